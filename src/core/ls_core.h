@@ -1,0 +1,146 @@
+/*
+ * Core byte handling: slices, cursors, bounded buffers, error macros, UTF-8.
+ * Depends on libc only. Every parser reads input through these; no pointer
+ * arithmetic on input outside src/core/.
+ */
+#ifndef LS_CORE_H
+#define LS_CORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "leaksift/leaksift.h"
+
+#define LS_TRY(expr)                  \
+    do {                              \
+        ls_err e_ = (expr);           \
+        if (e_ != LS_OK) return e_;   \
+    } while (0)
+#define LS_FAIL_IF(cond, err)         \
+    do {                              \
+        if (cond) return (err);       \
+    } while (0)
+
+#if defined(__GNUC__)
+#define LS_WUR __attribute__((warn_unused_result))
+#define LS_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define LS_WUR
+#define LS_PRINTF(a, b)
+#endif
+
+/* A read-only view of bytes owned by someone else. */
+struct ls_slice {
+    const uint8_t *ptr;
+    size_t len;
+};
+
+/* A read position within a slice: 0 <= pos <= in.len. */
+struct ls_cursor {
+    struct ls_slice in;
+    size_t pos;
+};
+
+static inline struct ls_slice ls_slice_make(const void *p, size_t n)
+{
+    struct ls_slice s = {(const uint8_t *)p, n};
+    return s;
+}
+
+/* out = s[off, off+n) if it fits; false (out untouched) otherwise. */
+bool ls_slice_sub(struct ls_slice s, size_t off, size_t n, struct ls_slice *out);
+/* out = s[off, end) if off <= len. */
+bool ls_slice_from(struct ls_slice s, size_t off, struct ls_slice *out);
+/* Byte at i, or -1 when out of range. */
+int ls_slice_at(struct ls_slice s, size_t i);
+/* Offset of needle in s at or after from, or SIZE_MAX. */
+size_t ls_slice_find(struct ls_slice s, size_t from, const void *needle, size_t nlen);
+bool ls_slice_starts(struct ls_slice s, const void *prefix, size_t n);
+bool ls_slice_eq_str(struct ls_slice s, const char *str);
+
+static inline struct ls_cursor ls_cur_make(struct ls_slice s)
+{
+    struct ls_cursor c = {s, 0};
+    return c;
+}
+static inline size_t ls_cur_left(const struct ls_cursor *c) { return c->in.len - c->pos; }
+
+/* All reads: on short input return LS_E_TRUNCATED and leave the cursor. */
+ls_err ls_cur_u8(struct ls_cursor *c, uint8_t *v);
+ls_err ls_cur_u16le(struct ls_cursor *c, uint16_t *v);
+ls_err ls_cur_u32le(struct ls_cursor *c, uint32_t *v);
+ls_err ls_cur_u64le(struct ls_cursor *c, uint64_t *v);
+ls_err ls_cur_u16be(struct ls_cursor *c, uint16_t *v);
+ls_err ls_cur_u32be(struct ls_cursor *c, uint32_t *v);
+ls_err ls_cur_take(struct ls_cursor *c, size_t n, struct ls_slice *out);
+ls_err ls_cur_skip(struct ls_cursor *c, size_t n);
+ls_err ls_cur_seek(struct ls_cursor *c, size_t pos);
+
+/* Little/big endian decoders on a slice at an offset (bounds-checked). */
+bool ls_rd_u16le(struct ls_slice s, size_t off, uint16_t *v);
+bool ls_rd_u32le(struct ls_slice s, size_t off, uint32_t *v);
+bool ls_rd_u64le(struct ls_slice s, size_t off, uint64_t *v);
+
+/*
+ * Growable byte buffer with a hard cap (curl's dynbuf). Fields are private:
+ * use the functions. Appending past max keeps what fits and returns
+ * LS_E_LIMIT; the buffer stays valid. ptr is always NUL-terminated when
+ * non-NULL (the terminator is not counted in len).
+ */
+struct ls_buf {
+    uint8_t *ptr;
+    size_t len;
+    size_t cap;
+    size_t max;
+};
+
+void ls_buf_init(struct ls_buf *b, size_t max);
+void ls_buf_free(struct ls_buf *b);
+void ls_buf_reset(struct ls_buf *b);
+LS_WUR ls_err ls_buf_add(struct ls_buf *b, const void *p, size_t n);
+LS_WUR ls_err ls_buf_addc(struct ls_buf *b, uint8_t ch);
+LS_WUR ls_err ls_buf_adds(struct ls_buf *b, const char *s);
+LS_WUR ls_err ls_buf_printf(struct ls_buf *b, const char *fmt, ...) LS_PRINTF(2, 3);
+LS_WUR ls_err ls_buf_reserve(struct ls_buf *b, size_t n);
+static inline struct ls_slice ls_buf_slice(const struct ls_buf *b)
+{
+    return ls_slice_make(b->ptr, b->len);
+}
+static inline const char *ls_buf_str(const struct ls_buf *b)
+{
+    return b->ptr ? (const char *)b->ptr : "";
+}
+/* Detach the storage (caller frees); buffer is reset. */
+uint8_t *ls_buf_take(struct ls_buf *b, size_t *len);
+
+/* ---- UTF-8 ---- */
+
+/* Append code point cp as UTF-8 (invalid/surrogates become U+FFFD). */
+LS_WUR ls_err ls_utf8_put(struct ls_buf *b, uint32_t cp);
+/* Decode one UTF-8 sequence at s[*pos]; advances *pos; returns the code
+ * point or -1 for an invalid byte (advancing one byte). */
+int32_t ls_utf8_next(struct ls_slice s, size_t *pos);
+bool ls_utf8_valid(struct ls_slice s);
+/* Append s as UTF-8, invalid bytes replaced by U+FFFD. */
+LS_WUR ls_err ls_utf8_lossy(struct ls_buf *b, struct ls_slice s);
+/* Windows-1252 byte to code point (Latin-1 for undefined 0x80-0x9f slots). */
+uint32_t ls_cp1252(uint8_t ch);
+/* Append UTF-16 (le or be) as UTF-8; unpaired surrogates become U+FFFD. */
+LS_WUR ls_err ls_utf16_to_utf8(struct ls_buf *b, struct ls_slice s, bool big_endian);
+
+/* ---- JSON string encoding (the one encoder every string goes through) ---- */
+
+/* Append s as a JSON string literal with quotes; invalid UTF-8 becomes
+ * U+FFFD, control characters are escaped. Sets *lossy if any byte was
+ * replaced (may be NULL). */
+LS_WUR ls_err ls_json_str(struct ls_buf *b, struct ls_slice s, bool *lossy);
+LS_WUR ls_err ls_json_cstr(struct ls_buf *b, const char *s);
+/* Append s base64-encoded (RFC 4648, with padding), quoted. */
+LS_WUR ls_err ls_json_b64(struct ls_buf *b, struct ls_slice s);
+
+/* ---- misc ---- */
+double ls_now(void); /* monotonic seconds */
+void ls_hex(const uint8_t *in, size_t n, char *out); /* out: 2n+1 bytes */
+
+#endif
