@@ -1,0 +1,625 @@
+/*
+ * Markup helpers over libxml2 (see markup.h for the safety contract).
+ *
+ * libxml2 is driven through its push parsers (xmlCreatePushParserCtxt,
+ * htmlCreatePushParserCtxt) with our own SAX handlers, fed in chunks so large
+ * documents are never copied whole and never built into a tree. Our SAX
+ * handler has no getEntity / getParameterEntity / resolveEntity /
+ * externalSubset callbacks and an entityDecl that only records the fact:
+ * libxml2 then has no definition to expand and nothing to load. Only the
+ * five predefined XML entities and character references are decoded.
+ *
+ * Attacker-controlled: everything in the input. libxml2 limits (no
+ * XML_PARSE_HUGE) cap names and text nodes; we cap nesting depth.
+ */
+#include "extract/markup.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/entities.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
+#include <string.h>
+#include <strings.h>
+
+#define MARKUP_CHUNK (256u * 1024u)     /* bytes per push-parser feed */
+#define TEXTOUT_FLUSH (64u * 1024u)     /* textout hands over this much at once */
+#define MARKUP_TIME_EVERY 4096u         /* check the clock every so many elements */
+
+/* ---------------------------------------------------------------- globals */
+
+static bool markup_ready;
+/* Stands in for every entity reference that is not one of the five
+ * predefined ones: libxml2 treats it as predefined and inlines its content,
+ * one space, so nothing is expanded or loaded, text around it is kept and
+ * the parser does not drop later references after an "undeclared entity"
+ * error. Immutable after ls_markup_global_init(). */
+static xmlEntity markup_void_entity;
+
+static xmlParserInputPtr markup_no_loader(const char *url, const char *id, xmlParserCtxtPtr px)
+{
+    (void)url;
+    (void)id;
+    (void)px;
+    return NULL; /* never read any external entity, DTD or file */
+}
+
+static void markup_silent(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+static void markup_silent_s(void *ctx, xmlErrorPtr err)
+{
+    (void)ctx;
+    (void)err;
+}
+
+void ls_markup_global_init(void)
+{
+    if (markup_ready) return;
+    xmlInitParser();
+    memset(&markup_void_entity, 0, sizeof markup_void_entity);
+    markup_void_entity.type = XML_ENTITY_DECL;
+    markup_void_entity.name = (const xmlChar *)"leaksift-void";
+    markup_void_entity.content = (xmlChar *)" ";
+    markup_void_entity.length = 1;
+    markup_void_entity.etype = XML_INTERNAL_PREDEFINED_ENTITY;
+    xmlSetExternalEntityLoader(markup_no_loader);
+    xmlSetGenericErrorFunc(NULL, markup_silent);
+    xmlSetStructuredErrorFunc(NULL, markup_silent_s);
+    markup_ready = true;
+}
+
+/* ---------------------------------------------------------------- textout */
+
+void ls_textout_init(struct ls_textout *t, struct ls_ctx *c, struct ls_object *o)
+{
+    t->c = c;
+    t->o = o;
+    ls_buf_init(&t->buf, TEXTOUT_FLUSH * 2);
+    t->err = LS_OK;
+    t->total = 0;
+    t->last = 0;
+}
+
+ls_err ls_textout_flush(struct ls_textout *t)
+{
+    if (t->err != LS_OK) return t->err;
+    if (t->buf.len == 0) return LS_OK;
+    ls_err e = ls_emit_text(t->c, t->o, t->buf.ptr, t->buf.len);
+    ls_buf_reset(&t->buf);
+    if (e != LS_OK) t->err = e;
+    return t->err;
+}
+
+ls_err ls_textout_add(struct ls_textout *t, const void *p, size_t n)
+{
+    struct ls_slice s = ls_slice_make(p, n);
+    while (t->err == LS_OK && s.len > 0) {
+        size_t room = TEXTOUT_FLUSH - (t->buf.len < TEXTOUT_FLUSH ? t->buf.len : TEXTOUT_FLUSH);
+        if (room == 0) {
+            LS_TRY(ls_textout_flush(t));
+            continue;
+        }
+        size_t take = s.len < room ? s.len : room;
+        struct ls_slice piece, rest;
+        (void)ls_slice_sub(s, 0, take, &piece);
+        (void)ls_slice_from(s, take, &rest);
+        ls_err e = ls_buf_add(&t->buf, piece.ptr, piece.len);
+        if (e != LS_OK) {
+            t->err = e;
+            break;
+        }
+        t->total += take;
+        t->last = (uint8_t)ls_slice_at(piece, take - 1);
+        s = rest;
+    }
+    return t->err;
+}
+
+ls_err ls_textout_addz(struct ls_textout *t, const char *s)
+{
+    return ls_textout_add(t, s, strlen(s));
+}
+
+static bool markup_is_space(uint8_t ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f';
+}
+
+ls_err ls_textout_sep(struct ls_textout *t, char sep)
+{
+    if (t->err != LS_OK) return t->err;
+    if (t->total == 0 || markup_is_space(t->last)) return LS_OK;
+    return ls_textout_add(t, &sep, 1);
+}
+
+ls_err ls_textout_finish(struct ls_textout *t)
+{
+    ls_err e = ls_textout_flush(t);
+    ls_buf_free(&t->buf);
+    return e;
+}
+
+/* ---------------------------------------------------------------- encoding */
+
+/*
+ * Give libxml2 UTF-8 only, so it never loads an iconv converter (a gconv
+ * module is a file read inside the sandbox). UTF-16 (BOM or "<" pattern) is
+ * converted, a UTF-8 BOM dropped, valid UTF-8 passed through, anything else
+ * read as Windows-1252 (a superset of Latin-1 for printable text).
+ */
+static ls_err markup_prepare(struct ls_slice in, struct ls_buf *conv, struct ls_slice *out)
+{
+    int b0 = ls_slice_at(in, 0), b1 = ls_slice_at(in, 1), b2 = ls_slice_at(in, 2),
+        b3 = ls_slice_at(in, 3);
+    struct ls_slice rest;
+    if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
+        (void)ls_slice_from(in, 3, &rest);
+        in = rest;
+    } else if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) {
+        (void)ls_slice_from(in, 2, &rest);
+        LS_TRY(ls_utf16_to_utf8(conv, rest, b0 == 0xFE));
+        *out = ls_buf_slice(conv);
+        return LS_OK;
+    } else if ((b0 == '<' && b1 == 0 && b3 == 0 && b2 > 0) || (b0 == 0 && b1 == '<' && b2 == 0 && b3 > 0)) {
+        LS_TRY(ls_utf16_to_utf8(conv, in, b0 == 0));
+        *out = ls_buf_slice(conv);
+        return LS_OK;
+    }
+    if (ls_utf8_valid(in)) {
+        *out = in;
+        return LS_OK;
+    }
+    for (size_t i = 0; i < in.len; i++) {
+        uint8_t ch = (uint8_t)ls_slice_at(in, i);
+        if (ch < 0x80)
+            LS_TRY(ls_buf_addc(conv, ch));
+        else
+            LS_TRY(ls_utf8_put(conv, ls_cp1252(ch)));
+    }
+    *out = ls_buf_slice(conv);
+    return LS_OK;
+}
+
+static size_t markup_conv_max(size_t len)
+{
+    return len > SIZE_MAX / 4 ? SIZE_MAX / 4 : len * 3 + 16;
+}
+
+/* ---------------------------------------------------------------- XML walk */
+
+struct markup_walk {
+    struct ls_ctx *c;
+    struct ls_object *o;
+    const struct ls_xml_sax *sax;
+    void *ud;
+    xmlParserCtxtPtr px;
+    ls_err err;
+    unsigned depth;
+    unsigned long elements;
+    bool entity_noted;
+    struct ls_xml_attr attrs[LS_XML_MAX_ATTRS];
+};
+
+static void walk_stop(struct markup_walk *w, ls_err e)
+{
+    if (w->err == LS_OK) w->err = e;
+    if (w->px) xmlStopParser(w->px);
+}
+
+static const char *walk_str(const xmlChar *s)
+{
+    return s ? (const char *)s : "";
+}
+
+static void walk_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
+                       int nb_ns, const xmlChar **ns, int nb_attrs, int nb_def,
+                       const xmlChar **attrs)
+{
+    struct markup_walk *w = ctx;
+    (void)prefix;
+    (void)nb_ns;
+    (void)ns;
+    (void)nb_def;
+    if (w->err != LS_OK) return;
+    if (++w->depth > LS_MARKUP_MAX_DEPTH) {
+        walk_stop(w, LS_E_CORRUPT);
+        return;
+    }
+    if ((++w->elements % MARKUP_TIME_EVERY) == 0 && ls_ctx_expired(w->c)) {
+        walk_stop(w, LS_E_TIMEOUT);
+        return;
+    }
+    if (!w->sax->start) return;
+    size_t n = 0;
+    for (int i = 0; i < nb_attrs && n < LS_XML_MAX_ATTRS; i++) {
+        /* libxml2 SAX2: 5 pointers per attribute: local, prefix, URI, value, end */
+        const xmlChar *const *a = &attrs[(size_t)i * 5];
+        const xmlChar *vb = a[3], *ve = a[4];
+        size_t vlen = (vb && ve && ve >= vb) ? (size_t)(ve - vb) : 0;
+        w->attrs[n].local = walk_str(a[0]);
+        w->attrs[n].ns = walk_str(a[2]);
+        w->attrs[n].value = ls_slice_make(vb ? vb : (const xmlChar *)"", vlen);
+        n++;
+    }
+    ls_err e = w->sax->start(w->ud, walk_str(local), walk_str(uri), w->attrs, n);
+    if (e != LS_OK) walk_stop(w, e);
+}
+
+static void walk_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+{
+    struct markup_walk *w = ctx;
+    (void)prefix;
+    if (w->err != LS_OK) return;
+    if (w->depth > 0) w->depth--;
+    if (!w->sax->end) return;
+    ls_err e = w->sax->end(w->ud, walk_str(local), walk_str(uri));
+    if (e != LS_OK) walk_stop(w, e);
+}
+
+static void walk_chars(void *ctx, const xmlChar *ch, int len)
+{
+    struct markup_walk *w = ctx;
+    if (w->err != LS_OK || !w->sax->text || len <= 0) return;
+    ls_err e = w->sax->text(w->ud, ls_slice_make(ch, (size_t)len));
+    if (e != LS_OK) walk_stop(w, e);
+}
+
+static void walk_note_entity(struct markup_walk *w, const xmlChar *name)
+{
+    if (w->entity_noted) return;
+    w->entity_noted = true;
+    ls_note(w->c, w->o, LS_A_XML_ENTITY, "xml: DOCTYPE declares entity '%.64s' (not expanded)",
+            walk_str(name));
+}
+
+static void walk_entity_decl(void *ctx, const xmlChar *name, int type, const xmlChar *pub,
+                             const xmlChar *sys, xmlChar *content)
+{
+    (void)type;
+    (void)pub;
+    (void)sys;
+    (void)content;
+    walk_note_entity(ctx, name);
+}
+
+static void walk_unparsed_decl(void *ctx, const xmlChar *name, const xmlChar *pub,
+                               const xmlChar *sys, const xmlChar *notation)
+{
+    (void)pub;
+    (void)sys;
+    (void)notation;
+    walk_note_entity(ctx, name);
+}
+
+static xmlEntityPtr walk_get_entity(void *ctx, const xmlChar *name)
+{
+    (void)ctx;
+    (void)name;
+    return &markup_void_entity;
+}
+
+static void walk_sax_init(xmlSAXHandler *h)
+{
+    memset(h, 0, sizeof *h);
+    h->initialized = XML_SAX2_MAGIC;
+    h->startElementNs = walk_start;
+    h->endElementNs = walk_end;
+    h->characters = walk_chars;
+    h->cdataBlock = walk_chars;
+    h->entityDecl = walk_entity_decl;
+    h->unparsedEntityDecl = walk_unparsed_decl;
+    h->getEntity = walk_get_entity;
+    /* getParameterEntity, resolveEntity, externalSubset stay NULL and no
+     * declaration is ever stored, so nothing can be expanded or loaded. */
+}
+
+#define MARKUP_XML_OPTIONS                                                                     \
+    (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_RECOVER |           \
+     XML_PARSE_IGNORE_ENC | XML_PARSE_NOXINCNODE)
+
+/* Feed in to a push parser chunk by chunk until done or w->err is set. */
+static void walk_feed(struct markup_walk *w, struct ls_slice in, bool html)
+{
+    size_t off = 0;
+    while (off < in.len && w->err == LS_OK) {
+        size_t n = in.len - off < MARKUP_CHUNK ? in.len - off : MARKUP_CHUNK;
+        struct ls_slice piece;
+        if (!ls_slice_sub(in, off, n, &piece)) break;
+        if (html)
+            (void)htmlParseChunk(w->px, (const char *)piece.ptr, (int)n, 0);
+        else
+            (void)xmlParseChunk(w->px, (const char *)piece.ptr, (int)n, 0);
+        off += n;
+        if (w->err == LS_OK && ls_ctx_expired(w->c)) w->err = LS_E_TIMEOUT;
+    }
+    if (w->err == LS_OK) {
+        if (html)
+            (void)htmlParseChunk(w->px, NULL, 0, 1);
+        else
+            (void)xmlParseChunk(w->px, NULL, 0, 1);
+    }
+}
+
+ls_err ls_markup_xml_walk(struct ls_ctx *c, struct ls_object *o, struct ls_slice xml,
+                          const struct ls_xml_sax *sax, void *ud)
+{
+    ls_markup_global_init();
+    struct ls_buf conv;
+    ls_buf_init(&conv, markup_conv_max(xml.len));
+    struct ls_slice in;
+    ls_err e = markup_prepare(xml, &conv, &in);
+    if (e != LS_OK) {
+        ls_buf_free(&conv);
+        return e == LS_E_LIMIT ? LS_E_NOMEM : e;
+    }
+    struct markup_walk w;
+    memset(&w, 0, sizeof w);
+    w.c = c;
+    w.o = o;
+    w.sax = sax;
+    w.ud = ud;
+    xmlSAXHandler h;
+    walk_sax_init(&h);
+    w.px = xmlCreatePushParserCtxt(&h, &w, NULL, 0, NULL);
+    if (!w.px) {
+        ls_buf_free(&conv);
+        return LS_E_NOMEM;
+    }
+    (void)xmlCtxtUseOptions(w.px, MARKUP_XML_OPTIONS);
+    w.px->replaceEntities = 0;
+    w.px->loadsubset = 0;
+    w.px->validate = 0;
+    walk_feed(&w, in, false);
+    bool wf = w.px->wellFormed != 0;
+    xmlFreeParserCtxt(w.px);
+    ls_buf_free(&conv);
+    if (w.err != LS_OK) return w.err;
+    return wf ? LS_OK : LS_E_CORRUPT;
+}
+
+bool ls_xml_attr_get(const struct ls_xml_attr *attrs, size_t n, const char *local,
+                     const char *ns, struct ls_slice *value)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(attrs[i].local, local) != 0) continue;
+        if (ns && strcmp(attrs[i].ns, ns) != 0) continue;
+        *value = attrs[i].value;
+        return true;
+    }
+    return false;
+}
+
+/* ---------------------------------------------------------------- XML text */
+
+struct xmltext {
+    struct ls_textout out;
+    unsigned flags;
+};
+
+static ls_err xmltext_start(void *ud, const char *local, const char *ns,
+                            const struct ls_xml_attr *attrs, size_t n)
+{
+    struct xmltext *x = ud;
+    (void)local;
+    (void)ns;
+    LS_TRY(ls_textout_sep(&x->out, '\n'));
+    if (!(x->flags & LS_MARKUP_ATTRS)) return LS_OK;
+    for (size_t i = 0; i < n; i++) {
+        if (attrs[i].value.len == 0) continue;
+        LS_TRY(ls_textout_sep(&x->out, '\n'));
+        LS_TRY(ls_textout_add(&x->out, attrs[i].value.ptr, attrs[i].value.len));
+    }
+    return LS_OK;
+}
+
+static ls_err xmltext_end(void *ud, const char *local, const char *ns)
+{
+    struct xmltext *x = ud;
+    (void)local;
+    (void)ns;
+    return ls_textout_sep(&x->out, '\n');
+}
+
+static ls_err xmltext_text(void *ud, struct ls_slice s)
+{
+    struct xmltext *x = ud;
+    /* whitespace-only runs between elements carry nothing */
+    size_t i = 0;
+    while (i < s.len && markup_is_space((uint8_t)ls_slice_at(s, i))) i++;
+    if (i == s.len) {
+        if (s.len > 0) return ls_textout_sep(&x->out, ' ');
+        return LS_OK;
+    }
+    return ls_textout_add(&x->out, s.ptr, s.len);
+}
+
+ls_err ls_markup_xml_text(struct ls_ctx *c, struct ls_object *o, struct ls_slice xml,
+                          unsigned flags)
+{
+    static const struct ls_xml_sax sax = {xmltext_start, xmltext_end, xmltext_text};
+    struct xmltext x;
+    ls_textout_init(&x.out, c, o);
+    x.flags = flags;
+    ls_err e = ls_markup_xml_walk(c, o, xml, &sax, &x);
+    ls_err f = ls_textout_finish(&x.out);
+    if (f != LS_OK) return f;
+    return e;
+}
+
+/* ---------------------------------------------------------------- HTML */
+
+struct htmltext {
+    struct markup_walk w;
+    struct ls_textout out;
+    struct ls_buf side;     /* script and style contents */
+    unsigned in_side;       /* open script/style elements */
+    bool side_full;
+};
+
+static bool html_name_in(const char *name, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (strcasecmp(name, list[i]) == 0) return true;
+    return false;
+}
+
+static const char *const html_blocks[] = {
+    "p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "tr", "table", "thead", "tbody",
+    "tfoot", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr",
+    "title", "section", "article", "header", "footer", "nav", "aside", "main", "figure",
+    "figcaption", "address", "form", "fieldset", "legend", "option", "body", "head", "html",
+    "center", "details", "summary", "textarea", "select", "label", NULL};
+static const char *const html_cells[] = {"td", "th", NULL};
+static const char *const html_side[] = {"script", "style", NULL};
+static const char *const html_attr_names[] = {"alt", "title", "content", "value", "label",
+                                              "placeholder", NULL};
+
+static ls_err html_boundary(struct htmltext *h, const char *name)
+{
+    if (html_name_in(name, html_blocks)) return ls_textout_sep(&h->out, '\n');
+    if (html_name_in(name, html_cells)) return ls_textout_sep(&h->out, '\t');
+    return LS_OK;
+}
+
+static bool html_is_mailto(const char *v)
+{
+    return strncasecmp(v, "mailto:", 7) == 0;
+}
+
+static ls_err html_attrs(struct htmltext *h, const char *name, const xmlChar **atts)
+{
+    if (!atts || h->in_side) return LS_OK;
+    for (size_t i = 0; atts[i] && i < 2 * LS_XML_MAX_ATTRS; i += 2) {
+        const char *an = (const char *)atts[i];
+        const char *av = (const char *)atts[i + 1];
+        if (!av || !*av) continue;
+        bool keep = html_name_in(an, html_attr_names) ||
+                    (strcasecmp(an, "href") == 0 && html_is_mailto(av));
+        if (!keep) continue;
+        LS_TRY(ls_textout_sep(&h->out, ' '));
+        LS_TRY(ls_textout_addz(&h->out, av));
+        LS_TRY(ls_textout_sep(&h->out, ' '));
+    }
+    (void)name;
+    return LS_OK;
+}
+
+static void html_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
+{
+    struct htmltext *h = ctx;
+    const char *name = walk_str(xname);
+    if (h->w.err != LS_OK) return;
+    if ((++h->w.elements % MARKUP_TIME_EVERY) == 0 && ls_ctx_expired(h->w.c)) {
+        walk_stop(&h->w, LS_E_TIMEOUT);
+        return;
+    }
+    if (html_name_in(name, html_side)) h->in_side++;
+    ls_err e = html_boundary(h, name);
+    if (e == LS_OK) e = html_attrs(h, name, atts);
+    if (e != LS_OK) walk_stop(&h->w, e);
+}
+
+static void html_end(void *ctx, const xmlChar *xname)
+{
+    struct htmltext *h = ctx;
+    const char *name = walk_str(xname);
+    if (h->w.err != LS_OK) return;
+    if (html_name_in(name, html_side) && h->in_side > 0) {
+        h->in_side--;
+        if (!h->side_full && ls_buf_addc(&h->side, '\n') != LS_OK) h->side_full = true;
+    }
+    ls_err e = html_boundary(h, name);
+    if (e != LS_OK) walk_stop(&h->w, e);
+}
+
+/* Whitespace runs collapse to one space: HTML layout whitespace is noise. */
+static ls_err html_text_main(struct htmltext *h, struct ls_slice s)
+{
+    size_t i = 0;
+    while (i < s.len) {
+        size_t j = i;
+        while (j < s.len && !markup_is_space((uint8_t)ls_slice_at(s, j))) j++;
+        if (j > i) {
+            struct ls_slice run;
+            (void)ls_slice_sub(s, i, j - i, &run);
+            LS_TRY(ls_textout_add(&h->out, run.ptr, run.len));
+        }
+        if (j < s.len) LS_TRY(ls_textout_sep(&h->out, ' '));
+        while (j < s.len && markup_is_space((uint8_t)ls_slice_at(s, j))) j++;
+        i = j;
+    }
+    return LS_OK;
+}
+
+static void html_chars(void *ctx, const xmlChar *ch, int len)
+{
+    struct htmltext *h = ctx;
+    if (h->w.err != LS_OK || len <= 0) return;
+    struct ls_slice s = ls_slice_make(ch, (size_t)len);
+    if (h->in_side) {
+        if (!h->side_full && ls_buf_add(&h->side, s.ptr, s.len) != LS_OK) h->side_full = true;
+        return;
+    }
+    ls_err e = html_text_main(h, s);
+    if (e != LS_OK) walk_stop(&h->w, e);
+}
+
+#define MARKUP_HTML_OPTIONS                                                                    \
+    (HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |       \
+     HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD)
+
+static ls_err html_run(struct htmltext *h, struct ls_slice in)
+{
+    htmlSAXHandler sax;
+    memset(&sax, 0, sizeof sax);
+    sax.startElement = html_start;
+    sax.endElement = html_end;
+    sax.characters = html_chars;
+    sax.cdataBlock = html_chars;
+    h->w.px = htmlCreatePushParserCtxt(&sax, h, NULL, 0, NULL, XML_CHAR_ENCODING_UTF8);
+    if (!h->w.px) return LS_E_NOMEM;
+    (void)htmlCtxtUseOptions(h->w.px, MARKUP_HTML_OPTIONS);
+    walk_feed(&h->w, in, true);
+    htmlFreeParserCtxt(h->w.px);
+    h->w.px = NULL;
+    return h->w.err;
+}
+
+static ls_err html_emit_side(struct htmltext *h)
+{
+    if (h->side.len == 0) return LS_OK;
+    LS_TRY(ls_textout_sep(&h->out, '\n'));
+    LS_TRY(ls_textout_addz(&h->out, "[script/style]\n"));
+    return ls_textout_add(&h->out, h->side.ptr, h->side.len);
+}
+
+ls_err ls_markup_html_text(struct ls_ctx *c, struct ls_object *o, struct ls_slice html)
+{
+    ls_markup_global_init();
+    struct ls_buf conv;
+    ls_buf_init(&conv, markup_conv_max(html.len));
+    struct ls_slice in;
+    ls_err e = markup_prepare(html, &conv, &in);
+    if (e != LS_OK) {
+        ls_buf_free(&conv);
+        return e == LS_E_LIMIT ? LS_E_NOMEM : e;
+    }
+    struct htmltext h;
+    memset(&h, 0, sizeof h);
+    h.w.c = c;
+    h.w.o = o;
+    ls_textout_init(&h.out, c, o);
+    uint64_t max = ls_ctx_limits(c)->max_text;
+    ls_buf_init(&h.side, max > SIZE_MAX ? SIZE_MAX : (size_t)max);
+    e = html_run(&h, in);
+    if (e == LS_OK) e = html_emit_side(&h);
+    ls_err f = ls_textout_finish(&h.out);
+    ls_buf_free(&h.side);
+    ls_buf_free(&conv);
+    if (f != LS_OK) return f;
+    return e;
+}
