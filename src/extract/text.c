@@ -1,0 +1,199 @@
+/*
+ * "text": plain text in encodings the raw-byte scan cannot read.
+ *
+ * Supports UTF-16LE/BE (with a BOM, or BOM-less by the share of zero bytes at
+ * odd/even offsets) and Windows-1252 / Latin-1 8-bit text, converted to UTF-8
+ * through ls_emit_text(). Text that is already valid UTF-8 or ASCII is
+ * recognised but emits nothing: the raw-byte scan already reads it, and
+ * emitting would scan every plain file twice. Other legacy encodings
+ * (Shift-JIS, KOI8-R, ...) are read as Windows-1252 on purpose: no iconv
+ * (its converters are files loaded at run time); ASCII digits, e-mail
+ * addresses and markers survive that reading unchanged.
+ * Attacker-controlled: every byte; the conversion has no state beyond one
+ * surrogate pair, so truncation only loses the last character.
+ */
+#include "extract/text.h"
+
+#include "core/handler.h"
+
+#include <string.h>
+
+
+#define TEXT_SAMPLE 4096u
+#define TEXT_CHUNK (64u * 1024u)
+
+struct text_counts {
+    size_t n, zero_even, zero_odd, ctrl, hi;
+};
+
+static struct text_counts text_count(struct ls_slice s)
+{
+    struct text_counts k = {0, 0, 0, 0, 0};
+    k.n = s.len < TEXT_SAMPLE ? s.len : TEXT_SAMPLE;
+    for (size_t i = 0; i < k.n; i++) {
+        uint8_t ch = (uint8_t)ls_slice_at(s, i);
+        if (ch == 0) {
+            if (i % 2 == 0)
+                k.zero_even++;
+            else
+                k.zero_odd++;
+        } else if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r' && ch != '\f' &&
+                   ch != '\v' && ch != 0x1b) {
+            k.ctrl++;
+        } else if (ch >= 0x80) {
+            k.hi++;
+        }
+    }
+    return k;
+}
+
+/* Mostly-ASCII UTF-16: about every other byte is zero, and on one side only. */
+static enum ls_text_enc text_guess_utf16(const struct text_counts *k)
+{
+    size_t pairs = k->n / 2;
+    if (pairs < 2) return LS_TEXT_BINARY;
+    if (k->zero_odd * 10 >= pairs * 4 && k->zero_even * 20 <= pairs) return LS_TEXT_UTF16LE;
+    if (k->zero_even * 10 >= pairs * 4 && k->zero_odd * 20 <= pairs) return LS_TEXT_UTF16BE;
+    return LS_TEXT_BINARY;
+}
+
+/* Invalid UTF-8 that is still mostly UTF-8 (valid multi-byte sequences
+ * outnumber stray bytes) stays UTF-8; otherwise it is an 8-bit code page. */
+static bool text_mostly_utf8(struct ls_slice s)
+{
+    size_t n = s.len < TEXT_SAMPLE ? s.len : TEXT_SAMPLE, pos = 0, good = 0, bad = 0;
+    struct ls_slice head;
+    (void)ls_slice_sub(s, 0, n, &head);
+    while (pos < head.len) {
+        size_t before = pos;
+        int32_t cp = ls_utf8_next(head, &pos);
+        if (pos <= before) break;
+        if (cp < 0)
+            bad++;
+        else if (cp >= 0x80)
+            good++;
+    }
+    return good > bad;
+}
+
+enum ls_text_enc ls_text_detect(struct ls_slice s, size_t *bom_len)
+{
+    *bom_len = 0;
+    int b0 = ls_slice_at(s, 0), b1 = ls_slice_at(s, 1), b2 = ls_slice_at(s, 2);
+    if (b0 == 0xFF && b1 == 0xFE) {
+        *bom_len = 2;
+        return LS_TEXT_UTF16LE;
+    }
+    if (b0 == 0xFE && b1 == 0xFF) {
+        *bom_len = 2;
+        return LS_TEXT_UTF16BE;
+    }
+    if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) *bom_len = 3;
+    struct text_counts k = text_count(s);
+    if (*bom_len == 0 && k.zero_even + k.zero_odd > 0) return text_guess_utf16(&k);
+    if (k.n > 0 && k.ctrl * 10 > k.n) return LS_TEXT_BINARY;
+    if (k.zero_even + k.zero_odd > 0) return LS_TEXT_BINARY;
+    if (k.hi == 0 || ls_utf8_valid(s) || text_mostly_utf8(s)) return LS_TEXT_UTF8;
+    return LS_TEXT_CP1252;
+}
+
+size_t ls_text_utf16_cut(struct ls_slice s, size_t max, bool big_endian)
+{
+    size_t n = s.len < max ? s.len : max;
+    n &= ~(size_t)1;
+    if (n >= 2 && n < s.len) {
+        int hi = ls_slice_at(s, big_endian ? n - 2 : n - 1);
+        if (hi >= 0xD8 && hi <= 0xDB) n -= 2; /* keep a surrogate pair together */
+    }
+    return n;
+}
+
+static ls_err text_cp1252(struct ls_slice s, struct ls_buf *out)
+{
+    for (size_t i = 0; i < s.len; i++) {
+        uint8_t ch = (uint8_t)ls_slice_at(s, i);
+        if (ch < 0x80)
+            LS_TRY(ls_buf_addc(out, ch));
+        else
+            LS_TRY(ls_utf8_put(out, ls_cp1252(ch)));
+    }
+    return LS_OK;
+}
+
+ls_err ls_text_convert(struct ls_slice s, enum ls_text_enc enc, struct ls_buf *out)
+{
+    switch (enc) {
+    case LS_TEXT_UTF16LE: return ls_utf16_to_utf8(out, s, false);
+    case LS_TEXT_UTF16BE: return ls_utf16_to_utf8(out, s, true);
+    case LS_TEXT_CP1252: return text_cp1252(s, out);
+    case LS_TEXT_UTF8:
+    case LS_TEXT_BINARY: return ls_utf8_lossy(out, s);
+    }
+    return LS_E_ARG;
+}
+
+/* ---------------------------------------------------------------- handler */
+
+static bool text_mime_is_text(const char *mime)
+{
+    static const char *const extra[] = {"application/json", "application/javascript",
+                                        "application/x-ndjson", "application/csv",
+                                        "application/x-sh", "application/sql", NULL};
+    if (!mime) return false;
+    if (strncmp(mime, "text/", 5) == 0) return true;
+    for (size_t i = 0; extra[i]; i++)
+        if (strcmp(mime, extra[i]) == 0) return true;
+    return false;
+}
+
+static int text_probe(const struct ls_object *o)
+{
+    size_t bom;
+    enum ls_text_enc enc = ls_text_detect(o->data, &bom);
+    if (o->data.len == 0 || enc == LS_TEXT_BINARY) return 0;
+    if (enc == LS_TEXT_UTF16LE || enc == LS_TEXT_UTF16BE) return bom ? 60 : 45;
+    if (text_mime_is_text(o->mime)) return 25;
+    return 10;
+}
+
+static ls_err text_emit_chunk(struct ls_ctx *c, struct ls_object *o, struct ls_slice piece,
+                              enum ls_text_enc enc, struct ls_buf *tmp)
+{
+    ls_buf_reset(tmp);
+    ls_err e = ls_text_convert(piece, enc, tmp);
+    if (e != LS_OK && e != LS_E_LIMIT) return e;
+    return ls_emit_text(c, o, tmp->ptr, tmp->len);
+}
+
+static ls_err text_extract(struct ls_ctx *c, struct ls_object *o)
+{
+    size_t bom;
+    enum ls_text_enc enc = ls_text_detect(o->data, &bom);
+    if (enc == LS_TEXT_UTF8 || enc == LS_TEXT_BINARY) return LS_OK; /* raw scan reads it */
+    struct ls_slice body;
+    if (!ls_slice_from(o->data, bom, &body)) return LS_OK;
+    bool utf16 = enc == LS_TEXT_UTF16LE || enc == LS_TEXT_UTF16BE;
+    struct ls_buf tmp;
+    ls_buf_init(&tmp, TEXT_CHUNK * 3 + 16);
+    ls_err e = LS_OK;
+    size_t off = 0;
+    while (off < body.len && e == LS_OK) {
+        struct ls_slice left, piece;
+        (void)ls_slice_from(body, off, &left);
+        size_t n = utf16 ? ls_text_utf16_cut(left, TEXT_CHUNK, enc == LS_TEXT_UTF16BE)
+                         : (left.len < TEXT_CHUNK ? left.len : TEXT_CHUNK);
+        if (n == 0) break; /* a lone trailing byte of UTF-16 */
+        (void)ls_slice_sub(left, 0, n, &piece);
+        e = text_emit_chunk(c, o, piece, enc, &tmp);
+        off += n;
+        if (e == LS_OK && ls_ctx_expired(c)) e = LS_E_TIMEOUT;
+    }
+    ls_buf_free(&tmp);
+    return e;
+}
+
+const struct ls_handler ls_handler_text = {
+    .name = "text",
+    .probe = text_probe,
+    .extract = text_extract,
+};
