@@ -1,0 +1,244 @@
+/*
+ * A libarchive reader over an in-memory slice, and the bounded member read
+ * (see unpack_int.h).
+ *
+ * libarchive reads through our callbacks rather than archive_read_open_memory
+ * so that (1) every block handed over is at most UNPACK_BLOCK bytes and
+ * counted — the compressed side of the per-member ratio check; (2) seeking is
+ * available, so zip is read through its central directory (the seekable
+ * reader) and 7z works. libarchive converts stored names to the current
+ * LC_CTYPE; in the "C" locale every non-ASCII UTF-8 name (zip flag 11, 7z,
+ * rar5, pax) would come back NULL, so each call runs under a private
+ * C.UTF-8 locale installed with uselocale() for the calling thread only.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "unpack/unpack_int.h"
+
+static la_ssize_t cb_read(struct archive *a, void *ud, const void **buf)
+{
+    struct unpack_session *ss = ud;
+    struct ls_slice blk;
+    size_t left = ss->in.len - ss->pos;
+    size_t n = left < UNPACK_BLOCK ? left : UNPACK_BLOCK;
+    (void)a;
+    if (n == 0 || !ls_slice_sub(ss->in, ss->pos, n, &blk)) {
+        *buf = NULL;
+        return 0;
+    }
+    *buf = blk.ptr;
+    ss->pos += n;
+    ss->handed += n;
+    return (la_ssize_t)n;
+}
+
+static la_int64_t cb_seek(struct archive *a, void *ud, la_int64_t off, int whence)
+{
+    struct unpack_session *ss = ud;
+    la_int64_t base = 0;
+    (void)a;
+    if (whence == SEEK_CUR) base = (la_int64_t)ss->pos;
+    else if (whence == SEEK_END) base = (la_int64_t)ss->in.len;
+    else if (whence != SEEK_SET) return ARCHIVE_FATAL;
+    /* Clamp instead of overflowing: base and off come from the archive. */
+    if (off < 0 && -off > base) return ARCHIVE_FATAL;
+    if (off > 0 && (uint64_t)off > (uint64_t)ss->in.len - (uint64_t)base)
+        ss->pos = ss->in.len;
+    else
+        ss->pos = (size_t)(base + off);
+    return (la_int64_t)ss->pos;
+}
+
+static la_int64_t cb_skip(struct archive *a, void *ud, la_int64_t n)
+{
+    struct unpack_session *ss = ud;
+    size_t left = ss->in.len - ss->pos;
+    (void)a;
+    if (n <= 0) return 0;
+    if ((uint64_t)n > left) n = (la_int64_t)left;
+    ss->pos += (size_t)n;
+    return n;
+}
+
+static void copy_err(struct unpack_session *ss)
+{
+    const char *m = ss->a ? archive_error_string(ss->a) : NULL;
+    snprintf(ss->err, sizeof ss->err, "%s", m ? m : "libarchive: unknown error");
+}
+
+static void support(struct archive *a, enum unpack_mode mode)
+{
+    if (mode == UNPACK_MODE_ZIP) {
+        archive_read_support_format_zip_seekable(a);
+        return;
+    }
+    archive_read_support_filter_all(a);
+    archive_read_support_format_all(a);
+    archive_read_support_format_raw(a);
+}
+
+ls_err unpack_open(struct unpack_session *ss, struct ls_slice s, enum unpack_mode mode)
+{
+    memset(ss, 0, sizeof *ss);
+    ss->in = s;
+    ss->loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+    ss->a = archive_read_new();
+    if (!ss->a) return LS_E_NOMEM;
+    support(ss->a, mode);
+    archive_read_set_read_callback(ss->a, cb_read);
+    archive_read_set_seek_callback(ss->a, cb_seek);
+    archive_read_set_skip_callback(ss->a, cb_skip);
+    archive_read_set_callback_data(ss->a, ss);
+    locale_t old = ss->loc ? uselocale(ss->loc) : (locale_t)0;
+    int r = archive_read_open1(ss->a);
+    if (old) uselocale(old);
+    if (r == ARCHIVE_OK) return LS_OK;
+    copy_err(ss);
+    return LS_E_CORRUPT;
+}
+
+void unpack_close(struct unpack_session *ss)
+{
+    if (ss->a) archive_read_free(ss->a);
+    ss->a = NULL;
+    if (ss->loc) freelocale(ss->loc);
+    ss->loc = (locale_t)0;
+}
+
+int unpack_next(struct unpack_session *ss, struct archive_entry **e)
+{
+    locale_t old = ss->loc ? uselocale(ss->loc) : (locale_t)0;
+    int r = archive_read_next_header(ss->a, e);
+    if (old) uselocale(old);
+    if (r != ARCHIVE_OK && r != ARCHIVE_EOF) copy_err(ss);
+    return r;
+}
+
+const char *unpack_stop_tag(enum unpack_stop s)
+{
+    switch (s) {
+    case UNPACK_DONE: return NULL;
+    case UNPACK_CUT_MAX:
+    case UNPACK_CUT_BUDGET: return LS_R_LIMIT_BYTES;
+    case UNPACK_CUT_BOMB: return LS_R_LIMIT_BYTES;
+    case UNPACK_CUT_TIME: return LS_R_LIMIT_TIME;
+    case UNPACK_ENCRYPTED: return LS_R_ENCRYPTED;
+    case UNPACK_FAILED: return LS_R_PARSE_ERROR;
+    case UNPACK_FATAL: return LS_R_TRUNCATED;
+    case UNPACK_SINK_ERROR: return LS_R_LIMIT_MEMORY;
+    }
+    return LS_R_PARSE_ERROR;
+}
+
+/* ---- the bounded read ---- */
+
+struct rd_state {
+    struct unpack_session *ss;
+    const struct unpack_meter *m;
+    struct unpack_sink *k;
+    struct unpack_result *res;
+    uint64_t handed0;
+};
+
+static bool is_bomb(const struct rd_state *st)
+{
+    const struct unpack_meter *m = st->m;
+    if (m->ratio == 0 || st->res->out <= m->floor) return false;
+    /* One block of read-ahead may or may not belong to this member: add it
+     * to the denominator so a benign member is never called a bomb. */
+    uint64_t in = st->res->in + UNPACK_BLOCK;
+    return st->res->out / in > m->ratio;
+}
+
+/* Store n bytes of p (NULL: zeros), charging them first. */
+static enum unpack_stop put(struct rd_state *st, const uint8_t *p, size_t n)
+{
+    static const uint8_t zeros[4096];
+    while (n > 0) {
+        uint64_t room = st->m->max - st->res->out;
+        if (room == 0) return UNPACK_CUT_MAX;
+        size_t take = n;
+        if (p == NULL && take > sizeof zeros) take = sizeof zeros;
+        if (take > room) take = (size_t)room;
+        if (st->m->charge && st->m->charge(st->m->ud, take) != LS_OK) return UNPACK_CUT_BUDGET;
+        ls_err e = unpack_sink_add(st->k, p ? p : zeros, take);
+        st->res->out += take;
+        if (e == LS_E_LIMIT) return UNPACK_CUT_MAX;
+        if (e != LS_OK) return UNPACK_SINK_ERROR;
+        if (p) {
+            struct ls_slice rest;
+            if (!ls_slice_from(ls_slice_make(p, n), take, &rest)) return UNPACK_FAILED;
+            p = rest.ptr;
+        }
+        n -= take;
+        if (is_bomb(st)) return UNPACK_CUT_BOMB;
+    }
+    return UNPACK_DONE;
+}
+
+/* One data block at offset off (sparse entries may leave holes). */
+static enum unpack_stop put_block(struct rd_state *st, const void *buf, size_t size, la_int64_t off)
+{
+    struct ls_slice blk = ls_slice_make(buf, size);
+    if (off >= 0 && (uint64_t)off > st->res->out) {
+        uint64_t hole = (uint64_t)off - st->res->out;
+        uint64_t room = st->m->max - st->res->out;
+        enum unpack_stop s = put(st, NULL, (size_t)(hole < room ? hole : room));
+        if (s != UNPACK_DONE) return s;
+        if (hole > room) return UNPACK_CUT_MAX;
+    } else if (off >= 0 && (uint64_t)off < st->res->out) {
+        /* A block overlapping what we have: keep only the new tail. */
+        uint64_t dup = st->res->out - (uint64_t)off;
+        if (dup >= size) return UNPACK_DONE;
+        if (!ls_slice_from(blk, (size_t)dup, &blk)) return UNPACK_FAILED;
+    }
+    return put(st, blk.ptr, blk.len);
+}
+
+static int data_block(struct unpack_session *ss, const void **buf, size_t *size, la_int64_t *off)
+{
+    locale_t old = ss->loc ? uselocale(ss->loc) : (locale_t)0;
+    int r = archive_read_data_block(ss->a, buf, size, off);
+    if (old) uselocale(old);
+    return r;
+}
+
+void unpack_read(struct unpack_session *ss, const struct unpack_meter *m, struct unpack_sink *k,
+                 struct unpack_result *res)
+{
+    struct rd_state st = {ss, m, k, res, ss->handed};
+    unsigned retries = 0;
+    memset(res, 0, sizeof *res);
+    for (;;) {
+        const void *buf = NULL;
+        size_t size = 0;
+        la_int64_t off = 0;
+        if (m->expired && m->expired(m->ud)) {
+            res->stop = UNPACK_CUT_TIME;
+            return;
+        }
+        int r = data_block(ss, &buf, &size, &off);
+        res->in = ss->handed - st.handed0;
+        if (r == ARCHIVE_EOF) {
+            res->stop = UNPACK_DONE;
+            return;
+        }
+        if (r == ARCHIVE_RETRY && ++retries < UNPACK_MAX_RETRY) continue;
+        if (r == ARCHIVE_WARN) {
+            res->warned = true;
+            copy_err(ss);
+        } else if (r != ARCHIVE_OK) {
+            copy_err(ss);
+            res->stop = r == ARCHIVE_FATAL ? UNPACK_FATAL : UNPACK_FAILED;
+            return;
+        }
+        if (size > 0 && buf) {
+            enum unpack_stop s = put_block(&st, buf, size, off);
+            if (s != UNPACK_DONE) {
+                res->stop = s;
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,255 @@
+/*
+ * Random access to the members of an in-memory zip (see zipread.h), for the
+ * zip-based document handlers (OOXML, ODF, EPUB, JAR ...).
+ *
+ * Follows: PKWARE APPNOTE 6.3.x through libarchive's seekable zip reader,
+ * which reads the central directory (section 4.3.12) and each local header.
+ * ls_zip_open() walks the entries once and keeps their names; libarchive
+ * cannot jump to entry i, so ls_zip_read() keeps one reader open and moves
+ * forward (skipping is a seek, nothing is inflated); asking for an earlier
+ * entry re-opens the reader. Reading in index order is therefore linear,
+ * random order costs one header walk per backward step.
+ *
+ * Attacker-controlled: every size, offset, name and flag. Sizes declared by
+ * the archive are never trusted: bytes are counted as they are inflated,
+ * charged to the root's budget (ls_budget_charge) and cut at the caller's
+ * max. Overlapping-entry bombs are the archive handler's business
+ * (zipcd.c); here they are just bounded by max and the budget.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "unpack/unpack_int.h"
+#include "unpack/zipread.h"
+
+struct zr_entry {
+    size_t name_off; /* into names */
+    bool encrypted;
+};
+
+struct zr_sorted {
+    const char *name;
+    size_t index;
+};
+
+struct ls_zip {
+    struct ls_ctx *c;
+    struct ls_object *o;
+    struct ls_buf names;      /* NUL-separated member names */
+    struct zr_entry *ent;
+    size_t n, cap;
+    struct zr_sorted *sorted; /* by name, for ls_zip_find */
+    struct unpack_session ss;
+    bool live;                /* ss is open */
+    size_t next;              /* index the next header read yields */
+};
+
+/* Names longer than this are cut (zip allows 64 KiB). */
+#define ZR_NAME_MAX 65535u
+
+static ls_err zr_push(struct ls_zip *z, struct archive_entry *e)
+{
+    if (z->n == z->cap) {
+        size_t cap = z->cap ? z->cap * 2 : 64;
+        struct zr_entry *p = realloc(z->ent, cap * sizeof *p);
+        if (!p) return LS_E_NOMEM;
+        z->ent = p;
+        z->cap = cap;
+    }
+    const char *name = archive_entry_pathname(e);
+    size_t len = name ? strlen(name) : 0;
+    if (len > ZR_NAME_MAX) len = ZR_NAME_MAX;
+    z->ent[z->n].name_off = z->names.len;
+    z->ent[z->n].encrypted = archive_entry_is_encrypted(e) != 0;
+    LS_TRY(ls_buf_add(&z->names, name ? name : "", len));
+    LS_TRY(ls_buf_addc(&z->names, 0));
+    z->n++;
+    return LS_OK;
+}
+
+static int zr_cmp(const void *a, const void *b)
+{
+    const struct zr_sorted *x = a, *y = b;
+    int r = strcmp(x->name, y->name);
+    if (r) return r;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static ls_err zr_sort(struct ls_zip *z)
+{
+    if (z->n == 0) return LS_OK;
+    z->sorted = malloc(z->n * sizeof *z->sorted);
+    if (!z->sorted) return LS_E_NOMEM;
+    for (size_t i = 0; i < z->n; i++) {
+        z->sorted[i].name = (const char *)z->names.ptr + z->ent[i].name_off;
+        z->sorted[i].index = i;
+    }
+    qsort(z->sorted, z->n, sizeof *z->sorted, zr_cmp);
+    return LS_OK;
+}
+
+static void zr_stop(struct ls_zip *z)
+{
+    if (z->live) unpack_close(&z->ss);
+    z->live = false;
+    z->next = 0;
+}
+
+static ls_err zr_start(struct ls_zip *z)
+{
+    zr_stop(z);
+    ls_err e = unpack_open(&z->ss, z->o->data, UNPACK_MODE_ZIP);
+    z->live = true;
+    if (e != LS_OK) zr_stop(z);
+    return e;
+}
+
+/* Walk every header once, keeping the names. */
+static ls_err zr_index(struct ls_zip *z)
+{
+    const struct ls_limits *lim = ls_ctx_limits(z->c);
+    unsigned retries = 0;
+    for (;;) {
+        struct archive_entry *e = NULL;
+        int r = unpack_next(&z->ss, &e);
+        if (r == ARCHIVE_EOF) return LS_OK;
+        if (r == ARCHIVE_RETRY && ++retries < UNPACK_MAX_RETRY) continue;
+        if (r == ARCHIVE_FATAL || r == ARCHIVE_RETRY) {
+            if (z->n == 0) return LS_E_CORRUPT;
+            ls_note(z->c, z->o, LS_R_TRUNCATED, "zip: %s", z->ss.err);
+            return LS_OK;
+        }
+        if (r == ARCHIVE_FAILED) {
+            /* The header was read; its entry is unusable but keeps its index
+             * so indexes match later walks. */
+            ls_note(z->c, z->o, LS_R_PARSE_ERROR, "zip: %s", z->ss.err);
+        }
+        if (lim && z->n >= lim->max_members) {
+            ls_note(z->c, z->o, LS_R_LIMIT_MEMBERS, "zip: more than %llu members",
+                    (unsigned long long)lim->max_members);
+            return LS_OK;
+        }
+        if (ls_ctx_expired(z->c)) return LS_E_TIMEOUT;
+        LS_TRY(zr_push(z, e));
+    }
+}
+
+ls_err ls_zip_open(struct ls_ctx *c, struct ls_object *o, struct ls_zip **out)
+{
+    *out = NULL;
+    struct ls_zip *z = calloc(1, sizeof *z);
+    if (!z) return LS_E_NOMEM;
+    z->c = c;
+    z->o = o;
+    ls_buf_init(&z->names, SIZE_MAX - 1);
+    ls_err e = zr_start(z);
+    if (e == LS_OK) e = zr_index(z);
+    zr_stop(z);
+    if (e == LS_OK) e = zr_sort(z);
+    if (e != LS_OK) {
+        ls_zip_close(z);
+        return e == LS_E_NOMEM || e == LS_E_TIMEOUT ? e : LS_E_CORRUPT;
+    }
+    *out = z;
+    return LS_OK;
+}
+
+void ls_zip_close(struct ls_zip *z)
+{
+    if (!z) return;
+    zr_stop(z);
+    ls_buf_free(&z->names);
+    free(z->ent);
+    free(z->sorted);
+    free(z);
+}
+
+size_t ls_zip_count(const struct ls_zip *z) { return z ? z->n : 0; }
+
+const char *ls_zip_name(const struct ls_zip *z, size_t i)
+{
+    if (!z || i >= z->n) return NULL;
+    return (const char *)z->names.ptr + z->ent[i].name_off;
+}
+
+bool ls_zip_find(const struct ls_zip *z, const char *name, size_t *i)
+{
+    if (!z || !z->sorted || !name) return false;
+    size_t lo = 0, hi = z->n;
+    while (lo < hi) { /* first entry >= name: duplicates resolve to the first */
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(z->sorted[mid].name, name) < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo == z->n || strcmp(z->sorted[lo].name, name) != 0) return false;
+    *i = z->sorted[lo].index;
+    return true;
+}
+
+/* Position the reader on entry i; *e is its header. */
+static ls_err zr_seek(struct ls_zip *z, size_t i, struct archive_entry **e)
+{
+    if (!z->live || z->next > i) LS_TRY(zr_start(z));
+    unsigned retries = 0;
+    while (z->next <= i) {
+        int r = unpack_next(&z->ss, e);
+        if (r == ARCHIVE_RETRY && ++retries < UNPACK_MAX_RETRY) continue;
+        if (r == ARCHIVE_EOF || r == ARCHIVE_FATAL || r == ARCHIVE_RETRY) {
+            zr_stop(z);
+            return LS_E_TRUNCATED;
+        }
+        if (r == ARCHIVE_FAILED && z->next == i) {
+            z->next++;
+            return LS_E_CORRUPT;
+        }
+        z->next++;
+    }
+    return LS_OK;
+}
+
+static ls_err zr_charge(void *ud, uint64_t n)
+{
+    struct ls_zip *z = ud;
+    return ls_budget_charge(z->c, z->o, n);
+}
+
+static bool zr_expired(void *ud)
+{
+    struct ls_zip *z = ud;
+    return ls_ctx_expired(z->c);
+}
+
+static ls_err zr_result(struct ls_zip *z, const struct unpack_result *res)
+{
+    switch (res->stop) {
+    case UNPACK_DONE: return res->warned ? LS_E_CORRUPT : LS_OK;
+    case UNPACK_CUT_MAX:
+    case UNPACK_CUT_BUDGET:
+    case UNPACK_CUT_BOMB: return LS_E_LIMIT;
+    case UNPACK_CUT_TIME: return LS_E_TIMEOUT;
+    case UNPACK_ENCRYPTED: return LS_E_ENCRYPTED;
+    case UNPACK_FAILED: return LS_E_CORRUPT;
+    case UNPACK_FATAL: zr_stop(z); return LS_E_TRUNCATED;
+    case UNPACK_SINK_ERROR: return LS_E_NOMEM;
+    }
+    return LS_E_INTERNAL;
+}
+
+ls_err ls_zip_read(struct ls_zip *z, size_t i, size_t max, struct ls_buf *out)
+{
+    if (!z || i >= z->n || !out) return LS_E_ARG;
+    if (z->ent[i].encrypted) return LS_E_ENCRYPTED;
+    struct archive_entry *e = NULL;
+    LS_TRY(zr_seek(z, i, &e));
+    if (archive_entry_is_data_encrypted(e)) return LS_E_ENCRYPTED;
+    struct unpack_meter m = {
+        .charge = zr_charge, .ud = z, .max = max, .expired = zr_expired,
+    };
+    struct unpack_sink k;
+    struct unpack_result res;
+    unpack_sink_init_ext(&k, out);
+    unpack_read(&z->ss, &m, &k, &res);
+    unpack_sink_free(&k);
+    if (res.stop == UNPACK_FAILED && archive_entry_is_data_encrypted(e)) return LS_E_ENCRYPTED;
+    return zr_result(z, &res);
+}

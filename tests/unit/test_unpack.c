@@ -1,0 +1,316 @@
+/*
+ * Unit tests of src/unpack/ internals: the libarchive session over a slice,
+ * the bounded member read (max, budget, ratio), and the spilling sink.
+ * Fixtures are built in memory with libarchive's writer.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "unpack/unpack_int.h"
+
+struct member {
+    const char *name;
+    const void *data;
+    size_t len;
+};
+
+/* Build a zip (or another format) in memory. */
+static uint8_t *make_archive(const char *fmt, const char *opts, const struct member *m, size_t n,
+                             size_t *out_len)
+{
+    size_t cap = 1u << 22;
+    uint8_t *buf = malloc(cap);
+    assert_non_null(buf);
+    struct archive *a = archive_write_new();
+    assert_int_equal(archive_write_set_format_by_name(a, fmt), ARCHIVE_OK);
+    if (opts) assert_int_equal(archive_write_set_options(a, opts), ARCHIVE_OK);
+    if (opts && strstr(opts, "encryption"))
+        assert_int_equal(archive_write_set_passphrase(a, "secret"), ARCHIVE_OK);
+    size_t used = 0;
+    assert_int_equal(archive_write_open_memory(a, buf, cap, &used), ARCHIVE_OK);
+    for (size_t i = 0; i < n; i++) {
+        struct archive_entry *e = archive_entry_new();
+        archive_entry_set_pathname(e, m[i].name);
+        archive_entry_set_size(e, (la_int64_t)m[i].len);
+        archive_entry_set_filetype(e, AE_IFREG);
+        archive_entry_set_perm(e, 0644);
+        assert_int_equal(archive_write_header(a, e), ARCHIVE_OK);
+        assert_int_equal(archive_write_data(a, m[i].data, m[i].len), (la_ssize_t)m[i].len);
+        archive_entry_free(e);
+    }
+    assert_int_equal(archive_write_close(a), ARCHIVE_OK);
+    archive_write_free(a);
+    *out_len = used;
+    return buf;
+}
+
+struct fake_budget {
+    uint64_t left;
+    uint64_t charged;
+};
+
+static ls_err fake_charge(void *ud, uint64_t n)
+{
+    struct fake_budget *b = ud;
+    if (n > b->left) {
+        b->left = 0;
+        return LS_E_LIMIT;
+    }
+    b->left -= n;
+    b->charged += n;
+    return LS_OK;
+}
+
+/* Read entry `which` of an archive into a sink. */
+static void read_entry(const uint8_t *ar, size_t len, size_t which, const struct unpack_meter *m,
+                       struct unpack_sink *k, struct unpack_result *res, char *name, size_t name_cap)
+{
+    struct unpack_session ss;
+    assert_int_equal(unpack_open(&ss, ls_slice_make(ar, len), UNPACK_MODE_ANY), LS_OK);
+    struct archive_entry *e = NULL;
+    for (size_t i = 0; i <= which; i++) assert_int_equal(unpack_next(&ss, &e), ARCHIVE_OK);
+    if (name) {
+        const char *p = archive_entry_pathname(e);
+        assert_non_null(p);
+        assert_true(strlen(p) < name_cap);
+        memcpy(name, p, strlen(p) + 1);
+    }
+    unpack_read(&ss, m, k, res);
+    unpack_close(&ss);
+}
+
+static void test_read_zip_members(void **state)
+{
+    (void)state;
+    static const char a[] = "hello, world\n";
+    static const char b[] = "second member with jane.doe@example.com\n";
+    struct member m[] = {{"a.txt", a, sizeof a - 1}, {"dir/caf\xc3\xa9.txt", b, sizeof b - 1}};
+    size_t len;
+    uint8_t *zip = make_archive("zip", "zip:compression=deflate", m, 2, &len);
+    struct fake_budget fb = {1u << 20, 0};
+    struct unpack_meter meter = {.charge = fake_charge, .ud = &fb, .max = 1u << 20};
+    struct unpack_sink k;
+    struct unpack_result res;
+    char name[64];
+    unpack_sink_init(&k, 0);
+    read_entry(zip, len, 1, &meter, &k, &res, name, sizeof name);
+    assert_int_equal(res.stop, UNPACK_DONE);
+    /* a UTF-8 name comes back as its bytes, whatever the process locale */
+    assert_string_equal(name, "dir/caf\xc3\xa9.txt");
+    struct ls_slice s;
+    assert_int_equal(unpack_sink_slice(&k, &s), LS_OK);
+    assert_int_equal(s.len, sizeof b - 1);
+    assert_memory_equal(s.ptr, b, sizeof b - 1);
+    assert_int_equal(fb.charged, sizeof b - 1);
+    unpack_sink_free(&k);
+    free(zip);
+}
+
+static void test_read_cut_at_max(void **state)
+{
+    (void)state;
+    size_t n = 100000;
+    uint8_t *big = calloc(1, n);
+    struct member m[] = {{"z.bin", big, n}};
+    size_t len;
+    uint8_t *zip = make_archive("zip", "zip:compression=deflate", m, 1, &len);
+    struct fake_budget fb = {1u << 30, 0};
+    struct unpack_meter meter = {.charge = fake_charge, .ud = &fb, .max = 1000};
+    struct unpack_sink k;
+    struct unpack_result res;
+    unpack_sink_init(&k, 0);
+    read_entry(zip, len, 0, &meter, &k, &res, NULL, 0);
+    assert_int_equal(res.stop, UNPACK_CUT_MAX);
+    assert_int_equal(k.len, 1000);
+    assert_int_equal(fb.charged, 1000);
+    unpack_sink_free(&k);
+    free(zip);
+    free(big);
+}
+
+static void test_read_cut_by_budget(void **state)
+{
+    (void)state;
+    size_t n = 300000;
+    uint8_t *big = calloc(1, n);
+    struct member m[] = {{"z.bin", big, n}};
+    size_t len;
+    uint8_t *zip = make_archive("zip", "zip:compression=deflate", m, 1, &len);
+    struct fake_budget fb = {5000, 0};
+    struct unpack_meter meter = {.charge = fake_charge, .ud = &fb, .max = UINT64_MAX};
+    struct unpack_sink k;
+    struct unpack_result res;
+    unpack_sink_init(&k, 0);
+    read_entry(zip, len, 0, &meter, &k, &res, NULL, 0);
+    assert_int_equal(res.stop, UNPACK_CUT_BUDGET);
+    assert_true(k.len <= 5000);
+    assert_true(fb.charged <= 5000);
+    unpack_sink_free(&k);
+    free(zip);
+    free(big);
+}
+
+/* A gzip stream of 16 MiB of zeros (a gz bomb in small) stops at the floor, not at its real size. */
+static void test_ratio_bomb_stops_early(void **state)
+{
+    (void)state;
+    size_t n = 16u << 20;
+    uint8_t *big = malloc(n);
+    memset(big, 'A', n); /* zeros would read as an empty tar */
+    struct archive *a = archive_write_new();
+    archive_write_set_format_raw(a);
+    archive_write_add_filter_gzip(a);
+    size_t cap = 1u << 20, used = 0;
+    uint8_t *gz = malloc(cap);
+    assert_int_equal(archive_write_open_memory(a, gz, cap, &used), ARCHIVE_OK);
+    struct archive_entry *e = archive_entry_new();
+    archive_entry_set_filetype(e, AE_IFREG);
+    archive_entry_set_size(e, (la_int64_t)n);
+    assert_int_equal(archive_write_header(a, e), ARCHIVE_OK);
+    assert_int_equal(archive_write_data(a, big, n), (la_ssize_t)n);
+    archive_entry_free(e);
+    archive_write_close(a);
+    archive_write_free(a);
+    struct fake_budget fb = {1u << 30, 0};
+    struct unpack_meter meter = {
+        .charge = fake_charge, .ud = &fb, .max = UINT64_MAX, .ratio = 100, .floor = 1u << 20};
+    struct unpack_sink k;
+    struct unpack_result res;
+    unpack_sink_init(&k, 0);
+    read_entry(gz, used, 0, &meter, &k, &res, NULL, 0);
+    assert_int_equal(res.stop, UNPACK_CUT_BOMB);
+    assert_true(k.len > (1u << 20));
+    assert_true(k.len < (8u << 20));
+    unpack_sink_free(&k);
+    free(gz);
+    free(big);
+}
+
+/* A benign, poorly compressible member never trips the ratio. */
+static void test_ratio_benign(void **state)
+{
+    (void)state;
+    size_t n = 3u << 20;
+    uint8_t *rnd = malloc(n);
+    uint32_t x = 12345;
+    for (size_t i = 0; i < n; i++) {
+        x = x * 1103515245u + 12345u;
+        rnd[i] = (uint8_t)(x >> 24);
+    }
+    struct member m[] = {{"r.bin", rnd, n}};
+    size_t len;
+    uint8_t *zip = make_archive("zip", "zip:compression=deflate", m, 1, &len);
+    struct fake_budget fb = {1u << 30, 0};
+    struct unpack_meter meter = {
+        .charge = fake_charge, .ud = &fb, .max = UINT64_MAX, .ratio = 2, .floor = 1u << 20};
+    struct unpack_sink k;
+    struct unpack_result res;
+    unpack_sink_init(&k, 0);
+    read_entry(zip, len, 0, &meter, &k, &res, NULL, 0);
+    assert_int_equal(res.stop, UNPACK_DONE);
+    assert_int_equal(k.len, n);
+    unpack_sink_free(&k);
+    free(zip);
+    free(rnd);
+}
+
+static void test_sink_spills_to_unlinked_file(void **state)
+{
+    (void)state;
+    struct unpack_sink k;
+    uint8_t blk[1000];
+    for (size_t i = 0; i < sizeof blk; i++) blk[i] = (uint8_t)i;
+    unpack_sink_init(&k, 2500);
+    for (int i = 0; i < 5; i++) assert_int_equal(unpack_sink_add(&k, blk, sizeof blk), LS_OK);
+    assert_true(k.fd >= 0);
+    assert_non_null(k.spill_kind);
+    assert_int_equal(k.mem.len, 0);
+    struct ls_slice s;
+    assert_int_equal(unpack_sink_slice(&k, &s), LS_OK);
+    assert_int_equal(s.len, 5000);
+    for (int i = 0; i < 5; i++) assert_memory_equal(s.ptr + i * 1000, blk, sizeof blk);
+    unpack_sink_free(&k);
+}
+
+static void test_sink_stays_in_memory_below_threshold(void **state)
+{
+    (void)state;
+    struct unpack_sink k;
+    unpack_sink_init(&k, 1u << 20);
+    assert_int_equal(unpack_sink_add(&k, "abc", 3), LS_OK);
+    assert_int_equal(k.fd, -1);
+    struct ls_slice s;
+    assert_int_equal(unpack_sink_slice(&k, &s), LS_OK);
+    assert_int_equal(s.len, 3);
+    unpack_sink_free(&k);
+}
+
+static void test_encrypted_zip_detected(void **state)
+{
+    (void)state;
+    static const char a[] = "secret payload";
+    struct member m[] = {{"s.txt", a, sizeof a - 1}};
+    size_t len;
+    uint8_t *zip = make_archive("zip", "zip:encryption=zipcrypt", m, 1, &len);
+    struct unpack_session ss;
+    assert_int_equal(unpack_open(&ss, ls_slice_make(zip, len), UNPACK_MODE_ANY), LS_OK);
+    struct archive_entry *e = NULL;
+    assert_int_equal(unpack_next(&ss, &e), ARCHIVE_OK);
+    assert_true(archive_entry_is_data_encrypted(e));
+    struct fake_budget fb = {1u << 20, 0};
+    struct unpack_meter meter = {.charge = fake_charge, .ud = &fb, .max = 1u << 20};
+    struct unpack_sink k;
+    struct unpack_result res;
+    unpack_sink_init(&k, 0);
+    unpack_read(&ss, &meter, &k, &res);
+    assert_true(res.stop == UNPACK_FAILED || res.stop == UNPACK_FATAL);
+    assert_int_equal(k.len, 0);
+    unpack_sink_free(&k);
+    unpack_close(&ss);
+    free(zip);
+}
+
+static void test_truncated_zip_reports_error(void **state)
+{
+    (void)state;
+    static const char a[] = "some text that is long enough to be cut somewhere in the middle";
+    struct member m[] = {{"a.txt", a, sizeof a - 1}, {"b.txt", a, sizeof a - 1}};
+    size_t len;
+    uint8_t *zip = make_archive("zip", "zip:compression=store", m, 2, &len);
+    struct unpack_session ss;
+    ls_err oe = unpack_open(&ss, ls_slice_make(zip, len / 2), UNPACK_MODE_ANY);
+    if (oe == LS_OK) {
+        struct archive_entry *e = NULL;
+        int r = ARCHIVE_OK;
+        for (int i = 0; i < 4 && r == ARCHIVE_OK; i++) r = unpack_next(&ss, &e);
+        assert_true(r != ARCHIVE_OK);
+        assert_true(r == ARCHIVE_EOF || ss.err[0] != 0);
+    } else {
+        assert_true(ss.err[0] != 0);
+    }
+    unpack_close(&ss);
+    free(zip);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_read_zip_members),
+        cmocka_unit_test(test_read_cut_at_max),
+        cmocka_unit_test(test_read_cut_by_budget),
+        cmocka_unit_test(test_ratio_bomb_stops_early),
+        cmocka_unit_test(test_ratio_benign),
+        cmocka_unit_test(test_sink_spills_to_unlinked_file),
+        cmocka_unit_test(test_sink_stays_in_memory_below_threshold),
+        cmocka_unit_test(test_encrypted_zip_detected),
+        cmocka_unit_test(test_truncated_zip_reports_error),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
