@@ -143,6 +143,26 @@ enum ls_special {
 LS_API ls_err ls_worker_record_special(struct ls_worker *w, const char *path, enum ls_special kind,
                                        const char *errmsg, ls_record_fn fn, void *ud);
 
+/* `leaksift text`: triage one root like ls_worker_scan_fd (records are not
+ * emitted) and call fn with the normalised text of the object whose member
+ * chain below the root is chain[0..n) (n = 0: the root itself). The text is
+ * what the scanner saw: extracted text, or the raw bytes when the handler
+ * extracted none. fn is also called with text == NULL for every other
+ * object (to list candidates). Returns LS_E_ARG if the object was not found. */
+struct ls_text_object {
+    const uint8_t *const *names;  /* member chain of the object */
+    const size_t *name_lens;
+    size_t depth;
+    const char *handler;          /* handler name or NULL */
+    const char *mime;
+    const uint8_t *text;          /* NULL unless this is the requested object */
+    size_t text_len;
+    bool text_is_raw;
+};
+typedef void (*ls_text_fn_pub)(void *ud, const struct ls_text_object *o);
+LS_API ls_err ls_worker_text_fd(struct ls_worker *w, int fd, const char *path,
+                                const char *const *chain, size_t n, ls_text_fn_pub fn, void *ud);
+
 /* Root id: the first 16 hex digits of SHA-256(path). Stable across runs,
  * shards and worker counts. out must hold 17 bytes. */
 LS_API void ls_root_id(const char *path, char out[17]);

@@ -1,0 +1,52 @@
+/* The leaksift command line: shared declarations of src/cli/. */
+#ifndef LS_CLI_H
+#define LS_CLI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+#include "leaksift/leaksift.h"
+
+#define EXIT_CLEAN 0
+#define EXIT_FLAGGED 1
+#define EXIT_ERROR 2
+
+extern const char *cli_prog;
+
+/* One-line error on stderr: "leaksift: <message>". */
+void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Parse "64M", "1G", "4096" (binary suffixes K M G T). */
+bool cli_parse_size(const char *s, uint64_t *out);
+bool cli_parse_uint(const char *s, uint64_t max, uint64_t *out);
+
+/* ---- input enumeration (walk.c) ---- */
+
+/* Called once per root, in a stable order (arguments in order, directory
+ * entries sorted bytewise). special: 0 for a regular file to open, else the
+ * kind of root to record without reading. Return non-zero to stop. */
+typedef int (*cli_root_fn)(void *ud, const char *path, int special, const char *errmsg);
+
+struct cli_walk {
+    cli_root_fn fn;
+    void *ud;
+    dev_t skip_dev;   /* the manifest being written: never a root */
+    ino_t skip_ino;
+    bool have_skip;
+    uint64_t errors;  /* unreadable directories etc. (also recorded as roots) */
+};
+
+/* Enumerate path: a file, or a directory walked recursively. Symlinks met
+ * in the walk are recorded, not followed; a symlink given as an argument is
+ * followed (like find -H). Returns non-zero if fn asked to stop. */
+int cli_walk_path(struct cli_walk *w, const char *path);
+/* Enumerate the paths listed in file (one per line; "-" = stdin; NUL
+ * separated with nul_sep). Returns -1 if the list cannot be read. */
+int cli_walk_list(struct cli_walk *w, const char *file, bool nul_sep);
+
+int cmd_scan(int argc, char **argv);
+int cmd_text(int argc, char **argv);
+
+#endif

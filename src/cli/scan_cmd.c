@@ -1,0 +1,259 @@
+/* leaksift scan: flags, engine set-up, the run loop, manifest and summary. */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "cli/scan_opts.h"
+#include "core/ls_core.h"
+#include "manifest/summary.h"
+
+static void scan_usage(FILE *f)
+{
+    fprintf(f,
+"Usage: leaksift scan [OPTIONS] PATH...\n"
+"\n"
+"Triage files and directories (walked recursively; symlinks inside them are\n"
+"recorded, not followed; FIFOs, sockets and devices are recorded, never read).\n"
+"Writes one JSON Lines manifest (docs/manifest.md) and prints a short summary.\n"
+"\n"
+"Input and output:\n"
+"  -o, --output FILE        manifest path (default manifest.jsonl; - for stdout)\n"
+"      --files-from FILE    read more paths from FILE, one per line (- = stdin)\n"
+"      --null               --files-from entries are NUL-separated\n"
+"  -q, --quiet              no progress and no summary on stderr\n"
+"\n"
+"Rules:\n"
+"      --rules PATH         add a YARA rule file, or every *.yar/*.yara under a\n"
+"                           folder (repeatable); added to the built-in pack\n"
+"      --no-default-rules   do not load the built-in rule pack\n"
+"      --identifiers FILE   organisation identifiers (docs/rules.md) compiled\n"
+"                           into corporate rules\n"
+"      --fingerprint-key FILE  key for value fingerprints (the file's raw bytes);\n"
+"                           default: a random key per run\n"
+"\n"
+"Budgets (sizes take K, M, G, T suffixes; defaults in brackets):\n"
+"      --max-depth N        nesting depth below a root [16]\n"
+"      --max-bytes SIZE     expanded bytes per root, at least [1G] ...\n"
+"      --bytes-factor N     ... or N x the root's size if larger [64]\n"
+"      --bomb-ratio N       member expansion ratio that is a bomb [200] ...\n"
+"      --bomb-floor SIZE    ... once past this many bytes [64M]\n"
+"      --max-members N      members per root [1000000]\n"
+"      --max-text SIZE      extracted text per object [64M]\n"
+"      --max-scan SIZE      raw bytes of one object given to YARA [1G]\n"
+"      --root-timeout SECS  wall time per root, 0 = none [600]\n"
+"      --yara-timeout SECS  per YARA scan [60]\n"
+"      --max-evidence N     distinct values recorded per object [10000]\n"
+"      --spill SIZE         members above SIZE go to an unlinked temp file [256M]\n"
+"\n"
+"Policy:\n"
+"      --quarantine LIST    verdicts to quarantine: comma list of sensitive,\n"
+"                           hostile, incomplete, clean; or none\n"
+"                           [sensitive,hostile,incomplete]\n"
+"\n"
+"  -h, --help               show this help\n"
+"\n"
+"Exit status: 0 everything scanned and nothing quarantined; 1 at least one\n"
+"object quarantined; 2 operational error (bad flags, rules that do not\n"
+"compile, unreadable input list, manifest write failure).\n");
+}
+
+enum {
+    OPT_FILES_FROM = 256, OPT_NULL, OPT_RULES, OPT_NO_DEFAULT, OPT_IDENT, OPT_FPKEY,
+    OPT_MAX_DEPTH, OPT_MAX_BYTES, OPT_BYTES_FACTOR, OPT_BOMB_RATIO, OPT_BOMB_FLOOR,
+    OPT_MAX_MEMBERS, OPT_MAX_TEXT, OPT_MAX_SCAN, OPT_ROOT_TIMEOUT, OPT_YARA_TIMEOUT,
+    OPT_MAX_EVIDENCE, OPT_SPILL, OPT_QUARANTINE,
+};
+
+static const struct option long_opts[] = {
+    {"output", required_argument, NULL, 'o'},
+    {"files-from", required_argument, NULL, OPT_FILES_FROM},
+    {"null", no_argument, NULL, OPT_NULL},
+    {"quiet", no_argument, NULL, 'q'},
+    {"rules", required_argument, NULL, OPT_RULES},
+    {"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT},
+    {"identifiers", required_argument, NULL, OPT_IDENT},
+    {"fingerprint-key", required_argument, NULL, OPT_FPKEY},
+    {"max-depth", required_argument, NULL, OPT_MAX_DEPTH},
+    {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
+    {"bytes-factor", required_argument, NULL, OPT_BYTES_FACTOR},
+    {"bomb-ratio", required_argument, NULL, OPT_BOMB_RATIO},
+    {"bomb-floor", required_argument, NULL, OPT_BOMB_FLOOR},
+    {"max-members", required_argument, NULL, OPT_MAX_MEMBERS},
+    {"max-text", required_argument, NULL, OPT_MAX_TEXT},
+    {"max-scan", required_argument, NULL, OPT_MAX_SCAN},
+    {"root-timeout", required_argument, NULL, OPT_ROOT_TIMEOUT},
+    {"yara-timeout", required_argument, NULL, OPT_YARA_TIMEOUT},
+    {"max-evidence", required_argument, NULL, OPT_MAX_EVIDENCE},
+    {"spill", required_argument, NULL, OPT_SPILL},
+    {"quarantine", required_argument, NULL, OPT_QUARANTINE},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+static bool parse_quarantine(const char *s, unsigned *mask)
+{
+    static const char *const names[] = {"clean", "sensitive", "hostile", "incomplete"};
+    *mask = 0;
+    if (strcmp(s, "none") == 0) return true;
+    char *copy = strdup(s), *save = NULL;
+    if (!copy) return false;
+    bool ok = true;
+    for (char *tok = strtok_r(copy, ",", &save); tok && ok; tok = strtok_r(NULL, ",", &save)) {
+        int v = -1;
+        for (int i = 0; i < 4; i++)
+            if (strcmp(tok, names[i]) == 0) v = i;
+        if (v < 0) ok = false;
+        else *mask |= 1u << v;
+    }
+    free(copy);
+    return ok;
+}
+
+static bool read_key(const char *path, struct scan_opts *o)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        cli_err("--fingerprint-key %s: %s", path, strerror(errno));
+        return false;
+    }
+    uint8_t buf[4096];
+    ssize_t n = read(fd, buf, sizeof buf);
+    close(fd);
+    if (n <= 0) {
+        cli_err("--fingerprint-key %s: %s", path, n < 0 ? strerror(errno) : "the key file is empty");
+        return false;
+    }
+    o->key = malloc((size_t)n);
+    if (!o->key) return false;
+    memcpy(o->key, buf, (size_t)n);
+    o->key_len = (size_t)n;
+    memset(buf, 0, sizeof buf);
+    return true;
+}
+
+static bool opt_num(const char *flag, const char *v, uint64_t max, uint64_t *out)
+{
+    if (cli_parse_uint(v, max, out)) return true;
+    cli_err("%s: '%s' is not a whole number up to %llu", flag, v, (unsigned long long)max);
+    return false;
+}
+
+static bool opt_size(const char *flag, const char *v, uint64_t *out)
+{
+    if (cli_parse_size(v, out)) return true;
+    cli_err("%s: '%s' is not a size (e.g. 4096, 64K, 16M, 1G)", flag, v);
+    return false;
+}
+
+static bool add_rule_path(struct scan_opts *o, const char *p)
+{
+    const char **n = realloc(o->rule_paths, (o->n_rule_paths + 1) * sizeof *n);
+    if (!n) return false;
+    o->rule_paths = n;
+    o->rule_paths[o->n_rule_paths++] = p;
+    return true;
+}
+
+static bool limit_opt(int c, const char *v, struct ls_limits *l)
+{
+    uint64_t x;
+    switch (c) {
+    case OPT_MAX_DEPTH: if (!opt_num("--max-depth", v, 1024, &x)) return false; l->max_depth = (unsigned)x; return true;
+    case OPT_MAX_BYTES: return opt_size("--max-bytes", v, &l->root_bytes_min);
+    case OPT_BYTES_FACTOR: if (!opt_num("--bytes-factor", v, 1u << 20, &x)) return false; l->root_bytes_factor = (unsigned)x; return true;
+    case OPT_BOMB_RATIO: if (!opt_num("--bomb-ratio", v, 1u << 30, &x) || x == 0) { if (x == 0) cli_err("--bomb-ratio must be at least 1"); return false; } l->bomb_ratio = (unsigned)x; return true;
+    case OPT_BOMB_FLOOR: return opt_size("--bomb-floor", v, &l->bomb_floor);
+    case OPT_MAX_MEMBERS: return opt_num("--max-members", v, UINT64_MAX, &l->max_members);
+    case OPT_MAX_TEXT: return opt_size("--max-text", v, &l->max_text);
+    case OPT_MAX_SCAN: return opt_size("--max-scan", v, &l->max_scan);
+    case OPT_ROOT_TIMEOUT: if (!opt_num("--root-timeout", v, 1u << 30, &x)) return false; l->root_time_s = (unsigned)x; return true;
+    case OPT_YARA_TIMEOUT: if (!opt_num("--yara-timeout", v, 1u << 30, &x)) return false; l->yara_timeout_s = (unsigned)x; return true;
+    case OPT_MAX_EVIDENCE: return opt_num("--max-evidence", v, UINT32_MAX, &l->max_evidence);
+    case OPT_SPILL: return opt_size("--spill", v, &l->spill_threshold);
+    default: return false;
+    }
+}
+
+/* Returns -1 to go on, else the exit code. */
+static int parse_opts(int argc, char **argv, struct scan_opts *o)
+{
+    int c;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":o:qh", long_opts, NULL)) != -1) {
+        switch (c) {
+        case 'o': o->output = optarg; break;
+        case 'q': o->quiet = true; break;
+        case 'h': scan_usage(stdout); return EXIT_CLEAN;
+        case OPT_FILES_FROM: o->files_from = optarg; break;
+        case OPT_NULL: o->nul_sep = true; break;
+        case OPT_RULES: if (!add_rule_path(o, optarg)) return EXIT_ERROR; break;
+        case OPT_NO_DEFAULT: o->cfg.no_default_rules = true; break;
+        case OPT_IDENT: o->cfg.identifiers_path = optarg; break;
+        case OPT_FPKEY: if (!read_key(optarg, o)) return EXIT_ERROR; break;
+        case OPT_QUARANTINE:
+            if (!parse_quarantine(optarg, &o->cfg.quarantine_mask)) {
+                cli_err("--quarantine: '%s' is not a list of clean,sensitive,hostile,incomplete or none", optarg);
+                return EXIT_ERROR;
+            }
+            break;
+        case ':': cli_err("scan: option '%s' needs a value (see leaksift scan --help)", argv[optind - 1]); return EXIT_ERROR;
+        case '?': cli_err("scan: unknown option '%s' (see leaksift scan --help)", argv[optind - 1]); return EXIT_ERROR;
+        default:
+            if (!limit_opt(c, optarg, &o->cfg.limits)) return EXIT_ERROR;
+        }
+    }
+    o->paths = (const char *const *)argv + optind;
+    o->n_paths = (size_t)(argc - optind);
+    if (o->n_paths == 0 && !o->files_from) {
+        cli_err("scan: no PATH given (see leaksift scan --help)");
+        return EXIT_ERROR;
+    }
+    o->cfg.rule_paths = o->rule_paths;
+    o->cfg.n_rule_paths = o->n_rule_paths;
+    o->cfg.fp_key = o->key;
+    o->cfg.fp_key_len = o->key_len;
+    return -1;
+}
+
+/* The options as a JSON array for the run record (the key file's name, never
+ * its content). */
+static void argv_json(int argc, char **argv, struct ls_buf *b)
+{
+    (void)!ls_buf_addc(b, '[');
+    for (int i = 1; i < argc; i++) {
+        if (i > 1) (void)!ls_buf_addc(b, ',');
+        (void)!ls_json_cstr(b, argv[i]);
+    }
+    (void)!ls_buf_addc(b, ']');
+}
+
+int cmd_scan(int argc, char **argv)
+{
+    struct scan_opts o;
+    memset(&o, 0, sizeof o);
+    ls_config_default(&o.cfg);
+    o.output = "manifest.jsonl";
+    int rc = parse_opts(argc, argv, &o);
+    if (rc < 0) {
+        struct ls_buf args;
+        ls_buf_init(&args, 1u << 20);
+        argv_json(argc, argv, &args);
+        o.argv_json = ls_buf_str(&args);
+        rc = scan_run(&o);
+        ls_buf_free(&args);
+    }
+    free(o.rule_paths);
+    if (o.key) {
+        memset(o.key, 0, o.key_len);
+        free(o.key);
+    }
+    return rc;
+}

@@ -1,0 +1,155 @@
+/* leaksift text FILE[!MEMBER...]: print what the scanner sees. */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+static void text_usage(FILE *f)
+{
+    fprintf(f,
+"Usage: leaksift text [OPTIONS] FILE[!MEMBER[!MEMBER...]]\n"
+"\n"
+"Print the normalised UTF-8 text leaksift scans for FILE, or for a member\n"
+"nested inside it (members named as in the manifest's \"chain\", joined by !).\n"
+"When the handler extracts no text (plain UTF-8 files) the raw bytes are what\n"
+"is scanned, and they are printed. If the member is not found, the members\n"
+"that exist are listed on stderr.\n"
+"\n"
+"  -l, --list     list every object (chain, handler, type) instead\n"
+"  -h, --help     show this help\n");
+}
+
+struct text_out {
+    bool list;
+    unsigned shown;
+};
+
+static void print_chain(FILE *f, const struct ls_text_object *t)
+{
+    for (size_t i = 0; i < t->depth; i++) {
+        fputc('!', f);
+        fwrite(t->names[i], 1, t->name_lens[i], f);
+    }
+}
+
+static void on_text(void *ud, const struct ls_text_object *t)
+{
+    struct text_out *o = ud;
+    if (o->list) {
+        print_chain(stdout, t);
+        printf("\t%s\t%s\n", t->handler ? t->handler : "-", t->mime ? t->mime : "");
+        return;
+    }
+    if (t->text) {
+        fwrite(t->text, 1, t->text_len, stdout);
+        if (t->text_len && t->text[t->text_len - 1] != '\n') fputc('\n', stdout);
+    }
+}
+
+static void on_list_err(void *ud, const struct ls_text_object *t)
+{
+    struct text_out *o = ud;
+    if (o->shown++ >= 200) return;
+    fputs("  ", stderr);
+    print_chain(stderr, t);
+    fputc('\n', stderr);
+}
+
+/* Split "file!a!b": the longest prefix that exists is the file. */
+static int split_target(char *arg, const char **file, const char **chain, size_t *n)
+{
+    struct stat sb;
+    *file = arg;
+    *n = 0;
+    if (stat(arg, &sb) == 0) return 0;
+    char *bang = strchr(arg, '!');
+    while (bang) {
+        *bang = 0;
+        if (stat(arg, &sb) == 0) break;
+        *bang = '!';
+        bang = strchr(bang + 1, '!');
+    }
+    if (!bang) return -1;
+    for (char *p = bang + 1; p && *n < 64;) {
+        chain[(*n)++] = p;
+        char *next = strchr(p, '!');
+        if (next) *next++ = 0;
+        p = next;
+    }
+    return 0;
+}
+
+static int run_text(const char *file, const char **chain, size_t n, struct text_out *to)
+{
+    struct ls_config cfg;
+    ls_config_default(&cfg);
+    cfg.no_default_rules = true;
+    struct ls_engine *eng = NULL;
+    struct ls_worker *w = NULL;
+    char err[1024] = "";
+    int rc = EXIT_ERROR;
+    if (ls_engine_new(&cfg, &eng, err, sizeof err) != LS_OK || ls_worker_new(eng, &w, err, sizeof err) != LS_OK) {
+        cli_err("%s", err);
+        goto out;
+    }
+    int fd = open(file, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        cli_err("%s: %s", file, strerror(errno));
+        goto out;
+    }
+    ls_err e = ls_worker_text_fd(w, fd, file, chain, n, on_text, to);
+    close(fd);
+    if (e == LS_E_ARG && !to->list) {
+        cli_err("%s: no such member; the objects in it are:", file);
+        fd = open(file, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+        if (fd >= 0) {
+            (void)ls_worker_text_fd(w, fd, file, chain, 0, on_list_err, to);
+            close(fd);
+        }
+    } else if (e != LS_OK && e != LS_E_ARG) {
+        cli_err("%s: %s", file, ls_err_name(e));
+    } else {
+        rc = EXIT_CLEAN;
+    }
+out:
+    ls_worker_free(w);
+    ls_engine_free(eng);
+    return rc;
+}
+
+int cmd_text(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"list", no_argument, NULL, 'l'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    struct text_out to = {false, 0};
+    int c;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "lh", opts, NULL)) != -1) {
+        if (c == 'l') to.list = true;
+        else if (c == 'h') {
+            text_usage(stdout);
+            return EXIT_CLEAN;
+        } else {
+            cli_err("text: unknown option '%s' (see leaksift text --help)", argv[optind - 1]);
+            return EXIT_ERROR;
+        }
+    }
+    if (argc - optind != 1) {
+        cli_err("text: give exactly one FILE[!MEMBER...] (see leaksift text --help)");
+        return EXIT_ERROR;
+    }
+    const char *file, *chain[64];
+    size_t n;
+    if (split_target(argv[optind], &file, chain, &n) != 0) {
+        cli_err("%s: %s", argv[optind], strerror(ENOENT));
+        return EXIT_ERROR;
+    }
+    return run_text(file, chain, n, &to);
+}

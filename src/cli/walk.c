@@ -1,0 +1,122 @@
+/* Input enumeration: arguments, directory walks, --files-from lists. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli/cli.h"
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int special_of(mode_t m)
+{
+    if (S_ISLNK(m)) return LS_SPECIAL_SYMLINK;
+    if (S_ISFIFO(m)) return LS_SPECIAL_FIFO;
+    if (S_ISSOCK(m)) return LS_SPECIAL_SOCKET;
+    if (S_ISCHR(m) || S_ISBLK(m)) return LS_SPECIAL_DEVICE;
+    if (!S_ISREG(m) && !S_ISDIR(m)) return LS_SPECIAL_NOT_FILE;
+    return 0;
+}
+
+static int walk_dir(struct cli_walk *w, const char *path, unsigned depth);
+
+static int walk_entry(struct cli_walk *w, const char *path, const struct stat *sb, unsigned depth)
+{
+    if (S_ISDIR(sb->st_mode)) return walk_dir(w, path, depth + 1);
+    if (w->have_skip && sb->st_dev == w->skip_dev && sb->st_ino == w->skip_ino) return 0;
+    return w->fn(w->ud, path, special_of(sb->st_mode), NULL);
+}
+
+static char **list_dir(DIR *d, const char *path, size_t *count)
+{
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0) continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            char **nn = realloc(names, cap * sizeof *nn);
+            if (!nn) break;
+            names = nn;
+        }
+        size_t len = strlen(path) + strlen(de->d_name) + 2;
+        names[n] = malloc(len);
+        if (!names[n]) break;
+        bool slash = path[0] && path[strlen(path) - 1] == '/';
+        snprintf(names[n], len, "%s%s%s", path, slash ? "" : "/", de->d_name);
+        n++;
+    }
+    if (names) qsort(names, n, sizeof *names, cmp_names);
+    *count = n;
+    return names;
+}
+
+static int walk_dir(struct cli_walk *w, const char *path, unsigned depth)
+{
+    if (depth > 4096) return w->fn(w->ud, path, LS_SPECIAL_UNREADABLE, "directory nesting too deep");
+    DIR *d = opendir(path);
+    if (!d) {
+        w->errors++;
+        return w->fn(w->ud, path, errno == ENOENT ? LS_SPECIAL_VANISHED : LS_SPECIAL_UNREADABLE,
+                     strerror(errno));
+    }
+    size_t n = 0;
+    char **names = list_dir(d, path, &n);
+    closedir(d);
+    int stop = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct stat sb;
+        if (!stop) {
+            if (lstat(names[i], &sb) == 0)
+                stop = walk_entry(w, names[i], &sb, depth);
+            else
+                stop = w->fn(w->ud, names[i], errno == ENOENT ? LS_SPECIAL_VANISHED : LS_SPECIAL_UNREADABLE,
+                             strerror(errno));
+        }
+        free(names[i]);
+    }
+    free(names);
+    return stop;
+}
+
+int cli_walk_path(struct cli_walk *w, const char *path)
+{
+    struct stat sb;
+    if (stat(path, &sb) != 0 && lstat(path, &sb) != 0)
+        return w->fn(w->ud, path, errno == ENOENT ? LS_SPECIAL_VANISHED : LS_SPECIAL_UNREADABLE,
+                     strerror(errno));
+    return walk_entry(w, path, &sb, 0);
+}
+
+int cli_walk_list(struct cli_walk *w, const char *file, bool nul_sep)
+{
+    FILE *f = strcmp(file, "-") == 0 ? stdin : fopen(file, "r");
+    if (!f) {
+        cli_err("--files-from %s: %s", file, strerror(errno));
+        return -1;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    int stop = 0;
+    while (!stop && (n = getdelim(&line, &cap, nul_sep ? '\0' : '\n', f)) >= 0) {
+        while (n > 0 && (line[n - 1] == '\n' || (!nul_sep && line[n - 1] == '\r') || line[n - 1] == 0))
+            line[--n] = 0;
+        if (n == 0) continue;
+        stop = cli_walk_path(w, line);
+    }
+    bool failed = ferror(f);
+    free(line);
+    if (f != stdin) fclose(f);
+    if (failed) {
+        cli_err("--files-from %s: read error", file);
+        return -1;
+    }
+    return stop;
+}

@@ -1,0 +1,203 @@
+/* UTF-8, UTF-16, Windows-1252 and the JSON string encoder (see ls_core.h). */
+#include <string.h>
+
+#include "core/ls_core.h"
+
+ls_err ls_utf8_put(struct ls_buf *b, uint32_t cp)
+{
+    uint8_t o[4];
+    size_t n;
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+    if (cp < 0x80) {
+        o[0] = (uint8_t)cp;
+        n = 1;
+    } else if (cp < 0x800) {
+        o[0] = (uint8_t)(0xC0 | (cp >> 6));
+        o[1] = (uint8_t)(0x80 | (cp & 0x3F));
+        n = 2;
+    } else if (cp < 0x10000) {
+        o[0] = (uint8_t)(0xE0 | (cp >> 12));
+        o[1] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (uint8_t)(0x80 | (cp & 0x3F));
+        n = 3;
+    } else {
+        o[0] = (uint8_t)(0xF0 | (cp >> 18));
+        o[1] = (uint8_t)(0x80 | ((cp >> 12) & 0x3F));
+        o[2] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
+        o[3] = (uint8_t)(0x80 | (cp & 0x3F));
+        n = 4;
+    }
+    return ls_buf_add(b, o, n);
+}
+
+int32_t ls_utf8_next(struct ls_slice s, size_t *pos)
+{
+    size_t i = *pos;
+    if (i >= s.len) return -1;
+    uint8_t c = s.ptr[i];
+    if (c < 0x80) {
+        *pos = i + 1;
+        return c;
+    }
+    unsigned need;
+    uint32_t cp, min;
+    if (c >= 0xC2 && c <= 0xDF) {
+        need = 1, cp = c & 0x1F, min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        need = 2, cp = c & 0x0F, min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        need = 3, cp = c & 0x07, min = 0x10000;
+    } else {
+        *pos = i + 1;
+        return -1;
+    }
+    if (need > s.len - i - 1) {
+        *pos = i + 1;
+        return -1;
+    }
+    for (unsigned k = 1; k <= need; k++) {
+        uint8_t d = s.ptr[i + k];
+        if ((d & 0xC0) != 0x80) {
+            *pos = i + 1;
+            return -1;
+        }
+        cp = (cp << 6) | (d & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        *pos = i + 1;
+        return -1;
+    }
+    *pos = i + 1 + need;
+    return (int32_t)cp;
+}
+
+bool ls_utf8_valid(struct ls_slice s)
+{
+    size_t pos = 0;
+    while (pos < s.len) {
+        /* fast path over ASCII */
+        if (s.ptr[pos] < 0x80) {
+            pos++;
+            continue;
+        }
+        if (ls_utf8_next(s, &pos) < 0) return false;
+    }
+    return true;
+}
+
+ls_err ls_utf8_lossy(struct ls_buf *b, struct ls_slice s)
+{
+    size_t pos = 0, run = 0;
+    while (pos < s.len) {
+        size_t at = pos;
+        int32_t cp = s.ptr[pos] < 0x80 ? s.ptr[pos++] : ls_utf8_next(s, &pos);
+        if (cp >= 0) continue;
+        /* flush the valid run before the bad byte, then U+FFFD */
+        LS_TRY(ls_buf_add(b, s.ptr + run, at - run));
+        LS_TRY(ls_utf8_put(b, 0xFFFD));
+        run = pos;
+    }
+    return ls_buf_add(b, s.ptr + run, s.len - run);
+}
+
+uint32_t ls_cp1252(uint8_t ch)
+{
+    static const uint16_t hi[32] = {
+        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+    };
+    if (ch >= 0x80 && ch < 0xA0) return hi[ch - 0x80];
+    return ch;
+}
+
+ls_err ls_utf16_to_utf8(struct ls_buf *b, struct ls_slice s, bool big_endian)
+{
+    size_t i = 0;
+    while (i + 1 < s.len) {
+        uint32_t u = big_endian ? ((uint32_t)s.ptr[i] << 8 | s.ptr[i + 1])
+                                : ((uint32_t)s.ptr[i + 1] << 8 | s.ptr[i]);
+        i += 2;
+        if (u >= 0xD800 && u <= 0xDBFF && i + 1 < s.len) {
+            uint32_t l = big_endian ? ((uint32_t)s.ptr[i] << 8 | s.ptr[i + 1])
+                                    : ((uint32_t)s.ptr[i + 1] << 8 | s.ptr[i]);
+            if (l >= 0xDC00 && l <= 0xDFFF) {
+                i += 2;
+                u = 0x10000 + ((u - 0xD800) << 10) + (l - 0xDC00);
+            }
+        }
+        LS_TRY(ls_utf8_put(b, u));
+    }
+    return LS_OK;
+}
+
+/* ---- JSON ---- */
+
+static ls_err json_escape_cp(struct ls_buf *b, uint8_t c)
+{
+    switch (c) {
+    case '"': return ls_buf_add(b, "\\\"", 2);
+    case '\\': return ls_buf_add(b, "\\\\", 2);
+    case '\n': return ls_buf_add(b, "\\n", 2);
+    case '\r': return ls_buf_add(b, "\\r", 2);
+    case '\t': return ls_buf_add(b, "\\t", 2);
+    case '\b': return ls_buf_add(b, "\\b", 2);
+    case '\f': return ls_buf_add(b, "\\f", 2);
+    default: return ls_buf_printf(b, "\\u%04x", c);
+    }
+}
+
+ls_err ls_json_str(struct ls_buf *b, struct ls_slice s, bool *lossy)
+{
+    LS_TRY(ls_buf_addc(b, '"'));
+    size_t pos = 0, run = 0;
+    while (pos < s.len) {
+        uint8_t c = s.ptr[pos];
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\' && c != 0x7f) {
+            pos++;
+            continue;
+        }
+        size_t at = pos;
+        int32_t cp = c < 0x80 ? (pos++, (int32_t)c) : ls_utf8_next(s, &pos);
+        if (cp >= 0x80) continue; /* valid multibyte: part of the run */
+        LS_TRY(ls_buf_add(b, s.ptr + run, at - run));
+        if (cp < 0) {
+            LS_TRY(ls_buf_add(b, "\\ufffd", 6));
+            if (lossy) *lossy = true;
+        } else if (cp == 0x7f) {
+            LS_TRY(ls_buf_add(b, "\\u007f", 6));
+        } else {
+            LS_TRY(json_escape_cp(b, (uint8_t)cp));
+        }
+        run = pos;
+    }
+    LS_TRY(ls_buf_add(b, s.ptr + run, s.len - run));
+    return ls_buf_addc(b, '"');
+}
+
+ls_err ls_json_cstr(struct ls_buf *b, const char *s)
+{
+    return ls_json_str(b, ls_slice_make(s, s ? strlen(s) : 0), NULL);
+}
+
+ls_err ls_json_b64(struct ls_buf *b, struct ls_slice s)
+{
+    static const char tbl[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    LS_TRY(ls_buf_addc(b, '"'));
+    size_t i = 0;
+    for (; i + 3 <= s.len; i += 3) {
+        uint32_t v = (uint32_t)s.ptr[i] << 16 | (uint32_t)s.ptr[i + 1] << 8 | s.ptr[i + 2];
+        char o[4] = {tbl[v >> 18], tbl[(v >> 12) & 63], tbl[(v >> 6) & 63], tbl[v & 63]};
+        LS_TRY(ls_buf_add(b, o, 4));
+    }
+    if (s.len - i == 1) {
+        uint32_t v = (uint32_t)s.ptr[i] << 16;
+        char o[4] = {tbl[v >> 18], tbl[(v >> 12) & 63], '=', '='};
+        LS_TRY(ls_buf_add(b, o, 4));
+    } else if (s.len - i == 2) {
+        uint32_t v = (uint32_t)s.ptr[i] << 16 | (uint32_t)s.ptr[i + 1] << 8;
+        char o[4] = {tbl[v >> 18], tbl[(v >> 12) & 63], tbl[(v >> 6) & 63], '='};
+        LS_TRY(ls_buf_add(b, o, 4));
+    }
+    return ls_buf_addc(b, '"');
+}

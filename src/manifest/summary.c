@@ -1,0 +1,292 @@
+/* Summary of a run, folded from its manifest lines (see summary.h). */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "manifest/summary.h"
+
+#define SUM_MAX_NAMES 128
+
+/* A small name -> counter table (verdicts, categories, alerts, entities). */
+struct counter {
+    char *name[SUM_MAX_NAMES];
+    uint64_t n[SUM_MAX_NAMES];
+    uint64_t n2[SUM_MAX_NAMES];
+    size_t k;
+};
+
+struct fp_set {
+    uint8_t (*key)[17]; /* 16 bytes of fingerprint + entity index */
+    size_t n, cap;
+    uint64_t *slots;
+    size_t n_slots;
+};
+
+struct ls_summary {
+    uint64_t roots, objects, quarantined, flagged, bytes_read, bytes_expanded;
+    struct counter verdicts, coverage, categories, entities, rejected, alerts, reasons;
+    struct fp_set distinct;
+};
+
+static void counter_free(struct counter *c)
+{
+    for (size_t i = 0; i < c->k; i++) free(c->name[i]);
+    c->k = 0;
+}
+
+static size_t counter_slot(struct counter *c, const char *name)
+{
+    for (size_t i = 0; i < c->k; i++)
+        if (strcmp(c->name[i], name) == 0) return i;
+    if (c->k == SUM_MAX_NAMES) return SIZE_MAX;
+    c->name[c->k] = strdup(name);
+    if (!c->name[c->k]) return SIZE_MAX;
+    c->n[c->k] = c->n2[c->k] = 0;
+    return c->k++;
+}
+
+static void count(struct counter *c, const char *name, uint64_t n)
+{
+    size_t i = counter_slot(c, name);
+    if (i != SIZE_MAX) c->n[i] += n;
+}
+
+struct ls_summary *ls_summary_new(void)
+{
+    struct ls_summary *s = calloc(1, sizeof *s);
+    if (!s) return NULL;
+    static const char *const v[] = {"clean", "sensitive", "hostile", "incomplete"};
+    static const char *const cov[] = {"full", "partial", "none"};
+    for (int i = 0; i < 4; i++) count(&s->verdicts, v[i], 0);
+    for (int i = 0; i < 3; i++) count(&s->coverage, cov[i], 0);
+    return s;
+}
+
+void ls_summary_free(struct ls_summary *s)
+{
+    if (!s) return;
+    counter_free(&s->verdicts);
+    counter_free(&s->coverage);
+    counter_free(&s->categories);
+    counter_free(&s->entities);
+    counter_free(&s->rejected);
+    counter_free(&s->alerts);
+    counter_free(&s->reasons);
+    free(s->distinct.key);
+    free(s->distinct.slots);
+    free(s);
+}
+
+static uint64_t key64(const uint8_t *k)
+{
+    uint64_t h = 0;
+    for (int i = 0; i < 8; i++) h = h << 8 | k[i];
+    return h ^ k[16];
+}
+
+static int set_grow(struct fp_set *s)
+{
+    size_t n = s->n_slots ? s->n_slots * 2 : 1024;
+    uint64_t *slots = calloc(n, sizeof *slots);
+    if (!slots) return -1;
+    for (size_t i = 0; i < s->n; i++) {
+        size_t h = (size_t)key64(s->key[i]) & (n - 1);
+        while (slots[h]) h = (h + 1) & (n - 1);
+        slots[h] = i + 1;
+    }
+    free(s->slots);
+    s->slots = slots;
+    s->n_slots = n;
+    return 0;
+}
+
+/* Insert; returns 1 if new, 0 if present, -1 on memory failure. */
+static int set_add(struct fp_set *s, const uint8_t key[17])
+{
+    if (s->n_slots) {
+        size_t h = (size_t)key64(key) & (s->n_slots - 1);
+        while (s->slots[h]) {
+            if (memcmp(s->key[s->slots[h] - 1], key, 17) == 0) return 0;
+            h = (h + 1) & (s->n_slots - 1);
+        }
+    }
+    if ((s->n + 1) * 2 > s->n_slots && set_grow(s) != 0) return -1;
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 1024;
+        uint8_t(*nk)[17] = realloc(s->key, cap * sizeof *nk);
+        if (!nk) return -1;
+        s->key = nk;
+        s->cap = cap;
+    }
+    memcpy(s->key[s->n], key, 17);
+    size_t h = (size_t)key64(key) & (s->n_slots - 1);
+    while (s->slots[h]) h = (h + 1) & (s->n_slots - 1);
+    s->slots[h] = ++s->n;
+    return 1;
+}
+
+static int hexval(int c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+static void add_distinct(struct ls_summary *s, const char *entity, const char *fp_hex)
+{
+    uint8_t key[17];
+    if (!fp_hex || strlen(fp_hex) < 32) return;
+    for (int i = 0; i < 16; i++) {
+        int hi = hexval(fp_hex[2 * i]), lo = hexval(fp_hex[2 * i + 1]);
+        if (hi < 0 || lo < 0) return;
+        key[i] = (uint8_t)(hi << 4 | lo);
+    }
+    size_t e = counter_slot(&s->entities, entity);
+    if (e == SIZE_MAX) return;
+    key[16] = (uint8_t)e;
+    if (set_add(&s->distinct, key) == 1) s->entities.n2[e]++;
+}
+
+static const char *str_of(json_t *o, const char *k)
+{
+    const char *v = json_string_value(json_object_get(o, k));
+    return v ? v : "";
+}
+
+static void add_findings(struct ls_summary *s, json_t *findings)
+{
+    size_t i;
+    json_t *f;
+    json_array_foreach(findings, i, f)
+    {
+        const char *entity = str_of(f, "entity");
+        uint64_t n = (uint64_t)json_integer_value(json_object_get(f, "count"));
+        count(&s->categories, str_of(f, "category"), n);
+        count(&s->entities, entity, n);
+        size_t j;
+        json_t *ev;
+        json_array_foreach(json_object_get(f, "evidence"), j, ev)
+            add_distinct(s, entity, str_of(ev, "fingerprint"));
+    }
+}
+
+static void add_names(struct counter *c, json_t *arr)
+{
+    size_t i;
+    json_t *v;
+    json_array_foreach(arr, i, v) if (json_is_string(v)) count(c, json_string_value(v), 1);
+}
+
+static void add_object(struct ls_summary *s, json_t *o)
+{
+    s->objects++;
+    if (json_integer_value(json_object_get(o, "depth")) == 0) {
+        s->roots++;
+        s->bytes_read += (uint64_t)json_integer_value(json_object_get(json_object_get(o, "file"), "size"));
+        if (json_is_true(json_object_get(o, "quarantine"))) s->quarantined++;
+        if (strcmp(str_of(o, "verdict"), "clean") != 0) s->flagged++;
+    }
+    count(&s->verdicts, str_of(o, "verdict"), 1);
+    count(&s->coverage, str_of(o, "coverage"), 1);
+    add_names(&s->alerts, json_object_get(o, "alerts"));
+    add_names(&s->reasons, json_object_get(o, "coverage_reasons"));
+    add_findings(s, json_object_get(o, "findings"));
+    const char *k;
+    json_t *v;
+    json_object_foreach(json_object_get(o, "rejected"), k, v)
+        count(&s->rejected, k, (uint64_t)json_integer_value(v));
+}
+
+ls_err ls_summary_add_line(struct ls_summary *s, const char *line, size_t len)
+{
+    json_error_t jerr;
+    json_t *o = json_loadb(line, len, JSON_DISABLE_EOF_CHECK, &jerr);
+    if (!o || !json_is_object(o)) {
+        json_decref(o);
+        return LS_E_CORRUPT;
+    }
+    const char *rec = str_of(o, "record");
+    if (strcmp(rec, "object") == 0) add_object(s, o);
+    else if (strcmp(rec, "root_done") == 0)
+        s->bytes_expanded += (uint64_t)json_integer_value(json_object_get(o, "expanded_bytes"));
+    json_decref(o);
+    return LS_OK;
+}
+
+static ls_err counter_json(struct ls_buf *o, const struct counter *c)
+{
+    LS_TRY(ls_buf_addc(o, '{'));
+    for (size_t i = 0; i < c->k; i++) {
+        if (i) LS_TRY(ls_buf_addc(o, ','));
+        LS_TRY(ls_json_cstr(o, c->name[i]));
+        LS_TRY(ls_buf_printf(o, ":%llu", (unsigned long long)c->n[i]));
+    }
+    return ls_buf_addc(o, '}');
+}
+
+static ls_err entities_json(struct ls_buf *o, const struct counter *c)
+{
+    LS_TRY(ls_buf_addc(o, '{'));
+    for (size_t i = 0; i < c->k; i++) {
+        if (i) LS_TRY(ls_buf_addc(o, ','));
+        LS_TRY(ls_json_cstr(o, c->name[i]));
+        LS_TRY(ls_buf_printf(o, ":{\"findings\":%llu,\"distinct\":%llu}", (unsigned long long)c->n[i],
+                             (unsigned long long)c->n2[i]));
+    }
+    return ls_buf_addc(o, '}');
+}
+
+ls_err ls_summary_record(const struct ls_summary *s, double elapsed_s, struct ls_buf *o)
+{
+    LS_TRY(ls_buf_printf(o,
+                         "{\"record\":\"summary\",\"roots\":%llu,\"objects\":%llu,\"quarantined\":%llu,"
+                         "\"bytes_read\":%llu,\"bytes_expanded\":%llu,\"elapsed_s\":%.3f,\"verdicts\":",
+                         (unsigned long long)s->roots, (unsigned long long)s->objects,
+                         (unsigned long long)s->quarantined, (unsigned long long)s->bytes_read,
+                         (unsigned long long)s->bytes_expanded, elapsed_s));
+    LS_TRY(counter_json(o, &s->verdicts));
+    LS_TRY(ls_buf_adds(o, ",\"coverage\":"));
+    LS_TRY(counter_json(o, &s->coverage));
+    LS_TRY(ls_buf_adds(o, ",\"coverage_reasons\":"));
+    LS_TRY(counter_json(o, &s->reasons));
+    LS_TRY(ls_buf_adds(o, ",\"alerts\":"));
+    LS_TRY(counter_json(o, &s->alerts));
+    LS_TRY(ls_buf_adds(o, ",\"findings\":"));
+    LS_TRY(counter_json(o, &s->categories));
+    LS_TRY(ls_buf_adds(o, ",\"entities\":"));
+    LS_TRY(entities_json(o, &s->entities));
+    LS_TRY(ls_buf_adds(o, ",\"rejected\":"));
+    LS_TRY(counter_json(o, &s->rejected));
+    return ls_buf_addc(o, '}');
+}
+
+ls_err ls_summary_human(const struct ls_summary *s, const char *manifest, double elapsed_s,
+                        struct ls_buf *o)
+{
+    LS_TRY(ls_buf_printf(o, "leaksift: %llu files, %llu objects (incl. nested) in %.1fs\n",
+                         (unsigned long long)s->roots, (unsigned long long)s->objects, elapsed_s));
+    LS_TRY(ls_buf_adds(o, "  verdicts:"));
+    for (size_t i = 0; i < s->verdicts.k; i++)
+        LS_TRY(ls_buf_printf(o, " %s %llu", s->verdicts.name[i], (unsigned long long)s->verdicts.n[i]));
+    LS_TRY(ls_buf_printf(o, "\n  quarantined files: %llu\n", (unsigned long long)s->quarantined));
+    if (s->entities.k) {
+        LS_TRY(ls_buf_adds(o, "  distinct values:"));
+        for (size_t i = 0; i < s->entities.k; i++)
+            LS_TRY(ls_buf_printf(o, " %s %llu", s->entities.name[i],
+                                 (unsigned long long)s->entities.n2[i]));
+        LS_TRY(ls_buf_addc(o, '\n'));
+    }
+    if (s->alerts.k) {
+        LS_TRY(ls_buf_adds(o, "  alerts:"));
+        for (size_t i = 0; i < s->alerts.k; i++)
+            LS_TRY(ls_buf_printf(o, " %s %llu", s->alerts.name[i], (unsigned long long)s->alerts.n[i]));
+        LS_TRY(ls_buf_addc(o, '\n'));
+    }
+    return ls_buf_printf(o, "  manifest: %s\n", manifest);
+}
+
+uint64_t ls_summary_roots(const struct ls_summary *s) { return s->roots; }
+uint64_t ls_summary_quarantined(const struct ls_summary *s) { return s->quarantined; }
+uint64_t ls_summary_flagged(const struct ls_summary *s) { return s->flagged; }

@@ -1,0 +1,360 @@
+/* The public API (include/leaksift/leaksift.h): configuration, engine,
+ * workers, one call per root. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/limits.h"
+#include "pipeline/pipeline.h"
+
+void ls_limits_default(struct ls_limits *l)
+{
+    l->max_depth = LS_DEF_MAX_DEPTH;
+    l->root_bytes_min = LS_DEF_ROOT_BYTES_MIN;
+    l->root_bytes_factor = LS_DEF_ROOT_BYTES_FACTOR;
+    l->bomb_ratio = LS_DEF_BOMB_RATIO;
+    l->bomb_floor = LS_DEF_BOMB_FLOOR;
+    l->max_members = LS_DEF_MAX_MEMBERS;
+    l->max_text = LS_DEF_MAX_TEXT;
+    l->max_scan = LS_DEF_MAX_SCAN;
+    l->root_time_s = LS_DEF_ROOT_TIME_S;
+    l->yara_timeout_s = LS_DEF_YARA_TIMEOUT_S;
+    l->spill_threshold = LS_DEF_SPILL_THRESHOLD;
+    l->max_evidence = LS_DEF_MAX_EVIDENCE;
+}
+
+void ls_config_default(struct ls_config *c)
+{
+    memset(c, 0, sizeof *c);
+    ls_limits_default(&c->limits);
+    c->quarantine_mask = (1u << LS_VERDICT_SENSITIVE) | (1u << LS_VERDICT_HOSTILE) |
+                         (1u << LS_VERDICT_INCOMPLETE);
+}
+
+static char *dupstr(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+static ls_err engine_copy_config(struct ls_engine *e, const struct ls_config *cfg)
+{
+    e->cfg = *cfg;
+    if (cfg->n_rule_paths) {
+        e->rule_paths = calloc(cfg->n_rule_paths, sizeof *e->rule_paths);
+        if (!e->rule_paths) return LS_E_NOMEM;
+        for (size_t i = 0; i < cfg->n_rule_paths; i++)
+            if (!(e->rule_paths[i] = dupstr(cfg->rule_paths[i]))) return LS_E_NOMEM;
+    }
+    e->cfg.rule_paths = (const char *const *)e->rule_paths;
+    e->identifiers_path = dupstr(cfg->identifiers_path);
+    e->cfg.identifiers_path = e->identifiers_path;
+    e->user_key = cfg->fp_key != NULL;
+    e->fp_key_len = cfg->fp_key ? cfg->fp_key_len : 32;
+    e->fp_key = malloc(e->fp_key_len ? e->fp_key_len : 1);
+    if (!e->fp_key) return LS_E_NOMEM;
+    if (cfg->fp_key) {
+        if (cfg->fp_key_len) memcpy(e->fp_key, cfg->fp_key, cfg->fp_key_len);
+    } else if (!ls_random(e->fp_key, e->fp_key_len)) {
+        return LS_E_DEPENDENCY;
+    }
+    e->cfg.fp_key = e->fp_key;
+    e->cfg.fp_key_len = e->fp_key_len;
+    return LS_OK;
+}
+
+ls_err ls_engine_new(const struct ls_config *cfg, struct ls_engine **out, char *err, size_t errlen)
+{
+    struct ls_engine *e = calloc(1, sizeof *e);
+    if (!e) return LS_E_NOMEM;
+    ls_err rc = engine_copy_config(e, cfg);
+    if (rc == LS_OK) rc = ls_rules_compile(&e->cfg, &e->rules, err, errlen);
+    else snprintf(err, errlen, "cannot set up the engine: %s", ls_err_name(rc));
+    if (rc != LS_OK) {
+        ls_engine_free(e);
+        return rc;
+    }
+    *out = e;
+    return LS_OK;
+}
+
+void ls_engine_free(struct ls_engine *e)
+{
+    if (!e) return;
+    if (e->rules) ls_rules_free(e->rules);
+    for (size_t i = 0; e->rule_paths && i < e->cfg.n_rule_paths; i++) free(e->rule_paths[i]);
+    free(e->rule_paths);
+    free(e->identifiers_path);
+    if (e->fp_key) {
+        memset(e->fp_key, 0, e->fp_key_len);
+        free(e->fp_key);
+    }
+    free(e);
+}
+
+const char *ls_engine_rules_hash(const struct ls_engine *e) { return ls_rules_hash(e->rules); }
+unsigned ls_engine_rule_count(const struct ls_engine *e) { return ls_rules_count(e->rules); }
+const char *ls_engine_warnings(const struct ls_engine *e) { return ls_rules_warnings(e->rules); }
+
+ls_err ls_worker_new(const struct ls_engine *e, struct ls_worker **out, char *err, size_t errlen)
+{
+    struct ls_worker *w = calloc(1, sizeof *w);
+    if (!w) return LS_E_NOMEM;
+    w->eng = e;
+    ls_err rc = ls_magic_open(&w->magic, err, errlen);
+    if (rc == LS_OK) {
+        rc = ls_scanner_new(e->rules, e->cfg.limits.yara_timeout_s, &w->scanner);
+        if (rc != LS_OK) snprintf(err, errlen, "libyara: cannot create a scanner");
+    }
+    if (rc != LS_OK) {
+        ls_worker_free(w);
+        return rc;
+    }
+    *out = w;
+    return LS_OK;
+}
+
+void ls_worker_free(struct ls_worker *w)
+{
+    if (!w) return;
+    ls_magic_close(w->magic);
+    ls_scanner_free(w->scanner);
+    free(w);
+}
+
+void ls_root_id(const char *path, char out[17])
+{
+    uint8_t d[32];
+    ls_sha256(ls_slice_make(path, strlen(path)), d);
+    ls_hex(d, 8, out);
+}
+
+/* ---- reading a root ---- */
+
+struct root_bytes {
+    struct ls_slice s;
+    void *heap;
+    void *map;
+    size_t map_len;
+    int err;         /* errno of a failed read, 0 if none */
+};
+
+static void root_bytes_free(struct root_bytes *rb)
+{
+    free(rb->heap);
+    if (rb->map) munmap(rb->map, rb->map_len);
+}
+
+/* Read fd to EOF into the heap, at most cap bytes (more: *more = true). */
+static int read_all(int fd, size_t hint, size_t cap, struct root_bytes *rb, bool *more)
+{
+    size_t size = hint ? hint + 1 : 65536, len = 0;
+    if (size > cap + 1) size = cap + 1;
+    uint8_t *p = malloc(size ? size : 1);
+    if (!p) return ENOMEM;
+    for (;;) {
+        if (len == size) {
+            if (size > cap) {
+                *more = true;
+                break;
+            }
+            size_t ns = size * 2 > cap + 1 ? cap + 1 : size * 2;
+            uint8_t *np = realloc(p, ns);
+            if (!np) break;
+            p = np;
+            size = ns;
+        }
+        ssize_t r = read(fd, p + len, size - len);
+        if (r < 0 && errno == EINTR) continue;
+        if (r < 0) {
+            rb->err = errno;
+            break;
+        }
+        if (r == 0) break;
+        len += (size_t)r;
+    }
+    if (len > cap) len = cap;
+    rb->heap = p;
+    rb->s = ls_slice_make(p, len);
+    return 0;
+}
+
+static int load_root(int fd, const struct ls_limits *lim, struct root_bytes *rb, bool *more)
+{
+    struct stat sb;
+    memset(rb, 0, sizeof *rb);
+    *more = false;
+    if (fstat(fd, &sb) != 0) return errno;
+    /* Small and medium files are read (a file truncated under us then just
+     * reads short); large ones are mapped, their pages read on demand. */
+    if (S_ISREG(sb.st_mode) && (uint64_t)sb.st_size > lim->spill_threshold) {
+        void *m = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+        if (m != MAP_FAILED) {
+            madvise(m, (size_t)sb.st_size, MADV_SEQUENTIAL);
+            rb->map = m;
+            rb->map_len = (size_t)sb.st_size;
+            rb->s = ls_slice_make(m, (size_t)sb.st_size);
+            return 0;
+        }
+    }
+    size_t cap = (size_t)(lim->spill_threshold > (1ull << 30) ? lim->spill_threshold : (1ull << 30));
+    return read_all(fd, S_ISREG(sb.st_mode) ? (size_t)sb.st_size : 0, cap, rb, more);
+}
+
+static ls_err finish_root(struct ls_ctx *c)
+{
+    if (c->fatal != LS_OK) return c->fatal;
+    struct ls_buf line;
+    ls_buf_init(&line, 1u << 20);
+    ls_err e = ls_record_root_done(c, &line);
+    if (e == LS_OK && c->fn(c->ud, LS_REC_ROOT_DONE, ls_buf_str(&line), line.len) != 0) e = LS_E_IO;
+    ls_buf_free(&line);
+    return e;
+}
+
+ls_err ls_worker_scan_fd(struct ls_worker *w, int fd, const char *path, ls_record_fn fn, void *ud)
+{
+    struct ls_ctx c;
+    ls_ctx_init(&c, w, path, fn, ud);
+    struct root_bytes rb;
+    bool more = false;
+    int err = load_root(fd, c.lim, &rb, &more);
+    if (err) {
+        ls_ctx_fini(&c);
+        return ls_worker_record_special(w, path, LS_SPECIAL_UNREADABLE, strerror(err), fn, ud);
+    }
+    ls_err e = ls_ctx_run_root(&c, rb.s, rb.err, more);
+    root_bytes_free(&rb);
+    if (e == LS_OK) e = finish_root(&c);
+    ls_ctx_fini(&c);
+    return e;
+}
+
+static void special_tags(enum ls_special kind, const char **reason, const char **alert,
+                         const char **mime)
+{
+    *alert = NULL;
+    *mime = "";
+    switch (kind) {
+    case LS_SPECIAL_SYMLINK: *reason = "not_followed", *alert = LS_A_SYMLINK, *mime = "inode/symlink"; break;
+    case LS_SPECIAL_FIFO: *reason = "special_file", *alert = LS_A_FIFO, *mime = "inode/fifo"; break;
+    case LS_SPECIAL_SOCKET: *reason = "special_file", *alert = "socket", *mime = "inode/socket"; break;
+    case LS_SPECIAL_DEVICE: *reason = "special_file", *alert = LS_A_DEVICE, *mime = "inode/device"; break;
+    case LS_SPECIAL_UNREADABLE: *reason = "unreadable"; break;
+    case LS_SPECIAL_VANISHED: *reason = "vanished"; break;
+    default: *reason = LS_R_UNSUPPORTED; break;
+    }
+}
+
+ls_err ls_worker_record_special(struct ls_worker *w, const char *path, enum ls_special kind,
+                                const char *errmsg, ls_record_fn fn, void *ud)
+{
+    struct ls_ctx c;
+    ls_ctx_init(&c, w, path, fn, ud);
+    const char *reason, *alert, *mime;
+    special_tags(kind, &reason, &alert, &mime);
+    ls_err e = ls_ctx_run_special(&c, reason, alert, mime, errmsg);
+    if (e == LS_OK) e = finish_root(&c);
+    ls_ctx_fini(&c);
+    return e;
+}
+
+/* ---- the run record ---- */
+
+size_t ls_run_record(const struct ls_engine *e, const char *argv_json, char *out, size_t cap)
+{
+    struct ls_buf b;
+    ls_buf_init(&b, cap ? cap - 1 : 0);
+    char when[32];
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    const struct ls_limits *l = &e->cfg.limits;
+    ls_err rc = ls_buf_printf(
+        &b,
+        "{\"record\":\"run\",\"manifest_version\":%d,\"tool\":\"leaksift\",\"version\":\"%s\","
+        "\"started\":\"%s\",\"rules\":{\"sha256\":\"%s\",\"count\":%u,\"builtin\":%s},"
+        "\"fingerprint_key\":\"%s\",\"limits\":{\"max_depth\":%u,\"root_bytes_min\":%llu,"
+        "\"root_bytes_factor\":%u,\"bomb_ratio\":%u,\"bomb_floor\":%llu,\"max_members\":%llu,"
+        "\"max_text\":%llu,\"max_scan\":%llu,\"root_time_s\":%u,\"yara_timeout_s\":%u,"
+        "\"spill_threshold\":%llu,\"max_evidence\":%llu},\"options\":%s}",
+        LS_MANIFEST_VERSION, LS_VERSION_STRING, when, ls_rules_hash(e->rules),
+        ls_rules_count(e->rules), e->cfg.no_default_rules ? "false" : "true",
+        e->user_key ? "user" : "per-run", l->max_depth,
+        (unsigned long long)l->root_bytes_min, l->root_bytes_factor, l->bomb_ratio,
+        (unsigned long long)l->bomb_floor, (unsigned long long)l->max_members,
+        (unsigned long long)l->max_text, (unsigned long long)l->max_scan, l->root_time_s,
+        l->yara_timeout_s, (unsigned long long)l->spill_threshold,
+        (unsigned long long)l->max_evidence, argv_json ? argv_json : "[]");
+    size_t n = rc == LS_OK ? b.len : 0;
+    if (n) memcpy(out, b.ptr, n + 1);
+    ls_buf_free(&b);
+    return n;
+}
+
+/* ---- `leaksift text` ---- */
+
+struct text_req {
+    const char *const *chain;
+    size_t n;
+    ls_text_fn_pub fn;
+    void *ud;
+    bool found;
+};
+
+static int discard_record(void *ud, enum ls_record_kind kind, const char *line, size_t len)
+{
+    (void)ud, (void)kind, (void)line, (void)len;
+    return 0;
+}
+
+static void on_object_text(void *ud, const struct ls_object *o, struct ls_slice text)
+{
+    struct text_req *r = ud;
+    const uint8_t *names[64];
+    size_t lens[64], n = 0;
+    const struct ls_object *stack[64];
+    for (const struct ls_object *p = o; p && p->parent && n < 64; p = p->parent) stack[n++] = p;
+    for (size_t i = 0; i < n; i++) {
+        names[i] = stack[n - 1 - i]->name;
+        lens[i] = stack[n - 1 - i]->name_len;
+    }
+    bool match = n == r->n;
+    for (size_t i = 0; match && i < n; i++)
+        match = strlen(r->chain[i]) == lens[i] && memcmp(r->chain[i], names[i], lens[i]) == 0;
+    const struct ls_obj_state *st = o->priv;
+    struct ls_text_object t = {names, lens, n, st->handler ? st->handler->name : NULL, o->mime,
+                               NULL, 0, false};
+    if (match && !r->found) {
+        r->found = true;
+        bool raw = text.len == 0;
+        struct ls_slice s = raw ? o->data : text;
+        t.text = s.ptr ? s.ptr : (const uint8_t *)"";
+        t.text_len = s.len;
+        t.text_is_raw = raw;
+    }
+    r->fn(r->ud, &t);
+}
+
+ls_err ls_worker_text_fd(struct ls_worker *w, int fd, const char *path, const char *const *chain,
+                         size_t n, ls_text_fn_pub fn, void *ud)
+{
+    struct text_req req = {chain, n, fn, ud, false};
+    struct ls_ctx c;
+    ls_ctx_init(&c, w, path, discard_record, NULL);
+    c.text_fn = on_object_text;
+    c.text_ud = &req;
+    struct root_bytes rb;
+    bool more = false;
+    int err = load_root(fd, c.lim, &rb, &more);
+    ls_err e = err ? LS_E_IO : ls_ctx_run_root(&c, rb.s, rb.err, more);
+    if (!err) root_bytes_free(&rb);
+    ls_ctx_fini(&c);
+    if (e == LS_OK && !req.found) e = LS_E_ARG;
+    return e;
+}

@@ -1,0 +1,421 @@
+/*
+ * Per-object processing, depth-first: identify -> hash -> dispatch ->
+ * extract (children recurse through ls_emit_child) -> scan raw and text ->
+ * verdict -> record. Records are emitted in post-order: a container's
+ * record follows the records of its members, so its verdict can cover
+ * everything nested inside it.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/registry.h"
+#include "pipeline/pipeline.h"
+
+static struct ls_obj_state *state_of(const struct ls_object *o)
+{
+    return (struct ls_obj_state *)o->priv;
+}
+
+void ls_obj_state_init(struct ls_obj_state *st, struct ls_ctx *c)
+{
+    memset(st, 0, sizeof *st);
+    st->ctx = c;
+    ls_buf_init(&st->errors, 16u << 10);
+    ls_buf_init(&st->text, c->lim->max_text);
+    struct ls_slice key = ls_slice_make(c->w->eng->fp_key, c->w->eng->fp_key_len);
+    ls_findings_init(&st->findings, key, c->lim->max_evidence);
+    st->subtree_verdict = -1;
+}
+
+void ls_obj_state_free(struct ls_obj_state *st)
+{
+    ls_buf_free(&st->errors);
+    ls_buf_free(&st->text);
+    ls_findings_free(&st->findings);
+}
+
+/* ---- tags ---- */
+
+static bool is_reason(const char *tag)
+{
+    static const char *const extra[] = {"worker_crash", "interrupted", "not_followed", "special_file",
+                                        "unreadable",   "vanished"};
+    for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
+        if (strcmp(tag, extra[i]) == 0) return true;
+    return strcmp(tag, LS_R_ENCRYPTED) == 0 || strcmp(tag, LS_R_TRUNCATED) == 0 ||
+           strcmp(tag, LS_R_PARSE_ERROR) == 0 || strcmp(tag, LS_R_UNSUPPORTED) == 0 ||
+           strncmp(tag, "limit:", 6) == 0;
+}
+
+static void add_tag(char list[][LS_TAG_LEN], unsigned *n, const char *tag)
+{
+    for (unsigned i = 0; i < *n; i++)
+        if (strcmp(list[i], tag) == 0) return;
+    if (*n >= LS_MAX_TAGS) return;
+    snprintf(list[*n], LS_TAG_LEN, "%s", tag);
+    (*n)++;
+}
+
+bool ls_obj_has_tag(const struct ls_obj_state *st, const char *tag)
+{
+    for (unsigned i = 0; i < st->n_reasons; i++)
+        if (strcmp(st->reasons[i], tag) == 0) return true;
+    for (unsigned i = 0; i < st->n_alerts; i++)
+        if (strcmp(st->alerts[i], tag) == 0) return true;
+    return false;
+}
+
+static void add_error(struct ls_obj_state *st, const char *msg)
+{
+    if (st->n_errors >= LS_MAX_ERRORS) return;
+    if (ls_buf_adds(&st->errors, msg) != LS_OK || ls_buf_addc(&st->errors, 0) != LS_OK) return;
+    st->n_errors++;
+}
+
+static void note_tag(struct ls_obj_state *st, const char *tag)
+{
+    if (is_reason(tag)) add_tag(st->reasons, &st->n_reasons, tag);
+    if (!is_reason(tag) || strcmp(tag, LS_R_ENCRYPTED) == 0)
+        add_tag(st->alerts, &st->n_alerts, tag);
+}
+
+void ls_note(struct ls_ctx *c, struct ls_object *o, const char *tag, const char *fmt, ...)
+{
+    (void)c;
+    struct ls_obj_state *st = state_of(o);
+    if (tag && *tag) note_tag(st, tag);
+    if (fmt) {
+        char msg[512];
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(msg, sizeof msg, fmt, ap);
+        va_end(ap);
+        add_error(st, msg);
+    }
+}
+
+void ls_set_coverage_none(struct ls_ctx *c, struct ls_object *o)
+{
+    (void)c;
+    state_of(o)->cov_none = true;
+}
+
+/* ---- budgets ---- */
+
+const struct ls_limits *ls_ctx_limits(const struct ls_ctx *c) { return c->lim; }
+
+bool ls_ctx_expired(struct ls_ctx *c)
+{
+    if (!c->expired && c->lim->root_time_s && ls_now() - c->t_start > c->lim->root_time_s)
+        c->expired = true;
+    return c->expired;
+}
+
+uint64_t ls_budget_left(const struct ls_ctx *c)
+{
+    return c->expanded >= c->budget ? 0 : c->budget - c->expanded;
+}
+
+ls_err ls_budget_charge(struct ls_ctx *c, struct ls_object *o, uint64_t n)
+{
+    c->pending += n;
+    if (n > ls_budget_left(c)) {
+        c->expanded = c->budget;
+        ls_note(c, o, LS_R_LIMIT_BYTES, NULL);
+        return LS_E_LIMIT;
+    }
+    c->expanded += n;
+    return LS_OK;
+}
+
+bool ls_budget_child_ok(struct ls_ctx *c, const struct ls_object *o)
+{
+    return !ls_ctx_expired(c) && c->members < c->lim->max_members && ls_budget_left(c) > 0 &&
+           c->fatal == LS_OK && o->depth < c->lim->max_depth;
+}
+
+/* ---- text ---- */
+
+ls_err ls_emit_text(struct ls_ctx *c, struct ls_object *o, const void *p, size_t n)
+{
+    struct ls_obj_state *st = state_of(o);
+    ls_err e = ls_utf8_lossy(&st->text, ls_slice_make(p, n));
+    if (e == LS_E_LIMIT) ls_note(c, o, LS_R_LIMIT_TEXT, NULL);
+    if (e == LS_E_NOMEM) ls_note(c, o, LS_R_LIMIT_MEMORY, NULL);
+    return e;
+}
+
+/* ---- dispatch ---- */
+
+static const struct ls_handler *choose_handler(const struct ls_object *o)
+{
+    const struct ls_handler *best = NULL;
+    int best_score = 0;
+    for (size_t i = 0; ls_handlers[i]; i++) {
+        int s = ls_handlers[i]->probe ? ls_handlers[i]->probe(o) : 0;
+        if (s > best_score) {
+            best = ls_handlers[i];
+            best_score = s;
+        }
+    }
+    return best;
+}
+
+static const char *reason_for_error(ls_err e)
+{
+    switch (e) {
+    case LS_E_TRUNCATED: return LS_R_TRUNCATED;
+    case LS_E_LIMIT: return LS_R_LIMIT_BYTES;
+    case LS_E_TIMEOUT: return LS_R_LIMIT_TIME;
+    case LS_E_ENCRYPTED: return LS_R_ENCRYPTED;
+    case LS_E_UNSUPPORTED: return LS_R_UNSUPPORTED;
+    case LS_E_NOMEM: return LS_R_LIMIT_MEMORY;
+    default: return LS_R_PARSE_ERROR;
+    }
+}
+
+static void run_handler(struct ls_ctx *c, struct ls_object *o, struct ls_obj_state *st)
+{
+    st->handler = o->depth == 0 && c->force_handler ? c->force_handler : choose_handler(o);
+    if (!st->handler) return;
+    ls_err e = st->handler->extract(c, o);
+    if (e == LS_OK || c->fatal != LS_OK) return;
+    if (st->n_reasons == 0) note_tag(st, reason_for_error(e));
+    if (st->n_errors == 0) {
+        char msg[128];
+        snprintf(msg, sizeof msg, "%s: %s", st->handler->name, ls_err_name(e));
+        add_error(st, msg);
+    }
+}
+
+/* ---- scan ---- */
+
+static void scan_one(struct ls_ctx *c, struct ls_object *o, struct ls_obj_state *st,
+                     struct ls_slice data, enum ls_where where)
+{
+    const char *reason = NULL;
+    ls_err e = ls_scanner_scan(c->w->scanner, data, where, &st->findings, &reason);
+    if (e == LS_E_NOMEM) {
+        note_tag(st, LS_R_LIMIT_MEMORY);
+        return;
+    }
+    if (reason) ls_note(c, o, reason, "yara: scan of %s stopped (%s)",
+                        where == LS_WHERE_RAW ? "raw bytes" : "text", reason);
+}
+
+static void scan_object(struct ls_ctx *c, struct ls_object *o, struct ls_obj_state *st)
+{
+    struct ls_slice raw = o->data;
+    if (raw.len > c->lim->max_scan) {
+        raw.len = (size_t)c->lim->max_scan;
+        ls_note(c, o, LS_R_LIMIT_SCAN, "scanned the first %llu of %zu bytes",
+                (unsigned long long)c->lim->max_scan, o->data.len);
+    }
+    scan_one(c, o, st, raw, LS_WHERE_RAW);
+    if (st->text.len) scan_one(c, o, st, ls_buf_slice(&st->text), LS_WHERE_TEXT);
+}
+
+/* ---- verdict ---- */
+
+static bool has_hostile_alert(const struct ls_obj_state *st)
+{
+    for (unsigned i = 0; i < st->n_alerts; i++)
+        if (strcmp(st->alerts[i], LS_R_ENCRYPTED) != 0) return true;
+    return false;
+}
+
+static int own_verdict(const struct ls_obj_state *st)
+{
+    if (has_hostile_alert(st)) return LS_VERDICT_HOSTILE;
+    if (ls_findings_count(&st->findings)) return LS_VERDICT_SENSITIVE;
+    if (st->cov_none || st->n_reasons) return LS_VERDICT_INCOMPLETE;
+    return LS_VERDICT_CLEAN;
+}
+
+/* Severity order for aggregation: hostile > sensitive > incomplete > clean. */
+static int worse(int a, int b)
+{
+    static const int rank[4] = {0, 2, 3, 1};
+    if (a < 0) return b;
+    if (b < 0) return a;
+    return rank[a] >= rank[b] ? a : b;
+}
+
+static void collect_distinct(struct ls_ctx *c, const struct ls_obj_state *st)
+{
+    for (size_t i = 0; i < st->findings.n; i++) {
+        const struct ls_finding *x = &st->findings.f[i];
+        for (size_t k = 0; k < x->n_ev; k++) (void)ls_fpset_add(&c->distinct, x->ev[k].fp, x->entity);
+    }
+}
+
+static void emit_record(struct ls_ctx *c, struct ls_object *o, struct ls_obj_state *st)
+{
+    int v = worse(own_verdict(st), st->subtree_verdict);
+    bool q = (c->w->eng->cfg.quarantine_mask >> v) & 1u;
+    struct ls_buf line;
+    ls_buf_init(&line, 256u << 20);
+    ls_err e = ls_record_object(c, o, st, v, q, &line);
+    if (e == LS_OK && c->fn(c->ud, LS_REC_OBJECT, ls_buf_str(&line), line.len) != 0) e = LS_E_IO;
+    if (e != LS_OK && c->fatal == LS_OK) c->fatal = e;
+    ls_buf_free(&line);
+    c->objects++;
+    c->verdict_counts[v]++;
+    collect_distinct(c, st);
+    if (o->parent) {
+        struct ls_obj_state *ps = state_of(o->parent);
+        ps->subtree_verdict = worse(ps->subtree_verdict, v);
+    }
+}
+
+ls_err ls_pipeline_object(struct ls_ctx *c, struct ls_object *o, struct ls_obj_state *st)
+{
+    o->priv = st;
+    ls_ext_of(o->name, o->name_len, st->ext);
+    o->ext = st->ext;
+    o->mime = st->mime;
+    o->magic = st->magic;
+    if (st->no_content) {
+        if (c->fatal == LS_OK) emit_record(c, o, st);
+        return c->fatal;
+    }
+    ls_sha256(o->data, st->sha256);
+    ls_magic_identify(c->w->magic, o->data, st->mime, sizeof st->mime, st->magic, sizeof st->magic);
+    o->mime = st->mime;
+    o->magic = st->magic;
+    if (ls_ext_mismatch(st->ext, st->mime)) note_tag(st, LS_A_EXT_MISMATCH);
+    if (!st->no_dispatch && !st->cov_none) run_handler(c, o, st);
+    if (!st->cov_none) scan_object(c, o, st);
+    if (c->text_fn) c->text_fn(c->text_ud, o, ls_buf_slice(&st->text));
+    if (c->fatal == LS_OK) emit_record(c, o, st);
+    return c->fatal;
+}
+
+/* ---- children ---- */
+
+static ls_err refuse_child(struct ls_ctx *c, struct ls_object *parent, const char *reason)
+{
+    ls_note(c, parent, reason, NULL);
+    return strcmp(reason, LS_R_LIMIT_TIME) == 0 ? LS_E_TIMEOUT : LS_E_LIMIT;
+}
+
+static void apply_child_tags(struct ls_obj_state *st, const struct ls_child *ch)
+{
+    for (int i = 0; i < LS_CHILD_MAX_TAGS && ch->tags[i]; i++) note_tag(st, ch->tags[i]);
+    if (ch->error) add_error(st, ch->error);
+    if (ch->flags & LS_CHILD_NODATA) st->cov_none = true;
+    if ((ch->flags & LS_CHILD_TRUNCATED) && st->n_reasons == 0) note_tag(st, LS_R_TRUNCATED);
+}
+
+ls_err ls_emit_child(struct ls_ctx *c, struct ls_object *parent, const struct ls_child *ch)
+{
+    if (c->fatal != LS_OK) return c->fatal;
+    if (ls_ctx_expired(c)) return refuse_child(c, parent, LS_R_LIMIT_TIME);
+    if (c->members >= c->lim->max_members) return refuse_child(c, parent, LS_R_LIMIT_MEMBERS);
+    /* Bytes the producer did not charge while producing them are charged now. */
+    uint64_t pending = c->pending;
+    c->pending = 0;
+    if (ch->data.len > pending && ls_budget_charge(c, parent, ch->data.len - pending) != LS_OK) {
+        c->pending = 0;
+        return LS_E_LIMIT;
+    }
+    c->pending = 0;
+    c->members++;
+    struct ls_obj_state *pst = state_of(parent);
+    pst->children++;
+    struct ls_object *o = calloc(1, sizeof *o);
+    struct ls_obj_state *st = malloc(sizeof *st);
+    if (!o || !st) {
+        free(o);
+        free(st);
+        return refuse_child(c, parent, LS_R_LIMIT_MEMORY);
+    }
+    ls_obj_state_init(st, c);
+    o->data = ch->data;
+    o->name = ch->name;
+    o->name_len = ch->name_len;
+    o->depth = parent->depth + 1;
+    o->parent = parent;
+    o->index = c->next_index++;
+    st->declared_size = ch->declared_size;
+    apply_child_tags(st, ch);
+    if (o->depth > c->lim->max_depth) {
+        st->no_dispatch = true;
+        note_tag(st, LS_R_LIMIT_DEPTH);
+        note_tag(pst, LS_R_LIMIT_DEPTH);
+    }
+    ls_err e = ls_pipeline_object(c, o, st);
+    ls_obj_state_free(st);
+    free(st);
+    free(o);
+    c->pending = 0;
+    if (e != LS_OK) return e;
+    if (ls_ctx_expired(c)) return refuse_child(c, parent, LS_R_LIMIT_TIME);
+    return LS_OK;
+}
+
+/* ---- root ---- */
+
+void ls_ctx_init(struct ls_ctx *c, struct ls_worker *w, const char *path, ls_record_fn fn, void *ud)
+{
+    memset(c, 0, sizeof *c);
+    c->w = w;
+    c->lim = &w->eng->cfg.limits;
+    c->root_path = path;
+    ls_root_id(path, c->root_id);
+    c->fn = fn;
+    c->ud = ud;
+    c->t_start = ls_now();
+}
+
+void ls_ctx_fini(struct ls_ctx *c)
+{
+    ls_fpset_free(&c->distinct);
+}
+
+static void root_init(struct ls_ctx *c, struct ls_object *root, struct ls_obj_state *st,
+                      struct ls_slice data)
+{
+    uint64_t scaled = (uint64_t)data.len * c->lim->root_bytes_factor;
+    c->budget = scaled > c->lim->root_bytes_min ? scaled : c->lim->root_bytes_min;
+    memset(root, 0, sizeof *root);
+    ls_obj_state_init(st, c);
+    root->data = data;
+    root->name = (const uint8_t *)c->root_path;
+    root->name_len = strlen(c->root_path);
+    root->index = c->next_index++;
+}
+
+ls_err ls_ctx_run_root(struct ls_ctx *c, struct ls_slice data, int read_err, bool more)
+{
+    struct ls_object root;
+    struct ls_obj_state st;
+    root_init(c, &root, &st, data);
+    root.priv = &st;
+    if (read_err) ls_note(c, &root, LS_R_TRUNCATED, "read: %s (after %zu bytes)",
+                          strerror(read_err), data.len);
+    if (more) ls_note(c, &root, LS_R_LIMIT_SCAN, "input longer than the %zu bytes read", data.len);
+    ls_err e = ls_pipeline_object(c, &root, &st);
+    ls_obj_state_free(&st);
+    return e;
+}
+
+ls_err ls_ctx_run_special(struct ls_ctx *c, const char *reason, const char *alert,
+                          const char *mime, const char *errmsg)
+{
+    struct ls_object root;
+    struct ls_obj_state st;
+    root_init(c, &root, &st, ls_slice_make(NULL, 0));
+    root.priv = &st;
+    st.no_content = true;
+    st.cov_none = true;
+    snprintf(st.mime, sizeof st.mime, "%s", mime ? mime : "");
+    note_tag(&st, reason);
+    if (alert) note_tag(&st, alert);
+    if (errmsg) add_error(&st, errmsg);
+    ls_err e = ls_pipeline_object(c, &root, &st);
+    ls_obj_state_free(&st);
+    return e;
+}

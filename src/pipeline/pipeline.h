@@ -1,0 +1,117 @@
+/*
+ * The pipeline: the one place that knows every stage (identify, hash,
+ * dispatch, extract, scan, verdict, record). Private to src/pipeline/.
+ */
+#ifndef LS_PIPELINE_H
+#define LS_PIPELINE_H
+
+#include "core/handler.h"
+#include "identify/identify.h"
+#include "scan/engine.h"
+
+#define LS_MAX_TAGS 24
+#define LS_TAG_LEN 32
+#define LS_MAX_ERRORS 16
+
+struct ls_engine {
+    struct ls_config cfg;
+    struct ls_rules *rules;
+    uint8_t *fp_key;
+    size_t fp_key_len;
+    char **rule_paths; /* owned copies of cfg.rule_paths */
+    char *identifiers_path;
+    bool user_key;     /* fingerprint key given by the user */
+};
+
+struct ls_worker {
+    const struct ls_engine *eng;
+    struct ls_magic *magic;
+    struct ls_scanner *scanner;
+};
+
+/* Per-root distinct fingerprints (for root_done) */
+struct ls_fpset {
+    uint8_t (*fp)[16];
+    const char **entity;
+    size_t n, cap;
+    uint64_t *slots;
+    size_t n_slots;
+};
+
+/* Observer for `leaksift text`: called for every object after extraction. */
+typedef void (*ls_text_fn)(void *ud, const struct ls_object *o, struct ls_slice text);
+
+struct ls_ctx {
+    struct ls_worker *w;
+    const struct ls_limits *lim;
+    const char *root_path;
+    char root_id[17];
+    uint64_t next_index;
+    uint64_t members;
+    uint64_t expanded, budget, pending;
+    double t_start;
+    bool expired;
+    ls_record_fn fn;
+    void *ud;
+    ls_err fatal;        /* callback failure or out of memory: stop the root */
+    struct ls_fpset distinct;
+    uint64_t objects;
+    unsigned verdict_counts[4];
+    ls_text_fn text_fn;
+    void *text_ud;
+    const struct ls_handler *force_handler; /* fuzzing: the root's handler */
+};
+
+/* Pipeline-private state of one object (o->priv). */
+struct ls_obj_state {
+    struct ls_ctx *ctx;
+    char mime[128];
+    char magic[256];
+    char ext[16];
+    uint8_t sha256[32];
+    uint64_t declared_size;
+    const struct ls_handler *handler;
+    bool cov_none;
+    char reasons[LS_MAX_TAGS][LS_TAG_LEN];
+    unsigned n_reasons;
+    char alerts[LS_MAX_TAGS][LS_TAG_LEN];
+    unsigned n_alerts;
+    struct ls_buf errors; /* NUL-separated messages */
+    unsigned n_errors;
+    struct ls_buf text;
+    struct ls_findings findings;
+    uint64_t children;
+    int subtree_verdict;  /* worst verdict among descendants, -1 if none */
+    bool child_incomplete;
+    bool no_dispatch;     /* depth limit: identify and scan raw only */
+    bool no_content;      /* special root never read: no hash, no type */
+};
+
+/* Process o (data, name, depth set by the caller) end to end and emit its
+ * record. */
+ls_err ls_pipeline_object(struct ls_ctx *c, struct ls_object *o, struct ls_obj_state *st);
+void ls_obj_state_init(struct ls_obj_state *st, struct ls_ctx *c);
+void ls_obj_state_free(struct ls_obj_state *st);
+bool ls_obj_has_tag(const struct ls_obj_state *st, const char *tag);
+
+/* Record building (src/pipeline/record.c) */
+ls_err ls_record_object(const struct ls_ctx *c, const struct ls_object *o,
+                        const struct ls_obj_state *st, int verdict, bool quarantine,
+                        struct ls_buf *out);
+ls_err ls_record_root_done(const struct ls_ctx *c, struct ls_buf *out);
+const char *ls_verdict_name(int v);
+const char *ls_coverage_name(const struct ls_obj_state *st);
+
+void ls_fpset_free(struct ls_fpset *s);
+ls_err ls_fpset_add(struct ls_fpset *s, const uint8_t fp[32], const char *entity);
+
+void ls_ctx_init(struct ls_ctx *c, struct ls_worker *w, const char *path, ls_record_fn fn, void *ud);
+void ls_ctx_fini(struct ls_ctx *c);
+/* Run a root over bytes already in memory. read_err: errno of a failed
+ * read (0: none); more: the input was longer than what was read. */
+ls_err ls_ctx_run_root(struct ls_ctx *c, struct ls_slice data, int read_err, bool more);
+/* Record a root that was not read (special file, unreadable, vanished). */
+ls_err ls_ctx_run_special(struct ls_ctx *c, const char *reason, const char *alert,
+                          const char *mime, const char *errmsg);
+
+#endif

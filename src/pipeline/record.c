@@ -1,0 +1,239 @@
+/*
+ * Manifest records of one root: "object" and "root_done" lines, built in an
+ * ls_buf and handed over whole (docs/manifest.md is the reference). Every
+ * string goes through ls_json_str(); names that are not valid UTF-8 are
+ * written lossily plus a *_b64 twin.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pipeline/pipeline.h"
+
+const char *ls_verdict_name(int v)
+{
+    static const char *const names[] = {"clean", "sensitive", "hostile", "incomplete"};
+    return v >= 0 && v < 4 ? names[v] : "incomplete";
+}
+
+const char *ls_coverage_name(const struct ls_obj_state *st)
+{
+    if (st->cov_none) return "none";
+    return st->n_reasons ? "partial" : "full";
+}
+
+static ls_err tag_array(struct ls_buf *o, const char list[][LS_TAG_LEN], unsigned n)
+{
+    LS_TRY(ls_buf_addc(o, '['));
+    for (unsigned i = 0; i < n; i++) {
+        if (i) LS_TRY(ls_buf_addc(o, ','));
+        LS_TRY(ls_json_cstr(o, list[i]));
+    }
+    return ls_buf_addc(o, ']');
+}
+
+static ls_err errors_array(struct ls_buf *o, const struct ls_obj_state *st)
+{
+    LS_TRY(ls_buf_addc(o, '['));
+    const char *p = ls_buf_str(&st->errors);
+    for (unsigned i = 0; i < st->n_errors; i++) {
+        if (i) LS_TRY(ls_buf_addc(o, ','));
+        LS_TRY(ls_json_cstr(o, p));
+        p += strlen(p) + 1;
+    }
+    return ls_buf_addc(o, ']');
+}
+
+/* "key":"value" plus "key_b64":"..." when the value is not valid UTF-8. */
+static ls_err name_field(struct ls_buf *o, const char *key, struct ls_slice v)
+{
+    bool lossy = false;
+    LS_TRY(ls_buf_printf(o, ",\"%s\":", key));
+    LS_TRY(ls_json_str(o, v, &lossy));
+    if (lossy) {
+        LS_TRY(ls_buf_printf(o, ",\"%s_b64\":", key));
+        LS_TRY(ls_json_b64(o, v));
+    }
+    return LS_OK;
+}
+
+static ls_err chain_fields(struct ls_buf *o, const struct ls_object *obj)
+{
+    const struct ls_object *stack[64];
+    size_t n = 0;
+    for (const struct ls_object *p = obj; p && p->parent && n < 64; p = p->parent) stack[n++] = p;
+    bool lossy = false;
+    LS_TRY(ls_buf_adds(o, ",\"chain\":["));
+    for (size_t i = n; i-- > 0;) {
+        LS_TRY(ls_json_str(o, ls_slice_make(stack[i]->name, stack[i]->name_len), &lossy));
+        if (i) LS_TRY(ls_buf_addc(o, ','));
+    }
+    LS_TRY(ls_buf_addc(o, ']'));
+    if (!lossy) return LS_OK;
+    LS_TRY(ls_buf_adds(o, ",\"chain_b64\":["));
+    for (size_t i = n; i-- > 0;) {
+        LS_TRY(ls_json_b64(o, ls_slice_make(stack[i]->name, stack[i]->name_len)));
+        if (i) LS_TRY(ls_buf_addc(o, ','));
+    }
+    return ls_buf_addc(o, ']');
+}
+
+static ls_err file_field(struct ls_buf *o, const struct ls_object *obj, const struct ls_obj_state *st)
+{
+    char hex[67] = "null";
+    if (!st->no_content) {
+        hex[0] = '"';
+        ls_hex(st->sha256, 32, hex + 1);
+        hex[65] = '"';
+        hex[66] = 0;
+    }
+    LS_TRY(ls_buf_printf(o, ",\"file\":{\"size\":%zu,\"hash\":{\"sha256\":%s},\"mime_type\":",
+                         obj->data.len, hex));
+    LS_TRY(ls_json_cstr(o, st->mime));
+    LS_TRY(ls_buf_adds(o, ",\"extension\":"));
+    LS_TRY(ls_json_cstr(o, st->ext));
+    if (st->declared_size) LS_TRY(ls_buf_printf(o, ",\"declared_size\":%llu",
+                                                (unsigned long long)st->declared_size));
+    LS_TRY(ls_buf_adds(o, "},\"magic\":"));
+    return ls_json_cstr(o, st->magic);
+}
+
+static ls_err id_fields(struct ls_buf *o, const struct ls_ctx *c, const struct ls_object *obj)
+{
+    LS_TRY(ls_buf_printf(o, "{\"record\":\"object\",\"id\":\"%s:%llu\",\"parent_id\":", c->root_id,
+                         (unsigned long long)obj->index));
+    if (obj->parent)
+        LS_TRY(ls_buf_printf(o, "\"%s:%llu\"", c->root_id, (unsigned long long)obj->parent->index));
+    else
+        LS_TRY(ls_buf_adds(o, "null"));
+    LS_TRY(ls_buf_printf(o, ",\"root_id\":\"%s\",\"depth\":%u", c->root_id, obj->depth));
+    LS_TRY(name_field(o, "path", ls_slice_make(c->root_path, strlen(c->root_path))));
+    return chain_fields(o, obj);
+}
+
+ls_err ls_record_object(const struct ls_ctx *c, const struct ls_object *obj,
+                        const struct ls_obj_state *st, int verdict, bool quarantine,
+                        struct ls_buf *o)
+{
+    LS_TRY(id_fields(o, c, obj));
+    LS_TRY(file_field(o, obj, st));
+    LS_TRY(ls_buf_printf(o, ",\"ext_mismatch\":%s,\"handler\":",
+                         ls_obj_has_tag(st, LS_A_EXT_MISMATCH) ? "true" : "false"));
+    if (st->handler)
+        LS_TRY(ls_json_cstr(o, st->handler->name));
+    else
+        LS_TRY(ls_buf_adds(o, "null"));
+    LS_TRY(ls_buf_printf(o, ",\"coverage\":\"%s\",\"coverage_reasons\":", ls_coverage_name(st)));
+    LS_TRY(tag_array(o, st->reasons, st->n_reasons));
+    LS_TRY(ls_buf_adds(o, ",\"alerts\":"));
+    LS_TRY(tag_array(o, st->alerts, st->n_alerts));
+    LS_TRY(ls_buf_adds(o, ",\"errors\":"));
+    LS_TRY(errors_array(o, st));
+    LS_TRY(ls_buf_printf(o, ",\"text_bytes\":%zu,\"children\":%llu,\"findings\":", st->text.len,
+                         (unsigned long long)st->children));
+    LS_TRY(ls_findings_json(&st->findings, o));
+    LS_TRY(ls_buf_adds(o, ",\"rejected\":"));
+    LS_TRY(ls_findings_rejected_json(&st->findings, o));
+    return ls_buf_printf(o, ",\"verdict\":\"%s\",\"quarantine\":%s}", ls_verdict_name(verdict),
+                         quarantine ? "true" : "false");
+}
+
+/* ---- distinct fingerprints per root ---- */
+
+void ls_fpset_free(struct ls_fpset *s)
+{
+    free(s->fp);
+    free(s->entity);
+    free(s->slots);
+    memset(s, 0, sizeof *s);
+}
+
+static uint64_t key64(const uint8_t *fp)
+{
+    uint64_t k = 0;
+    for (int i = 0; i < 8; i++) k = k << 8 | fp[i];
+    return k;
+}
+
+static ls_err fpset_grow(struct ls_fpset *s)
+{
+    size_t n = s->n_slots ? s->n_slots * 2 : 256;
+    uint64_t *slots = calloc(n, sizeof *slots);
+    if (!slots) return LS_E_NOMEM;
+    for (size_t i = 0; i < s->n; i++) {
+        size_t h = (size_t)key64(s->fp[i]) & (n - 1);
+        while (slots[h]) h = (h + 1) & (n - 1);
+        slots[h] = i + 1;
+    }
+    free(s->slots);
+    s->slots = slots;
+    s->n_slots = n;
+    return LS_OK;
+}
+
+ls_err ls_fpset_add(struct ls_fpset *s, const uint8_t fp[32], const char *entity)
+{
+    if (s->n_slots) {
+        size_t h = (size_t)key64(fp) & (s->n_slots - 1);
+        while (s->slots[h]) {
+            size_t i = s->slots[h] - 1;
+            if (memcmp(s->fp[i], fp, 16) == 0 && strcmp(s->entity[i], entity) == 0) return LS_OK;
+            h = (h + 1) & (s->n_slots - 1);
+        }
+    }
+    if ((s->n + 1) * 2 > s->n_slots) LS_TRY(fpset_grow(s));
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 64;
+        uint8_t(*nfp)[16] = realloc(s->fp, cap * sizeof *nfp);
+        if (!nfp) return LS_E_NOMEM;
+        s->fp = nfp;
+        const char **ne = realloc(s->entity, cap * sizeof *ne);
+        if (!ne) return LS_E_NOMEM;
+        s->entity = ne;
+        s->cap = cap;
+    }
+    memcpy(s->fp[s->n], fp, 16);
+    s->entity[s->n] = entity;
+    size_t h = (size_t)key64(fp) & (s->n_slots - 1);
+    while (s->slots[h]) h = (h + 1) & (s->n_slots - 1);
+    s->slots[h] = ++s->n;
+    return LS_OK;
+}
+
+static ls_err distinct_json(struct ls_buf *o, const struct ls_fpset *s)
+{
+    /* entities are few: count by linear passes over a small name list */
+    const char *names[64];
+    uint64_t counts[64];
+    size_t k = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        size_t j = 0;
+        while (j < k && strcmp(names[j], s->entity[i]) != 0) j++;
+        if (j == k) {
+            if (k == 64) continue;
+            names[k] = s->entity[i];
+            counts[k++] = 0;
+        }
+        counts[j]++;
+    }
+    LS_TRY(ls_buf_addc(o, '{'));
+    for (size_t j = 0; j < k; j++) {
+        if (j) LS_TRY(ls_buf_addc(o, ','));
+        LS_TRY(ls_json_cstr(o, names[j]));
+        LS_TRY(ls_buf_printf(o, ":%llu", (unsigned long long)counts[j]));
+    }
+    return ls_buf_addc(o, '}');
+}
+
+ls_err ls_record_root_done(const struct ls_ctx *c, struct ls_buf *o)
+{
+    LS_TRY(ls_buf_printf(o, "{\"record\":\"root_done\",\"root_id\":\"%s\"", c->root_id));
+    LS_TRY(name_field(o, "path", ls_slice_make(c->root_path, strlen(c->root_path))));
+    LS_TRY(ls_buf_printf(o, ",\"objects\":%llu,\"verdicts\":{", (unsigned long long)c->objects));
+    for (int v = 0; v < 4; v++)
+        LS_TRY(ls_buf_printf(o, "%s\"%s\":%u", v ? "," : "", ls_verdict_name(v), c->verdict_counts[v]));
+    LS_TRY(ls_buf_printf(o, "},\"expanded_bytes\":%llu,\"elapsed_s\":%.3f,\"distinct\":",
+                         (unsigned long long)c->expanded, ls_now() - c->t_start));
+    LS_TRY(distinct_json(o, &c->distinct));
+    return ls_buf_addc(o, '}');
+}

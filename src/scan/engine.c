@@ -1,0 +1,592 @@
+/*
+ * libyara integration: compile once, scan with one YR_SCANNER per worker,
+ * validate every string match in C, fingerprint and redact it.
+ *
+ * Rule meta read here (see docs/rules.md): category, entity, severity,
+ * validator, redact. Strings named $ctx* / $not* are condition helpers and
+ * never become candidates.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <yara.h>
+
+#include "core/handler.h"
+#include "identify/identify.h"
+#include "scan/engine.h"
+#include "scan/identifiers.h"
+#include "scan/rules_builtin.h"
+#include "scan/validate.h"
+
+struct ls_rules {
+    YR_RULES *rules;
+    char hash[65];
+    unsigned count;
+    struct ls_buf warnings;
+};
+
+struct ls_scanner {
+    YR_SCANNER *yr;
+};
+
+/* ---- compilation ---- */
+
+struct compile_state {
+    const char *file;  /* source being compiled, for messages */
+    char *err;
+    size_t errlen;
+    int errors;
+    struct ls_buf *warnings;
+};
+
+static void on_compile_msg(int level, const char *file_name, int line, const YR_RULE *rule,
+                           const char *message, void *ud)
+{
+    struct compile_state *st = ud;
+    const char *f = file_name ? file_name : st->file;
+    if (level == YARA_ERROR_LEVEL_ERROR) {
+        if (st->errors++ == 0) snprintf(st->err, st->errlen, "%s:%d: %s", f, line, message);
+        return;
+    }
+    (void)rule;
+    (void)!ls_buf_printf(st->warnings, "%s:%d: warning: %s\n", f, line, message);
+}
+
+static ls_err hash_add(struct ls_buf *h, const char *name, const char *text, size_t len)
+{
+    LS_TRY(ls_buf_adds(h, name));
+    LS_TRY(ls_buf_addc(h, 0));
+    LS_TRY(ls_buf_add(h, text, len));
+    return ls_buf_addc(h, 0);
+}
+
+/* Namespace of a built-in file: its folder under rules/ ("rules/pii/x.yar" -> "pii"). */
+static void builtin_ns(const char *path, char *ns, size_t cap)
+{
+    const char *p = strncmp(path, "rules/", 6) == 0 ? path + 6 : path;
+    const char *slash = strchr(p, '/');
+    size_t n = slash ? (size_t)(slash - p) : 0;
+    if (n == 0 || n >= cap) {
+        snprintf(ns, cap, "default");
+        return;
+    }
+    memcpy(ns, p, n);
+    ns[n] = 0;
+}
+
+static ls_err add_source(YR_COMPILER *c, struct compile_state *st, struct ls_buf *h,
+                         const char *name, const char *ns, const char *text, size_t len)
+{
+    st->file = name;
+    LS_TRY(hash_add(h, name, text, len));
+    if (yr_compiler_add_string(c, text, ns) != 0 || st->errors) return LS_E_ARG;
+    return LS_OK;
+}
+
+static ls_err read_file(const char *path, struct ls_buf *out, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return LS_E_IO;
+    }
+    char chunk[65536];
+    size_t n;
+    ls_err e = LS_OK;
+    while (e == LS_OK && (n = fread(chunk, 1, sizeof chunk, f)) > 0) e = ls_buf_add(out, chunk, n);
+    if (ferror(f)) {
+        snprintf(err, errlen, "%s: read error", path);
+        e = LS_E_IO;
+    }
+    fclose(f);
+    return e;
+}
+
+static bool is_rule_file(const char *name)
+{
+    size_t n = strlen(name);
+    return (n > 4 && strcmp(name + n - 4, ".yar") == 0) ||
+           (n > 5 && strcmp(name + n - 5, ".yara") == 0);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static ls_err add_path(YR_COMPILER *c, struct compile_state *st, struct ls_buf *h, const char *path,
+                       int depth);
+
+static ls_err add_dir(YR_COMPILER *c, struct compile_state *st, struct ls_buf *h, const char *path,
+                      int depth)
+{
+    DIR *d = opendir(path);
+    if (!d) {
+        snprintf(st->err, st->errlen, "%s: %s", path, strerror(errno));
+        return LS_E_IO;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    ls_err e = LS_OK;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        if (de->d_name[0] == '.') continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 16;
+            char **nn = realloc(names, cap * sizeof *nn);
+            if (!nn) {
+                e = LS_E_NOMEM;
+                break;
+            }
+            names = nn;
+        }
+        names[n] = malloc(strlen(path) + strlen(de->d_name) + 2);
+        if (!names[n]) {
+            e = LS_E_NOMEM;
+            break;
+        }
+        snprintf(names[n], strlen(path) + strlen(de->d_name) + 2, "%s/%s", path, de->d_name);
+        n++;
+    }
+    closedir(d);
+    if (names) qsort(names, n, sizeof *names, cmp_str);
+    for (size_t i = 0; i < n; i++) {
+        struct stat sb;
+        if (e == LS_OK && stat(names[i], &sb) == 0 &&
+            (S_ISDIR(sb.st_mode) || is_rule_file(names[i])))
+            e = add_path(c, st, h, names[i], depth + 1);
+        free(names[i]);
+    }
+    free(names);
+    return e;
+}
+
+static ls_err add_path(YR_COMPILER *c, struct compile_state *st, struct ls_buf *h, const char *path,
+                       int depth)
+{
+    struct stat sb;
+    if (depth > 32) return LS_OK;
+    if (stat(path, &sb) != 0) {
+        snprintf(st->err, st->errlen, "%s: %s", path, strerror(errno));
+        return LS_E_IO;
+    }
+    if (S_ISDIR(sb.st_mode)) return add_dir(c, st, h, path, depth);
+    struct ls_buf text;
+    ls_buf_init(&text, 64u << 20);
+    ls_err e = read_file(path, &text, st->err, st->errlen);
+    if (e == LS_OK)
+        e = add_source(c, st, h, path, "user", ls_buf_str(&text), text.len);
+    ls_buf_free(&text);
+    return e;
+}
+
+static ls_err add_identifiers(YR_COMPILER *c, struct compile_state *st, struct ls_buf *h,
+                              const char *path)
+{
+    struct ls_buf text, yar;
+    ls_buf_init(&text, 16u << 20);
+    ls_buf_init(&yar, 64u << 20);
+    ls_err e = read_file(path, &text, st->err, st->errlen);
+    if (e == LS_OK) e = ls_identifiers_compile(ls_buf_slice(&text), path, &yar, st->err, st->errlen);
+    if (e == LS_OK) e = add_source(c, st, h, path, "corporate", ls_buf_str(&yar), yar.len);
+    ls_buf_free(&text);
+    ls_buf_free(&yar);
+    return e;
+}
+
+static ls_err compile_all(YR_COMPILER *c, const struct ls_config *cfg, struct compile_state *st,
+                          struct ls_buf *h)
+{
+    if (!cfg->no_default_rules) {
+        for (size_t i = 0; ls_builtin_rules[i].path; i++) {
+            char ns[64];
+            builtin_ns(ls_builtin_rules[i].path, ns, sizeof ns);
+            LS_TRY(add_source(c, st, h, ls_builtin_rules[i].path, ns, ls_builtin_rules[i].text,
+                              ls_builtin_rules[i].len));
+        }
+    }
+    for (size_t i = 0; i < cfg->n_rule_paths; i++) LS_TRY(add_path(c, st, h, cfg->rule_paths[i], 0));
+    if (cfg->identifiers_path) LS_TRY(add_identifiers(c, st, h, cfg->identifiers_path));
+    return LS_OK;
+}
+
+ls_err ls_rules_compile(const struct ls_config *cfg, struct ls_rules **out, char *err, size_t errlen)
+{
+    if (yr_initialize() != ERROR_SUCCESS) {
+        snprintf(err, errlen, "libyara: initialisation failed");
+        return LS_E_DEPENDENCY;
+    }
+    struct ls_rules *r = calloc(1, sizeof *r);
+    YR_COMPILER *c = NULL;
+    struct ls_buf h;
+    ls_buf_init(&h, SIZE_MAX);
+    if (!r || yr_compiler_create(&c) != ERROR_SUCCESS) {
+        free(r);
+        ls_buf_free(&h);
+        yr_finalize();
+        return LS_E_NOMEM;
+    }
+    ls_buf_init(&r->warnings, 1u << 20);
+    struct compile_state st = {NULL, err, errlen, 0, &r->warnings};
+    yr_compiler_set_callback(c, on_compile_msg, &st);
+    ls_err e = compile_all(c, cfg, &st, &h);
+    if (e == LS_OK && yr_compiler_get_rules(c, &r->rules) != ERROR_SUCCESS) {
+        snprintf(err, errlen, "libyara: cannot build the rule set");
+        e = LS_E_NOMEM;
+    }
+    yr_compiler_destroy(c);
+    if (e != LS_OK) {
+        ls_buf_free(&h);
+        ls_rules_free(r);
+        return e;
+    }
+    uint8_t d[32];
+    ls_sha256(ls_buf_slice(&h), d);
+    ls_hex(d, 32, r->hash);
+    ls_buf_free(&h);
+    YR_RULE *rule;
+    yr_rules_foreach(r->rules, rule) r->count++;
+    *out = r;
+    return LS_OK;
+}
+
+void ls_rules_free(struct ls_rules *r)
+{
+    if (!r) return;
+    if (r->rules) yr_rules_destroy(r->rules);
+    ls_buf_free(&r->warnings);
+    free(r);
+    yr_finalize();
+}
+
+const char *ls_rules_hash(const struct ls_rules *r) { return r->hash; }
+unsigned ls_rules_count(const struct ls_rules *r) { return r->count; }
+const char *ls_rules_warnings(const struct ls_rules *r) { return ls_buf_str(&r->warnings); }
+
+/* ---- scanning ---- */
+
+ls_err ls_scanner_new(const struct ls_rules *r, unsigned timeout_s, struct ls_scanner **out)
+{
+    struct ls_scanner *s = calloc(1, sizeof *s);
+    if (!s) return LS_E_NOMEM;
+    if (yr_scanner_create(r->rules, &s->yr) != ERROR_SUCCESS) {
+        free(s);
+        return LS_E_NOMEM;
+    }
+    yr_scanner_set_timeout(s->yr, (int)timeout_s);
+    yr_scanner_set_flags(s->yr, SCAN_FLAGS_REPORT_RULES_MATCHING);
+    *out = s;
+    return LS_OK;
+}
+
+void ls_scanner_free(struct ls_scanner *s)
+{
+    if (!s) return;
+    yr_scanner_destroy(s->yr);
+    free(s);
+}
+
+void ls_findings_init(struct ls_findings *f, struct ls_slice key, size_t max_evidence)
+{
+    memset(f, 0, sizeof *f);
+    f->key = key;
+    f->max_evidence = max_evidence;
+}
+
+void ls_findings_free(struct ls_findings *f)
+{
+    for (size_t i = 0; i < f->n; i++) {
+        free(f->f[i].ev);
+        free(f->f[i].slots);
+    }
+    free(f->f);
+    free(f->rej);
+    memset(f, 0, sizeof *f);
+}
+
+struct rule_meta {
+    const char *category, *entity, *severity, *validator, *redact;
+};
+
+static void read_meta(const YR_RULE *rule, struct rule_meta *m)
+{
+    const YR_META *meta;
+    memset(m, 0, sizeof *m);
+    yr_rule_metas_foreach(rule, meta)
+    {
+        if (meta->type != META_TYPE_STRING) continue;
+        const char *id = meta->identifier;
+        if (strcmp(id, "category") == 0) m->category = meta->string;
+        else if (strcmp(id, "entity") == 0) m->entity = meta->string;
+        else if (strcmp(id, "severity") == 0) m->severity = meta->string;
+        else if (strcmp(id, "validator") == 0) m->validator = meta->string;
+        else if (strcmp(id, "redact") == 0) m->redact = meta->string;
+    }
+    if (!m->entity) m->entity = "custom";
+    if (!m->category) m->category = "custom";
+    if (!m->severity) m->severity = "medium";
+}
+
+static struct ls_finding *finding_for(struct ls_findings *f, const YR_RULE *rule,
+                                      const struct rule_meta *m)
+{
+    for (size_t i = 0; i < f->n; i++)
+        if (f->f[i].rule == rule->identifier && f->f[i].ns == rule->ns->name) return &f->f[i];
+    if (f->n == f->cap) {
+        size_t cap = f->cap ? f->cap * 2 : 8;
+        struct ls_finding *nf = realloc(f->f, cap * sizeof *nf);
+        if (!nf) return NULL;
+        f->f = nf;
+        f->cap = cap;
+    }
+    struct ls_finding *x = &f->f[f->n++];
+    memset(x, 0, sizeof *x);
+    x->rule = rule->identifier;
+    x->ns = rule->ns->name;
+    x->category = m->category;
+    x->entity = m->entity;
+    x->severity = m->severity;
+    return x;
+}
+
+static void reject(struct ls_findings *f, const char *entity)
+{
+    for (size_t i = 0; i < f->n_rej; i++)
+        if (strcmp(f->rej[i].entity, entity) == 0) {
+            f->rej[i].count++;
+            return;
+        }
+    if (f->n_rej == f->cap_rej) {
+        size_t cap = f->cap_rej ? f->cap_rej * 2 : 8;
+        struct ls_rejected *nr = realloc(f->rej, cap * sizeof *nr);
+        if (!nr) return;
+        f->rej = nr;
+        f->cap_rej = cap;
+    }
+    f->rej[f->n_rej].entity = entity;
+    f->rej[f->n_rej].count = 1;
+    f->n_rej++;
+}
+
+static uint64_t fp_key64(const uint8_t fp[32])
+{
+    uint64_t k = 0;
+    for (int i = 0; i < 8; i++) k = k << 8 | fp[i];
+    return k;
+}
+
+static ls_err slots_grow(struct ls_finding *x)
+{
+    size_t n = x->n_slots ? x->n_slots * 2 : 64;
+    uint64_t *s = calloc(n, sizeof *s);
+    if (!s) return LS_E_NOMEM;
+    for (size_t i = 0; i < x->n_ev; i++) {
+        size_t h = (size_t)fp_key64(x->ev[i].fp) & (n - 1);
+        while (s[h]) h = (h + 1) & (n - 1);
+        s[h] = i + 1;
+    }
+    free(x->slots);
+    x->slots = s;
+    x->n_slots = n;
+    return LS_OK;
+}
+
+/* Find or insert the evidence entry for fp; NULL when the per-object
+ * evidence limit is reached (the occurrence is still counted). */
+static struct ls_evidence *evidence_for(struct ls_findings *f, struct ls_finding *x,
+                                        const uint8_t fp[32], bool *fresh)
+{
+    *fresh = false;
+    if (x->n_slots) {
+        size_t h = (size_t)fp_key64(fp) & (x->n_slots - 1);
+        while (x->slots[h]) {
+            struct ls_evidence *e = &x->ev[x->slots[h] - 1];
+            if (memcmp(e->fp, fp, 32) == 0) return e;
+            h = (h + 1) & (x->n_slots - 1);
+        }
+    }
+    if (f->n_evidence >= f->max_evidence) {
+        x->truncated = true;
+        return NULL;
+    }
+    if ((x->n_ev + 1) * 2 > x->n_slots && slots_grow(x) != LS_OK) return NULL;
+    if (x->n_ev == x->cap_ev) {
+        size_t cap = x->cap_ev ? x->cap_ev * 2 : 8;
+        struct ls_evidence *ne = realloc(x->ev, cap * sizeof *ne);
+        if (!ne) return NULL;
+        x->ev = ne;
+        x->cap_ev = cap;
+    }
+    struct ls_evidence *e = &x->ev[x->n_ev];
+    memset(e, 0, sizeof *e);
+    memcpy(e->fp, fp, 32);
+    size_t h = (size_t)fp_key64(fp) & (x->n_slots - 1);
+    while (x->slots[h]) h = (h + 1) & (x->n_slots - 1);
+    x->slots[h] = ++x->n_ev;
+    f->n_evidence++;
+    *fresh = true;
+    return e;
+}
+
+struct scan_state {
+    struct ls_findings *f;
+    struct ls_slice data;
+    enum ls_where where;
+    bool too_many;
+};
+
+static void take_match(struct scan_state *st, const YR_RULE *rule, const struct rule_meta *m,
+                       const YR_STRING *str, const YR_MATCH *mt)
+{
+    struct ls_slice match;
+    uint64_t off = (uint64_t)(mt->base + mt->offset);
+    if (!ls_slice_sub(st->data, (size_t)off, (size_t)mt->match_length, &match)) return;
+    struct ls_candidate cand = {m->entity, m->validator, m->redact, match};
+    struct ls_value v;
+    if (!ls_value_check(&cand, &v)) {
+        reject(st->f, m->entity);
+        return;
+    }
+    struct ls_finding *x = finding_for(st->f, rule, m);
+    if (!x) return;
+    uint64_t start = off + v.off, end = start + v.len;
+    if (x->last_string == str && start < x->last_end[st->where]) return; /* overlapping re-match */
+    x->last_string = str;
+    x->last_end[st->where] = end;
+    uint8_t fp[32];
+    /* fingerprint = HMAC-SHA256(key, entity ":" norm) (DESIGN.md) */
+    {
+        struct ls_buf in;
+        ls_buf_init(&in, 4096);
+        if (ls_buf_adds(&in, m->entity) == LS_OK && ls_buf_addc(&in, ':') == LS_OK &&
+            ls_buf_adds(&in, v.norm) == LS_OK)
+            ls_hmac_sha256(st->f->key, ls_buf_slice(&in), ls_slice_make(NULL, 0), fp);
+        ls_buf_free(&in);
+    }
+    bool fresh;
+    struct ls_evidence *e = evidence_for(st->f, x, fp, &fresh);
+    if (!e) {
+        x->extra_count++;
+        return;
+    }
+    if (fresh) {
+        snprintf(e->redacted, sizeof e->redacted, "%s", v.redacted);
+        e->offset = start;
+        e->where = st->where;
+    }
+    e->count[st->where]++;
+}
+
+static bool is_helper_string(const char *id)
+{
+    return strncmp(id, "$ctx", 4) == 0 || strncmp(id, "$not", 4) == 0;
+}
+
+static int on_scan_msg(YR_SCAN_CONTEXT *ctx, int msg, void *data, void *ud)
+{
+    struct scan_state *st = ud;
+    if (msg == CALLBACK_MSG_TOO_MANY_MATCHES) {
+        st->too_many = true;
+        return CALLBACK_CONTINUE;
+    }
+    if (msg != CALLBACK_MSG_RULE_MATCHING) return CALLBACK_CONTINUE;
+    const YR_RULE *rule = data;
+    struct rule_meta m;
+    read_meta(rule, &m);
+    const YR_STRING *str;
+    yr_rule_strings_foreach(rule, str)
+    {
+        if (is_helper_string(str->identifier)) continue;
+        const YR_MATCH *mt;
+        yr_string_matches_foreach(ctx, str, mt) take_match(st, rule, &m, str, mt);
+    }
+    return CALLBACK_CONTINUE;
+}
+
+ls_err ls_scanner_scan(struct ls_scanner *s, struct ls_slice data, enum ls_where where,
+                       struct ls_findings *f, const char **reason)
+{
+    *reason = NULL;
+    if (data.len == 0) return LS_OK;
+    struct scan_state st = {f, data, where, false};
+    for (size_t i = 0; i < f->n; i++) f->f[i].last_string = NULL;
+    yr_scanner_set_callback(s->yr, on_scan_msg, &st);
+    int rc = yr_scanner_scan_mem(s->yr, data.ptr, data.len);
+    if (rc == ERROR_SCAN_TIMEOUT) {
+        *reason = LS_R_LIMIT_TIME;
+    } else if (rc == ERROR_TOO_MANY_MATCHES || st.too_many) {
+        *reason = LS_R_LIMIT_MATCHES;
+    } else if (rc == ERROR_INSUFFICIENT_MEMORY) {
+        return LS_E_NOMEM;
+    } else if (rc != ERROR_SUCCESS) {
+        *reason = LS_R_PARSE_ERROR;
+    }
+    return LS_OK;
+}
+
+/* ---- JSON ---- */
+
+static uint64_t ev_count(const struct ls_evidence *e)
+{
+    return e->count[0] > e->count[1] ? e->count[0] : e->count[1];
+}
+
+static ls_err evidence_json(const struct ls_evidence *e, struct ls_buf *o)
+{
+    char hex[65];
+    ls_hex(e->fp, 32, hex);
+    LS_TRY(ls_buf_printf(o, "{\"fingerprint\":\"%s\",\"redacted\":", hex));
+    LS_TRY(ls_json_cstr(o, e->redacted));
+    return ls_buf_printf(o, ",\"offset\":%llu,\"where\":\"%s\",\"count\":%llu}",
+                         (unsigned long long)e->offset, e->where == LS_WHERE_RAW ? "raw" : "text",
+                         (unsigned long long)ev_count(e));
+}
+
+static ls_err finding_json(const struct ls_finding *x, struct ls_buf *o)
+{
+    uint64_t count = x->extra_count;
+    for (size_t i = 0; i < x->n_ev; i++) count += ev_count(&x->ev[i]);
+    LS_TRY(ls_buf_adds(o, "{\"rule\":"));
+    LS_TRY(ls_json_cstr(o, x->rule));
+    LS_TRY(ls_buf_adds(o, ",\"namespace\":"));
+    LS_TRY(ls_json_cstr(o, x->ns));
+    LS_TRY(ls_buf_adds(o, ",\"category\":"));
+    LS_TRY(ls_json_cstr(o, x->category));
+    LS_TRY(ls_buf_adds(o, ",\"entity\":"));
+    LS_TRY(ls_json_cstr(o, x->entity));
+    LS_TRY(ls_buf_adds(o, ",\"severity\":"));
+    LS_TRY(ls_json_cstr(o, x->severity));
+    LS_TRY(ls_buf_printf(o, ",\"count\":%llu,\"distinct\":%zu,\"evidence\":[",
+                         (unsigned long long)count, x->n_ev));
+    for (size_t i = 0; i < x->n_ev; i++) {
+        if (i) LS_TRY(ls_buf_addc(o, ','));
+        LS_TRY(evidence_json(&x->ev[i], o));
+    }
+    LS_TRY(ls_buf_addc(o, ']'));
+    if (x->truncated) LS_TRY(ls_buf_adds(o, ",\"evidence_truncated\":true"));
+    return ls_buf_addc(o, '}');
+}
+
+ls_err ls_findings_json(const struct ls_findings *f, struct ls_buf *out)
+{
+    LS_TRY(ls_buf_addc(out, '['));
+    for (size_t i = 0; i < f->n; i++) {
+        if (i) LS_TRY(ls_buf_addc(out, ','));
+        LS_TRY(finding_json(&f->f[i], out));
+    }
+    return ls_buf_addc(out, ']');
+}
+
+ls_err ls_findings_rejected_json(const struct ls_findings *f, struct ls_buf *out)
+{
+    LS_TRY(ls_buf_addc(out, '{'));
+    for (size_t i = 0; i < f->n_rej; i++) {
+        if (i) LS_TRY(ls_buf_addc(out, ','));
+        LS_TRY(ls_json_cstr(out, f->rej[i].entity));
+        LS_TRY(ls_buf_printf(out, ":%llu", (unsigned long long)f->rej[i].count));
+    }
+    return ls_buf_addc(out, '}');
+}

@@ -1,0 +1,81 @@
+/*
+ * The YARA engine: compiles the rule pack once (before fork), scans bytes
+ * with one scanner per worker, turns matches into validated, redacted,
+ * fingerprinted findings. The only folder including <yara.h>.
+ */
+#ifndef LS_ENGINE_H
+#define LS_ENGINE_H
+
+#include "core/ls_core.h"
+
+struct ls_rules;
+struct ls_scanner;
+
+/* Compile built-in rules (unless cfg->no_default_rules), cfg->rule_paths
+ * (files, or folders searched recursively for *.yar / *.yara) and the
+ * identifiers file. err: "file:line: message". */
+ls_err ls_rules_compile(const struct ls_config *cfg, struct ls_rules **out, char *err, size_t errlen);
+void ls_rules_free(struct ls_rules *r);
+const char *ls_rules_hash(const struct ls_rules *r);
+unsigned ls_rules_count(const struct ls_rules *r);
+const char *ls_rules_warnings(const struct ls_rules *r);
+
+ls_err ls_scanner_new(const struct ls_rules *r, unsigned timeout_s, struct ls_scanner **out);
+void ls_scanner_free(struct ls_scanner *s);
+
+enum ls_where { LS_WHERE_RAW = 0, LS_WHERE_TEXT = 1 };
+
+/* Evidence: one distinct value found in an object. */
+struct ls_evidence {
+    uint8_t fp[32];              /* HMAC-SHA256 fingerprint */
+    char redacted[128];
+    uint64_t offset;             /* first offset */
+    enum ls_where where;         /* where that first offset is */
+    uint64_t count[2];           /* occurrences in raw bytes and in text */
+};
+
+/* A finding: one rule's validated matches in one object. */
+struct ls_finding {
+    const char *rule, *ns, *category, *entity, *severity; /* owned by the rules */
+    struct ls_evidence *ev;
+    size_t n_ev, cap_ev;
+    uint64_t *slots;             /* open addressing: index+1 into ev, keyed by fp */
+    size_t n_slots;
+    bool truncated;              /* more distinct values than max_evidence */
+    uint64_t extra_count;        /* occurrences of values past the limit */
+    /* last accepted value interval, to skip overlapping re-matches */
+    uint64_t last_end[2];
+    const void *last_string;
+};
+
+struct ls_rejected {
+    const char *entity;
+    uint64_t count;
+};
+
+struct ls_findings {
+    struct ls_finding *f;
+    size_t n, cap;
+    struct ls_rejected *rej;
+    size_t n_rej, cap_rej;
+    struct ls_slice key;         /* fingerprint key (borrowed) */
+    size_t max_evidence;
+    size_t n_evidence;           /* across all findings of the object */
+};
+
+void ls_findings_init(struct ls_findings *f, struct ls_slice key, size_t max_evidence);
+void ls_findings_free(struct ls_findings *f);
+
+/* Scan data; add validated matches to f. *reason is set to a coverage
+ * reason (LS_R_LIMIT_TIME, LS_R_LIMIT_MATCHES) if the scan was cut short. */
+ls_err ls_scanner_scan(struct ls_scanner *s, struct ls_slice data, enum ls_where where,
+                       struct ls_findings *f, const char **reason);
+
+/* Append the "findings" JSON array to out. */
+ls_err ls_findings_json(const struct ls_findings *f, struct ls_buf *out);
+/* Append the "rejected" JSON object ({"ssn": 2}) to out. */
+ls_err ls_findings_rejected_json(const struct ls_findings *f, struct ls_buf *out);
+/* Number of findings (rules with at least one validated value). */
+static inline size_t ls_findings_count(const struct ls_findings *f) { return f->n; }
+
+#endif
