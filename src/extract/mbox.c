@@ -1,0 +1,210 @@
+/*
+ * MBOX handler: the mboxo / mboxrd family (RFC 4155 "application/mbox",
+ * and qmail's mbox(5) for the ">From " quoting of mboxrd).
+ *
+ * A message starts at a "From " separator line ("From <sender> <date>")
+ * at the start of the file or after an empty line; a separator line must
+ * carry a time of day ("hh:mm") so that body lines such as "From now on..."
+ * after an empty paragraph break are not taken for separators (writers
+ * quote those as ">From " anyway). Each message is handed over as a child
+ * named msg-N (1-based), with one ">" removed from lines matching
+ * /^>+From / (mboxrd unquoting; for mboxo this also turns the quoted
+ * ">From " back into "From "). The mime handler reads each child.
+ *
+ * Ignored on purpose: mboxcl/mboxcl2 Content-Length framing (the separator
+ * rule above splits those files the same way in practice), MMDF ^A^A^A^A
+ * delimiters.
+ *
+ * Attacker-controlled: every byte; separators may be missing (text before
+ * the first separator is noted as a parse error and handed over as msg-0
+ * only if it is not blank), messages may be empty or huge, quoting may be
+ * anywhere.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/handler.h"
+
+#define MBOX_MAX_MESSAGES 1000000u
+
+static bool is_digit(int ch)
+{
+    return ch >= '0' && ch <= '9';
+}
+
+static size_t mbox_line_end(struct ls_slice s, size_t i)
+{
+    size_t n = ls_slice_find(s, i, "\n", 1);
+    return n == SIZE_MAX ? s.len : n;
+}
+
+/* "From " + non-empty sender + space + something holding "h:mm" or "hh:mm". */
+static bool from_line_ok(struct ls_slice s, size_t i, size_t eol)
+{
+    struct ls_slice line;
+    if (!ls_slice_sub(s, i, eol - i, &line) || !ls_slice_starts(line, "From ", 5)) return false;
+    size_t j = 5;
+    size_t sender = j;
+    while (j < line.len && line.ptr[j] != ' ' && line.ptr[j] != '\t') j++;
+    if (j == sender || j >= line.len) return false;
+    for (; j + 3 < line.len; j++) {
+        if (is_digit(line.ptr[j]) && line.ptr[j + 1] == ':' && is_digit(line.ptr[j + 2]) &&
+            is_digit(line.ptr[j + 3]))
+            return true;
+    }
+    return false;
+}
+
+/* Is the line starting at i a separator, given whether the previous line
+ * was empty (or i is the start of the file)? */
+static bool is_separator(struct ls_slice s, size_t i, bool prev_empty)
+{
+    return prev_empty && from_line_ok(s, i, mbox_line_end(s, i));
+}
+
+/* Start of the next separator line at or after from (a line start), or
+ * s.len; prev_empty tells whether the line before from was empty. */
+static size_t next_separator(struct ls_slice s, size_t from, bool prev_empty)
+{
+    size_t i = from;
+    while (i < s.len) {
+        size_t eol = mbox_line_end(s, i);
+        if (is_separator(s, i, prev_empty)) return i;
+        prev_empty = eol == i || (eol == i + 1 && s.ptr[i] == '\r');
+        i = eol < s.len ? eol + 1 : s.len;
+    }
+    return s.len;
+}
+
+/* True if the line at i matches /^>+From /. */
+static bool quoted_from(struct ls_slice s, size_t i)
+{
+    size_t j = i;
+    while (j < s.len && s.ptr[j] == '>') j++;
+    struct ls_slice rest;
+    return j > i && ls_slice_from(s, j, &rest) && ls_slice_starts(rest, "From ", 5);
+}
+
+static bool needs_unquote(struct ls_slice m)
+{
+    if (quoted_from(m, 0)) return true;
+    size_t at = 0;
+    for (;;) {
+        at = ls_slice_find(m, at, "\n>", 2);
+        if (at == SIZE_MAX) return false;
+        if (quoted_from(m, at + 1)) return true;
+        at++;
+    }
+}
+
+static ls_err unquote(struct ls_slice m, struct ls_buf *out)
+{
+    size_t i = 0;
+    while (i < m.len) {
+        size_t eol = mbox_line_end(m, i);
+        size_t next = eol < m.len ? eol + 1 : m.len;
+        size_t start = quoted_from(m, i) ? i + 1 : i;
+        struct ls_slice line;
+        (void)ls_slice_sub(m, start, next - start, &line);
+        LS_TRY(ls_buf_add(out, line.ptr, line.len));
+        i = next;
+    }
+    return LS_OK;
+}
+
+/* Message body between its separator line and the next separator, without
+ * the empty line that precedes that separator. */
+static struct ls_slice message_slice(struct ls_slice s, size_t sep, size_t end)
+{
+    size_t start = mbox_line_end(s, sep);
+    start = start < end ? start + 1 : end;
+    if (end > start && s.ptr[end - 1] == '\n') end--;
+    if (end > start && s.ptr[end - 1] == '\r') end--;
+    struct ls_slice m = {s.ptr, 0};
+    (void)ls_slice_sub(s, start, end - start, &m);
+    return m;
+}
+
+static ls_err emit_message(struct ls_ctx *c, struct ls_object *o, struct ls_slice m,
+                           unsigned long n)
+{
+    char name[32];
+    struct ls_child ch;
+    memset(&ch, 0, sizeof ch);
+    int len = snprintf(name, sizeof name, "msg-%lu", n);
+    ch.name = name;
+    ch.name_len = len > 0 ? (size_t)len : 0;
+    ch.data = m;
+    if (!needs_unquote(m)) return ls_emit_child(c, o, &ch);
+    struct ls_buf b;
+    ls_buf_init(&b, m.len);
+    ls_err e = unquote(m, &b);
+    if (e == LS_OK) {
+        ch.data = ls_buf_slice(&b);
+        e = ls_emit_child(c, o, &ch);
+    }
+    ls_buf_free(&b);
+    return e;
+}
+
+static bool blank(struct ls_slice s)
+{
+    for (size_t i = 0; i < s.len; i++)
+        if (s.ptr[i] != ' ' && s.ptr[i] != '\t' && s.ptr[i] != '\r' && s.ptr[i] != '\n') return false;
+    return true;
+}
+
+static ls_err mbox_extract(struct ls_ctx *c, struct ls_object *o)
+{
+    struct ls_slice s = o->data;
+    size_t sep = next_separator(s, 0, true);
+    if (sep > 0) {
+        struct ls_slice lead;
+        (void)ls_slice_sub(s, 0, sep, &lead);
+        if (!blank(lead)) {
+            ls_note(c, o, LS_R_PARSE_ERROR, "mbox: %zu bytes before the first \"From \" line", sep);
+            struct ls_child ch;
+            memset(&ch, 0, sizeof ch);
+            ch.name = "msg-0";
+            ch.name_len = 5;
+            ch.data = lead;
+            LS_TRY(ls_emit_child(c, o, &ch));
+        }
+    }
+    unsigned long n = 0;
+    while (sep < s.len) {
+        if (++n > MBOX_MAX_MESSAGES) return LS_E_LIMIT;
+        if (ls_ctx_expired(c)) return LS_E_TIMEOUT;
+        size_t after = mbox_line_end(s, sep);
+        after = after < s.len ? after + 1 : s.len;
+        size_t end = next_separator(s, after, false);
+        LS_TRY(emit_message(c, o, message_slice(s, sep, end), n));
+        sep = end;
+    }
+    return LS_OK;
+}
+
+static bool header_line(struct ls_slice s, size_t i)
+{
+    size_t eol = mbox_line_end(s, i);
+    size_t j = i;
+    while (j < eol && s.ptr[j] > 32 && s.ptr[j] < 127 && s.ptr[j] != ':') j++;
+    return j > i && j < eol && s.ptr[j] == ':';
+}
+
+static int mbox_probe(const struct ls_object *o)
+{
+    struct ls_slice s = o->data;
+    size_t eol = mbox_line_end(s, 0);
+    if (!from_line_ok(s, 0, eol)) return 0;
+    bool hint = (o->ext && strcmp(o->ext, "mbox") == 0) ||
+                (o->mime && strcmp(o->mime, "application/mbox") == 0);
+    if (eol < s.len && header_line(s, eol + 1)) return 90;
+    return hint ? 70 : 40;
+}
+
+const struct ls_handler ls_handler_mbox = {
+    .name = "mbox",
+    .probe = mbox_probe,
+    .extract = mbox_extract,
+};

@@ -1,0 +1,539 @@
+/*
+ * MIME / EML handler: RFC 5322 (Internet Message Format), RFC 2045-2047
+ * (MIME bodies, media types, encoded words), RFC 2046 section 5.1
+ * (multipart), RFC 2231 (parameter continuations), RFC 2183
+ * (Content-Disposition).
+ *
+ * Supports: header fields From/To/Cc/Bcc/Subject/Date/Reply-To (plus
+ * Sender) emitted as "Name: value" text lines, folded and RFC 2047 encoded;
+ * multipart trees nested up to MIME_MAX_NEST, each part decoded (base64,
+ * quoted-printable, 7bit/8bit/binary) and converted to UTF-8; text/plain
+ * parts emitted as text, text/html parts through ls_markup_html_text();
+ * every attachment and every other inline part handed over as a child named
+ * by its file name (or part-N, N counting leaf parts from 1 in document
+ * order), message/rfc822 parts as children (the pipeline gives them to this
+ * handler again), application/ms-tnef as a child (the tnef handler).
+ *
+ * Ignored on purpose: signatures and encryption (S/MIME, PGP: the parts are
+ * still handed over as children), message/partial reassembly,
+ * message/external-body, uuencode inside text bodies.
+ *
+ * Attacker-controlled: everything. Boundaries may be missing, wrong or never
+ * closed, headers unterminated or megabytes long, parameters malformed,
+ * encodings broken. Those give partial coverage (parse_error / truncated
+ * notes), never a failure of the whole object.
+ *
+ * Hand-written rather than GMime: GMime pulls in GLib (global type system,
+ * its own allocator, iconv and gconv modules loaded from disk), which fits
+ * neither the seccomp sandbox nor forked workers; the subset needed for
+ * scanning is small and is fuzzed here (fuzz/fuzz_mime.c).
+ */
+#include <string.h>
+
+#include "core/handler.h"
+#include "extract/markup.h"
+#include "extract/mime_decode.h"
+
+#define MIME_MAX_NEST 32u           /* multipart nesting inside one message */
+#define MIME_MAX_PARTS 100000u      /* entities walked in one message */
+#define MIME_MAX_FIELD (256u << 10) /* decoded header value kept for text */
+#define MIME_MAX_PARAM (64u << 10)  /* header value searched for parameters */
+#define MIME_MAX_BOUNDARY 200u      /* RFC 2046 says 70; be lenient */
+#define MIME_MAX_NAME 1024u         /* child names */
+
+struct mime_walk {
+    struct ls_ctx *c;
+    struct ls_object *o;
+    uint64_t parts;     /* entities seen */
+    uint64_t max_parts;
+    unsigned leaf;      /* leaf counter for part-N */
+    bool stop;          /* budget exhausted: emit nothing more */
+    bool text_full;     /* text budget exhausted */
+    bool noted_cs;
+    ls_err result;      /* what extract returns */
+};
+
+/* What one entity's headers say. */
+struct mime_part {
+    struct ls_slice hdr, body;
+    bool has_body;
+    char type[128];        /* media type, lower-case, default text/plain */
+    char disp[32];         /* disposition type */
+    char cte[32];          /* transfer encoding */
+    struct ls_slice ctype; /* raw Content-Type value (may be empty) */
+    struct ls_slice cdisp; /* raw Content-Disposition value */
+};
+
+static void walk_fail(struct mime_walk *w, ls_err e)
+{
+    if (e == LS_OK) return;
+    if (e == LS_E_LIMIT || e == LS_E_TIMEOUT || e == LS_E_NOMEM) w->stop = true;
+    if (w->result == LS_OK) w->result = e;
+}
+
+static void cap_slice(struct ls_slice *s, size_t n)
+{
+    if (s->len > n) s->len = n;
+}
+
+/* ---- text output ---- */
+
+static void emit_text(struct mime_walk *w, struct ls_slice s)
+{
+    if (w->text_full || w->stop || s.len == 0) return;
+    ls_err e = ls_emit_text(w->c, w->o, s.ptr, s.len);
+    if (e == LS_E_LIMIT) {
+        w->text_full = true;
+        return;
+    }
+    walk_fail(w, e);
+}
+
+static void note_charset(struct mime_walk *w, struct ls_slice name)
+{
+    if (w->noted_cs) return;
+    w->noted_cs = true;
+    struct ls_slice n = name;
+    cap_slice(&n, 40);
+    struct ls_buf b;
+    ls_buf_init(&b, 64);
+    if (ls_utf8_lossy(&b, n) == LS_OK || b.len)
+        ls_note(w->c, w->o, LS_R_UNSUPPORTED,
+                "mime: charset \"%s\" not supported, decoded as lossy UTF-8", ls_buf_str(&b));
+    ls_buf_free(&b);
+}
+
+static const char *const mime_text_fields[] = {
+    "From", "Sender", "Reply-To", "To", "Cc", "Bcc", "Subject", "Date",
+};
+
+static void emit_field(struct mime_walk *w, const char *name, struct ls_slice value)
+{
+    struct ls_buf line;
+    ls_buf_init(&line, MIME_MAX_FIELD);
+    bool unknown = false;
+    bool cut = value.len > MIME_MAX_FIELD;
+    cap_slice(&value, MIME_MAX_FIELD);
+    ls_err e = ls_buf_adds(&line, name);
+    if (e == LS_OK) e = ls_buf_adds(&line, ": ");
+    if (e == LS_OK) e = mime_header_decode(&line, value, &unknown);
+    if (e == LS_E_LIMIT) cut = true;
+    if (e == LS_OK || e == LS_E_LIMIT) e = ls_buf_addc(&line, '\n');
+    if (cut) ls_note(w->c, w->o, LS_R_TRUNCATED, "mime: %s header over %u bytes cut", name,
+                     MIME_MAX_FIELD);
+    if (unknown && !w->noted_cs) {
+        w->noted_cs = true;
+        ls_note(w->c, w->o, LS_R_UNSUPPORTED,
+                "mime: encoded word in an unsupported charset, decoded as lossy UTF-8");
+    }
+    if (e == LS_E_NOMEM) walk_fail(w, e);
+    emit_text(w, ls_buf_slice(&line));
+    ls_buf_free(&line);
+}
+
+static void emit_headers(struct mime_walk *w, struct ls_slice hdr)
+{
+    size_t pos = 0;
+    struct ls_slice name, value;
+    unsigned n = 0;
+    while (!w->stop && mime_next_field(hdr, &pos, &name, &value, NULL)) {
+        if (++n > 10000u) {
+            ls_note(w->c, w->o, LS_R_TRUNCATED, "mime: over 10000 header fields");
+            return;
+        }
+        for (size_t i = 0; i < sizeof mime_text_fields / sizeof mime_text_fields[0]; i++)
+            if (mime_slice_ieq(name, mime_text_fields[i])) emit_field(w, mime_text_fields[i], value);
+    }
+}
+
+/* ---- headers of one entity ---- */
+
+static void part_parse(struct mime_part *p, struct ls_slice ent, bool digest)
+{
+    memset(p, 0, sizeof *p);
+    p->has_body = mime_split_headers(ent, &p->hdr, &p->body);
+    p->ctype.ptr = ent.ptr;
+    p->cdisp.ptr = ent.ptr;
+    struct ls_slice v;
+    if (mime_find_field(p->hdr, "Content-Type", &v)) {
+        p->ctype = v;
+        cap_slice(&p->ctype, MIME_MAX_PARAM);
+        mime_media_type(p->ctype, p->type, sizeof p->type);
+    }
+    if (!p->type[0]) {
+        const char *def = digest ? "message/rfc822" : "text/plain";
+        memcpy(p->type, def, strlen(def) + 1);
+    }
+    if (mime_find_field(p->hdr, "Content-Disposition", &v)) {
+        p->cdisp = v;
+        cap_slice(&p->cdisp, MIME_MAX_PARAM);
+        mime_disposition(p->cdisp, p->disp, sizeof p->disp);
+    }
+    if (mime_find_field(p->hdr, "Content-Transfer-Encoding", &v)) {
+        cap_slice(&v, 256);
+        mime_disposition(v, p->cte, sizeof p->cte);
+    }
+}
+
+static bool type_is(const struct mime_part *p, const char *t)
+{
+    return strcmp(p->type, t) == 0;
+}
+
+static bool type_prefix(const struct mime_part *p, const char *t)
+{
+    return strncmp(p->type, t, strlen(t)) == 0;
+}
+
+/* File name from Content-Disposition filename, then Content-Type name. */
+static bool part_filename(const struct mime_part *p, struct ls_buf *out)
+{
+    if (p->cdisp.len && mime_param(p->cdisp, "filename", out) && out->len) return true;
+    ls_buf_reset(out);
+    if (p->ctype.len && mime_param(p->ctype, "name", out) && out->len) return true;
+    ls_buf_reset(out);
+    return false;
+}
+
+/* ---- body decoding ---- */
+
+/* Decode the body's transfer encoding into out (capped at the root's byte
+ * budget) and charge what was produced. */
+static ls_err part_decode(struct mime_walk *w, const struct mime_part *p, struct ls_buf *out)
+{
+    uint64_t left = ls_budget_left(w->c);
+    size_t cap = p->body.len + 16;
+    if (left < cap) cap = (size_t)left;
+    ls_buf_init(out, cap);
+    ls_err e;
+    if (strcmp(p->cte, "base64") == 0) {
+        e = mime_b64_decode(out, p->body);
+    } else if (strcmp(p->cte, "quoted-printable") == 0) {
+        e = mime_qp_decode(out, p->body, false);
+    } else {
+        e = ls_buf_add(out, p->body.ptr, p->body.len);
+        if (e == LS_OK && out->len == 0) return LS_OK;
+    }
+    if (e != LS_OK && e != LS_E_LIMIT) return e;
+    ls_err ce = ls_budget_charge(w->c, w->o, out->len);
+    if (e == LS_E_LIMIT || ce != LS_OK) return LS_E_LIMIT;
+    return LS_OK;
+}
+
+static enum mime_charset part_charset(struct mime_walk *w, const struct mime_part *p)
+{
+    struct ls_buf cs;
+    ls_buf_init(&cs, 64);
+    enum mime_charset r = MIME_CS_NONE;
+    if (p->ctype.len && mime_param(p->ctype, "charset", &cs)) r = mime_charset_lookup(ls_buf_slice(&cs));
+    if (r == MIME_CS_UNKNOWN) note_charset(w, ls_buf_slice(&cs));
+    ls_buf_free(&cs);
+    return r;
+}
+
+/* ---- leaves ---- */
+
+static void emit_child(struct mime_walk *w, struct ls_slice name, struct ls_slice data,
+                       bool truncated)
+{
+    if (w->stop) return;
+    struct ls_child ch;
+    memset(&ch, 0, sizeof ch);
+    ch.name = name.ptr;
+    ch.name_len = name.len;
+    ch.data = data;
+    if (truncated) {
+        ch.flags = LS_CHILD_TRUNCATED;
+        ch.tags[0] = LS_R_TRUNCATED;
+        ch.error = "mime: part cut short (byte budget or missing boundary)";
+    }
+    ls_err e = ls_emit_child(w->c, w->o, &ch);
+    if (e == LS_E_LIMIT || e == LS_E_TIMEOUT) walk_fail(w, e);
+}
+
+static const char *default_ext(const struct mime_part *p)
+{
+    if (type_is(p, "message/rfc822") || type_is(p, "message/global")) return ".eml";
+    if (type_is(p, "text/html")) return ".html";
+    if (type_is(p, "text/plain")) return ".txt";
+    if (type_is(p, "application/ms-tnef") || type_is(p, "application/vnd.ms-tnef")) return ".dat";
+    if (type_is(p, "application/pdf")) return ".pdf";
+    return "";
+}
+
+static void leaf_as_child(struct mime_walk *w, const struct mime_part *p, struct ls_slice data,
+                          bool truncated)
+{
+    struct ls_buf name;
+    ls_buf_init(&name, MIME_MAX_NAME);
+    if (!part_filename(p, &name)) {
+        ls_err e = ls_buf_printf(&name, "part-%u%s", w->leaf, default_ext(p));
+        (void)e; /* "part-N" always fits */
+    }
+    emit_child(w, ls_buf_slice(&name), data, truncated);
+    ls_buf_free(&name);
+}
+
+static void leaf_text(struct mime_walk *w, const struct mime_part *p, struct ls_slice data,
+                      bool html)
+{
+    struct ls_buf u;
+    ls_buf_init(&u, data.len * 3 + 16 > data.len ? data.len * 3 + 16 : data.len);
+    ls_err e = mime_to_utf8(&u, data, part_charset(w, p));
+    walk_fail(w, e == LS_E_LIMIT ? LS_OK : e);
+    if (!html) {
+        emit_text(w, ls_buf_slice(&u));
+        emit_text(w, ls_slice_make("\n", 1));
+    } else if (!w->text_full && !w->stop) {
+        e = ls_markup_html_text(w->c, w->o, ls_buf_slice(&u));
+        if (e == LS_E_LIMIT) w->text_full = true;
+        else walk_fail(w, e);
+        emit_text(w, ls_slice_make("\n", 1));
+    }
+    ls_buf_free(&u);
+}
+
+static void walk_leaf(struct mime_walk *w, const struct mime_part *p, bool cut)
+{
+    w->leaf++;
+    struct ls_buf dec;
+    ls_err e = part_decode(w, p, &dec);
+    if (e != LS_OK && e != LS_E_LIMIT) {
+        walk_fail(w, e);
+        ls_buf_free(&dec);
+        return;
+    }
+    bool truncated = cut || e == LS_E_LIMIT;
+    bool named = false;
+    struct ls_buf fn;
+    ls_buf_init(&fn, MIME_MAX_NAME);
+    named = part_filename(p, &fn);
+    ls_buf_free(&fn);
+    bool attach = named || strcmp(p->disp, "attachment") == 0;
+    struct ls_slice data = ls_buf_slice(&dec);
+    if (!attach && type_is(p, "text/plain"))
+        leaf_text(w, p, data, false);
+    else if (!attach && type_is(p, "text/html"))
+        leaf_text(w, p, data, true);
+    else
+        leaf_as_child(w, p, data, truncated);
+    if (e == LS_E_LIMIT) walk_fail(w, LS_E_LIMIT);
+    ls_buf_free(&dec);
+}
+
+/* ---- multipart ---- */
+
+static void walk_entity(struct mime_walk *w, struct ls_slice ent, unsigned nest, bool top,
+                        bool digest, bool cut);
+
+/* True if a boundary delimiter "--b" starts at line start pos; *close set
+ * for "--b--"; *next gets the index after the line. */
+static bool delim_at(struct ls_slice body, size_t pos, struct ls_slice delim, bool *close,
+                     size_t *next)
+{
+    if (pos > 0 && body.ptr[pos - 1] != '\n') return false;
+    size_t i = pos + delim.len;
+    *close = false;
+    if (i + 1 < body.len && body.ptr[i] == '-' && body.ptr[i + 1] == '-') {
+        *close = true;
+        i += 2;
+    }
+    while (i < body.len && (body.ptr[i] == ' ' || body.ptr[i] == '\t' || body.ptr[i] == '\r')) i++;
+    if (i < body.len && body.ptr[i] != '\n') return false;
+    *next = i < body.len ? i + 1 : body.len;
+    return true;
+}
+
+/* Next delimiter line at or after from; SIZE_MAX if none. */
+static size_t find_delim(struct ls_slice body, size_t from, struct ls_slice delim, bool *close,
+                         size_t *next)
+{
+    while (from < body.len) {
+        size_t at = ls_slice_find(body, from, delim.ptr, delim.len);
+        if (at == SIZE_MAX) return SIZE_MAX;
+        if (delim_at(body, at, delim, close, next)) return at;
+        from = at + 1;
+    }
+    return SIZE_MAX;
+}
+
+/* Boundary from the Content-Type, else guessed from the first "--x" line. */
+static bool get_boundary(struct mime_walk *w, const struct mime_part *p, struct ls_buf *delim)
+{
+    struct ls_buf b;
+    ls_buf_init(&b, MIME_MAX_BOUNDARY);
+    bool ok = mime_param(p->ctype, "boundary", &b) && b.len > 0;
+    if (!ok) {
+        ls_note(w->c, w->o, LS_R_PARSE_ERROR, "mime: %s without a boundary parameter", p->type);
+        size_t at = 0;
+        while (at < p->body.len) {
+            size_t eol = ls_slice_find(p->body, at, "\n", 1);
+            if (eol == SIZE_MAX) eol = p->body.len;
+            struct ls_slice line;
+            (void)ls_slice_sub(p->body, at, eol - at, &line);
+            while (line.len && (line.ptr[line.len - 1] == '\r' || line.ptr[line.len - 1] == ' '))
+                line.len--;
+            if (line.len > 2 && line.ptr[0] == '-' && line.ptr[1] == '-') {
+                struct ls_slice rest;
+                (void)ls_slice_from(line, 2, &rest);
+                cap_slice(&rest, MIME_MAX_BOUNDARY);
+                ok = ls_buf_add(&b, rest.ptr, rest.len) == LS_OK;
+                break;
+            }
+            at = eol + 1;
+        }
+    }
+    if (ok) ok = ls_buf_adds(delim, "--") == LS_OK && ls_buf_add(delim, b.ptr, b.len) == LS_OK;
+    ls_buf_free(&b);
+    return ok;
+}
+
+/* Part between two delimiters: drop the line break that belongs to the
+ * next delimiter. */
+static struct ls_slice part_slice(struct ls_slice body, size_t start, size_t end)
+{
+    if (end > start && body.ptr[end - 1] == '\n') end--;
+    if (end > start && body.ptr[end - 1] == '\r') end--;
+    struct ls_slice s = {body.ptr, 0};
+    (void)ls_slice_sub(body, start, end - start, &s);
+    return s;
+}
+
+static void walk_multipart(struct mime_walk *w, const struct mime_part *p, unsigned nest)
+{
+    struct ls_buf delim;
+    ls_buf_init(&delim, MIME_MAX_BOUNDARY + 2);
+    bool digest = type_is(p, "multipart/digest");
+    bool close = false;
+    size_t next = 0;
+    size_t at = get_boundary(w, p, &delim) ? find_delim(p->body, 0, ls_buf_slice(&delim), &close, &next)
+                                           : SIZE_MAX;
+    if (at == SIZE_MAX) {
+        ls_note(w->c, w->o, LS_R_PARSE_ERROR, "mime: %s boundary never found; body read as text",
+                p->type);
+        emit_text(w, p->body);
+        ls_buf_free(&delim);
+        return;
+    }
+    emit_text(w, part_slice(p->body, 0, at)); /* preamble */
+    while (!close && !w->stop) {
+        size_t start = next;
+        size_t end = find_delim(p->body, start, ls_buf_slice(&delim), &close, &next);
+        bool cut = end == SIZE_MAX;
+        if (cut) {
+            ls_note(w->c, w->o, LS_R_TRUNCATED, "mime: %s closing boundary missing", p->type);
+            end = p->body.len;
+            close = true;
+        }
+        walk_entity(w, part_slice(p->body, start, end), nest + 1, false, digest, cut);
+    }
+    ls_buf_free(&delim);
+}
+
+static void walk_entity(struct mime_walk *w, struct ls_slice ent, unsigned nest, bool top,
+                        bool digest, bool cut)
+{
+    if (w->stop) return;
+    if (++w->parts > w->max_parts) {
+        if (w->parts == w->max_parts + 1)
+            ls_note(w->c, w->o, LS_R_LIMIT_MEMBERS, "mime: over %llu parts",
+                    (unsigned long long)w->max_parts);
+        return;
+    }
+    if (nest > MIME_MAX_NEST) {
+        ls_note(w->c, w->o, LS_R_LIMIT_DEPTH, "mime: multipart nesting over %u", MIME_MAX_NEST);
+        return;
+    }
+    if (ls_ctx_expired(w->c)) {
+        walk_fail(w, LS_E_TIMEOUT);
+        return;
+    }
+    struct mime_part p;
+    part_parse(&p, ent, digest);
+    if (top) {
+        emit_headers(w, p.hdr);
+        if (!p.has_body)
+            ls_note(w->c, w->o, LS_R_TRUNCATED, "mime: header block never ends (no body)");
+    }
+    if (type_prefix(&p, "multipart/"))
+        walk_multipart(w, &p, nest);
+    else
+        walk_leaf(w, &p, cut);
+}
+
+/* ---- probe ---- */
+
+static const char *const mime_known_fields[] = {
+    "from",       "to",         "cc",        "subject",     "date",
+    "received",   "return-path", "mime-version", "message-id", "reply-to",
+    "delivered-to", "x-mailer", "content-type", "sender",    "in-reply-to",
+    "references", "x-original-to", "dkim-signature", "authentication-results",
+    "thread-topic", "thread-index", "x-received", "arc-seal", "user-agent",
+    "content-transfer-encoding", "importance", "x-priority", "bcc",
+};
+
+static bool known_field(struct ls_slice name)
+{
+    for (size_t i = 0; i < sizeof mime_known_fields / sizeof mime_known_fields[0]; i++)
+        if (mime_slice_ieq(name, mime_known_fields[i])) return true;
+    return false;
+}
+
+/* Count known fields in the first lines; -1 if a line before the end of the
+ * header block (or the window) is not a header line. */
+static int probe_fields(struct ls_slice win)
+{
+    struct ls_slice hdr, body;
+    bool ended = mime_split_headers(win, &hdr, &body);
+    if (!ended) {
+        /* Window cut inside the headers: drop the partial last line. */
+        size_t i = hdr.len;
+        while (i > 0 && hdr.ptr[i - 1] != '\n') i--;
+        hdr.len = i;
+    }
+    size_t pos = 0;
+    unsigned junk = 0;
+    int known = 0, fields = 0;
+    struct ls_slice n, v;
+    while (mime_next_field(hdr, &pos, &n, &v, &junk)) {
+        if (fields == 0 && n.ptr != hdr.ptr) return -1; /* first line is no field */
+        fields++;
+        if (known_field(n)) known++;
+    }
+    if (junk || fields == 0) return -1;
+    return known;
+}
+
+static int mime_probe(const struct ls_object *o)
+{
+    struct ls_slice win = o->data;
+    if (ls_slice_starts(win, "\xEF\xBB\xBF", 3)) (void)ls_slice_from(win, 3, &win);
+    cap_slice(&win, 64u << 10);
+    int known = win.len ? probe_fields(win) : -1;
+    bool magic_says = o->mime && (strcmp(o->mime, "message/rfc822") == 0);
+    bool ext_says = o->ext && (strcmp(o->ext, "eml") == 0);
+    if (known >= 2) return 85;
+    if (known == 1 && (magic_says || ext_says)) return 75;
+    if (magic_says) return 60;
+    return 0;
+}
+
+static ls_err mime_extract(struct ls_ctx *c, struct ls_object *o)
+{
+    struct mime_walk w;
+    memset(&w, 0, sizeof w);
+    w.c = c;
+    w.o = o;
+    w.max_parts = ls_ctx_limits(c)->max_members;
+    if (w.max_parts > MIME_MAX_PARTS) w.max_parts = MIME_MAX_PARTS;
+    struct ls_slice data = o->data;
+    if (ls_slice_starts(data, "\xEF\xBB\xBF", 3)) (void)ls_slice_from(data, 3, &data);
+    walk_entity(&w, data, 0, true, false, false);
+    return w.result;
+}
+
+const struct ls_handler ls_handler_mime = {
+    .name = "mime",
+    .probe = mime_probe,
+    .extract = mime_extract,
+};

@@ -1,0 +1,691 @@
+/*
+ * MIME decoding helpers: RFC 2045 (base64 6.8, quoted-printable 6.7,
+ * parameters 5.1), RFC 2047 (encoded words), RFC 2231 (parameter
+ * continuations and charsets), RFC 5322 2.2 (header fields, folding).
+ * All input is attacker-controlled; every decoder is lenient and bounded by
+ * its output buffer's cap. See mime_decode.h.
+ */
+#include "extract/mime_decode.h"
+
+#include <string.h>
+
+/* A capped buffer keeps what fit; the caller sees the (short) result. */
+#define KEEP(expr)            \
+    do {                      \
+        ls_err k_ = (expr);   \
+        (void)k_;             \
+    } while (0)
+
+/* Output is staged in a small array so per-byte appends stay cheap. */
+struct stage {
+    struct ls_buf *out;
+    uint8_t tmp[4096];
+    size_t n;
+};
+
+static ls_err stage_flush(struct stage *st)
+{
+    ls_err e = ls_buf_add(st->out, st->tmp, st->n);
+    st->n = 0;
+    return e;
+}
+
+static ls_err stage_put(struct stage *st, uint8_t ch)
+{
+    if (st->n == sizeof st->tmp) LS_TRY(stage_flush(st));
+    st->tmp[st->n++] = ch;
+    return LS_OK;
+}
+
+static int lower(int ch)
+{
+    return (ch >= 'A' && ch <= 'Z') ? ch + 32 : ch;
+}
+
+bool mime_slice_ieq(struct ls_slice s, const char *str)
+{
+    size_t n = strlen(str);
+    if (s.len != n) return false;
+    for (size_t i = 0; i < n; i++)
+        if (lower(s.ptr[i]) != lower((unsigned char)str[i])) return false;
+    return true;
+}
+
+bool mime_slice_istarts(struct ls_slice s, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    struct ls_slice head;
+    if (!ls_slice_sub(s, 0, n, &head)) return false;
+    return mime_slice_ieq(head, prefix);
+}
+
+static bool is_ws(int ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
+}
+
+static struct ls_slice trim(struct ls_slice s)
+{
+    size_t a = 0, b = s.len;
+    while (a < b && is_ws(s.ptr[a])) a++;
+    while (b > a && is_ws(s.ptr[b - 1])) b--;
+    struct ls_slice out = {NULL, 0};
+    (void)ls_slice_sub(s, a, b - a, &out);
+    return out;
+}
+
+/* ---- charsets ---- */
+
+struct cs_alias {
+    const char *name;
+    enum mime_charset cs;
+};
+
+static const struct cs_alias cs_aliases[] = {
+    {"utf-8", MIME_CS_UTF8},         {"utf8", MIME_CS_UTF8},
+    {"us-ascii", MIME_CS_ASCII},     {"ascii", MIME_CS_ASCII},
+    {"ansi_x3.4-1968", MIME_CS_ASCII}, {"iso-8859-1", MIME_CS_LATIN1},
+    {"iso8859-1", MIME_CS_LATIN1},   {"iso_8859-1", MIME_CS_LATIN1},
+    {"latin1", MIME_CS_LATIN1},      {"latin-1", MIME_CS_LATIN1},
+    {"l1", MIME_CS_LATIN1},          {"windows-1252", MIME_CS_CP1252},
+    {"cp1252", MIME_CS_CP1252},      {"x-cp1252", MIME_CS_CP1252},
+    {"utf-16", MIME_CS_UTF16},       {"utf16", MIME_CS_UTF16},
+    {"utf-16le", MIME_CS_UTF16LE},   {"utf-16be", MIME_CS_UTF16BE},
+    {"ucs-2", MIME_CS_UTF16},        {"unicode-1-1-utf-7", MIME_CS_UNKNOWN},
+};
+
+enum mime_charset mime_charset_lookup(struct ls_slice name)
+{
+    name = trim(name);
+    if (name.len == 0) return MIME_CS_NONE;
+    for (size_t i = 0; i < sizeof cs_aliases / sizeof cs_aliases[0]; i++)
+        if (mime_slice_ieq(name, cs_aliases[i].name)) return cs_aliases[i].cs;
+    return MIME_CS_UNKNOWN;
+}
+
+static ls_err single_byte_to_utf8(struct ls_buf *out, struct ls_slice in, bool cp1252)
+{
+    for (size_t i = 0; i < in.len; i++) {
+        uint8_t ch = in.ptr[i];
+        if (ch < 0x80) {
+            LS_TRY(ls_buf_addc(out, ch));
+            continue;
+        }
+        LS_TRY(ls_utf8_put(out, cp1252 ? ls_cp1252(ch) : ch));
+    }
+    return LS_OK;
+}
+
+static ls_err utf16_auto(struct ls_buf *out, struct ls_slice in)
+{
+    struct ls_slice rest = in;
+    bool be = true;
+    if (in.len >= 2 && in.ptr[0] == 0xFF && in.ptr[1] == 0xFE) {
+        be = false;
+        (void)ls_slice_from(in, 2, &rest);
+    } else if (in.len >= 2 && in.ptr[0] == 0xFE && in.ptr[1] == 0xFF) {
+        (void)ls_slice_from(in, 2, &rest);
+    }
+    return ls_utf16_to_utf8(out, rest, be);
+}
+
+ls_err mime_to_utf8(struct ls_buf *out, struct ls_slice in, enum mime_charset cs)
+{
+    switch (cs) {
+    case MIME_CS_LATIN1: return single_byte_to_utf8(out, in, false);
+    case MIME_CS_CP1252: return single_byte_to_utf8(out, in, true);
+    case MIME_CS_UTF16: return utf16_auto(out, in);
+    case MIME_CS_UTF16LE: return ls_utf16_to_utf8(out, in, false);
+    case MIME_CS_UTF16BE: return ls_utf16_to_utf8(out, in, true);
+    case MIME_CS_NONE:
+        /* Undeclared 8-bit text: UTF-8 when it validates, else the charset
+         * Windows mailers use. */
+        if (!ls_utf8_valid(in)) return single_byte_to_utf8(out, in, true);
+        return ls_buf_add(out, in.ptr, in.len);
+    case MIME_CS_UTF8:
+    case MIME_CS_ASCII:
+    case MIME_CS_UNKNOWN:
+    default: return ls_utf8_lossy(out, in);
+    }
+}
+
+/* ---- base64 ---- */
+
+static int b64_val(uint8_t ch)
+{
+    if (ch >= 'A' && ch <= 'Z') return ch - 'A';
+    if (ch >= 'a' && ch <= 'z') return ch - 'a' + 26;
+    if (ch >= '0' && ch <= '9') return ch - '0' + 52;
+    if (ch == '+' || ch == '-') return 62; /* '-', '_': URL-safe variant */
+    if (ch == '/' || ch == '_') return 63;
+    return -1;
+}
+
+ls_err mime_b64_decode(struct ls_buf *out, struct ls_slice in)
+{
+    struct stage st;
+    st.out = out;
+    st.n = 0;
+    uint32_t acc = 0;
+    unsigned bits = 0;
+    ls_err e = LS_OK;
+    for (size_t i = 0; i < in.len && e == LS_OK; i++) {
+        if (in.ptr[i] == '=') break;
+        int v = b64_val(in.ptr[i]);
+        if (v < 0) continue;
+        acc = (acc << 6) | (uint32_t)v;
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            e = stage_put(&st, (uint8_t)(acc >> bits));
+            acc &= (1u << bits) - 1u;
+        }
+    }
+    if (e != LS_OK) return e;
+    return stage_flush(&st);
+}
+
+/* ---- quoted-printable ---- */
+
+static int hex_val(int ch)
+{
+    if (ch >= '0' && ch <= '9') return ch - '0';
+    ch = lower(ch);
+    if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
+    return -1;
+}
+
+/* Length of a soft line break after '=' at i (spaces, then CRLF or LF), or
+ * 0 when it is not one. */
+static size_t qp_soft_break(struct ls_slice in, size_t i)
+{
+    size_t j = i + 1;
+    while (j < in.len && (in.ptr[j] == ' ' || in.ptr[j] == '\t')) j++;
+    if (j < in.len && in.ptr[j] == '\r') j++;
+    if (j < in.len && in.ptr[j] == '\n') return j + 1 - i;
+    if (j == in.len) return j - i; /* "=" at the very end: drop it */
+    return 0;
+}
+
+ls_err mime_qp_decode(struct ls_buf *out, struct ls_slice in, bool q_words)
+{
+    struct stage st;
+    st.out = out;
+    st.n = 0;
+    size_t i = 0;
+    ls_err e = LS_OK;
+    while (i < in.len && e == LS_OK) {
+        uint8_t ch = in.ptr[i];
+        if (ch == '_' && q_words) {
+            e = stage_put(&st, ' ');
+            i++;
+            continue;
+        }
+        if (ch != '=') {
+            e = stage_put(&st, ch);
+            i++;
+            continue;
+        }
+        int hi = i + 1 < in.len ? hex_val(in.ptr[i + 1]) : -1;
+        int lo = i + 2 < in.len ? hex_val(in.ptr[i + 2]) : -1;
+        if (hi >= 0 && lo >= 0) {
+            e = stage_put(&st, (uint8_t)(hi * 16 + lo));
+            i += 3;
+            continue;
+        }
+        size_t soft = q_words ? 0 : qp_soft_break(in, i);
+        if (soft) {
+            i += soft;
+            continue;
+        }
+        e = stage_put(&st, '='); /* malformed escape: keep it */
+        i++;
+    }
+    if (e != LS_OK) return e;
+    return stage_flush(&st);
+}
+
+/* ---- RFC 2047 encoded words ---- */
+
+/* RFC 2047 caps a word at 75 bytes; broken mailers write longer ones (long
+ * file names), so allow more, but bound the scan for "?=". */
+#define MIME_MAX_WORD 2048u
+
+struct eword {
+    struct ls_slice charset; /* without an RFC 2231 "*lang" suffix */
+    bool b;                  /* B (base64) or Q */
+    struct ls_slice text;
+    size_t len;              /* bytes the whole word spans */
+};
+
+/* Parse "=?charset?X?text?=" at s[i]. */
+static bool eword_parse(struct ls_slice s, size_t i, struct eword *w)
+{
+    if (i + 1 >= s.len || s.ptr[i] != '=' || s.ptr[i + 1] != '?') return false;
+    size_t q1 = i + 2;
+    while (q1 < s.len && s.ptr[q1] != '?' && !is_ws(s.ptr[q1]) && q1 - i < 80) q1++;
+    if (q1 + 2 >= s.len || s.ptr[q1] != '?' || s.ptr[q1 + 2] != '?') return false;
+    int enc = lower(s.ptr[q1 + 1]);
+    if (enc != 'b' && enc != 'q') return false;
+    size_t t0 = q1 + 3, t1 = t0;
+    /* Text ends at "?="; whitespace is not allowed inside, but tolerate
+     * none; bound the word so a stray "=?" cannot swallow a header. */
+    while (t1 + 1 < s.len && !(s.ptr[t1] == '?' && s.ptr[t1 + 1] == '=')) {
+        if (s.ptr[t1] == '\n' || s.ptr[t1] == '\r' || t1 - t0 > MIME_MAX_WORD) return false;
+        t1++;
+    }
+    if (t1 + 1 >= s.len) return false;
+    size_t cs_end = i + 2;
+    while (cs_end < q1 && s.ptr[cs_end] != '*') cs_end++;
+    (void)ls_slice_sub(s, i + 2, cs_end - (i + 2), &w->charset);
+    (void)ls_slice_sub(s, t0, t1 - t0, &w->text);
+    w->b = enc == 'b';
+    w->len = t1 + 2 - i;
+    return true;
+}
+
+struct hdr_dec {
+    struct ls_buf *out;
+    struct ls_buf pend;      /* decoded bytes of adjacent words ... */
+    enum mime_charset pend_cs; /* ... all in this charset */
+    bool *unknown_cs;
+};
+
+static ls_err hdr_flush(struct hdr_dec *d)
+{
+    ls_err e = LS_OK;
+    if (d->pend.len) e = mime_to_utf8(d->out, ls_buf_slice(&d->pend), d->pend_cs);
+    ls_buf_reset(&d->pend);
+    return e;
+}
+
+static ls_err hdr_word(struct hdr_dec *d, const struct eword *w)
+{
+    enum mime_charset cs = mime_charset_lookup(w->charset);
+    if (cs == MIME_CS_UNKNOWN && d->unknown_cs) *d->unknown_cs = true;
+    if (cs != d->pend_cs) LS_TRY(hdr_flush(d));
+    d->pend_cs = cs;
+    if (w->b) return mime_b64_decode(&d->pend, w->text);
+    return mime_qp_decode(&d->pend, w->text, true);
+}
+
+/* Whitespace run starting at i that is followed by another encoded word:
+ * RFC 2047 6.2 says it is dropped. Returns its length or 0. */
+static size_t ws_between_words(struct ls_slice s, size_t i)
+{
+    size_t j = i;
+    while (j < s.len && is_ws(s.ptr[j])) j++;
+    struct eword w;
+    if (j == i || !eword_parse(s, j, &w)) return 0;
+    return j - i;
+}
+
+static ls_err hdr_decode_loop(struct hdr_dec *d, struct ls_slice in)
+{
+    size_t i = 0, lit = 0; /* lit: start of pending literal run */
+    bool after_word = false;
+    while (i < in.len) {
+        struct eword w;
+        size_t ws = after_word ? ws_between_words(in, i) : 0;
+        if (ws) {
+            i += ws;
+            lit = i;
+            continue;
+        }
+        if (!eword_parse(in, i, &w)) {
+            after_word = false;
+            i++;
+            continue;
+        }
+        struct ls_slice l;
+        (void)ls_slice_sub(in, lit, i - lit, &l);
+        if (l.len) {
+            LS_TRY(hdr_flush(d));
+            LS_TRY(mime_to_utf8(d->out, l, MIME_CS_NONE));
+        }
+        LS_TRY(hdr_word(d, &w));
+        i += w.len;
+        lit = i;
+        after_word = true;
+    }
+    LS_TRY(hdr_flush(d));
+    struct ls_slice tail;
+    (void)ls_slice_sub(in, lit, in.len - lit, &tail);
+    return mime_to_utf8(d->out, tail, MIME_CS_NONE);
+}
+
+ls_err mime_header_decode(struct ls_buf *out, struct ls_slice in, bool *unknown_cs)
+{
+    struct ls_buf unf;
+    ls_buf_init(&unf, in.len);
+    ls_err e = mime_unfold(&unf, in);
+    if (e == LS_OK) {
+        struct hdr_dec d;
+        d.out = out;
+        ls_buf_init(&d.pend, in.len);
+        d.pend_cs = MIME_CS_NONE;
+        d.unknown_cs = unknown_cs;
+        e = hdr_decode_loop(&d, trim(ls_buf_slice(&unf)));
+        ls_buf_free(&d.pend);
+    }
+    ls_buf_free(&unf);
+    return e;
+}
+
+/* ---- header block ---- */
+
+/* End of the line starting at i (index of '\n' or len) */
+static size_t line_end(struct ls_slice s, size_t i)
+{
+    size_t n = ls_slice_find(s, i, "\n", 1);
+    return n == SIZE_MAX ? s.len : n;
+}
+
+static bool line_is_empty(struct ls_slice s, size_t i, size_t eol)
+{
+    return eol == i || (eol == i + 1 && s.ptr[i] == '\r');
+}
+
+bool mime_split_headers(struct ls_slice msg, struct ls_slice *hdr, struct ls_slice *body)
+{
+    size_t i = 0;
+    while (i < msg.len) {
+        size_t eol = line_end(msg, i);
+        if (line_is_empty(msg, i, eol)) {
+            (void)ls_slice_sub(msg, 0, i, hdr);
+            size_t b = eol < msg.len ? eol + 1 : msg.len;
+            (void)ls_slice_from(msg, b, body);
+            return true;
+        }
+        i = eol < msg.len ? eol + 1 : msg.len;
+    }
+    *hdr = msg;
+    body->ptr = msg.ptr;
+    body->len = 0;
+    (void)ls_slice_from(msg, msg.len, body);
+    return false;
+}
+
+static bool field_name_char(uint8_t ch)
+{
+    return ch > 32 && ch < 127 && ch != ':';
+}
+
+bool mime_next_field(struct ls_slice hdr, size_t *pos, struct ls_slice *name,
+                     struct ls_slice *value, unsigned *junk)
+{
+    size_t i = *pos;
+    while (i < hdr.len) {
+        size_t eol = line_end(hdr, i);
+        size_t next = eol < hdr.len ? eol + 1 : hdr.len;
+        size_t c = i;
+        while (c < eol && field_name_char(hdr.ptr[c])) c++;
+        /* "Name:" (tolerating spaces before the colon, as in "Subject :") */
+        size_t colon = c;
+        while (colon < eol && (hdr.ptr[colon] == ' ' || hdr.ptr[colon] == '\t')) colon++;
+        if (c == i || colon >= eol || hdr.ptr[colon] != ':') {
+            if (junk && !is_ws(hdr.ptr[i])) (*junk)++;
+            i = next;
+            continue;
+        }
+        /* The value runs over continuation lines (starting with WSP). */
+        size_t end = next;
+        while (end < hdr.len && (hdr.ptr[end] == ' ' || hdr.ptr[end] == '\t')) {
+            size_t e2 = line_end(hdr, end);
+            end = e2 < hdr.len ? e2 + 1 : hdr.len;
+        }
+        (void)ls_slice_sub(hdr, i, c - i, name);
+        (void)ls_slice_sub(hdr, colon + 1, end - (colon + 1), value);
+        *pos = end;
+        return true;
+    }
+    *pos = i;
+    return false;
+}
+
+bool mime_find_field(struct ls_slice hdr, const char *fname, struct ls_slice *value)
+{
+    size_t pos = 0;
+    struct ls_slice n, v;
+    while (mime_next_field(hdr, &pos, &n, &v, NULL)) {
+        if (mime_slice_ieq(n, fname)) {
+            *value = v;
+            return true;
+        }
+    }
+    return false;
+}
+
+ls_err mime_unfold(struct ls_buf *out, struct ls_slice value)
+{
+    size_t i = 0;
+    while (i < value.len) {
+        size_t j = i;
+        while (j < value.len && value.ptr[j] != '\r' && value.ptr[j] != '\n') j++;
+        struct ls_slice run;
+        (void)ls_slice_sub(value, i, j - i, &run);
+        LS_TRY(ls_buf_add(out, run.ptr, run.len));
+        while (j < value.len && (value.ptr[j] == '\r' || value.ptr[j] == '\n')) j++;
+        i = j;
+    }
+    return LS_OK;
+}
+
+/* ---- structured values: type/subtype; param=value ---- */
+
+static void copy_token_lower(struct ls_slice v, size_t *i, char *out, size_t n, bool slash)
+{
+    size_t k = 0;
+    while (*i < v.len && is_ws(v.ptr[*i])) (*i)++;
+    while (*i < v.len) {
+        uint8_t ch = v.ptr[*i];
+        if (ch == ';' || is_ws(ch) || ch == '"' || (ch == '/' && !slash)) break;
+        if (k + 1 < n) out[k++] = (char)lower(ch);
+        (*i)++;
+    }
+    out[k] = 0;
+}
+
+void mime_media_type(struct ls_slice value, char *out, size_t n)
+{
+    size_t i = 0;
+    if (n == 0) return;
+    copy_token_lower(value, &i, out, n, true);
+    if (!strchr(out, '/')) out[0] = 0;
+}
+
+void mime_disposition(struct ls_slice value, char *out, size_t n)
+{
+    size_t i = 0;
+    if (n == 0) return;
+    copy_token_lower(value, &i, out, n, false);
+}
+
+/* One "name=value" parameter; raw value (quotes still on). */
+struct mparam {
+    struct ls_slice name;
+    struct ls_slice value;
+    bool quoted;
+};
+
+/* Skip a quoted string starting at v[i] == '"'; returns index after it. */
+static size_t skip_quoted(struct ls_slice v, size_t i)
+{
+    i++;
+    while (i < v.len && v.ptr[i] != '"') {
+        if (v.ptr[i] == '\\') i++;
+        i++;
+    }
+    return i < v.len ? i + 1 : v.len;
+}
+
+static bool next_param(struct ls_slice v, size_t *pos, struct mparam *p)
+{
+    size_t i = *pos;
+    for (;;) {
+        while (i < v.len && v.ptr[i] != ';') {
+            i = v.ptr[i] == '"' ? skip_quoted(v, i) : i + 1;
+        }
+        if (i >= v.len) break;
+        i++; /* ';' */
+        while (i < v.len && is_ws(v.ptr[i])) i++;
+        size_t n0 = i;
+        while (i < v.len && v.ptr[i] != '=' && v.ptr[i] != ';' && !is_ws(v.ptr[i])) i++;
+        size_t n1 = i;
+        while (i < v.len && is_ws(v.ptr[i])) i++;
+        if (i >= v.len || v.ptr[i] != '=' || n1 == n0) continue;
+        i++;
+        while (i < v.len && is_ws(v.ptr[i])) i++;
+        size_t v0 = i;
+        p->quoted = i < v.len && v.ptr[i] == '"';
+        if (p->quoted) {
+            i = skip_quoted(v, i);
+        } else {
+            while (i < v.len && v.ptr[i] != ';') i++;
+        }
+        (void)ls_slice_sub(v, n0, n1 - n0, &p->name);
+        (void)ls_slice_sub(v, v0, i - v0, &p->value);
+        if (!p->quoted) p->value = trim(p->value);
+        *pos = i;
+        return true;
+    }
+    *pos = v.len;
+    return false;
+}
+
+/* Append a raw parameter value without its quotes and escapes. */
+static ls_err unquote(struct ls_buf *out, const struct mparam *p)
+{
+    if (!p->quoted) return ls_buf_add(out, p->value.ptr, p->value.len);
+    struct ls_slice v = p->value;
+    size_t end = v.len;
+    if (end >= 2 && v.ptr[end - 1] == '"') end--;
+    for (size_t i = 1; i < end; i++) {
+        if (v.ptr[i] == '\\' && i + 1 < end) i++;
+        if (v.ptr[i] == '\r' || v.ptr[i] == '\n') continue;
+        LS_TRY(ls_buf_addc(out, v.ptr[i]));
+    }
+    return LS_OK;
+}
+
+/* RFC 2231 section number of "name*N" / "name*N*": -1 for plain "name",
+ * -2 for "name*" (single extended value), -3 for no match. *ext: value is
+ * percent-encoded. */
+static int rfc2231_section(struct ls_slice pname, const char *param, bool *ext)
+{
+    size_t n = strlen(param);
+    struct ls_slice head, rest;
+    *ext = false;
+    if (!ls_slice_sub(pname, 0, n, &head) || !mime_slice_ieq(head, param)) return -3;
+    (void)ls_slice_from(pname, n, &rest);
+    if (rest.len == 0) return -1;
+    if (rest.ptr[0] != '*') return -3;
+    if (rest.len == 1) {
+        *ext = true;
+        return -2;
+    }
+    int sec = 0;
+    size_t i = 1;
+    for (; i < rest.len && rest.ptr[i] >= '0' && rest.ptr[i] <= '9'; i++) {
+        if (sec > 999) return -3;
+        sec = sec * 10 + (rest.ptr[i] - '0');
+    }
+    if (i == 1) return -3;
+    if (i < rest.len && rest.ptr[i] == '*' && i + 1 == rest.len) {
+        *ext = true;
+        return sec;
+    }
+    return i == rest.len ? sec : -3;
+}
+
+static ls_err percent_decode(struct ls_buf *out, struct ls_slice s)
+{
+    for (size_t i = 0; i < s.len; i++) {
+        int hi = i + 2 < s.len + 0 && s.ptr[i] == '%' ? hex_val(s.ptr[i + 1]) : -1;
+        int lo = hi >= 0 ? hex_val(s.ptr[i + 2]) : -1;
+        if (hi >= 0 && lo >= 0) {
+            LS_TRY(ls_buf_addc(out, (uint8_t)(hi * 16 + lo)));
+            i += 2;
+        } else {
+            LS_TRY(ls_buf_addc(out, s.ptr[i]));
+        }
+    }
+    return LS_OK;
+}
+
+/* First extended section: "charset'lang'text": split off the charset. */
+static struct ls_slice ext_charset(struct ls_slice raw, struct ls_slice *text)
+{
+    struct ls_slice cs = {raw.ptr, 0};
+    size_t q1 = ls_slice_find(raw, 0, "'", 1);
+    size_t q2 = q1 == SIZE_MAX ? SIZE_MAX : ls_slice_find(raw, q1 + 1, "'", 1);
+    if (q2 == SIZE_MAX) {
+        *text = raw;
+        return cs;
+    }
+    (void)ls_slice_sub(raw, 0, q1, &cs);
+    (void)ls_slice_from(raw, q2 + 1, text);
+    return cs;
+}
+
+#define MIME_MAX_SECTIONS 64
+
+/* Join RFC 2231 sections 0..MAX in order into raw bytes; *cs gets the
+ * charset of section 0. Returns true if any section was found. */
+static bool rfc2231_join(struct ls_slice v, const char *param, struct ls_buf *raw,
+                         struct ls_buf *cs)
+{
+    bool found = false;
+    for (int want = 0; want < MIME_MAX_SECTIONS; want++) {
+        size_t pos = 0;
+        struct mparam p;
+        bool hit = false;
+        while (!hit && next_param(v, &pos, &p)) {
+            bool ext;
+            int sec = rfc2231_section(p.name, param, &ext);
+            int match = sec == -2 ? 0 : sec;
+            if (match != want) continue;
+            hit = true;
+            struct ls_buf tmp;
+            ls_buf_init(&tmp, v.len + 1);
+            if (unquote(&tmp, &p) == LS_OK) {
+                struct ls_slice t = ls_buf_slice(&tmp);
+                if (ext && want == 0) {
+                    struct ls_slice c = ext_charset(t, &t);
+                    KEEP(ls_buf_add(cs, c.ptr, c.len));
+                }
+                if (ext) (void)percent_decode(raw, t);
+                else KEEP(ls_buf_add(raw, t.ptr, t.len));
+            }
+            ls_buf_free(&tmp);
+            if (sec == -2) return true;
+        }
+        if (!hit) break;
+        found = true;
+    }
+    return found;
+}
+
+bool mime_param(struct ls_slice value, const char *param, struct ls_buf *out)
+{
+    struct ls_buf raw, cs;
+    ls_buf_init(&raw, value.len + 1);
+    ls_buf_init(&cs, 64);
+    bool found = rfc2231_join(value, param, &raw, &cs);
+    if (found) {
+        KEEP(mime_to_utf8(out, ls_buf_slice(&raw), mime_charset_lookup(ls_buf_slice(&cs))));
+    } else {
+        size_t pos = 0;
+        struct mparam p;
+        bool ext;
+        while (!found && next_param(value, &pos, &p)) {
+            if (rfc2231_section(p.name, param, &ext) != -1) continue;
+            found = true;
+            if (unquote(&raw, &p) == LS_OK)
+                KEEP(mime_header_decode(out, ls_buf_slice(&raw), NULL));
+        }
+    }
+    ls_buf_free(&raw);
+    ls_buf_free(&cs);
+    return found;
+}

@@ -1,0 +1,89 @@
+/*
+ * MIME decoding helpers shared by the mail handlers (mime, mbox, tnef, pst):
+ * content transfer encodings (RFC 2045 sections 6.7 and 6.8), encoded words
+ * (RFC 2047), parameter values (RFC 2045 section 5.1, RFC 2231), charsets
+ * to UTF-8, and header-block splitting (RFC 5322 section 2.2).
+ *
+ * Every function reads its input through a slice and appends to a caller
+ * owned ls_buf; on LS_E_LIMIT the buffer keeps what fit. Input is hostile:
+ * all decoders are lenient (junk skipped or kept literally) and never fail
+ * on malformed data, only on the output buffer's cap or memory.
+ */
+#ifndef LS_MIME_DECODE_H
+#define LS_MIME_DECODE_H
+
+#include "core/ls_core.h"
+
+/* Charsets converted without iconv (glibc's iconv loads gconv modules from
+ * disk, which the worker sandbox forbids). */
+enum mime_charset {
+    MIME_CS_NONE = 0, /* no charset given: UTF-8 if valid, else windows-1252 */
+    MIME_CS_UTF8,
+    MIME_CS_ASCII,
+    MIME_CS_LATIN1,
+    MIME_CS_CP1252,
+    MIME_CS_UTF16,    /* BOM decides, big endian without one (RFC 2781) */
+    MIME_CS_UTF16LE,
+    MIME_CS_UTF16BE,
+    MIME_CS_UNKNOWN,  /* converted as lossy UTF-8; callers note it */
+};
+
+/* Charset by (case-insensitive) name, aliases included; "" gives NONE. */
+enum mime_charset mime_charset_lookup(struct ls_slice name);
+/* Append in, encoded in cs, to out as UTF-8 (invalid input -> U+FFFD). */
+LS_WUR ls_err mime_to_utf8(struct ls_buf *out, struct ls_slice in, enum mime_charset cs);
+
+/* Base64, lenient: bytes outside the alphabet are skipped, decoding stops at
+ * the first '=', a missing pad is tolerated (a lone trailing sextet is
+ * dropped). */
+LS_WUR ls_err mime_b64_decode(struct ls_buf *out, struct ls_slice in);
+/* Quoted-printable. q_words: RFC 2047 "Q" encoding ('_' is a space, no soft
+ * line breaks). Malformed "=" escapes are kept literally; trailing
+ * whitespace before a line break is kept (harmless for scanning). */
+LS_WUR ls_err mime_qp_decode(struct ls_buf *out, struct ls_slice in, bool q_words);
+
+/* Decode an unstructured header value (already unfolded or not: CR/LF are
+ * dropped) into UTF-8: RFC 2047 encoded words in B and Q (adjacent words
+ * joined, so a character split across words survives), other bytes as UTF-8
+ * if valid, else windows-1252. *unknown_cs (may be NULL) is set when an
+ * encoded word named a charset that is not supported. */
+LS_WUR ls_err mime_header_decode(struct ls_buf *out, struct ls_slice in, bool *unknown_cs);
+
+/* ---- header block ---- */
+
+/* Split a message (or body part) at the first empty line. hdr: the header
+ * lines (without the empty line); body: what follows it. Returns false when
+ * no empty line was found (then hdr is everything, body is empty). A part
+ * that starts with an empty line has empty headers. */
+bool mime_split_headers(struct ls_slice msg, struct ls_slice *hdr, struct ls_slice *body);
+
+/* Iterate over header fields: *pos starts at 0. On true, name is the field
+ * name and value the raw, still folded value after the colon. Lines that are
+ * not fields (no colon, bad name) are skipped and counted in *junk (may be
+ * NULL). */
+bool mime_next_field(struct ls_slice hdr, size_t *pos, struct ls_slice *name,
+                     struct ls_slice *value, unsigned *junk);
+
+/* First field named name (case-insensitive); false if absent. */
+bool mime_find_field(struct ls_slice hdr, const char *name, struct ls_slice *value);
+
+/* Append value unfolded: CR and LF dropped, runs of whitespace kept. */
+LS_WUR ls_err mime_unfold(struct ls_buf *out, struct ls_slice value);
+
+/* Media type of a Content-Type value, lower-cased, into out (size n, NUL
+ * terminated; "" if unparsable): "text/plain". */
+void mime_media_type(struct ls_slice value, char *out, size_t n);
+/* Disposition type ("attachment", "inline", ""), lower-cased. */
+void mime_disposition(struct ls_slice value, char *out, size_t n);
+
+/* Parameter value of a Content-Type / Content-Disposition value, decoded to
+ * UTF-8: quoted strings unescaped, RFC 2231 continuations (name*0, name*1*)
+ * joined and percent-decoded with their charset, RFC 2047 words inside the
+ * value decoded (Outlook writes them). Returns false when absent. */
+bool mime_param(struct ls_slice value, const char *param, struct ls_buf *out);
+
+/* Case-insensitive ASCII comparison of a slice with a C string. */
+bool mime_slice_ieq(struct ls_slice s, const char *str);
+bool mime_slice_istarts(struct ls_slice s, const char *prefix);
+
+#endif

@@ -1,0 +1,291 @@
+/* Unit tests for the MIME decoding helpers (src/extract/mime_decode.c):
+ * base64, quoted-printable, RFC 2047 encoded words, RFC 2231 parameters,
+ * charsets, header splitting. Exact vectors. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "extract/mime_decode.h"
+
+static struct ls_slice S(const char *s)
+{
+    return ls_slice_make(s, strlen(s));
+}
+
+/* Run a decoder into a fresh buffer and compare with the expected bytes. */
+static void expect_buf(struct ls_buf *b, const char *want, size_t want_len)
+{
+    assert_int_equal(b->len, want_len);
+    assert_memory_equal(ls_buf_str(b), want, want_len);
+    ls_buf_free(b);
+}
+
+static void check_b64(const char *in, const char *want, size_t want_len)
+{
+    struct ls_buf b;
+    ls_buf_init(&b, 1 << 20);
+    assert_int_equal(mime_b64_decode(&b, S(in)), LS_OK);
+    expect_buf(&b, want, want_len);
+}
+
+static void check_qp(const char *in, bool q, const char *want)
+{
+    struct ls_buf b;
+    ls_buf_init(&b, 1 << 20);
+    assert_int_equal(mime_qp_decode(&b, S(in), q), LS_OK);
+    expect_buf(&b, want, strlen(want));
+}
+
+static void check_hdr(const char *in, const char *want, bool want_unknown)
+{
+    struct ls_buf b;
+    bool unknown = false;
+    ls_buf_init(&b, 1 << 20);
+    assert_int_equal(mime_header_decode(&b, S(in), &unknown), LS_OK);
+    assert_string_equal(ls_buf_str(&b), want);
+    assert_int_equal(unknown, want_unknown);
+    ls_buf_free(&b);
+}
+
+static void check_param(const char *value, const char *name, bool found, const char *want)
+{
+    struct ls_buf b;
+    ls_buf_init(&b, 4096);
+    assert_int_equal(mime_param(S(value), name, &b), found);
+    assert_string_equal(ls_buf_str(&b), want);
+    ls_buf_free(&b);
+}
+
+static void b64_padded(void **st)
+{
+    (void)st;
+    check_b64("SGVsbG8sIFdvcmxkIQ==", "Hello, World!", 13);
+    check_b64("AAECAwQ=", "\x00\x01\x02\x03\x04", 5);
+}
+
+static void b64_missing_padding(void **st)
+{
+    (void)st;
+    check_b64("SGVsbG8", "Hello", 5);
+    check_b64("SGVsbA", "Hell", 4);
+    check_b64("S", "", 0); /* a lone sextet is dropped */
+}
+
+static void b64_skips_junk(void **st)
+{
+    (void)st;
+    check_b64("SGVs\r\nbG8s *IFdv\tcmxk!IQ==", "Hello, World!", 13);
+    check_b64("SGVsbG8=garbage", "Hello", 5); /* stops at '=' */
+}
+
+static void b64_capped_output(void **st)
+{
+    (void)st;
+    struct ls_buf b;
+    ls_buf_init(&b, 3);
+    assert_int_equal(mime_b64_decode(&b, S("SGVsbG8=")), LS_E_LIMIT);
+    expect_buf(&b, "Hel", 3);
+}
+
+static void qp_basic(void **st)
+{
+    (void)st;
+    check_qp("caf=C3=A9 cr=c3=a8me", false, "caf\xC3\xA9 cr\xC3\xA8me");
+    check_qp("a=3Db", false, "a=b");
+}
+
+static void qp_soft_breaks(void **st)
+{
+    (void)st;
+    check_qp("long li=\r\nne and=\nmore= \t\r\nend", false, "long line andmoreend");
+    check_qp("trailing=", false, "trailing");
+}
+
+static void qp_malformed_kept(void **st)
+{
+    (void)st;
+    check_qp("a=ZZb=4", false, "a=ZZb=4");
+    check_qp("under_score", false, "under_score");
+}
+
+static void q_words_underscore(void **st)
+{
+    (void)st;
+    check_qp("caf=E9_au_lait", true, "caf\xE9 au lait");
+}
+
+static void rfc2047_b_utf8(void **st)
+{
+    (void)st;
+    check_hdr("=?UTF-8?B?w6l0w6k=?=", "\xC3\xA9t\xC3\xA9", false);
+}
+
+static void rfc2047_q_latin1(void **st)
+{
+    (void)st;
+    check_hdr("=?ISO-8859-1?Q?caf=E9_cr=E8me?= glac\xC3\xA9", "caf\xC3\xA9 cr\xC3\xA8me glac\xC3\xA9",
+              false);
+}
+
+static void rfc2047_adjacent_words_joined(void **st)
+{
+    (void)st;
+    /* Whitespace between encoded words is dropped (RFC 2047 6.2), and a
+     * UTF-8 sequence split across two words survives. */
+    check_hdr("=?utf-8?q?Sal?=  =?utf-8?q?ut?=", "Salut", false);
+    check_hdr("=?UTF-8?Q?=C3?=\r\n =?UTF-8?Q?=A9?=", "\xC3\xA9", false);
+    check_hdr("a =?utf-8?q?b?= c", "a b c", false);
+}
+
+static void rfc2047_cp1252_and_lang(void **st)
+{
+    (void)st;
+    check_hdr("=?windows-1252?Q?=80_5?=", "\xE2\x82\xAC 5", false);
+    check_hdr("=?US-ASCII*EN?Q?Keith_Moore?=", "Keith Moore", false);
+}
+
+static void rfc2047_unknown_charset(void **st)
+{
+    (void)st;
+    check_hdr("=?x-unknown?Q?abc?=", "abc", true);
+}
+
+static void rfc2047_malformed_left_alone(void **st)
+{
+    (void)st;
+    check_hdr("=?utf-8?x?abc?=", "=?utf-8?x?abc?=", false);
+    check_hdr("=?utf-8?q?never closed", "=?utf-8?q?never closed", false);
+    check_hdr("raw latin1 caf\xE9", "raw latin1 caf\xC3\xA9", false);
+}
+
+static void header_folding(void **st)
+{
+    (void)st;
+    check_hdr("Hello\r\n World", "Hello World", false);
+}
+
+static void charset_utf16(void **st)
+{
+    (void)st;
+    struct ls_buf b;
+    ls_buf_init(&b, 64);
+    assert_int_equal(mime_to_utf8(&b, ls_slice_make("\xFF\xFE" "A\x00\xE9\x00", 6), MIME_CS_UTF16),
+                     LS_OK);
+    expect_buf(&b, "A\xC3\xA9", 3);
+    ls_buf_init(&b, 64);
+    assert_int_equal(mime_to_utf8(&b, ls_slice_make("\x00" "B", 2), MIME_CS_UTF16BE), LS_OK);
+    expect_buf(&b, "B", 1);
+    assert_int_equal(mime_charset_lookup(S(" UTF-16LE ")), MIME_CS_UTF16LE);
+    assert_int_equal(mime_charset_lookup(S("latin1")), MIME_CS_LATIN1);
+    assert_int_equal(mime_charset_lookup(S("koi8-r")), MIME_CS_UNKNOWN);
+}
+
+static void param_plain_and_quoted(void **st)
+{
+    (void)st;
+    check_param("text/plain; charset=\"utf-8\"; format=flowed", "charset", true, "utf-8");
+    check_param("text/plain; charset=utf-8 ; format=flowed", "format", true, "flowed");
+    check_param("attachment; filename=\"a\\\"b;c.txt\"", "filename", true, "a\"b;c.txt");
+    check_param("attachment; x=1", "filename", false, "");
+}
+
+static void param_rfc2231(void **st)
+{
+    (void)st;
+    check_param("attachment; filename*=utf-8''%E2%82%AC%20rates.csv", "filename", true,
+                "\xE2\x82\xAC rates.csv");
+    check_param("attachment; filename*1=\"def.txt\"; filename*0=\"abc\"", "filename", true,
+                "abcdef.txt");
+    check_param("attachment; filename*0*=iso-8859-1'en'caf%E9; filename*1=\".txt\"", "filename",
+                true, "caf\xC3\xA9.txt");
+}
+
+static void param_encoded_word(void **st)
+{
+    (void)st;
+    check_param("application/pdf; name=\"=?utf-8?B?w6k=?=.pdf\"", "name", true, "\xC3\xA9.pdf");
+}
+
+static void media_type_lowercased(void **st)
+{
+    (void)st;
+    char t[64];
+    mime_media_type(S("  Multipart/Mixed; boundary=x"), t, sizeof t);
+    assert_string_equal(t, "multipart/mixed");
+    mime_media_type(S("garbage"), t, sizeof t);
+    assert_string_equal(t, "");
+    mime_disposition(S("Attachment; filename=x"), t, sizeof t);
+    assert_string_equal(t, "attachment");
+}
+
+static void split_and_fields(void **st)
+{
+    (void)st;
+    const char *msg = "From: a@b.c\r\nSubject: one\r\n two\r\nbad line\r\nX-Y: z\r\n\r\nbody\r\n";
+    struct ls_slice hdr, body;
+    assert_true(mime_split_headers(S(msg), &hdr, &body));
+    assert_int_equal(body.len, 6);
+    assert_memory_equal(body.ptr, "body\r\n", 6);
+    size_t pos = 0;
+    unsigned junk = 0;
+    struct ls_slice n, v;
+    assert_true(mime_next_field(hdr, &pos, &n, &v, &junk));
+    assert_true(mime_slice_ieq(n, "from"));
+    assert_true(mime_next_field(hdr, &pos, &n, &v, &junk));
+    assert_true(mime_slice_ieq(n, "Subject"));
+    struct ls_buf b;
+    ls_buf_init(&b, 64);
+    assert_int_equal(mime_unfold(&b, v), LS_OK);
+    assert_string_equal(ls_buf_str(&b), " one two");
+    ls_buf_free(&b);
+    assert_true(mime_next_field(hdr, &pos, &n, &v, &junk));
+    assert_true(mime_slice_ieq(n, "x-y"));
+    assert_int_equal(junk, 1);
+    assert_false(mime_next_field(hdr, &pos, &n, &v, &junk));
+    assert_true(mime_find_field(hdr, "SUBJECT", &v));
+}
+
+static void split_no_body(void **st)
+{
+    (void)st;
+    struct ls_slice hdr, body;
+    assert_false(mime_split_headers(S("From: x\nTo: y"), &hdr, &body));
+    assert_int_equal(hdr.len, 13);
+    assert_int_equal(body.len, 0);
+    assert_true(mime_split_headers(S("\nbody only"), &hdr, &body));
+    assert_int_equal(hdr.len, 0);
+    assert_int_equal(body.len, 9);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(b64_padded),
+        cmocka_unit_test(b64_missing_padding),
+        cmocka_unit_test(b64_skips_junk),
+        cmocka_unit_test(b64_capped_output),
+        cmocka_unit_test(qp_basic),
+        cmocka_unit_test(qp_soft_breaks),
+        cmocka_unit_test(qp_malformed_kept),
+        cmocka_unit_test(q_words_underscore),
+        cmocka_unit_test(rfc2047_b_utf8),
+        cmocka_unit_test(rfc2047_q_latin1),
+        cmocka_unit_test(rfc2047_adjacent_words_joined),
+        cmocka_unit_test(rfc2047_cp1252_and_lang),
+        cmocka_unit_test(rfc2047_unknown_charset),
+        cmocka_unit_test(rfc2047_malformed_left_alone),
+        cmocka_unit_test(header_folding),
+        cmocka_unit_test(charset_utf16),
+        cmocka_unit_test(param_plain_and_quoted),
+        cmocka_unit_test(param_rfc2231),
+        cmocka_unit_test(param_encoded_word),
+        cmocka_unit_test(media_type_lowercased),
+        cmocka_unit_test(split_and_fields),
+        cmocka_unit_test(split_no_body),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
