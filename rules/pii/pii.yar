@@ -1,0 +1,173 @@
+/*
+ * PII rules: namespace pii.
+ * Generated layout, hand-tuned regexes: see docs/rules.md. Every string
+ * must compile without YARA's "slow down scanning" warning
+ * (tests/e2e/test_rules_pack.py).
+ */
+
+rule pii_ssn_formatted
+{
+    meta:
+        category = "pii"
+        entity = "ssn"
+        severity = "critical"
+        validator = "ssn"
+        redact = "last4"
+        description = "US Social Security number written ddd-dd-dddd (SSA rules since 2011, known fakes rejected)"
+    strings:
+        $ssn = /(^|[^0-9A-Za-z-])[0-9]{3}(-01-|-02-|-03-|-04-|-05-|-06-|-07-|-08-|-09-|-10-|-11-|-12-|-13-|-14-|-15-|-16-|-17-|-18-|-19-|-20-|-21-|-22-|-23-|-24-|-25-|-26-|-27-|-28-|-29-|-30-|-31-|-32-|-33-|-34-|-35-|-36-|-37-|-38-|-39-|-40-|-41-|-42-|-43-|-44-|-45-|-46-|-47-|-48-|-49-|-50-|-51-|-52-|-53-|-54-|-55-|-56-|-57-|-58-|-59-|-60-|-61-|-62-|-63-|-64-|-65-|-66-|-67-|-68-|-69-|-70-|-71-|-72-|-73-|-74-|-75-|-76-|-77-|-78-|-79-|-80-|-81-|-82-|-83-|-84-|-85-|-86-|-87-|-88-|-89-|-90-|-91-|-92-|-93-|-94-|-95-|-96-|-97-|-98-|-99-)[0-9]{4}([^0-9A-Za-z-]|$)/
+    condition:
+        $ssn
+}
+
+rule pii_ssn_context
+{
+    meta:
+        category = "pii"
+        entity = "ssn"
+        severity = "critical"
+        validator = "ssn_context"
+        redact = "last4"
+        description = "US SSN without dashes (9 digits or ddd dd dddd) right after SSN / social security"
+    strings:
+        $ssn9 = /(\bssn|social[ -]security( number| no\.?| num| #)?)[^0-9A-Za-z\n]{0,4}[0-9]{9}([^0-9]|$)/ nocase
+        $ssn_spaced = /(\bssn|social[ -]security( number| no\.?| num| #)?)[^0-9A-Za-z\n]{0,4}[0-9]{3} [0-9]{2} [0-9]{4}([^0-9]|$)/ nocase
+    condition:
+        any of them
+}
+
+rule pii_credit_card
+{
+    meta:
+        category = "pii"
+        entity = "credit_card"
+        severity = "critical"
+        validator = "luhn"
+        redact = "last4"
+        description = "Payment card number (Visa, Mastercard, Amex, Discover, JCB, Diners), plain or grouped by spaces/dashes; Luhn and brand length checked"
+    strings:
+        $card = /(^|[^0-9 ]|[^0-9] )(40|41|42|43|44|45|46|47|48|49|51|52|53|54|55|22|23|24|25|26|27|34|37|30|36|38|39|35|60|62|64|65)[0-9 -]{10,21}[0-9]\b/
+    condition:
+        $card
+}
+
+rule pii_iban
+{
+    meta:
+        category = "pii"
+        entity = "iban"
+        severity = "high"
+        validator = "iban"
+        redact = "last4"
+        description = "International Bank Account Number, compact or in groups of four; country length and mod-97 checked"
+    strings:
+        $iban = /\b(AD|AE|AL|AT|AZ|BA|BE|BG|BH|BI|BR|BY|CH|CR|CY|CZ|DE|DJ|DK|DO|EE|EG|ES|FI|FK|FO|FR|GB|GE|GI|GL|GR|GT|HR|HU|IE|IL|IQ|IS|IT|JO|KW|KZ|LB|LC|LI|LT|LU|LV|LY|MC|MD|ME|MK|MN|MR|MT|MU|NI|NL|NO|OM|PK|PL|PS|PT|QA|RO|RS|RU|SA|SC|SD|SE|SI|SK|SM|SO|ST|SV|TL|TN|TR|UA|VA|VG|XK|YE)[0-9]{2}( ?[A-Z0-9]{4}){2,7}( ?[A-Z0-9]{1,4})?\b/
+    condition:
+        $iban
+}
+
+rule pii_email
+{
+    meta:
+        category = "pii"
+        entity = "email"
+        severity = "low"
+        validator = "email"
+        redact = "email"
+        description = "E-mail address (TLD shape checked; asset names such as logo@2x.png rejected)"
+    strings:
+        $email = /(^|[^a-z0-9._%+:-]|mailto:)[a-z0-9._%+-]{0,63}(a@|b@|c@|d@|e@|f@|g@|h@|i@|j@|k@|l@|m@|n@|o@|p@|q@|r@|s@|t@|u@|v@|w@|x@|y@|z@|0@|1@|2@|3@|4@|5@|6@|7@|8@|9@|_@|\-@|\+@|%@)[a-z0-9-]{1,63}(\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}/ nocase
+    condition:
+        $email
+}
+
+rule pii_phone_nanp
+{
+    meta:
+        category = "pii"
+        entity = "phone"
+        severity = "low"
+        validator = "nanp"
+        redact = "last4"
+        description = "North American phone number (212) 555-1234, 212-555-1234, 212.555.1234, optional +1; NANP area/exchange rules"
+    strings:
+        $dash = /(^|[^0-9A-Za-z+( .-]|[^0-9+] |^ )(\+1[ .-]?)?(\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}-)[2-9][0-9]{2}(-0|-1|-2|-3|-4|-5|-6|-7|-8|-9)[0-9]{3}([^0-9A-Za-z-]|$)/
+        $dot = /(^|[^0-9A-Za-z+( .-]|[^0-9+] |^ )(\+1[ .])?[2-9][0-9]{2}\.[2-9][0-9]{2}(\.0|\.1|\.2|\.3|\.4|\.5|\.6|\.7|\.8|\.9)[0-9]{3}([^0-9A-Za-z.-]|\.[^0-9A-Za-z]|\.$|$)/
+    condition:
+        any of them
+}
+
+rule pii_phone_e164
+{
+    meta:
+        category = "pii"
+        entity = "phone"
+        severity = "low"
+        validator = "e164"
+        redact = "last4"
+        description = "International phone number in E.164 form (+44 20 7183 8750); country code and length checked"
+    strings:
+        $e164 = /(^|[^0-9A-Za-z+])(\+1|\+2|\+3|\+4|\+5|\+6|\+7|\+8|\+9)[0-9 ]{7,16}[0-9]([^0-9]|$)/
+    condition:
+        $e164
+}
+
+rule pii_passport_context
+{
+    meta:
+        category = "pii"
+        entity = "passport"
+        severity = "high"
+        validator = "passport"
+        redact = "last4"
+        description = "Passport number right after the word passport (6-9 letters/digits, at least 5 digits)"
+    strings:
+        $passport = /passport[ _-]?(number|no\.?|num|nr\.?|#)?[ \t]{0,3}[:#=]?[ \t]{0,3}[A-Z0-9]{6,9}([^A-Za-z0-9-]|$)/ nocase
+    condition:
+        $passport
+}
+
+rule pii_passport_mrz
+{
+    meta:
+        category = "pii"
+        entity = "passport"
+        severity = "high"
+        validator = "mrz"
+        redact = "last4"
+        description = "Machine-readable zone of a passport (ICAO 9303 TD3), all check digits verified"
+    strings:
+        $mrz = /P<[A-Z<]{42}\r?\n[A-Z0-9<]{9}[0-9][A-Z<]{3}[0-9]{6}[0-9][MFX<][0-9]{6}[0-9][A-Z0-9<]{14}[0-9<][0-9]/
+    condition:
+        $mrz
+}
+
+rule pii_dob_context
+{
+    meta:
+        category = "pii"
+        entity = "dob"
+        severity = "medium"
+        validator = "dob"
+        redact = "mask"
+        description = "Date of birth after DOB / date of birth / born (YYYY-MM-DD, DD/MM/YYYY, MM/DD/YYYY, DD.MM.YYYY)"
+    strings:
+        $dob = /(date of birth|birth ?date|d\.o\.b\.?|\bdob|\bborn( on)?)[ \t]{0,2}[:=]?[ \t]{0,2}[0-9]{2,4}[\/.-][0-9]{2}[\/.-][0-9]{2,4}([^0-9]|$)/ nocase
+    condition:
+        $dob
+}
+
+rule pii_drivers_license_context
+{
+    meta:
+        category = "pii"
+        entity = "drivers_license"
+        severity = "high"
+        validator = "drivers_license"
+        redact = "last4"
+        description = "US driver's licence number after driver's license / DL# (5-13 letters/digits, at least 5 digits)"
+    strings:
+        $dl = /(driver'?s?[ -]licen[cs]e|driving licen[cs]e|\bDL)[ \t]{0,2}(number|no\.?|num|#)?[ \t]{0,2}[:#=]?[ \t]{0,2}[A-Z0-9]{5,13}([^A-Za-z0-9]|$)/ nocase
+    condition:
+        $dl
+}

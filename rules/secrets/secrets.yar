@@ -1,0 +1,189 @@
+/*
+ * Secret rules: namespace secrets.
+ * Generated layout, hand-tuned regexes: see docs/rules.md. Every string
+ * must compile without YARA's "slow down scanning" warning
+ * (tests/e2e/test_rules_pack.py).
+ */
+
+rule secret_private_key
+{
+    meta:
+        category = "secret"
+        entity = "private_key"
+        severity = "critical"
+        validator = "private_key"
+        redact = "keytype"
+        description = "PEM, OpenSSH or PGP private key block"
+    strings:
+        $key = /-----BEGIN (RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY( BLOCK)?-----[\r\n]+[A-Za-z0-9+\/=\r\n:,. -]{32,400}/
+    condition:
+        $key
+}
+
+rule secret_aws_access_key_id
+{
+    meta:
+        category = "secret"
+        entity = "aws_key"
+        severity = "high"
+        validator = "aws_key_id"
+        redact = "prefix4"
+        description = "AWS access key ID (AKIA/ASIA... + 16 base32 characters)"
+    strings:
+        $id = /(^|[^A-Z0-9])(AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA|ASCA)[A-Z2-7]{16}([^A-Za-z0-9]|$)/
+    condition:
+        $id
+}
+
+rule secret_aws_secret_key
+{
+    meta:
+        category = "secret"
+        entity = "aws_secret"
+        severity = "critical"
+        validator = "aws_secret"
+        redact = "prefix4"
+        description = "AWS secret access key (40 characters) after aws_secret_access_key / SecretAccessKey"
+    strings:
+        $secret = /(^|[^a-z0-9_])(aws_?secret_?(access_?)?key|secret_?access_?key)[\"']?[ \t]*[:=][ \t]*[\"']?[A-Za-z0-9\/+]{40}([^A-Za-z0-9\/+=]|$)/ nocase
+    condition:
+        $secret
+}
+
+rule secret_gcp_service_account
+{
+    meta:
+        category = "secret"
+        entity = "gcp_key"
+        severity = "critical"
+        validator = "gcp_key_id"
+        redact = "prefix4"
+        description = "Google Cloud service-account JSON key (private_key_id of a service_account file)"
+    strings:
+        $id = /"private_key_id"[ \t]*:[ \t]*"[0-9a-f]{40}"/
+        $ctx_type = /"type"[ \t]*:[ \t]*"service_account"/
+    condition:
+        $id and $ctx_type
+}
+
+rule secret_github_token
+{
+    meta:
+        category = "secret"
+        entity = "token"
+        severity = "high"
+        validator = "token"
+        redact = "keytype"
+        description = "GitHub personal, OAuth, app or refresh token"
+    strings:
+        $classic = /(^|[^A-Za-z0-9_])(ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}([^A-Za-z0-9_]|$)/
+        $fine = /github_pat_[A-Za-z0-9_]{82}/
+    condition:
+        any of them
+}
+
+rule secret_gitlab_token
+{
+    meta:
+        category = "secret"
+        entity = "token"
+        severity = "high"
+        validator = "token"
+        redact = "keytype"
+        description = "GitLab personal access token"
+    strings:
+        $pat = /glpat-[A-Za-z0-9_-]{20}([^A-Za-z0-9_-]|$)/
+    condition:
+        $pat
+}
+
+rule secret_slack_token
+{
+    meta:
+        category = "secret"
+        entity = "token"
+        severity = "high"
+        validator = "token"
+        redact = "keytype"
+        description = "Slack bot/user/app token"
+    strings:
+        $tok = /xox[abeprs]-[0-9A-Za-z-]{10,120}/
+    condition:
+        $tok
+}
+
+rule secret_stripe_key
+{
+    meta:
+        category = "secret"
+        entity = "token"
+        severity = "high"
+        validator = "token"
+        redact = "keytype"
+        description = "Stripe secret or restricted API key"
+    strings:
+        $key = /(sk|rk)_(live|test)_[0-9A-Za-z]{24,99}/
+    condition:
+        $key
+}
+
+rule secret_jwt
+{
+    meta:
+        category = "secret"
+        entity = "jwt"
+        severity = "medium"
+        validator = "jwt"
+        redact = "prefix4"
+        description = "JSON Web Token (header decodes to JSON naming alg)"
+    strings:
+        $jwt = /eyJ[A-Za-z0-9_-]{10,500}\.eyJ[A-Za-z0-9_-]{10,2000}\.[A-Za-z0-9_-]{16,600}/
+    condition:
+        $jwt
+}
+
+rule secret_password_assignment
+{
+    meta:
+        category = "secret"
+        entity = "password"
+        severity = "high"
+        validator = "password"
+        redact = "password"
+        description = "Password assigned in a config file (password=..., \"password\": \"...\", <password>...</password>); placeholders and variables rejected"
+    strings:
+        $assign = /(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(password|passwd|passphrase|pwd)[\"']?[ \t]*[:=][ \t]*[\"']?[^\s\"'<>;,]{4,128}/ nocase
+        $xml = /<(password|passwd|pwd)>[^<\s]{4,128}<\//
+    condition:
+        any of them
+}
+
+rule secret_url_credentials
+{
+    meta:
+        category = "secret"
+        entity = "password"
+        severity = "high"
+        validator = "url_password"
+        redact = "password"
+        description = "Password in a URL or connection string (scheme://user:password@host)"
+    strings:
+        $url = /(^|[^a-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:\/@\"']{1,64}:[^\s\/@\"']{3,128}@[a-z0-9.-]{1,253}/ nocase
+    condition:
+        $url
+}
+
+rule secret_password_hash
+{
+    meta:
+        category = "secret"
+        entity = "password_hash"
+        severity = "high"
+        validator = "crypt"
+        redact = "hash"
+        description = "Password hash line from /etc/shadow or an htpasswd file (crypt MD5/bcrypt/SHA-256/SHA-512/yescrypt, apr1, {SHA})"
+    strings:
+        $line = /(^|[\r\n])[a-z_][a-z0-9_.-]{0,31}(:\$1\$|:\$2a\$|:\$2b\$|:\$2y\$|:\$5\$|:\$6\$|:\$y\$|:\$7\$|:\$apr1\$|:\{SHA\})[.\/A-Za-z0-9$+=]{8,200}/
+    condition:
+        $line
+}

@@ -1,0 +1,1200 @@
+/*
+ * Candidate validation, normalisation and redaction (see validate.h and
+ * docs/rules.md, which lists every validator name a rule may use).
+ *
+ * Input: the bytes one YARA string matched (attacker-controlled, at most a
+ * few hundred bytes, possibly including context words and one boundary
+ * character before or after the value). Each validator locates the value
+ * inside the match, checks it, and ls_value_check() then normalises and
+ * redacts it. Pure functions: no allocation, no global state.
+ *
+ * Sources of the checks:
+ *  - payment cards: ISO/IEC 7812 Luhn; brand prefixes and lengths as
+ *    published by the networks (Visa 4; Mastercard 51-55, 2221-2720;
+ *    Amex 34, 37; Discover 6011, 622126-622925, 644-649, 65; JCB 3528-3589;
+ *    Diners 300-305, 3095, 36, 38, 39).
+ *  - IBAN: ISO 13616, SWIFT IBAN registry lengths, ISO 7064 mod 97-10.
+ *  - SSN: SSA randomisation rules in force since 2011-06-25.
+ *  - NANP: NANPA numbering plan (NXX-NXX-XXXX, no N11, no N9X area codes,
+ *    555-0100..0199 reserved for fiction).
+ *  - MRZ: ICAO Doc 9303 part 4 (TD3), check digits weights 7-3-1.
+ */
+#include <string.h>
+
+#include "scan/validate.h"
+
+/* ---- byte helpers (all reads through ls_slice_at) ---------------------- */
+
+static bool is_digit(int c) { return c >= '0' && c <= '9'; }
+static bool is_upper(int c) { return c >= 'A' && c <= 'Z'; }
+static bool is_lower(int c) { return c >= 'a' && c <= 'z'; }
+static bool is_alpha(int c) { return is_upper(c) || is_lower(c); }
+static bool is_alnum(int c) { return is_digit(c) || is_alpha(c); }
+static int to_upper(int c) { return is_lower(c) ? c - 32 : c; }
+static int to_lower(int c) { return is_upper(c) ? c + 32 : c; }
+static bool is_space(int c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+static bool is_b64(int c) { return is_alnum(c) || c == '+' || c == '/' || c == '='; }
+static bool is_b64url(int c) { return is_alnum(c) || c == '-' || c == '_'; }
+
+static struct ls_slice sub(struct ls_slice s, size_t off, size_t n)
+{
+    struct ls_slice out = {NULL, 0};
+    if (!ls_slice_sub(s, off, n, &out)) out = ls_slice_make(NULL, 0);
+    return out;
+}
+
+/* Index of the first byte at or after from satisfying pred, or s.len. */
+static size_t find_if(struct ls_slice s, size_t from, bool (*pred)(int))
+{
+    for (size_t i = from; i < s.len; i++)
+        if (pred(ls_slice_at(s, i))) return i;
+    return s.len;
+}
+
+/* Digits of v into out (NUL-ended); non-digits skipped. Returns the number
+ * of digits, or SIZE_MAX if more than max-1. */
+static size_t collect_digits(struct ls_slice v, char *out, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < v.len; i++) {
+        int c = ls_slice_at(v, i);
+        if (!is_digit(c)) continue;
+        if (n + 1 >= max) return SIZE_MAX;
+        out[n++] = (char)c;
+    }
+    out[n] = '\0';
+    return n;
+}
+
+static unsigned dig(const char *d, size_t i, size_t n)
+{
+    unsigned v = 0;
+    for (size_t k = 0; k < n; k++) v = v * 10 + (unsigned)(d[i + k] - '0');
+    return v;
+}
+
+static bool all_same(const char *d, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (d[i] != d[0]) return false;
+    return n > 0;
+}
+
+static bool slice_has(struct ls_slice s, const char *needle)
+{
+    return ls_slice_find(s, 0, needle, strlen(needle)) != SIZE_MAX;
+}
+
+/* Case-insensitive search of an ASCII needle. */
+static bool slice_has_nocase(struct ls_slice s, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = 0; n <= s.len && i <= s.len - n; i++) {
+        size_t k = 0;
+        while (k < n && to_lower(ls_slice_at(s, i + k)) == to_lower((unsigned char)needle[k])) k++;
+        if (k == n) return true;
+    }
+    return false;
+}
+
+/* ---- payment cards ------------------------------------------------------ */
+
+struct card_brand {
+    unsigned lo, hi;  /* prefix range over the first `digits` digits */
+    unsigned digits;
+    unsigned len_lo, len_hi;
+    bool only_13_16_19; /* Visa */
+};
+
+static const struct card_brand card_brands[] = {
+    {4, 4, 1, 13, 19, true},             /* Visa */
+    {51, 55, 2, 16, 16, false},          /* Mastercard */
+    {2221, 2720, 4, 16, 16, false},      /* Mastercard 2-series */
+    {34, 34, 2, 15, 15, false},          /* Amex */
+    {37, 37, 2, 15, 15, false},          /* Amex */
+    {6011, 6011, 4, 16, 19, false},      /* Discover */
+    {622126, 622925, 6, 16, 19, false},  /* Discover (China UnionPay co-brand) */
+    {644, 649, 3, 16, 19, false},        /* Discover */
+    {65, 65, 2, 16, 19, false},          /* Discover */
+    {3528, 3589, 4, 16, 19, false},      /* JCB */
+    {300, 305, 3, 14, 19, false},        /* Diners Club International */
+    {3095, 3095, 4, 14, 19, false},      /* Diners */
+    {36, 36, 2, 14, 19, false},          /* Diners */
+    {38, 39, 2, 16, 19, false},          /* Diners (Discover network) */
+};
+
+static bool card_brand_ok(const char *d, size_t n)
+{
+    for (size_t i = 0; i < sizeof card_brands / sizeof card_brands[0]; i++) {
+        const struct card_brand *b = &card_brands[i];
+        if (n < b->digits || n < b->len_lo || n > b->len_hi) continue;
+        if (b->only_13_16_19 && n != 13 && n != 16 && n != 19) continue;
+        unsigned p = dig(d, 0, b->digits);
+        if (p >= b->lo && p <= b->hi) return true;
+    }
+    return false;
+}
+
+static bool luhn_ok(const char *d, size_t n)
+{
+    unsigned sum = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned v = (unsigned)(d[n - 1 - i] - '0');
+        if (i % 2 == 1) v = v * 2 > 9 ? v * 2 - 9 : v * 2;
+        sum += v;
+    }
+    return sum % 10 == 0;
+}
+
+bool ls_valid_luhn_card(struct ls_slice v)
+{
+    char d[24];
+    for (size_t i = 0; i < v.len; i++) {
+        int c = ls_slice_at(v, i);
+        if (!is_digit(c) && c != ' ' && c != '-') return false;
+    }
+    size_t n = collect_digits(v, d, sizeof d);
+    if (n == SIZE_MAX || n < 13 || n > 19) return false;
+    if (all_same(d, n) || all_same(d + 1, n - 1)) return false;
+    return card_brand_ok(d, n) && luhn_ok(d, n);
+}
+
+/* Group lengths of a card written with one separator kind. Returns the
+ * number of groups, 0 if separators are mixed or doubled. */
+static size_t card_groups(struct ls_slice v, size_t *g, size_t max)
+{
+    size_t n = 0, run = 0;
+    int sep = 0;
+    for (size_t i = 0; i < v.len; i++) {
+        int c = ls_slice_at(v, i);
+        if (is_digit(c)) {
+            run++;
+            continue;
+        }
+        if (run == 0 || (sep && c != sep) || n + 1 >= max) return 0;
+        sep = c;
+        g[n++] = run;
+        run = 0;
+    }
+    if (run == 0 || n + 1 > max) return 0;
+    g[n++] = run;
+    return n;
+}
+
+/* Accepted layouts: no separator; 4-4-4-4(-1..3) and 4-4-4-1 (Visa 13);
+ * 4-6-5 (Amex) and 4-6-4 (Diners). */
+static bool card_layout_ok(struct ls_slice v)
+{
+    size_t g[8];
+    size_t n = card_groups(v, g, 8);
+    if (n == 1) return true;
+    if (n == 3 && g[0] == 4 && g[1] == 6 && (g[2] == 5 || g[2] == 4)) return true;
+    if (n < 4 || n > 5) return false;
+    for (size_t i = 0; i + 1 < n; i++)
+        if (g[i] != 4) return false;
+    return g[n - 1] >= 1 && g[n - 1] <= 4;
+}
+
+/* The match may run on into following numbers ("4111 1111 1111 1111 12/27"):
+ * try the whole digit run, then shorter prefixes ending before a separator. */
+static bool loc_card(struct ls_slice m, struct ls_value *out)
+{
+    size_t start = find_if(m, 0, is_digit);
+    size_t end = m.len;
+    while (end > start && !is_digit(ls_slice_at(m, end - 1))) end--;
+    while (end > start) {
+        struct ls_slice v = sub(m, start, end - start);
+        if (card_layout_ok(v) && ls_valid_luhn_card(v)) {
+            out->off = start;
+            out->len = end - start;
+            return true;
+        }
+        /* drop the last group and its separator */
+        while (end > start && is_digit(ls_slice_at(m, end - 1))) end--;
+        while (end > start && !is_digit(ls_slice_at(m, end - 1))) end--;
+    }
+    return false;
+}
+
+/* ---- IBAN ---------------------------------------------------------------- */
+
+static const char iban_countries[] =
+    "AD24AE23AL28AT20AZ28BA20BE16BG22BH22BI27BR29BY28CH21CR22CY28CZ24DE22DJ27DK18"
+    "DO28EE20EG29ES24FI18FK18FO18FR27GB22GE22GI23GL18GR27GT28HR21HU28IE22IL23IQ23"
+    "IS26IT27JO30KW30KZ20LB28LC32LI21LT20LU20LV21LY25MC27MD24ME22MK19MN20MR27MT31"
+    "MU30NI28NL18NO15OM23PK24PL28PS29PT25QA29RO24RS22RU33SA24SC31SD18SE24SI19SK24"
+    "SM27SO23ST25SV28TL23TN24TR26UA29VA22VG24XK20YE30";
+
+/* IBAN length for a country code, 0 if not an IBAN country. */
+static unsigned iban_length(int a, int b)
+{
+    for (size_t i = 0; i + 4 <= sizeof iban_countries - 1; i += 4) {
+        if (iban_countries[i] == a && iban_countries[i + 1] == b)
+            return (unsigned)(iban_countries[i + 2] - '0') * 10u +
+                   (unsigned)(iban_countries[i + 3] - '0');
+    }
+    return 0;
+}
+
+/* Upper-case alphanumerics of v (spaces skipped) into out; SIZE_MAX if a
+ * byte is neither or out is too small. */
+static size_t iban_compact(struct ls_slice v, char *out, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < v.len; i++) {
+        int c = ls_slice_at(v, i);
+        if (c == ' ') continue;
+        if (!is_alnum(c) || n + 1 >= max) return SIZE_MAX;
+        out[n++] = (char)to_upper(c);
+    }
+    out[n] = '\0';
+    return n;
+}
+
+static bool iban_mod97(const char *s, size_t n)
+{
+    unsigned r = 0;
+    for (size_t k = 0; k < n; k++) {
+        char c = s[(k + 4) % n]; /* country and check digits move to the end */
+        if (is_digit(c)) {
+            r = (r * 10 + (unsigned)(c - '0')) % 97;
+        } else {
+            unsigned v = (unsigned)(c - 'A') + 10;
+            r = (r * 100 + v) % 97;
+        }
+    }
+    return r == 1;
+}
+
+bool ls_valid_iban(struct ls_slice v)
+{
+    char s[40];
+    size_t n = iban_compact(v, s, sizeof s);
+    if (n == SIZE_MAX || n < 15) return false;
+    if (!is_upper(s[0]) || !is_upper(s[1]) || !is_digit(s[2]) || !is_digit(s[3])) return false;
+    if (iban_length(s[0], s[1]) != n) return false;
+    return iban_mod97(s, n);
+}
+
+/* Take exactly the country's length in alphanumerics from the first
+ * country code; spaces may only sit between groups of four. */
+static bool loc_iban(struct ls_slice m, struct ls_value *out)
+{
+    size_t start = find_if(m, 0, is_upper);
+    if (start + 2 > m.len) return false;
+    unsigned want = iban_length(ls_slice_at(m, start), ls_slice_at(m, start + 1));
+    if (want == 0) return false;
+    size_t got = 0, i = start;
+    for (; i < m.len && got < want; i++) {
+        int c = ls_slice_at(m, i);
+        if (c == ' ' && got % 4 == 0 && got > 0) continue;
+        if (!is_alnum(c)) return false;
+        got++;
+    }
+    if (got != want) return false;
+    if (i < m.len && is_alnum(ls_slice_at(m, i))) return false; /* runs on */
+    out->off = start;
+    out->len = i - start;
+    return ls_valid_iban(sub(m, start, i - start));
+}
+
+/* ---- SSN ----------------------------------------------------------------- */
+
+/* "ddd-dd-dddd", "ddd dd dddd" or "ddddddddd". */
+static bool ssn_shape(struct ls_slice v)
+{
+    if (v.len == 9) {
+        for (size_t i = 0; i < 9; i++)
+            if (!is_digit(ls_slice_at(v, i))) return false;
+        return true;
+    }
+    if (v.len != 11) return false;
+    int s1 = ls_slice_at(v, 3), s2 = ls_slice_at(v, 6);
+    if (s1 != s2 || (s1 != '-' && s1 != ' ')) return false;
+    for (size_t i = 0; i < 11; i++)
+        if (i != 3 && i != 6 && !is_digit(ls_slice_at(v, i))) return false;
+    return true;
+}
+
+static const char *const ssn_fakes[] = {
+    "078051120", /* Woolworth wallet card */
+    "219099999", /* SSA advertising pamphlet */
+    "123456789", "457555462", /* LifeLock advertising */
+    "987654320",
+};
+
+bool ls_valid_ssn(struct ls_slice v)
+{
+    char d[12];
+    if (!ssn_shape(v) || collect_digits(v, d, sizeof d) != 9) return false;
+    unsigned area = dig(d, 0, 3), group = dig(d, 3, 2), serial = dig(d, 5, 4);
+    if (area == 0 || area == 666 || area >= 900) return false;
+    if (group == 0 || serial == 0) return false;
+    if (all_same(d, 9)) return false;
+    for (size_t i = 0; i < sizeof ssn_fakes / sizeof ssn_fakes[0]; i++)
+        if (memcmp(d, ssn_fakes[i], 9) == 0) return false;
+    return true;
+}
+
+static bool loc_ssn(struct ls_slice m, struct ls_value *out)
+{
+    size_t start = find_if(m, 0, is_digit);
+    size_t len = 11;
+    if (start < m.len && start + 9 <= m.len) {
+        int c3 = ls_slice_at(m, start + 3);
+        if (is_digit(c3)) len = 9;
+    }
+    if (start + len > m.len) return false;
+    size_t after = start + len;
+    if (after < m.len && is_digit(ls_slice_at(m, after))) return false;
+    out->off = start;
+    out->len = len;
+    return ls_valid_ssn(sub(m, start, len));
+}
+
+/* ---- phone numbers ------------------------------------------------------- */
+
+static bool nanp_digits_ok(const char *d)
+{
+    unsigned area = dig(d, 0, 3), exch = dig(d, 3, 3), line = dig(d, 6, 4);
+    if (d[0] < '2' || d[3] < '2') return false;
+    if (d[1] == '1' && d[2] == '1') return false; /* N11 service codes */
+    if (d[4] == '1' && d[5] == '1') return false;
+    if (d[1] == '9') return false; /* N9X: reserved for expansion */
+    if (exch == 555 && line >= 100 && line <= 199) return false; /* fiction */
+    return area != 0 && !all_same(d, 10);
+}
+
+bool ls_valid_nanp(struct ls_slice v)
+{
+    char d[20];
+    size_t n = collect_digits(v, d, sizeof d);
+    if (n == 11 && d[0] == '1') return nanp_digits_ok(d + 1);
+    return n == 10 && nanp_digits_ok(d);
+}
+
+/* ITU-T E.164 country codes: every 1- and 2-digit code in use, and the
+ * 2-digit prefixes under which 3-digit codes are assigned. */
+static const char e164_two[] =
+    "20273031323334363940414344454647484951525354"
+    "55565758606162636465668182848690919293949598";
+static const char e164_three_pfx[] = "2122232425262935373842505967686980858788969799";
+
+static bool in_pairs(const char *table, char a, char b)
+{
+    for (size_t i = 0; table[i] && table[i + 1]; i += 2)
+        if (table[i] == a && table[i + 1] == b) return true;
+    return false;
+}
+
+static bool e164_ok(const char *d, size_t n)
+{
+    if (n < 8 || n > 15 || d[0] == '0') return false;
+    if (d[0] == '1') return n == 11 && nanp_digits_ok(d + 1);
+    if (d[0] == '7') return n == 11;
+    if (all_same(d + 2, n - 2)) return false;
+    return in_pairs(e164_two, d[0], d[1]) || in_pairs(e164_three_pfx, d[0], d[1]);
+}
+
+static bool phone_start(int c) { return is_digit(c) || c == '+' || c == '('; }
+
+/* value: from the first '+', '(' or digit to the last digit */
+static bool loc_phone_span(struct ls_slice m, struct ls_value *out)
+{
+    size_t start = find_if(m, 0, phone_start);
+    size_t end = m.len;
+    while (end > start && !is_digit(ls_slice_at(m, end - 1))) end--;
+    if (end <= start) return false;
+    out->off = start;
+    out->len = end - start;
+    return true;
+}
+
+static bool loc_nanp(struct ls_slice m, struct ls_value *out)
+{
+    return loc_phone_span(m, out) && ls_valid_nanp(sub(m, out->off, out->len));
+}
+
+static bool loc_e164(struct ls_slice m, struct ls_value *out)
+{
+    char d[20];
+    if (!loc_phone_span(m, out)) return false;
+    struct ls_slice v = sub(m, out->off, out->len);
+    if (ls_slice_at(v, 0) != '+') return false;
+    size_t n = collect_digits(v, d, sizeof d);
+    return n != SIZE_MAX && e164_ok(d, n);
+}
+
+/* ---- e-mail -------------------------------------------------------------- */
+
+static bool email_local_char(int c)
+{
+    return is_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+}
+
+static bool email_local_ok(struct ls_slice l)
+{
+    if (l.len == 0 || l.len > 64) return false;
+    if (ls_slice_at(l, 0) == '.' || ls_slice_at(l, l.len - 1) == '.') return false;
+    for (size_t i = 0; i < l.len; i++) {
+        int c = ls_slice_at(l, i);
+        if (!email_local_char(c)) return false;
+        if (c == '.' && ls_slice_at(l, i + 1) == '.') return false;
+    }
+    return true;
+}
+
+/* File extensions that show up as "TLDs" in asset names (logo@2x.png). */
+static const char *const asset_exts[] = {
+    "png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "bmp", "tif", "tiff", "css",
+    "js", "ts", "json", "xml", "txt", "pdf", "html", "htm", "php", "map", "woff",
+    "woff2", "ttf", "eot", "otf", "mp3", "mp4", "wav", "avi", "webm", "heic", "avif",
+};
+
+static bool label_ok(struct ls_slice l)
+{
+    if (l.len == 0 || l.len > 63) return false;
+    if (ls_slice_at(l, 0) == '-' || ls_slice_at(l, l.len - 1) == '-') return false;
+    for (size_t i = 0; i < l.len; i++) {
+        int c = ls_slice_at(l, i);
+        if (!is_alnum(c) && c != '-') return false;
+    }
+    return true;
+}
+
+static bool tld_ok(struct ls_slice t)
+{
+    if (t.len < 2 || t.len > 24) return false;
+    for (size_t i = 0; i < t.len; i++)
+        if (!is_alpha(ls_slice_at(t, i))) return false;
+    for (size_t i = 0; i < sizeof asset_exts / sizeof asset_exts[0]; i++) {
+        size_t n = strlen(asset_exts[i]);
+        if (t.len != n) continue;
+        size_t k = 0;
+        while (k < n && to_lower(ls_slice_at(t, k)) == asset_exts[i][k]) k++;
+        if (k == n) return false;
+    }
+    return true;
+}
+
+/* Retina asset names: the first domain label is "2x", "3x", "1.5x" ... */
+static bool retina_label(struct ls_slice l)
+{
+    if (l.len < 2 || to_lower(ls_slice_at(l, l.len - 1)) != 'x') return false;
+    for (size_t i = 0; i + 1 < l.len; i++)
+        if (!is_digit(ls_slice_at(l, i))) return false;
+    return true;
+}
+
+static bool email_domain_ok(struct ls_slice d)
+{
+    if (d.len < 4 || d.len > 253) return false;
+    size_t start = 0, labels = 0;
+    struct ls_slice last = {NULL, 0};
+    for (size_t i = 0; i <= d.len; i++) {
+        if (i < d.len && ls_slice_at(d, i) != '.') continue;
+        last = sub(d, start, i - start);
+        if (!label_ok(last)) return false;
+        if (labels == 0 && retina_label(last)) return false;
+        labels++;
+        start = i + 1;
+    }
+    return labels >= 2 && tld_ok(last);
+}
+
+bool ls_valid_email(struct ls_slice v)
+{
+    size_t at = ls_slice_find(v, 0, "@", 1);
+    if (at == SIZE_MAX || ls_slice_find(v, at + 1, "@", 1) != SIZE_MAX) return false;
+    return email_local_ok(sub(v, 0, at)) && email_domain_ok(sub(v, at + 1, v.len - at - 1));
+}
+
+static bool email_domain_char(int c) { return is_alnum(c) || c == '.' || c == '-'; }
+
+static bool loc_email(struct ls_slice m, struct ls_value *out)
+{
+    size_t at = ls_slice_find(m, 0, "@", 1);
+    if (at == SIZE_MAX) return false;
+    size_t start = at;
+    while (start > 0 && email_local_char(ls_slice_at(m, start - 1))) start--;
+    size_t end = at + 1;
+    while (end < m.len && email_domain_char(ls_slice_at(m, end))) end++;
+    while (end > at + 1 && !is_alpha(ls_slice_at(m, end - 1))) end--; /* "a@b.com." */
+    out->off = start;
+    out->len = end - start;
+    return ls_valid_email(sub(m, start, end - start));
+}
+
+/* ---- MRZ (ICAO 9303 TD3, line 2) ----------------------------------------- */
+
+static int mrz_value(int c)
+{
+    if (is_digit(c)) return c - '0';
+    if (is_upper(c)) return c - 'A' + 10;
+    if (c == '<') return 0;
+    return -1;
+}
+
+static bool mrz_check(struct ls_slice line, size_t off, size_t n, size_t check_at)
+{
+    static const int w[3] = {7, 3, 1};
+    int sum = 0;
+    for (size_t i = 0; i < n; i++) {
+        int v = mrz_value(ls_slice_at(line, off + i));
+        if (v < 0) return false;
+        sum += v * w[i % 3];
+    }
+    return is_digit(ls_slice_at(line, check_at)) && sum % 10 == ls_slice_at(line, check_at) - '0';
+}
+
+/* Composite check over document number+check, DOB+check, expiry+check and
+ * personal number+check: positions 0-9, 13-19, 21-42. */
+static bool mrz_composite(struct ls_slice l)
+{
+    static const int w[3] = {7, 3, 1};
+    int sum = 0;
+    size_t k = 0;
+    for (size_t i = 0; i < 43; i++) {
+        if ((i >= 10 && i <= 12) || i == 20) continue;
+        int v = mrz_value(ls_slice_at(l, i));
+        if (v < 0) return false;
+        sum += v * w[k++ % 3];
+    }
+    return is_digit(ls_slice_at(l, 43)) && sum % 10 == ls_slice_at(l, 43) - '0';
+}
+
+bool ls_valid_mrz(struct ls_slice v)
+{
+    if (v.len != 44) return false;
+    for (size_t i = 0; i < 44; i++)
+        if (mrz_value(ls_slice_at(v, i)) < 0) return false;
+    if (ls_slice_at(v, 0) == '<') return false;
+    int sex = ls_slice_at(v, 20);
+    if (sex != 'M' && sex != 'F' && sex != '<' && sex != 'X') return false;
+    if (!mrz_check(v, 0, 9, 9) || !mrz_check(v, 13, 6, 19) || !mrz_check(v, 21, 6, 27))
+        return false;
+    /* the personal-number check may be '<' when the field is empty */
+    int pc = ls_slice_at(v, 42);
+    if (!(pc == '<' && ls_slice_at(v, 28) == '<') && !mrz_check(v, 28, 14, 42)) return false;
+    return mrz_composite(v);
+}
+
+static bool mrz_line_char(int c) { return mrz_value(c) >= 0; }
+
+/* The rule matches line 1 ("P<UTO...") then line 2; the value is the
+ * document number (line 2, positions 0-8, fillers dropped). */
+static bool loc_mrz(struct ls_slice m, struct ls_value *out)
+{
+    size_t nl = ls_slice_find(m, 0, "\n", 1);
+    if (nl == SIZE_MAX) return false;
+    size_t start = find_if(m, nl, mrz_line_char);
+    struct ls_slice line = sub(m, start, 44);
+    if (line.len != 44 || !ls_valid_mrz(line)) return false;
+    size_t n = 9;
+    while (n > 0 && ls_slice_at(line, n - 1) == '<') n--;
+    if (n < 5) return false;
+    out->off = start;
+    out->len = n;
+    return true;
+}
+
+/* ---- context rules: the value is the last token of the match -------------- */
+
+/* Last run of bytes satisfying pred (and at most max long) ending at or
+ * before the match end, skipping trailing bytes that are not. */
+static bool last_token(struct ls_slice m, bool (*pred)(int), size_t *off, size_t *len)
+{
+    size_t end = m.len;
+    while (end > 0 && !pred(ls_slice_at(m, end - 1))) end--;
+    size_t start = end;
+    while (start > 0 && pred(ls_slice_at(m, start - 1))) start--;
+    *off = start;
+    *len = end - start;
+    return end > start;
+}
+
+static bool ssn_token_char(int c) { return is_digit(c) || c == '-' || c == ' '; }
+
+static bool loc_ssn_context(struct ls_slice m, struct ls_value *out)
+{
+    size_t off, len;
+    if (!last_token(m, ssn_token_char, &off, &len)) return false;
+    size_t first = find_if(m, off, is_digit);
+    size_t end = off + len;
+    while (end > first && !is_digit(ls_slice_at(m, end - 1))) end--;
+    if (end <= first) return false;
+    out->off = first;
+    out->len = end - first;
+    return ls_valid_ssn(sub(m, first, end - first));
+}
+
+static size_t count_class(struct ls_slice v, bool (*pred)(int))
+{
+    size_t n = 0;
+    for (size_t i = 0; i < v.len; i++)
+        if (pred(ls_slice_at(v, i))) n++;
+    return n;
+}
+
+static bool repeated(struct ls_slice v)
+{
+    for (size_t i = 1; i < v.len; i++)
+        if (ls_slice_at(v, i) != ls_slice_at(v, 0)) return false;
+    return true;
+}
+
+/* Passport numbers: 6-9 alphanumerics, at least 5 digits, at most 3
+ * letters (US 9 digits or letter+8, UK 9 digits, DE C01X00T47 ...). */
+static bool loc_passport(struct ls_slice m, struct ls_value *out)
+{
+    if (!last_token(m, is_alnum, &out->off, &out->len)) return false;
+    struct ls_slice v = sub(m, out->off, out->len);
+    if (v.len < 6 || v.len > 9 || repeated(v)) return false;
+    if (out->off > 0 && ls_slice_at(m, out->off - 1) == '-') return false;
+    return count_class(v, is_digit) >= 5 && count_class(v, is_alpha) <= 3;
+}
+
+/* Driver's licence: 5-13 alphanumerics, at least 5 digits, at most 3
+ * letters; not all the same character. */
+static bool loc_dl(struct ls_slice m, struct ls_value *out)
+{
+    if (!last_token(m, is_alnum, &out->off, &out->len)) return false;
+    struct ls_slice v = sub(m, out->off, out->len);
+    if (v.len < 5 || v.len > 13 || repeated(v)) return false;
+    return count_class(v, is_digit) >= 5 && count_class(v, is_alpha) <= 3;
+}
+
+static bool date_char(int c) { return is_digit(c) || c == '/' || c == '-' || c == '.'; }
+
+static bool date_valid(unsigned y, unsigned mo, unsigned d)
+{
+    static const unsigned mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1900 || y > 2030 || mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1]) return false;
+    if (mo == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return false;
+    return true;
+}
+
+/* YYYY-MM-DD (any of - / .), or DD/MM/YYYY / MM/DD/YYYY (either order
+ * accepted when the day is unambiguous or both readings are valid). */
+static bool date_shape_ok(struct ls_slice v)
+{
+    if (v.len != 10) return false;
+    char d[12];
+    if (collect_digits(v, d, sizeof d) != 8) return false;
+    int s1, s2;
+    if (is_digit(ls_slice_at(v, 4))) {
+        s1 = ls_slice_at(v, 2);
+        s2 = ls_slice_at(v, 5);
+        if (s1 != s2 || !date_char(s1) || is_digit(s1)) return false;
+        return date_valid(dig(d, 4, 4), dig(d, 2, 2), dig(d, 0, 2)) ||
+               date_valid(dig(d, 4, 4), dig(d, 0, 2), dig(d, 2, 2));
+    }
+    s1 = ls_slice_at(v, 4);
+    s2 = ls_slice_at(v, 7);
+    if (s1 != s2 || is_digit(s1)) return false;
+    return date_valid(dig(d, 0, 4), dig(d, 4, 2), dig(d, 6, 2));
+}
+
+static bool loc_dob(struct ls_slice m, struct ls_value *out)
+{
+    if (!last_token(m, date_char, &out->off, &out->len)) return false;
+    size_t first = find_if(m, out->off, is_digit);
+    out->len -= first - out->off;
+    out->off = first;
+    return date_shape_ok(sub(m, out->off, out->len));
+}
+
+/* ---- secrets -------------------------------------------------------------- */
+
+static const char *const aws_prefixes[] = {"AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA",
+                                           "AIPA", "ANPA", "ANVA", "APKA", "AROA", "ASCA"};
+
+static bool base32_upper(int c) { return is_upper(c) || (c >= '2' && c <= '7'); }
+
+bool ls_valid_aws_key_id(struct ls_slice v)
+{
+    if (v.len != 20) return false;
+    bool pfx = false;
+    for (size_t i = 0; i < sizeof aws_prefixes / sizeof aws_prefixes[0]; i++)
+        if (ls_slice_starts(v, aws_prefixes[i], 4)) pfx = true;
+    if (!pfx) return false;
+    for (size_t i = 4; i < 20; i++)
+        if (!base32_upper(ls_slice_at(v, i))) return false;
+    if (slice_has(v, "EXAMPLE")) return false; /* AWS documentation keys */
+    return !repeated(sub(v, 4, 16));
+}
+
+static bool loc_aws_key(struct ls_slice m, struct ls_value *out)
+{
+    size_t start = find_if(m, 0, is_upper);
+    out->off = start;
+    out->len = 20;
+    return ls_valid_aws_key_id(sub(m, start, 20));
+}
+
+static bool secret40_char(int c) { return is_alnum(c) || c == '/' || c == '+'; }
+
+/* A secret of mixed classes: upper, lower and digits all present. */
+static bool looks_random(struct ls_slice v)
+{
+    return count_class(v, is_upper) > 0 && count_class(v, is_lower) > 0 &&
+           count_class(v, is_digit) > 0 && !slice_has_nocase(v, "example");
+}
+
+static bool loc_aws_secret(struct ls_slice m, struct ls_value *out)
+{
+    if (!last_token(m, secret40_char, &out->off, &out->len)) return false;
+    return out->len == 40 && looks_random(sub(m, out->off, out->len));
+}
+
+static bool is_hex_lower(int c) { return is_digit(c) || (c >= 'a' && c <= 'f'); }
+
+static bool loc_gcp_key(struct ls_slice m, struct ls_value *out)
+{
+    if (!last_token(m, is_hex_lower, &out->off, &out->len)) return false;
+    struct ls_slice v = sub(m, out->off, out->len);
+    return v.len == 40 && !repeated(v) && count_class(v, is_digit) > 0;
+}
+
+static bool token_char(int c) { return is_alnum(c) || c == '_' || c == '-'; }
+
+/* Provider tokens (ghp_, glpat-, xoxb-, sk_live_ ...): the rule pins the
+ * prefix; here the random part must be long and not a placeholder. */
+static bool loc_token(struct ls_slice m, struct ls_value *out)
+{
+    size_t start = find_if(m, 0, is_alpha);
+    size_t end = start;
+    while (end < m.len && token_char(ls_slice_at(m, end))) end++;
+    struct ls_slice v = sub(m, start, end - start);
+    out->off = start;
+    out->len = end - start;
+    if (v.len < 16) return false;
+    if (slice_has_nocase(v, "xxxxxxxx") || slice_has_nocase(v, "example")) return false;
+    return count_class(v, is_digit) > 0 && count_class(v, is_alpha) > 8;
+}
+
+static int b64url_val(int c)
+{
+    if (is_upper(c)) return c - 'A';
+    if (is_lower(c)) return c - 'a' + 26;
+    if (is_digit(c)) return c - '0' + 52;
+    if (c == '-' || c == '+') return 62;
+    if (c == '_' || c == '/') return 63;
+    return -1;
+}
+
+/* Decode up to max bytes of base64url segment s into out; returns count. */
+static size_t b64url_decode(struct ls_slice s, char *out, size_t max)
+{
+    size_t n = 0;
+    unsigned acc = 0, bits = 0;
+    for (size_t i = 0; i < s.len && n < max; i++) {
+        int v = b64url_val(ls_slice_at(s, i));
+        if (v < 0) break;
+        acc = (acc << 6) | (unsigned)v;
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out[n++] = (char)((acc >> bits) & 0xffu);
+        }
+    }
+    return n;
+}
+
+/* header.payload.signature; the header decodes to JSON naming "alg". */
+static bool loc_jwt(struct ls_slice m, struct ls_value *out)
+{
+    size_t start = ls_slice_find(m, 0, "eyJ", 3);
+    if (start == SIZE_MAX) return false;
+    size_t end = start, dots = 0;
+    while (end < m.len && (is_b64url(ls_slice_at(m, end)) || ls_slice_at(m, end) == '.')) {
+        if (ls_slice_at(m, end) == '.') dots++;
+        end++;
+    }
+    if (dots != 2 || ls_slice_at(m, end - 1) == '.') return false;
+    size_t dot = ls_slice_find(m, start, ".", 1);
+    char hdr[192];
+    size_t n = b64url_decode(sub(m, start, dot - start), hdr, sizeof hdr);
+    out->off = start;
+    out->len = end - start;
+    return n > 8 && hdr[0] == '{' && slice_has(ls_slice_make(hdr, n), "\"alg\"");
+}
+
+static const char *const password_placeholders[] = {
+    "password", "passwd", "********", "xxxxxxxx", "changeit", "<password>", "your_password",
+    "yourpassword", "null", "none", "true", "false", "secret", "redacted", "example", "placeholder",
+};
+
+static bool password_char(int c)
+{
+    return c > 0x20 && c != '"' && c != '\'' && c != ';' && c != ',' && c != '<' && c != '>' &&
+           c != 0x7f;
+}
+
+static bool password_plausible(struct ls_slice v)
+{
+    if (v.len < 4 || v.len > 128 || repeated(v)) return false;
+    int c0 = ls_slice_at(v, 0);
+    if (c0 == '$' || c0 == '%' || c0 == '{' || c0 == '(' || c0 == '[') return false; /* ${VAR} %s */
+    for (size_t i = 0; i < sizeof password_placeholders / sizeof password_placeholders[0]; i++) {
+        size_t n = strlen(password_placeholders[i]);
+        if (v.len == n && slice_has_nocase(v, password_placeholders[i])) return false;
+    }
+    return !slice_has(v, "****");
+}
+
+/* key = value, key: value, key="value": the value follows the first '=' or ':'. */
+static bool loc_password(struct ls_slice m, struct ls_value *out)
+{
+    size_t eq = ls_slice_find(m, 0, "=", 1), colon = ls_slice_find(m, 0, ":", 1);
+    size_t sep = eq < colon ? eq : colon;
+    if (sep == SIZE_MAX) return false;
+    size_t start = sep + 1;
+    while (start < m.len && (is_space(ls_slice_at(m, start)) || ls_slice_at(m, start) == '"' ||
+                             ls_slice_at(m, start) == '\''))
+        start++;
+    size_t end = start;
+    while (end < m.len && password_char(ls_slice_at(m, end))) end++;
+    out->off = start;
+    out->len = end - start;
+    return password_plausible(sub(m, start, end - start));
+}
+
+/* scheme://user:password@host: the password sits between the ':' after the
+ * user name and the last '@'. */
+static bool loc_url_password(struct ls_slice m, struct ls_value *out)
+{
+    size_t ss = ls_slice_find(m, 0, "://", 3);
+    if (ss == SIZE_MAX) return false;
+    size_t colon = ls_slice_find(m, ss + 3, ":", 1);
+    size_t at = SIZE_MAX;
+    for (size_t i = m.len; i > ss + 3; i--)
+        if (ls_slice_at(m, i - 1) == '@') {
+            at = i - 1;
+            break;
+        }
+    if (colon == SIZE_MAX || at == SIZE_MAX || colon > at) return false;
+    out->off = colon + 1;
+    out->len = at - colon - 1;
+    return password_plausible(sub(m, out->off, out->len));
+}
+
+static bool crypt_char(int c) { return is_alnum(c) || c == '.' || c == '/' || c == '$' || c == '='; }
+
+/* Length of the hash part after the last '$' for each crypt(3) scheme. */
+static bool crypt_shape_ok(struct ls_slice h)
+{
+    size_t last = h.len;
+    while (last > 0 && ls_slice_at(h, last - 1) != '$') last--;
+    size_t tail = h.len - last;
+    if (ls_slice_starts(h, "$1$", 3) || ls_slice_starts(h, "$apr1$", 6)) return tail == 22;
+    if (ls_slice_starts(h, "$5$", 3)) return tail == 43;
+    if (ls_slice_starts(h, "$6$", 3)) return tail == 86;
+    if (ls_slice_starts(h, "$2a$", 4) || ls_slice_starts(h, "$2b$", 4) ||
+        ls_slice_starts(h, "$2y$", 4))
+        return h.len == 60;
+    if (ls_slice_starts(h, "$y$", 3) || ls_slice_starts(h, "$7$", 3)) return tail == 43;
+    if (ls_slice_starts(h, "{SHA}", 5)) return h.len == 33;
+    return false;
+}
+
+static bool loc_crypt(struct ls_slice m, struct ls_value *out)
+{
+    size_t colon = ls_slice_find(m, 0, ":", 1);
+    if (colon == SIZE_MAX) return false;
+    size_t start = colon + 1;
+    size_t end = start;
+    while (end < m.len && (crypt_char(ls_slice_at(m, end)) || ls_slice_at(m, end) == '{' ||
+                           ls_slice_at(m, end) == '}' || ls_slice_at(m, end) == '+'))
+        end++;
+    out->off = start;
+    out->len = end - start;
+    return crypt_shape_ok(sub(m, start, end - start));
+}
+
+/* PEM / OpenSSH / PGP private key block: the header line and at least 32
+ * base64 characters of body. */
+static bool loc_private_key(struct ls_slice m, struct ls_value *out)
+{
+    size_t begin = ls_slice_find(m, 0, "-----BEGIN ", 11);
+    if (begin == SIZE_MAX) return false;
+    size_t hdr_end = ls_slice_find(m, begin + 11, "-----", 5);
+    if (hdr_end == SIZE_MAX) return false;
+    size_t body = 0;
+    for (size_t i = hdr_end + 5; i < m.len; i++)
+        if (is_b64(ls_slice_at(m, i))) body++;
+    out->off = begin;
+    out->len = m.len - begin;
+    return body >= 32;
+}
+
+static bool loc_whole(struct ls_slice m, struct ls_value *out)
+{
+    size_t start = 0, end = m.len;
+    while (start < end && is_space(ls_slice_at(m, start))) start++;
+    while (end > start && is_space(ls_slice_at(m, end - 1))) end--;
+    out->off = start;
+    out->len = end - start;
+    return end > start;
+}
+
+/* Organisation identifiers: the match without its boundary bytes. */
+static bool loc_org(struct ls_slice m, struct ls_value *out)
+{
+    size_t start = find_if(m, 0, is_alnum);
+    size_t end = m.len;
+    while (end > start && !is_alnum(ls_slice_at(m, end - 1))) end--;
+    out->off = start;
+    out->len = end - start;
+    return end > start;
+}
+
+/* ---- dispatch --------------------------------------------------------------- */
+
+struct validator {
+    const char *name;
+    bool (*locate)(struct ls_slice m, struct ls_value *out);
+};
+
+static const struct validator validators[] = {
+    {"none", loc_whole},
+    {"luhn", loc_card},
+    {"iban", loc_iban},
+    {"ssn", loc_ssn},
+    {"ssn_context", loc_ssn_context},
+    {"nanp", loc_nanp},
+    {"e164", loc_e164},
+    {"email", loc_email},
+    {"mrz", loc_mrz},
+    {"passport", loc_passport},
+    {"dob", loc_dob},
+    {"drivers_license", loc_dl},
+    {"aws_key_id", loc_aws_key},
+    {"aws_secret", loc_aws_secret},
+    {"gcp_key_id", loc_gcp_key},
+    {"token", loc_token},
+    {"jwt", loc_jwt},
+    {"password", loc_password},
+    {"url_password", loc_url_password},
+    {"crypt", loc_crypt},
+    {"private_key", loc_private_key},
+    {"org", loc_org},
+};
+
+static const struct validator *find_validator(const char *name)
+{
+    if (!name || !*name) return &validators[0];
+    for (size_t i = 0; i < sizeof validators / sizeof validators[0]; i++)
+        if (strcmp(validators[i].name, name) == 0) return &validators[i];
+    return NULL;
+}
+
+/* ---- normalisation ---------------------------------------------------------- */
+
+enum norm_kind { NORM_ASIS, NORM_DIGITS, NORM_UPPER_ALNUM, NORM_LOWER, NORM_PHONE, NORM_B64, NORM_JWT };
+
+static bool streq(const char *a, const char *b) { return a && strcmp(a, b) == 0; }
+
+static enum norm_kind norm_kind_for(const char *entity, const char *validator)
+{
+    if (streq(entity, "ssn") || streq(entity, "credit_card")) return NORM_DIGITS;
+    if (streq(entity, "phone")) return NORM_PHONE;
+    if (streq(entity, "iban") || streq(entity, "passport")) return NORM_UPPER_ALNUM;
+    if (streq(entity, "email")) return NORM_LOWER;
+    if (streq(validator, "private_key")) return NORM_B64;
+    if (streq(validator, "jwt")) return NORM_JWT;
+    return NORM_ASIS;
+}
+
+static bool norm_keep(enum norm_kind k, int c)
+{
+    switch (k) {
+    case NORM_DIGITS:
+    case NORM_PHONE: return is_digit(c);
+    case NORM_UPPER_ALNUM: return is_alnum(c);
+    case NORM_B64: return is_b64(c);
+    default: return true;
+    }
+}
+
+static int norm_map(enum norm_kind k, int c)
+{
+    if (k == NORM_UPPER_ALNUM) return to_upper(c);
+    if (k == NORM_LOWER) return to_lower(c);
+    return c;
+}
+
+static void normalise(enum norm_kind k, struct ls_slice v, char *out)
+{
+    size_t n = 0;
+    size_t from = 0;
+    if (k == NORM_B64) { /* the body after the header line */
+        size_t h = ls_slice_find(v, 11, "-----", 5);
+        from = h == SIZE_MAX ? v.len : h + 5;
+    } else if (k == NORM_JWT) { /* the signature: unique per token */
+        size_t d1 = ls_slice_find(v, 0, ".", 1);
+        size_t d2 = d1 == SIZE_MAX ? SIZE_MAX : ls_slice_find(v, d1 + 1, ".", 1);
+        from = d2 == SIZE_MAX ? 0 : d2 + 1;
+    }
+    for (size_t i = from; i < v.len && n + 1 < LS_VALUE_NORM_MAX; i++) {
+        int c = ls_slice_at(v, i);
+        if (norm_keep(k, c)) out[n++] = (char)norm_map(k, c);
+    }
+    out[n] = '\0';
+    /* NANP numbers are fingerprinted without the country code 1 */
+    if (k == NORM_PHONE && n == 11 && out[0] == '1') memmove(out, out + 1, n);
+}
+
+/* ---- redaction -------------------------------------------------------------- */
+
+struct rbuf {
+    char *p;
+    size_t n, max;
+};
+
+static void rput(struct rbuf *r, int c)
+{
+    if (r->n + 1 < r->max) r->p[r->n++] = (char)c;
+    r->p[r->n] = '\0';
+}
+
+static void rputs(struct rbuf *r, const char *s)
+{
+    while (*s) rput(r, (unsigned char)*s++);
+}
+
+/* Mask every alphanumeric but the last `keep`; other bytes stay (layout). */
+static void redact_last(struct rbuf *r, struct ls_slice v, size_t keep)
+{
+    size_t total = count_class(v, is_alnum);
+    if (keep > total / 2) keep = total / 2;
+    size_t seen = 0;
+    for (size_t i = 0; i < v.len && i < 64; i++) {
+        int c = ls_slice_at(v, i);
+        if (!is_alnum(c)) {
+            rput(r, c >= 0x20 && c < 0x7f ? c : ' ');
+            continue;
+        }
+        seen++;
+        rput(r, seen + keep > total ? c : '*');
+    }
+}
+
+static void redact_email(struct rbuf *r, struct ls_slice v)
+{
+    size_t at = ls_slice_find(v, 0, "@", 1);
+    if (at == SIZE_MAX || at == 0) {
+        rputs(r, "***");
+        return;
+    }
+    rput(r, to_lower(ls_slice_at(v, 0)));
+    rputs(r, "***");
+    for (size_t i = at; i < v.len; i++) rput(r, to_lower(ls_slice_at(v, i)));
+}
+
+/* First n printable bytes, then "..." */
+static void redact_prefix(struct rbuf *r, struct ls_slice v, size_t n)
+{
+    if (n > v.len / 2) n = v.len / 2;
+    for (size_t i = 0; i < n; i++) {
+        int c = ls_slice_at(v, i);
+        rput(r, c > 0x20 && c < 0x7f ? c : '?');
+    }
+    rputs(r, "...");
+}
+
+/* Private key: its type from the header, and the first 4 body characters.
+ * Token: its provider prefix (up to the last '_' or '-' in the first 12
+ * bytes) and 4 more characters. */
+static void redact_keytype(struct rbuf *r, struct ls_slice v)
+{
+    if (ls_slice_starts(v, "-----BEGIN ", 11)) {
+        size_t h = ls_slice_find(v, 11, "-----", 5);
+        if (h == SIZE_MAX) h = v.len;
+        for (size_t i = 11; i < h && i < 60; i++) rput(r, ls_slice_at(v, i));
+        size_t b = h == v.len ? v.len : find_if(v, h + 5, is_alnum);
+        if (b < v.len) rput(r, ' ');
+        for (size_t i = b; i < v.len && i < b + 4; i++) rput(r, ls_slice_at(v, i));
+        rputs(r, "...");
+        return;
+    }
+    size_t pfx = 0;
+    for (size_t i = 0; i < v.len && i < 12; i++) {
+        int c = ls_slice_at(v, i);
+        if (c == '_' || c == '-') pfx = i + 1;
+    }
+    redact_prefix(r, v, pfx + 4);
+}
+
+static void redact_hash(struct rbuf *r, struct ls_slice v)
+{
+    size_t i = 0;
+    if (ls_slice_at(v, 0) == '{') {
+        while (i < v.len && i < 8 && ls_slice_at(v, i) != '}') rput(r, ls_slice_at(v, i++));
+        rputs(r, "}...");
+        return;
+    }
+    rput(r, '$');
+    for (i = 1; i < v.len && i < 8 && ls_slice_at(v, i) != '$'; i++) rput(r, ls_slice_at(v, i));
+    rputs(r, "$...");
+}
+
+static void redact_mask_all(struct rbuf *r, struct ls_slice v)
+{
+    for (size_t i = 0; i < v.len && i < 32; i++) {
+        int c = ls_slice_at(v, i);
+        rput(r, is_alnum(c) ? '*' : (c >= 0x20 && c < 0x7f ? c : ' '));
+    }
+}
+
+static void redact_plain(struct rbuf *r, struct ls_slice v)
+{
+    for (size_t i = 0; i < v.len && i < 96; i++) {
+        int c = ls_slice_at(v, i);
+        rput(r, c >= 0x20 && c < 0x7f ? c : ' ');
+    }
+}
+
+static const char *default_redact(const char *entity)
+{
+    static const char *const map[][2] = {
+        {"ssn", "last4"}, {"credit_card", "last4"}, {"iban", "last4"}, {"email", "email"},
+        {"phone", "last4"}, {"passport", "last4"}, {"dob", "mask"}, {"drivers_license", "last4"},
+        {"private_key", "keytype"}, {"aws_key", "prefix4"}, {"aws_secret", "prefix4"},
+        {"gcp_key", "prefix4"}, {"token", "keytype"}, {"jwt", "prefix4"},
+        {"password", "password"}, {"password_hash", "hash"}, {"marking", "none"},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (streq(entity, map[i][0])) return map[i][1];
+    return "mask";
+}
+
+static void redact(const char *style, struct ls_slice v, struct rbuf *r)
+{
+    if (streq(style, "last4")) redact_last(r, v, 4);
+    else if (streq(style, "last2")) redact_last(r, v, 2);
+    else if (streq(style, "email")) redact_email(r, v);
+    else if (streq(style, "prefix4")) redact_prefix(r, v, 4);
+    else if (streq(style, "keytype")) redact_keytype(r, v);
+    else if (streq(style, "password")) rputs(r, "********");
+    else if (streq(style, "hash")) redact_hash(r, v);
+    else if (streq(style, "none")) redact_plain(r, v);
+    else redact_mask_all(r, v);
+}
+
+bool ls_value_check(const struct ls_candidate *cand, struct ls_value *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!cand || !cand->entity || cand->match.len == 0 || !cand->match.ptr) return false;
+    const struct validator *val = find_validator(cand->validator);
+    if (!val || !val->locate(cand->match, out)) return false;
+    struct ls_slice v = sub(cand->match, out->off, out->len);
+    if (v.len == 0) return false;
+    normalise(norm_kind_for(cand->entity, cand->validator), v, out->norm);
+    if (out->norm[0] == '\0') return false;
+    const char *style = cand->redact && *cand->redact ? cand->redact : default_redact(cand->entity);
+    struct rbuf r = {out->redacted, 0, sizeof out->redacted};
+    out->redacted[0] = '\0';
+    redact(style, v, &r);
+    return true;
+}
