@@ -33,6 +33,7 @@
 enum unpack_mode {
     UNPACK_MODE_ZIP = 1, /* zip only, no filters (zipread) */
     UNPACK_MODE_ANY = 2, /* every format and filter, raw for single streams */
+    UNPACK_MODE_RAW = 3, /* every filter, raw format only (one stream) */
 };
 
 struct unpack_session {

@@ -74,7 +74,7 @@ static void support(struct archive *a, enum unpack_mode mode)
         return;
     }
     archive_read_support_filter_all(a);
-    archive_read_support_format_all(a);
+    if (mode == UNPACK_MODE_ANY) archive_read_support_format_all(a);
     archive_read_support_format_raw(a);
 }
 

@@ -1,0 +1,552 @@
+/*
+ * The archive handler: every format and filter libarchive reads (zip incl.
+ * zip64, tar variants, 7z, rar/rar5, cpio, iso9660, cab, lha, xar, ar,
+ * warc; gz, bz2, xz, lzma, zstd, lz4, lzip, compress as single streams via
+ * the raw format), each member handed to the pipeline as a child.
+ *
+ * Follows libarchive's archive_read(3) contract: ARCHIVE_WARN keeps the
+ * entry and makes it partial, ARCHIVE_FAILED loses that entry only,
+ * ARCHIVE_FATAL ends the archive (partial, with archive_error_string()).
+ *
+ * Never done: archive_write_disk, following a link, creating any file named
+ * after a member. Links, devices and FIFOs become data-less records with an
+ * alert. Members are read in memory up to limits.spill_threshold, then into
+ * an unlinked temporary file (unpack_sink.c).
+ *
+ * Attacker-controlled: every name, size, type, link target and count. Sizes
+ * the archive declares are only reported (declared_size); bytes are counted
+ * as libarchive produces them and charged to the root before they are kept
+ * (ls_budget_charge), the member's expansion ratio is watched against
+ * limits.bomb_ratio past limits.bomb_floor, and zips have their central
+ * directory checked for overlapping entries before anything is inflated
+ * (zipcd.c).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "unpack/unpack_int.h"
+#include "unpack/unpack_names.h"
+#include "unpack/zipcd.h"
+
+/* Consecutive failed headers before the archive is given up. */
+#define ARC_MAX_FAILED 64u
+/* Placeholder for a name libarchive could not give us. */
+#define ARC_NONAME "?"
+
+/* ---- probe ---- */
+
+struct arc_magic {
+    size_t off;
+    const char *bytes;
+    size_t len;
+    int score;
+};
+
+static const struct arc_magic arc_magics[] = {
+    {0, "7z\xbc\xaf\x27\x1c", 6, 90},
+    {0, "Rar!\x1a\x07", 6, 90},
+    {0, "\xfd" "7zXZ\x00", 6, 90},
+    {0, "\x28\xb5\x2f\xfd", 4, 90},
+    {0, "\x04\x22\x4d\x18", 4, 90},
+    {0, "\x02\x21\x4c\x18", 4, 80},
+    {0, "LZIP", 4, 90},
+    {0, "xar!", 4, 90},
+    {0, "!<arch>\n", 8, 80},
+    {0, "MSCF\0\0\0\0", 8, 85},
+    {0, "WARC/", 5, 80},
+    {0, "\x1f\x8b\x08", 3, 85},
+    {0, "\x1f\x9d", 2, 70},
+    {0, "BZh", 3, 70},
+    {0, "070707", 6, 80},
+    {0, "070701", 6, 80},
+    {0, "070702", 6, 80},
+    {0, "\xc7\x71", 2, 30},
+    {0, "\x71\xc7", 2, 30},
+    {257, "ustar", 5, 80},
+    {32769, "CD001", 5, 80},
+    {2, "-lh", 3, 60},
+    {0, "PK\x03\x04", 4, 60},
+    {0, "PK\x05\x06", 4, 50},
+    {0, "PK\x07\x08", 4, 50},
+};
+
+/* lzma_alone: properties byte < 225, then a 32-bit dictionary size that is
+ * a power of two (or 2^n + 2^(n-1)), as libarchive's bidder checks. */
+static int probe_lzma(struct ls_slice s)
+{
+    uint32_t dict;
+    int p = ls_slice_at(s, 0);
+    if (p < 0 || p >= 225 || !ls_rd_u32le(s, 1, &dict) || s.len < 13) return 0;
+    for (unsigned b = 12; b < 31; b++)
+        if (dict == (1u << b) || dict == (1u << b) + (1u << (b - 1))) return 30;
+    return 0;
+}
+
+static int arc_probe(const struct ls_object *o)
+{
+    int best = 0;
+    for (size_t i = 0; i < sizeof arc_magics / sizeof arc_magics[0]; i++) {
+        const struct arc_magic *m = &arc_magics[i];
+        struct ls_slice at;
+        if (!ls_slice_from(o->data, m->off, &at)) continue;
+        if (ls_slice_starts(at, m->bytes, m->len) && m->score > best) best = m->score;
+    }
+    if (best == 0 && o->mime && (strstr(o->mime, "x-tar") || strstr(o->mime, "x-cpio") ||
+                                 strstr(o->mime, "x-iso9660") || strstr(o->mime, "x-lha")))
+        best = 50;
+    if (best == 0) best = probe_lzma(o->data);
+    return best;
+}
+
+/* ---- per-container state ---- */
+
+struct arc {
+    struct ls_ctx *c;
+    struct ls_object *o;
+    const struct ls_limits *lim;
+    struct unpack_session ss;
+    struct unpack_names names;
+    uint64_t seen;          /* headers read */
+    unsigned failed_run;    /* consecutive ARCHIVE_FAILED headers */
+    bool raw;               /* single compressed stream (raw format) */
+    bool any_encrypted;
+};
+
+/* Child under construction. */
+struct arc_child {
+    struct ls_child ch;
+    size_t ntags;
+    struct ls_buf err; /* "; "-separated messages for the child's errors[] */
+};
+
+static void tag(struct arc_child *k, const char *t)
+{
+    for (size_t i = 0; i < k->ntags; i++)
+        if (strcmp(k->ch.tags[i], t) == 0) return;
+    if (k->ntags + 1 < LS_CHILD_MAX_TAGS) k->ch.tags[k->ntags++] = t;
+    k->ch.tags[k->ntags] = NULL;
+}
+
+static void say(struct arc_child *k, const char *what, const char *detail)
+{
+    /* Messages are best effort: a full buffer just drops the rest. */
+    if (k->err.len && ls_buf_adds(&k->err, "; ") != LS_OK) return;
+    if (ls_buf_adds(&k->err, what) != LS_OK) return;
+    if (detail && (ls_buf_adds(&k->err, ": ") != LS_OK || ls_buf_adds(&k->err, detail) != LS_OK))
+        return;
+}
+
+/* ---- names ---- */
+
+/* Names are cut at the name buffer's max; a cut name is still a name. */
+static void nb_add(struct ls_buf *b, const void *p, size_t n)
+{
+    if (ls_buf_add(b, p, n) != LS_OK) return;
+}
+
+static void nb_adds(struct ls_buf *b, const char *s) { nb_add(b, s, strlen(s)); }
+
+static bool ieq_suffix(struct ls_slice s, const char *suf)
+{
+    size_t n = strlen(suf);
+    if (n > s.len) return false;
+    for (size_t i = 0; i < n; i++) {
+        int a = ls_slice_at(s, s.len - n + i), b = (unsigned char)suf[i];
+        if (a >= 'A' && a <= 'Z') a += 32;
+        if (a != b) return false;
+    }
+    return true;
+}
+
+/* A single compressed stream has no member name: use the container's base
+ * name without its compression suffix ("notes.txt.gz" -> "notes.txt",
+ * "x.tgz" -> "x.tar"). */
+static void raw_name(const struct ls_object *o, struct ls_buf *out)
+{
+    static const char *const sufs[][2] = {
+        {".tgz", ".tar"}, {".tbz2", ".tar"}, {".tbz", ".tar"}, {".txz", ".tar"},
+        {".tlz", ".tar"}, {".tzst", ".tar"}, {".taz", ".tar"}, {".gz", ""},
+        {".bz2", ""},     {".xz", ""},       {".lzma", ""},    {".zst", ""},
+        {".lz4", ""},     {".lz", ""},       {".z", ""},       {".bz", ""},
+    };
+    struct ls_slice base = ls_slice_make(o->name, o->name_len);
+    for (size_t i = base.len; i-- > 0;) {
+        int ch = ls_slice_at(base, i);
+        if (ch == '/' || ch == '\\') {
+            (void)ls_slice_from(base, i + 1, &base);
+            break;
+        }
+    }
+    const char *add = NULL;
+    for (size_t i = 0; i < sizeof sufs / sizeof sufs[0] && !add; i++) {
+        if (!ieq_suffix(base, sufs[i][0]) || base.len == strlen(sufs[i][0])) continue;
+        base.len -= strlen(sufs[i][0]);
+        add = sufs[i][1];
+    }
+    if (base.len == 0) {
+        nb_adds(out, "data");
+        return;
+    }
+    nb_add(out, base.ptr, base.len);
+    if (add) nb_adds(out, add);
+}
+
+static void name_tags(struct arc *ar, struct arc_child *k, unsigned kind)
+{
+    struct ls_slice name = ls_slice_make(k->ch.name, k->ch.name_len);
+    unsigned f = unpack_name_flags(name);
+    if (f & UNPACK_NAME_BAD) tag(k, LS_A_BAD_NAME);
+    if (f & UNPACK_NAME_TRAVERSAL) tag(k, LS_A_PATH_TRAVERSAL);
+    if (f & UNPACK_NAME_ABSOLUTE) tag(k, LS_A_ABSOLUTE_PATH);
+    size_t at;
+    if (unpack_names_through_link(&ar->names, name, &at)) {
+        tag(k, LS_A_PATH_TRAVERSAL);
+        say(k, "member goes through an earlier symlink entry", NULL);
+    }
+    bool dup = false;
+    if (unpack_names_add(&ar->names, name, kind, &dup) == LS_OK && dup) tag(k, LS_A_DUPLICATE_NAME);
+}
+
+/* Fill the child's name; nb owns the bytes. */
+static void child_name(struct arc *ar, struct archive_entry *e, struct arc_child *k,
+                       struct ls_buf *nb)
+{
+    const char *p = ar->raw ? NULL : archive_entry_pathname(e);
+    if (ar->raw) {
+        raw_name(ar->o, nb);
+    } else if (p) {
+        nb_adds(nb, p);
+    } else {
+        nb_adds(nb, ARC_NONAME);
+        tag(k, LS_A_BAD_NAME);
+        say(k, "name not decodable", ar->ss.err);
+    }
+    k->ch.name = nb->ptr ? (const void *)nb->ptr : (const void *)"";
+    k->ch.name_len = nb->len;
+}
+
+/* ---- emitting ---- */
+
+static ls_err emit(struct arc *ar, struct arc_child *k)
+{
+    ls_err e = ls_emit_child(ar->c, ar->o, &k->ch);
+    ls_buf_free(&k->err);
+    return e;
+}
+
+static void stop_tags(struct arc *ar, struct arc_child *k, const struct unpack_result *res)
+{
+    char msg[160];
+    const char *t = unpack_stop_tag(res->stop);
+    if (t) tag(k, t);
+    if (res->stop != UNPACK_DONE) k->ch.flags |= LS_CHILD_TRUNCATED;
+    switch (res->stop) {
+    case UNPACK_CUT_BOMB:
+        tag(k, LS_A_ZIP_BOMB);
+        snprintf(msg, sizeof msg, "expands over %u:1 past %llu bytes; stopped after %llu bytes",
+                 ar->lim->bomb_ratio, (unsigned long long)ar->lim->bomb_floor,
+                 (unsigned long long)res->out);
+        say(k, msg, NULL);
+        ls_note(ar->c, ar->o, LS_A_ZIP_BOMB, "member %llu: %s", (unsigned long long)ar->seen, msg);
+        break;
+    case UNPACK_CUT_MAX:
+    case UNPACK_CUT_BUDGET: say(k, "expansion budget spent", NULL); break;
+    case UNPACK_CUT_TIME: say(k, "time budget spent", NULL); break;
+    case UNPACK_ENCRYPTED:
+    case UNPACK_FAILED:
+    case UNPACK_FATAL: say(k, "read", ar->ss.err); break;
+    case UNPACK_SINK_ERROR: say(k, "could not hold the member (memory or spill file)", NULL); break;
+    case UNPACK_DONE:
+        if (res->warned) {
+            tag(k, LS_R_PARSE_ERROR);
+            say(k, "warning", ar->ss.err);
+        }
+        break;
+    }
+}
+
+static ls_err arc_charge(void *ud, uint64_t n)
+{
+    struct arc *ar = ud;
+    return ls_budget_charge(ar->c, ar->o, n);
+}
+
+static bool arc_expired(void *ud)
+{
+    struct arc *ar = ud;
+    return ls_ctx_expired(ar->c);
+}
+
+/* What an unfinished read means for the rest of the archive. */
+static ls_err after_read(struct arc *ar, const struct unpack_result *res, ls_err emitted)
+{
+    if (emitted != LS_OK) return emitted;
+    switch (res->stop) {
+    case UNPACK_CUT_MAX:
+    case UNPACK_CUT_BUDGET: return LS_E_LIMIT;
+    case UNPACK_CUT_TIME: return LS_E_TIMEOUT;
+    case UNPACK_FATAL:
+        ls_note(ar->c, ar->o, LS_R_TRUNCATED, "%s: %s", archive_format_name(ar->ss.a), ar->ss.err);
+        return LS_E_TRUNCATED;
+    default: return LS_OK;
+    }
+}
+
+static ls_err read_member(struct arc *ar, struct archive_entry *e, struct arc_child *k)
+{
+    struct unpack_meter m = {
+        .charge = arc_charge,
+        .ud = ar,
+        .max = ls_budget_left(ar->c),
+        .ratio = ar->lim->bomb_ratio,
+        .floor = ar->lim->bomb_floor,
+        .expired = arc_expired,
+    };
+    if (m.max > SIZE_MAX - 1) m.max = SIZE_MAX - 1;
+    struct unpack_sink sink;
+    struct unpack_result res;
+    unpack_sink_init(&sink, ar->lim->spill_threshold);
+    unpack_read(&ar->ss, &m, &sink, &res);
+    if (res.stop == UNPACK_FAILED && archive_entry_is_data_encrypted(e)) res.stop = UNPACK_ENCRYPTED;
+    stop_tags(ar, k, &res);
+    if (unpack_sink_slice(&sink, &k->ch.data) != LS_OK) {
+        k->ch.data = ls_slice_make(NULL, 0);
+        k->ch.flags |= LS_CHILD_TRUNCATED;
+        tag(k, LS_R_LIMIT_MEMORY);
+    }
+    ls_err em = emit(ar, k);
+    unpack_sink_free(&sink);
+    return after_read(ar, &res, em);
+}
+
+/* Entries that carry no content we read: links, devices, FIFOs, sockets. */
+static bool special_entry(struct arc *ar, struct archive_entry *e, struct arc_child *k,
+                          unsigned *kind)
+{
+    const char *hl = archive_entry_hardlink(e);
+    mode_t t = archive_entry_filetype(e);
+    const char *alert = NULL, *what = NULL, *target = NULL;
+    bool link = true;
+    if (hl) {
+        alert = LS_A_HARDLINK, what = "hardlink to", target = hl;
+    } else if (t == AE_IFLNK) {
+        alert = LS_A_SYMLINK, what = "symlink to", target = archive_entry_symlink(e);
+        *kind = UNPACK_NAME_SYMLINK;
+    } else {
+        link = false;
+        if (t == AE_IFCHR || t == AE_IFBLK) alert = LS_A_DEVICE, what = "device node";
+        else if (t == AE_IFIFO) alert = LS_A_FIFO, what = "FIFO";
+        else if (t == AE_IFSOCK) alert = LS_A_DEVICE, what = "socket";
+    }
+    if (!alert) return false;
+    (void)ar;
+    tag(k, alert);
+    tag(k, link ? "not_followed" : "special_file");
+    say(k, what, target);
+    k->ch.flags |= LS_CHILD_NODATA;
+    return true;
+}
+
+static ls_err do_entry(struct arc *ar, struct archive_entry *e, bool warned)
+{
+    struct arc_child k;
+    struct ls_buf nb;
+    unsigned kind = 0;
+    memset(&k, 0, sizeof k);
+    ls_buf_init(&k.err, 2048);
+    ls_buf_init(&nb, 65536);
+    child_name(ar, e, &k, &nb);
+    if (archive_entry_size_is_set(e) && archive_entry_size(e) > 0)
+        k.ch.declared_size = (uint64_t)archive_entry_size(e);
+    if (warned) {
+        tag(&k, LS_R_PARSE_ERROR);
+        say(&k, "header", ar->ss.err);
+    }
+    bool special = special_entry(ar, e, &k, &kind);
+    name_tags(ar, &k, kind);
+    ls_err r = LS_OK;
+    if (special) {
+        r = emit(ar, &k);
+    } else if (archive_entry_filetype(e) == AE_IFDIR) {
+        /* Directories are recorded only when their name is hostile. */
+        k.ch.flags |= LS_CHILD_NODATA;
+        r = k.ntags ? emit(ar, &k) : LS_OK;
+    } else if (archive_entry_is_data_encrypted(e)) {
+        ar->any_encrypted = true;
+        tag(&k, LS_R_ENCRYPTED);
+        say(&k, "encrypted member: content not read", NULL);
+        k.ch.flags |= LS_CHILD_NODATA;
+        r = emit(ar, &k);
+    } else if (!ls_budget_child_ok(ar->c, ar->o)) {
+        k.ch.flags |= LS_CHILD_NODATA;
+        tag(&k, LS_R_LIMIT_MEMBERS);
+        r = emit(ar, &k);
+        if (r == LS_OK) r = LS_E_LIMIT;
+    } else {
+        r = read_member(ar, e, &k);
+    }
+    ls_buf_free(&k.err);
+    ls_buf_free(&nb);
+    return r;
+}
+
+/* ---- the walk ---- */
+
+static bool encryption_error(const struct arc *ar)
+{
+    return strstr(ar->ss.err, "ncrypt") || strstr(ar->ss.err, "assphrase") ||
+           archive_read_has_encrypted_entries(ar->ss.a) > 0;
+}
+
+static const char *fmt_name(const struct arc *ar)
+{
+    const char *n = ar->ss.a ? archive_format_name(ar->ss.a) : NULL;
+    return n ? n : "archive";
+}
+
+/* A header could not be read. LS_OK: go on with the next one. */
+static ls_err header_error(struct arc *ar, int r)
+{
+    if (encryption_error(ar)) {
+        ar->any_encrypted = true;
+        ls_note(ar->c, ar->o, LS_R_ENCRYPTED, "%s: %s", fmt_name(ar), ar->ss.err);
+        if (ar->seen == 0) ls_set_coverage_none(ar->c, ar->o);
+        return LS_E_ENCRYPTED;
+    }
+    if (r == ARCHIVE_FATAL || r == ARCHIVE_RETRY) {
+        ls_note(ar->c, ar->o, ar->seen ? LS_R_TRUNCATED : LS_R_PARSE_ERROR, "%s: %s (after %llu members)",
+                fmt_name(ar), ar->ss.err, (unsigned long long)ar->seen);
+        return LS_E_TRUNCATED;
+    }
+    ls_note(ar->c, ar->o, LS_R_PARSE_ERROR, "%s: member %llu: %s", fmt_name(ar),
+            (unsigned long long)ar->seen + 1, ar->ss.err);
+    return ++ar->failed_run > ARC_MAX_FAILED ? LS_E_CORRUPT : LS_OK;
+}
+
+/* Before each header: stop while there is still something to say why. */
+static bool may_go_on(struct arc *ar)
+{
+    if (ls_ctx_expired(ar->c)) {
+        ls_note(ar->c, ar->o, LS_R_LIMIT_TIME, "%s: time budget spent after %llu members",
+                fmt_name(ar), (unsigned long long)ar->seen);
+        return false;
+    }
+    if (ls_budget_left(ar->c) == 0) {
+        ls_note(ar->c, ar->o, LS_R_LIMIT_BYTES, "%s: expansion budget spent after %llu members",
+                fmt_name(ar), (unsigned long long)ar->seen);
+        return false;
+    }
+    return true;
+}
+
+/* First header: decide whether this is a single compressed stream. */
+static ls_err first_entry(struct arc *ar)
+{
+    if (archive_format(ar->ss.a) != ARCHIVE_FORMAT_RAW) return LS_OK;
+    /* raw without a filter is plain data, not something we unpack */
+    if (archive_filter_count(ar->ss.a) <= 1) return LS_E_UNSUPPORTED;
+    ar->raw = true;
+    return LS_OK;
+}
+
+static ls_err walk(struct arc *ar)
+{
+    unsigned retries = 0;
+    while (may_go_on(ar)) {
+        struct archive_entry *e = NULL;
+        int r = unpack_next(&ar->ss, &e);
+        if (r == ARCHIVE_EOF) return LS_OK;
+        if (r == ARCHIVE_RETRY && ++retries < UNPACK_MAX_RETRY) continue;
+        retries = 0;
+        if (r == ARCHIVE_FATAL || r == ARCHIVE_RETRY || r == ARCHIVE_FAILED) {
+            if (header_error(ar, r) != LS_OK) return LS_OK;
+            continue;
+        }
+        ar->failed_run = 0;
+        if (ar->seen == 0) LS_TRY(first_entry(ar));
+        ar->seen++;
+        ls_err x = do_entry(ar, e, r == ARCHIVE_WARN);
+        /* Limits were noted where they were hit; only I/O on the manifest
+         * (the pipeline's fatal error) goes up. */
+        if (x == LS_E_IO || x == LS_E_INTERNAL) return x;
+        if (x != LS_OK) return LS_OK;
+    }
+    return LS_OK;
+}
+
+/* A compressed stream of zeros reads as an empty tar: read it raw instead,
+ * so a gzip bomb of zeros is measured like any other. */
+static bool empty_tar_in_filter(const struct arc *ar)
+{
+    return ar->seen == 0 && archive_filter_count(ar->ss.a) > 1 &&
+           (archive_format(ar->ss.a) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_TAR;
+}
+
+static ls_err run(struct arc *ar, enum unpack_mode mode, bool *retry_raw)
+{
+    ls_err e = unpack_open(&ar->ss, ar->o->data, mode);
+    if (e != LS_OK) {
+        if (encryption_error(ar)) {
+            ls_note(ar->c, ar->o, LS_R_ENCRYPTED, "archive: %s", ar->ss.err);
+            ls_set_coverage_none(ar->c, ar->o);
+        } else {
+            ls_note(ar->c, ar->o, LS_R_PARSE_ERROR, "archive: %s", ar->ss.err);
+        }
+        unpack_close(&ar->ss);
+        return LS_OK;
+    }
+    e = walk(ar);
+    *retry_raw = mode == UNPACK_MODE_ANY && e == LS_OK && empty_tar_in_filter(ar);
+    unpack_close(&ar->ss);
+    return e;
+}
+
+/* Central-directory check before inflating anything (zipcd.c). True if the
+ * zip is an overlap bomb and must not be read. */
+static bool zip_precheck(struct arc *ar)
+{
+    struct ls_zipcd_report r;
+    if (!ls_slice_starts(ar->o->data, "PK", 2)) return false;
+    (void)ls_zipcd_check(ar->o->data, &r); /* damage is libarchive's to report */
+    if (!r.is_zip) return false;
+    if (r.nul_names)
+        ls_note(ar->c, ar->o, LS_A_BAD_NAME, "zip: %llu member names contain a NUL byte",
+                (unsigned long long)r.nul_names);
+    if (!r.bomb) return false;
+    ls_note(ar->c, ar->o, LS_A_ZIP_BOMB, "%s", r.why);
+    ls_note(ar->c, ar->o, LS_R_LIMIT_BYTES, NULL);
+    return true;
+}
+
+static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
+{
+    struct arc ar;
+    memset(&ar, 0, sizeof ar);
+    ar.c = c;
+    ar.o = o;
+    ar.lim = ls_ctx_limits(c);
+    if (o->depth >= ar.lim->max_depth) {
+        ls_note(c, o, LS_R_LIMIT_DEPTH, "archive not opened: its members would be deeper than %u",
+                ar.lim->max_depth);
+        return LS_OK;
+    }
+    if (zip_precheck(&ar)) return LS_OK;
+    bool retry_raw = false;
+    unpack_names_init(&ar.names);
+    ls_err e = run(&ar, UNPACK_MODE_ANY, &retry_raw);
+    if (retry_raw) {
+        unpack_names_free(&ar.names);
+        unpack_names_init(&ar.names);
+        e = run(&ar, UNPACK_MODE_RAW, &retry_raw);
+    }
+    unpack_names_free(&ar.names);
+    if (ar.any_encrypted)
+        ls_note(c, o, LS_R_ENCRYPTED, NULL);
+    return e;
+}
+
+const struct ls_handler ls_handler_archive = {
+    .name = "archive",
+    .probe = arc_probe,
+    .extract = arc_extract,
+};

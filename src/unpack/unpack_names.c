@@ -1,0 +1,169 @@
+/*
+ * Member-name checks for the archive handler: hostile paths, undecodable
+ * names, duplicates and names that go "through" an earlier symlink entry
+ * (tar: `link -> /etc`, then `link/passwd`). Nothing here touches a file
+ * system; the names are only compared with each other.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "unpack/unpack_names.h"
+
+/* Table load factor 1/2; names are copied into one buffer. */
+#define NS_MIN_SLOTS 64u
+
+void unpack_names_init(struct unpack_names *ns)
+{
+    memset(ns, 0, sizeof *ns);
+    ls_buf_init(&ns->text, SIZE_MAX - 1);
+}
+
+void unpack_names_free(struct unpack_names *ns)
+{
+    free(ns->slot);
+    ls_buf_free(&ns->text);
+    memset(ns, 0, sizeof *ns);
+}
+
+static uint64_t fnv1a(struct ls_slice s)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < s.len; i++) {
+        h ^= (uint64_t)ls_slice_at(s, i);
+        h *= 1099511628211ull;
+    }
+    return h | 1u; /* 0 marks an empty slot */
+}
+
+static bool slot_eq(const struct unpack_names *ns, const struct unpack_name_slot *sl, uint64_t h,
+                    struct ls_slice name)
+{
+    struct ls_slice have;
+    if (sl->hash != h || sl->len != name.len) return false;
+    if (!ls_slice_sub(ls_buf_slice(&ns->text), sl->off, sl->len, &have)) return false;
+    return name.len == 0 || memcmp(have.ptr, name.ptr, name.len) == 0;
+}
+
+static struct unpack_name_slot *lookup(const struct unpack_names *ns, struct ls_slice name,
+                                       uint64_t h)
+{
+    if (ns->nslots == 0) return NULL;
+    size_t mask = ns->nslots - 1;
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+        struct unpack_name_slot *sl = &ns->slot[i];
+        if (sl->hash == 0 || slot_eq(ns, sl, h, name)) return sl;
+    }
+}
+
+static ls_err grow(struct unpack_names *ns)
+{
+    size_t n = ns->nslots ? ns->nslots * 2 : NS_MIN_SLOTS;
+    struct unpack_name_slot *old = ns->slot;
+    size_t oldn = ns->nslots;
+    ns->slot = calloc(n, sizeof *ns->slot);
+    if (!ns->slot) {
+        ns->slot = old;
+        return LS_E_NOMEM;
+    }
+    ns->nslots = n;
+    for (size_t i = 0; i < oldn; i++) {
+        if (old[i].hash == 0) continue;
+        size_t j = (size_t)old[i].hash & (n - 1);
+        while (ns->slot[j].hash) j = (j + 1) & (n - 1);
+        ns->slot[j] = old[i];
+    }
+    free(old);
+    return LS_OK;
+}
+
+/* Strip trailing separators: "dir/" and "dir" are the same entry. */
+static struct ls_slice trim(struct ls_slice s)
+{
+    while (s.len > 1) {
+        int ch = ls_slice_at(s, s.len - 1);
+        if (ch != '/' && ch != '\\') break;
+        s.len--;
+    }
+    return s;
+}
+
+ls_err unpack_names_add(struct unpack_names *ns, struct ls_slice name, unsigned kind, bool *dup)
+{
+    name = trim(name);
+    uint64_t h = fnv1a(name);
+    *dup = false;
+    if ((ns->count + 1) * 2 > ns->nslots) LS_TRY(grow(ns));
+    struct unpack_name_slot *sl = lookup(ns, name, h);
+    if (sl->hash) {
+        *dup = true;
+        sl->kind |= kind;
+        return LS_OK;
+    }
+    LS_FAIL_IF(name.len > UINT32_MAX, LS_E_LIMIT);
+    size_t off = ns->text.len;
+    LS_TRY(ls_buf_add(&ns->text, name.ptr, name.len));
+    sl->hash = h;
+    sl->off = off;
+    sl->len = (uint32_t)name.len;
+    sl->kind = kind;
+    ns->count++;
+    if (kind & UNPACK_NAME_SYMLINK) ns->symlinks++;
+    return LS_OK;
+}
+
+bool unpack_names_through_link(const struct unpack_names *ns, struct ls_slice name, size_t *at)
+{
+    if (ns->symlinks == 0) return false;
+    for (size_t i = 1; i < name.len; i++) {
+        int ch = ls_slice_at(name, i);
+        if (ch != '/' && ch != '\\') continue;
+        struct ls_slice pre = trim(ls_slice_make(name.ptr, i));
+        const struct unpack_name_slot *sl = lookup(ns, pre, fnv1a(pre));
+        if (sl && sl->hash && (sl->kind & UNPACK_NAME_SYMLINK)) {
+            *at = i;
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool is_sep(int ch) { return ch == '/' || ch == '\\'; }
+
+/* ".." as a whole component anywhere in the path. */
+static bool has_dotdot(struct ls_slice s)
+{
+    size_t start = 0;
+    for (size_t i = 0; i <= s.len; i++) {
+        if (i < s.len && !is_sep(ls_slice_at(s, i))) continue;
+        if (i - start == 2 && ls_slice_at(s, start) == '.' && ls_slice_at(s, start + 1) == '.')
+            return true;
+        start = i + 1;
+    }
+    return false;
+}
+
+static bool is_absolute(struct ls_slice s)
+{
+    int c0 = ls_slice_at(s, 0), c1 = ls_slice_at(s, 1);
+    if (is_sep(c0)) return true; /* "/etc", "\x", "\\server\share" */
+    bool alpha = (c0 >= 'A' && c0 <= 'Z') || (c0 >= 'a' && c0 <= 'z');
+    return alpha && c1 == ':'; /* "C:\x", "C:x" (drive-relative) */
+}
+
+static bool has_control(struct ls_slice s)
+{
+    for (size_t i = 0; i < s.len; i++) {
+        int ch = ls_slice_at(s, i);
+        if (ch < 0x20 || ch == 0x7f) return true;
+    }
+    return false;
+}
+
+unsigned unpack_name_flags(struct ls_slice name)
+{
+    unsigned f = 0;
+    if (name.len == 0 || has_control(name) || !ls_utf8_valid(name)) f |= UNPACK_NAME_BAD;
+    if (has_dotdot(name)) f |= UNPACK_NAME_TRAVERSAL;
+    if (is_absolute(name)) f |= UNPACK_NAME_ABSOLUTE;
+    return f;
+}

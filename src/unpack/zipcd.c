@@ -1,0 +1,253 @@
+/*
+ * Zip central-directory checker (see zipcd.h).
+ *
+ * Follows PKWARE APPNOTE 6.3.10: 4.3.16 end of central directory record,
+ * 4.3.15 zip64 EOCD locator, 4.3.14 zip64 EOCD record, 4.3.12 central
+ * directory file header, 4.3.7 local file header, 4.5.3 zip64 extended
+ * information extra field. Supports self-extracting prefixes (offsets
+ * shifted by the bytes before the zip). Ignores multi-disk archives (disk
+ * numbers are not checked), archive comments and every extra field but
+ * zip64's.
+ *
+ * Attacker-controlled: all of it. Every offset is checked against the slice
+ * before use, sums are overflow-checked, the number of entries walked is
+ * bounded by the directory's size (46 bytes per entry at least), and the
+ * only allocation is one range per entry, so at most len/46 ranges.
+ *
+ * The bomb test: each entry's local data occupies [local header, end of its
+ * compressed data). In a well-formed zip those ranges are disjoint; in
+ * Fifield's construction every entry's range contains the next one's (the
+ * "quoted" local headers) and all end in one shared kernel. Any overlap is
+ * reported; so is a declared entry count the file is too small to hold.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "unpack/zipcd.h"
+
+#define SIG_EOCD 0x06054b50u
+#define SIG_Z64_LOC 0x07064b50u
+#define SIG_Z64_EOCD 0x06064b50u
+#define SIG_CDH 0x02014b50u
+#define SIG_LFH 0x04034b50u
+#define EOCD_LEN 22u
+#define Z64_LOC_LEN 20u
+#define LFH_LEN 30u
+#define MAX_COMMENT 65535u
+
+struct zr_range {
+    uint64_t start, end;
+};
+
+struct zcd {
+    struct ls_slice zip;
+    struct ls_zipcd_report *r;
+    size_t eocd;        /* offset of the EOCD record */
+    size_t cd_end;      /* where the directory must end (EOCD or zip64 EOCD) */
+    struct zr_range *rg;
+    size_t nrg;
+};
+
+static bool find_eocd(struct zcd *z)
+{
+    struct ls_slice s = z->zip;
+    if (s.len < EOCD_LEN) return false;
+    size_t last = s.len - EOCD_LEN;
+    size_t stop = last > MAX_COMMENT ? last - MAX_COMMENT : 0;
+    for (size_t pos = last + 1; pos-- > stop;) {
+        uint32_t sig;
+        uint16_t clen;
+        if (!ls_rd_u32le(s, pos, &sig) || sig != SIG_EOCD) continue;
+        if (!ls_rd_u16le(s, pos + 20, &clen)) continue;
+        if (clen > s.len - pos - EOCD_LEN) continue; /* comment must fit */
+        z->eocd = pos;
+        return true;
+    }
+    return false;
+}
+
+/* Zip64 end records, if a locator sits right before the EOCD. */
+static void read_zip64(struct zcd *z)
+{
+    struct ls_slice s = z->zip;
+    uint32_t sig;
+    uint64_t off, total, size, cdoff;
+    if (z->eocd < Z64_LOC_LEN) return;
+    size_t loc = z->eocd - Z64_LOC_LEN;
+    if (!ls_rd_u32le(s, loc, &sig) || sig != SIG_Z64_LOC) return;
+    if (!ls_rd_u64le(s, loc + 8, &off)) return;
+    /* The locator's offset may also be shifted by a prefix: look both at the
+     * declared place and just before the locator (56-byte record). */
+    if (off > s.len || !ls_rd_u32le(s, (size_t)off, &sig) || sig != SIG_Z64_EOCD) {
+        if (loc < 56) return;
+        off = loc - 56;
+        if (!ls_rd_u32le(s, (size_t)off, &sig) || sig != SIG_Z64_EOCD) return;
+    }
+    if (!ls_rd_u64le(s, (size_t)off + 32, &total) || !ls_rd_u64le(s, (size_t)off + 40, &size) ||
+        !ls_rd_u64le(s, (size_t)off + 48, &cdoff))
+        return;
+    z->r->zip64 = true;
+    z->r->declared = total;
+    z->r->cd_size = size;
+    z->r->cd_offset = cdoff;
+    z->cd_end = (size_t)off;
+}
+
+static ls_err read_eocd(struct zcd *z)
+{
+    struct ls_slice s = z->zip;
+    uint16_t total;
+    uint32_t size, off;
+    LS_FAIL_IF(!ls_rd_u16le(s, z->eocd + 10, &total), LS_E_CORRUPT);
+    LS_FAIL_IF(!ls_rd_u32le(s, z->eocd + 12, &size), LS_E_CORRUPT);
+    LS_FAIL_IF(!ls_rd_u32le(s, z->eocd + 16, &off), LS_E_CORRUPT);
+    z->r->declared = total;
+    z->r->cd_size = size;
+    z->r->cd_offset = off;
+    z->cd_end = z->eocd;
+    read_zip64(z);
+    /* The directory ends where the end records begin; bytes unaccounted
+     * for before it are a prefix (self-extractor stub). */
+    uint64_t decl_end = z->r->cd_offset + z->r->cd_size;
+    LS_FAIL_IF(z->r->cd_size > z->cd_end || z->r->cd_offset > z->cd_end - z->r->cd_size,
+               LS_E_CORRUPT);
+    z->r->prefix = z->cd_end - decl_end;
+    return LS_OK;
+}
+
+/* Zip64 extended information (4.5.3): fields present only for those whose
+ * 32-bit value is saturated, in this order. */
+static void zip64_extra(struct ls_slice extra, uint64_t *usize, uint64_t *csize, uint64_t *loff)
+{
+    struct ls_cursor c = ls_cur_make(extra);
+    while (ls_cur_left(&c) >= 4) {
+        uint16_t id, n;
+        struct ls_slice body;
+        if (ls_cur_u16le(&c, &id) || ls_cur_u16le(&c, &n) || ls_cur_take(&c, n, &body)) return;
+        if (id != 0x0001) continue;
+        struct ls_cursor f = ls_cur_make(body);
+        if (*usize == 0xffffffffu && ls_cur_u64le(&f, usize)) return;
+        if (*csize == 0xffffffffu && ls_cur_u64le(&f, csize)) return;
+        if (*loff == 0xffffffffu && ls_cur_u64le(&f, loff)) return;
+        return;
+    }
+}
+
+/* The local data range of an entry whose header is at file offset lo;
+ * false (counted in bad_local) if there is no valid local header there: such
+ * an entry cannot be inflated by anyone, so it takes no part in overlaps. */
+static bool local_range(struct zcd *z, uint64_t lo, uint64_t csize, struct zr_range *rg)
+{
+    struct ls_slice s = z->zip;
+    uint32_t sig;
+    uint16_t nlen, xlen;
+    if (lo > s.len || !ls_rd_u32le(s, (size_t)lo, &sig) || sig != SIG_LFH ||
+        !ls_rd_u16le(s, (size_t)lo + 26, &nlen) || !ls_rd_u16le(s, (size_t)lo + 28, &xlen)) {
+        z->r->bad_local++;
+        return false;
+    }
+    uint64_t data = lo + LFH_LEN + nlen + xlen; /* lo <= len: no overflow */
+    rg->start = lo;
+    rg->end = csize > UINT64_MAX - data ? UINT64_MAX : data + csize;
+    /* Clamp to the file, but never below the end of the header itself. */
+    if (rg->end > s.len) rg->end = s.len > data ? s.len : data;
+    return true;
+}
+
+static ls_err one_entry(struct zcd *z, struct ls_cursor *c)
+{
+    uint32_t sig, csz, usz, loff;
+    uint16_t flags, nlen, xlen, clen;
+    struct ls_slice fixed, name, extra, comment;
+    LS_TRY(ls_cur_take(c, LS_ZIPCD_CDH_MIN, &fixed));
+    if (!ls_rd_u32le(fixed, 0, &sig) || sig != SIG_CDH) return LS_E_CORRUPT;
+    (void)ls_rd_u16le(fixed, 8, &flags);
+    (void)ls_rd_u32le(fixed, 20, &csz);
+    (void)ls_rd_u32le(fixed, 24, &usz);
+    (void)ls_rd_u16le(fixed, 28, &nlen);
+    (void)ls_rd_u16le(fixed, 30, &xlen);
+    (void)ls_rd_u16le(fixed, 32, &clen);
+    (void)ls_rd_u32le(fixed, 42, &loff);
+    LS_TRY(ls_cur_take(c, nlen, &name));
+    LS_TRY(ls_cur_take(c, xlen, &extra));
+    LS_TRY(ls_cur_take(c, clen, &comment));
+    uint64_t u = usz, cs = csz, lo = loff;
+    zip64_extra(extra, &u, &cs, &lo);
+    if (flags & 1u) z->r->encrypted++;
+    if (ls_slice_find(name, 0, "\0", 1) != SIZE_MAX) z->r->nul_names++;
+    uint64_t at = lo > UINT64_MAX - z->r->prefix ? UINT64_MAX : lo + z->r->prefix;
+    if (local_range(z, at, cs, &z->rg[z->nrg])) z->nrg++;
+    z->r->entries++;
+    return LS_OK;
+}
+
+static ls_err walk_cd(struct zcd *z)
+{
+    struct ls_slice cd;
+    uint64_t start = z->r->cd_offset + z->r->prefix;
+    LS_FAIL_IF(!ls_slice_sub(z->zip, (size_t)start, (size_t)z->r->cd_size, &cd), LS_E_CORRUPT);
+    size_t max = cd.len / LS_ZIPCD_CDH_MIN;
+    if (max > z->r->declared) max = (size_t)z->r->declared;
+    z->rg = malloc((max ? max : 1) * sizeof *z->rg);
+    if (!z->rg) return LS_E_NOMEM;
+    struct ls_cursor c = ls_cur_make(cd);
+    for (size_t i = 0; i < max; i++) LS_TRY(one_entry(z, &c));
+    return z->r->entries < z->r->declared ? LS_E_TRUNCATED : LS_OK;
+}
+
+static int range_cmp(const void *a, const void *b)
+{
+    const struct zr_range *x = a, *y = b;
+    if (x->start != y->start) return x->start < y->start ? -1 : 1;
+    return (x->end > y->end) - (x->end < y->end);
+}
+
+static void count_overlaps(struct zcd *z)
+{
+    if (z->nrg < 2) return;
+    qsort(z->rg, z->nrg, sizeof *z->rg, range_cmp);
+    uint64_t reach = z->rg[0].end;
+    for (size_t i = 1; i < z->nrg; i++) {
+        if (z->rg[i].start < reach) z->r->overlaps++;
+        if (z->rg[i].end > reach) reach = z->rg[i].end;
+    }
+}
+
+static void verdict(struct zcd *z)
+{
+    struct ls_zipcd_report *r = z->r;
+    r->capacity = z->zip.len / LS_ZIPCD_CDH_MIN;
+    r->count_impossible = r->declared > r->capacity;
+    r->bomb = r->overlaps > 0 || r->count_impossible;
+    if (r->overlaps > 0)
+        snprintf(r->why, sizeof r->why,
+                 "zip: %llu of %llu entries overlap another entry's data "
+                 "(overlapping-entry bomb); not inflated",
+                 (unsigned long long)r->overlaps, (unsigned long long)r->entries);
+    else if (r->count_impossible)
+        snprintf(r->why, sizeof r->why,
+                 "zip: declares %llu entries, a file of %zu bytes holds at most %llu",
+                 (unsigned long long)r->declared, z->zip.len, (unsigned long long)r->capacity);
+}
+
+ls_err ls_zipcd_check(struct ls_slice zip, struct ls_zipcd_report *r)
+{
+    struct zcd z = {.zip = zip, .r = r};
+    memset(r, 0, sizeof *r);
+    if (!find_eocd(&z)) {
+        snprintf(r->why, sizeof r->why, "zip: no end of central directory record");
+        return LS_E_CORRUPT;
+    }
+    r->is_zip = true;
+    ls_err e = read_eocd(&z);
+    if (e == LS_OK) e = walk_cd(&z);
+    if (e == LS_OK || e == LS_E_TRUNCATED || e == LS_E_CORRUPT) count_overlaps(&z);
+    verdict(&z);
+    if (e != LS_OK && !r->why[0])
+        snprintf(r->why, sizeof r->why, "zip: central directory %s after %llu of %llu entries",
+                 e == LS_E_TRUNCATED ? "ends" : "is damaged", (unsigned long long)r->entries,
+                 (unsigned long long)r->declared);
+    free(z.rg);
+    return e;
+}

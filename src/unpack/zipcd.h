@@ -1,0 +1,40 @@
+/*
+ * leaksift's own zip central-directory checker: finds overlap bombs (David
+ * Fifield, "A better zip bomb", 2019: many central-directory entries whose
+ * local data ranges overlap and share one deflate kernel) before anything is
+ * inflated. libarchive does not look for them. Pure function on a slice: no
+ * allocation visible to the caller, no libarchive, no context.
+ */
+#ifndef LS_ZIPCD_H
+#define LS_ZIPCD_H
+
+#include "core/ls_core.h"
+
+/* Fixed size of a central-directory file header (APPNOTE 4.3.12). */
+#define LS_ZIPCD_CDH_MIN 46u
+
+struct ls_zipcd_report {
+    bool is_zip;          /* an end-of-central-directory record was found */
+    bool zip64;           /* the zip64 EOCD was used */
+    uint64_t declared;    /* entries the (zip64) EOCD declares */
+    uint64_t entries;     /* central-directory entries parsed */
+    uint64_t capacity;    /* entries the file could hold at most (len / 46) */
+    uint64_t overlaps;    /* entries whose local range overlaps an earlier one */
+    uint64_t bad_local;   /* entries whose local header is missing or invalid */
+    uint64_t encrypted;   /* entries with the encryption flag (bit 0) */
+    uint64_t nul_names;   /* names containing a NUL byte */
+    uint64_t cd_offset;   /* as declared */
+    uint64_t cd_size;
+    uint64_t prefix;      /* bytes prepended before the zip (self-extractors) */
+    bool count_impossible; /* declared entries exceed what the file can hold */
+    bool bomb;            /* overlaps > 0 or count_impossible */
+    char why[192];        /* one line for the record when bomb or on error */
+};
+
+/* Analyse zip's end records and central directory. LS_OK when analysed
+ * (r->bomb says the verdict); LS_E_CORRUPT if there is no usable EOCD or
+ * central directory; LS_E_TRUNCATED if the directory runs past the end (the
+ * entries read so far are still analysed and reported); LS_E_NOMEM. */
+ls_err ls_zipcd_check(struct ls_slice zip, struct ls_zipcd_report *r);
+
+#endif
