@@ -1,0 +1,206 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the mail handlers (mime, mbox, tnef, pst).
+
+Fixtures come from tests/gen/gen_mail.py into a temporary directory; the
+CLI ($LEAKSIFT) scans them and the manifest is checked with json.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+SRC = os.environ.get("LEAKSIFT_SRC", os.path.join(os.path.dirname(__file__), "..", ".."))
+sys.path.insert(0, os.path.join(SRC, "tests", "gen"))
+import gen_mail  # noqa: E402
+
+LEAKSIFT = os.environ.get("LEAKSIFT", "leaksift")
+
+
+def last4(ssn):
+    return "***-**-" + ssn[-4:]
+
+
+class MailTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.dir = os.path.join(cls.tmp.name, "dump")
+        gen_mail.generate(cls.dir)
+        out = os.path.join(cls.tmp.name, "manifest.jsonl")
+        proc = subprocess.run([LEAKSIFT, "scan", "-o", out, cls.dir],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=300)
+        if proc.returncode not in (0, 1):
+            raise AssertionError("scan failed (%d): %s" % (proc.returncode, proc.stderr.decode()))
+        cls.objects = []
+        with open(out, encoding="utf-8") as f:
+            for line in f:
+                rec = json.loads(line)
+                if rec.get("record") == "object":
+                    cls.objects.append(rec)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    # ---- helpers ----
+
+    def obj(self, fname, chain=()):
+        path = os.path.join(self.dir, fname)
+        hits = [o for o in self.objects
+                if os.path.normpath(o["path"]) == os.path.normpath(path) and o["chain"] == list(chain)]
+        self.assertEqual(len(hits), 1, "object %s %s: %d records" % (fname, list(chain), len(hits)))
+        return hits[0]
+
+    def children(self, fname, parent):
+        return [o for o in self.objects if o.get("parent_id") == parent["id"]]
+
+    def redacted(self, o, entity):
+        return sorted(e["redacted"] for f in o["findings"] if f["entity"] == entity
+                      for e in f["evidence"])
+
+    def assertFound(self, o, entity, redacted):
+        self.assertIn(redacted, self.redacted(o, entity), "%s not in %s %s" % (redacted, o["chain"], o["findings"]))
+
+    def text(self, spec):
+        proc = subprocess.run([LEAKSIFT, "text", spec], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, timeout=60)
+        self.assertEqual(proc.returncode, 0, proc.stderr.decode())
+        return proc.stdout.decode("utf-8", "replace")
+
+    # ---- EML ----
+
+    def test_plain_eml(self):
+        o = self.obj("plain.eml")
+        self.assertEqual(o["handler"], "mime")
+        self.assertEqual(o["coverage"], "full")
+        self.assertEqual(self.redacted(o, "ssn"), [last4(gen_mail.SSN_PLAIN)])  # decoy dropped
+        self.assertEqual(o["verdict"], "sensitive")
+        self.assertTrue(all(e["fingerprint"] for f in o["findings"] for e in f["evidence"]))
+
+    def test_headers_as_text(self):
+        t = self.text(os.path.join(self.dir, "plain.eml"))
+        self.assertIn("From: Alice Example <alice.example@corp-mail.test>\n", t)
+        self.assertIn("Subject: Quarterly numbers\n", t)
+
+    def test_alternative_html_base64_and_rfc2047_subject(self):
+        o = self.obj("alt.eml")
+        self.assertEqual(o["handler"], "mime")
+        self.assertEqual(self.redacted(o, "credit_card"), ["*" * 12 + gen_mail.CARD_HTML[-4:]])
+        self.assertIn("marking", [f["entity"] for f in o["findings"]])
+        t = self.text(os.path.join(self.dir, "alt.eml"))
+        self.assertIn("Subject: R\u00e9sum\u00e9 CONFIDENTIAL", t)
+        self.assertNotIn("<b>", t)  # HTML went through the markup converter
+
+    def test_quoted_printable_soft_break(self):
+        o = self.obj("qp.eml")
+        self.assertFound(o, "ssn", last4(gen_mail.SSN_QP))
+        self.assertIn("caf\u00e9", self.text(os.path.join(self.dir, "qp.eml")))
+
+    def test_attachment_child(self):
+        o = self.obj("nested.eml", ["customers.csv"])
+        self.assertFound(o, "ssn", last4(gen_mail.SSN_CSV))
+        self.assertEqual(o["depth"], 1)
+        self.assertEqual(o["parent_id"], self.obj("nested.eml")["id"])
+
+    def test_nested_three_levels(self):
+        fwd = self.obj("nested.eml", ["forwarded.eml"])
+        self.assertEqual(fwd["handler"], "mime")
+        self.obj("nested.eml", ["forwarded.eml", "docs.zip"])
+        deep = self.obj("nested.eml", ["forwarded.eml", "docs.zip", "secret.txt"])
+        self.assertEqual(deep["depth"], 3)
+        self.assertFound(deep, "ssn", last4(gen_mail.SSN_DEEP))
+        root = self.obj("nested.eml")
+        self.assertEqual(self.redacted(root, "ssn"), [])  # the deep SSN belongs to its own object
+
+    # ---- TNEF ----
+
+    def test_winmail_dat_inside_eml(self):
+        t = self.obj("winmail.eml", ["winmail.dat"])
+        self.assertEqual(t["handler"], "tnef")
+        self.assertFound(t, "ssn", last4(gen_mail.SSN_TNEF_BODY))  # PR_BODY, UTF-16
+        self.assertIn("marking", [f["entity"] for f in t["findings"]])
+        att = self.obj("winmail.eml", ["winmail.dat", "payroll report.csv"])  # long MAPI name
+        self.assertFound(att, "ssn", last4(gen_mail.SSN_TNEF))
+        rtf = self.obj("winmail.eml", ["winmail.dat", "body.rtf"])  # LZFu decompressed
+        self.assertFound(rtf, "ssn", last4(gen_mail.SSN_RTF))
+
+    def test_winmail_dat_standalone(self):
+        t = self.obj("winmail.dat")
+        self.assertEqual(t["handler"], "tnef")
+        self.assertEqual(t["coverage"], "full")
+        names = sorted(c["chain"][-1] for c in self.children("winmail.dat", t))
+        self.assertEqual(names, ["body.rtf", "payroll report.csv"])
+
+    # ---- MBOX ----
+
+    def test_mboxo(self):
+        box = self.obj("mboxo.mbox")
+        self.assertEqual(box["handler"], "mbox")
+        kids = self.children("mboxo.mbox", box)
+        self.assertEqual(sorted(k["chain"] for k in kids), [["msg-1"], ["msg-2"], ["msg-3"]])
+        for k in kids:
+            self.assertEqual(k["handler"], "mime")
+        self.assertFound(self.obj("mboxo.mbox", ["msg-2"]), "ssn", last4(gen_mail.SSN_MBOX))
+        self.assertEqual(self.redacted(self.obj("mboxo.mbox", ["msg-1"]), "ssn"), [])
+        # mboxo quoted the body line "From here on" as ">From here on"
+        t = self.text(os.path.join(self.dir, "mboxo.mbox") + "!msg-1")
+        self.assertIn("\nFrom here on", t)
+
+    def test_mboxrd_unquoting(self):
+        box = self.obj("mboxrd.mbox")
+        self.assertEqual(box["handler"], "mbox")
+        self.assertEqual(len(self.children("mboxrd.mbox", box)), 2)
+        t = self.text(os.path.join(self.dir, "mboxrd.mbox") + "!msg-1")
+        self.assertIn("From the start of a line", t)
+        self.assertNotIn(">From the start", t)
+        self.assertIn(">From quoted twice", t)
+        self.assertNotIn(">>From", t)
+
+    # ---- damaged input ----
+
+    def test_malformed_boundary(self):
+        o = self.obj("malformed.eml")
+        self.assertEqual(o["handler"], "mime")
+        self.assertEqual(o["coverage"], "partial")
+        self.assertIn("parse_error", o["coverage_reasons"])
+        self.assertFound(o, "ssn", last4(gen_mail.SSN_BROKEN))
+
+    def test_truncated_message(self):
+        o = self.obj("truncated.eml")
+        self.assertEqual(o["coverage"], "partial")
+        self.assertIn("truncated", o["coverage_reasons"])
+        blob = self.obj("truncated.eml", ["blob.bin"])
+        self.assertEqual(blob["coverage"], "partial")
+
+    def test_huge_header(self):
+        o = self.obj("bigheader.eml")
+        self.assertEqual(o["handler"], "mime")
+        self.assertEqual(o["coverage"], "partial")
+        self.assertIn("truncated", o["coverage_reasons"])
+        self.assertFound(o, "ssn", last4(gen_mail.SSN_BIG))
+
+    def test_header_without_body(self):
+        o = self.obj("headeronly.eml")
+        self.assertEqual(o["handler"], "mime")
+        self.assertEqual(o["coverage"], "partial")
+
+    def test_text_with_from_is_not_mail(self):
+        o = self.obj("notes.txt")
+        self.assertNotEqual(o["handler"], "mime")
+        self.assertNotEqual(o["handler"], "mbox")
+
+    # ---- PST ----
+
+    def test_damaged_pst(self):
+        for name in ("corrupt.pst", "truncated.pst"):
+            o = self.obj(name)
+            self.assertEqual(o["handler"], "pst")
+            self.assertNotEqual(o["coverage"], "full")
+            self.assertNotIn("worker_crash", o["coverage_reasons"])
+            self.assertIn("parse_error", o["coverage_reasons"])
+
+
+if __name__ == "__main__":
+    unittest.main()

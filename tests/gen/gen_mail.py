@@ -1,0 +1,350 @@
+#!/usr/bin/env python3
+"""Generate mail fixtures for leaksift's mail handlers (mime, mbox, tnef, pst).
+
+Usage:
+    gen_mail.py OUTDIR              the full fixture set (tests/e2e/test_mail.py)
+    gen_mail.py --corpus FUZZDIR    small seeds into FUZZDIR/{mime,mbox,tnef,pst}/
+
+Messages are built with Python's email and mailbox modules where they can
+express the case; hostile cases (broken boundaries, truncation, a 2 MB
+header, mboxrd quoting) and TNEF (winmail.dat, written with struct after
+[MS-OXTNEF]) are written by hand. All PII is fake; the values the tests
+look for are exported as constants (SSN_*, CARD_*, ...).
+"""
+import io
+import mailbox
+import os
+import struct
+import sys
+import zipfile
+from email.message import EmailMessage
+from email.mime.base import MIMEBase
+from email.mime.message import MIMEMessage
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from email import encoders
+
+# Formatted SSNs the default rule + validator accept (area not 000/666/9xx,
+# group not 00, serial not 0000), each planted in exactly one place.
+SSN_PLAIN = "536-22-1874"      # plain.eml body
+SSN_QP = "461-37-2851"         # qp.eml, split by a soft line break
+SSN_CSV = "212-09-7788"        # customers.csv attachment of nested.eml
+SSN_DEEP = "318-44-2290"       # nested.eml > forwarded.eml > docs.zip > secret.txt
+SSN_TNEF = "401-23-5678"       # winmail.dat attachment report.txt
+SSN_TNEF_BODY = "402-31-6620"  # winmail.dat MAPI PR_BODY (UTF-16)
+SSN_RTF = "403-12-3344"        # winmail.dat compressed RTF body
+SSN_MBOX = "404-56-7788"       # mboxo.mbox, message 2
+SSN_BROKEN = "405-66-1122"     # malformed.eml (boundary never found)
+SSN_BIG = "406-77-2233"        # bigheader.eml body after a 2 MB To: header
+DECOY_SSN = "000-12-3456"      # invalid area: must not be reported
+MARKING = "CONFIDENTIAL"
+
+
+def luhn_complete(prefix):
+    """Append the Luhn check digit to a digit string."""
+    total = 0
+    for i, ch in enumerate(reversed(prefix)):
+        d = int(ch)
+        if i % 2 == 0:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return prefix + str((10 - total % 10) % 10)
+
+
+CARD_HTML = luhn_complete("453201511283036")  # only in the base64 HTML part of alt.eml
+DECOY_CARD = CARD_HTML[:-1] + str((int(CARD_HTML[-1]) + 1) % 10)  # Luhn-invalid
+
+
+def b64_subject(text):
+    import base64
+    return "=?utf-8?B?" + base64.b64encode(text.encode()).decode() + "?="
+
+
+def write(path, data):
+    mode = "wb" if isinstance(data, bytes) else "w"
+    with open(path, mode) as f:
+        f.write(data)
+
+
+def plain_eml():
+    m = EmailMessage()
+    m["From"] = "Alice Example <alice.example@corp-mail.test>"
+    m["To"] = "Bob Builder <bob.builder@corp-mail.test>"
+    m["Subject"] = "Quarterly numbers"
+    m["Date"] = "Mon, 02 Mar 2026 10:00:00 +0000"
+    m.set_content("Hi Bob,\n\nThe employee SSN is %s.\nTest value %s is not real.\n"
+                  % (SSN_PLAIN, DECOY_SSN))
+    return m.as_bytes()
+
+
+def alt_eml():
+    """multipart/alternative; the HTML part is base64 and is the only place
+    the card number appears; the subject is a B-encoded word."""
+    m = MIMEMultipart("alternative")
+    m["From"] = "hr@corp-mail.test"
+    m["To"] = "payroll@corp-mail.test"
+    m["Subject"] = b64_subject("R\u00e9sum\u00e9 %s" % MARKING)
+    m["MIME-Version"] = "1.0"
+    m.attach(MIMEText("See the HTML version.\n", "plain", "utf-8"))
+    html = MIMEText("<html><body><p>Card on file:</p><p><b>%s</b></p>"
+                    "<p>Wrong: %s</p></body></html>" % (CARD_HTML, DECOY_CARD), "html", "utf-8")
+    m.attach(html)  # utf-8 MIMEText is base64-encoded
+    return m.as_bytes()
+
+
+def qp_eml():
+    body = ("Hello,\r\nthe number is %s=\r\n%s and caf=C3=A9.\r\n"
+            % (SSN_QP[:7], SSN_QP[7:]))
+    return ("From: ops@corp-mail.test\r\nTo: dev@corp-mail.test\r\nSubject: qp\r\n"
+            "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
+            "Content-Transfer-Encoding: quoted-printable\r\n\r\n" + body).encode()
+
+
+def docs_zip():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("secret.txt", "Internal: employee SSN %s\n" % SSN_DEEP)
+    return buf.getvalue()
+
+
+def nested_eml():
+    """eml > forwarded.eml (message/rfc822) > docs.zip > secret.txt, plus a
+    CSV attachment with PII on the outer message."""
+    inner = MIMEMultipart()
+    inner["From"] = "legal@corp-mail.test"
+    inner["To"] = "ceo@corp-mail.test"
+    inner["Subject"] = "docs"
+    inner.attach(MIMEText("Attached.\n", "plain", "utf-8"))
+    z = MIMEBase("application", "zip")
+    z.set_payload(docs_zip())
+    encoders.encode_base64(z)
+    z.add_header("Content-Disposition", "attachment", filename="docs.zip")
+    inner.attach(z)
+
+    outer = MIMEMultipart()
+    outer["From"] = "ceo@corp-mail.test"
+    outer["To"] = "board@corp-mail.test"
+    outer["Subject"] = "Fwd: docs"
+    outer.attach(MIMEText("Forwarding.\n", "plain", "utf-8"))
+    csv = MIMEBase("text", "csv")
+    csv.set_payload("name,email,ssn\nJohn Roe,john.roe@customer.test,%s\n" % SSN_CSV)
+    encoders.encode_base64(csv)
+    csv.add_header("Content-Disposition", "attachment", filename="customers.csv")
+    outer.attach(csv)
+    fwd = MIMEMessage(inner)
+    fwd.add_header("Content-Disposition", "attachment", filename="forwarded.eml")
+    outer.attach(fwd)
+    return outer.as_bytes()
+
+
+# ---- TNEF ([MS-OXTNEF]) ----
+
+PT_LONG, PT_STRING8, PT_UNICODE, PT_BINARY = 0x0003, 0x001E, 0x001F, 0x0102
+RTF_PREBUF = (b"{\\rtf1\\ansi\\mac\\deff0\\deftab720{\\fonttbl;}{\\f0\\fnil \\froman \\fswiss "
+              b"\\fmodern \\fscript \\fdecor MS Sans SerifSymbolArialTimes New RomanCourier"
+              b"{\\colortbl\\red0\\green0\\blue0\r\n\\par \\pard\\plain\\f0\\fs20\\b\\i\\u\\tab\\tx")
+
+
+def tnef_attr(level, attr_id, data):
+    return struct.pack("<BII", level, attr_id, len(data)) + data + struct.pack("<H", sum(data) & 0xFFFF)
+
+
+def mapi_props(props):
+    out = struct.pack("<I", len(props))
+    for ptype, pid, value in props:
+        out += struct.pack("<HH", ptype, pid)
+        if ptype in (PT_STRING8, PT_UNICODE, PT_BINARY):
+            out += struct.pack("<II", 1, len(value)) + value + b"\0" * (-len(value) % 4)
+        else:
+            out += value
+    return out
+
+
+def lzfu(raw):
+    """Compressed RTF: one back-reference into the preset dictionary
+    ("{\\rtf1\\ansi"), then literals, then the end marker."""
+    assert raw.startswith(b"{\\rtf1\\ansi")
+    rest = raw[len(b"{\\rtf1\\ansi"):]
+    tokens = [("ref", (0 << 4) | (11 - 2))] + [("lit", b) for b in rest]
+    wpos = (len(RTF_PREBUF) + len(raw)) % 4096
+    tokens.append(("ref", wpos << 4))
+    body = b""
+    for i in range(0, len(tokens), 8):
+        group = tokens[i:i + 8]
+        ctl = 0
+        payload = b""
+        for bit, (kind, v) in enumerate(group):
+            if kind == "ref":
+                ctl |= 1 << bit
+                payload += struct.pack(">H", v)
+            else:
+                payload += bytes([v])
+        body += bytes([ctl]) + payload
+    return struct.pack("<IIII", len(body) + 12, len(raw), 0x75465A4C, 0) + body
+
+
+def winmail_dat():
+    rtf = b"{\\rtf1\\ansi\\deff0 Body in RTF: SSN " + SSN_RTF.encode() + b"\\par}"
+    out = struct.pack("<IH", 0x223E9F78, 0x0001)
+    out += tnef_attr(1, 0x00089006, struct.pack("<I", 0x00010000))          # attTnefVersion
+    out += tnef_attr(1, 0x00078008, b"IPM.Microsoft Mail.Note\0")            # attMessageClass
+    out += tnef_attr(1, 0x00018004, b"Payroll export\0")                     # attSubject
+    out += tnef_attr(1, 0x00069003, mapi_props([                             # attMAPIProps
+        (PT_UNICODE, 0x1000, ("Body: SSN %s\r\n" % SSN_TNEF_BODY).encode("utf-16-le") + b"\0\0"),
+        (PT_STRING8, 0x0037, b"Payroll export " + MARKING.encode() + b"\0"),
+        (PT_LONG, 0x0E07, struct.pack("<I", 1)),
+        (PT_BINARY, 0x1009, lzfu(rtf)),
+    ]))
+    data = ("name,ssn\nJane Roe,%s\n" % SSN_TNEF).encode()
+    out += tnef_attr(2, 0x00069002, b"\x01\x00\xff\xff\xff\xff" + b"\0" * 8)  # attAttachRendData
+    out += tnef_attr(2, 0x00018010, b"REPORT~1.CSV\0")                       # attAttachTitle
+    out += tnef_attr(2, 0x0006800F, data)                                    # attAttachData
+    out += tnef_attr(2, 0x00069005, mapi_props([                             # attAttachment
+        (PT_UNICODE, 0x3707, "payroll report.csv".encode("utf-16-le") + b"\0\0"),
+    ]))
+    return out
+
+
+def winmail_eml():
+    m = MIMEMultipart()
+    m["From"] = "outlook.user@corp-mail.test"
+    m["To"] = "someone@partner.test"
+    m["Subject"] = "Payroll"
+    m.attach(MIMEText("See attachment.\n", "plain", "utf-8"))
+    t = MIMEBase("application", "ms-tnef")
+    t.set_payload(winmail_dat())
+    encoders.encode_base64(t)
+    t.add_header("Content-Disposition", "attachment", filename="winmail.dat")
+    m.attach(t)
+    return m.as_bytes()
+
+
+# ---- mbox ----
+
+def mboxo(path):
+    if os.path.exists(path):
+        os.unlink(path)
+    box = mailbox.mbox(path)
+    for i, body in enumerate([
+        "First message.\n\nFrom here on, all is fine.\n",
+        "Second message with SSN %s.\n" % SSN_MBOX,
+        "Third message.\n",
+    ]):
+        m = EmailMessage()
+        m["From"] = "sender%d@corp-mail.test" % (i + 1)
+        m["To"] = "list@corp-mail.test"
+        m["Subject"] = "message %d" % (i + 1)
+        m.set_content(body)
+        box.add(mailbox.mboxMessage(m))
+    box.flush()
+    box.close()
+
+
+def mboxrd():
+    return (b"From alice@corp-mail.test Mon Mar  2 10:00:00 2026\n"
+            b"From: alice@corp-mail.test\nSubject: one\n\n"
+            b">From the start of a line\n>>From quoted twice\n\n"
+            b"From bob@corp-mail.test Mon Mar  2 11:00:00 2026\n"
+            b"From: bob@corp-mail.test\nSubject: two\n\nplain body\n")
+
+
+# ---- hostile ----
+
+def malformed_eml():
+    return ("From: x@corp-mail.test\nSubject: broken\nMIME-Version: 1.0\n"
+            "Content-Type: multipart/mixed; boundary=\"AAA\"\n\n"
+            "--BBB\nContent-Type: text/plain\n\nSSN %s\n--BBB--\n" % SSN_BROKEN).encode()
+
+
+def truncated_eml():
+    att = MIMEBase("application", "octet-stream")
+    att.set_payload(b"x" * 3000)
+    encoders.encode_base64(att)
+    att.add_header("Content-Disposition", "attachment", filename="blob.bin")
+    m = MIMEMultipart()
+    m["From"] = "y@corp-mail.test"
+    m["Subject"] = "cut"
+    m.attach(MIMEText("before the cut\n", "plain", "utf-8"))
+    m.attach(att)
+    raw = m.as_bytes()
+    return raw[:len(raw) - 2000]
+
+
+def bigheader_eml():
+    addrs = ",\n ".join("user%06d@corp-mail.test" % i for i in range(80000))
+    assert len(addrs) > 2 * 1024 * 1024
+    return ("From: z@corp-mail.test\nSubject: many recipients\nTo: " + addrs +
+            "\nMIME-Version: 1.0\n\nBody SSN %s\n" % SSN_BIG).encode()
+
+
+def header_only_eml():
+    return b"From: h@corp-mail.test\nTo: i@corp-mail.test\nSubject: no body"
+
+
+def decoy_txt():
+    return ("Meeting notes\n\nSomeone wrote:\nFrom: not a header here\n"
+            "Subject: still just text\n").encode()
+
+
+def corrupt_pst():
+    # "!BDN", CRC, client magic "SM", version 23 (Unicode), then garbage.
+    head = b"!BDN" + b"\0\0\0\0" + b"SM" + struct.pack("<H", 23) + struct.pack("<H", 19)
+    return head + bytes((i * 37 + 11) & 0xFF for i in range(4096))
+
+
+def truncated_pst():
+    return b"!BDN\x11\x22\x33\x44SM\x0e\x00"
+
+
+def generate(out):
+    os.makedirs(out, exist_ok=True)
+    write(os.path.join(out, "plain.eml"), plain_eml())
+    write(os.path.join(out, "alt.eml"), alt_eml())
+    write(os.path.join(out, "qp.eml"), qp_eml())
+    write(os.path.join(out, "nested.eml"), nested_eml())
+    write(os.path.join(out, "winmail.eml"), winmail_eml())
+    write(os.path.join(out, "winmail.dat"), winmail_dat())
+    mboxo(os.path.join(out, "mboxo.mbox"))
+    write(os.path.join(out, "mboxrd.mbox"), mboxrd())
+    write(os.path.join(out, "malformed.eml"), malformed_eml())
+    write(os.path.join(out, "truncated.eml"), truncated_eml())
+    write(os.path.join(out, "bigheader.eml"), bigheader_eml())
+    write(os.path.join(out, "headeronly.eml"), header_only_eml())
+    write(os.path.join(out, "notes.txt"), decoy_txt())
+    write(os.path.join(out, "corrupt.pst"), corrupt_pst())
+    write(os.path.join(out, "truncated.pst"), truncated_pst())
+
+
+def corpus(fuzzdir):
+    seeds = {
+        "mime": {"plain.eml": plain_eml(), "alt.eml": alt_eml(), "qp.eml": qp_eml(),
+                 "nested.eml": nested_eml(), "winmail.eml": winmail_eml(),
+                 "malformed.eml": malformed_eml(), "truncated.eml": truncated_eml(),
+                 "headeronly.eml": header_only_eml()},
+        "mbox": {"mboxrd.mbox": mboxrd()},
+        "tnef": {"winmail.dat": winmail_dat()},
+        "pst": {"corrupt.pst": corrupt_pst(), "truncated.pst": truncated_pst()},
+    }
+    for name, files in seeds.items():
+        d = os.path.join(fuzzdir, "corpus", name)
+        os.makedirs(d, exist_ok=True)
+        for fn, data in files.items():
+            write(os.path.join(d, fn), data)
+    mboxo(os.path.join(fuzzdir, "corpus", "mbox", "mboxo.mbox"))
+
+
+def main(argv):
+    if len(argv) == 3 and argv[1] == "--corpus":
+        corpus(argv[2])
+    elif len(argv) == 2:
+        generate(argv[1])
+    else:
+        sys.stderr.write(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
