@@ -1,0 +1,312 @@
+/*
+ * Outlook messages ([MS-OXMSG]) on top of the compound file reader: the
+ * `msg` handler, and the message walker the `ole2` handler also uses when
+ * a compound file turns out to hold a message.
+ *
+ * A message storage holds one stream per variable-size property,
+ * "__substg1.0_IIIITTTT" (IIII the property id, TTTT its type: 001F
+ * UTF-16LE, 001E 8-bit, 0102 binary, 000D an embedded storage; 2.1.3),
+ * recipient storages "__recip_version1.0_#XXXXXXXX" and attachment
+ * storages "__attach_version1.0_#XXXXXXXX" (2.2.1-2.2.2).
+ *
+ * Text: Subject (0x0037), sender (0x0C1A name, 0x0C1F / 0x5D01 address),
+ * represented sender (0x0042 / 0x0065), To/Cc/Bcc display lists
+ * (0x0E04/0x0E03/0x0E02), each recipient (0x3001 name, 0x39FE SMTP,
+ * 0x3003 address), the plain body (0x1000), then every other string
+ * property (transport headers 0x007D and the like carry addresses too).
+ * The HTML body (0x1013) goes through the markup helper; the compressed
+ * RTF body (0x1009, [MS-OXRTFCP], see msg_rtf.c) is decoded and handed
+ * over as a child "body.rtf" for the rtf handler.
+ * Attachments: binary data (0x3701 0102) becomes a child named by the long
+ * file name (0x3707), the short one (0x3704), the display name (0x3001) or
+ * "attachment-N"; an embedded message or OLE object (0x3701 000D storage)
+ * is exported as a compound file (ole2_cfb_export) and handed over as a
+ * child ("<name>.msg" for messages), so nesting is the pipeline's
+ * business and its depth budget applies.
+ * Ignored on purpose: the fixed-size properties in __properties_version1.0
+ * (dates, flags), named-property mapping (__nameid_version1.0), multi-
+ * valued properties. Attacker-controlled: every stream and storage name
+ * and every property value.
+ */
+#include "extract/ole2.h"
+#include "extract/markup.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define MSG_SUBSTG "__substg1.0_"
+#define MSG_RECIP "__recip_version1.0_"
+#define MSG_ATTACH "__attach_version1.0_"
+#define MSG_PROPS "__properties_version1.0"
+/* Compressed RTF decoded per message (a 64 MiB RTF body is a book). */
+#define MSG_RTF_MAX (64u << 20)
+
+static bool msg_prefix(const char *s, const char *p)
+{
+    return strncmp(s, p, strlen(p)) == 0;
+}
+
+bool msg_storage_is_msg(const struct ole2_cfb *f, uint32_t st)
+{
+    if (st >= f->ndir) return false;
+    uint32_t i = f->dir[st].first_child;
+    for (uint32_t hops = 0; i < f->ndir && hops < f->ndir; hops++, i = f->dir[i].next_sibling)
+        if (strcmp(f->dir[i].name, MSG_PROPS) == 0 || msg_prefix(f->dir[i].name, MSG_SUBSTG)) return true;
+    return false;
+}
+
+/* Property `id` as a string: UTF-16 (001F) preferred, else 8-bit (001E).
+ * *utf16 says which; the value is in b. False if absent. */
+static bool msg_prop(struct ole2_job *j, uint32_t st, unsigned id, struct ls_buf *b, bool *utf16)
+{
+    char name[32];
+    for (int k = 0; k < 2; k++) {
+        (void)snprintf(name, sizeof name, MSG_SUBSTG "%04X%s", id & 0xFFFFu, k == 0 ? "001F" : "001E");
+        ls_buf_reset(b);
+        ls_err e = ole2_read_named(j, st, name, b);
+        if (e == LS_E_ARG || e == LS_E_NOMEM) continue;
+        *utf16 = k == 0;
+        return true;
+    }
+    return false;
+}
+
+static ls_err msg_field(struct ole2_job *j, uint32_t st, const char *label, unsigned id)
+{
+    struct ls_buf b;
+    bool u = false;
+    ls_buf_init(&b, j->f->data.len);
+    ls_err e = LS_OK;
+    if (msg_prop(j, st, id, &b, &u)) e = ole2_put_field(j, label, ls_buf_slice(&b), u);
+    ls_buf_free(&b);
+    return e;
+}
+
+/* Property as UTF-8 into out (for child names). */
+static bool msg_prop_utf8(struct ole2_job *j, uint32_t st, unsigned id, char *out, size_t cap)
+{
+    struct ls_buf b, u8;
+    bool u = false, ok = false;
+    ls_buf_init(&b, 4096);
+    ls_buf_init(&u8, cap - 1);
+    out[0] = '\0';
+    if (msg_prop(j, st, id, &b, &u)) {
+        struct ls_slice v = ls_buf_slice(&b);
+        ls_err e = LS_OK; /* LS_E_LIMIT just shortens the name */
+        if (u)
+            e = ls_utf16_to_utf8(&u8, v, false);
+        else
+            for (size_t i = 0; i < v.len && ls_slice_at(v, i) > 0 && e == LS_OK; i++)
+                e = ls_utf8_put(&u8, ls_cp1252((uint8_t)ls_slice_at(v, i)));
+        (void)e;
+        size_t o = 0;
+        for (size_t i = 0; i < u8.len && o + 1 < cap; i++)
+            if (u8.ptr[i] != 0) out[o++] = (char)u8.ptr[i];
+        out[o] = '\0';
+        ok = o > 0;
+    }
+    ls_buf_free(&b);
+    ls_buf_free(&u8);
+    return ok;
+}
+
+static const unsigned msg_known[] = {0x0037, 0x0C1A, 0x0C1F, 0x5D01, 0x0042, 0x0065,
+                                     0x0E04, 0x0E03, 0x0E02, 0x1000, 0x1013};
+
+static ls_err msg_headers(struct ole2_job *j, uint32_t st)
+{
+    LS_TRY(msg_field(j, st, "Subject", 0x0037));
+    LS_TRY(msg_field(j, st, "From", 0x0C1A));
+    LS_TRY(msg_field(j, st, "From address", 0x0C1F));
+    LS_TRY(msg_field(j, st, "From SMTP", 0x5D01));
+    LS_TRY(msg_field(j, st, "Sent representing", 0x0042));
+    LS_TRY(msg_field(j, st, "Sent representing address", 0x0065));
+    LS_TRY(msg_field(j, st, "To", 0x0E04));
+    LS_TRY(msg_field(j, st, "Cc", 0x0E03));
+    return msg_field(j, st, "Bcc", 0x0E02);
+}
+
+static ls_err msg_recipients(struct ole2_job *j, uint32_t st)
+{
+    const struct ole2_cfb *f = j->f;
+    uint32_t i = f->dir[st].first_child;
+    for (uint32_t hops = 0; i < f->ndir && hops < f->ndir; hops++, i = f->dir[i].next_sibling) {
+        if (f->dir[i].type != OLE2_T_STORAGE || !msg_prefix(f->dir[i].name, MSG_RECIP)) continue;
+        LS_TRY(msg_field(j, i, "Recipient", 0x3001));
+        LS_TRY(msg_field(j, i, "Recipient SMTP", 0x39FE));
+        LS_TRY(msg_field(j, i, "Recipient address", 0x3003));
+    }
+    return LS_OK;
+}
+
+/* Every other top-level string property, e.g. transport headers. */
+static ls_err msg_other_strings(struct ole2_job *j, uint32_t st)
+{
+    const struct ole2_cfb *f = j->f;
+    uint32_t i = f->dir[st].first_child;
+    for (uint32_t hops = 0; i < f->ndir && hops < f->ndir; hops++, i = f->dir[i].next_sibling) {
+        const char *n = f->dir[i].name;
+        if (f->dir[i].type != OLE2_T_STREAM || !msg_prefix(n, MSG_SUBSTG) || strlen(n) != 20) continue;
+        bool u16 = strcmp(n + 16, "001F") == 0;
+        if (!u16 && strcmp(n + 16, "001E") != 0) continue;
+        unsigned id = 0;
+        for (int k = 12; k < 16; k++) {
+            char ch = n[k];
+            unsigned d = ch >= '0' && ch <= '9' ? (unsigned)(ch - '0')
+                         : ch >= 'A' && ch <= 'F' ? (unsigned)(ch - 'A' + 10)
+                         : ch >= 'a' && ch <= 'f' ? (unsigned)(ch - 'a' + 10) : 0;
+            id = id * 16 + d;
+        }
+        bool known = false;
+        for (size_t k = 0; k < sizeof msg_known / sizeof msg_known[0]; k++) known |= msg_known[k] == id;
+        if (known) continue;
+        struct ls_buf b;
+        char label[32];
+        ls_buf_init(&b, f->data.len);
+        ls_err e = ole2_read(j, i, &b);
+        (void)snprintf(label, sizeof label, "Property 0x%04X", id);
+        if (e != LS_E_NOMEM) e = ole2_put_field(j, label, ls_buf_slice(&b), u16);
+        ls_buf_free(&b);
+        if (e == LS_E_LIMIT || e == LS_E_NOMEM) return e;
+    }
+    return LS_OK;
+}
+
+static ls_err msg_bodies(struct ole2_job *j, uint32_t st)
+{
+    struct ls_buf b;
+    bool u = false;
+    ls_buf_init(&b, j->f->data.len);
+    ls_err e = LS_OK;
+    if (msg_prop(j, st, 0x1000, &b, &u)) {
+        struct ls_slice v = ls_buf_slice(&b);
+        e = ole2_put(j, "\n");
+        if (e == LS_OK) e = u ? ole2_put_utf16(j, v) : ole2_put_cp1252(j, v);
+        if (e == LS_OK) e = ole2_put(j, "\n");
+    }
+    ls_buf_reset(&b);
+    /* HTML body: binary (0102) in most files, sometimes a string. */
+    ls_err h = ole2_read_named(j, st, MSG_SUBSTG "10130102", &b);
+    if (h == LS_E_ARG && msg_prop(j, st, 0x1013, &b, &u)) h = LS_OK;
+    if (e == LS_OK && h != LS_E_ARG && h != LS_E_NOMEM && b.len > 0) {
+        e = ole2_flush(j);
+        if (e == LS_OK) e = ls_markup_html_text(j->c, j->o, ls_buf_slice(&b));
+        if (e == LS_E_LIMIT) j->text_full = true;
+        if (e == LS_OK) e = ole2_put(j, "\n");
+    }
+    ls_buf_reset(&b);
+    ls_err r = ole2_read_named(j, st, MSG_SUBSTG "10090102", &b);
+    if (e == LS_OK && r != LS_E_ARG && r != LS_E_NOMEM && b.len > 0) {
+        struct ls_buf rtf;
+        ls_buf_init(&rtf, MSG_RTF_MAX);
+        uint64_t left = ls_budget_left(j->c);
+        size_t max = left < MSG_RTF_MAX ? (size_t)left : MSG_RTF_MAX;
+        ls_err d = msg_rtf_decompress(ls_buf_slice(&b), &rtf, max);
+        if (d == LS_E_NOMEM) e = d;
+        if (d != LS_OK && d != LS_E_NOMEM)
+            ls_note(j->c, j->o, LS_R_PARSE_ERROR, "msg: compressed RTF body damaged (%s)", ls_err_name(d));
+        if (e == LS_OK && rtf.len > 0 && ls_budget_charge(j->c, j->o, rtf.len) == LS_OK)
+            (void)ole2_child(j, "body.rtf", 8, ls_buf_slice(&rtf), d != LS_OK);
+        ls_buf_free(&rtf);
+    }
+    ls_buf_free(&b);
+    return e;
+}
+
+static bool msg_has_ext(const char *name, const char *ext)
+{
+    size_t n = strlen(name), k = strlen(ext);
+    if (n < k) return false;
+    for (size_t i = 0; i < k; i++) {
+        char c = name[n - k + i];
+        if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+        if (c != ext[i]) return false;
+    }
+    return true;
+}
+
+static ls_err msg_attachment(struct ole2_job *j, uint32_t at, unsigned n)
+{
+    char name[256];
+    if (!msg_prop_utf8(j, at, 0x3707, name, sizeof name) && !msg_prop_utf8(j, at, 0x3704, name, sizeof name) &&
+        !msg_prop_utf8(j, at, 0x3001, name, sizeof name))
+        (void)snprintf(name, sizeof name, "attachment-%u", n);
+    LS_TRY(ole2_put(j, "Attachment: "));
+    LS_TRY(ole2_put(j, name));
+    LS_TRY(ole2_put(j, "\n"));
+    uint32_t data = ole2_cfb_find_type(j->f, at, MSG_SUBSTG "37010102", OLE2_T_STREAM);
+    if (data != OLE2_NOSTREAM) {
+        struct ls_buf b;
+        ls_buf_init(&b, j->f->data.len);
+        ls_err e = ole2_read(j, data, &b);
+        if (e != LS_E_NOMEM) e = ole2_child(j, name, strlen(name), ls_buf_slice(&b), e != LS_OK);
+        ls_buf_free(&b);
+        return e == LS_E_NOMEM ? e : LS_OK;
+    }
+    uint32_t obj = ole2_cfb_find_type(j->f, at, MSG_SUBSTG "3701000D", OLE2_T_STORAGE);
+    if (obj == OLE2_NOSTREAM) return LS_OK;
+    if (msg_storage_is_msg(j->f, obj) && !msg_has_ext(name, ".msg")) {
+        size_t len = strlen(name);
+        if (len + 5 < sizeof name) memcpy(name + len, ".msg", 5);
+    }
+    ls_err e = ole2_child_storage(j, obj, name);
+    return e == LS_E_NOMEM ? e : LS_OK;
+}
+
+static ls_err msg_attachments(struct ole2_job *j, uint32_t st)
+{
+    const struct ole2_cfb *f = j->f;
+    unsigned n = 0;
+    uint32_t i = f->dir[st].first_child;
+    for (uint32_t hops = 0; i < f->ndir && hops < f->ndir && !j->stop; hops++, i = f->dir[i].next_sibling) {
+        if (f->dir[i].type != OLE2_T_STORAGE || !msg_prefix(f->dir[i].name, MSG_ATTACH)) continue;
+        LS_TRY(msg_attachment(j, i, ++n));
+    }
+    return LS_OK;
+}
+
+ls_err msg_extract_storage(struct ole2_job *j, uint32_t st, unsigned depth)
+{
+    (void)depth; /* embedded messages are children: the pipeline counts depth */
+    ls_err e = msg_headers(j, st);
+    if (e == LS_OK) e = msg_recipients(j, st);
+    if (e == LS_OK) e = msg_other_strings(j, st);
+    if (e == LS_OK) e = msg_bodies(j, st);
+    if (e == LS_E_NOMEM) return e;
+    ls_err a = msg_attachments(j, st);
+    return e != LS_OK ? e : a;
+}
+
+/* ---- the msg handler ---------------------------------------------------- */
+
+/* Probe: CFB signature plus message streams named in the first directory
+ * sector (read straight from the header's first directory sector number,
+ * no FAT needed), or the .msg extension. */
+static int msg_probe(const struct ls_object *o)
+{
+    if (!ole2_is_cfb(o->data)) return 0;
+    if (o->ext && strcmp(o->ext, "msg") == 0) return 90;
+    uint16_t shift = 0;
+    uint32_t first = 0;
+    if (!ls_rd_u16le(o->data, 30, &shift) || (shift != 9 && shift != 12) || !ls_rd_u32le(o->data, 48, &first))
+        return 0;
+    uint64_t off = ((uint64_t)first + 1) << shift;
+    struct ls_slice sec;
+    if (off > o->data.len || !ls_slice_sub(o->data, (size_t)off, (size_t)1 << shift, &sec)) return 0;
+    static const uint8_t pat[] = {'_', 0, '_', 0, 's', 0, 'u', 0, 'b', 0, 's', 0, 't', 0, 'g', 0};
+    static const uint8_t pat2[] = {'_', 0, '_', 0, 'p', 0, 'r', 0, 'o', 0, 'p', 0};
+    if (ls_slice_find(sec, 0, pat, sizeof pat) != SIZE_MAX || ls_slice_find(sec, 0, pat2, sizeof pat2) != SIZE_MAX)
+        return 90;
+    return 0;
+}
+
+static ls_err msg_handler_extract(struct ls_ctx *c, struct ls_object *o)
+{
+    return ole2_run(c, o);
+}
+
+const struct ls_handler ls_handler_msg = {
+    .name = "msg",
+    .probe = msg_probe,
+    .extract = msg_handler_extract,
+};

@@ -1,0 +1,443 @@
+/*
+ * The `ole2` handler: Compound File Binary documents ([MS-CFB]) — Word
+ * 97-2003 (.doc, [MS-DOC]), Excel BIFF5/8 (.xls, [MS-XLS]), PowerPoint
+ * 97-2003 (.ppt, [MS-PPT]), their property sets ([MS-OLEPS]), embedded
+ * OLE objects ([MS-OLEDS] 2.3.6 OLE1 Ole10Native packages, "Package"
+ * OOXML streams, CONTENTS streams, embedded compound documents), VBA
+ * storages (alert `macro`) and encryption: FIB fEncrypted, BIFF FILEPASS,
+ * PowerPoint CryptSession10Container and the EncryptedPackage of an
+ * agile/standard-encrypted OOXML file ([MS-OFFCRYPTO]) are reported
+ * `encrypted`. Outlook messages found in a compound file are handed to
+ * msg.c (which also registers its own `msg` handler).
+ *
+ * Dispatch is by which streams exist, not by extension. Ignored on
+ * purpose: formatting, drawing layers, the PowerPoint persist directory
+ * (every text atom in the stream is read, live or not), the VBA source
+ * itself (its presence is the alert), PowerPoint's zlib-compressed
+ * embedded objects.
+ *
+ * Attacker-controlled: the whole compound file (see ole2_cfb.h) and every
+ * stream's contents; each extractor reads them through slices and cursors.
+ */
+#include "extract/ole2.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ---- job and text stage ------------------------------------------------ */
+
+void ole2_job_init(struct ole2_job *j, struct ls_ctx *c, struct ls_object *o, struct ole2_cfb *f)
+{
+    memset(j, 0, sizeof *j);
+    j->c = c;
+    j->o = o;
+    j->f = f;
+    ls_buf_init(&j->text, 4 * OLE2_TEXT_CHUNK);
+}
+
+ls_err ole2_flush(struct ole2_job *j)
+{
+    if (j->text_full) {
+        ls_buf_reset(&j->text);
+        return LS_E_LIMIT;
+    }
+    if (j->text.len == 0) return LS_OK;
+    ls_err e = ls_emit_text(j->c, j->o, j->text.ptr, j->text.len);
+    ls_buf_reset(&j->text);
+    if (e == LS_E_LIMIT) j->text_full = true;
+    return e;
+}
+
+ls_err ole2_job_finish(struct ole2_job *j)
+{
+    ls_err e = ole2_flush(j);
+    ls_buf_free(&j->text);
+    return e;
+}
+
+static ls_err ole2_after_add(struct ole2_job *j, ls_err e)
+{
+    if (e == LS_E_LIMIT || j->text.len >= OLE2_TEXT_CHUNK) {
+        ls_err f = ole2_flush(j);
+        if (e == LS_OK || e == LS_E_LIMIT) e = f;
+    }
+    return e;
+}
+
+ls_err ole2_put_n(struct ole2_job *j, const void *p, size_t n)
+{
+    if (j->text_full) return LS_E_LIMIT;
+    return ole2_after_add(j, ls_buf_add(&j->text, p, n));
+}
+
+ls_err ole2_put(struct ole2_job *j, const char *s) { return ole2_put_n(j, s, strlen(s)); }
+
+ls_err ole2_put_cp(struct ole2_job *j, uint32_t cp)
+{
+    if (j->text_full) return LS_E_LIMIT;
+    return ole2_after_add(j, ls_utf8_put(&j->text, cp));
+}
+
+ls_err ole2_put_utf16(struct ole2_job *j, struct ls_slice s)
+{
+    if (j->text_full) return LS_E_LIMIT;
+    /* Convert in pieces so the stage never grows past a chunk or two. */
+    for (size_t off = 0; off < s.len;) {
+        size_t n = s.len - off < OLE2_TEXT_CHUNK ? s.len - off : OLE2_TEXT_CHUNK;
+        struct ls_slice part;
+        if (!ls_slice_sub(s, off, n, &part)) break;
+        LS_TRY(ole2_after_add(j, ls_utf16_to_utf8(&j->text, part, false)));
+        off += n;
+    }
+    return LS_OK;
+}
+
+ls_err ole2_put_cp1252(struct ole2_job *j, struct ls_slice s)
+{
+    for (size_t i = 0; i < s.len; i++) LS_TRY(ole2_put_cp(j, ls_cp1252((uint8_t)ls_slice_at(s, i))));
+    return LS_OK;
+}
+
+static size_t ole2_utf16_units(struct ls_slice v)
+{
+    size_t n = v.len / 2;
+    for (size_t i = 0; i < n; i++) {
+        uint16_t u = 0;
+        (void)ls_rd_u16le(v, 2 * i, &u);
+        if (u == 0) return i;
+    }
+    return n;
+}
+
+ls_err ole2_put_field(struct ole2_job *j, const char *label, struct ls_slice v, bool utf16)
+{
+    struct ls_slice t;
+    if (utf16) {
+        (void)ls_slice_sub(v, 0, 2 * ole2_utf16_units(v), &t);
+    } else {
+        size_t n = ls_slice_find(v, 0, "", 1);
+        (void)ls_slice_sub(v, 0, n == SIZE_MAX ? v.len : n, &t);
+    }
+    if (t.len == 0) return LS_OK;
+    LS_TRY(ole2_put(j, label));
+    LS_TRY(ole2_put(j, ": "));
+    LS_TRY(utf16 ? ole2_put_utf16(j, t) : ole2_put_cp1252(j, t));
+    return ole2_put(j, "\n");
+}
+
+ls_err ole2_put_number(struct ole2_job *j, double v)
+{
+    char tmp[64];
+    if (!isfinite(v)) return ole2_put(j, isnan(v) ? "NaN" : (v < 0 ? "-Inf" : "Inf"));
+    if (v == floor(v) && fabs(v) < 1e17)
+        (void)snprintf(tmp, sizeof tmp, "%.0f", v == 0 ? 0.0 : v);
+    else
+        (void)snprintf(tmp, sizeof tmp, "%.15g", v);
+    return ole2_put(j, tmp);
+}
+
+/* ---- stream access and children ---------------------------------------- */
+
+ls_err ole2_read(struct ole2_job *j, uint32_t idx, struct ls_buf *out)
+{
+    return ole2_cfb_read(j->f, idx, out, j->f->data.len);
+}
+
+ls_err ole2_read_named(struct ole2_job *j, uint32_t storage, const char *name, struct ls_buf *out)
+{
+    uint32_t idx = ole2_cfb_find_type(j->f, storage, name, OLE2_T_STREAM);
+    LS_FAIL_IF(idx == OLE2_NOSTREAM, LS_E_ARG);
+    return ole2_read(j, idx, out);
+}
+
+ls_err ole2_child(struct ole2_job *j, const char *name, size_t name_len, struct ls_slice data,
+                  bool truncated)
+{
+    if (j->stop) return LS_E_LIMIT;
+    struct ls_child ch;
+    memset(&ch, 0, sizeof ch);
+    ch.name = name;
+    ch.name_len = name_len;
+    ch.data = data;
+    if (truncated) {
+        ch.flags = LS_CHILD_TRUNCATED;
+        ch.tags[0] = LS_R_TRUNCATED;
+        ch.error = "ole2: member read from a damaged chain";
+    }
+    ls_err e = ls_emit_child(j->c, j->o, &ch);
+    j->children++;
+    if (e == LS_E_LIMIT || e == LS_E_TIMEOUT) j->stop = true;
+    return e;
+}
+
+ls_err ole2_child_storage(struct ole2_job *j, uint32_t idx, const char *name)
+{
+    if (j->stop || !ls_budget_child_ok(j->c, j->o)) {
+        j->stop = true;
+        return LS_E_LIMIT;
+    }
+    struct ls_buf out;
+    bool lossy = false;
+    ls_buf_init(&out, j->f->data.len <= SIZE_MAX / 2 ? j->f->data.len * 2 + 65536 : SIZE_MAX);
+    ls_err e = ole2_cfb_export(j->f, idx, &out, &lossy);
+    if (e == LS_OK || e == LS_E_LIMIT)
+        e = ole2_child(j, name, strlen(name), ls_buf_slice(&out), lossy || e == LS_E_LIMIT);
+    ls_buf_free(&out);
+    return e;
+}
+
+/* ---- embedded objects and macros ---------------------------------------- */
+
+/* Storage path from below `top` down to idx, e.g. "ObjectPool/_1234",
+ * control characters dropped. */
+static void ole2_path(const struct ole2_cfb *f, uint32_t top, uint32_t idx, char *out, size_t cap)
+{
+    uint32_t chain[16];
+    unsigned n = 0;
+    for (uint32_t i = idx; i < f->ndir && i != top && n < 16; i = f->dir[i].parent) chain[n++] = i;
+    size_t o = 0;
+    out[0] = '\0';
+    while (n-- > 0) {
+        for (const char *p = f->dir[chain[n]].name; *p && o + 2 < cap; p++)
+            if ((unsigned char)*p >= 0x20) out[o++] = *p;
+        if (n > 0 && o + 2 < cap) out[o++] = '/';
+    }
+    out[o] = '\0';
+}
+
+static bool ole2_is_vba_name(const char *n)
+{
+    return strcmp(n, "VBA") == 0 || strcmp(n, "_VBA_PROJECT_CUR") == 0 || strcmp(n, "Macros") == 0 ||
+           strcmp(n, "_VBA_PROJECT") == 0 || strcmp(n, "PROJECTwm") == 0;
+}
+
+static bool ole2_under(const struct ole2_cfb *f, uint32_t idx, uint32_t st)
+{
+    for (unsigned hops = 0; idx < f->ndir && hops < 80; hops++, idx = f->dir[idx].parent)
+        if (idx == st) return true;
+    return false;
+}
+
+static void ole2_check_macros(struct ole2_job *j, uint32_t st)
+{
+    for (uint32_t i = 0; i < j->f->ndir; i++) {
+        const struct ole2_dirent *d = &j->f->dir[i];
+        if (d->parent == OLE2_NOSTREAM || !ole2_is_vba_name(d->name) || !ole2_under(j->f, i, st)) continue;
+        char path[256];
+        ole2_path(j->f, st, i, path, sizeof path);
+        ls_note(j->c, j->o, LS_A_MACRO, "ole2: VBA project storage '%s'", path);
+        return;
+    }
+}
+
+static const char *ole2_basename(const char *p)
+{
+    const char *b = p;
+    for (; *p; p++)
+        if (*p == '\\' || *p == '/' || *p == ':') b = p + 1;
+    return b;
+}
+
+/* Read a NUL-terminated ANSI string from the cursor into out (bounded). */
+static ls_err ole2_cstr(struct ls_cursor *c, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (;;) {
+        uint8_t b;
+        LS_TRY(ls_cur_u8(c, &b));
+        if (b == 0) break;
+        if (o + 1 < cap && b >= 0x20 && b < 0x80) out[o++] = (char)b;
+    }
+    out[o] = '\0';
+    return LS_OK;
+}
+
+/* OLE1 Packager payload: size, type, label, source path, temp path, data. */
+static ls_err ole2_ole10native(struct ole2_job *j, struct ls_slice s, const char *path)
+{
+    struct ls_cursor c = ls_cur_make(s);
+    uint32_t total, tlen, dlen;
+    uint16_t type;
+    char label[256], src[512];
+    struct ls_slice data;
+    LS_TRY(ls_cur_u32le(&c, &total));
+    ls_err e = ls_cur_u16le(&c, &type);
+    if (e == LS_OK) e = ole2_cstr(&c, label, sizeof label);
+    if (e == LS_OK) e = ole2_cstr(&c, src, sizeof src);
+    if (e == LS_OK) e = ls_cur_skip(&c, 4);
+    if (e == LS_OK) e = ls_cur_u32le(&c, &tlen);
+    if (e == LS_OK) e = ls_cur_skip(&c, tlen);
+    if (e == LS_OK) e = ls_cur_u32le(&c, &dlen);
+    if (e == LS_OK) e = ls_cur_take(&c, dlen, &data);
+    if (e != LS_OK) {
+        /* Not a package (a raw OLE1 object): the bytes after the size. */
+        struct ls_slice raw;
+        if (!ls_slice_from(s, 4, &raw)) return LS_E_TRUNCATED;
+        char name[320];
+        (void)snprintf(name, sizeof name, "%.290s/Ole10Native", path);
+        return ole2_child(j, name, strlen(name), raw, false);
+    }
+    const char *nm = ole2_basename(src);
+    if (!*nm) nm = ole2_basename(label);
+    if (!*nm) nm = "Ole10Native";
+    if (*label) {
+        LS_TRY(ole2_put(j, "Embedded package: "));
+        LS_TRY(ole2_put(j, label));
+        LS_TRY(ole2_put(j, "\n"));
+    }
+    return ole2_child(j, nm, strlen(nm), data, false);
+}
+
+static bool ole2_has(const struct ole2_cfb *f, uint32_t st, const char *name)
+{
+    return ole2_cfb_find(f, st, name) != OLE2_NOSTREAM;
+}
+
+static const char *ole2_doc_ext(const struct ole2_cfb *f, uint32_t st)
+{
+    if (ole2_has(f, st, "WordDocument")) return ".doc";
+    if (ole2_has(f, st, "Workbook") || ole2_has(f, st, "Book")) return ".xls";
+    if (ole2_has(f, st, "PowerPoint Document")) return ".ppt";
+    return NULL;
+}
+
+/* One embedded object storage: its payload streams become children. */
+static ls_err ole2_object(struct ole2_job *j, uint32_t st, uint32_t obj)
+{
+    struct ole2_cfb *f = j->f;
+    char path[300], name[340];
+    ole2_path(f, st, obj, path, sizeof path);
+    const char *ext = ole2_doc_ext(f, obj);
+    if (ext || msg_storage_is_msg(f, obj)) {
+        (void)snprintf(name, sizeof name, "%s%s", path, ext ? ext : ".msg");
+        return ole2_child_storage(j, obj, name);
+    }
+    static const char *const payload[] = {"\001Ole10Native", "Package", "CONTENTS", "EmbeddedOdf"};
+    for (size_t k = 0; k < sizeof payload / sizeof payload[0] && !j->stop; k++) {
+        uint32_t s = ole2_cfb_find_type(f, obj, payload[k], OLE2_T_STREAM);
+        if (s == OLE2_NOSTREAM) continue;
+        struct ls_buf b;
+        ls_buf_init(&b, f->data.len);
+        ls_err e = ole2_read(j, s, &b);
+        if (e == LS_E_NOMEM) {
+            ls_buf_free(&b);
+            return e;
+        }
+        if (k == 0) {
+            e = ole2_ole10native(j, ls_buf_slice(&b), path);
+        } else {
+            (void)snprintf(name, sizeof name, "%s/%s", path, payload[k]);
+            e = ole2_child(j, name, strlen(name), ls_buf_slice(&b), e != LS_OK);
+        }
+        ls_buf_free(&b);
+        if (e == LS_E_NOMEM) return e;
+    }
+    return LS_OK;
+}
+
+/* Every storage below st that holds an object payload or a document. */
+static ls_err ole2_objects(struct ole2_job *j, uint32_t st)
+{
+    struct ole2_cfb *f = j->f;
+    for (uint32_t i = 0; i < f->ndir && !j->stop; i++) {
+        const struct ole2_dirent *d = &f->dir[i];
+        if (i == st || d->type != OLE2_T_STORAGE || d->parent == OLE2_NOSTREAM) continue;
+        if (ole2_is_vba_name(d->name) || !ole2_under(f, i, st)) continue;
+        /* Only the outermost object: a document inside is exported whole. */
+        bool inner = false;
+        for (uint32_t p = d->parent; p != st && p < f->ndir && !inner; p = f->dir[p].parent)
+            inner = ole2_doc_ext(f, p) || ole2_has(f, p, "\001Ole10Native") || ole2_has(f, p, "Package");
+        if (inner) continue;
+        bool payload = ole2_doc_ext(f, i) || ole2_has(f, i, "\001Ole10Native") || ole2_has(f, i, "Package") ||
+                       ole2_has(f, i, "CONTENTS") || ole2_has(f, i, "EmbeddedOdf");
+        if (!payload) continue;
+        ls_err e = ole2_object(j, st, i);
+        if (e == LS_E_NOMEM) return e;
+    }
+    return LS_OK;
+}
+
+/* ---- dispatch ----------------------------------------------------------- */
+
+static ls_err ole2_encrypted_package(struct ole2_job *j, uint32_t st)
+{
+    if (!ole2_has(j->f, st, "EncryptedPackage")) return LS_OK;
+    ls_note(j->c, j->o, LS_R_ENCRYPTED, "ole2: password-protected OOXML (EncryptedPackage)");
+    return LS_E_ENCRYPTED;
+}
+
+static ls_err ole2_worst(ls_err a, ls_err b)
+{
+    if (a == LS_E_NOMEM || b == LS_E_NOMEM) return LS_E_NOMEM;
+    if (a == LS_E_ENCRYPTED || b == LS_E_ENCRYPTED) return LS_E_ENCRYPTED;
+    return a != LS_OK ? a : b;
+}
+
+/* Extract a document stored in storage st (the root, or nested). */
+static ls_err ole2_extract_storage(struct ole2_job *j, uint32_t st)
+{
+    struct ole2_cfb *f = j->f;
+    ls_err r = ole2_encrypted_package(j, st);
+    ls_err e = ole2_props_extract(j, st);
+    if (e == LS_E_NOMEM) return e;
+    if (r == LS_E_ENCRYPTED) return r;
+    if (msg_storage_is_msg(f, st)) return ole2_worst(e, msg_extract_storage(j, st, 0));
+
+    ole2_check_macros(j, st);
+    if (ole2_has(f, st, "WordDocument"))
+        r = ole2_doc_extract(j, st);
+    else if (ole2_has(f, st, "Workbook") || ole2_has(f, st, "Book"))
+        r = ole2_xls_extract(j, st);
+    else if (ole2_has(f, st, "PowerPoint Document"))
+        r = ole2_ppt_extract(j, st);
+    else if (!ole2_has(f, st, "\005SummaryInformation") && !ole2_has(f, st, "\005DocumentSummaryInformation"))
+        ls_note(j->c, j->o, LS_R_UNSUPPORTED, "ole2: no document stream this handler knows");
+    if (r == LS_E_NOMEM) return r;
+    (void)ole2_flush(j);
+    ls_err o = ole2_objects(j, st);
+    return ole2_worst(ole2_worst(r, e == LS_E_LIMIT ? LS_OK : e), o);
+}
+
+static int ole2_probe(const struct ls_object *o)
+{
+    return ole2_is_cfb(o->data) ? 80 : 0;
+}
+
+ls_err ole2_run(struct ls_ctx *c, struct ls_object *o)
+{
+    struct ole2_cfb f;
+    ls_err e = ole2_cfb_open(&f, o->data);
+    if (e != LS_OK) {
+        const char *why = f.why[0] ? f.why : ls_err_name(e);
+        ls_note(c, o, e == LS_E_TRUNCATED ? LS_R_TRUNCATED : LS_R_PARSE_ERROR,
+                "ole2: cannot read compound file: %s", why);
+        if (e != LS_E_NOMEM) ls_set_coverage_none(c, o);
+        ole2_cfb_close(&f);
+        return e == LS_E_NOMEM ? e : LS_E_CORRUPT;
+    }
+    struct ole2_job j;
+    ole2_job_init(&j, c, o, &f);
+    e = ole2_extract_storage(&j, OLE2_ROOT);
+    ls_err t = ole2_job_finish(&j);
+    if (f.damage) {
+        const char *tag = (f.damage & ~(unsigned)(OLE2_DMG_TRUNCATED | OLE2_DMG_HEADER)) ? LS_R_PARSE_ERROR
+                                                                                        : LS_R_TRUNCATED;
+        if (f.damage != OLE2_DMG_HEADER) ls_note(c, o, tag, "%s", f.why);
+    }
+    ole2_cfb_close(&f);
+    if (e == LS_E_LIMIT && t == LS_E_LIMIT) e = LS_OK; /* the pipeline noted limit:text */
+    if (e == LS_E_ARG) e = LS_OK;
+    return e;
+}
+
+static ls_err ole2_handler_extract(struct ls_ctx *c, struct ls_object *o)
+{
+    return ole2_run(c, o);
+}
+
+const struct ls_handler ls_handler_ole2 = {
+    .name = "ole2",
+    .probe = ole2_probe,
+    .extract = ole2_handler_extract,
+};

@@ -1,0 +1,80 @@
+/*
+ * Shared state of the OLE2 family of handlers (ole2, msg): the compound
+ * file, the object being extracted, and a text stage that batches output
+ * into ls_emit_text(). Internal to src/extract/ole2*.c and msg*.c.
+ */
+#ifndef LS_OLE2_H
+#define LS_OLE2_H
+
+#include "core/handler.h"
+#include "extract/ole2_cfb.h"
+
+/* Staged text is handed to ls_emit_text() in chunks of about this size. */
+#define OLE2_TEXT_CHUNK (64u * 1024u)
+/* Embedded messages/objects walked inside one handler call (msg). */
+#define OLE2_MAX_NEST 8u
+
+struct ole2_job {
+    struct ls_ctx *c;
+    struct ls_object *o;
+    struct ole2_cfb *f;
+    struct ls_buf text;  /* staged UTF-8, flushed by ole2_flush */
+    bool text_full;      /* ls_emit_text said LS_E_LIMIT: stop producing text */
+    bool stop;           /* a child budget was exhausted: stop emitting children */
+    unsigned children;   /* children emitted so far */
+};
+
+void ole2_job_init(struct ole2_job *j, struct ls_ctx *c, struct ls_object *o, struct ole2_cfb *f);
+/* Flushes staged text and frees the stage. */
+ls_err ole2_job_finish(struct ole2_job *j);
+
+/* Text output. All return LS_E_LIMIT once the text budget is full. */
+ls_err ole2_flush(struct ole2_job *j);
+ls_err ole2_put(struct ole2_job *j, const char *s);
+ls_err ole2_put_n(struct ole2_job *j, const void *p, size_t n);
+ls_err ole2_put_cp(struct ole2_job *j, uint32_t cp);
+ls_err ole2_put_utf16(struct ole2_job *j, struct ls_slice s);
+ls_err ole2_put_cp1252(struct ole2_job *j, struct ls_slice s);
+/* "label: value\n" with value as UTF-16LE or cp1252 (skipped if empty). */
+ls_err ole2_put_field(struct ole2_job *j, const char *label, struct ls_slice v, bool utf16);
+/* Format a double the way a spreadsheet shows a plain number: integral
+ * values as digits (536221874, not 5.36E+08), others with up to 15
+ * significant digits. */
+ls_err ole2_put_number(struct ole2_job *j, double v);
+
+/* Read stream `idx` (or the child `name` of `storage`) into out, up to the
+ * file length. Damage is recorded in j->f. LS_E_ARG if absent. */
+ls_err ole2_read(struct ole2_job *j, uint32_t idx, struct ls_buf *out);
+ls_err ole2_read_named(struct ole2_job *j, uint32_t storage, const char *name, struct ls_buf *out);
+
+/* Hand bytes to the pipeline as a child. Sets j->stop when the budget says
+ * no more. flags/tag describe a truncated child (tag may be NULL). */
+ls_err ole2_child(struct ole2_job *j, const char *name, size_t name_len, struct ls_slice data,
+                  bool truncated);
+/* Export storage idx as a compound file and hand it over as a child. */
+ls_err ole2_child_storage(struct ole2_job *j, uint32_t idx, const char *name);
+
+/* Format extractors, each on the storage `st` of j->f. They emit text (and
+ * children), note what they could not read, and return LS_OK,
+ * LS_E_ENCRYPTED, or the first error that made their output partial. */
+ls_err ole2_doc_extract(struct ole2_job *j, uint32_t st);
+ls_err ole2_xls_extract(struct ole2_job *j, uint32_t st);
+ls_err ole2_ppt_extract(struct ole2_job *j, uint32_t st);
+/* SummaryInformation and DocumentSummaryInformation under `st`. */
+ls_err ole2_props_extract(struct ole2_job *j, uint32_t st);
+/* Parse one property set stream (MS-OLEPS) into "Label: value" lines. */
+ls_err ole2_props_stream(struct ole2_job *j, struct ls_slice s, bool docsum);
+
+/* The whole handler (ole2 and msg share it; dispatch is by content). */
+ls_err ole2_run(struct ls_ctx *c, struct ls_object *o);
+
+/* Outlook message in storage st (msg.c); depth counts embedded messages. */
+ls_err msg_extract_storage(struct ole2_job *j, uint32_t st, unsigned depth);
+/* True if storage st looks like an Outlook message. */
+bool msg_storage_is_msg(const struct ole2_cfb *f, uint32_t st);
+
+/* MS-OXRTFCP: decompress LZFu / copy MELA "compressed" RTF. Output is
+ * capped at max bytes (LS_E_LIMIT). LS_E_CORRUPT for a bad header. */
+ls_err msg_rtf_decompress(struct ls_slice in, struct ls_buf *out, size_t max);
+
+#endif

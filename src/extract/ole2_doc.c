@@ -1,0 +1,233 @@
+/*
+ * Word 97-2003 text ([MS-DOC]): the File Information Block (2.5.1) at the
+ * start of the WordDocument stream names the table stream (fWhichTblStm:
+ * 0Table/1Table) and the CLX (fcClx/lcbClx, FibRgFcLcb97); the CLX's
+ * piece table (2.9.38 Clx, 2.9.177 PlcPcd, 2.9.73 FcCompressed) maps
+ * character positions to byte ranges of WordDocument: compressed pieces
+ * are Windows-1252 at fc/2 (the 0x82-0x9F slots per 2.4.1 are cp1252's),
+ * the others UTF-16LE at fc. All pieces are read, so headers, footnotes,
+ * comments and text boxes come along with the body.
+ *
+ * Special characters (2.4.1): 0x0D paragraph, 0x0B line break and 0x0C
+ * page/section break become "\n", 0x07 cell/row mark becomes "\t", field
+ * begin/separator/end (0x13/0x14/0x15) become spaces: the field
+ * instructions are kept on purpose (a HYPERLINK "mailto:..." or an
+ * INCLUDEPICTURE path is data a leak triage wants). Other control
+ * characters (object anchors 0x01, 0x08, footnote marks 0x02) are dropped.
+ *
+ * A damaged FIB, table stream or CLX falls back to a scan of WordDocument
+ * for runs of printable cp1252 and UTF-16LE text (noted parse_error).
+ * fEncrypted / fObfuscated: reported encrypted, nothing read.
+ * Attacker-controlled: every FIB field, the CLX, every CP and fc.
+ */
+#include "extract/ole2.h"
+
+#include <string.h>
+
+#define DOC_WIDENT 0xA5EC
+#define DOC_F_ENCRYPTED 0x0100u
+#define DOC_F_WHICHTBL 0x0200u
+#define DOC_F_OBFUSCATED 0x8000u
+#define DOC_OFF_FCCLX 0x01A2
+#define DOC_OFF_LCBCLX 0x01A6
+/* Pieces followed: Word splits text into at most a few thousand. */
+#define DOC_MAX_PIECES (1u << 20)
+/* Fallback scan: the shortest run kept. */
+#define DOC_MIN_RUN 5u
+
+/* *prev is the previous character: a cell mark right after a cell mark
+ * ends a table row, written as a newline. */
+static ls_err doc_char(struct ole2_job *j, uint32_t ch, uint32_t *prev)
+{
+    uint32_t p = *prev;
+    *prev = ch;
+    switch (ch) {
+    case 0x0D: case 0x0B: case 0x0C: return ole2_put(j, "\n");
+    case 0x07: return ole2_put(j, p == 0x07 ? "\n" : "\t");
+    case 0x09: return ole2_put(j, "\t");
+    case 0x13: case 0x14: case 0x15: return ole2_put(j, " ");
+    case 0x1E: return ole2_put(j, "-");
+    case 0xA0: return ole2_put(j, " ");
+    default: break;
+    }
+    if (ch < 0x20) return LS_OK;
+    return ole2_put_cp(j, ch);
+}
+
+/* One piece: n characters at byte offset fc, compressed or UTF-16LE. */
+static ls_err doc_piece(struct ole2_job *j, struct ls_slice wd, uint32_t fc, bool compressed, uint32_t n)
+{
+    struct ls_slice s;
+    size_t off = compressed ? fc / 2 : fc;
+    size_t bytes = compressed ? n : 2 * (size_t)n;
+    ls_err r = LS_OK;
+    if (!ls_slice_sub(wd, off, bytes, &s)) {
+        if (!ls_slice_from(wd, off, &s)) return LS_E_CORRUPT;
+        r = LS_E_TRUNCATED;
+    }
+    uint32_t prev = 0;
+    if (compressed) {
+        for (size_t i = 0; i < s.len; i++) LS_TRY(doc_char(j, ls_cp1252((uint8_t)ls_slice_at(s, i)), &prev));
+        return r;
+    }
+    for (size_t i = 0; i + 1 < s.len; i += 2) {
+        uint16_t u = 0, lo = 0;
+        (void)ls_rd_u16le(s, i, &u);
+        if (u >= 0xD800 && u <= 0xDBFF && ls_rd_u16le(s, i + 2, &lo) && lo >= 0xDC00 && lo <= 0xDFFF) {
+            LS_TRY(ole2_put_cp(j, 0x10000u + (((uint32_t)u - 0xD800u) << 10) + (lo - 0xDC00u)));
+            prev = 0;
+            i += 2;
+            continue;
+        }
+        LS_TRY(doc_char(j, u, &prev));
+    }
+    return r;
+}
+
+/* Find the Pcdt (clxt 2) after any Prc entries (clxt 1). */
+static ls_err doc_find_plcpcd(struct ls_slice clx, struct ls_slice *plc)
+{
+    struct ls_cursor c = ls_cur_make(clx);
+    for (;;) {
+        uint8_t clxt;
+        LS_TRY(ls_cur_u8(&c, &clxt));
+        if (clxt == 2) {
+            uint32_t lcb;
+            LS_TRY(ls_cur_u32le(&c, &lcb));
+            if (ls_cur_take(&c, lcb, plc) == LS_OK) return LS_OK;
+            return ls_cur_take(&c, ls_cur_left(&c), plc) == LS_OK ? LS_E_TRUNCATED : LS_E_CORRUPT;
+        }
+        LS_FAIL_IF(clxt != 1, LS_E_CORRUPT);
+        uint16_t cb;
+        LS_TRY(ls_cur_u16le(&c, &cb));
+        LS_TRY(ls_cur_skip(&c, cb));
+    }
+}
+
+static ls_err doc_pieces(struct ole2_job *j, struct ls_slice wd, struct ls_slice plc)
+{
+    LS_FAIL_IF(plc.len < 16 || (plc.len - 4) % 12 != 0, LS_E_CORRUPT);
+    uint32_t n = (uint32_t)((plc.len - 4) / 12);
+    LS_FAIL_IF(n > DOC_MAX_PIECES, LS_E_CORRUPT);
+    ls_err r = LS_OK;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t cp0 = 0, cp1 = 0, fcv = 0;
+        size_t pcd = 4 * ((size_t)n + 1) + 8 * (size_t)i;
+        (void)ls_rd_u32le(plc, 4 * (size_t)i, &cp0);
+        (void)ls_rd_u32le(plc, 4 * ((size_t)i + 1), &cp1);
+        (void)ls_rd_u32le(plc, pcd + 2, &fcv);
+        if (cp1 < cp0) {
+            r = LS_E_CORRUPT;
+            continue;
+        }
+        bool compressed = (fcv & 0x40000000u) != 0;
+        ls_err e = doc_piece(j, wd, fcv & 0x3FFFFFFFu, compressed, cp1 - cp0);
+        if (e == LS_E_LIMIT || e == LS_E_NOMEM) return e;
+        if (e != LS_OK) r = e;
+        if (ls_ctx_expired(j->c)) return LS_E_TIMEOUT;
+    }
+    return r;
+}
+
+/* Fallback: printable runs of cp1252 bytes and of UTF-16LE characters. */
+static bool doc_printable(uint32_t ch) { return (ch >= 0x20 && ch != 0x7F) || ch == 0x0D || ch == 0x09; }
+
+static ls_err doc_run8(struct ole2_job *j, struct ls_slice wd)
+{
+    size_t start = 0;
+    for (size_t i = 0; i <= wd.len; i++) {
+        int b = ls_slice_at(wd, i);
+        if (b >= 0 && doc_printable((uint32_t)b) && b < 0x80) continue;
+        if (i - start >= DOC_MIN_RUN) {
+            struct ls_slice run;
+            (void)ls_slice_sub(wd, start, i - start, &run);
+            uint32_t prev = 0;
+            for (size_t k = 0; k < run.len; k++) LS_TRY(doc_char(j, (uint8_t)ls_slice_at(run, k), &prev));
+            LS_TRY(ole2_put(j, "\n"));
+        }
+        start = i + 1;
+    }
+    return LS_OK;
+}
+
+/* UTF-16LE runs limited to Latin, Greek and Cyrillic: pairs of ASCII
+ * bytes read as UTF-16 land above U+2000 and must not count as text. */
+static bool doc_text16(uint16_t u) { return (u >= 0x20 && u < 0x0530 && u != 0x7F) || u == 0x0D || u == 0x09; }
+
+static ls_err doc_run16(struct ole2_job *j, struct ls_slice wd)
+{
+    for (size_t phase = 0; phase < 2; phase++) {
+        size_t start = phase;
+        for (size_t i = phase; i < wd.len + 2; i += 2) {
+            uint16_t u = 0;
+            if (ls_rd_u16le(wd, i, &u) && doc_text16(u)) continue;
+            if (i > start && i - start >= 2 * DOC_MIN_RUN) {
+                struct ls_slice run;
+                if (ls_slice_sub(wd, start, i - start, &run)) {
+                    LS_TRY(ole2_put_utf16(j, run));
+                    LS_TRY(ole2_put(j, "\n"));
+                }
+            }
+            start = i + 2;
+        }
+    }
+    return LS_OK;
+}
+
+static ls_err doc_fallback(struct ole2_job *j, struct ls_slice wd, const char *why)
+{
+    ls_note(j->c, j->o, LS_R_PARSE_ERROR, "doc: %s; text recovered by a raw scan", why);
+    LS_TRY(doc_run8(j, wd));
+    LS_TRY(doc_run16(j, wd));
+    return LS_E_CORRUPT;
+}
+
+static ls_err doc_with_stream(struct ole2_job *j, uint32_t st, struct ls_slice wd)
+{
+    uint16_t ident = 0, flags = 0;
+    uint32_t fc = 0, lcb = 0;
+    if (!ls_rd_u16le(wd, 0, &ident) || ident != DOC_WIDENT || !ls_rd_u16le(wd, 10, &flags))
+        return doc_fallback(j, wd, "no Word FIB");
+    if (flags & (DOC_F_ENCRYPTED | DOC_F_OBFUSCATED)) {
+        ls_note(j->c, j->o, LS_R_ENCRYPTED, "doc: document is encrypted (%s)",
+                (flags & DOC_F_OBFUSCATED) ? "XOR obfuscation" : "RC4/CryptoAPI");
+        return LS_E_ENCRYPTED;
+    }
+    if (!ls_rd_u32le(wd, DOC_OFF_FCCLX, &fc) || !ls_rd_u32le(wd, DOC_OFF_LCBCLX, &lcb))
+        return doc_fallback(j, wd, "FIB too short");
+    struct ls_buf tbl;
+    ls_buf_init(&tbl, j->f->data.len);
+    const char *tname = (flags & DOC_F_WHICHTBL) ? "1Table" : "0Table";
+    ls_err e = ole2_read_named(j, st, tname, &tbl);
+    struct ls_slice clx, plc;
+    if (e == LS_E_NOMEM) goto out;
+    if (!ls_slice_sub(ls_buf_slice(&tbl), fc, lcb, &clx)) {
+        e = doc_fallback(j, wd, "CLX outside the table stream");
+        goto out;
+    }
+    e = doc_find_plcpcd(clx, &plc);
+    if (e != LS_OK && e != LS_E_TRUNCATED) {
+        e = doc_fallback(j, wd, "piece table damaged");
+        goto out;
+    }
+    e = doc_pieces(j, wd, plc);
+    if (e == LS_E_CORRUPT || e == LS_E_TRUNCATED)
+        ls_note(j->c, j->o, LS_R_PARSE_ERROR, "doc: some pieces point outside WordDocument");
+out:
+    ls_buf_free(&tbl);
+    return e;
+}
+
+ls_err ole2_doc_extract(struct ole2_job *j, uint32_t st)
+{
+    struct ls_buf wd;
+    ls_buf_init(&wd, j->f->data.len);
+    ls_err e = ole2_read_named(j, st, "WordDocument", &wd);
+    if (e != LS_E_NOMEM && e != LS_E_ARG) {
+        ls_err r = doc_with_stream(j, st, ls_buf_slice(&wd));
+        if (r != LS_OK) e = r;
+    }
+    ls_buf_free(&wd);
+    if (e == LS_OK) e = ole2_put(j, "\n");
+    return e;
+}

@@ -1,0 +1,539 @@
+/*
+ * Excel 97-2003 cell text ([MS-XLS] BIFF8, and BIFF5 "Book" streams):
+ * the Workbook stream is a flat list of records (2.1.4) — type u16, size
+ * u16, data. Read: BOF/EOF (substreams), BOUNDSHEET (sheet names, matched
+ * to their BOF by lbPlyPos), SST (2.4.265) with its CONTINUE records —
+ * a string's character array may be split across a CONTINUE, and the
+ * continuation restarts with a fresh grbit byte that may switch between
+ * 8-bit and 16-bit characters (2.5.293 XLUnicodeRichExtendedString) —
+ * LABELSST, LABEL, RSTRING, NUMBER, RK, MULRK, FORMULA (numbers, booleans,
+ * and string results from the STRING record that follows), BOOLERR,
+ * HEADER/FOOTER and TXO comment text. Cells are written one row per line,
+ * tab-separated, under a "[Sheet: name]" line. Shared strings that no cell
+ * uses are written at the end (they still leaked).
+ *
+ * Numbers: an integral double prints as plain digits, so a 9-digit SSN
+ * typed as a number stays "536221874", never 5.36E+08.
+ * FILEPASS (2.4.117): the rest of the stream is encrypted; reported.
+ * Ignored on purpose: formats, styles, formulas' parsed expressions,
+ * charts, pivot caches. Attacker-controlled: every record size, count,
+ * index and string length.
+ */
+#include "extract/ole2.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define XR_FORMULA 0x0006
+#define XR_EOF 0x000A
+#define XR_HEADER 0x0014
+#define XR_FOOTER 0x0015
+#define XR_FILEPASS 0x002F
+#define XR_CONTINUE 0x003C
+#define XR_BOUNDSHEET 0x0085
+#define XR_MULRK 0x00BD
+#define XR_RSTRING 0x00D6
+#define XR_SST 0x00FC
+#define XR_LABELSST 0x00FD
+#define XR_TXO 0x01B6
+#define XR_NUMBER 0x0203
+#define XR_LABEL 0x0204
+#define XR_BOOLERR 0x0205
+#define XR_STRING 0x0207
+#define XR_RK 0x027E
+#define XR_BOF 0x0809
+/* Sheets remembered: Excel allows 255 columns of them... far fewer exist. */
+#define XLS_MAX_SHEETS 65536u
+
+struct xls_src {             /* a record's data plus its CONTINUE records */
+    struct ls_slice ws;
+    struct ls_cursor cur;
+    size_t next;             /* offset of the following record header */
+};
+
+struct xls_str {
+    uint32_t off, len;       /* UTF-8 in pool */
+};
+
+struct xls_sheet {
+    uint32_t pos;
+    struct xls_str name;
+};
+
+struct xls {
+    struct ole2_job *j;
+    struct ls_slice ws;
+    bool biff8;
+    struct ls_buf pool;      /* UTF-8 of shared strings and sheet names */
+    struct ls_buf tmp;
+    struct xls_str *sst;
+    uint8_t *used;           /* a bit per shared string a cell referenced */
+    uint32_t nused;          /* bytes in used */
+    uint32_t nsst, capsst;
+    struct xls_sheet *sheets;
+    uint32_t nsheets, capsheets;
+    int64_t row;
+    bool want_string;        /* a FORMULA announced a STRING record */
+    uint32_t txo_cch;        /* a TXO announced this many characters */
+    ls_err damage;
+};
+
+/* ---- records ------------------------------------------------------------ */
+
+static bool xls_rec_at(struct ls_slice ws, size_t off, uint16_t *type, struct ls_slice *data)
+{
+    uint16_t len = 0;
+    if (!ls_rd_u16le(ws, off, type) || !ls_rd_u16le(ws, off + 2, &len)) return false;
+    return ls_slice_sub(ws, off + 4, len, data);
+}
+
+static bool xls_src_continue(struct xls_src *s)
+{
+    uint16_t type = 0;
+    struct ls_slice d;
+    if (!xls_rec_at(s->ws, s->next, &type, &d) || type != XR_CONTINUE) return false;
+    s->cur = ls_cur_make(d);
+    s->next += 4 + d.len;
+    return true;
+}
+
+/* Make at least one byte available, moving into a CONTINUE if needed. */
+static ls_err xls_src_need(struct xls_src *s)
+{
+    if (ls_cur_left(&s->cur) > 0) return LS_OK;
+    return xls_src_continue(s) ? LS_OK : LS_E_TRUNCATED;
+}
+
+static ls_err xls_src_u8(struct xls_src *s, uint8_t *v)
+{
+    LS_TRY(xls_src_need(s));
+    return ls_cur_u8(&s->cur, v);
+}
+
+static ls_err xls_src_u16(struct xls_src *s, uint16_t *v)
+{
+    uint8_t a, b;
+    LS_TRY(xls_src_u8(s, &a));
+    LS_TRY(xls_src_u8(s, &b));
+    *v = (uint16_t)(a | (b << 8));
+    return LS_OK;
+}
+
+static ls_err xls_src_u32(struct xls_src *s, uint32_t *v)
+{
+    uint16_t a, b;
+    LS_TRY(xls_src_u16(s, &a));
+    LS_TRY(xls_src_u16(s, &b));
+    *v = (uint32_t)a | ((uint32_t)b << 16);
+    return LS_OK;
+}
+
+static ls_err xls_src_skip(struct xls_src *s, uint64_t n)
+{
+    while (n > 0) {
+        LS_TRY(xls_src_need(s));
+        size_t k = ls_cur_left(&s->cur) < n ? ls_cur_left(&s->cur) : (size_t)n;
+        LS_TRY(ls_cur_skip(&s->cur, k));
+        n -= k;
+    }
+    return LS_OK;
+}
+
+/* cch characters into x->tmp as UTF-8; `high` is the first grbit's
+ * fHighByte; each CONTINUE inside the array brings its own grbit. */
+static ls_err xls_src_chars(struct xls *x, struct xls_src *s, uint32_t cch, bool high)
+{
+    while (cch > 0) {
+        if (ls_cur_left(&s->cur) == 0) {
+            uint8_t g;
+            LS_FAIL_IF(!xls_src_continue(s), LS_E_TRUNCATED);
+            LS_TRY(ls_cur_u8(&s->cur, &g));
+            high = (g & 1) != 0;
+        }
+        size_t unit = high ? 2 : 1;
+        size_t avail = ls_cur_left(&s->cur) / unit;
+        LS_FAIL_IF(avail == 0, LS_E_CORRUPT);
+        size_t k = avail < cch ? avail : cch;
+        struct ls_slice part;
+        LS_TRY(ls_cur_take(&s->cur, k * unit, &part));
+        if (high) {
+            LS_TRY(ls_utf16_to_utf8(&x->tmp, part, false));
+        } else {
+            for (size_t i = 0; i < part.len; i++) {
+                uint8_t b = (uint8_t)ls_slice_at(part, i);
+                /* BIFF8 compressed strings are UTF-16 with the high byte
+                 * dropped (Latin-1); BIFF5 strings are in the code page. */
+                LS_TRY(ls_utf8_put(&x->tmp, x->biff8 ? b : ls_cp1252(b)));
+            }
+        }
+        cch -= (uint32_t)k;
+    }
+    return LS_OK;
+}
+
+/* XLUnicodeString (LABEL, STRING, HEADER): cch u16 (u8 if short), grbit
+ * (BIFF8 only), characters, and for rich strings the runs we skip. */
+static ls_err xls_src_string(struct xls *x, struct xls_src *s, bool short_len)
+{
+    uint16_t cch = 0;
+    uint8_t grbit = 0;
+    if (short_len) {
+        uint8_t c8;
+        LS_TRY(xls_src_u8(s, &c8));
+        cch = c8;
+    } else {
+        LS_TRY(xls_src_u16(s, &cch));
+    }
+    if (x->biff8) LS_TRY(xls_src_u8(s, &grbit));
+    return xls_src_chars(x, s, cch, (grbit & 1) != 0);
+}
+
+static struct xls_src xls_src_make(struct xls *x, size_t rec_off, struct ls_slice data, size_t skip)
+{
+    struct xls_src s;
+    s.ws = x->ws;
+    s.cur = ls_cur_make(data);
+    (void)ls_cur_skip(&s.cur, skip);
+    s.next = rec_off + 4 + data.len;
+    return s;
+}
+
+/* ---- output ------------------------------------------------------------- */
+
+static ls_err xls_cell(struct xls *x, uint16_t row)
+{
+    if (x->row == row) return ole2_put(x->j, "\t");
+    bool first = x->row < 0;
+    x->row = row;
+    return first ? LS_OK : ole2_put(x->j, "\n");
+}
+
+static ls_err xls_put_tmp(struct xls *x)
+{
+    ls_err e = ole2_put_n(x->j, x->tmp.ptr ? (const char *)x->tmp.ptr : "", x->tmp.len);
+    ls_buf_reset(&x->tmp);
+    return e;
+}
+
+static ls_err xls_put_str(struct xls *x, struct xls_str s)
+{
+    struct ls_slice v;
+    if (!ls_slice_sub(ls_buf_slice(&x->pool), s.off, s.len, &v)) return LS_OK;
+    return ole2_put_n(x->j, v.ptr, v.len);
+}
+
+/* Copy tmp into the pool; tmp is reset. */
+static ls_err xls_pool(struct xls *x, struct xls_str *out)
+{
+    out->off = (uint32_t)x->pool.len;
+    ls_err e = ls_buf_add(&x->pool, x->tmp.ptr ? x->tmp.ptr : (const uint8_t *)"", x->tmp.len);
+    out->len = (uint32_t)(x->pool.len - out->off);
+    ls_buf_reset(&x->tmp);
+    return e;
+}
+
+static double xls_rk(uint32_t rk)
+{
+    double v;
+    if (rk & 2) {
+        v = (double)((int32_t)rk >> 2);
+    } else {
+        uint64_t bits = (uint64_t)(rk & 0xFFFFFFFCu) << 32;
+        memcpy(&v, &bits, sizeof v);
+    }
+    return (rk & 1) ? v / 100.0 : v;
+}
+
+static double xls_f64(struct ls_slice d, size_t off)
+{
+    uint64_t bits = 0;
+    double v;
+    (void)ls_rd_u64le(d, off, &bits);
+    memcpy(&v, &bits, sizeof v);
+    return v;
+}
+
+/* ---- records with content ----------------------------------------------- */
+
+static ls_err xls_sst(struct xls *x, size_t off, struct ls_slice data)
+{
+    struct xls_src s = xls_src_make(x, off, data, 8);
+    uint32_t unique = 0;
+    (void)ls_rd_u32le(data, 4, &unique);
+    for (uint32_t i = 0; i < unique; i++) {
+        if (xls_src_need(&s) != LS_OK) return LS_E_TRUNCATED;
+        uint16_t cch = 0, runs = 0;
+        uint8_t g = 0;
+        uint32_t ext = 0;
+        LS_TRY(xls_src_u16(&s, &cch));
+        LS_TRY(xls_src_u8(&s, &g));
+        if (g & 0x08) LS_TRY(xls_src_u16(&s, &runs));
+        if (g & 0x04) LS_TRY(xls_src_u32(&s, &ext));
+        ls_err e = xls_src_chars(x, &s, cch, (g & 1) != 0);
+        if (e == LS_OK) e = xls_src_skip(&s, 4ull * runs + ext);
+        if (x->nsst == x->capsst) {
+            uint32_t cap = x->capsst ? x->capsst * 2 : 256;
+            struct xls_str *n = realloc(x->sst, sizeof *n * cap);
+            LS_FAIL_IF(!n, LS_E_NOMEM);
+            x->sst = n;
+            x->capsst = cap;
+        }
+        ls_err p = xls_pool(x, &x->sst[x->nsst++]);
+        if (e != LS_OK) return e;
+        if (p != LS_OK) return p;
+    }
+    return LS_OK;
+}
+
+static ls_err xls_boundsheet(struct xls *x, size_t off, struct ls_slice data)
+{
+    if (x->nsheets >= XLS_MAX_SHEETS) return LS_OK;
+    if (x->nsheets == x->capsheets) {
+        uint32_t cap = x->capsheets ? x->capsheets * 2 : 16;
+        struct xls_sheet *n = realloc(x->sheets, sizeof *n * cap);
+        LS_FAIL_IF(!n, LS_E_NOMEM);
+        x->sheets = n;
+        x->capsheets = cap;
+    }
+    struct xls_sheet *sh = &x->sheets[x->nsheets];
+    LS_FAIL_IF(!ls_rd_u32le(data, 0, &sh->pos), LS_E_TRUNCATED);
+    struct xls_src s = xls_src_make(x, off, data, 6);
+    ls_err e = xls_src_string(x, &s, true);
+    LS_TRY(xls_pool(x, &sh->name));
+    x->nsheets++;
+    return e;
+}
+
+static ls_err xls_bof(struct xls *x, size_t off, struct ls_slice data)
+{
+    uint16_t vers = 0;
+    if (off == 0 && ls_rd_u16le(data, 0, &vers)) x->biff8 = vers == 0x0600;
+    for (uint32_t i = 0; i < x->nsheets; i++) {
+        if (x->sheets[i].pos != off) continue;
+        LS_TRY(ole2_put(x->j, x->row >= 0 ? "\n\n[Sheet: " : "[Sheet: "));
+        LS_TRY(xls_put_str(x, x->sheets[i].name));
+        x->row = -1;
+        return ole2_put(x->j, "]\n");
+    }
+    return LS_OK;
+}
+
+static ls_err xls_labelsst(struct xls *x, struct ls_slice d)
+{
+    uint16_t row = 0;
+    uint32_t isst = 0;
+    LS_FAIL_IF(!ls_rd_u16le(d, 0, &row) || !ls_rd_u32le(d, 6, &isst), LS_E_TRUNCATED);
+    LS_TRY(xls_cell(x, row));
+    if (isst >= x->nsst || isst / 8 >= x->nused) return LS_E_CORRUPT;
+    x->used[isst / 8] |= (uint8_t)(1u << (isst % 8));
+    return xls_put_str(x, x->sst[isst]);
+}
+
+static ls_err xls_label(struct xls *x, size_t off, struct ls_slice d)
+{
+    uint16_t row = 0;
+    LS_FAIL_IF(!ls_rd_u16le(d, 0, &row), LS_E_TRUNCATED);
+    LS_TRY(xls_cell(x, row));
+    struct xls_src s = xls_src_make(x, off, d, 6);
+    ls_err e = xls_src_string(x, &s, false);
+    ls_err p = xls_put_tmp(x);
+    return e != LS_OK ? e : p;
+}
+
+static ls_err xls_number(struct xls *x, uint16_t type, struct ls_slice d)
+{
+    uint16_t row = 0;
+    LS_FAIL_IF(!ls_rd_u16le(d, 0, &row), LS_E_TRUNCATED);
+    if (type == XR_MULRK) {
+        size_t n = d.len >= 6 ? (d.len - 6) / 6 : 0;
+        for (size_t i = 0; i < n; i++) {
+            uint32_t rk = 0;
+            (void)ls_rd_u32le(d, 4 + 6 * i + 2, &rk);
+            LS_TRY(xls_cell(x, row));
+            LS_TRY(ole2_put_number(x->j, xls_rk(rk)));
+        }
+        return LS_OK;
+    }
+    LS_TRY(xls_cell(x, row));
+    if (type == XR_RK) {
+        uint32_t rk = 0;
+        LS_FAIL_IF(!ls_rd_u32le(d, 6, &rk), LS_E_TRUNCATED);
+        return ole2_put_number(x->j, xls_rk(rk));
+    }
+    LS_FAIL_IF(d.len < 14, LS_E_TRUNCATED);
+    return ole2_put_number(x->j, xls_f64(d, 6));
+}
+
+static ls_err xls_formula(struct xls *x, struct ls_slice d)
+{
+    uint16_t row = 0, tag = 0;
+    LS_FAIL_IF(d.len < 14 || !ls_rd_u16le(d, 0, &row), LS_E_TRUNCATED);
+    (void)ls_rd_u16le(d, 12, &tag);
+    if (tag != 0xFFFF) {
+        LS_TRY(xls_cell(x, row));
+        return ole2_put_number(x->j, xls_f64(d, 6));
+    }
+    int kind = ls_slice_at(d, 6), val = ls_slice_at(d, 8);
+    if (kind == 0) { /* string result: the STRING record follows */
+        LS_TRY(xls_cell(x, row));
+        x->want_string = true;
+        return LS_OK;
+    }
+    if (kind == 1) {
+        LS_TRY(xls_cell(x, row));
+        return ole2_put(x->j, val ? "TRUE" : "FALSE");
+    }
+    return LS_OK;
+}
+
+static ls_err xls_string(struct xls *x, size_t off, struct ls_slice d)
+{
+    if (!x->want_string) return LS_OK;
+    x->want_string = false;
+    struct xls_src s = xls_src_make(x, off, d, 0);
+    ls_err e = xls_src_string(x, &s, false);
+    ls_err p = xls_put_tmp(x);
+    return e != LS_OK ? e : p;
+}
+
+static ls_err xls_hdrftr(struct xls *x, size_t off, struct ls_slice d)
+{
+    if (d.len == 0) return LS_OK;
+    struct xls_src s = xls_src_make(x, off, d, 0);
+    ls_err e = xls_src_string(x, &s, !x->biff8);
+    if (x->tmp.len) {
+        LS_TRY(ole2_put(x->j, x->row >= 0 ? "\n" : ""));
+        x->row = -1;
+        LS_TRY(xls_put_tmp(x));
+        LS_TRY(ole2_put(x->j, "\n"));
+    }
+    return e;
+}
+
+/* TXO (comment / text box): the text sits in the next CONTINUE record. */
+static ls_err xls_txo_text(struct xls *x, size_t off, struct ls_slice d)
+{
+    uint32_t cch = x->txo_cch;
+    x->txo_cch = 0;
+    if (cch == 0 || d.len == 0) return LS_OK;
+    struct xls_src s = xls_src_make(x, off, d, 1);
+    ls_err e = xls_src_chars(x, &s, cch, (ls_slice_at(d, 0) & 1) != 0);
+    LS_TRY(ole2_put(x->j, x->row >= 0 ? "\n" : ""));
+    x->row = -1;
+    LS_TRY(xls_put_tmp(x));
+    LS_TRY(ole2_put(x->j, "\n"));
+    return e == LS_E_TRUNCATED ? LS_OK : e; /* text and runs may split oddly */
+}
+
+static ls_err xls_record(struct xls *x, uint16_t type, size_t off, struct ls_slice d)
+{
+    if (type != XR_CONTINUE) {
+        if (x->txo_cch && type != XR_TXO) x->txo_cch = 0;
+        if (type != XR_STRING && type != XR_FORMULA) x->want_string = false;
+    }
+    switch (type) {
+    case XR_BOF: return xls_bof(x, off, d);
+    case XR_FILEPASS: return LS_E_ENCRYPTED;
+    case XR_BOUNDSHEET: return xls_boundsheet(x, off, d);
+    case XR_SST: return xls_sst(x, off, d);
+    case XR_LABELSST: return xls_labelsst(x, d);
+    case XR_LABEL: case XR_RSTRING: return xls_label(x, off, d);
+    case XR_NUMBER: case XR_RK: case XR_MULRK: return xls_number(x, type, d);
+    case XR_FORMULA: return xls_formula(x, d);
+    case XR_STRING: return xls_string(x, off, d);
+    case XR_HEADER: case XR_FOOTER: return xls_hdrftr(x, off, d);
+    case XR_TXO: {
+        uint16_t cch = 0;
+        (void)ls_rd_u16le(d, 10, &cch);
+        x->txo_cch = cch;
+        return LS_OK;
+    }
+    case XR_CONTINUE: return x->txo_cch ? xls_txo_text(x, off, d) : LS_OK;
+    case XR_BOOLERR: {
+        uint16_t row = 0;
+        if (!ls_rd_u16le(d, 0, &row) || d.len < 8 || ls_slice_at(d, 7) != 0) return LS_OK;
+        LS_TRY(xls_cell(x, row));
+        return ole2_put(x->j, ls_slice_at(d, 6) ? "TRUE" : "FALSE");
+    }
+    default: return LS_OK;
+    }
+}
+
+/* Shared strings no cell referenced. */
+static ls_err xls_unused(struct xls *x)
+{
+    bool any = false;
+    for (uint32_t i = 0; i < x->nsst; i++) {
+        if (x->used[i / 8] & (1u << (i % 8)) || x->sst[i].len == 0) continue;
+        if (!any) LS_TRY(ole2_put(x->j, "\n\n[Unreferenced shared strings]\n"));
+        any = true;
+        LS_TRY(xls_put_str(x, x->sst[i]));
+        LS_TRY(ole2_put(x->j, "\n"));
+    }
+    return LS_OK;
+}
+
+static ls_err xls_grow_used(struct xls *x)
+{
+    uint32_t need = x->nsst / 8 + 1;
+    if (need <= x->nused) return LS_OK;
+    uint8_t *n = realloc(x->used, need);
+    LS_FAIL_IF(!n, LS_E_NOMEM);
+    memset(n + x->nused, 0, need - x->nused);
+    x->used = n;
+    x->nused = need;
+    return LS_OK;
+}
+
+static ls_err xls_walk(struct xls *x)
+{
+    size_t off = 0;
+    while (off < x->ws.len) {
+        uint16_t type = 0;
+        struct ls_slice d;
+        if (!xls_rec_at(x->ws, off, &type, &d)) return off + 4 <= x->ws.len ? LS_E_TRUNCATED : LS_OK;
+        ls_err e = xls_record(x, type, off, d);
+        if (type == XR_SST) LS_TRY(xls_grow_used(x));
+        if (e == LS_E_ENCRYPTED || e == LS_E_LIMIT || e == LS_E_NOMEM) return e;
+        if (e != LS_OK && x->damage == LS_OK) x->damage = e;
+        off += 4 + d.len;
+        if (ls_ctx_expired(x->j->c)) return LS_E_TIMEOUT;
+    }
+    return LS_OK;
+}
+
+ls_err ole2_xls_extract(struct ole2_job *j, uint32_t st)
+{
+    struct xls x;
+    struct ls_buf ws;
+    memset(&x, 0, sizeof x);
+    x.j = j;
+    x.row = -1;
+    x.biff8 = true;
+    ls_buf_init(&ws, j->f->data.len);
+    ls_buf_init(&x.pool, 4 * j->f->data.len + 1024);
+    ls_buf_init(&x.tmp, 4 * j->f->data.len + 1024);
+    bool book = ole2_cfb_find_type(j->f, st, "Workbook", OLE2_T_STREAM) == OLE2_NOSTREAM;
+    ls_err r = ole2_read_named(j, st, book ? "Book" : "Workbook", &ws);
+    if (r == LS_E_NOMEM || r == LS_E_ARG) goto out;
+    x.ws = ls_buf_slice(&ws);
+    ls_err e = xls_walk(&x);
+    if (e == LS_OK && x.nsst) e = xls_grow_used(&x);
+    if (e == LS_OK && x.nsst) e = xls_unused(&x);
+    if (e == LS_E_ENCRYPTED)
+        ls_note(j->c, j->o, LS_R_ENCRYPTED, "xls: workbook is encrypted (FILEPASS)");
+    else if (e == LS_OK && x.damage != LS_OK)
+        ls_note(j->c, j->o, LS_R_PARSE_ERROR, "xls: damaged records in the workbook stream");
+    if (e == LS_OK) e = x.damage;
+    if (r == LS_OK || e == LS_E_ENCRYPTED) r = e;
+    if (r == LS_OK) r = ole2_put(j, "\n");
+out:
+    free(x.sst);
+    free(x.used);
+    free(x.sheets);
+    ls_buf_free(&x.pool);
+    ls_buf_free(&x.tmp);
+    ls_buf_free(&ws);
+    return r;
+}
