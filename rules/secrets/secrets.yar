@@ -45,7 +45,7 @@ rule secret_aws_secret_key
         redact = "prefix4"
         description = "AWS secret access key (40 characters) after aws_secret_access_key / SecretAccessKey"
     strings:
-        $secret = /(^|[^a-z0-9_])(aws_?secret_?(access_?)?key|secret_?access_?key)[\"']?[ \t]*[:=][ \t]*[\"']?[A-Za-z0-9\/+]{40}([^A-Za-z0-9\/+=]|$)/ nocase
+        $secret = /(^|[^a-z0-9_])(aws_?secret_?(access_?)?key|secret_?access_?key)\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?[A-Za-z0-9\/+]{40}([^A-Za-z0-9\/+=]|$)/ nocase
     condition:
         $secret
 }
@@ -152,7 +152,7 @@ rule secret_password_assignment
         redact = "password"
         description = "Password assigned in a config file (password=..., \"password\": \"...\", <password>...</password>); placeholders and variables rejected"
     strings:
-        $assign = /(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(password|passwd|passphrase|pwd)[\"']?[ \t]*[:=][ \t]*[\"']?[^\s\"'<>;,]{4,128}/ nocase
+        $assign = /(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(password|passwd|passphrase|pwd)\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?[^\s\"'<>;,\\]{4,128}/ nocase
         $xml = /<(password|passwd|pwd)>[^<\s]{4,128}<\//
     condition:
         any of them
@@ -183,7 +183,7 @@ rule secret_password_hash
         redact = "hash"
         description = "Password hash line from /etc/shadow or an htpasswd file (crypt MD5/bcrypt/SHA-256/SHA-512/yescrypt, apr1, {SHA})"
     strings:
-        $line = /(^|[\r\n])[a-z_][a-z0-9_.-]{0,31}(:\$1\$|:\$2a\$|:\$2b\$|:\$2y\$|:\$5\$|:\$6\$|:\$y\$|:\$7\$|:\$apr1\$|:\{SHA\})[.\/A-Za-z0-9$+=]{8,200}/
+        $line = /(^|[^a-z0-9_.-])[a-z_][a-z0-9_.-]{0,31}(:\$1\$|:\$2a\$|:\$2b\$|:\$2y\$|:\$5\$|:\$6\$|:\$y\$|:\$7\$|:\$apr1\$|:\{SHA\})[.\/A-Za-z0-9$+=]{8,200}/
     condition:
         $line
 }

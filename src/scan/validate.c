@@ -828,7 +828,7 @@ static const char *const password_placeholders[] = {
 static bool password_char(int c)
 {
     return c > 0x20 && c != '"' && c != '\'' && c != ';' && c != ',' && c != '<' && c != '>' &&
-           c != 0x7f;
+           c != '\\' && c != 0x7f;
 }
 
 static bool password_plausible(struct ls_slice v)
@@ -843,15 +843,18 @@ static bool password_plausible(struct ls_slice v)
     return !slice_has(v, "****");
 }
 
-/* key = value, key: value, key="value": the value follows the first '=' or ':'. */
+/* key = value, key: value, key="value", <key>value</key>: the value follows
+ * the first '=', ':' or '>'. */
 static bool loc_password(struct ls_slice m, struct ls_value *out)
 {
     size_t eq = ls_slice_find(m, 0, "=", 1), colon = ls_slice_find(m, 0, ":", 1);
+    size_t gt = ls_slice_find(m, 0, ">", 1); /* <password>value</password> */
     size_t sep = eq < colon ? eq : colon;
+    if (gt < sep) sep = gt;
     if (sep == SIZE_MAX) return false;
     size_t start = sep + 1;
     while (start < m.len && (is_space(ls_slice_at(m, start)) || ls_slice_at(m, start) == '"' ||
-                             ls_slice_at(m, start) == '\''))
+                             ls_slice_at(m, start) == '\'' || ls_slice_at(m, start) == '\\'))
         start++;
     size_t end = start;
     while (end < m.len && password_char(ls_slice_at(m, end))) end++;
@@ -920,11 +923,13 @@ static bool loc_private_key(struct ls_slice m, struct ls_value *out)
     if (begin == SIZE_MAX) return false;
     size_t hdr_end = ls_slice_find(m, begin + 11, "-----", 5);
     if (hdr_end == SIZE_MAX) return false;
+    size_t end = ls_slice_find(m, hdr_end + 5, "-----END", 8);
+    if (end == SIZE_MAX) end = m.len;
     size_t body = 0;
-    for (size_t i = hdr_end + 5; i < m.len; i++)
+    for (size_t i = hdr_end + 5; i < end; i++)
         if (is_b64(ls_slice_at(m, i))) body++;
     out->off = begin;
-    out->len = m.len - begin;
+    out->len = end - begin;
     return body >= 32;
 }
 

@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+# Writes rules/pii/pii.yar, rules/secrets/secrets.yar, rules/corporate/markings.yar.
+# The long literal alternations (SSN groups, card prefixes, "x@" pairs) exist
+# to give YARA two-to-four byte atoms; see docs/rules.md. Edit here, rerun,
+# and run tests/e2e/test_rules_pack.py.
+import os
+R=os.path.dirname(os.path.abspath(__file__))
+def meta(cat, ent, sev, desc, validator=None, redact=None):
+    m=['        category = "%s"'%cat,'        entity = "%s"'%ent,'        severity = "%s"'%sev]
+    if validator: m.append('        validator = "%s"'%validator)
+    if redact: m.append('        redact = "%s"'%redact)
+    m.append('        description = "%s"'%desc)
+    return "\n".join(m)
+def rule(name, m, strings, cond):
+    s="rule %s\n{\n    meta:\n%s\n    strings:\n"%(name,m)
+    for k,v in strings: s+="        %s = %s\n"%(k,v)
+    s+="    condition:\n        %s\n}\n"%cond
+    return s
+def alt(xs): return "("+"|".join(xs)+")"
+D="0123456789"
+LB_NUM=r"(^|[^0-9A-Za-z-])"
+hdr=lambda t: "/*\n * %s\n * Generated layout, hand-tuned regexes: see docs/rules.md. Every string\n * must compile without YARA's \"slow down scanning\" warning\n * (tests/e2e/test_rules_pack.py).\n */\n\n"%t
+
+# ---------------- PII
+ssn_mid=alt(["-%02d-"%i for i in range(1,100)])
+pii=hdr("PII rules: namespace pii.")
+pii+=rule("pii_ssn_formatted", meta("pii","ssn","critical","US Social Security number written ddd-dd-dddd (SSA rules since 2011, known fakes rejected)","ssn","last4"),
+  [("$ssn", "/%s[0-9]{3}%s[0-9]{4}([^0-9A-Za-z-]|$)/"%(LB_NUM,ssn_mid))], "$ssn")
+ctx=r"(\bssn|social[ -]security( number| no\.?| num| #)?)"
+pii+="\n"+rule("pii_ssn_context", meta("pii","ssn","critical","US SSN without dashes (9 digits or ddd dd dddd) right after SSN / social security","ssn_context","last4"),
+  [("$ssn9", "/%s[^0-9A-Za-z\\n]{0,4}[0-9]{9}([^0-9]|$)/ nocase"%ctx),
+   ("$ssn_spaced", "/%s[^0-9A-Za-z\\n]{0,4}[0-9]{3} [0-9]{2} [0-9]{4}([^0-9]|$)/ nocase"%ctx)], "any of them")
+cc="40|41|42|43|44|45|46|47|48|49|51|52|53|54|55|22|23|24|25|26|27|34|37|30|36|38|39|35|60|62|64|65".split("|")
+pii+="\n"+rule("pii_credit_card", meta("pii","credit_card","critical","Payment card number (Visa, Mastercard, Amex, Discover, JCB, Diners), plain or grouped by spaces/dashes; Luhn and brand length checked","luhn","last4"),
+  [("$card", r"/(^|[^0-9A-Za-z -]|[^0-9] )%s[0-9 -]{10,21}[0-9]([^0-9A-Za-z-]|-[^0-9A-Za-z]|$)/"%alt(cc))], "$card")
+ib="AD AE AL AT AZ BA BE BG BH BI BR BY CH CR CY CZ DE DJ DK DO EE EG ES FI FK FO FR GB GE GI GL GR GT HR HU IE IL IQ IS IT JO KW KZ LB LC LI LT LU LV LY MC MD ME MK MN MR MT MU NI NL NO OM PK PL PS PT QA RO RS RU SA SC SD SE SI SK SM SO ST SV TL TN TR UA VA VG XK YE".split()
+pii+="\n"+rule("pii_iban", meta("pii","iban","high","International Bank Account Number, compact or in groups of four; country length and mod-97 checked","iban","last4"),
+  [("$iban", r"/\b%s[0-9]{2}( ?[A-Z0-9]{4}){2,7}( ?[A-Z0-9]{1,4})?\b/"%alt(ib))], "$iban")
+loc=[c+"@" for c in "abcdefghijklmnopqrstuvwxyz0123456789_"]+[r"\-@",r"\+@","%@"]
+pii+="\n"+rule("pii_email", meta("pii","email","low","E-mail address (TLD shape checked; asset names such as logo@2x.png rejected)","email","email"),
+  [("$email", r"/(^|[^a-z0-9._%%+:-]|mailto:)[a-z0-9._%%+-]{0,63}%s[a-z0-9-]{1,63}(\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}/ nocase"%alt(loc))], "$email")
+LBP=r"(^|[^0-9A-Za-z+( .-]|[^0-9+] |^ )"
+dash=alt(["-"+d for d in D]); dot=alt([r"\."+d for d in D])
+pii+="\n"+rule("pii_phone_nanp", meta("pii","phone","low","North American phone number (212) 555-1234, 212-555-1234, 212.555.1234, optional +1; NANP area/exchange rules","nanp","last4"),
+  [("$dash", r"/%s(\+1[ .-]?)?(\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}-)[2-9][0-9]{2}%s[0-9]{3}([^0-9A-Za-z-]|$)/"%(LBP,dash)),
+   ("$dot", r"/%s(\+1[ .])?[2-9][0-9]{2}\.[2-9][0-9]{2}%s[0-9]{3}([^0-9A-Za-z.-]|\.[^0-9A-Za-z]|\.$|$)/"%(LBP,dot))], "any of them")
+plus=alt([r"\+"+d for d in "123456789"])
+pii+="\n"+rule("pii_phone_e164", meta("pii","phone","low","International phone number in E.164 form (+44 20 7183 8750); country code and length checked","e164","last4"),
+  [("$e164", r"/(^|[^0-9A-Za-z+])%s[0-9 ]{7,16}[0-9]([^0-9]|$)/"%plus)], "$e164")
+pii+="\n"+rule("pii_passport_context", meta("pii","passport","high","Passport number right after the word passport (6-9 letters/digits, at least 5 digits)","passport","last4"),
+  [("$passport", r"/passport[ _-]?(number|no\.?|num|nr\.?|#)?[ \t]{0,3}[:#=]?[ \t]{0,3}[A-Z0-9]{6,9}([^A-Za-z0-9-]|$)/ nocase")], "$passport")
+pii+="\n"+rule("pii_passport_mrz", meta("pii","passport","high","Machine-readable zone of a passport (ICAO 9303 TD3), all check digits verified","mrz","last4"),
+  [("$mrz", r"/P<[A-Z<]{42}\r?\n[A-Z0-9<]{9}[0-9][A-Z<]{3}[0-9]{6}[0-9][MFX<][0-9]{6}[0-9][A-Z0-9<]{14}[0-9<][0-9]/")], "$mrz")
+pii+="\n"+rule("pii_dob_context", meta("pii","dob","medium","Date of birth after DOB / date of birth / born (YYYY-MM-DD, DD/MM/YYYY, MM/DD/YYYY, DD.MM.YYYY)","dob","mask"),
+  [("$dob", r"/(date of birth|birth ?date|d\.o\.b\.?|\bdob|\bborn( on)?)[ \t]{0,2}[:=]?[ \t]{0,2}[0-9]{2,4}[\/.-][0-9]{2}[\/.-][0-9]{2,4}([^0-9]|$)/ nocase")], "$dob")
+pii+="\n"+rule("pii_drivers_license_context", meta("pii","drivers_license","high","US driver's licence number after driver's license / DL# (5-13 letters/digits, at least 5 digits)","drivers_license","last4"),
+  [("$dl", r"/(driver'?s?[ -]licen[cs]e|driving licen[cs]e|\bDL)[ \t]{0,2}(number|no\.?|num|#)?[ \t]{0,2}[:#=]?[ \t]{0,2}[A-Z0-9]{5,13}([^A-Za-z0-9]|$)/ nocase")], "$dl")
+open(R+"/pii/pii.yar","w").write(pii)
+
+# ---------------- secrets
+sec=hdr("Secret rules: namespace secrets.")
+sec+=rule("secret_private_key", meta("secret","private_key","critical","PEM, OpenSSH or PGP private key block","private_key","keytype"),
+  [("$key", r"/-----BEGIN (RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY( BLOCK)?-----[\r\n]+[A-Za-z0-9+\/=\r\n:,. -]{32,400}/")], "$key")
+aws="AKIA ASIA ABIA ACCA AGPA AIDA AIPA ANPA ANVA APKA AROA ASCA".split()
+sec+="\n"+rule("secret_aws_access_key_id", meta("secret","aws_key","high","AWS access key ID (AKIA/ASIA... + 16 base32 characters)","aws_key_id","prefix4"),
+  [("$id", r"/(^|[^A-Z0-9])%s[A-Z2-7]{16}([^A-Za-z0-9]|$)/"%alt(aws))], "$id")
+sec+="\n"+rule("secret_aws_secret_key", meta("secret","aws_secret","critical","AWS secret access key (40 characters) after aws_secret_access_key / SecretAccessKey","aws_secret","prefix4"),
+  [("$secret", r"/(^|[^a-z0-9_])(aws_?secret_?(access_?)?key|secret_?access_?key)\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?[A-Za-z0-9\/+]{40}([^A-Za-z0-9\/+=]|$)/ nocase")], "$secret")
+sec+="\n"+rule("secret_gcp_service_account", meta("secret","gcp_key","critical","Google Cloud service-account JSON key (private_key_id of a service_account file)","gcp_key_id","prefix4"),
+  [("$id", r'/"private_key_id"[ \t]*:[ \t]*"[0-9a-f]{40}"/'), ("$ctx_type", r'/"type"[ \t]*:[ \t]*"service_account"/')], "$id and $ctx_type")
+sec+="\n"+rule("secret_github_token", meta("secret","token","high","GitHub personal, OAuth, app or refresh token","token","keytype"),
+  [("$classic", r"/(^|[^A-Za-z0-9_])(ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}([^A-Za-z0-9_]|$)/"),
+   ("$fine", r"/github_pat_[A-Za-z0-9_]{82}/")], "any of them")
+sec+="\n"+rule("secret_gitlab_token", meta("secret","token","high","GitLab personal access token","token","keytype"),
+  [("$pat", r"/glpat-[A-Za-z0-9_-]{20}([^A-Za-z0-9_-]|$)/")], "$pat")
+sec+="\n"+rule("secret_slack_token", meta("secret","token","high","Slack bot/user/app token","token","keytype"),
+  [("$tok", r"/xox[abeprs]-[0-9A-Za-z-]{10,120}/")], "$tok")
+sec+="\n"+rule("secret_stripe_key", meta("secret","token","high","Stripe secret or restricted API key","token","keytype"),
+  [("$key", r"/(sk|rk)_(live|test)_[0-9A-Za-z]{24,99}/")], "$key")
+sec+="\n"+rule("secret_jwt", meta("secret","jwt","medium","JSON Web Token (header decodes to JSON naming alg)","jwt","prefix4"),
+  [("$jwt", r"/eyJ[A-Za-z0-9_-]{10,500}\.eyJ[A-Za-z0-9_-]{10,2000}\.[A-Za-z0-9_-]{16,600}/")], "$jwt")
+sec+="\n"+rule("secret_password_assignment", meta("secret","password","high","Password assigned in a config file (password=..., \\\"password\\\": \\\"...\\\", <password>...</password>); placeholders and variables rejected","password","password"),
+  [("$assign", r"/(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(password|passwd|passphrase|pwd)\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?[^\s\"'<>;,\\]{4,128}/ nocase"),
+   ("$xml", r"/<(password|passwd|pwd)>[^<\s]{4,128}<\//")], "any of them")
+sec+="\n"+rule("secret_url_credentials", meta("secret","password","high","Password in a URL or connection string (scheme://user:password@host)","url_password","password"),
+  [("$url", r"/(^|[^a-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:\/@\"']{1,64}:[^\s\/@\"']{3,128}@[a-z0-9.-]{1,253}/ nocase")], "$url")
+hs=[r"\$1\$",r"\$2a\$",r"\$2b\$",r"\$2y\$",r"\$5\$",r"\$6\$",r"\$y\$",r"\$7\$",r"\$apr1\$",r"\{SHA\}"]
+sec+="\n"+rule("secret_password_hash", meta("secret","password_hash","high","Password hash line from /etc/shadow or an htpasswd file (crypt MD5/bcrypt/SHA-256/SHA-512/yescrypt, apr1, {SHA})","crypt","hash"),
+  [("$line", r"/(^|[^a-z0-9_.-])[a-z_][a-z0-9_.-]{0,31}%s[.\/A-Za-z0-9$+=]{8,200}/"%alt([":"+h for h in hs]))], "$line")
+open(R+"/secrets/secrets.yar","w").write(sec)
+
+corp=hdr("Corporate rules: namespace corporate.")
+corp+=rule("corporate_marking", meta("corporate","marking","medium","Classification or handling marking (CONFIDENTIAL, INTERNAL USE ONLY, ATTORNEY-CLIENT PRIVILEGED, DO NOT DISTRIBUTE, ...) in any case",None,"none"),
+  [("$marking", r"/\b((strictly |company |highly |privileged (and|&) |proprietary (and|&) )?confidential|(for )?internal use only|attorney[- ]client privileged?|do not (distribute|forward|copy)|not for (external )?distribution|top secret|for official use only|secret\/\/noforn)\b/ nocase")], "$marking")
+open(R+"/corporate/markings.yar","w").write(corp)
