@@ -36,7 +36,13 @@ struct cli_walk {
     ino_t skip_ino;
     bool have_skip;
     uint64_t errors;  /* unreadable directories etc. (also recorded as roots) */
+    unsigned shard_k, shard_n; /* --shard K/N: keep roots whose id falls in
+                                * shard K (1-based) of N; n = 0: all */
 };
+
+/* True if path belongs to shard k of n (stable hash of the path: the
+ * root id's first 8 bytes, modulo n). */
+bool cli_in_shard(const char *path, unsigned k, unsigned n);
 
 /* Enumerate path: a file, or a directory walked recursively. Symlinks met
  * in the walk are recorded, not followed; a symlink given as an argument is
@@ -48,5 +54,6 @@ int cli_walk_list(struct cli_walk *w, const char *file, bool nul_sep);
 
 int cmd_scan(int argc, char **argv);
 int cmd_text(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 
 #endif

@@ -71,6 +71,7 @@ static void usage(FILE *f)
             "  scan [OPTIONS] PATH...   triage files and directories (see leaksift scan --help)\n"
             "  text FILE[!MEMBER...]    print the normalised text leaksift scans for a file\n"
             "                           or a member nested in it\n"
+            "  merge [OPTIONS] MANIFEST...  join shard manifests into one manifest and summary\n"
             "  help                     show this help\n"
             "  version                  print the version\n"
             "\n"
@@ -87,6 +88,7 @@ int main(int argc, char **argv)
     const char *cmd = argv[1];
     if (strcmp(cmd, "scan") == 0) return cmd_scan(argc - 1, argv + 1);
     if (strcmp(cmd, "text") == 0) return cmd_text(argc - 1, argv + 1);
+    if (strcmp(cmd, "merge") == 0) return cmd_merge(argc - 1, argv + 1);
     if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
         usage(stdout);
         return EXIT_CLEAN;

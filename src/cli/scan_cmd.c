@@ -52,6 +52,11 @@ static void scan_usage(FILE *f)
 "      --max-evidence N     distinct values recorded per object [10000]\n"
 "      --spill SIZE         members above SIZE go to an unlinked temp file [256M]\n"
 "\n"
+"Scale-out:\n"
+"      --shard K/N          only the roots of shard K of N (1 <= K <= N), picked by\n"
+"                           a stable hash of the root path; join the shards'\n"
+"                           manifests with leaksift merge\n"
+"\n"
 "Policy:\n"
 "      --quarantine LIST    verdicts to quarantine: comma list of sensitive,\n"
 "                           hostile, incomplete, clean; or none\n"
@@ -68,7 +73,7 @@ enum {
     OPT_FILES_FROM = 256, OPT_NULL, OPT_RULES, OPT_NO_DEFAULT, OPT_IDENT, OPT_FPKEY,
     OPT_MAX_DEPTH, OPT_MAX_BYTES, OPT_BYTES_FACTOR, OPT_BOMB_RATIO, OPT_BOMB_FLOOR,
     OPT_MAX_MEMBERS, OPT_MAX_TEXT, OPT_MAX_SCAN, OPT_ROOT_TIMEOUT, OPT_YARA_TIMEOUT,
-    OPT_MAX_EVIDENCE, OPT_SPILL, OPT_QUARANTINE,
+    OPT_MAX_EVIDENCE, OPT_SPILL, OPT_QUARANTINE, OPT_SHARD,
 };
 
 static const struct option long_opts[] = {
@@ -93,6 +98,7 @@ static const struct option long_opts[] = {
     {"max-evidence", required_argument, NULL, OPT_MAX_EVIDENCE},
     {"spill", required_argument, NULL, OPT_SPILL},
     {"quarantine", required_argument, NULL, OPT_QUARANTINE},
+    {"shard", required_argument, NULL, OPT_SHARD},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -114,6 +120,21 @@ static bool parse_quarantine(const char *s, unsigned *mask)
     }
     free(copy);
     return ok;
+}
+
+static bool parse_shard(const char *s, struct scan_opts *o)
+{
+    const char *slash = strchr(s, '/');
+    char k[16];
+    uint64_t kk, nn;
+    if (!slash || (size_t)(slash - s) >= sizeof k) return false;
+    memcpy(k, s, (size_t)(slash - s));
+    k[slash - s] = 0;
+    if (!cli_parse_uint(k, 1u << 20, &kk) || !cli_parse_uint(slash + 1, 1u << 20, &nn)) return false;
+    if (nn < 1 || kk < 1 || kk > nn) return false;
+    o->shard_k = (unsigned)kk;
+    o->shard_n = (unsigned)nn;
+    return true;
 }
 
 static bool read_key(const char *path, struct scan_opts *o)
@@ -201,6 +222,12 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
         case OPT_QUARANTINE:
             if (!parse_quarantine(optarg, &o->cfg.quarantine_mask)) {
                 cli_err("--quarantine: '%s' is not a list of clean,sensitive,hostile,incomplete or none", optarg);
+                return EXIT_ERROR;
+            }
+            break;
+        case OPT_SHARD:
+            if (!parse_shard(optarg, o)) {
+                cli_err("--shard: '%s' is not K/N with 1 <= K <= N", optarg);
                 return EXIT_ERROR;
             }
             break;

@@ -17,6 +17,7 @@ struct scan_opts {
     const char *const *paths;
     size_t n_paths;
     const char *argv_json;       /* options for the run record */
+    unsigned shard_k, shard_n;   /* --shard K/N; n = 0: no sharding */
 };
 
 /* Run the scan; returns the exit code. */

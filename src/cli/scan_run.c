@@ -208,7 +208,7 @@ int scan_run(struct scan_opts *o)
     r.t_start = r.t_last = ls_now();
     r.progress = !o->quiet && isatty(STDERR_FILENO);
     ls_buf_init(&r.line, 512u << 20);
-    struct cli_walk walk = {on_root, &r, 0, 0, false, 0};
+    struct cli_walk walk = {on_root, &r, 0, 0, false, 0, o->shard_k, o->shard_n};
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
     signal(SIGPIPE, SIG_IGN);

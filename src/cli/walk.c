@@ -25,11 +25,28 @@ static int special_of(mode_t m)
 
 static int walk_dir(struct cli_walk *w, const char *path, unsigned depth);
 
+bool cli_in_shard(const char *path, unsigned k, unsigned n)
+{
+    if (n <= 1) return true;
+    char id[17];
+    ls_root_id(path, id);
+    uint64_t h = 0;
+    for (int i = 0; i < 16; i++) h = h << 4 | (uint64_t)(id[i] <= '9' ? id[i] - '0' : id[i] - 'a' + 10);
+    return h % n == k - 1;
+}
+
+/* Every root goes through here: shard selection, then the callback. */
+static int emit_root(struct cli_walk *w, const char *path, int special, const char *errmsg)
+{
+    if (!cli_in_shard(path, w->shard_k, w->shard_n)) return 0;
+    return w->fn(w->ud, path, special, errmsg);
+}
+
 static int walk_entry(struct cli_walk *w, const char *path, const struct stat *sb, unsigned depth)
 {
     if (S_ISDIR(sb->st_mode)) return walk_dir(w, path, depth + 1);
     if (w->have_skip && sb->st_dev == w->skip_dev && sb->st_ino == w->skip_ino) return 0;
-    return w->fn(w->ud, path, special_of(sb->st_mode), NULL);
+    return emit_root(w, path, special_of(sb->st_mode), NULL);
 }
 
 static char **list_dir(DIR *d, const char *path, size_t *count)
@@ -59,12 +76,12 @@ static char **list_dir(DIR *d, const char *path, size_t *count)
 
 static int walk_dir(struct cli_walk *w, const char *path, unsigned depth)
 {
-    if (depth > 4096) return w->fn(w->ud, path, LS_SPECIAL_UNREADABLE, "directory nesting too deep");
+    if (depth > 4096) return emit_root(w, path, LS_SPECIAL_UNREADABLE, "directory nesting too deep");
     DIR *d = opendir(path);
     if (!d) {
         w->errors++;
-        return w->fn(w->ud, path, errno == ENOENT ? LS_SPECIAL_VANISHED : LS_SPECIAL_UNREADABLE,
-                     strerror(errno));
+        return emit_root(w, path, errno == ENOENT ? LS_SPECIAL_VANISHED : LS_SPECIAL_UNREADABLE,
+                         strerror(errno));
     }
     size_t n = 0;
     char **names = list_dir(d, path, &n);
@@ -76,8 +93,8 @@ static int walk_dir(struct cli_walk *w, const char *path, unsigned depth)
             if (lstat(names[i], &sb) == 0)
                 stop = walk_entry(w, names[i], &sb, depth);
             else
-                stop = w->fn(w->ud, names[i], errno == ENOENT ? LS_SPECIAL_VANISHED : LS_SPECIAL_UNREADABLE,
-                             strerror(errno));
+                stop = emit_root(w, names[i], errno == ENOENT ? LS_SPECIAL_VANISHED : LS_SPECIAL_UNREADABLE,
+                                 strerror(errno));
         }
         free(names[i]);
     }
@@ -89,8 +106,8 @@ int cli_walk_path(struct cli_walk *w, const char *path)
 {
     struct stat sb;
     if (stat(path, &sb) != 0 && lstat(path, &sb) != 0)
-        return w->fn(w->ud, path, errno == ENOENT ? LS_SPECIAL_VANISHED : LS_SPECIAL_UNREADABLE,
-                     strerror(errno));
+        return emit_root(w, path, errno == ENOENT ? LS_SPECIAL_VANISHED : LS_SPECIAL_UNREADABLE,
+                         strerror(errno));
     return walk_entry(w, path, &sb, 0);
 }
 

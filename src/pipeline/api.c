@@ -263,6 +263,17 @@ ls_err ls_worker_record_special(struct ls_worker *w, const char *path, enum ls_s
     return e;
 }
 
+ls_err ls_worker_record_failed(struct ls_worker *w, const char *path, const char *reason,
+                              const char *errmsg, ls_record_fn fn, void *ud)
+{
+    struct ls_ctx c;
+    ls_ctx_init(&c, w, path, fn, ud);
+    ls_err e = ls_ctx_run_special(&c, reason, NULL, "", errmsg);
+    if (e == LS_OK) e = finish_root(&c);
+    ls_ctx_fini(&c);
+    return e;
+}
+
 /* ---- the run record ---- */
 
 size_t ls_run_record(const struct ls_engine *e, const char *argv_json, char *out, size_t cap)
@@ -275,17 +286,25 @@ size_t ls_run_record(const struct ls_engine *e, const char *argv_json, char *out
     gmtime_r(&now, &tm);
     strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
     const struct ls_limits *l = &e->cfg.limits;
+    /* A check value of the fingerprint key (not the key): manifests whose
+     * ids match were fingerprinted with the same key and can be merged. */
+    static const char label[] = "leaksift fingerprint key id";
+    uint8_t kid[32];
+    char key_id[17];
+    ls_hmac_sha256(ls_slice_make(e->fp_key, e->fp_key_len), ls_slice_make(label, sizeof label - 1),
+                   ls_slice_make(NULL, 0), kid);
+    ls_hex(kid, 8, key_id);
     ls_err rc = ls_buf_printf(
         &b,
         "{\"record\":\"run\",\"manifest_version\":%d,\"tool\":\"leaksift\",\"version\":\"%s\","
         "\"started\":\"%s\",\"rules\":{\"sha256\":\"%s\",\"count\":%u,\"builtin\":%s},"
-        "\"fingerprint_key\":\"%s\",\"limits\":{\"max_depth\":%u,\"root_bytes_min\":%llu,"
+        "\"fingerprint_key\":\"%s\",\"fingerprint_key_id\":\"%s\",\"limits\":{\"max_depth\":%u,\"root_bytes_min\":%llu,"
         "\"root_bytes_factor\":%u,\"bomb_ratio\":%u,\"bomb_floor\":%llu,\"max_members\":%llu,"
         "\"max_text\":%llu,\"max_scan\":%llu,\"root_time_s\":%u,\"yara_timeout_s\":%u,"
         "\"spill_threshold\":%llu,\"max_evidence\":%llu},\"options\":%s}",
         LS_MANIFEST_VERSION, LS_VERSION_STRING, when, ls_rules_hash(e->rules),
         ls_rules_count(e->rules), e->cfg.no_default_rules ? "false" : "true",
-        e->user_key ? "user" : "per-run", l->max_depth,
+        e->user_key ? "user" : "per-run", key_id, l->max_depth,
         (unsigned long long)l->root_bytes_min, l->root_bytes_factor, l->bomb_ratio,
         (unsigned long long)l->bomb_floor, (unsigned long long)l->max_members,
         (unsigned long long)l->max_text, (unsigned long long)l->max_scan, l->root_time_s,

@@ -1,0 +1,223 @@
+/* Joining manifests (see merge.h). */
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "manifest/merge.h"
+
+struct root_seen {
+    char (*ids)[17];
+    size_t n, cap;
+};
+
+static bool seen_has(const struct root_seen *s, const char *id)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (strcmp(s->ids[i], id) == 0) return true;
+    return false;
+}
+
+static ls_err seen_add(struct root_seen *s, const char *id)
+{
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 256;
+        char(*n)[17] = realloc(s->ids, cap * sizeof *n);
+        if (!n) return LS_E_NOMEM;
+        s->ids = n;
+        s->cap = cap;
+    }
+    snprintf(s->ids[s->n++], 17, "%s", id);
+    return LS_OK;
+}
+
+static int write_all(int fd, const void *p, size_t n)
+{
+    const char *c = p;
+    while (n) {
+        ssize_t w = write(fd, c, n);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) return -1;
+        c += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+struct merge_state {
+    int out_fd;
+    struct ls_summary *sum;
+    struct ls_merge_report *rep;
+    struct root_seen seen;
+    struct ls_buf block;  /* object lines of the root being read */
+    char block_root[17];
+    json_t *first_run;
+    json_t *inputs;
+    const char *key_id, *rules;
+    char *err;
+    size_t errlen;
+};
+
+static ls_err flush_block(struct merge_state *m, const char *line, size_t len)
+{
+    if (ls_buf_add(&m->block, line, len) != LS_OK || ls_buf_addc(&m->block, '\n') != LS_OK)
+        return LS_E_NOMEM;
+    if (seen_has(&m->seen, m->block_root)) {
+        m->rep->duplicates++;
+    } else {
+        LS_TRY(seen_add(&m->seen, m->block_root));
+        m->rep->roots++;
+        /* feed the summary line by line, then write the block */
+        const char *p = ls_buf_str(&m->block), *end = p + m->block.len;
+        while (p < end) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            (void)ls_summary_add_line(m->sum, p, (size_t)(nl - p));
+            p = nl + 1;
+        }
+        if (write_all(m->out_fd, m->block.ptr, m->block.len) != 0) {
+            snprintf(m->err, m->errlen, "cannot write the merged manifest: %s", strerror(errno));
+            return LS_E_IO;
+        }
+    }
+    ls_buf_reset(&m->block);
+    m->block_root[0] = 0;
+    return LS_OK;
+}
+
+static void check_run(struct merge_state *m, json_t *o)
+{
+    const char *kid = json_string_value(json_object_get(o, "fingerprint_key_id"));
+    const char *rules = json_string_value(json_object_get(json_object_get(o, "rules"), "sha256"));
+    if (!m->first_run) {
+        m->first_run = json_incref(o);
+        m->key_id = kid;
+        m->rules = rules;
+        return;
+    }
+    if (!kid || !m->key_id || strcmp(kid, m->key_id) != 0) m->rep->key_mismatch = true;
+    if (!rules || !m->rules || strcmp(rules, m->rules) != 0) m->rep->rules_mismatch = true;
+}
+
+static ls_err take_line(struct merge_state *m, const char *line, size_t len, json_t **runs)
+{
+    json_error_t je;
+    json_t *o = json_loadb(line, len, 0, &je);
+    const char *rec = o ? json_string_value(json_object_get(o, "record")) : NULL;
+    const char *root = o ? json_string_value(json_object_get(o, "root_id")) : NULL;
+    ls_err e = LS_OK;
+    if (!rec) {
+        m->rep->bad_lines++;
+    } else if (strcmp(rec, "run") == 0) {
+        json_array_append(*runs, o);
+    } else if (strcmp(rec, "object") == 0 && root) {
+        if (m->block_root[0] && strcmp(m->block_root, root) != 0) {
+            m->rep->unfinished++; /* a previous root never got its root_done */
+            ls_buf_reset(&m->block);
+        }
+        snprintf(m->block_root, sizeof m->block_root, "%s", root);
+        if (ls_buf_add(&m->block, line, len) != LS_OK || ls_buf_addc(&m->block, '\n') != LS_OK)
+            e = LS_E_NOMEM;
+    } else if (strcmp(rec, "root_done") == 0 && root) {
+        snprintf(m->block_root, sizeof m->block_root, "%s", root);
+        e = flush_block(m, line, len);
+    }
+    json_decref(o);
+    return e;
+}
+
+static ls_err read_input(struct merge_state *m, const char *path, json_t **runs)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+    if (!f) {
+        snprintf(m->err, m->errlen, "%s: %s", path, strerror(errno));
+        return LS_E_IO;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    ls_err e = LS_OK;
+    while (e == LS_OK && (n = getline(&line, &cap, f)) >= 0) {
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) n--;
+        if (n > 0) e = take_line(m, line, (size_t)n, runs);
+    }
+    if (m->block.len) m->rep->unfinished++;
+    ls_buf_reset(&m->block);
+    m->block_root[0] = 0;
+    free(line);
+    if (f != stdin) fclose(f);
+    return e;
+}
+
+static ls_err write_run(struct merge_state *m, const char *const *inputs, size_t n)
+{
+    json_t *run = m->first_run ? json_deep_copy(m->first_run) : json_object();
+    json_t *from = json_array();
+    for (size_t i = 0; i < n; i++) json_array_append_new(from, json_string(inputs[i]));
+    json_object_set_new(run, "record", json_string("run"));
+    json_object_set_new(run, "merged_from", from);
+    char *s = json_dumps(run, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(run);
+    if (!s) return LS_E_NOMEM;
+    size_t len = strlen(s);
+    s[len] = '\n';
+    int rc = write_all(m->out_fd, s, len + 1);
+    free(s);
+    if (rc != 0) {
+        snprintf(m->err, m->errlen, "cannot write the merged manifest: %s", strerror(errno));
+        return LS_E_IO;
+    }
+    return LS_OK;
+}
+
+ls_err ls_manifest_merge(const char *const *inputs, size_t n, int out_fd, bool force,
+                         struct ls_summary *sum, struct ls_merge_report *rep, char *err,
+                         size_t errlen)
+{
+    struct merge_state m;
+    memset(&m, 0, sizeof m);
+    memset(rep, 0, sizeof *rep);
+    m.out_fd = out_fd;
+    m.sum = sum;
+    m.rep = rep;
+    m.err = err;
+    m.errlen = errlen;
+    ls_buf_init(&m.block, SIZE_MAX);
+    json_t *runs = json_array();
+    ls_err e = LS_OK;
+    /* pass 1: the run records decide whether the inputs can be merged */
+    for (size_t i = 0; i < n && e == LS_OK; i++) {
+        FILE *f = fopen(inputs[i], "r");
+        char *line = NULL;
+        size_t cap = 0;
+        ssize_t len;
+        if (!f) {
+            snprintf(err, errlen, "%s: %s", inputs[i], strerror(errno));
+            e = LS_E_IO;
+            break;
+        }
+        while ((len = getline(&line, &cap, f)) >= 0) {
+            json_t *o = json_loadb(line, (size_t)len, 0, NULL);
+            const char *rec = o ? json_string_value(json_object_get(o, "record")) : NULL;
+            if (rec && strcmp(rec, "run") == 0) check_run(&m, o);
+            json_decref(o);
+            if (rec && strcmp(rec, "run") == 0) break;
+        }
+        free(line);
+        fclose(f);
+    }
+    if (e == LS_OK && rep->key_mismatch && !force) {
+        snprintf(err, errlen, "the manifests were fingerprinted under different keys, so distinct "
+                              "counts cannot be merged: rerun the shards with one --fingerprint-key "
+                              "(or pass --force)");
+        e = LS_E_ARG;
+    }
+    if (e == LS_OK) e = write_run(&m, inputs, n);
+    for (size_t i = 0; i < n && e == LS_OK; i++) e = read_input(&m, inputs[i], &runs);
+    json_decref(runs);
+    json_decref(m.first_run);
+    free(m.seen.ids);
+    ls_buf_free(&m.block);
+    return e;
+}

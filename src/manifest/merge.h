@@ -1,0 +1,27 @@
+/*
+ * leaksift merge: join the manifests of several shards (or runs) into one
+ * manifest with one summary. Roots are copied as whole blocks (their object
+ * records and root_done); a root without root_done (a shard that died) is
+ * left out and reported; a root present in several inputs is kept once.
+ */
+#ifndef LS_MERGE_H
+#define LS_MERGE_H
+
+#include "core/ls_core.h"
+#include "manifest/summary.h"
+
+struct ls_merge_report {
+    uint64_t roots, duplicates, unfinished, bad_lines;
+    bool key_mismatch;   /* inputs fingerprinted under different keys */
+    bool rules_mismatch; /* inputs used different rule sets */
+};
+
+/* Write the merged manifest to out_fd: a run record (the first input's,
+ * with "merged_from"), every complete root block, and the summary.
+ * Different fingerprint keys make distinct counts meaningless: that is
+ * LS_E_ARG unless force. err gets a one-line message. */
+ls_err ls_manifest_merge(const char *const *inputs, size_t n, int out_fd, bool force,
+                         struct ls_summary *sum, struct ls_merge_report *rep, char *err,
+                         size_t errlen);
+
+#endif
