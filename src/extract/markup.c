@@ -132,7 +132,9 @@ static bool markup_is_space(uint8_t ch)
 ls_err ls_textout_sep(struct ls_textout *t, char sep)
 {
     if (t->err != LS_OK) return t->err;
-    if (t->total == 0 || markup_is_space(t->last)) return LS_OK;
+    if (t->total == 0 || t->last == '\n') return LS_OK;
+    /* a line break is stronger than a space or tab already written */
+    if (markup_is_space(t->last) && sep != '\n') return LS_OK;
     return ls_textout_add(t, &sep, 1);
 }
 

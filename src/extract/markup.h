@@ -116,7 +116,8 @@ void ls_textout_init(struct ls_textout *t, struct ls_ctx *c, struct ls_object *o
 ls_err ls_textout_add(struct ls_textout *t, const void *p, size_t n);
 ls_err ls_textout_addz(struct ls_textout *t, const char *s);
 /* Add sep (e.g. '\n', '\t', ' ') unless nothing was added yet or the last
- * byte is already whitespace. */
+ * byte is already whitespace ('\n' is still added after a space or tab,
+ * never after another '\n'). */
 ls_err ls_textout_sep(struct ls_textout *t, char sep);
 ls_err ls_textout_flush(struct ls_textout *t);
 ls_err ls_textout_finish(struct ls_textout *t);

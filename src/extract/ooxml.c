@@ -1,0 +1,778 @@
+/*
+ * "ooxml": Office Open XML packages (ECMA-376 Part 1 markup, Part 2 Open
+ * Packaging Conventions): docx/docm/dotx, xlsx/xlsm, pptx/pptm.
+ *
+ * Members are read through src/unpack/zipread.h (budget-charged) and XML
+ * parts streamed through the SAX walker in markup.h (no entities, no DTD,
+ * no network). Supported:
+ *   - WordprocessingML body, tables, headers/footers, footnotes/endnotes,
+ *     comments, tracked changes (w:ins and w:delText), field codes, alt text;
+ *   - SpreadsheetML shared strings (resolved in cell order; unreferenced
+ *     ones emitted at the end), inline strings, numeric cell values rendered
+ *     as digit strings (1.23456789E8 -> 123456789), booleans, sheet names,
+ *     sheet headers/footers, comments;
+ *   - PresentationML slides, notes, comments, masters;
+ *   - docProps core/app/custom metadata as "name: value" lines;
+ *   - every other XML part's text nodes (charts, drawings, custom XML);
+ *   - non-XML members (embeddings, media, thumbnails, vbaProject.bin) as
+ *     children; vbaProject.bin also raises `macro`;
+ *   - relationships with TargetMode="External" other than hyperlinks
+ *     (attachedTemplate, linked OLE objects, remote images, frames) raise
+ *     `external_link`; hyperlink targets are emitted as text.
+ * Ignored on purpose: themes, styles, fonts, settings, numbering, printer
+ * settings (no user text), formulas, cell formats (dates stay serials).
+ * Attacker-controlled: every member name, size and byte; the XML; the
+ * shared-string indexes (bounds-checked); number strings (length-capped).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/handler.h"
+#include "extract/markup.h"
+#include "unpack/zipread.h"
+
+#define OX_SST_MAX_ITEMS (4u << 20)  /* shared strings kept for lookup */
+#define OX_CELL_MAX 256u             /* bytes of one <v> value kept */
+#define OX_LABEL_MAX 64u
+#define OX_NOTE_LINKS 4u             /* external_link messages per package */
+
+enum ox_kind {
+    OX_SKIP,
+    OX_TEXT,     /* document text: paragraphs, runs, tables */
+    OX_PROPS,    /* docProps: name: value */
+    OX_SHEET,    /* worksheet cells */
+    OX_SST,      /* shared strings: read first, into the table */
+    OX_WORKBOOK, /* sheet names */
+    OX_RELS,     /* relationships: external links */
+    OX_CHILD,    /* non-XML member: a child object */
+    OX_VBA,      /* vbaProject.bin: macro alert + child */
+};
+
+/* Shared strings: item i is text[off[i], off[i+1]). */
+struct ox_sst {
+    struct ls_buf text;
+    size_t *off;
+    uint8_t *used;
+    size_t n, cap;
+};
+
+struct ox {
+    struct ls_ctx *c;
+    struct ls_object *o;
+    struct ls_zip *z;
+    struct ls_textout out;
+    struct ox_sst sst;
+    struct ls_buf part;
+    ls_err result;        /* first partial error, returned at the end */
+    bool stop_children;   /* the pipeline refused a child: emit no more */
+    bool macro_noted;
+    unsigned links_noted;
+};
+
+/* Per-part walker state. */
+struct ox_walk {
+    struct ox *x;
+    enum ox_kind kind;
+    unsigned depth;
+    char leaf[OX_LABEL_MAX];   /* innermost open element (local name) */
+    char label[OX_LABEL_MAX];  /* props: current property name */
+    bool label_printed;
+    char ctype[16];            /* sheet: cell type attribute */
+    bool in_v, in_is, in_si;
+    unsigned in_tc;            /* text: open table cells */
+    unsigned in_rph;
+    struct ls_buf cell;        /* sheet: <v> of the current cell */
+    struct ls_buf hf;          /* sheet: header/footer text, decoded at its end */
+};
+
+/* ------------------------------------------------------------ names */
+
+static bool ox_ends(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcasecmp(s + (n - m), suffix) == 0;
+}
+
+static bool ox_starts(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static const char *ox_base(const char *name)
+{
+    const char *b = strrchr(name, '/');
+    return b ? b + 1 : name;
+}
+
+static bool ox_skip_xml(const char *name)
+{
+    static const char *const dirs[] = {"/theme/", "customXml/itemProps", "/printerSettings/",
+                                       NULL};
+    static const char *const bases[] = {"styles.xml", "stylesWithEffects.xml", "fontTable.xml",
+                                        "settings.xml", "webSettings.xml", "numbering.xml",
+                                        "tableStyles.xml", "presProps.xml", "viewProps.xml",
+                                        "calcChain.xml", "[Content_Types].xml", NULL};
+    for (size_t i = 0; dirs[i]; i++)
+        if (strstr(name, dirs[i])) return true;
+    for (size_t i = 0; bases[i]; i++)
+        if (strcasecmp(ox_base(name), bases[i]) == 0) return true;
+    return false;
+}
+
+static enum ox_kind ox_classify(const char *name)
+{
+    if (!*name || ox_ends(name, "/")) return OX_SKIP;
+    if (ox_ends(name, ".rels")) return OX_RELS;
+    if (strcasecmp(ox_base(name), "vbaProject.bin") == 0) return OX_VBA;
+    if (!ox_ends(name, ".xml") && !ox_ends(name, ".vml")) {
+        if (strstr(name, "printerSettings")) return OX_SKIP;
+        return OX_CHILD;
+    }
+    if (ox_skip_xml(name)) return OX_SKIP;
+    if (ox_starts(name, "docProps/")) return OX_PROPS;
+    if (strcmp(name, "xl/sharedStrings.xml") == 0) return OX_SST;
+    if (strcmp(name, "xl/workbook.xml") == 0) return OX_WORKBOOK;
+    if (ox_starts(name, "xl/worksheets/")) return OX_SHEET;
+    return OX_TEXT;
+}
+
+static bool ox_is(const char *local, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (strcmp(local, list[i]) == 0) return true;
+    return false;
+}
+
+static void ox_copy(char *dst, size_t cap, const char *src)
+{
+    size_t n = strlen(src);
+    if (n >= cap) n = cap - 1;
+    memcpy(dst, src, n);
+    dst[n] = 0;
+}
+
+static void ox_copy_slice(char *dst, size_t cap, struct ls_slice s)
+{
+    size_t n = s.len < cap - 1 ? s.len : cap - 1;
+    if (n) memcpy(dst, s.ptr, n);
+    dst[n] = 0;
+}
+
+static bool ox_blank(struct ls_slice s)
+{
+    for (size_t i = 0; i < s.len; i++) {
+        int ch = ls_slice_at(s, i);
+        if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r') return false;
+    }
+    return true;
+}
+
+/* ------------------------------------------------------------ shared strings */
+
+static void ox_sst_free(struct ox_sst *t)
+{
+    ls_buf_free(&t->text);
+    free(t->off);
+    free(t->used);
+    memset(t, 0, sizeof *t);
+}
+
+/* Close item n (its text is text[off[n], text.len)). */
+static ls_err ox_sst_push(struct ox_sst *t)
+{
+    if (t->n >= OX_SST_MAX_ITEMS) return LS_E_LIMIT;
+    if (t->n + 2 > t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 256;
+        size_t *p = realloc(t->off, cap * sizeof *p);
+        if (!p) return LS_E_NOMEM;
+        t->off = p;
+        uint8_t *u = realloc(t->used, cap);
+        if (!u) return LS_E_NOMEM;
+        t->used = u;
+        t->cap = cap;
+    }
+    if (t->n == 0) t->off[0] = 0;
+    t->used[t->n] = 0;
+    t->n++;
+    t->off[t->n] = t->text.len;
+    return LS_OK;
+}
+
+static bool ox_sst_get(const struct ox_sst *t, size_t i, struct ls_slice *s)
+{
+    if (i >= t->n) return false;
+    return ls_slice_sub(ls_buf_slice(&t->text), t->off[i], t->off[i + 1] - t->off[i], s);
+}
+
+/* ------------------------------------------------------------ numbers */
+
+/* Parse a cell number "[-]digits[.digits][E[+-]digits]"; render integers
+ * without exponent or fraction. false when it is not such a number, or not
+ * an integer, or implausibly long: then the value is emitted as stored. */
+static bool ox_render_int(struct ls_slice v, struct ls_buf *out)
+{
+    char digits[64];
+    size_t nd = 0, int_len = 0, i = 0;
+    bool neg = false, frac = false;
+    int exp = 0, esign = 1;
+    if (ls_slice_at(v, 0) == '-' || ls_slice_at(v, 0) == '+') neg = ls_slice_at(v, i++) == '-';
+    for (; i < v.len; i++) {
+        int ch = ls_slice_at(v, i);
+        if (ch >= '0' && ch <= '9') {
+            if (nd >= sizeof digits) return false;
+            digits[nd++] = (char)ch;
+            if (!frac) int_len++;
+        } else if (ch == '.' && !frac) {
+            frac = true;
+        } else {
+            break;
+        }
+    }
+    if (nd == 0) return false;
+    if (i < v.len) {
+        int ch = ls_slice_at(v, i++);
+        if (ch != 'E' && ch != 'e') return false;
+        if (ls_slice_at(v, i) == '-' || ls_slice_at(v, i) == '+') esign = ls_slice_at(v, i++) == '-' ? -1 : 1;
+        if (i >= v.len) return false;
+        for (; i < v.len; i++) {
+            int d = ls_slice_at(v, i);
+            if (d < '0' || d > '9' || exp > 100) return false;
+            exp = exp * 10 + (d - '0');
+        }
+    }
+    long point = (long)int_len + esign * exp; /* digits before the decimal point */
+    if (point < 1 || point > 40) return false;
+    for (size_t k = (size_t)point; k < nd; k++)
+        if (digits[k] != '0') return false; /* not an integer: keep as stored */
+    if (neg && ls_buf_addc(out, '-') != LS_OK) return false;
+    size_t lead = 0;
+    while (lead + 1 < (size_t)point && lead < nd && digits[lead] == '0') lead++;
+    for (size_t k = lead; k < (size_t)point; k++)
+        if (ls_buf_addc(out, k < nd ? (uint8_t)digits[k] : '0') != LS_OK) return false;
+    return true;
+}
+
+/* ------------------------------------------------------------ walker: common */
+
+static ls_err ox_add(struct ox_walk *w, struct ls_slice s)
+{
+    return ls_textout_add(&w->x->out, s.ptr, s.len);
+}
+
+static ls_err ox_sep(struct ox_walk *w, char ch)
+{
+    return ls_textout_sep(&w->x->out, ch);
+}
+
+/* Alt text of drawings: <wp:docPr descr=...>, <p:cNvPr descr=...>. */
+static ls_err ox_alt_text(struct ox_walk *w, const struct ls_xml_attr *a, size_t n)
+{
+    static const char *const names[] = {"descr", "title", NULL};
+    for (size_t i = 0; i < n; i++) {
+        if (!ox_is(a[i].local, names) || a[i].value.len == 0) continue;
+        LS_TRY(ox_sep(w, '\n'));
+        LS_TRY(ox_add(w, a[i].value));
+        LS_TRY(ox_sep(w, '\n'));
+    }
+    return LS_OK;
+}
+
+/* ------------------------------------------------------------ walker: text parts */
+
+static const char *const ox_text_leaves[] = {"t", "delText", "instrText", "text", NULL};
+static const char *const ox_nl_end[] = {"p", "tr", "si", "comment", "author", "cm",
+                                        "footnote", "endnote", "row", "txBody", "hdr", "ftr",
+                                        "oddHeader", "oddFooter", "evenHeader", "evenFooter",
+                                        "firstHeader", "firstFooter", NULL};
+static const char *const ox_tab_end[] = {"tc", "c", NULL};
+/* Deleted text is not part of the sentence around it; field codes neither. */
+static const char *const ox_space_around[] = {"instrText", "del", "moveFrom", NULL};
+
+static ls_err ox_text_start(struct ox_walk *w, const char *local, const struct ls_xml_attr *a,
+                            size_t n)
+{
+    if (strcmp(local, "tc") == 0) w->in_tc++;
+    if (strcmp(local, "tab") == 0) return ox_sep(w, '\t');
+    if (strcmp(local, "br") == 0 || strcmp(local, "cr") == 0) return ox_sep(w, '\n');
+    if (strcmp(local, "noBreakHyphen") == 0) return ls_textout_add(&w->x->out, "-", 1);
+    if (ox_is(local, ox_space_around)) return ox_sep(w, ' ');
+    if (strcmp(local, "docPr") == 0 || strcmp(local, "cNvPr") == 0) return ox_alt_text(w, a, n);
+    return LS_OK;
+}
+
+static ls_err ox_text_end(struct ox_walk *w, const char *local)
+{
+    if (strcmp(local, "tc") == 0 && w->in_tc) w->in_tc--;
+    /* a table row reads as one line: "SSN 536221874" keeps its context */
+    if (strcmp(local, "p") == 0 && w->in_tc) return ox_sep(w, ' ');
+    if (ox_is(local, ox_nl_end)) return ox_sep(w, '\n');
+    if (ox_is(local, ox_tab_end)) return ox_sep(w, '\t');
+    if (ox_is(local, ox_space_around)) return ox_sep(w, ' ');
+    return LS_OK;
+}
+
+static ls_err ox_text_chars(struct ox_walk *w, struct ls_slice s)
+{
+    /* Whitespace is content inside text elements (xml:space="preserve"
+     * runs), layout noise between elements. */
+    if (ox_blank(s) && !ox_is(w->leaf, ox_text_leaves)) return LS_OK;
+    return ox_add(w, s);
+}
+
+/* ------------------------------------------------------------ walker: props */
+
+static ls_err ox_props_start(struct ox_walk *w, const char *local, const struct ls_xml_attr *a,
+                             size_t n)
+{
+    struct ls_slice name;
+    if (ls_xml_attr_get(a, n, "name", NULL, &name)) { /* custom.xml <property name=...> */
+        ox_copy_slice(w->label, sizeof w->label, name);
+        w->label_printed = false;
+    } else if (w->depth == 2) {
+        ox_copy(w->label, sizeof w->label, local);
+        w->label_printed = false;
+    }
+    return LS_OK;
+}
+
+static ls_err ox_props_chars(struct ox_walk *w, struct ls_slice s)
+{
+    if (ox_blank(s)) return LS_OK;
+    if (!w->label_printed) {
+        LS_TRY(ox_sep(w, '\n'));
+        LS_TRY(ls_textout_addz(&w->x->out, w->label[0] ? w->label : "property"));
+        LS_TRY(ls_textout_add(&w->x->out, ": ", 2));
+        w->label_printed = true;
+    } else {
+        LS_TRY(ox_sep(w, ' '));
+    }
+    return ox_add(w, s);
+}
+
+/* ------------------------------------------------------------ walker: sheets */
+
+static ls_err ox_cell_shared(struct ox_walk *w)
+{
+    struct ox_sst *t = &w->x->sst;
+    size_t idx = 0;
+    struct ls_slice v = ls_buf_slice(&w->cell), s;
+    if (v.len == 0 || v.len > 12) return ox_add(w, v);
+    for (size_t i = 0; i < v.len; i++) {
+        int ch = ls_slice_at(v, i);
+        if (ch < '0' || ch > '9') return ox_add(w, v);
+        idx = idx * 10 + (size_t)(ch - '0');
+    }
+    if (!ox_sst_get(t, idx, &s)) return LS_OK; /* dangling index: nothing to show */
+    t->used[idx] = 1;
+    return ox_add(w, s);
+}
+
+static ls_err ox_cell_end(struct ox_walk *w)
+{
+    struct ls_slice v = ls_buf_slice(&w->cell);
+    ls_err e = LS_OK;
+    if (strcmp(w->ctype, "s") == 0) {
+        e = ox_cell_shared(w);
+    } else if (strcmp(w->ctype, "b") == 0) {
+        e = ls_textout_addz(&w->x->out, ls_slice_eq_str(v, "1") ? "TRUE" : "FALSE");
+    } else if (w->ctype[0] == 0 || strcmp(w->ctype, "n") == 0) {
+        struct ls_buf num;
+        ls_buf_init(&num, 64);
+        e = ox_render_int(v, &num) ? ox_add(w, ls_buf_slice(&num)) : ox_add(w, v);
+        ls_buf_free(&num);
+    } else {
+        e = ox_add(w, v); /* str (formula result), e (error), d (ISO date) */
+    }
+    LS_TRY(e);
+    return ox_sep(w, '\t');
+}
+
+/* Sheet header/footer text carries layout codes: &L &C &R (sections),
+ * &P &N &D &T &F &A (fields), &B &I &U ..., &"font,style", &12 (size), &&.
+ * Each code becomes a space so "&CConfidential" reads "Confidential". */
+static ls_err ox_hf_text(struct ox_walk *w, struct ls_slice s)
+{
+    size_t i = 0;
+    while (i < s.len) {
+        size_t j = i;
+        while (j < s.len && ls_slice_at(s, j) != '&') j++;
+        struct ls_slice run;
+        (void)ls_slice_sub(s, i, j - i, &run);
+        LS_TRY(ox_add(w, run));
+        if (j >= s.len) break;
+        int next = ls_slice_at(s, j + 1);
+        j += 2;
+        if (next == '&') {
+            LS_TRY(ls_textout_add(&w->x->out, "&", 1));
+        } else {
+            if (next == '"')
+                while (j < s.len && ls_slice_at(s, j++) != '"') {}
+            else if (next >= '0' && next <= '9')
+                while (j < s.len && ls_slice_at(s, j) >= '0' && ls_slice_at(s, j) <= '9') j++;
+            LS_TRY(ox_sep(w, ' '));
+        }
+        i = j;
+    }
+    return LS_OK;
+}
+
+static const char *const ox_hf_names[] = {"oddHeader", "oddFooter", "evenHeader",
+                                           "evenFooter", "firstHeader", "firstFooter", NULL};
+
+static ls_err ox_sheet_chars(struct ox_walk *w, struct ls_slice s)
+{
+    if (w->in_v) {
+        size_t room = OX_CELL_MAX > w->cell.len ? OX_CELL_MAX - w->cell.len : 0;
+        struct ls_slice keep;
+        (void)ls_slice_sub(s, 0, s.len < room ? s.len : room, &keep);
+        ls_err e = ls_buf_add(&w->cell, keep.ptr, keep.len); /* capped: a number is short */
+        return e == LS_E_LIMIT ? LS_OK : e;
+    }
+    if (w->in_is) return ox_add(w, s);
+    if (ox_is(w->leaf, ox_hf_names)) {
+        ls_err e = ls_buf_add(&w->hf, s.ptr, s.len);
+        return e == LS_E_LIMIT ? LS_OK : e;
+    }
+    return LS_OK; /* formulas and layout */
+}
+
+static ls_err ox_sheet_start(struct ox_walk *w, const char *local, const struct ls_xml_attr *a,
+                             size_t n)
+{
+    struct ls_slice t;
+    if (strcmp(local, "c") == 0) {
+        ls_buf_reset(&w->cell);
+        w->ctype[0] = 0;
+        if (ls_xml_attr_get(a, n, "t", NULL, &t)) ox_copy_slice(w->ctype, sizeof w->ctype, t);
+    } else if (strcmp(local, "v") == 0) {
+        w->in_v = true;
+    } else if (strcmp(local, "is") == 0) {
+        w->in_is = true;
+    }
+    return LS_OK;
+}
+
+static ls_err ox_sheet_end(struct ox_walk *w, const char *local)
+{
+    if (strcmp(local, "v") == 0) w->in_v = false;
+    if (strcmp(local, "is") == 0) w->in_is = false;
+    if (strcmp(local, "c") == 0) return ox_cell_end(w);
+    if (strcmp(local, "row") == 0) return ox_sep(w, '\n');
+    if (ox_is(local, ox_hf_names)) {
+        LS_TRY(ox_sep(w, '\n'));
+        LS_TRY(ox_hf_text(w, ls_buf_slice(&w->hf)));
+        ls_buf_reset(&w->hf);
+        return ox_sep(w, '\n');
+    }
+    return LS_OK;
+}
+
+/* ------------------------------------------------------------ walker: sst, workbook, rels */
+
+static ls_err ox_sst_start(struct ox_walk *w, const char *local)
+{
+    if (strcmp(local, "si") == 0) w->in_si = true;
+    if (strcmp(local, "rPh") == 0) w->in_rph++; /* phonetic reading: not the text */
+    return LS_OK;
+}
+
+static ls_err ox_sst_end(struct ox_walk *w, const char *local)
+{
+    if (strcmp(local, "rPh") == 0 && w->in_rph) w->in_rph--;
+    if (strcmp(local, "si") != 0 || !w->in_si) return LS_OK;
+    w->in_si = false;
+    return ox_sst_push(&w->x->sst);
+}
+
+static ls_err ox_sst_chars(struct ox_walk *w, struct ls_slice s)
+{
+    if (!w->in_si || w->in_rph || strcmp(w->leaf, "t") != 0) return LS_OK;
+    return ls_buf_add(&w->x->sst.text, s.ptr, s.len);
+}
+
+static ls_err ox_workbook_start(struct ox_walk *w, const char *local, const struct ls_xml_attr *a,
+                                size_t n)
+{
+    struct ls_slice name;
+    if (strcmp(local, "sheet") != 0 || !ls_xml_attr_get(a, n, "name", NULL, &name)) return LS_OK;
+    LS_TRY(ox_sep(w, '\n'));
+    LS_TRY(ls_textout_addz(&w->x->out, "sheet: "));
+    LS_TRY(ox_add(w, name));
+    return ox_sep(w, '\n');
+}
+
+static void ox_note_link(struct ox_walk *w, struct ls_slice type, struct ls_slice target)
+{
+    struct ox *x = w->x;
+    if (x->links_noted++ >= OX_NOTE_LINKS) return;
+    char t[OX_LABEL_MAX], g[160];
+    const char *slash;
+    ox_copy_slice(t, sizeof t, type);
+    slash = strrchr(t, '/');
+    ox_copy_slice(g, sizeof g, target);
+    ls_note(x->c, x->o, LS_A_EXTERNAL_LINK, "ooxml: external %s relationship to %s",
+            slash ? slash + 1 : t, g);
+}
+
+static ls_err ox_rels_start(struct ox_walk *w, const char *local, const struct ls_xml_attr *a,
+                            size_t n)
+{
+    struct ls_slice mode, type = {NULL, 0}, target = {NULL, 0};
+    if (strcmp(local, "Relationship") != 0) return LS_OK;
+    if (!ls_xml_attr_get(a, n, "TargetMode", NULL, &mode) || !ls_slice_eq_str(mode, "External"))
+        return LS_OK;
+    (void)ls_xml_attr_get(a, n, "Type", NULL, &type);
+    (void)ls_xml_attr_get(a, n, "Target", NULL, &target);
+    char tail[16];
+    size_t from = type.len > 10 ? type.len - 10 : 0;
+    struct ls_slice end;
+    (void)ls_slice_from(type, from, &end);
+    ox_copy_slice(tail, sizeof tail, end);
+    if (strcmp(tail, "/hyperlink") != 0) ox_note_link(w, type, target);
+    LS_TRY(ox_sep(w, '\n'));
+    LS_TRY(ox_add(w, target));
+    return ox_sep(w, '\n');
+}
+
+/* ------------------------------------------------------------ walker: dispatch */
+
+static ls_err ox_cb_start(void *ud, const char *local, const char *ns,
+                          const struct ls_xml_attr *a, size_t n)
+{
+    struct ox_walk *w = ud;
+    (void)ns;
+    w->depth++;
+    ox_copy(w->leaf, sizeof w->leaf, local);
+    switch (w->kind) {
+    case OX_TEXT: return ox_text_start(w, local, a, n);
+    case OX_PROPS: return ox_props_start(w, local, a, n);
+    case OX_SHEET: return ox_sheet_start(w, local, a, n);
+    case OX_SST: return ox_sst_start(w, local);
+    case OX_WORKBOOK: return ox_workbook_start(w, local, a, n);
+    case OX_RELS: return ox_rels_start(w, local, a, n);
+    default: return LS_OK;
+    }
+}
+
+static ls_err ox_cb_end(void *ud, const char *local, const char *ns)
+{
+    struct ox_walk *w = ud;
+    (void)ns;
+    if (w->depth) w->depth--;
+    w->leaf[0] = 0;
+    switch (w->kind) {
+    case OX_TEXT: return ox_text_end(w, local);
+    case OX_PROPS: return w->depth <= 1 ? ox_sep(w, '\n') : LS_OK;
+    case OX_SHEET: return ox_sheet_end(w, local);
+    case OX_SST: return ox_sst_end(w, local);
+    default: return LS_OK;
+    }
+}
+
+static ls_err ox_cb_text(void *ud, struct ls_slice s)
+{
+    struct ox_walk *w = ud;
+    switch (w->kind) {
+    case OX_TEXT: return ox_text_chars(w, s);
+    case OX_PROPS: return ox_props_chars(w, s);
+    case OX_SHEET: return ox_sheet_chars(w, s);
+    case OX_SST: return ox_sst_chars(w, s);
+    default: return LS_OK;
+    }
+}
+
+static const struct ls_xml_sax ox_sax = {ox_cb_start, ox_cb_end, ox_cb_text};
+
+/* ------------------------------------------------------------ members */
+
+static void ox_partial(struct ox *x, ls_err e)
+{
+    if (x->result == LS_OK) x->result = e;
+}
+
+/* Record a member read/parse problem and keep going with the others. */
+static void ox_member_error(struct ox *x, const char *name, ls_err e, const char *what)
+{
+    const char *tag = LS_R_PARSE_ERROR;
+    if (e == LS_E_ENCRYPTED) tag = LS_R_ENCRYPTED;
+    if (e == LS_E_TRUNCATED) tag = LS_R_TRUNCATED;
+    if (e == LS_E_LIMIT) tag = LS_R_LIMIT_BYTES;
+    if (e == LS_E_TIMEOUT) tag = LS_R_LIMIT_TIME;
+    ls_note(x->c, x->o, tag, "ooxml: %.200s: %s (%s)", name, what, ls_err_name(e));
+    ox_partial(x, e);
+}
+
+static size_t ox_part_max(const struct ox *x)
+{
+    uint64_t m = ls_ctx_limits(x->c)->spill_threshold;
+    uint64_t left = ls_budget_left(x->c);
+    if (left < m) m = left;
+    return m > SIZE_MAX ? SIZE_MAX : (size_t)m;
+}
+
+/* Read member i into x->part. Damage keeps what was read (true); a member
+ * that gave nothing usable returns false. */
+static bool ox_read(struct ox *x, size_t i, const char *name, ls_err *err)
+{
+    ls_buf_reset(&x->part);
+    *err = ls_zip_read(x->z, i, ox_part_max(x), &x->part);
+    if (*err == LS_E_NOMEM || *err == LS_E_TIMEOUT) return false;
+    if (*err != LS_OK) ox_member_error(x, name, *err, "member read");
+    return *err != LS_E_ENCRYPTED && (x->part.len > 0 || *err == LS_OK);
+}
+
+static ls_err ox_walk_part(struct ox *x, const char *name, enum ox_kind kind)
+{
+    struct ox_walk w;
+    memset(&w, 0, sizeof w);
+    w.x = x;
+    w.kind = kind;
+    ls_buf_init(&w.cell, OX_CELL_MAX + 1);
+    ls_buf_init(&w.hf, 4096);
+    ls_err e = ls_markup_xml_walk(x->c, x->o, ls_buf_slice(&x->part), &ox_sax, &w);
+    ls_buf_free(&w.cell);
+    ls_buf_free(&w.hf);
+    if (e == LS_E_CORRUPT) {
+        ox_member_error(x, name, e, "XML not well-formed");
+        e = LS_OK;
+    }
+    if (e == LS_E_LIMIT && x->out.err == LS_E_LIMIT) e = LS_OK; /* text full: children go on */
+    if (kind != OX_SST && kind != OX_RELS) (void)ls_textout_sep(&x->out, '\n');
+    return e;
+}
+
+static ls_err ox_child(struct ox *x, size_t i, const char *name, ls_err rd)
+{
+    struct ls_child ch;
+    memset(&ch, 0, sizeof ch);
+    ch.name = name;
+    ch.name_len = strlen(name);
+    ch.data = ls_buf_slice(&x->part);
+    if (rd != LS_OK) {
+        ch.flags = LS_CHILD_TRUNCATED;
+        ch.tags[0] = rd == LS_E_LIMIT ? LS_R_LIMIT_BYTES
+                     : rd == LS_E_TRUNCATED ? LS_R_TRUNCATED : LS_R_PARSE_ERROR;
+        ch.error = "member damaged or cut while reading from the package";
+    }
+    (void)i;
+    ls_err e = ls_emit_child(x->c, x->o, &ch);
+    if (e == LS_E_LIMIT || e == LS_E_TIMEOUT) {
+        x->stop_children = true;
+        ox_partial(x, e);
+        return e == LS_E_TIMEOUT ? e : LS_OK;
+    }
+    return e;
+}
+
+static ls_err ox_member(struct ox *x, size_t i)
+{
+    const char *name = ls_zip_name(x->z, i);
+    enum ox_kind kind = name ? ox_classify(name) : OX_SKIP;
+    if (kind == OX_SKIP || kind == OX_SST) return LS_OK;
+    if (kind == OX_VBA && !x->macro_noted) {
+        x->macro_noted = true;
+        ls_note(x->c, x->o, LS_A_MACRO, "ooxml: VBA project %.200s", name);
+    }
+    if ((kind == OX_CHILD || kind == OX_VBA) && x->stop_children) return LS_OK;
+    if (kind != OX_CHILD && kind != OX_VBA && x->out.err != LS_OK) return LS_OK;
+    ls_err rd;
+    if (!ox_read(x, i, name, &rd)) return rd == LS_E_NOMEM || rd == LS_E_TIMEOUT ? rd : LS_OK;
+    if (kind == OX_CHILD || kind == OX_VBA) return ox_child(x, i, name, rd);
+    return ox_walk_part(x, name, kind);
+}
+
+/* Shared strings first, so cells can be written in sheet order. */
+static ls_err ox_load_sst(struct ox *x)
+{
+    size_t i;
+    if (!ls_zip_find(x->z, "xl/sharedStrings.xml", &i)) return LS_OK;
+    ls_err rd;
+    if (!ox_read(x, i, "xl/sharedStrings.xml", &rd)) return rd == LS_E_NOMEM || rd == LS_E_TIMEOUT ? rd : LS_OK;
+    ls_err e = ox_walk_part(x, "xl/sharedStrings.xml", OX_SST);
+    return e == LS_E_LIMIT ? LS_OK : e; /* a full table: later items are emitted raw */
+}
+
+/* Shared strings no cell referred to (or whose sheet was lost). */
+static ls_err ox_emit_unused_sst(struct ox *x)
+{
+    bool header = false;
+    for (size_t i = 0; i < x->sst.n; i++) {
+        struct ls_slice s;
+        if (x->sst.used[i] || !ox_sst_get(&x->sst, i, &s) || s.len == 0) continue;
+        if (!header) {
+            LS_TRY(ls_textout_sep(&x->out, '\n'));
+            header = true;
+        }
+        LS_TRY(ls_textout_add(&x->out, s.ptr, s.len));
+        LS_TRY(ls_textout_sep(&x->out, '\n'));
+    }
+    return LS_OK;
+}
+
+static ls_err ox_run(struct ox *x)
+{
+    LS_TRY(ox_load_sst(x));
+    size_t n = ls_zip_count(x->z);
+    for (size_t i = 0; i < n; i++) {
+        ls_err e = ox_member(x, i);
+        if (e != LS_OK) return e;
+        if (ls_ctx_expired(x->c)) return LS_E_TIMEOUT;
+    }
+    return ox_emit_unused_sst(x);
+}
+
+static ls_err ooxml_extract(struct ls_ctx *c, struct ls_object *o)
+{
+    struct ox x;
+    memset(&x, 0, sizeof x);
+    x.c = c;
+    x.o = o;
+    ls_err e = ls_zip_open(c, o, &x.z);
+    if (e != LS_OK) {
+        ls_note(c, o, e == LS_E_CORRUPT ? LS_R_TRUNCATED : LS_R_PARSE_ERROR,
+                "ooxml: cannot read the zip package (%s)", ls_err_name(e));
+        return e == LS_E_CORRUPT ? LS_E_TRUNCATED : e;
+    }
+    ls_textout_init(&x.out, c, o);
+    ls_buf_init(&x.part, SIZE_MAX - 1);
+    uint64_t mt = ls_ctx_limits(c)->max_text;
+    ls_buf_init(&x.sst.text, mt > SIZE_MAX - 1 ? SIZE_MAX - 1 : (size_t)mt);
+    e = ox_run(&x);
+    ls_err f = ls_textout_finish(&x.out);
+    ls_buf_free(&x.part);
+    ox_sst_free(&x.sst);
+    ls_zip_close(x.z);
+    if (e == LS_OK) e = f;
+    if (e == LS_OK) e = x.result;
+    return e;
+}
+
+/* ------------------------------------------------------------ probe */
+
+static const uint8_t ox_ct_name[] = "[Content_Types].xml";
+
+static int ooxml_probe(const struct ls_object *o)
+{
+    if (!ls_slice_starts(o->data, "PK\x03\x04", 4)) return 0;
+    if (o->mime && strncmp(o->mime, "application/vnd.openxmlformats-officedocument.", 46) == 0)
+        return 95;
+    if (o->mime && strncmp(o->mime, "application/vnd.ms-", 19) == 0 &&
+        strstr(o->mime, "macroEnabled"))
+        return 95;
+    /* First local header named [Content_Types].xml (offset 30: name). */
+    struct ls_slice first;
+    if (ls_slice_sub(o->data, 30, sizeof ox_ct_name - 1, &first) &&
+        memcmp(first.ptr, ox_ct_name, sizeof ox_ct_name - 1) == 0)
+        return 95;
+    /* Otherwise its central-directory entry near the end. */
+    size_t tail = o->data.len > (1u << 20) ? o->data.len - (1u << 20) : 0;
+    if (ls_slice_find(o->data, tail, ox_ct_name, sizeof ox_ct_name - 1) != SIZE_MAX) return 90;
+    return 0;
+}
+
+const struct ls_handler ls_handler_ooxml = {
+    .name = "ooxml",
+    .probe = ooxml_probe,
+    .extract = ooxml_extract,
+};
