@@ -1,0 +1,110 @@
+"""Shared helpers for the end-to-end tests: run the CLI, load a manifest with
+the json module, index its records by path and chain.
+
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import lsutil
+    proc, m = lsutil.scan(tmpdir, [tree])       # runs leaksift scan -o tmpdir/manifest.jsonl tree
+    o = m.obj(os.path.join(tree, "a.zip"), ["inner.csv"])
+    lsutil.entities(o)                          # {"ssn": finding, ...}
+
+Environment: LEAKSIFT (path of the CLI, set by ctest), LEAKSIFT_SRC (source
+dir). Keep this module small and its names stable: other tests import it.
+"""
+import json
+import os
+import subprocess
+
+SRC = os.path.abspath(os.environ.get("LEAKSIFT_SRC",
+                                     os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                                  "..", "..")))
+LEAKSIFT = os.environ.get("LEAKSIFT", os.path.join(SRC, "build", "leaksift"))
+if os.sep in LEAKSIFT:
+    LEAKSIFT = os.path.abspath(LEAKSIFT)  # tests run it from other directories
+
+
+def run(args, stdin=None, timeout=120, cwd=None, env=None):
+    """Run `leaksift ARGS...`; returns the CompletedProcess (stdout and stderr
+    as bytes). stdin: bytes to feed (default: empty input)."""
+    argv = [os.fsencode(a) for a in [LEAKSIFT] + list(args)]  # str or bytes (raw names)
+    return subprocess.run(argv, input=stdin if stdin is not None else b"",
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          timeout=timeout, cwd=cwd, env=env)
+
+
+class Manifest:
+    """A parsed manifest. Every line must be one JSON object with "record"
+    (AssertionError otherwise, naming the line). Attributes: text (raw),
+    records (all, in order), run (first line), summary (last line or None),
+    objects, root_dones."""
+
+    def __init__(self, text):
+        self.text = text
+        self.records = []
+        if not text.endswith("\n"):
+            raise AssertionError("manifest does not end with a newline: %r" % text[-200:])
+        for n, line in enumerate(text[:-1].split("\n"), 1):
+            try:
+                rec = json.loads(line)
+            except ValueError as e:
+                raise AssertionError("manifest line %d is not JSON (%s): %r" % (n, e, line[:200]))
+            if not isinstance(rec, dict) or "record" not in rec:
+                raise AssertionError("manifest line %d has no \"record\": %r" % (n, line[:200]))
+            self.records.append(rec)
+        if not self.records:
+            raise AssertionError("empty manifest")
+        self.run = self.records[0]
+        self.summary = self.records[-1] if self.records[-1]["record"] == "summary" else None
+        self.objects = [r for r in self.records if r["record"] == "object"]
+        self.root_dones = [r for r in self.records if r["record"] == "root_done"]
+
+    def by_path(self, path):
+        """Object records (root and nested) whose root path is path."""
+        return [o for o in self.objects if o["path"] == path]
+
+    def roots(self):
+        """Root object records (depth 0), in manifest order."""
+        return [o for o in self.objects if o["depth"] == 0]
+
+    def obj(self, path, chain=()):
+        """The one object record for path and chain (a list of member names)."""
+        hits = [o for o in self.by_path(path) if o["chain"] == list(chain)]
+        if len(hits) != 1:
+            have = sorted((o["path"], tuple(o["chain"])) for o in self.objects)[:50]
+            raise AssertionError("%d records for %r %r; have %r" % (len(hits), path, list(chain), have))
+        return hits[0]
+
+
+def load(path_or_bytes):
+    """A Manifest from a file path or from the bytes/str of a manifest."""
+    if isinstance(path_or_bytes, (bytes, bytearray)):
+        data = bytes(path_or_bytes)
+    elif isinstance(path_or_bytes, str) and "\n" not in path_or_bytes and os.path.exists(path_or_bytes):
+        with open(path_or_bytes, "rb") as f:
+            data = f.read()
+    else:
+        data = path_or_bytes.encode("utf-8")
+    return Manifest(data.decode("utf-8"))  # a manifest is UTF-8: a decode error fails the test
+
+
+def scan(workdir, paths, *extra, timeout=300, stdin=None, cwd=None):
+    """Run `leaksift scan -q -o WORKDIR/manifest.jsonl EXTRA... PATHS...`;
+    returns (proc, Manifest or None when no manifest was written)."""
+    out = os.path.join(workdir, "manifest.jsonl")
+    if os.path.exists(out):
+        os.unlink(out)
+    proc = run(["scan", "-q", "-o", out] + list(extra) + list(paths), stdin=stdin,
+               timeout=timeout, cwd=cwd)
+    return proc, (load(out) if os.path.exists(out) and os.path.getsize(out) else None)
+
+
+def entities(obj):
+    """{entity: finding} of an object record (first finding per entity)."""
+    out = {}
+    for f in obj.get("findings", []):
+        out.setdefault(f["entity"], f)
+    return out
+
+
+def distinct(obj, entity):
+    """Distinct values of an entity in one object (summed over its rules)."""
+    return sum(f["distinct"] for f in obj.get("findings", []) if f["entity"] == entity)
