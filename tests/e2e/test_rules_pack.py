@@ -1,0 +1,213 @@
+#!/usr/bin/env python3
+"""The built-in rule pack compiles cleanly and follows the meta conventions.
+
+- every rules/**/*.yar compiles with yarac, and yarac prints NO warning
+  (in particular no "string ... may slow down scanning");
+- every rule carries string meta category, entity, severity, description,
+  with category = its folder's namespace and known severity/validator/redact
+  names (docs/rules.md);
+- the generated identifiers rules (samples/identifiers.txt) compile without
+  warnings too, find what they describe, and a bad identifiers line is a
+  FILE:LINE error with exit code 2;
+- the CLI's built-in pack finds one example of every rule on a small text.
+"""
+import glob
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+SRC = os.environ.get("LEAKSIFT_SRC", os.path.join(os.path.dirname(__file__), "..", ".."))
+LEAKSIFT = os.environ.get("LEAKSIFT", "leaksift")
+RULES = sorted(glob.glob(os.path.join(SRC, "rules", "**", "*.yar"), recursive=True))
+
+CATEGORIES = {"pii": "pii", "secrets": "secret", "corporate": "corporate"}
+SEVERITIES = {"low", "medium", "high", "critical"}
+VALIDATORS = {"none", "luhn", "iban", "ssn", "ssn_context", "nanp", "e164", "email", "mrz",
+              "passport", "dob", "drivers_license", "aws_key_id", "aws_secret", "gcp_key_id",
+              "token", "jwt", "password", "url_password", "crypt", "private_key", "org"}
+REDACTS = {"last4", "last2", "email", "prefix4", "keytype", "password", "hash", "none", "mask"}
+
+RULE_RE = re.compile(r"^rule\s+(\w+)\s*\{(.*?)^\}", re.S | re.M)
+META_RE = re.compile(r'^\s*(\w+)\s*=\s*"((?:[^"\\]|\\.)*)"\s*$', re.M)
+
+# One line per rule that must produce a finding of that entity.
+EXAMPLES = {
+    "ssn": ["SSN 536-22-8714 on file", "ssn: 536228715"],
+    "credit_card": ["card 5500-0000-0000-0004 exp"],
+    "iban": ["IBAN DE89 3704 0044 0532 0130 00 ok"],
+    "email": ["write to Jane.Roe@example.org today"],
+    "phone": ["call (212) 867-5309 now", "or +44 20 7183 8750."],
+    "passport": ["Passport No: 512345678", "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n"
+                 "L898902C36UTO7408122F1204159ZE184226B<<<<<10"],
+    "dob": ["DOB: 1980-01-05"],
+    "drivers_license": ["Driver's License: D1234567"],
+    "private_key": ["-----BEGIN OPENSSH PRIVATE KEY-----\n"
+                    "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n"
+                    "QyNTUxOQAAACBGu5vT3Yd4Qw1oJp0k9wV7m8b3n2c1x0z9y8w7v6u5tA==\n"
+                    "-----END OPENSSH PRIVATE KEY-----"],
+    "aws_key": ["aws_access_key_id = AKIAZ7EXQ2MPLK4TSW5R"],
+    "aws_secret": ["aws_secret_access_key = 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"],
+    "gcp_key": ['{"type": "service_account", "private_key_id": "3f2a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a"}'],
+    "token": ["ghp_aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3z5A", "glpat-Ab3De5Fg7Hj9Kl1Mn3Pq",
+              "xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx",
+              "sk_live_4eC39HqLyjWDarjtT1zdp7dc"],
+    "jwt": ["eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0."
+            "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"],
+    "password": ['db_password = "S3cr3t!pass"', "postgres://admin:hunter22@db.example.com/prod"],
+    "password_hash": ["alice:$apr1$r31.....$HqJZimcKQFAMYayBlzkrA/"],
+    "marking": ["ATTORNEY-CLIENT PRIVILEGED"],
+}
+
+
+def run(args, **kw):
+    return subprocess.run(args, capture_output=True, text=True, **kw)
+
+
+def findings(manifest):
+    out = {}
+    with open(manifest, encoding="utf-8") as f:
+        for line in f:
+            rec = json.loads(line)
+            if rec.get("record") != "object":
+                continue
+            for fd in rec.get("findings", []):
+                out.setdefault(fd["entity"], []).append(fd)
+    return out
+
+
+class RulesPack(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.t = self.tmp.name
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def yarac(self, path):
+        r = run(["yarac", path, os.path.join(self.t, "out.bin")])
+        return r.returncode, r.stdout + r.stderr
+
+    def test_pack_present(self):
+        self.assertGreaterEqual(len(RULES), 3)
+        for ns in CATEGORIES:
+            self.assertTrue(any("/rules/%s/" % ns in p.replace(os.sep, "/") for p in RULES), ns)
+
+    @unittest.skipIf(shutil.which("yarac") is None, "yarac not installed")
+    def test_every_file_compiles_without_warnings(self):
+        for path in RULES:
+            rc, out = self.yarac(path)
+            self.assertEqual(rc, 0, "%s: %s" % (path, out))
+            self.assertNotIn("warning", out.lower(), "%s: %s" % (path, out))
+            self.assertNotIn("slow down", out, path)
+
+    @unittest.skipIf(shutil.which("yarac") is None, "yarac not installed")
+    def test_whole_pack_compiles_together_without_warnings(self):
+        allp = os.path.join(self.t, "all.yar")
+        with open(allp, "w", encoding="utf-8") as out:
+            for path in RULES:
+                with open(path, encoding="utf-8") as f:
+                    out.write(f.read() + "\n")
+        rc, out = self.yarac(allp)
+        self.assertEqual(rc, 0, out)
+        self.assertEqual(out.strip(), "")
+
+    def test_slow_rule_is_detected(self):
+        """The check above can fail: a digits-only regex does warn."""
+        if shutil.which("yarac") is None:
+            self.skipTest("yarac not installed")
+        bad = os.path.join(self.t, "bad.yar")
+        with open(bad, "w") as f:
+            f.write("rule slow { strings: $a = /[0-9]{3}-[0-9]{2}-[0-9]{4}/ condition: $a }\n")
+        rc, out = self.yarac(bad)
+        self.assertIn("slow down scanning", out)
+
+    def test_meta_conventions(self):
+        names = set()
+        for path in RULES:
+            ns = os.path.basename(os.path.dirname(path))
+            self.assertIn(ns, CATEGORIES, path)
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            rules = RULE_RE.findall(text)
+            self.assertTrue(rules, path)
+            for name, body in rules:
+                self.assertNotIn(name, names, "duplicate rule name " + name)
+                names.add(name)
+                meta = dict(META_RE.findall(body.split("strings:")[0]))
+                for k in ("category", "entity", "severity", "description"):
+                    self.assertIn(k, meta, "%s: %s lacks %s" % (path, name, k))
+                self.assertEqual(meta["category"], CATEGORIES[ns], name)
+                self.assertIn(meta["severity"], SEVERITIES, name)
+                self.assertRegex(meta["entity"], r"^[a-z][a-z0-9_]*$", name)
+                if "validator" in meta:
+                    self.assertIn(meta["validator"], VALIDATORS, name)
+                if "redact" in meta:
+                    self.assertIn(meta["redact"], REDACTS, name)
+
+    def scan(self, files, extra=()):
+        d = os.path.join(self.t, "in")
+        os.makedirs(d, exist_ok=True)
+        for name, body in files.items():
+            with open(os.path.join(d, name), "w", encoding="utf-8") as f:
+                f.write(body)
+        m = os.path.join(self.t, "m.jsonl")
+        r = run([LEAKSIFT, "scan", "-q", "-o", m] + list(extra) + [d])
+        return r, m
+
+    def test_every_entity_found_by_cli(self):
+        files = {}
+        for ent, lines in EXAMPLES.items():
+            for i, line in enumerate(lines):
+                files["%s_%d.txt" % (ent, i)] = "Text before.\n%s\nText after.\n" % line
+        r, m = self.scan(files)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        got = findings(m)
+        for ent in EXAMPLES:
+            self.assertIn(ent, got, "no %s finding" % ent)
+        with open(m, encoding="utf-8") as f:
+            manifest = f.read()
+        # the manifest never holds the full value
+        for needle in ("536-22-8714", "5500-0000-0000-0004", "AKIAZ7EXQ2MPLK4TSW5R", "S3cr3t!pass",
+                       "hunter22", "uWq8l9+R3fT2kV7nZpXa5cY1bJ4hG6dE0sMoLiKu", "Jane.Roe@example.org",
+                       "jane.roe@example.org", "DE89370400440532013000", "867-5309"):
+            self.assertNotIn(needle, manifest)
+
+    def test_identifiers_sample(self):
+        sample = os.path.join(SRC, "samples", "identifiers.txt")
+        text = ("Mail bob.smith@acme-corp.example about ACME-123456 and PROJECT NIGHTJAR.\n"
+                "Host build01.corp.acme-corp.example is down; see www.acme-corp.example.\n")
+        r, m = self.scan({"memo.txt": text}, ["--no-default-rules", "--identifiers", sample])
+        self.assertEqual(r.returncode, 1, r.stderr)
+        got = findings(m)
+        self.assertIn("org_identifier", got)
+        red = [ev["redacted"] for fd in got["org_identifier"] for ev in fd["evidence"]]
+        self.assertIn("b***@acme-corp.example", red)
+        self.assertTrue(any("NIGHTJAR" in x.upper() for x in red), red)
+        self.assertTrue(any(x.endswith("3456") and "123456" not in x for x in red), red)
+        with open(m, encoding="utf-8") as f:
+            self.assertNotIn("bob.smith", f.read())
+
+    def test_identifiers_bad_line_is_file_line_error(self):
+        bad = os.path.join(self.t, "ids.txt")
+        with open(bad, "w") as f:
+            f.write("# ok\ndomain acme.example\nemployee-id E[0-9]{6}/ condition: true } rule x {\n")
+        r, m = self.scan({"a.txt": "hello\n"}, ["--identifiers", bad])
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn("%s:3:" % bad, r.stderr)
+
+    def test_identifiers_unknown_kind(self):
+        bad = os.path.join(self.t, "ids.txt")
+        with open(bad, "w") as f:
+            f.write("\n\nfoo bar\n")
+        r, m = self.scan({"a.txt": "hello\n"}, ["--identifiers", bad])
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn("%s:3:" % bad, r.stderr)
+        self.assertIn("unknown kind", r.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
