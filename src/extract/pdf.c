@@ -1,0 +1,374 @@
+/*
+ * PDF handler (ISO 32000-1:2008 "Document management — Portable document
+ * format — Part 1: PDF 1.7"; PDF 2.0 files read the same way).
+ *
+ * Reads: classic and stream cross-references, incremental updates, object
+ * streams, broken files (linear object scan), Flate/LZW/ASCIIHex/ASCII85/
+ * RunLength filters with predictors, the standard security handler with an
+ * empty user password (RC4, AES-128), page text (pdf_text.c), the Info
+ * dictionary, XMP metadata, annotation contents, form field values, outline
+ * titles, and embedded files (emitted as children, named by /UF or /F).
+ * Alerts: javascript (/JS, /S /JavaScript), open_action (/OpenAction naming
+ * an action, /AA), launch (/S /Launch), external_link (actions that fetch
+ * or send on their own: /GoToR, /GoToE, /SubmitForm, /ImportData, and /URI
+ * when it is the /OpenAction or an /AA). Plain /URI links the reader must
+ * click are not alerts: nearly every PDF has them.
+ * Ignored on purpose: images (DCT, JPX, JBIG2, CCITT: no text), fonts' glyph
+ * programs, signatures, AES-256 (R5/R6) and password-protected files (noted
+ * `encrypted`, coverage none).
+ *
+ * Attacker-controlled: every byte. See pdf_int.h for the limits.
+ */
+#include "extract/markup.h"
+#include "extract/pdf_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* An embedded file larger than this is cut (and marked truncated). */
+#define PDF_MAX_CHILD (512u << 20)
+
+static int pdf_probe(const struct ls_object *o)
+{
+    struct ls_slice head;
+    if (!ls_slice_sub(o->data, 0, o->data.len < 1024 ? o->data.len : 1024, &head)) return 0;
+    size_t f = ls_slice_find(head, 0, "%PDF-", 5);
+    if (f == 0) return 100;
+    return f != SIZE_MAX ? 90 : 0;
+}
+
+struct pdf_run {
+    struct pdf_doc d;
+    struct pdf_textout t;
+    uint8_t *pages;  /* bit per object number: page already interpreted */
+    bool a_js, a_open, a_launch, a_link;
+    ls_err stop;     /* LS_E_LIMIT / LS_E_TIMEOUT from emit: stop producing */
+};
+
+static bool bit_test_set(struct pdf_run *r, uint32_t num)
+{
+    if (!r->pages || num >= r->d.max_obj) return true;
+    uint8_t b = (uint8_t)(1u << (num & 7));
+    bool was = r->pages[num >> 3] & b;
+    r->pages[num >> 3] |= b;
+    return was;
+}
+
+static void keep_stop(struct pdf_run *r, ls_err e)
+{
+    if ((e == LS_E_LIMIT || e == LS_E_TIMEOUT || e == LS_E_NOMEM) && r->stop == LS_OK) r->stop = e;
+}
+
+/* "Label: text-string\n" */
+static void emit_labeled(struct pdf_run *r, const char *label, const struct pdf_obj *s)
+{
+    if (r->stop != LS_OK || !s || s->kind != PDF_STR || s->u.s.len == 0) return;
+    struct ls_buf b;
+    ls_buf_init(&b, 16u << 20);
+    ls_err e = LS_OK;
+    if (label) {
+        e = ls_buf_adds(&b, label);
+        if (e == LS_OK) e = ls_buf_adds(&b, ": ");
+    }
+    if (e == LS_OK) e = pdf_text_string(s->u.s, &b);
+    if (e == LS_OK) e = ls_buf_addc(&b, '\n');
+    struct ls_slice sl = ls_buf_slice(&b);
+    (void)pdf_textout_sep(&r->t, '\n');
+    keep_stop(r, pdf_textout_add(&r->t, sl.ptr, sl.len));
+    ls_buf_free(&b);
+}
+
+/* ---- Info and XMP ---- */
+
+static void info_text(struct pdf_run *r)
+{
+    struct pdf_doc *d = &r->d;
+    const struct pdf_obj *info = pdf_dict_of(pdf_dict_getr(d, d->trailer, "Info"));
+    if (!info) return;
+    for (size_t i = 0; i < info->u.d.n && r->stop == LS_OK; i++) {
+        struct pdf_obj *v = pdf_resolve(d, info->u.d.v[i].val);
+        if (v->kind != PDF_STR) continue;
+        char label[64];
+        size_t n = info->u.d.v[i].key.len < sizeof label - 1 ? info->u.d.v[i].key.len : sizeof label - 1;
+        memcpy(label, info->u.d.v[i].key.ptr, n);
+        label[n] = 0;
+        emit_labeled(r, label, v);
+    }
+}
+
+static void xmp_text(struct pdf_run *r, const struct pdf_obj *root)
+{
+    struct pdf_doc *d = &r->d;
+    struct pdf_obj *m = pdf_dict_getr(d, root, "Metadata");
+    if (m->kind != PDF_STREAM || r->stop != LS_OK) return;
+    struct ls_buf b;
+    ls_buf_init(&b, 16u << 20);
+    ls_err e = pdf_stream_decode(d, m, 16u << 20, &b);
+    if (e == LS_OK || e == LS_E_LIMIT || e == LS_E_CORRUPT || e == LS_E_TRUNCATED) {
+        keep_stop(r, pdf_textout_flush(&r->t));
+        if (r->stop == LS_OK) {
+            ls_err xe = ls_markup_xml_text(d->c, d->o, ls_buf_slice(&b), LS_MARKUP_ATTRS);
+            keep_stop(r, xe);
+            if (xe == LS_E_CORRUPT) pdf_mark_corrupt(d, "XMP metadata is not well-formed");
+        }
+    }
+    ls_buf_free(&b);
+}
+
+/* ---- pages ---- */
+
+static void page_tree(struct pdf_run *r, struct pdf_obj *node, unsigned depth)
+{
+    struct pdf_doc *d = &r->d;
+    if (depth > PDF_MAX_TREE_DEPTH || r->stop != LS_OK) return;
+    if (node->kind == PDF_REF && bit_test_set(r, node->u.ref.num)) return;
+    struct pdf_obj *n = pdf_resolve(d, node);
+    if (n->kind != PDF_DICT) return;
+    struct pdf_obj *kids = pdf_dict_getr(d, n, "Kids");
+    if (kids->kind == PDF_ARRAY && !pdf_name_is(pdf_dict_get(n, "Type"), "Page")) {
+        for (size_t i = 0; i < kids->u.a.n && r->stop == LS_OK; i++) page_tree(r, kids->u.a.v[i], depth + 1);
+        return;
+    }
+    keep_stop(r, pdf_page_text(d, n, &r->t));
+}
+
+/* ---- embedded files ---- */
+
+static void emit_file(struct pdf_run *r, struct pdf_obj *ref, const struct pdf_obj *spec)
+{
+    struct pdf_doc *d = &r->d;
+    if (r->stop != LS_OK || ref->kind != PDF_REF) return;
+    if (pdf_done_test_set(d, ref->u.ref.num)) return; /* emitted already */
+    struct pdf_obj *st = pdf_resolve(d, ref);
+    if (st->kind != PDF_STREAM) return;
+    struct ls_buf name, data;
+    ls_buf_init(&name, 4096);
+    ls_buf_init(&data, PDF_MAX_CHILD);
+    const struct pdf_obj *nm = &pdf_null_obj;
+    if (spec) {
+        nm = pdf_dict_getr(d, spec, "UF");
+        if (nm->kind != PDF_STR) nm = pdf_dict_getr(d, spec, "F");
+    }
+    ls_err e = LS_OK;
+    if (nm->kind == PDF_STR && nm->u.s.len) e = pdf_text_string(nm->u.s, &name);
+    else e = ls_buf_printf(&name, "embedded-%u", ref->u.ref.num);
+    (void)e;
+    struct ls_child ch;
+    memset(&ch, 0, sizeof ch);
+    ls_err de = pdf_stream_decode(d, st, PDF_MAX_CHILD, &data);
+    if (de == LS_E_UNSUPPORTED) de = ls_buf_add(&data, st->u.st.raw.ptr, st->u.st.raw.len);
+    size_t nt = 0;
+    if (de == LS_E_LIMIT) {
+        ch.flags |= LS_CHILD_TRUNCATED;
+        ch.tags[nt++] = LS_R_LIMIT_BYTES;
+        ch.error = "pdf: embedded file cut at the size limit";
+    } else if (de == LS_E_TRUNCATED || de == LS_E_CORRUPT) {
+        ch.flags |= LS_CHILD_TRUNCATED;
+        ch.tags[nt++] = de == LS_E_TRUNCATED ? LS_R_TRUNCATED : LS_R_PARSE_ERROR;
+        ch.error = "pdf: embedded file stream is damaged";
+    }
+    ch.name = name.ptr ? (const void *)name.ptr : "";
+    ch.name_len = name.len;
+    ch.data = ls_buf_slice(&data);
+    int64_t sz;
+    if (pdf_int(pdf_dict_getr(d, pdf_dict_getr(d, st, "Params"), "Size"), &sz) && sz > 0)
+        ch.declared_size = (uint64_t)sz;
+    if (ls_budget_child_ok(d->c, d->o)) keep_stop(r, ls_emit_child(d->c, d->o, &ch));
+    else ls_note(d->c, d->o, LS_R_LIMIT_MEMBERS, "pdf: embedded file not extracted (budget)");
+    ls_buf_free(&name);
+    ls_buf_free(&data);
+}
+
+static void filespec(struct pdf_run *r, const struct pdf_obj *spec)
+{
+    const struct pdf_obj *ef = pdf_dict_of(pdf_dict_getr(&r->d, spec, "EF"));
+    if (!ef) return;
+    struct pdf_obj *f = pdf_dict_get(ef, "UF");
+    if (!f) f = pdf_dict_get(ef, "F");
+    if (f) emit_file(r, f, spec);
+    for (size_t i = 0; i < ef->u.d.n; i++) emit_file(r, ef->u.d.v[i].val, spec);
+}
+
+/* ---- alerts ---- */
+
+static void alert(struct pdf_run *r, bool *flag, const char *tag, const char *what, uint32_t num)
+{
+    if (*flag) return;
+    *flag = true;
+    ls_note(r->d.c, r->d.o, tag, "pdf: %s (object %u)", what, num);
+}
+
+static bool is_auto_action_uri(struct pdf_doc *d, struct pdf_obj *a)
+{
+    return pdf_name_is(pdf_dict_getr(d, pdf_resolve(d, a), "S"), "URI");
+}
+
+static void dict_checks(struct pdf_run *r, const struct pdf_obj *o, uint32_t num)
+{
+    struct pdf_doc *d = &r->d;
+    struct pdf_obj *s = pdf_dict_get(o, "S");
+    if (pdf_dict_get(o, "JS") || pdf_name_is(s, "JavaScript"))
+        alert(r, &r->a_js, LS_A_JAVASCRIPT, "JavaScript action", num);
+    if (pdf_name_is(s, "Launch")) alert(r, &r->a_launch, LS_A_LAUNCH, "/Launch action", num);
+    if (pdf_name_is(s, "GoToR") || pdf_name_is(s, "GoToE") || pdf_name_is(s, "SubmitForm") ||
+        pdf_name_is(s, "ImportData"))
+        alert(r, &r->a_link, LS_A_EXTERNAL_LINK, "remote action", num);
+    struct pdf_obj *oa = pdf_dict_get(o, "OpenAction");
+    if (oa && pdf_dict_of(pdf_resolve(d, oa))) {
+        alert(r, &r->a_open, LS_A_OPEN_ACTION, "/OpenAction runs an action", num);
+        if (is_auto_action_uri(d, oa)) alert(r, &r->a_link, LS_A_EXTERNAL_LINK, "/OpenAction opens a URI", num);
+    }
+    const struct pdf_obj *aa = pdf_dict_of(pdf_resolve(d, pdf_dict_get(o, "AA")));
+    if (aa) {
+        alert(r, &r->a_open, LS_A_OPEN_ACTION, "/AA additional actions", num);
+        for (size_t i = 0; i < aa->u.d.n; i++)
+            if (is_auto_action_uri(d, aa->u.d.v[i].val))
+                alert(r, &r->a_link, LS_A_EXTERNAL_LINK, "/AA opens a URI", num);
+    }
+}
+
+/* Text-bearing dictionaries outside the page content. */
+static void dict_text(struct pdf_run *r, const struct pdf_obj *o)
+{
+    struct pdf_doc *d = &r->d;
+    bool annot = pdf_dict_get(o, "Rect") && pdf_dict_get(o, "Subtype");
+    if (annot || pdf_name_is(pdf_dict_get(o, "Type"), "Annot")) {
+        emit_labeled(r, NULL, pdf_dict_getr(d, o, "Contents"));
+        emit_labeled(r, NULL, pdf_dict_getr(d, o, "T"));
+        struct pdf_obj *rc = pdf_dict_getr(d, o, "RC");
+        if (rc->kind == PDF_STR) emit_labeled(r, NULL, rc); /* rich text: tags kept, harmless */
+    }
+    struct pdf_obj *v = pdf_dict_getr(d, o, "V");
+    if (v->kind == PDF_STR && (pdf_dict_get(o, "FT") || pdf_dict_get(o, "T") || pdf_dict_get(o, "Parent"))) {
+        if (!annot) emit_labeled(r, NULL, pdf_dict_getr(d, o, "T"));
+        emit_labeled(r, NULL, v);
+    }
+    if (pdf_dict_get(o, "Parent") && !annot) { /* outline item */
+        struct pdf_obj *title = pdf_dict_getr(d, o, "Title");
+        if (title->kind == PDF_STR) emit_labeled(r, NULL, title);
+    }
+    if (pdf_dict_get(o, "EF")) filespec(r, o);
+}
+
+static void visit(struct pdf_run *r, const struct pdf_obj *o, uint32_t num, unsigned depth)
+{
+    if (depth > PDF_MAX_NEST || r->stop != LS_OK) return;
+    if (o->kind == PDF_ARRAY) {
+        for (size_t i = 0; i < o->u.a.n; i++) visit(r, o->u.a.v[i], num, depth + 1);
+        return;
+    }
+    const struct pdf_obj *dict = pdf_dict_of(o);
+    if (!dict) return;
+    dict_checks(r, dict, num);
+    dict_text(r, dict);
+    for (size_t i = 0; i < dict->u.d.n; i++) visit(r, dict->u.d.v[i].val, num, depth + 1);
+}
+
+static void walk_objects(struct pdf_run *r, bool text)
+{
+    struct pdf_doc *d = &r->d;
+    for (size_t i = 0; i < d->nx && r->stop == LS_OK; i++) {
+        if (d->x[i].type != 1 && d->x[i].type != 2) continue;
+        if ((i & 0x3ff) == 0 && ls_ctx_expired(d->c)) {
+            r->stop = LS_E_TIMEOUT;
+            break;
+        }
+        struct pdf_obj *o = pdf_get(d, (uint32_t)i);
+        if (!text) {
+            const struct pdf_obj *dict = pdf_dict_of(o);
+            if (dict) dict_checks(r, dict, (uint32_t)i);
+            continue;
+        }
+        visit(r, o, (uint32_t)i, 0);
+        /* pages the tree did not reach (broken /Kids, recovered files) */
+        if (pdf_name_is(pdf_dict_get(o, "Type"), "Page") && o->kind == PDF_DICT &&
+            !bit_test_set(r, (uint32_t)i))
+            keep_stop(r, pdf_page_text(d, o, &r->t));
+    }
+    if (!text) return;
+    /* embedded files no file specification named */
+    for (size_t i = 0; i < d->nx && r->stop == LS_OK; i++) {
+        if (d->x[i].type != 1 && d->x[i].type != 2) continue;
+        struct pdf_obj *o = d->x[i].obj;
+        if (o && o->kind == PDF_STREAM && pdf_name_is(pdf_dict_get(o, "Type"), "EmbeddedFile")) {
+            struct pdf_obj ref = {.kind = PDF_REF};
+            ref.u.ref.num = (uint32_t)i;
+            emit_file(r, &ref, NULL);
+        }
+    }
+}
+
+/* ---- entry ---- */
+
+static bool has_eof_marker(struct ls_slice in)
+{
+    struct ls_slice tail;
+    size_t from = in.len > 1024 ? in.len - 1024 : 0;
+    if (!ls_slice_from(in, from, &tail)) return false;
+    return ls_slice_find(tail, 0, "%%EOF", 5) != SIZE_MAX;
+}
+
+static ls_err finish(struct pdf_run *r, bool any_text)
+{
+    struct pdf_doc *d = &r->d;
+    ls_err e = pdf_textout_flush(&r->t);
+    keep_stop(r, e);
+    if (d->encrypted && !d->crypt_ok) {
+        if (!any_text) ls_set_coverage_none(d->c, d->o);
+        return LS_E_ENCRYPTED;
+    }
+    if (r->stop != LS_OK) return r->stop;
+    if (d->limited) return LS_E_LIMIT;
+    if (d->truncated) return LS_E_TRUNCATED;
+    if (d->corrupt) return LS_E_CORRUPT;
+    return LS_OK;
+}
+
+static ls_err pdf_extract(struct ls_ctx *c, struct ls_object *o)
+{
+    struct pdf_run *r = calloc(1, sizeof *r);
+    if (!r) return LS_E_NOMEM;
+    ls_err err = pdf_doc_open(&r->d, c, o);
+    struct pdf_doc *d = &r->d;
+    pdf_textout_init(&r->t, d);
+    if (err != LS_OK) goto out;
+    r->pages = calloc(d->max_obj / 8 + 1, 1);
+    if (!r->pages) {
+        err = LS_E_NOMEM;
+        goto out;
+    }
+    if (!has_eof_marker(d->data)) {
+        d->truncated = true;
+        ls_note(c, o, LS_R_TRUNCATED, "pdf: no %%%%EOF at the end");
+    }
+    if (d->encrypted && !d->crypt_ok) {
+        walk_objects(r, false); /* names are not encrypted: alerts still work */
+        err = finish(r, false);
+        goto out;
+    }
+    info_text(r);
+    struct pdf_obj *root = pdf_dict_getr(d, d->trailer, "Root");
+    if (root->kind == PDF_DICT) {
+        page_tree(r, pdf_dict_get(root, "Pages") ? pdf_dict_get(root, "Pages") : &pdf_null_obj, 0);
+        dict_checks(r, root, 0);
+    }
+    walk_objects(r, true);
+    if (root->kind == PDF_DICT) xmp_text(r, root);
+    if (d->arena.failed) {
+        ls_note(c, o, LS_R_LIMIT_MEMORY, "pdf: object memory limit reached");
+        keep_stop(r, LS_E_LIMIT);
+    }
+    err = finish(r, true);
+out:
+    pdf_textout_free(&r->t);
+    free(r->pages);
+    pdf_doc_close(d);
+    free(r);
+    return err;
+}
+
+const struct ls_handler ls_handler_pdf = {
+    .name = "pdf",
+    .probe = pdf_probe,
+    .extract = pdf_extract,
+};

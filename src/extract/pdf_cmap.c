@@ -1,0 +1,388 @@
+/*
+ * PDF text decoding helpers: ToUnicode CMaps (ISO 32000-1 9.10.3, Adobe
+ * technical note #5411: codespacerange, bfchar, bfrange with incrementing
+ * or array destinations), PDF text strings (7.9.2.2: UTF-16BE with BOM,
+ * PDFDocEncoding; UTF-8 with BOM from PDF 2.0), and glyph names of
+ * /Differences arrays (Adobe Glyph List, the common subset plus uniXXXX and
+ * uXXXX[XX] forms).
+ *
+ * Attacker-controlled: the whole CMap. Entries are bounded by its length
+ * (each consumes input), ranges by PDF_CMAP_MAX_RANGE codes.
+ */
+#include "extract/pdf_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define CM_MAX_CODESPACE 32u
+#define CM_MAX_DST 16u /* UTF-16 units of one destination (ligatures) */
+
+struct cm_range {
+    uint64_t key;      /* nbytes << 32 | lo */
+    uint32_t hi;
+    uint32_t dst;      /* index into u16 */
+    uint16_t dst_len;
+};
+
+struct cm_space {
+    uint32_t lo, hi;
+    uint8_t n;
+};
+
+struct pdf_cmap {
+    struct cm_space cs[CM_MAX_CODESPACE];
+    size_t ncs;
+    struct cm_range *r;
+    size_t nr;
+    uint16_t *u16;
+    size_t nu16;
+};
+
+/* Growable scratch while parsing (malloc), copied to the arena at the end. */
+struct cm_build {
+    struct cm_range *r;
+    size_t nr, capr;
+    uint16_t *u;
+    size_t nu, capu;
+    bool oom;
+};
+
+static uint32_t be_code(struct ls_slice s)
+{
+    uint32_t v = 0;
+    for (size_t i = 0; i < s.len && i < 4; i++) v = v << 8 | s.ptr[i];
+    return v;
+}
+
+static bool cb_dst(struct cm_build *b, struct ls_slice s, uint32_t *off, uint16_t *len)
+{
+    size_t n = s.len / 2;
+    if (n > CM_MAX_DST) n = CM_MAX_DST;
+    if (b->nu + n > b->capu) {
+        size_t nc = b->capu ? b->capu * 2 : 256;
+        while (nc < b->nu + n) nc *= 2;
+        uint16_t *nu = realloc(b->u, nc * sizeof *nu);
+        if (!nu) {
+            b->oom = true;
+            return false;
+        }
+        b->u = nu;
+        b->capu = nc;
+    }
+    *off = (uint32_t)b->nu;
+    for (size_t i = 0; i < n; i++) b->u[b->nu++] = (uint16_t)(s.ptr[2 * i] << 8 | s.ptr[2 * i + 1]);
+    if (s.len == 1) { /* one-byte destination: take it as a code unit */
+        if (b->nu + 1 > b->capu) return false;
+        b->u[b->nu++] = s.ptr[0];
+        n = 1;
+    }
+    *len = (uint16_t)n;
+    return true;
+}
+
+static void cb_add(struct cm_build *b, struct ls_slice src, uint32_t hi, struct ls_slice dst)
+{
+    if (src.len == 0 || src.len > 4 || dst.len == 0) return;
+    if (b->nr == b->capr) {
+        size_t nc = b->capr ? b->capr * 2 : 64;
+        struct cm_range *nr = realloc(b->r, nc * sizeof *nr);
+        if (!nr) {
+            b->oom = true;
+            return;
+        }
+        b->r = nr;
+        b->capr = nc;
+    }
+    struct cm_range *e = &b->r[b->nr];
+    uint32_t lo = be_code(src);
+    if (hi < lo) return;
+    e->key = (uint64_t)src.len << 32 | lo;
+    e->hi = hi;
+    if (!cb_dst(b, dst, &e->dst, &e->dst_len)) return;
+    b->nr++;
+}
+
+static int cmp_range(const void *a, const void *b)
+{
+    const struct cm_range *x = a, *y = b;
+    return x->key < y->key ? -1 : x->key > y->key;
+}
+
+/* A destination given as a name (/space) in some CMaps. */
+static bool name_dst(struct ls_slice name, uint8_t out[4], struct ls_slice *dst)
+{
+    uint32_t cp = pdf_glyph_unicode(name);
+    if (cp == 0 || cp > 0xffff) return false;
+    out[0] = (uint8_t)(cp >> 8);
+    out[1] = (uint8_t)cp;
+    *dst = ls_slice_make(out, 2);
+    return true;
+}
+
+static void parse_bfrange(struct pdf_lex *lx, struct cm_build *b)
+{
+    struct pdf_token t;
+    for (;;) {
+        pdf_lex_next(lx, &t);
+        if (t.t != PDF_T_STR) break;
+        uint8_t lo[4];
+        size_t lol = t.s.len > 4 ? 4 : t.s.len;
+        memcpy(lo, t.s.ptr, lol);
+        pdf_lex_next(lx, &t);
+        if (t.t != PDF_T_STR) break;
+        uint32_t hi = be_code(t.s), lov = be_code(ls_slice_make(lo, lol));
+        pdf_lex_next(lx, &t);
+        if (t.t == PDF_T_STR) {
+            cb_add(b, ls_slice_make(lo, lol), hi, t.s);
+        } else if (t.t == PDF_T_ARR_OPEN) {
+            for (uint32_t code = lov;; code++) {
+                pdf_lex_next(lx, &t);
+                if (t.t != PDF_T_STR) break;
+                uint8_t one[4];
+                for (size_t k = 0; k < lol; k++) one[k] = (uint8_t)(code >> (8 * (lol - 1 - k)));
+                if (code <= hi) cb_add(b, ls_slice_make(one, lol), code, t.s);
+            }
+            if (t.t != PDF_T_ARR_CLOSE) break;
+        } else if (t.t == PDF_T_NAME) {
+            uint8_t tmp[4];
+            struct ls_slice dst;
+            if (name_dst(t.s, tmp, &dst)) cb_add(b, ls_slice_make(lo, lol), hi, dst);
+        } else {
+            break;
+        }
+        if (b->oom) break;
+    }
+}
+
+static void parse_bfchar(struct pdf_lex *lx, struct cm_build *b)
+{
+    struct pdf_token t;
+    for (;;) {
+        pdf_lex_next(lx, &t);
+        if (t.t != PDF_T_STR) break;
+        uint8_t src[4];
+        size_t sl = t.s.len > 4 ? 4 : t.s.len;
+        memcpy(src, t.s.ptr, sl);
+        pdf_lex_next(lx, &t);
+        struct ls_slice dst = t.s;
+        uint8_t tmp[4];
+        if (t.t == PDF_T_NAME && !name_dst(t.s, tmp, &dst)) continue;
+        if (t.t != PDF_T_STR && t.t != PDF_T_NAME) break;
+        cb_add(b, ls_slice_make(src, sl), be_code(ls_slice_make(src, sl)), dst);
+        if (b->oom) break;
+    }
+}
+
+static void parse_codespace(struct pdf_lex *lx, struct pdf_cmap *cm)
+{
+    struct pdf_token t;
+    for (;;) {
+        pdf_lex_next(lx, &t);
+        if (t.t != PDF_T_STR || t.s.len == 0 || t.s.len > 4) break;
+        uint32_t lo = be_code(t.s);
+        uint8_t n = (uint8_t)t.s.len;
+        pdf_lex_next(lx, &t);
+        if (t.t != PDF_T_STR) break;
+        if (cm->ncs < CM_MAX_CODESPACE) {
+            cm->cs[cm->ncs].lo = lo;
+            cm->cs[cm->ncs].hi = be_code(t.s);
+            cm->cs[cm->ncs].n = n;
+            cm->ncs++;
+        }
+    }
+}
+
+struct pdf_cmap *pdf_cmap_parse(struct pdf_arena *a, struct ls_slice data)
+{
+    struct pdf_cmap *cm = pdf_arena_alloc(a, sizeof *cm);
+    if (!cm) return NULL;
+    struct cm_build b = {0};
+    struct pdf_lex lx;
+    pdf_lex_init(&lx, data, 0);
+    struct pdf_token t;
+    for (;;) {
+        pdf_lex_next(&lx, &t);
+        if (t.t == PDF_T_EOF) break;
+        if (t.t != PDF_T_KEYWORD) continue;
+        if (ls_slice_eq_str(t.s, "begincodespacerange")) parse_codespace(&lx, cm);
+        else if (ls_slice_eq_str(t.s, "beginbfchar")) parse_bfchar(&lx, &b);
+        else if (ls_slice_eq_str(t.s, "beginbfrange")) parse_bfrange(&lx, &b);
+        if (b.oom) break;
+    }
+    pdf_lex_free(&lx);
+    if (b.nr) {
+        qsort(b.r, b.nr, sizeof *b.r, cmp_range);
+        cm->r = pdf_arena_alloc(a, b.nr * sizeof *b.r);
+        cm->u16 = pdf_arena_alloc(a, (b.nu ? b.nu : 1) * sizeof *b.u);
+        if (cm->r && cm->u16) {
+            memcpy(cm->r, b.r, b.nr * sizeof *b.r);
+            if (b.nu) memcpy(cm->u16, b.u, b.nu * sizeof *b.u);
+            cm->nr = b.nr;
+            cm->nu16 = b.nu;
+        }
+    }
+    free(b.r);
+    free(b.u);
+    return cm->nr || cm->ncs ? cm : NULL;
+}
+
+size_t pdf_cmap_code(const struct pdf_cmap *cm, struct ls_slice s, size_t pos, int fallback,
+                     uint32_t *code)
+{
+    if (pos >= s.len) return 0;
+    size_t left = s.len - pos;
+    if (cm && cm->ncs) {
+        uint32_t v = 0;
+        for (size_t n = 1; n <= 4 && n <= left; n++) {
+            v = v << 8 | s.ptr[pos + n - 1];
+            for (size_t k = 0; k < cm->ncs; k++)
+                if (cm->cs[k].n == n && v >= cm->cs[k].lo && v <= cm->cs[k].hi) {
+                    *code = v;
+                    return n;
+                }
+        }
+    }
+    size_t n = fallback >= 1 && (size_t)fallback <= left ? (size_t)fallback : 1;
+    uint32_t v = 0;
+    for (size_t i = 0; i < n; i++) v = v << 8 | s.ptr[pos + i];
+    *code = v;
+    return n;
+}
+
+static ls_err put_u16(struct ls_buf *out, const uint16_t *u, size_t n, uint32_t add_last)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint32_t cu = u[i] + (i + 1 == n ? add_last : 0);
+        if (cu >= 0xd800 && cu <= 0xdbff && i + 1 < n) {
+            uint32_t lo = u[i + 1] + (i + 2 == n ? add_last : 0);
+            if (lo >= 0xdc00 && lo <= 0xdfff) {
+                LS_TRY(ls_utf8_put(out, 0x10000 + ((cu - 0xd800) << 10) + (lo - 0xdc00)));
+                i++;
+                continue;
+            }
+        }
+        if (cu == 0 || cu == 0xfeff) continue;
+        LS_TRY(ls_utf8_put(out, cu > 0xffff ? 0xfffd : cu));
+    }
+    return LS_OK;
+}
+
+bool pdf_cmap_map(const struct pdf_cmap *cm, uint32_t code, size_t nbytes, struct ls_buf *out,
+                  ls_err *err)
+{
+    *err = LS_OK;
+    if (!cm || !cm->nr) return false;
+    uint64_t key = (uint64_t)nbytes << 32 | code;
+    size_t lo = 0, hi = cm->nr; /* first with key > target */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cm->r[mid].key <= key) lo = mid + 1;
+        else hi = mid;
+    }
+    for (size_t k = 0; k < 8 && lo > 0; k++, lo--) {
+        const struct cm_range *r = &cm->r[lo - 1];
+        if ((r->key >> 32) != nbytes) break;
+        if (code <= r->hi) {
+            if (r->dst > cm->nu16 || r->dst_len > cm->nu16 - r->dst) return false;
+            *err = put_u16(out, &cm->u16[r->dst], r->dst_len, code - (uint32_t)(r->key & 0xffffffffu));
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ---- PDF text strings ---- */
+
+static const uint16_t pdfdoc_hi[33] = {
+    0x2022, 0x2020, 0x2021, 0x2026, 0x2014, 0x2013, 0x0192, 0x2044, 0x2039, 0x203a, 0x2212,
+    0x2030, 0x201e, 0x201c, 0x201d, 0x2018, 0x2019, 0x201a, 0x2122, 0xfb01, 0xfb02, 0x0141,
+    0x0152, 0x0160, 0x0178, 0x017d, 0x0131, 0x0142, 0x0153, 0x0161, 0x017e, 0xfffd, 0x20ac};
+static const uint16_t pdfdoc_lo[8] = {0x02d8, 0x02c7, 0x02c6, 0x02d9, 0x02dd, 0x02db, 0x02da, 0x02dc};
+
+static uint32_t pdfdoc(uint8_t ch)
+{
+    if (ch >= 0x80 && ch <= 0xa0) return pdfdoc_hi[ch - 0x80];
+    if (ch >= 0x18 && ch <= 0x1f) return pdfdoc_lo[ch - 0x18];
+    return ch;
+}
+
+ls_err pdf_text_string(struct ls_slice s, struct ls_buf *out)
+{
+    struct ls_slice rest;
+    if (ls_slice_starts(s, "\xfe\xff", 2) && ls_slice_from(s, 2, &rest))
+        return ls_utf16_to_utf8(out, rest, true);
+    if (ls_slice_starts(s, "\xff\xfe", 2) && ls_slice_from(s, 2, &rest))
+        return ls_utf16_to_utf8(out, rest, false);
+    if (ls_slice_starts(s, "\xef\xbb\xbf", 3) && ls_slice_from(s, 3, &rest))
+        return ls_utf8_lossy(out, rest);
+    for (size_t i = 0; i < s.len; i++) {
+        uint8_t ch = s.ptr[i];
+        if (ch < 0x80 && ch >= 0x20) {
+            LS_TRY(ls_buf_addc(out, ch));
+        } else if (ch == '\n' || ch == '\r' || ch == '\t') {
+            LS_TRY(ls_buf_addc(out, ch == '\t' ? ' ' : '\n'));
+        } else if (ch >= 0x18) {
+            LS_TRY(ls_utf8_put(out, pdfdoc(ch)));
+        }
+    }
+    return LS_OK;
+}
+
+/* ---- glyph names ---- */
+
+struct glyph {
+    const char *name;
+    uint16_t cp;
+};
+
+static const struct glyph glyphs[] = {
+    {"space", ' '},         {"exclam", '!'},        {"quotedbl", '"'},       {"numbersign", '#'},
+    {"dollar", '$'},        {"percent", '%'},       {"ampersand", '&'},      {"quotesingle", '\''},
+    {"quoteright", 0x2019}, {"parenleft", '('},     {"parenright", ')'},     {"asterisk", '*'},
+    {"plus", '+'},          {"comma", ','},         {"hyphen", '-'},         {"minus", 0x2212},
+    {"period", '.'},        {"slash", '/'},         {"zero", '0'},           {"one", '1'},
+    {"two", '2'},           {"three", '3'},         {"four", '4'},           {"five", '5'},
+    {"six", '6'},           {"seven", '7'},         {"eight", '8'},          {"nine", '9'},
+    {"colon", ':'},         {"semicolon", ';'},     {"less", '<'},           {"equal", '='},
+    {"greater", '>'},       {"question", '?'},      {"at", '@'},             {"bracketleft", '['},
+    {"backslash", '\\'},    {"bracketright", ']'},  {"asciicircum", '^'},    {"underscore", '_'},
+    {"grave", '`'},         {"quoteleft", 0x2018},  {"braceleft", '{'},      {"bar", '|'},
+    {"braceright", '}'},    {"asciitilde", '~'},    {"endash", 0x2013},      {"emdash", 0x2014},
+    {"bullet", 0x2022},     {"quotedblleft", 0x201c}, {"quotedblright", 0x201d}, {"ellipsis", 0x2026},
+    {"Euro", 0x20ac},       {"copyright", 0xa9},    {"registered", 0xae},    {"trademark", 0x2122},
+    {"degree", 0xb0},       {"nbspace", 0xa0},      {"sterling", 0xa3},      {"section", 0xa7},
+    {"paragraph", 0xb6},    {"adieresis", 0xe4},    {"odieresis", 0xf6},     {"udieresis", 0xfc},
+    {"Adieresis", 0xc4},    {"Odieresis", 0xd6},    {"Udieresis", 0xdc},     {"germandbls", 0xdf},
+    {"eacute", 0xe9},       {"egrave", 0xe8},       {"aacute", 0xe1},        {"agrave", 0xe0},
+    {"ccedilla", 0xe7},     {"ntilde", 0xf1},       {"oacute", 0xf3},        {"iacute", 0xed},
+    {"uacute", 0xfa},       {"Eacute", 0xc9},       {"fi", 0xfb01},          {"fl", 0xfb02},
+};
+
+static uint32_t hex_cp(struct ls_slice s, size_t from, size_t n)
+{
+    uint32_t v = 0;
+    for (size_t i = from; i < from + n; i++) {
+        int ch = ls_slice_at(s, i), d;
+        if (ch >= '0' && ch <= '9') d = ch - '0';
+        else if (ch >= 'A' && ch <= 'F') d = ch - 'A' + 10;
+        else if (ch >= 'a' && ch <= 'f') d = ch - 'a' + 10;
+        else return 0;
+        v = v << 4 | (uint32_t)d;
+    }
+    return v;
+}
+
+uint32_t pdf_glyph_unicode(struct ls_slice name)
+{
+    if (name.len == 1 && ((name.ptr[0] >= 'a' && name.ptr[0] <= 'z') ||
+                          (name.ptr[0] >= 'A' && name.ptr[0] <= 'Z')))
+        return name.ptr[0];
+    if (name.len == 7 && ls_slice_starts(name, "uni", 3)) return hex_cp(name, 3, 4);
+    if ((name.len == 5 || name.len == 6 || name.len == 7) && name.ptr[0] == 'u') {
+        uint32_t v = hex_cp(name, 1, name.len - 1);
+        if (v && v <= 0x10ffff) return v;
+    }
+    for (size_t i = 0; i < sizeof glyphs / sizeof glyphs[0]; i++)
+        if (ls_slice_eq_str(name, glyphs[i].name)) return glyphs[i].cp;
+    return 0;
+}

@@ -1,0 +1,617 @@
+/*
+ * Text from PDF content streams (ISO 32000-1 9.4 text objects, 9.3 text
+ * state, 8.10 form XObjects): Tj, TJ, ', " with the font's ToUnicode CMap,
+ * else its /Encoding (+ /Differences) over WinAnsi; Identity-H fonts
+ * without ToUnicode are read as if CIDs were Unicode (best effort). Word
+ * and line breaks come from glyph positions: the end of the previous show
+ * (advanced by /Widths, or half an em when a font has none) is compared
+ * with the start of the next, in device space (CTM and text matrix), so
+ * "SSN 536-22-1874" shown in pieces stays one line and separate words stay
+ * separate.
+ *
+ * Ignored on purpose: graphics, images (inline images are skipped), Type3
+ * glyph procedures, vertical writing metrics, clipping and invisible text
+ * (text render mode 3 is still extracted: hidden text is still a leak).
+ *
+ * Attacker-controlled: content bytes, resources, fonts, CMaps, widths,
+ * matrices. Operands are bounded (PDF_MAX_OPERANDS), the graphics state
+ * stack is bounded, form nesting is bounded and each form and content
+ * stream object is interpreted once per document; total interpreted bytes
+ * are bounded by d->max_work.
+ */
+#include "extract/pdf_int.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PDF_MAX_OPERANDS 64u
+#define PDF_MAX_GSTACK 64u
+#define PDF_TEXT_FLUSH (256u << 10)
+
+/* ---- text output ---- */
+
+void pdf_textout_init(struct pdf_textout *t, struct pdf_doc *d)
+{
+    t->d = d;
+    ls_buf_init(&t->buf, 4u << 20);
+    t->err = LS_OK;
+}
+
+ls_err pdf_textout_flush(struct pdf_textout *t)
+{
+    struct ls_slice s = ls_buf_slice(&t->buf);
+    if (s.len && t->err == LS_OK) t->err = ls_emit_text(t->d->c, t->d->o, s.ptr, s.len);
+    ls_buf_reset(&t->buf);
+    return t->err;
+}
+
+static int last_byte(const struct pdf_textout *t)
+{
+    struct ls_slice s = ls_buf_slice(&t->buf);
+    return s.len ? s.ptr[s.len - 1] : -1;
+}
+
+ls_err pdf_textout_add(struct pdf_textout *t, const void *p, size_t n)
+{
+    if (t->err != LS_OK) return t->err;
+    ls_err e = ls_buf_add(&t->buf, p, n);
+    if (e != LS_OK) return e;
+    if (t->buf.len >= PDF_TEXT_FLUSH) return pdf_textout_flush(t);
+    return LS_OK;
+}
+
+ls_err pdf_textout_sep(struct pdf_textout *t, char sep)
+{
+    int last = last_byte(t);
+    if (last < 0 || last == '\n') return LS_OK;
+    if (last == ' ' && sep == ' ') return LS_OK;
+    if (last == ' ' && sep == '\n') {
+        /* replace a trailing space by the newline: cheap enough to add */
+    }
+    return pdf_textout_add(t, &sep, 1);
+}
+
+void pdf_textout_free(struct pdf_textout *t) { ls_buf_free(&t->buf); }
+
+/* ---- fonts ---- */
+
+struct wrange {
+    uint32_t lo, hi;
+    float w;
+};
+
+struct pdf_font {
+    bool type0;
+    struct pdf_cmap *tu;
+    uint32_t map[256];  /* simple fonts: code -> Unicode */
+    float widths[256];  /* simple fonts, glyph space (1/1000 em) */
+    struct wrange *w;   /* Type0 /W */
+    size_t nw;
+    float dw;
+};
+
+static void enc_base(struct pdf_font *f, const struct pdf_obj *enc)
+{
+    for (unsigned i = 0; i < 256; i++) f->map[i] = ls_cp1252((uint8_t)i);
+    if (pdf_name_is(enc, "StandardEncoding")) {
+        f->map[0x27] = 0x2019;
+        f->map[0x60] = 0x2018;
+    }
+}
+
+static void enc_differences(struct pdf_doc *d, struct pdf_font *f, const struct pdf_obj *diff)
+{
+    if (diff->kind != PDF_ARRAY) return;
+    int64_t code = 0;
+    for (size_t i = 0; i < diff->u.a.n; i++) {
+        const struct pdf_obj *v = pdf_resolve(d, diff->u.a.v[i]);
+        if (v->kind == PDF_INT) {
+            code = v->u.i;
+        } else if (v->kind == PDF_NAME) {
+            if (code >= 0 && code < 256) {
+                uint32_t cp = pdf_glyph_unicode(v->u.s);
+                if (cp) f->map[code] = cp;
+            }
+            code++;
+        }
+    }
+}
+
+static void simple_widths(struct pdf_doc *d, struct pdf_font *f, const struct pdf_obj *font)
+{
+    for (unsigned i = 0; i < 256; i++) f->widths[i] = 500;
+    int64_t first = 0;
+    (void)pdf_int(pdf_dict_getr(d, font, "FirstChar"), &first);
+    struct pdf_obj *w = pdf_dict_getr(d, font, "Widths");
+    if (w->kind != PDF_ARRAY || first < 0 || first > 255) return;
+    for (size_t i = 0; i < w->u.a.n && (size_t)first + i < 256; i++) {
+        double v;
+        if (pdf_num(pdf_resolve(d, w->u.a.v[i]), &v) && v > 0 && v < 100000) f->widths[first + i] = (float)v;
+    }
+}
+
+static void cid_widths(struct pdf_doc *d, struct pdf_font *f, const struct pdf_obj *desc)
+{
+    double dw = 1000;
+    (void)pdf_num(pdf_dict_getr(d, desc, "DW"), &dw);
+    f->dw = (float)dw;
+    struct pdf_obj *w = pdf_dict_getr(d, desc, "W");
+    if (w->kind != PDF_ARRAY || !w->u.a.n) return;
+    f->w = pdf_arena_alloc(&d->arena, w->u.a.n * sizeof *f->w);
+    if (!f->w) return;
+    for (size_t i = 0; i + 1 < w->u.a.n;) {
+        int64_t c1, c2;
+        if (!pdf_int(pdf_resolve(d, w->u.a.v[i]), &c1) || c1 < 0) break;
+        struct pdf_obj *nx = pdf_resolve(d, w->u.a.v[i + 1]);
+        if (nx->kind == PDF_ARRAY) {
+            for (size_t k = 0; k < nx->u.a.n && f->nw < w->u.a.n; k++) {
+                double v;
+                if (!pdf_num(pdf_resolve(d, nx->u.a.v[k]), &v)) continue;
+                /* one entry per array; merge runs cheaply as single codes */
+                f->w[f->nw++] = (struct wrange){(uint32_t)(c1 + (int64_t)k), (uint32_t)(c1 + (int64_t)k), (float)v};
+                if (f->nw >= w->u.a.n) break;
+            }
+            i += 2;
+        } else if (i + 2 < w->u.a.n && pdf_int(nx, &c2)) {
+            double v = dw;
+            (void)pdf_num(pdf_resolve(d, w->u.a.v[i + 2]), &v);
+            if (c2 >= c1 && f->nw < w->u.a.n)
+                f->w[f->nw++] = (struct wrange){(uint32_t)c1, (uint32_t)c2, (float)v};
+            i += 3;
+        } else {
+            break;
+        }
+    }
+}
+
+static float glyph_width(const struct pdf_font *f, uint32_t code)
+{
+    if (!f) return 500;
+    if (!f->type0) return code < 256 ? f->widths[code] : 500;
+    for (size_t i = 0; i < f->nw; i++) /* small tables; linear is fine for text */
+        if (code >= f->w[i].lo && code <= f->w[i].hi) return f->w[i].w;
+    return f->dw;
+}
+
+static struct pdf_font *build_font(struct pdf_doc *d, const struct pdf_obj *font)
+{
+    struct pdf_font *f = pdf_arena_alloc(&d->arena, sizeof *f);
+    if (!f) return NULL;
+    f->type0 = pdf_name_is(pdf_dict_getr(d, font, "Subtype"), "Type0");
+    struct pdf_obj *tu = pdf_dict_getr(d, font, "ToUnicode");
+    if (tu->kind == PDF_STREAM) {
+        struct ls_buf b;
+        ls_buf_init(&b, 16u << 20);
+        (void)pdf_stream_decode(d, tu, 16u << 20, &b);
+        f->tu = pdf_cmap_parse(&d->arena, ls_buf_slice(&b));
+        ls_buf_free(&b);
+    }
+    if (f->type0) {
+        struct pdf_obj *df = pdf_dict_getr(d, font, "DescendantFonts");
+        if (df->kind == PDF_ARRAY && df->u.a.n) cid_widths(d, f, pdf_resolve(d, df->u.a.v[0]));
+        else f->dw = 1000;
+        return f;
+    }
+    struct pdf_obj *enc = pdf_dict_getr(d, font, "Encoding");
+    if (enc->kind == PDF_DICT) {
+        enc_base(f, pdf_dict_getr(d, enc, "BaseEncoding"));
+        enc_differences(d, f, pdf_dict_getr(d, enc, "Differences"));
+    } else {
+        enc_base(f, enc);
+    }
+    simple_widths(d, f, font);
+    return f;
+}
+
+static struct pdf_font *get_font(struct pdf_doc *d, const struct pdf_obj *font)
+{
+    if (!pdf_dict_of(font)) return NULL;
+    for (size_t i = 0; i < d->n_fonts; i++)
+        if (d->font_keys[i] == font) return d->fonts[i];
+    struct pdf_font *f = build_font(d, font);
+    if (f && d->n_fonts < PDF_MAX_FONTS) {
+        d->font_keys[d->n_fonts] = font;
+        d->fonts[d->n_fonts++] = f;
+    }
+    return f;
+}
+
+/* ---- interpreter state ---- */
+
+struct gstate {
+    double ctm[6];
+};
+
+struct interp {
+    struct pdf_doc *d;
+    struct pdf_textout *t;
+    const struct pdf_obj *res;
+    unsigned depth;
+    struct pdf_obj *ops[PDF_MAX_OPERANDS];
+    size_t nops;
+    struct gstate gs[PDF_MAX_GSTACK];
+    size_t ngs;
+    double tm[6], tlm[6];
+    double tfs, tc, tw, th, tl, ts;
+    struct pdf_font *font;
+    bool have_last;
+    double last_x, last_y; /* device position where the last show ended */
+    struct ls_buf u8;      /* scratch for one code's text */
+    bool stop;
+};
+
+static void mat_mul(const double a[6], const double b[6], double out[6])
+{
+    double r[6];
+    r[0] = a[0] * b[0] + a[1] * b[2];
+    r[1] = a[0] * b[1] + a[1] * b[3];
+    r[2] = a[2] * b[0] + a[3] * b[2];
+    r[3] = a[2] * b[1] + a[3] * b[3];
+    r[4] = a[4] * b[0] + a[5] * b[2] + b[4];
+    r[5] = a[4] * b[1] + a[5] * b[3] + b[5];
+    memcpy(out, r, sizeof r);
+}
+
+static void mat_ident(double m[6])
+{
+    m[0] = m[3] = 1;
+    m[1] = m[2] = m[4] = m[5] = 0;
+}
+
+static double op_num(const struct interp *in, size_t back)
+{
+    double v = 0;
+    if (back < in->nops) {
+        (void)pdf_num(in->ops[in->nops - 1 - back], &v);
+        if (!isfinite(v) || v > 1e9 || v < -1e9) v = 0;
+    }
+    return v;
+}
+
+static const struct pdf_obj *op_arg(const struct interp *in, size_t back)
+{
+    return back < in->nops ? in->ops[in->nops - 1 - back] : &pdf_null_obj;
+}
+
+/* Device-space position of the text origin and the font's device size. */
+static void text_origin(const struct interp *in, double *x, double *y, double *size)
+{
+    double m[6];
+    mat_mul(in->tm, in->gs[in->ngs - 1].ctm, m);
+    *x = m[4];
+    *y = m[5];
+    double fs = fabs(in->tfs) > 0 ? fabs(in->tfs) : 1;
+    double sc = hypot(m[2], m[3]);
+    *size = fs * (sc > 0 ? sc : 1);
+}
+
+static ls_err gap_separator(struct interp *in)
+{
+    double x, y, size;
+    text_origin(in, &x, &y, &size);
+    if (!in->have_last) return LS_OK;
+    double dx = x - in->last_x, dy = y - in->last_y;
+    if (fabs(dy) > 0.5 * size) return pdf_textout_sep(in->t, '\n');
+    if (dx > 0.2 * size || dx < -1.0 * size) return pdf_textout_sep(in->t, ' ');
+    return LS_OK;
+}
+
+static void advance(struct interp *in, double tx)
+{
+    in->tm[4] += tx * in->tm[0];
+    in->tm[5] += tx * in->tm[1];
+}
+
+static void mark_end(struct interp *in)
+{
+    double size;
+    text_origin(in, &in->last_x, &in->last_y, &size);
+    in->have_last = true;
+}
+
+static ls_err emit_code(struct interp *in, uint32_t code, size_t nbytes)
+{
+    const struct pdf_font *f = in->font;
+    ls_err err = LS_OK;
+    ls_buf_reset(&in->u8);
+    bool mapped = f && f->tu && pdf_cmap_map(f->tu, code, nbytes, &in->u8, &err);
+    if (!mapped) {
+        uint32_t cp;
+        if (!f) cp = ls_cp1252((uint8_t)code);
+        else if (f->type0) cp = code; /* Identity-H without ToUnicode: a guess */
+        else cp = f->map[code & 0xff];
+        if (cp >= 0x20 && cp != 0x7f && !(cp >= 0xd800 && cp <= 0xdfff) && cp < 0xfffe)
+            err = ls_utf8_put(&in->u8, cp);
+    }
+    if (err != LS_OK) return err;
+    struct ls_slice s = ls_buf_slice(&in->u8);
+    /* a space glyph already separates words */
+    return s.len ? pdf_textout_add(in->t, s.ptr, s.len) : LS_OK;
+}
+
+static ls_err show(struct interp *in, struct ls_slice s)
+{
+    LS_TRY(gap_separator(in));
+    const struct pdf_font *f = in->font;
+    int fallback = f && f->type0 ? 2 : 1;
+    double fs = in->tfs;
+    for (size_t pos = 0; pos < s.len;) {
+        uint32_t code;
+        size_t n = pdf_cmap_code(f ? f->tu : NULL, s, pos, fallback, &code);
+        if (n == 0) break;
+        pos += n;
+        LS_TRY(emit_code(in, code, n));
+        double w = glyph_width(f, code) / 1000.0;
+        double tx = (w * fs + in->tc + (n == 1 && code == 32 ? in->tw : 0)) * in->th;
+        advance(in, tx);
+    }
+    mark_end(in);
+    return LS_OK;
+}
+
+static ls_err show_array(struct interp *in, const struct pdf_obj *a)
+{
+    if (a->kind != PDF_ARRAY) return LS_OK;
+    for (size_t i = 0; i < a->u.a.n; i++) {
+        const struct pdf_obj *e = a->u.a.v[i];
+        double v;
+        if (e->kind == PDF_STR) {
+            LS_TRY(show(in, e->u.s));
+        } else if (pdf_num(e, &v) && isfinite(v) && fabs(v) < 1e7) {
+            advance(in, -v / 1000.0 * in->tfs * in->th);
+        }
+    }
+    return LS_OK;
+}
+
+static void next_line(struct interp *in, double tx, double ty)
+{
+    double t[6] = {1, 0, 0, 1, tx, ty};
+    mat_mul(t, in->tlm, in->tlm);
+    memcpy(in->tm, in->tlm, sizeof in->tm);
+}
+
+/* ---- resources ---- */
+
+static struct pdf_obj *resource(struct interp *in, const char *cat, const struct pdf_obj *name)
+{
+    if (!name || name->kind != PDF_NAME) return &pdf_null_obj;
+    const struct pdf_obj *dict = pdf_dict_of(pdf_dict_getr(in->d, in->res, cat));
+    if (!dict) return &pdf_null_obj;
+    for (size_t i = dict->u.d.n; i > 0; i--)
+        if (dict->u.d.v[i - 1].key.len == name->u.s.len &&
+            (name->u.s.len == 0 ||
+             memcmp(dict->u.d.v[i - 1].key.ptr, name->u.s.ptr, name->u.s.len) == 0))
+            return dict->u.d.v[i - 1].val;
+    return &pdf_null_obj;
+}
+
+static ls_err run_form(struct interp *in, const struct pdf_obj *name)
+{
+    struct pdf_obj *ref = resource(in, "XObject", name);
+    if (ref->kind == PDF_REF && pdf_done_test_set(in->d, ref->u.ref.num)) return LS_OK;
+    struct pdf_obj *x = pdf_resolve(in->d, ref);
+    if (x->kind != PDF_STREAM || !pdf_name_is(pdf_dict_getr(in->d, x, "Subtype"), "Form"))
+        return LS_OK;
+    if (in->depth + 1 >= PDF_MAX_FORM_DEPTH) return LS_OK;
+    struct ls_buf b;
+    ls_buf_init(&b, PDF_MAX_STREAM);
+    ls_err e = pdf_stream_decode(in->d, x, PDF_MAX_STREAM, &b);
+    if (e == LS_E_LIMIT) in->d->limited = true;
+    else if (e == LS_E_CORRUPT || e == LS_E_TRUNCATED) pdf_mark_corrupt(in->d, "form stream damaged");
+    const struct pdf_obj *res = pdf_dict_of(pdf_dict_getr(in->d, x, "Resources"));
+    LS_TRY(pdf_content_text(in->d, ls_buf_slice(&b), res ? res : in->res, in->t, in->depth + 1));
+    ls_buf_free(&b);
+    return LS_OK;
+}
+
+/* Skip inline image data after ID: up to whitespace + "EI" + whitespace/end. */
+static void skip_inline_image(struct pdf_parser *p)
+{
+    struct ls_slice in = p->lx.cur.in;
+    size_t pos = p->lx.cur.pos + 1;
+    for (;;) {
+        size_t f = ls_slice_find(in, pos, "EI", 2);
+        if (f == SIZE_MAX) {
+            p->lx.cur.pos = in.len;
+            return;
+        }
+        int after = ls_slice_at(in, f + 2);
+        if (f > 0 && pdf_is_space(in.ptr[f - 1]) && (after < 0 || pdf_is_space(after))) {
+            p->lx.cur.pos = f + 2;
+            return;
+        }
+        pos = f + 2;
+    }
+}
+
+/* ---- operators ---- */
+
+static ls_err text_op(struct interp *in, struct ls_slice op)
+{
+    if (ls_slice_eq_str(op, "Tj")) {
+        const struct pdf_obj *s = op_arg(in, 0);
+        return s->kind == PDF_STR ? show(in, s->u.s) : LS_OK;
+    }
+    if (ls_slice_eq_str(op, "TJ")) return show_array(in, op_arg(in, 0));
+    if (ls_slice_eq_str(op, "'") || ls_slice_eq_str(op, "\"")) {
+        if (op.ptr[0] == '"') {
+            in->tw = op_num(in, 2);
+            in->tc = op_num(in, 1);
+        }
+        next_line(in, 0, -in->tl);
+        const struct pdf_obj *s = op_arg(in, 0);
+        return s->kind == PDF_STR ? show(in, s->u.s) : LS_OK;
+    }
+    if (ls_slice_eq_str(op, "Td")) next_line(in, op_num(in, 1), op_num(in, 0));
+    else if (ls_slice_eq_str(op, "TD")) {
+        in->tl = -op_num(in, 0);
+        next_line(in, op_num(in, 1), op_num(in, 0));
+    } else if (ls_slice_eq_str(op, "T*")) next_line(in, 0, -in->tl);
+    else if (ls_slice_eq_str(op, "Tm")) {
+        for (int i = 0; i < 6; i++) in->tlm[i] = op_num(in, (size_t)(5 - i));
+        memcpy(in->tm, in->tlm, sizeof in->tm);
+    } else if (ls_slice_eq_str(op, "Tf")) {
+        in->tfs = op_num(in, 0);
+        in->font = get_font(in->d, pdf_resolve(in->d, resource(in, "Font", op_arg(in, 1))));
+    } else if (ls_slice_eq_str(op, "Tc")) in->tc = op_num(in, 0);
+    else if (ls_slice_eq_str(op, "Tw")) in->tw = op_num(in, 0);
+    else if (ls_slice_eq_str(op, "Tz")) in->th = op_num(in, 0) / 100.0;
+    else if (ls_slice_eq_str(op, "TL")) in->tl = op_num(in, 0);
+    else if (ls_slice_eq_str(op, "Ts")) in->ts = op_num(in, 0);
+    return LS_OK;
+}
+
+static ls_err operator(struct interp *in, struct pdf_parser *p, struct ls_slice op)
+{
+    if (op.len == 0) return LS_OK;
+    if (op.ptr[0] == 'T' || op.ptr[0] == '\'' || op.ptr[0] == '"') return text_op(in, op);
+    if (ls_slice_eq_str(op, "BT")) {
+        mat_ident(in->tm);
+        mat_ident(in->tlm);
+    } else if (ls_slice_eq_str(op, "q")) {
+        if (in->ngs < PDF_MAX_GSTACK) {
+            in->gs[in->ngs] = in->gs[in->ngs - 1];
+            in->ngs++;
+        }
+    } else if (ls_slice_eq_str(op, "Q")) {
+        if (in->ngs > 1) in->ngs--;
+    } else if (ls_slice_eq_str(op, "cm")) {
+        double m[6];
+        for (int i = 0; i < 6; i++) m[i] = op_num(in, (size_t)(5 - i));
+        mat_mul(m, in->gs[in->ngs - 1].ctm, in->gs[in->ngs - 1].ctm);
+    } else if (ls_slice_eq_str(op, "Do")) {
+        LS_TRY(pdf_textout_flush(in->t));
+        return run_form(in, op_arg(in, 0));
+    } else if (ls_slice_eq_str(op, "ID")) {
+        skip_inline_image(p);
+    }
+    return LS_OK;
+}
+
+static void interp_init(struct interp *in, struct pdf_doc *d, const struct pdf_obj *res,
+                        struct pdf_textout *t, unsigned depth)
+{
+    memset(in, 0, sizeof *in);
+    in->d = d;
+    in->t = t;
+    in->res = res;
+    in->depth = depth;
+    in->ngs = 1;
+    mat_ident(in->gs[0].ctm);
+    mat_ident(in->tm);
+    mat_ident(in->tlm);
+    in->th = 1;
+    in->tfs = 1;
+    ls_buf_init(&in->u8, 4096);
+}
+
+ls_err pdf_content_text(struct pdf_doc *d, struct ls_slice content, const struct pdf_obj *res,
+                        struct pdf_textout *t, unsigned depth)
+{
+    if (d->work > d->max_work || content.len > d->max_work - d->work) {
+        d->limited = true;
+        return LS_OK;
+    }
+    d->work += content.len;
+    struct interp *in = malloc(sizeof *in);
+    if (!in) return LS_E_NOMEM;
+    interp_init(in, d, res, t, depth);
+    struct pdf_arena scratch;
+    pdf_arena_init(&scratch, 64u << 20);
+    struct pdf_parser p;
+    pdf_parser_init(&p, d, &scratch, content, 0);
+    p.refs = false;
+    ls_err err = LS_OK;
+    unsigned tick = 0;
+    for (;;) {
+        struct pdf_token tok;
+        pdf_lex_next(&p.lx, &tok);
+        if (tok.t == PDF_T_EOF) break;
+        if (tok.t == PDF_T_KEYWORD) {
+            err = operator(in, &p, tok.s);
+            in->nops = 0;
+            if (scratch.used > (1u << 20)) { /* operands of past operators are dead */
+                pdf_arena_free(&scratch);
+                pdf_arena_init(&scratch, 64u << 20);
+            }
+            if (err != LS_OK) break;
+            if ((++tick & 0xfff) == 0 && ls_ctx_expired(d->c)) {
+                err = LS_E_TIMEOUT;
+                break;
+            }
+            continue;
+        }
+        if (tok.t == PDF_T_BAD || tok.t == PDF_T_ARR_CLOSE || tok.t == PDF_T_DICT_CLOSE) continue;
+        struct pdf_obj *v = pdf_parse_value(&p, &tok);
+        if (in->nops == PDF_MAX_OPERANDS) { /* junk: keep the newest */
+            memmove(in->ops, &in->ops[1], (PDF_MAX_OPERANDS - 1) * sizeof in->ops[0]);
+            in->nops--;
+        }
+        in->ops[in->nops++] = v;
+    }
+    pdf_parser_free(&p);
+    pdf_arena_free(&scratch);
+    ls_buf_free(&in->u8);
+    free(in);
+    return err;
+}
+
+/* ---- pages ---- */
+
+static const struct pdf_obj *page_resources(struct pdf_doc *d, const struct pdf_obj *page)
+{
+    const struct pdf_obj *node = page;
+    for (unsigned i = 0; i < PDF_MAX_TREE_DEPTH && node; i++) {
+        const struct pdf_obj *r = pdf_dict_of(pdf_dict_getr(d, node, "Resources"));
+        if (r) return r;
+        node = pdf_dict_of(pdf_dict_getr(d, node, "Parent"));
+    }
+    return NULL;
+}
+
+static ls_err content_part(struct pdf_doc *d, struct pdf_obj *ref, struct ls_buf *all)
+{
+    if (ref->kind == PDF_REF && pdf_done_test_set(d, ref->u.ref.num)) return LS_OK;
+    struct pdf_obj *s = pdf_resolve(d, ref);
+    if (s->kind != PDF_STREAM) return LS_OK;
+    struct ls_buf b;
+    ls_buf_init(&b, PDF_MAX_STREAM);
+    bool direct = all->len == 0; /* first (or only) part: decode in place */
+    ls_err e = pdf_stream_decode(d, s, PDF_MAX_STREAM, direct ? all : &b);
+    if (e == LS_E_LIMIT) {
+        d->limited = true;
+        ls_note(d->c, d->o, LS_R_LIMIT_BYTES, "pdf: content stream %u over the cap", s->u.st.num);
+    } else if (e == LS_E_CORRUPT || e == LS_E_TRUNCATED) {
+        pdf_mark_corrupt(d, "content stream %u: %s", s->u.st.num, ls_err_name(e));
+    }
+    struct ls_slice sl = ls_buf_slice(&b);
+    ls_err e2 = direct ? LS_OK : ls_buf_add(all, sl.ptr ? sl.ptr : (const uint8_t *)"", sl.len);
+    if (e2 == LS_OK) e2 = ls_buf_addc(all, '\n');
+    ls_buf_free(&b);
+    return e2 == LS_E_LIMIT ? LS_OK : e2;
+}
+
+ls_err pdf_page_text(struct pdf_doc *d, const struct pdf_obj *page, struct pdf_textout *t)
+{
+    struct pdf_obj *c = pdf_dict_get(page, "Contents");
+    if (c && c->kind == PDF_REF) {
+        struct pdf_obj *r = pdf_resolve(d, c);
+        if (r->kind == PDF_ARRAY) c = r;
+    }
+    if (!c) return LS_OK;
+    struct ls_buf all;
+    ls_buf_init(&all, PDF_MAX_STREAM);
+    ls_err err = LS_OK;
+    if (c->kind == PDF_ARRAY) {
+        for (size_t i = 0; i < c->u.a.n && err == LS_OK; i++) err = content_part(d, c->u.a.v[i], &all);
+    } else {
+        err = content_part(d, c, &all);
+    }
+    if (err == LS_OK)
+        err = pdf_content_text(d, ls_buf_slice(&all), page_resources(d, page), t, 0);
+    ls_buf_free(&all);
+    if (err == LS_OK) err = pdf_textout_sep(t, '\n');
+    return err;
+}
