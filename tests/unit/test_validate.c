@@ -1,0 +1,469 @@
+/* Validators, normalisation and redaction (src/scan/validate.c).
+ * One behaviour per test; vectors are published test values (card network
+ * test numbers, ECBS IBAN examples, ICAO 9303 specimen MRZ). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "scan/validate.h"
+
+static struct ls_slice S(const char *s) { return ls_slice_make(s, strlen(s)); }
+
+/* Run ls_value_check on text; returns validity, fills v. */
+static bool check(const char *entity, const char *validator, const char *redact, const char *text,
+                  struct ls_value *v)
+{
+    struct ls_candidate c = {entity, validator, redact, S(text)};
+    return ls_value_check(&c, v);
+}
+
+/* ---- cards ---- */
+static void card_visa_valid(void **st) { (void)st; assert_true(ls_valid_luhn_card(S("4012888888881881"))); }
+static void card_visa13_valid(void **st) { (void)st; assert_true(ls_valid_luhn_card(S("4012888888881"))); }
+static void card_mastercard_valid(void **st) { (void)st; assert_true(ls_valid_luhn_card(S("5105105105105100"))); }
+static void card_mastercard_2series_valid(void **st)
+{
+    (void)st;
+    assert_true(ls_valid_luhn_card(S("2223003122003222")));
+}
+static void card_amex_valid(void **st) { (void)st; assert_true(ls_valid_luhn_card(S("3782 822463 10005"))); }
+static void card_discover_valid(void **st) { (void)st; assert_true(ls_valid_luhn_card(S("6011-1111-1111-1117"))); }
+static void card_jcb_valid(void **st) { (void)st; assert_true(ls_valid_luhn_card(S("3530111333300000"))); }
+static void card_diners_valid(void **st) { (void)st; assert_true(ls_valid_luhn_card(S("36006666333344"))); }
+static void card_luhn_fail_rejected(void **st) { (void)st; assert_false(ls_valid_luhn_card(S("4012888888881882"))); }
+static void card_unknown_brand_rejected(void **st)
+{
+    (void)st;
+    assert_false(ls_valid_luhn_card(S("9012888888881881"))); /* Luhn ok, no brand */
+}
+static void card_wrong_length_rejected(void **st)
+{
+    (void)st;
+    assert_true(ls_valid_luhn_card(S("378282246310005")));
+    assert_false(ls_valid_luhn_card(S("3782822463100058"))); /* Amex is 15 */
+}
+static void card_mc_outside_2series_rejected(void **st)
+{
+    (void)st;
+    assert_false(ls_valid_luhn_card(S("2721000000000004"))); /* 2721 > 2720 */
+}
+static void card_repeated_digits_rejected(void **st) { (void)st; assert_false(ls_valid_luhn_card(S("4111111111111111"))); }
+static void card_letters_rejected(void **st) { (void)st; assert_false(ls_valid_luhn_card(S("4012888888881881x"))); }
+static void card_match_with_expiry_trimmed(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("credit_card", "luhn", "last4", ": 5105 1051 0510 5100 12/27", &v));
+    assert_string_equal(v.norm, "5105105105105100");
+    assert_string_equal(v.redacted, "**** **** **** 5100");
+}
+static void card_mixed_separators_rejected(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_false(check("credit_card", "luhn", NULL, "5105-1051 0510-5100", &v));
+}
+static void card_bad_grouping_rejected(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_false(check("credit_card", "luhn", NULL, "51 0510 5105 1051 00", &v));
+}
+static void card_redaction_plain(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("credit_card", "luhn", "last4", " 4012888888881881", &v));
+    assert_string_equal(v.redacted, "************1881");
+}
+
+/* ---- IBAN ---- */
+static void iban_de_valid(void **st) { (void)st; assert_true(ls_valid_iban(S("DE89370400440532013000"))); }
+static void iban_gb_spaced_valid(void **st) { (void)st; assert_true(ls_valid_iban(S("GB82 WEST 1234 5698 7654 32"))); }
+static void iban_no_shortest_valid(void **st) { (void)st; assert_true(ls_valid_iban(S("NO9386011117947"))); }
+static void iban_bad_checksum_rejected(void **st) { (void)st; assert_false(ls_valid_iban(S("DE88370400440532013000"))); }
+static void iban_wrong_length_rejected(void **st) { (void)st; assert_false(ls_valid_iban(S("DE8937040044053201300"))); }
+static void iban_unknown_country_rejected(void **st) { (void)st; assert_false(ls_valid_iban(S("XX89370400440532013000"))); }
+static void iban_norm_upper_compact(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("iban", "iban", "last4", "GB82 WEST 1234 5698 7654 32 GBP", &v));
+    assert_string_equal(v.norm, "GB82WEST12345698765432");
+    assert_string_equal(v.redacted, "**** **** **** **** **54 32");
+}
+
+/* ---- SSN ---- */
+static void ssn_valid(void **st) { (void)st; assert_true(ls_valid_ssn(S("536-22-8714"))); }
+static void ssn_unformatted_valid(void **st) { (void)st; assert_true(ls_valid_ssn(S("536228714"))); }
+static void ssn_area_000_rejected(void **st) { (void)st; assert_false(ls_valid_ssn(S("000-22-8714"))); }
+static void ssn_area_666_rejected(void **st) { (void)st; assert_false(ls_valid_ssn(S("666-22-8714"))); }
+static void ssn_area_9xx_rejected(void **st) { (void)st; assert_false(ls_valid_ssn(S("912-22-8714"))); }
+static void ssn_group_00_rejected(void **st) { (void)st; assert_false(ls_valid_ssn(S("536-00-8714"))); }
+static void ssn_serial_0000_rejected(void **st) { (void)st; assert_false(ls_valid_ssn(S("536-22-0000"))); }
+static void ssn_woolworth_rejected(void **st) { (void)st; assert_false(ls_valid_ssn(S("078-05-1120"))); }
+static void ssn_pamphlet_rejected(void **st) { (void)st; assert_false(ls_valid_ssn(S("219-09-9999"))); }
+static void ssn_sequence_rejected(void **st) { (void)st; assert_false(ls_valid_ssn(S("123-45-6789"))); }
+static void ssn_mixed_separators_rejected(void **st) { (void)st; assert_false(ls_valid_ssn(S("536-22 8714"))); }
+static void ssn_context_located(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("ssn", "ssn_context", "last4", "Social Security Number: 536 22 8714.", &v));
+    assert_string_equal(v.norm, "536228714");
+    assert_string_equal(v.redacted, "*** ** 8714");
+    assert_int_equal(v.off, 24);
+    assert_int_equal(v.len, 11);
+}
+static void ssn_formatted_redaction(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("ssn", "ssn", NULL, " 536-22-8714,", &v));
+    assert_string_equal(v.redacted, "***-**-8714");
+    assert_string_equal(v.norm, "536228714");
+}
+
+/* ---- phones ---- */
+static void nanp_valid(void **st) { (void)st; assert_true(ls_valid_nanp(S("(212) 867-5309"))); }
+static void nanp_country_code_valid(void **st) { (void)st; assert_true(ls_valid_nanp(S("+1 212-867-5309"))); }
+static void nanp_area_starting_1_rejected(void **st) { (void)st; assert_false(ls_valid_nanp(S("112-867-5309"))); }
+static void nanp_n11_area_rejected(void **st) { (void)st; assert_false(ls_valid_nanp(S("911-867-5309"))); }
+static void nanp_n11_exchange_rejected(void **st) { (void)st; assert_false(ls_valid_nanp(S("212-411-5309"))); }
+static void nanp_fictional_555_01_rejected(void **st) { (void)st; assert_false(ls_valid_nanp(S("212-555-0123"))); }
+static void nanp_555_other_valid(void **st) { (void)st; assert_true(ls_valid_nanp(S("212-555-1234"))); }
+static void nanp_n9x_area_rejected(void **st) { (void)st; assert_false(ls_valid_nanp(S("297-867-5309"))); }
+static void phone_norm_drops_country_code(void **st)
+{
+    (void)st;
+    struct ls_value a, b;
+    assert_true(check("phone", "nanp", NULL, " +1 (212) 867-5309 ", &a));
+    assert_true(check("phone", "e164", NULL, " +12128675309", &b));
+    assert_string_equal(a.norm, "2128675309");
+    assert_string_equal(b.norm, "2128675309");
+    assert_string_equal(a.redacted, "+* (***) ***-5309");
+}
+static void e164_uk_valid(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("phone", "e164", NULL, " +44 20 7183 8750 ", &v));
+    assert_string_equal(v.norm, "442071838750");
+}
+static void e164_unassigned_code_rejected(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_false(check("phone", "e164", NULL, " +89 20 7183 8750 ", &v));
+}
+static void e164_too_short_rejected(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_false(check("phone", "e164", NULL, "+44 2071", &v));
+}
+
+/* ---- e-mail ---- */
+static void email_valid(void **st) { (void)st; assert_true(ls_valid_email(S("john.doe+tag@mail.example.co.uk"))); }
+static void email_retina_asset_rejected(void **st) { (void)st; assert_false(ls_valid_email(S("logo@2x.png"))); }
+static void email_asset_extension_rejected(void **st) { (void)st; assert_false(ls_valid_email(S("icon@sprites.svg"))); }
+static void email_numeric_tld_rejected(void **st) { (void)st; assert_false(ls_valid_email(S("a@10.0.0.1"))); }
+static void email_double_dot_rejected(void **st) { (void)st; assert_false(ls_valid_email(S("john..doe@example.com"))); }
+static void email_single_label_rejected(void **st) { (void)st; assert_false(ls_valid_email(S("root@localhost"))); }
+static void email_norm_and_redact(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("email", "email", "email", " John.Doe@Example.COM.", &v));
+    assert_string_equal(v.norm, "john.doe@example.com");
+    assert_string_equal(v.redacted, "j***@example.com");
+}
+
+/* ---- MRZ (ICAO 9303 part 4 specimen) ---- */
+static void mrz_specimen_valid(void **st)
+{
+    (void)st;
+    assert_true(ls_valid_mrz(S("L898902C36UTO7408122F1204159ZE184226B<<<<<10")));
+}
+static void mrz_bad_document_check_rejected(void **st)
+{
+    (void)st;
+    assert_false(ls_valid_mrz(S("L898902C37UTO7408122F1204159ZE184226B<<<<<10")));
+}
+static void mrz_bad_composite_rejected(void **st)
+{
+    (void)st;
+    assert_false(ls_valid_mrz(S("L898902C36UTO7408122F1204159ZE184226B<<<<<11")));
+}
+static void mrz_short_rejected(void **st) { (void)st; assert_false(ls_valid_mrz(S("L898902C36UTO7408122F1204159"))); }
+static void mrz_value_is_document_number(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("passport", "mrz", "last4",
+                      "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n"
+                      "L898902C36UTO7408122F1204159ZE184226B<<<<<10",
+                      &v));
+    assert_string_equal(v.norm, "L898902C3");
+    assert_string_equal(v.redacted, "*****02C3");
+}
+
+/* ---- context rules ---- */
+static void passport_context_valid(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("passport", "passport", NULL, "Passport No: c12345678 ", &v));
+    assert_string_equal(v.norm, "C12345678");
+}
+static void passport_word_rejected(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_false(check("passport", "passport", NULL, "passport number pending", &v));
+}
+static void dob_iso_valid(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("dob", "dob", NULL, "DOB: 1980-01-05,", &v));
+    assert_string_equal(v.norm, "1980-01-05");
+    assert_string_equal(v.redacted, "****-**-**");
+}
+static void dob_impossible_date_rejected(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_false(check("dob", "dob", NULL, "born 30.02.1990", &v));
+}
+static void dob_feb29_leap_year_only(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("dob", "dob", NULL, "DOB 29/02/1988", &v));
+    assert_false(check("dob", "dob", NULL, "DOB 29/02/1989", &v));
+}
+static void drivers_license_valid(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("drivers_license", "drivers_license", NULL, "Driver's License: D1234567\n", &v));
+    assert_string_equal(v.norm, "D1234567");
+    assert_string_equal(v.redacted, "****4567");
+}
+
+/* ---- secrets ---- */
+static void aws_key_valid(void **st) { (void)st; assert_true(ls_valid_aws_key_id(S("AKIAZ7EXQ2MPLK4TSW5R"))); }
+static void aws_key_example_rejected(void **st) { (void)st; assert_false(ls_valid_aws_key_id(S("AKIAIOSFODNN7EXAMPLE"))); }
+static void aws_key_bad_alphabet_rejected(void **st) { (void)st; assert_false(ls_valid_aws_key_id(S("AKIAZ7EXQ2MPLK4TSW51"))); }
+static void aws_key_bad_prefix_rejected(void **st) { (void)st; assert_false(ls_valid_aws_key_id(S("AKIBZ7EXQ2MPLK4TSW5R"))); }
+static void aws_key_redacted_prefix(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("aws_key", "aws_key_id", "prefix4", " AKIAZ7EXQ2MPLK4TSW5R\n", &v));
+    assert_string_equal(v.redacted, "AKIA...");
+}
+static void aws_secret_example_rejected(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_false(check("aws_secret", "aws_secret", NULL,
+                       "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", &v));
+}
+static void jwt_valid_norm_is_signature(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("jwt", "jwt", "prefix4",
+                      "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0."
+                      "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+                      &v));
+    assert_string_equal(v.norm, "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c");
+    assert_string_equal(v.redacted, "eyJh...");
+}
+static void jwt_without_alg_rejected(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    /* header {"typ":"JWT"} has no alg */
+    assert_false(check("jwt", "jwt", NULL, "eyJ0eXAiOiJKV1QifQ.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpM", &v));
+}
+static void token_placeholder_rejected(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_false(check("token", "token", NULL, " ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", &v));
+}
+static void token_redaction_keeps_type(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("token", "token", "keytype", " ghp_aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3z5A", &v));
+    assert_string_equal(v.redacted, "ghp_aB3d...");
+}
+static void password_assignment_valid(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("password", "password", "password", "db_password = \"S3cr3t!pass\"", &v));
+    assert_string_equal(v.norm, "S3cr3t!pass");
+    assert_string_equal(v.redacted, "********");
+}
+static void password_xml_valid(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("password", "password", NULL, "<password>hunter2x</", &v));
+    assert_string_equal(v.norm, "hunter2x");
+}
+static void password_variable_rejected(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_false(check("password", "password", NULL, "password: ${DB_PASSWORD}", &v));
+    assert_false(check("password", "password", NULL, "password = ********", &v));
+    assert_false(check("password", "password", NULL, "password=changeit", &v));
+}
+static void url_password_valid(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("password", "url_password", NULL, "\npostgres://admin:hunter22@db.example.com", &v));
+    assert_string_equal(v.norm, "hunter22");
+}
+static void crypt_sha512_shadow_valid(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("password_hash", "crypt", "hash",
+                      "\nroot:$6$saltsalt$"
+                      "qFmFH.bQmmtXzyBY0s9v7Oicd2z4XSIecDzlB5KiA2/jctKu9YterLp8wwnSq.qc.eoxqOmSuNp2xS0ktL3nh/",
+                      &v));
+    assert_string_equal(v.redacted, "$6$...");
+}
+static void crypt_truncated_rejected(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_false(check("password_hash", "crypt", NULL, "\nroot:$6$saltsalt$qFmFH.bQmmtXzy", &v));
+}
+static void htpasswd_apr1_valid(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("password_hash", "crypt", NULL, "alice:$apr1$r31.....$HqJZimcKQFAMYayBlzkrA/", &v));
+    assert_string_equal(v.norm, "$apr1$r31.....$HqJZimcKQFAMYayBlzkrA/");
+}
+static void private_key_norm_is_body(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("private_key", "private_key", "keytype",
+                      "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0t\n"
+                      "-----END RSA PRIVATE KEY-----\ntrailing text",
+                      &v));
+    assert_string_equal(v.norm, "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0t");
+    assert_string_equal(v.redacted, "RSA PRIVATE KEY MIIE...");
+}
+static void private_key_header_only_rejected(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_false(check("private_key", "private_key", NULL, "-----BEGIN RSA PRIVATE KEY-----\nMIIE", &v));
+}
+
+/* ---- dispatch ---- */
+static void unknown_validator_rejected(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_false(check("ssn", "no_such_validator", NULL, "536-22-8714", &v));
+}
+static void no_validator_takes_whole_match(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("marking", NULL, "none", " CONFIDENTIAL ", &v));
+    assert_string_equal(v.norm, "CONFIDENTIAL");
+    assert_string_equal(v.redacted, "CONFIDENTIAL");
+}
+static void unknown_entity_masked_by_default(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("customer_id", NULL, NULL, "CUST-12345", &v));
+    assert_string_equal(v.redacted, "****-*****");
+}
+static void short_values_never_shown_whole(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("x", NULL, "last4", "AB12", &v));
+    assert_string_equal(v.redacted, "**12");
+}
+static void org_strips_boundaries(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("org_identifier", "org", "last4", " ACME-123456.", &v));
+    assert_string_equal(v.norm, "ACME-123456");
+    assert_string_equal(v.redacted, "****-**3456");
+}
+static void empty_and_null_rejected(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    struct ls_candidate c = {"ssn", "ssn", NULL, {NULL, 0}};
+    assert_false(ls_value_check(&c, &v));
+    c.entity = NULL;
+    c.match = S("536-22-8714");
+    assert_false(ls_value_check(&c, &v));
+}
+
+#define T(f) cmocka_unit_test(f)
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        T(card_visa_valid), T(card_visa13_valid), T(card_mastercard_valid),
+        T(card_mastercard_2series_valid), T(card_amex_valid), T(card_discover_valid),
+        T(card_jcb_valid), T(card_diners_valid), T(card_luhn_fail_rejected),
+        T(card_unknown_brand_rejected), T(card_wrong_length_rejected),
+        T(card_mc_outside_2series_rejected), T(card_repeated_digits_rejected),
+        T(card_letters_rejected), T(card_match_with_expiry_trimmed),
+        T(card_mixed_separators_rejected), T(card_bad_grouping_rejected), T(card_redaction_plain),
+        T(iban_de_valid), T(iban_gb_spaced_valid), T(iban_no_shortest_valid),
+        T(iban_bad_checksum_rejected), T(iban_wrong_length_rejected),
+        T(iban_unknown_country_rejected), T(iban_norm_upper_compact),
+        T(ssn_valid), T(ssn_unformatted_valid), T(ssn_area_000_rejected), T(ssn_area_666_rejected),
+        T(ssn_area_9xx_rejected), T(ssn_group_00_rejected), T(ssn_serial_0000_rejected),
+        T(ssn_woolworth_rejected), T(ssn_pamphlet_rejected), T(ssn_sequence_rejected),
+        T(ssn_mixed_separators_rejected), T(ssn_context_located), T(ssn_formatted_redaction),
+        T(nanp_valid), T(nanp_country_code_valid), T(nanp_area_starting_1_rejected),
+        T(nanp_n11_area_rejected), T(nanp_n11_exchange_rejected), T(nanp_fictional_555_01_rejected),
+        T(nanp_555_other_valid), T(nanp_n9x_area_rejected), T(phone_norm_drops_country_code),
+        T(e164_uk_valid), T(e164_unassigned_code_rejected), T(e164_too_short_rejected),
+        T(email_valid), T(email_retina_asset_rejected), T(email_asset_extension_rejected),
+        T(email_numeric_tld_rejected), T(email_double_dot_rejected), T(email_single_label_rejected),
+        T(email_norm_and_redact),
+        T(mrz_specimen_valid), T(mrz_bad_document_check_rejected), T(mrz_bad_composite_rejected),
+        T(mrz_short_rejected), T(mrz_value_is_document_number),
+        T(passport_context_valid), T(passport_word_rejected), T(dob_iso_valid),
+        T(dob_impossible_date_rejected), T(dob_feb29_leap_year_only), T(drivers_license_valid),
+        T(aws_key_valid), T(aws_key_example_rejected), T(aws_key_bad_alphabet_rejected),
+        T(aws_key_bad_prefix_rejected), T(aws_key_redacted_prefix), T(aws_secret_example_rejected),
+        T(jwt_valid_norm_is_signature), T(jwt_without_alg_rejected), T(token_placeholder_rejected),
+        T(token_redaction_keeps_type), T(password_assignment_valid), T(password_xml_valid),
+        T(password_variable_rejected), T(url_password_valid), T(crypt_sha512_shadow_valid),
+        T(crypt_truncated_rejected), T(htpasswd_apr1_valid), T(private_key_norm_is_body),
+        T(private_key_header_only_rejected),
+        T(unknown_validator_rejected), T(no_validator_takes_whole_match),
+        T(unknown_entity_masked_by_default), T(short_values_never_shown_whole),
+        T(org_strips_boundaries), T(empty_and_null_rejected),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
