@@ -1,0 +1,494 @@
+/*
+ * "odf": OpenDocument packages (OASIS ODF 1.3 Part 2 packages, Part 3
+ * schema): odt/ott, ods/ots, odp/otp, odg and their templates.
+ *
+ * Members are read through src/unpack/zipread.h; XML through markup.h's
+ * SAX walker (no entities, no DTD, no network). Supported:
+ *   - content.xml: paragraphs, headings, lists, tables (one row per line;
+ *     float/currency/percentage cells also give office:value, so a number
+ *     displayed as 5.36E+08 still reads 536221874), annotations (comments),
+ *     notes, tracked deletions, frame titles/descriptions, slides and notes;
+ *   - styles.xml: only the page header/footer text of master pages;
+ *   - meta.xml: creator, initial creator, title, keywords, user-defined
+ *     properties as "name: value" lines;
+ *   - embedded objects (Object N/content.xml, binary Object N), Pictures/,
+ *     thumbnails, other media as children; Basic/ and Scripts/ members raise
+ *     `macro` (and are children too);
+ *   - META-INF/manifest.xml encryption-data: encrypted members are reported
+ *     `encrypted` and not parsed.
+ * Ignored on purpose: settings.xml, styles other than headers/footers,
+ * ObjectReplacements/ (previews of objects already read), Configurations2/.
+ * Attacker-controlled: member names, sizes and bytes; the XML.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/handler.h"
+#include "extract/markup.h"
+#include "unpack/zipread.h"
+
+#define ODF_LABEL_MAX 64u
+#define ODF_ENC_NAMES_MAX (64u * 1024u)
+#define ODF_MIME_PREFIX "application/vnd.oasis.opendocument."
+
+enum odf_kind {
+    ODF_SKIP,
+    ODF_CONTENT,
+    ODF_STYLES,
+    ODF_META,
+    ODF_MANIFEST,
+    ODF_CHILD,
+    ODF_MACRO,
+};
+
+struct odf {
+    struct ls_ctx *c;
+    struct ls_object *o;
+    struct ls_zip *z;
+    struct ls_textout out;
+    struct ls_buf part;
+    struct ls_buf enc;    /* NUL-separated names the manifest says are encrypted */
+    ls_err result;
+    bool stop_children, macro_noted, enc_noted;
+};
+
+struct odf_walk {
+    struct odf *x;
+    enum odf_kind kind;
+    unsigned depth;
+    unsigned in_cell;     /* content: open table cells */
+    unsigned in_hf;       /* styles: open header/footer elements */
+    char label[ODF_LABEL_MAX];
+    bool label_printed;
+    struct ls_buf entry;  /* manifest: full-path of the current file-entry */
+};
+
+/* ------------------------------------------------------------ names */
+
+static bool odf_ends(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcasecmp(&s[n - m], suffix) == 0;
+}
+
+static bool odf_starts(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static bool odf_in(const char *s, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (strcmp(s, list[i]) == 0) return true;
+    return false;
+}
+
+static bool odf_is_object_dir(const char *name)
+{
+    /* "Object 1/..." (LibreOffice) or "Object1/..." */
+    return odf_starts(name, "Object") && strchr(name, '/') != NULL;
+}
+
+static enum odf_kind odf_classify(const char *name)
+{
+    if (!*name || odf_ends(name, "/")) return ODF_SKIP;
+    if (strcmp(name, "content.xml") == 0) return ODF_CONTENT;
+    if (strcmp(name, "styles.xml") == 0) return ODF_STYLES;
+    if (strcmp(name, "meta.xml") == 0) return ODF_META;
+    if (strcmp(name, "META-INF/manifest.xml") == 0) return ODF_MANIFEST;
+    if (odf_starts(name, "Basic/") && !odf_ends(name, "/script-lc.xml") &&
+        !odf_ends(name, "/script-lb.xml") && !odf_ends(name, "/dialog-lc.xml") &&
+        !odf_ends(name, "/dialog-lb.xml"))
+        return ODF_MACRO;
+    if (odf_starts(name, "Scripts/")) return ODF_MACRO;
+    if (strcmp(name, "mimetype") == 0 || strcmp(name, "settings.xml") == 0 ||
+        odf_starts(name, "META-INF/") || odf_starts(name, "Configurations2/") ||
+        odf_starts(name, "ObjectReplacements/") || odf_starts(name, "Basic/"))
+        return ODF_SKIP;
+    if (odf_is_object_dir(name)) /* an embedded document's own parts */
+        return odf_ends(name, "/content.xml") || !odf_ends(name, ".xml") ? ODF_CHILD : ODF_SKIP;
+    return ODF_CHILD;
+}
+
+static bool odf_blank(struct ls_slice s)
+{
+    for (size_t i = 0; i < s.len; i++) {
+        int ch = ls_slice_at(s, i);
+        if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r') return false;
+    }
+    return true;
+}
+
+static void odf_copy(char *dst, size_t cap, struct ls_slice s)
+{
+    size_t n = s.len < cap - 1 ? s.len : cap - 1;
+    if (n) memcpy(dst, s.ptr, n);
+    dst[n] = 0;
+}
+
+/* ------------------------------------------------------------ content.xml */
+
+static ls_err odf_add(struct odf_walk *w, struct ls_slice s)
+{
+    return ls_textout_add(&w->x->out, s.ptr, s.len);
+}
+
+static ls_err odf_sep(struct odf_walk *w, char ch)
+{
+    return ls_textout_sep(&w->x->out, ch);
+}
+
+static ls_err odf_cell_value(struct odf_walk *w, const struct ls_xml_attr *a, size_t n)
+{
+    static const char *const numeric[] = {"float", "percentage", "currency", NULL};
+    struct ls_slice type, value;
+    char t[16];
+    if (!ls_xml_attr_get(a, n, "value-type", NULL, &type)) return LS_OK;
+    odf_copy(t, sizeof t, type);
+    if (!odf_in(t, numeric) || !ls_xml_attr_get(a, n, "value", NULL, &value)) return LS_OK;
+    LS_TRY(odf_add(w, value));
+    return odf_sep(w, ' ');
+}
+
+static ls_err odf_content_start(struct odf_walk *w, const char *local,
+                                const struct ls_xml_attr *a, size_t n)
+{
+    if (strcmp(local, "tab") == 0) return odf_sep(w, '\t');
+    if (strcmp(local, "line-break") == 0) return odf_sep(w, '\n');
+    if (strcmp(local, "s") == 0) return ls_textout_add(&w->x->out, " ", 1);
+    if (strcmp(local, "table-cell") == 0) {
+        w->in_cell++;
+        return odf_cell_value(w, a, n);
+    }
+    if (strcmp(local, "annotation") == 0 || strcmp(local, "note") == 0) return odf_sep(w, ' ');
+    return LS_OK;
+}
+
+static ls_err odf_content_end(struct odf_walk *w, const char *local)
+{
+    static const char *const lines[] = {"h", "list-item", "table-row", "annotation", "frame",
+                                        "page", "notes", "title", "desc", "note-body",
+                                        "deletion", "creator", "date", "change-info", NULL};
+    if (strcmp(local, "table-cell") == 0 || strcmp(local, "covered-table-cell") == 0) {
+        if (w->in_cell) w->in_cell--;
+        return odf_sep(w, '\t');
+    }
+    if (strcmp(local, "p") == 0) return odf_sep(w, w->in_cell ? ' ' : '\n');
+    if (strcmp(local, "note-citation") == 0) return odf_sep(w, ' ');
+    if (odf_in(local, lines)) return odf_sep(w, '\n');
+    return LS_OK;
+}
+
+static ls_err odf_content_chars(struct odf_walk *w, struct ls_slice s)
+{
+    if (odf_blank(s)) return odf_sep(w, ' ');
+    return odf_add(w, s);
+}
+
+/* ------------------------------------------------------------ styles.xml */
+
+static bool odf_is_hf(const char *local)
+{
+    static const char *const hf[] = {"header", "footer", "header-left", "footer-left",
+                                     "header-first", "footer-first", NULL};
+    return odf_in(local, hf);
+}
+
+static ls_err odf_styles_start(struct odf_walk *w, const char *local,
+                               const struct ls_xml_attr *a, size_t n)
+{
+    if (odf_is_hf(local)) w->in_hf++;
+    if (!w->in_hf) return LS_OK;
+    return odf_content_start(w, local, a, n);
+}
+
+static ls_err odf_styles_end(struct odf_walk *w, const char *local)
+{
+    if (!w->in_hf) return LS_OK;
+    if (odf_is_hf(local)) {
+        w->in_hf--;
+        return odf_sep(w, '\n');
+    }
+    if (strncmp(local, "region-", 7) == 0) return odf_sep(w, ' ');
+    return odf_content_end(w, local);
+}
+
+/* ------------------------------------------------------------ meta.xml */
+
+static ls_err odf_meta_start(struct odf_walk *w, const char *local,
+                             const struct ls_xml_attr *a, size_t n)
+{
+    struct ls_slice name;
+    if (w->depth != 3) return LS_OK; /* document-meta > meta > property */
+    if (ls_xml_attr_get(a, n, "name", NULL, &name))
+        odf_copy(w->label, sizeof w->label, name);
+    else
+        odf_copy(w->label, sizeof w->label, ls_slice_make(local, strlen(local)));
+    w->label_printed = false;
+    return LS_OK;
+}
+
+static ls_err odf_meta_chars(struct odf_walk *w, struct ls_slice s)
+{
+    if (odf_blank(s) || w->depth < 3) return LS_OK;
+    if (!w->label_printed) {
+        LS_TRY(odf_sep(w, '\n'));
+        LS_TRY(ls_textout_addz(&w->x->out, w->label[0] ? w->label : "property"));
+        LS_TRY(ls_textout_add(&w->x->out, ": ", 2));
+        w->label_printed = true;
+    }
+    return odf_add(w, s);
+}
+
+/* ------------------------------------------------------------ manifest */
+
+static ls_err odf_manifest_start(struct odf_walk *w, const char *local,
+                                 const struct ls_xml_attr *a, size_t n)
+{
+    struct ls_slice path;
+    if (strcmp(local, "file-entry") == 0) {
+        ls_buf_reset(&w->entry);
+        if (ls_xml_attr_get(a, n, "full-path", NULL, &path))
+            return ls_buf_add(&w->entry, path.ptr, path.len) == LS_E_NOMEM ? LS_E_NOMEM : LS_OK;
+        return LS_OK;
+    }
+    if (strcmp(local, "encryption-data") == 0 && w->entry.len > 0) {
+        ls_err e = ls_buf_add(&w->x->enc, w->entry.ptr, w->entry.len);
+        if (e == LS_OK) e = ls_buf_addc(&w->x->enc, 0);
+        return e == LS_E_NOMEM ? e : LS_OK; /* past the cap: names are not kept */
+    }
+    return LS_OK;
+}
+
+static bool odf_encrypted(const struct odf *x, const char *name)
+{
+    struct ls_slice all = ls_buf_slice(&x->enc);
+    size_t pos = 0;
+    while (pos < all.len) {
+        size_t end = ls_slice_find(all, pos, "\0", 1);
+        if (end == SIZE_MAX) end = all.len;
+        struct ls_slice one;
+        if (ls_slice_sub(all, pos, end - pos, &one) && ls_slice_eq_str(one, name)) return true;
+        pos = end + 1;
+    }
+    return false;
+}
+
+/* ------------------------------------------------------------ dispatch */
+
+static ls_err odf_cb_start(void *ud, const char *local, const char *ns,
+                           const struct ls_xml_attr *a, size_t n)
+{
+    struct odf_walk *w = ud;
+    (void)ns;
+    w->depth++;
+    switch (w->kind) {
+    case ODF_CONTENT: return odf_content_start(w, local, a, n);
+    case ODF_STYLES: return odf_styles_start(w, local, a, n);
+    case ODF_META: return odf_meta_start(w, local, a, n);
+    case ODF_MANIFEST: return odf_manifest_start(w, local, a, n);
+    default: return LS_OK;
+    }
+}
+
+static ls_err odf_cb_end(void *ud, const char *local, const char *ns)
+{
+    struct odf_walk *w = ud;
+    (void)ns;
+    if (w->depth) w->depth--;
+    switch (w->kind) {
+    case ODF_CONTENT: return odf_content_end(w, local);
+    case ODF_STYLES: return odf_styles_end(w, local);
+    case ODF_META: return w->depth == 2 ? odf_sep(w, '\n') : LS_OK;
+    default: return LS_OK;
+    }
+}
+
+static ls_err odf_cb_text(void *ud, struct ls_slice s)
+{
+    struct odf_walk *w = ud;
+    switch (w->kind) {
+    case ODF_CONTENT: return odf_content_chars(w, s);
+    case ODF_STYLES: return w->in_hf ? odf_content_chars(w, s) : LS_OK;
+    case ODF_META: return odf_meta_chars(w, s);
+    default: return LS_OK;
+    }
+}
+
+static const struct ls_xml_sax odf_sax = {odf_cb_start, odf_cb_end, odf_cb_text};
+
+/* ------------------------------------------------------------ members */
+
+static void odf_partial(struct odf *x, ls_err e)
+{
+    if (x->result == LS_OK) x->result = e;
+}
+
+static void odf_member_error(struct odf *x, const char *name, ls_err e, const char *what)
+{
+    const char *tag = LS_R_PARSE_ERROR;
+    if (e == LS_E_ENCRYPTED) tag = LS_R_ENCRYPTED;
+    if (e == LS_E_TRUNCATED) tag = LS_R_TRUNCATED;
+    if (e == LS_E_LIMIT) tag = LS_R_LIMIT_BYTES;
+    ls_note(x->c, x->o, tag, "odf: %.200s: %s (%s)", name, what, ls_err_name(e));
+    odf_partial(x, e);
+}
+
+static size_t odf_part_max(const struct odf *x)
+{
+    uint64_t m = ls_ctx_limits(x->c)->spill_threshold;
+    uint64_t left = ls_budget_left(x->c);
+    if (left < m) m = left;
+    return m > SIZE_MAX ? SIZE_MAX : (size_t)m;
+}
+
+static bool odf_read(struct odf *x, size_t i, const char *name, ls_err *err)
+{
+    ls_buf_reset(&x->part);
+    *err = ls_zip_read(x->z, i, odf_part_max(x), &x->part);
+    if (*err == LS_E_NOMEM || *err == LS_E_TIMEOUT) return false;
+    if (*err != LS_OK) odf_member_error(x, name, *err, "member read");
+    return *err != LS_E_ENCRYPTED && (x->part.len > 0 || *err == LS_OK);
+}
+
+static ls_err odf_walk_part(struct odf *x, const char *name, enum odf_kind kind)
+{
+    struct odf_walk w;
+    memset(&w, 0, sizeof w);
+    w.x = x;
+    w.kind = kind;
+    ls_buf_init(&w.entry, 4096);
+    ls_err e = ls_markup_xml_walk(x->c, x->o, ls_buf_slice(&x->part), &odf_sax, &w);
+    ls_buf_free(&w.entry);
+    if (e == LS_E_CORRUPT) {
+        odf_member_error(x, name, e, "XML not well-formed");
+        e = LS_OK;
+    }
+    if (e == LS_E_LIMIT && x->out.err == LS_E_LIMIT) e = LS_OK;
+    if (kind != ODF_MANIFEST) (void)ls_textout_sep(&x->out, '\n');
+    return e;
+}
+
+static ls_err odf_child(struct odf *x, const char *name, ls_err rd)
+{
+    struct ls_child ch;
+    memset(&ch, 0, sizeof ch);
+    ch.name = name;
+    ch.name_len = strlen(name);
+    ch.data = ls_buf_slice(&x->part);
+    if (rd != LS_OK) {
+        ch.flags = LS_CHILD_TRUNCATED;
+        ch.tags[0] = rd == LS_E_LIMIT ? LS_R_LIMIT_BYTES
+                     : rd == LS_E_TRUNCATED ? LS_R_TRUNCATED : LS_R_PARSE_ERROR;
+        ch.error = "member damaged or cut while reading from the package";
+    }
+    ls_err e = ls_emit_child(x->c, x->o, &ch);
+    if (e == LS_E_LIMIT || e == LS_E_TIMEOUT) {
+        x->stop_children = true;
+        odf_partial(x, e);
+        return e == LS_E_TIMEOUT ? e : LS_OK;
+    }
+    return e;
+}
+
+static bool odf_skip_encrypted(struct odf *x, const char *name)
+{
+    if (!odf_encrypted(x, name)) return false;
+    if (!x->enc_noted) {
+        x->enc_noted = true;
+        ls_note(x->c, x->o, LS_R_ENCRYPTED, "odf: package is password-protected (%.200s)", name);
+    }
+    odf_partial(x, LS_E_ENCRYPTED);
+    return true;
+}
+
+static ls_err odf_member(struct odf *x, size_t i)
+{
+    const char *name = ls_zip_name(x->z, i);
+    enum odf_kind kind = name ? odf_classify(name) : ODF_SKIP;
+    if (kind == ODF_SKIP || kind == ODF_MANIFEST) return LS_OK;
+    if (kind == ODF_MACRO && !x->macro_noted) {
+        x->macro_noted = true;
+        ls_note(x->c, x->o, LS_A_MACRO, "odf: macro library member %.200s", name);
+    }
+    bool child = kind == ODF_CHILD || kind == ODF_MACRO;
+    if (child && x->stop_children) return LS_OK;
+    if (!child && x->out.err != LS_OK) return LS_OK;
+    if (odf_skip_encrypted(x, name)) return LS_OK;
+    ls_err rd;
+    if (!odf_read(x, i, name, &rd)) return rd == LS_E_NOMEM || rd == LS_E_TIMEOUT ? rd : LS_OK;
+    if (child) return odf_child(x, name, rd);
+    return odf_walk_part(x, name, kind);
+}
+
+static ls_err odf_load_manifest(struct odf *x)
+{
+    size_t i;
+    ls_err rd;
+    if (!ls_zip_find(x->z, "META-INF/manifest.xml", &i)) return LS_OK;
+    if (!odf_read(x, i, "META-INF/manifest.xml", &rd))
+        return rd == LS_E_NOMEM || rd == LS_E_TIMEOUT ? rd : LS_OK;
+    return odf_walk_part(x, "META-INF/manifest.xml", ODF_MANIFEST);
+}
+
+static ls_err odf_run(struct odf *x)
+{
+    LS_TRY(odf_load_manifest(x));
+    size_t n = ls_zip_count(x->z);
+    for (size_t i = 0; i < n; i++) {
+        LS_TRY(odf_member(x, i));
+        if (ls_ctx_expired(x->c)) return LS_E_TIMEOUT;
+    }
+    return LS_OK;
+}
+
+static ls_err odf_extract(struct ls_ctx *c, struct ls_object *o)
+{
+    struct odf x;
+    memset(&x, 0, sizeof x);
+    x.c = c;
+    x.o = o;
+    ls_err e = ls_zip_open(c, o, &x.z);
+    if (e != LS_OK) {
+        ls_note(c, o, e == LS_E_CORRUPT ? LS_R_TRUNCATED : LS_R_PARSE_ERROR,
+                "odf: cannot read the zip package (%s)", ls_err_name(e));
+        return e == LS_E_CORRUPT ? LS_E_TRUNCATED : e;
+    }
+    ls_textout_init(&x.out, c, o);
+    ls_buf_init(&x.part, SIZE_MAX - 1);
+    ls_buf_init(&x.enc, ODF_ENC_NAMES_MAX);
+    e = odf_run(&x);
+    ls_err f = ls_textout_finish(&x.out);
+    ls_buf_free(&x.part);
+    ls_buf_free(&x.enc);
+    ls_zip_close(x.z);
+    if (e == LS_OK) e = f;
+    if (e == LS_OK) e = x.result;
+    return e;
+}
+
+/* ------------------------------------------------------------ probe */
+
+static int odf_probe(const struct ls_object *o)
+{
+    if (!ls_slice_starts(o->data, "PK\x03\x04", 4)) return 0;
+    if (o->mime && strncmp(o->mime, ODF_MIME_PREFIX, sizeof ODF_MIME_PREFIX - 1) == 0) return 95;
+    /* The spec's signature: first member "mimetype", stored, its content the
+     * media type (local header: name at 30, extra length at 28). */
+    uint16_t extra;
+    struct ls_slice name, body;
+    if (!ls_rd_u16le(o->data, 28, &extra) || !ls_slice_sub(o->data, 30, 8, &name) ||
+        !ls_slice_eq_str(name, "mimetype"))
+        return 0;
+    if (ls_slice_sub(o->data, 38 + (size_t)extra, sizeof ODF_MIME_PREFIX - 1, &body) &&
+        memcmp(body.ptr, ODF_MIME_PREFIX, sizeof ODF_MIME_PREFIX - 1) == 0)
+        return 95;
+    return 0; /* EPUB and others also start with "mimetype" */
+}
+
+const struct ls_handler ls_handler_odf = {
+    .name = "odf",
+    .probe = odf_probe,
+    .extract = odf_extract,
+};
