@@ -30,6 +30,14 @@
 
 /* Consecutive failed headers before the archive is given up. */
 #define ARC_MAX_FAILED 64u
+/* A member whose declared size already says "bomb" (declared size over
+ * limits.bomb_floor and over bomb_ratio times the whole container) is read
+ * only this far: declared sizes may make the checks stricter, never looser
+ * (a member that declares little is still measured as it is inflated). */
+#define ARC_DECLARED_KEEP (64u << 10)
+/* Of a member cut as a bomb, only this much is handed on to be identified
+ * and scanned: the rest is the expansion the alert is about. */
+#define ARC_BOMB_KEEP (1u << 20)
 /* Placeholder for a name libarchive could not give us. */
 #define ARC_NONAME "?"
 
@@ -229,12 +237,14 @@ static void child_name(struct arc *ar, struct archive_entry *e, struct arc_child
 
 static ls_err emit(struct arc *ar, struct arc_child *k)
 {
+    k->ch.error = k->err.len ? ls_buf_str(&k->err) : NULL;
     ls_err e = ls_emit_child(ar->c, ar->o, &k->ch);
     ls_buf_free(&k->err);
     return e;
 }
 
-static void stop_tags(struct arc *ar, struct arc_child *k, const struct unpack_result *res)
+static void stop_tags(struct arc *ar, struct arc_child *k, const struct unpack_result *res,
+                      uint64_t floor)
 {
     char msg[160];
     const char *t = unpack_stop_tag(res->stop);
@@ -243,9 +253,10 @@ static void stop_tags(struct arc *ar, struct arc_child *k, const struct unpack_r
     switch (res->stop) {
     case UNPACK_CUT_BOMB:
         tag(k, LS_A_ZIP_BOMB);
-        snprintf(msg, sizeof msg, "expands over %u:1 past %llu bytes; stopped after %llu bytes",
-                 ar->lim->bomb_ratio, (unsigned long long)ar->lim->bomb_floor,
-                 (unsigned long long)res->out);
+        snprintf(msg, sizeof msg,
+                 "expands over %u:1 past %llu bytes; stopped after %llu bytes, first %u kept",
+                 ar->lim->bomb_ratio, (unsigned long long)floor, (unsigned long long)res->out,
+                 ARC_BOMB_KEEP);
         say(k, msg, NULL);
         ls_note(ar->c, ar->o, LS_A_ZIP_BOMB, "member %llu: %s", (unsigned long long)ar->seen, msg);
         break;
@@ -278,11 +289,12 @@ static bool arc_expired(void *ud)
 }
 
 /* What an unfinished read means for the rest of the archive. */
-static ls_err after_read(struct arc *ar, const struct unpack_result *res, ls_err emitted)
+static ls_err after_read(struct arc *ar, const struct unpack_result *res, ls_err emitted,
+                         bool capped)
 {
     if (emitted != LS_OK) return emitted;
     switch (res->stop) {
-    case UNPACK_CUT_MAX:
+    case UNPACK_CUT_MAX: return capped ? LS_OK : LS_E_LIMIT; /* capped: declared bomb */
     case UNPACK_CUT_BUDGET: return LS_E_LIMIT;
     case UNPACK_CUT_TIME: return LS_E_TIMEOUT;
     case UNPACK_FATAL:
@@ -290,6 +302,29 @@ static ls_err after_read(struct arc *ar, const struct unpack_result *res, ls_err
         return LS_E_TRUNCATED;
     default: return LS_OK;
     }
+}
+
+/* True if the archive itself declares this member a bomb. */
+static bool declared_bomb(const struct arc *ar, struct archive_entry *e, uint64_t *declared)
+{
+    if (!archive_entry_size_is_set(e) || archive_entry_size(e) <= 0 || ar->lim->bomb_ratio == 0)
+        return false;
+    *declared = (uint64_t)archive_entry_size(e);
+    uint64_t packed = ar->o->data.len ? ar->o->data.len : 1;
+    return *declared > ar->lim->bomb_floor && *declared / packed > ar->lim->bomb_ratio;
+}
+
+static void declared_tags(struct arc *ar, struct arc_child *k, uint64_t declared)
+{
+    char msg[192];
+    snprintf(msg, sizeof msg,
+             "declares %llu bytes, over %u:1 of its %zu-byte container; first %u bytes read",
+             (unsigned long long)declared, ar->lim->bomb_ratio, ar->o->data.len, ARC_DECLARED_KEEP);
+    tag(k, LS_A_ZIP_BOMB);
+    tag(k, LS_R_LIMIT_BYTES);
+    k->ch.flags |= LS_CHILD_TRUNCATED;
+    say(k, msg, NULL);
+    ls_note(ar->c, ar->o, LS_A_ZIP_BOMB, "member %llu: %s", (unsigned long long)ar->seen, msg);
 }
 
 static ls_err read_member(struct arc *ar, struct archive_entry *e, struct arc_child *k)
@@ -302,21 +337,31 @@ static ls_err read_member(struct arc *ar, struct archive_entry *e, struct arc_ch
         .floor = ar->lim->bomb_floor,
         .expired = arc_expired,
     };
+    uint64_t declared = 0;
+    bool dbomb = declared_bomb(ar, e, &declared);
     if (m.max > SIZE_MAX - 1) m.max = SIZE_MAX - 1;
+    if (dbomb && m.max > ARC_DECLARED_KEEP) m.max = ARC_DECLARED_KEEP;
     struct unpack_sink sink;
     struct unpack_result res;
     unpack_sink_init(&sink, ar->lim->spill_threshold);
     unpack_read(&ar->ss, &m, &sink, &res);
     if (res.stop == UNPACK_FAILED && archive_entry_is_data_encrypted(e)) res.stop = UNPACK_ENCRYPTED;
-    stop_tags(ar, k, &res);
+    bool capped = dbomb && res.stop == UNPACK_CUT_MAX && res.out == m.max &&
+                  m.max == ARC_DECLARED_KEEP;
+    if (capped)
+        declared_tags(ar, k, declared);
+    else
+        stop_tags(ar, k, &res, m.floor);
     if (unpack_sink_slice(&sink, &k->ch.data) != LS_OK) {
         k->ch.data = ls_slice_make(NULL, 0);
         k->ch.flags |= LS_CHILD_TRUNCATED;
         tag(k, LS_R_LIMIT_MEMORY);
     }
+    if (res.stop == UNPACK_CUT_BOMB && k->ch.data.len > ARC_BOMB_KEEP)
+        k->ch.data.len = ARC_BOMB_KEEP;
     ls_err em = emit(ar, k);
     unpack_sink_free(&sink);
-    return after_read(ar, &res, em);
+    return after_read(ar, &res, em, capped);
 }
 
 /* Entries that carry no content we read: links, devices, FIFOs, sockets. */

@@ -26,7 +26,7 @@
 
 /* Bytes handed to libarchive per read callback: bounds the error of the
  * per-member compressed-byte count used by the ratio check. */
-#define UNPACK_BLOCK (64u * 1024u)
+#define UNPACK_BLOCK (16u * 1024u)
 /* Entries libarchive may RETRY in a row before we give up on the archive. */
 #define UNPACK_MAX_RETRY 16u
 

@@ -64,7 +64,7 @@ static la_int64_t cb_skip(struct archive *a, void *ud, la_int64_t n)
 static void copy_err(struct unpack_session *ss)
 {
     const char *m = ss->a ? archive_error_string(ss->a) : NULL;
-    snprintf(ss->err, sizeof ss->err, "%s", m ? m : "libarchive: unknown error");
+    snprintf(ss->err, sizeof ss->err, "%s", m ? m : "damaged (libarchive gave no detail)");
 }
 
 static void support(struct archive *a, enum unpack_mode mode)

@@ -1,0 +1,575 @@
+#!/usr/bin/env python3
+"""Build hostile and benign archive fixtures for leaksift's unpacking tests.
+
+    python3 tests/gen/gen_hostile.py OUTDIR            # every fixture
+    python3 tests/gen/gen_hostile.py --corpus DIR      # small fuzz seeds
+
+Everything is written under OUTDIR (never into the source tree) with
+Python's standard library (zipfile, tarfile, gzip, bz2, lzma, zlib, struct)
+and, where present, the standard tools zip/7z/bsdtar/zstd/lz4/lzip/compress
+(scripts/deps-debian.txt). Fixtures that need a missing tool are left out
+of the returned dict, so tests can skip them by name.
+
+Hand-built zips (struct): David Fifield's overlapping-entry bomb ("A better
+zip bomb", 2019, the quoted-overlap construction), a ZipCrypto-encrypted
+member (APPNOTE 6.1 traditional PKWARE encryption), names with NUL bytes,
+newlines and invalid UTF-8 that zipfile refuses to write.
+"""
+import bz2
+import gzip
+import io
+import lzma
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import tarfile
+import zipfile
+import zlib
+
+MARKER = b"Contact jane.doe@example.com - CONFIDENTIAL\n"
+MIB = 1 << 20
+
+# ---------------------------------------------------------------- zip bytes
+
+
+def _lfh(name, method, crc, csize, usize, flags=0):
+    return struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, flags, method, 0, 0x21,
+                       crc, csize, usize, len(name), 0) + name
+
+
+def _cdh(name, method, crc, csize, usize, offset, flags=0):
+    return struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, flags, method,
+                       0, 0x21, crc, csize, usize, len(name), 0, 0, 0, 0,
+                       0o100644 << 16, offset) + name
+
+
+def _eocd(count, cd_size, cd_off):
+    return struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, count, count, cd_size,
+                       cd_off, 0)
+
+
+def raw_zip(entries):
+    """entries: (name bytes, payload bytes, method, crc, usize, flags)."""
+    out = bytearray()
+    cd = bytearray()
+    for name, payload, method, crc, usize, flags in entries:
+        off = len(out)
+        out += _lfh(name, method, crc, len(payload), usize, flags) + payload
+        cd += _cdh(name, method, crc, len(payload), usize, off, flags)
+    cd_off = len(out)
+    return bytes(out + cd + _eocd(len(entries), len(cd), cd_off))
+
+
+def stored(name, data):
+    return (name, data, 0, zlib.crc32(data), len(data), 0)
+
+
+def deflate_raw(data, level=9):
+    c = zlib.compressobj(level, zlib.DEFLATED, -15)
+    return c.compress(data) + c.flush()
+
+
+def deflated(name, data):
+    return (name, deflate_raw(data), 8, zlib.crc32(data), len(data), 0)
+
+
+def zip_bytes(members, compression=zipfile.ZIP_DEFLATED):
+    bio = io.BytesIO()
+    with zipfile.ZipFile(bio, "w", compression) as z:
+        for name, data in members:
+            z.writestr(name, data)
+    return bio.getvalue()
+
+
+# ------------------------------------------------------- Fifield's zip bomb
+
+
+def fifield_bomb(n_files=64, kernel_bytes=2 * MIB):
+    """Quoted-overlap construction: file i's deflate stream is a chain of
+    stored blocks quoting the local headers of files i+1..n-1, then one
+    shared kernel of zeros. Every entry's data range contains the next."""
+    kernel = deflate_raw(b"\0" * kernel_bytes)
+    names = [b"%04d.txt" % i for i in range(n_files)]
+    # Local headers depend on sizes and CRCs, which depend on the quoted
+    # headers after them: build from the last file backwards.
+    tail = b""          # uncompressed bytes the quotes produce after file i
+    comp_tail = kernel  # compressed bytes from file i's data to the end
+    headers = [None] * n_files
+    sizes = [None] * n_files
+    zero_crc = zlib.crc32(b"\0" * kernel_bytes)
+    for i in range(n_files - 1, -1, -1):
+        usize = len(tail) + kernel_bytes
+        crc = zlib.crc32(b"\0" * kernel_bytes, zlib.crc32(tail)) if tail else zero_crc
+        h = _lfh(names[i], 8, crc, len(comp_tail), usize)
+        headers[i] = h
+        sizes[i] = (crc, len(comp_tail), usize)
+        if i > 0:
+            quote = struct.pack("<BHH", 0x00, len(h), len(h) ^ 0xFFFF)
+            comp_tail = quote + h + comp_tail
+            tail = h + tail
+    # Layout: LFH_0, then file 0's data (= quotes + headers + kernel).
+    body = headers[0] + comp_tail
+    cd = bytearray()
+    off = 0
+    for i in range(n_files):
+        crc, csize, usize = sizes[i]
+        cd += _cdh(names[i], 8, crc, csize, usize, off)
+        if i + 1 < n_files:
+            off += len(headers[i]) + 5  # header, then the next quote
+    return body + bytes(cd) + _eocd(n_files, len(cd), len(body))
+
+
+def full_overlap_bomb(n_files=200, kernel_bytes=MIB):
+    """Simplest overlap: every central-directory entry names one local file."""
+    data = b"\0" * kernel_bytes
+    payload = deflate_raw(data)
+    name = b"k.bin"
+    lfh = _lfh(name, 8, zlib.crc32(data), len(payload), len(data))
+    body = lfh + payload
+    cd = b"".join(_cdh(b"%d.bin" % i, 8, zlib.crc32(data), len(payload), len(data), 0)
+                  for i in range(n_files))
+    return body + cd + _eocd(n_files, len(cd), len(body))
+
+
+def impossible_count_zip():
+    """An EOCD that declares 65535 entries in a file of a few hundred bytes."""
+    z = raw_zip([stored(b"a.txt", b"hello\n")])
+    eocd = z[-22:]
+    patched = eocd[:8] + struct.pack("<HH", 0xFFFF, 0xFFFF) + eocd[12:]
+    return z[:-22] + patched
+
+
+# ------------------------------------------------------------ ZipCrypto
+
+
+def _crc_table():
+    t = []
+    for n in range(256):
+        c = n
+        for _ in range(8):
+            c = (c >> 1) ^ 0xEDB88320 if c & 1 else c >> 1
+        t.append(c)
+    return t
+
+
+_CRC = _crc_table()
+
+
+class _ZipCrypto:
+    def __init__(self, password):
+        self.k = [0x12345678, 0x23456789, 0x34567890]
+        for b in password:
+            self.update(b)
+
+    def update(self, b):
+        k0, k1, k2 = self.k
+        k0 = _CRC[(k0 ^ b) & 0xFF] ^ (k0 >> 8)
+        k1 = ((k1 + (k0 & 0xFF)) * 134775813 + 1) & 0xFFFFFFFF
+        k2 = _CRC[(k2 ^ (k1 >> 24)) & 0xFF] ^ (k2 >> 8)
+        self.k = [k0, k1, k2]
+
+    def encrypt(self, data):
+        out = bytearray()
+        for b in data:
+            t = (self.k[2] | 2) & 0xFFFF
+            out.append(b ^ (((t * (t ^ 1)) >> 8) & 0xFF))
+            self.update(b)
+        return bytes(out)
+
+
+def zipcrypto_zip(password=b"infected"):
+    secret = MARKER * 4
+    crc = zlib.crc32(secret)
+    header = bytes(range(11)) + bytes([crc >> 24])
+    enc = _ZipCrypto(password).encrypt(header + secret)
+    plain = b"this member is not encrypted\n"
+    return raw_zip([
+        (b"secret.txt", enc, 0, crc, len(secret), 1),
+        stored(b"plain.txt", plain),
+    ])
+
+
+# ------------------------------------------------------------ tar helpers
+
+
+def tar_bytes(build, fmt=tarfile.GNU_FORMAT):
+    bio = io.BytesIO()
+    with tarfile.open(fileobj=bio, mode="w", format=fmt) as t:
+        build(t)
+    return bio.getvalue()
+
+
+def _add(t, name, data=b"", **kw):
+    ti = tarfile.TarInfo(name)
+    ti.size = len(data)
+    ti.mtime = 1700000000
+    for k, v in kw.items():
+        setattr(ti, k, v)
+    t.addfile(ti, io.BytesIO(data) if data else None)
+
+
+def slip_tar():
+    def build(t):
+        _add(t, "../../evil.txt", b"escaped\n")
+        _add(t, "/etc/evil.conf", b"absolute\n")
+        _add(t, "..\\..\\win.txt", b"backslash\n")
+        _add(t, "C:\\Windows\\evil.txt", b"drive\n")
+        _add(t, "ok/fine.txt", MARKER)
+    return tar_bytes(build)
+
+
+def symlink_through_tar():
+    def build(t):
+        _add(t, "link", type=tarfile.SYMTYPE, linkname="/tmp")
+        _add(t, "link/pwned.txt", b"written through the link\n")
+        _add(t, "up", type=tarfile.SYMTYPE, linkname="../../..")
+        _add(t, "normal.txt", MARKER)
+    return tar_bytes(build)
+
+
+def special_tar():
+    def build(t):
+        _add(t, "target.txt", MARKER)
+        _add(t, "hard.txt", type=tarfile.LNKTYPE, linkname="target.txt")
+        _add(t, "dev/null", type=tarfile.CHRTYPE, devmajor=1, devminor=3)
+        _add(t, "dev/sda", type=tarfile.BLKTYPE, devmajor=8, devminor=0)
+        _add(t, "pipe", type=tarfile.FIFOTYPE)
+    return tar_bytes(build)
+
+
+# ------------------------------------------------------------ builders
+
+
+def slip_zip():
+    return raw_zip([
+        stored(b"../../evil.txt", b"escaped\n"),
+        stored(b"/etc/evil.conf", b"absolute\n"),
+        stored(b"..\\..\\win.txt", b"backslash\n"),
+        stored(b"C:\\Windows\\evil.txt", b"drive\n"),
+        stored(b"\\\\server\\share\\unc.txt", b"unc\n"),
+        stored(b"ok/fine.txt", MARKER),
+    ])
+
+
+def badnames_zip():
+    return raw_zip([
+        stored(b"nul\0hidden.txt", b"nul in name\n"),
+        stored(b"new\nline.txt", b"newline in name\n"),
+        stored(b"bad\xff\xfe.txt", b"invalid utf-8\n"),
+        stored(b"dup.txt", b"first\n"),
+        stored(b"dup.txt", b"second\n"),
+        stored(b"good.txt", MARKER),
+    ])
+
+
+def nested_chain(depth=20):
+    data = MARKER
+    name = "leaf.txt"
+    for i in range(depth, 0, -1):
+        data = zip_bytes([(name, data)])
+        name = "level%02d.zip" % i
+    return data  # the root: level01.zip's bytes hold level02.zip ...
+
+
+def many_members(n=100000):
+    bio = io.BytesIO()
+    with zipfile.ZipFile(bio, "w", zipfile.ZIP_STORED) as z:
+        for i in range(n):
+            z.writestr(zipfile.ZipInfo("m%06d" % i), b"")
+    return bio.getvalue()
+
+
+def nested42(fan=16, leaf_bytes=128 * MIB):
+    """42.zip in small: root -> fan zips -> fan zips -> one file of zeros."""
+    leaf = zip_bytes([("0.bin", b"\0" * leaf_bytes)])
+    l1 = zip_bytes([("l2_%02d.zip" % i, leaf) for i in range(fan)])
+    return zip_bytes([("l1_%02d.zip" % i, l1) for i in range(fan)])
+
+
+def gz_bomb(total=1024 * MIB, chunk=64 * MIB):
+    """Concatenated gzip members of zeros: one stream of `total` bytes."""
+    one = gzip.compress(b"\0" * chunk, 9, mtime=0)
+    return one * (total // chunk)
+
+
+def bz2_bomb(total=1024 * MIB, chunk=32 * MIB):
+    one = bz2.compress(b"\0" * chunk, 9)
+    return one * (total // chunk)
+
+
+def _have(tool):
+    return shutil.which(tool) is not None
+
+
+def _run(args, cwd):
+    subprocess.run(args, cwd=cwd, check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+
+
+def single_streams(out):
+    """marker.txt compressed with every single-stream format we can write."""
+    made = {}
+    made["marker.txt.gz"] = gzip.compress(MARKER, mtime=0)
+    made["marker.txt.bz2"] = bz2.compress(MARKER)
+    made["marker.txt.xz"] = lzma.compress(MARKER, format=lzma.FORMAT_XZ)
+    made["marker.txt.lzma"] = lzma.compress(MARKER, format=lzma.FORMAT_ALONE)
+    for name, data in made.items():
+        write(out, name, data)
+    paths = {n: os.path.join(out, n) for n in made}
+    tools = {"zstd": ("marker.txt.zst", ["zstd", "-q", "-f", "-o"]),
+             "lz4": ("marker.txt.lz4", ["lz4", "-q", "-f"]),
+             "lzip": ("marker.txt.lz", ["lzip", "-k", "-f", "-o"]),
+             "compress": ("marker.txt.Z", None)}
+    work = os.path.join(out, ".streams")
+    os.makedirs(work, exist_ok=True)
+    src = os.path.join(work, "marker.txt")
+    with open(src, "wb") as f:
+        f.write(MARKER * 8)  # compress(1) refuses input it cannot shrink
+    for tool, (name, args) in tools.items():
+        if not _have(tool):
+            continue
+        dst = os.path.join(out, name)
+        try:
+            if tool == "compress":
+                with open(dst, "wb") as f:
+                    subprocess.run(["compress", "-c", src], stdout=f, check=True,
+                                   stderr=subprocess.DEVNULL)
+            elif tool == "lz4":
+                _run(args + [src, dst], work)
+            elif tool == "lzip":
+                _run(args + [dst, src], work)
+            else:
+                _run(args + [dst, src], work)
+        except (subprocess.CalledProcessError, OSError):
+            continue
+        if os.path.exists(dst):
+            paths[name] = dst
+    shutil.rmtree(work, ignore_errors=True)
+    return paths
+
+
+def bsdtar_formats(out):
+    """The same two files in cpio, iso9660, ar, xar, warc, 7z, pax, ustar."""
+    if not _have("bsdtar"):
+        return {}
+    work = os.path.join(out, ".fmt")
+    os.makedirs(work, exist_ok=True)
+    with open(os.path.join(work, "marker.txt"), "wb") as f:
+        f.write(MARKER)
+    with open(os.path.join(work, "other.txt"), "wb") as f:
+        f.write(b"nothing to see\n")
+    paths = {}
+    for fmt, ext in (("cpio", "cpio"), ("newc", "newc.cpio"), ("iso9660", "iso"),
+                     ("ar", "a"), ("xar", "xar"), ("warc", "warc"), ("7zip", "7z"),
+                     ("pax", "pax.tar"), ("ustar", "ustar.tar"), ("shar", None)):
+        if ext is None:
+            continue
+        dst = os.path.join(out, "formats." + ext)
+        try:
+            _run(["bsdtar", "-c", "--format", fmt, "-f", dst, "marker.txt", "other.txt"], work)
+            paths["formats." + ext] = dst
+        except (subprocess.CalledProcessError, OSError):
+            pass
+    shutil.rmtree(work, ignore_errors=True)
+    return paths
+
+
+def _7z(args, cwd):
+    tool = "7z" if _have("7z") else "7za" if _have("7za") else None
+    if tool is None:
+        return False
+    try:
+        _run([tool] + args, cwd)
+        return True
+    except (subprocess.CalledProcessError, OSError):
+        return False
+
+
+def benign_nested(out):
+    """7z -> inner.tar.gz -> level2.zip -> level3.zip -> level4.zip -> secret.txt:
+    secret.txt is at depth 5."""
+    work = os.path.join(out, ".nest")
+    os.makedirs(work, exist_ok=True)
+    l4 = zip_bytes([("secret.txt", MARKER), ("readme4.txt", b"level four\n")])
+    l3 = zip_bytes([("level4.zip", l4), ("readme3.txt", b"level three\n")])
+    l2 = zip_bytes([("level3.zip", l3)])
+
+    def build(t):
+        _add(t, "level2.zip", l2)
+        _add(t, "notes.txt", b"tar member\n")
+    tgz = gzip.compress(tar_bytes(build), mtime=0)
+    write(work, "inner.tar.gz", tgz)
+    write(work, "top.txt", b"top level text\n")
+    dst = os.path.join(out, "nested.7z")
+    if _7z(["a", "-bd", "-y", dst, "inner.tar.gz", "top.txt"], work):
+        made = dst
+    elif _have("bsdtar"):
+        _run(["bsdtar", "-c", "--format", "7zip", "-f", dst, "inner.tar.gz", "top.txt"], work)
+        made = dst
+    else:
+        made = None
+    shutil.rmtree(work, ignore_errors=True)
+    return made
+
+
+def seven_z_variants(out):
+    """Encrypted 7z (data and headers), AES zip, truncated 7z: needs 7z."""
+    work = os.path.join(out, ".7z")
+    os.makedirs(work, exist_ok=True)
+    write(work, "secret.txt", MARKER * 4)
+    write(work, "other.txt", os.urandom(4096))
+    paths = {}
+    specs = {
+        "enc_headers.7z": ["a", "-bd", "-y", "-pinfected", "-mhe=on"],
+        "enc_data.7z": ["a", "-bd", "-y", "-pinfected", "-mhe=off"],
+        "aes.zip": ["a", "-bd", "-y", "-tzip", "-pinfected", "-mem=AES256"],
+        "plain.7z": ["a", "-bd", "-y"],
+    }
+    for name, args in specs.items():
+        dst = os.path.join(out, name)
+        if _7z(args + [dst, "secret.txt", "other.txt"], work):
+            paths[name] = dst
+    if "plain.7z" in paths:
+        with open(paths["plain.7z"], "rb") as f:
+            data = f.read()
+        paths["truncated.7z"] = write(out, "truncated.7z", data[: len(data) * 2 // 3])
+        os.unlink(paths.pop("plain.7z"))
+    shutil.rmtree(work, ignore_errors=True)
+    return paths
+
+
+def write(out, name, data):
+    path = os.path.join(out, name)
+    with open(path, "wb") as f:
+        f.write(data)
+    return path
+
+
+def truncated_zip():
+    z = zip_bytes([("a.txt", MARKER * 50), ("b.txt", os.urandom(8192)),
+                   ("c.txt", MARKER * 50)])
+    return z[: len(z) // 2]
+
+
+def truncated_tar():
+    def build(t):
+        _add(t, "a.txt", MARKER * 50)
+        _add(t, "b.bin", os.urandom(8192))
+        _add(t, "c.txt", MARKER)
+    t = tar_bytes(build)
+    return t[: 512 + 2560 + 512 + 1000]  # header a, a's data, header b, part of b
+
+
+# name -> (function, needs a big output?)
+SIMPLE = {
+    "fifield.zip": fifield_bomb,
+    "full_overlap.zip": full_overlap_bomb,
+    "impossible_count.zip": impossible_count_zip,
+    "slip.zip": slip_zip,
+    "slip.tar": slip_tar,
+    "symlink_through.tar": symlink_through_tar,
+    "special.tar": special_tar,
+    "zipcrypto.zip": zipcrypto_zip,
+    "badnames.zip": badnames_zip,
+    "truncated.zip": truncated_zip,
+    "truncated.tar": truncated_tar,
+    "chain20.zip": nested_chain,
+    "zip64.zip": lambda: _zip64(),
+}
+
+
+def _zip64():
+    bio = io.BytesIO()
+    with zipfile.ZipFile(bio, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as z:
+        with z.open("big.txt", "w", force_zip64=True) as f:
+            f.write(MARKER)
+    return bio.getvalue()
+
+
+HEAVY = {
+    "nested42.zip": nested42,
+    "bomb.gz": gz_bomb,
+    "bomb.bz2": bz2_bomb,
+    "many100k.zip": many_members,
+}
+
+
+def build(out, only=None):
+    """Write fixtures into out; return {name: path}. only: iterable of names."""
+    out = os.path.abspath(out)
+    os.makedirs(out, exist_ok=True)
+    want = set(only) if only else None
+    paths = {}
+    for table in (SIMPLE, HEAVY):
+        for name, fn in table.items():
+            if want is None or name in want:
+                paths[name] = write(out, name, fn())
+    if want is None or want & {"nested.7z"}:
+        p = benign_nested(out)
+        if p:
+            paths["nested.7z"] = p
+    if want is None or any(n.startswith("marker.txt") for n in want):
+        paths.update(single_streams(out))
+    if want is None or any(n.startswith("formats.") for n in want):
+        paths.update(bsdtar_formats(out))
+    if want is None or want & {"enc_headers.7z", "enc_data.7z", "aes.zip", "truncated.7z"}:
+        paths.update(seven_z_variants(out))
+    if want is not None:
+        paths = {k: v for k, v in paths.items() if k in want}
+    return paths
+
+
+def corpus(out):
+    """Small fuzz seeds (each <= 64 KiB) for fuzz/corpus/archive and zipcd."""
+    out = os.path.abspath(out)
+    arc = os.path.join(out, "archive")
+    zcd = os.path.join(out, "zipcd")
+    os.makedirs(arc, exist_ok=True)
+    os.makedirs(zcd, exist_ok=True)
+    small = {
+        "fifield.zip": fifield_bomb(8, 4096),
+        "full_overlap.zip": full_overlap_bomb(8, 4096),
+        "impossible_count.zip": impossible_count_zip(),
+        "slip.zip": slip_zip(),
+        "slip.tar": slip_tar(),
+        "symlink_through.tar": symlink_through_tar(),
+        "special.tar": special_tar(),
+        "zipcrypto.zip": zipcrypto_zip(),
+        "badnames.zip": badnames_zip(),
+        "truncated.zip": truncated_zip(),
+        "chain3.zip": nested_chain(3),
+        "zip64.zip": _zip64(),
+        "marker.gz": gzip.compress(MARKER, mtime=0),
+        "marker.bz2": bz2.compress(MARKER),
+        "marker.xz": lzma.compress(MARKER),
+        "marker.lzma": lzma.compress(MARKER, format=lzma.FORMAT_ALONE),
+        "small_gz_bomb.gz": gzip.compress(b"\0" * (4 * MIB), 9, mtime=0),
+    }
+    for name, data in small.items():
+        assert len(data) <= 65536, name
+        write(arc, name, data)
+        if name.endswith(".zip"):
+            write(zcd, name, data)
+    fmt = bsdtar_formats(arc)
+    for name, path in list(fmt.items()):
+        if os.path.getsize(path) > 65536:
+            os.unlink(path)
+    return arc, zcd
+
+
+def main(argv):
+    if len(argv) == 3 and argv[1] == "--corpus":
+        corpus(argv[2])
+        return 0
+    if len(argv) < 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    for name, path in sorted(build(argv[1], argv[2:] or None).items()):
+        print("%-24s %10d %s" % (name, os.path.getsize(path), path))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
