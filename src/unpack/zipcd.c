@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "unpack/unpack_sort.h"
 #include "unpack/zipcd.h"
 
 #define SIG_EOCD 0x06054b50u
@@ -206,7 +207,7 @@ static int range_cmp(const void *a, const void *b)
 static void count_overlaps(struct zcd *z)
 {
     if (z->nrg < 2) return;
-    qsort(z->rg, z->nrg, sizeof *z->rg, range_cmp);
+    unpack_sort(z->rg, z->nrg, sizeof *z->rg, range_cmp);
     uint64_t reach = z->rg[0].end;
     for (size_t i = 1; i < z->nrg; i++) {
         if (z->rg[i].start < reach) z->r->overlaps++;

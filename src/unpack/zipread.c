@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "unpack/unpack_int.h"
+#include "unpack/unpack_sort.h"
 #include "unpack/zipread.h"
 
 struct zr_entry {
@@ -84,7 +85,7 @@ static ls_err zr_sort(struct ls_zip *z)
         z->sorted[i].name = (const char *)z->names.ptr + z->ent[i].name_off;
         z->sorted[i].index = i;
     }
-    qsort(z->sorted, z->n, sizeof *z->sorted, zr_cmp);
+    unpack_sort(z->sorted, z->n, sizeof *z->sorted, zr_cmp);
     return LS_OK;
 }
 
