@@ -1,0 +1,70 @@
+/*
+ * "xml": generic XML, SVG, XMP packets, RSS/Atom, plists (XML 1.0 5th ed.,
+ * parsed by libxml2 through markup.c with entities, DTDs and network off).
+ *
+ * Text nodes one per line; attribute values too, except in SVG (path and
+ * geometry data). A DOCTYPE declaring entities gives `xml_entity`; nothing
+ * is expanded or loaded. A document that is not well-formed keeps the text
+ * libxml2 could recover and is marked partial (parse_error).
+ * Attacker-controlled: every byte.
+ */
+#include <string.h>
+
+#include "core/handler.h"
+#include "extract/markup.h"
+
+#define XML_SNIFF 1024u
+
+/* The first non-blank bytes (after a UTF-8 BOM) start with prefix; UTF-16
+ * is matched on its ASCII bytes. */
+static bool xml_starts(struct ls_slice s, const char *prefix)
+{
+    size_t i = 0, n = s.len < XML_SNIFF ? s.len : XML_SNIFF;
+    if (ls_slice_starts(s, "\xEF\xBB\xBF", 3)) i = 3;
+    size_t m = strlen(prefix), k = 0;
+    for (; i < n && k < m; i++) {
+        int ch = ls_slice_at(s, i);
+        if (ch == 0 || ch == 0xFF || ch == 0xFE) continue; /* UTF-16 BOM and high bytes */
+        if (k == 0 && (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n')) continue;
+        if (ch != prefix[k]) return false;
+        k++;
+    }
+    return k == m;
+}
+
+static bool xml_mime_is(const char *mime)
+{
+    static const char *const list[] = {"text/xml", "application/xml", "image/svg+xml",
+                                       "application/rss+xml", "application/atom+xml",
+                                       "application/rdf+xml", NULL};
+    if (!mime) return false;
+    for (size_t i = 0; list[i]; i++)
+        if (strcmp(mime, list[i]) == 0) return true;
+    return false;
+}
+
+static bool xml_is_svg(const struct ls_object *o)
+{
+    if (o->mime && strcmp(o->mime, "image/svg+xml") == 0) return true;
+    size_t n = o->data.len < XML_SNIFF ? o->data.len : XML_SNIFF;
+    return ls_slice_find(o->data, 0, "<svg", 4) < n;
+}
+
+static int xml_probe(const struct ls_object *o)
+{
+    if (xml_starts(o->data, "<?xml")) return 60;
+    if (xml_mime_is(o->mime)) return 55;
+    if (xml_starts(o->data, "<svg")) return 55;
+    return 0;
+}
+
+static ls_err xml_extract(struct ls_ctx *c, struct ls_object *o)
+{
+    return ls_markup_xml_text(c, o, o->data, xml_is_svg(o) ? 0 : LS_MARKUP_ATTRS);
+}
+
+const struct ls_handler ls_handler_xml = {
+    .name = "xml",
+    .probe = xml_probe,
+    .extract = xml_extract,
+};
