@@ -404,27 +404,37 @@ static int ole2_probe(const struct ls_object *o)
     return ole2_is_cfb(o->data) ? 80 : 0;
 }
 
+/* The compound file could not be opened: recover printable runs from the
+ * raw bytes (UTF-16 text is invisible to the raw-byte scan). */
+static ls_err ole2_unreadable(struct ls_ctx *c, struct ls_object *o, struct ole2_cfb *f, ls_err e)
+{
+    bool trunc = e == LS_E_TRUNCATED || (f->damage & OLE2_DMG_TRUNCATED);
+    ls_note(c, o, trunc ? LS_R_TRUNCATED : LS_R_PARSE_ERROR,
+            "ole2: compound file unreadable (%s); text recovered by a raw scan",
+            f->why[0] ? f->why + 6 : ls_err_name(e));
+    struct ole2_job j;
+    ole2_job_init(&j, c, o, f);
+    ls_err r = ole2_raw_text(&j, o->data);
+    ls_err t = ole2_job_finish(&j);
+    if (r == LS_E_NOMEM || t == LS_E_NOMEM) return LS_E_NOMEM;
+    return trunc ? LS_E_TRUNCATED : LS_E_CORRUPT;
+}
+
 ls_err ole2_run(struct ls_ctx *c, struct ls_object *o)
 {
     struct ole2_cfb f;
     ls_err e = ole2_cfb_open(&f, o->data);
     if (e != LS_OK) {
-        const char *why = f.why[0] ? f.why : ls_err_name(e);
-        ls_note(c, o, e == LS_E_TRUNCATED ? LS_R_TRUNCATED : LS_R_PARSE_ERROR,
-                "ole2: cannot read compound file: %s", why);
-        if (e != LS_E_NOMEM) ls_set_coverage_none(c, o);
+        if (e != LS_E_NOMEM) e = ole2_unreadable(c, o, &f, e);
         ole2_cfb_close(&f);
-        return e == LS_E_NOMEM ? e : LS_E_CORRUPT;
+        return e;
     }
     struct ole2_job j;
     ole2_job_init(&j, c, o, &f);
     e = ole2_extract_storage(&j, OLE2_ROOT);
     ls_err t = ole2_job_finish(&j);
-    if (f.damage) {
-        const char *tag = (f.damage & ~(unsigned)(OLE2_DMG_TRUNCATED | OLE2_DMG_HEADER)) ? LS_R_PARSE_ERROR
-                                                                                        : LS_R_TRUNCATED;
-        if (f.damage != OLE2_DMG_HEADER) ls_note(c, o, tag, "%s", f.why);
-    }
+    if (f.damage & ~(unsigned)OLE2_DMG_HEADER)
+        ls_note(c, o, (f.damage & OLE2_DMG_TRUNCATED) ? LS_R_TRUNCATED : LS_R_PARSE_ERROR, "%s", f.why);
     ole2_cfb_close(&f);
     if (e == LS_E_LIMIT && t == LS_E_LIMIT) e = LS_OK; /* the pipeline noted limit:text */
     if (e == LS_E_ARG) e = LS_OK;

@@ -60,6 +60,8 @@ ls_err ole2_child_storage(struct ole2_job *j, uint32_t idx, const char *name);
 ls_err ole2_doc_extract(struct ole2_job *j, uint32_t st);
 ls_err ole2_xls_extract(struct ole2_job *j, uint32_t st);
 ls_err ole2_ppt_extract(struct ole2_job *j, uint32_t st);
+/* Printable runs of cp1252 and UTF-16LE text in s (damaged files). */
+ls_err ole2_raw_text(struct ole2_job *j, struct ls_slice s);
 /* SummaryInformation and DocumentSummaryInformation under `st`. */
 ls_err ole2_props_extract(struct ole2_job *j, uint32_t st);
 /* Parse one property set stream (MS-OLEPS) into "Label: value" lines. */

@@ -176,7 +176,8 @@ static ls_err cfb_load_fat(struct ole2_cfb *f, const struct cfb_header *h)
     for (uint32_t i = 0; i < have; i++) {
         struct ls_slice sec = {NULL, 0};
         if (!cfb_sector(f, list[i], &sec))
-            ole2_cfb_damage(f, OLE2_DMG_FAT, "ole2: FAT sector %u past end of file", list[i]);
+            ole2_cfb_damage(f, OLE2_DMG_FAT | ((f->data.len & (f->sector_size - 1)) ? OLE2_DMG_TRUNCATED : 0),
+                            "ole2: FAT sector %u past end of file", list[i]);
         for (uint32_t j = 0; j < per; j++) {
             uint32_t v = CFB_FREESECT;
             if (!ls_rd_u32le(sec, 4 * j, &v) && sec.ptr)
@@ -208,7 +209,9 @@ static ls_err cfb_read_chain(struct ole2_cfb *f, uint32_t start, uint64_t size,
             return LS_E_TRUNCATED;
         }
         if (!cfb_sector(f, s, &sec)) {
-            bool past = s <= CFB_MAXREGSECT;
+            /* A truncated file rarely ends on a sector boundary; an index
+             * past the end of a whole-sector file is corruption. */
+            bool past = s <= CFB_MAXREGSECT && (f->data.len & (f->sector_size - 1)) != 0;
             ole2_cfb_damage(f, past ? OLE2_DMG_TRUNCATED : OLE2_DMG_CHAIN,
                             "ole2: chain from sector %u reaches sector %u outside the file", start, s);
             return past ? LS_E_TRUNCATED : LS_E_CORRUPT;

@@ -52,9 +52,9 @@ static ls_err w_collect(struct w_state *w, uint32_t idx)
     w->e = calloc(f->ndir, sizeof *w->e);
     LS_FAIL_IF(!w->e, LS_E_NOMEM);
     w->e[0].src = idx;
+    w->e[0].child = w->e[0].right = W_FREE;
     w->n = 1;
     for (uint32_t q = 0; q < w->n; q++) {
-        w->e[q].child = w->e[q].right = W_FREE;
         if (f->dir[w->e[q].src].type == OLE2_T_STREAM) continue;
         uint32_t prev = W_FREE;
         uint32_t c = f->dir[w->e[q].src].first_child;

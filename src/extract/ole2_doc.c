@@ -174,6 +174,12 @@ static ls_err doc_run16(struct ole2_job *j, struct ls_slice wd)
     return LS_OK;
 }
 
+ls_err ole2_raw_text(struct ole2_job *j, struct ls_slice s)
+{
+    LS_TRY(doc_run8(j, s));
+    return doc_run16(j, s);
+}
+
 static ls_err doc_fallback(struct ole2_job *j, struct ls_slice wd, const char *why)
 {
     ls_note(j->c, j->o, LS_R_PARSE_ERROR, "doc: %s; text recovered by a raw scan", why);

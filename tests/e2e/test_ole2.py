@@ -1,0 +1,185 @@
+"""End-to-end: OLE2 / Office 97-2003 / Outlook .msg.
+
+Runs `leaksift scan` on files made by tests/gen/gen_ole2.py (into a
+temporary directory) and on the LibreOffice-made fixtures committed in
+tests/fixtures/ole2/ (see tests/gen/make_ole2_fixtures.sh), and checks
+the manifest: handler, findings in the right object (children by chain),
+coverage reasons for damaged and encrypted files, the macro alert.
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import lsutil  # noqa: E402
+
+GEN = os.path.join(lsutil.SRC, "tests", "gen", "gen_ole2.py")
+FIX = os.path.join(lsutil.SRC, "tests", "fixtures", "ole2")
+
+
+def last4(obj, entity):
+    """Last four characters of each redacted value of entity in obj."""
+    out = set()
+    for f in obj.get("findings", []):
+        if f["entity"] == entity:
+            out |= {e["redacted"][-4:] for e in f["evidence"]}
+    return out
+
+
+def text_evidence(obj, entity):
+    """Redacted values of entity found in extracted text (not raw bytes)."""
+    return {e["redacted"] for f in obj.get("findings", []) if f["entity"] == entity
+            for e in f["evidence"] if e.get("where") == "text"}
+
+
+class Ole2Test(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.tree = os.path.join(cls.tmp.name, "tree")
+        subprocess.run([sys.executable, GEN, cls.tree], check=True)
+        for name in ("pii_doc.doc", "pii_xls.xls", "pii_ppt.ppt"):
+            shutil.copy(os.path.join(FIX, name), cls.tree)
+        cls.proc, cls.m = lsutil.scan(cls.tmp.name, [cls.tree])
+        assert cls.m is not None, cls.proc.stderr.decode(errors="replace")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def obj(self, name, chain=()):
+        return self.m.obj(os.path.join(self.tree, name), chain)
+
+    # ---- LibreOffice-made documents ----
+
+    def test_doc_body_table_header_properties(self):
+        o = self.obj("pii_doc.doc")
+        self.assertEqual(o["handler"], "ole2")
+        self.assertEqual(o["coverage"], "full", o.get("errors"))
+        self.assertEqual(last4(o, "ssn"), {"1874"})          # decoy 000-12-3456 rejected
+        self.assertEqual(last4(o, "credit_card"), {"9855"})  # table cell; Luhn decoy rejected
+        self.assertIn("marking", lsutil.entities(o))        # CONFIDENTIAL in the page header
+        emails = {e["redacted"] for f in o["findings"] if f["entity"] == "email" for e in f["evidence"]}
+        self.assertIn("h***@example.com", emails)           # header text
+        self.assertTrue(text_evidence(o, "email"))
+
+    def test_xls_number_sst_continue(self):
+        o = self.obj("pii_xls.xls")
+        self.assertEqual(o["handler"], "ole2")
+        self.assertEqual(o["coverage"], "full", o.get("errors"))
+        # 536221874 is a NUMBER cell (a double in the file): only readable as
+        # "536221874" from extracted text, never as 5.36E+08.
+        self.assertIn("1874", last4(o, "ssn"))
+        self.assertTrue(text_evidence(o, "ssn"))
+        # A card after 9,000 bytes of Cyrillic (16-bit SST string split by CONTINUE).
+        self.assertIn("4476", last4(o, "credit_card"))
+        self.assertIn("9855", last4(o, "credit_card"))
+        emails = {e["redacted"] for f in o["findings"] if f["entity"] == "email" for e in f["evidence"]}
+        self.assertIn("l***@example.com", emails)           # long.string@ at the end of an 8 KiB+ string
+
+    def test_ppt_text_atoms(self):
+        o = self.obj("pii_ppt.ppt")
+        self.assertEqual(o["handler"], "ole2")
+        self.assertEqual(o["coverage"], "full", o.get("errors"))
+        self.assertIn("9855", last4(o, "credit_card"))
+        self.assertIn("1874", last4(o, "ssn"))
+        self.assertTrue(text_evidence(o, "ssn"))             # TextCharsAtom is UTF-16
+
+    # ---- generated documents ----
+
+    def test_plain_doc_unicode_piece(self):
+        o = self.obj("plain.doc")
+        self.assertEqual(o["coverage"], "full", o.get("errors"))
+        self.assertEqual(o["alerts"], [])
+        # The card is only in the UTF-16 piece: found in text, not raw bytes.
+        self.assertIn("**** **** **** 9855", text_evidence(o, "credit_card"))
+        self.assertIn("1874", last4(o, "ssn"))
+
+    def test_small_xls_records(self):
+        o = self.obj("small.xls")
+        self.assertEqual(o["coverage"], "full", o.get("errors"))
+        self.assertEqual(last4(o, "ssn"), {"1874"})          # NUMBER 536221874 beside "Employee SSN"
+        emails = {e["redacted"] for f in o["findings"] if f["entity"] == "email" for e in f["evidence"]}
+        # jane.doe@ is split across a CONTINUE that switches to 16-bit
+        # characters; fml@ is a FORMULA's STRING result; hr.lead@ a HEADER.
+        self.assertEqual(emails, {"j***@example.com", "f***@example.com", "h***@example.com"})
+        self.assertIn("j***@example.com", text_evidence(o, "email"))
+
+    def test_small_ppt_atoms(self):
+        o = self.obj("small.ppt")
+        self.assertEqual(o["handler"], "ole2")
+        self.assertIn("**** **** **** 9855", text_evidence(o, "credit_card"))   # TextCharsAtom
+        self.assertIn("1874", last4(o, "ssn"))                                  # TextBytesAtom
+        self.assertIn("p***@example.com", text_evidence(o, "email"))            # CString
+
+    def test_macro_alert(self):
+        o = self.obj("macro.doc")
+        self.assertIn("macro", o["alerts"])
+        self.assertNotEqual(o["verdict"], "clean")
+
+    def test_ole10native_package_child(self):
+        o = self.obj("package.doc", ["payroll.txt"])
+        self.assertIn("1874", last4(o, "ssn"))
+        self.assertEqual(o["depth"], 1)
+
+    def test_encrypted(self):
+        for name in ("encrypted.doc", "encrypted_ooxml.docx", "filepass.xls"):
+            o = self.obj(name)
+            self.assertEqual(o["handler"], "ole2", name)
+            self.assertIn("encrypted", o["coverage_reasons"], name)
+            self.assertNotEqual(o["coverage"], "full", name)
+
+    def test_damaged_is_partial(self):
+        expect = {
+            "hostile_fat_cycle.doc": "parse_error",
+            "hostile_out_of_range.doc": "parse_error",
+            "hostile_dir_cycle.doc": "parse_error",
+            "hostile_huge_shift.doc": "parse_error",
+            "truncated.doc": "truncated",
+            "hostile_mini_cycle.msg": "parse_error",
+        }
+        for name, reason in expect.items():
+            o = self.obj(name)
+            self.assertEqual(o["coverage"], "partial", name)
+            self.assertIn(reason, o["coverage_reasons"], name)
+            self.assertTrue(o["errors"], name)
+        # Text before the damage is still read.
+        self.assertIn("1874", last4(self.obj("hostile_fat_cycle.doc"), "ssn"))
+        self.assertIn("**** **** **** 9855", text_evidence(self.obj("truncated.doc"), "credit_card"))
+
+    # ---- Outlook .msg ----
+
+    def test_msg_message(self):
+        o = self.obj("mail.msg")
+        self.assertEqual(o["handler"], "msg")
+        self.assertEqual(o["coverage"], "full", o.get("errors"))
+        ents = lsutil.entities(o)
+        for e in ("ssn", "credit_card", "email", "marking"):
+            self.assertIn(e, ents)
+        emails = {e["redacted"] for f in o["findings"] if f["entity"] == "email" for e in f["evidence"]}
+        self.assertIn("h***@example.com", emails)           # a recipient (html.only / hr.lead)
+        # The card 9855 is only in the UTF-16 body: found in extracted text.
+        self.assertIn("**** **** **** 9855", text_evidence(o, "credit_card"))
+
+    def test_msg_attachments_and_rtf(self):
+        o = self.obj("mail.msg", ["notes.txt"])
+        self.assertIn("1874", last4(o, "ssn"))
+        rtf = self.obj("mail.msg", ["body.rtf"])
+        emails = {e["redacted"] for f in rtf["findings"] if f["entity"] == "email" for e in f["evidence"]}
+        self.assertEqual(emails, {"r***@example.com"})      # decoded from LZFu
+
+    def test_msg_nested_three_levels(self):
+        lvl1 = self.obj("mail.msg", ["Fwd level two.msg"])
+        self.assertEqual(lvl1["handler"], "msg")
+        lvl2 = self.obj("mail.msg", ["Fwd level two.msg", "Level three.msg"])
+        self.assertEqual(lvl2["handler"], "msg")
+        deep = self.obj("mail.msg", ["Fwd level two.msg", "Level three.msg", "deep_secret.txt"])
+        self.assertEqual(deep["depth"], 3)
+        self.assertEqual(last4(deep, "credit_card"), {"4476"})
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,372 @@
+#!/usr/bin/env python3
+"""Generate OLE2 / Outlook .msg test files (stdlib only, via cfb_writer.py).
+
+    python3 tests/gen/gen_ole2.py OUTDIR          # all fixtures
+    python3 tests/gen/gen_ole2.py --corpus DIR    # small fuzz seeds
+
+Files (all PII is fake; see make_ole2_fixtures.sh for the values):
+  mail.msg          subject/body/recipients with PII, an HTML body, a
+                    compressed RTF body (LZFu), an attachment notes.txt with
+                    PII, and an embedded message two levels deep whose
+                    innermost attachment deep_secret.txt holds a card number
+                    (three levels below the root .msg)
+  plain.doc         a minimal Word 97 file (FIB + CLX), a compressed and a
+                    Unicode piece, SSN + e-mail, a summary property set
+  macro.doc         plain.doc plus a Macros/VBA storage          -> macro
+  package.doc       plain.doc plus ObjectPool/_1/\\x01Ole10Native holding
+                    payroll.txt with PII                          -> child
+  encrypted.doc     FIB fEncrypted set                             -> encrypted
+  encrypted_ooxml.docx  EncryptionInfo + EncryptedPackage          -> encrypted
+  filepass.xls      BIFF8 workbook with FILEPASS                   -> encrypted
+  hostile_fat_cycle.doc, hostile_out_of_range.doc, hostile_dir_cycle.doc,
+  hostile_huge_shift.doc, truncated.doc, hostile_mini_cycle.msg
+"""
+import os
+import struct
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cfb_writer import CFBWriter, ENDOFCHAIN, fat_entry_offset, patch_u32  # noqa: E402
+
+EMAIL = "jane.doe@example.com"
+SSN = "536-22-1874"
+CARD = "4556 7375 8689 9855"
+CARD2 = "5424 1801 3270 4476"
+
+# ---------------------------------------------------------------- property sets
+
+
+def summary_info(title, author, company=None):
+    """A SummaryInformation (or DocumentSummaryInformation with company)
+    stream with VT_LPSTR properties in code page 1252."""
+    def lpstr(s):
+        b = s.encode("cp1252") + b"\0"
+        b = struct.pack("<HHI", 0x1E, 0, len(b)) + b
+        return b + b"\0" * (-len(b) % 4)
+
+    if company is None:
+        fmtid = bytes.fromhex("E0859FF2F94F6810AB9108002B27B3D9")
+        props = [(1, struct.pack("<HHhxx", 2, 0, 1252)), (2, lpstr(title)), (4, lpstr(author)),
+                 (8, lpstr(author))]
+    else:
+        fmtid = bytes.fromhex("02D5CDD59C2E1B10939708002B2CF9AE")
+        props = [(1, struct.pack("<HHhxx", 2, 0, 1252)), (15, lpstr(company))]
+    head = 8 + 8 * len(props)
+    body, idx, off = b"", b"", head
+    for pid, val in props:
+        idx += struct.pack("<II", pid, off)
+        body += val
+        off += len(val)
+    pset = struct.pack("<II", off, len(props)) + idx + body
+    return (struct.pack("<HHI", 0xFFFE, 0, 0x00020006) + b"\0" * 16 + struct.pack("<I", 1) + fmtid +
+            struct.pack("<I", 48) + pset)
+
+
+# ---------------------------------------------------------------- Word
+
+
+def word_streams(text8, text16, encrypted=False, pad=0):
+    """WordDocument + 0Table for a two-piece document: text8 compressed
+    (cp1252), then text16 as UTF-16LE. pad grows WordDocument past the mini
+    stream cutoff so its chain lives in the FAT."""
+    fib = bytearray(1024)
+    struct.pack_into("<HH", fib, 0, 0xA5EC, 0x00C1)
+    struct.pack_into("<H", fib, 10, 0x0100 if encrypted else 0)
+    struct.pack_into("<H", fib, 32, 14)
+    struct.pack_into("<H", fib, 62, 22)
+    b8 = text8.encode("cp1252")
+    b16 = text16.encode("utf-16-le")
+    struct.pack_into("<I", fib, 64 + 12, len(b8) + len(b16) // 2)  # ccpText
+    struct.pack_into("<H", fib, 152, 0x5D)
+    off8 = 1024
+    off16 = off8 + len(b8) + (-(off8 + len(b8)) % 2)
+    wd = bytes(fib) + b8
+    wd += b"\0" * (off16 - len(wd)) + b16 + b"\0" * pad
+    n8, n16 = len(b8), len(b16) // 2
+    plc = struct.pack("<III", 0, n8, n8 + n16)
+    plc += struct.pack("<HIH", 0, (off8 * 2) | 0x40000000, 0)
+    plc += struct.pack("<HIH", 0, off16, 0)
+    clx = b"\x01" + struct.pack("<H", 2) + b"\0\0" + b"\x02" + struct.pack("<I", len(plc)) + plc
+    table = clx
+    wd = bytearray(wd)
+    struct.pack_into("<II", wd, 0x1A2, 0, len(clx))
+    return bytes(wd), table
+
+
+DOC_TEXT8 = ("Quarterly HR memo\rEmployee SSN %s, contact %s.\rCell A\x07Cell B\x07\x07"
+             "\x13 HYPERLINK \"mailto:%s\" \x14link\x15\r" % (SSN, EMAIL, EMAIL))
+DOC_TEXT16 = "Unicode piece: Зарплата %s\r" % CARD
+
+
+def plain_doc(encrypted=False, pad=0, extra=None):
+    w = CFBWriter()
+    wd, tbl = word_streams(DOC_TEXT8, DOC_TEXT16, encrypted, pad)
+    w.add_stream("WordDocument", wd)
+    w.add_stream("0Table", tbl)
+    w.add_stream("\x05SummaryInformation", summary_info("HR memo", "Jane Doe"))
+    w.add_stream("\x05DocumentSummaryInformation", summary_info("", "", company="Initech Holdings"))
+    for path, data in (extra or {}).items():
+        w.add_stream(path, data)
+    return w.build()
+
+
+def ole10native(filename, data):
+    label = filename.encode() + b"\0"
+    src = ("C:\\Users\\jane\\Desktop\\" + filename).encode() + b"\0"
+    tmp = ("C:\\Temp\\" + filename).encode() + b"\0"
+    body = struct.pack("<H", 2) + label + src + struct.pack("<HH", 0, 3)
+    body += struct.pack("<I", len(tmp)) + tmp + struct.pack("<I", len(data)) + data
+    return struct.pack("<I", len(body)) + body
+
+
+# ---------------------------------------------------------------- Excel
+
+
+def biff(rtype, data):
+    return struct.pack("<HH", rtype, len(data)) + data
+
+
+def filepass_xls():
+    bof = struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 0x06)
+    wb = biff(0x0809, bof) + biff(0x002F, struct.pack("<HHH", 1, 1, 1) + b"\0" * 48) + biff(0x000A, b"")
+    w = CFBWriter()
+    w.add_stream("Workbook", wb.ljust(4096, b"\0"))
+    return w.build()[0]
+
+
+def small_xls():
+    """BIFF8 with every record type the reader handles: BOUNDSHEET, SST whose
+    second string is split by a CONTINUE that switches to 16-bit
+    characters, LABELSST, LABEL, NUMBER (a 9-digit SSN), RK, MULRK,
+    FORMULA + STRING, BOOLERR, HEADER."""
+    bof_g = biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 0x06))
+    s1 = "Employee SSN"
+    s2a, s2b = "Contact: jane.doe@exa", "mple.com Зарплата"
+    sst = struct.pack("<II", 3, 3)
+    sst += struct.pack("<HB", len(s1), 0) + s1.encode("latin-1")
+    sst += struct.pack("<HB", len(s2a) + len(s2b), 0) + s2a.encode("latin-1")
+    cont = b"\x01" + s2b.encode("utf-16-le")  # fresh grbit: 16-bit from here
+    s3 = "Card"
+    cont += struct.pack("<HB", len(s3), 0) + s3.encode("latin-1")
+    sheet_name = "Staff"
+    bs_len = 4 + 8 + len(sheet_name)
+    glob_len = len(bof_g) + bs_len + (4 + len(sst)) + (4 + len(cont)) + 4
+    bs = biff(0x0085, struct.pack("<IBBBB", glob_len, 0, 0, len(sheet_name), 0) + sheet_name.encode())
+    glob = bof_g + bs + biff(0x00FC, sst) + biff(0x003C, cont) + biff(0x000A, b"")
+    assert len(glob) == glob_len
+    bof_s = biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0010, 0x0DBB, 0x07CC, 0, 0x06))
+    hdr = "Payroll header hr.lead@example.com"
+    rows = biff(0x0014, struct.pack("<HB", len(hdr), 0) + hdr.encode())
+    rows += biff(0x00FD, struct.pack("<HHHI", 0, 0, 15, 0))                   # "Employee SSN"
+    rows += biff(0x0203, struct.pack("<HHHd", 0, 1, 15, 536221874.0))         # NUMBER
+    rows += biff(0x00FD, struct.pack("<HHHI", 1, 0, 15, 1))                   # split string
+    rows += biff(0x00FD, struct.pack("<HHHI", 2, 0, 15, 2))                   # "Card"
+    lab = "4556 7375 8689 9855"
+    rows += biff(0x0204, struct.pack("<HHHHB", 2, 1, 15, len(lab), 0) + lab.encode())
+    rows += biff(0x027E, struct.pack("<HHHI", 3, 0, 15, (1234 << 2) | 2))     # RK int 1234
+    rows += biff(0x00BD, struct.pack("<HHHIHIH", 3, 1, 15, (7 << 2) | 2, 15, (150 << 2) | 3, 2))
+    f = struct.pack("<HHH", 4, 0, 15) + struct.pack("<BBBBHH", 0, 0, 0, 0, 0, 0xFFFF)
+    f += struct.pack("<HI", 0, 0) + struct.pack("<H", 0)
+    rows += biff(0x0006, f)
+    fs = "formula result fml@example.com"
+    rows += biff(0x0207, struct.pack("<HB", len(fs), 0) + fs.encode())
+    rows += biff(0x0205, struct.pack("<HHHBB", 4, 1, 15, 1, 0))               # TRUE
+    wb = glob + bof_s + rows + biff(0x000A, b"")
+    w = CFBWriter()
+    w.add_stream("Workbook", wb.ljust(4096, b"\0"))
+    w.add_stream("\x05SummaryInformation", summary_info("Staff list", "Jane Doe"))
+    return w.build()[0]
+
+
+def small_ppt():
+    """A PowerPoint Document stream: containers (recVer 0xF) holding a
+    TextCharsAtom (UTF-16), a TextBytesAtom and a CString."""
+    def rec(ver, inst, rtype, body):
+        return struct.pack("<HHI", ver | (inst << 4), rtype, len(body)) + body
+    t16 = ("Slide title: Зарплата card %s\r" % CARD).encode("utf-16-le")
+    t8 = ("Bytes atom SSN %s" % SSN).encode("latin-1")
+    cs = "comment by ppt.author@example.com".encode("utf-16-le")
+    inner = rec(0, 0, 0x0FA0, t16) + rec(0, 0, 0x0FA8, t8) + rec(0, 0, 0x0FBA, cs)
+    doc = rec(0xF, 0, 0x03E8, rec(0xF, 0, 0x0FF0, inner))
+    w = CFBWriter()
+    w.add_stream("PowerPoint Document", doc)
+    w.add_stream("Current User", b"\0" * 20)
+    return w.build()[0]
+
+
+# ---------------------------------------------------------------- Outlook .msg
+
+RTF_PREFIX = (b"{\\rtf1\\ansi\\mac\\deff0\\deftab720{\\fonttbl;}{\\f0\\fnil \\froman \\fswiss \\fmodern "
+              b"\\fscript \\fdecor MS Sans SerifSymbolArialTimes New RomanCourier{\\colortbl\\red0\\green0"
+              b"\\blue0\r\n\\par \\pard\\plain\\f0\\fs20\\b\\i\\u\\tab\\tx")
+
+
+def lzfu_compress(raw):
+    """MS-OXRTFCP compression: greedy matches against the 4096-byte ring."""
+    ring = bytearray(4096)
+    ring[:len(RTF_PREFIX)] = RTF_PREFIX
+    wpos = len(RTF_PREFIX)
+    out = bytearray()
+    i = 0
+    done = False
+    while not done:
+        ctl, chunk = 0, bytearray()
+        for bit in range(8):
+            if i >= len(raw):
+                chunk += struct.pack(">H", (wpos << 4) & 0xFFF0)  # end marker
+                ctl |= 1 << bit
+                done = True
+                break
+            best_len, best_off = 0, 0
+            for off in range(4096):
+                n = 0
+                while (n < 17 and i + n < len(raw) and off != wpos and
+                       ring[(off + n) % 4096] == raw[i + n] and (off + n) % 4096 != wpos):
+                    n += 1
+                if n > best_len:
+                    best_len, best_off = n, off
+            if best_len >= 3:
+                chunk += struct.pack(">H", (best_off << 4) | (best_len - 2))
+                ctl |= 1 << bit
+                for k in range(best_len):
+                    ring[wpos] = raw[i + k]
+                    wpos = (wpos + 1) % 4096
+                i += best_len
+            else:
+                chunk.append(raw[i])
+                ring[wpos] = raw[i]
+                wpos = (wpos + 1) % 4096
+                i += 1
+        out += bytes([ctl]) + chunk
+    return struct.pack("<IIII", len(out) + 12, len(raw), 0x75465A4C, 0) + bytes(out)
+
+
+def u16(s):
+    return s.encode("utf-16-le") + b"\0\0"
+
+
+def add_props(w, prefix, props, header_len):
+    """props: {id: str | bytes}; str as PT_UNICODE, bytes as PT_BINARY."""
+    fixed = b""
+    for pid, val in props.items():
+        if isinstance(val, str):
+            w.add_stream("%s__substg1.0_%04X001F" % (prefix, pid), u16(val))
+            fixed += struct.pack("<IIQ", (pid << 16) | 0x001F, 6, len(u16(val)))
+        else:
+            w.add_stream("%s__substg1.0_%04X0102" % (prefix, pid), val)
+            fixed += struct.pack("<IIQ", (pid << 16) | 0x0102, 6, len(val))
+    w.add_stream(prefix + "__properties_version1.0", b"\0" * header_len + fixed)
+
+
+def add_message(w, prefix, subject, body, attachments, recipients=(), html=None, rtf=None, top=False):
+    props = {0x0037: subject, 0x0C1A: "Jane Doe", 0x0C1F: EMAIL, 0x1000: body,
+             0x0E04: "; ".join(r[0] for r in recipients), 0x007D: "Received: from mx.example.com\r\n"}
+    if html is not None:
+        props[0x1013] = html.encode()
+    if rtf is not None:
+        props[0x1009] = lzfu_compress(rtf.encode())
+    add_props(w, prefix, props, 32 if top else 24)
+    for k, (name, addr) in enumerate(recipients):
+        p = "%s__recip_version1.0_#%08X/" % (prefix, k)
+        add_props(w, p, {0x3001: name, 0x39FE: addr}, 8)
+    for k, att in enumerate(attachments):
+        p = "%s__attach_version1.0_#%08X/" % (prefix, k)
+        if att[0] == "file":
+            add_props(w, p, {0x3707: att[1], 0x3001: att[1], 0x3701: att[2]}, 8)
+        else:  # embedded message
+            _, name, sub = att
+            add_props(w, p, {0x3001: name}, 8)
+            w.add_storage(p + "__substg1.0_3701000D")
+            add_message(w, p + "__substg1.0_3701000D/", sub["subject"], sub["body"], sub["attachments"])
+
+
+def mail_msg():
+    deep = {"subject": "Level three", "body": "Innermost message body.",
+            "attachments": [("file", "deep_secret.txt", ("Card on file: %s\n" % CARD2).encode())]}
+    mid = {"subject": "Fwd level two", "body": "Forwarding the level three message.",
+           "attachments": [("msg", "Level three", deep)]}
+    w = CFBWriter()
+    w.set_root_clsid(bytes.fromhex("0B0D020000000000C000000000000046"))
+    add_message(
+        w, "", "Payroll export CONFIDENTIAL",
+        "Hi team,\r\nJane's SSN is %s and her card is %s.\r\nReply to %s\r\n" % (SSN, CARD, EMAIL),
+        [("file", "notes.txt", ("Notes: SSN %s\n" % SSN).encode()), ("msg", "Fwd level two", mid)],
+        recipients=[("John Roe", "john.roe@example.com"), ("HR", "hr.lead@example.com")],
+        html="<html><body><p>HTML body mentions html.only@example.com</p></body></html>",
+        rtf="{\\rtf1\\ansi{\\fonttbl\\f0\\fswiss Arial;}\\f0\\pard RTF body for rtf.only@example.com\\par}",
+        top=True)
+    return w.build()
+
+
+# ---------------------------------------------------------------- hostile
+
+
+def hostile(out):
+    big, info = plain_doc(pad=6000)
+    chain = info["chains"]["WordDocument"]
+    with open(os.path.join(out, "hostile_fat_cycle.doc"), "wb") as f:
+        f.write(patch_u32(big, fat_entry_offset(info, chain[2]), chain[0]))
+    with open(os.path.join(out, "hostile_out_of_range.doc"), "wb") as f:
+        f.write(patch_u32(big, fat_entry_offset(info, chain[3]), 0x00FFFFF0))
+    # Directory: make the root's child's right sibling point back at the root.
+    d = bytearray(big)
+    dir_off = (info["dir_start"] + 1) * 512
+    idx = info["entries"]["WordDocument"]
+    struct.pack_into("<I", d, dir_off + 128 * idx + 72, 0)
+    struct.pack_into("<I", d, dir_off + 128 * idx + 68, idx)
+    with open(os.path.join(out, "hostile_dir_cycle.doc"), "wb") as f:
+        f.write(bytes(d))
+    d = bytearray(big)
+    struct.pack_into("<H", d, 30, 30)
+    with open(os.path.join(out, "hostile_huge_shift.doc"), "wb") as f:
+        f.write(bytes(d))
+    with open(os.path.join(out, "truncated.doc"), "wb") as f:
+        f.write(big[: int(len(big) * 0.6)])
+    # Mini stream chain loop inside a .msg: the body's mini chain loops.
+    m, minfo = mail_msg()
+    body = "__substg1.0_1000001F"
+    ch = minfo["chains"][body]
+    mini_fat_sector = None
+    # mini FAT is the sector after the mini stream chain: find it from the header
+    mini_fat_sector = struct.unpack_from("<I", m, 60)[0]
+    off = (mini_fat_sector + 1) * 512 + 4 * ch[1]
+    with open(os.path.join(out, "hostile_mini_cycle.msg"), "wb") as f:
+        f.write(patch_u32(m, off, ch[0]))
+
+
+def write_all(out):
+    os.makedirs(out, exist_ok=True)
+    files = {}
+    files["mail.msg"] = mail_msg()[0]
+    files["plain.doc"] = plain_doc()[0]
+    files["macro.doc"] = plain_doc(extra={"Macros/VBA/dir": b"\x01\x00" * 8,
+                                          "Macros/PROJECT": b"ID=\"{00000000}\"\r\n"})[0]
+    files["package.doc"] = plain_doc(extra={"ObjectPool/_1/\x01Ole10Native": ole10native(
+        "payroll.txt", ("Payroll: SSN %s, mail %s\n" % (SSN, EMAIL)).encode())})[0]
+    files["encrypted.doc"] = plain_doc(encrypted=True)[0]
+    w = CFBWriter()
+    w.add_stream("EncryptionInfo", b"\x04\x00\x04\x00\x40\x00\x00\x00" + b"<encryption/>")
+    w.add_stream("EncryptedPackage", struct.pack("<Q", 5000) + os.urandom(5000))
+    files["encrypted_ooxml.docx"] = w.build()[0]
+    files["filepass.xls"] = filepass_xls()
+    files["small.xls"] = small_xls()
+    files["small.ppt"] = small_ppt()
+    for name, data in files.items():
+        with open(os.path.join(out, name), "wb") as f:
+            f.write(data)
+    hostile(out)
+
+
+def write_corpus(out):
+    """Fuzz seeds: small, varied, all under 64 KiB."""
+    os.makedirs(out, exist_ok=True)
+    write_all(out)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--corpus":
+        write_corpus(sys.argv[2])
+    elif len(sys.argv) == 2:
+        write_all(sys.argv[1])
+    else:
+        sys.exit(__doc__)
