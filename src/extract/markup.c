@@ -372,6 +372,9 @@ ls_err ls_markup_xml_walk(struct ls_ctx *c, struct ls_object *o, struct ls_slice
         return LS_E_NOMEM;
     }
     (void)xmlCtxtUseOptions(w.px, MARKUP_XML_OPTIONS);
+    /* The input is UTF-8 by now: skip libxml2's own detection, which would
+     * take 00 00 00 3C for UCS-4 and open an iconv converter. */
+    (void)xmlSwitchEncoding(w.px, XML_CHAR_ENCODING_UTF8);
     w.px->replaceEntities = 0;
     w.px->loadsubset = 0;
     w.px->validate = 0;
