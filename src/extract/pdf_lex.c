@@ -151,12 +151,6 @@ static inline int lx_peek(const struct pdf_lex *lx)
     return lx->cur.pos < lx->cur.in.len ? lx->cur.in.ptr[lx->cur.pos] : -1;
 }
 
-static inline int lx_peek2(const struct pdf_lex *lx)
-{
-    size_t p = lx->cur.pos;
-    return p < lx->cur.in.len && lx->cur.in.len - p > 1 ? lx->cur.in.ptr[p + 1] : -1;
-}
-
 /* Append to the token buffer; a token past PDF_MAX_TOKEN is cut. */
 static inline void lx_put(struct pdf_lex *lx, uint8_t ch)
 {

@@ -827,7 +827,7 @@ def corpus(outdir):
         with open(os.path.join(outdir, name), "wb") as f:
             f.write(fn())
     with open(os.path.join(outdir, "bomb_small.pdf"), "wb") as f:
-        f.write(make_bomb(32 << 20))
+        f.write(make_bomb(48 << 20))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,11 @@
+/* Fuzz the PDF handler through the production pipeline (see fuzz_common.h):
+ * lexer, xref/recovery, object streams, filters, decryption, content text,
+ * embedded files as children. */
+#include "fuzz_common.h"
+#include "extract/registry.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    (void)fuzz_run_handler(&ls_handler_pdf, (struct ls_slice){data, size});
+    return 0;
+}
