@@ -1,0 +1,282 @@
+#!/usr/bin/env python3
+"""The command line: help texts, version, output to stdout, input lists from
+stdin (newline and NUL separated), rule selection, quarantine policy, and
+`leaksift text` on files and nested members."""
+import os
+import re
+import sys
+import tempfile
+import unittest
+import zipfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import lsutil  # noqa: E402
+
+SSN_LINE = "Employee SSN: 536-22-8415\n"
+CUSTOM_RULE = """rule acme_project_codename
+{
+    meta:
+        category = "corporate"
+        entity = "codename"
+    strings:
+        $a = "ZEBRA-7731"
+    condition:
+        $a
+}
+"""
+
+
+def scan_long_options():
+    """(name, takes_value) for every entry of long_opts[] in scan_cmd.c."""
+    with open(os.path.join(lsutil.SRC, "src", "cli", "scan_cmd.c"), encoding="utf-8") as f:
+        src = f.read()
+    table = re.search(r"long_opts\[\]\s*=\s*\{(.*?)\n\};", src, re.S)
+    assert table, "long_opts[] not found in src/cli/scan_cmd.c"
+    opts = re.findall(r'\{\s*"([a-z0-9-]+)"\s*,\s*(no_argument|required_argument|optional_argument)',
+                      table.group(1))
+    assert len(opts) >= 10, opts
+    return [(name, kind != "no_argument") for name, kind in opts]
+
+
+class HelpVersionTest(unittest.TestCase):
+    def test_help_texts_exit_0(self):
+        for args in (["--help"], ["help"], ["-h"], ["scan", "--help"], ["scan", "-h"],
+                     ["text", "--help"]):
+            with self.subTest(args=args):
+                p = lsutil.run(args)
+                self.assertEqual(p.returncode, 0, p.stderr)
+                self.assertIn(b"Usage: leaksift", p.stdout)
+                self.assertEqual(p.stderr, b"")
+
+    def test_top_help_names_the_commands(self):
+        out = lsutil.run(["--help"]).stdout.decode()
+        for cmd in ("scan", "text", "version"):
+            self.assertRegex(out, r"\n  %s\b" % cmd)
+
+    def test_scan_help_mentions_every_long_option(self):
+        out = lsutil.run(["scan", "--help"]).stdout.decode()
+        for name, _ in scan_long_options():
+            self.assertRegex(out, r"--%s\b" % re.escape(name), "--%s is not in scan --help" % name)
+
+    def test_every_long_option_is_accepted(self):
+        """Each option of the table is known to the parser (no option is
+        listed but rejected as unknown) and does not crash the scan."""
+        values = {"output": "-", "quarantine": "none", "shard": "1/1", "help": None}
+        with tempfile.TemporaryDirectory() as d:
+            f = os.path.join(d, "a.txt")
+            with open(f, "w") as fh:
+                fh.write("hello\n")
+            for name, takes in scan_long_options():
+                if name == "help":
+                    continue
+                args = ["scan", "-q", "-o", os.path.join(d, "m.jsonl"), "--" + name]
+                if takes:
+                    args.append(values.get(name, os.path.join(d, "a.txt")
+                                           if name in ("files-from", "rules", "identifiers",
+                                                       "fingerprint-key") else "3"))
+                p = lsutil.run(args + [f], timeout=60)
+                err = p.stderr.decode(errors="replace")
+                self.assertNotIn("unknown option", err, name)
+                self.assertIn(p.returncode, (0, 1, 2), "--%s: %s" % (name, err))
+                if name not in ("rules", "identifiers", "resume"):  # a.txt is no rule file
+                    self.assertIn(p.returncode, (0, 1), "--%s: %s" % (name, err))
+
+    def test_version(self):
+        for args in (["--version"], ["version"], ["-V"]):
+            p = lsutil.run(args)
+            self.assertEqual(p.returncode, 0)
+            self.assertRegex(p.stdout.decode(), r"^leaksift \d+\.\d+\.\d+\S* \(manifest version \d+\)\n$")
+        with tempfile.TemporaryDirectory() as d:
+            f = os.path.join(d, "a.txt")
+            open(f, "w").close()
+            _, m = lsutil.scan(d, [f])
+        out = lsutil.run(["--version"]).stdout.decode()
+        self.assertIn("leaksift %s " % m.run["version"], out)
+        self.assertIn("manifest version %d)" % m.run["manifest_version"], out)
+
+    def test_scan_accepts_version(self):
+        """The issue lists --version among `leaksift scan` options."""
+        p = lsutil.run(["scan", "--version"])
+        self.assertEqual(p.returncode, 0, p.stderr.decode())
+        self.assertRegex(p.stdout.decode(), r"^leaksift \d+\.\d+\.\d+")
+
+
+class ScanCliTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.d = self.tmp.name
+        self.cwd = os.path.join(self.d, "cwd")
+        os.mkdir(self.cwd)
+        self.pii = self.write("pii.txt", "Project ZEBRA-7731\n" + SSN_LINE)
+        self.plain = self.write("plain.txt", "nothing here\n")
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def write(self, name, text):
+        p = os.path.join(self.d, name)
+        with open(p, "w", encoding="utf-8") as f:
+            f.write(text)
+        return p
+
+    def test_output_to_stdout(self):
+        p = lsutil.run(["scan", "-q", "-o", "-", self.pii, self.plain], cwd=self.cwd)
+        self.assertEqual(p.returncode, 1, p.stderr.decode())
+        self.assertEqual(p.stderr, b"")
+        m = lsutil.load(p.stdout)
+        self.assertEqual(m.run["record"], "run")
+        self.assertEqual(m.summary["roots"], 2)
+        self.assertEqual(m.obj(self.pii)["verdict"], "sensitive")
+        self.assertEqual(os.listdir(self.cwd), [])
+
+    def test_quiet_off_prints_a_summary_on_stderr(self):
+        p = lsutil.run(["scan", "-o", "-", self.pii], cwd=self.cwd)
+        self.assertEqual(p.returncode, 1)
+        err = p.stderr.decode()
+        self.assertIn("1 files", err)
+        self.assertIn("ssn 1", err)
+        self.assertNotIn("536-22-8415", err)
+
+    def test_files_from_stdin(self):
+        lst = ("%s\n%s\n" % (self.pii, self.plain)).encode()
+        p = lsutil.run(["scan", "-q", "-o", "-", "--files-from", "-"], stdin=lst, cwd=self.cwd)
+        self.assertEqual(p.returncode, 1, p.stderr.decode())
+        m = lsutil.load(p.stdout)
+        self.assertEqual(sorted(o["path"] for o in m.roots()), sorted([self.pii, self.plain]))
+
+    def test_files_from_null_separated(self):
+        odd = self.write("line\nbreak.txt", "two\nlines\n")
+        lst = b"\0".join(os.fsencode(x) for x in (odd, self.plain)) + b"\0"
+        out = os.path.join(self.d, "m.jsonl")
+        p = lsutil.run(["scan", "-q", "-o", out, "--null", "--files-from", "-"], stdin=lst, cwd=self.cwd)
+        self.assertEqual(p.returncode, 0, p.stderr.decode())
+        m = lsutil.load(out)
+        self.assertEqual(sorted(o["path"] for o in m.roots()), sorted([odd, self.plain]))
+        self.assertEqual(m.obj(odd)["coverage"], "full")
+
+    def test_files_from_file_and_paths_together(self):
+        lst = self.write("list.txt", self.plain + "\n\n")
+        p = lsutil.run(["scan", "-q", "-o", "-", "--files-from", lst, self.pii], cwd=self.cwd)
+        m = lsutil.load(p.stdout)
+        self.assertEqual(sorted(o["path"] for o in m.roots()), sorted([self.pii, self.plain]))
+
+    def test_custom_rules_only(self):
+        rules = os.path.join(self.d, "rules")
+        os.mkdir(rules)
+        with open(os.path.join(rules, "custom.yar"), "w") as f:
+            f.write(CUSTOM_RULE)
+        p = lsutil.run(["scan", "-q", "-o", "-", "--no-default-rules", "--rules", rules, self.pii],
+                       cwd=self.cwd)
+        self.assertEqual(p.returncode, 1, p.stderr.decode())
+        m = lsutil.load(p.stdout)
+        self.assertFalse(m.run["rules"]["builtin"])
+        ents = lsutil.entities(m.obj(self.pii))
+        self.assertEqual(sorted(ents), ["codename"])
+        self.assertEqual(ents["codename"]["rule"], "acme_project_codename")
+        self.assertEqual(ents["codename"]["category"], "corporate")
+        self.assertEqual(ents["codename"]["count"], 1)
+        self.assertNotIn("ZEBRA-7731", p.stdout.decode())
+
+    def test_custom_rules_on_top_of_builtins(self):
+        rule = self.write("custom.yar", CUSTOM_RULE)
+        p = lsutil.run(["scan", "-q", "-o", "-", "--rules", rule, self.pii], cwd=self.cwd)
+        m = lsutil.load(p.stdout)
+        self.assertTrue(m.run["rules"]["builtin"])
+        self.assertEqual(sorted(lsutil.entities(m.obj(self.pii))), ["codename", "ssn"])
+
+    def test_no_default_rules_alone_finds_nothing(self):
+        p = lsutil.run(["scan", "-q", "-o", "-", "--no-default-rules", self.pii], cwd=self.cwd)
+        m = lsutil.load(p.stdout)
+        self.assertEqual(p.returncode, 0, p.stderr.decode())
+        self.assertEqual(m.obj(self.pii)["findings"], [])
+
+    def test_quarantine_none(self):
+        p = lsutil.run(["scan", "-q", "-o", "-", "--quarantine", "none", self.pii], cwd=self.cwd)
+        self.assertEqual(p.returncode, 0, p.stderr.decode())
+        o = lsutil.load(p.stdout).obj(self.pii)
+        self.assertEqual(o["verdict"], "sensitive")
+        self.assertFalse(o["quarantine"])
+
+    def test_quarantine_list(self):
+        p = lsutil.run(["scan", "-q", "-o", "-", "--quarantine", "clean", self.plain, self.pii],
+                       cwd=self.cwd)
+        self.assertEqual(p.returncode, 1, p.stderr.decode())
+        m = lsutil.load(p.stdout)
+        self.assertTrue(m.obj(self.plain)["quarantine"])
+        self.assertFalse(m.obj(self.pii)["quarantine"])
+
+    def test_run_record_lists_the_options(self):
+        p = lsutil.run(["scan", "-q", "-o", "-", "--max-depth", "5", self.plain], cwd=self.cwd)
+        m = lsutil.load(p.stdout)
+        self.assertEqual(m.run["options"], ["-q", "-o", "-", "--max-depth", "5", self.plain])
+        self.assertEqual(m.run["limits"]["max_depth"], 5)
+
+
+class TextCliTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        d = cls.tmp.name
+        cls.plain = os.path.join(d, "plain.txt")
+        with open(cls.plain, "w") as f:
+            f.write("plain words\n")
+        cls.utf16 = os.path.join(d, "wide.txt")
+        with open(cls.utf16, "wb") as f:
+            f.write(b"\xff\xfe" + "Grüße from ACME\r\n".encode("utf-16-le"))
+        cls.zip = os.path.join(d, "bundle.zip")
+        with zipfile.ZipFile(cls.zip, "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("inner/note.txt", "hello from a member\n")
+            z.writestr("inner/other.txt", "another member\n")
+            inner = os.path.join(d, "inner.zip")
+            with zipfile.ZipFile(inner, "w") as z2:
+                z2.writestr("deep.txt", "deep inside\n")
+            z.write(inner, "nested.zip")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_text_of_a_plain_file(self):
+        p = lsutil.run(["text", self.plain])
+        self.assertEqual(p.returncode, 0, p.stderr.decode())
+        self.assertEqual(p.stdout, b"plain words\n")
+
+    def test_text_of_utf16_is_utf8(self):
+        p = lsutil.run(["text", self.utf16])
+        self.assertEqual(p.returncode, 0, p.stderr.decode())
+        self.assertIn("Grüße from ACME".encode(), p.stdout)
+
+    def test_text_of_a_member(self):
+        p = lsutil.run(["text", self.zip + "!inner/note.txt"])
+        self.assertEqual(p.returncode, 0, p.stderr.decode())
+        self.assertEqual(p.stdout, b"hello from a member\n")
+
+    def test_text_of_a_nested_member(self):
+        p = lsutil.run(["text", self.zip + "!nested.zip!deep.txt"])
+        self.assertEqual(p.returncode, 0, p.stderr.decode())
+        self.assertEqual(p.stdout, b"deep inside\n")
+
+    def test_missing_member_lists_members(self):
+        p = lsutil.run(["text", self.zip + "!inner/nope.txt"])
+        self.assertEqual(p.returncode, 2)
+        err = p.stderr.decode()
+        self.assertIn("no such member", err)
+        for name in ("inner/note.txt", "inner/other.txt", "nested.zip"):
+            self.assertIn(name, err)
+        self.assertEqual(p.stdout, b"")
+
+    def test_list(self):
+        p = lsutil.run(["text", "--list", self.zip])
+        self.assertEqual(p.returncode, 0, p.stderr.decode())
+        out = p.stdout.decode()
+        for chain in ("!inner/note.txt", "!nested.zip!deep.txt"):
+            self.assertIn(chain + "\t", out)
+
+    def test_missing_file_and_bad_usage(self):
+        self.assertEqual(lsutil.run(["text", self.zip + ".nope"]).returncode, 2)
+        self.assertEqual(lsutil.run(["text"]).returncode, 2)
+        self.assertEqual(lsutil.run(["text", "--bogus", self.plain]).returncode, 2)
+
+
+if __name__ == "__main__":
+    unittest.main()
