@@ -9,9 +9,8 @@
  * comments, hyperlinks, tags). Vertical tab and CR become newlines.
  * Every atom is read, including ones an edit made unreachable from the
  * current user edit: deleted text is still a leak.
- * An encrypted document (the Current User stream's headerToken, an
- * "EncryptedSummary" stream, or a CryptSession10Container 0x2F14) is
- * reported, and its text is not read (its records are ciphertext).
+ * CryptSession10Container (0x2F14) or an "EncryptedSummary" stream means
+ * the document is encrypted: reported, no text.
  * Attacker-controlled: every record header.
  */
 #include "extract/ole2.h"
@@ -85,24 +84,10 @@ static ls_err ppt_walk(struct ole2_job *j, struct ls_slice ps)
     return r;
 }
 
-/* The CurrentUserAtom's headerToken says whether the document is
- * encrypted (2.3.2: 0xF3D1C4DF encrypted, 0xE391C05F not). */
-static bool ppt_current_user_encrypted(struct ole2_job *j, uint32_t st)
-{
-    struct ls_buf b;
-    uint32_t token = 0;
-    ls_buf_init(&b, 64);
-    uint32_t cu = ole2_cfb_find_type(j->f, st, "Current User", OLE2_T_STREAM);
-    if (cu != OLE2_NOSTREAM) (void)ole2_cfb_read(j->f, cu, &b, 64);
-    bool enc = ls_rd_u32le(ls_buf_slice(&b), 12, &token) && token == 0xF3D1C4DFu;
-    ls_buf_free(&b);
-    return enc;
-}
-
 ls_err ole2_ppt_extract(struct ole2_job *j, uint32_t st)
 {
-    if (ole2_cfb_find(j->f, st, "EncryptedSummary") != OLE2_NOSTREAM || ppt_current_user_encrypted(j, st)) {
-        ls_note(j->c, j->o, LS_R_ENCRYPTED, "ppt: presentation is encrypted");
+    if (ole2_cfb_find(j->f, st, "EncryptedSummary") != OLE2_NOSTREAM) {
+        ls_note(j->c, j->o, LS_R_ENCRYPTED, "ppt: presentation is encrypted (EncryptedSummary)");
         return LS_E_ENCRYPTED;
     }
     struct ls_buf ps;
