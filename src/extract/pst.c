@@ -3,15 +3,17 @@
  * This is the only file that includes <libpff.h> (and, through it,
  * <libbfio.h>).
  *
- * Reading from memory: libpff opens a libbfio handle; libbfio's "memory
- * range" handle reads straight from the object's bytes, so the store is
- * never written to disk and no file descriptor is needed. The Debian
- * packages ship libbfio's header in libbfio-dev; the build links libpff
- * only (pkg-config libpff names libbfio in Libs.private), so the two
- * libbfio calls are looked up at run time with dlsym() in the already
- * loaded libbfio.so.1 (a dependency of libpff.so). No syscall is made:
- * fine under the worker's seccomp filter. If the lookup fails the object
- * is noted `unsupported`.
+ * Reading from memory: libpff opens a libbfio handle; a libbfio handle
+ * built with libbfio_handle_initialize() and our own read/seek/size
+ * callbacks (pst_io below) reads straight from the object's slice, so the
+ * store is never written to disk and no file descriptor is needed.
+ * libbfio's ready-made memory range handle is not used: the Debian version
+ * reads past the end of the range (see pst_io). The Debian packages ship
+ * libbfio's header in libbfio-dev; the build links libpff only (pkg-config
+ * libpff names libbfio in Libs.private), so the three libbfio calls are
+ * looked up at run time with dlsym() in the libbfio.so.1 libpff already
+ * loaded. No syscall is made: fine under the worker's seccomp filter. If
+ * the lookup fails the object is noted `unsupported`.
  *
  * Walk: every folder (depth <= PST_MAX_FOLDER_DEPTH, count bounded), every
  * item in it (mail, contacts, appointments alike), one item at a time so
@@ -35,6 +37,8 @@
  * and noted, the walk goes on.
  */
 #include <dlfcn.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,56 +82,156 @@ static void pst_errmsg(libpff_error_t **err, char *msg, size_t n)
 {
     msg[0] = 0;
     if (*err) {
-        if (libpff_error_sprint(*err, msg, n) < 0) msg[0] = 0;
+        /* The backtrace's first line names the root cause ("mismatch in
+         * file header checksum"); the last only says the open failed. */
+        if (libpff_error_backtrace_sprint(*err, msg, n) < 0) msg[0] = 0;
+        char *nl = strchr(msg, '\n');
+        if (nl) *nl = 0;
         libpff_error_free(err);
     }
 }
 
-/* ---- libbfio memory range, resolved at run time ---- */
+/* ---- libbfio handle over the object's bytes, resolved at run time ----
+ *
+ * Not libbfio's own memory range handle: the Debian libbfio (20170123)
+ * copies the whole requested size even when the range ends sooner (found
+ * by fuzz_pst on a 12-byte store: a 564-byte header read past the input).
+ * Our callbacks clamp every read to the slice. */
 
-typedef int (*bfio_init_fn)(libbfio_handle_t **, libbfio_error_t **);
-typedef int (*bfio_set_fn)(libbfio_handle_t *, uint8_t *, size_t, libbfio_error_t **);
+struct pst_io {
+    struct ls_slice data;
+    uint64_t pos;
+    bool open;
+};
+
+static int io_free(intptr_t **h, libbfio_error_t **e)
+{
+    (void)h;
+    (void)e;
+    return 1; /* not managed: pst_extract owns the pst_io */
+}
+
+static int io_clone(intptr_t **dst, intptr_t *src, libbfio_error_t **e)
+{
+    (void)dst;
+    (void)src;
+    (void)e;
+    return -1; /* libpff does not clone its file handle */
+}
+
+static int io_open(intptr_t *h, int flags, libbfio_error_t **e)
+{
+    (void)e;
+    struct pst_io *io = (struct pst_io *)h;
+    if (flags & LIBBFIO_ACCESS_FLAG_WRITE) return -1;
+    io->open = true;
+    io->pos = 0;
+    return 1;
+}
+
+static int io_close(intptr_t *h, libbfio_error_t **e)
+{
+    (void)e;
+    ((struct pst_io *)h)->open = false;
+    return 0;
+}
+
+static ssize_t io_read(intptr_t *h, uint8_t *buf, size_t size, libbfio_error_t **e)
+{
+    (void)e;
+    struct pst_io *io = (struct pst_io *)h;
+    if (io->pos >= io->data.len) return 0;
+    size_t left = io->data.len - (size_t)io->pos;
+    size_t n = size < left ? size : left;
+    if (n > SSIZE_MAX) n = SSIZE_MAX;
+    struct ls_slice part;
+    if (!ls_slice_sub(io->data, (size_t)io->pos, n, &part)) return -1;
+    if (n) memcpy(buf, part.ptr, n);
+    io->pos += n;
+    return (ssize_t)n;
+}
+
+static ssize_t io_write(intptr_t *h, const uint8_t *buf, size_t size, libbfio_error_t **e)
+{
+    (void)h;
+    (void)buf;
+    (void)size;
+    (void)e;
+    return -1;
+}
+
+static off64_t io_seek(intptr_t *h, off64_t off, int whence, libbfio_error_t **e)
+{
+    (void)e;
+    struct pst_io *io = (struct pst_io *)h;
+    int64_t base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? (int64_t)io->pos
+                 : whence == SEEK_END ? (int64_t)io->data.len : -1;
+    if (base < 0 || off < -base || off > INT64_MAX - base) return -1;
+    io->pos = (uint64_t)(base + off);
+    return (off64_t)io->pos;
+}
+
+static int io_exists(intptr_t *h, libbfio_error_t **e)
+{
+    (void)h;
+    (void)e;
+    return 1;
+}
+
+static int io_is_open(intptr_t *h, libbfio_error_t **e)
+{
+    (void)e;
+    return ((struct pst_io *)h)->open ? 1 : 0;
+}
+
+static int io_get_size(intptr_t *h, size64_t *size, libbfio_error_t **e)
+{
+    (void)e;
+    *size = ((struct pst_io *)h)->data.len;
+    return 1;
+}
+
+typedef int (*bfio_init_fn)(libbfio_handle_t **, intptr_t *, int (*)(intptr_t **, libbfio_error_t **),
+                            int (*)(intptr_t **, intptr_t *, libbfio_error_t **),
+                            int (*)(intptr_t *, int, libbfio_error_t **),
+                            int (*)(intptr_t *, libbfio_error_t **),
+                            ssize_t (*)(intptr_t *, uint8_t *, size_t, libbfio_error_t **),
+                            ssize_t (*)(intptr_t *, const uint8_t *, size_t, libbfio_error_t **),
+                            off64_t (*)(intptr_t *, off64_t, int, libbfio_error_t **),
+                            int (*)(intptr_t *, libbfio_error_t **),
+                            int (*)(intptr_t *, libbfio_error_t **),
+                            int (*)(intptr_t *, size64_t *, libbfio_error_t **), uint8_t,
+                            libbfio_error_t **);
 typedef int (*bfio_free_fn)(libbfio_handle_t **, libbfio_error_t **);
 typedef void (*bfio_err_free_fn)(libbfio_error_t **);
 
 struct bfio_api {
     bfio_init_fn init;
-    bfio_set_fn set;
     bfio_free_fn free_handle;
     bfio_err_free_fn free_error;
 };
 
 static bool bfio_api_load(struct bfio_api *a)
 {
-    void *p1 = dlsym(RTLD_DEFAULT, "libbfio_memory_range_initialize");
-    void *p2 = dlsym(RTLD_DEFAULT, "libbfio_memory_range_set");
-    void *p3 = dlsym(RTLD_DEFAULT, "libbfio_handle_free");
-    void *p4 = dlsym(RTLD_DEFAULT, "libbfio_error_free");
-    if (!p1 || !p2 || !p3 || !p4) return false;
+    void *p1 = dlsym(RTLD_DEFAULT, "libbfio_handle_initialize");
+    void *p2 = dlsym(RTLD_DEFAULT, "libbfio_handle_free");
+    void *p3 = dlsym(RTLD_DEFAULT, "libbfio_error_free");
+    if (!p1 || !p2 || !p3) return false;
     memcpy(&a->init, &p1, sizeof p1);
-    memcpy(&a->set, &p2, sizeof p2);
-    memcpy(&a->free_handle, &p3, sizeof p3);
-    memcpy(&a->free_error, &p4, sizeof p4);
+    memcpy(&a->free_handle, &p2, sizeof p2);
+    memcpy(&a->free_error, &p3, sizeof p3);
     return true;
 }
 
-/* libbfio wants a writable pointer; the memory range handle only reads. */
-static bool bfio_open_memory(const struct bfio_api *a, struct ls_slice s, libbfio_handle_t **h)
+static bool bfio_open_memory(const struct bfio_api *a, struct pst_io *io, libbfio_handle_t **h)
 {
     libbfio_error_t *err = NULL;
-    uint8_t *p;
-    memcpy(&p, &s.ptr, sizeof p);
-    if (a->init(h, &err) != 1) {
-        a->free_error(&err);
-        return false;
-    }
-    if (a->set(*h, p, s.len, &err) != 1) {
-        a->free_error(&err);
-        a->free_handle(h, &err);
-        a->free_error(&err);
-        return false;
-    }
-    return true;
+    int r = a->init(h, (intptr_t *)io, io_free, io_clone, io_open, io_close, io_read, io_write,
+                    io_seek, io_exists, io_is_open, io_get_size,
+                    LIBBFIO_FLAG_IO_HANDLE_NON_MANAGED | LIBBFIO_FLAG_IO_HANDLE_CLONE_BY_FUNCTION,
+                    &err);
+    a->free_error(&err);
+    return r == 1;
 }
 
 /* ---- properties ---- */
@@ -594,7 +698,8 @@ static ls_err pst_walk_file(struct pst_walk *w, libpff_file_t *file)
     char msg[256];
     if (libpff_file_get_root_folder(file, &root, &err) != 1 || !root) {
         pst_errmsg(&err, msg, sizeof msg);
-        ls_note(w->c, w->o, LS_R_PARSE_ERROR, "pst: no root folder: %s", msg);
+        ls_note(w->c, w->o, LS_R_PARSE_ERROR, "pst: no root folder: %s",
+                msg[0] ? msg : "not in the node tree");
         return LS_E_CORRUPT;
     }
     walk_folder(w, root, ls_slice_make("", 0), 0);
@@ -617,15 +722,16 @@ static ls_err pst_extract(struct ls_ctx *c, struct ls_object *o)
     w.o = o;
     struct bfio_api api;
     if (!bfio_api_load(&api)) {
-        ls_note(c, o, LS_R_UNSUPPORTED, "pst: libbfio memory range not available");
+        ls_note(c, o, LS_R_UNSUPPORTED, "pst: libbfio not loaded (dlsym failed)");
         return LS_E_DEPENDENCY;
     }
     libbfio_handle_t *h = NULL;
+    struct pst_io io = {o->data, 0, false};
     libpff_file_t *file = NULL;
     libpff_error_t *err = NULL;
     char msg[256];
     ls_err res = LS_E_NOMEM;
-    if (!bfio_open_memory(&api, o->data, &h)) goto out;
+    if (!bfio_open_memory(&api, &io, &h)) goto out;
     if (libpff_file_initialize(&file, &err) != 1) goto out;
     if (libpff_file_open_file_io_handle(file, h, LIBPFF_OPEN_READ, &err) != 1) {
         pst_errmsg(&err, msg, sizeof msg);

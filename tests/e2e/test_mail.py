@@ -194,7 +194,7 @@ class MailTest(unittest.TestCase):
     # ---- PST ----
 
     def test_damaged_pst(self):
-        for name in ("corrupt.pst", "truncated.pst"):
+        for name in ("corrupt.pst", "truncated.pst", "emptytree.pst"):
             o = self.obj(name)
             self.assertEqual(o["handler"], "pst")
             self.assertNotEqual(o["coverage"], "full")

@@ -91,6 +91,7 @@ def alt_eml():
     html = MIMEText("<html><body><p>Card on file:</p><p><b>%s</b></p>"
                     "<p>Wrong: %s</p></body></html>" % (CARD_HTML, DECOY_CARD), "html", "utf-8")
     m.attach(html)  # utf-8 MIMEText is base64-encoded
+    m.set_boundary("==alt-boundary==")
     return m.as_bytes()
 
 
@@ -105,7 +106,9 @@ def qp_eml():
 def docs_zip():
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("secret.txt", "Internal: employee SSN %s\n" % SSN_DEEP)
+        info = zipfile.ZipInfo("secret.txt", date_time=(2026, 3, 2, 10, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        z.writestr(info, "Internal: employee SSN %s\n" % SSN_DEEP)
     return buf.getvalue()
 
 
@@ -122,6 +125,7 @@ def nested_eml():
     encoders.encode_base64(z)
     z.add_header("Content-Disposition", "attachment", filename="docs.zip")
     inner.attach(z)
+    inner.set_boundary("==inner-boundary==")
 
     outer = MIMEMultipart()
     outer["From"] = "ceo@corp-mail.test"
@@ -136,6 +140,7 @@ def nested_eml():
     fwd = MIMEMessage(inner)
     fwd.add_header("Content-Disposition", "attachment", filename="forwarded.eml")
     outer.attach(fwd)
+    outer.set_boundary("==outer-boundary==")
     return outer.as_bytes()
 
 
@@ -218,6 +223,7 @@ def winmail_eml():
     encoders.encode_base64(t)
     t.add_header("Content-Disposition", "attachment", filename="winmail.dat")
     m.attach(t)
+    m.set_boundary("==winmail-boundary==")
     return m.as_bytes()
 
 
@@ -237,7 +243,9 @@ def mboxo(path):
         m["To"] = "list@corp-mail.test"
         m["Subject"] = "message %d" % (i + 1)
         m.set_content(body)
-        box.add(mailbox.mboxMessage(m))
+        mm = mailbox.mboxMessage(m)
+        mm.set_from("MAILER-DAEMON", (2026, 3, 2, 10, i, 0, 0, 61, 0))
+        box.add(mm)
     box.flush()
     box.close()
 
@@ -268,6 +276,7 @@ def truncated_eml():
     m["Subject"] = "cut"
     m.attach(MIMEText("before the cut\n", "plain", "utf-8"))
     m.attach(att)
+    m.set_boundary("==cut-boundary==")
     raw = m.as_bytes()
     return raw[:len(raw) - 2000]
 
@@ -294,6 +303,32 @@ def corrupt_pst():
     return head + bytes((i * 37 + 11) & 0xFF for i in range(4096))
 
 
+def ms_crc(data):
+    """[MS-PST] 5.3 CRC: CRC-32 table, initial value 0, no final inversion."""
+    import zlib
+    return (~zlib.crc32(data, 0xFFFFFFFF)) & 0xFFFFFFFF
+
+
+def header_only_pst():
+    """A Unicode PST header ([MS-PST] 2.2.2.6) with valid CRCs whose node and
+    block B-trees point at zeroed pages: libpff opens it, the walk fails."""
+    size = 0x6000
+    h = bytearray(564)
+    h[0:4] = b"!BDN"
+    struct.pack_into("<2sHHBB", h, 8, b"SM", 23, 19, 1, 1)
+    struct.pack_into("<QI", h, 36, 4, 1)                    # bidNextP, dwUnique
+    root = 180
+    struct.pack_into("<IQQQQ", h, root, 0, size, 0x4400, 0, 0)
+    struct.pack_into("<QQ", h, root + 36, 0x21, 0x4600)     # BREFNBT
+    struct.pack_into("<QQ", h, root + 52, 0x23, 0x4400)     # BREFBBT
+    h[root + 68] = 1                                        # fAMapValid
+    h[512] = 0x80                                           # bSentinel
+    struct.pack_into("<Q", h, 516, 8)                       # bidNextB
+    struct.pack_into("<I", h, 4, ms_crc(bytes(h[8:8 + 471])))
+    struct.pack_into("<I", h, 524, ms_crc(bytes(h[8:8 + 516])))
+    return bytes(h) + bytes(size - len(h))
+
+
 def truncated_pst():
     return b"!BDN\x11\x22\x33\x44SM\x0e\x00"
 
@@ -315,6 +350,7 @@ def generate(out):
     write(os.path.join(out, "notes.txt"), decoy_txt())
     write(os.path.join(out, "corrupt.pst"), corrupt_pst())
     write(os.path.join(out, "truncated.pst"), truncated_pst())
+    write(os.path.join(out, "emptytree.pst"), header_only_pst())
 
 
 def corpus(fuzzdir):
@@ -325,7 +361,8 @@ def corpus(fuzzdir):
                  "headeronly.eml": header_only_eml()},
         "mbox": {"mboxrd.mbox": mboxrd()},
         "tnef": {"winmail.dat": winmail_dat()},
-        "pst": {"corrupt.pst": corrupt_pst(), "truncated.pst": truncated_pst()},
+        "pst": {"corrupt.pst": corrupt_pst(), "truncated.pst": truncated_pst(),
+                "emptytree.pst": header_only_pst()},
     }
     for name, files in seeds.items():
         d = os.path.join(fuzzdir, "corpus", name)
