@@ -7,13 +7,16 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include <cmocka.h>
 
+#include "pipeline/pipeline.h"
 #include "unpack/unpack_int.h"
+#include "unpack/zipread.h"
 
 struct member {
     const char *name;
@@ -299,6 +302,145 @@ static void test_truncated_zip_reports_error(void **state)
     free(zip);
 }
 
+/* ---- zipread through the real pipeline context ----
+ * A test handler, forced on the root, runs the zipread calls and keeps the
+ * outcome in a global the test then checks. */
+
+struct zr_outcome {
+    ls_err open;
+    size_t count;
+    bool found_b, found_missing;
+    size_t ib;
+    ls_err read_b, read_a, read_cut, read_enc, read_again;
+    char b[128], a[64], again[64];
+    size_t cut_len;
+    char name0[64];
+};
+
+static struct zr_outcome g_zr;
+static size_t g_zr_cut = 5;
+
+static void copy_buf(char *dst, size_t cap, const struct ls_buf *b)
+{
+    size_t n = b->len < cap - 1 ? b->len : cap - 1;
+    memcpy(dst, ls_buf_str(b), n);
+    dst[n] = 0;
+}
+
+static ls_err zr_extract(struct ls_ctx *c, struct ls_object *o)
+{
+    struct ls_zip *z = NULL;
+    struct ls_buf b;
+    memset(&g_zr, 0, sizeof g_zr);
+    g_zr.open = ls_zip_open(c, o, &z);
+    if (g_zr.open != LS_OK) return LS_OK;
+    g_zr.count = ls_zip_count(z);
+    snprintf(g_zr.name0, sizeof g_zr.name0, "%s", ls_zip_name(z, 0) ? ls_zip_name(z, 0) : "");
+    g_zr.found_missing = ls_zip_find(z, "nope.txt", &g_zr.ib);
+    g_zr.found_b = ls_zip_find(z, "dir/b.txt", &g_zr.ib);
+    ls_buf_init(&b, 1u << 20);
+    /* forward, then backward (re-opens), then cut, then again */
+    g_zr.read_b = ls_zip_read(z, g_zr.ib, 1u << 20, &b);
+    copy_buf(g_zr.b, sizeof g_zr.b, &b);
+    ls_buf_reset(&b);
+    g_zr.read_a = ls_zip_read(z, 0, 1u << 20, &b);
+    copy_buf(g_zr.a, sizeof g_zr.a, &b);
+    ls_buf_reset(&b);
+    g_zr.read_cut = ls_zip_read(z, g_zr.ib, g_zr_cut, &b);
+    g_zr.cut_len = b.len;
+    ls_buf_reset(&b);
+    g_zr.read_again = ls_zip_read(z, 0, 1u << 20, &b);
+    copy_buf(g_zr.again, sizeof g_zr.again, &b);
+    ls_buf_reset(&b);
+    g_zr.read_enc = g_zr.count > 2 ? ls_zip_read(z, 2, 1u << 20, &b) : LS_E_ARG;
+    ls_buf_free(&b);
+    ls_zip_close(z);
+    return LS_OK;
+}
+
+static int zr_probe(const struct ls_object *o)
+{
+    (void)o;
+    return 0;
+}
+
+static const struct ls_handler zr_handler = {.name = "zrtest", .probe = zr_probe,
+                                             .extract = zr_extract};
+
+static int discard(void *ud, enum ls_record_kind kind, const char *line, size_t len)
+{
+    (void)ud, (void)kind, (void)line, (void)len;
+    return 0;
+}
+
+static void run_zr(const uint8_t *data, size_t len)
+{
+    static struct ls_engine *eng;
+    static struct ls_worker *w;
+    char err[512];
+    if (!w) {
+        struct ls_config cfg;
+        ls_config_default(&cfg);
+        assert_int_equal(ls_engine_new(&cfg, &eng, err, sizeof err), LS_OK);
+        assert_int_equal(ls_worker_new(eng, &w, err, sizeof err), LS_OK);
+    }
+    struct ls_ctx c;
+    ls_ctx_init(&c, w, "test.zip", discard, NULL);
+    c.force_handler = &zr_handler;
+    assert_int_equal(ls_ctx_run_root(&c, ls_slice_make(data, len), 0, false), LS_OK);
+    ls_ctx_fini(&c);
+}
+
+static void test_zipread_random_access(void **state)
+{
+    (void)state;
+    static const char a[] = "alpha member\n";
+    static const char b[] = "bravo member with jane.doe@example.com\n";
+    struct member m[] = {{"a.txt", a, sizeof a - 1}, {"dir/b.txt", b, sizeof b - 1}};
+    size_t len;
+    uint8_t *zip = make_archive("zip", "zip:compression=deflate", m, 2, &len);
+    run_zr(zip, len);
+    assert_int_equal(g_zr.open, LS_OK);
+    assert_int_equal(g_zr.count, 2);
+    assert_string_equal(g_zr.name0, "a.txt");
+    assert_false(g_zr.found_missing);
+    assert_true(g_zr.found_b);
+    assert_int_equal(g_zr.ib, 1);
+    assert_int_equal(g_zr.read_b, LS_OK);
+    assert_string_equal(g_zr.b, b);
+    assert_int_equal(g_zr.read_a, LS_OK);
+    assert_string_equal(g_zr.a, a);
+    assert_int_equal(g_zr.read_cut, LS_E_LIMIT);
+    assert_int_equal(g_zr.cut_len, g_zr_cut);
+    assert_int_equal(g_zr.read_again, LS_OK);
+    assert_string_equal(g_zr.again, a);
+    assert_int_equal(g_zr.read_enc, LS_E_ARG);
+    free(zip);
+}
+
+static void test_zipread_encrypted_member(void **state)
+{
+    (void)state;
+    static const char a[] = "plain\n";
+    struct member m[] = {{"a.txt", a, 6}, {"dir/b.txt", a, 6}, {"c.txt", a, 6}};
+    size_t len;
+    uint8_t *zip = make_archive("zip", "zip:encryption=zipcrypt", m, 3, &len);
+    run_zr(zip, len);
+    assert_int_equal(g_zr.open, LS_OK);
+    assert_int_equal(g_zr.count, 3);
+    assert_int_equal(g_zr.read_a, LS_E_ENCRYPTED);
+    assert_int_equal(g_zr.read_enc, LS_E_ENCRYPTED);
+    free(zip);
+}
+
+static void test_zipread_not_a_zip(void **state)
+{
+    (void)state;
+    static const uint8_t junk[] = "this is not a zip file at all, just text";
+    run_zr(junk, sizeof junk - 1);
+    assert_int_equal(g_zr.open, LS_E_CORRUPT);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -311,6 +453,9 @@ int main(void)
         cmocka_unit_test(test_sink_stays_in_memory_below_threshold),
         cmocka_unit_test(test_encrypted_zip_detected),
         cmocka_unit_test(test_truncated_zip_reports_error),
+        cmocka_unit_test(test_zipread_random_access),
+        cmocka_unit_test(test_zipread_encrypted_member),
+        cmocka_unit_test(test_zipread_not_a_zip),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
