@@ -114,6 +114,24 @@ class MailTest(unittest.TestCase):
         root = self.obj("nested.eml")
         self.assertEqual(self.redacted(root, "ssn"), [])  # the deep SSN belongs to its own object
 
+    def test_charsets_and_names(self):
+        o = self.obj("intl.eml")
+        self.assertFound(o, "ssn", last4(gen_mail.SSN_CP1252))
+        self.assertFound(o, "ssn", last4(gen_mail.SSN_UTF16))
+        self.assertEqual(o["coverage"], "partial")  # koi8-r is not converted
+        self.assertIn("unsupported", o["coverage_reasons"])
+        t = self.text(os.path.join(self.dir, "intl.eml"))
+        self.assertIn("Price \u20ac 5", t)
+        self.assertIn("To: J\u00f6rg <joerg@corp-mail.test>", t)
+        self.assertIn("UTF-16 part SSN", t)
+        self.obj("intl.eml", ["r\u00e9sum\u00e9 final.csv"])  # RFC 2231 name
+        self.obj("intl.eml", ["part-4"])                  # unnamed inline image
+
+    def test_nesting_limit(self):
+        o = self.obj("deep.eml")
+        self.assertEqual(o["coverage"], "partial")
+        self.assertIn("limit:depth", o["coverage_reasons"])
+
     # ---- TNEF ----
 
     def test_winmail_dat_inside_eml(self):

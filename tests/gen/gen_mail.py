@@ -36,6 +36,9 @@ SSN_RTF = "403-12-3344"        # winmail.dat compressed RTF body
 SSN_MBOX = "404-56-7788"       # mboxo.mbox, message 2
 SSN_BROKEN = "405-66-1122"     # malformed.eml (boundary never found)
 SSN_BIG = "406-77-2233"        # bigheader.eml body after a 2 MB To: header
+SSN_CP1252 = "407-88-3344"     # intl.eml windows-1252 body
+SSN_UTF16 = "408-99-4455"      # intl.eml UTF-16 part
+SSN_DEEPEST = "409-10-5566"    # deep.eml, below the nesting limit (raw scan only)
 DECOY_SSN = "000-12-3456"      # invalid area: must not be reported
 MARKING = "CONFIDENTIAL"
 
@@ -142,6 +145,43 @@ def nested_eml():
     outer.attach(fwd)
     outer.set_boundary("==outer-boundary==")
     return outer.as_bytes()
+
+
+def intl_eml():
+    """Charsets, RFC 2231 file name, an unnamed inline image, an unknown
+    charset."""
+    import base64
+    b = "==intl=="
+    utf16 = ("\ufeffUTF-16 part SSN %s\n" % SSN_UTF16).encode("utf-16-le")
+    parts = [
+        "Content-Type: text/plain; charset=windows-1252\n"
+        "Content-Transfer-Encoding: 8bit\n\n".encode() +
+        ("Price \u20ac 5, SSN %s\n" % SSN_CP1252).encode("cp1252"),
+        b"Content-Type: text/plain; charset=utf-16\nContent-Transfer-Encoding: base64\n\n" +
+        base64.encodebytes(utf16),
+        b"Content-Type: text/csv\nContent-Disposition: attachment;\n"
+        b" filename*=utf-8''r%C3%A9sum%C3%A9%20final.csv\n\nname,mail\nx,x.y@corp-mail.test\n",
+        b"Content-Type: image/png\nContent-Transfer-Encoding: base64\n\n" +
+        base64.encodebytes(b"\x89PNG\r\n\x1a\n" + bytes(64)),
+        b"Content-Type: text/plain; charset=koi8-r\n\n\xf0\xd2\xc9\xd7\xc5\xd4\n",
+    ]
+    head = ("From: intl@corp-mail.test\nTo: =?iso-8859-1?q?J=F6rg?= <joerg@corp-mail.test>\n"
+            "Subject: intl\nMIME-Version: 1.0\n"
+            "Content-Type: multipart/mixed; boundary=\"%s\"\n\n" % b).encode()
+    body = b"".join(b"--" + b.encode() + b"\n" + p + b"\n" for p in parts)
+    return head + body + b"--" + b.encode() + b"--\n"
+
+
+def deep_eml(levels=40):
+    """multipart nested deeper than the handler's limit (32)."""
+    head = b"From: deep@corp-mail.test\nSubject: deep\nMIME-Version: 1.0\n"
+    out = b""
+    for i in range(levels):
+        out += b"Content-Type: multipart/mixed; boundary=\"b%d\"\n\n--b%d\n" % (i, i)
+    out += ("Content-Type: text/plain\n\nSSN %s\n" % SSN_DEEPEST).encode()
+    for i in reversed(range(levels)):
+        out += b"--b%d--\n" % i
+    return head + out
 
 
 # ---- TNEF ([MS-OXTNEF]) ----
@@ -344,6 +384,8 @@ def generate(out):
     mboxo(os.path.join(out, "mboxo.mbox"))
     write(os.path.join(out, "mboxrd.mbox"), mboxrd())
     write(os.path.join(out, "malformed.eml"), malformed_eml())
+    write(os.path.join(out, "intl.eml"), intl_eml())
+    write(os.path.join(out, "deep.eml"), deep_eml())
     write(os.path.join(out, "truncated.eml"), truncated_eml())
     write(os.path.join(out, "bigheader.eml"), bigheader_eml())
     write(os.path.join(out, "headeronly.eml"), header_only_eml())
@@ -358,7 +400,8 @@ def corpus(fuzzdir):
         "mime": {"plain.eml": plain_eml(), "alt.eml": alt_eml(), "qp.eml": qp_eml(),
                  "nested.eml": nested_eml(), "winmail.eml": winmail_eml(),
                  "malformed.eml": malformed_eml(), "truncated.eml": truncated_eml(),
-                 "headeronly.eml": header_only_eml()},
+                 "headeronly.eml": header_only_eml(), "intl.eml": intl_eml(),
+                 "deep.eml": deep_eml()},
         "mbox": {"mboxrd.mbox": mboxrd()},
         "tnef": {"winmail.dat": winmail_dat()},
         "pst": {"corrupt.pst": corrupt_pst(), "truncated.pst": truncated_pst(),
