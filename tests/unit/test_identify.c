@@ -1,0 +1,323 @@
+/* Unit tests for src/identify: extension of a name, the extension/content
+ * mismatch table, SHA-256 and HMAC-SHA256 (FIPS 180-2 and RFC 4231
+ * vectors), random bytes, and libmagic on bytes in memory. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "core/ls_core.h"
+#include "identify/identify.h"
+
+static struct ls_slice S(const void *p, size_t n) { return ls_slice_make(p, n); }
+static struct ls_slice Z(const char *s) { return ls_slice_make(s, strlen(s)); }
+
+/* ---- extension of a name ---- */
+
+static void expect_ext(const char *name, size_t n, const char *want)
+{
+    char out[16];
+    memset(out, 'Z', sizeof out);
+    ls_ext_of((const uint8_t *)name, n, out);
+    assert_string_equal(out, want);
+}
+#define EXT(name, want) expect_ext(name, sizeof(name) - 1, want)
+
+static void ext_of_names(void **st)
+{
+    (void)st;
+    EXT("report.pdf", "pdf");
+    EXT("REPORT.PDF", "pdf");
+    EXT("Invoice.DocX", "docx");
+    EXT("archive.tar.gz", "gz");
+    EXT("dir/sub/file.txt", "txt");
+    EXT("dir\\sub\\file.TXT", "txt");
+    EXT("noext", "");
+    EXT("dir.d/noext", ""); /* the dot is in a folder name */
+    EXT("dir.d\\noext", "");
+    EXT("trailing.", "");
+    EXT("", "");
+    EXT("a.7z", "7z");
+    EXT("x.abcdefghijklmno", "abcdefghijklmno"); /* 15: the longest kept */
+    EXT("x.abcdefghijklmnop", "");               /* 16: implausible */
+    EXT("x.t-t", "");
+    EXT("x.t t", "");
+    EXT("caf\xe9.txt", "txt");
+    EXT("x.\xe9t", "");
+    EXT("x.tx\0t", "");
+}
+
+/* ---- extension vs. content ---- */
+
+static void mismatch_table(void **st)
+{
+    (void)st;
+    static const struct {
+        const char *ext, *mime;
+        bool want;
+    } v[] = {
+        /* a name that lies about what it is */
+        {"pdf", "application/x-dosexec", true},
+        {"pdf", "application/zip", true},
+        {"docx", "application/x-dosexec", true},
+        {"xlsx", "application/pdf", true},
+        {"txt", "image/png", true},
+        {"png", "application/x-executable", true},
+        {"jpg", "text/html", true},
+        {"zip", "application/x-dosexec", true},
+        {"mp3", "application/pdf", true},
+        {"gz", "application/zip", true},
+        /* names that match, including families that share a container */
+        {"pdf", "application/pdf", false},
+        {"docx", "application/zip", false},
+        {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", false},
+        {"xlsm", "application/vnd.ms-excel.sheet.macroEnabled.12", false},
+        {"odt", "application/vnd.oasis.opendocument.text", false},
+        {"jar", "application/java-archive", false},
+        {"doc", "application/msword", false},
+        {"doc", "text/rtf", false},
+        {"doc", "text/html", false},
+        {"doc", "application/CDFV2", false},
+        {"xls", "application/vnd.ms-excel", false},
+        {"xls", "text/html", false},
+        {"msg", "application/vnd.ms-outlook", false},
+        {"ppt", "application/vnd.ms-powerpoint", false},
+        {"exe", "application/x-dosexec", false},
+        {"dll", "application/vnd.microsoft.portable-executable", false},
+        {"jpg", "image/png", false}, /* image for image: not worth an alert */
+        {"png", "image/png", false},
+        {"mp4", "video/mp4", false},
+        {"gz", "application/gzip", false},
+        {"tgz", "application/x-gzip", false},
+        {"txt", "text/plain", false},
+        {"csv", "text/csv", false},
+        {"csv", "text/plain", false},
+        {"html", "text/html", false},
+        {"json", "application/json", false},
+        {"eml", "message/rfc822", false},
+        {"rtf", "text/rtf", false},
+        /* unknown on either side: never an alert */
+        {"bin", "application/x-dosexec", false},
+        {"dat", "application/pdf", false},
+        {"pdf", "application/octet-stream", false},
+        {"pdf", "", false},
+        {"", "application/x-dosexec", false},
+    };
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+        if (ls_ext_mismatch(v[i].ext, v[i].mime) != v[i].want)
+            fail_msg("ls_ext_mismatch(\"%s\", \"%s\") should be %s", v[i].ext, v[i].mime,
+                     v[i].want ? "true" : "false");
+    }
+    assert_false(ls_ext_mismatch(NULL, "application/pdf"));
+    assert_false(ls_ext_mismatch("pdf", NULL));
+}
+
+/* ---- hashes ---- */
+
+static void expect_hex(const uint8_t d[32], const char *want)
+{
+    char hex[65];
+    ls_hex(d, 32, hex);
+    assert_string_equal(hex, want);
+}
+
+static void sha256_vectors(void **st)
+{
+    (void)st;
+    uint8_t d[32];
+    ls_sha256(S(NULL, 0), d);
+    expect_hex(d, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    ls_sha256(Z("abc"), d);
+    expect_hex(d, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    ls_sha256(Z("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"), d);
+    expect_hex(d, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    size_t n = 1000000;
+    uint8_t *a = malloc(n);
+    assert_non_null(a);
+    memset(a, 'a', n);
+    ls_sha256(S(a, n), d);
+    expect_hex(d, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+    free(a);
+}
+
+static void expect_hmac(struct ls_slice key, struct ls_slice msg, const char *want)
+{
+    uint8_t d[32];
+    /* the same MAC whatever the split of the message into a || b */
+    size_t cuts[4] = {0, msg.len / 3, msg.len / 2, msg.len};
+    for (int i = 0; i < 4; i++) {
+        struct ls_slice a, b;
+        assert_true(ls_slice_sub(msg, 0, cuts[i], &a));
+        assert_true(ls_slice_from(msg, cuts[i], &b));
+        memset(d, 0, sizeof d);
+        ls_hmac_sha256(key, a, b, d);
+        expect_hex(d, want);
+    }
+}
+
+static void hmac_rfc4231(void **st)
+{
+    (void)st;
+    uint8_t k0b[20], kaa[131], dd[50];
+    memset(k0b, 0x0b, sizeof k0b);
+    memset(kaa, 0xaa, sizeof kaa);
+    memset(dd, 0xdd, sizeof dd);
+    /* test case 1 */
+    expect_hmac(S(k0b, 20), Z("Hi There"),
+                "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
+    /* test case 2 */
+    expect_hmac(Z("Jefe"), Z("what do ya want for nothing?"),
+                "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    /* test case 3 */
+    expect_hmac(S(kaa, 20), S(dd, 50),
+                "773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe");
+    /* test case 6: key longer than a block is hashed first */
+    expect_hmac(S(kaa, 131), Z("Test Using Larger Than Block-Size Key - Hash Key First"),
+                "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+    /* test case 7 */
+    expect_hmac(S(kaa, 131),
+                Z("This is a test using a larger than block-size key and a larger than "
+                  "block-size data. The key needs to be hashed before being used by the HMAC "
+                  "algorithm."),
+                "9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2");
+}
+
+static void hmac_edges(void **st)
+{
+    (void)st;
+    char k64[65], k65[66];
+    memset(k64, 'k', 64);
+    k64[64] = 0;
+    memset(k65, 'k', 65);
+    k65[65] = 0;
+    expect_hmac(S(NULL, 0), S(NULL, 0),
+                "b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad");
+    expect_hmac(Z(k64), Z("msg"), "d62ad25bb128e96ab6ef43464aaf2bb91b5b85f013381e9ba6be747e8d0911b2");
+    expect_hmac(Z(k65), Z("msg"), "c65585780e821bd312cfaa440c33cb28d6af6b323d4977ae83934834ce589e38");
+    /* a fingerprint as DESIGN.md defines it: entity ":" normalised value */
+    uint8_t d[32];
+    ls_hmac_sha256(Z("fp-key"), Z("ssn:"), Z("536228415"), d);
+    expect_hex(d, "b6a5b382610cdb0e37489f6cfb91e397b7c7136b4b1c43bc8961a7f66e2c89e0");
+}
+
+static void random_bytes(void **st)
+{
+    (void)st;
+    uint8_t a[32], b[32], zero[32] = {0};
+    memset(a, 0, sizeof a);
+    memset(b, 0, sizeof b);
+    assert_true(ls_random(a, sizeof a));
+    assert_true(ls_random(b, sizeof b));
+    assert_memory_not_equal(a, b, sizeof a);
+    assert_memory_not_equal(a, zero, sizeof a);
+}
+
+/* ---- libmagic on bytes ---- */
+
+static struct ls_magic *g_magic;
+
+static int magic_setup(void **st)
+{
+    (void)st;
+    char err[256] = "";
+    if (ls_magic_open(&g_magic, err, sizeof err) != LS_OK) {
+        print_error("ls_magic_open: %s\n", err);
+        return -1;
+    }
+    return 0;
+}
+
+static int magic_teardown(void **st)
+{
+    (void)st;
+    ls_magic_close(g_magic);
+    g_magic = NULL;
+    return 0;
+}
+
+static void expect_mime(struct ls_slice data, const char *want_mime, const char *desc_prefix)
+{
+    char mime[128], desc[256];
+    memset(mime, 'Z', sizeof mime);
+    memset(desc, 'Z', sizeof desc);
+    ls_magic_identify(g_magic, data, mime, sizeof mime, desc, sizeof desc);
+    assert_string_equal(mime, want_mime);
+    if (desc_prefix && strncmp(desc, desc_prefix, strlen(desc_prefix)) != 0)
+        fail_msg("description \"%s\" does not start with \"%s\"", desc, desc_prefix);
+}
+
+static const char zip_bytes[] =
+    "PK\x03\x04\x0a\0\0\0\0\0\0\0!\0\x3a\xa6\x2e\x97\x02\0\0\0\x02\0\0\0\x05\0\0\0a.txtx\n"
+    "PK\x01\x02\x14\x03\x0a\0\0\0\0\0\0\0!\0\x3a\xa6\x2e\x97\x02\0\0\0\x02\0\0\0\x05\0\0\0\0\0\0\0\0\0"
+    "\0\0\xa4\x81\0\0\0\0a.txt"
+    "PK\x05\x06\0\0\0\0\x01\0\x01\0\x33\0\0\0\x25\0\0\0\0\0";
+
+static void magic_common_types(void **st)
+{
+    (void)st;
+    expect_mime(S(NULL, 0), "application/x-empty", "empty");
+    expect_mime(Z("plain words about pallets\n"), "text/plain", "ASCII text");
+    expect_mime(Z("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n"), "application/pdf",
+                "PDF document");
+    expect_mime(S("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x02\0\0\0", 33), "image/png",
+                "PNG image data");
+    expect_mime(S(zip_bytes, sizeof zip_bytes - 1), "application/zip", "Zip archive");
+    expect_mime(S("\x1f\x8b\x08\0\0\0\0\0\0\x03\x03\0\0\0\0\0\0\0\0\0", 20), "application/gzip", "gzip");
+    expect_mime(Z("{\"a\": [1, 2, 3], \"b\": {\"c\": \"d\"}}\n"), "application/json", "JSON");
+}
+
+/* Same answers as `file --mime-type` (same libmagic): HTML and CSV are told
+ * apart from plain text. */
+static void magic_html_and_csv(void **st)
+{
+    (void)st;
+    expect_mime(Z("<!DOCTYPE html>\n<html><head><title>t</title></head><body><p>hello</p></body></html>\n"),
+                "text/html", "HTML document");
+    expect_mime(Z("item,qty,depot\nbolt,12,north\nnut,7,south\nwasher,30,east\n"), "text/csv", "CSV");
+}
+
+static void magic_large_buffer(void **st)
+{
+    (void)st;
+    size_t n = 4u << 20;
+    uint8_t *p = malloc(n);
+    assert_non_null(p);
+    memset(p, 'a', n);
+    memcpy(p, "%PDF-1.7\n", 9);
+    expect_mime(S(p, n), "application/pdf", NULL);
+    free(p);
+}
+
+static void magic_small_caps_truncate(void **st)
+{
+    (void)st;
+    char mime[5], desc[4];
+    ls_magic_identify(g_magic, Z("%PDF-1.4\n%%EOF\n"), mime, sizeof mime, desc, sizeof desc);
+    assert_string_equal(mime, "appl");
+    assert_string_equal(desc, "PDF");
+}
+
+int main(void)
+{
+    const struct CMUnitTest pure[] = {
+        cmocka_unit_test(ext_of_names),
+        cmocka_unit_test(mismatch_table),
+        cmocka_unit_test(sha256_vectors),
+        cmocka_unit_test(hmac_rfc4231),
+        cmocka_unit_test(hmac_edges),
+        cmocka_unit_test(random_bytes),
+    };
+    const struct CMUnitTest magic[] = {
+        cmocka_unit_test(magic_common_types),
+        cmocka_unit_test(magic_html_and_csv),
+        cmocka_unit_test(magic_large_buffer),
+        cmocka_unit_test(magic_small_caps_truncate),
+    };
+    int rc = cmocka_run_group_tests_name("identify", pure, NULL, NULL);
+    rc += cmocka_run_group_tests_name("magic", magic, magic_setup, magic_teardown);
+    return rc;
+}
