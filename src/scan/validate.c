@@ -823,6 +823,13 @@ static bool loc_jwt(struct ls_slice m, struct ls_value *out)
 static const char *const password_placeholders[] = {
     "password", "passwd", "********", "xxxxxxxx", "changeit", "<password>", "your_password",
     "yourpassword", "null", "none", "true", "false", "secret", "redacted", "example", "placeholder",
+    "pass", "pwd", "user", "username", "required", "optional", "string", "undefined",
+};
+
+/* Code and template references, not values: self.pw, os.environ[...] ... */
+static const char *const password_code_prefixes[] = {
+    "self.", "this.", "os.", "process.env", "config.", "settings.", "env.", "args.", "options.",
+    "params.", "request.", "!vault",
 };
 
 static bool password_char(int c)
@@ -835,12 +842,25 @@ static bool password_plausible(struct ls_slice v)
 {
     if (v.len < 4 || v.len > 128 || repeated(v)) return false;
     int c0 = ls_slice_at(v, 0);
-    if (c0 == '$' || c0 == '%' || c0 == '{' || c0 == '(' || c0 == '[') return false; /* ${VAR} %s */
+    if (c0 == '$' || c0 == '%' || c0 == '{' || c0 == '(' || c0 == '[')
+        return false; /* ${VAR} %s {{x}} */
     for (size_t i = 0; i < sizeof password_placeholders / sizeof password_placeholders[0]; i++) {
         size_t n = strlen(password_placeholders[i]);
         if (v.len == n && slice_has_nocase(v, password_placeholders[i])) return false;
     }
+    for (size_t i = 0; i < sizeof password_code_prefixes / sizeof password_code_prefixes[0]; i++) {
+        const char *p = password_code_prefixes[i];
+        if (ls_slice_starts(v, p, strlen(p))) return false;
+    }
+    if (slice_has(v, "(") && slice_has(v, ")")) return false; /* getPassword() */
     return !slice_has(v, "****");
+}
+
+/* An unquoted value of letters only and shorter than 8 is prose more often
+ * than a password ("Password: Enter your ..."). */
+static bool password_prose(struct ls_slice v, bool quoted)
+{
+    return !quoted && v.len < 8 && count_class(v, is_alpha) == v.len;
 }
 
 /* key = value, key: value, key="value", <key>value</key>: the value follows
@@ -853,14 +873,18 @@ static bool loc_password(struct ls_slice m, struct ls_value *out)
     if (gt < sep) sep = gt;
     if (sep == SIZE_MAX) return false;
     size_t start = sep + 1;
+    bool quoted = ls_slice_at(m, sep) == '>';
     while (start < m.len && (is_space(ls_slice_at(m, start)) || ls_slice_at(m, start) == '"' ||
-                             ls_slice_at(m, start) == '\'' || ls_slice_at(m, start) == '\\'))
+                             ls_slice_at(m, start) == '\'' || ls_slice_at(m, start) == '\\')) {
+        if (!is_space(ls_slice_at(m, start))) quoted = true;
         start++;
+    }
     size_t end = start;
     while (end < m.len && password_char(ls_slice_at(m, end))) end++;
     out->off = start;
     out->len = end - start;
-    return password_plausible(sub(m, start, end - start));
+    struct ls_slice v = sub(m, start, end - start);
+    return password_plausible(v) && !password_prose(v, quoted);
 }
 
 /* scheme://user:password@host: the password sits between the ':' after the

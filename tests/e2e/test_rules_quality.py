@@ -92,6 +92,15 @@ class RulesQuality(unittest.TestCase):
         self.assertGreater(total, 2000)
         self.assertGreater(sum(self.key["decoys"].values()), 1000)
 
+    def test_decoys_counted_as_rejected(self):
+        """Checksum-failing look-alikes reach the validators and are rejected."""
+        rejected = self.records[-1].get("rejected", {})
+        d = self.key["decoys"]
+        for entity, kind in (("credit_card", "card_luhn"), ("iban", "iban_checksum"),
+                             ("ssn", "ssn_invalid"), ("email", "email_asset"),
+                             ("aws_key", "aws_example"), ("token", "token_placeholder")):
+            self.assertGreaterEqual(rejected.get(entity, 0), d[kind], entity)
+
     def check_entity(self, entity):
         exp = self.expected(entity)
         planted = sum(len(v) for v in exp.values())

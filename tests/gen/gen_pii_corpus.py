@@ -327,12 +327,14 @@ class Gen:
                 chk = "%02d" % ((int(chk) + 1) % 97 + 2)
             self.decoy("iban_checksum")
             return "IBAN %s%s%s" % (cc, chk, bban)
+        if k == 2 and self.r.random() < 0.15:
+            self.decoy("ssn_group00")  # never even a candidate: the rule skips group 00
+            return "ref %03d-00-%04d" % (self.r.randint(1, 665), self.r.randint(1, 9999))
         if k == 2:
             self.decoy("ssn_invalid")
             return "ref " + self.r.choice(["000-%02d-%04d" % (self.r.randint(1, 99), self.r.randint(1, 9999)),
                                             "666-%02d-%04d" % (self.r.randint(1, 99), self.r.randint(1, 9999)),
                                             "9%02d-%02d-%04d" % (self.r.randint(0, 99), self.r.randint(1, 99), self.r.randint(1, 9999)),
-                                            "%03d-00-%04d" % (self.r.randint(1, 665), self.r.randint(1, 9999)),
                                             "%03d-%02d-0000" % (self.r.randint(1, 665), self.r.randint(1, 99)),
                                             "078-05-1120", "219-09-9999", "123-45-6789"])
         if k == 3:
@@ -380,6 +382,10 @@ class Gen:
             return self.r.choice(["total $%d,%03d.%02d" % (self.r.randint(1, 99), self.r.randint(0, 999), self.r.randint(0, 99)),
                                   "version %d.%d.%d" % (self.r.randint(0, 9), self.r.randint(0, 30), self.r.randint(0, 200)),
                                   "host 10.%d.%d.%d" % (self.r.randint(0, 255), self.r.randint(0, 255), self.r.randint(0, 255))])
+        if k == 14 and self.r.random() < 0.3:
+            self.decoy("password_prose")
+            return self.r.choice(["Password: Enter your new password below", "password: see vault",
+                                  "Password = Reset on first login"])
         if k == 14:
             self.decoy("dob_invalid")
             return "DOB: %02d/%02d/%04d" % (self.r.randint(13, 19), self.r.randint(32, 39), self.r.randint(1950, 1999))

@@ -329,6 +329,33 @@ static void password_variable_rejected(void **st)
     assert_false(check("password", "password", NULL, "password = ********", &v));
     assert_false(check("password", "password", NULL, "password=changeit", &v));
 }
+static void password_prose_rejected(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_false(check("password", "password", NULL, "Password: Enter", &v));
+}
+static void password_quoted_word_accepted(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("password", "password", NULL, "password: \"monkey\"", &v));
+    assert_string_equal(v.norm, "monkey");
+}
+static void password_code_reference_rejected(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_false(check("password", "password", NULL, "password = getPassword()", &v));
+    assert_false(check("password", "password", NULL, "password = self.db_password", &v));
+    assert_false(check("password", "password", NULL, "password: !vault", &v));
+}
+static void url_password_placeholder_rejected(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_false(check("password", "url_password", NULL, " https://user:pass@example.com", &v));
+}
 static void url_password_valid(void **st)
 {
     (void)st;
@@ -458,7 +485,8 @@ int main(void)
         T(aws_key_bad_prefix_rejected), T(aws_key_redacted_prefix), T(aws_secret_example_rejected),
         T(jwt_valid_norm_is_signature), T(jwt_without_alg_rejected), T(token_placeholder_rejected),
         T(token_redaction_keeps_type), T(password_assignment_valid), T(password_xml_valid),
-        T(password_variable_rejected), T(url_password_valid), T(crypt_sha512_shadow_valid),
+        T(password_variable_rejected), T(password_prose_rejected), T(password_quoted_word_accepted),
+        T(password_code_reference_rejected), T(url_password_placeholder_rejected), T(url_password_valid), T(crypt_sha512_shadow_valid),
         T(crypt_truncated_rejected), T(htpasswd_apr1_valid), T(private_key_norm_is_body),
         T(private_key_header_only_rejected),
         T(unknown_validator_rejected), T(no_validator_takes_whole_match),
