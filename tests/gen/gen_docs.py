@@ -686,9 +686,17 @@ def ole1_object(class_name, native):
             struct.pack("<I", len(native)) + native)
 
 
+def ole_package(filename, data):
+    """OLE Packager native data wrapping one file (as Packager.exe writes it)."""
+    path = ("C:\\Users\\jdoe\\AppData\\Local\\Temp\\" + filename).encode("latin-1") + b"\x00"
+    return (struct.pack("<H", 2) + filename.encode("latin-1") + b"\x00" + path +
+            struct.pack("<I", 0x00030000) + struct.pack("<I", len(path)) + path +
+            struct.pack("<I", len(data)) + data)
+
+
 def rtf_doc():
     native = ("Embedded note for rtf.object@example.com\r\nSSN %s\r\n" % SSN).encode("ascii")
-    obj = ole1_object("Package", native)
+    obj = ole1_object("Package", ole_package("notes.txt", native))
     return ("{\\rtf1\\ansi\\ansicpg1252\\deff0\\deflang1033"
             "{\\fonttbl{\\f0\\fswiss\\fcharset0 Arial;}{\\f1\\froman\\fcharset0 fonttable.person@example.com;}}\n"
             "{\\colortbl ;\\red255\\green0\\blue0;}\n"
@@ -881,8 +889,8 @@ def generate(out, secret_path=None):
     # --- RTF ---
     put("note.rtf", rtf_doc())
     exp["note.rtf"] = {"handler": "rtf", "entities": E(RTF_EMAILS, [SSN], [CARD], True),
-                       "absent": {"credit_card": [DECOY], "email": ["fonttable.person@example.com"]},
-                       "children_any": {"entities": E(["rtf.object@example.com"], [SSN])}}
+                       "absent": {"credit_card": [DECOY]},
+                       "children": {"notes.txt": {"entities": E(["rtf.object@example.com"], [SSN])}}}
     rtf = rtf_doc()
     put("truncated.rtf", rtf[:rtf.index(b"\\trowd")])
     exp["truncated.rtf"] = {"handler": "rtf", "partial": True, "entities": E(["rtf.body@example.com"], [SSN])}

@@ -1,0 +1,543 @@
+/*
+ * RTF reader following the Rich Text Format Specification 1.9.1 (Microsoft,
+ * 2008): groups, control words (letters, optional signed parameter, one
+ * space delimiter eaten), control symbols, destinations.
+ *
+ * Kept: body text, tables (\cell tab, \row line), headers/footers,
+ * footnotes, annotations (comments, \*\annotation and \*\atnauthor), field
+ * instructions (HYPERLINK "mailto:..."), \info fields as "name: value"
+ * lines (title, subject, author, manager, company, operator, category,
+ * keywords, comment, doccomm, hlinkbase), \*\userprops.
+ * Decoded: \'hh through Windows-1252 (other \ansicpg code pages are read as
+ * 1252 on purpose: no iconv; ASCII survives), \uN with \ucN fallback skip,
+ * UTF-16 surrogate pairs, the usual symbol words (\emdash, \lquote ...).
+ * Skipped: font/colour/style/list tables, pictures (hex and \bin), theme and
+ * data stores, bookmarks, shape properties, every unknown \* destination.
+ * \objdata hex is decoded and handed to the sink (OLE1 native data, or the
+ * file inside an OLE Packager object).
+ * Attacker-controlled: everything; nesting (bounded by RTF_MAX_DEPTH, deeper
+ * groups skipped), \bin lengths (clamped to the input), parameters
+ * (clamped), hex runs (bounded by max_object), object headers (checked).
+ */
+#include <string.h>
+
+#include "extract/rtf.h"
+
+#define RTF_WORD_MAX 32u
+#define RTF_OUT_FLUSH (64u * 1024u)
+#define RTF_NAME_MAX 128u
+
+enum rtf_dest {
+    RD_TEXT,
+    RD_SKIP,
+    RD_OBJDATA,
+};
+
+struct rtf_group {
+    uint8_t dest;
+    uint8_t uc;     /* \ucN: fallback characters after \uN */
+    bool first;     /* no control word yet: the next one may name a destination */
+    bool star;      /* \* seen at the start of this group */
+    bool nl_end;    /* write a line break when the group closes */
+};
+
+struct rtf_parser {
+    struct ls_cursor cur;
+    const struct rtf_sink *sink;
+    struct rtf_result *res;
+    struct rtf_group stack[RTF_MAX_DEPTH];
+    unsigned depth;       /* open groups (stack holds the outer ones) */
+    unsigned overflow;    /* open groups beyond RTF_MAX_DEPTH, skipped */
+    struct rtf_group g;   /* the current group */
+    unsigned uc_skip;     /* fallback characters still to drop */
+    uint32_t high;        /* pending high surrogate from \uN */
+    bool done;            /* the outermost group closed */
+    uint64_t total;       /* text bytes produced so far */
+    struct ls_buf out;
+    struct ls_buf obj;
+    int nibble;           /* pending hex digit of \objdata, or -1 */
+    bool obj_cut;
+    ls_err err;
+};
+
+/* ------------------------------------------------------------ output */
+
+static ls_err rtf_flush(struct rtf_parser *p)
+{
+    if (p->out.len == 0 || p->err != LS_OK) return p->err;
+    p->total += p->out.len;
+    ls_err e = p->sink->text ? p->sink->text(p->sink->ud, ls_buf_slice(&p->out)) : LS_OK;
+    ls_buf_reset(&p->out);
+    if (e != LS_OK) p->err = e;
+    return p->err;
+}
+
+static ls_err rtf_put(struct rtf_parser *p, uint8_t ch)
+{
+    if (p->out.len >= RTF_OUT_FLUSH) LS_TRY(rtf_flush(p));
+    return ls_buf_addc(&p->out, ch);
+}
+
+static ls_err rtf_puts(struct rtf_parser *p, const char *s)
+{
+    while (*s) LS_TRY(rtf_put(p, (uint8_t)*s++));
+    return LS_OK;
+}
+
+static ls_err rtf_put_cp(struct rtf_parser *p, uint32_t cp)
+{
+    if (p->out.len >= RTF_OUT_FLUSH) LS_TRY(rtf_flush(p));
+    return ls_utf8_put(&p->out, cp);
+}
+
+/* A separator, unless the text already ends in whitespace. */
+static ls_err rtf_sep(struct rtf_parser *p, uint8_t ch)
+{
+    if (p->out.len == 0 && p->total == 0) return LS_OK; /* nothing to separate yet */
+    if (p->out.len > 0) {
+        int last = ls_slice_at(ls_buf_slice(&p->out), p->out.len - 1);
+        if (last == '\n' || (last == ch) || (ch != '\n' && (last == ' ' || last == '\t')))
+            return LS_OK;
+    }
+    return rtf_put(p, ch);
+}
+
+static bool rtf_emitting(const struct rtf_parser *p)
+{
+    return p->overflow == 0 && p->g.dest == RD_TEXT;
+}
+
+/* A visible character: dropped while \uN fallback characters are pending. */
+static ls_err rtf_char(struct rtf_parser *p, uint32_t cp)
+{
+    if (p->uc_skip > 0) {
+        p->uc_skip--;
+        return LS_OK;
+    }
+    if (!rtf_emitting(p)) return LS_OK;
+    if (p->high) { /* a high surrogate not followed by \u low surrogate */
+        p->high = 0;
+        LS_TRY(rtf_put_cp(p, 0xFFFD));
+    }
+    return cp < 0x80 ? rtf_put(p, (uint8_t)cp) : rtf_put_cp(p, cp);
+}
+
+/* ------------------------------------------------------------ objdata */
+
+static int rtf_hexval(int ch)
+{
+    if (ch >= '0' && ch <= '9') return ch - '0';
+    if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
+    if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
+    return -1;
+}
+
+static ls_err rtf_obj_hex(struct rtf_parser *p, int ch)
+{
+    int v = rtf_hexval(ch);
+    if (v < 0 || p->obj_cut) return LS_OK; /* whitespace and line breaks between digits */
+    if (p->nibble < 0) {
+        p->nibble = v;
+        return LS_OK;
+    }
+    ls_err e = ls_buf_addc(&p->obj, (uint8_t)(p->nibble << 4 | v));
+    p->nibble = -1;
+    if (e == LS_E_LIMIT) {
+        p->obj_cut = true;
+        return LS_OK;
+    }
+    return e;
+}
+
+static ls_err rtf_obj_finish(struct rtf_parser *p)
+{
+    struct ls_slice all = ls_buf_slice(&p->obj), native, file;
+    char cls[RTF_NAME_MAX], name[RTF_NAME_MAX];
+    name[0] = 0;
+    p->res->objects++;
+    ls_err e = LS_OK;
+    if (all.len > 0 && p->sink->object) {
+        struct ls_slice data = all;
+        if (rtf_ole1_native(all, &native, cls, sizeof cls)) {
+            data = native;
+            if (strcmp(cls, "Package") == 0 && rtf_package_file(native, &file, name, sizeof name))
+                data = file;
+        }
+        LS_TRY(rtf_flush(p));
+        e = p->sink->object(p->sink->ud, data, name, p->obj_cut);
+    }
+    ls_buf_reset(&p->obj);
+    p->nibble = -1;
+    p->obj_cut = false;
+    return e;
+}
+
+/* ------------------------------------------------------------ groups */
+
+static ls_err rtf_open(struct rtf_parser *p)
+{
+    p->uc_skip = 0;
+    if (p->overflow > 0 || p->depth >= RTF_MAX_DEPTH) {
+        p->overflow++;
+        p->res->depth_cut = true;
+        return LS_OK;
+    }
+    p->stack[p->depth++] = p->g;
+    p->g.first = true;
+    p->g.star = false;
+    p->g.nl_end = false;
+    return LS_OK;
+}
+
+static ls_err rtf_close(struct rtf_parser *p)
+{
+    p->uc_skip = 0;
+    if (p->overflow > 0) {
+        p->overflow--;
+        return LS_OK;
+    }
+    if (p->depth == 0) { /* a stray brace after the document: stop */
+        p->done = true;
+        return LS_OK;
+    }
+    struct rtf_group inner = p->g;
+    p->g = p->stack[--p->depth];
+    if (inner.dest == RD_OBJDATA && p->g.dest != RD_OBJDATA) LS_TRY(rtf_obj_finish(p));
+    if (inner.nl_end && rtf_emitting(p)) LS_TRY(rtf_sep(p, '\n'));
+    if (p->depth == 0) p->done = true;
+    return LS_OK;
+}
+
+/* ------------------------------------------------------------ control words */
+
+struct rtf_word {
+    char name[RTF_WORD_MAX + 1];
+    bool has_param;
+    int32_t param;
+};
+
+static bool rtf_in(const char *w, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (strcmp(w, list[i]) == 0) return true;
+    return false;
+}
+
+static const char *const rtf_skip_dests[] = {
+    "fonttbl", "colortbl", "stylesheet", "listtable", "listoverridetable", "revtbl",
+    "rsidtbl", "pict", "themedata", "colorschememapping", "datastore", "latentstyles",
+    "xmlnstbl", "filetbl", "pgdsctbl", "bkmkstart", "bkmkend", "objclass", "objname",
+    "nonshppict", "sp", "fchars", "lchars", "mmathPr", "generator", "falt", "panose",
+    "private", "atnid", "atndate", "atnref", "pntxta", "pntxtb", "template", "blipuid",
+    NULL};
+/* \* destinations whose text is worth scanning; every other \* is skipped. */
+static const char *const rtf_star_keep[] = {"annotation", "atnauthor", "fldinst", "userprops",
+                                            "shpinst", "shptxt", "company", "objdata",
+                                            "footnote", NULL};
+static const char *const rtf_info_fields[] = {"title", "subject", "author", "manager",
+                                              "company", "operator", "category", "keywords",
+                                              "comment", "doccomm", "hlinkbase", NULL};
+static const char *const rtf_line_groups[] = {"header", "headerl", "headerr", "headerf",
+                                              "footer", "footerl", "footerr", "footerf",
+                                              "footnote", "annotation", "atnauthor", "info",
+                                              "propname", "staticval", NULL};
+
+/* The first control word of a group may make it a destination. */
+static ls_err rtf_destination(struct rtf_parser *p, const struct rtf_word *w)
+{
+    p->g.first = false;
+    if (p->g.dest != RD_TEXT) return LS_OK;
+    if (strcmp(w->name, "objdata") == 0) {
+        ls_buf_reset(&p->obj);
+        p->nibble = -1;
+        p->obj_cut = false;
+        p->g.dest = RD_OBJDATA;
+        return LS_OK;
+    }
+    if ((p->g.star && !rtf_in(w->name, rtf_star_keep)) || rtf_in(w->name, rtf_skip_dests)) {
+        p->g.dest = RD_SKIP;
+        return LS_OK;
+    }
+    if (rtf_in(w->name, rtf_line_groups)) {
+        p->g.nl_end = true;
+        return rtf_sep(p, '\n');
+    }
+    if (rtf_in(w->name, rtf_info_fields)) {
+        p->g.nl_end = true;
+        LS_TRY(rtf_sep(p, '\n'));
+        LS_TRY(rtf_puts(p, w->name));
+        return rtf_puts(p, ": ");
+    }
+    if (strcmp(w->name, "fldinst") == 0) return rtf_sep(p, ' ');
+    return LS_OK;
+}
+
+static ls_err rtf_unicode(struct rtf_parser *p, int32_t param)
+{
+    uint32_t u = (uint32_t)(param < 0 ? param + 65536 : param) & 0xFFFFu;
+    p->uc_skip = 0;
+    if (!rtf_emitting(p)) {
+        p->uc_skip = p->g.uc;
+        return LS_OK;
+    }
+    if (u >= 0xD800 && u <= 0xDBFF) {
+        if (p->high) LS_TRY(rtf_put_cp(p, 0xFFFD));
+        p->high = u;
+    } else if (u >= 0xDC00 && u <= 0xDFFF && p->high) {
+        LS_TRY(rtf_put_cp(p, 0x10000 + ((p->high - 0xD800) << 10) + (u - 0xDC00)));
+        p->high = 0;
+    } else {
+        LS_TRY(rtf_char(p, u));
+    }
+    p->uc_skip = p->g.uc;
+    return LS_OK;
+}
+
+/* \binN: N raw bytes follow (after the delimiter space already eaten). */
+static ls_err rtf_bin(struct rtf_parser *p, const struct rtf_word *w)
+{
+    size_t n = w->has_param && w->param > 0 ? (size_t)w->param : 0;
+    if (n > ls_cur_left(&p->cur)) {
+        p->res->truncated = true;
+        n = ls_cur_left(&p->cur);
+    }
+    return ls_cur_skip(&p->cur, n);
+}
+
+struct rtf_sym {
+    const char *word;
+    uint32_t cp;
+};
+
+static const struct rtf_sym rtf_syms[] = {
+    {"emdash", 0x2014}, {"endash", 0x2013}, {"emspace", ' '}, {"enspace", ' '},
+    {"qmspace", ' '},   {"bullet", 0x2022}, {"lquote", 0x2018}, {"rquote", 0x2019},
+    {"ldblquote", 0x201C}, {"rdblquote", 0x201D}, {"zwj", 0}, {"zwnj", 0}, {NULL, 0}};
+
+static ls_err rtf_text_word(struct rtf_parser *p, const struct rtf_word *w)
+{
+    static const char *const lines[] = {"par", "line", "sect", "page", "row", "column",
+                                        "softline", "lbr", NULL};
+    static const char *const tabs[] = {"tab", "cell", "nestcell", NULL};
+    if (rtf_in(w->name, lines)) return rtf_emitting(p) ? rtf_sep(p, '\n') : LS_OK;
+    if (rtf_in(w->name, tabs)) return rtf_emitting(p) ? rtf_sep(p, '\t') : LS_OK;
+    for (size_t i = 0; rtf_syms[i].word; i++) {
+        if (strcmp(w->name, rtf_syms[i].word) != 0) continue;
+        return rtf_syms[i].cp ? rtf_char(p, rtf_syms[i].cp) : LS_OK;
+    }
+    return LS_OK;
+}
+
+static ls_err rtf_control_word(struct rtf_parser *p, const struct rtf_word *w)
+{
+    if (strcmp(w->name, "bin") == 0) return rtf_bin(p, w);
+    if (p->g.first) LS_TRY(rtf_destination(p, w));
+    if (strcmp(w->name, "u") == 0 && w->has_param) return rtf_unicode(p, w->param);
+    if (p->uc_skip > 0) { /* a control word counts as one fallback character */
+        p->uc_skip--;
+        return LS_OK;
+    }
+    if (strcmp(w->name, "uc") == 0) {
+        p->g.uc = (uint8_t)(w->has_param && w->param > 0 ? (w->param > 8 ? 8 : w->param) : 0);
+        return LS_OK;
+    }
+    if (strcmp(w->name, "ansicpg") == 0 && w->has_param && w->param > 0) {
+        p->res->codepage = (unsigned)w->param;
+        return LS_OK;
+    }
+    return rtf_text_word(p, w);
+}
+
+/* Read a control word after the backslash: letters, optional [-]digits,
+ * one delimiting space eaten. */
+static ls_err rtf_read_word(struct rtf_parser *p, struct rtf_word *w)
+{
+    size_t n = 0;
+    uint8_t ch = 0;
+    while (ls_cur_left(&p->cur) > 0) {
+        LS_TRY(ls_cur_u8(&p->cur, &ch));
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'))) {
+            p->cur.pos--;
+            break;
+        }
+        if (n < RTF_WORD_MAX) w->name[n++] = (char)ch;
+    }
+    w->name[n] = 0;
+    bool neg = false;
+    int64_t v = 0;
+    w->has_param = false;
+    if (ls_cur_left(&p->cur) > 0 && ls_slice_at(p->cur.in, p->cur.pos) == '-') {
+        neg = true;
+        p->cur.pos++;
+    }
+    while (ls_cur_left(&p->cur) > 0) {
+        int d = ls_slice_at(p->cur.in, p->cur.pos);
+        if (d < '0' || d > '9') break;
+        p->cur.pos++;
+        w->has_param = true;
+        if (v < 100000000) v = v * 10 + (d - '0'); /* clamp: the spec allows 16-bit-ish */
+    }
+    w->param = (int32_t)(neg ? -v : v);
+    if (ls_cur_left(&p->cur) > 0 && ls_slice_at(p->cur.in, p->cur.pos) == ' ') p->cur.pos++;
+    return LS_OK;
+}
+
+static ls_err rtf_hex_escape(struct rtf_parser *p)
+{
+    struct ls_slice two;
+    if (ls_cur_take(&p->cur, 2, &two) != LS_OK) {
+        p->res->truncated = true;
+        p->cur.pos = p->cur.in.len;
+        return LS_OK;
+    }
+    int hi = rtf_hexval(ls_slice_at(two, 0)), lo = rtf_hexval(ls_slice_at(two, 1));
+    if (hi < 0 || lo < 0) return LS_OK;
+    if (p->g.dest == RD_OBJDATA) return LS_OK;
+    return rtf_char(p, ls_cp1252((uint8_t)(hi << 4 | lo)));
+}
+
+/* After a backslash: a control symbol or a control word. */
+static ls_err rtf_escape(struct rtf_parser *p)
+{
+    if (ls_cur_left(&p->cur) == 0) {
+        p->res->truncated = true;
+        return LS_OK;
+    }
+    int ch = ls_slice_at(p->cur.in, p->cur.pos);
+    if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')) {
+        struct rtf_word w;
+        LS_TRY(rtf_read_word(p, &w));
+        return rtf_control_word(p, &w);
+    }
+    p->cur.pos++;
+    switch (ch) {
+    case '\'': return rtf_hex_escape(p);
+    case '*':
+        if (p->g.first) p->g.star = true;
+        return LS_OK;
+    case '\\': case '{': case '}': return rtf_char(p, (uint32_t)ch);
+    case '~': return rtf_char(p, ' ');
+    case '_': return rtf_char(p, '-');
+    case '\r': case '\n': return rtf_emitting(p) ? rtf_sep(p, '\n') : LS_OK;
+    case '\t': return rtf_emitting(p) ? rtf_sep(p, '\t') : LS_OK;
+    default:
+        if (p->uc_skip > 0) p->uc_skip--;
+        return LS_OK; /* \- optional hyphen, \| \: formula marks */
+    }
+}
+
+static ls_err rtf_plain(struct rtf_parser *p, uint8_t ch)
+{
+    if (p->overflow > 0) return LS_OK;
+    if (p->g.dest == RD_OBJDATA) return rtf_obj_hex(p, ch);
+    if (ch == '\r' || ch == '\n') return LS_OK; /* line breaks in the file mean nothing */
+    if (ch == '\t') return rtf_emitting(p) ? rtf_sep(p, '\t') : LS_OK;
+    if (ch < 0x20) return LS_OK;
+    return rtf_char(p, ch < 0x80 ? ch : ls_cp1252(ch));
+}
+
+static ls_err rtf_step(struct rtf_parser *p)
+{
+    uint8_t ch;
+    LS_TRY(ls_cur_u8(&p->cur, &ch));
+    if (ch == '{') return rtf_open(p);
+    if (ch == '}') return rtf_close(p);
+    if (ch == '\\') return rtf_escape(p);
+    return rtf_plain(p, ch);
+}
+
+static ls_err rtf_run(struct rtf_parser *p)
+{
+    if (!ls_slice_starts(p->cur.in, "{\\rtf", 5)) p->res->not_rtf = true;
+    while (!p->done && ls_cur_left(&p->cur) > 0 && p->err == LS_OK) {
+        ls_err e = rtf_step(p);
+        if (e != LS_OK) return e;
+    }
+    if (p->err != LS_OK) return p->err;
+    if (!p->done) p->res->truncated = true;
+    if (p->g.dest == RD_OBJDATA && p->obj.len > 0) LS_TRY(rtf_obj_finish(p)); /* cut inside */
+    return rtf_flush(p);
+}
+
+ls_err rtf_parse(struct ls_slice in, const struct rtf_sink *sink, size_t max_object,
+                 struct rtf_result *res)
+{
+    struct rtf_parser st;
+    struct rtf_parser *p = &st;
+    memset(p, 0, sizeof *p);
+    memset(res, 0, sizeof *res);
+    p->cur = ls_cur_make(in);
+    p->sink = sink;
+    p->res = res;
+    p->g.dest = RD_TEXT;
+    p->g.uc = 1;
+    p->g.first = true;
+    p->nibble = -1;
+    ls_buf_init(&p->out, RTF_OUT_FLUSH * 2);
+    ls_buf_init(&p->obj, max_object);
+    ls_err e = rtf_run(p);
+    ls_buf_free(&p->out);
+    ls_buf_free(&p->obj);
+    return e;
+}
+
+/* ------------------------------------------------------------ OLE1 objects */
+
+/* A length-prefixed ANSI string (u32 length including the NUL). */
+static bool rtf_lpstr(struct ls_cursor *c, char *out, size_t cap)
+{
+    uint32_t n;
+    struct ls_slice s;
+    if (ls_cur_u32le(c, &n) != LS_OK || ls_cur_take(c, n, &s) != LS_OK) return false;
+    if (out) {
+        size_t k = s.len < cap - 1 ? s.len : cap - 1;
+        if (k) memcpy(out, s.ptr, k);
+        out[k] = 0;
+    }
+    return true;
+}
+
+bool rtf_ole1_native(struct ls_slice obj, struct ls_slice *native, char *cls, size_t cap)
+{
+    struct ls_cursor c = ls_cur_make(obj);
+    uint32_t version, format, size;
+    if (ls_cur_u32le(&c, &version) != LS_OK || ls_cur_u32le(&c, &format) != LS_OK) return false;
+    if (format != 2) return false; /* 2: embedded; 1: linked (no data) */
+    if (!rtf_lpstr(&c, cls, cap) || !rtf_lpstr(&c, NULL, 0) || !rtf_lpstr(&c, NULL, 0))
+        return false;
+    if (ls_cur_u32le(&c, &size) != LS_OK) return false;
+    if (size > ls_cur_left(&c)) size = (uint32_t)ls_cur_left(&c); /* cut: keep what is there */
+    return ls_cur_take(&c, size, native) == LS_OK;
+}
+
+/* NUL-terminated string of at most 260 bytes (MAX_PATH). */
+static bool rtf_cstr(struct ls_cursor *c, char *out, size_t cap)
+{
+    size_t k = 0;
+    for (unsigned i = 0; i <= 260; i++) {
+        uint8_t ch;
+        if (ls_cur_u8(c, &ch) != LS_OK) return false;
+        if (ch == 0) {
+            if (out) out[k] = 0;
+            return true;
+        }
+        if (out && k < cap - 1) out[k++] = (char)ch;
+    }
+    return false;
+}
+
+bool rtf_package_file(struct ls_slice native, struct ls_slice *file, char *name, size_t cap)
+{
+    struct ls_cursor c = ls_cur_make(native);
+    uint16_t sig;
+    uint32_t type, path_len, size;
+    struct ls_slice skip;
+    if (ls_cur_u16le(&c, &sig) != LS_OK || sig != 2) return false;
+    if (!rtf_cstr(&c, name, cap) || !rtf_cstr(&c, NULL, 0)) return false; /* label, source */
+    if (ls_cur_u32le(&c, &type) != LS_OK || (type >> 16) != 3) return false; /* embedded file */
+    if (ls_cur_u32le(&c, &path_len) != LS_OK || ls_cur_take(&c, path_len, &skip) != LS_OK)
+        return false;
+    if (ls_cur_u32le(&c, &size) != LS_OK) return false;
+    if (size > ls_cur_left(&c)) size = (uint32_t)ls_cur_left(&c);
+    return ls_cur_take(&c, size, file) == LS_OK;
+}
