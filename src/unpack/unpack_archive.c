@@ -22,6 +22,7 @@
  * (zipcd.c).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "unpack/unpack_int.h"
@@ -118,6 +119,8 @@ struct arc {
     unsigned failed_run;    /* consecutive ARCHIVE_FAILED headers */
     bool raw;               /* single compressed stream (raw format) */
     bool any_encrypted;
+    struct ls_zipcd_name *zn; /* zip: names as stored, in local-header order */
+    size_t nzn, zcur;
 };
 
 /* Child under construction. */
@@ -215,13 +218,46 @@ static void name_tags(struct arc *ar, struct arc_child *k, unsigned kind)
     if (unpack_names_add(&ar->names, name, kind, &dup) == LS_OK && dup) tag(k, LS_A_DUPLICATE_NAME);
 }
 
+/* libarchive's zip name p is the stored name up to its first NUL with
+ * '\\' turned into '/' (for names made on DOS/Windows). */
+static bool stored_matches(struct ls_slice raw, const char *p)
+{
+    size_t n = strlen(p);
+    if (raw.len < n || (raw.len > n && ls_slice_at(raw, n) != 0)) return false;
+    for (size_t i = 0; i < n; i++) {
+        int r = ls_slice_at(raw, i), c = (unsigned char)p[i];
+        if (r != c && !(r == '\\' && c == '/')) return false;
+    }
+    return true;
+}
+
+/* The zip entry's name as stored in the central directory. libarchive
+ * returns entries in local-header order, skipping some (macOS resource
+ * forks): look a little ahead of the last match. A name libarchive could
+ * not decode (p NULL) takes the next entry. */
+#define ARC_CD_LOOKAHEAD 64u
+static bool stored_name(struct arc *ar, const char *p, struct ls_slice *out)
+{
+    size_t end = ar->nzn - ar->zcur > ARC_CD_LOOKAHEAD ? ar->zcur + ARC_CD_LOOKAHEAD : ar->nzn;
+    for (size_t i = ar->zcur; i < end; i++) {
+        if (p && !stored_matches(ar->zn[i].name, p)) continue;
+        *out = ar->zn[i].name;
+        ar->zcur = i + 1;
+        return true;
+    }
+    return false;
+}
+
 /* Fill the child's name; nb owns the bytes. */
 static void child_name(struct arc *ar, struct archive_entry *e, struct arc_child *k,
                        struct ls_buf *nb)
 {
     const char *p = ar->raw ? NULL : archive_entry_pathname(e);
+    struct ls_slice stored;
     if (ar->raw) {
         raw_name(ar->o, nb);
+    } else if (ar->zn && stored_name(ar, p, &stored)) {
+        nb_add(nb, stored.ptr, stored.len);
     } else if (p) {
         nb_adds(nb, p);
     } else {
@@ -403,7 +439,9 @@ static ls_err do_entry(struct arc *ar, struct archive_entry *e, bool warned)
     child_name(ar, e, &k, &nb);
     if (archive_entry_size_is_set(e) && archive_entry_size(e) > 0)
         k.ch.declared_size = (uint64_t)archive_entry_size(e);
-    if (warned) {
+    if (warned && !ar->raw && archive_entry_pathname(e) == NULL) {
+        /* the warning is about the name only (already tagged bad_name) */
+    } else if (warned) {
         tag(&k, LS_R_PARSE_ERROR);
         say(&k, "header", ar->ss.err);
     }
@@ -554,6 +592,7 @@ static bool zip_precheck(struct arc *ar)
     if (!ls_slice_starts(ar->o->data, "PK", 2)) return false;
     (void)ls_zipcd_check(ar->o->data, &r); /* damage is libarchive's to report */
     if (!r.is_zip) return false;
+    if (!r.bomb) (void)ls_zipcd_names(ar->o->data, &ar->zn, &ar->nzn);
     if (r.nul_names)
         ls_note(ar->c, ar->o, LS_A_BAD_NAME, "zip: %llu member names contain a NUL byte",
                 (unsigned long long)r.nul_names);
@@ -585,6 +624,7 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
         e = run(&ar, UNPACK_MODE_RAW, &retry_raw);
     }
     unpack_names_free(&ar.names);
+    free(ar.zn);
     if (ar.any_encrypted)
         ls_note(c, o, LS_R_ENCRYPTED, NULL);
     return e;

@@ -48,6 +48,9 @@ struct zcd {
     size_t cd_end;      /* where the directory must end (EOCD or zip64 EOCD) */
     struct zr_range *rg;
     size_t nrg;
+    bool want_names;             /* ls_zipcd_names: collect names too */
+    struct ls_zipcd_name *names;
+    size_t nnames;
 };
 
 static bool find_eocd(struct zcd *z)
@@ -179,6 +182,12 @@ static ls_err one_entry(struct zcd *z, struct ls_cursor *c)
     if (ls_slice_find(name, 0, "\0", 1) != SIZE_MAX) z->r->nul_names++;
     uint64_t at = lo > UINT64_MAX - z->r->prefix ? UINT64_MAX : lo + z->r->prefix;
     if (local_range(z, at, cs, &z->rg[z->nrg])) z->nrg++;
+    if (z->names) {
+        struct ls_zipcd_name *nm = &z->names[z->nnames++];
+        nm->local = at;
+        nm->index = z->r->entries;
+        nm->name = name;
+    }
     z->r->entries++;
     return LS_OK;
 }
@@ -192,6 +201,10 @@ static ls_err walk_cd(struct zcd *z)
     if (max > z->r->declared) max = (size_t)z->r->declared;
     z->rg = malloc((max ? max : 1) * sizeof *z->rg);
     if (!z->rg) return LS_E_NOMEM;
+    if (z->want_names) {
+        z->names = malloc((max ? max : 1) * sizeof *z->names);
+        if (!z->names) return LS_E_NOMEM;
+    }
     struct ls_cursor c = ls_cur_make(cd);
     for (size_t i = 0; i < max; i++) LS_TRY(one_entry(z, &c));
     return z->r->entries < z->r->declared ? LS_E_TRUNCATED : LS_OK;
@@ -232,9 +245,42 @@ static void verdict(struct zcd *z)
                  (unsigned long long)r->declared, z->zip.len, (unsigned long long)r->capacity);
 }
 
+static ls_err run_check(struct zcd *zp);
+
 ls_err ls_zipcd_check(struct ls_slice zip, struct ls_zipcd_report *r)
 {
     struct zcd z = {.zip = zip, .r = r};
+    return run_check(&z);
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+    const struct ls_zipcd_name *x = a, *y = b;
+    if (x->local != y->local) return x->local < y->local ? -1 : 1;
+    return (x->index > y->index) - (x->index < y->index);
+}
+
+ls_err ls_zipcd_names(struct ls_slice zip, struct ls_zipcd_name **out, size_t *n)
+{
+    struct ls_zipcd_report r;
+    struct zcd z = {.zip = zip, .r = &r, .want_names = true};
+    *out = NULL;
+    *n = 0;
+    ls_err e = run_check(&z);
+    if (z.names && z.nnames == 0) {
+        free(z.names);
+        z.names = NULL;
+    }
+    if (z.names) unpack_sort(z.names, z.nnames, sizeof *z.names, name_cmp);
+    *out = z.names;
+    *n = z.names ? z.nnames : 0;
+    return e;
+}
+
+static ls_err run_check(struct zcd *zp)
+{
+    struct zcd z = *zp;
+    struct ls_zipcd_report *r = z.r;
     memset(r, 0, sizeof *r);
     if (!find_eocd(&z)) {
         snprintf(r->why, sizeof r->why, "zip: no end of central directory record");
@@ -250,5 +296,7 @@ ls_err ls_zipcd_check(struct ls_slice zip, struct ls_zipcd_report *r)
                  e == LS_E_TRUNCATED ? "ends" : "is damaged", (unsigned long long)r->entries,
                  (unsigned long long)r->declared);
     free(z.rg);
+    zp->names = z.names;
+    zp->nnames = z.nnames;
     return e;
 }

@@ -37,4 +37,18 @@ struct ls_zipcd_report {
  * entries read so far are still analysed and reported); LS_E_NOMEM. */
 ls_err ls_zipcd_check(struct ls_slice zip, struct ls_zipcd_report *r);
 
+/* A central-directory entry's name as stored (a slice of the zip: raw
+ * bytes, NULs and backslashes included) and where its local header is. */
+struct ls_zipcd_name {
+    uint64_t local;   /* file offset of the local header (prefix applied) */
+    uint64_t index;   /* position in the central directory */
+    struct ls_slice name;
+};
+
+/* The entries' names, sorted by local header offset (ties in directory
+ * order): the order libarchive's seekable zip reader returns entries in.
+ * *out is malloc'ed (free it), NULL with *n = 0 when there is no usable
+ * directory. Returns what ls_zipcd_check would. */
+ls_err ls_zipcd_names(struct ls_slice zip, struct ls_zipcd_name **out, size_t *n);
+
 #endif

@@ -225,6 +225,11 @@ class TestUnpack(unittest.TestCase):
         self.assertEqual(len(dups), 2)
         self.assertEqual(sorted("duplicate_name" in d["alerts"] for d in dups), [False, True])
         self.assertIn("bad_name", s.root()["alerts"])  # the NUL in a stored name
+        # names are the stored bytes: the NUL is kept, not cut
+        self.assertIn("bad_name", s.one("nul\x00hidden.txt")["alerts"])
+        flagged = [o for o in s.objects if o["depth"] == 1 and o["chain"][0].startswith("flag")]
+        self.assertEqual(len(flagged), 1)
+        self.assertIn("bad_name", flagged[0]["alerts"])
         bad_utf8 = [o for o in s.objects if o["depth"] == 1 and o["chain"][0].startswith("bad")]
         self.assertEqual(len(bad_utf8), 1)
         self.assertIn("bad_name", bad_utf8[0]["alerts"])

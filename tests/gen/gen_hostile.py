@@ -258,6 +258,8 @@ def badnames_zip():
         stored(b"nul\0hidden.txt", b"nul in name\n"),
         stored(b"new\nline.txt", b"newline in name\n"),
         stored(b"bad\xff\xfe.txt", b"invalid utf-8\n"),
+        # flagged UTF-8 (bit 11) but not UTF-8: libarchive cannot decode it
+        (b"flag\xc3\x28.txt", b"flagged\n", 0, zlib.crc32(b"flagged\n"), 8, 0x800),
         stored(b"dup.txt", b"first\n"),
         stored(b"dup.txt", b"second\n"),
         stored(b"good.txt", MARKER),
