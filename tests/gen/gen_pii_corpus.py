@@ -170,7 +170,7 @@ class Gen:
         addr = local + "@" + self.r.choice(DOMAINS)
         if self.r.random() < 0.2:
             addr = addr[0].upper() + addr[1:]
-        txt = self.r.choice(["%s", "<%s>", "mailto:%s", "%s"]) % addr
+        txt = self.r.choice(["%s", "<%s>", "mailto:%s", "%s", "Email:%s", "from:%s"]) % addr
         return "email", txt, addr.lower()
 
     def nanp_parts(self):
