@@ -341,6 +341,17 @@ class TestUnpack(unittest.TestCase):
             self.assertEmail(s.one("marker.txt"))
             self.assertEqual(s.root()["coverage"], "full", name)
 
+    def test_large_member_spilled_and_scanned_whole(self):
+        import hashlib
+        data = gen.big_member_text()
+        for flags in ((), ("--spill", "1M")):
+            s = self.scan("big_member.zip", *flags)  # asserts nothing is left behind
+            big = s.one("big.txt")
+            self.assertEqual(big["file"]["size"], len(data))
+            self.assertEqual(big["file"]["hash"]["sha256"], hashlib.sha256(data).hexdigest())
+            self.assertEqual(big["coverage"], "full")
+            self.assertEmail(big)  # the marker is in the last bytes
+
     def test_zip64(self):
         s = self.scan("zip64.zip")
         self.assertEmail(s.one("big.txt"))

@@ -275,6 +275,15 @@ def nested_chain(depth=20):
     return data  # the root: level01.zip's bytes hold level02.zip ...
 
 
+def big_member_text():
+    """About 3 MiB of text with the marker at the very end."""
+    return b"".join(b"line %07d of filler text\n" % i for i in range(120000)) + MARKER
+
+
+def big_member():
+    return zip_bytes([("big.txt", big_member_text())])
+
+
 def many_members(n=100000):
     bio = io.BytesIO()
     with zipfile.ZipFile(bio, "w", zipfile.ZIP_STORED) as z:
@@ -479,6 +488,7 @@ SIMPLE = {
     "truncated.tar": truncated_tar,
     "chain20.zip": nested_chain,
     "zip64.zip": lambda: _zip64(),
+    "big_member.zip": big_member,
 }
 
 
