@@ -2,6 +2,8 @@
 """The command line: help texts, version, output to stdout, input lists from
 stdin (newline and NUL separated), rule selection, quarantine policy, and
 `leaksift text` on files and nested members."""
+import hashlib
+import hmac
 import os
 import re
 import sys
@@ -69,7 +71,8 @@ class HelpVersionTest(unittest.TestCase):
             for name, takes in scan_long_options():
                 if name == "help":
                     continue
-                args = ["scan", "-q", "-o", os.path.join(d, "m.jsonl"), "--" + name]
+                args = ["scan", "-q", "--no-default-rules", "-o", os.path.join(d, "m.jsonl"),
+                        "--" + name]
                 if takes:
                     args.append(values.get(name, os.path.join(d, "a.txt")
                                            if name in ("files-from", "rules", "identifiers",
@@ -210,6 +213,83 @@ class ScanCliTest(unittest.TestCase):
         m = lsutil.load(p.stdout)
         self.assertEqual(m.run["options"], ["-q", "-o", "-", "--max-depth", "5", self.plain])
         self.assertEqual(m.run["limits"]["max_depth"], 5)
+
+
+class FingerprintTest(unittest.TestCase):
+    """DESIGN.md: fingerprint = hex HMAC-SHA256(key, entity ":" normalised
+    value); --fingerprint-key FILE gives the key, else a random one per run."""
+
+    VALUES = {  # entity: (as written, normalised)
+        "ssn": ("536-22-8415", "536228415"),
+        "email": ("John.Doe@acme-corp.example", "john.doe@acme-corp.example"),
+        "credit_card": ("4786 9897 7162 3234", "4786989771623234"),
+        "iban": ("DE43 6372 5493 3941 0967 38", "DE43637254933941096738"),
+        "phone": ("(305) 998-2563", "3059982563"),
+    }
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        d = cls.tmp.name
+        cls.f = os.path.join(d, "pii.txt")
+        with open(cls.f, "w") as fh:
+            fh.write("SSN %s\nmail %s\ncard %s\niban %s\ntel %s\n"
+                     % tuple(cls.VALUES[e][0] for e in ("ssn", "email", "credit_card", "iban",
+                                                         "phone")))
+        cls.keys = []
+        for i, key in enumerate((b"fp-key", b"other-key")):
+            kf = os.path.join(d, "k%d.bin" % i)
+            with open(kf, "wb") as fh:
+                fh.write(key)
+            cls.keys.append((key, kf))
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def fingerprints(self, *extra):
+        p = lsutil.run(["scan", "-q", "-o", "-"] + list(extra) + [self.f])
+        self.assertEqual(p.returncode, 1, p.stderr.decode())
+        m = lsutil.load(p.stdout)
+        out = {}
+        for f in m.obj(self.f)["findings"]:
+            for e in f["evidence"]:
+                out[f["entity"]] = e["fingerprint"]
+        return m, out
+
+    def test_fingerprint_is_hmac_of_the_normalised_value(self):
+        key, kf = self.keys[0]
+        m, fps = self.fingerprints("--fingerprint-key", kf)
+        self.assertEqual(m.run["fingerprint_key"], "user")
+        self.assertNotIn(key.decode(), m.text)  # the key itself is never written
+        for entity, (_, normalised) in self.VALUES.items():
+            want = hmac.new(key, ("%s:%s" % (entity, normalised)).encode(), hashlib.sha256).hexdigest()
+            self.assertEqual(fps.get(entity), want, entity)
+
+    def test_same_key_same_fingerprints_other_key_differs(self):
+        _, a = self.fingerprints("--fingerprint-key", self.keys[0][1])
+        _, b = self.fingerprints("--fingerprint-key", self.keys[0][1])
+        _, c = self.fingerprints("--fingerprint-key", self.keys[1][1])
+        self.assertEqual(a, b)
+        self.assertEqual(sorted(a), sorted(self.VALUES))
+        for e in a:
+            self.assertNotEqual(a[e], c[e], e)
+
+    def test_default_key_is_random_per_run(self):
+        m1, a = self.fingerprints()
+        _, b = self.fingerprints()
+        self.assertEqual(m1.run["fingerprint_key"], "per-run")
+        self.assertEqual(sorted(a), sorted(b))
+        for e in a:
+            self.assertNotEqual(a[e], b[e], e)
+
+    def test_missing_or_empty_key_file_exits_2(self):
+        empty = os.path.join(self.tmp.name, "empty.key")
+        open(empty, "w").close()
+        for kf in (empty, os.path.join(self.tmp.name, "no-such.key")):
+            p = lsutil.run(["scan", "-q", "-o", "-", "--fingerprint-key", kf, self.f])
+            self.assertEqual(p.returncode, 2, kf)
+            self.assertEqual(p.stdout, b"")
 
 
 class TextCliTest(unittest.TestCase):

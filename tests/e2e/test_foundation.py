@@ -194,6 +194,7 @@ class BadInputTest(unittest.TestCase):
         write("z-plain.txt", b"the last file, scanned after all the others\n")
         write(b"caf\xe9.txt", b"bonjour\n")
         write("new\nline.txt", b"two\nlines\n")
+        write("names.zip", cls.zip_with_raw_name(b"r\xe9sum\xe9.txt", b"hello\n"))
         cls.huge = os.path.join(t, "huge.bin")
         with open(cls.huge, "wb") as f:
             chunk = random.Random(3).randbytes(1 << 20)
@@ -222,6 +223,20 @@ class BadInputTest(unittest.TestCase):
             f.write("%s\n%s\n%s\n" % (gone, cls.notdir, cls.fifo_direct))
         cls.proc, cls.m = lsutil.scan(cls.tmp.name, [t], "--max-scan", "1M", "--files-from", lst,
                                       cwd=cls.tmp.name, timeout=120)
+
+    @staticmethod
+    def zip_with_raw_name(raw, data):
+        """A zip whose member name is raw bytes (no UTF-8 flag): zipfile
+        writes a same-length placeholder, patched in both headers."""
+        import io
+        import zipfile
+        placeholder = "n" * len(raw)
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as z:
+            z.writestr(placeholder, data)
+        out = buf.getvalue()
+        assert out.count(placeholder.encode()) == 2
+        return out.replace(placeholder.encode(), raw)
 
     @classmethod
     def tearDownClass(cls):
@@ -301,6 +316,16 @@ class BadInputTest(unittest.TestCase):
         # the manifest itself stays valid UTF-8 (lsutil.load decoded it strictly)
         done = [r for r in self.m.root_dones if r["root_id"] == o["root_id"]]
         self.assertEqual(base64.b64decode(done[0]["path_b64"]), raw)
+
+    def test_non_utf8_member_name(self):
+        z = os.path.join(self.t, "names.zip")
+        kids = [o for o in self.m.by_path(z) if o["depth"] == 1]
+        self.assertEqual(len(kids), 1)
+        o = kids[0]
+        self.assertEqual(o["chain"], ["r\ufffdsum\ufffd.txt"])
+        self.assertEqual([base64.b64decode(x) for x in o["chain_b64"]], [b"r\xe9sum\xe9.txt"])
+        self.assertEqual(o["file"]["hash"]["sha256"], hashlib.sha256(b"hello\n").hexdigest())
+        self.assertNotIn("chain_b64", self.m.obj(z))
 
     def test_newline_in_name(self):
         o = self.rec("new\nline.txt")
@@ -395,6 +420,23 @@ class ExitCodeTest(unittest.TestCase):
         line = one_line_error(self, proc)
         self.assertIn(out, line)
         self.assertFalse(os.path.exists(os.path.dirname(out)))
+
+
+    def test_manifest_write_failure_exits_2(self):
+        if not os.path.exists("/dev/full"):
+            self.skipTest("no /dev/full")
+        proc = self.run_cli("scan", "-q", "-o", "/dev/full", self.clean)
+        err = proc.stderr.decode(errors="replace")
+        self.assertEqual(proc.returncode, 2, err)
+        self.assertIn("/dev/full", err)
+
+    def test_output_inside_the_scanned_tree_is_not_scanned(self):
+        out = os.path.join(self.clean, "m.jsonl")
+        proc = self.run_cli("scan", "-q", "-o", out, self.clean)
+        self.assertEqual(proc.returncode, 0, proc.stderr.decode(errors="replace"))
+        m = lsutil.load(out)
+        self.assertEqual(sorted(os.path.basename(o["path"]) for o in m.roots()),
+                         ["f0.txt", "f1.txt", "f2.txt"])
 
 
 class NothingWrittenElsewhereTest(unittest.TestCase):

@@ -7,6 +7,8 @@ on the committed samples/ folder exactly as the README demo does.
 """
 import collections
 import filecmp
+import hashlib
+import hmac
 import importlib.util
 import os
 import re
@@ -110,7 +112,12 @@ class SampleScanTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory()
-        cls.proc, cls.m = lsutil.scan(cls.tmp.name, [SAMPLES], cwd=cls.tmp.name)
+        cls.key = b"samples-test-key"
+        keyfile = os.path.join(cls.tmp.name, "key.bin")
+        with open(keyfile, "wb") as f:
+            f.write(cls.key)
+        cls.proc, cls.m = lsutil.scan(cls.tmp.name, [SAMPLES], "--fingerprint-key", keyfile,
+                                      cwd=cls.tmp.name)
         cls.raw = cls.m.text if cls.m else ""
 
     @classmethod
@@ -150,6 +157,32 @@ class SampleScanTest(unittest.TestCase):
             got = max(lsutil.distinct(o, entity) for o in objs)
             self.assertGreaterEqual(got, len(values), "%s %s %s: %d distinct, planted %d"
                                     % (rel, member, entity, got, len(values)))
+
+    def test_every_planted_value_is_found_by_fingerprint(self):
+        """Fingerprint = HMAC-SHA256(key, entity ":" normalised value): with a
+        known key each planted value can be checked for, one by one."""
+        fps = collections.defaultdict(set)  # (file, last chain element) -> fingerprints
+        prefix = os.path.join(SAMPLES, "dump") + os.sep
+        for o in self.m.objects:
+            if not o["path"].startswith(prefix):
+                continue
+            rel = o["path"][len(prefix):].replace(os.sep, "/")
+            for f in o["findings"]:
+                for e in f["evidence"]:
+                    fps[(rel, o["chain"][-1] if o["chain"] else None)].add(e["fingerprint"])
+                    fps[(rel, "*")].add(e["fingerprint"])
+        checked = 0
+        for p in PLANTED:
+            if p["entity"] in ("marking", "private_key"):
+                continue
+            msg = ("%s:%s" % (p["entity"], norm(p["entity"], p["value"]))).encode()
+            fp = hmac.new(self.key, msg, hashlib.sha256).hexdigest()
+            where = (p["file"], p["member"] or "*")
+            self.assertIn(fp, fps[where], "planted %s in %s %s not found"
+                          % (p["entity"], p["file"], p["member"] or ""))
+            checked += 1
+        self.assertGreater(checked, 100)
+        self.assertEqual(self.m.run["fingerprint_key"], "user")
 
     def test_planted_files_are_quarantined_sensitive(self):
         for rel in {p["file"] for p in PLANTED}:
