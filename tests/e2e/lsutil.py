@@ -61,6 +61,10 @@ class Manifest:
         """Object records (root and nested) whose root path is path."""
         return [o for o in self.objects if o["path"] == path]
 
+    def index(self):
+        """{(path, tuple(chain)): object record} for every object."""
+        return {(o["path"], tuple(o["chain"])): o for o in self.objects}
+
     def roots(self):
         """Root object records (depth 0), in manifest order."""
         return [o for o in self.objects if o["depth"] == 0]

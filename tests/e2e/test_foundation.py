@@ -220,9 +220,10 @@ class BadInputTest(unittest.TestCase):
         cls.fifo_direct = os.path.join(t, "fifo")
         lst = os.path.join(cls.tmp.name, "list.txt")
         with open(lst, "w") as f:
-            f.write("%s\n%s\n%s\n" % (gone, cls.notdir, cls.fifo_direct))
-        cls.proc, cls.m = lsutil.scan(cls.tmp.name, [t], "--max-scan", "1M", "--files-from", lst,
-                                      cwd=cls.tmp.name, timeout=120)
+            f.write("%s\n%s\n%s\n/dev/null\n" % (gone, cls.notdir, cls.fifo_direct))
+        # --spill 4M: the 20 MiB file is mapped rather than read
+        cls.proc, cls.m = lsutil.scan(cls.tmp.name, [t], "--max-scan", "1M", "--spill", "4M",
+                                      "--files-from", lst, cwd=cls.tmp.name, timeout=120)
 
     @staticmethod
     def zip_with_raw_name(raw, data):
@@ -288,6 +289,11 @@ class BadInputTest(unittest.TestCase):
         o = self.rec("sock")
         self.assert_none(o, "special_file", "socket")
         self.assertEqual(o["file"]["mime_type"], "inode/socket")
+
+    def test_device_recorded_never_read(self):
+        o = self.m.obj("/dev/null")
+        self.assert_none(o, "special_file", "device")
+        self.assertEqual(o["file"]["mime_type"], "inode/device")
 
     def test_symlinks_recorded_not_followed(self):
         for name in ("passwd-link", "dangling-link"):
