@@ -441,6 +441,30 @@ static void test_zipread_not_a_zip(void **state)
     assert_int_equal(g_zr.open, LS_E_CORRUPT);
 }
 
+/* A Fifield-style package is refused before anything is inflated. */
+static void test_zipread_refuses_overlap_bomb(void **state)
+{
+    (void)state;
+    static const char k[] = "kernel kernel kernel";
+    struct member m[] = {{"a.txt", k, sizeof k - 1}};
+    size_t len;
+    uint8_t *zip = make_archive("zip", "zip:compression=store", m, 1, &len);
+    /* duplicate the one central-directory entry: two entries, one local file */
+    size_t eocd = len - 22, cd_size = zip[eocd + 12] | (size_t)zip[eocd + 13] << 8;
+    size_t cd = eocd - cd_size;
+    uint8_t *bomb = malloc(len + cd_size);
+    memcpy(bomb, zip, eocd);
+    memcpy(bomb + eocd, zip + cd, cd_size);
+    memcpy(bomb + eocd + cd_size, zip + eocd, 22);
+    uint8_t *e = bomb + eocd + cd_size;
+    e[8] = e[10] = 2;
+    e[12] = (uint8_t)(2 * cd_size), e[13] = (uint8_t)((2 * cd_size) >> 8);
+    run_zr(bomb, len + cd_size);
+    assert_int_equal(g_zr.open, LS_E_LIMIT);
+    free(bomb);
+    free(zip);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -456,6 +480,7 @@ int main(void)
         cmocka_unit_test(test_zipread_random_access),
         cmocka_unit_test(test_zipread_encrypted_member),
         cmocka_unit_test(test_zipread_not_a_zip),
+        cmocka_unit_test(test_zipread_refuses_overlap_bomb),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
