@@ -150,11 +150,12 @@ rule pii_dob_context
         severity = "medium"
         validator = "dob"
         redact = "mask"
-        description = "Date of birth after DOB / date of birth / born (YYYY-MM-DD, DD/MM/YYYY, MM/DD/YYYY, DD.MM.YYYY)"
+        description = "Date of birth after DOB / date of birth / born (YYYY-MM-DD, DD/MM/YYYY, MM/DD/YYYY, DD.MM.YYYY, 5 January 1980, Jan 5, 1980)"
     strings:
         $dob = /(date of birth|birth ?date|d\.o\.b\.?|\bdob|\bborn( on)?)[ \t]{0,2}[:=]?[ \t]{0,2}[0-9]{2,4}[\/.-][0-9]{2}[\/.-][0-9]{2,4}([^0-9]|$)/ nocase
+        $dob_words = /(date of birth|birth ?date|d\.o\.b\.?|\bdob|\bborn( on)?)[ \t]{0,2}[:=]?[ \t]{0,2}([0-9]{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?,? [0-9]{4}|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? [0-9]{1,2}(st|nd|rd|th)?,? [0-9]{4})([^0-9]|$)/ nocase
     condition:
-        $dob
+        any of them
 }
 
 rule pii_drivers_license_context

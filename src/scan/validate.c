@@ -695,8 +695,75 @@ static bool date_shape_ok(struct ls_slice v)
     return date_valid(dig(d, 0, 4), dig(d, 4, 2), dig(d, 6, 2));
 }
 
+static const char *const month_names[12] = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+};
+
+/* 1-12 if w is a month name or an abbreviation of at least 3 letters. */
+static unsigned month_of(struct ls_slice w)
+{
+    if (w.len < 3) return 0;
+    for (unsigned i = 0; i < 12; i++) {
+        size_t n = strlen(month_names[i]);
+        size_t k = 0;
+        while (k < w.len && k < n && to_lower(ls_slice_at(w, k)) == month_names[i][k]) k++;
+        if (k == w.len) return i + 1;
+    }
+    return 0;
+}
+
+/* Number (1-4 digits) starting at i; *end set past it. */
+static unsigned number_at(struct ls_slice m, size_t i, size_t *end)
+{
+    unsigned v = 0;
+    size_t k = i;
+    while (k < m.len && k - i < 4 && is_digit(ls_slice_at(m, k))) {
+        v = v * 10 + (unsigned)(ls_slice_at(m, k) - '0');
+        k++;
+    }
+    *end = k;
+    return v;
+}
+
+/* "5 January 1980", "January 5, 1980", "Jan 5th 1980": the first month
+ * word, the day next to it, and the year (the last number). */
+static bool loc_dob_words(struct ls_slice m, struct ls_value *out)
+{
+    size_t w = 0, wend = 0;
+    unsigned mon = 0;
+    while (!mon && w < m.len) {
+        w = find_if(m, wend, is_alpha);
+        for (wend = w; wend < m.len && is_alpha(ls_slice_at(m, wend));) wend++;
+        mon = month_of(sub(m, w, wend - w));
+    }
+    if (!mon) return false;
+    size_t yend = m.len;
+    while (yend > wend && !is_digit(ls_slice_at(m, yend - 1))) yend--;
+    size_t ystart = yend;
+    while (ystart > wend && is_digit(ls_slice_at(m, ystart - 1))) ystart--;
+    size_t e, start = w;
+    unsigned year = number_at(m, ystart, &e), day = 0;
+    if (yend - ystart != 4) return false;
+    size_t before = w;
+    while (before > 0 && ls_slice_at(m, before - 1) == ' ') before--;
+    if (before > 0 && is_digit(ls_slice_at(m, before - 1))) { /* day first */
+        start = before;
+        while (start > 0 && is_digit(ls_slice_at(m, start - 1))) start--;
+        day = number_at(m, start, &e);
+    } else {
+        size_t d = find_if(m, wend, is_digit);
+        day = number_at(m, d, &e);
+        if (find_if(m, e, is_digit) != ystart) return false; /* day then year */
+    }
+    out->off = start;
+    out->len = yend - start;
+    return date_valid(year, mon, day);
+}
+
 static bool loc_dob(struct ls_slice m, struct ls_value *out)
 {
+    if (loc_dob_words(m, out)) return true;
     if (!last_token(m, date_char, &out->off, &out->len)) return false;
     size_t first = find_if(m, out->off, is_digit);
     out->len -= first - out->off;

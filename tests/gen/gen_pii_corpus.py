@@ -225,8 +225,11 @@ class Gen:
 
     def dob(self):
         y, m, d = self.r.randint(1940, 2005), self.r.randint(1, 12), self.r.randint(1, 28)
+        month = ["January", "February", "March", "April", "May", "June", "July", "August",
+                 "September", "October", "November", "December"][m - 1]
         date = self.r.choice(["%04d-%02d-%02d" % (y, m, d), "%02d/%02d/%04d" % (m, d, y),
-                              "%02d.%02d.%04d" % (d, m, y)])
+                              "%02d.%02d.%04d" % (d, m, y), "%d %s %04d" % (d, month, y),
+                              "%s %d, %04d" % (month, d, y), "%s %d %04d" % (month[:3], d, y)])
         txt = self.r.choice(["DOB: %s", "Date of Birth: %s", "date of birth %s", "Born on %s"]) % date
         return "dob", txt, date
 

@@ -247,6 +247,28 @@ static void dob_feb29_leap_year_only(void **st)
     assert_true(check("dob", "dob", NULL, "DOB 29/02/1988", &v));
     assert_false(check("dob", "dob", NULL, "DOB 29/02/1989", &v));
 }
+static void dob_month_name_day_first(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("dob", "dob", NULL, "Date of Birth: 5 January 1980.", &v));
+    assert_string_equal(v.norm, "5 January 1980");
+    assert_string_equal(v.redacted, "* ******* ****");
+}
+static void dob_month_name_month_first(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("dob", "dob", NULL, "born on Sept 9th, 2001\n", &v));
+    assert_string_equal(v.norm, "Sept 9th, 2001");
+}
+static void dob_month_name_impossible_rejected(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_false(check("dob", "dob", NULL, "DOB 31 February 1990", &v));
+    assert_false(check("dob", "dob", NULL, "DOB Mayor 5 1990", &v));
+}
 static void drivers_license_valid(void **st)
 {
     (void)st;
@@ -480,7 +502,8 @@ int main(void)
         T(mrz_specimen_valid), T(mrz_bad_document_check_rejected), T(mrz_bad_composite_rejected),
         T(mrz_short_rejected), T(mrz_value_is_document_number),
         T(passport_context_valid), T(passport_word_rejected), T(dob_iso_valid),
-        T(dob_impossible_date_rejected), T(dob_feb29_leap_year_only), T(drivers_license_valid),
+        T(dob_impossible_date_rejected), T(dob_feb29_leap_year_only), T(dob_month_name_day_first),
+        T(dob_month_name_month_first), T(dob_month_name_impossible_rejected), T(drivers_license_valid),
         T(aws_key_valid), T(aws_key_example_rejected), T(aws_key_bad_alphabet_rejected),
         T(aws_key_bad_prefix_rejected), T(aws_key_redacted_prefix), T(aws_secret_example_rejected),
         T(jwt_valid_norm_is_signature), T(jwt_without_alg_rejected), T(token_placeholder_rejected),
