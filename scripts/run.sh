@@ -15,10 +15,10 @@ werror=${LEAKSIFT_WERROR:-OFF}
 build() { # dir, extra cmake args...
     dir=$1; shift
     cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-        -DLEAKSIFT_WERROR="$werror" "$@" >"$dir.cmake.log" 2>&1 ||
-        { cat "$dir.cmake.log" >&2; exit 2; }
-    ninja -C "$dir" -j "$jobs" >"$dir.build.log" 2>&1 ||
-        { grep -E 'error|FAILED' -A3 "$dir.build.log" | head -80 >&2; exit 2; }
+        -DLEAKSIFT_WERROR="$werror" "$@" >"$dir/cmake.log" 2>&1 ||
+        { cat "$dir/cmake.log" >&2; exit 2; }
+    ninja -C "$dir" -j "$jobs" >"$dir/build.log" 2>&1 ||
+        { grep -E 'error|FAILED' -A3 "$dir/build.log" | head -80 >&2; exit 2; }
 }
 
 case "$mode" in
