@@ -17,7 +17,8 @@
  *
  * A damaged FIB, table stream or CLX falls back to a scan of WordDocument
  * for runs of printable cp1252 and UTF-16LE text (noted parse_error).
- * fEncrypted / fObfuscated: reported encrypted, nothing read.
+ * fEncrypted / fObfuscated: reported encrypted, nothing read. Word 6/95
+ * files (nFib <= 0x68) are read as one cp1252 range, fcMin to fcMac.
  * Attacker-controlled: every FIB field, the CLX, every CP and fc.
  */
 #include "extract/ole2.h"
@@ -25,6 +26,7 @@
 #include <string.h>
 
 #define DOC_WIDENT 0xA5EC
+#define DOC_NFIB_W95 0x0068 /* Word 6.0 writes 0x65, Word 95 0x68, Word 97+ 0xC1 */
 #define DOC_F_ENCRYPTED 0x0100u
 #define DOC_F_WHICHTBL 0x0200u
 #define DOC_F_OBFUSCATED 0x8000u
@@ -188,6 +190,20 @@ static ls_err doc_fallback(struct ole2_job *j, struct ls_slice wd, const char *w
     return LS_E_CORRUPT;
 }
 
+/* Word 6/95 (nFib below Word 97's): the text runs from fcMin to fcMac in
+ * the document's code page (cp1252 assumed). Fast-saved (complex) files
+ * may hold stale pieces there: a leak scan is happy to read them. */
+static ls_err doc_word6(struct ole2_job *j, struct ls_slice wd)
+{
+    uint32_t fcmin = 0, fcmac = 0, prev = 0;
+    struct ls_slice t;
+    if (!ls_rd_u32le(wd, 0x18, &fcmin) || !ls_rd_u32le(wd, 0x1C, &fcmac) || fcmac < fcmin ||
+        !ls_slice_sub(wd, fcmin, fcmac - fcmin, &t))
+        return doc_fallback(j, wd, "Word 6/95 text range damaged");
+    for (size_t i = 0; i < t.len; i++) LS_TRY(doc_char(j, ls_cp1252((uint8_t)ls_slice_at(t, i)), &prev));
+    return LS_OK;
+}
+
 static ls_err doc_with_stream(struct ole2_job *j, uint32_t st, struct ls_slice wd)
 {
     uint16_t ident = 0, flags = 0;
@@ -199,6 +215,9 @@ static ls_err doc_with_stream(struct ole2_job *j, uint32_t st, struct ls_slice w
                 (flags & DOC_F_OBFUSCATED) ? "XOR obfuscation" : "RC4/CryptoAPI");
         return LS_E_ENCRYPTED;
     }
+    uint16_t nfib = 0;
+    (void)ls_rd_u16le(wd, 2, &nfib);
+    if (nfib != 0 && nfib <= DOC_NFIB_W95) return doc_word6(j, wd);
     if (!ls_rd_u32le(wd, DOC_OFF_FCCLX, &fc) || !ls_rd_u32le(wd, DOC_OFF_LCBCLX, &lcb))
         return doc_fallback(j, wd, "FIB too short");
     struct ls_buf tbl;

@@ -9,18 +9,29 @@
  * comments, hyperlinks, tags). Vertical tab and CR become newlines.
  * Every atom is read, including ones an edit made unreachable from the
  * current user edit: deleted text is still a leak.
- * CryptSession10Container (0x2F14) or an "EncryptedSummary" stream means
- * the document is encrypted: reported, no text.
+ * Embedded OLE objects and the VBA project live in ExOleObjStg records
+ * (0x1011; recInstance 1: u32 decompressed size + zlib stream): each is
+ * inflated (bounded, charged to the budget) and handed over as a child
+ * "ppt-object-N", a compound file the ole2 handler reads in turn.
+ * An encrypted document (the Current User stream's headerToken, an
+ * "EncryptedSummary" stream, or a CryptSession10Container 0x2F14) is
+ * reported, and its text is not read (its records are ciphertext).
  * Attacker-controlled: every record header.
  */
 #include "extract/ole2.h"
 
+#include <stdio.h>
 #include <string.h>
+#include <zlib.h>
 
 #define PR_TEXTCHARS 0x0FA0
 #define PR_TEXTBYTES 0x0FA8
 #define PR_CSTRING 0x0FBA
 #define PR_CRYPT 0x2F14
+#define PR_EXOLESTG 0x1011 /* ExOleObjStg: an embedded object's compound file */
+/* One embedded object inflated at most this large (also charged). */
+#define PR_OBJ_MAX (256u << 20)
+#define PR_ZCHUNK (64u * 1024u)
 #define PR_HDR 8u
 
 static ls_err ppt_text16(struct ole2_job *j, struct ls_slice s)
@@ -53,10 +64,71 @@ static ls_err ppt_text8(struct ole2_job *j, struct ls_slice s)
     return ole2_put(j, "\n");
 }
 
+/* Inflate a zlib stream into out, at most max bytes. */
+static ls_err ppt_inflate(struct ls_slice in, struct ls_buf *out, size_t max)
+{
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    LS_FAIL_IF(inflateInit(&z) != Z_OK, LS_E_NOMEM);
+    z.next_in = (Bytef *)(uintptr_t)in.ptr; /* zlib's API is not const-clean; it never writes */
+    z.avail_in = in.len > UINT32_MAX ? UINT32_MAX : (uInt)in.len;
+    ls_err e = LS_OK;
+    for (;;) {
+        uint8_t chunk[PR_ZCHUNK];
+        z.next_out = chunk;
+        z.avail_out = sizeof chunk;
+        int rc = inflate(&z, Z_NO_FLUSH);
+        size_t got = sizeof chunk - z.avail_out;
+        if (got > max - out->len) {
+            got = max - out->len;
+            e = LS_E_LIMIT;
+        }
+        if (got > 0) {
+            ls_err a = ls_buf_add(out, chunk, got);
+            if (a != LS_OK) e = a == LS_E_NOMEM ? a : LS_E_LIMIT;
+        }
+        if (e != LS_OK) break;
+        if (rc == Z_STREAM_END) break;
+        if (rc != Z_OK) {
+            e = z.avail_in == 0 ? LS_E_TRUNCATED : LS_E_CORRUPT;
+            break;
+        }
+        if (got == 0 && z.avail_in == 0) {
+            e = LS_E_TRUNCATED;
+            break;
+        }
+    }
+    inflateEnd(&z);
+    return e;
+}
+
+static ls_err ppt_object(struct ole2_job *j, uint16_t verinst, struct ls_slice body, unsigned n)
+{
+    char name[32];
+    (void)snprintf(name, sizeof name, "ppt-object-%u", n);
+    if ((verinst >> 4) == 0) return ole2_child(j, name, strlen(name), body, false);
+    uint32_t size = 0;
+    struct ls_slice z;
+    if (!ls_rd_u32le(body, 0, &size) || !ls_slice_from(body, 4, &z)) return LS_E_TRUNCATED;
+    if (j->stop || !ls_budget_child_ok(j->c, j->o)) return LS_E_LIMIT;
+    uint64_t left = ls_budget_left(j->c);
+    size_t max = size < PR_OBJ_MAX ? size : PR_OBJ_MAX;
+    if (left < max) max = (size_t)left;
+    struct ls_buf out;
+    ls_buf_init(&out, max);
+    ls_err e = ppt_inflate(z, &out, max);
+    ls_err c = ls_budget_charge(j->c, j->o, out.len);
+    if (c == LS_OK && out.len > 0) c = ole2_child(j, name, strlen(name), ls_buf_slice(&out), e != LS_OK);
+    ls_buf_free(&out);
+    if (e == LS_E_NOMEM) return e;
+    return c == LS_E_LIMIT ? c : LS_OK;
+}
+
 static ls_err ppt_walk(struct ole2_job *j, struct ls_slice ps)
 {
     struct ls_cursor c = ls_cur_make(ps);
     ls_err r = LS_OK;
+    unsigned nobj = 0;
     while (ls_cur_left(&c) >= PR_HDR) {
         uint16_t verinst = 0, type = 0;
         uint32_t len = 0;
@@ -74,7 +146,10 @@ static ls_err ppt_walk(struct ole2_job *j, struct ls_slice ps)
             (void)ls_cur_take(&c, ls_cur_left(&c), &body);
         }
         ls_err e = LS_OK;
-        if (type == PR_TEXTCHARS || type == PR_CSTRING)
+        if (type == PR_EXOLESTG && !j->stop) {
+            ls_err o = ppt_object(j, verinst, body, ++nobj);
+            if (o == LS_E_NOMEM) return o;
+        } else if (type == PR_TEXTCHARS || type == PR_CSTRING)
             e = ppt_text16(j, body);
         else if (type == PR_TEXTBYTES)
             e = ppt_text8(j, body);
@@ -84,10 +159,24 @@ static ls_err ppt_walk(struct ole2_job *j, struct ls_slice ps)
     return r;
 }
 
+/* The CurrentUserAtom's headerToken says whether the document is
+ * encrypted (2.3.2: 0xF3D1C4DF encrypted, 0xE391C05F not). */
+static bool ppt_current_user_encrypted(struct ole2_job *j, uint32_t st)
+{
+    struct ls_buf b;
+    uint32_t token = 0;
+    ls_buf_init(&b, 64);
+    uint32_t cu = ole2_cfb_find_type(j->f, st, "Current User", OLE2_T_STREAM);
+    if (cu != OLE2_NOSTREAM) (void)ole2_cfb_read(j->f, cu, &b, 64);
+    bool enc = ls_rd_u32le(ls_buf_slice(&b), 12, &token) && token == 0xF3D1C4DFu;
+    ls_buf_free(&b);
+    return enc;
+}
+
 ls_err ole2_ppt_extract(struct ole2_job *j, uint32_t st)
 {
-    if (ole2_cfb_find(j->f, st, "EncryptedSummary") != OLE2_NOSTREAM) {
-        ls_note(j->c, j->o, LS_R_ENCRYPTED, "ppt: presentation is encrypted (EncryptedSummary)");
+    if (ole2_cfb_find(j->f, st, "EncryptedSummary") != OLE2_NOSTREAM || ppt_current_user_encrypted(j, st)) {
+        ls_note(j->c, j->o, LS_R_ENCRYPTED, "ppt: presentation is encrypted");
         return LS_E_ENCRYPTED;
     }
     struct ls_buf ps;

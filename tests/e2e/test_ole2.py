@@ -114,6 +114,10 @@ class Ole2Test(unittest.TestCase):
         self.assertIn("**** **** **** 9855", text_evidence(o, "credit_card"))   # TextCharsAtom
         self.assertIn("1874", last4(o, "ssn"))                                  # TextBytesAtom
         self.assertIn("p***@example.com", text_evidence(o, "email"))            # CString
+        # ExOleObjStg (zlib) holding a workbook: a child read by ole2 again.
+        obj = self.obj("small.ppt", ["ppt-object-1"])
+        self.assertEqual(obj["handler"], "ole2")
+        self.assertEqual(last4(obj, "ssn"), {"1874"})
 
     def test_macro_alert(self):
         o = self.obj("macro.doc")

@@ -24,6 +24,7 @@ Files (all PII is fake; see make_ole2_fixtures.sh for the values):
 import os
 import struct
 import sys
+import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cfb_writer import CFBWriter, ENDOFCHAIN, fat_entry_offset, patch_u32  # noqa: E402
@@ -178,7 +179,7 @@ def small_xls():
     return w.build()[0]
 
 
-def small_ppt():
+def small_ppt(embed=True):
     """A PowerPoint Document stream: containers (recVer 0xF) holding a
     TextCharsAtom (UTF-16), a TextBytesAtom and a CString."""
     def rec(ver, inst, rtype, body):
@@ -188,6 +189,9 @@ def small_ppt():
     cs = "comment by ppt.author@example.com".encode("utf-16-le")
     inner = rec(0, 0, 0x0FA0, t16) + rec(0, 0, 0x0FA8, t8) + rec(0, 0, 0x0FBA, cs)
     doc = rec(0xF, 0, 0x03E8, rec(0xF, 0, 0x0FF0, inner))
+    if embed:  # ExOleObjStg, compressed: an embedded workbook
+        obj = small_xls()
+        doc += rec(0, 1, 0x1011, struct.pack("<I", len(obj)) + zlib.compress(obj))
     w = CFBWriter()
     w.add_stream("PowerPoint Document", doc)
     w.add_stream("Current User", b"\0" * 20)
