@@ -458,20 +458,24 @@ class NothingWrittenElsewhereTest(unittest.TestCase):
 
     def test_only_the_manifest_is_written(self):
         with tempfile.TemporaryDirectory() as d:
-            tree, cwd, out = (os.path.join(d, x) for x in ("tree", "cwd", "out"))
-            for x in (cwd, out):
+            tree, cwd, out, tmpd = (os.path.join(d, x) for x in ("tree", "cwd", "out", "tmp"))
+            for x in (cwd, out, tmpd):
                 os.mkdir(x)
+            env = dict(os.environ, TMPDIR=tmpd)
             gen_tree.make_tree(tree, 60, seed=99)  # includes zips and gzips to unpack
             with open(os.path.join(tree, "pii.txt"), "w") as f:
                 f.write("SSN 536-22-8415\n")
             before = self.snapshot(tree)
-            proc = lsutil.run(["scan", "-q", "-o", os.path.join(out, "m.jsonl"), tree], cwd=cwd)
+            # --spill 1K: members over 1 KiB go to unlinked temp files
+            proc = lsutil.run(["scan", "-q", "-o", os.path.join(out, "m.jsonl"), "--spill", "1K", tree],
+                              cwd=cwd, env=env)
             self.assertEqual(proc.returncode, 1, proc.stderr.decode(errors="replace"))
             self.assertEqual(self.snapshot(tree), before)
             self.assertEqual(os.listdir(cwd), [])
             self.assertEqual(os.listdir(out), ["m.jsonl"])
+            self.assertEqual(os.listdir(tmpd), [])
             # without -o: manifest.jsonl in the working directory, nothing else
-            proc = lsutil.run(["scan", "-q", tree], cwd=cwd)
+            proc = lsutil.run(["scan", "-q", tree], cwd=cwd, env=env)
             self.assertEqual(proc.returncode, 1)
             self.assertEqual(os.listdir(cwd), ["manifest.jsonl"])
             m = lsutil.load(os.path.join(cwd, "manifest.jsonl"))
