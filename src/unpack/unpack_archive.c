@@ -271,6 +271,13 @@ static void child_name(struct arc *ar, struct archive_entry *e, struct arc_child
 
 /* ---- emitting ---- */
 
+static const char *fmt_name(const struct arc *ar)
+{
+    const char *n = ar->ss.a ? archive_format_name(ar->ss.a) : NULL;
+    return n ? n : "archive";
+}
+
+
 static ls_err emit(struct arc *ar, struct arc_child *k)
 {
     k->ch.error = k->err.len ? ls_buf_str(&k->err) : NULL;
@@ -330,8 +337,12 @@ static ls_err after_read(struct arc *ar, const struct unpack_result *res, ls_err
 {
     if (emitted != LS_OK) return emitted;
     switch (res->stop) {
-    case UNPACK_CUT_MAX: return capped ? LS_OK : LS_E_LIMIT; /* capped: declared bomb */
-    case UNPACK_CUT_BUDGET: return LS_E_LIMIT;
+    case UNPACK_CUT_MAX:   /* max was what the budget had left ... */
+    case UNPACK_CUT_BUDGET:
+        if (capped) return LS_OK; /* ... unless it was a declared bomb's cap */
+        ls_note(ar->c, ar->o, LS_R_LIMIT_BYTES, "%s: expansion budget spent in member %llu",
+                fmt_name(ar), (unsigned long long)ar->seen);
+        return LS_E_LIMIT;
     case UNPACK_CUT_TIME: return LS_E_TIMEOUT;
     case UNPACK_FATAL:
         ls_note(ar->c, ar->o, LS_R_TRUNCATED, "%s: %s", archive_format_name(ar->ss.a), ar->ss.err);
@@ -481,11 +492,6 @@ static bool encryption_error(const struct arc *ar)
            archive_read_has_encrypted_entries(ar->ss.a) > 0;
 }
 
-static const char *fmt_name(const struct arc *ar)
-{
-    const char *n = ar->ss.a ? archive_format_name(ar->ss.a) : NULL;
-    return n ? n : "archive";
-}
 
 /* A header could not be read. LS_OK: go on with the next one. */
 static ls_err header_error(struct arc *ar, int r)
