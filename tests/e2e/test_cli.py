@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import os
 import re
+import subprocess
 import sys
 import tempfile
 import unittest
@@ -351,6 +352,24 @@ class TextCliTest(unittest.TestCase):
         out = p.stdout.decode()
         for chain in ("!inner/note.txt", "!nested.zip!deep.txt"):
             self.assertIn(chain + "\t", out)
+
+    def test_text_of_a_fifo_does_not_hang(self):
+        """Never hang: a FIFO is not a file to read (no writer would come)."""
+        fifo = os.path.join(self.tmp.name, "fifo")
+        if not os.path.exists(fifo):
+            os.mkfifo(fifo)
+        try:
+            p = lsutil.run(["text", fifo], timeout=15)
+        except subprocess.TimeoutExpired:
+            self.fail("leaksift text FIFO blocked (opened a FIFO for reading)")
+        self.assertEqual(p.returncode, 2, p.stderr.decode())
+        self.assertTrue(p.stderr.strip(), "no error message")
+
+    def test_text_of_a_directory_is_an_error(self):
+        p = lsutil.run(["text", self.tmp.name])
+        self.assertEqual(p.returncode, 2, p.stderr.decode())
+        self.assertTrue(p.stderr.strip(), "no error message")
+        self.assertEqual(p.stdout, b"")
 
     def test_missing_file_and_bad_usage(self):
         self.assertEqual(lsutil.run(["text", self.zip + ".nope"]).returncode, 2)
