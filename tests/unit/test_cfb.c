@@ -30,7 +30,8 @@
 #define END 0xFFFFFFFEu
 #define FREE 0xFFFFFFFFu
 
-static uint8_t img[FILE_LEN];
+static uint8_t small_img[FILE_LEN];
+static uint8_t *img = small_img; /* the image being built (test_difat swaps it) */
 
 static void put16(size_t off, uint16_t v)
 {
@@ -64,7 +65,7 @@ static void dirent(uint32_t n, const char *name, uint8_t type, uint32_t left, ui
 static void build(void)
 {
     static const uint8_t sig[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
-    memset(img, 0, sizeof img);
+    memset(img, 0, FILE_LEN);
     memcpy(img, sig, 8);
     put16(24, 0x3E);
     put16(26, 3);
@@ -98,13 +99,13 @@ static void build(void)
     dirent(3, "Store", OLE2_T_STORAGE, FREE, FREE, FREE, 0, 0);
 }
 
-static struct ls_slice whole(void) { return ls_slice_make(img, sizeof img); }
+static struct ls_slice whole(void) { return ls_slice_make(img, FILE_LEN); }
 
 static ls_err read_named(struct ole2_cfb *f, const char *name, struct ls_buf *b)
 {
     uint32_t i = ole2_cfb_find(f, OLE2_ROOT, name);
     if (i == OLE2_NOSTREAM) return LS_E_ARG;
-    return ole2_cfb_read(f, i, b, 1u << 20);
+    return ole2_cfb_read(f, i, b, 1u << 24);
 }
 
 static void check_big(const struct ls_buf *b, size_t n)
@@ -309,6 +310,140 @@ static void test_export_roundtrip(void **state)
     ole2_cfb_close(&f);
 }
 
+/* 110 FAT sectors: the 110th is listed only in a DIFAT sector, and it
+ * maps the sectors of a stream placed at sector 14000 (a 7 MiB file). */
+#define FAR_N 14100u
+#define FAR_AT 14000u
+static void build_difat(void)
+{
+    static const uint8_t sig[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
+    memset(img, 0, (size_t)(FAR_N + 1) * SS);
+    memcpy(img, sig, 8);
+    put16(24, 0x3E);
+    put16(26, 3);
+    put16(28, 0xFFFE);
+    put16(30, 9);
+    put16(32, 6);
+    put32(44, 110);
+    put32(48, 111);
+    put32(56, 4096);
+    put32(60, END);
+    put32(68, 110);
+    put32(72, 1);
+    for (unsigned i = 0; i < 109; i++) put32(76 + 4 * i, i);
+    for (uint32_t i = 0; i < 128; i++) put32(sect(110) + 4 * i, FREE);
+    put32(sect(110), 109);
+    put32(sect(110) + 4 * 127, END);
+    for (uint32_t n = 0; n < 110 * 128; n++) {
+        uint32_t v = FREE;
+        if (n < 110) v = 0xFFFFFFFDu;
+        else if (n == 110) v = 0xFFFFFFFCu;
+        else if (n == 111) v = END;
+        else if (n >= FAR_AT && n < FAR_AT + 7) v = n + 1;
+        else if (n == FAR_AT + 7) v = END;
+        put32(sect(n / 128) + 4 * (size_t)(n % 128), v);
+    }
+    size_t d = sect(111);
+    const char *root = "Root Entry";
+    for (size_t k = 0; root[k]; k++) put16(d + 2 * k, (uint8_t)root[k]);
+    put16(d + 64, 22);
+    img[d + 66] = OLE2_T_ROOT;
+    put32(d + 68, FREE);
+    put32(d + 72, FREE);
+    put32(d + 76, 1);
+    put32(d + 116, END);
+    d += 128;
+    put16(d, 'F');
+    put16(d + 2, 'a');
+    put16(d + 4, 'r');
+    put16(d + 64, 8);
+    img[d + 66] = OLE2_T_STREAM;
+    put32(d + 68, FREE);
+    put32(d + 72, FREE);
+    put32(d + 76, FREE);
+    put32(d + 116, FAR_AT);
+    put32(d + 120, 4096);
+    for (uint32_t i = 0; i < 4096; i++) img[sect(FAR_AT) + i] = (uint8_t)(i * 7);
+}
+
+static void test_difat(void **state)
+{
+    (void)state;
+    struct ole2_cfb f;
+    struct ls_buf b;
+    size_t len = (size_t)(FAR_N + 1) * SS;
+    img = calloc(1, len);
+    assert_non_null(img);
+    build_difat();
+    assert_int_equal(ole2_cfb_open(&f, ls_slice_make(img, len)), LS_OK);
+    assert_int_equal(f.damage, 0);
+    assert_int_equal(f.fat_len, 110 * 128);
+    ls_buf_init(&b, 1u << 20);
+    assert_int_equal(read_named(&f, "Far", &b), LS_OK);
+    check_big(&b, 4096);
+    ole2_cfb_close(&f);
+    /* A DIFAT chain that loops on itself while the header wants more. */
+    put32(sect(110) + 4 * 127, 110);
+    put32(44, 300);
+    put32(72, 50);
+    assert_int_equal(ole2_cfb_open(&f, ls_slice_make(img, len)), LS_OK);
+    assert_true(f.damage & OLE2_DMG_FAT);
+    ls_buf_reset(&b);
+    assert_int_equal(read_named(&f, "Far", &b), LS_OK);
+    ole2_cfb_close(&f);
+    ls_buf_free(&b);
+    free(img);
+    img = small_img;
+}
+
+/* Export a storage whose stream needs more than 109 FAT sectors: the
+ * writer must emit a DIFAT sector, and the reader must follow it. */
+static void test_export_difat(void **state)
+{
+    (void)state;
+    struct ole2_cfb f, g;
+    struct ls_buf out, b;
+    bool lossy = true;
+    size_t len = (size_t)(FAR_N + 1) * SS;
+    uint32_t first = 112, last = 110 * 128 - 1; /* the last sector the FAT maps */
+    img = calloc(1, len);
+    assert_non_null(img);
+    build_difat();
+    for (uint32_t n = first; n <= last; n++) {
+        put32(sect(n / 128) + 4 * (size_t)(n % 128), n == last ? END : n + 1);
+        img[sect(n)] = (uint8_t)n;
+        img[sect(n) + SS - 1] = (uint8_t)(n >> 8);
+    }
+    put32(sect(111) + 128 + 116, first);
+    put32(sect(111) + 128 + 120, (last - first + 1) * SS);
+    assert_int_equal(ole2_cfb_open(&f, ls_slice_make(img, len)), LS_OK);
+    assert_int_equal(f.damage, 0);
+    ls_buf_init(&b, 2 * len);
+    assert_int_equal(read_named(&f, "Far", &b), LS_OK);
+    ls_buf_free(&b);
+    ls_buf_init(&out, 4 * len);
+    assert_int_equal(ole2_cfb_export(&f, OLE2_ROOT, &out, &lossy), LS_OK);
+    assert_false(lossy);
+    uint32_t ndifat = 0;
+    assert_true(ls_rd_u32le(ls_buf_slice(&out), 72, &ndifat));
+    assert_int_equal(ndifat, 1);
+    assert_int_equal(ole2_cfb_open(&g, ls_buf_slice(&out)), LS_OK);
+    assert_int_equal(g.damage, 0);
+    ls_buf_init(&b, 2 * len);
+    assert_int_equal(read_named(&g, "Far", &b), LS_OK);
+    assert_int_equal(b.len, (size_t)(last - first + 1) * SS);
+    for (uint32_t n = first; n <= last; n++) {
+        assert_int_equal(b.ptr[(size_t)(n - first) * SS], (uint8_t)n);
+        assert_int_equal(b.ptr[(size_t)(n - first) * SS + SS - 1], (uint8_t)(n >> 8));
+    }
+    ls_buf_free(&b);
+    ls_buf_free(&out);
+    ole2_cfb_close(&g);
+    ole2_cfb_close(&f);
+    free(img);
+    img = small_img;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -321,6 +456,8 @@ int main(void)
         cmocka_unit_test(test_truncated_stream),
         cmocka_unit_test(test_v3_size_high_bits_ignored),
         cmocka_unit_test(test_export_roundtrip),
+        cmocka_unit_test(test_difat),
+        cmocka_unit_test(test_export_difat),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
