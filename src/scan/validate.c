@@ -462,9 +462,14 @@ static bool label_ok(struct ls_slice l)
     return true;
 }
 
+/* Reserved, never deliverable (RFC 2606, RFC 6761). */
+static const char *const reserved_tlds[] = {"invalid", "localhost", "local"};
+
 static bool tld_ok(struct ls_slice t)
 {
     if (t.len < 2 || t.len > 24) return false;
+    for (size_t i = 0; i < sizeof reserved_tlds / sizeof reserved_tlds[0]; i++)
+        if (t.len == strlen(reserved_tlds[i]) && slice_has_nocase(t, reserved_tlds[i])) return false;
     for (size_t i = 0; i < t.len; i++)
         if (!is_alpha(ls_slice_at(t, i))) return false;
     for (size_t i = 0; i < sizeof asset_exts / sizeof asset_exts[0]; i++) {
@@ -905,6 +910,22 @@ static bool password_char(int c)
            c != '\\' && c != 0x7f;
 }
 
+/* "&amp" "&lt" "&gt" "&quot" "&apos" or "&#" digits/x: an entity reference
+ * (the value stops at ';', so the ';' itself is not required). */
+static bool has_html_entity(struct ls_slice v)
+{
+    static const char *const names[] = {"&amp", "&lt", "&gt", "&quot", "&apos"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        size_t at = ls_slice_find(v, 0, names[i], strlen(names[i]));
+        if (at != SIZE_MAX && !is_alnum(ls_slice_at(v, at + strlen(names[i])))) return true;
+    }
+    for (size_t at = ls_slice_find(v, 0, "&#", 2); at != SIZE_MAX; at = ls_slice_find(v, at + 2, "&#", 2)) {
+        int c = ls_slice_at(v, at + 2);
+        if (is_digit(c) || c == 'x' || c == 'X') return true;
+    }
+    return false;
+}
+
 static bool password_plausible(struct ls_slice v)
 {
     if (v.len < 4 || v.len > 128 || repeated(v)) return false;
@@ -920,6 +941,8 @@ static bool password_plausible(struct ls_slice v)
         if (ls_slice_starts(v, p, strlen(p))) return false;
     }
     if (slice_has(v, "(") && slice_has(v, ")")) return false; /* getPassword() */
+    /* raw HTML/XML: the entity-escaped form; the extracted text has the value */
+    if (has_html_entity(v)) return false;
     return !slice_has(v, "****");
 }
 
@@ -935,7 +958,8 @@ static bool password_prose(struct ls_slice v, bool quoted)
 static bool loc_password(struct ls_slice m, struct ls_value *out)
 {
     size_t eq = ls_slice_find(m, 0, "=", 1), colon = ls_slice_find(m, 0, ":", 1);
-    size_t gt = ls_slice_find(m, 0, ">", 1); /* <password>value</password> */
+    /* <password>value</password>; elsewhere a '>' is a boundary byte (<td>) */
+    size_t gt = ls_slice_at(m, 0) == '<' ? ls_slice_find(m, 0, ">", 1) : SIZE_MAX;
     size_t sep = eq < colon ? eq : colon;
     if (gt < sep) sep = gt;
     if (sep == SIZE_MAX) return false;

@@ -24,6 +24,7 @@ placeholder passwords and tokens. Deterministic for a given seed.
 """
 import argparse
 import base64
+import html
 import json
 import os
 import random
@@ -415,6 +416,18 @@ def render(g, kind, items):
     if kind == "log":
         return "".join("2024-05-%02d 10:%02d:%02d INFO worker: %s\n" % (g.r.randint(1, 28), g.r.randint(0, 59),
                                                                        g.r.randint(0, 59), t) for t in items)
+    if kind == "html":
+        rows = "".join("<tr><td>%d</td><td>%s</td></tr>\n" % (i, html.escape(t).replace("\n", "<br>\n"))
+                       for i, t in enumerate(items))
+        return ("<!DOCTYPE html>\n<html><head><title>%s</title></head><body>\n<p>%s</p>\n"
+                "<table>\n%s</table>\n</body></html>\n" % (g.sentence(3), g.sentence(), rows))
+    if kind == "eml":
+        body = "\n".join("%s %s %s" % (g.sentence(), t, g.sentence()) for t in items) + "\n"
+        b64 = base64.encodebytes(body.encode("utf-8")).decode("ascii")
+        return ("From: Records Office <office@mailer.invalid>\nTo: Archive <archive@mailer.invalid>\n"
+                "Subject: %s\nDate: Mon, 6 May 2024 10:00:00 +0000\nMIME-Version: 1.0\n"
+                "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n%s"
+                % (g.sentence(3), b64))
     out = []
     for t in items:
         out.append("%s %s %s" % (g.sentence(), t, g.sentence()))
@@ -423,8 +436,12 @@ def render(g, kind, items):
     return "\n".join(out) + "\n"
 
 
-def plant_file(g, idx, n_values):
-    kind = g.r.choice(["txt", "txt", "csv", "json", "log", "md"])
+PLAIN = ["txt", "txt", "csv", "json", "log", "md"]
+DOCS = PLAIN + ["html", "eml"]
+
+
+def plant_file(g, idx, n_values, kinds):
+    kind = g.r.choice(kinds)
     items, planted = [], {}
     for _ in range(n_values):
         if g.r.random() < 0.35:
@@ -448,12 +465,14 @@ def main():
     ap.add_argument("--files", type=int, default=150)
     ap.add_argument("--per-file", type=int, default=40)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--documents", action="store_true",
+                    help="also HTML pages and base64-encoded e-mails (values only visible after extraction)")
     a = ap.parse_args()
     os.makedirs(a.outdir, exist_ok=True)
     g = Gen(a.seed)
     key = {"files": {}, "entities": {}, "decoys": g.decoys}
     for i in range(a.files):
-        name, body, planted = plant_file(g, i, a.per_file)
+        name, body, planted = plant_file(g, i, a.per_file, DOCS if a.documents else PLAIN)
         with open(os.path.join(a.outdir, name), "w", encoding="utf-8") as f:
             f.write(body)
         key["files"][name] = {e: sorted(v) for e, v in planted.items()}
