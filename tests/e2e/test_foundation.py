@@ -165,6 +165,35 @@ class BigTreeTest(unittest.TestCase):
                 self.assertEqual(o["chain"][:-1], parent["chain"])
         self.assertGreater(nested, 100)
 
+    def test_interrupted_run_leaves_a_valid_manifest(self):
+        """SIGTERM mid-run: exit 2, complete root blocks only, a summary last."""
+        import signal
+        import time
+        out = os.path.join(self.tmp.name, "interrupted.jsonl")
+        proc = subprocess.Popen([lsutil.LEAKSIFT, "scan", "-o", out, self.tree],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=self.tmp.name)
+        deadline = time.time() + 60
+        while time.time() < deadline and proc.poll() is None:
+            if os.path.exists(out):
+                with open(out, "rb") as f:
+                    if f.read().count(b'"record":"root_done"') >= 20:
+                        break
+            time.sleep(0.05)
+        if proc.poll() is not None:
+            proc.communicate()
+            self.skipTest("the scan finished before it could be interrupted")
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=120)
+        self.assertEqual(proc.returncode, 2, err.decode(errors="replace"))
+        self.assertIn(b"interrupted", err)
+        m = lsutil.load(out)
+        self.assertEqual(m.records[0]["record"], "run")
+        self.assertIsNotNone(m.summary)
+        self.assertLess(m.summary["roots"], 3000)
+        self.assertEqual(m.summary["roots"], len(m.roots()))
+        self.assertEqual(len(m.root_dones), len(m.roots()), "an unfinished root block")
+        self.assertEqual(m.records[-2]["record"], "root_done")
+
     def test_summary_counts(self):
         s = self.m.summary
         self.assertEqual(s["roots"], 3000)
