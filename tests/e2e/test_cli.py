@@ -61,6 +61,14 @@ class HelpVersionTest(unittest.TestCase):
         for name, _ in scan_long_options():
             self.assertRegex(out, r"--%s\b" % re.escape(name), "--%s is not in scan --help" % name)
 
+    def test_text_help_mentions_its_options(self):
+        with open(os.path.join(lsutil.SRC, "src", "cli", "text_cmd.c"), encoding="utf-8") as f:
+            names = re.findall(r'\{\s*"([a-z0-9-]+)"\s*,\s*(?:no|required|optional)_argument', f.read())
+        self.assertIn("list", names)
+        out = lsutil.run(["text", "--help"]).stdout.decode()
+        for name in names:
+            self.assertRegex(out, r"--%s\b" % re.escape(name))
+
     def test_every_long_option_is_accepted(self):
         """Each option of the table is known to the parser (no option is
         listed but rejected as unknown) and does not crash the scan."""
