@@ -197,23 +197,24 @@ static bool part_filename(const struct mime_part *p, struct ls_buf *out)
 
 /* ---- body decoding ---- */
 
-/* Decode the body's transfer encoding into out (capped at the root's byte
- * budget) and charge what was produced. */
-static ls_err part_decode(struct mime_walk *w, const struct mime_part *p, struct ls_buf *out)
+/* Decode the body's transfer encoding. Identity encodings (7bit, 8bit,
+ * binary, unknown) give the body itself, without a copy; base64 and
+ * quoted-printable decode into out (capped at the root's byte budget) and
+ * charge what was produced. *data is the result either way. */
+static ls_err part_decode(struct mime_walk *w, const struct mime_part *p, struct ls_buf *out,
+                          struct ls_slice *data)
 {
+    bool b64 = strcmp(p->cte, "base64") == 0;
+    bool qp = strcmp(p->cte, "quoted-printable") == 0;
+    ls_buf_init(out, 0);
+    *data = p->body;
+    if (!b64 && !qp) return LS_OK;
     uint64_t left = ls_budget_left(w->c);
     size_t cap = p->body.len + 16;
     if (left < cap) cap = (size_t)left;
     ls_buf_init(out, cap);
-    ls_err e;
-    if (strcmp(p->cte, "base64") == 0) {
-        e = mime_b64_decode(out, p->body);
-    } else if (strcmp(p->cte, "quoted-printable") == 0) {
-        e = mime_qp_decode(out, p->body, false);
-    } else {
-        e = ls_buf_add(out, p->body.ptr, p->body.len);
-        if (e == LS_OK && out->len == 0) return LS_OK;
-    }
+    ls_err e = b64 ? mime_b64_decode(out, p->body) : mime_qp_decode(out, p->body, false);
+    *data = ls_buf_slice(out);
     if (e != LS_OK && e != LS_E_LIMIT) return e;
     ls_err ce = ls_budget_charge(w->c, w->o, out->len);
     if (e == LS_E_LIMIT || ce != LS_OK) return LS_E_LIMIT;
@@ -274,18 +275,37 @@ static void leaf_as_child(struct mime_walk *w, const struct mime_part *p, struct
     ls_buf_free(&name);
 }
 
+/* Text in cs that ls_emit_text() / the HTML converter take as it is
+ * (they replace invalid UTF-8 themselves): no conversion copy needed. */
+static bool passes_as_is(enum mime_charset cs, struct ls_slice data, bool html)
+{
+    switch (cs) {
+    case MIME_CS_UTF8:
+    case MIME_CS_ASCII:
+    case MIME_CS_UNKNOWN: return true;
+    case MIME_CS_NONE: return html || ls_utf8_valid(data);
+    case MIME_CS_CP1252:
+    case MIME_CS_LATIN1: return html; /* the converter falls back to cp1252 */
+    default: return false;
+    }
+}
+
 static void leaf_text(struct mime_walk *w, const struct mime_part *p, struct ls_slice data,
                       bool html)
 {
     struct ls_buf u;
     ls_buf_init(&u, data.len * 3 + 16 > data.len ? data.len * 3 + 16 : data.len);
-    ls_err e = mime_to_utf8(&u, data, part_charset(w, p));
-    walk_fail(w, e == LS_E_LIMIT ? LS_OK : e);
+    enum mime_charset cs = part_charset(w, p);
+    if (!passes_as_is(cs, data, html)) {
+        ls_err e = mime_to_utf8(&u, data, cs);
+        walk_fail(w, e == LS_E_LIMIT ? LS_OK : e);
+        data = ls_buf_slice(&u);
+    }
     if (!html) {
-        emit_text(w, ls_buf_slice(&u));
+        emit_text(w, data);
         emit_text(w, ls_slice_make("\n", 1));
     } else if (!w->text_full && !w->stop) {
-        e = ls_markup_html_text(w->c, w->o, ls_buf_slice(&u));
+        ls_err e = ls_markup_html_text(w->c, w->o, data);
         if (e == LS_E_LIMIT) w->text_full = true;
         else walk_fail(w, e);
         emit_text(w, ls_slice_make("\n", 1));
@@ -297,7 +317,8 @@ static void walk_leaf(struct mime_walk *w, const struct mime_part *p, bool cut)
 {
     w->leaf++;
     struct ls_buf dec;
-    ls_err e = part_decode(w, p, &dec);
+    struct ls_slice data;
+    ls_err e = part_decode(w, p, &dec, &data);
     if (e != LS_OK && e != LS_E_LIMIT) {
         walk_fail(w, e);
         ls_buf_free(&dec);
@@ -310,7 +331,6 @@ static void walk_leaf(struct mime_walk *w, const struct mime_part *p, bool cut)
     named = part_filename(p, &fn);
     ls_buf_free(&fn);
     bool attach = named || strcmp(p->disp, "attachment") == 0;
-    struct ls_slice data = ls_buf_slice(&dec);
     if (!attach && type_is(p, "text/plain"))
         leaf_text(w, p, data, false);
     else if (!attach && type_is(p, "text/html"))
