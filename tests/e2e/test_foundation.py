@@ -474,6 +474,32 @@ class ExitCodeTest(unittest.TestCase):
                          ["f0.txt", "f1.txt", "f2.txt"])
 
 
+class ExtMismatchTest(unittest.TestCase):
+    def test_extension_that_lies_is_an_alert(self):
+        with tempfile.TemporaryDirectory() as d:
+            files = {
+                "invoice.pdf": b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + bytes(200),
+                "report.pdf": b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n",
+                "notes.txt": b"plain words\n",
+                "data.bin": b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + bytes(200),
+            }
+            for name, data in files.items():
+                with open(os.path.join(d, name), "wb") as f:
+                    f.write(data)
+            _, m = lsutil.scan(d, [os.path.join(d, n) for n in sorted(files)], cwd=d)
+            lie = m.obj(os.path.join(d, "invoice.pdf"))
+            self.assertEqual(lie["file"]["mime_type"], "application/x-dosexec")
+            self.assertEqual(lie["file"]["extension"], "pdf")
+            self.assertTrue(lie["ext_mismatch"])
+            self.assertIn("ext_mismatch", lie["alerts"])
+            self.assertEqual(lie["verdict"], "hostile")
+            self.assertTrue(lie["quarantine"])
+            for name in ("report.pdf", "notes.txt", "data.bin"):
+                o = m.obj(os.path.join(d, name))
+                self.assertFalse(o["ext_mismatch"], name)
+                self.assertNotIn("ext_mismatch", o["alerts"], name)
+
+
 class NothingWrittenElsewhereTest(unittest.TestCase):
     def snapshot(self, top):
         snap = {}
