@@ -176,6 +176,22 @@ class RulesPack(unittest.TestCase):
                        "jane.roe@example.org", "DE89370400440532013000", "867-5309"):
             self.assertNotIn(needle, manifest)
 
+    def test_values_at_first_byte_and_alone(self):
+        """Boundary anchors accept the start and end of the data."""
+        files = {"card.txt": "4012888888881881", "ssn.txt": "536-22-8714\n",
+                 "mail.txt": "jane.roe@example.org", "phone.txt": "(212) 867-5309",
+                 "iban.txt": "DE89370400440532013000\n", "aws.txt": "AKIAZ7EXQ2MPLK4TSW5R"}
+        r, m = self.scan(files)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        with open(m, encoding="utf-8") as f:
+            recs = [json.loads(x) for x in f]
+        per = {os.path.basename(x["path"]): {fd["entity"] for fd in x.get("findings", [])}
+               for x in recs if x.get("record") == "object"}
+        want = {"card.txt": "credit_card", "ssn.txt": "ssn", "mail.txt": "email",
+                "phone.txt": "phone", "iban.txt": "iban", "aws.txt": "aws_key"}
+        for name, ent in want.items():
+            self.assertIn(ent, per.get(name, set()), name)
+
     def test_identifiers_sample(self):
         sample = os.path.join(SRC, "samples", "identifiers.txt")
         text = ("Mail bob.smith@acme-corp.example about ACME-123456 and PROJECT NIGHTJAR.\n"

@@ -174,6 +174,12 @@ static void email_asset_extension_rejected(void **st) { (void)st; assert_false(l
 static void email_numeric_tld_rejected(void **st) { (void)st; assert_false(ls_valid_email(S("a@10.0.0.1"))); }
 static void email_double_dot_rejected(void **st) { (void)st; assert_false(ls_valid_email(S("john..doe@example.com"))); }
 static void email_single_label_rejected(void **st) { (void)st; assert_false(ls_valid_email(S("root@localhost"))); }
+static void email_reserved_tld_rejected(void **st)
+{
+    (void)st;
+    assert_false(ls_valid_email(S("office@mailer.invalid")));
+    assert_false(ls_valid_email(S("root@build.localhost")));
+}
 static void email_norm_and_redact(void **st)
 {
     (void)st;
@@ -351,6 +357,21 @@ static void password_variable_rejected(void **st)
     assert_false(check("password", "password", NULL, "password = ********", &v));
     assert_false(check("password", "password", NULL, "password=changeit", &v));
 }
+static void password_entity_escaped_rejected(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_false(check("password", "password", NULL, "password = Ab1&amp;", &v));
+    assert_true(check("password", "password", NULL, "password = R-3KJ&#hd67", &v));
+    assert_string_equal(v.norm, "R-3KJ&#hd67");
+}
+static void password_td_boundary_not_separator(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("password", "password", NULL, ">smtp.passwd=L_lbp4NC4", &v));
+    assert_string_equal(v.norm, "L_lbp4NC4");
+}
 static void password_prose_rejected(void **st)
 {
     (void)st;
@@ -498,7 +519,7 @@ int main(void)
         T(e164_uk_valid), T(e164_unassigned_code_rejected), T(e164_too_short_rejected),
         T(email_valid), T(email_retina_asset_rejected), T(email_asset_extension_rejected),
         T(email_numeric_tld_rejected), T(email_double_dot_rejected), T(email_single_label_rejected),
-        T(email_norm_and_redact),
+        T(email_reserved_tld_rejected), T(email_norm_and_redact),
         T(mrz_specimen_valid), T(mrz_bad_document_check_rejected), T(mrz_bad_composite_rejected),
         T(mrz_short_rejected), T(mrz_value_is_document_number),
         T(passport_context_valid), T(passport_word_rejected), T(dob_iso_valid),
@@ -508,7 +529,8 @@ int main(void)
         T(aws_key_bad_prefix_rejected), T(aws_key_redacted_prefix), T(aws_secret_example_rejected),
         T(jwt_valid_norm_is_signature), T(jwt_without_alg_rejected), T(token_placeholder_rejected),
         T(token_redaction_keeps_type), T(password_assignment_valid), T(password_xml_valid),
-        T(password_variable_rejected), T(password_prose_rejected), T(password_quoted_word_accepted),
+        T(password_variable_rejected), T(password_prose_rejected), T(password_entity_escaped_rejected),
+        T(password_td_boundary_not_separator), T(password_quoted_word_accepted),
         T(password_code_reference_rejected), T(url_password_placeholder_rejected), T(url_password_valid), T(crypt_sha512_shadow_valid),
         T(crypt_truncated_rejected), T(htpasswd_apr1_valid), T(private_key_norm_is_body),
         T(private_key_header_only_rejected),
