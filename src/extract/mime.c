@@ -234,8 +234,11 @@ static enum mime_charset part_charset(struct mime_walk *w, const struct mime_par
 
 /* ---- leaves ---- */
 
+/* Why a child's data is incomplete. */
+enum mime_cut { MIME_CUT_NONE, MIME_CUT_BOUNDARY, MIME_CUT_BUDGET };
+
 static void emit_child(struct mime_walk *w, struct ls_slice name, struct ls_slice data,
-                       bool truncated)
+                       enum mime_cut cut)
 {
     if (w->stop) return;
     struct ls_child ch;
@@ -243,10 +246,11 @@ static void emit_child(struct mime_walk *w, struct ls_slice name, struct ls_slic
     ch.name = name.ptr;
     ch.name_len = name.len;
     ch.data = data;
-    if (truncated) {
+    if (cut != MIME_CUT_NONE) {
         ch.flags = LS_CHILD_TRUNCATED;
-        ch.tags[0] = LS_R_TRUNCATED;
-        ch.error = "mime: part cut short (byte budget or missing boundary)";
+        ch.tags[0] = cut == MIME_CUT_BUDGET ? LS_R_LIMIT_BYTES : LS_R_TRUNCATED;
+        ch.error = cut == MIME_CUT_BUDGET ? "mime: part decoded only up to the byte budget"
+                                          : "mime: part cut short (closing boundary missing)";
     }
     ls_err e = ls_emit_child(w->c, w->o, &ch);
     if (e == LS_E_LIMIT || e == LS_E_TIMEOUT) walk_fail(w, e);
@@ -263,7 +267,7 @@ static const char *default_ext(const struct mime_part *p)
 }
 
 static void leaf_as_child(struct mime_walk *w, const struct mime_part *p, struct ls_slice data,
-                          bool truncated)
+                          enum mime_cut cut)
 {
     struct ls_buf name;
     ls_buf_init(&name, MIME_MAX_NAME);
@@ -271,7 +275,7 @@ static void leaf_as_child(struct mime_walk *w, const struct mime_part *p, struct
         ls_err e = ls_buf_printf(&name, "part-%u%s", w->leaf, default_ext(p));
         (void)e; /* "part-N" always fits */
     }
-    emit_child(w, ls_buf_slice(&name), data, truncated);
+    emit_child(w, ls_buf_slice(&name), data, cut);
     ls_buf_free(&name);
 }
 
@@ -324,7 +328,7 @@ static void walk_leaf(struct mime_walk *w, const struct mime_part *p, bool cut)
         ls_buf_free(&dec);
         return;
     }
-    bool truncated = cut || e == LS_E_LIMIT;
+    enum mime_cut why = e == LS_E_LIMIT ? MIME_CUT_BUDGET : cut ? MIME_CUT_BOUNDARY : MIME_CUT_NONE;
     bool named = false;
     struct ls_buf fn;
     ls_buf_init(&fn, MIME_MAX_NAME);
@@ -336,7 +340,7 @@ static void walk_leaf(struct mime_walk *w, const struct mime_part *p, bool cut)
     else if (!attach && type_is(p, "text/html"))
         leaf_text(w, p, data, true);
     else
-        leaf_as_child(w, p, data, truncated);
+        leaf_as_child(w, p, data, why);
     if (e == LS_E_LIMIT) walk_fail(w, LS_E_LIMIT);
     ls_buf_free(&dec);
 }

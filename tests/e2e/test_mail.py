@@ -220,5 +220,45 @@ class MailTest(unittest.TestCase):
             self.assertIn("parse_error", o["coverage_reasons"])
 
 
+class MailBudgetTest(unittest.TestCase):
+    """Budgets stop the mail handlers with partial coverage, never silently."""
+
+    def scan(self, files, *flags):
+        with tempfile.TemporaryDirectory() as tmp:
+            src = os.path.join(tmp, "all")
+            gen_mail.generate(src)
+            dump = os.path.join(tmp, "dump")
+            os.mkdir(dump)
+            for f in files:
+                os.rename(os.path.join(src, f), os.path.join(dump, f))
+            out = os.path.join(tmp, "m.jsonl")
+            proc = subprocess.run([LEAKSIFT, "scan", "-o", out] + list(flags) + [dump],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=300)
+            self.assertIn(proc.returncode, (0, 1), proc.stderr.decode())
+            with open(out, encoding="utf-8") as f:
+                recs = [json.loads(l) for l in f]
+            return [r for r in recs if r.get("record") == "object"]
+
+    def test_byte_budget(self):
+        objs = self.scan(["bigattach.eml"], "--max-bytes", "64K", "--bytes-factor", "0")
+        root = [o for o in objs if o["chain"] == []][0]
+        self.assertEqual(root["handler"], "mime")
+        self.assertEqual(root["coverage"], "partial")
+        self.assertIn("limit:bytes", root["coverage_reasons"])
+        # what was decoded before the budget ran out is still handed over
+        big = [o for o in objs if o["chain"] == ["big.bin"]][0]
+        self.assertEqual(big["coverage"], "partial")
+        self.assertIn("limit:bytes", big["coverage_reasons"])
+        self.assertLess(big["file"]["size"], 200 * 1024)
+
+    def test_member_budget(self):
+        objs = self.scan(["mboxo.mbox"], "--max-members", "2")
+        root = [o for o in objs if o["chain"] == []][0]
+        self.assertEqual(root["handler"], "mbox")
+        self.assertEqual(sorted(o["chain"] for o in objs if o["chain"]), [["msg-1"], ["msg-2"]])
+        self.assertEqual(root["coverage"], "partial")
+        self.assertIn("limit:members", root["coverage_reasons"])
+
+
 if __name__ == "__main__":
     unittest.main()

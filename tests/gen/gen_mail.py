@@ -328,6 +328,21 @@ def bigheader_eml():
             "\nMIME-Version: 1.0\n\nBody SSN %s\n" % SSN_BIG).encode()
 
 
+def big_attachment_eml():
+    """A 200 KB base64 attachment: over a small --max-bytes budget."""
+    m = MIMEMultipart()
+    m["From"] = "big@corp-mail.test"
+    m["Subject"] = "big"
+    m.attach(MIMEText("see attached\n", "plain", "utf-8"))
+    att = MIMEBase("application", "octet-stream")
+    att.set_payload(bytes((i * 7) & 0xFF for i in range(200 * 1024)))
+    encoders.encode_base64(att)
+    att.add_header("Content-Disposition", "attachment", filename="big.bin")
+    m.attach(att)
+    m.set_boundary("==big-boundary==")
+    return m.as_bytes()
+
+
 def header_only_eml():
     return b"From: h@corp-mail.test\nTo: i@corp-mail.test\nSubject: no body"
 
@@ -389,6 +404,7 @@ def generate(out):
     write(os.path.join(out, "truncated.eml"), truncated_eml())
     write(os.path.join(out, "bigheader.eml"), bigheader_eml())
     write(os.path.join(out, "headeronly.eml"), header_only_eml())
+    write(os.path.join(out, "bigattach.eml"), big_attachment_eml())
     write(os.path.join(out, "notes.txt"), decoy_txt())
     write(os.path.join(out, "corrupt.pst"), corrupt_pst())
     write(os.path.join(out, "truncated.pst"), truncated_pst())
