@@ -17,7 +17,7 @@ struct ls_magic {
 
 static magic_t open_one(int flags, char *err, size_t errlen)
 {
-    magic_t m = magic_open(flags | MAGIC_ERROR | MAGIC_NO_CHECK_COMPRESS | MAGIC_NO_CHECK_ENCODING);
+    magic_t m = magic_open(flags | MAGIC_ERROR | MAGIC_NO_CHECK_COMPRESS);
     if (!m) {
         snprintf(err, errlen, "libmagic: magic_open failed");
         return NULL;
