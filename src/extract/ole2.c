@@ -219,16 +219,24 @@ static bool ole2_under(const struct ole2_cfb *f, uint32_t idx, uint32_t st)
     return false;
 }
 
-static void ole2_check_macros(struct ole2_job *j, uint32_t st)
+/* Alert on a VBA project below st and emit its module source. True if
+ * one was found. */
+static bool ole2_check_macros(struct ole2_job *j, uint32_t st)
 {
+    bool found = false;
     for (uint32_t i = 0; i < j->f->ndir; i++) {
         const struct ole2_dirent *d = &j->f->dir[i];
         if (d->parent == OLE2_NOSTREAM || !ole2_is_vba_name(d->name) || !ole2_under(j->f, i, st)) continue;
-        char path[256];
-        ole2_path(j->f, st, i, path, sizeof path);
-        ls_note(j->c, j->o, LS_A_MACRO, "ole2: VBA project storage '%s'", path);
-        return;
+        if (!found) {
+            char path[256];
+            ole2_path(j->f, st, i, path, sizeof path);
+            ls_note(j->c, j->o, LS_A_MACRO, "ole2: VBA project storage '%s'", path);
+        }
+        found = true;
+        if (d->type == OLE2_T_STORAGE && strcmp(d->name, "VBA") == 0 && !j->text_full)
+            (void)ole2_vba_extract(j, i);
     }
+    return found;
 }
 
 static const char *ole2_basename(const char *p)
@@ -384,14 +392,15 @@ static ls_err ole2_extract_storage(struct ole2_job *j, uint32_t st)
     if (r == LS_E_ENCRYPTED) return r;
     if (msg_storage_is_msg(f, st)) return ole2_worst(e, msg_extract_storage(j, st, 0));
 
-    ole2_check_macros(j, st);
+    bool vba = ole2_check_macros(j, st);
     if (ole2_has(f, st, "WordDocument"))
         r = ole2_doc_extract(j, st);
     else if (ole2_has(f, st, "Workbook") || ole2_has(f, st, "Book"))
         r = ole2_xls_extract(j, st);
     else if (ole2_has(f, st, "PowerPoint Document"))
         r = ole2_ppt_extract(j, st);
-    else if (!ole2_has(f, st, "\005SummaryInformation") && !ole2_has(f, st, "\005DocumentSummaryInformation"))
+    else if (!vba && !ole2_has(f, st, "\005SummaryInformation") &&
+             !ole2_has(f, st, "\005DocumentSummaryInformation") && !ole2_has(f, st, "ObjectPool"))
         ls_note(j->c, j->o, LS_R_UNSUPPORTED, "ole2: no document stream this handler knows");
     if (r == LS_E_NOMEM) return r;
     (void)ole2_flush(j);

@@ -60,6 +60,8 @@ ls_err ole2_child_storage(struct ole2_job *j, uint32_t idx, const char *name);
 ls_err ole2_doc_extract(struct ole2_job *j, uint32_t st);
 ls_err ole2_xls_extract(struct ole2_job *j, uint32_t st);
 ls_err ole2_ppt_extract(struct ole2_job *j, uint32_t st);
+/* VBA module source of the `VBA` storage vba, as text (ole2_vba.c). */
+ls_err ole2_vba_extract(struct ole2_job *j, uint32_t vba);
 /* Printable runs of cp1252 and UTF-16LE text in s (damaged files). */
 ls_err ole2_raw_text(struct ole2_job *j, struct ls_slice s);
 /* SummaryInformation and DocumentSummaryInformation under `st`. */

@@ -122,6 +122,8 @@ class Ole2Test(unittest.TestCase):
     def test_macro_alert(self):
         o = self.obj("macro.doc")
         self.assertIn("macro", o["alerts"])
+        # The module source is decompressed ([MS-OVBA]) and scanned as text.
+        self.assertIn("v***@example.com", text_evidence(o, "email"))
         self.assertNotEqual(o["verdict"], "clean")
 
     def test_ole10native_package_child(self):

@@ -120,6 +120,47 @@ def ole10native(filename, data):
     return struct.pack("<I", len(body)) + body
 
 
+def ovba_compress(data):
+    """[MS-OVBA] 2.4.1 compression, greedy matches within each chunk."""
+    out = bytearray(b"\x01")
+    for cs in range(0, len(data), 4096):
+        chunk = data[cs:cs + 4096]
+        body, pos = bytearray(), 0
+        while pos < len(chunk):
+            flag_at, flags = len(body), 0
+            body.append(0)
+            for bit in range(8):
+                if pos >= len(chunk):
+                    break
+                bc = 4
+                while (1 << bc) < pos:
+                    bc += 1
+                bc = min(bc, 12)
+                max_len, best = (0xFFFF >> bc) + 3, (0, 0)
+                for off in range(1, min(pos, 1 << (16 - bc)) + 1):
+                    n = 0
+                    while n < max_len and pos + n < len(chunk) and chunk[pos + n - off] == chunk[pos + n]:
+                        n += 1
+                    if n > best[0]:
+                        best = (n, off)
+                if best[0] >= 3:
+                    body += struct.pack("<H", ((best[1] - 1) << (16 - bc)) | (best[0] - 3))
+                    flags |= 1 << bit
+                    pos += best[0]
+                else:
+                    body.append(chunk[pos])
+                    pos += 1
+            body[flag_at] = flags
+        assert len(body) <= 4096
+        out += struct.pack("<H", 0xB000 | (len(body) - 1)) + body
+    return bytes(out)
+
+
+VBA_SOURCE = (b'Attribute VB_Name = "Module1"\r\nSub Connect()\r\n'
+              b'    conn = "Server=db01;User=sa;Password=hunter2"\r\n'
+              b'    mail = "vba.secret@example.com"\r\n    mail2 = "vba.secret@example.com"\r\nEnd Sub\r\n')
+
+
 # ---------------------------------------------------------------- Excel
 
 
@@ -344,6 +385,7 @@ def write_all(out):
     files["mail.msg"] = mail_msg()[0]
     files["plain.doc"] = plain_doc()[0]
     files["macro.doc"] = plain_doc(extra={"Macros/VBA/dir": b"\x01\x00" * 8,
+                                          "Macros/VBA/Module1": b"\x00\x01" * 40 + ovba_compress(VBA_SOURCE),
                                           "Macros/PROJECT": b"ID=\"{00000000}\"\r\n"})[0]
     files["package.doc"] = plain_doc(extra={"ObjectPool/_1/\x01Ole10Native": ole10native(
         "payroll.txt", ("Payroll: SSN %s, mail %s\n" % (SSN, EMAIL)).encode())})[0]
