@@ -148,10 +148,26 @@ static void emit_headers(struct mime_walk *w, struct ls_slice hdr)
 
 /* ---- headers of one entity ---- */
 
+/* True if the entity's first line is a header field ("Name: ..."). */
+static bool starts_with_field(struct ls_slice ent)
+{
+    size_t pos = 0;
+    struct ls_slice n, v;
+    return mime_next_field(ent, &pos, &n, &v, NULL) && n.ptr == ent.ptr;
+}
+
 static void part_parse(struct mime_part *p, struct ls_slice ent, bool digest)
 {
     memset(p, 0, sizeof *p);
-    p->has_body = mime_split_headers(ent, &p->hdr, &p->body);
+    if (ent.len && !starts_with_field(ent) && ent.ptr[0] != '\n' && ent.ptr[0] != '\r') {
+        /* A part with no headers and no empty line before its content
+         * (broken writers): all of it is body, not a header block. */
+        p->hdr = ls_slice_make(ent.ptr, 0);
+        p->body = ent;
+        p->has_body = true;
+    } else {
+        p->has_body = mime_split_headers(ent, &p->hdr, &p->body);
+    }
     p->ctype.ptr = ent.ptr;
     p->cdisp.ptr = ent.ptr;
     struct ls_slice v;

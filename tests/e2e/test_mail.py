@@ -185,6 +185,10 @@ class MailTest(unittest.TestCase):
         self.assertIn("parse_error", o["coverage_reasons"])
         self.assertFound(o, "ssn", last4(gen_mail.SSN_BROKEN))
 
+    def test_part_without_headers(self):
+        t = self.text(os.path.join(self.dir, "noheaders.eml"))
+        self.assertIn("Bare part text: account holder Jane", t)
+
     def test_truncated_message(self):
         o = self.obj("truncated.eml")
         self.assertEqual(o["coverage"], "partial")

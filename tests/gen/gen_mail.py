@@ -306,6 +306,13 @@ def malformed_eml():
             "--BBB\nContent-Type: text/plain\n\nSSN %s\n--BBB--\n" % SSN_BROKEN).encode()
 
 
+def noheaders_eml():
+    """A body part with neither headers nor the empty line before its text."""
+    return ("From: n@corp-mail.test\nSubject: bare part\nMIME-Version: 1.0\n"
+            "Content-Type: multipart/mixed; boundary=\"nb\"\n\n"
+            "--nb\nBare part text: account holder Jane\n--nb--\n").encode()
+
+
 def truncated_eml():
     att = MIMEBase("application", "octet-stream")
     att.set_payload(b"x" * 3000)
@@ -399,6 +406,7 @@ def generate(out):
     mboxo(os.path.join(out, "mboxo.mbox"))
     write(os.path.join(out, "mboxrd.mbox"), mboxrd())
     write(os.path.join(out, "malformed.eml"), malformed_eml())
+    write(os.path.join(out, "noheaders.eml"), noheaders_eml())
     write(os.path.join(out, "intl.eml"), intl_eml())
     write(os.path.join(out, "deep.eml"), deep_eml())
     write(os.path.join(out, "truncated.eml"), truncated_eml())
