@@ -320,6 +320,8 @@ ls_err pdf_predict(struct ls_slice in, int predictor, int colors, int bpc, int c
     size_t bits = (size_t)colors * (size_t)bpc;
     size_t bpp = bits >= 8 ? bits / 8 : 1;
     size_t rowlen = (bits * (size_t)columns + 7) / 8;
+    if (in.len == 0) return LS_OK;
+    if (rowlen > in.len) rowlen = in.len; /* a row longer than the data: no huge buffers */
     if (predictor >= 10) return png_unpredict(in, bpp, rowlen, out);
     if (predictor != 2 || bpc != 8) return LS_E_UNSUPPORTED;
     /* TIFF predictor 2, 8 bits per component: horizontal differencing */

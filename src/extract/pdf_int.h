@@ -30,6 +30,9 @@
 #define PDF_MAX_PAGES 1000000u
 /* Form XObjects nested inside each other while interpreting content. */
 #define PDF_MAX_FORM_DEPTH 8u
+/* Objects being loaded inside each other (a stream's /Length in another
+ * object, an object stream's own dictionary...): bounds the C stack. */
+#define PDF_MAX_LOAD_DEPTH 32u
 /* Fonts cached per document (more are rebuilt on each use). */
 #define PDF_MAX_FONTS 512u
 /* Parsed object memory: 64 MiB plus 8 bytes per input byte, at most 1 GiB. */
@@ -189,6 +192,7 @@ struct pdf_doc {
     size_t n_fonts;
     /* stream objects already interpreted as content (forms, shared content) */
     uint8_t *done;      /* per object number bit flags, nx bits */
+    unsigned load_depth; /* nested pdf_get() calls */
     uint64_t work;      /* content bytes interpreted */
     uint64_t max_work;
 };
@@ -291,6 +295,7 @@ struct pdf_textout {
     struct pdf_doc *d;
     struct ls_buf buf;
     ls_err err; /* sticky: LS_E_LIMIT once the text budget is full */
+    int last;   /* last byte added (survives flushes), -1 if none */
 };
 void pdf_textout_init(struct pdf_textout *t, struct pdf_doc *d);
 ls_err pdf_textout_add(struct pdf_textout *t, const void *p, size_t n);

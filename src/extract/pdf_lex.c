@@ -198,6 +198,19 @@ static void lx_literal(struct pdf_lex *lx)
     size_t p = lx->cur.pos;
     unsigned nest = 1;
     while (p < in.len) {
+        /* plain run: one append (most strings have no escapes at all) */
+        size_t run = p;
+        while (run < in.len && in.ptr[run] != '(' && in.ptr[run] != ')' && in.ptr[run] != '\\' &&
+               in.ptr[run] != '\r')
+            run++;
+        if (run > p) {
+            struct ls_slice part;
+            (void)ls_slice_sub(in, p, run - p, &part);
+            if (ls_buf_add(&lx->tmp, part.ptr, part.len) != LS_OK) { /* cut */
+            }
+            p = run;
+            continue;
+        }
         uint8_t ch = in.ptr[p++];
         if (ch == '(') {
             nest++;

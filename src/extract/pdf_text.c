@@ -36,6 +36,7 @@ void pdf_textout_init(struct pdf_textout *t, struct pdf_doc *d)
     t->d = d;
     ls_buf_init(&t->buf, 4u << 20);
     t->err = LS_OK;
+    t->last = -1;
 }
 
 ls_err pdf_textout_flush(struct pdf_textout *t)
@@ -46,29 +47,22 @@ ls_err pdf_textout_flush(struct pdf_textout *t)
     return t->err;
 }
 
-static int last_byte(const struct pdf_textout *t)
-{
-    struct ls_slice s = ls_buf_slice(&t->buf);
-    return s.len ? s.ptr[s.len - 1] : -1;
-}
-
 ls_err pdf_textout_add(struct pdf_textout *t, const void *p, size_t n)
 {
     if (t->err != LS_OK) return t->err;
+    if (n == 0) return LS_OK;
     ls_err e = ls_buf_add(&t->buf, p, n);
     if (e != LS_OK) return e;
+    t->last = ((const uint8_t *)p)[n - 1];
     if (t->buf.len >= PDF_TEXT_FLUSH) return pdf_textout_flush(t);
     return LS_OK;
 }
 
 ls_err pdf_textout_sep(struct pdf_textout *t, char sep)
 {
-    int last = last_byte(t);
+    int last = t->last;
     if (last < 0 || last == '\n') return LS_OK;
     if (last == ' ' && sep == ' ') return LS_OK;
-    if (last == ' ' && sep == '\n') {
-        /* replace a trailing space by the newline: cheap enough to add */
-    }
     return pdf_textout_add(t, &sep, 1);
 }
 
@@ -131,6 +125,12 @@ static void simple_widths(struct pdf_doc *d, struct pdf_font *f, const struct pd
     }
 }
 
+static int cmp_wrange(const void *a, const void *b)
+{
+    const struct wrange *x = a, *y = b;
+    return x->lo < y->lo ? -1 : x->lo > y->lo;
+}
+
 static void cid_widths(struct pdf_doc *d, struct pdf_font *f, const struct pdf_obj *desc)
 {
     double dw = 1000;
@@ -163,14 +163,20 @@ static void cid_widths(struct pdf_doc *d, struct pdf_font *f, const struct pdf_o
             break;
         }
     }
+    qsort(f->w, f->nw, sizeof *f->w, cmp_wrange);
 }
 
 static float glyph_width(const struct pdf_font *f, uint32_t code)
 {
     if (!f) return 500;
     if (!f->type0) return code < 256 ? f->widths[code] : 500;
-    for (size_t i = 0; i < f->nw; i++) /* small tables; linear is fine for text */
-        if (code >= f->w[i].lo && code <= f->w[i].hi) return f->w[i].w;
+    size_t lo = 0, hi = f->nw; /* ranges sorted by lo: last with lo <= code */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (f->w[mid].lo <= code) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo > 0 && code <= f->w[lo - 1].hi) return f->w[lo - 1].w;
     return f->dw;
 }
 
@@ -235,6 +241,10 @@ struct interp {
     double tm[6], tlm[6];
     double tfs, tc, tw, th, tl, ts;
     struct pdf_font *font;
+    uint8_t font_key[64];      /* last Tf name ... */
+    struct ls_slice font_name;
+    struct pdf_font *font_hit; /* ... and what it resolved to */
+    bool have_font_hit;
     bool have_last;
     double last_x, last_y; /* device position where the last show ended */
     struct ls_buf u8;      /* scratch for one code's text */
@@ -310,24 +320,62 @@ static void mark_end(struct interp *in)
     in->have_last = true;
 }
 
-static ls_err emit_code(struct interp *in, uint32_t code, size_t nbytes)
+/* Text of one show operator is staged here and added in one piece. */
+struct stage {
+    uint8_t b[1024];
+    size_t n;
+};
+
+static ls_err stage_flush(struct interp *in, struct stage *st)
+{
+    ls_err e = st->n ? pdf_textout_add(in->t, st->b, st->n) : LS_OK;
+    st->n = 0;
+    return e;
+}
+
+static void stage_cp(struct stage *st, uint32_t cp)
+{
+    if (cp < 0x80) {
+        st->b[st->n++] = (uint8_t)cp;
+    } else if (cp < 0x800) {
+        st->b[st->n++] = (uint8_t)(0xc0 | cp >> 6);
+        st->b[st->n++] = (uint8_t)(0x80 | (cp & 0x3f));
+    } else if (cp < 0x10000) {
+        st->b[st->n++] = (uint8_t)(0xe0 | cp >> 12);
+        st->b[st->n++] = (uint8_t)(0x80 | ((cp >> 6) & 0x3f));
+        st->b[st->n++] = (uint8_t)(0x80 | (cp & 0x3f));
+    } else {
+        st->b[st->n++] = (uint8_t)(0xf0 | cp >> 18);
+        st->b[st->n++] = (uint8_t)(0x80 | ((cp >> 12) & 0x3f));
+        st->b[st->n++] = (uint8_t)(0x80 | ((cp >> 6) & 0x3f));
+        st->b[st->n++] = (uint8_t)(0x80 | (cp & 0x3f));
+    }
+}
+
+static ls_err emit_code(struct interp *in, struct stage *st, uint32_t code, size_t nbytes)
 {
     const struct pdf_font *f = in->font;
-    ls_err err = LS_OK;
-    ls_buf_reset(&in->u8);
-    bool mapped = f && f->tu && pdf_cmap_map(f->tu, code, nbytes, &in->u8, &err);
-    if (!mapped) {
-        uint32_t cp;
-        if (!f) cp = ls_cp1252((uint8_t)code);
-        else if (f->type0) cp = code; /* Identity-H without ToUnicode: a guess */
-        else cp = f->map[code & 0xff];
-        if (cp >= 0x20 && cp != 0x7f && !(cp >= 0xd800 && cp <= 0xdfff) && cp < 0xfffe)
-            err = ls_utf8_put(&in->u8, cp);
+    if (st->n > sizeof st->b - 8) LS_TRY(stage_flush(in, st));
+    if (f && f->tu) {
+        ls_err err = LS_OK;
+        ls_buf_reset(&in->u8);
+        if (pdf_cmap_map(f->tu, code, nbytes, &in->u8, &err)) {
+            LS_TRY(err);
+            struct ls_slice s = ls_buf_slice(&in->u8);
+            if (s.len > sizeof st->b - st->n) LS_TRY(stage_flush(in, st));
+            if (s.len > sizeof st->b) return pdf_textout_add(in->t, s.ptr, s.len);
+            if (s.len) memcpy(&st->b[st->n], s.ptr, s.len);
+            st->n += s.len;
+            return LS_OK;
+        }
     }
-    if (err != LS_OK) return err;
-    struct ls_slice s = ls_buf_slice(&in->u8);
-    /* a space glyph already separates words */
-    return s.len ? pdf_textout_add(in->t, s.ptr, s.len) : LS_OK;
+    uint32_t cp;
+    if (!f) cp = ls_cp1252((uint8_t)code);
+    else if (f->type0) cp = code; /* Identity-H without ToUnicode: a guess */
+    else cp = f->map[code & 0xff];
+    if (cp >= 0x20 && cp != 0x7f && !(cp >= 0xd800 && cp <= 0xdfff) && cp < 0xfffe && cp <= 0x10ffff)
+        stage_cp(st, cp);
+    return LS_OK;
 }
 
 static ls_err show(struct interp *in, struct ls_slice s)
@@ -336,16 +384,19 @@ static ls_err show(struct interp *in, struct ls_slice s)
     const struct pdf_font *f = in->font;
     int fallback = f && f->type0 ? 2 : 1;
     double fs = in->tfs;
+    struct stage st;
+    st.n = 0;
     for (size_t pos = 0; pos < s.len;) {
         uint32_t code;
         size_t n = pdf_cmap_code(f ? f->tu : NULL, s, pos, fallback, &code);
         if (n == 0) break;
         pos += n;
-        LS_TRY(emit_code(in, code, n));
+        LS_TRY(emit_code(in, &st, code, n));
         double w = glyph_width(f, code) / 1000.0;
         double tx = (w * fs + in->tc + (n == 1 && code == 32 ? in->tw : 0)) * in->th;
         advance(in, tx);
     }
+    LS_TRY(stage_flush(in, &st));
     mark_end(in);
     return LS_OK;
 }
@@ -401,9 +452,14 @@ static ls_err run_form(struct interp *in, const struct pdf_obj *name)
     if (e == LS_E_LIMIT) in->d->limited = true;
     else if (e == LS_E_CORRUPT || e == LS_E_TRUNCATED) pdf_mark_corrupt(in->d, "form stream damaged");
     const struct pdf_obj *res = pdf_dict_of(pdf_dict_getr(in->d, x, "Resources"));
-    LS_TRY(pdf_content_text(in->d, ls_buf_slice(&b), res ? res : in->res, in->t, in->depth + 1));
+    /* a form is its own block of text (header, footer, stamp) */
+    ls_err e2 = pdf_textout_sep(in->t, '\n');
+    if (e2 == LS_OK)
+        e2 = pdf_content_text(in->d, ls_buf_slice(&b), res ? res : in->res, in->t, in->depth + 1);
+    if (e2 == LS_OK) e2 = pdf_textout_sep(in->t, '\n');
     ls_buf_free(&b);
-    return LS_OK;
+    in->have_last = false;
+    return e2;
 }
 
 /* Skip inline image data after ID: up to whitespace + "EI" + whitespace/end. */
@@ -454,7 +510,20 @@ static ls_err text_op(struct interp *in, struct ls_slice op)
         memcpy(in->tm, in->tlm, sizeof in->tm);
     } else if (ls_slice_eq_str(op, "Tf")) {
         in->tfs = op_num(in, 0);
-        in->font = get_font(in->d, pdf_resolve(in->d, resource(in, "Font", op_arg(in, 1))));
+        const struct pdf_obj *nm = op_arg(in, 1);
+        if (in->have_font_hit && nm->kind == PDF_NAME && nm->u.s.len == in->font_name.len &&
+            memcmp(nm->u.s.ptr, in->font_name.ptr, nm->u.s.len) == 0) {
+            in->font = in->font_hit; /* same font again: skip the resource lookup */
+            return LS_OK;
+        }
+        in->font = get_font(in->d, pdf_resolve(in->d, resource(in, "Font", nm)));
+        in->have_font_hit = false;
+        if (nm->kind == PDF_NAME && nm->u.s.len < sizeof in->font_key) {
+            memcpy(in->font_key, nm->u.s.ptr, nm->u.s.len);
+            in->font_name = ls_slice_make(in->font_key, nm->u.s.len);
+            in->font_hit = in->font;
+            in->have_font_hit = true;
+        }
     } else if (ls_slice_eq_str(op, "Tc")) in->tc = op_num(in, 0);
     else if (ls_slice_eq_str(op, "Tw")) in->tw = op_num(in, 0);
     else if (ls_slice_eq_str(op, "Tz")) in->th = op_num(in, 0) / 100.0;

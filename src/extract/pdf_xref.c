@@ -229,8 +229,11 @@ struct pdf_obj *pdf_get(struct pdf_doc *d, uint32_t num)
     if (!e || (e->type != 1 && e->type != 2)) return &pdf_null_obj;
     if (e->obj) return e->obj;
     if (e->busy || e->failed) return &pdf_null_obj; /* reference cycle or known bad */
+    if (d->load_depth >= PDF_MAX_LOAD_DEPTH) return &pdf_null_obj; /* not cached: may work later */
     e->busy = 1;
+    d->load_depth++;
     struct pdf_obj *o = load(d, num, e);
+    d->load_depth--;
     e = xent(d, num, false); /* the table may have moved */
     if (!e) return o;
     e->busy = 0;

@@ -837,3 +837,69 @@ if __name__ == "__main__":
         generate(sys.argv[1])
     else:
         sys.exit(__doc__)
+
+
+# ---------------------------------------------------------------- hostile seeds
+
+def hostile_files():
+    """Small hand-made hostile inputs (regression seeds for tests/regress/pdf/)."""
+    out = {}
+    hdr = b"%PDF-1.7\n"
+    # a chain of streams whose /Length is the next object: deep loads
+    body = bytearray(hdr)
+    for n in range(1, 1000):
+        body += b"%d 0 obj <</Length %d 0 R>> stream\nx\nendstream endobj\n" % (n, n + 1)
+    body += b"1000 0 obj 1 endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n"
+    out["length_chain.pdf"] = bytes(body)
+    # page tree 5000 levels deep
+    body = bytearray(hdr + b"1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n")
+    for n in range(2, 1000):
+        body += b"%d 0 obj <</Type/Pages/Kids[%d 0 R]>> endobj\n" % (n, n + 1)
+    body += b"1000 0 obj <</Type/Page/Contents 1001 0 R>> endobj\n"
+    body += b"1001 0 obj <<>> stream\nBT (deep page) Tj ET\nendstream endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n"
+    out["deep_tree.pdf"] = bytes(body)
+    # nesting far past the parser's bound
+    out["deep_nesting.pdf"] = hdr + b"1 0 obj " + b"[<<" * 20000 + b" endobj trailer <</Root 1 0 R>>\n%%EOF\n"
+    # streams that never end
+    out["no_endstream.pdf"] = hdr + b"".join(b"%d 0 obj <</Length 999999>> stream\nBT (x) Tj ET\n" % n
+                                             for n in range(1, 1200)) + b"trailer <</Root 1 0 R>>"
+    # form XObjects that draw themselves and each other
+    forms = bytearray(hdr + b"1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n"
+                      b"2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n"
+                      b"3 0 obj <</Type/Page/Parent 2 0 R/Contents 4 0 R/Resources 5 0 R>> endobj\n"
+                      b"4 0 obj <<>> stream\n/A Do /B Do /A Do\nendstream endobj\n"
+                      b"5 0 obj <</XObject <</A 6 0 R /B 7 0 R>> /Font <</F1 8 0 R>> >> endobj\n"
+                      b"6 0 obj <</Subtype/Form/Resources 5 0 R>> stream\nBT /F1 9 Tf (form A) Tj ET /B Do /A Do\nendstream endobj\n"
+                      b"7 0 obj <</Subtype/Form>> stream\n/A Do BT (form B) Tj ET /B Do\nendstream endobj\n"
+                      b"8 0 obj <</Type/Font/Subtype/Type1/ToUnicode 8 0 R/Encoding <</Differences [0 /a /uniFFFF /u1F600 -5 /x]>> >> endobj\n")
+    forms += b"trailer <</Root 1 0 R>>\n%%EOF\n"
+    out["form_cycle.pdf"] = bytes(forms)
+    # object stream containing itself and an xref stream with absurd widths
+    xs = (hdr + b"1 0 obj <</Type/ObjStm/N 99999999/First 4 0 R/Length 1 0 R>> stream\n1 0 2 5 [1 0 R]\nendstream endobj\n"
+          b"2 0 obj <</Type/XRef/W[8 8 8]/Size 4294967295/Index[0 4294967295 7 999999999999]/Length 24/Prev 2>> stream\n"
+          + b"\x02" * 24 + b"\nendstream endobj\n"
+          b"3 0 obj <</Filter/FlateDecode/DecodeParms<</Predictor 15/Columns 16777216/Colors 32/BitsPerComponent 16>>>> stream\n"
+          + zlib.compress(b"\x02" * 64) + b"\nendstream endobj\nstartxref\n" + str(len(hdr)).encode() + b"\n%%EOF\n")
+    out["objstm_self.pdf"] = xs
+    # many Tf against a big font dictionary
+    fonts = b" ".join(b"/F%d 9 0 R" % i for i in range(500))
+    content = b"BT " + b" ".join(b"/F%d 12 Tf (w) Tj" % (i % 500) for i in range(1500)) + b" ET"
+    out["many_fonts.pdf"] = (hdr + b"1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n"
+                             b"2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n"
+                             b"3 0 obj <</Type/Page/Parent 2 0 R/Contents 4 0 R/Resources <</Font <<" + fonts + b">> >> >> endobj\n"
+                             b"4 0 obj <<>> stream\n" + content + b"\nendstream endobj\n"
+                             b"9 0 obj <</Type/Font/Subtype/Type0/DescendantFonts[<</W [0 [1 2 3] 5 4294967295 7 10 20 30]>>]>> endobj\n"
+                             b"trailer <</Root 1 0 R>>\n%%EOF\n")
+    # encryption dictionaries that must not crash the key derivation
+    out["bad_encrypt.pdf"] = (hdr + b"1 0 obj <</Type/Catalog>> endobj\n"
+                              b"2 0 obj <</Filter/Standard/V 4/R 4/Length 99999/O ()/U <00>/P -1"
+                              b"/CF <</StdCF <</CFM/AESV2>> >>/StmF/StdCF/StrF/StdCF>> endobj\n"
+                              b"3 0 obj (abc) endobj\ntrailer <</Root 1 0 R/Encrypt 2 0 R/ID [<> <>]>>\n%%EOF\n")
+    return out
+
+
+def write_hostile(outdir):
+    os.makedirs(outdir, exist_ok=True)
+    for name, data in hostile_files().items():
+        with open(os.path.join(outdir, name), "wb") as f:
+            f.write(data)
