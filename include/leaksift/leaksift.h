@@ -143,6 +143,15 @@ enum ls_special {
 LS_API ls_err ls_worker_record_special(struct ls_worker *w, const char *path, enum ls_special kind,
                                        const char *errmsg, ls_record_fn fn, void *ud);
 
+/* Record a root that could not be finished (its worker crashed, was killed,
+ * ran out of memory or time, or the run was interrupted): one object record
+ * with coverage "none", verdict "incomplete", the coverage reason given
+ * ("worker_crash", "limit:memory", "limit:time", "interrupted") and errmsg
+ * (may be NULL) in errors; then root_done. Reads nothing; used by the worker
+ * pool's supervisor. */
+LS_API ls_err ls_worker_record_failed(struct ls_worker *w, const char *path, const char *reason,
+                                      const char *errmsg, ls_record_fn fn, void *ud);
+
 /* `leaksift text`: triage one root like ls_worker_scan_fd (records are not
  * emitted) and call fn with the normalised text of the object whose member
  * chain below the root is chain[0..n) (n = 0: the root itself). The text is

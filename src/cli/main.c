@@ -95,6 +95,9 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
         printf("leaksift %s (manifest version %d)\n", LS_VERSION_STRING, LS_MANIFEST_VERSION);
+#ifdef LEAKSIFT_TEST_HOOKS
+        fprintf(stderr, "test hooks: on\n");
+#endif
         return EXIT_CLEAN;
     }
     cli_err("unknown command '%s' (see leaksift --help)", cmd);

@@ -28,6 +28,15 @@ static void scan_usage(FILE *f)
 "      --files-from FILE    read more paths from FILE, one per line (- = stdin)\n"
 "      --null               --files-from entries are NUL-separated\n"
 "  -q, --quiet              no progress and no summary on stderr\n"
+"      --resume             continue an interrupted run: keep the manifest's\n"
+"                           complete root blocks, skip those roots, cut any\n"
+"                           unfinished block, append the rest and a new summary\n"
+"\n"
+"Workers:\n"
+"  -j, --jobs N             sandboxed worker processes (default: online CPUs);\n"
+"                           a worker that crashes, runs out of memory or time\n"
+"                           costs only its root (recorded incomplete), see\n"
+"                           docs/sandbox.md\n"
 "\n"
 "Rules:\n"
 "      --rules PATH         add a YARA rule file, or every *.yar/*.yara under a\n"
@@ -47,7 +56,8 @@ static void scan_usage(FILE *f)
 "      --max-members N      members per root [1000000]\n"
 "      --max-text SIZE      extracted text per object [64M]\n"
 "      --max-scan SIZE      raw bytes of one object given to YARA [1G]\n"
-"      --root-timeout SECS  wall time per root, 0 = none [600]\n"
+"      --root-timeout SECS  wall time per root, 0 = none [600]; a worker still\n"
+"                           busy after 1.1 x SECS + 2 s is killed (limit:time)\n"
 "      --yara-timeout SECS  per YARA scan [60]\n"
 "      --max-evidence N     distinct values recorded per object [10000]\n"
 "      --spill SIZE         members above SIZE go to an unlinked temp file [256M]\n"
@@ -70,7 +80,7 @@ static void scan_usage(FILE *f)
 }
 
 enum {
-    OPT_FILES_FROM = 256, OPT_NULL, OPT_RULES, OPT_NO_DEFAULT, OPT_IDENT, OPT_FPKEY,
+    OPT_FILES_FROM = 256, OPT_RESUME, OPT_NULL, OPT_RULES, OPT_NO_DEFAULT, OPT_IDENT, OPT_FPKEY,
     OPT_MAX_DEPTH, OPT_MAX_BYTES, OPT_BYTES_FACTOR, OPT_BOMB_RATIO, OPT_BOMB_FLOOR,
     OPT_MAX_MEMBERS, OPT_MAX_TEXT, OPT_MAX_SCAN, OPT_ROOT_TIMEOUT, OPT_YARA_TIMEOUT,
     OPT_MAX_EVIDENCE, OPT_SPILL, OPT_QUARANTINE, OPT_SHARD,
@@ -81,6 +91,8 @@ static const struct option long_opts[] = {
     {"files-from", required_argument, NULL, OPT_FILES_FROM},
     {"null", no_argument, NULL, OPT_NULL},
     {"quiet", no_argument, NULL, 'q'},
+    {"jobs", required_argument, NULL, 'j'},
+    {"resume", no_argument, NULL, OPT_RESUME},
     {"rules", required_argument, NULL, OPT_RULES},
     {"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT},
     {"identifiers", required_argument, NULL, OPT_IDENT},
@@ -208,10 +220,20 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
     int c;
     opterr = 0;
     optind = 1;
-    while ((c = getopt_long(argc, argv, ":o:qh", long_opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:qhj:", long_opts, NULL)) != -1) {
         switch (c) {
         case 'o': o->output = optarg; break;
         case 'q': o->quiet = true; break;
+        case 'j': {
+            uint64_t j = 1;
+            if (!opt_num("--jobs", optarg, 256, &j) || j == 0) {
+                if (j == 0) cli_err("--jobs must be at least 1");
+                return EXIT_ERROR;
+            }
+            o->jobs = (unsigned)j;
+            break;
+        }
+        case OPT_RESUME: o->resume = true; break;
         case 'h': scan_usage(stdout); return EXIT_CLEAN;
         case OPT_FILES_FROM: o->files_from = optarg; break;
         case OPT_NULL: o->nul_sep = true; break;

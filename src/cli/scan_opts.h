@@ -17,6 +17,8 @@ struct scan_opts {
     const char *const *paths;
     size_t n_paths;
     const char *argv_json;       /* options for the run record */
+    unsigned jobs;               /* -j N worker processes; 0 = online CPUs */
+    bool resume;                 /* --resume: the manifest is the journal */
     unsigned shard_k, shard_n;   /* --shard K/N; n = 0: no sharding */
 };
 

@@ -1,6 +1,8 @@
-/* The run loop of `leaksift scan`: enumerate roots, triage each, write the
- * manifest (single writer, one write() per line), the summary and the
- * exit code. */
+/* The run loop of `leaksift scan`: enumerate roots into a list, hand them
+ * to the worker pool (src/pool/), write the manifest (single writer, one
+ * write() per line), the summary and the exit code. With --resume the
+ * manifest is the journal: roots with a root_done line are skipped and new
+ * blocks are appended (src/pool/pool_journal.c). */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -13,26 +15,34 @@
 #include "cli/scan_opts.h"
 #include "core/ls_core.h"
 #include "manifest/summary.h"
+#include "pool/pool.h"
 
 struct run {
     struct scan_opts *o;
     struct ls_engine *eng;
     struct ls_worker *w;
+    struct ls_pool *pool;
     int out_fd;
     struct ls_summary *sum;
     struct ls_buf line;
     bool write_failed;
     bool progress;
+    bool enumerating;
     double t_start, t_last;
-    uint64_t roots, bytes;
+    struct ls_rootlist list;
+    struct ls_done_set done;
+    uint64_t roots_done, bytes_done, skipped;
+    char old_key_id[17];      /* fingerprint_key_id of the manifest resumed */
 };
 
 static volatile sig_atomic_t g_stop;
 
+/* First signal: stop handing out roots, let those in flight finish (grace
+ * LS_POOL_GRACE_S). Second: stop them now. */
 static void on_signal(int sig)
 {
     (void)sig;
-    g_stop = 1;
+    g_stop = g_stop ? 2 : 1;
 }
 
 static int write_all(int fd, const uint8_t *p, size_t n)
@@ -69,18 +79,94 @@ static int on_record(void *ud, enum ls_record_kind kind, const char *line, size_
     return emit_line(ud, line, len);
 }
 
+/* ---- progress (TTY only) ---- */
+
+static void fmt_eta(double s, char *out, size_t n)
+{
+    if (s < 0 || s > 360000) snprintf(out, n, "?");
+    else if (s >= 3600) snprintf(out, n, "%dh%02dm", (int)(s / 3600), (int)(s / 60) % 60);
+    else snprintf(out, n, "%dm%02ds", (int)(s / 60), (int)s % 60);
+}
+
 static void progress(struct run *r, bool final)
 {
     if (!r->progress) return;
     double now = ls_now();
     if (!final && now - r->t_last < 0.25) return;
     r->t_last = now;
-    double mb = (double)r->bytes / 1048576.0, dt = now - r->t_start;
-    fprintf(stderr, "\r\033[Kleaksift: %llu files, %.1f MiB, %.1f MiB/s, %llu flagged%s",
-            (unsigned long long)r->roots, mb, dt > 0 ? mb / dt : 0.0,
-            (unsigned long long)ls_summary_flagged(r->sum), final ? "\r\033[K" : "");
+    if (final) {
+        fputs("\r\033[K", stderr);
+        return;
+    }
+    if (r->enumerating) {
+        fprintf(stderr, "\r\033[Kleaksift: enumerating, %zu files so far", r->list.n);
+        return;
+    }
+    double dt = now - r->t_start, done = (double)r->bytes_done, total = (double)r->list.total_bytes;
+    double rate = dt > 0 ? done / dt : 0;
+    char eta[32];
+    fmt_eta(rate > 0 ? (total - done) / rate : -1, eta, sizeof eta);
+    fprintf(stderr, "\r\033[Kleaksift: %llu/%zu files, %.1f/%.1f MiB, %.1f MiB/s, ETA %s, %llu flagged",
+            (unsigned long long)r->roots_done, r->list.n, done / 1048576.0, total / 1048576.0,
+            rate / 1048576.0, eta, (unsigned long long)ls_summary_flagged(r->sum));
 }
 
+static void on_pool_root(void *ud, uint64_t size, bool failed)
+{
+    struct run *r = ud;
+    (void)failed;
+    r->roots_done++;
+    r->bytes_done += size;
+}
+
+static void on_tick(void *ud)
+{
+    progress(ud, false);
+}
+
+/* ---- enumeration ---- */
+
+static int on_root(void *ud, const char *path, int special, const char *errmsg)
+{
+    struct run *r = ud;
+    if (g_stop) return 1;
+    if (r->done.n && ls_done_has(&r->done, path)) {
+        r->skipped++;
+        return 0;
+    }
+    struct stat sb;
+    uint64_t size = !special && stat(path, &sb) == 0 && sb.st_size > 0 ? (uint64_t)sb.st_size : 0;
+    if (ls_rootlist_add(&r->list, path, special, errmsg, size) != LS_OK) {
+        cli_err("out of memory listing the roots");
+        r->write_failed = true;
+        return 1;
+    }
+    progress(r, false);
+    return 0;
+}
+
+static int walk_inputs(struct run *r, struct cli_walk *walk)
+{
+    r->enumerating = true;
+    int rc = 0;
+    for (size_t i = 0; i < r->o->n_paths && !g_stop && !r->write_failed; i++)
+        if (cli_walk_path(walk, r->o->paths[i]) != 0) break;
+    if (r->o->files_from && !g_stop && !r->write_failed)
+        if (cli_walk_list(walk, r->o->files_from, r->o->nul_sep) < 0) rc = -1;
+    r->enumerating = false;
+    return rc;
+}
+
+/* ---- dispatch ---- */
+
+static int record_special(struct run *r, const char *path, enum ls_special k, const char *msg)
+{
+    ls_err e = ls_worker_record_special(r->w, path, k, msg, on_record, r);
+    r->roots_done++;
+    return e == LS_OK ? 0 : -1;
+}
+
+/* The supervisor opens every root itself; workers get the descriptor. */
 static int scan_regular(struct run *r, const char *path)
 {
     int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
@@ -89,55 +175,126 @@ static int scan_regular(struct run *r, const char *path)
         enum ls_special k = e == ENOENT ? LS_SPECIAL_VANISHED
                             : e == ELOOP ? LS_SPECIAL_SYMLINK
                                          : LS_SPECIAL_UNREADABLE;
-        return ls_worker_record_special(r->w, path, k, strerror(e), on_record, r) == LS_OK ? 0 : -1;
+        return record_special(r, path, k, strerror(e));
     }
     struct stat sb;
-    ls_err e;
     if (fstat(fd, &sb) == 0 && !S_ISREG(sb.st_mode)) {
         /* replaced by a special file between the walk and the open */
-        e = ls_worker_record_special(r->w, path, S_ISFIFO(sb.st_mode) ? LS_SPECIAL_FIFO
-                                                 : S_ISDIR(sb.st_mode) ? LS_SPECIAL_NOT_FILE
-                                                                       : LS_SPECIAL_DEVICE,
-                                     NULL, on_record, r);
-    } else {
-        r->bytes += (uint64_t)sb.st_size;
-        e = ls_worker_scan_fd(r->w, fd, path, on_record, r);
+        close(fd);
+        return record_special(r, path, S_ISFIFO(sb.st_mode) ? LS_SPECIAL_FIFO
+                                       : S_ISDIR(sb.st_mode) ? LS_SPECIAL_NOT_FILE
+                                                             : LS_SPECIAL_DEVICE, NULL);
     }
-    close(fd);
+    ls_err e = ls_pool_submit(r->pool, fd, path, (uint64_t)sb.st_size);
     if (e == LS_E_NOMEM) cli_err("%s: out of memory", path);
     return e == LS_OK ? 0 : -1;
 }
 
-static int on_root(void *ud, const char *path, int special, const char *errmsg)
+static unsigned pick_jobs(const struct run *r)
 {
-    struct run *r = ud;
-    if (g_stop) return 1;
-    r->roots++;
-    int rc = special ? (ls_worker_record_special(r->w, path, (enum ls_special)special, errmsg,
-                                                 on_record, r) == LS_OK ? 0 : -1)
-                     : scan_regular(r, path);
-    progress(r, false);
-    return r->write_failed ? 1 : (rc != 0 && r->write_failed);
+    unsigned j = r->o->jobs;
+    if (!j) {
+        long n = sysconf(_SC_NPROCESSORS_ONLN);
+        j = n > 0 ? (unsigned)n : 1;
+    }
+    if (r->list.regular && j > r->list.regular) j = (unsigned)r->list.regular;
+    return j ? j : 1;
 }
 
-static int open_output(struct run *r, struct cli_walk *walk)
+static int start_pool(struct run *r)
 {
-    if (strcmp(r->o->output, "-") == 0) {
-        r->out_fd = STDOUT_FILENO;
-        return 0;
+    struct ls_pool_opts po = {
+        .jobs = pick_jobs(r), .lim = &r->o->cfg.limits, .max_root_size = r->list.max_size,
+        .stop = &g_stop, .on_root_done = on_pool_root, .tick = on_tick, .ud = r,
+    };
+    char err[256] = "";
+    if (ls_pool_new(&po, r->w, on_record, r, &r->pool, err, sizeof err) == LS_OK) return 0;
+    cli_err("%s", err[0] ? err : "cannot start the worker pool");
+    return -1;
+}
+
+static int dispatch(struct run *r)
+{
+    if (!r->list.n) return 0;
+    if (start_pool(r) != 0) return -1;
+    int rc = 0;
+    for (size_t i = 0; i < r->list.n && !g_stop && !r->write_failed && rc == 0; i++) {
+        const char *path = ls_rootlist_path(&r->list, i);
+        int sp = r->list.v[i].special;
+        rc = sp ? record_special(r, path, (enum ls_special)sp, ls_rootlist_err(&r->list, i))
+                : scan_regular(r, path);
+        progress(r, false);
     }
-    r->out_fd = open(r->o->output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (r->out_fd < 0) {
-        cli_err("%s: cannot create the manifest: %s", r->o->output, strerror(errno));
-        return -1;
-    }
+    if (g_stop && rc != 0) rc = 0; /* the pool refused work because of the stop */
+    if (ls_pool_drain(r->pool) != LS_OK && !g_stop) rc = -1;
+    if (*ls_pool_error(r->pool)) cli_err("%s", ls_pool_error(r->pool));
+    return rc;
+}
+
+/* ---- manifest set-up ---- */
+
+static void remember_skip(struct run *r, struct cli_walk *walk)
+{
     struct stat sb;
     if (fstat(r->out_fd, &sb) == 0) {
         walk->skip_dev = sb.st_dev;
         walk->skip_ino = sb.st_ino;
         walk->have_skip = true;
     }
+}
+
+/* Lines kept from the manifest being resumed: fold into the summary. */
+static int on_kept_line(void *ud, const char *line, size_t len)
+{
+    struct run *r = ud;
+    struct ls_slice v;
+    if (!r->old_key_id[0] && ls_journal_field(ls_slice_make(line, len), "fingerprint_key_id", &v) &&
+        v.len < sizeof r->old_key_id) {
+        memcpy(r->old_key_id, v.ptr, v.len);
+        r->old_key_id[v.len] = 0;
+    }
+    (void)ls_summary_add_line(r->sum, line, len);
     return 0;
+}
+
+/* Opens the manifest; *need_run: no run record yet (write one). */
+static int open_output(struct run *r, struct cli_walk *walk, bool *need_run)
+{
+    *need_run = true;
+    if (strcmp(r->o->output, "-") == 0) {
+        if (r->o->resume) {
+            cli_err("--resume needs a manifest file (-o FILE), not stdout");
+            return -1;
+        }
+        r->out_fd = STDOUT_FILENO;
+        return 0;
+    }
+    int flags = O_CREAT | O_CLOEXEC | (r->o->resume ? O_RDWR : O_WRONLY | O_TRUNC);
+    r->out_fd = open(r->o->output, flags, 0644);
+    if (r->out_fd < 0) {
+        cli_err("%s: cannot %s the manifest: %s", r->o->output, r->o->resume ? "open" : "create",
+                strerror(errno));
+        return -1;
+    }
+    remember_skip(r, walk);
+    if (!r->o->resume) return 0;
+    char err[256] = "";
+    if (ls_journal_load(r->out_fd, &r->done, on_kept_line, r, need_run, err, sizeof err) != LS_OK) {
+        cli_err("%s: %s", r->o->output, err);
+        return -1;
+    }
+    return 0;
+}
+
+static void check_resumed_key(struct run *r, const char *run_line, size_t len)
+{
+    struct ls_slice v;
+    if (!r->old_key_id[0] || r->o->quiet ||
+        !ls_journal_field(ls_slice_make(run_line, len), "fingerprint_key_id", &v) ||
+        ls_slice_eq_str(v, r->old_key_id))
+        return;
+    cli_err("warning: resuming with another fingerprint key than the manifest's first part; "
+            "distinct counts will not join (use --fingerprint-key FILE for resumable runs)");
 }
 
 static int setup(struct run *r, struct cli_walk *walk)
@@ -150,29 +307,25 @@ static int setup(struct run *r, struct cli_walk *walk)
     }
     const char *warn = ls_engine_warnings(r->eng);
     if (*warn && !r->o->quiet) fputs(warn, stderr);
+    /* Loaded once here, before the workers are forked: shared copy-on-write. */
     e = ls_worker_new(r->eng, &r->w, err, sizeof err);
     if (e != LS_OK) {
         cli_err("%s", err[0] ? err : ls_err_name(e));
         return -1;
     }
     r->sum = ls_summary_new();
-    if (!r->sum) return -1;
-    if (open_output(r, walk) != 0) return -1;
+    bool need_run;
+    if (!r->sum || open_output(r, walk, &need_run) != 0) return -1;
     char *run = malloc(1u << 20);
     size_t n = run ? ls_run_record(r->eng, r->o->argv_json, run, 1u << 20) : 0;
-    int rc = n ? emit_line(r, run, n) : -1;
+    int rc = n ? 0 : -1;
+    if (n && need_run) rc = emit_line(r, run, n);
+    else if (n) check_resumed_key(r, run, n);
     free(run);
     return rc;
 }
 
-static int walk_inputs(struct run *r, struct cli_walk *walk)
-{
-    for (size_t i = 0; i < r->o->n_paths && !g_stop && !r->write_failed; i++)
-        if (cli_walk_path(walk, r->o->paths[i]) != 0) break;
-    if (r->o->files_from && !g_stop && !r->write_failed)
-        if (cli_walk_list(walk, r->o->files_from, r->o->nul_sep) < 0) return -1;
-    return 0;
-}
+/* ---- the end ---- */
 
 static int finish(struct run *r, int walk_rc)
 {
@@ -184,7 +337,11 @@ static int finish(struct run *r, int walk_rc)
     if (!r->o->quiet) {
         ls_buf_reset(&b);
         if (ls_summary_human(r->sum, r->o->output, dt, &b) == LS_OK) fputs(ls_buf_str(&b), stderr);
-        if (g_stop) cli_err("interrupted: the manifest holds the roots finished so far");
+        if (r->skipped) fprintf(stderr, "  resumed: %llu files were already done\n", (unsigned long long)r->skipped);
+        if (r->pool && ls_pool_failed(r->pool))
+            fprintf(stderr, "  lost to worker failures: %llu files (see coverage_reasons)\n",
+                    (unsigned long long)ls_pool_failed(r->pool));
+        if (g_stop) cli_err("interrupted: the manifest holds the roots finished so far (--resume goes on)");
     }
     ls_buf_free(&b);
     if (r->out_fd > STDOUT_FILENO) {
@@ -194,9 +351,20 @@ static int finish(struct run *r, int walk_rc)
         }
         r->out_fd = -1;
     }
-    if (r->write_failed || walk_rc < 0) return EXIT_ERROR;
-    if (g_stop) return EXIT_ERROR;
-    return ls_summary_quarantined(r->sum) ? EXIT_FLAGGED : EXIT_CLEAN;
+    if (r->write_failed || walk_rc < 0 || g_stop) return EXIT_ERROR;
+    bool lost = r->pool && ls_pool_failed(r->pool);
+    return ls_summary_quarantined(r->sum) || lost ? EXIT_FLAGGED : EXIT_CLEAN;
+}
+
+static void install_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
 }
 
 int scan_run(struct scan_opts *o)
@@ -208,16 +376,22 @@ int scan_run(struct scan_opts *o)
     r.t_start = r.t_last = ls_now();
     r.progress = !o->quiet && isatty(STDERR_FILENO);
     ls_buf_init(&r.line, 512u << 20);
+    ls_rootlist_init(&r.list);
     struct cli_walk walk = {on_root, &r, 0, 0, false, 0, o->shard_k, o->shard_n};
-    signal(SIGINT, on_signal);
-    signal(SIGTERM, on_signal);
-    signal(SIGPIPE, SIG_IGN);
+    install_signals();
     int rc = EXIT_ERROR;
-    if (setup(&r, &walk) == 0) rc = finish(&r, walk_inputs(&r, &walk));
+    if (setup(&r, &walk) == 0) {
+        int walk_rc = walk_inputs(&r, &walk);
+        if (dispatch(&r) != 0 && walk_rc == 0) walk_rc = -1;
+        rc = finish(&r, walk_rc);
+    }
+    ls_pool_free(r.pool);
     ls_worker_free(r.w);
     ls_engine_free(r.eng);
     ls_summary_free(r.sum);
     ls_buf_free(&r.line);
+    ls_rootlist_free(&r.list);
+    ls_done_free(&r.done);
     if (r.out_fd > STDOUT_FILENO) close(r.out_fd);
     return rc;
 }

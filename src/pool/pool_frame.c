@@ -1,0 +1,140 @@
+/* The pipe protocol between supervisor and workers (pool_int.h). */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+#include "pool/pool_int.h"
+
+static void put_hdr(uint8_t hdr[POOL_HDR], uint8_t type, size_t len)
+{
+    uint32_t n = (uint32_t)len;
+    hdr[0] = (uint8_t)n;
+    hdr[1] = (uint8_t)(n >> 8);
+    hdr[2] = (uint8_t)(n >> 16);
+    hdr[3] = (uint8_t)(n >> 24);
+    hdr[4] = type;
+}
+
+/* writev until everything is out (the iovecs are consumed). */
+static int writev_all(int fd, struct iovec *iov, int n)
+{
+    while (n > 0) {
+        ssize_t w = writev(fd, iov, n);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) return -1;
+        size_t left = (size_t)w;
+        while (n > 0 && left >= iov->iov_len) {
+            left -= iov->iov_len;
+            iov++;
+            n--;
+        }
+        if (n > 0) {
+            iov->iov_base = (uint8_t *)iov->iov_base + left;
+            iov->iov_len -= left;
+        }
+    }
+    return 0;
+}
+
+int pool_send_frame(int sock, uint8_t type, const void *body, size_t len)
+{
+    if (len > LS_POOL_MAX_FRAME) return -1;
+    uint8_t hdr[POOL_HDR];
+    put_hdr(hdr, type, len);
+    struct iovec iov[2] = {{hdr, POOL_HDR}, {(void *)body, len}};
+    return writev_all(sock, iov, len ? 2 : 1);
+}
+
+int pool_send_task(int sock, int fd, const char *path)
+{
+    size_t len = strlen(path);
+    if (len > LS_POOL_MAX_FRAME) return -1;
+    uint8_t hdr[POOL_HDR];
+    put_hdr(hdr, POOL_T_TASK, len);
+    union {
+        struct cmsghdr h;
+        char buf[CMSG_SPACE(sizeof(int))];
+    } ctl;
+    memset(&ctl, 0, sizeof ctl);
+    struct iovec iov = {hdr, POOL_HDR};
+    struct msghdr m = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = ctl.buf,
+                       .msg_controllen = sizeof ctl.buf};
+    struct cmsghdr *c = CMSG_FIRSTHDR(&m);
+    c->cmsg_level = SOL_SOCKET;
+    c->cmsg_type = SCM_RIGHTS;
+    c->cmsg_len = CMSG_LEN(sizeof(int));
+    memcpy(CMSG_DATA(c), &fd, sizeof fd);
+    ssize_t w;
+    do {
+        w = sendmsg(sock, &m, MSG_NOSIGNAL);
+    } while (w < 0 && errno == EINTR);
+    /* The header is 5 bytes; a short send on a fresh stream is not
+     * expected, but finish it without the descriptor if it happens. */
+    if (w < 0) return -1;
+    if ((size_t)w < POOL_HDR) {
+        struct iovec rest[1] = {{hdr + w, POOL_HDR - (size_t)w}};
+        if (writev_all(sock, rest, 1) != 0) return -1;
+    }
+    struct iovec body[1] = {{(void *)path, len}};
+    return len ? writev_all(sock, body, 1) : 0;
+}
+
+static int read_full(int fd, uint8_t *p, size_t n)
+{
+    size_t got = 0;
+    while (got < n) {
+        ssize_t r = read(fd, p + got, n - got);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) return -1;
+        got += (size_t)r;
+    }
+    return 0;
+}
+
+/* recvmsg the header; the descriptor arrives with its first byte. */
+static ssize_t recv_hdr(int sock, uint8_t hdr[POOL_HDR], int *fd)
+{
+    union {
+        struct cmsghdr h;
+        char buf[CMSG_SPACE(sizeof(int))];
+    } ctl;
+    struct iovec iov = {hdr, POOL_HDR};
+    struct msghdr m = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = ctl.buf,
+                       .msg_controllen = sizeof ctl.buf};
+    ssize_t r;
+    do {
+        r = recvmsg(sock, &m, MSG_CMSG_CLOEXEC);
+    } while (r < 0 && errno == EINTR);
+    if (r <= 0) return r;
+    for (struct cmsghdr *c = CMSG_FIRSTHDR(&m); c; c = CMSG_NXTHDR(&m, c))
+        if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS &&
+            c->cmsg_len == CMSG_LEN(sizeof(int)))
+            memcpy(fd, CMSG_DATA(c), sizeof *fd);
+    if (r < (ssize_t)POOL_HDR && read_full(sock, hdr + r, POOL_HDR - (size_t)r) != 0) return -1;
+    return POOL_HDR;
+}
+
+int pool_recv_task(int sock, int *fd, char **path)
+{
+    uint8_t hdr[POOL_HDR];
+    *fd = -1;
+    *path = NULL;
+    ssize_t r = recv_hdr(sock, hdr, fd);
+    if (r == 0) return 0;
+    uint32_t len = (uint32_t)hdr[0] | (uint32_t)hdr[1] << 8 | (uint32_t)hdr[2] << 16 |
+                   (uint32_t)hdr[3] << 24;
+    if (r < 0 || hdr[4] != POOL_T_TASK || *fd < 0 || len > LS_POOL_MAX_FRAME) goto bad;
+    *path = malloc((size_t)len + 1);
+    if (!*path || read_full(sock, (uint8_t *)*path, len) != 0) goto bad;
+    (*path)[len] = 0;
+    return 1;
+bad:
+    if (*fd >= 0) close(*fd);
+    free(*path);
+    *fd = -1;
+    *path = NULL;
+    return -1;
+}

@@ -1,0 +1,73 @@
+/*
+ * Internals of the worker pool: the pipe protocol, the worker's main loop,
+ * the sandbox and the per-root record spool.
+ *
+ * Protocol (one SOCK_STREAM socketpair per worker; docs/sandbox.md):
+ *   frame = u32 little-endian body length, u8 type, body
+ *   supervisor -> worker  'T' body = root path; the root's descriptor rides
+ *                         along as SCM_RIGHTS on the same sendmsg()
+ *   worker -> supervisor  'R' body = u8 record kind + one manifest line
+ *                         'D' body = u8 status (POOL_ST_*): the root is over
+ *                         'E' body = message: the worker could not start
+ * The supervisor sends the next 'T' only after 'D', so at most one
+ * descriptor is in flight per worker. Frames from a worker are untrusted:
+ * lengths are checked against LS_POOL_MAX_FRAME.
+ */
+#ifndef LS_POOL_INT_H
+#define LS_POOL_INT_H
+
+#include <sys/types.h>
+
+#include "pool/pool.h"
+
+#define POOL_HDR 5u
+#define POOL_T_TASK 'T'
+#define POOL_T_RECORD 'R'
+#define POOL_T_DONE 'D'
+#define POOL_T_ERROR 'E'
+
+enum pool_status { POOL_ST_OK = 0, POOL_ST_NOMEM = 1, POOL_ST_FAILED = 2 };
+
+/* Write one frame (header + body) completely; blocking. 0 or -1. */
+int pool_send_frame(int sock, uint8_t type, const void *body, size_t len);
+/* Send a task frame with fd attached. 0 or -1. */
+int pool_send_task(int sock, int fd, const char *path);
+/* Worker side: receive a task. Returns 1 with *fd and path (malloc'd) set,
+ * 0 on orderly EOF, -1 on a protocol or I/O error. */
+int pool_recv_task(int sock, int *fd, char **path);
+
+/* What a worker process needs besides the inherited ls_worker. */
+struct pool_child_cfg {
+    int sock;                /* its end of the socketpair */
+    pid_t parent;            /* the supervisor: die with it */
+    uint64_t as_limit;       /* RLIMIT_AS; 0 = none (sanitizer builds) */
+    uint64_t fsize_limit;    /* RLIMIT_FSIZE: bounds spill files */
+    unsigned nofile;         /* RLIMIT_NOFILE */
+    bool no_sandbox;         /* LEAKSIFT_NO_SANDBOX=1 (debugging only) */
+};
+
+/* Never returns: serves tasks until EOF, then _exit(). */
+_Noreturn void pool_worker_main(struct ls_worker *w, const struct pool_child_cfg *cfg);
+
+/* rlimits + seccomp allow-list (pool_sandbox.c). 0 or -1 with err set. */
+int pool_sandbox_enter(const struct pool_child_cfg *cfg, char *err, size_t errlen);
+
+/* The records of one root in flight, in arrival order: memory up to a cap,
+ * then an unlinked temporary file (pool_spool.c). Entries are
+ * u32le length + line. */
+struct pool_spool {
+    struct ls_buf mem;
+    int fd;
+    uint64_t file_len;
+    uint64_t max_mem;
+    bool saw_done;          /* the last record appended was root_done */
+};
+
+void pool_spool_init(struct pool_spool *s, uint64_t max_mem);
+ls_err pool_spool_add(struct pool_spool *s, const uint8_t *line, size_t len, bool is_done);
+/* Hand every line to fn in order; stops at the first non-zero. */
+ls_err pool_spool_replay(struct pool_spool *s, ls_record_fn fn, void *ud);
+void pool_spool_reset(struct pool_spool *s);
+void pool_spool_free(struct pool_spool *s);
+
+#endif

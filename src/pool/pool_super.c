@@ -1,0 +1,442 @@
+/*
+ * The supervisor side of the worker pool (pool.h): start workers, hand out
+ * roots, collect each root's records, write finished blocks, turn a failed
+ * worker into one failure record, enforce the per-root wall time, stop
+ * cleanly on SIGINT/SIGTERM.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "core/handler.h"
+#include "pool/pool_int.h"
+
+#define POOL_READ_CHUNK (1u << 20)
+#define POOL_INTERRUPTED "interrupted"
+#define POOL_WORKER_CRASH "worker_crash"
+
+struct pool_slot {
+    pid_t pid;               /* 0: no process */
+    int sock;
+    bool busy;
+    bool retiring;           /* will exit after its last root: no more work */
+    char *path;              /* root in flight */
+    uint64_t size;
+    double t_start;
+    const char *kill_reason; /* set when the supervisor killed it */
+    struct ls_buf in;        /* received, not yet parsed */
+    size_t in_off;
+    struct pool_spool spool;
+};
+
+struct ls_pool {
+    struct ls_pool_opts o;
+    struct ls_worker *w;
+    ls_record_fn emit;
+    void *emit_ud;
+    struct pool_slot *slots;
+    unsigned n;
+    struct pool_child_cfg child;
+    double kill_after;       /* seconds per root; 0 = no limit */
+    double stop_at;          /* when the stop was first seen; 0 = not yet */
+    bool emit_failed;
+    bool fatal;
+    char fatal_msg[256];
+    uint64_t failed;
+};
+
+/* ---- starting and stopping workers ---- */
+
+static int spawn(struct ls_pool *p, struct pool_slot *s)
+{
+    int sv[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) return -1;
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(sv[0]);
+        close(sv[1]);
+        return -1;
+    }
+    if (pid == 0) {
+        close(sv[0]);
+        struct pool_child_cfg c = p->child;
+        c.sock = sv[1];
+        pool_worker_main(p->w, &c);
+    }
+    close(sv[1]);
+    fcntl(sv[0], F_SETFL, fcntl(sv[0], F_GETFL) | O_NONBLOCK);
+    s->pid = pid;
+    s->sock = sv[0];
+    s->busy = false;
+    s->retiring = false;
+    s->kill_reason = NULL;
+    ls_buf_reset(&s->in);
+    s->in_off = 0;
+    return 0;
+}
+
+/* Reap a worker whose socket closed; returns its wait status. */
+static int reap(struct pool_slot *s)
+{
+    int status = 0;
+    if (s->pid > 0) {
+        while (waitpid(s->pid, &status, 0) < 0 && errno == EINTR) {}
+    }
+    if (s->sock >= 0) close(s->sock);
+    s->sock = -1;
+    s->pid = 0;
+    return status;
+}
+
+static void kill_slot(struct pool_slot *s, const char *reason)
+{
+    if (s->pid > 0 && !s->kill_reason) {
+        s->kill_reason = reason;
+        kill(s->pid, SIGKILL);
+    }
+}
+
+/* ---- writing blocks and failure records ---- */
+
+static int emit_cb(void *ud, enum ls_record_kind kind, const char *line, size_t len)
+{
+    struct ls_pool *p = ud;
+    if (p->emit_failed) return -1;
+    if (p->emit(p->emit_ud, kind, line, len) != 0) p->emit_failed = true;
+    return p->emit_failed ? -1 : 0;
+}
+
+static void root_over(struct ls_pool *p, struct pool_slot *s, bool failed)
+{
+    if (p->o.on_root_done) p->o.on_root_done(p->o.ud, s->size, failed);
+    free(s->path);
+    s->path = NULL;
+    s->busy = false;
+    pool_spool_reset(&s->spool);
+}
+
+static void record_failure(struct ls_pool *p, struct pool_slot *s, const char *reason,
+                           const char *msg)
+{
+    p->failed++;
+    if (ls_worker_record_failed(p->w, s->path, reason, msg, emit_cb, p) != LS_OK) p->emit_failed = true;
+    root_over(p, s, true);
+}
+
+static void write_block(struct ls_pool *p, struct pool_slot *s)
+{
+    if (pool_spool_replay(&s->spool, emit_cb, p) != LS_OK) p->emit_failed = true;
+    root_over(p, s, false);
+}
+
+/* What the wait status of a worker that died with a root in flight means. */
+static void describe_death(int status, const char **reason, char *msg, size_t n)
+{
+    *reason = POOL_WORKER_CRASH;
+    if (WIFSIGNALED(status)) {
+        int sig = WTERMSIG(status);
+        const char *name = sigabbrev_np(sig);
+        if (sig == SIGSYS)
+            snprintf(msg, n, "worker killed by the sandbox: forbidden system call (SIGSYS)");
+        else
+            snprintf(msg, n, "worker killed by signal SIG%s", name ? name : "?");
+    } else if (WIFEXITED(status)) {
+        snprintf(msg, n, "worker exited with status %d", WEXITSTATUS(status));
+    } else {
+        snprintf(msg, n, "worker lost");
+    }
+}
+
+static void on_dead(struct ls_pool *p, struct pool_slot *s)
+{
+    int status = reap(s);
+    if (!s->busy) return;
+    char msg[160];
+    const char *reason;
+    describe_death(status, &reason, msg, sizeof msg);
+    if (s->kill_reason && strcmp(s->kill_reason, LS_R_LIMIT_TIME) == 0) {
+        reason = LS_R_LIMIT_TIME;
+        snprintf(msg, sizeof msg, "worker killed after %.0f s on this root (per-root time limit)",
+                 p->kill_after);
+    } else if (s->kill_reason) {
+        reason = s->kill_reason;
+        snprintf(msg, sizeof msg, "run interrupted: the worker was stopped");
+    }
+    record_failure(p, s, reason, msg);
+}
+
+/* ---- frames from a worker ---- */
+
+static void on_done_frame(struct ls_pool *p, struct pool_slot *s, struct ls_slice body)
+{
+    int st = ls_slice_at(body, 0);
+    if (st == POOL_ST_OK && s->spool.saw_done) {
+        write_block(p, s);
+    } else if (st == POOL_ST_NOMEM) {
+        s->retiring = true; /* it exits now; a fresh worker takes its place */
+        record_failure(p, s, LS_R_LIMIT_MEMORY, "worker ran out of memory (address-space limit)");
+    } else {
+        record_failure(p, s, POOL_WORKER_CRASH, "worker could not finish the root");
+    }
+}
+
+/* 0 ok, -1: protocol violation (the worker is killed). */
+static int on_frame(struct ls_pool *p, struct pool_slot *s, uint8_t type, struct ls_slice body)
+{
+    if (type == POOL_T_ERROR) {
+        p->fatal = true;
+        snprintf(p->fatal_msg, sizeof p->fatal_msg, "worker: %.*s", (int)(body.len > 200 ? 200 : body.len),
+                 (const char *)body.ptr);
+        return -1;
+    }
+    if (!s->busy) return -1;
+    if (type == POOL_T_RECORD) {
+        struct ls_slice line;
+        int kind = ls_slice_at(body, 0);
+        if (kind < 0 || !ls_slice_from(body, 1, &line)) return -1;
+        ls_err e = pool_spool_add(&s->spool, line.ptr, line.len, kind == LS_REC_ROOT_DONE);
+        return e == LS_OK ? 0 : -1;
+    }
+    if (type == POOL_T_DONE) {
+        on_done_frame(p, s, body);
+        return 0;
+    }
+    return -1;
+}
+
+static int parse_frames(struct ls_pool *p, struct pool_slot *s)
+{
+    for (;;) {
+        struct ls_slice rest, body;
+        uint32_t len;
+        if (!ls_slice_from(ls_buf_slice(&s->in), s->in_off, &rest)) return -1;
+        if (rest.len < POOL_HDR) break;
+        if (!ls_rd_u32le(rest, 0, &len) || len > LS_POOL_MAX_FRAME) return -1;
+        if (!ls_slice_sub(rest, POOL_HDR, len, &body)) break; /* incomplete */
+        if (on_frame(p, s, rest.ptr[4], body) != 0) return -1;
+        s->in_off += POOL_HDR + len;
+    }
+    /* Compact: move the incomplete tail to the front. */
+    if (s->in_off > 0) {
+        size_t left = s->in.len - s->in_off;
+        memmove(s->in.ptr, s->in.ptr + s->in_off, left);
+        s->in.len = left;
+        s->in_off = 0;
+    }
+    return 0;
+}
+
+/* Read what a worker sent; on EOF or a protocol error, finish it off. */
+static void on_readable(struct ls_pool *p, struct pool_slot *s)
+{
+    if (ls_buf_reserve(&s->in, s->in.len + POOL_READ_CHUNK) != LS_OK) {
+        kill_slot(s, NULL);
+        return;
+    }
+    ssize_t r = read(s->sock, s->in.ptr + s->in.len, POOL_READ_CHUNK);
+    if (r < 0 && (errno == EINTR || errno == EAGAIN)) return;
+    if (r > 0) {
+        s->in.len += (size_t)r;
+        if (parse_frames(p, s) == 0) return;
+        if (s->pid > 0) kill(s->pid, SIGKILL);
+    }
+    on_dead(p, s);
+}
+
+/* ---- the event loop ---- */
+
+static void check_timers(struct ls_pool *p, double now)
+{
+    if (p->o.stop && *p->o.stop && p->stop_at == 0) p->stop_at = now;
+    bool force = p->o.stop && (*p->o.stop > 1 || (p->stop_at > 0 && now - p->stop_at > LS_POOL_GRACE_S));
+    for (unsigned i = 0; i < p->n; i++) {
+        struct pool_slot *s = &p->slots[i];
+        if (!s->busy || s->pid <= 0) continue;
+        if (p->kill_after > 0 && now - s->t_start > p->kill_after) kill_slot(s, LS_R_LIMIT_TIME);
+        else if (force) kill_slot(s, POOL_INTERRUPTED);
+    }
+}
+
+static int poll_timeout_ms(const struct ls_pool *p, double now)
+{
+    double t = 0.25;
+    for (unsigned i = 0; i < p->n; i++) {
+        const struct pool_slot *s = &p->slots[i];
+        if (s->busy && p->kill_after > 0 && !s->kill_reason) {
+            double left = s->t_start + p->kill_after - now;
+            if (left < t) t = left;
+        }
+    }
+    return t <= 0 ? 0 : (int)(t * 1000) + 1;
+}
+
+/* One round: poll every live worker, handle what arrived, enforce limits. */
+static void pool_step(struct ls_pool *p)
+{
+    struct pollfd fds[p->n];
+    unsigned map[p->n], nf = 0;
+    for (unsigned i = 0; i < p->n; i++) {
+        if (p->slots[i].pid <= 0) continue;
+        fds[nf] = (struct pollfd){p->slots[i].sock, POLLIN, 0};
+        map[nf++] = i;
+    }
+    int r = poll(fds, nf, poll_timeout_ms(p, ls_now()));
+    for (unsigned k = 0; r > 0 && k < nf; k++)
+        if (fds[k].revents) on_readable(p, &p->slots[map[k]]);
+    check_timers(p, ls_now());
+    if (p->o.tick) p->o.tick(p->o.ud);
+}
+
+static bool stopping(const struct ls_pool *p)
+{
+    return p->emit_failed || p->fatal || (p->o.stop && *p->o.stop);
+}
+
+/* An idle worker, starting one if a slot is empty; NULL if the pool stops. */
+static struct pool_slot *idle_slot(struct ls_pool *p)
+{
+    unsigned spawn_fail = 0;
+    while (!stopping(p)) {
+        for (unsigned i = 0; i < p->n; i++) {
+            struct pool_slot *s = &p->slots[i];
+            if (s->pid > 0 && !s->busy && !s->retiring) return s;
+            if (s->pid <= 0 && !s->busy) {
+                if (spawn(p, s) == 0) return s;
+                if (++spawn_fail > 10) {
+                    p->fatal = true;
+                    snprintf(p->fatal_msg, sizeof p->fatal_msg, "cannot start a worker: %s", strerror(errno));
+                    return NULL;
+                }
+            }
+        }
+        pool_step(p);
+    }
+    return NULL;
+}
+
+ls_err ls_pool_submit(struct ls_pool *p, int fd, const char *path, uint64_t size)
+{
+    struct pool_slot *s = idle_slot(p);
+    if (!s) {
+        close(fd);
+        return p->fatal ? LS_E_INTERNAL : LS_E_IO;
+    }
+    s->path = strdup(path);
+    if (!s->path) {
+        close(fd);
+        return LS_E_NOMEM;
+    }
+    s->size = size;
+    s->busy = true;
+    s->t_start = ls_now();
+    s->kill_reason = NULL;
+    pool_spool_reset(&s->spool);
+    int rc = pool_send_task(s->sock, fd, path);
+    close(fd);
+    /* A worker that died before taking the task: its death is recorded for
+     * this root when the socket's EOF is read. */
+    if (rc != 0 && s->pid > 0) kill(s->pid, SIGKILL);
+    return LS_OK;
+}
+
+static bool any_busy(const struct ls_pool *p)
+{
+    for (unsigned i = 0; i < p->n; i++)
+        if (p->slots[i].busy) return true;
+    return false;
+}
+
+ls_err ls_pool_drain(struct ls_pool *p)
+{
+    while (any_busy(p) && !p->emit_failed) pool_step(p);
+    if (p->fatal) return LS_E_INTERNAL;
+    return p->emit_failed ? LS_E_IO : LS_OK;
+}
+
+uint64_t ls_pool_failed(const struct ls_pool *p) { return p->failed; }
+
+const char *ls_pool_error(const struct ls_pool *p) { return p->fatal ? p->fatal_msg : ""; }
+
+/* ---- set-up ---- */
+
+static void child_limits(struct ls_pool *p, const struct ls_pool_opts *o)
+{
+    const struct ls_limits *l = o->lim;
+    uint64_t budget = o->max_root_size * (uint64_t)l->root_bytes_factor;
+    if (o->max_root_size && budget / o->max_root_size != l->root_bytes_factor) budget = UINT64_MAX;
+    if (budget < l->root_bytes_min) budget = l->root_bytes_min;
+    p->child.parent = getpid();
+    /* Spill files are bounded by the root's byte budget. */
+    p->child.fsize_limit = budget;
+    p->child.nofile = 64;
+#ifdef LEAKSIFT_SANITIZED
+    p->child.as_limit = 0;
+#else
+    /* Heap and YARA (LS_POOL_AS_BASE) plus the largest root mapped whole. */
+    p->child.as_limit = LS_POOL_AS_BASE + 2 * o->max_root_size;
+#endif
+    const char *ns = getenv("LEAKSIFT_NO_SANDBOX");
+    p->child.no_sandbox = ns && strcmp(ns, "1") == 0;
+    p->kill_after = l->root_time_s ? l->root_time_s * 1.1 + 2.0 : 0;
+}
+
+ls_err ls_pool_new(const struct ls_pool_opts *o, struct ls_worker *w, ls_record_fn emit,
+                   void *emit_ud, struct ls_pool **out, char *err, size_t errlen)
+{
+    struct ls_pool *p = calloc(1, sizeof *p);
+    if (!p) return LS_E_NOMEM;
+    p->o = *o;
+    p->w = w;
+    p->emit = emit;
+    p->emit_ud = emit_ud;
+    p->n = o->jobs ? o->jobs : 1;
+    p->slots = calloc(p->n, sizeof *p->slots);
+    if (!p->slots) {
+        free(p);
+        return LS_E_NOMEM;
+    }
+    child_limits(p, o);
+    if (p->child.no_sandbox) fprintf(stderr, "leaksift: LEAKSIFT_NO_SANDBOX=1: workers run without a sandbox\n");
+    for (unsigned i = 0; i < p->n; i++) {
+        p->slots[i].sock = -1;
+        ls_buf_init(&p->slots[i].in, LS_POOL_MAX_FRAME + POOL_HDR + POOL_READ_CHUNK);
+        pool_spool_init(&p->slots[i].spool, o->spool_mem ? o->spool_mem : LS_POOL_SPOOL_MEM);
+    }
+    for (unsigned i = 0; i < p->n; i++) {
+        if (spawn(p, &p->slots[i]) != 0) {
+            snprintf(err, errlen, "cannot start worker processes: %s", strerror(errno));
+            ls_pool_free(p);
+            return LS_E_INTERNAL;
+        }
+    }
+    *out = p;
+    return LS_OK;
+}
+
+void ls_pool_free(struct ls_pool *p)
+{
+    if (!p) return;
+    for (unsigned i = 0; i < p->n; i++) {
+        struct pool_slot *s = &p->slots[i];
+        if (s->pid > 0) {
+            /* Idle workers exit on EOF; kill anything still in flight. */
+            if (s->busy) kill(s->pid, SIGKILL);
+            close(s->sock);
+            s->sock = -1;
+            int st;
+            while (waitpid(s->pid, &st, 0) < 0 && errno == EINTR) {}
+        }
+        free(s->path);
+        ls_buf_free(&s->in);
+        pool_spool_free(&s->spool);
+    }
+    free(p->slots);
+    free(p);
+}

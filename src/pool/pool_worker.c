@@ -1,0 +1,185 @@
+/*
+ * A worker process: inherits the engine and its ls_worker from the
+ * supervisor (copy-on-write), enters the sandbox, then serves roots: receive
+ * a descriptor, ls_worker_scan_fd(), stream each record back as a frame,
+ * report the status. It never opens a path.
+ *
+ * Test hooks (compiled only with -DLEAKSIFT_TEST_HOOKS=ON): a root whose
+ * first bytes are one of the markers below misbehaves on purpose, so the
+ * tests can prove isolation. They are checked here, in the worker loop,
+ * not in the pipeline.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "pool/pool_int.h"
+
+struct fwd {
+    int sock;
+    struct ls_buf frame;
+    bool failed;
+};
+
+/* Forward one record: kind byte + line in one frame. */
+static int fwd_record(void *ud, enum ls_record_kind kind, const char *line, size_t len)
+{
+    struct fwd *f = ud;
+    ls_buf_reset(&f->frame);
+    if (ls_buf_addc(&f->frame, (uint8_t)kind) != LS_OK || ls_buf_add(&f->frame, line, len) != LS_OK ||
+        pool_send_frame(f->sock, POOL_T_RECORD, f->frame.ptr, f->frame.len) != 0) {
+        f->failed = true;
+        return -1;
+    }
+    return 0;
+}
+
+#ifdef LEAKSIFT_TEST_HOOKS
+static bool marker_is(const uint8_t *head, size_t n, const char *m)
+{
+    size_t ml = strlen(m);
+    return n >= ml && memcmp(head, m, ml) == 0;
+}
+
+/* Allocate (without touching the pages) until malloc fails: RLIMIT_AS
+ * makes that quick. Sanitizer builds have no address-space limit, so
+ * there the hook stops after 1 GiB and reports the failure itself. */
+static bool hook_oom(void)
+{
+    void **chain = NULL;
+    size_t n = 0;
+    for (;;) {
+#ifdef LEAKSIFT_SANITIZED
+        if (n >= 16) break;
+#endif
+        void **p = malloc(64u << 20);
+        if (!p) break;
+        *p = chain;
+        chain = p;
+        n++;
+    }
+    while (chain) {
+        void **next = *chain;
+        free(chain);
+        chain = next;
+    }
+    return true;
+}
+
+/* Returns true if the root was a marker the hook handled (status set). */
+static bool test_hook(int fd, enum pool_status *st)
+{
+    uint8_t head[32];
+    ssize_t n = pread(fd, head, sizeof head, 0);
+    if (n <= 0) return false;
+    size_t len = (size_t)n;
+    if (marker_is(head, len, "LEAKSIFT-TEST-CRASH")) abort();
+    if (marker_is(head, len, "LEAKSIFT-TEST-HANG"))
+        for (;;) sleep(1);
+    if (marker_is(head, len, "LEAKSIFT-TEST-SYSCALL")) {
+        /* socket() is not on the allow-list: the kernel kills us (SIGSYS). */
+        (void)syscall(SYS_socket, AF_INET, SOCK_STREAM, 0);
+        abort(); /* not reached under the sandbox */
+    }
+    if (marker_is(head, len, "LEAKSIFT-TEST-OPEN")) {
+        /* open() must fail (EACCES) under the sandbox; if it works, crash so
+         * the test sees it. Otherwise the root is scanned normally. */
+        int x = open("/etc/hostname", O_RDONLY | O_CLOEXEC);
+        if (x >= 0) abort();
+        return false;
+    }
+    if (marker_is(head, len, "LEAKSIFT-TEST-OOM") && hook_oom()) {
+        *st = POOL_ST_NOMEM;
+        return true;
+    }
+    return false;
+}
+#endif
+
+static enum pool_status serve_root(struct ls_worker *w, struct fwd *f, int fd, const char *path)
+{
+    enum pool_status st = POOL_ST_OK;
+#ifdef LEAKSIFT_TEST_HOOKS
+    if (test_hook(fd, &st)) return st;
+#endif
+    ls_err e = ls_worker_scan_fd(w, fd, path, fwd_record, f);
+    if (e == LS_E_NOMEM) return POOL_ST_NOMEM;
+    return e == LS_OK ? POOL_ST_OK : POOL_ST_FAILED;
+}
+
+/* Only the socket (as fd 3) and /dev/null as stdin/stdout survive; stderr
+ * stays for sanitizer reports. Anything else the supervisor had open (the
+ * manifest, other workers' sockets) is closed before input is touched. */
+static int child_fds(const struct pool_child_cfg *cfg)
+{
+    int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+    if (null < 0) return -1;
+    if (dup2(null, STDIN_FILENO) < 0 || dup2(null, STDOUT_FILENO) < 0) return -1;
+    if (cfg->sock != 3 && dup2(cfg->sock, 3) < 0) return -1;
+    if (syscall(SYS_close_range, 4u, ~0u, 0u) != 0)
+        for (int fd = 4; fd < 1024; fd++) close(fd);
+    return 0;
+}
+
+static void child_signals(void)
+{
+    /* The supervisor decides what an interrupt means for a root in flight;
+     * a terminal's ^C reaches the whole process group. */
+    signal(SIGINT, SIG_IGN);
+    signal(SIGTERM, SIG_IGN);
+    signal(SIGPIPE, SIG_IGN);
+    signal(SIGXFSZ, SIG_IGN); /* a spill past RLIMIT_FSIZE fails with EFBIG */
+    signal(SIGCHLD, SIG_DFL);
+}
+
+/* Load what libraries would otherwise load lazily from disk after the
+ * sandbox is up (open is denied there). glibc keeps loaded locale data for
+ * the life of the process, so the unpacker's newlocale("C.UTF-8") per root
+ * (src/unpack/unpack_session.c) then finds it in memory. */
+static void warm_up(void)
+{
+    static locale_t keep;
+    keep = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+    (void)keep;
+}
+
+_Noreturn void pool_worker_main(struct ls_worker *w, const struct pool_child_cfg *cfg)
+{
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != cfg->parent) _exit(0);
+    child_signals();
+    struct pool_child_cfg c = *cfg;
+    if (child_fds(cfg) != 0) _exit(71);
+    c.sock = 3;
+    warm_up();
+    char err[256] = "";
+    if (pool_sandbox_enter(&c, err, sizeof err) != 0) {
+        (void)pool_send_frame(c.sock, POOL_T_ERROR, err, strlen(err));
+        _exit(70);
+    }
+    struct fwd f = {c.sock, {0}, false};
+    ls_buf_init(&f.frame, LS_POOL_MAX_FRAME);
+    for (;;) {
+        int fd;
+        char *path;
+        int r = pool_recv_task(c.sock, &fd, &path);
+        if (r <= 0) _exit(r == 0 ? 0 : 72);
+        f.failed = false;
+        enum pool_status st = serve_root(w, &f, fd, path);
+        close(fd);
+        free(path);
+        uint8_t b = (uint8_t)st;
+        if (f.failed || pool_send_frame(c.sock, POOL_T_DONE, &b, 1) != 0) _exit(73);
+        /* After an allocation failure the heap may be in pieces: start
+         * afresh rather than carry it into the next root. */
+        if (st == POOL_ST_NOMEM) _exit(0);
+    }
+}
