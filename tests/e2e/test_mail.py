@@ -185,6 +185,12 @@ class MailTest(unittest.TestCase):
         self.assertIn("parse_error", o["coverage_reasons"])
         self.assertFound(o, "ssn", last4(gen_mail.SSN_BROKEN))
 
+    def test_uuencoded_file_in_body(self):
+        o = self.obj("uu.eml", ["payroll.txt"])
+        self.assertFound(o, "ssn", last4(gen_mail.SSN_UU))
+        self.assertEqual(o["coverage"], "full")
+        self.assertEqual(self.redacted(self.obj("uu.eml"), "ssn"), [])
+
     def test_part_without_headers(self):
         t = self.text(os.path.join(self.dir, "noheaders.eml"))
         self.assertIn("Bare part text: account holder Jane", t)

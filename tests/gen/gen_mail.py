@@ -39,6 +39,7 @@ SSN_BIG = "406-77-2233"        # bigheader.eml body after a 2 MB To: header
 SSN_CP1252 = "407-88-3344"     # intl.eml windows-1252 body
 SSN_UTF16 = "408-99-4455"      # intl.eml UTF-16 part
 SSN_DEEPEST = "409-10-5566"    # deep.eml, below the nesting limit (raw scan only)
+SSN_UU = "410-21-6677"         # uu.eml, uuencoded file inside a text body
 DECOY_SSN = "000-12-3456"      # invalid area: must not be reported
 MARKING = "CONFIDENTIAL"
 
@@ -313,6 +314,15 @@ def noheaders_eml():
             "--nb\nBare part text: account holder Jane\n--nb--\n").encode()
 
 
+def uu_eml():
+    """Old-style attachment: a uuencoded file inside a text/plain body."""
+    import binascii
+    data = ("name,ssn\nOld Timer,%s\n" % SSN_UU).encode()
+    lines = [binascii.b2a_uu(data[i:i + 45]) for i in range(0, len(data), 45)]
+    body = b"Here is the file:\n\nbegin 644 payroll.txt\n" + b"".join(lines) + b"`\nend\n\nbye\n"
+    return b"From: uu@corp-mail.test\nSubject: uu\n\n" + body
+
+
 def truncated_eml():
     att = MIMEBase("application", "octet-stream")
     att.set_payload(b"x" * 3000)
@@ -407,6 +417,7 @@ def generate(out):
     write(os.path.join(out, "mboxrd.mbox"), mboxrd())
     write(os.path.join(out, "malformed.eml"), malformed_eml())
     write(os.path.join(out, "noheaders.eml"), noheaders_eml())
+    write(os.path.join(out, "uu.eml"), uu_eml())
     write(os.path.join(out, "intl.eml"), intl_eml())
     write(os.path.join(out, "deep.eml"), deep_eml())
     write(os.path.join(out, "truncated.eml"), truncated_eml())
@@ -425,7 +436,7 @@ def corpus(fuzzdir):
                  "nested.eml": nested_eml(), "winmail.eml": winmail_eml(),
                  "malformed.eml": malformed_eml(), "truncated.eml": truncated_eml(),
                  "headeronly.eml": header_only_eml(), "intl.eml": intl_eml(),
-                 "deep.eml": deep_eml()},
+                 "deep.eml": deep_eml(), "uu.eml": uu_eml()},
         "mbox": {"mboxrd.mbox": mboxrd()},
         "tnef": {"winmail.dat": winmail_dat()},
         "pst": {"corrupt.pst": corrupt_pst(), "truncated.pst": truncated_pst(),
