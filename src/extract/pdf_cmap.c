@@ -249,6 +249,18 @@ size_t pdf_cmap_code(const struct pdf_cmap *cm, struct ls_slice s, size_t pos, i
     return n;
 }
 
+const char *pdf_ligature(uint32_t cp)
+{
+    static const char *const lig[7] = {"ff", "fi", "fl", "ffi", "ffl", "st", "st"};
+    return cp >= 0xfb00 && cp <= 0xfb06 ? lig[cp - 0xfb00] : NULL;
+}
+
+ls_err pdf_put_cp(struct ls_buf *out, uint32_t cp)
+{
+    const char *l = pdf_ligature(cp);
+    return l ? ls_buf_adds(out, l) : ls_utf8_put(out, cp);
+}
+
 static ls_err put_u16(struct ls_buf *out, const uint16_t *u, size_t n, uint32_t add_last)
 {
     for (size_t i = 0; i < n; i++) {
@@ -256,13 +268,13 @@ static ls_err put_u16(struct ls_buf *out, const uint16_t *u, size_t n, uint32_t 
         if (cu >= 0xd800 && cu <= 0xdbff && i + 1 < n) {
             uint32_t lo = u[i + 1] + (i + 2 == n ? add_last : 0);
             if (lo >= 0xdc00 && lo <= 0xdfff) {
-                LS_TRY(ls_utf8_put(out, 0x10000 + ((cu - 0xd800) << 10) + (lo - 0xdc00)));
+                LS_TRY(pdf_put_cp(out, 0x10000 + ((cu - 0xd800) << 10) + (lo - 0xdc00)));
                 i++;
                 continue;
             }
         }
         if (cu == 0 || cu == 0xfeff) continue;
-        LS_TRY(ls_utf8_put(out, cu > 0xffff ? 0xfffd : cu));
+        LS_TRY(pdf_put_cp(out, cu > 0xffff ? 0xfffd : cu));
     }
     return LS_OK;
 }
@@ -322,7 +334,7 @@ ls_err pdf_text_string(struct ls_slice s, struct ls_buf *out)
         } else if (ch == '\n' || ch == '\r' || ch == '\t') {
             LS_TRY(ls_buf_addc(out, ch == '\t' ? ' ' : '\n'));
         } else if (ch >= 0x18) {
-            LS_TRY(ls_utf8_put(out, pdfdoc(ch)));
+            LS_TRY(pdf_put_cp(out, pdfdoc(ch)));
         }
     }
     return LS_OK;

@@ -287,6 +287,11 @@ bool pdf_cmap_map(const struct pdf_cmap *cm, uint32_t code, size_t nbytes, struc
 /* Decode a PDF text string (UTF-16BE/LE with BOM, UTF-8 with BOM, else
  * PDFDocEncoding) and append it as UTF-8. */
 ls_err pdf_text_string(struct ls_slice s, struct ls_buf *out);
+/* ASCII spelling of a Latin ligature (U+FB00..U+FB06: "ff", "fi", ...),
+ * or NULL: "conﬁdential" must still match "confidential". */
+const char *pdf_ligature(uint32_t cp);
+/* Append cp as UTF-8, ligatures spelled out. */
+ls_err pdf_put_cp(struct ls_buf *out, uint32_t cp);
 /* Glyph name to Unicode ("a", "uni0041", "u1F600", common names); 0 if unknown. */
 uint32_t pdf_glyph_unicode(struct ls_slice name);
 

@@ -284,26 +284,52 @@ static const struct pdf_obj *op_arg(const struct interp *in, size_t back)
     return back < in->nops ? in->ops[in->nops - 1 - back] : &pdf_null_obj;
 }
 
-/* Device-space position of the text origin and the font's device size. */
-static void text_origin(const struct interp *in, double *x, double *y, double *size)
+/* Device-space position of the text origin, and the unit vectors along
+ * and across the baseline with the font's device size in each direction. */
+struct origin {
+    double x, y;
+    double ux, uy, vx, vy; /* along, across (unit) */
+    double size_along, size_across;
+};
+
+static void text_origin(const struct interp *in, struct origin *o)
 {
     double m[6];
     mat_mul(in->tm, in->gs[in->ngs - 1].ctm, m);
-    *x = m[4];
-    *y = m[5];
+    o->x = m[4];
+    o->y = m[5];
     double fs = fabs(in->tfs) > 0 ? fabs(in->tfs) : 1;
-    double sc = hypot(m[2], m[3]);
-    *size = fs * (sc > 0 ? sc : 1);
+    double la = hypot(m[0], m[1]), lc = hypot(m[2], m[3]);
+    if (!(la > 1e-9) || !isfinite(la)) {
+        la = 1;
+        m[0] = 1;
+        m[1] = 0;
+    }
+    if (!(lc > 1e-9) || !isfinite(lc)) {
+        lc = 1;
+        m[2] = 0;
+        m[3] = 1;
+    }
+    o->ux = m[0] / la;
+    o->uy = m[1] / la;
+    o->vx = m[2] / lc;
+    o->vy = m[3] / lc;
+    o->size_along = fs * la;
+    o->size_across = fs * lc;
 }
 
+/* A new show starts: newline if it left the line, space if it jumped
+ * forward (or far back) along it. Works for rotated text too. */
 static ls_err gap_separator(struct interp *in)
 {
-    double x, y, size;
-    text_origin(in, &x, &y, &size);
     if (!in->have_last) return LS_OK;
-    double dx = x - in->last_x, dy = y - in->last_y;
-    if (fabs(dy) > 0.5 * size) return pdf_textout_sep(in->t, '\n');
-    if (dx > 0.2 * size || dx < -1.0 * size) return pdf_textout_sep(in->t, ' ');
+    struct origin o;
+    text_origin(in, &o);
+    double dx = o.x - in->last_x, dy = o.y - in->last_y;
+    double along = dx * o.ux + dy * o.uy, across = dx * o.vx + dy * o.vy;
+    if (!isfinite(along) || !isfinite(across)) return LS_OK;
+    if (fabs(across) > 0.5 * o.size_across) return pdf_textout_sep(in->t, '\n');
+    if (along > 0.2 * o.size_along || along < -1.0 * o.size_along) return pdf_textout_sep(in->t, ' ');
     return LS_OK;
 }
 
@@ -315,8 +341,10 @@ static void advance(struct interp *in, double tx)
 
 static void mark_end(struct interp *in)
 {
-    double size;
-    text_origin(in, &in->last_x, &in->last_y, &size);
+    double m[6];
+    mat_mul(in->tm, in->gs[in->ngs - 1].ctm, m);
+    in->last_x = m[4];
+    in->last_y = m[5];
     in->have_last = true;
 }
 
@@ -335,6 +363,11 @@ static ls_err stage_flush(struct interp *in, struct stage *st)
 
 static void stage_cp(struct stage *st, uint32_t cp)
 {
+    const char *lig = pdf_ligature(cp);
+    if (lig) {
+        while (*lig) st->b[st->n++] = (uint8_t)*lig++;
+        return;
+    }
     if (cp < 0x80) {
         st->b[st->n++] = (uint8_t)cp;
     } else if (cp < 0x800) {

@@ -126,6 +126,14 @@ class PdfTest(unittest.TestCase):
         self.assertFull(o)
         self.assertFound(o, "ssn", ssn4(gen_pdf.SSN_TU))
 
+    def test_rotated_text_and_ligature(self):
+        t = self.text("rotated.pdf")
+        self.assertIn("SSN 536-22-1876", t)
+        self.assertIn("stamp: confidential", t)
+        o = self.obj("rotated.pdf")
+        self.assertFound(o, "ssn", "***-**-1876")
+        self.assertIn("marking", [f["entity"] for f in o["findings"]])
+
     def test_every_filter(self):
         o = self.obj("filters.pdf")
         self.assertFull(o)

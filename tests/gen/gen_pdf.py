@@ -394,6 +394,20 @@ def make_tounicode():
     return w.classic(t)
 
 
+def make_rotated_ligature():
+    """Text rotated 90 degrees, shown in pieces along the rotated baseline,
+    and a font whose /Differences puts the "fi" ligature glyph at 0x80."""
+    w = Writer()
+    font = w.add({"Type": Name("Font"), "Subtype": Name("Type1"), "BaseFont": Name("Times-Roman"),
+                  "Encoding": {"Type": Name("Encoding"), "BaseEncoding": Name("WinAnsiEncoding"),
+                               "Differences": [128, Name("fi"), Name("hyphen")]},
+                  "FirstChar": 32, "LastChar": 255, "Widths": [500] * 224})
+    c = bytearray(b"BT /F1 12 Tf 0 1 -1 0 300 100 Tm (SSN) Tj 24 0 Td (536) Tj 18 0 Td (\20122\2011876) Tj\n")
+    c += b"0 -14 Td (stamp: con\200dential) Tj ET\n"
+    t = simple_doc(w, [c], font=font)
+    return w.classic(t)
+
+
 # -- encoders for the filter variants
 
 
@@ -793,6 +807,7 @@ FIXTURES = {
     "incremental.pdf": make_incremental,
     "tounicode.pdf": make_tounicode,
     "filters.pdf": make_filters,
+    "rotated.pdf": make_rotated_ligature,
     "rc4_empty.pdf": lambda: make_encrypted(),
     "aes_empty.pdf": lambda: make_encrypted(aes=True),
     "user_password.pdf": lambda: make_encrypted(user_pw=b"secret"),
