@@ -44,6 +44,10 @@
 
 /* ---- probe ---- */
 
+/* Score of a probe that matched only a weak signature (2 bytes, heuristics):
+ * any other handler with real evidence wins. */
+#define ARC_WEAK_PROBE 30
+
 struct arc_magic {
     size_t off;
     const char *bytes;
@@ -69,8 +73,8 @@ static const struct arc_magic arc_magics[] = {
     {0, "070707", 6, 80},
     {0, "070701", 6, 80},
     {0, "070702", 6, 80},
-    {0, "\xc7\x71", 2, 30},
-    {0, "\x71\xc7", 2, 30},
+    {0, "\xc7\x71", 2, ARC_WEAK_PROBE},
+    {0, "\x71\xc7", 2, ARC_WEAK_PROBE},
     {257, "ustar", 5, 80},
     {32769, "CD001", 5, 80},
     {2, "-lh", 3, 60},
@@ -81,13 +85,19 @@ static const struct arc_magic arc_magics[] = {
 
 /* lzma_alone: properties byte < 225, then a 32-bit dictionary size that is
  * a power of two (or 2^n + 2^(n-1)), as libarchive's bidder checks. */
+/* lzma_alone: properties byte < 225, a 32-bit dictionary size that is a
+ * power of two (or 2^n + 2^(n-1)), an uncompressed size that is unknown
+ * (all ones) or below 256 GiB, and a range coder whose first byte is 0 —
+ * close to what libarchive's bidder checks. Still weak: scored low. */
 static int probe_lzma(struct ls_slice s)
 {
     uint32_t dict;
+    uint64_t size;
     int p = ls_slice_at(s, 0);
-    if (p < 0 || p >= 225 || !ls_rd_u32le(s, 1, &dict) || s.len < 13) return 0;
+    if (p < 0 || p >= 225 || !ls_rd_u32le(s, 1, &dict) || !ls_rd_u64le(s, 5, &size)) return 0;
+    if (ls_slice_at(s, 13) != 0 || (size != UINT64_MAX && size >= (1ull << 38))) return 0;
     for (unsigned b = 12; b < 31; b++)
-        if (dict == (1u << b) || dict == (1u << b) + (1u << (b - 1))) return 30;
+        if (dict == (1u << b) || dict == (1u << b) + (1u << (b - 1))) return ARC_WEAK_PROBE;
     return 0;
 }
 
@@ -624,6 +634,13 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
     bool retry_raw = false;
     unpack_names_init(&ar.names);
     ls_err e = run(&ar, UNPACK_MODE_ANY, &retry_raw);
+    if (e == LS_E_UNSUPPORTED) {
+        /* libarchive recognises no format: after a weak probe that just
+         * means "not an archive" (its bytes are still scanned raw). */
+        if (arc_probe(o) > ARC_WEAK_PROBE)
+            ls_note(c, o, LS_R_PARSE_ERROR, "archive: no format libarchive can read");
+        e = LS_OK;
+    }
     if (retry_raw) {
         unpack_names_free(&ar.names);
         unpack_names_init(&ar.names);
