@@ -18,13 +18,14 @@
  * down scanning" warning is reported as FILE:LINE.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <yara.h>
 
 #include "scan/identifiers.h"
 
-#define IDS_MAX_LINES 100000u
+#define IDS_MAP_MAX 20000u /* entries per file; each becomes one rule */
 #define IDS_MAX_VALUE 400u
 
 struct ids_kind {
@@ -209,8 +210,17 @@ static const struct ids_kind ids_kinds[] = {
 
 /* ---- test compile ---------------------------------------------------------- */
 
+/* Where each generated rule starts: generated line -> identifiers line. */
+struct ids_map {
+    unsigned gen_line[IDS_MAP_MAX];
+    unsigned src_line[IDS_MAP_MAX];
+    size_t n;
+    size_t base; /* where this call's output starts in the buffer */
+};
+
 struct ids_diag {
     char msg[256];
+    int line; /* in the generated source */
     bool any;
 };
 
@@ -219,32 +229,57 @@ static void ids_on_diag(int level, const char *file, int line, const YR_RULE *ru
 {
     struct ids_diag *d = ud;
     (void)file;
-    (void)line;
     (void)rule;
     if (d->any) return;
     d->any = true;
+    d->line = line;
     snprintf(d->msg, sizeof d->msg, "%s%s", level == YARA_ERROR_LEVEL_WARNING ? "YARA warning: " : "",
              message);
 }
 
-/* Compile one generated rule alone: any error or warning is the line's fault. */
-static bool ids_test_compile(const char *src, char *msg, size_t msglen)
+static unsigned ids_src_line(const struct ids_map *map, int gen_line)
+{
+    unsigned src = map->n ? map->src_line[0] : 0;
+    for (size_t i = 0; i < map->n; i++)
+        if (gen_line >= 0 && map->gen_line[i] <= (unsigned)gen_line) src = map->src_line[i];
+    return src;
+}
+
+/* Compile the whole generated source once: any error or warning is the
+ * fault of the identifiers line whose rule holds the reported line. */
+static ls_err ids_test_compile(const struct ls_buf *src, const struct ids_map *map,
+                               const char *file, char *err, size_t errlen)
 {
     YR_COMPILER *c = NULL;
+    struct ids_diag d = {{0}, 0, false};
     if (yr_initialize() != ERROR_SUCCESS) {
-        snprintf(msg, msglen, "libyara: initialisation failed");
-        return false;
+        snprintf(err, errlen, "libyara: initialisation failed");
+        return LS_E_DEPENDENCY;
     }
-    struct ids_diag d = {{0}, false};
     bool ok = yr_compiler_create(&c) == ERROR_SUCCESS;
     if (ok) {
         yr_compiler_set_callback(c, ids_on_diag, &d);
-        ok = yr_compiler_add_string(c, src, "corporate") == 0 && !d.any;
+        ok = yr_compiler_add_string(c, ls_buf_str(src), "corporate") == 0 && !d.any;
         yr_compiler_destroy(c);
     }
     yr_finalize();
-    if (!ok) snprintf(msg, msglen, "%s", d.any ? d.msg : "libyara: cannot compile");
-    return ok;
+    if (ok) return LS_OK;
+    if (!d.any) {
+        snprintf(err, errlen, "libyara: cannot compile");
+        return LS_E_NOMEM;
+    }
+    if (err && errlen) snprintf(err, errlen, "%s:%u: %s", file, ids_src_line(map, d.line), d.msg);
+    return LS_E_ARG;
+}
+
+/* Newlines in b from byte off on. */
+static unsigned count_newlines(const struct ls_buf *b, size_t off)
+{
+    unsigned n = 0;
+    struct ls_slice s = ls_buf_slice(b);
+    for (size_t at = ls_slice_find(s, off, "\n", 1); at != SIZE_MAX; at = ls_slice_find(s, at + 1, "\n", 1))
+        n++;
+    return n;
 }
 
 /* ---- lines ------------------------------------------------------------------- */
@@ -325,7 +360,6 @@ static ls_err one_line(struct ls_slice line, const char *file, unsigned lineno,
     struct ls_buf r;
     ls_buf_init(&r, 16384);
     ls_err e = line_to_rule(line, file, lineno, &r, msg, sizeof msg);
-    if (e == LS_OK && !ids_test_compile(ls_buf_str(&r), msg, sizeof msg)) e = LS_E_ARG;
     if (e == LS_OK) e = ls_buf_add(yara_out, r.ptr, r.len);
     ls_buf_free(&r);
     if (e == LS_E_ARG) return fail_line(err, errlen, file, lineno, msg, e);
@@ -333,25 +367,52 @@ static ls_err one_line(struct ls_slice line, const char *file, unsigned lineno,
     return LS_OK;
 }
 
-ls_err ls_identifiers_compile(struct ls_slice file_text, const char *file_name,
-                              struct ls_buf *yara_out, char *err, size_t errlen)
+static ls_err compile_lines(struct ls_slice file_text, const char *file, struct ls_buf *yara_out,
+                            struct ids_map *map, char *err, size_t errlen)
 {
-    const char *file = file_name ? file_name : "identifiers";
     size_t pos = 0;
-    unsigned lineno = 0;
-    if (err && errlen) err[0] = '\0';
-    LS_TRY(ls_buf_printf(yara_out, "/* generated from %s by leaksift */\n\n", "--identifiers"));
+    unsigned lineno = 0, gen_line = 1 + count_newlines(yara_out, map->base);
     while (pos < file_text.len) {
         size_t nl = ls_slice_find(file_text, pos, "\n", 1);
         size_t end = nl == SIZE_MAX ? file_text.len : nl;
         struct ls_slice line = {NULL, 0};
         (void)ls_slice_sub(file_text, pos, end - pos, &line);
         pos = nl == SIZE_MAX ? file_text.len : nl + 1;
-        if (++lineno > IDS_MAX_LINES)
-            return fail_line(err, errlen, file, lineno, "too many lines", LS_E_LIMIT);
+        lineno++;
         line = trim(line);
         if (line.len == 0 || ls_slice_at(line, 0) == '#') continue;
+        if (map->n == IDS_MAP_MAX)
+            return fail_line(err, errlen, file, lineno, "too many entries", LS_E_LIMIT);
+        map->gen_line[map->n] = gen_line;
+        map->src_line[map->n++] = lineno;
+        size_t before = yara_out->len;
         LS_TRY(one_line(line, file, lineno, yara_out, err, errlen));
+        gen_line += count_newlines(yara_out, before);
     }
     return LS_OK;
+}
+
+ls_err ls_identifiers_compile(struct ls_slice file_text, const char *file_name,
+                              struct ls_buf *yara_out, char *err, size_t errlen)
+{
+    const char *file = file_name ? file_name : "identifiers";
+    if (err && errlen) err[0] = '\0';
+    struct ids_map *map = calloc(1, sizeof *map);
+    if (!map) return LS_E_NOMEM;
+    size_t start = yara_out->len;
+    map->base = start;
+    ls_err e = ls_buf_adds(yara_out, "/* generated from --identifiers by leaksift */\n\n");
+    if (e == LS_OK) e = compile_lines(file_text, file, yara_out, map, err, errlen);
+    if (e == LS_OK && map->n > 0) {
+        /* test-compile only what this call added */
+        struct ls_buf mine;
+        ls_buf_init(&mine, SIZE_MAX);
+        struct ls_slice added = {NULL, 0};
+        (void)ls_slice_from(ls_buf_slice(yara_out), start, &added);
+        e = ls_buf_add(&mine, added.ptr, added.len);
+        if (e == LS_OK) e = ids_test_compile(&mine, map, file, err, errlen);
+        ls_buf_free(&mine);
+    }
+    free(map);
+    return e;
 }

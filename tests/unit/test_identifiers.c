@@ -204,6 +204,31 @@ static void invalid_regex_syntax_rejected(void **st)
     ls_buf_free(&o.yar);
 }
 
+static void yara_error_mapped_to_its_line(void **st)
+{
+    (void)st;
+    struct out o;
+    compile_ids("domain a.example\n# comment\n\nterm foo bar\nregex /abc{2,1}/\nterm last one\n", &o);
+    assert_int_equal(o.rc, LS_E_ARG);
+    assert_non_null(strstr(o.err, "ids.txt:5:"));
+    ls_buf_free(&o.yar);
+}
+
+static void many_entries_compile(void **st)
+{
+    (void)st;
+    struct out o;
+    struct ls_buf in;
+    ls_buf_init(&in, 1u << 20);
+    for (int i = 0; i < 2000; i++) assert_int_equal(ls_buf_printf(&in, "term T%05dxyz\n", i), LS_OK);
+    compile_ids(ls_buf_str(&in), &o);
+    assert_int_equal(o.rc, LS_OK);
+    assert_non_null(strstr(ls_buf_str(&o.yar), "rule org_line_2000"));
+    assert_int_equal(yara_matches(ls_buf_str(&o.yar), "x T01999XYZ y"), 1);
+    ls_buf_free(&o.yar);
+    ls_buf_free(&in);
+}
+
 static void bad_domain_rejected(void **st)
 {
     (void)st;
@@ -254,7 +279,7 @@ int main(void)
         T(employee_id_regex_as_word), T(codename_any_case_with_quotes_escaped),
         T(raw_regex_with_nocase_flag), T(crlf_lines_accepted), T(unknown_kind_is_file_line_error),
         T(regex_breakout_rejected), T(unbalanced_regex_rejected), T(slow_regex_rejected),
-        T(invalid_regex_syntax_rejected), T(bad_domain_rejected), T(missing_value_rejected),
+        T(invalid_regex_syntax_rejected), T(yara_error_mapped_to_its_line), T(many_entries_compile), T(bad_domain_rejected), T(missing_value_rejected),
         T(short_term_rejected), T(control_bytes_escaped_in_literals),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
