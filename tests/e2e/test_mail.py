@@ -151,6 +151,12 @@ class MailTest(unittest.TestCase):
         names = sorted(c["chain"][-1] for c in self.children("winmail.dat", t))
         self.assertEqual(names, ["body.rtf", "payroll report.csv"])
 
+    def test_compressed_rtf_spec_vector(self):
+        o = self.obj("specrtf.dat", ["body.rtf"])
+        self.assertEqual(o["coverage"], "full")
+        self.assertEqual(o["file"]["size"], 43)  # rawsize in the LZFu header
+        self.assertIn("hello world", self.text(os.path.join(self.dir, "specrtf.dat") + "!body.rtf"))
+
     # ---- MBOX ----
 
     def test_mboxo(self):

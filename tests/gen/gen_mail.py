@@ -253,6 +253,18 @@ def winmail_dat():
     return out
 
 
+# The compressed RTF example of [MS-OXRTFCP] section 4.1.2 (a real
+# compressor's output, with back-references): decodes to
+# "{\\rtf1\\ansi\\ansicpg1252\\pard hello world}\\r\\n".
+SPEC_LZFU = bytes.fromhex("2d0000002b0000004c5a4675f1c5c7a703000a00726370673132354232"
+                          "0af32068656c090020627705b06c647d0a800fa0")
+
+
+def spec_rtf_dat():
+    out = struct.pack("<IH", 0x223E9F78, 0x0001)
+    return out + tnef_attr(1, 0x00069003, mapi_props([(PT_BINARY, 0x1009, SPEC_LZFU)]))
+
+
 def winmail_eml():
     m = MIMEMultipart()
     m["From"] = "outlook.user@corp-mail.test"
@@ -413,6 +425,7 @@ def generate(out):
     write(os.path.join(out, "nested.eml"), nested_eml())
     write(os.path.join(out, "winmail.eml"), winmail_eml())
     write(os.path.join(out, "winmail.dat"), winmail_dat())
+    write(os.path.join(out, "specrtf.dat"), spec_rtf_dat())
     mboxo(os.path.join(out, "mboxo.mbox"))
     write(os.path.join(out, "mboxrd.mbox"), mboxrd())
     write(os.path.join(out, "malformed.eml"), malformed_eml())
@@ -438,7 +451,7 @@ def corpus(fuzzdir):
                  "headeronly.eml": header_only_eml(), "intl.eml": intl_eml(),
                  "deep.eml": deep_eml(), "uu.eml": uu_eml()},
         "mbox": {"mboxrd.mbox": mboxrd()},
-        "tnef": {"winmail.dat": winmail_dat()},
+        "tnef": {"winmail.dat": winmail_dat(), "specrtf.dat": spec_rtf_dat()},
         "pst": {"corrupt.pst": corrupt_pst(), "truncated.pst": truncated_pst(),
                 "emptytree.pst": header_only_pst()},
     }
