@@ -119,9 +119,17 @@ static void simple_widths(struct pdf_doc *d, struct pdf_font *f, const struct pd
     (void)pdf_int(pdf_dict_getr(d, font, "FirstChar"), &first);
     struct pdf_obj *w = pdf_dict_getr(d, font, "Widths");
     if (w->kind != PDF_ARRAY || first < 0 || first > 255) return;
+    /* Type3 widths are in the font's own glyph space (FontMatrix) */
+    double scale = 1;
+    struct pdf_obj *fm = pdf_dict_getr(d, font, "FontMatrix");
+    double m0;
+    if (fm->kind == PDF_ARRAY && fm->u.a.n >= 1 && pdf_num(pdf_resolve(d, fm->u.a.v[0]), &m0) &&
+        fabs(m0) > 1e-7 && fabs(m0) < 1e3)
+        scale = fabs(m0) * 1000.0;
     for (size_t i = 0; i < w->u.a.n && (size_t)first + i < 256; i++) {
         double v;
-        if (pdf_num(pdf_resolve(d, w->u.a.v[i]), &v) && v > 0 && v < 100000) f->widths[first + i] = (float)v;
+        if (pdf_num(pdf_resolve(d, w->u.a.v[i]), &v) && v * scale > 0 && v * scale < 100000)
+            f->widths[first + i] = (float)(v * scale);
     }
 }
 
