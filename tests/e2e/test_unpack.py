@@ -176,6 +176,14 @@ class TestUnpack(unittest.TestCase):
         self.assertIn("limit:bytes", {r for o in s.objects for r in o["coverage_reasons"]})
         self.assertBounded(s, FAST_S, self.baseline_mb + 48)
 
+    def test_sparse_tar_hole(self):
+        s = self.scan("sparse.tar")
+        hole = s.one("hole.img")
+        self.assertIn("zip_bomb", hole["alerts"])
+        self.assertEqual(hole["coverage"], "partial")
+        self.assertLessEqual(hole["file"]["size"], 1 << 20)
+        self.assertBounded(s, FAST_S)
+
     # ---- hostile names and entries ----
 
     def test_zip_slip(self):

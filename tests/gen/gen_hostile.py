@@ -425,6 +425,26 @@ def benign_nested(out):
     return made
 
 
+def sparse_tar(out, size=20 << 30):
+    """A pax tar (GNU tar -S) holding a 20 GiB sparse file: 10 KiB on disk,
+    20 GiB of zeros when read."""
+    if not _have("tar"):
+        return None
+    work = os.path.join(out, ".sparse")
+    os.makedirs(work, exist_ok=True)
+    with open(os.path.join(work, "hole.img"), "wb") as f:
+        f.truncate(size)
+        f.seek(size)
+        f.write(MARKER)
+    dst = os.path.join(out, "sparse.tar")
+    try:
+        _run(["tar", "--format=pax", "-cSf", dst, "hole.img"], work)
+    except (subprocess.CalledProcessError, OSError):
+        dst = None
+    shutil.rmtree(work, ignore_errors=True)
+    return dst
+
+
 def seven_z_variants(out):
     """Encrypted 7z (data and headers), AES zip, truncated 7z: needs 7z."""
     work = os.path.join(out, ".7z")
@@ -522,6 +542,10 @@ def build(out, only=None):
         p = benign_nested(out)
         if p:
             paths["nested.7z"] = p
+    if want is None or "sparse.tar" in want:
+        p = sparse_tar(out)
+        if p:
+            paths["sparse.tar"] = p
     if want is None or any(n.startswith("marker.txt") for n in want):
         paths.update(single_streams(out))
     if want is None or any(n.startswith("formats.") for n in want):

@@ -302,6 +302,56 @@ static void test_truncated_zip_reports_error(void **state)
     free(zip);
 }
 
+/* A sparse tar entry: holes are zero-filled and charged like data. */
+static void test_sparse_holes_filled_and_charged(void **state)
+{
+    (void)state;
+    size_t size = 4u << 20, cap = 1u << 16, used = 0;
+    uint8_t *tar = malloc(cap);
+    struct archive *a = archive_write_new();
+    archive_write_set_format_pax(a);
+    assert_int_equal(archive_write_open_memory(a, tar, cap, &used), ARCHIVE_OK);
+    struct archive_entry *e = archive_entry_new();
+    archive_entry_set_pathname(e, "hole.img");
+    archive_entry_set_filetype(e, AE_IFREG);
+    archive_entry_set_size(e, (la_int64_t)size);
+    archive_entry_sparse_add_entry(e, (la_int64_t)size - 5, 5);
+    assert_int_equal(archive_write_header(a, e), ARCHIVE_OK);
+    /* the writer takes the whole logical content and stores only the
+     * data regions */
+    uint8_t *full = calloc(1, size);
+    memcpy(full + size - 5, "tail!", 5);
+    assert_int_equal(archive_write_data(a, full, size), (la_ssize_t)size);
+    free(full);
+    archive_entry_free(e);
+    assert_int_equal(archive_write_close(a), ARCHIVE_OK);
+    archive_write_free(a);
+    struct fake_budget fb = {1u << 30, 0};
+    struct unpack_meter meter = {.charge = fake_charge, .ud = &fb, .max = UINT64_MAX};
+    struct unpack_sink k;
+    struct unpack_result res;
+    unpack_sink_init(&k, 0);
+    read_entry(tar, used, 0, &meter, &k, &res, NULL, 0);
+    assert_int_equal(res.stop, UNPACK_DONE);
+    assert_int_equal(k.len, size);
+    assert_int_equal(fb.charged, size);
+    struct ls_slice s;
+    assert_int_equal(unpack_sink_slice(&k, &s), LS_OK);
+    assert_memory_equal(s.ptr + size - 5, "tail!", 5);
+    assert_int_equal(s.ptr[0], 0);
+    assert_int_equal(s.ptr[size / 2], 0);
+    unpack_sink_free(&k);
+    /* with a ratio, a hole is a bomb */
+    meter.ratio = 10;
+    meter.floor = 1u << 20;
+    unpack_sink_init(&k, 0);
+    read_entry(tar, used, 0, &meter, &k, &res, NULL, 0);
+    assert_int_equal(res.stop, UNPACK_CUT_BOMB);
+    assert_true(k.len < size);
+    unpack_sink_free(&k);
+    free(tar);
+}
+
 /* ---- zipread through the real pipeline context ----
  * A test handler, forced on the root, runs the zipread calls and keeps the
  * outcome in a global the test then checks. */
@@ -477,6 +527,7 @@ int main(void)
         cmocka_unit_test(test_sink_stays_in_memory_below_threshold),
         cmocka_unit_test(test_encrypted_zip_detected),
         cmocka_unit_test(test_truncated_zip_reports_error),
+        cmocka_unit_test(test_sparse_holes_filled_and_charged),
         cmocka_unit_test(test_zipread_random_access),
         cmocka_unit_test(test_zipread_encrypted_member),
         cmocka_unit_test(test_zipread_not_a_zip),
