@@ -295,7 +295,9 @@ static int msg_probe(const struct ls_object *o)
     if (off > o->data.len || !ls_slice_sub(o->data, (size_t)off, (size_t)1 << shift, &sec)) return 0;
     static const uint8_t pat[] = {'_', 0, '_', 0, 's', 0, 'u', 0, 'b', 0, 's', 0, 't', 0, 'g', 0};
     static const uint8_t pat2[] = {'_', 0, '_', 0, 'p', 0, 'r', 0, 'o', 0, 'p', 0};
-    if (ls_slice_find(sec, 0, pat, sizeof pat) != SIZE_MAX || ls_slice_find(sec, 0, pat2, sizeof pat2) != SIZE_MAX)
+    static const uint8_t pat3[] = {'_', 0, '_', 0, 'n', 0, 'a', 0, 'm', 0, 'e', 0, 'i', 0, 'd', 0};
+    if (ls_slice_find(sec, 0, pat, sizeof pat) != SIZE_MAX || ls_slice_find(sec, 0, pat2, sizeof pat2) != SIZE_MAX ||
+        ls_slice_find(sec, 0, pat3, sizeof pat3) != SIZE_MAX)
         return 90;
     return 0;
 }
