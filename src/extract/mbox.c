@@ -200,7 +200,7 @@ static int mbox_probe(const struct ls_object *o)
     bool hint = (o->ext && strcmp(o->ext, "mbox") == 0) ||
                 (o->mime && strcmp(o->mime, "application/mbox") == 0);
     if (eol < s.len && header_line(s, eol + 1)) return 90;
-    return hint ? 70 : 40;
+    return hint ? 60 : 0; /* "From 9:30 to 11:00 ..." in a text file is not mail */
 }
 
 const struct ls_handler ls_handler_mbox = {
