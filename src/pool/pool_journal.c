@@ -196,49 +196,110 @@ static bool is_record(struct ls_slice line, const char *kind)
     return ls_journal_field(line, "record", &v) && ls_slice_eq_str(v, kind);
 }
 
-/* Pass 1: the offset just past the last root_done line, the done ids, and
- * whether the first line is a run record. */
-static ls_err find_keep(int fd, struct ls_done_set *done, uint64_t *keep, bool *have_run)
+/* A block recorded as interrupted (SIGINT/SIGTERM killed its worker): it
+ * has a root_done, but --resume must redo the root, so the block is cut out
+ * of the manifest and the root is not counted as done. The supervisor
+ * writes this exact reason list for such roots. */
+#define JOURNAL_INTERRUPTED "\"coverage_reasons\":[\"interrupted\"]"
+
+struct journal_scan {
+    uint64_t keep;          /* just past the last root_done line */
+    bool have_run;
+    uint64_t *cut;          /* [start, end) pairs of blocks to remove */
+    size_t n_cut, cap_cut;
+};
+
+static ls_err add_cut(struct journal_scan *j, uint64_t start, uint64_t end)
+{
+    if (j->n_cut + 2 > j->cap_cut) {
+        size_t nc = j->cap_cut ? j->cap_cut * 2 : 64;
+        uint64_t *p = realloc(j->cut, nc * sizeof *p);
+        if (!p) return LS_E_NOMEM;
+        j->cut = p;
+        j->cap_cut = nc;
+    }
+    j->cut[j->n_cut++] = start;
+    j->cut[j->n_cut++] = end;
+    return LS_OK;
+}
+
+/* One line of pass 1 (after the run record). */
+static ls_err scan_line(struct journal_scan *j, struct ls_done_set *done, struct ls_slice line,
+                        uint64_t end, uint64_t *block_start, bool *interrupted)
+{
+    struct ls_slice id;
+    uint64_t v;
+    if (ls_slice_find(line, 0, JOURNAL_INTERRUPTED, sizeof JOURNAL_INTERRUPTED - 1) != SIZE_MAX &&
+        is_record(line, "object"))
+        *interrupted = true;
+    if (!is_record(line, "root_done") || !ls_journal_field(line, "root_id", &id) || !hex64(id, &v))
+        return LS_OK;
+    ls_err e = *interrupted ? add_cut(j, *block_start, end) : done_add(done, v);
+    j->keep = end;
+    *block_start = end;
+    *interrupted = false;
+    return e;
+}
+
+/* Pass 1: where to cut, which roots are done, whether the first line is a
+ * run record. */
+static ls_err find_keep(int fd, struct ls_done_set *done, struct journal_scan *j)
 {
     struct line_reader r;
     reader_init(&r, fd);
     struct ls_slice line;
-    uint64_t end;
+    uint64_t end, block_start = 0;
+    bool interrupted = false;
     ls_err e = LS_OK;
-    bool first = true;
-    *keep = 0;
-    *have_run = false;
     while (e == LS_OK && next_line(&r, &line, &end, &e)) {
-        if (first) {
-            first = false;
+        if (!j->have_run) {
             if (!is_record(line, "run")) break;
-            *have_run = true;
-            *keep = end;
+            j->have_run = true;
+            j->keep = block_start = end;
             continue;
         }
-        struct ls_slice id;
-        uint64_t v;
-        if (is_record(line, "root_done") && ls_journal_field(line, "root_id", &id) && hex64(id, &v)) {
-            e = done_add(done, v);
-            *keep = end;
-        }
+        e = scan_line(j, done, line, end, &block_start, &interrupted);
     }
     ls_buf_free(&r.buf);
     return e;
 }
 
-/* Pass 2: feed every kept line (run record included) to fn. */
-static ls_err feed_kept(int fd, uint64_t keep, int (*fn)(void *, const char *, size_t), void *ud)
+static bool in_cut(const struct journal_scan *j, size_t *k, uint64_t start)
+{
+    while (*k < j->n_cut && start >= j->cut[*k + 1]) *k += 2;
+    return *k < j->n_cut && start >= j->cut[*k];
+}
+
+static ls_err put_at(int fd, uint64_t off, struct ls_slice line)
+{
+    uint8_t nl = '\n';
+    if (pwrite(fd, line.ptr, line.len, (off_t)off) != (ssize_t)line.len) return LS_E_IO;
+    return pwrite(fd, &nl, 1, (off_t)(off + line.len)) == 1 ? LS_OK : LS_E_IO;
+}
+
+/* Pass 2: feed every kept line (run record included) to fn; where blocks
+ * are cut, move later lines up in place (writes trail the reads, so nothing
+ * unread is overwritten) and truncate. */
+static ls_err feed_kept(int fd, const struct journal_scan *j, int (*fn)(void *, const char *, size_t),
+                        void *ud)
 {
     if (lseek(fd, 0, SEEK_SET) != 0) return LS_E_IO;
     struct line_reader r;
     reader_init(&r, fd);
     struct ls_slice line;
-    uint64_t end = 0;
+    uint64_t start = 0, end = 0, dst = 0;
+    size_t k = 0;
     ls_err e = LS_OK;
-    while (e == LS_OK && end < keep && next_line(&r, &line, &end, &e))
-        if (fn && fn(ud, (const char *)line.ptr, line.len) != 0) e = LS_E_IO;
+    while (e == LS_OK && end < j->keep && next_line(&r, &line, &end, &e)) {
+        bool cut = in_cut(j, &k, start);
+        start = end;
+        if (cut) continue;
+        if (j->n_cut) e = put_at(fd, dst, line);
+        dst += line.len + 1;
+        if (e == LS_OK && fn && fn(ud, (const char *)line.ptr, line.len) != 0) e = LS_E_IO;
+    }
     ls_buf_free(&r.buf);
+    if (e == LS_OK && j->n_cut && ftruncate(fd, (off_t)dst) != 0) e = LS_E_IO;
     return e;
 }
 
@@ -246,22 +307,18 @@ ls_err ls_journal_load(int fd, struct ls_done_set *done,
                        int (*line_fn)(void *ud, const char *line, size_t len), void *ud,
                        bool *fresh, char *err, size_t errlen)
 {
-    uint64_t keep;
-    bool have_run;
+    struct journal_scan j;
+    memset(&j, 0, sizeof j);
     memset(done, 0, sizeof *done);
-    ls_err e = find_keep(fd, done, &keep, &have_run);
-    if (e != LS_OK) {
-        snprintf(err, errlen, "cannot read the manifest to resume: %s", ls_err_name(e));
-        return e;
-    }
-    *fresh = !have_run;
-    if (ftruncate(fd, (off_t)(have_run ? keep : 0)) != 0) {
-        snprintf(err, errlen, "cannot cut the manifest to its last complete root: %s", strerror(errno));
-        return LS_E_IO;
-    }
-    if (done->n) qsort(done->ids, done->n, sizeof *done->ids, cmp_u64);
-    if (have_run) e = feed_kept(fd, keep, line_fn, ud);
+    ls_err e = find_keep(fd, done, &j);
+    *fresh = !j.have_run;
+    if (e == LS_OK && ftruncate(fd, (off_t)(j.have_run ? j.keep : 0)) != 0) e = LS_E_IO;
+    if (e == LS_OK && done->n) qsort(done->ids, done->n, sizeof *done->ids, cmp_u64);
+    if (e == LS_OK && j.have_run) e = feed_kept(fd, &j, line_fn, ud);
     if (e == LS_OK && lseek(fd, 0, SEEK_END) < 0) e = LS_E_IO;
-    if (e != LS_OK) snprintf(err, errlen, "cannot read the manifest to resume: %s", ls_err_name(e));
+    if (e != LS_OK)
+        snprintf(err, errlen, "cannot resume from the manifest: %s (%s)", ls_err_name(e),
+                 errno ? strerror(errno) : "");
+    free(j.cut);
     return e;
 }

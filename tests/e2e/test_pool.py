@@ -322,6 +322,15 @@ class PoolTest(unittest.TestCase):
         v, cov, reasons, err = failure(m, hang)
         self.assertEqual((v, reasons), ("incomplete", ["interrupted"]))
         self.assertEqual(m.summary["roots"], 7)
+        # --resume redoes the interrupted root (its block is cut out)
+        write(hang, b"harmless now\n")
+        p = lsutil.run(["scan", "-q", "--resume", "-o", self.out, self.tree], timeout=120)
+        self.assertEqual(p.returncode, 1, p.stderr)  # the e-mail addresses
+        m = load(self.out)
+        self.assertEqual(len(check_blocks(self, m)), 7)
+        self.assertEqual(m.obj(hang)["coverage"], "full")
+        self.assertEqual(m.summary["roots"], 7)
+        self.assertEqual(m.summary["verdicts"]["incomplete"], 0)
 
     # ---- determinism ----
 
