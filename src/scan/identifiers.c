@@ -109,8 +109,9 @@ static bool regex_ok(struct ls_slice v, char *msg, size_t msglen)
             if (ls_slice_at(v, i + 1) == ']') i++; /* "[]...]" */
         } else if (c == '(') {
             depth++;
-        } else if (c == ')' && --depth < 0) {
-            break;
+        } else if (c == ')') {
+            depth--;
+            if (depth < 0) break;
         }
     }
     if (ls_slice_at(v, v.len - 1) == '\\' || depth != 0 || in_class) {

@@ -29,6 +29,7 @@ import json
 import os
 import random
 import string
+import zipfile
 
 WORDS = ("the of and to in is was for on that with as by at from this be are "
          "or an which have has had not were but all been one their more will "
@@ -458,6 +459,23 @@ def plant_file(g, idx, n_values, kinds):
     return name, render(g, kind, items), planted
 
 
+def bundle(outdir, files):
+    """Move every 10th file into zip archives of three (values are then only
+    visible in the members); the key follows them to the archive's name."""
+    names = sorted(files)[::10]
+    for b in range(0, len(names), 3):
+        group = names[b:b + 3]
+        zname = "bundle%02d.zip" % (b // 3)
+        merged = {}
+        with zipfile.ZipFile(os.path.join(outdir, zname), "w", zipfile.ZIP_DEFLATED) as z:
+            for n in group:
+                z.write(os.path.join(outdir, n), "docs/" + n)
+                os.remove(os.path.join(outdir, n))
+                for e, v in files.pop(n).items():
+                    merged.setdefault(e, set()).update(v)
+        files[zname] = {e: sorted(v) for e, v in merged.items()}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("outdir")
@@ -466,7 +484,8 @@ def main():
     ap.add_argument("--per-file", type=int, default=40)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--documents", action="store_true",
-                    help="also HTML pages and base64-encoded e-mails (values only visible after extraction)")
+                    help="also HTML pages, base64-encoded e-mails and zip archives "
+                         "(values only visible after extraction)")
     a = ap.parse_args()
     os.makedirs(a.outdir, exist_ok=True)
     g = Gen(a.seed)
@@ -478,6 +497,8 @@ def main():
         key["files"][name] = {e: sorted(v) for e, v in planted.items()}
         for e, v in planted.items():
             key["entities"].setdefault(e, set()).update(v)
+    if a.documents:
+        bundle(a.outdir, key["files"])
     key["entities"] = {e: sorted(v) for e, v in key["entities"].items()}
     with open(a.keyfile, "w", encoding="utf-8") as f:
         json.dump(key, f, indent=1, sort_keys=True)
