@@ -319,6 +319,17 @@ static void walk_sax_init(xmlSAXHandler *h)
      * declaration is ever stored, so nothing can be expanded or loaded. */
 }
 
+/* libxml2 keeps internal entity declarations in a stand-in document even
+ * in SAX mode ("expat compatibility"); they are never looked up (our
+ * getEntity answers first) but the caller must free them. */
+static void markup_free_doc(xmlParserCtxtPtr px)
+{
+    if (px->myDoc) {
+        xmlFreeDoc(px->myDoc);
+        px->myDoc = NULL;
+    }
+}
+
 #define MARKUP_XML_OPTIONS                                                                     \
     (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_RECOVER |           \
      XML_PARSE_IGNORE_ENC | XML_PARSE_NOXINCNODE)
@@ -380,6 +391,7 @@ ls_err ls_markup_xml_walk(struct ls_ctx *c, struct ls_object *o, struct ls_slice
     w.px->validate = 0;
     walk_feed(&w, in, false);
     bool wf = w.px->wellFormed != 0;
+    markup_free_doc(w.px);
     xmlFreeParserCtxt(w.px);
     ls_buf_free(&conv);
     if (w.err != LS_OK) return w.err;
@@ -589,6 +601,7 @@ static ls_err html_run(struct htmltext *h, struct ls_slice in)
     if (!h->w.px) return LS_E_NOMEM;
     (void)htmlCtxtUseOptions(h->w.px, MARKUP_HTML_OPTIONS);
     walk_feed(&h->w, in, true);
+    markup_free_doc(h->w.px);
     htmlFreeParserCtxt(h->w.px);
     h->w.px = NULL;
     return h->w.err;

@@ -210,7 +210,7 @@ static bool ox_sst_get(const struct ox_sst *t, size_t i, struct ls_slice *s)
 /* Parse a cell number "[-]digits[.digits][E[+-]digits]"; render integers
  * without exponent or fraction. false when it is not such a number, or not
  * an integer, or implausibly long: then the value is emitted as stored. */
-static bool ox_render_int(struct ls_slice v, struct ls_buf *out)
+static bool ox_render_int(struct ls_slice v, char *out, size_t cap, size_t *out_len)
 {
     char digits[64];
     size_t nd = 0, int_len = 0, i = 0;
@@ -245,11 +245,12 @@ static bool ox_render_int(struct ls_slice v, struct ls_buf *out)
     if (point < 1 || point > 40) return false;
     for (size_t k = (size_t)point; k < nd; k++)
         if (digits[k] != '0') return false; /* not an integer: keep as stored */
-    if (neg && ls_buf_addc(out, '-') != LS_OK) return false;
-    size_t lead = 0;
+    size_t lead = 0, n = 0;
     while (lead + 1 < (size_t)point && lead < nd && digits[lead] == '0') lead++;
-    for (size_t k = lead; k < (size_t)point; k++)
-        if (ls_buf_addc(out, k < nd ? (uint8_t)digits[k] : '0') != LS_OK) return false;
+    if ((size_t)point - lead + 1 > cap) return false;
+    if (neg) out[n++] = '-';
+    for (size_t k = lead; k < (size_t)point; k++) out[n++] = k < nd ? digits[k] : '0';
+    *out_len = n;
     return true;
 }
 
@@ -377,10 +378,10 @@ static ls_err ox_cell_end(struct ox_walk *w)
     } else if (strcmp(w->ctype, "b") == 0) {
         e = ls_textout_addz(&w->x->out, ls_slice_eq_str(v, "1") ? "TRUE" : "FALSE");
     } else if (w->ctype[0] == 0 || strcmp(w->ctype, "n") == 0) {
-        struct ls_buf num;
-        ls_buf_init(&num, 64);
-        e = ox_render_int(v, &num) ? ox_add(w, ls_buf_slice(&num)) : ox_add(w, v);
-        ls_buf_free(&num);
+        char num[64];
+        size_t n = 0;
+        e = ox_render_int(v, num, sizeof num, &n) ? ls_textout_add(&w->x->out, num, n)
+                                                   : ox_add(w, v);
     } else {
         e = ox_add(w, v); /* str (formula result), e (error), d (ISO date) */
     }
