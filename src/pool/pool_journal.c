@@ -310,7 +310,7 @@ ls_err ls_journal_load(int fd, struct ls_done_set *done,
     struct journal_scan j;
     memset(&j, 0, sizeof j);
     memset(done, 0, sizeof *done);
-    ls_err e = find_keep(fd, done, &j);
+    ls_err e = lseek(fd, 0, SEEK_SET) == 0 ? find_keep(fd, done, &j) : LS_E_IO;
     *fresh = !j.have_run;
     if (e == LS_OK && ftruncate(fd, (off_t)(j.have_run ? j.keep : 0)) != 0) e = LS_E_IO;
     if (e == LS_OK && done->n) qsort(done->ids, done->n, sizeof *done->ids, cmp_u64);
