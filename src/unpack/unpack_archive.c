@@ -499,7 +499,7 @@ static ls_err do_entry(struct arc *ar, struct archive_entry *e, bool warned)
 static bool encryption_error(const struct arc *ar)
 {
     return strstr(ar->ss.err, "ncrypt") || strstr(ar->ss.err, "assphrase") ||
-           archive_read_has_encrypted_entries(ar->ss.a) > 0;
+           (ar->ss.a && archive_read_has_encrypted_entries(ar->ss.a) > 0);
 }
 
 
@@ -551,10 +551,13 @@ static ls_err first_entry(struct arc *ar)
 static ls_err walk(struct arc *ar)
 {
     unsigned retries = 0;
-    while (may_go_on(ar)) {
+    for (;;) {
         struct archive_entry *e = NULL;
         int r = unpack_next(&ar->ss, &e);
         if (r == ARCHIVE_EOF) return LS_OK;
+        /* checked once there is a next member, so a budget spent by the
+         * last member does not make the archive partial */
+        if (!may_go_on(ar)) return LS_OK;
         if (r == ARCHIVE_RETRY && ++retries < UNPACK_MAX_RETRY) continue;
         retries = 0;
         if (r == ARCHIVE_FATAL || r == ARCHIVE_RETRY || r == ARCHIVE_FAILED) {
@@ -570,7 +573,6 @@ static ls_err walk(struct arc *ar)
         if (x == LS_E_IO || x == LS_E_INTERNAL) return x;
         if (x != LS_OK) return LS_OK;
     }
-    return LS_OK;
 }
 
 /* A compressed stream of zeros reads as an empty tar: read it raw instead,
