@@ -81,7 +81,7 @@ sec+="\n"+rule("secret_stripe_key", meta("secret","token","high","Stripe secret 
 sec+="\n"+rule("secret_jwt", meta("secret","jwt","medium","JSON Web Token (header decodes to JSON naming alg)","jwt","prefix4"),
   [("$jwt", r"/eyJ[A-Za-z0-9_-]{10,500}\.eyJ[A-Za-z0-9_-]{10,2000}\.[A-Za-z0-9_-]{16,600}/")], "$jwt")
 sec+="\n"+rule("secret_password_assignment", meta("secret","password","high","Password assigned in a config file (password=..., \\\"password\\\": \\\"...\\\", <password>...</password>); placeholders and variables rejected","password","password"),
-  [("$assign", r"/(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(password|passwd|passphrase|pwd)\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?[^\s\"'<>;,\\]{4,128}/ nocase"),
+  [("$assign", r"/(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(password|passwd|passphrase|pwd)\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?[^\s\"'<>;,\\]{4,128}([ \t][a-z])?/ nocase"),
    ("$xml", r"/<(password|passwd|pwd)>[^<\s]{4,128}<\//")], "any of them")
 sec+="\n"+rule("secret_url_credentials", meta("secret","password","high","Password in a URL or connection string (scheme://user:password@host)","url_password","password"),
   [("$url", r"/(^|[^a-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:\/@\"']{1,64}:[^\s\/@\"']{3,128}@[a-z0-9.-]{1,253}/ nocase")], "$url")
@@ -92,5 +92,5 @@ open(R+"/secrets/secrets.yar","w").write(sec)
 
 corp=hdr("Corporate rules: namespace corporate.")
 corp+=rule("corporate_marking", meta("corporate","marking","medium","Classification or handling marking (CONFIDENTIAL, INTERNAL USE ONLY, ATTORNEY-CLIENT PRIVILEGED, DO NOT DISTRIBUTE, ...) in any case",None,"none"),
-  [("$marking", r"/\b((strictly |company |highly |privileged (and|&) |proprietary (and|&) )?confidential|(for )?internal use only|attorney[- ]client privileged?|do not (distribute|forward|copy)|not for (external )?distribution|top secret|for official use only|secret\/\/noforn)\b/ nocase")], "$marking")
+  [("$marking", r"/\b((strictly |company |highly |privileged (and|&) |proprietary (and|&) )?confidential|(for )?internal use only|attorney[- ]client privileged?|do not distribute|not for (external )?distribution|top secret|for official use only|secret\/\/noforn)\b/ nocase")], "$marking")
 open(R+"/corporate/markings.yar","w").write(corp)

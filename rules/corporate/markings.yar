@@ -14,7 +14,7 @@ rule corporate_marking
         redact = "none"
         description = "Classification or handling marking (CONFIDENTIAL, INTERNAL USE ONLY, ATTORNEY-CLIENT PRIVILEGED, DO NOT DISTRIBUTE, ...) in any case"
     strings:
-        $marking = /\b((strictly |company |highly |privileged (and|&) |proprietary (and|&) )?confidential|(for )?internal use only|attorney[- ]client privileged?|do not (distribute|forward|copy)|not for (external )?distribution|top secret|for official use only|secret\/\/noforn)\b/ nocase
+        $marking = /\b((strictly |company |highly |privileged (and|&) |proprietary (and|&) )?confidential|(for )?internal use only|attorney[- ]client privileged?|do not distribute|not for (external )?distribution|top secret|for official use only|secret\/\/noforn)\b/ nocase
     condition:
         $marking
 }

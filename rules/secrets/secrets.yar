@@ -152,7 +152,7 @@ rule secret_password_assignment
         redact = "password"
         description = "Password assigned in a config file (password=..., \"password\": \"...\", <password>...</password>); placeholders and variables rejected"
     strings:
-        $assign = /(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(password|passwd|passphrase|pwd)\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?[^\s\"'<>;,\\]{4,128}/ nocase
+        $assign = /(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(password|passwd|passphrase|pwd)\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?[^\s\"'<>;,\\]{4,128}([ \t][a-z])?/ nocase
         $xml = /<(password|passwd|pwd)>[^<\s]{4,128}<\//
     condition:
         any of them

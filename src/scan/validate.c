@@ -946,11 +946,16 @@ static bool password_plausible(struct ls_slice v)
     return !slice_has(v, "****");
 }
 
-/* An unquoted value of letters only and shorter than 8 is prose more often
- * than a password ("Password: Enter your ..."). */
-static bool password_prose(struct ls_slice v, bool quoted)
+static bool ident_char(int c) { return is_alpha(c) || c == '_' || c == '.'; }
+
+/* An unquoted value made of letters only is prose ("Password: Enter your
+ * ...") when it is short or a word follows it; letters with '_' or '.' is
+ * a code identifier ("BAD_PASSWORD = SEC_ERROR_BASE"). */
+static bool password_prose(struct ls_slice v, bool quoted, bool word_follows)
 {
-    return !quoted && v.len < 8 && count_class(v, is_alpha) == v.len;
+    if (quoted || count_class(v, ident_char) != v.len) return false;
+    if (count_class(v, is_alpha) != v.len) return true;
+    return v.len < 8 || word_follows;
 }
 
 /* key = value, key: value, key="value", <key>value</key>: the value follows
@@ -975,7 +980,9 @@ static bool loc_password(struct ls_slice m, struct ls_value *out)
     out->off = start;
     out->len = end - start;
     struct ls_slice v = sub(m, start, end - start);
-    return password_plausible(v) && !password_prose(v, quoted);
+    bool word_follows = end + 1 < m.len && (ls_slice_at(m, end) == ' ' || ls_slice_at(m, end) == '\t') &&
+                        is_alpha(ls_slice_at(m, end + 1));
+    return password_plausible(v) && !password_prose(v, quoted, word_follows);
 }
 
 /* scheme://user:password@host: the password sits between the ':' after the

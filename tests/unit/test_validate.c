@@ -378,6 +378,14 @@ static void password_prose_rejected(void **st)
     struct ls_value v;
     assert_false(check("password", "password", NULL, "Password: Enter", &v));
 }
+static void password_code_identifier_rejected(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_false(check("password", "password", NULL, "BAD_PASSWORD = SEC_ERROR_BASE", &v));
+    assert_false(check("password", "password", NULL, "SAE_PASSWORD: attribute f", &v));
+    assert_true(check("password", "password", NULL, "password: correcthorsebattery", &v));
+}
 static void password_quoted_word_accepted(void **st)
 {
     (void)st;
@@ -529,7 +537,7 @@ int main(void)
         T(aws_key_bad_prefix_rejected), T(aws_key_redacted_prefix), T(aws_secret_example_rejected),
         T(jwt_valid_norm_is_signature), T(jwt_without_alg_rejected), T(token_placeholder_rejected),
         T(token_redaction_keeps_type), T(password_assignment_valid), T(password_xml_valid),
-        T(password_variable_rejected), T(password_prose_rejected), T(password_entity_escaped_rejected),
+        T(password_variable_rejected), T(password_prose_rejected), T(password_code_identifier_rejected), T(password_entity_escaped_rejected),
         T(password_td_boundary_not_separator), T(password_quoted_word_accepted),
         T(password_code_reference_rejected), T(url_password_placeholder_rejected), T(url_password_valid), T(crypt_sha512_shadow_valid),
         T(crypt_truncated_rejected), T(htpasswd_apr1_valid), T(private_key_norm_is_body),
