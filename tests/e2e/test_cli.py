@@ -145,9 +145,11 @@ class ScanCliTest(unittest.TestCase):
         p = lsutil.run(["scan", "-o", "-", self.pii], cwd=self.cwd)
         self.assertEqual(p.returncode, 1)
         err = p.stderr.decode()
-        self.assertIn("1 files", err)
-        self.assertIn("ssn 1", err)
+        self.assertIn("ssn", err)  # distinct values per entity
         self.assertNotIn("536-22-8415", err)
+        self.assertNotIn("536228415", err)
+        q = lsutil.run(["scan", "-q", "-o", "-", self.pii], cwd=self.cwd)
+        self.assertEqual(q.stderr, b"")
 
     def test_files_from_stdin(self):
         lst = ("%s\n%s\n" % (self.pii, self.plain)).encode()
