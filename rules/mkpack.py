@@ -54,8 +54,9 @@ pii+="\n"+rule("pii_passport_mrz", meta("pii","passport","high","Machine-readabl
 pii+="\n"+rule("pii_dob_context", meta("pii","dob","medium","Date of birth after DOB / date of birth / born (YYYY-MM-DD, DD/MM/YYYY, MM/DD/YYYY, DD.MM.YYYY, 5 January 1980, Jan 5, 1980)","dob","mask"),
   [("$dob", r"/(date of birth|birth ?date|d\.o\.b\.?|\bdob|\bborn( on)?)[ \t]{0,2}[:=]?[ \t]{0,2}[0-9]{2,4}[\/.-][0-9]{2}[\/.-][0-9]{2,4}([^0-9]|$)/ nocase"),
    ("$dob_words", r"/(date of birth|birth ?date|d\.o\.b\.?|\bdob|\bborn( on)?)[ \t]{0,2}[:=]?[ \t]{0,2}([0-9]{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?,? [0-9]{4}|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? [0-9]{1,2}(st|nd|rd|th)?,? [0-9]{4})([^0-9]|$)/ nocase")], "any of them")
-pii+="\n"+rule("pii_drivers_license_context", meta("pii","drivers_license","high","US driver's licence number after driver's license / DL# (5-13 letters/digits, at least 5 digits)","drivers_license","last4"),
-  [("$dl", r"/(driver'?s?[ -]licen[cs]e|driving licen[cs]e|\bDL)[ \t]{0,2}(number|no\.?|num|#)?[ \t]{0,2}[:#=]?[ \t]{0,2}[A-Z0-9]{5,13}([^A-Za-z0-9]|$)/ nocase")], "$dl")
+pii+="\n"+rule("pii_drivers_license_context", meta("pii","drivers_license","high","US driver's licence number after driver's license / driving licence (any case) or DL#, DL No, DL: (5-13 letters/digits, at least 5 digits)","drivers_license","last4"),
+  [("$dl", r"/(driver'?s?[ -]licen[cs]e|driving licen[cs]e)[ \t]{0,2}(number|no\.?|num|#)?[ \t]{0,2}[:#=]?[ \t]{0,2}[A-Z0-9]{5,13}([^A-Za-z0-9]|$)/ nocase"),
+   ("$dl_abbrev", r"/\bDL ?(#|No\.?|num(ber)?|:)[ \t]{0,2}[:#]?[ \t]{0,2}[A-Z0-9]{5,13}([^A-Za-z0-9]|$)/")], "any of them")
 open(R+"/pii/pii.yar","w").write(pii)
 
 # ---------------- secrets

@@ -166,9 +166,10 @@ rule pii_drivers_license_context
         severity = "high"
         validator = "drivers_license"
         redact = "last4"
-        description = "US driver's licence number after driver's license / DL# (5-13 letters/digits, at least 5 digits)"
+        description = "US driver's licence number after driver's license / driving licence (any case) or DL#, DL No, DL: (5-13 letters/digits, at least 5 digits)"
     strings:
-        $dl = /(driver'?s?[ -]licen[cs]e|driving licen[cs]e|\bDL)[ \t]{0,2}(number|no\.?|num|#)?[ \t]{0,2}[:#=]?[ \t]{0,2}[A-Z0-9]{5,13}([^A-Za-z0-9]|$)/ nocase
+        $dl = /(driver'?s?[ -]licen[cs]e|driving licen[cs]e)[ \t]{0,2}(number|no\.?|num|#)?[ \t]{0,2}[:#=]?[ \t]{0,2}[A-Z0-9]{5,13}([^A-Za-z0-9]|$)/ nocase
+        $dl_abbrev = /\bDL ?(#|No\.?|num(ber)?|:)[ \t]{0,2}[:#]?[ \t]{0,2}[A-Z0-9]{5,13}([^A-Za-z0-9]|$)/
     condition:
-        $dl
+        any of them
 }
