@@ -603,6 +603,7 @@ static const char *const mime_known_fields[] = {
     "references", "x-original-to", "dkim-signature", "authentication-results",
     "thread-topic", "thread-index", "x-received", "arc-seal", "user-agent",
     "content-transfer-encoding", "importance", "x-priority", "bcc",
+    "newsgroups",
 };
 
 static bool known_field(struct ls_slice name)
@@ -643,7 +644,8 @@ static int mime_probe(const struct ls_object *o)
     if (ls_slice_starts(win, "\xEF\xBB\xBF", 3)) (void)ls_slice_from(win, 3, &win);
     cap_slice(&win, 64u << 10);
     int known = win.len ? probe_fields(win) : -1;
-    bool magic_says = o->mime && (strcmp(o->mime, "message/rfc822") == 0);
+    bool magic_says = o->mime && (strcmp(o->mime, "message/rfc822") == 0 ||
+                                  strcmp(o->mime, "message/news") == 0);
     bool ext_says = o->ext && (strcmp(o->ext, "eml") == 0);
     if (known >= 2) return 85;
     if (known == 1 && (magic_says || ext_says)) return 75;

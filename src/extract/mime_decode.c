@@ -601,7 +601,7 @@ static int rfc2231_section(struct ls_slice pname, const char *param, bool *ext)
 static ls_err percent_decode(struct ls_buf *out, struct ls_slice s)
 {
     for (size_t i = 0; i < s.len; i++) {
-        int hi = i + 2 < s.len + 0 && s.ptr[i] == '%' ? hex_val(s.ptr[i + 1]) : -1;
+        int hi = (i + 2 < s.len && s.ptr[i] == '%') ? hex_val(s.ptr[i + 1]) : -1;
         int lo = hi >= 0 ? hex_val(s.ptr[i + 2]) : -1;
         if (hi >= 0 && lo >= 0) {
             LS_TRY(ls_buf_addc(out, (uint8_t)(hi * 16 + lo)));
