@@ -896,6 +896,7 @@ static const char *const password_placeholders[] = {
     "password", "passwd", "********", "xxxxxxxx", "changeit", "<password>", "your_password",
     "yourpassword", "null", "none", "true", "false", "secret", "redacted", "example", "placeholder",
     "pass", "pwd", "user", "username", "required", "optional", "string", "undefined",
+    "sample", "nopassword", "empty",
 };
 
 /* Code and template references, not values: self.pw, os.environ[...] ... */
@@ -909,6 +910,8 @@ static bool password_char(int c)
     return c > 0x20 && c != '"' && c != '\'' && c != ';' && c != ',' && c != '<' && c != '>' &&
            c != '\\' && c != 0x7f;
 }
+
+static bool ident_char(int c) { return is_alpha(c) || c == '_' || c == '.'; }
 
 /* "&amp" "&lt" "&gt" "&quot" "&apos" or "&#" digits/x: an entity reference
  * (the value stops at ';', so the ';' itself is not required). */
@@ -930,8 +933,8 @@ static bool password_plausible(struct ls_slice v)
 {
     if (v.len < 4 || v.len > 128 || repeated(v)) return false;
     int c0 = ls_slice_at(v, 0);
-    if (c0 == '$' || c0 == '%' || c0 == '{' || c0 == '(' || c0 == '[')
-        return false; /* ${VAR} %s {{x}} */
+    if (c0 == '$' || c0 == '%' || c0 == '{' || c0 == '(' || c0 == '[' || c0 == '/' || c0 == '~')
+        return false; /* ${VAR} %s {{x}} /path (PWD=, NOPASSWD:) */
     for (size_t i = 0; i < sizeof password_placeholders / sizeof password_placeholders[0]; i++) {
         size_t n = strlen(password_placeholders[i]);
         if (v.len == n && slice_has_nocase(v, password_placeholders[i])) return false;
@@ -940,13 +943,13 @@ static bool password_plausible(struct ls_slice v)
         const char *p = password_code_prefixes[i];
         if (ls_slice_starts(v, p, strlen(p))) return false;
     }
-    if (slice_has(v, "(") && slice_has(v, ")")) return false; /* getPassword() */
+    size_t paren = ls_slice_find(v, 0, "(", 1);
+    if (paren != SIZE_MAX && paren >= 2 && count_class(sub(v, 0, paren), ident_char) == paren)
+        return false; /* getPassword(), strdup(x */
     /* raw HTML/XML: the entity-escaped form; the extracted text has the value */
     if (has_html_entity(v)) return false;
     return !slice_has(v, "****");
 }
-
-static bool ident_char(int c) { return is_alpha(c) || c == '_' || c == '.'; }
 
 /* An unquoted value made of letters only is prose ("Password: Enter your
  * ...") when it is short or a word follows it; letters with '_' or '.' is

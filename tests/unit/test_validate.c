@@ -400,6 +400,10 @@ static void password_code_reference_rejected(void **st)
     assert_false(check("password", "password", NULL, "password = getPassword()", &v));
     assert_false(check("password", "password", NULL, "password = self.db_password", &v));
     assert_false(check("password", "password", NULL, "password: !vault", &v));
+    assert_false(check("password", "password", NULL, ">password = gnome_strdup(password_data-", &v));
+    assert_false(check("password", "password", NULL, " NOPASSWD: /bin/systemctl", &v));
+    assert_false(check("password", "password", NULL, "\"OLDPWD\": \"/home/user/src", &v));
+    assert_true(check("password", "password", NULL, "password = x(7)Yz!q", &v));
 }
 static void url_password_placeholder_rejected(void **st)
 {
