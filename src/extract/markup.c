@@ -20,6 +20,7 @@
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 #include <string.h>
+#include <stdlib.h>
 #include <strings.h>
 
 #define MARKUP_CHUNK (256u * 1024u)     /* bytes per push-parser feed */
@@ -477,6 +478,82 @@ struct htmltext {
     bool side_full;
 };
 
+/* libxml2's HTML parser lower-cases element names; sorted by strcmp() for
+ * bsearch(). */
+enum html_kind { HTML_OTHER, HTML_BLOCK, HTML_CELL, HTML_SIDE };
+
+struct html_tag {
+    const char *name;
+    enum html_kind kind;
+};
+
+static const struct html_tag html_tags[] = {
+    {"address", HTML_BLOCK},
+    {"article", HTML_BLOCK},
+    {"aside", HTML_BLOCK},
+    {"blockquote", HTML_BLOCK},
+    {"body", HTML_BLOCK},
+    {"br", HTML_BLOCK},
+    {"caption", HTML_BLOCK},
+    {"center", HTML_BLOCK},
+    {"dd", HTML_BLOCK},
+    {"details", HTML_BLOCK},
+    {"div", HTML_BLOCK},
+    {"dl", HTML_BLOCK},
+    {"dt", HTML_BLOCK},
+    {"fieldset", HTML_BLOCK},
+    {"figcaption", HTML_BLOCK},
+    {"figure", HTML_BLOCK},
+    {"footer", HTML_BLOCK},
+    {"form", HTML_BLOCK},
+    {"h1", HTML_BLOCK},
+    {"h2", HTML_BLOCK},
+    {"h3", HTML_BLOCK},
+    {"h4", HTML_BLOCK},
+    {"h5", HTML_BLOCK},
+    {"h6", HTML_BLOCK},
+    {"head", HTML_BLOCK},
+    {"header", HTML_BLOCK},
+    {"hr", HTML_BLOCK},
+    {"html", HTML_BLOCK},
+    {"label", HTML_BLOCK},
+    {"legend", HTML_BLOCK},
+    {"li", HTML_BLOCK},
+    {"main", HTML_BLOCK},
+    {"nav", HTML_BLOCK},
+    {"ol", HTML_BLOCK},
+    {"option", HTML_BLOCK},
+    {"p", HTML_BLOCK},
+    {"pre", HTML_BLOCK},
+    {"script", HTML_SIDE},
+    {"section", HTML_BLOCK},
+    {"select", HTML_BLOCK},
+    {"style", HTML_SIDE},
+    {"summary", HTML_BLOCK},
+    {"table", HTML_BLOCK},
+    {"tbody", HTML_BLOCK},
+    {"td", HTML_CELL},
+    {"textarea", HTML_BLOCK},
+    {"tfoot", HTML_BLOCK},
+    {"th", HTML_CELL},
+    {"thead", HTML_BLOCK},
+    {"title", HTML_BLOCK},
+    {"tr", HTML_BLOCK},
+    {"ul", HTML_BLOCK},
+};
+
+static int html_tag_cmp(const void *key, const void *elem)
+{
+    return strcmp(key, ((const struct html_tag *)elem)->name);
+}
+
+static enum html_kind html_kind_of(const char *name)
+{
+    const struct html_tag *t = bsearch(name, html_tags, sizeof html_tags / sizeof html_tags[0],
+                                       sizeof html_tags[0], html_tag_cmp);
+    return t ? t->kind : HTML_OTHER;
+}
+
 static bool html_name_in(const char *name, const char *const *list)
 {
     for (size_t i = 0; list[i]; i++)
@@ -484,21 +561,13 @@ static bool html_name_in(const char *name, const char *const *list)
     return false;
 }
 
-static const char *const html_blocks[] = {
-    "p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "tr", "table", "thead", "tbody",
-    "tfoot", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr",
-    "title", "section", "article", "header", "footer", "nav", "aside", "main", "figure",
-    "figcaption", "address", "form", "fieldset", "legend", "option", "body", "head", "html",
-    "center", "details", "summary", "textarea", "select", "label", NULL};
-static const char *const html_cells[] = {"td", "th", NULL};
-static const char *const html_side[] = {"script", "style", NULL};
 static const char *const html_attr_names[] = {"alt", "title", "content", "value", "label",
                                               "placeholder", NULL};
 
-static ls_err html_boundary(struct htmltext *h, const char *name)
+static ls_err html_boundary(struct htmltext *h, enum html_kind k)
 {
-    if (html_name_in(name, html_blocks)) return ls_textout_sep(&h->out, '\n');
-    if (html_name_in(name, html_cells)) return ls_textout_sep(&h->out, '\t');
+    if (k == HTML_BLOCK) return ls_textout_sep(&h->out, '\n');
+    if (k == HTML_CELL) return ls_textout_sep(&h->out, '\t');
     return LS_OK;
 }
 
@@ -534,8 +603,9 @@ static void html_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         walk_stop(&h->w, LS_E_TIMEOUT);
         return;
     }
-    if (html_name_in(name, html_side)) h->in_side++;
-    ls_err e = html_boundary(h, name);
+    enum html_kind k = html_kind_of(name);
+    if (k == HTML_SIDE) h->in_side++;
+    ls_err e = html_boundary(h, k);
     if (e == LS_OK) e = html_attrs(h, name, atts);
     if (e != LS_OK) walk_stop(&h->w, e);
 }
@@ -545,31 +615,38 @@ static void html_end(void *ctx, const xmlChar *xname)
     struct htmltext *h = ctx;
     const char *name = walk_str(xname);
     if (h->w.err != LS_OK) return;
-    if (html_name_in(name, html_side) && h->in_side > 0) {
+    enum html_kind k = html_kind_of(name);
+    if (k == HTML_SIDE && h->in_side > 0) {
         h->in_side--;
         if (!h->side_full && ls_buf_addc(&h->side, '\n') != LS_OK) h->side_full = true;
     }
-    ls_err e = html_boundary(h, name);
+    ls_err e = html_boundary(h, k);
     if (e != LS_OK) walk_stop(&h->w, e);
 }
 
-/* Whitespace runs collapse to one space: HTML layout whitespace is noise. */
+/* Whitespace runs collapse to one space: HTML layout whitespace is noise.
+ * Copied through a stack buffer so a page costs a few adds, not one per word. */
 static ls_err html_text_main(struct htmltext *h, struct ls_slice s)
 {
-    size_t i = 0;
-    while (i < s.len) {
-        size_t j = i;
-        while (j < s.len && !markup_is_space((uint8_t)ls_slice_at(s, j))) j++;
-        if (j > i) {
-            struct ls_slice run;
-            (void)ls_slice_sub(s, i, j - i, &run);
-            LS_TRY(ls_textout_add(&h->out, run.ptr, run.len));
+    uint8_t tmp[4096];
+    size_t n = 0;
+    bool space = h->out.total == 0 || markup_is_space(h->out.last);
+    for (size_t i = 0; i < s.len; i++) {
+        uint8_t ch = (uint8_t)ls_slice_at(s, i);
+        if (markup_is_space(ch)) {
+            if (space) continue;
+            ch = ' ';
+            space = true;
+        } else {
+            space = false;
         }
-        if (j < s.len) LS_TRY(ls_textout_sep(&h->out, ' '));
-        while (j < s.len && markup_is_space((uint8_t)ls_slice_at(s, j))) j++;
-        i = j;
+        tmp[n++] = ch;
+        if (n == sizeof tmp) {
+            LS_TRY(ls_textout_add(&h->out, tmp, n));
+            n = 0;
+        }
     }
-    return LS_OK;
+    return n ? ls_textout_add(&h->out, tmp, n) : LS_OK;
 }
 
 static void html_chars(void *ctx, const xmlChar *ch, int len)

@@ -281,35 +281,94 @@ static ls_err ox_alt_text(struct ox_walk *w, const struct ls_xml_attr *a, size_t
 
 /* ------------------------------------------------------------ walker: text parts */
 
-static const char *const ox_text_leaves[] = {"t", "delText", "instrText", "text", NULL};
-static const char *const ox_nl_end[] = {"p", "tr", "si", "comment", "author", "cm",
-                                        "footnote", "endnote", "row", "txBody", "hdr", "ftr",
-                                        "oddHeader", "oddFooter", "evenHeader", "evenFooter",
-                                        "firstHeader", "firstFooter", NULL};
-static const char *const ox_tab_end[] = {"tc", "c", NULL};
-/* Deleted text is not part of the sentence around it; field codes neither. */
-static const char *const ox_space_around[] = {"instrText", "del", "moveFrom", NULL};
+/* Element names with a meaning for text layout, sorted by strcmp() for
+ * bsearch(): one lookup per element start and end. */
+#define OXF_NL 0x001u     /* line break after the element */
+#define OXF_TABEND 0x002u /* tab after the element (table cell) */
+#define OXF_SPACE 0x004u  /* set apart by spaces (deletions, field codes) */
+#define OXF_LEAF 0x008u   /* holds text: its whitespace is content */
+#define OXF_TAB 0x010u
+#define OXF_BR 0x020u
+#define OXF_NBH 0x040u    /* non-breaking hyphen */
+#define OXF_ALT 0x080u    /* drawing properties: alt text attributes */
+#define OXF_P 0x100u      /* paragraph */
+#define OXF_TC 0x200u     /* table cell */
+#define OXF_HF 0x400u     /* sheet header/footer with layout codes */
+
+struct ox_tag {
+    const char *name;
+    unsigned flags;
+};
+
+static const struct ox_tag ox_tags[] = {
+    {"author", OXF_NL},
+    {"br", OXF_BR},
+    {"c", OXF_TABEND},
+    {"cNvPr", OXF_ALT},
+    {"cm", OXF_NL},
+    {"comment", OXF_NL},
+    {"cr", OXF_BR},
+    {"del", OXF_SPACE},
+    {"delText", OXF_LEAF},
+    {"docPr", OXF_ALT},
+    {"endnote", OXF_NL},
+    {"evenFooter", OXF_NL | OXF_HF},
+    {"evenHeader", OXF_NL | OXF_HF},
+    {"firstFooter", OXF_NL | OXF_HF},
+    {"firstHeader", OXF_NL | OXF_HF},
+    {"footnote", OXF_NL},
+    {"ftr", OXF_NL},
+    {"hdr", OXF_NL},
+    {"instrText", OXF_SPACE | OXF_LEAF},
+    {"moveFrom", OXF_SPACE},
+    {"noBreakHyphen", OXF_NBH},
+    {"oddFooter", OXF_NL | OXF_HF},
+    {"oddHeader", OXF_NL | OXF_HF},
+    {"p", OXF_P},
+    {"row", OXF_NL},
+    {"si", OXF_NL},
+    {"t", OXF_LEAF},
+    {"tab", OXF_TAB},
+    {"tc", OXF_TC | OXF_TABEND},
+    {"text", OXF_LEAF},
+    {"tr", OXF_NL},
+    {"txBody", OXF_NL},
+};
+
+static int ox_tag_cmp(const void *key, const void *elem)
+{
+    return strcmp(key, ((const struct ox_tag *)elem)->name);
+}
+
+static unsigned ox_flags(const char *local)
+{
+    const struct ox_tag *t =
+        bsearch(local, ox_tags, sizeof ox_tags / sizeof ox_tags[0], sizeof ox_tags[0], ox_tag_cmp);
+    return t ? t->flags : 0;
+}
 
 static ls_err ox_text_start(struct ox_walk *w, const char *local, const struct ls_xml_attr *a,
                             size_t n)
 {
-    if (strcmp(local, "tc") == 0) w->in_tc++;
-    if (strcmp(local, "tab") == 0) return ox_sep(w, '\t');
-    if (strcmp(local, "br") == 0 || strcmp(local, "cr") == 0) return ox_sep(w, '\n');
-    if (strcmp(local, "noBreakHyphen") == 0) return ls_textout_add(&w->x->out, "-", 1);
-    if (ox_is(local, ox_space_around)) return ox_sep(w, ' ');
-    if (strcmp(local, "docPr") == 0 || strcmp(local, "cNvPr") == 0) return ox_alt_text(w, a, n);
+    unsigned f = ox_flags(local);
+    if (f & OXF_TC) w->in_tc++;
+    if (f & OXF_TAB) return ox_sep(w, '\t');
+    if (f & OXF_BR) return ox_sep(w, '\n');
+    if (f & OXF_NBH) return ls_textout_add(&w->x->out, "-", 1);
+    if (f & OXF_SPACE) return ox_sep(w, ' ');
+    if (f & OXF_ALT) return ox_alt_text(w, a, n);
     return LS_OK;
 }
 
 static ls_err ox_text_end(struct ox_walk *w, const char *local)
 {
-    if (strcmp(local, "tc") == 0 && w->in_tc) w->in_tc--;
+    unsigned f = ox_flags(local);
+    if ((f & OXF_TC) && w->in_tc) w->in_tc--;
     /* a table row reads as one line: "SSN 536221874" keeps its context */
-    if (strcmp(local, "p") == 0 && w->in_tc) return ox_sep(w, ' ');
-    if (ox_is(local, ox_nl_end)) return ox_sep(w, '\n');
-    if (ox_is(local, ox_tab_end)) return ox_sep(w, '\t');
-    if (ox_is(local, ox_space_around)) return ox_sep(w, ' ');
+    if (f & OXF_P) return ox_sep(w, w->in_tc ? ' ' : '\n');
+    if (f & OXF_NL) return ox_sep(w, '\n');
+    if (f & OXF_TABEND) return ox_sep(w, '\t');
+    if (f & OXF_SPACE) return ox_sep(w, ' ');
     return LS_OK;
 }
 
@@ -317,7 +376,7 @@ static ls_err ox_text_chars(struct ox_walk *w, struct ls_slice s)
 {
     /* Whitespace is content inside text elements (xml:space="preserve"
      * runs), layout noise between elements. */
-    if (ox_blank(s) && !ox_is(w->leaf, ox_text_leaves)) return LS_OK;
+    if (ox_blank(s) && !(ox_flags(w->leaf) & OXF_LEAF)) return LS_OK;
     return ox_add(w, s);
 }
 
@@ -418,9 +477,6 @@ static ls_err ox_hf_text(struct ox_walk *w, struct ls_slice s)
     return LS_OK;
 }
 
-static const char *const ox_hf_names[] = {"oddHeader", "oddFooter", "evenHeader",
-                                           "evenFooter", "firstHeader", "firstFooter", NULL};
-
 static ls_err ox_sheet_chars(struct ox_walk *w, struct ls_slice s)
 {
     if (w->in_v) {
@@ -431,7 +487,7 @@ static ls_err ox_sheet_chars(struct ox_walk *w, struct ls_slice s)
         return e == LS_E_LIMIT ? LS_OK : e;
     }
     if (w->in_is) return ox_add(w, s);
-    if (ox_is(w->leaf, ox_hf_names)) {
+    if (ox_flags(w->leaf) & OXF_HF) {
         ls_err e = ls_buf_add(&w->hf, s.ptr, s.len);
         return e == LS_E_LIMIT ? LS_OK : e;
     }
@@ -460,7 +516,7 @@ static ls_err ox_sheet_end(struct ox_walk *w, const char *local)
     if (strcmp(local, "is") == 0) w->in_is = false;
     if (strcmp(local, "c") == 0) return ox_cell_end(w);
     if (strcmp(local, "row") == 0) return ox_sep(w, '\n');
-    if (ox_is(local, ox_hf_names)) {
+    if (ox_flags(local) & OXF_HF) {
         LS_TRY(ox_sep(w, '\n'));
         LS_TRY(ox_hf_text(w, ls_buf_slice(&w->hf)));
         ls_buf_reset(&w->hf);

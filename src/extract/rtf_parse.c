@@ -19,6 +19,7 @@
  * groups skipped), \bin lengths (clamped to the input), parameters
  * (clamped), hex runs (bounded by max_object), object headers (checked).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "extract/rtf.h"
@@ -216,59 +217,158 @@ struct rtf_word {
     int32_t param;
 };
 
-static bool rtf_in(const char *w, const char *const *list)
+/* Control words with a meaning here, sorted by strcmp() for bsearch():
+ * one lookup per control word (most are formatting and not in the table). */
+enum rtf_kind { RK_NONE, RK_BIN, RK_U, RK_UC, RK_ANSICPG, RK_LINE, RK_TAB, RK_SYM };
+#define RD_F_SKIP 0x01u      /* destination whose content is not text */
+#define RD_F_STARKEEP 0x02u  /* a \* destination worth reading anyway */
+#define RD_F_INFO 0x04u      /* \info field: "name: value" line */
+#define RD_F_LINEGROUP 0x08u /* its own line(s): headers, footnotes, comments */
+#define RD_F_OBJDATA 0x10u   /* embedded object data (hex) */
+#define RD_F_FLDINST 0x20u   /* field instruction: set apart by spaces */
+
+struct rtf_kw {
+    const char *name;
+    uint8_t kind;
+    uint8_t dest;
+    uint32_t cp; /* RK_SYM: code point, 0 for none */
+};
+
+static const struct rtf_kw rtf_kws[] = {
+    {"annotation", RK_NONE,RD_F_STARKEEP|RD_F_LINEGROUP,0},
+    {"ansicpg", RK_ANSICPG,0,0},
+    {"atnauthor", RK_NONE,RD_F_STARKEEP|RD_F_LINEGROUP,0},
+    {"atndate", RK_NONE,RD_F_SKIP,0},
+    {"atnid", RK_NONE,RD_F_SKIP,0},
+    {"atnref", RK_NONE,RD_F_SKIP,0},
+    {"author", RK_NONE,RD_F_INFO,0},
+    {"bin", RK_BIN,0,0},
+    {"bkmkend", RK_NONE,RD_F_SKIP,0},
+    {"bkmkstart", RK_NONE,RD_F_SKIP,0},
+    {"blipuid", RK_NONE,RD_F_SKIP,0},
+    {"bullet", RK_SYM,0,0x2022},
+    {"category", RK_NONE,RD_F_INFO,0},
+    {"cell", RK_TAB,0,0},
+    {"colorschememapping", RK_NONE,RD_F_SKIP,0},
+    {"colortbl", RK_NONE,RD_F_SKIP,0},
+    {"column", RK_LINE,0,0},
+    {"comment", RK_NONE,RD_F_INFO,0},
+    {"company", RK_NONE,RD_F_INFO|RD_F_STARKEEP,0},
+    {"datastore", RK_NONE,RD_F_SKIP,0},
+    {"doccomm", RK_NONE,RD_F_INFO,0},
+    {"emdash", RK_SYM,0,0x2014},
+    {"emspace", RK_SYM,0,' '},
+    {"endash", RK_SYM,0,0x2013},
+    {"enspace", RK_SYM,0,' '},
+    {"falt", RK_NONE,RD_F_SKIP,0},
+    {"fchars", RK_NONE,RD_F_SKIP,0},
+    {"filetbl", RK_NONE,RD_F_SKIP,0},
+    {"fldinst", RK_NONE,RD_F_STARKEEP|RD_F_FLDINST,0},
+    {"fonttbl", RK_NONE,RD_F_SKIP,0},
+    {"footer", RK_NONE,RD_F_LINEGROUP,0},
+    {"footerf", RK_NONE,RD_F_LINEGROUP,0},
+    {"footerl", RK_NONE,RD_F_LINEGROUP,0},
+    {"footerr", RK_NONE,RD_F_LINEGROUP,0},
+    {"footnote", RK_NONE,RD_F_STARKEEP|RD_F_LINEGROUP,0},
+    {"generator", RK_NONE,RD_F_SKIP,0},
+    {"header", RK_NONE,RD_F_LINEGROUP,0},
+    {"headerf", RK_NONE,RD_F_LINEGROUP,0},
+    {"headerl", RK_NONE,RD_F_LINEGROUP,0},
+    {"headerr", RK_NONE,RD_F_LINEGROUP,0},
+    {"hlinkbase", RK_NONE,RD_F_INFO,0},
+    {"info", RK_NONE,RD_F_LINEGROUP,0},
+    {"keywords", RK_NONE,RD_F_INFO,0},
+    {"latentstyles", RK_NONE,RD_F_SKIP,0},
+    {"lbr", RK_LINE,0,0},
+    {"lchars", RK_NONE,RD_F_SKIP,0},
+    {"ldblquote", RK_SYM,0,0x201C},
+    {"line", RK_LINE,0,0},
+    {"listoverridetable", RK_NONE,RD_F_SKIP,0},
+    {"listtable", RK_NONE,RD_F_SKIP,0},
+    {"lquote", RK_SYM,0,0x2018},
+    {"manager", RK_NONE,RD_F_INFO,0},
+    {"mmathPr", RK_NONE,RD_F_SKIP,0},
+    {"nestcell", RK_TAB,0,0},
+    {"nonshppict", RK_NONE,RD_F_SKIP,0},
+    {"objclass", RK_NONE,RD_F_SKIP,0},
+    {"objdata", RK_NONE,RD_F_OBJDATA,0},
+    {"objname", RK_NONE,RD_F_SKIP,0},
+    {"operator", RK_NONE,RD_F_INFO,0},
+    {"page", RK_LINE,0,0},
+    {"panose", RK_NONE,RD_F_SKIP,0},
+    {"par", RK_LINE,0,0},
+    {"pgdsctbl", RK_NONE,RD_F_SKIP,0},
+    {"pict", RK_NONE,RD_F_SKIP,0},
+    {"pntxta", RK_NONE,RD_F_SKIP,0},
+    {"pntxtb", RK_NONE,RD_F_SKIP,0},
+    {"private", RK_NONE,RD_F_SKIP,0},
+    {"propname", RK_NONE,RD_F_LINEGROUP,0},
+    {"qmspace", RK_SYM,0,' '},
+    {"rdblquote", RK_SYM,0,0x201D},
+    {"revtbl", RK_NONE,RD_F_SKIP,0},
+    {"row", RK_LINE,0,0},
+    {"rquote", RK_SYM,0,0x2019},
+    {"rsidtbl", RK_NONE,RD_F_SKIP,0},
+    {"sect", RK_LINE,0,0},
+    {"shpinst", RK_NONE,RD_F_STARKEEP,0},
+    {"shptxt", RK_NONE,RD_F_STARKEEP,0},
+    {"softline", RK_LINE,0,0},
+    {"sp", RK_NONE,RD_F_SKIP,0},
+    {"staticval", RK_NONE,RD_F_LINEGROUP,0},
+    {"stylesheet", RK_NONE,RD_F_SKIP,0},
+    {"subject", RK_NONE,RD_F_INFO,0},
+    {"tab", RK_TAB,0,0},
+    {"template", RK_NONE,RD_F_SKIP,0},
+    {"themedata", RK_NONE,RD_F_SKIP,0},
+    {"title", RK_NONE,RD_F_INFO,0},
+    {"u", RK_U,0,0},
+    {"uc", RK_UC,0,0},
+    {"userprops", RK_NONE,RD_F_STARKEEP,0},
+    {"xmlnstbl", RK_NONE,RD_F_SKIP,0},
+    {"zwj", RK_SYM,0,0},
+    {"zwnj", RK_SYM,0,0},
+};
+
+static int rtf_kw_cmp(const void *key, const void *elem)
 {
-    for (size_t i = 0; list[i]; i++)
-        if (strcmp(w, list[i]) == 0) return true;
-    return false;
+    return strcmp(key, ((const struct rtf_kw *)elem)->name);
 }
 
-static const char *const rtf_skip_dests[] = {
-    "fonttbl", "colortbl", "stylesheet", "listtable", "listoverridetable", "revtbl",
-    "rsidtbl", "pict", "themedata", "colorschememapping", "datastore", "latentstyles",
-    "xmlnstbl", "filetbl", "pgdsctbl", "bkmkstart", "bkmkend", "objclass", "objname",
-    "nonshppict", "sp", "fchars", "lchars", "mmathPr", "generator", "falt", "panose",
-    "private", "atnid", "atndate", "atnref", "pntxta", "pntxtb", "template", "blipuid",
-    NULL};
-/* \* destinations whose text is worth scanning; every other \* is skipped. */
-static const char *const rtf_star_keep[] = {"annotation", "atnauthor", "fldinst", "userprops",
-                                            "shpinst", "shptxt", "company", "objdata",
-                                            "footnote", NULL};
-static const char *const rtf_info_fields[] = {"title", "subject", "author", "manager",
-                                              "company", "operator", "category", "keywords",
-                                              "comment", "doccomm", "hlinkbase", NULL};
-static const char *const rtf_line_groups[] = {"header", "headerl", "headerr", "headerf",
-                                              "footer", "footerl", "footerr", "footerf",
-                                              "footnote", "annotation", "atnauthor", "info",
-                                              "propname", "staticval", NULL};
+static const struct rtf_kw *rtf_lookup(const char *name)
+{
+    return bsearch(name, rtf_kws, sizeof rtf_kws / sizeof rtf_kws[0], sizeof rtf_kws[0],
+                   rtf_kw_cmp);
+}
 
 /* The first control word of a group may make it a destination. */
-static ls_err rtf_destination(struct rtf_parser *p, const struct rtf_word *w)
+static ls_err rtf_destination(struct rtf_parser *p, const struct rtf_word *w,
+                              const struct rtf_kw *kw)
 {
+    unsigned d = kw ? kw->dest : 0;
     p->g.first = false;
     if (p->g.dest != RD_TEXT) return LS_OK;
-    if (strcmp(w->name, "objdata") == 0) {
+    if (d & RD_F_OBJDATA) {
         ls_buf_reset(&p->obj);
         p->nibble = -1;
         p->obj_cut = false;
         p->g.dest = RD_OBJDATA;
         return LS_OK;
     }
-    if ((p->g.star && !rtf_in(w->name, rtf_star_keep)) || rtf_in(w->name, rtf_skip_dests)) {
+    if ((p->g.star && !(d & RD_F_STARKEEP)) || (d & RD_F_SKIP)) {
         p->g.dest = RD_SKIP;
         return LS_OK;
     }
-    if (rtf_in(w->name, rtf_line_groups)) {
+    if (d & RD_F_LINEGROUP) {
         p->g.nl_end = true;
         return rtf_sep(p, '\n');
     }
-    if (rtf_in(w->name, rtf_info_fields)) {
+    if (d & RD_F_INFO) {
         p->g.nl_end = true;
         LS_TRY(rtf_sep(p, '\n'));
         LS_TRY(rtf_puts(p, w->name));
         return rtf_puts(p, ": ");
     }
-    if (strcmp(w->name, "fldinst") == 0) return rtf_sep(p, ' ');
+    if (d & RD_F_FLDINST) return rtf_sep(p, ' ');
     return LS_OK;
 }
 
@@ -304,48 +404,29 @@ static ls_err rtf_bin(struct rtf_parser *p, const struct rtf_word *w)
     return ls_cur_skip(&p->cur, n);
 }
 
-struct rtf_sym {
-    const char *word;
-    uint32_t cp;
-};
-
-static const struct rtf_sym rtf_syms[] = {
-    {"emdash", 0x2014}, {"endash", 0x2013}, {"emspace", ' '}, {"enspace", ' '},
-    {"qmspace", ' '},   {"bullet", 0x2022}, {"lquote", 0x2018}, {"rquote", 0x2019},
-    {"ldblquote", 0x201C}, {"rdblquote", 0x201D}, {"zwj", 0}, {"zwnj", 0}, {NULL, 0}};
-
-static ls_err rtf_text_word(struct rtf_parser *p, const struct rtf_word *w)
-{
-    static const char *const lines[] = {"par", "line", "sect", "page", "row", "column",
-                                        "softline", "lbr", NULL};
-    static const char *const tabs[] = {"tab", "cell", "nestcell", NULL};
-    if (rtf_in(w->name, lines)) return rtf_emitting(p) ? rtf_sep(p, '\n') : LS_OK;
-    if (rtf_in(w->name, tabs)) return rtf_emitting(p) ? rtf_sep(p, '\t') : LS_OK;
-    for (size_t i = 0; rtf_syms[i].word; i++) {
-        if (strcmp(w->name, rtf_syms[i].word) != 0) continue;
-        return rtf_syms[i].cp ? rtf_char(p, rtf_syms[i].cp) : LS_OK;
-    }
-    return LS_OK;
-}
-
 static ls_err rtf_control_word(struct rtf_parser *p, const struct rtf_word *w)
 {
-    if (strcmp(w->name, "bin") == 0) return rtf_bin(p, w);
-    if (p->g.first) LS_TRY(rtf_destination(p, w));
-    if (strcmp(w->name, "u") == 0 && w->has_param) return rtf_unicode(p, w->param);
+    const struct rtf_kw *kw = rtf_lookup(w->name);
+    unsigned kind = kw ? kw->kind : RK_NONE;
+    if (kind == RK_BIN) return rtf_bin(p, w);
+    if (p->g.first) LS_TRY(rtf_destination(p, w, kw));
+    if (kind == RK_U && w->has_param) return rtf_unicode(p, w->param);
     if (p->uc_skip > 0) { /* a control word counts as one fallback character */
         p->uc_skip--;
         return LS_OK;
     }
-    if (strcmp(w->name, "uc") == 0) {
+    switch (kind) {
+    case RK_UC:
         p->g.uc = (uint8_t)(w->has_param && w->param > 0 ? (w->param > 8 ? 8 : w->param) : 0);
         return LS_OK;
-    }
-    if (strcmp(w->name, "ansicpg") == 0 && w->has_param && w->param > 0) {
-        p->res->codepage = (unsigned)w->param;
+    case RK_ANSICPG:
+        if (w->has_param && w->param > 0) p->res->codepage = (unsigned)w->param;
         return LS_OK;
+    case RK_LINE: return rtf_emitting(p) ? rtf_sep(p, '\n') : LS_OK;
+    case RK_TAB: return rtf_emitting(p) ? rtf_sep(p, '\t') : LS_OK;
+    case RK_SYM: return kw->cp ? rtf_char(p, kw->cp) : LS_OK;
+    default: return LS_OK;
     }
-    return rtf_text_word(p, w);
 }
 
 /* Read a control word after the backslash: letters, optional [-]digits,
