@@ -247,7 +247,31 @@ static const char *ole2_basename(const char *p)
     return b;
 }
 
-/* Read a NUL-terminated ANSI string from the cursor into out (bounded). */
+/* Append code point cp to out as UTF-8 if it fits (cap includes the NUL). */
+static void ole2_name_put(char *out, size_t *o, size_t cap, uint32_t cp)
+{
+    uint8_t u[4];
+    size_t n;
+    if (cp < 0x20 || cp == 0x7F || (cp >= 0xD800 && cp <= 0xDFFF)) return;
+    if (cp < 0x80) {
+        u[0] = (uint8_t)cp;
+        n = 1;
+    } else if (cp < 0x800) {
+        u[0] = (uint8_t)(0xC0 | (cp >> 6));
+        u[1] = (uint8_t)(0x80 | (cp & 0x3F));
+        n = 2;
+    } else {
+        u[0] = (uint8_t)(0xE0 | (cp >> 12));
+        u[1] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
+        u[2] = (uint8_t)(0x80 | (cp & 0x3F));
+        n = 3;
+    }
+    if (*o + n + 1 > cap) return;
+    for (size_t i = 0; i < n; i++) out[(*o)++] = (char)u[i];
+}
+
+/* Read a NUL-terminated ANSI (cp1252) string from the cursor into out as
+ * UTF-8 (bounded). */
 static ls_err ole2_cstr(struct ls_cursor *c, char *out, size_t cap)
 {
     size_t o = 0;
@@ -255,10 +279,32 @@ static ls_err ole2_cstr(struct ls_cursor *c, char *out, size_t cap)
         uint8_t b;
         LS_TRY(ls_cur_u8(c, &b));
         if (b == 0) break;
-        if (o + 1 < cap && b >= 0x20 && b < 0x80) out[o++] = (char)b;
+        ole2_name_put(out, &o, cap, ls_cp1252(b));
     }
     out[o] = '\0';
     return LS_OK;
+}
+
+/* The optional UTF-16 names after a package's data (u32 length in
+ * characters, then the characters; temp path, label, source path): the
+ * last non-empty one, for when the ANSI names lost characters ('?'). */
+static void ole2_wide_name(struct ls_cursor *c, char *out, size_t cap)
+{
+    char tmp[512];
+    for (int k = 0; k < 3; k++) {
+        uint32_t n = 0;
+        struct ls_slice w;
+        if (ls_cur_u32le(c, &n) != LS_OK || n > 4096 || ls_cur_take(c, 2 * (size_t)n, &w) != LS_OK) return;
+        size_t o = 0;
+        for (size_t i = 0; i + 1 < w.len; i += 2) {
+            uint16_t u = 0;
+            (void)ls_rd_u16le(w, i, &u);
+            if (u == 0) break;
+            ole2_name_put(tmp, &o, cap < sizeof tmp ? cap : sizeof tmp, u);
+        }
+        tmp[o] = '\0';
+        if (o > 0) memcpy(out, tmp, o + 1);
+    }
 }
 
 /* OLE1 Packager payload: size, type, label, source path, temp path, data. */
@@ -283,11 +329,15 @@ static ls_err ole2_ole10native(struct ole2_job *j, struct ls_slice s, const char
         struct ls_slice raw;
         if (!ls_slice_from(s, 4, &raw)) return LS_E_TRUNCATED;
         char name[320];
-        (void)snprintf(name, sizeof name, "%.290s/Ole10Native", path);
+        (void)snprintf(name, sizeof name, "%.290s%sOle10Native", path, *path ? "/" : "");
         return ole2_child(j, name, strlen(name), raw, false);
     }
+    char wide[512];
+    wide[0] = '\0';
+    ole2_wide_name(&c, wide, sizeof wide);
     const char *nm = ole2_basename(src);
     if (!*nm) nm = ole2_basename(label);
+    if ((!*nm || strchr(nm, '?')) && *ole2_basename(wide)) nm = ole2_basename(wide);
     if (!*nm) nm = "Ole10Native";
     if (*label) {
         LS_TRY(ole2_put(j, "Embedded package: "));
@@ -308,6 +358,12 @@ static const char *ole2_doc_ext(const struct ole2_cfb *f, uint32_t st)
     if (ole2_has(f, st, "Workbook") || ole2_has(f, st, "Book")) return ".xls";
     if (ole2_has(f, st, "PowerPoint Document")) return ".ppt";
     return NULL;
+}
+
+static bool ole2_is_object(const struct ole2_cfb *f, uint32_t st)
+{
+    return ole2_has(f, st, "\001Ole10Native") || ole2_has(f, st, "Package") || ole2_has(f, st, "CONTENTS") ||
+           ole2_has(f, st, "EmbeddedOdf");
 }
 
 /* One embedded object storage: its payload streams become children. */
@@ -335,7 +391,7 @@ static ls_err ole2_object(struct ole2_job *j, uint32_t st, uint32_t obj)
         if (k == 0) {
             e = ole2_ole10native(j, ls_buf_slice(&b), path);
         } else {
-            (void)snprintf(name, sizeof name, "%s/%s", path, payload[k]);
+            (void)snprintf(name, sizeof name, "%s%s%s", path, *path ? "/" : "", payload[k]);
             e = ole2_child(j, name, strlen(name), ls_buf_slice(&b), e != LS_OK);
         }
         ls_buf_free(&b);
@@ -357,9 +413,7 @@ static ls_err ole2_objects(struct ole2_job *j, uint32_t st)
         for (uint32_t p = d->parent; p != st && p < f->ndir && !inner; p = f->dir[p].parent)
             inner = ole2_doc_ext(f, p) || ole2_has(f, p, "\001Ole10Native") || ole2_has(f, p, "Package");
         if (inner) continue;
-        bool payload = ole2_doc_ext(f, i) || ole2_has(f, i, "\001Ole10Native") || ole2_has(f, i, "Package") ||
-                       ole2_has(f, i, "CONTENTS") || ole2_has(f, i, "EmbeddedOdf");
-        if (!payload) continue;
+        if (!ole2_doc_ext(f, i) && !ole2_is_object(f, i)) continue;
         ls_err e = ole2_object(j, st, i);
         if (e == LS_E_NOMEM) return e;
     }
@@ -399,6 +453,8 @@ static ls_err ole2_extract_storage(struct ole2_job *j, uint32_t st)
         r = ole2_xls_extract(j, st);
     else if (ole2_has(f, st, "PowerPoint Document"))
         r = ole2_ppt_extract(j, st);
+    else if (ole2_is_object(f, st))
+        r = ole2_object(j, st, st); /* an embedded object on its own (e.g. from ExOleObjStg) */
     else if (!vba && !ole2_has(f, st, "\005SummaryInformation") &&
              !ole2_has(f, st, "\005DocumentSummaryInformation") && !ole2_has(f, st, "ObjectPool"))
         ls_note(j->c, j->o, LS_R_UNSUPPORTED, "ole2: no document stream this handler knows");

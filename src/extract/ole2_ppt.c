@@ -117,6 +117,7 @@ static ls_err ppt_object(struct ole2_job *j, uint16_t verinst, struct ls_slice b
     struct ls_buf out;
     ls_buf_init(&out, max);
     ls_err e = ppt_inflate(z, &out, max);
+    if (e != LS_E_NOMEM && out.len >= size) e = LS_OK; /* PowerPoint may leave the deflate stream open */
     ls_err c = ls_budget_charge(j->c, j->o, out.len);
     if (c == LS_OK && out.len > 0) c = ole2_child(j, name, strlen(name), ls_buf_slice(&out), e != LS_OK);
     ls_buf_free(&out);

@@ -118,6 +118,9 @@ class Ole2Test(unittest.TestCase):
         obj = self.obj("small.ppt", ["ppt-object-1"])
         self.assertEqual(obj["handler"], "ole2")
         self.assertEqual(last4(obj, "ssn"), {"1874"})
+        # An object storage whose root holds an Ole10Native package.
+        pkg = self.obj("small.ppt", ["ppt-object-2", "slide_notes.txt"])
+        self.assertEqual(last4(pkg, "ssn"), {"1874"})
 
     def test_macro_alert(self):
         o = self.obj("macro.doc")
@@ -127,7 +130,7 @@ class Ole2Test(unittest.TestCase):
         self.assertNotEqual(o["verdict"], "clean")
 
     def test_ole10native_package_child(self):
-        o = self.obj("package.doc", ["payroll.txt"])
+        o = self.obj("package.doc", ["payroll_Gehälter.txt"])  # cp1252 name -> UTF-8
         self.assertIn("1874", last4(o, "ssn"))
         self.assertEqual(o["depth"], 1)
 

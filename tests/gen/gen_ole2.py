@@ -14,7 +14,7 @@ Files (all PII is fake; see make_ole2_fixtures.sh for the values):
                     Unicode piece, SSN + e-mail, a summary property set
   macro.doc         plain.doc plus a Macros/VBA storage          -> macro
   package.doc       plain.doc plus ObjectPool/_1/\\x01Ole10Native holding
-                    payroll.txt with PII                          -> child
+                    payroll_Gehälter.txt (cp1252 name) with PII   -> child
   encrypted.doc     FIB fEncrypted set                             -> encrypted
   encrypted_ooxml.docx  EncryptionInfo + EncryptedPackage          -> encrypted
   filepass.xls      BIFF8 workbook with FILEPASS                   -> encrypted
@@ -112,9 +112,9 @@ def plain_doc(encrypted=False, pad=0, extra=None):
 
 
 def ole10native(filename, data):
-    label = filename.encode() + b"\0"
-    src = ("C:\\Users\\jane\\Desktop\\" + filename).encode() + b"\0"
-    tmp = ("C:\\Temp\\" + filename).encode() + b"\0"
+    label = filename.encode("cp1252") + b"\0"
+    src = ("C:\\Users\\jane\\Desktop\\" + filename).encode("cp1252") + b"\0"
+    tmp = ("C:\\Temp\\" + filename).encode("cp1252") + b"\0"
     body = struct.pack("<H", 2) + label + src + struct.pack("<HH", 0, 3)
     body += struct.pack("<I", len(tmp)) + tmp + struct.pack("<I", len(data)) + data
     return struct.pack("<I", len(body)) + body
@@ -233,6 +233,10 @@ def small_ppt(embed=True):
     if embed:  # ExOleObjStg, compressed: an embedded workbook
         obj = small_xls()
         doc += rec(0, 1, 0x1011, struct.pack("<I", len(obj)) + zlib.compress(obj))
+        w2 = CFBWriter()  # an object storage on its own: Ole10Native at its root
+        w2.add_stream("\x01Ole10Native", ole10native("slide_notes.txt", ("SSN %s\n" % SSN).encode()))
+        obj2 = w2.build()[0]
+        doc += rec(0, 1, 0x1011, struct.pack("<I", len(obj2)) + zlib.compress(obj2))
     w = CFBWriter()
     w.add_stream("PowerPoint Document", doc)
     w.add_stream("Current User", b"\0" * 20)
@@ -388,7 +392,7 @@ def write_all(out):
                                           "Macros/VBA/Module1": b"\x00\x01" * 40 + ovba_compress(VBA_SOURCE),
                                           "Macros/PROJECT": b"ID=\"{00000000}\"\r\n"})[0]
     files["package.doc"] = plain_doc(extra={"ObjectPool/_1/\x01Ole10Native": ole10native(
-        "payroll.txt", ("Payroll: SSN %s, mail %s\n" % (SSN, EMAIL)).encode())})[0]
+        "payroll_Gehälter.txt", ("Payroll: SSN %s, mail %s\n" % (SSN, EMAIL)).encode())})[0]
     files["encrypted.doc"] = plain_doc(encrypted=True)[0]
     w = CFBWriter()
     w.add_stream("EncryptionInfo", b"\x04\x00\x04\x00\x40\x00\x00\x00" + b"<encryption/>")
