@@ -444,11 +444,16 @@ static bool email_local_ok(struct ls_slice l)
     return true;
 }
 
-/* File extensions that show up as "TLDs" in asset names (logo@2x.png). */
+/* File extensions that show up as "TLDs" in asset names (logo@2x.png),
+ * unit names and file names; none is a delegated TLD. */
 static const char *const asset_exts[] = {
     "png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "bmp", "tif", "tiff", "css",
     "js", "ts", "json", "xml", "txt", "pdf", "html", "htm", "php", "map", "woff",
     "woff2", "ttf", "eot", "otf", "mp3", "mp4", "wav", "avi", "webm", "heic", "avif",
+    /* systemd template units (getty@tty1.service), packages, configs */
+    "service", "socket", "timer", "target", "mount", "automount", "slice", "scope", "swap",
+    "device", "header", "po", "xz", "gz", "bz2", "tgz", "lst", "tar", "deb", "rpm", "log",
+    "conf", "cfg", "ini", "yml", "yaml", "toml", "lock", "bak", "tmp", "localdomain", "uucp",
 };
 
 static bool label_ok(struct ls_slice l)

@@ -171,6 +171,12 @@ static void e164_too_short_rejected(void **st)
 static void email_valid(void **st) { (void)st; assert_true(ls_valid_email(S("john.doe+tag@mail.example.co.uk"))); }
 static void email_retina_asset_rejected(void **st) { (void)st; assert_false(ls_valid_email(S("logo@2x.png"))); }
 static void email_asset_extension_rejected(void **st) { (void)st; assert_false(ls_valid_email(S("icon@sprites.svg"))); }
+static void email_systemd_unit_rejected(void **st)
+{
+    (void)st;
+    assert_false(ls_valid_email(S("getty@tty1.service")));
+    assert_false(ls_valid_email(S("user@1000.service")));
+}
 static void email_numeric_tld_rejected(void **st) { (void)st; assert_false(ls_valid_email(S("a@10.0.0.1"))); }
 static void email_double_dot_rejected(void **st) { (void)st; assert_false(ls_valid_email(S("john..doe@example.com"))); }
 static void email_single_label_rejected(void **st) { (void)st; assert_false(ls_valid_email(S("root@localhost"))); }
@@ -530,7 +536,7 @@ int main(void)
         T(nanp_555_other_valid), T(nanp_n9x_area_rejected), T(phone_norm_drops_country_code),
         T(e164_uk_valid), T(e164_unassigned_code_rejected), T(e164_too_short_rejected),
         T(email_valid), T(email_retina_asset_rejected), T(email_asset_extension_rejected),
-        T(email_numeric_tld_rejected), T(email_double_dot_rejected), T(email_single_label_rejected),
+        T(email_systemd_unit_rejected), T(email_numeric_tld_rejected), T(email_double_dot_rejected), T(email_single_label_rejected),
         T(email_reserved_tld_rejected), T(email_norm_and_redact),
         T(mrz_specimen_valid), T(mrz_bad_document_check_rejected), T(mrz_bad_composite_rejected),
         T(mrz_short_rejected), T(mrz_value_is_document_number),
