@@ -774,10 +774,12 @@ static bool loc_dob_words(struct ls_slice m, struct ls_value *out)
 static bool loc_dob(struct ls_slice m, struct ls_value *out)
 {
     if (loc_dob_words(m, out)) return true;
-    if (!last_token(m, date_char, &out->off, &out->len)) return false;
-    size_t first = find_if(m, out->off, is_digit);
-    out->len -= first - out->off;
+    size_t off, len;
+    if (!last_token(m, date_char, &off, &len)) return false;
+    size_t first = find_if(m, off, is_digit);
+    if (first >= off + len) return false;
     out->off = first;
+    out->len = off + len - first;
     return date_shape_ok(sub(m, out->off, out->len));
 }
 
