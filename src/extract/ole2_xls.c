@@ -8,7 +8,8 @@
  * 8-bit and 16-bit characters (2.5.293 XLUnicodeRichExtendedString) —
  * LABELSST, LABEL, RSTRING, NUMBER, RK, MULRK, FORMULA (numbers, booleans,
  * and string results from the STRING record that follows), BOOLERR,
- * HEADER/FOOTER and TXO comment text. Cells are written one row per line,
+ * HEADER/FOOTER and TXO comment text. A BOUNDSHEET of type macro sheet
+ * (Excel 4.0 / XLM macros, which run without any VBA) raises `macro`. Cells are written one row per line,
  * tab-separated, under a "[Sheet: name]" line. Shared strings that no cell
  * uses are written at the end (they still leaked).
  *
@@ -45,6 +46,7 @@
 #define XR_BOF 0x0809
 /* Sheets remembered: Excel allows 255 columns of them... far fewer exist. */
 #define XLS_MAX_SHEETS 65536u
+#define XLS_DT_MACRO 1 /* BOUNDSHEET dt: Excel 4.0 macro sheet */
 
 struct xls_src {             /* a record's data plus its CONTINUE records */
     struct ls_slice ws;
@@ -76,6 +78,7 @@ struct xls {
     int64_t row;
     bool want_string;        /* a FORMULA announced a STRING record */
     uint32_t txo_cch;        /* a TXO announced this many characters */
+    bool xlm;                /* an Excel 4.0 macro sheet was reported */
     ls_err damage;
 };
 
@@ -302,6 +305,14 @@ static ls_err xls_boundsheet(struct xls *x, size_t off, struct ls_slice data)
     ls_err e = xls_src_string(x, &s, true);
     LS_TRY(xls_pool(x, &sh->name));
     x->nsheets++;
+    if (ls_slice_at(data, 5) == XLS_DT_MACRO && !x->xlm) {
+        /* An Excel 4.0 (XLM) macro sheet: macros that run without VBA. */
+        struct ls_slice nm = {NULL, 0};
+        (void)ls_slice_sub(ls_buf_slice(&x->pool), sh->name.off, sh->name.len, &nm);
+        x->xlm = true;
+        ls_note(x->j->c, x->j->o, LS_A_MACRO, "xls: Excel 4.0 macro sheet '%.*s'", (int)nm.len,
+                nm.ptr ? (const char *)nm.ptr : "");
+    }
     return e;
 }
 

@@ -129,6 +129,11 @@ class Ole2Test(unittest.TestCase):
         self.assertIn("v***@example.com", text_evidence(o, "email"))
         self.assertNotEqual(o["verdict"], "clean")
 
+    def test_xlm_macro_sheet(self):
+        o = self.obj("xlm.xls")
+        self.assertIn("macro", o["alerts"])
+        self.assertNotIn("macro", self.obj("small.xls")["alerts"])
+
     def test_ole10native_package_child(self):
         o = self.obj("package.doc", ["payroll_Gehälter.txt"])  # cp1252 name -> UTF-8
         self.assertIn("1874", last4(o, "ssn"))

@@ -18,6 +18,7 @@ Files (all PII is fake; see make_ole2_fixtures.sh for the values):
   encrypted.doc     FIB fEncrypted set                             -> encrypted
   encrypted_ooxml.docx  EncryptionInfo + EncryptedPackage          -> encrypted
   filepass.xls      BIFF8 workbook with FILEPASS                   -> encrypted
+  xlm.xls           an Excel 4.0 macro sheet                       -> macro
   hostile_fat_cycle.doc, hostile_out_of_range.doc, hostile_dir_cycle.doc,
   hostile_huge_shift.doc, truncated.doc, hostile_mini_cycle.msg
 """
@@ -220,6 +221,16 @@ def small_xls():
     return w.build()[0]
 
 
+def xlm_xls():
+    """A workbook whose only sheet is an Excel 4.0 macro sheet (dt = 1)."""
+    bof = biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 0x06))
+    name = b"Macro1"
+    bs = biff(0x0085, struct.pack("<IBBBB", 0, 0, 1, len(name), 0) + name)
+    w = CFBWriter()
+    w.add_stream("Workbook", (bof + bs + biff(0x000A, b"")).ljust(4096, b"\0"))
+    return w.build()[0]
+
+
 def small_ppt(embed=True):
     """A PowerPoint Document stream: containers (recVer 0xF) holding a
     TextCharsAtom (UTF-16), a TextBytesAtom and a CString."""
@@ -401,6 +412,7 @@ def write_all(out):
     files["filepass.xls"] = filepass_xls()
     files["small.xls"] = small_xls()
     files["small.ppt"] = small_ppt()
+    files["xlm.xls"] = xlm_xls()
     for name, data in files.items():
         with open(os.path.join(out, name), "wb") as f:
             f.write(data)
