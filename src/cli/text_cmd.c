@@ -98,9 +98,17 @@ static int run_text(const char *file, const char **chain, size_t n, struct text_
         cli_err("%s", err);
         goto out;
     }
-    int fd = open(file, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0) {
+    /* Never block on a FIFO or read a device: like scan, only regular files. */
+    int fd = open(file, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    struct stat sb;
+    if (fd < 0 || fstat(fd, &sb) != 0) {
         cli_err("%s: %s", file, strerror(errno));
+        if (fd >= 0) close(fd);
+        goto out;
+    }
+    if (!S_ISREG(sb.st_mode)) {
+        cli_err("%s: not a regular file", file);
+        close(fd);
         goto out;
     }
     ls_err e = ls_worker_text_fd(w, fd, file, chain, n, on_text, to);

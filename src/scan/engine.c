@@ -438,7 +438,16 @@ struct scan_state {
     bool too_many;
 };
 
-static void take_match(struct scan_state *st, const YR_RULE *rule, const struct rule_meta *m,
+/* libyara's match lists live in its arena without 8-byte alignment: UBSan
+ * (-fsanitize=alignment) traps on every access to a YR_MATCH, so the two
+ * functions that walk them opt out of that one check. */
+#if defined(__GNUC__)
+#define LS_YR_UNALIGNED __attribute__((no_sanitize("alignment")))
+#else
+#define LS_YR_UNALIGNED
+#endif
+
+LS_YR_UNALIGNED static void take_match(struct scan_state *st, const YR_RULE *rule, const struct rule_meta *m,
                        const YR_STRING *str, const YR_MATCH *mt)
 {
     struct ls_slice match;
@@ -485,7 +494,7 @@ static bool is_helper_string(const char *id)
     return strncmp(id, "$ctx", 4) == 0 || strncmp(id, "$not", 4) == 0;
 }
 
-static int on_scan_msg(YR_SCAN_CONTEXT *ctx, int msg, void *data, void *ud)
+LS_YR_UNALIGNED static int on_scan_msg(YR_SCAN_CONTEXT *ctx, int msg, void *data, void *ud)
 {
     struct scan_state *st = ud;
     if (msg == CALLBACK_MSG_TOO_MANY_MATCHES) {
