@@ -484,6 +484,10 @@ static int odf_probe(const struct ls_object *o)
     if (ls_slice_sub(o->data, 38 + (size_t)extra, sizeof ODF_MIME_PREFIX - 1, &body) &&
         memcmp(body.ptr, ODF_MIME_PREFIX, sizeof ODF_MIME_PREFIX - 1) == 0)
         return 95;
+    /* A compressed "mimetype" breaks the spec (EPUB too stores it): maybe
+     * ODF written by a careless tool; the archive handler may do better. */
+    uint16_t method;
+    if (ls_rd_u16le(o->data, 8, &method) && method != 0) return 50;
     return 0; /* EPUB and others also start with "mimetype" */
 }
 

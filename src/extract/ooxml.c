@@ -332,7 +332,7 @@ static const struct ox_tag ox_tags[] = {
     {"tc", OXF_TC | OXF_TABEND},
     {"text", OXF_LEAF},
     {"tr", OXF_NL},
-    {"txBody", OXF_NL},
+    {"txBody", OXF_P}, /* shapes and table cells: a cell stays on its row */
 };
 
 static int ox_tag_cmp(const void *key, const void *elem)

@@ -257,5 +257,28 @@ class DocsE2E(unittest.TestCase):
         self.check_file("deep.rtf")
 
 
+class GoldenText(unittest.TestCase):
+    """tests/golden/<fmt>/<name>.<ext>: `leaksift text` must print exactly
+    <name>.txt (inputs from gen_docs.py --golden; expected text reviewed)."""
+
+    def test_golden(self):
+        root = os.path.join(SRC, "tests", "golden")
+        cases = []
+        for fmt in sorted(os.listdir(root)):
+            for name in sorted(os.listdir(os.path.join(root, fmt))):
+                stem, ext = os.path.splitext(name)
+                if ext != ".txt":
+                    cases.append((fmt, name, os.path.join(root, fmt, stem + ".txt")))
+        self.assertGreaterEqual(len(cases), 10)
+        for fmt, name, want_path in cases:
+            with self.subTest(fmt=fmt, name=name):
+                out = subprocess.run([LEAKSIFT, "text", os.path.join(root, fmt, name)],
+                                     capture_output=True, timeout=60)
+                self.assertEqual(out.returncode, 0, out.stderr[-300:])
+                with open(want_path, "rb") as f:
+                    want = f.read()
+                self.assertEqual(out.stdout.decode("utf-8", "replace"), want.decode("utf-8", "replace"))
+
+
 if __name__ == "__main__":
     unittest.main()

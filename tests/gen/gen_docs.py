@@ -12,6 +12,7 @@ card numbers) must never be reported.
 
     python3 gen_docs.py OUTDIR            # documents + expect.json
     python3 gen_docs.py --corpus FUZZDIR  # small seed corpora per handler
+    python3 gen_docs.py --golden GOLDDIR  # inputs of the golden text tests
 
 generate(outdir) returns the expectations (also written to expect.json):
 {file: {"handler": ..., "entities": {entity: [values]}, "absent": {...},
@@ -554,6 +555,12 @@ def write_odf(path, parts):
     write_zip(path, parts, stored_first="mimetype")
 
 
+def odf_bytes(parts):
+    buf = io.BytesIO()
+    write_odf(buf, parts)
+    return buf.getvalue()
+
+
 def odt_parts():
     content = ('<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content %s><office:body><office:text>'
                '<text:tracked-changes><text:changed-region text:id="ct1"><text:deletion><office:change-info>'
@@ -918,9 +925,9 @@ def corpus(root):
     put("ooxml", "deck.pptx", zip_bytes(pptx_parts()))
     put("ooxml", "lol.docx", zip_bytes(docx_parts({}, doctype=LOL_DTD, entity_refs=w_p(w_r("&lol9;")), embed=False)))
     put("ooxml", "stored.docx", _stored(docx_parts({}, embed=False)))
-    put("odf", "letter.odt", zip_bytes(odt_parts()))
-    put("odf", "sheet.ods", zip_bytes(ods_parts()))
-    put("odf", "slides.odp", zip_bytes(odp_parts()))
+    put("odf", "letter.odt", odf_bytes(odt_parts()))
+    put("odf", "sheet.ods", odf_bytes(ods_parts()))
+    put("odf", "slides.odp", odf_bytes(odp_parts()))
     put("odf", "letter_stored.odt", _stored(odt_parts()))
     put("html", "staff.html", html_doc())
     put("html", "cp1252.html", "<p>caf\u00e9 \u20ac <b>x</b><br>y</p>".encode("cp1252"))
@@ -939,6 +946,28 @@ def corpus(root):
     put("rtf", "objdata.rtf", ("{\\rtf1{\\object{\\*\\objdata %s}}}" % ole1_object("Package", b"hello").hex()).encode())
 
 
+def golden(root):
+    """Inputs of the golden text tests (tests/golden/<fmt>/<name>.<ext>); the
+    expected <name>.txt next to each is a reviewed `leaksift text` snapshot."""
+    def put(fmt, name, data):
+        d = os.path.join(root, fmt)
+        os.makedirs(d, exist_ok=True)
+        with open(os.path.join(d, name), "wb") as f:
+            f.write(data)
+    put("ooxml", "memo.docx", zip_bytes(docx_parts({"body_mark": MARK}, embed=False)))
+    put("ooxml", "payroll.xlsx", zip_bytes(xlsx_main()))
+    put("ooxml", "deck.pptx", zip_bytes(pptx_parts()))
+    put("odf", "letter.odt", odf_bytes(odt_parts()))
+    put("odf", "sheet.ods", odf_bytes(ods_parts()))
+    put("html", "staff.html", html_doc())
+    put("xml", "records.xml", xml_doc())
+    put("xml", "badge.svg", svg_doc())
+    put("rtf", "note.rtf", rtf_doc())
+    # not *.txt: the expected text of <name>.<ext> is <name>.txt
+    put("text", "utf16le_bom.log", b"\xff\xfe" + (text_body() % "utf16le.person@example.com").encode("utf-16-le"))
+    put("text", "cp1252.csv", (text_body() % "cp1252.person@example.com").encode("cp1252"))
+
+
 def _stored(parts):
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as z:
@@ -951,6 +980,9 @@ def _stored(parts):
 def main(argv):
     if len(argv) == 3 and argv[1] == "--corpus":
         corpus(argv[2])
+        return 0
+    if len(argv) == 3 and argv[1] == "--golden":
+        golden(argv[2])
         return 0
     if len(argv) != 2:
         print(__doc__, file=sys.stderr)
