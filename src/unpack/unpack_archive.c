@@ -301,6 +301,9 @@ static void stop_tags(struct arc *ar, struct arc_child *k, const struct unpack_r
 {
     char msg[160];
     const char *t = unpack_stop_tag(res->stop);
+    /* libarchive says "Unsupported ..." for methods it lacks (zip
+     * implode/PPMd, rar filters): that is not damage */
+    if (res->stop == UNPACK_FAILED && strstr(ar->ss.err, "nsupported")) t = LS_R_UNSUPPORTED;
     if (t) tag(k, t);
     if (res->stop != UNPACK_DONE) k->ch.flags |= LS_CHILD_TRUNCATED;
     switch (res->stop) {
@@ -517,7 +520,8 @@ static ls_err header_error(struct arc *ar, int r)
                 fmt_name(ar), ar->ss.err, (unsigned long long)ar->seen);
         return LS_E_TRUNCATED;
     }
-    ls_note(ar->c, ar->o, LS_R_PARSE_ERROR, "%s: member %llu: %s", fmt_name(ar),
+    ls_note(ar->c, ar->o, strstr(ar->ss.err, "nsupported") ? LS_R_UNSUPPORTED : LS_R_PARSE_ERROR,
+            "%s: member %llu: %s", fmt_name(ar),
             (unsigned long long)ar->seen + 1, ar->ss.err);
     return ++ar->failed_run > ARC_MAX_FAILED ? LS_E_CORRUPT : LS_OK;
 }

@@ -282,6 +282,14 @@ class TestUnpack(unittest.TestCase):
         self.assertEqual(s.root()["coverage"], "partial")
         self.assertTrue(s.root()["errors"])
 
+    def test_unsupported_method_is_not_damage(self):
+        s = self.scan("implode.zip")
+        imp = s.one("imp.txt")
+        self.assertEqual(imp["coverage"], "partial")
+        self.assertIn("unsupported", imp["coverage_reasons"])
+        self.assertTrue(imp["errors"])
+        self.assertEmail(s.one("ok.txt"))
+
     # ---- depth, members ----
 
     def test_chain_of_20_nested_zips_stops_at_depth_limit(self):

@@ -275,6 +275,12 @@ def nested_chain(depth=20):
     return data  # the root: level01.zip's bytes hold level02.zip ...
 
 
+def unsupported_method_zip():
+    """A member stored with method 6 (implode), which libarchive lacks."""
+    d = b"pretend these bytes are imploded"
+    return raw_zip([(b"imp.txt", d, 6, zlib.crc32(d), len(d), 0), stored(b"ok.txt", MARKER)])
+
+
 def big_member_text():
     """About 3 MiB of text with the marker at the very end."""
     return b"".join(b"line %07d of filler text\n" % i for i in range(120000)) + MARKER
@@ -509,6 +515,7 @@ SIMPLE = {
     "chain20.zip": nested_chain,
     "zip64.zip": lambda: _zip64(),
     "big_member.zip": big_member,
+    "implode.zip": unsupported_method_zip,
 }
 
 
