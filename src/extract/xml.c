@@ -52,7 +52,7 @@ static bool xml_is_svg(const struct ls_object *o)
 
 static int xml_probe(const struct ls_object *o)
 {
-    if (xml_starts(o->data, "<?xml")) return 60;
+    if (xml_starts(o->data, "<?xml")) return 65; /* above UTF-16 text (60) */
     if (xml_mime_is(o->mime)) return 55;
     if (xml_starts(o->data, "<svg")) return 55;
     return 0;
