@@ -79,6 +79,12 @@ sec+="\n"+rule("secret_slack_token", meta("secret","token","high","Slack bot/use
   [("$tok", r"/xox[abeprs]-[0-9A-Za-z-]{10,120}/")], "$tok")
 sec+="\n"+rule("secret_stripe_key", meta("secret","token","high","Stripe secret or restricted API key","token","keytype"),
   [("$key", r"/(sk|rk)_(live|test)_[0-9A-Za-z]{24,99}/")], "$key")
+sec+="\n"+rule("secret_google_api_key", meta("secret","token","high","Google API key (AIza + 35 characters)","token","keytype"),
+  [("$key", r"/(^|[^A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}([^A-Za-z0-9_-]|$)/")], "$key")
+sec+="\n"+rule("secret_npm_token", meta("secret","token","high","npm access token","token","keytype"),
+  [("$tok", r"/(^|[^A-Za-z0-9_])npm_[A-Za-z0-9]{36}([^A-Za-z0-9_]|$)/")], "$tok")
+sec+="\n"+rule("secret_pypi_token", meta("secret","token","high","PyPI API token","token","keytype"),
+  [("$tok", r"/pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,200}/")], "$tok")
 sec+="\n"+rule("secret_jwt", meta("secret","jwt","medium","JSON Web Token (header decodes to JSON naming alg)","jwt","prefix4"),
   [("$jwt", r"/eyJ[A-Za-z0-9_-]{10,500}\.eyJ[A-Za-z0-9_-]{10,2000}\.[A-Za-z0-9_-]{16,600}/")], "$jwt")
 sec+="\n"+rule("secret_password_assignment", meta("secret","password","high","Password assigned in a config file (password=..., \\\"password\\\": \\\"...\\\", <password>...</password>); placeholders and variables rejected","password","password"),

@@ -127,6 +127,51 @@ rule secret_stripe_key
         $key
 }
 
+rule secret_google_api_key
+{
+    meta:
+        category = "secret"
+        entity = "token"
+        severity = "high"
+        validator = "token"
+        redact = "keytype"
+        description = "Google API key (AIza + 35 characters)"
+    strings:
+        $key = /(^|[^A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}([^A-Za-z0-9_-]|$)/
+    condition:
+        $key
+}
+
+rule secret_npm_token
+{
+    meta:
+        category = "secret"
+        entity = "token"
+        severity = "high"
+        validator = "token"
+        redact = "keytype"
+        description = "npm access token"
+    strings:
+        $tok = /(^|[^A-Za-z0-9_])npm_[A-Za-z0-9]{36}([^A-Za-z0-9_]|$)/
+    condition:
+        $tok
+}
+
+rule secret_pypi_token
+{
+    meta:
+        category = "secret"
+        entity = "token"
+        severity = "high"
+        validator = "token"
+        redact = "keytype"
+        description = "PyPI API token"
+    strings:
+        $tok = /pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,200}/
+    condition:
+        $tok
+}
+
 rule secret_jwt
 {
     meta:

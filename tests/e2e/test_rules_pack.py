@@ -54,7 +54,9 @@ EXAMPLES = {
     "gcp_key": ['{"type": "service_account", "private_key_id": "3f2a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a"}'],
     "token": ["ghp_aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3z5A", "glpat-Ab3De5Fg7Hj9Kl1Mn3Pq",
               "xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx",
-              "sk_live_4eC39HqLyjWDarjtT1zdp7dc"],
+              "sk_live_4eC39HqLyjWDarjtT1zdp7dc", "key=AIzaSyD3x9Fk2Lq8Vn4Tb7Rp1Wm6Zc0Hy5Ju2Ke",
+              "NPM_TOKEN=npm_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8",
+              "pypi-AgEIcHlwaS5vcmcCJDY3ZDhmOWE0LTk1ZmEtNDk3Yy1hYjE2LWQ3NjI0NzM4Yjk5ZAACKlsz"],
     "jwt": ["eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0."
             "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"],
     "password": ['db_password = "S3cr3t!pass"', "postgres://admin:hunter22@db.example.com/prod"],
@@ -168,6 +170,16 @@ class RulesPack(unittest.TestCase):
         got = findings(m)
         for ent in EXAMPLES:
             self.assertIn(ent, got, "no %s finding" % ent)
+        # every example line is its own file: each must hold its entity
+        per_file = {}
+        with open(m, encoding="utf-8") as f:
+            for line in f:
+                rec = json.loads(line)
+                if rec.get("record") == "object":
+                    per_file[os.path.basename(rec["path"])] = {fd["entity"] for fd in rec.get("findings", [])}
+        for ent, lines in EXAMPLES.items():
+            for i in range(len(lines)):
+                self.assertIn(ent, per_file.get("%s_%d.txt" % (ent, i), set()), "%s example %d" % (ent, i))
         with open(m, encoding="utf-8") as f:
             manifest = f.read()
         # the manifest never holds the full value

@@ -255,8 +255,12 @@ class Gen:
         return "aws_secret", txt, s
 
     def token(self):
-        kind = self.r.randrange(4)
-        if kind == 0:
+        kind = self.r.randrange(6)
+        if kind == 4:
+            t = "AIza" + self.mixed(ALNUM, 35)
+        elif kind == 5:
+            t = "npm_" + self.mixed(ALNUM, 36)
+        elif kind == 0:
             t = self.r.choice(["ghp_", "gho_", "ghs_"]) + self.mixed(ALNUM, 36)
         elif kind == 1:
             t = "glpat-" + self.mixed(ALNUM, 20)
