@@ -204,6 +204,27 @@ class RulesPack(unittest.TestCase):
         for name, ent in want.items():
             self.assertIn(ent, per.get(name, set()), name)
 
+    def test_user_rule_with_meta(self):
+        """The docs/rules.md example: a --rules file with its own entity."""
+        rules = os.path.join(self.t, "my.yar")
+        with open(rules, "w") as f:
+            f.write('rule acme_customer_number { meta: category = "pii" entity = "customer_number" '
+                    'severity = "medium" redact = "last4" description = "x" '
+                    'strings: $v = /CUST-[0-9]{8}\\b/ condition: $v }\n'
+                    'rule typo_validator { meta: category = "pii" entity = "typo" severity = "low" '
+                    'validator = "no_such_check" description = "x" '
+                    'strings: $v = "ORDER-" condition: $v }\n')
+        r, m = self.scan({"c.txt": "customer CUST-12345678 ORDER-1\n"},
+                         ["--no-default-rules", "--rules", rules])
+        self.assertEqual(r.returncode, 1, r.stderr)
+        got = findings(m)
+        ev = got["customer_number"][0]["evidence"][0]
+        self.assertEqual(ev["redacted"], "****-****5678")
+        self.assertNotIn("typo", got)  # unknown validator: rejected, not found
+        with open(m, encoding="utf-8") as f:
+            summary = [json.loads(x) for x in f][-1]
+        self.assertEqual(summary["rejected"].get("typo"), 1)
+
     def test_identifiers_sample(self):
         sample = os.path.join(SRC, "samples", "identifiers.txt")
         text = ("Mail bob.smith@acme-corp.example about ACME-123456 and PROJECT NIGHTJAR.\n"
