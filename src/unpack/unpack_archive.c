@@ -287,7 +287,6 @@ static const char *fmt_name(const struct arc *ar)
     return n ? n : "archive";
 }
 
-
 static ls_err emit(struct arc *ar, struct arc_child *k)
 {
     k->ch.error = k->err.len ? ls_buf_str(&k->err) : NULL;
@@ -358,7 +357,7 @@ static ls_err after_read(struct arc *ar, const struct unpack_result *res, ls_err
         return LS_E_LIMIT;
     case UNPACK_CUT_TIME: return LS_E_TIMEOUT;
     case UNPACK_FATAL:
-        ls_note(ar->c, ar->o, LS_R_TRUNCATED, "%s: %s", archive_format_name(ar->ss.a), ar->ss.err);
+        ls_note(ar->c, ar->o, LS_R_TRUNCATED, "%s: %s", fmt_name(ar), ar->ss.err);
         return LS_E_TRUNCATED;
     default: return LS_OK;
     }
