@@ -167,6 +167,7 @@ static ls_err cfb_load_fat(struct ole2_cfb *f, const struct cfb_header *h)
     if (have < want) ole2_cfb_damage(f, OLE2_DMG_FAT, "ole2: only %u of %u FAT sectors listed", have, want);
 
     uint32_t per = (uint32_t)(f->sector_size / 4);
+    if ((uint64_t)have * per > UINT32_MAX) have = UINT32_MAX / per; /* files past 16 GiB */
     f->fat_len = have * per;
     f->fat = malloc(sizeof(uint32_t) * (f->fat_len ? f->fat_len : 1));
     if (!f->fat) {
