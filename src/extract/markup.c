@@ -370,6 +370,10 @@ ls_err ls_markup_xml_walk(struct ls_ctx *c, struct ls_object *o, struct ls_slice
         ls_buf_free(&conv);
         return e == LS_E_LIMIT ? LS_E_NOMEM : e;
     }
+    if (in.len == 0) { /* an empty part holds no text; not a damaged one */
+        ls_buf_free(&conv);
+        return LS_OK;
+    }
     struct markup_walk w;
     memset(&w, 0, sizeof w);
     w.c = c;

@@ -133,7 +133,7 @@ static enum ox_kind ox_classify(const char *name)
     if (ox_starts(name, "docProps/")) return OX_PROPS;
     if (strcmp(name, "xl/sharedStrings.xml") == 0) return OX_SST;
     if (strcmp(name, "xl/workbook.xml") == 0) return OX_WORKBOOK;
-    if (ox_starts(name, "xl/worksheets/")) return OX_SHEET;
+    if (ox_starts(name, "xl/worksheets/") || ox_starts(name, "xl/macrosheets/")) return OX_SHEET;
     return OX_TEXT;
 }
 
@@ -572,21 +572,43 @@ static void ox_note_link(struct ox_walk *w, struct ls_slice type, struct ls_slic
             slash ? slash + 1 : t, g);
 }
 
+static ls_err ox_rels_text(struct ox_walk *w, struct ls_slice target);
+static void ox_rels_macro(struct ox_walk *w, struct ls_slice type, struct ls_slice target);
+
 static ls_err ox_rels_start(struct ox_walk *w, const char *local, const struct ls_xml_attr *a,
                             size_t n)
 {
     struct ls_slice mode, type = {NULL, 0}, target = {NULL, 0};
     if (strcmp(local, "Relationship") != 0) return LS_OK;
-    if (!ls_xml_attr_get(a, n, "TargetMode", NULL, &mode) || !ls_slice_eq_str(mode, "External"))
-        return LS_OK;
     (void)ls_xml_attr_get(a, n, "Type", NULL, &type);
     (void)ls_xml_attr_get(a, n, "Target", NULL, &target);
+    ox_rels_macro(w, type, target);
+    if (!ls_xml_attr_get(a, n, "TargetMode", NULL, &mode) || !ls_slice_eq_str(mode, "External"))
+        return LS_OK;
     char tail[16];
     size_t from = type.len > 10 ? type.len - 10 : 0;
     struct ls_slice end;
     (void)ls_slice_from(type, from, &end);
     ox_copy_slice(tail, sizeof tail, end);
     if (strcmp(tail, "/hyperlink") != 0) ox_note_link(w, type, target);
+    return ox_rels_text(w, target);
+}
+
+/* A VBA project is found by its relationship type too, whatever its name. */
+static void ox_rels_macro(struct ox_walk *w, struct ls_slice type, struct ls_slice target)
+{
+    struct ls_slice end;
+    char tail[16], t[128];
+    (void)ls_slice_from(type, type.len > 11 ? type.len - 11 : 0, &end);
+    ox_copy_slice(tail, sizeof tail, end);
+    if (strcmp(tail, "/vbaProject") != 0 || w->x->macro_noted) return;
+    w->x->macro_noted = true;
+    ox_copy_slice(t, sizeof t, target);
+    ls_note(w->x->c, w->x->o, LS_A_MACRO, "ooxml: VBA project relationship to %s", t);
+}
+
+static ls_err ox_rels_text(struct ox_walk *w, struct ls_slice target)
+{
     LS_TRY(ox_sep(w, '\n'));
     LS_TRY(ox_add(w, target));
     return ox_sep(w, '\n');
@@ -727,9 +749,11 @@ static ls_err ox_member(struct ox *x, size_t i)
     const char *name = ls_zip_name(x->z, i);
     enum ox_kind kind = name ? ox_classify(name) : OX_SKIP;
     if (kind == OX_SKIP || kind == OX_SST) return LS_OK;
-    if (kind == OX_VBA && !x->macro_noted) {
+    bool xlm = ox_starts(name ? name : "", "xl/macrosheets/");
+    if ((kind == OX_VBA || xlm) && !x->macro_noted) {
         x->macro_noted = true;
-        ls_note(x->c, x->o, LS_A_MACRO, "ooxml: VBA project %.200s", name);
+        ls_note(x->c, x->o, LS_A_MACRO, "ooxml: %s %.200s",
+                xlm ? "Excel 4.0 macro sheet" : "VBA project", name);
     }
     if ((kind == OX_CHILD || kind == OX_VBA) && x->stop_children) return LS_OK;
     if (kind != OX_CHILD && kind != OX_VBA && x->out.err != LS_OK) return LS_OK;

@@ -147,6 +147,9 @@ class DocsE2E(unittest.TestCase):
     def test_docm_macro(self):
         self.check_file("macro.docm")
 
+    def test_xlm_macro_sheet(self):
+        self.check_file("xlm_macro.xlsm")
+
     def test_remote_template(self):
         self.check_file("remote_template.docx")
 

@@ -814,6 +814,12 @@ def generate(out, secret_path=None, write_expect=True):
     write_zip(os.path.join(out, "payroll_macro.xlsm"), xlsx_main(vba=True))
     exp["payroll_macro.xlsm"] = {"handler": "ooxml", "alerts": ["macro"],
                                  "children": {"xl/vbaProject.bin": {}}, "entities": E(["sst.person@example.com"])}
+    # Excel 4.0 (XLM) macro sheet: no VBA, still a macro
+    write_zip(os.path.join(out, "xlm_macro.xlsm"),
+              xlsx_parts([("Data", x_sheet([[("xlm.data@example.com", "inline")]]))], x_sst(["a"]),
+                         extra=[("xl/macrosheets/sheet1.xml",
+                                 x_sheet([[('EXEC("calc.exe")', "inline")]]))]))
+    exp["xlm_macro.xlsm"] = {"handler": "ooxml", "alerts": ["macro"], "entities": E(["xlm.data@example.com"])}
     write_zip(os.path.join(out, "deck.pptx"), pptx_parts())
     exp["deck.pptx"] = {"handler": "ooxml", "entities": E(PPTX_EMAILS, [SSN], [CARD], True),
                         "alerts": ["external_link"], "children": {"ppt/media/image1.png": {}}}
