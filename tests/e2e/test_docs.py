@@ -112,6 +112,8 @@ class DocsE2E(unittest.TestCase):
             self.assertTrue(r["coverage_reasons"], "%s: partial without a reason" % name)
         else:
             self.assertEqual(r["coverage"], "full", "%s: %s %s" % (name, r["coverage_reasons"], r.get("errors")))
+        for reason in e.get("reasons", []):
+            self.assertIn(reason, r["coverage_reasons"], name)
         for a in e.get("alerts", []):
             self.assertIn(a, r["alerts"], name)
         for a in e.get("no_alerts", []):
@@ -209,6 +211,9 @@ class DocsE2E(unittest.TestCase):
 
     def test_odp(self):
         self.check_file("slides.odp")
+
+    def test_encrypted_odt(self):
+        self.check_file("encrypted.odt")
 
     def test_truncated_odt(self):
         self.check_file("truncated.odt")

@@ -859,6 +859,21 @@ def generate(out, secret_path=None, write_expect=True):
                          "absent": absent_card,
                          "children": {"Object 1/content.xml": {"entities": E(["odt.object@example.com"])},
                                       "Pictures/100000000000000100000001.png": {}}}
+    # password-protected ODF: members listed with encryption-data in the manifest
+    enc_manifest = ('<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest '
+                    'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
+                    '<manifest:file-entry manifest:full-path="/" manifest:media-type="%stext"/>'
+                    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml" '
+                    'manifest:size="2048"><manifest:encryption-data manifest:checksum-type="SHA1/1K" '
+                    'manifest:checksum="AAAA"><manifest:algorithm manifest:algorithm-name="Blowfish CFB" '
+                    'manifest:initialisation-vector="AAAA"/></manifest:encryption-data></manifest:file-entry>'
+                    '</manifest:manifest>' % ODF_MIME)
+    write_odf(os.path.join(out, "encrypted.odt"),
+              [("mimetype", ODF_MIME + "text"), ("content.xml", bytes(RNG.randrange(256) for _ in range(600))),
+               ("meta.xml", odf_meta("odt.enc.creator@example.com", "x", "y")),
+               ("META-INF/manifest.xml", enc_manifest)])
+    exp["encrypted.odt"] = {"handler": "odf", "partial": True, "reasons": ["encrypted"],
+                            "entities": E(["odt.enc.creator@example.com"])}
     write_odf(os.path.join(out, "sheet.ods"), ods_parts())
     exp["sheet.ods"] = {"handler": "odf", "entities": E(["ods.cell@example.com", "ods.creator@example.com"],
                                                         [SSN_NUM], (), True)}
