@@ -41,9 +41,10 @@ pii+="\n"+rule("pii_email", meta("pii","email","low","E-mail address (TLD shape 
   [("$email", r"/(^|[^a-z0-9._%%+:-]|(^|[^a-z])(mailto|e-?mail|mail|contact|from|to|cc|bcc|reply-to|sender|login|address):)[a-z0-9._%%+-]{0,63}%s[a-z0-9-]{1,63}(\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}/ nocase"%alt(loc))], "$email")
 LBP=r"(^|[^0-9A-Za-z+( .-]|[^0-9+] |^ )"
 dash=alt(["-"+d for d in D]); dot=alt([r"\."+d for d in D])
-pii+="\n"+rule("pii_phone_nanp", meta("pii","phone","low","North American phone number (212) 555-1234, 212-555-1234, 212.555.1234, optional +1; NANP area/exchange rules","nanp","last4"),
+pii+="\n"+rule("pii_phone_nanp", meta("pii","phone","low","North American phone number (212) 555-1234, 212-555-1234, 212.555.1234, optional +1; 2125551234 only after phone/tel/mobile/cell/fax; NANP area/exchange rules","nanp","last4"),
   [("$dash", r"/%s(\+1[ .-]?)?(\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}-)[2-9][0-9]{2}%s[0-9]{3}([^0-9A-Za-z-]|$)/"%(LBP,dash)),
-   ("$dot", r"/%s(\+1[ .])?[2-9][0-9]{2}\.[2-9][0-9]{2}%s[0-9]{3}([^0-9A-Za-z.-]|\.[^0-9A-Za-z]|\.$|$)/"%(LBP,dot))], "any of them")
+   ("$dot", r"/%s(\+1[ .])?[2-9][0-9]{2}\.[2-9][0-9]{2}%s[0-9]{3}([^0-9A-Za-z.-]|\.[^0-9A-Za-z]|\.$|$)/"%(LBP,dot)),
+   ("$labelled", r"/(phone|\btel|mobile|\bcell|\bfax)( ?(number|no\.?|#))?[ \t]{0,2}[:#=]?[ \t]{0,2}(\+?1)?[2-9][0-9]{9}([^0-9]|$)/ nocase")], "any of them")
 plus=alt([r"\+"+d for d in "123456789"])
 pii+="\n"+rule("pii_phone_e164", meta("pii","phone","low","International phone number in E.164 form (+44 20 7183 8750); country code and length checked","e164","last4"),
   [("$e164", r"/(^|[^0-9A-Za-z+])%s[0-9 ]{7,16}[0-9]([^0-9]|$)/"%plus)], "$e164")

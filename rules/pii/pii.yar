@@ -89,10 +89,11 @@ rule pii_phone_nanp
         severity = "low"
         validator = "nanp"
         redact = "last4"
-        description = "North American phone number (212) 555-1234, 212-555-1234, 212.555.1234, optional +1; NANP area/exchange rules"
+        description = "North American phone number (212) 555-1234, 212-555-1234, 212.555.1234, optional +1; 2125551234 only after phone/tel/mobile/cell/fax; NANP area/exchange rules"
     strings:
         $dash = /(^|[^0-9A-Za-z+( .-]|[^0-9+] |^ )(\+1[ .-]?)?(\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}-)[2-9][0-9]{2}(-0|-1|-2|-3|-4|-5|-6|-7|-8|-9)[0-9]{3}([^0-9A-Za-z-]|$)/
         $dot = /(^|[^0-9A-Za-z+( .-]|[^0-9+] |^ )(\+1[ .])?[2-9][0-9]{2}\.[2-9][0-9]{2}(\.0|\.1|\.2|\.3|\.4|\.5|\.6|\.7|\.8|\.9)[0-9]{3}([^0-9A-Za-z.-]|\.[^0-9A-Za-z]|\.$|$)/
+        $labelled = /(phone|\btel|mobile|\bcell|\bfax)( ?(number|no\.?|#))?[ \t]{0,2}[:#=]?[ \t]{0,2}(\+?1)?[2-9][0-9]{9}([^0-9]|$)/ nocase
     condition:
         any of them
 }

@@ -192,7 +192,8 @@ class Gen:
             txt = "+%s %s" % (cc, rest)
             return "phone", txt, "".join(c for c in txt if c.isdigit())
         a, e, line = self.nanp_parts()
-        txt = self.r.choice(["(%s) %s-%s", "%s-%s-%s", "%s.%s.%s", "+1 %s-%s-%s", "+1 %s %s %s"]) % (a, e, line)
+        txt = self.r.choice(["(%s) %s-%s", "%s-%s-%s", "%s.%s.%s", "+1 %s-%s-%s", "+1 %s %s %s",
+                             "Phone: %s%s%s", "tel %s%s%s"]) % (a, e, line)
         return "phone", txt, a + e + line
 
     @staticmethod
