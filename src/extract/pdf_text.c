@@ -396,6 +396,7 @@ static void stage_cp(struct stage *st, uint32_t cp)
 static ls_err emit_code(struct interp *in, struct stage *st, uint32_t code, size_t nbytes)
 {
     const struct pdf_font *f = in->font;
+    int prev = st->n ? st->b[st->n - 1] : in->t->last;
     if (st->n > sizeof st->b - 8) LS_TRY(stage_flush(in, st));
     if (f && f->tu) {
         ls_err err = LS_OK;
@@ -403,6 +404,7 @@ static ls_err emit_code(struct interp *in, struct stage *st, uint32_t code, size
         if (pdf_cmap_map(f->tu, code, nbytes, &in->u8, &err)) {
             LS_TRY(err);
             struct ls_slice s = ls_buf_slice(&in->u8);
+            if (s.len == 1 && s.ptr[0] == ' ' && (prev == ' ' || prev == '\n')) return LS_OK;
             if (s.len > sizeof st->b - st->n) LS_TRY(stage_flush(in, st));
             if (s.len > sizeof st->b) return pdf_textout_add(in->t, s.ptr, s.len);
             if (s.len) memcpy(&st->b[st->n], s.ptr, s.len);
@@ -414,6 +416,7 @@ static ls_err emit_code(struct interp *in, struct stage *st, uint32_t code, size
     if (!f) cp = ls_cp1252((uint8_t)code);
     else if (f->type0) cp = code; /* Identity-H without ToUnicode: a guess */
     else cp = f->map[code & 0xff];
+    if (cp == ' ' && (prev == ' ' || prev == '\n')) return LS_OK; /* a gap already separated */
     if (cp >= 0x20 && cp != 0x7f && !(cp >= 0xd800 && cp <= 0xdfff) && cp < 0xfffe && cp <= 0x10ffff)
         stage_cp(st, cp);
     return LS_OK;

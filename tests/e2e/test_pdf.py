@@ -6,6 +6,7 @@ Fixtures come from tests/gen/gen_pdf.py into a temporary directory; the CLI
 """
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -29,6 +30,10 @@ class PdfTest(unittest.TestCase):
         cls.tmp = tempfile.TemporaryDirectory()
         cls.dir = os.path.join(cls.tmp.name, "dump")
         gen_pdf.generate(cls.dir, bomb=False)
+        # real-producer files (LibreOffice), made by tests/gen/make_pdf_fixtures.sh
+        fixtures = os.path.join(SRC, "tests", "fixtures", "pdf")
+        for name in os.listdir(fixtures):
+            shutil.copy(os.path.join(fixtures, name), os.path.join(cls.dir, name))
         cls.gs = os.path.exists(os.path.join(cls.dir, "ghostscript.pdf"))
         cls.objects = cls.scan(cls.dir)
 
@@ -154,6 +159,28 @@ class PdfTest(unittest.TestCase):
         self.assertFull(o)
         self.assertFound(o, "ssn", ssn4(gen_pdf.SSN_PRODUCER))
         self.assertEqual(self.redacted(o, "email"), ["j***@example.com"])
+
+    def test_libreoffice_memo(self):
+        o = self.obj("lo_memo.pdf")
+        self.assertFull(o)
+        self.assertFound(o, "ssn", ssn4(gen_pdf.SSN))
+        self.assertEqual(self.redacted(o, "email"), ["j***@example.com"])
+        self.assertIn("marking", [f["entity"] for f in o["findings"]])
+        cards = self.redacted(o, "credit_card")
+        self.assertEqual(len(cards), 1, cards)  # the decoy fails Luhn
+        t = self.text("lo_memo.pdf")
+        self.assertIn("Employee: Jane Doe, SSN 536-22-1874, e-mail jane.doe@example.com.", t)
+        self.assertIn("Müller Straße façade naïve finance office", t)  # subset fonts, ﬁ ligature
+
+    def test_libreoffice_table_and_justified_text(self):
+        o = self.obj("lo_table.pdf")
+        self.assertFull(o)
+        self.assertFound(o, "ssn", ssn4(gen_pdf.SSN))
+        self.assertFound(o, "ssn", "***-**-1875")
+        t = self.text("lo_table.pdf")
+        self.assertIn("tests word spacing in the extracted text", t)  # stretched spaces: one each
+        self.assertIn("Jane Doe 536-22-1875 4532015112830366", t)      # table cells apart
+        self.assertIn("Ελληνικά, Русский, 日本語", t)
 
     # ---- encryption ----
 
