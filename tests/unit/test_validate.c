@@ -51,7 +51,8 @@ static void card_mc_outside_2series_rejected(void **st)
     (void)st;
     assert_false(ls_valid_luhn_card(S("2721000000000004"))); /* 2721 > 2720 */
 }
-static void card_repeated_digits_rejected(void **st) { (void)st; assert_false(ls_valid_luhn_card(S("4111111111111111"))); }
+static void card_repeated_digits_rejected(void **st) { (void)st; assert_false(ls_valid_luhn_card(S("4444444444444444"))); }
+static void card_famous_test_number_valid(void **st) { (void)st; assert_true(ls_valid_luhn_card(S("4111 1111 1111 1111"))); }
 static void card_letters_rejected(void **st) { (void)st; assert_false(ls_valid_luhn_card(S("4012888888881881x"))); }
 static void card_match_with_expiry_trimmed(void **st)
 {
@@ -521,7 +522,7 @@ int main(void)
         T(card_mastercard_2series_valid), T(card_amex_valid), T(card_discover_valid),
         T(card_jcb_valid), T(card_diners_valid), T(card_luhn_fail_rejected),
         T(card_unknown_brand_rejected), T(card_wrong_length_rejected),
-        T(card_mc_outside_2series_rejected), T(card_repeated_digits_rejected),
+        T(card_mc_outside_2series_rejected), T(card_repeated_digits_rejected), T(card_famous_test_number_valid),
         T(card_letters_rejected), T(card_match_with_expiry_trimmed),
         T(card_mixed_separators_rejected), T(card_bad_grouping_rejected), T(card_redaction_plain),
         T(iban_de_valid), T(iban_gb_spaced_valid), T(iban_no_shortest_valid),
