@@ -13,9 +13,9 @@
  *
  * The file is user input: every value is escaped (literals become \xHH
  * where needed) or checked (regexes may not contain an unescaped '/', a
- * control byte or unbalanced brackets) before it goes into YARA source, and
- * each generated rule is test-compiled on its own so an error or a "slow
- * down scanning" warning is reported as FILE:LINE.
+ * control byte or unbalanced brackets) before it goes into YARA source; the
+ * generated source is then test-compiled once and any YARA error or "slow
+ * down scanning" warning is mapped back to the entry's FILE:LINE.
  */
 #include <stdio.h>
 #include <stdlib.h>
