@@ -42,7 +42,9 @@ struct pdf_run {
     struct pdf_textout t;
     uint8_t *pages;  /* bit per object number: page already interpreted */
     bool a_js, a_open, a_launch, a_link;
-    ls_err stop;     /* LS_E_LIMIT / LS_E_TIMEOUT from emit: stop producing */
+    ls_err stop;     /* LS_E_TIMEOUT / LS_E_NOMEM: stop everything */
+    bool text_full;  /* the object's text budget is spent: no more text */
+    bool kids_full;  /* the root's budget refused a child: no more children */
 };
 
 static bool bit_test_set(struct pdf_run *r, uint32_t num)
@@ -56,13 +58,22 @@ static bool bit_test_set(struct pdf_run *r, uint32_t num)
 
 static void keep_stop(struct pdf_run *r, ls_err e)
 {
-    if ((e == LS_E_LIMIT || e == LS_E_TIMEOUT || e == LS_E_NOMEM) && r->stop == LS_OK) r->stop = e;
+    if ((e == LS_E_TIMEOUT || e == LS_E_NOMEM) && r->stop == LS_OK) r->stop = e;
 }
+
+/* After producing text: a full text budget stops text, not the rest. */
+static void text_result(struct pdf_run *r, ls_err e)
+{
+    if (e == LS_E_LIMIT || r->t.err == LS_E_LIMIT) r->text_full = true;
+    keep_stop(r, e);
+}
+
+static bool want_text(const struct pdf_run *r) { return r->stop == LS_OK && !r->text_full; }
 
 /* "Label: text-string\n" */
 static void emit_labeled(struct pdf_run *r, const char *label, const struct pdf_obj *s)
 {
-    if (r->stop != LS_OK || !s || s->kind != PDF_STR || s->u.s.len == 0) return;
+    if (!want_text(r) || !s || s->kind != PDF_STR || s->u.s.len == 0) return;
     struct ls_buf b;
     ls_buf_init(&b, 16u << 20);
     ls_err e = LS_OK;
@@ -74,7 +85,7 @@ static void emit_labeled(struct pdf_run *r, const char *label, const struct pdf_
     if (e == LS_OK) e = ls_buf_addc(&b, '\n');
     struct ls_slice sl = ls_buf_slice(&b);
     (void)pdf_textout_sep(&r->t, '\n');
-    keep_stop(r, pdf_textout_add(&r->t, sl.ptr, sl.len));
+    text_result(r, pdf_textout_add(&r->t, sl.ptr, sl.len));
     ls_buf_free(&b);
 }
 
@@ -85,7 +96,7 @@ static void info_text(struct pdf_run *r)
     struct pdf_doc *d = &r->d;
     const struct pdf_obj *info = pdf_dict_of(pdf_dict_getr(d, d->trailer, "Info"));
     if (!info) return;
-    for (size_t i = 0; i < info->u.d.n && r->stop == LS_OK; i++) {
+    for (size_t i = 0; i < info->u.d.n && want_text(r); i++) {
         struct pdf_obj *v = pdf_resolve(d, info->u.d.v[i].val);
         if (v->kind != PDF_STR) continue;
         char label[64];
@@ -100,15 +111,15 @@ static void xmp_text(struct pdf_run *r, const struct pdf_obj *root)
 {
     struct pdf_doc *d = &r->d;
     struct pdf_obj *m = pdf_dict_getr(d, root, "Metadata");
-    if (m->kind != PDF_STREAM || r->stop != LS_OK) return;
+    if (m->kind != PDF_STREAM || !want_text(r)) return;
     struct ls_buf b;
     ls_buf_init(&b, 16u << 20);
     ls_err e = pdf_stream_decode(d, m, 16u << 20, &b);
     if (e == LS_OK || e == LS_E_LIMIT || e == LS_E_CORRUPT || e == LS_E_TRUNCATED) {
-        keep_stop(r, pdf_textout_flush(&r->t));
-        if (r->stop == LS_OK) {
+        text_result(r, pdf_textout_flush(&r->t));
+        if (want_text(r)) {
             ls_err xe = ls_markup_xml_text(d->c, d->o, ls_buf_slice(&b), LS_MARKUP_ATTRS);
-            keep_stop(r, xe);
+            text_result(r, xe);
             if (xe == LS_E_CORRUPT) pdf_mark_corrupt(d, "XMP metadata is not well-formed");
         }
     }
@@ -120,16 +131,16 @@ static void xmp_text(struct pdf_run *r, const struct pdf_obj *root)
 static void page_tree(struct pdf_run *r, struct pdf_obj *node, unsigned depth)
 {
     struct pdf_doc *d = &r->d;
-    if (depth > PDF_MAX_TREE_DEPTH || r->stop != LS_OK) return;
+    if (depth > PDF_MAX_TREE_DEPTH || !want_text(r)) return;
     if (node->kind == PDF_REF && bit_test_set(r, node->u.ref.num)) return;
     struct pdf_obj *n = pdf_resolve(d, node);
     if (n->kind != PDF_DICT) return;
     struct pdf_obj *kids = pdf_dict_getr(d, n, "Kids");
     if (kids->kind == PDF_ARRAY && !pdf_name_is(pdf_dict_get(n, "Type"), "Page")) {
-        for (size_t i = 0; i < kids->u.a.n && r->stop == LS_OK; i++) page_tree(r, kids->u.a.v[i], depth + 1);
+        for (size_t i = 0; i < kids->u.a.n && want_text(r); i++) page_tree(r, kids->u.a.v[i], depth + 1);
         return;
     }
-    keep_stop(r, pdf_page_text(d, n, &r->t));
+    text_result(r, pdf_page_text(d, n, &r->t));
 }
 
 /* ---- embedded files ---- */
@@ -137,7 +148,7 @@ static void page_tree(struct pdf_run *r, struct pdf_obj *node, unsigned depth)
 static void emit_file(struct pdf_run *r, struct pdf_obj *ref, const struct pdf_obj *spec)
 {
     struct pdf_doc *d = &r->d;
-    if (r->stop != LS_OK || ref->kind != PDF_REF) return;
+    if (r->stop != LS_OK || r->kids_full || ref->kind != PDF_REF) return;
     if (pdf_done_test_set(d, ref->u.ref.num)) return; /* emitted already */
     struct pdf_obj *st = pdf_resolve(d, ref);
     if (st->kind != PDF_STREAM) return;
@@ -173,8 +184,14 @@ static void emit_file(struct pdf_run *r, struct pdf_obj *ref, const struct pdf_o
     int64_t sz;
     if (pdf_int(pdf_dict_getr(d, pdf_dict_getr(d, st, "Params"), "Size"), &sz) && sz > 0)
         ch.declared_size = (uint64_t)sz;
-    if (ls_budget_child_ok(d->c, d->o)) keep_stop(r, ls_emit_child(d->c, d->o, &ch));
-    else ls_note(d->c, d->o, LS_R_LIMIT_MEMBERS, "pdf: embedded file not extracted (budget)");
+    if (ls_budget_child_ok(d->c, d->o)) {
+        ls_err ce = ls_emit_child(d->c, d->o, &ch);
+        if (ce == LS_E_LIMIT) r->kids_full = true;
+        keep_stop(r, ce);
+    } else {
+        r->kids_full = true;
+        ls_note(d->c, d->o, LS_R_LIMIT_MEMBERS, "pdf: embedded file not extracted (budget)");
+    }
     ls_buf_free(&name);
     ls_buf_free(&data);
 }
@@ -281,9 +298,9 @@ static void walk_objects(struct pdf_run *r, bool text)
         }
         visit(r, o, (uint32_t)i, 0);
         /* pages the tree did not reach (broken /Kids, recovered files) */
-        if (pdf_name_is(pdf_dict_get(o, "Type"), "Page") && o->kind == PDF_DICT &&
+        if (pdf_name_is(pdf_dict_get(o, "Type"), "Page") && o->kind == PDF_DICT && want_text(r) &&
             !bit_test_set(r, (uint32_t)i))
-            keep_stop(r, pdf_page_text(d, o, &r->t));
+            text_result(r, pdf_page_text(d, o, &r->t));
     }
     if (!text) return;
     /* embedded files no file specification named */
@@ -311,14 +328,13 @@ static bool has_eof_marker(struct ls_slice in)
 static ls_err finish(struct pdf_run *r, bool any_text)
 {
     struct pdf_doc *d = &r->d;
-    ls_err e = pdf_textout_flush(&r->t);
-    keep_stop(r, e);
+    text_result(r, pdf_textout_flush(&r->t));
     if (d->encrypted && !d->crypt_ok) {
         if (!any_text) ls_set_coverage_none(d->c, d->o);
         return LS_E_ENCRYPTED;
     }
     if (r->stop != LS_OK) return r->stop;
-    if (d->limited) return LS_E_LIMIT;
+    if (d->limited || r->text_full || r->kids_full) return LS_E_LIMIT;
     if (d->truncated) return LS_E_TRUNCATED;
     if (d->corrupt) return LS_E_CORRUPT;
     return LS_OK;
@@ -356,7 +372,7 @@ static ls_err pdf_extract(struct ls_ctx *c, struct ls_object *o)
     if (root->kind == PDF_DICT) xmp_text(r, root);
     if (d->arena.failed) {
         ls_note(c, o, LS_R_LIMIT_MEMORY, "pdf: object memory limit reached");
-        keep_stop(r, LS_E_LIMIT);
+        d->limited = true;
     }
     err = finish(r, true);
 out:

@@ -493,8 +493,10 @@ static ls_err run_form(struct interp *in, const struct pdf_obj *name)
     struct ls_buf b;
     ls_buf_init(&b, PDF_MAX_STREAM);
     ls_err e = pdf_stream_decode(in->d, x, PDF_MAX_STREAM, &b);
-    if (e == LS_E_LIMIT) in->d->limited = true;
-    else if (e == LS_E_CORRUPT || e == LS_E_TRUNCATED) pdf_mark_corrupt(in->d, "form stream damaged");
+    if (e == LS_E_LIMIT) {
+        ls_note(in->d->c, in->d->o, LS_R_LIMIT_BYTES, "pdf: form stream over the cap");
+        in->d->limited = true;
+    } else if (e == LS_E_CORRUPT || e == LS_E_TRUNCATED) pdf_mark_corrupt(in->d, "form stream damaged");
     const struct pdf_obj *res = pdf_dict_of(pdf_dict_getr(in->d, x, "Resources"));
     /* a form is its own block of text (header, footer, stamp) */
     ls_err e2 = pdf_textout_sep(in->t, '\n');
@@ -624,6 +626,8 @@ ls_err pdf_content_text(struct pdf_doc *d, struct ls_slice content, const struct
                         struct pdf_textout *t, unsigned depth)
 {
     if (d->work > d->max_work || content.len > d->max_work - d->work) {
+        if (!d->limited)
+            ls_note(d->c, d->o, LS_R_LIMIT_BYTES, "pdf: content interpretation budget spent");
         d->limited = true;
         return LS_OK;
     }

@@ -38,9 +38,9 @@ class PdfTest(unittest.TestCase):
         cls.objects = cls.scan(cls.dir)
 
     @classmethod
-    def scan(cls, path):
+    def scan(cls, path, *opts):
         out = os.path.join(cls.tmp.name, "m-%d.jsonl" % time.monotonic_ns())
-        proc = subprocess.run([LEAKSIFT, "scan", "-o", out, path],
+        proc = subprocess.run([LEAKSIFT, "scan", *opts, "-o", out, path],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=300)
         if proc.returncode not in (0, 1):
             raise AssertionError("scan failed (%d): %s" % (proc.returncode, proc.stderr.decode()))
@@ -221,6 +221,14 @@ class PdfTest(unittest.TestCase):
         self.assertTrue(self.redacted(cards, "credit_card")[0].endswith(gen_pdf.CARD[-4:]))
         # the Flate-compressed notes.txt is only visible in the child
         self.assertEqual(self.redacted(parent, "ssn"), [])
+
+    def test_text_budget_does_not_stop_children(self):
+        objs = self.scan(os.path.join(self.dir, "embedded.pdf"), "--max-text", "8")
+        parent = self.obj("embedded.pdf", objects=objs)
+        self.assertEqual(parent["coverage"], "partial")
+        self.assertIn("limit:text", parent["coverage_reasons"])
+        kids = sorted(o["chain"][-1] for o in objs if o.get("parent_id") == parent["id"])
+        self.assertEqual(kids, ["cards.csv", "notes.txt"])
 
     def test_javascript_open_action_launch(self):
         o = self.obj("javascript.pdf")
