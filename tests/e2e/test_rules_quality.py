@@ -98,6 +98,10 @@ class RulesQuality(unittest.TestCase):
         self.assertGreater(total, 2000)
         self.assertGreater(sum(self.key["decoys"].values()), 1000)
 
+    def test_no_finding_of_an_unplanted_type(self):
+        types = {e for per in self.found.values() for e in per}
+        self.assertEqual(types - set(ENTITIES), set())
+
     def test_decoys_counted_as_rejected(self):
         """Checksum-failing look-alikes reach the validators and are rejected."""
         rejected = self.records[-1].get("rejected", {})
