@@ -477,7 +477,7 @@ static ls_err do_entry(struct arc *ar, struct archive_entry *e, bool warned)
         /* Directories are recorded only when their name is hostile. */
         k.ch.flags |= LS_CHILD_NODATA;
         r = k.ntags ? emit(ar, &k) : LS_OK;
-    } else if (archive_entry_is_data_encrypted(e)) {
+    } else if (archive_entry_is_data_encrypted(e) || archive_entry_is_metadata_encrypted(e)) {
         ar->any_encrypted = true;
         tag(&k, LS_R_ENCRYPTED);
         say(&k, "encrypted member: content not read", NULL);
