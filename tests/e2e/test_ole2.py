@@ -66,6 +66,13 @@ class Ole2Test(unittest.TestCase):
         self.assertIn("h***@example.com", emails)           # header text
         self.assertTrue(text_evidence(o, "email"))
 
+    def test_document_properties(self):
+        # The Comments property (SummaryInformation) carries props.owner@.
+        for name in ("pii_doc.doc", "pii_xls.xls", "pii_ppt.ppt"):
+            o = self.obj(name)
+            emails = {e["redacted"] for f in o["findings"] if f["entity"] == "email" for e in f["evidence"]}
+            self.assertIn("p***@example.com", emails, name)
+
     def test_xls_number_sst_continue(self):
         o = self.obj("pii_xls.xls")
         self.assertEqual(o["handler"], "ole2")

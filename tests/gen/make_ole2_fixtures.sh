@@ -10,7 +10,8 @@
 #   e-mail jane.doe@example.com, SSN 536-22-1874 (formatted, in .doc body),
 #   SSN 536221874 as a NUMBER cell next to "SSN" (.xls), Luhn-valid card
 #   4556737586899855 (.doc table, .xls, .ppt), "CONFIDENTIAL" (.doc header),
-#   author "Jane Doe" and user-defined Company in the document properties,
+#   author "Jane Doe", a comment with props.owner@example.com and a
+#   user-defined Company in the document properties,
 #   a shared string longer than 8224 bytes with an e-mail near its end
 #   (crosses an SST CONTINUE record), one with Cyrillic (16-bit chars).
 # Decoys (must not be reported): SSN 000-12-3456 (area 000), card
@@ -28,7 +29,7 @@ META='<office:meta>
   <dc:title>Payroll review jane.doe@example.com</dc:title>
   <dc:subject>Compensation</dc:subject>
   <meta:keyword>payroll</meta:keyword>
-  <dc:description>Prepared by jane.doe@example.com</dc:description>
+  <dc:description>Prepared by props.owner@example.com</dc:description>
   <meta:user-defined meta:name="Company">Initech Holdings</meta:user-defined>
  </office:meta>'
 NS='xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" office:version="1.2"'
