@@ -66,6 +66,10 @@ class Ole2Test(unittest.TestCase):
         self.assertIn("h***@example.com", emails)           # header text
         self.assertTrue(text_evidence(o, "email"))
 
+    def test_wide_property(self):
+        # A VT_LPWSTR Comments property: only readable by parsing the set.
+        self.assertIn("p***@example.com", text_evidence(self.obj("plain.doc"), "email"))
+
     def test_document_properties(self):
         # The Comments property (SummaryInformation) carries props.owner@.
         for name in ("pii_doc.doc", "pii_xls.xls", "pii_ppt.ppt"):
@@ -112,7 +116,8 @@ class Ole2Test(unittest.TestCase):
         emails = {e["redacted"] for f in o["findings"] if f["entity"] == "email" for e in f["evidence"]}
         # jane.doe@ is split across a CONTINUE that switches to 16-bit
         # characters; fml@ is a FORMULA's STRING result; hr.lead@ a HEADER.
-        self.assertEqual(emails, {"j***@example.com", "f***@example.com", "h***@example.com"})
+        self.assertEqual(emails, {"j***@example.com", "f***@example.com", "h***@example.com",
+                                  "p***@example.com"})  # and the Comments property
         self.assertIn("j***@example.com", text_evidence(o, "email"))
 
     def test_small_ppt_atoms(self):

@@ -46,10 +46,15 @@ def summary_info(title, author, company=None):
         b = struct.pack("<HHI", 0x1E, 0, len(b)) + b
         return b + b"\0" * (-len(b) % 4)
 
+    def lpwstr(s):  # VT_LPWSTR: UTF-16, invisible to a raw-byte scan
+        b = s.encode("utf-16-le") + b"\0\0"
+        b = struct.pack("<HHI", 0x1F, 0, len(b) // 2) + b
+        return b + b"\0" * (-len(b) % 4)
+
     if company is None:
         fmtid = bytes.fromhex("E0859FF2F94F6810AB9108002B27B3D9")
         props = [(1, struct.pack("<HHhxx", 2, 0, 1252)), (2, lpstr(title)), (4, lpstr(author)),
-                 (8, lpstr(author))]
+                 (6, lpwstr("Reviewed by props.wide@example.com")), (8, lpstr(author))]
     else:
         fmtid = bytes.fromhex("02D5CDD59C2E1B10939708002B2CF9AE")
         props = [(1, struct.pack("<HHhxx", 2, 0, 1252)), (15, lpstr(company))]
