@@ -48,6 +48,12 @@ int pool_send_frame(int sock, uint8_t type, const void *body, size_t len)
     return writev_all(sock, iov, len ? 2 : 1);
 }
 
+int pool_send_raw(int sock, const void *p, size_t len)
+{
+    struct iovec iov[1] = {{(void *)p, len}};
+    return writev_all(sock, iov, 1);
+}
+
 int pool_send_task(int sock, int fd, const char *path)
 {
     size_t len = strlen(path);

@@ -30,6 +30,8 @@ enum pool_status { POOL_ST_OK = 0, POOL_ST_NOMEM = 1, POOL_ST_FAILED = 2 };
 
 /* Write one frame (header + body) completely; blocking. 0 or -1. */
 int pool_send_frame(int sock, uint8_t type, const void *body, size_t len);
+/* Write bytes that already hold whole frames. 0 or -1. */
+int pool_send_raw(int sock, const void *p, size_t len);
 /* Send a task frame with fd attached. 0 or -1. */
 int pool_send_task(int sock, int fd, const char *path);
 /* Worker side: receive a task. Returns 1 with *fd and path (malloc'd) set,

@@ -167,7 +167,7 @@ static bool next_line(struct line_reader *r, struct ls_slice *line, uint64_t *en
         }
         if (r->eof) return false;
         /* Move the partial line to the front, read more. */
-        memmove(r->buf.ptr, r->buf.ptr + r->pos, rest.len);
+        if (rest.len) memmove(r->buf.ptr, r->buf.ptr + r->pos, rest.len);
         r->file_off += r->pos;
         r->buf.len = rest.len;
         r->pos = 0;

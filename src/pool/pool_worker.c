@@ -23,23 +23,45 @@
 
 #include "pool/pool_int.h"
 
+/* Records are batched: frames collect in `out` and go to the socket in one
+ * write when 256 KiB have gathered and when the root is over, so the
+ * supervisor wakes about once per root, not once per record. */
+#define POOL_BATCH (256u << 10)
+
 struct fwd {
     int sock;
-    struct ls_buf frame;
+    struct ls_buf out;
     bool failed;
 };
 
-/* Forward one record: kind byte + line in one frame. */
+static int fwd_flush(struct fwd *f)
+{
+    if (f->out.len && pool_send_raw(f->sock, f->out.ptr, f->out.len) != 0) f->failed = true;
+    ls_buf_reset(&f->out);
+    return f->failed ? -1 : 0;
+}
+
+static ls_err fwd_append(struct fwd *f, uint8_t type, uint8_t kind, bool has_kind, const void *p,
+                         size_t len)
+{
+    size_t body = len + (has_kind ? 1 : 0);
+    if (len > LS_POOL_MAX_FRAME - 1) return LS_E_LIMIT;
+    uint8_t hdr[POOL_HDR + 1] = {(uint8_t)body, (uint8_t)(body >> 8), (uint8_t)(body >> 16),
+                                 (uint8_t)(body >> 24), type, kind};
+    LS_TRY(ls_buf_add(&f->out, hdr, POOL_HDR + (has_kind ? 1 : 0)));
+    return ls_buf_add(&f->out, p, len);
+}
+
+/* Forward one record: a frame of kind byte + line. */
 static int fwd_record(void *ud, enum ls_record_kind kind, const char *line, size_t len)
 {
     struct fwd *f = ud;
-    ls_buf_reset(&f->frame);
-    if (ls_buf_addc(&f->frame, (uint8_t)kind) != LS_OK || ls_buf_add(&f->frame, line, len) != LS_OK ||
-        pool_send_frame(f->sock, POOL_T_RECORD, f->frame.ptr, f->frame.len) != 0) {
+    if (f->failed) return -1;
+    if (fwd_append(f, POOL_T_RECORD, (uint8_t)kind, true, line, len) != LS_OK) {
         f->failed = true;
         return -1;
     }
-    return 0;
+    return f->out.len >= POOL_BATCH ? fwd_flush(f) : 0;
 }
 
 #ifdef LEAKSIFT_TEST_HOOKS
@@ -166,7 +188,7 @@ _Noreturn void pool_worker_main(struct ls_worker *w, const struct pool_child_cfg
         _exit(70);
     }
     struct fwd f = {c.sock, {0}, false};
-    ls_buf_init(&f.frame, LS_POOL_MAX_FRAME);
+    ls_buf_init(&f.out, (size_t)LS_POOL_MAX_FRAME + POOL_BATCH + 16);
     for (;;) {
         int fd;
         char *path;
@@ -177,7 +199,8 @@ _Noreturn void pool_worker_main(struct ls_worker *w, const struct pool_child_cfg
         close(fd);
         free(path);
         uint8_t b = (uint8_t)st;
-        if (f.failed || pool_send_frame(c.sock, POOL_T_DONE, &b, 1) != 0) _exit(73);
+        if (f.failed || fwd_append(&f, POOL_T_DONE, 0, false, &b, 1) != LS_OK || fwd_flush(&f) != 0)
+            _exit(73);
         /* After an allocation failure the heap may be in pieces: start
          * afresh rather than carry it into the next root. */
         if (st == POOL_ST_NOMEM) _exit(0);
