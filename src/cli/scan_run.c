@@ -105,7 +105,7 @@ static void progress(struct run *r, bool final)
     double dt = now - r->t_start, done = (double)r->bytes_done, total = (double)r->list.total_bytes;
     double rate = dt > 0 ? done / dt : 0;
     char eta[32];
-    fmt_eta(rate > 0 ? (total - done) / rate : -1, eta, sizeof eta);
+    fmt_eta(done > 0 && rate > 0 ? (total - done) / rate : -1, eta, sizeof eta);
     fprintf(stderr, "\r\033[Kleaksift: %llu/%zu files, %.1f/%.1f MiB, %.1f MiB/s, ETA %s, %llu flagged",
             (unsigned long long)r->roots_done, r->list.n, done / 1048576.0, total / 1048576.0,
             rate / 1048576.0, eta, (unsigned long long)ls_summary_flagged(r->sum));
