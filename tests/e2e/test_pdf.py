@@ -197,6 +197,19 @@ class PdfTest(unittest.TestCase):
         self.assertFound(o, "ssn", ssn4(gen_pdf.SSN))
         self.assertFound(o, "ssn", ssn4(gen_pdf.SSN_INFO))
 
+    def test_aes256_r6_empty_password_decrypted(self):
+        o = self.obj("aes256_empty.pdf")
+        self.assertFull(o)
+        self.assertFound(o, "ssn", ssn4(gen_pdf.SSN))
+        self.assertFound(o, "ssn", ssn4(gen_pdf.SSN_INFO))
+        self.assertEqual(self.redacted(o, "email"), ["j***@example.com"])
+
+    def test_aes256_user_password_not_readable(self):
+        o = self.obj("aes256_password.pdf")
+        self.assertEqual(o["coverage"], "none")
+        self.assertIn("encrypted", o["coverage_reasons"])
+        self.assertEqual(self.redacted(o, "ssn"), [])
+
     def test_user_password_not_readable(self):
         o = self.obj("user_password.pdf")
         self.assertEqual(o["handler"], "pdf")

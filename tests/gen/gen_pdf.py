@@ -558,41 +558,114 @@ def _xt(x):
     return ((x << 1) ^ (0x1b if x & 0x80 else 0)) & 0xff
 
 
-def aes128_encrypt_block(key, block):
+def aes_expand(key):
+    nk = len(key) // 4
+    rounds = nk + 6
     rk = list(key)
     rcon = 1
-    for i in range(16, 176, 4):
+    for i in range(len(key), 16 * (rounds + 1), 4):
         t = rk[i - 4:i]
-        if i % 16 == 0:
+        if i % len(key) == 0:
             t = [SBOX[t[1]] ^ rcon, SBOX[t[2]], SBOX[t[3]], SBOX[t[0]]]
             rcon = _xt(rcon)
-        rk += [rk[i - 16 + j] ^ t[j] for j in range(4)]
+        elif nk > 6 and i % len(key) == 16:
+            t = [SBOX[x] for x in t]
+        rk += [rk[i - len(key) + j] ^ t[j] for j in range(4)]
+    return rk, rounds
+
+
+XT = [_xt(i) for i in range(256)]
+SHIFT = [r + 4 * ((c + r) % 4) for c in range(4) for r in range(4)]
+
+
+def aes_encrypt_expanded(ek, block):
+    rk, rounds = ek
     s = [block[i] ^ rk[i] for i in range(16)]
-    for rnd in range(1, 11):
-        s = [SBOX[x] for x in s]
-        s = [s[(r + 4 * ((c + r) % 4))] for c in range(4) for r in range(4)]
-        if rnd != 10:
+    for rnd in range(1, rounds + 1):
+        s = [SBOX[s[j]] for j in SHIFT]
+        if rnd != rounds:
             m = []
-            for c in range(4):
-                a = s[4 * c:4 * c + 4]
-                m += [_xt(a[0]) ^ (_xt(a[1]) ^ a[1]) ^ a[2] ^ a[3],
-                      a[0] ^ _xt(a[1]) ^ (_xt(a[2]) ^ a[2]) ^ a[3],
-                      a[0] ^ a[1] ^ _xt(a[2]) ^ (_xt(a[3]) ^ a[3]),
-                      (_xt(a[0]) ^ a[0]) ^ a[1] ^ a[2] ^ _xt(a[3])]
+            for c in range(0, 16, 4):
+                a0, a1, a2, a3 = s[c], s[c + 1], s[c + 2], s[c + 3]
+                m += [XT[a0] ^ XT[a1] ^ a1 ^ a2 ^ a3, a0 ^ XT[a1] ^ XT[a2] ^ a2 ^ a3,
+                      a0 ^ a1 ^ XT[a2] ^ XT[a3] ^ a3, XT[a0] ^ a0 ^ a1 ^ a2 ^ XT[a3]]
             s = m
-        s = [s[i] ^ rk[16 * rnd + i] for i in range(16)]
+        o = 16 * rnd
+        s = [s[i] ^ rk[o + i] for i in range(16)]
     return bytes(s)
+
+
+def aes_encrypt_block(key, block):
+    """AES-128 or AES-256 (FIPS-197), one block."""
+    return aes_encrypt_expanded(aes_expand(key), block)
+
+
+def aes128_encrypt_block(key, block):
+    return aes_encrypt_block(key, block)
+
+
+def aes_cbc_raw(key, data, iv):
+    """CBC without padding or IV prefix (len(data) % 16 == 0)."""
+    ek = aes_expand(key)
+    out, prev = bytearray(), iv
+    for i in range(0, len(data), 16):
+        prev = aes_encrypt_expanded(ek, bytes(a ^ b for a, b in zip(data[i:i + 16], prev)))
+        out += prev
+    return bytes(out)
+
+
+def hash_2b(password, salt, udata=b""):
+    """ISO 32000-2 Algorithm 2.B (R6)."""
+    k = hashlib.sha256(password + salt + udata).digest()
+    i = 0
+    e = b"\0"
+    while i < 64 or e[-1] > i - 32:
+        k1 = (password + k + udata) * 64
+        e = aes_cbc_raw(k[:16], k1, k[16:32])
+        h = [hashlib.sha256, hashlib.sha384, hashlib.sha512][sum(e[:16]) % 3]
+        k = h(e).digest()
+        i += 1
+    return k[:32]
+
+
+def security_r6(file_key, user_pw=b""):
+    """AES-256 (V5 R6) with the given user password; returns (dict, crypt)."""
+    vsalt, ksalt = b"vsalt123", b"ksalt456"
+    u = hash_2b(user_pw, vsalt) + vsalt + ksalt
+    ue = aes_cbc_raw(hash_2b(user_pw, ksalt), file_key, bytes(16))
+    # /O and /OE would need the owner password's hash: readers opening with
+    # the user password never look at them, so they are filler here
+    o = hashlib.sha384(b"owner" + u).digest()
+    oe = hashlib.sha256(b"owner-e" + u).digest()
+
+    def crypt(num, gen, data, is_stream):
+        iv = hashlib.md5(b"iv" + struct.pack("<II", num, len(data)) + data).digest()
+        return aes_cbc(file_key, data, iv)
+
+    enc = {"Filter": Name("Standard"), "V": 5, "R": 6, "Length": 256, "P": -3904,
+           "O": o, "U": u, "OE": oe, "UE": ue, "Perms": bytes(16),
+           "CF": {"StdCF": {"CFM": Name("AESV3"), "Length": 32, "AuthEvent": Name("DocOpen")}},
+           "StmF": Name("StdCF"), "StrF": Name("StdCF")}
+    return enc, crypt
+
+
+def make_aes256(user_pw=b""):
+    w = Writer()
+    t = simple_doc(w, [page_content_main()], info=std_info())
+    enc, crypt = security_r6(hashlib.sha256(b"file key" + user_pw).digest(), user_pw)
+    e = w.add(enc)
+    w.plain.add(e.num)
+    w.crypt = crypt
+    t["Encrypt"] = e
+    fid = hashlib.md5(b"aes256" + user_pw).digest()
+    t["ID"] = [Raw(b"<" + fid.hex().encode() + b">"), Raw(b"<" + fid.hex().encode() + b">")]
+    return w.classic(t)
 
 
 def aes_cbc(key, data, iv):
     n = 16 - len(data) % 16
     data = data + bytes([n]) * n
-    out, prev = bytearray(iv), iv
-    for i in range(0, len(data), 16):
-        blk = bytes(a ^ b for a, b in zip(data[i:i + 16], prev))
-        prev = aes128_encrypt_block(key, blk)
-        out += prev
-    return bytes(out)
+    return iv + aes_cbc_raw(key, data, iv)
 
 
 def security(user_pw=b"", owner_pw=b"owner", aes=False, file_id=b"0123456789abcdef"):
@@ -811,6 +884,8 @@ FIXTURES = {
     "rc4_empty.pdf": lambda: make_encrypted(),
     "aes_empty.pdf": lambda: make_encrypted(aes=True),
     "user_password.pdf": lambda: make_encrypted(user_pw=b"secret"),
+    "aes256_empty.pdf": make_aes256,
+    "aes256_password.pdf": lambda: make_aes256(user_pw=b"secret"),
     "embedded.pdf": make_embedded,
     "javascript.pdf": make_javascript,
     "plain.pdf": make_plain,

@@ -276,6 +276,42 @@ static void aes_fips197(void **st)
     ls_buf_free(&b);
 }
 
+static void aes256_and_encrypt(void **st)
+{
+    (void)st;
+    uint8_t key[32], pt[16], ct[16], back[16];
+    for (int i = 0; i < 32; i++) key[i] = (uint8_t)i;
+    memcpy(pt, "\x00\x11\x22\x33\x44\x55\x66\x77\x88\x99\xaa\xbb\xcc\xdd\xee\xff", 16);
+    pdf_aes_encrypt_block(key, 32, pt, ct); /* FIPS-197 C.3 */
+    assert_memory_equal(ct, "\x8e\xa2\xb7\xca\x51\x67\x45\xbf\xea\xfc\x49\x90\x4b\x49\x60\x89", 16);
+    pdf_aes256_decrypt_block(key, ct, back);
+    assert_memory_equal(back, pt, 16);
+    pdf_aes_encrypt_block(key, 16, pt, ct); /* FIPS-197 C.1 */
+    assert_memory_equal(ct, "\x69\xc4\xe0\xd8\x6a\x7b\x04\x30\xd8\xcd\xb7\x80\x70\xb4\xc5\x5a", 16);
+}
+
+static void sha2_vectors(void **st)
+{
+    (void)st;
+    uint8_t h[64];
+    char hex[129];
+    pdf_sha2(Z("abc"), 256, h);
+    ls_hex(h, 32, hex);
+    assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    pdf_sha2(Z("abc"), 384, h);
+    ls_hex(h, 48, hex);
+    assert_string_equal(hex, "cb00753f45a35e8bb5a03d699ac65007272c32ab0eded1631a8b605a43ff5bed"
+                             "8086072ba1e7cc2358baeca134c825a7");
+    pdf_sha2(Z("abc"), 512, h);
+    ls_hex(h, 64, hex);
+    assert_string_equal(hex, "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a"
+                             "2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f");
+    /* two-block message (56 bytes: padding spills into a second block) */
+    pdf_sha2(Z("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"), 256, h);
+    ls_hex(h, 32, hex);
+    assert_string_equal(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
 /* ---- text ---- */
 
 static const char cmap_src[] =
@@ -346,6 +382,8 @@ int main(void)
         cmocka_unit_test(md5_vectors),
         cmocka_unit_test(rc4_vector),
         cmocka_unit_test(aes_fips197),
+        cmocka_unit_test(aes256_and_encrypt),
+        cmocka_unit_test(sha2_vectors),
         cmocka_unit_test(cmap_lookup),
         cmocka_unit_test(text_strings),
     };
