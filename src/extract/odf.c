@@ -26,6 +26,7 @@
 
 #include "core/handler.h"
 #include "extract/markup.h"
+#include "extract/zipsalvage.h"
 #include "unpack/zipread.h"
 
 #define ODF_LABEL_MAX 64u
@@ -403,23 +404,52 @@ static bool odf_skip_encrypted(struct odf *x, const char *name)
     return true;
 }
 
-static ls_err odf_member(struct odf *x, size_t i)
+/* What to do with a member, ODF_SKIP for nothing; notes macros. */
+static enum odf_kind odf_plan(struct odf *x, const char *name)
 {
-    const char *name = ls_zip_name(x->z, i);
     enum odf_kind kind = name ? odf_classify(name) : ODF_SKIP;
-    if (kind == ODF_SKIP || kind == ODF_MANIFEST) return LS_OK;
+    if (kind == ODF_SKIP || kind == ODF_MANIFEST) return ODF_SKIP;
     if (kind == ODF_MACRO && !x->macro_noted) {
         x->macro_noted = true;
         ls_note(x->c, x->o, LS_A_MACRO, "odf: macro library member %.200s", name);
     }
     bool child = kind == ODF_CHILD || kind == ODF_MACRO;
-    if (child && x->stop_children) return LS_OK;
-    if (!child && x->out.err != LS_OK) return LS_OK;
-    if (odf_skip_encrypted(x, name)) return LS_OK;
+    if (child && x->stop_children) return ODF_SKIP;
+    if (!child && x->out.err != LS_OK) return ODF_SKIP;
+    if (odf_skip_encrypted(x, name)) return ODF_SKIP;
+    return kind;
+}
+
+static ls_err odf_process(struct odf *x, const char *name, enum odf_kind kind, ls_err rd)
+{
+    if (kind == ODF_CHILD || kind == ODF_MACRO) return odf_child(x, name, rd);
+    return odf_walk_part(x, name, kind);
+}
+
+static ls_err odf_member(struct odf *x, size_t i)
+{
+    const char *name = ls_zip_name(x->z, i);
+    enum odf_kind kind = odf_plan(x, name);
+    if (kind == ODF_SKIP) return LS_OK;
     ls_err rd;
     if (!odf_read(x, i, name, &rd)) return rd == LS_E_NOMEM || rd == LS_E_TIMEOUT ? rd : LS_OK;
-    if (child) return odf_child(x, name, rd);
-    return odf_walk_part(x, name, kind);
+    return odf_process(x, name, kind, rd);
+}
+
+/* A member found by ls_zip_salvage() in a package without a directory. */
+static ls_err odf_salvaged(void *ud, const char *name, struct ls_slice data, ls_err st)
+{
+    struct odf *x = ud;
+    enum odf_kind kind = odf_plan(x, name);
+    if (kind == ODF_SKIP) return LS_OK;
+    if (st == LS_E_TIMEOUT || st == LS_E_NOMEM) return st;
+    if (st != LS_OK) odf_member_error(x, name, st, "salvaged from a damaged package");
+    if (st == LS_E_ENCRYPTED || st == LS_E_UNSUPPORTED || (data.len == 0 && st != LS_OK))
+        return LS_OK;
+    ls_buf_reset(&x->part);
+    ls_err e = ls_buf_add(&x->part, data.ptr, data.len);
+    if (e != LS_OK) return e == LS_E_LIMIT ? LS_OK : e;
+    return odf_process(x, name, kind, st);
 }
 
 static ls_err odf_load_manifest(struct odf *x)
@@ -443,22 +473,32 @@ static ls_err odf_run(struct odf *x)
     return LS_OK;
 }
 
+/* The zip directory is unreadable (a file cut short): members from their
+ * local headers. Always partial. */
+static ls_err odf_salvage(struct odf *x, ls_err why)
+{
+    ls_note(x->c, x->o, LS_R_TRUNCATED,
+            "odf: zip directory unreadable (%s); members salvaged from local headers",
+            ls_err_name(why));
+    odf_partial(x, LS_E_TRUNCATED);
+    ls_err e = ls_zip_salvage(x->c, x->o, odf_part_max(x), odf_salvaged, x);
+    return e == LS_E_CORRUPT ? LS_OK : e;
+}
+
 static ls_err odf_extract(struct ls_ctx *c, struct ls_object *o)
 {
     struct odf x;
     memset(&x, 0, sizeof x);
     x.c = c;
     x.o = o;
-    ls_err e = ls_zip_open(c, o, &x.z);
-    if (e != LS_OK) {
-        ls_note(c, o, e == LS_E_CORRUPT ? LS_R_TRUNCATED : LS_R_PARSE_ERROR,
-                "odf: cannot read the zip package (%s)", ls_err_name(e));
-        return e == LS_E_CORRUPT ? LS_E_TRUNCATED : e;
-    }
     ls_textout_init(&x.out, c, o);
     ls_buf_init(&x.part, SIZE_MAX - 1);
     ls_buf_init(&x.enc, ODF_ENC_NAMES_MAX);
-    e = odf_run(&x);
+    ls_err e = ls_zip_open(c, o, &x.z);
+    if (e == LS_OK)
+        e = odf_run(&x);
+    else if (e != LS_E_NOMEM && e != LS_E_TIMEOUT)
+        e = odf_salvage(&x, e);
     ls_err f = ls_textout_finish(&x.out);
     ls_buf_free(&x.part);
     ls_buf_free(&x.enc);

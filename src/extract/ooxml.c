@@ -30,6 +30,7 @@
 
 #include "core/handler.h"
 #include "extract/markup.h"
+#include "extract/zipsalvage.h"
 #include "unpack/zipread.h"
 
 #define OX_SST_MAX_ITEMS (4u << 20)  /* shared strings kept for lookup */
@@ -721,7 +722,7 @@ static ls_err ox_walk_part(struct ox *x, const char *name, enum ox_kind kind)
     return e;
 }
 
-static ls_err ox_child(struct ox *x, size_t i, const char *name, ls_err rd)
+static ls_err ox_child(struct ox *x, const char *name, ls_err rd)
 {
     struct ls_child ch;
     memset(&ch, 0, sizeof ch);
@@ -734,7 +735,6 @@ static ls_err ox_child(struct ox *x, size_t i, const char *name, ls_err rd)
                      : rd == LS_E_TRUNCATED ? LS_R_TRUNCATED : LS_R_PARSE_ERROR;
         ch.error = "member damaged or cut while reading from the package";
     }
-    (void)i;
     ls_err e = ls_emit_child(x->c, x->o, &ch);
     if (e == LS_E_LIMIT || e == LS_E_TIMEOUT) {
         x->stop_children = true;
@@ -744,23 +744,54 @@ static ls_err ox_child(struct ox *x, size_t i, const char *name, ls_err rd)
     return e;
 }
 
-static ls_err ox_member(struct ox *x, size_t i)
+/* What to do with a member, OX_SKIP for nothing; notes macros. */
+static enum ox_kind ox_plan(struct ox *x, const char *name)
 {
-    const char *name = ls_zip_name(x->z, i);
     enum ox_kind kind = name ? ox_classify(name) : OX_SKIP;
-    if (kind == OX_SKIP || kind == OX_SST) return LS_OK;
-    bool xlm = ox_starts(name ? name : "", "xl/macrosheets/");
+    if (kind == OX_SKIP) return kind;
+    bool xlm = ox_starts(name, "xl/macrosheets/");
     if ((kind == OX_VBA || xlm) && !x->macro_noted) {
         x->macro_noted = true;
         ls_note(x->c, x->o, LS_A_MACRO, "ooxml: %s %.200s",
                 xlm ? "Excel 4.0 macro sheet" : "VBA project", name);
     }
-    if ((kind == OX_CHILD || kind == OX_VBA) && x->stop_children) return LS_OK;
-    if (kind != OX_CHILD && kind != OX_VBA && x->out.err != LS_OK) return LS_OK;
+    bool child = kind == OX_CHILD || kind == OX_VBA;
+    if (child && x->stop_children) return OX_SKIP;
+    if (!child && x->out.err != LS_OK) return OX_SKIP;
+    return kind;
+}
+
+/* x->part holds the member (rd: how reading it went). */
+static ls_err ox_process(struct ox *x, const char *name, enum ox_kind kind, ls_err rd)
+{
+    if (kind == OX_CHILD || kind == OX_VBA) return ox_child(x, name, rd);
+    return ox_walk_part(x, name, kind);
+}
+
+static ls_err ox_member(struct ox *x, size_t i)
+{
+    const char *name = ls_zip_name(x->z, i);
+    enum ox_kind kind = ox_plan(x, name);
+    if (kind == OX_SKIP || kind == OX_SST) return LS_OK; /* the table was read first */
     ls_err rd;
     if (!ox_read(x, i, name, &rd)) return rd == LS_E_NOMEM || rd == LS_E_TIMEOUT ? rd : LS_OK;
-    if (kind == OX_CHILD || kind == OX_VBA) return ox_child(x, i, name, rd);
-    return ox_walk_part(x, name, kind);
+    return ox_process(x, name, kind, rd);
+}
+
+/* A member found by ls_zip_salvage() in a package without a directory. */
+static ls_err ox_salvaged(void *ud, const char *name, struct ls_slice data, ls_err st)
+{
+    struct ox *x = ud;
+    enum ox_kind kind = ox_plan(x, name);
+    if (kind == OX_SKIP) return LS_OK;
+    if (st == LS_E_TIMEOUT || st == LS_E_NOMEM) return st;
+    if (st != LS_OK) ox_member_error(x, name, st, "salvaged from a damaged package");
+    if (st == LS_E_ENCRYPTED || st == LS_E_UNSUPPORTED || (data.len == 0 && st != LS_OK))
+        return LS_OK;
+    ls_buf_reset(&x->part);
+    ls_err e = ls_buf_add(&x->part, data.ptr, data.len);
+    if (e != LS_OK) return e == LS_E_LIMIT ? LS_OK : e;
+    return ox_process(x, name, kind, st);
 }
 
 /* Shared strings first, so cells can be written in sheet order. */
@@ -803,23 +834,36 @@ static ls_err ox_run(struct ox *x)
     return ox_emit_unused_sst(x);
 }
 
+/* The zip directory is unreadable (a file cut short): read the members
+ * from their local headers; shared strings met after their sheets are
+ * written at the end. Always partial. */
+static ls_err ox_salvage(struct ox *x, ls_err why)
+{
+    ls_note(x->c, x->o, LS_R_TRUNCATED,
+            "ooxml: zip directory unreadable (%s); members salvaged from local headers",
+            ls_err_name(why));
+    ox_partial(x, LS_E_TRUNCATED);
+    ls_err e = ls_zip_salvage(x->c, x->o, ox_part_max(x), ox_salvaged, x);
+    if (e == LS_E_CORRUPT) e = LS_OK; /* no local header either: nothing to read */
+    if (e == LS_OK) e = ox_emit_unused_sst(x);
+    return e;
+}
+
 static ls_err ooxml_extract(struct ls_ctx *c, struct ls_object *o)
 {
     struct ox x;
     memset(&x, 0, sizeof x);
     x.c = c;
     x.o = o;
-    ls_err e = ls_zip_open(c, o, &x.z);
-    if (e != LS_OK) {
-        ls_note(c, o, e == LS_E_CORRUPT ? LS_R_TRUNCATED : LS_R_PARSE_ERROR,
-                "ooxml: cannot read the zip package (%s)", ls_err_name(e));
-        return e == LS_E_CORRUPT ? LS_E_TRUNCATED : e;
-    }
     ls_textout_init(&x.out, c, o);
     ls_buf_init(&x.part, SIZE_MAX - 1);
     uint64_t mt = ls_ctx_limits(c)->max_text;
     ls_buf_init(&x.sst.text, mt > SIZE_MAX - 1 ? SIZE_MAX - 1 : (size_t)mt);
-    e = ox_run(&x);
+    ls_err e = ls_zip_open(c, o, &x.z);
+    if (e == LS_OK)
+        e = ox_run(&x);
+    else if (e != LS_E_NOMEM && e != LS_E_TIMEOUT)
+        e = ox_salvage(&x, e);
     ls_err f = ls_textout_finish(&x.out);
     ls_buf_free(&x.part);
     ox_sst_free(&x.sst);

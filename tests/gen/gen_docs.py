@@ -845,7 +845,11 @@ def generate(out, secret_path=None, write_expect=True):
     with open(os.path.join(out, "memo.docx"), "rb") as f:
         memo = f.read()
     put("truncated.docx", truncated(memo))
-    exp["truncated.docx"] = {"partial": True}
+    # cut before the zip directory: members salvaged from their local headers
+    exp["truncated.docx"] = {"handler": "ooxml", "partial": True, "reasons": ["truncated"],
+                             "entities": E(["body.person@example.com", "table.person@example.com",
+                                            "header.person@example.com", "comment.person@example.com"],
+                                           [SSN], [CARD], True)}
     write_zip(os.path.join(out, "cut_xml.docx"), docx_cut_xml())
     exp["cut_xml.docx"] = {"handler": "ooxml", "partial": True,
                            "entities": E(["body.person@example.com", "header.person@example.com"])}
@@ -883,7 +887,8 @@ def generate(out, secret_path=None, write_expect=True):
     with open(os.path.join(out, "letter.odt"), "rb") as f:
         odt = f.read()
     put("truncated.odt", truncated(odt))
-    exp["truncated.odt"] = {"partial": True}
+    exp["truncated.odt"] = {"handler": "odf", "partial": True, "reasons": ["truncated"],
+                            "entities": E(["odt.body@example.com", "odt.header@example.com"], [SSN])}
     lol_odt = odt_parts()
     lol_odt[1] = ("content.xml", lol_odt[1][1].replace("\n<office:document-content", "\n" + LOL_DTD.replace(
         "lolz", "office:document-content") + "<office:document-content", 1).replace(
@@ -946,10 +951,13 @@ def corpus(root):
     put("ooxml", "deck.pptx", zip_bytes(pptx_parts()))
     put("ooxml", "lol.docx", zip_bytes(docx_parts({}, doctype=LOL_DTD, entity_refs=w_p(w_r("&lol9;")), embed=False)))
     put("ooxml", "stored.docx", _stored(docx_parts({}, embed=False)))
+    put("ooxml", "truncated.docx", truncated(zip_bytes(docx_parts({}, embed=False)), 0.7))
+    put("ooxml", "truncated_stored.docx", truncated(_stored(docx_parts({}, embed=False)), 0.7))
     put("odf", "letter.odt", odf_bytes(odt_parts()))
     put("odf", "sheet.ods", odf_bytes(ods_parts()))
     put("odf", "slides.odp", odf_bytes(odp_parts()))
     put("odf", "letter_stored.odt", _stored(odt_parts()))
+    put("odf", "truncated.odt", truncated(odf_bytes(odt_parts()), 0.7))
     put("html", "staff.html", html_doc())
     put("html", "cp1252.html", "<p>caf\u00e9 \u20ac <b>x</b><br>y</p>".encode("cp1252"))
     put("html", "utf16.html", b"\xff\xfe" + "<html><body><p>utf16 html</p></body></html>".encode("utf-16-le"))
