@@ -679,7 +679,7 @@ ls_err pdf_crypt_decrypt(const struct pdf_doc *d, uint32_t num, uint32_t gen, bo
     int method = stream ? k->stm : k->str;
     if (method == CM_NONE) return ls_buf_add(out, in.ptr, in.len);
     /* Algorithm 1: per-object key */
-    uint8_t ext[16 + 9], h[16];
+    uint8_t ext[sizeof k->key + 9], h[16]; /* key, num, gen, "sAlT" */
     memcpy(ext, k->key, k->keylen);
     size_t n = k->keylen;
     ext[n++] = (uint8_t)num;
