@@ -146,10 +146,16 @@ static bool text_mime_is_text(const char *mime)
     return false;
 }
 
+#define TEXT_PROBE_MAX (64u * 1024u) /* the probe judges a prefix; extract reads all */
+
 static int text_probe(const struct ls_object *o)
 {
     size_t bom;
-    enum ls_text_enc enc = ls_text_detect(o->data, &bom);
+    struct ls_slice head;
+    if (!ls_slice_sub(o->data, 0, o->data.len < TEXT_PROBE_MAX ? o->data.len : TEXT_PROBE_MAX,
+                      &head))
+        return 0;
+    enum ls_text_enc enc = ls_text_detect(head, &bom);
     if (o->data.len == 0 || enc == LS_TEXT_BINARY) return 0;
     if (enc == LS_TEXT_UTF16LE || enc == LS_TEXT_UTF16BE) return bom ? 60 : 45;
     if (text_mime_is_text(o->mime)) return 25;
