@@ -422,10 +422,40 @@ static ls_err emit_code(struct interp *in, struct stage *st, uint32_t code, size
     return LS_OK;
 }
 
+/* Simple font without ToUnicode: one byte, one table lookup per glyph. */
+static ls_err show_simple(struct interp *in, struct ls_slice s)
+{
+    const struct pdf_font *f = in->font;
+    struct stage st;
+    st.n = 0;
+    double fs = in->tfs, adv = 0;
+    int prev = in->t->last;
+    for (size_t pos = 0; pos < s.len; pos++) {
+        uint8_t code = s.ptr[pos];
+        uint32_t cp = f ? f->map[code] : ls_cp1252(code);
+        if (st.n > sizeof st.b - 8) {
+            LS_TRY(stage_flush(in, &st));
+        }
+        if (cp == ' ' && (prev == ' ' || prev == '\n')) {
+            /* a gap already separated */
+        } else if (cp >= 0x20 && cp != 0x7f && !(cp >= 0xd800 && cp <= 0xdfff) && cp < 0xfffe) {
+            stage_cp(&st, cp);
+            prev = st.b[st.n - 1];
+        }
+        double w = (f ? f->widths[code] : 500) / 1000.0;
+        adv += (w * fs + in->tc + (code == 32 ? in->tw : 0)) * in->th;
+    }
+    advance(in, adv);
+    LS_TRY(stage_flush(in, &st));
+    mark_end(in);
+    return LS_OK;
+}
+
 static ls_err show(struct interp *in, struct ls_slice s)
 {
     LS_TRY(gap_separator(in));
     const struct pdf_font *f = in->font;
+    if (!f || (!f->type0 && !f->tu)) return show_simple(in, s);
     int fallback = f && f->type0 ? 2 : 1;
     double fs = in->tfs;
     struct stage st;
