@@ -92,7 +92,7 @@ struct ox_walk {
 static bool ox_ends(const char *s, const char *suffix)
 {
     size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcasecmp(s + (n - m), suffix) == 0;
+    return n >= m && strcasecmp(&s[n - m], suffix) == 0;
 }
 
 static bool ox_starts(const char *s, const char *prefix)
