@@ -200,9 +200,10 @@ ls_err ls_manifest_merge(const char *const *inputs, size_t n, int out_fd, bool f
         while ((len = getline(&line, &cap, f)) >= 0) {
             json_t *o = json_loadb(line, (size_t)len, 0, NULL);
             const char *rec = o ? json_string_value(json_object_get(o, "record")) : NULL;
-            if (rec && strcmp(rec, "run") == 0) check_run(&m, o);
-            json_decref(o);
-            if (rec && strcmp(rec, "run") == 0) break;
+            bool is_run = rec && strcmp(rec, "run") == 0;
+            if (is_run) check_run(&m, o);
+            json_decref(o); /* rec points into o: not used past here */
+            if (is_run) break;
         }
         free(line);
         fclose(f);

@@ -103,7 +103,8 @@ class ShardMerge(unittest.TestCase):
     def test_merge_drops_unfinished_root(self):
         full = os.path.join(self.tmp, "full.jsonl")
         recs = self.scan(full)
-        lines = open(full, encoding="utf-8").read().splitlines()
+        with open(full, encoding="utf-8") as f:
+            lines = f.read().splitlines()
         # cut the manifest inside a root block: after an object, before its root_done
         cut = max(i for i, l in enumerate(lines) if json.loads(l)["record"] == "object")
         torn = os.path.join(self.tmp, "torn.jsonl")
