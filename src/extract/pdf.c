@@ -317,12 +317,20 @@ static void walk_objects(struct pdf_run *r, bool text)
 
 /* ---- entry ---- */
 
+/* Complete files end with %%EOF; junk after it (appended data) is fine,
+ * but objects after the last %%EOF mean an update was cut off. */
 static bool has_eof_marker(struct ls_slice in)
 {
-    struct ls_slice tail;
-    size_t from = in.len > 1024 ? in.len - 1024 : 0;
-    if (!ls_slice_from(in, from, &tail)) return false;
-    return ls_slice_find(tail, 0, "%%EOF", 5) != SIZE_MAX;
+    size_t last = SIZE_MAX, pos = 0;
+    for (;;) {
+        size_t f = ls_slice_find(in, pos, "%%EOF", 5);
+        if (f == SIZE_MAX) break;
+        last = f;
+        pos = f + 5;
+    }
+    if (last == SIZE_MAX) return false;
+    return ls_slice_find(in, last, "endobj", 6) == SIZE_MAX &&
+           ls_slice_find(in, last, "endstream", 9) == SIZE_MAX;
 }
 
 static ls_err finish(struct pdf_run *r, bool any_text)
@@ -355,7 +363,7 @@ static ls_err pdf_extract(struct ls_ctx *c, struct ls_object *o)
     }
     if (!has_eof_marker(d->data)) {
         d->truncated = true;
-        ls_note(c, o, LS_R_TRUNCATED, "pdf: no %%%%EOF at the end");
+        ls_note(c, o, LS_R_TRUNCATED, "pdf: no %%%%EOF after the last object");
     }
     if (d->encrypted && !d->crypt_ok) {
         walk_objects(r, false); /* names are not encrypted: alerts still work */

@@ -378,15 +378,22 @@ static struct pdf_obj *xref_stream(struct pdf_doc *d, size_t pos)
 
 /* ---- startxref and the section chain ---- */
 
-static size_t find_startxref(struct ls_slice in)
+static size_t last_startxref(struct ls_slice in, size_t from)
 {
-    size_t from = in.len > 4096 ? in.len - 4096 : 0, last = SIZE_MAX;
+    size_t last = SIZE_MAX;
     for (;;) {
         size_t f = ls_slice_find(in, from, "startxref", 9);
         if (f == SIZE_MAX) break;
         last = f;
         from = f + 9;
     }
+    return last;
+}
+
+static size_t find_startxref(struct ls_slice in)
+{
+    size_t last = last_startxref(in, in.len > 4096 ? in.len - 4096 : 0);
+    if (last == SIZE_MAX && in.len > 4096) last = last_startxref(in, 0); /* junk appended */
     if (last == SIZE_MAX) return SIZE_MAX;
     struct pdf_lex lx;
     pdf_lex_init(&lx, in, last + 9);

@@ -288,6 +288,17 @@ class PdfTest(unittest.TestCase):
         self.assertIn("truncated", o["coverage_reasons"])
         self.assertFound(o, "ssn", ssn4(gen_pdf.SSN))
 
+    def test_appended_junk_is_not_truncation(self):
+        o = self.obj("junk_after.pdf")
+        self.assertFull(o)
+        self.assertFound(o, "ssn", ssn4(gen_pdf.SSN))
+
+    def test_cut_incremental_update_is_truncated(self):
+        o = self.obj("cut_update.pdf")
+        self.assertEqual(o["coverage"], "partial")
+        self.assertIn("truncated", o["coverage_reasons"])
+        self.assertIn("Draft text only", self.text("cut_update.pdf"))
+
     def test_corrupt_flate_keeps_text(self):
         o = self.obj("corrupt_flate.pdf")
         self.assertEqual(o["coverage"], "partial")

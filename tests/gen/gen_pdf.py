@@ -823,6 +823,19 @@ def make_truncated():
     return data[:int(len(data) * 0.8)]
 
 
+def make_junk_after():
+    """A complete file with 10 KiB of non-PDF data appended: still complete."""
+    return make_classic() + b"\0appended" * 1024
+
+
+def make_cut_update():
+    """An incremental update cut off in the middle: the first revision is
+    complete (%%EOF), the update is not."""
+    inc = make_incremental()
+    i = inc.index(b"%%EOF") + 6
+    return inc[:i + 120]
+
+
 def make_corrupt_flate():
     """Good text in its own Flate block, then a damaged block."""
     w = Writer()
@@ -895,6 +908,8 @@ FIXTURES = {
     "ref_cycle.pdf": make_ref_cycle,
     "huge_length.pdf": make_huge_length,
     "truncated.pdf": make_truncated,
+    "junk_after.pdf": make_junk_after,
+    "cut_update.pdf": make_cut_update,
     "corrupt_flate.pdf": make_corrupt_flate,
 }
 
