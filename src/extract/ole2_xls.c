@@ -8,7 +8,8 @@
  * 8-bit and 16-bit characters (2.5.293 XLUnicodeRichExtendedString) —
  * LABELSST, LABEL, RSTRING, NUMBER, RK, MULRK, FORMULA (numbers, booleans,
  * and string results from the STRING record that follows), BOOLERR,
- * HEADER/FOOTER and TXO comment text. A BOUNDSHEET of type macro sheet
+ * HEADER/FOOTER and TXO comment text, the strings of HLINK (hyperlink
+ * targets) and SUPBOOK (external workbook paths). A BOUNDSHEET of type macro sheet
  * (Excel 4.0 / XLM macros, which run without any VBA) raises `macro`. Cells are written one row per line,
  * tab-separated, under a "[Sheet: name]" line. Shared strings that no cell
  * uses are written at the end (they still leaked).
@@ -37,7 +38,9 @@
 #define XR_RSTRING 0x00D6
 #define XR_SST 0x00FC
 #define XR_LABELSST 0x00FD
+#define XR_SUPBOOK 0x01AE
 #define XR_TXO 0x01B6
+#define XR_HLINK 0x01B8
 #define XR_NUMBER 0x0203
 #define XR_LABEL 0x0204
 #define XR_BOOLERR 0x0205
@@ -437,6 +440,16 @@ static ls_err xls_txo_text(struct xls *x, size_t off, struct ls_slice d)
     return e == LS_E_TRUNCATED ? LS_OK : e; /* text and runs may split oddly */
 }
 
+/* HLINK (hyperlink targets: URLs, mailto:, UNC paths) and SUPBOOK
+ * (external workbook paths): their strings are UTF-16 inside monikers;
+ * printable runs are enough to surface addresses and paths. */
+static ls_err xls_links(struct xls *x, struct ls_slice d)
+{
+    LS_TRY(ole2_put(x->j, x->row >= 0 ? "\n" : ""));
+    x->row = -1;
+    return ole2_raw_text(x->j, d);
+}
+
 static ls_err xls_record(struct xls *x, uint16_t type, size_t off, struct ls_slice d)
 {
     if (type != XR_CONTINUE) {
@@ -461,6 +474,7 @@ static ls_err xls_record(struct xls *x, uint16_t type, size_t off, struct ls_sli
         return LS_OK;
     }
     case XR_CONTINUE: return x->txo_cch ? xls_txo_text(x, off, d) : LS_OK;
+    case XR_HLINK: case XR_SUPBOOK: return xls_links(x, d);
     case XR_BOOLERR: {
         uint16_t row = 0;
         if (!ls_rd_u16le(d, 0, &row) || d.len < 8 || ls_slice_at(d, 7) != 0) return LS_OK;

@@ -117,7 +117,9 @@ class Ole2Test(unittest.TestCase):
         # jane.doe@ is split across a CONTINUE that switches to 16-bit
         # characters; fml@ is a FORMULA's STRING result; hr.lead@ a HEADER.
         self.assertEqual(emails, {"j***@example.com", "f***@example.com", "h***@example.com",
-                                  "p***@example.com"})  # and the Comments property
+                                  "p***@example.com",   # the Comments property
+                                  "l***@example.com"})  # a HLINK target (UTF-16 moniker)
+        self.assertIn("l***@example.com", text_evidence(o, "email"))
         self.assertIn("j***@example.com", text_evidence(o, "email"))
 
     def test_small_ppt_atoms(self):

@@ -219,6 +219,10 @@ def small_xls():
     fs = "formula result fml@example.com"
     rows += biff(0x0207, struct.pack("<HB", len(fs), 0) + fs.encode())
     rows += biff(0x0205, struct.pack("<HHHBB", 4, 1, 15, 1, 0))               # TRUE
+    url = "mailto:link.target@example.com".encode("utf-16-le") + b"\0\0"       # HLINK, URL moniker
+    rows += biff(0x01B8, struct.pack("<HHHH", 5, 5, 0, 0) + bytes.fromhex("D0C9EA79F9BACE118C8200AA004BA90B") +
+                 struct.pack("<II", 2, 0x03) + bytes.fromhex("E0C9EA79F9BACE118C8200AA004BA90B") +
+                 struct.pack("<I", len(url)) + url)
     wb = glob + bof_s + rows + biff(0x000A, b"")
     w = CFBWriter()
     w.add_stream("Workbook", wb.ljust(4096, b"\0"))
