@@ -139,6 +139,9 @@ class PdfTest(unittest.TestCase):
         self.assertFound(o, "ssn", "***-**-1876")
         self.assertIn("marking", [f["entity"] for f in o["findings"]])
 
+    def test_macroman_encoding(self):
+        self.assertIn("Kontakt: Jürgen Müller, Straße 5, SSN 536-22-1874", self.text("macroman.pdf"))
+
     def test_every_filter(self):
         o = self.obj("filters.pdf")
         self.assertFull(o)

@@ -408,6 +408,16 @@ def make_rotated_ligature():
     return w.classic(t)
 
 
+def make_macroman():
+    """A font with /MacRomanEncoding: high bytes are not Windows-1252."""
+    w = Writer()
+    font = w.add({"Type": Name("Font"), "Subtype": Name("Type1"), "BaseFont": Name("Helvetica"),
+                  "Encoding": Name("MacRomanEncoding")})
+    text = "Kontakt: Jürgen Müller, Straße 5, SSN 536-22-1874".encode("mac_roman")
+    t = simple_doc(w, [b"BT /F1 12 Tf 72 700 Td " + lit(text) + b" Tj ET"], font=font)
+    return w.classic(t)
+
+
 # -- encoders for the filter variants
 
 
@@ -894,6 +904,7 @@ FIXTURES = {
     "tounicode.pdf": make_tounicode,
     "filters.pdf": make_filters,
     "rotated.pdf": make_rotated_ligature,
+    "macroman.pdf": make_macroman,
     "rc4_empty.pdf": lambda: make_encrypted(),
     "aes_empty.pdf": lambda: make_encrypted(aes=True),
     "user_password.pdf": lambda: make_encrypted(user_pw=b"secret"),
