@@ -87,7 +87,13 @@ static int reap(struct pool_slot *s)
 {
     int status = 0;
     if (s->pid > 0) {
-        while (waitpid(s->pid, &status, 0) < 0 && errno == EINTR) {}
+        /* Its socket is closed: a worker that closed it and lives on is
+         * broken (or hostile); never block on it. A zombie's status is not
+         * changed by the signal. */
+        if (waitpid(s->pid, &status, WNOHANG) == 0) {
+            kill(s->pid, SIGKILL);
+            while (waitpid(s->pid, &status, 0) < 0 && errno == EINTR) {}
+        }
     }
     if (s->sock >= 0) close(s->sock);
     s->sock = -1;
