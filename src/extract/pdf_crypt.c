@@ -454,7 +454,7 @@ enum { CM_NONE = 0, CM_RC4 = 1, CM_AES = 2, CM_AES256 = 3 };
 struct pdf_crypt {
     uint8_t key[32];
     size_t keylen;
-    int stm, str;
+    int stm, str, eff; /* crypt methods: streams, strings, embedded files */
     bool encrypt_metadata;
 };
 
@@ -601,7 +601,8 @@ static ls_err setup_aes256(struct pdf_doc *d, const struct pdf_obj *enc, int64_t
     size_t kl = 32;
     k->stm = cf_method(d, enc, "StmF", &kl);
     k->str = cf_method(d, enc, "StrF", &kl);
-    if (k->stm < 0 || k->str < 0) {
+    k->eff = pdf_dict_get(enc, "EFF") ? cf_method(d, enc, "EFF", &kl) : k->stm;
+    if (k->stm < 0 || k->str < 0 || k->eff < 0) {
         *what = "encrypted with an unsupported crypt filter";
         return LS_E_ENCRYPTED;
     }
@@ -633,13 +634,14 @@ ls_err pdf_crypt_setup(struct pdf_doc *d, const struct pdf_obj *enc, const char 
         size_t kl = 16;
         k.stm = cf_method(d, enc, "StmF", &kl);
         k.str = cf_method(d, enc, "StrF", &kl);
-        if (k.stm < 0 || k.str < 0) {
+        k.eff = pdf_dict_get(enc, "EFF") ? cf_method(d, enc, "EFF", &kl) : k.stm;
+        if (k.stm < 0 || k.str < 0 || k.eff < 0) {
             *what = "encrypted with an unsupported crypt filter";
             return LS_E_ENCRYPTED;
         }
         k.keylen = 16;
     } else if (v == 1 || v == 2 || v == 0) {
-        k.stm = k.str = CM_RC4;
+        k.stm = k.str = k.eff = CM_RC4;
         if (v != 2) bits = 40;
         if (bits < 40 || bits > 128 || bits % 8) bits = 40;
         k.keylen = (size_t)bits / 8;
@@ -671,12 +673,12 @@ ls_err pdf_crypt_setup(struct pdf_doc *d, const struct pdf_obj *enc, const char 
     return install(d, &k, what);
 }
 
-ls_err pdf_crypt_decrypt(const struct pdf_doc *d, uint32_t num, uint32_t gen, bool stream,
-                         struct ls_slice in, struct ls_buf *out)
+ls_err pdf_crypt_decrypt(const struct pdf_doc *d, uint32_t num, uint32_t gen,
+                         enum pdf_crypt_what what, struct ls_slice in, struct ls_buf *out)
 {
     const struct pdf_crypt *k = d->crypt;
     if (!k) return ls_buf_add(out, in.ptr, in.len);
-    int method = stream ? k->stm : k->str;
+    int method = what == PDF_CRYPT_STRING ? k->str : what == PDF_CRYPT_STREAM ? k->stm : k->eff;
     if (method == CM_NONE) return ls_buf_add(out, in.ptr, in.len);
     /* Algorithm 1: per-object key */
     uint8_t ext[sizeof k->key + 9], h[16]; /* key, num, gen, "sAlT" */

@@ -444,7 +444,9 @@ ls_err pdf_stream_decode(struct pdf_doc *d, const struct pdf_obj *st, size_t cap
         }
         bool meta = pdf_name_is(pdf_dict_get(st, "Type"), "Metadata");
         if (!identity && !(meta && !d->encrypt_metadata)) {
-            err = pdf_crypt_decrypt(d, st->u.st.num, st->u.st.gen, true, cur, &a);
+            bool ef = pdf_name_is(pdf_dict_get(st, "Type"), "EmbeddedFile");
+            err = pdf_crypt_decrypt(d, st->u.st.num, st->u.st.gen,
+                                    ef ? PDF_CRYPT_EMBEDDED : PDF_CRYPT_STREAM, cur, &a);
             cur = ls_buf_slice(&a);
         }
     }

@@ -272,9 +272,11 @@ void pdf_sha2(struct ls_slice msg, unsigned bits, uint8_t *out);
  * LS_E_ENCRYPTED if not (password needed, unsupported handler). *what gets
  * a short description for the record. */
 ls_err pdf_crypt_setup(struct pdf_doc *d, const struct pdf_obj *enc, const char **what);
-/* Decrypt string or stream bytes of object (num, gen) into out. */
-ls_err pdf_crypt_decrypt(const struct pdf_doc *d, uint32_t num, uint32_t gen, bool stream,
-                         struct ls_slice in, struct ls_buf *out);
+/* Decrypt bytes of object (num, gen) into out, with the crypt filter for
+ * what they are: /StrF, /StmF, or /EFF for embedded file streams. */
+enum pdf_crypt_what { PDF_CRYPT_STRING, PDF_CRYPT_STREAM, PDF_CRYPT_EMBEDDED };
+ls_err pdf_crypt_decrypt(const struct pdf_doc *d, uint32_t num, uint32_t gen,
+                         enum pdf_crypt_what what, struct ls_slice in, struct ls_buf *out);
 
 /* ---- text ---- */
 struct pdf_cmap;

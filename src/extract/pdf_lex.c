@@ -444,7 +444,7 @@ static struct pdf_obj *mk_string(struct pdf_parser *p, enum pdf_kind k, struct l
     if (k == PDF_STR && p->decrypt && p->d && p->d->crypt_ok && s.len) {
         struct ls_buf b;
         ls_buf_init(&b, s.len + 16);
-        if (pdf_crypt_decrypt(p->d, p->num, p->gen, false, s, &b) == LS_OK) {
+        if (pdf_crypt_decrypt(p->d, p->num, p->gen, PDF_CRYPT_STRING, s, &b) == LS_OK) {
             bool ok = pdf_arena_dup(p->arena, ls_buf_slice(&b), &o->u.s);
             ls_buf_free(&b);
             return ok ? o : &pdf_null_obj;

@@ -213,6 +213,13 @@ class PdfTest(unittest.TestCase):
         self.assertIn("encrypted", o["coverage_reasons"])
         self.assertEqual(self.redacted(o, "ssn"), [])
 
+    def test_attachments_only_encryption(self):
+        parent = self.obj("eff_only.pdf")
+        self.assertFull(parent)
+        notes = self.obj("eff_only.pdf", ["notes.txt"])
+        self.assertFound(notes, "ssn", ssn4(gen_pdf.SSN_CHILD))
+        self.assertIn("See attachments", self.text("eff_only.pdf"))  # plain page text
+
     def test_user_password_not_readable(self):
         o = self.obj("user_password.pdf")
         self.assertEqual(o["handler"], "pdf")

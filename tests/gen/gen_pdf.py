@@ -97,6 +97,7 @@ class Writer:
         self.next = 1
         self.crypt = None  # callable(num, gen, bytes, is_stream) -> bytes
         self.plain = set()  # object numbers never encrypted
+        self.crypt_only = None  # set of /Type names: encrypt only those streams
 
     def add(self, value, num=None):
         if num is None:
@@ -126,7 +127,7 @@ class Writer:
         if isinstance(v, str):
             v = v.encode("latin-1")
         if isinstance(v, bytes):
-            if self.crypt and num not in self.plain:
+            if self.crypt and num not in self.plain and self.crypt_only is None:
                 return b"<" + self.crypt(num, gen, v, False).hex().encode() + b">"
             return esc_literal(v)
         if isinstance(v, Ref):
@@ -140,7 +141,8 @@ class Writer:
     def ser_obj(self, num, v):
         if isinstance(v, Stream):
             data = v.data
-            if self.crypt and num not in self.plain and v.d.get("Type") != Name("XRef"):
+            if (self.crypt and num not in self.plain and v.d.get("Type") != Name("XRef") and
+                    (self.crypt_only is None or v.d.get("Type") in self.crypt_only)):
                 data = self.crypt(num, 0, data, True)
             d = dict(v.d)
             if "Length" not in d:
@@ -733,6 +735,10 @@ def make_encrypted(user_pw=b"", aes=False):
 
 def make_embedded():
     w = Writer()
+    return w.classic(make_embedded_writer(w))
+
+
+def make_embedded_writer(w):
     notes = ("Attachment notes\nSSN " + SSN_CHILD + "\n" + EMAIL + "\n").encode()
     ef = w.add(Stream({"Type": Name("EmbeddedFile"), "Subtype": Name("text#2Fplain"),
                        "Filter": Name("FlateDecode"), "Params": {"Size": len(notes)}},
@@ -746,7 +752,26 @@ def make_embedded():
     t = simple_doc(w, [b"BT /F1 12 Tf 72 700 Td (See attachments) Tj ET"],
                    extra_catalog={"Names": {"EmbeddedFiles": {"Names": ["notes.txt", spec]}}},
                    annots=[annot])
-    return w.classic(t)
+    return t
+
+
+def make_encrypted_attachments_only():
+    """AES-128 crypt filter for embedded files only (/EFF), strings and
+    streams /Identity: only the attachment is encrypted."""
+    base = Writer()
+    data = make_embedded_writer(base)
+    fid = hashlib.md5(b"eff").digest()
+    enc, crypt = security(aes=True, file_id=fid)
+    enc["StmF"] = Name("Identity")
+    enc["StrF"] = Name("Identity")
+    enc["EFF"] = Name("StdCF")
+    e = base.add(enc)
+    base.plain.add(e.num)
+    base.crypt = crypt
+    base.crypt_only = {Name("EmbeddedFile")}
+    data["Encrypt"] = e
+    data["ID"] = [Raw(b"<" + fid.hex().encode() + b">"), Raw(b"<" + fid.hex().encode() + b">")]
+    return base.classic(data)
 
 
 def make_javascript():
@@ -911,6 +936,7 @@ FIXTURES = {
     "aes256_empty.pdf": make_aes256,
     "aes256_password.pdf": lambda: make_aes256(user_pw=b"secret"),
     "embedded.pdf": make_embedded,
+    "eff_only.pdf": make_encrypted_attachments_only,
     "javascript.pdf": make_javascript,
     "plain.pdf": make_plain,
     "broken_xref.pdf": make_broken_xref,
