@@ -20,25 +20,49 @@ if [ $# -gt 0 ]; then harnesses="$*"; else
     harnesses=$(cd "$root/fuzz" && ls fuzz_*.c | sed -e 's/^fuzz_//' -e 's/\.c$//' | grep -v '^common$')
 fi
 mkdir -p "$b/artifacts"
-failed=""
-for t in $harnesses; do
+
+# one harness: run_one NAME -> exit status 0 (clean) or 1 (crash/timeout/OOM)
+run_one() {
+    t=$1
     work="$b/corpus-work/$t"
     mkdir -p "$work"
     dict=""
     [ -f "$root/fuzz/$t.dict" ] && dict="-dict=$root/fuzz/$t.dict"
     seeds=""
     for d in "$root/fuzz/corpus/$t" "$root/tests/regress/$t"; do [ -d "$d" ] && seeds="$seeds $d"; done
-    echo "fuzz: $t for ${secs}s" >&2
     # shellcheck disable=SC2086
-    if ! ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 \
+    if ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 \
         "$b/fuzz_$t" -max_total_time="$secs" -timeout=25 -rss_limit_mb=2560 -max_len=262144 \
         -print_final_stats=1 -artifact_prefix="$b/artifacts/$t-" $dict "$work" $seeds \
         >"$b/fuzz-$t.log" 2>&1; then
-        tail -40 "$b/fuzz-$t.log" >&2
-        failed="$failed $t"
-    else
-        grep -E 'stat::number_of_executed_units|cov:' "$b/fuzz-$t.log" | tail -2 >&2 || true
+        echo "fuzz: $t: $(grep -E 'stat::number_of_executed_units' "$b/fuzz-$t.log" | tail -1 | sed 's/.*: *//') runs, no crash" >&2
+        return 0
     fi
+    echo "fuzz: $t: FAILED" >&2
+    tail -40 "$b/fuzz-$t.log" >&2
+    return 1
+}
+
+# Harnesses run JOBS at a time (default: online CPUs), each for SECONDS.
+jobs=${JOBS:-$(nproc)}
+echo "fuzz: $(echo $harnesses | wc -w) harnesses, ${secs}s each, $jobs at a time" >&2
+failed=""
+running=0
+pids=""
+for t in $harnesses; do
+    run_one "$t" &
+    pids="$pids $!:$t"
+    running=$((running + 1))
+    if [ "$running" -ge "$jobs" ]; then
+        for pt in $pids; do
+            if ! wait "${pt%%:*}"; then failed="$failed ${pt#*:}"; fi
+        done
+        pids=""
+        running=0
+    fi
+done
+for pt in $pids; do
+    if ! wait "${pt%%:*}"; then failed="$failed ${pt#*:}"; fi
 done
 if [ -n "$failed" ]; then
     echo "fuzz: crashes in:$failed (artifacts in $b/artifacts)" >&2
