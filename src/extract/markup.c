@@ -435,6 +435,8 @@ static ls_err xmltext_start(void *ud, const char *local, const char *ns,
         LS_TRY(ls_textout_sep(&x->out, '\n'));
         LS_TRY(ls_textout_add(&x->out, attrs[i].value.ptr, attrs[i].value.len));
     }
+    /* the element's own text must not glue onto its last attribute value */
+    if (n) LS_TRY(ls_textout_sep(&x->out, '\n'));
     return LS_OK;
 }
 
