@@ -73,6 +73,7 @@ static void scan_usage(FILE *f)
 "                           [sensitive,hostile,incomplete]\n"
 "\n"
 "  -h, --help               show this help\n"
+"  -V, --version            print the version\n"
 "\n"
 "Exit status: 0 everything scanned and nothing quarantined; 1 at least one\n"
 "object quarantined; 2 operational error (bad flags, rules that do not\n"
@@ -112,6 +113,7 @@ static const struct option long_opts[] = {
     {"quarantine", required_argument, NULL, OPT_QUARANTINE},
     {"shard", required_argument, NULL, OPT_SHARD},
     {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
 };
 
@@ -220,7 +222,7 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
     int c;
     opterr = 0;
     optind = 1;
-    while ((c = getopt_long(argc, argv, ":o:qhj:", long_opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:qhVj:", long_opts, NULL)) != -1) {
         switch (c) {
         case 'o': o->output = optarg; break;
         case 'q': o->quiet = true; break;
@@ -235,6 +237,7 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
         }
         case OPT_RESUME: o->resume = true; break;
         case 'h': scan_usage(stdout); return EXIT_CLEAN;
+        case 'V': printf("leaksift %s (manifest version %d)\n", LS_VERSION_STRING, LS_MANIFEST_VERSION); return EXIT_CLEAN;
         case OPT_FILES_FROM: o->files_from = optarg; break;
         case OPT_NULL: o->nul_sep = true; break;
         case OPT_RULES: if (!add_rule_path(o, optarg)) return EXIT_ERROR; break;
