@@ -27,8 +27,16 @@ else
 fi
 
 echo "bootstrap: installing:$missing" >&2
-export DEBIAN_FRONTEND=noninteractive
-$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+log=$(mktemp "${TMPDIR:-/tmp}/leaksift-bootstrap.XXXXXX")
+trap 'rm -f "$log"' EXIT
+run() {
+    if ! "$@" >>"$log" 2>&1; then
+        tail -20 "$log" >&2
+        echo "bootstrap: failed: $*" >&2
+        exit 2
+    fi
+}
+run $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
 # shellcheck disable=SC2086
-$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+run $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing
 echo "bootstrap: done" >&2
