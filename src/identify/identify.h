@@ -14,9 +14,11 @@ struct ls_magic;
 ls_err ls_magic_open(struct ls_magic **out, char *err, size_t errlen);
 void ls_magic_close(struct ls_magic *m);
 /* MIME type (e.g. "application/pdf") and description of data, copied into
- * the caller's arrays (always NUL-terminated). Looks at a bounded prefix. */
+ * the caller's arrays (always NUL-terminated). Looks at a bounded prefix.
+ * The description is computed when want_desc, or when the MIME type is
+ * application/octet-stream; otherwise desc is set to "". */
 void ls_magic_identify(struct ls_magic *m, struct ls_slice data, char *mime, size_t mime_cap,
-                       char *desc, size_t desc_cap);
+                       char *desc, size_t desc_cap, bool want_desc);
 
 /* Lower-case extension of a (raw) file name, without the dot; "" if none or
  * implausible (longer than 15 bytes, non-alphanumeric). */

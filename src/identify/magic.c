@@ -11,9 +11,14 @@ struct ls_magic {
     magic_t desc;  /* MAGIC_NONE: the human description */
 };
 
-/* libmagic reads at most this much of each object: the magic database never
- * looks deeper than ~1 MiB, and 256 KiB keeps identification fast. */
-#define LS_MAGIC_BYTES (256u << 10)
+/* libmagic reads at most this much of each object for the MIME type: its
+ * text classification (encoding checks, regex tests) runs over all of it,
+ * and was the largest cost per object at 256 KiB. 64 KiB still holds every
+ * header the magic database looks for in the formats leaksift handles. */
+#define LS_MAGIC_BYTES (64u << 10)
+/* The human description comes from the first 16 KiB (it is informative; the
+ * MIME type drives everything else). */
+#define LS_MAGIC_DESC_BYTES (16u << 10)
 
 static magic_t open_one(int flags, char *err, size_t errlen)
 {
@@ -62,12 +67,18 @@ static void copy_out(const char *s, char *out, size_t cap)
 }
 
 void ls_magic_identify(struct ls_magic *m, struct ls_slice data, char *mime, size_t mime_cap,
-                       char *desc, size_t desc_cap)
+                       char *desc, size_t desc_cap, bool want_desc)
 {
     size_t n = data.len < LS_MAGIC_BYTES ? data.len : LS_MAGIC_BYTES;
     const void *p = data.ptr ? (const void *)data.ptr : (const void *)"";
     const char *r = magic_buffer(m->mime, p, n);
     copy_out(r ? r : "application/octet-stream", mime, mime_cap);
-    r = magic_buffer(m->desc, p, n);
+    if (!desc || !desc_cap) return;
+    desc[0] = 0;
+    /* The description costs a second full pass of libmagic (its regex tests
+     * are compiled per call): members get it only when their type is
+     * unknown, where it is the only clue (want_desc false otherwise). */
+    if (!want_desc && strcmp(mime, "application/octet-stream") != 0) return;
+    r = magic_buffer(m->desc, p, n < LS_MAGIC_DESC_BYTES ? n : LS_MAGIC_DESC_BYTES);
     copy_out(r ? r : "data", desc, desc_cap);
 }

@@ -282,7 +282,8 @@ ls_err ls_pipeline_object(struct ls_ctx *c, struct ls_object *o, struct ls_obj_s
         return c->fatal;
     }
     ls_sha256(o->data, st->sha256);
-    ls_magic_identify(c->w->magic, o->data, st->mime, sizeof st->mime, st->magic, sizeof st->magic);
+    ls_magic_identify(c->w->magic, o->data, st->mime, sizeof st->mime, st->magic, sizeof st->magic,
+                      o->depth == 0);
     o->mime = st->mime;
     o->magic = st->magic;
     if (ls_ext_mismatch(st->ext, st->mime)) note_tag(st, LS_A_EXT_MISMATCH);

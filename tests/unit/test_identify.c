@@ -244,7 +244,7 @@ static void expect_mime(struct ls_slice data, const char *want_mime, const char 
     char mime[128], desc[256];
     memset(mime, 'Z', sizeof mime);
     memset(desc, 'Z', sizeof desc);
-    ls_magic_identify(g_magic, data, mime, sizeof mime, desc, sizeof desc);
+    ls_magic_identify(g_magic, data, mime, sizeof mime, desc, sizeof desc, true);
     assert_string_equal(mime, want_mime);
     if (desc_prefix && strncmp(desc, desc_prefix, strlen(desc_prefix)) != 0)
         fail_msg("description \"%s\" does not start with \"%s\"", desc, desc_prefix);
@@ -296,9 +296,22 @@ static void magic_small_caps_truncate(void **st)
 {
     (void)st;
     char mime[5], desc[4];
-    ls_magic_identify(g_magic, Z("%PDF-1.4\n%%EOF\n"), mime, sizeof mime, desc, sizeof desc);
+    ls_magic_identify(g_magic, Z("%PDF-1.4\n%%EOF\n"), mime, sizeof mime, desc, sizeof desc, true);
     assert_string_equal(mime, "appl");
     assert_string_equal(desc, "PDF");
+}
+
+static void magic_description_only_when_wanted_or_unknown(void **st)
+{
+    (void)st;
+    char mime[64], desc[128];
+    ls_magic_identify(g_magic, Z("%PDF-1.4\n%%EOF\n"), mime, sizeof mime, desc, sizeof desc, false);
+    assert_string_equal(mime, "application/pdf");
+    assert_string_equal(desc, ""); /* known type, not wanted: skipped */
+    static const uint8_t junk[] = {0x00, 0x9c, 0x01, 0xf3, 0x7e, 0x00, 0x11, 0xfe, 0x80, 0x00};
+    ls_magic_identify(g_magic, S(junk, sizeof junk), mime, sizeof mime, desc, sizeof desc, false);
+    assert_string_equal(mime, "application/octet-stream");
+    assert_string_equal(desc, "data"); /* unknown type: the description is the only clue */
 }
 
 int main(void)
@@ -316,6 +329,7 @@ int main(void)
         cmocka_unit_test(magic_html_and_csv),
         cmocka_unit_test(magic_large_buffer),
         cmocka_unit_test(magic_small_caps_truncate),
+        cmocka_unit_test(magic_description_only_when_wanted_or_unknown),
     };
     int rc = cmocka_run_group_tests_name("identify", pure, NULL, NULL);
     rc += cmocka_run_group_tests_name("magic", magic, magic_setup, magic_teardown);
