@@ -71,6 +71,8 @@ static void scan_usage(FILE *f)
 "      --quarantine LIST    verdicts to quarantine: comma list of sensitive,\n"
 "                           hostile, incomplete, clean; or none\n"
 "                           [sensitive,hostile,incomplete]\n"
+"      --quarantine-dir DIR copy every quarantined file into DIR, named by its\n"
+"                           SHA-256 (DIR/ab/abcd...), with DIR/index.jsonl\n"
 "\n"
 "  -h, --help               show this help\n"
 "  -V, --version            print the version\n"
@@ -84,7 +86,7 @@ enum {
     OPT_FILES_FROM = 256, OPT_RESUME, OPT_NULL, OPT_RULES, OPT_NO_DEFAULT, OPT_IDENT, OPT_FPKEY,
     OPT_MAX_DEPTH, OPT_MAX_BYTES, OPT_BYTES_FACTOR, OPT_BOMB_RATIO, OPT_BOMB_FLOOR,
     OPT_MAX_MEMBERS, OPT_MAX_TEXT, OPT_MAX_SCAN, OPT_ROOT_TIMEOUT, OPT_YARA_TIMEOUT,
-    OPT_MAX_EVIDENCE, OPT_SPILL, OPT_QUARANTINE, OPT_SHARD,
+    OPT_MAX_EVIDENCE, OPT_SPILL, OPT_QUARANTINE, OPT_SHARD, OPT_QDIR,
 };
 
 static const struct option long_opts[] = {
@@ -112,6 +114,7 @@ static const struct option long_opts[] = {
     {"spill", required_argument, NULL, OPT_SPILL},
     {"quarantine", required_argument, NULL, OPT_QUARANTINE},
     {"shard", required_argument, NULL, OPT_SHARD},
+    {"quarantine-dir", required_argument, NULL, OPT_QDIR},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -250,6 +253,7 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
                 return EXIT_ERROR;
             }
             break;
+        case OPT_QDIR: o->quarantine_dir = optarg; break;
         case OPT_SHARD:
             if (!parse_shard(optarg, o)) {
                 cli_err("--shard: '%s' is not K/N with 1 <= K <= N", optarg);

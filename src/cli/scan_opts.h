@@ -20,6 +20,7 @@ struct scan_opts {
     unsigned jobs;               /* -j N worker processes; 0 = online CPUs */
     bool resume;                 /* --resume: the manifest is the journal */
     unsigned shard_k, shard_n;   /* --shard K/N; n = 0: no sharding */
+    const char *quarantine_dir;  /* --quarantine-dir DIR, or NULL */
 };
 
 /* Run the scan; returns the exit code. */

@@ -15,6 +15,7 @@
 #include "cli/scan_opts.h"
 #include "core/ls_core.h"
 #include "manifest/summary.h"
+#include "quarantine/store.h"
 #include "pool/pool.h"
 
 struct run {
@@ -33,6 +34,8 @@ struct run {
     struct ls_done_set done;
     uint64_t roots_done, bytes_done, skipped;
     char old_key_id[17];      /* fingerprint_key_id of the manifest resumed */
+    struct ls_qstore *qstore; /* --quarantine-dir, or NULL */
+    uint64_t q_failed;
 };
 
 static volatile sig_atomic_t g_stop;
@@ -73,10 +76,27 @@ static int emit_line(struct run *r, const char *line, size_t len)
     return 0;
 }
 
+/* --quarantine-dir: once a root's block is written, copy a quarantined root
+ * file into the content-addressed store (verified against its SHA-256). */
+static void store_root(struct run *r)
+{
+    const struct ls_root_info *ri = ls_summary_last_root(r->sum);
+    if (!r->qstore || !ri->have || !ri->quarantine || !ri->sha256[0]) return;
+    char err[1024];
+    ls_err e = ls_qstore_put(r->qstore, ri->path, ri->sha256, ri->root_id, ri->verdict, err, sizeof err);
+    if (e == LS_OK) return;
+    cli_err("%s", err);
+    if (e != LS_E_CORRUPT) r->q_failed++; /* a file changed since it was scanned is only a warning */
+}
+
 static int on_record(void *ud, enum ls_record_kind kind, const char *line, size_t len)
 {
-    (void)kind;
-    return emit_line(ud, line, len);
+    static const char done[] = "{\"record\":\"root_done\"";
+    struct run *r = ud;
+    (void)kind; /* the pool replays every line of a block as LS_REC_OBJECT */
+    if (emit_line(r, line, len) != 0) return -1;
+    if (len >= sizeof done - 1 && memcmp(line, done, sizeof done - 1) == 0) store_root(r);
+    return 0;
 }
 
 /* ---- progress (TTY only) ---- */
@@ -313,6 +333,11 @@ static int setup(struct run *r, struct cli_walk *walk)
         cli_err("%s", err[0] ? err : ls_err_name(e));
         return -1;
     }
+    if (r->o->quarantine_dir &&
+        ls_qstore_open(r->o->quarantine_dir, &r->qstore, err, sizeof err) != LS_OK) {
+        cli_err("--quarantine-dir: %s", err);
+        return -1;
+    }
     r->sum = ls_summary_new();
     bool need_run;
     if (!r->sum || open_output(r, walk, &need_run) != 0) return -1;
@@ -342,7 +367,11 @@ static int finish(struct run *r, int walk_rc)
             fprintf(stderr, "  lost to worker failures: %llu files (see coverage_reasons)\n",
                     (unsigned long long)ls_pool_failed(r->pool));
         if (g_stop) cli_err("interrupted: the manifest holds the roots finished so far (--resume goes on)");
+        if (r->qstore)
+            fprintf(stderr, "  quarantine store: %s (%llu files copied)\n", r->o->quarantine_dir,
+                    (unsigned long long)ls_qstore_count(r->qstore));
     }
+    if (r->q_failed) cli_err("%llu quarantined files could not be stored", (unsigned long long)r->q_failed);
     ls_buf_free(&b);
     if (r->out_fd > STDOUT_FILENO) {
         if (close(r->out_fd) != 0 && !r->write_failed) {
@@ -351,7 +380,7 @@ static int finish(struct run *r, int walk_rc)
         }
         r->out_fd = -1;
     }
-    if (r->write_failed || walk_rc < 0 || g_stop) return EXIT_ERROR;
+    if (r->write_failed || walk_rc < 0 || g_stop || r->q_failed) return EXIT_ERROR;
     bool lost = r->pool && ls_pool_failed(r->pool);
     return ls_summary_quarantined(r->sum) || lost ? EXIT_FLAGGED : EXIT_CLEAN;
 }
@@ -389,6 +418,7 @@ int scan_run(struct scan_opts *o)
     ls_worker_free(r.w);
     ls_engine_free(r.eng);
     ls_summary_free(r.sum);
+    ls_qstore_close(r.qstore);
     ls_buf_free(&r.line);
     ls_rootlist_free(&r.list);
     ls_done_free(&r.done);

@@ -27,6 +27,7 @@ struct ls_summary {
     uint64_t roots, objects, quarantined, flagged, bytes_read, bytes_expanded;
     struct counter verdicts, coverage, categories, entities, rejected, alerts, reasons;
     struct fp_set distinct;
+    struct ls_root_info last;
 };
 
 static void counter_free(struct counter *c)
@@ -75,6 +76,7 @@ void ls_summary_free(struct ls_summary *s)
     counter_free(&s->reasons);
     free(s->distinct.key);
     free(s->distinct.slots);
+    free(s->last.path);
     free(s);
 }
 
@@ -179,10 +181,60 @@ static void add_names(struct counter *c, json_t *arr)
     json_array_foreach(arr, i, v) if (json_is_string(v)) count(c, json_string_value(v), 1);
 }
 
+static int b64val(int c)
+{
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '+') return 62;
+    if (c == '/') return 63;
+    return -1;
+}
+
+/* Decode standard base64 (padding ignored) into a new NUL-terminated string. */
+static char *b64_decode(const char *in)
+{
+    size_t n = strlen(in), o = 0;
+    char *out = malloc(n / 4 * 3 + 4);
+    if (!out) return NULL;
+    uint32_t acc = 0;
+    int bits = 0;
+    for (size_t i = 0; i < n; i++) {
+        int v = b64val((unsigned char)in[i]);
+        if (v < 0) continue;
+        acc = acc << 6 | (uint32_t)v;
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out[o++] = (char)((acc >> bits) & 0xff);
+        }
+    }
+    out[o] = 0;
+    return out;
+}
+
+static void remember_root(struct ls_summary *s, json_t *o)
+{
+    struct ls_root_info *r = &s->last;
+    free(r->path);
+    memset(r, 0, sizeof *r);
+    const char *b64 = json_string_value(json_object_get(o, "path_b64"));
+    r->path = b64 ? b64_decode(b64) : strdup(str_of(o, "path"));
+    const char *sha = json_string_value(json_object_get(json_object_get(json_object_get(o, "file"), "hash"), "sha256"));
+    snprintf(r->sha256, sizeof r->sha256, "%s", sha ? sha : "");
+    snprintf(r->root_id, sizeof r->root_id, "%s", str_of(o, "root_id"));
+    snprintf(r->verdict, sizeof r->verdict, "%s", str_of(o, "verdict"));
+    r->quarantine = json_is_true(json_object_get(o, "quarantine"));
+    r->have = r->path != NULL;
+}
+
+const struct ls_root_info *ls_summary_last_root(const struct ls_summary *s) { return &s->last; }
+
 static void add_object(struct ls_summary *s, json_t *o)
 {
     s->objects++;
     if (json_integer_value(json_object_get(o, "depth")) == 0) {
+        remember_root(s, o);
         s->roots++;
         s->bytes_read += (uint64_t)json_integer_value(json_object_get(json_object_get(o, "file"), "size"));
         if (json_is_true(json_object_get(o, "quarantine"))) s->quarantined++;

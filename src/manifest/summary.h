@@ -21,6 +21,19 @@ ls_err ls_summary_record(const struct ls_summary *s, double elapsed_s, struct ls
 /* A short human summary (several lines) into out. */
 ls_err ls_summary_human(const struct ls_summary *s, const char *manifest, double elapsed_s,
                         struct ls_buf *out);
+/* The root object (depth 0) most recently fed: what the quarantine store
+ * needs once its root_done arrives. path is the raw path (from path_b64
+ * when the name is not UTF-8). */
+struct ls_root_info {
+    bool have;
+    bool quarantine;
+    char sha256[65];  /* "" when the root was never read */
+    char root_id[17];
+    char verdict[16];
+    char *path;       /* owned by the summary, valid until the next root */
+};
+const struct ls_root_info *ls_summary_last_root(const struct ls_summary *s);
+
 uint64_t ls_summary_roots(const struct ls_summary *s);
 uint64_t ls_summary_quarantined(const struct ls_summary *s);
 uint64_t ls_summary_flagged(const struct ls_summary *s);
