@@ -25,6 +25,7 @@
 #include <strings.h>
 
 #include "core/handler.h"
+#include "extract/docpart.h"
 #include "extract/markup.h"
 #include "extract/zipsalvage.h"
 #include "unpack/zipread.h"
@@ -328,20 +329,13 @@ static void odf_partial(struct odf *x, ls_err e)
 
 static void odf_member_error(struct odf *x, const char *name, ls_err e, const char *what)
 {
-    const char *tag = LS_R_PARSE_ERROR;
-    if (e == LS_E_ENCRYPTED) tag = LS_R_ENCRYPTED;
-    if (e == LS_E_TRUNCATED) tag = LS_R_TRUNCATED;
-    if (e == LS_E_LIMIT) tag = LS_R_LIMIT_BYTES;
-    ls_note(x->c, x->o, tag, "odf: %.200s: %s (%s)", name, what, ls_err_name(e));
+    ls_note(x->c, x->o, ls_docpart_reason(e), "odf: %.200s: %s (%s)", name, what, ls_err_name(e));
     odf_partial(x, e);
 }
 
 static size_t odf_part_max(const struct odf *x)
 {
-    uint64_t m = ls_ctx_limits(x->c)->spill_threshold;
-    uint64_t left = ls_budget_left(x->c);
-    if (left < m) m = left;
-    return m > SIZE_MAX ? SIZE_MAX : (size_t)m;
+    return ls_docpart_max(x->c);
 }
 
 static bool odf_read(struct odf *x, size_t i, const char *name, ls_err *err)

@@ -29,6 +29,7 @@
 #include <strings.h>
 
 #include "core/handler.h"
+#include "extract/docpart.h"
 #include "extract/markup.h"
 #include "extract/zipsalvage.h"
 #include "unpack/zipread.h"
@@ -674,21 +675,13 @@ static void ox_partial(struct ox *x, ls_err e)
 /* Record a member read/parse problem and keep going with the others. */
 static void ox_member_error(struct ox *x, const char *name, ls_err e, const char *what)
 {
-    const char *tag = LS_R_PARSE_ERROR;
-    if (e == LS_E_ENCRYPTED) tag = LS_R_ENCRYPTED;
-    if (e == LS_E_TRUNCATED) tag = LS_R_TRUNCATED;
-    if (e == LS_E_LIMIT) tag = LS_R_LIMIT_BYTES;
-    if (e == LS_E_TIMEOUT) tag = LS_R_LIMIT_TIME;
-    ls_note(x->c, x->o, tag, "ooxml: %.200s: %s (%s)", name, what, ls_err_name(e));
+    ls_note(x->c, x->o, ls_docpart_reason(e), "ooxml: %.200s: %s (%s)", name, what, ls_err_name(e));
     ox_partial(x, e);
 }
 
 static size_t ox_part_max(const struct ox *x)
 {
-    uint64_t m = ls_ctx_limits(x->c)->spill_threshold;
-    uint64_t left = ls_budget_left(x->c);
-    if (left < m) m = left;
-    return m > SIZE_MAX ? SIZE_MAX : (size_t)m;
+    return ls_docpart_max(x->c);
 }
 
 /* Read member i into x->part. Damage keeps what was read (true); a member
