@@ -48,18 +48,6 @@ static void on_signal(int sig)
     g_stop = g_stop ? 2 : 1;
 }
 
-static int write_all(int fd, const uint8_t *p, size_t n)
-{
-    while (n) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) return -1;
-        p += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
 /* One manifest line: built whole, written with one write() (a crash never
  * leaves half a line), fed to the summary. */
 static int emit_line(struct run *r, const char *line, size_t len)
@@ -67,7 +55,7 @@ static int emit_line(struct run *r, const char *line, size_t len)
     if (r->write_failed) return -1;
     ls_buf_reset(&r->line);
     if (ls_buf_add(&r->line, line, len) != LS_OK || ls_buf_addc(&r->line, '\n') != LS_OK ||
-        write_all(r->out_fd, r->line.ptr, r->line.len) != 0) {
+        ls_write_all(r->out_fd, r->line.ptr, r->line.len) != 0) {
         cli_err("%s: cannot write the manifest: %s", r->o->output, strerror(errno ? errno : EIO));
         r->write_failed = true;
         return -1;

@@ -141,6 +141,8 @@ LS_WUR ls_err ls_json_b64(struct ls_buf *b, struct ls_slice s);
 
 /* ---- misc ---- */
 double ls_now(void); /* monotonic seconds */
+/* write() all of p to fd, retrying short writes and EINTR; 0 or -1 (errno). */
+int ls_write_all(int fd, const void *p, size_t n);
 void ls_hex(const uint8_t *in, size_t n, char *out); /* out: 2n+1 bytes */
 
 #endif

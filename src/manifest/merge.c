@@ -33,19 +33,6 @@ static ls_err seen_add(struct root_seen *s, const char *id)
     return LS_OK;
 }
 
-static int write_all(int fd, const void *p, size_t n)
-{
-    const char *c = p;
-    while (n) {
-        ssize_t w = write(fd, c, n);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) return -1;
-        c += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
 struct merge_state {
     int out_fd;
     struct ls_summary *sum;
@@ -76,7 +63,7 @@ static ls_err flush_block(struct merge_state *m, const char *line, size_t len)
             (void)ls_summary_add_line(m->sum, p, (size_t)(nl - p));
             p = nl + 1;
         }
-        if (write_all(m->out_fd, m->block.ptr, m->block.len) != 0) {
+        if (ls_write_all(m->out_fd, m->block.ptr, m->block.len) != 0) {
             snprintf(m->err, m->errlen, "cannot write the merged manifest: %s", strerror(errno));
             return LS_E_IO;
         }
@@ -162,7 +149,7 @@ static ls_err write_run(struct merge_state *m, const char *const *inputs, size_t
     if (!s) return LS_E_NOMEM;
     size_t len = strlen(s);
     s[len] = '\n';
-    int rc = write_all(m->out_fd, s, len + 1);
+    int rc = ls_write_all(m->out_fd, s, len + 1);
     free(s);
     if (rc != 0) {
         snprintf(m->err, m->errlen, "cannot write the merged manifest: %s", strerror(errno));

@@ -38,14 +38,7 @@ static int spool_tmpfile(void)
 
 static ls_err write_all(int fd, const uint8_t *p, size_t n)
 {
-    while (n) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) return LS_E_IO;
-        p += w;
-        n -= (size_t)w;
-    }
-    return LS_OK;
+    return ls_write_all(fd, p, n) == 0 ? LS_OK : LS_E_IO;
 }
 
 static ls_err spool_to_file(struct pool_spool *s, const uint8_t *hdr, const uint8_t *line, size_t len)

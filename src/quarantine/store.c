@@ -47,18 +47,6 @@ void ls_qstore_close(struct ls_qstore *q)
 
 uint64_t ls_qstore_count(const struct ls_qstore *q) { return q->count; }
 
-static int write_all(int fd, const uint8_t *p, size_t n)
-{
-    while (n) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) return -1;
-        p += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
 static bool valid_hex64(const char *s)
 {
     size_t n = 0;
@@ -79,7 +67,7 @@ static ls_err store_bytes(struct ls_qstore *q, struct ls_slice data, const char 
     snprintf(tmp, sizeof tmp, "%s/.tmp-%s-%ld", sub, sha, (long)getpid());
     int fd = openat(q->dir_fd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0400);
     if (fd < 0) goto fail;
-    int rc = data.len ? write_all(fd, data.ptr, data.len) : 0;
+    int rc = data.len ? ls_write_all(fd, data.ptr, data.len) : 0;
     if (rc == 0) rc = fsync(fd);
     if (close(fd) != 0) rc = -1;
     if (rc != 0 || renameat(q->dir_fd, tmp, q->dir_fd, final) != 0) {
@@ -111,7 +99,7 @@ static ls_err index_line(struct ls_qstore *q, const char *path, const char *sha,
         if (e == LS_OK) e = ls_json_b64(&b, ls_slice_make(path, strlen(path)));
     }
     if (e == LS_OK) e = ls_buf_adds(&b, "}\n");
-    if (e == LS_OK && write_all(q->index_fd, b.ptr, b.len) != 0) e = LS_E_IO;
+    if (e == LS_OK && ls_write_all(q->index_fd, b.ptr, b.len) != 0) e = LS_E_IO;
     ls_buf_free(&b);
     return e;
 }

@@ -55,14 +55,7 @@ static int spill_open(const char **kind)
 
 static ls_err write_all(int fd, const uint8_t *p, size_t n)
 {
-    struct ls_slice rest = ls_slice_make(p, n);
-    while (rest.len > 0) {
-        ssize_t w = write(fd, rest.ptr, rest.len);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) return LS_E_IO;
-        if (!ls_slice_from(rest, (size_t)w, &rest)) return LS_E_INTERNAL;
-    }
-    return LS_OK;
+    return ls_write_all(fd, p, n) == 0 ? LS_OK : LS_E_IO;
 }
 
 static ls_err spill(struct unpack_sink *k)
