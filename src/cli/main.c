@@ -98,6 +98,9 @@ int main(int argc, char **argv)
 #ifdef LEAKSIFT_TEST_HOOKS
         fprintf(stderr, "test hooks: on\n");
 #endif
+#ifdef LEAKSIFT_SANITIZED
+        fprintf(stderr, "sanitizers: on\n"); /* tests scale their memory bounds */
+#endif
         return EXIT_CLEAN;
     }
     cli_err("unknown command '%s' (see leaksift --help)", cmd);
