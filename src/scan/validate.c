@@ -1319,6 +1319,32 @@ static void redact(const char *style, struct ls_slice v, struct rbuf *r)
     else redact_mask_all(r, v);
 }
 
+/* The manifest never holds a whole value, whatever style a rule asks for
+ * (a custom rule may pair a digit entity with "keytype" or "prefix4"): if
+ * the redacted form still shows the whole normalised value, or every one of
+ * its digits in order, it is replaced by a mask with the last two
+ * characters. Only the explicit style "none" is exempt. */
+static void redact_guard(const char *style, struct ls_value *out)
+{
+    size_t n = strlen(out->norm);
+    if (strcmp(style, "none") == 0 || n < 4) return;
+    bool leak = strstr(out->redacted, out->norm) != NULL;
+    if (!leak) {
+        char digits[LS_VALUE_REDACT_MAX];
+        size_t k = 0;
+        for (size_t i = 0; out->redacted[i] && k + 1 < sizeof digits; i++)
+            if (out->redacted[i] >= '0' && out->redacted[i] <= '9') digits[k++] = out->redacted[i];
+        digits[k] = '\0';
+        leak = k >= 4 && strcmp(digits, out->norm) == 0;
+    }
+    if (leak) {
+        memcpy(out->redacted, "****", 4);
+        out->redacted[4] = out->norm[n - 2];
+        out->redacted[5] = out->norm[n - 1];
+        out->redacted[6] = '\0';
+    }
+}
+
 bool ls_value_check(const struct ls_candidate *cand, struct ls_value *out)
 {
     memset(out, 0, sizeof *out);
@@ -1333,5 +1359,6 @@ bool ls_value_check(const struct ls_candidate *cand, struct ls_value *out)
     struct rbuf r = {out->redacted, 0, sizeof out->redacted};
     out->redacted[0] = '\0';
     redact(style, v, &r);
+    redact_guard(style, out);
     return true;
 }
