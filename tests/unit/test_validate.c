@@ -515,6 +515,20 @@ static void empty_and_null_rejected(void **st)
 }
 
 #define T(f) cmocka_unit_test(f)
+/* A custom rule pairing a digit entity with a prefix style must not print
+ * the whole number (found by fuzz_validate in CI). */
+static void redaction_never_shows_whole_value(void **st)
+{
+    (void)st;
+    static const char m[] = "p0430993-530AKcno_such_validatIVAT";
+    struct ls_candidate c = {"ssn", "token", "keytype", {(const uint8_t *)m, sizeof m - 1}};
+    struct ls_value v;
+    assert_true(ls_value_check(&c, &v));
+    assert_string_equal(v.norm, "0430993530");
+    assert_null(strstr(v.redacted, "0430993"));
+    assert_string_equal(v.redacted, "****30");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -556,6 +570,7 @@ int main(void)
         T(unknown_validator_rejected), T(no_validator_takes_whole_match),
         T(unknown_entity_masked_by_default), T(short_values_never_shown_whole),
         T(org_strips_boundaries), T(empty_and_null_rejected),
+        T(redaction_never_shows_whole_value),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
