@@ -6,6 +6,8 @@
 # script fail: minimise one (./fuzz_<t> -minimize_crash=1 ...) and commit it
 # under tests/regress/<t>/ with the fix.
 # Usage: fuzz/run.sh [SECONDS] [HARNESS...]
+# FUZZ_SEED=N fixes libFuzzer's seed (CI does, so a run explores the same
+# inputs every time and a red CI is reproducible); unset, each run is new.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 secs=${1:-60}
@@ -32,7 +34,7 @@ run_one() {
     for d in "$root/fuzz/corpus/$t" "$root/tests/regress/$t"; do [ -d "$d" ] && seeds="$seeds $d"; done
     # shellcheck disable=SC2086
     if ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 \
-        "$b/fuzz_$t" -max_total_time="$secs" -timeout=25 -rss_limit_mb=2560 -max_len=262144 \
+        "$b/fuzz_$t" -max_total_time="$secs" ${FUZZ_SEED:+-seed=$FUZZ_SEED} -timeout=25 -rss_limit_mb=2560 -max_len=262144 \
         -print_final_stats=1 -artifact_prefix="$b/artifacts/$t-" $dict "$work" $seeds \
         >"$b/fuzz-$t.log" 2>&1; then
         echo "fuzz: $t: $(grep -E 'stat::number_of_executed_units' "$b/fuzz-$t.log" | tail -1 | sed 's/.*: *//') runs, no crash" >&2
