@@ -468,12 +468,12 @@ LS_YR_UNALIGNED static void take_match(struct scan_state *st, const YR_RULE *rul
     uint8_t fp[32];
     /* fingerprint = HMAC-SHA256(key, entity ":" norm) (DESIGN.md) */
     {
-        struct ls_buf in;
-        ls_buf_init(&in, 4096);
-        if (ls_buf_adds(&in, m->entity) == LS_OK && ls_buf_addc(&in, ':') == LS_OK &&
-            ls_buf_adds(&in, v.norm) == LS_OK)
-            ls_hmac_sha256(st->f->key, ls_buf_slice(&in), ls_slice_make(NULL, 0), fp);
-        ls_buf_free(&in);
+        char tail[LS_VALUE_NORM_MAX + 1]; /* ":" norm, on the stack: this runs per match */
+        size_t n = strlen(v.norm);
+        tail[0] = ':';
+        memcpy(tail + 1, v.norm, n);
+        ls_hmac_sha256(st->f->key, ls_slice_make(m->entity, strlen(m->entity)),
+                       ls_slice_make(tail, n + 1), fp);
     }
     bool fresh;
     struct ls_evidence *e = evidence_for(st->f, x, fp, &fresh);
