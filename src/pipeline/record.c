@@ -57,11 +57,24 @@ static ls_err name_field(struct ls_buf *o, const char *key, struct ls_slice v)
     return LS_OK;
 }
 
+static ls_err chain_arrays(struct ls_buf *o, const struct ls_object *const *stack, size_t n);
+
 static ls_err chain_fields(struct ls_buf *o, const struct ls_object *obj)
 {
-    const struct ls_object *stack[64];
-    size_t n = 0;
-    for (const struct ls_object *p = obj; p && p->parent && n < 64; p = p->parent) stack[n++] = p;
+    /* members from obj up to (not including) the root; depth is bounded by
+     * --max-depth + 1, which may exceed the stack array */
+    const struct ls_object *small[64], **stack = small;
+    size_t n = obj->depth;
+    if (n > 64 && !(stack = malloc(n * sizeof *stack))) return LS_E_NOMEM;
+    n = 0;
+    for (const struct ls_object *p = obj; p && p->parent && n < obj->depth; p = p->parent) stack[n++] = p;
+    ls_err e = chain_arrays(o, stack, n);
+    if (stack != small) free(stack);
+    return e;
+}
+
+static ls_err chain_arrays(struct ls_buf *o, const struct ls_object *const *stack, size_t n)
+{
     bool lossy = false;
     LS_TRY(ls_buf_adds(o, ",\"chain\":["));
     for (size_t i = n; i-- > 0;) {
