@@ -8,28 +8,55 @@
 
 #include "manifest/merge.h"
 
+/* Root ids seen so far: 16 hex digits are a 64-bit value, kept in an
+ * open-addressing set (a merge of millions of roots stays linear). */
 struct root_seen {
-    char (*ids)[17];
-    size_t n, cap;
+    uint64_t *slot;  /* 0 = empty; the id 0 itself is held by has_zero */
+    size_t cap, n;
+    bool has_zero;
 };
 
-static bool seen_has(const struct root_seen *s, const char *id)
+static uint64_t root_key(const char *id)
 {
-    for (size_t i = 0; i < s->n; i++)
-        if (strcmp(s->ids[i], id) == 0) return true;
-    return false;
+    uint64_t v = 0;
+    for (int i = 0; i < 16 && id[i]; i++) {
+        char c = id[i];
+        v = v << 4 | (uint64_t)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+    }
+    return v;
 }
 
-static ls_err seen_add(struct root_seen *s, const char *id)
+static size_t seen_pos(const struct root_seen *s, uint64_t k)
 {
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 256;
-        char(*n)[17] = realloc(s->ids, cap * sizeof *n);
-        if (!n) return LS_E_NOMEM;
-        s->ids = n;
-        s->cap = cap;
+    size_t h = (size_t)(k * 0x9E3779B97F4A7C15ull) & (s->cap - 1);
+    while (s->slot[h] && s->slot[h] != k) h = (h + 1) & (s->cap - 1);
+    return h;
+}
+
+/* Insert id; *fresh tells whether it was new. */
+static ls_err seen_add(struct root_seen *s, const char *id, bool *fresh)
+{
+    uint64_t k = root_key(id);
+    if (k == 0) {
+        *fresh = !s->has_zero;
+        s->has_zero = true;
+        return LS_OK;
     }
-    snprintf(s->ids[s->n++], 17, "%s", id);
+    if ((s->n + 1) * 2 > s->cap) {
+        struct root_seen g = {calloc(s->cap ? s->cap * 2 : 1024, sizeof *g.slot),
+                              s->cap ? s->cap * 2 : 1024, s->n, s->has_zero};
+        if (!g.slot) return LS_E_NOMEM;
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->slot[i]) g.slot[seen_pos(&g, s->slot[i])] = s->slot[i];
+        free(s->slot);
+        *s = g;
+    }
+    size_t h = seen_pos(s, k);
+    *fresh = s->slot[h] == 0;
+    if (*fresh) {
+        s->slot[h] = k;
+        s->n++;
+    }
     return LS_OK;
 }
 
@@ -51,10 +78,11 @@ static ls_err flush_block(struct merge_state *m, const char *line, size_t len)
 {
     if (ls_buf_add(&m->block, line, len) != LS_OK || ls_buf_addc(&m->block, '\n') != LS_OK)
         return LS_E_NOMEM;
-    if (seen_has(&m->seen, m->block_root)) {
+    bool fresh;
+    LS_TRY(seen_add(&m->seen, m->block_root, &fresh));
+    if (!fresh) {
         m->rep->duplicates++;
     } else {
-        LS_TRY(seen_add(&m->seen, m->block_root));
         m->rep->roots++;
         /* feed the summary line by line, then write the block */
         const char *p = ls_buf_str(&m->block), *end = p + m->block.len;
@@ -205,7 +233,7 @@ ls_err ls_manifest_merge(const char *const *inputs, size_t n, int out_fd, bool f
     for (size_t i = 0; i < n && e == LS_OK; i++) e = read_input(&m, inputs[i], &runs);
     json_decref(runs);
     json_decref(m.first_run);
-    free(m.seen.ids);
+    free(m.seen.slot);
     ls_buf_free(&m.block);
     return e;
 }
