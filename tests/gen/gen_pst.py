@@ -1,0 +1,635 @@
+#!/usr/bin/env python3
+"""A small writer of valid Unicode PST files ([MS-PST], Outlook Personal
+Folders), Python 3 standard library only, for leaksift's tests and fuzz seeds.
+
+Written from the [MS-PST] open specification:
+  NDB layer  (2.2): HEADER + ROOT (2.2.2.6), CRC (5.3), block signature (5.5),
+             data blocks with BLOCKTRAILER, XBLOCK for data over one block,
+             SLBLOCK subnode trees, BBT/NBT B-trees in BTPAGEs, AMap and PMap
+             pages, NDB_CRYPT_NONE or NDB_CRYPT_PERMUTE (5.1).
+  LTP layer  (2.3): Heap-on-Node (one block per heap), BTH, Property Context,
+             Table Context (row index BTH, row matrix, cell existence bitmap).
+  Messaging  (2.4): message store (NID 0x21), root folder (0x122) and folders
+             with hierarchy / contents / associated-contents tables, messages
+             with recipient and attachment tables, attachments by value
+             (method 1) and embedded messages (method 5, PtypObject).
+
+Not written: the name-to-id map (libpff treats it as optional), search
+folders and queues, the density list, multi-block heaps (a value that does
+not fit a heap item goes to a subnode, as the spec prescribes), stores over
+one AMap range (~248 KiB; build() raises ValueError).
+
+    import gen_pst
+    gen_pst.build("x.pst", gen_pst.default_spec())
+    gen_pst.build("y.pst", gen_pst.default_spec(), crypt="permute")
+
+CLI: python3 gen_pst.py OUT.pst [--permute]
+"""
+import io
+import struct
+import sys
+import zipfile
+import zlib
+
+# ---------------------------------------------------------------- constants
+
+BLOCK_MAX = 8176          # bytes of data in one Unicode block (8192 - trailer)
+HEAP_ITEM_MAX = 3580      # largest heap allocation; larger values go to subnodes
+PAGE = 512
+AMAP_FIRST = 0x4400
+PMAP_FIRST = 0x4600
+DATA_FIRST = 0x4800
+AMAP_SPAN = 496 * 8 * 64  # bytes one AMap page maps
+
+NID_MESSAGE_STORE = 0x21
+NID_ROOT_FOLDER = 0x122
+NID_ATTACHMENT_TABLE = 0x671
+NID_RECIPIENT_TABLE = 0x692
+
+T_FOLDER, T_MESSAGE, T_ATTACH = 0x02, 0x04, 0x05
+T_HIER, T_CONTENTS, T_ASSOC, T_LTP = 0x0D, 0x0E, 0x0F, 0x1F
+
+PT_I16, PT_I32, PT_BOOL, PT_I64, PT_TIME = 0x0002, 0x0003, 0x000B, 0x0014, 0x0040
+PT_STR, PT_BIN, PT_OBJ = 0x001F, 0x0102, 0x000D
+
+# a fixed FILETIME (2026-03-02 10:00 UTC) so output is reproducible
+FILETIME = (1772445600 + 11644473600) * 10000000
+STORE_UID = bytes(range(0x10, 0x20))
+
+
+def nid(index, ntype):
+    return (index << 5) | ntype
+
+
+# ---------------------------------------------------------------- checksums
+
+def crc(data):
+    """[MS-PST] 5.3: the reflected CRC-32 table, initial value 0, no final
+    inversion; zlib's crc32 with both inversions undone."""
+    return zlib.crc32(data, 0xFFFFFFFF) ^ 0xFFFFFFFF
+
+
+def sig(ib, bid):
+    """[MS-PST] 5.5 block / page signature."""
+    v = (ib ^ bid) & 0xFFFFFFFF
+    return ((v >> 16) ^ v) & 0xFFFF
+
+
+def _permute_table():
+    """NDB_CRYPT_PERMUTE ([MS-PST] 5.1): a fixed byte substitution. Encoding
+    uses the first 256 bytes of the spec's mpbbCrypt (mpbbR); readers decode
+    with its inverse (mpbbI)."""
+    t = bytes.fromhex(
+        "41361362a8216ebbf416cc047f64e85d"
+        "1ef2cb2a74c55e35d295479e962d9a88"
+        "4c7d843fdbac31b6485ff6c4d8398be7"
+        "233b388ec8c1df25b120a546604e9cfb"
+        "aad35651457c550007c92b9d859b09a0"
+        "8fadb30f63ab894bd7a7155a716642bf"
+        "264a6b98faea7753b270052cfd593a86"
+        "7ece06eb827857c78d43afb41cd45bcd"
+        "e2e9274fc3087280cfb0eff5286dbe30"
+        "4d3492d50e3c2232e5e4f99fc2d10a81"
+        "12e1ee918376e397e6618a1779a4b7dc"
+        "907a5c8c02a6ca69de501a1193b95287"
+        "58fced1d37491b6ae0293399bd6cd994"
+        "f340546ff0c673b8d63e6518441fdd67"
+        "10f10c19ecae03a1147ba90bfff8a3c0"
+        "a201f72ebc2468750dfeba2fb5d0da3d")
+    assert sorted(t) == list(range(256))
+    return t
+
+
+PERMUTE = _permute_table()
+
+
+# ---------------------------------------------------------------- LTP: heap
+
+class Heap:
+    """Heap-on-Node ([MS-PST] 2.3.1), kept to one block."""
+
+    def __init__(self, client_sig):
+        self.client_sig = client_sig
+        self.items = []
+
+    def alloc(self, data):
+        if len(data) > HEAP_ITEM_MAX:
+            raise ValueError("heap item over %d bytes" % HEAP_ITEM_MAX)
+        self.items.append(bytes(data))
+        return len(self.items) << 5  # hidType 0, hidIndex 1-based, block 0
+
+    def build(self, hid_root):
+        body = bytearray()
+        offs = []
+        pos = 12
+        for it in self.items:
+            offs.append(pos)
+            body += it
+            pos += len(it)
+        offs.append(pos)
+        if pos % 2:
+            body += b"\0"
+            pos += 1
+        pagemap = struct.pack("<HH", len(self.items), 0) + b"".join(struct.pack("<H", o) for o in offs)
+        head = struct.pack("<HBBII", pos, 0xEC, self.client_sig, hid_root, 0)
+        out = head + bytes(body) + pagemap
+        if len(out) > BLOCK_MAX:
+            raise ValueError("heap over one block (%d bytes)" % len(out))
+        return out
+
+
+def bth(heap, key_size, ent_size, records):
+    """A one-level BTH ([MS-PST] 2.3.2); records: [(key bytes, data bytes)]."""
+    root = 0
+    if records:
+        leaf = b"".join(k + d for k, d in sorted(records))
+        root = heap.alloc(leaf)
+    return heap.alloc(struct.pack("<BBBBI", 0xB5, key_size, ent_size, 0, root))
+
+
+class SubnodeAlloc:
+    """Hands out subnode NIDs (type LTP) for values too large for a heap."""
+
+    def __init__(self, subs):
+        self.subs = subs
+        self.next = 0x100
+
+    def add(self, data):
+        self.next += 1
+        n = nid(self.next, T_LTP)
+        self.subs[n] = Node(data)
+        return n
+
+
+def store_value(heap, sub, data):
+    """HNID of a variable-size value: a heap item, or a subnode if large."""
+    if len(data) <= HEAP_ITEM_MAX:
+        return heap.alloc(data)
+    return sub.add(data)
+
+
+def encode_value(ptype, value):
+    if ptype == PT_STR:
+        return value.encode("utf-16-le")
+    if ptype in (PT_I64, PT_TIME):
+        return struct.pack("<q", value)
+    return bytes(value)
+
+
+def build_pc(props, subs):
+    """Property Context ([MS-PST] 2.3.3): props [(propid, ptype, value)];
+    large values become subnodes in subs. Returns the heap bytes."""
+    heap = Heap(0xBC)
+    sub = SubnodeAlloc(subs)
+    recs = []
+    for pid, ptype, value in props:
+        if ptype in (PT_I32,):
+            v = struct.pack("<i", value)
+        elif ptype == PT_I16:
+            v = struct.pack("<hH", value, 0)
+        elif ptype == PT_BOOL:
+            v = struct.pack("<BBH", 1 if value else 0, 0, 0)
+        elif ptype == PT_OBJ:
+            v = struct.pack("<I", heap.alloc(struct.pack("<II", value[0], value[1])))
+        else:
+            v = struct.pack("<I", store_value(heap, sub, encode_value(ptype, value)))
+        recs.append((struct.pack("<H", pid), struct.pack("<H", ptype) + v))
+    root = bth(heap, 2, 6, recs)
+    return heap.build(root)
+
+
+def cell_size(ptype):
+    return {PT_I16: 2, PT_BOOL: 1, PT_I64: 8, PT_TIME: 8}.get(ptype, 4)
+
+
+def build_tc(columns, rows, subs):
+    """Table Context ([MS-PST] 2.3.4). columns: [(propid, ptype)] without the
+    row id / row version columns (added here); rows: [{"id": row id,
+    propid: value, ...}]. Returns the heap bytes."""
+    cols = [(0x67F2, PT_I32), (0x67F3, PT_I32)] + list(columns)
+    ibit = {c[0]: i for i, c in enumerate(cols)}
+    # 8- and 4-byte cells first (row id at 0, row version at 4), then 2, then 1
+    order = cols[:2] + sorted(cols[2:], key=lambda c: -cell_size(c[1]))
+    layout = {}
+    pos = 0
+    ends = {}
+    for pid, ptype in order:
+        layout[pid] = pos
+        pos += cell_size(ptype)
+        ends[cell_size(ptype)] = pos
+    tci_4b = max([ends.get(8, 0), ends.get(4, 0)])
+    tci_2b = max(tci_4b, ends.get(2, 0))
+    tci_1b = max(tci_2b, ends.get(1, 0))
+    ceb = (len(cols) + 7) // 8
+    row_size = tci_1b + ceb
+    heap = Heap(0x7C)
+    sub = SubnodeAlloc(subs)
+    matrix = bytearray()
+    index = []
+    for r, row in enumerate(rows):
+        cells = bytearray(row_size)
+        vals = dict(row)
+        vals[0x67F2] = row["id"]
+        vals[0x67F3] = row.get("ver", 1)
+        for pid, ptype in cols:
+            if pid not in vals:
+                continue
+            value = vals[pid]
+            if ptype == PT_I32:
+                raw = struct.pack("<i", value)
+            elif ptype == PT_I16:
+                raw = struct.pack("<h", value)
+            elif ptype == PT_BOOL:
+                raw = bytes([1 if value else 0])
+            elif ptype in (PT_I64, PT_TIME):
+                raw = struct.pack("<q", value)
+            else:
+                raw = struct.pack("<I", store_value(heap, sub, encode_value(ptype, value)))
+            at = layout[pid]
+            cells[at:at + len(raw)] = raw
+            b = ibit[pid]
+            cells[tci_1b + b // 8] |= 0x80 >> (b % 8)
+        matrix += cells
+        index.append((struct.pack("<I", row["id"]), struct.pack("<I", r)))
+    rows_hnid = 0
+    if matrix:
+        rows_hnid = store_value(heap, sub, bytes(matrix))
+    hid_index = bth(heap, 4, 4, index)
+    coldesc = b"".join(struct.pack("<IHBB", (pid << 16) | ptype, layout[pid], cell_size(ptype), ibit[pid])
+                       for pid, ptype in sorted(cols))
+    info = struct.pack("<BB4HIII", 0x7C, len(cols), tci_4b, tci_2b, tci_1b, row_size,
+                       hid_index, rows_hnid, 0) + coldesc
+    root = heap.alloc(info)
+    return heap.build(root)
+
+
+# ---------------------------------------------------------------- NDB nodes
+
+class Node:
+    """A node's data and its subnodes ({nid: Node})."""
+
+    def __init__(self, data, subs=None):
+        self.data = data
+        self.subs = subs if subs is not None else {}
+
+
+class Store:
+    """Collects top-level nodes, then lays out blocks and pages."""
+
+    def __init__(self, crypt):
+        self.crypt = crypt
+        self.nodes = []        # (nid, Node, parent nid)
+        self.blocks = []       # (bid, stored bytes)
+        self.next_bid = 1      # index; external bid = idx*4, internal = idx*4+2
+        self.next_page = 1
+
+    def add(self, n, node, parent=0):
+        self.nodes.append((n, node, parent))
+
+    def _bid(self, internal):
+        b = self.next_bid * 4 + (2 if internal else 0)
+        self.next_bid += 1
+        return b
+
+    def _data_block(self, raw):
+        if self.crypt == "permute":
+            raw = raw.translate(PERMUTE)
+        bid = self._bid(False)
+        self.blocks.append((bid, raw))
+        return bid
+
+    def _write_data(self, data):
+        """Data tree of a node: one block, or an XBLOCK over several."""
+        if len(data) <= BLOCK_MAX:
+            return self._data_block(data)
+        bids = [self._data_block(data[i:i + BLOCK_MAX]) for i in range(0, len(data), BLOCK_MAX)]
+        if len(bids) > BLOCK_MAX // 8:
+            raise ValueError("node data needs an XXBLOCK (over %d bytes)" % (BLOCK_MAX // 8 * BLOCK_MAX))
+        x = struct.pack("<BBHI", 0x01, 0x01, len(bids), len(data)) + b"".join(struct.pack("<Q", b) for b in bids)
+        bid = self._bid(True)
+        self.blocks.append((bid, x))
+        return bid
+
+    def _write_subs(self, subs):
+        """SLBLOCK ([MS-PST] 2.2.2.8.3.3.1) for a node's subnodes, or 0."""
+        if not subs:
+            return 0
+        ents = []
+        for n in sorted(subs):
+            sn = subs[n]
+            ents.append(struct.pack("<QQQ", n, self._write_data(sn.data), self._write_subs(sn.subs)))
+        if len(ents) > BLOCK_MAX // 24:
+            raise ValueError("too many subnodes for one SLBLOCK")
+        sl = struct.pack("<BBHI", 0x02, 0x00, len(ents), 0) + b"".join(ents)
+        bid = self._bid(True)
+        self.blocks.append((bid, sl))
+        return bid
+
+    def _page_bid(self):
+        b = self.next_page
+        self.next_page += 1
+        return b
+
+    def build(self):
+        nbt = []
+        for n, node, parent in self.nodes:
+            nbt.append((n, self._write_data(node.data), self._write_subs(node.subs), parent))
+        nbt.sort()
+        out = bytearray(DATA_FIRST)
+        alloc = [(AMAP_FIRST, PAGE), (PMAP_FIRST, PAGE)]
+        bbt = []
+        for bid, raw in self.blocks:
+            ib = len(out)
+            size = (len(raw) + 16 + 63) // 64 * 64
+            blk = bytearray(size)
+            blk[:len(raw)] = raw
+            blk[size - 16:] = struct.pack("<HHIQ", len(raw), sig(ib, bid), crc(raw), bid)
+            out += blk
+            alloc.append((ib, size))
+            bbt.append((bid, ib, len(raw)))
+        bbt.sort()
+        pad = (-len(out)) % PAGE
+        out += bytes(pad)
+        leaf_bbt = [(b, struct.pack("<QQHHI", b, ib, cb, 2, 0)) for b, ib, cb in bbt]
+        leaf_nbt = [(n, struct.pack("<QQQII", n, bd, bs, p, 0)) for n, bd, bs, p in nbt]
+        nbt_root = self._btree(out, alloc, leaf_nbt, 0x81, 32)
+        bbt_root = self._btree(out, alloc, leaf_bbt, 0x80, 24)
+        eof = len(out)
+        if eof > AMAP_FIRST + AMAP_SPAN:
+            raise ValueError("store over one AMap range (%d bytes)" % eof)
+        amap_free = self._maps(out, alloc)
+        self._header(out, eof, nbt_root, bbt_root, amap_free)
+        return bytes(out)
+
+    def _btree(self, out, alloc, entries, ptype, leaf_size):
+        """Write a B-tree bottom-up; returns the root BREF (bid, ib)."""
+        level = 0
+        size = leaf_size
+        while True:
+            per = 488 // size
+            groups = [entries[i:i + per] for i in range(0, len(entries), per)] or [[]]
+            parents = []
+            for g in groups:
+                bid = self._page_bid()
+                ib = len(out)
+                body = bytearray(496)
+                raw = b"".join(e for _, e in g)
+                body[:len(raw)] = raw
+                body[488:492] = bytes([len(g), per, size, level])
+                page = bytes(body) + struct.pack("<BBHIQ", ptype, ptype, sig(ib, bid), crc(bytes(body)), bid)
+                out += page
+                alloc.append((ib, PAGE))
+                key = g[0][0] if g else 0
+                parents.append((key, struct.pack("<QQQ", key, bid, ib), (bid, ib)))
+            if len(parents) == 1:
+                return parents[0][2]
+            entries = [(k, e) for k, e, _ in parents]
+            level += 1
+            size = 24
+
+    def _maps(self, out, alloc):
+        amap = bytearray(496)
+        used = 0
+        for ib, size in alloc:
+            for slot in range((ib - AMAP_FIRST) // 64, (ib - AMAP_FIRST + size) // 64):
+                amap[slot // 8] |= 0x80 >> (slot % 8)
+            used += size
+        self._map_page(out, AMAP_FIRST, bytes(amap), 0x84)
+        self._map_page(out, PMAP_FIRST, b"\xff" * 496, 0x83)
+        return AMAP_SPAN - used
+
+    @staticmethod
+    def _map_page(out, ib, body, ptype):
+        out[ib:ib + PAGE] = body + struct.pack("<BBHIQ", ptype, ptype, 0, crc(body), ib)
+
+    def _header(self, out, eof, nbt_root, bbt_root, amap_free):
+        h = bytearray(564)
+        h[0:4] = b"!BDN"
+        struct.pack_into("<HHHBB", h, 8, 0x4D53, 23, 19, 1, 1)
+        struct.pack_into("<Q", h, 24, 0)                       # bidUnused
+        struct.pack_into("<Q", h, 32, self.next_page + 1)      # bidNextP
+        struct.pack_into("<I", h, 40, 0x100)                   # dwUnique
+        for i in range(32):                                    # rgnid[]: next free index per type
+            struct.pack_into("<I", h, 44 + 4 * i, 0x4000)
+        root = struct.pack("<IQQQQQQQQBBH", 0, eof, AMAP_FIRST, amap_free, 0,
+                           nbt_root[0], nbt_root[1], bbt_root[0], bbt_root[1], 2, 0, 0)
+        h[180:180 + 72] = root
+        h[256:384] = b"\xff" * 128                             # rgbFM (deprecated)
+        h[384:512] = b"\xff" * 128                             # rgbFP (deprecated)
+        h[512] = 0x80
+        h[513] = 1 if self.crypt == "permute" else 0
+        struct.pack_into("<Q", h, 516, self.next_bid * 4 + 4)  # bidNextB
+        struct.pack_into("<I", h, 4, crc(bytes(h[8:8 + 471])))
+        struct.pack_into("<I", h, 524, crc(bytes(h[8:8 + 516])))
+        out[0:564] = h
+
+
+# ---------------------------------------------------------------- messaging
+
+def entry_id(n):
+    """A store entry id of a folder: flags, provider uid, NID."""
+    return b"\0\0\0\0" + STORE_UID + struct.pack("<I", n)
+
+
+HIER_COLS = [(0x3001, PT_STR), (0x3602, PT_I32), (0x3603, PT_I32), (0x360A, PT_BOOL)]
+CONTENTS_COLS = [(0x0037, PT_STR), (0x001A, PT_STR), (0x0E07, PT_I32), (0x0042, PT_STR),
+                 (0x0E06, PT_TIME), (0x0E08, PT_I32)]
+RECIP_COLS = [(0x0C15, PT_I32), (0x3001, PT_STR), (0x3002, PT_STR), (0x3003, PT_STR),
+              (0x39FE, PT_STR)]
+ATTACH_COLS = [(0x0E20, PT_I32), (0x3704, PT_STR), (0x3705, PT_I32), (0x3707, PT_STR),
+               (0x370B, PT_I32)]
+
+
+class Builder:
+    def __init__(self, crypt):
+        self.store = Store(crypt)
+        self.next_folder = 0x400
+        self.next_msg = 0x10000 >> 5
+
+    def folder_nid(self):
+        self.next_folder += 1
+        return nid(self.next_folder, T_FOLDER)
+
+    def message_nid(self):
+        self.next_msg += 1
+        return nid(self.next_msg, T_MESSAGE)
+
+    def folder(self, fnid, parent, name, spec):
+        """Folder PC plus its three tables; recurses into sub folders."""
+        subfolders = [(self.folder_nid(), f) for f in spec.get("folders", [])]
+        messages = [(self.message_nid(), m) for m in spec.get("messages", [])]
+        props = [(0x3001, PT_STR, name), (0x3602, PT_I32, len(messages)), (0x3603, PT_I32, 0),
+                 (0x360A, PT_BOOL, bool(subfolders)), (0x3613, PT_STR, spec.get("class", "IPF.Note"))]
+        subs = {}
+        self.store.add(fnid, Node(build_pc(props, subs), subs), parent)
+        hrows = [{"id": n, 0x3001: f["name"], 0x3602: len(f.get("messages", [])), 0x3603: 0,
+                  0x360A: bool(f.get("folders"))} for n, f in subfolders]
+        crows = [{"id": n, 0x0037: m["subject"], 0x001A: "IPM.Note", 0x0E07: self.msg_flags(m),
+                  0x0042: m.get("sender_name", ""), 0x0E06: FILETIME, 0x0E08: 1024} for n, m in messages]
+        for ntype, cols, rows in ((T_HIER, HIER_COLS, hrows), (T_CONTENTS, CONTENTS_COLS, crows),
+                                  (T_ASSOC, [], [])):
+            tsubs = {}
+            self.store.add(fnid - T_FOLDER + ntype, Node(build_tc(cols, rows, tsubs), tsubs), 0)
+        for n, m in messages:
+            self.store.add(n, self.message(m), fnid)
+        for n, f in subfolders:
+            self.folder(n, fnid, f["name"], f)
+
+    @staticmethod
+    def msg_flags(m):
+        return 0x01 | (0x10 if m.get("attachments") else 0)  # read, has attachments
+
+    def message(self, m):
+        """A message node: PC, recipient table, attachment table and one
+        subnode per attachment (embedded messages nest the same way)."""
+        subs = {}
+        props = [(0x001A, PT_STR, "IPM.Note"), (0x0037, PT_STR, m["subject"]),
+                 (0x0E07, PT_I32, self.msg_flags(m)), (0x0E08, PT_I32, 1024),
+                 (0x0039, PT_TIME, FILETIME), (0x0E06, PT_TIME, FILETIME),
+                 (0x3007, PT_TIME, FILETIME), (0x3008, PT_TIME, FILETIME),
+                 (0x3FDE, PT_I32, 65001)]
+        if m.get("sender_name"):
+            props += [(0x0C1A, PT_STR, m["sender_name"]), (0x0042, PT_STR, m["sender_name"])]
+        if m.get("sender_email"):
+            props += [(0x0C1F, PT_STR, m["sender_email"]), (0x0C1E, PT_STR, "SMTP"),
+                      (0x0065, PT_STR, m["sender_email"])]
+        to = m.get("to", [])
+        if to:
+            props.append((0x0E04, PT_STR, "; ".join(n for n, _ in to)))
+        if m.get("body") is not None:
+            props.append((0x1000, PT_STR, m["body"]))
+        if m.get("html") is not None:
+            props.append((0x1013, PT_BIN, m["html"].encode("utf-8")))
+        atts = m.get("attachments", [])
+        rrows = [{"id": i, 0x0C15: 1, 0x3001: name, 0x3002: "SMTP", 0x3003: addr, 0x39FE: addr}
+                 for i, (name, addr) in enumerate(to)]
+        tsubs = {}
+        subs[NID_RECIPIENT_TABLE] = Node(build_tc(RECIP_COLS, rrows, tsubs), tsubs)
+        if atts:
+            arows = []
+            for i, a in enumerate(atts):
+                an = nid(0x200 + i, T_ATTACH)
+                subs[an] = self.attachment(a, i)
+                arows.append({"id": an, 0x0E20: len(a.get("data", b"")) or 256, 0x3704: a["name"][:12],
+                              0x3705: 5 if "message" in a else 1, 0x3707: a["name"], 0x370B: -1})
+            tsubs = {}
+            subs[NID_ATTACHMENT_TABLE] = Node(build_tc(ATTACH_COLS, arows, tsubs), tsubs)
+        pc = build_pc(props, subs)
+        return Node(pc, subs)
+
+    def attachment(self, a, i):
+        subs = {}
+        props = [(0x3704, PT_STR, a["name"][:12]), (0x3707, PT_STR, a["name"]),
+                 (0x3001, PT_STR, a["name"]), (0x370B, PT_I32, -1), (0x7FFE, PT_BOOL, False)]
+        if "message" in a:
+            inner = self.message(a["message"])
+            inner_nid = nid(0x300 + i, T_MESSAGE)
+            subs[inner_nid] = inner
+            props += [(0x3705, PT_I32, 5), (0x0E20, PT_I32, len(inner.data)),
+                      (0x3701, PT_OBJ, (inner_nid, len(inner.data)))]
+        else:
+            data = a["data"]
+            props += [(0x3705, PT_I32, 1), (0x0E20, PT_I32, len(data)), (0x3701, PT_BIN, data)]
+            if a.get("mime"):
+                props.append((0x370E, PT_STR, a["mime"]))
+        props.sort(key=lambda p: p[0])
+        return Node(build_pc(props, subs), subs)
+
+
+def build_bytes(spec, crypt="none"):
+    """The PST for spec (see default_spec) as bytes. crypt: "none" or
+    "permute"."""
+    if crypt not in ("none", "permute"):
+        raise ValueError("crypt must be none or permute")
+    b = Builder(crypt)
+    top = nid(b.next_folder + 1, T_FOLDER)  # the first folder NID handed out below
+    store_props = [(0x0FF9, PT_BIN, STORE_UID), (0x3001, PT_STR, spec.get("store_name", "Personal Folders")),
+                   (0x35E0, PT_BIN, entry_id(top)), (0x67FF, PT_I32, 0)]
+    ssubs = {}
+    b.store.add(NID_MESSAGE_STORE, Node(build_pc(store_props, ssubs), ssubs), 0)
+    root_spec = {"folders": [{"name": spec.get("top_name", "Top of Personal Folders"),
+                              "folders": spec.get("folders", [])}]}
+    # the root folder is its own parent ([MS-PST] 2.4.4)
+    b.folder(NID_ROOT_FOLDER, NID_ROOT_FOLDER, "", root_spec)
+    return b.store.build()
+
+
+def build(path, spec, crypt="none"):
+    data = build_bytes(spec, crypt)
+    with open(path, "wb") as f:
+        f.write(data)
+    return data
+
+
+# ---------------------------------------------------------------- fixtures
+
+# Values the rule pack's validators accept (see tests/gen/gen_mail.py).
+SSN_BODY = "536-22-1901"       # plain body of "Quarterly numbers"
+SSN_HTML = "461-37-2902"       # HTML body of "Payroll update"
+SSN_ATTACH = "212-09-7903"     # customers.txt attachment
+SSN_ZIP = "318-44-2904"        # secret.txt inside docs.zip attachment
+SSN_EMBED = "401-23-5905"      # body of the embedded (forwarded) message
+SSN_SUB = "402-31-6906"        # body of a message in Inbox/Archive
+SSN_BIG = "403-12-3907"        # end of a body stored in a subnode (XBLOCK)
+EMAIL_SENDER = "alice.sender@example.com"
+
+
+def docs_zip():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        info = zipfile.ZipInfo("secret.txt", date_time=(2026, 3, 2, 10, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        z.writestr(info, "employee record\nSSN %s\n" % SSN_ZIP)
+    return buf.getvalue()
+
+
+def default_spec(big=False):
+    """Inbox with three messages (plain body; HTML body; attachments: a .txt,
+    a .zip holding secret.txt, an embedded message), Inbox/Archive with one.
+    big=True adds a message whose body needs a subnode over two blocks."""
+    inbox = [
+        {"subject": "Quarterly numbers", "sender_name": "Alice Sender", "sender_email": EMAIL_SENDER,
+         "to": [("Bob Receiver", "bob.receiver@example.org")],
+         "body": "Hello Bob,\nthe employee SSN is %s as discussed.\n" % SSN_BODY},
+        {"subject": "Payroll update", "sender_name": "Carol HR", "sender_email": "carol.hr@example.com",
+         "to": [("Dan Payroll", "dan.payroll@example.org")],
+         "body": "See the HTML version.",
+         "html": "<html><body><p>Payroll SSN <b>%s</b></p></body></html>" % SSN_HTML},
+        {"subject": "Documents attached", "sender_name": "Erin Files", "sender_email": "erin.files@example.com",
+         "to": [("Frank Office", "frank.office@example.org"), ("Gina Legal", "gina.legal@example.org")],
+         "body": "Three attachments.",
+         "attachments": [
+             {"name": "customers.txt", "data": ("name,ssn\nJohn Roe,%s\n" % SSN_ATTACH).encode(),
+              "mime": "text/plain"},
+             {"name": "docs.zip", "data": docs_zip(), "mime": "application/zip"},
+             {"name": "Forwarded note", "message": {
+                 "subject": "Forwarded note", "sender_name": "Hank Inner",
+                 "sender_email": "hank.inner@example.com",
+                 "to": [("Ivy Inner", "ivy.inner@example.org")],
+                 "body": "Inner message, SSN %s.\n" % SSN_EMBED}},
+         ]},
+    ]
+    if big:
+        filler = "".join("line %05d of a long report body\n" % i for i in range(400))
+        inbox.append({"subject": "Long report", "sender_name": "Jack Long",
+                      "sender_email": "jack.long@example.com",
+                      "body": filler + "closing SSN %s\n" % SSN_BIG})
+    archive = [{"subject": "Old thread", "sender_name": "Kim Old", "sender_email": "kim.old@example.com",
+                "to": [("Lee Old", "lee.old@example.org")],
+                "body": "Archived, SSN %s.\n" % SSN_SUB}]
+    return {"folders": [{"name": "Inbox", "messages": inbox,
+                         "folders": [{"name": "Archive", "messages": archive}]},
+                        {"name": "Deleted Items"}]}
+
+
+def main(argv):
+    if len(argv) < 2 or argv[1].startswith("-"):
+        sys.stderr.write("usage: gen_pst.py OUT.pst [--permute] [--big]\n")
+        return 2
+    crypt = "permute" if "--permute" in argv else "none"
+    build(argv[1], default_spec(big="--big" in argv), crypt)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
