@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""Generate src/core/codepage_tables.h: single-byte code page tables.
+
+Usage:
+    gen_codepages.py [OUT]        write the header (default: the source tree's)
+    gen_codepages.py --check OUT  exit 1 if OUT differs from what would be made
+    gen_codepages.py --dump       print "codec byte codepoint" for every entry
+                                  (what tests/unit/test_codepage.c samples)
+
+Each table maps the high half (0x80-0xFF) of one code page to Unicode,
+taken from Python's own codecs (stdlib, no network); bytes a codec does not
+define map to U+FFFD. The low half is ASCII in every page listed here
+(checked below), so it is not stored. Names are matched loosely by
+codepage.c: ASCII letters and digits only, lower-cased ("ISO_8859-2:1987",
+"iso-8859-2" and "iso88592" are one key); the script refuses two pages
+claiming the same key. Numbers are Windows code page identifiers
+(MultiByteToWideChar / PR_MESSAGE_CODEPAGE / RTF \\ansicpg).
+"""
+import codecs
+import sys
+from pathlib import Path
+
+# (python codec, canonical name, Windows code page, extra numbers, aliases)
+PAGES = [
+    ("cp1250", "windows-1250", 1250, [], ["cp1250", "x-cp1250", "win1250"]),
+    ("cp1251", "windows-1251", 1251, [], ["cp1251", "x-cp1251", "win1251"]),
+    ("cp1252", "windows-1252", 1252, [], ["cp1252", "x-cp1252", "win1252"]),
+    ("cp1253", "windows-1253", 1253, [], ["cp1253", "x-cp1253", "win1253"]),
+    ("cp1254", "windows-1254", 1254, [], ["cp1254", "x-cp1254", "win1254"]),
+    ("cp1255", "windows-1255", 1255, [], ["cp1255", "x-cp1255", "win1255"]),
+    ("cp1256", "windows-1256", 1256, [], ["cp1256", "x-cp1256", "win1256"]),
+    ("cp1257", "windows-1257", 1257, [], ["cp1257", "x-cp1257", "win1257"]),
+    ("cp1258", "windows-1258", 1258, [], ["cp1258", "x-cp1258", "win1258"]),
+    ("cp874", "windows-874", 874, [],
+     ["cp874", "x-cp874", "ms874", "dos-874", "tis-620", "tis620"]),
+    ("latin_1", "iso-8859-1", 28591, [],
+     ["iso_8859-1:1987", "iso-ir-100", "latin1", "l1", "csisolatin1", "ibm819", "cp819"]),
+    ("iso8859_2", "iso-8859-2", 28592, [],
+     ["iso_8859-2:1987", "iso-ir-101", "latin2", "l2", "csisolatin2"]),
+    ("iso8859_3", "iso-8859-3", 28593, [],
+     ["iso_8859-3:1988", "iso-ir-109", "latin3", "l3", "csisolatin3"]),
+    ("iso8859_4", "iso-8859-4", 28594, [],
+     ["iso_8859-4:1988", "iso-ir-110", "latin4", "l4", "csisolatin4"]),
+    ("iso8859_5", "iso-8859-5", 28595, [],
+     ["iso_8859-5:1988", "iso-ir-144", "cyrillic", "csisolatincyrillic"]),
+    ("iso8859_6", "iso-8859-6", 28596, [38596],
+     ["iso_8859-6:1987", "iso-ir-127", "ecma-114", "asmo-708", "arabic",
+      "csisolatinarabic", "iso-8859-6-i", "iso-8859-6-e"]),
+    ("iso8859_7", "iso-8859-7", 28597, [],
+     ["iso_8859-7:1987", "iso-ir-126", "elot_928", "ecma-118", "greek", "greek8",
+      "csisolatingreek", "sun_eu_greek"]),
+    ("iso8859_8", "iso-8859-8", 28598, [38598],
+     ["iso_8859-8:1988", "iso-ir-138", "hebrew", "csisolatinhebrew", "iso-8859-8-i",
+      "iso-8859-8-e", "visual", "logical"]),
+    ("iso8859_9", "iso-8859-9", 28599, [],
+     ["iso_8859-9:1989", "iso-ir-148", "latin5", "l5", "csisolatin5"]),
+    ("iso8859_10", "iso-8859-10", 28600, [],
+     ["iso_8859-10:1992", "iso-ir-157", "latin6", "l6", "csisolatin6"]),
+    ("iso8859_11", "iso-8859-11", 28601, [], ["iso_8859-11:2001", "thai"]),
+    ("iso8859_13", "iso-8859-13", 28603, [], ["latin7", "l7", "csiso885913"]),
+    ("iso8859_14", "iso-8859-14", 28604, [],
+     ["iso_8859-14:1998", "iso-ir-199", "latin8", "l8", "iso-celtic", "csiso885914"]),
+    ("iso8859_15", "iso-8859-15", 28605, [],
+     ["iso_8859-15:1998", "latin9", "latin-9", "l9", "latin0", "csiso885915"]),
+    ("iso8859_16", "iso-8859-16", 28606, [],
+     ["iso_8859-16:2001", "iso-ir-226", "latin10", "l10", "csiso885916"]),
+    ("koi8_r", "koi8-r", 20866, [], ["koi8", "cskoi8r"]),
+    ("koi8_u", "koi8-u", 21866, [], ["koi8-ru"]),
+    ("cp437", "ibm437", 437, [], ["cp437", "437", "cspc8codepage437"]),
+    ("cp850", "ibm850", 850, [], ["cp850", "850", "cspc850multilingual"]),
+    ("cp852", "ibm852", 852, [], ["cp852", "852", "cspcp852"]),
+    ("cp866", "ibm866", 866, [], ["cp866", "866", "csibm866"]),
+    ("mac_roman", "macintosh", 10000, [],
+     ["mac", "macroman", "mac-roman", "x-mac-roman", "csmacintosh"]),
+]
+
+
+def key(name):
+    """The lookup key codepage.c computes: ASCII letters/digits, lower-case."""
+    return "".join(ch for ch in name.lower() if ch.isascii() and ch.isalnum())
+
+
+def high_half(codec):
+    out = []
+    for b in range(0x80, 0x100):
+        try:
+            s = bytes([b]).decode(codec)
+        except UnicodeDecodeError:
+            out.append(0xFFFD)
+            continue
+        if len(s) != 1 or ord(s) > 0xFFFF:
+            raise SystemExit(f"{codec}: byte {b:#x} does not map to one BMP character")
+        out.append(ord(s))
+    for b in range(0x80):
+        if bytes([b]).decode(codec) != chr(b):
+            raise SystemExit(f"{codec}: low half is not ASCII at {b:#x}")
+    return out
+
+
+def build():
+    lines = [
+        "/*",
+        " * GENERATED by scripts/gen_codepages.py from Python's codecs -- do not",
+        " * edit; rerun the script (tests/e2e/test_codepages.py checks it is current).",
+        " *",
+        " * High halves (bytes 0x80-0xFF) of single-byte code pages as UTF-16 code",
+        " * units (all are in the BMP); 0xFFFD where the code page defines no",
+        " * character. The low half of every page here is ASCII. Included only by",
+        " * src/core/codepage.c.",
+        " */",
+        "#ifndef LS_CODEPAGE_TABLES_H",
+        "#define LS_CODEPAGE_TABLES_H",
+        "",
+        "#include <stdint.h>",
+        "",
+    ]
+    names = {}
+    numbers = {}
+    for idx, (codec, canon, num, extra, aliases) in enumerate(PAGES):
+        codecs.lookup(codec)  # fails loudly if this Python lacks it
+        tbl = high_half(codec)
+        ident = "cp_" + key(canon)
+        lines.append(f"/* {canon} (Windows code page {num}; Python codec {codec}) */")
+        lines.append(f"static const uint16_t {ident}[128] = {{")
+        for r in range(0, 128, 8):
+            row = ", ".join(f"0x{v:04X}" for v in tbl[r:r + 8])
+            lines.append(f"    {row},")
+        lines.append("};")
+        lines.append("")
+        for n in [num] + extra:
+            if n in numbers:
+                raise SystemExit(f"number {n} claimed twice")
+            numbers[n] = idx
+        for a in [canon] + aliases + [codec]:
+            k = key(a)
+            if names.get(k, idx) != idx:
+                raise SystemExit(f"alias {a!r} ({k}) claimed by two pages")
+            names[k] = idx
+
+    lines.append("/* One entry per page: canonical name, Windows number, high half. */")
+    lines.append("#define LS_CODEPAGE_N %d" % len(PAGES))
+    lines.append("static const struct ls_codepage ls_codepages[LS_CODEPAGE_N] = {")
+    for codec, canon, num, _extra, _aliases in PAGES:
+        lines.append(f'    {{"{canon}", {num}u, cp_{key(canon)}}},')
+    lines.append("};")
+    lines.append("")
+    lines.append("/* Lookup keys (letters and digits, lower-case), sorted for bsearch. */")
+    lines.append("static const struct ls_codepage_name ls_codepage_names[] = {")
+    for k in sorted(names):
+        lines.append(f'    {{"{k}", {names[k]}}},')
+    lines.append("};")
+    lines.append("")
+    lines.append("/* Windows code page numbers, sorted for bsearch. */")
+    lines.append("static const struct ls_codepage_num ls_codepage_nums[] = {")
+    for n in sorted(numbers):
+        lines.append(f"    {{{n}u, {numbers[n]}}},")
+    lines.append("};")
+    lines.append("")
+    lines.append("#endif")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv):
+    default = Path(__file__).resolve().parent.parent / "src" / "core" / "codepage_tables.h"
+    if len(argv) > 1 and argv[1] == "--dump":
+        for codec, canon, num, _e, _a in PAGES:
+            for i, v in enumerate(high_half(codec)):
+                print(f"{canon} {num} {0x80 + i:#04x} U+{v:04X}")
+        return 0
+    if len(argv) > 1 and argv[1] == "--check":
+        out = Path(argv[2]) if len(argv) > 2 else default
+        if not out.exists() or out.read_text() != build():
+            print(f"{out} is stale: rerun scripts/gen_codepages.py", file=sys.stderr)
+            return 1
+        return 0
+    out = Path(argv[1]) if len(argv) > 1 else default
+    out.write_text(build())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
