@@ -9,8 +9,17 @@
  *     comments, tracked changes (w:ins and w:delText), field codes, alt text;
  *   - SpreadsheetML shared strings (resolved in cell order; unreferenced
  *     ones emitted at the end), inline strings, numeric cell values rendered
- *     as digit strings (1.23456789E8 -> 123456789), booleans, sheet names,
- *     sheet headers/footers, comments;
+ *     as digit strings (1.23456789E8 -> 123456789), booleans, formulas'
+ *     cached values, sheet names, sheet headers/footers, comments; one row
+ *     per line, cells tab-separated;
+ *   - dates: a number whose cell style (xl/styles.xml cellXfs -> numFmtId,
+ *     built-in ids or numFmts codes, 18.8.30-31) is a date format is
+ *     written as the user sees it, in ISO 8601 ("1980-01-01", plus
+ *     " HH:MM:SS" for date-time formats), not as its serial (29221); the
+ *     date system comes from xl/workbook.xml <workbookPr date1904>. The
+ *     serial itself is not repeated. Serials out of range stay numbers.
+ *     A package salvaged without its zip directory reads styles.xml in
+ *     member order, usually after the sheets: its dates stay serials;
  *   - PresentationML slides, notes, comments, masters;
  *   - docProps core/app/custom metadata as "name: value" lines;
  *   - every other XML part's text nodes (charts, drawings, custom XML);
@@ -19,10 +28,13 @@
  *   - relationships with TargetMode="External" other than hyperlinks
  *     (attachedTemplate, linked OLE objects, remote images, frames) raise
  *     `external_link`; hyperlink targets are emitted as text.
- * Ignored on purpose: themes, styles, fonts, settings, numbering, printer
- * settings (no user text), formulas, cell formats (dates stay serials).
+ * Ignored on purpose: themes, styles other than number formats, fonts,
+ * settings, numbering, printer settings (no user text), formula
+ * expressions, number formats other than dates and times (a currency or
+ * percent cell reads as its stored value).
  * Attacker-controlled: every member name, size and byte; the XML; the
- * shared-string indexes (bounds-checked); number strings (length-capped).
+ * shared-string and style indexes (bounds-checked); number strings
+ * (length-capped); format codes (only scanned for date tokens).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +43,7 @@
 #include "core/handler.h"
 #include "extract/docpart.h"
 #include "extract/markup.h"
+#include "extract/sheetdate.h"
 #include "extract/zipsalvage.h"
 #include "unpack/zipread.h"
 
@@ -38,6 +51,9 @@
 #define OX_CELL_MAX 256u             /* bytes of one <v> value kept */
 #define OX_LABEL_MAX 64u
 #define OX_NOTE_LINKS 4u             /* external_link messages per package */
+#define OX_XF_MAX 65536u             /* cell styles kept (Excel allows 64000) */
+#define OX_FMT_MAX 65536u            /* custom number formats kept */
+#define OX_NO_STYLE UINT32_MAX
 
 enum ox_kind {
     OX_SKIP,
@@ -49,6 +65,24 @@ enum ox_kind {
     OX_RELS,     /* relationships: external links */
     OX_CHILD,    /* non-XML member: a child object */
     OX_VBA,      /* vbaProject.bin: macro alert + child */
+    OX_STYLES,   /* xl/styles.xml: number formats of cell styles, read first */
+    OX_WBPR,     /* xl/workbook.xml read first for its date system only */
+};
+
+/* A custom number format: its id and what it shows (LS_SHEET_*). */
+struct ox_fmt {
+    uint32_t id;
+    unsigned flags;
+};
+
+/* Cell styles: xf[i] is the numFmtId of cellXfs entry i; fmt is sorted by
+ * id once styles.xml is read. */
+struct ox_styles {
+    uint32_t *xf;
+    size_t nxf, capxf;
+    struct ox_fmt *fmt;
+    size_t nfmt, capfmt;
+    bool date1904;
 };
 
 /* Shared strings: item i is text[off[i], off[i+1]). */
@@ -65,6 +99,7 @@ struct ox {
     struct ls_zip *z;
     struct ls_textout out;
     struct ox_sst sst;
+    struct ox_styles st;
     struct ls_buf part;
     ls_err result;        /* first partial error, returned at the end */
     bool stop_children;   /* the pipeline refused a child: emit no more */
@@ -81,7 +116,9 @@ struct ox_walk {
     char label[OX_LABEL_MAX];  /* props: current property name */
     bool label_printed;
     char ctype[16];            /* sheet: cell type attribute */
+    uint32_t cstyle;           /* sheet: cell style index, OX_NO_STYLE if none */
     bool in_v, in_is, in_si;
+    bool in_numfmts, in_cellxfs; /* styles */
     unsigned in_tc;            /* text: open table cells */
     unsigned in_rph;
     struct ls_buf cell;        /* sheet: <v> of the current cell */
@@ -205,6 +242,116 @@ static bool ox_sst_get(const struct ox_sst *t, size_t i, struct ls_slice *s)
 {
     if (i >= t->n) return false;
     return ls_slice_sub(ls_buf_slice(&t->text), t->off[i], t->off[i + 1] - t->off[i], s);
+}
+
+/* ------------------------------------------------------------ styles */
+
+static void ox_styles_free(struct ox_styles *st)
+{
+    free(st->xf);
+    free(st->fmt);
+    memset(st, 0, sizeof *st);
+}
+
+/* A decimal attribute value ("164"); false if not digits or too large. */
+static bool ox_u32(struct ls_slice v, uint32_t *out)
+{
+    uint64_t n = 0;
+    if (v.len == 0 || v.len > 10) return false;
+    for (size_t i = 0; i < v.len; i++) {
+        int ch = ls_slice_at(v, i);
+        if (ch < '0' || ch > '9') return false;
+        n = n * 10 + (uint64_t)(ch - '0');
+    }
+    if (n > UINT32_MAX) return false;
+    *out = (uint32_t)n;
+    return true;
+}
+
+static ls_err ox_grow(void **p, size_t *cap, size_t n, size_t elem)
+{
+    if (n < *cap) return LS_OK;
+    size_t c = *cap ? *cap * 2 : 64;
+    void *q = realloc(*p, c * elem);
+    if (!q) return LS_E_NOMEM;
+    *p = q;
+    *cap = c;
+    return LS_OK;
+}
+
+/* <numFmt numFmtId="164" formatCode="dd/mm/yyyy"/> inside <numFmts>. */
+static ls_err ox_styles_numfmt(struct ox_styles *st, const struct ls_xml_attr *a, size_t n)
+{
+    struct ls_slice id, code;
+    uint32_t v;
+    if (!ls_xml_attr_get(a, n, "numFmtId", NULL, &id) || !ox_u32(id, &v)) return LS_OK;
+    if (!ls_xml_attr_get(a, n, "formatCode", NULL, &code) || st->nfmt >= OX_FMT_MAX) return LS_OK;
+    void *p = st->fmt;
+    LS_TRY(ox_grow(&p, &st->capfmt, st->nfmt, sizeof *st->fmt));
+    st->fmt = p;
+    st->fmt[st->nfmt].id = v;
+    st->fmt[st->nfmt].flags = ls_sheet_fmt_code(code);
+    st->nfmt++;
+    return LS_OK;
+}
+
+/* <xf numFmtId="14" .../> inside <cellXfs>: cell style number nxf. */
+static ls_err ox_styles_xf(struct ox_styles *st, const struct ls_xml_attr *a, size_t n)
+{
+    struct ls_slice id;
+    uint32_t v = 0;
+    if (st->nxf >= OX_XF_MAX) return LS_OK;
+    if (ls_xml_attr_get(a, n, "numFmtId", NULL, &id)) (void)ox_u32(id, &v);
+    void *p = st->xf;
+    LS_TRY(ox_grow(&p, &st->capxf, st->nxf, sizeof *st->xf));
+    st->xf = p;
+    st->xf[st->nxf++] = v;
+    return LS_OK;
+}
+
+static ls_err ox_styles_start(struct ox_walk *w, const char *local, const struct ls_xml_attr *a,
+                              size_t n)
+{
+    struct ox_styles *st = &w->x->st;
+    if (strcmp(local, "numFmts") == 0) w->in_numfmts = true;
+    if (strcmp(local, "cellXfs") == 0) w->in_cellxfs = true;
+    if (w->in_numfmts && strcmp(local, "numFmt") == 0) return ox_styles_numfmt(st, a, n);
+    if (w->in_cellxfs && strcmp(local, "xf") == 0) return ox_styles_xf(st, a, n);
+    return LS_OK;
+}
+
+static ls_err ox_styles_end(struct ox_walk *w, const char *local)
+{
+    if (strcmp(local, "numFmts") == 0) w->in_numfmts = false;
+    if (strcmp(local, "cellXfs") == 0) w->in_cellxfs = false;
+    return LS_OK;
+}
+
+static int ox_fmt_cmp(const void *a, const void *b)
+{
+    uint32_t x = ((const struct ox_fmt *)a)->id, y = ((const struct ox_fmt *)b)->id;
+    return x < y ? -1 : x > y;
+}
+
+/* What cell style s shows: LS_SHEET_DATE/TIME or 0. A custom format
+ * wins over a built-in id (writers may redefine 14 as "dd/mm/yyyy"). */
+static unsigned ox_style_flags(const struct ox_styles *st, uint32_t s)
+{
+    if (s == OX_NO_STYLE || s >= st->nxf) return 0;
+    struct ox_fmt key = {st->xf[s], 0};
+    const struct ox_fmt *f =
+        st->nfmt ? bsearch(&key, st->fmt, st->nfmt, sizeof *st->fmt, ox_fmt_cmp) : NULL;
+    return f ? f->flags : ls_sheet_builtin_fmt(key.id);
+}
+
+static ls_err ox_wbpr_start(struct ox_walk *w, const char *local, const struct ls_xml_attr *a,
+                            size_t n)
+{
+    struct ls_slice v;
+    if (strcmp(local, "workbookPr") != 0 || !ls_xml_attr_get(a, n, "date1904", NULL, &v))
+        return LS_OK;
+    w->x->st.date1904 = ls_slice_eq_str(v, "1") || ls_slice_eq_str(v, "true");
+    return LS_OK;
 }
 
 /* ------------------------------------------------------------ numbers */
@@ -430,6 +577,21 @@ static ls_err ox_cell_shared(struct ox_walk *w)
     return ox_add(w, s);
 }
 
+/* A number: a date if its style says so, else digits when integral
+ * (an SSN typed as a number stays 536221874), else as stored. */
+static ls_err ox_cell_number(struct ox_walk *w, struct ls_slice v)
+{
+    char num[64];
+    size_t n = 0;
+    double d;
+    unsigned flags = ox_style_flags(&w->x->st, w->cstyle);
+    if (flags && ls_sheet_parse_num(v, &d) &&
+        ls_sheet_date(d, w->x->st.date1904, flags, num, sizeof num))
+        return ls_textout_addz(&w->x->out, num);
+    if (ox_render_int(v, num, sizeof num, &n)) return ls_textout_add(&w->x->out, num, n);
+    return ox_add(w, v);
+}
+
 static ls_err ox_cell_end(struct ox_walk *w)
 {
     struct ls_slice v = ls_buf_slice(&w->cell);
@@ -439,10 +601,7 @@ static ls_err ox_cell_end(struct ox_walk *w)
     } else if (strcmp(w->ctype, "b") == 0) {
         e = ls_textout_addz(&w->x->out, ls_slice_eq_str(v, "1") ? "TRUE" : "FALSE");
     } else if (w->ctype[0] == 0 || strcmp(w->ctype, "n") == 0) {
-        char num[64];
-        size_t n = 0;
-        e = ox_render_int(v, num, sizeof num, &n) ? ls_textout_add(&w->x->out, num, n)
-                                                   : ox_add(w, v);
+        e = ox_cell_number(w, v);
     } else {
         e = ox_add(w, v); /* str (formula result), e (error), d (ISO date) */
     }
@@ -503,7 +662,9 @@ static ls_err ox_sheet_start(struct ox_walk *w, const char *local, const struct 
     if (strcmp(local, "c") == 0) {
         ls_buf_reset(&w->cell);
         w->ctype[0] = 0;
+        w->cstyle = OX_NO_STYLE;
         if (ls_xml_attr_get(a, n, "t", NULL, &t)) ox_copy_slice(w->ctype, sizeof w->ctype, t);
+        if (ls_xml_attr_get(a, n, "s", NULL, &t) && !ox_u32(t, &w->cstyle)) w->cstyle = OX_NO_STYLE;
     } else if (strcmp(local, "v") == 0) {
         w->in_v = true;
     } else if (strcmp(local, "is") == 0) {
@@ -632,6 +793,8 @@ static ls_err ox_cb_start(void *ud, const char *local, const char *ns,
     case OX_SST: return ox_sst_start(w, local);
     case OX_WORKBOOK: return ox_workbook_start(w, local, a, n);
     case OX_RELS: return ox_rels_start(w, local, a, n);
+    case OX_STYLES: return ox_styles_start(w, local, a, n);
+    case OX_WBPR: return ox_wbpr_start(w, local, a, n);
     default: return LS_OK;
     }
 }
@@ -647,6 +810,7 @@ static ls_err ox_cb_end(void *ud, const char *local, const char *ns)
     case OX_PROPS: return w->depth <= 1 ? ox_sep(w, '\n') : LS_OK;
     case OX_SHEET: return ox_sheet_end(w, local);
     case OX_SST: return ox_sst_end(w, local);
+    case OX_STYLES: return ox_styles_end(w, local);
     default: return LS_OK;
     }
 }
@@ -711,7 +875,8 @@ static ls_err ox_walk_part(struct ox *x, const char *name, enum ox_kind kind)
         e = LS_OK;
     }
     if (e == LS_E_LIMIT && x->out.err == LS_E_LIMIT) e = LS_OK; /* text full: children go on */
-    if (kind != OX_SST && kind != OX_RELS) (void)ls_textout_sep(&x->out, '\n');
+    if (kind != OX_SST && kind != OX_RELS && kind != OX_STYLES && kind != OX_WBPR)
+        (void)ls_textout_sep(&x->out, '\n');
     return e;
 }
 
@@ -798,6 +963,29 @@ static ls_err ox_load_sst(struct ox *x)
     return e == LS_E_LIMIT ? LS_OK : e; /* a full table: later items are emitted raw */
 }
 
+/* Number formats and the date system, before any sheet: a damaged or
+ * missing part leaves dates as serials, nothing worse. */
+static ls_err ox_load_styles(struct ox *x)
+{
+    static const struct {
+        const char *name;
+        enum ox_kind kind;
+    } parts[] = {{"xl/workbook.xml", OX_WBPR}, {"xl/styles.xml", OX_STYLES}};
+    for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++) {
+        size_t i;
+        ls_err rd;
+        if (!ls_zip_find(x->z, parts[k].name, &i)) continue;
+        if (!ox_read(x, i, parts[k].name, &rd)) {
+            if (rd == LS_E_NOMEM || rd == LS_E_TIMEOUT) return rd;
+            continue;
+        }
+        ls_err e = ox_walk_part(x, parts[k].name, parts[k].kind);
+        if (e != LS_OK && e != LS_E_LIMIT) return e;
+    }
+    if (x->st.nfmt > 1) qsort(x->st.fmt, x->st.nfmt, sizeof *x->st.fmt, ox_fmt_cmp);
+    return LS_OK;
+}
+
 /* Shared strings no cell referred to (or whose sheet was lost). */
 static ls_err ox_emit_unused_sst(struct ox *x)
 {
@@ -818,6 +1006,7 @@ static ls_err ox_emit_unused_sst(struct ox *x)
 static ls_err ox_run(struct ox *x)
 {
     LS_TRY(ox_load_sst(x));
+    LS_TRY(ox_load_styles(x));
     size_t n = ls_zip_count(x->z);
     for (size_t i = 0; i < n; i++) {
         ls_err e = ox_member(x, i);
@@ -860,6 +1049,7 @@ static ls_err ooxml_extract(struct ls_ctx *c, struct ls_object *o)
     ls_err f = ls_textout_finish(&x.out);
     ls_buf_free(&x.part);
     ox_sst_free(&x.sst);
+    ox_styles_free(&x.st);
     ls_zip_close(x.z);
     if (e == LS_OK) e = f;
     if (e == LS_OK) e = x.result;

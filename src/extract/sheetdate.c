@@ -1,0 +1,173 @@
+/*
+ * Spreadsheet number formats and date serials (see sheetdate.h for the
+ * specs followed). Pure functions: no allocation, no global state.
+ */
+#include "extract/sheetdate.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Days from 1970-01-01 to the day before serial 1 of each system. */
+#define SD_1900_BEFORE_DAY1 (-25568) /* 1899-12-31 */
+#define SD_1900_AFTER_BUG (-25569)   /* 1899-12-30: serials from 61 on */
+#define SD_1904_DAY0 (-24107)        /* 1904-01-01 is serial 0 */
+#define SD_1900_MAX 2958465.0        /* 9999-12-31 */
+#define SD_1904_MAX 2957003.0        /* 9999-12-31 */
+#define SD_NUM_MAX 63u
+
+unsigned ls_sheet_builtin_fmt(unsigned id)
+{
+    if (id >= 14 && id <= 17) return LS_SHEET_DATE;
+    if (id >= 18 && id <= 21) return LS_SHEET_TIME;
+    if (id == 22) return LS_SHEET_DATE | LS_SHEET_TIME;
+    if (id == 32 || id == 33) return LS_SHEET_TIME; /* h"時"mm"分" and kin */
+    if (id >= 27 && id <= 36) return LS_SHEET_DATE; /* East Asian dates */
+    if (id >= 45 && id <= 47) return LS_SHEET_TIME; /* mm:ss, [h]:mm:ss */
+    if (id >= 50 && id <= 58) return LS_SHEET_DATE;
+    return 0;
+}
+
+static int sd_lower(int ch)
+{
+    return ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch;
+}
+
+/* Case-insensitive: does s hold word at i? */
+static bool sd_word_at(struct ls_slice s, size_t i, const char *word)
+{
+    for (size_t k = 0; word[k]; k++)
+        if (sd_lower(ls_slice_at(s, i + k)) != word[k]) return false;
+    return true;
+}
+
+/* Index just past the closing ch of a run opened at i (or the end). */
+static size_t sd_skip_to(struct ls_slice s, size_t i, int ch)
+{
+    i++;
+    while (i < s.len && ls_slice_at(s, i) != ch) i++;
+    return i < s.len ? i + 1 : s.len;
+}
+
+unsigned ls_sheet_fmt_code(struct ls_slice code)
+{
+    bool d = false, y = false, m = false, h = false, sec = false;
+    size_t i = 0;
+    while (i < code.len) {
+        int ch = ls_slice_at(code, i);
+        if (ch == ';') break; /* only the first (positive numbers) section */
+        if (ch == '"' || ch == '[') {
+            i = sd_skip_to(code, i, ch == '"' ? '"' : ']');
+            continue;
+        }
+        if (ch == '\\' || ch == '_' || ch == '*') { /* escape, padding, fill */
+            i += 2;
+            continue;
+        }
+        if (sd_word_at(code, i, "am/pm") || sd_word_at(code, i, "a/p")) {
+            i += sd_word_at(code, i, "am/pm") ? 5 : 3;
+            continue;
+        }
+        switch (sd_lower(ch)) {
+        case 'd': d = true; break;
+        case 'y': y = true; break;
+        case 'm': m = true; break;
+        case 'h': h = true; break;
+        case 's': sec = true; break;
+        default: break;
+        }
+        i++;
+    }
+    unsigned f = 0;
+    /* "m" is minutes next to h or s, months otherwise ("mmm-yy", "mmmm") */
+    if (d || y || (m && !h && !sec)) f |= LS_SHEET_DATE;
+    if (h || sec) f |= LS_SHEET_TIME;
+    return f;
+}
+
+/* Civil date of a day count from 1970-01-01 (H. Hinnant's algorithm). */
+static void sd_civil(int64_t z, int64_t *y, unsigned *mo, unsigned *d)
+{
+    z += 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    unsigned doe = (unsigned)(z - era * 146097);
+    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    unsigned mp = (5 * doy + 2) / 153;
+    *d = doy - (153 * mp + 2) / 5 + 1;
+    *mo = mp < 10 ? mp + 3 : mp - 9;
+    *y = (int64_t)yoe + era * 400 + (*mo <= 2);
+}
+
+static bool sd_put_time(char *out, size_t cap, unsigned sec)
+{
+    int n = snprintf(out, cap, "%02u:%02u:%02u", sec / 3600, sec / 60 % 60, sec % 60);
+    return n > 0 && (size_t)n < cap;
+}
+
+/* The date of whole serial day (>= 1, or >= 0 in 1904) into out. */
+static bool sd_put_day(char *out, size_t cap, int64_t day, bool date1904)
+{
+    int64_t y;
+    unsigned mo, d;
+    if (!date1904 && day == 60) {
+        y = 1900, mo = 2, d = 29; /* Lotus 1-2-3's leap day, kept by Excel */
+    } else {
+        int64_t base = date1904 ? SD_1904_DAY0 : day < 60 ? SD_1900_BEFORE_DAY1 : SD_1900_AFTER_BUG;
+        sd_civil(day + base, &y, &mo, &d);
+    }
+    int n = snprintf(out, cap, "%04lld-%02u-%02u", (long long)y, mo, d);
+    return n > 0 && (size_t)n < cap;
+}
+
+bool ls_sheet_date(double v, bool date1904, unsigned flags, char *out, size_t cap)
+{
+    char tmp[LS_SHEET_DATE_MAX + 8];
+    bool time = (flags & LS_SHEET_TIME) != 0;
+    if (!(flags & (LS_SHEET_DATE | LS_SHEET_TIME)) || !isfinite(v) || v < 0) return false;
+    if (v > (date1904 ? SD_1904_MAX : SD_1900_MAX) + 1.0) return false;
+    /* a date-only format shows the day the serial falls in; a time rounds
+     * to the second, which may carry into the next day */
+    double t = time ? round(v * 86400.0) : floor(v) * 86400.0;
+    int64_t day = (int64_t)(t / 86400.0);
+    unsigned sec = (unsigned)(t - (double)day * 86400.0);
+    if (day > (int64_t)(date1904 ? SD_1904_MAX : SD_1900_MAX)) return false;
+    if (!(flags & LS_SHEET_DATE) || (day == 0 && !date1904)) {
+        /* a time of day; "1900-01-00" and durations past a day are not dates */
+        if (!time || day != 0 || !sd_put_time(tmp, sizeof tmp, sec)) return false;
+    } else {
+        char hms[16];
+        if (!sd_put_day(tmp, sizeof tmp, day, date1904)) return false;
+        if (time && sec != 0) {
+            size_t n = strlen(tmp);
+            if (!sd_put_time(hms, sizeof hms, sec) || n + 1 + strlen(hms) >= sizeof tmp) return false;
+            tmp[n] = ' ';
+            memcpy(&tmp[n + 1], hms, strlen(hms) + 1);
+        }
+    }
+    size_t len = strlen(tmp);
+    if (len + 1 > cap) return false;
+    memcpy(out, tmp, len + 1);
+    return true;
+}
+
+bool ls_sheet_parse_num(struct ls_slice s, double *v)
+{
+    char tmp[SD_NUM_MAX + 1];
+    if (s.len == 0 || s.len > SD_NUM_MAX) return false;
+    for (size_t i = 0; i < s.len; i++) {
+        int ch = ls_slice_at(s, i);
+        bool ok = (ch >= '0' && ch <= '9') || ch == '.' || ch == '-' || ch == '+' || ch == 'e' ||
+                  ch == 'E';
+        if (!ok) return false;
+        tmp[i] = (char)ch;
+    }
+    tmp[s.len] = 0;
+    char *end = NULL;
+    double d = strtod(tmp, &end);
+    if (end != &tmp[s.len] || !isfinite(d)) return false;
+    *v = d;
+    return true;
+}

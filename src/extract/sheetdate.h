@@ -1,0 +1,54 @@
+/*
+ * Spreadsheet dates, shared by the xlsx (ooxml.c), xls (ole2_xls.c) and ods
+ * (odf.c) extractors. A spreadsheet stores a date as a day count (a
+ * "serial": 29221 is 1980-01-01) and shows it as a date only through the
+ * cell's number format; the extractors write what the user sees, as ISO
+ * 8601, so a date of birth reads "1980-01-01" and the rules can match it.
+ *
+ * Number formats: ECMA-376 Part 1, 18.8.30 (built-in ids) and 18.8.31
+ * (format codes); [MS-XLS] 2.4.126 FORMAT and 2.5.165 IFmt use the same
+ * ids and codes. Dates: ECMA-376 Part 1, 18.17.4 (1900 and 1904 date
+ * systems, including the 1900 leap-year bug: serial 60 is 1900-02-29).
+ * Everything here is pure computation on values the caller read from
+ * hostile input; nothing is trusted to be in range.
+ */
+#ifndef LS_SHEETDATE_H
+#define LS_SHEETDATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/ls_core.h"
+
+#define LS_SHEET_DATE 0x1u /* the format shows a calendar date (d, m, y) */
+#define LS_SHEET_TIME 0x2u /* the format shows a time of day (h, s, minutes) */
+
+/* Longest text ls_sheet_date() writes, with its NUL: "YYYY-MM-DD HH:MM:SS". */
+#define LS_SHEET_DATE_MAX 20u
+
+/* Flags of built-in number format id (14-22, 27-36, 45-47, 50-58 are dates
+ * or times); 0 for every other id. */
+unsigned ls_sheet_builtin_fmt(unsigned id);
+
+/* Flags of a format code such as "dd/mm/yyyy" or "[$-409]h:mm AM/PM":
+ * date and time tokens of its first section, outside quoted text,
+ * backslash escapes, [brackets] (colours, locales, elapsed time), and the
+ * AM/PM and A/P markers; 0 for a plain number or text format. */
+unsigned ls_sheet_fmt_code(struct ls_slice code);
+
+/* Write serial v under a format with these flags into out (cap bytes,
+ * at least LS_SHEET_DATE_MAX): "YYYY-MM-DD" for a date, with
+ * " HH:MM:SS" appended when the format shows a time and v has one; a
+ * time-only format gives "HH:MM:SS" for values below one day. Serials
+ * are days from 1899-12-31 (1900 system, serial 60 is Excel's
+ * nonexistent 1900-02-29, as Excel shows it) or from 1904-01-01. false
+ * (out untouched) when the flags show no date or time, or v is negative,
+ * not finite, before day 1 without a time, or past 9999-12-31: the
+ * caller writes the number instead. */
+bool ls_sheet_date(double v, bool date1904, unsigned flags, char *out, size_t cap);
+
+/* Parse a cell number as stored in XML ("29221", "-1.5E-3"); false for
+ * anything else (hex, inf, nan, spaces, more than 63 bytes). */
+bool ls_sheet_parse_num(struct ls_slice s, double *v);
+
+#endif

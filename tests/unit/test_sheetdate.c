@@ -1,0 +1,194 @@
+/* Unit tests for spreadsheet number formats and date serials
+ * (src/extract/sheetdate.c). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "extract/sheetdate.h"
+
+#define D LS_SHEET_DATE
+#define T LS_SHEET_TIME
+
+static unsigned code(const char *s)
+{
+    return ls_sheet_fmt_code(ls_slice_make(s, strlen(s)));
+}
+
+static void assert_date(double v, bool d1904, unsigned flags, const char *want)
+{
+    char out[LS_SHEET_DATE_MAX];
+    memset(out, 'x', sizeof out);
+    assert_true(ls_sheet_date(v, d1904, flags, out, sizeof out));
+    assert_string_equal(out, want);
+}
+
+static void assert_no_date(double v, bool d1904, unsigned flags)
+{
+    char out[LS_SHEET_DATE_MAX] = "untouched";
+    assert_false(ls_sheet_date(v, d1904, flags, out, sizeof out));
+    assert_string_equal(out, "untouched");
+}
+
+static void builtin_ids(void **st)
+{
+    (void)st;
+    assert_int_equal(ls_sheet_builtin_fmt(0), 0);  /* General */
+    assert_int_equal(ls_sheet_builtin_fmt(1), 0);  /* 0 */
+    assert_int_equal(ls_sheet_builtin_fmt(13), 0); /* # ??/?? */
+    assert_int_equal(ls_sheet_builtin_fmt(14), D); /* m/d/yyyy */
+    assert_int_equal(ls_sheet_builtin_fmt(17), D);
+    assert_int_equal(ls_sheet_builtin_fmt(18), T); /* h:mm AM/PM */
+    assert_int_equal(ls_sheet_builtin_fmt(22), D | T);
+    assert_int_equal(ls_sheet_builtin_fmt(23), 0);
+    assert_int_equal(ls_sheet_builtin_fmt(27), D);
+    assert_int_equal(ls_sheet_builtin_fmt(36), D);
+    assert_int_equal(ls_sheet_builtin_fmt(37), 0);
+    assert_int_equal(ls_sheet_builtin_fmt(45), T);
+    assert_int_equal(ls_sheet_builtin_fmt(49), 0); /* @ */
+    assert_int_equal(ls_sheet_builtin_fmt(50), D);
+    assert_int_equal(ls_sheet_builtin_fmt(58), D);
+    assert_int_equal(ls_sheet_builtin_fmt(59), 0);
+    assert_int_equal(ls_sheet_builtin_fmt(164), 0);
+    assert_int_equal(ls_sheet_builtin_fmt(0xFFFFFFFFu), 0);
+}
+
+static void custom_codes_dates(void **st)
+{
+    (void)st;
+    assert_int_equal(code("dd/mm/yyyy"), D);
+    assert_int_equal(code("YYYY-MM-DD"), D);
+    assert_int_equal(code("mmm-yy"), D);
+    assert_int_equal(code("mmmm"), D);
+    assert_int_equal(code("[$-409]d-mmm-yyyy;@"), D);
+    assert_int_equal(code("[Red]dd.mm.yyyy"), D);
+    assert_int_equal(code("yyyy\"\xE5\xB9\xB4\"m\"\xE6\x9C\x88\"d\"\xE6\x97\xA5\""), D);
+    assert_int_equal(code("m/d/yy h:mm"), D | T);
+    assert_int_equal(code("yyyy-mm-dd hh:mm:ss"), D | T);
+}
+
+static void custom_codes_times(void **st)
+{
+    (void)st;
+    assert_int_equal(code("h:mm AM/PM"), T);
+    assert_int_equal(code("hh:mm a/p"), T);
+    assert_int_equal(code("[h]:mm:ss"), T);
+    assert_int_equal(code("mm:ss.0"), T);
+}
+
+static void custom_codes_numbers(void **st)
+{
+    (void)st;
+    assert_int_equal(code("General"), 0);
+    assert_int_equal(code("0.00"), 0);
+    assert_int_equal(code("#,##0.00 \"days\""), 0);
+    assert_int_equal(code("0\\d"), 0);
+    assert_int_equal(code("[Red][<=100]0;[Blue]0"), 0);
+    assert_int_equal(code("0.00E+00"), 0);
+    assert_int_equal(code("_-* #,##0 \"kr\"_-"), 0);
+    assert_int_equal(code("@"), 0);
+    assert_int_equal(code("0;dd/mm/yyyy"), 0); /* only the first section counts */
+    assert_int_equal(code(""), 0);
+    assert_int_equal(code("\"unterminated dd"), 0);
+    assert_int_equal(code("[unterminated dd"), 0);
+}
+
+static void serial_1900(void **st)
+{
+    (void)st;
+    assert_date(29221, false, D, "1980-01-01");
+    assert_date(1, false, D, "1900-01-01");
+    assert_date(59, false, D, "1900-02-28");
+    assert_date(60, false, D, "1900-02-29"); /* the leap-year bug, as Excel shows it */
+    assert_date(61, false, D, "1900-03-01");
+    assert_date(36526, false, D, "2000-01-01");
+    assert_date(36585, false, D, "2000-02-29"); /* a real leap day */
+    assert_date(45292, false, D, "2024-01-01");
+    assert_date(2958465, false, D, "9999-12-31");
+    assert_date(29221.75, false, D, "1980-01-01"); /* date-only format: no time */
+}
+
+static void serial_1904(void **st)
+{
+    (void)st;
+    assert_date(0, true, D, "1904-01-01");
+    assert_date(27759, true, D, "1980-01-01"); /* 29221 - 1462 */
+    assert_date(2957003, true, D, "9999-12-31");
+    assert_no_date(2957004, true, D);
+    assert_no_date(-1, true, D);
+}
+
+static void serial_time(void **st)
+{
+    (void)st;
+    assert_date(29221.5, false, D | T, "1980-01-01 12:00:00");
+    assert_date(29221, false, D | T, "1980-01-01"); /* midnight: the date alone */
+    assert_date(29221.99999999, false, D | T, "1980-01-02"); /* rounds into the next day */
+    assert_date(0.75, false, T, "18:00:00");
+    assert_date(0.75, false, D | T, "18:00:00"); /* 1900-01-00 is no date */
+    assert_date(0, true, D | T, "1904-01-01");
+    assert_no_date(1.5, false, T); /* a duration past one day */
+}
+
+static void serial_out_of_range(void **st)
+{
+    (void)st;
+    assert_no_date(29221, false, 0);
+    assert_no_date(0, false, D);
+    assert_no_date(0.5, false, D);
+    assert_no_date(-1, false, D);
+    assert_no_date(2958466, false, D);
+    assert_no_date(1e300, false, D | T);
+    assert_no_date(-1e300, false, D | T);
+    assert_no_date(0.0 / 0.0, false, D);
+    assert_no_date(1.0 / 0.0, false, D);
+}
+
+static void output_too_small(void **st)
+{
+    (void)st;
+    char out[8] = "keep";
+    assert_false(ls_sheet_date(29221, false, D, out, sizeof out));
+    assert_string_equal(out, "keep");
+}
+
+static void parse_numbers(void **st)
+{
+    (void)st;
+    double v = 0;
+    assert_true(ls_sheet_parse_num(ls_slice_make("29221", 5), &v));
+    assert_true(v == 29221.0);
+    assert_true(ls_sheet_parse_num(ls_slice_make("2.9221E4", 8), &v));
+    assert_true(v == 29221.0);
+    assert_true(ls_sheet_parse_num(ls_slice_make("-1.5", 4), &v));
+    assert_true(v == -1.5);
+    assert_false(ls_sheet_parse_num(ls_slice_make("", 0), &v));
+    assert_false(ls_sheet_parse_num(ls_slice_make("inf", 3), &v));
+    assert_false(ls_sheet_parse_num(ls_slice_make("0x10", 4), &v));
+    assert_false(ls_sheet_parse_num(ls_slice_make(" 1", 2), &v));
+    assert_false(ls_sheet_parse_num(ls_slice_make("1e999", 5), &v));
+    assert_false(ls_sheet_parse_num(ls_slice_make("1-2", 3), &v));
+    char longnum[80];
+    memset(longnum, '1', sizeof longnum);
+    assert_false(ls_sheet_parse_num(ls_slice_make(longnum, sizeof longnum), &v));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(builtin_ids),
+        cmocka_unit_test(custom_codes_dates),
+        cmocka_unit_test(custom_codes_times),
+        cmocka_unit_test(custom_codes_numbers),
+        cmocka_unit_test(serial_1900),
+        cmocka_unit_test(serial_1904),
+        cmocka_unit_test(serial_time),
+        cmocka_unit_test(serial_out_of_range),
+        cmocka_unit_test(output_too_small),
+        cmocka_unit_test(parse_numbers),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
