@@ -5,7 +5,9 @@
  * child (the packaged file of an OLE Packager object, else the OLE1 native
  * data, typically an OLE2 compound file). Input that ends inside a group is
  * partial (truncated); groups nested past RTF_MAX_DEPTH are skipped and
- * reported (parse_error).
+ * reported (parse_error). 8-bit text in a code page without a table
+ * (Shift-JIS, GBK, Big5, Hangul fonts) is read as Windows-1252 and noted
+ * `unsupported`.
  * Attacker-controlled: every byte (see rtf_parse.c).
  */
 #include <stdio.h>
@@ -76,6 +78,9 @@ static ls_err rtf_report(struct ls_ctx *c, struct ls_object *o, const struct rtf
                 RTF_MAX_DEPTH);
         e = LS_E_CORRUPT;
     }
+    if (r->unsupported_cp)
+        ls_note(c, o, LS_R_UNSUPPORTED,
+                "rtf: code page %u (multibyte or unknown) read as Windows-1252", r->unsupported_cp);
     if (r->truncated) {
         ls_note(c, o, LS_R_TRUNCATED, "rtf: input ends inside a group or \\bin data");
         e = LS_E_TRUNCATED;

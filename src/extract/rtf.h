@@ -27,7 +27,11 @@ struct rtf_result {
     bool truncated;    /* input ended inside a group or inside \bin data */
     bool depth_cut;    /* groups deeper than RTF_MAX_DEPTH were skipped */
     unsigned objects;  /* \objdata groups seen */
-    unsigned codepage; /* \ansicpg (0 if none); only 1252 / Latin-1 are decoded as such */
+    unsigned codepage; /* \ansicpg (0 if none) */
+    /* First code page in force for an 8-bit character that has no table
+     * (multibyte: 932, 936, 949, 950, 1361; or any unknown \ansicpg /
+     * \cpg); those bytes were read as Windows-1252. 0 if none. */
+    unsigned unsupported_cp;
 };
 
 /* Read in, calling sink. max_object caps the bytes kept per \objdata.

@@ -8,10 +8,17 @@
  * instructions (HYPERLINK "mailto:..."), \info fields as "name: value"
  * lines (title, subject, author, manager, company, operator, category,
  * keywords, comment, doccomm, hlinkbase), \*\userprops.
- * Decoded: \'hh through Windows-1252 (other \ansicpg code pages are read as
- * 1252 on purpose: no iconv; ASCII survives), \uN with \ucN fallback skip,
+ * Decoded: \'hh (and raw 8-bit bytes) through the code page in force
+ * (section "Character set" of the spec): the current font's \cpgN or
+ * \fcharsetN from the font table (\fN in the text, \deffN by default),
+ * else \ansicpgN, else \mac / \pc / \pca, else Windows-1252. Single-byte
+ * pages come from the core tables (ls_codepage_*, no iconv); multibyte
+ * (Shift-JIS 128, Hangul 129, Johab 130, GBK 134, Big5 136) and other pages
+ * without a table are read byte by byte as Windows-1252 and reported in
+ * rtf_result.unsupported_cp (ASCII survives). \uN with \ucN fallback skip,
  * UTF-16 surrogate pairs, the usual symbol words (\emdash, \lquote ...).
- * Skipped: font/colour/style/list tables, pictures (hex and \bin), theme and
+ * Read, not emitted: the font table (\fN, \fcharsetN, \cpgN per font).
+ * Skipped: colour/style/list tables, pictures (hex and \bin), theme and
  * data stores, bookmarks, shape properties, every unknown \* destination.
  * \objdata hex is decoded and handed to the sink (OLE1 native data, or the
  * file inside an OLE Packager object).
@@ -27,11 +34,15 @@
 #define RTF_WORD_MAX 32u
 #define RTF_OUT_FLUSH (64u * 1024u)
 #define RTF_NAME_MAX 128u
+/* Font numbers below this get a code page from the font table; higher
+ * ones (never written by real producers) use the document's default. */
+#define RTF_MAX_FONTS 1024u
 
 enum rtf_dest {
     RD_TEXT,
     RD_SKIP,
     RD_OBJDATA,
+    RD_FONTTBL, /* \fonttbl: read for \fcharset / \cpg, nothing emitted */
 };
 
 struct rtf_group {
@@ -40,6 +51,7 @@ struct rtf_group {
     bool first;     /* no control word yet: the next one may name a destination */
     bool star;      /* \* seen at the start of this group */
     bool nl_end;    /* write a line break when the group closes */
+    int32_t font;   /* \fN in force, -1 for the default font (\deffN) */
 };
 
 struct rtf_parser {
@@ -59,6 +71,13 @@ struct rtf_parser {
     int nibble;           /* pending hex digit of \objdata, or -1 */
     bool obj_cut;
     ls_err err;
+    /* character set: Windows code page per font (0: the document's) */
+    uint16_t font_cp[RTF_MAX_FONTS];
+    int32_t def_font;      /* \deffN, -1 if none */
+    int32_t tbl_font;      /* font being defined in the font table, -1 */
+    unsigned doc_cp;       /* \ansicpgN, or \mac / \pc / \pca; 0 if none */
+    unsigned cache_num;    /* last code page number resolved ... */
+    const struct ls_codepage *cache_cp; /* ... and its table (NULL: 1252) */
 };
 
 /* ------------------------------------------------------------ output */
@@ -121,6 +140,67 @@ static ls_err rtf_char(struct rtf_parser *p, uint32_t cp)
         LS_TRY(rtf_put_cp(p, 0xFFFD));
     }
     return cp < 0x80 ? rtf_put(p, (uint8_t)cp) : rtf_put_cp(p, cp);
+}
+
+/* ------------------------------------------------------------ character set */
+
+/* \fcharsetN to a Windows code page (RTF 1.9.1, \fcharset table); 0 for
+ * ANSI (0), default (1), symbol (2) and unknown values: the document's
+ * code page applies. Multibyte sets map to their (table-less) pages so
+ * their use can be reported. */
+static unsigned rtf_charset_cp(int32_t charset)
+{
+    switch (charset) {
+    case 77: return 10000;  /* Mac Roman */
+    case 128: return 932;   /* Shift-JIS */
+    case 129: return 949;   /* Hangul */
+    case 130: return 1361;  /* Johab */
+    case 134: return 936;   /* GB2312 / GBK */
+    case 136: return 950;   /* Big5 */
+    case 161: return 1253;  /* Greek */
+    case 162: return 1254;  /* Turkish */
+    case 163: return 1258;  /* Vietnamese */
+    case 177: return 1255;  /* Hebrew */
+    case 178: return 1256;  /* Arabic */
+    case 179: return 1256;  /* Arabic traditional */
+    case 180: return 1256;  /* Arabic user */
+    case 181: return 1255;  /* Hebrew user */
+    case 186: return 1257;  /* Baltic */
+    case 204: return 1251;  /* Russian */
+    case 222: return 874;   /* Thai */
+    case 238: return 1250;  /* Eastern European */
+    case 254: return 437;   /* PC 437 */
+    case 255: return 850;   /* OEM */
+    default: return 0;
+    }
+}
+
+/* The code page for \'hh here: the current font's, else the document's;
+ * NULL means Windows-1252 (also the fallback for pages without a table,
+ * which are recorded in res->unsupported_cp). */
+static const struct ls_codepage *rtf_codepage(struct rtf_parser *p)
+{
+    int32_t f = p->g.font >= 0 ? p->g.font : p->def_font;
+    unsigned num = f >= 0 && (uint32_t)f < RTF_MAX_FONTS ? p->font_cp[f] : 0;
+    if (num == 0) num = p->doc_cp;
+    if (num == 0 || num == 1252) return NULL;
+    if (num == p->cache_num) return p->cache_cp;
+    const struct ls_codepage *cp = ls_codepage_by_number(num);
+    if (!cp && p->res->unsupported_cp == 0) p->res->unsupported_cp = num;
+    p->cache_num = num;
+    p->cache_cp = cp;
+    return cp;
+}
+
+/* An 8-bit character (\'hh or a raw byte) in the code page in force. */
+static ls_err rtf_byte(struct rtf_parser *p, uint8_t ch)
+{
+    if (p->uc_skip > 0) { /* a \uN fallback: never decoded */
+        p->uc_skip--;
+        return LS_OK;
+    }
+    if (!rtf_emitting(p)) return LS_OK;
+    return rtf_char(p, ch < 0x80 ? ch : ls_codepage_map(rtf_codepage(p), ch));
 }
 
 /* ------------------------------------------------------------ objdata */
@@ -219,13 +299,21 @@ struct rtf_word {
 
 /* Control words with a meaning here, sorted by strcmp() for bsearch():
  * one lookup per control word (most are formatting and not in the table). */
-enum rtf_kind { RK_NONE, RK_BIN, RK_U, RK_UC, RK_ANSICPG, RK_LINE, RK_TAB, RK_SYM };
+enum rtf_kind {
+    RK_NONE, RK_BIN, RK_U, RK_UC, RK_ANSICPG, RK_LINE, RK_TAB, RK_SYM,
+    RK_FONT,     /* \fN: select (text) or define (font table) font N */
+    RK_FCHARSET, /* \fcharsetN in the font table */
+    RK_CPG,      /* \cpgN in the font table */
+    RK_DEFF,     /* \deffN */
+    RK_DOCCS,    /* \mac \pc \pca: document character set, code page in cp */
+};
 #define RD_F_SKIP 0x01u      /* destination whose content is not text */
 #define RD_F_STARKEEP 0x02u  /* a \* destination worth reading anyway */
 #define RD_F_INFO 0x04u      /* \info field: "name: value" line */
 #define RD_F_LINEGROUP 0x08u /* its own line(s): headers, footnotes, comments */
 #define RD_F_OBJDATA 0x10u   /* embedded object data (hex) */
 #define RD_F_FLDINST 0x20u   /* field instruction: set apart by spaces */
+#define RD_F_FONTTBL 0x40u   /* the font table */
 
 struct rtf_kw {
     const char *name;
@@ -254,17 +342,21 @@ static const struct rtf_kw rtf_kws[] = {
     {"column", RK_LINE,0,0},
     {"comment", RK_NONE,RD_F_INFO,0},
     {"company", RK_NONE,RD_F_INFO|RD_F_STARKEEP,0},
+    {"cpg", RK_CPG,0,0},
     {"datastore", RK_NONE,RD_F_SKIP,0},
+    {"deff", RK_DEFF,0,0},
     {"doccomm", RK_NONE,RD_F_INFO,0},
     {"emdash", RK_SYM,0,0x2014},
     {"emspace", RK_SYM,0,' '},
     {"endash", RK_SYM,0,0x2013},
     {"enspace", RK_SYM,0,' '},
+    {"f", RK_FONT,0,0},
     {"falt", RK_NONE,RD_F_SKIP,0},
     {"fchars", RK_NONE,RD_F_SKIP,0},
+    {"fcharset", RK_FCHARSET,0,0},
     {"filetbl", RK_NONE,RD_F_SKIP,0},
     {"fldinst", RK_NONE,RD_F_STARKEEP|RD_F_FLDINST,0},
-    {"fonttbl", RK_NONE,RD_F_SKIP,0},
+    {"fonttbl", RK_NONE,RD_F_FONTTBL,0},
     {"footer", RK_NONE,RD_F_LINEGROUP,0},
     {"footerf", RK_NONE,RD_F_LINEGROUP,0},
     {"footerl", RK_NONE,RD_F_LINEGROUP,0},
@@ -286,6 +378,7 @@ static const struct rtf_kw rtf_kws[] = {
     {"listoverridetable", RK_NONE,RD_F_SKIP,0},
     {"listtable", RK_NONE,RD_F_SKIP,0},
     {"lquote", RK_SYM,0,0x2018},
+    {"mac", RK_DOCCS,0,10000},
     {"manager", RK_NONE,RD_F_INFO,0},
     {"mmathPr", RK_NONE,RD_F_SKIP,0},
     {"nestcell", RK_TAB,0,0},
@@ -297,6 +390,8 @@ static const struct rtf_kw rtf_kws[] = {
     {"page", RK_LINE,0,0},
     {"panose", RK_NONE,RD_F_SKIP,0},
     {"par", RK_LINE,0,0},
+    {"pc", RK_DOCCS,0,437},
+    {"pca", RK_DOCCS,0,850},
     {"pgdsctbl", RK_NONE,RD_F_SKIP,0},
     {"pict", RK_NONE,RD_F_SKIP,0},
     {"pntxta", RK_NONE,RD_F_SKIP,0},
@@ -347,6 +442,11 @@ static ls_err rtf_destination(struct rtf_parser *p, const struct rtf_word *w,
     unsigned d = kw ? kw->dest : 0;
     p->g.first = false;
     if (p->g.dest != RD_TEXT) return LS_OK;
+    if (d & RD_F_FONTTBL) {
+        p->g.dest = RD_FONTTBL;
+        p->tbl_font = -1;
+        return LS_OK;
+    }
     if (d & RD_F_OBJDATA) {
         ls_buf_reset(&p->obj);
         p->nibble = -1;
@@ -404,6 +504,29 @@ static ls_err rtf_bin(struct rtf_parser *p, const struct rtf_word *w)
     return ls_cur_skip(&p->cur, n);
 }
 
+/* \fN, \fcharsetN, \cpgN, \deffN. */
+static ls_err rtf_font_word(struct rtf_parser *p, unsigned kind, const struct rtf_word *w)
+{
+    if (!w->has_param || w->param < 0) return LS_OK;
+    bool in_tbl = p->g.dest == RD_FONTTBL;
+    int32_t f = p->tbl_font;
+    switch (kind) {
+    case RK_FONT:
+        if (in_tbl) p->tbl_font = w->param;
+        else p->g.font = w->param;
+        return LS_OK;
+    case RK_DEFF: p->def_font = w->param; return LS_OK;
+    case RK_FCHARSET:
+        if (in_tbl && f >= 0 && (uint32_t)f < RTF_MAX_FONTS)
+            p->font_cp[f] = (uint16_t)rtf_charset_cp(w->param);
+        return LS_OK;
+    default: /* RK_CPG */
+        if (in_tbl && f >= 0 && (uint32_t)f < RTF_MAX_FONTS && w->param <= 0xFFFF)
+            p->font_cp[f] = (uint16_t)w->param;
+        return LS_OK;
+    }
+}
+
 static ls_err rtf_control_word(struct rtf_parser *p, const struct rtf_word *w)
 {
     const struct rtf_kw *kw = rtf_lookup(w->name);
@@ -420,8 +543,12 @@ static ls_err rtf_control_word(struct rtf_parser *p, const struct rtf_word *w)
         p->g.uc = (uint8_t)(w->has_param && w->param > 0 ? (w->param > 8 ? 8 : w->param) : 0);
         return LS_OK;
     case RK_ANSICPG:
-        if (w->has_param && w->param > 0) p->res->codepage = (unsigned)w->param;
+        if (w->has_param && w->param > 0) p->res->codepage = p->doc_cp = (unsigned)w->param;
         return LS_OK;
+    case RK_DOCCS:
+        if (p->doc_cp == 0) p->doc_cp = kw->cp;
+        return LS_OK;
+    case RK_FONT: case RK_FCHARSET: case RK_CPG: case RK_DEFF: return rtf_font_word(p, kind, w);
     case RK_LINE: return rtf_emitting(p) ? rtf_sep(p, '\n') : LS_OK;
     case RK_TAB: return rtf_emitting(p) ? rtf_sep(p, '\t') : LS_OK;
     case RK_SYM: return kw->cp ? rtf_char(p, kw->cp) : LS_OK;
@@ -474,7 +601,7 @@ static ls_err rtf_hex_escape(struct rtf_parser *p)
     int hi = rtf_hexval(ls_slice_at(two, 0)), lo = rtf_hexval(ls_slice_at(two, 1));
     if (hi < 0 || lo < 0) return LS_OK;
     if (p->g.dest == RD_OBJDATA) return LS_OK;
-    return rtf_char(p, ls_cp1252((uint8_t)(hi << 4 | lo)));
+    return rtf_byte(p, (uint8_t)(hi << 4 | lo));
 }
 
 /* After a backslash: a control symbol or a control word. */
@@ -514,7 +641,7 @@ static ls_err rtf_plain(struct rtf_parser *p, uint8_t ch)
     if (ch == '\r' || ch == '\n') return LS_OK; /* line breaks in the file mean nothing */
     if (ch == '\t') return rtf_emitting(p) ? rtf_sep(p, '\t') : LS_OK;
     if (ch < 0x20) return LS_OK;
-    return rtf_char(p, ch < 0x80 ? ch : ls_cp1252(ch));
+    return rtf_byte(p, ch);
 }
 
 static ls_err rtf_step(struct rtf_parser *p)
@@ -553,6 +680,9 @@ ls_err rtf_parse(struct ls_slice in, const struct rtf_sink *sink, size_t max_obj
     p->g.dest = RD_TEXT;
     p->g.uc = 1;
     p->g.first = true;
+    p->g.font = -1;
+    p->def_font = -1;
+    p->tbl_font = -1;
     p->nibble = -1;
     ls_buf_init(&p->out, RTF_OUT_FLUSH * 2);
     ls_buf_init(&p->obj, max_object);

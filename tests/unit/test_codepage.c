@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -157,6 +158,96 @@ static void to_utf8(void **state)
     ls_buf_free(&b);
 }
 
+/* ---- RTF: \ansicpg, \fcharset, \cpg, \deff ---- */
+
+static ls_err rtf_collect(void *ud, struct ls_slice s)
+{
+    return ls_buf_add(ud, s.ptr, s.len);
+}
+
+static struct rtf_result rtf_run(struct ls_buf *out, const char *rtf)
+{
+    const struct rtf_sink sink = {out, rtf_collect, NULL};
+    struct rtf_result r;
+    ls_buf_reset(out);
+    assert_int_equal(rtf_parse(ls_slice_make(rtf, strlen(rtf)), &sink, 1024, &r), LS_OK);
+    return r;
+}
+
+static void rtf_ansicpg(void **state)
+{
+    (void)state;
+    struct ls_buf b;
+    ls_buf_init(&b, 4096);
+    struct rtf_result r =
+        rtf_run(&b, "{\\rtf1\\ansi\\ansicpg1251\\deff0 \\'cf\\'f0\\'e8\\'e2\\'e5\\'f2 ivan@example.ru}");
+    assert_int_equal(r.codepage, 1251);
+    assert_int_equal(r.unsupported_cp, 0);
+    assert_string_equal(ls_buf_str(&b), "Привет ivan@example.ru");
+    /* without \ansicpg: Windows-1252 as before */
+    rtf_run(&b, "{\\rtf1\\ansi caf\\'e9 \\'80}");
+    assert_string_equal(ls_buf_str(&b), "café €");
+    /* \mac and \pc name the document's character set */
+    rtf_run(&b, "{\\rtf1\\mac \\'80}");
+    assert_string_equal(ls_buf_str(&b), "Ä");
+    rtf_run(&b, "{\\rtf1\\pc \\'80}");
+    assert_string_equal(ls_buf_str(&b), "Ç");
+    ls_buf_free(&b);
+}
+
+static void rtf_fcharset_per_font(void **state)
+{
+    (void)state;
+    struct ls_buf b;
+    ls_buf_init(&b, 4096);
+    struct rtf_result r = rtf_run(&b,
+        "{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fswiss\\fcharset0 Arial;}"
+        "{\\f1\\froman\\fcharset238{\\*\\panose 02020603050405020304} Times CE;}"
+        "{\\f2\\fnil\\fcharset204 Cyr;}{\\f3\\fcharset161 Greek;}}"
+        "\\f0 caf\\'e9 {\\f1 \\'a3\\'f3d\\'9f} {\\f2 \\'cf\\'f0} \\'e9 \\f3\\'c5\\'eb\\'eb\\'dc\\'e4\\'e1}");
+    assert_int_equal(r.unsupported_cp, 0);
+    /* the group closing restores the font (and its code page) */
+    assert_string_equal(ls_buf_str(&b), "café Łódź Пр é Ελλάδα");
+    /* \deffN: the default font's charset without any \f in the text;
+     * Apple-style font table without groups; \cpg beats \fcharset */
+    rtf_run(&b, "{\\rtf1\\ansi\\deff1{\\fonttbl\\f0\\fcharset0 A;\\f1\\fcharset204 B;}\\'c0}");
+    assert_string_equal(ls_buf_str(&b), "А");
+    rtf_run(&b, "{\\rtf1\\ansi{\\fonttbl{\\f5\\fcharset0\\cpg20866 K;}}\\f5 \\'f0\\'d2}");
+    assert_string_equal(ls_buf_str(&b), "Пр");
+    ls_buf_free(&b);
+}
+
+static void rtf_multibyte_noted(void **state)
+{
+    (void)state;
+    struct ls_buf b;
+    ls_buf_init(&b, 4096);
+    const char *tbl = "{\\rtf1\\ansi\\ansicpg1252\\uc1{\\fonttbl{\\f0\\fcharset0 A;}"
+                      "{\\f1\\fcharset128 MS Mincho;}}";
+    char doc[512];
+    /* \uN with a \'hh fallback in a Shift-JIS font: Unicode wins, no note */
+    (void)snprintf(doc, sizeof doc, "%s\\f1\\uc2 \\u12354\\'82\\'a0 x}", tbl);
+    struct rtf_result r = rtf_run(&b, doc);
+    assert_int_equal(r.unsupported_cp, 0);
+    assert_string_equal(ls_buf_str(&b), "あ x");
+    /* bare \'hh in that font: read byte by byte, reported */
+    (void)snprintf(doc, sizeof doc, "%s\\f1 \\'82\\'a0 \\f0 ok}", tbl);
+    r = rtf_run(&b, doc);
+    assert_int_equal(r.unsupported_cp, 932);
+    assert_non_null(strstr(ls_buf_str(&b), "ok"));
+    /* a font table naming CJK fonts nobody uses: nothing to report */
+    (void)snprintf(doc, sizeof doc, "%s\\f0 caf\\'e9}", tbl);
+    r = rtf_run(&b, doc);
+    assert_int_equal(r.unsupported_cp, 0);
+    assert_string_equal(ls_buf_str(&b), "café");
+    /* hostile: huge and negative font numbers, \cpg junk */
+    r = rtf_run(&b, "{\\rtf1{\\fonttbl{\\f99999999\\fcharset204 X;}{\\f-3\\cpg70000 Y;}"
+                    "{\\cpg1251 Z;}}\\f99999999\\'c0\\f-3\\'c0\\ansicpg65001\\f2\\'c0}");
+    assert_int_equal(r.unsupported_cp, 65001);
+    assert_string_equal(ls_buf_str(&b), "ÀÀÀ");
+    ls_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -165,6 +256,9 @@ int main(void)
         cmocka_unit_test(unknown_names_and_numbers),
         cmocka_unit_test(known_bytes),
         cmocka_unit_test(to_utf8),
+        cmocka_unit_test(rtf_ansicpg),
+        cmocka_unit_test(rtf_fcharset_per_font),
+        cmocka_unit_test(rtf_multibyte_noted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
