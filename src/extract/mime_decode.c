@@ -100,7 +100,16 @@ enum mime_charset mime_charset_lookup(struct ls_slice name)
     if (name.len == 0) return MIME_CS_NONE;
     for (size_t i = 0; i < sizeof cs_aliases / sizeof cs_aliases[0]; i++)
         if (mime_slice_ieq(name, cs_aliases[i].name)) return cs_aliases[i].cs;
+    const struct ls_codepage *cp = ls_codepage_by_name(name);
+    if (cp) return (enum mime_charset)(MIME_CS_CODEPAGE + ls_codepage_number(cp));
     return MIME_CS_UNKNOWN;
+}
+
+const struct ls_codepage *mime_cs_codepage(enum mime_charset cs)
+{
+    unsigned v = (unsigned)cs;
+    if (v <= MIME_CS_CODEPAGE) return NULL;
+    return ls_codepage_by_number(v - MIME_CS_CODEPAGE);
 }
 
 static ls_err single_byte_to_utf8(struct ls_buf *out, struct ls_slice in, bool cp1252)
@@ -144,8 +153,11 @@ ls_err mime_to_utf8(struct ls_buf *out, struct ls_slice in, enum mime_charset cs
         return ls_buf_add(out, in.ptr, in.len);
     case MIME_CS_UTF8:
     case MIME_CS_ASCII:
-    case MIME_CS_UNKNOWN:
-    default: return ls_utf8_lossy(out, in);
+    case MIME_CS_UNKNOWN: return ls_utf8_lossy(out, in);
+    default: {
+        const struct ls_codepage *cp = mime_cs_codepage(cs);
+        return cp ? ls_codepage_to_utf8(out, in, cp) : ls_utf8_lossy(out, in);
+    }
     }
 }
 

@@ -15,7 +15,11 @@
 #include "core/ls_core.h"
 
 /* Charsets converted without iconv (glibc's iconv loads gconv modules from
- * disk, which the worker sandbox forbids). */
+ * disk, which the worker sandbox forbids): the ones below, and every
+ * single-byte code page of the core tables (ls_codepage_*: windows-125x,
+ * iso-8859-x, koi8-r/u, ibm866, macintosh ...) as MIME_CS_CODEPAGE + its
+ * Windows code page number. Multibyte charsets (Shift-JIS, GBK, Big5,
+ * EUC-*, ISO-2022-*) and UTF-7 are UNKNOWN. */
 enum mime_charset {
     MIME_CS_NONE = 0, /* no charset given: UTF-8 if valid, else windows-1252 */
     MIME_CS_UTF8,
@@ -26,7 +30,13 @@ enum mime_charset {
     MIME_CS_UTF16LE,
     MIME_CS_UTF16BE,
     MIME_CS_UNKNOWN,  /* converted as lossy UTF-8; callers note it */
+    /* MIME_CS_CODEPAGE + N: the core table of Windows code page N
+     * (ls_codepage_by_number(N)); see mime_cs_codepage(). */
+    MIME_CS_CODEPAGE = 0x10000,
 };
+
+/* The code page table of cs, or NULL if cs is not MIME_CS_CODEPAGE + N. */
+const struct ls_codepage *mime_cs_codepage(enum mime_charset cs);
 
 /* Charset by (case-insensitive) name, aliases included; "" gives NONE. */
 enum mime_charset mime_charset_lookup(struct ls_slice name);
@@ -44,8 +54,9 @@ LS_WUR ls_err mime_qp_decode(struct ls_buf *out, struct ls_slice in, bool q_word
 
 /* Decode an unstructured header value (already unfolded or not: CR/LF are
  * dropped) into UTF-8: RFC 2047 encoded words in B and Q (adjacent words
- * joined, so a character split across words survives), other bytes as UTF-8
- * if valid, else windows-1252. *unknown_cs (may be NULL) is set when an
+ * joined, so a character split across words survives) in any charset
+ * mime_charset_lookup() knows, other bytes as UTF-8 if valid, else
+ * windows-1252. *unknown_cs (may be NULL) is set when an
  * encoded word named a charset that is not supported. */
 LS_WUR ls_err mime_header_decode(struct ls_buf *out, struct ls_slice in, bool *unknown_cs);
 

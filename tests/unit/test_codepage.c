@@ -248,6 +248,58 @@ static void rtf_multibyte_noted(void **state)
     ls_buf_free(&b);
 }
 
+/* ---- MIME: body charsets and RFC 2047 words ---- */
+
+static void mime_charsets(void **state)
+{
+    (void)state;
+    assert_int_equal(mime_charset_lookup(S("koi8-r")), MIME_CS_CODEPAGE + 20866);
+    assert_int_equal(mime_charset_lookup(S("\"Windows-1251\"")), MIME_CS_CODEPAGE + 1251);
+    assert_int_equal(mime_charset_lookup(S("ISO-8859-2")), MIME_CS_CODEPAGE + 28592);
+    /* the historic aliases keep their own converters */
+    assert_int_equal(mime_charset_lookup(S("iso-8859-1")), MIME_CS_LATIN1);
+    assert_int_equal(mime_charset_lookup(S("windows-1252")), MIME_CS_CP1252);
+    assert_int_equal(mime_charset_lookup(S("gb2312")), MIME_CS_UNKNOWN);
+    assert_null(mime_cs_codepage(MIME_CS_UTF8));
+    assert_null(mime_cs_codepage(MIME_CS_CODEPAGE));
+    assert_ptr_equal(mime_cs_codepage(MIME_CS_CODEPAGE + 866), ls_codepage_by_number(866));
+    struct ls_buf b;
+    ls_buf_init(&b, 1024);
+    assert_int_equal(mime_to_utf8(&b, S("\xF0\xD2\xC9\xD7\xC5\xD4!"), mime_charset_lookup(S("koi8-r"))),
+                     LS_OK);
+    assert_string_equal(ls_buf_str(&b), "Привет!");
+    ls_buf_reset(&b);
+    /* a code page number without a table: lossy UTF-8, not a crash */
+    assert_int_equal(mime_to_utf8(&b, S("a\xFF"), (enum mime_charset)(MIME_CS_CODEPAGE + 932)), LS_OK);
+    assert_string_equal(ls_buf_str(&b), "a\xEF\xBF\xBD");
+    ls_buf_free(&b);
+}
+
+static void mime_encoded_words(void **state)
+{
+    (void)state;
+    struct ls_buf b;
+    ls_buf_init(&b, 1024);
+    bool unknown = false;
+    assert_int_equal(mime_header_decode(&b, S("=?iso-8859-2?Q?=A3=F3d=BC_Krak=F3w?= <x@y.pl>"), &unknown),
+                     LS_OK);
+    assert_string_equal(ls_buf_str(&b), "Łódź Kraków <x@y.pl>");
+    assert_false(unknown);
+    ls_buf_reset(&b);
+    /* B words, adjacent words of one charset joined */
+    assert_int_equal(mime_header_decode(&b, S("=?ISO-8859-2?B?r/Oz?= =?iso-8859-2?B?5g==?="), &unknown),
+                     LS_OK);
+    assert_string_equal(ls_buf_str(&b), "Żółć");
+    ls_buf_reset(&b);
+    assert_int_equal(mime_header_decode(&b, S("=?windows-1251?Q?=CF=F0=E8=E2=E5=F2?="), &unknown), LS_OK);
+    assert_string_equal(ls_buf_str(&b), "Привет");
+    assert_false(unknown);
+    ls_buf_reset(&b);
+    assert_int_equal(mime_header_decode(&b, S("=?shift_jis?B?gqA=?="), &unknown), LS_OK);
+    assert_true(unknown);
+    ls_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -259,6 +311,8 @@ int main(void)
         cmocka_unit_test(rtf_ansicpg),
         cmocka_unit_test(rtf_fcharset_per_font),
         cmocka_unit_test(rtf_multibyte_noted),
+        cmocka_unit_test(mime_charsets),
+        cmocka_unit_test(mime_encoded_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
