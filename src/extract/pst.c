@@ -67,7 +67,9 @@ struct pst_walk {
     uint64_t folders;
     uint64_t items;
     uint64_t bad_items;
+    uint32_t ipm_subtree; /* NID of "Top of Personal Folders", 0 if unknown */
     bool stop;
+    bool text_full;
     ls_err result;
 };
 
@@ -341,6 +343,28 @@ static ls_err put_header(struct ls_buf *b, const char *name, libpff_item_t *it, 
     return e;
 }
 
+/* From: "name <address>", either part alone if the other is missing. */
+static ls_err put_from(struct ls_buf *b, libpff_item_t *it)
+{
+    struct ls_buf name, addr;
+    ls_buf_init(&name, PST_MAX_NAME);
+    ls_buf_init(&addr, PST_MAX_NAME);
+    bool has_name = item_str(it, 0, LIBPFF_ENTRY_TYPE_MESSAGE_SENDER_NAME, &name);
+    bool has_addr = item_str(it, 0, LIBPFF_ENTRY_TYPE_MESSAGE_SENDER_EMAIL_ADDRESS, &addr);
+    ls_err e = LS_OK;
+    if (has_name || has_addr) {
+        e = ls_buf_adds(b, "From: ");
+        if (e == LS_OK && has_name) e = put_hvalue(b, ls_buf_slice(&name));
+        if (e == LS_OK && has_name && has_addr) e = ls_buf_adds(b, " <");
+        if (e == LS_OK && has_addr) e = put_hvalue(b, ls_buf_slice(&addr));
+        if (e == LS_OK && has_name && has_addr) e = ls_buf_addc(b, '>');
+        if (e == LS_OK) e = ls_buf_addc(b, '\n');
+    }
+    ls_buf_free(&name);
+    ls_buf_free(&addr);
+    return e;
+}
+
 static ls_err put_part_head(struct ls_buf *b, unsigned depth, const char *type,
                             struct ls_slice filename)
 {
@@ -544,8 +568,7 @@ static ls_err synth_item(struct pst_walk *w, libpff_item_t *it, struct ls_buf *b
 {
     LS_TRY(ls_buf_printf(b, "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"%s%u\"\n",
                          PST_BOUNDARY, depth));
-    LS_TRY(put_header(b, "From", it, LIBPFF_ENTRY_TYPE_MESSAGE_SENDER_NAME));
-    LS_TRY(put_header(b, "Sender", it, LIBPFF_ENTRY_TYPE_MESSAGE_SENDER_EMAIL_ADDRESS));
+    LS_TRY(put_from(b, it));
     LS_TRY(put_header(b, "To", it, LIBPFF_ENTRY_TYPE_MESSAGE_DISPLAY_TO));
     LS_TRY(put_header(b, "Cc", it, 0x0e03));  /* PR_DISPLAY_CC */
     LS_TRY(put_header(b, "Bcc", it, 0x0e02)); /* PR_DISPLAY_BCC */
@@ -558,6 +581,11 @@ static ls_err synth_item(struct pst_walk *w, libpff_item_t *it, struct ls_buf *b
 
 /* ---- walk ---- */
 
+/* NID types ([MS-PST] 2.2.2.1): the low 5 bits of a node identifier. */
+#define PST_NID_TYPE(id) ((id) & 0x1fu)
+#define PST_NID_FOLDER 0x02u
+#define PST_NID_MESSAGE 0x04u
+
 static void append_name(struct ls_buf *n, struct ls_slice s)
 {
     for (size_t i = 0; i < s.len && n->len < PST_MAX_NAME; i++) {
@@ -566,8 +594,32 @@ static void append_name(struct ls_buf *n, struct ls_slice s)
     }
 }
 
-static void emit_item(struct pst_walk *w, libpff_item_t *it, struct ls_slice path)
+/* A subject may open with the normalized-subject marker: U+0001 then one
+ * character giving the prefix length ([MS-OXCMSG] 2.2.1.46). Drop both. */
+static struct ls_slice subject_text(struct ls_slice s)
 {
+    struct ls_slice rest;
+    if (s.len >= 2 && s.ptr[0] == 0x01 && s.ptr[1] < 0x80 && ls_slice_sub(s, 2, s.len - 2, &rest))
+        return rest;
+    return s;
+}
+
+/* An item libpff cannot read the properties of (damaged PC). */
+static bool item_readable(libpff_item_t *it)
+{
+    libpff_error_t *err = NULL;
+    uint32_t n = 0;
+    bool ok = libpff_item_get_number_of_entries(it, &n, &err) == 1;
+    libpff_error_free(&err);
+    return ok;
+}
+
+static void emit_item(struct pst_walk *w, libpff_item_t *it, struct ls_slice path, uint32_t id)
+{
+    if (!item_readable(it)) {
+        w->bad_items++;
+        return;
+    }
     struct ls_buf b, name, subj;
     ls_buf_init(&b, (size_t)ls_budget_left(w->c));
     ls_buf_init(&name, PST_MAX_NAME * 2 + 32);
@@ -575,12 +627,12 @@ static void emit_item(struct pst_walk *w, libpff_item_t *it, struct ls_slice pat
     w->items++;
     ls_err e = synth_item(w, it, &b, 0);
     append_name(&name, path);
-    if (ls_buf_addc(&name, '/') == LS_OK) {
-        if (item_str(it, 0, LIBPFF_ENTRY_TYPE_MESSAGE_SUBJECT, &subj))
-            append_name(&name, ls_buf_slice(&subj));
-        else
-            PST_KEEP(ls_buf_printf(&name, "item-%llu", (unsigned long long)w->items));
-    }
+    if (path.len) PST_KEEP(ls_buf_addc(&name, '/'));
+    if (item_str(it, 0, LIBPFF_ENTRY_TYPE_MESSAGE_SUBJECT, &subj) &&
+        subject_text(ls_buf_slice(&subj)).len)
+        append_name(&name, subject_text(ls_buf_slice(&subj)));
+    else
+        PST_KEEP(ls_buf_printf(&name, "item-%lu", (unsigned long)id));
     struct ls_child ch;
     memset(&ch, 0, sizeof ch);
     ch.name = name.ptr;
@@ -601,35 +653,6 @@ static void emit_item(struct pst_walk *w, libpff_item_t *it, struct ls_slice pat
     ls_buf_free(&subj);
 }
 
-static void walk_folder(struct pst_walk *w, libpff_item_t *folder, struct ls_slice path,
-                        unsigned depth);
-
-static void walk_messages(struct pst_walk *w, libpff_item_t *folder, struct ls_slice path)
-{
-    libpff_error_t *err = NULL;
-    int n = 0;
-    if (libpff_folder_get_number_of_sub_messages(folder, &n, &err) != 1) {
-        libpff_error_free(&err);
-        w->bad_items++;
-        return;
-    }
-    for (int i = 0; i < n && !w->stop; i++) {
-        if (ls_ctx_expired(w->c)) {
-            pst_fail(w, LS_E_TIMEOUT);
-            return;
-        }
-        libpff_item_t *msg = NULL;
-        if (libpff_folder_get_sub_message(folder, i, &msg, &err) != 1 || !msg) {
-            libpff_error_free(&err);
-            w->bad_items++;
-            continue;
-        }
-        emit_item(w, msg, path);
-        libpff_item_free(&msg, &err);
-        libpff_error_free(&err);
-    }
-}
-
 static void folder_name(libpff_item_t *f, struct ls_buf *out)
 {
     libpff_error_t *err = NULL;
@@ -646,33 +669,132 @@ static void folder_name(libpff_item_t *f, struct ls_buf *out)
     free(tmp);
 }
 
-static void walk_subfolders(struct pst_walk *w, libpff_item_t *folder, struct ls_slice path,
-                            unsigned depth)
+static void walk_folder(struct pst_walk *w, libpff_item_t *folder, struct ls_slice path,
+                        unsigned depth);
+
+/* A sub folder: its path is the parent's plus its name, except for the IPM
+ * subtree ("Top of Personal Folders"), which every store has: its children
+ * read "Inbox/...", as Outlook shows them. */
+static void walk_subfolder(struct pst_walk *w, libpff_item_t *sub, struct ls_slice path,
+                           unsigned depth, uint32_t id)
+{
+    struct ls_buf p;
+    ls_buf_init(&p, PST_MAX_NAME);
+    append_name(&p, path);
+    if (!(depth == 0 && w->ipm_subtree && id == w->ipm_subtree)) {
+        if (path.len) PST_KEEP(ls_buf_addc(&p, '/'));
+        size_t before = p.len;
+        folder_name(sub, &p);
+        if (p.len == before) PST_KEEP(ls_buf_printf(&p, "folder-%lu", (unsigned long)id));
+    }
+    walk_folder(w, sub, ls_buf_slice(&p), depth + 1);
+    ls_buf_free(&p);
+}
+
+/* The folder's children in the node tree (NBT parent links), not its
+ * contents and hierarchy tables: a damaged table then hides nothing, and
+ * the walk needs one item in memory at a time. Folders first, then
+ * messages, both in node order; search folders and associated (hidden)
+ * items are skipped. */
+static uint32_t walk_children(struct pst_walk *w, libpff_item_t *folder, struct ls_slice path,
+                              unsigned depth, uint32_t want)
 {
     libpff_error_t *err = NULL;
     int n = 0;
-    if (libpff_folder_get_number_of_sub_folders(folder, &n, &err) != 1) {
+    uint32_t seen = 0;
+    if (libpff_item_get_number_of_sub_items(folder, &n, &err) != 1) {
         libpff_error_free(&err);
         w->bad_items++;
-        return;
+        return 0;
     }
     for (int i = 0; i < n && !w->stop; i++) {
+        if (ls_ctx_expired(w->c)) {
+            pst_fail(w, LS_E_TIMEOUT);
+            return seen;
+        }
         libpff_item_t *sub = NULL;
-        if (libpff_folder_get_sub_folder(folder, i, &sub, &err) != 1 || !sub) {
+        uint32_t id = 0;
+        if (libpff_item_get_sub_item(folder, i, &sub, &err) != 1 || !sub ||
+            libpff_item_get_identifier(sub, &id, &err) != 1) {
+            libpff_error_free(&err);
+            if (sub) libpff_item_free(&sub, &err);
             libpff_error_free(&err);
             w->bad_items++;
             continue;
         }
-        struct ls_buf p;
-        ls_buf_init(&p, PST_MAX_NAME);
-        append_name(&p, path);
-        if (path.len) PST_KEEP(ls_buf_addc(&p, '/'));
-        folder_name(sub, &p);
-        walk_folder(w, sub, ls_buf_slice(&p), depth + 1);
-        ls_buf_free(&p);
+        if (PST_NID_TYPE(id) == want) seen++;
+        if (PST_NID_TYPE(id) == want && want == PST_NID_FOLDER)
+            walk_subfolder(w, sub, path, depth, id);
+        else if (PST_NID_TYPE(id) == want)
+            emit_item(w, sub, path, id);
         libpff_item_free(&sub, &err);
         libpff_error_free(&err);
     }
+    return seen;
+}
+
+/* Damage in the node B-tree drops nodes silently (libpff skips a leaf it
+ * cannot read). The folder's PidTagContentCount (0x3602, in its own
+ * property context: cheap) says how many messages it should hold; only on
+ * a mismatch is the contents table read (it can be large) to confirm. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+static void check_count(struct pst_walk *w, libpff_item_t *folder, struct ls_slice path,
+                        uint32_t seen)
+{
+    libpff_error_t *err = NULL;
+    uint32_t expect = 0;
+    int listed = 0;
+    if (libpff_item_get_entry_value_32bit(folder, 0, 0x3602, &expect, 0, &err) != 1 ||
+        expect == seen) {
+        libpff_error_free(&err);
+        return;
+    }
+    if (libpff_folder_get_number_of_sub_messages(folder, &listed, &err) != 1) {
+        libpff_error_free(&err);
+        ls_note(w->c, w->o, LS_R_PARSE_ERROR,
+                "pst: folder \"%.*s\": %lu items expected, %lu found, contents table unreadable",
+                (int)path.len, (const char *)path.ptr, (unsigned long)expect, (unsigned long)seen);
+        return;
+    }
+    if (listed > 0 && (uint32_t)listed > seen)
+        ls_note(w->c, w->o, LS_R_PARSE_ERROR,
+                "pst: folder \"%.*s\": contents table lists %d items, node tree has %lu",
+                (int)path.len, (const char *)path.ptr, listed, (unsigned long)seen);
+}
+
+/* Same for sub folders, from PidTagSubfolders (0x360a, a flag). */
+static void check_subfolders(struct pst_walk *w, libpff_item_t *folder, struct ls_slice path,
+                             uint32_t seen)
+{
+    libpff_error_t *err = NULL;
+    uint8_t has = 0;
+    int listed = 0;
+    if (libpff_item_get_entry_value_boolean(folder, 0, 0x360a, &has, 0, &err) != 1 || !has ||
+        seen > 0) {
+        libpff_error_free(&err);
+        return;
+    }
+    if (libpff_folder_get_number_of_sub_folders(folder, &listed, &err) != 1 || listed > 0)
+        ls_note(w->c, w->o, LS_R_PARSE_ERROR,
+                "pst: folder \"%.*s\": has sub folders, none found in the node tree",
+                (int)path.len, (const char *)path.ptr);
+    libpff_error_free(&err);
+}
+#pragma GCC diagnostic pop
+
+/* One line per folder in the store's own text: `leaksift text x.pst`
+ * lists the tree, and folder names are scanned too. */
+static void folder_line(struct pst_walk *w, struct ls_slice path, uint64_t items_before)
+{
+    struct ls_buf t;
+    ls_buf_init(&t, PST_MAX_NAME + 64);
+    PST_KEEP(ls_buf_adds(&t, "folder: "));
+    PST_KEEP(ls_buf_add(&t, path.len ? path.ptr : (const void *)"/", path.len ? path.len : 1));
+    PST_KEEP(ls_buf_printf(&t, " (%llu items)\n",
+                           (unsigned long long)(w->items - items_before)));
+    if (!w->text_full && ls_emit_text(w->c, w->o, t.ptr, t.len) == LS_E_LIMIT) w->text_full = true;
+    ls_buf_free(&t);
 }
 
 static void walk_folder(struct pst_walk *w, libpff_item_t *folder, struct ls_slice path,
@@ -685,9 +807,39 @@ static void walk_folder(struct pst_walk *w, libpff_item_t *folder, struct ls_sli
         w->stop = true;
         return;
     }
-    walk_messages(w, folder, path);
-    walk_subfolders(w, folder, path, depth);
+    uint64_t before = w->items;
+    uint32_t seen = walk_children(w, folder, path, depth, PST_NID_MESSAGE);
+    if (!w->stop) check_count(w, folder, path, seen);
+    if (depth > 0 || path.len) folder_line(w, path, before);
+    seen = walk_children(w, folder, path, depth, PST_NID_FOLDER);
+    if (!w->stop) check_subfolders(w, folder, path, seen);
 }
+
+/* The NID of the IPM subtree: the last 4 bytes of the message store's
+ * PidTagIpmSubTreeEntryId (flags, provider UID, NID; [MS-PST] 2.4.3). 0 if
+ * absent or unreadable. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+static uint32_t ipm_subtree_nid(libpff_file_t *file)
+{
+    libpff_error_t *err = NULL;
+    libpff_item_t *store = NULL;
+    uint8_t eid[24];
+    size_t n = 0;
+    uint32_t id = 0;
+    if (libpff_file_get_message_store(file, &store, &err) == 1 && store &&
+        libpff_item_get_entry_value_binary_data_size(store, 0, 0x35e0, &n, 0, &err) == 1 &&
+        n == sizeof eid &&
+        libpff_item_get_entry_value_binary_data(store, 0, 0x35e0, eid, sizeof eid, 0, &err) == 1) {
+        struct ls_cursor c = ls_cur_make(ls_slice_make(eid, sizeof eid));
+        if (ls_cur_skip(&c, 20) != LS_OK || ls_cur_u32le(&c, &id) != LS_OK) id = 0;
+    }
+    libpff_error_free(&err);
+    if (store) libpff_item_free(&store, &err);
+    libpff_error_free(&err);
+    return id;
+}
+#pragma GCC diagnostic pop
 
 /* ---- handler ---- */
 
@@ -702,6 +854,7 @@ static ls_err pst_walk_file(struct pst_walk *w, libpff_file_t *file)
                 msg[0] ? msg : "not in the node tree");
         return LS_E_CORRUPT;
     }
+    w->ipm_subtree = ipm_subtree_nid(file);
     walk_folder(w, root, ls_slice_make("", 0), 0);
     libpff_item_free(&root, &err);
     libpff_error_free(&err);

@@ -282,6 +282,7 @@ class Store:
         self.blocks = []       # (bid, stored bytes)
         self.next_bid = 1      # index; external bid = idx*4, internal = idx*4+2
         self.next_page = 1
+        self.layout = {"blocks": {}, "nodes": {}}  # bid -> (ib, size); nid -> data bid
 
     def add(self, n, node, parent=0):
         self.nodes.append((n, node, parent))
@@ -335,6 +336,7 @@ class Store:
         for n, node, parent in self.nodes:
             nbt.append((n, self._write_data(node.data), self._write_subs(node.subs), parent))
         nbt.sort()
+        self.layout["nodes"] = {n: bd for n, bd, _, _ in nbt}
         out = bytearray(DATA_FIRST)
         alloc = [(AMAP_FIRST, PAGE), (PMAP_FIRST, PAGE)]
         bbt = []
@@ -347,6 +349,7 @@ class Store:
             out += blk
             alloc.append((ib, size))
             bbt.append((bid, ib, len(raw)))
+            self.layout["blocks"][bid] = (ib, size)
         bbt.sort()
         pad = (-len(out)) % PAGE
         out += bytes(pad)
@@ -354,6 +357,8 @@ class Store:
         leaf_nbt = [(n, struct.pack("<QQQII", n, bd, bs, p, 0)) for n, bd, bs, p in nbt]
         nbt_root = self._btree(out, alloc, leaf_nbt, 0x81, 32)
         bbt_root = self._btree(out, alloc, leaf_bbt, 0x80, 24)
+        self.layout["nbt_root"] = nbt_root
+        self.layout["bbt_root"] = bbt_root
         eof = len(out)
         if eof > AMAP_FIRST + AMAP_SPAN:
             raise ValueError("store over one AMap range (%d bytes)" % eof)
@@ -445,6 +450,7 @@ class Builder:
         self.store = Store(crypt)
         self.next_folder = 0x400
         self.next_msg = 0x10000 >> 5
+        self.subjects = {}  # subject of a top-level message -> its NID
 
     def folder_nid(self):
         self.next_folder += 1
@@ -471,6 +477,7 @@ class Builder:
             tsubs = {}
             self.store.add(fnid - T_FOLDER + ntype, Node(build_tc(cols, rows, tsubs), tsubs), 0)
         for n, m in messages:
+            self.subjects[m["subject"]] = n
             self.store.add(n, self.message(m), fnid)
         for n, f in subfolders:
             self.folder(n, fnid, f["name"], f)
@@ -539,6 +546,14 @@ class Builder:
 def build_bytes(spec, crypt="none"):
     """The PST for spec (see default_spec) as bytes. crypt: "none" or
     "permute"."""
+    return build_layout(spec, crypt)[0]
+
+
+def build_layout(spec, crypt="none"):
+    """(bytes, layout): layout tells tests where things are, to damage them:
+    "nbt_root" / "bbt_root" (bid, offset) of the B-tree root pages,
+    "blocks" {bid: (offset, allocated size)}, "nodes" {nid: data bid},
+    "subjects" {subject of a top-level message: nid}."""
     if crypt not in ("none", "permute"):
         raise ValueError("crypt must be none or permute")
     b = Builder(crypt)
@@ -551,7 +566,10 @@ def build_bytes(spec, crypt="none"):
                               "folders": spec.get("folders", [])}]}
     # the root folder is its own parent ([MS-PST] 2.4.4)
     b.folder(NID_ROOT_FOLDER, NID_ROOT_FOLDER, "", root_spec)
-    return b.store.build()
+    data = b.store.build()
+    layout = dict(b.store.layout)
+    layout["subjects"] = dict(b.subjects)
+    return data, layout
 
 
 def build(path, spec, crypt="none"):
