@@ -6,7 +6,10 @@
  * SAX walker (no entities, no DTD, no network). Supported:
  *   - content.xml: paragraphs, headings, lists, tables (one row per line;
  *     float/currency/percentage cells also give office:value, so a number
- *     displayed as 5.36E+08 still reads 536221874), annotations (comments),
+ *     displayed as 5.36E+08 still reads 536221874; date cells give
+ *     office:date-value as an ISO date, "1980-01-01" or
+ *     "2024-01-01 12:00:00", before the displayed text, so a date of
+ *     birth shown as 1/1/80 still reads as a full date), annotations (comments),
  *     notes, tracked deletions, frame titles/descriptions, slides and notes;
  *   - styles.xml: only the page header/footer text of master pages;
  *   - meta.xml: creator, initial creator, title, keywords, user-defined
@@ -141,6 +144,26 @@ static ls_err odf_sep(struct odf_walk *w, char ch)
     return ls_textout_sep(&w->x->out, ch);
 }
 
+/* office:date-value (xsd:date or xsd:dateTime, 19.379 in Part 3) as
+ * "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS": the T becomes a space; fractions
+ * of a second, a time zone and a midnight time are dropped. */
+static ls_err odf_date_value(struct odf_walk *w, struct ls_slice v)
+{
+    char out[32];
+    size_t n = 0;
+    for (size_t i = 0; i < v.len && n < 19; i++) {
+        int ch = ls_slice_at(v, i);
+        if (ch == '.' || ch == 'Z' || (ch == '+' && n > 0)) break;
+        out[n] = (char)(ch == 'T' && n >= 8 ? ' ' : ch);
+        n++;
+    }
+    static const char midnight[] = " 00:00:00";
+    size_t m = sizeof midnight - 1;
+    if (n > m && memcmp(&out[n - m], midnight, m) == 0) n -= m;
+    LS_TRY(ls_textout_add(&w->x->out, out, n));
+    return odf_sep(w, ' ');
+}
+
 static ls_err odf_cell_value(struct odf_walk *w, const struct ls_xml_attr *a, size_t n)
 {
     static const char *const numeric[] = {"float", "percentage", "currency", NULL};
@@ -148,6 +171,8 @@ static ls_err odf_cell_value(struct odf_walk *w, const struct ls_xml_attr *a, si
     char t[16];
     if (!ls_xml_attr_get(a, n, "value-type", NULL, &type)) return LS_OK;
     odf_copy(t, sizeof t, type);
+    if (strcmp(t, "date") == 0 && ls_xml_attr_get(a, n, "date-value", NULL, &value))
+        return odf_date_value(w, value);
     if (!odf_in(t, numeric) || !ls_xml_attr_get(a, n, "value", NULL, &value)) return LS_OK;
     LS_TRY(odf_add(w, value));
     return odf_sep(w, ' ');

@@ -16,12 +16,21 @@
  *
  * Numbers: an integral double prints as plain digits, so a 9-digit SSN
  * typed as a number stays "536221874", never 5.36E+08.
+ * Dates: a NUMBER, RK, MULRK or FORMULA result whose XF (2.4.353, ifmt)
+ * names a date or time format — a built-in id or a FORMAT record's code
+ * (2.4.126) — is written as an ISO date ("1980-01-01", plus " HH:MM:SS"
+ * for date-time formats) instead of its serial, in the 1900 or 1904 date
+ * system of DATEMODE (2.4.77); see sheetdate.h. Serials out of range stay
+ * numbers. FORMAT and XF records precede the sheets in the globals
+ * substream, so every cell finds its format.
  * FILEPASS (2.4.117): the rest of the stream is encrypted; reported.
- * Ignored on purpose: formats, styles, formulas' parsed expressions,
- * charts, pivot caches. Attacker-controlled: every record size, count,
- * index and string length.
+ * Ignored on purpose: number formats other than dates and times, fonts and
+ * the rest of the styles, formulas' parsed expressions, charts, pivot
+ * caches. Attacker-controlled: every record size, count, index and string
+ * length; XF and format indexes (bounds-checked; an unknown one is General).
  */
 #include "extract/ole2.h"
+#include "extract/sheetdate.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -29,6 +38,7 @@
 
 #define XR_FORMULA 0x0006
 #define XR_EOF 0x000A
+#define XR_DATEMODE 0x0022
 #define XR_HEADER 0x0014
 #define XR_FOOTER 0x0015
 #define XR_FILEPASS 0x002F
@@ -36,6 +46,7 @@
 #define XR_BOUNDSHEET 0x0085
 #define XR_MULRK 0x00BD
 #define XR_RSTRING 0x00D6
+#define XR_XF 0x00E0
 #define XR_SST 0x00FC
 #define XR_LABELSST 0x00FD
 #define XR_SUPBOOK 0x01AE
@@ -46,10 +57,14 @@
 #define XR_BOOLERR 0x0205
 #define XR_STRING 0x0207
 #define XR_RK 0x027E
+#define XR_FORMAT 0x041E
 #define XR_BOF 0x0809
 /* Sheets remembered: Excel allows 255 columns of them... far fewer exist. */
 #define XLS_MAX_SHEETS 65536u
 #define XLS_DT_MACRO 1 /* BOUNDSHEET dt: Excel 4.0 macro sheet */
+#define XLS_MAX_XF 65536u   /* ixfe is 16 bits */
+#define XLS_NFMT 65536u     /* ifmt is 16 bits */
+#define XLS_FMT_SET 0x80u   /* fmtflag: a FORMAT record defined this id */
 
 struct xls_src {             /* a record's data plus its CONTINUE records */
     struct ls_slice ws;
@@ -82,6 +97,10 @@ struct xls {
     bool want_string;        /* a FORMULA announced a STRING record */
     uint32_t txo_cch;        /* a TXO announced this many characters */
     bool xlm;                /* an Excel 4.0 macro sheet was reported */
+    bool date1904;           /* DATEMODE: serials count from 1904-01-01 */
+    uint16_t *xf;            /* ifmt of each XF record, in order */
+    uint32_t nxf, capxf;
+    uint8_t *fmtflag;        /* per ifmt: XLS_FMT_SET | LS_SHEET_* (FORMAT records) */
     ls_err damage;
 };
 
@@ -260,6 +279,57 @@ static double xls_f64(struct ls_slice d, size_t off)
     return v;
 }
 
+/* ---- number formats ------------------------------------------------------ */
+
+/* XF (2.4.353): ifmt at offset 2 in BIFF8 and BIFF5 alike. */
+static ls_err xls_xf(struct xls *x, struct ls_slice d)
+{
+    uint16_t ifmt = 0;
+    if (x->nxf >= XLS_MAX_XF || !ls_rd_u16le(d, 2, &ifmt)) return LS_OK;
+    if (x->nxf == x->capxf) {
+        uint32_t cap = x->capxf ? x->capxf * 2 : 64;
+        uint16_t *n = realloc(x->xf, sizeof *n * cap);
+        LS_FAIL_IF(!n, LS_E_NOMEM);
+        x->xf = n;
+        x->capxf = cap;
+    }
+    x->xf[x->nxf++] = ifmt;
+    return LS_OK;
+}
+
+/* FORMAT (2.4.126): ifmt, then the format code as a string. */
+static ls_err xls_format(struct xls *x, size_t off, struct ls_slice d)
+{
+    uint16_t ifmt = 0;
+    LS_FAIL_IF(!ls_rd_u16le(d, 0, &ifmt), LS_E_TRUNCATED);
+    if (!x->fmtflag) {
+        x->fmtflag = calloc(XLS_NFMT, 1);
+        LS_FAIL_IF(!x->fmtflag, LS_E_NOMEM);
+    }
+    struct xls_src s = xls_src_make(x, off, d, 2);
+    ls_err e = xls_src_string(x, &s, !x->biff8);
+    x->fmtflag[ifmt] = (uint8_t)(XLS_FMT_SET | ls_sheet_fmt_code(ls_buf_slice(&x->tmp)));
+    ls_buf_reset(&x->tmp);
+    return e;
+}
+
+/* A cell value under XF ixfe: an ISO date when the XF's format is a date
+ * or time format and v is in range, otherwise the number. */
+static ls_err xls_put_value(struct xls *x, uint16_t ixfe, double v)
+{
+    char date[LS_SHEET_DATE_MAX];
+    unsigned flags = 0;
+    if (ixfe < x->nxf) {
+        uint16_t ifmt = x->xf[ixfe];
+        bool custom = x->fmtflag && (x->fmtflag[ifmt] & XLS_FMT_SET);
+        flags = custom ? x->fmtflag[ifmt] & (LS_SHEET_DATE | LS_SHEET_TIME)
+                       : ls_sheet_builtin_fmt(ifmt);
+    }
+    if (flags && ls_sheet_date(v, x->date1904, flags, date, sizeof date))
+        return ole2_put(x->j, date);
+    return ole2_put_number(x->j, v);
+}
+
 /* ---- records with content ----------------------------------------------- */
 
 static ls_err xls_sst(struct xls *x, size_t off, struct ls_slice data)
@@ -355,38 +425,43 @@ static ls_err xls_label(struct xls *x, size_t off, struct ls_slice d)
     return e != LS_OK ? e : p;
 }
 
+/* NUMBER, RK, MULRK: rw, col, then ixfe and the value (MULRK: a run of
+ * ixfe + RK pairs). */
 static ls_err xls_number(struct xls *x, uint16_t type, struct ls_slice d)
 {
-    uint16_t row = 0;
+    uint16_t row = 0, ixfe = 0;
     LS_FAIL_IF(!ls_rd_u16le(d, 0, &row), LS_E_TRUNCATED);
     if (type == XR_MULRK) {
         size_t n = d.len >= 6 ? (d.len - 6) / 6 : 0;
         for (size_t i = 0; i < n; i++) {
             uint32_t rk = 0;
+            (void)ls_rd_u16le(d, 4 + 6 * i, &ixfe);
             (void)ls_rd_u32le(d, 4 + 6 * i + 2, &rk);
             LS_TRY(xls_cell(x, row));
-            LS_TRY(ole2_put_number(x->j, xls_rk(rk)));
+            LS_TRY(xls_put_value(x, ixfe, xls_rk(rk)));
         }
         return LS_OK;
     }
     LS_TRY(xls_cell(x, row));
+    (void)ls_rd_u16le(d, 4, &ixfe);
     if (type == XR_RK) {
         uint32_t rk = 0;
         LS_FAIL_IF(!ls_rd_u32le(d, 6, &rk), LS_E_TRUNCATED);
-        return ole2_put_number(x->j, xls_rk(rk));
+        return xls_put_value(x, ixfe, xls_rk(rk));
     }
     LS_FAIL_IF(d.len < 14, LS_E_TRUNCATED);
-    return ole2_put_number(x->j, xls_f64(d, 6));
+    return xls_put_value(x, ixfe, xls_f64(d, 6));
 }
 
 static ls_err xls_formula(struct xls *x, struct ls_slice d)
 {
-    uint16_t row = 0, tag = 0;
+    uint16_t row = 0, tag = 0, ixfe = 0;
     LS_FAIL_IF(d.len < 14 || !ls_rd_u16le(d, 0, &row), LS_E_TRUNCATED);
     (void)ls_rd_u16le(d, 12, &tag);
+    (void)ls_rd_u16le(d, 4, &ixfe);
     if (tag != 0xFFFF) {
         LS_TRY(xls_cell(x, row));
-        return ole2_put_number(x->j, xls_f64(d, 6));
+        return xls_put_value(x, ixfe, xls_f64(d, 6));
     }
     int kind = ls_slice_at(d, 6), val = ls_slice_at(d, 8);
     if (kind == 0) { /* string result: the STRING record follows */
@@ -465,6 +540,14 @@ static ls_err xls_record(struct xls *x, uint16_t type, size_t off, struct ls_sli
     case XR_LABEL: case XR_RSTRING: return xls_label(x, off, d);
     case XR_NUMBER: case XR_RK: case XR_MULRK: return xls_number(x, type, d);
     case XR_FORMULA: return xls_formula(x, d);
+    case XR_XF: return xls_xf(x, d);
+    case XR_FORMAT: return xls_format(x, off, d);
+    case XR_DATEMODE: {
+        uint16_t f1904 = 0;
+        (void)ls_rd_u16le(d, 0, &f1904);
+        x->date1904 = f1904 == 1;
+        return LS_OK;
+    }
     case XR_STRING: return xls_string(x, off, d);
     case XR_HEADER: case XR_FOOTER: return xls_hdrftr(x, off, d);
     case XR_TXO: {
@@ -557,6 +640,8 @@ out:
     free(x.sst);
     free(x.used);
     free(x.sheets);
+    free(x.xf);
+    free(x.fmtflag);
     ls_buf_free(&x.pool);
     ls_buf_free(&x.tmp);
     ls_buf_free(&ws);

@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+"""End-to-end tests for spreadsheet dates and numbers (issue #4/#5):
+a date is stored as a day serial under a date number format, and leaksift
+must write it as the user sees it, in ISO form ("1980-01-01"), in xlsx
+(xl/styles.xml, workbookPr date1904), xls (FORMAT/XF/DATEMODE records)
+and ods (office:date-value), so a date of birth next to a "Date of birth"
+cell is found by the rule pack; numbers typed into cells (an SSN, a
+15-digit card number) stay exact digits.
+
+The xlsx files are generated into a temporary directory
+(tests/gen/gen_sheets.py); the .xls and .ods files are LibreOffice
+conversions of them, committed under tests/fixtures/sheets/ by
+tests/gen/make_sheet_fixtures.sh (CI has no LibreOffice)."""
+import hashlib
+import hmac
+import os
+import re
+import shutil
+import sys
+import tempfile
+import unittest
+import zipfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import lsutil  # noqa: E402
+
+sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
+import gen_sheets  # noqa: E402
+
+FIXTURES = os.path.join(lsutil.SRC, "tests", "fixtures", "sheets")
+KEY = b"sheets-e2e-fingerprint-key"
+DOB = ["1980-01-01", "1985-01-01", "1986-01-02"]  # after Born, Date of birth, DOB
+
+
+def fp(entity, value):
+    return hmac.new(KEY, (entity + ":" + value).encode(), hashlib.sha256).hexdigest()
+
+
+def tokens(text):
+    return set(re.split(r"[\s]+", text))
+
+
+class SheetDates(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.dir = os.path.join(cls.tmp.name, "sheets")
+        cls.exp = gen_sheets.generate(cls.dir)
+        for name in ("dates.xls", "dates1904.xls", "dates.ods", "dates1904.ods"):
+            shutil.copy(os.path.join(FIXTURES, name), cls.dir)
+        cls.keyfile = os.path.join(cls.tmp.name, "key")
+        with open(cls.keyfile, "wb") as f:
+            f.write(KEY)
+        cls.proc, cls.m = lsutil.scan(cls.tmp.name, [cls.dir], "--fingerprint-key", cls.keyfile)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def text(self, name):
+        p = lsutil.run(["text", os.path.join(self.dir, name)])
+        self.assertEqual(p.returncode, 0, p.stderr)
+        return p.stdout.decode("utf-8")
+
+    def assert_rows(self, name, exp_of):
+        """Each row reads "label<TAB>value" and no date serial is left."""
+        text = self.text(name)
+        lines = {line.rstrip() for line in text.splitlines()}
+        for label, _, want in gen_sheets.rows_for(exp_of):
+            if want:
+                self.assertIn("%s\t%s" % (label, want), lines, "%s: row %r\n%s" % (name, label, text))
+        toks = tokens(text)
+        for serial in self.exp["dates1904.xlsx" if exp_of else "dates.xlsx"]["absent"]:
+            self.assertNotIn(serial, toks, "%s: serial %s left in the text\n%s" % (name, serial, text))
+
+    # ---- xlsx
+
+    def test_xlsx_dates_1900(self):
+        self.assert_rows("dates.xlsx", False)
+
+    def test_xlsx_dates_1904(self):
+        self.assert_rows("dates1904.xlsx", True)
+
+    def test_xlsx_numbers_exact(self):
+        text = self.text("dates.xlsx")
+        self.assertIn("SSN\t536221874", text)
+        self.assertIn("Card\t378282246310005", text)
+        self.assertIn("Plain\t12345\t", text)  # a General number stays a number
+        self.assertNotIn("E+", text)
+        self.assertNotIn("E8", text)
+
+    def test_xlsx_without_styles_keeps_serials(self):
+        """No styles.xml: nothing says a number is a date; serials stay
+        (and no crash, full coverage)."""
+        parts = [p for p in gen_sheets.xlsx_parts(False) if p[0] != "xl/styles.xml"]
+        path = os.path.join(self.tmp.name, "nostyles.xlsx")
+        with open(path, "wb") as f:
+            f.write(gen_sheets.zip_bytes(parts))
+        p = lsutil.run(["text", path])
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn(b"Born\t29221\t", p.stdout)
+
+    def test_xlsx_hostile_styles(self):
+        """Style indexes and format ids out of range, junk attributes: the
+        numbers are written as numbers."""
+        parts = dict(gen_sheets.xlsx_parts(False))
+        sheet = parts["xl/worksheets/sheet1.xml"]
+        sheet = sheet.replace('r="B2" s="1"', 'r="B2" s="99999999999"')
+        sheet = sheet.replace('r="B3" s="2"', 'r="B3" s="-1"')
+        sheet = sheet.replace('r="B6" s="5"', 'r="B6" s="4294967295"')
+        parts["xl/worksheets/sheet1.xml"] = sheet
+        parts["xl/styles.xml"] = parts["xl/styles.xml"].replace(
+            '<xf numFmtId="22"', '<xf numFmtId="x22"')
+        path = os.path.join(self.tmp.name, "hostile.xlsx")
+        with open(path, "wb") as f:
+            f.write(gen_sheets.zip_bytes(list(parts.items())))
+        p = lsutil.run(["text", path])
+        self.assertEqual(p.returncode, 0, p.stderr)
+        out = p.stdout.decode()
+        self.assertIn("Born\t29221\t", out)
+        self.assertIn("Date of birth\t31048\t", out)
+        self.assertIn("Locale date\t33069\t", out)
+        self.assertIn("Hired\t45292.5\t", out)  # numFmtId "x22" reads as General
+        self.assertIn("DOB\t1986-01-02\t", out)  # the untouched styles still apply
+
+    # ---- xls (LibreOffice conversions, committed)
+
+    def test_xls_dates_1900(self):
+        self.assert_rows("dates.xls", False)
+
+    def test_xls_dates_1904(self):
+        self.assert_rows("dates1904.xls", True)
+
+    # ---- ods (LibreOffice conversions, committed)
+
+    def assert_ods(self, name, epoch):
+        text = self.text(name)
+        for label, want in (("Born", "1980-01-01"), ("Date of birth", "1985-01-01"),
+                            ("DOB", "1986-01-02"), ("Hired", "2024-01-01 12:00:00"),
+                            ("Locale date", "1990-07-15"), ("SSN", "536221874"),
+                            ("Card", "378282246310005")):
+            self.assertIn("%s %s " % (label, want), text, "%s: %r\n%s" % (name, label, text))
+        if epoch:
+            self.assertIn("Epoch 1904-01-01 ", text)
+
+    def test_ods_dates(self):
+        self.assert_ods("dates.ods", False)
+
+    def test_ods_dates_1904(self):
+        self.assert_ods("dates1904.ods", True)
+
+    # ---- scan: the rule pack finds the dates of birth
+
+    def test_scan_finds_dob(self):
+        self.assertIsNotNone(self.m, self.proc.stderr)
+        names = sorted(os.listdir(self.dir))
+        self.assertEqual(len([n for n in names if not n.endswith(".json")]), 6)
+        for name in names:
+            o = self.m.obj(os.path.join(self.dir, name))
+            self.assertEqual(o["coverage"], "full", (name, o.get("coverage_reasons")))
+            got = {ev.get("fingerprint") for f in o.get("findings", []) if f["entity"] == "dob"
+                   for ev in f.get("evidence", [])}
+            for d in DOB:
+                self.assertIn(fp("dob", d), got, "%s: date of birth %s not found" % (name, d))
+            ents = lsutil.entities(o)
+            self.assertIn("ssn", ents, name)  # "SSN<TAB>536221874": the number kept exact
+
+    def test_fixtures_small_and_real(self):
+        for name in ("dates.xls", "dates1904.xls"):
+            with open(os.path.join(FIXTURES, name), "rb") as f:
+                data = f.read()
+            self.assertLessEqual(len(data), 64 * 1024)
+            self.assertTrue(data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), name)
+        for name in ("dates.ods", "dates1904.ods"):
+            path = os.path.join(FIXTURES, name)
+            self.assertLessEqual(os.path.getsize(path), 64 * 1024)
+            with zipfile.ZipFile(path) as z:
+                self.assertIn(b'office:value-type="date"', z.read("content.xml"), name)
+
+
+if __name__ == "__main__":
+    unittest.main()
