@@ -6,8 +6,17 @@
  * as line breaks, alt/title/meta content/mailto: attribute values kept;
  * script and style contents after a "[script/style]" marker. Nothing is
  * fetched: links, images, frames and stylesheets are never followed.
- * Encoding: BOM/UTF-16 sniffed, UTF-8 if valid, otherwise Windows-1252
- * (meta charset declarations are ignored on purpose: no iconv).
+ * Encoding (WHATWG "determining the character encoding", simplified): a
+ * BOM or UTF-16 pattern decides; else bytes that are valid UTF-8 are
+ * UTF-8 (whatever the page declares: ASCII reads the same in every page
+ * we know, and a page that validates as UTF-8 is UTF-8 in practice); else
+ * the charset of <meta charset=...>, <meta http-equiv="Content-Type"
+ * content="...; charset=..."> or <?xml ... encoding=...?> in the first
+ * 1024 bytes, when it names a single-byte code page of the core tables
+ * (labels as WHATWG maps them: iso-8859-1 and us-ascii are windows-1252,
+ * iso-8859-9 windows-1254, iso-8859-11 windows-874); else Windows-1252.
+ * A declared charset without a table (Shift-JIS, GBK, Big5, EUC-*) is
+ * noted `unsupported` and read as Windows-1252. No iconv.
  * Attacker-controlled: every byte; tag soup is normal input, not an error.
  */
 #include <string.h>
@@ -53,6 +62,113 @@ static bool html_starts_with_tag(struct ls_slice s)
     return false;
 }
 
+/* ---- declared charset ---- */
+
+static int html_lower(int ch)
+{
+    return ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch;
+}
+
+/* Case-insensitive search for word (lower-case) in s[from, end). */
+static size_t html_find_ci(struct ls_slice s, size_t from, size_t end, const char *word)
+{
+    size_t m = strlen(word);
+    for (size_t i = from; i + m <= end; i++) {
+        size_t k = 0;
+        while (k < m && html_lower(ls_slice_at(s, i + k)) == word[k]) k++;
+        if (k == m) return i;
+    }
+    return SIZE_MAX;
+}
+
+/* The value after "key" at s[at], then optional blanks, '=', blanks and a
+ * quote: letters, digits and ._:- up to end. False if none. */
+static bool html_attr_value(struct ls_slice s, size_t at, size_t end, struct ls_slice *val)
+{
+    size_t i = at;
+    while (i < end && (ls_slice_at(s, i) == ' ' || ls_slice_at(s, i) == '\t')) i++;
+    if (i >= end || ls_slice_at(s, i) != '=') return false;
+    i++;
+    while (i < end && (ls_slice_at(s, i) == ' ' || ls_slice_at(s, i) == '"' || ls_slice_at(s, i) == '\''))
+        i++;
+    size_t st = i;
+    for (; i < end; i++) {
+        int ch = html_lower(ls_slice_at(s, i));
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' ||
+              ch == '.' || ch == ':'))
+            break;
+    }
+    return i > st && ls_slice_sub(s, st, i - st, val);
+}
+
+/* The charset a <meta> tag (or an XML declaration) names in the first
+ * HTML_SNIFF bytes. */
+static bool html_declared_charset(struct ls_slice s, struct ls_slice *name)
+{
+    size_t n = s.len < HTML_SNIFF ? s.len : HTML_SNIFF;
+    if (ls_slice_starts(s, "<?xml", 5)) {
+        size_t gt = ls_slice_find(s, 0, ">", 1), end = gt < n ? gt : n;
+        size_t at = html_find_ci(s, 5, end, "encoding");
+        if (at != SIZE_MAX && html_attr_value(s, at + 8, end, name)) return true;
+    }
+    for (size_t pos = 0; pos < n;) {
+        size_t tag = html_find_ci(s, pos, n, "<meta");
+        if (tag == SIZE_MAX) return false;
+        size_t gt = ls_slice_find(s, tag, ">", 1), end = gt < n ? gt : n;
+        for (size_t at = html_find_ci(s, tag, end, "charset"); at != SIZE_MAX;
+             at = html_find_ci(s, at + 7, end, "charset"))
+            if (html_attr_value(s, at + 7, end, name)) return true;
+        pos = tag + 5;
+    }
+    return false;
+}
+
+/* The table for a declared charset, with WHATWG's label remapping; NULL
+ * leaves the page to the Windows-1252 fallback. *unsupported is set when
+ * the name is neither a known page nor a UTF/1252 label. */
+static const struct ls_codepage *html_codepage(struct ls_slice name, bool *unsupported)
+{
+    const struct ls_codepage *cp = ls_codepage_by_name(name);
+    *unsupported = false;
+    if (!cp) {
+        static const char *const fine[] = {"utf-8", "utf8", "unicode-1-1-utf-8", "us-ascii",
+                                           "ascii", "utf-16", "utf-16le", "utf-16be"};
+        bool known = false;
+        for (size_t i = 0; i < sizeof fine / sizeof fine[0]; i++)
+            known |= name.len == strlen(fine[i]) && strncasecmp((const char *)name.ptr, fine[i], name.len) == 0;
+        *unsupported = !known;
+        return NULL;
+    }
+    switch (ls_codepage_number(cp)) {
+    case 28591: case 1252: return NULL; /* the fallback already */
+    case 28599: return ls_codepage_by_number(1254);
+    case 28601: return ls_codepage_by_number(874);
+    default: return cp;
+    }
+}
+
+/* Bytes that are not UTF-8 and have no BOM, in the declared code page. */
+static ls_err html_declared_text(struct ls_ctx *c, struct ls_object *o, const struct ls_codepage *cp)
+{
+    struct ls_slice in = o->data;
+    size_t cap = in.len > SIZE_MAX / 4 ? SIZE_MAX / 4 : in.len * 3 + 16;
+    struct ls_buf u;
+    ls_buf_init(&u, cap);
+    ls_err e = ls_codepage_to_utf8(&u, in, cp);
+    if (e == LS_OK) e = ls_markup_html_text(c, o, ls_buf_slice(&u));
+    else if (e == LS_E_LIMIT) e = LS_E_NOMEM; /* cap is 3 bytes a byte: never reached */
+    ls_buf_free(&u);
+    return e;
+}
+
+static bool html_has_bom(struct ls_slice s)
+{
+    int b0 = ls_slice_at(s, 0), b1 = ls_slice_at(s, 1), b2 = ls_slice_at(s, 2), b3 = ls_slice_at(s, 3);
+    if ((b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) || (b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF))
+        return true;
+    return (b0 == '<' && b1 == 0 && b3 == 0) || (b0 == 0 && b1 == '<' && b2 == 0); /* UTF-16 */
+}
+
 static int html_probe(const struct ls_object *o)
 {
     if (o->mime && (strcmp(o->mime, "text/html") == 0 ||
@@ -66,6 +182,19 @@ static int html_probe(const struct ls_object *o)
 
 static ls_err html_extract(struct ls_ctx *c, struct ls_object *o)
 {
+    struct ls_slice name;
+    if (html_has_bom(o->data) || ls_utf8_valid(o->data) || !html_declared_charset(o->data, &name))
+        return ls_markup_html_text(c, o, o->data);
+    bool unsupported = false;
+    const struct ls_codepage *cp = html_codepage(name, &unsupported);
+    if (cp) return html_declared_text(c, o, cp);
+    if (unsupported) {
+        char shown[41];
+        size_t k = name.len < sizeof shown - 1 ? name.len : sizeof shown - 1;
+        memcpy(shown, name.ptr, k); /* letters, digits and ._:- only */
+        shown[k] = '\0';
+        ls_note(c, o, LS_R_UNSUPPORTED, "html: charset \"%s\" not supported, read as Windows-1252", shown);
+    }
     return ls_markup_html_text(c, o, o->data);
 }
 
