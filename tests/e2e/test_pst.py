@@ -1,0 +1,213 @@
+"""PST/OST handler on valid stores written by tests/gen/gen_pst.py (no
+Outlook needed), in both encodings, and on copies damaged in known places.
+
+Chains: x.pst > "Inbox/<subject>" > attachment > member; the IPM subtree
+("Top of Personal Folders") is not part of the chain. Each fake SSN is
+planted in exactly one place, so a finding on the wrong record fails.
+"""
+import os
+import struct
+import sys
+import tempfile
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "..", "gen"))
+import gen_pst  # noqa: E402
+import lsutil  # noqa: E402
+
+
+def last4(ssn):
+    return "***-**-" + ssn[-4:]
+
+
+def ssns(o):
+    return sorted(e["redacted"] for f in o.get("findings", []) if f["entity"] == "ssn"
+                  for e in f["evidence"])
+
+
+EXPECT = {  # chain -> SSNs found on that record (and nowhere else below the root)
+    ("Inbox/Quarterly numbers",): [gen_pst.SSN_BODY],
+    ("Inbox/Payroll update",): [gen_pst.SSN_HTML],
+    ("Inbox/Documents attached",): [],
+    ("Inbox/Documents attached", "customers.txt"): [gen_pst.SSN_ATTACH],
+    ("Inbox/Documents attached", "docs.zip"): [],
+    ("Inbox/Documents attached", "docs.zip", "secret.txt"): [gen_pst.SSN_ZIP],
+    ("Inbox/Documents attached", "Forwarded note"): [gen_pst.SSN_EMBED],
+    ("Inbox/Archive/Old thread",): [gen_pst.SSN_SUB],
+    ("Inbox/Long report",): [gen_pst.SSN_BIG],
+}
+
+
+class PstTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmpd = tempfile.TemporaryDirectory()
+        cls.tmp = cls.tmpd.name
+        spec = gen_pst.default_spec(big=True)
+        cls.data, cls.layout = gen_pst.build_layout(spec)
+        cls.files = {}
+        cls.put("x.pst", cls.data)
+        cls.put("p.pst", gen_pst.build_bytes(spec, crypt="permute"))
+        cls.put("trunc.pst", cls.data[:len(cls.data) * 2 // 3])
+        cls.put("badnbt.pst", cls.damage_btree("nbt_root"))
+        cls.put("badbbt.pst", cls.damage_btree("bbt_root"))
+        cls.put("badmsg.pst", cls.damage_message("Quarterly numbers"))
+        proc, cls.m = lsutil.scan(cls.tmp, [cls.files[k] for k in sorted(cls.files)])
+        cls.proc = proc
+        if cls.m is None:
+            raise AssertionError("no manifest: %r" % proc.stderr[-2000:])
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmpd.cleanup()
+
+    @classmethod
+    def put(cls, name, data):
+        path = os.path.join(cls.tmp, name)
+        with open(path, "wb") as f:
+            f.write(data)
+        cls.files[name] = path
+
+    @classmethod
+    def damage_btree(cls, which):
+        """Point the second child of the B-tree's root page past the end of
+        the file (the root is an intermediate page: the tree has two levels)."""
+        b = bytearray(cls.data)
+        _, ib = cls.layout[which]
+        assert b[ib + 491] == 1, "root page is not an intermediate page"
+        struct.pack_into("<Q", b, ib + 24 + 16, 0x7EEEEEE000)
+        return bytes(b)
+
+    @classmethod
+    def damage_message(cls, subject):
+        """Break the block trailer (its size field) of one message's data."""
+        b = bytearray(cls.data)
+        bid = cls.layout["nodes"][cls.layout["subjects"][subject]]
+        ib, size = cls.layout["blocks"][bid]
+        struct.pack_into("<H", b, ib + size - 16, 0xEEEE)
+        return bytes(b)
+
+    def root(self, name):
+        return self.m.obj(self.files[name])
+
+    def below(self, name):
+        return {tuple(o["chain"]): o for o in self.m.by_path(self.files[name]) if o["depth"] > 0}
+
+    # ---- valid store ----
+
+    def test_exit_code(self):
+        self.assertEqual(self.proc.returncode, 1, self.proc.stderr[-2000:])  # PII found
+
+    def test_every_record_and_chain(self):
+        got = self.below("x.pst")
+        self.assertEqual(sorted(got), sorted(EXPECT))
+        for chain, want in EXPECT.items():
+            self.assertEqual(ssns(got[chain]), [last4(s) for s in want], chain)
+            self.assertEqual(got[chain]["coverage"], "full", (chain, got[chain]["errors"]))
+
+    def test_root_full_coverage(self):
+        o = self.root("x.pst")
+        self.assertEqual(o["handler"], "pst")
+        self.assertEqual(o["coverage"], "full", o["errors"])
+        self.assertEqual(o["coverage_reasons"], [])
+        self.assertEqual(o["errors"], [])
+
+    def test_depths_and_handlers(self):
+        got = self.below("x.pst")
+        msg = got[("Inbox/Documents attached",)]
+        self.assertEqual(msg["depth"], 1)
+        self.assertEqual(msg["parent_id"], self.root("x.pst")["id"])
+        zipo = got[("Inbox/Documents attached", "docs.zip")]
+        self.assertEqual(zipo["depth"], 2)
+        self.assertEqual(zipo["parent_id"], msg["id"])
+        inner = got[("Inbox/Documents attached", "docs.zip", "secret.txt")]
+        self.assertEqual(inner["parent_id"], zipo["id"])
+
+    def test_sender_and_recipients_scanned(self):
+        o = self.below("x.pst")[("Inbox/Quarterly numbers",)]
+        mails = sorted(e["redacted"] for f in o["findings"] if f["entity"] == "email"
+                       for e in f["evidence"])
+        self.assertEqual(mails, ["a***@example.com", "b***@example.org"])
+
+    def test_text_of_message_and_store(self):
+        p = lsutil.run(["text", self.files["x.pst"] + "!Inbox/Quarterly numbers"])
+        self.assertEqual(p.returncode, 0, p.stderr)
+        out = p.stdout.decode("utf-8")
+        self.assertIn("Subject: Quarterly numbers", out)
+        self.assertIn("From: Alice Sender <%s>" % gen_pst.EMAIL_SENDER, out)
+        self.assertIn(gen_pst.SSN_BODY, out)
+        p = lsutil.run(["text", self.files["x.pst"]])
+        out = p.stdout.decode("utf-8", "replace")
+        for line in ("folder: Inbox (4 items)", "folder: Inbox/Archive (1 items)",
+                     "folder: Deleted Items (0 items)"):
+            self.assertIn(line, out)
+
+    def test_permute_encoding_reads_the_same(self):
+        a = {c: ssns(o) for c, o in self.below("x.pst").items()}
+        b = {c: ssns(o) for c, o in self.below("p.pst").items()}
+        self.assertEqual(a, b)
+        self.assertEqual(self.root("p.pst")["coverage"], "full")
+        # the encoded store hides the UTF-8 HTML body from the raw scan
+        self.assertNotIn(last4(gen_pst.SSN_HTML), ssns(self.root("p.pst")))
+        self.assertIn(last4(gen_pst.SSN_HTML), ssns(self.root("x.pst")))
+
+    # ---- damaged stores: partial, a reason, never a crash ----
+
+    def assertPartial(self, name, needle=None):
+        o = self.root(name)
+        self.assertEqual(o["handler"], "pst")
+        self.assertNotEqual(o["coverage"], "full", o)
+        self.assertIn("parse_error", o["coverage_reasons"])
+        self.assertNotIn("worker_crash", o["coverage_reasons"])
+        self.assertNotEqual(o["verdict"], "clean")
+        if needle:
+            self.assertTrue(any(needle in e for e in o["errors"]), o["errors"])
+        return o
+
+    def test_truncated(self):
+        self.assertPartial("trunc.pst", "pst:")
+
+    def test_damaged_node_btree(self):
+        self.assertPartial("badnbt.pst", "Inbox")
+
+    def test_damaged_block_btree(self):
+        self.assertPartial("badbbt.pst", "unreadable")
+
+    def test_damaged_message_keeps_the_rest(self):
+        self.assertPartial("badmsg.pst", "unreadable")
+        got = self.below("badmsg.pst")
+        self.assertNotIn(("Inbox/Quarterly numbers",), got)
+        want = {c: [last4(s) for s in v] for c, v in EXPECT.items() if c != ("Inbox/Quarterly numbers",)}
+        self.assertEqual({c: ssns(o) for c, o in got.items()}, want)
+
+
+class PstFlipTest(unittest.TestCase):
+    """Bytes overwritten across the store: every copy gets a record, none
+    crashes a worker."""
+
+    def test_overwritten_bytes(self):
+        data = gen_pst.build_bytes(gen_pst.default_spec())
+        with tempfile.TemporaryDirectory() as tmp:
+            paths = []
+            step = len(data) // 24
+            for k in range(24):
+                b = bytearray(data)
+                at = 0x4400 + k * step if k else 600
+                at = min(at, len(b) - 64)
+                b[at:at + 48] = bytes((i * 37 + k) & 0xFF for i in range(48))
+                p = os.path.join(tmp, "f%02d.pst" % k)
+                with open(p, "wb") as f:
+                    f.write(b)
+                paths.append(p)
+            proc, m = lsutil.scan(tmp, paths)
+            self.assertIn(proc.returncode, (0, 1), proc.stderr[-2000:])
+            for p in paths:
+                o = m.obj(p)
+                self.assertNotIn("worker_crash", o["coverage_reasons"], p)
+                self.assertNotIn("limit:time", o["coverage_reasons"], p)
+
+
+if __name__ == "__main__":
+    unittest.main()
