@@ -10,10 +10,13 @@
 /* Expanded bytes per root: max(1 GiB, 64 x root size). ClamAV: 400 MB/file. */
 #define LS_DEF_ROOT_BYTES_MIN (1ull << 30)
 #define LS_DEF_ROOT_BYTES_FACTOR 64u
-/* A member expanding over 200:1 beyond 64 MiB is a bomb; DEFLATE tops out
- * near 1032:1, so a 1000:1 cut would miss gzip bombs. */
+/* A member (and a root as a whole) expanding over 200:1 beyond 1 MiB is a
+ * bomb. DEFLATE tops out near 1032:1 (gzip -1 of zeros: ~229:1), so a
+ * 1000:1 cut would miss gzip bombs; Apache POI's ZipSecureFile cuts at 100:1
+ * past 100 KiB on real office files. DESIGN.md said 64 MiB: that let every
+ * bomb cost 64 MiB of memory and ~0.5 s (docs/architecture.md). */
 #define LS_DEF_BOMB_RATIO 200u
-#define LS_DEF_BOMB_FLOOR (64ull << 20)
+#define LS_DEF_BOMB_FLOOR (1ull << 20)
 /* Members per root: far above real archives, far below 42.zip's 4.5 billion. */
 #define LS_DEF_MAX_MEMBERS 1000000ull
 /* Extracted text per object: a 64 MiB text body is already a book shelf. */

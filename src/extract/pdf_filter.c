@@ -54,7 +54,7 @@ ls_err pdf_flate_decode(struct ls_slice in, struct ls_buf *out, pdf_charge_fn ch
         size_t got = FLATE_CHUNK - z.avail_out;
         if (got) {
             if (charge) {
-                err = charge(ud, got);
+                err = charge(ud, got, z.total_in, z.total_out);
                 if (err != LS_OK) break;
             }
             err = ls_buf_add(out, chunk, got);
@@ -348,10 +348,21 @@ struct charge_ud {
     struct pdf_doc *d;
 };
 
-static ls_err charge_budget(void *ud, size_t n)
+/* Charged to the root as produced; a stream over the bomb ratio past the
+ * floor (as for archive members, docs/unpacking.md) is cut right there. */
+static ls_err charge_budget(void *ud, size_t n, uint64_t in_used, uint64_t out_total)
 {
     struct pdf_doc *d = ud;
-    return ls_budget_charge(d->c, d->o, n);
+    const struct ls_limits *l = ls_ctx_limits(d->c);
+    LS_TRY(ls_budget_charge(d->c, d->o, n));
+    if (l->bomb_ratio && out_total > l->bomb_floor &&
+        out_total / (in_used ? in_used : 1) > l->bomb_ratio) {
+        ls_note(d->c, d->o, LS_A_ZIP_BOMB,
+                "pdf: a Flate stream expands over %u:1 past %llu bytes; cut there",
+                l->bomb_ratio, (unsigned long long)l->bomb_floor);
+        return LS_E_LIMIT;
+    }
+    return LS_OK;
 }
 
 static int parm_int(struct pdf_doc *d, const struct pdf_obj *parms, const char *key, int dflt)

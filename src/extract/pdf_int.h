@@ -232,7 +232,8 @@ void pdf_mark_corrupt(struct pdf_doc *d, const char *fmt, ...) LS_PRINTF(2, 3);
 
 /* ---- filters ---- */
 /* Called with every n bytes a decoder produces; non-OK stops it. */
-typedef ls_err (*pdf_charge_fn)(void *ud, size_t n);
+/* n new bytes out; in_used / out_total so far (the ratio check) */
+typedef ls_err (*pdf_charge_fn)(void *ud, size_t n, uint64_t in_used, uint64_t out_total);
 
 ls_err pdf_flate_decode(struct ls_slice in, struct ls_buf *out, pdf_charge_fn charge, void *ud);
 ls_err pdf_lzw_decode(struct ls_slice in, int early_change, struct ls_buf *out);

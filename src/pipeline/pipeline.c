@@ -118,6 +118,17 @@ uint64_t ls_budget_left(const struct ls_ctx *c)
     return c->expanded >= c->budget ? 0 : c->budget - c->expanded;
 }
 
+/* The root as a whole is a bomb once everything expanded below it passes
+ * the floor and bomb_ratio times the root's own size. Members cut one by one
+ * as bombs still add up: this is what ends a 42.zip after a few leaves
+ * instead of after a thousand. */
+static bool root_is_bomb(const struct ls_ctx *c)
+{
+    const struct ls_limits *l = c->lim;
+    if (l->bomb_ratio == 0 || c->expanded <= l->bomb_floor) return false;
+    return c->expanded / (c->root_size ? c->root_size : 1) > l->bomb_ratio;
+}
+
 ls_err ls_budget_charge(struct ls_ctx *c, struct ls_object *o, uint64_t n)
 {
     c->pending += n;
@@ -127,6 +138,15 @@ ls_err ls_budget_charge(struct ls_ctx *c, struct ls_object *o, uint64_t n)
         return LS_E_LIMIT;
     }
     c->expanded += n;
+    if (root_is_bomb(c)) {
+        ls_note(c, o, LS_A_ZIP_BOMB,
+                "the root expands over %u:1 (%llu bytes from %llu); nothing more is unpacked",
+                c->lim->bomb_ratio, (unsigned long long)c->expanded,
+                (unsigned long long)c->root_size);
+        ls_note(c, o, LS_R_LIMIT_BYTES, NULL);
+        c->budget = c->expanded;
+        return LS_E_LIMIT;
+    }
     return LS_OK;
 }
 
@@ -381,6 +401,7 @@ static void root_init(struct ls_ctx *c, struct ls_object *root, struct ls_obj_st
 {
     uint64_t scaled = (uint64_t)data.len * c->lim->root_bytes_factor;
     c->budget = scaled > c->lim->root_bytes_min ? scaled : c->lim->root_bytes_min;
+    c->root_size = data.len;
     memset(root, 0, sizeof *root);
     ls_obj_state_init(st, c);
     root->data = data;

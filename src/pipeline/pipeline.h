@@ -49,6 +49,7 @@ struct ls_ctx {
     uint64_t next_index;
     uint64_t members;
     uint64_t expanded, budget, pending;
+    uint64_t root_size;  /* bytes of the root: the root-level bomb ratio */
     double t_start;
     bool expired;
     ls_record_fn fn;

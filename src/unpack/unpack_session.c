@@ -158,14 +158,18 @@ struct rd_state {
     uint64_t handed0;
 };
 
-static bool is_bomb(const struct rd_state *st)
+/* True if the member is a bomb once it has produced out bytes. */
+static bool is_bomb(const struct rd_state *st, uint64_t out)
 {
     const struct unpack_meter *m = st->m;
-    if (m->ratio == 0 || st->res->out <= m->floor) return false;
-    /* One block of read-ahead may or may not belong to this member: add it
-     * to the denominator so a benign member is never called a bomb. */
-    uint64_t in = st->res->in + UNPACK_BLOCK;
-    return st->res->out / in > m->ratio;
+    if (m->ratio == 0 || out <= m->floor) return false;
+    /* One block of read-ahead, handed over before this member's read began,
+     * may belong to it: add it to the denominator so a benign member is
+     * never called a bomb (no more than was handed: a single-stream file
+     * read whole while bidding has no read-ahead to add). */
+    uint64_t ahead = st->handed0 < UNPACK_BLOCK ? st->handed0 : UNPACK_BLOCK;
+    uint64_t in = st->res->in + (ahead ? ahead : 1);
+    return out / in > m->ratio;
 }
 
 /* Store n bytes of p (NULL: zeros), charging them first. */
@@ -178,7 +182,10 @@ static enum unpack_stop put(struct rd_state *st, const uint8_t *p, size_t n)
         size_t take = n;
         if (p == NULL && take > sizeof zeros) take = sizeof zeros;
         if (take > room) take = (size_t)room;
-        if (st->m->charge && st->m->charge(st->m->ud, take) != LS_OK) return UNPACK_CUT_BUDGET;
+        /* A refused charge by a member that is itself over the ratio is
+         * the member's bomb (the root-level ratio may have refused it). */
+        if (st->m->charge && st->m->charge(st->m->ud, take) != LS_OK)
+            return is_bomb(st, st->res->out + take) ? UNPACK_CUT_BOMB : UNPACK_CUT_BUDGET;
         ls_err e = unpack_sink_add(st->k, p ? p : zeros, take);
         st->res->out += take;
         if (e == LS_E_LIMIT) return UNPACK_CUT_MAX;
@@ -189,7 +196,7 @@ static enum unpack_stop put(struct rd_state *st, const uint8_t *p, size_t n)
             p = rest.ptr;
         }
         n -= take;
-        if (is_bomb(st)) return UNPACK_CUT_BOMB;
+        if (is_bomb(st, st->res->out)) return UNPACK_CUT_BOMB;
     }
     return UNPACK_DONE;
 }

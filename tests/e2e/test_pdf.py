@@ -327,6 +327,8 @@ class PdfTest(unittest.TestCase):
         self.assertLess(elapsed, 30)
         self.assertEqual(o["coverage"], "partial")
         self.assertIn("limit:bytes", o["coverage_reasons"])
+        self.assertIn("zip_bomb", o["alerts"])  # cut by the ratio check, past 1 MiB
+        self.assertTrue(any("expands over 200:1" in e for e in o["errors"]), o["errors"])
         self.assertFound(o, "ssn", ssn4(gen_pdf.SSN))   # the page after the bomb is still read
 
 

@@ -316,6 +316,27 @@ def bz2_bomb(total=1024 * MIB, chunk=32 * MIB):
     return one * (total // chunk)
 
 
+def fast_gz_bomb(total=256 * MIB):
+    """gzip -1 of zeros: about 229:1, the weakest DEFLATE ratio a lazy bomb
+    maker gets, still over the 200:1 cut."""
+    c = zlib.compressobj(1, zlib.DEFLATED, 31)
+    chunk = b"\0" * (16 * MIB)
+    return b"".join(c.compress(chunk) for _ in range(total // len(chunk))) + c.flush()
+
+
+def sparse_csv(rows=400000):
+    """A benign export with many empty columns: ~26 MB at about 26:1, the
+    compressible end of real data, far below a bomb."""
+    return b"".join(b"%d" % i + b"," * 60 + b"\n" for i in range(rows))
+
+
+def benign_compressible():
+    """A highly compressible but benign member, then one more member: the
+    ratio checks (per member and per root) must flag nothing and stop
+    nothing."""
+    return zip_bytes([("export.csv", sparse_csv()), ("after.txt", MARKER)])
+
+
 def _have(tool):
     return shutil.which(tool) is not None
 
@@ -532,6 +553,8 @@ HEAVY = {
     "bomb.gz": gz_bomb,
     "bomb.bz2": bz2_bomb,
     "many100k.zip": many_members,
+    "fast_bomb.gz": fast_gz_bomb,
+    "compressible.zip": benign_compressible,
 }
 
 

@@ -169,6 +169,7 @@ static void byte_budget_stops_children_and_marks_parent(void **state)
     ls_limits_default(&l);
     l.root_bytes_min = 3u << 20;
     l.root_bytes_factor = 0;
+    l.bomb_ratio = 0; /* the byte budget alone (the root ratio is tested below) */
     g_script.n_children = 10;
     g_script.child_size = 1u << 20;
     struct capture cap;
@@ -180,6 +181,41 @@ static void byte_budget_stops_children_and_marks_parent(void **state)
     assert_true(has_string(json_object_get(r, "coverage_reasons"), "limit:bytes"));
     assert_string_equal(sval(r, "verdict"), "incomplete");
     assert_int_equal(json_integer_value(json_object_get(cap.root_done, "expanded_bytes")), 3u << 20);
+    cap_free(&cap);
+}
+
+/* A 9-byte root whose members add up past the floor and 200:1 of its size is
+ * a bomb as a whole: unpacking stops on the spot, the root is hostile. */
+static void root_ratio_stops_a_tree_of_small_bombs(void **state)
+{
+    (void)state;
+    reset_script();
+    struct ls_limits l;
+    ls_limits_default(&l);
+    l.bomb_floor = 2u << 20;
+    g_script.n_children = 10;
+    g_script.child_size = 1u << 20;
+    struct capture cap;
+    run_root(&l, "container", NULL, &cap);
+    assert_int_equal(g_script.emitted, 2); /* the third crosses the floor */
+    assert_int_equal(g_script.first_child_err, LS_E_LIMIT);
+    json_t *r = root_record(&cap);
+    assert_true(has_string(json_object_get(r, "alerts"), "zip_bomb"));
+    assert_true(has_string(json_object_get(r, "coverage_reasons"), "limit:bytes"));
+    assert_string_equal(sval(r, "verdict"), "hostile");
+    cap_free(&cap);
+    /* the same tree under a ratio it stays below: every member, no alert */
+    reset_script();
+    ls_limits_default(&l);
+    l.bomb_floor = 2u << 20;
+    l.bomb_ratio = 10u << 20;
+    g_script.n_children = 10;
+    g_script.child_size = 1u << 20;
+    run_root(&l, "container", NULL, &cap);
+    assert_int_equal(g_script.emitted, 10);
+    r = root_record(&cap);
+    assert_false(has_string(json_object_get(r, "alerts"), "zip_bomb"));
+    assert_string_equal(sval(r, "coverage"), "full");
     cap_free(&cap);
 }
 
@@ -361,6 +397,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(byte_budget_stops_children_and_marks_parent),
+        cmocka_unit_test(root_ratio_stops_a_tree_of_small_bombs),
         cmocka_unit_test(member_budget_counts_members),
         cmocka_unit_test(depth_limit_records_child_without_dispatch),
         cmocka_unit_test(sensitive_child_makes_container_sensitive),
