@@ -181,8 +181,10 @@ static bool ieq_suffix(struct ls_slice s, const char *suf)
 
 /* A single compressed stream has no member name: use the container's base
  * name without its compression suffix ("notes.txt.gz" -> "notes.txt",
- * "x.tgz" -> "x.tar"). */
-static void raw_name(const struct ls_object *o, struct ls_buf *out)
+ * "x.tgz" -> "x.tar"). libarchive decodes stacked compressors as one chain
+ * ("a.txt.gz.xz" is read through xz then gzip), so one suffix is taken off
+ * per decoding filter: the member is "a.txt", not a mislabelled "a.txt.gz". */
+static void raw_name(const struct ls_object *o, unsigned nfilters, struct ls_buf *out)
 {
     static const char *const sufs[][2] = {
         {".tgz", ".tar"}, {".tbz2", ".tar"}, {".tbz", ".tar"}, {".txz", ".tar"},
@@ -199,10 +201,15 @@ static void raw_name(const struct ls_object *o, struct ls_buf *out)
         }
     }
     const char *add = NULL;
-    for (size_t i = 0; i < sizeof sufs / sizeof sufs[0] && !add; i++) {
-        if (!ieq_suffix(base, sufs[i][0]) || base.len == strlen(sufs[i][0])) continue;
-        base.len -= strlen(sufs[i][0]);
-        add = sufs[i][1];
+    for (unsigned f = 0; f < nfilters && (!add || !*add); f++) {
+        bool cut = false;
+        for (size_t i = 0; i < sizeof sufs / sizeof sufs[0] && !cut; i++) {
+            if (!ieq_suffix(base, sufs[i][0]) || base.len == strlen(sufs[i][0])) continue;
+            base.len -= strlen(sufs[i][0]);
+            add = sufs[i][1];
+            cut = true;
+        }
+        if (!cut) break;
     }
     if (base.len == 0) {
         nb_adds(out, "data");
@@ -265,7 +272,8 @@ static void child_name(struct arc *ar, struct archive_entry *e, struct arc_child
     const char *p = ar->raw ? NULL : archive_entry_pathname(e);
     struct ls_slice stored;
     if (ar->raw) {
-        raw_name(ar->o, nb);
+        int nf = archive_filter_count(ar->ss.a) - 1; /* the last is the reader */
+        raw_name(ar->o, nf > 0 ? (unsigned)nf : 1u, nb);
     } else if (ar->zn && stored_name(ar, p, &stored)) {
         nb_add(nb, stored.ptr, stored.len);
     } else if (p) {

@@ -400,6 +400,13 @@ class TestUnpack(unittest.TestCase):
             self.assertEqual(child["depth"], 1)
             self.assertEmail(child)
 
+    def test_stacked_compressors_name_the_decoded_member(self):
+        s = self.scan("stacked.txt.gz.xz")
+        self.assertEqual(s.root()["handler"], "archive")
+        child = s.one("stacked.txt")  # one suffix off per decoding filter
+        self.assertEqual(child["file"]["mime_type"], "text/plain")
+        self.assertEmail(child)
+
     def test_other_formats(self):
         names = [n for n in self.fx if n.startswith("formats.")]
         for name in names:

@@ -537,6 +537,8 @@ SIMPLE = {
     "zip64.zip": lambda: _zip64(),
     "big_member.zip": big_member,
     "implode.zip": unsupported_method_zip,
+    # stacked compressors: libarchive decodes both in one chain
+    "stacked.txt.gz.xz": lambda: lzma.compress(gzip.compress(MARKER, 9, mtime=0)),
 }
 
 
