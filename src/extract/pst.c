@@ -15,22 +15,32 @@
  * loaded. No syscall is made: fine under the worker's seccomp filter. If
  * the lookup fails the object is noted `unsupported`.
  *
- * Walk: every folder (depth <= PST_MAX_FOLDER_DEPTH, count bounded), every
- * item in it (mail, contacts, appointments alike), one item at a time so
- * memory stays bounded by the largest message. Each item becomes one child
- * named "<folder path>/<subject>" whose bytes are a synthesized MIME message
- * (multipart/mixed: headers From/To/Cc/Bcc/Subject/Date-less, a text/plain
- * part with the plain body, recipient addresses and transport headers, a
- * text/html part, the RTF body as body.rtf, every attachment base64-encoded
- * with its long file name, embedded messages as message/rfc822 parts).
- * The mime handler unpacks it, so a chain reads
- * mail.pst > Inbox/Subject > invoice.xlsx. Option (b) of the design
- * discussion (attachments as siblings named "<msg>!<file>") was rejected:
- * the chain would lose the message level.
+ * Walk: the node tree (NBT parent links) from the root folder, not the
+ * contents/hierarchy tables (a damaged table then hides nothing): in each
+ * folder its messages (NID type 4: mail, contacts, appointments alike),
+ * then its sub folders (type 2), depth <= PST_MAX_FOLDER_DEPTH, count
+ * bounded, one item at a time so memory stays bounded by the largest
+ * message. Each item becomes one child named "<folder path>/<subject>"
+ * (the IPM subtree, "Top of Personal Folders", is left out of the path)
+ * whose bytes are a synthesized MIME message (multipart/mixed: headers
+ * From/To/Cc/Bcc/Subject, a text/plain part with the plain body, recipient
+ * addresses and transport headers, a text/html part, the RTF body as
+ * body.rtf, every attachment base64-encoded with its long file name,
+ * embedded messages as message/rfc822 parts). The mime handler unpacks it,
+ * so a chain reads mail.pst > Inbox/Subject > invoice.xlsx. Option (b) of
+ * the design discussion (attachments as siblings named "<msg>!<file>") was
+ * rejected: the chain would lose the message level. Folders get no record
+ * (like directories in archives); the store's text lists them.
+ *
+ * libpff drops B-tree pages it cannot read without an error, so each
+ * folder's message count is checked against its PidTagContentCount and its
+ * PidTagSubfolders flag (both cheap), the contents table only on a
+ * mismatch. Tested on valid stores from tests/gen/gen_pst.py.
  *
  * Ignored on purpose: orphan and recovered items (libpff_file_recover_items
  * scans all unallocated blocks: slow, and the raw bytes are scanned anyway),
- * reference attachments (links, no data), named-property metadata.
+ * search folders and associated (hidden) items, reference attachments
+ * (links, no data), named-property metadata.
  *
  * Attacker-controlled: the whole store. libpff does the bounds checking; a
  * store it cannot open is `parse_error`, items it cannot read are counted

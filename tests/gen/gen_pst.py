@@ -640,12 +640,23 @@ def default_spec(big=False):
                         {"name": "Deleted Items"}]}
 
 
+def mini_spec():
+    """One folder, one message with one attachment: the smallest useful
+    store (a fuzz seed)."""
+    return {"folders": [{"name": "Inbox", "messages": [
+        {"subject": "Hi", "sender_name": "A", "sender_email": "a@example.com",
+         "to": [("B", "b@example.org")], "body": "SSN %s" % SSN_BODY,
+         "html": "<p>x</p>",
+         "attachments": [{"name": "a.txt", "data": b"SSN " + SSN_ATTACH.encode()}]}]}]}
+
+
 def main(argv):
     if len(argv) < 2 or argv[1].startswith("-"):
-        sys.stderr.write("usage: gen_pst.py OUT.pst [--permute] [--big]\n")
+        sys.stderr.write("usage: gen_pst.py OUT.pst [--permute] [--big | --mini]\n")
         return 2
     crypt = "permute" if "--permute" in argv else "none"
-    build(argv[1], default_spec(big="--big" in argv), crypt)
+    spec = mini_spec() if "--mini" in argv else default_spec(big="--big" in argv)
+    build(argv[1], spec, crypt)
     return 0
 
 
