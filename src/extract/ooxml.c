@@ -61,12 +61,11 @@ enum ox_kind {
     OX_PROPS,    /* docProps: name: value */
     OX_SHEET,    /* worksheet cells */
     OX_SST,      /* shared strings: read first, into the table */
-    OX_WORKBOOK, /* sheet names */
+    OX_WORKBOOK, /* sheet names and the date system, read first */
     OX_RELS,     /* relationships: external links */
     OX_CHILD,    /* non-XML member: a child object */
     OX_VBA,      /* vbaProject.bin: macro alert + child */
     OX_STYLES,   /* xl/styles.xml: number formats of cell styles, read first */
-    OX_WBPR,     /* xl/workbook.xml read first for its date system only */
 };
 
 /* A custom number format: its id and what it shows (LS_SHEET_*). */
@@ -102,6 +101,7 @@ struct ox {
     struct ox_styles st;
     struct ls_buf part;
     ls_err result;        /* first partial error, returned at the end */
+    size_t wb_member;     /* member index of xl/workbook.xml once read, else SIZE_MAX */
     bool stop_children;   /* the pipeline refused a child: emit no more */
     bool macro_noted;
     unsigned links_noted;
@@ -342,16 +342,6 @@ static unsigned ox_style_flags(const struct ox_styles *st, uint32_t s)
     const struct ox_fmt *f =
         st->nfmt ? bsearch(&key, st->fmt, st->nfmt, sizeof *st->fmt, ox_fmt_cmp) : NULL;
     return f ? f->flags : ls_sheet_builtin_fmt(key.id);
-}
-
-static ls_err ox_wbpr_start(struct ox_walk *w, const char *local, const struct ls_xml_attr *a,
-                            size_t n)
-{
-    struct ls_slice v;
-    if (strcmp(local, "workbookPr") != 0 || !ls_xml_attr_get(a, n, "date1904", NULL, &v))
-        return LS_OK;
-    w->x->st.date1904 = ls_slice_eq_str(v, "1") || ls_slice_eq_str(v, "true");
-    return LS_OK;
 }
 
 /* ------------------------------------------------------------ numbers */
@@ -715,6 +705,8 @@ static ls_err ox_workbook_start(struct ox_walk *w, const char *local, const stru
                                 size_t n)
 {
     struct ls_slice name;
+    if (strcmp(local, "workbookPr") == 0 && ls_xml_attr_get(a, n, "date1904", NULL, &name))
+        w->x->st.date1904 = ls_slice_eq_str(name, "1") || ls_slice_eq_str(name, "true");
     if (strcmp(local, "sheet") != 0 || !ls_xml_attr_get(a, n, "name", NULL, &name)) return LS_OK;
     LS_TRY(ox_sep(w, '\n'));
     LS_TRY(ls_textout_addz(&w->x->out, "sheet: "));
@@ -794,7 +786,6 @@ static ls_err ox_cb_start(void *ud, const char *local, const char *ns,
     case OX_WORKBOOK: return ox_workbook_start(w, local, a, n);
     case OX_RELS: return ox_rels_start(w, local, a, n);
     case OX_STYLES: return ox_styles_start(w, local, a, n);
-    case OX_WBPR: return ox_wbpr_start(w, local, a, n);
     default: return LS_OK;
     }
 }
@@ -875,7 +866,7 @@ static ls_err ox_walk_part(struct ox *x, const char *name, enum ox_kind kind)
         e = LS_OK;
     }
     if (e == LS_E_LIMIT && x->out.err == LS_E_LIMIT) e = LS_OK; /* text full: children go on */
-    if (kind != OX_SST && kind != OX_RELS && kind != OX_STYLES && kind != OX_WBPR)
+    if (kind != OX_SST && kind != OX_RELS && kind != OX_STYLES)
         (void)ls_textout_sep(&x->out, '\n');
     return e;
 }
@@ -931,6 +922,7 @@ static ls_err ox_member(struct ox *x, size_t i)
     const char *name = ls_zip_name(x->z, i);
     enum ox_kind kind = ox_plan(x, name);
     if (kind == OX_SKIP || kind == OX_SST) return LS_OK; /* the table was read first */
+    if (i == x->wb_member) return LS_OK;                  /* so was the workbook */
     ls_err rd;
     if (!ox_read(x, i, name, &rd)) return rd == LS_E_NOMEM || rd == LS_E_TIMEOUT ? rd : LS_OK;
     return ox_process(x, name, kind, rd);
@@ -963,18 +955,20 @@ static ls_err ox_load_sst(struct ox *x)
     return e == LS_E_LIMIT ? LS_OK : e; /* a full table: later items are emitted raw */
 }
 
-/* Number formats and the date system, before any sheet: a damaged or
- * missing part leaves dates as serials, nothing worse. */
+/* The date system (xl/workbook.xml, whose sheet names are written now, not
+ * again in member order) and the number formats (xl/styles.xml), before any
+ * sheet: a damaged or missing part leaves dates as serials, nothing worse. */
 static ls_err ox_load_styles(struct ox *x)
 {
     static const struct {
         const char *name;
         enum ox_kind kind;
-    } parts[] = {{"xl/workbook.xml", OX_WBPR}, {"xl/styles.xml", OX_STYLES}};
+    } parts[] = {{"xl/workbook.xml", OX_WORKBOOK}, {"xl/styles.xml", OX_STYLES}};
     for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++) {
         size_t i;
         ls_err rd;
         if (!ls_zip_find(x->z, parts[k].name, &i)) continue;
+        if (parts[k].kind == OX_WORKBOOK) x->wb_member = i;
         if (!ox_read(x, i, parts[k].name, &rd)) {
             if (rd == LS_E_NOMEM || rd == LS_E_TIMEOUT) return rd;
             continue;
@@ -1037,6 +1031,7 @@ static ls_err ooxml_extract(struct ls_ctx *c, struct ls_object *o)
     memset(&x, 0, sizeof x);
     x.c = c;
     x.o = o;
+    x.wb_member = SIZE_MAX;
     ls_textout_init(&x.out, c, o);
     ls_buf_init(&x.part, SIZE_MAX - 1);
     uint64_t mt = ls_ctx_limits(c)->max_text;
