@@ -23,9 +23,16 @@
  * is exported as a compound file (ole2_cfb_export) and handed over as a
  * child ("<name>.msg" for messages), so nesting is the pipeline's
  * business and its depth budget applies.
- * Ignored on purpose: the fixed-size properties in __properties_version1.0
- * (dates, flags), named-property mapping (__nameid_version1.0), multi-
- * valued properties. Attacker-controlled: every stream and storage name
+ * 8-bit strings (001E) are in the message's code page: PidTagMessageCodepage
+ * (0x3FFD), else PidTagInternetCodepage (0x3FDE), both PT_LONG in
+ * __properties_version1.0 (2.4.2); the HTML body (binary) in the internet
+ * code page first. Single-byte pages come from the core tables, 65001 is
+ * UTF-8; without either property, or for a page without a table (932, 936,
+ * 949, 950 ...; noted `unsupported` once a non-ASCII byte needs it),
+ * Windows-1252.
+ * Ignored on purpose: the other fixed-size properties in
+ * __properties_version1.0 (dates, flags), named-property mapping
+ * (__nameid_version1.0), multi-valued properties. Attacker-controlled: every stream and storage name
  * and every property value.
  */
 #include "extract/ole2.h"
@@ -40,6 +47,14 @@
 #define MSG_PROPS "__properties_version1.0"
 /* Compressed RTF decoded per message (a 64 MiB RTF body is a book). */
 #define MSG_RTF_MAX (64u << 20)
+
+/* How 8-bit string properties of one message are decoded. */
+struct msg_cs {
+    const struct ls_codepage *cp;  /* NULL: Windows-1252 */
+    bool utf8;                     /* code page 65001 */
+    unsigned unsupported;          /* code page without a table, 0 if none */
+    bool noted;                    /* unsupported already noted */
+};
 
 static bool msg_prefix(const char *s, const char *p)
 {
@@ -71,19 +86,111 @@ static bool msg_prop(struct ole2_job *j, uint32_t st, unsigned id, struct ls_buf
     return false;
 }
 
-static ls_err msg_field(struct ole2_job *j, uint32_t st, const char *label, unsigned id)
+/* ---- code pages ---- */
+
+/* PT_LONG property `tag` (id << 16 | 0x0003) from the fixed-size property
+ * stream of storage st: header (32 bytes for the top-level message, 24 for
+ * an embedded one), then 16-byte entries (tag, flags, value). */
+static bool msg_long_prop(struct ole2_job *j, uint32_t st, uint32_t tag, uint32_t *v)
+{
+    struct ls_buf b;
+    ls_buf_init(&b, 1u << 20); /* a few hundred entries in real files */
+    bool found = false;
+    ls_err e = ole2_read_named(j, st, MSG_PROPS, &b);
+    struct ls_slice props = ls_buf_slice(&b);
+    size_t first = st == 0 ? 32 : 24, second = st == 0 ? 24 : 32;
+    for (int pass = 0; pass < 2 && !found && (e == LS_OK || e == LS_E_LIMIT); pass++) {
+        for (size_t off = pass == 0 ? first : second; off + 16 <= props.len; off += 16) {
+            uint32_t t = 0;
+            if (ls_rd_u32le(props, off, &t) && t == tag && ls_rd_u32le(props, off + 8, v)) {
+                found = true;
+                break;
+            }
+        }
+    }
+    ls_buf_free(&b);
+    return found;
+}
+
+static void msg_cs_set(struct msg_cs *cs, uint32_t number)
+{
+    memset(cs, 0, sizeof *cs);
+    if (number == 65001) {
+        cs->utf8 = true;
+    } else if (number != 0 && number != 1252 && number != 20127 && number != 1200) {
+        cs->cp = ls_codepage_by_number(number);
+        if (!cs->cp) cs->unsupported = number;
+    }
+}
+
+/* The message's code page for 8-bit strings (html: for the HTML body,
+ * where the internet code page comes first). */
+static void msg_codepage(struct ole2_job *j, uint32_t st, bool html, struct msg_cs *cs)
+{
+    uint32_t msgcp = 0, netcp = 0;
+    bool m = msg_long_prop(j, st, 0x3FFD0003u, &msgcp), n = msg_long_prop(j, st, 0x3FDE0003u, &netcp);
+    uint32_t v = html ? (n ? netcp : msgcp) : (m ? msgcp : netcp);
+    msg_cs_set(cs, v);
+}
+
+/* 8-bit text in the message's code page, as UTF-8 through the job. */
+static ls_err msg_put8(struct ole2_job *j, struct msg_cs *cs, struct ls_slice v)
+{
+    if (cs->utf8) return ole2_put_n(j, v.ptr, v.len); /* ls_emit_text repairs bad UTF-8 */
+    if (!cs->cp) {
+        if (cs->unsupported && !cs->noted) {
+            bool high = false;
+            for (size_t i = 0; i < v.len && !high; i++) high = ls_slice_at(v, i) >= 0x80;
+            if (high) {
+                cs->noted = true;
+                ls_note(j->c, j->o, LS_R_UNSUPPORTED,
+                        "msg: code page %u not supported, 8-bit strings read as Windows-1252",
+                        cs->unsupported);
+            }
+        }
+        return ole2_put_cp1252(j, v);
+    }
+    struct ls_buf u;
+    ls_buf_init(&u, v.len > SIZE_MAX / 4 ? SIZE_MAX / 4 : v.len * 3 + 16);
+    ls_err e = ls_codepage_to_utf8(&u, v, cs->cp);
+    struct ls_slice t = ls_buf_slice(&u);
+    if (e == LS_OK) e = ole2_put_n(j, t.ptr, t.len);
+    else if (e == LS_E_LIMIT) e = LS_E_NOMEM; /* 3 bytes a byte always fit */
+    ls_buf_free(&u);
+    return e;
+}
+
+/* "label: value\n" for a string property (skipped if empty). */
+static ls_err msg_put_field(struct ole2_job *j, struct msg_cs *cs, const char *label, struct ls_slice v,
+                            bool utf16)
+{
+    if (utf16) return ole2_put_field(j, label, v, true);
+    size_t n = ls_slice_find(v, 0, "", 1);
+    struct ls_slice t;
+    (void)ls_slice_sub(v, 0, n == SIZE_MAX ? v.len : n, &t);
+    if (t.len == 0) return LS_OK;
+    LS_TRY(ole2_put(j, label));
+    LS_TRY(ole2_put(j, ": "));
+    LS_TRY(msg_put8(j, cs, t));
+    return ole2_put(j, "\n");
+}
+
+/* ---- properties ---- */
+
+static ls_err msg_field(struct ole2_job *j, struct msg_cs *cs, uint32_t st, const char *label, unsigned id)
 {
     struct ls_buf b;
     bool u = false;
     ls_buf_init(&b, j->f->data.len);
     ls_err e = LS_OK;
-    if (msg_prop(j, st, id, &b, &u)) e = ole2_put_field(j, label, ls_buf_slice(&b), u);
+    if (msg_prop(j, st, id, &b, &u)) e = msg_put_field(j, cs, label, ls_buf_slice(&b), u);
     ls_buf_free(&b);
     return e;
 }
 
 /* Property as UTF-8 into out (for child names). */
-static bool msg_prop_utf8(struct ole2_job *j, uint32_t st, unsigned id, char *out, size_t cap)
+static bool msg_prop_utf8(struct ole2_job *j, const struct msg_cs *cs, uint32_t st, unsigned id, char *out,
+                          size_t cap)
 {
     struct ls_buf b, u8;
     bool u = false, ok = false;
@@ -95,9 +202,11 @@ static bool msg_prop_utf8(struct ole2_job *j, uint32_t st, unsigned id, char *ou
         ls_err e = LS_OK; /* LS_E_LIMIT just shortens the name */
         if (u)
             e = ls_utf16_to_utf8(&u8, v, false);
+        else if (cs->utf8)
+            e = ls_utf8_lossy(&u8, v);
         else
             for (size_t i = 0; i < v.len && ls_slice_at(v, i) > 0 && e == LS_OK; i++)
-                e = ls_utf8_put(&u8, ls_cp1252((uint8_t)ls_slice_at(v, i)));
+                e = ls_utf8_put(&u8, ls_codepage_map(cs->cp, (uint8_t)ls_slice_at(v, i)));
         (void)e;
         size_t o = 0;
         for (size_t i = 0; i < u8.len && o + 1 < cap; i++)
@@ -113,34 +222,34 @@ static bool msg_prop_utf8(struct ole2_job *j, uint32_t st, unsigned id, char *ou
 static const unsigned msg_known[] = {0x0037, 0x0C1A, 0x0C1F, 0x5D01, 0x0042, 0x0065,
                                      0x0E04, 0x0E03, 0x0E02, 0x1000, 0x1013};
 
-static ls_err msg_headers(struct ole2_job *j, uint32_t st)
+static ls_err msg_headers(struct ole2_job *j, struct msg_cs *cs, uint32_t st)
 {
-    LS_TRY(msg_field(j, st, "Subject", 0x0037));
-    LS_TRY(msg_field(j, st, "From", 0x0C1A));
-    LS_TRY(msg_field(j, st, "From address", 0x0C1F));
-    LS_TRY(msg_field(j, st, "From SMTP", 0x5D01));
-    LS_TRY(msg_field(j, st, "Sent representing", 0x0042));
-    LS_TRY(msg_field(j, st, "Sent representing address", 0x0065));
-    LS_TRY(msg_field(j, st, "To", 0x0E04));
-    LS_TRY(msg_field(j, st, "Cc", 0x0E03));
-    return msg_field(j, st, "Bcc", 0x0E02);
+    LS_TRY(msg_field(j, cs, st, "Subject", 0x0037));
+    LS_TRY(msg_field(j, cs, st, "From", 0x0C1A));
+    LS_TRY(msg_field(j, cs, st, "From address", 0x0C1F));
+    LS_TRY(msg_field(j, cs, st, "From SMTP", 0x5D01));
+    LS_TRY(msg_field(j, cs, st, "Sent representing", 0x0042));
+    LS_TRY(msg_field(j, cs, st, "Sent representing address", 0x0065));
+    LS_TRY(msg_field(j, cs, st, "To", 0x0E04));
+    LS_TRY(msg_field(j, cs, st, "Cc", 0x0E03));
+    return msg_field(j, cs, st, "Bcc", 0x0E02);
 }
 
-static ls_err msg_recipients(struct ole2_job *j, uint32_t st)
+static ls_err msg_recipients(struct ole2_job *j, struct msg_cs *cs, uint32_t st)
 {
     const struct ole2_cfb *f = j->f;
     uint32_t i = f->dir[st].first_child;
     for (uint32_t hops = 0; i < f->ndir && hops < f->ndir; hops++, i = f->dir[i].next_sibling) {
         if (f->dir[i].type != OLE2_T_STORAGE || !msg_prefix(f->dir[i].name, MSG_RECIP)) continue;
-        LS_TRY(msg_field(j, i, "Recipient", 0x3001));
-        LS_TRY(msg_field(j, i, "Recipient SMTP", 0x39FE));
-        LS_TRY(msg_field(j, i, "Recipient address", 0x3003));
+        LS_TRY(msg_field(j, cs, i, "Recipient", 0x3001));
+        LS_TRY(msg_field(j, cs, i, "Recipient SMTP", 0x39FE));
+        LS_TRY(msg_field(j, cs, i, "Recipient address", 0x3003));
     }
     return LS_OK;
 }
 
 /* Every other top-level string property, e.g. transport headers. */
-static ls_err msg_other_strings(struct ole2_job *j, uint32_t st)
+static ls_err msg_other_strings(struct ole2_job *j, struct msg_cs *cs, uint32_t st)
 {
     const struct ole2_cfb *f = j->f;
     uint32_t i = f->dir[st].first_child;
@@ -165,14 +274,31 @@ static ls_err msg_other_strings(struct ole2_job *j, uint32_t st)
         ls_buf_init(&b, f->data.len);
         ls_err e = ole2_read(j, i, &b);
         (void)snprintf(label, sizeof label, "Property 0x%04X", id);
-        if (e != LS_E_NOMEM) e = ole2_put_field(j, label, ls_buf_slice(&b), u16);
+        if (e != LS_E_NOMEM) e = msg_put_field(j, cs, label, ls_buf_slice(&b), u16);
         ls_buf_free(&b);
         if (e == LS_E_LIMIT || e == LS_E_NOMEM) return e;
     }
     return LS_OK;
 }
 
-static ls_err msg_bodies(struct ole2_job *j, uint32_t st)
+/* The HTML body in its code page: converted here when it is not UTF-8 and
+ * the page has a table (the markup helper's own fallback is 1252). */
+static ls_err msg_html(struct ole2_job *j, uint32_t st, struct ls_slice html)
+{
+    struct msg_cs hcs;
+    if (ls_utf8_valid(html)) return ls_markup_html_text(j->c, j->o, html);
+    msg_codepage(j, st, true, &hcs);
+    if (!hcs.cp) return ls_markup_html_text(j->c, j->o, html);
+    struct ls_buf u;
+    ls_buf_init(&u, html.len > SIZE_MAX / 4 ? SIZE_MAX / 4 : html.len * 3 + 16);
+    ls_err e = ls_codepage_to_utf8(&u, html, hcs.cp);
+    if (e == LS_OK) e = ls_markup_html_text(j->c, j->o, ls_buf_slice(&u));
+    else if (e == LS_E_LIMIT) e = LS_E_NOMEM;
+    ls_buf_free(&u);
+    return e;
+}
+
+static ls_err msg_bodies(struct ole2_job *j, struct msg_cs *cs, uint32_t st)
 {
     struct ls_buf b;
     bool u = false;
@@ -181,7 +307,7 @@ static ls_err msg_bodies(struct ole2_job *j, uint32_t st)
     if (msg_prop(j, st, 0x1000, &b, &u)) {
         struct ls_slice v = ls_buf_slice(&b);
         e = ole2_put(j, "\n");
-        if (e == LS_OK) e = u ? ole2_put_utf16(j, v) : ole2_put_cp1252(j, v);
+        if (e == LS_OK) e = u ? ole2_put_utf16(j, v) : msg_put8(j, cs, v);
         if (e == LS_OK) e = ole2_put(j, "\n");
     }
     ls_buf_reset(&b);
@@ -190,7 +316,7 @@ static ls_err msg_bodies(struct ole2_job *j, uint32_t st)
     if (h == LS_E_ARG && msg_prop(j, st, 0x1013, &b, &u)) h = LS_OK;
     if (e == LS_OK && h != LS_E_ARG && h != LS_E_NOMEM && b.len > 0) {
         e = ole2_flush(j);
-        if (e == LS_OK) e = ls_markup_html_text(j->c, j->o, ls_buf_slice(&b));
+        if (e == LS_OK) e = msg_html(j, st, ls_buf_slice(&b));
         if (e == LS_E_LIMIT) j->text_full = true;
         if (e == LS_OK) e = ole2_put(j, "\n");
     }
@@ -225,11 +351,12 @@ static bool msg_has_ext(const char *name, const char *ext)
     return true;
 }
 
-static ls_err msg_attachment(struct ole2_job *j, uint32_t at, unsigned n)
+static ls_err msg_attachment(struct ole2_job *j, const struct msg_cs *cs, uint32_t at, unsigned n)
 {
     char name[256];
-    if (!msg_prop_utf8(j, at, 0x3707, name, sizeof name) && !msg_prop_utf8(j, at, 0x3704, name, sizeof name) &&
-        !msg_prop_utf8(j, at, 0x3001, name, sizeof name))
+    if (!msg_prop_utf8(j, cs, at, 0x3707, name, sizeof name) &&
+        !msg_prop_utf8(j, cs, at, 0x3704, name, sizeof name) &&
+        !msg_prop_utf8(j, cs, at, 0x3001, name, sizeof name))
         (void)snprintf(name, sizeof name, "attachment-%u", n);
     LS_TRY(ole2_put(j, "Attachment: "));
     LS_TRY(ole2_put(j, name));
@@ -253,14 +380,14 @@ static ls_err msg_attachment(struct ole2_job *j, uint32_t at, unsigned n)
     return e == LS_E_NOMEM ? e : LS_OK;
 }
 
-static ls_err msg_attachments(struct ole2_job *j, uint32_t st)
+static ls_err msg_attachments(struct ole2_job *j, const struct msg_cs *cs, uint32_t st)
 {
     const struct ole2_cfb *f = j->f;
     unsigned n = 0;
     uint32_t i = f->dir[st].first_child;
     for (uint32_t hops = 0; i < f->ndir && hops < f->ndir && !j->stop; hops++, i = f->dir[i].next_sibling) {
         if (f->dir[i].type != OLE2_T_STORAGE || !msg_prefix(f->dir[i].name, MSG_ATTACH)) continue;
-        LS_TRY(msg_attachment(j, i, ++n));
+        LS_TRY(msg_attachment(j, cs, i, ++n));
     }
     return LS_OK;
 }
@@ -268,12 +395,14 @@ static ls_err msg_attachments(struct ole2_job *j, uint32_t st)
 ls_err msg_extract_storage(struct ole2_job *j, uint32_t st, unsigned depth)
 {
     (void)depth; /* embedded messages are children: the pipeline counts depth */
-    ls_err e = msg_headers(j, st);
-    if (e == LS_OK) e = msg_recipients(j, st);
-    if (e == LS_OK) e = msg_other_strings(j, st);
-    if (e == LS_OK) e = msg_bodies(j, st);
+    struct msg_cs cs;
+    msg_codepage(j, st, false, &cs);
+    ls_err e = msg_headers(j, &cs, st);
+    if (e == LS_OK) e = msg_recipients(j, &cs, st);
+    if (e == LS_OK) e = msg_other_strings(j, &cs, st);
+    if (e == LS_OK) e = msg_bodies(j, &cs, st);
     if (e == LS_E_NOMEM) return e;
-    ls_err a = msg_attachments(j, st);
+    ls_err a = msg_attachments(j, &cs, st);
     return e != LS_OK ? e : a;
 }
 

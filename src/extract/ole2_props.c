@@ -5,8 +5,9 @@
  * keywords, comments, company, manager, category, user-defined
  * properties with their dictionary names).
  *
- * Supported value types: VT_LPSTR (code page 1200 as UTF-16, 65001 as
- * UTF-8, anything else as Windows-1252), VT_LPWSTR. Ignored on purpose:
+ * Supported value types: VT_LPSTR in the set's code page (PID 1: 1200 as
+ * UTF-16, 65001 as UTF-8, single-byte pages through the core tables,
+ * others as Windows-1252), VT_LPWSTR. Ignored on purpose:
  * numbers, dates, vectors (TitlesOfParts repeats the body), thumbnails.
  * Attacker-controlled: every count, offset, size and code page.
  */
@@ -73,6 +74,19 @@ static bool ps_value(const struct ps_set *p, uint32_t pid, uint16_t *type, struc
     return false;
 }
 
+/* s (a short property value) in code page cp, as UTF-8. */
+static ls_err ps_put_codepage(struct ole2_job *j, struct ls_slice s, const struct ls_codepage *cp)
+{
+    struct ls_buf u;
+    ls_buf_init(&u, s.len > SIZE_MAX / 4 ? SIZE_MAX / 4 : s.len * 3 + 16);
+    ls_err e = ls_codepage_to_utf8(&u, s, cp);
+    struct ls_slice t = ls_buf_slice(&u);
+    if (e == LS_OK) e = ole2_put_n(j, t.ptr, t.len);
+    else if (e == LS_E_LIMIT) e = LS_E_NOMEM; /* 3 bytes a byte always fit */
+    ls_buf_free(&u);
+    return e;
+}
+
 /* Emit a string value; label may come from the dictionary. */
 static ls_err ps_string(const struct ps_set *p, const char *label, uint16_t type, struct ls_slice v)
 {
@@ -85,13 +99,15 @@ static ls_err ps_string(const struct ps_set *p, const char *label, uint16_t type
         return ole2_put_field(p->j, label, s, true);
     }
     if (!ls_slice_sub(v, 4, n, &s) && !ls_slice_from(v, 4, &s)) return LS_OK;
-    if (p->cp != PS_CP_UTF8) return ole2_put_field(p->j, label, s, false);
+    const struct ls_codepage *cp = p->cp == 1252 ? NULL : ls_codepage_by_number(p->cp);
+    if (p->cp != PS_CP_UTF8 && !cp) return ole2_put_field(p->j, label, s, false);
     size_t z = ls_slice_find(s, 0, "", 1);
     if (z != SIZE_MAX) (void)ls_slice_sub(s, 0, z, &s);
     if (s.len == 0) return LS_OK;
     LS_TRY(ole2_put(p->j, label));
     LS_TRY(ole2_put(p->j, ": "));
-    LS_TRY(ole2_put_n(p->j, s.ptr, s.len)); /* ls_emit_text repairs bad UTF-8 */
+    if (cp) LS_TRY(ps_put_codepage(p->j, s, cp));
+    else LS_TRY(ole2_put_n(p->j, s.ptr, s.len)); /* ls_emit_text repairs bad UTF-8 */
     return ole2_put(p->j, "\n");
 }
 

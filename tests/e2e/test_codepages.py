@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""End-to-end: text in legacy single-byte code pages comes out as the right
+UTF-8 (issues #4 and #5): RTF \\ansicpg and per-font \\fcharset, HTML meta
+charset, MIME body charsets and RFC 2047 words, Outlook .msg code page
+properties, OLE2 property-set code pages. Fixtures from
+tests/gen/gen_codepages_fixtures.py; `leaksift text` shows the text, a scan
+shows findings and coverage. Also checks the generated code page tables
+are current (scripts/gen_codepages.py --check).
+"""
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import lsutil  # noqa: E402
+
+sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
+import gen_codepages_fixtures as gen  # noqa: E402
+
+
+class CodepageTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.dir = os.path.join(cls.tmp.name, "dump")
+        gen.generate(cls.dir)
+        proc, cls.m = lsutil.scan(cls.tmp.name, [cls.dir])
+        if proc.returncode not in (0, 1) or cls.m is None:
+            raise AssertionError("scan failed (%d): %s" % (proc.returncode, proc.stderr.decode()))
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def path(self, name):
+        return os.path.join(self.dir, name)
+
+    def text(self, name):
+        proc = lsutil.run(["text", self.path(name)])
+        self.assertEqual(proc.returncode, 0, proc.stderr.decode(errors="replace"))
+        return proc.stdout.decode("utf-8")  # must be UTF-8: a decode error fails
+
+    def emails(self, name, chain=()):
+        o = self.m.obj(self.path(name), chain)
+        return sum(f["distinct"] for f in o["findings"] if f["entity"] == "email"), o
+
+    def assert_full(self, o):
+        self.assertEqual(o["coverage"], "full", o.get("coverage_reasons"))
+
+    # ---- RTF ----
+
+    def test_rtf_ansicpg(self):
+        t = self.text("cyr.rtf")
+        self.assertIn(gen.RU + ": " + gen.RU_EMAIL, t)
+        self.assertIn("Письмо", t)          # \info title too
+        self.assertNotIn("Ïðèâåò", t)       # what cp1252 made of it
+        n, o = self.emails("cyr.rtf")
+        self.assertEqual(n, 1)
+        self.assert_full(o)
+
+    def test_rtf_fcharset_per_font(self):
+        t = self.text("fonts.rtf")
+        self.assertIn("café " + gen.PL + " " + gen.PL_EMAIL, t)
+        self.assertIn(gen.RU, t)
+        self.assertIn(gen.GR + " " + gen.GR_EMAIL, t)
+        n, o = self.emails("fonts.rtf")
+        self.assertEqual(n, 2)
+        self.assert_full(o)
+
+    def test_rtf_multibyte_font_noted(self):
+        t = self.text("sjis.rtf")
+        self.assertIn("sato@example.jp", t)  # ASCII survives
+        o = self.m.obj(self.path("sjis.rtf"))
+        self.assertEqual(o["coverage"], "partial")
+        self.assertIn("unsupported", o["coverage_reasons"])
+        self.assertTrue(any("932" in e for e in o.get("errors", [])), o.get("errors"))
+
+    # ---- HTML ----
+
+    def test_html_meta_charset(self):
+        t = self.text("cyr.html")
+        self.assertIn(gen.RU + ": " + gen.RU_EMAIL, t)
+        self.assertIn("Письмо", t)
+        n, o = self.emails("cyr.html")
+        self.assertEqual(n, 1)
+        self.assert_full(o)
+
+    def test_html_http_equiv(self):
+        t = self.text("greek.html")
+        self.assertIn(gen.GR + " " + gen.GR_EMAIL, t)
+        self.assert_full(self.m.obj(self.path("greek.html")))
+
+    def test_html_unsupported_charset_noted(self):
+        self.assertIn("li@example.cn", self.text("gb.html"))
+        o = self.m.obj(self.path("gb.html"))
+        self.assertIn("unsupported", o["coverage_reasons"])
+        self.assertTrue(any("gb2312" in e for e in o.get("errors", [])), o.get("errors"))
+
+    # ---- MIME ----
+
+    def test_eml_koi8_body_and_2047_subject(self):
+        t = self.text("koi8.eml")
+        self.assertIn("Subject: " + gen.PL, t)              # =?iso-8859-2?Q?...?=
+        self.assertIn("From: Ольга <" + gen.KOI_EMAIL + ">", t)  # =?koi8-r?B?...?=
+        self.assertIn(gen.KOI + ": " + gen.KOI_EMAIL, t)     # koi8-r 8bit body
+        self.assertIn(gen.RU + " " + gen.RU_EMAIL, t)        # windows-1251 QP HTML part
+        n, o = self.emails("koi8.eml")
+        self.assertGreaterEqual(n, 3)
+        self.assert_full(o)
+        self.assertFalse(any("not supported" in e for e in o.get("errors", [])), o.get("errors"))
+
+    # ---- Outlook / OLE2 ----
+
+    def test_msg_message_codepage(self):
+        t = self.text("cp1251.msg")
+        self.assertIn("Subject: " + gen.MSG_SUBJECT, t)
+        self.assertIn(gen.RU + ": " + gen.MSG_EMAIL, t)      # PT_STRING8 body
+        self.assertIn(gen.KOI + " html.cp@example.ru", t)    # HTML body, PR_INTERNET_CPID
+        n, o = self.emails("cp1251.msg")
+        self.assertEqual(n, 2)
+
+    def test_ole2_property_set_codepage(self):
+        t = self.text("props1251.ole")
+        self.assertIn("Title: " + gen.PROPS_TITLE, t)
+        self.assertIn("Author: " + gen.PROPS_AUTHOR, t)
+
+    # ---- the generated tables ----
+
+    def test_tables_are_current(self):
+        script = os.path.join(lsutil.SRC, "scripts", "gen_codepages.py")
+        header = os.path.join(lsutil.SRC, "src", "core", "codepage_tables.h")
+        proc = subprocess.run([sys.executable, script, "--check", header],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
+        self.assertEqual(proc.returncode, 0, proc.stderr.decode())
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,200 @@
+#!/usr/bin/env python3
+"""Fixtures in legacy single-byte code pages (issues #4 and #5).
+
+Usage:
+    gen_codepages_fixtures.py OUTDIR              fixtures for tests/e2e/test_codepages.py
+    gen_codepages_fixtures.py --corpus FUZZDIR    small seeds into FUZZDIR/{rtf,rtf_parse,html,mime,msg}/
+
+Every file holds text that reads correctly only when decoded in its own
+code page (Cyrillic, Polish, Greek), next to an e-mail address the scan
+must still find. Bytes are made with Python's codecs, the same source the
+C tables come from (scripts/gen_codepages.py), so a wrong table or a wrong
+code page choice shows as wrong text. All addresses are fake.
+"""
+import os
+import struct
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cfb_writer import CFBWriter  # noqa: E402
+
+RU = "Привет, мир! Пишите нам"
+RU_EMAIL = "ivan.petrov@example.ru"
+PL = "Zażółć gęślą jaźń"
+PL_EMAIL = "jan.kowalski@example.pl"
+GR = "Καλημέρα Αθήνα"
+GR_EMAIL = "nikos@example.gr"
+KOI = "Секретный отчёт по зарплате"
+KOI_EMAIL = "olga.smirnova@example.ru"
+MSG_SUBJECT = "Отчёт для бухгалтерии"
+MSG_EMAIL = "buh@example.ru"
+PROPS_TITLE = "Служебная записка"
+PROPS_AUTHOR = "Сергей Иванов"
+
+
+def rtf_hex(text, codec):
+    """text as RTF: ASCII as is, everything else as \\'hh in codec."""
+    out = []
+    for ch in text:
+        if ord(ch) < 0x80 and ch not in "\\{}":
+            out.append(ch)
+        else:
+            out.extend("\\'%02x" % b for b in ch.encode(codec))
+    return "".join(out)
+
+
+def rtf_ansicpg():
+    body = rtf_hex(RU, "cp1251")
+    return ("{\\rtf1\\ansi\\ansicpg1251\\deff0{\\fonttbl{\\f0\\fnil\\fcharset204 Arial;}}\n"
+            "{\\info{\\title " + rtf_hex("Письмо", "cp1251") + "}}\n"
+            "\\pard " + body + ": " + RU_EMAIL + "\\par\n}").encode("ascii")
+
+
+def rtf_fonts():
+    """A 1252 document whose fonts carry other charsets (Word does this for
+    mixed-script text)."""
+    return ("{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fswiss\\fcharset0 Arial;}"
+            "{\\f1\\froman\\fcharset238{\\*\\panose 02020603050405020304} Times New Roman CE;}"
+            "{\\f2\\fswiss\\fcharset204 Arial Cyr;}{\\f3\\fswiss\\fcharset161 Arial Greek;}}\n"
+            "\\pard\\f0 caf" + rtf_hex("é", "cp1252") + " {\\f1 " + rtf_hex(PL, "cp1250") + "} "
+            + PL_EMAIL + "\\par\n"
+            "{\\f2 " + rtf_hex(RU, "cp1251") + "}\\par\n"
+            "\\f3 " + rtf_hex(GR, "cp1253") + " " + GR_EMAIL + "\\par\n}").encode("ascii")
+
+
+def rtf_sjis():
+    """A Shift-JIS font used with bare \\'hh: not decodable here, noted."""
+    return ("{\\rtf1\\ansi\\ansicpg1252{\\fonttbl{\\f0\\fcharset0 Arial;}{\\f1\\fcharset128 MS Mincho;}}"
+            "\\f1 " + rtf_hex("日本語", "shift_jis") + "\\f0  sato@example.jp\\par}").encode("ascii")
+
+
+def html_1251():
+    page = ("<!DOCTYPE html>\n<html><head><meta charset=\"windows-1251\">"
+            "<title>Письмо</title></head>\n<body><p>" + RU + ": " + RU_EMAIL + "</p></body></html>\n")
+    return page.encode("cp1251")
+
+
+def html_greek():
+    page = ("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-7\">"
+            "</head><body><p>" + GR + " " + GR_EMAIL + "</p></body></html>\n")
+    return page.encode("iso8859_7")
+
+
+def html_unsupported():
+    page = ("<html><head><meta charset=\"gb2312\"></head><body><p>" + "中文" +
+            " li@example.cn</p></body></html>\n")
+    return page.encode("gb2312")
+
+
+def eml_koi8():
+    """koi8-r 8bit body, RFC 2047 iso-8859-2 subject, and a windows-1251
+    quoted-printable HTML alternative."""
+    subject_bytes = PL.encode("iso8859_2")
+    q = "".join(chr(b) if (0x30 <= b < 0x7F and chr(b) not in "=?_") else
+                ("_" if b == 0x20 else "=%02X" % b) for b in subject_bytes)
+    html = ("<html><body><p>" + RU + " " + RU_EMAIL + "</p></body></html>").encode("cp1251")
+    qp = "".join(chr(b) if 0x20 <= b < 0x7F and b != 0x3D else "=%02X" % b for b in html)
+    head = ("From: =?koi8-r?B?" + __import__("base64").b64encode("Ольга".encode("koi8_r")).decode() +
+            "?= <" + KOI_EMAIL + ">\r\n"
+            "To: " + PL_EMAIL + "\r\n"
+            "Subject: =?iso-8859-2?Q?" + q + "?=\r\n"
+            "MIME-Version: 1.0\r\n"
+            "Content-Type: multipart/alternative; boundary=\"b1\"\r\n\r\n")
+    body = (b"--b1\r\nContent-Type: text/plain; charset=koi8-r\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" +
+            (KOI + ": " + KOI_EMAIL + "\r\n").encode("koi8_r") +
+            b"--b1\r\nContent-Type: text/html; charset=\"windows-1251\"\r\n"
+            b"Content-Transfer-Encoding: quoted-printable\r\n\r\n" + qp.encode("ascii") + b"\r\n--b1--\r\n")
+    return head.encode("ascii") + body
+
+
+def msg_1251():
+    """An Outlook message with 8-bit (PT_STRING8) properties in code page
+    1251 (PR_MESSAGE_CODEPAGE) and an HTML body in PR_INTERNET_CPID."""
+    w = CFBWriter()
+    w.set_root_clsid(bytes.fromhex("0B0D020000000000C000000000000046"))
+    strings = {0x0037: MSG_SUBJECT, 0x0C1A: "Бухгалтерия", 0x0C1F: MSG_EMAIL,
+               0x1000: RU + ": " + MSG_EMAIL + "\r\n"}
+    fixed = b""
+    for pid, val in strings.items():
+        data = val.encode("cp1251") + b"\0"
+        w.add_stream("__substg1.0_%04X001E" % pid, data)
+        fixed += struct.pack("<IIQ", (pid << 16) | 0x001E, 6, len(data))
+    html = ("<html><body><p>" + KOI + " html.cp@example.ru</p></body></html>").encode("cp1251")
+    w.add_stream("__substg1.0_10130102", html)
+    fixed += struct.pack("<IIQ", (0x1013 << 16) | 0x0102, 6, len(html))
+    fixed += struct.pack("<IIII", 0x3FFD0003, 6, 1251, 0)   # PR_MESSAGE_CODEPAGE
+    fixed += struct.pack("<IIII", 0x3FDE0003, 6, 1251, 0)   # PR_INTERNET_CPID
+    w.add_stream("__properties_version1.0", b"\0" * 32 + fixed)
+    return w.build()[0]
+
+
+def summary_1251():
+    """A SummaryInformation stream, code page 1251 (PID 1), VT_LPSTR."""
+    def lpstr(s):
+        b = s.encode("cp1251") + b"\0"
+        b = struct.pack("<HHI", 0x1E, 0, len(b)) + b
+        return b + b"\0" * (-len(b) % 4)
+    fmtid = bytes.fromhex("E0859FF2F94F6810AB9108002B27B3D9")
+    props = [(1, struct.pack("<HHhxx", 2, 0, 1251)), (2, lpstr(PROPS_TITLE)), (4, lpstr(PROPS_AUTHOR))]
+    head = 8 + 8 * len(props)
+    body, idx, off = b"", b"", head
+    for pid, val in props:
+        idx += struct.pack("<II", pid, off)
+        body += val
+        off += len(val)
+    pset = struct.pack("<II", off, len(props)) + idx + body
+    return (struct.pack("<HHI", 0xFFFE, 0, 0x00020006) + b"\0" * 16 + struct.pack("<I", 1) + fmtid +
+            struct.pack("<I", 48) + pset)
+
+
+def props_cfb():
+    w = CFBWriter()
+    w.add_stream("\x05SummaryInformation", summary_1251())
+    w.add_stream("Contents", b"\0" * 64)
+    return w.build()[0]
+
+
+def files():
+    return {
+        "cyr.rtf": rtf_ansicpg(),
+        "fonts.rtf": rtf_fonts(),
+        "sjis.rtf": rtf_sjis(),
+        "cyr.html": html_1251(),
+        "greek.html": html_greek(),
+        "gb.html": html_unsupported(),
+        "koi8.eml": eml_koi8(),
+        "cp1251.msg": msg_1251(),
+        "props1251.ole": props_cfb(),
+    }
+
+
+def generate(out):
+    os.makedirs(out, exist_ok=True)
+    for name, data in files().items():
+        with open(os.path.join(out, name), "wb") as f:
+            f.write(data)
+
+
+def write_corpus(fuzzdir):
+    seeds = {
+        "rtf": {"cp_ansicpg1251.rtf": rtf_ansicpg(), "cp_fcharset.rtf": rtf_fonts()},
+        "rtf_parse": {"cp_ansicpg1251.rtf": rtf_ansicpg(), "cp_fcharset.rtf": rtf_fonts()},
+        "html": {"cp_meta1251.html": html_1251(), "cp_httpequiv.html": html_greek()},
+        "mime": {"cp_koi8.eml": eml_koi8()},
+        "msg": {"cp_1251.msg": msg_1251()},
+    }
+    for target, fs in seeds.items():
+        d = os.path.join(fuzzdir, target)
+        os.makedirs(d, exist_ok=True)
+        for name, data in fs.items():
+            with open(os.path.join(d, name), "wb") as f:
+                f.write(data)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--corpus":
+        write_corpus(sys.argv[2])
+    elif len(sys.argv) == 2:
+        generate(sys.argv[1])
+    else:
+        sys.exit(__doc__)
