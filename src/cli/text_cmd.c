@@ -61,7 +61,11 @@ static void on_list_err(void *ud, const struct ls_text_object *t)
     fputc('\n', stderr);
 }
 
-/* Split "file!a!b": the longest prefix that exists is the file. */
+/* Members addressable below a file: --max-depth's own ceiling. */
+#define TEXT_MAX_CHAIN 1024u
+
+/* Split "file!a!b": the longest prefix that exists is the file. -1: no such
+ * file; -2: more than TEXT_MAX_CHAIN members. */
 static int split_target(char *arg, const char **file, const char **chain, size_t *n)
 {
     struct stat sb;
@@ -76,7 +80,8 @@ static int split_target(char *arg, const char **file, const char **chain, size_t
         bang = strchr(bang + 1, '!');
     }
     if (!bang) return -1;
-    for (char *p = bang + 1; p && *n < 64;) {
+    for (char *p = bang + 1; p;) {
+        if (*n == TEXT_MAX_CHAIN) return -2;
         chain[(*n)++] = p;
         char *next = strchr(p, '!');
         if (next) *next++ = 0;
@@ -90,6 +95,7 @@ static int run_text(const char *file, const char **chain, size_t n, struct text_
     struct ls_config cfg;
     ls_config_default(&cfg);
     cfg.no_default_rules = true;
+    if (n > cfg.limits.max_depth) cfg.limits.max_depth = (unsigned)n; /* reach the member asked for */
     struct ls_engine *eng = NULL;
     struct ls_worker *w = NULL;
     char err[1024] = "";
@@ -153,9 +159,15 @@ int cmd_text(int argc, char **argv)
         cli_err("text: give exactly one FILE[!MEMBER...] (see leaksift text --help)");
         return EXIT_ERROR;
     }
-    const char *file, *chain[64];
+    static const char *chain[TEXT_MAX_CHAIN];
+    const char *file;
     size_t n;
-    if (split_target(argv[optind], &file, chain, &n) != 0) {
+    int st = split_target(argv[optind], &file, chain, &n);
+    if (st == -2) {
+        cli_err("%s: more than %u members deep", argv[optind], TEXT_MAX_CHAIN);
+        return EXIT_ERROR;
+    }
+    if (st != 0) {
         cli_err("%s: %s", argv[optind], strerror(ENOENT));
         return EXIT_ERROR;
     }

@@ -335,16 +335,24 @@ static int discard_record(void *ud, enum ls_record_kind kind, const char *line, 
 static void on_object_text(void *ud, const struct ls_object *o, struct ls_slice text)
 {
     struct text_req *r = ud;
-    const uint8_t *names[64];
-    size_t lens[64], n = 0;
-    const struct ls_object *stack[64];
-    for (const struct ls_object *p = o; p && p->parent && n < 64; p = p->parent) stack[n++] = p;
-    for (size_t i = 0; i < n; i++) {
-        names[i] = stack[n - 1 - i]->name;
-        lens[i] = stack[n - 1 - i]->name_len;
+    size_t n = 0;
+    for (const struct ls_object *p = o; p && p->parent; p = p->parent) n++;
+    /* the whole chain, however deep (--max-depth allows 1024) */
+    const uint8_t **names = calloc(n ? n : 1, sizeof *names);
+    size_t *lens = calloc(n ? n : 1, sizeof *lens);
+    if (!names || !lens) {
+        free(names);
+        free(lens);
+        return;
+    }
+    size_t i = n;
+    for (const struct ls_object *p = o; p && p->parent; p = p->parent) {
+        i--;
+        names[i] = p->name;
+        lens[i] = p->name_len;
     }
     bool match = n == r->n;
-    for (size_t i = 0; match && i < n; i++)
+    for (i = 0; match && i < n; i++)
         match = strlen(r->chain[i]) == lens[i] && memcmp(r->chain[i], names[i], lens[i]) == 0;
     const struct ls_obj_state *st = o->priv;
     struct ls_text_object t = {names, lens, n, st->handler ? st->handler->name : NULL, o->mime,
@@ -358,6 +366,8 @@ static void on_object_text(void *ud, const struct ls_object *o, struct ls_slice 
         t.text_is_raw = raw;
     }
     r->fn(r->ud, &t);
+    free(names);
+    free(lens);
 }
 
 ls_err ls_worker_text_fd(struct ls_worker *w, int fd, const char *path, const char *const *chain,

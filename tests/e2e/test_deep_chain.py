@@ -1,6 +1,6 @@
 """Records stay exact past the depths the code keeps on the stack: a chain
 of 70 nested zips with --max-depth 80 gives one record per level,
-each with the full chain; and merging a manifest with itself keeps every
+each with the full chain, and `leaksift text` reaches its deepest member; and merging a manifest with itself keeps every
 root once (the root set is a hash set, not a scan)."""
 import io
 import json
@@ -41,6 +41,15 @@ class DeepChain(unittest.TestCase):
             self.assertEqual(deepest["chain"][-1], "x.txt")
             self.assertEqual(deepest["chain"][0], "level%02d.zip" % (LEVELS - 2))
             self.assertIn("email", {f["entity"] for f in deepest["findings"]})
+            # `leaksift text` reaches the same member through its 70-name chain
+            target = "!".join([path] + deepest["chain"])
+            p = subprocess.run([LEAKSIFT, "text", target], capture_output=True, text=True)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            self.assertEqual(p.stdout.strip(), "deep inside: jane.doe@example.com")
+            p = subprocess.run([LEAKSIFT, "text", "!".join([path] + ["x"] * 1025)],
+                               capture_output=True, text=True)
+            self.assertEqual(p.returncode, 2)
+            self.assertIn("more than 1024 members deep", p.stderr)
 
     def test_merge_of_a_manifest_with_itself_keeps_roots_once(self):
         with tempfile.TemporaryDirectory() as tmp:
