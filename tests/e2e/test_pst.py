@@ -183,6 +183,56 @@ class PstTest(unittest.TestCase):
         self.assertEqual({c: ssns(o) for c, o in got.items()}, want)
 
 
+def sanitized():
+    """ASan/UBSan builds say so in `leaksift version`; their RSS is 2-3x."""
+    p = lsutil.run(["version"])
+    return b"sanitizers: on" in p.stderr
+
+
+def peak_rss_mb(workdir, path):
+    """Run a scan of path; (exit code, peak RSS in MiB of the CLI and the
+    workers it waited for, manifest)."""
+    out = os.path.join(workdir, "bulk.jsonl")
+    pid = os.fork()
+    if pid == 0:
+        try:
+            fd = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(fd, 1)
+            os.dup2(fd, 2)
+            os.execv(lsutil.LEAKSIFT, [lsutil.LEAKSIFT, "scan", "-q", "-j", "1", "-o", out, path])
+        finally:
+            os._exit(127)
+    _, status, usage = os.wait4(pid, 0)
+    return os.waitstatus_to_exitcode(status), usage.ru_maxrss / 1024, lsutil.load(out)
+
+
+class PstBulkTest(unittest.TestCase):
+    """A store of 200 messages with attachments (4.3 MiB, 18 AMap ranges): every
+    message read, memory grows with the store's size (it is mapped and
+    scanned raw), not with the number of items libpff walks."""
+
+    def test_bulk_store(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            big = os.path.join(tmp, "bulk.pst")
+            small = os.path.join(tmp, "mini.pst")
+            gen_pst.build(big, gen_pst.bulk_spec(folders=10, per_folder=20, attach_bytes=20000))
+            gen_pst.build(small, gen_pst.mini_spec())
+            rc, rss_big, m = peak_rss_mb(tmp, big)
+            self.assertEqual(rc, 1)
+            root = m.obj(big)
+            self.assertEqual(root["coverage"], "full", root["errors"])
+            below = [o for o in m.objects if o["depth"] > 0]
+            self.assertEqual(len(below), 400)  # 200 messages + 200 attachments
+            hits = [o["chain"] for o in below if ssns(o)]
+            self.assertEqual(hits, [["Folder 009/Report 009-0019"]])
+            rc, rss_small, _ = peak_rss_mb(tmp, small)
+            store_mb = os.path.getsize(big) / 1048576.0
+            scale = 3 if sanitized() else 1
+            self.assertLess(rss_big - rss_small, (store_mb + 16) * scale,
+                            "peak RSS %.1f MiB (mini store: %.1f MiB), store %.1f MiB"
+                            % (rss_big, rss_small, store_mb))
+
+
 class PstFlipTest(unittest.TestCase):
     """Bytes overwritten across the store: every copy gets a record, none
     crashes a worker."""

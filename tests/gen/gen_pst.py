@@ -16,8 +16,10 @@ Written from the [MS-PST] open specification:
 
 Not written: the name-to-id map (libpff treats it as optional), search
 folders and queues, the density list, multi-block heaps (a value that does
-not fit a heap item goes to a subnode, as the spec prescribes), stores over
-one AMap range (~248 KiB; build() raises ValueError).
+not fit a heap item goes to a subnode, as the spec prescribes; a folder's
+tables must fit one heap block: a few dozen messages per folder), XXBLOCKs
+(one node's data is at most ~8 MiB), FMap/FPMap pages (stores are at most
+128 AMap ranges, ~31 MiB; build() raises ValueError beyond).
 
     import gen_pst
     gen_pst.build("x.pst", gen_pst.default_spec())
@@ -338,35 +340,56 @@ class Store:
         nbt.sort()
         self.layout["nodes"] = {n: bd for n, bd, _, _ in nbt}
         out = bytearray(DATA_FIRST)
-        alloc = [(AMAP_FIRST, PAGE), (PMAP_FIRST, PAGE)]
+        self.alloc = []
+        self._map_room(out, 0)
         bbt = []
         for bid, raw in self.blocks:
-            ib = len(out)
             size = (len(raw) + 16 + 63) // 64 * 64
+            ib = self._place(out, size, 64)
             blk = bytearray(size)
             blk[:len(raw)] = raw
             blk[size - 16:] = struct.pack("<HHIQ", len(raw), sig(ib, bid), crc(raw), bid)
-            out += blk
-            alloc.append((ib, size))
+            out[ib:ib + size] = blk
             bbt.append((bid, ib, len(raw)))
             self.layout["blocks"][bid] = (ib, size)
         bbt.sort()
-        pad = (-len(out)) % PAGE
-        out += bytes(pad)
         leaf_bbt = [(b, struct.pack("<QQHHI", b, ib, cb, 2, 0)) for b, ib, cb in bbt]
         leaf_nbt = [(n, struct.pack("<QQQII", n, bd, bs, p, 0)) for n, bd, bs, p in nbt]
-        nbt_root = self._btree(out, alloc, leaf_nbt, 0x81, 32)
-        bbt_root = self._btree(out, alloc, leaf_bbt, 0x80, 24)
+        nbt_root = self._btree(out, leaf_nbt, 0x81, 32)
+        bbt_root = self._btree(out, leaf_bbt, 0x80, 24)
         self.layout["nbt_root"] = nbt_root
         self.layout["bbt_root"] = bbt_root
-        eof = len(out)
-        if eof > AMAP_FIRST + AMAP_SPAN:
-            raise ValueError("store over one AMap range (%d bytes)" % eof)
-        amap_free = self._maps(out, alloc)
-        self._header(out, eof, nbt_root, bbt_root, amap_free)
+        amap_last, amap_free = self._maps(out)
+        self._header(out, len(out), nbt_root, bbt_root, amap_last, amap_free)
         return bytes(out)
 
-    def _btree(self, out, alloc, entries, ptype, leaf_size):
+    def _map_room(self, out, k):
+        """Reserve AMap range k's map pages: its AMap, and a PMap after every
+        8th AMap ([MS-PST] 2.2.2.7.2-3). FMaps start at range 128: refused."""
+        if k >= 128:
+            raise ValueError("store over 128 AMap ranges (~31 MiB) would need FMap pages")
+        ib = AMAP_FIRST + k * AMAP_SPAN
+        pages = [ib] + ([ib + PAGE] if k % 8 == 0 else [])
+        end = pages[-1] + PAGE
+        if len(out) < end:
+            out += bytes(end - len(out))
+        for p in pages:
+            self.alloc.append((p, PAGE))
+        return end
+
+    def _place(self, out, size, align):
+        """Allocate size bytes at the end of the file, aligned, never over
+        the next AMap range's map pages."""
+        ib = (len(out) + align - 1) // align * align
+        k = (ib - AMAP_FIRST) // AMAP_SPAN
+        if ib + size > AMAP_FIRST + (k + 1) * AMAP_SPAN:
+            ib = self._map_room(out, k + 1)
+        if len(out) < ib + size:
+            out += bytes(ib + size - len(out))
+        self.alloc.append((ib, size))
+        return ib
+
+    def _btree(self, out, entries, ptype, leaf_size):
         """Write a B-tree bottom-up; returns the root BREF (bid, ib)."""
         level = 0
         size = leaf_size
@@ -376,14 +399,13 @@ class Store:
             parents = []
             for g in groups:
                 bid = self._page_bid()
-                ib = len(out)
+                ib = self._place(out, PAGE, PAGE)
                 body = bytearray(496)
                 raw = b"".join(e for _, e in g)
                 body[:len(raw)] = raw
                 body[488:492] = bytes([len(g), per, size, level])
-                page = bytes(body) + struct.pack("<BBHIQ", ptype, ptype, sig(ib, bid), crc(bytes(body)), bid)
-                out += page
-                alloc.append((ib, PAGE))
+                out[ib:ib + PAGE] = bytes(body) + struct.pack("<BBHIQ", ptype, ptype, sig(ib, bid),
+                                                             crc(bytes(body)), bid)
                 key = g[0][0] if g else 0
                 parents.append((key, struct.pack("<QQQ", key, bid, ib), (bid, ib)))
             if len(parents) == 1:
@@ -392,22 +414,29 @@ class Store:
             level += 1
             size = 24
 
-    def _maps(self, out, alloc):
-        amap = bytearray(496)
+    def _maps(self, out):
+        """Fill every AMap (one bit per 64 bytes in use) and PMap (all set:
+        deprecated). Returns (offset of the last AMap, free bytes)."""
+        ranges = (len(out) - AMAP_FIRST + AMAP_SPAN - 1) // AMAP_SPAN
+        amaps = [bytearray(496) for _ in range(ranges)]
         used = 0
-        for ib, size in alloc:
+        for ib, size in self.alloc:
             for slot in range((ib - AMAP_FIRST) // 64, (ib - AMAP_FIRST + size) // 64):
-                amap[slot // 8] |= 0x80 >> (slot % 8)
+                k, bit = divmod(slot, 496 * 8)
+                amaps[k][bit // 8] |= 0x80 >> (bit % 8)
             used += size
-        self._map_page(out, AMAP_FIRST, bytes(amap), 0x84)
-        self._map_page(out, PMAP_FIRST, b"\xff" * 496, 0x83)
-        return AMAP_SPAN - used
+        for k, amap in enumerate(amaps):
+            ib = AMAP_FIRST + k * AMAP_SPAN
+            self._map_page(out, ib, bytes(amap), 0x84)
+            if k % 8 == 0:
+                self._map_page(out, ib + PAGE, b"\xff" * 496, 0x83)
+        return AMAP_FIRST + (ranges - 1) * AMAP_SPAN, ranges * AMAP_SPAN - used
 
     @staticmethod
     def _map_page(out, ib, body, ptype):
         out[ib:ib + PAGE] = body + struct.pack("<BBHIQ", ptype, ptype, 0, crc(body), ib)
 
-    def _header(self, out, eof, nbt_root, bbt_root, amap_free):
+    def _header(self, out, eof, nbt_root, bbt_root, amap_last, amap_free):
         h = bytearray(564)
         h[0:4] = b"!BDN"
         struct.pack_into("<HHHBB", h, 8, 0x4D53, 23, 19, 1, 1)
@@ -416,7 +445,7 @@ class Store:
         struct.pack_into("<I", h, 40, 0x100)                   # dwUnique
         for i in range(32):                                    # rgnid[]: next free index per type
             struct.pack_into("<I", h, 44 + 4 * i, 0x4000)
-        root = struct.pack("<IQQQQQQQQBBH", 0, eof, AMAP_FIRST, amap_free, 0,
+        root = struct.pack("<IQQQQQQQQBBH", 0, eof, amap_last, amap_free, 0,
                            nbt_root[0], nbt_root[1], bbt_root[0], bbt_root[1], 2, 0, 0)
         h[180:180 + 72] = root
         h[256:384] = b"\xff" * 128                             # rgbFM (deprecated)
@@ -640,6 +669,29 @@ def default_spec(big=False):
                         {"name": "Deleted Items"}]}
 
 
+SSN_LAST = "404-56-7908"        # last message of the last folder of bulk_spec()
+
+
+def bulk_spec(folders=20, per_folder=25, attach_bytes=20000):
+    """A larger store: folders x per_folder messages, each with a text
+    attachment of attach_bytes (not compressible away: every line differs).
+    The last message of the last folder carries SSN_LAST in its body."""
+    out = []
+    for f in range(folders):
+        msgs = []
+        for i in range(per_folder):
+            lines = "".join("folder %03d message %04d line %06d filler text\n" % (f, i, k)
+                            for k in range(attach_bytes // 45 + 1))
+            last = f == folders - 1 and i == per_folder - 1
+            msgs.append({"subject": "Report %03d-%04d" % (f, i), "sender_name": "Bulk Sender",
+                         "sender_email": "bulk@example.com",
+                         "body": "Report body %d.%s\n" % (i, (" SSN %s" % SSN_LAST) if last else ""),
+                         "attachments": [{"name": "report-%04d.txt" % i,
+                                          "data": lines[:attach_bytes].encode()}]})
+        out.append({"name": "Folder %03d" % f, "messages": msgs})
+    return {"folders": out}
+
+
 def mini_spec():
     """One folder, one message with one attachment: the smallest useful
     store (a fuzz seed)."""
@@ -652,10 +704,15 @@ def mini_spec():
 
 def main(argv):
     if len(argv) < 2 or argv[1].startswith("-"):
-        sys.stderr.write("usage: gen_pst.py OUT.pst [--permute] [--big | --mini]\n")
+        sys.stderr.write("usage: gen_pst.py OUT.pst [--permute] [--big | --mini | --bulk]\n")
         return 2
     crypt = "permute" if "--permute" in argv else "none"
-    spec = mini_spec() if "--mini" in argv else default_spec(big="--big" in argv)
+    if "--mini" in argv:
+        spec = mini_spec()
+    elif "--bulk" in argv:
+        spec = bulk_spec()
+    else:
+        spec = default_spec(big="--big" in argv)
     build(argv[1], spec, crypt)
     return 0
 
