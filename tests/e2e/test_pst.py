@@ -233,6 +233,26 @@ class PstBulkTest(unittest.TestCase):
                             % (rss_big, rss_small, store_mb))
 
 
+class PstNamesTest(unittest.TestCase):
+    """Non-ASCII folder, subject and file names come out as UTF-8 in the
+    chain; an attachment without a name is attachment-N."""
+
+    def test_names(self):
+        spec = {"folders": [{"name": "Entwürfe", "messages": [
+            {"subject": "Überweisung für März €", "body": "SSN %s" % gen_pst.SSN_BODY,
+             "attachments": [{"name": "Bestätigung.txt", "data": ("SSN %s" % gen_pst.SSN_ATTACH).encode()},
+                             {"name": "", "data": b"no name"}]}]}]}
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "u.pst")
+            gen_pst.build(path, spec)
+            proc, m = lsutil.scan(tmp, [path])
+            got = {tuple(o["chain"]): ssns(o) for o in m.objects if o["depth"] > 0}
+            msg = "Entwürfe/Überweisung für März €"
+            self.assertEqual(got, {(msg,): [last4(gen_pst.SSN_BODY)],
+                                   (msg, "Bestätigung.txt"): [last4(gen_pst.SSN_ATTACH)],
+                                   (msg, "attachment-2"): []})
+
+
 class PstFlipTest(unittest.TestCase):
     """Bytes overwritten across the store: every copy gets a record, none
     crashes a worker."""
