@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/ls_core.h"
 
 static void text_usage(FILE *f)
 {
@@ -21,6 +22,10 @@ static void text_usage(FILE *f)
 "is scanned, and they are printed. If the member is not found, the members\n"
 "that exist are listed on stderr.\n"
 "\n"
+"Member names are printed with control characters, invalid UTF-8, '!' and '\\'\n"
+"written as \\xHH (a hostile name cannot drive the terminal or split a line),\n"
+"and FILE!MEMBER accepts the same escapes, so a listed chain can be pasted back.\n"
+"\n"
 "  -l, --list     list every object (chain, handler, type) instead\n"
 "  -h, --help     show this help\n");
 }
@@ -30,12 +35,57 @@ struct text_out {
     unsigned shown;
 };
 
+/* A member name as text that is safe on a terminal and in a tab-separated
+ * line: printable UTF-8 as is; control characters (C0, DEL, C1), invalid
+ * bytes, '!' (the chain separator) and '\' (the escape) as \xHH. */
+static void print_name(FILE *f, const uint8_t *p, size_t n)
+{
+    struct ls_slice s = ls_slice_make(p, n);
+    size_t pos = 0;
+    while (pos < s.len) {
+        size_t start = pos;
+        int32_t cp = ls_utf8_next(s, &pos);
+        bool plain = cp >= 0x20 && cp != 0x7f && !(cp >= 0x80 && cp < 0xa0) && cp != '!' &&
+                     cp != '\\';
+        for (size_t i = start; i < pos; i++) {
+            int b = ls_slice_at(s, i);
+            if (plain) fputc(b, f);
+            else fprintf(f, "\\x%02X", (unsigned)b);
+        }
+    }
+}
+
 static void print_chain(FILE *f, const struct ls_text_object *t)
 {
     for (size_t i = 0; i < t->depth; i++) {
         fputc('!', f);
-        fwrite(t->names[i], 1, t->name_lens[i], f);
+        print_name(f, t->names[i], t->name_lens[i]);
     }
+}
+
+static int hexval(int c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+/* Undo print_name's \xHH escapes in place (other backslashes stay). */
+static void unescape_name(char *s)
+{
+    char *w = s;
+    for (const char *r = s; *r;) {
+        int hi = r[0] == '\\' && r[1] == 'x' ? hexval((unsigned char)r[2]) : -1;
+        int lo = hi >= 0 ? hexval((unsigned char)r[3]) : -1;
+        if (lo >= 0) {
+            *w++ = (char)(hi << 4 | lo);
+            r += 4;
+        } else {
+            *w++ = *r++;
+        }
+    }
+    *w = 0;
 }
 
 static void on_text(void *ud, const struct ls_text_object *t)
@@ -85,6 +135,7 @@ static int split_target(char *arg, const char **file, const char **chain, size_t
         chain[(*n)++] = p;
         char *next = strchr(p, '!');
         if (next) *next++ = 0;
+        unescape_name(p);
         p = next;
     }
     return 0;

@@ -13,7 +13,9 @@ import unittest
 import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "gen"))
 import lsutil  # noqa: E402
+from gen_hostile import raw_zip, stored  # noqa: E402
 
 SSN_LINE = "Employee SSN: 536-22-8415\n"
 CUSTOM_RULE = """rule acme_project_codename
@@ -362,6 +364,30 @@ class TextCliTest(unittest.TestCase):
         out = p.stdout.decode()
         for chain in ("!inner/note.txt", "!nested.zip!deep.txt"):
             self.assertIn(chain + "\t", out)
+
+    def test_hostile_member_names_are_escaped_and_addressable(self):
+        """A name carrying a terminal escape, a newline, a tab, '!' or invalid
+        UTF-8 is listed as \\xHH, never raw, and the listed form addresses
+        the member."""
+        path = os.path.join(self.tmp.name, "names.zip")
+        names = {b"evil\x1b]0;owned\x07.txt": "e1", b"two\nlines.txt": "e2",
+                 b"tab\there!bang.txt": "e3", b"latin\xe9.txt": "e4"}
+        with open(path, "wb") as f:
+            f.write(raw_zip([stored(n, ("text of %s\n" % t).encode()) for n, t in names.items()]))
+        p = lsutil.run(["text", "--list", path])
+        self.assertEqual(p.returncode, 0, p.stderr.decode())
+        for bad in (b"\x1b", b"\x07", b"two\nlines", b"tab\t"):
+            self.assertNotIn(bad, p.stdout)
+        lines = p.stdout.decode("utf-8").splitlines()
+        self.assertEqual(len(lines), len(names) + 1)  # the zip and each member, one line each
+        listed = [ln.split("\t")[0] for ln in lines if ln.startswith("!")]
+        self.assertIn("!evil\\x1B]0;owned\\x07.txt", listed)
+        self.assertIn("!tab\\x09here\\x21bang.txt", listed)
+        self.assertIn("!latin\\xE9.txt", listed)
+        for chain in listed:  # each listed chain, pasted back, finds its member
+            q = lsutil.run(["text", path + chain])
+            self.assertEqual(q.returncode, 0, (chain, q.stderr.decode()))
+            self.assertTrue(q.stdout.startswith(b"text of e"), (chain, q.stdout))
 
     def test_text_of_a_fifo_does_not_hang(self):
         """Never hang: a FIFO is not a file to read (no writer would come)."""
