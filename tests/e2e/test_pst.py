@@ -37,6 +37,8 @@ EXPECT = {  # chain -> SSNs found on that record (and nowhere else below the roo
     ("Inbox/Documents attached", "Forwarded note"): [gen_pst.SSN_EMBED],
     ("Inbox/Archive/Old thread",): [gen_pst.SSN_SUB],
     ("Inbox/Long report",): [gen_pst.SSN_BIG],
+    ("Inbox/Scanned memo",): [],
+    ("Inbox/Scanned memo", "body.rtf"): [gen_pst.SSN_RTF],  # compressed RTF, the only body
 }
 
 
@@ -140,7 +142,7 @@ class PstTest(unittest.TestCase):
         self.assertIn(gen_pst.SSN_BODY, out)
         p = lsutil.run(["text", self.files["x.pst"]])
         out = p.stdout.decode("utf-8", "replace")
-        for line in ("folder: Inbox (4 items)", "folder: Inbox/Archive (1 items)",
+        for line in ("folder: Inbox (5 items)", "folder: Inbox/Archive (1 items)",
                      "folder: Deleted Items (0 items)"):
             self.assertIn(line, out)
 

@@ -460,6 +460,29 @@ class Store:
 
 # ---------------------------------------------------------------- messaging
 
+RTF_PRELOAD = 207  # length of [MS-OXRTFCP]'s initial dictionary string
+
+
+def rtf_compressed(rtf):
+    """PidTagRtfCompressed ([MS-OXRTFCP] 2.1.3): COMPTYPE "LZFu", every
+    token a literal (control byte 0 before each 8), then the end marker (a
+    reference to the dictionary's write position); the CRC is the PST one
+    over the compressed bytes."""
+    body = bytearray()
+    for i in range(0, len(rtf), 8):
+        chunk = rtf[i:i + 8]
+        ctl = 0
+        if len(chunk) < 8:
+            ctl = 1 << len(chunk)  # the end marker follows in this run
+        body += bytes([ctl]) + chunk
+        if len(chunk) < 8:
+            break
+    else:
+        body += b"\x01"
+    body += struct.pack(">H", ((RTF_PRELOAD + len(rtf)) % 4096) << 4)
+    return struct.pack("<IIII", len(body) + 12, len(rtf), 0x75465A4C, crc(bytes(body))) + bytes(body)
+
+
 def entry_id(n):
     """A store entry id of a folder: flags, provider uid, NID."""
     return b"\0\0\0\0" + STORE_UID + struct.pack("<I", n)
@@ -536,6 +559,8 @@ class Builder:
             props.append((0x1000, PT_STR, m["body"]))
         if m.get("html") is not None:
             props.append((0x1013, PT_BIN, m["html"].encode("utf-8")))
+        if m.get("rtf") is not None:
+            props += [(0x1009, PT_BIN, rtf_compressed(m["rtf"].encode("ascii"))), (0x0E1F, PT_BOOL, True)]
         atts = m.get("attachments", [])
         rrows = [{"id": i, 0x0C15: 1, 0x3001: name, 0x3002: "SMTP", 0x3003: addr, 0x39FE: addr}
                  for i, (name, addr) in enumerate(to)]
@@ -618,6 +643,7 @@ SSN_ZIP = "318-44-2904"        # secret.txt inside docs.zip attachment
 SSN_EMBED = "401-23-5905"      # body of the embedded (forwarded) message
 SSN_SUB = "402-31-6906"        # body of a message in Inbox/Archive
 SSN_BIG = "403-12-3907"        # end of a body stored in a subnode (XBLOCK)
+SSN_RTF = "405-66-3909"        # RTF-only body of "Scanned memo"
 EMAIL_SENDER = "alice.sender@example.com"
 
 
@@ -656,6 +682,8 @@ def default_spec(big=False):
                  "body": "Inner message, SSN %s.\n" % SSN_EMBED}},
          ]},
     ]
+    inbox.append({"subject": "Scanned memo", "sender_name": "Mia Memo", "sender_email": "mia.memo@example.com",
+                  "rtf": "{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Arial;}}\\f0 Memo: SSN %s\\par}" % SSN_RTF})
     if big:
         filler = "".join("line %05d of a long report body\n" % i for i in range(400))
         inbox.append({"subject": "Long report", "sender_name": "Jack Long",
