@@ -30,6 +30,7 @@
 #include "core/handler.h"
 #include "extract/docpart.h"
 #include "extract/markup.h"
+#include "extract/sheetdate.h"
 #include "extract/zipsalvage.h"
 #include "unpack/zipread.h"
 
@@ -145,21 +146,11 @@ static ls_err odf_sep(struct odf_walk *w, char ch)
 }
 
 /* office:date-value (xsd:date or xsd:dateTime, 19.379 in Part 3) as
- * "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS": the T becomes a space; fractions
- * of a second, a time zone and a midnight time are dropped. */
+ * "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS" (see ls_sheet_iso()). */
 static ls_err odf_date_value(struct odf_walk *w, struct ls_slice v)
 {
-    char out[32];
-    size_t n = 0;
-    for (size_t i = 0; i < v.len && n < 19; i++) {
-        int ch = ls_slice_at(v, i);
-        if (ch == '.' || ch == 'Z' || (ch == '+' && n > 0)) break;
-        out[n] = (char)(ch == 'T' && n >= 8 ? ' ' : ch);
-        n++;
-    }
-    static const char midnight[] = " 00:00:00";
-    size_t m = sizeof midnight - 1;
-    if (n > m && memcmp(&out[n - m], midnight, m) == 0) n -= m;
+    char out[LS_SHEET_DATE_MAX];
+    size_t n = ls_sheet_iso(v, out, sizeof out);
     LS_TRY(ls_textout_add(&w->x->out, out, n));
     return odf_sep(w, ' ');
 }

@@ -18,6 +18,7 @@
  *     " HH:MM:SS" for date-time formats), not as its serial (29221); the
  *     date system comes from xl/workbook.xml <workbookPr date1904>. The
  *     serial itself is not repeated. Serials out of range stay numbers.
+ *     Cells of type d (an ISO 8601 date) are written in the same form.
  *     A package salvaged without its zip directory reads styles.xml in
  *     member order, usually after the sheets: its dates stay serials;
  *   - PresentationML slides, notes, comments, masters;
@@ -592,8 +593,12 @@ static ls_err ox_cell_end(struct ox_walk *w)
         e = ls_textout_addz(&w->x->out, ls_slice_eq_str(v, "1") ? "TRUE" : "FALSE");
     } else if (w->ctype[0] == 0 || strcmp(w->ctype, "n") == 0) {
         e = ox_cell_number(w, v);
+    } else if (strcmp(w->ctype, "d") == 0) {
+        char iso[LS_SHEET_DATE_MAX];
+        size_t n = ls_sheet_iso(v, iso, sizeof iso);
+        e = ls_textout_add(&w->x->out, iso, n);
     } else {
-        e = ox_add(w, v); /* str (formula result), e (error), d (ISO date) */
+        e = ox_add(w, v); /* str (formula result), e (error) */
     }
     LS_TRY(e);
     return ox_sep(w, '\t');

@@ -153,6 +153,23 @@ bool ls_sheet_date(double v, bool date1904, unsigned flags, char *out, size_t ca
     return true;
 }
 
+size_t ls_sheet_iso(struct ls_slice v, char *out, size_t cap)
+{
+    static const char midnight[] = " 00:00:00";
+    const size_t m = sizeof midnight - 1;
+    size_t n = 0;
+    if (cap < LS_SHEET_DATE_MAX) return 0;
+    for (size_t i = 0; i < v.len && n < LS_SHEET_DATE_MAX - 1; i++) {
+        int ch = ls_slice_at(v, i);
+        if (ch == '.' || ch == 'Z' || (ch == '+' && n > 0)) break;
+        out[n] = (char)(ch == 'T' && n >= 8 ? ' ' : ch);
+        n++;
+    }
+    if (n > m && memcmp(&out[n - m], midnight, m) == 0) n -= m;
+    out[n] = 0;
+    return n;
+}
+
 bool ls_sheet_parse_num(struct ls_slice s, double *v)
 {
     char tmp[SD_NUM_MAX + 1];

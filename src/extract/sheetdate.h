@@ -47,6 +47,14 @@ unsigned ls_sheet_fmt_code(struct ls_slice code);
  * caller writes the number instead. */
 bool ls_sheet_date(double v, bool date1904, unsigned flags, char *out, size_t cap);
 
+/* An ISO 8601 date or date-time as stored in a cell (ods
+ * office:date-value, xlsx t="d") in the form ls_sheet_date() writes: the
+ * "T" becomes a space; fractions of a second, a time zone and a midnight
+ * time are dropped ("2024-01-01T12:00:00.5Z" -> "2024-01-01 12:00:00",
+ * "1980-01-01T00:00:00" -> "1980-01-01"). At most 19 bytes of v are kept;
+ * returns the length written to out (cap >= LS_SHEET_DATE_MAX). */
+size_t ls_sheet_iso(struct ls_slice v, char *out, size_t cap);
+
 /* Parse a cell number as stored in XML ("29221", "-1.5E-3"); false for
  * anything else (hex, inf, nan, spaces, more than 63 bytes). */
 bool ls_sheet_parse_num(struct ls_slice s, double *v);

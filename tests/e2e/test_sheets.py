@@ -124,6 +124,24 @@ class SheetDates(unittest.TestCase):
         self.assertIn("Hired\t45292.5\t", out)  # numFmtId "x22" reads as General
         self.assertIn("DOB\t1986-01-02\t", out)  # the untouched styles still apply
 
+    def test_xlsx_iso_date_cells(self):
+        """t="d" cells hold ISO 8601 text: written in the same form."""
+        parts = dict(gen_sheets.xlsx_parts(False))
+        sheet = parts["xl/worksheets/sheet1.xml"]
+        sheet = sheet.replace('<c r="B2" s="1"><v>29221</v></c>',
+                              '<c r="B2" t="d"><v>1975-05-06T00:00:00</v></c>')
+        sheet = sheet.replace('<c r="B5" s="3"><v>45292.5</v></c>',
+                              '<c r="B5" t="d"><v>2024-01-01T12:00:00.000Z</v></c>')
+        parts["xl/worksheets/sheet1.xml"] = sheet
+        path = os.path.join(self.tmp.name, "isodates.xlsx")
+        with open(path, "wb") as f:
+            f.write(gen_sheets.zip_bytes(list(parts.items())))
+        p = lsutil.run(["text", path])
+        self.assertEqual(p.returncode, 0, p.stderr)
+        out = p.stdout.decode()
+        self.assertIn("Born\t1975-05-06\t", out)
+        self.assertIn("Hired\t2024-01-01 12:00:00\t", out)
+
     # ---- xls (LibreOffice conversions, committed)
 
     def test_xls_dates_1900(self):

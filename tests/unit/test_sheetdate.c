@@ -155,6 +155,30 @@ static void output_too_small(void **st)
     assert_string_equal(out, "keep");
 }
 
+static void assert_iso(const char *in, const char *want)
+{
+    char out[LS_SHEET_DATE_MAX];
+    size_t n = ls_sheet_iso(ls_slice_make(in, strlen(in)), out, sizeof out);
+    assert_int_equal(n, strlen(want));
+    assert_string_equal(out, want);
+}
+
+static void iso_values(void **st)
+{
+    (void)st;
+    assert_iso("1980-01-01", "1980-01-01");
+    assert_iso("1980-01-01T00:00:00", "1980-01-01");
+    assert_iso("2024-01-01T12:00:00", "2024-01-01 12:00:00");
+    assert_iso("2024-01-01T12:00:00.5Z", "2024-01-01 12:00:00");
+    assert_iso("2024-01-01T12:00:00+02:00", "2024-01-01 12:00:00");
+    assert_iso("2024-01-01T12:00:00Z", "2024-01-01 12:00:00");
+    assert_iso("", "");
+    assert_iso("2024-01-01T12:00:00000000000000000", "2024-01-01 12:00:00");
+    assert_iso("not a date at all, longer than nineteen", "not a date at all, ");
+    char small[4] = "abc";
+    assert_int_equal(ls_sheet_iso(ls_slice_make("1980", 4), small, sizeof small), 0);
+}
+
 static void parse_numbers(void **st)
 {
     (void)st;
@@ -188,6 +212,7 @@ int main(void)
         cmocka_unit_test(serial_time),
         cmocka_unit_test(serial_out_of_range),
         cmocka_unit_test(output_too_small),
+        cmocka_unit_test(iso_values),
         cmocka_unit_test(parse_numbers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
