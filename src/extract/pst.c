@@ -576,9 +576,10 @@ static ls_err synth_attachments(struct pst_walk *w, libpff_item_t *it, struct ls
 
 static ls_err synth_item(struct pst_walk *w, libpff_item_t *it, struct ls_buf *b, unsigned depth)
 {
+    /* From first: libmagic then calls the message message/rfc822. */
+    LS_TRY(put_from(b, it));
     LS_TRY(ls_buf_printf(b, "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"%s%u\"\n",
                          PST_BOUNDARY, depth));
-    LS_TRY(put_from(b, it));
     LS_TRY(put_header(b, "To", it, LIBPFF_ENTRY_TYPE_MESSAGE_DISPLAY_TO));
     LS_TRY(put_header(b, "Cc", it, 0x0e03));  /* PR_DISPLAY_CC */
     LS_TRY(put_header(b, "Bcc", it, 0x0e02)); /* PR_DISPLAY_BCC */

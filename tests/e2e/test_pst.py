@@ -121,6 +121,8 @@ class PstTest(unittest.TestCase):
         msg = got[("Inbox/Documents attached",)]
         self.assertEqual(msg["depth"], 1)
         self.assertEqual(msg["parent_id"], self.root("x.pst")["id"])
+        self.assertEqual(msg["handler"], "mime")
+        self.assertEqual(msg["file"]["mime_type"], "message/rfc822")
         zipo = got[("Inbox/Documents attached", "docs.zip")]
         self.assertEqual(zipo["depth"], 2)
         self.assertEqual(zipo["parent_id"], msg["id"])
