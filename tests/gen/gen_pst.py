@@ -25,7 +25,10 @@ tables must fit one heap block: a few dozen messages per folder), XXBLOCKs
     gen_pst.build("x.pst", gen_pst.default_spec())
     gen_pst.build("y.pst", gen_pst.default_spec(), crypt="permute")
 
-CLI: python3 gen_pst.py OUT.pst [--permute]
+Message bodies: plain (PidTagBody), HTML (PidTagHtml), compressed RTF
+(PidTagRtfCompressed, LZFu with literals only, [MS-OXRTFCP]).
+
+CLI: python3 gen_pst.py OUT.pst [--permute] [--big | --mini | --bulk]
 """
 import io
 import struct
@@ -254,6 +257,8 @@ def build_tc(columns, rows, subs):
         matrix += cells
         index.append((struct.pack("<I", row["id"]), struct.pack("<I", r)))
     rows_hnid = 0
+    if len(matrix) > BLOCK_MAX:
+        raise ValueError("row matrix over one block (rows would have to be laid out per block)")
     if matrix:
         rows_hnid = store_value(heap, sub, bytes(matrix))
     hid_index = bth(heap, 4, 4, index)
