@@ -72,6 +72,11 @@ PAGES = [
     ("cp866", "ibm866", 866, [], ["cp866", "866", "csibm866"]),
     ("mac_roman", "macintosh", 10000, [],
      ["mac", "macroman", "mac-roman", "x-mac-roman", "csmacintosh"]),
+    ("mac_cyrillic", "x-mac-cyrillic", 10007, [], ["mac-cyrillic", "maccyrillic", "x-mac-ukrainian"]),
+    ("mac_greek", "x-mac-greek", 10006, [], ["mac-greek", "macgreek"]),
+    ("mac_latin2", "x-mac-ce", 10029, [], ["mac-latin2", "maccentraleurope", "x-mac-centraleurroman"]),
+    ("mac_turkish", "x-mac-turkish", 10081, [], ["mac-turkish", "macturkish"]),
+    ("mac_iceland", "x-mac-icelandic", 10079, [], ["mac-iceland", "maciceland"]),
 ]
 
 

@@ -146,12 +146,25 @@ static ls_err rtf_char(struct rtf_parser *p, uint32_t cp)
 
 /* \fcharsetN to a Windows code page (RTF 1.9.1, \fcharset table); 0 for
  * ANSI (0), default (1), symbol (2) and unknown values: the document's
- * code page applies. Multibyte sets map to their (table-less) pages so
- * their use can be reported. */
+ * code page applies. ANSI is read as "the \ansicpg code page", as the spec
+ * words it (LibreOffice reads it as 1252 instead): generators that write
+ * \ansicpg1251 with \fcharset0 fonts and Cyrillic \'hh are common, and a
+ * 1252 document is read the same either way. Multibyte sets map to their
+ * (table-less) pages so their use can be reported. */
 static unsigned rtf_charset_cp(int32_t charset)
 {
     switch (charset) {
     case 77: return 10000;  /* Mac Roman */
+    case 78: return 10001;  /* Mac Shift-JIS */
+    case 79: return 10003;  /* Mac Hangul */
+    case 80: return 10008;  /* Mac GB2312 */
+    case 81: return 10002;  /* Mac Big5 */
+    case 83: return 10005;  /* Mac Hebrew */
+    case 84: return 10004;  /* Mac Arabic */
+    case 85: return 10006;  /* Mac Greek */
+    case 86: return 10081;  /* Mac Turkish */
+    case 88: return 10029;  /* Mac Central European */
+    case 89: return 10007;  /* Mac Cyrillic */
     case 128: return 932;   /* Shift-JIS */
     case 129: return 949;   /* Hangul */
     case 130: return 1361;  /* Johab */

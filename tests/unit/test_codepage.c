@@ -40,7 +40,9 @@ static void every_table_present(void **state)
         {"iso-8859-13", 28603}, {"iso-8859-14", 28604}, {"iso-8859-15", 28605},
         {"iso-8859-16", 28606}, {"koi8-r", 20866},      {"koi8-u", 21866},
         {"ibm437", 437},        {"ibm850", 850},        {"ibm852", 852},
-        {"ibm866", 866},        {"macintosh", 10000},
+        {"ibm866", 866},        {"macintosh", 10000},   {"x-mac-cyrillic", 10007},
+        {"x-mac-greek", 10006}, {"x-mac-ce", 10029},    {"x-mac-turkish", 10081},
+        {"x-mac-icelandic", 10079},
     };
     for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
         const struct ls_codepage *cp = by(pages[i].name);
@@ -117,7 +119,7 @@ static void known_bytes(void **state)
         {874, 0xA1, 0x0E01},   {437, 0x80, 0x00C7},   {850, 0x9B, 0x00F8},
         {852, 0x9D, 0x0141},   {866, 0xA0, 0x0430},   {10000, 0x80, 0x00C4},
         {28605, 0xA4, 0x20AC}, {28597, 0xC1, 0x0391}, {28595, 0xB0, 0x0410},
-        {28591, 0xE9, 0x00E9},
+        {28591, 0xE9, 0x00E9}, {10007, 0x80, 0x0410}, {10029, 0x81, 0x0100},
         /* undefined in the code page: U+FFFD */
         {1251, 0x98, 0xFFFD},  {28593, 0xA5, 0xFFFD}, {874, 0xDB, 0xFFFD},
         {1252, 0x81, 0xFFFD},  {28598, 0xA1, 0xFFFD},
@@ -214,6 +216,10 @@ static void rtf_fcharset_per_font(void **state)
     assert_string_equal(ls_buf_str(&b), "А");
     rtf_run(&b, "{\\rtf1\\ansi{\\fonttbl{\\f5\\fcharset0\\cpg20866 K;}}\\f5 \\'f0\\'d2}");
     assert_string_equal(ls_buf_str(&b), "Пр");
+    /* fcharset 0 (ANSI) is the \ansicpg page; Mac charsets have tables too */
+    rtf_run(&b, "{\\rtf1\\ansi\\ansicpg1251{\\fonttbl{\\f0\\fcharset0 A;}{\\f1\\fcharset89 M;}}"
+                "\\f0\\'c0{\\f1\\'80}}");
+    assert_string_equal(ls_buf_str(&b), "АА");
     ls_buf_free(&b);
 }
 
