@@ -51,6 +51,11 @@ int cli_walk_path(struct cli_walk *w, const char *path);
 /* Enumerate the paths listed in file (one per line; "-" = stdin; NUL
  * separated with nul_sep). Returns -1 if the list cannot be read. */
 int cli_walk_list(struct cli_walk *w, const char *file, bool nul_sep);
+/* open() and fstatat() (flags 0 or AT_SYMLINK_NOFOLLOW) for paths of any
+ * length (src/core/ls_path.h); -1 with errno on failure. */
+struct stat;
+int cli_open(const char *path, int flags);
+int cli_stat(const char *path, struct stat *sb, int flags);
 
 int cmd_scan(int argc, char **argv);
 int cmd_text(int argc, char **argv);

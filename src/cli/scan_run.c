@@ -143,7 +143,7 @@ static int on_root(void *ud, const char *path, int special, const char *errmsg)
         return 0;
     }
     struct stat sb;
-    uint64_t size = !special && stat(path, &sb) == 0 && sb.st_size > 0 ? (uint64_t)sb.st_size : 0;
+    uint64_t size = !special && cli_stat(path, &sb, 0) == 0 && sb.st_size > 0 ? (uint64_t)sb.st_size : 0;
     if (ls_rootlist_add(&r->list, path, special, errmsg, size) != LS_OK) {
         cli_err("out of memory listing the roots");
         r->write_failed = true;
@@ -177,7 +177,7 @@ static int record_special(struct run *r, const char *path, enum ls_special k, co
 /* The supervisor opens every root itself; workers get the descriptor. */
 static int scan_regular(struct run *r, const char *path)
 {
-    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    int fd = cli_open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) {
         int e = errno;
         enum ls_special k = e == ENOENT ? LS_SPECIAL_VANISHED

@@ -1,12 +1,54 @@
 /* Input enumeration: arguments, directory walks, --files-from lists. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/ls_path.h"
+
+/* stat/lstat (flags: 0 or AT_SYMLINK_NOFOLLOW) and opendir for paths of any
+ * length: a dump may nest directories past PATH_MAX. */
+int cli_stat(const char *path, struct stat *sb, int flags)
+{
+    const char *last;
+    int dfd = ls_path_at(path, &last);
+    if (dfd == -1) return -1;
+    int r = fstatat(dfd, last, sb, flags);
+    int e = errno;
+    ls_path_done(dfd);
+    errno = e;
+    return r;
+}
+
+int cli_open(const char *path, int flags)
+{
+    const char *last;
+    int dfd = ls_path_at(path, &last);
+    if (dfd == -1) return -1;
+    int fd = openat(dfd, last, flags);
+    int e = errno;
+    ls_path_done(dfd);
+    errno = e;
+    return fd;
+}
+
+static DIR *open_dir(const char *path)
+{
+    int fd = cli_open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return NULL;
+    DIR *d = fdopendir(fd);
+    if (!d) {
+        int e = errno;
+        close(fd);
+        errno = e;
+    }
+    return d;
+}
 
 static int cmp_names(const void *a, const void *b)
 {
@@ -77,7 +119,7 @@ static char **list_dir(DIR *d, const char *path, size_t *count)
 static int walk_dir(struct cli_walk *w, const char *path, unsigned depth)
 {
     if (depth > 4096) return emit_root(w, path, LS_SPECIAL_UNREADABLE, "directory nesting too deep");
-    DIR *d = opendir(path);
+    DIR *d = open_dir(path);
     if (!d) {
         w->errors++;
         return emit_root(w, path, errno == ENOENT ? LS_SPECIAL_VANISHED : LS_SPECIAL_UNREADABLE,
@@ -90,7 +132,7 @@ static int walk_dir(struct cli_walk *w, const char *path, unsigned depth)
     for (size_t i = 0; i < n; i++) {
         struct stat sb;
         if (!stop) {
-            if (lstat(names[i], &sb) == 0)
+            if (cli_stat(names[i], &sb, AT_SYMLINK_NOFOLLOW) == 0)
                 stop = walk_entry(w, names[i], &sb, depth);
             else
                 stop = emit_root(w, names[i], errno == ENOENT ? LS_SPECIAL_VANISHED : LS_SPECIAL_UNREADABLE,
@@ -105,7 +147,7 @@ static int walk_dir(struct cli_walk *w, const char *path, unsigned depth)
 int cli_walk_path(struct cli_walk *w, const char *path)
 {
     struct stat sb;
-    if (stat(path, &sb) != 0 && lstat(path, &sb) != 0)
+    if (cli_stat(path, &sb, 0) != 0 && cli_stat(path, &sb, AT_SYMLINK_NOFOLLOW) != 0)
         return emit_root(w, path, errno == ENOENT ? LS_SPECIAL_VANISHED : LS_SPECIAL_UNREADABLE,
                          strerror(errno));
     return walk_entry(w, path, &sb, 0);

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/ls_path.h"
 #include "identify/identify.h"
 #include "quarantine/store.h"
 
@@ -111,7 +112,10 @@ ls_err ls_qstore_put(struct ls_qstore *q, const char *path, const char *sha256_h
         snprintf(err, errlen, "%s: no content hash to store under", path);
         return LS_E_ARG;
     }
-    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    const char *last;
+    int dfd = ls_path_at(path, &last); /* paths past PATH_MAX too */
+    int fd = dfd == -1 ? -1 : openat(dfd, last, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    ls_path_done(dfd);
     struct stat sb;
     if (fd < 0 || fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
         snprintf(err, errlen, "%s: cannot reopen for the quarantine store: %s", path,

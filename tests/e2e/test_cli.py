@@ -3,6 +3,7 @@
 stdin (newline and NUL separated), rule selection, quarantine policy, and
 `leaksift text` on files and nested members."""
 import hashlib
+import json
 import hmac
 import os
 import re
@@ -303,6 +304,43 @@ class FingerprintTest(unittest.TestCase):
             p = lsutil.run(["scan", "-q", "-o", "-", "--fingerprint-key", kf, self.f])
             self.assertEqual(p.returncode, 2, kf)
             self.assertEqual(p.stdout, b"")
+
+
+class LongPathTest(unittest.TestCase):
+    """A dump may nest directories past PATH_MAX (4096 bytes), where open()
+    and stat() of the whole path fail: every file must still be read, and
+    copied to the quarantine store."""
+
+    def test_file_below_path_max_is_scanned_and_quarantined(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            top = os.path.join(tmp, "dump")
+            os.mkdir(top)
+            fd = os.open(top, os.O_RDONLY)
+            for i in range(120):  # 120 x 46 bytes: past 4096 wherever tmp is
+                name = "level%03d_" % i + "x" * 37
+                os.mkdir(name, dir_fd=fd)
+                nfd = os.open(name, os.O_RDONLY, dir_fd=fd)
+                os.close(fd)
+                fd = nfd
+            leaf = os.open("leaf.txt", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd)
+            os.write(leaf, SSN_LINE.encode())
+            os.close(leaf)
+            os.close(fd)
+            out = os.path.join(tmp, "m.jsonl")
+            qdir = os.path.join(tmp, "q")
+            p = lsutil.run(["scan", "-q", "-o", out, "--quarantine-dir", qdir, top])
+            self.assertEqual(p.returncode, 1, p.stderr.decode())
+            objs = lsutil.load(out).objects
+            self.assertEqual(len(objs), 1, objs)
+            o = objs[0]
+            self.assertGreater(len(o["path"].encode()), 4096)
+            self.assertTrue(o["path"].endswith("/leaf.txt"))
+            self.assertEqual(o["coverage"], "full", o)
+            self.assertIn("ssn", lsutil.entities(o))
+            with open(os.path.join(qdir, "index.jsonl"), encoding="utf-8") as f:
+                idx = [json.loads(line) for line in f]
+            self.assertEqual([e["path"] for e in idx], [o["path"]])
+            self.assertEqual(p.stderr, b"")
 
 
 class TextCliTest(unittest.TestCase):
