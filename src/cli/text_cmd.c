@@ -121,11 +121,11 @@ static int split_target(char *arg, const char **file, const char **chain, size_t
     struct stat sb;
     *file = arg;
     *n = 0;
-    if (stat(arg, &sb) == 0) return 0;
+    if (cli_stat(arg, &sb, 0) == 0) return 0;
     char *bang = strchr(arg, '!');
     while (bang) {
         *bang = 0;
-        if (stat(arg, &sb) == 0) break;
+        if (cli_stat(arg, &sb, 0) == 0) break;
         *bang = '!';
         bang = strchr(bang + 1, '!');
     }
@@ -156,7 +156,7 @@ static int run_text(const char *file, const char **chain, size_t n, struct text_
         goto out;
     }
     /* Never block on a FIFO or read a device: like scan, only regular files. */
-    int fd = open(file, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    int fd = cli_open(file, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     struct stat sb;
     if (fd < 0 || fstat(fd, &sb) != 0) {
         cli_err("%s: %s", file, strerror(errno));
@@ -172,7 +172,7 @@ static int run_text(const char *file, const char **chain, size_t n, struct text_
     close(fd);
     if (e == LS_E_ARG && !to->list) {
         cli_err("%s: no such member; the objects in it are:", file);
-        fd = open(file, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+        fd = cli_open(file, O_RDONLY | O_CLOEXEC | O_NOCTTY);
         if (fd >= 0) {
             (void)ls_worker_text_fd(w, fd, file, chain, 0, on_list_err, to);
             close(fd);
