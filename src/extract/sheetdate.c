@@ -161,7 +161,7 @@ size_t ls_sheet_iso(struct ls_slice v, char *out, size_t cap)
     if (cap < LS_SHEET_DATE_MAX) return 0;
     for (size_t i = 0; i < v.len && n < LS_SHEET_DATE_MAX - 1; i++) {
         int ch = ls_slice_at(v, i);
-        if (ch == '.' || ch == 'Z' || (ch == '+' && n > 0)) break;
+        if (ch == '.' || ch == 'Z' || (ch == '+' && n > 0) || ch < 0x20 || ch > 0x7E) break;
         out[n] = (char)(ch == 'T' && n >= 8 ? ' ' : ch);
         n++;
     }

@@ -51,7 +51,8 @@ bool ls_sheet_date(double v, bool date1904, unsigned flags, char *out, size_t ca
  * office:date-value, xlsx t="d") in the form ls_sheet_date() writes: the
  * "T" becomes a space; fractions of a second, a time zone and a midnight
  * time are dropped ("2024-01-01T12:00:00.5Z" -> "2024-01-01 12:00:00",
- * "1980-01-01T00:00:00" -> "1980-01-01"). At most 19 bytes of v are kept;
+ * "1980-01-01T00:00:00" -> "1980-01-01"). At most 19 bytes of v are kept,
+ * up to the first byte that is not printable ASCII;
  * returns the length written to out (cap >= LS_SHEET_DATE_MAX). */
 size_t ls_sheet_iso(struct ls_slice v, char *out, size_t cap);
 

@@ -176,6 +176,8 @@ static void iso_values(void **st)
     assert_iso("", "");
     assert_iso("2024-01-01T12:00:00000000000000000", "2024-01-01 12:00:00");
     assert_iso("not a date at all, longer than nineteen", "not a date at all, ");
+    assert_iso("1980-01-0\xC3\xA9", "1980-01-0"); /* never half a UTF-8 sequence */
+    assert_iso("1980-01-01\nx", "1980-01-01");
     char small[4] = "abc";
     assert_int_equal(ls_sheet_iso(ls_slice_make("1980", 4), small, sizeof small), 0);
 }
