@@ -19,6 +19,7 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
+#include <limits.h>
 #include <string.h>
 #include <stdlib.h>
 #include <strings.h>
@@ -203,6 +204,7 @@ struct markup_walk {
     ls_err err;
     unsigned depth;
     unsigned long elements;
+    unsigned long texts;
     bool entity_noted;
     struct ls_xml_attr attrs[LS_XML_MAX_ATTRS];
 };
@@ -266,7 +268,12 @@ static void walk_end(void *ctx, const xmlChar *local, const xmlChar *prefix, con
 static void walk_chars(void *ctx, const xmlChar *ch, int len)
 {
     struct markup_walk *w = ctx;
-    if (w->err != LS_OK || !w->sax->text || len <= 0) return;
+    if (w->err != LS_OK) return;
+    if ((++w->texts % MARKUP_TIME_EVERY) == 0 && ls_ctx_expired(w->c)) {
+        walk_stop(w, LS_E_TIMEOUT);
+        return;
+    }
+    if (!w->sax->text || len <= 0) return;
     ls_err e = w->sax->text(w->ud, ls_slice_make(ch, (size_t)len));
     if (e != LS_OK) walk_stop(w, e);
 }
@@ -358,6 +365,51 @@ static void walk_feed(struct markup_walk *w, struct ls_slice in, bool html)
     }
 }
 
+/*
+ * XML held in memory is parsed by libxml2's pull parser over one
+ * NUL-terminated copy of it. The push parser costs ~10% more
+ * instructions for the same events (it looks ahead for complete tokens at
+ * every step) and bought nothing here: the part is in memory already. The
+ * root's clock is still checked every MARKUP_TIME_EVERY elements and text
+ * callbacks. Inputs above INT_MAX bytes (libxml2's length type) go through
+ * the push parser in chunks as before.
+ */
+#define MARKUP_PULL_MAX ((size_t)INT_MAX)
+
+static xmlParserCtxtPtr walk_pull_ctxt(const xmlSAXHandler *h, struct markup_walk *w,
+                                       struct ls_slice in)
+{
+    xmlParserCtxtPtr px = xmlNewParserCtxt();
+    if (!px) return NULL;
+    *px->sax = *h; /* px->sax is libxml2's own full-size handler copy */
+    px->userData = w;
+    /* CreateMem copies and NUL-terminates (libxml2's scanners rely on the
+     * terminator; CreateStatic would read our bytes in place without one). */
+    xmlParserInputBufferPtr buf =
+        xmlParserInputBufferCreateMem((const char *)in.ptr, (int)in.len, XML_CHAR_ENCODING_NONE);
+    xmlParserInputPtr stream = buf ? xmlNewIOInputStream(px, buf, XML_CHAR_ENCODING_NONE) : NULL;
+    if (!stream) {
+        if (buf) xmlFreeParserInputBuffer(buf);
+        xmlFreeParserCtxt(px);
+        return NULL;
+    }
+    if (inputPush(px, stream) < 0) {
+        xmlFreeInputStream(stream);
+        xmlFreeParserCtxt(px);
+        return NULL;
+    }
+    /* xmlParseDocument sniffs the first four bytes only while no encoding
+     * is set (00 00 00 3C would switch to UCS-4 through iconv); the input is
+     * UTF-8 by now, so say so. The push parser keys the same sniffing on
+     * px->charset, which xmlSwitchEncoding sets. */
+    px->encoding = xmlStrdup((const xmlChar *)"UTF-8");
+    if (!px->encoding) {
+        xmlFreeParserCtxt(px);
+        return NULL;
+    }
+    return px;
+}
+
 ls_err ls_markup_xml_walk(struct ls_ctx *c, struct ls_object *o, struct ls_slice xml,
                           const struct ls_xml_sax *sax, void *ud)
 {
@@ -382,7 +434,8 @@ ls_err ls_markup_xml_walk(struct ls_ctx *c, struct ls_object *o, struct ls_slice
     w.ud = ud;
     xmlSAXHandler h;
     walk_sax_init(&h);
-    w.px = xmlCreatePushParserCtxt(&h, &w, NULL, 0, NULL);
+    bool pull = in.len <= MARKUP_PULL_MAX;
+    w.px = pull ? walk_pull_ctxt(&h, &w, in) : xmlCreatePushParserCtxt(&h, &w, NULL, 0, NULL);
     if (!w.px) {
         ls_buf_free(&conv);
         return LS_E_NOMEM;
@@ -394,7 +447,10 @@ ls_err ls_markup_xml_walk(struct ls_ctx *c, struct ls_object *o, struct ls_slice
     w.px->replaceEntities = 0;
     w.px->loadsubset = 0;
     w.px->validate = 0;
-    walk_feed(&w, in, false);
+    if (pull)
+        (void)xmlParseDocument(w.px);
+    else
+        walk_feed(&w, in, false);
     bool wf = w.px->wellFormed != 0;
     markup_free_doc(w.px);
     xmlFreeParserCtxt(w.px);
