@@ -99,6 +99,17 @@ ls_err ls_textout_flush(struct ls_textout *t)
 ls_err ls_textout_add(struct ls_textout *t, const void *p, size_t n)
 {
     struct ls_slice s = ls_slice_make(p, n);
+    /* Common case (one text node, fits before the next flush): one append. */
+    if (t->err == LS_OK && n > 0 && t->buf.len < TEXTOUT_FLUSH && n <= TEXTOUT_FLUSH - t->buf.len) {
+        ls_err e = ls_buf_add(&t->buf, p, n);
+        if (e != LS_OK) {
+            t->err = e;
+            return e;
+        }
+        t->total += n;
+        t->last = (uint8_t)ls_slice_at(s, n - 1);
+        return LS_OK;
+    }
     while (t->err == LS_OK && s.len > 0) {
         size_t room = TEXTOUT_FLUSH - (t->buf.len < TEXTOUT_FLUSH ? t->buf.len : TEXTOUT_FLUSH);
         if (room == 0) {
