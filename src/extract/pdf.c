@@ -145,6 +145,47 @@ static void page_tree(struct pdf_run *r, struct pdf_obj *node, unsigned depth)
 
 /* ---- embedded files ---- */
 
+/* Hand one decoded stream (or several joined) on as a child; de is the
+ * decoder's result. */
+static void emit_child(struct pdf_run *r, struct ls_slice name, struct ls_buf *data, ls_err de,
+                       uint64_t declared)
+{
+    struct pdf_doc *d = &r->d;
+    struct ls_child ch;
+    memset(&ch, 0, sizeof ch);
+    size_t nt = 0;
+    if (de == LS_E_LIMIT) {
+        ch.flags |= LS_CHILD_TRUNCATED;
+        ch.tags[nt++] = LS_R_LIMIT_BYTES;
+        ch.error = "pdf: embedded file cut at the size limit";
+    } else if (de == LS_E_TRUNCATED || de == LS_E_CORRUPT) {
+        ch.flags |= LS_CHILD_TRUNCATED;
+        ch.tags[nt++] = de == LS_E_TRUNCATED ? LS_R_TRUNCATED : LS_R_PARSE_ERROR;
+        ch.error = "pdf: embedded file stream is damaged";
+    }
+    ch.name = name.ptr ? (const void *)name.ptr : "";
+    ch.name_len = name.len;
+    ch.data = ls_buf_slice(data);
+    ch.declared_size = declared;
+    if (ls_budget_child_ok(d->c, d->o)) {
+        ls_err ce = ls_emit_child(d->c, d->o, &ch);
+        if (ce == LS_E_LIMIT) r->kids_full = true;
+        keep_stop(r, ce);
+    } else {
+        r->kids_full = true;
+        ls_note(d->c, d->o, LS_R_LIMIT_MEMBERS, "pdf: embedded file not extracted (budget)");
+    }
+}
+
+/* Decode one stream and append it to data; an unknown filter appends the
+ * raw bytes. The worst result wins in *de. */
+static void append_stream(struct pdf_doc *d, const struct pdf_obj *st, struct ls_buf *data, ls_err *de)
+{
+    ls_err e = pdf_stream_decode(d, st, PDF_MAX_CHILD, data);
+    if (e == LS_E_UNSUPPORTED) e = ls_buf_add(data, st->u.st.raw.ptr, st->u.st.raw.len);
+    if (*de == LS_OK || e == LS_E_LIMIT) *de = e;
+}
+
 static void emit_file(struct pdf_run *r, struct pdf_obj *ref, const struct pdf_obj *spec)
 {
     struct pdf_doc *d = &r->d;
@@ -164,35 +205,45 @@ static void emit_file(struct pdf_run *r, struct pdf_obj *ref, const struct pdf_o
     if (nm->kind == PDF_STR && nm->u.s.len) e = pdf_text_string(nm->u.s, &name);
     else e = ls_buf_printf(&name, "embedded-%u", ref->u.ref.num);
     (void)e;
-    struct ls_child ch;
-    memset(&ch, 0, sizeof ch);
-    ls_err de = pdf_stream_decode(d, st, PDF_MAX_CHILD, &data);
-    if (de == LS_E_UNSUPPORTED) de = ls_buf_add(&data, st->u.st.raw.ptr, st->u.st.raw.len);
-    size_t nt = 0;
-    if (de == LS_E_LIMIT) {
-        ch.flags |= LS_CHILD_TRUNCATED;
-        ch.tags[nt++] = LS_R_LIMIT_BYTES;
-        ch.error = "pdf: embedded file cut at the size limit";
-    } else if (de == LS_E_TRUNCATED || de == LS_E_CORRUPT) {
-        ch.flags |= LS_CHILD_TRUNCATED;
-        ch.tags[nt++] = de == LS_E_TRUNCATED ? LS_R_TRUNCATED : LS_R_PARSE_ERROR;
-        ch.error = "pdf: embedded file stream is damaged";
-    }
-    ch.name = name.ptr ? (const void *)name.ptr : "";
-    ch.name_len = name.len;
-    ch.data = ls_buf_slice(&data);
+    ls_err de = LS_OK;
+    append_stream(d, st, &data, &de);
     int64_t sz;
+    uint64_t declared = 0;
     if (pdf_int(pdf_dict_getr(d, pdf_dict_getr(d, st, "Params"), "Size"), &sz) && sz > 0)
-        ch.declared_size = (uint64_t)sz;
-    if (ls_budget_child_ok(d->c, d->o)) {
-        ls_err ce = ls_emit_child(d->c, d->o, &ch);
-        if (ce == LS_E_LIMIT) r->kids_full = true;
-        keep_stop(r, ce);
-    } else {
-        r->kids_full = true;
-        ls_note(d->c, d->o, LS_R_LIMIT_MEMBERS, "pdf: embedded file not extracted (budget)");
-    }
+        declared = (uint64_t)sz;
+    emit_child(r, ls_buf_slice(&name), &data, de, declared);
     ls_buf_free(&name);
+    ls_buf_free(&data);
+}
+
+/* An XFA form (/AcroForm /XFA): one stream, or an array of (name, stream)
+ * pairs that are consecutive pieces of one XML document (preamble, config,
+ * template, datasets, ..., postamble). Each piece alone is not well-formed
+ * XML, so the pieces are joined into one child "xfa.xdp". Adobe tools mark
+ * the pieces /Type /EmbeddedFile; they are claimed here first. */
+static void xfa_form(struct pdf_run *r, const struct pdf_obj *root)
+{
+    struct pdf_doc *d = &r->d;
+    const struct pdf_obj *form = pdf_dict_of(pdf_dict_getr(d, root, "AcroForm"));
+    struct pdf_obj *entry = form ? pdf_dict_get(form, "XFA") : NULL;
+    if (!entry || r->stop != LS_OK || r->kids_full) return;
+    struct pdf_obj *xfa = pdf_resolve(d, entry);
+    if (xfa->kind != PDF_ARRAY && xfa->kind != PDF_STREAM) return;
+    struct ls_buf data;
+    ls_buf_init(&data, PDF_MAX_CHILD);
+    ls_err de = LS_OK;
+    size_t parts = 0;
+    size_t n = xfa->kind == PDF_ARRAY ? xfa->u.a.n : 1;
+    for (size_t i = 0; i < n && de != LS_E_LIMIT; i++) {
+        struct pdf_obj *ref = xfa->kind == PDF_ARRAY ? xfa->u.a.v[i] : entry;
+        if (ref->kind != PDF_REF || pdf_done_test_set(d, ref->u.ref.num)) continue;
+        const struct pdf_obj *st = pdf_resolve(d, ref);
+        if (st->kind != PDF_STREAM) continue;
+        append_stream(d, st, &data, &de);
+        parts++;
+    }
+    static const char nm[] = "xfa.xdp";
+    if (parts) emit_child(r, (struct ls_slice){(const uint8_t *)nm, sizeof nm - 1}, &data, de, 0);
     ls_buf_free(&data);
 }
 
@@ -220,6 +271,15 @@ static bool is_auto_action_uri(struct pdf_doc *d, struct pdf_obj *a)
     return pdf_name_is(pdf_dict_getr(d, pdf_resolve(d, a), "S"), "URI");
 }
 
+/* A /GoTo to a place in this document with no /Next: what pdflatex
+ * (hyperref), Word and most producers write as /OpenAction ("open at page
+ * 1, fit width"). Navigation only, not an alert. */
+static bool is_local_goto(struct pdf_doc *d, struct pdf_obj *a)
+{
+    const struct pdf_obj *act = pdf_dict_of(pdf_resolve(d, a));
+    return act && pdf_name_is(pdf_dict_getr(d, act, "S"), "GoTo") && !pdf_dict_get(act, "Next");
+}
+
 static void dict_checks(struct pdf_run *r, const struct pdf_obj *o, uint32_t num)
 {
     struct pdf_doc *d = &r->d;
@@ -231,7 +291,7 @@ static void dict_checks(struct pdf_run *r, const struct pdf_obj *o, uint32_t num
         pdf_name_is(s, "ImportData"))
         alert(r, &r->a_link, LS_A_EXTERNAL_LINK, "remote action", num);
     struct pdf_obj *oa = pdf_dict_get(o, "OpenAction");
-    if (oa && pdf_dict_of(pdf_resolve(d, oa))) {
+    if (oa && pdf_dict_of(pdf_resolve(d, oa)) && !is_local_goto(d, oa)) {
         alert(r, &r->a_open, LS_A_OPEN_ACTION, "/OpenAction runs an action", num);
         if (is_auto_action_uri(d, oa)) alert(r, &r->a_link, LS_A_EXTERNAL_LINK, "/OpenAction opens a URI", num);
     }
@@ -375,6 +435,7 @@ static ls_err pdf_extract(struct ls_ctx *c, struct ls_object *o)
     if (root->kind == PDF_DICT) {
         page_tree(r, pdf_dict_get(root, "Pages") ? pdf_dict_get(root, "Pages") : &pdf_null_obj, 0);
         dict_checks(r, root, 0);
+        xfa_form(r, root);
     }
     walk_objects(r, true);
     if (root->kind == PDF_DICT) xmp_text(r, root);

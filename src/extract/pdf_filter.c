@@ -39,6 +39,7 @@ ls_err pdf_flate_decode(struct ls_slice in, struct ls_buf *out, pdf_charge_fn ch
     }
     ls_err err = LS_OK;
     size_t fed = 0;
+    int at_block_end = 0; /* data_type bit 128 of the last call that made progress */
     for (;;) {
         if (z.avail_in == 0 && fed < in.len) {
             size_t n = in.len - fed > (1u << 30) ? (1u << 30) : in.len - fed;
@@ -52,6 +53,7 @@ ls_err pdf_flate_decode(struct ls_slice in, struct ls_buf *out, pdf_charge_fn ch
         z.avail_out = FLATE_CHUNK;
         int rc = inflate(&z, Z_NO_FLUSH);
         size_t got = FLATE_CHUNK - z.avail_out;
+        if (rc == Z_OK) at_block_end = z.data_type & 128;
         if (got) {
             if (charge) {
                 err = charge(ud, got, z.total_in, z.total_out);
@@ -63,7 +65,13 @@ ls_err pdf_flate_decode(struct ls_slice in, struct ls_buf *out, pdf_charge_fn ch
         if (rc == Z_STREAM_END) break;
         if (rc == Z_BUF_ERROR || (rc == Z_OK && got == 0 && z.avail_in == 0)) {
             if (z.avail_in == 0 && fed >= in.len) {
-                err = LS_E_TRUNCATED; /* the stream stops before its end marker */
+                /* All input used, no end marker. Stopping right after an
+                 * end-of-block code (data_type bit 128; a Z_BUF_ERROR
+                 * call clears it, hence the copy) is a writer that
+                 * sync-flushed and never wrote the final block (macOS
+                 * Quartz, some Acrobat updates): every byte was decoded.
+                 * Anywhere else the stream was cut. */
+                if (!at_block_end) err = LS_E_TRUNCATED;
                 break;
             }
             continue;

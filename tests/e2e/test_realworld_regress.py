@@ -77,5 +77,126 @@ class QsortInTheSandbox(unittest.TestCase):
             self.assertEqual(root["handler"], "pdf")
 
 
+def build_pdf(objs, root=1):
+    """A classic-xref PDF from object bodies (bytes), numbered from 1."""
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for i, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, root, xref)
+    return bytes(out)
+
+
+def stream(data, extra=b""):
+    return b"<< /Length %d %s>>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+
+def page_objs(content, catalog_extra=b""):
+    """Objects 1-5: catalog, pages, page, content stream, Helvetica."""
+    return [b"<< /Type /Catalog /Pages 2 0 R " + catalog_extra + b">>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>",
+            content,
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+
+
+def scan_pdf(data, tmp, name="x.pdf"):
+    path = os.path.join(tmp, name)
+    with open(path, "wb") as f:
+        f.write(data)
+    return scan(path, tmp)
+
+
+class GoToOpenActionIsNotAnAlert(unittest.TestCase):
+    """pdflatex (hyperref), Word and most producers write /OpenAction
+    << /S /GoTo /D [page /Fit] >>: every such PDF came out hostile."""
+
+    def test_goto_open_action(self):
+        text = stream(b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET")
+        data = build_pdf(page_objs(text, b"/OpenAction << /S /GoTo /D [3 0 R /Fit] >> "))
+        with tempfile.TemporaryDirectory() as tmp:
+            (root,) = scan_pdf(data, tmp)
+            self.assertEqual(root["alerts"], [])
+            self.assertEqual(root["verdict"], "clean")
+
+    def test_goto_by_reference_and_javascript_still_alert(self):
+        text = stream(b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET")
+        objs = page_objs(text, b"/OpenAction 6 0 R ")
+        objs.append(b"<< /S /GoTo /D [3 0 R /Fit] >>")
+        with tempfile.TemporaryDirectory() as tmp:
+            (root,) = scan_pdf(build_pdf(objs), tmp)
+            self.assertEqual(root["alerts"], [])
+        # a GoTo chaining a script is not navigation only
+        objs[-1] = b"<< /S /GoTo /D [3 0 R /Fit] /Next << /S /JavaScript /JS (app.alert(1)) >> >>"
+        with tempfile.TemporaryDirectory() as tmp:
+            (root,) = scan_pdf(build_pdf(objs), tmp)
+            self.assertIn("open_action", root["alerts"])
+            self.assertIn("javascript", root["alerts"])
+
+
+class XfaPiecesAreOneDocument(unittest.TestCase):
+    """Adobe LiveCycle forms split the XFA XML over an array of streams
+    (preamble, template, datasets, ..., postamble), each marked
+    /Type /EmbeddedFile: every piece came out as a child of its own, not
+    well-formed alone, so each was 'xml: corrupt' (partial)."""
+
+    def test_joined(self):
+        pieces = [b'<?xml version="1.0" encoding="UTF-8"?>\n<xdp:xdp xmlns:xdp="http://ns.adobe.com/xdp/">',
+                  b'<template xmlns="http://www.xfa.org/schema/xfa-template/3.3/">'
+                  b'<subform name="form1"><field name="ssn"/></subform></template>',
+                  b'<xfa:datasets xmlns:xfa="http://www.xfa.org/schema/xfa-data/1.0/"><xfa:data>'
+                  b'<form1><ssn>536-22-1874</ssn></form1></xfa:data></xfa:datasets>',
+                  b"</xdp:xdp>"]
+        names = [b"xdp:xdp", b"template", b"datasets", b"</xdp:xdp>"]
+        text = stream(b"BT /F1 12 Tf 72 720 Td (Please wait) Tj ET")
+        arr = b" ".join(b"(%s) %d 0 R" % (n, 7 + i) for i, n in enumerate(names))
+        objs = page_objs(text, b"/AcroForm 6 0 R ")
+        objs.append(b"<< /Fields [] /XFA [" + arr + b"] >>")
+        for i, p in enumerate(pieces):
+            z = zlib.compress(p)
+            objs.append(stream(z, b"/Type /EmbeddedFile /Filter /FlateDecode " if i % 2 == 0 else b"/Filter /FlateDecode "))
+        with tempfile.TemporaryDirectory() as tmp:
+            objs_out = scan_pdf(build_pdf(objs), tmp)
+            kids = [o for o in objs_out if o["depth"] == 1]
+            self.assertEqual([k["chain"] for k in kids], [["xfa.xdp"]])
+            (xfa,) = kids
+            self.assertEqual(xfa["handler"], "xml")
+            self.assertEqual(xfa["coverage"], "full", xfa["errors"])
+            self.assertIn("ssn", [f["entity"] for f in xfa["findings"]])
+
+
+class SyncFlushedFlateIsComplete(unittest.TestCase):
+    """macOS Quartz and Acrobat incremental updates write Flate streams that
+    end after a sync flush, without the final block: every byte decodes, but
+    the stream was called truncated (partial) - the xref stream of an
+    annotated file made the whole document partial."""
+
+    def flate_sync(self, data):
+        z = zlib.compressobj()
+        return z.compress(data) + z.flush(zlib.Z_SYNC_FLUSH)
+
+    def test_sync_flushed_content(self):
+        content = self.flate_sync(b"BT /F1 12 Tf 72 720 Td (SSN 536-22-1874) Tj ET")
+        data = build_pdf(page_objs(stream(content, b"/Filter /FlateDecode ")))
+        with tempfile.TemporaryDirectory() as tmp:
+            (root,) = scan_pdf(data, tmp)
+            self.assertEqual(root["coverage"], "full", root["errors"])
+            self.assertIn("ssn", [f["entity"] for f in root["findings"]])
+
+    def test_cut_inside_a_block_is_still_truncated(self):
+        body = b"BT /F1 12 Tf 72 720 Td (SSN 536-22-1874) Tj ET " * 40
+        content = zlib.compress(body)[:-30]
+        data = build_pdf(page_objs(stream(content, b"/Filter /FlateDecode ")))
+        with tempfile.TemporaryDirectory() as tmp:
+            (root,) = scan_pdf(data, tmp)
+            self.assertEqual(root["coverage"], "partial")
+
+
 if __name__ == "__main__":
     unittest.main()
