@@ -854,28 +854,63 @@ static uint32_t ipm_subtree_nid(libpff_file_t *file)
 
 /* ---- handler ---- */
 
+/* Orphans: folders and messages whose parent folder is not in the node tree
+ * (a lost B-tree page, a truncated store). libpff keeps them aside; they
+ * are walked under the path "(orphans)". Tables and internal nodes have no
+ * parent in valid stores too, hence the type filter. */
+static void walk_orphans(struct pst_walk *w, libpff_file_t *file)
+{
+    libpff_error_t *err = NULL;
+    int n = 0;
+    uint64_t found = 0;
+    static const char prefix[] = "(orphans)";
+    struct ls_slice path = ls_slice_make(prefix, sizeof prefix - 1);
+    if (libpff_file_get_number_of_orphan_items(file, &n, &err) != 1) n = 0;
+    libpff_error_free(&err);
+    for (int i = 0; i < n && !w->stop; i++) {
+        libpff_item_t *it = NULL;
+        uint32_t id = 0;
+        if (libpff_file_get_orphan_item_by_index(file, i, &it, &err) == 1 && it &&
+            libpff_item_get_identifier(it, &id, &err) == 1) {
+            if (PST_NID_TYPE(id) == PST_NID_FOLDER || PST_NID_TYPE(id) == PST_NID_MESSAGE) found++;
+            if (PST_NID_TYPE(id) == PST_NID_FOLDER) walk_subfolder(w, it, path, 1, id);
+            else if (PST_NID_TYPE(id) == PST_NID_MESSAGE) emit_item(w, it, path, id);
+        }
+        libpff_error_free(&err);
+        if (it) libpff_item_free(&it, &err);
+        libpff_error_free(&err);
+    }
+    if (found)
+        ls_note(w->c, w->o, LS_R_PARSE_ERROR,
+                "pst: %llu folders or items without their parent folder, read as \"%s/...\"",
+                (unsigned long long)found, prefix);
+}
+
 static ls_err pst_walk_file(struct pst_walk *w, libpff_file_t *file)
 {
     libpff_error_t *err = NULL;
     libpff_item_t *root = NULL;
     char msg[256];
+    ls_err res = LS_OK;
+    w->ipm_subtree = ipm_subtree_nid(file);
     if (libpff_file_get_root_folder(file, &root, &err) != 1 || !root) {
         pst_errmsg(&err, msg, sizeof msg);
         ls_note(w->c, w->o, LS_R_PARSE_ERROR, "pst: no root folder: %s",
                 msg[0] ? msg : "not in the node tree");
-        return LS_E_CORRUPT;
+        res = LS_E_CORRUPT;
+    } else {
+        walk_folder(w, root, ls_slice_make("", 0), 0);
+        libpff_item_free(&root, &err);
     }
-    w->ipm_subtree = ipm_subtree_nid(file);
-    walk_folder(w, root, ls_slice_make("", 0), 0);
-    libpff_item_free(&root, &err);
     libpff_error_free(&err);
+    if (!w->stop) walk_orphans(w, file);
     if (libpff_file_is_corrupted(file, &err) == 1)
         ls_note(w->c, w->o, LS_R_PARSE_ERROR, "pst: libpff reports the store as corrupted");
     libpff_error_free(&err);
     if (w->bad_items)
         ls_note(w->c, w->o, LS_R_PARSE_ERROR, "pst: %llu items or attachments unreadable",
                 (unsigned long long)w->bad_items);
-    return w->result;
+    return w->result != LS_OK ? w->result : res;
 }
 
 static ls_err pst_extract(struct ls_ctx *c, struct ls_object *o)

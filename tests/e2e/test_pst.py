@@ -56,6 +56,12 @@ class PstTest(unittest.TestCase):
         cls.put("badnbt.pst", cls.damage_btree("nbt_root"))
         cls.put("badbbt.pst", cls.damage_btree("bbt_root"))
         cls.put("badmsg.pst", cls.damage_message("Quarterly numbers"))
+        # B-tree pages first (as in stores that grew): a cut copy keeps its index
+        first = gen_pst.build_layout(spec, btree_first=True)[0]
+        cls.put("cutdata.pst", first[:len(first) * 2 // 3])
+        lost = gen_pst.default_spec()
+        lost["folders"][0]["messages"][0]["orphan_parent"] = gen_pst.nid(0x7777, 2)
+        cls.put("orphan.pst", gen_pst.build_bytes(lost))
         proc, cls.m = lsutil.scan(cls.tmp, [cls.files[k] for k in sorted(cls.files)])
         cls.proc = proc
         if cls.m is None:
@@ -185,6 +191,22 @@ class PstTest(unittest.TestCase):
         self.assertNotIn(("Inbox/Quarterly numbers",), got)
         want = {c: [last4(s) for s in v] for c, v in EXPECT.items() if c != ("Inbox/Quarterly numbers",)}
         self.assertEqual({c: ssns(o) for c, o in got.items()}, want)
+
+    def test_truncated_data_keeps_what_is_there(self):
+        self.assertPartial("cutdata.pst", "unreadable")
+        got = self.below("cutdata.pst")
+        self.assertEqual(ssns(got[("Inbox/Quarterly numbers",)]), [last4(gen_pst.SSN_BODY)])
+        self.assertLess(len(got), len(EXPECT))
+        for chain, o in got.items():
+            self.assertEqual(ssns(o), [last4(s) for s in EXPECT[chain]], chain)
+
+    def test_orphan_message(self):
+        """A message whose folder node is gone is read under "(orphans)"."""
+        o = self.assertPartial("orphan.pst", "(orphans)")
+        self.assertTrue(any("contents table lists 4 items" in e for e in o["errors"]), o["errors"])
+        got = self.below("orphan.pst")
+        self.assertNotIn(("Inbox/Quarterly numbers",), got)
+        self.assertEqual(ssns(got[("(orphans)/Quarterly numbers",)]), [last4(gen_pst.SSN_BODY)])
 
 
 def sanitized():

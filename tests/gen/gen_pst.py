@@ -280,6 +280,19 @@ class Node:
         self.subs = subs if subs is not None else {}
 
 
+def btree_pages(entries, leaf_size):
+    """Pages a B-tree of that many entries takes (as Store._btree lays it)."""
+    total = 0
+    per = 488 // leaf_size
+    while True:
+        pages = max(1, (entries + per - 1) // per)
+        total += pages
+        if pages == 1:
+            return total
+        entries = pages
+        per = 488 // 24
+
+
 class Store:
     """Collects top-level nodes, then lays out blocks and pages."""
 
@@ -290,6 +303,8 @@ class Store:
         self.next_bid = 1      # index; external bid = idx*4, internal = idx*4+2
         self.next_page = 1
         self.layout = {"blocks": {}, "nodes": {}}  # bid -> (ib, size); nid -> data bid
+        self.btree_first = False  # B-tree pages before the data blocks
+        self.reserved = []        # page offsets set aside for them
 
     def add(self, n, node, parent=0):
         self.nodes.append((n, node, parent))
@@ -347,6 +362,9 @@ class Store:
         out = bytearray(DATA_FIRST)
         self.alloc = []
         self._map_room(out, 0)
+        if self.btree_first:
+            pages = btree_pages(len(nbt), 32) + btree_pages(len(self.blocks), 24)
+            self.reserved = [self._place(out, PAGE, PAGE) for _ in range(pages)]
         bbt = []
         for bid, raw in self.blocks:
             size = (len(raw) + 16 + 63) // 64 * 64
@@ -404,7 +422,7 @@ class Store:
             parents = []
             for g in groups:
                 bid = self._page_bid()
-                ib = self._place(out, PAGE, PAGE)
+                ib = self.reserved.pop(0) if self.reserved else self._place(out, PAGE, PAGE)
                 body = bytearray(496)
                 raw = b"".join(e for _, e in g)
                 body[:len(raw)] = raw
@@ -535,7 +553,8 @@ class Builder:
             self.store.add(fnid - T_FOLDER + ntype, Node(build_tc(cols, rows, tsubs), tsubs), 0)
         for n, m in messages:
             self.subjects[m["subject"]] = n
-            self.store.add(n, self.message(m), fnid)
+            # "orphan_parent": a test hook, the NID of a folder that does not exist
+            self.store.add(n, self.message(m), m.get("orphan_parent", fnid))
         for n, f in subfolders:
             self.folder(n, fnid, f["name"], f)
 
@@ -608,14 +627,17 @@ def build_bytes(spec, crypt="none"):
     return build_layout(spec, crypt)[0]
 
 
-def build_layout(spec, crypt="none"):
+def build_layout(spec, crypt="none", btree_first=False):
     """(bytes, layout): layout tells tests where things are, to damage them:
     "nbt_root" / "bbt_root" (bid, offset) of the B-tree root pages,
     "blocks" {bid: (offset, allocated size)}, "nodes" {nid: data bid},
-    "subjects" {subject of a top-level message: nid}."""
+    "subjects" {subject of a top-level message: nid}. btree_first puts the
+    B-tree pages before the data (as stores that grew over time have them
+    spread), so a truncated copy keeps its index and loses messages."""
     if crypt not in ("none", "permute"):
         raise ValueError("crypt must be none or permute")
     b = Builder(crypt)
+    b.store.btree_first = btree_first
     top = nid(b.next_folder + 1, T_FOLDER)  # the first folder NID handed out below
     store_props = [(0x0FF9, PT_BIN, STORE_UID), (0x3001, PT_STR, spec.get("store_name", "Personal Folders")),
                    (0x35E0, PT_BIN, entry_id(top)), (0x67FF, PT_I32, 0)]
