@@ -27,6 +27,7 @@
 
 #include "unpack/unpack_int.h"
 #include "unpack/unpack_names.h"
+#include "unpack/rar5hdr.h"
 #include "unpack/zipcd.h"
 
 /* Consecutive failed headers before the archive is given up. */
@@ -111,7 +112,8 @@ static int arc_probe(const struct ls_object *o)
         if (ls_slice_starts(at, m->bytes, m->len) && m->score > best) best = m->score;
     }
     if (best == 0 && o->mime && (strstr(o->mime, "x-tar") || strstr(o->mime, "x-cpio") ||
-                                 strstr(o->mime, "x-iso9660") || strstr(o->mime, "x-lha")))
+                                 strstr(o->mime, "x-iso9660") || strstr(o->mime, "x-lha") ||
+                                 strstr(o->mime, "x-lzh")))
         best = 50;
     if (best == 0) best = probe_lzma(o->data);
     return best;
@@ -131,6 +133,8 @@ struct arc {
     bool any_encrypted;
     struct ls_zipcd_name *zn; /* zip: names as stored, in local-header order */
     size_t nzn, zcur;
+    struct ls_rar5_file *r5; /* rar5: file headers, from rar5hdr.c */
+    size_t nr5, r5cur;
 };
 
 /* Child under construction. */
@@ -265,6 +269,22 @@ static bool stored_name(struct arc *ar, const char *p, struct ls_slice *out)
     return false;
 }
 
+/* RAR5: libarchive never flags an encrypted member (it skips the file
+ * encryption record); leaksift's header walk does. Entries come in header
+ * order: look a little ahead of the last match. */
+static bool rar5_encrypted(struct arc *ar, struct archive_entry *e)
+{
+    const char *p = archive_entry_pathname(e);
+    if (!ar->r5 || !p) return false;
+    size_t end = ar->nr5 - ar->r5cur > ARC_CD_LOOKAHEAD ? ar->r5cur + ARC_CD_LOOKAHEAD : ar->nr5;
+    for (size_t i = ar->r5cur; i < end; i++) {
+        if (!ls_slice_eq_str(ar->r5[i].name, p)) continue;
+        ar->r5cur = i + 1;
+        return ar->r5[i].encrypted;
+    }
+    return false;
+}
+
 /* Fill the child's name; nb owns the bytes. */
 static void child_name(struct arc *ar, struct archive_entry *e, struct arc_child *k,
                        struct ls_buf *nb)
@@ -303,14 +323,22 @@ static ls_err emit(struct arc *ar, struct arc_child *k)
     return e;
 }
 
+/* libarchive says "Unsupported ..." for methods it lacks (zip implode/PPMd,
+ * rar filters and unknown methods, cab Quantum, LArc -lz5-), at any
+ * severity: WARN (lha), FAILED (zip, cab) or FATAL (rar): that is not
+ * damage. */
+static bool unsupported_error(const struct arc *ar)
+{
+    return strstr(ar->ss.err, "nsupported") != NULL;
+}
+
 static void stop_tags(struct arc *ar, struct arc_child *k, const struct unpack_result *res,
                       uint64_t floor)
 {
     char msg[160];
     const char *t = unpack_stop_tag(res->stop);
-    /* libarchive says "Unsupported ..." for methods it lacks (zip
-     * implode/PPMd, rar filters): that is not damage */
-    if (res->stop == UNPACK_FAILED && strstr(ar->ss.err, "nsupported")) t = LS_R_UNSUPPORTED;
+    if ((res->stop == UNPACK_FAILED || res->stop == UNPACK_FATAL) && unsupported_error(ar))
+        t = LS_R_UNSUPPORTED;
     if (t) tag(k, t);
     if (res->stop != UNPACK_DONE) k->ch.flags |= LS_CHILD_TRUNCATED;
     switch (res->stop) {
@@ -332,7 +360,7 @@ static void stop_tags(struct arc *ar, struct arc_child *k, const struct unpack_r
     case UNPACK_SINK_ERROR: say(k, "could not hold the member (memory or spill file)", NULL); break;
     case UNPACK_DONE:
         if (res->warned) {
-            tag(k, LS_R_PARSE_ERROR);
+            tag(k, unsupported_error(ar) ? LS_R_UNSUPPORTED : LS_R_PARSE_ERROR);
             say(k, "warning", ar->ss.err);
         }
         break;
@@ -365,7 +393,8 @@ static ls_err after_read(struct arc *ar, const struct unpack_result *res, ls_err
         return LS_E_LIMIT;
     case UNPACK_CUT_TIME: return LS_E_TIMEOUT;
     case UNPACK_FATAL:
-        ls_note(ar->c, ar->o, LS_R_TRUNCATED, "%s: %s", fmt_name(ar), ar->ss.err);
+        ls_note(ar->c, ar->o, unsupported_error(ar) ? LS_R_UNSUPPORTED : LS_R_TRUNCATED, "%s: %s",
+                fmt_name(ar), ar->ss.err);
         return LS_E_TRUNCATED;
     default: return LS_OK;
     }
@@ -485,7 +514,8 @@ static ls_err do_entry(struct arc *ar, struct archive_entry *e, bool warned)
         /* Directories are recorded only when their name is hostile. */
         k.ch.flags |= LS_CHILD_NODATA;
         r = k.ntags ? emit(ar, &k) : LS_OK;
-    } else if (archive_entry_is_data_encrypted(e) || archive_entry_is_metadata_encrypted(e)) {
+    } else if (archive_entry_is_data_encrypted(e) || archive_entry_is_metadata_encrypted(e) ||
+               rar5_encrypted(ar, e)) {
         ar->any_encrypted = true;
         tag(&k, LS_R_ENCRYPTED);
         say(&k, "encrypted member: content not read", NULL);
@@ -506,10 +536,13 @@ static ls_err do_entry(struct arc *ar, struct archive_entry *e, bool warned)
 
 /* ---- the walk ---- */
 
+/* archive_read_has_encrypted_entries() stays > 0 once any member was
+ * encrypted: it explains a failure only before the first member (encrypted
+ * headers); later ones are judged by their message. */
 static bool encryption_error(const struct arc *ar)
 {
     return strstr(ar->ss.err, "ncrypt") || strstr(ar->ss.err, "assphrase") ||
-           (ar->ss.a && archive_read_has_encrypted_entries(ar->ss.a) > 0);
+           (ar->seen == 0 && ar->ss.a && archive_read_has_encrypted_entries(ar->ss.a) > 0);
 }
 
 
@@ -523,11 +556,14 @@ static ls_err header_error(struct arc *ar, int r)
         return LS_E_ENCRYPTED;
     }
     if (r == ARCHIVE_FATAL || r == ARCHIVE_RETRY) {
-        ls_note(ar->c, ar->o, ar->seen ? LS_R_TRUNCATED : LS_R_PARSE_ERROR, "%s: %s (after %llu members)",
+        const char *why = unsupported_error(ar) ? LS_R_UNSUPPORTED
+                          : ar->seen              ? LS_R_TRUNCATED
+                                                  : LS_R_PARSE_ERROR;
+        ls_note(ar->c, ar->o, why, "%s: %s (after %llu members)",
                 fmt_name(ar), ar->ss.err, (unsigned long long)ar->seen);
         return LS_E_TRUNCATED;
     }
-    ls_note(ar->c, ar->o, strstr(ar->ss.err, "nsupported") ? LS_R_UNSUPPORTED : LS_R_PARSE_ERROR,
+    ls_note(ar->c, ar->o, unsupported_error(ar) ? LS_R_UNSUPPORTED : LS_R_PARSE_ERROR,
             "%s: member %llu: %s", fmt_name(ar),
             (unsigned long long)ar->seen + 1, ar->ss.err);
     return ++ar->failed_run > ARC_MAX_FAILED ? LS_E_CORRUPT : LS_OK;
@@ -644,6 +680,8 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
         return LS_OK;
     }
     if (zip_precheck(&ar)) return LS_OK;
+    if (ls_slice_starts(o->data, LS_RAR5_SIG, LS_RAR5_SIG_LEN))
+        (void)ls_rar5_files(o->data, &ar.r5, &ar.nr5); /* damage is libarchive's to report */
     bool retry_raw = false;
     unpack_names_init(&ar.names);
     ls_err e = run(&ar, UNPACK_MODE_ANY, &retry_raw);
@@ -661,6 +699,7 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
     }
     unpack_names_free(&ar.names);
     free(ar.zn);
+    free(ar.r5);
     if (ar.any_encrypted)
         ls_note(c, o, LS_R_ENCRYPTED, NULL);
     return e;

@@ -165,7 +165,6 @@ class TestArchiveFormats(unittest.TestCase):
         self.assertTrue(next(iter(emails(kids["hr/staff.txt"]))).endswith(domain("rar4.sub")))
         self.assertNotIn("after.txt", kids)
 
-    @unittest.expectedFailure
     def test_rar4_truncated_reason(self):
         """BUG: the archive breaks off while skipping an encrypted member's
         data; header_error() (src/unpack/unpack_archive.c) takes every header
@@ -181,7 +180,6 @@ class TestArchiveFormats(unittest.TestCase):
         self.assertTrue(any("nsupported" in e for e in o["errors"]), o)
         self.assertEqual(root["coverage"], "partial")
 
-    @unittest.expectedFailure
     def test_rar4_unsupported_reason(self):
         """BUG: libarchive's RAR reader returns ARCHIVE_FATAL for an unknown
         method ("Unsupported compression method for RAR file."); stop_tags()
@@ -197,7 +195,6 @@ class TestArchiveFormats(unittest.TestCase):
         root, kids = self.assertMain("main5.rar")
         self.assertIn("donn\u00e9es.txt", kids)  # UTF-8 name kept
 
-    @unittest.expectedFailure
     def test_rar5_encrypted_member(self):
         """BUG (libarchive 3.6-3.7 limitation): the RAR5 reader skips the
         file encryption extra record (EX_CRYPT, archive_read_support_format_
@@ -272,7 +269,6 @@ class TestArchiveFormats(unittest.TestCase):
         self.assertTrue(any("Quantum" in e for e in o["errors"]), o)
         self.assertEqual(self.root("unsupported.cab")["coverage"], "partial")
 
-    @unittest.expectedFailure
     def test_cab_unsupported_container_reason(self):
         """BUG: after the Quantum member, libarchive's next header fails
         (ARCHIVE_FATAL "Unsupported CAB compression : Quantum": it cannot
@@ -311,7 +307,6 @@ class TestArchiveFormats(unittest.TestCase):
         self.assertTrue(next(iter(emails(kids["plain.txt"]))).endswith(domain("lha.plain")))
         self.assertTrue(next(iter(emails(kids["first.txt"]))).endswith(domain("lha.first")))
 
-    @unittest.expectedFailure
     def test_lha_unsupported_reason(self):
         """BUG: libarchive's LHA reader returns ARCHIVE_WARN for an unknown
         method ("Unsupported lzh compression method -lz5-"); stop_tags()
@@ -319,7 +314,6 @@ class TestArchiveFormats(unittest.TestCase):
         o = self.children("unsupported.lzh")["odd.bin"]
         self.assertEqual(o["coverage_reasons"], ["unsupported"])
 
-    @unittest.expectedFailure
     def test_lha_larc_first_member(self):
         """BUG: an archive whose first member is LArc -lz5- has "-lz5-" at
         offset 2, not "-lh"; arc_probe()'s MIME fallback looks for "x-lha"
