@@ -37,9 +37,12 @@
  * PidTagSubfolders flag (both cheap), the contents table only on a
  * mismatch. Tested on valid stores from tests/gen/gen_pst.py.
  *
- * Ignored on purpose: orphan and recovered items (libpff_file_recover_items
- * scans all unallocated blocks: slow, and the raw bytes are scanned anyway),
- * search folders and associated (hidden) items, reference attachments
+ * Orphans (folders and messages whose parent folder node is lost) are read
+ * under "(orphans)/" and noted.
+ *
+ * Ignored on purpose: recovered items (libpff_file_recover_items scans all
+ * unallocated blocks: slow, and the raw bytes are scanned anyway), search
+ * folders and associated (hidden) items, reference attachments
  * (links, no data), named-property metadata.
  *
  * Attacker-controlled: the whole store. libpff does the bounds checking; a
