@@ -99,6 +99,15 @@ class CodepageTest(unittest.TestCase):
         self.assertIn("unsupported", o["coverage_reasons"])
         self.assertTrue(any("gb2312" in e for e in o.get("errors", [])), o.get("errors"))
 
+    def test_html_utf8_beats_label(self):
+        t = self.text("utf8_label1251.html")
+        self.assertIn(gen.RU + " " + gen.RU_EMAIL, t)
+
+    def test_xhtml_xml_declaration(self):
+        o = self.m.obj(self.path("decl1250.xhtml"))
+        t = self.text("decl1250.xhtml")
+        self.assertIn(gen.PL + " " + gen.PL_EMAIL, t, o["handler"])
+
     # ---- MIME ----
 
     def test_eml_koi8_body_and_2047_subject(self):
@@ -121,6 +130,13 @@ class CodepageTest(unittest.TestCase):
         self.assertIn(gen.KOI + " html.cp@example.ru", t)    # HTML body, PR_INTERNET_CPID
         n, o = self.emails("cp1251.msg")
         self.assertEqual(n, 2)
+
+    def test_msg_multibyte_codepage_noted(self):
+        t = self.text("cp932.msg")
+        self.assertIn(gen.MSG_EMAIL, t)                      # ASCII survives
+        o = self.m.obj(self.path("cp932.msg"))
+        self.assertIn("unsupported", o["coverage_reasons"])
+        self.assertTrue(any("932" in e for e in o.get("errors", [])), o.get("errors"))
 
     def test_ole2_property_set_codepage(self):
         t = self.text("props1251.ole")

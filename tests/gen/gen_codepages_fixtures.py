@@ -86,6 +86,21 @@ def html_unsupported():
     return page.encode("gb2312")
 
 
+def html_utf8_mislabelled():
+    """Valid UTF-8 under a windows-1251 label: the bytes win."""
+    page = ("<html><head><meta charset=\"windows-1251\"></head><body><p>" + RU + " " + RU_EMAIL +
+            "</p></body></html>\n")
+    return page.encode("utf-8")
+
+
+def xhtml_decl():
+    """XHTML whose only declaration is the XML one."""
+    page = ("<?xml version=\"1.0\" encoding=\"windows-1250\"?>\n"
+            "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>t</title></head><body><p>" + PL +
+            " " + PL_EMAIL + "</p></body></html>\n")
+    return page.encode("cp1250")
+
+
 def eml_koi8():
     """koi8-r 8bit body, RFC 2047 iso-8859-2 subject, and a windows-1251
     quoted-printable HTML alternative."""
@@ -107,7 +122,7 @@ def eml_koi8():
     return head.encode("ascii") + body
 
 
-def msg_1251():
+def msg_1251(codepage=1251, codec="cp1251"):
     """An Outlook message with 8-bit (PT_STRING8) properties in code page
     1251 (PR_MESSAGE_CODEPAGE) and an HTML body in PR_INTERNET_CPID."""
     w = CFBWriter()
@@ -116,14 +131,14 @@ def msg_1251():
                0x1000: RU + ": " + MSG_EMAIL + "\r\n"}
     fixed = b""
     for pid, val in strings.items():
-        data = val.encode("cp1251") + b"\0"
+        data = val.encode(codec) + b"\0"
         w.add_stream("__substg1.0_%04X001E" % pid, data)
         fixed += struct.pack("<IIQ", (pid << 16) | 0x001E, 6, len(data))
-    html = ("<html><body><p>" + KOI + " html.cp@example.ru</p></body></html>").encode("cp1251")
+    html = ("<html><body><p>" + KOI + " html.cp@example.ru</p></body></html>").encode(codec)
     w.add_stream("__substg1.0_10130102", html)
     fixed += struct.pack("<IIQ", (0x1013 << 16) | 0x0102, 6, len(html))
-    fixed += struct.pack("<IIII", 0x3FFD0003, 6, 1251, 0)   # PR_MESSAGE_CODEPAGE
-    fixed += struct.pack("<IIII", 0x3FDE0003, 6, 1251, 0)   # PR_INTERNET_CPID
+    fixed += struct.pack("<IIII", 0x3FFD0003, 6, codepage, 0)   # PR_MESSAGE_CODEPAGE
+    fixed += struct.pack("<IIII", 0x3FDE0003, 6, codepage, 0)   # PR_INTERNET_CPID
     w.add_stream("__properties_version1.0", b"\0" * 32 + fixed)
     return w.build()[0]
 
@@ -164,6 +179,9 @@ def files():
         "gb.html": html_unsupported(),
         "koi8.eml": eml_koi8(),
         "cp1251.msg": msg_1251(),
+        "cp932.msg": msg_1251(932, "shift_jis"),
+        "utf8_label1251.html": html_utf8_mislabelled(),
+        "decl1250.xhtml": xhtml_decl(),
         "props1251.ole": props_cfb(),
     }
 
