@@ -66,6 +66,7 @@
 #define PST_MAX_STR (16u << 20)      /* one string property */
 #define PST_MAX_NAME 512u            /* bytes of folder path and subject in a child name */
 #define PST_BOUNDARY "=_leaksift_pst_"
+#define PST_MAX_NAMESET (1u << 20)   /* names tracked per folder for uniqueness */
 
 /* Names are capped buffers: keeping what fit is the intent. */
 #define PST_KEEP(expr)        \
@@ -81,6 +82,7 @@ struct pst_walk {
     uint64_t items;
     uint64_t bad_items;
     uint32_t ipm_subtree; /* NID of "Top of Personal Folders", 0 if unknown */
+    struct pst_nameset *names; /* names used in the folder being walked */
     bool stop;
     bool text_full;
     ls_err result;
@@ -618,6 +620,81 @@ static struct ls_slice subject_text(struct ls_slice s)
     return s;
 }
 
+/* Names used in one folder, as 64-bit hashes with a use count, so the
+ * second "Re: hello" becomes "Re: hello (2)" and every chain names one
+ * record. Bounded (PST_MAX_NAMESET entries, 12 bytes each); past the bound
+ * or without memory names are left as they are. */
+struct pst_nameset {
+    uint64_t *key; /* 0: empty slot */
+    uint32_t *count;
+    size_t cap;    /* a power of two */
+    size_t n;
+};
+
+static uint64_t name_hash(struct ls_slice s)
+{
+    uint64_t h = 14695981039346656037ull; /* FNV-1a */
+    for (size_t i = 0; i < s.len; i++) h = (h ^ s.ptr[i]) * 1099511628211ull;
+    return h ? h : 1;
+}
+
+static size_t nameset_slot(const struct pst_nameset *ns, uint64_t h)
+{
+    size_t i = (size_t)h & (ns->cap - 1);
+    while (ns->key[i] && ns->key[i] != h) i = (i + 1) & (ns->cap - 1);
+    return i;
+}
+
+static bool nameset_grow(struct pst_nameset *ns)
+{
+    size_t cap = ns->cap ? ns->cap * 2 : 64;
+    if (cap > PST_MAX_NAMESET) return false;
+    struct pst_nameset bigger = {calloc(cap, sizeof(uint64_t)), calloc(cap, sizeof(uint32_t)), cap, ns->n};
+    if (!bigger.key || !bigger.count) {
+        free(bigger.key);
+        free(bigger.count);
+        return false;
+    }
+    for (size_t i = 0; i < ns->cap; i++) {
+        if (!ns->key[i]) continue;
+        size_t j = nameset_slot(&bigger, ns->key[i]);
+        bigger.key[j] = ns->key[i];
+        bigger.count[j] = ns->count[i];
+    }
+    free(ns->key);
+    free(ns->count);
+    *ns = bigger;
+    return true;
+}
+
+/* How many times name has now been used in this folder (1 = first). */
+static uint32_t nameset_bump(struct pst_nameset *ns, struct ls_slice name)
+{
+    if (!ns || ((ns->n + 1) * 2 > ns->cap && !nameset_grow(ns))) return 1;
+    size_t i = nameset_slot(ns, name_hash(name));
+    if (!ns->key[i]) {
+        ns->key[i] = name_hash(name);
+        ns->n++;
+    }
+    if (ns->count[i] < UINT32_MAX) ns->count[i]++;
+    return ns->count[i];
+}
+
+static void nameset_free(struct pst_nameset *ns)
+{
+    free(ns->key);
+    free(ns->count);
+    memset(ns, 0, sizeof *ns);
+}
+
+/* Make the name in b unique in the current folder: " (N)" on repeats. */
+static void unique_name(struct pst_walk *w, struct ls_buf *b)
+{
+    uint32_t k = nameset_bump(w->names, ls_buf_slice(b));
+    if (k > 1 && ls_buf_printf(b, " (%lu)", (unsigned long)k) == LS_OK)
+        (void)nameset_bump(w->names, ls_buf_slice(b));
+}
+
 /* An item libpff cannot read the properties of (damaged PC). */
 static bool item_readable(libpff_item_t *it)
 {
@@ -647,6 +724,7 @@ static void emit_item(struct pst_walk *w, libpff_item_t *it, struct ls_slice pat
         append_name(&name, subject_text(ls_buf_slice(&subj)));
     else
         PST_KEEP(ls_buf_printf(&name, "item-%lu", (unsigned long)id));
+    unique_name(w, &name);
     struct ls_child ch;
     memset(&ch, 0, sizeof ch);
     ch.name = name.ptr;
@@ -693,13 +771,14 @@ static void walk_subfolder(struct pst_walk *w, libpff_item_t *sub, struct ls_sli
                            unsigned depth, uint32_t id)
 {
     struct ls_buf p;
-    ls_buf_init(&p, PST_MAX_NAME);
+    ls_buf_init(&p, PST_MAX_NAME + 16);
     append_name(&p, path);
     if (!(depth == 0 && w->ipm_subtree && id == w->ipm_subtree)) {
         if (path.len) PST_KEEP(ls_buf_addc(&p, '/'));
         size_t before = p.len;
         folder_name(sub, &p);
         if (p.len == before) PST_KEEP(ls_buf_printf(&p, "folder-%lu", (unsigned long)id));
+        unique_name(w, &p);
     }
     walk_folder(w, sub, ls_buf_slice(&p), depth + 1);
     ls_buf_free(&p);
@@ -707,9 +786,10 @@ static void walk_subfolder(struct pst_walk *w, libpff_item_t *sub, struct ls_sli
 
 /* The folder's children in the node tree (NBT parent links), not its
  * contents and hierarchy tables: a damaged table then hides nothing, and
- * the walk needs one item in memory at a time. Folders first, then
- * messages, both in node order; search folders and associated (hidden)
- * items are skipped. */
+ * the walk needs one item in memory at a time. One pass for messages,
+ * one for sub folders (walk_folder), both in node order; search folders
+ * and associated (hidden) items are skipped. Names are made unique within
+ * the pass. */
 static uint32_t walk_children(struct pst_walk *w, libpff_item_t *folder, struct ls_slice path,
                               unsigned depth, uint32_t want)
 {
@@ -721,11 +801,14 @@ static uint32_t walk_children(struct pst_walk *w, libpff_item_t *folder, struct 
         w->bad_items++;
         return 0;
     }
+    struct pst_nameset names = {NULL, NULL, 0, 0};
+    struct pst_nameset *outer = w->names;
     for (int i = 0; i < n && !w->stop; i++) {
         if (ls_ctx_expired(w->c)) {
             pst_fail(w, LS_E_TIMEOUT);
-            return seen;
+            break;
         }
+        w->names = &names; /* a sub folder's walk sets its own */
         libpff_item_t *sub = NULL;
         uint32_t id = 0;
         if (libpff_item_get_sub_item(folder, i, &sub, &err) != 1 || !sub ||
@@ -744,6 +827,8 @@ static uint32_t walk_children(struct pst_walk *w, libpff_item_t *folder, struct 
         libpff_item_free(&sub, &err);
         libpff_error_free(&err);
     }
+    w->names = outer;
+    nameset_free(&names);
     return seen;
 }
 
@@ -868,9 +953,11 @@ static void walk_orphans(struct pst_walk *w, libpff_file_t *file)
     uint64_t found = 0;
     static const char prefix[] = "(orphans)";
     struct ls_slice path = ls_slice_make(prefix, sizeof prefix - 1);
+    struct pst_nameset names = {NULL, NULL, 0, 0};
     if (libpff_file_get_number_of_orphan_items(file, &n, &err) != 1) n = 0;
     libpff_error_free(&err);
     for (int i = 0; i < n && !w->stop; i++) {
+        w->names = &names;
         libpff_item_t *it = NULL;
         uint32_t id = 0;
         if (libpff_file_get_orphan_item_by_index(file, i, &it, &err) == 1 && it &&
@@ -883,6 +970,8 @@ static void walk_orphans(struct pst_walk *w, libpff_file_t *file)
         if (it) libpff_item_free(&it, &err);
         libpff_error_free(&err);
     }
+    w->names = NULL;
+    nameset_free(&names);
     if (found)
         ls_note(w->c, w->o, LS_R_PARSE_ERROR,
                 "pst: %llu folders or items without their parent folder, read as \"%s/...\"",

@@ -283,6 +283,31 @@ class PstNamesTest(unittest.TestCase):
                                    (msg, "attachment-2"): []})
 
 
+class PstDuplicateNamesTest(unittest.TestCase):
+    """Repeated subjects and sibling folder names get " (N)": every chain
+    names one record, and `leaksift text` reaches each."""
+
+    def test_duplicates(self):
+        def msg(subject, ssn):
+            return {"subject": subject, "body": "SSN %s" % ssn if ssn else "none"}
+        spec = {"folders": [
+            {"name": "Inbox", "messages": [msg("Re: hello", gen_pst.SSN_BODY), msg("Re: hello", gen_pst.SSN_HTML),
+                                           msg("Re: hello (2)", None), msg("Re: hello", gen_pst.SSN_ATTACH)]},
+            {"name": "Inbox", "messages": [msg("other", gen_pst.SSN_ZIP)]}]}
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "dup.pst")
+            gen_pst.build(path, spec)
+            proc, m = lsutil.scan(tmp, [path])
+            got = {tuple(o["chain"]): ssns(o) for o in m.objects if o["depth"] > 0}
+            self.assertEqual(got, {("Inbox/Re: hello",): [last4(gen_pst.SSN_BODY)],
+                                   ("Inbox/Re: hello (2)",): [last4(gen_pst.SSN_HTML)],
+                                   ("Inbox/Re: hello (2) (2)",): [],
+                                   ("Inbox/Re: hello (3)",): [last4(gen_pst.SSN_ATTACH)],
+                                   ("Inbox (2)/other",): [last4(gen_pst.SSN_ZIP)]})
+            p = lsutil.run(["text", path + "!Inbox/Re: hello (3)"])
+            self.assertIn(gen_pst.SSN_ATTACH, p.stdout.decode())
+
+
 class PstFlipTest(unittest.TestCase):
     """Bytes overwritten across the store: every copy gets a record, none
     crashes a worker."""
