@@ -263,6 +263,30 @@ class PstBulkTest(unittest.TestCase):
                             % (rss_big, rss_small, store_mb))
 
 
+class PstBudgetTest(unittest.TestCase):
+    """The root's byte and member budgets stop the walk: partial with the
+    limit as the reason, what was read before kept."""
+
+    def scan(self, *flags):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "b.pst")
+            gen_pst.build(path, gen_pst.bulk_spec(folders=4, per_folder=10, attach_bytes=20000))
+            proc, m = lsutil.scan(tmp, [path], *flags)
+            self.assertIn(proc.returncode, (0, 1), proc.stderr[-2000:])
+            return m.obj(path), [o for o in m.objects if o["depth"] > 0]
+
+    def test_byte_budget(self):
+        root, below = self.scan("--max-bytes", "300K", "--bytes-factor", "0")
+        self.assertEqual(root["coverage"], "partial")
+        self.assertIn("limit:bytes", root["coverage_reasons"])
+        self.assertTrue(0 < len(below) < 80, len(below))
+
+    def test_member_budget(self):
+        root, below = self.scan("--max-members", "25")
+        self.assertIn("limit:members", root["coverage_reasons"])
+        self.assertEqual(len(below), 25)
+
+
 class PstNamesTest(unittest.TestCase):
     """Non-ASCII folder, subject and file names come out as UTF-8 in the
     chain; an attachment without a name is attachment-N."""
