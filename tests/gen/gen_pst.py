@@ -28,6 +28,10 @@ tables must fit one heap block: a few dozen messages per folder), XXBLOCKs
 Message bodies: plain (PidTagBody), HTML (PidTagHtml), compressed RTF
 (PidTagRtfCompressed, LZFu with literals only, [MS-OXRTFCP]).
 
+Checked with two independent readers: libpff (pffinfo, pffexport) and
+libpst (readpst) list and export every folder, message, body and
+attachment of default_spec(), in both encodings.
+
 CLI: python3 gen_pst.py OUT.pst [--permute] [--big | --mini | --bulk]
 """
 import io
