@@ -432,6 +432,27 @@ static void recipients_text(libpff_item_t *msg, struct ls_buf *t)
     libpff_error_free(&err);
 }
 
+/* The HTML body is bytes in the message's PidTagInternetCodepage (0x3fde);
+ * name the charset so the mime handler decodes it (no name: it guesses
+ * UTF-8, else windows-1252). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+static void html_type(libpff_item_t *it, char *out, size_t n)
+{
+    libpff_error_t *err = NULL;
+    uint32_t number = 0;
+    const char *cs = NULL;
+    if (libpff_item_get_entry_value_32bit(it, 0, 0x3fde, &number, 0, &err) == 1) {
+        const struct ls_codepage *cp = ls_codepage_by_number(number);
+        if (number == 65001) cs = "utf-8";
+        else if (cp) cs = ls_codepage_name(cp);
+    }
+    libpff_error_free(&err);
+    if (cs) snprintf(out, n, "text/html; charset=%s", cs);
+    else snprintf(out, n, "text/html");
+}
+#pragma GCC diagnostic pop
+
 static ls_err synth_bodies(struct pst_walk *w, libpff_item_t *it, struct ls_buf *b, unsigned depth)
 {
     struct ls_buf t;
@@ -449,7 +470,9 @@ static ls_err synth_bodies(struct pst_walk *w, libpff_item_t *it, struct ls_buf 
     if (e == LS_OK) {
         e = item_body(w, it, libpff_message_get_html_body_size, libpff_message_get_html_body, &t);
         if (t.len && (e == LS_OK || e == LS_E_LIMIT)) {
-            ls_err pe = put_part(b, depth, "text/html", "", ls_buf_slice(&t));
+            char type[64];
+            html_type(it, type, sizeof type);
+            ls_err pe = put_part(b, depth, type, "", ls_buf_slice(&t));
             if (e == LS_OK) e = pe;
         }
     }

@@ -307,6 +307,24 @@ class PstNamesTest(unittest.TestCase):
                                    (msg, "attachment-2"): []})
 
 
+class PstCodepageTest(unittest.TestCase):
+    """An HTML body is bytes in PidTagInternetCodepage: windows-1251 text
+    comes out as Cyrillic, not as windows-1252 guesswork."""
+
+    def test_html_codepage(self):
+        spec = {"folders": [{"name": "Inbox", "messages": [
+            {"subject": "Зарплата", "codepage": 1251,
+             "html": "<p>Сотрудник Иванов, SSN %s</p>" % gen_pst.SSN_HTML}]}]}
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "cp.pst")
+            gen_pst.build(path, spec)
+            p = lsutil.run(["text", path + "!Inbox/Зарплата"])
+            self.assertEqual(p.returncode, 0, p.stderr)
+            out = p.stdout.decode("utf-8")
+            self.assertIn("Сотрудник Иванов", out)
+            self.assertIn(gen_pst.SSN_HTML, out)
+
+
 class PstDuplicateNamesTest(unittest.TestCase):
     """Repeated subjects and sibling folder names get " (N)": every chain
     names one record, and `leaksift text` reaches each."""

@@ -574,7 +574,7 @@ class Builder:
                  (0x0E07, PT_I32, self.msg_flags(m)), (0x0E08, PT_I32, 1024),
                  (0x0039, PT_TIME, FILETIME), (0x0E06, PT_TIME, FILETIME),
                  (0x3007, PT_TIME, FILETIME), (0x3008, PT_TIME, FILETIME),
-                 (0x3FDE, PT_I32, 65001)]
+                 (0x3FDE, PT_I32, m.get("codepage", 65001))]
         if m.get("sender_name"):
             props += [(0x0C1A, PT_STR, m["sender_name"]), (0x0042, PT_STR, m["sender_name"])]
         if m.get("sender_email"):
@@ -586,7 +586,8 @@ class Builder:
         if m.get("body") is not None:
             props.append((0x1000, PT_STR, m["body"]))
         if m.get("html") is not None:
-            props.append((0x1013, PT_BIN, m["html"].encode("utf-8")))
+            cp = m.get("codepage", 65001)
+            props.append((0x1013, PT_BIN, m["html"].encode("utf-8" if cp == 65001 else "cp%d" % cp)))
         if m.get("rtf") is not None:
             props += [(0x1009, PT_BIN, rtf_compressed(m["rtf"].encode("ascii"))), (0x0E1F, PT_BOOL, True)]
         atts = m.get("attachments", [])
