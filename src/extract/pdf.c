@@ -9,7 +9,8 @@
  * dictionary, XMP metadata, annotation contents, form field values, outline
  * titles, and embedded files (emitted as children, named by /UF or /F).
  * Alerts: javascript (/JS, /S /JavaScript), open_action (/OpenAction naming
- * an action, /AA), launch (/S /Launch), external_link (actions that fetch
+ * an action other than a /GoTo within the file, /AA with a trigger that
+ * fires unasked: page open/close, document close/save/print), launch (/S /Launch), external_link (actions that fetch
  * or send on their own: /GoToR, /GoToE, /SubmitForm, /ImportData, and /URI
  * when it is the /OpenAction or an /AA). Plain /URI links the reader must
  * click are not alerts: nearly every PDF has them.
@@ -280,6 +281,19 @@ static bool is_local_goto(struct pdf_doc *d, struct pdf_obj *a)
     return act && pdf_name_is(pdf_dict_getr(d, act, "S"), "GoTo") && !pdf_dict_get(act, "Next");
 }
 
+/* /AA triggers that fire without the reader touching anything (ISO 32000
+ * 12.6.3): page open/close, document close/save/print, annotation page
+ * open/close/visible. The form-field triggers (keystroke, format,
+ * validate, calculate, focus, mouse) need a user; their scripts still
+ * give `javascript`. /C is "page close" on a page, "calculate" on a field. */
+static bool aa_runs_unasked(const struct pdf_obj *aa, bool page)
+{
+    static const char *const keys[] = {"O", "WC", "WS", "DS", "WP", "DP", "PO", "PC", "PV", "PI"};
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
+        if (pdf_dict_get(aa, keys[k])) return true;
+    return page && pdf_dict_get(aa, "C");
+}
+
 static void dict_checks(struct pdf_run *r, const struct pdf_obj *o, uint32_t num)
 {
     struct pdf_doc *d = &r->d;
@@ -297,7 +311,9 @@ static void dict_checks(struct pdf_run *r, const struct pdf_obj *o, uint32_t num
     }
     const struct pdf_obj *aa = pdf_dict_of(pdf_resolve(d, pdf_dict_get(o, "AA")));
     if (aa) {
-        alert(r, &r->a_open, LS_A_OPEN_ACTION, "/AA additional actions", num);
+        if (aa_runs_unasked(aa, pdf_name_is(pdf_dict_get(o, "Type"), "Page")))
+            alert(r, &r->a_open, LS_A_OPEN_ACTION, "/AA runs an action on open, close, save or print",
+                  num);
         for (size_t i = 0; i < aa->u.d.n; i++)
             if (is_auto_action_uri(d, aa->u.d.v[i].val))
                 alert(r, &r->a_link, LS_A_EXTERNAL_LINK, "/AA opens a URI", num);

@@ -611,6 +611,15 @@ ls_err pdf_doc_open(struct pdf_doc *d, struct ls_ctx *c, struct ls_object *o)
     d->c = c;
     d->o = o;
     d->data = o->data;
+    /* Bytes before the header (a MacBinary or mail wrapper, the EMF comment
+     * record Mac Office keeps a PDF copy in): offsets count from "%PDF-",
+     * as Acrobat reads them. Absolute offsets then miss and the recovery
+     * scan finds the objects. */
+    struct ls_slice head;
+    size_t hdr = SIZE_MAX;
+    if (ls_slice_sub(o->data, 0, o->data.len < 1024 ? o->data.len : 1024, &head))
+        hdr = ls_slice_find(head, 0, "%PDF-", 5);
+    if (hdr != SIZE_MAX && hdr > 0) (void)ls_slice_sub(o->data, hdr, o->data.len - hdr, &d->data);
     d->encrypt_num = UINT32_MAX;
     size_t amax = PDF_ARENA_BASE;
     if (d->data.len < (PDF_ARENA_MAX - PDF_ARENA_BASE) / PDF_ARENA_FACTOR)

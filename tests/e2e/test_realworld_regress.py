@@ -198,5 +198,50 @@ class SyncFlushedFlateIsComplete(unittest.TestCase):
             self.assertEqual(root["coverage"], "partial")
 
 
+class BytesBeforeTheHeader(unittest.TestCase):
+    """Mac Office keeps a PDF copy of a picture inside an EMF comment record:
+    the PDF handler took the EMF (%PDF- in its first KiB) but read the
+    xref offsets from the start of the file, not from %PDF-, so it fell
+    back to scanning and called the file partial (parse_error)."""
+
+    def test_offsets_count_from_the_header(self):
+        pdf = build_pdf(page_objs(stream(b"BT /F1 12 Tf 72 720 Td (SSN 536-22-1874) Tj ET")))
+        data = b"\x01\x00\x00\x00" + b"\x00" * 160 + pdf + b"\x0e\x00\x00\x00" * 8
+        with tempfile.TemporaryDirectory() as tmp:
+            (root,) = scan_pdf(data, tmp, "image1.emf")
+            self.assertEqual(root["handler"], "pdf")
+            self.assertEqual(root["coverage"], "full", root["errors"])
+            self.assertIn("ssn", [f["entity"] for f in root["findings"]])
+
+
+class FieldScriptsAreNotOpenActions(unittest.TestCase):
+    """Form fields carry /AA keystroke/format/calculate scripts (every
+    Acrobat form does): they gave open_action as well as javascript. Only
+    triggers that fire unasked (page open, document close/save/print)
+    are open actions."""
+
+    def field_pdf(self, aa, on_page=False):
+        text = stream(b"BT /F1 12 Tf 72 720 Td (Total) Tj ET")
+        objs = page_objs(text, b"/AcroForm << /Fields [6 0 R] >> ")
+        js = b"<< /S /JavaScript /JS (AFNumber_Format\\(2\\)) >>"
+        objs.append(b"<< /FT /Tx /T (total) /V (12.00) /Rect [0 0 10 10] /Subtype /Widget"
+                    b" /AA << /" + aa + b" " + js + b" >> >>")
+        if on_page:
+            objs[2] = objs[2][:-2] + b" /AA << /" + aa + b" " + js + b" >> >>"
+        return build_pdf(objs)
+
+    def test_field_triggers(self):
+        for key in (b"K", b"F", b"V", b"C"):
+            with tempfile.TemporaryDirectory() as tmp:
+                (root,) = scan_pdf(self.field_pdf(key), tmp)
+                self.assertEqual(root["alerts"], ["javascript"], key)
+
+    def test_page_open_and_close(self):
+        for key in (b"O", b"C"):
+            with tempfile.TemporaryDirectory() as tmp:
+                (root,) = scan_pdf(self.field_pdf(key, on_page=True), tmp)
+                self.assertIn("open_action", root["alerts"], key)
+
+
 if __name__ == "__main__":
     unittest.main()
