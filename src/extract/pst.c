@@ -67,6 +67,7 @@
 #define PST_MAX_NAME 512u            /* bytes of folder path and subject in a child name */
 #define PST_BOUNDARY "=_leaksift_pst_"
 #define PST_MAX_NAMESET (1u << 20)   /* names tracked per folder for uniqueness */
+#define PST_MAX_PROPS 4096           /* string properties of one item put in its text */
 
 /* Names are capped buffers: keeping what fit is the intent. */
 #define PST_KEEP(expr)        \
@@ -409,6 +410,26 @@ static ls_err put_part(struct ls_buf *b, unsigned depth, const char *type, const
 
 static ls_err synth_item(struct pst_walk *w, libpff_item_t *it, struct ls_buf *b, unsigned depth);
 
+/* One string property as a text line (empty values skipped). */
+static void entry_line(libpff_record_entry_t *e, uint32_t type, struct ls_buf *t)
+{
+    libpff_error_t *err = NULL;
+    size_t n = 0;
+    if (libpff_record_entry_get_data_as_utf8_string_size(e, &n, &err) != 1 || n <= 1 ||
+        n > PST_MAX_STR) {
+        libpff_error_free(&err);
+        return;
+    }
+    uint8_t *tmp = malloc(n);
+    if (!tmp) return;
+    if (libpff_record_entry_get_data_as_utf8_string(e, tmp, n, &err) == 1 &&
+        ls_buf_printf(t, "0x%04lx: ", (unsigned long)type) == LS_OK &&
+        ls_buf_add(t, tmp, strnlen((const char *)tmp, n)) == LS_OK)
+        PST_KEEP(ls_buf_addc(t, '\n'));
+    libpff_error_free(&err);
+    free(tmp);
+}
+
 /* Recipient addresses and transport headers: into the text part. */
 static void recipients_text(libpff_item_t *msg, struct ls_buf *t)
 {
@@ -429,6 +450,44 @@ static void recipients_text(libpff_item_t *msg, struct ls_buf *t)
         if (ls_buf_adds(t, ">\n") != LS_OK) break;
     }
     libpff_item_free(&rec, &err);
+    libpff_error_free(&err);
+}
+
+/* Properties already written elsewhere (headers, bodies). */
+static bool prop_shown(uint32_t type)
+{
+    static const uint32_t shown[] = {0x0037, 0x0c1a, 0x0c1f, 0x0e02, 0x0e03, 0x0e04,
+                                     0x1000, 0x007d, 0x001a, 0x0e1d};
+    for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++)
+        if (shown[i] == type) return true;
+    return false;
+}
+
+/* Every other string property of the item, one "0xTTTT: value" line each:
+ * contacts, appointments and tasks keep their personal data there
+ * (phone numbers, addresses, e-mail addresses in named properties). */
+static void other_strings(libpff_item_t *it, struct ls_buf *t)
+{
+    libpff_error_t *err = NULL;
+    libpff_record_set_t *set = NULL;
+    int n = 0;
+    if (libpff_item_get_record_set_by_index(it, 0, &set, &err) != 1 || !set ||
+        libpff_record_set_get_number_of_entries(set, &n, &err) != 1)
+        n = 0;
+    libpff_error_free(&err);
+    for (int i = 0; i < n && i < PST_MAX_PROPS; i++) {
+        libpff_record_entry_t *e = NULL;
+        uint32_t type = 0, vtype = 0;
+        if (libpff_record_set_get_entry_by_index(set, i, &e, &err) == 1 && e &&
+            libpff_record_entry_get_entry_type(e, &type, &err) == 1 &&
+            libpff_record_entry_get_value_type(e, &vtype, &err) == 1 &&
+            (vtype == 0x001e || vtype == 0x001f) && !prop_shown(type))
+            entry_line(e, type, t);
+        libpff_error_free(&err);
+        if (e) libpff_record_entry_free(&e, &err);
+        libpff_error_free(&err);
+    }
+    if (set) libpff_record_set_free(&set, &err);
     libpff_error_free(&err);
 }
 
@@ -462,6 +521,7 @@ static ls_err synth_bodies(struct pst_walk *w, libpff_item_t *it, struct ls_buf 
     if (e == LS_OK || e == LS_E_LIMIT) {
         if (t.len && ls_buf_addc(&t, '\n') != LS_OK) e = LS_E_LIMIT;
         recipients_text(it, &t);
+        other_strings(it, &t);
         (void)item_str(it, 0, LIBPFF_ENTRY_TYPE_MESSAGE_TRANSPORT_HEADERS, &t);
         ls_err pe = put_part(b, depth, "text/plain; charset=utf-8", "", ls_buf_slice(&t));
         if (e == LS_OK) e = pe;
@@ -742,8 +802,13 @@ static void emit_item(struct pst_walk *w, libpff_item_t *it, struct ls_slice pat
     ls_err e = synth_item(w, it, &b, 0);
     append_name(&name, path);
     if (path.len) PST_KEEP(ls_buf_addc(&name, '/'));
-    if (item_str(it, 0, LIBPFF_ENTRY_TYPE_MESSAGE_SUBJECT, &subj) &&
-        subject_text(ls_buf_slice(&subj)).len)
+    bool named = item_str(it, 0, LIBPFF_ENTRY_TYPE_MESSAGE_SUBJECT, &subj) &&
+                 subject_text(ls_buf_slice(&subj)).len;
+    if (!named) {
+        ls_buf_reset(&subj); /* contacts have a display name, no subject */
+        named = item_str(it, 0, LIBPFF_ENTRY_TYPE_DISPLAY_NAME, &subj);
+    }
+    if (named)
         append_name(&name, subject_text(ls_buf_slice(&subj)));
     else
         PST_KEEP(ls_buf_printf(&name, "item-%lu", (unsigned long)id));

@@ -325,6 +325,28 @@ class PstCodepageTest(unittest.TestCase):
             self.assertIn(gen_pst.SSN_HTML, out)
 
 
+class PstContactTest(unittest.TestCase):
+    """A contact keeps its personal data in string properties, not in a
+    body: every string property reaches the text; no subject, so the
+    display name names the record."""
+
+    def test_contact(self):
+        contact = {"subject": "", "class": "IPM.Contact",
+                   "strings": {0x3001: "Jane Roe", 0x3A08: "+1 202 555 0147", 0x3A29: "12 Elm Street",
+                               0x8083: "jane.roe@example.net", 0x3004: "SSN %s" % gen_pst.SSN_BODY}}
+        spec = {"folders": [{"name": "Contacts", "class": "IPF.Contact", "messages": [contact]}]}
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "c.pst")
+            gen_pst.build(path, spec)
+            proc, m = lsutil.scan(tmp, [path])
+            o = m.obj(path, ["Contacts/Jane Roe"])
+            self.assertEqual(ssns(o), [last4(gen_pst.SSN_BODY)])
+            self.assertIn("email", lsutil.entities(o))
+            out = lsutil.run(["text", path + "!Contacts/Jane Roe"]).stdout.decode()
+            self.assertIn("0x3a08: +1 202 555 0147", out)
+            self.assertIn("0x3a29: 12 Elm Street", out)
+
+
 class PstDuplicateNamesTest(unittest.TestCase):
     """Repeated subjects and sibling folder names get " (N)": every chain
     names one record, and `leaksift text` reaches each."""

@@ -549,7 +549,7 @@ class Builder:
         self.store.add(fnid, Node(build_pc(props, subs), subs), parent)
         hrows = [{"id": n, 0x3001: f["name"], 0x3602: len(f.get("messages", [])), 0x3603: 0,
                   0x360A: bool(f.get("folders"))} for n, f in subfolders]
-        crows = [{"id": n, 0x0037: m["subject"], 0x001A: "IPM.Note", 0x0E07: self.msg_flags(m),
+        crows = [{"id": n, 0x0037: m["subject"], 0x001A: m.get("class", "IPM.Note"), 0x0E07: self.msg_flags(m),
                   0x0042: m.get("sender_name", ""), 0x0E06: FILETIME, 0x0E08: 1024} for n, m in messages]
         for ntype, cols, rows in ((T_HIER, HIER_COLS, hrows), (T_CONTENTS, CONTENTS_COLS, crows),
                                   (T_ASSOC, [], [])):
@@ -570,7 +570,7 @@ class Builder:
         """A message node: PC, recipient table, attachment table and one
         subnode per attachment (embedded messages nest the same way)."""
         subs = {}
-        props = [(0x001A, PT_STR, "IPM.Note"), (0x0037, PT_STR, m["subject"]),
+        props = [(0x001A, PT_STR, m.get("class", "IPM.Note")), (0x0037, PT_STR, m["subject"]),
                  (0x0E07, PT_I32, self.msg_flags(m)), (0x0E08, PT_I32, 1024),
                  (0x0039, PT_TIME, FILETIME), (0x0E06, PT_TIME, FILETIME),
                  (0x3007, PT_TIME, FILETIME), (0x3008, PT_TIME, FILETIME),
@@ -590,6 +590,9 @@ class Builder:
             props.append((0x1013, PT_BIN, m["html"].encode("utf-8" if cp == 65001 else "cp%d" % cp)))
         if m.get("rtf") is not None:
             props += [(0x1009, PT_BIN, rtf_compressed(m["rtf"].encode("ascii"))), (0x0E1F, PT_BOOL, True)]
+        # "strings": other string properties {propid: text}, e.g. a contact's
+        # PidTagDisplayName (0x3001) and PidTagBusinessTelephoneNumber (0x3A08)
+        props += [(pid, PT_STR, v) for pid, v in sorted(m.get("strings", {}).items())]
         atts = m.get("attachments", [])
         rrows = [{"id": i, 0x0C15: 1, 0x3001: name, 0x3002: "SMTP", 0x3003: addr, 0x39FE: addr}
                  for i, (name, addr) in enumerate(to)]
