@@ -24,7 +24,8 @@
  * (the IPM subtree, "Top of Personal Folders", is left out of the path)
  * whose bytes are a synthesized MIME message (multipart/mixed: headers
  * From/To/Cc/Bcc/Subject, a text/plain part with the plain body, recipient
- * addresses and transport headers, a text/html part, the RTF body as
+ * addresses, every other string property (contacts keep their data there)
+ * and transport headers, a text/html part, the RTF body as
  * body.rtf, every attachment base64-encoded with its long file name,
  * embedded messages as message/rfc822 parts). The mime handler unpacks it,
  * so a chain reads mail.pst > Inbox/Subject > invoice.xlsx. Option (b) of
