@@ -4,6 +4,11 @@
  * u16, recLen u32); containers have recVer 0xF and hold records. The tree
  * is walked flat — a container's header is stepped over, so its children
  * are read next — which needs no recursion and visits every byte once.
+ * A recVer 0xF record counts as a container only when its children tile
+ * its body (PowerPoint writes 0xF on some atoms, e.g. a theme's zip).
+ * A header running past the stream is damage (zero gaps between persisted
+ * objects, overwritten bytes): reading resumes at the next container whose
+ * children tile it; skipping only zero bytes loses nothing.
  * Text: TextCharsAtom (0x0FA0, UTF-16LE), TextBytesAtom (0x0FA8, the low
  * bytes of UTF-16, i.e. Latin-1), CString (0x0FBA, UTF-16LE: titles,
  * comments, hyperlinks, tags). Vertical tab and CR become newlines.
@@ -125,36 +130,96 @@ static ls_err ppt_object(struct ole2_job *j, uint16_t verinst, struct ls_slice b
     return c == LS_E_LIMIT ? c : LS_OK;
 }
 
+struct ppt_hdr {
+    uint16_t verinst, type;
+    uint32_t len;
+};
+
+static bool ppt_hdr_at(struct ls_slice s, size_t pos, struct ppt_hdr *h)
+{
+    return ls_rd_u16le(s, pos, &h->verinst) && ls_rd_u16le(s, pos + 2, &h->type) &&
+           ls_rd_u32le(s, pos + 4, &h->len);
+}
+
+/* recVer 0xF says "container", but PowerPoint also writes it on atoms
+ * (RoundTripCustomTableStyles12Atom holds a zip package). A container's
+ * children tile its body: each child header's length stays inside it.
+ * A body the end of the stream cuts may end inside its last child.
+ * At most PR_CHECK children are followed. */
+#define PR_CHECK 64u
+static bool ppt_is_container(struct ls_slice s, size_t pos, const struct ppt_hdr *h)
+{
+    if ((h->verinst & 0x0F) != 0x0F || s.len < PR_HDR || pos > s.len - PR_HDR) return false;
+    size_t start = pos + PR_HDR;
+    bool cut = h->len > s.len - start;
+    size_t end = cut ? s.len : start + h->len;
+    size_t p = start;
+    for (unsigned n = 0; p < end && n < PR_CHECK; n++) {
+        struct ppt_hdr c;
+        if (end - p < PR_HDR || !ppt_hdr_at(s, p, &c)) return cut;
+        if (c.len > end - p - PR_HDR) return cut;
+        p += PR_HDR + c.len;
+    }
+    return true;
+}
+
+/* Where records resume after damage (a header whose length runs past the
+ * stream: zero gaps between persisted objects, overwritten bytes): the
+ * next container of a known record range whose children tile it. */
+static size_t ppt_resync(struct ls_slice s, size_t from)
+{
+    for (size_t p = from; s.len >= PR_HDR && p <= s.len - PR_HDR; p++) {
+        struct ppt_hdr h;
+        if (!ppt_hdr_at(s, p, &h) || (h.verinst & 0x0F) != 0x0F) continue;
+        bool ppt = h.type >= 0x03E8 && h.type <= 0x2F14, art = h.type >= 0xF000 && h.type <= 0xF1FF;
+        if ((ppt || art) && h.len <= s.len - p - PR_HDR && ppt_is_container(s, p, &h)) return p;
+    }
+    return SIZE_MAX;
+}
+
+static bool ppt_all_zero(struct ls_slice s, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (ls_slice_at(s, i) != 0) return false;
+    return true;
+}
+
+static ls_err ppt_atom(struct ole2_job *j, const struct ppt_hdr *h, struct ls_slice body, unsigned *nobj)
+{
+    if (h->type == PR_EXOLESTG && !j->stop) {
+        ls_err o = ppt_object(j, h->verinst, body, ++*nobj);
+        return o == LS_E_NOMEM ? o : LS_OK;
+    }
+    if (h->type == PR_TEXTCHARS || h->type == PR_CSTRING) return ppt_text16(j, body);
+    if (h->type == PR_TEXTBYTES) return ppt_text8(j, body);
+    return LS_OK;
+}
+
 static ls_err ppt_walk(struct ole2_job *j, struct ls_slice ps)
 {
     struct ls_cursor c = ls_cur_make(ps);
     ls_err r = LS_OK;
     unsigned nobj = 0;
     while (ls_cur_left(&c) >= PR_HDR) {
-        uint16_t verinst = 0, type = 0;
-        uint32_t len = 0;
+        struct ppt_hdr h;
+        size_t at = c.pos;
+        if (!ppt_hdr_at(ps, at, &h)) break;
+        if (h.type == PR_CRYPT && (h.verinst & 0x0F) == 0x0F) return LS_E_ENCRYPTED;
+        LS_TRY(ls_cur_skip(&c, PR_HDR));
+        if (ppt_is_container(ps, at, &h)) continue; /* its children follow */
         struct ls_slice body;
-        LS_TRY(ls_cur_u16le(&c, &verinst));
-        LS_TRY(ls_cur_u16le(&c, &type));
-        LS_TRY(ls_cur_u32le(&c, &len));
-        if ((verinst & 0x0F) == 0x0F) {
-            if (type == PR_CRYPT) return LS_E_ENCRYPTED;
-            continue; /* container: its children follow */
-        }
-        if (ls_cur_take(&c, len, &body) != LS_OK) {
+        if (ls_cur_take(&c, h.len, &body) != LS_OK) {
+            size_t next = ppt_resync(ps, at + 1);
+            if (next != SIZE_MAX) {
+                if (!ppt_all_zero(ps, at, next)) r = LS_E_CORRUPT;
+                LS_TRY(ls_cur_seek(&c, next));
+                continue;
+            }
             /* An atom longer than the stream: read what is there. */
-            r = LS_E_TRUNCATED;
+            if (r == LS_OK) r = LS_E_TRUNCATED;
             (void)ls_cur_take(&c, ls_cur_left(&c), &body);
         }
-        ls_err e = LS_OK;
-        if (type == PR_EXOLESTG && !j->stop) {
-            ls_err o = ppt_object(j, verinst, body, ++nobj);
-            if (o == LS_E_NOMEM) return o;
-        } else if (type == PR_TEXTCHARS || type == PR_CSTRING)
-            e = ppt_text16(j, body);
-        else if (type == PR_TEXTBYTES)
-            e = ppt_text8(j, body);
-        if (e != LS_OK) return e;
+        LS_TRY(ppt_atom(j, &h, body, &nobj));
         if (ls_ctx_expired(j->c)) return LS_E_TIMEOUT;
     }
     return r;
@@ -189,6 +254,8 @@ ls_err ole2_ppt_extract(struct ole2_job *j, uint32_t st)
             ls_note(j->c, j->o, LS_R_ENCRYPTED, "ppt: presentation is encrypted (CryptSession10Container)");
         else if (r == LS_E_TRUNCATED)
             ls_note(j->c, j->o, LS_R_PARSE_ERROR, "ppt: a record runs past the end of the stream");
+        else if (r == LS_E_CORRUPT)
+            ls_note(j->c, j->o, LS_R_PARSE_ERROR, "ppt: damaged records skipped");
         if (r != LS_OK) e = r;
     }
     ls_buf_free(&ps);

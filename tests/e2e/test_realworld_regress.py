@@ -3,7 +3,9 @@ each test is the smallest generated input that reproduced the bug."""
 import gzip
 import json
 import os
+import struct
 import subprocess
+import sys
 import tempfile
 import unittest
 import zlib
@@ -241,6 +243,60 @@ class FieldScriptsAreNotOpenActions(unittest.TestCase):
             with tempfile.TemporaryDirectory() as tmp:
                 (root,) = scan_pdf(self.field_pdf(key, on_page=True), tmp)
                 self.assertIn("open_action", root["alerts"], key)
+
+
+def ppt_rec(ver, inst, rtype, body):
+    return struct.pack("<HHI", ver | (inst << 4), rtype, len(body)) + body
+
+
+def ppt_file(doc):
+    sys.path.insert(0, os.path.join(os.environ.get("LEAKSIFT_SRC", "."), "tests", "gen"))
+    from cfb_writer import CFBWriter  # noqa: E402
+    w = CFBWriter()
+    w.add_stream("PowerPoint Document", doc)
+    w.add_stream("Current User", b"\0" * 20)
+    return w.build()[0]
+
+
+class PptRecordsAfterOddAtoms(unittest.TestCase):
+    """Real PowerPoint files (Apache POI's test data: PowerPoint 2007 saves,
+    incremental saves) came out partial with most of their text unread:
+    'ppt: a record runs past the end of the stream'. (1) PowerPoint writes
+    recVer 0xF on RoundTripCustomTableStyles12Atom (0x0428), an atom holding
+    a zip: taken for a container, its zip bytes were read as headers.
+    (2) Zero bytes between persisted objects ended the walk."""
+
+    SLIDE1 = "Slide one SSN 536-22-1874"
+    SLIDE2 = "Slide two mail jane.doe@example.com"
+
+    def slide(self, text):
+        t = ppt_rec(0, 0, 0x0FA0, text.encode("utf-16-le"))
+        return ppt_rec(0xF, 0, 0x03EE, ppt_rec(0xF, 0, 0x0FF0, t))
+
+    def check(self, doc, status):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "deck.ppt")
+            with open(path, "wb") as f:
+                f.write(ppt_file(doc))
+            (root,) = scan(path, tmp)
+            entities = [f["entity"] for f in root["findings"]]
+            self.assertIn("ssn", entities)
+            self.assertIn("email", entities)
+            self.assertEqual(root["coverage"], status, root["errors"])
+
+    def test_atom_with_container_version(self):
+        fake_zip = b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)) * 4
+        doc = (ppt_rec(0xF, 0, 0x03E8, ppt_rec(0xF, 0, 0x0428, fake_zip) + self.slide(self.SLIDE1))
+               + self.slide(self.SLIDE2))
+        self.check(doc, "full")
+
+    def test_zero_gap_between_objects(self):
+        doc = self.slide(self.SLIDE1) + b"\0" * 7 + self.slide(self.SLIDE2)
+        self.check(doc, "full")
+
+    def test_garbage_between_objects_is_a_parse_error(self):
+        doc = self.slide(self.SLIDE1) + b"\x00\x00\xa0\x0f\xff\xff\xff\x7f" + self.slide(self.SLIDE2)
+        self.check(doc, "partial")
 
 
 if __name__ == "__main__":
