@@ -18,7 +18,8 @@
  * A damaged FIB, table stream or CLX falls back to a scan of WordDocument
  * for runs of printable cp1252 and UTF-16LE text (noted parse_error).
  * fEncrypted / fObfuscated: reported encrypted, nothing read. Word 6/95
- * files (nFib <= 0x68) are read as one cp1252 range, fcMin to fcMac.
+ * files (wIdent 0xA5DC, nFib <= 0x68) are read as one range, fcMin to
+ * fcMac, in the code page their SummaryInformation names (else cp1252).
  * Attacker-controlled: every FIB field, the CLX, every CP and fc.
  */
 #include "extract/ole2.h"
@@ -26,6 +27,7 @@
 #include <string.h>
 
 #define DOC_WIDENT 0xA5EC
+#define DOC_WIDENT_W6 0xA5DC /* Word 6.0 and Word 95 */
 #define DOC_NFIB_W95 0x0068 /* Word 6.0 writes 0x65, Word 95 0x68, Word 97+ 0xC1 */
 #define DOC_F_ENCRYPTED 0x0100u
 #define DOC_F_WHICHTBL 0x0200u
@@ -190,17 +192,52 @@ static ls_err doc_fallback(struct ole2_job *j, struct ls_slice wd, const char *w
     return LS_E_CORRUPT;
 }
 
-/* Word 6/95 (nFib below Word 97's): the text runs from fcMin to fcMac in
- * the document's code page (cp1252 assumed). Fast-saved (complex) files
- * may hold stale pieces there: a leak scan is happy to read them. */
-static ls_err doc_word6(struct ole2_job *j, struct ls_slice wd)
+/* The code page of a Word 6/95 document's text: PIDSI_CODEPAGE of the
+ * SummaryInformation property set (the ANSI code page of the system that
+ * saved it: 1251 for a Russian Windows) when it is a single-byte page the
+ * core has; else NULL (Windows-1252). The FIB's lid names Word's UI
+ * language, not the text's. */
+#define DOC_SI_MAX_PROPS 256u
+static const struct ls_codepage *doc_word6_codepage(struct ole2_job *j, uint32_t st)
+{
+    struct ls_buf b;
+    ls_buf_init(&b, 1u << 20);
+    const struct ls_codepage *cp = NULL;
+    if (ole2_read_named(j, st, "\005SummaryInformation", &b) == LS_OK) {
+        struct ls_slice si = ls_buf_slice(&b);
+        uint32_t sec = 0, n = 0;
+        if (ls_rd_u32le(si, 44, &sec) && ls_rd_u32le(si, (size_t)sec + 4, &n)) {
+            for (uint32_t i = 0; i < n && i < DOC_SI_MAX_PROPS; i++) {
+                uint32_t pid = 0, off = 0;
+                uint16_t type = 0, val = 0;
+                size_t at = (size_t)sec + 8 + (size_t)i * 8;
+                if (!ls_rd_u32le(si, at, &pid) || !ls_rd_u32le(si, at + 4, &off)) break;
+                if (pid != 1) continue;
+                if (ls_rd_u16le(si, (size_t)sec + off, &type) && type == 2 &&
+                    ls_rd_u16le(si, (size_t)sec + off + 4, &val))
+                    cp = ls_codepage_by_number(val);
+                break;
+            }
+        }
+    }
+    ls_buf_free(&b);
+    return cp;
+}
+
+/* Word 6/95 (nFib below Word 97's; wIdent 0xA5DC, or 0xA5EC from some
+ * writers): the text runs from fcMin to fcMac in the document's code page
+ * (doc_word6_codepage). Fast-saved (complex) files may hold stale pieces
+ * there: a leak scan is happy to read them. */
+static ls_err doc_word6(struct ole2_job *j, uint32_t st, struct ls_slice wd)
 {
     uint32_t fcmin = 0, fcmac = 0, prev = 0;
     struct ls_slice t;
     if (!ls_rd_u32le(wd, 0x18, &fcmin) || !ls_rd_u32le(wd, 0x1C, &fcmac) || fcmac < fcmin ||
         !ls_slice_sub(wd, fcmin, fcmac - fcmin, &t))
         return doc_fallback(j, wd, "Word 6/95 text range damaged");
-    for (size_t i = 0; i < t.len; i++) LS_TRY(doc_char(j, ls_cp1252((uint8_t)ls_slice_at(t, i)), &prev));
+    const struct ls_codepage *cp = doc_word6_codepage(j, st);
+    for (size_t i = 0; i < t.len; i++)
+        LS_TRY(doc_char(j, ls_codepage_map(cp, (uint8_t)ls_slice_at(t, i)), &prev));
     return LS_OK;
 }
 
@@ -208,16 +245,17 @@ static ls_err doc_with_stream(struct ole2_job *j, uint32_t st, struct ls_slice w
 {
     uint16_t ident = 0, flags = 0;
     uint32_t fc = 0, lcb = 0;
-    if (!ls_rd_u16le(wd, 0, &ident) || ident != DOC_WIDENT || !ls_rd_u16le(wd, 10, &flags))
+    uint16_t nfib = 0;
+    if (!ls_rd_u16le(wd, 0, &ident) || (ident != DOC_WIDENT && ident != DOC_WIDENT_W6) ||
+        !ls_rd_u16le(wd, 2, &nfib) || !ls_rd_u16le(wd, 10, &flags))
         return doc_fallback(j, wd, "no Word FIB");
     if (flags & (DOC_F_ENCRYPTED | DOC_F_OBFUSCATED)) {
         ls_note(j->c, j->o, LS_R_ENCRYPTED, "doc: document is encrypted (%s)",
                 (flags & DOC_F_OBFUSCATED) ? "XOR obfuscation" : "RC4/CryptoAPI");
         return LS_E_ENCRYPTED;
     }
-    uint16_t nfib = 0;
-    (void)ls_rd_u16le(wd, 2, &nfib);
-    if (nfib != 0 && nfib <= DOC_NFIB_W95) return doc_word6(j, wd);
+    if (nfib != 0 && nfib <= DOC_NFIB_W95) return doc_word6(j, st, wd);
+    if (ident == DOC_WIDENT_W6) return doc_fallback(j, wd, "Word 6/95 identifier with a later FIB");
     if (!ls_rd_u32le(wd, DOC_OFF_FCCLX, &fc) || !ls_rd_u32le(wd, DOC_OFF_LCBCLX, &lcb))
         return doc_fallback(j, wd, "FIB too short");
     struct ls_buf tbl;

@@ -299,5 +299,41 @@ class PptRecordsAfterOddAtoms(unittest.TestCase):
         self.check(doc, "partial")
 
 
+class Word6Documents(unittest.TestCase):
+    """Word 6.0 / Word 95 files (wIdent 0xA5DC, not Word 97's 0xA5EC) were
+    rejected as 'no Word FIB' and only raw-scanned (partial); Cyrillic text
+    came out as cp1252 mojibake. Twelve of Apache POI's real .doc files."""
+
+    TEXT = "Компания Аскат, контакт ivan.petrov@example.com\r"
+
+    def word6(self, codepage):
+        sys.path.insert(0, os.path.join(os.environ.get("LEAKSIFT_SRC", "."), "tests", "gen"))
+        from cfb_writer import CFBWriter  # noqa: E402
+        text = self.TEXT.encode("cp1251")
+        fib = bytearray(768)
+        struct.pack_into("<HHH", fib, 0, 0xA5DC, 0x65, 0x0409)
+        struct.pack_into("<II", fib, 0x18, 768, 768 + len(text))
+        wd = bytes(fib) + text + b"\0" * 64
+        # SummaryInformation: one section holding PIDSI_CODEPAGE (VT_I2)
+        sec = struct.pack("<IIII", 24, 1, 1, 16) + struct.pack("<HHHH", 2, 0, codepage, 0)
+        fmtid = bytes.fromhex("e0859ff2f94f6810ab9108002b27b3d9")
+        si = struct.pack("<HHI16sI", 0xFFFE, 0, 0x00020005, b"\0" * 16, 1) + fmtid + struct.pack("<I", 48) + sec
+        w = CFBWriter()
+        w.add_stream("WordDocument", wd.ljust(4096, b"\0"))
+        w.add_stream("\x05SummaryInformation", si)
+        return w.build()[0]
+
+    def test_word6_cyrillic(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "price.doc")
+            with open(path, "wb") as f:
+                f.write(self.word6(1251))
+            (root,) = scan(path, tmp)
+            self.assertEqual(root["coverage"], "full", root["errors"])
+            self.assertIn("email", [f["entity"] for f in root["findings"]])
+            p = subprocess.run([LEAKSIFT, "text", path], capture_output=True)
+            self.assertIn("Компания Аскат", p.stdout.decode("utf-8"))
+
+
 if __name__ == "__main__":
     unittest.main()
