@@ -414,9 +414,23 @@ static void attribute(struct tnef *t, uint8_t level, uint32_t attr, struct ls_sl
     }
 }
 
+/* A line break or NUL padding after the last attribute (a winmail.dat
+ * saved from a mail client keeps the CRLF that ended its base64) is not
+ * a cut attribute: fewer bytes than a header, all blank. */
+static bool tnef_only_padding(const struct ls_cursor *c)
+{
+    size_t left = ls_cur_left(c);
+    if (left >= 9) return false;
+    for (size_t i = 0; i < left; i++) {
+        int ch = ls_slice_at(c->in, c->pos + i);
+        if (ch != '\r' && ch != '\n' && ch != 0 && ch != ' ' && ch != '\t') return false;
+    }
+    return true;
+}
+
 static void tnef_walk(struct tnef *t, struct ls_cursor *c)
 {
-    while (ls_cur_left(c) > 0 && !t->stop) {
+    while (ls_cur_left(c) > 0 && !t->stop && !tnef_only_padding(c)) {
         uint8_t level;
         uint32_t attr, len;
         struct ls_slice data;

@@ -335,5 +335,34 @@ class Word6Documents(unittest.TestCase):
             self.assertIn("Компания Аскат", p.stdout.decode("utf-8"))
 
 
+class WinmailWithTrailingLineBreak(unittest.TestCase):
+    """winmail.dat files saved from mail clients (Apache POI bug 52400)
+    end with the CRLF of their base64 line: 'tnef: attribute header cut
+    short' made them partial. Two blank bytes are padding, not a cut
+    attribute; a real cut (a partial header) still is one."""
+
+    def tnef(self, tail):
+        sys.path.insert(0, os.path.join(os.environ.get("LEAKSIFT_SRC", "."), "tests", "gen"))
+        import gen_mail  # noqa: E402
+        return gen_mail.winmail_dat() + tail
+
+    def scan_tail(self, tail):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "winmail.dat")
+            with open(path, "wb") as f:
+                f.write(self.tnef(tail))
+            return [o for o in scan(path, tmp) if o["depth"] == 0][0]
+
+    def test_crlf_after_last_attribute(self):
+        root = self.scan_tail(b"\r\n")
+        self.assertEqual(root["coverage"], "full", root["errors"])
+        self.assertEqual(root["verdict"], "sensitive")
+
+    def test_partial_header_is_still_truncated(self):
+        root = self.scan_tail(b"\x02\x10\x80")
+        self.assertEqual(root["coverage"], "partial")
+        self.assertIn("truncated", root["coverage_reasons"])
+
+
 if __name__ == "__main__":
     unittest.main()
