@@ -106,6 +106,11 @@ struct ls_handler {
  * the object's text budget is full (the pipeline notes limit:text); the
  * handler should then stop producing text. */
 ls_err ls_emit_text(struct ls_ctx *c, struct ls_object *o, const void *p, size_t n);
+/* Append header-row labelled table values ("SSN: 536221874\tDate of birth:
+ * 1980-01-01\n", src/extract/tablectx.h). They are appended to the text
+ * after extraction and scanned as text, but a value found both in a cell
+ * and in its labelled copy counts once. */
+ls_err ls_emit_labels(struct ls_ctx *c, struct ls_object *o, const void *p, size_t n);
 static inline ls_err ls_emit_textz(struct ls_ctx *c, struct ls_object *o, const char *s);
 
 /* Process a nested member depth-first: identify, hash, dispatch, scan and

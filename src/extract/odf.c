@@ -31,6 +31,7 @@
 #include "extract/docpart.h"
 #include "extract/markup.h"
 #include "extract/sheetdate.h"
+#include "extract/tablectx.h"
 #include "extract/zipsalvage.h"
 #include "unpack/zipread.h"
 
@@ -68,7 +69,15 @@ struct odf_walk {
     char label[ODF_LABEL_MAX];
     bool label_printed;
     struct ls_buf entry;  /* manifest: full-path of the current file-entry */
+    struct ls_tablectx tc; /* content: header-row labels of the current table */
+    struct ls_buf ctext;  /* content: a cell's text, while a header is looked for */
+    uint32_t col, span;   /* content: column of the current cell, columns it covers */
+    bool cell_text;       /* content: the cell is a string (not a number or date) */
+    bool have_value;      /* content: ctext holds the number/date value, not text */
 };
+
+/* Columns a cell repeats over (number-columns-repeated), at most this many. */
+#define ODF_MAX_SPAN 1024u
 
 /* ------------------------------------------------------------ names */
 
@@ -147,12 +156,40 @@ static ls_err odf_sep(struct odf_walk *w, char ch)
 
 /* office:date-value (xsd:date or xsd:dateTime, 19.379 in Part 3) as
  * "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS" (see ls_sheet_iso()). */
+/* A number or date cell's value as written: what its labelled copy shows
+ * (the displayed text after it may be "3/14/1975"). */
+static void odf_keep_value(struct odf_walk *w, struct ls_slice v)
+{
+    if (w->in_cell != 1) return;
+    ls_buf_reset(&w->ctext);
+    if (ls_buf_add(&w->ctext, v.ptr, v.len) == LS_OK) w->have_value = true;
+}
+
 static ls_err odf_date_value(struct odf_walk *w, struct ls_slice v)
 {
     char out[LS_SHEET_DATE_MAX];
     size_t n = ls_sheet_iso(v, out, sizeof out);
+    odf_keep_value(w, ls_slice_make(out, n));
     LS_TRY(ls_textout_add(&w->x->out, out, n));
     return odf_sep(w, ' ');
+}
+
+/* A top-level cell opens: its span and kind (table:number-columns-repeated,
+ * office:value-type). */
+static void odf_cell_open(struct odf_walk *w, const struct ls_xml_attr *a, size_t n)
+{
+    struct ls_slice v;
+    uint64_t span = 0;
+    if (ls_xml_attr_get(a, n, "number-columns-repeated", NULL, &v))
+        for (size_t i = 0; i < v.len && span <= ODF_MAX_SPAN; i++) {
+            int ch = ls_slice_at(v, i);
+            if (ch < '0' || ch > '9') break;
+            span = span * 10 + (uint64_t)(ch - '0');
+        }
+    w->span = span == 0 ? 1 : span > ODF_MAX_SPAN ? ODF_MAX_SPAN : (uint32_t)span;
+    w->cell_text = !ls_xml_attr_get(a, n, "value-type", NULL, &v) || ls_slice_eq_str(v, "string");
+    w->have_value = false;
+    ls_buf_reset(&w->ctext);
 }
 
 static ls_err odf_cell_value(struct odf_walk *w, const struct ls_xml_attr *a, size_t n)
@@ -165,6 +202,7 @@ static ls_err odf_cell_value(struct odf_walk *w, const struct ls_xml_attr *a, si
     if (strcmp(t, "date") == 0 && ls_xml_attr_get(a, n, "date-value", NULL, &value))
         return odf_date_value(w, value);
     if (!odf_in(t, numeric) || !ls_xml_attr_get(a, n, "value", NULL, &value)) return LS_OK;
+    odf_keep_value(w, value);
     LS_TRY(odf_add(w, value));
     return odf_sep(w, ' ');
 }
@@ -175,7 +213,11 @@ static ls_err odf_content_start(struct odf_walk *w, const char *local,
     if (strcmp(local, "tab") == 0) return odf_sep(w, '\t');
     if (strcmp(local, "line-break") == 0) return odf_sep(w, '\n');
     if (strcmp(local, "s") == 0) return ls_textout_add(&w->x->out, " ", 1);
+    if (strcmp(local, "table") == 0 && !w->in_cell) ls_tc_reset(&w->tc);
+    if (strcmp(local, "table-row") == 0 && !w->in_cell) w->col = 0;
+    if (strcmp(local, "covered-table-cell") == 0 && !w->in_cell) odf_cell_open(w, a, n);
     if (strcmp(local, "table-cell") == 0) {
+        if (!w->in_cell) odf_cell_open(w, a, n);
         w->in_cell++;
         return odf_cell_value(w, a, n);
     }
@@ -189,9 +231,16 @@ static ls_err odf_content_end(struct odf_walk *w, const char *local)
                                         "page", "notes", "title", "desc", "note-body",
                                         "deletion", "creator", "date", "change-info", NULL};
     if (strcmp(local, "table-cell") == 0 || strcmp(local, "covered-table-cell") == 0) {
-        if (w->in_cell) w->in_cell--;
+        bool top = strcmp(local, "covered-table-cell") == 0 ? !w->in_cell : w->in_cell == 1;
+        if (strcmp(local, "table-cell") == 0 && w->in_cell) w->in_cell--;
+        if (top) {
+            ls_tc_cell(&w->tc, w->col, ls_buf_slice(&w->ctext), w->cell_text);
+            w->col += w->span;
+        }
         return odf_sep(w, '\t');
     }
+    if (strcmp(local, "table-row") == 0 && !w->in_cell)
+        LS_TRY(ls_tc_row_end(&w->tc, w->x->c, w->x->o));
     if (strcmp(local, "p") == 0) return odf_sep(w, w->in_cell ? ' ' : '\n');
     if (strcmp(local, "note-citation") == 0) return odf_sep(w, ' ');
     if (odf_in(local, lines)) return odf_sep(w, '\n');
@@ -201,6 +250,11 @@ static ls_err odf_content_end(struct odf_walk *w, const char *local)
 static ls_err odf_content_chars(struct odf_walk *w, struct ls_slice s)
 {
     if (odf_blank(s)) return odf_sep(w, ' ');
+    if (w->in_cell == 1 && w->tc.cand && !w->have_value) {
+        if (w->ctext.len && ls_buf_addc(&w->ctext, ' ') == LS_E_NOMEM) return LS_E_NOMEM;
+        ls_err e = ls_buf_add(&w->ctext, s.ptr, s.len); /* capped: labels and values are short */
+        if (e != LS_OK && e != LS_E_LIMIT) return e;
+    }
     return odf_add(w, s);
 }
 
@@ -370,8 +424,12 @@ static ls_err odf_walk_part(struct odf *x, const char *name, enum odf_kind kind)
     w.x = x;
     w.kind = kind;
     ls_buf_init(&w.entry, 4096);
+    ls_buf_init(&w.ctext, LS_TC_MAX_LABEL + 1);
+    if (kind == ODF_CONTENT && ls_tc_init(&w.tc) != LS_OK) memset(&w.tc, 0, sizeof w.tc);
     ls_err e = ls_markup_xml_walk(x->c, x->o, ls_buf_slice(&x->part), &odf_sax, &w);
     ls_buf_free(&w.entry);
+    ls_buf_free(&w.ctext);
+    ls_tc_free(&w.tc);
     if (e == LS_E_CORRUPT) {
         odf_member_error(x, name, e, "XML not well-formed");
         e = LS_OK;

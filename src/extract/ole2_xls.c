@@ -31,6 +31,7 @@
  */
 #include "extract/ole2.h"
 #include "extract/sheetdate.h"
+#include "extract/tablectx.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -94,6 +95,7 @@ struct xls {
     struct xls_sheet *sheets;
     uint32_t nsheets, capsheets;
     int64_t row;
+    struct ls_tablectx tc;   /* header-row labels of the current sheet */
     bool want_string;        /* a FORMULA announced a STRING record */
     uint32_t txo_cch;        /* a TXO announced this many characters */
     bool xlm;                /* an Excel 4.0 macro sheet was reported */
@@ -226,12 +228,22 @@ static struct xls_src xls_src_make(struct xls *x, size_t rec_off, struct ls_slic
 
 /* ---- output ------------------------------------------------------------- */
 
-static ls_err xls_cell(struct xls *x, uint16_t row)
+/* The separator before a cell in row; a new row ends the last one, whose
+ * header-labelled values go out (tablectx.h). */
+static ls_err xls_cell(struct xls *x, uint16_t row, uint16_t col)
 {
+    (void)col;
     if (x->row == row) return ole2_put(x->j, "\t");
     bool first = x->row < 0;
+    LS_TRY(ls_tc_row_end(&x->tc, x->j->c, x->j->o));
     x->row = row;
     return first ? LS_OK : ole2_put(x->j, "\n");
+}
+
+/* A string cell's text, for the header and the labelled values. */
+static void xls_tc(struct xls *x, uint16_t col, struct ls_slice text, bool is_text)
+{
+    ls_tc_cell(&x->tc, col, text, is_text);
 }
 
 static ls_err xls_put_tmp(struct xls *x)
@@ -313,9 +325,9 @@ static ls_err xls_format(struct xls *x, size_t off, struct ls_slice d)
     return e;
 }
 
-/* A cell value under XF ixfe: an ISO date when the XF's format is a date
- * or time format and v is in range, otherwise the number. */
-static ls_err xls_put_value(struct xls *x, uint16_t ixfe, double v)
+/* A cell value under XF ixfe at col: an ISO date when the XF's format is a
+ * date or time format and v is in range, otherwise the number. */
+static ls_err xls_put_value(struct xls *x, uint16_t ixfe, double v, uint16_t col)
 {
     char date[LS_SHEET_DATE_MAX];
     unsigned flags = 0;
@@ -325,9 +337,14 @@ static ls_err xls_put_value(struct xls *x, uint16_t ixfe, double v)
         flags = custom ? x->fmtflag[ifmt] & (LS_SHEET_DATE | LS_SHEET_TIME)
                        : ls_sheet_builtin_fmt(ifmt);
     }
-    if (flags && ls_sheet_date(v, x->date1904, flags, date, sizeof date))
+    if (flags && ls_sheet_date(v, x->date1904, flags, date, sizeof date)) {
+        ls_tc_cell(&x->tc, col, ls_slice_make(date, strlen(date)), false);
         return ole2_put(x->j, date);
-    return ole2_put_number(x->j, v);
+    }
+    char num[64];
+    size_t n = ole2_format_number(v, num, sizeof num);
+    ls_tc_cell(&x->tc, col, ls_slice_make(num, n), false);
+    return ole2_put_n(x->j, num, n);
 }
 
 /* ---- records with content ----------------------------------------------- */
@@ -398,6 +415,8 @@ static ls_err xls_bof(struct xls *x, size_t off, struct ls_slice data)
         LS_TRY(ole2_put(x->j, x->row >= 0 ? "\n\n[Sheet: " : "[Sheet: "));
         LS_TRY(xls_put_str(x, x->sheets[i].name));
         x->row = -1;
+        LS_TRY(ls_tc_row_end(&x->tc, x->j->c, x->j->o)); /* the last sheet's last row */
+        ls_tc_reset(&x->tc);
         return ole2_put(x->j, "]\n");
     }
     return LS_OK;
@@ -405,22 +424,27 @@ static ls_err xls_bof(struct xls *x, size_t off, struct ls_slice data)
 
 static ls_err xls_labelsst(struct xls *x, struct ls_slice d)
 {
-    uint16_t row = 0;
+    uint16_t row = 0, col = 0;
     uint32_t isst = 0;
-    LS_FAIL_IF(!ls_rd_u16le(d, 0, &row) || !ls_rd_u32le(d, 6, &isst), LS_E_TRUNCATED);
-    LS_TRY(xls_cell(x, row));
+    LS_FAIL_IF(!ls_rd_u16le(d, 0, &row) || !ls_rd_u16le(d, 2, &col) || !ls_rd_u32le(d, 6, &isst),
+               LS_E_TRUNCATED);
+    LS_TRY(xls_cell(x, row, col));
     if (isst >= x->nsst || isst / 8 >= x->nused) return LS_E_CORRUPT;
     x->used[isst / 8] |= (uint8_t)(1u << (isst % 8));
+    struct ls_slice v;
+    if (ls_slice_sub(ls_buf_slice(&x->pool), x->sst[isst].off, x->sst[isst].len, &v))
+        xls_tc(x, col, v, true);
     return xls_put_str(x, x->sst[isst]);
 }
 
 static ls_err xls_label(struct xls *x, size_t off, struct ls_slice d)
 {
-    uint16_t row = 0;
-    LS_FAIL_IF(!ls_rd_u16le(d, 0, &row), LS_E_TRUNCATED);
-    LS_TRY(xls_cell(x, row));
+    uint16_t row = 0, col = 0;
+    LS_FAIL_IF(!ls_rd_u16le(d, 0, &row) || !ls_rd_u16le(d, 2, &col), LS_E_TRUNCATED);
+    LS_TRY(xls_cell(x, row, col));
     struct xls_src s = xls_src_make(x, off, d, 6);
     ls_err e = xls_src_string(x, &s, false);
+    xls_tc(x, col, ls_buf_slice(&x->tmp), true);
     ls_err p = xls_put_tmp(x);
     return e != LS_OK ? e : p;
 }
@@ -429,48 +453,50 @@ static ls_err xls_label(struct xls *x, size_t off, struct ls_slice d)
  * ixfe + RK pairs). */
 static ls_err xls_number(struct xls *x, uint16_t type, struct ls_slice d)
 {
-    uint16_t row = 0, ixfe = 0;
-    LS_FAIL_IF(!ls_rd_u16le(d, 0, &row), LS_E_TRUNCATED);
+    uint16_t row = 0, col = 0, ixfe = 0;
+    LS_FAIL_IF(!ls_rd_u16le(d, 0, &row) || !ls_rd_u16le(d, 2, &col), LS_E_TRUNCATED);
     if (type == XR_MULRK) {
         size_t n = d.len >= 6 ? (d.len - 6) / 6 : 0;
         for (size_t i = 0; i < n; i++) {
             uint32_t rk = 0;
+            uint16_t c = (uint16_t)(col + i);
             (void)ls_rd_u16le(d, 4 + 6 * i, &ixfe);
             (void)ls_rd_u32le(d, 4 + 6 * i + 2, &rk);
-            LS_TRY(xls_cell(x, row));
-            LS_TRY(xls_put_value(x, ixfe, xls_rk(rk)));
+            LS_TRY(xls_cell(x, row, c));
+            LS_TRY(xls_put_value(x, ixfe, xls_rk(rk), c));
         }
         return LS_OK;
     }
-    LS_TRY(xls_cell(x, row));
+    LS_TRY(xls_cell(x, row, col));
     (void)ls_rd_u16le(d, 4, &ixfe);
     if (type == XR_RK) {
         uint32_t rk = 0;
         LS_FAIL_IF(!ls_rd_u32le(d, 6, &rk), LS_E_TRUNCATED);
-        return xls_put_value(x, ixfe, xls_rk(rk));
+        return xls_put_value(x, ixfe, xls_rk(rk), col);
     }
     LS_FAIL_IF(d.len < 14, LS_E_TRUNCATED);
-    return xls_put_value(x, ixfe, xls_f64(d, 6));
+    return xls_put_value(x, ixfe, xls_f64(d, 6), col);
 }
 
 static ls_err xls_formula(struct xls *x, struct ls_slice d)
 {
-    uint16_t row = 0, tag = 0, ixfe = 0;
-    LS_FAIL_IF(d.len < 14 || !ls_rd_u16le(d, 0, &row), LS_E_TRUNCATED);
+    uint16_t row = 0, col = 0, tag = 0, ixfe = 0;
+    LS_FAIL_IF(d.len < 14 || !ls_rd_u16le(d, 0, &row) || !ls_rd_u16le(d, 2, &col), LS_E_TRUNCATED);
+    xls_tc(x, col, ls_slice_make("=", 1), false); /* a formula's result is not a header label */
     (void)ls_rd_u16le(d, 12, &tag);
     (void)ls_rd_u16le(d, 4, &ixfe);
     if (tag != 0xFFFF) {
-        LS_TRY(xls_cell(x, row));
-        return xls_put_value(x, ixfe, xls_f64(d, 6));
+        LS_TRY(xls_cell(x, row, col));
+        return xls_put_value(x, ixfe, xls_f64(d, 6), col);
     }
     int kind = ls_slice_at(d, 6), val = ls_slice_at(d, 8);
     if (kind == 0) { /* string result: the STRING record follows */
-        LS_TRY(xls_cell(x, row));
+        LS_TRY(xls_cell(x, row, col));
         x->want_string = true;
         return LS_OK;
     }
     if (kind == 1) {
-        LS_TRY(xls_cell(x, row));
+        LS_TRY(xls_cell(x, row, col));
         return ole2_put(x->j, val ? "TRUE" : "FALSE");
     }
     return LS_OK;
@@ -559,9 +585,12 @@ static ls_err xls_record(struct xls *x, uint16_t type, size_t off, struct ls_sli
     case XR_CONTINUE: return x->txo_cch ? xls_txo_text(x, off, d) : LS_OK;
     case XR_HLINK: case XR_SUPBOOK: return xls_links(x, d);
     case XR_BOOLERR: {
-        uint16_t row = 0;
-        if (!ls_rd_u16le(d, 0, &row) || d.len < 8 || ls_slice_at(d, 7) != 0) return LS_OK;
-        LS_TRY(xls_cell(x, row));
+        uint16_t row = 0, col = 0;
+        if (!ls_rd_u16le(d, 0, &row) || !ls_rd_u16le(d, 2, &col) || d.len < 8 ||
+            ls_slice_at(d, 7) != 0)
+            return LS_OK;
+        LS_TRY(xls_cell(x, row, col));
+        xls_tc(x, col, ls_slice_make("=", 1), false);
         return ole2_put(x->j, ls_slice_at(d, 6) ? "TRUE" : "FALSE");
     }
     default: return LS_OK;
@@ -619,6 +648,7 @@ ls_err ole2_xls_extract(struct ole2_job *j, uint32_t st)
     x.j = j;
     x.row = -1;
     x.biff8 = true;
+    if (ls_tc_init(&x.tc) != LS_OK) memset(&x.tc, 0, sizeof x.tc); /* no labels */
     ls_buf_init(&ws, j->f->data.len);
     ls_buf_init(&x.pool, 4 * j->f->data.len + 1024);
     ls_buf_init(&x.tmp, 4 * j->f->data.len + 1024);
@@ -627,6 +657,7 @@ ls_err ole2_xls_extract(struct ole2_job *j, uint32_t st)
     if (r == LS_E_NOMEM || r == LS_E_ARG) goto out;
     x.ws = ls_buf_slice(&ws);
     ls_err e = xls_walk(&x);
+    if (e == LS_OK) e = ls_tc_row_end(&x.tc, j->c, j->o); /* the last row */
     if (e == LS_OK && x.nsst) e = xls_grow_used(&x);
     if (e == LS_OK && x.nsst) e = xls_unused(&x);
     if (e == LS_E_ENCRYPTED)
@@ -637,6 +668,7 @@ ls_err ole2_xls_extract(struct ole2_job *j, uint32_t st)
     if (r == LS_OK || e == LS_E_ENCRYPTED) r = e;
     if (r == LS_OK) r = ole2_put(j, "\n");
 out:
+    ls_tc_free(&x.tc);
     free(x.sst);
     free(x.used);
     free(x.sheets);

@@ -45,6 +45,7 @@
 #include "extract/docpart.h"
 #include "extract/markup.h"
 #include "extract/sheetdate.h"
+#include "extract/tablectx.h"
 #include "extract/zipsalvage.h"
 #include "unpack/zipread.h"
 
@@ -124,6 +125,9 @@ struct ox_walk {
     unsigned in_rph;
     struct ls_buf cell;        /* sheet: <v> of the current cell */
     struct ls_buf hf;          /* sheet: header/footer text, decoded at its end */
+    struct ls_tablectx tc;     /* sheet: header-row labels (tablectx.h) */
+    struct ls_buf istr;        /* sheet: an inline string's start (header and labels) */
+    uint32_t col, next_col;    /* sheet: column of the current cell, of the next */
 };
 
 /* ------------------------------------------------------------ names */
@@ -552,55 +556,72 @@ static ls_err ox_props_chars(struct ox_walk *w, struct ls_slice s)
 
 /* ------------------------------------------------------------ walker: sheets */
 
-static ls_err ox_cell_shared(struct ox_walk *w)
+/* The text of a shared-string cell (v is the index; not an index: v). */
+static struct ls_slice ox_cell_shared(struct ox_walk *w, struct ls_slice v)
 {
     struct ox_sst *t = &w->x->sst;
     size_t idx = 0;
-    struct ls_slice v = ls_buf_slice(&w->cell), s;
-    if (v.len == 0 || v.len > 12) return ox_add(w, v);
+    struct ls_slice s;
+    if (v.len == 0 || v.len > 12) return v;
     for (size_t i = 0; i < v.len; i++) {
         int ch = ls_slice_at(v, i);
-        if (ch < '0' || ch > '9') return ox_add(w, v);
+        if (ch < '0' || ch > '9') return v;
         idx = idx * 10 + (size_t)(ch - '0');
     }
-    if (!ox_sst_get(t, idx, &s)) return LS_OK; /* dangling index: nothing to show */
+    if (!ox_sst_get(t, idx, &s)) return ls_slice_make(NULL, 0); /* dangling: nothing */
     t->used[idx] = 1;
-    return ox_add(w, s);
+    return s;
 }
 
-/* A number: a date if its style says so, else digits when integral
- * (an SSN typed as a number stays 536221874), else as stored. */
-static ls_err ox_cell_number(struct ox_walk *w, struct ls_slice v)
+/* Column of a cell reference "AB12" (0-based), or false. */
+static bool ox_ref_col(struct ls_slice r, uint32_t *col)
 {
-    char num[64];
+    uint32_t c = 0;
+    size_t i = 0;
+    for (; i < r.len && i < 3; i++) {
+        int ch = ls_slice_at(r, i) | 0x20;
+        if (ch < 'a' || ch > 'z') break;
+        c = c * 26 + (uint32_t)(ch - 'a' + 1);
+    }
+    if (i == 0) return false;
+    *col = c - 1;
+    return true;
+}
+
+/* A number as shown: a date if its style says so, else digits when
+ * integral (an SSN typed as a number stays 536221874), else as stored.
+ * num (64 bytes) holds the rendering; the result may be v itself. */
+static struct ls_slice ox_cell_number(struct ox_walk *w, struct ls_slice v, char *num)
+{
     size_t n = 0;
     double d;
     unsigned flags = ox_style_flags(&w->x->st, w->cstyle);
     if (flags && ls_sheet_parse_num(v, &d) &&
-        ls_sheet_date(d, w->x->st.date1904, flags, num, sizeof num))
-        return ls_textout_addz(&w->x->out, num);
-    if (ox_render_int(v, num, sizeof num, &n)) return ls_textout_add(&w->x->out, num, n);
-    return ox_add(w, v);
+        ls_sheet_date(d, w->x->st.date1904, flags, num, 64))
+        return ls_slice_make(num, strlen(num));
+    if (ox_render_int(v, num, 64, &n)) return ls_slice_make(num, n);
+    return v;
 }
 
 static ls_err ox_cell_end(struct ox_walk *w)
 {
     struct ls_slice v = ls_buf_slice(&w->cell);
-    ls_err e = LS_OK;
-    if (strcmp(w->ctype, "s") == 0) {
-        e = ox_cell_shared(w);
+    char num[64];
+    bool shared = strcmp(w->ctype, "s") == 0, inl = strcmp(w->ctype, "inlineStr") == 0;
+    bool text = shared || inl || strcmp(w->ctype, "str") == 0;
+    if (inl) {
+        v = ls_buf_slice(&w->istr); /* its text went out as it came */
+    } else if (shared) {
+        v = ox_cell_shared(w, v);
     } else if (strcmp(w->ctype, "b") == 0) {
-        e = ls_textout_addz(&w->x->out, ls_slice_eq_str(v, "1") ? "TRUE" : "FALSE");
+        v = ls_slice_eq_str(v, "1") ? ls_slice_make("TRUE", 4) : ls_slice_make("FALSE", 5);
     } else if (w->ctype[0] == 0 || strcmp(w->ctype, "n") == 0) {
-        e = ox_cell_number(w, v);
+        v = ox_cell_number(w, v, num);
     } else if (strcmp(w->ctype, "d") == 0) {
-        char iso[LS_SHEET_DATE_MAX];
-        size_t n = ls_sheet_iso(v, iso, sizeof iso);
-        e = ls_textout_add(&w->x->out, iso, n);
-    } else {
-        e = ox_add(w, v); /* str (formula result), e (error) */
-    }
-    LS_TRY(e);
+        v = ls_slice_make(num, ls_sheet_iso(v, num, sizeof num));
+    } /* else str (formula result), e (error): as stored */
+    if (!inl) LS_TRY(ox_add(w, v));
+    ls_tc_cell(&w->tc, w->col, v, text); /* the header, then labelled values */
     return ox_sep(w, '\t');
 }
 
@@ -642,7 +663,13 @@ static ls_err ox_sheet_chars(struct ox_walk *w, struct ls_slice s)
         ls_err e = ls_buf_add(&w->cell, keep.ptr, keep.len); /* capped: a number is short */
         return e == LS_E_LIMIT ? LS_OK : e;
     }
-    if (w->in_is) return ox_add(w, s);
+    if (w->in_is) {
+        if (w->tc.cand) {
+            ls_err e = ls_buf_add(&w->istr, s.ptr, s.len); /* capped: labels and values are short */
+            if (e != LS_OK && e != LS_E_LIMIT) return e;
+        }
+        return ox_add(w, s);
+    }
     if (ox_flags(w->leaf) & OXF_HF) {
         ls_err e = ls_buf_add(&w->hf, s.ptr, s.len);
         return e == LS_E_LIMIT ? LS_OK : e;
@@ -656,10 +683,15 @@ static ls_err ox_sheet_start(struct ox_walk *w, const char *local, const struct 
     struct ls_slice t;
     if (strcmp(local, "c") == 0) {
         ls_buf_reset(&w->cell);
+        ls_buf_reset(&w->istr);
         w->ctype[0] = 0;
         w->cstyle = OX_NO_STYLE;
         if (ls_xml_attr_get(a, n, "t", NULL, &t)) ox_copy_slice(w->ctype, sizeof w->ctype, t);
         if (ls_xml_attr_get(a, n, "s", NULL, &t) && !ox_u32(t, &w->cstyle)) w->cstyle = OX_NO_STYLE;
+        if (!ls_xml_attr_get(a, n, "r", NULL, &t) || !ox_ref_col(t, &w->col)) w->col = w->next_col;
+        w->next_col = w->col + 1;
+    } else if (strcmp(local, "row") == 0) {
+        w->next_col = 0;
     } else if (strcmp(local, "v") == 0) {
         w->in_v = true;
     } else if (strcmp(local, "is") == 0) {
@@ -673,7 +705,10 @@ static ls_err ox_sheet_end(struct ox_walk *w, const char *local)
     if (strcmp(local, "v") == 0) w->in_v = false;
     if (strcmp(local, "is") == 0) w->in_is = false;
     if (strcmp(local, "c") == 0) return ox_cell_end(w);
-    if (strcmp(local, "row") == 0) return ox_sep(w, '\n');
+    if (strcmp(local, "row") == 0) {
+        LS_TRY(ls_tc_row_end(&w->tc, w->x->c, w->x->o));
+        return ox_sep(w, '\n');
+    }
     if (ox_flags(local) & OXF_HF) {
         LS_TRY(ox_sep(w, '\n'));
         LS_TRY(ox_hf_text(w, ls_buf_slice(&w->hf)));
@@ -863,9 +898,13 @@ static ls_err ox_walk_part(struct ox *x, const char *name, enum ox_kind kind)
     w.kind = kind;
     ls_buf_init(&w.cell, OX_CELL_MAX + 1);
     ls_buf_init(&w.hf, 4096);
+    ls_buf_init(&w.istr, LS_TC_MAX_LABEL + 1); /* >= LS_TC_MAX_VALUE + 1 */
+    if (kind == OX_SHEET && ls_tc_init(&w.tc) != LS_OK) memset(&w.tc, 0, sizeof w.tc);
     ls_err e = ls_markup_xml_walk(x->c, x->o, ls_buf_slice(&x->part), &ox_sax, &w);
     ls_buf_free(&w.cell);
     ls_buf_free(&w.hf);
+    ls_buf_free(&w.istr);
+    ls_tc_free(&w.tc);
     if (e == LS_E_CORRUPT) {
         ox_member_error(x, name, e, "XML not well-formed");
         e = LS_OK;

@@ -24,6 +24,7 @@ void ls_obj_state_init(struct ls_obj_state *st, struct ls_ctx *c)
     st->ctx = c;
     ls_buf_init(&st->errors, 16u << 10);
     ls_buf_init(&st->text, c->lim->max_text);
+    ls_buf_init(&st->labels, c->lim->max_text);
     struct ls_slice key = ls_slice_make(c->w->eng->fp_key, c->w->eng->fp_key_len);
     ls_findings_init(&st->findings, key, c->lim->max_evidence);
     st->subtree_verdict = -1;
@@ -33,6 +34,7 @@ void ls_obj_state_free(struct ls_obj_state *st)
 {
     ls_buf_free(&st->errors);
     ls_buf_free(&st->text);
+    ls_buf_free(&st->labels);
     ls_findings_free(&st->findings);
 }
 
@@ -167,6 +169,28 @@ ls_err ls_emit_text(struct ls_ctx *c, struct ls_object *o, const void *p, size_t
     return e;
 }
 
+ls_err ls_emit_labels(struct ls_ctx *c, struct ls_object *o, const void *p, size_t n)
+{
+    struct ls_obj_state *st = state_of(o);
+    ls_err e = ls_utf8_lossy(&st->labels, ls_slice_make(p, n));
+    if (e == LS_E_LIMIT) ls_note(c, o, LS_R_LIMIT_TEXT, NULL);
+    if (e == LS_E_NOMEM) ls_note(c, o, LS_R_LIMIT_MEMORY, NULL);
+    return e;
+}
+
+/* After extraction: the labels go at the end of the text (what `leaksift
+ * text` shows), their offset kept for the scan. */
+static void join_labels(struct ls_ctx *c, struct ls_object *o, struct ls_obj_state *st)
+{
+    st->labels_at = st->text.len;
+    if (st->labels.len == 0) return;
+    if (st->text.len && ls_buf_addc(&st->text, '\n') == LS_OK) st->labels_at = st->text.len;
+    ls_err e = ls_buf_add(&st->text, st->labels.ptr, st->labels.len);
+    if (e == LS_E_LIMIT) ls_note(c, o, LS_R_LIMIT_TEXT, NULL);
+    if (e == LS_E_NOMEM) ls_note(c, o, LS_R_LIMIT_MEMORY, NULL);
+    ls_buf_free(&st->labels);
+}
+
 /* ---- dispatch ---- */
 
 static const struct ls_handler *choose_handler(const struct ls_object *o)
@@ -216,7 +240,8 @@ static void scan_one(struct ls_ctx *c, struct ls_object *o, struct ls_obj_state 
                      struct ls_slice data, enum ls_where where)
 {
     const char *reason = NULL;
-    ls_err e = ls_scanner_scan(c->w->scanner, data, where, &st->findings, &reason);
+    uint64_t base = where == LS_WHERE_LABELS ? st->labels_at : 0;
+    ls_err e = ls_scanner_scan(c->w->scanner, data, where, base, &st->findings, &reason);
     if (e == LS_E_NOMEM) {
         note_tag(st, LS_R_LIMIT_MEMORY);
         return;
@@ -234,7 +259,11 @@ static void scan_object(struct ls_ctx *c, struct ls_object *o, struct ls_obj_sta
                 (unsigned long long)c->lim->max_scan, o->data.len);
     }
     scan_one(c, o, st, raw, LS_WHERE_RAW);
-    if (st->text.len) scan_one(c, o, st, ls_buf_slice(&st->text), LS_WHERE_TEXT);
+    struct ls_slice text = ls_buf_slice(&st->text), own, labels;
+    (void)ls_slice_sub(text, 0, st->labels_at, &own);
+    (void)ls_slice_from(text, st->labels_at, &labels);
+    if (own.len) scan_one(c, o, st, own, LS_WHERE_TEXT);
+    if (labels.len) scan_one(c, o, st, labels, LS_WHERE_LABELS);
 }
 
 /* ---- verdict ---- */
@@ -308,6 +337,7 @@ ls_err ls_pipeline_object(struct ls_ctx *c, struct ls_object *o, struct ls_obj_s
     o->magic = st->magic;
     if (ls_ext_mismatch(st->ext, st->mime)) note_tag(st, LS_A_EXT_MISMATCH);
     if (!st->no_dispatch && !st->cov_none) run_handler(c, o, st);
+    join_labels(c, o, st);
     if (!st->cov_none) scan_object(c, o, st);
     if (c->text_fn) c->text_fn(c->text_ud, o, ls_buf_slice(&st->text));
     if (c->fatal == LS_OK) emit_record(c, o, st);

@@ -80,6 +80,8 @@ struct ls_obj_state {
     struct ls_buf errors; /* NUL-separated messages */
     unsigned n_errors;
     struct ls_buf text;
+    struct ls_buf labels;   /* ls_emit_labels(), appended to text after extraction */
+    size_t labels_at;       /* where the labels start in text (text.len if none) */
     struct ls_findings findings;
     uint64_t children;
     int subtree_verdict;  /* worst verdict among descendants, -1 if none */

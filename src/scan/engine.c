@@ -435,6 +435,7 @@ struct scan_state {
     struct ls_findings *f;
     struct ls_slice data;
     enum ls_where where;
+    uint64_t base;
     bool too_many;
 };
 
@@ -483,7 +484,7 @@ LS_YR_UNALIGNED static void take_match(struct scan_state *st, const YR_RULE *rul
     }
     if (fresh) {
         snprintf(e->redacted, sizeof e->redacted, "%s", v.redacted);
-        e->offset = start;
+        e->offset = st->base + start;
         e->where = st->where;
     }
     e->count[st->where]++;
@@ -516,11 +517,11 @@ LS_YR_UNALIGNED static int on_scan_msg(YR_SCAN_CONTEXT *ctx, int msg, void *data
 }
 
 ls_err ls_scanner_scan(struct ls_scanner *s, struct ls_slice data, enum ls_where where,
-                       struct ls_findings *f, const char **reason)
+                       uint64_t base, struct ls_findings *f, const char **reason)
 {
     *reason = NULL;
     if (data.len == 0) return LS_OK;
-    struct scan_state st = {f, data, where, false};
+    struct scan_state st = {f, data, where, base, false};
     for (size_t i = 0; i < f->n; i++) f->f[i].last_string = NULL;
     yr_scanner_set_callback(s->yr, on_scan_msg, &st);
     int rc = yr_scanner_scan_mem(s->yr, data.ptr, data.len);
@@ -540,7 +541,10 @@ ls_err ls_scanner_scan(struct ls_scanner *s, struct ls_slice data, enum ls_where
 
 static uint64_t ev_count(const struct ls_evidence *e)
 {
-    return e->count[0] > e->count[1] ? e->count[0] : e->count[1];
+    uint64_t n = 0;
+    for (int i = 0; i < LS_WHERE_N; i++)
+        if (e->count[i] > n) n = e->count[i];
+    return n;
 }
 
 static ls_err evidence_json(const struct ls_evidence *e, struct ls_buf *o)

@@ -23,7 +23,12 @@ const char *ls_rules_warnings(const struct ls_rules *r);
 ls_err ls_scanner_new(const struct ls_rules *r, unsigned timeout_s, struct ls_scanner **out);
 void ls_scanner_free(struct ls_scanner *s);
 
-enum ls_where { LS_WHERE_RAW = 0, LS_WHERE_TEXT = 1 };
+/* Where a match was: the raw bytes, the extracted text, or the header-row
+ * labels appended to the text (ls_emit_labels; written "text"). Counts are
+ * kept per place and an evidence counts the most of them, so a value both
+ * in a table cell and in its labelled copy counts once. */
+enum ls_where { LS_WHERE_RAW = 0, LS_WHERE_TEXT = 1, LS_WHERE_LABELS = 2 };
+#define LS_WHERE_N 3
 
 /* Evidence: one distinct value found in an object. */
 struct ls_evidence {
@@ -31,7 +36,7 @@ struct ls_evidence {
     char redacted[128];
     uint64_t offset;             /* first offset */
     enum ls_where where;         /* where that first offset is */
-    uint64_t count[2];           /* occurrences in raw bytes and in text */
+    uint64_t count[LS_WHERE_N];  /* occurrences in raw bytes, text, labels */
 };
 
 /* A finding: one rule's validated matches in one object. */
@@ -44,7 +49,7 @@ struct ls_finding {
     bool truncated;              /* more distinct values than max_evidence */
     uint64_t extra_count;        /* occurrences of values past the limit */
     /* last accepted value interval, to skip overlapping re-matches */
-    uint64_t last_end[2];
+    uint64_t last_end[LS_WHERE_N];
     const void *last_string;
 };
 
@@ -66,10 +71,12 @@ struct ls_findings {
 void ls_findings_init(struct ls_findings *f, struct ls_slice key, size_t max_evidence);
 void ls_findings_free(struct ls_findings *f);
 
-/* Scan data; add validated matches to f. *reason is set to a coverage
- * reason (LS_R_LIMIT_TIME, LS_R_LIMIT_MATCHES) if the scan was cut short. */
+/* Scan data; add validated matches to f. Offsets are recorded plus base
+ * (data is a part of its stream starting there). *reason is set to a
+ * coverage reason (LS_R_LIMIT_TIME, LS_R_LIMIT_MATCHES) if the scan was cut
+ * short. */
 ls_err ls_scanner_scan(struct ls_scanner *s, struct ls_slice data, enum ls_where where,
-                       struct ls_findings *f, const char **reason);
+                       uint64_t base, struct ls_findings *f, const char **reason);
 
 /* Append the "findings" JSON array to out. */
 ls_err ls_findings_json(const struct ls_findings *f, struct ls_buf *out);

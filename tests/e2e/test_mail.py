@@ -118,9 +118,9 @@ class MailTest(unittest.TestCase):
         o = self.obj("intl.eml")
         self.assertFound(o, "ssn", last4(gen_mail.SSN_CP1252))
         self.assertFound(o, "ssn", last4(gen_mail.SSN_UTF16))
-        self.assertEqual(o["coverage"], "partial")  # koi8-r is not converted
-        self.assertIn("unsupported", o["coverage_reasons"])
+        self.assertEqual(o["coverage"], "full")  # koi8-r is converted (core code page tables)
         t = self.text(os.path.join(self.dir, "intl.eml"))
+        self.assertIn("\u041f\u0440\u0438\u0432\u0435\u0442", t)  # "Привет" from the koi8-r part
         self.assertIn("Price \u20ac 5", t)
         self.assertIn("To: J\u00f6rg <joerg@corp-mail.test>", t)
         self.assertIn("UTF-16 part SSN", t)

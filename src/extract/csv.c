@@ -1,0 +1,238 @@
+/*
+ * The "csv" handler: delimited text tables (CSV, TSV, semicolon and pipe
+ * separated exports: database dumps, HR and customer lists). Their values
+ * sit under a header row ("name,ssn,dob"), out of reach of the rules'
+ * context windows, so once a header row is found (tablectx.h) each later
+ * record gives a line of its values under labelled columns, "ssn:
+ * 536221874\tdob: 1975-03-14", to ls_emit_labels(). The raw bytes are
+ * scanned as always; a value found there and in its labelled copy counts
+ * once.
+ *
+ * Format: RFC 4180 with the usual liberties. The delimiter is the one of
+ * , ; TAB | that splits the first record into at least LS_TC_MIN_COLS fields
+ * and every following sampled record into the same number (quotes honoured;
+ * a short last record is allowed). Quoted fields may hold delimiters, line
+ * breaks and "" for a quote; a stray quote inside an unquoted field is
+ * kept as is. UTF-16 and Windows-1252 exports are converted to UTF-8 and
+ * emitted as text, like the text handler does, up to the text budget.
+ */
+#include <string.h>
+
+#include "core/handler.h"
+#include "extract/tablectx.h"
+#include "extract/text.h"
+
+#define CSV_SAMPLE (64u * 1024u) /* bytes the probe looks at */
+#define CSV_SAMPLE_ROWS 5u      /* records the probe compares */
+#define CSV_FIELD_MAX 4096u     /* a field longer than this is written cut */
+
+static const char csv_delims[] = {',', ';', '\t', '|'};
+
+/* A reader over UTF-8 text. */
+struct csv_rd {
+    struct ls_slice s;
+    size_t pos;
+    char delim;
+};
+
+/* Append one byte to a capped field: a field past the cap is written cut. */
+static void csv_addc(struct ls_buf *f, int ch)
+{
+    if (ls_buf_addc(f, (uint8_t)ch) != LS_OK) return;
+}
+
+/* Next field into f (unquoted); *eol set when it ended its record. false at
+ * the end of the input. */
+static bool csv_field(struct csv_rd *r, struct ls_buf *f, bool *eol)
+{
+    ls_buf_reset(f);
+    *eol = false;
+    if (r->pos >= r->s.len) return false;
+    bool quoted = ls_slice_at(r->s, r->pos) == '"';
+    if (quoted) r->pos++;
+    while (r->pos < r->s.len) {
+        int ch = ls_slice_at(r->s, r->pos);
+        if (quoted && ch == '"') {
+            if (ls_slice_at(r->s, r->pos + 1) == '"') {
+                r->pos += 2;
+                csv_addc(f, '"');
+                continue;
+            }
+            quoted = false; /* closing quote; text up to the delimiter joins */
+            r->pos++;
+            continue;
+        }
+        if (!quoted && ch == r->delim) {
+            r->pos++;
+            return true;
+        }
+        if (!quoted && (ch == '\n' || ch == '\r')) {
+            r->pos++;
+            if (ch == '\r' && ls_slice_at(r->s, r->pos) == '\n') r->pos++;
+            *eol = true;
+            return true;
+        }
+        csv_addc(f, ch);
+        r->pos++;
+    }
+    *eol = true;
+    return true;
+}
+
+/* Fields in each of the first rows; the number of rows read. */
+static unsigned csv_shape(struct ls_slice s, char delim, unsigned *fields, unsigned max_rows,
+                          struct ls_buf *f)
+{
+    struct csv_rd r = {s, 0, delim};
+    unsigned rows = 0, n = 0;
+    bool eol;
+    while (rows < max_rows && csv_field(&r, f, &eol)) {
+        n++;
+        if (eol) {
+            if (n > 1 || f->len) fields[rows++] = n; /* blank lines do not count */
+            n = 0;
+        }
+    }
+    if (n && rows < max_rows) fields[rows++] = n;
+    return rows;
+}
+
+/* The delimiter of a table, or 0: at least min_rows records of the same
+ * width (a sample cut mid-record may leave its last record short). */
+static char csv_delimiter(struct ls_slice s, bool cut, unsigned min_rows)
+{
+    struct ls_buf f;
+    ls_buf_init(&f, CSV_FIELD_MAX);
+    char best = 0;
+    for (size_t d = 0; d < sizeof csv_delims && !best; d++) {
+        unsigned fields[CSV_SAMPLE_ROWS];
+        unsigned rows = csv_shape(s, csv_delims[d], fields, CSV_SAMPLE_ROWS, &f);
+        if (rows < min_rows || fields[0] < LS_TC_MIN_COLS) continue;
+        bool same = true;
+        for (unsigned i = 1; i < rows && same; i++)
+            same = fields[i] == fields[0] || (i + 1 == rows && (cut || rows > 2) &&
+                                              fields[i] < fields[0]);
+        if (same) best = csv_delims[d];
+    }
+    ls_buf_free(&f);
+    return best;
+}
+
+/* Records the probe wants: two when the file says it is a table, else three
+ * (two lines of prose with the same number of commas happen). */
+#define CSV_ROWS(named) ((named) ? 2u : 3u)
+
+static bool csv_named(const struct ls_object *o)
+{
+    if (o->mime && (strcmp(o->mime, "text/csv") == 0 || strcmp(o->mime, "application/csv") == 0 ||
+                    strcmp(o->mime, "text/tab-separated-values") == 0))
+        return true;
+    return o->ext && (strcmp(o->ext, "csv") == 0 || strcmp(o->ext, "tsv") == 0 ||
+                      strcmp(o->ext, "tab") == 0);
+}
+
+/* The probe's view: the first CSV_SAMPLE bytes as UTF-8. */
+static enum ls_text_enc csv_sample(struct ls_slice data, struct ls_buf *u8, bool *cut)
+{
+    size_t bom;
+    struct ls_slice head, body;
+    size_t n = data.len < CSV_SAMPLE ? data.len : CSV_SAMPLE;
+    *cut = n < data.len;
+    (void)ls_slice_sub(data, 0, n, &head);
+    enum ls_text_enc enc = ls_text_detect(head, &bom);
+    if (enc == LS_TEXT_BINARY || !ls_slice_from(head, bom, &body)) return LS_TEXT_BINARY;
+    if (enc == LS_TEXT_UTF16LE || enc == LS_TEXT_UTF16BE)
+        body.len = ls_text_utf16_cut(body, body.len, enc == LS_TEXT_UTF16BE);
+    if (ls_text_convert(body, enc, u8) == LS_E_NOMEM) return LS_TEXT_BINARY;
+    return enc;
+}
+
+static int csv_probe(const struct ls_object *o)
+{
+    if (o->data.len == 0) return 0;
+    struct ls_buf u8;
+    bool cut;
+    ls_buf_init(&u8, CSV_SAMPLE * 3 + 16);
+    enum ls_text_enc enc = csv_sample(o->data, &u8, &cut);
+    bool named = csv_named(o);
+    char d = enc == LS_TEXT_BINARY ? 0 : csv_delimiter(ls_buf_slice(&u8), cut, CSV_ROWS(named));
+    ls_buf_free(&u8);
+    if (!d) return 0;
+    /* above "text" (25; 60 for UTF-16 with a BOM) when named a table */
+    return named ? 70 : 30;
+}
+
+/* ---- extraction ---- */
+
+/* A field has a letter: text, not a number, date or code. */
+static bool csv_is_text(struct ls_slice f)
+{
+    for (size_t i = 0; i < f.len; i++) {
+        int ch = ls_slice_at(f, i);
+        if ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') return true;
+        if (ch >= 0x80) return true;
+    }
+    return false;
+}
+
+/* Every record through the header-label context: past the header, each
+ * record's values that need their column's label go to ls_emit_labels(). */
+static ls_err csv_labels(struct ls_ctx *c, struct ls_object *o, struct ls_slice s, char delim)
+{
+    struct ls_tablectx tc;
+    struct ls_buf f;
+    LS_TRY(ls_tc_init(&tc));
+    ls_buf_init(&f, CSV_FIELD_MAX);
+    struct csv_rd r = {s, 0, delim};
+    uint32_t col = 0;
+    bool eol;
+    ls_err e = LS_OK;
+    while (e == LS_OK && csv_field(&r, &f, &eol)) {
+        ls_tc_cell(&tc, col, ls_buf_slice(&f), csv_is_text(ls_buf_slice(&f)));
+        col++;
+        if (!eol) continue;
+        e = ls_tc_row_end(&tc, c, o);
+        col = 0;
+        if (tc.done && !tc.have_header) break; /* no header: no labels */
+        if (e == LS_OK && ls_ctx_expired(c)) e = LS_E_TIMEOUT;
+    }
+    if (e == LS_OK && col) e = ls_tc_row_end(&tc, c, o); /* a last record without a line end */
+    ls_buf_free(&f);
+    ls_tc_free(&tc);
+    return e;
+}
+
+static ls_err csv_extract(struct ls_ctx *c, struct ls_object *o)
+{
+    size_t bom;
+    enum ls_text_enc enc = ls_text_detect(o->data, &bom);
+    if (enc == LS_TEXT_BINARY) return LS_OK;
+    struct ls_slice body;
+    if (!ls_slice_from(o->data, bom, &body)) return LS_OK;
+    struct ls_buf conv;
+    ls_buf_init(&conv, (size_t)ls_ctx_limits(c)->max_text);
+    ls_err e = LS_OK;
+    if (enc != LS_TEXT_UTF8) {
+        /* UTF-16 and Windows-1252 exports: the text is the converted table */
+        e = ls_text_convert(body, enc, &conv);
+        if (e == LS_E_LIMIT) ls_note(c, o, LS_R_LIMIT_TEXT, "csv: converted text cut at the text budget");
+        if (e == LS_OK || e == LS_E_LIMIT) e = ls_emit_text(c, o, conv.ptr, conv.len);
+        if (e != LS_OK && e != LS_E_LIMIT) {
+            ls_buf_free(&conv);
+            return e;
+        }
+        body = ls_buf_slice(&conv);
+    }
+    struct ls_slice head;
+    (void)ls_slice_sub(body, 0, body.len < CSV_SAMPLE ? body.len : CSV_SAMPLE, &head);
+    char delim = csv_delimiter(head, head.len < body.len, CSV_ROWS(csv_named(o)));
+    e = delim ? csv_labels(c, o, body, delim) : LS_OK;
+    ls_buf_free(&conv);
+    return e;
+}
+
+const struct ls_handler ls_handler_csv = {
+    .name = "csv",
+    .probe = csv_probe,
+    .extract = csv_extract,
+};

@@ -1,0 +1,159 @@
+/* Column labels for spreadsheet rows (tablectx.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/handler.h"
+#include "extract/tablectx.h"
+
+/* The line buffer: a row of labelled values is short. */
+#define TC_LINE_MAX (64u * 1024u)
+
+ls_err ls_tc_init(struct ls_tablectx *t)
+{
+    memset(t, 0, sizeof *t);
+    ls_buf_init(&t->line, TC_LINE_MAX);
+    t->label = calloc(LS_TC_MAX_COLS, sizeof *t->label);
+    t->cand = calloc(LS_TC_MAX_COLS, sizeof *t->cand);
+    if (!t->label || !t->cand) {
+        ls_tc_free(t);
+        return LS_E_NOMEM;
+    }
+    return LS_OK;
+}
+
+void ls_tc_free(struct ls_tablectx *t)
+{
+    free(t->label);
+    free(t->cand);
+    t->label = NULL;
+    t->cand = NULL;
+    ls_buf_free(&t->line);
+}
+
+static void clear_row(struct ls_tablectx *t)
+{
+    if (t->cand) memset(t->cand, 0, LS_TC_MAX_COLS * sizeof *t->cand);
+    t->row_text = t->row_other = 0;
+    t->row_bad = false;
+}
+
+void ls_tc_reset(struct ls_tablectx *t)
+{
+    ls_buf_reset(&t->line);
+    t->line_done = false;
+    if (t->label) memset(t->label, 0, LS_TC_MAX_COLS * sizeof *t->label);
+    clear_row(t);
+    t->rows_seen = 0;
+    t->have_header = t->done = false;
+}
+
+const char *ls_tc_label(const struct ls_tablectx *t, uint32_t col)
+{
+    if (!t->have_header || !t->label || col >= LS_TC_MAX_COLS || !t->label[col][0]) return NULL;
+    return t->label[col];
+}
+
+/* Trim blanks; true if s is a usable label (short, has a letter). */
+static bool label_text(struct ls_slice s, char *out)
+{
+    size_t a = 0, b = s.len;
+    while (a < b && (ls_slice_at(s, a) == ' ' || ls_slice_at(s, a) == '\t')) a++;
+    while (b > a && (ls_slice_at(s, b - 1) == ' ' || ls_slice_at(s, b - 1) == '\t')) b--;
+    if (b - a > LS_TC_MAX_LABEL) return false;
+    bool letter = false;
+    size_t n = 0;
+    unsigned digits = 0;
+    for (size_t i = a; i < b; i++) {
+        int ch = ls_slice_at(s, i);
+        if (ch == '@') return false; /* an address is a value, not a label */
+        if (ch >= '0' && ch <= '9' && ++digits >= LS_TC_MIN_DIGITS) return false; /* so is a number */
+        if (ch < 0x20 || ch == 0x7f) ch = ' '; /* a label stays on its line */
+        if ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') letter = true;
+        if (ch >= 0x80) letter = true; /* non-ASCII words */
+        out[n++] = (char)ch;
+    }
+    out[n] = 0;
+    return letter;
+}
+
+/* A value that is PII only by its column: enough digits, short. */
+static bool needs_label(struct ls_slice v)
+{
+    if (v.len > LS_TC_MAX_VALUE) return false;
+    unsigned digits = 0;
+    for (size_t i = 0; i < v.len; i++) {
+        int ch = ls_slice_at(v, i);
+        if (ch >= '0' && ch <= '9') digits++;
+        if (ch == '\n' || ch == '\r' || ch == '\t') return false;
+    }
+    return digits >= LS_TC_MIN_DIGITS;
+}
+
+/* "label: value\t" into the row's line. */
+static void add_labelled(struct ls_tablectx *t, const char *label, struct ls_slice v)
+{
+    size_t keep = t->line.len;
+    if (ls_buf_adds(&t->line, label) != LS_OK || ls_buf_add(&t->line, ": ", 2) != LS_OK ||
+        ls_buf_add(&t->line, v.ptr, v.len) != LS_OK || ls_buf_addc(&t->line, '\t') != LS_OK)
+        t->line.len = keep; /* the line is full: this value is left out */
+}
+
+void ls_tc_cell(struct ls_tablectx *t, uint32_t col, struct ls_slice text, bool is_text)
+{
+    if (!t->cand) return;
+    size_t a = 0, b = text.len;
+    while (a < b && (ls_slice_at(text, a) == ' ' || ls_slice_at(text, a) == '\t')) a++;
+    while (b > a && (ls_slice_at(text, b - 1) == ' ' || ls_slice_at(text, b - 1) == '\t')) b--;
+    if (a == b) return;
+    if (t->have_header) {
+        if (t->line_done) {
+            ls_buf_reset(&t->line);
+            t->line_done = false;
+        }
+        const char *l = ls_tc_label(t, col);
+        struct ls_slice v;
+        (void)ls_slice_sub(text, a, b - a, &v);
+        if (l && needs_label(v)) add_labelled(t, l, v);
+        return;
+    }
+    if (t->done) return;
+    if (!is_text) {
+        t->row_other++;
+        return;
+    }
+    t->row_text++;
+    if (col >= LS_TC_MAX_COLS) return; /* counted, never labelled */
+    if (!label_text(text, t->cand[col])) t->row_bad = true;
+}
+
+struct ls_slice ls_tc_last_line(const struct ls_tablectx *t)
+{
+    return ls_buf_slice(&t->line);
+}
+
+ls_err ls_tc_row_end(struct ls_tablectx *t, struct ls_ctx *c, struct ls_object *o)
+{
+    if (!t->cand) return LS_OK;
+    if (t->have_header) {
+        ls_err e = LS_OK;
+        if (t->line_done) ls_buf_reset(&t->line); /* a row without cells */
+        t->line_done = true;
+        if (t->line.len) {
+            t->line.ptr[t->line.len - 1] = '\n'; /* the last tab ends the line */
+            if (c && o) e = ls_emit_labels(c, o, t->line.ptr, t->line.len);
+        }
+        return e == LS_E_LIMIT ? LS_OK : e;
+    }
+    if (t->done) return LS_OK;
+    unsigned cells = t->row_text + t->row_other;
+    if (cells == 0) return LS_OK; /* empty rows do not count */
+    t->rows_seen++;
+    if (cells >= LS_TC_MIN_COLS && t->row_other == 0 && !t->row_bad) {
+        memcpy(t->label, t->cand, LS_TC_MAX_COLS * sizeof *t->label);
+        t->have_header = t->done = true;
+    } else if (t->rows_seen >= LS_TC_SCAN_ROWS) {
+        t->done = true;
+    }
+    clear_row(t);
+    return LS_OK;
+}

@@ -1,0 +1,64 @@
+/*
+ * Column labels for table rows. Leaked tables put the label in a header row
+ * ("Name | SSN | Date of birth") and the values in the rows below, where the
+ * rules' context windows ("SSN: 536221875", "DOB 1980-01-01") cannot see it.
+ * The table readers (xlsx, xls, ods, csv) tell this module each cell as they
+ * go; once a header row has been seen, each later row gives one line of its
+ * values that need a label, "SSN: 536221874\tDate of birth: 1975-03-14",
+ * handed to ls_emit_labels(): appended to the text, scanned as text, and a
+ * value found both in its cell and in this line counts once. The cells
+ * themselves are written as always, so a form's "Date of birth | value"
+ * adjacency is never broken.
+ *
+ * The header is the first of the first LS_TC_SCAN_ROWS non-empty rows that
+ * has at least LS_TC_MIN_COLS non-empty cells, all of them text (not numbers
+ * or dates) of at most LS_TC_MAX_LABEL bytes with at least one letter, no '@'
+ * and fewer than LS_TC_MIN_DIGITS digits; title rows above it are passed over. A value gets a line entry when its column
+ * has a label and it has at least LS_TC_MIN_DIGITS digits in at most
+ * LS_TC_MAX_VALUE bytes: the numbers, dates and codes that are PII only by
+ * their column (names and e-mail addresses speak for themselves). Labels
+ * are kept per column index, so empty cells never shift them.
+ */
+#ifndef LS_TABLECTX_H
+#define LS_TABLECTX_H
+
+#include "core/ls_core.h"
+
+#define LS_TC_MAX_COLS 256u  /* columns that can carry a label */
+#define LS_TC_MAX_LABEL 48u  /* longer text is data, not a header */
+#define LS_TC_SCAN_ROWS 5u   /* non-empty rows looked at for the header */
+#define LS_TC_MIN_COLS 2u    /* cells a header row needs */
+#define LS_TC_MIN_DIGITS 4u  /* digits a value needs to be labelled */
+#define LS_TC_MAX_VALUE 40u  /* longer values are prose, not labelled */
+
+struct ls_tablectx {
+    char (*label)[LS_TC_MAX_LABEL + 1]; /* [LS_TC_MAX_COLS]: the header's cells */
+    char (*cand)[LS_TC_MAX_LABEL + 1];  /* the row being looked at */
+    unsigned rows_seen;
+    unsigned row_text, row_other;
+    bool row_bad;     /* a cell that cannot be a label */
+    bool have_header; /* labels apply */
+    bool done;        /* stopped looking (found, or gave up) */
+    struct ls_buf line; /* the current row's labelled values */
+    bool line_done;     /* line holds the last ended row's: cleared by the next cell */
+};
+
+LS_WUR ls_err ls_tc_init(struct ls_tablectx *t);
+void ls_tc_free(struct ls_tablectx *t);
+/* A new sheet: forget the labels and look for a header again. */
+void ls_tc_reset(struct ls_tablectx *t);
+/* The label of column col (0-based) for a cell below the header, or NULL. */
+const char *ls_tc_label(const struct ls_tablectx *t, uint32_t col);
+/* Tell the cell at col of the current row: its text (as it is written) and
+ * whether it is text (a string) rather than a number, date or boolean.
+ * Empty text is ignored. */
+void ls_tc_cell(struct ls_tablectx *t, uint32_t col, struct ls_slice text, bool is_text);
+/* The current row has ended: its labelled values, if any, go to
+ * ls_emit_labels(c, o, ...) as one line. c/o may be NULL (nothing emitted). */
+struct ls_ctx;
+struct ls_object;
+LS_WUR ls_err ls_tc_row_end(struct ls_tablectx *t, struct ls_ctx *c, struct ls_object *o);
+/* The line the last ended row gave (for tests), valid until the next cell. */
+struct ls_slice ls_tc_last_line(const struct ls_tablectx *t);
+
+#endif

@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""End-to-end: PII under a header row (src/extract/tablectx.h, csv.c).
+
+A leaked table puts "SSN" and "Date of birth" in a header row and bare
+values below it (536221874, 1975-03-14), where no context rule can see the
+label. For each record below the header leaksift appends one line of its
+values that need their label ("SSN: 536221874<TAB>Date of birth:
+1975-03-14"), for CSV/TSV (any delimiter, quoted fields, UTF-16 and
+Windows-1252 exports) and for xlsx, xls and ods sheets; the cells are
+written as always. Each test asserts those lines (`leaksift text`) and the
+distinct SSNs and dates of birth a scan finds; the negatives assert that a
+two-column "label | value" form keeps its own adjacency (its DOB found next
+to its label, counted once), that prose with commas is not taken for a
+table, and that a value in a cell and in its labelled line counts once.
+
+CSV/TSV and xlsx files are generated into a temporary directory
+(tests/gen/gen_tables.py); the .xls and .ods files are LibreOffice
+conversions of the xlsx, committed under tests/fixtures/tables/ by
+tests/gen/make_table_fixtures.sh (CI has no LibreOffice)."""
+import os
+import sys
+import tempfile
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import lsutil  # noqa: E402
+
+sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
+import gen_tables  # noqa: E402
+
+FIXTURES = os.path.join(lsutil.SRC, "tests", "fixtures", "tables")
+
+
+def values(obj, entity):
+    """Distinct values of an entity in one object (by fingerprint)."""
+    return {e["fingerprint"] for f in obj["findings"] if f["entity"] == entity
+            for e in f["evidence"]}
+
+
+class Tables(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.dir = os.path.join(cls.tmp.name, "in")
+        cls.expect = gen_tables.generate(cls.dir)
+        cls.paths = [os.path.join(cls.dir, n) for n in sorted(os.listdir(cls.dir))]
+        cls.paths += [os.path.join(FIXTURES, n) for n in ("staff.xls", "staff.ods")]
+        proc, cls.m = lsutil.scan(cls.tmp.name, cls.paths)
+        assert cls.m is not None, proc.stderr.decode()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def path(self, name):
+        return os.path.join(FIXTURES if name.endswith((".xls", ".ods")) else self.dir, name)
+
+    def text(self, name):
+        p = lsutil.run(["text", self.path(name)])
+        self.assertEqual(p.returncode, 0, p.stderr.decode())
+        return p.stdout.decode("utf-8")
+
+    def check_table(self, name, exp, handler):
+        o = self.m.obj(self.path(name))
+        self.assertEqual(o["handler"], handler)
+        self.assertEqual(o["coverage"], "full", o)
+        self.assertEqual(len(values(o, "ssn")), exp["ssn"], (name, o["findings"]))
+        self.assertEqual(len(values(o, "dob")), exp["dob"], (name, o["findings"]))
+        text = self.text(name)
+        for line in exp["labelled"]:
+            self.assertIn(line, text, name)
+
+    def test_csv_comma_with_title_row(self):
+        self.check_table("staff.csv", self.expect["staff.csv"], "csv")
+        # UTF-8: the raw bytes are scanned as they are, the text is the labels;
+        # names carry no digits and need no label; an empty cell shifts nothing
+        self.assertEqual(self.text("staff.csv"),
+                         "Employee ID: E10023\tSSN: 536221874\tDate of birth: 1975-03-14\tPhone: 2127365000\n"
+                         "SSN: 536221875\tDate of birth: 1980-01-02\tPhone: 2127365001\n"
+                         "Employee ID: E10031\tSSN: 536221876\tDate of birth: 1991-11-30\tPhone: 2127365002\n")
+
+    def test_csv_semicolon_quoted_fields(self):
+        self.check_table("staff_semi.csv", self.expect["staff_semi.csv"], "csv")
+        text = self.text("staff_semi.csv")
+        # a delimiter, "" and a line break inside quotes shift no column
+        self.assertIn("SSN: 536221874\tDate of birth: 14.03.1975\tPhone: 2127365000\n", text)
+        self.assertIn("SSN: 536221875\tDate of birth: 02.01.1980\tPhone: 2127365001\n", text)
+
+    def test_tsv_utf16_export(self):
+        self.check_table("staff.tsv", self.expect["staff.tsv"], "csv")
+
+    def test_csv_cp1252_two_title_rows(self):
+        self.check_table("staff_1252.csv", self.expect["staff_1252.csv"], "csv")
+        text = self.text("staff_1252.csv")
+        self.assertIn('"Zoë Adams"', text)  # converted, then the labels
+        self.assertIn("SSN: 536221876\tDate of birth: 1991-11-30", text)
+
+    def test_xlsx(self):
+        self.check_table("staff.xlsx", self.expect["staff.xlsx"], "ooxml")
+        text = self.text("staff.xlsx")
+        self.assertIn("Jane Roe\tE10023\t536221874\t1975-03-14\t2127365000", text)  # the cells
+        self.assertIn("\nSSN: 536221875\tDate of birth: 1980-01-02\tPhone: 2127365001\n", text)
+
+    def test_xls_and_ods(self):
+        exp = gen_tables.expectation()
+        self.check_table("staff.xls", exp, "ole2")
+        self.check_table("staff.ods", exp, "odf")
+        for name in ("staff.xls", "staff.ods"):
+            text = self.text(name)
+            for line in ("SSN: 536221874\tDate of birth: 1975-03-14\tPhone: 2127365000\n",
+                         "SSN: 536221876\tDate of birth: 1991-11-30\tPhone: 2127365002\n"):
+                self.assertIn(line, text, name)  # the last row too
+
+    def test_two_column_form_keeps_its_adjacency(self):
+        o = self.m.obj(self.path("form.xlsx"))
+        text = self.text("form.xlsx")
+        self.assertIn("Date of birth\t1975-03-14", text)
+        self.assertEqual(len(values(o, "dob")), 1, o["findings"])
+        self.assertEqual(len(values(o, "ssn")), 1, o["findings"])
+        self.assertEqual([f["count"] for f in o["findings"] if f["entity"] in ("ssn", "dob")], [1, 1])
+
+    def test_prose_with_commas_is_not_a_table(self):
+        o = self.m.obj(self.path("prose.txt"))
+        self.assertEqual(o["handler"], "text")
+        self.assertEqual(o["text_bytes"], 0)
+
+    def test_labels_count_each_value_once(self):
+        # the raw bytes and the labelled text both hold a formatted value:
+        # it is one value, counted once
+        d = os.path.join(self.tmp.name, "once")
+        os.makedirs(d)
+        p = os.path.join(d, "ssn.csv")
+        with open(p, "w") as f:
+            f.write("name,ssn,city\nJane,536-22-1874,Boston\n")
+        _, m = lsutil.scan(d, [p])
+        o = m.obj(p)
+        counts = [f["count"] for f in o["findings"] if f["entity"] == "ssn"]
+        self.assertTrue(counts and all(c == 1 for c in counts), o["findings"])
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,173 @@
+#!/usr/bin/env python3
+"""Generate leaked tables whose PII sits under a header row: the shape of a
+database export or an HR list ("Name | Employee ID | SSN | Date of birth").
+A 9-digit SSN or a bare date is only PII by its column, so leaksift must
+carry the header label to each value (src/extract/tablectx.h).
+
+Files (generate(outdir) writes them and returns {name: expectation}):
+  staff.csv        comma, CRLF, a title row above the header, an empty cell
+  staff_semi.csv   semicolon, quoted fields with ; and a line break, "" quotes
+  staff.tsv        tab separated, UTF-16LE with a BOM (Excel "Unicode text")
+  staff_1252.csv   Windows-1252 names (Zoë), the header after two title rows
+  staff.xlsx       shared-string header, inline-string names, the SSN as a
+                   number, dates as serials under a date style, an empty cell
+  form.xlsx        a two-column "label | value" form: no header labels, the
+                   DOB still found next to its own label
+  prose.txt        two lines of prose with commas: not a table
+The .xls and .ods variants of staff.xlsx are made by LibreOffice
+(tests/gen/make_table_fixtures.sh) and committed under tests/fixtures/tables/.
+
+    python3 gen_tables.py OUTDIR
+    python3 gen_tables.py --corpus FUZZDIR   # small seeds for fuzz/corpus/csv
+"""
+import csv
+import datetime
+import io
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gen_sheets as gs  # noqa: E402
+
+# (name, employee id, ssn, date of birth, phone); SSNs valid by range
+PEOPLE = [
+    ("Jane Roe", "E10023", "536221874", datetime.date(1975, 3, 14), "2127365000"),
+    ("John Doe", "", "536221875", datetime.date(1980, 1, 2), "2127365001"),
+    ("Zoë Adams", "E10031", "536221876", datetime.date(1991, 11, 30), "2127365002"),
+]
+HEADER = ["Name", "Employee ID", "SSN", "Date of birth", "Phone"]
+
+
+def expectation(rows=PEOPLE):
+    """What a scan must find: distinct SSNs and dates of birth."""
+    return {"ssn": len(rows), "dob": len(rows),
+            "labelled": ["SSN: %s" % r[2] for r in rows]}
+
+
+def csv_text(delim=",", title_rows=1, rows=PEOPLE, quote_all=False):
+    out = io.StringIO()
+    w = csv.writer(out, delimiter=delim, lineterminator="\r\n",
+                   quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL)
+    for i in range(title_rows):
+        w.writerow(["Staff list %d" % (2014 + i)] + [""] * (len(HEADER) - 1))
+    w.writerow(HEADER)
+    for name, emp, ssn, dob, phone in rows:
+        w.writerow([name, emp, ssn, dob.isoformat(), phone])
+    return out.getvalue()
+
+
+def semicolon_csv():
+    rows = [("Roe; Jane", "E1", "536221874", "14.03.1975", "2127365000"),
+            ('Doe "JD"\nJohn', "E2", "536221875", "02.01.1980", "2127365001")]
+    out = io.StringIO()
+    w = csv.writer(out, delimiter=";", lineterminator="\n")
+    w.writerow(HEADER)
+    for r in rows:
+        w.writerow(r)
+    return out.getvalue()
+
+
+# ---- xlsx ----
+
+def _col(i):
+    return "ABCDEFGHIJ"[i]
+
+
+def staff_sheet():
+    """Rows of (ref, kind, value, style): title, header (shared strings),
+    people (inline names, SSN as number, DOB as serial with style 1)."""
+    rows = [[("A1", "s", "Staff list 2014", None)],
+            [(_col(i) + "2", "sst", i, None) for i in range(len(HEADER))]]
+    for r, (name, emp, ssn, dob, phone) in enumerate(PEOPLE, 3):
+        cells = [("A%d" % r, "s", name, None)]
+        if emp:
+            cells.append(("B%d" % r, "s", emp, None))
+        cells += [("C%d" % r, "n", ssn, None),
+                  ("D%d" % r, "n", gs.serial(dob), gs.STYLE_MDY),
+                  ("E%d" % r, "n", phone, None)]
+        rows.append(cells)
+    return rows
+
+
+def form_sheet():
+    """A two-column form: label | value rows."""
+    return [[("A1", "s", "Name", None), ("B1", "s", "Jane Roe", None)],
+            [("A2", "s", "Date of birth", None),
+             ("B2", "n", gs.serial(datetime.date(1975, 3, 14)), gs.STYLE_MDY)],
+            [("A3", "s", "SSN", None), ("B3", "n", "536221874", None)]]
+
+
+def x_sheet(rows):
+    out = [gs.XML_DECL, '<worksheet xmlns="%s" xmlns:r="%s"><sheetData>' % (gs.NS_X, gs.NS_R)]
+    for i, cells in enumerate(rows, 1):
+        out.append('<row r="%d">' % i)
+        for ref, kind, value, style in cells:
+            if kind == "sst":
+                out.append('<c r="%s" t="s"><v>%d</v></c>' % (ref, value))
+            else:
+                out.append(gs.x_cell(ref, kind, value, style))
+        out.append("</row>")
+    out.append("</sheetData></worksheet>")
+    return "".join(out)
+
+
+def xlsx(rows):
+    sst = (gs.XML_DECL + '<sst xmlns="%s" count="%d" uniqueCount="%d">%s</sst>'
+           % (gs.NS_X, len(HEADER), len(HEADER), "".join("<si><t>%s</t></si>" % h for h in HEADER)))
+    workbook = (gs.XML_DECL + '<workbook xmlns="%s" xmlns:r="%s"><sheets>'
+                '<sheet name="Staff" sheetId="1" r:id="rId1"/></sheets></workbook>' % (gs.NS_X, gs.NS_R))
+    parts = [("[Content_Types].xml", gs.content_types()),
+             ("_rels/.rels", gs.rels([("rId1", "officeDocument", "xl/workbook.xml")])),
+             ("xl/workbook.xml", workbook),
+             ("xl/_rels/workbook.xml.rels", gs.rels([("rId1", "worksheet", "worksheets/sheet1.xml"),
+                                                     ("rId2", "styles", "styles.xml"),
+                                                     ("rId3", "sharedStrings", "sharedStrings.xml")])),
+             ("xl/worksheets/sheet1.xml", x_sheet(rows)),
+             ("xl/styles.xml", gs.x_styles()),
+             ("xl/sharedStrings.xml", sst)]
+    return gs.zip_bytes(parts)
+
+
+def generate(outdir):
+    os.makedirs(outdir, exist_ok=True)
+    files = {
+        "staff.csv": csv_text().encode("utf-8"),
+        "staff_semi.csv": semicolon_csv().encode("utf-8"),
+        "staff.tsv": b"\xff\xfe" + csv_text("\t").encode("utf-16-le"),
+        "staff_1252.csv": csv_text(",", title_rows=2, quote_all=True).encode("cp1252"),
+        "staff.xlsx": xlsx(staff_sheet()),
+        "form.xlsx": xlsx(form_sheet()),
+        "prose.txt": b"Hello, world, how are you\nI am fine, thanks, and you\n",
+    }
+    for name, data in files.items():
+        with open(os.path.join(outdir, name), "wb") as f:
+            f.write(data)
+    exp = {n: expectation() for n in ("staff.csv", "staff.tsv", "staff_1252.csv", "staff.xlsx")}
+    exp["staff_semi.csv"] = {"ssn": 2, "dob": 2, "labelled": ["SSN: 536221874"]}
+    return exp
+
+
+def corpus(outdir):
+    os.makedirs(outdir, exist_ok=True)
+    seeds = {"comma.csv": csv_text().encode(), "semi.csv": semicolon_csv().encode(),
+             "utf16.tsv": b"\xff\xfe" + csv_text("\t").encode("utf-16-le"),
+             "pipe.txt": csv_text("|").encode(), "ragged.csv": b"a,b,c\n1,2\n\"x\"\"y\",\"\n\",z\n"}
+    for name, data in seeds.items():
+        with open(os.path.join(outdir, name), "wb") as f:
+            f.write(data)
+
+
+def main(argv):
+    if len(argv) == 3 and argv[1] == "--corpus":
+        corpus(argv[2])
+    elif len(argv) == 2:
+        print(json.dumps(generate(argv[1]), indent=1))
+    else:
+        sys.stderr.write(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,117 @@
+/* Header-row labels (src/extract/tablectx.h). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "extract/tablectx.h"
+
+static struct ls_slice S(const char *s) { return ls_slice_make(s, strlen(s)); }
+
+static void row(struct ls_tablectx *t, const char *const *cells, const bool *text, unsigned n)
+{
+    for (unsigned i = 0; i < n; i++)
+        if (cells[i]) ls_tc_cell(t, i, S(cells[i]), text[i]);
+    assert_int_equal(ls_tc_row_end(t, NULL, NULL), LS_OK);
+}
+
+static void title_row_then_header(void **state)
+{
+    (void)state;
+    struct ls_tablectx t;
+    assert_int_equal(ls_tc_init(&t), LS_OK);
+    static const char *const title[] = {"Staff list 2014"};
+    static const char *const head[] = {"Name", NULL, " SSN ", "Date of birth"};
+    static const bool yes[] = {true, true, true, true};
+    row(&t, title, yes, 1);
+    assert_null(ls_tc_label(&t, 0));
+    row(&t, head, yes, 4);
+    assert_string_equal(ls_tc_label(&t, 0), "Name");
+    assert_null(ls_tc_label(&t, 1)); /* an empty header cell: no label */
+    assert_string_equal(ls_tc_label(&t, 2), "SSN"); /* trimmed */
+    assert_string_equal(ls_tc_label(&t, 3), "Date of birth");
+    assert_null(ls_tc_label(&t, LS_TC_MAX_COLS + 5));
+    /* a later all-text row does not replace the header */
+    static const char *const data[] = {"Jane", "x", "y", "z"};
+    row(&t, data, yes, 4);
+    assert_string_equal(ls_tc_label(&t, 0), "Name");
+    assert_int_equal(ls_tc_last_line(&t).len, 0); /* no value needs a label */
+    /* values with digits under labelled columns: one line; names and the
+     * unlabelled column 1 are left out */
+    static const char *const rec[] = {"Jane Roe", "E10023", "536221874 ", "1975-03-14"};
+    static const bool kinds[] = {true, true, false, false};
+    row(&t, rec, kinds, 4);
+    struct ls_slice line = ls_tc_last_line(&t);
+    assert_int_equal(line.len, strlen("SSN: 536221874\tDate of birth: 1975-03-14\n"));
+    assert_memory_equal(line.ptr, "SSN: 536221874\tDate of birth: 1975-03-14\n", line.len);
+    /* too long to be a code: prose with digits is not labelled */
+    static const char *const prose[] = {NULL, NULL, "call 2127365000 between 9 and 5 on weekdays please", "2024"};
+    row(&t, prose, kinds, 4);
+    assert_int_equal(ls_tc_last_line(&t).len, strlen("Date of birth: 2024\n"));
+    ls_tc_reset(&t);
+    assert_null(ls_tc_label(&t, 0));
+    ls_tc_free(&t);
+}
+
+static void rows_that_are_not_headers(void **state)
+{
+    (void)state;
+    struct ls_tablectx t;
+    assert_int_equal(ls_tc_init(&t), LS_OK);
+    static const bool yes[] = {true, true, true};
+    static const bool mixed[] = {true, false, true};
+    static const bool two_kinds[] = {true, false};
+    static const char *const two[] = {"Name", "12"};            /* one text cell */
+    static const char *const num[] = {"Total", "12", "Items"};  /* a number in it */
+    static const char *const digits[] = {"Q1", "jane@example.com", "Q3 2014"}; /* values */
+    static const char *const longc[] = {"Name", "A sentence that is far too long to be the label of any column", "X"};
+    row(&t, two, two_kinds, 2);
+    row(&t, num, mixed, 3);
+    row(&t, digits, yes, 3);
+    row(&t, longc, yes, 3);
+    assert_null(ls_tc_label(&t, 0));
+    /* the fifth non-empty row is the last one looked at */
+    static const char *const head[] = {"A", "B", "C"};
+    row(&t, head, yes, 3);
+    assert_string_equal(ls_tc_label(&t, 0), "A");
+    ls_tc_reset(&t);
+    for (int i = 0; i < 5; i++) row(&t, two, two_kinds, 2);
+    row(&t, head, yes, 3); /* the sixth: too late */
+    assert_null(ls_tc_label(&t, 0));
+    ls_tc_free(&t);
+}
+
+static void empty_rows_do_not_count_and_controls_are_blanked(void **state)
+{
+    (void)state;
+    struct ls_tablectx t;
+    assert_int_equal(ls_tc_init(&t), LS_OK);
+    for (int i = 0; i < 10; i++) assert_int_equal(ls_tc_row_end(&t, NULL, NULL), LS_OK);
+    ls_tc_cell(&t, 0, S("   "), true);
+    assert_int_equal(ls_tc_row_end(&t, NULL, NULL), LS_OK);
+    static const char *const head[] = {"Na\nme", "S\tSN", "D\x1b" "OB"};
+    static const bool yes[] = {true, true, true};
+    row(&t, head, yes, 3);
+    assert_string_equal(ls_tc_label(&t, 0), "Na me");
+    assert_string_equal(ls_tc_label(&t, 1), "S SN");
+    assert_string_equal(ls_tc_label(&t, 2), "D OB");
+    ls_tc_free(&t);
+    /* a context whose allocation failed (zeroed) labels nothing, safely */
+    memset(&t, 0, sizeof t);
+    row(&t, head, yes, 3);
+    assert_null(ls_tc_label(&t, 0));
+    ls_tc_free(&t);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(title_row_then_header),
+        cmocka_unit_test(rows_that_are_not_headers),
+        cmocka_unit_test(empty_rows_do_not_count_and_controls_are_blanked),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
