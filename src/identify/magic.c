@@ -6,9 +6,34 @@
 
 #include "identify/identify.h"
 
+/*
+ * Memo of recent answers, keyed by the exact bytes libmagic looked at.
+ * libmagic is deterministic for the same bytes and flags, so a hit gives the
+ * very answer a call would. It pays off on duplicates, which leak dumps are
+ * full of (the same logo in every mail, one attachment in many threads, a
+ * document both loose and zipped): a text object costs libmagic 2.6 M to
+ * 31 M instructions (docs/performance.md), a miss here ~1-2 K (a 64-byte
+ * sample and, when n and the sample match, one memcmp; a copy of up to
+ * LS_MAGIC_BYTES on insertion).
+ */
+#define MEMO_SLOTS 8u
+#define MEMO_SAMPLE 64u
+#define MEMO_MIME_CAP 256u
+#define MEMO_DESC_CAP 1024u
+
+struct magic_memo {
+    struct ls_buf bytes; /* exactly what libmagic was given */
+    uint64_t key;        /* length and sampled bytes, to skip most memcmps */
+    bool ready, used, has_desc;
+    char mime[MEMO_MIME_CAP];
+    char desc[MEMO_DESC_CAP];
+};
+
 struct ls_magic {
     magic_t mime;  /* MAGIC_MIME_TYPE */
     magic_t desc;  /* MAGIC_NONE: the human description */
+    struct magic_memo memo[MEMO_SLOTS];
+    unsigned next; /* round-robin victim */
 };
 
 /* libmagic reads at most this much of each object for the MIME type: its
@@ -57,6 +82,8 @@ void ls_magic_close(struct ls_magic *m)
     if (!m) return;
     if (m->mime) magic_close(m->mime);
     if (m->desc) magic_close(m->desc);
+    for (unsigned i = 0; i < MEMO_SLOTS; i++)
+        if (m->memo[i].ready) ls_buf_free(&m->memo[i].bytes);
     free(m);
 }
 
@@ -66,19 +93,93 @@ static void copy_out(const char *s, char *out, size_t cap)
     snprintf(out, cap, "%s", s ? s : "");
 }
 
+/* FNV-1a over the length and MEMO_SAMPLE bytes spread over the slice. */
+static uint64_t memo_key(struct ls_slice d)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (unsigned k = 0; k < 8; k++) h = (h ^ ((d.len >> (8 * k)) & 0xff)) * 1099511628211ull;
+    if (d.len == 0) return h;
+    for (unsigned i = 0; i < MEMO_SAMPLE; i++) {
+        size_t at = d.len <= MEMO_SAMPLE ? i % d.len : (d.len - 1) / (MEMO_SAMPLE - 1) * i;
+        h = (h ^ (uint64_t)(uint8_t)ls_slice_at(d, at)) * 1099511628211ull;
+    }
+    return h;
+}
+
+static struct magic_memo *memo_find(struct ls_magic *m, struct ls_slice d, uint64_t key)
+{
+    for (unsigned i = 0; i < MEMO_SLOTS; i++) {
+        struct magic_memo *e = &m->memo[i];
+        if (!e->used || e->key != key) continue;
+        struct ls_slice seen = ls_buf_slice(&e->bytes);
+        if (seen.len != d.len) continue;
+        if (d.len == 0 || memcmp(seen.ptr, d.ptr, d.len) == 0) return e;
+    }
+    return NULL;
+}
+
+/* Slot for d's answers; NULL (no memo) when the copy cannot be made. */
+static struct magic_memo *memo_insert(struct ls_magic *m, struct ls_slice d, uint64_t key)
+{
+    struct magic_memo *e = &m->memo[m->next];
+    m->next = (m->next + 1) % MEMO_SLOTS;
+    e->used = false;
+    e->has_desc = false;
+    if (!e->ready) {
+        ls_buf_init(&e->bytes, LS_MAGIC_BYTES);
+        e->ready = true;
+    }
+    ls_buf_reset(&e->bytes);
+    if (d.len && ls_buf_add(&e->bytes, d.ptr, d.len) != LS_OK) return NULL;
+    e->key = key;
+    e->used = true;
+    return e;
+}
+
+static const char *run_mime(struct ls_magic *m, struct ls_slice d)
+{
+    const void *p = d.ptr ? (const void *)d.ptr : (const void *)"";
+    const char *r = magic_buffer(m->mime, p, d.len);
+    return r ? r : "application/octet-stream";
+}
+
+static const char *run_desc(struct ls_magic *m, struct ls_slice d)
+{
+    const void *p = d.ptr ? (const void *)d.ptr : (const void *)"";
+    const char *r = magic_buffer(m->desc, p, d.len < LS_MAGIC_DESC_BYTES ? d.len : LS_MAGIC_DESC_BYTES);
+    return r ? r : "data";
+}
+
 void ls_magic_identify(struct ls_magic *m, struct ls_slice data, char *mime, size_t mime_cap,
                        char *desc, size_t desc_cap, bool want_desc)
 {
-    size_t n = data.len < LS_MAGIC_BYTES ? data.len : LS_MAGIC_BYTES;
-    const void *p = data.ptr ? (const void *)data.ptr : (const void *)"";
-    const char *r = magic_buffer(m->mime, p, n);
-    copy_out(r ? r : "application/octet-stream", mime, mime_cap);
+    struct ls_slice d = data;
+    if (d.len > LS_MAGIC_BYTES) d.len = LS_MAGIC_BYTES;
+    uint64_t key = memo_key(d);
+    struct magic_memo *e = memo_find(m, d, key);
+    if (!e) {
+        const char *r = run_mime(m, d);
+        e = memo_insert(m, d, key);
+        if (e) copy_out(r, e->mime, sizeof e->mime);
+        copy_out(r, mime, mime_cap);
+    } else {
+        copy_out(e->mime, mime, mime_cap);
+    }
     if (!desc || !desc_cap) return;
     desc[0] = 0;
-    /* The description costs a second full pass of libmagic (its regex tests
-     * are compiled per call): members get it only when their type is
-     * unknown, where it is the only clue (want_desc false otherwise). */
-    if (!want_desc && strcmp(mime, "application/octet-stream") != 0) return;
-    r = magic_buffer(m->desc, p, n < LS_MAGIC_DESC_BYTES ? n : LS_MAGIC_DESC_BYTES);
-    copy_out(r ? r : "data", desc, desc_cap);
+    /* The description costs a second full pass of libmagic: members get it
+     * only when their type is unknown, where it is the only clue (want_desc
+     * false otherwise). */
+    const char *known = e ? e->mime : mime;
+    if (!want_desc && strcmp(known, "application/octet-stream") != 0) return;
+    if (e && e->has_desc) {
+        copy_out(e->desc, desc, desc_cap);
+        return;
+    }
+    const char *r = run_desc(m, d);
+    if (e) {
+        copy_out(r, e->desc, sizeof e->desc);
+        e->has_desc = true;
+    }
+    copy_out(r, desc, desc_cap);
 }

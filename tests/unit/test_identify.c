@@ -314,6 +314,35 @@ static void magic_description_only_when_wanted_or_unknown(void **st)
     assert_string_equal(desc, "data"); /* unknown type: the description is the only clue */
 }
 
+/* The memo of recent answers must never hand one object's answer to another:
+ * B differs from A in one byte only (same length, a byte the memo's key does
+ * not sample), and libmagic tells them apart. */
+static void magic_memo_is_exact(void **st)
+{
+    (void)st;
+    enum { N = 4000 };
+    static uint8_t a[N], b[N];
+    for (size_t i = 0; i < N; i++) a[i] = (uint8_t)(i % 61 == 60 ? '\n' : 'a' + i % 26);
+    memcpy(b, a, N);
+    b[1] = 0x00; /* a NUL makes it binary */
+    char mime[128], desc[256];
+    for (int round = 0; round < 3; round++) {
+        ls_magic_identify(g_magic, S(a, N), mime, sizeof mime, desc, sizeof desc, false);
+        assert_string_equal(mime, "text/plain");
+        assert_string_equal(desc, "");
+        ls_magic_identify(g_magic, S(b, N), mime, sizeof mime, desc, sizeof desc, false);
+        assert_string_equal(mime, "application/octet-stream");
+        assert_string_equal(desc, "data");
+        /* a root with A's bytes wants the description: computed, then kept */
+        ls_magic_identify(g_magic, S(a, N), mime, sizeof mime, desc, sizeof desc, true);
+        assert_string_equal(mime, "text/plain");
+        if (strncmp(desc, "ASCII text", 10) != 0) fail_msg("description \"%s\"", desc);
+    }
+    /* a prefix of A is another object */
+    ls_magic_identify(g_magic, S(a, 1), mime, sizeof mime, desc, sizeof desc, true);
+    assert_string_not_equal(mime, "text/plain");
+}
+
 int main(void)
 {
     const struct CMUnitTest pure[] = {
@@ -330,6 +359,7 @@ int main(void)
         cmocka_unit_test(magic_large_buffer),
         cmocka_unit_test(magic_small_caps_truncate),
         cmocka_unit_test(magic_description_only_when_wanted_or_unknown),
+        cmocka_unit_test(magic_memo_is_exact),
     };
     int rc = cmocka_run_group_tests_name("identify", pure, NULL, NULL);
     rc += cmocka_run_group_tests_name("magic", magic, magic_setup, magic_teardown);
