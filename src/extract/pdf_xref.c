@@ -140,6 +140,72 @@ struct objstm {
     int64_t first, n;
 };
 
+/* Cache bytes on a dictionary under key (an arena copy, one more slot;
+ * keys start with a space, which no PDF name can). */
+static struct pdf_obj *dict_cache(struct pdf_doc *d, const struct pdf_obj *dict, const char *key,
+                                  struct ls_slice bytes)
+{
+    struct pdf_obj *c = pdf_arena_alloc(&d->arena, sizeof *c);
+    if (!c || !pdf_arena_dup(&d->arena, bytes, &c->u.s)) return NULL;
+    c->kind = PDF_STR;
+    struct pdf_obj *dd = (struct pdf_obj *)dict;
+    struct pdf_kv *nv = pdf_arena_alloc(&d->arena, (dd->u.d.n + 1) * sizeof *nv);
+    if (!nv) return NULL;
+    if (dd->u.d.n) memcpy(nv, dd->u.d.v, dd->u.d.n * sizeof *nv);
+    nv[dd->u.d.n].key = ls_slice_make(key, strlen(key));
+    nv[dd->u.d.n].val = c;
+    dd->u.d.v = nv;
+    dd->u.d.n++;
+    return c;
+}
+
+/* The header of an object stream ("num off" pairs, N of them) lexed once
+ * into 8-byte records (u32le num, u32le off) and cached as " index":
+ * looking each object up by lexing the header again was quadratic (an
+ * object stream of 65 542 objects took minutes). */
+static struct ls_slice objstm_index(struct pdf_doc *d, const struct pdf_obj *dict, struct ls_slice hdr,
+                                    int64_t n)
+{
+    struct pdf_obj *cache = pdf_dict_get(dict, " index");
+    if (cache && cache->kind == PDF_STR) return cache->u.s;
+    struct ls_buf b;
+    ls_buf_init(&b, PDF_MAX_STREAM);
+    struct pdf_lex lx;
+    pdf_lex_init(&lx, hdr, 0);
+    for (uint64_t i = 0; i < (uint64_t)n && i <= hdr.len; i++) {
+        struct pdf_token a, o;
+        pdf_lex_next(&lx, &a);
+        pdf_lex_next(&lx, &o);
+        if (a.t != PDF_T_INT || o.t != PDF_T_INT || a.i < 0 || o.i < 0 || a.i > UINT32_MAX ||
+            o.i > UINT32_MAX)
+            break;
+        uint8_t rec[8];
+        for (unsigned k = 0; k < 4; k++) {
+            rec[k] = (uint8_t)((uint64_t)a.i >> (8 * k));
+            rec[4 + k] = (uint8_t)((uint64_t)o.i >> (8 * k));
+        }
+        if (ls_buf_add(&b, rec, sizeof rec) != LS_OK) break;
+    }
+    pdf_lex_free(&lx);
+    cache = dict_cache(d, dict, " index", ls_buf_slice(&b));
+    ls_buf_free(&b);
+    return cache ? cache->u.s : (struct ls_slice){NULL, 0};
+}
+
+/* Offset of object num, preferably the idx-th pair, else the first pair
+ * naming num; -1 if none. */
+static int64_t objstm_find(struct ls_slice index, uint32_t idx, uint32_t num)
+{
+    uint32_t pn = 0, po = 0;
+    size_t cnt = index.len / 8;
+    if (idx < cnt && ls_rd_u32le(index, (size_t)idx * 8, &pn) && pn == num &&
+        ls_rd_u32le(index, (size_t)idx * 8 + 4, &po))
+        return po;
+    for (size_t i = 0; i < cnt; i++)
+        if (ls_rd_u32le(index, i * 8, &pn) && pn == num && ls_rd_u32le(index, i * 8 + 4, &po)) return po;
+    return -1;
+}
+
 static struct pdf_obj *from_objstm(struct pdf_doc *d, uint32_t stm, uint32_t idx, uint32_t num)
 {
     struct pdf_obj *s = pdf_get(d, stm);
@@ -147,49 +213,23 @@ static struct pdf_obj *from_objstm(struct pdf_doc *d, uint32_t stm, uint32_t idx
     /* decoded bytes cached on the stream object: raw replaced by decoded */
     const struct pdf_obj *dict = s->u.st.dict;
     struct pdf_obj *cache = pdf_dict_get(dict, " decoded");
-    struct ls_slice data;
-    if (cache && cache->kind == PDF_STR) {
-        data = cache->u.s;
-    } else {
+    if (!cache || cache->kind != PDF_STR) {
         struct ls_buf b;
         ls_buf_init(&b, PDF_MAX_STREAM);
         ls_err e = pdf_stream_decode(d, s, PDF_MAX_STREAM, &b);
         if (e != LS_OK) pdf_mark_corrupt(d, "object stream %u: %s", stm, ls_err_name(e));
-        struct pdf_obj *c = pdf_arena_alloc(&d->arena, sizeof *c);
-        bool ok = c && pdf_arena_dup(&d->arena, ls_buf_slice(&b), &c->u.s);
+        cache = dict_cache(d, dict, " decoded", ls_buf_slice(&b));
         ls_buf_free(&b);
-        if (!ok) return &pdf_null_obj;
-        c->kind = PDF_STR;
-        /* append the cache entry to the dictionary (arena copy, one more slot) */
-        struct pdf_obj *dd = (struct pdf_obj *)dict;
-        struct pdf_kv *nv = pdf_arena_alloc(&d->arena, (dd->u.d.n + 1) * sizeof *nv);
-        if (!nv) return &pdf_null_obj;
-        if (dd->u.d.n) memcpy(nv, dd->u.d.v, dd->u.d.n * sizeof *nv);
-        nv[dd->u.d.n].key = ls_slice_make(" decoded", 8);
-        nv[dd->u.d.n].val = c;
-        dd->u.d.v = nv;
-        dd->u.d.n++;
-        data = c->u.s;
+        if (!cache) return &pdf_null_obj;
     }
+    struct ls_slice data = cache->u.s;
     int64_t first = 0, n = 0;
     (void)pdf_int(pdf_dict_getr(d, dict, "First"), &first);
     (void)pdf_int(pdf_dict_getr(d, dict, "N"), &n);
     if (first < 0 || (uint64_t)first > data.len) return &pdf_null_obj;
-    /* header: find pair idx (or, if idx is wrong, the pair naming num) */
     struct ls_slice hdr;
     (void)ls_slice_sub(data, 0, (size_t)first, &hdr);
-    struct pdf_lex lx;
-    pdf_lex_init(&lx, hdr, 0);
-    int64_t off = -1;
-    for (uint64_t i = 0; i < (uint64_t)n && i <= hdr.len; i++) {
-        struct pdf_token a, b;
-        pdf_lex_next(&lx, &a);
-        pdf_lex_next(&lx, &b);
-        if (a.t != PDF_T_INT || b.t != PDF_T_INT) break;
-        if (a.i == num && (i == idx || off < 0)) off = b.i;
-        if (i == idx && a.i == num) break;
-    }
-    pdf_lex_free(&lx);
+    int64_t off = objstm_find(objstm_index(d, dict, hdr, n), idx, num);
     if (off < 0 || (uint64_t)off > data.len - (size_t)first) return &pdf_null_obj;
     struct pdf_parser p;
     pdf_parser_init(&p, d, &d->arena, data, (size_t)first + (size_t)off);
