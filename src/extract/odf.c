@@ -234,13 +234,16 @@ static ls_err odf_content_end(struct odf_walk *w, const char *local)
         bool top = strcmp(local, "covered-table-cell") == 0 ? !w->in_cell : w->in_cell == 1;
         if (strcmp(local, "table-cell") == 0 && w->in_cell) w->in_cell--;
         if (top) {
-            ls_tc_cell(&w->tc, w->col, ls_buf_slice(&w->ctext), w->cell_text);
+            ls_tc_cells(&w->tc, w->col, w->span, ls_buf_slice(&w->ctext), w->cell_text);
             w->col += w->span;
         }
         return odf_sep(w, '\t');
     }
     if (strcmp(local, "table-row") == 0 && !w->in_cell)
         LS_TRY(ls_tc_row_end(&w->tc, w->x->c, w->x->o));
+    if (strcmp(local, "p") == 0 && w->in_cell == 1 && w->ctext.len && !w->have_value &&
+        ls_buf_addc(&w->ctext, ' ') == LS_E_NOMEM) /* paragraphs of a cell: one line */
+        return LS_E_NOMEM;
     if (strcmp(local, "p") == 0) return odf_sep(w, w->in_cell ? ' ' : '\n');
     if (strcmp(local, "note-citation") == 0) return odf_sep(w, ' ');
     if (odf_in(local, lines)) return odf_sep(w, '\n');
@@ -251,7 +254,6 @@ static ls_err odf_content_chars(struct odf_walk *w, struct ls_slice s)
 {
     if (odf_blank(s)) return odf_sep(w, ' ');
     if (w->in_cell == 1 && w->tc.cand && !w->have_value) {
-        if (w->ctext.len && ls_buf_addc(&w->ctext, ' ') == LS_E_NOMEM) return LS_E_NOMEM;
         ls_err e = ls_buf_add(&w->ctext, s.ptr, s.len); /* capped: labels and values are short */
         if (e != LS_OK && e != LS_E_LIMIT) return e;
     }

@@ -122,6 +122,8 @@ struct ox_walk {
     bool in_v, in_is, in_si;
     bool in_numfmts, in_cellxfs; /* styles */
     unsigned in_tc;            /* text: open table cells */
+    unsigned in_tbl;           /* text: open tables (labels: the outermost only) */
+    uint32_t span;             /* text: grid columns of the current cell */
     unsigned in_rph;
     struct ls_buf cell;        /* sheet: <v> of the current cell */
     struct ls_buf hf;          /* sheet: header/footer text, decoded at its end */
@@ -491,11 +493,60 @@ static unsigned ox_flags(const char *local)
     return t ? t->flags : 0;
 }
 
+/* Word (w:tbl) and PowerPoint (a:tbl) tables: header-row labels
+ * (tablectx.h) for the outermost table; a cell spans gridSpan columns. */
+static void ox_table_start(struct ox_walk *w, const char *local, const struct ls_xml_attr *a,
+                           size_t n)
+{
+    struct ls_slice v;
+    if (strcmp(local, "tbl") == 0 && ++w->in_tbl == 1) ls_tc_reset(&w->tc);
+    if (w->in_tbl != 1) return;
+    if (strcmp(local, "tr") == 0 && w->in_tc == 0) w->col = 0;
+    if (strcmp(local, "tc") == 0 && w->in_tc == 1) {
+        ls_buf_reset(&w->istr);
+        w->span = 1;
+        if (ls_xml_attr_get(a, n, "gridSpan", NULL, &v) && ox_u32(v, &w->span) && w->span == 0)
+            w->span = 1;
+    }
+    if (strcmp(local, "gridSpan") == 0 && w->in_tc == 1 &&
+        ls_xml_attr_get(a, n, "val", NULL, &v) && ox_u32(v, &w->span) && w->span == 0)
+        w->span = 1;
+}
+
+static bool ox_has_letter(struct ls_slice s)
+{
+    for (size_t i = 0; i < s.len; i++) {
+        int ch = ls_slice_at(s, i);
+        if (((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || ch >= 0x80) return true;
+    }
+    return false;
+}
+
+static ls_err ox_table_end(struct ox_walk *w, const char *local)
+{
+    if (strcmp(local, "tbl") == 0 && w->in_tbl) {
+        w->in_tbl--;
+        return LS_OK;
+    }
+    if (w->in_tbl != 1) return LS_OK;
+    if (strcmp(local, "p") == 0 && w->in_tc == 1 && w->istr.len &&
+        ls_buf_addc(&w->istr, ' ') == LS_E_NOMEM) /* paragraphs of a cell: one line */
+        return LS_E_NOMEM;
+    if (strcmp(local, "tc") == 0 && w->in_tc == 1) {
+        struct ls_slice t = ls_buf_slice(&w->istr);
+        ls_tc_cells(&w->tc, w->col, w->span, t, ox_has_letter(t));
+        w->col += w->span > LS_TC_MAX_COLS ? LS_TC_MAX_COLS : w->span;
+    }
+    if (strcmp(local, "tr") == 0 && w->in_tc == 0) return ls_tc_row_end(&w->tc, w->x->c, w->x->o);
+    return LS_OK;
+}
+
 static ls_err ox_text_start(struct ox_walk *w, const char *local, const struct ls_xml_attr *a,
                             size_t n)
 {
     unsigned f = ox_flags(local);
     if (f & OXF_TC) w->in_tc++;
+    ox_table_start(w, local, a, n);
     if (f & OXF_TAB) return ox_sep(w, '\t');
     if (f & OXF_BR) return ox_sep(w, '\n');
     if (f & OXF_NBH) return ls_textout_add(&w->x->out, "-", 1);
@@ -507,6 +558,7 @@ static ls_err ox_text_start(struct ox_walk *w, const char *local, const struct l
 static ls_err ox_text_end(struct ox_walk *w, const char *local)
 {
     unsigned f = ox_flags(local);
+    LS_TRY(ox_table_end(w, local)); /* before in_tc drops: the cell is still open */
     if ((f & OXF_TC) && w->in_tc) w->in_tc--;
     /* a table row reads as one line: "SSN 536221874" keeps its context */
     if (f & OXF_P) return ox_sep(w, w->in_tc ? ' ' : '\n');
@@ -521,6 +573,10 @@ static ls_err ox_text_chars(struct ox_walk *w, struct ls_slice s)
     /* Whitespace is content inside text elements (xml:space="preserve"
      * runs), layout noise between elements. */
     if (ox_blank(s) && !(ox_flags(w->leaf) & OXF_LEAF)) return LS_OK;
+    if (w->in_tbl == 1 && w->in_tc == 1 && w->tc.cand) {
+        ls_err e = ls_buf_add(&w->istr, s.ptr, s.len); /* capped: labels and values are short */
+        if (e != LS_OK && e != LS_E_LIMIT) return e;
+    }
     return ox_add(w, s);
 }
 
@@ -899,7 +955,8 @@ static ls_err ox_walk_part(struct ox *x, const char *name, enum ox_kind kind)
     ls_buf_init(&w.cell, OX_CELL_MAX + 1);
     ls_buf_init(&w.hf, 4096);
     ls_buf_init(&w.istr, LS_TC_MAX_LABEL + 1); /* >= LS_TC_MAX_VALUE + 1 */
-    if (kind == OX_SHEET && ls_tc_init(&w.tc) != LS_OK) memset(&w.tc, 0, sizeof w.tc);
+    if ((kind == OX_SHEET || kind == OX_TEXT) && ls_tc_init(&w.tc) != LS_OK)
+        memset(&w.tc, 0, sizeof w.tc);
     ls_err e = ls_markup_xml_walk(x->c, x->o, ls_buf_slice(&x->part), &ox_sax, &w);
     ls_buf_free(&w.cell);
     ls_buf_free(&w.hf);

@@ -100,6 +100,12 @@ static void add_labelled(struct ls_tablectx *t, const char *label, struct ls_sli
 
 void ls_tc_cell(struct ls_tablectx *t, uint32_t col, struct ls_slice text, bool is_text)
 {
+    ls_tc_cells(t, col, 1, text, is_text);
+}
+
+void ls_tc_cells(struct ls_tablectx *t, uint32_t col, uint32_t span, struct ls_slice text,
+                 bool is_text)
+{
     if (!t->cand) return;
     size_t a = 0, b = text.len;
     while (a < b && (ls_slice_at(text, a) == ' ' || ls_slice_at(text, a) == '\t')) a++;
@@ -124,6 +130,8 @@ void ls_tc_cell(struct ls_tablectx *t, uint32_t col, struct ls_slice text, bool 
     t->row_text++;
     if (col >= LS_TC_MAX_COLS) return; /* counted, never labelled */
     if (!label_text(text, t->cand[col])) t->row_bad = true;
+    for (uint32_t i = 1; i < span && col + i < LS_TC_MAX_COLS; i++)
+        memcpy(t->cand[col + i], t->cand[col], sizeof t->cand[col]);
 }
 
 struct ls_slice ls_tc_last_line(const struct ls_tablectx *t)

@@ -53,6 +53,9 @@ const char *ls_tc_label(const struct ls_tablectx *t, uint32_t col);
  * whether it is text (a string) rather than a number, date or boolean.
  * Empty text is ignored. */
 void ls_tc_cell(struct ls_tablectx *t, uint32_t col, struct ls_slice text, bool is_text);
+/* The same for a cell merged over span columns: a header cell labels them all. */
+void ls_tc_cells(struct ls_tablectx *t, uint32_t col, uint32_t span, struct ls_slice text,
+                 bool is_text);
 /* The current row has ended: its labelled values, if any, go to
  * ls_emit_labels(c, o, ...) as one line. c/o may be NULL (nothing emitted). */
 struct ls_ctx;

@@ -11,8 +11,10 @@ Files (generate(outdir) writes them and returns {name: expectation}):
   staff_1252.csv   Windows-1252 names (Zoë), the header after two title rows
   staff.xlsx       shared-string header, inline-string names, the SSN as a
                    number, dates as serials under a date style, an empty cell
-  form.xlsx        a two-column "label | value" form: no header labels, the
-                   DOB still found next to its own label
+  form.xlsx        a two-column "label | value" form: the DOB still found
+                   next to its own label, counted once
+  memo.docx        a Word table under a paragraph: header row, a merged
+                   (gridSpan 2) "Contact" cell, people below
   prose.txt        two lines of prose with commas: not a table
 The .xls and .ods variants of staff.xlsx are made by LibreOffice
 (tests/gen/make_table_fixtures.sh) and committed under tests/fixtures/tables/.
@@ -129,6 +131,36 @@ def xlsx(rows):
     return gs.zip_bytes(parts)
 
 
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _w_cell(text, span=1):
+    pr = '<w:tcPr><w:gridSpan w:val="%d"/></w:tcPr>' % span if span > 1 else ""
+    # Word splits runs at will: the label "Date of birth" comes in two runs
+    runs = "".join('<w:r><w:t xml:space="preserve">%s</w:t></w:r>' % r for r in text)
+    return "<w:tc>%s<w:p>%s</w:p></w:tc>" % (pr, runs)
+
+
+def memo_docx():
+    head = [_w_cell(["Name"]), _w_cell(["SS", "N"]), _w_cell(["Date of ", "birth"]),
+            _w_cell(["Contact"], span=2)]
+    rows = ["<w:tr>%s</w:tr>" % "".join(head)]
+    for name, _emp, ssn, dob, phone in PEOPLE:
+        rows.append("<w:tr>%s</w:tr>" % "".join(
+            [_w_cell([name]), _w_cell([ssn]), _w_cell([dob.isoformat()]),
+             _w_cell(["ext"]), _w_cell([phone])]))
+    body = ('<w:p><w:r><w:t>HR memo: new hires</w:t></w:r></w:p><w:tbl>%s</w:tbl>'
+            '<w:p><w:r><w:t>Regards</w:t></w:r></w:p>' % "".join(rows))
+    doc = gs.XML_DECL + '<w:document xmlns:w="%s"><w:body>%s</w:body></w:document>' % (W_NS, body)
+    ct = (gs.XML_DECL + '<Types xmlns="%s"><Default Extension="rels" ContentType="application/'
+          'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType='
+          '"application/xml"/><Override PartName="/word/document.xml" ContentType="application/'
+          'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>' % gs.NS_CT)
+    return gs.zip_bytes([("[Content_Types].xml", ct),
+                         ("_rels/.rels", gs.rels([("rId1", "officeDocument", "word/document.xml")])),
+                         ("word/document.xml", doc)])
+
+
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
     files = {
@@ -138,12 +170,14 @@ def generate(outdir):
         "staff_1252.csv": csv_text(",", title_rows=2, quote_all=True).encode("cp1252"),
         "staff.xlsx": xlsx(staff_sheet()),
         "form.xlsx": xlsx(form_sheet()),
+        "memo.docx": memo_docx(),
         "prose.txt": b"Hello, world, how are you\nI am fine, thanks, and you\n",
     }
     for name, data in files.items():
         with open(os.path.join(outdir, name), "wb") as f:
             f.write(data)
-    exp = {n: expectation() for n in ("staff.csv", "staff.tsv", "staff_1252.csv", "staff.xlsx")}
+    exp = {n: expectation() for n in ("staff.csv", "staff.tsv", "staff_1252.csv", "staff.xlsx",
+                                      "memo.docx")}
     exp["staff_semi.csv"] = {"ssn": 2, "dob": 2, "labelled": ["SSN: 536221874"]}
     return exp
 
