@@ -208,6 +208,9 @@ static int64_t objstm_find(struct ls_slice index, uint32_t idx, uint32_t num)
 
 static struct pdf_obj *from_objstm(struct pdf_doc *d, uint32_t stm, uint32_t idx, uint32_t num)
 {
+    /* an encrypted file we cannot decrypt: the stream is cipher text, and
+     * decoding it would only add a bogus "corrupt" to `encrypted` */
+    if (d->encrypted && !d->crypt_ok) return &pdf_null_obj;
     struct pdf_obj *s = pdf_get(d, stm);
     if (s->kind != PDF_STREAM) return &pdf_null_obj;
     /* decoded bytes cached on the stream object: raw replaced by decoded */
@@ -629,6 +632,7 @@ static void add_root(struct pdf_doc *d, struct pdf_obj *cat)
 
 static void setup_crypt(struct pdf_doc *d)
 {
+    if (d->encrypted) return; /* done already */
     struct pdf_obj *encref = pdf_dict_get(d->trailer, "Encrypt");
     if (!encref || encref->kind == PDF_NULL) return;
     if (encref->kind == PDF_REF) d->encrypt_num = encref->u.ref.num;
@@ -671,18 +675,23 @@ ls_err pdf_doc_open(struct pdf_doc *d, struct ls_ctx *c, struct ls_object *o)
     if (d->max_obj > PDF_MAX_OBJECTS) d->max_obj = PDF_MAX_OBJECTS;
     d->max_work = (uint64_t)PDF_MAX_STREAM * 16 + (uint64_t)d->data.len * 16;
     bool ok = load_xref(d);
+    /* Decryption first: the catalog may sit in an object stream, which is
+     * cipher text until then. A file we cannot decrypt is not searched
+     * for its catalog (nothing in it could be read). */
+    if (ok && d->trailer) setup_crypt(d);
+    bool sealed = d->encrypted && !d->crypt_ok;
     if (!ok || !d->trailer || !pdf_dict_get(d->trailer, "Root")) {
         if (ok) pdf_mark_corrupt(d, "trailer has no /Root");
         else if (!d->corrupt) pdf_mark_corrupt(d, "no startxref; scanning for objects");
         recover_scan(d);
     }
     struct pdf_obj *root = pdf_dict_getr(d, d->trailer, "Root");
-    if (root->kind != PDF_DICT && !d->scanned) {
+    if (root->kind != PDF_DICT && !d->scanned && !sealed) {
         pdf_mark_corrupt(d, "/Root is not a dictionary; scanning");
         recover_scan(d);
         root = pdf_dict_getr(d, d->trailer, "Root");
     }
-    if (root->kind != PDF_DICT) {
+    if (root->kind != PDF_DICT && !sealed) {
         struct pdf_obj *cat = find_catalog(d);
         if (cat) add_root(d, cat);
     }

@@ -417,5 +417,31 @@ class LargeObjectStream(unittest.TestCase):
             self.assertIn("ssn", [f["entity"] for f in root["findings"]])
 
 
+class EncryptedObjectStreamIsNotCorrupt(unittest.TestCase):
+    """A PDF with a user password and object streams (pdf.js, pypdf, Tika
+    samples) was reported 'encrypted' plus 'parse_error: object stream N:
+    corrupt': the cipher text was fed to the Flate decoder."""
+
+    def test_only_encrypted(self):
+        sys.path.insert(0, os.path.join(os.environ.get("LEAKSIFT_SRC", "."), "tests", "gen"))
+        import hashlib
+        import gen_pdf  # noqa: E402
+        w = gen_pdf.Writer()
+        t = gen_pdf.simple_doc(w, [gen_pdf.page_content_main()], info=gen_pdf.std_info())
+        fid = hashlib.md5(b"objstm-encrypted").digest()
+        enc, crypt = gen_pdf.security(user_pw=b"secret", file_id=fid)
+        e = w.add(enc)
+        w.plain.add(e.num)
+        w.crypt = crypt
+        t["Encrypt"] = e
+        t["ID"] = [gen_pdf.Raw(b"<" + fid.hex().encode() + b">")] * 2
+        inside = {n for n in w.objs if n != e.num and not isinstance(w.objs[n], gen_pdf.Stream)}
+        data = w.with_xref_stream(t, in_objstm=inside)
+        with tempfile.TemporaryDirectory() as tmp:
+            (root,) = scan_pdf(data, tmp)
+            self.assertEqual(root["coverage"], "none")
+            self.assertEqual(root["coverage_reasons"], ["encrypted"], root["errors"])
+
+
 if __name__ == "__main__":
     unittest.main()
