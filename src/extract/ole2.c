@@ -444,6 +444,27 @@ static ls_err ole2_worst(ls_err a, ls_err b)
     return a != LS_OK ? a : b;
 }
 
+/* Whether storage st holds any byte at all: a stream of non-zero size
+ * anywhere below the root, or (below a nested storage) a non-empty stream
+ * or a storage among its children. Empty compound files (PowerPoint keeps
+ * 1.5 KiB ones for deleted objects) have nothing a handler could miss. */
+static bool ole2_holds_data(const struct ole2_cfb *f, uint32_t st)
+{
+    if (st == 0) {
+        for (uint32_t i = 1; i < f->ndir; i++)
+            if (f->dir[i].type == OLE2_T_STREAM && f->dir[i].size > 0 && f->dir[i].parent != OLE2_NOSTREAM)
+                return true;
+        return false;
+    }
+    if (st >= f->ndir) return false;
+    uint32_t c = f->dir[st].first_child;
+    for (uint32_t n = 0; c != OLE2_NOSTREAM && c < f->ndir && n < f->ndir; n++) {
+        if (f->dir[c].type != OLE2_T_STREAM || f->dir[c].size > 0) return true;
+        c = f->dir[c].next_sibling;
+    }
+    return false;
+}
+
 /* Extract a document stored in storage st (the root, or nested). */
 static ls_err ole2_extract_storage(struct ole2_job *j, uint32_t st)
 {
@@ -464,7 +485,8 @@ static ls_err ole2_extract_storage(struct ole2_job *j, uint32_t st)
     else if (ole2_is_object(f, st))
         r = ole2_object(j, st, st); /* an embedded object on its own (e.g. from ExOleObjStg) */
     else if (!vba && !ole2_has(f, st, "\005SummaryInformation") &&
-             !ole2_has(f, st, "\005DocumentSummaryInformation") && !ole2_has(f, st, "ObjectPool"))
+             !ole2_has(f, st, "\005DocumentSummaryInformation") && !ole2_has(f, st, "ObjectPool") &&
+             ole2_holds_data(f, st))
         ls_note(j->c, j->o, LS_R_UNSUPPORTED, "ole2: no document stream this handler knows");
     if (r == LS_E_NOMEM) return r;
     (void)ole2_flush(j);

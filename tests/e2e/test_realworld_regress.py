@@ -443,5 +443,38 @@ class EncryptedObjectStreamIsNotCorrupt(unittest.TestCase):
             self.assertEqual(root["coverage_reasons"], ["encrypted"], root["errors"])
 
 
+class EmptyCompoundFiles(unittest.TestCase):
+    """PowerPoint keeps 1.5 KiB empty compound files for deleted embedded
+    objects (ExOleObjStg); Apache POI's tests have files with only
+    zero-byte streams. Nothing in them can be missed, but each was
+    'ole2: no document stream this handler knows' (unsupported, partial)."""
+
+    def cfb(self, streams):
+        sys.path.insert(0, os.path.join(os.environ.get("LEAKSIFT_SRC", "."), "tests", "gen"))
+        from cfb_writer import CFBWriter  # noqa: E402
+        w = CFBWriter()
+        for name, data in streams:
+            w.add_stream(name, data)
+        return w.build()[0]
+
+    def root(self, data):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "object.bin")
+            with open(path, "wb") as f:
+                f.write(data)
+            return [o for o in scan(path, tmp) if o["depth"] == 0][0]
+
+    def test_empty_and_zero_byte(self):
+        for streams in ([], [("Contents", b""), ("Data/Part", b"")]):
+            root = self.root(self.cfb(streams))
+            self.assertEqual(root["handler"], "ole2")
+            self.assertEqual(root["coverage"], "full", (streams, root["errors"]))
+
+    def test_unknown_stream_with_bytes_is_still_unsupported(self):
+        root = self.root(self.cfb([("VisioDocument", b"\x01\x02\x03" * 100)]))
+        self.assertEqual(root["coverage"], "partial")
+        self.assertIn("unsupported", root["coverage_reasons"])
+
+
 if __name__ == "__main__":
     unittest.main()
