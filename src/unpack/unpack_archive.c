@@ -27,6 +27,7 @@
 
 #include "unpack/unpack_int.h"
 #include "unpack/unpack_names.h"
+#include "unpack/gztrap.h"
 #include "unpack/rar5hdr.h"
 #include "unpack/zipcd.h"
 
@@ -329,7 +330,7 @@ static ls_err emit(struct arc *ar, struct arc_child *k)
  * damage. */
 static bool unsupported_error(const struct arc *ar)
 {
-    return strstr(ar->ss.err, "nsupported") != NULL;
+    return strstr(ar->ss.err, "nsupported") != NULL || strstr(ar->ss.err, "nknown codec") != NULL;
 }
 
 static void stop_tags(struct arc *ar, struct arc_child *k, const struct unpack_result *res,
@@ -483,6 +484,11 @@ static bool special_entry(struct arc *ar, struct archive_entry *e, struct arc_ch
     (void)ar;
     tag(k, alert);
     tag(k, link ? "not_followed" : "special_file");
+    char shown[UNPACK_ERR_SHOWN + 4];
+    if (target && strlen(target) > UNPACK_ERR_SHOWN) { /* a hostile target may be 128 KiB */
+        snprintf(shown, sizeof shown, "%.*s...", (int)UNPACK_ERR_SHOWN, target);
+        target = shown;
+    }
     say(k, what, target);
     k->ch.flags |= LS_CHILD_NODATA;
     return true;
@@ -680,6 +686,13 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
         return LS_OK;
     }
     if (zip_precheck(&ar)) return LS_OK;
+    unsigned lvl = 0;
+    if (ls_gztrap(o->data, &lvl)) {
+        ls_note(c, o, LS_R_PARSE_ERROR,
+                "gzip: level %u holds a gzip header whose name or comment never ends "
+                "(libarchive 3.6 would hang on it); not unpacked", lvl);
+        return LS_OK;
+    }
     if (ls_slice_starts(o->data, LS_RAR5_SIG, LS_RAR5_SIG_LEN))
         (void)ls_rar5_files(o->data, &ar.r5, &ar.nr5); /* damage is libarchive's to report */
     bool retry_raw = false;

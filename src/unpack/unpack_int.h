@@ -29,6 +29,8 @@
 #define UNPACK_BLOCK (16u * 1024u)
 /* Entries libarchive may RETRY in a row before we give up on the archive. */
 #define UNPACK_MAX_RETRY 16u
+/* Bytes of a libarchive message kept (it may quote a whole hostile name). */
+#define UNPACK_ERR_SHOWN 200u
 
 enum unpack_mode {
     UNPACK_MODE_ZIP = 1, /* zip only, no filters (zipread) */

@@ -61,10 +61,17 @@ static la_int64_t cb_skip(struct archive *a, void *ud, la_int64_t n)
     return n;
 }
 
+/* libarchive's message for the last failure: at most UNPACK_ERR_SHOWN
+ * bytes (a cpio symlink target of 128 KiB came back whole in one), without
+ * its trailing line break. */
 static void copy_err(struct unpack_session *ss)
 {
     const char *m = ss->a ? archive_error_string(ss->a) : NULL;
-    snprintf(ss->err, sizeof ss->err, "%s", m ? m : "damaged (libarchive gave no detail)");
+    snprintf(ss->err, sizeof ss->err, "%.*s", (int)UNPACK_ERR_SHOWN,
+             m ? m : "damaged (libarchive gave no detail)");
+    size_t n = strlen(ss->err);
+    while (n > 0 && (ss->err[n - 1] == '\n' || ss->err[n - 1] == '\r' || ss->err[n - 1] == ' '))
+        ss->err[--n] = 0;
 }
 
 static void support(struct archive *a, enum unpack_mode mode)

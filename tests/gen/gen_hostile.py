@@ -537,6 +537,9 @@ SIMPLE = {
     "zip64.zip": lambda: _zip64(),
     "big_member.zip": big_member,
     "implode.zip": unsupported_method_zip,
+    # a gzip whose content is a gzip header with a file name that never ends:
+    # libarchive 3.6's gzip bidder searches for its NUL forever
+    "gztrap.gz": lambda: gzip.compress(b"\x1f\x8b\x08\x08" + b"\0" * 6 + b"A" * 100000, 9, mtime=0),
     # stacked compressors: libarchive decodes both in one chain
     "stacked.txt.gz.xz": lambda: lzma.compress(gzip.compress(MARKER, 9, mtime=0)),
 }

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "pipeline/pipeline.h"
+#include "unpack/gztrap.h"
 #include "unpack/unpack_int.h"
 #include "unpack/zipread.h"
 
@@ -492,6 +493,26 @@ static void test_zipread_not_a_zip(void **state)
 }
 
 /* A Fifield-style package is refused before anything is inflated. */
+/* gzip headers whose FNAME/FCOMMENT field never ends (gztrap.h). */
+static void test_gztrap_header(void **state)
+{
+    (void)state;
+    static const uint8_t ok[] = {0x1f, 0x8b, 8, 0x08, 0, 0, 0, 0, 0, 3, 'a', '.', 't', 0, 1, 2};
+    static const uint8_t open_name[] = {0x1f, 0x8b, 8, 0x08, 0, 0, 0, 0, 0, 3, 'a', 'b', 'c'};
+    static const uint8_t open_comment[] = {0x1f, 0x8b, 8, 0x18, 0, 0, 0, 0, 0, 3, 'n', 0, 'c', 'c'};
+    static const uint8_t extra_then_name[] = {0x1f, 0x8b, 8, 0x0c, 0, 0, 0, 0, 0, 3, 2, 0, 0, 0, 'n', 0};
+    static const uint8_t no_fields[] = {0x1f, 0x8b, 8, 0x00, 0, 0, 0, 0, 0, 3};
+    static const uint8_t not_gzip[] = {'P', 'K', 3, 4, 0x08};
+    assert_false(ls_gztrap_header_open(ls_slice_make(ok, sizeof ok)));
+    assert_true(ls_gztrap_header_open(ls_slice_make(open_name, sizeof open_name)));
+    assert_true(ls_gztrap_header_open(ls_slice_make(open_comment, sizeof open_comment)));
+    assert_false(ls_gztrap_header_open(ls_slice_make(extra_then_name, sizeof extra_then_name)));
+    assert_false(ls_gztrap_header_open(ls_slice_make(no_fields, sizeof no_fields)));
+    assert_false(ls_gztrap_header_open(ls_slice_make(not_gzip, sizeof not_gzip)));
+    unsigned lvl = 0;
+    assert_false(ls_gztrap(ls_slice_make(ok, sizeof ok), &lvl)); /* no decodable level */
+}
+
 static void test_zipread_refuses_overlap_bomb(void **state)
 {
     (void)state;
@@ -532,6 +553,7 @@ int main(void)
         cmocka_unit_test(test_zipread_encrypted_member),
         cmocka_unit_test(test_zipread_not_a_zip),
         cmocka_unit_test(test_zipread_refuses_overlap_bomb),
+        cmocka_unit_test(test_gztrap_header),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
