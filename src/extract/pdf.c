@@ -7,7 +7,7 @@
  * RunLength filters with predictors, the standard security handler with an
  * empty user password (RC4, AES-128), page text (pdf_text.c), the Info
  * dictionary, XMP metadata, annotation contents, form field values, outline
- * titles, and embedded files (emitted as children, named by /UF or /F).
+ * titles, link targets (/URI actions), and embedded files (emitted as children, named by /UF or /F).
  * Alerts: javascript (/JS, /S /JavaScript), open_action (/OpenAction naming
  * an action other than a /GoTo within the file, /AA with a trigger that
  * fires unasked: page open/close, document close/save/print), launch (/S /Launch), external_link (actions that fetch
@@ -339,6 +339,12 @@ static void dict_text(struct pdf_run *r, const struct pdf_obj *o)
     if (pdf_dict_get(o, "Parent") && !annot) { /* outline item */
         struct pdf_obj *title = pdf_dict_getr(d, o, "Title");
         if (title->kind == PDF_STR) emit_labeled(r, NULL, title);
+    }
+    /* a link's target (mailto: addresses, intranet URLs) */
+    struct pdf_obj *act = pdf_dict_getr(d, o, "A");
+    if (act->kind == PDF_DICT && pdf_name_is(pdf_dict_getr(d, act, "S"), "URI")) {
+        struct pdf_obj *uri = pdf_dict_getr(d, act, "URI");
+        if (uri->kind == PDF_STR) emit_labeled(r, NULL, uri);
     }
     if (pdf_dict_get(o, "EF")) filespec(r, o);
 }

@@ -250,9 +250,24 @@ static void scan_one(struct ls_ctx *c, struct ls_object *o, struct ls_obj_state 
                         where == LS_WHERE_RAW ? "raw bytes" : "text", reason);
 }
 
+/* Handlers that decode a binary container whole. When one of them read the
+ * object with full coverage, its text and members are the content, and its
+ * raw bytes (deflated streams, font programs, pixel data, members scanned
+ * again as children) only add matches made of noise: "n***@q.zrydb" out of a
+ * compressed PDF stream, card numbers out of a font's width array. Their raw
+ * bytes are scanned only when the handler could not read all of it. */
+static bool raw_is_redundant(const struct ls_obj_state *st)
+{
+    static const char *const whole[] = {"archive", "ooxml", "odf", "pdf", "ole2", "msg", "pst"};
+    if (!st->handler || st->cov_none || st->n_reasons) return false;
+    for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++)
+        if (strcmp(st->handler->name, whole[i]) == 0) return true;
+    return false;
+}
+
 static void scan_object(struct ls_ctx *c, struct ls_object *o, struct ls_obj_state *st)
 {
-    struct ls_slice raw = o->data;
+    struct ls_slice raw = raw_is_redundant(st) ? ls_slice_make(NULL, 0) : o->data;
     if (raw.len > c->lim->max_scan) {
         raw.len = (size_t)c->lim->max_scan;
         ls_note(c, o, LS_R_LIMIT_SCAN, "scanned the first %llu of %zu bytes",

@@ -363,6 +363,14 @@ class TestUnpack(unittest.TestCase):
 
     # ---- benign ----
 
+    def test_container_read_whole_is_not_scanned_raw(self):
+        """A stored member's bytes sit in the zip's own bytes: found on the
+        member, not again on the zip (pipeline.c raw_is_redundant)."""
+        s = self.scan("stored.zip")
+        self.assertEmail(s.one("note.txt"))
+        self.assertEqual(s.root()["coverage"], "full")
+        self.assertEqual(s.root()["findings"], [])
+
     def test_benign_nesting_chains(self):
         s = self.scan("nested.7z")
         got = {(tuple(o["chain"]), o["depth"]) for o in s.objects}

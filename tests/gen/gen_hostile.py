@@ -536,6 +536,7 @@ SIMPLE = {
     "chain20.zip": nested_chain,
     "zip64.zip": lambda: _zip64(),
     "big_member.zip": big_member,
+    "stored.zip": lambda: zip_bytes([("note.txt", MARKER)], zipfile.ZIP_STORED),
     "implode.zip": unsupported_method_zip,
     # a gzip whose content is a gzip header with a file name that never ends:
     # libarchive 3.6's gzip bidder searches for its NUL forever

@@ -41,6 +41,7 @@ SSN_ANNOT = "536-22-1876"     # annotation /Contents
 SSN_XMP = "536-22-1877"       # XMP metadata
 SSN_CHILD = "536-22-1878"     # embedded file
 SSN_FIELD = "536-22-1879"     # form field value
+LINK_EMAIL = "hr.desk@corp-mail.test"  # a link annotation's mailto: target
 SSN_TU = "536-22-1880"        # Type0 + ToUnicode page
 SSN_PRODUCER = "536-22-1881"  # ghostscript-made PDF
 FILTER_SSNS = {                # one per filter variant
@@ -302,10 +303,12 @@ def make_classic():
                    "Contents": "Reviewer note: SSN " + SSN_ANNOT, "T": "J. Doe"})
     field = w.add({"FT": Name("Tx"), "T": "employee_ssn", "V": SSN_FIELD,
                    "Subtype": Name("Widget"), "Rect": [100, 100, 200, 120]})
+    link = w.add({"Type": Name("Annot"), "Subtype": Name("Link"), "Rect": [0, 0, 10, 10],
+                  "A": {"S": Name("URI"), "URI": "mailto:" + LINK_EMAIL}})
     meta = w.add(Stream({"Type": Name("Metadata"), "Subtype": Name("XML")}, XMP.encode()))
     t = simple_doc(w, [page_content_main()], info=std_info(),
                    extra_catalog={"Metadata": meta, "AcroForm": {"Fields": [field]}},
-                   annots=[annot, field])
+                   annots=[annot, field, link])
     return w.classic(t)
 
 
