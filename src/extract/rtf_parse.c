@@ -76,6 +76,8 @@ struct rtf_parser {
     int32_t def_font;      /* \deffN, -1 if none */
     int32_t tbl_font;      /* font being defined in the font table, -1 */
     unsigned doc_cp;       /* \ansicpgN, or \mac / \pc / \pca; 0 if none */
+    uint8_t u8[4];         /* \ansicpg65001: a UTF-8 sequence being gathered */
+    unsigned u8n;
     unsigned cache_num;    /* last code page number resolved ... */
     const struct ls_codepage *cache_cp; /* ... and its table (NULL: 1252) */
 };
@@ -139,6 +141,10 @@ static ls_err rtf_char(struct rtf_parser *p, uint32_t cp)
         p->high = 0;
         LS_TRY(rtf_put_cp(p, 0xFFFD));
     }
+    if (p->u8n) { /* a UTF-8 sequence (code page 65001) cut by this character */
+        p->u8n = 0;
+        LS_TRY(rtf_put_cp(p, 0xFFFD));
+    }
     return cp < 0x80 ? rtf_put(p, (uint8_t)cp) : rtf_put_cp(p, cp);
 }
 
@@ -191,11 +197,16 @@ static unsigned rtf_charset_cp(int32_t charset)
 /* The code page for \'hh here: the current font's, else the document's;
  * NULL means Windows-1252 (also the fallback for pages without a table,
  * which are recorded in res->unsupported_cp). */
-static const struct ls_codepage *rtf_codepage(struct rtf_parser *p)
+static unsigned rtf_cp_number(const struct rtf_parser *p)
 {
     int32_t f = p->g.font >= 0 ? p->g.font : p->def_font;
     unsigned num = f >= 0 && (uint32_t)f < RTF_MAX_FONTS ? p->font_cp[f] : 0;
-    if (num == 0) num = p->doc_cp;
+    return num ? num : p->doc_cp;
+}
+
+static const struct ls_codepage *rtf_codepage(struct rtf_parser *p)
+{
+    unsigned num = rtf_cp_number(p);
     if (num == 0 || num == 1252) return NULL;
     if (num == p->cache_num) return p->cache_cp;
     const struct ls_codepage *cp = ls_codepage_by_number(num);
@@ -203,6 +214,25 @@ static const struct ls_codepage *rtf_codepage(struct rtf_parser *p)
     p->cache_num = num;
     p->cache_cp = cp;
     return cp;
+}
+
+/* Code page 65001: \'hh bytes are UTF-8, one character over several bytes.
+ * A sequence that breaks off or is invalid reads as U+FFFD. */
+static ls_err rtf_utf8_byte(struct rtf_parser *p, uint8_t ch)
+{
+    bool lead = ch >= 0xC0;
+    if (lead && p->u8n) { /* a new sequence cuts the last: one U+FFFD for it */
+        p->u8n = 0;
+        LS_TRY(rtf_char(p, 0xFFFD));
+    }
+    if (!lead && p->u8n == 0) return rtf_char(p, 0xFFFD);
+    p->u8[p->u8n++] = ch;
+    size_t need = p->u8[0] >= 0xF0 ? 4 : p->u8[0] >= 0xE0 ? 3 : 2;
+    if (p->u8n < need && p->u8n < sizeof p->u8) return LS_OK;
+    size_t pos = 0;
+    int32_t cp = ls_utf8_next(ls_slice_make(p->u8, p->u8n), &pos);
+    p->u8n = 0;
+    return rtf_char(p, cp < 0 ? 0xFFFD : (uint32_t)cp);
 }
 
 /* An 8-bit character (\'hh or a raw byte) in the code page in force. */
@@ -213,6 +243,7 @@ static ls_err rtf_byte(struct rtf_parser *p, uint8_t ch)
         return LS_OK;
     }
     if (!rtf_emitting(p)) return LS_OK;
+    if (ch >= 0x80 && rtf_cp_number(p) == 65001) return rtf_utf8_byte(p, ch);
     return rtf_char(p, ch < 0x80 ? ch : ls_codepage_map(rtf_codepage(p), ch));
 }
 

@@ -90,6 +90,17 @@ static void hex_escapes_cp1252(void **st)
     done(&k);
 }
 
+/* \ansicpg65001: \'hh bytes are UTF-8 (Outlook writes such bodies); a
+ * broken sequence reads as U+FFFD, never as mojibake. */
+static void hex_escapes_utf8_code_page(void **st)
+{
+    (void)st;
+    struct collect k;
+    RUN(&k, "{\\rtf1\\ansi\\ansicpg65001 \\'d0\\'9f\\'d1\\'80 \\'e2\\'82\\'ac \\'d0x \\'80}");
+    assert_text(&k, "\xD0\x9F\xD1\x80 \xE2\x82\xAC \xEF\xBF\xBDx \xEF\xBF\xBD");
+    done(&k);
+}
+
 static void unicode_with_fallback(void **st)
 {
     (void)st;
@@ -267,6 +278,7 @@ int main(void)
         cmocka_unit_test(plain_text_and_par),
         cmocka_unit_test(control_words_split_text),
         cmocka_unit_test(hex_escapes_cp1252),
+        cmocka_unit_test(hex_escapes_utf8_code_page),
         cmocka_unit_test(unicode_with_fallback),
         cmocka_unit_test(unicode_negative_and_surrogates),
         cmocka_unit_test(skipped_destinations),
