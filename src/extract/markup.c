@@ -13,6 +13,7 @@
  * XML_PARSE_HUGE) cap names and text nodes; we cap nesting depth.
  */
 #include "extract/markup.h"
+#include "extract/tablectx.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/entities.h>
@@ -549,6 +550,12 @@ struct htmltext {
     struct ls_buf side;     /* script and style contents */
     unsigned in_side;       /* open script/style elements */
     bool side_full;
+    /* header-row labels of the outermost table (tablectx.h) */
+    struct ls_tablectx tc;
+    unsigned in_tbl;        /* open <table> elements */
+    bool in_cell;           /* inside a cell of the outermost table */
+    uint32_t col, span;     /* the cell's column, its colspan */
+    struct ls_buf ctext;    /* the cell's text, whitespace collapsed */
 };
 
 /* libxml2's HTML parser lower-cases element names; sorted by strcmp() for
@@ -667,6 +674,72 @@ static ls_err html_attrs(struct htmltext *h, const char *name, const xmlChar **a
     return LS_OK;
 }
 
+/* colspan="N" (1..LS_TC_MAX_COLS; anything else is 1) */
+static uint32_t html_colspan(const xmlChar **atts)
+{
+    for (size_t i = 0; atts && atts[i] && i < 2 * LS_XML_MAX_ATTRS; i += 2) {
+        const char *v = (const char *)atts[i + 1];
+        if (strcasecmp((const char *)atts[i], "colspan") != 0 || !v) continue;
+        uint32_t n = 0;
+        for (size_t j = 0; v[j] >= '0' && v[j] <= '9' && n <= LS_TC_MAX_COLS; j++)
+            n = n * 10 + (uint32_t)(v[j] - '0');
+        return n == 0 ? 1 : n > LS_TC_MAX_COLS ? LS_TC_MAX_COLS : n;
+    }
+    return 1;
+}
+
+static void html_table_start(struct htmltext *h, const char *name, const xmlChar **atts)
+{
+    if (strcmp(name, "table") == 0 && ++h->in_tbl == 1) ls_tc_reset(&h->tc);
+    if (h->in_tbl != 1) return;
+    if (strcmp(name, "tr") == 0) {
+        h->col = 0;
+        h->in_cell = false;
+    } else if ((strcmp(name, "td") == 0 || strcmp(name, "th") == 0) && !h->in_cell) {
+        h->in_cell = true;
+        h->span = html_colspan(atts);
+        ls_buf_reset(&h->ctext);
+    }
+}
+
+static bool html_has_letter(struct ls_slice s)
+{
+    for (size_t i = 0; i < s.len; i++) {
+        int ch = ls_slice_at(s, i);
+        if (((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || ch >= 0x80) return true;
+    }
+    return false;
+}
+
+static ls_err html_table_end(struct htmltext *h, const char *name)
+{
+    if (strcmp(name, "table") == 0 && h->in_tbl) {
+        if (--h->in_tbl == 0) h->in_cell = false;
+        return LS_OK;
+    }
+    if (h->in_tbl != 1) return LS_OK;
+    if ((strcmp(name, "td") == 0 || strcmp(name, "th") == 0) && h->in_cell) {
+        struct ls_slice t = ls_buf_slice(&h->ctext);
+        ls_tc_cells(&h->tc, h->col, h->span, t, html_has_letter(t));
+        h->col += h->span;
+        h->in_cell = false;
+    }
+    if (strcmp(name, "tr") == 0) return ls_tc_row_end(&h->tc, h->w.c, h->w.o);
+    return LS_OK;
+}
+
+/* A cell's text for the header and its labelled values: whitespace runs as
+ * one space (capped: labels and values are short). */
+static void html_cell_text(struct htmltext *h, struct ls_slice s)
+{
+    for (size_t i = 0; i < s.len; i++) {
+        uint8_t ch = (uint8_t)ls_slice_at(s, i);
+        bool sp = markup_is_space(ch);
+        if (sp && (h->ctext.len == 0 || h->ctext.ptr[h->ctext.len - 1] == ' ')) continue;
+        if (ls_buf_addc(&h->ctext, sp ? ' ' : ch) != LS_OK) return;
+    }
+}
+
 static void html_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 {
     struct htmltext *h = ctx;
@@ -678,6 +751,7 @@ static void html_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
     }
     enum html_kind k = html_kind_of(name);
     if (k == HTML_SIDE) h->in_side++;
+    if (h->tc.cand && !h->in_side) html_table_start(h, name, atts);
     ls_err e = html_boundary(h, k);
     if (e == LS_OK) e = html_attrs(h, name, atts);
     if (e != LS_OK) walk_stop(&h->w, e);
@@ -693,7 +767,8 @@ static void html_end(void *ctx, const xmlChar *xname)
         h->in_side--;
         if (!h->side_full && ls_buf_addc(&h->side, '\n') != LS_OK) h->side_full = true;
     }
-    ls_err e = html_boundary(h, k);
+    ls_err e = h->tc.cand && !h->in_side ? html_table_end(h, name) : LS_OK;
+    if (e == LS_OK) e = html_boundary(h, k);
     if (e != LS_OK) walk_stop(&h->w, e);
 }
 
@@ -731,6 +806,7 @@ static void html_chars(void *ctx, const xmlChar *ch, int len)
         if (!h->side_full && ls_buf_add(&h->side, s.ptr, s.len) != LS_OK) h->side_full = true;
         return;
     }
+    if (h->in_cell && h->in_tbl == 1) html_cell_text(h, s);
     ls_err e = html_text_main(h, s);
     if (e != LS_OK) walk_stop(&h->w, e);
 }
@@ -783,10 +859,15 @@ ls_err ls_markup_html_text(struct ls_ctx *c, struct ls_object *o, struct ls_slic
     ls_textout_init(&h.out, c, o);
     uint64_t max = ls_ctx_limits(c)->max_text;
     ls_buf_init(&h.side, max > SIZE_MAX ? SIZE_MAX : (size_t)max);
+    ls_buf_init(&h.ctext, LS_TC_MAX_LABEL + 1);
+    if (ls_tc_init(&h.tc) != LS_OK) memset(&h.tc, 0, sizeof h.tc); /* no labels */
     e = html_run(&h, in);
+    if (e == LS_OK) e = ls_tc_row_end(&h.tc, c, o); /* a last row left open */
     if (e == LS_OK) e = html_emit_side(&h);
     ls_err f = ls_textout_finish(&h.out);
     ls_buf_free(&h.side);
+    ls_buf_free(&h.ctext);
+    ls_tc_free(&h.tc);
     ls_buf_free(&conv);
     if (f != LS_OK) return f;
     return e;

@@ -120,6 +120,16 @@ class Tables(unittest.TestCase):
         self.assertIn("SSN: 536221874\tDate of birth: 1975-03-14\tContact: 2127365000\n", text)
         self.assertIn("Regards", text)
 
+    def test_html_table(self):
+        self.check_table("memo.html", self.expect["memo.html"], "html")
+        text = self.text("memo.html")
+        # a <th> broken over lines, colspan=2, unclosed <td>, a nested table
+        # (its own cells get no labels and shift nothing)
+        for ssn, dob, phone in (("536221874", "1975-03-14", "2127365000"),
+                                ("536221876", "1991-11-30", "2127365002")):
+            self.assertIn("SSN: %s\tDate of birth: %s\tContact: %s\n" % (ssn, dob, phone), text)
+        self.assertNotIn("nested: ", text)
+
     def test_two_column_form_keeps_its_adjacency(self):
         o = self.m.obj(self.path("form.xlsx"))
         text = self.text("form.xlsx")

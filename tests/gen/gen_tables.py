@@ -15,6 +15,8 @@ Files (generate(outdir) writes them and returns {name: expectation}):
                    next to its own label, counted once
   memo.docx        a Word table under a paragraph: header row, a merged
                    (gridSpan 2) "Contact" cell, people below
+  memo.html        the same as an HTML table: <th> header broken over lines,
+                   colspan=2, unclosed <td>, a nested table in a cell
   prose.txt        two lines of prose with commas: not a table
 The .xls and .ods variants of staff.xlsx are made by LibreOffice
 (tests/gen/make_table_fixtures.sh) and committed under tests/fixtures/tables/.
@@ -161,6 +163,15 @@ def memo_docx():
                          ("word/document.xml", doc)])
 
 
+def memo_html():
+    rows = ["<tr><th>Name</th><th>SSN</th><th>Date\n      of birth</th><th colspan=2>Contact</th></tr>"]
+    for i, (name, _emp, ssn, dob, phone) in enumerate(PEOPLE):
+        extra = "<table><tr><td>nested</td><td>1234 5678</td></tr></table>" if i == 0 else ""
+        rows.append("<tr><td>%s%s<td>%s<td>%s<td>ext<td>%s</tr>" % (name, extra, ssn, dob.isoformat(), phone))
+    return ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>HR memo</title></head><body>"
+            "<p>HR memo: new hires</p><table>%s</table><p>Regards</p></body></html>" % "\n".join(rows))
+
+
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
     files = {
@@ -171,13 +182,14 @@ def generate(outdir):
         "staff.xlsx": xlsx(staff_sheet()),
         "form.xlsx": xlsx(form_sheet()),
         "memo.docx": memo_docx(),
+        "memo.html": memo_html().encode("utf-8"),
         "prose.txt": b"Hello, world, how are you\nI am fine, thanks, and you\n",
     }
     for name, data in files.items():
         with open(os.path.join(outdir, name), "wb") as f:
             f.write(data)
     exp = {n: expectation() for n in ("staff.csv", "staff.tsv", "staff_1252.csv", "staff.xlsx",
-                                      "memo.docx")}
+                                      "memo.docx", "memo.html")}
     exp["staff_semi.csv"] = {"ssn": 2, "dob": 2, "labelled": ["SSN: 536221874"]}
     return exp
 
