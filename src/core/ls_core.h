@@ -154,6 +154,16 @@ unsigned ls_codepage_number(const struct ls_codepage *cp);
 uint32_t ls_codepage_map(const struct ls_codepage *cp, uint8_t ch);
 /* Append s, encoded in cp (NULL: Windows-1252), as UTF-8. */
 LS_WUR ls_err ls_codepage_to_utf8(struct ls_buf *b, struct ls_slice s, const struct ls_codepage *cp);
+/* Multibyte CJK pages (shift_jis 932, euc-jp 20932/51932, iso-2022-jp
+ * 50220-50222, gbk 936 (gb2312, gb18030's two-byte part), big5 950, euc-kr
+ * 949/51949) are here too: ls_codepage_to_utf8() decodes them (invalid or
+ * cut sequences -> U+FFFD), ls_codepage_map() gives U+FFFD for their lead
+ * bytes. Byte-at-a-time callers pair bytes with these: */
+bool ls_codepage_multibyte(const struct ls_codepage *cp);
+/* ch starts a two-byte (or EUC-JP 0x8F three-byte) character in cp. */
+bool ls_codepage_lead(const struct ls_codepage *cp, uint8_t ch);
+/* A lead and trail byte pair to a code point; U+FFFD if undefined. */
+uint32_t ls_codepage_map2(const struct ls_codepage *cp, uint8_t lead, uint8_t trail);
 
 /* ---- JSON string encoding (the one encoder every string goes through) ---- */
 

@@ -12,11 +12,12 @@
  * we know, and a page that validates as UTF-8 is UTF-8 in practice); else
  * the charset of <meta charset=...>, <meta http-equiv="Content-Type"
  * content="...; charset=..."> or <?xml ... encoding=...?> in the first
- * 1024 bytes, when it names a single-byte code page of the core tables
- * (labels as WHATWG maps them: iso-8859-1 and us-ascii are windows-1252,
- * iso-8859-9 windows-1254, iso-8859-11 windows-874); else Windows-1252.
- * A declared charset without a table (Shift-JIS, GBK, Big5, EUC-*) is
- * noted `unsupported` and read as Windows-1252. No iconv.
+ * 1024 bytes, when it names a code page of the core tables, single-byte or
+ * CJK (labels as WHATWG maps them: iso-8859-1 and us-ascii are windows-1252,
+ * iso-8859-9 windows-1254, iso-8859-11 windows-874, gb2312 gbk, euc-kr
+ * cp949, shift_jis windows-31j); else Windows-1252. A declared charset
+ * without a table (UTF-7, EBCDIC ...) is noted `unsupported` and read as
+ * Windows-1252. No iconv.
  * Attacker-controlled: every byte; tag soup is normal input, not an error.
  */
 #include <string.h>

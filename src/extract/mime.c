@@ -8,8 +8,9 @@
  * Sender) emitted as "Name: value" text lines, folded and RFC 2047 encoded;
  * multipart trees nested up to MIME_MAX_NEST, each part decoded (base64,
  * quoted-printable, 7bit/8bit/binary) and converted to UTF-8 from its
- * charset (UTF-8/16, Latin-1 and every single-byte code page of the core
- * tables; multibyte charsets are noted `unsupported`); text/plain
+ * charset (UTF-8/16, Latin-1 and every single-byte and CJK code page of
+ * the core tables: Shift_JIS, EUC-JP, ISO-2022-JP, GBK/GB2312, Big5,
+ * EUC-KR; others such as UTF-7 are noted `unsupported`); text/plain
  * parts emitted as text, text/html parts through ls_markup_html_text();
  * every attachment and every other inline part handed over as a child named
  * by its file name (or part-N, N counting leaf parts from 1 in document

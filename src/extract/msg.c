@@ -26,10 +26,10 @@
  * 8-bit strings (001E) are in the message's code page: PidTagMessageCodepage
  * (0x3FFD), else PidTagInternetCodepage (0x3FDE), both PT_LONG in
  * __properties_version1.0 (2.4.2); the HTML body (binary) in the internet
- * code page first. Single-byte pages come from the core tables, 65001 is
- * UTF-8; without either property, or for a page without a table (932, 936,
- * 949, 950 ...; noted `unsupported` once a non-ASCII byte needs it),
- * Windows-1252.
+ * code page first. Single-byte and CJK pages (932, 936, 949, 950 ...) come
+ * from the core tables, 65001 is UTF-8; without either property, or for a
+ * page without a table (noted `unsupported` once a non-ASCII byte needs
+ * it), Windows-1252.
  * Ignored on purpose: the other fixed-size properties in
  * __properties_version1.0 (dates, flags), named-property mapping
  * (__nameid_version1.0), multi-valued properties. Attacker-controlled: every stream and storage name
@@ -204,9 +204,13 @@ static bool msg_prop_utf8(struct ole2_job *j, const struct msg_cs *cs, uint32_t 
             e = ls_utf16_to_utf8(&u8, v, false);
         else if (cs->utf8)
             e = ls_utf8_lossy(&u8, v);
-        else
-            for (size_t i = 0; i < v.len && ls_slice_at(v, i) > 0 && e == LS_OK; i++)
-                e = ls_utf8_put(&u8, ls_codepage_map(cs->cp, (uint8_t)ls_slice_at(v, i)));
+        else { /* up to the first NUL, whole (a CJK page pairs bytes) */
+            size_t n = 0;
+            while (n < v.len && ls_slice_at(v, n) > 0) n++;
+            struct ls_slice name = v;
+            (void)ls_slice_sub(v, 0, n, &name);
+            e = ls_codepage_to_utf8(&u8, name, cs->cp);
+        }
         (void)e;
         size_t o = 0;
         for (size_t i = 0; i < u8.len && o + 1 < cap; i++)

@@ -6,7 +6,7 @@
  * properties with their dictionary names).
  *
  * Supported value types: VT_LPSTR in the set's code page (PID 1: 1200 as
- * UTF-16, 65001 as UTF-8, single-byte pages through the core tables,
+ * UTF-16, 65001 as UTF-8, single-byte and CJK pages through the core tables,
  * others as Windows-1252), VT_LPWSTR. Ignored on purpose:
  * numbers, dates, vectors (TitlesOfParts repeats the body), thumbnails.
  * Attacker-controlled: every count, offset, size and code page.

@@ -11,10 +11,11 @@
  * Decoded: \'hh (and raw 8-bit bytes) through the code page in force
  * (section "Character set" of the spec): the current font's \cpgN or
  * \fcharsetN from the font table (\fN in the text, \deffN by default),
- * else \ansicpgN, else \mac / \pc / \pca, else Windows-1252. Single-byte
- * pages come from the core tables (ls_codepage_*, no iconv); multibyte
- * (Shift-JIS 128, Hangul 129, Johab 130, GBK 134, Big5 136) and other pages
- * without a table are read byte by byte as Windows-1252 and reported in
+ * else \ansicpgN, else \mac / \pc / \pca, else Windows-1252. Pages come
+ * from the core tables (ls_codepage_*, no iconv); the CJK double-byte ones
+ * (Shift-JIS 128, Hangul 129, GBK 134, Big5 136) pair a lead \'hh with the
+ * next byte; 65001 gathers UTF-8. Pages without a table (Johab 130, Mac CJK
+ * ...) are read byte by byte as Windows-1252 and reported in
  * rtf_result.unsupported_cp (ASCII survives). \uN with \ucN fallback skip,
  * UTF-16 surrogate pairs, the usual symbol words (\emdash, \lquote ...).
  * Read, not emitted: the font table (\fN, \fcharsetN, \cpgN per font).
@@ -78,6 +79,7 @@ struct rtf_parser {
     unsigned doc_cp;       /* \ansicpgN, or \mac / \pc / \pca; 0 if none */
     uint8_t u8[4];         /* \ansicpg65001: a UTF-8 sequence being gathered */
     unsigned u8n;
+    uint8_t dbcs_lead;     /* CJK page: a lead byte waiting for its trail, or 0 */
     unsigned cache_num;    /* last code page number resolved ... */
     const struct ls_codepage *cache_cp; /* ... and its table (NULL: 1252) */
 };
@@ -115,6 +117,10 @@ static ls_err rtf_put_cp(struct rtf_parser *p, uint32_t cp)
 /* A separator, unless the text already ends in whitespace. */
 static ls_err rtf_sep(struct rtf_parser *p, uint8_t ch)
 {
+    if (p->dbcs_lead) { /* a double-byte character cut here */
+        p->dbcs_lead = 0;
+        LS_TRY(rtf_put_cp(p, 0xFFFD));
+    }
     if (p->out.len == 0 && p->total == 0) return LS_OK; /* nothing to separate yet */
     if (p->out.len > 0) {
         int last = ls_slice_at(ls_buf_slice(&p->out), p->out.len - 1);
@@ -145,6 +151,10 @@ static ls_err rtf_char(struct rtf_parser *p, uint32_t cp)
         p->u8n = 0;
         LS_TRY(rtf_put_cp(p, 0xFFFD));
     }
+    if (p->dbcs_lead) { /* a double-byte character cut by this one */
+        p->dbcs_lead = 0;
+        LS_TRY(rtf_put_cp(p, 0xFFFD));
+    }
     return cp < 0x80 ? rtf_put(p, (uint8_t)cp) : rtf_put_cp(p, cp);
 }
 
@@ -156,7 +166,7 @@ static ls_err rtf_char(struct rtf_parser *p, uint32_t cp)
  * words it (LibreOffice reads it as 1252 instead): generators that write
  * \ansicpg1251 with \fcharset0 fonts and Cyrillic \'hh are common, and a
  * 1252 document is read the same either way. Multibyte sets map to their
- * (table-less) pages so their use can be reported. */
+ * Windows pages (decoded if there is a table, else reported). */
 static unsigned rtf_charset_cp(int32_t charset)
 {
     switch (charset) {
@@ -235,6 +245,27 @@ static ls_err rtf_utf8_byte(struct rtf_parser *p, uint8_t ch)
     return rtf_char(p, cp < 0 ? 0xFFFD : (uint32_t)cp);
 }
 
+/* CJK pages (\fcharset128/134/136/129, \ansicpg932 ...): a character is
+ * written as two \'hh (or a \'hh and a plain character): the lead byte
+ * waits for its trail. An undefined pair reads as U+FFFD; an ASCII trail
+ * of an undefined pair is read again on its own. */
+static ls_err rtf_dbcs_byte(struct rtf_parser *p, const struct ls_codepage *cp, uint8_t ch)
+{
+    if (p->dbcs_lead) {
+        uint8_t lead = p->dbcs_lead;
+        p->dbcs_lead = 0;
+        uint32_t u = ls_codepage_map2(cp, lead, ch);
+        if (u != 0xFFFD || ch >= 0x80) return rtf_char(p, u);
+        LS_TRY(rtf_char(p, 0xFFFD));
+        return rtf_char(p, ch);
+    }
+    if (ch >= 0x80 && ls_codepage_lead(cp, ch)) {
+        p->dbcs_lead = ch;
+        return LS_OK;
+    }
+    return rtf_char(p, ch < 0x80 ? ch : ls_codepage_map(cp, ch));
+}
+
 /* An 8-bit character (\'hh or a raw byte) in the code page in force. */
 static ls_err rtf_byte(struct rtf_parser *p, uint8_t ch)
 {
@@ -244,6 +275,10 @@ static ls_err rtf_byte(struct rtf_parser *p, uint8_t ch)
     }
     if (!rtf_emitting(p)) return LS_OK;
     if (ch >= 0x80 && rtf_cp_number(p) == 65001) return rtf_utf8_byte(p, ch);
+    if (ch >= 0x80 || p->dbcs_lead) {
+        const struct ls_codepage *cp = rtf_codepage(p);
+        if (ls_codepage_multibyte(cp)) return rtf_dbcs_byte(p, cp, ch);
+    }
     return rtf_char(p, ch < 0x80 ? ch : ls_codepage_map(rtf_codepage(p), ch));
 }
 

@@ -70,13 +70,23 @@ class CodepageTest(unittest.TestCase):
         self.assertEqual(n, 2)
         self.assert_full(o)
 
-    def test_rtf_multibyte_font_noted(self):
+    def test_rtf_shift_jis_font(self):
+        # \fcharset128 with \'82\'a0-style pairs: Shift-JIS, no longer noted
         t = self.text("sjis.rtf")
-        self.assertIn("sato@example.jp", t)  # ASCII survives
-        o = self.m.obj(self.path("sjis.rtf"))
-        self.assertEqual(o["coverage"], "partial")
-        self.assertIn("unsupported", o["coverage_reasons"])
-        self.assertTrue(any("932" in e for e in o.get("errors", [])), o.get("errors"))
+        self.assertIn("日本語 sato@example.jp", t)
+        n, o = self.emails("sjis.rtf")
+        self.assertEqual(n, 1)
+        self.assert_full(o)
+        self.assertNotIn("unsupported", o.get("coverage_reasons", []))
+
+    def test_rtf_cjk_fonts(self):
+        t = self.text("cjk.rtf")
+        self.assertIn(gen.ZH + " " + gen.ZH_EMAIL, t)          # \fcharset134 GBK
+        self.assertIn(gen.ZH_TW + " " + gen.ZH_TW_EMAIL, t)    # \fcharset136 Big5
+        self.assertIn(gen.KO + " " + gen.KO_EMAIL, t)          # \fcharset129 Hangul
+        n, o = self.emails("cjk.rtf")
+        self.assertEqual(n, 3)
+        self.assert_full(o)
 
     # ---- HTML ----
 
@@ -94,10 +104,21 @@ class CodepageTest(unittest.TestCase):
         self.assert_full(self.m.obj(self.path("greek.html")))
 
     def test_html_unsupported_charset_noted(self):
-        self.assertIn("li@example.cn", self.text("gb.html"))
-        o = self.m.obj(self.path("gb.html"))
+        self.assertIn("li@example.cn", self.text("utf7.html"))
+        o = self.m.obj(self.path("utf7.html"))
         self.assertIn("unsupported", o["coverage_reasons"])
-        self.assertTrue(any("gb2312" in e for e in o.get("errors", [])), o.get("errors"))
+        self.assertTrue(any("utf-7" in e for e in o.get("errors", [])), o.get("errors"))
+
+    def test_html_cjk_charsets(self):
+        self.assertIn("中文 li@example.cn", self.text("gb.html"))         # gb2312 label
+        self.assertIn(gen.ZH + " " + gen.ZH_EMAIL, self.text("gbk.html"))
+        t = self.text("euckr.html")                                       # http-equiv euc-kr
+        self.assertIn(gen.KO + " " + gen.KO_EMAIL, t)
+        self.assertIn(gen.HANJA, t)                                       # hanja in KS X 1001
+        for name, want in (("gb.html", 1), ("gbk.html", 1), ("euckr.html", 1)):
+            n, o = self.emails(name)
+            self.assertEqual(n, want, name)
+            self.assert_full(o)
 
     def test_html_utf8_beats_label(self):
         t = self.text("utf8_label1251.html")
@@ -121,6 +142,20 @@ class CodepageTest(unittest.TestCase):
         self.assert_full(o)
         self.assertFalse(any("not supported" in e for e in o.get("errors", [])), o.get("errors"))
 
+    def test_eml_japanese(self):
+        t = self.text("ja.eml")
+        self.assertIn("Subject: " + gen.JA_SUBJECT, t)                    # ISO-2022-JP RFC 2047
+        self.assertIn("From: 田中太郎 <" + gen.JA_EMAIL + ">", t)
+        self.assertIn(gen.JA + "\n連絡先: " + gen.JA_EMAIL, t.replace("\r\n", "\n"))  # Shift_JIS 8bit
+        self.assertIn(gen.JA2, t)                                         # ISO-2022-JP 7bit part
+        self.assertIn(gen.JA2 + " " + gen.JA2_EMAIL, t)                   # EUC-JP QP HTML part
+        self.assertNotIn("\ufffd", t)
+        n, o = self.emails("ja.eml")
+        self.assertEqual(n, 2)
+        self.assert_full(o)
+        for k in self.m.by_path(self.path("ja.eml")):  # the message and its parts
+            self.assertNotIn("unsupported", k.get("coverage_reasons", []), k["chain"])
+
     # ---- Outlook / OLE2 ----
 
     def test_msg_message_codepage(self):
@@ -131,12 +166,16 @@ class CodepageTest(unittest.TestCase):
         n, o = self.emails("cp1251.msg")
         self.assertEqual(n, 2)
 
-    def test_msg_multibyte_codepage_noted(self):
+    def test_msg_cp932(self):
+        # PR_MESSAGE_CODEPAGE 932: 8-bit strings are Shift-JIS (here Cyrillic,
+        # which JIS X 0208 has), no longer noted unsupported
         t = self.text("cp932.msg")
-        self.assertIn(gen.MSG_EMAIL, t)                      # ASCII survives
+        self.assertIn("Subject: " + gen.MSG_SUBJECT, t)
+        self.assertIn(gen.RU + ": " + gen.MSG_EMAIL, t)
+        self.assertIn(gen.KOI + " html.cp@example.ru", t)
         o = self.m.obj(self.path("cp932.msg"))
-        self.assertIn("unsupported", o["coverage_reasons"])
-        self.assertTrue(any("932" in e for e in o.get("errors", [])), o.get("errors"))
+        self.assertNotIn("unsupported", o.get("coverage_reasons", []))
+        self.assertFalse(any("932" in e for e in o.get("errors", [])), o.get("errors"))
 
     def test_ole2_property_set_codepage(self):
         t = self.text("props1251.ole")

@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
-"""Fixtures in legacy single-byte code pages (issues #4 and #5).
+"""Fixtures in legacy code pages (issues #4 and #5), single-byte and CJK.
 
 Usage:
     gen_codepages_fixtures.py OUTDIR              fixtures for tests/e2e/test_codepages.py
-    gen_codepages_fixtures.py --corpus FUZZDIR    small seeds into FUZZDIR/{rtf,rtf_parse,html,mime,msg}/
+    gen_codepages_fixtures.py --corpus FUZZDIR    small seeds into FUZZDIR/{rtf,rtf_parse,html,mime,mimedec,msg}/
 
 Every file holds text that reads correctly only when decoded in its own
 code page (Cyrillic, Polish, Greek), next to an e-mail address the scan
 must still find. Bytes are made with Python's codecs, the same source the
 C tables come from (scripts/gen_codepages.py), so a wrong table or a wrong
-code page choice shows as wrong text. All addresses are fake.
+code page choice shows as wrong text. The CJK fixtures (Shift_JIS,
+ISO-2022-JP, EUC-JP, GBK, Big5, EUC-KR) hold Japanese, Chinese and Korean
+text next to an address. All addresses are fake.
 """
 import os
 import struct
@@ -30,6 +32,18 @@ MSG_SUBJECT = "Отчёт для бухгалтерии"
 MSG_EMAIL = "buh@example.ru"
 PROPS_TITLE = "Служебная записка"
 PROPS_AUTHOR = "Сергей Иванов"
+JA = "日本語のメール、ｶﾀｶﾅ"
+JA_SUBJECT = "【極秘】給与明細のお知らせ"
+JA_EMAIL = "tanaka.taro@example.co.jp"
+JA2 = "ソニー・ピクチャーズ 社外秘"
+JA2_EMAIL = "yamada@example.jp"
+ZH = "你好，世界！请联系"
+ZH_EMAIL = "wang.wei@example.cn"
+ZH_TW = "機密文件 請聯絡"
+ZH_TW_EMAIL = "chen@example.tw"
+KO = "안녕하세요 연락처"
+KO_EMAIL = "kim.minsu@example.kr"
+HANJA = "大韓民國 漢字"
 
 
 def rtf_hex(text, codec):
@@ -63,7 +77,7 @@ def rtf_fonts():
 
 
 def rtf_sjis():
-    """A Shift-JIS font used with bare \\'hh: not decodable here, noted."""
+    """A Shift-JIS font (\\fcharset128) used with bare \\'hh pairs."""
     return ("{\\rtf1\\ansi\\ansicpg1252{\\fonttbl{\\f0\\fcharset0 Arial;}{\\f1\\fcharset128 MS Mincho;}}"
             "\\f1 " + rtf_hex("日本語", "shift_jis") + "\\f0  sato@example.jp\\par}").encode("ascii")
 
@@ -80,10 +94,76 @@ def html_greek():
     return page.encode("iso8859_7")
 
 
-def html_unsupported():
+def html_gb2312():
     page = ("<html><head><meta charset=\"gb2312\"></head><body><p>" + "中文" +
             " li@example.cn</p></body></html>\n")
     return page.encode("gb2312")
+
+
+def html_unsupported():
+    """A charset with no table (UTF-7): noted, ASCII survives."""
+    page = ("<html><head><meta charset=\"utf-7\"></head><body><p>+AGQ- li@example.cn \xe9</p>"
+            "</body></html>\n")
+    return page.encode("latin-1")
+
+
+def html_euckr():
+    page = ("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=euc-kr\">"
+            "<title>" + KO + "</title></head><body><p>" + KO + " " + KO_EMAIL + "</p>"
+            "<p>" + HANJA + "</p></body></html>\n")
+    return page.encode("cp949")
+
+
+def html_gbk():
+    page = ("<html><head><meta charset=\"GBK\"></head><body><p>" + ZH + " " + ZH_EMAIL +
+            "</p></body></html>\n")
+    return page.encode("gbk")
+
+
+def rtf_cjk_fonts():
+    """GBK, Big5 and Hangul fonts in one document, as Word writes them."""
+    return ("{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fcharset0 Arial;}"
+            "{\\f1\\fcharset134 SimSun;}{\\f2\\fcharset136 MingLiU;}{\\f3\\fcharset129 Gulim;}}\n"
+            "\\pard{\\f1 " + rtf_hex(ZH, "gbk") + "} " + ZH_EMAIL + "\\par\n"
+            "{\\f2 " + rtf_hex(ZH_TW, "cp950") + "} " + ZH_TW_EMAIL + "\\par\n"
+            "{\\f3 " + rtf_hex(KO, "cp949") + "} " + KO_EMAIL + "\\par\n}").encode("ascii")
+
+
+def cjk_words():
+    """RFC 2047 words in every CJK charset (fuzz_mimedec seed)."""
+    import base64
+    out = []
+    for cs, codec, text in (("ISO-2022-JP", "iso2022_jp", JA_SUBJECT), ("Shift_JIS", "cp932", JA),
+                            ("EUC-JP", "euc_jp", JA2), ("GB2312", "gbk", ZH), ("Big5", "cp950", ZH_TW),
+                            ("EUC-KR", "cp949", KO), ("gb18030", "gb18030", "\u20ac\U0001F600")):
+        out.append("=?%s?B?%s?= <x@y.jp>" % (cs, base64.b64encode(text.encode(codec)).decode()))
+    return ("\r\n".join(out) + "\r\n").encode("ascii")
+
+
+def eml_japanese():
+    """Japanese mail as mailers send it: ISO-2022-JP RFC 2047 subject and
+    From name, a Shift_JIS 8bit body, an ISO-2022-JP 7bit part and an
+    EUC-JP quoted-printable HTML part."""
+    import base64
+    subj = base64.b64encode(JA_SUBJECT.encode("iso2022_jp")).decode()
+    name = base64.b64encode("田中太郎".encode("iso2022_jp")).decode()
+    html = ("<html><body><p>" + JA2 + " " + JA2_EMAIL + "</p></body></html>").encode("euc_jp")
+    qp = "".join(chr(b) if 0x20 <= b < 0x7F and b != 0x3D else "=%02X" % b for b in html)
+    head = ("From: =?ISO-2022-JP?B?" + name + "?= <" + JA_EMAIL + ">\r\n"
+            "To: " + JA2_EMAIL + "\r\n"
+            "Subject: =?ISO-2022-JP?B?" + subj + "?=\r\n"
+            "MIME-Version: 1.0\r\n"
+            "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n")
+    body = (b"--b1\r\nContent-Type: text/plain; charset=Shift_JIS\r\n"
+            b"Content-Transfer-Encoding: 8bit\r\n\r\n" +
+            (JA + "\r\n連絡先: " + JA_EMAIL + "\r\n").encode("cp932") +
+            b"--b1\r\nContent-Type: text/plain; charset=\"iso-2022-jp\"\r\n"
+            b"Content-Transfer-Encoding: 7bit\r\n\r\n" +
+            (JA2 + "\r\n" + JA2_EMAIL + "\r\n").encode("iso2022_jp") +
+            b"--b1\r\nContent-Type: text/html; charset=EUC-JP\r\n"
+            b"Content-Transfer-Encoding: quoted-printable\r\n\r\n" + qp.encode("ascii") +
+            b"\r\n--b1--\r\n")
+    return head.encode("ascii") + body
 
 
 def html_utf8_mislabelled():
@@ -176,7 +256,12 @@ def files():
         "sjis.rtf": rtf_sjis(),
         "cyr.html": html_1251(),
         "greek.html": html_greek(),
-        "gb.html": html_unsupported(),
+        "gb.html": html_gb2312(),
+        "utf7.html": html_unsupported(),
+        "euckr.html": html_euckr(),
+        "gbk.html": html_gbk(),
+        "cjk.rtf": rtf_cjk_fonts(),
+        "ja.eml": eml_japanese(),
         "koi8.eml": eml_koi8(),
         "cp1251.msg": msg_1251(),
         "cp932.msg": msg_1251(932, "shift_jis"),
@@ -195,11 +280,15 @@ def generate(out):
 
 def write_corpus(fuzzdir):
     seeds = {
-        "rtf": {"cp_ansicpg1251.rtf": rtf_ansicpg(), "cp_fcharset.rtf": rtf_fonts()},
-        "rtf_parse": {"cp_ansicpg1251.rtf": rtf_ansicpg(), "cp_fcharset.rtf": rtf_fonts()},
-        "html": {"cp_meta1251.html": html_1251(), "cp_httpequiv.html": html_greek()},
-        "mime": {"cp_koi8.eml": eml_koi8()},
-        "msg": {"cp_1251.msg": msg_1251()},
+        "rtf": {"cp_ansicpg1251.rtf": rtf_ansicpg(), "cp_fcharset.rtf": rtf_fonts(),
+                "cp_sjis.rtf": rtf_sjis(), "cp_cjk.rtf": rtf_cjk_fonts()},
+        "rtf_parse": {"cp_ansicpg1251.rtf": rtf_ansicpg(), "cp_fcharset.rtf": rtf_fonts(),
+                      "cp_sjis.rtf": rtf_sjis(), "cp_cjk.rtf": rtf_cjk_fonts()},
+        "html": {"cp_meta1251.html": html_1251(), "cp_httpequiv.html": html_greek(),
+                 "cp_euckr.html": html_euckr(), "cp_gbk.html": html_gbk()},
+        "mime": {"cp_koi8.eml": eml_koi8(), "cp_ja.eml": eml_japanese()},
+        "mimedec": {"cp_cjk_words.txt": cjk_words()},
+        "msg": {"cp_1251.msg": msg_1251(), "cp_932.msg": msg_1251(932, "shift_jis")},
     }
     for target, fs in seeds.items():
         d = os.path.join(fuzzdir, target)
