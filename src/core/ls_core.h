@@ -134,8 +134,8 @@ LS_WUR ls_err ls_utf16_to_utf8(struct ls_buf *b, struct ls_slice s, bool big_end
  * windows-1250..1258 and 874, iso-8859-1..16 (no 12), koi8-r/u, ibm437,
  * 850, 852, 866, macintosh and x-mac-cyrillic/greek/ce/turkish/icelandic.
  * The low half of each is ASCII; bytes a page
- * does not define decode to U+FFFD. Multibyte (CJK), UTF-7/8/16 and
- * EBCDIC pages are not here: callers handle UTF-8/16 and note the rest.
+ * does not define decode to U+FFFD. CJK multibyte pages: below. UTF-7/8/16
+ * and EBCDIC pages are not here: callers handle UTF-8/16 and note the rest.
  * A code page is static data: never freed, safe to share. */
 struct ls_codepage;
 /* By charset name, case-insensitive and loose (only ASCII letters and
@@ -144,8 +144,8 @@ struct ls_codepage;
  * common aliases ("windows-1251", "cp1251", "x-cp1251", "latin2",
  * "koi8r", "ibm866", "macintosh" ...). NULL if not a page here. */
 const struct ls_codepage *ls_codepage_by_name(struct ls_slice name);
-/* By Windows code page number (1251, 28592, 20866, 10000 ...); NULL if not
- * a page here (0, 65001, 1200, 932 ...). */
+/* By Windows code page number (1251, 28592, 20866, 10000, 932 ...); NULL if
+ * not a page here (0, 65001, 1200, 1361 ...). */
 const struct ls_codepage *ls_codepage_by_number(unsigned number);
 /* Canonical (IANA) name and Windows number of cp. */
 const char *ls_codepage_name(const struct ls_codepage *cp);
