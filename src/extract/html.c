@@ -9,7 +9,8 @@
  * Encoding (WHATWG "determining the character encoding", simplified): a
  * BOM or UTF-16 pattern decides; else bytes that are valid UTF-8 are
  * UTF-8 (whatever the page declares: ASCII reads the same in every page
- * we know, and a page that validates as UTF-8 is UTF-8 in practice); else
+ * we know, and a page that validates as UTF-8 is UTF-8 in practice, unless
+ * it is 7-bit and labelled ISO-2022-JP); else
  * the charset of <meta charset=...>, <meta http-equiv="Content-Type"
  * content="...; charset=..."> or <?xml ... encoding=...?> in the first
  * 1024 bytes, when it names a code page of the core tables, single-byte or
@@ -162,6 +163,13 @@ static ls_err html_declared_text(struct ls_ctx *c, struct ls_object *o, const st
     return e;
 }
 
+static bool html_has_high(struct ls_slice s)
+{
+    for (size_t i = 0; i < s.len; i++)
+        if (ls_slice_at(s, i) >= 0x80) return true;
+    return false;
+}
+
 static bool html_has_bom(struct ls_slice s)
 {
     int b0 = ls_slice_at(s, 0), b1 = ls_slice_at(s, 1), b2 = ls_slice_at(s, 2), b3 = ls_slice_at(s, 3);
@@ -184,10 +192,14 @@ static int html_probe(const struct ls_object *o)
 static ls_err html_extract(struct ls_ctx *c, struct ls_object *o)
 {
     struct ls_slice name;
-    if (html_has_bom(o->data) || ls_utf8_valid(o->data) || !html_declared_charset(o->data, &name))
+    if (html_has_bom(o->data) || !html_declared_charset(o->data, &name))
         return ls_markup_html_text(c, o, o->data);
     bool unsupported = false;
     const struct ls_codepage *cp = html_codepage(name, &unsupported);
+    /* valid UTF-8 is UTF-8, whatever the label; but ISO-2022-JP is 7-bit
+     * (always valid UTF-8): a 7-bit page under that label is decoded */
+    if (ls_utf8_valid(o->data) && !(ls_codepage_number(cp) == 50220u && !html_has_high(o->data)))
+        return ls_markup_html_text(c, o, o->data);
     if (cp) return html_declared_text(c, o, cp);
     if (unsupported) {
         char shown[41];

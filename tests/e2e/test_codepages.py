@@ -115,7 +115,8 @@ class CodepageTest(unittest.TestCase):
         t = self.text("euckr.html")                                       # http-equiv euc-kr
         self.assertIn(gen.KO + " " + gen.KO_EMAIL, t)
         self.assertIn(gen.HANJA, t)                                       # hanja in KS X 1001
-        for name, want in (("gb.html", 1), ("gbk.html", 1), ("euckr.html", 1)):
+        self.assertIn(gen.JA2 + " " + gen.JA2_EMAIL, self.text("jis.html"))  # 7-bit, ESC $ B
+        for name, want in (("gb.html", 1), ("gbk.html", 1), ("euckr.html", 1), ("jis.html", 1)):
             n, o = self.emails(name)
             self.assertEqual(n, want, name)
             self.assert_full(o)

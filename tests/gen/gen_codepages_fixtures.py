@@ -114,6 +114,13 @@ def html_euckr():
     return page.encode("cp949")
 
 
+def html_iso2022jp():
+    """7-bit ISO-2022-JP: valid UTF-8 byte-wise, decoded for its label."""
+    page = ("<html><head><meta charset=\"ISO-2022-JP\"></head><body><p>" + JA2 + " " + JA2_EMAIL +
+            "</p></body></html>\n")
+    return page.encode("iso2022_jp")
+
+
 def html_gbk():
     page = ("<html><head><meta charset=\"GBK\"></head><body><p>" + ZH + " " + ZH_EMAIL +
             "</p></body></html>\n")
@@ -260,6 +267,7 @@ def files():
         "utf7.html": html_unsupported(),
         "euckr.html": html_euckr(),
         "gbk.html": html_gbk(),
+        "jis.html": html_iso2022jp(),
         "cjk.rtf": rtf_cjk_fonts(),
         "ja.eml": eml_japanese(),
         "koi8.eml": eml_koi8(),
@@ -285,7 +293,8 @@ def write_corpus(fuzzdir):
         "rtf_parse": {"cp_ansicpg1251.rtf": rtf_ansicpg(), "cp_fcharset.rtf": rtf_fonts(),
                       "cp_sjis.rtf": rtf_sjis(), "cp_cjk.rtf": rtf_cjk_fonts()},
         "html": {"cp_meta1251.html": html_1251(), "cp_httpequiv.html": html_greek(),
-                 "cp_euckr.html": html_euckr(), "cp_gbk.html": html_gbk()},
+                 "cp_euckr.html": html_euckr(), "cp_gbk.html": html_gbk(),
+                 "cp_jis.html": html_iso2022jp()},
         "mime": {"cp_koi8.eml": eml_koi8(), "cp_ja.eml": eml_japanese()},
         "mimedec": {"cp_cjk_words.txt": cjk_words()},
         "msg": {"cp_1251.msg": msg_1251(), "cp_932.msg": msg_1251(932, "shift_jis")},
