@@ -87,6 +87,9 @@ struct ls_child {
     const char *tags[LS_CHILD_MAX_TAGS]; /* reasons/alerts for the child, NULL-ended */
     const char *error;           /* message for the child's errors[], or NULL */
     uint64_t declared_size;      /* size the container claims, 0 if unknown */
+    /* A MIME type the container's structure vouches for (an mbox message is
+     * message/rfc822): libmagic is not run on the child. NULL: identify. */
+    const char *mime_hint;
 };
 
 struct ls_handler {

@@ -135,6 +135,7 @@ static ls_err emit_message(struct ls_ctx *c, struct ls_object *o, struct ls_slic
     ch.name = name;
     ch.name_len = len > 0 ? (size_t)len : 0;
     ch.data = m;
+    ch.mime_hint = "message/rfc822"; /* what a "From " line starts: no libmagic call */
     if (!needs_unquote(m)) return ls_emit_child(c, o, &ch);
     struct ls_buf b;
     ls_buf_init(&b, m.len);

@@ -258,7 +258,8 @@ static void scan_one(struct ls_ctx *c, struct ls_object *o, struct ls_obj_state 
  * bytes are scanned only when the handler could not read all of it. */
 static bool raw_is_redundant(const struct ls_obj_state *st)
 {
-    static const char *const whole[] = {"archive", "ooxml", "odf", "pdf", "ole2", "msg", "pst"};
+    static const char *const whole[] = {"archive", "ooxml", "odf", "pdf", "ole2", "msg", "pst",
+                                        "mbox"};
     if (!st->handler || st->cov_none || st->n_reasons) return false;
     for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++)
         if (strcmp(st->handler->name, whole[i]) == 0) return true;
@@ -346,8 +347,11 @@ ls_err ls_pipeline_object(struct ls_ctx *c, struct ls_object *o, struct ls_obj_s
         return c->fatal;
     }
     ls_sha256(o->data, st->sha256);
-    ls_magic_identify(c->w->magic, o->data, st->mime, sizeof st->mime, st->magic, sizeof st->magic,
-                      o->depth == 0);
+    if (st->mime_hint && o->depth > 0) /* the container vouches: libmagic is the hot spot */
+        snprintf(st->mime, sizeof st->mime, "%s", st->mime_hint);
+    else
+        ls_magic_identify(c->w->magic, o->data, st->mime, sizeof st->mime, st->magic,
+                          sizeof st->magic, o->depth == 0);
     o->mime = st->mime;
     o->magic = st->magic;
     if (ls_ext_mismatch(st->ext, st->mime)) note_tag(st, LS_A_EXT_MISMATCH);
@@ -406,6 +410,7 @@ ls_err ls_emit_child(struct ls_ctx *c, struct ls_object *parent, const struct ls
     o->parent = parent;
     o->index = c->next_index++;
     st->declared_size = ch->declared_size;
+    st->mime_hint = ch->mime_hint;
     apply_child_tags(st, ch);
     if (o->depth > c->lim->max_depth) {
         st->no_dispatch = true;

@@ -88,6 +88,7 @@ struct ls_obj_state {
     bool child_incomplete;
     bool no_dispatch;     /* depth limit: identify and scan raw only */
     bool no_content;      /* special root never read: no hash, no type */
+    const char *mime_hint; /* ls_child.mime_hint: the type, without libmagic */
 };
 
 /* Process o (data, name, depth set by the caller) end to end and emit its

@@ -50,7 +50,7 @@ static ls_err scripted_extract(struct ls_ctx *c, struct ls_object *o)
         char name[32];
         snprintf(name, sizeof name, "c%u.txt", i);
         const char *nm = s->child_name ? s->child_name : name;
-        struct ls_child ch = {nm, strlen(nm), ls_slice_make(buf, s->child_size), 0, {NULL}, NULL, 0};
+        struct ls_child ch = {nm, strlen(nm), ls_slice_make(buf, s->child_size), 0, {NULL}, NULL, 0, NULL};
         ls_err e = ls_emit_child(c, o, &ch);
         if (e != LS_OK) {
             s->first_child_err = e;
