@@ -236,8 +236,17 @@ static ls_err doc_word6(struct ole2_job *j, uint32_t st, struct ls_slice wd)
         !ls_slice_sub(wd, fcmin, fcmac - fcmin, &t))
         return doc_fallback(j, wd, "Word 6/95 text range damaged");
     const struct ls_codepage *cp = doc_word6_codepage(j, st);
-    for (size_t i = 0; i < t.len; i++)
-        LS_TRY(doc_char(j, ls_codepage_map(cp, (uint8_t)ls_slice_at(t, i)), &prev));
+    bool multi = ls_codepage_multibyte(cp); /* a Japanese Word 95 file: cp932 pairs */
+    for (size_t i = 0; i < t.len; i++) {
+        uint8_t ch = (uint8_t)ls_slice_at(t, i);
+        int trail = ls_slice_at(t, i + 1);
+        if (multi && ls_codepage_lead(cp, ch) && trail >= 0x40) {
+            LS_TRY(doc_char(j, ls_codepage_map2(cp, ch, (uint8_t)trail), &prev));
+            i++;
+            continue;
+        }
+        LS_TRY(doc_char(j, ls_codepage_map(cp, ch), &prev));
+    }
     return LS_OK;
 }
 
