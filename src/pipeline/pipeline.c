@@ -236,11 +236,10 @@ static void run_handler(struct ls_ctx *c, struct ls_object *o, struct ls_obj_sta
 
 /* ---- scan ---- */
 
-static void scan_one(struct ls_ctx *c, struct ls_object *o, struct ls_obj_state *st,
-                     struct ls_slice data, enum ls_where where)
+static void scan_at(struct ls_ctx *c, struct ls_object *o, struct ls_obj_state *st,
+                    struct ls_slice data, enum ls_where where, uint64_t base)
 {
     const char *reason = NULL;
-    uint64_t base = where == LS_WHERE_LABELS ? st->labels_at : 0;
     ls_err e = ls_scanner_scan(c->w->scanner, data, where, base, &st->findings, &reason);
     if (e == LS_E_NOMEM) {
         note_tag(st, LS_R_LIMIT_MEMORY);
@@ -248,6 +247,45 @@ static void scan_one(struct ls_ctx *c, struct ls_object *o, struct ls_obj_state 
     }
     if (reason) ls_note(c, o, reason, "yara: scan of %s stopped (%s)",
                         where == LS_WHERE_RAW ? "raw bytes" : "text", reason);
+}
+
+static void scan_one(struct ls_ctx *c, struct ls_object *o, struct ls_obj_state *st,
+                     struct ls_slice data, enum ls_where where)
+{
+    scan_at(c, o, st, data, where, where == LS_WHERE_LABELS ? st->labels_at : 0);
+}
+
+/* Media (images, audio, video, fonts) that no handler reads: pixels and
+ * samples are noise in which a regex finds "a***@0.cc" or a phone number
+ * now and then (the real-file sweep found both). Their text lives in
+ * metadata (XMP packets, comments): printable runs. Only runs of at least
+ * MEDIA_RUN_MIN printable ASCII bytes are scanned, each at its own offset;
+ * noise makes such a run about once in 10^7 bytes. */
+#define MEDIA_RUN_MIN 16u
+
+static bool is_media(const char *mime)
+{
+    return strncmp(mime, "image/", 6) == 0 || strncmp(mime, "audio/", 6) == 0 ||
+           strncmp(mime, "video/", 6) == 0 || strncmp(mime, "font/", 5) == 0;
+}
+
+static bool printable(int ch)
+{
+    return (ch >= 0x20 && ch < 0x7f) || ch == '\t' || ch == '\n' || ch == '\r';
+}
+
+static void scan_media_runs(struct ls_ctx *c, struct ls_object *o, struct ls_obj_state *st,
+                            struct ls_slice raw)
+{
+    size_t i = 0;
+    while (i < raw.len) {
+        while (i < raw.len && !printable(ls_slice_at(raw, i))) i++;
+        size_t start = i;
+        while (i < raw.len && printable(ls_slice_at(raw, i))) i++;
+        struct ls_slice run;
+        if (i - start >= MEDIA_RUN_MIN && ls_slice_sub(raw, start, i - start, &run))
+            scan_at(c, o, st, run, LS_WHERE_RAW, start);
+    }
 }
 
 /* Handlers that decode a binary container whole. When one of them read the
@@ -274,7 +312,10 @@ static void scan_object(struct ls_ctx *c, struct ls_object *o, struct ls_obj_sta
         ls_note(c, o, LS_R_LIMIT_SCAN, "scanned the first %llu of %zu bytes",
                 (unsigned long long)c->lim->max_scan, o->data.len);
     }
-    scan_one(c, o, st, raw, LS_WHERE_RAW);
+    if (!st->handler && is_media(st->mime))
+        scan_media_runs(c, o, st, raw);
+    else
+        scan_one(c, o, st, raw, LS_WHERE_RAW);
     struct ls_slice text = ls_buf_slice(&st->text), own, labels;
     (void)ls_slice_sub(text, 0, st->labels_at, &own);
     (void)ls_slice_from(text, st->labels_at, &labels);

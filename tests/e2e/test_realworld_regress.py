@@ -476,5 +476,39 @@ class EmptyCompoundFiles(unittest.TestCase):
         self.assertIn("unsupported", root["coverage_reasons"])
 
 
+
+
+def _png_chunk(t, d):
+    return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+
+
+class MediaNoiseIsNotPii(unittest.TestCase):
+    """Pixels are noise in which the rules found "y***@y.ob" (a GIF in
+    pdf.js's tests, the same GIF inside a POI docx) and a phone number (a
+    BMP): media without a handler is scanned only in printable runs of 16+
+    bytes, where metadata (XMP) lives, at its real offsets."""
+
+    def test_noise_run_ignored_xmp_found(self):
+        import random
+        r = random.Random(7)
+        noise = bytes(r.randrange(256) for _ in range(100000))
+        # short printable runs that the rules would take: an address, a phone
+        fake = b"\x01yy@y.ob\x02 \x03(212) 736-5000\x04"
+        xmp = (b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:creator>photo.desk@corp-mail.test'
+               b'</dc:creator></x:xmpmeta>')
+        png = (b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", struct.pack(">IIBBBBB", 64, 64, 8, 2, 0, 0, 0))
+               + _png_chunk(b"iTXt", b"XML:com.adobe.xmp\0\0\0\0\0" + xmp)
+               + _png_chunk(b"IDAT", noise[:4000] + fake + noise[4000:]) + _png_chunk(b"IEND", b""))
+        with tempfile.TemporaryDirectory() as tmp:
+            p = os.path.join(tmp, "photo.png")
+            with open(p, "wb") as f:
+                f.write(png)
+            objs = scan(p, tmp)
+            o = objs[0]
+            self.assertEqual(o["file"]["mime_type"], "image/png")
+            found = {(f["entity"], e["redacted"], e["offset"]) for f in o["findings"] for e in f["evidence"]}
+            self.assertEqual(found, {("email", "p***@corp-mail.test", png.find(b"photo.desk"))})
+
+
 if __name__ == "__main__":
     unittest.main()
