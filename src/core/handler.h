@@ -114,6 +114,11 @@ ls_err ls_emit_text(struct ls_ctx *c, struct ls_object *o, const void *p, size_t
  * after extraction and scanned as text, but a value found both in a cell
  * and in its labelled copy counts once. */
 ls_err ls_emit_labels(struct ls_ctx *c, struct ls_object *o, const void *p, size_t n);
+/* The object is a message: its subject (UTF-8) goes into the record's
+ * "subject", cut to 200 bytes and redacted (digit runs of 6+ digits keep their
+ * last 4, an address its first character: the manifest is never a second
+ * leak). The first call per object wins. */
+void ls_set_subject(struct ls_ctx *c, struct ls_object *o, const void *p, size_t n);
 static inline ls_err ls_emit_textz(struct ls_ctx *c, struct ls_object *o, const char *s);
 
 /* Process a nested member depth-first: identify, hash, dispatch, scan and

@@ -121,6 +121,8 @@ static void emit_field(struct mime_walk *w, const char *name, struct ls_slice va
     if (e == LS_OK) e = ls_buf_adds(&line, ": ");
     if (e == LS_OK) e = mime_header_decode(&line, value, &unknown);
     if (e == LS_E_LIMIT) cut = true;
+    if ((e == LS_OK || e == LS_E_LIMIT) && strcmp(name, "Subject") == 0 && line.len > 9)
+        ls_set_subject(w->c, w->o, line.ptr + 9, line.len - 9); /* after "Subject: " */
     if (e == LS_OK || e == LS_E_LIMIT) e = ls_buf_addc(&line, '\n');
     if (cut) ls_note(w->c, w->o, LS_R_TRUNCATED, "mime: %s header over %u bytes cut", name,
                      MIME_MAX_FIELD);

@@ -228,6 +228,9 @@ static const unsigned msg_known[] = {0x0037, 0x0C1A, 0x0C1F, 0x5D01, 0x0042, 0x0
 
 static ls_err msg_headers(struct ole2_job *j, struct msg_cs *cs, uint32_t st)
 {
+    char subject[256];
+    if (msg_prop_utf8(j, cs, st, 0x0037, subject, sizeof subject))
+        ls_set_subject(j->c, j->o, subject, strlen(subject)); /* the record's "subject" */
     LS_TRY(msg_field(j, cs, st, "Subject", 0x0037));
     LS_TRY(msg_field(j, cs, st, "From", 0x0C1A));
     LS_TRY(msg_field(j, cs, st, "From address", 0x0C1F));

@@ -178,6 +178,65 @@ ls_err ls_emit_labels(struct ls_ctx *c, struct ls_object *o, const void *p, size
     return e;
 }
 
+/* ---- subject ---- */
+
+#define SUBJECT_MAX 200u
+
+static bool subj_digit(int ch) { return ch >= '0' && ch <= '9'; }
+
+static bool subj_local(int ch)
+{
+    return (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z' ? true
+           : subj_digit(ch) || ch == '.' || ch == '_' || ch == '%' || ch == '+' || ch == '-';
+}
+
+/* Mask digits of runs with 6+ digits (single - . / or space between them)
+ * but their last 4, and the local part of addresses but its first byte. */
+static void subject_redact(char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        if (!subj_digit(s[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i, digits = 0, end = i;
+        while (j < n) {
+            if (subj_digit(s[j])) {
+                digits++;
+                end = ++j;
+            } else if ((s[j] == '-' || s[j] == '.' || s[j] == '/' || s[j] == ' ') && j + 1 < n &&
+                       subj_digit(s[j + 1])) {
+                j++;
+            } else {
+                break;
+            }
+        }
+        if (digits >= 6)
+            for (size_t k = i, seen = 0; k < end; k++)
+                if (subj_digit(s[k]) && ++seen <= digits - 4) s[k] = '*';
+        i = end;
+    }
+    for (size_t i = 1; i < n; i++) {
+        if (s[i] != '@' || !subj_local(s[i - 1])) continue;
+        size_t a = i;
+        while (a > 0 && subj_local(s[a - 1])) a--;
+        for (size_t k = a + 1; k < i; k++) s[k] = '*';
+    }
+}
+
+void ls_set_subject(struct ls_ctx *c, struct ls_object *o, const void *p, size_t n)
+{
+    (void)c;
+    struct ls_obj_state *st = state_of(o);
+    if (st->subject[0] || n == 0) return;
+    size_t k = n < SUBJECT_MAX ? n : SUBJECT_MAX;
+    memcpy(st->subject, p, k);
+    for (size_t i = 0; i < k; i++) /* one line */
+        if ((unsigned char)st->subject[i] < 0x20) st->subject[i] = ' ';
+    st->subject[k] = 0;
+    subject_redact(st->subject, k);
+}
+
 /* After extraction: the labels go at the end of the text (what `leaksift
  * text` shows), their offset kept for the scan. */
 static void join_labels(struct ls_ctx *c, struct ls_object *o, struct ls_obj_state *st)

@@ -68,6 +68,7 @@ struct ls_obj_state {
     struct ls_ctx *ctx;
     char mime[128];
     char magic[256];
+    char subject[256];    /* ls_set_subject(), redacted; "" if none */
     char ext[16];
     uint8_t sha256[32];
     uint64_t declared_size;

@@ -108,7 +108,10 @@ static ls_err file_field(struct ls_buf *o, const struct ls_object *obj, const st
     if (st->declared_size) LS_TRY(ls_buf_printf(o, ",\"declared_size\":%llu",
                                                 (unsigned long long)st->declared_size));
     LS_TRY(ls_buf_adds(o, "},\"magic\":"));
-    return ls_json_cstr(o, st->magic);
+    LS_TRY(ls_json_cstr(o, st->magic));
+    if (!st->subject[0]) return LS_OK;
+    LS_TRY(ls_buf_adds(o, ",\"subject\":"));
+    return ls_json_cstr(o, st->subject);
 }
 
 static ls_err id_fields(struct ls_buf *o, const struct ls_ctx *c, const struct ls_object *obj)

@@ -166,11 +166,29 @@ class MailTest(unittest.TestCase):
         self.assertEqual(sorted(k["chain"] for k in kids), [["msg-1"], ["msg-2"], ["msg-3"]])
         for k in kids:
             self.assertEqual(k["handler"], "mime")
+            self.assertEqual(k["file"]["mime_type"], "message/rfc822")
+            # issue 5: "each message a child (msg-N, with its Subject in the record)"
+            self.assertEqual(k["subject"], "message %s" % k["chain"][0][4:])
+        self.assertNotIn("subject", box)
         self.assertFound(self.obj("mboxo.mbox", ["msg-2"]), "ssn", last4(gen_mail.SSN_MBOX))
         self.assertEqual(self.redacted(self.obj("mboxo.mbox", ["msg-1"]), "ssn"), [])
         # mboxo quoted the body line "From here on" as ">From here on"
         t = self.text(os.path.join(self.dir, "mboxo.mbox") + "!msg-1")
         self.assertIn("\nFrom here on", t)
+
+    def test_subject_in_the_record_is_redacted(self):
+        """The manifest is never a second leak: a subject carrying an SSN or
+        an address keeps the last 4 digits and the first character."""
+        with tempfile.TemporaryDirectory() as d:
+            p = os.path.join(d, "s.eml")
+            with open(p, "w") as f:
+                f.write("From: a@corp-mail.test\nSubject: =?utf-8?q?SSN_536-22-1875_for_"
+                        "jane.doe=40corp.com?= ref 2014\n\nbody\n")
+            out = os.path.join(d, "m.jsonl")
+            subprocess.run([LEAKSIFT, "scan", "-q", "-o", out, p], check=False)
+            with open(out, encoding="utf-8") as f:
+                (o,) = [r for r in map(json.loads, f) if r["record"] == "object"]
+        self.assertEqual(o["subject"], "SSN ***-**-1875 for j*******@corp.com ref 2014")
 
     def test_mboxrd_unquoting(self):
         box = self.obj("mboxrd.mbox")
