@@ -164,17 +164,6 @@ static int csv_probe(const struct ls_object *o)
 
 /* ---- extraction ---- */
 
-/* A field has a letter: text, not a number, date or code. */
-static bool csv_is_text(struct ls_slice f)
-{
-    for (size_t i = 0; i < f.len; i++) {
-        int ch = ls_slice_at(f, i);
-        if ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') return true;
-        if (ch >= 0x80) return true;
-    }
-    return false;
-}
-
 /* Every record through the header-label context: past the header, each
  * record's values that need their column's label go to ls_emit_labels(). */
 static ls_err csv_labels(struct ls_ctx *c, struct ls_object *o, struct ls_slice s, char delim)
@@ -188,7 +177,7 @@ static ls_err csv_labels(struct ls_ctx *c, struct ls_object *o, struct ls_slice 
     bool eol;
     ls_err e = LS_OK;
     while (e == LS_OK && csv_field(&r, &f, &eol)) {
-        ls_tc_cell(&tc, col, ls_buf_slice(&f), csv_is_text(ls_buf_slice(&f)));
+        ls_tc_cell(&tc, col, ls_buf_slice(&f), ls_tc_is_text(ls_buf_slice(&f)));
         col++;
         if (!eol) continue;
         e = ls_tc_row_end(&tc, c, o);

@@ -702,15 +702,6 @@ static void html_table_start(struct htmltext *h, const char *name, const xmlChar
     }
 }
 
-static bool html_has_letter(struct ls_slice s)
-{
-    for (size_t i = 0; i < s.len; i++) {
-        int ch = ls_slice_at(s, i);
-        if (((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || ch >= 0x80) return true;
-    }
-    return false;
-}
-
 static ls_err html_table_end(struct htmltext *h, const char *name)
 {
     if (strcmp(name, "table") == 0 && h->in_tbl) {
@@ -720,7 +711,7 @@ static ls_err html_table_end(struct htmltext *h, const char *name)
     if (h->in_tbl != 1) return LS_OK;
     if ((strcmp(name, "td") == 0 || strcmp(name, "th") == 0) && h->in_cell) {
         struct ls_slice t = ls_buf_slice(&h->ctext);
-        ls_tc_cells(&h->tc, h->col, h->span, t, html_has_letter(t));
+        ls_tc_cells(&h->tc, h->col, h->span, t, ls_tc_is_text(t));
         h->col += h->span;
         h->in_cell = false;
     }

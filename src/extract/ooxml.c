@@ -513,15 +513,6 @@ static void ox_table_start(struct ox_walk *w, const char *local, const struct ls
         w->span = 1;
 }
 
-static bool ox_has_letter(struct ls_slice s)
-{
-    for (size_t i = 0; i < s.len; i++) {
-        int ch = ls_slice_at(s, i);
-        if (((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || ch >= 0x80) return true;
-    }
-    return false;
-}
-
 static ls_err ox_table_end(struct ox_walk *w, const char *local)
 {
     if (strcmp(local, "tbl") == 0 && w->in_tbl) {
@@ -534,7 +525,7 @@ static ls_err ox_table_end(struct ox_walk *w, const char *local)
         return LS_E_NOMEM;
     if (strcmp(local, "tc") == 0 && w->in_tc == 1) {
         struct ls_slice t = ls_buf_slice(&w->istr);
-        ls_tc_cells(&w->tc, w->col, w->span, t, ox_has_letter(t));
+        ls_tc_cells(&w->tc, w->col, w->span, t, ls_tc_is_text(t));
         w->col += w->span > LS_TC_MAX_COLS ? LS_TC_MAX_COLS : w->span;
     }
     if (strcmp(local, "tr") == 0 && w->in_tc == 0) return ls_tc_row_end(&w->tc, w->x->c, w->x->o);

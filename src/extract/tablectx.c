@@ -53,12 +53,32 @@ const char *ls_tc_label(const struct ls_tablectx *t, uint32_t col)
     return t->label[col];
 }
 
+static bool is_letter(int ch)
+{
+    return ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || ch >= 0x80;
+}
+
+bool ls_tc_is_text(struct ls_slice s)
+{
+    for (size_t i = 0; i < s.len; i++)
+        if (is_letter(ls_slice_at(s, i))) return true;
+    return false;
+}
+
+/* s without leading and trailing blanks: [*a, *b). */
+static void trim(struct ls_slice s, size_t *a, size_t *b)
+{
+    *a = 0;
+    *b = s.len;
+    while (*a < *b && (ls_slice_at(s, *a) == ' ' || ls_slice_at(s, *a) == '\t')) (*a)++;
+    while (*b > *a && (ls_slice_at(s, *b - 1) == ' ' || ls_slice_at(s, *b - 1) == '\t')) (*b)--;
+}
+
 /* Trim blanks; true if s is a usable label (short, has a letter). */
 static bool label_text(struct ls_slice s, char *out)
 {
-    size_t a = 0, b = s.len;
-    while (a < b && (ls_slice_at(s, a) == ' ' || ls_slice_at(s, a) == '\t')) a++;
-    while (b > a && (ls_slice_at(s, b - 1) == ' ' || ls_slice_at(s, b - 1) == '\t')) b--;
+    size_t a, b;
+    trim(s, &a, &b);
     if (b - a > LS_TC_MAX_LABEL) return false;
     bool letter = false;
     size_t n = 0;
@@ -68,8 +88,7 @@ static bool label_text(struct ls_slice s, char *out)
         if (ch == '@') return false; /* an address is a value, not a label */
         if (ch >= '0' && ch <= '9' && ++digits >= LS_TC_MIN_DIGITS) return false; /* so is a number */
         if (ch < 0x20 || ch == 0x7f) ch = ' '; /* a label stays on its line */
-        if ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') letter = true;
-        if (ch >= 0x80) letter = true; /* non-ASCII words */
+        if (is_letter(ch)) letter = true;
         out[n++] = (char)ch;
     }
     out[n] = 0;
@@ -107,9 +126,8 @@ void ls_tc_cells(struct ls_tablectx *t, uint32_t col, uint32_t span, struct ls_s
                  bool is_text)
 {
     if (!t->cand) return;
-    size_t a = 0, b = text.len;
-    while (a < b && (ls_slice_at(text, a) == ' ' || ls_slice_at(text, a) == '\t')) a++;
-    while (b > a && (ls_slice_at(text, b - 1) == ' ' || ls_slice_at(text, b - 1) == '\t')) b--;
+    size_t a, b;
+    trim(text, &a, &b);
     if (a == b) return;
     if (t->have_header) {
         if (t->line_done) {

@@ -47,6 +47,10 @@ LS_WUR ls_err ls_tc_init(struct ls_tablectx *t);
 void ls_tc_free(struct ls_tablectx *t);
 /* A new sheet: forget the labels and look for a header again. */
 void ls_tc_reset(struct ls_tablectx *t);
+/* True if a cell's text has a letter (ASCII or any non-ASCII byte): a word,
+ * not a number, date or code. For readers without cell types (csv, docx,
+ * html tables). */
+bool ls_tc_is_text(struct ls_slice s);
 /* The label of column col (0-based) for a cell below the header, or NULL. */
 const char *ls_tc_label(const struct ls_tablectx *t, uint32_t col);
 /* Tell the cell at col of the current row: its text (as it is written) and
