@@ -234,9 +234,42 @@ class MailTest(unittest.TestCase):
         self.assertFound(o, "ssn", last4(gen_mail.SSN_BIG))
 
     def test_header_without_body(self):
+        # RFC 5322 3.5: the body is optional; a header-only message is whole.
         o = self.obj("headeronly.eml")
         self.assertEqual(o["handler"], "mime")
-        self.assertEqual(o["coverage"], "partial")
+        self.assertEqual(o["coverage"], "full")
+
+    # ---- genuine oddities seen in real mail (the mail gem's test fixtures) ----
+
+    def test_delivery_report_headers_part_is_full(self):
+        o = self.obj("report.eml")
+        self.assertEqual(o["coverage"], "full", o.get("errors"))
+        self.assertFound(o, "ssn", last4(gen_mail.SSN_REPORT))
+        kids = self.children("report.eml", o)
+        self.assertEqual(len(kids), 2)
+        for k in kids:
+            self.assertEqual(k["coverage"], "full", (k["chain"], k.get("errors")))
+        self.assertIn("Subject: Wanted", self.text(os.path.join(self.dir, "report.eml") + "!part-3"))
+
+    def test_header_only_multipart_is_full(self):
+        o = self.obj("emptymulti.eml")
+        self.assertEqual(o["handler"], "mime")
+        self.assertEqual(o["coverage"], "full", o.get("errors"))
+
+    def test_one_dash_closing_delimiter(self):
+        o = self.obj("onedash.eml")
+        self.assertEqual(o["coverage"], "full", o.get("errors"))
+        self.assertFound(o, "ssn", last4(gen_mail.SSN_DASH))
+        t = self.text(os.path.join(self.dir, "onedash.eml"))
+        self.assertIn("first part", t)
+        self.assertNotIn("--mp_1-", t)
+
+    def test_unknown_charset_label_on_utf8_text(self):
+        o = self.obj("xunknown.eml")
+        self.assertEqual(o["coverage"], "full", o.get("errors"))
+        t = self.text(os.path.join(self.dir, "xunknown.eml"))
+        self.assertIn("Subject: TEST", t)
+        self.assertIn("Caf\u00e9 cr\u00e8me", t)
 
     def test_text_with_from_is_not_mail(self):
         o = self.obj("notes.txt")

@@ -40,6 +40,8 @@ SSN_CP1252 = "407-88-3344"     # intl.eml windows-1252 body
 SSN_UTF16 = "408-99-4455"      # intl.eml UTF-16 part
 SSN_DEEPEST = "409-10-5566"    # deep.eml, below the nesting limit (raw scan only)
 SSN_UU = "410-21-6677"         # uu.eml, uuencoded file inside a text body
+SSN_REPORT = "411-32-7788"     # report.eml, text part of a delivery report
+SSN_DASH = "412-43-8899"       # onedash.eml, last part before a "--b-" closing line
 DECOY_SSN = "000-12-3456"      # invalid area: must not be reported
 MARKING = "CONFIDENTIAL"
 
@@ -376,6 +378,52 @@ def header_only_eml():
     return b"From: h@corp-mail.test\nTo: i@corp-mail.test\nSubject: no body"
 
 
+def delivery_report_eml():
+    """A delivery status notification (RFC 3462 multipart/report) whose last
+    part is text/rfc822-headers: the bounced message's header block only,
+    itself announcing a multipart body that is not there."""
+    b = "rep.123/mx.corp-mail.test"
+    return ("From: Mail Delivery Subsystem <MAILER-DAEMON@corp-mail.test>\r\n"
+            "To: <jane@corp-mail.test>\r\nSubject: Warning: could not send message\r\n"
+            "MIME-Version: 1.0\r\n"
+            "Content-Type: multipart/report; report-type=delivery-status;\r\n"
+            "\tboundary=\"%s\"\r\n\r\n"
+            "--%s\r\nContent-Type: text/plain\r\n\r\n"
+            "Mailbox full. Original sender SSN on file %s.\r\n\r\n"
+            "--%s\r\nContent-Type: message/delivery-status\r\n\r\n"
+            "Reporting-MTA: dns; mx.corp-mail.test\r\n\r\n"
+            "Final-Recipient: RFC822; bob@corp-mail.test\r\nAction: delayed\r\n\r\n"
+            "--%s\r\nContent-Type: text/rfc822-headers\r\n\r\n"
+            "From: Jane <jane@corp-mail.test>\r\nSubject: Wanted\r\nMIME-Version: 1.0\r\n"
+            "Content-Type: multipart/mixed;\r\n\tboundary=\"----=_Part_12\"\r\n\r\n"
+            "--%s--\r\n" % (b, b, SSN_REPORT, b, b, b)).encode()
+
+
+def header_only_multipart_eml():
+    """Headers announcing multipart/mixed, then only blank lines: nothing
+    is missing (the mail gem's error_emails have several)."""
+    return (b"From: a@corp-mail.test\r\nTo: b@corp-mail.test\r\nSubject: empty\r\n"
+            b"Content-Type: multipart/mixed;\r\n\tboundary=\"----=_NextPart_000\"\r\n"
+            b"\r\n\r\n\r\n")
+
+
+def one_dash_close_eml():
+    """Closing delimiter written "--b-" (one dash short)."""
+    return ("From: a@corp-mail.test\r\nSubject: dash\r\n"
+            "Content-Type: multipart/mixed; boundary=mp_1\r\n\r\n"
+            "--mp_1\r\nContent-Type: text/plain\r\n\r\nfirst part\r\n"
+            "--mp_1\r\nContent-Type: text/plain\r\n\r\nsecond part %s\r\n"
+            "--mp_1-\r\n\r\n" % SSN_DASH).encode()
+
+
+def unknown_charset_utf8_eml():
+    """charset=X-UNKNOWN on a UTF-8 body and an encoded word in charset NONE
+    holding ASCII: the text reads the same whatever the label."""
+    return ("From: a@corp-mail.test\r\nSubject: =?NONE?B?VEVTVA=?=\r\n"
+            "Content-Type: text/plain; charset=X-UNKNOWN\r\n\r\n"
+            "Caf\u00e9 cr\u00e8me for Jos\u00e9\r\n").encode("utf-8")
+
+
 def decoy_txt():
     return ("Meeting notes\n\nSomeone wrote:\nFrom: not a header here\n"
             "Subject: still just text\n").encode()
@@ -436,6 +484,10 @@ def generate(out):
     write(os.path.join(out, "truncated.eml"), truncated_eml())
     write(os.path.join(out, "bigheader.eml"), bigheader_eml())
     write(os.path.join(out, "headeronly.eml"), header_only_eml())
+    write(os.path.join(out, "report.eml"), delivery_report_eml())
+    write(os.path.join(out, "emptymulti.eml"), header_only_multipart_eml())
+    write(os.path.join(out, "onedash.eml"), one_dash_close_eml())
+    write(os.path.join(out, "xunknown.eml"), unknown_charset_utf8_eml())
     write(os.path.join(out, "bigattach.eml"), big_attachment_eml())
     write(os.path.join(out, "notes.txt"), decoy_txt())
     write(os.path.join(out, "corrupt.pst"), corrupt_pst())
@@ -449,7 +501,8 @@ def corpus(fuzzdir):
                  "nested.eml": nested_eml(), "winmail.eml": winmail_eml(),
                  "malformed.eml": malformed_eml(), "truncated.eml": truncated_eml(),
                  "headeronly.eml": header_only_eml(), "intl.eml": intl_eml(),
-                 "deep.eml": deep_eml(), "uu.eml": uu_eml()},
+                 "deep.eml": deep_eml(), "uu.eml": uu_eml(),
+                 "report.eml": delivery_report_eml(), "onedash.eml": one_dash_close_eml()},
         "mbox": {"mboxrd.mbox": mboxrd()},
         "tnef": {"winmail.dat": winmail_dat(), "specrtf.dat": spec_rtf_dat()},
         "pst": {"corrupt.pst": corrupt_pst(), "truncated.pst": truncated_pst(),

@@ -151,7 +151,17 @@ static void rfc2047_cp1252_and_lang(void **st)
 static void rfc2047_unknown_charset(void **st)
 {
     (void)st;
-    check_hdr("=?x-unknown?Q?abc?=", "abc", true);
+    check_hdr("=?x-unknown?Q?ab=E9?=", "ab\xEF\xBF\xBD", true);
+}
+
+/* An unknown label on bytes that are UTF-8 (ASCII included) loses nothing:
+ * not reported (sweep: "=?NONE?B?VEVTVA=?=" in the mail gem's tests). */
+static void rfc2047_unknown_charset_utf8_bytes(void **st)
+{
+    (void)st;
+    check_hdr("=?x-unknown?Q?abc?=", "abc", false);
+    check_hdr("=?NONE?B?VEVTVA=?=", "TEST", false);
+    check_hdr("=?x-unknown?Q?caf=C3=A9?=", "caf\xC3\xA9", false);
 }
 
 static void rfc2047_malformed_left_alone(void **st)
@@ -279,6 +289,7 @@ int main(void)
         cmocka_unit_test(rfc2047_adjacent_words_joined),
         cmocka_unit_test(rfc2047_cp1252_and_lang),
         cmocka_unit_test(rfc2047_unknown_charset),
+        cmocka_unit_test(rfc2047_unknown_charset_utf8_bytes),
         cmocka_unit_test(rfc2047_malformed_left_alone),
         cmocka_unit_test(header_folding),
         cmocka_unit_test(charset_utf16),
