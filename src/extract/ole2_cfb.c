@@ -323,6 +323,11 @@ static void cfb_parse_dirent(struct ole2_cfb *f, struct ls_slice ent, struct ole
     (void)ls_rd_u32le(ent, 124, &hi);
     /* v3 writers may leave garbage in the high half (MS-CFB 2.6.3). */
     d->size = f->version == 3 ? lo : ((uint64_t)hi << 32 | lo);
+    /* Only streams and the root (its mini stream) have a size; storages
+     * and unused entries must hold zero but old writers leave garbage
+     * there (MS-CFB 2.6.3: ignored). Sweep: POI's 53446.doc (storage
+     * 'ObjectPool') and 53446.ppt, 54332b.ppt (unused entries). */
+    if (d->type != OLE2_T_STREAM && d->type != OLE2_T_ROOT) d->size = 0;
     if (d->size > f->data.len) {
         ole2_cfb_damage(f, OLE2_DMG_TRUNCATED, "ole2: entry '%s' claims %llu bytes, file has %zu",
                         d->name, (unsigned long long)d->size, f->data.len);

@@ -31,6 +31,7 @@ struct ps_set {
     bool docsum;          /* DocumentSummaryInformation section 0 */
     bool user;            /* user-defined section (names from dictionary) */
     struct ls_slice dict; /* dictionary value, if any */
+    bool damaged;         /* a listed value lies (partly) outside the set */
 };
 
 static const char *ps_label(const struct ps_set *p, uint32_t pid)
@@ -59,7 +60,7 @@ static const char *ps_label(const struct ps_set *p, uint32_t pid)
 }
 
 /* Value slice of property pid (after the 4-byte type/padding), its type. */
-static bool ps_value(const struct ps_set *p, uint32_t pid, uint16_t *type, struct ls_slice *val)
+static bool ps_value(struct ps_set *p, uint32_t pid, uint16_t *type, struct ls_slice *val)
 {
     uint32_t n = 0;
     if (!ls_rd_u32le(p->set, 4, &n)) return false;
@@ -68,8 +69,11 @@ static bool ps_value(const struct ps_set *p, uint32_t pid, uint16_t *type, struc
         if (!ls_rd_u32le(p->set, 8 + 8 * (size_t)i, &id) || !ls_rd_u32le(p->set, 12 + 8 * (size_t)i, &off))
             return false;
         if (id != pid) continue;
-        if (!ls_rd_u16le(p->set, off, type)) return false;
-        return ls_slice_from(p->set, (size_t)off + 4, val);
+        if (!ls_rd_u16le(p->set, off, type) || !ls_slice_from(p->set, (size_t)off + 4, val)) {
+            p->damaged = true;
+            return false;
+        }
+        return true;
     }
     return false;
 }
@@ -87,18 +91,29 @@ static ls_err ps_put_codepage(struct ole2_job *j, struct ls_slice s, const struc
     return e;
 }
 
+/* The n bytes after v's length field, or what is there (damaged). */
+static bool ps_chars(struct ps_set *p, struct ls_slice v, size_t n, struct ls_slice *s)
+{
+    if (ls_slice_sub(v, 4, n, s)) return true;
+    p->damaged = true;
+    return ls_slice_from(v, 4, s);
+}
+
 /* Emit a string value; label may come from the dictionary. */
-static ls_err ps_string(const struct ps_set *p, const char *label, uint16_t type, struct ls_slice v)
+static ls_err ps_string(struct ps_set *p, const char *label, uint16_t type, struct ls_slice v)
 {
     uint32_t n = 0;
     struct ls_slice s;
-    if (!ls_rd_u32le(v, 0, &n)) return LS_OK;
+    if (!ls_rd_u32le(v, 0, &n)) {
+        p->damaged = true;
+        return LS_OK;
+    }
     if (type == PS_VT_LPWSTR || p->cp == PS_CP_UTF16) {
         size_t bytes = type == PS_VT_LPWSTR ? 2 * (size_t)n : n;
-        if (!ls_slice_sub(v, 4, bytes, &s) && !ls_slice_from(v, 4, &s)) return LS_OK;
+        if (!ps_chars(p, v, bytes, &s)) return LS_OK;
         return ole2_put_field(p->j, label, s, true);
     }
-    if (!ls_slice_sub(v, 4, n, &s) && !ls_slice_from(v, 4, &s)) return LS_OK;
+    if (!ps_chars(p, v, n, &s)) return LS_OK;
     const struct ls_codepage *cp = p->cp == 1252 ? NULL : ls_codepage_by_number(p->cp);
     if (p->cp != PS_CP_UTF8 && !cp) return ole2_put_field(p->j, label, s, false);
     size_t z = ls_slice_find(s, 0, "", 1);
@@ -168,13 +183,37 @@ static ls_err ps_emit_set(struct ps_set *p)
         }
         if (label) LS_TRY(ps_string(p, label, type, v));
     }
-    return LS_OK;
+    return p->damaged ? LS_E_TRUNCATED : LS_OK;
+}
+
+/* Where the section really starts. Some writers put the section a few
+ * bytes after the offset the header gives (padding counted twice): when
+ * the size read there cannot be right, step over up to 3 zero bytes and
+ * check that size, count and first PID all look like small numbers (POI's
+ * HPSF does the same; sweep: POI's hpsf/TestBug52372.doc). */
+static uint32_t ps_fix_offset(struct ls_slice s, uint32_t off)
+{
+    uint32_t size = 0;
+    if (ls_rd_u32le(s, off, &size) && size >= 8 && size <= s.len - off) return off;
+    for (uint32_t k = 1; k <= 3; k++) {
+        if (ls_slice_at(s, off + k - 1) != 0) break;
+        uint32_t n = 0, pid = 0;
+        uint64_t at = (uint64_t)off + k;
+        if (at > UINT32_MAX - 12) break;
+        if (!ls_rd_u32le(s, (size_t)at, &size) || !ls_rd_u32le(s, (size_t)at + 4, &n) ||
+            !ls_rd_u32le(s, (size_t)at + 8, &pid))
+            break;
+        if (size >= 8 && size <= s.len - (size_t)at && n < PS_MAX_PROPS && pid < (1u << 24))
+            return (uint32_t)at;
+    }
+    return off;
 }
 
 ls_err ole2_props_stream(struct ole2_job *j, struct ls_slice s, bool docsum)
 {
     uint16_t order = 0;
     uint32_t nsets = 0;
+    if (s.len == 0) return LS_OK; /* an empty stream holds nothing (POI's 57843.doc) */
     LS_FAIL_IF(!ls_rd_u16le(s, 0, &order) || !ls_rd_u32le(s, 24, &nsets), LS_E_TRUNCATED);
     LS_FAIL_IF(order != 0xFFFE, LS_E_CORRUPT);
     if (nsets > 2) nsets = 2;
@@ -186,11 +225,14 @@ ls_err ole2_props_stream(struct ole2_job *j, struct ls_slice s, bool docsum)
         p.j = j;
         p.docsum = docsum && k == 0;
         p.user = docsum && k == 1;
-        if (!ls_rd_u32le(s, 44 + 20 * (size_t)k, &off) || !ls_rd_u32le(s, off, &size)) return LS_E_TRUNCATED;
-        if (!ls_slice_sub(s, off, size, &p.set)) {
-            r = LS_E_TRUNCATED;
-            if (!ls_slice_from(s, off, &p.set)) break;
-        }
+        if (!ls_rd_u32le(s, 44 + 20 * (size_t)k, &off)) return LS_E_TRUNCATED;
+        off = ps_fix_offset(s, off);
+        if (!ls_rd_u32le(s, off, &size)) return LS_E_TRUNCATED;
+        /* A size past the stream's end is read as "to the end": writers
+         * count padding they never write (POI's bug55505.xls,
+         * NoGutsRecords.xls). Values that really are cut mark the set
+         * damaged in ps_emit_set. */
+        if (!ls_slice_sub(s, off, size, &p.set) && !ls_slice_from(s, off, &p.set)) break;
         ls_err e = ps_emit_set(&p);
         if (e == LS_E_LIMIT) return e;
         if (e != LS_OK) r = e;

@@ -180,6 +180,29 @@ class Ole2Test(unittest.TestCase):
 
     # ---- Outlook .msg ----
 
+    # ---- oddities of genuine files (POI test data) that lose nothing ----
+
+    def test_garbage_sizes_of_storages_and_unused_entries(self):
+        o = self.obj("quirk_sizes.doc")
+        self.assertEqual(o["handler"], "ole2")
+        self.assertEqual(o["coverage"], "full", o.get("errors"))
+
+    def test_property_set_quirks_are_full(self):
+        for name in ("quirk_props_empty.doc", "quirk_props_pad.doc", "quirk_props_shift.doc"):
+            o = self.obj(name)
+            self.assertEqual(o["coverage"], "full", (name, o.get("errors")))
+            proc = subprocess.run([lsutil.LEAKSIFT, "text", os.path.join(self.tree, name)],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
+            t = proc.stdout.decode("utf-8", "replace")
+            self.assertIn("Company: Initech Holdings", t, name)
+            self.assertIn("Case owner: Reach hr.case@example.com", t, name)
+
+    def test_property_value_cut_is_partial(self):
+        o = self.obj("damaged_props_cut.doc")
+        self.assertEqual(o["coverage"], "partial")
+        self.assertTrue(any("DocumentSummaryInformation' damaged" in e for e in o.get("errors", [])),
+                        o.get("errors"))
+
     def test_msg_message(self):
         o = self.obj("mail.msg")
         self.assertEqual(o["handler"], "msg")

@@ -69,6 +69,48 @@ def summary_info(title, author, company=None):
             struct.pack("<I", 48) + pset)
 
 
+def _pset(props):
+    head = 8 + 8 * len(props)
+    body, idx, off = b"", b"", head
+    for pid, val in props:
+        idx += struct.pack("<II", pid, off)
+        body += val
+        off += len(val)
+    return struct.pack("<II", off, len(props)) + idx + body
+
+
+def _lpstr(s):
+    b = s.encode("cp1252") + b"\0"
+    b = struct.pack("<HHI", 0x1E, 0, len(b)) + b
+    return b + b"\0" * (-len(b) % 4)
+
+
+USER_PROP_NAME = "Case owner"
+USER_PROP_VALUE = "Reach hr.case@example.com about SSN 461-37-2851"
+
+
+def docsum_user(size_lie=0, shift=0):
+    """DocumentSummaryInformation with section 0 (Company) and the
+    user-defined section 1 (dictionary + one string). size_lie adds bytes
+    to section 1's declared size that the stream does not have (writers
+    counting padding they never write: POI's bug55505.xls); shift puts
+    section 1 that many zero bytes after the offset the header gives
+    (POI's hpsf/TestBug52372.doc)."""
+    cp = struct.pack("<HHhxx", 2, 0, 1252)
+    sec0 = _pset([(1, cp), (15, _lpstr("Initech Holdings"))])
+    name = USER_PROP_NAME.encode("cp1252") + b"\0"
+    dic = struct.pack("<III", 1, 2, len(name)) + name
+    dic += b"\0" * (-len(dic) % 4)
+    sec1 = bytearray(_pset([(0, dic), (1, cp), (2, _lpstr(USER_PROP_VALUE))]))
+    struct.pack_into("<I", sec1, 0, len(sec1) + size_lie)
+    off0 = 28 + 2 * 20
+    off1 = off0 + len(sec0)
+    head = (struct.pack("<HHI", 0xFFFE, 0, 0x00020006) + b"\0" * 16 + struct.pack("<I", 2) +
+            bytes.fromhex("02D5CDD59C2E1B10939708002B2CF9AE") + struct.pack("<I", off0) +
+            bytes.fromhex("05D5CDD59C2E1B10939708002B2CF9AE") + struct.pack("<I", off1))
+    return head + sec0 + b"\0" * shift + bytes(sec1)
+
+
 # ---------------------------------------------------------------- Word
 
 
@@ -115,6 +157,48 @@ def plain_doc(encrypted=False, pad=0, extra=None):
     for path, data in (extra or {}).items():
         w.add_stream(path, data)
     return w.build()
+
+
+def quirk_docs():
+    """Genuine-file oddities that must still read as complete (coverage
+    full): garbage in the size field of a storage and of unused directory
+    entries (POI's 53446.doc, 53446.ppt, 54332b.ppt), an empty
+    SummaryInformation stream (POI's 57843.doc), property set quirks."""
+    out = {}
+    blob, info = plain_doc(extra={"ObjectPool/_1/\x01CompObj": b"\x01\x00\xfe\xff" + b"\0" * 24,
+                                  "ObjectPool/_1/\x03ObjInfo": b"\x00\x00\x03\x00\x01\x00"})
+    d = bytearray(blob)
+    dir_off = (info["dir_start"] + 1) * 512
+    idx = info["entries"]["ObjectPool"]
+    struct.pack_into("<II", d, dir_off + 128 * idx + 120, 2417864201, 4105633772)
+    n = 0
+    last = max(info["entries"].values())
+    for k in range(last + 1, 4 * (last // 4 + 1)):  # unused slots of the last directory sector
+        e = dir_off + 128 * k
+        if d[e + 66] == 0:
+            struct.pack_into("<II", d, e + 120, 2959727411, 1261005366)
+            n += 1
+    assert n, "no unused directory slot to dirty"
+    out["quirk_sizes.doc"] = bytes(d)
+    w = CFBWriter()
+    wd, tbl = word_streams(DOC_TEXT8, DOC_TEXT16)
+    w.add_stream("WordDocument", wd)
+    w.add_stream("0Table", tbl)
+    w.add_stream("\x05SummaryInformation", b"")
+    w.add_stream("\x05DocumentSummaryInformation", docsum_user())
+    out["quirk_props_empty.doc"] = w.build()[0]
+    for name, kw in (("quirk_props_pad.doc", {"size_lie": 4}), ("quirk_props_shift.doc", {"shift": 3})):
+        w = CFBWriter()
+        w.add_stream("WordDocument", wd)
+        w.add_stream("0Table", tbl)
+        w.add_stream("\x05DocumentSummaryInformation", docsum_user(**kw))
+        out[name] = w.build()[0]
+    w = CFBWriter()  # really damaged: the stream stops inside the last value
+    w.add_stream("WordDocument", wd)
+    w.add_stream("0Table", tbl)
+    w.add_stream("\x05DocumentSummaryInformation", docsum_user()[:-20])
+    out["damaged_props_cut.doc"] = w.build()[0]
+    return out
 
 
 def ole10native(filename, data):
@@ -422,6 +506,7 @@ def write_all(out):
     files["small.xls"] = small_xls()
     files["small.ppt"] = small_ppt()
     files["xlm.xls"] = xlm_xls()
+    files.update(quirk_docs())
     for name, data in files.items():
         with open(os.path.join(out, name), "wb") as f:
             f.write(data)
