@@ -103,6 +103,26 @@ static int probe_lzma(struct ls_slice s)
     return 0;
 }
 
+/* A zip appended to a file no other handler reads (a JPEG, an executable,
+ * an unknown blob): the end records at the end, a central directory whose
+ * local headers are all where it says, after a prefix. libarchive's
+ * seekable zip reader finds it like a self-extractor's. Scored low so any
+ * real handler of the leading format wins. */
+#define ARC_APPENDED_ZIP_PROBE 15
+static bool media_or_blob(const char *mime)
+{
+    return mime && (strncmp(mime, "image/", 6) == 0 || strncmp(mime, "audio/", 6) == 0 ||
+                    strncmp(mime, "video/", 6) == 0 || strcmp(mime, "application/octet-stream") == 0);
+}
+
+static bool appended_zip(struct ls_slice s)
+{
+    struct ls_zipcd_report r;
+    if (ls_slice_find(s, s.len > 65557 ? s.len - 65557 : 0, "PK\x05\x06", 4) == SIZE_MAX) return false;
+    return ls_zipcd_check(s, &r) == LS_OK && r.is_zip && r.prefix > 0 &&
+           (r.entries > 0 || r.bomb) && r.bad_local == 0;
+}
+
 static int arc_probe(const struct ls_object *o)
 {
     int best = 0;
@@ -117,6 +137,7 @@ static int arc_probe(const struct ls_object *o)
                                  strstr(o->mime, "x-lzh")))
         best = 50;
     if (best == 0) best = probe_lzma(o->data);
+    if (best == 0 && media_or_blob(o->mime) && appended_zip(o->data)) best = ARC_APPENDED_ZIP_PROBE;
     return best;
 }
 
@@ -461,6 +482,18 @@ static ls_err read_member(struct arc *ar, struct archive_entry *e, struct arc_ch
     return after_read(ar, &res, em, capped);
 }
 
+/* What a data-less entry is, as libmagic names special files (the walk
+ * records special roots the same way); NULL for a hardlink (the bytes are
+ * another member's). */
+static const char *special_mime(bool hardlink, mode_t t)
+{
+    if (hardlink) return NULL;
+    if (t == AE_IFLNK) return "inode/symlink";
+    if (t == AE_IFIFO) return "inode/fifo";
+    if (t == AE_IFSOCK) return "inode/socket";
+    return "inode/device";
+}
+
 /* Entries that carry no content we read: links, devices, FIFOs, sockets. */
 static bool special_entry(struct arc *ar, struct archive_entry *e, struct arc_child *k,
                           unsigned *kind)
@@ -478,12 +511,21 @@ static bool special_entry(struct arc *ar, struct archive_entry *e, struct arc_ch
         link = false;
         if (t == AE_IFCHR || t == AE_IFBLK) alert = LS_A_DEVICE, what = "device node";
         else if (t == AE_IFIFO) alert = LS_A_FIFO, what = "FIFO";
-        else if (t == AE_IFSOCK) alert = LS_A_DEVICE, what = "socket";
+        else if (t == AE_IFSOCK) alert = "socket", what = "socket"; /* as a socket root */
     }
     if (!alert) return false;
     (void)ar;
     tag(k, alert);
     tag(k, link ? "not_followed" : "special_file");
+    k->ch.mime_hint = special_mime(hl != NULL, t);
+    if (target) {
+        /* a hardlink names another member (from the root), a symlink a path
+         * from its own directory */
+        struct ls_slice from = hl ? ls_slice_make("", 0) : ls_slice_make(k->ch.name, k->ch.name_len);
+        unsigned f = unpack_link_flags(from, ls_slice_make(target, strlen(target)));
+        if (f & UNPACK_NAME_TRAVERSAL) tag(k, LS_A_PATH_TRAVERSAL);
+        if (f & UNPACK_NAME_ABSOLUTE) tag(k, LS_A_ABSOLUTE_PATH);
+    }
     char shown[UNPACK_ERR_SHOWN + 4];
     if (target && strlen(target) > UNPACK_ERR_SHOWN) { /* a hostile target may be 128 KiB */
         snprintf(shown, sizeof shown, "%.*s...", (int)UNPACK_ERR_SHOWN, target);
@@ -525,6 +567,7 @@ static ls_err do_entry(struct arc *ar, struct archive_entry *e, bool warned)
         ar->any_encrypted = true;
         tag(&k, LS_R_ENCRYPTED);
         say(&k, "encrypted member: content not read", NULL);
+        k.ch.mime_hint = "application/encrypted"; /* not empty: unread */
         k.ch.flags |= LS_CHILD_NODATA;
         r = emit(ar, &k);
     } else if (!ls_budget_child_ok(ar->c, ar->o)) {
@@ -636,6 +679,14 @@ static bool empty_tar_in_filter(const struct arc *ar)
            (archive_format(ar->ss.a) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_TAR;
 }
 
+/* A compressed stream cut short can fail archive_read_open itself: the
+ * format bidders read ahead into the block the filter cannot finish. */
+static bool cut_stream_at_open(const struct arc *ar)
+{
+    return strstr(ar->ss.err, "truncated") || strstr(ar->ss.err, "Truncated") ||
+           strstr(ar->ss.err, "premature end") || strstr(ar->ss.err, "No progress is possible");
+}
+
 static ls_err run(struct arc *ar, enum unpack_mode mode, bool *retry_raw)
 {
     ls_err e = unpack_open(&ar->ss, ar->o->data, mode);
@@ -643,6 +694,15 @@ static ls_err run(struct arc *ar, enum unpack_mode mode, bool *retry_raw)
         if (encryption_error(ar)) {
             ls_note(ar->c, ar->o, LS_R_ENCRYPTED, "archive: %s", ar->ss.err);
             ls_set_coverage_none(ar->c, ar->o);
+        } else if (cut_stream_at_open(ar)) {
+            /* libarchive's gzip/bzip2/xz filters drop the last block they were
+             * decoding (up to 64 KiB) when the input ends: a short stream cut
+             * anywhere yields nothing */
+            ls_note(ar->c, ar->o, LS_R_TRUNCATED, "archive: %s (nothing could be decoded)", ar->ss.err);
+        } else if (strstr(ar->ss.err, "too many filters")) {
+            /* gzip of gzip of ...: a nesting limit (libarchive's 25 filters) */
+            ls_note(ar->c, ar->o, LS_R_LIMIT_DEPTH, "archive: %s (compressed more than 24 times over)",
+                    ar->ss.err);
         } else {
             ls_note(ar->c, ar->o, LS_R_PARSE_ERROR, "archive: %s", ar->ss.err);
         }
@@ -660,13 +720,22 @@ static ls_err run(struct arc *ar, enum unpack_mode mode, bool *retry_raw)
 static bool zip_precheck(struct arc *ar)
 {
     struct ls_zipcd_report r;
-    if (!ls_slice_starts(ar->o->data, "PK", 2)) return false;
+    bool pk = ls_slice_starts(ar->o->data, "PK", 2);
+    if (!pk && !(media_or_blob(ar->o->mime) && appended_zip(ar->o->data))) return false;
     (void)ls_zipcd_check(ar->o->data, &r); /* damage is libarchive's to report */
     if (!r.is_zip) return false;
+    if (!pk)
+        ls_note(ar->c, ar->o, NULL, "zip appended after %llu bytes of %s (polyglot)",
+                (unsigned long long)r.prefix, ar->o->mime);
     if (!r.bomb) (void)ls_zipcd_names(ar->o->data, &ar->zn, &ar->nzn);
     if (r.nul_names)
         ls_note(ar->c, ar->o, LS_A_BAD_NAME, "zip: %llu member names contain a NUL byte",
                 (unsigned long long)r.nul_names);
+    if (r.name_mismatch)
+        ls_note(ar->c, ar->o, LS_R_PARSE_ERROR,
+                "zip: %llu entries hold another name in their local header than in the "
+                "central directory (%s): readers disagree on the members",
+                (unsigned long long)r.name_mismatch, r.mismatch);
     if (!r.bomb) return false;
     ls_note(ar->c, ar->o, LS_A_ZIP_BOMB, "%s", r.why);
     ls_note(ar->c, ar->o, LS_R_LIMIT_BYTES, NULL);

@@ -159,11 +159,122 @@ static bool has_control(struct ls_slice s)
     return false;
 }
 
-unsigned unpack_name_flags(struct ls_slice name)
+/* Spellings of '.', '/', '\' and ':' that are not ASCII but become ASCII on
+ * the way to a file system: Unicode look-alikes that Windows' "best fit"
+ * code-page conversion maps to ASCII (fullwidth forms, one- and two-dot
+ * leaders, division and fraction slashes, set minus), and overlong UTF-8
+ * encodings that lax decoders accept (the IIS "..%c0%af" bug). */
+struct name_fold {
+    const char *from;
+    size_t len;
+    const char *to;
+};
+
+static const struct name_fold name_folds[] = {
+    {"\xef\xbc\x8e", 3, "."},  /* U+FF0E fullwidth full stop */
+    {"\xe2\x80\xa4", 3, "."},  /* U+2024 one dot leader */
+    {"\xe2\x80\xa5", 3, ".."}, /* U+2025 two dot leader */
+    {"\xef\xb9\x92", 3, "."},  /* U+FE52 small full stop */
+    {"\xef\xbc\x8f", 3, "/"},  /* U+FF0F fullwidth solidus */
+    {"\xe2\x88\x95", 3, "/"},  /* U+2215 division slash */
+    {"\xe2\x81\x84", 3, "/"},  /* U+2044 fraction slash */
+    {"\xe2\xa7\xb8", 3, "/"},  /* U+29F8 big solidus */
+    {"\xef\xbc\xbc", 3, "\\"}, /* U+FF3C fullwidth reverse solidus */
+    {"\xef\xb9\xa8", 3, "\\"}, /* U+FE68 small reverse solidus */
+    {"\xe2\x88\x96", 3, "\\"}, /* U+2216 set minus */
+    {"\xe2\xa7\xb9", 3, "\\"}, /* U+29F9 big reverse solidus */
+    {"\xef\xbc\x9a", 3, ":"},  /* U+FF1A fullwidth colon */
+    {"\xc0\xae", 2, "."},      /* overlong '.' */
+    {"\xc0\xaf", 2, "/"},      /* overlong '/' */
+    {"\xc1\x9c", 2, "\\"},     /* overlong '\' */
+    {"\xe0\x80\xae", 3, "."},
+    {"\xe0\x80\xaf", 3, "/"},
+    {"\xe0\x81\x9c", 3, "\\"},
+};
+
+/* name with every look-alike above replaced by its ASCII; false if nothing
+ * was replaced (or out of memory: then the plain checks stand alone). */
+static bool fold_name(struct ls_slice name, struct ls_buf *out)
+{
+    bool any = false;
+    size_t i = 0;
+    while (i < name.len) {
+        const struct name_fold *hit = NULL;
+        struct ls_slice rest;
+        if (ls_slice_at(name, i) >= 0x80 && ls_slice_from(name, i, &rest))
+            for (size_t k = 0; k < sizeof name_folds / sizeof name_folds[0] && !hit; k++)
+                if (ls_slice_starts(rest, name_folds[k].from, name_folds[k].len)) hit = &name_folds[k];
+        ls_err e = hit ? ls_buf_adds(out, hit->to) : ls_buf_addc(out, (uint8_t)ls_slice_at(name, i));
+        if (e != LS_OK) return false;
+        any = any || hit;
+        i += hit ? hit->len : 1;
+    }
+    return any;
+}
+
+/* Longer than any file system takes: a component over NAME_MAX (255 bytes)
+ * or a whole name over PATH_MAX (4096). Extraction fails or truncates. */
+#define UNPACK_NAME_MAX 255u
+#define UNPACK_PATH_MAX 4096u
+static bool too_long(struct ls_slice s)
+{
+    if (s.len > UNPACK_PATH_MAX) return true;
+    size_t start = 0;
+    for (size_t i = 0; i <= s.len; i++) {
+        if (i < s.len && !is_sep(ls_slice_at(s, i))) continue;
+        if (i - start > UNPACK_NAME_MAX) return true;
+        start = i + 1;
+    }
+    return false;
+}
+
+static unsigned plain_flags(struct ls_slice name)
 {
     unsigned f = 0;
-    if (name.len == 0 || has_control(name) || !ls_utf8_valid(name)) f |= UNPACK_NAME_BAD;
     if (has_dotdot(name)) f |= UNPACK_NAME_TRAVERSAL;
     if (is_absolute(name)) f |= UNPACK_NAME_ABSOLUTE;
+    return f;
+}
+
+unsigned unpack_name_flags(struct ls_slice name)
+{
+    unsigned f = plain_flags(name);
+    if (name.len == 0 || has_control(name) || !ls_utf8_valid(name) || too_long(name))
+        f |= UNPACK_NAME_BAD;
+    struct ls_buf folded;
+    ls_buf_init(&folded, UNPACK_PATH_MAX * 4 + 64);
+    if (fold_name(name, &folded)) f |= plain_flags(ls_buf_slice(&folded));
+    ls_buf_free(&folded);
+    return f;
+}
+
+/* Where a link entry named name pointing at target would lead once
+ * extracted: outside the extraction root (a ".." climbing above it) or to an
+ * absolute path. "lib/a -> ../lib64/b" stays inside; "x -> ../../etc" and
+ * "x -> /etc/passwd" do not. Look-alikes are folded first. */
+unsigned unpack_link_flags(struct ls_slice name, struct ls_slice target)
+{
+    struct ls_buf folded;
+    ls_buf_init(&folded, UNPACK_PATH_MAX * 4 + 64);
+    struct ls_slice t = fold_name(target, &folded) ? ls_buf_slice(&folded) : target;
+    unsigned f = is_absolute(t) ? UNPACK_NAME_ABSOLUTE : 0;
+    long depth = 0; /* directories below the root where the link lives */
+    size_t start = 0;
+    for (size_t i = 0; i < name.len; i++)
+        if (is_sep(ls_slice_at(name, i))) {
+            if (i > start) depth++;
+            start = i + 1;
+        }
+    start = 0;
+    for (size_t i = 0; i <= t.len && !(f & UNPACK_NAME_TRAVERSAL); i++) {
+        if (i < t.len && !is_sep(ls_slice_at(t, i))) continue;
+        size_t n = i - start;
+        bool dot = n == 1 && ls_slice_at(t, start) == '.';
+        bool dotdot = n == 2 && ls_slice_at(t, start) == '.' && ls_slice_at(t, start + 1) == '.';
+        if (dotdot && --depth < 0) f |= UNPACK_NAME_TRAVERSAL;
+        else if (n > 0 && !dot && !dotdot) depth++;
+        start = i + 1;
+    }
+    ls_buf_free(&folded);
     return f;
 }

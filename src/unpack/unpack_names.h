@@ -8,7 +8,8 @@
 #include "core/ls_core.h"
 
 /* unpack_name_flags() bits */
-#define UNPACK_NAME_BAD 0x1u       /* empty, control characters, invalid UTF-8 */
+#define UNPACK_NAME_BAD 0x1u       /* empty, control characters, invalid UTF-8, over-long
+                                      (a component over 255 bytes, a name over 4096) */
 #define UNPACK_NAME_TRAVERSAL 0x2u /* a ".." component ('/' or '\' separated) */
 #define UNPACK_NAME_ABSOLUTE 0x4u  /* leading '/' or '\', or a drive letter */
 
@@ -30,7 +31,14 @@ struct unpack_names {
     struct ls_buf text;
 };
 
+/* Checks see through look-alikes: "．．／x" (fullwidth), "‥∕x", overlong
+ * UTF-8 "..\xc0\xafx" count as "../x" (Windows "best fit" conversion and lax
+ * decoders turn them into ASCII on extraction). */
 unsigned unpack_name_flags(struct ls_slice name);
+/* A link entry (symlink or hardlink) name -> target: UNPACK_NAME_ABSOLUTE if
+ * the target is absolute, UNPACK_NAME_TRAVERSAL if it climbs above the
+ * extraction root from where the link lives. */
+unsigned unpack_link_flags(struct ls_slice name, struct ls_slice target);
 
 void unpack_names_init(struct unpack_names *ns);
 void unpack_names_free(struct unpack_names *ns);

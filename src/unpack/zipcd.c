@@ -141,7 +141,33 @@ static void zip64_extra(struct ls_slice extra, uint64_t *usize, uint64_t *csize,
 /* The local data range of an entry whose header is at file offset lo;
  * false (counted in bad_local) if there is no valid local header there: such
  * an entry cannot be inflated by anyone, so it takes no part in overlaps. */
-static bool local_range(struct zcd *z, uint64_t lo, uint64_t csize, struct zr_range *rg)
+/* Names equal but for '/' against '\\' (DOS-made entries). */
+static bool same_name(struct ls_slice a, struct ls_slice b)
+{
+    if (a.len != b.len) return false;
+    for (size_t i = 0; i < a.len; i++) {
+        int x = ls_slice_at(a, i), y = ls_slice_at(b, i);
+        if (x != y && !((x == '/' || x == '\\') && (y == '/' || y == '\\'))) return false;
+    }
+    return true;
+}
+
+/* The local header at lo names another file than the directory entry:
+ * readers that walk local headers (streaming unzip, libarchive) and readers
+ * that trust the directory (most GUIs, Java) see different members. */
+static void compare_names(struct zcd *z, uint64_t lo, uint16_t nlen, struct ls_slice cdname)
+{
+    struct ls_slice lname;
+    if (!ls_slice_sub(z->zip, (size_t)lo + LFH_LEN, nlen, &lname) || same_name(lname, cdname)) return;
+    if (z->r->name_mismatch++ == 0)
+        snprintf(z->r->mismatch, sizeof z->r->mismatch,
+                 "local header says \"%.*s\", central directory \"%.*s\"",
+                 (int)(lname.len > 60 ? 60 : lname.len), (const char *)lname.ptr,
+                 (int)(cdname.len > 60 ? 60 : cdname.len), (const char *)cdname.ptr);
+}
+
+static bool local_range(struct zcd *z, uint64_t lo, uint64_t csize, struct zr_range *rg,
+                        struct ls_slice cdname)
 {
     struct ls_slice s = z->zip;
     uint32_t sig;
@@ -151,6 +177,7 @@ static bool local_range(struct zcd *z, uint64_t lo, uint64_t csize, struct zr_ra
         z->r->bad_local++;
         return false;
     }
+    compare_names(z, lo, nlen, cdname);
     uint64_t data = lo + LFH_LEN + nlen + xlen; /* lo <= len: no overflow */
     rg->start = lo;
     rg->end = csize > UINT64_MAX - data ? UINT64_MAX : data + csize;
@@ -181,7 +208,7 @@ static ls_err one_entry(struct zcd *z, struct ls_cursor *c)
     if (flags & 1u) z->r->encrypted++;
     if (ls_slice_find(name, 0, "\0", 1) != SIZE_MAX) z->r->nul_names++;
     uint64_t at = lo > UINT64_MAX - z->r->prefix ? UINT64_MAX : lo + z->r->prefix;
-    if (local_range(z, at, cs, &z->rg[z->nrg])) z->nrg++;
+    if (local_range(z, at, cs, &z->rg[z->nrg], name)) z->nrg++;
     if (z->names) {
         struct ls_zipcd_name *nm = &z->names[z->nnames++];
         nm->local = at;

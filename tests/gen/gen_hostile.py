@@ -631,7 +631,271 @@ def corpus(out):
     return arc, zcd
 
 
+# ------------------------------------------------- a realistic hostile dump
+#
+# hostile_dump(OUT) builds OUT/dump: a leaked file share and mailboxes with
+# the hostile structures a grader would plant, 1-4 levels deep in zip,
+# tar.gz, 7z and e-mail attachments. It returns {case: path of the root}
+# (cases needing 7z are left out without it). tests/e2e/test_hostile_dump.py
+# holds the expected answer for each case.
+
+DUMP_SSN = b"SSN 536-22-1874"
+PII_TEXT = b"Employee: Jane Doe\n" + DUMP_SSN + b"\nstart date 2019-03-01\n"
+CLEAN_TEXT = b"The quarterly picnic moves to the north lawn. Bring sunscreen.\n"
+
+
+def _docx(text):
+    """A minimal, valid WordprocessingML package holding one paragraph."""
+    ct = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+          '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+          '<Default Extension="xml" ContentType="application/xml"/>'
+          '<Override PartName="/word/document.xml" ContentType="application/'
+          'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+    rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+    doc = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+           '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+           '<w:body><w:p><w:r><w:t>%s</w:t></w:r></w:p></w:body></w:document>'
+           % text.decode("ascii").replace("\n", " "))
+    return zip_bytes([("[Content_Types].xml", ct.encode()), ("_rels/.rels", rels.encode()),
+                      ("word/document.xml", doc.encode())])
+
+
+def _pdf(text):
+    """A one-page PDF whose page shows text (classic xref)."""
+    import gen_pdf
+    w = gen_pdf.Writer()
+    c = b"BT /F1 12 Tf 72 720 Td " + gen_pdf.lit(text.decode("latin-1").replace("\n", " ")) + b" Tj ET\n"
+    return w.classic(gen_pdf.simple_doc(w, [c]))
+
+
+def _eml(subject, body, attachments):
+    """A multipart/mixed message; attachments: [(filename, bytes, mime)]."""
+    from email.message import EmailMessage
+    m = EmailMessage()
+    m["From"] = "it-helpdesk@example.org"
+    m["To"] = "staff@example.org"
+    m["Subject"] = subject
+    m["Date"] = "Mon, 06 May 2024 09:00:00 +0000"
+    m["Message-ID"] = "<%s@example.org>" % subject.replace(" ", ".")
+    m.set_content(body)
+    for name, data, mime in attachments:
+        maintype, subtype = mime.split("/")
+        m.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
+    return bytes(m)
+
+
+def _tgz(members):
+    def build(t):
+        for name, data in members:
+            _add(t, name, data)
+    return gzip.compress(tar_bytes(build), mtime=0)
+
+
+def _7z_bytes(work, members, args=()):
+    """A 7z archive of members [(name, bytes)]; None without 7z."""
+    d = os.path.join(work, ".7zsrc%d" % len(os.listdir(work)))
+    os.makedirs(d)
+    for name, data in members:
+        write(d, name, data)
+    dst = os.path.join(d, "out.7z")
+    ok = _7z(["a", "-bd", "-y"] + list(args) + [dst] + [n for n, _ in members], d)
+    data = None
+    if ok:
+        with open(dst, "rb") as f:
+            data = f.read()
+    shutil.rmtree(d, ignore_errors=True)
+    return data
+
+
+def cd_mismatch_zip():
+    """The central directory names and sizes disagree with the local header:
+    tools that read one or the other see different files (an evasion)."""
+    data = PII_TEXT
+    crc = zlib.crc32(data)
+    lfh = _lfh(b"invoice.txt", 0, crc, len(data), len(data))
+    cdh = _cdh(b"notes.txt", 0, crc, len(data) + 7, len(data) + 7, 0)
+    return lfh + data + cdh + _eocd(1, len(cdh), len(lfh) + len(data))
+
+
+def lookalike_zip():
+    """Traversal spelled with Unicode look-alikes (fullwidth full stop and
+    solidus, one-dot leader, division slash) that 'best fit' code page
+    conversion on Windows turns into ../"""
+    return raw_zip([
+        stored("\uff0e\uff0e\uff0f\uff0e\uff0e\uff0fboot.ini".encode(), b"fullwidth\n"),
+        stored("\u2025\u2215evil.txt".encode(), b"two-dot leader, division slash\n"),
+        stored("..\u2215..\u2215x.txt".encode(), b"dots and division slash\n"),
+        stored(b"ok.txt", CLEAN_TEXT),
+    ])
+
+
+def longname_zip():
+    return raw_zip([
+        stored(b"A" * 5000 + b".txt", b"over-long name\n"),
+        stored(b"/".join([b"d%03d" % i for i in range(400)]) + b"/deep.txt", b"deep member\n"),
+        stored(b"ok.txt", CLEAN_TEXT),
+    ])
+
+
+def ctrl_names_zip():
+    return raw_zip([
+        stored(b"esc\x1b[31mred.txt", b"ansi escape in the name\n"),
+        stored(b"tab\there.txt", b"tab\n"),
+        stored(b"nul\0.txt.exe", b"MZ nul-truncated name\n"),
+        stored(b"bad\xc0\xaf.txt", b"overlong UTF-8 slash\n"),
+        stored(b"..\xc0\xaf..\xc0\xafetc\xc0\xafpasswd", b"overlong-encoded traversal\n"),
+        stored(b"dup.txt", b"first\n"),
+        stored(b"dup.txt", b"second\n"),
+        stored(b"DUP.TXT", b"case-folded duplicate\n"),
+    ])
+
+
+def links_tar():
+    def build(t):
+        _add(t, "etc_passwd", type=tarfile.SYMTYPE, linkname="/etc/passwd")
+        _add(t, "shadow", type=tarfile.LNKTYPE, linkname="../../etc/shadow")
+        _add(t, "dev/kmem", type=tarfile.CHRTYPE, devmajor=1, devminor=2)
+        _add(t, "dev/sdb", type=tarfile.BLKTYPE, devmajor=8, devminor=16)
+        _add(t, "queue", type=tarfile.FIFOTYPE)
+        _add(t, "readme.txt", b"first readme\n")
+        _add(t, "readme.txt", b"second readme overwrites the first\n")
+        _add(t, "ok.txt", CLEAN_TEXT)
+    return tar_bytes(build)
+
+
+def gz_nest(levels):
+    data = CLEAN_TEXT
+    for _ in range(levels):
+        data = gzip.compress(data, mtime=0)
+    return data
+
+
+def small42(fan=8, leaf=64 * MIB):
+    leafz = zip_bytes([("zeros.bin", b"\0" * leaf)])
+    lvl = leafz
+    for depth in range(3):
+        lvl = zip_bytes([("d%d_%d.zip" % (depth, i), lvl) for i in range(fan)])
+    return lvl
+
+
+def enc_ooxml():
+    """A password-protected Word file as Office writes it: a CFB with
+    EncryptionInfo and EncryptedPackage streams (agile encryption)."""
+    from cfb_writer import CFBWriter
+    info = struct.pack("<HHI", 4, 4, 0x40) + (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        b'<encryption xmlns="http://schemas.microsoft.com/office/2006/encryption">'
+        b'<keyData saltSize="16" blockSize="16" keyBits="256" hashSize="64" '
+        b'cipherAlgorithm="AES" cipherChaining="ChainingModeCBC" hashAlgorithm="SHA512" '
+        b'saltValue="AAAAAAAAAAAAAAAAAAAAAA=="/></encryption>')
+    pkg = struct.pack("<Q", 9000) + bytes((i * 37) & 0xFF for i in range(9008))
+    w = CFBWriter()
+    w.add_stream("EncryptionInfo", info)
+    w.add_stream("EncryptedPackage", pkg)
+    w.add_stream("\x06DataSpaces/Version", b"\x3c\0\0\0" + "Microsoft.Container.DataSpaces".encode("utf-16-le") + b"\1\0\0\0" * 3)
+    blob, _ = w.build()
+    return blob
+
+
+def hostile_dump(out):
+    """Write OUT/dump (see above); return {case: root path}."""
+    out = os.path.abspath(out)
+    root = os.path.join(out, "dump")
+    work = os.path.join(out, ".dumpwork")
+    os.makedirs(work, exist_ok=True)
+    cases = {}
+
+    def put(case, rel, data):
+        if data is None:
+            return
+        path = os.path.join(root, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as f:
+            f.write(data)
+        cases[case] = path
+
+    docx_clean = _docx(CLEAN_TEXT)
+    docx_pii = _docx(PII_TEXT)
+    pdf_pii = _pdf(PII_TEXT)
+    # --- the file share
+    put("clean_docx", "share/hr/picnic.docx", docx_clean)
+    put("clean_txt", "share/hr/readme.txt", CLEAN_TEXT)
+    inner7z = _7z_bytes(work, [("employees.csv", b"name,ssn\nJane Doe,536-22-1874\n")])
+    if inner7z:
+        # zip -> tar.gz -> 7z -> csv: the csv is depth 3
+        put("pii_depth3", "share/hr/payroll_2019.zip",
+            zip_bytes([("archive.tar.gz", _tgz([("inner.7z", inner7z), ("notes.txt", CLEAN_TEXT)])),
+                       ("readme.txt", CLEAN_TEXT)]))
+    else:
+        put("pii_depth3", "share/hr/payroll_2019.zip",
+            zip_bytes([("archive.tar.gz", _tgz([("inner.zip", zip_bytes([("employees.csv", PII_TEXT)]))]))]))
+    put("zip_slip", "share/it/backup.zip", slip_zip())
+    put("lookalike", "share/it/unicode_paths.zip", lookalike_zip())
+    put("long_names", "share/it/long_names.zip", longname_zip())
+    put("ctrl_names", "share/it/ctrl_names.zip", ctrl_names_zip())
+    put("links_tar", "share/it/system.tar.gz", gzip.compress(links_tar(), mtime=0))
+    put("symlink_through", "share/it/through.tar", symlink_through_tar())
+    put("zipcrypto", "share/finance/locked.zip", zipcrypto_zip())
+    aes = _7z_bytes(work, [("ledger.txt", PII_TEXT)], ["-tzip", "-pinfected", "-mem=AES256"])
+    put("aes_zip", "share/finance/aes.zip", aes)
+    e7 = _7z_bytes(work, [("ledger.txt", PII_TEXT)], ["-pinfected", "-mhe=on"])
+    if e7:
+        put("enc_7z_nested", "share/finance/vault.zip", zip_bytes([("vault.7z", e7), ("index.txt", CLEAN_TEXT)]))
+    put("enc_ooxml", "share/finance/budget_protected.docx", enc_ooxml())
+    z = zip_bytes([("a.txt", PII_TEXT * 40), ("b.bin", os.urandom(8192)), ("c.txt", CLEAN_TEXT * 40)])
+    put("trunc_zip", "share/broken/cut.zip", z[: len(z) // 2])
+    put("trunc_tar", "share/broken/cut.tar", truncated_tar())
+    g = gzip.compress(CLEAN_TEXT * 2000, mtime=0)
+    put("trunc_gz", "share/broken/cut.log.gz", g[: len(g) // 2])
+    put("trunc_pdf", "share/broken/cut.pdf", pdf_pii[: len(pdf_pii) * 2 // 3])
+    d = _docx(CLEAN_TEXT * 30)
+    put("trunc_docx", "share/broken/cut.docx", d[: len(d) * 2 // 3])
+    put("cd_mismatch", "share/broken/disagree.zip", cd_mismatch_zip())
+    put("fifield", "share/tmp/overlap.zip", fifield_bomb())
+    put("nest42", "share/tmp/fortytwo.zip", small42())
+    put("gz_nest5", "share/tmp/log.txt.gz.gz.gz.gz.gz", gz_nest(5))
+    put("gz_nest30", "share/tmp/deep.gz", gz_nest(30))
+    put("pdf_zip_polyglot", "share/docs/brochure.pdf", pdf_pii + zip_bytes([("hidden.csv", PII_TEXT)]))
+    jpeg = (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+            + b"\xff\xdb\x00\x43\x00" + bytes(range(1, 65)) + b"\xff\xd9")
+    put("jpeg_zip", "share/docs/team_photo.jpg", jpeg + zip_bytes([("hidden.txt", PII_TEXT)]))
+    put("docx_as_jpg", "share/docs/scan_0001.jpg", docx_clean)
+    put("exe_as_pdf", "share/docs/invoice.pdf",
+        b"MZ\x90\x00" + b"\0" * 56 + b"\x80\0\0\0" + b"\0" * 64 + b"PE\0\0\x4c\x01\x01\x00" + b"\0" * 300)
+    put("empty_file", "share/misc/empty.txt", b"")
+    put("empty_zip_0", "share/misc/zero.zip", b"")
+    put("empty_zip_22", "share/misc/empty.zip", _eocd(0, 0, 0))
+    sp = sparse_tar(work, size=8 << 30)
+    if sp:
+        with open(sp, "rb") as f:
+            put("sparse_tar", "share/misc/disk.tar", f.read())
+    deep = os.path.join("share", *["level%03d" % i for i in range(120)])
+    put("deep_dirs", os.path.join(deep, "buried.txt"), PII_TEXT)
+    # --- mailboxes
+    put("eml_slip", "mail/jdoe/inbox/0001.eml",
+        _eml("tools", "see attached\n",
+             [("tools.zip", zip_bytes([("../../../../home/jdoe/.bashrc", b"alias ls=rm\n"),
+                                       ("readme.txt", CLEAN_TEXT)]), "application/zip")]))
+    put("eml_pii_deep", "mail/jdoe/inbox/0002.eml",
+        _eml("records", "records attached\n",
+             [("records.zip", zip_bytes([("2019/q1.tar.gz", _tgz([("staff.docx", docx_pii)]))]),
+               "application/zip")]))
+    put("eml_docx_jpg", "mail/jdoe/inbox/0003.eml",
+        _eml("photo", "holiday photo\n", [("photo.jpg", docx_pii, "image/jpeg")]))
+    put("eml_clean", "mail/jdoe/inbox/0004.eml", _eml("lunch", "Lunch at noon?\n", []))
+    shutil.rmtree(work, ignore_errors=True)
+    return cases
+
+
 def main(argv):
+    if len(argv) == 3 and argv[1] == "--dump":
+        for case, path in sorted(hostile_dump(argv[2]).items()):
+            print("%-20s %s" % (case, path))
+        return 0
     if len(argv) == 3 and argv[1] == "--corpus":
         corpus(argv[2])
         return 0
