@@ -251,24 +251,11 @@ ls_err pdf_stream_decode(struct pdf_doc *d, const struct pdf_obj *stream, size_t
                          struct ls_buf *out);
 
 /* ---- encryption (ISO 32000-1 7.6, standard security handler) ---- */
-struct pdf_md5 {
-    uint32_t s[4];
-    uint64_t n;
-    uint8_t buf[64];
-};
-void pdf_md5_init(struct pdf_md5 *m);
-void pdf_md5_update(struct pdf_md5 *m, struct ls_slice s);
-void pdf_md5_final(struct pdf_md5 *m, uint8_t out[16]);
+/* (MD5, SHA-2 and AES come from src/identify/ls_crypto.h.) */
 /* RC4 over buf (in place). */
 void pdf_rc4(struct ls_slice key, uint8_t *buf, size_t n);
 /* AES-128-CBC: in = IV (16) + ciphertext; PKCS#5 padding removed. */
 ls_err pdf_aes128_cbc_decrypt(const uint8_t key[16], struct ls_slice in, struct ls_buf *out);
-/* Single AES blocks (FIPS-197), for unit tests; keylen 16 or 32. */
-void pdf_aes128_decrypt_block(const uint8_t key[16], const uint8_t in[16], uint8_t out[16]);
-void pdf_aes256_decrypt_block(const uint8_t key[32], const uint8_t in[16], uint8_t out[16]);
-void pdf_aes_encrypt_block(const uint8_t *key, size_t keylen, const uint8_t in[16], uint8_t out[16]);
-/* SHA-256 / SHA-384 / SHA-512 (bits 256, 384, 512) of msg into out. */
-void pdf_sha2(struct ls_slice msg, unsigned bits, uint8_t *out);
 /* Set up decryption with the empty user password. LS_OK if it works,
  * LS_E_ENCRYPTED if not (password needed, unsupported handler). *what gets
  * a short description for the record. */

@@ -22,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "identify/ls_crypto.h"
 #include "pool/pool_int.h"
 
 /* Records are batched: frames collect in `out` and go to the socket in one
@@ -177,6 +178,9 @@ static void warm_up(void)
      * entry: a fixed TZ makes large archives ~40% faster. */
     setenv("TZ", "UTC", 1);
     tzset();
+    /* OpenSSL reads its configuration and fetches each algorithm on first
+     * use; the PDF security handler's digests and AES must not be first. */
+    ls_crypto_warm_up();
 }
 
 _Noreturn void pool_worker_main(struct ls_worker *w, const struct pool_child_cfg *cfg)

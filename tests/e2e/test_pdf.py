@@ -215,6 +215,21 @@ class PdfTest(unittest.TestCase):
         self.assertIn("encrypted", o["coverage_reasons"])
         self.assertEqual(self.redacted(o, "ssn"), [])
 
+    def test_aes256_r5_empty_password_decrypted(self):
+        o = self.obj("aes256_r5_empty.pdf")
+        self.assertFull(o)
+        self.assertFound(o, "ssn", ssn4(gen_pdf.SSN))
+        self.assertFound(o, "ssn", ssn4(gen_pdf.SSN_INFO))
+        self.assertEqual(self.redacted(o, "email"), ["j***@example.com"])
+
+    def test_aes_user_password_not_readable(self):
+        # AES-128 (R4) and AES-256 R5 with a user password: not readable
+        for name in ("aes_password.pdf", "aes256_r5_password.pdf"):
+            o = self.obj(name)
+            self.assertEqual(o["coverage"], "none", name)
+            self.assertIn("encrypted", o["coverage_reasons"], name)
+            self.assertEqual(self.redacted(o, "ssn"), [], name)
+
     def test_attachments_only_encryption(self):
         parent = self.obj("eff_only.pdf")
         self.assertFull(parent)

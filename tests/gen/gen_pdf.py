@@ -643,11 +643,17 @@ def hash_2b(password, salt, udata=b""):
     return k[:32]
 
 
-def security_r6(file_key, user_pw=b""):
-    """AES-256 (V5 R6) with the given user password; returns (dict, crypt)."""
+def hash_r5(password, salt):
+    """R5 (Adobe extension level 3): plain SHA-256(password + salt)."""
+    return hashlib.sha256(password + salt).digest()
+
+
+def security_r6(file_key, user_pw=b"", r=6):
+    """AES-256 (V5 R6, or R5) with the given user password; returns (dict, crypt)."""
+    h = hash_2b if r == 6 else hash_r5
     vsalt, ksalt = b"vsalt123", b"ksalt456"
-    u = hash_2b(user_pw, vsalt) + vsalt + ksalt
-    ue = aes_cbc_raw(hash_2b(user_pw, ksalt), file_key, bytes(16))
+    u = h(user_pw, vsalt) + vsalt + ksalt
+    ue = aes_cbc_raw(h(user_pw, ksalt), file_key, bytes(16))
     # /O and /OE would need the owner password's hash: readers opening with
     # the user password never look at them, so they are filler here
     o = hashlib.sha384(b"owner" + u).digest()
@@ -657,17 +663,17 @@ def security_r6(file_key, user_pw=b""):
         iv = hashlib.md5(b"iv" + struct.pack("<II", num, len(data)) + data).digest()
         return aes_cbc(file_key, data, iv)
 
-    enc = {"Filter": Name("Standard"), "V": 5, "R": 6, "Length": 256, "P": -3904,
+    enc = {"Filter": Name("Standard"), "V": 5, "R": r, "Length": 256, "P": -3904,
            "O": o, "U": u, "OE": oe, "UE": ue, "Perms": bytes(16),
            "CF": {"StdCF": {"CFM": Name("AESV3"), "Length": 32, "AuthEvent": Name("DocOpen")}},
            "StmF": Name("StdCF"), "StrF": Name("StdCF")}
     return enc, crypt
 
 
-def make_aes256(user_pw=b""):
+def make_aes256(user_pw=b"", r=6):
     w = Writer()
     t = simple_doc(w, [page_content_main()], info=std_info())
-    enc, crypt = security_r6(hashlib.sha256(b"file key" + user_pw).digest(), user_pw)
+    enc, crypt = security_r6(hashlib.sha256(b"file key" + user_pw).digest(), user_pw, r)
     e = w.add(enc)
     w.plain.add(e.num)
     w.crypt = crypt
@@ -938,6 +944,9 @@ FIXTURES = {
     "user_password.pdf": lambda: make_encrypted(user_pw=b"secret"),
     "aes256_empty.pdf": make_aes256,
     "aes256_password.pdf": lambda: make_aes256(user_pw=b"secret"),
+    "aes256_r5_empty.pdf": lambda: make_aes256(r=5),
+    "aes256_r5_password.pdf": lambda: make_aes256(user_pw=b"secret", r=5),
+    "aes_password.pdf": lambda: make_encrypted(user_pw=b"secret", aes=True),
     "embedded.pdf": make_embedded,
     "eff_only.pdf": make_encrypted_attachments_only,
     "javascript.pdf": make_javascript,

@@ -1,16 +1,21 @@
 /* Unit tests for the PDF handler's building blocks (src/extract/pdf_*.c):
  * lexer, filters, predictors, crypto primitives, CMaps, text strings.
  * Vectors: ISO 32000-1 7.4.4.2 (LZW example), RFC 1321 (MD5), FIPS-197
- * appendix C.1 (AES-128), the classic RC4 "Key"/"Plaintext" vector. */
+ * appendix C.1/C.3 (AES-128/256), NIST SP 800-38A F.2 (CBC), FIPS 180-4
+ * examples (SHA-2), the classic RC4 "Key"/"Plaintext" vector. MD5, SHA-2
+ * and AES are the OpenSSL wrappers of src/identify/crypto.c that
+ * pdf_crypt.c calls. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
 #include "extract/pdf_int.h"
+#include "identify/ls_crypto.h"
 
 static struct ls_slice S(const void *p, size_t n) { return ls_slice_make(p, n); }
 static struct ls_slice Z(const char *s) { return ls_slice_make(s, strlen(s)); }
@@ -235,16 +240,18 @@ static void png_predictors(void **st)
 static void md5_vectors(void **st)
 {
     (void)st;
-    struct pdf_md5 m;
-    uint8_t h[16];
+    uint8_t h[LS_DIGEST_MAX];
     char hex[33];
-    pdf_md5_init(&m);
-    pdf_md5_final(&m, h);
+    assert_int_equal(ls_digest(LS_DIGEST_MD5, NULL, 0, h), 16);
     ls_hex(h, 16, hex);
     assert_string_equal(hex, "d41d8cd98f00b204e9800998ecf8427e");
-    pdf_md5_init(&m);
-    pdf_md5_update(&m, Z("12345678901234567890123456789012345678901234567890123456789012345678901234567890"));
-    pdf_md5_final(&m, h);
+    const struct ls_slice msg = Z("12345678901234567890123456789012345678901234567890123456789012345678901234567890");
+    assert_int_equal(ls_digest(LS_DIGEST_MD5, &msg, 1, h), 16);
+    ls_hex(h, 16, hex);
+    assert_string_equal(hex, "57edf4a22be3c955ac49da2e2107b67a");
+    /* the same message in three parts (one of them empty) */
+    const struct ls_slice parts[3] = {S(msg.ptr, 7), S(NULL, 0), S(&msg.ptr[7], msg.len - 7)};
+    assert_int_equal(ls_digest(LS_DIGEST_MD5, parts, 3, h), 16);
     ls_hex(h, 16, hex);
     assert_string_equal(hex, "57edf4a22be3c955ac49da2e2107b67a");
 }
@@ -257,6 +264,8 @@ static void rc4_vector(void **st)
     assert_memory_equal(buf, "\xbb\xf3\x16\xe8\xd9\x40\xaf\x0a\xd3", 9);
 }
 
+static const uint8_t zero_iv[16];
+
 static void aes_fips197(void **st)
 {
     (void)st;
@@ -264,7 +273,8 @@ static void aes_fips197(void **st)
                                0xd8, 0xcd, 0xb7, 0x80, 0x70, 0xb4, 0xc5, 0x5a};
     uint8_t pt[16];
     for (int i = 0; i < 16; i++) key[i] = (uint8_t)i;
-    pdf_aes128_decrypt_block(key, ct, pt);
+    /* CBC with a zero IV over one block is the bare block cipher */
+    assert_int_equal(ls_aes_cbc(false, S(key, 16), zero_iv, S(ct, 16), pt), LS_OK);
     assert_memory_equal(pt, "\x00\x11\x22\x33\x44\x55\x66\x77\x88\x99\xaa\xbb\xcc\xdd\xee\xff", 16);
     /* CBC with a zero IV: one block, PKCS#5 padding not valid -> kept */
     uint8_t in[32] = {0};
@@ -274,6 +284,9 @@ static void aes_fips197(void **st)
     assert_int_equal(pdf_aes128_cbc_decrypt(key, S(in, 32), &b), LS_OK);
     assert_int_equal(b.len, 16);
     ls_buf_free(&b);
+    /* bad key length, ragged input */
+    assert_int_equal(ls_aes_cbc(false, S(key, 15), zero_iv, S(ct, 16), pt), LS_E_ARG);
+    assert_int_equal(ls_aes_cbc(false, S(key, 16), zero_iv, S(ct, 15), pt), LS_E_ARG);
 }
 
 static void aes256_and_encrypt(void **st)
@@ -282,32 +295,93 @@ static void aes256_and_encrypt(void **st)
     uint8_t key[32], pt[16], ct[16], back[16];
     for (int i = 0; i < 32; i++) key[i] = (uint8_t)i;
     memcpy(pt, "\x00\x11\x22\x33\x44\x55\x66\x77\x88\x99\xaa\xbb\xcc\xdd\xee\xff", 16);
-    pdf_aes_encrypt_block(key, 32, pt, ct); /* FIPS-197 C.3 */
+    assert_int_equal(ls_aes_cbc(true, S(key, 32), zero_iv, S(pt, 16), ct), LS_OK); /* FIPS-197 C.3 */
     assert_memory_equal(ct, "\x8e\xa2\xb7\xca\x51\x67\x45\xbf\xea\xfc\x49\x90\x4b\x49\x60\x89", 16);
-    pdf_aes256_decrypt_block(key, ct, back);
+    assert_int_equal(ls_aes_cbc(false, S(key, 32), zero_iv, S(ct, 16), back), LS_OK);
     assert_memory_equal(back, pt, 16);
-    pdf_aes_encrypt_block(key, 16, pt, ct); /* FIPS-197 C.1 */
+    assert_int_equal(ls_aes_cbc(true, S(key, 16), zero_iv, S(pt, 16), ct), LS_OK); /* FIPS-197 C.1 */
     assert_memory_equal(ct, "\x69\xc4\xe0\xd8\x6a\x7b\x04\x30\xd8\xcd\xb7\x80\x70\xb4\xc5\x5a", 16);
+}
+
+/* NIST SP 800-38A F.2.1/F.2.2 (CBC-AES128): chaining over several blocks */
+static void aes_cbc_sp800_38a(void **st)
+{
+    (void)st;
+    static const uint8_t key[16] = {0x2b, 0x7e, 0x15, 0x16, 0x28, 0xae, 0xd2, 0xa6,
+                                    0xab, 0xf7, 0x15, 0x88, 0x09, 0xcf, 0x4f, 0x3c};
+    uint8_t iv[16], pt[32], ct[32];
+    for (int i = 0; i < 16; i++) iv[i] = (uint8_t)i;
+    memcpy(pt, "\x6b\xc1\xbe\xe2\x2e\x40\x9f\x96\xe9\x3d\x7e\x11\x73\x93\x17\x2a"
+               "\xae\x2d\x8a\x57\x1e\x03\xac\x9c\x9e\xb7\x6f\xac\x45\xaf\x8e\x51", 32);
+    assert_int_equal(ls_aes_cbc(true, S(key, 16), iv, S(pt, 32), ct), LS_OK);
+    assert_memory_equal(ct, "\x76\x49\xab\xac\x81\x19\xb2\x46\xce\xe9\x8e\x9b\x12\xe9\x19\x7d"
+                            "\x50\x86\xcb\x9b\x50\x72\x19\xee\x95\xdb\x11\x3a\x91\x76\x78\xb2", 32);
+    /* the PDF framing: IV first, decrypted back, no padding to strip */
+    uint8_t in[48];
+    memcpy(in, iv, 16);
+    memcpy(&in[16], ct, 32);
+    struct ls_buf b;
+    ls_buf_init(&b, 1024);
+    assert_int_equal(pdf_aes128_cbc_decrypt(key, S(in, 48), &b), LS_OK);
+    assert_buf(&b, pt, 32);
+    ls_buf_free(&b);
+}
+
+/* A stream longer than one decryption piece (256 KiB): chaining across
+ * pieces, padding stripped at the very end only, a ragged tail, a cap. */
+static void aes_cbc_long_stream(void **st)
+{
+    (void)st;
+    const size_t n = 600000, padded = n + 16 - n % 16;
+    uint8_t key[16], iv[16];
+    for (int i = 0; i < 16; i++) {
+        key[i] = (uint8_t)(0xa0 + i);
+        iv[i] = (uint8_t)(i * 7);
+    }
+    uint8_t *pt = malloc(padded), *in = malloc(16 + padded + 5);
+    assert_non_null(pt);
+    assert_non_null(in);
+    for (size_t i = 0; i < n; i++) pt[i] = (uint8_t)(i * 31 + (i >> 9));
+    memset(&pt[n], (int)(padded - n), padded - n);
+    memcpy(in, iv, 16);
+    assert_int_equal(ls_aes_cbc(true, S(key, 16), iv, S(pt, padded), &in[16]), LS_OK);
+    struct ls_buf b;
+    ls_buf_init(&b, 1 << 20);
+    assert_int_equal(pdf_aes128_cbc_decrypt(key, S(in, 16 + padded), &b), LS_OK);
+    assert_buf(&b, pt, n);
+    ls_buf_reset(&b);
+    memset(&in[16 + padded], 0x55, 5); /* ragged tail: whole blocks out, then corrupt */
+    assert_int_equal(pdf_aes128_cbc_decrypt(key, S(in, 16 + padded + 5), &b), LS_E_CORRUPT);
+    assert_buf(&b, pt, n);
+    ls_buf_free(&b);
+    ls_buf_init(&b, 1000); /* a cap: the first bytes, then the limit */
+    assert_int_equal(pdf_aes128_cbc_decrypt(key, S(in, 16 + padded), &b), LS_E_LIMIT);
+    assert_buf(&b, pt, 1000);
+    ls_buf_free(&b);
+    free(pt);
+    free(in);
 }
 
 static void sha2_vectors(void **st)
 {
     (void)st;
-    uint8_t h[64];
+    uint8_t h[LS_DIGEST_MAX];
     char hex[129];
-    pdf_sha2(Z("abc"), 256, h);
+    const struct ls_slice abc = Z("abc");
+    assert_int_equal(ls_digest(LS_DIGEST_SHA256, &abc, 1, h), 32);
     ls_hex(h, 32, hex);
     assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-    pdf_sha2(Z("abc"), 384, h);
+    assert_int_equal(ls_digest(LS_DIGEST_SHA384, &abc, 1, h), 48);
     ls_hex(h, 48, hex);
     assert_string_equal(hex, "cb00753f45a35e8bb5a03d699ac65007272c32ab0eded1631a8b605a43ff5bed"
                              "8086072ba1e7cc2358baeca134c825a7");
-    pdf_sha2(Z("abc"), 512, h);
+    assert_int_equal(ls_digest(LS_DIGEST_SHA512, &abc, 1, h), 64);
     ls_hex(h, 64, hex);
     assert_string_equal(hex, "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a"
                              "2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f");
     /* two-block message (56 bytes: padding spills into a second block) */
-    pdf_sha2(Z("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"), 256, h);
+    const struct ls_slice two = Z("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq");
+    assert_int_equal(ls_digest(LS_DIGEST_SHA256, &two, 1, h), 32);
     ls_hex(h, 32, hex);
     assert_string_equal(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
 }
@@ -383,6 +457,8 @@ int main(void)
         cmocka_unit_test(rc4_vector),
         cmocka_unit_test(aes_fips197),
         cmocka_unit_test(aes256_and_encrypt),
+        cmocka_unit_test(aes_cbc_sp800_38a),
+        cmocka_unit_test(aes_cbc_long_stream),
         cmocka_unit_test(sha2_vectors),
         cmocka_unit_test(cmap_lookup),
         cmocka_unit_test(text_strings),
