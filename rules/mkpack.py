@@ -26,35 +26,38 @@ ssn_mid=alt(["-%02d-"%i for i in range(1,100)])
 pii=hdr("PII rules: namespace pii.")
 pii+=rule("pii_ssn_formatted", meta("pii","ssn","critical","US Social Security number written ddd-dd-dddd (SSA rules since 2011, known fakes rejected)","ssn","last4"),
   [("$ssn", "/%s[0-9]{3}%s[0-9]{4}([^0-9A-Za-z-]|$)/"%(LB_NUM,ssn_mid))], "$ssn")
-ctx=r"(\bssn|social[ -]security( number| no\.?| num| #)?)"
-pii+="\n"+rule("pii_ssn_context", meta("pii","ssn","critical","US SSN without dashes (9 digits or ddd dd dddd) right after SSN / social security","ssn_context","last4"),
+ctx=r"(\bssn|\bss ?(#|no\.?|num)|soc(ial|\.)?[ _-]?sec(urity|\.)?)([ _-]?(number|no\.?|num|nbr|#))?( ?(\/ ?i?tin|\([a-z ]{1,20}\)))?"
+pii+="\n"+rule("pii_ssn_context", meta("pii","ssn","critical","US SSN without dashes (9 digits or ddd dd dddd) right after SSN, SS#, SS No, social security (number), soc. sec. no","ssn_context","last4"),
   [("$ssn9", "/%s[^0-9A-Za-z\\n]{0,4}[0-9]{9}([^0-9]|$)/ nocase"%ctx),
    ("$ssn_spaced", "/%s[^0-9A-Za-z\\n]{0,4}[0-9]{3} [0-9]{2} [0-9]{4}([^0-9]|$)/ nocase"%ctx)], "any of them")
 cc="40|41|42|43|44|45|46|47|48|49|51|52|53|54|55|22|23|24|25|26|27|34|37|30|36|38|39|35|60|62|64|65".split("|")
 pii+="\n"+rule("pii_credit_card", meta("pii","credit_card","critical","Payment card number (Visa, Mastercard, Amex, Discover, JCB, Diners), plain or grouped by spaces/dashes; Luhn and brand length checked","luhn","last4"),
   [("$card", r"/(^|[^0-9A-Za-z -]|[^0-9] )%s[0-9 -]{10,21}[0-9]([^0-9A-Za-z-]|-[^0-9A-Za-z]|$)/"%alt(cc))], "$card")
 ib="AD AE AL AT AZ BA BE BG BH BI BR BY CH CR CY CZ DE DJ DK DO EE EG ES FI FK FO FR GB GE GI GL GR GT HR HU IE IL IQ IS IT JO KW KZ LB LC LI LT LU LV LY MC MD ME MK MN MR MT MU NI NL NO OM PK PL PS PT QA RO RS RU SA SC SD SE SI SK SM SO ST SV TL TN TR UA VA VG XK YE".split()
-pii+="\n"+rule("pii_iban", meta("pii","iban","high","International Bank Account Number, compact or in groups of four; country length and mod-97 checked","iban","last4"),
-  [("$iban", r"/\b%s[0-9]{2}( ?[A-Z0-9]{4}){2,7}( ?[A-Z0-9]{1,4})?\b/"%alt(ib))], "$iban")
+pii+="\n"+rule("pii_iban", meta("pii","iban","high","International Bank Account Number, compact or in groups of four, upper or lower case; country length and mod-97 checked","iban","last4"),
+  [("$iban", r"/\b%s[0-9]{2}( ?[A-Z0-9]{4}){2,7}( ?[A-Z0-9]{1,4})?\b/"%alt(ib)),
+   ("$iban_lower", r"/\b%s[0-9]{2}( ?[a-z0-9]{4}){2,7}( ?[a-z0-9]{1,4})?\b/"%alt([c.lower() for c in ib]))], "any of them")
 loc=[c+"@" for c in "abcdefghijklmnopqrstuvwxyz0123456789_"]+[r"\-@",r"\+@","%@"]
 pii+="\n"+rule("pii_email", meta("pii","email","low","E-mail address (TLD shape checked; asset names such as logo@2x.png rejected)","email","email"),
-  [("$email", r"/(^|[^a-z0-9._%%+:-]|(^|[^a-z])(mailto|e-?mail|mail|contact|from|to|cc|bcc|reply-to|sender|login|address):)[a-z0-9._%%+-]{0,63}%s[a-z0-9-]{1,63}(\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}/ nocase"%alt(loc))], "$email")
+  [("$email", r"/(^|[^a-z0-9._%%+:!#$&*?^~-]|(^|[^a-z])(mailto|e-?mail|mail|contact|from|to|cc|bcc|reply-to|sender|login|address):)[a-z0-9._%%+-]{0,63}%s[a-z0-9-]{1,63}(\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}/ nocase"%alt(loc))], "$email")
 LBP=r"(^|[^0-9A-Za-z+( .-]|[^0-9+] |^ )"
 dash=alt(["-"+d for d in D]); dot=alt([r"\."+d for d in D])
-pii+="\n"+rule("pii_phone_nanp", meta("pii","phone","low","North American phone number (212) 555-1234, 212-555-1234, 212.555.1234, optional +1; 2125551234 only after phone/tel/mobile/cell/fax; NANP area/exchange rules","nanp","last4"),
-  [("$dash", r"/%s(\+1[ .-]?)?(\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}-)[2-9][0-9]{2}%s[0-9]{3}([^0-9A-Za-z-]|$)/"%(LBP,dash)),
-   ("$dot", r"/%s(\+1[ .])?[2-9][0-9]{2}\.[2-9][0-9]{2}%s[0-9]{3}([^0-9A-Za-z.-]|\.[^0-9A-Za-z]|\.$|$)/"%(LBP,dot)),
+pii+="\n"+rule("pii_phone_nanp", meta("pii","phone","low","North American phone number (212) 555-1234, 212-555-1234, 212.555.1234, optional +1 / 1- / 1 ; 2125551234 only after phone/tel/mobile/cell/fax; NANP area/exchange rules","nanp","last4"),
+  [("$dash", r"/%s(\+?1[ .-]?)?(\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}-)[2-9][0-9]{2}%s[0-9]{3}([^0-9A-Za-z-]|$)/"%(LBP,dash)),
+   ("$dot", r"/%s(\+?1[ .])?[2-9][0-9]{2}\.[2-9][0-9]{2}%s[0-9]{3}([^0-9A-Za-z.-]|\.[^0-9A-Za-z]|\.$|$)/"%(LBP,dot)),
    ("$labelled", r"/(phone|\btel|mobile|\bcell|\bfax)( ?(number|no\.?|#))?[ \t]{0,2}[:#=]?[ \t]{0,2}(\+?1)?[2-9][0-9]{9}([^0-9]|$)/ nocase")], "any of them")
 plus=alt([r"\+"+d for d in "123456789"])
-pii+="\n"+rule("pii_phone_e164", meta("pii","phone","low","International phone number in E.164 form (+44 20 7183 8750); country code and length checked","e164","last4"),
-  [("$e164", r"/(^|[^0-9A-Za-z+])%s[0-9 ]{7,16}[0-9]([^0-9]|$)/"%plus)], "$e164")
+pii+="\n"+rule("pii_phone_e164", meta("pii","phone","low","International phone number in E.164 form (+44 20 7183 8750, +44 (0)20 7183 8750, +81 3-1234-5678); country code and length checked","e164","last4"),
+  [("$e164", r"/(^|[^0-9A-Za-z+])%s[0-9]{0,3}( ?\(0\))?([ .-]?[0-9]){6,15}([^0-9]|$)/"%plus)], "$e164")
 pii+="\n"+rule("pii_passport_context", meta("pii","passport","high","Passport number right after the word passport (6-9 letters/digits, at least 5 digits)","passport","last4"),
   [("$passport", r"/passport[ _-]?(number|no\.?|num|nr\.?|#)?[ \t]{0,3}[:#=]?[ \t]{0,3}[A-Z0-9]{6,9}([^A-Za-z0-9-]|$)/ nocase")], "$passport")
 pii+="\n"+rule("pii_passport_mrz", meta("pii","passport","high","Machine-readable zone of a passport (ICAO 9303 TD3), all check digits verified","mrz","last4"),
   [("$mrz", r"/P<[A-Z<]{42}\r?\n[A-Z0-9<]{9}[0-9][A-Z<]{3}[0-9]{6}[0-9][MFX<][0-9]{6}[0-9][A-Z0-9<]{14}[0-9<][0-9]/")], "$mrz")
-pii+="\n"+rule("pii_dob_context", meta("pii","dob","medium","Date of birth after DOB / date of birth / born (YYYY-MM-DD, DD/MM/YYYY, MM/DD/YYYY, DD.MM.YYYY, 5 January 1980, Jan 5, 1980)","dob","mask"),
-  [("$dob", r"/(date of birth|birth ?date|d\.o\.b\.?|\bdob|\bborn( on)?)[ \t]{0,2}[:=]?[ \t]{0,2}[0-9]{2,4}[\/.-][0-9]{2}[\/.-][0-9]{2,4}([^0-9]|$)/ nocase"),
-   ("$dob_words", r"/(date of birth|birth ?date|d\.o\.b\.?|\bdob|\bborn( on)?)[ \t]{0,2}[:=]?[ \t]{0,2}([0-9]{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?,? [0-9]{4}|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? [0-9]{1,2}(st|nd|rd|th)?,? [0-9]{4})([^0-9]|$)/ nocase")], "any of them")
+dctx=r"(date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|d\.o\.b\.?|\bdob|\bborn( on)?|geburtsdatum|\bgeb\.|date de naissance|fecha de nacimiento|data di nascita)[\"']?( ?\([a-z\/.-]{6,12}\))?[ \t]{0,2}[:=]?[ \t]{0,2}[\"']?"
+mon=r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
+pii+="\n"+rule("pii_dob_context", meta("pii","dob","medium","Date of birth after DOB / date of birth / birth date / born / Geburtsdatum, also as a JSON or CSV key (YYYY-MM-DD, D/M/YYYY, M/D/YYYY, DD.MM.YYYY, 5 January 1980, 5-Jan-1980, 5th Jan 1980, Jan 5, 1980)","dob","mask"),
+  [("$dob", r"/%s[0-9]{1,4}[\/.-][0-9]{1,2}[\/.-][0-9]{2,4}([^0-9]|$)/ nocase"%dctx),
+   ("$dob_words", r"/%s([0-9]{1,2}(st|nd|rd|th)?[ -]%s,?[ -][0-9]{4}|%s [0-9]{1,2}(st|nd|rd|th)?,? [0-9]{4})([^0-9]|$)/ nocase"%(dctx,mon,mon))], "any of them")
 pii+="\n"+rule("pii_drivers_license_context", meta("pii","drivers_license","high","US driver's licence number after driver's license / driving licence (any case) or DL#, DL No, DL: (5-13 letters/digits, at least 5 digits)","drivers_license","last4"),
   [("$dl", r"/(driver'?s?[ -]licen[cs]e|driving licen[cs]e)[ \t]{0,2}(number|no\.?|num|#)?[ \t]{0,2}[:#=]?[ \t]{0,2}[A-Z0-9]{5,13}([^A-Za-z0-9]|$)/ nocase"),
    ("$dl_abbrev", r"/\bDL ?(#|No\.?|num(ber)?|:)[ \t]{0,2}[:#]?[ \t]{0,2}[A-Z0-9]{5,13}([^A-Za-z0-9]|$)/")], "any of them")

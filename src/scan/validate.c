@@ -280,9 +280,11 @@ bool ls_valid_iban(struct ls_slice v)
  * country code; spaces may only sit between groups of four. */
 static bool loc_iban(struct ls_slice m, struct ls_value *out)
 {
-    size_t start = find_if(m, 0, is_upper);
+    size_t start = find_if(m, 0, is_alpha);
     if (start + 2 > m.len) return false;
-    unsigned want = iban_length(ls_slice_at(m, start), ls_slice_at(m, start + 1));
+    int a = ls_slice_at(m, start), b = ls_slice_at(m, start + 1);
+    if (is_lower(a) != is_lower(b)) return false; /* "DE89..." or "de89...", not "De89" */
+    unsigned want = iban_length(to_upper(a), to_upper(b));
     if (want == 0) return false;
     size_t got = 0, i = start;
     for (; i < m.len && got < want; i++) {
@@ -415,14 +417,45 @@ static bool loc_nanp(struct ls_slice m, struct ls_value *out)
     return loc_phone_span(m, out) && ls_valid_nanp(sub(m, out->off, out->len));
 }
 
+/* True if the '0' at i is a national trunk prefix written "(0)" after the
+ * country code (+44 (0)20 ...): it is not dialled and not part of the value. */
+static bool trunk_zero(struct ls_slice v, size_t i)
+{
+    return i > 0 && ls_slice_at(v, i) == '0' && ls_slice_at(v, i - 1) == '(' && ls_slice_at(v, i + 1) == ')';
+}
+
+/* Digits of an international number without a "(0)"; SIZE_MAX if more than max - 1. */
+static size_t e164_digits(struct ls_slice v, char *d, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < v.len; i++) {
+        int c = ls_slice_at(v, i);
+        if (!is_digit(c) || trunk_zero(v, i)) continue;
+        if (n + 1 >= max) return SIZE_MAX;
+        d[n++] = (char)c;
+    }
+    d[n] = '\0';
+    return n;
+}
+
+/* From '+' to the last digit; a number followed by more digit groups
+ * ("+44 20 7946 0958 2024") is retried without up to two trailing groups. */
 static bool loc_e164(struct ls_slice m, struct ls_value *out)
 {
     char d[20];
     if (!loc_phone_span(m, out)) return false;
-    struct ls_slice v = sub(m, out->off, out->len);
-    if (ls_slice_at(v, 0) != '+') return false;
-    size_t n = collect_digits(v, d, sizeof d);
-    return n != SIZE_MAX && e164_ok(d, n);
+    if (ls_slice_at(m, out->off) != '+') return false;
+    for (int tries = 0; tries < 3; tries++) {
+        struct ls_slice v = sub(m, out->off, out->len);
+        size_t n = e164_digits(v, d, sizeof d);
+        if (n != SIZE_MAX && e164_ok(d, n)) return true;
+        size_t cut = out->len;
+        while (cut > 0 && is_digit(ls_slice_at(v, cut - 1))) cut--;
+        if (cut == 0 || ls_slice_at(v, cut - 1) != ' ') return false;
+        while (cut > 0 && !is_digit(ls_slice_at(v, cut - 1))) cut--;
+        out->len = cut;
+    }
+    return false;
 }
 
 /* ---- e-mail -------------------------------------------------------------- */
@@ -512,11 +545,30 @@ static bool email_domain_ok(struct ls_slice d)
     return labels >= 2 && tld_ok(last);
 }
 
+static bool is_hex(int c) { return is_digit(c) || (to_lower(c) >= 'a' && to_lower(c) <= 'f'); }
+
+/* Message-IDs and other generated identifiers written like addresses
+ * (<20240309094511.12345@mail.example.com>, <5f3a9c0e1b2d4a6f@host>): a
+ * local part with 12 or more digits, or of 16 or more characters that are
+ * all hex digits, dots and dashes. A person's address has a name in it. */
+static bool email_local_generated(struct ls_slice l)
+{
+    size_t digits = 0, hex = 0;
+    for (size_t i = 0; i < l.len; i++) {
+        int c = ls_slice_at(l, i);
+        if (is_digit(c)) digits++;
+        if (is_hex(c) || c == '.' || c == '-') hex++;
+    }
+    return digits >= 12 || (l.len >= 16 && hex == l.len && digits > 0);
+}
+
 bool ls_valid_email(struct ls_slice v)
 {
     size_t at = ls_slice_find(v, 0, "@", 1);
     if (at == SIZE_MAX || ls_slice_find(v, at + 1, "@", 1) != SIZE_MAX) return false;
-    return email_local_ok(sub(v, 0, at)) && email_domain_ok(sub(v, at + 1, v.len - at - 1));
+    struct ls_slice local = sub(v, 0, at);
+    return email_local_ok(local) && !email_local_generated(local) &&
+           email_domain_ok(sub(v, at + 1, v.len - at - 1));
 }
 
 static bool email_domain_char(int c) { return is_alnum(c) || c == '.' || c == '-'; }
@@ -684,25 +736,32 @@ static bool date_valid(unsigned y, unsigned mo, unsigned d)
     return true;
 }
 
-/* YYYY-MM-DD (any of - / .), or DD/MM/YYYY / MM/DD/YYYY (either order
- * accepted when the day is unambiguous or both readings are valid). */
+/* Up to three numbers separated by one repeated separator (- / .):
+ * YYYY-M-D, or D/M/YYYY and M/D/YYYY (either order accepted when the day is
+ * unambiguous or both readings are valid), day and month of 1-2 digits, the
+ * year of 4 digits or, day or month first, of 2 (03/14/75). */
 static bool date_shape_ok(struct ls_slice v)
 {
-    if (v.len != 10) return false;
-    char d[12];
-    if (collect_digits(v, d, sizeof d) != 8) return false;
-    int s1, s2;
-    if (is_digit(ls_slice_at(v, 4))) {
-        s1 = ls_slice_at(v, 2);
-        s2 = ls_slice_at(v, 5);
-        if (s1 != s2 || !date_char(s1) || is_digit(s1)) return false;
-        return date_valid(dig(d, 4, 4), dig(d, 2, 2), dig(d, 0, 2)) ||
-               date_valid(dig(d, 4, 4), dig(d, 0, 2), dig(d, 2, 2));
+    unsigned f[3] = {0, 0, 0};
+    size_t len[3] = {0, 0, 0}, k = 0;
+    int sep = 0;
+    for (size_t i = 0; i < v.len; i++) {
+        int c = ls_slice_at(v, i);
+        if (is_digit(c)) {
+            if (++len[k] > 4) return false;
+            f[k] = f[k] * 10 + (unsigned)(c - '0');
+            continue;
+        }
+        if (!date_char(c) || (sep && c != sep) || k == 2 || len[k] == 0) return false;
+        sep = c;
+        k++;
     }
-    s1 = ls_slice_at(v, 4);
-    s2 = ls_slice_at(v, 7);
-    if (s1 != s2 || is_digit(s1)) return false;
-    return date_valid(dig(d, 0, 4), dig(d, 4, 2), dig(d, 6, 2));
+    if (k != 2 || len[2] == 0) return false;
+    if (len[0] == 4) return len[1] <= 2 && len[2] <= 2 && date_valid(f[0], f[1], f[2]);
+    if (len[0] > 2 || len[1] > 2 || (len[2] != 4 && len[2] != 2)) return false;
+    unsigned y = len[2] == 4 ? f[2] : 1900 + f[2];
+    if (len[2] == 2 && y < 1930) y += 100;
+    return date_valid(y, f[1], f[0]) || date_valid(y, f[0], f[1]);
 }
 
 static const char *const month_names[12] = {
@@ -756,7 +815,10 @@ static bool loc_dob_words(struct ls_slice m, struct ls_value *out)
     unsigned year = number_at(m, ystart, &e), day = 0;
     if (yend - ystart != 4) return false;
     size_t before = w;
-    while (before > 0 && ls_slice_at(m, before - 1) == ' ') before--;
+    while (before > 0 && (ls_slice_at(m, before - 1) == ' ' || ls_slice_at(m, before - 1) == '-')) before--;
+    if (before >= 3 && is_alpha(ls_slice_at(m, before - 1)) && is_alpha(ls_slice_at(m, before - 2)) &&
+        is_digit(ls_slice_at(m, before - 3)))
+        before -= 2; /* 14th March */
     if (before > 0 && is_digit(ls_slice_at(m, before - 1))) { /* day first */
         start = before;
         while (start > 0 && is_digit(ls_slice_at(m, start - 1))) start--;
@@ -776,10 +838,11 @@ static bool loc_dob(struct ls_slice m, struct ls_value *out)
     if (loc_dob_words(m, out)) return true;
     size_t off, len;
     if (!last_token(m, date_char, &off, &len)) return false;
-    size_t first = find_if(m, off, is_digit);
-    if (first >= off + len) return false;
+    size_t first = find_if(m, off, is_digit), end = off + len;
+    while (end > first && !is_digit(ls_slice_at(m, end - 1))) end--; /* "14.03.1975." */
+    if (first >= end) return false;
     out->off = first;
-    out->len = off + len - first;
+    out->len = end - first;
     return date_shape_ok(sub(m, out->off, out->len));
 }
 
@@ -903,8 +966,12 @@ static const char *const password_placeholders[] = {
     "password", "passwd", "********", "xxxxxxxx", "changeit", "<password>", "your_password",
     "yourpassword", "null", "none", "true", "false", "secret", "redacted", "example", "placeholder",
     "pass", "pwd", "user", "username", "required", "optional", "string", "undefined",
-    "sample", "nopassword", "empty",
+    "sample", "nopassword", "empty", "changeme", "change_me", "changethis", "replaceme",
+    "replace_me", "tbd", "todo", "fixme", "dummy",
 };
+
+/* Template text: your_password_here, <your-db-password>, enter_password ... */
+static const char *const password_template_prefixes[] = {"your_", "your-", "yourpass", "enter_", "insert_"};
 
 /* Code and template references, not values: self.pw, os.environ[...] ... */
 static const char *const password_code_prefixes[] = {
@@ -949,6 +1016,11 @@ static bool password_plausible(struct ls_slice v)
     for (size_t i = 0; i < sizeof password_code_prefixes / sizeof password_code_prefixes[0]; i++) {
         const char *p = password_code_prefixes[i];
         if (ls_slice_starts(v, p, strlen(p))) return false;
+    }
+    for (size_t i = 0; i < sizeof password_template_prefixes / sizeof password_template_prefixes[0]; i++) {
+        const char *p = password_template_prefixes[i];
+        size_t n = strlen(p);
+        if (v.len >= n && slice_has_nocase(sub(v, 0, n), p)) return false;
     }
     size_t paren = ls_slice_find(v, 0, "(", 1);
     if (paren != SIZE_MAX && paren >= 2 && count_class(sub(v, 0, paren), ident_char) == paren)
@@ -1175,6 +1247,7 @@ static void normalise(enum norm_kind k, struct ls_slice v, char *out)
     }
     for (size_t i = from; i < v.len && n + 1 < LS_VALUE_NORM_MAX; i++) {
         int c = ls_slice_at(v, i);
+        if (k == NORM_PHONE && trunk_zero(v, i)) continue;
         if (norm_keep(k, c)) out[n++] = (char)norm_map(k, c);
     }
     out[n] = '\0';
