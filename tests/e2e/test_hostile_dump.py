@@ -10,7 +10,8 @@ truncated zip/tar/gz/pdf/docx, a zip whose central directory and local
 header disagree, an overlapping-entry bomb, a 42-style nest, gzip of gzip
 (5 and 30 deep), polyglots (PDF + zip, JPEG + zip), wrong extensions, empty
 files, a huge sparse tar member, a 120-level directory tree, PII three
-levels down, and clean documents. The dump is scanned once with the default
+levels down, zip symlink entries, a PDF with JavaScript in a zip, a macro
+document mailed, and clean documents. The dump is scanned once with the default
 options (sandbox on, two workers); each test checks one case's records
 against the answer an expert expects.
 """
@@ -235,6 +236,25 @@ class HostileDump(unittest.TestCase):
         self.assertAlerts(o, "fifo")
         self.assertEqual(o["coverage"], "none")
 
+    def test_zip_symlink_members(self):
+        o = self.get("zip_symlink", "passwd")
+        self.assertAlerts(o, "symlink", "absolute_path")
+        self.assertEqual((o["coverage"], o["file"]["mime_type"]), ("none", "inode/symlink"))
+        self.assertAlerts(self.get("zip_symlink", "up/escape"), "symlink", "path_traversal")
+        self.assertClean(self.get("zip_symlink", "ok.txt"))
+
+    # ---- active content, nested
+
+    def test_pdf_javascript_in_zip(self):
+        o = self.get("pdf_js_in_zip", "forms/apply.pdf")
+        self.assertAlerts(o, "javascript", "open_action", "launch")
+        self.assertEqual(self.root("pdf_js_in_zip")["verdict"], "hostile")
+
+    def test_macro_document_in_mail(self):
+        o = self.get("docm_in_eml", "invoice.docm")
+        self.assertAlerts(o, "macro")
+        self.assertEqual(self.root("docm_in_eml")["verdict"], "hostile")
+
     # ---- encryption: incomplete, never clean, never hostile for that alone
 
     def assertEncryptedMember(self, o):
@@ -278,10 +298,13 @@ class HostileDump(unittest.TestCase):
         self.assertEqual(self.root("trunc_zip")["verdict"], "sensitive")
 
     def test_truncated_documents(self):
-        for case in ("trunc_pdf", "trunc_docx"):
-            o = self.root(case)
-            self.assertEqual(o["coverage"], "partial", case)
-            self.assertEqual(o["verdict"], "incomplete", case)
+        o = self.root("trunc_pdf")  # cut in its xref table: objects whole, trailer gone
+        self.assertEqual(o["coverage"], "partial")
+        self.assertIn("truncated", o["coverage_reasons"])
+        self.assertIn("ssn", self.entities(o))  # recovered by the object scan
+        self.assertEqual(o["verdict"], "sensitive")
+        o = self.root("trunc_docx")
+        self.assertEqual((o["coverage"], o["verdict"]), ("partial", "incomplete"))
 
     def test_central_directory_disagrees_with_local_header(self):
         o = self.root("cd_mismatch")

