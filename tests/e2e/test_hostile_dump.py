@@ -150,6 +150,12 @@ class HostileDump(unittest.TestCase):
         self.assertIn("ssn", self.entities(o))
         self.assertEqual(o["verdict"], "sensitive")
 
+    def test_path_longer_than_path_max(self):
+        o = self.root("deep_pathmax")
+        self.assertGreater(len(o["path"].encode()), 4096)
+        self.assertIn("ssn", self.entities(o))
+        self.assertEqual((o["coverage"], o["verdict"]), ("full", "sensitive"))
+
     # ---- names
 
     def test_zip_slip_names(self):

@@ -815,6 +815,25 @@ def enc_ooxml():
     return blob
 
 
+def _deep_file(root, levels, name, data):
+    """root/share/deep/d/d/.../name, levels deep: a path longer than PATH_MAX
+    (made one directory at a time, with directory descriptors)."""
+    fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
+    for part in ["share", "deep"] + ["directory%03d" % i for i in range(levels)]:
+        try:
+            os.mkdir(part, dir_fd=fd)
+        except FileExistsError:
+            pass
+        nfd = os.open(part, os.O_RDONLY | os.O_DIRECTORY, dir_fd=fd)
+        os.close(fd)
+        fd = nfd
+    f = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644, dir_fd=fd)
+    os.write(f, data)
+    os.close(f)
+    os.close(fd)
+    return os.path.join(root, "share", "deep", *["directory%03d" % i for i in range(levels)], name)
+
+
 def hostile_dump(out):
     """Write OUT/dump (see above); return {case: root path}."""
     out = os.path.abspath(out)
@@ -891,6 +910,7 @@ def hostile_dump(out):
             put("sparse_tar", "share/misc/disk.tar", f.read())
     deep = os.path.join("share", *["level%03d" % i for i in range(120)])
     put("deep_dirs", os.path.join(deep, "buried.txt"), PII_TEXT)
+    cases["deep_pathmax"] = _deep_file(root, 480, "far.txt", PII_TEXT)
     # --- mailboxes
     put("eml_slip", "mail/jdoe/inbox/0001.eml",
         _eml("tools", "see attached\n",
