@@ -209,11 +209,20 @@ static uint32_t ps_fix_offset(struct ls_slice s, uint32_t off)
     return off;
 }
 
+static bool ps_all_zero(struct ls_slice s)
+{
+    for (size_t i = 0; i < s.len; i++)
+        if (ls_slice_at(s, i) != 0) return false;
+    return true;
+}
+
 ls_err ole2_props_stream(struct ole2_job *j, struct ls_slice s, bool docsum)
 {
     uint16_t order = 0;
     uint32_t nsets = 0;
-    if (s.len == 0) return LS_OK; /* an empty stream holds nothing (POI's 57843.doc) */
+    /* An empty or all-zero stream holds nothing (POI's 57843.doc; JExcelAPI
+     * writes 4096 zero bytes: Tika's jxl.xls). */
+    if (ps_all_zero(s)) return LS_OK;
     LS_FAIL_IF(!ls_rd_u16le(s, 0, &order) || !ls_rd_u32le(s, 24, &nsets), LS_E_TRUNCATED);
     LS_FAIL_IF(order != 0xFFFE, LS_E_CORRUPT);
     if (nsets > 2) nsets = 2;

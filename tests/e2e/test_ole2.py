@@ -188,7 +188,8 @@ class Ole2Test(unittest.TestCase):
         self.assertEqual(o["coverage"], "full", o.get("errors"))
 
     def test_property_set_quirks_are_full(self):
-        for name in ("quirk_props_empty.doc", "quirk_props_pad.doc", "quirk_props_shift.doc"):
+        for name in ("quirk_props_empty.doc", "quirk_props_zero.doc", "quirk_props_pad.doc",
+                     "quirk_props_shift.doc"):
             o = self.obj(name)
             self.assertEqual(o["coverage"], "full", (name, o.get("errors")))
             proc = subprocess.run([lsutil.LEAKSIFT, "text", os.path.join(self.tree, name)],

@@ -187,6 +187,8 @@ def quirk_docs():
     w.add_stream("\x05SummaryInformation", b"")
     w.add_stream("\x05DocumentSummaryInformation", docsum_user())
     out["quirk_props_empty.doc"] = w.build()[0]
+    w.add_stream("\x05SummaryInformation", b"\0" * 4096)  # JExcelAPI (Tika's jxl.xls)
+    out["quirk_props_zero.doc"] = w.build()[0]
     for name, kw in (("quirk_props_pad.doc", {"size_lie": 4}), ("quirk_props_shift.doc", {"shift": 3})):
         w = CFBWriter()
         w.add_stream("WordDocument", wd)
