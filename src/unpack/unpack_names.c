@@ -150,11 +150,23 @@ static bool is_absolute(struct ls_slice s)
     return alpha && c1 == ':'; /* "C:\x", "C:x" (drive-relative) */
 }
 
+/* C1 controls (U+0080-U+009F) and the bidirectional embeddings, overrides
+ * and isolates (U+202A-U+202E, U+2066-U+2069) that make "invoice<RLO>fdp.exe"
+ * display as "invoiceexe.pdf". */
+static bool hidden_control_at(struct ls_slice s, size_t i)
+{
+    int b0 = ls_slice_at(s, i), b1 = ls_slice_at(s, i + 1), b2 = ls_slice_at(s, i + 2);
+    if (b0 == 0xc2 && b1 >= 0x80 && b1 <= 0x9f) return true;
+    if (b0 == 0xe2 && b1 == 0x80 && b2 >= 0xaa && b2 <= 0xae) return true;
+    return b0 == 0xe2 && b1 == 0x81 && b2 >= 0xa6 && b2 <= 0xa9;
+}
+
 static bool has_control(struct ls_slice s)
 {
     for (size_t i = 0; i < s.len; i++) {
         int ch = ls_slice_at(s, i);
-        if (ch < 0x20 || ch == 0x7f) return true;
+        if (ch < 0x20 || ch == 0x7f || (ch >= 0xc2 && ch <= 0xe2 && hidden_control_at(s, i)))
+            return true;
     }
     return false;
 }

@@ -189,6 +189,8 @@ class HostileDump(unittest.TestCase):
         self.assertAlerts(names[("esc\x1b[31mred.txt",)], "bad_name")
         self.assertAlerts(names[("tab\there.txt",)], "bad_name")
         self.assertAlerts(names[("nul\0.txt.exe",)], "bad_name")
+        self.assertAlerts(names[("invoice\u202efdp.exe",)], "bad_name")
+        self.assertClean(names[("r\u00e9sum\u00e9 \u05e7\u05d5\u05e8\u05d5\u05ea.txt",)])
         self.assertAlerts(by_b64[b"bad\xc0\xaf.txt"], "bad_name")
         self.assertAlerts(by_b64[b"..\xc0\xaf..\xc0\xafetc\xc0\xafpasswd"], "bad_name", "path_traversal")
         dups = [o for o in self.recs("ctrl_names") if o["chain"] == ["dup.txt"]]

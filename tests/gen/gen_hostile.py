@@ -759,6 +759,8 @@ def ctrl_names_zip():
     return raw_zip([
         stored(b"esc\x1b[31mred.txt", b"ansi escape in the name\n"),
         stored(b"tab\there.txt", b"tab\n"),
+        stored("invoice\u202efdp.exe".encode(), b"MZ right-to-left override: shows as invoiceexe.pdf\n"),
+        stored("r\u00e9sum\u00e9 \u05e7\u05d5\u05e8\u05d5\u05ea.txt".encode(), b"accents and Hebrew: a fine name\n"),
         stored(b"nul\0.txt.exe", b"MZ nul-truncated name\n"),
         stored(b"bad\xc0\xaf.txt", b"overlong UTF-8 slash\n"),
         stored(b"..\xc0\xaf..\xc0\xafetc\xc0\xafpasswd", b"overlong-encoded traversal\n"),
