@@ -417,7 +417,10 @@ static ls_err emit_code(struct interp *in, struct stage *st, uint32_t code, size
     if (f && f->tu) {
         ls_err err = LS_OK;
         ls_buf_reset(&in->u8);
-        if (pdf_cmap_map(f->tu, code, nbytes, &in->u8, &err)) {
+        /* A simple font's codes are one byte whatever the ToUnicode CMap's
+         * codespace says; some writers still key its entries as <00XX>. */
+        if (pdf_cmap_map(f->tu, code, nbytes, &in->u8, &err) ||
+            (!f->type0 && pdf_cmap_map(f->tu, code, 2, &in->u8, &err))) {
             LS_TRY(err);
             struct ls_slice s = ls_buf_slice(&in->u8);
             if (s.len == 1 && s.ptr[0] == ' ' && (prev == ' ' || prev == '\n')) return LS_OK;
@@ -478,7 +481,10 @@ static ls_err show(struct interp *in, struct ls_slice s)
     st.n = 0;
     for (size_t pos = 0; pos < s.len;) {
         uint32_t code;
-        size_t n = pdf_cmap_code(f ? f->tu : NULL, s, pos, fallback, &code);
+        /* Codes of a simple font are single bytes (ISO 32000-1 9.6.2): a
+         * ToUnicode codespace of <0000> <FFFF> on one (Tika's
+         * testPDF_angles.pdf) must not pair them up. */
+        size_t n = pdf_cmap_code(f && f->type0 ? f->tu : NULL, s, pos, fallback, &code);
         if (n == 0) break;
         pos += n;
         LS_TRY(emit_code(in, &st, code, n));

@@ -1,0 +1,62 @@
+"""End-to-end: PDF oddities of genuine files (tests/gen/gen_pdf_quirks.py).
+
+$LEAKSIFT scans the generated files; the manifest and `leaksift text` are
+checked.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+SRC = os.environ.get("LEAKSIFT_SRC", os.path.join(os.path.dirname(__file__), "..", ".."))
+sys.path.insert(0, os.path.join(SRC, "tests", "gen"))
+import gen_pdf_quirks  # noqa: E402
+
+LEAKSIFT = os.environ.get("LEAKSIFT", "leaksift")
+
+
+class PdfQuirksTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.dir = os.path.join(cls.tmp.name, "pdfs")
+        gen_pdf_quirks.generate(cls.dir)
+        out = os.path.join(cls.tmp.name, "m.jsonl")
+        proc = subprocess.run([LEAKSIFT, "scan", "-q", "-o", out, cls.dir],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
+        assert proc.returncode in (0, 1), proc.stderr.decode(errors="replace")
+        with open(out, encoding="utf-8") as f:
+            cls.recs = [json.loads(line) for line in f]
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def obj(self, name):
+        hits = [r for r in self.recs if r.get("record") == "object" and r["chain"] == []
+                and os.path.basename(r["path"]) == name]
+        self.assertEqual(len(hits), 1, name)
+        return hits[0]
+
+    def text(self, name):
+        proc = subprocess.run([LEAKSIFT, "text", os.path.join(self.dir, name)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
+        self.assertEqual(proc.returncode, 0, proc.stderr.decode(errors="replace"))
+        return proc.stdout.decode("utf-8", "replace")
+
+    def test_simple_font_codes_are_single_bytes(self):
+        name = "simple_font_wide_codespace.pdf"
+        o = self.obj(name)
+        self.assertEqual(o["handler"], "pdf")
+        self.assertEqual(o["coverage"], "full", o.get("errors"))
+        t = self.text(name)
+        self.assertIn(gen_pdf_quirks.PHRASE, t)
+        self.assertIn("SSN " + gen_pdf_quirks.SSN_WIDE, t)
+        ssn = [e["redacted"] for f in o.get("findings", []) if f["entity"] == "ssn" for e in f["evidence"]]
+        self.assertIn("***-**-" + gen_pdf_quirks.SSN_WIDE[-4:], ssn)
+
+
+if __name__ == "__main__":
+    unittest.main()
