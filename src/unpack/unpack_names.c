@@ -240,6 +240,13 @@ static bool too_long(struct ls_slice s)
     return false;
 }
 
+static bool has_high(struct ls_slice s)
+{
+    for (size_t i = 0; i < s.len; i++)
+        if (ls_slice_at(s, i) >= 0x80) return true;
+    return false;
+}
+
 static unsigned plain_flags(struct ls_slice name)
 {
     unsigned f = 0;
@@ -253,6 +260,7 @@ unsigned unpack_name_flags(struct ls_slice name)
     unsigned f = plain_flags(name);
     if (name.len == 0 || has_control(name) || !ls_utf8_valid(name) || too_long(name))
         f |= UNPACK_NAME_BAD;
+    if (!has_high(name)) return f; /* plain ASCII: nothing to fold */
     struct ls_buf folded;
     ls_buf_init(&folded, UNPACK_PATH_MAX * 4 + 64);
     if (fold_name(name, &folded)) f |= plain_flags(ls_buf_slice(&folded));
@@ -268,7 +276,7 @@ unsigned unpack_link_flags(struct ls_slice name, struct ls_slice target)
 {
     struct ls_buf folded;
     ls_buf_init(&folded, UNPACK_PATH_MAX * 4 + 64);
-    struct ls_slice t = fold_name(target, &folded) ? ls_buf_slice(&folded) : target;
+    struct ls_slice t = has_high(target) && fold_name(target, &folded) ? ls_buf_slice(&folded) : target;
     unsigned f = is_absolute(t) ? UNPACK_NAME_ABSOLUTE : 0;
     long depth = 0; /* directories below the root where the link lives */
     size_t start = 0;

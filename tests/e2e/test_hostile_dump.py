@@ -337,6 +337,15 @@ class HostileDump(unittest.TestCase):
         self.assertEqual((o["verdict"], o["coverage"]), ("hostile", "partial"))
         self.assertIn("limit:bytes", o["coverage_reasons"])
 
+    def test_quine_like_nest_stops_at_the_depth_limit(self):
+        recs = self.recs("quine_like")
+        self.assertEqual(max(o["depth"] for o in recs), 16)
+        deepest = [o for o in recs if o["depth"] == 16][0]
+        self.assertEqual(deepest["chain"], ["r.zip"] * 16)
+        self.assertIn("limit:depth", deepest["coverage_reasons"])
+        o = self.root("quine_like")
+        self.assertEqual((o["coverage"], o["verdict"]), ("full", "incomplete"))
+
     def test_sparse_member(self):
         o = self.get("sparse_tar", "hole.img")
         self.assertAlerts(o, "zip_bomb")

@@ -894,6 +894,12 @@ def hostile_dump(out):
     put("cd_mismatch", "share/broken/disagree.zip", cd_mismatch_zip())
     put("fifield", "share/tmp/overlap.zip", fifield_bomb())
     put("nest42", "share/tmp/fortytwo.zip", small42())
+    # quine-like: r.zip holding r.zip holding r.zip ... 40 levels (a true
+    # quine, Cox's r.zip, recurses forever; the depth limit is what stops it)
+    q = zip_bytes([("r.txt", CLEAN_TEXT)])
+    for _ in range(40):
+        q = zip_bytes([("r.zip", q)])
+    put("quine_like", "share/tmp/r.zip", q)
     put("gz_nest5", "share/tmp/log.txt.gz.gz.gz.gz.gz", gz_nest(5))
     put("gz_nest30", "share/tmp/deep.gz", gz_nest(30))
     put("pdf_zip_polyglot", "share/docs/brochure.pdf", pdf_pii + zip_bytes([("hidden.csv", PII_TEXT)]))
