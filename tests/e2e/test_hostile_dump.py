@@ -231,6 +231,14 @@ class HostileDump(unittest.TestCase):
         self.assertClean(self.get("links_tar", "ok.txt"))
         self.assertEqual(self.root("links_tar")["verdict"], "hostile")
 
+    def test_7z_symlinks_inside_a_tar_gz(self):
+        o = self.get("links_7z", "home.7z", "shadow")
+        self.assertEqual((o["depth"], o["file"]["mime_type"]), (2, "inode/symlink"))
+        self.assertAlerts(o, "symlink", "absolute_path")
+        self.assertAlerts(self.get("links_7z", "home.7z", "keys"), "symlink", "path_traversal")
+        self.assertClean(self.get("links_7z", "home.7z", "ok.txt"))
+        self.assertEqual(self.root("links_7z")["verdict"], "hostile")
+
     def test_symlink_then_write_through_it(self):
         self.assertAlerts(self.get("symlink_through", "link"), "symlink", "absolute_path")
         self.assertAlerts(self.get("symlink_through", "link/pwned.txt"), "path_traversal")

@@ -836,6 +836,22 @@ def _deep_file(root, levels, name, data):
     return os.path.join(root, "share", "deep", *["directory%03d" % i for i in range(levels)], name)
 
 
+def _7z_links(work):
+    """A 7z holding symlinks (7z -snl): one absolute, one climbing out."""
+    d = os.path.join(work, ".7zlinks")
+    os.makedirs(d)
+    os.symlink("/etc/shadow", os.path.join(d, "shadow"))
+    os.symlink("../../../../root/.ssh", os.path.join(d, "keys"))
+    write(d, "ok.txt", CLEAN_TEXT)
+    dst = os.path.join(d, "out.7z")
+    data = None
+    if _7z(["a", "-bd", "-y", "-snl", dst, "shadow", "keys", "ok.txt"], d):
+        with open(dst, "rb") as f:
+            data = f.read()
+    shutil.rmtree(d, ignore_errors=True)
+    return data
+
+
 def hostile_dump(out):
     """Write OUT/dump (see above); return {case: root path}."""
     out = os.path.abspath(out)
@@ -873,6 +889,9 @@ def hostile_dump(out):
     put("long_names", "share/it/long_names.zip", longname_zip())
     put("ctrl_names", "share/it/ctrl_names.zip", ctrl_names_zip())
     put("links_tar", "share/it/system.tar.gz", gzip.compress(links_tar(), mtime=0))
+    l7 = _7z_links(work)
+    if l7:
+        put("links_7z", "share/it/home_backup.tar.gz", _tgz([("home.7z", l7)]))
     put("symlink_through", "share/it/through.tar", symlink_through_tar())
     put("zipcrypto", "share/finance/locked.zip", zipcrypto_zip())
     aes = _7z_bytes(work, [("ledger.txt", PII_TEXT)], ["-tzip", "-pinfected", "-mem=AES256"])
