@@ -114,10 +114,12 @@ struct ox_walk {
     struct ox *x;
     enum ox_kind kind;
     unsigned depth;
-    char leaf[OX_LABEL_MAX];   /* innermost open element (local name) */
+    unsigned leaf;             /* innermost open element (enum ox_el), OXE_OTHER
+                                  after an end tag */
+    uint8_t els[LS_MARKUP_MAX_DEPTH + 1]; /* enum ox_el of each open element */
     char label[OX_LABEL_MAX];  /* props: current property name */
     bool label_printed;
-    char ctype[16];            /* sheet: cell type attribute */
+    unsigned ctype;            /* sheet: cell type attribute (enum ox_ctype) */
     uint32_t cstyle;           /* sheet: cell style index, OX_NO_STYLE if none */
     bool in_v, in_is, in_si;
     bool in_numfmts, in_cellxfs; /* styles */
@@ -212,6 +214,197 @@ static bool ox_blank(struct ls_slice s)
         if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r') return false;
     }
     return true;
+}
+
+/* ------------------------------------------------------------ element names */
+
+/*
+ * The element local names the walker acts on. Each element's name is looked
+ * up once, at its start (a switch on the first byte, then the few names
+ * sharing it), and kept on the element stack for its end: libxml2 reports
+ * ends balanced with starts (its own tree builder pops without comparing
+ * names), so the end of an element is the top of the stack. Sorted by
+ * strcmp() so names sharing a first byte are one range of the enum.
+ */
+enum ox_el {
+    OXE_OTHER,
+    OXE_RELATIONSHIP,
+    OXE_AUTHOR,
+    OXE_BR,
+    OXE_C,
+    OXE_CNVPR,
+    OXE_CELLXFS,
+    OXE_CM,
+    OXE_COMMENT,
+    OXE_CR,
+    OXE_DEL,
+    OXE_DELTEXT,
+    OXE_DOCPR,
+    OXE_ENDNOTE,
+    OXE_EVENFOOTER,
+    OXE_EVENHEADER,
+    OXE_FIRSTFOOTER,
+    OXE_FIRSTHEADER,
+    OXE_FOOTNOTE,
+    OXE_FTR,
+    OXE_GRIDSPAN,
+    OXE_HDR,
+    OXE_INSTRTEXT,
+    OXE_IS,
+    OXE_MOVEFROM,
+    OXE_NOBREAKHYPHEN,
+    OXE_NUMFMT,
+    OXE_NUMFMTS,
+    OXE_ODDFOOTER,
+    OXE_ODDHEADER,
+    OXE_P,
+    OXE_RPH,
+    OXE_ROW,
+    OXE_SHEET,
+    OXE_SI,
+    OXE_T,
+    OXE_TAB,
+    OXE_TBL,
+    OXE_TC,
+    OXE_TEXT,
+    OXE_TR,
+    OXE_TXBODY,
+    OXE_V,
+    OXE_WORKBOOKPR,
+    OXE_XF,
+    OXE_COUNT
+};
+
+/* Layout meaning of an element in text parts (and sheet headers/footers). */
+#define OXF_NL 0x001u     /* line break after the element */
+#define OXF_TABEND 0x002u /* tab after the element (table cell) */
+#define OXF_SPACE 0x004u  /* set apart by spaces (deletions, field codes) */
+#define OXF_LEAF 0x008u   /* holds text: its whitespace is content */
+#define OXF_TAB 0x010u
+#define OXF_BR 0x020u
+#define OXF_NBH 0x040u    /* non-breaking hyphen */
+#define OXF_ALT 0x080u    /* drawing properties: alt text attributes */
+#define OXF_P 0x100u      /* paragraph */
+#define OXF_TC 0x200u     /* table cell */
+#define OXF_HF 0x400u     /* sheet header/footer with layout codes */
+
+struct ox_tag {
+    const char *name;
+    unsigned flags;
+};
+
+static const struct ox_tag ox_tags[OXE_COUNT] = {
+    [OXE_OTHER] = {"", 0},
+    [OXE_RELATIONSHIP] = {"Relationship", 0},
+    [OXE_AUTHOR] = {"author", OXF_NL},
+    [OXE_BR] = {"br", OXF_BR},
+    [OXE_C] = {"c", OXF_TABEND},
+    [OXE_CNVPR] = {"cNvPr", OXF_ALT},
+    [OXE_CELLXFS] = {"cellXfs", 0},
+    [OXE_CM] = {"cm", OXF_NL},
+    [OXE_COMMENT] = {"comment", OXF_NL},
+    [OXE_CR] = {"cr", OXF_BR},
+    [OXE_DEL] = {"del", OXF_SPACE},
+    [OXE_DELTEXT] = {"delText", OXF_LEAF},
+    [OXE_DOCPR] = {"docPr", OXF_ALT},
+    [OXE_ENDNOTE] = {"endnote", OXF_NL},
+    [OXE_EVENFOOTER] = {"evenFooter", OXF_NL | OXF_HF},
+    [OXE_EVENHEADER] = {"evenHeader", OXF_NL | OXF_HF},
+    [OXE_FIRSTFOOTER] = {"firstFooter", OXF_NL | OXF_HF},
+    [OXE_FIRSTHEADER] = {"firstHeader", OXF_NL | OXF_HF},
+    [OXE_FOOTNOTE] = {"footnote", OXF_NL},
+    [OXE_FTR] = {"ftr", OXF_NL},
+    [OXE_GRIDSPAN] = {"gridSpan", 0},
+    [OXE_HDR] = {"hdr", OXF_NL},
+    [OXE_INSTRTEXT] = {"instrText", OXF_SPACE | OXF_LEAF},
+    [OXE_IS] = {"is", 0},
+    [OXE_MOVEFROM] = {"moveFrom", OXF_SPACE},
+    [OXE_NOBREAKHYPHEN] = {"noBreakHyphen", OXF_NBH},
+    [OXE_NUMFMT] = {"numFmt", 0},
+    [OXE_NUMFMTS] = {"numFmts", 0},
+    [OXE_ODDFOOTER] = {"oddFooter", OXF_NL | OXF_HF},
+    [OXE_ODDHEADER] = {"oddHeader", OXF_NL | OXF_HF},
+    [OXE_P] = {"p", OXF_P},
+    [OXE_RPH] = {"rPh", 0},
+    [OXE_ROW] = {"row", OXF_NL},
+    [OXE_SHEET] = {"sheet", 0},
+    [OXE_SI] = {"si", OXF_NL},
+    [OXE_T] = {"t", OXF_LEAF},
+    [OXE_TAB] = {"tab", OXF_TAB},
+    [OXE_TBL] = {"tbl", 0},
+    [OXE_TC] = {"tc", OXF_TC | OXF_TABEND},
+    [OXE_TEXT] = {"text", OXF_LEAF},
+    [OXE_TR] = {"tr", OXF_NL},
+    [OXE_TXBODY] = {"txBody", OXF_P}, /* shapes and table cells: a cell stays on its row */
+    [OXE_V] = {"v", 0},
+    [OXE_WORKBOOKPR] = {"workbookPr", 0},
+    [OXE_XF] = {"xf", 0},
+};
+
+static bool ox_name_eq(const char *a, const char *b)
+{
+    while (*a && *a == *b) {
+        a++;
+        b++;
+    }
+    return *a == *b;
+}
+
+/* The element a local name stands for, OXE_OTHER if none. */
+static enum ox_el ox_el_of(const char *local)
+{
+    enum ox_el lo, hi;
+    switch (local[0]) {
+    case 'R': lo = hi = OXE_RELATIONSHIP; break;
+    case 'a': lo = hi = OXE_AUTHOR; break;
+    case 'b': lo = hi = OXE_BR; break;
+    case 'c': lo = OXE_C, hi = OXE_CR; break;
+    case 'd': lo = OXE_DEL, hi = OXE_DOCPR; break;
+    case 'e': lo = OXE_ENDNOTE, hi = OXE_EVENHEADER; break;
+    case 'f': lo = OXE_FIRSTFOOTER, hi = OXE_FTR; break;
+    case 'g': lo = hi = OXE_GRIDSPAN; break;
+    case 'h': lo = hi = OXE_HDR; break;
+    case 'i': lo = OXE_INSTRTEXT, hi = OXE_IS; break;
+    case 'm': lo = hi = OXE_MOVEFROM; break;
+    case 'n': lo = OXE_NOBREAKHYPHEN, hi = OXE_NUMFMTS; break;
+    case 'o': lo = OXE_ODDFOOTER, hi = OXE_ODDHEADER; break;
+    case 'p': lo = hi = OXE_P; break;
+    case 'r': lo = OXE_RPH, hi = OXE_ROW; break;
+    case 's': lo = OXE_SHEET, hi = OXE_SI; break;
+    case 't': lo = OXE_T, hi = OXE_TXBODY; break;
+    case 'v': lo = hi = OXE_V; break;
+    case 'w': lo = hi = OXE_WORKBOOKPR; break;
+    case 'x': lo = hi = OXE_XF; break;
+    default: return OXE_OTHER;
+    }
+    for (unsigned e = lo; e <= hi; e++)
+        if (ox_name_eq(local, ox_tags[e].name)) return (enum ox_el)e;
+    return OXE_OTHER;
+}
+
+static unsigned ox_flags(unsigned el)
+{
+    return el < OXE_COUNT ? ox_tags[el].flags : 0;
+}
+
+/* Sheet cell types (the c element's t attribute), looked up once per cell. */
+enum ox_ctype { OXT_NONE, OXT_N, OXT_S, OXT_INLINE, OXT_STR, OXT_B, OXT_D, OXT_OTHER };
+
+static enum ox_ctype ox_ctype_of(struct ls_slice t)
+{
+    if (t.len == 0) return OXT_NONE;
+    if (t.len == 1) {
+        switch (ls_slice_at(t, 0)) {
+        case 'n': return OXT_N;
+        case 's': return OXT_S;
+        case 'b': return OXT_B;
+        case 'd': return OXT_D;
+        default: return OXT_OTHER;
+        }
+    }
+    if (ls_slice_eq_str(t, "str")) return OXT_STR;
+    if (ls_slice_eq_str(t, "inlineStr")) return OXT_INLINE;
+    return OXT_OTHER;
 }
 
 /* ------------------------------------------------------------ shared strings */
@@ -316,21 +509,21 @@ static ls_err ox_styles_xf(struct ox_styles *st, const struct ls_xml_attr *a, si
     return LS_OK;
 }
 
-static ls_err ox_styles_start(struct ox_walk *w, const char *local, const struct ls_xml_attr *a,
+static ls_err ox_styles_start(struct ox_walk *w, enum ox_el el, const struct ls_xml_attr *a,
                               size_t n)
 {
     struct ox_styles *st = &w->x->st;
-    if (strcmp(local, "numFmts") == 0) w->in_numfmts = true;
-    if (strcmp(local, "cellXfs") == 0) w->in_cellxfs = true;
-    if (w->in_numfmts && strcmp(local, "numFmt") == 0) return ox_styles_numfmt(st, a, n);
-    if (w->in_cellxfs && strcmp(local, "xf") == 0) return ox_styles_xf(st, a, n);
+    if (el == OXE_NUMFMTS) w->in_numfmts = true;
+    if (el == OXE_CELLXFS) w->in_cellxfs = true;
+    if (w->in_numfmts && el == OXE_NUMFMT) return ox_styles_numfmt(st, a, n);
+    if (w->in_cellxfs && el == OXE_XF) return ox_styles_xf(st, a, n);
     return LS_OK;
 }
 
-static ls_err ox_styles_end(struct ox_walk *w, const char *local)
+static ls_err ox_styles_end(struct ox_walk *w, enum ox_el el)
 {
-    if (strcmp(local, "numFmts") == 0) w->in_numfmts = false;
-    if (strcmp(local, "cellXfs") == 0) w->in_cellxfs = false;
+    if (el == OXE_NUMFMTS) w->in_numfmts = false;
+    if (el == OXE_CELLXFS) w->in_cellxfs = false;
     return LS_OK;
 }
 
@@ -427,117 +620,51 @@ static ls_err ox_alt_text(struct ox_walk *w, const struct ls_xml_attr *a, size_t
 
 /* ------------------------------------------------------------ walker: text parts */
 
-/* Element names with a meaning for text layout, sorted by strcmp() for
- * bsearch(): one lookup per element start and end. */
-#define OXF_NL 0x001u     /* line break after the element */
-#define OXF_TABEND 0x002u /* tab after the element (table cell) */
-#define OXF_SPACE 0x004u  /* set apart by spaces (deletions, field codes) */
-#define OXF_LEAF 0x008u   /* holds text: its whitespace is content */
-#define OXF_TAB 0x010u
-#define OXF_BR 0x020u
-#define OXF_NBH 0x040u    /* non-breaking hyphen */
-#define OXF_ALT 0x080u    /* drawing properties: alt text attributes */
-#define OXF_P 0x100u      /* paragraph */
-#define OXF_TC 0x200u     /* table cell */
-#define OXF_HF 0x400u     /* sheet header/footer with layout codes */
-
-struct ox_tag {
-    const char *name;
-    unsigned flags;
-};
-
-static const struct ox_tag ox_tags[] = {
-    {"author", OXF_NL},
-    {"br", OXF_BR},
-    {"c", OXF_TABEND},
-    {"cNvPr", OXF_ALT},
-    {"cm", OXF_NL},
-    {"comment", OXF_NL},
-    {"cr", OXF_BR},
-    {"del", OXF_SPACE},
-    {"delText", OXF_LEAF},
-    {"docPr", OXF_ALT},
-    {"endnote", OXF_NL},
-    {"evenFooter", OXF_NL | OXF_HF},
-    {"evenHeader", OXF_NL | OXF_HF},
-    {"firstFooter", OXF_NL | OXF_HF},
-    {"firstHeader", OXF_NL | OXF_HF},
-    {"footnote", OXF_NL},
-    {"ftr", OXF_NL},
-    {"hdr", OXF_NL},
-    {"instrText", OXF_SPACE | OXF_LEAF},
-    {"moveFrom", OXF_SPACE},
-    {"noBreakHyphen", OXF_NBH},
-    {"oddFooter", OXF_NL | OXF_HF},
-    {"oddHeader", OXF_NL | OXF_HF},
-    {"p", OXF_P},
-    {"row", OXF_NL},
-    {"si", OXF_NL},
-    {"t", OXF_LEAF},
-    {"tab", OXF_TAB},
-    {"tc", OXF_TC | OXF_TABEND},
-    {"text", OXF_LEAF},
-    {"tr", OXF_NL},
-    {"txBody", OXF_P}, /* shapes and table cells: a cell stays on its row */
-};
-
-static int ox_tag_cmp(const void *key, const void *elem)
-{
-    return strcmp(key, ((const struct ox_tag *)elem)->name);
-}
-
-static unsigned ox_flags(const char *local)
-{
-    const struct ox_tag *t =
-        bsearch(local, ox_tags, sizeof ox_tags / sizeof ox_tags[0], sizeof ox_tags[0], ox_tag_cmp);
-    return t ? t->flags : 0;
-}
-
 /* Word (w:tbl) and PowerPoint (a:tbl) tables: header-row labels
  * (tablectx.h) for the outermost table; a cell spans gridSpan columns. */
-static void ox_table_start(struct ox_walk *w, const char *local, const struct ls_xml_attr *a,
+static void ox_table_start(struct ox_walk *w, enum ox_el el, const struct ls_xml_attr *a,
                            size_t n)
 {
     struct ls_slice v;
-    if (strcmp(local, "tbl") == 0 && ++w->in_tbl == 1) ls_tc_reset(&w->tc);
+    if (el == OXE_TBL && ++w->in_tbl == 1) ls_tc_reset(&w->tc);
     if (w->in_tbl != 1) return;
-    if (strcmp(local, "tr") == 0 && w->in_tc == 0) w->col = 0;
-    if (strcmp(local, "tc") == 0 && w->in_tc == 1) {
+    if (el == OXE_TR && w->in_tc == 0) w->col = 0;
+    if (el == OXE_TC && w->in_tc == 1) {
         ls_buf_reset(&w->istr);
         w->span = 1;
         if (ls_xml_attr_get(a, n, "gridSpan", NULL, &v) && ox_u32(v, &w->span) && w->span == 0)
             w->span = 1;
     }
-    if (strcmp(local, "gridSpan") == 0 && w->in_tc == 1 &&
+    if (el == OXE_GRIDSPAN && w->in_tc == 1 &&
         ls_xml_attr_get(a, n, "val", NULL, &v) && ox_u32(v, &w->span) && w->span == 0)
         w->span = 1;
 }
 
-static ls_err ox_table_end(struct ox_walk *w, const char *local)
+static ls_err ox_table_end(struct ox_walk *w, enum ox_el el)
 {
-    if (strcmp(local, "tbl") == 0 && w->in_tbl) {
+    if (el == OXE_TBL && w->in_tbl) {
         w->in_tbl--;
         return LS_OK;
     }
     if (w->in_tbl != 1) return LS_OK;
-    if (strcmp(local, "p") == 0 && w->in_tc == 1 && w->istr.len &&
+    if (el == OXE_P && w->in_tc == 1 && w->istr.len &&
         ls_buf_addc(&w->istr, ' ') == LS_E_NOMEM) /* paragraphs of a cell: one line */
         return LS_E_NOMEM;
-    if (strcmp(local, "tc") == 0 && w->in_tc == 1) {
+    if (el == OXE_TC && w->in_tc == 1) {
         struct ls_slice t = ls_buf_slice(&w->istr);
         ls_tc_cells(&w->tc, w->col, w->span, t, ls_tc_is_text(t));
         w->col += w->span > LS_TC_MAX_COLS ? LS_TC_MAX_COLS : w->span;
     }
-    if (strcmp(local, "tr") == 0 && w->in_tc == 0) return ls_tc_row_end(&w->tc, w->x->c, w->x->o);
+    if (el == OXE_TR && w->in_tc == 0) return ls_tc_row_end(&w->tc, w->x->c, w->x->o);
     return LS_OK;
 }
 
-static ls_err ox_text_start(struct ox_walk *w, const char *local, const struct ls_xml_attr *a,
+static ls_err ox_text_start(struct ox_walk *w, enum ox_el el, const struct ls_xml_attr *a,
                             size_t n)
 {
-    unsigned f = ox_flags(local);
+    unsigned f = ox_flags(el);
     if (f & OXF_TC) w->in_tc++;
-    ox_table_start(w, local, a, n);
+    ox_table_start(w, el, a, n);
     if (f & OXF_TAB) return ox_sep(w, '\t');
     if (f & OXF_BR) return ox_sep(w, '\n');
     if (f & OXF_NBH) return ls_textout_add(&w->x->out, "-", 1);
@@ -546,10 +673,10 @@ static ls_err ox_text_start(struct ox_walk *w, const char *local, const struct l
     return LS_OK;
 }
 
-static ls_err ox_text_end(struct ox_walk *w, const char *local)
+static ls_err ox_text_end(struct ox_walk *w, enum ox_el el)
 {
-    unsigned f = ox_flags(local);
-    LS_TRY(ox_table_end(w, local)); /* before in_tc drops: the cell is still open */
+    unsigned f = ox_flags(el);
+    LS_TRY(ox_table_end(w, el)); /* before in_tc drops: the cell is still open */
     if ((f & OXF_TC) && w->in_tc) w->in_tc--;
     /* a table row reads as one line: "SSN 536221874" keeps its context */
     if (f & OXF_P) return ox_sep(w, w->in_tc ? ' ' : '\n');
@@ -654,17 +781,17 @@ static ls_err ox_cell_end(struct ox_walk *w)
 {
     struct ls_slice v = ls_buf_slice(&w->cell);
     char num[64];
-    bool shared = strcmp(w->ctype, "s") == 0, inl = strcmp(w->ctype, "inlineStr") == 0;
-    bool text = shared || inl || strcmp(w->ctype, "str") == 0;
+    bool shared = w->ctype == OXT_S, inl = w->ctype == OXT_INLINE;
+    bool text = shared || inl || w->ctype == OXT_STR;
     if (inl) {
         v = ls_buf_slice(&w->istr); /* its text went out as it came */
     } else if (shared) {
         v = ox_cell_shared(w, v);
-    } else if (strcmp(w->ctype, "b") == 0) {
+    } else if (w->ctype == OXT_B) {
         v = ls_slice_eq_str(v, "1") ? ls_slice_make("TRUE", 4) : ls_slice_make("FALSE", 5);
-    } else if (w->ctype[0] == 0 || strcmp(w->ctype, "n") == 0) {
+    } else if (w->ctype == OXT_NONE || w->ctype == OXT_N) {
         v = ox_cell_number(w, v, num);
-    } else if (strcmp(w->ctype, "d") == 0) {
+    } else if (w->ctype == OXT_D) {
         v = ls_slice_make(num, ls_sheet_iso(v, num, sizeof num));
     } /* else str (formula result), e (error): as stored */
     if (!inl) LS_TRY(ox_add(w, v));
@@ -724,39 +851,39 @@ static ls_err ox_sheet_chars(struct ox_walk *w, struct ls_slice s)
     return LS_OK; /* formulas and layout */
 }
 
-static ls_err ox_sheet_start(struct ox_walk *w, const char *local, const struct ls_xml_attr *a,
+static ls_err ox_sheet_start(struct ox_walk *w, enum ox_el el, const struct ls_xml_attr *a,
                              size_t n)
 {
     struct ls_slice t;
-    if (strcmp(local, "c") == 0) {
+    if (el == OXE_C) {
         ls_buf_reset(&w->cell);
         ls_buf_reset(&w->istr);
-        w->ctype[0] = 0;
+        w->ctype = OXT_NONE;
         w->cstyle = OX_NO_STYLE;
-        if (ls_xml_attr_get(a, n, "t", NULL, &t)) ox_copy_slice(w->ctype, sizeof w->ctype, t);
+        if (ls_xml_attr_get(a, n, "t", NULL, &t)) w->ctype = ox_ctype_of(t);
         if (ls_xml_attr_get(a, n, "s", NULL, &t) && !ox_u32(t, &w->cstyle)) w->cstyle = OX_NO_STYLE;
         if (!ls_xml_attr_get(a, n, "r", NULL, &t) || !ox_ref_col(t, &w->col)) w->col = w->next_col;
         w->next_col = w->col + 1;
-    } else if (strcmp(local, "row") == 0) {
+    } else if (el == OXE_ROW) {
         w->next_col = 0;
-    } else if (strcmp(local, "v") == 0) {
+    } else if (el == OXE_V) {
         w->in_v = true;
-    } else if (strcmp(local, "is") == 0) {
+    } else if (el == OXE_IS) {
         w->in_is = true;
     }
     return LS_OK;
 }
 
-static ls_err ox_sheet_end(struct ox_walk *w, const char *local)
+static ls_err ox_sheet_end(struct ox_walk *w, enum ox_el el)
 {
-    if (strcmp(local, "v") == 0) w->in_v = false;
-    if (strcmp(local, "is") == 0) w->in_is = false;
-    if (strcmp(local, "c") == 0) return ox_cell_end(w);
-    if (strcmp(local, "row") == 0) {
+    if (el == OXE_V) w->in_v = false;
+    if (el == OXE_IS) w->in_is = false;
+    if (el == OXE_C) return ox_cell_end(w);
+    if (el == OXE_ROW) {
         LS_TRY(ls_tc_row_end(&w->tc, w->x->c, w->x->o));
         return ox_sep(w, '\n');
     }
-    if (ox_flags(local) & OXF_HF) {
+    if (ox_flags(el) & OXF_HF) {
         LS_TRY(ox_sep(w, '\n'));
         LS_TRY(ox_hf_text(w, ls_buf_slice(&w->hf)));
         ls_buf_reset(&w->hf);
@@ -767,34 +894,34 @@ static ls_err ox_sheet_end(struct ox_walk *w, const char *local)
 
 /* ------------------------------------------------------------ walker: sst, workbook, rels */
 
-static ls_err ox_sst_start(struct ox_walk *w, const char *local)
+static ls_err ox_sst_start(struct ox_walk *w, enum ox_el el)
 {
-    if (strcmp(local, "si") == 0) w->in_si = true;
-    if (strcmp(local, "rPh") == 0) w->in_rph++; /* phonetic reading: not the text */
+    if (el == OXE_SI) w->in_si = true;
+    if (el == OXE_RPH) w->in_rph++; /* phonetic reading: not the text */
     return LS_OK;
 }
 
-static ls_err ox_sst_end(struct ox_walk *w, const char *local)
+static ls_err ox_sst_end(struct ox_walk *w, enum ox_el el)
 {
-    if (strcmp(local, "rPh") == 0 && w->in_rph) w->in_rph--;
-    if (strcmp(local, "si") != 0 || !w->in_si) return LS_OK;
+    if (el == OXE_RPH && w->in_rph) w->in_rph--;
+    if (el != OXE_SI || !w->in_si) return LS_OK;
     w->in_si = false;
     return ox_sst_push(&w->x->sst);
 }
 
 static ls_err ox_sst_chars(struct ox_walk *w, struct ls_slice s)
 {
-    if (!w->in_si || w->in_rph || strcmp(w->leaf, "t") != 0) return LS_OK;
+    if (!w->in_si || w->in_rph || w->leaf != OXE_T) return LS_OK;
     return ls_buf_add(&w->x->sst.text, s.ptr, s.len);
 }
 
-static ls_err ox_workbook_start(struct ox_walk *w, const char *local, const struct ls_xml_attr *a,
+static ls_err ox_workbook_start(struct ox_walk *w, enum ox_el el, const struct ls_xml_attr *a,
                                 size_t n)
 {
     struct ls_slice name;
-    if (strcmp(local, "workbookPr") == 0 && ls_xml_attr_get(a, n, "date1904", NULL, &name))
+    if (el == OXE_WORKBOOKPR && ls_xml_attr_get(a, n, "date1904", NULL, &name))
         w->x->st.date1904 = ls_slice_eq_str(name, "1") || ls_slice_eq_str(name, "true");
-    if (strcmp(local, "sheet") != 0 || !ls_xml_attr_get(a, n, "name", NULL, &name)) return LS_OK;
+    if (el != OXE_SHEET || !ls_xml_attr_get(a, n, "name", NULL, &name)) return LS_OK;
     LS_TRY(ox_sep(w, '\n'));
     LS_TRY(ls_textout_addz(&w->x->out, "sheet: "));
     LS_TRY(ox_add(w, name));
@@ -817,11 +944,11 @@ static void ox_note_link(struct ox_walk *w, struct ls_slice type, struct ls_slic
 static ls_err ox_rels_text(struct ox_walk *w, struct ls_slice target);
 static void ox_rels_macro(struct ox_walk *w, struct ls_slice type, struct ls_slice target);
 
-static ls_err ox_rels_start(struct ox_walk *w, const char *local, const struct ls_xml_attr *a,
+static ls_err ox_rels_start(struct ox_walk *w, enum ox_el el, const struct ls_xml_attr *a,
                             size_t n)
 {
     struct ls_slice mode, type = {NULL, 0}, target = {NULL, 0};
-    if (strcmp(local, "Relationship") != 0) return LS_OK;
+    if (el != OXE_RELATIONSHIP) return LS_OK;
     (void)ls_xml_attr_get(a, n, "Type", NULL, &type);
     (void)ls_xml_attr_get(a, n, "Target", NULL, &target);
     ox_rels_macro(w, type, target);
@@ -863,16 +990,18 @@ static ls_err ox_cb_start(void *ud, const char *local, const char *ns,
 {
     struct ox_walk *w = ud;
     (void)ns;
+    enum ox_el el = ox_el_of(local);
     w->depth++;
-    ox_copy(w->leaf, sizeof w->leaf, local);
+    if (w->depth < sizeof w->els) w->els[w->depth] = (uint8_t)el;
+    w->leaf = el;
     switch (w->kind) {
-    case OX_TEXT: return ox_text_start(w, local, a, n);
+    case OX_TEXT: return ox_text_start(w, el, a, n);
     case OX_PROPS: return ox_props_start(w, local, a, n);
-    case OX_SHEET: return ox_sheet_start(w, local, a, n);
-    case OX_SST: return ox_sst_start(w, local);
-    case OX_WORKBOOK: return ox_workbook_start(w, local, a, n);
-    case OX_RELS: return ox_rels_start(w, local, a, n);
-    case OX_STYLES: return ox_styles_start(w, local, a, n);
+    case OX_SHEET: return ox_sheet_start(w, el, a, n);
+    case OX_SST: return ox_sst_start(w, el);
+    case OX_WORKBOOK: return ox_workbook_start(w, el, a, n);
+    case OX_RELS: return ox_rels_start(w, el, a, n);
+    case OX_STYLES: return ox_styles_start(w, el, a, n);
     default: return LS_OK;
     }
 }
@@ -880,15 +1009,17 @@ static ls_err ox_cb_start(void *ud, const char *local, const char *ns,
 static ls_err ox_cb_end(void *ud, const char *local, const char *ns)
 {
     struct ox_walk *w = ud;
+    (void)local; /* the element opened last: its id is on the stack */
     (void)ns;
+    enum ox_el el = w->depth && w->depth < sizeof w->els ? (enum ox_el)w->els[w->depth] : OXE_OTHER;
     if (w->depth) w->depth--;
-    w->leaf[0] = 0;
+    w->leaf = OXE_OTHER;
     switch (w->kind) {
-    case OX_TEXT: return ox_text_end(w, local);
+    case OX_TEXT: return ox_text_end(w, el);
     case OX_PROPS: return w->depth <= 1 ? ox_sep(w, '\n') : LS_OK;
-    case OX_SHEET: return ox_sheet_end(w, local);
-    case OX_SST: return ox_sst_end(w, local);
-    case OX_STYLES: return ox_styles_end(w, local);
+    case OX_SHEET: return ox_sheet_end(w, el);
+    case OX_SST: return ox_sst_end(w, el);
+    case OX_STYLES: return ox_styles_end(w, el);
     default: return LS_OK;
     }
 }
