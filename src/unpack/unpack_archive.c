@@ -715,6 +715,20 @@ static ls_err run(struct arc *ar, enum unpack_mode mode, bool *retry_raw)
     return e;
 }
 
+/* The local headers and the directory disagree: members are read (and
+ * their names checked) as libarchive walks the local headers, but an
+ * extractor that trusts the directory writes the directory's names. Those
+ * are checked too, on the container. */
+static void directory_name_alerts(struct arc *ar)
+{
+    unsigned all = 0;
+    for (size_t i = 0; i < ar->nzn; i++) all |= unpack_name_flags(ar->zn[i].name);
+    const char *why = "a central-directory name";
+    if (all & UNPACK_NAME_TRAVERSAL) ls_note(ar->c, ar->o, LS_A_PATH_TRAVERSAL, "zip: %s climbs out (..)", why);
+    if (all & UNPACK_NAME_ABSOLUTE) ls_note(ar->c, ar->o, LS_A_ABSOLUTE_PATH, "zip: %s is absolute", why);
+    if (all & UNPACK_NAME_BAD) ls_note(ar->c, ar->o, LS_A_BAD_NAME, "zip: %s is malformed", why);
+}
+
 /* Central-directory check before inflating anything (zipcd.c). True if the
  * zip is an overlap bomb and must not be read. */
 static bool zip_precheck(struct arc *ar)
@@ -731,11 +745,14 @@ static bool zip_precheck(struct arc *ar)
     if (r.nul_names)
         ls_note(ar->c, ar->o, LS_A_BAD_NAME, "zip: %llu member names contain a NUL byte",
                 (unsigned long long)r.nul_names);
-    if (r.name_mismatch)
+    if (r.name_mismatch || r.field_mismatch) {
         ls_note(ar->c, ar->o, LS_R_PARSE_ERROR,
-                "zip: %llu entries hold another name in their local header than in the "
-                "central directory (%s): readers disagree on the members",
-                (unsigned long long)r.name_mismatch, r.mismatch);
+                "zip: %llu entries hold another name, %llu another method or encryption in "
+                "their local header than in the central directory (%s): readers disagree on "
+                "the members", (unsigned long long)r.name_mismatch,
+                (unsigned long long)r.field_mismatch, r.mismatch);
+        directory_name_alerts(ar);
+    }
     if (!r.bomb) return false;
     ls_note(ar->c, ar->o, LS_A_ZIP_BOMB, "%s", r.why);
     ls_note(ar->c, ar->o, LS_R_LIMIT_BYTES, NULL);

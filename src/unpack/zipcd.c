@@ -159,15 +159,29 @@ static void compare_names(struct zcd *z, uint64_t lo, uint16_t nlen, struct ls_s
 {
     struct ls_slice lname;
     if (!ls_slice_sub(z->zip, (size_t)lo + LFH_LEN, nlen, &lname) || same_name(lname, cdname)) return;
-    if (z->r->name_mismatch++ == 0)
+    if (z->r->name_mismatch++ == 0 && !z->r->field_mismatch)
         snprintf(z->r->mismatch, sizeof z->r->mismatch,
                  "local header says \"%.*s\", central directory \"%.*s\"",
                  (int)(lname.len > 60 ? 60 : lname.len), (const char *)lname.ptr,
                  (int)(cdname.len > 60 ? 60 : cdname.len), (const char *)cdname.ptr);
 }
 
+/* The local header's method or encryption bit differs from the directory's:
+ * one reader decrypts or inflates what another takes as it is. */
+static void compare_fields(struct zcd *z, uint64_t lo, uint16_t cflags, uint16_t cmethod)
+{
+    uint16_t lflags, lmethod;
+    if (!ls_rd_u16le(z->zip, (size_t)lo + 6, &lflags) || !ls_rd_u16le(z->zip, (size_t)lo + 8, &lmethod))
+        return;
+    if ((lflags & 1u) == (cflags & 1u) && lmethod == cmethod) return;
+    if (z->r->field_mismatch++ == 0 && !z->r->name_mismatch)
+        snprintf(z->r->mismatch, sizeof z->r->mismatch,
+                 "local header: method %u%s, central directory: method %u%s", lmethod,
+                 (lflags & 1u) ? " encrypted" : "", cmethod, (cflags & 1u) ? " encrypted" : "");
+}
+
 static bool local_range(struct zcd *z, uint64_t lo, uint64_t csize, struct zr_range *rg,
-                        struct ls_slice cdname)
+                        struct ls_slice cdname, uint16_t cflags, uint16_t cmethod)
 {
     struct ls_slice s = z->zip;
     uint32_t sig;
@@ -178,6 +192,7 @@ static bool local_range(struct zcd *z, uint64_t lo, uint64_t csize, struct zr_ra
         return false;
     }
     compare_names(z, lo, nlen, cdname);
+    compare_fields(z, lo, cflags, cmethod);
     uint64_t data = lo + LFH_LEN + nlen + xlen; /* lo <= len: no overflow */
     rg->start = lo;
     rg->end = csize > UINT64_MAX - data ? UINT64_MAX : data + csize;
@@ -189,11 +204,12 @@ static bool local_range(struct zcd *z, uint64_t lo, uint64_t csize, struct zr_ra
 static ls_err one_entry(struct zcd *z, struct ls_cursor *c)
 {
     uint32_t sig, csz, usz, loff;
-    uint16_t flags, nlen, xlen, clen;
+    uint16_t flags, method = 0, nlen, xlen, clen;
     struct ls_slice fixed, name, extra, comment;
     LS_TRY(ls_cur_take(c, LS_ZIPCD_CDH_MIN, &fixed));
     if (!ls_rd_u32le(fixed, 0, &sig) || sig != SIG_CDH) return LS_E_CORRUPT;
     (void)ls_rd_u16le(fixed, 8, &flags);
+    (void)ls_rd_u16le(fixed, 10, &method);
     (void)ls_rd_u32le(fixed, 20, &csz);
     (void)ls_rd_u32le(fixed, 24, &usz);
     (void)ls_rd_u16le(fixed, 28, &nlen);
@@ -208,7 +224,7 @@ static ls_err one_entry(struct zcd *z, struct ls_cursor *c)
     if (flags & 1u) z->r->encrypted++;
     if (ls_slice_find(name, 0, "\0", 1) != SIZE_MAX) z->r->nul_names++;
     uint64_t at = lo > UINT64_MAX - z->r->prefix ? UINT64_MAX : lo + z->r->prefix;
-    if (local_range(z, at, cs, &z->rg[z->nrg], name)) z->nrg++;
+    if (local_range(z, at, cs, &z->rg[z->nrg], name, flags, method)) z->nrg++;
     if (z->names) {
         struct ls_zipcd_name *nm = &z->names[z->nnames++];
         nm->local = at;

@@ -24,7 +24,8 @@ struct ls_zipcd_report {
     uint64_t encrypted;   /* entries with the encryption flag (bit 0) */
     uint64_t nul_names;   /* names containing a NUL byte */
     uint64_t name_mismatch; /* entries whose local header holds another name */
-    char mismatch[160];   /* the first such pair, for the record (names cut, raw bytes) */
+    uint64_t field_mismatch; /* ... another method or encryption bit */
+    char mismatch[160];   /* the first disagreement, for the record (names cut, raw bytes) */
     uint64_t cd_offset;   /* as declared */
     uint64_t cd_size;
     uint64_t prefix;      /* bytes prepended before the zip (self-extractors) */

@@ -329,6 +329,12 @@ class HostileDump(unittest.TestCase):
         self.assertTrue(any("notes.txt" in e and "invoice.txt" in e for e in o["errors"]), o["errors"])
         self.assertEqual(o["verdict"], "sensitive")  # the member that was read holds an SSN
 
+    def test_traversal_only_in_the_central_directory(self):
+        o = self.root("cd_slip")
+        self.assertAlerts(o, "path_traversal")
+        self.assertIn("parse_error", o["coverage_reasons"])
+        self.assertEqual(self.get("cd_slip", "ok.txt")["verdict"], "clean")
+
     # ---- bombs and nesting
 
     def test_overlap_bomb(self):

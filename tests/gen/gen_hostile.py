@@ -735,6 +735,17 @@ def zip_symlink():
     return out.getvalue()
 
 
+def cd_slip_zip():
+    """The local header says ok.txt, the central directory ../../evil.txt:
+    a streaming reader sees a harmless member, an extractor that trusts the
+    directory writes outside its target."""
+    data = CLEAN_TEXT
+    crc = zlib.crc32(data)
+    lfh = _lfh(b"ok.txt", 0, crc, len(data), len(data))
+    cdh = _cdh(b"../../evil.txt", 0, crc, len(data), len(data), 0)
+    return lfh + data + cdh + _eocd(1, len(cdh), len(lfh) + len(data))
+
+
 def lookalike_zip():
     """Traversal spelled with Unicode look-alikes (fullwidth full stop and
     solidus, one-dot leader, division slash) that 'best fit' code page
@@ -911,6 +922,7 @@ def hostile_dump(out):
     d = _docx(CLEAN_TEXT * 30)
     put("trunc_docx", "share/broken/cut.docx", d[: len(d) * 2 // 3])
     put("cd_mismatch", "share/broken/disagree.zip", cd_mismatch_zip())
+    put("cd_slip", "share/broken/two_faced.zip", cd_slip_zip())
     put("fifield", "share/tmp/overlap.zip", fifield_bomb())
     put("nest42", "share/tmp/fortytwo.zip", small42())
     # quine-like: r.zip holding r.zip holding r.zip ... 40 levels (a true
