@@ -54,6 +54,7 @@ struct msg_cs {
     bool utf8;                     /* code page 65001 */
     unsigned unsupported;          /* code page without a table, 0 if none */
     bool noted;                    /* unsupported already noted */
+    const struct ls_codepage *lcid_cp; /* code page of the message locale, NULL: 1252 */
 };
 
 static bool msg_prefix(const char *s, const char *p)
@@ -123,20 +124,64 @@ static void msg_cs_set(struct msg_cs *cs, uint32_t number)
     }
 }
 
+/* The ANSI code page of a Windows locale (LCID), by primary language;
+ * 0 for the Western default (1252). */
+static unsigned msg_lcid_codepage(uint32_t lcid)
+{
+    static const struct { uint16_t lang, cp; } map[] = {
+        {0x19, 1251}, {0x22, 1251}, {0x23, 1251}, {0x02, 1251}, {0x2F, 1251}, /* ru uk be bg mk */
+        {0x15, 1250}, {0x05, 1250}, {0x1B, 1250}, {0x0E, 1250}, {0x24, 1250}, /* pl cs sk hu sl */
+        {0x18, 1250}, {0x1C, 1250},                                           /* ro sq */
+        {0x08, 1253}, {0x1F, 1254}, {0x0D, 1255}, {0x01, 1256}, {0x29, 1256}, /* el tr he ar fa */
+        {0x25, 1257}, {0x26, 1257}, {0x27, 1257}, {0x2A, 1258}, {0x1E, 874},  /* et lv lt vi th */
+        {0x11, 932},  {0x12, 949},
+    };
+    uint32_t lang = lcid & 0x3FFu;
+    if (lang == 0x04) /* Chinese: Taiwan, Hong Kong, Macao traditional */
+        return (lcid == 0x0404 || lcid == 0x0C04 || lcid == 0x1404) ? 950 : 936;
+    if (lang == 0x1A) return lcid == 0x0C1A || lcid == 0x1C1A ? 1251 : 1250; /* sr-Cyrl / hr, sr-Latn */
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (map[i].lang == lang) return map[i].cp;
+    return 0;
+}
+
 /* The message's code page for 8-bit strings (html: for the HTML body,
  * where the internet code page comes first). */
 static void msg_codepage(struct ole2_job *j, uint32_t st, bool html, struct msg_cs *cs)
 {
-    uint32_t msgcp = 0, netcp = 0;
+    uint32_t msgcp = 0, netcp = 0, lcid = 0;
     bool m = msg_long_prop(j, st, 0x3FFD0003u, &msgcp), n = msg_long_prop(j, st, 0x3FDE0003u, &netcp);
-    uint32_t v = html ? (n ? netcp : msgcp) : (m ? msgcp : netcp);
+    /* PidTagMessageLocaleId gives the ANSI page of the writer's locale:
+     * after the message code page and before the internet one for the
+     * 8-bit properties, and what bytes declared UTF-8 but not UTF-8 are
+     * (POI's guess7BitEncoding reads them so too). */
+    bool l = msg_long_prop(j, st, 0x3FF10003u, &lcid);
+    unsigned lcp = l ? msg_lcid_codepage(lcid) : 0;
+    uint32_t v = html ? (n ? netcp : msgcp) : m ? msgcp : l ? (lcp ? lcp : 1252) : netcp;
     msg_cs_set(cs, v);
+    cs->lcid_cp = lcp ? ls_codepage_by_number(lcp) : NULL;
+}
+
+/* 8-bit text in the code page cp (NULL: Windows-1252), through the job. */
+static ls_err msg_put_cp(struct ole2_job *j, const struct ls_codepage *cp, struct ls_slice v)
+{
+    if (!cp) return ole2_put_cp1252(j, v);
+    struct ls_buf u;
+    ls_buf_init(&u, v.len > SIZE_MAX / 4 ? SIZE_MAX / 4 : v.len * 3 + 16);
+    ls_err e = ls_codepage_to_utf8(&u, v, cp);
+    struct ls_slice t = ls_buf_slice(&u);
+    if (e == LS_OK) e = ole2_put_n(j, t.ptr, t.len);
+    else if (e == LS_E_LIMIT) e = LS_E_NOMEM; /* 3 bytes a byte always fit */
+    ls_buf_free(&u);
+    return e;
 }
 
 /* 8-bit text in the message's code page, as UTF-8 through the job. */
 static ls_err msg_put8(struct ole2_job *j, struct msg_cs *cs, struct ls_slice v)
 {
-    if (cs->utf8) return ole2_put_n(j, v.ptr, v.len); /* ls_emit_text repairs bad UTF-8 */
+    /* Declared UTF-8 but not UTF-8: Outlook wrote the locale's ANSI page
+     * (POI's hsmf/ASCII_UTF-8_CP1252_LCID1031.msg: cp1252 under 65001). */
+    if (cs->utf8) return ls_utf8_valid(v) ? ole2_put_n(j, v.ptr, v.len) : msg_put_cp(j, cs->lcid_cp, v);
     if (!cs->cp) {
         if (cs->unsupported && !cs->noted) {
             bool high = false;

@@ -204,6 +204,22 @@ class Ole2Test(unittest.TestCase):
         self.assertTrue(any("DocumentSummaryInformation' damaged" in e for e in o.get("errors", [])),
                         o.get("errors"))
 
+    def msg_text(self, name):
+        proc = subprocess.run([lsutil.LEAKSIFT, "text", os.path.join(self.tree, name)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        return proc.stdout.decode("utf-8", "replace")
+
+    def test_msg_ansi_strings_in_the_locale_code_page(self):
+        for name in ("ansi_utf8_lcid1031.msg", "ansi_cp1251_lcid1031.msg"):
+            t = self.msg_text(name)
+            self.assertIn("Subject: Grüße Müller", t, name)
+            self.assertIn("Zahlung für Jürgen", t, name)
+            self.assertEqual(self.obj(name)["coverage"], "full", name)
+        t = self.msg_text("ansi_cp1251_lcid1049.msg")
+        self.assertIn("Subject: Тема", t)
+        self.assertIn("Текст письма", t)
+
     def test_msg_message(self):
         o = self.obj("mail.msg")
         self.assertEqual(o["handler"], "msg")

@@ -453,6 +453,37 @@ def mail_msg():
     return w.build()
 
 
+def ansi_msg(longs, subject, body):
+    """A .msg with 8-bit (PT_STRING8, 001E) subject and body bytes and the
+    given PT_LONG properties (code pages, locale) in __properties_version1.0."""
+    w = CFBWriter()
+    w.set_root_clsid(bytes.fromhex("0B0D020000000000C000000000000046"))
+    fixed = b""
+    for pid, val in ((0x0037, subject), (0x1000, body), (0x001A, b"IPM.Note")):
+        w.add_stream("__substg1.0_%04X001E" % pid, val + b"\0")
+        fixed += struct.pack("<IIQ", (pid << 16) | 0x001E, 6, len(val) + 1)
+    for pid, v in longs.items():
+        fixed += struct.pack("<IIIxxxx", (pid << 16) | 0x0003, 6, v)
+    w.add_stream("__properties_version1.0", b"\0" * 32 + fixed)
+    return w.build()[0]
+
+
+ANSI_SUBJECT = "Grüße Müller"
+ANSI_BODY = "Zahlung für Jürgen: jürgen.k@example.com"
+
+
+def ansi_msgs():
+    """Outlook's code page quirks (POI's hsmf/ASCII_UTF-8_CP1252_LCID1031.msg
+    and HTMLBodyBinary_CP1251.msg): cp1252 bytes declared UTF-8 by
+    PidTagInternetCodepage with a German PidTagMessageLocaleId, and cp1252
+    bytes with an internet code page of 1251 and the same locale."""
+    sub, body = ANSI_SUBJECT.encode("cp1252"), ANSI_BODY.encode("cp1252")
+    return {"ansi_utf8_lcid1031.msg": ansi_msg({0x3FDE: 65001, 0x3FF1: 1031}, sub, body),
+            "ansi_cp1251_lcid1031.msg": ansi_msg({0x3FDE: 1251, 0x3FF1: 1031}, sub, body),
+            "ansi_cp1251_lcid1049.msg": ansi_msg({0x3FDE: 1251, 0x3FF1: 1049},
+                                                 "Тема".encode("cp1251"), "Текст письма".encode("cp1251"))}
+
+
 # ---------------------------------------------------------------- hostile
 
 
@@ -509,6 +540,7 @@ def write_all(out):
     files["small.ppt"] = small_ppt()
     files["xlm.xls"] = xlm_xls()
     files.update(quirk_docs())
+    files.update(ansi_msgs())
     for name, data in files.items():
         with open(os.path.join(out, name), "wb") as f:
             f.write(data)
