@@ -71,27 +71,35 @@ int32_t ls_utf8_next(struct ls_slice s, size_t *pos)
     return (int32_t)cp;
 }
 
+/* Position of the first byte >= 0x80 at or after pos, or s.len: eight bytes
+ * at a time (memcpy into a uint64_t: no alignment or aliasing assumptions),
+ * then byte by byte for the tail. */
+static size_t utf8_ascii_end(struct ls_slice s, size_t pos)
+{
+    while (s.len - pos >= 8) {
+        uint64_t v;
+        memcpy(&v, &s.ptr[pos], 8);
+        if (v & UINT64_C(0x8080808080808080)) break;
+        pos += 8;
+    }
+    while (pos < s.len && s.ptr[pos] < 0x80) pos++;
+    return pos;
+}
+
 bool ls_utf8_valid(struct ls_slice s)
 {
     size_t pos = 0;
-    while (pos < s.len) {
-        /* fast path over ASCII */
-        if (s.ptr[pos] < 0x80) {
-            pos++;
-            continue;
-        }
+    while ((pos = utf8_ascii_end(s, pos)) < s.len)
         if (ls_utf8_next(s, &pos) < 0) return false;
-    }
     return true;
 }
 
 ls_err ls_utf8_lossy(struct ls_buf *b, struct ls_slice s)
 {
     size_t pos = 0, run = 0;
-    while (pos < s.len) {
+    while ((pos = utf8_ascii_end(s, pos)) < s.len) {
         size_t at = pos;
-        int32_t cp = s.ptr[pos] < 0x80 ? s.ptr[pos++] : ls_utf8_next(s, &pos);
-        if (cp >= 0) continue;
+        if (ls_utf8_next(s, &pos) >= 0) continue;
         /* flush the valid run before the bad byte, then U+FFFD */
         LS_TRY(ls_buf_add(b, s.ptr + run, at - run));
         LS_TRY(ls_utf8_put(b, 0xFFFD));
