@@ -3,6 +3,7 @@
  * vectors), random bytes, and libmagic on bytes in memory. */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -316,6 +317,78 @@ static void magic_description_only_when_wanted_or_unknown(void **st)
     assert_string_equal(desc, "data"); /* unknown type: the description is the only clue */
 }
 
+/* Text objects get libmagic's text tests on their first 4 KiB only; the
+ * answer must still be the one for the whole window (64 KiB). */
+
+/* Text whose binary byte lies past the first 4 KiB is binary for libmagic:
+ * the cheap "is it text" check must look at the whole window. */
+static void magic_text_with_binary_tail(void **st)
+{
+    (void)st;
+    enum { N = 30000 };
+    static uint8_t t[N];
+    for (size_t i = 0; i < N; i++) t[i] = (uint8_t)(i % 61 == 60 ? '\n' : 'a' + i % 26);
+    expect_mime(S(t, N), "text/plain", "ASCII text");
+    t[10000] = 0x00; /* past 4 KiB, within the description's 16 KiB */
+    expect_mime(S(t, N), "application/octet-stream", "data");
+    t[10000] = 0x7f; /* DEL is binary for libmagic too */
+    expect_mime(S(t, N), "application/octet-stream", "data");
+    t[10000] = 0x1b; /* ESC is text */
+    expect_mime(S(t, N), "text/plain", NULL);
+}
+
+/* A JSON document cut at 4 KiB is no longer JSON for libmagic: JSON-looking
+ * text (after white space) keeps the whole window. */
+static void magic_long_json(void **st)
+{
+    (void)st;
+    struct ls_buf b;
+    ls_buf_init(&b, 1u << 20);
+    assert_int_equal(ls_buf_add(&b, " \n[", 3), LS_OK);
+    for (int i = 0; i < 300; i++) {
+        char row[96];
+        int n = snprintf(row, sizeof row, "%s{\"name\": \"user%d\", \"n\": %d}\n", i ? "," : "", i, i);
+        assert_int_equal(ls_buf_add(&b, row, (size_t)n), LS_OK);
+    }
+    assert_int_equal(ls_buf_add(&b, "]\n", 2), LS_OK);
+    assert_true(b.len > 8192);
+    expect_mime(ls_buf_slice(&b), "application/json", "JSON");
+    ls_buf_free(&b);
+}
+
+/* A C source whose licence comment is longer than 1 KiB: `file` says
+ * text/x-c, and so must the 4 KiB prefix. */
+static void magic_c_source_after_long_comment(void **st)
+{
+    (void)st;
+    struct ls_buf b;
+    ls_buf_init(&b, 1u << 20);
+    assert_int_equal(ls_buf_add(&b, "/*\n", 3), LS_OK);
+    for (int i = 0; i < 30; i++)
+        assert_int_equal(ls_buf_add(&b, " * Redistribution and use in source and binary forms.\n", 54), LS_OK);
+    static const char code[] = " */\n#include <stdio.h>\n#include <string.h>\n\nint main(void)\n{\n"
+                               "    puts(\"hi\");\n    return 0;\n}\n";
+    for (int i = 0; i < 200; i++) assert_int_equal(ls_buf_add(&b, code, sizeof code - 1), LS_OK);
+    assert_true(b.len > 16384);
+    expect_mime(ls_buf_slice(&b), "text/x-c", "C source");
+    ls_buf_free(&b);
+}
+
+/* The prefix never cuts a UTF-8 sequence: UTF-8 text stays "UTF-8" in the
+ * description (2 KiB; a cut sequence would make it "ISO-8859") and
+ * text/plain (4 KiB) when a two-byte character straddles either boundary. */
+static void magic_utf8_not_cut(void **st)
+{
+    (void)st;
+    enum { N = 12000 };
+    static uint8_t t[N];
+    for (size_t i = 0; i < N; i++) t[i] = (uint8_t)(i % 61 == 60 ? '\n' : 'a' + i % 26);
+    t[100] = 0xc3, t[101] = 0xa9;   /* U+00E9 */
+    t[2047] = 0xc3, t[2048] = 0xa9; /* and across 2 KiB */
+    t[4095] = 0xc3, t[4096] = 0xa9; /* and across 4 KiB */
+    expect_mime(S(t, N), "text/plain", "Unicode text, UTF-8 text");
+}
+
 /* The memo of recent answers must never hand one object's answer to another:
  * B differs from A in one byte only (same length, a byte the memo's key does
  * not sample), and libmagic tells them apart. */
@@ -362,6 +435,10 @@ int main(void)
         cmocka_unit_test(magic_small_caps_truncate),
         cmocka_unit_test(magic_description_only_when_wanted_or_unknown),
         cmocka_unit_test(magic_memo_is_exact),
+        cmocka_unit_test(magic_text_with_binary_tail),
+        cmocka_unit_test(magic_long_json),
+        cmocka_unit_test(magic_c_source_after_long_comment),
+        cmocka_unit_test(magic_utf8_not_cut),
     };
     int rc = cmocka_run_group_tests_name("identify", pure, NULL, NULL);
     rc += cmocka_run_group_tests_name("magic", magic, magic_setup, magic_teardown);
