@@ -173,6 +173,15 @@ class HostileDump(unittest.TestCase):
         self.assertEqual(self.get("eml_slip", "tools.zip", "readme.txt")["verdict"], "clean")
         self.assertEqual(self.root("eml_slip")["verdict"], "hostile")
 
+    @unittest.expectedFailure  # mime.c does not check attachment file names (report: hostile)
+    def test_attachment_file_names_that_climb_out(self):
+        self.assertAlerts(self.get("eml_att_slip", "../../../../etc/cron.d/evil"), "path_traversal")
+        self.assertAlerts(self.get("eml_att_slip", "C:\\Users\\Public\\run.bat"), "absolute_path")
+
+    def test_attachment_file_names_are_kept(self):
+        names = sorted(o["chain"][0] for o in self.recs("eml_att_slip") if o["depth"] == 1)
+        self.assertEqual(names, ["../../../../etc/cron.d/evil", "C:\\Users\\Public\\run.bat"])
+
     def test_unicode_lookalike_traversal(self):
         for name in ("\uff0e\uff0e\uff0f\uff0e\uff0e\uff0fboot.ini", "\u2025\u2215evil.txt",
                      "..\u2215..\u2215x.txt"):

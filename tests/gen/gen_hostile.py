@@ -962,6 +962,10 @@ def hostile_dump(out):
     put("eml_docx_jpg", "mail/jdoe/inbox/0003.eml",
         _eml("photo", "holiday photo\n", [("photo.jpg", docx_pii, "image/jpeg")]))
     put("eml_clean", "mail/jdoe/inbox/0004.eml", _eml("lunch", "Lunch at noon?\n", []))
+    put("eml_att_slip", "mail/jdoe/inbox/0007.eml",
+        _eml("cron", "install this\n",
+             [("../../../../etc/cron.d/evil", b"* * * * * root sh /tmp/x\n", "text/plain"),
+              ("C:\\Users\\Public\\run.bat", b"echo hi\n", "text/plain")]))
     # --- active content, nested
     import gen_docs
     import gen_pdf
