@@ -220,6 +220,11 @@ class Ole2Test(unittest.TestCase):
         self.assertIn("Subject: Тема", t)
         self.assertIn("Текст письма", t)
 
+    def test_xls_record_quirks_are_full(self):
+        o = self.obj("quirk_records.xls")
+        self.assertEqual(o["coverage"], "full", o.get("errors"))
+        self.assertIn("Quirk workbook cell quirk.cell@example.com", self.msg_text("quirk_records.xls"))
+
     def test_msg_message(self):
         o = self.obj("mail.msg")
         self.assertEqual(o["handler"], "msg")

@@ -316,6 +316,33 @@ def small_xls():
     return w.build()[0]
 
 
+QUIRK_XLS_CELL = "Quirk workbook cell quirk.cell@example.com"
+
+
+def quirk_xls():
+    """BIFF8 oddities of genuine workbooks, each documented by POI: an SST
+    with a total of 0, a garbage unique count and no strings (57456.xls),
+    a FORMAT record one character short (61045_govdocs1_626534.xls), HEADER
+    and FOOTER holding only a zero length, no flags byte (61287.xls)."""
+    bof_g = biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 0x06))
+    fmt = '_("$"* #,##0_);_("$"* \\(#,##0\\);_("$"* "-"_);_(@_)'
+    fmt_rec = biff(0x041E, struct.pack("<HHB", 0x2A, len(fmt), 0) + fmt.encode()[:-1])
+    sst = biff(0x00FC, struct.pack("<II", 0, 1761))
+    sheet_name = "Data"
+    bs_len = 4 + 8 + len(sheet_name)
+    glob_len = len(bof_g) + len(fmt_rec) + bs_len + len(sst) + 4
+    bs = biff(0x0085, struct.pack("<IBBBB", glob_len, 0, 0, len(sheet_name), 0) + sheet_name.encode())
+    glob = bof_g + fmt_rec + bs + sst + biff(0x000A, b"")
+    assert len(glob) == glob_len
+    bof_s = biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0010, 0x0DBB, 0x07CC, 0, 0x06))
+    rows = biff(0x0014, b"\0\0") + biff(0x0015, b"\0\0")
+    rows += biff(0x0204, struct.pack("<HHHHB", 0, 0, 15, len(QUIRK_XLS_CELL), 0) + QUIRK_XLS_CELL.encode())
+    wb = glob + bof_s + rows + biff(0x000A, b"")
+    w = CFBWriter()
+    w.add_stream("Workbook", wb.ljust(4096, b"\0"))
+    return w.build()[0]
+
+
 def xlm_xls():
     """A workbook whose only sheet is an Excel 4.0 macro sheet (dt = 1)."""
     bof = biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 0x06))
@@ -541,6 +568,7 @@ def write_all(out):
     files["xlm.xls"] = xlm_xls()
     files.update(quirk_docs())
     files.update(ansi_msgs())
+    files["quirk_records.xls"] = quirk_xls()
     for name, data in files.items():
         with open(os.path.join(out, name), "wb") as f:
             f.write(data)
