@@ -471,6 +471,103 @@ ls_err ls_markup_xml_walk(struct ls_ctx *c, struct ls_object *o, struct ls_slice
     return wf ? LS_OK : LS_E_CORRUPT;
 }
 
+/* ---------------------------------------------------------------- soup walk */
+
+/*
+ * Markup that is XML in intent but often not well-formed (VML: "<br>" with
+ * no end tag, unquoted attribute values) through the same ls_xml_sax
+ * callbacks, parsed by libxml2's HTML parser: it closes void and stray
+ * elements itself, never stops on damage, and neither expands entities
+ * other than HTML's predefined ones nor loads anything. Names reach the
+ * callbacks lower-cased (the HTML parser folds them) and without their
+ * prefix ("v:textbox" -> "textbox"); ns is always "". Start and end events
+ * stay balanced (the parser closes what it opened).
+ */
+static const char *soup_local(const xmlChar *name)
+{
+    const char *s = walk_str(name);
+    const char *colon = strrchr(s, ':');
+    return colon ? colon + 1 : s;
+}
+
+static void soup_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+    struct markup_walk *w = ctx;
+    if (w->err != LS_OK) return;
+    if (++w->depth > LS_MARKUP_MAX_DEPTH) {
+        walk_stop(w, LS_E_CORRUPT);
+        return;
+    }
+    if ((++w->elements % MARKUP_TIME_EVERY) == 0 && ls_ctx_expired(w->c)) {
+        walk_stop(w, LS_E_TIMEOUT);
+        return;
+    }
+    if (!w->sax->start) return;
+    size_t n = 0;
+    for (size_t i = 0; atts && atts[i] && n < LS_XML_MAX_ATTRS; i += 2) {
+        const char *v = walk_str(atts[i + 1]);
+        w->attrs[n].local = soup_local(atts[i]);
+        w->attrs[n].ns = "";
+        w->attrs[n].value = ls_slice_make(v, strlen(v));
+        n++;
+    }
+    ls_err e = w->sax->start(w->ud, soup_local(name), "", w->attrs, n);
+    if (e != LS_OK) walk_stop(w, e);
+}
+
+static void soup_end(void *ctx, const xmlChar *name)
+{
+    struct markup_walk *w = ctx;
+    if (w->err != LS_OK) return;
+    if (w->depth > 0) w->depth--;
+    if (!w->sax->end) return;
+    ls_err e = w->sax->end(w->ud, soup_local(name), "");
+    if (e != LS_OK) walk_stop(w, e);
+}
+
+#define MARKUP_SOUP_OPTIONS                                                                    \
+    (HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |       \
+     HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD | HTML_PARSE_NOIMPLIED)
+
+ls_err ls_markup_soup_walk(struct ls_ctx *c, struct ls_object *o, struct ls_slice xml,
+                           const struct ls_xml_sax *sax, void *ud)
+{
+    ls_markup_global_init();
+    struct ls_buf conv;
+    ls_buf_init(&conv, markup_conv_max(xml.len));
+    struct ls_slice in;
+    ls_err e = markup_prepare(xml, &conv, &in);
+    if (e != LS_OK) {
+        ls_buf_free(&conv);
+        return e == LS_E_LIMIT ? LS_E_NOMEM : e;
+    }
+    struct markup_walk w;
+    memset(&w, 0, sizeof w);
+    w.c = c;
+    w.o = o;
+    w.sax = sax;
+    w.ud = ud;
+    htmlSAXHandler h;
+    memset(&h, 0, sizeof h);
+    h.startElement = soup_start;
+    h.endElement = soup_end;
+    h.characters = walk_chars;
+    h.cdataBlock = walk_chars;
+    w.px = in.len ? htmlCreatePushParserCtxt(&h, &w, NULL, 0, NULL, XML_CHAR_ENCODING_UTF8) : NULL;
+    if (in.len && !w.px) {
+        ls_buf_free(&conv);
+        return LS_E_NOMEM;
+    }
+    if (w.px) {
+        (void)htmlCtxtUseOptions(w.px, MARKUP_SOUP_OPTIONS);
+        walk_feed(&w, in, true);
+        markup_free_doc(w.px);
+        htmlFreeParserCtxt(w.px);
+    }
+    ls_buf_free(&conv);
+    return w.err;
+}
+
 bool ls_xml_attr_get(const struct ls_xml_attr *attrs, size_t n, const char *local,
                      const char *ns, struct ls_slice *value)
 {
@@ -536,7 +633,8 @@ ls_err ls_markup_xml_text(struct ls_ctx *c, struct ls_object *o, struct ls_slice
     struct xmltext x;
     ls_textout_init(&x.out, c, o);
     x.flags = flags;
-    ls_err e = ls_markup_xml_walk(c, o, xml, &sax, &x);
+    ls_err e = (flags & LS_MARKUP_LENIENT) ? ls_markup_soup_walk(c, o, xml, &sax, &x)
+                                           : ls_markup_xml_walk(c, o, xml, &sax, &x);
     ls_err f = ls_textout_finish(&x.out);
     if (f != LS_OK) return f;
     return e;

@@ -45,6 +45,8 @@ ls_err ls_markup_html_text(struct ls_ctx *c, struct ls_object *o, struct ls_slic
 /* Flags for ls_markup_xml_text(). */
 #define LS_MARKUP_ATTRS 0x1u /* also emit attribute values (XMP keeps
                                 properties in attributes) */
+#define LS_MARKUP_LENIENT 0x2u /* parse as ls_markup_soup_walk() does (VML):
+                                  never LS_E_CORRUPT */
 
 /*
  * Text nodes of any XML (XMP, SVG, generic XML) through ls_emit_text(),
@@ -89,6 +91,18 @@ struct ls_xml_sax {
  */
 ls_err ls_markup_xml_walk(struct ls_ctx *c, struct ls_object *o, struct ls_slice xml,
                           const struct ls_xml_sax *sax, void *ud);
+
+/*
+ * The same walk for markup that is XML in intent but often not well-formed
+ * (VML drawings: "<br>" without an end tag), through libxml2's HTML parser:
+ * damage is repaired, never reported (no LS_E_CORRUPT). Element and
+ * attribute names arrive lower-cased and without their prefix, ns is "".
+ * No entity but HTML's predefined ones is expanded and nothing is loaded;
+ * a DOCTYPE's internal subset is skipped (no xml_entity alert). Returns the
+ * first non-OK callback result, LS_E_TIMEOUT, LS_E_NOMEM or LS_OK.
+ */
+ls_err ls_markup_soup_walk(struct ls_ctx *c, struct ls_object *o, struct ls_slice xml,
+                           const struct ls_xml_sax *sax, void *ud);
 
 /* Attribute value by local name (and namespace, or any namespace if ns is
  * NULL); false if absent. */

@@ -1079,7 +1079,12 @@ static ls_err ox_walk_part(struct ox *x, const char *name, enum ox_kind kind)
     ls_buf_init(&w.istr, LS_TC_MAX_LABEL + 1); /* >= LS_TC_MAX_VALUE + 1 */
     if ((kind == OX_SHEET || kind == OX_TEXT) && ls_tc_init(&w.tc) != LS_OK)
         memset(&w.tc, 0, sizeof w.tc);
-    ls_err e = ls_markup_xml_walk(x->c, x->o, ls_buf_slice(&x->part), &ox_sax, &w);
+    /* VML drawings (legacy comments, text boxes, form controls) are HTML-ish
+     * even in files Office writes ("<br>" left open): parsed leniently,
+     * their text kept, their damage no reason for partial coverage. */
+    ls_err e = ox_ends(name, ".vml")
+                   ? ls_markup_soup_walk(x->c, x->o, ls_buf_slice(&x->part), &ox_sax, &w)
+                   : ls_markup_xml_walk(x->c, x->o, ls_buf_slice(&x->part), &ox_sax, &w);
     ls_buf_free(&w.cell);
     ls_buf_free(&w.hf);
     ls_buf_free(&w.istr);

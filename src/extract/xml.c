@@ -5,7 +5,8 @@
  * Text nodes one per line; attribute values too, except in SVG (path and
  * geometry data). A DOCTYPE declaring entities gives `xml_entity`; nothing
  * is expanded or loaded. A document that is not well-formed keeps the text
- * libxml2 could recover and is marked partial (parse_error).
+ * libxml2 could recover and is marked partial (parse_error); except a .vml
+ * drawing, read with the lenient (HTML) parser as in OOXML packages.
  * Attacker-controlled: every byte.
  */
 #include <string.h>
@@ -58,9 +59,18 @@ static int xml_probe(const struct ls_object *o)
     return 0;
 }
 
+/* A VML drawing saved on its own is HTML-ish like the parts it comes from
+ * (ooxml.c): read leniently, never partial for an open "<br>". */
+static bool xml_is_vml(const struct ls_object *o)
+{
+    return o->ext && strcmp(o->ext, "vml") == 0;
+}
+
 static ls_err xml_extract(struct ls_ctx *c, struct ls_object *o)
 {
-    return ls_markup_xml_text(c, o, o->data, xml_is_svg(o) ? 0 : LS_MARKUP_ATTRS);
+    unsigned flags = xml_is_svg(o) ? 0 : LS_MARKUP_ATTRS;
+    if (xml_is_vml(o)) flags |= LS_MARKUP_LENIENT;
+    return ls_markup_xml_text(c, o, o->data, flags);
 }
 
 const struct ls_handler ls_handler_xml = {
