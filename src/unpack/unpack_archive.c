@@ -186,6 +186,9 @@ static void say(struct arc_child *k, const char *what, const char *detail)
 /* ---- names ---- */
 
 /* Names are cut at the name buffer's max; a cut name is still a name. */
+/* A member name is kept up to this many bytes (a pax path has no limit). */
+#define ARC_NAME_MAX 65536u
+
 static void nb_add(struct ls_buf *b, const void *p, size_t n)
 {
     if (ls_buf_add(b, p, n) != LS_OK) return;
@@ -543,8 +546,9 @@ static ls_err do_entry(struct arc *ar, struct archive_entry *e, bool warned)
     unsigned kind = 0;
     memset(&k, 0, sizeof k);
     ls_buf_init(&k.err, 2048);
-    ls_buf_init(&nb, 65536);
+    ls_buf_init(&nb, ARC_NAME_MAX);
     child_name(ar, e, &k, &nb);
+    if (nb.len >= ARC_NAME_MAX) say(&k, "name longer than 64 KiB: cut", NULL);
     if (archive_entry_size_is_set(e) && archive_entry_size(e) > 0)
         k.ch.declared_size = (uint64_t)archive_entry_size(e);
     if (warned && !ar->raw && archive_entry_pathname(e) == NULL) {

@@ -216,6 +216,16 @@ class HostileDump(unittest.TestCase):
         self.assertEqual(deep[0]["chain"][0].count("/"), 400)  # kept whole
         self.assertClean(deep[0])
 
+    def test_pax_names_past_64k_are_cut_and_said_so(self):
+        recs = [o for o in self.recs("long_pax") if o["depth"] == 1]
+        self.assertEqual(len(recs), 2)
+        for o in recs:
+            self.assertEqual(len(o["chain"][0]), 65536)
+            self.assertIn("name longer than 64 KiB: cut", o["errors"])
+            self.assertIn("bad_name", o["alerts"])
+        self.assertTrue(any("ssn" in self.entities(o) for o in recs))
+        self.assertTrue(any("path_traversal" in o["alerts"] for o in recs))
+
     # ---- links and special members
 
     def test_links_devices_fifo_in_tar_gz(self):

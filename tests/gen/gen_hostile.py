@@ -781,6 +781,14 @@ def ctrl_names_zip():
     ])
 
 
+def long_pax_tar():
+    """pax paths have no length limit: a 200 KB name, and 30,000 ../"""
+    def build(t):
+        _add(t, "a/" * 100000 + "x.txt", PII_TEXT)
+        _add(t, "../" * 30000 + "etc/passwd", b"root:x:0:0::/root:/bin/sh\n")
+    return tar_bytes(build, fmt=tarfile.PAX_FORMAT)
+
+
 def links_tar():
     def build(t):
         _add(t, "etc_passwd", type=tarfile.SYMTYPE, linkname="/etc/passwd")
@@ -899,6 +907,7 @@ def hostile_dump(out):
     put("lookalike", "share/it/unicode_paths.zip", lookalike_zip())
     put("long_names", "share/it/long_names.zip", longname_zip())
     put("ctrl_names", "share/it/ctrl_names.zip", ctrl_names_zip())
+    put("long_pax", "share/it/paths.tar.gz", gzip.compress(long_pax_tar(), mtime=0))
     put("links_tar", "share/it/system.tar.gz", gzip.compress(links_tar(), mtime=0))
     l7 = _7z_links(work)
     if l7:
