@@ -182,6 +182,14 @@ class HostileDump(unittest.TestCase):
         names = sorted(o["chain"][0] for o in self.recs("eml_att_slip") if o["depth"] == 1)
         self.assertEqual(names, ["../../../../etc/cron.d/evil", "C:\\Users\\Public\\run.bat"])
 
+    def test_absolute_name_in_a_mailed_7z(self):
+        recs = [o for o in self.recs("abs_7z") if o["depth"] == 2]
+        self.assertEqual(len(recs), 1)
+        self.assertEqual(recs[0]["chain"][0], "keys.7z")
+        self.assertTrue(recs[0]["chain"][1].startswith("/") and recs[0]["chain"][1].endswith("/authorized_keys"))
+        self.assertAlerts(recs[0], "absolute_path")
+        self.assertEqual(self.root("abs_7z")["verdict"], "hostile")
+
     def test_unicode_lookalike_traversal(self):
         for name in ("\uff0e\uff0e\uff0f\uff0e\uff0e\uff0fboot.ini", "\u2025\u2215evil.txt",
                      "..\u2215..\u2215x.txt"):

@@ -871,6 +871,20 @@ def _7z_links(work):
     return data
 
 
+def _7z_absolute(work):
+    """A 7z whose member name is an absolute path (7z -spf)."""
+    d = os.path.join(work, ".7zabs")
+    os.makedirs(d)
+    src = write(d, "authorized_keys", b"ssh-ed25519 AAAAC3Nza attacker@example.net\n")
+    dst = os.path.join(d, "out.7z")
+    data = None
+    if _7z(["a", "-bd", "-y", "-spf", dst, src], d):
+        with open(dst, "rb") as f:
+            data = f.read()
+    shutil.rmtree(d, ignore_errors=True)
+    return data
+
+
 def hostile_dump(out):
     """Write OUT/dump (see above); return {case: root path}."""
     out = os.path.abspath(out)
@@ -912,6 +926,10 @@ def hostile_dump(out):
     l7 = _7z_links(work)
     if l7:
         put("links_7z", "share/it/home_backup.tar.gz", _tgz([("home.7z", l7)]))
+    a7 = _7z_absolute(work)
+    if a7:
+        put("abs_7z", "mail/jdoe/inbox/0008.eml",
+            _eml("keys", "for the server\n", [("keys.7z", a7, "application/x-7z-compressed")]))
     put("symlink_through", "share/it/through.tar", symlink_through_tar())
     put("zipcrypto", "share/finance/locked.zip", zipcrypto_zip())
     aes = _7z_bytes(work, [("ledger.txt", PII_TEXT)], ["-tzip", "-pinfected", "-mem=AES256"])
