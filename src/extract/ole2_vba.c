@@ -60,6 +60,13 @@ static ls_err vba_chunk_tokens(struct ls_slice body, struct ls_buf *out, size_t 
     return LS_OK;
 }
 
+static bool vba_zero_from(struct ls_slice s, size_t i)
+{
+    for (; i < s.len; i++)
+        if (ls_slice_at(s, i) != 0) return false;
+    return true;
+}
+
 /* Decompress a CompressedContainer starting at s[0] (the 0x01 byte). */
 static ls_err vba_decompress(struct ls_slice s, struct ls_buf *out, size_t max)
 {
@@ -69,6 +76,9 @@ static ls_err vba_decompress(struct ls_slice s, struct ls_buf *out, size_t max)
         uint16_t hdr = 0;
         struct ls_slice body;
         LS_FAIL_IF(!ls_rd_u16le(s, i, &hdr), LS_E_TRUNCATED);
+        /* Zero bytes after the last chunk are the stream's padding, not a
+         * chunk (Word pads module streams: POI's 60279.doc). */
+        if (hdr == 0 && vba_zero_from(s, i)) return LS_OK;
         LS_FAIL_IF(((hdr >> 12) & 7) != 3, LS_E_CORRUPT);
         size_t n = (size_t)(hdr & 0x0FFF) + 1; /* bytes after the header */
         i += 2;

@@ -225,6 +225,12 @@ class Ole2Test(unittest.TestCase):
         self.assertEqual(o["coverage"], "full", o.get("errors"))
         self.assertIn("Quirk workbook cell quirk.cell@example.com", self.msg_text("quirk_records.xls"))
 
+    def test_vba_module_zero_padding_is_full(self):
+        o = self.obj("quirk_vba_pad.doc")
+        self.assertIn("macro", o["alerts"])
+        self.assertEqual(o["coverage"], "full", o.get("errors"))
+        self.assertIn("[VBA module Module1]", self.msg_text("quirk_vba_pad.doc"))
+
     def test_msg_message(self):
         o = self.obj("mail.msg")
         self.assertEqual(o["handler"], "msg")

@@ -569,6 +569,12 @@ def write_all(out):
     files.update(quirk_docs())
     files.update(ansi_msgs())
     files["quirk_records.xls"] = quirk_xls()
+    # Word pads a module stream with zero bytes after the compressed source
+    # (POI's 60279.doc): padding, not a damaged chunk.
+    files["quirk_vba_pad.doc"] = plain_doc(extra={
+        "Macros/VBA/dir": b"\x01\x00" * 8,
+        "Macros/VBA/Module1": b"\x00\x01" * 40 + ovba_compress(VBA_SOURCE) + b"\0" * 3000,
+        "Macros/PROJECT": b"ID=\"{00000000}\"\r\n"})[0]
     for name, data in files.items():
         with open(os.path.join(out, name), "wb") as f:
             f.write(data)
