@@ -189,7 +189,7 @@ class Ole2Test(unittest.TestCase):
 
     def test_property_set_quirks_are_full(self):
         for name in ("quirk_props_empty.doc", "quirk_props_zero.doc", "quirk_props_pad.doc",
-                     "quirk_props_shift.doc"):
+                     "quirk_props_shift.doc", "quirk_props_small.doc"):
             o = self.obj(name)
             self.assertEqual(o["coverage"], "full", (name, o.get("errors")))
             proc = subprocess.run([lsutil.LEAKSIFT, "text", os.path.join(self.tree, name)],

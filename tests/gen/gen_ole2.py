@@ -189,7 +189,8 @@ def quirk_docs():
     out["quirk_props_empty.doc"] = w.build()[0]
     w.add_stream("\x05SummaryInformation", b"\0" * 4096)  # JExcelAPI (Tika's jxl.xls)
     out["quirk_props_zero.doc"] = w.build()[0]
-    for name, kw in (("quirk_props_pad.doc", {"size_lie": 4}), ("quirk_props_shift.doc", {"shift": 3})):
+    for name, kw in (("quirk_props_pad.doc", {"size_lie": 4}), ("quirk_props_shift.doc", {"shift": 3}),
+                     ("quirk_props_small.doc", {"size_lie": -40})):  # POI's 42726.xls: size too small
         w = CFBWriter()
         w.add_stream("WordDocument", wd)
         w.add_stream("0Table", tbl)
