@@ -552,6 +552,44 @@ static struct ls_slice part_slice(struct ls_slice body, size_t start, size_t end
     return s;
 }
 
+/* Line at pos in s without its line break and trailing white space;
+ * *next gets the start of the following line. */
+static struct ls_slice line_at(struct ls_slice s, size_t pos, size_t *next)
+{
+    size_t eol = ls_slice_find(s, pos, "\n", 1);
+    if (eol == SIZE_MAX) eol = s.len;
+    *next = eol < s.len ? eol + 1 : s.len;
+    struct ls_slice l = {s.ptr, 0};
+    (void)ls_slice_sub(s, pos, eol - pos, &l);
+    while (l.len && (l.ptr[l.len - 1] == '\r' || l.ptr[l.len - 1] == ' ' || l.ptr[l.len - 1] == '\t'))
+        l.len--;
+    return l;
+}
+
+/* Whether a last part without its closing delimiter still ended where its
+ * writer ended it: a base64 body that ends in '=' padding after a whole
+ * number of 4-character groups (only an encoder's last group is padded; a
+ * cut anywhere else leaves no '=' at the end). Mailers that never write
+ * the closing delimiter are common (Tika's
+ * testEML_embedded_xhtml_and_img.eml). */
+static bool b64_finished(struct ls_slice ent)
+{
+    struct mime_part q;
+    part_parse(&q, ent, false);
+    if (strcmp(q.cte, "base64") != 0 || type_prefix(&q, "multipart/")) return false;
+    size_t pos = 0, chars = 0;
+    struct ls_slice last = {q.body.ptr, 0};
+    while (pos < q.body.len) {
+        size_t next;
+        struct ls_slice l = line_at(q.body, pos, &next);
+        pos = next;
+        if (l.len == 0) continue;
+        chars += l.len;
+        last = l;
+    }
+    return last.len > 0 && last.ptr[last.len - 1] == '=' && chars % 4 == 0;
+}
+
 static void walk_multipart(struct mime_walk *w, const struct mime_part *p, unsigned nest)
 {
     struct ls_buf delim;
@@ -581,7 +619,8 @@ static void walk_multipart(struct mime_walk *w, const struct mime_part *p, unsig
             /* Nothing after the last delimiter: the closing one is
              * missing, but no part is cut short. */
             if (blank(part_slice(p->body, start, end))) break;
-            ls_note(w->c, w->o, LS_R_TRUNCATED, "mime: %s closing boundary missing", p->type);
+            cut = !b64_finished(part_slice(p->body, start, end));
+            if (cut) ls_note(w->c, w->o, LS_R_TRUNCATED, "mime: %s closing boundary missing", p->type);
         }
         walk_entity(w, part_slice(p->body, start, end), nest + 1, false, digest, cut);
     }

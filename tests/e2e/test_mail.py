@@ -264,6 +264,15 @@ class MailTest(unittest.TestCase):
         self.assertIn("first part", t)
         self.assertNotIn("--mp_1-", t)
 
+    def test_unclosed_multipart_ending_in_padded_base64_is_full(self):
+        o = self.obj("noclose.eml")
+        self.assertEqual(o["coverage"], "full", o.get("errors"))
+        self.assertFound(o, "ssn", last4(gen_mail.SSN_NOCLOSE))
+        self.assertEqual(self.obj("noclose.eml", ["blob.bin"])["coverage"], "full")
+        cut = self.obj("noclose_cut.eml")
+        self.assertEqual(cut["coverage"], "partial")
+        self.assertIn("truncated", cut["coverage_reasons"])
+
     def test_unknown_charset_label_on_utf8_text(self):
         o = self.obj("xunknown.eml")
         self.assertEqual(o["coverage"], "full", o.get("errors"))

@@ -424,6 +424,28 @@ def unknown_charset_utf8_eml():
             "Caf\u00e9 cr\u00e8me for Jos\u00e9\r\n").encode("utf-8")
 
 
+SSN_NOCLOSE = "413-54-9900"     # noclose.eml, text part before an unclosed base64 attachment
+
+
+def no_close_eml(cut_at_line=False):
+    """A base64 attachment (7 bytes: padded) as the last part and no closing
+    delimiter, as some mailers write (Tika's testEML_embedded_xhtml_and_img.eml):
+    complete. With cut_at_line, a longer attachment is cut at a line break
+    instead: no padding at the end, so it is truncated."""
+    import base64
+    data = b"x" * (3000 if cut_at_line else 7)
+    b64 = base64.encodebytes(data).decode()
+    if cut_at_line:
+        b64 = "".join(b64.splitlines(True)[:10])
+    return ("From: a@corp-mail.test\r\nSubject: no close\r\n"
+            "Content-Type: multipart/mixed; boundary=nc_1\r\n\r\n"
+            "--nc_1\r\nContent-Type: text/plain\r\n\r\nSSN %s\r\n"
+            "--nc_1\r\nContent-Type: application/octet-stream\r\n"
+            "Content-Transfer-Encoding: base64\r\n"
+            "Content-Disposition: attachment; filename=blob.bin\r\n\r\n%s" %
+            (SSN_NOCLOSE, b64.replace("\n", "\r\n").rstrip("\r\n"))).encode()
+
+
 def decoy_txt():
     return ("Meeting notes\n\nSomeone wrote:\nFrom: not a header here\n"
             "Subject: still just text\n").encode()
@@ -488,6 +510,8 @@ def generate(out):
     write(os.path.join(out, "emptymulti.eml"), header_only_multipart_eml())
     write(os.path.join(out, "onedash.eml"), one_dash_close_eml())
     write(os.path.join(out, "xunknown.eml"), unknown_charset_utf8_eml())
+    write(os.path.join(out, "noclose.eml"), no_close_eml())
+    write(os.path.join(out, "noclose_cut.eml"), no_close_eml(cut_at_line=True))
     write(os.path.join(out, "bigattach.eml"), big_attachment_eml())
     write(os.path.join(out, "notes.txt"), decoy_txt())
     write(os.path.join(out, "corrupt.pst"), corrupt_pst())
