@@ -28,6 +28,10 @@
 
 #define DOC_WIDENT 0xA5EC
 #define DOC_WIDENT_W6 0xA5DC /* Word 6.0 and Word 95 */
+/* Far East Word 6/95 (POI reads them as old documents by nFib alone;
+ * POI's Bug51944.doc, a Traditional Chinese Word 6 file, says 0xA699). */
+#define DOC_WIDENT_W6_FE1 0xA697
+#define DOC_WIDENT_W6_FE2 0xA699
 #define DOC_NFIB_W95 0x0068 /* Word 6.0 writes 0x65, Word 95 0x68, Word 97+ 0xC1 */
 #define DOC_F_ENCRYPTED 0x0100u
 #define DOC_F_WHICHTBL 0x0200u
@@ -255,9 +259,13 @@ static ls_err doc_with_stream(struct ole2_job *j, uint32_t st, struct ls_slice w
     uint16_t ident = 0, flags = 0;
     uint32_t fc = 0, lcb = 0;
     uint16_t nfib = 0;
-    if (!ls_rd_u16le(wd, 0, &ident) || (ident != DOC_WIDENT && ident != DOC_WIDENT_W6) ||
+    if (!ls_rd_u16le(wd, 0, &ident) ||
+        (ident != DOC_WIDENT && ident != DOC_WIDENT_W6 && ident != DOC_WIDENT_W6_FE1 &&
+         ident != DOC_WIDENT_W6_FE2) ||
         !ls_rd_u16le(wd, 2, &nfib) || !ls_rd_u16le(wd, 10, &flags))
         return doc_fallback(j, wd, "no Word FIB");
+    bool fe = ident == DOC_WIDENT_W6_FE1 || ident == DOC_WIDENT_W6_FE2;
+    if (fe && (nfib == 0 || nfib > DOC_NFIB_W95)) return doc_fallback(j, wd, "no Word FIB");
     if (flags & (DOC_F_ENCRYPTED | DOC_F_OBFUSCATED)) {
         ls_note(j->c, j->o, LS_R_ENCRYPTED, "doc: document is encrypted (%s)",
                 (flags & DOC_F_OBFUSCATED) ? "XOR obfuscation" : "RC4/CryptoAPI");

@@ -335,6 +335,42 @@ class Word6Documents(unittest.TestCase):
             self.assertIn("Компания Аскат", p.stdout.decode("utf-8"))
 
 
+class Word6FarEast(unittest.TestCase):
+    """Far East Word 6/95 files say wIdent 0xA699 or 0xA697 (POI reads old
+    documents by nFib alone): POI's Bug51944.doc, a Traditional Chinese
+    Word 6 fax form, was 'no Word FIB' and only raw-scanned (partial)."""
+
+    TEXT = "公司聯絡 wang.wei@example.com\r"
+
+    def word6_fe(self, ident):
+        sys.path.insert(0, os.path.join(os.environ.get("LEAKSIFT_SRC", "."), "tests", "gen"))
+        from cfb_writer import CFBWriter  # noqa: E402
+        text = self.TEXT.encode("big5")
+        fib = bytearray(768)
+        struct.pack_into("<HHH", fib, 0, ident, 0x65, 0x0404)
+        struct.pack_into("<II", fib, 0x18, 768, 768 + len(text))
+        wd = bytes(fib) + text + b"\0" * 64
+        sec = struct.pack("<IIII", 24, 1, 1, 16) + struct.pack("<HHHH", 2, 0, 950, 0)
+        fmtid = bytes.fromhex("e0859ff2f94f6810ab9108002b27b3d9")
+        si = struct.pack("<HHI16sI", 0xFFFE, 0, 0x00020005, b"\0" * 16, 1) + fmtid + struct.pack("<I", 48) + sec
+        w = CFBWriter()
+        w.add_stream("WordDocument", wd.ljust(4096, b"\0"))
+        w.add_stream("\x05SummaryInformation", si)
+        return w.build()[0]
+
+    def test_word6_traditional_chinese(self):
+        for ident in (0xA699, 0xA697):
+            with tempfile.TemporaryDirectory() as tmp:
+                path = os.path.join(tmp, "fax.doc")
+                with open(path, "wb") as f:
+                    f.write(self.word6_fe(ident))
+                (root,) = scan(path, tmp)
+                self.assertEqual(root["coverage"], "full", (hex(ident), root["errors"]))
+                self.assertIn("email", [f["entity"] for f in root["findings"]])
+                p = subprocess.run([LEAKSIFT, "text", path], capture_output=True)
+                self.assertIn("公司聯絡", p.stdout.decode("utf-8"), hex(ident))
+
+
 class WinmailWithTrailingLineBreak(unittest.TestCase):
     """winmail.dat files saved from mail clients (Apache POI bug 52400)
     end with the CRLF of their base64 line: 'tnef: attribute header cut
