@@ -22,9 +22,10 @@ static void text_usage(FILE *f)
 "is scanned, and they are printed. If the member is not found, the members\n"
 "that exist are listed on stderr.\n"
 "\n"
-"Member names are printed with control characters, invalid UTF-8, '!' and '\\'\n"
-"written as \\xHH (a hostile name cannot drive the terminal or split a line),\n"
-"and FILE!MEMBER accepts the same escapes, so a listed chain can be pasted back.\n"
+"Member names are printed with control characters, bidi controls, invalid\n"
+"UTF-8, '!' and '\\' written as \\xHH (a hostile name cannot drive the\n"
+"terminal, disguise itself or split a line), and FILE!MEMBER accepts the same\n"
+"escapes, so a listed chain can be pasted back.\n"
 "\n"
 "  -l, --list     list every object (chain, handler, type) instead\n"
 "  -h, --help     show this help\n");
@@ -35,9 +36,19 @@ struct text_out {
     unsigned shown;
 };
 
+/* Unicode's explicit direction controls (LRE..RLO, LRI..PDI, LRM, RLM,
+ * ALM): printed raw they reorder what follows on the terminal, so
+ * "invoice<RLO>fdp.exe" would read "invoiceexe.pdf". */
+static bool is_bidi_control(int32_t cp)
+{
+    return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e ||
+           cp == 0x200f || cp == 0x061c;
+}
+
 /* A member name as text that is safe on a terminal and in a tab-separated
- * line: printable UTF-8 as is; control characters (C0, DEL, C1), invalid
- * bytes, '!' (the chain separator) and '\' (the escape) as \xHH. */
+ * line: printable UTF-8 as is; control characters (C0, DEL, C1), bidi
+ * controls, invalid bytes, '!' (the chain separator) and '\' (the escape)
+ * as \xHH. */
 static void print_name(FILE *f, const uint8_t *p, size_t n)
 {
     struct ls_slice s = ls_slice_make(p, n);
@@ -46,7 +57,7 @@ static void print_name(FILE *f, const uint8_t *p, size_t n)
         size_t start = pos;
         int32_t cp = ls_utf8_next(s, &pos);
         bool plain = cp >= 0x20 && cp != 0x7f && !(cp >= 0x80 && cp < 0xa0) && cp != '!' &&
-                     cp != '\\';
+                     cp != '\\' && !is_bidi_control(cp);
         for (size_t i = start; i < pos; i++) {
             int b = ls_slice_at(s, i);
             if (plain) fputc(b, f);

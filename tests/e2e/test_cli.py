@@ -404,17 +404,18 @@ class TextCliTest(unittest.TestCase):
             self.assertIn(chain + "\t", out)
 
     def test_hostile_member_names_are_escaped_and_addressable(self):
-        """A name carrying a terminal escape, a newline, a tab, '!' or invalid
-        UTF-8 is listed as \\xHH, never raw, and the listed form addresses
+        """A name carrying a terminal escape, a newline, a tab, '!', a bidi
+        override or invalid UTF-8 is listed as \\xHH, never raw, and the listed form addresses
         the member."""
         path = os.path.join(self.tmp.name, "names.zip")
         names = {b"evil\x1b]0;owned\x07.txt": "e1", b"two\nlines.txt": "e2",
-                 b"tab\there!bang.txt": "e3", b"latin\xe9.txt": "e4"}
+                 b"tab\there!bang.txt": "e3", b"latin\xe9.txt": "e4",
+                 "invoice\u202efdp.exe".encode(): "e5"}
         with open(path, "wb") as f:
             f.write(raw_zip([stored(n, ("text of %s\n" % t).encode()) for n, t in names.items()]))
         p = lsutil.run(["text", "--list", path])
         self.assertEqual(p.returncode, 0, p.stderr.decode())
-        for bad in (b"\x1b", b"\x07", b"two\nlines", b"tab\t"):
+        for bad in (b"\x1b", b"\x07", b"two\nlines", b"tab\t", "\u202e".encode()):
             self.assertNotIn(bad, p.stdout)
         lines = p.stdout.decode("utf-8").splitlines()
         self.assertEqual(len(lines), len(names) + 1)  # the zip and each member, one line each
@@ -422,6 +423,7 @@ class TextCliTest(unittest.TestCase):
         self.assertIn("!evil\\x1B]0;owned\\x07.txt", listed)
         self.assertIn("!tab\\x09here\\x21bang.txt", listed)
         self.assertIn("!latin\\xE9.txt", listed)
+        self.assertIn("!invoice\\xE2\\x80\\xAEfdp.exe", listed)  # RLO would show "invoiceexe.pdf"
         for chain in listed:  # each listed chain, pasted back, finds its member
             q = lsutil.run(["text", path + chain])
             self.assertEqual(q.returncode, 0, (chain, q.stderr.decode()))
