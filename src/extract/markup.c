@@ -572,7 +572,9 @@ bool ls_xml_attr_get(const struct ls_xml_attr *attrs, size_t n, const char *loca
                      const char *ns, struct ls_slice *value)
 {
     for (size_t i = 0; i < n; i++) {
-        if (strcmp(attrs[i].local, local) != 0) continue;
+        /* first bytes first: most attributes differ there (both strings
+         * are NUL-terminated, so [0] is always readable) */
+        if (attrs[i].local[0] != local[0] || strcmp(attrs[i].local, local) != 0) continue;
         if (ns && strcmp(attrs[i].ns, ns) != 0) continue;
         *value = attrs[i].value;
         return true;
