@@ -16,7 +16,10 @@ void ls_magic_close(struct ls_magic *m);
 /* MIME type (e.g. "application/pdf") and description of data, copied into
  * the caller's arrays (always NUL-terminated). Looks at a bounded prefix.
  * The description is computed when want_desc, or when the MIME type is
- * application/octet-stream; otherwise desc is set to "". */
+ * application/octet-stream; otherwise desc is set to "". The MIME type is
+ * libmagic's, except for a PDF whose "%PDF-" header starts past byte 0 but
+ * within the first 1024 bytes where libmagic only says text/plain or
+ * application/octet-stream: application/pdf (see magic.c). */
 void ls_magic_identify(struct ls_magic *m, struct ls_slice data, char *mime, size_t mime_cap,
                        char *desc, size_t desc_cap, bool want_desc);
 

@@ -25,6 +25,7 @@ struct magic_memo {
     struct ls_buf bytes; /* exactly what libmagic was given */
     uint64_t key;        /* length and sampled bytes, to skip most memcmps */
     bool ready, used, has_desc;
+    size_t pdf_at;       /* a PDF header found past byte 0 (pdf_after_junk) */
     char mime[MEMO_MIME_CAP];
     char desc[MEMO_DESC_CAP];
 };
@@ -59,6 +60,9 @@ struct ls_magic {
  */
 #define LS_MAGIC_TEXT_BYTES (4u << 10)
 #define LS_MAGIC_TEXT_DESC_BYTES (2u << 10)
+/* Acrobat accepts "%PDF-" anywhere in the first 1024 bytes (the pdf
+ * handler's probe reads it so too: all five bytes inside). */
+#define LS_PDF_HEADER_WINDOW 1024u
 
 static magic_t open_one(int flags, char *err, size_t errlen)
 {
@@ -210,16 +214,61 @@ static const char *run_on(magic_t mt, struct ls_slice d, const char *fallback)
     return r ? r : fallback;
 }
 
-static void compute_mime(struct ls_magic *m, struct ls_slice d, char *mime, size_t cap)
+static bool is_digit(int c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/*
+ * A PDF whose "%PDF-" is not at byte 0 (mail headers, white space or other
+ * junk before it, common in leaked files; Acrobat reads a header within the
+ * first 1024 bytes) is application/pdf when libmagic has nothing more
+ * specific to say (text/plain, application/octet-stream: an e-mail quoting
+ * "%PDF-" stays message/rfc822, a PNG stays image/png). The header must
+ * carry a version ("%PDF-1.7"), an object must follow ("obj" within the
+ * bytes libmagic looks at), and libmagic must call the bytes from the header
+ * on a PDF; a note that merely mentions the header stays text. Returns the
+ * header's offset, 0 when the rule does not apply.
+ */
+static size_t pdf_after_junk(struct ls_magic *m, struct ls_slice d, const char *mime)
+{
+    if (strcmp(mime, "text/plain") != 0 && strcmp(mime, "application/octet-stream") != 0) return 0;
+    struct ls_slice head = d, rest;
+    if (head.len > LS_PDF_HEADER_WINDOW) head.len = LS_PDF_HEADER_WINDOW;
+    size_t at = ls_slice_find(head, 1, "%PDF-", 5);
+    if (at == SIZE_MAX || !ls_slice_from(d, at, &rest)) return 0;
+    if (!is_digit(ls_slice_at(rest, 5)) || ls_slice_at(rest, 6) != '.' || !is_digit(ls_slice_at(rest, 7)))
+        return 0;
+    if (ls_slice_find(rest, 8, "obj", 3) == SIZE_MAX) return 0;
+    if (rest.len > LS_MAGIC_TEXT_BYTES) rest.len = LS_MAGIC_TEXT_BYTES;
+    return strcmp(run_on(m->mime, rest, ""), "application/pdf") == 0 ? at : 0;
+}
+
+static void pdf_desc(struct ls_magic *m, struct ls_slice d, size_t at, char *out, size_t cap)
+{
+    struct ls_slice rest;
+    if (!ls_slice_from(d, at, &rest)) rest = d;
+    if (rest.len > LS_MAGIC_DESC_BYTES) rest.len = LS_MAGIC_DESC_BYTES;
+    snprintf(out, cap, "%s (header at offset %zu)", run_on(m->desc, rest, "data"), at);
+}
+
+/* The answers for d, into e (a memo slot) or the caller's arrays. */
+static void compute_mime(struct ls_magic *m, struct ls_slice d, char *mime, size_t cap, size_t *pdf_at)
 {
     struct ls_slice for_mime, for_desc;
     magic_inputs(d, &for_mime, &for_desc);
     copy_out(run_on(m->mime, for_mime, "application/octet-stream"), mime, cap);
+    *pdf_at = pdf_after_junk(m, d, mime);
+    if (*pdf_at) copy_out("application/pdf", mime, cap);
 }
 
-static void compute_desc(struct ls_magic *m, struct ls_slice d, char *desc, size_t cap)
+static void compute_desc(struct ls_magic *m, struct ls_slice d, size_t pdf_at, char *desc, size_t cap)
 {
     struct ls_slice for_mime, for_desc;
+    if (pdf_at) {
+        pdf_desc(m, d, pdf_at, desc, cap);
+        return;
+    }
     magic_inputs(d, &for_mime, &for_desc);
     copy_out(run_on(m->desc, for_desc, "data"), desc, cap);
 }
@@ -232,12 +281,17 @@ void ls_magic_identify(struct ls_magic *m, struct ls_slice data, char *mime, siz
     uint64_t key = memo_key(d);
     struct magic_memo *e = memo_find(m, d, key);
     char own[MEMO_MIME_CAP];
+    size_t pdf_at = 0;
     if (!e) {
-        compute_mime(m, d, own, sizeof own);
+        compute_mime(m, d, own, sizeof own, &pdf_at);
         e = memo_insert(m, d, key);
-        if (e) copy_out(own, e->mime, sizeof e->mime);
+        if (e) {
+            copy_out(own, e->mime, sizeof e->mime);
+            e->pdf_at = pdf_at;
+        }
     } else {
         copy_out(e->mime, own, sizeof own);
+        pdf_at = e->pdf_at;
     }
     copy_out(own, mime, mime_cap);
     if (!desc || !desc_cap) return;
@@ -251,7 +305,7 @@ void ls_magic_identify(struct ls_magic *m, struct ls_slice data, char *mime, siz
         return;
     }
     char own_desc[MEMO_DESC_CAP];
-    compute_desc(m, d, own_desc, sizeof own_desc);
+    compute_desc(m, d, pdf_at, own_desc, sizeof own_desc);
     copy_out(own_desc, desc, desc_cap);
     if (e) {
         copy_out(own_desc, e->desc, sizeof e->desc);

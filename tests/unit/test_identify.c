@@ -389,6 +389,81 @@ static void magic_utf8_not_cut(void **st)
     expect_mime(S(t, N), "text/plain", "Unicode text, UTF-8 text");
 }
 
+/* ---- a PDF header past byte 0 ----
+ * libmagic itself calls text with "%PDF-" near its start a PDF; these
+ * bodies have a binary stream, as most PDFs do, so libmagic says
+ * application/octet-stream and the rule in magic.c decides. */
+
+static const char pdf_text[] = "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+                               "2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n"
+                               "trailer\n<< /Root 1 0 R >>\n%%EOF\n";
+static const char pdf_bin[] = "%PDF-1.5\n1 0 obj\n<< /Length 4 >>\nstream\n\x01\x00\x9c\x02\nendstream\n"
+                              "endobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
+
+static void expect_prefixed(const char *prefix, const char *body, size_t body_len, const char *want_mime,
+                            const char *desc_prefix)
+{
+    struct ls_buf b;
+    ls_buf_init(&b, 1u << 20);
+    assert_int_equal(ls_buf_add(&b, prefix, strlen(prefix)), LS_OK);
+    assert_int_equal(ls_buf_add(&b, body, body_len), LS_OK);
+    expect_mime(ls_buf_slice(&b), want_mime, desc_prefix);
+    ls_buf_free(&b);
+}
+#define PDF_BIN pdf_bin, sizeof pdf_bin - 1
+#define PDF_TEXT pdf_text, sizeof pdf_text - 1
+
+static void magic_pdf_after_junk(void **st)
+{
+    (void)st;
+    expect_prefixed("", PDF_BIN, "application/pdf", "PDF document, version 1.5");
+    expect_prefixed("\r\n  \n", PDF_BIN, "application/pdf", "PDF document, version 1.5");
+    expect_prefixed("=== export 2021-03-04 ===\r\n", PDF_BIN, "application/pdf", "PDF document, version 1.5");
+    expect_prefixed("\x01\x02\x03\x10\x11", PDF_BIN, "application/pdf", "PDF document, version 1.5");
+    /* a saved attachment: mail headers, then the PDF */
+    struct ls_buf b;
+    ls_buf_init(&b, 1u << 20);
+    static const char hdr[] = "Received: from mx.example.com\r\nContent-Type: application/pdf\r\n\r\n";
+    assert_int_equal(ls_buf_add(&b, hdr, sizeof hdr - 1), LS_OK);
+    assert_int_equal(ls_buf_add(&b, pdf_bin, sizeof pdf_bin - 1), LS_OK);
+    char desc[256], mime[64];
+    ls_magic_identify(g_magic, ls_buf_slice(&b), mime, sizeof mime, desc, sizeof desc, true);
+    assert_string_equal(mime, "application/pdf");
+    if (strcmp(desc, "PDF document, version 1.5 (header at offset 64)") != 0) fail_msg("description \"%s\"", desc);
+    ls_buf_free(&b);
+}
+
+static void magic_pdf_after_junk_not_otherwise(void **st)
+{
+    (void)st;
+    /* an e-mail quoting a header stays an e-mail (libmagic's answer) */
+    expect_prefixed("Return-Path: <a@example.com>\nReceived: from mx.example.com\nFrom: a@example.com\n"
+                    "To: b@example.com\nSubject: the file\n\nHere it is, inline:\n",
+                    PDF_TEXT, "message/rfc822", NULL);
+    /* something specific before the header stays what it is */
+    static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x02\0\0\0";
+    struct ls_buf b;
+    ls_buf_init(&b, 1u << 20);
+    assert_int_equal(ls_buf_add(&b, png, sizeof png - 1), LS_OK);
+    assert_int_equal(ls_buf_add(&b, pdf_bin, sizeof pdf_bin - 1), LS_OK);
+    expect_mime(ls_buf_slice(&b), "image/png", NULL);
+    ls_buf_free(&b);
+    /* "%PDF-" must lie in the first 1024 bytes: at 1019 it does, at 1020 not */
+    char pad[1021];
+    memset(pad, 'x', sizeof pad - 1);
+    pad[1019] = '\n';
+    pad[1020] = 0;
+    expect_prefixed(pad, PDF_BIN, "application/octet-stream", "data");
+    pad[1018] = '\n';
+    pad[1019] = 0;
+    expect_prefixed(pad, PDF_BIN, "application/pdf", NULL);
+    /* bytes that merely mention the header: no version, or no object */
+    static const char no_version[] = "\x01\x02 every PDF starts with %PDF- and a version; obj follows\x00";
+    expect_mime(S(no_version, sizeof no_version - 1), "application/octet-stream", "data");
+    static const char no_obj[] = "\x01\x02 ours start with %PDF-1.4 and that is all\x00";
+    expect_mime(S(no_obj, sizeof no_obj - 1), "application/octet-stream", "data");
+}
+
 /* The memo of recent answers must never hand one object's answer to another:
  * B differs from A in one byte only (same length, a byte the memo's key does
  * not sample), and libmagic tells them apart. */
@@ -439,6 +514,8 @@ int main(void)
         cmocka_unit_test(magic_long_json),
         cmocka_unit_test(magic_c_source_after_long_comment),
         cmocka_unit_test(magic_utf8_not_cut),
+        cmocka_unit_test(magic_pdf_after_junk),
+        cmocka_unit_test(magic_pdf_after_junk_not_otherwise),
     };
     int rc = cmocka_run_group_tests_name("identify", pure, NULL, NULL);
     rc += cmocka_run_group_tests_name("magic", magic, magic_setup, magic_teardown);
