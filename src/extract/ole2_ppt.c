@@ -239,8 +239,52 @@ static bool ppt_current_user_encrypted(struct ole2_job *j, uint32_t st)
     return enc;
 }
 
+/* PowerPoint 95 (and 4.0 files saved by it): its "PowerPoint Document"
+ * stream is not the 97 record tree, but the file keeps the text of every
+ * slide in "Text_Content" (Windows-1252, CR between paragraphs, VT for a
+ * line break). Its "Header" stream names the writer. POI refuses these
+ * (OldPowerPointFormatException): POI's PPT95.ppt and bug56240.ppt came
+ * out 'damaged records' with almost no text. */
+static bool ppt_is_95(struct ole2_job *j, uint32_t st)
+{
+    static const char sig[] = "Microsoft (R) PowerPoint (R) Windows";
+    struct ls_buf b;
+    ls_buf_init(&b, 64);
+    uint32_t h = ole2_cfb_find_type(j->f, st, "Header", OLE2_T_STREAM);
+    if (h != OLE2_NOSTREAM) (void)ole2_cfb_read(j->f, h, &b, 64);
+    bool yes = ls_slice_starts(ls_buf_slice(&b), sig, sizeof sig - 1) &&
+               ole2_cfb_find_type(j->f, st, "Text_Content", OLE2_T_STREAM) != OLE2_NOSTREAM;
+    ls_buf_free(&b);
+    return yes;
+}
+
+static ls_err ppt_95_text(struct ole2_job *j, uint32_t st)
+{
+    struct ls_buf b;
+    ls_buf_init(&b, j->f->data.len);
+    ls_err e = ole2_read_named(j, st, "Text_Content", &b);
+    if (e == LS_OK || e == LS_E_TRUNCATED || e == LS_E_CORRUPT) {
+        struct ls_slice t = ls_buf_slice(&b);
+        size_t from = 0;
+        ls_err p = LS_OK;
+        for (size_t i = 0; i <= t.len && p == LS_OK; i++) {
+            int ch = i < t.len ? ls_slice_at(t, i) : '\r';
+            if (ch != '\r' && ch != 0x0B) continue;
+            struct ls_slice run = {t.ptr, 0};
+            (void)ls_slice_sub(t, from, i - from, &run);
+            p = ole2_put_cp1252(j, run);
+            if (p == LS_OK) p = ole2_put(j, "\n");
+            from = i + 1;
+        }
+        if (p != LS_OK) e = p;
+    }
+    ls_buf_free(&b);
+    return e;
+}
+
 ls_err ole2_ppt_extract(struct ole2_job *j, uint32_t st)
 {
+    if (ppt_is_95(j, st)) return ppt_95_text(j, st);
     if (ole2_cfb_find(j->f, st, "EncryptedSummary") != OLE2_NOSTREAM || ppt_current_user_encrypted(j, st)) {
         ls_note(j->c, j->o, LS_R_ENCRYPTED, "ppt: presentation is encrypted");
         return LS_E_ENCRYPTED;

@@ -231,6 +231,14 @@ class Ole2Test(unittest.TestCase):
         self.assertEqual(o["coverage"], "full", o.get("errors"))
         self.assertIn("[VBA module Module1]", self.msg_text("quirk_vba_pad.doc"))
 
+    def test_powerpoint95_text_content(self):
+        o = self.obj("ppt95.ppt")
+        self.assertEqual(o["handler"], "ole2")
+        self.assertEqual(o["coverage"], "full", o.get("errors"))
+        t = self.msg_text("ppt95.ppt")
+        self.assertIn("Betriebsbedingte Kündigung\n", t)
+        self.assertIn("Kontakt: anna.weber@example.com\n(§ 1 Abs. 2)", t)
+
     def test_msg_message(self):
         o = self.obj("mail.msg")
         self.assertEqual(o["handler"], "msg")

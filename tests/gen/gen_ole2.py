@@ -344,6 +344,22 @@ def quirk_xls():
     return w.build()[0]
 
 
+PPT95_TEXT = "Betriebsbedingte Kündigung\r\rKontakt: anna.weber@example.com\x0b(§ 1 Abs. 2)\r"
+
+
+def ppt95():
+    """A PowerPoint 95 file as POI's PPT95.ppt / bug56240.ppt: the "Header"
+    stream names the writer, "PowerPoint Document" is not the 97 record
+    tree (here: 0xFF filler), "Text_Content" holds the slide text in
+    cp1252 (CR paragraphs, VT line breaks)."""
+    w = CFBWriter()
+    w.add_stream("Header", b"Microsoft (R) PowerPoint (R) Windows  \0\x07\x01\0\0\xf0\x03\0\0" + b"\0" * 8)
+    w.add_stream("PowerPoint Document", b"\x03\x00\x00\x00\x10\x00\x00\x00" + b"\xff" * 5000)
+    w.add_stream("Text_Content", PPT95_TEXT.encode("cp1252"))
+    w.add_stream("Current User", b"\x07\x00" + b"\0" * 13)
+    return w.build()[0]
+
+
 def xlm_xls():
     """A workbook whose only sheet is an Excel 4.0 macro sheet (dt = 1)."""
     bof = biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 0x06))
@@ -570,6 +586,7 @@ def write_all(out):
     files.update(quirk_docs())
     files.update(ansi_msgs())
     files["quirk_records.xls"] = quirk_xls()
+    files["ppt95.ppt"] = ppt95()
     # Word pads a module stream with zero bytes after the compressed source
     # (POI's 60279.doc): padding, not a damaged chunk.
     files["quirk_vba_pad.doc"] = plain_doc(extra={
