@@ -218,6 +218,7 @@ struct markup_walk {
     unsigned long elements;
     unsigned long texts;
     bool entity_noted;
+    bool soup_cr; /* soup walk: the last text byte seen was a CR */
     struct ls_xml_attr attrs[LS_XML_MAX_ATTRS];
 };
 
@@ -525,6 +526,30 @@ static void soup_end(void *ctx, const xmlChar *name)
     if (e != LS_OK) walk_stop(w, e);
 }
 
+/* XML turns CRLF and a lone CR into LF (XML 1.0, 2.11); the HTML parser
+ * keeps them. Done here, so VML that is well-formed reads as it would have
+ * as XML (a CRLF split across two calls is one LF). */
+static void soup_chars(void *ctx, const xmlChar *ch, int len)
+{
+    struct markup_walk *w = ctx;
+    if (w->err != LS_OK || len <= 0) return;
+    struct ls_slice s = ls_slice_make(ch, (size_t)len);
+    uint8_t tmp[1024];
+    size_t n = 0;
+    for (size_t i = 0; i < s.len && w->err == LS_OK; i++) {
+        uint8_t c = (uint8_t)ls_slice_at(s, i);
+        bool after_cr = w->soup_cr;
+        w->soup_cr = c == '\r';
+        if (c == '\n' && after_cr) continue;
+        tmp[n++] = c == '\r' ? '\n' : c;
+        if (n == sizeof tmp) {
+            walk_chars(w, tmp, (int)n);
+            n = 0;
+        }
+    }
+    if (n && w->err == LS_OK) walk_chars(w, tmp, (int)n);
+}
+
 #define MARKUP_SOUP_OPTIONS                                                                    \
     (HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |       \
      HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD | HTML_PARSE_NOIMPLIED)
@@ -551,8 +576,8 @@ ls_err ls_markup_soup_walk(struct ls_ctx *c, struct ls_object *o, struct ls_slic
     memset(&h, 0, sizeof h);
     h.startElement = soup_start;
     h.endElement = soup_end;
-    h.characters = walk_chars;
-    h.cdataBlock = walk_chars;
+    h.characters = soup_chars;
+    h.cdataBlock = soup_chars;
     w.px = in.len ? htmlCreatePushParserCtxt(&h, &w, NULL, 0, NULL, XML_CHAR_ENCODING_UTF8) : NULL;
     if (in.len && !w.px) {
         ls_buf_free(&conv);
