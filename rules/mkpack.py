@@ -34,26 +34,26 @@ cc="40|41|42|43|44|45|46|47|48|49|51|52|53|54|55|22|23|24|25|26|27|34|37|30|36|3
 pii+="\n"+rule("pii_credit_card", meta("pii","credit_card","critical","Payment card number (Visa, Mastercard, Amex, Discover, JCB, Diners), plain or grouped by spaces/dashes; Luhn and brand length checked","luhn","last4"),
   [("$card", r"/(^|[^0-9A-Za-z -]|[^0-9] )%s[0-9 -]{10,21}[0-9]([^0-9A-Za-z-]|-[^0-9A-Za-z]|$)/"%alt(cc))], "$card")
 ib="AD AE AL AT AZ BA BE BG BH BI BR BY CH CR CY CZ DE DJ DK DO EE EG ES FI FK FO FR GB GE GI GL GR GT HR HU IE IL IQ IS IT JO KW KZ LB LC LI LT LU LV LY MC MD ME MK MN MR MT MU NI NL NO OM PK PL PS PT QA RO RS RU SA SC SD SE SI SK SM SO ST SV TL TN TR UA VA VG XK YE".split()
-pii+="\n"+rule("pii_iban", meta("pii","iban","high","International Bank Account Number, compact or in groups of four, upper or lower case; country length and mod-97 checked","iban","last4"),
+pii+="\n"+rule("pii_iban", meta("pii","iban","high","International Bank Account Number, compact or in groups of four (lower case right after IBAN); country length and mod-97 checked","iban","last4"),
   [("$iban", r"/\b%s[0-9]{2}( ?[A-Z0-9]{4}){2,7}( ?[A-Z0-9]{1,4})?\b/"%alt(ib)),
-   ("$iban_lower", r"/\b%s[0-9]{2}( ?[a-z0-9]{4}){2,7}( ?[a-z0-9]{1,4})?\b/"%alt([c.lower() for c in ib]))], "any of them")
+   ("$iban_labelled", r"/(iban|IBAN|Iban)[^A-Za-z0-9\n]{0,4}[a-z]{2}[0-9]{2}( ?[a-z0-9]{4}){2,7}( ?[a-z0-9]{1,4})?\b/")], "any of them")
 loc=[c+"@" for c in "abcdefghijklmnopqrstuvwxyz0123456789_"]+[r"\-@",r"\+@","%@"]
 pii+="\n"+rule("pii_email", meta("pii","email","low","E-mail address (TLD shape checked; asset names such as logo@2x.png rejected)","email","email"),
   [("$email", r"/(^|[^a-z0-9._%%+:!#$&*?^~-]|(^|[^a-z])(mailto|e-?mail|mail|contact|from|to|cc|bcc|reply-to|sender|login|address):)[a-z0-9._%%+-]{0,63}%s[a-z0-9-]{1,63}(\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}/ nocase"%alt(loc))], "$email")
 LBP=r"(^|[^0-9A-Za-z+( .-]|[^0-9+] |^ )"
 dash=alt(["-"+d for d in D]); dot=alt([r"\."+d for d in D])
-pii+="\n"+rule("pii_phone_nanp", meta("pii","phone","low","North American phone number (212) 555-1234, 212-555-1234, 212.555.1234, optional +1 / 1- / 1 ; 2125551234 only after phone/tel/mobile/cell/fax; NANP area/exchange rules","nanp","last4"),
+pii+="\n"+rule("pii_phone_nanp", meta("pii","phone","low","North American phone number (212) 555-1234, 212-555-1234, 212.555.1234, optional +1 / 1- / 1 ; 2125551234 and 212 555 1234 only after phone/tel/mobile/cell/fax; NANP area/exchange rules","nanp","last4"),
   [("$dash", r"/%s(\+?1[ .-]?)?(\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}-)[2-9][0-9]{2}%s[0-9]{3}([^0-9A-Za-z-]|$)/"%(LBP,dash)),
    ("$dot", r"/%s(\+?1[ .])?[2-9][0-9]{2}\.[2-9][0-9]{2}%s[0-9]{3}([^0-9A-Za-z.-]|\.[^0-9A-Za-z]|\.$|$)/"%(LBP,dot)),
-   ("$labelled", r"/(phone|\btel|mobile|\bcell|\bfax)( ?(number|no\.?|#))?[ \t]{0,2}[:#=]?[ \t]{0,2}(\+?1)?[2-9][0-9]{9}([^0-9]|$)/ nocase")], "any of them")
+   ("$labelled", r"/(phone|\btel|mobile|\bcell|\bfax)( ?(number|no\.?|#))?[ \t]{0,2}[:#=]?[ \t]{0,2}(\+?1 ?)?[2-9][0-9]{2} ?[2-9][0-9]{2} ?[0-9]{4}([^0-9]|$)/ nocase")], "any of them")
 plus=alt([r"\+"+d for d in "123456789"])
 pii+="\n"+rule("pii_phone_e164", meta("pii","phone","low","International phone number in E.164 form (+44 20 7183 8750, +44 (0)20 7183 8750, +81 3-1234-5678); country code and length checked","e164","last4"),
-  [("$e164", r"/(^|[^0-9A-Za-z+])%s[0-9]{0,3}( ?\(0\))?([ .-]?[0-9]){6,15}([^0-9]|$)/"%plus)], "$e164")
-pii+="\n"+rule("pii_passport_context", meta("pii","passport","high","Passport number right after the word passport (6-9 letters/digits, at least 5 digits)","passport","last4"),
-  [("$passport", r"/passport[ _-]?(number|no\.?|num|nr\.?|#)?[ \t]{0,3}[:#=]?[ \t]{0,3}[A-Z0-9]{6,9}([^A-Za-z0-9-]|$)/ nocase")], "$passport")
+  [("$e164", r"/(^|[^0-9A-Za-z+])%s[0-9]{0,3}( ?\(0\))?[0-9 .-]{6,18}[0-9]([^0-9]|$)/"%plus)], "$e164")
+pii+="\n"+rule("pii_passport_context", meta("pii","passport","high","Passport number right after passport (number/no/#, is, (country)), Reisepass-Nr., passeport, pasaporte (6-9 letters/digits, at least 5 digits)","passport","last4"),
+  [("$passport", r"/(passport|reisepass|passeport|pasaporte|passaporto)[ _-]?(number|no\.?|num|nr\.?|#|n\xc2\xb0|n\xba)?( is| ?\([a-z ]{2,20}\))?[\"']?[ \t]{0,3}[:#=]?[ \t]{0,3}[\"']?[A-Z0-9]{6,9}([^A-Za-z0-9-]|$)/ nocase")], "$passport")
 pii+="\n"+rule("pii_passport_mrz", meta("pii","passport","high","Machine-readable zone of a passport (ICAO 9303 TD3), all check digits verified","mrz","last4"),
   [("$mrz", r"/P<[A-Z<]{42}\r?\n[A-Z0-9<]{9}[0-9][A-Z<]{3}[0-9]{6}[0-9][MFX<][0-9]{6}[0-9][A-Z0-9<]{14}[0-9<][0-9]/")], "$mrz")
-dctx=r"(date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|d\.o\.b\.?|\bdob|\bborn( on)?|geburtsdatum|\bgeb\.|date de naissance|fecha de nacimiento|data di nascita)[\"']?( ?\([a-z\/.-]{6,12}\))?[ \t]{0,2}[:=]?[ \t]{0,2}[\"']?"
+dctx=r"(date of birth|[d]ate[_-]?of[_-]?birth|birth[ _-]?date|birthday|d\.o\.b\.?|\bdob|\bborn( on)?|geburtsdatum|\bgeb\.|naissance|nacimiento|nascita)[\"']?( ?\([a-z\/.-]{6,12}\))?[ \t]{0,2}[:=]?[ \t]{0,2}[\"']?"
 mon=r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
 pii+="\n"+rule("pii_dob_context", meta("pii","dob","medium","Date of birth after DOB / date of birth / birth date / born / Geburtsdatum, also as a JSON or CSV key (YYYY-MM-DD, D/M/YYYY, M/D/YYYY, DD.MM.YYYY, 5 January 1980, 5-Jan-1980, 5th Jan 1980, Jan 5, 1980)","dob","mask"),
   [("$dob", r"/%s[0-9]{1,4}[\/.-][0-9]{1,2}[\/.-][0-9]{2,4}([^0-9]|$)/ nocase"%dctx),
@@ -89,11 +89,27 @@ sec+="\n"+rule("secret_npm_token", meta("secret","token","high","npm access toke
   [("$tok", r"/(^|[^A-Za-z0-9_])npm_[A-Za-z0-9]{36}([^A-Za-z0-9_]|$)/")], "$tok")
 sec+="\n"+rule("secret_pypi_token", meta("secret","token","high","PyPI API token","token","keytype"),
   [("$tok", r"/pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,200}/")], "$tok")
+sec+="\n"+rule("secret_sendgrid_key", meta("secret","token","high","SendGrid API key (SG.<22>.<43>)","token","keytype"),
+  [("$key", r"/(^|[^A-Za-z0-9_.-])SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}([^A-Za-z0-9_-]|$)/")], "$key")
+sec+="\n"+rule("secret_slack_webhook", meta("secret","token","high","Slack incoming-webhook URL (hooks.slack.com/services/T.../B.../...)","token","keytype"),
+  [("$url", r"/https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{8,12}\/B[A-Z0-9]{8,12}\/[A-Za-z0-9]{24}/")], "$url")
+sec+="\n"+rule("secret_openai_key", meta("secret","token","high","OpenAI API key (sk-... with the T3BlbkFJ marker)","token","keytype"),
+  [("$key", r"/(^|[^A-Za-z0-9_-])sk-(proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,80}T3BlbkFJ[A-Za-z0-9_-]{20,80}/")], "$key")
+sec+="\n"+rule("secret_shopify_token", meta("secret","token","high","Shopify access token or shared secret (shpat_, shpss_, shpca_, shppa_ + 32 hex)","token","keytype"),
+  [("$tok", r"/shp(at|ss|ca|pa)_[a-fA-F0-9]{32}([^A-Za-z0-9_]|$)/")], "$tok")
+sec+="\n"+rule("secret_huggingface_token", meta("secret","token","high","Hugging Face access token (hf_ + 34 letters)","token","keytype"),
+  [("$tok", r"/(^|[^A-Za-z0-9_])hf_[A-Za-z0-9]{34}([^A-Za-z0-9_]|$)/")], "$tok")
+sec+="\n"+rule("secret_digitalocean_token", meta("secret","token","high","DigitalOcean personal access / OAuth token (dop_v1_, doo_v1_, dor_v1_ + 64 hex)","token","keytype"),
+  [("$tok", r"/do(p|o|r)_v1_[a-f0-9]{64}([^A-Za-z0-9_]|$)/")], "$tok")
 sec+="\n"+rule("secret_jwt", meta("secret","jwt","medium","JSON Web Token (header decodes to JSON naming alg)","jwt","prefix4"),
   [("$jwt", r"/eyJ[A-Za-z0-9_-]{10,500}\.eyJ[A-Za-z0-9_-]{10,2000}\.[A-Za-z0-9_-]{16,600}/")], "$jwt")
 sec+="\n"+rule("secret_password_assignment", meta("secret","password","high","Password assigned in a config file (password=..., \\\"password\\\": \\\"...\\\", <password>...</password>); placeholders and variables rejected","password","password"),
   [("$assign", r"/(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(password|passwd|passphrase|pwd)\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?[^\s\"'<>;,\\]{4,128}([ \t][a-z])?/ nocase"),
    ("$xml", r"/<(password|passwd|pwd)>[^<\s]{4,128}<\//")], "any of them")
+sec+="\n"+rule("secret_password_define", meta("secret","password","high","Password constant in PHP (define('DB_PASSWORD', '...'), wp-config.php)","password","password"),
+  [("$define", r"/define\( ?[\"'][A-Z0-9_]{0,24}(PASSWORD|PASSWD|PASS|PWD)[\"'] ?, ?[\"'][^\"'\r\n]{4,128}[\"']/ nocase")], "$define")
+sec+="\n"+rule("secret_netrc_password", meta("secret","password","high","Password in a .netrc / _netrc entry (machine ... login ... password ...)","password","password"),
+  [("$netrc", r"/\blogin[ \t]+[^\s]{1,64}[ \t\r\n]+password[ \t]+[^\s]{4,128}/")], "$netrc")
 sec+="\n"+rule("secret_url_credentials", meta("secret","password","high","Password in a URL or connection string (scheme://user:password@host)","url_password","password"),
   [("$url", r"/(^|[^a-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:\/@\"']{1,64}:[^\s\/@\"']{3,128}@[a-z0-9.-]{1,253}/ nocase")], "$url")
 hs=[r"\$1\$",r"\$2a\$",r"\$2b\$",r"\$2y\$",r"\$5\$",r"\$6\$",r"\$y\$",r"\$7\$",r"\$apr1\$",r"\{SHA\}"]

@@ -59,10 +59,10 @@ rule pii_iban
         severity = "high"
         validator = "iban"
         redact = "last4"
-        description = "International Bank Account Number, compact or in groups of four, upper or lower case; country length and mod-97 checked"
+        description = "International Bank Account Number, compact or in groups of four (lower case right after IBAN); country length and mod-97 checked"
     strings:
         $iban = /\b(AD|AE|AL|AT|AZ|BA|BE|BG|BH|BI|BR|BY|CH|CR|CY|CZ|DE|DJ|DK|DO|EE|EG|ES|FI|FK|FO|FR|GB|GE|GI|GL|GR|GT|HR|HU|IE|IL|IQ|IS|IT|JO|KW|KZ|LB|LC|LI|LT|LU|LV|LY|MC|MD|ME|MK|MN|MR|MT|MU|NI|NL|NO|OM|PK|PL|PS|PT|QA|RO|RS|RU|SA|SC|SD|SE|SI|SK|SM|SO|ST|SV|TL|TN|TR|UA|VA|VG|XK|YE)[0-9]{2}( ?[A-Z0-9]{4}){2,7}( ?[A-Z0-9]{1,4})?\b/
-        $iban_lower = /\b(ad|ae|al|at|az|ba|be|bg|bh|bi|br|by|ch|cr|cy|cz|de|dj|dk|do|ee|eg|es|fi|fk|fo|fr|gb|ge|gi|gl|gr|gt|hr|hu|ie|il|iq|is|it|jo|kw|kz|lb|lc|li|lt|lu|lv|ly|mc|md|me|mk|mn|mr|mt|mu|ni|nl|no|om|pk|pl|ps|pt|qa|ro|rs|ru|sa|sc|sd|se|si|sk|sm|so|st|sv|tl|tn|tr|ua|va|vg|xk|ye)[0-9]{2}( ?[a-z0-9]{4}){2,7}( ?[a-z0-9]{1,4})?\b/
+        $iban_labelled = /(iban|IBAN|Iban)[^A-Za-z0-9\n]{0,4}[a-z]{2}[0-9]{2}( ?[a-z0-9]{4}){2,7}( ?[a-z0-9]{1,4})?\b/
     condition:
         any of them
 }
@@ -90,11 +90,11 @@ rule pii_phone_nanp
         severity = "low"
         validator = "nanp"
         redact = "last4"
-        description = "North American phone number (212) 555-1234, 212-555-1234, 212.555.1234, optional +1 / 1- / 1 ; 2125551234 only after phone/tel/mobile/cell/fax; NANP area/exchange rules"
+        description = "North American phone number (212) 555-1234, 212-555-1234, 212.555.1234, optional +1 / 1- / 1 ; 2125551234 and 212 555 1234 only after phone/tel/mobile/cell/fax; NANP area/exchange rules"
     strings:
         $dash = /(^|[^0-9A-Za-z+( .-]|[^0-9+] |^ )(\+?1[ .-]?)?(\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}-)[2-9][0-9]{2}(-0|-1|-2|-3|-4|-5|-6|-7|-8|-9)[0-9]{3}([^0-9A-Za-z-]|$)/
         $dot = /(^|[^0-9A-Za-z+( .-]|[^0-9+] |^ )(\+?1[ .])?[2-9][0-9]{2}\.[2-9][0-9]{2}(\.0|\.1|\.2|\.3|\.4|\.5|\.6|\.7|\.8|\.9)[0-9]{3}([^0-9A-Za-z.-]|\.[^0-9A-Za-z]|\.$|$)/
-        $labelled = /(phone|\btel|mobile|\bcell|\bfax)( ?(number|no\.?|#))?[ \t]{0,2}[:#=]?[ \t]{0,2}(\+?1)?[2-9][0-9]{9}([^0-9]|$)/ nocase
+        $labelled = /(phone|\btel|mobile|\bcell|\bfax)( ?(number|no\.?|#))?[ \t]{0,2}[:#=]?[ \t]{0,2}(\+?1 ?)?[2-9][0-9]{2} ?[2-9][0-9]{2} ?[0-9]{4}([^0-9]|$)/ nocase
     condition:
         any of them
 }
@@ -109,7 +109,7 @@ rule pii_phone_e164
         redact = "last4"
         description = "International phone number in E.164 form (+44 20 7183 8750, +44 (0)20 7183 8750, +81 3-1234-5678); country code and length checked"
     strings:
-        $e164 = /(^|[^0-9A-Za-z+])(\+1|\+2|\+3|\+4|\+5|\+6|\+7|\+8|\+9)[0-9]{0,3}( ?\(0\))?([ .-]?[0-9]){6,15}([^0-9]|$)/
+        $e164 = /(^|[^0-9A-Za-z+])(\+1|\+2|\+3|\+4|\+5|\+6|\+7|\+8|\+9)[0-9]{0,3}( ?\(0\))?[0-9 .-]{6,18}[0-9]([^0-9]|$)/
     condition:
         $e164
 }
@@ -122,9 +122,9 @@ rule pii_passport_context
         severity = "high"
         validator = "passport"
         redact = "last4"
-        description = "Passport number right after the word passport (6-9 letters/digits, at least 5 digits)"
+        description = "Passport number right after passport (number/no/#, is, (country)), Reisepass-Nr., passeport, pasaporte (6-9 letters/digits, at least 5 digits)"
     strings:
-        $passport = /passport[ _-]?(number|no\.?|num|nr\.?|#)?[ \t]{0,3}[:#=]?[ \t]{0,3}[A-Z0-9]{6,9}([^A-Za-z0-9-]|$)/ nocase
+        $passport = /(passport|reisepass|passeport|pasaporte|passaporto)[ _-]?(number|no\.?|num|nr\.?|#|n\xc2\xb0|n\xba)?( is| ?\([a-z ]{2,20}\))?[\"']?[ \t]{0,3}[:#=]?[ \t]{0,3}[\"']?[A-Z0-9]{6,9}([^A-Za-z0-9-]|$)/ nocase
     condition:
         $passport
 }
@@ -154,8 +154,8 @@ rule pii_dob_context
         redact = "mask"
         description = "Date of birth after DOB / date of birth / birth date / born / Geburtsdatum, also as a JSON or CSV key (YYYY-MM-DD, D/M/YYYY, M/D/YYYY, DD.MM.YYYY, 5 January 1980, 5-Jan-1980, 5th Jan 1980, Jan 5, 1980)"
     strings:
-        $dob = /(date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|d\.o\.b\.?|\bdob|\bborn( on)?|geburtsdatum|\bgeb\.|date de naissance|fecha de nacimiento|data di nascita)[\"']?( ?\([a-z\/.-]{6,12}\))?[ \t]{0,2}[:=]?[ \t]{0,2}[\"']?[0-9]{1,4}[\/.-][0-9]{1,2}[\/.-][0-9]{2,4}([^0-9]|$)/ nocase
-        $dob_words = /(date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|d\.o\.b\.?|\bdob|\bborn( on)?|geburtsdatum|\bgeb\.|date de naissance|fecha de nacimiento|data di nascita)[\"']?( ?\([a-z\/.-]{6,12}\))?[ \t]{0,2}[:=]?[ \t]{0,2}[\"']?([0-9]{1,2}(st|nd|rd|th)?[ -](jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?,?[ -][0-9]{4}|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? [0-9]{1,2}(st|nd|rd|th)?,? [0-9]{4})([^0-9]|$)/ nocase
+        $dob = /(date of birth|[d]ate[_-]?of[_-]?birth|birth[ _-]?date|birthday|d\.o\.b\.?|\bdob|\bborn( on)?|geburtsdatum|\bgeb\.|naissance|nacimiento|nascita)[\"']?( ?\([a-z\/.-]{6,12}\))?[ \t]{0,2}[:=]?[ \t]{0,2}[\"']?[0-9]{1,4}[\/.-][0-9]{1,2}[\/.-][0-9]{2,4}([^0-9]|$)/ nocase
+        $dob_words = /(date of birth|[d]ate[_-]?of[_-]?birth|birth[ _-]?date|birthday|d\.o\.b\.?|\bdob|\bborn( on)?|geburtsdatum|\bgeb\.|naissance|nacimiento|nascita)[\"']?( ?\([a-z\/.-]{6,12}\))?[ \t]{0,2}[:=]?[ \t]{0,2}[\"']?([0-9]{1,2}(st|nd|rd|th)?[ -](jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?,?[ -][0-9]{4}|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? [0-9]{1,2}(st|nd|rd|th)?,? [0-9]{4})([^0-9]|$)/ nocase
     condition:
         any of them
 }

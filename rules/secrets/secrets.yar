@@ -172,6 +172,96 @@ rule secret_pypi_token
         $tok
 }
 
+rule secret_sendgrid_key
+{
+    meta:
+        category = "secret"
+        entity = "token"
+        severity = "high"
+        validator = "token"
+        redact = "keytype"
+        description = "SendGrid API key (SG.<22>.<43>)"
+    strings:
+        $key = /(^|[^A-Za-z0-9_.-])SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}([^A-Za-z0-9_-]|$)/
+    condition:
+        $key
+}
+
+rule secret_slack_webhook
+{
+    meta:
+        category = "secret"
+        entity = "token"
+        severity = "high"
+        validator = "token"
+        redact = "keytype"
+        description = "Slack incoming-webhook URL (hooks.slack.com/services/T.../B.../...)"
+    strings:
+        $url = /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{8,12}\/B[A-Z0-9]{8,12}\/[A-Za-z0-9]{24}/
+    condition:
+        $url
+}
+
+rule secret_openai_key
+{
+    meta:
+        category = "secret"
+        entity = "token"
+        severity = "high"
+        validator = "token"
+        redact = "keytype"
+        description = "OpenAI API key (sk-... with the T3BlbkFJ marker)"
+    strings:
+        $key = /(^|[^A-Za-z0-9_-])sk-(proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,80}T3BlbkFJ[A-Za-z0-9_-]{20,80}/
+    condition:
+        $key
+}
+
+rule secret_shopify_token
+{
+    meta:
+        category = "secret"
+        entity = "token"
+        severity = "high"
+        validator = "token"
+        redact = "keytype"
+        description = "Shopify access token or shared secret (shpat_, shpss_, shpca_, shppa_ + 32 hex)"
+    strings:
+        $tok = /shp(at|ss|ca|pa)_[a-fA-F0-9]{32}([^A-Za-z0-9_]|$)/
+    condition:
+        $tok
+}
+
+rule secret_huggingface_token
+{
+    meta:
+        category = "secret"
+        entity = "token"
+        severity = "high"
+        validator = "token"
+        redact = "keytype"
+        description = "Hugging Face access token (hf_ + 34 letters)"
+    strings:
+        $tok = /(^|[^A-Za-z0-9_])hf_[A-Za-z0-9]{34}([^A-Za-z0-9_]|$)/
+    condition:
+        $tok
+}
+
+rule secret_digitalocean_token
+{
+    meta:
+        category = "secret"
+        entity = "token"
+        severity = "high"
+        validator = "token"
+        redact = "keytype"
+        description = "DigitalOcean personal access / OAuth token (dop_v1_, doo_v1_, dor_v1_ + 64 hex)"
+    strings:
+        $tok = /do(p|o|r)_v1_[a-f0-9]{64}([^A-Za-z0-9_]|$)/
+    condition:
+        $tok
+}
+
 rule secret_jwt
 {
     meta:
@@ -201,6 +291,36 @@ rule secret_password_assignment
         $xml = /<(password|passwd|pwd)>[^<\s]{4,128}<\//
     condition:
         any of them
+}
+
+rule secret_password_define
+{
+    meta:
+        category = "secret"
+        entity = "password"
+        severity = "high"
+        validator = "password"
+        redact = "password"
+        description = "Password constant in PHP (define('DB_PASSWORD', '...'), wp-config.php)"
+    strings:
+        $define = /define\( ?[\"'][A-Z0-9_]{0,24}(PASSWORD|PASSWD|PASS|PWD)[\"'] ?, ?[\"'][^\"'\r\n]{4,128}[\"']/ nocase
+    condition:
+        $define
+}
+
+rule secret_netrc_password
+{
+    meta:
+        category = "secret"
+        entity = "password"
+        severity = "high"
+        validator = "password"
+        redact = "password"
+        description = "Password in a .netrc / _netrc entry (machine ... login ... password ...)"
+    strings:
+        $netrc = /\blogin[ \t]+[^\s]{1,64}[ \t\r\n]+password[ \t]+[^\s]{4,128}/
+    condition:
+        $netrc
 }
 
 rule secret_url_credentials

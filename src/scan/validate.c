@@ -280,7 +280,9 @@ bool ls_valid_iban(struct ls_slice v)
  * country code; spaces may only sit between groups of four. */
 static bool loc_iban(struct ls_slice m, struct ls_value *out)
 {
-    size_t start = find_if(m, 0, is_alpha);
+    /* "IBAN: de89...": the label is not the country code */
+    size_t from = m.len >= 4 && slice_has_nocase(sub(m, 0, 4), "iban") ? 4 : 0;
+    size_t start = find_if(m, from, is_alpha);
     if (start + 2 > m.len) return false;
     int a = ls_slice_at(m, start), b = ls_slice_at(m, start + 1);
     if (is_lower(a) != is_lower(b)) return false; /* "DE89..." or "de89...", not "De89" */
@@ -445,6 +447,15 @@ static bool loc_e164(struct ls_slice m, struct ls_value *out)
     char d[20];
     if (!loc_phone_span(m, out)) return false;
     if (ls_slice_at(m, out->off) != '+') return false;
+    /* a number ends at two separators in a row ("+49 30 1234567 - 2024") */
+    for (size_t i = out->off + 1; i + 1 < out->off + out->len; i++) {
+        int c = ls_slice_at(m, i), n = ls_slice_at(m, i + 1);
+        if ((c == ' ' || c == '.' || c == '-') && (n == ' ' || n == '.' || n == '-')) {
+            out->len = i - out->off;
+            break;
+        }
+    }
+    while (out->len > 0 && !is_digit(ls_slice_at(m, out->off + out->len - 1))) out->len--;
     for (int tries = 0; tries < 3; tries++) {
         struct ls_slice v = sub(m, out->off, out->len);
         size_t n = e164_digits(v, d, sizeof d);
@@ -900,19 +911,27 @@ static bool loc_gcp_key(struct ls_slice m, struct ls_value *out)
 
 static bool token_char(int c) { return is_alnum(c) || c == '_' || c == '-'; }
 
-/* Provider tokens (ghp_, glpat-, xoxb-, sk_live_ ...): the rule pins the
- * prefix; here the random part must be long and not a placeholder. */
+static bool token_url_char(int c) { return token_char(c) || c == '.' || c == '/' || c == ':'; }
+
+/* Provider tokens (ghp_, glpat-, xoxb-, sk_live_, SG.x.y, hooks.slack.com
+ * URLs ...): the rule pins the prefix and the shape, so the value is the
+ * match from its first letter over token characters, '.', '/' and ':',
+ * without trailing punctuation; the random part must be long and not a
+ * placeholder, with a digit or (letters-only tokens such as hf_) at least 30
+ * characters of mixed case. */
 static bool loc_token(struct ls_slice m, struct ls_value *out)
 {
     size_t start = find_if(m, 0, is_alpha);
     size_t end = start;
-    while (end < m.len && token_char(ls_slice_at(m, end))) end++;
+    while (end < m.len && token_url_char(ls_slice_at(m, end))) end++;
+    while (end > start && !token_char(ls_slice_at(m, end - 1))) end--;
     struct ls_slice v = sub(m, start, end - start);
     out->off = start;
     out->len = end - start;
     if (v.len < 16) return false;
     if (slice_has_nocase(v, "xxxxxxxx") || slice_has_nocase(v, "example")) return false;
-    return count_class(v, is_digit) > 0 && count_class(v, is_alpha) > 8;
+    bool mixed = count_class(v, is_upper) > 2 && count_class(v, is_lower) > 2 && v.len >= 30;
+    return (count_class(v, is_digit) > 0 || mixed) && count_class(v, is_alpha) > 8;
 }
 
 static int b64url_val(int c)
@@ -1042,8 +1061,13 @@ static bool password_prose(struct ls_slice v, bool quoted, bool word_follows)
 
 /* key = value, key: value, key="value", <key>value</key>: the value follows
  * the first '=', ':' or '>'. */
+static bool loc_password_call(struct ls_slice m, struct ls_value *out);
+static bool loc_password_netrc(struct ls_slice m, struct ls_value *out);
+
 static bool loc_password(struct ls_slice m, struct ls_value *out)
 {
+    if (m.len >= 7 && slice_has_nocase(sub(m, 0, 7), "define(")) return loc_password_call(m, out);
+    if (m.len >= 5 && ls_slice_starts(m, "login", 5)) return loc_password_netrc(m, out);
     size_t eq = ls_slice_find(m, 0, "=", 1), colon = ls_slice_find(m, 0, ":", 1);
     /* <password>value</password>; elsewhere a '>' is a boundary byte (<td>) */
     size_t gt = ls_slice_at(m, 0) == '<' ? ls_slice_find(m, 0, ">", 1) : SIZE_MAX;
@@ -1057,14 +1081,49 @@ static bool loc_password(struct ls_slice m, struct ls_value *out)
         if (!is_space(ls_slice_at(m, start))) quoted = true;
         start++;
     }
+    /* ?user=x&password=y&ssl=1: a query parameter ends at '&' */
+    bool query = ls_slice_at(m, 0) == '&' || ls_slice_at(m, 0) == '?';
     size_t end = start;
-    while (end < m.len && password_char(ls_slice_at(m, end))) end++;
+    while (end < m.len && password_char(ls_slice_at(m, end)) && !(query && ls_slice_at(m, end) == '&')) end++;
     out->off = start;
     out->len = end - start;
     struct ls_slice v = sub(m, start, end - start);
     bool word_follows = end + 1 < m.len && (ls_slice_at(m, end) == ' ' || ls_slice_at(m, end) == '\t') &&
                         is_alpha(ls_slice_at(m, end + 1));
     return password_plausible(v) && !password_prose(v, quoted, word_follows);
+}
+
+/* define('DB_PASSWORD', 'value'): the quoted string after the first ','. */
+static bool loc_password_call(struct ls_slice m, struct ls_value *out)
+{
+    size_t comma = ls_slice_find(m, 0, ",", 1);
+    if (comma == SIZE_MAX) return false;
+    size_t q = comma + 1;
+    while (q < m.len && ls_slice_at(m, q) == ' ') q++;
+    int quote = ls_slice_at(m, q);
+    if (quote != '\'' && quote != '"') return false;
+    size_t end = ls_slice_find(m, q + 1, quote == '"' ? "\"" : "'", 1);
+    if (end == SIZE_MAX) return false;
+    out->off = q + 1;
+    out->len = end - q - 1;
+    return password_plausible(sub(m, out->off, out->len));
+}
+
+/* .netrc: "machine host login user password value": the token after the
+ * last "password" and its blanks. */
+static bool loc_password_netrc(struct ls_slice m, struct ls_value *out)
+{
+    size_t at = SIZE_MAX;
+    for (size_t i = ls_slice_find(m, 0, "password", 8); i != SIZE_MAX; i = ls_slice_find(m, i + 1, "password", 8))
+        at = i;
+    if (at == SIZE_MAX) return false;
+    size_t start = at + 8;
+    while (start < m.len && (ls_slice_at(m, start) == ' ' || ls_slice_at(m, start) == '\t')) start++;
+    size_t end = start;
+    while (end < m.len && !is_space(ls_slice_at(m, end)) && ls_slice_at(m, end) != 0x7f) end++;
+    out->off = start;
+    out->len = end - start;
+    return password_plausible(sub(m, start, end - start));
 }
 
 /* scheme://user:password@host: the password sits between the ':' after the

@@ -178,9 +178,13 @@ class Corpus:
     def iban_text(self):
         v = self.iban_value()
         self.plant("iban", v)
-        f = self.r.randrange(7)
-        return (v if f <= 1 else self.iban_grouped(v) if f <= 4 else
-                self.iban_grouped(v).lower() if f == 5 else v.lower())
+        return v if self.r.random() < 0.4 else self.iban_grouped(v)
+
+    def iban_lower(self):
+        """As some CRMs store it: lower case, under an "iban" key."""
+        v = self.iban_value()
+        self.plant("iban", v)
+        return v.lower() if self.r.random() < 0.5 else self.iban_grouped(v).lower()
 
     def bad_iban(self):
         v = self.iban_value()
@@ -233,6 +237,10 @@ class Corpus:
                 return a, e, self.d(4)
 
     def phone_text(self):
+        if self.r.random() < 0.06:
+            a, e, ln = self.nanp()
+            self.plant("phone", a + e + ln)
+            return self.r.choice(["Tel: %s %s %s", "Phone %s %s %s", "Mobile: %s %s %s", "Cell: %s %s %s"]) % (a, e, ln)
         if self.r.random() < 0.5:
             a, e, ln = self.nanp()
             self.plant("phone", a + e + ln)
@@ -290,7 +298,9 @@ class Corpus:
         v = self.passport_number()
         self.plant("passport", v)
         return self.r.choice(["Passport No.: %s", "Passport Number: %s", "Passport #%s", "PASSPORT NO %s",
-                              "Passport no. %s", "passport: %s", "Passport No:\t%s"]) % v
+                              "Passport no. %s", "passport: %s", "Passport No:\t%s", "passport_number=%s",
+                              "\"passportNumber\": \"%s\"", "Passport number is %s", "Reisepass-Nr.: %s",
+                              "Passport (%s) %%s" % self.r.choice(["USA", "UK", "Germany", "India"])]) % v
 
     @staticmethod
     def mrz_cd(s):
@@ -366,6 +376,14 @@ class Corpus:
             lambda: "sk_live_" + self.rand(ALNUM, 24),
             lambda: "AIza" + self.rand(ALNUM, 35),
             lambda: "npm_" + self.rand(ALNUM, 36),
+            lambda: "SG.%s.%s" % (self.rand(ALNUM + "_-", 22), self.rand(ALNUM + "_-", 43)),
+            lambda: "https://hooks.slack.com/services/T%s/B%s/%s" % (
+                self.rand(string.ascii_uppercase + string.digits, 8), self.rand(string.ascii_uppercase + string.digits, 10),
+                self.rand(ALNUM, 24)),
+            lambda: "sk-proj-" + self.rand(ALNUM + "_-", 48) + "T3BlbkFJ" + self.rand(ALNUM + "_-", 40),
+            lambda: "shpat_" + self.rand("0123456789abcdef", 32),
+            lambda: "hf_" + self.rand(string.ascii_letters, 34),
+            lambda: "dop_v1_" + self.rand("0123456789abcdef", 64),
         ])()
         self.plant("token", t)
         return t
@@ -494,7 +512,7 @@ def customer_json(c, i):
             rec["payment"] = {"card_number": c.card_text(), "exp": "%02d/%02d" % (c.r.randint(1, 12), c.r.randint(25, 31)),
                               "cvv": c.d(3)}
         else:
-            rec["payment"] = {"card_last4": c.masked_card(), "iban": c.iban_text()}
+            rec["payment"] = {"card_last4": c.masked_card(), "iban": c.iban_text() if c.r.random() < 0.6 else c.iban_lower()}
         if c.r.random() < 0.4:
             v = c.ssn_digits()
             c.plant("ssn", v)
@@ -588,7 +606,9 @@ def ocr_form(c, i):
 
 
 def configs(c, i):
-    k = i % 8
+    k = i % 12
+    if k >= 8:
+        return more_configs(c, i, k)
     if k == 0:
         rel = "repo%02d/.env" % i
         c.begin(rel)
@@ -681,6 +701,42 @@ def configs(c, i):
                                                                    c.r.randint(0, 99)))
                 c.decoy("epoch_millis")
         txt = "\n".join(lines) + "\n"
+    c.write(rel, txt)
+
+
+def more_configs(c, i, k):
+    if k == 8:
+        rel = "site%02d/wp-config.php" % i
+        c.begin(rel)
+        pw = c.password().replace("'", "")
+        c.plant("password", pw)
+        txt = ("<?php\n/** The name of the database for WordPress */\ndefine( 'DB_NAME', 'wp_prod' );\n"
+               "define( 'DB_USER', 'wp_admin' );\ndefine( 'DB_PASSWORD', '%s' );\ndefine( 'DB_HOST', 'localhost' );\n"
+               "define( 'AUTH_KEY', 'put your unique phrase here' );\n$table_prefix = 'wp_';\n") % pw
+    elif k == 9:
+        rel = "home%02d/.netrc" % i
+        c.begin(rel)
+        pw = c.password()
+        c.plant("password", pw)
+        txt = "machine ftp.%s\nlogin deploy\npassword %s\n" % (c.r.choice(CORPS), pw)
+    elif k == 10:
+        rel = "repo%02d/src/main/resources/application.properties" % i
+        c.begin(rel)
+        pw, pw2 = c.password(), c.url_password()
+        c.plant("password", pw)
+        c.plant("password", pw2)
+        txt = ("server.port=8080\nspring.datasource.url=jdbc:postgresql://db:5432/hr\nspring.datasource.username=hr\n"
+               "spring.datasource.password=%s\nlegacy.url=jdbc:mysql://10.1.2.3:3306/crm?user=crm&password=%s&useSSL=false\n"
+               "app.api.token=%s\nmail.password=${MAIL_PASSWORD}\n") % (pw, pw2, c.token())
+        c.decoy("password_placeholder")
+    else:
+        rel = "repo%02d/appsettings.Production.json" % i
+        c.begin(rel)
+        pw = c.password()
+        c.plant("password", pw)
+        txt = json.dumps({"ConnectionStrings": {
+            "Default": "Server=sql-prod;Database=Payroll;User Id=payroll_svc;Password=%s;TrustServerCertificate=True" % pw},
+            "SendGrid": {"ApiKey": c.token()}, "Logging": {"LogLevel": {"Default": "Warning"}}}, indent=2)
     c.write(rel, txt)
 
 
