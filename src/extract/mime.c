@@ -262,6 +262,28 @@ static enum mime_charset part_charset(struct mime_walk *w, const struct mime_par
 /* Why a child's data is incomplete. */
 enum mime_cut { MIME_CUT_NONE, MIME_CUT_BOUNDARY, MIME_CUT_BUDGET };
 
+/* A file name that would land outside a save folder: a ".." component
+ * (either separator) climbs out; a leading separator or a drive letter is
+ * absolute. Mail clients save attachments under these names. */
+static bool name_climbs(struct ls_slice n)
+{
+    size_t start = 0;
+    for (size_t i = 0; i <= n.len; i++) {
+        int ch = i < n.len ? n.ptr[i] : '/';
+        if (ch != '/' && ch != '\\') continue;
+        if (i - start == 2 && n.ptr[start] == '.' && n.ptr[start + 1] == '.') return true;
+        start = i + 1;
+    }
+    return false;
+}
+
+static bool name_absolute(struct ls_slice n)
+{
+    if (n.len && (n.ptr[0] == '/' || n.ptr[0] == '\\')) return true;
+    return n.len >= 2 && n.ptr[1] == ':' &&
+           ((n.ptr[0] >= 'A' && n.ptr[0] <= 'Z') || (n.ptr[0] >= 'a' && n.ptr[0] <= 'z'));
+}
+
 static void emit_child(struct mime_walk *w, struct ls_slice name, struct ls_slice data,
                        enum mime_cut cut)
 {
@@ -271,9 +293,12 @@ static void emit_child(struct mime_walk *w, struct ls_slice name, struct ls_slic
     ch.name = name.ptr;
     ch.name_len = name.len;
     ch.data = data;
+    unsigned nt = 0;
+    if (name_climbs(name)) ch.tags[nt++] = LS_A_PATH_TRAVERSAL;
+    if (name_absolute(name)) ch.tags[nt++] = LS_A_ABSOLUTE_PATH;
     if (cut != MIME_CUT_NONE) {
         ch.flags = LS_CHILD_TRUNCATED;
-        ch.tags[0] = cut == MIME_CUT_BUDGET ? LS_R_LIMIT_BYTES : LS_R_TRUNCATED;
+        ch.tags[nt] = cut == MIME_CUT_BUDGET ? LS_R_LIMIT_BYTES : LS_R_TRUNCATED;
         ch.error = cut == MIME_CUT_BUDGET ? "mime: part decoded only up to the byte budget"
                                           : "mime: part cut short (no closing boundary or end line)";
     }

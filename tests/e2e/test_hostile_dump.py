@@ -173,7 +173,6 @@ class HostileDump(unittest.TestCase):
         self.assertEqual(self.get("eml_slip", "tools.zip", "readme.txt")["verdict"], "clean")
         self.assertEqual(self.root("eml_slip")["verdict"], "hostile")
 
-    @unittest.expectedFailure  # mime.c does not check attachment file names (report: hostile)
     def test_attachment_file_names_that_climb_out(self):
         self.assertAlerts(self.get("eml_att_slip", "../../../../etc/cron.d/evil"), "path_traversal")
         self.assertAlerts(self.get("eml_att_slip", "C:\\Users\\Public\\run.bat"), "absolute_path")

@@ -273,6 +273,17 @@ class MailTest(unittest.TestCase):
         self.assertEqual(cut["coverage"], "partial")
         self.assertIn("truncated", cut["coverage_reasons"])
 
+    def test_attachment_names_that_climb_out_or_are_absolute(self):
+        root = self.obj("slipnames.eml")
+        self.assertEqual(root["verdict"], "hostile")
+        want = {"../../Startup/run.cmd": {"path_traversal"}, "..\\Startup\\run2.cmd": {"path_traversal"},
+                "/etc/profile.d/x.sh": {"absolute_path"},
+                "D:evil.txt": {"absolute_path"}, "ok..txt": set()}
+        for name, alerts in want.items():
+            o = self.obj("slipnames.eml", [name])
+            got = set(o["alerts"]) & {"path_traversal", "absolute_path"}
+            self.assertEqual(got, alerts, name)
+
     def test_unknown_charset_label_on_utf8_text(self):
         o = self.obj("xunknown.eml")
         self.assertEqual(o["coverage"], "full", o.get("errors"))

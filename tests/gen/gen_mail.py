@@ -446,6 +446,19 @@ def no_close_eml(cut_at_line=False):
             (SSN_NOCLOSE, b64.replace("\n", "\r\n").rstrip("\r\n"))).encode()
 
 
+def slip_names_eml():
+    """Attachments whose file names climb out of a save folder or are
+    absolute; a plain one for contrast."""
+    parts = []
+    for i, fn in enumerate(("\"../../Startup/run.cmd\"", "*=''..%5CStartup%5Crun2.cmd",
+                            "\"/etc/profile.d/x.sh\"", "\"D:evil.txt\"", "\"ok..txt\"")):
+        parts.append("--sl_1\r\nContent-Type: application/octet-stream\r\n"
+                     "Content-Disposition: attachment; filename%s%s\r\n\r\npart %d\r\n" %
+                     ("" if fn.startswith("*") else "=", fn, i))
+    return ("From: a@corp-mail.test\r\nSubject: names\r\n"
+            "Content-Type: multipart/mixed; boundary=sl_1\r\n\r\n" + "".join(parts) + "--sl_1--\r\n").encode()
+
+
 def decoy_txt():
     return ("Meeting notes\n\nSomeone wrote:\nFrom: not a header here\n"
             "Subject: still just text\n").encode()
@@ -511,6 +524,7 @@ def generate(out):
     write(os.path.join(out, "onedash.eml"), one_dash_close_eml())
     write(os.path.join(out, "xunknown.eml"), unknown_charset_utf8_eml())
     write(os.path.join(out, "noclose.eml"), no_close_eml())
+    write(os.path.join(out, "slipnames.eml"), slip_names_eml())
     write(os.path.join(out, "noclose_cut.eml"), no_close_eml(cut_at_line=True))
     write(os.path.join(out, "bigattach.eml"), big_attachment_eml())
     write(os.path.join(out, "notes.txt"), decoy_txt())
