@@ -64,6 +64,7 @@ struct odf_walk {
     struct odf *x;
     enum odf_kind kind;
     unsigned depth;
+    uint8_t els[LS_MARKUP_MAX_DEPTH + 1]; /* enum odf_el of each open element */
     unsigned in_cell;     /* content: open table cells */
     unsigned in_hf;       /* styles: open header/footer elements */
     char label[ODF_LABEL_MAX];
@@ -78,6 +79,123 @@ struct odf_walk {
 
 /* Columns a cell repeats over (number-columns-repeated), at most this many. */
 #define ODF_MAX_SPAN 1024u
+
+/* ------------------------------------------------------------ element names */
+
+/*
+ * Element local names with a meaning for content and header/footer text.
+ * Looked up once per element start (a switch on the first byte, then the
+ * names sharing it) and kept on the element stack for its end: libxml2
+ * reports ends balanced with starts. Sorted by strcmp() so names sharing a
+ * first byte are one range of the enum.
+ */
+enum odf_el {
+    ODE_OTHER,
+    ODE_ANNOTATION,
+    ODE_CHANGE_INFO,
+    ODE_COVERED_TABLE_CELL,
+    ODE_CREATOR,
+    ODE_DATE,
+    ODE_DELETION,
+    ODE_DESC,
+    ODE_FOOTER,
+    ODE_FOOTER_FIRST,
+    ODE_FOOTER_LEFT,
+    ODE_FRAME,
+    ODE_H,
+    ODE_HEADER,
+    ODE_HEADER_FIRST,
+    ODE_HEADER_LEFT,
+    ODE_LINE_BREAK,
+    ODE_LIST_ITEM,
+    ODE_NOTE,
+    ODE_NOTE_BODY,
+    ODE_NOTE_CITATION,
+    ODE_NOTES,
+    ODE_P,
+    ODE_PAGE,
+    ODE_S,
+    ODE_TAB,
+    ODE_TABLE,
+    ODE_TABLE_CELL,
+    ODE_TABLE_ROW,
+    ODE_TITLE,
+    ODE_COUNT
+};
+
+#define ODF_EL_LINE 0x1u /* a line break after the element */
+#define ODF_EL_HF 0x2u   /* styles.xml: a header or footer */
+
+static const struct {
+    const char *name;
+    unsigned flags;
+} odf_tags[ODE_COUNT] = {
+    [ODE_OTHER] = {"", 0},
+    [ODE_ANNOTATION] = {"annotation", ODF_EL_LINE},
+    [ODE_CHANGE_INFO] = {"change-info", ODF_EL_LINE},
+    [ODE_COVERED_TABLE_CELL] = {"covered-table-cell", 0},
+    [ODE_CREATOR] = {"creator", ODF_EL_LINE},
+    [ODE_DATE] = {"date", ODF_EL_LINE},
+    [ODE_DELETION] = {"deletion", ODF_EL_LINE},
+    [ODE_DESC] = {"desc", ODF_EL_LINE},
+    [ODE_FOOTER] = {"footer", ODF_EL_HF},
+    [ODE_FOOTER_FIRST] = {"footer-first", ODF_EL_HF},
+    [ODE_FOOTER_LEFT] = {"footer-left", ODF_EL_HF},
+    [ODE_FRAME] = {"frame", ODF_EL_LINE},
+    [ODE_H] = {"h", ODF_EL_LINE},
+    [ODE_HEADER] = {"header", ODF_EL_HF},
+    [ODE_HEADER_FIRST] = {"header-first", ODF_EL_HF},
+    [ODE_HEADER_LEFT] = {"header-left", ODF_EL_HF},
+    [ODE_LINE_BREAK] = {"line-break", 0},
+    [ODE_LIST_ITEM] = {"list-item", ODF_EL_LINE},
+    [ODE_NOTE] = {"note", 0},
+    [ODE_NOTE_BODY] = {"note-body", ODF_EL_LINE},
+    [ODE_NOTE_CITATION] = {"note-citation", 0},
+    [ODE_NOTES] = {"notes", ODF_EL_LINE},
+    [ODE_P] = {"p", 0},
+    [ODE_PAGE] = {"page", ODF_EL_LINE},
+    [ODE_S] = {"s", 0},
+    [ODE_TAB] = {"tab", 0},
+    [ODE_TABLE] = {"table", 0},
+    [ODE_TABLE_CELL] = {"table-cell", 0},
+    [ODE_TABLE_ROW] = {"table-row", ODF_EL_LINE},
+    [ODE_TITLE] = {"title", ODF_EL_LINE},
+};
+
+static bool odf_name_eq(const char *a, const char *b)
+{
+    while (*a && *a == *b) {
+        a++;
+        b++;
+    }
+    return *a == *b;
+}
+
+static enum odf_el odf_el_of(const char *local)
+{
+    enum odf_el lo, hi;
+    switch (local[0]) {
+    case 'a': lo = hi = ODE_ANNOTATION; break;
+    case 'c': lo = ODE_CHANGE_INFO, hi = ODE_CREATOR; break;
+    case 'd': lo = ODE_DATE, hi = ODE_DESC; break;
+    case 'f': lo = ODE_FOOTER, hi = ODE_FRAME; break;
+    case 'h': lo = ODE_H, hi = ODE_HEADER_LEFT; break;
+    case 'l': lo = ODE_LINE_BREAK, hi = ODE_LIST_ITEM; break;
+    case 'n': lo = ODE_NOTE, hi = ODE_NOTES; break;
+    case 'p': lo = ODE_P, hi = ODE_PAGE; break;
+    case 's': lo = hi = ODE_S; break;
+    case 't': lo = ODE_TAB, hi = ODE_TITLE; break;
+    default: return ODE_OTHER;
+    }
+    for (unsigned e = lo; e <= hi; e++)
+        if (odf_name_eq(local, odf_tags[e].name)) return (enum odf_el)e;
+    return ODE_OTHER;
+}
+
+static unsigned odf_el_flags(enum odf_el el)
+{
+    return (unsigned)el < ODE_COUNT ? odf_tags[el].flags : 0;
+}
 
 /* ------------------------------------------------------------ names */
 
@@ -207,46 +325,43 @@ static ls_err odf_cell_value(struct odf_walk *w, const struct ls_xml_attr *a, si
     return odf_sep(w, ' ');
 }
 
-static ls_err odf_content_start(struct odf_walk *w, const char *local,
+static ls_err odf_content_start(struct odf_walk *w, enum odf_el el,
                                 const struct ls_xml_attr *a, size_t n)
 {
-    if (strcmp(local, "tab") == 0) return odf_sep(w, '\t');
-    if (strcmp(local, "line-break") == 0) return odf_sep(w, '\n');
-    if (strcmp(local, "s") == 0) return ls_textout_add(&w->x->out, " ", 1);
-    if (strcmp(local, "table") == 0 && !w->in_cell) ls_tc_reset(&w->tc);
-    if (strcmp(local, "table-row") == 0 && !w->in_cell) w->col = 0;
-    if (strcmp(local, "covered-table-cell") == 0 && !w->in_cell) odf_cell_open(w, a, n);
-    if (strcmp(local, "table-cell") == 0) {
+    if (el == ODE_TAB) return odf_sep(w, '\t');
+    if (el == ODE_LINE_BREAK) return odf_sep(w, '\n');
+    if (el == ODE_S) return ls_textout_add(&w->x->out, " ", 1);
+    if (el == ODE_TABLE && !w->in_cell) ls_tc_reset(&w->tc);
+    if (el == ODE_TABLE_ROW && !w->in_cell) w->col = 0;
+    if (el == ODE_COVERED_TABLE_CELL && !w->in_cell) odf_cell_open(w, a, n);
+    if (el == ODE_TABLE_CELL) {
         if (!w->in_cell) odf_cell_open(w, a, n);
         w->in_cell++;
         return odf_cell_value(w, a, n);
     }
-    if (strcmp(local, "annotation") == 0 || strcmp(local, "note") == 0) return odf_sep(w, ' ');
+    if (el == ODE_ANNOTATION || el == ODE_NOTE) return odf_sep(w, ' ');
     return LS_OK;
 }
 
-static ls_err odf_content_end(struct odf_walk *w, const char *local)
+static ls_err odf_content_end(struct odf_walk *w, enum odf_el el)
 {
-    static const char *const lines[] = {"h", "list-item", "table-row", "annotation", "frame",
-                                        "page", "notes", "title", "desc", "note-body",
-                                        "deletion", "creator", "date", "change-info", NULL};
-    if (strcmp(local, "table-cell") == 0 || strcmp(local, "covered-table-cell") == 0) {
-        bool top = strcmp(local, "covered-table-cell") == 0 ? !w->in_cell : w->in_cell == 1;
-        if (strcmp(local, "table-cell") == 0 && w->in_cell) w->in_cell--;
+    if (el == ODE_TABLE_CELL || el == ODE_COVERED_TABLE_CELL) {
+        bool top = el == ODE_COVERED_TABLE_CELL ? !w->in_cell : w->in_cell == 1;
+        if (el == ODE_TABLE_CELL && w->in_cell) w->in_cell--;
         if (top) {
             ls_tc_cells(&w->tc, w->col, w->span, ls_buf_slice(&w->ctext), w->cell_text);
             w->col += w->span;
         }
         return odf_sep(w, '\t');
     }
-    if (strcmp(local, "table-row") == 0 && !w->in_cell)
+    if (el == ODE_TABLE_ROW && !w->in_cell)
         LS_TRY(ls_tc_row_end(&w->tc, w->x->c, w->x->o));
-    if (strcmp(local, "p") == 0 && w->in_cell == 1 && w->ctext.len && !w->have_value &&
+    if (el == ODE_P && w->in_cell == 1 && w->ctext.len && !w->have_value &&
         ls_buf_addc(&w->ctext, ' ') == LS_E_NOMEM) /* paragraphs of a cell: one line */
         return LS_E_NOMEM;
-    if (strcmp(local, "p") == 0) return odf_sep(w, w->in_cell ? ' ' : '\n');
-    if (strcmp(local, "note-citation") == 0) return odf_sep(w, ' ');
-    if (odf_in(local, lines)) return odf_sep(w, '\n');
+    if (el == ODE_P) return odf_sep(w, w->in_cell ? ' ' : '\n');
+    if (el == ODE_NOTE_CITATION) return odf_sep(w, ' ');
+    if (odf_el_flags(el) & ODF_EL_LINE) return odf_sep(w, '\n');
     return LS_OK;
 }
 
@@ -262,30 +377,23 @@ static ls_err odf_content_chars(struct odf_walk *w, struct ls_slice s)
 
 /* ------------------------------------------------------------ styles.xml */
 
-static bool odf_is_hf(const char *local)
-{
-    static const char *const hf[] = {"header", "footer", "header-left", "footer-left",
-                                     "header-first", "footer-first", NULL};
-    return odf_in(local, hf);
-}
-
-static ls_err odf_styles_start(struct odf_walk *w, const char *local,
+static ls_err odf_styles_start(struct odf_walk *w, enum odf_el el,
                                const struct ls_xml_attr *a, size_t n)
 {
-    if (odf_is_hf(local)) w->in_hf++;
+    if (odf_el_flags(el) & ODF_EL_HF) w->in_hf++;
     if (!w->in_hf) return LS_OK;
-    return odf_content_start(w, local, a, n);
+    return odf_content_start(w, el, a, n);
 }
 
-static ls_err odf_styles_end(struct odf_walk *w, const char *local)
+static ls_err odf_styles_end(struct odf_walk *w, const char *local, enum odf_el el)
 {
     if (!w->in_hf) return LS_OK;
-    if (odf_is_hf(local)) {
+    if (odf_el_flags(el) & ODF_EL_HF) {
         w->in_hf--;
         return odf_sep(w, '\n');
     }
     if (strncmp(local, "region-", 7) == 0) return odf_sep(w, ' ');
-    return odf_content_end(w, local);
+    return odf_content_end(w, el);
 }
 
 /* ------------------------------------------------------------ meta.xml */
@@ -356,10 +464,12 @@ static ls_err odf_cb_start(void *ud, const char *local, const char *ns,
 {
     struct odf_walk *w = ud;
     (void)ns;
+    enum odf_el el = w->kind == ODF_CONTENT || w->kind == ODF_STYLES ? odf_el_of(local) : ODE_OTHER;
     w->depth++;
+    if (w->depth < sizeof w->els) w->els[w->depth] = (uint8_t)el;
     switch (w->kind) {
-    case ODF_CONTENT: return odf_content_start(w, local, a, n);
-    case ODF_STYLES: return odf_styles_start(w, local, a, n);
+    case ODF_CONTENT: return odf_content_start(w, el, a, n);
+    case ODF_STYLES: return odf_styles_start(w, el, a, n);
     case ODF_META: return odf_meta_start(w, local, a, n);
     case ODF_MANIFEST: return odf_manifest_start(w, local, a, n);
     default: return LS_OK;
@@ -370,10 +480,12 @@ static ls_err odf_cb_end(void *ud, const char *local, const char *ns)
 {
     struct odf_walk *w = ud;
     (void)ns;
+    /* the element opened last: its id is on the stack */
+    enum odf_el el = w->depth && w->depth < sizeof w->els ? (enum odf_el)w->els[w->depth] : ODE_OTHER;
     if (w->depth) w->depth--;
     switch (w->kind) {
-    case ODF_CONTENT: return odf_content_end(w, local);
-    case ODF_STYLES: return odf_styles_end(w, local);
+    case ODF_CONTENT: return odf_content_end(w, el);
+    case ODF_STYLES: return odf_styles_end(w, local, el);
     case ODF_META: return w->depth == 2 ? odf_sep(w, '\n') : LS_OK;
     default: return LS_OK;
     }
