@@ -440,6 +440,15 @@ static size_t e164_digits(struct ls_slice v, char *d, size_t max)
     return n;
 }
 
+/* "+2024-03-14", "+14.03.2024": a signed date, not a phone number. */
+static bool e164_is_date(struct ls_slice v)
+{
+    if (v.len != 11) return false;
+    int s1 = ls_slice_at(v, 5), s2 = ls_slice_at(v, 8), t1 = ls_slice_at(v, 3), t2 = ls_slice_at(v, 6);
+    if ((s1 == '-' || s1 == '.' || s1 == '/') && s2 == s1) return true;     /* +YYYY-MM-DD */
+    return (t1 == '-' || t1 == '.' || t1 == '/') && t2 == t1;               /* +DD.MM.YYYY */
+}
+
 /* From '+' to the last digit; a number followed by more digit groups
  * ("+44 20 7946 0958 2024") is retried without up to two trailing groups. */
 static bool loc_e164(struct ls_slice m, struct ls_value *out)
@@ -456,6 +465,7 @@ static bool loc_e164(struct ls_slice m, struct ls_value *out)
         }
     }
     while (out->len > 0 && !is_digit(ls_slice_at(m, out->off + out->len - 1))) out->len--;
+    if (e164_is_date(sub(m, out->off, out->len))) return false;
     for (int tries = 0; tries < 3; tries++) {
         struct ls_slice v = sub(m, out->off, out->len);
         size_t n = e164_digits(v, d, sizeof d);

@@ -788,6 +788,8 @@ def decoy_files(c, n):
         if c.r.random() < 0.5 else "2024-%02d-%02dT%02d:%02d:%02dZ epoch %d" % (
             c.r.randint(1, 12), c.r.randint(1, 28), c.r.randint(0, 23), c.r.randint(0, 59), c.r.randint(0, 59),
             1600000000 + c.r.randint(0, 10 ** 8)))
+    gen("signed_dates", lambda: "valid_from=+%d-%02d-%02d" % (c.r.randint(1990, 2030), c.r.randint(1, 12), c.r.randint(1, 28))
+        if c.r.random() < 0.5 else "shift +%02d.%02d.%d" % (c.r.randint(1, 28), c.r.randint(1, 12), c.r.randint(1990, 2030)))
     gen("versions", lambda: c.r.choice(["v%d.%d.%d", "version %d.%d.%d", "build %d.%d.%d"]) % (
         c.r.randint(0, 20), c.r.randint(0, 30), c.r.randint(0, 9999)) + " (%d.%d.%d.%d)" % (
         c.r.randint(1, 10), c.r.randint(0, 9), c.r.randint(10000, 22631), c.r.randint(1, 5000)))
