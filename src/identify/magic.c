@@ -183,12 +183,14 @@ static bool json_like(struct ls_slice d)
 }
 
 /* The first n bytes of d (all of it when shorter), moved back so that no
- * UTF-8 sequence is cut (a cut one would turn "UTF-8" into "ISO-8859"). */
+ * UTF-8 sequence is cut (a cut one would turn "UTF-8" into "ISO-8859") and
+ * no CRLF (a lone CR would add "CR line terminators"). */
 static struct ls_slice text_prefix(struct ls_slice d, size_t n)
 {
     if (d.len <= n) return d;
     size_t k = n;
     while (k > n - 3 && (d.ptr[k] & 0xC0) == 0x80) k--;
+    if (d.ptr[k] == '\n' && d.ptr[k - 1] == '\r') k--;
     struct ls_slice out = d;
     out.len = k;
     return out;

@@ -374,7 +374,7 @@ static void magic_c_source_after_long_comment(void **st)
     ls_buf_free(&b);
 }
 
-/* The prefix never cuts a UTF-8 sequence: UTF-8 text stays "UTF-8" in the
+/* The prefix never cuts a UTF-8 sequence or a CRLF: UTF-8 text stays "UTF-8" in the
  * description (2 KiB; a cut sequence would make it "ISO-8859") and
  * text/plain (4 KiB) when a two-byte character straddles either boundary. */
 static void magic_utf8_not_cut(void **st)
@@ -387,6 +387,10 @@ static void magic_utf8_not_cut(void **st)
     t[2047] = 0xc3, t[2048] = 0xa9; /* and across 2 KiB */
     t[4095] = 0xc3, t[4096] = 0xa9; /* and across 4 KiB */
     expect_mime(S(t, N), "text/plain", "Unicode text, UTF-8 text");
+    /* nor a CRLF: CRLF text stays "with CRLF line terminators" */
+    for (size_t i = 0; i < N; i++)
+        t[i] = (uint8_t)(i % 64 == 63 ? '\r' : i % 64 == 0 && i ? '\n' : 'a' + i % 26); /* CR at 2047 */
+    expect_mime(S(t, N), "text/plain", "ASCII text, with CRLF line terminators");
 }
 
 /* ---- a PDF header past byte 0 ----
