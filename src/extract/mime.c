@@ -252,7 +252,8 @@ static enum mime_charset part_charset(struct mime_walk *w, const struct mime_par
     ls_buf_init(&cs, 64);
     enum mime_charset r = MIME_CS_NONE;
     if (p->ctype.len && mime_param(p->ctype, "charset", &cs)) r = mime_charset_lookup(ls_buf_slice(&cs));
-    if (r == MIME_CS_UNKNOWN && !ls_utf8_valid(data)) note_charset(w, ls_buf_slice(&cs));
+    if (r == MIME_CS_UNKNOWN && (!ls_utf8_valid(data) || !mime_charset_ascii_safe(ls_buf_slice(&cs))))
+        note_charset(w, ls_buf_slice(&cs));
     ls_buf_free(&cs);
     return r;
 }

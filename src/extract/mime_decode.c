@@ -296,6 +296,22 @@ static bool eword_parse(struct ls_slice s, size_t i, struct eword *w)
     return true;
 }
 
+bool mime_charset_ascii_safe(struct ls_slice name)
+{
+    static const char *const bad[] = {"utf-7", "utf7", "ebcdic", "ibm037", "ibm500", "ibm1047",
+                                      "ibm1140", "cp037", "cp500", "cp1047", "cp1140", "ibm-037"};
+    char low[64];
+    size_t n = name.len < sizeof low - 1 ? name.len : sizeof low - 1;
+    for (size_t i = 0; i < n; i++) {
+        int c = ls_slice_at(name, i);
+        low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    low[n] = '\0';
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++)
+        if (strstr(low, bad[k])) return false;
+    return true;
+}
+
 struct hdr_dec {
     struct ls_buf *out;
     struct ls_buf pend;      /* decoded bytes of adjacent words ... */
@@ -318,6 +334,8 @@ static ls_err hdr_flush(struct hdr_dec *d)
 static ls_err hdr_word(struct hdr_dec *d, const struct eword *w)
 {
     enum mime_charset cs = mime_charset_lookup(w->charset);
+    if (cs == MIME_CS_UNKNOWN && d->unknown_cs && !mime_charset_ascii_safe(w->charset))
+        *d->unknown_cs = true; /* "+AOk-" is UTF-7 for an e-acute */
     if (cs != d->pend_cs) LS_TRY(hdr_flush(d));
     d->pend_cs = cs;
     if (w->b) return mime_b64_decode(&d->pend, w->text);

@@ -95,6 +95,10 @@ bool mime_param(struct ls_slice value, const char *param, struct ls_buf *out);
 
 /* Case-insensitive ASCII comparison of a slice with a C string. */
 bool mime_slice_ieq(struct ls_slice s, const char *str);
+/* False for charset names whose ASCII bytes do not mean ASCII (UTF-7,
+ * EBCDIC pages): text in them that happens to be valid UTF-8 is not
+ * necessarily what it says. */
+bool mime_charset_ascii_safe(struct ls_slice name);
 bool mime_slice_istarts(struct ls_slice s, const char *prefix);
 
 #endif

@@ -162,6 +162,12 @@ static void rfc2047_unknown_charset_utf8_bytes(void **st)
     check_hdr("=?x-unknown?Q?abc?=", "abc", false);
     check_hdr("=?NONE?B?VEVTVA=?=", "TEST", false);
     check_hdr("=?x-unknown?Q?caf=C3=A9?=", "caf\xC3\xA9", false);
+    /* ...but UTF-7 and EBCDIC labels do change what ASCII bytes mean. */
+    check_hdr("=?utf-7?Q?x?=", "x", true);
+    check_hdr("=?UNICODE-1-1-UTF-7?Q?caf+AOk-?=", "caf+AOk-", true);
+    check_hdr("=?IBM037?Q?abc?=", "abc", true);
+    assert_false(mime_charset_ascii_safe(ls_slice_make("x-imap4-modified-utf7", 21)));
+    assert_true(mime_charset_ascii_safe(ls_slice_make("X-UNKNOWN", 9)));
 }
 
 static void rfc2047_malformed_left_alone(void **st)
