@@ -118,6 +118,6 @@ sec+="\n"+rule("secret_password_hash", meta("secret","password_hash","high","Pas
 open(R+"/secrets/secrets.yar","w").write(sec)
 
 corp=hdr("Corporate rules: namespace corporate.")
-corp+=rule("corporate_marking", meta("corporate","marking","medium","Classification or handling marking (CONFIDENTIAL, INTERNAL USE ONLY, ATTORNEY-CLIENT PRIVILEGED, DO NOT DISTRIBUTE, ...) in any case",None,"none"),
-  [("$marking", r"/\b((strictly |company |highly |privileged (and|&) |proprietary (and|&) )?confidential|(for )?internal use only|attorney[- ]client privileged?|do not distribute|not for (external )?distribution|top secret|for official use only|secret\/\/noforn)\b/ nocase")], "$marking")
+corp+=rule("corporate_marking", meta("corporate","marking","medium","Classification or handling marking (CONFIDENTIAL, INTERNAL (USE) ONLY, ATTORNEY-CLIENT PRIVILEGED, ATTORNEY WORK PRODUCT, DO NOT DISTRIBUTE, ...) in any case",None,"none"),
+  [("$marking", r"/\b((strictly |company |highly |privileged (and|&) |proprietary (and|&) )?confidential|(for )?internal (use )?only|attorney[- ]client privileged?|attorney work product|do not distribute|not for (external )?distribution|top secret|for official use only|secret\/\/noforn)\b/ nocase")], "$marking")
 open(R+"/corporate/markings.yar","w").write(corp)

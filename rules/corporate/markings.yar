@@ -12,9 +12,9 @@ rule corporate_marking
         entity = "marking"
         severity = "medium"
         redact = "none"
-        description = "Classification or handling marking (CONFIDENTIAL, INTERNAL USE ONLY, ATTORNEY-CLIENT PRIVILEGED, DO NOT DISTRIBUTE, ...) in any case"
+        description = "Classification or handling marking (CONFIDENTIAL, INTERNAL (USE) ONLY, ATTORNEY-CLIENT PRIVILEGED, ATTORNEY WORK PRODUCT, DO NOT DISTRIBUTE, ...) in any case"
     strings:
-        $marking = /\b((strictly |company |highly |privileged (and|&) |proprietary (and|&) )?confidential|(for )?internal use only|attorney[- ]client privileged?|do not distribute|not for (external )?distribution|top secret|for official use only|secret\/\/noforn)\b/ nocase
+        $marking = /\b((strictly |company |highly |privileged (and|&) |proprietary (and|&) )?confidential|(for )?internal (use )?only|attorney[- ]client privileged?|attorney work product|do not distribute|not for (external )?distribution|top secret|for official use only|secret\/\/noforn)\b/ nocase
     condition:
         $marking
 }

@@ -439,7 +439,8 @@ class Corpus:
                               "Strictly Private & Confidential", "Privileged & Confidential",
                               "PROPRIETARY AND CONFIDENTIAL", "Company Confidential - Do Not Distribute",
                               "For Internal Use Only", "STRICTLY CONFIDENTIAL", "Privileged and Confidential",
-                              "ATTORNEY-CLIENT PRIVILEGED / ATTORNEY WORK PRODUCT", "Internal Use Only"])
+                              "ATTORNEY-CLIENT PRIVILEGED / ATTORNEY WORK PRODUCT", "Internal Use Only",
+                              "Attorney Work Product", "INTERNAL ONLY"])
 
 
 # ---------------------------------------------------------------------------------------------
