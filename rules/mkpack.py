@@ -32,7 +32,7 @@ pii+="\n"+rule("pii_ssn_context", meta("pii","ssn","critical","US SSN without da
    ("$ssn_spaced", "/%s[^0-9A-Za-z\\n]{0,4}[0-9]{3} [0-9]{2} [0-9]{4}([^0-9]|$)/ nocase"%ctx)], "any of them")
 cc="40|41|42|43|44|45|46|47|48|49|51|52|53|54|55|22|23|24|25|26|27|34|37|30|36|38|39|35|60|62|64|65".split("|")
 pii+="\n"+rule("pii_credit_card", meta("pii","credit_card","critical","Payment card number (Visa, Mastercard, Amex, Discover, JCB, Diners), plain or grouped by spaces/dashes; Luhn and brand length checked","luhn","last4"),
-  [("$card", r"/(^|[^0-9A-Za-z -]|[^0-9] )%s[0-9 -]{10,21}[0-9]([^0-9A-Za-z-]|-[^0-9A-Za-z]|$)/"%alt(cc))], "$card")
+  [("$card", r"/(^|[^0-9A-Za-z .-]|[^0-9][ .])%s[0-9 -]{10,21}[0-9]([^0-9A-Za-z-]|-[^0-9A-Za-z]|$)/"%alt(cc))], "$card")
 ib="AD AE AL AT AZ BA BE BG BH BI BR BY CH CR CY CZ DE DJ DK DO EE EG ES FI FK FO FR GB GE GI GL GR GT HR HU IE IL IQ IS IT JO KW KZ LB LC LI LT LU LV LY MC MD ME MK MN MR MT MU NI NL NO OM PK PL PS PT QA RO RS RU SA SC SD SE SI SK SM SO ST SV TL TN TR UA VA VG XK YE".split()
 pii+="\n"+rule("pii_iban", meta("pii","iban","high","International Bank Account Number, compact or in groups of four (lower case right after IBAN); country length and mod-97 checked","iban","last4"),
   [("$iban", r"/\b%s[0-9]{2}( ?[A-Z0-9]{4}){2,7}( ?[A-Z0-9]{1,4})?\b/"%alt(ib)),

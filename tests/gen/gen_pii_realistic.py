@@ -823,6 +823,15 @@ def decoy_files(c, n):
         "ZIP %s-%s" % (c.d(5), c.d(4)), "IP 10.%d.%d.%d" % (c.r.randint(0, 255), c.r.randint(0, 255), c.r.randint(0, 255)),
         "MAC 00:1a:%s:%s:%s:%s" % (c.d(2), c.d(2), c.d(2), c.d(2)), "GPS %d.%s, -%d.%s" % (
             c.r.randint(10, 60), c.d(4), c.r.randint(10, 120), c.d(4))]))
+    # Spreadsheet cells of doubles as Excel stores them (15-17 significant
+    # digits): the fraction's digits here are a Luhn-valid, brand-prefixed
+    # card number, which must not be read after "0.".
+    def float_cell():
+        num = c.card_number()
+        return "\t".join([c.r.choice(["Q%d ratio" % c.r.randint(1, 4), "rate", "share"]), c.d(5),
+                          c.r.choice(["0.%s", "%d.%s" % (c.r.randint(1, 99), "%s"), "-0.%s"]) % num,
+                          "%d.%sE-2" % (c.r.randint(1, 9), num)])
+    gen("float_cells", float_cell)
     gen("prose_confidentiality", lambda: c.r.choice([
         "The confidentiality agreement expires next year.",
         "We discussed confidentiality obligations under the NDA.",
