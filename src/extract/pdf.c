@@ -23,6 +23,7 @@
 #include "extract/markup.h"
 #include "extract/pdf_int.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -294,6 +295,40 @@ static bool aa_runs_unasked(const struct pdf_obj *aa, bool page)
     return page && pdf_dict_get(aa, "C");
 }
 
+/* A file specification string names a network location: a URL (any scheme
+ * of two or more letters before ':', so not a drive letter) or a UNC path
+ * (\\\\host, //host). */
+static bool file_name_is_remote(const struct pdf_obj *f)
+{
+    if (!f || f->kind != PDF_STR) return false;
+    struct ls_slice t = f->u.s;
+    int c0 = ls_slice_at(t, 0), c1 = ls_slice_at(t, 1);
+    if ((c0 == '/' || c0 == '\\') && c0 == c1) return true;
+    size_t k = 0;
+    for (int ch = c0; isalnum(ch) || ch == '+' || ch == '.' || ch == '-'; ch = ls_slice_at(t, ++k)) {
+    }
+    return k >= 2 && isalpha(c0) && ls_slice_at(t, k) == ':';
+}
+
+/* The target of a /GoToR (ISO 32000 7.11): a string, or a file
+ * specification dictionary whose /FS /URL makes /F a URL. A /GoToR to a
+ * local or relative file (the next volume of a manual) opens a file on the
+ * reader's own disk; one to a URL or share fetches it: only that is an
+ * external link. /GoToE targets an embedded file, which is read as a
+ * member: never external. */
+static bool file_spec_is_remote(struct pdf_doc *d, struct pdf_obj *f)
+{
+    const struct pdf_obj *v = pdf_resolve(d, f);
+    if (v && v->kind == PDF_STR) return file_name_is_remote(v);
+    const struct pdf_obj *fs = pdf_dict_of(v);
+    if (!fs) return false;
+    if (pdf_name_is(pdf_dict_getr(d, fs, "FS"), "URL")) return true;
+    return file_name_is_remote(pdf_dict_getr(d, fs, "UF")) ||
+           file_name_is_remote(pdf_dict_getr(d, fs, "F")) ||
+           file_name_is_remote(pdf_dict_getr(d, fs, "Unix")) ||
+           file_name_is_remote(pdf_dict_getr(d, fs, "DOS"));
+}
+
 static void dict_checks(struct pdf_run *r, const struct pdf_obj *o, uint32_t num)
 {
     struct pdf_doc *d = &r->d;
@@ -301,9 +336,11 @@ static void dict_checks(struct pdf_run *r, const struct pdf_obj *o, uint32_t num
     if (pdf_dict_get(o, "JS") || pdf_name_is(s, "JavaScript"))
         alert(r, &r->a_js, LS_A_JAVASCRIPT, "JavaScript action", num);
     if (pdf_name_is(s, "Launch")) alert(r, &r->a_launch, LS_A_LAUNCH, "/Launch action", num);
-    if (pdf_name_is(s, "GoToR") || pdf_name_is(s, "GoToE") || pdf_name_is(s, "SubmitForm") ||
-        pdf_name_is(s, "ImportData"))
+    if (pdf_name_is(s, "SubmitForm") || pdf_name_is(s, "ImportData"))
         alert(r, &r->a_link, LS_A_EXTERNAL_LINK, "remote action", num);
+    if (pdf_name_is(s, "GoToR") && file_spec_is_remote(d, pdf_dict_get(o, "F")))
+        alert(r, &r->a_link, LS_A_EXTERNAL_LINK, "remote action (go-to a document over the network)",
+              num);
     struct pdf_obj *oa = pdf_dict_get(o, "OpenAction");
     if (oa && pdf_dict_of(pdf_resolve(d, oa)) && !is_local_goto(d, oa)) {
         alert(r, &r->a_open, LS_A_OPEN_ACTION, "/OpenAction runs an action", num);

@@ -277,6 +277,17 @@ class PdfTest(unittest.TestCase):
             self.assertIn(a, o["alerts"])
         self.assertEqual(o["verdict"], "hostile")
 
+    def test_goto_local_and_embedded_are_no_alert(self):
+        o = self.obj("goto_local.pdf")
+        self.assertEqual(o["handler"], "pdf")
+        self.assertEqual(o.get("alerts", []), [])
+        self.assertEqual(o["verdict"], "clean")
+
+    def test_goto_remote_url_is_external_link(self):
+        o = self.obj("goto_remote.pdf")
+        self.assertIn("external_link", o["alerts"])
+        self.assertEqual(o["verdict"], "hostile")
+
     # ---- damaged and hostile files ----
 
     def test_broken_xref_recovered(self):

@@ -793,6 +793,30 @@ def make_javascript():
     return w.classic(t)
 
 
+def make_goto_local():
+    """Links to the next volume on the reader's own disk (/GoToR to a relative
+    file, a file-spec dictionary with a DOS path) and to an embedded file
+    (/GoToE): nothing is fetched, no alert; clean with full coverage."""
+    w = Writer()
+    links = [w.add({"Type": Name("Annot"), "Subtype": Name("Link"), "Rect": [0, 0, 10, 10], "A": a})
+             for a in ({"S": Name("GoToR"), "F": "volume2.pdf", "D": [0, Name("Fit")]},
+                       {"S": Name("GoToR"), "F": {"Type": Name("Filespec"), "F": "C:\\Manuals\\v3.pdf"},
+                        "D": [0, Name("Fit")]},
+                       {"S": Name("GoToE"), "T": {"R": Name("C"), "N": "annex"}})]
+    t = simple_doc(w, [b"BT /F1 12 Tf 72 700 Td (See volume two) Tj ET"], annots=links)
+    return w.classic(t)
+
+
+def make_goto_remote():
+    """A /GoToR whose file specification is a URL (/FS /URL): external_link."""
+    w = Writer()
+    link = w.add({"Type": Name("Annot"), "Subtype": Name("Link"), "Rect": [0, 0, 10, 10],
+                  "A": {"S": Name("GoToR"), "F": {"FS": Name("URL"), "F": "https://files.evil.example/x.pdf"},
+                        "D": [0, Name("Fit")]}})
+    t = simple_doc(w, [b"BT /F1 12 Tf 72 700 Td (See volume two) Tj ET"], annots=[link])
+    return w.classic(t)
+
+
 def make_plain():
     """No PII, no alerts: must come out clean with full coverage."""
     w = Writer()
@@ -951,6 +975,8 @@ FIXTURES = {
     "eff_only.pdf": make_encrypted_attachments_only,
     "javascript.pdf": make_javascript,
     "plain.pdf": make_plain,
+    "goto_local.pdf": make_goto_local,
+    "goto_remote.pdf": make_goto_remote,
     "broken_xref.pdf": make_broken_xref,
     "no_xref.pdf": make_no_xref,
     "prev_cycle.pdf": make_prev_cycle,
