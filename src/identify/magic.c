@@ -225,8 +225,9 @@ static bool is_digit(int c)
  * A PDF whose "%PDF-" is not at byte 0 (mail headers, white space or other
  * junk before it, common in leaked files; Acrobat reads a header within the
  * first 1024 bytes) is application/pdf when libmagic has nothing more
- * specific to say (text/plain, application/octet-stream: an e-mail quoting
- * "%PDF-" stays message/rfc822, a PNG stays image/png). The header must
+ * specific to say (text/plain, or application/octet-stream with the
+ * description "data": an e-mail quoting "%PDF-" stays message/rfc822, a PNG
+ * image/png, an EMF or AppleSingle file application/octet-stream). The header must
  * carry a version ("%PDF-1.7"), an object must follow ("obj" within the
  * bytes libmagic looks at), and libmagic must call the bytes from the header
  * on a PDF; a note that merely mentions the header stays text. Returns the
@@ -243,7 +244,15 @@ static size_t pdf_after_junk(struct ls_magic *m, struct ls_slice d, const char *
         return 0;
     if (ls_slice_find(rest, 8, "obj", 3) == SIZE_MAX) return 0;
     if (rest.len > LS_MAGIC_TEXT_BYTES) rest.len = LS_MAGIC_TEXT_BYTES;
-    return strcmp(run_on(m->mime, rest, ""), "application/pdf") == 0 ? at : 0;
+    if (strcmp(run_on(m->mime, rest, ""), "application/pdf") != 0) return 0;
+    /* libmagic knows some formats without a MIME type (an EMF that carries
+     * a PDF copy, AppleSingle): only "data" is nothing specific */
+    if (strcmp(mime, "application/octet-stream") == 0) {
+        struct ls_slice whole = d;
+        if (whole.len > LS_MAGIC_DESC_BYTES) whole.len = LS_MAGIC_DESC_BYTES;
+        if (strcmp(run_on(m->desc, whole, "data"), "data") != 0) return 0;
+    }
+    return at;
 }
 
 static void pdf_desc(struct ls_magic *m, struct ls_slice d, size_t at, char *out, size_t cap)

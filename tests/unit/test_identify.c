@@ -452,6 +452,14 @@ static void magic_pdf_after_junk_not_otherwise(void **st)
     assert_int_equal(ls_buf_add(&b, pdf_bin, sizeof pdf_bin - 1), LS_OK);
     expect_mime(ls_buf_slice(&b), "image/png", NULL);
     ls_buf_free(&b);
+    /* libmagic knows AppleSingle without a MIME type: it stays what it is */
+    static const char apple[] = "\x00\x05\x16\x00\x00\x02\x00\x00\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
+                                "\x00\x01\x00\x00\x00\x01\x00\x00\x00\x26\x00\x00\x01\x00";
+    ls_buf_init(&b, 1u << 20);
+    assert_int_equal(ls_buf_add(&b, apple, sizeof apple - 1), LS_OK);
+    assert_int_equal(ls_buf_add(&b, pdf_bin, sizeof pdf_bin - 1), LS_OK);
+    expect_mime(ls_buf_slice(&b), "application/octet-stream", "AppleSingle");
+    ls_buf_free(&b);
     /* "%PDF-" must lie in the first 1024 bytes: at 1019 it does, at 1020 not */
     char pad[1021];
     memset(pad, 'x', sizeof pad - 1);
