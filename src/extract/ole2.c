@@ -434,6 +434,10 @@ static ls_err ole2_encrypted_package(struct ole2_job *j, uint32_t st)
 {
     if (!ole2_has(j->f, st, "EncryptedPackage")) return LS_OK;
     ls_note(j->c, j->o, LS_R_ENCRYPTED, "ole2: password-protected OOXML (EncryptedPackage)");
+    /* The package is all the document holds; the other streams describe
+     * its encryption. Nothing of the content was read, as for an
+     * encrypted archive member. */
+    ls_set_coverage_none(j->c, j->o);
     return LS_E_ENCRYPTED;
 }
 

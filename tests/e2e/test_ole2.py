@@ -159,6 +159,8 @@ class Ole2Test(unittest.TestCase):
             self.assertEqual(o["handler"], "ole2", name)
             self.assertIn("encrypted", o["coverage_reasons"], name)
             self.assertNotEqual(o["coverage"], "full", name)
+        # nothing of an encrypted OOXML package is readable: none, as an encrypted zip member
+        self.assertEqual(self.obj("encrypted_ooxml.docx")["coverage"], "none")
 
     def test_damaged_is_partial(self):
         expect = {
