@@ -22,6 +22,7 @@
  */
 #include "extract/markup.h"
 #include "extract/pdf_int.h"
+#include "unpack/zipcd.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -467,6 +468,44 @@ static ls_err finish(struct pdf_run *r, bool any_text)
     return LS_OK;
 }
 
+/* A zip appended after the PDF's last %%EOF (cat doc.pdf x.zip): readers
+ * open the PDF, unzip opens the zip, so the zip is as much the file's
+ * content as the PDF is. Its central directory must be valid and its local
+ * headers all where it says, after a prefix (the PDF); it is handed on as
+ * the member "appended_zip" (no extension: it may be a docx as well as a
+ * zip) for the archive or ooxml handler. */
+static void appended_zip(struct pdf_run *r)
+{
+    struct pdf_doc *d = &r->d;
+    struct ls_zipcd_report z;
+    struct ls_slice tail;
+    struct ls_slice s = d->o->data;
+    if (ls_slice_find(s, s.len > 65557 ? s.len - 65557 : 0, "PK\x05\x06", 4) == SIZE_MAX) return;
+    if (ls_zipcd_check(s, &z) != LS_OK || !z.is_zip || z.prefix == 0 || z.bad_local != 0 ||
+        (z.entries == 0 && !z.bomb) || !ls_slice_from(s, (size_t)z.prefix, &tail) ||
+        !ls_slice_starts(tail, "PK\x03\x04", 4))
+        return;
+    /* A zip the PDF goes on after (a raw embedded-file stream) is no
+     * appendix: its members are the PDF's own children already. */
+    if (ls_slice_find(s, (size_t)z.prefix, "%%EOF", 5) != SIZE_MAX) return;
+    ls_note(d->c, d->o, NULL, "pdf: zip appended after %llu bytes (polyglot), read as member 'appended_zip'",
+            (unsigned long long)z.prefix);
+    struct ls_child ch;
+    memset(&ch, 0, sizeof ch);
+    ch.name = "appended_zip";
+    ch.name_len = strlen(ch.name);
+    ch.data = tail;
+    ch.declared_size = tail.len;
+    if (ls_budget_child_ok(d->c, d->o)) {
+        ls_err ce = ls_emit_child(d->c, d->o, &ch);
+        if (ce == LS_E_LIMIT) r->kids_full = true;
+        keep_stop(r, ce);
+    } else {
+        r->kids_full = true;
+        ls_note(d->c, d->o, LS_R_LIMIT_MEMBERS, "pdf: appended zip not read (budget)");
+    }
+}
+
 static ls_err pdf_extract(struct ls_ctx *c, struct ls_object *o)
 {
     struct pdf_run *r = calloc(1, sizeof *r);
@@ -486,6 +525,7 @@ static ls_err pdf_extract(struct ls_ctx *c, struct ls_object *o)
     }
     if (d->encrypted && !d->crypt_ok) {
         walk_objects(r, false); /* names are not encrypted: alerts still work */
+        appended_zip(r);
         err = finish(r, false);
         goto out;
     }
@@ -502,6 +542,7 @@ static ls_err pdf_extract(struct ls_ctx *c, struct ls_object *o)
         ls_note(c, o, LS_R_LIMIT_MEMORY, "pdf: object memory limit reached");
         d->limited = true;
     }
+    appended_zip(r);
     err = finish(r, true);
 out:
     pdf_textout_free(&r->t);

@@ -414,9 +414,11 @@ class HostileDump(unittest.TestCase):
         self.assertEqual(o["handler"], "pdf")
         self.assertIn("ssn", self.entities(o))
 
-    @unittest.expectedFailure  # the pdf handler does not look for an appended zip (report: hostile)
     def test_pdf_that_is_also_a_zip_members(self):
-        self.assertIn("ssn", self.entities(self.get("pdf_zip_polyglot", "hidden.csv")))
+        """The pdf handler hands the appended zip on as 'appended_zip'."""
+        self.assertEqual(self.get("pdf_zip_polyglot", "appended_zip")["handler"], "archive")
+        self.assertIn("ssn", self.entities(self.get("pdf_zip_polyglot", "appended_zip", "hidden.csv")))
+        self.assertEqual(self.root("pdf_zip_polyglot")["verdict"], "sensitive")
 
     def test_wrong_extensions(self):
         o = self.root("docx_as_jpg")
