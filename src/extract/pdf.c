@@ -37,7 +37,12 @@ static int pdf_probe(const struct ls_object *o)
     if (!ls_slice_sub(o->data, 0, o->data.len < 1024 ? o->data.len : 1024, &head)) return 0;
     size_t f = ls_slice_find(head, 0, "%PDF-", 5);
     if (f == 0) return 100;
-    return f != SIZE_MAX ? 90 : 0;
+    if (f == SIZE_MAX) return 0;
+    /* A header after junk: a PDF when identify says so (it checks that the
+     * bytes from the header are one); otherwise only a fallback below the
+     * mail and text handlers, so an e-mail or a note that quotes "%PDF-1.7"
+     * near its start is read as what it is. */
+    return o->mime && strcmp(o->mime, "application/pdf") == 0 ? 90 : 20;
 }
 
 struct pdf_run {

@@ -69,6 +69,10 @@ class PdfAfterJunkTest(unittest.TestCase):
         o = self.root("quoting.eml")
         self.assertEqual(o["file"]["mime_type"], "message/rfc822")
         self.assertFalse(o["ext_mismatch"])
+        # and it is read as mail: the pdf probe only claims a header past
+        # byte 0 when identify typed the object application/pdf
+        self.assertEqual(o["handler"], "mime")
+        self.assertEqual(o["coverage"], "full")
 
 
 if __name__ == "__main__":
