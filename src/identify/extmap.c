@@ -37,9 +37,12 @@ struct ext_fam {
 static const struct ext_fam ext_table[] = {
     {"pdf", F_PDF},
     {"zip", F_ZIP},           {"jar", F_ZIP},           {"apk", F_ZIP},
-    {"docx", F_OOXML | F_ZIP}, {"docm", F_OOXML | F_ZIP}, {"dotx", F_OOXML | F_ZIP},
-    {"xlsx", F_OOXML | F_ZIP}, {"xlsm", F_OOXML | F_ZIP}, {"pptx", F_OOXML | F_ZIP},
-    {"pptm", F_OOXML | F_ZIP}, {"ppsx", F_OOXML | F_ZIP},
+    /* A password-protected OOXML file is a compound file (EncryptedPackage,
+     * [MS-OFFCRYPTO]) under its usual .docx/.xlsx/.pptx name. */
+    {"docx", F_OOXML | F_ZIP | F_OLE}, {"docm", F_OOXML | F_ZIP | F_OLE},
+    {"dotx", F_OOXML | F_ZIP | F_OLE}, {"xlsx", F_OOXML | F_ZIP | F_OLE},
+    {"xlsm", F_OOXML | F_ZIP | F_OLE}, {"pptx", F_OOXML | F_ZIP | F_OLE},
+    {"pptm", F_OOXML | F_ZIP | F_OLE}, {"ppsx", F_OOXML | F_ZIP | F_OLE},
     {"odt", F_ODF | F_ZIP},   {"ods", F_ODF | F_ZIP},   {"odp", F_ODF | F_ZIP},
     {"doc", F_OLE | F_RTF | F_TEXT}, {"dot", F_OLE | F_RTF | F_TEXT},
     {"xls", F_OLE | F_TEXT | F_OOXML | F_ZIP}, {"ppt", F_OLE}, {"pps", F_OLE},

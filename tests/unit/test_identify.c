@@ -75,6 +75,8 @@ static void mismatch_table(void **st)
         /* names that match, including families that share a container */
         {"pdf", "application/pdf", false},
         {"docx", "application/zip", false},
+        {"xlsx", "application/x-ole-storage", false}, /* password-protected OOXML */
+        {"pptx", "application/CDFV2", false},
         {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", false},
         {"xlsm", "application/vnd.ms-excel.sheet.macroEnabled.12", false},
         {"odt", "application/vnd.oasis.opendocument.text", false},
