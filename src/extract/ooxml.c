@@ -39,6 +39,8 @@
  * (length-capped); format codes (only scanned for date tokens).
  */
 #include <ctype.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -765,7 +767,9 @@ static bool ox_ref_col(struct ls_slice r, uint32_t *col)
 }
 
 /* A number as shown: a date if its style says so, else digits when
- * integral (an SSN typed as a number stays 536221874), else as stored.
+ * integral (an SSN typed as a number stays 536221874), else with the 15
+ * significant digits Excel shows (a double stored as 4.6300000000000001E-2
+ * reads 0.0463, as in the xls path), else as stored.
  * num (64 bytes) holds the rendering; the result may be v itself. */
 static struct ls_slice ox_cell_number(struct ox_walk *w, struct ls_slice v, char *num)
 {
@@ -776,6 +780,10 @@ static struct ls_slice ox_cell_number(struct ox_walk *w, struct ls_slice v, char
         ls_sheet_date(d, w->x->st.date1904, flags, num, 64))
         return ls_slice_make(num, strlen(num));
     if (ox_render_int(v, num, 64, &n)) return ls_slice_make(num, n);
+    if (ls_sheet_parse_num(v, &d) && isfinite(d)) {
+        int k = snprintf(num, 64, "%.15g", d);
+        if (k > 0 && k < 64) return ls_slice_make(num, (size_t)k);
+    }
     return v;
 }
 

@@ -90,6 +90,22 @@ class SheetDates(unittest.TestCase):
         self.assertNotIn("E+", text)
         self.assertNotIn("E8", text)
 
+    def test_xlsx_doubles_read_as_excel_shows_them(self):
+        """Non-integral numbers are stored with up to 17 digits; they read
+        with the 15 significant digits Excel shows (as the xls path does),
+        so 'fraction digits' never look like a card or an account number."""
+        G = gen_sheets.STYLE_GENERAL
+        rows = [("Ratio", ("n", "4.6300000000000001E-2", G), "0.0463"),
+                ("Share", ("n", "0.30458926666666664", G), "0.304589266666667"),
+                ("Amex-like fraction", ("n", "0.375409796950681", G), "0.375409796950681"),
+                ("Big", ("n", "1.5E+20", G), "150000000000000000000")]  # integral: digits
+        path = os.path.join(self.dir, "doubles.xlsx")
+        with open(path, "wb") as f:
+            f.write(gen_sheets.zip_bytes(gen_sheets.xlsx_parts(False, rows)))
+        lines = {line.rstrip() for line in self.text("doubles.xlsx").splitlines()}
+        for label, _, want in rows:
+            self.assertIn("%s\t%s" % (label, want), lines)
+
     def test_xlsx_without_styles_keeps_serials(self):
         """No styles.xml: nothing says a number is a date; serials stay
         (and no crash, full coverage)."""

@@ -145,8 +145,8 @@ def content_types():
     return "".join(out)
 
 
-def xlsx_parts(date1904):
-    rows = rows_for(date1904)
+def xlsx_parts(date1904, rows=None):
+    rows = rows or rows_for(date1904)
     wbpr = '<workbookPr date1904="1"/>' if date1904 else '<workbookPr defaultThemeVersion="164011"/>'
     workbook = (XML_DECL + '<workbook xmlns="%s" xmlns:r="%s">%s<sheets>'
                 '<sheet name="People" sheetId="1" r:id="rId1"/></sheets></workbook>' % (NS_X, NS_R, wbpr))
