@@ -101,6 +101,8 @@ sec+="\n"+rule("secret_huggingface_token", meta("secret","token","high","Hugging
   [("$tok", r"/(^|[^A-Za-z0-9_])hf_[A-Za-z0-9]{34}([^A-Za-z0-9_]|$)/")], "$tok")
 sec+="\n"+rule("secret_digitalocean_token", meta("secret","token","high","DigitalOcean personal access / OAuth token (dop_v1_, doo_v1_, dor_v1_ + 64 hex)","token","keytype"),
   [("$tok", r"/do(p|o|r)_v1_[a-f0-9]{64}([^A-Za-z0-9_]|$)/")], "$tok")
+sec+="\n"+rule("secret_key_assignment", meta("secret","token","high","API key, client secret, secret key or access token assigned in a config file (api_key=..., \\\"client_secret\\\": \\\"...\\\", SECRET_KEY = '...', AccountKey=...); 16+ characters with letters and digits, placeholders and variables rejected","token_assignment","mask"),
+  [("$assign", r"/(^|[^a-z0-9])(api[_-]?key|api[_-]?secret|secret[_-]?key|client[_-]?secret|access[_-]?token|auth[_-]?token|app[_-]?secret|private[_-]?token|accountkey|sharedaccesskey)[\"']?[ \t]*[:=][ \t]*[\"']?[a-z0-9_+\/.=-]{16,200}/ nocase")], "$assign")
 sec+="\n"+rule("secret_jwt", meta("secret","jwt","medium","JSON Web Token (header decodes to JSON naming alg)","jwt","prefix4"),
   [("$jwt", r"/eyJ[A-Za-z0-9_-]{10,500}\.eyJ[A-Za-z0-9_-]{10,2000}\.[A-Za-z0-9_-]{16,600}/")], "$jwt")
 sec+="\n"+rule("secret_password_assignment", meta("secret","password","high","Password assigned in a config file (password=..., \\\"password\\\": \\\"...\\\", <password>...</password>); placeholders and variables rejected","password","password"),

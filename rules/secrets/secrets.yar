@@ -262,6 +262,21 @@ rule secret_digitalocean_token
         $tok
 }
 
+rule secret_key_assignment
+{
+    meta:
+        category = "secret"
+        entity = "token"
+        severity = "high"
+        validator = "token_assignment"
+        redact = "mask"
+        description = "API key, client secret, secret key or access token assigned in a config file (api_key=..., \"client_secret\": \"...\", SECRET_KEY = '...', AccountKey=...); 16+ characters with letters and digits, placeholders and variables rejected"
+    strings:
+        $assign = /(^|[^a-z0-9])(api[_-]?key|api[_-]?secret|secret[_-]?key|client[_-]?secret|access[_-]?token|auth[_-]?token|app[_-]?secret|private[_-]?token|accountkey|sharedaccesskey)[\"']?[ \t]*[:=][ \t]*[\"']?[a-z0-9_+\/.=-]{16,200}/ nocase
+    condition:
+        $assign
+}
+
 rule secret_jwt
 {
     meta:

@@ -944,6 +944,44 @@ static bool loc_token(struct ls_slice m, struct ls_value *out)
     return (count_class(v, is_digit) > 0 || mixed) && count_class(v, is_alpha) > 8;
 }
 
+static bool token_assignment_char(int c)
+{
+    return is_alpha(c) || is_digit(c) || c == '_' || c == '+' || c == '/' || c == '.' || c == '=' ||
+           c == '-';
+}
+
+/* api_key = "value", "client_secret": "value", AccountKey=value: the value
+ * after the first ':' or '=' and its quotes. A secret has 16+ characters,
+ * letters and at least two digits (or 30+ in mixed case: base64 keys);
+ * placeholders (your_api_key_here, xxxx, <...>, ${VAR}), code
+ * (process.env.X, os.environ, settings.X) and example values are not. */
+static bool loc_token_assignment(struct ls_slice m, struct ls_value *out)
+{
+    size_t eq = ls_slice_find(m, 0, "=", 1), colon = ls_slice_find(m, 0, ":", 1);
+    size_t sep = eq < colon ? eq : colon;
+    if (sep == SIZE_MAX) return false;
+    size_t start = sep + 1;
+    while (start < m.len && (is_space(ls_slice_at(m, start)) || ls_slice_at(m, start) == '"' ||
+                             ls_slice_at(m, start) == '\''))
+        start++;
+    size_t end = start;
+    while (end < m.len && token_assignment_char(ls_slice_at(m, end))) end++;
+    while (end > start && ls_slice_at(m, end - 1) == '.') end--;
+    out->off = start;
+    out->len = end - start;
+    struct ls_slice v = sub(m, start, end - start);
+    if (v.len < 16 || repeated(v)) return false;
+    static const char *const not_secret[] = {"xxxx", "example", "your", "placeholder", "changeme",
+                                             "dummy", "sample", "process.env", "environ", "settings.",
+                                             "config.", "api_key", "apikey", "secret_key", "token_here",
+                                             "insert", "replace", "redacted", "0000000000"};
+    for (size_t i = 0; i < sizeof not_secret / sizeof not_secret[0]; i++)
+        if (slice_has_nocase(v, not_secret[i])) return false;
+    size_t digits = count_class(v, is_digit), alpha = count_class(v, is_alpha);
+    bool mixed = count_class(v, is_upper) > 2 && count_class(v, is_lower) > 2 && v.len >= 30;
+    return alpha >= 4 && (digits >= 2 || mixed);
+}
+
 static int b64url_val(int c)
 {
     if (is_upper(c)) return c - 'A';
@@ -1251,6 +1289,7 @@ static const struct validator validators[] = {
     {"aws_secret", loc_aws_secret},
     {"gcp_key_id", loc_gcp_key},
     {"token", loc_token},
+    {"token_assignment", loc_token_assignment},
     {"jwt", loc_jwt},
     {"password", loc_password},
     {"url_password", loc_url_password},

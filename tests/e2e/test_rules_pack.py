@@ -28,7 +28,7 @@ CATEGORIES = {"pii": "pii", "secrets": "secret", "corporate": "corporate"}
 SEVERITIES = {"low", "medium", "high", "critical"}
 VALIDATORS = {"none", "luhn", "iban", "ssn", "ssn_context", "nanp", "e164", "email", "mrz",
               "passport", "dob", "drivers_license", "aws_key_id", "aws_secret", "gcp_key_id",
-              "token", "jwt", "password", "url_password", "crypt", "private_key", "org"}
+              "token", "token_assignment", "jwt", "password", "url_password", "crypt", "private_key", "org"}
 REDACTS = {"last4", "last2", "email", "prefix4", "keytype", "password", "hash", "none", "mask"}
 
 RULE_RE = re.compile(r"^rule\s+(\w+)\s*\{(.*?)^\}", re.S | re.M)

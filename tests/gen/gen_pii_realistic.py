@@ -750,6 +750,29 @@ def password_planted(self):
 Corpus.password_planted = password_planted
 
 
+def generic_keys(c, n):
+    """Vendor-less API keys and secrets in config files (Django SECRET_KEY,
+    Azure AccountKey, X-API-Key headers, client secrets): only the name they
+    are assigned to says what they are. Variables and placeholders next to
+    them are decoys."""
+    for i in range(n):
+        rel = "svc%02d/config/%s" % (i, c.r.choice(["service.yaml", "settings.json", "app.env", "azure.txt"]))
+        c.begin(rel)
+        hexkey = "".join(c.r.choice("0123456789abcdef") for _ in range(32))
+        b64 = c.rand(ALNUM, 86) + "=="
+        pair = c.rand(ALNUM, 20) + c.d(4)
+        for v in (hexkey, b64, pair):
+            c.plant("token", v)
+        txt = ("# service configuration\napi_key: %s\n"
+               "storage: DefaultEndpointsProtocol=https;AccountName=corp%d;AccountKey=%s;EndpointSuffix=core.windows.net\n"
+               "client_secret = \"%s\"\n"
+               "fallback_api_key: ${FALLBACK_API_KEY}\n"
+               "auth_token = process.env.AUTH_TOKEN_%d\n"
+               "access_token: your_access_token_here\n") % (hexkey, i, b64, pair, 2020 + i)
+        c.decoy("key_placeholder", 3)
+        c.write(rel, txt)
+
+
 def test_cards(c):
     rel = "repo_payments/tests/fixtures.py"
     c.begin(rel)
@@ -857,6 +880,7 @@ def build(out, seed, scale):
     for i in range(48 * scale):
         configs(c, i)
     test_cards(c)
+    generic_keys(c, 2 * scale)
     decoy_files(c, 25 * scale)
     ents = {}
     for per in c.files.values():
