@@ -473,27 +473,43 @@ static ls_err finish(struct pdf_run *r, bool any_text)
     return LS_OK;
 }
 
-/* A zip appended after the PDF's last %%EOF (cat doc.pdf x.zip): readers
+/* A zip appended after the PDF (cat doc.pdf x.zip), ending the file: readers
  * open the PDF, unzip opens the zip, so the zip is as much the file's
  * content as the PDF is. Its central directory must be valid and its local
  * headers all where it says, after a prefix (the PDF); it is handed on as
  * the member "appended_zip" (no extension: it may be a docx as well as a
  * zip) for the archive or ooxml handler. */
+static bool zip_ends_the_file(struct ls_slice s)
+{
+    size_t eocd = SIZE_MAX;
+    for (size_t at = ls_slice_find(s, s.len > 65557 ? s.len - 65557 : 0, "PK\x05\x06", 4);
+         at != SIZE_MAX; at = ls_slice_find(s, at + 1, "PK\x05\x06", 4))
+        eocd = at;
+    uint16_t clen;
+    if (eocd == SIZE_MAX || !ls_rd_u16le(s, eocd + 20, &clen)) return false;
+    /* A zip the PDF goes on after (a raw embedded-file stream, then
+     * endstream ... %%EOF) is no appendix: its members are the PDF's own
+     * children already. Only white space may follow the zip's end. */
+    for (size_t i = eocd + 22 + clen; i < s.len; i++) {
+        int ch = ls_slice_at(s, i);
+        if (ch != ' ' && ch != '\t' && ch != '\r' && ch != '\n' && ch != 0) return false;
+    }
+    return true;
+}
+
 static void appended_zip(struct pdf_run *r)
 {
     struct pdf_doc *d = &r->d;
     struct ls_zipcd_report z;
     struct ls_slice tail;
     struct ls_slice s = d->o->data;
-    if (ls_slice_find(s, s.len > 65557 ? s.len - 65557 : 0, "PK\x05\x06", 4) == SIZE_MAX) return;
+    if (r->stop != LS_OK || r->kids_full || !zip_ends_the_file(s)) return;
     if (ls_zipcd_check(s, &z) != LS_OK || !z.is_zip || z.prefix == 0 || z.bad_local != 0 ||
         (z.entries == 0 && !z.bomb) || !ls_slice_from(s, (size_t)z.prefix, &tail) ||
         !ls_slice_starts(tail, "PK\x03\x04", 4))
         return;
-    /* A zip the PDF goes on after (a raw embedded-file stream) is no
-     * appendix: its members are the PDF's own children already. */
-    if (ls_slice_find(s, (size_t)z.prefix, "%%EOF", 5) != SIZE_MAX) return;
-    ls_note(d->c, d->o, NULL, "pdf: zip appended after %llu bytes (polyglot), read as member 'appended_zip'",
+    ls_note(d->c, d->o, NULL,
+            "pdf: zip appended after %llu bytes (polyglot), read as member 'appended_zip'",
             (unsigned long long)z.prefix);
     struct ls_child ch;
     memset(&ch, 0, sizeof ch);
