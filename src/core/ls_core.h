@@ -124,6 +124,12 @@ int32_t ls_utf8_next(struct ls_slice s, size_t *pos);
 bool ls_utf8_valid(struct ls_slice s);
 /* Append s as UTF-8, invalid bytes replaced by U+FFFD. */
 LS_WUR ls_err ls_utf8_lossy(struct ls_buf *b, struct ls_slice s);
+/* Whether a link target names a network location a reader would fetch:
+ * a URL of any scheme but file: (two or more letters before ':', so not a
+ * drive letter), a UNC path (\\host\share, //host) or a file: URL whose
+ * host is not localhost. Local and relative paths (C:\x, file:///C:/x,
+ * ../book.xlsx, Normal.dotm) are not. */
+bool ls_link_is_remote(struct ls_slice target);
 /* Windows-1252 byte to code point (Latin-1 for undefined 0x80-0x9f slots). */
 uint32_t ls_cp1252(uint8_t ch);
 /* Append UTF-16 (le or be) as UTF-8; unpaired surrogates become U+FFFD. */

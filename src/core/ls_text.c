@@ -1,4 +1,5 @@
 /* UTF-8, UTF-16, Windows-1252 and the JSON string encoder (see ls_core.h). */
+#include <ctype.h>
 #include <string.h>
 
 #include "core/ls_core.h"
@@ -208,4 +209,45 @@ ls_err ls_json_b64(struct ls_buf *b, struct ls_slice s)
         LS_TRY(ls_buf_add(b, o, 4));
     }
     return ls_buf_addc(b, '"');
+}
+
+/* ---- link targets ---- */
+
+static bool link_sep(int ch) { return ch == '/' || ch == '\\'; }
+
+/* Bytes [from, to) of t equal the lower-case ASCII word w, ignoring case. */
+static bool link_word_at(struct ls_slice t, size_t from, size_t to, const char *w)
+{
+    size_t n = strlen(w);
+    if (to - from != n) return false;
+    for (size_t j = 0; j < n; j++)
+        if (tolower(ls_slice_at(t, from + j)) != w[j]) return false;
+    return true;
+}
+
+/* See ls_core.h. The scheme is read as RFC 3986 says (a letter, then
+ * letters, digits, '+', '.', '-'); a one-letter "scheme" is a drive. */
+bool ls_link_is_remote(struct ls_slice t)
+{
+    size_t i = 0, n = t.len;
+    while (ls_slice_at(t, i) == ' ' || ls_slice_at(t, i) == '\t') i++;
+    if (link_sep(ls_slice_at(t, i)) && link_sep(ls_slice_at(t, i + 1))) return true; /* UNC */
+    size_t k = i;
+    for (int ch = ls_slice_at(t, k); isalnum(ch) || ch == '+' || ch == '.' || ch == '-';
+         ch = ls_slice_at(t, ++k)) {
+    }
+    if (ls_slice_at(t, k) != ':' || k - i < 2 || !isalpha(ls_slice_at(t, i)))
+        return false; /* a path, relative or from a drive letter */
+    if (!link_word_at(t, i, k, "file")) return true;
+    i = k + 1;
+    if (!link_sep(ls_slice_at(t, i)) || !link_sep(ls_slice_at(t, i + 1))) return false;
+    i += 2;
+    if (link_sep(ls_slice_at(t, i))) /* file:///path, or file:////host/share */
+        return link_sep(ls_slice_at(t, i + 1));
+    size_t h = i;
+    while (h < n && !link_sep(ls_slice_at(t, h))) h++;
+    if (link_word_at(t, i, h, "localhost")) return false;
+    int c1 = ls_slice_at(t, i + 1);
+    if (h - i == 2 && isalpha(ls_slice_at(t, i)) && (c1 == ':' || c1 == '|')) return false;
+    return h > i;
 }

@@ -233,6 +233,21 @@ static const char *walk_str(const xmlChar *s)
     return s ? (const char *)s : "";
 }
 
+/* An element opens: depth and the root's clock are checked (every
+ * MARKUP_TIME_EVERY elements); false when the walk must stop. */
+static bool walk_enter(struct markup_walk *w)
+{
+    if (++w->depth > LS_MARKUP_MAX_DEPTH) {
+        walk_stop(w, LS_E_CORRUPT);
+        return false;
+    }
+    if ((++w->elements % MARKUP_TIME_EVERY) == 0 && ls_ctx_expired(w->c)) {
+        walk_stop(w, LS_E_TIMEOUT);
+        return false;
+    }
+    return true;
+}
+
 static void walk_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
                        int nb_ns, const xmlChar **ns, int nb_attrs, int nb_def,
                        const xmlChar **attrs)
@@ -243,14 +258,7 @@ static void walk_start(void *ctx, const xmlChar *local, const xmlChar *prefix, c
     (void)ns;
     (void)nb_def;
     if (w->err != LS_OK) return;
-    if (++w->depth > LS_MARKUP_MAX_DEPTH) {
-        walk_stop(w, LS_E_CORRUPT);
-        return;
-    }
-    if ((++w->elements % MARKUP_TIME_EVERY) == 0 && ls_ctx_expired(w->c)) {
-        walk_stop(w, LS_E_TIMEOUT);
-        return;
-    }
+    if (!walk_enter(w)) return;
     if (!w->sax->start) return;
     size_t n = 0;
     for (int i = 0; i < nb_attrs && n < LS_XML_MAX_ATTRS; i++) {
@@ -495,14 +503,7 @@ static void soup_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
     struct markup_walk *w = ctx;
     if (w->err != LS_OK) return;
-    if (++w->depth > LS_MARKUP_MAX_DEPTH) {
-        walk_stop(w, LS_E_CORRUPT);
-        return;
-    }
-    if ((++w->elements % MARKUP_TIME_EVERY) == 0 && ls_ctx_expired(w->c)) {
-        walk_stop(w, LS_E_TIMEOUT);
-        return;
-    }
+    if (!walk_enter(w)) return;
     if (!w->sax->start) return;
     size_t n = 0;
     for (size_t i = 0; atts && atts[i] && n < LS_XML_MAX_ATTRS; i += 2) {

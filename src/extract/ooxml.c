@@ -38,7 +38,6 @@
  * shared-string and style indexes (bounds-checked); number strings
  * (length-capped); format codes (only scanned for date tokens).
  */
-#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -938,56 +937,12 @@ static ls_err ox_workbook_start(struct ox_walk *w, enum ox_el el, const struct l
     return ox_sep(w, '\n');
 }
 
-static bool ox_is_sep(int ch) { return ch == '/' || ch == '\\'; }
-
-/* Bytes [from, to) of t equal the lower-case ASCII word w, ignoring case. */
-static bool ox_word_at(struct ls_slice t, size_t from, size_t to, const char *w)
-{
-    size_t n = strlen(w);
-    if (to - from != n) return false;
-    for (size_t j = 0; j < n; j++)
-        if (tolower(ls_slice_at(t, from + j)) != w[j]) return false;
-    return true;
-}
-
-/* Whether Office would fetch an external target over the network when the
- * file is opened (remote template, OLE link, tracking image): a URL of any
- * scheme but file:, a UNC path (\\host\share, //host), or a file: URL
- * with a host other than localhost. A local or relative path (file:///C:/,
- * C:\Templates\Normal.dotm, ../book.xlsx) is what Word and Excel write for
- * every document made from a local template or linked to a local workbook:
- * it reaches nothing outside the reader's own disk, so it is no alert. */
-static bool ox_target_is_remote(struct ls_slice t)
-{
-    size_t i = 0, n = t.len;
-    while (ls_slice_at(t, i) == ' ' || ls_slice_at(t, i) == '\t') i++;
-    if (ox_is_sep(ls_slice_at(t, i)) && ox_is_sep(ls_slice_at(t, i + 1))) return true; /* UNC */
-    size_t k = i;
-    for (int ch = ls_slice_at(t, k); isalnum(ch) || ch == '+' || ch == '.' || ch == '-';
-         ch = ls_slice_at(t, ++k)) {
-    }
-    if (ls_slice_at(t, k) != ':' || k - i < 2 || !isalpha(ls_slice_at(t, i)))
-        return false; /* a path, relative or from a drive letter */
-    if (!ox_word_at(t, i, k, "file")) return true;
-    i = k + 1;
-    if (!ox_is_sep(ls_slice_at(t, i)) || !ox_is_sep(ls_slice_at(t, i + 1))) return false;
-    i += 2;
-    if (ox_is_sep(ls_slice_at(t, i))) /* file:///path, or file:////host/share */
-        return ox_is_sep(ls_slice_at(t, i + 1));
-    size_t h = i;
-    while (h < n && !ox_is_sep(ls_slice_at(t, h))) h++;
-    if (ox_word_at(t, i, h, "localhost")) return false;
-    int c1 = ls_slice_at(t, i + 1);
-    if (h - i == 2 && isalpha(ls_slice_at(t, i)) && (c1 == ':' || c1 == '|')) return false;
-    return h > i;
-}
-
 static void ox_note_link(struct ox_walk *w, struct ls_slice type, struct ls_slice target)
 {
     struct ox *x = w->x;
     if (x->links_noted++ >= OX_NOTE_LINKS) return;
     char t[OX_LABEL_MAX], g[160];
-    bool remote = ox_target_is_remote(target);
+    bool remote = ls_link_is_remote(target);
     size_t cut = type.len; /* the type's last path segment: "attachedTemplate" */
     while (cut > 0 && ls_slice_at(type, cut - 1) != '/') cut--;
     struct ls_slice tail;

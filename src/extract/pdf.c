@@ -24,7 +24,6 @@
 #include "extract/pdf_int.h"
 #include "unpack/zipcd.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -155,7 +154,7 @@ static void page_tree(struct pdf_run *r, struct pdf_obj *node, unsigned depth)
 
 /* Hand one decoded stream (or several joined) on as a child; de is the
  * decoder's result. */
-static void emit_child(struct pdf_run *r, struct ls_slice name, struct ls_buf *data, ls_err de,
+static void emit_child(struct pdf_run *r, struct ls_slice name, struct ls_slice data, ls_err de,
                        uint64_t declared)
 {
     struct pdf_doc *d = &r->d;
@@ -173,7 +172,7 @@ static void emit_child(struct pdf_run *r, struct ls_slice name, struct ls_buf *d
     }
     ch.name = name.ptr ? (const void *)name.ptr : "";
     ch.name_len = name.len;
-    ch.data = ls_buf_slice(data);
+    ch.data = data;
     ch.declared_size = declared;
     if (ls_budget_child_ok(d->c, d->o)) {
         ls_err ce = ls_emit_child(d->c, d->o, &ch);
@@ -219,7 +218,7 @@ static void emit_file(struct pdf_run *r, struct pdf_obj *ref, const struct pdf_o
     uint64_t declared = 0;
     if (pdf_int(pdf_dict_getr(d, pdf_dict_getr(d, st, "Params"), "Size"), &sz) && sz > 0)
         declared = (uint64_t)sz;
-    emit_child(r, ls_buf_slice(&name), &data, de, declared);
+    emit_child(r, ls_buf_slice(&name), ls_buf_slice(&data), de, declared);
     ls_buf_free(&name);
     ls_buf_free(&data);
 }
@@ -251,7 +250,8 @@ static void xfa_form(struct pdf_run *r, const struct pdf_obj *root)
         parts++;
     }
     static const char nm[] = "xfa.xdp";
-    if (parts) emit_child(r, (struct ls_slice){(const uint8_t *)nm, sizeof nm - 1}, &data, de, 0);
+    if (parts)
+        emit_child(r, (struct ls_slice){(const uint8_t *)nm, sizeof nm - 1}, ls_buf_slice(&data), de, 0);
     ls_buf_free(&data);
 }
 
@@ -301,19 +301,10 @@ static bool aa_runs_unasked(const struct pdf_obj *aa, bool page)
     return page && pdf_dict_get(aa, "C");
 }
 
-/* A file specification string names a network location: a URL (any scheme
- * of two or more letters before ':', so not a drive letter) or a UNC path
- * (\\\\host, //host). */
+/* A file specification string that names a network location. */
 static bool file_name_is_remote(const struct pdf_obj *f)
 {
-    if (!f || f->kind != PDF_STR) return false;
-    struct ls_slice t = f->u.s;
-    int c0 = ls_slice_at(t, 0), c1 = ls_slice_at(t, 1);
-    if ((c0 == '/' || c0 == '\\') && c0 == c1) return true;
-    size_t k = 0;
-    for (int ch = c0; isalnum(ch) || ch == '+' || ch == '.' || ch == '-'; ch = ls_slice_at(t, ++k)) {
-    }
-    return k >= 2 && isalpha(c0) && ls_slice_at(t, k) == ':';
+    return f && f->kind == PDF_STR && ls_link_is_remote(f->u.s);
 }
 
 /* The target of a /GoToR (ISO 32000 7.11): a string, or a file
@@ -511,20 +502,8 @@ static void appended_zip(struct pdf_run *r)
     ls_note(d->c, d->o, NULL,
             "pdf: zip appended after %llu bytes (polyglot), read as member 'appended_zip'",
             (unsigned long long)z.prefix);
-    struct ls_child ch;
-    memset(&ch, 0, sizeof ch);
-    ch.name = "appended_zip";
-    ch.name_len = strlen(ch.name);
-    ch.data = tail;
-    ch.declared_size = tail.len;
-    if (ls_budget_child_ok(d->c, d->o)) {
-        ls_err ce = ls_emit_child(d->c, d->o, &ch);
-        if (ce == LS_E_LIMIT) r->kids_full = true;
-        keep_stop(r, ce);
-    } else {
-        r->kids_full = true;
-        ls_note(d->c, d->o, LS_R_LIMIT_MEMBERS, "pdf: appended zip not read (budget)");
-    }
+    static const char nm[] = "appended_zip";
+    emit_child(r, (struct ls_slice){(const uint8_t *)nm, sizeof nm - 1}, tail, LS_OK, tail.len);
 }
 
 static ls_err pdf_extract(struct ls_ctx *c, struct ls_object *o)

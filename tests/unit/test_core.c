@@ -544,6 +544,24 @@ static void now_is_monotonic(void **st)
     assert_true(a > 0 && b >= a);
 }
 
+static void link_targets(void **state)
+{
+    (void)state;
+    static const char *const remote[] = {
+        "http://templates.evil.example/t.dotm", "HTTPS://x.example/a", "\\\\203.0.113.9\\share\\t.dotm",
+        "//host/share/x.pdf", "file://server/share/x.dotm", "file:////server/share/x", "mhtml:http://x/y",
+        "  ftp://x.example/a"};
+    static const char *const local[] = {
+        "file:///C:\\Users\\jdoe\\Memo.dotm", "file://localhost/Users/x", "FILE://LocalHost/x",
+        "file://C:/x.dotm", "C:\\Templates\\Normal.dotm", "Normal.dotm", "../book.xlsx",
+        "/Users/x/y.xlsx", "", "volume2.pdf", "file:C:/x"};
+    for (size_t i = 0; i < sizeof remote / sizeof remote[0]; i++)
+        if (!ls_link_is_remote(S(remote[i], strlen(remote[i])))) fail_msg("%s should be remote", remote[i]);
+    for (size_t i = 0; i < sizeof local / sizeof local[0]; i++)
+        if (ls_link_is_remote(S(local[i], strlen(local[i])))) fail_msg("%s should be local", local[i]);
+    assert_false(ls_link_is_remote(S("h\0ttp://x", 9))); /* a NUL is no scheme byte */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -572,6 +590,7 @@ int main(void)
         cmocka_unit_test(base64_rfc4648),
         cmocka_unit_test(hex_vectors),
         cmocka_unit_test(now_is_monotonic),
+        cmocka_unit_test(link_targets),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
