@@ -162,26 +162,12 @@ static void msg_codepage(struct ole2_job *j, uint32_t st, bool html, struct msg_
     cs->lcid_cp = lcp ? ls_codepage_by_number(lcp) : NULL;
 }
 
-/* 8-bit text in the code page cp (NULL: Windows-1252), through the job. */
-static ls_err msg_put_cp(struct ole2_job *j, const struct ls_codepage *cp, struct ls_slice v)
-{
-    if (!cp) return ole2_put_cp1252(j, v);
-    struct ls_buf u;
-    ls_buf_init(&u, v.len > SIZE_MAX / 4 ? SIZE_MAX / 4 : v.len * 3 + 16);
-    ls_err e = ls_codepage_to_utf8(&u, v, cp);
-    struct ls_slice t = ls_buf_slice(&u);
-    if (e == LS_OK) e = ole2_put_n(j, t.ptr, t.len);
-    else if (e == LS_E_LIMIT) e = LS_E_NOMEM; /* 3 bytes a byte always fit */
-    ls_buf_free(&u);
-    return e;
-}
-
 /* 8-bit text in the message's code page, as UTF-8 through the job. */
 static ls_err msg_put8(struct ole2_job *j, struct msg_cs *cs, struct ls_slice v)
 {
     /* Declared UTF-8 but not UTF-8: Outlook wrote the locale's ANSI page
      * (POI's hsmf/ASCII_UTF-8_CP1252_LCID1031.msg: cp1252 under 65001). */
-    if (cs->utf8) return ls_utf8_valid(v) ? ole2_put_n(j, v.ptr, v.len) : msg_put_cp(j, cs->lcid_cp, v);
+    if (cs->utf8) return ls_utf8_valid(v) ? ole2_put_n(j, v.ptr, v.len) : ole2_put_codepage(j, cs->lcid_cp, v);
     if (!cs->cp) {
         if (cs->unsupported && !cs->noted) {
             bool high = false;
@@ -195,14 +181,7 @@ static ls_err msg_put8(struct ole2_job *j, struct msg_cs *cs, struct ls_slice v)
         }
         return ole2_put_cp1252(j, v);
     }
-    struct ls_buf u;
-    ls_buf_init(&u, v.len > SIZE_MAX / 4 ? SIZE_MAX / 4 : v.len * 3 + 16);
-    ls_err e = ls_codepage_to_utf8(&u, v, cs->cp);
-    struct ls_slice t = ls_buf_slice(&u);
-    if (e == LS_OK) e = ole2_put_n(j, t.ptr, t.len);
-    else if (e == LS_E_LIMIT) e = LS_E_NOMEM; /* 3 bytes a byte always fit */
-    ls_buf_free(&u);
-    return e;
+    return ole2_put_codepage(j, cs->cp, v);
 }
 
 /* "label: value\n" for a string property (skipped if empty). */

@@ -99,6 +99,19 @@ ls_err ole2_put_cp1252(struct ole2_job *j, struct ls_slice s)
     return LS_OK;
 }
 
+ls_err ole2_put_codepage(struct ole2_job *j, const struct ls_codepage *cp, struct ls_slice s)
+{
+    if (!cp) return ole2_put_cp1252(j, s);
+    struct ls_buf u;
+    ls_buf_init(&u, s.len > SIZE_MAX / 4 ? SIZE_MAX / 4 : s.len * 3 + 16);
+    ls_err e = ls_codepage_to_utf8(&u, s, cp);
+    struct ls_slice t = ls_buf_slice(&u);
+    if (e == LS_OK) e = ole2_put_n(j, t.ptr, t.len);
+    else if (e == LS_E_LIMIT) e = LS_E_NOMEM; /* 3 bytes a byte always fit */
+    ls_buf_free(&u);
+    return e;
+}
+
 static size_t ole2_utf16_units(struct ls_slice v)
 {
     size_t n = v.len / 2;

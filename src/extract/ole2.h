@@ -35,6 +35,8 @@ ls_err ole2_put_n(struct ole2_job *j, const void *p, size_t n);
 ls_err ole2_put_cp(struct ole2_job *j, uint32_t cp);
 ls_err ole2_put_utf16(struct ole2_job *j, struct ls_slice s);
 ls_err ole2_put_cp1252(struct ole2_job *j, struct ls_slice s);
+/* s in the code page cp (NULL: Windows-1252), as UTF-8. */
+ls_err ole2_put_codepage(struct ole2_job *j, const struct ls_codepage *cp, struct ls_slice s);
 /* "label: value\n" with value as UTF-16LE or cp1252 (skipped if empty). */
 ls_err ole2_put_field(struct ole2_job *j, const char *label, struct ls_slice v, bool utf16);
 /* Format a double the way a spreadsheet shows a plain number: integral

@@ -78,19 +78,6 @@ static bool ps_value(struct ps_set *p, uint32_t pid, uint16_t *type, struct ls_s
     return false;
 }
 
-/* s (a short property value) in code page cp, as UTF-8. */
-static ls_err ps_put_codepage(struct ole2_job *j, struct ls_slice s, const struct ls_codepage *cp)
-{
-    struct ls_buf u;
-    ls_buf_init(&u, s.len > SIZE_MAX / 4 ? SIZE_MAX / 4 : s.len * 3 + 16);
-    ls_err e = ls_codepage_to_utf8(&u, s, cp);
-    struct ls_slice t = ls_buf_slice(&u);
-    if (e == LS_OK) e = ole2_put_n(j, t.ptr, t.len);
-    else if (e == LS_E_LIMIT) e = LS_E_NOMEM; /* 3 bytes a byte always fit */
-    ls_buf_free(&u);
-    return e;
-}
-
 /* The n bytes after v's length field, or what is there (damaged). */
 static bool ps_chars(struct ps_set *p, struct ls_slice v, size_t n, struct ls_slice *s)
 {
@@ -121,7 +108,7 @@ static ls_err ps_string(struct ps_set *p, const char *label, uint16_t type, stru
     if (s.len == 0) return LS_OK;
     LS_TRY(ole2_put(p->j, label));
     LS_TRY(ole2_put(p->j, ": "));
-    if (cp) LS_TRY(ps_put_codepage(p->j, s, cp));
+    if (cp) LS_TRY(ole2_put_codepage(p->j, cp, s));
     else LS_TRY(ole2_put_n(p->j, s.ptr, s.len)); /* ls_emit_text repairs bad UTF-8 */
     return ole2_put(p->j, "\n");
 }
