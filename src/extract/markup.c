@@ -149,6 +149,10 @@ ls_err ls_textout_sep(struct ls_textout *t, char sep)
     if (t->total == 0 || t->last == '\n') return LS_OK;
     /* a line break is stronger than a space or tab already written */
     if (markup_is_space(t->last) && sep != '\n') return LS_OK;
+    if (sep == '\n' && t->last == ' ' && t->buf.len > 0) {
+        t->buf.len--; /* the space not yet flushed becomes the break: no trailing blank */
+        t->total--;
+    }
     return ls_textout_add(t, &sep, 1);
 }
 

@@ -75,6 +75,7 @@ struct odf_walk {
     uint32_t col, span;   /* content: column of the current cell, columns it covers */
     bool cell_text;       /* content: the cell is a string (not a number or date) */
     bool have_value;      /* content: ctext holds the number/date value, not text */
+    bool spreadsheet;     /* content: inside office:spreadsheet */
 };
 
 /* Columns a cell repeats over (number-columns-repeated), at most this many. */
@@ -115,6 +116,7 @@ enum odf_el {
     ODE_P,
     ODE_PAGE,
     ODE_S,
+    ODE_SPREADSHEET,
     ODE_TAB,
     ODE_TABLE,
     ODE_TABLE_CELL,
@@ -155,6 +157,7 @@ static const struct {
     [ODE_P] = {"p", 0},
     [ODE_PAGE] = {"page", ODF_EL_LINE},
     [ODE_S] = {"s", 0},
+    [ODE_SPREADSHEET] = {"spreadsheet", 0},
     [ODE_TAB] = {"tab", 0},
     [ODE_TABLE] = {"table", 0},
     [ODE_TABLE_CELL] = {"table-cell", 0},
@@ -183,7 +186,7 @@ static enum odf_el odf_el_of(const char *local)
     case 'l': lo = ODE_LINE_BREAK, hi = ODE_LIST_ITEM; break;
     case 'n': lo = ODE_NOTE, hi = ODE_NOTES; break;
     case 'p': lo = ODE_P, hi = ODE_PAGE; break;
-    case 's': lo = hi = ODE_S; break;
+    case 's': lo = ODE_S, hi = ODE_SPREADSHEET; break;
     case 't': lo = ODE_TAB, hi = ODE_TITLE; break;
     default: return ODE_OTHER;
     }
@@ -325,13 +328,28 @@ static ls_err odf_cell_value(struct odf_walk *w, const struct ls_xml_attr *a, si
     return odf_sep(w, ' ');
 }
 
+/* A sheet's name is text like any cell ("sheet: Salaries 2014"), as for xlsx. */
+static ls_err odf_sheet_name(struct odf_walk *w, const struct ls_xml_attr *a, size_t n)
+{
+    struct ls_slice name;
+    if (!ls_xml_attr_get(a, n, "name", NULL, &name) || name.len == 0) return LS_OK;
+    LS_TRY(odf_sep(w, '\n'));
+    LS_TRY(ls_textout_addz(&w->x->out, "sheet: "));
+    LS_TRY(odf_add(w, name));
+    return odf_sep(w, '\n');
+}
+
 static ls_err odf_content_start(struct odf_walk *w, enum odf_el el,
                                 const struct ls_xml_attr *a, size_t n)
 {
     if (el == ODE_TAB) return odf_sep(w, '\t');
     if (el == ODE_LINE_BREAK) return odf_sep(w, '\n');
     if (el == ODE_S) return ls_textout_add(&w->x->out, " ", 1);
-    if (el == ODE_TABLE && !w->in_cell) ls_tc_reset(&w->tc);
+    if (el == ODE_SPREADSHEET) w->spreadsheet = true;
+    if (el == ODE_TABLE && !w->in_cell) {
+        ls_tc_reset(&w->tc);
+        if (w->spreadsheet) LS_TRY(odf_sheet_name(w, a, n));
+    }
     if (el == ODE_TABLE_ROW && !w->in_cell) w->col = 0;
     if (el == ODE_COVERED_TABLE_CELL && !w->in_cell) odf_cell_open(w, a, n);
     if (el == ODE_TABLE_CELL) {

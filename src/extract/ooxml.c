@@ -130,6 +130,7 @@ struct ox_walk {
     unsigned in_tbl;           /* text: open tables (labels: the outermost only) */
     uint32_t span;             /* text: grid columns of the current cell */
     unsigned in_rph;
+    bool vml;                  /* a VML drawing read by the HTML parser */
     struct ls_buf cell;        /* sheet: <v> of the current cell */
     struct ls_buf hf;          /* sheet: header/footer text, decoded at its end */
     struct ls_tablectx tc;     /* sheet: header-row labels (tablectx.h) */
@@ -336,7 +337,7 @@ static const struct ox_tag ox_tags[OXE_COUNT] = {
     [OXE_TAB] = {"tab", OXF_TAB},
     [OXE_TBL] = {"tbl", 0},
     [OXE_TC] = {"tc", OXF_TC | OXF_TABEND},
-    [OXE_TEXT] = {"text", OXF_LEAF},
+    [OXE_TEXT] = {"text", OXF_LEAF | OXF_NL}, /* a spreadsheet comment */
     [OXE_TR] = {"tr", OXF_NL},
     [OXE_TXBODY] = {"txBody", OXF_P}, /* shapes and table cells: a cell stays on its row */
     [OXE_V] = {"v", 0},
@@ -692,13 +693,20 @@ static ls_err ox_text_end(struct ox_walk *w, enum ox_el el)
 static ls_err ox_text_chars(struct ox_walk *w, struct ls_slice s)
 {
     /* Whitespace is content inside text elements (xml:space="preserve"
-     * runs), layout noise between elements. */
-    if (ox_blank(s) && !(ox_flags(w->leaf) & OXF_LEAF)) return LS_OK;
+     * runs), layout noise between elements. Runs of one word glue ("Hun" +
+     * "ter2"); text directly in any other element (a comment's anchor
+     * <xdr:col>4</xdr:col>, drawing offsets, chart values) is a value of
+     * its own, set apart so it never glues to the text before or after it. */
+    bool loose = !(ox_flags(w->leaf) & OXF_LEAF);
+    if (loose && ox_blank(s)) return LS_OK;
     if (w->in_tbl == 1 && w->in_tc == 1 && w->tc.cand) {
         ls_err e = ls_buf_add(&w->istr, s.ptr, s.len); /* capped: labels and values are short */
         if (e != LS_OK && e != LS_E_LIMIT) return e;
     }
-    return ox_add(w, s);
+    if (!loose) return ox_add(w, s);
+    LS_TRY(ox_sep(w, ' '));
+    LS_TRY(ox_add(w, s));
+    return ox_sep(w, ' ');
 }
 
 /* ------------------------------------------------------------ walker: props */
@@ -999,12 +1007,24 @@ static ls_err ox_rels_text(struct ox_walk *w, struct ls_slice target)
 
 /* ------------------------------------------------------------ walker: dispatch */
 
+/* VML is HTML-ish (names folded, prefixes gone): a comment box's formatting
+ * elements hold runs of one text and glue like <w:t>, div/p end a line;
+ * anything else (a comment's <x:Anchor>, <x:Row>) holds a value of its own. */
+static enum ox_el ox_vml_el(const char *local)
+{
+    static const char *const runs[] = {"font", "b", "i", "u", "s", "span", "strike", "sub",
+                                       "sup", "a", "em", "strong", NULL};
+    if (strcmp(local, "div") == 0 || strcmp(local, "p") == 0) return OXE_P;
+    if (strcmp(local, "br") == 0) return OXE_BR;
+    return ox_is(local, runs) ? OXE_T : OXE_OTHER;
+}
+
 static ls_err ox_cb_start(void *ud, const char *local, const char *ns,
                           const struct ls_xml_attr *a, size_t n)
 {
     struct ox_walk *w = ud;
     (void)ns;
-    enum ox_el el = ox_el_of(local);
+    enum ox_el el = w->vml ? ox_vml_el(local) : ox_el_of(local);
     w->depth++;
     if (w->depth < sizeof w->els) w->els[w->depth] = (uint8_t)el;
     w->leaf = el;
@@ -1088,6 +1108,7 @@ static ls_err ox_walk_part(struct ox *x, const char *name, enum ox_kind kind)
     memset(&w, 0, sizeof w);
     w.x = x;
     w.kind = kind;
+    w.vml = ox_ends(name, ".vml");
     ls_buf_init(&w.cell, OX_CELL_MAX + 1);
     ls_buf_init(&w.hf, 4096);
     ls_buf_init(&w.istr, LS_TC_MAX_LABEL + 1); /* >= LS_TC_MAX_VALUE + 1 */
@@ -1096,8 +1117,7 @@ static ls_err ox_walk_part(struct ox *x, const char *name, enum ox_kind kind)
     /* VML drawings (legacy comments, text boxes, form controls) are HTML-ish
      * even in files Office writes ("<br>" left open): parsed leniently,
      * their text kept, their damage no reason for partial coverage. */
-    ls_err e = ox_ends(name, ".vml")
-                   ? ls_markup_soup_walk(x->c, x->o, ls_buf_slice(&x->part), &ox_sax, &w)
+    ls_err e = w.vml ? ls_markup_soup_walk(x->c, x->o, ls_buf_slice(&x->part), &ox_sax, &w)
                    : ls_markup_xml_walk(x->c, x->o, ls_buf_slice(&x->part), &ox_sax, &w);
     ls_buf_free(&w.cell);
     ls_buf_free(&w.hf);

@@ -21,8 +21,12 @@ LEAKSIFT = os.environ.get("LEAKSIFT", "leaksift")
 KEY = b"vml-e2e-fingerprint-key"
 
 
+def fp(entity, value):
+    return hmac.new(KEY, (entity + ":" + value).encode(), hashlib.sha256).hexdigest()
+
+
 def fp_email(value):
-    return hmac.new(KEY, ("email:" + value.lower()).encode(), hashlib.sha256).hexdigest()
+    return fp("email", value.lower())
 
 
 class VmlE2E(unittest.TestCase):
@@ -77,6 +81,22 @@ class VmlE2E(unittest.TestCase):
         # the comment box: author, then the text after an open <br> on its own line
         self.assertRegex(out, r"Jane Doe:\s*\n\s*Reach me at %s" % gen_vml.TEXTBOX_EMAIL.replace(".", r"\."))
         self.assertIn(gen_vml.BUTTON_EMAIL, out)
+
+    def test_values_are_not_glued_to_anchors_and_chart_numbers(self):
+        # Text followed by numbers that are no text (a comment's anchor, VML
+        # client data, chart values) must stay a value of its own: the IBAN
+        # and card are found, the two chart values never read as one card.
+        rec = self.check("comments_anchor.xlsx")
+        fps = {(f["entity"], ev["fingerprint"]) for f in rec["findings"] for ev in f["evidence"]}
+        self.assertIn(("iban", fp("iban", gen_vml.ANCHOR_IBAN)), fps)
+        self.assertIn(("credit_card", fp("credit_card", gen_vml.ANCHOR_CARD)), fps)
+        self.assertNotIn(("credit_card", fp("credit_card", "".join(gen_vml.CHART_VALUES))), fps)
+        out = subprocess.run([LEAKSIFT, "text", os.path.join(self.docs, "comments_anchor.xlsx")],
+                             capture_output=True, timeout=60).stdout.decode("utf-8", "replace")
+        self.assertRegex(out, r"\b%s\s+%s\b" % CHART_VALUES_RE)
+
+
+CHART_VALUES_RE = tuple(gen_vml.CHART_VALUES)
 
 
 if __name__ == "__main__":

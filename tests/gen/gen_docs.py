@@ -606,7 +606,8 @@ ODT_EMAILS_ROOT = ["odt.deleted@example.com", "odt.body@example.com", "odt.table
 
 def ods_parts():
     content = ('<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content %s><office:body><office:spreadsheet>'
-               '<table:table table:name="Payroll"><table:table-row>'
+               # a sheet's name is text too (Excel and Calc allow "@" and "." in it)
+               '<table:table table:name="Payroll ods.sheet@example.com"><table:table-row>'
                '<table:table-cell office:value-type="string"><text:p>SSN</text:p></table:table-cell>'
                # displayed in scientific format; the value is the full number
                '<table:table-cell office:value-type="float" office:value="%s"><text:p>5.36E+08</text:p></table:table-cell>'
@@ -895,7 +896,8 @@ def generate(out, secret_path=None, write_expect=True):
     exp["encrypted.odt"] = {"handler": "odf", "partial": True, "reasons": ["encrypted"],
                             "entities": E(["odt.enc.creator@example.com"])}
     write_odf(os.path.join(out, "sheet.ods"), ods_parts())
-    exp["sheet.ods"] = {"handler": "odf", "entities": E(["ods.cell@example.com", "ods.creator@example.com"],
+    exp["sheet.ods"] = {"handler": "odf", "entities": E(["ods.cell@example.com", "ods.creator@example.com",
+                                                         "ods.sheet@example.com"],
                                                         [SSN_NUM], (), True)}
     write_odf(os.path.join(out, "slides.odp"), odp_parts())
     exp["slides.odp"] = {"handler": "odf", "entities": E(["odp.slide@example.com", "odp.notes@example.com",

@@ -14,6 +14,12 @@ Files (fake values; each text lives in one place only):
                     BUTTON_EMAIL after open "<br>" tags
   drawing_br.vml    the same VML drawing as a file of its own (with an XML
                     declaration, so it is read as XML)
+  comments_anchor.xlsx  values next to numbers that are no text: a comment
+                    whose IBAN is followed by its anchor (<xdr:col>4</xdr:col>
+                    ... as LibreOffice writes comments1.xml), a VML comment
+                    box whose card number is followed by <x:Anchor> without
+                    white space, and a chart whose two cached values
+                    (CHART_VALUES) would read as a Luhn-valid card if glued
 generate(outdir, write_expect=True) returns {file: {"handler", "emails"}}.
 """
 import json
@@ -27,6 +33,9 @@ COMMENT_EMAIL = "comment.author@example.com"
 TEXTBOX_EMAIL = "vml.textbox@example.com"
 BUTTON_EMAIL = "vml.button@example.org"
 CELL_EMAIL = "cell.value@example.com"
+ANCHOR_IBAN = "GB82WEST12345698765432"
+ANCHOR_CARD = "5424180132704476"
+CHART_VALUES = ("4556737", "586899855")  # glued: 4556737586899855, Luhn-valid
 
 NS_X = gen_docs.NS_X
 REL = gen_docs.REL
@@ -84,6 +93,51 @@ def comments():
             '</comment></commentList></comments>' % (NS_X, COMMENT_EMAIL))
 
 
+def comments_with_anchor():
+    """comments1.xml as LibreOffice 7 writes it: the text, then the box's
+    anchor as numbers in <xdr:from>/<xdr:to> (mc:AlternateContent)."""
+    xdr = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    v2 = "http://schemas.openxmlformats.org/spreadsheetml/2006/main/v2"
+    anchor = "".join("<xdr:%s><xdr:col>%d</xdr:col><xdr:colOff>%d</xdr:colOff><xdr:row>%d</xdr:row>"
+                     "<xdr:rowOff>%d</xdr:rowOff></xdr:%s>" % (end, c, co, r, ro, end)
+                     for end, c, co, r, ro in (("from", 4, 23, 0, 0), ("to", 5, 47, 3, 1)))
+    return (gen_docs.XML_DECL + '<comments xmlns="%s" xmlns:mc="%s" xmlns:xdr="%s" xmlns:v2="%s" '
+            'mc:Ignorable="v2"><authors><author> </author></authors><commentList>'
+            '<comment ref="D3" authorId="0"><text><r><t xml:space="preserve">note IBAN %s</t></r>'
+            '</text><mc:AlternateContent><mc:Choice Requires="v2"><commentPr autoFill="true">'
+            '<anchor moveWithCells="false" sizeWithCells="false">%s</anchor></commentPr>'
+            '</mc:Choice><mc:Fallback></mc:Fallback></mc:AlternateContent></comment></commentList>'
+            '</comments>' % (NS_X, mc, xdr, v2, ANCHOR_IBAN, anchor))
+
+
+def vml_anchor_drawing():
+    """A comment box whose text runs straight into its client data."""
+    return ('<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+            'xmlns:x="urn:schemas-microsoft-com:office:excel"><v:shape id="_x0000_s1025" '
+            'type="#_x0000_t202"><v:textbox><div style=\'text-align:left\'><font face="Tahoma">'
+            'card %s</font></div></v:textbox><x:ClientData ObjectType="Note"><x:Anchor>4, 15, 0, 2, 6, 31, '
+            '4, 16</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>2</x:Row><x:Column>3</x:Column>'
+            '</x:ClientData></v:shape></xml>' % ANCHOR_CARD)
+
+
+def chart():
+    c = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+    pts = "".join('<c:pt idx="%d"><c:v>%s</c:v></c:pt>' % (i, v) for i, v in enumerate(CHART_VALUES))
+    return (gen_docs.XML_DECL + '<c:chartSpace xmlns:c="%s"><c:chart><c:plotArea><c:barChart><c:ser>'
+            '<c:val><c:numRef><c:f>Sheet1!$B$1:$B$2</c:f><c:numCache><c:formatCode>General'
+            '</c:formatCode><c:ptCount val="2"/>%s</c:numCache></c:numRef></c:val></c:ser>'
+            '</c:barChart></c:plotArea></c:chart></c:chartSpace>' % (c, pts))
+
+
+def anchor_parts():
+    parts = [(n, d) for n, d in workbook_parts()
+             if n not in ("xl/comments1.xml", "xl/drawings/vmlDrawing1.vml")]
+    return parts + [("xl/comments1.xml", comments_with_anchor()),
+                    ("xl/drawings/vmlDrawing1.vml", vml_anchor_drawing()),
+                    ("xl/charts/chart1.xml", chart())]
+
+
 def workbook_parts():
     sst = gen_docs.x_sst(["Contact", CELL_EMAIL])
     sheet = gen_docs.x_sheet([[(0, "s")], [(1, "s")]])
@@ -106,6 +160,7 @@ def workbook_parts():
 def generate(out, write_expect=True):
     os.makedirs(out, exist_ok=True)
     gen_docs.write_zip(os.path.join(out, "comments_br.xlsx"), workbook_parts())
+    gen_docs.write_zip(os.path.join(out, "comments_anchor.xlsx"), anchor_parts())
     with open(os.path.join(out, "drawing_br.vml"), "wb") as f:
         # saved on its own, a drawing starts with an XML declaration
         f.write((gen_docs.XML_DECL + vml_drawing()).encode("utf-8"))
@@ -113,6 +168,7 @@ def generate(out, write_expect=True):
         "comments_br.xlsx": {"handler": "ooxml",
                              "emails": [COMMENT_EMAIL, TEXTBOX_EMAIL, BUTTON_EMAIL, CELL_EMAIL]},
         "drawing_br.vml": {"handler": "xml", "emails": [TEXTBOX_EMAIL, BUTTON_EMAIL]},
+        "comments_anchor.xlsx": {"handler": "ooxml", "emails": [CELL_EMAIL]},
     }
     if write_expect:
         with open(os.path.join(out, "expect.json"), "w") as f:
