@@ -47,6 +47,7 @@
 #include "core/handler.h"
 #include "extract/docpart.h"
 #include "extract/markup.h"
+#include "extract/ooxml_xlsb.h"
 #include "extract/sheetdate.h"
 #include "extract/tablectx.h"
 #include "extract/zipsalvage.h"
@@ -105,6 +106,7 @@ struct ox {
     struct ox_sst sst;
     struct ox_styles st;
     struct ls_buf part;
+    struct ox_xlsb *xb;   /* .xlsb record parts (ooxml_xlsb.h), made when first met */
     ls_err result;        /* first partial error, returned at the end */
     size_t wb_member;     /* member index of xl/workbook.xml once read, else SIZE_MAX */
     bool stop_children;   /* the pipeline refused a child: emit no more */
@@ -1179,10 +1181,54 @@ static ls_err ox_process(struct ox *x, const char *name, enum ox_kind kind, ls_e
     return ox_walk_part(x, name, kind);
 }
 
+/* A BIFF12 part of an .xlsb in x->part (ooxml_xlsb.h): damage is said and
+ * keeps what was read, like a part that is not well-formed XML. */
+static ls_err ox_xlsb_run(struct ox *x, const char *name, enum ox_xlsb_part xk)
+{
+    if (x->out.err != LS_OK) return LS_OK;
+    if (!x->xb && !(x->xb = ox_xlsb_new(x->c, x->o, &x->out))) return LS_E_NOMEM;
+    ls_err e = ox_xlsb_part(x->xb, xk, ls_buf_slice(&x->part));
+    if (e == LS_E_CORRUPT || e == LS_E_TRUNCATED) {
+        ox_member_error(x, name, e, "BIFF12 records damaged");
+        return LS_OK;
+    }
+    return e == LS_E_LIMIT ? LS_OK : e; /* text full (sticky in out), or the table full */
+}
+
+/* The shared strings, workbook (sheet names, date system) and styles of
+ * an .xlsb, before any sheet. */
+static ls_err ox_xlsb_load(struct ox *x)
+{
+    static const char *const names[] = {OX_XLSB_SST_NAME, OX_XLSB_WORKBOOK_NAME,
+                                        OX_XLSB_STYLES_NAME};
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+        size_t i;
+        ls_err rd;
+        if (!ls_zip_find(x->z, names[k], &i)) continue;
+        if (!ox_read(x, i, names[k], &rd)) {
+            if (rd == LS_E_NOMEM || rd == LS_E_TIMEOUT) return rd;
+            continue;
+        }
+        LS_TRY(ox_xlsb_run(x, names[k], ox_xlsb_classify(names[k])));
+    }
+    return LS_OK;
+}
+
+static ls_err ox_xlsb_member(struct ox *x, size_t i, const char *name, enum ox_xlsb_part xk)
+{
+    if (xk == OXB_SKIP || xk == OXB_SST || xk == OXB_WORKBOOK || xk == OXB_STYLES)
+        return LS_OK; /* nothing to read, or read first */
+    ls_err rd;
+    if (!ox_read(x, i, name, &rd)) return rd == LS_E_NOMEM || rd == LS_E_TIMEOUT ? rd : LS_OK;
+    return ox_xlsb_run(x, name, xk);
+}
+
 static ls_err ox_member(struct ox *x, size_t i)
 {
     const char *name = ls_zip_name(x->z, i);
     enum ox_kind kind = ox_plan(x, name);
+    enum ox_xlsb_part xk = name ? ox_xlsb_classify(name) : OXB_NONE;
+    if (xk != OXB_NONE) return ox_xlsb_member(x, i, name, xk);
     if (kind == OX_SKIP || kind == OX_SST) return LS_OK; /* the table was read first */
     if (i == x->wb_member) return LS_OK;                  /* so was the workbook */
     ls_err rd;
@@ -1195,7 +1241,8 @@ static ls_err ox_salvaged(void *ud, const char *name, struct ls_slice data, ls_e
 {
     struct ox *x = ud;
     enum ox_kind kind = ox_plan(x, name);
-    if (kind == OX_SKIP) return LS_OK;
+    enum ox_xlsb_part xk = ox_xlsb_classify(name);
+    if (xk == OXB_SKIP || (kind == OX_SKIP && xk == OXB_NONE)) return LS_OK;
     if (st == LS_E_TIMEOUT || st == LS_E_NOMEM) return st;
     if (st != LS_OK) ox_member_error(x, name, st, "salvaged from a damaged package");
     if (st == LS_E_ENCRYPTED || st == LS_E_UNSUPPORTED || (data.len == 0 && st != LS_OK))
@@ -1203,6 +1250,7 @@ static ls_err ox_salvaged(void *ud, const char *name, struct ls_slice data, ls_e
     ls_buf_reset(&x->part);
     ls_err e = ls_buf_add(&x->part, data.ptr, data.len);
     if (e != LS_OK) return e == LS_E_LIMIT ? LS_OK : e;
+    if (xk != OXB_NONE) return ox_xlsb_run(x, name, xk);
     return ox_process(x, name, kind, st);
 }
 
@@ -1263,12 +1311,14 @@ static ls_err ox_run(struct ox *x)
 {
     LS_TRY(ox_load_sst(x));
     LS_TRY(ox_load_styles(x));
+    LS_TRY(ox_xlsb_load(x));
     size_t n = ls_zip_count(x->z);
     for (size_t i = 0; i < n; i++) {
         ls_err e = ox_member(x, i);
         if (e != LS_OK) return e;
         if (ls_ctx_expired(x->c)) return LS_E_TIMEOUT;
     }
+    if (x->xb) LS_TRY(ox_xlsb_finish(x->xb));
     return ox_emit_unused_sst(x);
 }
 
@@ -1283,6 +1333,7 @@ static ls_err ox_salvage(struct ox *x, ls_err why)
     ox_partial(x, LS_E_TRUNCATED);
     ls_err e = ls_zip_salvage(x->c, x->o, ox_part_max(x), ox_salvaged, x);
     if (e == LS_E_CORRUPT) e = LS_OK; /* no local header either: nothing to read */
+    if (e == LS_OK && x->xb) e = ox_xlsb_finish(x->xb);
     if (e == LS_OK) e = ox_emit_unused_sst(x);
     return e;
 }
@@ -1307,6 +1358,7 @@ static ls_err ooxml_extract(struct ls_ctx *c, struct ls_object *o)
     ls_buf_free(&x.part);
     ox_sst_free(&x.sst);
     ox_styles_free(&x.st);
+    ox_xlsb_free(x.xb);
     ls_zip_close(x.z);
     if (e == LS_OK) e = f;
     if (e == LS_OK) e = x.result;
