@@ -41,15 +41,30 @@ static bool salvage_header(struct ls_slice in, size_t at, struct salvage_hdr *h)
     return h->data_off <= in.len;
 }
 
-/* Raw deflate from data into out; *used gets the input consumed. */
+/* How a deflate stream is framed (zlib's windowBits), and when its output
+ * is a bomb (ratio 0: never). */
+struct salvage_frame {
+    int wbits;
+    unsigned ratio;
+    uint64_t floor;
+    bool bomb; /* set when cut for the ratio */
+};
+
+static bool salvage_is_bomb(const struct salvage_frame *f, size_t out, size_t in)
+{
+    return f->ratio && out > f->floor && out / (in ? in : 1) > f->ratio;
+}
+
+/* Deflate from data into out; *used gets the input consumed. */
 static ls_err salvage_inflate(struct ls_ctx *c, struct ls_object *o, struct ls_slice data,
-                              struct ls_buf *out, size_t max, size_t *used)
+                              struct ls_buf *out, size_t max, size_t *used,
+                              struct salvage_frame *f)
 {
     z_stream z;
     uint8_t chunk[SALVAGE_OUT_CHUNK];
     memset(&z, 0, sizeof z);
     *used = 0;
-    if (inflateInit2(&z, -MAX_WBITS) != Z_OK) return LS_E_NOMEM;
+    if (inflateInit2(&z, f->wbits) != Z_OK) return LS_E_NOMEM;
     size_t fed = 0;
     ls_err e = LS_OK;
     int r = Z_OK;
@@ -75,6 +90,10 @@ static ls_err salvage_inflate(struct ls_ctx *c, struct ls_object *o, struct ls_s
         if (got && ls_budget_charge(c, o, got) != LS_OK) e = LS_E_LIMIT;
         if (e == LS_OK && got) e = ls_buf_add(out, chunk, got);
         if (e == LS_OK && out->len >= max && r != Z_STREAM_END) e = LS_E_LIMIT;
+        if (e == LS_OK && salvage_is_bomb(f, out->len, fed - z.avail_in)) {
+            f->bomb = true;
+            e = LS_E_LIMIT;
+        }
     }
     *used = fed - z.avail_in;
     if (e == LS_OK && r != Z_STREAM_END) e = LS_E_TRUNCATED;
@@ -92,7 +111,8 @@ static ls_err salvage_member(struct ls_ctx *c, struct ls_object *o, const struct
     if (h->flags & 1u) return LS_E_ENCRYPTED;
     if (h->method == 8) {
         size_t used = 0;
-        ls_err e = salvage_inflate(c, o, rest, out, max, &used);
+        struct salvage_frame raw = {.wbits = -MAX_WBITS};
+        ls_err e = salvage_inflate(c, o, rest, out, max, &used, &raw);
         *next = h->data_off + used;
         return e;
     }
@@ -147,5 +167,25 @@ ls_err ls_zip_salvage(struct ls_ctx *c, struct ls_object *o, size_t max_member, 
     }
     ls_buf_free(&out);
     if (e == LS_OK && members == 0) return LS_E_CORRUPT;
+    return e;
+}
+
+ls_err ls_gzip_salvage(struct ls_ctx *c, struct ls_object *o, size_t max, struct ls_buf *out,
+                       bool *bomb)
+{
+    const struct ls_limits *lim = ls_ctx_limits(c);
+    struct salvage_frame gz = {.wbits = 16 + MAX_WBITS, .ratio = lim->bomb_ratio,
+                               .floor = lim->bomb_floor};
+    struct ls_slice rest = o->data;
+    ls_err e = LS_OK;
+    *bomb = false;
+    /* member after member (RFC 1952 2.2: a gzip file is a series of them) */
+    while (e == LS_OK && ls_slice_starts(rest, "\x1f\x8b", 2)) {
+        if (ls_ctx_expired(c)) return LS_E_TIMEOUT;
+        size_t used = 0;
+        e = salvage_inflate(c, o, rest, out, max, &used, &gz);
+        if (used == 0 || !ls_slice_from(rest, used, &rest)) break;
+    }
+    *bomb = gz.bomb;
     return e;
 }

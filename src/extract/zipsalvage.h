@@ -23,4 +23,16 @@ typedef ls_err (*ls_salvage_fn)(void *ud, const char *name, struct ls_slice data
 ls_err ls_zip_salvage(struct ls_ctx *c, struct ls_object *o, size_t max_member, ls_salvage_fn fn,
                       void *ud);
 
+/* The decodable prefix of a gzip stream (RFC 1952) that libarchive cannot
+ * open because it was cut short (its filters drop the block they were
+ * decoding, up to 64 KiB: a short stream cut anywhere gives nothing).
+ * Members one after another into out, at most max bytes, every byte charged
+ * to the root's budget; *bomb set (and LS_E_LIMIT) when the output passes
+ * the bomb floor at over the bomb ratio. Returns LS_E_TRUNCATED when the
+ * input ended inside a member (the usual case), LS_OK if it did not,
+ * LS_E_CORRUPT on bad deflate data (what inflated is kept), LS_E_LIMIT,
+ * LS_E_TIMEOUT, LS_E_NOMEM. */
+ls_err ls_gzip_salvage(struct ls_ctx *c, struct ls_object *o, size_t max, struct ls_buf *out,
+                       bool *bomb);
+
 #endif

@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "extract/zipsalvage.h"
 #include "unpack/unpack_int.h"
 #include "unpack/unpack_names.h"
 #include "unpack/gztrap.h"
@@ -691,6 +692,45 @@ static bool cut_stream_at_open(const struct arc *ar)
            strstr(ar->ss.err, "premature end") || strstr(ar->ss.err, "No progress is possible");
 }
 
+/* A gzip stream cut short that libarchive cannot open: its decodable
+ * prefix (zipsalvage.h) is the one member, truncated. *any is false if
+ * there is none (not gzip, or nothing decodes). Returns the pipeline's
+ * fatal errors only (I/O on the manifest). */
+static ls_err gzip_prefix(struct arc *ar, bool *any)
+{
+    *any = false;
+    if (!ls_slice_starts(ar->o->data, "\x1f\x8b", 2)) return LS_OK;
+    uint64_t left = ls_budget_left(ar->c);
+    size_t max = ar->lim->spill_threshold;
+    if (left < max) max = (size_t)left;
+    struct ls_buf out, name;
+    ls_buf_init(&out, max ? max : 1);
+    ls_buf_init(&name, 4096);
+    bool bomb = false;
+    ls_err e = ls_gzip_salvage(ar->c, ar->o, max, &out, &bomb), x = LS_OK;
+    *any = out.len > 0;
+    if (*any) {
+        raw_name(ar->o, 1, &name);
+        struct ls_child ch;
+        memset(&ch, 0, sizeof ch);
+        ch.name = name.ptr;
+        ch.name_len = name.len;
+        ch.data = ls_buf_slice(&out);
+        ch.flags = LS_CHILD_TRUNCATED;
+        ch.tags[0] = bomb ? LS_A_ZIP_BOMB : e == LS_E_LIMIT ? LS_R_LIMIT_BYTES : LS_R_TRUNCATED;
+        ch.error = bomb ? "gzip prefix cut at the bomb ratio" : "gzip stream cut short: the decodable prefix";
+        ls_note(ar->c, ar->o, LS_R_TRUNCATED,
+                "archive: %s; the %zu bytes decoded before the cut are read", ar->ss.err, out.len);
+        if (bomb)
+            ls_note(ar->c, ar->o, LS_A_ZIP_BOMB, "gzip: expands over %u:1 past %llu bytes",
+                    ar->lim->bomb_ratio, (unsigned long long)ar->lim->bomb_floor);
+        x = ls_emit_child(ar->c, ar->o, &ch);
+    }
+    ls_buf_free(&out);
+    ls_buf_free(&name);
+    return x == LS_E_IO || x == LS_E_INTERNAL ? x : LS_OK;
+}
+
 static ls_err run(struct arc *ar, enum unpack_mode mode, bool *retry_raw)
 {
     ls_err e = unpack_open(&ar->ss, ar->o->data, mode);
@@ -701,8 +741,12 @@ static ls_err run(struct arc *ar, enum unpack_mode mode, bool *retry_raw)
         } else if (cut_stream_at_open(ar)) {
             /* libarchive's gzip/bzip2/xz filters drop the last block they were
              * decoding (up to 64 KiB) when the input ends: a short stream cut
-             * anywhere yields nothing */
-            ls_note(ar->c, ar->o, LS_R_TRUNCATED, "archive: %s (nothing could be decoded)", ar->ss.err);
+             * anywhere yields nothing from libarchive; gzip is decoded here */
+            bool any = false;
+            e = gzip_prefix(ar, &any);
+            if (!any)
+                ls_note(ar->c, ar->o, LS_R_TRUNCATED, "archive: %s (nothing could be decoded)",
+                        ar->ss.err);
         } else if (strstr(ar->ss.err, "too many filters")) {
             /* gzip of gzip of ...: a nesting limit (libarchive's 25 filters) */
             ls_note(ar->c, ar->o, LS_R_LIMIT_DEPTH, "archive: %s (compressed more than 24 times over)",
@@ -711,7 +755,7 @@ static ls_err run(struct arc *ar, enum unpack_mode mode, bool *retry_raw)
             ls_note(ar->c, ar->o, LS_R_PARSE_ERROR, "archive: %s", ar->ss.err);
         }
         unpack_close(&ar->ss);
-        return LS_OK;
+        return e == LS_E_IO || e == LS_E_INTERNAL ? e : LS_OK;
     }
     e = walk(ar);
     *retry_raw = mode == UNPACK_MODE_ANY && e == LS_OK && empty_tar_in_filter(ar);

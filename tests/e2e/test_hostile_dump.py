@@ -330,7 +330,7 @@ class HostileDump(unittest.TestCase):
     # ---- damage
 
     def test_truncated_containers(self):
-        for case in ("trunc_zip", "trunc_tar", "trunc_gz"):
+        for case in ("trunc_zip", "trunc_tar", "trunc_gz", "trunc_gz_small"):
             o = self.root(case)
             self.assertEqual(o["coverage"], "partial", case)
             self.assertIn("truncated", o["coverage_reasons"], case)
@@ -338,6 +338,12 @@ class HostileDump(unittest.TestCase):
         # what was read before the cut is scanned and rolls up
         self.assertIn("ssn", self.entities(self.get("trunc_zip", "a.txt")))
         self.assertEqual(self.root("trunc_zip")["verdict"], "sensitive")
+        # a short gzip stream cut short: its decodable prefix is the member
+        o = self.get("trunc_gz_small", "staff.txt")
+        self.assertEqual(o["coverage"], "partial")
+        self.assertIn("truncated", o["coverage_reasons"])
+        self.assertIn("ssn", self.entities(o))
+        self.assertEqual(self.root("trunc_gz_small")["verdict"], "sensitive")
 
     def test_truncated_documents(self):
         o = self.root("trunc_pdf")  # cut in its xref table: objects whole, trailer gone

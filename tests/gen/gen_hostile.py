@@ -943,6 +943,10 @@ def hostile_dump(out):
     put("trunc_tar", "share/broken/cut.tar", truncated_tar())
     g = gzip.compress(CLEAN_TEXT * 2000, mtime=0)
     put("trunc_gz", "share/broken/cut.log.gz", g[: len(g) // 2])
+    # a short gzip cut anywhere: libarchive decodes nothing of it (its filter
+    # drops the block it was decoding); the prefix before the cut still holds PII
+    g = gzip.compress(PII_TEXT * 30, mtime=0)
+    put("trunc_gz_small", "share/broken/staff.txt.gz", g[: len(g) * 2 // 3])
     # cut inside the cross-reference table: every object is whole, the
     # trailer is gone (a download that broke off near its end)
     put("trunc_pdf", "share/broken/cut.pdf", pdf_pii[: pdf_pii.rfind(b"\nxref") + 40])
