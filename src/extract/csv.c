@@ -127,8 +127,10 @@ static bool csv_named(const struct ls_object *o)
     if (o->mime && (strcmp(o->mime, "text/csv") == 0 || strcmp(o->mime, "application/csv") == 0 ||
                     strcmp(o->mime, "text/tab-separated-values") == 0))
         return true;
+    /* A text file named .xls is a web application's "Excel export":
+     * tab- or comma-separated rows Excel opens as a sheet. */
     return o->ext && (strcmp(o->ext, "csv") == 0 || strcmp(o->ext, "tsv") == 0 ||
-                      strcmp(o->ext, "tab") == 0);
+                      strcmp(o->ext, "tab") == 0 || strcmp(o->ext, "xls") == 0);
 }
 
 /* The probe's view: the first CSV_SAMPLE bytes as UTF-8. */

@@ -28,8 +28,6 @@
  * (checked against what is left / what was read), the number of records
  * (bounded by the part's size: each takes two bytes at least).
  */
-#include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -402,16 +400,9 @@ static struct ls_slice xb_number(struct ox_xlsb *xb, const struct xb_cell *cell,
                                  size_t cap)
 {
     unsigned flags = xb_style_flags(xb, cell->style);
-    double v = cell->num;
-    int n;
-    if (flags && ls_sheet_date(v, xb->date1904, flags, num, cap)) return ls_slice_make(num, strlen(num));
-    if (!isfinite(v))
-        n = snprintf(num, cap, "%s", isnan(v) ? "NaN" : (v < 0 ? "-Inf" : "Inf"));
-    else if (v == floor(v) && fabs(v) < 1e17)
-        n = snprintf(num, cap, "%.0f", v == 0 ? 0.0 : v);
-    else
-        n = snprintf(num, cap, "%.15g", v);
-    return ls_slice_make(num, n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1);
+    if (flags && ls_sheet_date(cell->num, xb->date1904, flags, num, cap))
+        return ls_slice_make(num, strlen(num));
+    return ls_slice_make(num, ls_sheet_number(cell->num, num, cap));
 }
 
 /* The text of a cell, and whether it is a string (for header labels). */

@@ -188,3 +188,16 @@ bool ls_sheet_parse_num(struct ls_slice s, double *v)
     *v = d;
     return true;
 }
+
+size_t ls_sheet_number(double v, char *out, size_t cap)
+{
+    int n;
+    if (cap == 0) return 0;
+    if (!isfinite(v))
+        n = snprintf(out, cap, "%s", isnan(v) ? "NaN" : (v < 0 ? "-Inf" : "Inf"));
+    else if (v == floor(v) && fabs(v) < 1e17)
+        n = snprintf(out, cap, "%.0f", v == 0 ? 0.0 : v);
+    else
+        n = snprintf(out, cap, "%.15g", v);
+    return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;
+}

@@ -56,6 +56,12 @@ bool ls_sheet_date(double v, bool date1904, unsigned flags, char *out, size_t ca
  * returns the length written to out (cap >= LS_SHEET_DATE_MAX). */
 size_t ls_sheet_iso(struct ls_slice v, char *out, size_t cap);
 
+/* A cell number as a spreadsheet shows it under the General format:
+ * digits when integral (an SSN typed as a number stays 536221874), else
+ * the 15 significant digits Excel shows; NaN/Inf spelled out. Returns the
+ * length written to out (NUL-terminated, cap >= 32 recommended). */
+size_t ls_sheet_number(double v, char *out, size_t cap);
+
 /* Parse a cell number as stored in XML ("29221", "-1.5E-3"); false for
  * anything else (hex, inf, nan, spaces, more than 63 bytes). */
 bool ls_sheet_parse_num(struct ls_slice s, double *v);

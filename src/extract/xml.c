@@ -13,6 +13,7 @@
 
 #include "core/handler.h"
 #include "extract/markup.h"
+#include "extract/xmlss.h"
 
 #define XML_SNIFF 1024u
 
@@ -68,6 +69,7 @@ static bool xml_is_vml(const struct ls_object *o)
 
 static ls_err xml_extract(struct ls_ctx *c, struct ls_object *o)
 {
+    if (ls_xmlss_is(o->data)) return ls_xmlss_extract(c, o); /* Excel 2003 XML */
     unsigned flags = xml_is_svg(o) ? 0 : LS_MARKUP_ATTRS;
     if (xml_is_vml(o)) flags |= LS_MARKUP_LENIENT;
     return ls_markup_xml_text(c, o, o->data, flags);
