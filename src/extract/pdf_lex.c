@@ -30,7 +30,10 @@ void pdf_arena_init(struct pdf_arena *a, size_t max)
     a->max = max;
 }
 
-void *pdf_arena_alloc(struct pdf_arena *a, size_t n)
+/* Uninitialised, 16-byte aligned memory, or NULL. For this file's callers,
+ * which write every byte they hand out (objects, copies, vectors); every
+ * other caller gets zeroed memory from pdf_arena_alloc. */
+static void *arena_take(struct pdf_arena *a, size_t n)
 {
     size_t need = (n + 15u) & ~(size_t)15u;
     if (need < n || need > a->max || a->used > a->max - need) {
@@ -53,16 +56,23 @@ void *pdf_arena_alloc(struct pdf_arena *a, size_t n)
     void *p = &h->mem[h->used];
     h->used += need;
     a->used += need;
-    memset(p, 0, n);
+    return p;
+}
+
+void *pdf_arena_alloc(struct pdf_arena *a, size_t n)
+{
+    void *p = arena_take(a, n);
+    if (p) memset(p, 0, n);
     return p;
 }
 
 bool pdf_arena_dup(struct pdf_arena *a, struct ls_slice s, struct ls_slice *out)
 {
     if (s.len == SIZE_MAX) return false;
-    uint8_t *p = pdf_arena_alloc(a, s.len + 1);
+    uint8_t *p = arena_take(a, s.len + 1);
     if (!p) return false;
     if (s.len) memcpy(p, s.ptr, s.len);
+    p[s.len] = 0;
     *out = ls_slice_make(p, s.len);
     return true;
 }
@@ -431,9 +441,9 @@ void pdf_parser_free(struct pdf_parser *p) { pdf_lex_free(&p->lx); }
 
 static struct pdf_obj *new_obj(struct pdf_parser *p, enum pdf_kind k)
 {
-    struct pdf_obj *o = pdf_arena_alloc(p->arena, sizeof *o);
+    struct pdf_obj *o = arena_take(p->arena, sizeof *o);
     if (!o) return &pdf_null_obj;
-    o->kind = k;
+    *o = (struct pdf_obj){.kind = k};
     return o;
 }
 
@@ -498,7 +508,7 @@ static struct pdf_obj *parse_array(struct pdf_parser *p)
     }
     struct pdf_obj *o = new_obj(p, PDF_ARRAY);
     if (o != &pdf_null_obj && pv.n) {
-        o->u.a.v = pdf_arena_alloc(p->arena, pv.n * sizeof(struct pdf_obj *));
+        o->u.a.v = arena_take(p->arena, pv.n * sizeof(struct pdf_obj *));
         if (o->u.a.v) {
             memcpy(o->u.a.v, pv.v, pv.n * sizeof(struct pdf_obj *));
             o->u.a.n = pv.n;
@@ -546,7 +556,7 @@ static struct pdf_obj *parse_dict(struct pdf_parser *p)
     struct pdf_obj *o = new_obj(p, PDF_DICT);
     size_t n = pv.n / 2;
     if (o != &pdf_null_obj && n) {
-        o->u.d.v = pdf_arena_alloc(p->arena, n * sizeof(struct pdf_kv));
+        o->u.d.v = arena_take(p->arena, n * sizeof(struct pdf_kv));
         if (o->u.d.v) {
             for (size_t i = 0; i < n; i++) {
                 const struct pdf_obj *k = pv.v[2 * i];
