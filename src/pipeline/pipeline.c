@@ -328,9 +328,19 @@ static bool is_media(const char *mime)
            strncmp(mime, "video/", 6) == 0 || strncmp(mime, "font/", 5) == 0;
 }
 
-static bool printable(int ch)
+static bool printable(uint8_t ch)
 {
-    return (ch >= 0x20 && ch < 0x7f) || ch == '\t' || ch == '\n' || ch == '\r';
+    return (uint8_t)(ch - 0x20) < 0x5f || ch == '\t' || ch == '\n' || ch == '\r';
+}
+
+/* First index >= i whose byte's printability is not `want` (or s.len).
+ * Indexes the slice directly (i < s.len): this loop reads every byte of
+ * every image in a document, ~3% of a run over real office files when it
+ * went through ls_slice_at, a call per byte. */
+static size_t media_span(struct ls_slice s, size_t i, bool want)
+{
+    while (i < s.len && printable(s.ptr[i]) == want) i++;
+    return i;
 }
 
 static void scan_media_runs(struct ls_ctx *c, struct ls_object *o, struct ls_obj_state *st,
@@ -338,9 +348,9 @@ static void scan_media_runs(struct ls_ctx *c, struct ls_object *o, struct ls_obj
 {
     size_t i = 0;
     while (i < raw.len) {
-        while (i < raw.len && !printable(ls_slice_at(raw, i))) i++;
+        i = media_span(raw, i, false);
         size_t start = i;
-        while (i < raw.len && printable(ls_slice_at(raw, i))) i++;
+        i = media_span(raw, i, true);
         struct ls_slice run;
         if (i - start >= MEDIA_RUN_MIN && ls_slice_sub(raw, start, i - start, &run))
             scan_at(c, o, st, run, LS_WHERE_RAW, start);
