@@ -69,7 +69,8 @@ static bool xml_is_vml(const struct ls_object *o)
 
 static ls_err xml_extract(struct ls_ctx *c, struct ls_object *o)
 {
-    if (ls_xmlss_is(o->data)) return ls_xmlss_extract(c, o); /* Excel 2003 XML */
+    enum ls_xmlss_kind k = ls_xmlss_kind(o->data); /* Excel / Word 2003 XML */
+    if (k != LS_XMLSS_NONE) return ls_xmlss_extract(c, o, k);
     unsigned flags = xml_is_svg(o) ? 0 : LS_MARKUP_ATTRS;
     if (xml_is_vml(o)) flags |= LS_MARKUP_LENIENT;
     return ls_markup_xml_text(c, o, o->data, flags);

@@ -11,14 +11,18 @@
  * tablectx), value lengths (a cell's value is kept up to XS_CELL_MAX bytes
  * for rendering; strings go out in full as they come).
  */
+#include <stdio.h>
 #include <string.h>
 
+#include "extract/docpart.h"
 #include "extract/markup.h"
+#include "extract/mime_decode.h"
 #include "extract/sheetdate.h"
 #include "extract/tablectx.h"
 #include "extract/xmlss.h"
 
 #define XS_NS "urn:schemas-microsoft-com:office:spreadsheet"
+#define XS_WML "http://schemas.microsoft.com/office/word/2003/wordml"
 #define XS_SNIFF 2048u
 #define XS_CELL_MAX 256u /* bytes of a non-string value kept for rendering */
 #define XS_NOTE_MAX 65536u /* comment text of one row, written after it */
@@ -42,15 +46,28 @@ struct xs {
     enum xs_type type;
     uint32_t col, next_col;
     bool cell_written;
+    /* Word 2003 XML */
+    bool word;
+    unsigned in_t;       /* inside w:t (1), w:delText / w:instrText (2) */
+    unsigned in_tc;      /* open table cells */
+    bool in_bin;         /* inside w:binData: base64 of an embedded part */
+    char bin_name[128];
+    struct ls_buf bin;   /* its base64 text */
+    unsigned nbin;
 };
 
-bool ls_xmlss_is(struct ls_slice data)
+enum ls_xmlss_kind ls_xmlss_kind(struct ls_slice data)
 {
     size_t n = data.len < XS_SNIFF ? data.len : XS_SNIFF;
     struct ls_slice head;
     (void)ls_slice_sub(data, 0, n, &head);
-    return ls_slice_find(head, 0, XS_NS, strlen(XS_NS)) != SIZE_MAX &&
-           ls_slice_find(head, 0, "Workbook", 8) != SIZE_MAX;
+    if (ls_slice_find(head, 0, XS_NS, strlen(XS_NS)) != SIZE_MAX &&
+        ls_slice_find(head, 0, "Workbook", 8) != SIZE_MAX)
+        return LS_XMLSS_SHEET;
+    if (ls_slice_find(head, 0, XS_WML, strlen(XS_WML)) != SIZE_MAX &&
+        ls_slice_find(head, 0, "wordDocument", 12) != SIZE_MAX)
+        return LS_XMLSS_WORD;
+    return LS_XMLSS_NONE;
 }
 
 static bool xs_eq(const char *a, const char *b)
@@ -129,6 +146,103 @@ static ls_err xs_row_end(struct xs *x)
     return LS_OK;
 }
 
+/* ------------------------------------------------------------ Word 2003 XML */
+
+/* An embedded part (w:binData: images, OLE objects) is decoded and handed
+ * on as a child named by its w:name. */
+static ls_err xs_bin_end(struct xs *x)
+{
+    struct ls_buf raw;
+    x->in_bin = false;
+    ls_buf_init(&raw, ls_docpart_max(x->c));
+    ls_err e = mime_b64_decode(&raw, ls_buf_slice(&x->bin));
+    ls_buf_reset(&x->bin);
+    if (e == LS_OK && raw.len) {
+        struct ls_child ch;
+        char name[160];
+        int k = snprintf(name, sizeof name, "%s", x->bin_name[0] ? x->bin_name : "binData");
+        if (k < 0) name[0] = 0;
+        memset(&ch, 0, sizeof ch);
+        ch.name = name;
+        ch.name_len = strlen(name);
+        ch.data = ls_buf_slice(&raw);
+        e = ls_emit_child(x->c, x->o, &ch);
+    } else if (e == LS_E_LIMIT) {
+        ls_note(x->c, x->o, LS_R_LIMIT_BYTES, "xml: embedded part %.100s over the part budget",
+                x->bin_name);
+        e = LS_OK;
+    }
+    ls_buf_free(&raw);
+    return e == LS_E_LIMIT ? LS_OK : e; /* children refused: the text goes on */
+}
+
+static bool xs_word_skip(const char *local)
+{
+    static const char *const names[] = {"styles", "fonts", "lists", "docPr", "fldData",
+                                        "shapetype", NULL};
+    for (size_t i = 0; names[i]; i++)
+        if (xs_eq(local, names[i])) return true;
+    return false;
+}
+
+static ls_err xs_word_start(struct xs *x, const char *local, const char *ns,
+                            const struct ls_xml_attr *a, size_t n)
+{
+    if (!xs_eq(ns, XS_WML)) return LS_OK;
+    if (xs_word_skip(local)) {
+        x->skip = true;
+        x->skip_depth = x->depth;
+    } else if (xs_eq(local, "t")) {
+        x->in_t = 1;
+    } else if (xs_eq(local, "delText") || xs_eq(local, "instrText")) {
+        x->in_t = 2;
+        return ls_textout_sep(&x->out, ' ');
+    } else if (xs_eq(local, "tab")) {
+        return ls_textout_sep(&x->out, '\t');
+    } else if (xs_eq(local, "br") || xs_eq(local, "cr")) {
+        return ls_textout_sep(&x->out, '\n');
+    } else if (xs_eq(local, "tc")) {
+        x->in_tc++;
+    } else if (xs_eq(local, "binData")) {
+        struct ls_slice nm = ls_slice_make(NULL, 0);
+        (void)ls_xml_attr_get(a, n, "name", NULL, &nm);
+        size_t k = nm.len < sizeof x->bin_name - 1 ? nm.len : sizeof x->bin_name - 1;
+        if (k) memcpy(x->bin_name, nm.ptr, k);
+        x->bin_name[k] = 0;
+        x->in_bin = true;
+        ls_buf_reset(&x->bin);
+    }
+    return LS_OK;
+}
+
+static ls_err xs_word_end(struct xs *x, const char *local, const char *ns)
+{
+    if (!xs_eq(ns, XS_WML)) return LS_OK;
+    if (xs_eq(local, "t") || xs_eq(local, "delText") || xs_eq(local, "instrText")) {
+        bool apart = x->in_t == 2;
+        x->in_t = 0;
+        return apart ? ls_textout_sep(&x->out, ' ') : LS_OK;
+    }
+    /* a table row reads as one line, as in .docx */
+    if (xs_eq(local, "p")) return ls_textout_sep(&x->out, x->in_tc ? ' ' : '\n');
+    if (xs_eq(local, "tc")) {
+        if (x->in_tc) x->in_tc--;
+        return ls_textout_sep(&x->out, '\t');
+    }
+    if (xs_eq(local, "tr")) return ls_textout_sep(&x->out, '\n');
+    if (xs_eq(local, "binData") && x->in_bin) return xs_bin_end(x);
+    return LS_OK;
+}
+
+static ls_err xs_word_text(struct xs *x, struct ls_slice s)
+{
+    if (x->in_bin) {
+        ls_err e = ls_buf_add(&x->bin, s.ptr, s.len);
+        return e == LS_E_LIMIT ? LS_OK : e; /* decoded as far as it was kept */
+    }
+    return x->in_t ? ls_textout_add(&x->out, s.ptr, s.len) : LS_OK;
+}
+
 /* ------------------------------------------------------------ SAX */
 
 static ls_err xs_start(void *ud, const char *local, const char *ns, const struct ls_xml_attr *a,
@@ -153,13 +267,15 @@ static ls_err xs_start(void *ud, const char *local, const char *ns, const struct
         }
         return LS_OK;
     }
-    (void)ns;
+    if (xs_eq(local, "DocumentProperties") || xs_eq(local, "CustomDocumentProperties")) {
+        x->props = 1;
+        return LS_OK;
+    }
+    if (x->word) return xs_word_start(x, local, ns, a, n);
     if (xs_eq(local, "Styles") || xs_eq(local, "WorksheetOptions") || xs_eq(local, "Names") ||
         xs_eq(local, "ExcelWorkbook") || xs_eq(local, "OfficeDocumentSettings")) {
         x->skip = true;
         x->skip_depth = x->depth;
-    } else if (xs_eq(local, "DocumentProperties") || xs_eq(local, "CustomDocumentProperties")) {
-        x->props = 1;
     } else if (xs_eq(local, "Worksheet")) {
         struct ls_slice name;
         if (x->have_tc) ls_tc_reset(&x->tc);
@@ -186,7 +302,6 @@ static ls_err xs_start(void *ud, const char *local, const char *ns, const struct
 static ls_err xs_end(void *ud, const char *local, const char *ns)
 {
     struct xs *x = ud;
-    (void)ns;
     unsigned d = x->depth;
     if (x->depth) x->depth--;
     if (x->skip) {
@@ -209,6 +324,7 @@ static ls_err xs_end(void *ud, const char *local, const char *ns)
         x->prop_open = false; /* a property ended (1), or the properties (0) */
         return ls_textout_sep(&x->out, '\n');
     }
+    if (x->word) return xs_word_end(x, local, ns);
     if (xs_eq(local, "Row")) return xs_row_end(x);
     if (xs_eq(local, "Worksheet")) return ls_textout_sep(&x->out, '\n');
     return LS_OK;
@@ -237,17 +353,20 @@ static ls_err xs_text(void *ud, struct ls_slice s)
         x->prop_open = false;
         return ls_textout_add(&x->out, s.ptr, s.len);
     }
+    if (x->word) return xs_word_text(x, s);
     return LS_OK; /* layout whitespace, formulas live in attributes */
 }
 
 static const struct ls_xml_sax xs_sax = {xs_start, xs_end, xs_text};
 
-ls_err ls_xmlss_extract(struct ls_ctx *c, struct ls_object *o)
+ls_err ls_xmlss_extract(struct ls_ctx *c, struct ls_object *o, enum ls_xmlss_kind kind)
 {
     struct xs x;
     memset(&x, 0, sizeof x);
     x.c = c;
     x.o = o;
+    x.word = kind == LS_XMLSS_WORD;
+    ls_buf_init(&x.bin, ls_docpart_max(c) / 3 * 4 + 4096);
     ls_textout_init(&x.out, c, o);
     ls_buf_init(&x.val, XS_CELL_MAX);
     ls_buf_init(&x.note, XS_NOTE_MAX);
@@ -257,6 +376,7 @@ ls_err ls_xmlss_extract(struct ls_ctx *c, struct ls_object *o)
     ls_err f = ls_textout_finish(&x.out);
     ls_buf_free(&x.val);
     ls_buf_free(&x.note);
+    ls_buf_free(&x.bin);
     if (x.have_tc) ls_tc_free(&x.tc);
     return e != LS_OK ? e : f; /* LS_E_CORRUPT: recovered text kept, as the generic reader */
 }

@@ -2,7 +2,9 @@
 """End-to-end tests for "Excel exports" that are not Excel binaries:
 Excel 2003 XML Spreadsheets (SpreadsheetML 2003) read as sheets (rows as
 lines, a cell's rich-text runs as one text, header-row labels), and
-tab-separated text named .xls read as a table. Found on the SheetJS
+tab-separated text named .xls read as a table, and Word 2003 XML
+documents (runs joined, styles not text, w:binData parts as children;
+Tika's testWORD2003.xml). Found on the SheetJS
 test_files 2011/*.xls.xml workbooks (rich_text_stress.xlsx.xml: "this
 text is <Font>stricken</Font> sure enough" split over three lines).
 Fixtures come from tests/gen/gen_xmlss.py into a temporary directory."""
@@ -44,13 +46,20 @@ class XmlSpreadsheet(unittest.TestCase):
 
     def test_records(self):
         for name, handler in (("export.xls", "xml"), ("export.xml", "xml"),
-                              ("export_tsv.xls", "csv")):
+                              ("export_tsv.xls", "csv"), ("wordml.doc", "xml")):
             o = self.m.obj(os.path.join(self.dir, name))
             self.assertEqual(o["handler"], handler, name)
             self.assertEqual(o["coverage"], "full", o["errors"])
             self.assertFalse(o["ext_mismatch"], name)
             self.assertEqual(o["alerts"], [], name)
             self.assertIn("ssn", lsutil.entities(o), "%s: %s" % (name, o["findings"]))
+
+    def test_word_embedded_part(self):
+        # w:binData is decoded and handed on, named by w:name
+        o = self.m.obj(os.path.join(self.dir, "wordml.doc"), ["wordml://notes.txt"])
+        self.assertIn("email", lsutil.entities(o), o)
+        root = self.m.obj(os.path.join(self.dir, "wordml.doc"))
+        self.assertEqual(root["children"], 1)
 
 
 if __name__ == "__main__":

@@ -58,12 +58,52 @@ def people():
             ' </Worksheet>\n</Workbook>\n')
 
 
+W_HEAD = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+          '<?mso-application progid="Word.Document"?>\n'
+          '<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"'
+          ' xmlns:wx="http://schemas.microsoft.com/office/word/2003/auxHint"'
+          ' xmlns:o="urn:schemas-microsoft-com:office:office"'
+          ' xmlns:aml="http://schemas.microsoft.com/aml/2001/core" w:macrosPresent="no">\n')
+
+
+def run(text, tag="t"):
+    return '<w:r><w:rPr><w:b/></w:rPr><w:%s>%s</w:%s></w:r>' % (tag, text, tag)
+
+
+def word_doc():
+    """Word's 'XML Document' (WordprocessingML 2003): a name split over
+    runs, a table, a field code, a deletion, a comment, an embedded part."""
+    import base64
+    embedded = base64.encodebytes(b"contact: embedded.owner@example.org\n").decode()
+    cell = lambda t: '<w:tc><w:tcPr><w:tcW w:w="2000"/></w:tcPr><w:p>%s</w:p></w:tc>' % run(t)
+    body = ('<w:p><w:pPr><w:pStyle w:val="Title"/><w:listPr><wx:t wx:val="\u2022"/></w:listPr></w:pPr>'
+            + run("Employee: Ja") + run("ne R") + run("oe") + '</w:p>\n'
+            '<w:tbl><w:tblPr/><w:tr>' + cell("Name") + cell("SSN") + '</w:tr>'
+            '<w:tr>' + cell("Jane Roe") + cell("536-22-1874") + '</w:tr></w:tbl>\n'
+            '<w:p>' + run(" PAGE ", "instrText") + run("Page") + run("one", "delText") + run("two")
+            + '<w:r><w:tab/></w:r>' + run("after tab") + '</w:p>\n'
+            '<aml:annotation w:type="Word.Comment"><aml:content><w:p>' + run("Reviewer Caracal note")
+            + '</w:p></aml:content></aml:annotation>\n'
+            '<w:p><w:r><w:pict><w:binData w:name="wordml://notes.txt">' + embedded
+            + '</w:binData></w:pict></w:r></w:p>\n')
+    return (W_HEAD +
+            '<o:DocumentProperties><o:Author>Clerk Okapi</o:Author></o:DocumentProperties>\n'
+            '<w:fonts><w:font w:name="Calibri"><w:panose-1 w:val="020F0502020204030204"/></w:font></w:fonts>\n'
+            '<w:styles><w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/>'
+            '<wx:uiName wx:val="Heading Vicuna"/></w:style></w:styles>\n'
+            '<w:docPr><w:view w:val="print"/></w:docPr>\n'
+            '<w:body>' + body + '<w:sectPr><w:hdr w:type="odd"><w:p>' + run("Header Quoll")
+            + '</w:p></w:hdr></w:sectPr></w:body></w:wordDocument>\n')
+
+
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
     with open(os.path.join(outdir, "export.xls"), "w", encoding="utf-8") as f:
         f.write(people())
     with open(os.path.join(outdir, "export.xml"), "w", encoding="utf-8") as f:
         f.write(people())
+    with open(os.path.join(outdir, "wordml.doc"), "w", encoding="utf-8") as f:
+        f.write(word_doc())
     with open(os.path.join(outdir, "export_tsv.xls"), "w", encoding="utf-8") as f:
         f.write("Name\tSSN\nJane Roe\t536221874\n")
     exp = {
@@ -78,6 +118,12 @@ def generate(outdir):
         "export_tsv.xls": {"present": ["SSN: 536221874"], "absent": []},
     }
     exp["export.xml"] = exp["export.xls"]
+    exp["wordml.doc"] = {
+        "present": ["Employee: Jane Roe\n", "Name SSN", "Jane Roe 536-22-1874",
+                    "PAGE Page one two\tafter tab", "Reviewer Caracal note", "Header Quoll",
+                    "Author: Clerk Okapi"],
+        "absent": ["Calibri", "Heading Vicuna", "020F0502", "print", "Y29udGFjd"],
+    }
     with open(os.path.join(outdir, "expect.json"), "w") as f:
         json.dump(exp, f, indent=1)
     return exp
