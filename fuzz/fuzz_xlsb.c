@@ -30,7 +30,8 @@ static uint32_t fx_crc32(const uint8_t *p, size_t n)
 
 static void fx_le(struct ls_buf *b, uint32_t v, unsigned n)
 {
-    for (unsigned i = 0; i < n; i++) (void)ls_buf_addc(b, (uint8_t)(v >> (8 * i)));
+    for (unsigned i = 0; i < n; i++)
+        if (ls_buf_addc(b, (uint8_t)(v >> (8 * i))) != LS_OK) return;
 }
 
 /* A stored member: local header into zip, central entry into cd. */
@@ -44,14 +45,13 @@ static void fx_member(struct ls_buf *zip, struct ls_buf *cd, uint16_t *count, co
     fx_le(zip, 20, 2); fx_le(zip, 0, 2); fx_le(zip, 0, 2); fx_le(zip, 0, 4);
     fx_le(zip, crc, 4); fx_le(zip, (uint32_t)d.len, 4); fx_le(zip, (uint32_t)d.len, 4);
     fx_le(zip, nl, 2); fx_le(zip, 0, 2);
-    (void)ls_buf_add(zip, name, nl);
-    (void)ls_buf_add(zip, d.ptr, d.len);
+    if (ls_buf_add(zip, name, nl) != LS_OK || ls_buf_add(zip, d.ptr, d.len) != LS_OK) return;
     fx_le(cd, 0x02014b50u, 4);
     fx_le(cd, 20, 2); fx_le(cd, 20, 2); fx_le(cd, 0, 2); fx_le(cd, 0, 2); fx_le(cd, 0, 4);
     fx_le(cd, crc, 4); fx_le(cd, (uint32_t)d.len, 4); fx_le(cd, (uint32_t)d.len, 4);
     fx_le(cd, nl, 2); fx_le(cd, 0, 2); fx_le(cd, 0, 2); fx_le(cd, 0, 2); fx_le(cd, 0, 2);
     fx_le(cd, 0, 4); fx_le(cd, off, 4);
-    (void)ls_buf_add(cd, name, nl);
+    if (ls_buf_add(cd, name, nl) != LS_OK) return;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -72,7 +72,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         pos = end + 4;
     }
     uint32_t cd_off = (uint32_t)zip.len, cd_len = (uint32_t)cd.len;
-    (void)ls_buf_add(&zip, cd.ptr, cd.len);
+    if (ls_buf_add(&zip, cd.ptr, cd.len) != LS_OK) {
+        ls_buf_free(&zip);
+        ls_buf_free(&cd);
+        return 0;
+    }
     fx_le(&zip, 0x06054b50u, 4);
     fx_le(&zip, 0, 2); fx_le(&zip, 0, 2); fx_le(&zip, n, 2); fx_le(&zip, n, 2);
     fx_le(&zip, cd_len, 4); fx_le(&zip, cd_off, 4); fx_le(&zip, 0, 2);
