@@ -698,7 +698,10 @@ static ls_err ox_text_chars(struct ox_walk *w, struct ls_slice s)
      * runs), layout noise between elements. Runs of one word glue ("Hun" +
      * "ter2"); text directly in any other element (a comment's anchor
      * <xdr:col>4</xdr:col>, drawing offsets, chart values) is a value of
-     * its own, set apart so it never glues to the text before or after it. */
+     * its own, on a line of its own so it never glues to the text before
+     * or after it; not set apart by spaces: a chart's cached values
+     * 4486, 4486, 4486, 4486 read "4486 4486 4486 4486", a grouped
+     * Luhn-valid card number. */
     bool loose = !(ox_flags(w->leaf) & OXF_LEAF);
     if (loose && ox_blank(s)) return LS_OK;
     if (w->in_tbl == 1 && w->in_tc == 1 && w->tc.cand) {
@@ -706,9 +709,9 @@ static ls_err ox_text_chars(struct ox_walk *w, struct ls_slice s)
         if (e != LS_OK && e != LS_E_LIMIT) return e;
     }
     if (!loose) return ox_add(w, s);
-    LS_TRY(ox_sep(w, ' '));
+    LS_TRY(ox_sep(w, '\n'));
     LS_TRY(ox_add(w, s));
-    return ox_sep(w, ' ');
+    return ox_sep(w, '\n');
 }
 
 /* ------------------------------------------------------------ walker: props */
