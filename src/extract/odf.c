@@ -710,6 +710,22 @@ static ls_err odf_extract(struct ls_ctx *c, struct ls_object *o)
 
 /* ------------------------------------------------------------ probe */
 
+/* A package re-zipped by a tool that does not put "mimetype" first (the
+ * spec asks it; LibreOffice opens such files all the same: pandoc's
+ * test/odt/odt/referenceToText.odt and inlinedCode.odt were read as plain
+ * zips): its central directory names the ODF parts. Looked for in the last
+ * MiB, where the directory is; 85, above the archive handler's zip (60). */
+static int odf_probe_names(const struct ls_object *o)
+{
+    static const char *const parts[] = {"mimetype", "content.xml", "META-INF/manifest.xml", NULL};
+    size_t tail = o->data.len > (1u << 20) ? o->data.len - (1u << 20) : 0;
+    size_t cd = ls_slice_find(o->data, tail, "PK\x01\x02", 4);
+    if (cd == SIZE_MAX) return 0;
+    for (size_t i = 0; parts[i]; i++)
+        if (ls_slice_find(o->data, cd, parts[i], strlen(parts[i])) == SIZE_MAX) return 0;
+    return 85;
+}
+
 static int odf_probe(const struct ls_object *o)
 {
     if (!ls_slice_starts(o->data, "PK\x03\x04", 4)) return 0;
@@ -720,7 +736,7 @@ static int odf_probe(const struct ls_object *o)
     struct ls_slice name, body;
     if (!ls_rd_u16le(o->data, 28, &extra) || !ls_slice_sub(o->data, 30, 8, &name) ||
         !ls_slice_eq_str(name, "mimetype"))
-        return 0;
+        return odf_probe_names(o);
     if (ls_slice_sub(o->data, 38 + (size_t)extra, sizeof ODF_MIME_PREFIX - 1, &body) &&
         memcmp(body.ptr, ODF_MIME_PREFIX, sizeof ODF_MIME_PREFIX - 1) == 0)
         return 95;

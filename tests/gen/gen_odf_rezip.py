@@ -1,0 +1,40 @@
+#!/usr/bin/env python3
+"""Generate an OpenDocument text re-zipped by a tool that does not keep
+"mimetype" first and stored (as pandoc's test/odt/odt/referenceToText.odt
+and inlinedCode.odt are: LibreOffice opens them, leaksift read them as
+plain zips). The parts are a minimal ODF 1.2 package.
+
+    python3 gen_odf_rezip.py OUTDIR   # rezipped.odt
+"""
+import os
+import sys
+import zipfile
+
+NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+      'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+CONTENT = ('<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content %s office:version="1.2">'
+           '<office:body><office:text><text:p>Employee Jane '
+           '<text:span text:style-name="T1">Roe</text:span>, SSN 536-22-1874</text:p>'
+           '</office:text></office:body></office:document-content>' % NS)
+MANIFEST = ('<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest '
+            'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+            '<manifest:file-entry manifest:full-path="/" manifest:media-type='
+            '"application/vnd.oasis.opendocument.text"/>'
+            '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+            '</manifest:manifest>')
+
+
+def generate(outdir):
+    os.makedirs(outdir, exist_ok=True)
+    with zipfile.ZipFile(os.path.join(outdir, "rezipped.odt"), "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("Configurations2/toolbar/", "")
+        z.writestr("META-INF/manifest.xml", MANIFEST)
+        z.writestr("content.xml", CONTENT)
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")  # last, deflated
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.stderr.write(__doc__)
+        sys.exit(2)
+    generate(sys.argv[1])
