@@ -147,9 +147,13 @@ static int walk_dir(struct cli_walk *w, const char *path, unsigned depth)
 int cli_walk_path(struct cli_walk *w, const char *path)
 {
     struct stat sb;
-    if (cli_stat(path, &sb, 0) != 0 && cli_stat(path, &sb, AT_SYMLINK_NOFOLLOW) != 0)
-        return emit_root(w, path, errno == ENOENT ? LS_SPECIAL_VANISHED : LS_SPECIAL_UNREADABLE,
-                         strerror(errno));
+    if (cli_stat(path, &sb, 0) != 0 && cli_stat(path, &sb, AT_SYMLINK_NOFOLLOW) != 0) {
+        int err = errno;
+        /* a path the user named: said on stderr too (a typo is not silent) */
+        cli_err("%s: %s (recorded as incomplete)", path, strerror(err));
+        return emit_root(w, path, err == ENOENT ? LS_SPECIAL_VANISHED : LS_SPECIAL_UNREADABLE,
+                         strerror(err));
+    }
     return walk_entry(w, path, &sb, 0);
 }
 

@@ -373,6 +373,13 @@ class BadInputTest(unittest.TestCase):
         self.assert_none(o, "vanished")
         self.assertTrue(o["errors"], o)
 
+    def test_missing_named_paths_are_said_on_stderr(self):
+        # paths the user named (here through --files-from) that cannot be
+        # opened are recorded and also said, even with -q: a typo is not silent
+        err = self.proc.stderr.decode(errors="replace")
+        self.assertIn("%s: No such file or directory" % self.gone, err)
+        self.assertIn("%s: Not a directory" % self.notdir, err)
+
     def test_unreadable_path(self):
         o = self.m.obj(self.notdir)
         self.assert_none(o, "unreadable")
