@@ -165,10 +165,6 @@ static void child_signals(void)
     signal(SIGCHLD, SIG_DFL);
 }
 
-/* Load what libraries would otherwise load lazily from disk after the
- * sandbox is up (open is denied there). glibc keeps loaded locale data for
- * the life of the process, so the unpacker's newlocale("C.UTF-8") per root
- * (src/unpack/unpack_session.c) then finds it in memory. */
 /* Keep freed memory in the worker's heap. glibc returns large blocks to the
  * kernel (mmap'd above a threshold that starts at 128 KiB, heap top trimmed
  * past 128 KiB free), so the next object's buffers of the same size (file
@@ -186,6 +182,10 @@ static void heap_tune(void)
     (void)mallopt(M_TOP_PAD, 16 << 20);
 }
 
+/* Load what libraries would otherwise load lazily from disk after the
+ * sandbox is up (open is denied there). glibc keeps loaded locale data for
+ * the life of the process, so the unpacker's newlocale("C.UTF-8") per root
+ * (src/unpack/unpack_session.c) then finds it in memory. */
 static void warm_up(void)
 {
     static locale_t keep;
