@@ -38,6 +38,9 @@ struct cli_walk {
     uint64_t errors;  /* unreadable directories etc. (also recorded as roots) */
     unsigned shard_k, shard_n; /* --shard K/N: keep roots whose id falls in
                                 * shard K (1-based) of N; n = 0: all */
+    dev_t qdir_dev;   /* the --quarantine-dir being filled: never walked */
+    ino_t qdir_ino;
+    bool have_qdir;
 };
 
 /* True if path belongs to shard k of n (stable hash of the path: the

@@ -326,6 +326,12 @@ static int setup(struct run *r, struct cli_walk *walk)
         cli_err("--quarantine-dir: %s", err);
         return -1;
     }
+    struct stat qsb; /* copies of quarantined files are not triaged again */
+    if (r->o->quarantine_dir && stat(r->o->quarantine_dir, &qsb) == 0) {
+        walk->qdir_dev = qsb.st_dev;
+        walk->qdir_ino = qsb.st_ino;
+        walk->have_qdir = true;
+    }
     r->sum = ls_summary_new();
     bool need_run;
     if (!r->sum || open_output(r, walk, &need_run) != 0) return -1;
@@ -394,7 +400,7 @@ int scan_run(struct scan_opts *o)
     r.progress = !o->quiet && isatty(STDERR_FILENO);
     ls_buf_init(&r.line, 512u << 20);
     ls_rootlist_init(&r.list);
-    struct cli_walk walk = {on_root, &r, 0, 0, false, 0, o->shard_k, o->shard_n};
+    struct cli_walk walk = {.fn = on_root, .ud = &r, .shard_k = o->shard_k, .shard_n = o->shard_n};
     install_signals();
     int rc = EXIT_ERROR;
     if (setup(&r, &walk) == 0) {

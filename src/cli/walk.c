@@ -86,7 +86,10 @@ static int emit_root(struct cli_walk *w, const char *path, int special, const ch
 
 static int walk_entry(struct cli_walk *w, const char *path, const struct stat *sb, unsigned depth)
 {
-    if (S_ISDIR(sb->st_mode)) return walk_dir(w, path, depth + 1);
+    if (S_ISDIR(sb->st_mode)) {
+        if (w->have_qdir && sb->st_dev == w->qdir_dev && sb->st_ino == w->qdir_ino) return 0;
+        return walk_dir(w, path, depth + 1);
+    }
     if (w->have_skip && sb->st_dev == w->skip_dev && sb->st_ino == w->skip_ino) return 0;
     return emit_root(w, path, special_of(sb->st_mode), NULL);
 }

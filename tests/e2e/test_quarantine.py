@@ -67,6 +67,18 @@ class QuarantineStore(unittest.TestCase):
         flagged = sorted(r["file"]["hash"]["sha256"] for r in roots if r["quarantine"])
         self.assertEqual(sorted(e["sha256"] for e in index), flagged)
 
+    def test_store_inside_the_scanned_tree_is_not_triaged(self):
+        # a store kept inside the tree (run twice: the copies exist the 2nd
+        # time) is never walked: its copies and index are not roots
+        store = os.path.join(self.tree, "quarantine")
+        for _ in range(2):
+            p, out = self.scan("--quarantine-dir", store)
+            self.assertEqual(p.returncode, 1, p.stderr)
+            with open(out, encoding="utf-8") as f:
+                roots = [r for r in map(json.loads, f) if r["record"] == "object" and r["depth"] == 0]
+            paths = sorted(os.path.relpath(r["path"], self.tree) for r in roots)
+            self.assertEqual(paths, sorted(self.files), p.stderr)
+
     def test_policy_none_stores_nothing(self):
         store = os.path.join(self.root, "store")
         p, _ = self.scan("--quarantine", "none", "--quarantine-dir", store)
