@@ -482,6 +482,51 @@ static bool ole2_holds_data(const struct ole2_cfb *f, uint32_t st)
     return false;
 }
 
+/* An oledata.mso (the embedded objects of a Word 2003 XML document or of
+ * an Office document saved as a web page, "X_files/oledata.mso"): a
+ * compound file whose root holds only streams, each a u32 size and a
+ * zlib stream of one object's compound file. */
+static bool ole2_is_mso_data(struct ole2_job *j, uint32_t st)
+{
+    const struct ole2_cfb *f = j->f;
+    if (st != 0) return false;
+    unsigned n = 0;
+    for (uint32_t c = f->dir[0].first_child, k = 0; c != OLE2_NOSTREAM && c < f->ndir && k < f->ndir;
+         c = f->dir[c].next_sibling, k++) {
+        if (f->dir[c].type != OLE2_T_STREAM || f->dir[c].size < 6) return false;
+        n++;
+    }
+    if (n == 0) return false;
+    /* the first stream's fifth byte starts a zlib header */
+    struct ls_buf b;
+    ls_buf_init(&b, f->data.len);
+    bool z = ole2_read(j, f->dir[0].first_child, &b) == LS_OK && b.len >= 6 &&
+             ls_slice_at(ls_buf_slice(&b), 4) == 0x78 &&
+             ((ls_slice_at(ls_buf_slice(&b), 4) << 8) | ls_slice_at(ls_buf_slice(&b), 5)) % 31 == 0;
+    ls_buf_free(&b);
+    return z;
+}
+
+/* Each object inflated into a child named by its stream; a damaged one is
+ * said (parse_error) and the others still read. */
+static ls_err ole2_mso_data(struct ole2_job *j)
+{
+    const struct ole2_cfb *f = j->f;
+    for (uint32_t c = f->dir[0].first_child, k = 0; c != OLE2_NOSTREAM && c < f->ndir && k < f->ndir;
+         c = f->dir[c].next_sibling, k++) {
+        struct ls_buf b;
+        ls_buf_init(&b, f->data.len);
+        ls_err e = ole2_read(j, c, &b);
+        if (e == LS_OK) e = ole2_zchild(j, f->dir[c].name, ls_buf_slice(&b));
+        ls_buf_free(&b);
+        if (e == LS_E_NOMEM || e == LS_E_LIMIT || e == LS_E_TIMEOUT) return e;
+        if (e != LS_OK)
+            ls_note(j->c, j->o, LS_R_PARSE_ERROR, "ole2: oledata.mso object %s: %s",
+                    f->dir[c].name, ls_err_name(e));
+    }
+    return LS_OK;
+}
+
 /* Extract a document stored in storage st (the root, or nested). */
 static ls_err ole2_extract_storage(struct ole2_job *j, uint32_t st)
 {
@@ -501,6 +546,8 @@ static ls_err ole2_extract_storage(struct ole2_job *j, uint32_t st)
         r = ole2_ppt_extract(j, st);
     else if (ole2_is_object(f, st))
         r = ole2_object(j, st, st); /* an embedded object on its own (e.g. from ExOleObjStg) */
+    else if (ole2_is_mso_data(j, st))
+        r = ole2_mso_data(j);
     else if (!vba && !ole2_has(f, st, "\005SummaryInformation") &&
              !ole2_has(f, st, "\005DocumentSummaryInformation") && !ole2_has(f, st, "ObjectPool") &&
              ole2_holds_data(f, st))

@@ -57,6 +57,9 @@ ls_err ole2_child(struct ole2_job *j, const char *name, size_t name_len, struct 
                   bool truncated);
 /* Export storage idx as a compound file and hand it over as a child. */
 ls_err ole2_child_storage(struct ole2_job *j, uint32_t idx, const char *name);
+/* body = u32 decompressed size + zlib stream: inflated (bounded, charged)
+ * and handed on as child name (ole2_ppt.c). */
+ls_err ole2_zchild(struct ole2_job *j, const char *name, struct ls_slice body);
 
 /* Format extractors, each on the storage `st` of j->f. They emit text (and
  * children), note what they could not read, and return LS_OK,

@@ -107,11 +107,10 @@ static ls_err ppt_inflate(struct ls_slice in, struct ls_buf *out, size_t max)
     return e;
 }
 
-static ls_err ppt_object(struct ole2_job *j, uint16_t verinst, struct ls_slice body, unsigned n)
+/* A u32 decompressed size and a zlib stream (PowerPoint's compressed
+ * ExOleObjStg; the streams of an oledata.mso), inflated into a child. */
+ls_err ole2_zchild(struct ole2_job *j, const char *name, struct ls_slice body)
 {
-    char name[32];
-    (void)snprintf(name, sizeof name, "ppt-object-%u", n);
-    if ((verinst >> 4) == 0) return ole2_child(j, name, strlen(name), body, false);
     uint32_t size = 0;
     struct ls_slice z;
     if (!ls_rd_u32le(body, 0, &size) || !ls_slice_from(body, 4, &z)) return LS_E_TRUNCATED;
@@ -128,6 +127,14 @@ static ls_err ppt_object(struct ole2_job *j, uint16_t verinst, struct ls_slice b
     ls_buf_free(&out);
     if (e == LS_E_NOMEM) return e;
     return c == LS_E_LIMIT ? c : LS_OK;
+}
+
+static ls_err ppt_object(struct ole2_job *j, uint16_t verinst, struct ls_slice body, unsigned n)
+{
+    char name[32];
+    (void)snprintf(name, sizeof name, "ppt-object-%u", n);
+    if ((verinst >> 4) == 0) return ole2_child(j, name, strlen(name), body, false);
+    return ole2_zchild(j, name, body);
 }
 
 struct ppt_hdr {
