@@ -227,7 +227,11 @@ ls_err ls_worker_scan_fd(struct ls_worker *w, int fd, const char *path, ls_recor
         ls_ctx_fini(&c);
         return ls_worker_record_special(w, path, LS_SPECIAL_UNREADABLE, strerror(err), fn, ud);
     }
+    /* A mapped root can be cut short by another process while YARA reads
+     * it; heap bytes (and our own spill files) cannot. */
+    ls_scanner_guard(w->scanner, rb.map != NULL);
     ls_err e = ls_ctx_run_root(&c, rb.s, rb.err, more);
+    ls_scanner_guard(w->scanner, true);
     root_bytes_free(&rb);
     if (e == LS_OK) e = finish_root(&c);
     ls_ctx_fini(&c);

@@ -30,6 +30,7 @@ struct ls_rules {
 
 struct ls_scanner {
     YR_SCANNER *yr;
+    bool unguarded; /* SCAN_FLAGS_NO_TRYCATCH set */
 };
 
 /* ---- compilation ---- */
@@ -280,6 +281,13 @@ ls_err ls_scanner_new(const struct ls_rules *r, unsigned timeout_s, struct ls_sc
     yr_scanner_set_flags(s->yr, SCAN_FLAGS_REPORT_RULES_MATCHING);
     *out = s;
     return LS_OK;
+}
+
+void ls_scanner_guard(struct ls_scanner *s, bool on)
+{
+    if (s->unguarded == !on) return;
+    s->unguarded = !on;
+    yr_scanner_set_flags(s->yr, SCAN_FLAGS_REPORT_RULES_MATCHING | (on ? 0 : SCAN_FLAGS_NO_TRYCATCH));
 }
 
 void ls_scanner_free(struct ls_scanner *s)

@@ -71,6 +71,14 @@ struct ls_findings {
 void ls_findings_init(struct ls_findings *f, struct ls_slice key, size_t max_evidence);
 void ls_findings_free(struct ls_findings *f);
 
+/* libyara's guard around each scan (on after ls_scanner_new): it installs
+ * SIGSEGV/SIGBUS handlers and saves the signal mask, five system calls per
+ * scan, so that a fault while reading the data fails the scan instead of
+ * the process. Only memory a file mapping backs can fault (the file cut
+ * short under us); bytes read into the heap cannot, and the guard is
+ * turned off for them. */
+void ls_scanner_guard(struct ls_scanner *s, bool on);
+
 /* Scan data; add validated matches to f. Offsets are recorded plus base
  * (data is a part of its stream starting there). *reason is set to a
  * coverage reason (LS_R_LIMIT_TIME, LS_R_LIMIT_MATCHES) if the scan was cut
