@@ -208,12 +208,16 @@ ls_err ls_buf_reserve(struct ls_buf *b, size_t n)
     return LS_OK;
 }
 
+/* The appends below are called per token and per byte (the PDF lexer, text
+ * output), tens of millions of times in a run: they test the room they need
+ * themselves (len < cap whenever cap > 0: the NUL) and call
+ * ls_buf_reserve only to grow. */
 ls_err ls_buf_add(struct ls_buf *b, const void *p, size_t n)
 {
     size_t room = b->max - b->len;
     size_t take = n < room ? n : room;
     if (take) {
-        LS_TRY(ls_buf_reserve(b, b->len + take));
+        if (take >= b->cap - b->len) LS_TRY(ls_buf_reserve(b, b->len + take));
         memcpy(b->ptr + b->len, p, take);
         b->len += take;
         b->ptr[b->len] = 0;
@@ -223,6 +227,11 @@ ls_err ls_buf_add(struct ls_buf *b, const void *p, size_t n)
 
 ls_err ls_buf_addc(struct ls_buf *b, uint8_t ch)
 {
+    if (b->len < b->max && b->cap - b->len >= 2) {
+        b->ptr[b->len++] = ch;
+        b->ptr[b->len] = 0;
+        return LS_OK;
+    }
     return ls_buf_add(b, &ch, 1);
 }
 
