@@ -28,6 +28,10 @@ static bool zlib_header_ok(struct ls_slice in)
 
 ls_err pdf_flate_decode(struct ls_slice in, struct ls_buf *out, pdf_charge_fn charge, void *ud)
 {
+    /* "/Length 0 /Filter /FlateDecode": an empty page's content as some
+     * writers leave it (qpdf's empty-stream-compressed.pdf); nothing to
+     * decode is nothing lost, not a stream cut short. */
+    if (in.len == 0) return LS_OK;
     z_stream z;
     memset(&z, 0, sizeof z);
     /* raw deflate without the zlib header happens in broken writers */
