@@ -280,9 +280,20 @@ static ls_err xb_workbook_rec(struct ox_xlsb *xb, const struct ox_xlsb_rec *r)
         return LS_OK;
     }
     if (r->type != XB_BUNDLE_SH) return LS_OK;
-    size_t off = 8; /* hsState, iTabID */
-    struct ls_slice rel;
-    LS_FAIL_IF(!xb_wstr(r->data, &off, &rel), LS_E_TRUNCATED);
+    /* hsState and iTabID (8 bytes), then the relationship id and the name,
+     * which end the record; Excel 2007's first builds wrote 4 more bytes
+     * before the id (POI's Simple.xlsb): the layout whose strings fill the
+     * record exactly is the one. */
+    size_t off = 0;
+    struct ls_slice rel, name;
+    for (size_t start = 8; start <= 12; start += 4) {
+        off = start;
+        if (xb_wstr(r->data, &off, &rel) && xb_wstr(r->data, &off, &name) && off == r->data.len)
+            break;
+        off = SIZE_MAX;
+    }
+    LS_FAIL_IF(off == SIZE_MAX, LS_E_CORRUPT);
+    off -= 4 + name.len;
     LS_TRY(xb_str(xb, r->data, &off));
     LS_TRY(ls_textout_sep(xb->out, '\n'));
     LS_TRY(ls_textout_addz(xb->out, "sheet: "));
@@ -537,17 +548,26 @@ static ls_err xb_rec(struct ox_xlsb *xb, enum ox_xlsb_part kind, const struct ox
     }
 }
 
+/* A record stream cut or garbled in its framing stops the walk; a record
+ * whose own fields do not fit (one cell, one sheet name) is passed over and
+ * reported at the end, the records after it still read. */
 static ls_err xb_walk(struct ox_xlsb *xb, enum ox_xlsb_part kind, struct ls_slice data)
 {
     struct ls_cursor cur = ls_cur_make(data);
     unsigned n = 0;
+    ls_err bad = LS_OK;
     while (ls_cur_left(&cur) > 0) {
         struct ox_xlsb_rec r;
         LS_TRY(ox_xlsb_next(&cur, &r));
-        LS_TRY(xb_rec(xb, kind, &r));
+        ls_err e = xb_rec(xb, kind, &r);
+        if (e == LS_E_TRUNCATED || e == LS_E_CORRUPT) {
+            if (bad == LS_OK) bad = e;
+        } else if (e != LS_OK) {
+            return e;
+        }
         if (++n % XB_CLOCK_EVERY == 0 && ls_ctx_expired(xb->c)) return LS_E_TIMEOUT;
     }
-    return LS_OK;
+    return bad;
 }
 
 ls_err ox_xlsb_part(struct ox_xlsb *xb, enum ox_xlsb_part kind, struct ls_slice data)

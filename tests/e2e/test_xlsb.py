@@ -45,7 +45,7 @@ class Xlsb(unittest.TestCase):
                 self.assertNotIn(s, t, "%s: %r present" % (name, s))
 
     def test_records(self):
-        for name in ("people.xlsb", "people1904.xlsb"):
+        for name in ("people.xlsb", "people1904.xlsb", "beta.xlsb"):
             o = self.m.obj(os.path.join(self.dir, name))
             self.assertEqual(o["handler"], "ooxml")
             self.assertEqual(o["coverage"], "full", o["errors"])
@@ -58,6 +58,11 @@ class Xlsb(unittest.TestCase):
         o = self.m.obj(os.path.join(self.dir, "people.xlsb"))
         self.assertIn("ssn", lsutil.entities(o), o["findings"])
         self.assertEqual(o["verdict"], "sensitive")
+
+    def test_bad_cell_is_partial(self):
+        o = self.m.obj(os.path.join(self.dir, "badcell.xlsb"))
+        self.assertEqual(o["coverage"], "partial")
+        self.assertTrue([e for e in o["errors"] if "sheet2.bin" in e], o["errors"])
 
     def test_cut_sheet_is_partial(self):
         o = self.m.obj(os.path.join(self.dir, "cut.xlsb"))

@@ -82,12 +82,15 @@ def rk_int(v):
 
 # ---------------------------------------------------------------- parts
 
-def workbook_bin(sheets, date1904=False):
+def workbook_bin(sheets, date1904=False, beta=False):
+    """beta: BrtBundleSh with 4 more bytes before the relationship id, as
+    Excel 2007 Beta 2 wrote it (POI's Simple.xlsb)."""
     out = rec(BEGIN_BOOK)
     out += rec(WB_PROP, struct.pack("<II", 1 if date1904 else 0, 0) + wstr(""))
     out += rec(BEGIN_BUNDLE_SHS)
     for i, name in enumerate(sheets, 1):
-        out += rec(BUNDLE_SH, struct.pack("<II", 0, i) + wstr("rId%d" % i) + wstr(name))
+        head = struct.pack("<III", 0, 0, i) if beta else struct.pack("<II", 0, i)
+        out += rec(BUNDLE_SH, head + wstr("rId%d" % i) + wstr(name))
     out += rec(END_BUNDLE_SHS) + rec(END_BOOK)
     return out
 
@@ -191,11 +194,11 @@ def rels(items):
     return x + "</Relationships>"
 
 
-def xlsb_parts(date1904=False):
+def xlsb_parts(date1904=False, beta=False):
     return [
         ("[Content_Types].xml", content_types()),
         ("_rels/.rels", rels([("officeDocument", "xl/workbook.bin")])),
-        ("xl/workbook.bin", workbook_bin(["People", "Notes"], date1904)),
+        ("xl/workbook.bin", workbook_bin(["People", "Notes"], date1904, beta)),
         ("xl/_rels/workbook.bin.rels", rels([("worksheet", "worksheets/sheet1.bin"),
                                              ("worksheet", "worksheets/sheet2.bin"),
                                              ("styles", "styles.bin"),
@@ -237,6 +240,19 @@ def generate(outdir):
     zip_bytes(cut, os.path.join(outdir, "cut.xlsb"))
     exp["cut.xlsb"] = {"present": ["Jane Roe\t536221874\t1980-01-01", "Second Sheet Gecko"],
                        "absent": []}
+    # Excel 2007 Beta 2's sheet-name records: read in full
+    zip_bytes(xlsb_parts(beta=True), os.path.join(outdir, "beta.xlsb"))
+    exp["beta.xlsb"] = {"present": ["sheet: People", "sheet: Notes", "Jane Roe\t536221874"],
+                        "absent": ["rId1"]}
+    # a cell whose string overruns its record: passed over, the cells after
+    # it still read, coverage partial
+    bad = rec(CELL_ST, cell(0) + struct.pack("<I", 5000) + "short".encode("utf-16-le"))
+    sheet = (rec(BEGIN_SHEET) + rec(BEGIN_SHEET_DATA) + rec(ROW_HDR, struct.pack("<I", 0) + b"\0" * 13)
+             + bad + rec(CELL_ST, cell(1) + wstr("After Bad Cell Dingo")) + rec(END_SHEET_DATA)
+             + rec(END_SHEET))
+    parts = [(n, sheet if n == "xl/worksheets/sheet2.bin" else d) for n, d in xlsb_parts()]
+    zip_bytes(parts, os.path.join(outdir, "badcell.xlsb"))
+    exp["badcell.xlsb"] = {"present": ["After Bad Cell Dingo", "Jane Roe\t536221874"], "absent": []}
     with open(os.path.join(outdir, "expect.json"), "w") as f:
         json.dump(exp, f, indent=1, ensure_ascii=False)
     return exp
