@@ -713,11 +713,20 @@ static ls_err odf_extract(struct ls_ctx *c, struct ls_object *o)
 /* A package re-zipped by a tool that does not put "mimetype" first (the
  * spec asks it; LibreOffice opens such files all the same: pandoc's
  * test/odt/odt/referenceToText.odt and inlinedCode.odt were read as plain
- * zips): its central directory names the ODF parts. Looked for in the last
- * MiB, where the directory is; 85, above the archive handler's zip (60). */
+ * zips): named as ODF, its central directory names the ODF parts. Looked
+ * for in the last MiB, where the directory is; 85, above the archive
+ * handler's zip (60). */
 static int odf_probe_names(const struct ls_object *o)
 {
     static const char *const parts[] = {"mimetype", "content.xml", "META-INF/manifest.xml", NULL};
+    static const char *const exts[] = {"odt", "ods", "odp", "odg", "odf", "odc", "odm", "ott",
+                                       "ots", "otp", "otg", NULL};
+    /* Only for a file named as ODF: a zip that merely holds such names
+     * (Tika's testOpenOffice2.odf carries Configurations2.zip, whose
+     * "../quick.odf" is a path_traversal) stays an archive. */
+    bool named = false;
+    for (size_t i = 0; o->ext && exts[i] && !named; i++) named = strcmp(o->ext, exts[i]) == 0;
+    if (!named) return 0;
     size_t tail = o->data.len > (1u << 20) ? o->data.len - (1u << 20) : 0;
     size_t cd = ls_slice_find(o->data, tail, "PK\x01\x02", 4);
     if (cd == SIZE_MAX) return 0;

@@ -28,6 +28,10 @@ class OdfRezip(unittest.TestCase):
             self.assertIn("ssn", lsutil.entities(o), o["findings"])
             t = lsutil.run(["text", path]).stdout.decode("utf-8")
             self.assertIn("Employee Jane Roe, SSN 536-22-1874", t)
+            # a zip not named as ODF stays an archive: its alerts stand
+            z = m.obj(os.path.join(d, "parts.zip"))
+            self.assertEqual(z["handler"], "archive")
+            self.assertEqual(z["verdict"], "hostile")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@
 and inlinedCode.odt are: LibreOffice opens them, leaksift read them as
 plain zips). The parts are a minimal ODF 1.2 package.
 
-    python3 gen_odf_rezip.py OUTDIR   # rezipped.odt
+    python3 gen_odf_rezip.py OUTDIR   # rezipped.odt, parts.zip
 """
 import os
 import sys
@@ -31,6 +31,13 @@ def generate(outdir):
         z.writestr("META-INF/manifest.xml", MANIFEST)
         z.writestr("content.xml", CONTENT)
         z.writestr("mimetype", "application/vnd.oasis.opendocument.text")  # last, deflated
+    # the same names in a zip not named as ODF, with a traversing member (as
+    # Tika's testOpenOffice2.odf carries Configurations2.zip): an archive
+    with zipfile.ZipFile(os.path.join(outdir, "parts.zip"), "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("META-INF/manifest.xml", MANIFEST)
+        z.writestr("content.xml", CONTENT)
+        z.writestr("../escape.txt", "outside")
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
 
 
 if __name__ == "__main__":
