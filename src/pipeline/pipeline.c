@@ -160,9 +160,33 @@ bool ls_budget_child_ok(struct ls_ctx *c, const struct ls_object *o)
 
 /* ---- text ---- */
 
+/* Text that outgrows its object's bytes past the bomb ratio (POI's
+ * poc-shared-strings.xlsx: 110 KB whose cells all repeat one long shared
+ * string, 64 MiB of text) is a bomb like any other: cut there, so scanning
+ * it costs what its bytes are worth. How much more text o may give. */
+static size_t text_room(const struct ls_ctx *c, const struct ls_object *o, size_t have)
+{
+    uint64_t ratio = c->lim->bomb_ratio, in = o->data.len ? o->data.len : 1;
+    if (ratio == 0 || in > UINT64_MAX / ratio) return SIZE_MAX;
+    uint64_t cap = in * ratio > c->lim->bomb_floor ? in * ratio : c->lim->bomb_floor;
+    return have >= cap ? 0 : cap - have > SIZE_MAX ? SIZE_MAX : (size_t)(cap - have);
+}
+
 ls_err ls_emit_text(struct ls_ctx *c, struct ls_object *o, const void *p, size_t n)
 {
     struct ls_obj_state *st = state_of(o);
+    size_t room = text_room(c, o, st->text.len);
+    if (n > room) {
+        if (room) (void)ls_emit_text(c, o, p, room); /* what fits; its own limit is said */
+        if (!st->text_bomb) {
+            st->text_bomb = true;
+            ls_note(c, o, LS_A_ZIP_BOMB, "text expands over %u:1 of the object's %zu bytes "
+                    "past %llu bytes; the rest is not read",
+                    c->lim->bomb_ratio, o->data.len, (unsigned long long)c->lim->bomb_floor);
+            ls_note(c, o, LS_R_LIMIT_TEXT, NULL);
+        }
+        return LS_E_LIMIT;
+    }
     ls_err e = ls_utf8_lossy(&st->text, ls_slice_make(p, n));
     if (e == LS_E_LIMIT) ls_note(c, o, LS_R_LIMIT_TEXT, NULL);
     if (e == LS_E_NOMEM) ls_note(c, o, LS_R_LIMIT_MEMORY, NULL);

@@ -82,6 +82,7 @@ struct ls_obj_state {
     unsigned n_errors;
     struct ls_buf text;
     struct ls_buf labels;   /* ls_emit_labels(), appended to text after extraction */
+    bool text_bomb;         /* text cut at the bomb ratio (said once) */
     size_t labels_at;       /* where the labels start in text (text.len if none) */
     struct ls_findings findings;
     uint64_t children;
