@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "unpack/unpack_int.h"
+#include "unpack/unpack_names.h"
 #include "unpack/unpack_sort.h"
 #include "unpack/zipcd.h"
 #include "unpack/zipread.h"
@@ -45,6 +46,7 @@ struct ls_zip {
     struct unpack_session ss;
     bool live;                /* ss is open */
     size_t next;              /* index the next header read yields */
+    unsigned name_flags;      /* traversal/absolute bits of any member name */
 };
 
 /* Names longer than this are cut (zip allows 64 KiB). */
@@ -64,6 +66,8 @@ static ls_err zr_push(struct ls_zip *z, struct archive_entry *e)
     if (len > ZR_NAME_MAX) len = ZR_NAME_MAX;
     z->ent[z->n].name_off = z->names.len;
     z->ent[z->n].encrypted = archive_entry_is_encrypted(e) != 0;
+    z->name_flags |= unpack_name_flags(ls_slice_make(name ? name : "", len)) &
+                     (UNPACK_NAME_TRAVERSAL | UNPACK_NAME_ABSOLUTE);
     LS_TRY(ls_buf_add(&z->names, name ? name : "", len));
     LS_TRY(ls_buf_addc(&z->names, 0));
     z->n++;
@@ -160,6 +164,12 @@ ls_err ls_zip_open(struct ls_ctx *c, struct ls_object *o, struct ls_zip **out)
         ls_zip_close(z);
         return e == LS_E_NOMEM || e == LS_E_TIMEOUT ? e : LS_E_CORRUPT;
     }
+    /* A package is a zip too: unzipped, a part named "../x" or "/x" lands
+     * outside the folder, whatever the document reader makes of it. */
+    if (z->name_flags & UNPACK_NAME_TRAVERSAL)
+        ls_note(c, o, LS_A_PATH_TRAVERSAL, "zip: a member name climbs out (..)");
+    if (z->name_flags & UNPACK_NAME_ABSOLUTE)
+        ls_note(c, o, LS_A_ABSOLUTE_PATH, "zip: a member name is absolute");
     *out = z;
     return LS_OK;
 }

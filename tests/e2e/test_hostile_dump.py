@@ -166,6 +166,13 @@ class HostileDump(unittest.TestCase):
             self.assertAlerts(self.get("zip_slip", name), alert)
         self.assertEqual(self.root("zip_slip")["verdict"], "hostile")
 
+    def test_zip_slip_in_a_document_package(self):
+        # a docx is a zip: its "../" member is path_traversal on the document
+        o = self.root("docx_slip")
+        self.assertEqual(o["handler"], "ooxml")
+        self.assertIn("path_traversal", o["alerts"])
+        self.assertEqual(o["verdict"], "hostile")
+
     def test_zip_slip_in_mail_attachment(self):
         o = self.get("eml_slip", "tools.zip", "../../../../home/jdoe/.bashrc")
         self.assertEqual(o["depth"], 2)

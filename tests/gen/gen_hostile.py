@@ -952,6 +952,11 @@ def hostile_dump(out):
     put("trunc_pdf", "share/broken/cut.pdf", pdf_pii[: pdf_pii.rfind(b"\nxref") + 40])
     d = _docx(CLEAN_TEXT * 30)
     put("trunc_docx", "share/broken/cut.docx", d[: len(d) * 2 // 3])
+    # a document package is a zip too: unzipped, its "../" part lands outside
+    with zipfile.ZipFile(io.BytesIO(_docx(CLEAN_TEXT))) as zf:
+        parts = [(n, zf.read(n)) for n in zf.namelist()]
+    put("docx_slip", "share/templates/letter.docx",
+        zip_bytes(parts + [("../../../Startup/evil.vbs", b"MsgBox 1\n")]))
     put("cd_mismatch", "share/broken/disagree.zip", cd_mismatch_zip())
     put("cd_slip", "share/broken/two_faced.zip", cd_slip_zip())
     put("fifield", "share/tmp/overlap.zip", fifield_bomb())
