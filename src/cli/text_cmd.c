@@ -19,8 +19,9 @@ static void text_usage(FILE *f)
 "Print the normalised UTF-8 text leaksift scans for FILE, or for a member\n"
 "nested inside it (members named as in the manifest's \"chain\", joined by !).\n"
 "When the handler extracts no text (plain UTF-8 files) the raw bytes are what\n"
-"is scanned, and they are printed. If the member is not found, the members\n"
-"that exist are listed on stderr.\n"
+"is scanned, and they are printed; an archive or document read whole has no\n"
+"text of its own (its members are scanned) and prints nothing. If the member\n"
+"is not found, the members that exist are listed on stderr.\n"
 "\n"
 "Member names are printed with control characters, bidi controls, invalid\n"
 "UTF-8, '!' and '\\' written as \\xHH (a hostile name cannot drive the\n"
@@ -110,6 +111,9 @@ static void on_text(void *ud, const struct ls_text_object *t)
     if (t->text) {
         fwrite(t->text, 1, t->text_len, stdout);
         if (t->text_len && t->text[t->text_len - 1] != '\n') fputc('\n', stdout);
+        if (t->text_len == 0 && !t->text_is_raw && t->handler)
+            cli_err("no text: the %s handler read this object whole; its members are objects "
+                    "of their own (leaksift text --list FILE)", t->handler);
     }
 }
 

@@ -363,7 +363,10 @@ static void on_object_text(void *ud, const struct ls_object *o, struct ls_slice 
                                NULL, 0, false};
     if (match && !r->found) {
         r->found = true;
-        bool raw = text.len == 0;
+        /* what the scanner reads: the text, else the raw bytes unless the
+         * object is a container read whole (then nothing: its members are
+         * objects of their own) */
+        bool raw = text.len == 0 && !ls_obj_raw_redundant(st);
         struct ls_slice s = raw ? o->data : text;
         t.text = s.ptr ? s.ptr : (const uint8_t *)"";
         t.text_len = s.len;

@@ -387,7 +387,7 @@ static void scan_media_runs(struct ls_ctx *c, struct ls_object *o, struct ls_obj
  * again as children) only add matches made of noise: "n***@q.zrydb" out of a
  * compressed PDF stream, card numbers out of a font's width array. Their raw
  * bytes are scanned only when the handler could not read all of it. */
-static bool raw_is_redundant(const struct ls_obj_state *st)
+bool ls_obj_raw_redundant(const struct ls_obj_state *st)
 {
     static const char *const whole[] = {"archive", "ooxml", "odf", "pdf", "ole2", "msg", "pst",
                                         "mbox"};
@@ -399,7 +399,7 @@ static bool raw_is_redundant(const struct ls_obj_state *st)
 
 static void scan_object(struct ls_ctx *c, struct ls_object *o, struct ls_obj_state *st)
 {
-    struct ls_slice raw = raw_is_redundant(st) ? ls_slice_make(NULL, 0) : o->data;
+    struct ls_slice raw = ls_obj_raw_redundant(st) ? ls_slice_make(NULL, 0) : o->data;
     if (raw.len > c->lim->max_scan) {
         raw.len = (size_t)c->lim->max_scan;
         ls_note(c, o, LS_R_LIMIT_SCAN, "scanned the first %llu of %zu bytes",

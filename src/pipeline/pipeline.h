@@ -99,6 +99,9 @@ ls_err ls_pipeline_object(struct ls_ctx *c, struct ls_object *o, struct ls_obj_s
 void ls_obj_state_init(struct ls_obj_state *st, struct ls_ctx *c);
 void ls_obj_state_free(struct ls_obj_state *st);
 bool ls_obj_has_tag(const struct ls_obj_state *st, const char *tag);
+/* True if the object's raw bytes are not scanned: a container read whole
+ * (its members are objects of their own). */
+bool ls_obj_raw_redundant(const struct ls_obj_state *st);
 
 /* Record building (src/pipeline/record.c) */
 ls_err ls_record_object(const struct ls_ctx *c, const struct ls_object *o,

@@ -382,6 +382,14 @@ class TextCliTest(unittest.TestCase):
         self.assertEqual(p.returncode, 0, p.stderr.decode())
         self.assertEqual(p.stdout, b"hello from a member\n")
 
+    def test_text_of_a_container_read_whole_is_empty(self):
+        # its raw bytes are not scanned (its members are): nothing to print,
+        # and a note on stderr instead of the zip's bytes on the terminal
+        p = lsutil.run(["text", self.zip])
+        self.assertEqual(p.returncode, 0, p.stderr.decode())
+        self.assertEqual(p.stdout, b"")
+        self.assertIn("archive handler read this object whole", p.stderr.decode())
+
     def test_text_of_a_nested_member(self):
         p = lsutil.run(["text", self.zip + "!nested.zip!deep.txt"])
         self.assertEqual(p.returncode, 0, p.stderr.decode())
