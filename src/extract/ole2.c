@@ -20,8 +20,8 @@
  * stream's contents; each extractor reads them through slices and cursors.
  */
 #include "extract/ole2.h"
+#include "extract/sheetdate.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -139,22 +139,10 @@ ls_err ole2_put_field(struct ole2_job *j, const char *label, struct ls_slice v, 
     return ole2_put(j, "\n");
 }
 
-size_t ole2_format_number(double v, char *out, size_t cap)
-{
-    int n;
-    if (!isfinite(v))
-        n = snprintf(out, cap, "%s", isnan(v) ? "NaN" : (v < 0 ? "-Inf" : "Inf"));
-    else if (v == floor(v) && fabs(v) < 1e17)
-        n = snprintf(out, cap, "%.0f", v == 0 ? 0.0 : v);
-    else
-        n = snprintf(out, cap, "%.15g", v);
-    return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;
-}
-
 ls_err ole2_put_number(struct ole2_job *j, double v)
 {
     char tmp[64];
-    (void)ole2_format_number(v, tmp, sizeof tmp);
+    (void)ls_sheet_number(v, tmp, sizeof tmp);
     return ole2_put(j, tmp);
 }
 

@@ -43,8 +43,6 @@ ls_err ole2_put_field(struct ole2_job *j, const char *label, struct ls_slice v, 
  * values as digits (536221874, not 5.36E+08), others with up to 15
  * significant digits. */
 ls_err ole2_put_number(struct ole2_job *j, double v);
-/* The same into out (cap >= 32); returns the length. */
-size_t ole2_format_number(double v, char *out, size_t cap);
 
 /* Read stream `idx` (or the child `name` of `storage`) into out, up to the
  * file length. Damage is recorded in j->f. LS_E_ARG if absent. */

@@ -344,7 +344,7 @@ static ls_err xls_put_value(struct xls *x, uint16_t ixfe, double v, uint16_t col
         return ole2_put(x->j, date);
     }
     char num[64];
-    size_t n = ole2_format_number(v, num, sizeof num);
+    size_t n = ls_sheet_number(v, num, sizeof num);
     ls_tc_cell(&x->tc, col, ls_slice_make(num, n), false);
     return ole2_put_n(x->j, num, n);
 }
