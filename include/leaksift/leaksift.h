@@ -70,6 +70,7 @@ struct ls_limits {
     unsigned yara_timeout_s;     /* per YARA scan                             */
     uint64_t spill_threshold;    /* members above this are spilled, not heap  */
     uint64_t max_evidence;       /* distinct values recorded per object       */
+    unsigned stall_s;            /* CPU s in a library call without progress  */
 };
 
 LS_API void ls_limits_default(struct ls_limits *l);

@@ -59,6 +59,9 @@ static void scan_usage(FILE *f)
 "      --max-scan SIZE      raw bytes of one object given to YARA [1G]\n"
 "      --root-timeout SECS  wall time per root, 0 = none [600]; a worker still\n"
 "                           busy after 1.1 x SECS + 2 s is killed (limit:time)\n"
+"      --stall-timeout SECS CPU time a worker may spend inside one libarchive\n"
+"                           call that reads no input (an endless loop in the\n"
+"                           library) before it is killed (limit:time), 0 = off [10]\n"
 "      --yara-timeout SECS  per YARA scan [60]\n"
 "      --max-evidence N     distinct values recorded per object [10000]\n"
 "      --spill SIZE         members above SIZE go to an unlinked temp file [256M]\n"
@@ -88,7 +91,7 @@ enum {
     OPT_FILES_FROM = 256, OPT_RESUME, OPT_NULL, OPT_RULES, OPT_NO_DEFAULT, OPT_IDENT, OPT_FPKEY,
     OPT_MAX_DEPTH, OPT_MAX_BYTES, OPT_BYTES_FACTOR, OPT_BOMB_RATIO, OPT_BOMB_FLOOR,
     OPT_MAX_MEMBERS, OPT_MAX_TEXT, OPT_MAX_SCAN, OPT_ROOT_TIMEOUT, OPT_YARA_TIMEOUT,
-    OPT_MAX_EVIDENCE, OPT_SPILL, OPT_QUARANTINE, OPT_SHARD, OPT_QDIR,
+    OPT_MAX_EVIDENCE, OPT_SPILL, OPT_QUARANTINE, OPT_SHARD, OPT_QDIR, OPT_STALL,
 };
 
 static const struct option long_opts[] = {
@@ -112,6 +115,7 @@ static const struct option long_opts[] = {
     {"max-scan", required_argument, NULL, OPT_MAX_SCAN},
     {"root-timeout", required_argument, NULL, OPT_ROOT_TIMEOUT},
     {"yara-timeout", required_argument, NULL, OPT_YARA_TIMEOUT},
+    {"stall-timeout", required_argument, NULL, OPT_STALL},
     {"max-evidence", required_argument, NULL, OPT_MAX_EVIDENCE},
     {"spill", required_argument, NULL, OPT_SPILL},
     {"quarantine", required_argument, NULL, OPT_QUARANTINE},
@@ -215,6 +219,7 @@ static bool limit_opt(int c, const char *v, struct ls_limits *l)
     case OPT_MAX_SCAN: return opt_size("--max-scan", v, &l->max_scan);
     case OPT_ROOT_TIMEOUT: if (!opt_num("--root-timeout", v, 1u << 30, &x)) return false; l->root_time_s = (unsigned)x; return true;
     case OPT_YARA_TIMEOUT: if (!opt_num("--yara-timeout", v, 1u << 30, &x)) return false; l->yara_timeout_s = (unsigned)x; return true;
+    case OPT_STALL: if (!opt_num("--stall-timeout", v, 1u << 30, &x)) return false; l->stall_s = (unsigned)x; return true;
     case OPT_MAX_EVIDENCE: return opt_num("--max-evidence", v, UINT32_MAX, &l->max_evidence);
     case OPT_SPILL: return opt_size("--spill", v, &l->spill_threshold);
     default: return false;

@@ -31,5 +31,9 @@
 #define LS_DEF_SPILL_THRESHOLD (256ull << 20)
 /* Distinct values recorded per object (evidence[] entries). */
 #define LS_DEF_MAX_EVIDENCE 10000ull
+/* CPU seconds a worker may spend inside one libarchive call without that
+ * call consuming input (core/watch.h): such a call decodes at most 16 KiB
+ * of input, which takes milliseconds; libarchive 3.6.2 has endless loops. */
+#define LS_DEF_STALL_S 10u
 
 #endif

@@ -26,6 +26,7 @@ void ls_limits_default(struct ls_limits *l)
     l->yara_timeout_s = LS_DEF_YARA_TIMEOUT_S;
     l->spill_threshold = LS_DEF_SPILL_THRESHOLD;
     l->max_evidence = LS_DEF_MAX_EVIDENCE;
+    l->stall_s = LS_DEF_STALL_S;
 }
 
 void ls_config_default(struct ls_config *c)
@@ -305,7 +306,7 @@ size_t ls_run_record(const struct ls_engine *e, const char *argv_json, char *out
         "\"fingerprint_key\":\"%s\",\"fingerprint_key_id\":\"%s\",\"limits\":{\"max_depth\":%u,\"root_bytes_min\":%llu,"
         "\"root_bytes_factor\":%u,\"bomb_ratio\":%u,\"bomb_floor\":%llu,\"max_members\":%llu,"
         "\"max_text\":%llu,\"max_scan\":%llu,\"root_time_s\":%u,\"yara_timeout_s\":%u,"
-        "\"spill_threshold\":%llu,\"max_evidence\":%llu},\"options\":%s}",
+        "\"spill_threshold\":%llu,\"max_evidence\":%llu,\"stall_s\":%u},\"options\":%s}",
         LS_MANIFEST_VERSION, LS_VERSION_STRING, when, ls_rules_hash(e->rules),
         ls_rules_count(e->rules), e->cfg.no_default_rules ? "false" : "true",
         e->user_key ? "user" : "per-run", key_id, l->max_depth,
@@ -313,7 +314,7 @@ size_t ls_run_record(const struct ls_engine *e, const char *argv_json, char *out
         (unsigned long long)l->bomb_floor, (unsigned long long)l->max_members,
         (unsigned long long)l->max_text, (unsigned long long)l->max_scan, l->root_time_s,
         l->yara_timeout_s, (unsigned long long)l->spill_threshold,
-        (unsigned long long)l->max_evidence, argv_json ? argv_json : "[]");
+        (unsigned long long)l->max_evidence, l->stall_s, argv_json ? argv_json : "[]");
     size_t n = rc == LS_OK ? b.len : 0;
     if (n) memcpy(out, b.ptr, n + 1);
     ls_buf_free(&b);

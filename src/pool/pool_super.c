@@ -11,11 +11,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "core/handler.h"
+#include "core/watch.h"
 #include "pool/pool_int.h"
 
 #define POOL_READ_CHUNK (1u << 20)
@@ -31,6 +33,10 @@ struct pool_slot {
     uint64_t size;
     double t_start;
     const char *kill_reason; /* set when the supervisor killed it */
+    bool stalled;            /* ... because it stalled in a watched call */
+    uint64_t w_ticks;        /* its watch page's ticks when last looked at */
+    double w_since;          /* wall time since when they have not moved */
+    double w_cpu0;           /* its CPU seconds then; < 0: not read yet */
     struct ls_buf in;        /* received, not yet parsed */
     size_t in_off;
     struct pool_spool spool;
@@ -44,7 +50,9 @@ struct ls_pool {
     struct pool_slot *slots;
     unsigned n;
     struct pool_child_cfg child;
+    struct ls_watch *watch;  /* n progress pages shared with the workers */
     double kill_after;       /* seconds per root; 0 = no limit */
+    double stall_s;          /* CPU seconds in a watched call without progress */
     double stop_at;          /* when the stop was first seen; 0 = not yet */
     bool emit_failed;
     bool fatal;
@@ -58,6 +66,9 @@ static int spawn(struct ls_pool *p, struct pool_slot *s)
 {
     int sv[2];
     if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) return -1;
+    struct ls_watch *w = &p->watch[s - p->slots];
+    atomic_store(&w->ticks, 0);
+    atomic_store(&w->depth, 0);
     pid_t pid = fork();
     if (pid < 0) {
         close(sv[0]);
@@ -66,6 +77,7 @@ static int spawn(struct ls_pool *p, struct pool_slot *s)
     }
     if (pid == 0) {
         close(sv[0]);
+        ls_watch_cur = &p->watch[s - p->slots];
         struct pool_child_cfg c = p->child;
         c.sock = sv[1];
         pool_worker_main(p->w, &c);
@@ -77,6 +89,7 @@ static int spawn(struct ls_pool *p, struct pool_slot *s)
     s->busy = false;
     s->retiring = false;
     s->kill_reason = NULL;
+    s->stalled = false;
     ls_buf_reset(&s->in);
     s->in_off = 0;
     return 0;
@@ -167,7 +180,13 @@ static void on_dead(struct ls_pool *p, struct pool_slot *s)
     char msg[160];
     const char *reason;
     describe_death(status, &reason, msg, sizeof msg);
-    if (s->kill_reason && strcmp(s->kill_reason, LS_R_LIMIT_TIME) == 0) {
+    if (s->stalled) {
+        reason = LS_R_LIMIT_TIME;
+        snprintf(msg, sizeof msg,
+                 "worker killed: %.0f s of CPU inside libarchive without progress "
+                 "(an endless loop in the library; --stall-timeout)",
+                 p->stall_s);
+    } else if (s->kill_reason && strcmp(s->kill_reason, LS_R_LIMIT_TIME) == 0) {
         reason = LS_R_LIMIT_TIME;
         snprintf(msg, sizeof msg, "worker killed after %.0f s on this root (per-root time limit)",
                  p->kill_after);
@@ -258,6 +277,66 @@ static void on_readable(struct ls_pool *p, struct pool_slot *s)
 
 /* ---- the event loop ---- */
 
+/* CPU seconds (user + system) a process has used; < 0 if unknown. The
+ * fields after the command name, which may hold anything but ends at the
+ * last ')': state ppid pgrp session tty tpgid flags minflt cminflt majflt
+ * cmajflt utime stime (proc(5)). */
+static double proc_cpu_s(pid_t pid)
+{
+    char path[64], buf[512];
+    snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0) return -1;
+    buf[n] = 0;
+    char *q = strrchr(buf, ')');
+    if (!q) return -1;
+    unsigned long long t[2] = {0, 0};
+    for (int field = 3, k = 0; *q && k < 2; q++) {
+        if (*q != ' ') continue;
+        field++;
+        if (field < 14) continue;
+        char *end;
+        errno = 0;
+        t[k++] = strtoull(q + 1, &end, 10);
+        if (errno || end == q + 1) return -1;
+    }
+    long hz = sysconf(_SC_CLK_TCK);
+    return hz > 0 ? (double)(t[0] + t[1]) / (double)hz : -1;
+}
+
+/* A worker inside a watched library call (core/watch.h) whose progress
+ * counter has not moved while it burnt stall_s seconds of CPU is in an
+ * endless loop: kill it (limit:time) instead of waiting for the root's
+ * wall-time limit. /proc is read only once the counter has stood still for
+ * a second; without /proc the wall time since then counts instead. */
+static void check_stall(struct ls_pool *p, struct pool_slot *s, double now)
+{
+    struct ls_watch *w = &p->watch[s - p->slots];
+    uint64_t t = atomic_load_explicit(&w->ticks, memory_order_relaxed);
+    bool inside = atomic_load_explicit(&w->depth, memory_order_relaxed) > 0;
+    if (!inside || t != s->w_ticks || s->w_since == 0) {
+        s->w_ticks = t;
+        s->w_since = now;
+        s->w_cpu0 = -1;
+        return;
+    }
+    if (now - s->w_since < 1.0) return;
+    double cpu = proc_cpu_s(s->pid), used;
+    if (cpu < 0) {
+        used = now - s->w_since;
+    } else {
+        if (s->w_cpu0 < 0) s->w_cpu0 = cpu - 1.0; /* the second before the first read */
+        used = cpu - s->w_cpu0;
+    }
+    if (used >= p->stall_s) {
+        s->stalled = true;
+        kill_slot(s, LS_R_LIMIT_TIME);
+    }
+}
+
 static void check_timers(struct ls_pool *p, double now)
 {
     if (p->o.stop && *p->o.stop && p->stop_at == 0) p->stop_at = now;
@@ -267,6 +346,7 @@ static void check_timers(struct ls_pool *p, double now)
         if (!s->busy || s->pid <= 0) continue;
         if (p->kill_after > 0 && now - s->t_start > p->kill_after) kill_slot(s, LS_R_LIMIT_TIME);
         else if (force) kill_slot(s, POOL_INTERRUPTED);
+        else if (p->stall_s > 0 && !s->kill_reason) check_stall(p, s, now);
     }
 }
 
@@ -343,6 +423,8 @@ ls_err ls_pool_submit(struct ls_pool *p, int fd, const char *path, uint64_t size
     s->busy = true;
     s->t_start = ls_now();
     s->kill_reason = NULL;
+    s->stalled = false;
+    s->w_since = 0;
     pool_spool_reset(&s->spool);
     int rc = pool_send_task(s->sock, fd, path);
     close(fd);
@@ -391,6 +473,7 @@ static void child_limits(struct ls_pool *p, const struct ls_pool_opts *o)
     const char *ns = getenv("LEAKSIFT_NO_SANDBOX");
     p->child.no_sandbox = ns && strcmp(ns, "1") == 0;
     p->kill_after = l->root_time_s ? l->root_time_s * 1.1 + 2.0 : 0;
+    p->stall_s = l->stall_s;
 }
 
 ls_err ls_pool_new(const struct ls_pool_opts *o, struct ls_worker *w, ls_record_fn emit,
@@ -414,6 +497,13 @@ ls_err ls_pool_new(const struct ls_pool_opts *o, struct ls_worker *w, ls_record_
         p->slots[i].sock = -1;
         ls_buf_init(&p->slots[i].in, LS_POOL_MAX_FRAME + POOL_HDR + POOL_READ_CHUNK);
         pool_spool_init(&p->slots[i].spool, o->spool_mem ? o->spool_mem : LS_POOL_SPOOL_MEM);
+    }
+    p->watch = mmap(NULL, p->n * sizeof *p->watch, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (p->watch == MAP_FAILED) {
+        p->watch = NULL;
+        snprintf(err, errlen, "cannot map the workers' progress pages: %s", strerror(errno));
+        ls_pool_free(p);
+        return LS_E_INTERNAL;
     }
     for (unsigned i = 0; i < p->n; i++) {
         if (spawn(p, &p->slots[i]) != 0) {
@@ -444,5 +534,6 @@ void ls_pool_free(struct ls_pool *p)
         pool_spool_free(&s->spool);
     }
     free(p->slots);
+    if (p->watch) munmap(p->watch, p->n * sizeof *p->watch);
     free(p);
 }

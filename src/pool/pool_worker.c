@@ -23,6 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/watch.h"
 #include "identify/ls_crypto.h"
 #include "pool/pool_int.h"
 
@@ -109,6 +110,11 @@ static bool test_hook(int fd, enum pool_status *st)
     if (marker_is(head, len, "LEAKSIFT-TEST-CRASH")) abort();
     if (marker_is(head, len, "LEAKSIFT-TEST-HANG"))
         for (;;) sleep(1);
+    if (marker_is(head, len, "LEAKSIFT-TEST-STALL")) {
+        /* An endless loop inside a watched library call: CPU, no ticks. */
+        ls_watch_enter();
+        for (volatile unsigned long spin = 0;; spin++) {}
+    }
     if (marker_is(head, len, "LEAKSIFT-TEST-SYSCALL")) {
         /* socket() is not on the allow-list: the kernel kills us (SIGSYS). */
         (void)syscall(SYS_socket, AF_INET, SOCK_STREAM, 0);

@@ -3,6 +3,7 @@
 #include <archive_entry.h>
 #include <stdlib.h>
 
+#include "core/watch.h"
 #include "unpack/gztrap.h"
 
 #define GZ_FEXTRA 0x04u
@@ -41,6 +42,7 @@ static size_t decode_level(struct ls_slice in, uint8_t *out)
     size_t got = 0;
     if (!a) return 0;
     struct archive_entry *e;
+    ls_watch_enter();
     if (archive_read_support_format_raw(a) == ARCHIVE_OK &&
         archive_read_append_filter(a, ARCHIVE_FILTER_GZIP) == ARCHIVE_OK &&
         archive_read_open_memory(a, in.ptr, in.len) == ARCHIVE_OK &&
@@ -49,8 +51,10 @@ static size_t decode_level(struct ls_slice in, uint8_t *out)
             la_ssize_t n = archive_read_data(a, out + got, LS_GZTRAP_WINDOW - got);
             if (n <= 0) break;
             got += (size_t)n;
+            ls_watch_tick();
         }
     }
+    ls_watch_leave();
     archive_read_free(a);
     return got;
 }

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/watch.h"
 #include "unpack/unpack_int.h"
 
 static la_ssize_t cb_read(struct archive *a, void *ud, const void **buf)
@@ -30,6 +31,7 @@ static la_ssize_t cb_read(struct archive *a, void *ud, const void **buf)
     *buf = blk.ptr;
     ss->pos += n;
     ss->handed += n;
+    ls_watch_tick();
     return (la_ssize_t)n;
 }
 
@@ -43,6 +45,7 @@ static la_int64_t cb_seek(struct archive *a, void *ud, la_int64_t off, int whenc
     else if (whence != SEEK_SET) return ARCHIVE_FATAL;
     /* Clamp instead of overflowing: base and off come from the archive. */
     if (off < 0 && -off > base) return ARCHIVE_FATAL;
+    ls_watch_tick();
     if (off > 0 && (uint64_t)off > (uint64_t)ss->in.len - (uint64_t)base)
         ss->pos = ss->in.len;
     else
@@ -58,6 +61,7 @@ static la_int64_t cb_skip(struct archive *a, void *ud, la_int64_t n)
     if (n <= 0) return 0;
     if ((uint64_t)n > left) n = (la_int64_t)left;
     ss->pos += (size_t)n;
+    ls_watch_tick();
     return n;
 }
 
@@ -115,7 +119,9 @@ ls_err unpack_open(struct unpack_session *ss, struct ls_slice s, enum unpack_mod
     archive_read_set_skip_callback(ss->a, cb_skip);
     archive_read_set_callback_data(ss->a, ss);
     locale_t old = ss->loc ? uselocale(ss->loc) : (locale_t)0;
+    ls_watch_enter();
     int r = archive_read_open1(ss->a);
+    ls_watch_leave();
     if (old) uselocale(old);
     if (r == ARCHIVE_OK) return LS_OK;
     copy_err(ss);
@@ -133,7 +139,9 @@ void unpack_close(struct unpack_session *ss)
 int unpack_next(struct unpack_session *ss, struct archive_entry **e)
 {
     locale_t old = ss->loc ? uselocale(ss->loc) : (locale_t)0;
+    ls_watch_enter();
     int r = archive_read_next_header(ss->a, e);
+    ls_watch_leave();
     if (old) uselocale(old);
     if (r != ARCHIVE_OK && r != ARCHIVE_EOF) copy_err(ss);
     return r;
@@ -230,7 +238,9 @@ static enum unpack_stop put_block(struct rd_state *st, const void *buf, size_t s
 static int data_block(struct unpack_session *ss, const void **buf, size_t *size, la_int64_t *off)
 {
     locale_t old = ss->loc ? uselocale(ss->loc) : (locale_t)0;
+    ls_watch_enter();
     int r = archive_read_data_block(ss->a, buf, size, off);
+    ls_watch_leave();
     if (old) uselocale(old);
     return r;
 }
