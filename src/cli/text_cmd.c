@@ -2,14 +2,18 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/limits.h"
 #include "core/ls_core.h"
+#include "core/watch.h"
 
 static void text_usage(FILE *f)
 {
@@ -29,7 +33,49 @@ static void text_usage(FILE *f)
 "escapes, so a listed chain can be pasted back.\n"
 "\n"
 "  -l, --list     list every object (chain, handler, type) instead\n"
-"  -h, --help     show this help\n");
+"  -h, --help     show this help\n"
+"\n"
+"Exit status: 0 text printed (or listed), 2 error (no such file or member,\n"
+"unreadable input, or libarchive looping without progress for 10 s of CPU).\n");
+}
+
+/* The scan's stall watch (core/watch.h, docs/sandbox.md) for this
+ * in-process command, which has no supervisor: a timer on the process's
+ * CPU time fires once a second; LS_DEF_STALL_S seconds in a row inside a
+ * libarchive call without progress end the command (exit 2) instead of
+ * spinning forever on a hostile archive. Only async-signal-safe calls in
+ * the handler. */
+static struct ls_watch text_watch;
+static uint64_t stall_ticks;
+static unsigned stall_secs;
+
+static void on_cpu_second(int sig)
+{
+    (void)sig;
+    uint64_t t = atomic_load_explicit(&text_watch.ticks, memory_order_relaxed);
+    if (atomic_load_explicit(&text_watch.depth, memory_order_relaxed) == 0 || t != stall_ticks) {
+        stall_ticks = t;
+        stall_secs = 0;
+        return;
+    }
+    if (++stall_secs < LS_DEF_STALL_S) return;
+    static const char msg[] = "leaksift: text: libarchive made no progress for 10 s of CPU "
+                              "(an endless loop in the library on this input); giving up\n";
+    _Static_assert(LS_DEF_STALL_S == 10, "the message names the stall limit");
+    (void)!write(STDERR_FILENO, msg, sizeof msg - 1);
+    _exit(EXIT_ERROR);
+}
+
+static void watch_stalls(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_cpu_second;
+    sa.sa_flags = SA_RESTART;
+    sigemptyset(&sa.sa_mask);
+    struct itimerval every = {{1, 0}, {1, 0}};
+    if (sigaction(SIGPROF, &sa, NULL) == 0 && setitimer(ITIMER_PROF, &every, NULL) == 0)
+        ls_watch_cur = &text_watch;
 }
 
 struct text_out {
@@ -183,6 +229,7 @@ static int run_text(const char *file, const char **chain, size_t n, struct text_
         close(fd);
         goto out;
     }
+    watch_stalls();
     ls_err e = ls_worker_text_fd(w, fd, file, chain, n, on_text, to);
     close(fd);
     if (e == LS_E_ARG && !to->list) {

@@ -9,6 +9,7 @@ Fixtures (tests/gen/gen_xar.py, into a temporary directory): a xar whose
 files say hardlink twice (libarchive 3.6.2 loops in archive_read_next_header
 without reading input) and a plain xar, which must still be read whole.
 With the test hooks, a marker root spins inside a watched section.
+`leaksift text`, which has no supervisor, gives up on its own (exit 2).
 """
 import os
 import sys
@@ -67,6 +68,18 @@ class Stall(unittest.TestCase):
         p = lsutil.run(["scan", "--stall-timeout", "soon", self.tree])
         self.assertEqual(p.returncode, 2)
         self.assertIn(b"--stall-timeout", p.stderr)
+
+    def test_text_command_gives_up(self):
+        """leaksift text runs in-process, without a supervisor: its own CPU
+        timer ends a libarchive loop after 10 s of CPU (exit 2, a message)."""
+        t0 = time.monotonic()
+        p = lsutil.run(["text", os.path.join(self.tree, "doublelink.xar")], timeout=240)
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertIn(b"no progress", p.stderr)
+        self.assertLess(time.monotonic() - t0, 200)
+        p = lsutil.run(["text", os.path.join(self.tree, "plain.xar") + "!notes.txt"])
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn(b"mia.lindqvist@example.org", p.stdout)
 
     @unittest.skipUnless(HOOKS, "CLI built without -DLEAKSIFT_TEST_HOOKS=ON")
     def test_marker_spinning_in_a_watched_call(self):
