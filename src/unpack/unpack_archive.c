@@ -116,12 +116,16 @@ static bool media_or_blob(const char *mime)
                     strncmp(mime, "video/", 6) == 0 || strcmp(mime, "application/octet-stream") == 0);
 }
 
+/* Both callers know s does not start with "PK", so a directory whose local
+ * headers are all where it says lies after a prefix, whether its offsets
+ * count from the zip (r.prefix > 0) or from the file (a self-extractor made
+ * with `zip -A`: r.prefix == 0, the first local header past byte 0). */
 static bool appended_zip(struct ls_slice s)
 {
     struct ls_zipcd_report r;
     if (ls_slice_find(s, s.len > 65557 ? s.len - 65557 : 0, "PK\x05\x06", 4) == SIZE_MAX) return false;
-    return ls_zipcd_check(s, &r) == LS_OK && r.is_zip && r.prefix > 0 &&
-           (r.entries > 0 || r.bomb) && r.bad_local == 0;
+    return ls_zipcd_check(s, &r) == LS_OK && r.is_zip && (r.entries > 0 || r.bomb) &&
+           r.bad_local == 0;
 }
 
 static int arc_probe(const struct ls_object *o)
@@ -154,6 +158,7 @@ struct arc {
     unsigned failed_run;    /* consecutive ARCHIVE_FAILED headers */
     bool raw;               /* single compressed stream (raw format) */
     bool any_encrypted;
+    struct ls_zipcd_report zr; /* zip: the directory check (zr.is_zip false otherwise) */
     struct ls_zipcd_name *zn; /* zip: names as stored, in local-header order */
     size_t nzn, zcur;
     struct ls_rar5_file *r5; /* rar5: file headers, from rar5hdr.c */
@@ -564,8 +569,16 @@ static ls_err do_entry(struct arc *ar, struct archive_entry *e, bool warned)
     if (special) {
         r = emit(ar, &k);
     } else if (archive_entry_filetype(e) == AE_IFDIR) {
-        /* Directories are recorded only when their name is hostile. */
+        /* Directories are recorded only when their name is hostile, or
+         * when they declare data (a zip entry "docs/" holding bytes:
+         * extractors make a folder and drop them, libarchive hands back
+         * nothing): that data is a hiding place nobody read. */
         k.ch.flags |= LS_CHILD_NODATA;
+        if (k.ch.declared_size > 0) {
+            tag(&k, LS_R_UNSUPPORTED);
+            say(&k, "directory entry declares data; extractors drop it, not read", NULL);
+            k.ch.mime_hint = "inode/directory";
+        }
         r = k.ntags ? emit(ar, &k) : LS_OK;
     } else if (archive_entry_is_data_encrypted(e) || archive_entry_is_metadata_encrypted(e) ||
                rar5_encrypted(ar, e)) {
@@ -649,13 +662,64 @@ static ls_err first_entry(struct arc *ar)
     return LS_OK;
 }
 
+/* Members the pipeline reads although no entry holds them (hidden bytes of
+ * a container), named so a chain shows what they are. */
+#define ARC_PREFIX_NAME "hidden_prefix"
+#define ARC_SLACK_NAME "hidden_data"
+static ls_err hidden_member(struct arc *ar, const char *name, uint64_t off, uint64_t len)
+{
+    struct ls_slice part;
+    if (off > SIZE_MAX || len > SIZE_MAX || !ls_slice_sub(ar->o->data, (size_t)off, (size_t)len, &part))
+        return LS_OK;
+    struct ls_child ch;
+    memset(&ch, 0, sizeof ch);
+    ch.name = name;
+    ch.name_len = strlen(name);
+    ch.data = part;
+    ls_err x = ls_emit_child(ar->c, ar->o, &ch);
+    return x == LS_E_IO || x == LS_E_INTERNAL ? x : LS_OK;
+}
+
+/* Where the container's own bytes end for its reader, or 0 if unknown: a
+ * single compressed stream read to its end (the decoder consumed exactly
+ * its streams; a gzip's trailing junk is left), or an uncompressed tar or
+ * cpio at its end marker (zero blocks, TRAILER!!!). */
+static uint64_t consumed_at_eof(struct arc *ar)
+{
+    struct archive *a = ar->ss.a;
+    int64_t used = 0;
+    if (ar->raw && archive_filter_count(a) >= 2) {
+        used = archive_filter_bytes(a, -1);
+    } else if (!ar->raw && archive_filter_count(a) == 1) {
+        int fmt = archive_format(a) & ARCHIVE_FORMAT_BASE_MASK;
+        if (fmt == ARCHIVE_FORMAT_TAR || fmt == ARCHIVE_FORMAT_CPIO) used = archive_filter_bytes(a, 0);
+    }
+    return used > 0 ? (uint64_t)used : 0;
+}
+
+/* Bytes after the container's end that are not zero padding: something
+ * appended that no extractor shows. Handed on as the member "hidden_data". */
+static ls_err trailing_bytes(struct arc *ar)
+{
+    uint64_t used = consumed_at_eof(ar);
+    size_t len = ar->o->data.len;
+    if (used == 0 || used >= len) return LS_OK;
+    size_t at = (size_t)used;
+    while (at < len && ls_slice_at(ar->o->data, at) == 0) at++;
+    if (at >= len) return LS_OK;
+    ls_note(ar->c, ar->o, NULL,
+            "archive: %zu bytes after its end (at offset %zu) are read as member '"
+            ARC_SLACK_NAME "'", len - at, at);
+    return hidden_member(ar, ARC_SLACK_NAME, at, len - at);
+}
+
 static ls_err walk(struct arc *ar)
 {
     unsigned retries = 0;
     for (;;) {
         struct archive_entry *e = NULL;
         int r = unpack_next(&ar->ss, &e);
-        if (r == ARCHIVE_EOF) return LS_OK;
+        if (r == ARCHIVE_EOF) return trailing_bytes(ar);
         /* checked once there is a next member, so a budget spent by the
          * last member does not make the archive partial */
         if (!may_go_on(ar)) return LS_OK;
@@ -786,10 +850,11 @@ static bool zip_precheck(struct arc *ar)
     if (!pk && !(media_or_blob(ar->o->mime) && appended_zip(ar->o->data))) return false;
     (void)ls_zipcd_check(ar->o->data, &r); /* damage is libarchive's to report */
     if (!r.is_zip) return false;
+    ar->zr = r;
+    if (!r.bomb) (void)ls_zipcd_names(ar->o->data, &ar->zn, &ar->nzn);
     if (!pk)
         ls_note(ar->c, ar->o, NULL, "zip appended after %llu bytes of %s (polyglot)",
-                (unsigned long long)r.prefix, ar->o->mime);
-    if (!r.bomb) (void)ls_zipcd_names(ar->o->data, &ar->zn, &ar->nzn);
+                (unsigned long long)(ar->nzn ? ar->zn[0].local : r.prefix), ar->o->mime);
     if (r.nul_names)
         ls_note(ar->c, ar->o, LS_A_BAD_NAME, "zip: %llu member names contain a NUL byte",
                 (unsigned long long)r.nul_names);
@@ -805,6 +870,52 @@ static bool zip_precheck(struct arc *ar)
     ls_note(ar->c, ar->o, LS_A_ZIP_BOMB, "%s", r.why);
     ls_note(ar->c, ar->o, LS_R_LIMIT_BYTES, NULL);
     return true;
+}
+
+/* Comments are text anyone listing the zip reads (`unzip -z`, `zip -c`):
+ * scanned as the container's text. */
+static void zip_comments(struct arc *ar)
+{
+    static const char nl = '\n';
+    if (ar->zr.comment.len) {
+        (void)ls_emit_text(ar->c, ar->o, ar->zr.comment.ptr, ar->zr.comment.len);
+        (void)ls_emit_text(ar->c, ar->o, &nl, 1);
+    }
+    for (size_t i = 0; i < ar->nzn; i++) {
+        if (ar->zn[i].comment.len == 0) continue;
+        if (ls_emit_text(ar->c, ar->o, ar->zn[i].comment.ptr, ar->zn[i].comment.len) != LS_OK) break;
+        (void)ls_emit_text(ar->c, ar->o, &nl, 1);
+    }
+}
+
+/* Bytes of a zip that no reader driven by its central directory reaches:
+ *  - before the first local header the directory lists, in a file that
+ *    starts with a local header: another zip (or anything) put in front of
+ *    the one the directory describes (`cat a.zip b.zip`) — the member
+ *    "hidden_prefix";
+ *  - gaps between entries, before the directory or after the end record's
+ *    comment (more than a data descriptor's 24 bytes) — the largest one is
+ *    the member "hidden_data".
+ * Handed on whole, so what they hold is identified, unpacked and scanned. */
+static ls_err hidden_bytes(struct arc *ar)
+{
+    ls_err e = LS_OK;
+    if (ar->nzn && ar->zn[0].local > 0 && ls_slice_starts(ar->o->data, "PK\x03\x04", 4)) {
+        ls_note(ar->c, ar->o, NULL,
+                "zip: %llu bytes before the first member its central directory lists (another "
+                "zip in front?), read as member '" ARC_PREFIX_NAME "'",
+                (unsigned long long)ar->zn[0].local);
+        e = hidden_member(ar, ARC_PREFIX_NAME, 0, ar->zn[0].local);
+    }
+    if (e == LS_OK && ar->zr.slack_len && !ar->zr.bomb) {
+        ls_note(ar->c, ar->o, NULL,
+                "zip: %llu bytes belong to no member, directory or end record; the largest "
+                "run (%llu bytes at offset %llu) is read as member '" ARC_SLACK_NAME "'",
+                (unsigned long long)ar->zr.slack, (unsigned long long)ar->zr.slack_len,
+                (unsigned long long)ar->zr.slack_off);
+        e = hidden_member(ar, ARC_SLACK_NAME, ar->zr.slack_off, ar->zr.slack_len);
+    }
+    return e;
 }
 
 static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
@@ -843,6 +954,10 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
         unpack_names_free(&ar.names);
         unpack_names_init(&ar.names);
         e = run(&ar, UNPACK_MODE_RAW, &retry_raw);
+    }
+    if (e == LS_OK && ar.zr.is_zip) {
+        zip_comments(&ar);
+        e = hidden_bytes(&ar);
     }
     unpack_names_free(&ar.names);
     free(ar.zn);

@@ -230,6 +230,7 @@ static ls_err one_entry(struct zcd *z, struct ls_cursor *c)
         nm->local = at;
         nm->index = z->r->entries;
         nm->name = name;
+        nm->comment = comment;
     }
     z->r->entries++;
     return LS_OK;
@@ -269,6 +270,36 @@ static void count_overlaps(struct zcd *z)
         if (z->rg[i].start < reach) z->r->overlaps++;
         if (z->rg[i].end > reach) reach = z->rg[i].end;
     }
+}
+
+static void add_gap(struct ls_zipcd_report *r, uint64_t from, uint64_t to)
+{
+    if (to <= from || to - from <= LS_ZIPCD_DD_MAX) return;
+    r->slack += to - from;
+    if (to - from > r->slack_len) {
+        r->slack_off = from;
+        r->slack_len = to - from;
+    }
+}
+
+/* Gaps nothing accounts for (ranges sorted by count_overlaps; an overlap
+ * bomb is not read at all, so its gaps do not matter). */
+static void count_slack(struct zcd *z)
+{
+    struct ls_zipcd_report *r = z->r;
+    struct ls_slice s = z->zip;
+    uint16_t clen = 0;
+    if (ls_rd_u16le(s, z->eocd + 20, &clen)) {
+        (void)ls_slice_sub(s, z->eocd + EOCD_LEN, clen, &r->comment);
+        add_gap(r, (uint64_t)z->eocd + EOCD_LEN + clen, s.len);
+    }
+    if (z->nrg == 0 || r->overlaps) return;
+    uint64_t reach = z->rg[0].end;
+    for (size_t i = 1; i < z->nrg; i++) {
+        add_gap(r, reach, z->rg[i].start);
+        if (z->rg[i].end > reach) reach = z->rg[i].end;
+    }
+    add_gap(r, reach, r->cd_offset + r->prefix);
 }
 
 static void verdict(struct zcd *z)
@@ -333,6 +364,7 @@ static ls_err run_check(struct zcd *zp)
     ls_err e = read_eocd(&z);
     if (e == LS_OK) e = walk_cd(&z);
     if (e == LS_OK || e == LS_E_TRUNCATED || e == LS_E_CORRUPT) count_overlaps(&z);
+    if (e == LS_OK) count_slack(&z);
     verdict(&z);
     if (e != LS_OK && !r->why[0])
         snprintf(r->why, sizeof r->why, "zip: central directory %s after %llu of %llu entries",

@@ -32,7 +32,18 @@ struct ls_zipcd_report {
     bool count_impossible; /* declared entries exceed what the file can hold */
     bool bomb;            /* overlaps > 0 or count_impossible */
     char why[192];        /* one line for the record when bomb or on error */
+    struct ls_slice comment; /* the archive comment (end record), a view of the zip */
+    /* Bytes inside the zip that no entry, directory or end record accounts
+     * for: gaps of more than LS_ZIPCD_DD_MAX bytes between entries' local
+     * data, between the last entry and the directory, and after the end
+     * record's comment (the self-extractor prefix is not counted). */
+    uint64_t slack;
+    uint64_t slack_off, slack_len; /* the largest such gap */
 };
+
+/* A data descriptor (signature, crc, zip64 sizes) takes at most this many
+ * bytes after an entry's data: gaps up to it are not slack. */
+#define LS_ZIPCD_DD_MAX 24u
 
 /* Analyse zip's end records and central directory. LS_OK when analysed
  * (r->bomb says the verdict); LS_E_CORRUPT if there is no usable EOCD or
@@ -46,6 +57,7 @@ struct ls_zipcd_name {
     uint64_t local;   /* file offset of the local header (prefix applied) */
     uint64_t index;   /* position in the central directory */
     struct ls_slice name;
+    struct ls_slice comment; /* the entry's comment as stored */
 };
 
 /* The entries' names, sorted by local header offset (ties in directory

@@ -155,6 +155,53 @@ static void test_adjacent_ranges_do_not_overlap(void **state)
     assert_false(r.bomb);
 }
 
+/* Bytes no entry accounts for: a gap of a data descriptor's size is not
+ * slack, a longer one is; so are bytes after the end record's comment. The
+ * comment itself is reported. */
+static void test_slack_and_comment(void **state)
+{
+    (void)state;
+    struct zb z = {.n = 0};
+    uint32_t a = lfh(&z, "a", "12345");
+    put(&z, "PK\x07\x08crc-csz-usz-", 16); /* descriptor-sized: not slack */
+    uint32_t b = lfh(&z, "b", "678");
+    put(&z, "hidden: SSN 536-22-1874, not in any member", 42);
+    uint32_t cd = (uint32_t)z.n;
+    cdh(&z, "a", 5, a);
+    cdh(&z, "b", 3, b);
+    eocd(&z, 2, cd);
+    struct ls_zipcd_report r;
+    assert_int_equal(check(&z, &r), LS_OK);
+    assert_int_equal(r.slack, 42);
+    assert_int_equal(r.slack_len, 42);
+    assert_int_equal(r.slack_off, cd - 42);
+    assert_int_equal(r.comment.len, 0);
+    /* a comment, then bytes after it */
+    z.n -= 2;
+    u16(&z, 4);
+    put(&z, "note", 4);
+    put(&z, "trailing bytes after the comment", 32);
+    assert_int_equal(check(&z, &r), LS_OK);
+    assert_int_equal(r.comment.len, 4);
+    assert_memory_equal(r.comment.ptr, "note", 4);
+    assert_int_equal(r.slack, 42 + 32);
+    assert_int_equal(r.slack_len, 42);
+}
+
+static void test_no_slack_in_a_tight_zip(void **state)
+{
+    (void)state;
+    struct zb z = {.n = 0};
+    uint32_t a = lfh(&z, "a", "12345");
+    uint32_t cd = (uint32_t)z.n;
+    cdh(&z, "a", 5, a);
+    eocd(&z, 1, cd);
+    struct ls_zipcd_report r;
+    assert_int_equal(check(&z, &r), LS_OK);
+    assert_int_equal(r.slack, 0);
+    assert_int_equal(r.slack_len, 0);
+}
+
 static void test_impossible_count(void **state)
 {
     (void)state;
@@ -303,6 +350,8 @@ int main(void)
         cmocka_unit_test(test_quoted_overlap_is_a_bomb),
         cmocka_unit_test(test_adjacent_ranges_do_not_overlap),
         cmocka_unit_test(test_impossible_count),
+        cmocka_unit_test(test_slack_and_comment),
+        cmocka_unit_test(test_no_slack_in_a_tight_zip),
         cmocka_unit_test(test_no_eocd),
         cmocka_unit_test(test_directory_past_the_end),
         cmocka_unit_test(test_self_extractor_prefix),
