@@ -422,8 +422,14 @@ static ls_err ole2_objects(struct ole2_job *j, uint32_t st)
         for (uint32_t p = d->parent; p != st && p < f->ndir && !inner; p = f->dir[p].parent)
             inner = ole2_doc_ext(f, p) || ole2_has(f, p, "\001Ole10Native") || ole2_has(f, p, "Package");
         if (inner) continue;
-        if (!ole2_doc_ext(f, i) && !ole2_is_object(f, i)) continue;
-        ls_err e = ole2_object(j, st, i);
+        ls_err e;
+        if (!ole2_doc_ext(f, i) && !ole2_is_object(f, i)) {
+            /* an equation's characters are read in place (no payload to hand on) */
+            if (!ole2_eqn_has(f, i)) continue;
+            e = ole2_eqn_extract(j, i);
+        } else {
+            e = ole2_object(j, st, i);
+        }
         if (e == LS_E_NOMEM) return e;
     }
     return LS_OK;
@@ -536,6 +542,8 @@ static ls_err ole2_extract_storage(struct ole2_job *j, uint32_t st)
         r = ole2_object(j, st, st); /* an embedded object on its own (e.g. from ExOleObjStg) */
     else if (ole2_is_mso_data(j, st))
         r = ole2_mso_data(j);
+    else if (ole2_eqn_has(f, st))
+        r = ole2_eqn_extract(j, st);
     else if (!vba && !ole2_has(f, st, "\005SummaryInformation") &&
              !ole2_has(f, st, "\005DocumentSummaryInformation") && !ole2_has(f, st, "ObjectPool") &&
              ole2_holds_data(f, st))

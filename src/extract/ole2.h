@@ -67,6 +67,10 @@ ls_err ole2_xls_extract(struct ole2_job *j, uint32_t st);
 ls_err ole2_ppt_extract(struct ole2_job *j, uint32_t st);
 /* VBA module source of the `VBA` storage vba, as text (ole2_vba.c). */
 ls_err ole2_vba_extract(struct ole2_job *j, uint32_t vba);
+/* Equation Editor / MathType equation objects: storage st holds an
+ * "Equation Native" stream; its characters become text (ole2_eqn.c). */
+bool ole2_eqn_has(const struct ole2_cfb *f, uint32_t st);
+ls_err ole2_eqn_extract(struct ole2_job *j, uint32_t st);
 /* Printable runs of cp1252 and UTF-16LE text in s (damaged files). */
 ls_err ole2_raw_text(struct ole2_job *j, struct ls_slice s);
 /* SummaryInformation and DocumentSummaryInformation under `st`. */
