@@ -99,6 +99,10 @@ ls_err ls_pipeline_object(struct ls_ctx *c, struct ls_object *o, struct ls_obj_s
 void ls_obj_state_init(struct ls_obj_state *st, struct ls_ctx *c);
 void ls_obj_state_free(struct ls_obj_state *st);
 bool ls_obj_has_tag(const struct ls_obj_state *st, const char *tag);
+/* Mask what may be PII in a one-line string the manifest shows (a subject,
+ * libmagic's description, which quotes JPEG comments and OLE2 authors):
+ * digit runs of 6+ digits keep their last 4, addresses their first byte. */
+void ls_redact_line(char *s, size_t n);
 /* True if the object's raw bytes are not scanned: a container read whole
  * (its members are objects of their own). */
 bool ls_obj_raw_redundant(const struct ls_obj_state *st);

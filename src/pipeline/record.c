@@ -107,8 +107,15 @@ static ls_err file_field(struct ls_buf *o, const struct ls_object *obj, const st
     LS_TRY(ls_json_cstr(o, st->ext));
     if (st->declared_size) LS_TRY(ls_buf_printf(o, ",\"declared_size\":%llu",
                                                 (unsigned long long)st->declared_size));
+    /* libmagic quotes content (a JPEG comment, an OLE2 document's author
+     * and title): the manifest is never a second leak */
+    char magic[sizeof st->magic];
+    size_t mlen = strnlen(st->magic, sizeof magic - 1);
+    memcpy(magic, st->magic, mlen);
+    magic[mlen] = 0;
+    ls_redact_line(magic, mlen);
     LS_TRY(ls_buf_adds(o, "},\"magic\":"));
-    LS_TRY(ls_json_cstr(o, st->magic));
+    LS_TRY(ls_json_cstr(o, magic));
     if (!st->subject[0]) return LS_OK;
     LS_TRY(ls_buf_adds(o, ",\"subject\":"));
     return ls_json_cstr(o, st->subject);

@@ -853,8 +853,9 @@ static bool zip_precheck(struct arc *ar)
     ar->zr = r;
     if (!r.bomb) (void)ls_zipcd_names(ar->o->data, &ar->zn, &ar->nzn);
     if (!pk)
-        ls_note(ar->c, ar->o, NULL, "zip appended after %llu bytes of %s (polyglot)",
-                (unsigned long long)(ar->nzn ? ar->zn[0].local : r.prefix), ar->o->mime);
+        ls_note(ar->c, ar->o, NULL, "zip appended after %llu bytes of %s (polyglot)%s",
+                (unsigned long long)(ar->nzn ? ar->zn[0].local : r.prefix), ar->o->mime,
+                ar->nzn ? "; they are read as member '" ARC_PREFIX_NAME "'" : "");
     if (r.nul_names)
         ls_note(ar->c, ar->o, LS_A_BAD_NAME, "zip: %llu member names contain a NUL byte",
                 (unsigned long long)r.nul_names);
@@ -889,10 +890,11 @@ static void zip_comments(struct arc *ar)
 }
 
 /* Bytes of a zip that no reader driven by its central directory reaches:
- *  - before the first local header the directory lists, in a file that
- *    starts with a local header: another zip (or anything) put in front of
- *    the one the directory describes (`cat a.zip b.zip`) — the member
- *    "hidden_prefix";
+ *  - before the first local header the directory lists: another zip (or
+ *    anything) put in front of the one the directory describes (`cat a.zip
+ *    b.zip`), or the image, executable or blob a zip was appended to (its
+ *    own bytes are not scanned raw once the archive handler reads the
+ *    object) — the member "hidden_prefix";
  *  - gaps between entries, before the directory or after the end record's
  *    comment (more than a data descriptor's 24 bytes) — the largest one is
  *    the member "hidden_data".
@@ -900,11 +902,12 @@ static void zip_comments(struct arc *ar)
 static ls_err hidden_bytes(struct arc *ar)
 {
     ls_err e = LS_OK;
-    if (ar->nzn && ar->zn[0].local > 0 && ls_slice_starts(ar->o->data, "PK\x03\x04", 4)) {
-        ls_note(ar->c, ar->o, NULL,
-                "zip: %llu bytes before the first member its central directory lists (another "
-                "zip in front?), read as member '" ARC_PREFIX_NAME "'",
-                (unsigned long long)ar->zn[0].local);
+    if (ar->nzn && ar->zn[0].local > 0) {
+        if (ls_slice_starts(ar->o->data, "PK\x03\x04", 4))
+            ls_note(ar->c, ar->o, NULL,
+                    "zip: %llu bytes before the first member its central directory lists "
+                    "(another zip in front?), read as member '" ARC_PREFIX_NAME "'",
+                    (unsigned long long)ar->zn[0].local);
         e = hidden_member(ar, ARC_PREFIX_NAME, 0, ar->zn[0].local);
     }
     if (e == LS_OK && ar->zr.slack_len && !ar->zr.bomb) {

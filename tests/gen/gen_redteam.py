@@ -506,6 +506,17 @@ def misc_cases():
     pdf = gh._pdf(PII)
     p = put("misc/poly_zip_pdf.pdf", raw_zip([zip_entry_raw(b"readme.txt", CLEAN)], archive_comment=pdf))
     key("zip_pdf_comment", p, [], any_entities_under=["ssn"], arguable=True)
+    # a zip appended to a JPEG whose own comment holds PII, and to a binary blob
+    jpeg = (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+            + b"\xff\xfe\x00\x2cComment: Employee " + SSN1 + b" payroll."
+            + b"\xff\xdb\x00\x43\x00" + bytes(range(1, 65)) + b"\xff\xd9")
+    p = put("misc/team.jpg", jpeg + zf([("readme.txt", CLEAN)]))
+    key("jpeg_zip_prefix", p, ["hidden_prefix"], mime="image/jpeg", entities_all=["ssn"])
+    key("jpeg_zip_root", p, [], handler="archive", verdict="sensitive")
+    blob = b"\x00\x01DBX1" + RND.randbytes(3000) + b"\x00" + PII + RND.randbytes(2000)
+    p = put("misc/records.dat", blob + zf([("readme.txt", CLEAN)]))
+    key("blob_zip_prefix", p, ["hidden_prefix"], entities_all=["ssn"])
+    key("blob_zip_root", p, [], verdict="sensitive")
     # empty files
     p = put("misc/empty.bin", b"")
     key("empty_root", p, [], coverage="full", verdict="clean")
