@@ -4,9 +4,11 @@
  *
  * A message starts at a "From " separator line ("From <sender> <date>")
  * at the start of the file or after an empty line; a separator line must
- * carry a time of day ("hh:mm") so that body lines such as "From now on..."
- * after an empty paragraph break are not taken for separators (writers
- * quote those as ">From " anyway). Each message is handed over as a child
+ * carry a time of day ("hh:mm"), or an address or "-" for sender and a
+ * header field on the next line, so that body lines such as "From now
+ * on..." after an empty paragraph break are not taken for separators
+ * (writers quote those as ">From " anyway). See from_line_ok() for the
+ * separators without an empty line before them (Netscape's files). Each message is handed over as a child
  * named msg-N (1-based), with one ">" removed from lines matching
  * /^>+From / (mboxrd unquoting; for mboxo this also turns the quoted
  * ">From " back into "From "). The mime handler reads each child.
@@ -38,15 +40,22 @@ static size_t mbox_line_end(struct ls_slice s, size_t i)
     return n == SIZE_MAX ? s.len : n;
 }
 
-/* "From " + non-empty sender + space + something holding "h:mm" or "hh:mm". */
-static bool from_line_ok(struct ls_slice s, size_t i, size_t eol)
+static bool header_line(struct ls_slice s, size_t i)
 {
-    struct ls_slice line;
-    if (!ls_slice_sub(s, i, eol - i, &line) || !ls_slice_starts(line, "From ", 5)) return false;
-    size_t j = 5;
-    size_t sender = j;
-    while (j < line.len && line.ptr[j] != ' ' && line.ptr[j] != '\t') j++;
-    if (j == sender || j >= line.len) return false;
+    size_t eol = mbox_line_end(s, i);
+    size_t j = i;
+    while (j < eol && s.ptr[j] > 32 && s.ptr[j] < 127 && s.ptr[j] != ':') j++;
+    return j > i && j < eol && s.ptr[j] == ':';
+}
+
+/* "From " + non-empty sender, then either something holding "h:mm" or
+ * "hh:mm" on the line, or a header field on the next line. Writers that
+ * leave the date out are real (sweep: MimeKit's mbox tests, Thunderbird's
+ * "From - " and a Gmail export line cut to "From 1844347792267117879@xxx");
+ * a body line "From now on..." after a paragraph break is followed by
+ * prose, not by a "Name: value" field. */
+static bool line_has_time(struct ls_slice line, size_t j)
+{
     for (; j + 3 < line.len; j++) {
         if (is_digit(line.ptr[j]) && line.ptr[j + 1] == ':' && is_digit(line.ptr[j + 2]) &&
             is_digit(line.ptr[j + 3]))
@@ -55,11 +64,47 @@ static bool from_line_ok(struct ls_slice s, size_t i, size_t eol)
     return false;
 }
 
+/* Is the line at i a separator? "From " + non-empty sender, then:
+ * - after an empty line (or at the start): a time of day ("hh:mm") on the
+ *   line, or a header field on the next line and a sender that is an
+ *   address or Netscape's and Thunderbird's "-" (writers that leave the
+ *   date out are real: MimeKit's mbox tests, Thunderbird's "From - ", a
+ *   Gmail export line cut to "From 1844347792267117879@xxx"; a body line
+ *   "From Russia with love" followed by "Year: 1963" is not one);
+ * - right after a non-empty line: a time or the "-" sender, and a header
+ *   field next (Netscape's Content-Length framed files put "From - Mon
+ *   Jun  3 12:50:27 1996" right after a closing boundary, MimeKit's
+ *   content-length.mbox.txt; mailboxes joined by cat). */
+static bool from_line_ok(struct ls_slice s, size_t i, size_t eol, bool prev_empty)
+{
+    struct ls_slice line;
+    if (!ls_slice_sub(s, i, eol - i, &line) || !ls_slice_starts(line, "From ", 5)) return false;
+    size_t j = 5;
+    size_t sender = j;
+    bool at = false;
+    while (j < line.len && line.ptr[j] != ' ' && line.ptr[j] != '\t' && line.ptr[j] != '\r')
+        at |= line.ptr[j++] == '@';
+    if (j == sender) return false;
+    bool dash = j == sender + 1 && line.ptr[sender] == '-';
+    bool time = line_has_time(line, j);
+    bool hdr = eol < s.len && header_line(s, eol + 1);
+    if (prev_empty) return time || ((dash || at) && hdr);
+    return (time || dash) && hdr;
+}
+
+/* A file saved with a UTF-8 byte order mark (MimeKit's unmunged.mbox.txt)
+ * starts after it. */
+static struct ls_slice skip_bom(struct ls_slice s)
+{
+    if (ls_slice_starts(s, "\xEF\xBB\xBF", 3)) (void)ls_slice_from(s, 3, &s);
+    return s;
+}
+
 /* Is the line starting at i a separator, given whether the previous line
  * was empty (or i is the start of the file)? */
 static bool is_separator(struct ls_slice s, size_t i, bool prev_empty)
 {
-    return prev_empty && from_line_ok(s, i, mbox_line_end(s, i));
+    return from_line_ok(s, i, mbox_line_end(s, i), prev_empty);
 }
 
 /* Start of the next separator line at or after from (a line start), or
@@ -157,7 +202,7 @@ static bool blank(struct ls_slice s)
 
 static ls_err mbox_extract(struct ls_ctx *c, struct ls_object *o)
 {
-    struct ls_slice s = o->data;
+    struct ls_slice s = skip_bom(o->data);
     size_t sep = next_separator(s, 0, true);
     if (sep > 0) {
         struct ls_slice lead;
@@ -185,19 +230,11 @@ static ls_err mbox_extract(struct ls_ctx *c, struct ls_object *o)
     return LS_OK;
 }
 
-static bool header_line(struct ls_slice s, size_t i)
-{
-    size_t eol = mbox_line_end(s, i);
-    size_t j = i;
-    while (j < eol && s.ptr[j] > 32 && s.ptr[j] < 127 && s.ptr[j] != ':') j++;
-    return j > i && j < eol && s.ptr[j] == ':';
-}
-
 static int mbox_probe(const struct ls_object *o)
 {
-    struct ls_slice s = o->data;
+    struct ls_slice s = skip_bom(o->data);
     size_t eol = mbox_line_end(s, 0);
-    if (!from_line_ok(s, 0, eol)) return 0;
+    if (!from_line_ok(s, 0, eol, true)) return 0;
     bool hint = (o->ext && strcmp(o->ext, "mbox") == 0) ||
                 (o->mime && strcmp(o->mime, "application/mbox") == 0);
     if (eol < s.len && header_line(s, eol + 1)) return 90;

@@ -10,7 +10,7 @@
  * quoted-printable, 7bit/8bit/binary) and converted to UTF-8 from its
  * charset (UTF-8/16, Latin-1 and every single-byte and CJK code page of
  * the core tables: Shift_JIS, EUC-JP, ISO-2022-JP, GBK/GB2312, Big5,
- * EUC-KR; others such as UTF-7 are noted `unsupported`); text/plain
+ * EUC-KR; UTF-7; others are noted `unsupported`); text/plain
  * parts emitted as text, text/html parts through ls_markup_html_text();
  * every attachment and every other inline part handed over as a child named
  * by its file name (or part-N, N counting leaf parts from 1 in document
@@ -19,7 +19,7 @@
  *
  * Ignored on purpose: signatures and encryption (S/MIME, PGP: the parts are
  * still handed over as children), message/partial reassembly,
- * message/external-body, uuencode inside text bodies.
+ * message/external-body. (uuencoded files inside text bodies are decoded.)
  *
  * Attacker-controlled: everything. Boundaries may be missing, wrong or never
  * closed, headers unterminated or megabytes long, parameters malformed,
@@ -616,6 +616,47 @@ static bool b64_finished(struct ls_slice ent)
     return last.len > 0 && last.ptr[last.len - 1] == '=' && chars % 4 == 0;
 }
 
+/* Parts from *next up to the closing delimiter (or the end of the body);
+ * *next gets the index after the closing delimiter line. */
+static void walk_parts(struct mime_walk *w, const struct mime_part *p, struct ls_slice delim,
+                       size_t *next, unsigned nest, bool digest)
+{
+    bool close = false;
+    while (!close && !w->stop) {
+        size_t start = *next;
+        size_t end = find_delim(p->body, start, delim, &close, next);
+        bool cut = end == SIZE_MAX;
+        if (cut) {
+            end = p->body.len;
+            *next = end;
+            close = true;
+            /* Nothing after the last delimiter: the closing one is
+             * missing, but no part is cut short. */
+            if (blank(part_slice(p->body, start, end))) break;
+            cut = !b64_finished(part_slice(p->body, start, end));
+            if (cut) ls_note(w->c, w->o, LS_R_TRUNCATED, "mime: %s closing boundary missing", p->type);
+        }
+        walk_entity(w, part_slice(p->body, start, end), nest + 1, false, digest, cut);
+    }
+}
+
+/* After the closing delimiter, an opening one for the same boundary means
+ * the multipart goes on: a writer that reused the boundary for a nested
+ * multipart closed the outer one early (sweep: SpamScope's
+ * mail_malformed_1, a zip attachment after "--b--"). An epilogue is
+ * otherwise ignored, as RFC 2046 says; its bytes are in the raw scan.
+ * *next moves past the reopening delimiter. */
+static bool reopened(struct ls_slice body, struct ls_slice delim, size_t *next)
+{
+    bool close = false;
+    size_t after = 0;
+    if (*next >= body.len) return false;
+    size_t at = find_delim(body, *next, delim, &close, &after);
+    if (at == SIZE_MAX || close) return false;
+    *next = after;
+    return true;
+}
+
 static void walk_multipart(struct mime_walk *w, const struct mime_part *p, unsigned nest)
 {
     struct ls_buf delim;
@@ -635,20 +676,10 @@ static void walk_multipart(struct mime_walk *w, const struct mime_part *p, unsig
         return;
     }
     emit_text(w, part_slice(p->body, 0, at)); /* preamble */
-    while (!close && !w->stop) {
-        size_t start = next;
-        size_t end = find_delim(p->body, start, ls_buf_slice(&delim), &close, &next);
-        bool cut = end == SIZE_MAX;
-        if (cut) {
-            end = p->body.len;
-            close = true;
-            /* Nothing after the last delimiter: the closing one is
-             * missing, but no part is cut short. */
-            if (blank(part_slice(p->body, start, end))) break;
-            cut = !b64_finished(part_slice(p->body, start, end));
-            if (cut) ls_note(w->c, w->o, LS_R_TRUNCATED, "mime: %s closing boundary missing", p->type);
-        }
-        walk_entity(w, part_slice(p->body, start, end), nest + 1, false, digest, cut);
+    /* A first delimiter that already closes ("--b--" at once) has no parts. */
+    for (bool first = true;; first = false) {
+        if (!first || !close) walk_parts(w, p, ls_buf_slice(&delim), &next, nest, digest);
+        if (w->stop || !reopened(p->body, ls_buf_slice(&delim), &next)) break;
     }
     ls_buf_free(&delim);
 }
@@ -684,6 +715,26 @@ static void walk_entity(struct mime_walk *w, struct ls_slice ent, unsigned nest,
         walk_leaf(w, &p, cut);
 }
 
+/* Drop white-space-only lines before the header block when a header field
+ * follows them (sweep: flanker's and php-mime-mail-parser's saved
+ * messages open with a line of 255 spaces; Python's email reads on past
+ * it). A message whose first line is empty keeps it: that is an empty
+ * header block. The BOM of a saved file goes too. */
+static struct ls_slice skip_lead(struct ls_slice data)
+{
+    if (ls_slice_starts(data, "\xEF\xBB\xBF", 3)) (void)ls_slice_from(data, 3, &data);
+    size_t pos = 0;
+    while (pos < data.len && pos < (64u << 10)) {
+        size_t next;
+        struct ls_slice l = line_at(data, pos, &next);
+        if (l.len != 0 || next == pos || data.ptr[pos] == '\n' || data.ptr[pos] == '\r') break;
+        pos = next;
+    }
+    struct ls_slice rest;
+    if (pos == 0 || !ls_slice_from(data, pos, &rest) || !starts_with_field(rest)) return data;
+    return rest;
+}
+
 /* ---- probe ---- */
 
 static const char *const mime_known_fields[] = {
@@ -701,6 +752,28 @@ static bool known_field(struct ls_slice name)
     for (size_t i = 0; i < sizeof mime_known_fields / sizeof mime_known_fields[0]; i++)
         if (mime_slice_ieq(name, mime_known_fields[i])) return true;
     return false;
+}
+
+/* A multipart Content-Type whose boundary delimiter opens a line of the
+ * body is worth a second field: a MIME entity saved on its own (decrypted
+ * S/MIME or PGP/MIME content, mime4j's test messages) has no other header. */
+static bool multipart_here(struct ls_slice ctype, struct ls_slice body)
+{
+    char type[32];
+    cap_slice(&ctype, MIME_MAX_PARAM);
+    mime_media_type(ctype, type, sizeof type);
+    if (strncmp(type, "multipart/", 10) != 0) return false;
+    struct ls_buf b, delim;
+    ls_buf_init(&b, MIME_MAX_BOUNDARY);
+    ls_buf_init(&delim, MIME_MAX_BOUNDARY + 2);
+    bool close = false, ok = false;
+    size_t next = 0;
+    if (mime_param(ctype, "boundary", &b) && b.len && ls_buf_adds(&delim, "--") == LS_OK &&
+        ls_buf_add(&delim, b.ptr, b.len) == LS_OK)
+        ok = find_delim(body, 0, ls_buf_slice(&delim), &close, &next) != SIZE_MAX;
+    ls_buf_free(&b);
+    ls_buf_free(&delim);
+    return ok;
 }
 
 /* Count known fields in the first lines; -1 if a line before the end of the
@@ -723,6 +796,7 @@ static int probe_fields(struct ls_slice win)
         if (fields == 0 && n.ptr != hdr.ptr) return -1; /* first line is no field */
         fields++;
         if (known_field(n)) known++;
+        if (mime_slice_ieq(n, "content-type") && multipart_here(v, body)) known++;
     }
     if (junk || fields == 0) return -1;
     return known;
@@ -730,8 +804,7 @@ static int probe_fields(struct ls_slice win)
 
 static int mime_probe(const struct ls_object *o)
 {
-    struct ls_slice win = o->data;
-    if (ls_slice_starts(win, "\xEF\xBB\xBF", 3)) (void)ls_slice_from(win, 3, &win);
+    struct ls_slice win = skip_lead(o->data);
     cap_slice(&win, 64u << 10);
     int known = win.len ? probe_fields(win) : -1;
     bool magic_says = o->mime && (strcmp(o->mime, "message/rfc822") == 0 ||
@@ -751,9 +824,7 @@ static ls_err mime_extract(struct ls_ctx *c, struct ls_object *o)
     w.o = o;
     w.max_parts = ls_ctx_limits(c)->max_members;
     if (w.max_parts > MIME_MAX_PARTS) w.max_parts = MIME_MAX_PARTS;
-    struct ls_slice data = o->data;
-    if (ls_slice_starts(data, "\xEF\xBB\xBF", 3)) (void)ls_slice_from(data, 3, &data);
-    walk_entity(&w, data, 0, true, false, false);
+    walk_entity(&w, skip_lead(o->data), 0, true, false, false);
     return w.result;
 }
 

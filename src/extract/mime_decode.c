@@ -91,7 +91,9 @@ static const struct cs_alias cs_aliases[] = {
     {"cp1252", MIME_CS_CP1252},      {"x-cp1252", MIME_CS_CP1252},
     {"utf-16", MIME_CS_UTF16},       {"utf16", MIME_CS_UTF16},
     {"utf-16le", MIME_CS_UTF16LE},   {"utf-16be", MIME_CS_UTF16BE},
-    {"ucs-2", MIME_CS_UTF16},        {"unicode-1-1-utf-7", MIME_CS_UNKNOWN},
+    {"ucs-2", MIME_CS_UTF16},        {"unicode-1-1-utf-7", MIME_CS_UTF7},
+    {"utf-7", MIME_CS_UTF7},         {"utf7", MIME_CS_UTF7},
+    {"x-unicode-2-0-utf-7", MIME_CS_UTF7},
 };
 
 enum mime_charset mime_charset_lookup(struct ls_slice name)
@@ -138,6 +140,67 @@ static ls_err utf16_auto(struct ls_buf *out, struct ls_slice in)
     return ls_utf16_to_utf8(out, rest, be);
 }
 
+static int b64_val(uint8_t ch);
+
+/* One UTF-16 code unit of a UTF-7 shift sequence; *hi holds a pending high
+ * surrogate. Unpaired surrogates become U+FFFD. */
+static ls_err utf7_unit(struct ls_buf *out, uint32_t u, uint32_t *hi)
+{
+    if (u >= 0xDC00 && u < 0xE000 && *hi) {
+        uint32_t cp = 0x10000 + ((*hi - 0xD800) << 10) + (u - 0xDC00);
+        *hi = 0;
+        return ls_utf8_put(out, cp);
+    }
+    if (*hi) LS_TRY(ls_utf8_put(out, 0xFFFD));
+    *hi = 0;
+    if (u >= 0xD800 && u < 0xDC00) {
+        *hi = u;
+        return LS_OK;
+    }
+    return ls_utf8_put(out, u >= 0xDC00 && u < 0xE000 ? 0xFFFD : u);
+}
+
+/* "+" base64 of UTF-16BE, ended by any non-base64 byte (a '-' ending it is
+ * dropped); "+-" is '+'. Leftover bits of a shift are dropped. */
+static size_t utf7_shift(struct ls_buf *out, struct ls_slice in, size_t i, ls_err *e)
+{
+    uint32_t bits = 0, hi = 0;
+    unsigned nbits = 0;
+    /* The standard alphabet only: '-' ends a shift (b64_val() takes the
+     * URL-safe '-' and '_' too). */
+    for (; i < in.len && *e == LS_OK && in.ptr[i] != '-' && in.ptr[i] != '_' &&
+           b64_val(in.ptr[i]) >= 0;
+         i++) {
+        bits = ((bits << 6) | (uint32_t)b64_val(in.ptr[i])) & 0x3FFFFFu;
+        nbits += 6;
+        if (nbits < 16) continue;
+        nbits -= 16;
+        *e = utf7_unit(out, (bits >> nbits) & 0xFFFFu, &hi);
+    }
+    if (hi && *e == LS_OK) *e = ls_utf8_put(out, 0xFFFD);
+    if (i < in.len && in.ptr[i] == '-') i++;
+    return i;
+}
+
+/* UTF-7 (RFC 2152). Bytes over 0x7F do not occur in it: U+FFFD. */
+static ls_err utf7_to_utf8(struct ls_buf *out, struct ls_slice in)
+{
+    size_t i = 0;
+    ls_err e = LS_OK;
+    while (i < in.len && e == LS_OK) {
+        uint8_t ch = in.ptr[i++];
+        if (ch == '+' && i < in.len && in.ptr[i] == '-') {
+            i++;
+            e = ls_buf_addc(out, '+');
+        } else if (ch == '+') {
+            i = utf7_shift(out, in, i, &e);
+        } else {
+            e = ch < 0x80 ? ls_buf_addc(out, ch) : ls_utf8_put(out, 0xFFFD);
+        }
+    }
+    return e;
+}
+
 ls_err mime_to_utf8(struct ls_buf *out, struct ls_slice in, enum mime_charset cs)
 {
     switch (cs) {
@@ -146,6 +209,7 @@ ls_err mime_to_utf8(struct ls_buf *out, struct ls_slice in, enum mime_charset cs
     case MIME_CS_UTF16: return utf16_auto(out, in);
     case MIME_CS_UTF16LE: return ls_utf16_to_utf8(out, in, false);
     case MIME_CS_UTF16BE: return ls_utf16_to_utf8(out, in, true);
+    case MIME_CS_UTF7: return utf7_to_utf8(out, in);
     case MIME_CS_NONE:
         /* Undeclared 8-bit text: UTF-8 when it validates, else the charset
          * Windows mailers use. */
@@ -444,6 +508,16 @@ static bool field_name_char(uint8_t ch)
     return ch > 32 && ch < 127 && ch != ':';
 }
 
+/* A line that opens with an encoded word and holds no "Name:" before it
+ * continues the field above even without the leading white space: some
+ * writers fold long encoded subjects so (MsgReader's UTF-8_Test.eml,
+ * Exchange relaying a Japanese Gmail message). */
+static bool eword_line(struct ls_slice hdr, size_t i)
+{
+    struct eword w;
+    return eword_parse(hdr, i, &w);
+}
+
 bool mime_next_field(struct ls_slice hdr, size_t *pos, struct ls_slice *name,
                      struct ls_slice *value, unsigned *junk)
 {
@@ -463,7 +537,7 @@ bool mime_next_field(struct ls_slice hdr, size_t *pos, struct ls_slice *name,
         }
         /* The value runs over continuation lines (starting with WSP). */
         size_t end = next;
-        while (end < hdr.len && (hdr.ptr[end] == ' ' || hdr.ptr[end] == '\t')) {
+        while (end < hdr.len && (hdr.ptr[end] == ' ' || hdr.ptr[end] == '\t' || eword_line(hdr, end))) {
             size_t e2 = line_end(hdr, end);
             end = e2 < hdr.len ? e2 + 1 : hdr.len;
         }
@@ -594,7 +668,10 @@ static ls_err unquote(struct ls_buf *out, const struct mparam *p)
     size_t end = v.len;
     if (end >= 2 && v.ptr[end - 1] == '"') end--;
     for (size_t i = 1; i < end; i++) {
-        if (v.ptr[i] == '\\' && i + 1 < end) i++;
+        /* A backslash quotes only '"' and '\\' here: Netscape and Outlook
+         * wrote Windows paths unescaped (filename="C:\TEMP\nsmailEG.png",
+         * stalwart's legacy_035), and Python's email reads them so. */
+        if (v.ptr[i] == '\\' && i + 1 < end && (v.ptr[i + 1] == '"' || v.ptr[i + 1] == '\\')) i++;
         if (v.ptr[i] == '\r' || v.ptr[i] == '\n') continue;
         LS_TRY(ls_buf_addc(out, v.ptr[i]));
     }

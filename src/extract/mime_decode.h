@@ -18,8 +18,8 @@
  * disk, which the worker sandbox forbids): the ones below, and every
  * single-byte code page of the core tables (ls_codepage_*: windows-125x,
  * iso-8859-x, koi8-r/u, ibm866, macintosh ...) as MIME_CS_CODEPAGE + its
- * Windows code page number. Multibyte charsets (Shift-JIS, GBK, Big5,
- * EUC-*, ISO-2022-*) and UTF-7 are UNKNOWN. */
+ * Windows code page number (the multibyte ones included: Shift-JIS, GBK,
+ * Big5, EUC-*, ISO-2022-JP). Others are UNKNOWN. */
 enum mime_charset {
     MIME_CS_NONE = 0, /* no charset given: UTF-8 if valid, else windows-1252 */
     MIME_CS_UTF8,
@@ -30,6 +30,7 @@ enum mime_charset {
     MIME_CS_UTF16LE,
     MIME_CS_UTF16BE,
     MIME_CS_UNKNOWN,  /* converted as lossy UTF-8; callers note it */
+    MIME_CS_UTF7,     /* RFC 2152 (Outlook 2000 and Outlook Express wrote it) */
     /* MIME_CS_CODEPAGE + N: the core table of Windows code page N
      * (ls_codepage_by_number(N)); see mime_cs_codepage(). */
     MIME_CS_CODEPAGE = 0x10000,

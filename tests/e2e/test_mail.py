@@ -200,6 +200,16 @@ class MailTest(unittest.TestCase):
         self.assertIn(">From quoted twice", t)
         self.assertNotIn(">>From", t)
 
+    def test_netscape_separators(self):
+        box = self.obj("netscape.mbox")
+        self.assertEqual(box["handler"], "mbox")
+        self.assertEqual(box["coverage"], "full", box.get("errors"))
+        kids = self.children("netscape.mbox", box)
+        self.assertEqual(sorted((k["chain"][0], k.get("subject")) for k in kids),
+                         [("msg-1", "one"), ("msg-2", "two"), ("msg-3", "three")])
+        self.assertIn("Year: 1963", self.text(os.path.join(self.dir, "netscape.mbox") + "!msg-2"))
+        self.assertFound(self.obj("netscape.mbox", ["msg-3"]), "ssn", last4(gen_mail.SSN_NETSCAPE))
+
     # ---- damaged input ----
 
     def test_malformed_boundary(self):
@@ -263,6 +273,35 @@ class MailTest(unittest.TestCase):
         t = self.text(os.path.join(self.dir, "onedash.eml"))
         self.assertIn("first part", t)
         self.assertNotIn("--mp_1-", t)
+
+    def test_parts_after_an_early_closing_delimiter_are_read(self):
+        o = self.obj("reopen.eml")
+        self.assertEqual(o["coverage"], "full", o.get("errors"))
+        c = self.obj("reopen.eml", ["after.bin"])
+        self.assertFound(c, "ssn", last4(gen_mail.SSN_REOPEN))
+        self.assertIn("see attachment", self.text(os.path.join(self.dir, "reopen.eml")))
+
+    def test_blank_lines_before_the_headers(self):
+        o = self.obj("leadws.eml")
+        self.assertEqual(o["handler"], "mime")
+        self.assertEqual(o["coverage"], "full", o.get("errors"))
+        self.assertEqual(o.get("subject"), "leading blank")
+        self.assertFound(self.obj("leadws.eml", ["card.bin"]), "ssn", last4(gen_mail.SSN_LEADWS))
+
+    def test_utf7(self):
+        o = self.obj("utf7.eml")
+        self.assertEqual(o["coverage"], "full", o.get("errors"))
+        self.assertEqual(o.get("subject"), "Die Hasen und die Fr\u00f6sche")
+        t = self.text(os.path.join(self.dir, "utf7.eml"))
+        self.assertIn("J\u00fcrgen M\u00fcller, SSN", t)
+        self.assertIn("\u65e5\u672c\u8a9e", t)
+        self.assertFound(o, "ssn", last4(gen_mail.SSN_UTF7))
+
+    def test_bare_multipart_entity(self):
+        o = self.obj("entity.txt")
+        self.assertEqual(o["handler"], "mime")
+        self.assertEqual(o["coverage"], "full", o.get("errors"))
+        self.assertFound(self.obj("entity.txt", ["staff.bin"]), "ssn", last4(gen_mail.SSN_ENTITY))
 
     def test_unclosed_multipart_ending_in_padded_base64_is_full(self):
         o = self.obj("noclose.eml")

@@ -313,6 +313,24 @@ def mboxrd():
             b"From: bob@corp-mail.test\nSubject: two\n\nplain body\n")
 
 
+SSN_NETSCAPE = "416-87-3344"    # netscape.mbox, third message
+
+
+def netscape_mbox():
+    """Separators as Netscape and Thunderbird write them: a UTF-8 BOM,
+    "From - " without a date, a dated separator right after a closing
+    boundary (Content-Length framing, no empty line before it), and a body
+    line "From Russia with love" followed by "Year: 1963" that must not
+    split a message (MimeKit's content-length, simple and unmunged mboxes)."""
+    return ("\ufeffFrom - \n"
+            "From: a@corp-mail.test\nSubject: one\nContent-Type: multipart/mixed; boundary=ns\n\n"
+            "--ns\nContent-Type: text/plain\n\nfirst\n--ns--\n"
+            "From - Mon Jun  3 12:50:27 1996\n"
+            "From: b@corp-mail.test\nSubject: two\n\nMy favourite film:\n\n"
+            "From Russia with love\nYear: 1963\n\n"
+            "From -\nFrom: c@corp-mail.test\nSubject: three\n\nSSN %s\n" % SSN_NETSCAPE).encode("utf-8")
+
+
 # ---- hostile ----
 
 def malformed_eml():
@@ -459,6 +477,72 @@ def slip_names_eml():
             "Content-Type: multipart/mixed; boundary=sl_1\r\n\r\n" + "".join(parts) + "--sl_1--\r\n").encode()
 
 
+SSN_REOPEN = "414-65-1122"      # reopen.eml, attachment after an early "--b--"
+SSN_LEADWS = "415-76-2233"      # leadws.eml, attachment of a message opening with blank lines
+
+
+def b64_lines(data):
+    import base64
+    return base64.encodebytes(data).decode().replace("\n", "\r\n")
+
+
+def reopened_boundary_eml():
+    """A nested multipart/alternative that reuses the outer boundary: its
+    "--b--" closes the outer multipart early, and the attachment follows
+    after it behind a fresh "--b" (SpamScope's mail_malformed_1, a spam
+    run carrying a zipped executable)."""
+    b = "----=Part_0118260_79300441"
+    return ("From: a@corp-mail.test\r\nTo: b@corp-mail.test\r\nSubject: reopen\r\n"
+            "MIME-Version: 1.0\r\nContent-Type: multipart/mixed;\r\n\tboundary=\"%s\"\r\n\r\n"
+            "--%s\r\nContent-Type: multipart/alternative;\r\n boundary=\"%s\"\r\n\r\n"
+            "--%s\r\nContent-Type: text/plain\r\n\r\nsee attachment\r\n"
+            "--%s\r\nContent-Type: text/html\r\n\r\n<p>see attachment</p>\r\n"
+            "--%s--\r\n\r\n"
+            "--%s\r\nContent-Type: application/octet-stream; name=\"after.bin\"\r\n"
+            "Content-Transfer-Encoding: base64\r\n\r\n%s"
+            "--%s--\r\n" % (b, b, b, b, b, b, b,
+                              b64_lines(("employee SSN %s\n" % SSN_REOPEN).encode()), b)).encode()
+
+
+def leading_blank_eml():
+    """A saved message whose first line is 255 spaces (flanker's and
+    php-mime-mail-parser's fixtures): the header block follows it."""
+    return (" " * 255 + "\n"
+            "MIME-Version: 1.0\nFrom: a@corp-mail.test\nTo: b@corp-mail.test\n"
+            "Subject: leading blank\nContent-Type: multipart/mixed; boundary=lw_1\n\n"
+            "--lw_1\nContent-Type: text/plain\n\nhello\n"
+            "--lw_1\nContent-Type: application/octet-stream\n"
+            "Content-Disposition: attachment; filename=\"card.bin\"\n"
+            "Content-Transfer-Encoding: base64\n\n%s"
+            "--lw_1--\n" % b64_lines(("SSN %s\n" % SSN_LEADWS).encode()).replace("\r\n", "\n")).encode()
+
+
+SSN_UTF7 = "417-98-4455"        # utf7.eml, UTF-7 body
+
+
+def utf7_eml():
+    """Outlook 2000's UTF-7: a Q-encoded UTF-7 subject and a UTF-7 body
+    (stalwart's legacy_001 and legacy_034)."""
+    return ("From: a@corp-mail.test\r\nTo: b@corp-mail.test\r\n"
+            "Subject: =?utf-7?Q?Die_Hasen_und_die_Fr+APY-sche?=\r\n"
+            "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=\"utf-7\"\r\n"
+            "Content-Transfer-Encoding: 7bit\r\n\r\n"
+            "J+APw-rgen M+APw-ller, SSN %s, +ZeVnLIqe-\r\n" % SSN_UTF7).encode()
+
+
+SSN_ENTITY = "418-09-5566"      # entity.txt, attachment of a bare MIME entity
+
+
+def bare_entity():
+    """A MIME entity saved on its own, with nothing but its Content-Type
+    (decrypted S/MIME content; mime4j's test messages): still mail."""
+    return ("Content-Type: multipart/mixed; boundary=\"en_1\"\r\n\r\n"
+            "--en_1\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n"
+            "--en_1\r\nContent-Type: application/octet-stream; name=\"staff.bin\"\r\n"
+            "Content-Transfer-Encoding: base64\r\n\r\n%s"
+            "--en_1--\r\n" % b64_lines(("SSN %s\n" % SSN_ENTITY).encode())).encode()
+
+
 def decoy_txt():
     return ("Meeting notes\n\nSomeone wrote:\nFrom: not a header here\n"
             "Subject: still just text\n").encode()
@@ -511,6 +595,7 @@ def generate(out):
     write(os.path.join(out, "specrtf.dat"), spec_rtf_dat())
     mboxo(os.path.join(out, "mboxo.mbox"))
     write(os.path.join(out, "mboxrd.mbox"), mboxrd())
+    write(os.path.join(out, "netscape.mbox"), netscape_mbox())
     write(os.path.join(out, "malformed.eml"), malformed_eml())
     write(os.path.join(out, "noheaders.eml"), noheaders_eml())
     write(os.path.join(out, "uu.eml"), uu_eml())
@@ -527,6 +612,10 @@ def generate(out):
     write(os.path.join(out, "slipnames.eml"), slip_names_eml())
     write(os.path.join(out, "noclose_cut.eml"), no_close_eml(cut_at_line=True))
     write(os.path.join(out, "bigattach.eml"), big_attachment_eml())
+    write(os.path.join(out, "reopen.eml"), reopened_boundary_eml())
+    write(os.path.join(out, "leadws.eml"), leading_blank_eml())
+    write(os.path.join(out, "utf7.eml"), utf7_eml())
+    write(os.path.join(out, "entity.txt"), bare_entity())
     write(os.path.join(out, "notes.txt"), decoy_txt())
     write(os.path.join(out, "corrupt.pst"), corrupt_pst())
     write(os.path.join(out, "truncated.pst"), truncated_pst())
@@ -540,8 +629,10 @@ def corpus(fuzzdir):
                  "malformed.eml": malformed_eml(), "truncated.eml": truncated_eml(),
                  "headeronly.eml": header_only_eml(), "intl.eml": intl_eml(),
                  "deep.eml": deep_eml(), "uu.eml": uu_eml(),
-                 "report.eml": delivery_report_eml(), "onedash.eml": one_dash_close_eml()},
-        "mbox": {"mboxrd.mbox": mboxrd()},
+                 "report.eml": delivery_report_eml(), "onedash.eml": one_dash_close_eml(),
+                 "reopen.eml": reopened_boundary_eml(), "leadws.eml": leading_blank_eml(),
+                 "utf7.eml": utf7_eml(), "entity.txt": bare_entity()},
+        "mbox": {"mboxrd.mbox": mboxrd(), "netscape.mbox": netscape_mbox()},
         "tnef": {"winmail.dat": winmail_dat(), "specrtf.dat": spec_rtf_dat()},
         "pst": {"corrupt.pst": corrupt_pst(), "truncated.pst": truncated_pst(),
                 "emptytree.pst": header_only_pst()},
