@@ -715,10 +715,12 @@ static ls_err odf_extract(struct ls_ctx *c, struct ls_object *o)
  * test/odt/odt/referenceToText.odt and inlinedCode.odt were read as plain
  * zips): named as ODF, its central directory names the ODF parts. Looked
  * for in the last MiB, where the directory is; 85, above the archive
- * handler's zip (60). */
+ * handler's zip (60). "mimetype" itself may be missing (PhpSpreadsheet's
+ * nomimetype.ods, LibreOffice-made with the member dropped: LibreOffice
+ * and PhpSpreadsheet open it). */
 static int odf_probe_names(const struct ls_object *o)
 {
-    static const char *const parts[] = {"mimetype", "content.xml", "META-INF/manifest.xml", NULL};
+    static const char *const parts[] = {"content.xml", "META-INF/manifest.xml", NULL};
     static const char *const exts[] = {"odt", "ods", "odp", "odg", "odf", "odc", "odm", "ott",
                                        "ots", "otp", "otg", NULL};
     /* Only for a file named as ODF: a zip that merely holds such names

@@ -361,7 +361,12 @@ static ls_err xls_sst(struct xls *x, size_t off, struct ls_slice data)
      * strings follow (POI's bug 57456, 57456.xls; POI reads none too). */
     if (total == 0 && data.len <= 8) return LS_OK;
     for (uint32_t i = 0; i < unique; i++) {
-        if (xls_src_need(&s) != LS_OK) return LS_E_TRUNCATED;
+        /* The strings end on a string boundary before the unique count
+         * says: writers overcount (PhpSpreadsheet's bug1592.xls says 15
+         * for 12, calamine's gh548 NHS workbook); Excel, LibreOffice and
+         * POI read the strings that are there, and so do we. A string
+         * cut inside is still damage. */
+        if (xls_src_need(&s) != LS_OK) return LS_OK;
         uint16_t cch = 0, runs = 0;
         uint8_t g = 0;
         uint32_t ext = 0;

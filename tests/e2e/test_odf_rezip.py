@@ -28,6 +28,14 @@ class OdfRezip(unittest.TestCase):
             self.assertIn("ssn", lsutil.entities(o), o["findings"])
             t = lsutil.run(["text", path]).stdout.decode("utf-8")
             self.assertIn("Employee Jane Roe, SSN 536-22-1874", t)
+            # no "mimetype" member at all, named .ods (PhpSpreadsheet's
+            # nomimetype.ods was read as a plain zip)
+            path = os.path.join(d, "nomimetype.ods")
+            o = m.obj(path)
+            self.assertEqual(o["handler"], "odf")
+            self.assertEqual(o["coverage"], "full", o["errors"])
+            t = lsutil.run(["text", path]).stdout.decode("utf-8")
+            self.assertIn("Jane Roe nomimetype.owner@example.org", t)
             # a zip not named as ODF stays an archive: its alerts stand
             z = m.obj(os.path.join(d, "parts.zip"))
             self.assertEqual(z["handler"], "archive")
