@@ -193,9 +193,11 @@ static ls_err cfb_load_fat(struct ole2_cfb *f, const struct cfb_header *h)
 /* ---- chains ------------------------------------------------------------ */
 
 /* Append the sector chain from `start` to out: `size` bytes (or until the
- * chain ends when size is CFB_UNTIL_END), at most max. */
-static ls_err cfb_read_chain(struct ole2_cfb *f, uint32_t start, uint64_t size,
-                             struct ls_buf *out, uint64_t max)
+ * chain ends when size is CFB_UNTIL_END), at most max. tail_ok: a file
+ * ending inside the chain's last sector is no damage (what is there is
+ * kept; see cfb_load_mini). */
+static ls_err cfb_read_chain_tail(struct ole2_cfb *f, uint32_t start, uint64_t size,
+                                  struct ls_buf *out, uint64_t max, bool tail_ok)
 {
     bool until_end = size == CFB_UNTIL_END;
     uint64_t want = size < max ? size : max;
@@ -227,12 +229,19 @@ static ls_err cfb_read_chain(struct ole2_cfb *f, uint32_t start, uint64_t size,
         if (e != LS_OK) return e;
         got += n;
         if (sec.len < f->sector_size && got < want) {
+            if (tail_ok && s < f->fat_len && f->fat[s] == CFB_ENDOFCHAIN) return LS_OK;
             ole2_cfb_damage(f, OLE2_DMG_TRUNCATED, "ole2: file ends inside sector %u", s);
             return LS_E_TRUNCATED;
         }
         s = s < f->fat_len ? f->fat[s] : CFB_FREESECT;
     }
     return want < size && !until_end ? LS_E_LIMIT : LS_OK;
+}
+
+static ls_err cfb_read_chain(struct ole2_cfb *f, uint32_t start, uint64_t size,
+                             struct ls_buf *out, uint64_t max)
+{
+    return cfb_read_chain_tail(f, start, size, out, max, false);
 }
 
 static ls_err cfb_read_mini(struct ole2_cfb *f, uint32_t start, uint64_t size,
@@ -436,7 +445,11 @@ static ls_err cfb_load_mini(struct ole2_cfb *f, const struct cfb_header *h)
     const struct ole2_dirent *root = &f->dir[0];
     ls_buf_init(&f->ministream, f->data.len);
     if (root->size == 0 || cfb_is_free(h->first_minifat)) return LS_OK;
-    ls_err e = cfb_read_chain(f, root->start, root->size, &f->ministream, f->data.len);
+    /* The mini stream's size counts whole mini sectors; writers that do not
+     * pad the file's last sector (PhpSpreadsheet's sample.xls ends 11 bytes
+     * into it: the unused tail of the last mini sector) lose nothing. A
+     * stream that needs the missing bytes is cut in cfb_read_mini. */
+    ls_err e = cfb_read_chain_tail(f, root->start, root->size, &f->ministream, f->data.len, true);
     if (e == LS_E_NOMEM) return e;
     if (e != LS_OK) f->damage |= OLE2_DMG_MINI;
     f->nminisectors = (uint32_t)((f->ministream.len + CFB_MINI_SIZE - 1) >> CFB_MINI_SHIFT);

@@ -3,7 +3,10 @@
 (fixtures: tests/gen/gen_sheet_quirks.py): a BIFF8 SST whose unique count
 is larger than the strings it holds is read whole without damage
 (PhpSpreadsheet bug1592.xls, calamine gh548 were partial); an SST string
-cut inside its characters stays damage."""
+cut inside its characters stays damage. A compound file whose last sector
+(the mini stream's) is not padded, ending in the unused tail of the last
+mini sector, is whole (PhpSpreadsheet sample.xls was 'file ends inside
+sector 8', truncated); one ending inside a stream stays truncated."""
 import os
 import sys
 import tempfile
@@ -45,6 +48,16 @@ class SheetQuirks(unittest.TestCase):
         o = self.m.obj(self.path("sst_cut.xls"))
         self.assertEqual(o["coverage"], "partial")
         self.assertIn("parse_error", o["coverage_reasons"])
+
+    def test_unpadded_last_sector_is_full(self):
+        o = self.m.obj(self.path("unpadded.xls"))
+        self.assertEqual(o["coverage"], "full", o["errors"])
+        self.assertIn("email", lsutil.entities(o))
+
+    def test_cut_inside_stream_is_truncated(self):
+        o = self.m.obj(self.path("unpadded_cut.xls"))
+        self.assertEqual(o["coverage"], "partial")
+        self.assertTrue({"truncated", "parse_error"} & set(o["coverage_reasons"]), o)
 
 
 if __name__ == "__main__":
