@@ -157,6 +157,7 @@ struct arc {
     uint64_t seen;          /* headers read */
     unsigned failed_run;    /* consecutive ARCHIVE_FAILED headers */
     bool raw;               /* single compressed stream (raw format) */
+    bool cut;               /* a member's read stopped before its end */
     bool any_encrypted;
     struct ls_zipcd_report zr; /* zip: the directory check (zr.is_zip false otherwise) */
     struct ls_zipcd_name *zn; /* zip: names as stored, in local-header order */
@@ -371,7 +372,10 @@ static void stop_tags(struct arc *ar, struct arc_child *k, const struct unpack_r
     if ((res->stop == UNPACK_FAILED || res->stop == UNPACK_FATAL) && unsupported_error(ar))
         t = LS_R_UNSUPPORTED;
     if (t) tag(k, t);
-    if (res->stop != UNPACK_DONE) k->ch.flags |= LS_CHILD_TRUNCATED;
+    if (res->stop != UNPACK_DONE) {
+        k->ch.flags |= LS_CHILD_TRUNCATED;
+        ar->cut = true;
+    }
     switch (res->stop) {
     case UNPACK_CUT_BOMB:
         tag(k, LS_A_ZIP_BOMB);
@@ -683,11 +687,14 @@ static ls_err hidden_member(struct arc *ar, const char *name, uint64_t off, uint
 /* Where the container's own bytes end for its reader, or 0 if unknown: a
  * single compressed stream read to its end (the decoder consumed exactly
  * its streams; a gzip's trailing junk is left), or an uncompressed tar or
- * cpio at its end marker (zero blocks, TRAILER!!!). */
+ * cpio at its end marker (zero blocks, TRAILER!!!). A stream whose member
+ * was cut (a bomb, a budget) was not decoded to its end: what the decoder
+ * had not consumed yet is the rest of the stream, not something appended. */
 static uint64_t consumed_at_eof(struct arc *ar)
 {
     struct archive *a = ar->ss.a;
     int64_t used = 0;
+    if (ar->raw && ar->cut) return 0;
     if (ar->raw && archive_filter_count(a) >= 2) {
         used = archive_filter_bytes(a, -1);
     } else if (!ar->raw && archive_filter_count(a) == 1) {

@@ -180,6 +180,8 @@ class TestUnpack(unittest.TestCase):
             self.assertEqual(child["coverage"], "partial")
             self.assertIn("limit:bytes", child["coverage_reasons"])
             self.assertLess(child["file"]["size"], 2 << 20)
+            # the compressed bytes the cut left unread are no hidden member
+            self.assertEqual(len(s.objects), 2, [o["chain"] for o in s.objects])
             self.assertCheapBomb(s)
             # the DESIGN.md floor (64 MiB) still stops it, at a higher cost
             s = self.scan(name, "--bomb-floor", "64M")
@@ -189,6 +191,7 @@ class TestUnpack(unittest.TestCase):
     def test_weak_deflate_bomb_stopped(self):
         s = self.scan("fast_bomb.gz")
         child = s.one("fast_bomb")
+        self.assertEqual(len(s.objects), 2, [o["chain"] for o in s.objects])
         self.assertIn("zip_bomb", child["alerts"])
         self.assertIn("limit:bytes", child["coverage_reasons"])
         self.assertCheapBomb(s)
