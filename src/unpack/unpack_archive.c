@@ -128,6 +128,19 @@ static bool appended_zip(struct ls_slice s)
            r.bad_local == 0;
 }
 
+/* The last part of a split (multi-disk) zip, `zip -s`: its end record names
+ * a disk other than the first; the members start in the other parts. */
+static bool split_zip_part(struct ls_slice s, unsigned *disk)
+{
+    size_t at = ls_slice_find(s, s.len > 65557 ? s.len - 65557 : 0, "PK\x05\x06", 4);
+    uint16_t d, cdd, clen;
+    if (at == SIZE_MAX || !ls_rd_u16le(s, at + 4, &d) || !ls_rd_u16le(s, at + 6, &cdd) ||
+        !ls_rd_u16le(s, at + 20, &clen) || s.len - at - 22 != clen)
+        return false;
+    *disk = d;
+    return (d != 0 && d != 0xFFFFu) || (cdd != 0 && cdd != 0xFFFFu);
+}
+
 static int arc_probe(const struct ls_object *o)
 {
     int best = 0;
@@ -142,7 +155,10 @@ static int arc_probe(const struct ls_object *o)
                                  strstr(o->mime, "x-lzh")))
         best = 50;
     if (best == 0) best = probe_lzma(o->data);
-    if (best == 0 && media_or_blob(o->mime) && appended_zip(o->data)) best = ARC_APPENDED_ZIP_PROBE;
+    unsigned disk;
+    if (best == 0 && media_or_blob(o->mime) &&
+        (appended_zip(o->data) || split_zip_part(o->data, &disk)))
+        best = ARC_APPENDED_ZIP_PROBE;
     return best;
 }
 
@@ -938,6 +954,13 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
     if (o->depth >= ar.lim->max_depth) {
         ls_note(c, o, LS_R_LIMIT_DEPTH, "archive not opened: its members would be deeper than %u",
                 ar.lim->max_depth);
+        return LS_OK;
+    }
+    unsigned disk;
+    if (!ls_slice_starts(o->data, "PK", 2) && split_zip_part(o->data, &disk)) {
+        /* its bytes are still scanned raw (the object is partial) */
+        ls_note(c, o, LS_R_UNSUPPORTED,
+                "zip: part %u of a split (multi-disk) archive; the parts are not joined", disk + 1);
         return LS_OK;
     }
     if (zip_precheck(&ar)) return LS_OK;
