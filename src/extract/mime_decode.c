@@ -483,12 +483,32 @@ static bool line_is_empty(struct ls_slice s, size_t i, size_t eol)
     return eol == i || (eol == i + 1 && s.ptr[i] == '\r');
 }
 
+static bool field_name_char(uint8_t ch);
+
+/* A line of blanks (spaces, tabs, CR) followed by a line that is neither a
+ * field nor a continuation: the empty line that ends the header block,
+ * written with a space in it (mime4j's hdr-fakeout.msg from Mutt,
+ * basic-plain-with-bad-header-separator.msg). Read as an empty folded line
+ * instead, it turned the body into header junk that was never scanned as
+ * text; Python's email starts the body there as well. */
+static bool line_is_blank_end(struct ls_slice s, size_t i, size_t eol)
+{
+    for (size_t k = i; k < eol; k++)
+        if (!is_ws(s.ptr[k])) return false;
+    size_t n = eol < s.len ? eol + 1 : s.len;
+    if (n >= s.len || is_ws(s.ptr[n])) return false;
+    size_t e = line_end(s, n), c = n;
+    while (c < e && field_name_char(s.ptr[c])) c++;
+    while (c < e && (s.ptr[c] == ' ' || s.ptr[c] == '\t')) c++;
+    return c == n || c >= e || s.ptr[c] != ':';
+}
+
 bool mime_split_headers(struct ls_slice msg, struct ls_slice *hdr, struct ls_slice *body)
 {
     size_t i = 0;
     while (i < msg.len) {
         size_t eol = line_end(msg, i);
-        if (line_is_empty(msg, i, eol)) {
+        if (line_is_empty(msg, i, eol) || (i > 0 && line_is_blank_end(msg, i, eol))) {
             (void)ls_slice_sub(msg, 0, i, hdr);
             size_t b = eol < msg.len ? eol + 1 : msg.len;
             (void)ls_slice_from(msg, b, body);

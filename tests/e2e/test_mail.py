@@ -303,6 +303,15 @@ class MailTest(unittest.TestCase):
         self.assertEqual(o["coverage"], "full", o.get("errors"))
         self.assertFound(self.obj("entity.txt", ["staff.bin"]), "ssn", last4(gen_mail.SSN_ENTITY))
 
+    def test_header_separator_with_a_space(self):
+        o = self.obj("spacesep.eml")
+        self.assertEqual(o["handler"], "mime")
+        self.assertEqual(o["coverage"], "full", o.get("errors"))
+        self.assertEqual(o.get("subject"), "spaced")
+        t = self.text(os.path.join(self.dir, "spacesep.eml"))
+        self.assertIn("The header is not properly terminated.", t)
+        self.assertIn("Second paragraph.", t)
+
     def test_unclosed_multipart_ending_in_padded_base64_is_full(self):
         o = self.obj("noclose.eml")
         self.assertEqual(o["coverage"], "full", o.get("errors"))

@@ -543,6 +543,14 @@ def bare_entity():
             "--en_1--\r\n" % b64_lines(("SSN %s\n" % SSN_ENTITY).encode())).encode()
 
 
+def space_separator_eml():
+    """The empty line after the headers holds a space (Mutt; mime4j's
+    hdr-fakeout.msg): the body after it is text, not header junk."""
+    return (b"From: a@corp-mail.test\r\nTo: b@corp-mail.test\r\nSubject: spaced\r\n"
+            b"Content-Type: text/plain; charset=us-ascii\r\n \r\n"
+            b"The header is not properly terminated.\r\n\r\nSecond paragraph.\r\n")
+
+
 def decoy_txt():
     return ("Meeting notes\n\nSomeone wrote:\nFrom: not a header here\n"
             "Subject: still just text\n").encode()
@@ -616,6 +624,7 @@ def generate(out):
     write(os.path.join(out, "leadws.eml"), leading_blank_eml())
     write(os.path.join(out, "utf7.eml"), utf7_eml())
     write(os.path.join(out, "entity.txt"), bare_entity())
+    write(os.path.join(out, "spacesep.eml"), space_separator_eml())
     write(os.path.join(out, "notes.txt"), decoy_txt())
     write(os.path.join(out, "corrupt.pst"), corrupt_pst())
     write(os.path.join(out, "truncated.pst"), truncated_pst())
@@ -631,7 +640,8 @@ def corpus(fuzzdir):
                  "deep.eml": deep_eml(), "uu.eml": uu_eml(),
                  "report.eml": delivery_report_eml(), "onedash.eml": one_dash_close_eml(),
                  "reopen.eml": reopened_boundary_eml(), "leadws.eml": leading_blank_eml(),
-                 "utf7.eml": utf7_eml(), "entity.txt": bare_entity()},
+                 "utf7.eml": utf7_eml(), "entity.txt": bare_entity(),
+                 "spacesep.eml": space_separator_eml()},
         "mbox": {"mboxrd.mbox": mboxrd(), "netscape.mbox": netscape_mbox()},
         "tnef": {"winmail.dat": winmail_dat(), "specrtf.dat": spec_rtf_dat()},
         "pst": {"corrupt.pst": corrupt_pst(), "truncated.pst": truncated_pst(),

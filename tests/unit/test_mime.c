@@ -317,6 +317,23 @@ static void split_no_body(void **st)
     assert_int_equal(body.len, 9);
 }
 
+/* A separator line holding a space ends the header block when prose
+ * follows it (Mutt, mime4j's hdr-fakeout.msg); before a field or a
+ * continuation it is an empty folded line, as before. */
+static void split_blank_line_with_space(void **st)
+{
+    (void)st;
+    struct ls_slice hdr, body;
+    assert_true(mime_split_headers(S("Subject: s\r\n \r\nThe body.\r\n"), &hdr, &body));
+    assert_int_equal(hdr.len, 12);
+    assert_int_equal(body.len, 11);
+    assert_memory_equal(body.ptr, "The body.\r\n", 11);
+    assert_true(mime_split_headers(S("Subject: s\n \n more\nTo: t\n\nb"), &hdr, &body));
+    assert_int_equal(body.len, 1);
+    assert_true(mime_split_headers(S("Subject: s\n\t\nTo: t\n\nb"), &hdr, &body));
+    assert_int_equal(body.len, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -339,6 +356,7 @@ int main(void)
         cmocka_unit_test(charset_utf16),
         cmocka_unit_test(charset_utf7),
         cmocka_unit_test(header_eword_fold_without_space),
+        cmocka_unit_test(split_blank_line_with_space),
         cmocka_unit_test(param_plain_and_quoted),
         cmocka_unit_test(param_rfc2231),
         cmocka_unit_test(param_encoded_word),
