@@ -46,7 +46,7 @@ rule pii_credit_card
         redact = "last4"
         description = "Payment card number (Visa, Mastercard, Amex, Discover, JCB, Diners), plain or grouped by spaces/dashes; Luhn and brand length checked"
     strings:
-        $card = /(^|[^0-9A-Za-z .-]|[^0-9][ .])(40|41|42|43|44|45|46|47|48|49|51|52|53|54|55|22|23|24|25|26|27|34|37|30|36|38|39|35|60|62|64|65)[0-9 -]{10,21}[0-9]([^0-9A-Za-z-]|-[^0-9A-Za-z]|$)/
+        $card = /(^|[^0-9A-Za-z .-]|[^0-9][ .])(40|41|42|43|44|45|46|47|48|49|51|52|53|54|55|22|23|24|25|26|27|34|37|30|36|38|39|35|60|62|64|65)[0-9 -]{10,21}[0-9]([^0-9A-Za-z.-]|[.-][^0-9A-Za-z]|[.-]$|$)/
     condition:
         $card
 }

@@ -859,6 +859,10 @@ def decoy_files(c, n):
         "The confidentiality agreement expires next year.",
         "We discussed confidentiality obligations under the NDA.",
         "Internal users can find the guide on the intranet."]))
+    # the integer part of a decimal amount or measurement that happens to
+    # pass Luhn (seen in real xlsx cell values: 4840178720400.85)
+    gen("decimal_values", lambda: "%s\t%s.%s" % (
+        c.r.choice(["Total", "Balance", "value", "Sum"]), c.card_number(), c.d(c.r.choice([1, 2, 6]))))
     for cls in list(c.decoy_files.values()):
         c.decoy(cls + "_file", n)
 
