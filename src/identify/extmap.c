@@ -46,7 +46,9 @@ static const struct ext_fam ext_table[] = {
     {"odt", F_ODF | F_ZIP},   {"ods", F_ODF | F_ZIP},   {"odp", F_ODF | F_ZIP},
     {"doc", F_OLE | F_RTF | F_TEXT}, {"dot", F_OLE | F_RTF | F_TEXT},
     {"xls", F_OLE | F_TEXT | F_OOXML | F_ZIP}, {"ppt", F_OLE}, {"pps", F_OLE},
-    {"msg", F_OLE},           {"vsd", F_OLE},           {"pub", F_OLE},
+    /* .msg is Outlook's compound file, and also what mail tools (mime4j,
+     * MH-style exports, saved Usenet articles) call an RFC 822 message. */
+    {"msg", F_OLE | F_TEXT},  {"vsd", F_OLE},           {"pub", F_OLE},
     {"exe", F_EXE},           {"dll", F_EXE},           {"scr", F_EXE},
     {"sys", F_EXE},
     {"jpg", F_IMAGE},         {"jpeg", F_IMAGE},        {"png", F_IMAGE},

@@ -88,6 +88,8 @@ static void mismatch_table(void **st)
         {"xls", "application/vnd.ms-excel", false},
         {"xls", "text/html", false},
         {"msg", "application/vnd.ms-outlook", false},
+        {"msg", "message/rfc822", false}, /* RFC 822 mail saved as .msg */
+        {"msg", "application/x-dosexec", true},
         {"ppt", "application/vnd.ms-powerpoint", false},
         {"exe", "application/x-dosexec", false},
         {"dll", "application/vnd.microsoft.portable-executable", false},
