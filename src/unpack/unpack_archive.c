@@ -305,12 +305,12 @@ static bool stored_matches(struct ls_slice raw, const char *p)
  * forks): look a little ahead of the last match. A name libarchive could
  * not decode (p NULL) takes the next entry. */
 #define ARC_CD_LOOKAHEAD 64u
-static bool stored_name(struct arc *ar, const char *p, struct ls_slice *out)
+static bool stored_name(struct arc *ar, const char *p, const struct ls_zipcd_name **out)
 {
     size_t end = ar->nzn - ar->zcur > ARC_CD_LOOKAHEAD ? ar->zcur + ARC_CD_LOOKAHEAD : ar->nzn;
     for (size_t i = ar->zcur; i < end; i++) {
         if (p && !stored_matches(ar->zn[i].name, p)) continue;
-        *out = ar->zn[i].name;
+        *out = &ar->zn[i];
         ar->zcur = i + 1;
         return true;
     }
@@ -338,12 +338,18 @@ static void child_name(struct arc *ar, struct archive_entry *e, struct arc_child
                        struct ls_buf *nb)
 {
     const char *p = ar->raw ? NULL : archive_entry_pathname(e);
-    struct ls_slice stored;
+    const struct ls_zipcd_name *stored;
     if (ar->raw) {
         int nf = archive_filter_count(ar->ss.a) - 1; /* the last is the reader */
         raw_name(ar->o, nf > 0 ? (unsigned)nf : 1u, nb);
     } else if (ar->zn && stored_name(ar, p, &stored)) {
-        nb_add(nb, stored.ptr, stored.len);
+        nb_add(nb, stored->name.ptr, stored->name.len);
+        /* Without the flag the name is in a legacy code page (cp437 ...),
+         * which is normal; with it, bytes that are not UTF-8 are a lie. */
+        if (stored->utf8 && !ls_utf8_valid(stored->name)) {
+            tag(k, LS_A_BAD_NAME);
+            say(k, "name flagged UTF-8 is not UTF-8", NULL);
+        }
     } else if (p) {
         nb_adds(nb, p);
     } else {

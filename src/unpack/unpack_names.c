@@ -255,10 +255,27 @@ static unsigned plain_flags(struct ls_slice name)
     return f;
 }
 
+/* A two-byte overlong encoding (0xC0/0xC1 + a continuation byte) of a
+ * control character or of '.', '/', ':' or '\\': what a lax decoder turns
+ * into a path separator or a dot ("..\xc0\xaf" is "../"). Bytes that are
+ * merely not UTF-8 are not hostile: a zip without the UTF-8 flag stores its
+ * names in the OEM code page (cp437 "caf\x82"), old tars in Latin-1 or
+ * Shift_JIS, and extractors convert them. */
+static bool has_overlong_ascii(struct ls_slice s)
+{
+    for (size_t i = 0; i + 1 < s.len; i++) {
+        int b0 = ls_slice_at(s, i), b1 = ls_slice_at(s, i + 1);
+        if ((b0 != 0xc0 && b0 != 0xc1) || (b1 & 0xc0) != 0x80) continue;
+        int c = ((b0 & 0x1f) << 6) | (b1 & 0x3f);
+        if (c < 0x20 || c == '.' || c == '/' || c == ':' || c == '\\' || c == 0x7f) return true;
+    }
+    return false;
+}
+
 unsigned unpack_name_flags(struct ls_slice name)
 {
     unsigned f = plain_flags(name);
-    if (name.len == 0 || has_control(name) || !ls_utf8_valid(name) || too_long(name))
+    if (name.len == 0 || has_control(name) || has_overlong_ascii(name) || too_long(name))
         f |= UNPACK_NAME_BAD;
     if (!has_high(name)) return f; /* plain ASCII: nothing to fold */
     struct ls_buf folded;

@@ -9,8 +9,10 @@
 
 /* unpack_name_flags() bits */
 #define UNPACK_NAME_BAD 0x1u       /* empty, control characters (C0, DEL, C1, bidi
-                                      overrides/isolates), invalid UTF-8, over-long
-                                      (a component over 255 bytes, a name over 4096) */
+                                      overrides/isolates), overlong UTF-8 of a dot,
+                                      separator or control, over-long (a component
+                                      over 255 bytes, a name over 4096); bytes of a
+                                      legacy code page (not UTF-8) are no fault */
 #define UNPACK_NAME_TRAVERSAL 0x2u /* a ".." component ('/' or '\' separated) */
 #define UNPACK_NAME_ABSOLUTE 0x4u  /* leading '/' or '\', or a drive letter */
 

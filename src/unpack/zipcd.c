@@ -231,6 +231,7 @@ static ls_err one_entry(struct zcd *z, struct ls_cursor *c)
         nm->index = z->r->entries;
         nm->name = name;
         nm->comment = comment;
+        nm->utf8 = (flags & 0x800u) != 0;
     }
     z->r->entries++;
     return LS_OK;

@@ -58,6 +58,7 @@ struct ls_zipcd_name {
     uint64_t index;   /* position in the central directory */
     struct ls_slice name;
     struct ls_slice comment; /* the entry's comment as stored */
+    bool utf8;        /* general purpose flag bit 11: the name is UTF-8 */
 };
 
 /* The entries' names, sorted by local header offset (ties in directory

@@ -207,9 +207,10 @@ def names_cases():
     n2 = "\u7d66\u4e0e\u660e\u7d30.txt".encode("shift_jis")
     z = raw_zip([zip_entry_raw(n1, PII, 8), zip_entry_raw(n2, PII2, 8), zip_entry_raw(b"plain.txt", CLEAN)])
     p = put("names/legacy_names.zip", z)
-    key("cp437_member", p, [n1], entities_all=["ssn"], alerts_all=["bad_name"], coverage="full")
-    key("sjis_member", p, [n2], entities_all=["ssn"], coverage="full")
-    key("legacy_zip_root", p, [], verdict="hostile", coverage="full")
+    # legacy code-page names are normal (Windows zips): no bad_name, not hostile
+    key("cp437_member", p, [n1], entities_all=["ssn"], alerts_none=["bad_name"], coverage="full")
+    key("sjis_member", p, [n2], entities_all=["ssn"], alerts_none=["bad_name"], coverage="full")
+    key("legacy_zip_root", p, [], verdict="sensitive", coverage="full")
     # same names flagged UTF-8 (bit 11) correctly: no bad_name
     u = "\u7d66\u4e0e\u660e\u7d30.txt".encode()
     p = put("names/utf8_flag.zip", raw_zip([zip_entry_raw(u, PII, 8, flags=0x800)]))
@@ -217,7 +218,7 @@ def names_cases():
     # latin-1 name in a pax-less GNU tar
     lat = "r\u00e9sum\u00e9.txt".encode("latin-1")
     p = put("names/latin1.tar", tarb(lambda t: tadd(t, lat.decode("utf-8", "surrogateescape"), PII)))
-    key("latin1_tar_member", p, [lat], entities_all=["ssn"], alerts_all=["bad_name"])
+    key("latin1_tar_member", p, [lat], entities_all=["ssn"], alerts_none=["bad_name"])
     # duplicate names: the second copy holds the PII
     z = raw_zip([zip_entry_raw(b"report.txt", CLEAN), zip_entry_raw(b"report.txt", PII)])
     p = put("names/dupes.zip", z)
