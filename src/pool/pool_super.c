@@ -294,7 +294,7 @@ static double proc_cpu_s(pid_t pid)
     char *q = strrchr(buf, ')');
     if (!q) return -1;
     unsigned long long t[2] = {0, 0};
-    for (int field = 3, k = 0; *q && k < 2; q++) {
+    for (int field = 2, k = 0; *q && k < 2; q++) {
         if (*q != ' ') continue;
         field++;
         if (field < 14) continue;
