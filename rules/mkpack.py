@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# Writes rules/pii/pii.yar, rules/secrets/secrets.yar, rules/corporate/markings.yar.
+# Writes rules/pii/pii.yar (secrets and markings: rules/secrets/mksecrets.py).
 # The long literal alternations (SSN groups, card prefixes, "x@" pairs) exist
 # to give YARA two-to-four byte atoms; see docs/rules.md. Edit here, rerun,
 # and run tests/e2e/test_rules_pack.py.
@@ -63,63 +63,5 @@ pii+="\n"+rule("pii_drivers_license_context", meta("pii","drivers_license","high
    ("$dl_abbrev", r"/\bDL ?(#|No\.?|num(ber)?|:)[ \t]{0,2}[:#]?[ \t]{0,2}[A-Z0-9]{5,13}([^A-Za-z0-9]|$)/")], "any of them")
 open(R+"/pii/pii.yar","w").write(pii)
 
-# ---------------- secrets
-sec=hdr("Secret rules: namespace secrets.")
-sec+=rule("secret_private_key", meta("secret","private_key","critical","PEM, OpenSSH or PGP private key block","private_key","keytype"),
-  [("$key", r"/-----BEGIN (RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY( BLOCK)?-----[\r\n]+[A-Za-z0-9+\/=\r\n:,. -]{32,400}/")], "$key")
-aws="AKIA ASIA ABIA ACCA AGPA AIDA AIPA ANPA ANVA APKA AROA ASCA".split()
-sec+="\n"+rule("secret_aws_access_key_id", meta("secret","aws_key","high","AWS access key ID (AKIA/ASIA... + 16 base32 characters)","aws_key_id","prefix4"),
-  [("$id", r"/(^|[^A-Z0-9])%s[A-Z2-7]{16}([^A-Za-z0-9]|$)/"%alt(aws))], "$id")
-sec+="\n"+rule("secret_aws_secret_key", meta("secret","aws_secret","critical","AWS secret access key (40 characters) after aws_secret_access_key / SecretAccessKey","aws_secret","prefix4"),
-  [("$secret", r"/(^|[^a-z0-9_])(aws_?secret_?(access_?)?key|secret_?access_?key)\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?[A-Za-z0-9\/+]{40}([^A-Za-z0-9\/+=]|$)/ nocase")], "$secret")
-sec+="\n"+rule("secret_gcp_service_account", meta("secret","gcp_key","critical","Google Cloud service-account JSON key (private_key_id of a service_account file)","gcp_key_id","prefix4"),
-  [("$id", r'/"private_key_id"[ \t]*:[ \t]*"[0-9a-f]{40}"/'), ("$ctx_type", r'/"type"[ \t]*:[ \t]*"service_account"/')], "$id and $ctx_type")
-sec+="\n"+rule("secret_github_token", meta("secret","token","high","GitHub personal, OAuth, app or refresh token","token","keytype"),
-  [("$classic", r"/(^|[^A-Za-z0-9_])(ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}([^A-Za-z0-9_]|$)/"),
-   ("$fine", r"/github_pat_[A-Za-z0-9_]{82}/")], "any of them")
-sec+="\n"+rule("secret_gitlab_token", meta("secret","token","high","GitLab personal access token","token","keytype"),
-  [("$pat", r"/glpat-[A-Za-z0-9_-]{20}([^A-Za-z0-9_-]|$)/")], "$pat")
-sec+="\n"+rule("secret_slack_token", meta("secret","token","high","Slack bot/user/app token","token","keytype"),
-  [("$tok", r"/xox[abeprs]-[0-9A-Za-z-]{10,120}/")], "$tok")
-sec+="\n"+rule("secret_stripe_key", meta("secret","token","high","Stripe secret or restricted API key","token","keytype"),
-  [("$key", r"/(sk|rk)_(live|test)_[0-9A-Za-z]{24,99}/")], "$key")
-sec+="\n"+rule("secret_google_api_key", meta("secret","token","high","Google API key (AIza + 35 characters)","token","keytype"),
-  [("$key", r"/(^|[^A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}([^A-Za-z0-9_-]|$)/")], "$key")
-sec+="\n"+rule("secret_npm_token", meta("secret","token","high","npm access token","token","keytype"),
-  [("$tok", r"/(^|[^A-Za-z0-9_])npm_[A-Za-z0-9]{36}([^A-Za-z0-9_]|$)/")], "$tok")
-sec+="\n"+rule("secret_pypi_token", meta("secret","token","high","PyPI API token","token","keytype"),
-  [("$tok", r"/pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,200}/")], "$tok")
-sec+="\n"+rule("secret_sendgrid_key", meta("secret","token","high","SendGrid API key (SG.<22>.<43>)","token","keytype"),
-  [("$key", r"/(^|[^A-Za-z0-9_.-])SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}([^A-Za-z0-9_-]|$)/")], "$key")
-sec+="\n"+rule("secret_slack_webhook", meta("secret","token","high","Slack incoming-webhook URL (hooks.slack.com/services/T.../B.../...)","token","keytype"),
-  [("$url", r"/https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{8,12}\/B[A-Z0-9]{8,12}\/[A-Za-z0-9]{24}/")], "$url")
-sec+="\n"+rule("secret_openai_key", meta("secret","token","high","OpenAI API key (sk-... with the T3BlbkFJ marker)","token","keytype"),
-  [("$key", r"/(^|[^A-Za-z0-9_-])sk-(proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,80}T3BlbkFJ[A-Za-z0-9_-]{20,80}/")], "$key")
-sec+="\n"+rule("secret_shopify_token", meta("secret","token","high","Shopify access token or shared secret (shpat_, shpss_, shpca_, shppa_ + 32 hex)","token","keytype"),
-  [("$tok", r"/shp(at|ss|ca|pa)_[a-fA-F0-9]{32}([^A-Za-z0-9_]|$)/")], "$tok")
-sec+="\n"+rule("secret_huggingface_token", meta("secret","token","high","Hugging Face access token (hf_ + 34 letters)","token","keytype"),
-  [("$tok", r"/(^|[^A-Za-z0-9_])hf_[A-Za-z0-9]{34}([^A-Za-z0-9_]|$)/")], "$tok")
-sec+="\n"+rule("secret_digitalocean_token", meta("secret","token","high","DigitalOcean personal access / OAuth token (dop_v1_, doo_v1_, dor_v1_ + 64 hex)","token","keytype"),
-  [("$tok", r"/do(p|o|r)_v1_[a-f0-9]{64}([^A-Za-z0-9_]|$)/")], "$tok")
-sec+="\n"+rule("secret_key_assignment", meta("secret","token","high","API key, client secret, secret key or access token assigned in a config file (api_key=..., \\\"client_secret\\\": \\\"...\\\", SECRET_KEY = '...', AccountKey=...); 16+ characters with letters and digits, placeholders and variables rejected","token_assignment","mask"),
-  [("$assign", r"/(^|[^a-z0-9])(api[_-]?key|api[_-]?secret|secret[_-]?key|client[_-]?secret|access[_-]?token|auth[_-]?token|app[_-]?secret|private[_-]?token|accountkey|sharedaccesskey)[\"']?[ \t]*[:=][ \t]*[\"']?[a-z0-9_+\/.=-]{16,200}/ nocase")], "$assign")
-sec+="\n"+rule("secret_jwt", meta("secret","jwt","medium","JSON Web Token (header decodes to JSON naming alg)","jwt","prefix4"),
-  [("$jwt", r"/eyJ[A-Za-z0-9_-]{10,500}\.eyJ[A-Za-z0-9_-]{10,2000}\.[A-Za-z0-9_-]{16,600}/")], "$jwt")
-sec+="\n"+rule("secret_password_assignment", meta("secret","password","high","Password assigned in a config file (password=..., \\\"password\\\": \\\"...\\\", <password>...</password>); placeholders and variables rejected","password","password"),
-  [("$assign", r"/(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(password|passwd|passphrase|pwd)\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?[^\s\"'<>;,\\]{4,128}([ \t][a-z])?/ nocase"),
-   ("$xml", r"/<(password|passwd|pwd)>[^<\s]{4,128}<\//")], "any of them")
-sec+="\n"+rule("secret_password_define", meta("secret","password","high","Password constant in PHP (define('DB_PASSWORD', '...'), wp-config.php)","password","password"),
-  [("$define", r"/define\( ?[\"'][A-Z0-9_]{0,24}(PASSWORD|PASSWD|PASS|PWD)[\"'] ?, ?[\"'][^\"'\r\n]{4,128}[\"']/ nocase")], "$define")
-sec+="\n"+rule("secret_netrc_password", meta("secret","password","high","Password in a .netrc / _netrc entry (machine ... login ... password ...)","password","password"),
-  [("$netrc", r"/\blogin[ \t]+[^\s]{1,64}[ \t\r\n]+password[ \t]+[^\s]{4,128}/")], "$netrc")
-sec+="\n"+rule("secret_url_credentials", meta("secret","password","high","Password in a URL or connection string (scheme://user:password@host)","url_password","password"),
-  [("$url", r"/(^|[^a-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:\/@\"']{1,64}:[^\s\/@\"']{3,128}@[a-z0-9.-]{1,253}/ nocase")], "$url")
-hs=[r"\$1\$",r"\$2a\$",r"\$2b\$",r"\$2y\$",r"\$5\$",r"\$6\$",r"\$y\$",r"\$7\$",r"\$apr1\$",r"\{SHA\}"]
-sec+="\n"+rule("secret_password_hash", meta("secret","password_hash","high","Password hash line from /etc/shadow or an htpasswd file (crypt MD5/bcrypt/SHA-256/SHA-512/yescrypt, apr1, {SHA})","crypt","hash"),
-  [("$line", r"/(^|[^a-z0-9_.-])[a-z_][a-z0-9_.-]{0,31}%s[.\/A-Za-z0-9$+=]{8,200}/"%alt([":"+h for h in hs]))], "$line")
-open(R+"/secrets/secrets.yar","w").write(sec)
-
-corp=hdr("Corporate rules: namespace corporate.")
-corp+=rule("corporate_marking", meta("corporate","marking","medium","Classification or handling marking (CONFIDENTIAL, INTERNAL (USE) ONLY, ATTORNEY-CLIENT PRIVILEGED, ATTORNEY WORK PRODUCT, DO NOT DISTRIBUTE, ...) in any case",None,"none"),
-  [("$marking", r"/\b((strictly |company |highly |privileged (and|&) |proprietary (and|&) )?confidential|(for )?internal (use )?only|attorney[- ]client privileged?|attorney work product|do not distribute|not for (external )?distribution|top secret|for official use only|secret\/\/noforn)\b/ nocase")], "$marking")
-open(R+"/corporate/markings.yar","w").write(corp)
+# rules/secrets/secrets.yar and rules/corporate/markings.yar are written by
+# rules/secrets/mksecrets.py.

@@ -897,6 +897,19 @@ static bool loc_aws_key(struct ls_slice m, struct ls_value *out)
 
 static bool secret40_char(int c) { return is_alnum(c) || c == '/' || c == '+'; }
 
+/* Documentation values and fake runs that real keys do not contain: the
+ * AWS, Stripe and jwt.io examples, "not-a-real", "abcdefgh", "12345678". */
+static bool documented_fake(struct ls_slice v)
+{
+    static const char *const fakes[] = {"example", "4eC39HqLyjWDarjtT1zdp7dc",
+                                        "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c", "not-a-real",
+                                        "notarealtoken", "abcdefgh", "12345678", "xxxxxxxx",
+                                        "3ax6xnjp29jd6fds4gc373sgvjxteol0"};
+    for (size_t i = 0; i < sizeof fakes / sizeof fakes[0]; i++)
+        if (slice_has_nocase(v, fakes[i])) return true;
+    return false;
+}
+
 /* A secret of mixed classes: upper, lower and digits all present. */
 static bool looks_random(struct ls_slice v)
 {
@@ -904,6 +917,8 @@ static bool looks_random(struct ls_slice v)
            count_class(v, is_digit) > 0 && !slice_has_nocase(v, "example");
 }
 
+/* aws_secret_access_key = X, or the key id's row (AKIA...,X): the 40
+ * characters at the end of the match. */
 static bool loc_aws_secret(struct ls_slice m, struct ls_value *out)
 {
     if (!last_token(m, secret40_char, &out->off, &out->len)) return false;
@@ -921,65 +936,196 @@ static bool loc_gcp_key(struct ls_slice m, struct ls_value *out)
 
 static bool token_char(int c) { return is_alnum(c) || c == '_' || c == '-'; }
 
-static bool token_url_char(int c) { return token_char(c) || c == '.' || c == '/' || c == ':'; }
+static bool token_url_char(int c)
+{
+    return token_char(c) || c == '.' || c == '/' || c == ':' || c == '~';
+}
 
-/* Provider tokens (ghp_, glpat-, xoxb-, sk_live_, SG.x.y, hooks.slack.com
- * URLs ...): the rule pins the prefix and the shape, so the value is the
- * match from its first letter over token characters, '.', '/' and ':',
- * without trailing punctuation; the random part must be long and not a
- * placeholder, with a digit or (letters-only tokens such as hf_) at least 30
- * characters of mixed case. */
+/* The random part must be long and not a placeholder, with a digit or
+ * (letters-only tokens such as hf_) at least 30 characters of mixed case. */
+static bool token_value_ok(struct ls_slice v)
+{
+    if (v.len < 16 || documented_fake(v)) return false;
+    bool mixed = count_class(v, is_upper) > 2 && count_class(v, is_lower) > 2 && v.len >= 30;
+    return (count_class(v, is_digit) > 0 || mixed) && count_class(v, is_alpha) > 8;
+}
+
+/* Provider tokens (ghp_, glpat-, xoxb-, sk_live_, SG.x.y, 123:AA..., the
+ * hooks.slack.com URL ...): the rule pins the prefix and the shape, so the
+ * value is the match from its first letter or digit over token characters,
+ * '.', '/', ':' and '~', without trailing punctuation. */
 static bool loc_token(struct ls_slice m, struct ls_value *out)
 {
-    size_t start = find_if(m, 0, is_alpha);
+    size_t start = find_if(m, 0, is_alnum);
     size_t end = start;
     while (end < m.len && token_url_char(ls_slice_at(m, end))) end++;
     while (end > start && !token_char(ls_slice_at(m, end - 1))) end--;
-    struct ls_slice v = sub(m, start, end - start);
     out->off = start;
     out->len = end - start;
-    if (v.len < 16) return false;
-    if (slice_has_nocase(v, "xxxxxxxx") || slice_has_nocase(v, "example")) return false;
-    bool mixed = count_class(v, is_upper) > 2 && count_class(v, is_lower) > 2 && v.len >= 30;
-    return (count_class(v, is_digit) > 0 || mixed) && count_class(v, is_alpha) > 8;
+    return token_value_ok(sub(m, start, end - start));
+}
+
+static bool hex_char(int c) { return is_hex(c); }
+
+/* Hex keys: ASP.NET validationKey="..." and Twilio SK + 32 hex. The value
+ * is the last run of letters and digits; past an SK prefix it is hex, 32+
+ * digits long, with digits and letters, not one repeated character. */
+static bool loc_hex_key(struct ls_slice m, struct ls_value *out)
+{
+    if (!last_token(m, is_alnum, &out->off, &out->len)) return false;
+    struct ls_slice v = sub(m, out->off, out->len);
+    struct ls_slice h = ls_slice_starts(v, "SK", 2) ? sub(v, 2, v.len - 2) : v;
+    if (h.len < 32 || count_class(h, hex_char) != h.len || repeated(h)) return false;
+    return count_class(h, is_digit) >= 2 && count_class(h, is_alpha) >= 2 && !documented_fake(h);
 }
 
 static bool token_assignment_char(int c)
 {
     return is_alpha(c) || is_digit(c) || c == '_' || c == '+' || c == '/' || c == '.' || c == '=' ||
-           c == '-';
+           c == '-' || c == '~';
 }
 
-/* api_key = "value", "client_secret": "value", AccountKey=value: the value
- * after the first ':' or '=' and its quotes. A secret has 16+ characters,
- * letters and at least two digits (or 30+ in mixed case: base64 keys);
- * placeholders (your_api_key_here, xxxx, <...>, ${VAR}), code
- * (process.env.X, os.environ, settings.X) and example values are not. */
-static bool loc_token_assignment(struct ls_slice m, struct ls_value *out)
+static bool is_quote(int c) { return c == '"' || c == '\''; }
+
+/* Start of the value after the first ':' or '=' at or after from (then
+ * '>' of '=>', '=' of ':=', blanks, quotes, backslashes). *quoted tells
+ * whether a quote was skipped. SIZE_MAX if there is no separator. */
+static size_t value_start(struct ls_slice m, size_t from, bool *quoted)
 {
-    size_t eq = ls_slice_find(m, 0, "=", 1), colon = ls_slice_find(m, 0, ":", 1);
+    size_t eq = ls_slice_find(m, from, "=", 1), colon = ls_slice_find(m, from, ":", 1);
     size_t sep = eq < colon ? eq : colon;
-    if (sep == SIZE_MAX) return false;
+    *quoted = false;
+    if (sep == SIZE_MAX) return SIZE_MAX;
     size_t start = sep + 1;
-    while (start < m.len && (is_space(ls_slice_at(m, start)) || ls_slice_at(m, start) == '"' ||
-                             ls_slice_at(m, start) == '\''))
+    if (ls_slice_at(m, start) == '>' || (ls_slice_at(m, sep) == ':' && ls_slice_at(m, start) == '='))
         start++;
-    size_t end = start;
-    while (end < m.len && token_assignment_char(ls_slice_at(m, end))) end++;
-    while (end > start && ls_slice_at(m, end - 1) == '.') end--;
-    out->off = start;
-    out->len = end - start;
-    struct ls_slice v = sub(m, start, end - start);
-    if (v.len < 16 || repeated(v)) return false;
-    static const char *const not_secret[] = {"xxxx", "example", "your", "placeholder", "changeme",
-                                             "dummy", "sample", "process.env", "environ", "settings.",
-                                             "config.", "api_key", "apikey", "secret_key", "token_here",
-                                             "insert", "replace", "redacted", "0000000000"};
+    for (int c = ls_slice_at(m, start); is_space(c) || is_quote(c) || c == '\\'; c = ls_slice_at(m, ++start))
+        if (is_quote(c)) *quoted = true;
+    return start;
+}
+
+static bool generic_secret_ok(struct ls_slice v)
+{
+    if (v.len < 16 || repeated(v) || documented_fake(v)) return false;
+    static const char *const not_secret[] = {"your", "placeholder", "changeme", "dummy", "sample",
+                                             "process.env", "environ", "settings.", "config.", "api_key",
+                                             "apikey", "secret_key", "token_here", "insert", "replace",
+                                             "redacted", "0000000000", "getenv", "vault:"};
     for (size_t i = 0; i < sizeof not_secret / sizeof not_secret[0]; i++)
         if (slice_has_nocase(v, not_secret[i])) return false;
     size_t digits = count_class(v, is_digit), alpha = count_class(v, is_alpha);
     bool mixed = count_class(v, is_upper) > 2 && count_class(v, is_lower) > 2 && v.len >= 30;
     return alpha >= 4 && (digits >= 2 || mixed);
+}
+
+/* api_key = "value", "client_secret": "value", APP_KEY=base64:value: the
+ * value after the first ':' or '=' and its quotes, without a "base64:"
+ * prefix. A secret has 16+ characters, letters and at least two digits (or
+ * 30+ in mixed case: base64 keys); placeholders (your_api_key_here, xxxx,
+ * ${VAR}), code (process.env.X, os.environ, settings.X) and example values
+ * are not. */
+static bool loc_token_assignment(struct ls_slice m, struct ls_value *out)
+{
+    bool quoted;
+    size_t start = value_start(m, 0, &quoted);
+    if (start == SIZE_MAX) return false;
+    if (m.len - start > 7 && slice_has_nocase(sub(m, start, 7), "base64:")) start += 7;
+    size_t end = start;
+    while (end < m.len && token_assignment_char(ls_slice_at(m, end))) end++;
+    while (end > start && ls_slice_at(m, end - 1) == '.') end--;
+    out->off = start;
+    out->len = end - start;
+    return generic_secret_ok(sub(m, start, end - start));
+}
+
+/* Kubernetes/ECS "name: X_TOKEN / value: ...": the value after "value". */
+static bool loc_after_value_key(struct ls_slice m, struct ls_value *out,
+                                bool (*loc)(struct ls_slice, struct ls_value *))
+{
+    size_t at = SIZE_MAX;
+    for (size_t i = ls_slice_find(m, 0, "value", 5); i != SIZE_MAX; i = ls_slice_find(m, i + 1, "value", 5))
+        at = i;
+    if (at == SIZE_MAX) return false;
+    struct ls_slice rest = sub(m, at, m.len - at);
+    if (!loc(rest, out)) return false;
+    out->off += at;
+    return true;
+}
+
+static bool loc_env_token(struct ls_slice m, struct ls_value *out)
+{
+    return loc_after_value_key(m, out, loc_token_assignment);
+}
+
+/* Authorization: Bearer X (opaque tokens; a JWT is the jwt rule's). */
+static bool loc_bearer(struct ls_slice m, struct ls_value *out)
+{
+    size_t b = ls_slice_find(m, 0, "Bearer", 6);
+    if (b == SIZE_MAX) return false;
+    size_t start = b + 6;
+    while (start < m.len && is_space(ls_slice_at(m, start))) start++;
+    size_t end = start;
+    while (end < m.len && (token_assignment_char(ls_slice_at(m, end)))) end++;
+    out->off = start;
+    out->len = end - start;
+    struct ls_slice v = sub(m, start, end - start);
+    if (ls_slice_starts(v, "eyJ", 3)) return false;
+    return v.len >= 20 && generic_secret_ok(v) && count_class(v, is_alpha) > 8;
+}
+
+/* Azure SAS: the signature after the last "sig=". */
+static bool loc_sas(struct ls_slice m, struct ls_value *out)
+{
+    size_t at = SIZE_MAX;
+    for (size_t i = ls_slice_find(m, 0, "sig=", 4); i != SIZE_MAX; i = ls_slice_find(m, i + 1, "sig=", 4))
+        at = i;
+    if (at == SIZE_MAX) return false;
+    out->off = at + 4;
+    out->len = m.len - out->off;
+    return out->len >= 40 && looks_random(sub(m, out->off, out->len)) && !documented_fake(sub(m, out->off, out->len));
+}
+
+static bool azure_char(int c) { return token_char(c) || c == '~' || c == '.'; }
+
+/* Entra ID client secret: 3 characters, a digit, "Q~", 31-34 more, over
+ * letters, digits and _ ~ . - (trailing '.' and '~' included). */
+static bool loc_azure_secret(struct ls_slice m, struct ls_value *out)
+{
+    size_t q = ls_slice_find(m, 0, "Q~", 2);
+    if (q == SIZE_MAX || q < 4 || !is_digit(ls_slice_at(m, q - 1))) return false;
+    size_t end = q + 2;
+    while (end < m.len && azure_char(ls_slice_at(m, end))) end++;
+    out->off = q - 4;
+    out->len = end - out->off;
+    struct ls_slice v = sub(m, out->off, out->len);
+    return v.len >= 37 && v.len <= 40 && !documented_fake(v) && count_class(v, is_alpha) > 8;
+}
+
+static bool discord_char(int c) { return token_char(c) || c == '.'; }
+
+/* Discord: a webhook URL (token rules), or the bot token id.ts.hmac at the
+ * end of the match: three segments. */
+static bool loc_discord(struct ls_slice m, struct ls_value *out)
+{
+    if (slice_has(m, "https://")) return loc_token(m, out);
+    if (!last_token(m, discord_char, &out->off, &out->len)) return false;
+    struct ls_slice v = sub(m, out->off, out->len);
+    size_t d1 = ls_slice_find(v, 0, ".", 1);
+    size_t d2 = d1 == SIZE_MAX ? SIZE_MAX : ls_slice_find(v, d1 + 1, ".", 1);
+    if (d2 == SIZE_MAX || ls_slice_find(v, d2 + 1, ".", 1) != SIZE_MAX) return false;
+    return token_value_ok(v);
+}
+
+static bool uuid_char(int c) { return is_hex(c) || c == '-'; }
+
+/* Heroku: HRKU-AA... (token rules) or a legacy UUID after a heroku name. */
+static bool loc_uuid_or_token(struct ls_slice m, struct ls_value *out)
+{
+    if (slice_has(m, "HRKU-")) return loc_token(m, out);
+    if (!last_token(m, uuid_char, &out->off, &out->len)) return false;
+    struct ls_slice v = sub(m, out->off, out->len);
+    return v.len == 36 && count_class(v, is_digit) >= 4 && !documented_fake(v) &&
+           !repeated(sub(v, 0, 8));
 }
 
 static int b64url_val(int c)
@@ -1010,7 +1156,8 @@ static size_t b64url_decode(struct ls_slice s, char *out, size_t max)
     return n;
 }
 
-/* header.payload.signature; the header decodes to JSON naming "alg". */
+/* header.payload.signature; the header decodes to JSON naming "alg"; the
+ * jwt.io sample's signature is documentation. */
 static bool loc_jwt(struct ls_slice m, struct ls_value *out)
 {
     size_t start = ls_slice_find(m, 0, "eyJ", 3);
@@ -1026,6 +1173,7 @@ static bool loc_jwt(struct ls_slice m, struct ls_value *out)
     size_t n = b64url_decode(sub(m, start, dot - start), hdr, sizeof hdr);
     out->off = start;
     out->len = end - start;
+    if (slice_has(sub(m, start, end - start), "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c")) return false;
     return n > 8 && hdr[0] == '{' && slice_has(ls_slice_make(hdr, n), "\"alg\"");
 }
 
@@ -1034,7 +1182,8 @@ static const char *const password_placeholders[] = {
     "yourpassword", "null", "none", "true", "false", "secret", "redacted", "example", "placeholder",
     "pass", "pwd", "user", "username", "required", "optional", "string", "undefined",
     "sample", "nopassword", "empty", "changeme", "change_me", "changethis", "replaceme",
-    "replace_me", "tbd", "todo", "fixme", "dummy",
+    "replace_me", "tbd", "todo", "fixme", "dummy", "value", "mypassword", "my_password", "nil",
+    "hidden", "masked", "default", "test", "...",
 };
 
 /* Template text: your_password_here, <your-db-password>, enter_password ... */
@@ -1043,7 +1192,7 @@ static const char *const password_template_prefixes[] = {"your_", "your-", "your
 /* Code and template references, not values: self.pw, os.environ[...] ... */
 static const char *const password_code_prefixes[] = {
     "self.", "this.", "os.", "process.env", "config.", "settings.", "env.", "args.", "options.",
-    "params.", "request.", "!vault",
+    "params.", "request.", "!vault", "getenv", "0x",
 };
 
 static bool password_char(int c)
@@ -1053,6 +1202,11 @@ static bool password_char(int c)
 }
 
 static bool ident_char(int c) { return is_alpha(c) || c == '_' || c == '.'; }
+
+static bool code_punct(int c)
+{
+    return c == ')' || c == ']' || c == '}' || c == ':' || c == '`' || c == '(' || c == '.';
+}
 
 /* "&amp" "&lt" "&gt" "&quot" "&apos" or "&#" digits/x: an entity reference
  * (the value stops at ';', so the ';' itself is not required). */
@@ -1070,12 +1224,31 @@ static bool has_html_entity(struct ls_slice v)
     return false;
 }
 
+/* Code, not a value: an identifier closed by a bracket or backtick
+ * (password=None), cfg(x)]), or bracket pairs ("t})})}var"). */
+static bool password_code(struct ls_slice v)
+{
+    size_t end = v.len;
+    bool closer = false;
+    while (end > 0 && code_punct(ls_slice_at(v, end - 1))) {
+        int c = ls_slice_at(v, end - 1);
+        if (c == ')' || c == ']' || c == '}' || c == '`') closer = true;
+        end--;
+    }
+    struct ls_slice b = sub(v, 0, end);
+    if (closer && end > 0 && is_alpha(ls_slice_at(v, 0)) &&
+        count_class(b, ident_char) + count_class(b, is_digit) == end)
+        return true;
+    return slice_has(v, "})") || slice_has(v, ")}") || slice_has(v, "()") || slice_has(v, "){");
+}
+
 static bool password_plausible(struct ls_slice v)
 {
-    if (v.len < 4 || v.len > 128 || repeated(v)) return false;
+    if (v.len < 4 || v.len > 200 || repeated(v) || count_class(v, is_alnum) == 0) return false;
     int c0 = ls_slice_at(v, 0);
-    if (c0 == '$' || c0 == '%' || c0 == '{' || c0 == '(' || c0 == '[' || c0 == '/' || c0 == '~')
-        return false; /* ${VAR} %s {{x}} /path (PWD=, NOPASSWD:) */
+    if (c0 == '$' || c0 == '%' || c0 == '{' || c0 == '(' || c0 == '[' || c0 == '/' || c0 == '~' ||
+        c0 == '`' || c0 == '=' || c0 == '@')
+        return false; /* ${VAR} %s {{x}} /path `cmd` (PWD=, NOPASSWD:, :=x) */
     for (size_t i = 0; i < sizeof password_placeholders / sizeof password_placeholders[0]; i++) {
         size_t n = strlen(password_placeholders[i]);
         if (v.len == n && slice_has_nocase(v, password_placeholders[i])) return false;
@@ -1093,41 +1266,43 @@ static bool password_plausible(struct ls_slice v)
     if (paren != SIZE_MAX && paren >= 2 && count_class(sub(v, 0, paren), ident_char) == paren)
         return false; /* getPassword(), strdup(x */
     /* raw HTML/XML: the entity-escaped form; the extracted text has the value */
-    if (has_html_entity(v)) return false;
+    if (has_html_entity(v) || password_code(v)) return false;
     return !slice_has(v, "****");
 }
 
-/* An unquoted value made of letters only is prose ("Password: Enter your
- * ...") when it is short or a word follows it; letters with '_' or '.' is
- * a code identifier ("BAD_PASSWORD = SEC_ERROR_BASE"). */
+/* A value made of letters only is prose when another word follows it
+ * inside the same string ("Password": "Show password", "Password: Enter
+ * your ..."), or when unquoted and short; letters with '_' or '.' unquoted
+ * is a code identifier ("BAD_PASSWORD = SEC_ERROR_BASE"). */
 static bool password_prose(struct ls_slice v, bool quoted, bool word_follows)
 {
-    if (quoted || count_class(v, ident_char) != v.len) return false;
-    if (count_class(v, is_alpha) != v.len) return true;
-    return v.len < 8 || word_follows;
+    if (count_class(v, ident_char) != v.len) return false;
+    if (count_class(v, is_alpha) != v.len) return !quoted;
+    return word_follows || (!quoted && v.len < 8);
 }
 
-/* key = value, key: value, key="value", <key>value</key>: the value follows
- * the first '=', ':' or '>'. */
+/* key = value, key: value, key="value", 'key' => 'value', <key>value</key>:
+ * the value follows the first '=', ':' or '>'. */
 static bool loc_password_call(struct ls_slice m, struct ls_value *out);
-static bool loc_password_netrc(struct ls_slice m, struct ls_value *out);
 
 static bool loc_password(struct ls_slice m, struct ls_value *out)
 {
     if (m.len >= 7 && slice_has_nocase(sub(m, 0, 7), "define(")) return loc_password_call(m, out);
-    if (m.len >= 5 && ls_slice_starts(m, "login", 5)) return loc_password_netrc(m, out);
-    size_t eq = ls_slice_find(m, 0, "=", 1), colon = ls_slice_find(m, 0, ":", 1);
+    size_t from = 0;
+    bool quoted;
     /* <password>value</password>; elsewhere a '>' is a boundary byte (<td>) */
-    size_t gt = ls_slice_at(m, 0) == '<' ? ls_slice_find(m, 0, ">", 1) : SIZE_MAX;
-    size_t sep = eq < colon ? eq : colon;
-    if (gt < sep) sep = gt;
-    if (sep == SIZE_MAX) return false;
-    size_t start = sep + 1;
-    bool quoted = ls_slice_at(m, sep) == '>';
-    while (start < m.len && (is_space(ls_slice_at(m, start)) || ls_slice_at(m, start) == '"' ||
-                             ls_slice_at(m, start) == '\'' || ls_slice_at(m, start) == '\\')) {
-        if (!is_space(ls_slice_at(m, start))) quoted = true;
-        start++;
+    if (ls_slice_at(m, 0) == '<') {
+        size_t gt = ls_slice_find(m, 0, ">", 1);
+        size_t eq = ls_slice_find(m, 0, "=", 1), colon = ls_slice_find(m, 0, ":", 1);
+        if (gt != SIZE_MAX && gt < eq && gt < colon) from = gt;
+    }
+    size_t start;
+    if (from > 0) {
+        start = from + 1;
+        quoted = true;
+    } else {
+        start = value_start(m, 0, &quoted);
+        if (start == SIZE_MAX) return false;
     }
     /* ?user=x&password=y&ssl=1: a query parameter ends at '&' */
     bool query = ls_slice_at(m, 0) == '&' || ls_slice_at(m, 0) == '?';
@@ -1139,6 +1314,11 @@ static bool loc_password(struct ls_slice m, struct ls_value *out)
     bool word_follows = end + 1 < m.len && (ls_slice_at(m, end) == ' ' || ls_slice_at(m, end) == '\t') &&
                         is_alpha(ls_slice_at(m, end + 1));
     return password_plausible(v) && !password_prose(v, quoted, word_follows);
+}
+
+static bool loc_env_password(struct ls_slice m, struct ls_value *out)
+{
+    return loc_after_value_key(m, out, loc_password);
 }
 
 /* define('DB_PASSWORD', 'value'): the quoted string after the first ','. */
@@ -1193,9 +1373,100 @@ static bool loc_url_password(struct ls_slice m, struct ls_value *out)
     return password_plausible(sub(m, out->off, out->len));
 }
 
+static bool b64_std(int c) { return is_alnum(c) || c == '+' || c == '/'; }
+
+/* Base64 of "user:password" (Basic auth, docker "auth", npm _auth): the
+ * last base64 run of the match; it must decode to printable text with a
+ * user name, a ':' and a plausible password. */
+static bool loc_basic_auth(struct ls_slice m, struct ls_value *out)
+{
+    size_t end = m.len;
+    while (end > 0 && !b64_std(ls_slice_at(m, end - 1)) && ls_slice_at(m, end - 1) != '=') end--;
+    size_t start = end;
+    while (start > 0 && end - start < 2 && ls_slice_at(m, start - 1) == '=') start--; /* padding */
+    while (start > 0 && b64_std(ls_slice_at(m, start - 1))) start--;
+    out->off = start;
+    out->len = end - start;
+    char dec[256];
+    size_t n = b64url_decode(sub(m, start, end - start), dec, sizeof dec);
+    if (n < 3) return false;
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)dec[i] < 0x20 || (unsigned char)dec[i] >= 0x7f) return false;
+    struct ls_slice d = ls_slice_make(dec, n);
+    size_t colon = ls_slice_find(d, 0, ":", 1);
+    if (colon == SIZE_MAX || colon == 0) return false;
+    return password_plausible(sub(d, colon + 1, n - colon - 1));
+}
+
+static bool cli_value_char(int c) { return c > 0x20 && c != '"' && c != '\'' && c != 0x7f; }
+
+/* Command lines: the last word of the match, after its option: -pVALUE,
+ * pass:VALUE, user:VALUE (curl -u), user%VALUE (smbclient -U), or the word
+ * itself (sshpass -p VALUE, docker login -p VALUE, redis-cli -a VALUE). */
+static bool loc_cli_password(struct ls_slice m, struct ls_value *out)
+{
+    size_t end = m.len;
+    size_t start = end;
+    while (start > 0 && cli_value_char(ls_slice_at(m, start - 1))) start--;
+    struct ls_slice w = sub(m, start, end - start);
+    size_t skip = 0;
+    bool quote_before = start > 0 && is_quote(ls_slice_at(m, start - 1));
+    size_t eq = ls_slice_find(w, 0, "=", 1);
+    if (ls_slice_starts(w, "--", 2) && eq != SIZE_MAX) skip = eq + 1; /* --password=VALUE */
+    else if (ls_slice_starts(w, "pass:", 5)) skip = 5;
+    else if (ls_slice_starts(w, "-p", 2) && !quote_before) skip = 2;
+    else if (slice_has(m, "curl") || slice_has(m, "smbclient")) {
+        size_t sep = ls_slice_find(w, 0, slice_has(m, "curl") ? ":" : "%", 1);
+        if (sep == SIZE_MAX) return false;
+        skip = sep + 1;
+    }
+    out->off = start + skip;
+    out->len = end - out->off;
+    return password_plausible(sub(m, out->off, out->len));
+}
+
+/* "your temporary password is X", "the password for the portal is X": the
+ * word after the verb, without closing punctuation; it must mix letters
+ * with digits, or with symbols and both cases (not "case-sensitive"). */
+static bool loc_prose_password(struct ls_slice m, struct ls_value *out)
+{
+    size_t end = m.len, start = m.len;
+    while (start > 0 && cli_value_char(ls_slice_at(m, start - 1)) && ls_slice_at(m, start - 1) != ':' &&
+           ls_slice_at(m, start - 1) != '(')
+        start--;
+    while (end > start && (ls_slice_at(m, end - 1) == '.' || ls_slice_at(m, end - 1) == ',' ||
+                           ls_slice_at(m, end - 1) == ')' || ls_slice_at(m, end - 1) == ';'))
+        end--;
+    out->off = start;
+    out->len = end - start;
+    struct ls_slice v = sub(m, start, end - start);
+    if (v.len < 6 || !password_plausible(v)) return false;
+    size_t alpha = count_class(v, is_alpha), digits = count_class(v, is_digit);
+    size_t symbols = v.len - alpha - digits;
+    bool cases = count_class(v, is_upper) > 0 && count_class(v, is_lower) > 0;
+    return alpha > 0 && (digits > 0 || (symbols > 0 && cases));
+}
+
+/* Browser / password-manager export row: the third field from the URL. */
+static bool loc_csv_password(struct ls_slice m, struct ls_value *out)
+{
+    size_t c1 = ls_slice_find(m, 0, ",", 1);
+    size_t c2 = c1 == SIZE_MAX ? SIZE_MAX : ls_slice_find(m, c1 + 1, ",", 1);
+    if (c2 == SIZE_MAX) return false;
+    size_t start = c2 + 1;
+    if (ls_slice_at(m, start) == '"') start++;
+    size_t end = start;
+    while (end < m.len && ls_slice_at(m, end) != ',' && ls_slice_at(m, end) != '"' &&
+           ls_slice_at(m, end) != '\r' && ls_slice_at(m, end) != '\n')
+        end++;
+    out->off = start;
+    out->len = end - start;
+    return password_plausible(sub(m, start, end - start));
+}
+
 static bool crypt_char(int c) { return is_alnum(c) || c == '.' || c == '/' || c == '$' || c == '='; }
 
-/* Length of the hash part after the last '$' for each crypt(3) scheme. */
+/* Length of the hash part after the last '$' for each scheme. */
 static bool crypt_shape_ok(struct ls_slice h)
 {
     size_t last = h.len;
@@ -1205,25 +1476,50 @@ static bool crypt_shape_ok(struct ls_slice h)
     if (ls_slice_starts(h, "$5$", 3)) return tail == 43;
     if (ls_slice_starts(h, "$6$", 3)) return tail == 86;
     if (ls_slice_starts(h, "$2a$", 4) || ls_slice_starts(h, "$2b$", 4) ||
-        ls_slice_starts(h, "$2y$", 4))
-        return h.len == 60;
+        ls_slice_starts(h, "$2y$", 4) || ls_slice_starts(h, "$2x$", 4) || ls_slice_starts(h, "$2$", 3))
+        return tail == 53;
     if (ls_slice_starts(h, "$y$", 3) || ls_slice_starts(h, "$7$", 3)) return tail == 43;
+    if (ls_slice_starts(h, "$argon2", 7)) return tail >= 16;
+    if (ls_slice_starts(h, "$P$", 3) || ls_slice_starts(h, "$H$", 3)) return h.len == 34;
+    if (ls_slice_starts(h, "pbkdf2_sha", 10)) return tail >= 20;
     if (ls_slice_starts(h, "{SHA}", 5)) return h.len == 33;
     return false;
 }
 
+static bool hash_char(int c)
+{
+    return crypt_char(c) || c == '{' || c == '}' || c == '+' || c == ',' || c == '_';
+}
+
+/* user:hash (shadow, htpasswd) or a self-describing hash after a boundary
+ * byte ($2y$..., $argon2id$..., pbkdf2_sha256$...). */
 static bool loc_crypt(struct ls_slice m, struct ls_value *out)
 {
-    size_t colon = ls_slice_find(m, 0, ":", 1);
-    if (colon == SIZE_MAX) return false;
-    size_t start = colon + 1;
+    size_t start = 0;
+    int c0 = ls_slice_at(m, 0);
+    if (c0 != '$' && c0 != 'p') start = 1;
+    if (ls_slice_at(m, start) != '$' && !ls_slice_starts(sub(m, start, m.len - start), "pbkdf2_", 7)) {
+        size_t colon = ls_slice_find(m, 0, ":", 1);
+        if (colon == SIZE_MAX) return false;
+        start = colon + 1;
+    }
     size_t end = start;
-    while (end < m.len && (crypt_char(ls_slice_at(m, end)) || ls_slice_at(m, end) == '{' ||
-                           ls_slice_at(m, end) == '}' || ls_slice_at(m, end) == '+'))
-        end++;
+    while (end < m.len && hash_char(ls_slice_at(m, end))) end++;
     out->off = start;
     out->len = end - start;
-    return crypt_shape_ok(sub(m, start, end - start));
+    struct ls_slice h = sub(m, start, end - start);
+    return crypt_shape_ok(h) && !repeated(sub(h, h.len > 22 ? h.len - 22 : 0, h.len > 22 ? 22 : h.len));
+}
+
+/* pwdump / secretsdump: user:RID:LM:NT::: -- the NT hash. */
+static bool loc_ntlm(struct ls_slice m, struct ls_value *out)
+{
+    size_t end = ls_slice_find(m, 0, ":::", 3);
+    if (end == SIZE_MAX || end < 32) return false;
+    out->off = end - 32;
+    out->len = 32;
+    struct ls_slice v = sub(m, out->off, 32);
+    return count_class(v, hex_char) == 32 && !repeated(v);
 }
 
 /* PEM / OpenSSH / PGP private key block: the header line and at least 32
@@ -1242,6 +1538,40 @@ static bool loc_private_key(struct ls_slice m, struct ls_value *out)
     out->off = begin;
     out->len = end - begin;
     return body >= 32;
+}
+
+/* PuTTY key: the base64 lines after "Private-Lines: N". */
+static bool loc_ppk(struct ls_slice m, struct ls_value *out)
+{
+    size_t nl = ls_slice_find(m, 0, "\n", 1);
+    if (nl == SIZE_MAX) return false;
+    size_t end = m.len;
+    while (end > nl + 1 && is_space(ls_slice_at(m, end - 1))) end--;
+    out->off = nl + 1;
+    out->len = end - out->off;
+    struct ls_slice v = sub(m, out->off, out->len);
+    return count_class(v, is_b64) >= 64 && !repeated(sub(v, 0, 16));
+}
+
+/* Markings: the matched words without surrounding blanks and the
+ * punctuation that anchored them (":", "|", "&", " -"); legal boilerplate
+ * ("... OR CONFIDENTIAL OR OTHER INFORMATION") is no marking. */
+static bool marking_trail(int c)
+{
+    return is_space(c) || c == ':' || c == '|' || c == '&' || c == '-' || c == ',' || c == '/' ||
+           c >= 0x80;
+}
+
+static bool loc_marking(struct ls_slice m, struct ls_value *out)
+{
+    size_t start = 0, end = m.len;
+    while (start < end && is_space(ls_slice_at(m, start))) start++;
+    while (end > start && marking_trail(ls_slice_at(m, end - 1))) end--;
+    out->off = start;
+    out->len = end - start;
+    struct ls_slice v = sub(m, start, end - start);
+    if (slice_has(v, " OR OTHER INFORMATION")) return false;
+    return v.len >= 3;
 }
 
 static bool loc_whole(struct ls_slice m, struct ls_value *out)
@@ -1296,6 +1626,22 @@ static const struct validator validators[] = {
     {"crypt", loc_crypt},
     {"private_key", loc_private_key},
     {"org", loc_org},
+    {"ppk", loc_ppk},
+    {"hex_key", loc_hex_key},
+    {"sas", loc_sas},
+    {"azure_secret", loc_azure_secret},
+    {"discord", loc_discord},
+    {"uuid_or_token", loc_uuid_or_token},
+    {"env_value_token", loc_env_token},
+    {"env_password", loc_env_password},
+    {"bearer", loc_bearer},
+    {"netrc", loc_password_netrc},
+    {"basic_auth", loc_basic_auth},
+    {"cli_password", loc_cli_password},
+    {"prose_password", loc_prose_password},
+    {"csv_password", loc_csv_password},
+    {"ntlm", loc_ntlm},
+    {"marking", loc_marking},
 };
 
 static const struct validator *find_validator(const char *name)
@@ -1308,7 +1654,8 @@ static const struct validator *find_validator(const char *name)
 
 /* ---- normalisation ---------------------------------------------------------- */
 
-enum norm_kind { NORM_ASIS, NORM_DIGITS, NORM_UPPER_ALNUM, NORM_LOWER, NORM_PHONE, NORM_B64, NORM_JWT };
+enum norm_kind { NORM_ASIS, NORM_DIGITS, NORM_UPPER_ALNUM, NORM_LOWER, NORM_PHONE, NORM_B64, NORM_JWT,
+                 NORM_B64_BODY };
 
 static bool streq(const char *a, const char *b) { return a && strcmp(a, b) == 0; }
 
@@ -1316,9 +1663,11 @@ static enum norm_kind norm_kind_for(const char *entity, const char *validator)
 {
     if (streq(entity, "ssn") || streq(entity, "credit_card")) return NORM_DIGITS;
     if (streq(entity, "phone")) return NORM_PHONE;
-    if (streq(entity, "iban") || streq(entity, "passport")) return NORM_UPPER_ALNUM;
+    if (streq(entity, "iban") || streq(entity, "passport") || streq(entity, "drivers_license"))
+        return NORM_UPPER_ALNUM;
     if (streq(entity, "email")) return NORM_LOWER;
     if (streq(validator, "private_key")) return NORM_B64;
+    if (streq(validator, "ppk")) return NORM_B64_BODY;
     if (streq(validator, "jwt")) return NORM_JWT;
     return NORM_ASIS;
 }
@@ -1329,7 +1678,8 @@ static bool norm_keep(enum norm_kind k, int c)
     case NORM_DIGITS:
     case NORM_PHONE: return is_digit(c);
     case NORM_UPPER_ALNUM: return is_alnum(c);
-    case NORM_B64: return is_b64(c);
+    case NORM_B64:
+    case NORM_B64_BODY: return is_b64(c);
     default: return true;
     }
 }
@@ -1356,6 +1706,10 @@ static void normalise(enum norm_kind k, struct ls_slice v, char *out)
     for (size_t i = from; i < v.len && n + 1 < LS_VALUE_NORM_MAX; i++) {
         int c = ls_slice_at(v, i);
         if (k == NORM_PHONE && trunk_zero(v, i)) continue;
+        if (k == NORM_B64 && c == '\\') { /* a "\n" escape of a key inside JSON */
+            i++;
+            continue;
+        }
         if (norm_keep(k, c)) out[n++] = (char)norm_map(k, c);
     }
     out[n] = '\0';
@@ -1444,6 +1798,8 @@ static void redact_keytype(struct rbuf *r, struct ls_slice v)
     redact_prefix(r, v, pfx + 4);
 }
 
+/* The scheme only: "$6$...", "{SHA}...", "pbkdf2_sha256$...", or "***" for
+ * a bare hash (NTLM). */
 static void redact_hash(struct rbuf *r, struct ls_slice v)
 {
     size_t i = 0;
@@ -1452,9 +1808,19 @@ static void redact_hash(struct rbuf *r, struct ls_slice v)
         rputs(r, "}...");
         return;
     }
-    rput(r, '$');
-    for (i = 1; i < v.len && i < 8 && ls_slice_at(v, i) != '$'; i++) rput(r, ls_slice_at(v, i));
-    rputs(r, "$...");
+    if (ls_slice_at(v, 0) == '$') {
+        rput(r, '$');
+        for (i = 1; i < v.len && i < 8 && ls_slice_at(v, i) != '$'; i++) rput(r, ls_slice_at(v, i));
+        rputs(r, "$...");
+        return;
+    }
+    size_t d = ls_slice_find(v, 0, "$", 1);
+    if (d != SIZE_MAX && d <= 16 && count_class(sub(v, 0, d), ident_char) + count_class(sub(v, 0, d), is_digit) == d) {
+        for (i = 0; i < d; i++) rput(r, ls_slice_at(v, i));
+        rputs(r, "$...");
+        return;
+    }
+    rputs(r, "***");
 }
 
 static void redact_mask_all(struct rbuf *r, struct ls_slice v)

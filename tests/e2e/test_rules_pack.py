@@ -28,7 +28,10 @@ CATEGORIES = {"pii": "pii", "secrets": "secret", "corporate": "corporate"}
 SEVERITIES = {"low", "medium", "high", "critical"}
 VALIDATORS = {"none", "luhn", "iban", "ssn", "ssn_context", "nanp", "e164", "email", "mrz",
               "passport", "dob", "drivers_license", "aws_key_id", "aws_secret", "gcp_key_id",
-              "token", "token_assignment", "jwt", "password", "url_password", "crypt", "private_key", "org"}
+              "token", "token_assignment", "jwt", "password", "url_password", "crypt", "private_key", "org",
+              "ppk", "hex_key", "sas", "azure_secret", "discord", "uuid_or_token", "env_value_token",
+              "env_password", "bearer", "netrc", "basic_auth", "cli_password", "prose_password",
+              "csv_password", "ntlm", "marking"}
 REDACTS = {"last4", "last2", "email", "prefix4", "keytype", "password", "hash", "none", "mask"}
 
 RULE_RE = re.compile(r"^rule\s+(\w+)\s*\{(.*?)^\}", re.S | re.M)
@@ -53,15 +56,23 @@ EXAMPLES = {
     "aws_secret": ["aws_secret_access_key = uWq8l9+R3fT2kV7nZpXa5cY1bJ4hG6dE0sMoLiKu"],
     "gcp_key": ['{"type": "service_account", "private_key_id": "3f2a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a"}'],
     "token": ["ghp_aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3z5A", "glpat-Ab3De5Fg7Hj9Kl1Mn3Pq",
-              "xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx",
-              "sk_live_4eC39HqLyjWDarjtT1zdp7dc", "key=AIzaSyD3x9Fk2Lq8Vn4Tb7Rp1Wm6Zc0Hy5Ju2Ke",
+              "xoxb-176536724810-198746983230-pdFZKVeTuE8sk7oOcBrzbqgy",
+              "sk_live_51HqLyjWDarjtT1zdp7dcQx9", "key=AIzaSyD3x9Fk2Lq8Vn4Tb7Rp1Wm6Zc0Hy5Ju2Ke",
               "NPM_TOKEN=npm_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8",
-              "pypi-AgEIcHlwaS5vcmcCJDY3ZDhmOWE0LTk1ZmEtNDk3Yy1hYjE2LWQ3NjI0NzM4Yjk5ZAACKlsz"],
-    "jwt": ["eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0."
-            "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"],
-    "password": ['db_password = "S3cr3t!pass"', "postgres://admin:hunter22@db.example.com/prod"],
-    "password_hash": ["alice:$apr1$r31.....$HqJZimcKQFAMYayBlzkrA/"],
-    "marking": ["ATTORNEY-CLIENT PRIVILEGED"],
+              "pypi-AgEIcHlwaS5vcmcCJDY3ZDhmOWE0LTk1ZmEtNDk3Yy1hYjE2LWQ3NjI0NzM4Yjk5ZAACKlsz",
+              "TELEGRAM_TOKEN=7104938217:AAFq3xZ9kLm2Np5Rs8Tu1Wy4Za6Bc0Df2Gh",
+              "key-7bq2xnmp41jd8fks5gc293sgvjxtewq9", "TWILIO_API_KEY=SK2f9c41d7e3b86a05c4e1f7a9d2b38c61",
+              "AccountKey=Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWprbG1ub3BxcnN0dXZ3eHl6QUJDREVGR0hJSktMTU5PUA==",
+              "JWT_SECRET=q8Vt3Lm9Xz2Rk7Pw4Ns6Bh1Jc5Df0Ga8"],
+    "jwt": ["eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI4ODQxMjA3NSJ9."
+            "h7Qe2vX9kLm3Np5Rs8Tu1Wy4Za6Bc0Df2Gh5Jk7Lm9N"],
+    "password": ['db_password = "S3cr3t!pass"', "postgres://admin:hunter22@db.example.com/prod",
+                 "$ mysql -u root -pWq83!zLm shop", "Authorization: Basic YWRtaW46UzNjcjN0IXBhc3M=",
+                 "Your temporary password is Kx8#pq2Lm4", "'password' => 'T4ngo-Orion7',"],
+    "password_hash": ["alice:$apr1$r31.....$HqJZimcKQFAMYayBlzkrA/",
+                      "(1,'bob','$2y$10$Q7WnOq1yYpW4pRzvA0bL6eCj8sXkT3mHf5uGd2iN9oE1rZtVwq7Ky')",
+                      "Administrator:500:aad3b435b51404eeaad3b435b51404ee:8846f7eaee8fb117ad06bdd830b7586c:::"],
+    "marking": ["ATTORNEY-CLIENT PRIVILEGED", "SECRET//NOFORN", "IBM Confidential\n", "(U//FOUO) text"],
 }
 
 

@@ -315,10 +315,10 @@ static void jwt_valid_norm_is_signature(void **st)
     (void)st;
     struct ls_value v;
     assert_true(check("jwt", "jwt", "prefix4",
-                      "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0."
-                      "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+                      "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI4ODQxMjA3NSJ9."
+                      "h7Qe2vX9kLm3Np5Rs8Tu1Wy4Za6Bc0Df2Gh5Jk7Lm9N",
                       &v));
-    assert_string_equal(v.norm, "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c");
+    assert_string_equal(v.norm, "h7Qe2vX9kLm3Np5Rs8Tu1Wy4Za6Bc0Df2Gh5Jk7Lm9N");
     assert_string_equal(v.redacted, "eyJh...");
 }
 static void jwt_without_alg_rejected(void **st)
@@ -529,6 +529,115 @@ static void redaction_never_shows_whole_value(void **st)
     assert_string_equal(v.redacted, "****30");
 }
 
+
+/* ---- secrets: documented values, new shapes (gen_secrets_realistic) ---- */
+static void jwt_io_sample_rejected(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_false(check("jwt", "jwt", NULL,
+                       "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0."
+                       "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c", &v));
+}
+static void token_documented_values_rejected(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_false(check("token", "token", NULL, "sk_test_4eC39HqLyjWDarjtT1zdp7dc", &v));
+    assert_false(check("token", "token", NULL, "xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx", &v));
+    assert_true(check("token", "token", NULL, " 7104938217:AAFq3xZ9kLm2Np5Rs8Tu1Wy4Za6Bc0Df2Gh\n", &v));
+    assert_string_equal(v.norm, "7104938217:AAFq3xZ9kLm2Np5Rs8Tu1Wy4Za6Bc0Df2Gh");
+}
+static void token_assignment_base64_prefix(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("token", "token_assignment", NULL, "APP_KEY=base64:q8Vt3Lm9Xz2Rk7Pw4Ns6Bh1Jc5Df0Ga8Yw=", &v));
+    assert_string_equal(v.norm, "q8Vt3Lm9Xz2Rk7Pw4Ns6Bh1Jc5Df0Ga8Yw=");
+}
+static void password_arrow_and_code(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("password", "password", NULL, "'password' => 'T4ngo-Orion7',", &v));
+    assert_string_equal(v.norm, "T4ngo-Orion7");
+    assert_false(check("password", "password", NULL, " password=None):", &v));
+    assert_false(check("password", "password", NULL, ",password:t})})}var", &v));
+    assert_false(check("password", "password", NULL, " FHD_PASSWORD = 0x0004", &v));
+    assert_false(check("password", "password", NULL, "Password:=CCSInfo.SHPassword,", &v));
+    assert_false(check("password", "password", NULL, "\"show_password\": \"Show p", &v));
+    assert_false(check("password", "password", NULL, "--password=`echo", &v));
+}
+static void basic_auth_decoded(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("password", "basic_auth", NULL, "Authorization: Basic YWRtaW46UzNjcjN0IXBhc3M=", &v));
+    assert_string_equal(v.norm, "YWRtaW46UzNjcjN0IXBhc3M=");
+    assert_string_equal(v.redacted, "********");
+    /* "username:password" is a placeholder */
+    assert_false(check("password", "basic_auth", NULL, "Authorization: Basic dXNlcm5hbWU6cGFzc3dvcmQ=", &v));
+}
+static void cli_password_forms(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("password", "cli_password", NULL, "mysql -u root -pWq83!zLm", &v));
+    assert_string_equal(v.norm, "Wq83!zLm");
+    assert_true(check("password", "cli_password", NULL, "mysqldump -uroot -p'Wq83!zLm", &v));
+    assert_string_equal(v.norm, "Wq83!zLm");
+    assert_true(check("password", "cli_password", NULL, "curl -u admin:Tr0ub4dor&3", &v));
+    assert_string_equal(v.norm, "Tr0ub4dor&3");
+    assert_true(check("password", "cli_password", NULL, "-passout pass:Kx8pq2Lm", &v));
+    assert_string_equal(v.norm, "Kx8pq2Lm");
+}
+static void prose_password_forms(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("password", "prose_password", NULL, "password is Kx8#pq2Lm.", &v));
+    assert_string_equal(v.norm, "Kx8#pq2Lm");
+    assert_false(check("password", "prose_password", NULL, "password is case-sensitive", &v));
+    assert_false(check("password", "prose_password", NULL, "password is stored", &v));
+}
+static void hashes_standalone(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("password_hash", "crypt", NULL, "'$2y$10$Q7WnOq1yYpW4pRzvA0bL6eCj8sXkT3mHf5uGd2iN9oE1rZtVwq7Ky", &v));
+    assert_string_equal(v.redacted, "$2y$...");
+    assert_true(check("password_hash", "crypt", NULL, "\tpbkdf2_sha256$600000$Zk3Lq9Vt2Rx8Pw4Ns6Bh1J$"
+                      "q8Vt3Lm9Xz2Rk7Pw4Ns6Bh1Jc5Df0Ga8YwQe2vX9kLm3=", &v));
+    assert_string_equal(v.redacted, "pbkdf2_sha256$...");
+    assert_true(check("password_hash", "ntlm", "hash",
+                      "Administrator:500:aad3b435b51404eeaad3b435b51404ee:8846f7eaee8fb117ad06bdd830b7586c:::", &v));
+    assert_string_equal(v.norm, "8846f7eaee8fb117ad06bdd830b7586c");
+    assert_string_equal(v.redacted, "***");
+}
+static void marking_trimmed(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("marking", "marking", "none", "\n  Confidential -", &v));
+    assert_string_equal(v.norm, "Confidential");
+    assert_false(check("marking", "marking", "none", "CONFIDENTIAL OR OTHER INFORMATION", &v));
+}
+static void ppk_private_lines(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("private_key", "ppk", "prefix4", "Private-Lines: 2\nAAAAgQDk3mQ9Vt2Rx8Pw4Ns6Bh1Jc5Df0Ga8YwQe2vX9kLm3Np5Rs8Tu1Wy4Za6Bc0Df2Gh5Jk7\n"
+                      "Lm9NAAAAQQD3k2\n", &v));
+    assert_string_equal(v.norm, "AAAAgQDk3mQ9Vt2Rx8Pw4Ns6Bh1Jc5Df0Ga8YwQe2vX9kLm3Np5Rs8Tu1Wy4Za6Bc0Df2Gh5Jk7Lm9NAAAAQQD3k2");
+}
+static void private_key_json_escapes(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("private_key", "private_key", NULL, "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\nBKcwggSjAgEAAoIBAQC7", &v));
+    assert_string_equal(v.norm, "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -571,6 +680,9 @@ int main(void)
         T(unknown_entity_masked_by_default), T(short_values_never_shown_whole),
         T(org_strips_boundaries), T(empty_and_null_rejected),
         T(redaction_never_shows_whole_value),
+        T(jwt_io_sample_rejected), T(token_documented_values_rejected), T(token_assignment_base64_prefix),
+        T(password_arrow_and_code), T(basic_auth_decoded), T(cli_password_forms), T(prose_password_forms),
+        T(hashes_standalone), T(marking_trimmed), T(ppk_private_lines), T(private_key_json_escapes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
