@@ -25,8 +25,23 @@ rule corporate_marking
         $portion = /\((TS|S|C)\/\/[A-Z][A-Z0-9\/ ,-]{0,40}\)/
         $portion_u = /\(U\/\/(FOUO|LES|SBU|SSI|CUI)\)/
         $words = /\b(TOP SECRET|NOFORN|FOUO|OFFICIAL-SENSITIVE|CUI\/\/[A-Z][A-Z\/ -]{1,40})\b/
-        $cui_line = /(^|[\r\n])[ \t]*CUI[ \t]*(\r|\n|$)/
         $tlp = /\bTLP: ?(RED|AMBER(\+STRICT)?)\b/
     condition:
         any of them
+}
+
+rule corporate_marking_cui
+{
+    meta:
+        category = "corporate"
+        entity = "marking"
+        severity = "medium"
+        validator = "marking"
+        redact = "none"
+        description = "CUI banner line (CUI alone on a line) in a document that names a CUI designation (Controlled by:, CUI Category:, Limited Dissemination Control)"
+    strings:
+        $cui_line = /(^|[\r\n])[ \t]*CUI[ \t]*(\r|\n|$)/
+        $ctx_cui = /(Controlled by:|CUI Categor(y|ies):|Limited Dissemination Control|LDC:)/ nocase
+    condition:
+        $cui_line and $ctx_cui
 }

@@ -52,7 +52,7 @@ PWV = r"[^\s\"'<>;,\\]{4,200}"
 S = [hdr("Secret rules: namespace secrets.")]
 
 # ---- private keys -----------------------------------------------------------
-NL = r"(\\r|\\n|[\r\n])"
+NL = r"(\\r|\\n|[\r\n \t])"
 S.append(rule("secret_private_key",
               meta("secret", "private_key", "critical",
                    "PEM (RSA, DSA, EC, PKCS#8, encrypted), OpenSSH or PGP private key block, also inside JSON with \\\\n escapes (GCP service-account keys) and with header lines (Proc-Type, Version, Comment)",
@@ -144,6 +144,20 @@ S.append(tok("secret_heroku_key", "Heroku API key (HRKU-AA + 58), or a legacy UU
               ("$legacy", r"/heroku[a-z_.-]{0,20}(api|key|token|secret)[a-z_.-]{0,10}[\"']?[ \t]*[:=][ \t]*[\"']?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/ nocase")],
              "uuid_or_token"))
 
+S.append(tok("secret_google_oauth", "Google OAuth client secret (GOCSPX-), access token (ya29.), refresh token (1//0...)",
+             [("$client", r"/GOCSPX-[A-Za-z0-9_-]{28}%s/" % E_URLSAFE),
+              ("$access", r"/%sya29\.[0-9A-Za-z_-]{30,300}/" % B_ALNUM_),
+              ("$refresh", r"/%s1\/\/0[0-9A-Za-z_-]{40,200}/" % B_ALNUM_)]))
+S.append(tok("secret_saas_tokens",
+             "SaaS API tokens by documented prefix: Atlassian (ATATT3), Anthropic (sk-ant-api03-), New Relic (NRAK-), Postman (PMAK-), Databricks (dapi + 32 hex), Grafana service account (glsa_), Braintree (access_token$production$...)",
+             [("$atlassian", r"/ATATT3[A-Za-z0-9_=-]{100,300}/"),
+              ("$anthropic", r"/sk-ant-(api|admin)[0-9]{2}-[A-Za-z0-9_-]{80,120}/"),
+              ("$newrelic", r"/NRAK-[A-Z0-9]{27}%s/" % E_ALNUM_),
+              ("$postman", r"/PMAK-[a-f0-9]{24}-[a-f0-9]{34}/"),
+              ("$databricks", r"/%sdapi[a-f0-9]{32}(-[0-9])?%s/" % (B_ALNUM_, E_ALNUM_)),
+              ("$grafana", r"/glsa_[A-Za-z0-9]{32}_[a-f0-9]{8}/"),
+              ("$braintree", r"/access_token\$(production|sandbox)\$[0-9a-z]{16}\$[0-9a-f]{32}/")]))
+
 # ---- generic assignments ----------------------------------------------------
 names = [r"api[_.-]?key", r"api[_.-]?secret", r"secret[_.-]?key", r"client[_.-]?secret", r"access[_.-]?token",
          r"auth[_.-]?token", r"app[_.-]?secret", r"app[_.-]?key", r"private[_.-]?token",
@@ -167,12 +181,19 @@ S.append(rule("secret_jwt", meta("secret", "jwt", "medium", "JSON Web Token (hea
 
 # ---- passwords --------------------------------------------------------------
 pw = "Password assigned in a config file (password=..., \\\"password\\\": \\\"...\\\", 'password' => '...', $cfg['db_pass'] = ..., <password>...</password>); placeholders, variables, code and prose rejected"
-passnames = ["db", "database", "mysql", "sql", "smtp", "mail", "ftp", "sftp", "admin", "root", "user", "ldap", "bind",
+passnames = ["become", "db", "database", "mysql", "sql", "smtp", "mail", "ftp", "sftp", "admin", "root", "user", "ldap", "bind",
              "redis", "pg", "proxy", "vpn", "wifi", "ssh", "svc", "service", "email"]
 S.append(rule("secret_password_assignment", meta("secret", "password", "high", pw, "password", "password"),
               [("$assign", r"/(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(password|passwd|passphrase|pwd)\\?%s\\?[\"']?%s([ \t][a-z])?/ nocase" % (SEP, PWV)),
-               ("$pass", r"/(^|[^a-z0-9_.-])%s[_-]?pass%s[\"']?%s([ \t][a-z])?/ nocase" % (alt(passnames), SEP, PWV)),
-               ("$xml", r"/<(password|passwd|pwd)>[^<\s]{4,128}<\//")]))
+               ("$pass", r"/(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}%s[_-]?pass%s[\"']?%s([ \t][a-z])?/ nocase" % (alt(passnames), SEP, PWV)),
+               ("$xml", r"/<(password|passwd|pwd|pass)( encoding=\"base64\")?>[^<\s]{4,128}<\// nocase"),
+               ("$psk", r"/(^|[^a-z0-9_])(wpa_)?psk[ \t]*=[ \t]*\"[^\"\r\n]{8,63}\"/")]))
+S.append(rule("secret_password_kv", meta("secret", "password", "high",
+              "Password in a key/value pair: .NET appSettings (<add key=\\\"SmtpPassword\\\" value=\\\"...\\\"/>), Dockerfile ENV X_PASSWORD value, SQL (IDENTIFIED BY '...', PASSWORD '...'), PowerShell ConvertTo-SecureString '...' -AsPlainText", "password_quoted", "password"),
+              [("$appsettings", r"/key=\"[A-Za-z0-9_.:-]{0,40}(password|passwd|pwd)\"[ \t]+value=\"[^\"\r\n]{4,128}\"/ nocase"),
+               ("$dockerenv", r"/ENV[ \t]+[A-Z0-9_]{0,40}(PASSWORD|PASSWD|PWD)[ \t]+[^\s=\"'][^\s\"']{3,127}/"),
+               ("$sql", r"/(identified (with [a-z_]{1,40} )?by|password)[ \t]+'[^'\r\n]{4,128}'/ nocase"),
+               ("$pwsh", r"/ConvertTo-SecureString[ \t]+(-String[ \t]+)?[\"'][^\"'\r\n]{4,128}[\"'][ \t]+-AsPlainText/ nocase")]))
 S.append(rule("secret_password_env_entry", meta("secret", "password", "high",
               "Kubernetes / ECS environment entry whose name is a password (- name: DB_PASSWORD / value: ...; {\\\"name\\\": \\\"X_PASSWORD\\\", \\\"value\\\": ...})", "env_password", "password"),
               [("$env", r"/name\"?[ \t]*:[ \t]*[\"']?[A-Za-z0-9_.-]{0,40}(PASSWORD|PASSWD|PWD)[\"']?[ \t]*(,[ \t]*|\r?\n[ \t]*-?[ \t]*)\"?value\"?[ \t]*:[ \t]*[\"']?%s/" % PWV)]))
@@ -195,6 +216,8 @@ S.append(rule("secret_cli_password", meta("secret", "password", "high",
                ("$redis", r"/redis-cli([ \t][^\r\n|;&]{0,120})?[ \t]-a[ \t]+[\"']?[^\s\"'-][^\s\"']{3,63}/"),
                ("$openssl", r"/-pass(in|out)?[ \t]+[\"']?pass:[^\s\"']{4,64}/"),
                ("$curl", r"/curl([ \t][^\r\n|;&]{0,200})?[ \t](-u|--user)[ \t=]+[\"']?[^\s\"':$]{1,64}:[^\s\"']{4,64}/"),
+               ("$generic", r"/[ \t]--password[ \t]+[\"']?[^\s\"'-][^\s\"']{3,63}/"),
+               ("$sqlcmd", r"/(sqlcmd|bcp|osql)([ \t][^\r\n|;&]{0,120})?[ \t]-P[ \t]*[\"']?[^\s\"'-][^\s\"']{3,63}/"),
                ("$smb", r"/smbclient([ \t][^\r\n|;&]{0,200})?[ \t](-U|--user)[ \t=]*[\"']?[^\s\"'%]{1,64}%[^\s\"']{4,64}/")]))
 S.append(rule("secret_password_prose", meta("secret", "password", "high",
               "Password given in a sentence (e-mails, tickets): 'your temporary password is X', 'the initial password for the portal is X', 'root password for bastion: X', 'password has been reset to X'; the value must mix letters with digits or symbols", "prose_password", "password"),
@@ -239,6 +262,11 @@ C.append(rule("corporate_marking", meta("corporate", "marking", "medium",
                ("$portion", r"/\((TS|S|C)\/\/[A-Z][A-Z0-9\/ ,-]{0,40}\)/"),
                ("$portion_u", r"/\(U\/\/(FOUO|LES|SBU|SSI|CUI)\)/"),
                ("$words", r"/\b(TOP SECRET|NOFORN|FOUO|OFFICIAL-SENSITIVE|CUI\/\/[A-Z][A-Z\/ -]{1,40})\b/"),
-               ("$cui_line", r"/(^|[\r\n])[ \t]*CUI[ \t]*(\r|\n|$)/"),
                ("$tlp", r"/\bTLP: ?(RED|AMBER(\+STRICT)?)\b/")]))
+C.append(rule("corporate_marking_cui", meta("corporate", "marking", "medium",
+              "CUI banner line (CUI alone on a line) in a document that names a CUI designation (Controlled by:, CUI Category:, Limited Dissemination Control)",
+              "marking", "none"),
+              [("$cui_line", r"/(^|[\r\n])[ \t]*CUI[ \t]*(\r|\n|$)/"),
+               ("$ctx_cui", r"/(Controlled by:|CUI Categor(y|ies):|Limited Dissemination Control|LDC:)/ nocase")],
+              "$cui_line and $ctx_cui"))
 open(os.path.join(R, "corporate", "markings.yar"), "w").write("\n".join(C))

@@ -16,7 +16,7 @@ rule secret_private_key
         redact = "keytype"
         description = "PEM (RSA, DSA, EC, PKCS#8, encrypted), OpenSSH or PGP private key block, also inside JSON with \\n escapes (GCP service-account keys) and with header lines (Proc-Type, Version, Comment)"
     strings:
-        $key = /-----BEGIN (RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY( BLOCK)?-----(\\r|\\n|[\r\n])+([A-Za-z][A-Za-z-]{1,30}: [^\r\n]{0,200}(\\r|\\n|[\r\n])+){0,6}[A-Za-z0-9+\/=\r\n\\:,. -]{32,400}/
+        $key = /-----BEGIN (RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY( BLOCK)?-----(\\r|\\n|[\r\n \t])+([A-Za-z][A-Za-z-]{1,30}: [^\r\n]{0,200}(\\r|\\n|[\r\n \t])+){0,6}[A-Za-z0-9+\/=\r\n\\:,. -]{32,400}/
     condition:
         any of them
 }
@@ -421,6 +421,44 @@ rule secret_heroku_key
         any of them
 }
 
+rule secret_google_oauth
+{
+    meta:
+        category = "secret"
+        entity = "token"
+        severity = "high"
+        validator = "token"
+        redact = "keytype"
+        description = "Google OAuth client secret (GOCSPX-), access token (ya29.), refresh token (1//0...)"
+    strings:
+        $client = /GOCSPX-[A-Za-z0-9_-]{28}([^A-Za-z0-9_-]|$)/
+        $access = /(^|[^A-Za-z0-9_])ya29\.[0-9A-Za-z_-]{30,300}/
+        $refresh = /(^|[^A-Za-z0-9_])1\/\/0[0-9A-Za-z_-]{40,200}/
+    condition:
+        any of them
+}
+
+rule secret_saas_tokens
+{
+    meta:
+        category = "secret"
+        entity = "token"
+        severity = "high"
+        validator = "token"
+        redact = "keytype"
+        description = "SaaS API tokens by documented prefix: Atlassian (ATATT3), Anthropic (sk-ant-api03-), New Relic (NRAK-), Postman (PMAK-), Databricks (dapi + 32 hex), Grafana service account (glsa_), Braintree (access_token$production$...)"
+    strings:
+        $atlassian = /ATATT3[A-Za-z0-9_=-]{100,300}/
+        $anthropic = /sk-ant-(api|admin)[0-9]{2}-[A-Za-z0-9_-]{80,120}/
+        $newrelic = /NRAK-[A-Z0-9]{27}([^A-Za-z0-9_]|$)/
+        $postman = /PMAK-[a-f0-9]{24}-[a-f0-9]{34}/
+        $databricks = /(^|[^A-Za-z0-9_])dapi[a-f0-9]{32}(-[0-9])?([^A-Za-z0-9_]|$)/
+        $grafana = /glsa_[A-Za-z0-9]{32}_[a-f0-9]{8}/
+        $braintree = /access_token\$(production|sandbox)\$[0-9a-z]{16}\$[0-9a-f]{32}/
+    condition:
+        any of them
+}
+
 rule secret_key_assignment
 {
     meta:
@@ -492,8 +530,27 @@ rule secret_password_assignment
         description = "Password assigned in a config file (password=..., \"password\": \"...\", 'password' => '...', $cfg['db_pass'] = ..., <password>...</password>); placeholders, variables, code and prose rejected"
     strings:
         $assign = /(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(password|passwd|passphrase|pwd)\\?[\"']?\]?[ \t]*(=>|:=|[:=])[ \t]*\\?[\"']?[^\s\"'<>;,\\]{4,200}([ \t][a-z])?/ nocase
-        $pass = /(^|[^a-z0-9_.-])(db|database|mysql|sql|smtp|mail|ftp|sftp|admin|root|user|ldap|bind|redis|pg|proxy|vpn|wifi|ssh|svc|service|email)[_-]?pass[\"']?\]?[ \t]*(=>|:=|[:=])[ \t]*[\"']?[^\s\"'<>;,\\]{4,200}([ \t][a-z])?/ nocase
-        $xml = /<(password|passwd|pwd)>[^<\s]{4,128}<\//
+        $pass = /(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(become|db|database|mysql|sql|smtp|mail|ftp|sftp|admin|root|user|ldap|bind|redis|pg|proxy|vpn|wifi|ssh|svc|service|email)[_-]?pass[\"']?\]?[ \t]*(=>|:=|[:=])[ \t]*[\"']?[^\s\"'<>;,\\]{4,200}([ \t][a-z])?/ nocase
+        $xml = /<(password|passwd|pwd|pass)( encoding=\"base64\")?>[^<\s]{4,128}<\// nocase
+        $psk = /(^|[^a-z0-9_])(wpa_)?psk[ \t]*=[ \t]*\"[^\"\r\n]{8,63}\"/
+    condition:
+        any of them
+}
+
+rule secret_password_kv
+{
+    meta:
+        category = "secret"
+        entity = "password"
+        severity = "high"
+        validator = "password_quoted"
+        redact = "password"
+        description = "Password in a key/value pair: .NET appSettings (<add key=\"SmtpPassword\" value=\"...\"/>), Dockerfile ENV X_PASSWORD value, SQL (IDENTIFIED BY '...', PASSWORD '...'), PowerShell ConvertTo-SecureString '...' -AsPlainText"
+    strings:
+        $appsettings = /key=\"[A-Za-z0-9_.:-]{0,40}(password|passwd|pwd)\"[ \t]+value=\"[^\"\r\n]{4,128}\"/ nocase
+        $dockerenv = /ENV[ \t]+[A-Z0-9_]{0,40}(PASSWORD|PASSWD|PWD)[ \t]+[^\s=\"'][^\s\"']{3,127}/
+        $sql = /(identified (with [a-z_]{1,40} )?by|password)[ \t]+'[^'\r\n]{4,128}'/ nocase
+        $pwsh = /ConvertTo-SecureString[ \t]+(-String[ \t]+)?[\"'][^\"'\r\n]{4,128}[\"'][ \t]+-AsPlainText/ nocase
     condition:
         any of them
 }
@@ -591,6 +648,8 @@ rule secret_cli_password
         $redis = /redis-cli([ \t][^\r\n|;&]{0,120})?[ \t]-a[ \t]+[\"']?[^\s\"'-][^\s\"']{3,63}/
         $openssl = /-pass(in|out)?[ \t]+[\"']?pass:[^\s\"']{4,64}/
         $curl = /curl([ \t][^\r\n|;&]{0,200})?[ \t](-u|--user)[ \t=]+[\"']?[^\s\"':$]{1,64}:[^\s\"']{4,64}/
+        $generic = /[ \t]--password[ \t]+[\"']?[^\s\"'-][^\s\"']{3,63}/
+        $sqlcmd = /(sqlcmd|bcp|osql)([ \t][^\r\n|;&]{0,120})?[ \t]-P[ \t]*[\"']?[^\s\"'-][^\s\"']{3,63}/
         $smb = /smbclient([ \t][^\r\n|;&]{0,200})?[ \t](-U|--user)[ \t=]*[\"']?[^\s\"'%]{1,64}%[^\s\"']{4,64}/
     condition:
         any of them

@@ -938,7 +938,7 @@ static bool token_char(int c) { return is_alnum(c) || c == '_' || c == '-'; }
 
 static bool token_url_char(int c)
 {
-    return token_char(c) || c == '.' || c == '/' || c == ':' || c == '~';
+    return token_char(c) || c == '.' || c == '/' || c == ':' || c == '~' || c == '=' || c == '$';
 }
 
 /* The random part must be long and not a placeholder, with a digit or
@@ -953,7 +953,8 @@ static bool token_value_ok(struct ls_slice v)
 /* Provider tokens (ghp_, glpat-, xoxb-, sk_live_, SG.x.y, 123:AA..., the
  * hooks.slack.com URL ...): the rule pins the prefix and the shape, so the
  * value is the match from its first letter or digit over token characters,
- * '.', '/', ':' and '~', without trailing punctuation. */
+ * '.', '/', ':', '~', '=' and '$' (Atlassian's =CRC, Braintree's
+ * access_token$production$...), without trailing punctuation. */
 static bool loc_token(struct ls_slice m, struct ls_value *out)
 {
     size_t start = find_if(m, 0, is_alnum);
@@ -1291,10 +1292,9 @@ static bool loc_password(struct ls_slice m, struct ls_value *out)
     size_t from = 0;
     bool quoted;
     /* <password>value</password>; elsewhere a '>' is a boundary byte (<td>) */
-    if (ls_slice_at(m, 0) == '<') {
-        size_t gt = ls_slice_find(m, 0, ">", 1);
-        size_t eq = ls_slice_find(m, 0, "=", 1), colon = ls_slice_find(m, 0, ":", 1);
-        if (gt != SIZE_MAX && gt < eq && gt < colon) from = gt;
+    if (ls_slice_at(m, 0) == '<' && is_alpha(ls_slice_at(m, 1))) {
+        size_t gt = ls_slice_find(m, 0, ">", 1); /* <Pass encoding="base64">value */
+        if (gt != SIZE_MAX) from = gt;
     }
     size_t start;
     if (from > 0) {
@@ -1414,7 +1414,7 @@ static bool loc_cli_password(struct ls_slice m, struct ls_value *out)
     size_t eq = ls_slice_find(w, 0, "=", 1);
     if (ls_slice_starts(w, "--", 2) && eq != SIZE_MAX) skip = eq + 1; /* --password=VALUE */
     else if (ls_slice_starts(w, "pass:", 5)) skip = 5;
-    else if (ls_slice_starts(w, "-p", 2) && !quote_before) skip = 2;
+    else if ((ls_slice_starts(w, "-p", 2) || ls_slice_starts(w, "-P", 2)) && !quote_before) skip = 2;
     else if (slice_has(m, "curl") || slice_has(m, "smbclient")) {
         size_t sep = ls_slice_find(w, 0, slice_has(m, "curl") ? ":" : "%", 1);
         if (sep == SIZE_MAX) return false;
@@ -1426,7 +1426,8 @@ static bool loc_cli_password(struct ls_slice m, struct ls_value *out)
 }
 
 /* "your temporary password is X", "the password for the portal is X": the
- * word after the verb, without closing punctuation; it must mix letters
+ * word after the verb, without a sentence's closing punctuation (kept after
+ * a label's ':'); it must mix letters
  * with digits, or with symbols and both cases (not "case-sensitive"). */
 static bool loc_prose_password(struct ls_slice m, struct ls_value *out)
 {
@@ -1434,7 +1435,10 @@ static bool loc_prose_password(struct ls_slice m, struct ls_value *out)
     while (start > 0 && cli_value_char(ls_slice_at(m, start - 1)) && ls_slice_at(m, start - 1) != ':' &&
            ls_slice_at(m, start - 1) != '(')
         start--;
-    while (end > start && (ls_slice_at(m, end - 1) == '.' || ls_slice_at(m, end - 1) == ',' ||
+    size_t before = start;
+    while (before > 0 && is_space(ls_slice_at(m, before - 1))) before--;
+    bool label = before > 0 && ls_slice_at(m, before - 1) == ':'; /* "password for X: value" */
+    while (!label && end > start && (ls_slice_at(m, end - 1) == '.' || ls_slice_at(m, end - 1) == ',' ||
                            ls_slice_at(m, end - 1) == ')' || ls_slice_at(m, end - 1) == ';'))
         end--;
     out->off = start;
@@ -1445,6 +1449,29 @@ static bool loc_prose_password(struct ls_slice m, struct ls_value *out)
     size_t symbols = v.len - alpha - digits;
     bool cases = count_class(v, is_upper) > 0 && count_class(v, is_lower) > 0;
     return alpha > 0 && (digits > 0 || (symbols > 0 && cases));
+}
+
+/* value="...", ENV X_PASSWORD value, IDENTIFIED BY '...', "..." -AsPlainText:
+ * the last quoted string of the match, or its last word. */
+static bool loc_password_quoted(struct ls_slice m, struct ls_value *out)
+{
+    size_t end = m.len;
+    while (end > 0 && (is_space(ls_slice_at(m, end - 1)) || ls_slice_at(m, end - 1) == '-' ||
+                       is_alpha(ls_slice_at(m, end - 1))) && slice_has(m, "-AsPlainText"))
+        end--; /* ConvertTo-SecureString "v" -AsPlainText */
+    int q = ls_slice_at(m, end - 1);
+    size_t start;
+    if (is_quote(q)) {
+        end--;
+        start = end;
+        while (start > 0 && ls_slice_at(m, start - 1) != q) start--;
+    } else {
+        start = end;
+        while (start > 0 && !is_space(ls_slice_at(m, start - 1))) start--;
+    }
+    out->off = start;
+    out->len = end - start;
+    return password_plausible(sub(m, start, end - start));
 }
 
 /* Browser / password-manager export row: the third field from the URL. */
@@ -1640,6 +1667,7 @@ static const struct validator validators[] = {
     {"cli_password", loc_cli_password},
     {"prose_password", loc_prose_password},
     {"csv_password", loc_csv_password},
+    {"password_quoted", loc_password_quoted},
     {"ntlm", loc_ntlm},
     {"marking", loc_marking},
 };

@@ -846,6 +846,64 @@ def markings(g):
 
 # ---- decoys: nothing in these may be reported ------------------------------------------
 
+def more_formats(g):
+    g.begin("iis/legacy/web.config")
+    g.write(g.cur, '<?xml version="1.0"?>\n<configuration>\n  <appSettings>\n    <add key="SmtpHost" value="smtp.harbor.local" />\n'
+            '    <add key="SmtpPassword" value="%s" />\n    <add key="Ldap:BindPassword" value="%s" />\n  </appSettings>\n'
+            '</configuration>\n' % (pw(g, "appsettings_kv"), pw(g, "appsettings_kv")))
+    g.begin("docker/api/Dockerfile")
+    g.write(g.cur, "FROM python:3.12-slim\nENV PYTHONUNBUFFERED=1\nENV DB_PASSWORD %s\nENV SENTRY_ENV=prod\n"
+            "COPY . /app\nRUN pip install -r /app/requirements.txt\nCMD [\"gunicorn\", \"app:app\"]\n" % pw(g, "dockerfile_env"))
+    g.begin("backup/grants.sql")
+    g.write(g.cur, "CREATE USER 'reporting'@'%%' IDENTIFIED BY '%s';\nGRANT SELECT ON crm.* TO 'reporting'@'%%';\n"
+            "ALTER USER 'root'@'localhost' IDENTIFIED WITH mysql_native_password BY '%s';\n"
+            "CREATE ROLE etl WITH LOGIN PASSWORD '%s';\n" % (pw(g, "sql_identified_by"), pw(g, "sql_identified_by"),
+                                                             pw(g, "sql_password")))
+    g.begin("scripts/Deploy-Site.ps1")
+    g.write(g.cur, "$user = 'HARBOR\\svc_deploy'\n$pass = ConvertTo-SecureString \"%s\" -AsPlainText -Force\n"
+            "$cred = New-Object System.Management.Automation.PSCredential($user, $pass)\n"
+            "Invoke-Command -ComputerName web01 -Credential $cred -ScriptBlock { iisreset }\n" % pw(g, "powershell_securestring"))
+    g.begin("home/mlopez/.config/filezilla/recentservers.xml")
+    fz = g.password()
+    g.write(g.cur, '<?xml version="1.0" encoding="UTF-8"?>\n<FileZilla3>\n <RecentServers>\n  <Server>\n   <Host>ftp.harbor.local</Host>\n'
+            '   <Port>21</Port>\n   <User>backup</User>\n   <Pass encoding="base64">%s</Pass>\n  </Server>\n </RecentServers>\n</FileZilla3>\n'
+            % g.plant("password", base64.b64encode(fz.encode()).decode(), "filezilla"))
+    g.begin("etc/wpa_supplicant/wpa_supplicant.conf")
+    g.write(g.cur, 'ctrl_interface=DIR=/var/run/wpa_supplicant\nnetwork={\n    ssid="HARBOR-CORP"\n    psk="%s"\n    key_mgmt=WPA-PSK\n}\n'
+            % pw(g, "wifi_psk", g.password() + "x9"))
+    g.begin("ansible/inventory/prod.ini")
+    g.write(g.cur, "[web]\nweb01 ansible_host=10.20.4.21 ansible_user=deploy ansible_become_pass=%s\n\n[db:vars]\nansible_ssh_pass=%s\n"
+            % (pw(g, "ansible_pass"), pw(g, "ansible_pass")))
+    g.begin("home/dba/.bash_history")
+    g.write(g.cur, "sqlcmd -S sql01 -U sa -P %s -Q \"SELECT @@VERSION\"\nmongodump --host mongo01 --username admin --password %s --out /backup\n"
+            % (pw(g, "sqlcmd_P"), pw(g, "cli_generic_password")))
+    g.begin("app2/.env")
+    vals = (g.plant("token", "ATATT3xFfGF0" + g.mixed(URLSAFE, 170) + "=" + g.s("0123456789ABCDEF", 8), "atlassian"),
+            g.plant("token", "sk-ant-api03-" + g.mixed(URLSAFE, 93) + "AA", "anthropic"),
+            g.plant("token", "NRAK-" + g.mixed(UP + DI, 27), "newrelic"),
+            g.plant("token", "PMAK-%s-%s" % (g.mixed(HEX, 24), g.mixed(HEX, 34)), "postman"),
+            g.plant("token", "dapi" + g.mixed(HEX, 32), "databricks"),
+            g.plant("token", "glsa_%s_%s" % (g.mixed(AN, 32), g.mixed(HEX, 8)), "grafana"),
+            g.plant("token", "access_token$production$%s$%s" % (g.mixed(LO + DI, 16), g.mixed(HEX, 32)), "braintree"),
+            g.plant("token", "GOCSPX-" + g.mixed(URLSAFE, 28), "google_oauth"),
+            one_line_key(g))
+    g.write(g.cur, "ATLASSIAN_API_TOKEN=%s\nANTHROPIC_API_KEY=%s\nNEW_RELIC_USER_KEY=%s\nPOSTMAN_KEY=%s\n"
+            "DATABRICKS_HOST=https://adb-1.azuredatabricks.net\nDATABRICKS_TOKEN=%s\nGRAFANA_SA=%s\nBRAINTREE=%s\n"
+            "GOOGLE_CLIENT_SECRET=%s\nSIGNING_KEY=\"-----BEGIN RSA PRIVATE KEY----- %s -----END RSA PRIVATE KEY-----\"\n" % vals)
+    g.begin("logs/oauth-debug.log")
+    g.write(g.cur, "2024-03-11 09:21:44 DEBUG token response access_token=%s expires_in=3599\n"
+            "2024-03-11 09:21:44 DEBUG refresh_token=%s\n" % (
+                g.plant("token", "ya29." + g.mixed(URLSAFE, 160), "google_oauth"),
+                g.plant("token", "1//0" + g.mixed(URLSAFE, 99), "google_oauth")))
+
+
+def one_line_key(g):
+    body = g.b64(1190)
+    spaced = " ".join(body[i:i + 64] for i in range(0, len(body), 64))
+    g.plant("private_key", key_norm("-----BEGIN RSA PRIVATE KEY----- %s -----END RSA PRIVATE KEY-----" % spaced), "pem_one_line")
+    return spaced
+
+
 def decoys(g):
     g.decoy("decoys/docs/aws-quickstart.md", "documented_example_keys",
             "# Configure the CLI\n\n```\n$ aws configure\nAWS Access Key ID [None]: AKIAIOSFODNN7EXAMPLE\n"
@@ -920,6 +978,12 @@ def decoys(g):
             "-----BEGIN CERTIFICATE-----\n%s\n-----END CERTIFICATE-----\n-----BEGIN PUBLIC KEY-----\n%s\n"
             "-----END PUBLIC KEY-----\nssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ%s deploy@harbor\n"
             % (g.pem_body(700), g.pem_body(294), g.mixed(AN, 200)))
+    g.decoy("decoys/codes/iata-like.txt", "code_lists",
+            "\n".join(["CTS", "CTT", "CUA", "CUB", "CUI", "CUJ", "FOU", "SEC", "TLP", "NOF"]) + "\n")
+    g.decoy("decoys/sql/schema.sql", "code",
+            "CREATE TABLE users (id serial, password varchar(255) NOT NULL, password_reset_token text);\n"
+            "-- ALTER USER app PASSWORD '<password>';\nUPDATE users SET password = ? WHERE id = ?;\n"
+            "INSERT INTO settings VALUES ('smtp_password', '');\n")
     g.decoy("decoys/blob/embedded.html", "base64_blobs",
             '<html><body><img src="data:image/jpeg;base64,%s"><script>var k="%s";</script></body></html>\n'
             % (g.b64(600), g.b64(64)))
@@ -930,7 +994,7 @@ def build(out, seed):
     for i in range(2):
         dotenv(g, i)
     for fn in (compose, k8s, json_config, gcp_json, dotfiles, properties, php, webconfig, sql_dump, history, keys,
-               logs, ci, documents, mails, archive, markings, decoys):
+               logs, ci, documents, mails, archive, markings, more_formats, decoys):
         fn(g)
     with open(os.path.join(out, "key.json"), "w") as f:
         json.dump({"planted": g.planted, "decoys": g.decoys}, f, indent=1)
