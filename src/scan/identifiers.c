@@ -129,9 +129,14 @@ static ls_err emit_domain(struct ls_buf *out, struct ls_slice v, char *msg, size
         snprintf(msg, msglen, "not a domain name (letters, digits, '-' and '.')");
         return LS_E_ARG;
     }
-    LS_TRY(ls_buf_adds(out, "$v = "));
-    LS_TRY(put_text_literal(out, v));
-    return ls_buf_adds(out, " nocase fullword");
+    ls_err e;
+    /* a whole domain: after a dot (subdomains), '@', '/' or a blank but not
+     * after '-' (x-acme.example is another domain), and not followed by
+     * another label (acme.example.evil.net is not ours) */
+    LS_TRY(ls_buf_adds(out, "$v = /(^|[^a-z0-9-])"));
+    if (!put_domain_regex(out, v, &e)) return LS_E_ARG;
+    LS_TRY(e);
+    return ls_buf_adds(out, "([^a-z0-9.-]|\\.[^a-z0-9-]|\\.$|$)/ nocase");
 }
 
 static ls_err emit_email_domain(struct ls_buf *out, struct ls_slice v, char *msg, size_t msglen)

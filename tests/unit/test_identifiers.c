@@ -86,6 +86,12 @@ static void domain_rule_compiles_and_matches(void **st)
     assert_non_null(strstr(ls_buf_str(&o.yar), "category = \"corporate\""));
     assert_int_equal(yara_matches(ls_buf_str(&o.yar), "see www.ACME-CORP.example now"), 1);
     assert_int_equal(yara_matches(ls_buf_str(&o.yar), "see notacme-corp.examples"), 0);
+    assert_int_equal(yara_matches(ls_buf_str(&o.yar), "mail bob@acme-corp.example."), 1);
+    assert_int_equal(yara_matches(ls_buf_str(&o.yar), "acme-corp.example"), 1);
+    /* other domains that contain ours as a word */
+    assert_int_equal(yara_matches(ls_buf_str(&o.yar), "see x-acme-corp.example now"), 0);
+    assert_int_equal(yara_matches(ls_buf_str(&o.yar), "see acme-corp.example.evil.net now"), 0);
+    assert_int_equal(yara_matches(ls_buf_str(&o.yar), "see acme-corp.example-cdn.net now"), 0);
     ls_buf_free(&o.yar);
 }
 
