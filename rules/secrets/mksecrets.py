@@ -131,7 +131,7 @@ S.append(tok("secret_digitalocean_token", "DigitalOcean personal access / OAuth 
 S.append(tok("secret_twilio_api_key", "Twilio API key SID (SK + 32 hex)",
              [("$sk", r"/(^|[^A-Za-z0-9_])SK[0-9a-f]{32}%s/" % E_ALNUM_)], "hex_key"))
 S.append(tok("secret_mailgun_key", "Mailgun private API key (key- + 32 characters)",
-             [("$key", r"/(^|[^A-Za-z0-9_-])key-[0-9a-z]{32}%s/" % E_URLSAFE)]))
+             [("$key", r"/(^|[^A-Za-z0-9_-])key-[0-9a-z]{32}%s/" % E_URLSAFE)], "mailgun"))
 S.append(tok("secret_telegram_bot_token", "Telegram Bot API token (bot id, ':', 35 characters starting AA)",
              [("$tok", r"/(^|[^0-9A-Za-z_:-])[0-9]{8,10}:AA[A-Za-z0-9_-]{33}%s/" % E_URLSAFE)]))
 S.append(tok("secret_discord",

@@ -364,7 +364,7 @@ rule secret_mailgun_key
         category = "secret"
         entity = "token"
         severity = "high"
-        validator = "token"
+        validator = "mailgun"
         redact = "keytype"
         description = "Mailgun private API key (key- + 32 characters)"
     strings:

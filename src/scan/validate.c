@@ -968,6 +968,15 @@ static bool loc_token(struct ls_slice m, struct ls_value *out)
 
 static bool hex_char(int c) { return is_hex(c); }
 
+/* Mailgun key-: base36, so 32 hex digits after "key-" are a hash with a
+ * prefix (cache keys, React keys), not a key. */
+static bool loc_mailgun(struct ls_slice m, struct ls_value *out)
+{
+    if (!loc_token(m, out)) return false;
+    struct ls_slice v = sub(m, out->off, out->len);
+    return count_class(sub(v, 4, v.len > 4 ? v.len - 4 : 0), hex_char) != (v.len > 4 ? v.len - 4 : 0);
+}
+
 /* Hex keys: ASP.NET validationKey="..." and Twilio SK + 32 hex. The value
  * is the last run of letters and digits; past an SK prefix it is hex, 32+
  * digits long, with digits and letters, not one repeated character. */
@@ -1237,6 +1246,11 @@ static bool password_code(struct ls_slice v)
         end--;
     }
     struct ls_slice b = sub(v, 0, end);
+    size_t br = ls_slice_find(v, 0, "[", 1);
+    if (br != SIZE_MAX && br > 0 && ls_slice_at(v, v.len - 1) == ']' && is_alpha(ls_slice_at(v, 0)))
+        return true; /* Optional[str], List[int] */
+    if (ls_slice_at(v, 0) == '!' && count_class(v, is_alpha) + 1 == v.len)
+        return true; /* YAML tags: !Ref, !Sub, !ENV, !secret */
     if (closer && end > 0 && is_alpha(ls_slice_at(v, 0)) &&
         count_class(b, ident_char) + count_class(b, is_digit) == end)
         return true;
@@ -1248,8 +1262,8 @@ static bool password_plausible(struct ls_slice v)
     if (v.len < 4 || v.len > 200 || repeated(v) || count_class(v, is_alnum) == 0) return false;
     int c0 = ls_slice_at(v, 0);
     if (c0 == '$' || c0 == '%' || c0 == '{' || c0 == '(' || c0 == '[' || c0 == '/' || c0 == '~' ||
-        c0 == '`' || c0 == '=' || c0 == '@')
-        return false; /* ${VAR} %s {{x}} /path `cmd` (PWD=, NOPASSWD:, :=x) */
+        c0 == '`' || c0 == '=' || c0 == '@' || c0 == '&' || c0 == '*')
+        return false; /* ${VAR} %s {{x}} /path `cmd` (PWD=, NOPASSWD:, :=x) &str *const */
     for (size_t i = 0; i < sizeof password_placeholders / sizeof password_placeholders[0]; i++) {
         size_t n = strlen(password_placeholders[i]);
         if (v.len == n && slice_has_nocase(v, password_placeholders[i])) return false;
@@ -1668,6 +1682,7 @@ static const struct validator validators[] = {
     {"prose_password", loc_prose_password},
     {"csv_password", loc_csv_password},
     {"password_quoted", loc_password_quoted},
+    {"mailgun", loc_mailgun},
     {"ntlm", loc_ntlm},
     {"marking", loc_marking},
 };

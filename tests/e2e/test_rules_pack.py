@@ -31,7 +31,7 @@ VALIDATORS = {"none", "luhn", "iban", "ssn", "ssn_context", "nanp", "e164", "ema
               "token", "token_assignment", "jwt", "password", "url_password", "crypt", "private_key", "org",
               "ppk", "hex_key", "sas", "azure_secret", "discord", "uuid_or_token", "env_value_token",
               "env_password", "bearer", "netrc", "basic_auth", "cli_password", "prose_password",
-              "csv_password", "ntlm", "marking", "password_quoted"}
+              "csv_password", "ntlm", "marking", "password_quoted", "mailgun"}
 REDACTS = {"last4", "last2", "email", "prefix4", "keytype", "password", "hash", "none", "mask"}
 
 RULE_RE = re.compile(r"^rule\s+(\w+)\s*\{(.*?)^\}", re.S | re.M)

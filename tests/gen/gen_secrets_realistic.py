@@ -969,6 +969,12 @@ def decoys(g):
             "def connect(cfg):\n    return psycopg2.connect(host=cfg.host, password=cfg.password, user=cfg['user'])\n"
             "    # api_key = os.environ['API_KEY']\n    token = request.headers.get('Authorization')\n"
             "    secret_key = settings.SECRET_KEY\n    client_secret = kwargs.get('client_secret')\n")
+    g.decoy("decoys/src/models.py", "code",
+            "class Login(BaseModel):\n    username: str\n    password: Optional[str] = None\n    api_key: List[str] = []\n\n"
+            "CACHE = {'key-%s': 1}\nfn connect(user: &str, password: &str) -> Result<()> {}\n" % hashlib.md5(b"x").hexdigest())
+    g.decoy("decoys/cfn/template.yaml", "code",
+            "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MasterUserPassword: !Ref DBPassword\n"
+            "      password: !Sub '{{resolve:secretsmanager:db}}'\nsensor:\n  password: !secret mqtt_password\n")
     g.decoy("decoys/src/schema.ts", "code",
             "export interface Credentials {\n  username: string;\n  password: string;\n  apiKey?: string;\n}\n"
             "const schema = z.object({ password: z.string().min(8), passwordConfirm: z.string() });\n"

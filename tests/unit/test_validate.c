@@ -567,6 +567,11 @@ static void password_arrow_and_code(void **st)
     assert_false(check("password", "password", NULL, "Password:=CCSInfo.SHPassword,", &v));
     assert_false(check("password", "password", NULL, "\"show_password\": \"Show p", &v));
     assert_false(check("password", "password", NULL, "--password=`echo", &v));
+    assert_false(check("password", "password", NULL, " password: Optional[str] = None", &v));
+    assert_false(check("password", "password", NULL, " MasterUserPassword: !Ref DBPassword", &v));
+    assert_false(check("password", "password", NULL, "(user: &str, password: &str)", &v));
+    assert_false(check("token", "mailgun", NULL, "'key-9dd4e461268c8034f5c8564e155c67a6'", &v));
+    assert_true(check("token", "mailgun", NULL, " key-7bq2xnmp41jd8fks5gc293sgvjxtewq9\n", &v));
 }
 static void basic_auth_decoded(void **st)
 {
