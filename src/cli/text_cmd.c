@@ -36,13 +36,14 @@ static void text_usage(FILE *f)
 "  -h, --help     show this help\n"
 "\n"
 "Exit status: 0 text printed (or listed), 2 error (no such file or member,\n"
-"unreadable input, or libarchive looping without progress for 10 s of CPU).\n");
+"unreadable input, or libarchive or libpff looping without progress for 10 s\n"
+"of CPU).\n");
 }
 
 /* The scan's stall watch (core/watch.h, docs/sandbox.md) for this
  * in-process command, which has no supervisor: a timer on the process's
  * CPU time fires once a second; LS_DEF_STALL_S seconds in a row inside a
- * libarchive call without progress end the command (exit 2) instead of
+ * libarchive or libpff call without progress end the command (exit 2) instead of
  * spinning forever on a hostile archive. Only async-signal-safe calls in
  * the handler. */
 static struct ls_watch text_watch;

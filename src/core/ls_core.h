@@ -124,6 +124,11 @@ int32_t ls_utf8_next(struct ls_slice s, size_t *pos);
 bool ls_utf8_valid(struct ls_slice s);
 /* Append s as UTF-8, invalid bytes replaced by U+FFFD. */
 LS_WUR ls_err ls_utf8_lossy(struct ls_buf *b, struct ls_slice s);
+/* Whether a name holds a character that hides what it shows: C0 controls,
+ * DEL, C1 controls (UTF-8 U+0080-U+009F) and the bidi embeddings, overrides
+ * and isolates (U+202A-U+202E, U+2066-U+2069) that make "invoice<RLO>fdp.exe"
+ * display as "invoiceexe.pdf". Other bytes, UTF-8 or not, are no fault. */
+bool ls_name_has_control(struct ls_slice name);
 /* Whether a link target names a network location a reader would fetch:
  * a URL of any scheme but file: (two or more letters before ':', so not a
  * drive letter), a UNC path (\\host\share, //host) or a file: URL whose

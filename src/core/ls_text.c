@@ -87,6 +87,25 @@ static size_t utf8_ascii_end(struct ls_slice s, size_t pos)
     return pos;
 }
 
+/* A C1 control or a bidi embedding/override/isolate spelled in UTF-8 at i. */
+static bool hidden_control_at(struct ls_slice s, size_t i)
+{
+    int b0 = ls_slice_at(s, i), b1 = ls_slice_at(s, i + 1), b2 = ls_slice_at(s, i + 2);
+    if (b0 == 0xc2 && b1 >= 0x80 && b1 <= 0x9f) return true;
+    if (b0 == 0xe2 && b1 == 0x80 && b2 >= 0xaa && b2 <= 0xae) return true;
+    return b0 == 0xe2 && b1 == 0x81 && b2 >= 0xa6 && b2 <= 0xa9;
+}
+
+bool ls_name_has_control(struct ls_slice name)
+{
+    for (size_t i = 0; i < name.len; i++) {
+        int ch = ls_slice_at(name, i);
+        if (ch < 0x20 || ch == 0x7f || ((ch == 0xc2 || ch == 0xe2) && hidden_control_at(name, i)))
+            return true;
+    }
+    return false;
+}
+
 bool ls_utf8_valid(struct ls_slice s)
 {
     size_t pos = 0;

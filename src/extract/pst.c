@@ -60,6 +60,7 @@
 #include <libpff.h>
 
 #include "core/handler.h"
+#include "core/watch.h"
 
 #define PST_MAX_FOLDER_DEPTH 64u
 #define PST_MAX_FOLDERS 100000u
@@ -167,6 +168,7 @@ static ssize_t io_read(intptr_t *h, uint8_t *buf, size_t size, libbfio_error_t *
     if (!ls_slice_sub(io->data, (size_t)io->pos, n, &part)) return -1;
     if (n) memcpy(buf, part.ptr, n);
     io->pos += n;
+    ls_watch_tick(); /* libpff made progress: the stall watch's clock restarts */
     return (ssize_t)n;
 }
 
@@ -814,6 +816,12 @@ static void emit_item(struct pst_walk *w, libpff_item_t *it, struct ls_slice pat
     else
         PST_KEEP(ls_buf_printf(&name, "item-%lu", (unsigned long)id));
     unique_name(w, &name);
+#ifdef LEAKSIFT_TEST_HOOKS
+    /* test builds: an item with this subject spins like a libpff loop would
+     * (CPU, no read), so a test can see the stall watch end it */
+    if (named && ls_slice_eq_str(subject_text(ls_buf_slice(&subj)), "LEAKSIFT-TEST-STALL"))
+        for (volatile unsigned long spin = 0;; spin++) {}
+#endif
     struct ls_child ch;
     memset(&ch, 0, sizeof ch);
     ch.name = name.ptr;
@@ -825,7 +833,10 @@ static void emit_item(struct pst_walk *w, libpff_item_t *it, struct ls_slice pat
         ch.error = "pst: item only partly read";
     }
     if (e != LS_E_NOMEM && !w->stop) {
+        /* the item's own processing (a zip attachment, a docx) is not libpff's */
+        ls_watch_leave();
         ls_err ce = ls_emit_child(w->c, w->o, &ch);
+        ls_watch_enter();
         if (ce == LS_E_LIMIT || ce == LS_E_TIMEOUT) pst_fail(w, ce);
     }
     if (e == LS_E_LIMIT || e == LS_E_NOMEM) pst_fail(w, e);
@@ -1111,7 +1122,12 @@ static ls_err pst_extract(struct ls_ctx *c, struct ls_object *o)
     libpff_error_t *err = NULL;
     char msg[256];
     ls_err res = LS_E_NOMEM;
+    bool watched = false;
     if (!bfio_open_memory(&api, &io, &h)) goto out;
+    /* libpff runs under the stall watch (core/watch.h) from here to the
+     * end, but for the items handed to the pipeline (emit_item) */
+    ls_watch_enter();
+    watched = true;
     if (libpff_file_initialize(&file, &err) != 1) goto out;
     if (libpff_file_open_file_io_handle(file, h, LIBPFF_OPEN_READ, &err) != 1) {
         pst_errmsg(&err, msg, sizeof msg);
@@ -1130,6 +1146,7 @@ out:
         api.free_handle(&h, &berr);
         api.free_error(&berr);
     }
+    if (watched) ls_watch_leave();
     return res;
 }
 

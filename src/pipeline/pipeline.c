@@ -25,6 +25,7 @@ void ls_obj_state_init(struct ls_obj_state *st, struct ls_ctx *c)
     ls_buf_init(&st->errors, 16u << 10);
     ls_buf_init(&st->text, c->lim->max_text);
     ls_buf_init(&st->labels, c->lim->max_text);
+    ls_buf_init(&st->shown_name, NAME_SHOWN_MAX);
     struct ls_slice key = ls_slice_make(c->w->eng->fp_key, c->w->eng->fp_key_len);
     ls_findings_init(&st->findings, key, c->lim->max_evidence);
     st->subtree_verdict = -1;
@@ -35,6 +36,7 @@ void ls_obj_state_free(struct ls_obj_state *st)
     ls_buf_free(&st->errors);
     ls_buf_free(&st->text);
     ls_buf_free(&st->labels);
+    ls_buf_free(&st->shown_name);
     ls_findings_free(&st->findings);
 }
 
@@ -334,7 +336,91 @@ static void scan_at(struct ls_ctx *c, struct ls_object *o, struct ls_obj_state *
         return;
     }
     if (reason) ls_note(c, o, reason, "yara: scan of %s stopped (%s)",
-                        where == LS_WHERE_RAW ? "raw bytes" : "text", reason);
+                        where == LS_WHERE_RAW    ? "raw bytes"
+                        : where == LS_WHERE_NAME ? "the name"
+                                                 : "text",
+                        reason);
+}
+
+/* ---- names ----
+ *
+ * A leak names its files after what they hold ("Smith 536-22-1874
+ * passport.pdf", "HR/jane.roe@corp.example/"; a PST message after its
+ * subject). An object's name (a member's name in its container, a root's
+ * path as given, folders included) is scanned like its text (evidence
+ * "where": "name"), and every value found
+ * there is shown masked, by its redacted form, in the names the manifest
+ * writes (path, chain): the manifest must not become a second leak. Only
+ * values the rules find and validate are masked, so ordinary names keep
+ * their digits and stay usable to find the file. */
+
+#define NAME_SPANS_MAX 32u
+
+struct name_span {
+    size_t at, len;
+    const char *redacted;
+};
+
+/* Every occurrence in name of the value e was first seen as. */
+static void name_spans_of(struct ls_slice name, const struct ls_evidence *e, struct name_span *sp,
+                          size_t *n)
+{
+    struct ls_slice v;
+    if (e->len == 0 || !ls_slice_sub(name, (size_t)e->offset, e->len, &v)) return;
+    for (size_t i = 0; *n < NAME_SPANS_MAX; i += v.len) {
+        i = ls_slice_find(name, i, v.ptr, v.len);
+        if (i >= name.len) break;
+        sp[(*n)++] = (struct name_span){i, v.len, e->redacted};
+    }
+}
+
+static void name_spans_sort(struct name_span *sp, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        for (size_t k = i; k > 0 && sp[k].at < sp[k - 1].at; k--) {
+            struct name_span t = sp[k];
+            sp[k] = sp[k - 1];
+            sp[k - 1] = t;
+        }
+}
+
+/* name with the values found in it (findings "where": "name") replaced by
+ * their redacted forms, into out; out stays empty if there are none. */
+static void mask_name(const struct ls_findings *f, struct ls_slice name, struct ls_buf *out)
+{
+    struct name_span sp[NAME_SPANS_MAX];
+    size_t n = 0;
+    for (size_t i = 0; i < f->n; i++)
+        for (size_t k = 0; k < f->f[i].n_ev; k++)
+            if (f->f[i].ev[k].where == LS_WHERE_NAME) name_spans_of(name, &f->f[i].ev[k], sp, &n);
+    if (n == 0) return;
+    name_spans_sort(sp, n);
+    size_t pos = 0;
+    ls_err e = LS_OK;
+    for (size_t i = 0; i < n && e == LS_OK; i++) {
+        if (sp[i].at < pos) continue; /* overlaps one already masked */
+        struct ls_slice keep;
+        (void)ls_slice_sub(name, pos, sp[i].at - pos, &keep);
+        e = ls_buf_add(out, keep.ptr, keep.len);
+        if (e == LS_OK) e = ls_buf_adds(out, sp[i].redacted);
+        pos = sp[i].at + sp[i].len;
+    }
+    struct ls_slice rest;
+    if (e == LS_OK && ls_slice_from(name, pos, &rest)) e = ls_buf_add(out, rest.ptr, rest.len);
+    if (e != LS_OK) { /* never the value itself */
+        ls_buf_reset(out);
+        if (ls_buf_adds(out, "(name withheld: it holds a value found by the rules)") != LS_OK)
+            ls_buf_reset(out);
+    }
+}
+
+static void scan_name(struct ls_ctx *c, struct ls_object *o, struct ls_obj_state *st,
+                      struct ls_buf *shown)
+{
+    struct ls_slice name = ls_slice_make(o->name, o->name_len);
+    if (name.len == 0) return;
+    scan_at(c, o, st, name, LS_WHERE_NAME, 0);
+    mask_name(&st->findings, name, shown);
 }
 
 static void scan_one(struct ls_ctx *c, struct ls_object *o, struct ls_obj_state *st,
@@ -477,6 +563,7 @@ static void emit_record(struct ls_ctx *c, struct ls_object *o, struct ls_obj_sta
 ls_err ls_pipeline_object(struct ls_ctx *c, struct ls_object *o, struct ls_obj_state *st)
 {
     o->priv = st;
+    if (o->depth > 0) scan_name(c, o, st, &st->shown_name); /* a root's: root_init() */
     ls_ext_of(o->name, o->name_len, st->ext);
     o->ext = st->ext;
     o->mime = st->mime;
@@ -574,6 +661,7 @@ void ls_ctx_init(struct ls_ctx *c, struct ls_worker *w, const char *path, ls_rec
     c->w = w;
     c->lim = &w->eng->cfg.limits;
     c->root_path = path;
+    ls_buf_init(&c->root_shown, NAME_SHOWN_MAX);
     ls_root_id(path, c->root_id);
     c->fn = fn;
     c->ud = ud;
@@ -582,6 +670,7 @@ void ls_ctx_init(struct ls_ctx *c, struct ls_worker *w, const char *path, ls_rec
 
 void ls_ctx_fini(struct ls_ctx *c)
 {
+    ls_buf_free(&c->root_shown);
     ls_fpset_free(&c->distinct);
 }
 
@@ -597,6 +686,13 @@ static void root_init(struct ls_ctx *c, struct ls_object *root, struct ls_obj_st
     root->name = (const uint8_t *)c->root_path;
     root->name_len = strlen(c->root_path);
     root->index = c->next_index++;
+    root->priv = st;
+    scan_name(c, root, st, &c->root_shown);
+    /* a file on disk can be named "invoice<RLO>fdp.exe" as well as a member */
+    if (ls_name_has_control(ls_slice_make(root->name, root->name_len))) {
+        note_tag(st, LS_A_BAD_NAME);
+        add_error(st, "name: a control or bidi character hides what the path shows");
+    }
 }
 
 ls_err ls_ctx_run_root(struct ls_ctx *c, struct ls_slice data, int read_err, bool more)

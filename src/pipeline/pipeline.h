@@ -45,6 +45,8 @@ struct ls_ctx {
     struct ls_worker *w;
     const struct ls_limits *lim;
     const char *root_path;
+    struct ls_buf root_shown; /* root_path as the manifest shows it: values the
+                                 rules found in the file name masked ("" if none) */
     char root_id[17];
     uint64_t next_index;
     uint64_t members;
@@ -62,6 +64,10 @@ struct ls_ctx {
     void *text_ud;
     const struct ls_handler *force_handler; /* fuzzing: the root's handler */
 };
+
+/* Cap of a name as shown (root_shown, shown_name): a root path may pass
+ * PATH_MAX (src/core/ls_path.h). */
+#define NAME_SHOWN_MAX (1u << 20)
 
 /* Pipeline-private state of one object (o->priv). */
 struct ls_obj_state {
@@ -91,6 +97,8 @@ struct ls_obj_state {
     bool no_dispatch;     /* depth limit: identify and scan raw only */
     bool no_content;      /* special root never read: no hash, no type */
     const char *mime_hint; /* ls_child.mime_hint: the type, without libmagic */
+    struct ls_buf shown_name; /* the member name as the manifest shows it: values
+                                 the rules found in it masked ("" if none) */
 };
 
 /* Process o (data, name, depth set by the caller) end to end and emit its

@@ -59,6 +59,23 @@ static ls_err name_field(struct ls_buf *o, const char *key, struct ls_slice v)
 
 static ls_err chain_arrays(struct ls_buf *o, const struct ls_object *const *stack, size_t n);
 
+/* A member's name as the manifest shows it: masked where the rules found a
+ * value in it (pipeline.c, "names"). */
+static struct ls_slice shown_name(const struct ls_object *p)
+{
+    const struct ls_obj_state *st = p->priv;
+    if (st && st->shown_name.len) return ls_buf_slice(&st->shown_name);
+    return ls_slice_make(p->name, p->name_len);
+}
+
+/* The root path as the manifest shows it (root_id stays the hash of the
+ * path as given: --resume matches on it). */
+static struct ls_slice shown_path(const struct ls_ctx *c)
+{
+    if (c->root_shown.len) return ls_buf_slice(&c->root_shown);
+    return ls_slice_make(c->root_path, strlen(c->root_path));
+}
+
 static ls_err chain_fields(struct ls_buf *o, const struct ls_object *obj)
 {
     /* members from obj up to (not including) the root; depth is bounded by
@@ -78,14 +95,14 @@ static ls_err chain_arrays(struct ls_buf *o, const struct ls_object *const *stac
     bool lossy = false;
     LS_TRY(ls_buf_adds(o, ",\"chain\":["));
     for (size_t i = n; i-- > 0;) {
-        LS_TRY(ls_json_str(o, ls_slice_make(stack[i]->name, stack[i]->name_len), &lossy));
+        LS_TRY(ls_json_str(o, shown_name(stack[i]), &lossy));
         if (i) LS_TRY(ls_buf_addc(o, ','));
     }
     LS_TRY(ls_buf_addc(o, ']'));
     if (!lossy) return LS_OK;
     LS_TRY(ls_buf_adds(o, ",\"chain_b64\":["));
     for (size_t i = n; i-- > 0;) {
-        LS_TRY(ls_json_b64(o, ls_slice_make(stack[i]->name, stack[i]->name_len)));
+        LS_TRY(ls_json_b64(o, shown_name(stack[i])));
         if (i) LS_TRY(ls_buf_addc(o, ','));
     }
     return ls_buf_addc(o, ']');
@@ -130,7 +147,7 @@ static ls_err id_fields(struct ls_buf *o, const struct ls_ctx *c, const struct l
     else
         LS_TRY(ls_buf_adds(o, "null"));
     LS_TRY(ls_buf_printf(o, ",\"root_id\":\"%s\",\"depth\":%u", c->root_id, obj->depth));
-    LS_TRY(name_field(o, "path", ls_slice_make(c->root_path, strlen(c->root_path))));
+    LS_TRY(name_field(o, "path", shown_path(c)));
     return chain_fields(o, obj);
 }
 
@@ -251,7 +268,7 @@ static ls_err distinct_json(struct ls_buf *o, const struct ls_fpset *s)
 ls_err ls_record_root_done(const struct ls_ctx *c, struct ls_buf *o)
 {
     LS_TRY(ls_buf_printf(o, "{\"record\":\"root_done\",\"root_id\":\"%s\"", c->root_id));
-    LS_TRY(name_field(o, "path", ls_slice_make(c->root_path, strlen(c->root_path))));
+    LS_TRY(name_field(o, "path", shown_path(c)));
     LS_TRY(ls_buf_printf(o, ",\"objects\":%llu,\"verdicts\":{", (unsigned long long)c->objects));
     for (int v = 0; v < 4; v++)
         LS_TRY(ls_buf_printf(o, "%s\"%s\":%u", v ? "," : "", ls_verdict_name(v), c->verdict_counts[v]));

@@ -183,7 +183,7 @@ static void on_dead(struct ls_pool *p, struct pool_slot *s)
     if (s->stalled) {
         reason = LS_R_LIMIT_TIME;
         snprintf(msg, sizeof msg,
-                 "worker killed: %.0f s of CPU inside libarchive without progress "
+                 "worker killed: %.0f s of CPU inside libarchive or libpff without progress "
                  "(an endless loop in the library; --stall-timeout)",
                  p->stall_s);
     } else if (s->kill_reason && strcmp(s->kill_reason, LS_R_LIMIT_TIME) == 0) {

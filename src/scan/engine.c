@@ -493,6 +493,7 @@ LS_YR_UNALIGNED static void take_match(struct scan_state *st, const YR_RULE *rul
     if (fresh) {
         snprintf(e->redacted, sizeof e->redacted, "%s", v.redacted);
         e->offset = st->base + start;
+        e->len = v.len > UINT32_MAX ? UINT32_MAX : (uint32_t)v.len;
         e->where = st->where;
     }
     e->count[st->where]++;
@@ -555,6 +556,11 @@ static uint64_t ev_count(const struct ls_evidence *e)
     return n;
 }
 
+static const char *where_name(enum ls_where w)
+{
+    return w == LS_WHERE_RAW ? "raw" : w == LS_WHERE_NAME ? "name" : "text";
+}
+
 static ls_err evidence_json(const struct ls_evidence *e, struct ls_buf *o)
 {
     char hex[65];
@@ -562,7 +568,7 @@ static ls_err evidence_json(const struct ls_evidence *e, struct ls_buf *o)
     LS_TRY(ls_buf_printf(o, "{\"fingerprint\":\"%s\",\"redacted\":", hex));
     LS_TRY(ls_json_cstr(o, e->redacted));
     return ls_buf_printf(o, ",\"offset\":%llu,\"where\":\"%s\",\"count\":%llu}",
-                         (unsigned long long)e->offset, e->where == LS_WHERE_RAW ? "raw" : "text",
+                         (unsigned long long)e->offset, where_name(e->where),
                          (unsigned long long)ev_count(e));
 }
 

@@ -23,20 +23,22 @@ const char *ls_rules_warnings(const struct ls_rules *r);
 ls_err ls_scanner_new(const struct ls_rules *r, unsigned timeout_s, struct ls_scanner **out);
 void ls_scanner_free(struct ls_scanner *s);
 
-/* Where a match was: the raw bytes, the extracted text, or the header-row
- * labels appended to the text (ls_emit_labels; written "text"). Counts are
- * kept per place and an evidence counts the most of them, so a value both
- * in a table cell and in its labelled copy counts once. */
-enum ls_where { LS_WHERE_RAW = 0, LS_WHERE_TEXT = 1, LS_WHERE_LABELS = 2 };
-#define LS_WHERE_N 3
+/* Where a match was: the raw bytes, the extracted text, the header-row
+ * labels appended to the text (ls_emit_labels; written "text"), or the
+ * object's own name (a member's name, a root's path as given; written "name").
+ * Counts are kept per place and an evidence counts the most of them, so a
+ * value both in a table cell and in its labelled copy counts once. */
+enum ls_where { LS_WHERE_RAW = 0, LS_WHERE_TEXT = 1, LS_WHERE_LABELS = 2, LS_WHERE_NAME = 3 };
+#define LS_WHERE_N 4
 
 /* Evidence: one distinct value found in an object. */
 struct ls_evidence {
     uint8_t fp[32];              /* HMAC-SHA256 fingerprint */
     char redacted[128];
     uint64_t offset;             /* first offset */
+    uint32_t len;                /* the value's length there */
     enum ls_where where;         /* where that first offset is */
-    uint64_t count[LS_WHERE_N];  /* occurrences in raw bytes, text, labels */
+    uint64_t count[LS_WHERE_N];  /* occurrences in raw bytes, text, labels, name */
 };
 
 /* A finding: one rule's validated matches in one object. */

@@ -150,27 +150,6 @@ static bool is_absolute(struct ls_slice s)
     return alpha && c1 == ':'; /* "C:\x", "C:x" (drive-relative) */
 }
 
-/* C1 controls (U+0080-U+009F) and the bidirectional embeddings, overrides
- * and isolates (U+202A-U+202E, U+2066-U+2069) that make "invoice<RLO>fdp.exe"
- * display as "invoiceexe.pdf". */
-static bool hidden_control_at(struct ls_slice s, size_t i)
-{
-    int b0 = ls_slice_at(s, i), b1 = ls_slice_at(s, i + 1), b2 = ls_slice_at(s, i + 2);
-    if (b0 == 0xc2 && b1 >= 0x80 && b1 <= 0x9f) return true;
-    if (b0 == 0xe2 && b1 == 0x80 && b2 >= 0xaa && b2 <= 0xae) return true;
-    return b0 == 0xe2 && b1 == 0x81 && b2 >= 0xa6 && b2 <= 0xa9;
-}
-
-static bool has_control(struct ls_slice s)
-{
-    for (size_t i = 0; i < s.len; i++) {
-        int ch = ls_slice_at(s, i);
-        if (ch < 0x20 || ch == 0x7f || (ch >= 0xc2 && ch <= 0xe2 && hidden_control_at(s, i)))
-            return true;
-    }
-    return false;
-}
-
 /* Spellings of '.', '/', '\' and ':' that are not ASCII but become ASCII on
  * the way to a file system: Unicode look-alikes that Windows' "best fit"
  * code-page conversion maps to ASCII (fullwidth forms, one- and two-dot
@@ -275,7 +254,7 @@ static bool has_overlong_ascii(struct ls_slice s)
 unsigned unpack_name_flags(struct ls_slice name)
 {
     unsigned f = plain_flags(name);
-    if (name.len == 0 || has_control(name) || has_overlong_ascii(name) || too_long(name))
+    if (name.len == 0 || ls_name_has_control(name) || has_overlong_ascii(name) || too_long(name))
         f |= UNPACK_NAME_BAD;
     if (!has_high(name)) return f; /* plain ASCII: nothing to fold */
     struct ls_buf folded;

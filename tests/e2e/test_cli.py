@@ -166,10 +166,11 @@ class ScanCliTest(unittest.TestCase):
         lst = b"\0".join(os.fsencode(x) for x in (odd, self.plain)) + b"\0"
         out = os.path.join(self.d, "m.jsonl")
         p = lsutil.run(["scan", "-q", "-o", out, "--null", "--files-from", "-"], stdin=lst, cwd=self.cwd)
-        self.assertEqual(p.returncode, 0, p.stderr.decode())
+        self.assertEqual(p.returncode, 1, p.stderr.decode())  # the newline is a bad_name
         m = lsutil.load(out)
         self.assertEqual(sorted(o["path"] for o in m.roots()), sorted([odd, self.plain]))
-        self.assertEqual(m.obj(odd)["coverage"], "full")
+        self.assertEqual((m.obj(odd)["coverage"], m.obj(odd)["alerts"]), ("full", ["bad_name"]))
+        self.assertEqual(m.obj(self.plain)["verdict"], "clean")
 
     def test_files_from_file_and_paths_together(self):
         lst = self.write("list.txt", self.plain + "\n\n")

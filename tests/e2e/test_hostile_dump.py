@@ -15,6 +15,7 @@ document mailed, and clean documents. The dump is scanned once with the default
 options (sandbox on, two workers); each test checks one case's records
 against the answer an expert expects.
 """
+import base64
 import json
 import os
 import subprocess
@@ -45,6 +46,14 @@ class HostileDump(unittest.TestCase):
         os.mkfifo(os.path.join(it, "pipe"))
         cls.cases["fs_symlink"] = os.path.join(it, "passwd_link")
         cls.cases["fs_fifo"] = os.path.join(it, "pipe")
+        # files on disk named to deceive, beside a legacy (Latin-1) name that is no fault
+        for case, name in (("fs_rlo_name", "invoice\u202efdp.exe"), ("fs_newline_name", "a\nb.txt")):
+            with open(os.path.join(it, name), "w") as f:
+                f.write("quarterly numbers\n")
+            cls.cases[case] = os.path.join(it, name)
+        cls.latin1_path = os.path.join(os.fsencode(it), b"caf\xe9.txt")
+        with open(cls.latin1_path, "w") as f:
+            f.write("quarterly numbers\n")
         cls.manifest = os.path.join(base, "manifest.jsonl")
         t0 = time.monotonic()
         cls.proc = subprocess.run([LEAKSIFT, "scan", "-q", "-j2", "-o", cls.manifest, cls.dump],
@@ -284,6 +293,16 @@ class HostileDump(unittest.TestCase):
         o = self.root("fs_fifo")
         self.assertAlerts(o, "fifo")
         self.assertEqual(o["coverage"], "none")
+
+    def test_deceptive_file_names_in_the_share(self):
+        for case in ("fs_rlo_name", "fs_newline_name"):
+            o = self.root(case)
+            self.assertAlerts(o, "bad_name")
+            self.assertEqual(o["coverage"], "full", o)
+        hits = [o for o in self.objects if o["depth"] == 0 and "path_b64" in o
+                and base64.b64decode(o["path_b64"]) == self.latin1_path]
+        self.assertEqual(len(hits), 1, "no record with the Latin-1 path")
+        self.assertClean(hits[0])
 
     def test_zip_symlink_members(self):
         o = self.get("zip_symlink", "passwd")

@@ -22,6 +22,7 @@ sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "gen"))
 import lsutil  # noqa: E402
 import gen_xar  # noqa: E402
+import gen_pst  # noqa: E402
 
 HOOKS = b"test hooks: on" in lsutil.run(["version"]).stderr
 
@@ -49,7 +50,7 @@ class Stall(unittest.TestCase):
         stuck = m.obj(os.path.join(self.tree, "doublelink.xar"))
         self.assertEqual((stuck["verdict"], stuck["coverage"], stuck["coverage_reasons"]),
                          ("incomplete", "none", ["limit:time"]))
-        self.assertIn("inside libarchive without progress", " ".join(stuck["errors"]))
+        self.assertIn("inside libarchive or libpff without progress", " ".join(stuck["errors"]))
         plain = m.obj(os.path.join(self.tree, "plain.xar"))
         self.assertEqual(plain["coverage"], "full")
         notes = m.obj(os.path.join(self.tree, "plain.xar"), ["notes.txt"])
@@ -93,6 +94,32 @@ class Stall(unittest.TestCase):
         self.assertEqual((spin["coverage"], spin["coverage_reasons"]), ("none", ["limit:time"]))
         self.assertIn("--stall-timeout", " ".join(spin["errors"]))
         self.assertEqual(m.summary["roots"], 3)
+
+    def test_pst_store_is_watched_its_messages_are_not(self):
+        """A PST store runs under the watch (libpff has no loop we can
+        provoke on demand: with the test hooks a message subject spins in
+        the walk); its messages and their attachments (a zip, read by
+        libarchive) run outside it, so a whole store with --stall-timeout 1
+        is read in full."""
+        os.unlink(os.path.join(self.tree, "doublelink.xar"))
+        gen_pst.build(os.path.join(self.tree, "mail.pst"), gen_pst.default_spec(big=True))
+        spec = gen_pst.mini_spec()
+        spec["folders"][0]["messages"].insert(0, {"subject": "LEAKSIFT-TEST-STALL",
+                                                  "sender_name": "S", "body": "spin"})
+        if HOOKS:
+            gen_pst.build(os.path.join(self.tree, "spin.pst"), spec)
+        p, m, took = self.scan("--stall-timeout", "1", "--root-timeout", "500")
+        self.assertLess(took, 120)
+        store = m.obj(os.path.join(self.tree, "mail.pst"))
+        self.assertEqual((store["coverage"], store["coverage_reasons"]), ("full", []))
+        zipped = m.obj(os.path.join(self.tree, "mail.pst"),
+                       ["Inbox/Documents attached", "docs.zip", "secret.txt"])
+        self.assertEqual(lsutil.distinct(zipped, "ssn"), 1)
+        if HOOKS:
+            self.assertEqual(p.returncode, 1, p.stderr)
+            spin = m.obj(os.path.join(self.tree, "spin.pst"))
+            self.assertEqual((spin["verdict"], spin["coverage_reasons"]), ("incomplete", ["limit:time"]))
+            self.assertIn("libpff without progress", " ".join(spin["errors"]))
 
 
 if __name__ == "__main__":
