@@ -312,6 +312,12 @@ class MailTest(unittest.TestCase):
         self.assertIn("The header is not properly terminated.", t)
         self.assertIn("Second paragraph.", t)
 
+    def test_apple_mail_emlx(self):
+        o = self.obj("1234.emlx")
+        self.assertEqual((o["handler"], o["coverage"], o.get("subject")), ("mime", "full", "apple"))
+        self.assertFound(self.obj("1234.emlx", ["staff.bin"]), "ssn", last4(gen_mail.SSN_EMLX))
+        self.assertEqual(o["children"], 1)  # the plist after the message is no part
+
     def test_unclosed_multipart_ending_in_padded_base64_is_full(self):
         o = self.obj("noclose.eml")
         self.assertEqual(o["coverage"], "full", o.get("errors"))

@@ -551,6 +551,25 @@ def space_separator_eml():
             b"The header is not properly terminated.\r\n\r\nSecond paragraph.\r\n")
 
 
+SSN_EMLX = "419-10-6677"        # 1234.emlx, base64 attachment of an Apple Mail message
+
+
+def emlx():
+    """Apple Mail's .emlx: the message's byte count on the first line, the
+    message, then an XML property list (flags) that is not part of it."""
+    msg = ("From: Jane Roe <jane.roe@corp-mail.test>\nTo: b@corp-mail.test\nSubject: apple\n"
+           "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"ap_1\"\n\n"
+           "--ap_1\nContent-Type: text/plain\n\nsee attached\n"
+           "--ap_1\nContent-Type: application/octet-stream; name=\"staff.bin\"\n"
+           "Content-Transfer-Encoding: base64\n\n%s"
+           "--ap_1--\n" % b64_lines(("SSN %s\n" % SSN_EMLX).encode()).replace("\r\n", "\n")).encode()
+    plist = (b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN"'
+             b' "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n<plist version="1.0">\n<dict>\n'
+             b'\t<key>date-received</key>\n\t<integer>1700000000</integer>\n\t<key>flags</key>\n'
+             b'\t<integer>8590195713</integer>\n</dict>\n</plist>\n')
+    return b"%d\n" % len(msg) + msg + plist
+
+
 def decoy_txt():
     return ("Meeting notes\n\nSomeone wrote:\nFrom: not a header here\n"
             "Subject: still just text\n").encode()
@@ -625,6 +644,7 @@ def generate(out):
     write(os.path.join(out, "utf7.eml"), utf7_eml())
     write(os.path.join(out, "entity.txt"), bare_entity())
     write(os.path.join(out, "spacesep.eml"), space_separator_eml())
+    write(os.path.join(out, "1234.emlx"), emlx())
     write(os.path.join(out, "notes.txt"), decoy_txt())
     write(os.path.join(out, "corrupt.pst"), corrupt_pst())
     write(os.path.join(out, "truncated.pst"), truncated_pst())
@@ -641,7 +661,7 @@ def corpus(fuzzdir):
                  "report.eml": delivery_report_eml(), "onedash.eml": one_dash_close_eml(),
                  "reopen.eml": reopened_boundary_eml(), "leadws.eml": leading_blank_eml(),
                  "utf7.eml": utf7_eml(), "entity.txt": bare_entity(),
-                 "spacesep.eml": space_separator_eml()},
+                 "spacesep.eml": space_separator_eml(), "1234.emlx": emlx()},
         "mbox": {"mboxrd.mbox": mboxrd(), "netscape.mbox": netscape_mbox()},
         "tnef": {"winmail.dat": winmail_dat(), "specrtf.dat": spec_rtf_dat()},
         "pst": {"corrupt.pst": corrupt_pst(), "truncated.pst": truncated_pst(),
