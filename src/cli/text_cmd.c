@@ -21,7 +21,9 @@ static void text_usage(FILE *f)
 "Usage: leaksift text [OPTIONS] FILE[!MEMBER[!MEMBER...]]\n"
 "\n"
 "Print the normalised UTF-8 text leaksift scans for FILE, or for a member\n"
-"nested inside it (members named as in the manifest's \"chain\", joined by !).\n"
+"nested inside it (members named as in the manifest's \"chain\", joined by !;\n"
+"a name shown there with a value redacted by the built-in rules is accepted as\n"
+"shown).\n"
 "When the handler extracts no text (plain UTF-8 files) the raw bytes are what\n"
 "is scanned, and they are printed; an archive or document read whole has no\n"
 "text of its own (its members are scanned) and prints nothing. If the member\n"
@@ -207,7 +209,12 @@ static int run_text(const char *file, const char **chain, size_t n, struct text_
 {
     struct ls_config cfg;
     ls_config_default(&cfg);
+    /* No rules are needed to extract text, but a chain pasted from a
+     * manifest may hold names shown with values redacted ('*'): those are
+     * recognised through the built-in rules, as the scan masked them. */
     cfg.no_default_rules = true;
+    for (size_t i = 0; i < n; i++)
+        if (strchr(chain[i], '*')) cfg.no_default_rules = false;
     if (n > cfg.limits.max_depth) cfg.limits.max_depth = (unsigned)n; /* reach the member asked for */
     struct ls_engine *eng = NULL;
     struct ls_worker *w = NULL;

@@ -337,6 +337,16 @@ static int discard_record(void *ud, enum ls_record_kind kind, const char *line, 
     return 0;
 }
 
+/* A member asked for by its name as stored, or as the manifest shows it
+ * (values found in the name redacted: pipeline.c, "names"). */
+static bool name_is(const char *want, const struct ls_object *p)
+{
+    struct ls_slice w = ls_slice_make(want, strlen(want));
+    const struct ls_obj_state *st = p->priv;
+    if (w.len == p->name_len && memcmp(want, p->name, w.len) == 0) return true;
+    return st && st->shown_name.len == w.len && memcmp(st->shown_name.ptr, want, w.len) == 0;
+}
+
 static void on_object_text(void *ud, const struct ls_object *o, struct ls_slice text)
 {
     struct text_req *r = ud;
@@ -357,8 +367,9 @@ static void on_object_text(void *ud, const struct ls_object *o, struct ls_slice 
         lens[i] = p->name_len;
     }
     bool match = n == r->n;
-    for (i = 0; match && i < n; i++)
-        match = strlen(r->chain[i]) == lens[i] && memcmp(r->chain[i], names[i], lens[i]) == 0;
+    i = n;
+    for (const struct ls_object *p = o; match && p && p->parent; p = p->parent)
+        match = name_is(r->chain[--i], p);
     const struct ls_obj_state *st = o->priv;
     struct ls_text_object t = {names, lens, n, st->handler ? st->handler->name : NULL, o->mime,
                                NULL, 0, false};

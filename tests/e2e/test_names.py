@@ -148,6 +148,15 @@ class Names(unittest.TestCase):
         notes = self.m.obj(z, ["ssn ***-**-1874/inner.zip", "notes.txt"])
         self.assertEqual(self.where(notes, "ssn"), ["raw"])  # its own content, not the parent's name
 
+    def test_text_command_takes_the_chain_as_shown(self):
+        z = self.p("exports.zip")
+        for member in ("ssn ***-**-1874/inner.zip", "ssn %s/inner.zip" % SSN):
+            p = lsutil.run(["text", z + "!" + member + "!notes.txt"])
+            self.assertEqual(p.returncode, 0, p.stderr)
+            self.assertIn(b"employee SSN", p.stdout)
+        p = lsutil.run(["text", z + "!ssn ***-**-9999/inner.zip!notes.txt"])
+        self.assertEqual(p.returncode, 2)
+
     def test_legacy_code_page_name(self):
         recs = [o for o in self.m.by_path(self.p("legacy.zip")) if o["depth"] == 1]
         self.assertEqual(len(recs), 1)
