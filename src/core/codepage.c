@@ -240,6 +240,20 @@ static uint32_t jis_single(enum jis_set set, uint8_t ch)
     return ch;
 }
 
+/* A JIS X 0208 cell (row j1, column j2, both 0x21-0x7E): from the EUC-JP
+ * table, else from cp932, which also has what CP50220/50221 add to
+ * ISO-2022-JP and the EUC-JP table lacks: NEC row 13 (circled digits,
+ * Roman numerals, the numero sign) and the NEC-selected IBM extensions
+ * (rows 89-92). The cell goes to Shift_JIS by the usual arithmetic. */
+static uint32_t jis_x0208(const struct ls_codepage *cp, uint8_t j1, uint8_t j2)
+{
+    uint32_t u = ls_codepage_map2(cp, (uint8_t)(j1 | 0x80), (uint8_t)(j2 | 0x80));
+    if (u != 0xFFFDu) return u;
+    unsigned s1 = ((j1 + 1u) >> 1) + (j1 <= 0x5Eu ? 0x70u : 0xB0u);
+    unsigned s2 = (j1 & 1u) ? j2 + (j2 >= 0x60u ? 0x20u : 0x1Fu) : j2 + 0x7Eu;
+    return ls_codepage_map2(ls_codepage_by_number(932), (uint8_t)s1, (uint8_t)s2);
+}
+
 static ls_err jis_to_utf8(struct ls_buf *b, struct ls_slice s, const struct ls_codepage *cp)
 {
     struct jis_state st = {JIS_ASCII, false};
@@ -289,9 +303,7 @@ static ls_err jis_to_utf8(struct ls_buf *b, struct ls_slice s, const struct ls_c
             i++;
             continue;
         }
-        uint32_t u = st.set == JIS_X0208
-                         ? ls_codepage_map2(cp, (uint8_t)(ch | 0x80), (uint8_t)(t | 0x80))
-                         : 0xFFFDu;
+        uint32_t u = st.set == JIS_X0208 ? jis_x0208(cp, ch, (uint8_t)t) : 0xFFFDu;
         LS_TRY(ls_utf8_put(b, u));
         i += 2;
     }

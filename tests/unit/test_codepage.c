@@ -350,6 +350,9 @@ static void cjk_known(void **state)
     assert_string_equal(CONV(&b, "iso-2022-jp", "\x1b(J\\~\x1b(I1\x1b$@F|K\\\x1b(B.\n"), "¥‾ｱ日本.\n");
     assert_string_equal(CONV(&b, "iso-2022-jp", "a\x0e" "1\x0f" "b"), "aｱb");
     assert_string_equal(CONV(&b, "iso-2022-jp", "\x1b$BF|\nK\\\x1b(B"), "日\n本");
+    /* CP50220: NEC row 13 and NEC-selected IBM extensions, not in JIS X 0208
+     * proper (EUC-JP table): numero sign, circled one, Roman one, U+7E8A */
+    assert_string_equal(CONV(&b, "iso-2022-jp", "\x1b$B-b-!-5y!\x1b(B"), "№①Ⅰ纊");
     /* GBK: a GB18030 four-byte sequence is one U+FFFD */
     assert_string_equal(CONV(&b, "gb18030", "\x81\x30\x81\x30x\xC4\xE3"), FFFD "x你");
     /* Hangul outside KS X 1001 (cp949 extension) */
