@@ -156,6 +156,38 @@ ls_err ls_textout_sep(struct ls_textout *t, char sep)
     return ls_textout_add(t, &sep, 1);
 }
 
+/* Drop the spaces and tabs at the end of what is not flushed yet (the text
+ * already handed on cannot be taken back; textout flushes only before it
+ * adds more, so the bytes a separator just wrote are always still here). */
+static void textout_unwind(struct ls_textout *t)
+{
+    struct ls_slice b = ls_buf_slice(&t->buf);
+    size_t n = b.len;
+    while (n > 0 && (ls_slice_at(b, n - 1) == ' ' || ls_slice_at(b, n - 1) == '\t')) n--;
+    if (n == b.len) return;
+    t->total -= b.len - n;
+    t->buf.len = n;
+    t->last = n > 0 ? (uint8_t)ls_slice_at(b, n - 1) : 0;
+}
+
+ls_err ls_textout_cell(struct ls_textout *t)
+{
+    if (t->err != LS_OK) return t->err;
+    if (t->total == 0 || t->last == '\n' || t->last == '\t') return LS_OK;
+    textout_unwind(t); /* the space after a cell's last paragraph */
+    if (t->total == 0 || t->last == '\n') return LS_OK;
+    return ls_textout_add(t, "\t", 1);
+}
+
+ls_err ls_textout_line(struct ls_textout *t)
+{
+    if (t->err != LS_OK) return t->err;
+    if (t->total == 0 || t->last == '\n') return LS_OK;
+    textout_unwind(t); /* no tab or space before the break */
+    if (t->total == 0 || t->last == '\n') return LS_OK;
+    return ls_textout_add(t, "\n", 1);
+}
+
 ls_err ls_textout_finish(struct ls_textout *t)
 {
     ls_err e = ls_textout_flush(t);
@@ -686,6 +718,9 @@ struct htmltext {
     bool in_cell;           /* inside a cell of the outermost table */
     uint32_t col, span;     /* the cell's column, its colspan */
     struct ls_buf ctext;    /* the cell's text, whitespace collapsed */
+    /* layout: open tables and cells, innermost last (any depth) */
+    unsigned nest;          /* open table, td and th elements */
+    uint64_t cellbits;      /* bit i set: level i is a cell (levels past 64 share bit 63) */
 };
 
 /* libxml2's HTML parser lower-cases element names; sorted by strcmp() for
@@ -774,11 +809,54 @@ static bool html_name_in(const char *name, const char *const *list)
 static const char *const html_attr_names[] = {"alt", "title", "content", "value", "label",
                                               "placeholder", NULL};
 
-static ls_err html_boundary(struct htmltext *h, enum html_kind k)
+static bool html_is_table_part(const char *name)
 {
-    if (k == HTML_BLOCK) return ls_textout_sep(&h->out, '\n');
-    if (k == HTML_CELL) return ls_textout_sep(&h->out, '\t');
-    return LS_OK;
+    static const char *const parts[] = {"table", "tbody", "thead", "tfoot", "tr", "caption", NULL};
+    for (size_t i = 0; parts[i]; i++)
+        if (strcmp(name, parts[i]) == 0) return true;
+    return false;
+}
+
+/* True when the innermost open table element is a cell, not a table. */
+static bool html_in_cell(const struct htmltext *h)
+{
+    if (h->nest == 0) return false;
+    unsigned bit = h->nest > 64 ? 63 : h->nest - 1;
+    return (h->cellbits >> bit) & 1u;
+}
+
+static void html_nest_push(struct htmltext *h, bool cell)
+{
+    if (h->nest == UINT_MAX) return;
+    unsigned bit = h->nest >= 64 ? 63 : h->nest;
+    if (cell) h->cellbits |= (uint64_t)1 << bit;
+    else h->cellbits &= ~((uint64_t)1 << bit);
+    h->nest++;
+}
+
+/* Track open tables and cells (libxml2 closes what the page left open, so
+ * starts and ends pair up). */
+static void html_nest(struct htmltext *h, const char *name, bool start)
+{
+    bool cell = strcmp(name, "td") == 0 || strcmp(name, "th") == 0;
+    if (!cell && strcmp(name, "table") != 0) return;
+    if (start) html_nest_push(h, cell);
+    else if (h->nest > 0 && html_in_cell(h) == cell) h->nest--;
+}
+
+/* A table row is a line, its cells set apart by one tab
+ * (ls_textout_cell()): "<td>555 </td><td>123</td>" never reads "555 123".
+ * Other block elements end a line, except inside a cell, where they join
+ * like a Word cell's paragraphs: "<td><p>SSN</p></td><td><p>536221874</p>"
+ * (Outlook's tables) stays "SSN<TAB>536221874". A table in a cell starts
+ * its own lines. A tab never ends a line; HTML text has no tab of its own
+ * (whitespace runs are one space). */
+static ls_err html_boundary(struct htmltext *h, enum html_kind k, const char *name)
+{
+    if (k == HTML_CELL) return ls_textout_cell(&h->out);
+    if (k != HTML_BLOCK) return LS_OK;
+    if (html_in_cell(h) && !html_is_table_part(name)) return ls_textout_sep(&h->out, ' ');
+    return ls_textout_line(&h->out);
 }
 
 static bool html_is_mailto(const char *v)
@@ -873,7 +951,8 @@ static void html_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
     enum html_kind k = html_kind_of(name);
     if (k == HTML_SIDE) h->in_side++;
     if (h->tc.cand && !h->in_side) html_table_start(h, name, atts);
-    ls_err e = html_boundary(h, k);
+    ls_err e = html_boundary(h, k, name);
+    if (!h->in_side) html_nest(h, name, true);
     if (e == LS_OK) e = html_attrs(h, name, atts);
     if (e != LS_OK) walk_stop(&h->w, e);
 }
@@ -889,7 +968,8 @@ static void html_end(void *ctx, const xmlChar *xname)
         if (!h->side_full && ls_buf_addc(&h->side, '\n') != LS_OK) h->side_full = true;
     }
     ls_err e = h->tc.cand && !h->in_side ? html_table_end(h, name) : LS_OK;
-    if (e == LS_OK) e = html_boundary(h, k);
+    if (!h->in_side) html_nest(h, name, false);
+    if (e == LS_OK) e = html_boundary(h, k, name);
     if (e != LS_OK) walk_stop(&h->w, e);
 }
 

@@ -32,8 +32,8 @@ void ls_markup_global_init(void);
 
 /*
  * HTML -> text through ls_emit_text(): tags removed, entities decoded,
- * block elements become line breaks, table cells tabs, whitespace runs one
- * space; alt/title/meta content/mailto: attribute values are included.
+ * block elements become line breaks, a table row a line of tab-separated
+ * cells (ls_textout_cell()), whitespace runs one space; alt/title/meta content/mailto: attribute values are included.
  * Script and style contents are kept apart and emitted after the body text,
  * after a line "[script/style]". Nothing is ever fetched.
  * Encoding: BOM / UTF-16 sniffed, valid UTF-8 kept, otherwise Windows-1252.
@@ -133,6 +133,18 @@ ls_err ls_textout_addz(struct ls_textout *t, const char *s);
  * byte is already whitespace ('\n' is still added after a space or tab,
  * never after another '\n'). */
 ls_err ls_textout_sep(struct ls_textout *t, char sep);
+/*
+ * Tables (docx, pptx, odt/odp/ods, HTML): a row is a line, its cells joined
+ * by one tab, as the spreadsheet readers write them, so numbers in
+ * neighbouring cells never read as one ("555 | 123 | 4567" is no phone
+ * number). ls_textout_cell() ends a cell: a tab, unless the line is still
+ * empty or already ends in a tab (empty cells add nothing); a space at the
+ * end (after a cell's last paragraph) becomes the tab. ls_textout_line()
+ * ends a row (or a line in a table's place): '\n', trailing tabs and spaces
+ * dropped, nothing if the line is empty.
+ */
+ls_err ls_textout_cell(struct ls_textout *t);
+ls_err ls_textout_line(struct ls_textout *t);
 ls_err ls_textout_flush(struct ls_textout *t);
 ls_err ls_textout_finish(struct ls_textout *t);
 

@@ -343,13 +343,15 @@ static ls_err odf_content_start(struct odf_walk *w, enum odf_el el,
                                 const struct ls_xml_attr *a, size_t n)
 {
     if (el == ODE_TAB) return odf_sep(w, '\t');
-    if (el == ODE_LINE_BREAK) return odf_sep(w, '\n');
+    /* in a cell, breaks join like its paragraphs: the row stays one line */
+    if (el == ODE_LINE_BREAK) return odf_sep(w, w->in_cell ? ' ' : '\n');
     if (el == ODE_S) return ls_textout_add(&w->x->out, " ", 1);
     if (el == ODE_SPREADSHEET) w->spreadsheet = true;
     if (el == ODE_TABLE && !w->in_cell) {
         ls_tc_reset(&w->tc);
         if (w->spreadsheet) LS_TRY(odf_sheet_name(w, a, n));
     }
+    if (el == ODE_TABLE && w->in_cell) return ls_textout_line(&w->x->out); /* rows of its own */
     if (el == ODE_TABLE_ROW && !w->in_cell) w->col = 0;
     if (el == ODE_COVERED_TABLE_CELL && !w->in_cell) odf_cell_open(w, a, n);
     if (el == ODE_TABLE_CELL) {
@@ -370,16 +372,20 @@ static ls_err odf_content_end(struct odf_walk *w, enum odf_el el)
             ls_tc_cells(&w->tc, w->col, w->span, ls_buf_slice(&w->ctext), w->cell_text);
             w->col += w->span;
         }
-        return odf_sep(w, '\t');
+        return ls_textout_cell(&w->x->out);
     }
+    /* a row (of any table) is one line, its cells joined by a tab, a cell's
+     * paragraphs by a space: "SSN<TAB>536221874" keeps its context and
+     * "555 | 123 | 4567" reads as three numbers, not a phone number */
     if (el == ODE_TABLE_ROW && !w->in_cell)
         LS_TRY(ls_tc_row_end(&w->tc, w->x->c, w->x->o));
+    if (el == ODE_TABLE_ROW || (el == ODE_TABLE && w->in_cell)) return ls_textout_line(&w->x->out);
     if (el == ODE_P && w->in_cell == 1 && w->ctext.len && !w->have_value &&
         ls_buf_addc(&w->ctext, ' ') == LS_E_NOMEM) /* paragraphs of a cell: one line */
         return LS_E_NOMEM;
     if (el == ODE_P) return odf_sep(w, w->in_cell ? ' ' : '\n');
     if (el == ODE_NOTE_CITATION) return odf_sep(w, ' ');
-    if (odf_el_flags(el) & ODF_EL_LINE) return odf_sep(w, '\n');
+    if (odf_el_flags(el) & ODF_EL_LINE) return odf_sep(w, w->in_cell ? ' ' : '\n');
     return LS_OK;
 }
 

@@ -671,8 +671,11 @@ static ls_err ox_text_start(struct ox_walk *w, enum ox_el el, const struct ls_xm
     unsigned f = ox_flags(el);
     if (f & OXF_TC) w->in_tc++;
     ox_table_start(w, el, a, n);
+    /* a table in a cell: its rows are lines of their own */
+    if (el == OXE_TBL && w->in_tc) return ls_textout_line(&w->x->out);
     if (f & OXF_TAB) return ox_sep(w, '\t');
-    if (f & OXF_BR) return ox_sep(w, '\n');
+    /* a line break in a cell joins like its paragraphs: the row stays one line */
+    if (f & OXF_BR) return ox_sep(w, w->in_tc ? ' ' : '\n');
     if (f & OXF_NBH) return ls_textout_add(&w->x->out, "-", 1);
     if (f & OXF_SPACE) return ox_sep(w, ' ');
     if (f & OXF_ALT) return ox_alt_text(w, a, n);
@@ -684,7 +687,11 @@ static ls_err ox_text_end(struct ox_walk *w, enum ox_el el)
     unsigned f = ox_flags(el);
     LS_TRY(ox_table_end(w, el)); /* before in_tc drops: the cell is still open */
     if ((f & OXF_TC) && w->in_tc) w->in_tc--;
-    /* a table row reads as one line: "SSN 536221874" keeps its context */
+    /* a table row is one line, its cells joined by a tab, a cell's
+     * paragraphs by a space: "SSN<TAB>536221874" keeps its context and
+     * "555 | 123 | 4567" reads as three numbers, not a phone number */
+    if (el == OXE_TR || (el == OXE_TBL && w->in_tc)) return ls_textout_line(&w->x->out);
+    if (el == OXE_TC) return ls_textout_cell(&w->x->out);
     if (f & OXF_P) return ox_sep(w, w->in_tc ? ' ' : '\n');
     if (f & OXF_NL) return ox_sep(w, '\n');
     if (f & OXF_TABEND) return ox_sep(w, '\t');

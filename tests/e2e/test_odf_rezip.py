@@ -35,7 +35,7 @@ class OdfRezip(unittest.TestCase):
             self.assertEqual(o["handler"], "odf")
             self.assertEqual(o["coverage"], "full", o["errors"])
             t = lsutil.run(["text", path]).stdout.decode("utf-8")
-            self.assertIn("Jane Roe nomimetype.owner@example.org", t)
+            self.assertIn("Jane Roe\tnomimetype.owner@example.org", t)
             # a zip not named as ODF stays an archive: its alerts stand
             z = m.obj(os.path.join(d, "parts.zip"))
             self.assertEqual(z["handler"], "archive")

@@ -13,6 +13,12 @@ two-column "label | value" form keeps its own adjacency (its DOB found next
 to its label, counted once), that prose with commas is not taken for a
 table, and that a value in a cell and in its labelled line counts once.
 
+Cells of a docx, pptx, odt or HTML table row are joined by a tab, never by a
+space (docs/formats.md): numbers in neighbouring cells ("Mobile | 303 | 862
+| 4410", "Units | 4532 | 0151 | 1283 | 0366", a nested "4111 | 1111 1111
+1111") must give no phone or card number, while a "SSN | 536221874" or
+"Date of birth | 1975-03-14" form row still gives its finding (split.*).
+
 CSV/TSV and xlsx files are generated into a temporary directory
 (tests/gen/gen_tables.py); the .xls and .ods files are LibreOffice
 conversions of the xlsx, committed under tests/fixtures/tables/ by
@@ -142,6 +148,58 @@ class Tables(unittest.TestCase):
         o = self.m.obj(self.path("prose.txt"))
         self.assertEqual(o["handler"], "text")
         self.assertEqual(o["text_bytes"], 0)
+
+    def check_split(self, name, handler):
+        """Numbers in neighbouring cells stay apart; a label|value row keeps
+        its finding; a row is one line without a leading or trailing tab."""
+        o = self.m.obj(self.path(name))
+        self.assertEqual(o["handler"], handler)
+        self.assertEqual(o["coverage"], "full", o)
+        exp = gen_tables.SPLIT_EXPECT
+
+        def last4(entity):
+            return {e["redacted"][-4:] for f in o["findings"] if f["entity"] == entity for e in f["evidence"]}
+        self.assertEqual(last4("credit_card"), exp["credit_card"], o["findings"])
+        self.assertEqual(last4("phone"), exp["phone"], o["findings"])
+        self.assertEqual(last4("ssn"), exp["ssn"], o["findings"])
+        self.assertEqual(len(values(o, "dob")), exp["dob"], o["findings"])
+        text = self.text(name)
+        for line in gen_tables.SPLIT_LINES:
+            self.assertIn(line, text, name)
+        for line in text.split("\n"):
+            self.assertFalse(line.startswith("\t") or line.endswith("\t") or line.endswith(" "),
+                             (name, line))
+
+    def test_split_numbers_docx(self):
+        self.check_split("split.docx", "ooxml")
+
+    def test_split_numbers_odt(self):
+        self.check_split("split.odt", "odf")
+
+    def test_split_numbers_pptx(self):
+        self.check_split("split.pptx", "ooxml")
+
+    def test_split_numbers_html(self):
+        self.check_split("split.html", "html")
+
+    def test_html_cell_blocks_join(self):
+        # Outlook writes every cell as <p class=MsoNormal>: the label and its
+        # value stay on one line, a nested table's rows are lines of their own
+        d = os.path.join(self.tmp.name, "outlook")
+        os.makedirs(d)
+        p = os.path.join(d, "mail.html")
+        with open(p, "w") as f:
+            f.write("<html><body><table><tr><td><p class=MsoNormal>SSN<o:p></o:p></p></td>\n"
+                    "<td><p class=MsoNormal>536221874<o:p></o:p></p></td></tr>\n"
+                    "<tr><td><div>Date of birth</div></td><td><div>1975-03-14</div><br></td></tr>\n"
+                    "<tr><td>x</td><td><table><tr><td>4111</td><td>1111 1111 1111</td></tr>"
+                    "<tr><td>a</td><td>b</td></tr></table></td><td>y</td></tr></table></body></html>")
+        _, m = lsutil.scan(d, [p])
+        o = m.obj(p)
+        self.assertEqual(sorted({f["entity"] for f in o["findings"]}), ["dob", "ssn"], o["findings"])
+        r = lsutil.run(["text", p])
+        self.assertEqual(r.stdout.decode(), "SSN\t536221874\nDate of birth\t1975-03-14\n"
+                                            "x\n4111\t1111 1111 1111\na\tb\ny\n")
 
     def test_labels_count_each_value_once(self):
         # the raw bytes and the labelled text both hold a formatted value:

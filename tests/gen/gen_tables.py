@@ -18,6 +18,14 @@ Files (generate(outdir) writes them and returns {name: expectation}):
   memo.html        the same as an HTML table: <th> header broken over lines,
                    colspan=2, unclosed <td>, a nested table in a cell
   prose.txt        two lines of prose with commas: not a table
+  split.docx, split.odt, split.pptx, split.html
+                   cells that are numbers each, but would read as one number
+                   if cells were joined by spaces: "Mobile | 303 | 862 |
+                   4410" (a labelled phone), "Units | 4532 | 0151 | 1283 |
+                   0366" (a Luhn-valid card), a nested table "4111 | 1111
+                   1111 1111" (docx, odt, html; a flat row in pptx); then a
+                   label | value form (SSN, Date of birth, Phone) and a cell
+                   of two paragraphs. Expectation: SPLIT_EXPECT
 The .xls and .ods variants of staff.xlsx are made by LibreOffice
 (tests/gen/make_table_fixtures.sh) and committed under tests/fixtures/tables/.
 
@@ -33,6 +41,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gen_sheets as gs  # noqa: E402
+import gen_docs as gd  # noqa: E402
 
 # (name, employee id, ssn, date of birth, phone); SSNs valid by range
 PEOPLE = [
@@ -172,6 +181,127 @@ def memo_html():
             "<p>HR memo: new hires</p><table>%s</table><p>Regards</p></body></html>" % "\n".join(rows))
 
 
+# ---- numbers in neighbouring cells (split.*) ----
+
+SPLIT_SALES = [["Channel", "Q1", "Q2", "Q3", "Q4"],
+               ["Mobile", "303", "862", "4410", ""],      # "Mobile 303 862 4410": a phone
+               ["Units", "4532", "0151", "1283", "0366"]]  # "4532 0151 1283 0366": a card
+SPLIT_NESTED = [["4111", "1111 1111 1111"]]              # "4111 1111 1111 1111": a card
+SPLIT_FORM = [["SSN", "536221874"], ["Date of birth", "1975-03-14"], ["Phone", "(212) 736-5000"],
+              ["Name", ["Jane", "Roe"]]]                 # a cell of two paragraphs
+# what a scan of each split.* must find: nothing from across cells, the form's values
+SPLIT_EXPECT = {"credit_card": set(), "phone": {"5000"}, "ssn": {"1874"}, "dob": 1}
+# lines each split.* text must hold (and no line may start or end with a tab)
+SPLIT_LINES = ["Channel\tQ1\tQ2\tQ3\tQ4\n", "\nMobile\t303\t862\t4410\n",
+               "\nUnits\t4532\t0151\t1283\t0366\n", "4111\t1111 1111 1111\n",
+               "\nSSN\t536221874\n", "\nDate of birth\t1975-03-14\n",
+               "\nPhone\t(212) 736-5000\n", "\nName\tJane Roe\n"]
+
+
+def _paras(cell):
+    return cell if isinstance(cell, list) else [cell] if cell else []
+
+
+def _w_tbl(rows, nested=None):
+    out = ["<w:tbl>"]
+    for row in rows:
+        out.append("<w:tr>")
+        for cell in row:
+            ps = "".join('<w:p><w:r><w:t xml:space="preserve">%s</w:t></w:r></w:p>' % t for t in _paras(cell))
+            out.append("<w:tc>%s</w:tc>" % (ps or "<w:p/>"))
+        out.append("</w:tr>")
+    if nested:  # a row "Card ref | <table>": a cell ends with a paragraph (Word's rule)
+        out.append('<w:tr><w:tc><w:p><w:r><w:t>Card ref</w:t></w:r></w:p></w:tc><w:tc>%s<w:p/></w:tc></w:tr>'
+                   % _w_tbl(nested))
+    out.append("</w:tbl>")
+    return "".join(out)
+
+
+def split_docx():
+    body = ("<w:p><w:r><w:t>Quarterly figures</w:t></w:r></w:p>%s<w:p/>%s"
+            % (_w_tbl(SPLIT_SALES, SPLIT_NESTED), _w_tbl(SPLIT_FORM)))
+    doc = gs.XML_DECL + '<w:document xmlns:w="%s"><w:body>%s</w:body></w:document>' % (W_NS, body)
+    ct = gd.content_types(gd.DOCX_CT_DEFAULTS[:2], [("/word/document.xml", gd.WML + "document.main+xml")])
+    return gd.zip_bytes([("[Content_Types].xml", ct),
+                         ("_rels/.rels", gd.rels([("rId1", "officeDocument", "word/document.xml", False)])),
+                         ("word/document.xml", doc)])
+
+
+def _t_tbl(rows, nested=None):
+    out = ['<table:table table:name="T">']
+    for row in rows:
+        out.append("<table:table-row>")
+        for cell in row:
+            ps = "".join("<text:p>%s</text:p>" % t for t in _paras(cell))
+            out.append('<table:table-cell office:value-type="string">%s</table:table-cell>' % ps)
+        out.append("</table:table-row>")
+    if nested:
+        out.append('<table:table-row><table:table-cell><text:p>Card ref</text:p></table:table-cell>'
+                   "<table:table-cell>%s</table:table-cell></table:table-row>" % _t_tbl(nested))
+    out.append("</table:table>")
+    return "\n".join(out)  # pretty-printed, as some writers do
+
+
+def split_odt():
+    content = ('<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content %s><office:body><office:text>'
+               "<text:p>Quarterly figures</text:p>%s<text:p/>%s</office:text></office:body>"
+               "</office:document-content>" % (gd.ODF_NS, _t_tbl(SPLIT_SALES, SPLIT_NESTED), _t_tbl(SPLIT_FORM)))
+    styles = '<?xml version="1.0" encoding="UTF-8"?>\n<office:document-styles %s/>' % gd.ODF_NS
+    meta = ('<?xml version="1.0" encoding="UTF-8"?>\n<office:document-meta %s><office:meta/>'
+            "</office:document-meta>" % gd.ODF_NS)
+    return gd.odf_bytes(gd.odf_parts("text", content, styles, meta))
+
+
+def _a_tbl(rows):
+    out = ['<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="4" name="Table 3"/><p:cNvGraphicFramePr/>'
+           '<p:nvPr/></p:nvGraphicFramePr><p:xfrm/><a:graphic><a:graphicData '
+           'uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl>']
+    for row in rows:
+        out.append('<a:tr h="1">')
+        for cell in row:
+            ps = "".join("<a:p><a:r><a:t>%s</a:t></a:r></a:p>" % t for t in _paras(cell)) or "<a:p/>"
+            out.append("<a:tc><a:txBody><a:bodyPr/>%s</a:txBody></a:tc>" % ps)
+        out.append("</a:tr>")
+    out.append("</a:tbl></a:graphicData></a:graphic></p:graphicFrame>")
+    return "".join(out)
+
+
+def split_pptx():
+    """PowerPoint has no nested tables: the nested row is a row of its own."""
+    parts = dict(gd.pptx_parts())
+    ns = 'xmlns:a="%s" xmlns:r="%s" xmlns:p="%s"' % (gd.NS_A, gd.NS_R, gd.NS_P)
+    parts["ppt/slides/slide1.xml"] = (
+        gd.XML_DECL + '<p:sld %s><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/>'
+        '<p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>%s%s%s</p:spTree></p:cSld></p:sld>'
+        % (ns, gd.p_sp(["Quarterly figures"], "Title 1"),
+           _a_tbl(SPLIT_SALES + [["Card ref"] + SPLIT_NESTED[0]]), _a_tbl(SPLIT_FORM)))
+    keep = ("[Content_Types].xml", "_rels/.rels", "ppt/presentation.xml", "ppt/_rels/presentation.xml.rels",
+            "ppt/slides/slide1.xml")
+    return gd.zip_bytes([(n, parts[n]) for n in keep])
+
+
+def _h_tbl(rows, nested=None, indent="  "):
+    out = ["%s<table>" % indent]
+    for row in rows:
+        out.append("%s  <tr>" % indent)
+        for cell in row:  # pretty-printed: whitespace around every value
+            out.append("%s    <td>\n%s      %s\n%s    </td>"
+                       % (indent, indent, " ".join("<p>%s</p>" % t for t in _paras(cell))
+                          if isinstance(cell, list) else cell, indent))
+        out.append("%s  </tr>" % indent)
+    if nested:
+        out.append("%s  <tr>\n%s    <td>Card ref</td>\n%s    <td>\n%s\n%s    </td>\n%s  </tr>"
+                   % (indent, indent, indent, _h_tbl(nested, indent=indent + "      "), indent, indent))
+    out.append("%s</table>" % indent)
+    return "\n".join(out)
+
+
+def split_html():
+    return ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Figures</title></head><body>\n"
+            "<h1>Quarterly figures</h1>\n%s\n<p>Contact</p>\n%s\n</body></html>\n"
+            % (_h_tbl(SPLIT_SALES, SPLIT_NESTED), _h_tbl(SPLIT_FORM)))
+
+
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
     files = {
@@ -184,6 +314,10 @@ def generate(outdir):
         "memo.docx": memo_docx(),
         "memo.html": memo_html().encode("utf-8"),
         "prose.txt": b"Hello, world, how are you\nI am fine, thanks, and you\n",
+        "split.docx": split_docx(),
+        "split.odt": split_odt(),
+        "split.pptx": split_pptx(),
+        "split.html": split_html().encode("utf-8"),
     }
     for name, data in files.items():
         with open(os.path.join(outdir, name), "wb") as f:
