@@ -549,7 +549,7 @@ rule secret_password_kv
     strings:
         $appsettings = /key=\"[A-Za-z0-9_.:-]{0,40}(password|passwd|pwd)\"[ \t]+value=\"[^\"\r\n]{4,128}\"/ nocase
         $dockerenv = /ENV[ \t]+[A-Z0-9_]{0,40}(PASSWORD|PASSWD|PWD)[ \t]+[^\s=\"'][^\s\"']{3,127}/
-        $sql = /(identified (with [a-z_]{1,40} )?by|password)[ \t]+'[^'\r\n]{4,128}'/ nocase
+        $sql = /(IDENTIFIED (WITH [a-z_]{1,40} )?BY|PASSWORD)[ \t]+'[^'\r\n]{4,128}'/
         $pwsh = /ConvertTo-SecureString[ \t]+(-String[ \t]+)?[\"'][^\"'\r\n]{4,128}[\"'][ \t]+-AsPlainText/ nocase
     condition:
         any of them
@@ -642,14 +642,14 @@ rule secret_cli_password
         redact = "password"
         description = "Password on a command line (shell history, scripts): mysql -pSECRET, mysqldump -p'...', curl -u user:pass, sshpass -p, docker login -p, redis-cli -a, openssl -passin/-passout pass:, smbclient -U user%pass"
     strings:
-        $mysql = /(mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)([ \t][^\r\n|;&]{0,120})?[ \t]-p[\"']?[^\s\"'-][^\s\"']{3,63}/
-        $sshpass = /sshpass[ \t]+-p[ \t]*[\"']?[^\s\"'-][^\s\"']{3,63}/
-        $docker = /docker[ \t]+login([ \t][^\r\n|;&]{0,120})?[ \t](-p|--password)[ \t=]+[\"']?[^\s\"'-][^\s\"']{3,63}/
-        $redis = /redis-cli([ \t][^\r\n|;&]{0,120})?[ \t]-a[ \t]+[\"']?[^\s\"'-][^\s\"']{3,63}/
-        $openssl = /-pass(in|out)?[ \t]+[\"']?pass:[^\s\"']{4,64}/
+        $mysql = /(mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)([ \t][^\r\n|;&]{0,120})?[ \t]-p[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/
+        $sshpass = /sshpass[ \t]+-p[ \t]*[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/
+        $docker = /docker[ \t]+login([ \t][^\r\n|;&]{0,120})?[ \t](-p|--password)[ \t=]+[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/
+        $redis = /redis-cli([ \t][^\r\n|;&]{0,120})?[ \t]-a[ \t]+[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/
+        $openssl = /-pass(in|out)?[ \t]+[\"']?pass:[^\s\"'<>\\]{4,64}/
         $curl = /curl([ \t][^\r\n|;&]{0,200})?[ \t](-u|--user)[ \t=]+[\"']?[^\s\"':$]{1,64}:[^\s\"']{4,64}/
-        $generic = /[ \t]--password[ \t]+[\"']?[^\s\"'-][^\s\"']{3,63}/
-        $sqlcmd = /(sqlcmd|bcp|osql)([ \t][^\r\n|;&]{0,120})?[ \t]-P[ \t]*[\"']?[^\s\"'-][^\s\"']{3,63}/
+        $generic = /[ \t]--password[ \t]+[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/
+        $sqlcmd = /(sqlcmd|bcp|osql)([ \t][^\r\n|;&]{0,120})?[ \t]-P[ \t]*[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/
         $smb = /smbclient([ \t][^\r\n|;&]{0,200})?[ \t](-U|--user)[ \t=]*[\"']?[^\s\"'%]{1,64}%[^\s\"']{4,64}/
     condition:
         any of them

@@ -904,7 +904,10 @@ static bool documented_fake(struct ls_slice v)
     static const char *const fakes[] = {"example", "4eC39HqLyjWDarjtT1zdp7dc",
                                         "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c", "not-a-real",
                                         "notarealtoken", "abcdefgh", "12345678", "xxxxxxxx",
-                                        "3ax6xnjp29jd6fds4gc373sgvjxteol0"};
+                                        "3ax6xnjp29jd6fds4gc373sgvjxteol0",
+                                        /* RFC 6749 and PyJWT documentation values */
+                                        "czZCaGRSa3F0MzpnWDFmQmF0M2JW", "2YotnFZFEjr1zCsicMWpAA",
+                                        "tGzv3JOkF0XG5Qx2TlKWIA", "4twFt5NiznN84AWoo1d7KO1T_yoc0Z6XOpOVswacPZg"};
     for (size_t i = 0; i < sizeof fakes / sizeof fakes[0]; i++)
         if (slice_has_nocase(v, fakes[i])) return true;
     return false;
@@ -1183,7 +1186,7 @@ static bool loc_jwt(struct ls_slice m, struct ls_value *out)
     size_t n = b64url_decode(sub(m, start, dot - start), hdr, sizeof hdr);
     out->off = start;
     out->len = end - start;
-    if (slice_has(sub(m, start, end - start), "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c")) return false;
+    if (documented_fake(sub(m, dot, end - dot))) return false; /* jwt.io, PyJWT samples */
     return n > 8 && hdr[0] == '{' && slice_has(ls_slice_make(hdr, n), "\"alg\"");
 }
 
@@ -1193,7 +1196,7 @@ static const char *const password_placeholders[] = {
     "pass", "pwd", "user", "username", "required", "optional", "string", "undefined",
     "sample", "nopassword", "empty", "changeme", "change_me", "changethis", "replaceme",
     "replace_me", "tbd", "todo", "fixme", "dummy", "value", "mypassword", "my_password", "nil",
-    "hidden", "masked", "default", "test", "...",
+    "hidden", "masked", "default", "test", "...", "name", "options", "credentials", "something", "tiger",
 };
 
 /* Template text: your_password_here, <your-db-password>, enter_password ... */
@@ -1246,6 +1249,9 @@ static bool password_code(struct ls_slice v)
         end--;
     }
     struct ls_slice b = sub(v, 0, end);
+    int last = ls_slice_at(v, v.len - 1);
+    if ((last == '(' || last == '[') && (is_alpha(ls_slice_at(v, 0)) || ls_slice_at(v, 0) == '_'))
+        return true; /* config['password'], f(x) cut at the quote */
     size_t br = ls_slice_find(v, 0, "[", 1);
     if (br != SIZE_MAX && br > 0 && ls_slice_at(v, v.len - 1) == ']' && is_alpha(ls_slice_at(v, 0)))
         return true; /* Optional[str], List[int] */
@@ -1262,7 +1268,7 @@ static bool password_plausible(struct ls_slice v)
     if (v.len < 4 || v.len > 200 || repeated(v) || count_class(v, is_alnum) == 0) return false;
     int c0 = ls_slice_at(v, 0);
     if (c0 == '$' || c0 == '%' || c0 == '{' || c0 == '(' || c0 == '[' || c0 == '/' || c0 == '~' ||
-        c0 == '`' || c0 == '=' || c0 == '@' || c0 == '&' || c0 == '*')
+        c0 == '`' || c0 == '=' || c0 == '@' || c0 == '&' || c0 == '*' || c0 == ':' || c0 == ')')
         return false; /* ${VAR} %s {{x}} /path `cmd` (PWD=, NOPASSWD:, :=x) &str *const */
     for (size_t i = 0; i < sizeof password_placeholders / sizeof password_placeholders[0]; i++) {
         size_t n = strlen(password_placeholders[i]);
@@ -1278,8 +1284,13 @@ static bool password_plausible(struct ls_slice v)
         if (v.len >= n && slice_has_nocase(sub(v, 0, n), p)) return false;
     }
     size_t paren = ls_slice_find(v, 0, "(", 1);
-    if (paren != SIZE_MAX && paren >= 2 && count_class(sub(v, 0, paren), ident_char) == paren)
-        return false; /* getPassword(), strdup(x */
+    if (paren != SIZE_MAX && paren >= 2 && (is_alpha(c0) || c0 == '_') &&
+        count_class(sub(v, 0, paren), ident_char) + count_class(sub(v, 0, paren), is_digit) == paren)
+        return false; /* getPassword(), strdup(x, base64.b16encode(x) */
+    if (count_class(v, is_alpha) == v.len &&
+        (slice_has_nocase(v, "passw") || slice_has_nocase(sub(v, v.len - 4, 4), "pass")))
+        return false; /* "challengePassword", "newPassword", "proxypass": an identifier */
+    if (!ls_utf8_valid(v)) return false; /* binary around a key word (.pyc, .so) */
     /* raw HTML/XML: the entity-escaped form; the extracted text has the value */
     if (has_html_entity(v) || password_code(v)) return false;
     return !slice_has(v, "****");
@@ -1299,6 +1310,23 @@ static bool password_prose(struct ls_slice v, bool quoted, bool word_follows)
 /* key = value, key: value, key="value", 'key' => 'value', <key>value</key>:
  * the value follows the first '=', ':' or '>'. */
 static bool loc_password_call(struct ls_slice m, struct ls_value *out);
+
+static bool key_char(int c) { return is_alnum(c) || c == '_'; }
+
+/* The value starts with the name it is assigned to (password = password or
+ * ..., ownerPassword=ownerPassword@entry=0x...): code or a debugger dump. */
+static bool key_prefix(struct ls_slice m, size_t start, struct ls_slice v)
+{
+    size_t e = start;
+    while (e > 0 && !key_char(ls_slice_at(m, e - 1))) e--;
+    size_t b = e;
+    while (b > 0 && key_char(ls_slice_at(m, b - 1))) b--;
+    size_t n = e - b;
+    if (n < 3 || v.len < n) return false;
+    for (size_t i = 0; i < n; i++)
+        if (to_lower(ls_slice_at(v, i)) != to_lower(ls_slice_at(m, b + i))) return false;
+    return true;
+}
 
 static bool loc_password(struct ls_slice m, struct ls_value *out)
 {
@@ -1327,6 +1355,12 @@ static bool loc_password(struct ls_slice m, struct ls_value *out)
     struct ls_slice v = sub(m, start, end - start);
     bool word_follows = end + 1 < m.len && (ls_slice_at(m, end) == ' ' || ls_slice_at(m, end) == '\t') &&
                         is_alpha(ls_slice_at(m, end + 1));
+    /* self.password = credentials, this.pwd = pass: an attribute set from a variable */
+    struct ls_slice key = sub(m, 0, start);
+    if (key_prefix(m, start, v)) return false;
+    if (!quoted && (slice_has(key, "self.") || slice_has(key, "this.") || slice_has(key, "->")) &&
+        count_class(v, ident_char) + count_class(v, is_digit) == v.len)
+        return false;
     return password_plausible(v) && !password_prose(v, quoted, word_follows);
 }
 
@@ -1402,6 +1436,7 @@ static bool loc_basic_auth(struct ls_slice m, struct ls_value *out)
     out->off = start;
     out->len = end - start;
     char dec[256];
+    if (documented_fake(sub(m, start, end - start))) return false;
     size_t n = b64url_decode(sub(m, start, end - start), dec, sizeof dec);
     if (n < 3) return false;
     for (size_t i = 0; i < n; i++)
@@ -1412,7 +1447,10 @@ static bool loc_basic_auth(struct ls_slice m, struct ls_value *out)
     return password_plausible(sub(d, colon + 1, n - colon - 1));
 }
 
-static bool cli_value_char(int c) { return c > 0x20 && c != '"' && c != '\'' && c != 0x7f; }
+static bool cli_value_char(int c)
+{
+    return c > 0x20 && c != '"' && c != '\'' && c != 0x7f && c != '<' && c != '>' && c != '\\';
+}
 
 /* Command lines: the last word of the match, after its option: -pVALUE,
  * pass:VALUE, user:VALUE (curl -u), user%VALUE (smbclient -U), or the word
@@ -1436,7 +1474,9 @@ static bool loc_cli_password(struct ls_slice m, struct ls_value *out)
     }
     out->off = start + skip;
     out->len = end - out->off;
-    return password_plausible(sub(m, out->off, out->len));
+    struct ls_slice v = sub(m, out->off, out->len);
+    if (count_class(v, is_lower) == v.len) return false; /* "--password options" */
+    return password_plausible(v);
 }
 
 /* "your temporary password is X", "the password for the portal is X": the
@@ -1612,6 +1652,8 @@ static bool loc_marking(struct ls_slice m, struct ls_value *out)
     out->len = end - start;
     struct ls_slice v = sub(m, start, end - start);
     if (slice_has(v, " OR OTHER INFORMATION")) return false;
+    if (v.len > 12 && ls_slice_starts(v, "CONFIDENTIAL ", 13))
+        return false; /* "CONFIDENTIAL flag", "CONFIDENTIAL attribute": a technical term */
     return v.len >= 3;
 }
 

@@ -975,6 +975,25 @@ def decoys(g):
     g.decoy("decoys/cfn/template.yaml", "code",
             "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MasterUserPassword: !Ref DBPassword\n"
             "      password: !Sub '{{resolve:secretsmanager:db}}'\nsensor:\n  password: !secret mqtt_password\n")
+    g.decoy("decoys/src/lib.py", "code",
+            "def _cmp(self, other):\n    \"\"\"Helper for comparison operators, for internal use only.\"\"\"\n\n"
+            "class Upload:\n    def run(self, config):\n        self.username = config['username']\n"
+            "        self.password = config['password']\n        data['name'] = data['password'] = ''\n"
+            "        self.username, self.password = credentials\n        key = base64.b16encode(os.urandom(8))\n"
+            "        password = base64.b16encode(random_bytes[8:])\n        passwd = _raw_input(prompt, stream)\n\n"
+            "OIDS = {AttributeOID.CHALLENGE_PASSWORD: \"challengePassword\"}\n"
+            "# Credentials can be passed via the --username and --password options instead of the URL.\n"
+            "# Load and return a dynamic library identified by 'name'.\n"
+            "#0 PDFDoc::setup (this=0x311e1b0, ownerPassword=ownerPassword@entry=0x1165830)\n"
+            "# Make sure to always set CONFIDENTIAL flag in Assuan.\n# Makefile.am: Do not distribute README-boot.\n"
+            "# pass the password as --password=something\n")
+    g.decoy("decoys/docs/https.html", "documented_example_keys",
+            '<pre>openssl pkcs12 -export -inkey key.pem -in cert.pem -passout pass:sample</code></pre>\n'
+            '<p>sql:mysql://scott:tiger@my.example.com/pardb and http_proxy="http://proxyuser:proxypass@proxyhost:3128"</p>\n')
+    g.decoy("decoys/docs/oauth.md", "documented_example_keys",
+            "Client authentication (RFC 6749 section 2.3.1):\n\n    Authorization: Basic czZCaGRSa3F0MzpnWDFmQmF0M2JW\n\n"
+            "Response:\n\n    {\"access_token\":\"2YotnFZFEjr1zCsicMWpAA\", \"refresh_token\":\"tGzv3JOkF0XG5Qx2TlKWIA\"}\n\n"
+            "PyJWT: eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzb21lIjoicGF5bG9hZCJ9.4twFt5NiznN84AWoo1d7KO1T_yoc0Z6XOpOVswacPZg\n")
     g.decoy("decoys/src/schema.ts", "code",
             "export interface Credentials {\n  username: string;\n  password: string;\n  apiKey?: string;\n}\n"
             "const schema = z.object({ password: z.string().min(8), passwordConfirm: z.string() });\n"

@@ -572,6 +572,9 @@ static void password_arrow_and_code(void **st)
     assert_false(check("password", "password", NULL, "(user: &str, password: &str)", &v));
     assert_false(check("token", "mailgun", NULL, "'key-9dd4e461268c8034f5c8564e155c67a6'", &v));
     assert_true(check("token", "mailgun", NULL, " key-7bq2xnmp41jd8fks5gc293sgvjxtewq9\n", &v));
+    assert_false(check("password", "password", NULL, " ownerPassword=ownerPassword@entry=0x1165830", &v));
+    assert_false(check("password", "password", NULL, " self.password = config['", &v));
+    assert_false(check("password", "password", NULL, " self.username, self.password = credentials", &v));
 }
 static void basic_auth_decoded(void **st)
 {
@@ -626,6 +629,7 @@ static void marking_trimmed(void **st)
     assert_true(check("marking", "marking", "none", "\n  Confidential -", &v));
     assert_string_equal(v.norm, "Confidential");
     assert_false(check("marking", "marking", "none", "CONFIDENTIAL OR OTHER INFORMATION", &v));
+    assert_false(check("marking", "marking", "none", "CONFIDENTIAL flag", &v));
 }
 static void ppk_private_lines(void **st)
 {
