@@ -26,20 +26,26 @@ ssn_mid=alt(["-%02d-"%i for i in range(1,100)])
 pii=hdr("PII rules: namespace pii.")
 pii+=rule("pii_ssn_formatted", meta("pii","ssn","critical","US Social Security number written ddd-dd-dddd (SSA rules since 2011, known fakes rejected)","ssn","last4"),
   [("$ssn", "/%s[0-9]{3}%s[0-9]{4}([^0-9A-Za-z-]|$)/"%(LB_NUM,ssn_mid))], "$ssn")
-ctx=r"(\bssn|\bss ?(#|no\.?|num)|soc(ial|\.)?[ _-]?sec(urity|\.)?)([ _-]?(number|no\.?|num|nbr|#))?( ?(\/ ?i?tin|\([a-z ]{1,20}\)))?"
+ctx=r"(\bssn|\b(ss|s\.s\.) ?(#|no\.?|num)|soc(ial|\.)?[ _-]?sec(urity|\.)?)([ _-]?(number|no\.?|num|nbr|#))?( ?(\/ ?i?tin|\([a-z ]{1,20}\)))?"
 pii+="\n"+rule("pii_ssn_context", meta("pii","ssn","critical","US SSN without dashes (9 digits or ddd dd dddd) right after SSN, SS#, SS No, social security (number), soc. sec. no","ssn_context","last4"),
   [("$ssn9", "/%s[^0-9A-Za-z\\n]{0,4}[0-9]{9}([^0-9]|$)/ nocase"%ctx),
    ("$ssn_spaced", "/%s[^0-9A-Za-z\\n]{0,4}[0-9]{3} [0-9]{2} [0-9]{4}([^0-9]|$)/ nocase"%ctx)], "any of them")
+# Maestro and old JCB issuer numbers of 4 digits (Maestro numbers may have 12 digits)
+cc4="5018|5020|5038|5612|5893|6304|6390|6759|6761|6762|6763|2131|1800".split("|")
+CARD_LB=r"(^|[^0-9A-Za-z .-]|[^0-9][ .])"
+CARD_RB=r"([^0-9A-Za-z.-]|[.-][^0-9A-Za-z]|[.-]$|$)"
 cc="40|41|42|43|44|45|46|47|48|49|51|52|53|54|55|22|23|24|25|26|27|34|37|30|36|38|39|35|60|62|64|65".split("|")
-pii+="\n"+rule("pii_credit_card", meta("pii","credit_card","critical","Payment card number (Visa, Mastercard, Amex, Discover, JCB, Diners), plain or grouped by spaces/dashes; Luhn and brand length checked","luhn","last4"),
-  [("$card", r"/(^|[^0-9A-Za-z .-]|[^0-9][ .])%s[0-9 -]{10,21}[0-9]([^0-9A-Za-z-]|-[^0-9A-Za-z]|$)/"%alt(cc))], "$card")
+pii+="\n"+rule("pii_credit_card", meta("pii","credit_card","critical","Payment card number (Visa, Mastercard, Amex, Discover, JCB, Diners, Maestro), plain or grouped by spaces/dashes; Luhn and brand length checked; a 13-digit number that is also an EAN-13 barcode only after a card word","luhn","last4"),
+  [("$card", r"/%s%s[0-9 -]{10,21}[0-9]%s/"%(CARD_LB,alt(cc),CARD_RB)),
+   ("$card_iin4", r"/%s%s[0-9 -]{7,17}[0-9]%s/"%(CARD_LB,alt(cc4),CARD_RB)),
+   ("$card_visa13", r"/(card|visa|\bcc|\bpan|karte|carte|tarjeta)[^0-9\n]{0,24}4[0-9]{12}([^0-9]|$)/ nocase")], "any of them")
 ib="AD AE AL AT AZ BA BE BG BH BI BR BY CH CR CY CZ DE DJ DK DO EE EG ES FI FK FO FR GB GE GI GL GR GT HR HU IE IL IQ IS IT JO KW KZ LB LC LI LT LU LV LY MC MD ME MK MN MR MT MU NI NL NO OM PK PL PS PT QA RO RS RU SA SC SD SE SI SK SM SO ST SV TL TN TR UA VA VG XK YE".split()
 pii+="\n"+rule("pii_iban", meta("pii","iban","high","International Bank Account Number, compact or in groups of four (lower case right after IBAN); country length and mod-97 checked","iban","last4"),
   [("$iban", r"/\b%s[0-9]{2}( ?[A-Z0-9]{4}){2,7}( ?[A-Z0-9]{1,4})?\b/"%alt(ib)),
    ("$iban_labelled", r"/(iban|IBAN|Iban)[^A-Za-z0-9\n]{0,4}[a-z]{2}[0-9]{2}( ?[a-z0-9]{4}){2,7}( ?[a-z0-9]{1,4})?\b/")], "any of them")
 loc=[c+"@" for c in "abcdefghijklmnopqrstuvwxyz0123456789_"]+[r"\-@",r"\+@","%@"]
-pii+="\n"+rule("pii_email", meta("pii","email","low","E-mail address (TLD shape checked; asset names such as logo@2x.png rejected)","email","email"),
-  [("$email", r"/(^|[^a-z0-9._%%+:!#$&*?^~-]|(^|[^a-z])(mailto|e-?mail|mail|contact|from|to|cc|bcc|reply-to|sender|login|address):)[a-z0-9._%%+-]{0,63}%s[a-z0-9-]{1,63}(\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}/ nocase"%alt(loc))], "$email")
+pii+="\n"+rule("pii_email", meta("pii","email","low","E-mail address (TLD delegated or example/test; asset names such as logo@2x.png rejected; not the parts of an address cut by a quoted-printable soft line break)","email","email"),
+  [("$email", r"/(^\r?\n?|[^=\r\n]\r?\n|[^a-z0-9._%%+:!#$&*?^~\r\n-]|(^|[^a-z])(mailto|e-?mail|mail|contact|from|to|cc|bcc|reply-to|sender|login|address):)[a-z0-9._%%+-]{0,63}%s[a-z0-9-]{1,63}(\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}([^=a-z]|=[^\r\n]|$)/ nocase"%alt(loc))], "$email")
 LBP=r"(^|[^0-9A-Za-z+( .-]|[^0-9+] |^ )"
 dash=alt(["-"+d for d in D]); dot=alt([r"\."+d for d in D])
 pii+="\n"+rule("pii_phone_nanp", meta("pii","phone","low","North American phone number (212) 555-1234, 212-555-1234, 212.555.1234, optional +1 / 1- / 1 ; 2125551234 and 212 555 1234 only after phone/tel/mobile/cell/fax; NANP area/exchange rules","nanp","last4"),
@@ -49,18 +55,18 @@ pii+="\n"+rule("pii_phone_nanp", meta("pii","phone","low","North American phone 
 plus=alt([r"\+"+d for d in "123456789"])
 pii+="\n"+rule("pii_phone_e164", meta("pii","phone","low","International phone number in E.164 form (+44 20 7183 8750, +44 (0)20 7183 8750, +81 3-1234-5678); country code and length checked","e164","last4"),
   [("$e164", r"/(^|[^0-9A-Za-z+])%s[0-9]{0,3}( ?\(0\))?[0-9 .-]{6,18}[0-9]([^0-9]|$)/"%plus)], "$e164")
-pii+="\n"+rule("pii_passport_context", meta("pii","passport","high","Passport number right after passport (number/no/#, is, (country)), Reisepass-Nr., passeport, pasaporte (6-9 letters/digits, at least 5 digits)","passport","last4"),
-  [("$passport", r"/(passport|reisepass|passeport|pasaporte|passaporto)[ _-]?(number|no\.?|num|nr\.?|#|n\xc2\xb0|n\xba)?( is| ?\([a-z ]{2,20}\))?[\"']?[ \t]{0,3}[:#=]?[ \t]{0,3}[\"']?[A-Z0-9]{6,9}([^A-Za-z0-9-]|$)/ nocase")], "$passport")
-pii+="\n"+rule("pii_passport_mrz", meta("pii","passport","high","Machine-readable zone of a passport (ICAO 9303 TD3), all check digits verified","mrz","last4"),
-  [("$mrz", r"/P<[A-Z<]{42}\r?\n[A-Z0-9<]{9}[0-9][A-Z<]{3}[0-9]{6}[0-9][MFX<][0-9]{6}[0-9][A-Z0-9<]{14}[0-9<][0-9]/")], "$mrz")
-dctx=r"(date of birth|[d]ate[_-]?of[_-]?birth|birth[ _-]?date|birthday|d\.o\.b\.?|\bdob|\bborn( on)?|geburtsdatum|\bgeb\.|naissance|nacimiento|nascita)[\"']?( ?\([a-z\/.-]{6,12}\))?[ \t]{0,2}[:=]?[ \t]{0,2}[\"']?"
+pii+="\n"+rule("pii_passport_context", meta("pii","passport","high","Passport number right after passport (number/no/#, is, (country), document number), Reisepass(-Nr./nummer), Passnummer, passeport, pasaporte, passaporto, passaporte, paspoort(nummer) (6-9 letters/digits, at least 5 digits)","passport","last4"),
+  [("$passport", r"/(passport|reisepass|passeport|pasaporte|passaporto|passaporte|paspoort|\bpassnummer|\bpass-?nr\.?)[ _-]?((document|doc\.?|id)[ _-]?)?(number|nummer|numero|n\xc3\xbamero|no\.?|num|nr\.?|n\.|#|n\xc2\xb0|n\xc2\xba|n\xba)?( is| ?\([a-z ]{2,20}\))?[\"']?[ \t]{0,3}[:#=]?[ \t]{0,3}[\"']?[A-Z0-9]{6,9}([^A-Za-z0-9-]|$)/ nocase")], "$passport")
+pii+="\n"+rule("pii_passport_mrz", meta("pii","passport","high","Machine-readable zone of a passport (ICAO 9303 TD3, document code P<, PP, PD ...), all check digits verified","mrz","last4"),
+  [("$mrz", r"/(P<|PA|PB|PC|PD|PE|PF|PG|PH|PI|PJ|PK|PL|PM|PN|PO|PP|PQ|PR|PS|PT|PU|PV|PW|PX|PY|PZ)[A-Z<]{42}(\r?\n|[ \t]{1,2})[A-Z0-9<]{9}[0-9][A-Z<]{3}[0-9]{6}[0-9][MFX<][0-9]{6}[0-9][A-Z0-9<]{14}[0-9<][0-9]/")], "$mrz")
+dctx=r"(date of birth|[d]ate[_-]?of[_-]?birth|birth[ _-]?date|birthday|d\.o\.b\.?|\bdob|\bborn( on)?|geburtsdatum|\bgeb\.|naissance|nacimiento|nascita|nascimento|geboortedatum|f\xc3\xb8dselsdato|f\xc3\xb6delsedatum|data urodzenia)[\"']?( ?\([a-z\/.-]{6,12}\))?[ \t]{0,2}[:=-]?[ \t]{0,2}[\"']?"
 mon=r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
-pii+="\n"+rule("pii_dob_context", meta("pii","dob","medium","Date of birth after DOB / date of birth / birth date / born / Geburtsdatum, also as a JSON or CSV key (YYYY-MM-DD, D/M/YYYY, M/D/YYYY, DD.MM.YYYY, 5 January 1980, 5-Jan-1980, 5th Jan 1980, Jan 5, 1980)","dob","mask"),
+pii+="\n"+rule("pii_dob_context", meta("pii","dob","medium","Date of birth after DOB / date of birth / birth date / born / Geburtsdatum / geboortedatum / date de naissance / fecha de nacimiento / data di nascita / fodselsdato, also as a JSON or CSV key (YYYY-MM-DD, D/M/YYYY, M/D/YYYY, DD.MM.YYYY, 5 January 1980, 5-Jan-1980, 5th Jan 1980, Jan 5, 1980)","dob","mask"),
   [("$dob", r"/%s[0-9]{1,4}[\/.-][0-9]{1,2}[\/.-][0-9]{2,4}([^0-9]|$)/ nocase"%dctx),
    ("$dob_words", r"/%s([0-9]{1,2}(st|nd|rd|th)?[ -]%s,?[ -][0-9]{4}|%s [0-9]{1,2}(st|nd|rd|th)?,? [0-9]{4})([^0-9]|$)/ nocase"%(dctx,mon,mon))], "any of them")
-pii+="\n"+rule("pii_drivers_license_context", meta("pii","drivers_license","high","US driver's licence number after driver's license / driving licence (any case) or DL#, DL No, DL: (5-13 letters/digits, at least 5 digits)","drivers_license","last4"),
-  [("$dl", r"/(driver'?s?[ -]licen[cs]e|driving licen[cs]e)[ \t]{0,2}(number|no\.?|num|#)?[ \t]{0,2}[:#=]?[ \t]{0,2}[A-Z0-9]{5,13}([^A-Za-z0-9]|$)/ nocase"),
-   ("$dl_abbrev", r"/\bDL ?(#|No\.?|num(ber)?|:)[ \t]{0,2}[:#]?[ \t]{0,2}[A-Z0-9]{5,13}([^A-Za-z0-9]|$)/")], "any of them")
+pii+="\n"+rule("pii_drivers_license_context", meta("pii","drivers_license","high","US driver's licence number after driver's license / driver's lic. / driving licence / operator's license (any case, also as a JSON key) or DL#, DL No, DL:, DLN: (5-13 letters/digits, possibly grouped by dashes, at least 5 digits)","drivers_license","last4"),
+  [("$dl", r"/(driver'?s?[ _-]?(licen[cs]e|lic\.?)|driving licen[cs]e|operator'?s? licen[cs]e)( ?\([A-Z]{2}\))?[ \t]{0,2}(number|no\.?|num|#)?[\"']?[ \t]{0,2}[:#=]?[ \t]{0,2}[\"']?[A-Z0-9][A-Z0-9-]{3,15}[A-Z0-9]([^A-Za-z0-9-]|$)/ nocase"),
+   ("$dl_abbrev", r"/\bDLN? ?(#|No\.?|num(ber)?|:)[ \t]{0,2}[:#]?[ \t]{0,2}[A-Z0-9][A-Z0-9-]{3,15}[A-Z0-9]([^A-Za-z0-9-]|$)/")], "any of them")
 open(R+"/pii/pii.yar","w").write(pii)
 
 # rules/secrets/secrets.yar and rules/corporate/markings.yar are written by

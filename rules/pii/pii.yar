@@ -30,8 +30,8 @@ rule pii_ssn_context
         redact = "last4"
         description = "US SSN without dashes (9 digits or ddd dd dddd) right after SSN, SS#, SS No, social security (number), soc. sec. no"
     strings:
-        $ssn9 = /(\bssn|\bss ?(#|no\.?|num)|soc(ial|\.)?[ _-]?sec(urity|\.)?)([ _-]?(number|no\.?|num|nbr|#))?( ?(\/ ?i?tin|\([a-z ]{1,20}\)))?[^0-9A-Za-z\n]{0,4}[0-9]{9}([^0-9]|$)/ nocase
-        $ssn_spaced = /(\bssn|\bss ?(#|no\.?|num)|soc(ial|\.)?[ _-]?sec(urity|\.)?)([ _-]?(number|no\.?|num|nbr|#))?( ?(\/ ?i?tin|\([a-z ]{1,20}\)))?[^0-9A-Za-z\n]{0,4}[0-9]{3} [0-9]{2} [0-9]{4}([^0-9]|$)/ nocase
+        $ssn9 = /(\bssn|\b(ss|s\.s\.) ?(#|no\.?|num)|soc(ial|\.)?[ _-]?sec(urity|\.)?)([ _-]?(number|no\.?|num|nbr|#))?( ?(\/ ?i?tin|\([a-z ]{1,20}\)))?[^0-9A-Za-z\n]{0,4}[0-9]{9}([^0-9]|$)/ nocase
+        $ssn_spaced = /(\bssn|\b(ss|s\.s\.) ?(#|no\.?|num)|soc(ial|\.)?[ _-]?sec(urity|\.)?)([ _-]?(number|no\.?|num|nbr|#))?( ?(\/ ?i?tin|\([a-z ]{1,20}\)))?[^0-9A-Za-z\n]{0,4}[0-9]{3} [0-9]{2} [0-9]{4}([^0-9]|$)/ nocase
     condition:
         any of them
 }
@@ -44,11 +44,13 @@ rule pii_credit_card
         severity = "critical"
         validator = "luhn"
         redact = "last4"
-        description = "Payment card number (Visa, Mastercard, Amex, Discover, JCB, Diners), plain or grouped by spaces/dashes; Luhn and brand length checked"
+        description = "Payment card number (Visa, Mastercard, Amex, Discover, JCB, Diners, Maestro), plain or grouped by spaces/dashes; Luhn and brand length checked; a 13-digit number that is also an EAN-13 barcode only after a card word"
     strings:
         $card = /(^|[^0-9A-Za-z .-]|[^0-9][ .])(40|41|42|43|44|45|46|47|48|49|51|52|53|54|55|22|23|24|25|26|27|34|37|30|36|38|39|35|60|62|64|65)[0-9 -]{10,21}[0-9]([^0-9A-Za-z.-]|[.-][^0-9A-Za-z]|[.-]$|$)/
+        $card_iin4 = /(^|[^0-9A-Za-z .-]|[^0-9][ .])(5018|5020|5038|5612|5893|6304|6390|6759|6761|6762|6763|2131|1800)[0-9 -]{7,17}[0-9]([^0-9A-Za-z.-]|[.-][^0-9A-Za-z]|[.-]$|$)/
+        $card_visa13 = /(card|visa|\bcc|\bpan|karte|carte|tarjeta)[^0-9\n]{0,24}4[0-9]{12}([^0-9]|$)/ nocase
     condition:
-        $card
+        any of them
 }
 
 rule pii_iban
@@ -75,9 +77,9 @@ rule pii_email
         severity = "low"
         validator = "email"
         redact = "email"
-        description = "E-mail address (TLD shape checked; asset names such as logo@2x.png rejected)"
+        description = "E-mail address (TLD delegated or example/test; asset names such as logo@2x.png rejected; not the parts of an address cut by a quoted-printable soft line break)"
     strings:
-        $email = /(^|[^a-z0-9._%+:!#$&*?^~-]|(^|[^a-z])(mailto|e-?mail|mail|contact|from|to|cc|bcc|reply-to|sender|login|address):)[a-z0-9._%+-]{0,63}(a@|b@|c@|d@|e@|f@|g@|h@|i@|j@|k@|l@|m@|n@|o@|p@|q@|r@|s@|t@|u@|v@|w@|x@|y@|z@|0@|1@|2@|3@|4@|5@|6@|7@|8@|9@|_@|\-@|\+@|%@)[a-z0-9-]{1,63}(\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}/ nocase
+        $email = /(^\r?\n?|[^=\r\n]\r?\n|[^a-z0-9._%+:!#$&*?^~\r\n-]|(^|[^a-z])(mailto|e-?mail|mail|contact|from|to|cc|bcc|reply-to|sender|login|address):)[a-z0-9._%+-]{0,63}(a@|b@|c@|d@|e@|f@|g@|h@|i@|j@|k@|l@|m@|n@|o@|p@|q@|r@|s@|t@|u@|v@|w@|x@|y@|z@|0@|1@|2@|3@|4@|5@|6@|7@|8@|9@|_@|\-@|\+@|%@)[a-z0-9-]{1,63}(\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}([^=a-z]|=[^\r\n]|$)/ nocase
     condition:
         $email
 }
@@ -122,9 +124,9 @@ rule pii_passport_context
         severity = "high"
         validator = "passport"
         redact = "last4"
-        description = "Passport number right after passport (number/no/#, is, (country)), Reisepass-Nr., passeport, pasaporte (6-9 letters/digits, at least 5 digits)"
+        description = "Passport number right after passport (number/no/#, is, (country), document number), Reisepass(-Nr./nummer), Passnummer, passeport, pasaporte, passaporto, passaporte, paspoort(nummer) (6-9 letters/digits, at least 5 digits)"
     strings:
-        $passport = /(passport|reisepass|passeport|pasaporte|passaporto)[ _-]?(number|no\.?|num|nr\.?|#|n\xc2\xb0|n\xba)?( is| ?\([a-z ]{2,20}\))?[\"']?[ \t]{0,3}[:#=]?[ \t]{0,3}[\"']?[A-Z0-9]{6,9}([^A-Za-z0-9-]|$)/ nocase
+        $passport = /(passport|reisepass|passeport|pasaporte|passaporto|passaporte|paspoort|\bpassnummer|\bpass-?nr\.?)[ _-]?((document|doc\.?|id)[ _-]?)?(number|nummer|numero|n\xc3\xbamero|no\.?|num|nr\.?|n\.|#|n\xc2\xb0|n\xc2\xba|n\xba)?( is| ?\([a-z ]{2,20}\))?[\"']?[ \t]{0,3}[:#=]?[ \t]{0,3}[\"']?[A-Z0-9]{6,9}([^A-Za-z0-9-]|$)/ nocase
     condition:
         $passport
 }
@@ -137,9 +139,9 @@ rule pii_passport_mrz
         severity = "high"
         validator = "mrz"
         redact = "last4"
-        description = "Machine-readable zone of a passport (ICAO 9303 TD3), all check digits verified"
+        description = "Machine-readable zone of a passport (ICAO 9303 TD3, document code P<, PP, PD ...), all check digits verified"
     strings:
-        $mrz = /P<[A-Z<]{42}\r?\n[A-Z0-9<]{9}[0-9][A-Z<]{3}[0-9]{6}[0-9][MFX<][0-9]{6}[0-9][A-Z0-9<]{14}[0-9<][0-9]/
+        $mrz = /(P<|PA|PB|PC|PD|PE|PF|PG|PH|PI|PJ|PK|PL|PM|PN|PO|PP|PQ|PR|PS|PT|PU|PV|PW|PX|PY|PZ)[A-Z<]{42}(\r?\n|[ \t]{1,2})[A-Z0-9<]{9}[0-9][A-Z<]{3}[0-9]{6}[0-9][MFX<][0-9]{6}[0-9][A-Z0-9<]{14}[0-9<][0-9]/
     condition:
         $mrz
 }
@@ -152,10 +154,10 @@ rule pii_dob_context
         severity = "medium"
         validator = "dob"
         redact = "mask"
-        description = "Date of birth after DOB / date of birth / birth date / born / Geburtsdatum, also as a JSON or CSV key (YYYY-MM-DD, D/M/YYYY, M/D/YYYY, DD.MM.YYYY, 5 January 1980, 5-Jan-1980, 5th Jan 1980, Jan 5, 1980)"
+        description = "Date of birth after DOB / date of birth / birth date / born / Geburtsdatum / geboortedatum / date de naissance / fecha de nacimiento / data di nascita / fodselsdato, also as a JSON or CSV key (YYYY-MM-DD, D/M/YYYY, M/D/YYYY, DD.MM.YYYY, 5 January 1980, 5-Jan-1980, 5th Jan 1980, Jan 5, 1980)"
     strings:
-        $dob = /(date of birth|[d]ate[_-]?of[_-]?birth|birth[ _-]?date|birthday|d\.o\.b\.?|\bdob|\bborn( on)?|geburtsdatum|\bgeb\.|naissance|nacimiento|nascita)[\"']?( ?\([a-z\/.-]{6,12}\))?[ \t]{0,2}[:=]?[ \t]{0,2}[\"']?[0-9]{1,4}[\/.-][0-9]{1,2}[\/.-][0-9]{2,4}([^0-9]|$)/ nocase
-        $dob_words = /(date of birth|[d]ate[_-]?of[_-]?birth|birth[ _-]?date|birthday|d\.o\.b\.?|\bdob|\bborn( on)?|geburtsdatum|\bgeb\.|naissance|nacimiento|nascita)[\"']?( ?\([a-z\/.-]{6,12}\))?[ \t]{0,2}[:=]?[ \t]{0,2}[\"']?([0-9]{1,2}(st|nd|rd|th)?[ -](jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?,?[ -][0-9]{4}|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? [0-9]{1,2}(st|nd|rd|th)?,? [0-9]{4})([^0-9]|$)/ nocase
+        $dob = /(date of birth|[d]ate[_-]?of[_-]?birth|birth[ _-]?date|birthday|d\.o\.b\.?|\bdob|\bborn( on)?|geburtsdatum|\bgeb\.|naissance|nacimiento|nascita|nascimento|geboortedatum|f\xc3\xb8dselsdato|f\xc3\xb6delsedatum|data urodzenia)[\"']?( ?\([a-z\/.-]{6,12}\))?[ \t]{0,2}[:=-]?[ \t]{0,2}[\"']?[0-9]{1,4}[\/.-][0-9]{1,2}[\/.-][0-9]{2,4}([^0-9]|$)/ nocase
+        $dob_words = /(date of birth|[d]ate[_-]?of[_-]?birth|birth[ _-]?date|birthday|d\.o\.b\.?|\bdob|\bborn( on)?|geburtsdatum|\bgeb\.|naissance|nacimiento|nascita|nascimento|geboortedatum|f\xc3\xb8dselsdato|f\xc3\xb6delsedatum|data urodzenia)[\"']?( ?\([a-z\/.-]{6,12}\))?[ \t]{0,2}[:=-]?[ \t]{0,2}[\"']?([0-9]{1,2}(st|nd|rd|th)?[ -](jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?,?[ -][0-9]{4}|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? [0-9]{1,2}(st|nd|rd|th)?,? [0-9]{4})([^0-9]|$)/ nocase
     condition:
         any of them
 }
@@ -168,10 +170,10 @@ rule pii_drivers_license_context
         severity = "high"
         validator = "drivers_license"
         redact = "last4"
-        description = "US driver's licence number after driver's license / driving licence (any case) or DL#, DL No, DL: (5-13 letters/digits, at least 5 digits)"
+        description = "US driver's licence number after driver's license / driver's lic. / driving licence / operator's license (any case, also as a JSON key) or DL#, DL No, DL:, DLN: (5-13 letters/digits, possibly grouped by dashes, at least 5 digits)"
     strings:
-        $dl = /(driver'?s?[ -]licen[cs]e|driving licen[cs]e)[ \t]{0,2}(number|no\.?|num|#)?[ \t]{0,2}[:#=]?[ \t]{0,2}[A-Z0-9]{5,13}([^A-Za-z0-9]|$)/ nocase
-        $dl_abbrev = /\bDL ?(#|No\.?|num(ber)?|:)[ \t]{0,2}[:#]?[ \t]{0,2}[A-Z0-9]{5,13}([^A-Za-z0-9]|$)/
+        $dl = /(driver'?s?[ _-]?(licen[cs]e|lic\.?)|driving licen[cs]e|operator'?s? licen[cs]e)( ?\([A-Z]{2}\))?[ \t]{0,2}(number|no\.?|num|#)?[\"']?[ \t]{0,2}[:#=]?[ \t]{0,2}[\"']?[A-Z0-9][A-Z0-9-]{3,15}[A-Z0-9]([^A-Za-z0-9-]|$)/ nocase
+        $dl_abbrev = /\bDLN? ?(#|No\.?|num(ber)?|:)[ \t]{0,2}[:#]?[ \t]{0,2}[A-Z0-9][A-Z0-9-]{3,15}[A-Z0-9]([^A-Za-z0-9-]|$)/
     condition:
         any of them
 }

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "scan/validate.h"
+#include "scan/validate_tlds.h"
 
 /* ---- byte helpers (all reads through ls_slice_at) ---------------------- */
 
@@ -116,11 +117,23 @@ static const struct card_brand card_brands[] = {
     {622126, 622925, 6, 16, 19, false},  /* Discover (China UnionPay co-brand) */
     {644, 649, 3, 16, 19, false},        /* Discover */
     {65, 65, 2, 16, 19, false},          /* Discover */
-    {3528, 3589, 4, 16, 19, false},      /* JCB */
+    {35, 35, 2, 16, 19, false},          /* JCB (3528-3589; test generators use all of 35) */
+    {2131, 2131, 4, 15, 15, false},      /* JCB, 15 digits */
+    {1800, 1800, 4, 15, 15, false},      /* JCB, 15 digits */
     {300, 305, 3, 14, 19, false},        /* Diners Club International */
     {3095, 3095, 4, 14, 19, false},      /* Diners */
     {36, 36, 2, 14, 19, false},          /* Diners */
+    {38, 39, 2, 14, 14, false},          /* Diners International */
     {38, 39, 2, 16, 19, false},          /* Diners (Discover network) */
+    {5018, 5018, 4, 12, 19, false},      /* Maestro */
+    {5020, 5020, 4, 12, 19, false},      /* Maestro */
+    {5038, 5038, 4, 12, 19, false},      /* Maestro */
+    {5612, 5612, 4, 12, 19, false},      /* Maestro */
+    {5893, 5893, 4, 12, 19, false},      /* Maestro */
+    {6304, 6304, 4, 12, 19, false},      /* Maestro (Laser) */
+    {6390, 6390, 4, 12, 19, false},      /* Maestro */
+    {6759, 6759, 4, 12, 19, false},      /* Maestro UK */
+    {6761, 6763, 4, 12, 19, false},      /* Maestro */
 };
 
 static bool card_brand_ok(const char *d, size_t n)
@@ -154,7 +167,7 @@ bool ls_valid_luhn_card(struct ls_slice v)
         if (!is_digit(c) && c != ' ' && c != '-') return false;
     }
     size_t n = collect_digits(v, d, sizeof d);
-    if (n == SIZE_MAX || n < 13 || n > 19) return false;
+    if (n == SIZE_MAX || n < 12 || n > 19) return false;
     if (all_same(d, n)) return false;
     return card_brand_ok(d, n) && luhn_ok(d, n);
 }
@@ -181,30 +194,67 @@ static size_t card_groups(struct ls_slice v, size_t *g, size_t max)
     return n;
 }
 
-/* Accepted layouts: no separator; 4-4-4-4(-1..3) and 4-4-4-1 (Visa 13);
- * 4-6-5 (Amex) and 4-6-4 (Diners). */
+/* Accepted layouts: no separator; 4-4-4-4(-1..3), 4-4-4-1 (Visa 13) and
+ * 4-4-4 (Maestro 12); 4-6-5 (Amex) and 4-6-4 (Diners). */
 static bool card_layout_ok(struct ls_slice v)
 {
     size_t g[8];
     size_t n = card_groups(v, g, 8);
     if (n == 1) return true;
     if (n == 3 && g[0] == 4 && g[1] == 6 && (g[2] == 5 || g[2] == 4)) return true;
+    if (n == 3 && g[0] == 4 && g[1] == 4 && g[2] == 4) return true;
     if (n < 4 || n > 5) return false;
     for (size_t i = 0; i + 1 < n; i++)
         if (g[i] != 4) return false;
     return g[n - 1] >= 1 && g[n - 1] <= 4;
 }
 
+static size_t count_class(struct ls_slice v, bool (*pred)(int));
+
+/* GTIN/EAN-13 check digit (weights 1, 3 from the left). */
+static bool ean13_ok(struct ls_slice v)
+{
+    char d[24];
+    if (collect_digits(v, d, sizeof d) != 13) return false;
+    unsigned sum = 0;
+    for (size_t i = 0; i < 12; i++) sum += (unsigned)(d[i] - '0') * (i % 2 ? 3u : 1u);
+    return (10 - sum % 10) % 10 == (unsigned)(d[12] - '0');
+}
+
+/* A 13-digit number that is also a valid EAN-13 is a barcode (product
+ * lists: 4xxxxxxxxxxxx is Germany, Russia, Japan), not a Visa card, unless a
+ * card word stands before it ($card_visa13: "Card no. 4222222222222").
+ * About 1 in 10 thirteen-digit Visa numbers also has a valid EAN check
+ * digit; those are found only with the card word. */
+static bool loc_card_labelled(struct ls_slice m, struct ls_value *out)
+{
+    size_t end = m.len;
+    while (end > 0 && !is_digit(ls_slice_at(m, end - 1))) end--;
+    size_t start = end;
+    while (start > 0 && is_digit(ls_slice_at(m, start - 1))) start--;
+    struct ls_slice v = sub(m, start, end - start);
+    /* a number that is no EAN is the plain rule's to report */
+    if (v.len != 13 || !ean13_ok(v) || !ls_valid_luhn_card(v)) return false;
+    out->off = start;
+    out->len = v.len;
+    return true;
+}
+
 /* The match may run on into following numbers ("4111 1111 1111 1111 12/27"):
  * try the whole digit run, then shorter prefixes ending before a separator. */
 static bool loc_card(struct ls_slice m, struct ls_value *out)
 {
+    /* the plain strings' matches hold at most one letter (the boundary
+     * before "x 4111 ..."); $card_visa13's begins with its card word */
+    if (count_class(m, is_alpha) >= 2) return loc_card_labelled(m, out);
     size_t start = find_if(m, 0, is_digit);
     size_t end = m.len;
     while (end > start && !is_digit(ls_slice_at(m, end - 1))) end--;
     while (end > start) {
         struct ls_slice v = sub(m, start, end - start);
         if (card_layout_ok(v) && ls_valid_luhn_card(v)) {
+            char d[24];
+            if (collect_digits(v, d, sizeof d) == 13 && ean13_ok(v)) return false;
             out->off = start;
             out->len = end - start;
             return true;
@@ -524,6 +574,35 @@ static bool label_ok(struct ls_slice l)
 /* Reserved, never deliverable (RFC 2606, RFC 6761). */
 static const char *const reserved_tlds[] = {"invalid", "localhost", "local"};
 
+/* Compares t (any case) with a lower-case name, strcmp-style. */
+static int tld_cmp(struct ls_slice t, const char *name)
+{
+    size_t i = 0;
+    for (; i < t.len && name[i]; i++) {
+        int a = to_lower(ls_slice_at(t, i)), b = (unsigned char)name[i];
+        if (a != b) return a - b;
+    }
+    if (i < t.len) return 1;
+    return name[i] ? -1 : 0;
+}
+
+/* A delegated top-level domain (validate_tlds.h, from the Public Suffix
+ * List) or a documentation one (example, test): random bytes of binaries,
+ * uuencoded and fuzzed files, and an address cut by a quoted-printable
+ * soft line break ("jane@example.co=\nm") end in names that are none. */
+static bool tld_known(struct ls_slice t)
+{
+    size_t lo = 0, hi = sizeof ls_tlds / sizeof ls_tlds[0];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = tld_cmp(t, ls_tlds[mid]);
+        if (c == 0) return true;
+        if (c < 0) hi = mid;
+        else lo = mid + 1;
+    }
+    return false;
+}
+
 static bool tld_ok(struct ls_slice t)
 {
     if (t.len < 2 || t.len > 24) return false;
@@ -538,7 +617,7 @@ static bool tld_ok(struct ls_slice t)
         while (k < n && to_lower(ls_slice_at(t, k)) == asset_exts[i][k]) k++;
         if (k == n) return false;
     }
-    return true;
+    return tld_known(t);
 }
 
 /* Retina asset names: the first domain label is "2x", "3x", "1.5x" ... */
@@ -664,13 +743,14 @@ bool ls_valid_mrz(struct ls_slice v)
 
 static bool mrz_line_char(int c) { return mrz_value(c) >= 0; }
 
-/* The rule matches line 1 ("P<UTO...") then line 2; the value is the
- * document number (line 2, positions 0-8, fillers dropped). */
+/* The rule matches line 1 ("P<UTO...", 44 characters) then line 2 after a
+ * line break, or after a space or tab where a table cell or PDF text run
+ * joined the lines; the value is the document number (line 2, positions
+ * 0-8, fillers dropped). */
 static bool loc_mrz(struct ls_slice m, struct ls_value *out)
 {
-    size_t nl = ls_slice_find(m, 0, "\n", 1);
-    if (nl == SIZE_MAX) return false;
-    size_t start = find_if(m, nl, mrz_line_char);
+    if (m.len < 44) return false;
+    size_t start = find_if(m, 44, mrz_line_char);
     struct ls_slice line = sub(m, start, 44);
     if (line.len != 44 || !ls_valid_mrz(line)) return false;
     size_t n = 9;
@@ -737,13 +817,22 @@ static bool loc_passport(struct ls_slice m, struct ls_value *out)
     return count_class(v, is_digit) >= 5 && count_class(v, is_alpha) <= 3;
 }
 
-/* Driver's licence: 5-13 alphanumerics, at least 5 digits, at most 3
- * letters; not all the same character. */
+static bool dl_char(int c) { return is_alnum(c) || c == '-'; }
+
+/* Driver's licence: 5-13 alphanumerics, possibly grouped by dashes as
+ * several states print them (Illinois S530-4607-8123, Florida
+ * S530-460-78-123-0), at least 5 digits, at most 3 letters; not all the
+ * same character. */
 static bool loc_dl(struct ls_slice m, struct ls_value *out)
 {
-    if (!last_token(m, is_alnum, &out->off, &out->len)) return false;
+    if (!last_token(m, dl_char, &out->off, &out->len)) return false;
+    while (out->len > 0 && ls_slice_at(m, out->off) == '-') {
+        out->off++;
+        out->len--;
+    }
     struct ls_slice v = sub(m, out->off, out->len);
-    if (v.len < 5 || v.len > 13 || repeated(v)) return false;
+    size_t alnum = count_class(v, is_alnum);
+    if (alnum < 5 || alnum > 13 || repeated(v) || v.len - alnum > 4) return false;
     return count_class(v, is_digit) >= 5 && count_class(v, is_alpha) <= 3;
 }
 

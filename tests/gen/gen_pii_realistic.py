@@ -863,6 +863,25 @@ def decoy_files(c, n):
     # pass Luhn (seen in real xlsx cell values: 4840178720400.85)
     gen("decimal_values", lambda: "%s\t%s.%s" % (
         c.r.choice(["Total", "Balance", "value", "Sum"]), c.card_number(), c.d(c.r.choice([1, 2, 6]))))
+    # product lists: EAN-13 barcodes (4xx: Germany, Russia, Japan) that also
+    # pass Luhn, as about 1 in 10 do, read as 13-digit Visa numbers (POI's
+    # 49423.xls, a Russian price list)
+    def ean13():
+        while True:
+            body = c.r.choice(["40", "42", "46", "49"]) + c.d(10)
+            num = body + str((10 - sum(int(ch) * (3 if i % 2 else 1) for i, ch in enumerate(body)) % 10) % 10)
+            if c.luhn(num[:-1]) == num[-1]:
+                return num
+    gen("ean13_barcodes", lambda: "\t".join([c.d(6), c.r.choice(["Kalender 2011", "Tee 20x2g", "USB cable 2m"]),
+                                             c.r.choice(["%s", "EAN %s", "GTIN: %s"]) % ean13(),
+                                             "%d.%02d" % (c.r.randint(1, 99), c.r.randint(0, 99))]))
+    # bytes of fuzzed PDFs and uuencoded archives with an '@' between
+    # letters: the 'top-level domain' is no delegated one
+    junk_chars = string.ascii_letters + string.digits + "!#%&*()<>?/;:[]{}^~_"
+    gen("junk_addresses", lambda: "".join(c.r.choice(junk_chars) for _ in range(12)) + "/%s@%s.%s" % (
+        c.r.choice(string.ascii_lowercase), c.r.choice(["hc7z", "e", "0", "q", "1"]),
+        c.r.choice(["qn", "ox", "uh", "hl", "vk", "fBs", "pfck", "zq"])) + "<<" + "".join(
+        c.r.choice(junk_chars) for _ in range(10)))
     for cls in list(c.decoy_files.values()):
         c.decoy(cls + "_file", n)
 

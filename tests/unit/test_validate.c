@@ -81,6 +81,40 @@ static void card_redaction_plain(void **st)
     assert_true(check("credit_card", "luhn", "last4", " 4012888888881881", &v));
     assert_string_equal(v.redacted, "************1881");
 }
+static void card_ean13_barcode_rejected(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    /* an EAN-13 from a product list (POI 49423.xls) that also passes Luhn */
+    assert_true(ls_valid_luhn_card(S("4606369090360")));
+    assert_false(check("credit_card", "luhn", NULL, "\t4606369090360\n", &v));
+    assert_true(check("credit_card", "luhn", NULL, " 4222222222222 ", &v)); /* no EAN: a Visa 13 */
+}
+static void card_ean13_valid_after_card_word(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("credit_card", "luhn", NULL, "Visa card: 4606369090360\n", &v));
+    assert_string_equal(v.norm, "4606369090360");
+    /* the labelled string reports only what the plain one drops */
+    assert_false(check("credit_card", "luhn", NULL, "Visa card: 4222222222222\n", &v));
+}
+static void card_more_brands_valid(void **st)
+{
+    (void)st;
+    assert_true(ls_valid_luhn_card(S("675900000018")));      /* Maestro, 12 digits */
+    assert_true(ls_valid_luhn_card(S("213100000000019")));   /* JCB 15 */
+    assert_true(ls_valid_luhn_card(S("3500000000000017")));  /* 35 outside 3528-3589 */
+    assert_true(ls_valid_luhn_card(S("38000000000006")));    /* Diners 38, 14 digits */
+    assert_false(ls_valid_luhn_card(S("475900000011")));     /* 12 digits: Maestro only */
+}
+static void card_maestro_grouped_4_4_4(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("credit_card", "luhn", "last4", " 6759 0000 0018\n", &v));
+    assert_string_equal(v.norm, "675900000018");
+}
 
 /* ---- IBAN ---- */
 static void iban_de_valid(void **st) { (void)st; assert_true(ls_valid_iban(S("DE89370400440532013000"))); }
@@ -187,6 +221,16 @@ static void email_reserved_tld_rejected(void **st)
     assert_false(ls_valid_email(S("office@mailer.invalid")));
     assert_false(ls_valid_email(S("root@build.localhost")));
 }
+static void email_undelegated_tld_rejected(void **st)
+{
+    (void)st;
+    assert_false(ls_valid_email(S("c@hc7z.fbs")));        /* fuzzed PDF bytes */
+    assert_false(ls_valid_email(S("mia@wideworld.te")));  /* cut by a QP soft line break */
+    assert_true(ls_valid_email(S("mia@wideworld.tech")));
+    assert_true(ls_valid_email(S("Jane@Example.COM")));
+    assert_true(ls_valid_email(S("jane@corp.example")));  /* RFC 2606 documentation names */
+    assert_true(ls_valid_email(S("jane@corp.test")));
+}
 static void email_norm_and_redact(void **st)
 {
     (void)st;
@@ -223,6 +267,17 @@ static void mrz_value_is_document_number(void **st)
                       &v));
     assert_string_equal(v.norm, "L898902C3");
     assert_string_equal(v.redacted, "*****02C3");
+}
+static void mrz_lines_joined_by_space(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    /* a table cell or a PDF text run joins the two lines with a blank */
+    assert_true(check("passport", "mrz", "last4",
+                      "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<< "
+                      "L898902C36UTO7408122F1204159ZE184226B<<<<<10",
+                      &v));
+    assert_string_equal(v.norm, "L898902C3");
 }
 
 /* ---- context rules ---- */
@@ -289,6 +344,17 @@ static void drivers_license_valid(void **st)
     assert_true(check("drivers_license", "drivers_license", NULL, "Driver's License: D1234567\n", &v));
     assert_string_equal(v.norm, "D1234567");
     assert_string_equal(v.redacted, "****4567");
+}
+
+static void drivers_license_dashed(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("drivers_license", "drivers_license", NULL, "Driver License No. S530-4607-8123.", &v));
+    assert_string_equal(v.norm, "S53046078123"); /* one value however it is grouped */
+    assert_true(check("drivers_license", "drivers_license", NULL, "\"driverLicenseNumber\":\"s53046078123\"", &v));
+    assert_string_equal(v.norm, "S53046078123");
+    assert_false(check("drivers_license", "drivers_license", NULL, "DL: 1-2-3-4-5-6-7", &v)); /* mostly dashes */
 }
 
 /* ---- secrets ---- */
@@ -657,6 +723,8 @@ int main(void)
         T(card_mc_outside_2series_rejected), T(card_repeated_digits_rejected), T(card_famous_test_number_valid),
         T(card_letters_rejected), T(card_match_with_expiry_trimmed),
         T(card_mixed_separators_rejected), T(card_bad_grouping_rejected), T(card_redaction_plain),
+        T(card_ean13_barcode_rejected), T(card_ean13_valid_after_card_word), T(card_more_brands_valid),
+        T(card_maestro_grouped_4_4_4),
         T(iban_de_valid), T(iban_gb_spaced_valid), T(iban_no_shortest_valid),
         T(iban_bad_checksum_rejected), T(iban_wrong_length_rejected),
         T(iban_unknown_country_rejected), T(iban_norm_upper_compact),
@@ -670,12 +738,12 @@ int main(void)
         T(e164_uk_valid), T(e164_unassigned_code_rejected), T(e164_too_short_rejected),
         T(email_valid), T(email_retina_asset_rejected), T(email_asset_extension_rejected),
         T(email_systemd_unit_rejected), T(email_numeric_tld_rejected), T(email_double_dot_rejected), T(email_single_label_rejected),
-        T(email_reserved_tld_rejected), T(email_norm_and_redact),
+        T(email_reserved_tld_rejected), T(email_undelegated_tld_rejected), T(email_norm_and_redact),
         T(mrz_specimen_valid), T(mrz_bad_document_check_rejected), T(mrz_bad_composite_rejected),
-        T(mrz_short_rejected), T(mrz_value_is_document_number),
+        T(mrz_short_rejected), T(mrz_value_is_document_number), T(mrz_lines_joined_by_space),
         T(passport_context_valid), T(passport_word_rejected), T(dob_iso_valid),
         T(dob_impossible_date_rejected), T(dob_feb29_leap_year_only), T(dob_month_name_day_first),
-        T(dob_month_name_month_first), T(dob_month_name_impossible_rejected), T(drivers_license_valid),
+        T(dob_month_name_month_first), T(dob_month_name_impossible_rejected), T(drivers_license_valid), T(drivers_license_dashed),
         T(aws_key_valid), T(aws_key_example_rejected), T(aws_key_bad_alphabet_rejected),
         T(aws_key_bad_prefix_rejected), T(aws_key_redacted_prefix), T(aws_secret_example_rejected),
         T(jwt_valid_norm_is_signature), T(jwt_without_alg_rejected), T(token_placeholder_rejected),
