@@ -175,6 +175,7 @@ struct pdf_doc {
     size_t max_obj;     /* object numbers above this are ignored */
     struct pdf_obj *trailer;
     bool scanned;       /* linear recovery scan done */
+    bool xref_broken;   /* an older xref section (/Prev) was not found */
     /* sorted offsets of "endstream", built on first need */
     size_t *ends;
     size_t n_ends;

@@ -155,6 +155,24 @@ static int cmp_wrange(const void *a, const void *b)
     return x->lo < y->lo ? -1 : x->lo > y->lo;
 }
 
+/* Entries /W needs: one per code of each "c [w1 w2 ...]" run, one per
+ * "c1 c2 w" range (bounded by the array sizes, so by the input). */
+static size_t cid_widths_count(struct pdf_doc *d, const struct pdf_obj *w)
+{
+    size_t need = 0;
+    for (size_t i = 0; i + 1 < w->u.a.n; i++) {
+        const struct pdf_obj *nx = pdf_resolve(d, w->u.a.v[i + 1]);
+        if (nx->kind == PDF_ARRAY) {
+            need += nx->u.a.n;
+            i++;
+        } else {
+            need++;
+            i += 2;
+        }
+    }
+    return need;
+}
+
 static void cid_widths(struct pdf_doc *d, struct pdf_font *f, const struct pdf_obj *desc)
 {
     double dw = 1000;
@@ -162,25 +180,29 @@ static void cid_widths(struct pdf_doc *d, struct pdf_font *f, const struct pdf_o
     f->dw = (float)dw;
     struct pdf_obj *w = pdf_dict_getr(d, desc, "W");
     if (w->kind != PDF_ARRAY || !w->u.a.n) return;
-    f->w = pdf_arena_alloc(&d->arena, w->u.a.n * sizeof *f->w);
+    /* a run "c [w1 ... wn]" gives n entries: size the table for all of
+     * them (sized by the top-level count, Skia's one run of 300 widths
+     * kept two and every other glyph was an em wide) */
+    size_t cap = cid_widths_count(d, w);
+    if (cap == 0 || cap > SIZE_MAX / sizeof *f->w) return;
+    f->w = pdf_arena_alloc(&d->arena, cap * sizeof *f->w);
     if (!f->w) return;
     for (size_t i = 0; i + 1 < w->u.a.n;) {
         int64_t c1, c2;
-        if (!pdf_int(pdf_resolve(d, w->u.a.v[i]), &c1) || c1 < 0) break;
+        if (!pdf_int(pdf_resolve(d, w->u.a.v[i]), &c1) || c1 < 0 || c1 > UINT32_MAX / 2) break;
         struct pdf_obj *nx = pdf_resolve(d, w->u.a.v[i + 1]);
         if (nx->kind == PDF_ARRAY) {
-            for (size_t k = 0; k < nx->u.a.n && f->nw < w->u.a.n; k++) {
+            for (size_t k = 0; k < nx->u.a.n && f->nw < cap; k++) {
                 double v;
                 if (!pdf_num(pdf_resolve(d, nx->u.a.v[k]), &v)) continue;
-                /* one entry per array; merge runs cheaply as single codes */
-                f->w[f->nw++] = (struct wrange){(uint32_t)(c1 + (int64_t)k), (uint32_t)(c1 + (int64_t)k), (float)v};
-                if (f->nw >= w->u.a.n) break;
+                uint32_t code = (uint32_t)c1 + (uint32_t)(k > UINT32_MAX / 2 ? UINT32_MAX / 2 : k);
+                f->w[f->nw++] = (struct wrange){code, code, (float)v};
             }
             i += 2;
         } else if (i + 2 < w->u.a.n && pdf_int(nx, &c2)) {
             double v = dw;
             (void)pdf_num(pdf_resolve(d, w->u.a.v[i + 2]), &v);
-            if (c2 >= c1 && f->nw < w->u.a.n)
+            if (c2 >= c1 && c2 <= UINT32_MAX && f->nw < cap)
                 f->w[f->nw++] = (struct wrange){(uint32_t)c1, (uint32_t)c2, (float)v};
             i += 3;
         } else {
@@ -249,8 +271,13 @@ static struct pdf_font *get_font(struct pdf_doc *d, const struct pdf_obj *font)
 
 /* ---- interpreter state ---- */
 
+/* Saved by q, restored by Q: the CTM and the text state (ISO 32000-1
+ * 8.4.1 and 9.3: Tc, Tw, Tz, TL, Ts, Tf are graphics state too; a Tc set
+ * for one clipped cell must not letter-space the rest of the page). */
 struct gstate {
     double ctm[6];
+    double tfs, tc, tw, th, tl, ts;
+    struct pdf_font *font;
 };
 
 struct interp {
@@ -409,7 +436,36 @@ static void stage_cp(struct stage *st, uint32_t cp)
     }
 }
 
-static ls_err emit_code(struct interp *in, struct stage *st, uint32_t code, size_t nbytes)
+/* Spacing inside one show, as poppler's TextOutputDev judges it: a gap
+ * of more than a tenth of an em between glyphs (character spacing Tc,
+ * letter-spaced titles, a reflowing converter placing "The" and "Origins"
+ * with Tc 2.27 in one string) separates words; a space glyph whose
+ * advance Tw shrank below a tenth of an em ("(Pr e)" with -2.01 Tw: the
+ * line was justified by shrinking it to nothing) separates nothing. */
+#define PDF_WORD_GAP 0.2
+#define PDF_SPACE_MIN 0.1
+
+struct glyph_sp {
+    bool drop_space; /* this glyph is a space squeezed to nothing */
+    bool gap;        /* a word gap precedes this glyph */
+};
+
+static void glyph_spacing(const struct interp *in, double w, bool space_code, bool first,
+                          struct glyph_sp *g)
+{
+    g->drop_space = false;
+    g->gap = false;
+    if (!(fabs(in->tfs) > 1e-9)) return;
+    double tc_em = in->tc / in->tfs;
+    if (space_code) g->drop_space = w + tc_em + in->tw / in->tfs < PDF_SPACE_MIN;
+    /* the gap is horizontally scaled (Tz), the em is not */
+    g->gap = !first && tc_em * in->th > PDF_WORD_GAP;
+}
+
+static bool is_break(int prev) { return prev == ' ' || prev == '\n' || prev < 0; }
+
+static ls_err emit_code(struct interp *in, struct stage *st, uint32_t code, size_t nbytes,
+                        const struct glyph_sp *g)
 {
     const struct pdf_font *f = in->font;
     int prev = st->n ? st->b[st->n - 1] : in->t->last;
@@ -423,9 +479,12 @@ static ls_err emit_code(struct interp *in, struct stage *st, uint32_t code, size
             (!f->type0 && pdf_cmap_map(f->tu, code, 2, &in->u8, &err))) {
             LS_TRY(err);
             struct ls_slice s = ls_buf_slice(&in->u8);
-            if (s.len == 1 && s.ptr[0] == ' ' && (prev == ' ' || prev == '\n')) return LS_OK;
-            if (s.len > sizeof st->b - st->n) LS_TRY(stage_flush(in, st));
-            if (s.len > sizeof st->b) return pdf_textout_add(in->t, s.ptr, s.len);
+            bool sp = s.len == 1 && s.ptr[0] == ' ';
+            if (sp && (prev == ' ' || prev == '\n' || g->drop_space)) return LS_OK;
+            if (s.len + 1 > sizeof st->b - st->n) LS_TRY(stage_flush(in, st));
+            if (g->gap && !sp && s.len && !is_break(st->n ? st->b[st->n - 1] : in->t->last))
+                st->b[st->n++] = ' ';
+            if (s.len > sizeof st->b - st->n) return pdf_textout_add(in->t, s.ptr, s.len);
             if (s.len) memcpy(&st->b[st->n], s.ptr, s.len);
             st->n += s.len;
             return LS_OK;
@@ -435,9 +494,11 @@ static ls_err emit_code(struct interp *in, struct stage *st, uint32_t code, size
     if (!f) cp = ls_cp1252((uint8_t)code);
     else if (f->type0) cp = code; /* Identity-H without ToUnicode: a guess */
     else cp = f->map[code & 0xff];
-    if (cp == ' ' && (prev == ' ' || prev == '\n')) return LS_OK; /* a gap already separated */
-    if (cp >= 0x20 && cp != 0x7f && !(cp >= 0xd800 && cp <= 0xdfff) && cp < 0xfffe && cp <= 0x10ffff)
+    if (cp == ' ' && (prev == ' ' || prev == '\n' || g->drop_space)) return LS_OK; /* a gap already separated */
+    if (cp >= 0x20 && cp != 0x7f && !(cp >= 0xd800 && cp <= 0xdfff) && cp < 0xfffe && cp <= 0x10ffff) {
+        if (g->gap && cp != ' ' && !is_break(prev)) st->b[st->n++] = ' ';
         stage_cp(st, cp);
+    }
     return LS_OK;
 }
 
@@ -455,13 +516,16 @@ static ls_err show_simple(struct interp *in, struct ls_slice s)
         if (st.n > sizeof st.b - 8) {
             LS_TRY(stage_flush(in, &st));
         }
-        if (cp == ' ' && (prev == ' ' || prev == '\n')) {
-            /* a gap already separated */
+        double w = (f ? f->widths[code] : 500) / 1000.0;
+        struct glyph_sp g;
+        glyph_spacing(in, w, code == 32, pos == 0, &g);
+        if (cp == ' ' && (prev == ' ' || prev == '\n' || g.drop_space)) {
+            /* a gap already separated, or a space squeezed to nothing */
         } else if (cp >= 0x20 && cp != 0x7f && !(cp >= 0xd800 && cp <= 0xdfff) && cp < 0xfffe) {
+            if (g.gap && cp != ' ' && !is_break(prev)) st.b[st.n++] = ' ';
             stage_cp(&st, cp);
             prev = st.b[st.n - 1];
         }
-        double w = (f ? f->widths[code] : 500) / 1000.0;
         adv += (w * fs + in->tc + (code == 32 ? in->tw : 0)) * in->th;
     }
     advance(in, adv);
@@ -486,10 +550,16 @@ static ls_err show(struct interp *in, struct ls_slice s)
          * testPDF_angles.pdf) must not pair them up. */
         size_t n = pdf_cmap_code(f && f->type0 ? f->tu : NULL, s, pos, fallback, &code);
         if (n == 0) break;
-        pos += n;
-        LS_TRY(emit_code(in, &st, code, n));
         double w = glyph_width(f, code) / 1000.0;
-        double tx = (w * fs + in->tc + (n == 1 && code == 32 ? in->tw : 0)) * in->th;
+        bool space_code = n == 1 && code == 32;
+        struct glyph_sp g;
+        glyph_spacing(in, w, space_code, pos == 0, &g);
+        /* Tw only widens a one-byte code 32: a squeezed space of a CID font
+         * is a space whatever Tw says */
+        if (!space_code) g.drop_space = false;
+        pos += n;
+        LS_TRY(emit_code(in, &st, code, n, &g));
+        double tx = (w * fs + in->tc + (space_code ? in->tw : 0)) * in->th;
         advance(in, tx);
     }
     LS_TRY(stage_flush(in, &st));
@@ -639,11 +709,29 @@ static ls_err operator(struct interp *in, struct pdf_parser *p, struct ls_slice 
         mat_ident(in->tlm);
     } else if (ls_slice_eq_str(op, "q")) {
         if (in->ngs < PDF_MAX_GSTACK) {
-            in->gs[in->ngs] = in->gs[in->ngs - 1];
+            struct gstate *g = &in->gs[in->ngs - 1];
+            g->tfs = in->tfs;
+            g->tc = in->tc;
+            g->tw = in->tw;
+            g->th = in->th;
+            g->tl = in->tl;
+            g->ts = in->ts;
+            g->font = in->font;
+            in->gs[in->ngs] = *g;
             in->ngs++;
         }
     } else if (ls_slice_eq_str(op, "Q")) {
-        if (in->ngs > 1) in->ngs--;
+        if (in->ngs > 1) {
+            in->ngs--;
+            const struct gstate *g = &in->gs[in->ngs - 1];
+            in->tfs = g->tfs;
+            in->tc = g->tc;
+            in->tw = g->tw;
+            in->th = g->th;
+            in->tl = g->tl;
+            in->ts = g->ts;
+            in->font = g->font;
+        }
     } else if (ls_slice_eq_str(op, "cm")) {
         double m[6];
         for (int i = 0; i < 6; i++) m[i] = op_num(in, (size_t)(5 - i));

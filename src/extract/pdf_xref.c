@@ -500,6 +500,10 @@ static bool load_xref(struct pdf_doc *d)
         struct pdf_obj *tr = read_section(d, pos);
         if (!tr) {
             pdf_mark_corrupt(d, "no xref section at offset %zu", pos);
+            /* a /Prev off by a few bytes (line ends rewritten, a
+             * linearized file's main table moved): the newest section
+             * alone lacks most objects, so rebuild by scanning */
+            d->xref_broken = any;
             return any;
         }
         any = true;
@@ -680,8 +684,8 @@ ls_err pdf_doc_open(struct pdf_doc *d, struct ls_ctx *c, struct ls_object *o)
      * for its catalog (nothing in it could be read). */
     if (ok && d->trailer) setup_crypt(d);
     bool sealed = d->encrypted && !d->crypt_ok;
-    if (!ok || !d->trailer || !pdf_dict_get(d->trailer, "Root")) {
-        if (ok) pdf_mark_corrupt(d, "trailer has no /Root");
+    if (!ok || !d->trailer || !pdf_dict_get(d->trailer, "Root") || (d->xref_broken && !sealed)) {
+        if (ok && !d->xref_broken) pdf_mark_corrupt(d, "trailer has no /Root");
         else if (!d->corrupt) pdf_mark_corrupt(d, "no startxref; scanning for objects");
         recover_scan(d);
     }

@@ -57,6 +57,39 @@ class PdfQuirksTest(unittest.TestCase):
         ssn = [e["redacted"] for f in o.get("findings", []) if f["entity"] == "ssn" for e in f["evidence"]]
         self.assertIn("***-**-" + gen_pdf_quirks.SSN_WIDE[-4:], ssn)
 
+    def ssns(self, o):
+        return [e["redacted"] for f in o.get("findings", []) if f["entity"] == "ssn"
+                for e in f["evidence"]]
+
+    def test_prev_pointing_nowhere_rebuilds_by_scanning(self):
+        name = "prev_off.pdf"
+        o = self.obj(name)
+        self.assertEqual(o["coverage"], "partial")
+        self.assertIn("parse_error", o["coverage_reasons"])
+        t = self.text(name)
+        self.assertIn("Employee SSN " + gen_pdf_quirks.SSN_PREV, t)
+        self.assertIn("Title: final", t)
+        self.assertIn("***-**-" + gen_pdf_quirks.SSN_PREV[-4:], self.ssns(o))
+
+    def test_cid_width_run_counts_every_width(self):
+        name = "cid_w_run.pdf"
+        t = self.text(name)
+        self.assertIn("SSN " + gen_pdf_quirks.SSN_CIDW + " " + gen_pdf_quirks.NAME_CIDW, t)
+        self.assertIn("***-**-" + gen_pdf_quirks.SSN_CIDW[-4:], self.ssns(self.obj(name)))
+
+    def test_char_spacing_separates_and_squeezed_space_joins(self):
+        name = "tc_words.pdf"
+        t = self.text(name)
+        self.assertIn("Jane Roe", t)
+        self.assertIn("SSN " + gen_pdf_quirks.SSN_TC, t)
+        self.assertIn("***-**-" + gen_pdf_quirks.SSN_TC[-4:], self.ssns(self.obj(name)))
+
+    def test_text_state_restored_by_Q(self):
+        name = "q_textstate.pdf"
+        t = self.text(name)
+        self.assertIn("SSN " + gen_pdf_quirks.SSN_Q, t)
+        self.assertIn("***-**-" + gen_pdf_quirks.SSN_Q[-4:], self.ssns(self.obj(name)))
+
 
 if __name__ == "__main__":
     unittest.main()

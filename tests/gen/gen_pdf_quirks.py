@@ -10,6 +10,18 @@ Files:
         one-byte sources <07>..: the codes must not be read in pairs (Tika's
         testPDF_angles.pdf came out with every other letter missing); one
         entry is keyed <0020> (two digits too many), as that file does.
+  prev_off.pdf  an incremental update whose xref /Prev points a few bytes
+        before the older table (line ends rewritten, as govdocs1's
+        027613.pdf): the newest section alone lacks the pages, so the
+        objects must be found by scanning.
+  cid_w_run.pdf  a Type0 font with /DW 0 and one /W run "0 [w ...]" of
+        many widths, each glyph placed by Td (Chromium/Skia): every width
+        of the run counts, or glyphs are zero-wide and "N e w s" is spaced.
+  tc_words.pdf  a reflowing converter's text: words apart only by Tc
+        inside one string, and spaces squeezed to nothing by a negative Tw
+        ("(Pr e)Tj" is "Pre").
+  q_textstate.pdf  Tc set between q and Q (one letter-spaced cell) must
+        not letter-space the text after Q.
 """
 import os
 import sys
@@ -51,8 +63,80 @@ def make_simple_font_wide_codespace():
     return w.classic(simple_doc(w, [content], font=font))
 
 
+SSN_PREV = "536-22-1882"
+SSN_CIDW = "536-22-1883"
+SSN_TC = "536-22-1884"
+SSN_Q = "536-22-1885"
+NAME_CIDW = "Jane Roe"
+
+
+def make_prev_off():
+    w = Writer()
+    t = simple_doc(w, [b"BT /F1 12 Tf 72 700 Td (Employee SSN " + SSN_PREV.encode() + b") Tj ET"],
+                   info={"Title": "draft"})
+    base = w.classic(t)
+    old_xref = base.rindex(b"\nxref\n") + 1
+    info = max(w.objs) + 1
+    root = t["Root"].num
+    upd = bytearray(base)
+    off_root = len(upd)  # the update rewrites the catalog, as a linearized first section holds it
+    upd += b"%d 0 obj\n" % root + w.ser(w.objs[root], root) + b"\nendobj\n"
+    off = len(upd)
+    upd += b"%d 0 obj\n<</Title (final)>>\nendobj\n" % info
+    xref = len(upd)
+    upd += b"xref\n%d 1\n%010d 00000 n \n%d 1\n%010d 00000 n \n" % (root, off_root, info, off)
+    upd += (b"trailer\n<</Size %d /Root %d 0 R /Info %d 0 R /Prev %d>>\nstartxref\n%d\n%%%%EOF\n"
+            % (info + 1, root, info, old_xref - 7, xref))
+    return bytes(upd)
+
+
+def _tounicode(pairs):
+    lines = ["/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+             "/CMapName /Adobe-Identity-UCS def", "/CMapType 2 def",
+             "1 begincodespacerange", "<0000> <FFFF>", "endcodespacerange",
+             "%d beginbfchar" % len(pairs)]
+    lines += ["<%04X> <%04X>" % (c, ord(ch)) for ch, c in sorted(pairs.items(), key=lambda kv: kv[1])]
+    lines += ["endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+    return "\n".join(lines).encode()
+
+
+def make_cid_w_run():
+    text = "SSN " + SSN_CIDW + " " + NAME_CIDW
+    gids = {ch: 3 + i for i, ch in enumerate(sorted(set(text)))}
+    w = Writer()
+    tu = w.add(Stream({"Filter": Name("FlateDecode")}, zlib.compress(_tounicode(gids))))
+    desc = w.add({"Type": Name("Font"), "Subtype": Name("CIDFontType2"), "BaseFont": Name("Fake"),
+                  "CIDSystemInfo": {"Registry": "Adobe", "Ordering": "Identity", "Supplement": 0},
+                  "DW": 0, "W": [0, [600] * (max(gids.values()) + 1)]})
+    font = w.add({"Type": Name("Font"), "Subtype": Name("Type0"), "BaseFont": Name("Fake"),
+                  "Encoding": Name("Identity-H"), "DescendantFonts": [desc], "ToUnicode": tu})
+    c = bytearray(b"BT /F1 12 Tf 1 0 0 -1 72 100 Tm ")
+    for i, ch in enumerate(text):  # one glyph per show, 7.2 pt apart
+        c += (b"7.2 0 Td " if i else b"") + b"<%04X> Tj\n" % gids[ch]
+    c += b"ET\n"
+    return w.classic(simple_doc(w, [bytes(c)], font=font))
+
+
+def make_tc_words():
+    w = Writer()  # helvetica(): every glyph 278/1000 wide
+    c = (b"BT /F1 10 Tf 72 700 Td (Jan) Tj 3 Tc 8.34 0 Td (eR) Tj 0 Tc 8.56 0 Td (oe) Tj ET\n"
+         b"BT /F1 10 Tf 72 680 Td -2.2 Tw (SS N) Tj 0 Tw 9 0 Td ( " + SSN_TC.encode() + b") Tj ET\n")
+    return w.classic(simple_doc(w, [c]))
+
+
+def make_q_textstate():
+    w = Writer()
+    c = (b"q BT /F1 10 Tf 5 Tc 72 720 Td (C E L L) Tj ET Q\n"
+         b"BT /F1 10 Tf 72 700 Td (SSN " + SSN_Q.encode() + b") Tj ET\n")
+    return w.classic(simple_doc(w, [c]))
+
+
 FIXTURES = {
     "simple_font_wide_codespace.pdf": make_simple_font_wide_codespace,
+    "prev_off.pdf": make_prev_off,
+    "cid_w_run.pdf": make_cid_w_run,
+    "tc_words.pdf": make_tc_words,
+    "q_textstate.pdf": make_q_textstate,
 }
 
 
