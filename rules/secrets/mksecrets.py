@@ -251,20 +251,18 @@ open(os.path.join(R, "secrets", "secrets.yar"), "w").write("\n".join(S))
 # ---- corporate markings -------------------------------------------------------
 C = [hdr("Corporate rules: namespace corporate.")]
 C.append(rule("corporate_marking", meta("corporate", "marking", "medium",
-              "Classification or handling marking: CONFIDENTIAL in capitals, Confidential as a banner (own line, header/footer cell, 'IBM Confidential'), confidential in a marking phrase (strictly/company/highly/privileged and/proprietary and confidential), INTERNAL (USE) ONLY and DO NOT DISTRIBUTE in capitals or Title Case (For internal use only starting a line; not in running text: 'this method is for internal use only'), ATTORNEY-CLIENT PRIVILEGED, ATTORNEY WORK PRODUCT, ATTORNEYS' EYES ONLY, NOT FOR (EXTERNAL) DISTRIBUTION, FOR OFFICIAL USE ONLY, FOUO, TOP SECRET, classification banners (SECRET//NOFORN, TOP SECRET//SI//NOFORN) and portion marks ((S//NF), (U//FOUO)), NOFORN, CUI, CONTROLLED UNCLASSIFIED INFORMATION, LAW ENFORCEMENT SENSITIVE, SENSITIVE BUT UNCLASSIFIED, OFFICIAL-SENSITIVE, TLP:RED/TLP:AMBER",
+              "Classification or handling marking: CONFIDENTIAL in capitals, Confidential in Title Case, confidential as a label's value (stamp: confidential) or in a marking phrase (strictly/company/highly/privileged and/proprietary and confidential), INTERNAL (USE) ONLY and DO NOT DISTRIBUTE in capitals or Title Case (For internal use only starting a line; not in running text: 'this method is for internal use only'), ATTORNEY-CLIENT PRIVILEGED, ATTORNEY WORK PRODUCT, ATTORNEYS' EYES ONLY, NOT FOR (EXTERNAL) DISTRIBUTION, FOR OFFICIAL USE ONLY, FOUO, TOP SECRET, classification banners (SECRET//NOFORN, TOP SECRET//SI//NOFORN) and portion marks ((S//NF), (U//FOUO)), NOFORN, CUI, CONTROLLED UNCLASSIFIED INFORMATION, LAW ENFORCEMENT SENSITIVE, SENSITIVE BUT UNCLASSIFIED, OFFICIAL-SENSITIVE, TLP:RED/TLP:AMBER",
               "marking", "none"),
-              [("$phrase", r"/\b((strictly|company|highly|privileged (and|&)|proprietary (and|&)) confidential|confidential (and|&) (proprietary|privileged)|attorney[- ]client privileged?|attorney work product|attorneys?'? eyes only|not for (external )?distribution|for official use only|controlled unclassified information|law enforcement sensitive|sensitive but unclassified)\b/ nocase"),
-               ("$upper", r"/\bCONFIDENTIAL( OR OTHER INFORMATION| (flags?|bit|field|attribute|option|property|constant|parameter)\b)?/"),
+              # Overlapping forms sit in one string each (the engine keeps one of a
+              # string's overlapping matches): "STRICTLY CONFIDENTIAL" is one value,
+              # not also "CONFIDENTIAL"; "SECRET//NOFORN" not also "NOFORN".
+              [("$phrase", r"/\b((strictly|company|highly|privileged (and|&)|proprietary (and|&)) confidential( (and|&) (proprietary|privileged))?|confidential (and|&) (proprietary|privileged)|attorney[- ]client privileged?|attorney work product|attorneys?'? eyes only|not for (external )?distribution|for official use only|controlled unclassified information|law enforcement sensitive|sensitive but unclassified)\b/ nocase"),
+               ("$upper", r"/\b((STRICTLY|COMPANY|HIGHLY|PRIVILEGED (AND|&)|PROPRIETARY (AND|&)) )?CONFIDENTIAL\b( (AND|&) (PROPRIETARY|PRIVILEGED)\b| OR OTHER INFORMATION| (flags?|bit|field|attribute|option|property|constant|parameter)\b|\/\/[A-Z][A-Z0-9 ,\/-]{1,60})?/"),
+               ("$title", r"/\b((Strictly|Company|Highly|Privileged (and|&)|Proprietary (and|&)) )?Confidential\b( (and|&) (Proprietary|Privileged)\b)?/"),
+               ("$label", r"/:[ \t]*confidential[ \t]*(\r|\n|$)/ nocase"),
                ("$internal", r"/\b((FOR )?INTERNAL (USE )?ONLY|(For )?Internal (Use )?Only|DO NOT DISTRIBUTE|Do Not Distribute)\b/"),
                ("$internal_line", r"/(^|[\r\n])[ \t]*For internal use only\b/"),
-               ("$title_end", r"/\bConfidential[ \t]*([\r\n\t&|:]|$| -| \xe2\x80\x93)/"),
-               ("$title_start", r"/(^|[\r\n])[ \t]*Confidential\b/"),
-               ("$banner", r"/\b(TOP SECRET|SECRET|CONFIDENTIAL)\/\/[A-Z][A-Z0-9 ,\/-]{1,60}/"),
-               ("$unclass", r"/\bUNCLASSIFIED\/\/(FOUO|FOR OFFICIAL USE ONLY|LES|SBU|CUI|SSI|LIMDIS)\b/"),
-               ("$portion", r"/\((TS|S|C)\/\/[A-Z][A-Z0-9\/ ,-]{0,40}\)/"),
-               ("$portion_u", r"/\(U\/\/(FOUO|LES|SBU|SSI|CUI)\)/"),
-               ("$words", r"/\b(TOP SECRET|NOFORN|FOUO|OFFICIAL-SENSITIVE|CUI\/\/[A-Z][A-Z\/ -]{1,40})\b/"),
-               ("$tlp", r"/\bTLP: ?(RED|AMBER(\+STRICT)?)\b/")]))
+               ("$class", r"/(\b(TOP SECRET(\/\/[A-Z][A-Z0-9 ,\/-]{1,60})?|SECRET\/\/[A-Z][A-Z0-9 ,\/-]{1,60}|UNCLASSIFIED\/\/(FOUO|FOR OFFICIAL USE ONLY|LES|SBU|CUI|SSI|LIMDIS)|NOFORN|FOUO|OFFICIAL-SENSITIVE|CUI\/\/[A-Z][A-Z\/ -]{1,40}|TLP: ?(RED|AMBER(\+STRICT)?))\b|\((TS|S|C)\/\/[A-Z][A-Z0-9\/ ,-]{0,40}\)|\(U\/\/(FOUO|LES|SBU|SSI|CUI)\))/")]))
 C.append(rule("corporate_marking_cui", meta("corporate", "marking", "medium",
               "CUI banner line (CUI alone on a line) in a document that names a CUI designation (Controlled by:, CUI Category:, Limited Dissemination Control)",
               "marking", "none"),

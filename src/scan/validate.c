@@ -1357,8 +1357,13 @@ static bool password_plausible(struct ls_slice v)
     if (v.len < 4 || v.len > 200 || repeated(v) || count_class(v, is_alnum) == 0) return false;
     int c0 = ls_slice_at(v, 0);
     if (c0 == '$' || c0 == '%' || c0 == '{' || c0 == '(' || c0 == '[' || c0 == '/' || c0 == '~' ||
-        c0 == '`' || c0 == '=' || c0 == '@' || c0 == '&' || c0 == '*' || c0 == ':' || c0 == ')')
-        return false; /* ${VAR} %s {{x}} /path `cmd` (PWD=, NOPASSWD:, :=x) &str *const */
+        c0 == '`' || c0 == '=' || c0 == '@' || c0 == ')')
+        return false; /* ${VAR} %s {{x}} /path `cmd` (PWD=, NOPASSWD:, :=x) */
+    size_t ie = v.len;
+    while (ie > 1 && code_punct(ls_slice_at(v, ie - 1))) ie--;
+    if ((c0 == '&' || c0 == '*' || c0 == ':') && count_class(sub(v, 1, ie - 1), ident_char) == ie - 1)
+        return false; /* &str, &str), *const, :py */
+    if (c0 == ':' && slice_has(v, "`")) return false; /* :py:data:`bytes` */
     for (size_t i = 0; i < sizeof password_placeholders / sizeof password_placeholders[0]; i++) {
         size_t n = strlen(password_placeholders[i]);
         if (v.len == n && slice_has_nocase(v, password_placeholders[i])) return false;
@@ -1735,7 +1740,7 @@ static bool marking_trail(int c)
 static bool loc_marking(struct ls_slice m, struct ls_value *out)
 {
     size_t start = 0, end = m.len;
-    while (start < end && is_space(ls_slice_at(m, start))) start++;
+    while (start < end && (is_space(ls_slice_at(m, start)) || ls_slice_at(m, start) == ':')) start++;
     while (end > start && marking_trail(ls_slice_at(m, end - 1))) end--;
     out->off = start;
     out->len = end - start;

@@ -641,6 +641,8 @@ static void password_arrow_and_code(void **st)
     assert_false(check("password", "password", NULL, " ownerPassword=ownerPassword@entry=0x1165830", &v));
     assert_false(check("password", "password", NULL, " self.password = config['", &v));
     assert_false(check("password", "password", NULL, " self.username, self.password = credentials", &v));
+    assert_true(check("password", "password", NULL, " smtp.passwd=&hA0PWTwC3Gb", &v)); /* & + digits: a value */
+    assert_string_equal(v.norm, "&hA0PWTwC3Gb");
 }
 static void basic_auth_decoded(void **st)
 {
