@@ -89,7 +89,8 @@ class HelpVersionTest(unittest.TestCase):
                     args.append(values.get(name, os.path.join(d, "a.txt")
                                            if name in ("files-from", "rules", "identifiers",
                                                        "fingerprint-key") else "3"))
-                p = lsutil.run(args + [f], timeout=60)
+                # in d: a relative value ("3" for --quarantine-dir) is created there
+                p = lsutil.run(args + [f], timeout=60, cwd=d)
                 err = p.stderr.decode(errors="replace")
                 self.assertNotIn("unknown option", err, name)
                 self.assertIn(p.returncode, (0, 1, 2), "--%s: %s" % (name, err))
