@@ -258,7 +258,7 @@ C.append(rule("corporate_marking", meta("corporate", "marking", "medium",
               # not also "CONFIDENTIAL"; "SECRET//NOFORN" not also "NOFORN".
               [("$phrase", r"/\b((strictly|company|highly|privileged (and|&)|proprietary (and|&)) confidential( (and|&) (proprietary|privileged))?|confidential (and|&) (proprietary|privileged)|attorney[- ]client privileged?|attorney work product|attorneys?'? eyes only|not for (external )?distribution|for official use only|controlled unclassified information|law enforcement sensitive|sensitive but unclassified)\b/ nocase"),
                ("$upper", r"/\b((STRICTLY|COMPANY|HIGHLY|PRIVILEGED (AND|&)|PROPRIETARY (AND|&)) )?CONFIDENTIAL\b( (AND|&) (PROPRIETARY|PRIVILEGED)\b| OR OTHER INFORMATION| (flags?|bit|field|attribute|option|property|constant|parameter)\b|\/\/[A-Z][A-Z0-9 ,\/-]{1,60})?/"),
-               ("$title", r"/\b((Strictly|Company|Highly|Privileged (and|&)|Proprietary (and|&)) )?Confidential\b( (and|&) (Proprietary|Privileged)\b)?/"),
+               ("$title", r"/\b((Strictly|Company|Highly|Privileged (and|&)|Proprietary (and|&)) )?Confidential\b( (and|&) (Proprietary|Privileged)\b| (VMs?|Computing|Containers?|Guests?|Space)\b)?/"),
                ("$label", r"/:[ \t]*confidential[ \t]*(\r|\n|$)/ nocase"),
                ("$internal", r"/\b((FOR )?INTERNAL (USE )?ONLY|(For )?Internal (Use )?Only|DO NOT DISTRIBUTE|Do Not Distribute)\b/"),
                ("$internal_line", r"/(^|[\r\n])[ \t]*For internal use only\b/"),

@@ -1569,7 +1569,9 @@ static bool loc_cli_password(struct ls_slice m, struct ls_value *out)
     out->off = start + skip;
     out->len = end - out->off;
     struct ls_slice v = sub(m, out->off, out->len);
-    if (count_class(v, is_lower) == v.len) return false; /* "--password options" */
+    size_t lw = v.len;
+    while (lw > 0 && (ls_slice_at(v, lw - 1) == '.' || ls_slice_at(v, lw - 1) == ',')) lw--;
+    if (count_class(sub(v, 0, lw), is_lower) == lw) return false; /* "--password options", "respectively." */
     return password_plausible(v);
 }
 
@@ -1594,7 +1596,7 @@ static bool loc_prose_password(struct ls_slice m, struct ls_value *out)
     struct ls_slice v = sub(m, start, end - start);
     if (v.len < 6 || !password_plausible(v)) return false;
     size_t alpha = count_class(v, is_alpha), digits = count_class(v, is_digit);
-    size_t symbols = v.len - alpha - digits;
+    size_t symbols = v.len - alpha - digits - count_class(v, ident_char) + alpha; /* not . _ */
     bool cases = count_class(v, is_upper) > 0 && count_class(v, is_lower) > 0;
     return alpha > 0 && (digits > 0 || (symbols > 0 && cases));
 }
@@ -1746,8 +1748,10 @@ static bool loc_marking(struct ls_slice m, struct ls_value *out)
     out->len = end - start;
     struct ls_slice v = sub(m, start, end - start);
     if (slice_has(v, " OR OTHER INFORMATION")) return false;
-    if (v.len > 12 && ls_slice_starts(v, "CONFIDENTIAL ", 13))
-        return false; /* "CONFIDENTIAL flag", "CONFIDENTIAL attribute": a technical term */
+    int next = ls_slice_at(v, 13);
+    if (v.len > 13 && (ls_slice_starts(v, "CONFIDENTIAL ", 13) || ls_slice_starts(v, "Confidential ", 13)) &&
+        next != 'A' && next != 'a' && next != '&')
+        return false; /* "CONFIDENTIAL flag", "Confidential VM": a technical term ("... and Proprietary" stays) */
     return v.len >= 3;
 }
 

@@ -986,7 +986,10 @@ def decoys(g):
             "# Load and return a dynamic library identified by 'name'.\n"
             "#0 PDFDoc::setup (this=0x311e1b0, ownerPassword=ownerPassword@entry=0x1165830)\n"
             "# Make sure to always set CONFIDENTIAL flag in Assuan.\n# Makefile.am: Do not distribute README-boot.\n"
-            "# pass the password as --password=something\n")
+            "# pass the password as --password=something\n"
+            "# Renamed members to handle --user and --password respectively.\n"
+            "# The keystore password is \"Alias.password\" by default.\n"
+            "# hyperv: Block root partition functionality in a Confidential VM\n")
     g.decoy("decoys/docs/https.html", "documented_example_keys",
             '<pre>openssl pkcs12 -export -inkey key.pem -in cert.pem -passout pass:sample</code></pre>\n'
             '<p>sql:mysql://scott:tiger@my.example.com/pardb and http_proxy="http://proxyuser:proxypass@proxyhost:3128"</p>\n')

@@ -698,6 +698,11 @@ static void marking_trimmed(void **st)
     assert_string_equal(v.norm, "Confidential");
     assert_false(check("marking", "marking", "none", "CONFIDENTIAL OR OTHER INFORMATION", &v));
     assert_false(check("marking", "marking", "none", "CONFIDENTIAL flag", &v));
+    assert_false(check("marking", "marking", "none", "Confidential VM", &v));
+    assert_true(check("marking", "marking", "none", "CONFIDENTIAL AND PROPRIETARY", &v));
+    assert_true(check("password", "prose_password", NULL, "password is Kx8#pq2Lm", &v));
+    assert_false(check("password", "prose_password", NULL, "password is \"Alias.password", &v));
+    assert_false(check("password", "cli_password", NULL, " --password respectively.", &v));
 }
 static void ppk_private_lines(void **st)
 {
