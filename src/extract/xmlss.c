@@ -227,9 +227,9 @@ static ls_err xs_word_end(struct xs *x, const char *local, const char *ns)
     if (xs_eq(local, "p")) return ls_textout_sep(&x->out, x->in_tc ? ' ' : '\n');
     if (xs_eq(local, "tc")) {
         if (x->in_tc) x->in_tc--;
-        return ls_textout_sep(&x->out, '\t');
+        return ls_textout_cell(&x->out);
     }
-    if (xs_eq(local, "tr")) return ls_textout_sep(&x->out, '\n');
+    if (xs_eq(local, "tr")) return ls_textout_line(&x->out);
     if (xs_eq(local, "binData") && x->in_bin) return xs_bin_end(x);
     return LS_OK;
 }

@@ -119,7 +119,7 @@ def generate(outdir):
     }
     exp["export.xml"] = exp["export.xls"]
     exp["wordml.doc"] = {
-        "present": ["Employee: Jane Roe\n", "Name SSN", "Jane Roe 536-22-1874",
+        "present": ["Employee: Jane Roe\n", "Name\tSSN", "Jane Roe\t536-22-1874",
                     "PAGE Page one two\tafter tab", "Reviewer Caracal note", "Header Quoll",
                     "Author: Clerk Okapi"],
         "absent": ["Calibri", "Heading Vicuna", "020F0502", "print", "Y29udGFjd"],
