@@ -572,7 +572,15 @@ static bool label_ok(struct ls_slice l)
 }
 
 /* Reserved, never deliverable (RFC 2606, RFC 6761). */
-static const char *const reserved_tlds[] = {"invalid", "localhost", "local"};
+static const char *const reserved_tlds[] = {"invalid", "localhost"};
+
+/* Not delegated, but the names of company networks (Active Directory
+ * domains, mail inside the firewall): jsmith@acme.local, hr@corp.acme.corp
+ * are employees' addresses in a corporate leak. localdomain (a host's
+ * default) is not one of them. Sorted. */
+static const char *const internal_tlds[] = {"corp",     "home", "internal", "intra",
+                                            "intranet", "lan",  "local",    "priv",
+                                            "private"};
 
 /* Compares t (any case) with a lower-case name, strcmp-style. */
 static int tld_cmp(struct ls_slice t, const char *name)
@@ -617,6 +625,8 @@ static bool tld_ok(struct ls_slice t)
         while (k < n && to_lower(ls_slice_at(t, k)) == asset_exts[i][k]) k++;
         if (k == n) return false;
     }
+    for (size_t i = 0; i < sizeof internal_tlds / sizeof internal_tlds[0]; i++)
+        if (tld_cmp(t, internal_tlds[i]) == 0) return true;
     return tld_known(t);
 }
 

@@ -220,6 +220,15 @@ static void email_reserved_tld_rejected(void **st)
     (void)st;
     assert_false(ls_valid_email(S("office@mailer.invalid")));
     assert_false(ls_valid_email(S("root@build.localhost")));
+    assert_false(ls_valid_email(S("root@localhost.localdomain")));
+}
+static void email_internal_tld_accepted(void **st)
+{
+    (void)st; /* company networks: Active Directory domains, internal mail */
+    assert_true(ls_valid_email(S("jsmith@acme.local")));
+    assert_true(ls_valid_email(S("hr.payroll@corp.acme.corp")));
+    assert_true(ls_valid_email(S("m.lopez@mail.harbor.internal")));
+    assert_true(ls_valid_email(S("ops@dc01.LAN")));
 }
 static void email_undelegated_tld_rejected(void **st)
 {
@@ -745,7 +754,7 @@ int main(void)
         T(e164_uk_valid), T(e164_unassigned_code_rejected), T(e164_too_short_rejected),
         T(email_valid), T(email_retina_asset_rejected), T(email_asset_extension_rejected),
         T(email_systemd_unit_rejected), T(email_numeric_tld_rejected), T(email_double_dot_rejected), T(email_single_label_rejected),
-        T(email_reserved_tld_rejected), T(email_undelegated_tld_rejected), T(email_norm_and_redact),
+        T(email_reserved_tld_rejected), T(email_internal_tld_accepted), T(email_undelegated_tld_rejected), T(email_norm_and_redact),
         T(mrz_specimen_valid), T(mrz_bad_document_check_rejected), T(mrz_bad_composite_rejected),
         T(mrz_short_rejected), T(mrz_value_is_document_number), T(mrz_lines_joined_by_space),
         T(passport_context_valid), T(passport_word_rejected), T(dob_iso_valid),
