@@ -17,6 +17,9 @@ static const char *const validators[] = {
     NULL, "none", "luhn", "iban", "ssn", "ssn_context", "nanp", "e164", "email", "mrz",
     "passport", "dob", "drivers_license", "aws_key_id", "aws_secret", "gcp_key_id", "token",
     "jwt", "password", "url_password", "crypt", "private_key", "org", "no_such_validator",
+    "ppk", "hex_key", "sas", "azure_secret", "discord", "uuid_or_token", "env_value_token",
+    "env_password", "bearer", "netrc", "basic_auth", "cli_password", "prose_password",
+    "csv_password", "ntlm", "marking", "password_quoted", "mailgun", "token_assignment",
 };
 static const char *const entities[] = {"ssn", "credit_card", "phone", "iban", "passport", "email",
                                        "dob", "token", "private_key", "custom"};
