@@ -354,6 +354,46 @@ static void dict_checks(struct pdf_run *r, const struct pdf_obj *o, uint32_t num
     }
 }
 
+/* A widget's or FreeText box's normal appearance: what a viewer shows
+ * (poppler's text includes it), often the only place a value typed into a
+ * form that was then "printed to PDF" survives. A dictionary of states
+ * (check box on/off) holds only tick marks. */
+static void appearance_text(struct pdf_run *r, const struct pdf_obj *annot)
+{
+    struct pdf_doc *d = &r->d;
+    const struct pdf_obj *ap = pdf_dict_of(pdf_dict_getr(d, annot, "AP"));
+    struct pdf_obj *n = pdf_dict_get(ap, "N");
+    if (!n || !want_text(r)) return;
+    text_result(r, pdf_textout_flush(&r->t));
+    text_result(r, pdf_appearance_text(d, n, &r->t));
+}
+
+/* A form field's value (ISO 32000-1 12.7.4): a text string, a text
+ * stream (long or rich text fields), a list box's array of choices. */
+static void field_value(struct pdf_run *r, const struct pdf_obj *o, bool annot)
+{
+    struct pdf_doc *d = &r->d;
+    if (!pdf_dict_get(o, "FT") && !pdf_dict_get(o, "T") && !pdf_dict_get(o, "Parent")) return;
+    struct pdf_obj *v = pdf_dict_getr(d, o, "V");
+    if (v->kind != PDF_STR && v->kind != PDF_STREAM && v->kind != PDF_ARRAY) return;
+    if (!annot) emit_labeled(r, NULL, pdf_dict_getr(d, o, "T"));
+    if (v->kind == PDF_STR) {
+        emit_labeled(r, NULL, v);
+    } else if (v->kind == PDF_ARRAY) {
+        for (size_t i = 0; i < v->u.a.n && i < 4096; i++) emit_labeled(r, NULL, pdf_resolve(d, v->u.a.v[i]));
+    } else {
+        struct ls_buf b;
+        ls_buf_init(&b, 16u << 20);
+        ls_err e = pdf_stream_decode(d, v, 16u << 20, &b);
+        if (e == LS_OK || e == LS_E_LIMIT || e == LS_E_CORRUPT || e == LS_E_TRUNCATED) {
+            struct pdf_obj s = {.kind = PDF_STR};
+            s.u.s = ls_buf_slice(&b);
+            emit_labeled(r, NULL, &s);
+        }
+        ls_buf_free(&b);
+    }
+}
+
 /* Text-bearing dictionaries outside the page content. */
 static void dict_text(struct pdf_run *r, const struct pdf_obj *o)
 {
@@ -364,12 +404,9 @@ static void dict_text(struct pdf_run *r, const struct pdf_obj *o)
         emit_labeled(r, NULL, pdf_dict_getr(d, o, "T"));
         struct pdf_obj *rc = pdf_dict_getr(d, o, "RC");
         if (rc->kind == PDF_STR) emit_labeled(r, NULL, rc); /* rich text: tags kept, harmless */
+        appearance_text(r, o);
     }
-    struct pdf_obj *v = pdf_dict_getr(d, o, "V");
-    if (v->kind == PDF_STR && (pdf_dict_get(o, "FT") || pdf_dict_get(o, "T") || pdf_dict_get(o, "Parent"))) {
-        if (!annot) emit_labeled(r, NULL, pdf_dict_getr(d, o, "T"));
-        emit_labeled(r, NULL, v);
-    }
+    field_value(r, o, annot);
     if (pdf_dict_get(o, "Parent") && !annot) { /* outline item */
         struct pdf_obj *title = pdf_dict_getr(d, o, "Title");
         if (title->kind == PDF_STR) emit_labeled(r, NULL, title);

@@ -309,5 +309,8 @@ ls_err pdf_page_text(struct pdf_doc *d, const struct pdf_obj *page, struct pdf_t
 ls_err pdf_content_text(struct pdf_doc *d, struct ls_slice content, const struct pdf_obj *res,
                         struct pdf_textout *t, unsigned depth);
 bool pdf_done_test_set(struct pdf_doc *d, uint32_t num);
+/* Text of an annotation's normal appearance stream (/AP /N: a filled form
+ * field's value as drawn, a FreeText box, a stamp); once per stream. */
+ls_err pdf_appearance_text(struct pdf_doc *d, struct pdf_obj *ap, struct pdf_textout *t);
 
 #endif

@@ -604,30 +604,45 @@ static struct pdf_obj *resource(struct interp *in, const char *cat, const struct
     return &pdf_null_obj;
 }
 
-static ls_err run_form(struct interp *in, const struct pdf_obj *name)
+/* A form XObject's text (ISO 32000-1 8.10): run_form for Do, and
+ * annotation appearances. res is the caller's resources, for forms
+ * without their own. */
+static ls_err form_text(struct pdf_doc *d, struct pdf_obj *ref, const struct pdf_obj *res,
+                        struct pdf_textout *t, unsigned depth)
 {
-    struct pdf_obj *ref = resource(in, "XObject", name);
-    if (ref->kind == PDF_REF && pdf_done_test_set(in->d, ref->u.ref.num)) return LS_OK;
-    struct pdf_obj *x = pdf_resolve(in->d, ref);
-    if (x->kind != PDF_STREAM || !pdf_name_is(pdf_dict_getr(in->d, x, "Subtype"), "Form"))
-        return LS_OK;
-    if (in->depth + 1 >= PDF_MAX_FORM_DEPTH) return LS_OK;
+    if (ref->kind == PDF_REF && pdf_done_test_set(d, ref->u.ref.num)) return LS_OK;
+    struct pdf_obj *x = pdf_resolve(d, ref);
+    if (x->kind != PDF_STREAM) return LS_OK;
+    /* appearance streams often omit /Subtype; an image never does */
+    struct pdf_obj *sub = pdf_dict_getr(d, x, "Subtype");
+    if (sub->kind != PDF_NULL && !pdf_name_is(sub, "Form")) return LS_OK;
+    if (depth + 1 >= PDF_MAX_FORM_DEPTH) return LS_OK;
     struct ls_buf b;
     ls_buf_init(&b, PDF_MAX_STREAM);
-    ls_err e = pdf_stream_decode(in->d, x, PDF_MAX_STREAM, &b);
+    ls_err e = pdf_stream_decode(d, x, PDF_MAX_STREAM, &b);
     if (e == LS_E_LIMIT) {
-        ls_note(in->d->c, in->d->o, LS_R_LIMIT_BYTES, "pdf: form stream over the cap");
-        in->d->limited = true;
-    } else if (e == LS_E_CORRUPT || e == LS_E_TRUNCATED) pdf_mark_corrupt(in->d, "form stream damaged");
-    const struct pdf_obj *res = pdf_dict_of(pdf_dict_getr(in->d, x, "Resources"));
+        ls_note(d->c, d->o, LS_R_LIMIT_BYTES, "pdf: form stream over the cap");
+        d->limited = true;
+    } else if (e == LS_E_CORRUPT || e == LS_E_TRUNCATED) pdf_mark_corrupt(d, "form stream damaged");
+    const struct pdf_obj *own = pdf_dict_of(pdf_dict_getr(d, x, "Resources"));
     /* a form is its own block of text (header, footer, stamp) */
-    ls_err e2 = pdf_textout_sep(in->t, '\n');
-    if (e2 == LS_OK)
-        e2 = pdf_content_text(in->d, ls_buf_slice(&b), res ? res : in->res, in->t, in->depth + 1);
-    if (e2 == LS_OK) e2 = pdf_textout_sep(in->t, '\n');
+    ls_err e2 = pdf_textout_sep(t, '\n');
+    if (e2 == LS_OK) e2 = pdf_content_text(d, ls_buf_slice(&b), own ? own : res, t, depth + 1);
+    if (e2 == LS_OK) e2 = pdf_textout_sep(t, '\n');
     ls_buf_free(&b);
-    in->have_last = false;
     return e2;
+}
+
+ls_err pdf_appearance_text(struct pdf_doc *d, struct pdf_obj *ap, struct pdf_textout *t)
+{
+    return form_text(d, ap, NULL, t, 0);
+}
+
+static ls_err run_form(struct interp *in, const struct pdf_obj *name)
+{
+    /* the pen stays where it was: an image between two lines (or a form
+     * already read) must not glue them */
+    return form_text(in->d, resource(in, "XObject", name), in->res, in->t, in->depth);
 }
 
 /* Skip inline image data after ID: up to whitespace + "EI" + whitespace/end. */

@@ -90,6 +90,20 @@ class PdfQuirksTest(unittest.TestCase):
         self.assertIn("SSN " + gen_pdf_quirks.SSN_Q, t)
         self.assertIn("***-**-" + gen_pdf_quirks.SSN_Q[-4:], self.ssns(self.obj(name)))
 
+    def test_form_values_in_streams_arrays_and_appearances(self):
+        name = "form_values.pdf"
+        t = self.text(name)
+        self.assertIn("Patient SSN " + gen_pdf_quirks.SSN_V_STREAM, t)
+        self.assertIn("Jane Q. Public " + gen_pdf_quirks.SSN_AP, t)
+        self.assertIn(gen_pdf_quirks.CHOICE, t)
+        ssn = self.ssns(self.obj(name))
+        self.assertIn("***-**-" + gen_pdf_quirks.SSN_V_STREAM[-4:], ssn)
+        self.assertIn("***-**-" + gen_pdf_quirks.SSN_AP[-4:], ssn)
+
+    def test_image_between_lines_keeps_them_apart(self):
+        t = self.text("image_between.pdf")
+        self.assertIn("Name: Jane Roe\nBadge 4711", t)
+
 
 if __name__ == "__main__":
     unittest.main()

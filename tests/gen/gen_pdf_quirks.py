@@ -22,6 +22,12 @@ Files:
         ("(Pr e)Tj" is "Pre").
   q_textstate.pdf  Tc set between q and Q (one letter-spaced cell) must
         not letter-space the text after Q.
+  form_values.pdf  form fields whose values a reader must dig for: a long
+        text field's /V is a text stream, a list box's /V an array, and a
+        field whose value survives only in its appearance stream (/AP /N,
+        no /Subtype) - what poppler shows.
+  image_between.pdf  two lines with an image drawn (Do) between them: the
+        image must not make the second line join the first.
 """
 import os
 import sys
@@ -131,12 +137,53 @@ def make_q_textstate():
     return w.classic(simple_doc(w, [c]))
 
 
+SSN_V_STREAM = "536-22-1886"
+SSN_AP = "536-22-1887"
+CHOICE = "Second choice"
+
+
+def make_form_values():
+    w = Writer()
+    font = w.add({"Type": Name("Font"), "Subtype": Name("Type1"), "BaseFont": Name("Helvetica"),
+                  "Encoding": Name("WinAnsiEncoding")})
+    vstream = w.add(Stream({"Filter": Name("FlateDecode")},
+                           zlib.compress(b"Patient SSN " + SSN_V_STREAM.encode() + b", allergic to nuts")))
+    ap = w.add(Stream({"BBox": [0, 0, 200, 20], "Resources": {"Font": {"F1": font}}},
+                      b"/Tx BMC BT /F1 10 Tf 2 5 Td (Jane Q. Public " + SSN_AP.encode() + b") Tj ET EMC"))
+    f1 = w.add({"Type": Name("Annot"), "Subtype": Name("Widget"), "FT": Name("Tx"), "T": "notes",
+                "Rect": [72, 600, 372, 700], "V": vstream})
+    f2 = w.add({"Type": Name("Annot"), "Subtype": Name("Widget"), "FT": Name("Tx"), "T": "typed",
+                "Rect": [72, 560, 272, 580], "AP": {"N": ap}})
+    f3 = w.add({"Type": Name("Annot"), "Subtype": Name("Widget"), "FT": Name("Ch"), "T": "list",
+                "Ff": 2097152, "Rect": [72, 500, 272, 540], "Opt": ["First", CHOICE, "Third"],
+                "V": ["First", CHOICE]})
+    t = simple_doc(w, [b"BT /F1 12 Tf 72 740 Td (Intake form) Tj ET"], font=font,
+                   annots=[f1, f2, f3], extra_catalog={"AcroForm": {"Fields": [f1, f2, f3]}})
+    return w.classic(t)
+
+
+def make_image_between():
+    w = Writer()
+    img = w.add(Stream({"Type": Name("XObject"), "Subtype": Name("Image"), "Width": 1, "Height": 1,
+                        "ColorSpace": Name("DeviceGray"), "BitsPerComponent": 8}, b"\x00"))
+    c = (b"BT /F1 12 Tf 72 700 Td (Name: Jane Roe) Tj ET\n"
+         b"q 10 0 0 10 72 680 cm /Im1 Do Q\n"
+         b"BT /F1 12 Tf 72 660 Td (Badge 4711) Tj ET\n")
+    t = simple_doc(w, [c])
+    for num, v in w.objs.items():
+        if isinstance(v, dict) and v.get("Type") == Name("Page"):
+            v["Resources"]["XObject"] = {"Im1": img}
+    return w.classic(t)
+
+
 FIXTURES = {
     "simple_font_wide_codespace.pdf": make_simple_font_wide_codespace,
     "prev_off.pdf": make_prev_off,
     "cid_w_run.pdf": make_cid_w_run,
     "tc_words.pdf": make_tc_words,
     "q_textstate.pdf": make_q_textstate,
+    "form_values.pdf": make_form_values,
+    "image_between.pdf": make_image_between,
 }
 
 
