@@ -108,6 +108,34 @@ static bool needs_label(struct ls_slice v)
     return digits >= LS_TC_MIN_DIGITS;
 }
 
+/* A column of credentials (a password manager's or a help desk's export:
+ * "Site | User | Password"): its values are secrets whatever they look
+ * like, so they are labelled without the digits a PII value needs. */
+static bool secret_label(const char *label)
+{
+    static const char *const words[] = {"password", "passwd", "passphrase", "passcode", "pwd",
+                                        "kennwort", "passwort", "mot de passe", "contrase"};
+    char low[LS_TC_MAX_LABEL + 1];
+    size_t n = 0;
+    for (; label[n] && n < LS_TC_MAX_LABEL; n++)
+        low[n] = (char)(label[n] >= 'A' && label[n] <= 'Z' ? label[n] + ('a' - 'A') : label[n]);
+    low[n] = 0;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strstr(low, words[i])) return true;
+    return strcmp(low, "pass") == 0 || strcmp(low, "pw") == 0;
+}
+
+/* A credential cell: one word (no white space), short. */
+static bool secret_value(struct ls_slice v)
+{
+    if (v.len < 4 || v.len > LS_TC_MAX_VALUE) return false;
+    for (size_t i = 0; i < v.len; i++) {
+        int ch = ls_slice_at(v, i);
+        if (ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t') return false;
+    }
+    return true;
+}
+
 /* "label: value\t" into the row's line. */
 static void add_labelled(struct ls_tablectx *t, const char *label, struct ls_slice v)
 {
@@ -137,7 +165,7 @@ void ls_tc_cells(struct ls_tablectx *t, uint32_t col, uint32_t span, struct ls_s
         const char *l = ls_tc_label(t, col);
         struct ls_slice v;
         (void)ls_slice_sub(text, a, b - a, &v);
-        if (l && needs_label(v)) add_labelled(t, l, v);
+        if (l && (needs_label(v) || (secret_label(l) && secret_value(v)))) add_labelled(t, l, v);
         return;
     }
     if (t->done) return;

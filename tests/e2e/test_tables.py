@@ -136,6 +136,16 @@ class Tables(unittest.TestCase):
             self.assertIn("SSN: %s\tDate of birth: %s\tContact: %s\n" % (ssn, dob, phone), text)
         self.assertNotIn("nested: ", text)
 
+    def test_password_column(self):
+        """Values under a Password header are labelled whatever they look
+        like (no digits needed): 'Password: hunter2!'."""
+        for name in ("passwords.csv", "passwords.html"):
+            o = self.m.obj(self.path(name))
+            self.assertEqual(len(values(o, "password")), 2, (name, o["findings"]))
+            text = self.text(name)
+            self.assertIn("Password: hunter2!", text, name)
+            self.assertNotIn("Notes: old", text, name)  # other columns: no digits, no label
+
     def test_two_column_form_keeps_its_adjacency(self):
         o = self.m.obj(self.path("form.xlsx"))
         text = self.text("form.xlsx")

@@ -302,6 +302,24 @@ def split_html():
             % (_h_tbl(SPLIT_SALES, SPLIT_NESTED), _h_tbl(SPLIT_FORM)))
 
 
+PASSWORDS = [("Site", "Username", "Password", "Notes"),
+             ("intranet", "jdoe", "hunter2!", "main"),
+             ("vpn", "asmith", "Tr0ub4dor&3", "old token"),
+             ("wiki", "bob", "changeme", "")]  # a placeholder: rejected by the validator
+
+
+def passwords_csv():
+    """A password list exported from a spreadsheet: the secrets are short
+    words with few or no digits, PII only by their column."""
+    return "".join(",".join(r) + "\n" for r in PASSWORDS)
+
+
+def passwords_html():
+    rows = "".join("<tr>%s</tr>" % "".join(("<th>%s</th>" if i == 0 else "<td>%s</td>") % c for c in r)
+                   for i, r in enumerate(PASSWORDS))
+    return "<html><body><p>Accounts</p><table>%s</table></body></html>" % rows
+
+
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
     files = {
@@ -318,6 +336,8 @@ def generate(outdir):
         "split.odt": split_odt(),
         "split.pptx": split_pptx(),
         "split.html": split_html().encode("utf-8"),
+        "passwords.csv": passwords_csv().encode("utf-8"),
+        "passwords.html": passwords_html().encode("utf-8"),
     }
     for name, data in files.items():
         with open(os.path.join(outdir, name), "wb") as f:
