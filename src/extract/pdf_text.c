@@ -77,6 +77,7 @@ struct wrange {
 
 struct pdf_font {
     bool type0;
+    const struct ls_codepage *legacy; /* Type0 with a predefined CJK CMap, no ToUnicode */
     struct pdf_cmap *tu;
     uint32_t map[256];  /* simple fonts: code -> Unicode */
     float widths[256];  /* simple fonts, glyph space (1/1000 em) */
@@ -226,6 +227,23 @@ static float glyph_width(const struct pdf_font *f, uint32_t code)
     return f->dw;
 }
 
+/* A predefined CMap (ISO 32000-1 9.7.5.2) over a legacy CJK encoding:
+ * its codes are that encoding's bytes, so the code page gives the text the
+ * CMap and the ordering's CID-to-Unicode table would (GBK-EUC-H is GBK,
+ * 90ms-RKSJ-H Shift_JIS). Identity and the Uni* (UCS-2) CMaps need none. */
+static const struct ls_codepage *legacy_cmap(const struct pdf_obj *enc)
+{
+    if (!enc || enc->kind != PDF_NAME) return NULL;
+    struct ls_slice n = enc->u.s;
+    unsigned cp = 0;
+    if (ls_slice_find(n, 0, "RKSJ", 4) != SIZE_MAX) cp = 932;
+    else if (ls_slice_find(n, 0, "B5", 2) != SIZE_MAX) cp = 950;
+    else if (ls_slice_starts(n, "GB", 2) && !ls_slice_starts(n, "GBT", 3)) cp = 936;
+    else if (ls_slice_starts(n, "KSC", 3)) cp = 949;
+    else if (ls_slice_eq_str(n, "EUC-H") || ls_slice_eq_str(n, "EUC-V")) cp = 20932;
+    return cp ? ls_codepage_by_number(cp) : NULL;
+}
+
 static struct pdf_font *build_font(struct pdf_doc *d, const struct pdf_obj *font)
 {
     struct pdf_font *f = pdf_arena_alloc(&d->arena, sizeof *f);
@@ -240,6 +258,7 @@ static struct pdf_font *build_font(struct pdf_doc *d, const struct pdf_obj *font
         ls_buf_free(&b);
     }
     if (f->type0) {
+        if (!f->tu) f->legacy = legacy_cmap(pdf_dict_getr(d, font, "Encoding"));
         struct pdf_obj *df = pdf_dict_getr(d, font, "DescendantFonts");
         if (df->kind == PDF_ARRAY && df->u.a.n) cid_widths(d, f, pdf_resolve(d, df->u.a.v[0]));
         else f->dw = 1000;
@@ -492,6 +511,8 @@ static ls_err emit_code(struct interp *in, struct stage *st, uint32_t code, size
     }
     uint32_t cp;
     if (!f) cp = ls_cp1252((uint8_t)code);
+    else if (f->legacy) cp = nbytes == 2 ? ls_codepage_map2(f->legacy, (uint8_t)(code >> 8), (uint8_t)code)
+                                         : ls_codepage_map(f->legacy, (uint8_t)code);
     else if (f->type0) cp = code; /* Identity-H without ToUnicode: a guess */
     else cp = f->map[code & 0xff];
     if (cp == ' ' && (prev == ' ' || prev == '\n' || g->drop_space)) return LS_OK; /* a gap already separated */
@@ -534,6 +555,19 @@ static ls_err show_simple(struct interp *in, struct ls_slice s)
     return LS_OK;
 }
 
+/* One code of a legacy CJK CMap: a lead byte and its trail, else one byte. */
+static size_t legacy_code(const struct ls_codepage *cp, struct ls_slice s, size_t pos, uint32_t *code)
+{
+    int a = ls_slice_at(s, pos), b = ls_slice_at(s, pos + 1);
+    if (a < 0) return 0;
+    if (b >= 0 && ls_codepage_lead(cp, (uint8_t)a)) {
+        *code = (uint32_t)a << 8 | (uint32_t)b;
+        return 2;
+    }
+    *code = (uint32_t)a;
+    return 1;
+}
+
 static ls_err show(struct interp *in, struct ls_slice s)
 {
     LS_TRY(gap_separator(in));
@@ -548,7 +582,8 @@ static ls_err show(struct interp *in, struct ls_slice s)
         /* Codes of a simple font are single bytes (ISO 32000-1 9.6.2): a
          * ToUnicode codespace of <0000> <FFFF> on one (Tika's
          * testPDF_angles.pdf) must not pair them up. */
-        size_t n = pdf_cmap_code(f && f->type0 ? f->tu : NULL, s, pos, fallback, &code);
+        size_t n = f->legacy ? legacy_code(f->legacy, s, pos, &code)
+                             : pdf_cmap_code(f && f->type0 ? f->tu : NULL, s, pos, fallback, &code);
         if (n == 0) break;
         double w = glyph_width(f, code) / 1000.0;
         bool space_code = n == 1 && code == 32;

@@ -104,6 +104,11 @@ class PdfQuirksTest(unittest.TestCase):
         t = self.text("image_between.pdf")
         self.assertIn("Name: Jane Roe\nBadge 4711", t)
 
+    def test_predefined_gbk_cmap(self):
+        name = "gbk_cmap.pdf"
+        self.assertIn(gen_pdf_quirks.GBK_TEXT, self.text(name))
+        self.assertIn("***-**-" + gen_pdf_quirks.SSN_GBK[-4:], self.ssns(self.obj(name)))
+
 
 if __name__ == "__main__":
     unittest.main()

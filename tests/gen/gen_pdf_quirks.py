@@ -28,6 +28,9 @@ Files:
         no /Subtype) - what poppler shows.
   image_between.pdf  two lines with an image drawn (Do) between them: the
         image must not make the second line join the first.
+  gbk_cmap.pdf  a Type0 font with the predefined CMap /GBK-EUC-H and no
+        ToUnicode (Chinese scanner and office output): its codes are GBK
+        bytes, one byte for ASCII, two for a hanzi.
 """
 import os
 import sys
@@ -176,6 +179,20 @@ def make_image_between():
     return w.classic(t)
 
 
+SSN_GBK = "536-22-1888"
+GBK_TEXT = "姓名 张伟 身份 SSN " + SSN_GBK
+
+
+def make_gbk_cmap():
+    w = Writer()
+    desc = w.add({"Type": Name("Font"), "Subtype": Name("CIDFontType2"), "BaseFont": Name("SimSun"),
+                  "CIDSystemInfo": {"Registry": "Adobe", "Ordering": "GB1", "Supplement": 2}})
+    font = w.add({"Type": Name("Font"), "Subtype": Name("Type0"), "BaseFont": Name("SimSun-GBK-EUC-H"),
+                  "Encoding": Name("GBK-EUC-H"), "DescendantFonts": [desc]})
+    c = b"BT /F1 12 Tf 72 700 Td <" + GBK_TEXT.encode("gbk").hex().encode() + b"> Tj ET\n"
+    return w.classic(simple_doc(w, [c], font=font))
+
+
 FIXTURES = {
     "simple_font_wide_codespace.pdf": make_simple_font_wide_codespace,
     "prev_off.pdf": make_prev_off,
@@ -184,6 +201,7 @@ FIXTURES = {
     "q_textstate.pdf": make_q_textstate,
     "form_values.pdf": make_form_values,
     "image_between.pdf": make_image_between,
+    "gbk_cmap.pdf": make_gbk_cmap,
 }
 
 
