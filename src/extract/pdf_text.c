@@ -1,8 +1,10 @@
 /*
  * Text from PDF content streams (ISO 32000-1 9.4 text objects, 9.3 text
  * state, 8.10 form XObjects): Tj, TJ, ', " with the font's ToUnicode CMap,
- * else its /Encoding (+ /Differences) over WinAnsi; Identity-H fonts
- * without ToUnicode are read as if CIDs were Unicode (best effort). Word
+ * else its /Encoding (+ /Differences) over WinAnsi; Type0 fonts with a
+ * predefined CJK CMap through the core code page of its encoding;
+ * Identity-H fonts without ToUnicode are read as if CIDs were Unicode
+ * (best effort). Annotation appearance streams are read as forms. Word
  * and line breaks come from glyph positions: the end of the previous show
  * (advanced by /Widths, or half an em when a font has none) is compared
  * with the start of the next, in device space (CTM and text matrix), so
