@@ -20,6 +20,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "gen"))
 import lsutil  # noqa: E402
+import gen_hostile  # noqa: E402
 import gen_pst  # noqa: E402
 
 SSN = "536-22-1874"
@@ -36,31 +37,6 @@ def zbytes(members):
         for name, data in members:
             z.writestr(name, data)
     return buf.getvalue()
-
-
-def raw_name_zip(name, data):
-    """A zip with one stored member whose name is the raw bytes given (no
-    UTF-8 flag: a legacy code page name)."""
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        info = zipfile.ZipInfo("placeholder-%d.txt" % len(name))
-        z.writestr(info, data)
-    blob = buf.getvalue()
-    placeholder = ("placeholder-%d.txt" % len(name)).encode()
-    # rewrite both copies of the name (local header, central directory) and their lengths
-    out = blob.replace(placeholder, name)
-    delta = len(name) - len(placeholder)
-    out = bytearray(out)
-    lh = out.find(b"PK\x03\x04")
-    out[lh + 26:lh + 28] = len(name).to_bytes(2, "little")
-    cd = out.find(b"PK\x01\x02")
-    out[cd + 28:cd + 30] = len(name).to_bytes(2, "little")
-    eocd = out.find(b"PK\x05\x06")
-    cd_size = int.from_bytes(out[eocd + 12:eocd + 16], "little") + delta
-    cd_off = int.from_bytes(out[eocd + 16:eocd + 20], "little") + delta
-    out[eocd + 12:eocd + 16] = cd_size.to_bytes(4, "little")
-    out[eocd + 16:eocd + 20] = cd_off.to_bytes(4, "little")
-    return bytes(out)
 
 
 class Names(unittest.TestCase):
@@ -80,7 +56,9 @@ class Names(unittest.TestCase):
             ("ssn %s/inner.zip" % SSN, inner),
             ("plain/readme.txt", "nothing here\n"),
         ]))
-        cls.put("legacy.zip", raw_name_zip(("caf\xe9 %s.txt" % SSN).encode("latin-1"), b"menu\n"))
+        # a legacy code-page name (no UTF-8 flag): the raw bytes as stored
+        cls.put("legacy.zip", gen_hostile.raw_zip([gen_hostile.stored(
+            ("caf\xe9 %s.txt" % SSN).encode("latin-1"), b"menu\n")]))
         spec = gen_pst.mini_spec()
         spec["folders"][0]["messages"][0]["subject"] = "Payroll fix for SSN %s" % SUBJECT_SSN
         gen_pst.build(os.path.join(t, "mail.pst"), spec)
