@@ -423,6 +423,49 @@ static void scan_name(struct ls_ctx *c, struct ls_object *o, struct ls_obj_state
     mask_name(&st->findings, name, shown);
 }
 
+/* Error messages quote names too (a part, a macro sheet, a VBA storage, a
+ * header): each message is scanned like a name, and the values found are
+ * written masked. These matches only mask: the value belongs to the name
+ * quoted, which is scanned (and counted) as that object's own name. */
+static void mask_errors(struct ls_ctx *c, struct ls_obj_state *st)
+{
+    if (st->n_errors == 0) return;
+    struct ls_buf out;
+    ls_buf_init(&out, 16u << 10);
+    struct ls_slice key = ls_slice_make(c->w->eng->fp_key, c->w->eng->fp_key_len);
+    const char *p = ls_buf_str(&st->errors);
+    bool changed = false;
+    ls_err e = LS_OK;
+    for (unsigned i = 0; i < st->n_errors && e == LS_OK; i++) {
+        struct ls_slice msg = ls_slice_make(p, strlen(p));
+        p += msg.len + 1;
+        struct ls_findings f;
+        ls_findings_init(&f, key, 64);
+        const char *reason = NULL;
+        struct ls_buf shown;
+        ls_buf_init(&shown, NAME_SHOWN_MAX);
+        if (ls_scanner_scan(c->w->scanner, msg, LS_WHERE_NAME, 0, &f, &reason) == LS_OK)
+            mask_name(&f, msg, &shown);
+        changed |= shown.len > 0;
+        struct ls_slice w = shown.len ? ls_buf_slice(&shown) : msg;
+        e = ls_buf_add(&out, w.ptr, w.len);
+        if (e == LS_OK) e = ls_buf_addc(&out, 0);
+        ls_buf_free(&shown);
+        ls_findings_free(&f);
+    }
+    if (changed && e == LS_OK) {
+        struct ls_buf t = st->errors;
+        st->errors = out;
+        out = t;
+    }
+    ls_buf_free(&out);
+    if (e != LS_OK) { /* never a value unmasked */
+        ls_buf_reset(&st->errors);
+        st->n_errors = 0;
+        add_error(st, "(messages withheld: out of memory while masking the values in them)");
+    }
+}
+
 static void scan_one(struct ls_ctx *c, struct ls_object *o, struct ls_obj_state *st,
                      struct ls_slice data, enum ls_where where)
 {
@@ -545,6 +588,7 @@ static void emit_record(struct ls_ctx *c, struct ls_object *o, struct ls_obj_sta
 {
     int v = worse(own_verdict(st), st->subtree_verdict);
     bool q = (c->w->eng->cfg.quarantine_mask >> v) & 1u;
+    mask_errors(c, st);
     struct ls_buf line;
     ls_buf_init(&line, 256u << 20);
     ls_err e = ls_record_object(c, o, st, v, q, &line);

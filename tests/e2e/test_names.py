@@ -59,6 +59,14 @@ class Names(unittest.TestCase):
         # a legacy code-page name (no UTF-8 flag): the raw bytes as stored
         cls.put("legacy.zip", gen_hostile.raw_zip([gen_hostile.stored(
             ("caf\xe9 %s.txt" % SSN).encode("latin-1"), b"menu\n")]))
+        # a part named after a value, quoted by the "macro" alert's message
+        cls.put("macros.xlsx", zbytes([
+            ("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.'
+             'openxmlformats.org/package/2006/content-types"/>'),
+            ("xl/workbook.xml", '<workbook xmlns="http://schemas.openxmlformats.org/'
+             'spreadsheetml/2006/main"><sheets/></workbook>'),
+            ("xl/macrosheets/SSN %s.xml" % SSN, "<xm:macrosheet/>"),
+        ]))
         spec = gen_pst.mini_spec()
         spec["folders"][0]["messages"][0]["subject"] = "Payroll fix for SSN %s" % SUBJECT_SSN
         gen_pst.build(os.path.join(t, "mail.pst"), spec)
@@ -94,6 +102,13 @@ class Names(unittest.TestCase):
             self.assertNotIn(value, text)
             for d in decoded:
                 self.assertNotIn(value, d)
+
+    def test_error_messages_are_masked(self):
+        o = self.m.obj(self.p("macros.xlsx"))
+        self.assertIn("macro", o["alerts"])
+        msgs = [e for e in o["errors"] if "macro sheet" in e]
+        self.assertEqual(len(msgs), 1, o["errors"])
+        self.assertIn("SSN ***-**-1874", msgs[0])
 
     def test_folder_of_a_root(self):
         o = self.m.obj(self.p("HR", "Jane Roe ***-**-1874", "passport.txt"))
