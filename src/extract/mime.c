@@ -17,8 +17,9 @@
  * order), message/rfc822 parts as children (the pipeline gives them to this
  * handler again), application/ms-tnef as a child (the tnef handler).
  *
- * Ignored on purpose: signatures and encryption (S/MIME, PGP: the parts are
- * still handed over as children), message/partial reassembly,
+ * Ignored on purpose: signatures (S/MIME, PGP: the parts are still handed
+ * over as children; an encrypted one is the sealed handler's, an encrypted
+ * PGP block in a text part notes `encrypted`), message/partial reassembly,
  * message/external-body. (uuencoded files inside text bodies are decoded.)
  *
  * Attacker-controlled: everything. Boundaries may be missing, wrong or never
@@ -36,6 +37,7 @@
 #include "core/handler.h"
 #include "extract/markup.h"
 #include "extract/mime_decode.h"
+#include "extract/sealed.h"
 
 #define MIME_MAX_NEST 32u           /* multipart nesting inside one message */
 #define MIME_MAX_PARTS 100000u      /* entities walked in one message */
@@ -452,6 +454,7 @@ static void leaf_text(struct mime_walk *w, const struct mime_part *p, struct ls_
         emit_text(w, data);
         emit_text(w, ls_slice_make("\n", 1));
         uu_scan(w, data);
+        ls_sealed_note_blocks(w->c, w->o, data); /* inline PGP: not read */
     } else if (!w->text_full && !w->stop) {
         ls_err e = ls_markup_html_text(w->c, w->o, data);
         if (e == LS_E_LIMIT) w->text_full = true;

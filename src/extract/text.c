@@ -15,6 +15,7 @@
 #include "extract/text.h"
 
 #include "core/handler.h"
+#include "extract/sealed.h"
 
 #include <string.h>
 
@@ -175,7 +176,10 @@ static ls_err text_extract(struct ls_ctx *c, struct ls_object *o)
 {
     size_t bom;
     enum ls_text_enc enc = ls_text_detect(o->data, &bom);
-    if (enc == LS_TEXT_UTF8 || enc == LS_TEXT_BINARY) return LS_OK; /* raw scan reads it */
+    if (enc == LS_TEXT_BINARY) return LS_OK;
+    if (enc != LS_TEXT_UTF16LE && enc != LS_TEXT_UTF16BE) /* an armor is ASCII */
+        ls_sealed_note_blocks(c, o, o->data);
+    if (enc == LS_TEXT_UTF8) return LS_OK; /* raw scan reads it */
     struct ls_slice body;
     if (!ls_slice_from(o->data, bom, &body)) return LS_OK;
     bool utf16 = enc == LS_TEXT_UTF16LE || enc == LS_TEXT_UTF16BE;

@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""End-to-end: encrypted envelopes are never clean (fixtures:
+tests/gen/gen_sealed.py). A whole-file envelope (OpenPGP binary and
+armored, CMS enveloped/encrypted data, openssl enc, age, Ansible Vault,
+Vim, LUKS, BitLocker, Apple encrypted disk image) gets handler "sealed",
+coverage none, reason encrypted and verdict incomplete; an e-mail body or
+text with an encrypted PGP block is partial with encrypted; a signed PGP
+message is partial with unsupported; look-alikes (keys, signed messages,
+text that quotes the signatures, a certificate, encrypted data with no
+session key first, a cut "Salted__") are not called encrypted."""
+import json
+import os
+import sys
+import tempfile
+import unittest
+
+SRC = os.environ.get("LEAKSIFT_SRC", os.path.join(os.path.dirname(__file__), "..", ".."))
+sys.path.insert(0, os.path.join(SRC, "tests", "gen"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gen_sealed  # noqa: E402
+import lsutil  # noqa: E402
+
+
+class Sealed(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory(prefix="ls-sealed-")
+        cls.dir = os.path.join(cls.tmp.name, "in")
+        cls.expect = gen_sealed.generate(cls.dir)
+        os.unlink(os.path.join(cls.dir, "expect.json"))
+        cls.proc, cls.m = lsutil.scan(cls.tmp.name, [cls.dir], "-j2")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def rec(self, name, chain=()):
+        return self.m.obj(os.path.join(self.dir, name), chain)
+
+    def test_exit_status(self):
+        self.assertEqual(self.proc.returncode, 1, self.proc.stderr)
+
+    def test_envelopes(self):
+        sealed = [n for n, e in self.expect.items() if e["sealed"]]
+        self.assertGreaterEqual(len(sealed), 14)
+        for name in sealed:
+            o = self.rec(name)
+            with self.subTest(name=name):
+                self.assertEqual(o["handler"], "sealed")
+                self.assertEqual(o["coverage"], "none")
+                self.assertEqual(o["coverage_reasons"], ["encrypted"])
+                self.assertEqual(o["verdict"], "incomplete")
+                self.assertTrue(any(e.startswith("sealed: ") for e in o["errors"]), o["errors"])
+
+    def test_blocks_inside_text(self):
+        for name in ("inline.eml", "reply.txt"):
+            o = self.rec(name)
+            with self.subTest(name=name):
+                self.assertEqual(o["coverage"], "partial")
+                self.assertIn("encrypted", o["coverage_reasons"])
+                self.assertNotEqual(o["verdict"], "clean")
+
+    def test_signed_messages_are_not_read(self):
+        for name in ("signed.asc", "signed.eml"):
+            o = self.rec(name)
+            with self.subTest(name=name):
+                self.assertEqual(o["coverage"], "partial")
+                self.assertEqual(o["coverage_reasons"], ["unsupported"])
+                self.assertNotIn("encrypted", o["alerts"])
+
+    def test_mime_parts(self):
+        # PGP/MIME: the second part is the armored message; S/MIME: the
+        # base64 body is the CMS envelope
+        for name, part in (("pgpmime.eml", "encrypted.asc"), ("smime.eml", "smime.p7m")):
+            o = self.rec(name, [part])
+            with self.subTest(name=name):
+                self.assertEqual(o["handler"], "sealed")
+                self.assertEqual(o["coverage"], "none")
+                self.assertEqual(o["verdict"], "incomplete")
+
+    def test_look_alikes(self):
+        plain = [n for n, e in self.expect.items()
+                 if not e["sealed"] and not e["partial"] and not e["unsupported"]]
+        for name in plain:
+            o = self.rec(name)
+            with self.subTest(name=name):
+                self.assertNotEqual(o["handler"], "sealed")
+                self.assertNotIn("encrypted", o["coverage_reasons"])
+                self.assertNotIn("encrypted", o["alerts"])
+        # the text that quotes the signatures is read: its SSN is found
+        self.assertIn("ssn", lsutil.entities(self.rec("howto.txt")))
+
+
+if __name__ == "__main__":
+    unittest.main()
