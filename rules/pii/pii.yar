@@ -92,11 +92,11 @@ rule pii_phone_nanp
         severity = "low"
         validator = "nanp"
         redact = "last4"
-        description = "North American phone number (212) 555-1234, 212-555-1234, 212.555.1234, optional +1 / 1- / 1 ; 2125551234 and 212 555 1234 only after phone/tel/mobile/cell/fax; NANP area/exchange rules"
+        description = "North American phone number (212) 555-1234, 212-555-1234, 212.555.1234, optional +1 / 1- / 1 ; 2125551234, 212 555 1234 and 212 5551234 only after a label (Phone, Tel., Tel.-Nr., Telefon, Mobile, Mob., Cell#, Fax, Ph:, Phone (work), Tel/Fax); NANP area/exchange rules"
     strings:
         $dash = /(^|[^0-9A-Za-z+( .-]|[^0-9+] |^ )(\+?1[ .-]?)?(\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}-)[2-9][0-9]{2}(-0|-1|-2|-3|-4|-5|-6|-7|-8|-9)[0-9]{3}([^0-9A-Za-z-]|$)/
         $dot = /(^|[^0-9A-Za-z+( .-]|[^0-9+] |^ )(\+?1[ .])?[2-9][0-9]{2}\.[2-9][0-9]{2}(\.0|\.1|\.2|\.3|\.4|\.5|\.6|\.7|\.8|\.9)[0-9]{3}([^0-9A-Za-z.-]|\.[^0-9A-Za-z]|\.$|$)/
-        $labelled = /(phone|\btel|mobile|\bcell|\bfax)( ?(number|no\.?|#))?[ \t]{0,2}[:#=]?[ \t]{0,2}(\+?1 ?)?[2-9][0-9]{2} ?[2-9][0-9]{2} ?[0-9]{4}([^0-9]|$)/ nocase
+        $labelled = /(phone|\btel(efon|efono|\xc3\xa9fono|\xc3\xa9phone)?|mobile|\bmob|\bcell|\bfax|\bph)\.?([ -]?(\([a-z ]{2,12}\)|number|no\.?|nr\.?|#))?( ?\/ ?(fax|tel\.?|text|sms))?[ \t]{0,2}[:#=]?[ \t]{0,2}(\+?1 ?)?[2-9][0-9]{2}[ -]?[2-9][0-9]{2} ?[0-9]{4}([^0-9]|$)/ nocase
     condition:
         any of them
 }
@@ -176,4 +176,19 @@ rule pii_drivers_license_context
         $dl_abbrev = /\bDLN? ?(#|No\.?|num(ber)?|:)[ \t]{0,2}[:#]?[ \t]{0,2}[A-Z0-9][A-Z0-9-]{3,15}[A-Z0-9]([^A-Za-z0-9-]|$)/
     condition:
         any of them
+}
+
+rule pii_card_in_id_column
+{
+    meta:
+        category = "pii"
+        entity = "credit_card"
+        severity = "critical"
+        validator = "card_id_column"
+        veto = "labels"
+        description = "Not a finding, a veto: a card-shaped number (brand, length, Luhn) written without separators in a table column headed by an identifier (Order, Order ID, Tracking, Invoice, Account ID, Ref, SKU, Serial, IMEI ...; no card word in the header) is that identifier, so its credit_card evidence in the object is dropped (counted under rejected). Matches only the header-labelled lines of tables (src/extract/tablectx.h)"
+    strings:
+        $id = /(^|[\t\n])[^\t\n:]{0,40}(order|tracking|invoice|account|acct|reference|\bref|transaction|\btxn|shipment|consignment|parcel|waybill|\bsku|serial|barcode|\bean|\bupc|gtin|isbn|imei|iccid|ticket|claim|policy|batch|\bid|\bnr|nummer)[^\t\n:]{0,24}: [0-9]{12,19}([\t\n]|$)/ nocase
+    condition:
+        $id
 }

@@ -801,7 +801,10 @@ static struct ls_slice ox_cell_number(struct ox_walk *w, struct ls_slice v, char
     if (ox_render_int(v, num, 64, &n)) return ls_slice_make(num, n);
     if (ls_sheet_parse_num(v, &d) && isfinite(d)) {
         int k = snprintf(num, 64, "%.15g", d);
-        if (k > 0 && k < 64) return ls_slice_make(num, (size_t)k);
+        /* a fraction rounded away past 1e11 (299810781654207.19 would read
+         * 299810781654207, a Luhn-valid "Amex"): written as stored */
+        if (k > 0 && k < 64 && !(k >= 12 && strspn(num, "0123456789") == (size_t)k))
+            return ls_slice_make(num, (size_t)k);
     }
     return v;
 }

@@ -317,6 +317,7 @@ void ls_findings_free(struct ls_findings *f)
 
 struct rule_meta {
     const char *category, *entity, *severity, *validator, *redact;
+    const char *veto; /* "labels": the rule's values cancel evidence (docs/rules.md, "Vetoes") */
 };
 
 static void read_meta(const YR_RULE *rule, struct rule_meta *m)
@@ -332,6 +333,7 @@ static void read_meta(const YR_RULE *rule, struct rule_meta *m)
         else if (strcmp(id, "severity") == 0) m->severity = meta->string;
         else if (strcmp(id, "validator") == 0) m->validator = meta->string;
         else if (strcmp(id, "redact") == 0) m->redact = meta->string;
+        else if (strcmp(id, "veto") == 0) m->veto = meta->string;
     }
     if (!m->entity) m->entity = "custom";
     if (!m->category) m->category = "custom";
@@ -445,7 +447,99 @@ struct scan_state {
     enum ls_where where;
     uint64_t base;
     bool too_many;
+    uint8_t (*veto)[32]; /* fingerprints a veto rule matched in this scan */
+    size_t n_veto, cap_veto;
 };
+
+/* fingerprint = HMAC-SHA256(key, entity ":" norm) (DESIGN.md) */
+static void value_fp(const struct ls_findings *f, const char *entity, const char *norm,
+                     uint8_t fp[32])
+{
+    char tail[LS_VALUE_NORM_MAX + 1]; /* ":" norm, on the stack: this runs per match */
+    size_t n = strlen(norm);
+    tail[0] = ':';
+    memcpy(tail + 1, norm, n);
+    ls_hmac_sha256(f->key, ls_slice_make(entity, strlen(entity)), ls_slice_make(tail, n + 1), fp);
+}
+
+/* Vetoes: a rule with meta veto = "labels" finds values that are not the
+ * entity they look like, by the table column they sit in ("Order ID:
+ * 4111111111111111" in the header-labelled lines of a table). It matches
+ * only there, makes no finding, and the value's evidence of that entity is
+ * dropped from the whole object once the labels are scanned (the last scan
+ * of an object: raw bytes, text, then labels). */
+static void take_veto(struct scan_state *st, const struct rule_meta *m, struct ls_slice match)
+{
+    if (st->where != LS_WHERE_LABELS || strcmp(m->veto, "labels") != 0) return;
+    struct ls_candidate cand = {m->entity, m->validator, m->redact, match};
+    struct ls_value v;
+    if (!ls_value_check(&cand, &v)) return;
+    if (st->n_veto == st->cap_veto) {
+        size_t cap = st->cap_veto ? st->cap_veto * 2 : 64;
+        uint8_t(*nv)[32] = realloc(st->veto, cap * sizeof *nv);
+        if (!nv) return; /* the value stays a finding */
+        st->veto = nv;
+        st->cap_veto = cap;
+    }
+    value_fp(st->f, m->entity, v.norm, st->veto[st->n_veto++]);
+}
+
+/* Index of the evidence with fingerprint fp in x, or SIZE_MAX. */
+static size_t evidence_index(const struct ls_finding *x, const uint8_t fp[32])
+{
+    if (!x->n_slots) return SIZE_MAX;
+    size_t h = (size_t)fp_key64(fp) & (x->n_slots - 1);
+    while (x->slots[h]) {
+        if (memcmp(x->ev[x->slots[h] - 1].fp, fp, 32) == 0) return (size_t)(x->slots[h] - 1);
+        h = (h + 1) & (x->n_slots - 1);
+    }
+    return SIZE_MAX;
+}
+
+/* Drop x's vetoed evidence (each counted as rejected); false if x is left empty. */
+static bool veto_finding(struct ls_findings *f, struct ls_finding *x, const struct scan_state *st)
+{
+    bool hit = false;
+    for (size_t i = 0; i < st->n_veto; i++) {
+        size_t k = evidence_index(x, st->veto[i]);
+        if (k == SIZE_MAX || x->ev[k].count[0] == UINT64_MAX) continue;
+        x->ev[k].count[0] = UINT64_MAX; /* marked: gone */
+        hit = true;
+    }
+    if (!hit) return true;
+    size_t kept = 0;
+    for (size_t k = 0; k < x->n_ev; k++) {
+        if (x->ev[k].count[0] == UINT64_MAX) {
+            f->n_evidence--;
+            reject(f, x->entity);
+            continue;
+        }
+        x->ev[kept++] = x->ev[k];
+    }
+    x->n_ev = kept;
+    memset(x->slots, 0, x->n_slots * sizeof *x->slots);
+    for (size_t k = 0; k < x->n_ev; k++) {
+        size_t h = (size_t)fp_key64(x->ev[k].fp) & (x->n_slots - 1);
+        while (x->slots[h]) h = (h + 1) & (x->n_slots - 1);
+        x->slots[h] = k + 1;
+    }
+    return x->n_ev > 0 || x->extra_count > 0;
+}
+
+static void apply_vetoes(struct ls_findings *f, const struct scan_state *st)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < f->n; i++) {
+        if (!veto_finding(f, &f->f[i], st)) {
+            free(f->f[i].ev);
+            free(f->f[i].slots);
+            continue;
+        }
+        if (kept != i) f->f[kept] = f->f[i];
+        kept++;
+    }
+    f->n = kept;
+}
 
 /* libyara's match lists live in its arena without 8-byte alignment: UBSan
  * (-fsanitize=alignment) traps on every access to a YR_MATCH, so the two
@@ -462,6 +556,10 @@ LS_YR_UNALIGNED static void take_match(struct scan_state *st, const YR_RULE *rul
     struct ls_slice match;
     uint64_t off = (uint64_t)(mt->base + mt->offset);
     if (!ls_slice_sub(st->data, (size_t)off, (size_t)mt->match_length, &match)) return;
+    if (m->veto) {
+        take_veto(st, m, match);
+        return;
+    }
     struct ls_candidate cand = {m->entity, m->validator, m->redact, match};
     struct ls_value v;
     if (!ls_value_check(&cand, &v)) {
@@ -475,15 +573,7 @@ LS_YR_UNALIGNED static void take_match(struct scan_state *st, const YR_RULE *rul
     x->last_string = str;
     x->last_end[st->where] = end;
     uint8_t fp[32];
-    /* fingerprint = HMAC-SHA256(key, entity ":" norm) (DESIGN.md) */
-    {
-        char tail[LS_VALUE_NORM_MAX + 1]; /* ":" norm, on the stack: this runs per match */
-        size_t n = strlen(v.norm);
-        tail[0] = ':';
-        memcpy(tail + 1, v.norm, n);
-        ls_hmac_sha256(st->f->key, ls_slice_make(m->entity, strlen(m->entity)),
-                       ls_slice_make(tail, n + 1), fp);
-    }
+    value_fp(st->f, m->entity, v.norm, fp);
     bool fresh;
     struct ls_evidence *e = evidence_for(st->f, x, fp, &fresh);
     if (!e) {
@@ -530,10 +620,12 @@ ls_err ls_scanner_scan(struct ls_scanner *s, struct ls_slice data, enum ls_where
 {
     *reason = NULL;
     if (data.len == 0) return LS_OK;
-    struct scan_state st = {f, data, where, base, false};
+    struct scan_state st = {f, data, where, base, false, NULL, 0, 0};
     for (size_t i = 0; i < f->n; i++) f->f[i].last_string = NULL;
     yr_scanner_set_callback(s->yr, on_scan_msg, &st);
     int rc = yr_scanner_scan_mem(s->yr, data.ptr, data.len);
+    if (st.n_veto) apply_vetoes(f, &st);
+    free(st.veto);
     if (rc == ERROR_SCAN_TIMEOUT) {
         *reason = LS_R_LIMIT_TIME;
     } else if (rc == ERROR_TOO_MANY_MATCHES || st.too_many) {

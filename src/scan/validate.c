@@ -266,6 +266,48 @@ static bool loc_card(struct ls_slice m, struct ls_value *out)
     return false;
 }
 
+/* A table column whose header names an identifier ("Order ID", "Tracking",
+ * "Invoice", "Account ID", "Ref"): the rule pii_card_in_id_column matches
+ * the header-labelled copy of a cell, "Order ID: 4111111111111111", that
+ * src/extract/tablectx.c writes, and this accepts it, as a veto (docs/rules.md,
+ * "Vetoes"), when the number is card-shaped (brand, length, Luhn) and no word
+ * of the header speaks of a card ("Card ID", "CC Ref", "Kreditkarte Nr"). */
+static bool card_word(struct ls_slice w)
+{
+    static const char *const whole[] = {"cc", "pan", "visa", "mc", "amex", "credit", "debit",
+                                        "mastercard", "maestro", "discover", "jcb", "diners"};
+    static const char *const part[] = {"card", "karte", "carte", "tarjeta", "cartao", "kaart"};
+    char low[24];
+    if (w.len == 0 || w.len >= sizeof low) return false;
+    for (size_t i = 0; i < w.len; i++) low[i] = (char)to_lower(ls_slice_at(w, i));
+    low[w.len] = '\0';
+    for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++)
+        if (strcmp(low, whole[i]) == 0) return true;
+    for (size_t i = 0; i < sizeof part / sizeof part[0]; i++)
+        if (strstr(low, part[i])) return true;
+    return false;
+}
+
+static bool loc_card_id_column(struct ls_slice m, struct ls_value *out)
+{
+    size_t end = m.len;
+    while (end > 0 && !is_digit(ls_slice_at(m, end - 1))) end--;
+    size_t start = end;
+    while (start > 0 && is_digit(ls_slice_at(m, start - 1))) start--;
+    if (start < 2 || ls_slice_at(m, start - 1) != ' ' || ls_slice_at(m, start - 2) != ':') return false;
+    for (size_t i = 0; i + 2 < start;) { /* the header's words */
+        size_t w = find_if(m, i, is_alpha), e = w;
+        while (e < start && is_alpha(ls_slice_at(m, e))) e++;
+        if (w >= start) break;
+        if (card_word(sub(m, w, e - w))) return false;
+        i = e;
+    }
+    struct ls_slice v = sub(m, start, end - start);
+    out->off = start;
+    out->len = v.len;
+    return ls_valid_luhn_card(v);
+}
+
 /* ---- IBAN ---------------------------------------------------------------- */
 
 static const char iban_countries[] =
@@ -450,12 +492,22 @@ static bool e164_ok(const char *d, size_t n)
     return in_pairs(e164_two, d[0], d[1]) || in_pairs(e164_three_pfx, d[0], d[1]);
 }
 
-static bool phone_start(int c) { return is_digit(c) || c == '+' || c == '('; }
+/* A number starts at a digit, or at a '+' or '(' right before one (not at
+ * the '(' of a label's "Phone (work): 2127365000"). */
+static size_t phone_start(struct ls_slice m)
+{
+    size_t i = 0;
+    for (; i < m.len; i++) {
+        int c = ls_slice_at(m, i);
+        if (is_digit(c) || ((c == '+' || c == '(') && is_digit(ls_slice_at(m, i + 1)))) break;
+    }
+    return i;
+}
 
 /* value: from the first '+', '(' or digit to the last digit */
 static bool loc_phone_span(struct ls_slice m, struct ls_value *out)
 {
-    size_t start = find_if(m, 0, phone_start);
+    size_t start = phone_start(m);
     size_t end = m.len;
     while (end > start && !is_digit(ls_slice_at(m, end - 1))) end--;
     if (end <= start) return false;
@@ -1796,6 +1848,7 @@ struct validator {
 static const struct validator validators[] = {
     {"none", loc_whole},
     {"luhn", loc_card},
+    {"card_id_column", loc_card_id_column},
     {"iban", loc_iban},
     {"ssn", loc_ssn},
     {"ssn_context", loc_ssn_context},

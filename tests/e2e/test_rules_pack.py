@@ -31,7 +31,7 @@ VALIDATORS = {"none", "luhn", "iban", "ssn", "ssn_context", "nanp", "e164", "ema
               "token", "token_assignment", "jwt", "password", "url_password", "crypt", "private_key", "org",
               "ppk", "hex_key", "sas", "azure_secret", "discord", "uuid_or_token", "env_value_token",
               "env_password", "bearer", "netrc", "basic_auth", "cli_password", "prose_password",
-              "csv_password", "ntlm", "marking", "password_quoted", "mailgun"}
+              "csv_password", "ntlm", "marking", "password_quoted", "mailgun", "card_id_column"}
 REDACTS = {"last4", "last2", "email", "prefix4", "keytype", "password", "hash", "none", "mask"}
 
 RULE_RE = re.compile(r"^rule\s+(\w+)\s*\{(.*?)^\}", re.S | re.M)
@@ -160,6 +160,8 @@ class RulesPack(unittest.TestCase):
                     self.assertIn(meta["validator"], VALIDATORS, name)
                 if "redact" in meta:
                     self.assertIn(meta["redact"], REDACTS, name)
+                if "veto" in meta:  # the only kind of veto the engine knows
+                    self.assertEqual(meta["veto"], "labels", name)
 
     def scan(self, files, extra=()):
         d = os.path.join(self.t, "in")

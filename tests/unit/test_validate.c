@@ -182,6 +182,47 @@ static void phone_norm_drops_country_code(void **st)
     assert_string_equal(b.norm, "2128675309");
     assert_string_equal(a.redacted, "+* (***) ***-5309");
 }
+/* A label's own parenthesis is not the number's: "Phone (work): 2127365000". */
+static void phone_label_paren_not_in_value(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("phone", "nanp", NULL, "Phone (work): 2127365000\n", &v));
+    assert_int_equal(v.off, 14);
+    assert_int_equal(v.len, 10);
+    assert_string_equal(v.redacted, "******5000");
+    assert_true(check("phone", "nanp", NULL, "Tel.-Nr.: (212) 736-5000 ", &v));
+    assert_int_equal(v.off, 10);
+    assert_string_equal(v.norm, "2127365000");
+}
+/* The veto rule's lines: a card-shaped number under an identifier header. */
+static void card_id_column_order_vetoed(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("credit_card", "card_id_column", NULL, "\nOrder ID: 4111111111111111\t", &v));
+    assert_string_equal(v.norm, "4111111111111111");
+    assert_int_equal(v.off, 11);
+    /* "account" holds "cc", but not as a word */
+    assert_true(check("credit_card", "card_id_column", NULL, "\tAccount ID: 371449635398431\n", &v));
+}
+static void card_id_column_card_word_kept(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_false(check("credit_card", "card_id_column", NULL, "\tCard ID: 4111111111111111\t", &v));
+    assert_false(check("credit_card", "card_id_column", NULL, "\nCC Ref: 4111111111111111\t", &v));
+    assert_false(check("credit_card", "card_id_column", NULL, "Kreditkarte Nr: 4111111111111111", &v));
+    assert_false(check("credit_card", "card_id_column", NULL, "\nAmex account: 371449635398431\n", &v));
+}
+static void card_id_column_not_a_card_ignored(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_false(check("credit_card", "card_id_column", NULL, "\nOrder ID: 4111111111111112\t", &v));
+    assert_false(check("credit_card", "card_id_column", NULL, "\nOrder ID:4111111111111111\t", &v));
+    assert_false(check("credit_card", "card_id_column", NULL, "4111111111111111", &v));
+}
 static void e164_uk_valid(void **st)
 {
     (void)st;
@@ -751,6 +792,8 @@ int main(void)
         T(nanp_valid), T(nanp_country_code_valid), T(nanp_area_starting_1_rejected),
         T(nanp_n11_area_rejected), T(nanp_n11_exchange_rejected), T(nanp_fictional_555_01_rejected),
         T(nanp_555_other_valid), T(nanp_n9x_area_rejected), T(phone_norm_drops_country_code),
+        T(phone_label_paren_not_in_value), T(card_id_column_order_vetoed),
+        T(card_id_column_card_word_kept), T(card_id_column_not_a_card_ignored),
         T(e164_uk_valid), T(e164_unassigned_code_rejected), T(e164_too_short_rejected),
         T(email_valid), T(email_retina_asset_rejected), T(email_asset_extension_rejected),
         T(email_systemd_unit_rejected), T(email_numeric_tld_rejected), T(email_double_dot_rejected), T(email_single_label_rejected),
