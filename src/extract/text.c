@@ -5,8 +5,10 @@
  * odd/even offsets) and Windows-1252 / Latin-1 8-bit text, converted to UTF-8
  * through ls_emit_text(). Text that is already valid UTF-8 or ASCII is
  * recognised but emits nothing: the raw-byte scan already reads it, and
- * emitting would scan every plain file twice. Other legacy encodings
- * (Shift-JIS, KOI8-R, ...) are read as Windows-1252 on purpose: no iconv
+ * emitting would scan every plain file twice; only the values of tables
+ * printed in it with aligned columns get their column labels (texttable.h).
+ * Other legacy encodings (Shift-JIS, KOI8-R, ...) are read as Windows-1252
+ * on purpose: no iconv
  * (its converters are files loaded at run time); ASCII digits, e-mail
  * addresses and markers survive that reading unchanged.
  * Attacker-controlled: every byte; the conversion has no state beyond one
@@ -16,6 +18,7 @@
 
 #include "core/handler.h"
 #include "extract/sealed.h"
+#include "extract/texttable.h"
 
 #include <string.h>
 
@@ -179,7 +182,10 @@ static ls_err text_extract(struct ls_ctx *c, struct ls_object *o)
     if (enc == LS_TEXT_BINARY) return LS_OK;
     if (enc != LS_TEXT_UTF16LE && enc != LS_TEXT_UTF16BE) /* an armor is ASCII */
         ls_sealed_note_blocks(c, o, o->data);
-    if (enc == LS_TEXT_UTF8) return LS_OK; /* raw scan reads it */
+    if (enc == LS_TEXT_UTF8) { /* the raw scan reads it; printed tables get their column labels */
+        struct ls_slice u8;
+        return ls_slice_from(o->data, bom, &u8) ? ls_texttable_labels(c, o, u8) : LS_OK;
+    }
     struct ls_slice body;
     if (!ls_slice_from(o->data, bom, &body)) return LS_OK;
     bool utf16 = enc == LS_TEXT_UTF16LE || enc == LS_TEXT_UTF16BE;

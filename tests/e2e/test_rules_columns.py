@@ -3,7 +3,8 @@
 numbers without punctuation; card-shaped identifiers in ID columns.
 
 tests/gen/gen_pii_columns.py writes tables of 300 rows (CSV, TSV, XLSX with
-numbers, strings and date serials, ODS, DOCX and HTML tables) whose SSN,
+numbers, strings and date serials, ODS, DOCX and HTML tables, a report
+printed with aligned columns, mysql client output) whose SSN,
 date-of-birth and passport columns carry their label only in the header
 row ("SSN", "Social Security Number", "DOB", "Date of Birth", "Passport
 No."); phone numbers after "Tel.", "Tel.:", "Ph:", "Mob.", "Tel.-Nr.",

@@ -10,9 +10,10 @@ hundreds of bare values below it (536221874, 1975-03-14, C01X00T47): the
 rules' context windows cannot see the header, so leaksift carries it to
 each cell (src/extract/tablectx.h). Each table is written as CSV, TSV,
 XLSX (values as numbers, as strings, dates as serials), DOCX and HTML
-tables and ODS; the label must survive every row, not only the first few.
-Plain text with aligned columns (a printed report) is written by t_txt()
-but not planted: leaksift has no reader for it yet (docs/rules.md).
+tables, ODS, plain text with aligned columns under a title line and a
+rule line (a printed report), and a SQL client's output (mysql's +---+
+borders and | separators); the label must survive every row, not only the
+first few.
 
 Decoys, in the same containers: 16-digit Luhn-valid card-shaped numbers
 under "Order", "Order ID", "Tracking", "Invoice", "Account ID" headers,
@@ -141,6 +142,16 @@ def t_txt(header, rows):
     return ("EMPLOYEE REPORT\n\n" + lines[0] + "\n" + rule + "\n" + "\n".join(lines[1:]) + "\n").encode("utf-8")
 
 
+def t_sql(header, rows):
+    """mysql's client output: +---+ borders, | separators, a row count."""
+    width = [max(len(r[i]) for r in [header] + rows) for i in range(len(header))]
+    border = "+" + "+".join("-" * (w + 2) for w in width) + "+"
+    line = lambda r: "| " + " | ".join(c.ljust(width[i]) for i, c in enumerate(r)) + " |"  # noqa: E731
+    out = ["mysql> SELECT * FROM employees;", border, line(header), border] + [line(r) for r in rows]
+    out += [border, "%d rows in set (0.01 sec)" % len(rows), ""]
+    return "\n".join(out).encode("utf-8")
+
+
 def t_html(header, rows):
     body = "<tr>%s</tr>\n" % "".join("<th>%s</th>" % h for h in header)
     body += "".join("<tr>%s</tr>\n" % "".join("<td>%s</td>" % c for c in r) for r in rows)
@@ -230,7 +241,7 @@ def t_ods(header, rows, kinds):
     return gd.odf_bytes(gd.odf_parts("spreadsheet", content, styles, gd.odf_meta("HR export", "x", "y")))
 
 
-TABLE_FORMS = ["csv", "tsv", "xlsx", "ods", "docx", "html"]
+TABLE_FORMS = ["csv", "tsv", "xlsx", "ods", "docx", "html", "txt", "sql"]
 
 
 def write_table(form, header, rows, kinds):
@@ -246,6 +257,8 @@ def write_table(form, header, rows, kinds):
         return t_docx(header, rows)
     if form == "html":
         return t_html(header, rows)
+    if form == "sql":
+        return t_sql(header, rows)
     return t_txt(header, rows)
 
 
@@ -282,8 +295,7 @@ def pii_tables(g, nrows):
     """One table per form: Name, Employee ID (decoy), then the PII columns."""
     tables = []
     for form in TABLE_FORMS:
-        cols = PII_COLUMNS if form != "txt" else [c for c in PII_COLUMNS if c[0] in
-                                                   ("ssn_header", "ssn_header_long", "dob_header", "passport_header")]
+        cols = PII_COLUMNS
         header = ["Name", "Employee ID"] + [c[1] for c in cols]
         kinds = ["s", "n"] + [c[4] for c in cols]
         rows, spell = [], {}
@@ -296,7 +308,9 @@ def pii_tables(g, nrows):
                 row.append(shown)
                 spell.setdefault("%s/%s" % (ent, sid), []).append(norm)
             rows.append(row)
-        tables.append(("columns/pii_%d.%s" % (nrows, form if form != "tsv" else "tsv"), form, header, rows, kinds, spell))
+        ext = {"sql": "txt", "txt": "txt"}.get(form, form)
+        tables.append(("columns/pii_%d%s.%s" % (nrows, "_sql" if form == "sql" else "", ext), form, header, rows, kinds,
+                       spell))
     return tables
 
 
@@ -310,7 +324,7 @@ def decoy_tables(g, nrows):
     for form in TABLE_FORMS:
         header = ["Customer"] + DECOY_HEADERS + ["ID", "Ref", "Employee ID", "Amount", "Area"]
         kinds = ["s"] + ["s"] * len(DECOY_HEADERS) + ["n", "f", "n", "n", "n"]
-        if form == "txt":  # a printed report: no cell types
+        if form in ("txt", "sql"):  # printed: no cell types
             kinds = ["s"] * len(header)
         rows = []
         for _ in range(nrows):
@@ -321,7 +335,8 @@ def decoy_tables(g, nrows):
                     # a computed area: shown to 15 digits it would read as a Luhn-valid Amex
                     "%s.%d" % (g.luhn_number(["34", "37"], 15), g.r.randint(11, 39))]
             rows.append(row)
-        tables.append(("decoys/columns.%s" % form, form, header, rows, kinds))
+        tables.append(("decoys/columns%s.%s" % ("_sql" if form == "sql" else "", "txt" if form == "sql" else form),
+                       form, header, rows, kinds))
     return tables
 
 
@@ -388,7 +403,8 @@ def card_tables(g, nrows):
             plain.append(a)
             grouped.append(b)
         spell = {"credit_card/card_header": plain, "credit_card/grouped_under_order": grouped}
-        tables.append(("columns/cards.%s" % form, form, header, rows, ["s", "s", "s"], spell))
+        rel = "columns/cards%s.%s" % ("_sql" if form == "sql" else "", "txt" if form == "sql" else form)
+        tables.append((rel, form, header, rows, ["s", "s", "s"], spell))
     return tables
 
 
