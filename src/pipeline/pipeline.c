@@ -515,6 +515,68 @@ static void scan_media_runs(struct ls_ctx *c, struct ls_object *o, struct ls_obj
     }
 }
 
+/* ---- UTF-16 strings in binaries ----
+ *
+ * Windows programs store text as UTF-16LE: resources of executables, event
+ * logs, registry hives, databases, application caches. The rules match
+ * bytes, so "S\0S\0N\0" is invisible to them. For an object no handler
+ * read (and that is not media), runs of at least WIDE_RUN_MIN UTF-16LE
+ * characters in U+0009-U+00FF (what `strings -el` lists, Latin-1 included)
+ * are added to its text, one run per line, as bulk_extractor does. */
+
+#define WIDE_RUN_MIN 6u
+#define WIDE_CHUNK (64u << 10)
+
+static bool wide_char(const uint8_t *p)
+{
+    uint8_t lo = p[0];
+    return p[1] == 0 && ((uint8_t)(lo - 0x20) < 0x5f || lo == '\t' || lo >= 0xa0);
+}
+
+/* Length in characters of the run of wide characters at s[i]. */
+static size_t wide_span(struct ls_slice s, size_t i)
+{
+    size_t n = 0;
+    while (i + 1 < s.len && wide_char(&s.ptr[i])) {
+        i += 2;
+        n++;
+    }
+    return n;
+}
+
+static ls_err wide_put(struct ls_buf *b, struct ls_slice s, size_t at, size_t n)
+{
+    for (size_t k = 0; k < n; k++) LS_TRY(ls_utf8_put(b, s.ptr[at + 2 * k]));
+    return ls_buf_addc(b, '\n');
+}
+
+static void wide_runs(struct ls_ctx *c, struct ls_object *o, struct ls_slice raw)
+{
+    struct ls_buf out;
+    ls_buf_init(&out, WIDE_CHUNK + 4 * 1024);
+    ls_err e = LS_OK;
+    size_t i = 0;
+    while (i + 1 < raw.len && e == LS_OK) {
+        size_t n = wide_span(raw, i);
+        if (n < WIDE_RUN_MIN) {
+            i += n ? 2 * n : 1;
+            continue;
+        }
+        for (size_t done = 0; done < n && e == LS_OK;) { /* a huge run in pieces */
+            size_t take = n - done < 1024 ? n - done : 1024;
+            e = wide_put(&out, raw, i + 2 * done, take);
+            done += take;
+            if (e == LS_OK && out.len >= WIDE_CHUNK) {
+                e = ls_emit_text(c, o, out.ptr, out.len);
+                ls_buf_reset(&out);
+            }
+        }
+        i += 2 * n;
+    }
+    if (e == LS_OK && out.len) e = ls_emit_text(c, o, out.ptr, out.len);
+    ls_buf_free(&out);
+}
+
 /* Handlers that decode a binary container whole. When one of them read the
  * object with full coverage, its text and members are the content, and its
  * raw bytes (deflated streams, font programs, pixel data, members scanned
@@ -626,6 +688,11 @@ ls_err ls_pipeline_object(struct ls_ctx *c, struct ls_object *o, struct ls_obj_s
     o->magic = st->magic;
     if (ls_ext_mismatch(st->ext, st->mime)) note_tag(st, LS_A_EXT_MISMATCH);
     if (!st->no_dispatch && !st->cov_none) run_handler(c, o, st);
+    if (!st->handler && !st->cov_none && !is_media(st->mime)) {
+        struct ls_slice raw = o->data;
+        if (raw.len > c->lim->max_scan) raw.len = (size_t)c->lim->max_scan;
+        wide_runs(c, o, raw);
+    }
     join_labels(c, o, st);
     if (!st->cov_none) scan_object(c, o, st);
     if (c->text_fn) c->text_fn(c->text_ud, o, ls_buf_slice(&st->text));
