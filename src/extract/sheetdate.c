@@ -199,5 +199,9 @@ size_t ls_sheet_number(double v, char *out, size_t cap)
         n = snprintf(out, cap, "%.0f", v == 0 ? 0.0 : v);
     else
         n = snprintf(out, cap, "%.15g", v);
+    /* a fraction rounded away past 1e11 reads as an integer (299810781654207.19
+     * as 299810781654207, a Luhn-valid "Amex"): shown with its fraction */
+    if (n >= 12 && (size_t)n < cap && v != floor(v) && strspn(out, "-0123456789") == (size_t)n)
+        n = snprintf(out, cap, "%.17g", v);
     return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;
 }

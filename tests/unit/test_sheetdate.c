@@ -203,6 +203,26 @@ static void parse_numbers(void **st)
     assert_false(ls_sheet_parse_num(ls_slice_make(longnum, sizeof longnum), &v));
 }
 
+/* A computed column's 299810781654207.19 is not shown as the integer its 15
+ * significant digits make (a Luhn-valid Amex); integers stay digits. */
+static void number_fraction_kept(void **st)
+{
+    (void)st;
+    char out[64];
+    size_t n = ls_sheet_number(299810781654207.19, out, sizeof out);
+    assert_int_equal(n, strlen(out));
+    assert_non_null(strchr(out, '.'));
+    assert_int_equal(strncmp(out, "299810781654207.", 16), 0);
+    ls_sheet_number(-299810781654207.19, out, sizeof out);
+    assert_non_null(strchr(out, '.'));
+    ls_sheet_number(371449635398431.0, out, sizeof out);
+    assert_string_equal(out, "371449635398431");
+    ls_sheet_number(0.0463, out, sizeof out);
+    assert_string_equal(out, "0.0463");
+    ls_sheet_number(1234.5, out, sizeof out);
+    assert_string_equal(out, "1234.5");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -217,6 +237,7 @@ int main(void)
         cmocka_unit_test(output_too_small),
         cmocka_unit_test(iso_values),
         cmocka_unit_test(parse_numbers),
+        cmocka_unit_test(number_fraction_kept),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
