@@ -19,11 +19,14 @@
  * for runs of printable cp1252 and UTF-16LE text (noted parse_error).
  * fEncrypted / fObfuscated: reported encrypted, nothing read. Word 6/95
  * files (wIdent 0xA5DC, nFib <= 0x68) are read as one range, fcMin to
- * fcMac, in the code page their SummaryInformation names (else cp1252).
+ * fcMac, in the code page their SummaryInformation names (else cp1252);
+ * fast-saved ones (fComplex) through their piece table, then what of
+ * fcMin..fcMac no piece uses.
  * Attacker-controlled: every FIB field, the CLX, every CP and fc.
  */
 #include "extract/ole2.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define DOC_WIDENT 0xA5EC
@@ -33,6 +36,7 @@
 #define DOC_WIDENT_W6_FE1 0xA697
 #define DOC_WIDENT_W6_FE2 0xA699
 #define DOC_NFIB_W95 0x0068 /* Word 6.0 writes 0x65, Word 95 0x68, Word 97+ 0xC1 */
+#define DOC_F_COMPLEX 0x0004u /* fast-saved: the text is in pieces */
 #define DOC_F_ENCRYPTED 0x0100u
 #define DOC_F_WHICHTBL 0x0200u
 #define DOC_F_OBFUSCATED 0x8000u
@@ -228,11 +232,81 @@ static const struct ls_codepage *doc_word6_codepage(struct ole2_job *j, uint32_t
     return cp;
 }
 
+/* Bytes of Word 6/95 text in the document's code page (cp932 pairs when
+ * multibyte). */
+static ls_err doc_w6_bytes(struct ole2_job *j, const struct ls_codepage *cp, struct ls_slice t, uint32_t *prev)
+{
+    bool multi = ls_codepage_multibyte(cp); /* a Japanese Word 95 file: cp932 pairs */
+    for (size_t i = 0; i < t.len; i++) {
+        uint8_t ch = (uint8_t)ls_slice_at(t, i);
+        int trail = ls_slice_at(t, i + 1);
+        if (multi && ls_codepage_lead(cp, ch) && trail >= 0x40) {
+            LS_TRY(doc_char(j, ls_codepage_map2(cp, ch, (uint8_t)trail), prev));
+            i++;
+            continue;
+        }
+        LS_TRY(doc_char(j, ls_codepage_map(cp, ch), prev));
+    }
+    return LS_OK;
+}
+
+/* A fast-saved (fComplex) Word 6/95 file keeps its text in pieces: edits
+ * are appended after fcMac and the CLX (at fcClx in WordDocument itself:
+ * Word 6 has no table stream) maps CPs to 8-bit runs anywhere in the
+ * stream. The pieces are read in CP order, then every stretch of fcMin..
+ * fcMac no piece uses (text the edits deleted: still leaked). Returns
+ * LS_E_CORRUPT when there is no usable piece table (the caller reads the
+ * fcMin..fcMac range alone). */
+#define DOC_OFF_FCCLX_W6 0x0160
+#define DOC_OFF_LCBCLX_W6 0x0164
+static ls_err doc_w6_pieces(struct ole2_job *j, const struct ls_codepage *cp, struct ls_slice wd, uint32_t fcmin,
+                            uint32_t fcmac)
+{
+    uint32_t fc = 0, lcb = 0;
+    struct ls_slice clx, plc;
+    if (!ls_rd_u32le(wd, DOC_OFF_FCCLX_W6, &fc) || !ls_rd_u32le(wd, DOC_OFF_LCBCLX_W6, &lcb) ||
+        !ls_slice_sub(wd, fc, lcb, &clx) || doc_find_plcpcd(clx, &plc) != LS_OK || plc.len < 16 ||
+        (plc.len - 4) % 12 != 0)
+        return LS_E_CORRUPT;
+    uint32_t n = (uint32_t)((plc.len - 4) / 12), prev = 0;
+    LS_FAIL_IF(n > DOC_MAX_PIECES, LS_E_CORRUPT);
+    uint8_t *used = calloc((size_t)(fcmac - fcmin) + 1, 1);
+    LS_FAIL_IF(!used, LS_E_NOMEM);
+    ls_err r = LS_OK;
+    for (uint32_t i = 0; i < n && r == LS_OK; i++) {
+        uint32_t cp0 = 0, cp1 = 0, pfc = 0;
+        struct ls_slice t;
+        (void)ls_rd_u32le(plc, 4 * (size_t)i, &cp0);
+        (void)ls_rd_u32le(plc, 4 * ((size_t)i + 1), &cp1);
+        (void)ls_rd_u32le(plc, 4 * ((size_t)n + 1) + 8 * (size_t)i + 2, &pfc);
+        if (cp1 < cp0 || !ls_slice_sub(wd, pfc, cp1 - cp0, &t)) continue; /* the fcMin..fcMac pass has it */
+        for (uint64_t b = pfc; b < (uint64_t)pfc + t.len; b++)
+            if (b >= fcmin && b < fcmac) used[b - fcmin] = 1;
+        r = doc_w6_bytes(j, cp, t, &prev);
+        if (r == LS_OK && ls_ctx_expired(j->c)) r = LS_E_TIMEOUT;
+    }
+    for (uint32_t b = fcmin; b < fcmac && r == LS_OK;) {
+        if (used[b - fcmin]) {
+            b++;
+            continue;
+        }
+        uint32_t e = b;
+        while (e < fcmac && !used[e - fcmin]) e++;
+        struct ls_slice t;
+        (void)ls_slice_sub(wd, b, e - b, &t);
+        r = ole2_put(j, "\n");
+        if (r == LS_OK) r = doc_w6_bytes(j, cp, t, &prev);
+        b = e;
+    }
+    free(used);
+    return r == LS_E_CORRUPT ? LS_OK : r;
+}
+
 /* Word 6/95 (nFib below Word 97's; wIdent 0xA5DC, or 0xA5EC from some
  * writers): the text runs from fcMin to fcMac in the document's code page
- * (doc_word6_codepage). Fast-saved (complex) files may hold stale pieces
- * there: a leak scan is happy to read them. */
-static ls_err doc_word6(struct ole2_job *j, uint32_t st, struct ls_slice wd)
+ * (doc_word6_codepage); a fast-saved file's through its piece table
+ * (doc_w6_pieces). */
+static ls_err doc_word6(struct ole2_job *j, uint32_t st, struct ls_slice wd, uint16_t flags)
 {
     uint32_t fcmin = 0, fcmac = 0, prev = 0;
     struct ls_slice t;
@@ -240,18 +314,11 @@ static ls_err doc_word6(struct ole2_job *j, uint32_t st, struct ls_slice wd)
         !ls_slice_sub(wd, fcmin, fcmac - fcmin, &t))
         return doc_fallback(j, wd, "Word 6/95 text range damaged");
     const struct ls_codepage *cp = doc_word6_codepage(j, st);
-    bool multi = ls_codepage_multibyte(cp); /* a Japanese Word 95 file: cp932 pairs */
-    for (size_t i = 0; i < t.len; i++) {
-        uint8_t ch = (uint8_t)ls_slice_at(t, i);
-        int trail = ls_slice_at(t, i + 1);
-        if (multi && ls_codepage_lead(cp, ch) && trail >= 0x40) {
-            LS_TRY(doc_char(j, ls_codepage_map2(cp, ch, (uint8_t)trail), &prev));
-            i++;
-            continue;
-        }
-        LS_TRY(doc_char(j, ls_codepage_map(cp, ch), &prev));
+    if (flags & DOC_F_COMPLEX) {
+        ls_err e = doc_w6_pieces(j, cp, wd, fcmin, fcmac);
+        if (e != LS_E_CORRUPT) return e;
     }
-    return LS_OK;
+    return doc_w6_bytes(j, cp, t, &prev);
 }
 
 static ls_err doc_with_stream(struct ole2_job *j, uint32_t st, struct ls_slice wd)
@@ -271,7 +338,7 @@ static ls_err doc_with_stream(struct ole2_job *j, uint32_t st, struct ls_slice w
                 (flags & DOC_F_OBFUSCATED) ? "XOR obfuscation" : "RC4/CryptoAPI");
         return LS_E_ENCRYPTED;
     }
-    if (nfib != 0 && nfib <= DOC_NFIB_W95) return doc_word6(j, st, wd);
+    if (nfib != 0 && nfib <= DOC_NFIB_W95) return doc_word6(j, st, wd, flags);
     if (ident == DOC_WIDENT_W6) return doc_fallback(j, wd, "Word 6/95 identifier with a later FIB");
     if (!ls_rd_u32le(wd, DOC_OFF_FCCLX, &fc) || !ls_rd_u32le(wd, DOC_OFF_LCBCLX, &lcb))
         return doc_fallback(j, wd, "FIB too short");

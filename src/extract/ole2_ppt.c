@@ -9,6 +9,10 @@
  * A header running past the stream is damage (zero gaps between persisted
  * objects, overwritten bytes): reading resumes at the next container whose
  * children tile it; skipping only zero bytes loses nothing.
+ * A BinaryTagDataBlob (0x138B, the body of a "___PPT10"/"___PPT12" tag)
+ * has recVer 0 but holds records: PowerPoint 2002+ keeps slide comments
+ * there (Comment10Container: author, text and initials as CStrings), so it
+ * is read as a container when its children tile it.
  * Text: TextCharsAtom (0x0FA0, UTF-16LE), TextBytesAtom (0x0FA8, the low
  * bytes of UTF-16, i.e. Latin-1), CString (0x0FBA, UTF-16LE: titles,
  * comments, hyperlinks, tags). Vertical tab and CR become newlines.
@@ -34,6 +38,7 @@
 #define PR_CSTRING 0x0FBA
 #define PR_CRYPT 0x2F14
 #define PR_EXOLESTG 0x1011 /* ExOleObjStg: an embedded object's compound file */
+#define PR_TAGBLOB 0x138B  /* BinaryTagDataBlob: records behind recVer 0 */
 /* One embedded object inflated at most this large (also charged). */
 #define PR_OBJ_MAX (256u << 20)
 #define PR_ZCHUNK (64u * 1024u)
@@ -156,15 +161,16 @@ static bool ppt_hdr_at(struct ls_slice s, size_t pos, struct ppt_hdr *h)
 #define PR_CHECK 64u
 static bool ppt_is_container(struct ls_slice s, size_t pos, const struct ppt_hdr *h)
 {
-    if ((h->verinst & 0x0F) != 0x0F || s.len < PR_HDR || pos > s.len - PR_HDR) return false;
+    bool blob = h->type == PR_TAGBLOB && h->len > 0;
+    if (((h->verinst & 0x0F) != 0x0F && !blob) || s.len < PR_HDR || pos > s.len - PR_HDR) return false;
     size_t start = pos + PR_HDR;
     bool cut = h->len > s.len - start;
     size_t end = cut ? s.len : start + h->len;
     size_t p = start;
     for (unsigned n = 0; p < end && n < PR_CHECK; n++) {
         struct ppt_hdr c;
-        if (end - p < PR_HDR || !ppt_hdr_at(s, p, &c)) return cut;
-        if (c.len > end - p - PR_HDR) return cut;
+        if (end - p < PR_HDR || !ppt_hdr_at(s, p, &c)) return cut && !blob;
+        if (c.len > end - p - PR_HDR) return cut && !blob;
         p += PR_HDR + c.len;
     }
     return true;

@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""Text that real Word/Excel/PowerPoint 97-2003 files lost against
+LibreOffice (docs/formats.md, OLE2 section, "Recall against LibreOffice"),
+one class per test, on small files from tests/gen/gen_ole2_real.py: the
+text must be in `leaksift text` and the record must be complete."""
+import os
+import sys
+import tempfile
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import lsutil  # noqa: E402
+
+sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
+import gen_ole2_real as g  # noqa: E402
+
+
+class Ole2Real(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.dir = os.path.join(cls.tmp.name, "real")
+        g.generate(cls.dir)
+        cls.proc, cls.m = lsutil.scan(cls.tmp.name, [cls.dir])
+        assert cls.m is not None, cls.proc.stderr.decode(errors="replace")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def text(self, name):
+        p = lsutil.run(["text", os.path.join(self.dir, name)])
+        self.assertEqual(p.returncode, 0, p.stderr)
+        return p.stdout.decode("utf-8")
+
+    def full(self, name):
+        o = self.m.obj(os.path.join(self.dir, name))
+        self.assertEqual(o["handler"], "ole2")
+        self.assertEqual(o["coverage"], "full", o.get("errors"))
+        return o
+
+    def test_word6_fast_saved_pieces(self):
+        t = self.text("word6_fastsaved.doc")
+        self.assertIn(g.W6_KEPT.strip(), t)
+        self.assertIn(g.W6_APPENDED.strip(), t)  # after fcMac: only the piece table has it
+        self.assertIn(g.W6_TAIL.strip(), t)
+        self.assertIn(g.W6_DELETED.strip(), t)  # in no piece: still leaked
+        self.assertEqual(t.count(g.W6_KEPT.strip()), 1)
+        o = self.full("word6_fastsaved.doc")
+        self.assertIn("credit_card", lsutil.entities(o))
+
+    def test_ppt_comment_in_binary_tag(self):
+        t = self.text("ppt_comment.ppt")
+        self.assertIn(g.PPT_SLIDE, t)
+        self.assertIn(g.PPT_COMMENT, t)
+        self.assertIn(g.PPT_AUTHOR, t)
+        o = self.full("ppt_comment.ppt")
+        self.assertIn("email", lsutil.entities(o))
+
+
+if __name__ == "__main__":
+    unittest.main()
