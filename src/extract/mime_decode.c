@@ -819,3 +819,56 @@ bool mime_param(struct ls_slice value, const char *param, struct ls_buf *out)
     ls_buf_free(&cs);
     return found;
 }
+
+/* ---- uuencode ---- */
+
+/* "begin NNN name": *name gets the file name (to the end of the line). */
+bool mime_uu_begin(struct ls_slice line, struct ls_slice *name)
+{
+    if (!ls_slice_starts(line, "begin ", 6)) return false;
+    size_t i = 6, digits = 0;
+    while (i < line.len && line.ptr[i] >= '0' && line.ptr[i] <= '7') {
+        i++;
+        digits++;
+    }
+    if (digits < 3 || digits > 4 || i >= line.len || line.ptr[i] != ' ') return false;
+    size_t end = line.len;
+    while (end > i + 1 && (line.ptr[end - 1] == '\r' || line.ptr[end - 1] == ' ')) end--;
+    return ls_slice_sub(line, i + 1, end - (i + 1), name) && name->len > 0;
+}
+
+/* Decode one uuencoded line into out; false on the terminating line. */
+static bool uu_line(struct ls_slice line, struct ls_buf *out, ls_err *e)
+{
+    if (line.len == 0 || line.ptr[0] == '`' || line.ptr[0] == ' ' || ls_slice_starts(line, "end", 3))
+        return false;
+    size_t n = (size_t)((line.ptr[0] - 32) & 63);
+    uint8_t quad[4], bytes[3];
+    size_t k = 0, done = 0;
+    for (size_t i = 1; i < line.len && done < n && *e == LS_OK; i++) {
+        if (line.ptr[i] == '\r') break;
+        quad[k++] = (uint8_t)((line.ptr[i] - 32) & 63);
+        if (k < 4) continue;
+        bytes[0] = (uint8_t)(quad[0] << 2 | quad[1] >> 4);
+        bytes[1] = (uint8_t)(quad[1] << 4 | quad[2] >> 2);
+        bytes[2] = (uint8_t)(quad[2] << 6 | quad[3]);
+        size_t take = n - done < 3 ? n - done : 3;
+        *e = ls_buf_add(out, bytes, take);
+        done += take;
+        k = 0;
+    }
+    return true;
+}
+
+bool mime_uu_decode(struct ls_slice text, size_t *pos, struct ls_buf *out, ls_err *e)
+{
+    while (*pos < text.len && *e == LS_OK) {
+        size_t eol = ls_slice_find(text, *pos, "\n", 1);
+        if (eol == SIZE_MAX) eol = text.len;
+        struct ls_slice line;
+        (void)ls_slice_sub(text, *pos, eol - *pos, &line);
+        *pos = eol < text.len ? eol + 1 : text.len;
+        if (!uu_line(line, out, e)) return true;
+    }
+    return false;
+}

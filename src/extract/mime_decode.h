@@ -102,4 +102,13 @@ bool mime_slice_ieq(struct ls_slice s, const char *str);
 bool mime_charset_ascii_safe(struct ls_slice name);
 bool mime_slice_istarts(struct ls_slice s, const char *prefix);
 
+/* uuencoded files ("begin NNN name" ... "end"), as mail bodies and .uue
+ * files carry them. mime_uu_begin(): whether line is a begin line; *name
+ * gets the file name. mime_uu_decode(): decode the lines from *pos to the
+ * terminating "`" / "end" / empty line into out, *pos past them; returns
+ * whether that terminator was seen (false: the text ended first, or *e was
+ * set by out's cap or memory). */
+bool mime_uu_begin(struct ls_slice line, struct ls_slice *name);
+bool mime_uu_decode(struct ls_slice text, size_t *pos, struct ls_buf *out, ls_err *e);
+
 #endif

@@ -11,12 +11,15 @@
  * on purpose: no iconv
  * (its converters are files loaded at run time); ASCII digits, e-mail
  * addresses and markers survive that reading unchanged.
+ * uuencoded files inside the text ("begin 644 name" ... "end": .uue files,
+ * news and mail saved as text) are decoded into children.
  * Attacker-controlled: every byte; the conversion has no state beyond one
  * surrogate pair, so truncation only loses the last character.
  */
 #include "extract/text.h"
 
 #include "core/handler.h"
+#include "extract/mime_decode.h"
 #include "extract/sealed.h"
 #include "extract/texttable.h"
 
@@ -175,13 +178,65 @@ static ls_err text_emit_chunk(struct ls_ctx *c, struct ls_object *o, struct ls_s
     return ls_emit_text(c, o, tmp->ptr, tmp->len);
 }
 
+/* ---- uuencoded files inside text (.uue, news and mail saved as text) ---- */
+
+static ls_err text_uu_child(struct ls_ctx *c, struct ls_object *o, struct ls_slice t, size_t *pos,
+                            struct ls_slice name)
+{
+    uint64_t left = ls_budget_left(c);
+    struct ls_buf out;
+    ls_buf_init(&out, left < t.len ? (size_t)left : t.len);
+    ls_err e = LS_OK;
+    bool ended = mime_uu_decode(t, pos, &out, &e);
+    ls_err ce = e == LS_E_NOMEM ? e : ls_budget_charge(c, o, out.len);
+    struct ls_child ch;
+    memset(&ch, 0, sizeof ch);
+    ch.name = name.ptr;
+    ch.name_len = name.len;
+    ch.data = ls_buf_slice(&out);
+    if (!ended || e != LS_OK || ce != LS_OK) {
+        bool budget = e == LS_E_LIMIT || ce != LS_OK;
+        ch.flags = LS_CHILD_TRUNCATED;
+        ch.tags[0] = budget ? LS_R_LIMIT_BYTES : LS_R_TRUNCATED;
+        ch.error = budget ? "text: uuencoded file decoded only up to the byte budget"
+                          : "text: uuencoded file cut short (no end line)";
+    }
+    ls_err ee = ce == LS_E_NOMEM ? ce : ls_emit_child(c, o, &ch);
+    ls_buf_free(&out);
+    return ee != LS_OK ? ee : ce;
+}
+
+/* Every "begin NNN name" block at a line start becomes a child. */
+static ls_err text_uu(struct ls_ctx *c, struct ls_object *o)
+{
+    struct ls_slice t = o->data;
+    size_t pos = 0;
+    while (pos < t.len) {
+        size_t at = ls_slice_find(t, pos, "begin ", 6);
+        if (at == SIZE_MAX) break;
+        if (at > 0 && ls_slice_at(t, at - 1) != '\n') {
+            pos = at + 1;
+            continue;
+        }
+        size_t eol = ls_slice_find(t, at, "\n", 1);
+        if (eol == SIZE_MAX) eol = t.len;
+        struct ls_slice line, name;
+        (void)ls_slice_sub(t, at, eol - at, &line);
+        pos = eol < t.len ? eol + 1 : t.len;
+        if (mime_uu_begin(line, &name)) LS_TRY(text_uu_child(c, o, t, &pos, name));
+    }
+    return LS_OK;
+}
+
 static ls_err text_extract(struct ls_ctx *c, struct ls_object *o)
 {
     size_t bom;
     enum ls_text_enc enc = ls_text_detect(o->data, &bom);
     if (enc == LS_TEXT_BINARY) return LS_OK;
-    if (enc != LS_TEXT_UTF16LE && enc != LS_TEXT_UTF16BE) /* an armor is ASCII */
+    if (enc != LS_TEXT_UTF16LE && enc != LS_TEXT_UTF16BE) { /* armor and uuencode are ASCII */
         ls_sealed_note_blocks(c, o, o->data);
+        LS_TRY(text_uu(c, o));
+    }
     if (enc == LS_TEXT_UTF8) { /* the raw scan reads it; printed tables get their column labels */
         struct ls_slice u8;
         return ls_slice_from(o->data, bom, &u8) ? ls_texttable_labels(c, o, u8) : LS_OK;
