@@ -36,6 +36,7 @@ struct run {
     char old_key_id[17];      /* fingerprint_key_id of the manifest resumed */
     struct ls_qstore *qstore; /* --quarantine-dir, or NULL */
     uint64_t q_failed;
+    bool root_written;        /* a root_done line was written since the last root ended */
 };
 
 static volatile sig_atomic_t g_stop;
@@ -66,12 +67,14 @@ static int emit_line(struct run *r, const char *line, size_t len)
 
 /* --quarantine-dir: once a root's block is written, copy a quarantined root
  * file into the content-addressed store (verified against its SHA-256). */
-static void store_root(struct run *r)
+static void store_root(struct run *r, const char *path)
 {
     const struct ls_root_info *ri = ls_summary_last_root(r->sum);
     if (!r->qstore || !ri->have || !ri->quarantine || !ri->sha256[0]) return;
     char err[1024];
-    ls_err e = ls_qstore_put(r->qstore, ri->path, ri->sha256, ri->root_id, ri->verdict, err, sizeof err);
+    /* the file is reopened by the path as given; the manifest's path
+     * (ri->path) may show values in it masked */
+    ls_err e = ls_qstore_put(r->qstore, path, ri->path, ri->sha256, ri->root_id, ri->verdict, err, sizeof err);
     if (e == LS_OK) return;
     cli_err("%s", err);
     if (e != LS_E_CORRUPT) r->q_failed++; /* a file changed since it was scanned is only a warning */
@@ -83,7 +86,7 @@ static int on_record(void *ud, enum ls_record_kind kind, const char *line, size_
     struct run *r = ud;
     (void)kind; /* the pool replays every line of a block as LS_REC_OBJECT */
     if (emit_line(r, line, len) != 0) return -1;
-    if (len >= sizeof done - 1 && memcmp(line, done, sizeof done - 1) == 0) store_root(r);
+    if (len >= sizeof done - 1 && memcmp(line, done, sizeof done - 1) == 0) r->root_written = true;
     return 0;
 }
 
@@ -119,10 +122,12 @@ static void progress(struct run *r, bool final)
             rate / 1048576.0, eta, (unsigned long long)ls_summary_flagged(r->sum));
 }
 
-static void on_pool_root(void *ud, uint64_t size, bool failed)
+static void on_pool_root(void *ud, const char *path, uint64_t size, bool failed)
 {
     struct run *r = ud;
     (void)failed;
+    if (r->root_written && path) store_root(r, path); /* its block reached the manifest */
+    r->root_written = false;
     r->roots_done++;
     r->bytes_done += size;
 }
@@ -170,6 +175,7 @@ static int walk_inputs(struct run *r, struct cli_walk *walk)
 static int record_special(struct run *r, const char *path, enum ls_special k, const char *msg)
 {
     ls_err e = ls_worker_record_special(r->w, path, k, msg, on_record, r);
+    r->root_written = false; /* nothing to store: no content */
     r->roots_done++;
     return e == LS_OK ? 0 : -1;
 }

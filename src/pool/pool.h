@@ -43,8 +43,9 @@ struct ls_pool_opts {
     uint64_t max_root_size;         /* largest root of the run (rlimits) */
     uint64_t spool_mem;             /* 0: LS_POOL_SPOOL_MEM */
     volatile sig_atomic_t *stop;    /* 1: interrupt asked (grace), 2: now */
-    /* Called when a root's block (or failure record) is written. */
-    void (*on_root_done)(void *ud, uint64_t size, bool failed);
+    /* Called when a root's block (or failure record) is written; path is
+     * the root's path as given (the manifest may show it masked). */
+    void (*on_root_done)(void *ud, const char *path, uint64_t size, bool failed);
     /* Called at least every 250 ms while the pool waits. */
     void (*tick)(void *ud);
     void *ud;                       /* for the two callbacks above */

@@ -134,7 +134,7 @@ static int emit_cb(void *ud, enum ls_record_kind kind, const char *line, size_t 
 
 static void root_over(struct ls_pool *p, struct pool_slot *s, bool failed)
 {
-    if (p->o.on_root_done) p->o.on_root_done(p->o.ud, s->size, failed);
+    if (p->o.on_root_done) p->o.on_root_done(p->o.ud, s->path, s->size, failed);
     free(s->path);
     s->path = NULL;
     s->busy = false;

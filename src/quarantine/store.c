@@ -105,11 +105,11 @@ static ls_err index_line(struct ls_qstore *q, const char *path, const char *sha,
     return e;
 }
 
-ls_err ls_qstore_put(struct ls_qstore *q, const char *path, const char *sha256_hex,
+ls_err ls_qstore_put(struct ls_qstore *q, const char *path, const char *shown, const char *sha256_hex,
                      const char *root_id, const char *verdict, char *err, size_t errlen)
 {
     if (!valid_hex64(sha256_hex)) {
-        snprintf(err, errlen, "%s: no content hash to store under", path);
+        snprintf(err, errlen, "%s: no content hash to store under", shown);
         return LS_E_ARG;
     }
     const char *last;
@@ -118,7 +118,7 @@ ls_err ls_qstore_put(struct ls_qstore *q, const char *path, const char *sha256_h
     ls_path_done(dfd);
     struct stat sb;
     if (fd < 0 || fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-        snprintf(err, errlen, "%s: cannot reopen for the quarantine store: %s", path,
+        snprintf(err, errlen, "%s: cannot reopen for the quarantine store: %s", shown,
                  fd < 0 ? strerror(errno) : "not a regular file");
         if (fd >= 0) close(fd);
         return LS_E_IO;
@@ -127,7 +127,7 @@ ls_err ls_qstore_put(struct ls_qstore *q, const char *path, const char *sha256_h
     void *map = len ? mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0) : NULL;
     close(fd);
     if (len && map == MAP_FAILED) {
-        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        snprintf(err, errlen, "%s: %s", shown, strerror(errno));
         return LS_E_IO;
     }
     struct ls_slice data = ls_slice_make(map, len);
@@ -137,11 +137,11 @@ ls_err ls_qstore_put(struct ls_qstore *q, const char *path, const char *sha256_h
     ls_hex(d, 32, hex);
     ls_err e;
     if (strcmp(hex, sha256_hex) != 0) {
-        snprintf(err, errlen, "%s: changed since it was scanned; not stored", path);
+        snprintf(err, errlen, "%s: changed since it was scanned; not stored", shown);
         e = LS_E_CORRUPT;
     } else {
         e = store_bytes(q, data, hex, err, errlen);
-        if (e == LS_OK) e = index_line(q, path, hex, root_id, verdict);
+        if (e == LS_OK) e = index_line(q, shown, hex, root_id, verdict);
         if (e == LS_OK) q->count++;
     }
     if (len) munmap(map, len);

@@ -19,10 +19,11 @@ struct ls_qstore;
 ls_err ls_qstore_open(const char *dir, struct ls_qstore **out, char *err, size_t errlen);
 void ls_qstore_close(struct ls_qstore *q);
 /* Copy the root file at path (expected SHA-256 sha256_hex) into the store
- * and append its index line. LS_E_CORRUPT if the content changed, LS_E_IO
- * on I/O failure (err says which). Storing the same content twice only
- * adds an index line. */
-ls_err ls_qstore_put(struct ls_qstore *q, const char *path, const char *sha256_hex,
+ * and append its index line, which (like err) names it as shown: the path
+ * as the manifest writes it, values found in it masked. LS_E_CORRUPT if the
+ * content changed, LS_E_IO on I/O failure (err says which). Storing the
+ * same content twice only adds an index line. */
+ls_err ls_qstore_put(struct ls_qstore *q, const char *path, const char *shown, const char *sha256_hex,
                      const char *root_id, const char *verdict, char *err, size_t errlen);
 uint64_t ls_qstore_count(const struct ls_qstore *q);
 

@@ -10,6 +10,7 @@ the rules find are written as they are.
 """
 import base64
 import io
+import json
 import os
 import sys
 import tempfile
@@ -70,7 +71,8 @@ class Names(unittest.TestCase):
         spec = gen_pst.mini_spec()
         spec["folders"][0]["messages"][0]["subject"] = "Payroll fix for SSN %s" % SUBJECT_SSN
         gen_pst.build(os.path.join(t, "mail.pst"), spec)
-        cls.proc, cls.m = lsutil.scan(cls.tmp.name, [t], "-j2")
+        cls.store = os.path.join(cls.tmp.name, "store")
+        cls.proc, cls.m = lsutil.scan(cls.tmp.name, [t], "-j2", "--quarantine-dir", cls.store)
         with open(os.path.join(cls.tmp.name, "manifest.jsonl"), "rb") as f:
             cls.raw = f.read()
 
@@ -109,6 +111,19 @@ class Names(unittest.TestCase):
         msgs = [e for e in o["errors"] if "macro sheet" in e]
         self.assertEqual(len(msgs), 1, o["errors"])
         self.assertIn("SSN ***-**-1874", msgs[0])
+
+    def test_quarantine_store(self):
+        # a root whose path holds a value is stored (reopened by its real
+        # path) and its index line names it as the manifest shows it
+        with open(os.path.join(self.store, "index.jsonl"), "rb") as f:
+            index = [json.loads(line) for line in f]
+        paths = [e["path"] for e in index]
+        self.assertIn(self.p("HR", "Jane Roe ***-**-1874", "passport.txt"), paths)
+        raw = b"".join(json.dumps(e).encode() for e in index)
+        for value in SECRETS:
+            self.assertNotIn(value.encode(), raw)
+        for e in index:
+            self.assertTrue(os.path.exists(os.path.join(self.store, e["sha256"][:2], e["sha256"])))
 
     def test_folder_of_a_root(self):
         o = self.m.obj(self.p("HR", "Jane Roe ***-**-1874", "passport.txt"))
