@@ -65,6 +65,11 @@ ls_err ole2_zchild(struct ole2_job *j, const char *name, struct ls_slice body);
 ls_err ole2_doc_extract(struct ole2_job *j, uint32_t st);
 ls_err ole2_xls_extract(struct ole2_job *j, uint32_t st);
 ls_err ole2_ppt_extract(struct ole2_job *j, uint32_t st);
+/* A BIFF8 workbook stream ws[0, len) whose FILEPASS record starts at
+ * fp_off, decrypted in place when it is RC4-encrypted with Excel's default
+ * password "VelvetSweatshop" (ole2_crypt.c): LS_OK; LS_E_ENCRYPTED (any
+ * other password or scheme: nothing changed); LS_E_DEPENDENCY (MD5 failed). */
+ls_err ole2_xls_default_decrypt(uint8_t *ws, size_t len, size_t fp_off);
 /* VBA module source of the `VBA` storage vba, as text (ole2_vba.c). */
 ls_err ole2_vba_extract(struct ole2_job *j, uint32_t vba);
 /* Equation Editor / MathType equation objects: storage st holds an

@@ -7,7 +7,8 @@
  * continuation restarts with a fresh grbit byte that may switch between
  * 8-bit and 16-bit characters (2.5.293 XLUnicodeRichExtendedString) —
  * LABELSST, LABEL, RSTRING, NUMBER, RK, MULRK, FORMULA (numbers, booleans,
- * and string results from the STRING record that follows), BOOLERR,
+ * error values, and string results from the STRING record that follows),
+ * BOOLERR (booleans and error values: "#REF!", "#N/A" as Excel shows them),
  * HEADER/FOOTER and TXO comment text, the strings of HLINK (hyperlink
  * targets) and SUPBOOK (external workbook paths). A BOUNDSHEET of type macro sheet
  * (Excel 4.0 / XLM macros, which run without any VBA) raises `macro`. Cells are written one row per line,
@@ -23,7 +24,8 @@
  * system of DATEMODE (2.4.77); see sheetdate.h. Serials out of range stay
  * numbers. FORMAT and XF records precede the sheets in the globals
  * substream, so every cell finds its format.
- * FILEPASS (2.4.117): the rest of the stream is encrypted; reported.
+ * FILEPASS (2.4.117): the rest of the stream is encrypted; decrypted when
+ * the password is Excel's default (ole2_crypt.c), otherwise reported.
  * Ignored on purpose: number formats other than dates and times, fonts and
  * the rest of the styles, formulas' parsed expressions, charts, pivot
  * caches. Attacker-controlled: every record size, count, index and string
@@ -85,6 +87,8 @@ struct xls_sheet {
 struct xls {
     struct ole2_job *j;
     struct ls_slice ws;
+    struct ls_buf *wsbuf;    /* ws's storage: decrypted in place (FILEPASS) */
+    bool decrypted;          /* the default password opened it */
     bool biff8;
     struct ls_buf pool;      /* UTF-8 of shared strings and sheet names */
     struct ls_buf tmp;
@@ -489,6 +493,22 @@ static ls_err xls_number(struct xls *x, uint16_t type, struct ls_slice d)
     return xls_put_value(x, ixfe, xls_f64(d, 6), col);
 }
 
+/* An error value (2.5.97 BErr) as Excel shows it. */
+static const char *xls_err_name(int code)
+{
+    switch (code) {
+    case 0x00: return "#NULL!";
+    case 0x07: return "#DIV/0!";
+    case 0x0F: return "#VALUE!";
+    case 0x17: return "#REF!";
+    case 0x1D: return "#NAME?";
+    case 0x24: return "#NUM!";
+    case 0x2A: return "#N/A";
+    case 0x2B: return "#GETTING_DATA";
+    default: return "#ERROR";
+    }
+}
+
 static ls_err xls_formula(struct xls *x, struct ls_slice d)
 {
     uint16_t row = 0, col = 0, tag = 0, ixfe = 0;
@@ -509,6 +529,10 @@ static ls_err xls_formula(struct xls *x, struct ls_slice d)
     if (kind == 1) {
         LS_TRY(xls_cell(x, row, col));
         return ole2_put(x->j, val ? "TRUE" : "FALSE");
+    }
+    if (kind == 2) {
+        LS_TRY(xls_cell(x, row, col));
+        return ole2_put(x->j, xls_err_name(val));
     }
     return LS_OK;
 }
@@ -572,7 +596,10 @@ static ls_err xls_record(struct xls *x, uint16_t type, size_t off, struct ls_sli
     }
     switch (type) {
     case XR_BOF: return xls_bof(x, off, d);
-    case XR_FILEPASS: return LS_E_ENCRYPTED;
+    case XR_FILEPASS: /* readable when the password is Excel's default; decrypted once */
+        if (x->decrypted) return LS_OK;
+        x->decrypted = ole2_xls_default_decrypt(x->wsbuf->ptr, x->wsbuf->len, off) == LS_OK;
+        return x->decrypted ? LS_OK : LS_E_ENCRYPTED;
     case XR_BOUNDSHEET: return xls_boundsheet(x, off, d);
     case XR_SST: return xls_sst(x, off, d);
     case XR_LABELSST: return xls_labelsst(x, d);
@@ -599,11 +626,10 @@ static ls_err xls_record(struct xls *x, uint16_t type, size_t off, struct ls_sli
     case XR_HLINK: case XR_SUPBOOK: return xls_links(x, d);
     case XR_BOOLERR: {
         uint16_t row = 0, col = 0;
-        if (!ls_rd_u16le(d, 0, &row) || !ls_rd_u16le(d, 2, &col) || d.len < 8 ||
-            ls_slice_at(d, 7) != 0)
-            return LS_OK;
+        if (!ls_rd_u16le(d, 0, &row) || !ls_rd_u16le(d, 2, &col) || d.len < 8) return LS_OK;
         LS_TRY(xls_cell(x, row, col));
         xls_tc(x, col, ls_slice_make("=", 1), false);
+        if (ls_slice_at(d, 7) != 0) return ole2_put(x->j, xls_err_name(ls_slice_at(d, 6)));
         return ole2_put(x->j, ls_slice_at(d, 6) ? "TRUE" : "FALSE");
     }
     default: return LS_OK;
@@ -669,6 +695,7 @@ ls_err ole2_xls_extract(struct ole2_job *j, uint32_t st)
     ls_err r = ole2_read_named(j, st, book ? "Book" : "Workbook", &ws);
     if (r == LS_E_NOMEM || r == LS_E_ARG) goto out;
     x.ws = ls_buf_slice(&ws);
+    x.wsbuf = &ws;
     ls_err e = xls_walk(&x);
     if (e == LS_OK) e = ls_tc_row_end(&x.tc, j->c, j->o); /* the last row */
     if (e == LS_OK && x.nsst) e = xls_grow_used(&x);

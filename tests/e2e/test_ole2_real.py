@@ -58,6 +58,35 @@ class Ole2Real(unittest.TestCase):
         o = self.full("ppt_comment.ppt")
         self.assertIn("email", lsutil.entities(o))
 
+    def test_ppt_officeart_alt_text(self):
+        t = self.text("ppt_alttext.ppt")
+        for want in (g.PPT_SLIDE, g.PPT_ALT, g.PPT_PIB, g.PPT_TIP, g.PPT_WORDART):
+            self.assertIn(want, t)
+        self.assertNotIn(g.PPT_SHAPE_NAME, t)  # generated shape names are noise
+        o = self.full("ppt_alttext.ppt")
+        self.assertIn("email", lsutil.entities(o))
+
+    def test_xls_error_values(self):
+        t = self.text("xls_errors.xls")
+        for err in g.XLS_ERRORS:
+            self.assertIn("%s\t%s" % (err, err), t)  # BOOLERR cell, then the FORMULA's cached error
+        self.full("xls_errors.xls")
+
+    def test_xls_default_password_is_read(self):
+        t = self.text("xls_velvet.xls")
+        self.assertIn("[Sheet: Payroll]", t)
+        self.assertIn(g.VELVET_CELL, t)
+        self.assertIn("filler row 59", t)  # past the first 1024-byte block
+        o = self.full("xls_velvet.xls")
+        self.assertIn("ssn", lsutil.entities(o))
+        self.assertIn("credit_card", lsutil.entities(o))
+
+    def test_xls_other_password_stays_encrypted(self):
+        o = self.m.obj(os.path.join(self.dir, "xls_password.xls"))
+        self.assertEqual(o["coverage"], "partial")
+        self.assertTrue(any("encrypted" in e for e in o["errors"]), o["errors"])
+        self.assertNotIn("Salary", self.text("xls_password.xls"))
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -16,14 +16,28 @@ Files (all PII fake):
                        BinaryTagDataBlob of a "___PPT10" tag, which has
                        recVer 0 although it holds records (POI
                        WithComments.ppt, Tika testPPT_comment.ppt)
+  ppt_alttext.ppt      a picture's alternative text, file name and tooltip
+                       and WordArt text, complex properties of an OfficeArt
+                       shape (OfficeArtFOPT; POI 60003.ppt, Tika
+                       testPPT_2imgs.ppt: LibreOffice shows the alt text)
+  xls_errors.xls       error values: BOOLERR cells and FORMULA results
+                       (#REF!, #N/A, #DIV/0! ...; SheetJS ErrorTypes.xls,
+                       POI IndexFunctionTestCaseData.xls) between text cells
+  xls_velvet.xls       BIFF8 RC4-encrypted (FILEPASS, RC4 1.1) with Excel's
+                       default password "VelvetSweatshop": a workbook only
+                       write-protected, which Excel and LibreOffice open
+                       without a prompt (POI 50833.xls, calamine
+                       issue_385.xls, PhpSpreadsheet pwtest.xls)
+  xls_password.xls     the same workbook under another password: encrypted
 """
+import hashlib
 import os
 import struct
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cfb_writer import CFBWriter  # noqa: E402
-from gen_ole2 import summary_info  # noqa: E402
+from gen_ole2 import biff, summary_info  # noqa: E402
 
 W6_KEPT = "Personnel file of Jane Doe\r"
 W6_DELETED = "Deleted paragraph: old SSN 536-22-1874\r"
@@ -95,9 +109,128 @@ def ppt_comment():
     return w.build()[0]
 
 
+PPT_ALT = "Scan of passport 123456789 of Jane Doe"
+PPT_PIB = "C:\\Users\\jdoe\\Desktop\\passport_scan.png"
+PPT_TIP = "Tooltip alt.tip@example.com"
+PPT_WORDART = "CONFIDENTIAL WordArt banner"
+PPT_SHAPE_NAME = "Picture 4"
+
+
+def ppt_alttext():
+    """A slide's PPDrawing (0x040C) > DgContainer (0xF002) > SpContainer
+    (0xF004) > OfficeArtFOPT (0xF00B, recVer 3, recInstance = property
+    count): a simple property, then pibName, wzName, wzDescription,
+    wzTooltip and gtextUNICODE as complex UTF-16 values after the table."""
+    props = [(0x007F, None, 0x00010001), (0x0105, PPT_PIB, 0), (0x0380, PPT_SHAPE_NAME, 0),
+             (0x0381, PPT_ALT, 0), (0x038D, PPT_TIP, 0), (0x00C0, PPT_WORDART, 0)]
+    table, data = b"", b""
+    for pid, text, val in props:
+        if text is None:
+            table += struct.pack("<HI", pid, val)
+            continue
+        v = text.encode("utf-16-le") + b"\0\0"
+        table += struct.pack("<HI", pid | 0x8000, len(v))
+        data += v
+    fopt = _rec(3, len(props), 0xF00B, table + data)
+    sp = _rec(0xF, 0, 0xF004, _rec(2, 0, 0xF00A, struct.pack("<II", 1025, 0x0A00)) + fopt)
+    drawing = _rec(0xF, 0, 0x040C, _rec(0xF, 0, 0xF002, _rec(0xF, 0, 0xF003, sp)))
+    slide = _rec(0xF, 0, 0x03EE, _rec(0xF, 0, 0x0FF0, _rec(0, 0, 0x0FA0, PPT_SLIDE.encode("utf-16-le"))) + drawing)
+    w = CFBWriter()
+    w.add_stream("PowerPoint Document", _rec(0xF, 0, 0x03E8, b"") + slide)
+    w.add_stream("Current User", b"\0" * 20)
+    return w.build()[0]
+
+
+XLS_ERRORS = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"]
+XLS_ERROR_CODES = [0x00, 0x07, 0x0F, 0x17, 0x1D, 0x24, 0x2A]
+
+
+def xls_errors():
+    """BIFF8, one sheet: row 0 a LABEL, then one BOOLERR error cell per
+    code in column 0 and a FORMULA with the same cached error in column 1."""
+    bof_g = biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 0x06))
+    name = b"Errors"
+    glob_len = len(bof_g) + 4 + 8 + len(name) + 4
+    glob = bof_g + biff(0x0085, struct.pack("<IBBBB", glob_len, 0, 0, len(name), 0) + name) + biff(0x000A, b"")
+    assert len(glob) == glob_len
+    rows = biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0010, 0x0DBB, 0x07CC, 0, 0x06))
+    lab = "Lookup results for err.owner@example.com"
+    rows += biff(0x0204, struct.pack("<HHHHB", 0, 0, 15, len(lab), 0) + lab.encode())
+    for i, code in enumerate(XLS_ERROR_CODES, 1):
+        rows += biff(0x0205, struct.pack("<HHHBB", i, 0, 15, code, 1))
+        f = struct.pack("<HHH", i, 1, 15) + struct.pack("<BBBBHH", 2, 0, code, 0, 0, 0xFFFF)
+        f += struct.pack("<HI", 0, 0) + struct.pack("<H", 0)
+        rows += biff(0x0006, f)
+    w = CFBWriter()
+    w.add_stream("Workbook", (glob + rows + biff(0x000A, b"")).ljust(4096, b"\0"))
+    return w.build()[0]
+
+
+def _rc4(key, data):
+    S = list(range(256))
+    j = 0
+    for i in range(256):
+        j = (j + S[i] + key[i % len(key)]) & 255
+        S[i], S[j] = S[j], S[i]
+    i = j = 0
+    out = bytearray()
+    for c in data:
+        i = (i + 1) & 255
+        j = (j + S[i]) & 255
+        S[i], S[j] = S[j], S[i]
+        out.append(c ^ S[(S[i] + S[j]) & 255])
+    return bytes(out)
+
+
+VELVET_CELL = "Salary list: 536-22-1874 velvet.owner@example.com"
+
+
+def xls_rc4(password):
+    """[MS-OFFCRYPTO] 2.3.6 RC4 (version 1.1) over a BIFF8 stream as
+    [MS-XLS] 2.2.10 says: the key stream runs over the whole stream from
+    offset 0, re-keyed every 1024 bytes (block n: MD5(H1[0..5] || n)),
+    headers are not encrypted but use key stream, BOF/FILEPASS stay clear,
+    and so does a BoundSheet8's lbPlyPos."""
+    salt = bytes(range(16))
+    h0 = hashlib.md5(password.encode("utf-16-le")).digest()
+    h1 = hashlib.md5((h0[:5] + salt) * 16).digest()
+
+    def key(n):
+        return hashlib.md5(h1[:5] + struct.pack("<I", n)).digest()
+    verifier = bytes(range(100, 116))
+    ev = _rc4(key(0), verifier + hashlib.md5(verifier).digest())
+    filepass = biff(0x002F, struct.pack("<HHH", 1, 1, 1) + salt + ev)
+    bof_g = biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 0x06))
+    name = b"Payroll"
+    glob_len = len(bof_g) + len(filepass) + 4 + 8 + len(name) + 4
+    recs = [bof_g, filepass, biff(0x0085, struct.pack("<IBBBB", glob_len, 0, 0, len(name), 0) + name),
+            biff(0x000A, b""), biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0010, 0x0DBB, 0x07CC, 0, 0x06))]
+    for row, text in enumerate([VELVET_CELL, "Card 4556 7375 8689 9855"] + ["filler row %d" % i for i in range(60)]):
+        recs.append(biff(0x0204, struct.pack("<HHHHB", row, 0, 15, len(text), 0) + text.encode()))
+    recs.append(biff(0x000A, b""))
+    plain = b"".join(recs)
+    assert struct.unpack_from("<I", plain, len(bof_g) + len(filepass) + 4)[0] == glob_len
+    stream = bytearray(plain)
+    ks = b"".join(_rc4(key(n), bytes(1024)) for n in range(len(plain) // 1024 + 1))
+    off = len(bof_g) + len(filepass)
+    while off < len(plain):
+        rtype, n = struct.unpack_from("<HH", plain, off)
+        start = off + 4 + (4 if rtype == 0x0085 else 0)
+        if rtype not in (0x0809, 0x002F):
+            for i in range(start, off + 4 + n):
+                stream[i] ^= ks[i]
+        off += 4 + n
+    w = CFBWriter()
+    w.add_stream("Workbook", bytes(stream).ljust(4096, b"\0"))
+    w.add_stream("\x05SummaryInformation", summary_info("Payroll", "Jane Doe"))
+    return w.build()[0]
+
+
 def generate(out):
     os.makedirs(out, exist_ok=True)
-    files = {"word6_fastsaved.doc": word6_fastsaved(), "ppt_comment.ppt": ppt_comment()}
+    files = {"word6_fastsaved.doc": word6_fastsaved(), "ppt_comment.ppt": ppt_comment(),
+             "ppt_alttext.ppt": ppt_alttext(), "xls_errors.xls": xls_errors(), "xls_velvet.xls": xls_rc4("VelvetSweatshop"),
+             "xls_password.xls": xls_rc4("hunter2")}
     for name, data in files.items():
         with open(os.path.join(out, name), "wb") as f:
             f.write(data)

@@ -1,0 +1,163 @@
+/*
+ * Excel 97-2003 workbooks "encrypted" with Excel's default password.
+ * A workbook protected only against changes (a password to modify, a
+ * protected structure) is written with a FILEPASS record and encrypted
+ * with the built-in password "VelvetSweatshop" ([MS-OFFCRYPTO] 2.3.7.7):
+ * Excel, LibreOffice and POI open it without asking anybody, so its cells
+ * are as readable as a plain workbook's and a triage tool must read them.
+ *
+ * Supported: RC4 encryption ([MS-OFFCRYPTO] 2.3.6.1 RC4 Encryption Header,
+ * version 1.1, "Office 97/2000 compatible"): H0 = MD5(password UTF-16LE),
+ * H1 = MD5((H0[0..5] || salt) x 16), the key of block n is
+ * MD5(H1[0..5] || n as u32le), RC4 restarted every 1024 bytes; the
+ * password is right when MD5 of the decrypted verifier equals the
+ * decrypted verifier hash. [MS-XLS] 2.2.10: record headers stay in clear
+ * (but use up key stream), BOF, FILEPASS, UsrExcl, FileLock, InterfaceHdr,
+ * RRDInfo and RRDHead are not encrypted, nor a BoundSheet8's lbPlyPos.
+ * Not supported (still reported `encrypted`): any other password, XOR
+ * obfuscation, RC4 CryptoAPI.
+ *
+ * MD5 comes from OpenSSL through src/identify/ls_crypto.h; RC4 is written
+ * here (OpenSSL 3 has it only in its legacy provider, which the worker
+ * sandbox cannot load). Both are used to read, never to protect anything.
+ * Attacker-controlled: the FILEPASS record and every byte after it.
+ */
+#include "extract/ole2.h"
+
+#include <string.h>
+
+#include "identify/ls_crypto.h"
+
+#define BC_BLOCK 1024u
+#define BC_FILEPASS 0x002F
+
+struct bc_rc4 {
+    uint8_t s[256];
+    unsigned i, j;
+};
+
+static void bc_rc4_init(struct bc_rc4 *r, const uint8_t *key, size_t len)
+{
+    for (unsigned i = 0; i < 256; i++) r->s[i] = (uint8_t)i;
+    for (unsigned i = 0, j = 0; i < 256; i++) {
+        j = (j + r->s[i] + key[i % len]) & 0xFF;
+        uint8_t t = r->s[i];
+        r->s[i] = r->s[j];
+        r->s[j] = t;
+    }
+    r->i = r->j = 0;
+}
+
+static uint8_t bc_rc4_byte(struct bc_rc4 *r)
+{
+    r->i = (r->i + 1) & 0xFF;
+    r->j = (r->j + r->s[r->i]) & 0xFF;
+    uint8_t t = r->s[r->i];
+    r->s[r->i] = r->s[r->j];
+    r->s[r->j] = t;
+    return r->s[(r->s[r->i] + r->s[r->j]) & 0xFF];
+}
+
+static bool bc_md5(const struct ls_slice *parts, size_t n, uint8_t out[16])
+{
+    uint8_t h[LS_DIGEST_MAX];
+    if (ls_digest(LS_DIGEST_MD5, parts, n, h) != 16) return false;
+    memcpy(out, h, 16);
+    return true;
+}
+
+/* The RC4 state for block n: key MD5(H1[0..5] || n). */
+static bool bc_block(const uint8_t h1[16], uint32_t n, struct bc_rc4 *r)
+{
+    uint8_t nb[4] = {(uint8_t)n, (uint8_t)(n >> 8), (uint8_t)(n >> 16), (uint8_t)(n >> 24)};
+    struct ls_slice parts[2] = {ls_slice_make(h1, 5), ls_slice_make(nb, 4)};
+    uint8_t key[16];
+    if (!bc_md5(parts, 2, key)) return false;
+    bc_rc4_init(r, key, sizeof key);
+    return true;
+}
+
+/* H1 of the default password when fp (FILEPASS data) is RC4 1.1 and the
+ * verifier matches. */
+static bool bc_default_key(struct ls_slice fp, uint8_t h1[16])
+{
+    static const char pw[] = "VelvetSweatshop";
+    uint16_t type = 0, major = 0, minor = 0;
+    struct ls_slice salt, ver;
+    if (!ls_rd_u16le(fp, 0, &type) || type != 1 || !ls_rd_u16le(fp, 2, &major) || !ls_rd_u16le(fp, 4, &minor) ||
+        major != 1 || minor != 1 || !ls_slice_sub(fp, 6, 16, &salt) || !ls_slice_sub(fp, 22, 32, &ver))
+        return false;
+    uint8_t pw16[2 * (sizeof pw - 1)], h0[16], inter[16 * 21];
+    for (size_t i = 0; i + 1 < sizeof pw; i++) {
+        pw16[2 * i] = (uint8_t)pw[i];
+        pw16[2 * i + 1] = 0;
+    }
+    struct ls_slice p = ls_slice_make(pw16, sizeof pw16);
+    if (!bc_md5(&p, 1, h0)) return false;
+    for (size_t k = 0; k < 16; k++) {
+        memcpy(&inter[21 * k], h0, 5);
+        for (size_t i = 0; i < 16; i++) inter[21 * k + 5 + i] = (uint8_t)ls_slice_at(salt, i);
+    }
+    p = ls_slice_make(inter, sizeof inter);
+    if (!bc_md5(&p, 1, h1)) return false;
+    struct bc_rc4 r;
+    uint8_t v[32], vh[16];
+    if (!bc_block(h1, 0, &r)) return false;
+    for (size_t i = 0; i < 32; i++) v[i] = (uint8_t)ls_slice_at(ver, i) ^ bc_rc4_byte(&r);
+    p = ls_slice_make(v, 16);
+    return bc_md5(&p, 1, vh) && memcmp(vh, &v[16], 16) == 0;
+}
+
+/* Records [MS-XLS] 2.2.10 leaves in clear. */
+static bool bc_clear_record(uint16_t type)
+{
+    switch (type) {
+    case 0x0809: case 0x002F: case 0x0194: case 0x0195: case 0x00E1: case 0x0196: case 0x0138: return true;
+    default: return false;
+    }
+}
+
+/* XOR ws[from, to) with the key stream at those stream offsets. *cur is
+ * the block r holds, *pos its next offset. */
+static bool bc_xor(uint8_t *ws, size_t from, size_t to, const uint8_t h1[16], struct bc_rc4 *r, uint32_t *cur,
+                   size_t *pos)
+{
+    for (size_t i = from; i < to; i++) {
+        uint32_t blk = (uint32_t)(i / BC_BLOCK);
+        if (blk != *cur || i < *pos) {
+            if (!bc_block(h1, blk, r)) return false;
+            *cur = blk;
+            *pos = (size_t)blk * BC_BLOCK;
+        }
+        while (*pos < i) {
+            (void)bc_rc4_byte(r);
+            ++*pos;
+        }
+        ws[i] ^= bc_rc4_byte(r);
+        ++*pos;
+    }
+    return true;
+}
+
+ls_err ole2_xls_default_decrypt(uint8_t *ws, size_t len, size_t fp_off)
+{
+    struct ls_slice s = ls_slice_make(ws, len), fp;
+    uint16_t type = 0, n = 0;
+    uint8_t h1[16];
+    if (!ls_rd_u16le(s, fp_off, &type) || type != BC_FILEPASS || !ls_rd_u16le(s, fp_off + 2, &n) ||
+        !ls_slice_sub(s, fp_off + 4, n, &fp) || !bc_default_key(fp, h1))
+        return LS_E_ENCRYPTED;
+    struct bc_rc4 r;
+    uint32_t cur = UINT32_MAX;
+    size_t pos = 0;
+    for (size_t off = fp_off + 4 + n; off + 4 <= len;) {
+        uint16_t t = 0, l = 0;
+        (void)ls_rd_u16le(s, off, &t);
+        (void)ls_rd_u16le(s, off + 2, &l);
+        size_t from = off + 4, to = from + l < len ? from + l : len;
+        if (t == 0x0085) from = from + 4 < to ? from + 4 : to; /* BoundSheet8.lbPlyPos */
+        if (!bc_clear_record(t) && !bc_xor(ws, from, to, h1, &r, &cur, &pos)) return LS_E_DEPENDENCY;
+        off += 4 + (size_t)l;
+    }
+    return LS_OK;
+}
