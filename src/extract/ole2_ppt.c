@@ -16,6 +16,8 @@
  * Text: TextCharsAtom (0x0FA0, UTF-16LE), TextBytesAtom (0x0FA8, the low
  * bytes of UTF-16, i.e. Latin-1), CString (0x0FBA, UTF-16LE: titles,
  * comments, hyperlinks, tags). Vertical tab and CR become newlines.
+ * OfficeArt shape properties: alternative text, picture file names,
+ * tooltips and WordArt text (ppt_fopt).
  * Every atom is read, including ones an edit made unreachable from the
  * current user edit: deleted text is still a leak.
  * Embedded OLE objects and the VBA project live in ExOleObjStg records
@@ -197,8 +199,43 @@ static bool ppt_all_zero(struct ls_slice s, size_t from, size_t to)
     return true;
 }
 
+/* OfficeArt property tables ([MS-ODRAW] 2.2.9 OfficeArtFOPT 0xF00B, the
+ * secondary 0xF121 and tertiary 0xF122): recInstance entries of 6 bytes
+ * (opid: pid in bits 0-13, fComplex bit 15; op), then the complex values
+ * in entry order, op bytes each. Kept: a picture's alternative text
+ * (wzDescription 0x0381), its file name (pibName 0x0105), a tooltip
+ * (wzTooltip 0x038D) and WordArt text (gtextUNICODE 0x00C0). Shape names
+ * (wzName: "Picture 4", "Rectangle 2") are not. */
+#define PR_FOPT 0xF00B
+#define PR_FOPT2 0xF121
+#define PR_FOPT3 0xF122
+static bool ppt_fopt_text(uint16_t pid)
+{
+    return pid == 0x0381 || pid == 0x0105 || pid == 0x038D || pid == 0x00C0;
+}
+
+static ls_err ppt_fopt(struct ole2_job *j, uint16_t verinst, struct ls_slice body)
+{
+    uint32_t n = verinst >> 4;
+    size_t cx = (size_t)n * 6;
+    if (cx > body.len) return LS_OK;
+    for (uint32_t i = 0; i < n; i++) {
+        uint16_t opid = 0;
+        uint32_t op = 0;
+        struct ls_slice v;
+        (void)ls_rd_u16le(body, 6 * (size_t)i, &opid);
+        (void)ls_rd_u32le(body, 6 * (size_t)i + 2, &op);
+        if (!(opid & 0x8000)) continue;
+        if (!ls_slice_sub(body, cx, op, &v)) return LS_OK; /* a value past the record: stop */
+        cx += op;
+        if (ppt_fopt_text(opid & 0x3FFF) && v.len >= 2) LS_TRY(ppt_text16(j, v));
+    }
+    return LS_OK;
+}
+
 static ls_err ppt_atom(struct ole2_job *j, const struct ppt_hdr *h, struct ls_slice body, unsigned *nobj)
 {
+    if (h->type == PR_FOPT || h->type == PR_FOPT2 || h->type == PR_FOPT3) return ppt_fopt(j, h->verinst, body);
     if (h->type == PR_EXOLESTG && !j->stop) {
         ls_err o = ppt_object(j, h->verinst, body, ++*nobj);
         return o == LS_E_NOMEM ? o : LS_OK;
