@@ -58,11 +58,15 @@ static bool is_letter(int ch)
     return ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || ch >= 0x80;
 }
 
+static void trim(struct ls_slice s, size_t *a, size_t *b);
+
 bool ls_tc_is_text(struct ls_slice s)
 {
     for (size_t i = 0; i < s.len; i++)
         if (is_letter(ls_slice_at(s, i))) return true;
-    return false;
+    size_t a, b;
+    trim(s, &a, &b);
+    return b - a == 1 && ls_slice_at(s, a) == '#'; /* a row-number column's header */
 }
 
 /* s without leading and trailing blanks: [*a, *b). */
@@ -92,7 +96,7 @@ static bool label_text(struct ls_slice s, char *out)
         out[n++] = (char)ch;
     }
     out[n] = 0;
-    return letter;
+    return letter || (n == 1 && out[0] == '#'); /* a row-number column: "#,Name,SSN" */
 }
 
 /* A value that is PII only by its column: enough digits, short. */

@@ -12,8 +12,9 @@
  *
  * The header is the first of the first LS_TC_SCAN_ROWS non-empty rows that
  * has at least LS_TC_MIN_COLS non-empty cells, all of them text (not numbers
- * or dates) of at most LS_TC_MAX_LABEL bytes with at least one letter, no '@'
- * and fewer than LS_TC_MIN_DIGITS digits; title rows above it are passed over. A value gets a line entry when its column
+ * or dates) of at most LS_TC_MAX_LABEL bytes with at least one letter (or
+ * a lone '#', a row-number column), no '@' and fewer than LS_TC_MIN_DIGITS
+ * digits; title rows above it are passed over. A value gets a line entry when its column
  * has a label and it has at least LS_TC_MIN_DIGITS digits in at most
  * LS_TC_MAX_VALUE bytes: the numbers, dates and codes that are PII only by
  * their column (names and e-mail addresses speak for themselves); under a
@@ -50,8 +51,8 @@ void ls_tc_free(struct ls_tablectx *t);
 /* A new sheet: forget the labels and look for a header again. */
 void ls_tc_reset(struct ls_tablectx *t);
 /* True if a cell's text has a letter (ASCII or any non-ASCII byte): a word,
- * not a number, date or code. For readers without cell types (csv, docx,
- * html tables). */
+ * not a number, date or code; or is a lone '#' (a row-number column's
+ * header). For readers without cell types (csv, docx, html tables). */
 bool ls_tc_is_text(struct ls_slice s);
 /* The label of column col (0-based) for a cell below the header, or NULL. */
 const char *ls_tc_label(const struct ls_tablectx *t, uint32_t col);

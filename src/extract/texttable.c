@@ -88,6 +88,7 @@ static bool tt_label(struct ls_slice s)
         if (ch >= '0' && ch <= '9') digits++;
         if (((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || ch >= 0x80) letter = true;
     }
+    if (s.len == 1 && ls_slice_at(s, 0) == '#') return true; /* a row-number column */
     return letter && digits < LS_TC_MIN_DIGITS;
 }
 

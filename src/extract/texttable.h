@@ -9,8 +9,8 @@
  *
  * A line's fields are separated by '|' or by two or more blanks (or a tab);
  * single spaces stay inside a field. A header is a line of at least two
- * fields that all read as labels (a letter; at most LS_TC_MAX_LABEL bytes;
- * fewer than LS_TC_MIN_DIGITS digits; no '@'). The lines after it, up to
+ * fields that all read as labels (a letter, or a lone '#'; at most
+ * LS_TC_MAX_LABEL bytes; fewer than LS_TC_MIN_DIGITS digits; no '@'). The lines after it, up to
  * the first blank line or line of fewer than two fields, are its rows;
  * border lines ("-----  ----", "+----+----+", "|---|---|") are skipped. A
  * row's field belongs to the header column its character span overlaps

@@ -5,11 +5,12 @@ numbers without punctuation, and the numbers that look like PII but are not.
 Usage: gen_pii_columns.py OUTDIR KEYFILE [--seed S] [--rows N]
 
 Leaked HR and CRM exports put the label once, in a header row ("SSN",
-"Social Security Number", "DOB", "Date of Birth", "Passport No."), and
-hundreds of bare values below it (536221874, 1975-03-14, C01X00T47): the
-rules' context windows cannot see the header, so leaksift carries it to
-each cell (src/extract/tablectx.h). Each table is written as CSV, TSV,
-XLSX (values as numbers, as strings, dates as serials), DOCX and HTML
+"Social Security Number", "DOB", "Date of Birth", "Passport No."; here
+after a row-number column headed "#"), and hundreds of bare values below
+it (536221874, 1975-03-14, C01X00T47): the rules' context windows cannot
+see the header, so leaksift carries it to each cell
+(src/extract/tablectx.h). Each table is written as CSV, TSV, XLSX (values
+as numbers, as strings, dates as serials), DOCX and HTML
 tables, ODS, plain text with aligned columns under a title line and a
 rule line (a printed report), and a SQL client's output (mysql's +---+
 borders and | separators); the label must survive every row, not only the
@@ -292,15 +293,16 @@ def value(g, maker):
 
 
 def pii_tables(g, nrows):
-    """One table per form: Name, Employee ID (decoy), then the PII columns."""
+    """One table per form: # (row number), Name, Employee ID (decoy), then the
+    PII columns."""
     tables = []
     for form in TABLE_FORMS:
         cols = PII_COLUMNS
-        header = ["Name", "Employee ID"] + [c[1] for c in cols]
-        kinds = ["s", "n"] + [c[4] for c in cols]
+        header = ["#", "Name", "Employee ID"] + [c[1] for c in cols]
+        kinds = ["n", "s", "n"] + [c[4] for c in cols]
         rows, spell = [], {}
-        for _ in range(nrows):
-            row = [g.name(), g.d(9)]
+        for i in range(nrows):
+            row = [str(i + 1), g.name(), g.d(9)]
             for sid, _lab, ent, maker, _k in cols:
                 shown, norm = value(g, maker)
                 if ent == "passport":

@@ -56,6 +56,31 @@ static void title_row_then_header(void **state)
     ls_tc_free(&t);
 }
 
+/* "#,Name,SSN": a row-number column's "#" does not spoil the header. */
+static void hash_column_header(void **state)
+{
+    (void)state;
+    struct ls_tablectx t;
+    assert_int_equal(ls_tc_init(&t), LS_OK);
+    static const char *const head[] = {"#", "Name", "SSN"};
+    static const bool yes[] = {true, true, true};
+    row(&t, head, yes, 3);
+    assert_string_equal(ls_tc_label(&t, 0), "#");
+    assert_string_equal(ls_tc_label(&t, 2), "SSN");
+    static const char *const rec[] = {"1", "Jane Roe", "536221874"};
+    static const bool kinds[] = {false, true, false};
+    row(&t, rec, kinds, 3);
+    struct ls_slice line = ls_tc_last_line(&t);
+    assert_int_equal(line.len, strlen("SSN: 536221874\n"));
+    assert_memory_equal(line.ptr, "SSN: 536221874\n", line.len);
+    /* "##" or "-" is no label */
+    ls_tc_reset(&t);
+    static const char *const bad[] = {"##", "Name", "SSN"};
+    row(&t, bad, yes, 3);
+    assert_null(ls_tc_label(&t, 2));
+    ls_tc_free(&t);
+}
+
 static void rows_that_are_not_headers(void **state)
 {
     (void)state;
@@ -111,6 +136,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(title_row_then_header),
         cmocka_unit_test(rows_that_are_not_headers),
+        cmocka_unit_test(hash_column_header),
         cmocka_unit_test(empty_rows_do_not_count_and_controls_are_blanked),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
