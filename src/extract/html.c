@@ -25,6 +25,7 @@
 #include <strings.h>
 
 #include "core/handler.h"
+#include "extract/b64blob.h"
 #include "extract/markup.h"
 
 #define HTML_SNIFF 1024u
@@ -189,7 +190,7 @@ static int html_probe(const struct ls_object *o)
     return 0;
 }
 
-static ls_err html_extract(struct ls_ctx *c, struct ls_object *o)
+static ls_err html_text(struct ls_ctx *c, struct ls_object *o)
 {
     struct ls_slice name;
     if (html_has_bom(o->data) || !html_declared_charset(o->data, &name))
@@ -209,6 +210,15 @@ static ls_err html_extract(struct ls_ctx *c, struct ls_object *o)
         ls_note(c, o, LS_R_UNSUPPORTED, "html: charset \"%s\" not supported, read as Windows-1252", shown);
     }
     return ls_markup_html_text(c, o, o->data);
+}
+
+/* The text, then files carried as base64 in it (data: URIs). */
+static ls_err html_extract(struct ls_ctx *c, struct ls_object *o)
+{
+    ls_err e = html_text(c, o);
+    if (e == LS_E_NOMEM || e == LS_E_TIMEOUT || e == LS_E_LIMIT) return e;
+    ls_err b = ls_b64_blobs(c, o, o->data);
+    return e != LS_OK ? e : b;
 }
 
 const struct ls_handler ls_handler_html = {

@@ -19,6 +19,7 @@
 #include "extract/text.h"
 
 #include "core/handler.h"
+#include "extract/b64blob.h"
 #include "extract/mime_decode.h"
 #include "extract/sealed.h"
 #include "extract/texttable.h"
@@ -236,6 +237,7 @@ static ls_err text_extract(struct ls_ctx *c, struct ls_object *o)
     if (enc != LS_TEXT_UTF16LE && enc != LS_TEXT_UTF16BE) { /* armor and uuencode are ASCII */
         ls_sealed_note_blocks(c, o, o->data);
         LS_TRY(text_uu(c, o));
+        LS_TRY(ls_b64_blobs(c, o, o->data));
     }
     if (enc == LS_TEXT_UTF8) { /* the raw scan reads it; printed tables get their column labels */
         struct ls_slice u8;

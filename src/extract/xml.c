@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/handler.h"
+#include "extract/b64blob.h"
 #include "extract/markup.h"
 #include "extract/xmlss.h"
 
@@ -67,13 +68,22 @@ static bool xml_is_vml(const struct ls_object *o)
     return o->ext && strcmp(o->ext, "vml") == 0;
 }
 
-static ls_err xml_extract(struct ls_ctx *c, struct ls_object *o)
+static ls_err xml_text(struct ls_ctx *c, struct ls_object *o)
 {
     enum ls_xmlss_kind k = ls_xmlss_kind(o->data); /* Excel / Word 2003 XML */
     if (k != LS_XMLSS_NONE) return ls_xmlss_extract(c, o, k);
     unsigned flags = xml_is_svg(o) ? 0 : LS_MARKUP_ATTRS;
     if (xml_is_vml(o)) flags |= LS_MARKUP_LENIENT;
     return ls_markup_xml_text(c, o, o->data, flags);
+}
+
+/* The text, then files carried as base64 in it (SOAP, XML exports). */
+static ls_err xml_extract(struct ls_ctx *c, struct ls_object *o)
+{
+    ls_err e = xml_text(c, o);
+    if (e == LS_E_NOMEM || e == LS_E_TIMEOUT || e == LS_E_LIMIT) return e;
+    ls_err b = ls_b64_blobs(c, o, o->data);
+    return e != LS_OK ? e : b;
 }
 
 const struct ls_handler ls_handler_xml = {
