@@ -14,8 +14,12 @@
  * decrypted verifier hash. [MS-XLS] 2.2.10: record headers stay in clear
  * (but use up key stream), BOF, FILEPASS, UsrExcl, FileLock, InterfaceHdr,
  * RRDInfo and RRDHead are not encrypted, nor a BoundSheet8's lbPlyPos.
- * Not supported (still reported `encrypted`): any other password, XOR
- * obfuscation, RC4 CryptoAPI.
+ * XOR obfuscation (method 1, BIFF5 and BIFF8: [MS-OFFCRYPTO] 2.3.7): the
+ * FILEPASS record holds the key and the password's verifier; the default
+ * password's XOR array decrypts byte p of a record of length l as
+ * rotl3(b ^ array[(p + l) % 16]) ([MS-XLS] 2.2.10).
+ * Not supported (still reported `encrypted`): any other password, RC4
+ * CryptoAPI.
  *
  * MD5 comes from OpenSSL through src/identify/ls_crypto.h; RC4 is written
  * here (OpenSSL 3 has it only in its legacy provider, which the worker
@@ -139,14 +143,86 @@ static bool bc_xor(uint8_t *ws, size_t from, size_t to, const uint8_t h1[16], st
     return true;
 }
 
+/* ---- XOR obfuscation ([MS-OFFCRYPTO] 2.3.7.1-2.3.7.4, method 1) ---- */
+
+static const char bc_default_pw[] = "VelvetSweatshop";
+
+/* CreatePasswordVerifier_Method1. */
+static uint16_t bc_xor_verifier(void)
+{
+    size_t n = sizeof bc_default_pw - 1;
+    uint16_t v = 0;
+    for (size_t k = n + 1; k-- > 0;) {
+        uint8_t c = k == 0 ? (uint8_t)n : (uint8_t)bc_default_pw[k - 1];
+        v = (uint16_t)((((v >> 14) & 1u) | ((v << 1) & 0x7FFFu)) ^ c);
+    }
+    return (uint16_t)(v ^ 0xCE4Bu);
+}
+
+static uint8_t bc_xor_ror(uint8_t a, uint8_t b)
+{
+    uint8_t x = a ^ b;
+    return (uint8_t)((x >> 1) | (x << 7));
+}
+
+/* CreateXorArray_Method1: the key is the FILEPASS record's (it is derived
+ * from the password; the file carries it). */
+static void bc_xor_array(uint16_t key, uint8_t arr[16])
+{
+    static const uint8_t pad[15] = {0xBB, 0xFF, 0xFF, 0xBA, 0xFF, 0xFF, 0xB9, 0x80,
+                                    0x00, 0xBE, 0x0F, 0x00, 0xBF, 0x0F, 0x00};
+    const size_t n = sizeof bc_default_pw - 1; /* 15: odd, no padding */
+    uint8_t hi = (uint8_t)(key >> 8), lo = (uint8_t)key;
+    size_t i = n;
+    memset(arr, 0, 16);
+    if (i % 2 == 1) {
+        arr[i] = bc_xor_ror(pad[0], hi);
+        i--;
+        arr[i] = bc_xor_ror((uint8_t)bc_default_pw[n - 1], lo);
+    }
+    while (i > 1) {
+        i--;
+        arr[i] = bc_xor_ror((uint8_t)bc_default_pw[i], hi);
+        i--;
+        arr[i] = bc_xor_ror((uint8_t)bc_default_pw[i], lo);
+    }
+}
+
+/* [MS-XLS] 2.2.10: byte p of a record of length l decrypts as
+ * rotl3(b ^ arr[(p + l) % 16]), p its offset in the stream. */
+static void bc_xor_record(uint8_t *ws, size_t from, size_t to, uint16_t l, const uint8_t arr[16])
+{
+    for (size_t p = from; p < to; p++) {
+        uint8_t x = ws[p] ^ arr[(p + l) & 15u];
+        ws[p] = (uint8_t)((x << 3) | (x >> 5));
+    }
+}
+
+/* FILEPASS data fp: XOR with the default password (BIFF8: type 0, key,
+ * verifier; BIFF5: key, verifier alone). */
+static bool bc_xor_key(struct ls_slice fp, uint8_t arr[16])
+{
+    uint16_t type = 0, key = 0, ver = 0;
+    size_t at = 0;
+    if (fp.len != 4) {
+        if (!ls_rd_u16le(fp, 0, &type) || type != 0) return false;
+        at = 2;
+    }
+    if (!ls_rd_u16le(fp, at, &key) || !ls_rd_u16le(fp, at + 2, &ver) || ver != bc_xor_verifier()) return false;
+    bc_xor_array(key, arr);
+    return true;
+}
+
 ls_err ole2_xls_default_decrypt(uint8_t *ws, size_t len, size_t fp_off)
 {
     struct ls_slice s = ls_slice_make(ws, len), fp;
     uint16_t type = 0, n = 0;
-    uint8_t h1[16];
+    uint8_t h1[16], arr[16];
     if (!ls_rd_u16le(s, fp_off, &type) || type != BC_FILEPASS || !ls_rd_u16le(s, fp_off + 2, &n) ||
-        !ls_slice_sub(s, fp_off + 4, n, &fp) || !bc_default_key(fp, h1))
+        !ls_slice_sub(s, fp_off + 4, n, &fp))
         return LS_E_ENCRYPTED;
+    bool xor = bc_xor_key(fp, arr);
+    if (!xor && !bc_default_key(fp, h1)) return LS_E_ENCRYPTED;
     struct bc_rc4 r;
     uint32_t cur = UINT32_MAX;
     size_t pos = 0;
@@ -156,7 +232,12 @@ ls_err ole2_xls_default_decrypt(uint8_t *ws, size_t len, size_t fp_off)
         (void)ls_rd_u16le(s, off + 2, &l);
         size_t from = off + 4, to = from + l < len ? from + l : len;
         if (t == 0x0085) from = from + 4 < to ? from + 4 : to; /* BoundSheet8.lbPlyPos */
-        if (!bc_clear_record(t) && !bc_xor(ws, from, to, h1, &r, &cur, &pos)) return LS_E_DEPENDENCY;
+        if (bc_clear_record(t)) {
+        } else if (xor) {
+            bc_xor_record(ws, from, to, l, arr);
+        } else if (!bc_xor(ws, from, to, h1, &r, &cur, &pos)) {
+            return LS_E_DEPENDENCY;
+        }
         off += 4 + (size_t)l;
     }
     return LS_OK;

@@ -81,6 +81,14 @@ class Ole2Real(unittest.TestCase):
         self.assertIn("ssn", lsutil.entities(o))
         self.assertIn("credit_card", lsutil.entities(o))
 
+    def test_xls_xor_default_password_is_read(self):
+        t = self.text("xls_xor.xls")
+        self.assertIn("[Sheet: Pads]", t)
+        self.assertIn(g.XOR_CELL, t)
+        self.assertIn("xor filler 39", t)
+        o = self.full("xls_xor.xls")
+        self.assertIn("ssn", lsutil.entities(o))
+
     def test_xls_other_password_stays_encrypted(self):
         o = self.m.obj(os.path.join(self.dir, "xls_password.xls"))
         self.assertEqual(o["coverage"], "partial")

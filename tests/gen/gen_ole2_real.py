@@ -29,6 +29,8 @@ Files (all PII fake):
                        without a prompt (POI 50833.xls, calamine
                        issue_385.xls, PhpSpreadsheet pwtest.xls)
   xls_password.xls     the same workbook under another password: encrypted
+  xls_xor.xls          BIFF5 "Book" XOR-obfuscated (4-byte FILEPASS: key,
+                       verifier) with the default password (POI 60284.xls)
 """
 import hashlib
 import os
@@ -226,11 +228,80 @@ def xls_rc4(password):
     return w.build()[0]
 
 
+_XOR_PAD = [0xBB, 0xFF, 0xFF, 0xBA, 0xFF, 0xFF, 0xB9, 0x80, 0x00, 0xBE, 0x0F, 0x00, 0xBF, 0x0F, 0x00]
+
+
+def _xor_verifier(pw):
+    v = 0
+    for c in reversed([len(pw)] + list(pw.encode("latin-1"))):
+        v = (((v >> 14) & 1) | ((v << 1) & 0x7FFF)) ^ c
+    return v ^ 0xCE4B
+
+
+def _xor_array(pw, key):
+    """[MS-OFFCRYPTO] 2.3.7.2 CreateXorArray_Method1 (key as given)."""
+    def xror(a, b):
+        x = a ^ b
+        return ((x >> 1) | (x << 7)) & 0xFF
+    b = list(pw.encode("latin-1"))
+    arr, i = [0] * 16, len(b)
+    if i % 2 == 1:
+        arr[i] = xror(_XOR_PAD[0], key >> 8)
+        i -= 1
+        arr[i] = xror(b[-1], key & 0xFF)
+    while i > 0:
+        i -= 1
+        arr[i] = xror(b[i], key >> 8)
+        i -= 1
+        arr[i] = xror(b[i], key & 0xFF)
+    i, pad = 15, 15 - len(b)
+    while pad > 0:
+        arr[i] = xror(_XOR_PAD[pad], key >> 8)
+        i -= 1
+        pad -= 1
+        arr[i] = xror(_XOR_PAD[pad], key & 0xFF)
+        i -= 1
+        pad -= 1
+    return arr
+
+
+XOR_CELL = "Attenuator notes: ssn 536-22-1874 xor.owner@example.com"
+
+
+def xls_xor(password="VelvetSweatshop", key=0xB359):
+    """BIFF5 Book stream, XOR-obfuscated ([MS-XLS] 2.2.10): byte p of a
+    record of length l is stored as rotr3(b) ^ array[(p + l) % 16]; BOF,
+    FILEPASS and a BOUNDSHEET's lbPlyPos stay clear."""
+    bof_g = biff(0x0809, struct.pack("<HHHH", 0x0500, 0x0005, 0x0DBB, 0x07CC))
+    filepass = biff(0x002F, struct.pack("<HH", key, _xor_verifier(password)))
+    name = b"Pads"
+    glob_len = len(bof_g) + len(filepass) + 4 + 7 + len(name) + 4
+    recs = [bof_g, filepass, biff(0x0085, struct.pack("<IHB", glob_len, 0, len(name)) + name), biff(0x000A, b""),
+            biff(0x0809, struct.pack("<HHHH", 0x0500, 0x0010, 0x0DBB, 0x07CC))]
+    for row, text in enumerate([XOR_CELL] + ["xor filler %d" % i for i in range(40)]):
+        recs.append(biff(0x0204, struct.pack("<HHHH", row, 0, 15, len(text)) + text.encode("cp1252")))
+    recs.append(biff(0x000A, b""))
+    plain = b"".join(recs)
+    arr = _xor_array(password, key)
+    stream = bytearray(plain)
+    off = len(bof_g) + len(filepass)
+    while off < len(plain):
+        rtype, n = struct.unpack_from("<HH", plain, off)
+        if rtype != 0x0809:
+            for p in range(off + 4 + (4 if rtype == 0x0085 else 0), off + 4 + n):
+                b = plain[p]
+                stream[p] = (((b >> 3) | (b << 5)) & 0xFF) ^ arr[(p + n) & 15]
+        off += 4 + n
+    w = CFBWriter()
+    w.add_stream("Book", bytes(stream).ljust(4096, b"\0"))
+    return w.build()[0]
+
+
 def generate(out):
     os.makedirs(out, exist_ok=True)
     files = {"word6_fastsaved.doc": word6_fastsaved(), "ppt_comment.ppt": ppt_comment(),
              "ppt_alttext.ppt": ppt_alttext(), "xls_errors.xls": xls_errors(), "xls_velvet.xls": xls_rc4("VelvetSweatshop"),
-             "xls_password.xls": xls_rc4("hunter2")}
+             "xls_password.xls": xls_rc4("hunter2"), "xls_xor.xls": xls_xor()}
     for name, data in files.items():
         with open(os.path.join(out, name), "wb") as f:
             f.write(data)
