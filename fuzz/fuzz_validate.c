@@ -20,12 +20,12 @@ static const char *const validators[] = {
     "ppk", "hex_key", "sas", "azure_secret", "discord", "uuid_or_token", "env_value_token",
     "env_password", "bearer", "netrc", "basic_auth", "cli_password", "prose_password",
     "csv_password", "ntlm", "marking", "password_quoted", "mailgun", "token_assignment",
-    "card_id_column",
+    "card_id_column", "store", "ssh2_key", "bare_assignment",
 };
 static const char *const entities[] = {"ssn", "credit_card", "phone", "iban", "passport", "email",
-                                       "dob", "token", "private_key", "custom"};
+                                       "dob", "token", "private_key", "credential_store", "custom"};
 static const char *const redacts[] = {NULL, "last4", "last2", "email", "prefix4", "keytype",
-                                      "password", "hash", "none", "mask", "bogus"};
+                                      "password", "hash", "none", "mask", "label", "bogus"};
 
 static void check_value(const struct ls_candidate *c, const struct ls_value *v)
 {

@@ -64,8 +64,43 @@ S.append(rule("secret_putty_key",
                    "PuTTY private key file (.ppk v2/v3): the Private-Lines of a PuTTY-User-Key-File",
                    "ppk", "prefix4"),
               [("$ctx_ppk", '"PuTTY-User-Key-File-"'),
-               ("$priv", r"/Private-Lines: [0-9]{1,3}\r?\n[A-Za-z0-9+\/=\r\n]{64,400}/")],
+               ("$priv", r"/Private-Lines: [0-9]{1,3}\r?\n[A-Za-z0-9+\/=\r\n]{44,400}/")],
               "$ctx_ppk and $priv"))
+S.append(rule("secret_ssh2_private_key",
+              meta("secret", "private_key", "critical",
+                   "SSH2 private key in the RFC 4716 / ssh.com format (---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----, PuTTYgen and Tectia exports): the base64 body must decode to the ssh.com key magic 3f6ff9eb",
+                   "ssh2_key", "label"),
+              [("$key", r"/---- BEGIN SSH2 (ENCRYPTED )?PRIVATE KEY ----\r?\n([A-Za-z][A-Za-z-]{0,30}: [^\r\n]{0,200}\r?\n([^\r\n]{0,200}\r?\n){0,2}){0,4}[A-Za-z0-9+\/=\r\n]{32,400}/")]))
+
+# ---- credential stores by file magic ------------------------------------------
+# Binary containers of keys and passwords: the object itself is the secret.
+# Anchored at byte 0 of the object (an archive member is its own object);
+# the string takes up to 256 bytes of header, which the store validator
+# checks and fingerprints (SHA-256 of those bytes) -- see docs/rules.md.
+ANY = r"[\x00-\xff]"
+DER_LEN = r"(\x80|\x81%s|\x82%s{2}|\x83%s{3})" % (ANY, ANY, ANY)
+S.append(rule("secret_keepass_database",
+              meta("secret", "credential_store", "critical",
+                   "KeePass password database: KDBX 2.x/3.x/4.x (.kdbx) or KeePass 1.x (.kdb), by its signature at byte 0",
+                   "store", "label"),
+              [("$kdb", r"/\x03\xD9\xA2\x9A[\x65\x67]\xFB\x4B\xB5%s{8,248}/" % ANY)],
+              "$kdb at 0"))
+S.append(rule("secret_java_keystore",
+              meta("secret", "credential_store", "critical",
+                   "Java KeyStore (JKS, magic FEEDFEED) or JCEKS (CECECECE) holding a private or secret key entry (the Sun key protector OID, or a sealed secret key); trust stores of certificates only are not reported",
+                   "store", "label"),
+              [("$jks", r"/(\xFE\xED\xFE\xED\x00\x00\x00[\x01\x02]|\xCE\xCE\xCE\xCE\x00\x00\x00\x02)%s{8,248}/" % ANY),
+               ("$ctx_jks_protector", "{ 06 0A 2B 06 01 04 01 2A 02 11 01 01 }"),
+               ("$ctx_jceks_protector", "{ 06 09 2B 06 01 04 01 2A 02 13 01 }"),
+               ("$ctx_jceks_sealed", '"javax.crypto.SealedObject"')],
+              "$jks at 0 and any of ($ctx_*)"))
+S.append(rule("secret_pkcs12",
+              meta("secret", "credential_store", "critical",
+                   "PKCS#12 / PFX bundle (.p12, .pfx: DER SEQUENCE, version 3, pkcs7-data or signed-data ContentInfo) holding a key bag, shrouded key bag or secret bag; certificate-only bundles are not reported",
+                   "store", "label"),
+              [("$p12", r"/\x30%s\x02\x01\x03\x30%s\x06\x09\x2A\x86\x48\x86\xF7\x0D\x01\x07[\x01\x02]%s{0,234}/" % (DER_LEN, DER_LEN, ANY)),
+               ("$ctx_keybag", "{ 06 0B 2A 86 48 86 F7 0D 01 0C 0A 01 (01 | 02 | 05) }")],
+              "$p12 at 0 and $ctx_keybag"))
 
 # ---- cloud keys -------------------------------------------------------------
 aws = "AKIA ASIA ABIA ACCA AGPA AIDA AIPA ANPA ANVA APKA AROA ASCA".split()
@@ -138,7 +173,10 @@ S.append(tok("secret_discord",
              "Discord webhook URL, or bot token (base64 user id . timestamp . HMAC) after a discord name or 'Bot '",
              [("$hook", r"/https:\/\/(ptb\.|canary\.)?discord(app)?\.com\/api\/webhooks\/[0-9]{17,20}\/[A-Za-z0-9_-]{60,68}/"),
               ("$bot", r"/discord[a-z_.-]{0,20}[\"']?[ \t]*[:=][ \t]*[\"']?[MNO][A-Za-z0-9_-]{22,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40}/ nocase"),
-              ("$auth", r"/Bot [MNO][A-Za-z0-9_-]{22,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40}/")], "discord"))
+              ("$auth", r"/Bot [MNO][A-Za-z0-9_-]{22,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40}/"),
+              # bare: the first segment is the base64 of a decimal snowflake id,
+              # so it starts with the base64 of a digit 1-9 (checked in C)
+              ("$bare", r"/(^|[^A-Za-z0-9_.+\/-])(MT|Mj|Mz|ND|NT|Nj|Nz|OD|OT)[A-Za-z0-9]{21,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}([^A-Za-z0-9_.-]|$)/")], "discord"))
 S.append(tok("secret_heroku_key", "Heroku API key (HRKU-AA + 58), or a legacy UUID key after a heroku name",
              [("$new", r"/HRKU-AA[A-Za-z0-9_-]{58}%s/" % E_URLSAFE),
               ("$legacy", r"/heroku[a-z_.-]{0,20}(api|key|token|secret)[a-z_.-]{0,10}[\"']?[ \t]*[:=][ \t]*[\"']?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/ nocase")],
@@ -168,6 +206,11 @@ S.append(tok("secret_key_assignment",
              "API key, client secret, secret key, signing/JWT/session secret or access token assigned in a config file (api_key=..., \\\"client_secret\\\": \\\"...\\\", SECRET_KEY = '...', JWT_SECRET=..., app.jwt.secret=..., APP_KEY=base64:...); 16+ characters with letters and digits, placeholders and variables rejected",
              [("$assign", r"/(^|[^a-z0-9])%s[\"']?[ \t]*[:=][ \t]*[\"']?(base64:)?[a-z0-9_+\/.=~-]{16,200}/ nocase" % alt(names))],
              "token_assignment", "mask"))
+S.append(tok("secret_generic_assignment",
+             "Secret under a bare or generic name in a config, env, YAML or JSON file (token = ..., secret: ..., key=..., apikey, auth, GITHUB_TOKEN=..., \\\"secret\\\": \\\"...\\\"): the value must look random (16+ characters, upper, lower and digits, or 32+ hex digits; not words, identifiers, placeholders, variables or code); names the key-assignment rule knows and public keys are left to it",
+             [("$bare", r"/(^|[^A-Za-z0-9_.-])(token|secret|key|apikey|auth|authkey|auth_key|credential|credentials)[\"']?[ \t]*[:=][ \t]*[\"']?[a-z0-9_+\/.=~-]{16,200}/ nocase"),
+              ("$env", r"/(^|[^A-Za-z0-9_])[A-Z][A-Z0-9_]{0,40}_(TOKEN|SECRET|KEY|APIKEY|AUTH|CREDENTIALS?)[\"']?[ \t]*[:=][ \t]*[\"']?[A-Za-z0-9_+\/.=~-]{16,200}/")],
+             "bare_assignment", "mask"))
 S.append(tok("secret_k8s_env_token",
              "Kubernetes / ECS environment entry whose name is a secret, key or token (- name: API_TOKEN / value: ...)",
              [("$env", r"/name\"?[ \t]*:[ \t]*[\"']?[A-Za-z0-9_.-]{0,40}(SECRET|TOKEN|API_KEY|APIKEY|ACCESS_KEY)[\"']?[ \t]*(,[ \t]*|\r?\n[ \t]*-?[ \t]*)\"?value\"?[ \t]*:[ \t]*[\"']?[A-Za-z0-9_+\/.=~-]{16,200}/")],

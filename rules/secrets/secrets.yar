@@ -32,9 +32,73 @@ rule secret_putty_key
         description = "PuTTY private key file (.ppk v2/v3): the Private-Lines of a PuTTY-User-Key-File"
     strings:
         $ctx_ppk = "PuTTY-User-Key-File-"
-        $priv = /Private-Lines: [0-9]{1,3}\r?\n[A-Za-z0-9+\/=\r\n]{64,400}/
+        $priv = /Private-Lines: [0-9]{1,3}\r?\n[A-Za-z0-9+\/=\r\n]{44,400}/
     condition:
         $ctx_ppk and $priv
+}
+
+rule secret_ssh2_private_key
+{
+    meta:
+        category = "secret"
+        entity = "private_key"
+        severity = "critical"
+        validator = "ssh2_key"
+        redact = "label"
+        description = "SSH2 private key in the RFC 4716 / ssh.com format (---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----, PuTTYgen and Tectia exports): the base64 body must decode to the ssh.com key magic 3f6ff9eb"
+    strings:
+        $key = /---- BEGIN SSH2 (ENCRYPTED )?PRIVATE KEY ----\r?\n([A-Za-z][A-Za-z-]{0,30}: [^\r\n]{0,200}\r?\n([^\r\n]{0,200}\r?\n){0,2}){0,4}[A-Za-z0-9+\/=\r\n]{32,400}/
+    condition:
+        any of them
+}
+
+rule secret_keepass_database
+{
+    meta:
+        category = "secret"
+        entity = "credential_store"
+        severity = "critical"
+        validator = "store"
+        redact = "label"
+        description = "KeePass password database: KDBX 2.x/3.x/4.x (.kdbx) or KeePass 1.x (.kdb), by its signature at byte 0"
+    strings:
+        $kdb = /\x03\xD9\xA2\x9A[\x65\x67]\xFB\x4B\xB5[\x00-\xff]{8,248}/
+    condition:
+        $kdb at 0
+}
+
+rule secret_java_keystore
+{
+    meta:
+        category = "secret"
+        entity = "credential_store"
+        severity = "critical"
+        validator = "store"
+        redact = "label"
+        description = "Java KeyStore (JKS, magic FEEDFEED) or JCEKS (CECECECE) holding a private or secret key entry (the Sun key protector OID, or a sealed secret key); trust stores of certificates only are not reported"
+    strings:
+        $jks = /(\xFE\xED\xFE\xED\x00\x00\x00[\x01\x02]|\xCE\xCE\xCE\xCE\x00\x00\x00\x02)[\x00-\xff]{8,248}/
+        $ctx_jks_protector = { 06 0A 2B 06 01 04 01 2A 02 11 01 01 }
+        $ctx_jceks_protector = { 06 09 2B 06 01 04 01 2A 02 13 01 }
+        $ctx_jceks_sealed = "javax.crypto.SealedObject"
+    condition:
+        $jks at 0 and any of ($ctx_*)
+}
+
+rule secret_pkcs12
+{
+    meta:
+        category = "secret"
+        entity = "credential_store"
+        severity = "critical"
+        validator = "store"
+        redact = "label"
+        description = "PKCS#12 / PFX bundle (.p12, .pfx: DER SEQUENCE, version 3, pkcs7-data or signed-data ContentInfo) holding a key bag, shrouded key bag or secret bag; certificate-only bundles are not reported"
+    strings:
+        $p12 = /\x30(\x80|\x81[\x00-\xff]|\x82[\x00-\xff]{2}|\x83[\x00-\xff]{3})\x02\x01\x03\x30(\x80|\x81[\x00-\xff]|\x82[\x00-\xff]{2}|\x83[\x00-\xff]{3})\x06\x09\x2A\x86\x48\x86\xF7\x0D\x01\x07[\x01\x02][\x00-\xff]{0,234}/
+        $ctx_keybag = { 06 0B 2A 86 48 86 F7 0D 01 0C 0A 01 (01 | 02 | 05) }
+    condition:
+        $p12 at 0 and $ctx_keybag
 }
 
 rule secret_aws_access_key_id
@@ -401,6 +465,7 @@ rule secret_discord
         $hook = /https:\/\/(ptb\.|canary\.)?discord(app)?\.com\/api\/webhooks\/[0-9]{17,20}\/[A-Za-z0-9_-]{60,68}/
         $bot = /discord[a-z_.-]{0,20}[\"']?[ \t]*[:=][ \t]*[\"']?[MNO][A-Za-z0-9_-]{22,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40}/ nocase
         $auth = /Bot [MNO][A-Za-z0-9_-]{22,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40}/
+        $bare = /(^|[^A-Za-z0-9_.+\/-])(MT|Mj|Mz|ND|NT|Nj|Nz|OD|OT)[A-Za-z0-9]{21,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}([^A-Za-z0-9_.-]|$)/
     condition:
         any of them
 }
@@ -470,6 +535,22 @@ rule secret_key_assignment
         description = "API key, client secret, secret key, signing/JWT/session secret or access token assigned in a config file (api_key=..., \"client_secret\": \"...\", SECRET_KEY = '...', JWT_SECRET=..., app.jwt.secret=..., APP_KEY=base64:...); 16+ characters with letters and digits, placeholders and variables rejected"
     strings:
         $assign = /(^|[^a-z0-9])(api[_.-]?key|api[_.-]?secret|secret[_.-]?key|client[_.-]?secret|access[_.-]?token|auth[_.-]?token|app[_.-]?secret|app[_.-]?key|private[_.-]?token|jwt[_.-]?(secret|key)|session[_.-]?(secret|key)|cookie[_.-]?secret|secret[_.-]?token|signing[_.-]?(secret|key)|encryption[_.-]?key|webhook[_.-]?secret|hmac[_.-]?(secret|key)|master[_.-]?key|consumer[_.-]?secret|refresh[_.-]?token|bot[_.-]?token)[\"']?[ \t]*[:=][ \t]*[\"']?(base64:)?[a-z0-9_+\/.=~-]{16,200}/ nocase
+    condition:
+        any of them
+}
+
+rule secret_generic_assignment
+{
+    meta:
+        category = "secret"
+        entity = "token"
+        severity = "high"
+        validator = "bare_assignment"
+        redact = "mask"
+        description = "Secret under a bare or generic name in a config, env, YAML or JSON file (token = ..., secret: ..., key=..., apikey, auth, GITHUB_TOKEN=..., \"secret\": \"...\"): the value must look random (16+ characters, upper, lower and digits, or 32+ hex digits; not words, identifiers, placeholders, variables or code); names the key-assignment rule knows and public keys are left to it"
+    strings:
+        $bare = /(^|[^A-Za-z0-9_.-])(token|secret|key|apikey|auth|authkey|auth_key|credential|credentials)[\"']?[ \t]*[:=][ \t]*[\"']?[a-z0-9_+\/.=~-]{16,200}/ nocase
+        $env = /(^|[^A-Za-z0-9_])[A-Z][A-Z0-9_]{0,40}_(TOKEN|SECRET|KEY|APIKEY|AUTH|CREDENTIALS?)[\"']?[ \t]*[:=][ \t]*[\"']?[A-Za-z0-9_+\/.=~-]{16,200}/
     condition:
         any of them
 }

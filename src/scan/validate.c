@@ -21,6 +21,7 @@
  */
 #include <string.h>
 
+#include "identify/identify.h" /* ls_sha256: fingerprints of binary credential stores */
 #include "scan/validate.h"
 #include "scan/validate_tlds.h"
 
@@ -1266,6 +1267,8 @@ static bool loc_azure_secret(struct ls_slice m, struct ls_value *out)
 }
 
 static bool discord_char(int c) { return token_char(c) || c == '.'; }
+static bool discord_snowflake(struct ls_slice seg);
+static bool discord_named(struct ls_slice m);
 
 /* Discord: a webhook URL (token rules), or the bot token id.ts.hmac at the
  * end of the match: three segments. */
@@ -1277,6 +1280,7 @@ static bool loc_discord(struct ls_slice m, struct ls_value *out)
     size_t d1 = ls_slice_find(v, 0, ".", 1);
     size_t d2 = d1 == SIZE_MAX ? SIZE_MAX : ls_slice_find(v, d1 + 1, ".", 1);
     if (d2 == SIZE_MAX || ls_slice_find(v, d2 + 1, ".", 1) != SIZE_MAX) return false;
+    if (!discord_named(m) && !discord_snowflake(sub(v, 0, d1))) return false; /* a bare token */
     return token_value_ok(v);
 }
 
@@ -1784,12 +1788,13 @@ static bool loc_ppk(struct ls_slice m, struct ls_value *out)
 {
     size_t nl = ls_slice_find(m, 0, "\n", 1);
     if (nl == SIZE_MAX) return false;
-    size_t end = m.len;
+    size_t end = ls_slice_find(m, nl, "\nPrivate", 8); /* a short key: the rule ran on into Private-MAC */
+    if (end == SIZE_MAX) end = m.len;
     while (end > nl + 1 && is_space(ls_slice_at(m, end - 1))) end--;
     out->off = nl + 1;
     out->len = end - out->off;
     struct ls_slice v = sub(m, out->off, out->len);
-    return count_class(v, is_b64) >= 64 && !repeated(sub(v, 0, 16));
+    return count_class(v, is_b64) >= 44 && !repeated(sub(v, 0, 16)); /* ed25519: 48 */
 }
 
 /* Markings: the matched words without surrounding blanks and the
@@ -1836,6 +1841,269 @@ static bool loc_org(struct ls_slice m, struct ls_value *out)
     out->off = start;
     out->len = end - start;
     return end > start;
+}
+
+/* ---- credential stores, SSH2 keys, bare assignments ---------------------- */
+
+/* Binary credential stores are found by their file magic at byte 0 (the
+ * rules take up to 256 header bytes). The value is that header: it is
+ * checked here, fingerprinted by its SHA-256 (NORM_SHA256: master seeds,
+ * salts and entry time stamps make it differ between stores) and redacted
+ * to a type label ("label" style). Sources: KeePass 1.x/2.x file headers
+ * (KeePass's KdbxFile.cs, PwDbHeader), OpenJDK JavaKeyStore/JceKeyStore
+ * (magic, version, entry count, first entry tag), RFC 7292 PFX (version 3,
+ * authSafe ContentInfo), ssh.com key blob magic 0x3f6ff9eb (RFC 4716 body). */
+static const uint8_t kdb_sig[4] = {0x03, 0xd9, 0xa2, 0x9a};
+
+static uint32_t be32_at(struct ls_slice v, size_t i)
+{
+    uint32_t x = 0;
+    for (size_t k = 0; k < 4; k++) x = x << 8 | (uint32_t)(ls_slice_at(v, i + k) & 0xff);
+    return x;
+}
+
+static const char *keepass_label(struct ls_slice v)
+{
+    static const uint8_t sig2[4] = {0xfb, 0x4b, 0xb5, 0};
+    int kind = ls_slice_at(v, 4);
+    if (!ls_slice_starts(v, kdb_sig, 4) || (kind != 0x65 && kind != 0x67) ||
+        ls_slice_find(sub(v, 5, 3), 0, sig2, 3) != 0)
+        return NULL;
+    if (kind == 0x65) /* 1.x: flags (SHA-2, Rijndael, Twofish), version 0x0003000x */
+        return v.len >= 16 && (ls_slice_at(v, 8) & 0x0a) && ls_slice_at(v, 14) == 3 && ls_slice_at(v, 15) == 0
+                   ? "[KeePass 1.x database]"
+                   : NULL;
+    int major = ls_slice_at(v, 10) | ls_slice_at(v, 11) << 8, field = ls_slice_at(v, 12);
+    if (v.len < 13 || field < 1 || field > 11) return NULL;
+    if (major == 2) return "[KeePass 2.x database (KDBX 2)]";
+    if (major == 3) return "[KeePass 2.x database (KDBX 3)]";
+    if (major == 4) return "[KeePass 2.x database (KDBX 4)]";
+    return NULL;
+}
+
+/* JKS / JCEKS: magic, version (JKS 1 or 2, JCEKS 2), 1..65535 entries, the
+ * first entry's tag (private key 1, trusted certificate 2, JCEKS secret 3). */
+static const char *keystore_label(struct ls_slice v)
+{
+    uint32_t magic = be32_at(v, 0), version = be32_at(v, 4), count = be32_at(v, 8), tag = be32_at(v, 12);
+    if (v.len < 16 || count == 0 || count > 65535) return NULL;
+    if (magic == 0xfeedfeedu && (version == 1 || version == 2) && (tag == 1 || tag == 2))
+        return "[Java KeyStore (JKS)]";
+    if (magic == 0xcecececeu && version == 2 && tag >= 1 && tag <= 3)
+        return "[Java KeyStore (JCEKS)]";
+    return NULL;
+}
+
+/* A DER/BER SEQUENCE header at *i: 30, then an indefinite (80) or a
+ * definite length of 1-3 bytes; *i moves past it. */
+static bool der_seq(struct ls_slice v, size_t *i)
+{
+    if (ls_slice_at(v, *i) != 0x30) return false;
+    int l = ls_slice_at(v, *i + 1);
+    if (l < 0 || (l > 0x83 && l != 0x80) || (l & 0x80) == 0) return false; /* short form is too small */
+    *i += 2 + (l == 0x80 ? 0 : (size_t)(l & 0x7f));
+    return *i < v.len;
+}
+
+static const char *pkcs12_label(struct ls_slice v)
+{
+    static const uint8_t ver[3] = {0x02, 0x01, 0x03};
+    static const uint8_t oid[10] = {0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07};
+    size_t i = 0;
+    if (!der_seq(v, &i) || !ls_slice_starts(sub(v, i, 3), ver, 3)) return NULL;
+    i += 3;
+    if (!der_seq(v, &i) || !ls_slice_starts(sub(v, i, 10), oid, 10)) return NULL;
+    int type = ls_slice_at(v, i + 10);
+    return type == 1 || type == 2 ? "[PKCS#12 key bundle]" : NULL;
+}
+
+static const char *store_label(struct ls_slice v)
+{
+    if (ls_slice_starts(v, "P2/56w", 6)) return "[SSH2 private key (RFC 4716)]";
+    const char *l = keepass_label(v);
+    if (!l) l = keystore_label(v);
+    if (!l) l = pkcs12_label(v);
+    return l;
+}
+
+static bool loc_store(struct ls_slice m, struct ls_value *out)
+{
+    out->off = 0;
+    out->len = m.len;
+    return !ls_slice_starts(m, "P2/56w", 6) && store_label(m) != NULL;
+}
+
+/* RFC 4716 private key: the base64 body after the BEGIN line and its
+ * headers (Comment: ..., continued lines); the ssh.com key blob starts
+ * with the magic 3f 6f f9 eb, "P2/56w" in base64. */
+static bool loc_ssh2_key(struct ls_slice m, struct ls_value *out)
+{
+    size_t at = ls_slice_find(m, 0, "\nP2/56w", 7);
+    if (at == SIZE_MAX) return false;
+    size_t end = m.len;
+    while (end > at + 1 && !is_b64(ls_slice_at(m, end - 1))) end--;
+    out->off = at + 1;
+    out->len = end - out->off;
+    struct ls_slice v = sub(m, out->off, out->len);
+    return count_class(v, is_b64) >= 32 && !repeated(sub(v, 6, 16));
+}
+
+/* Discord bot token without a name before it: the first segment is the
+ * unpadded base64 of a decimal snowflake id (17-19 digits, no leading 0,
+ * unused trailing bits zero) whose time stamp (id >> 22, milliseconds since
+ * 2015-01-01) falls before 2045. */
+static bool discord_snowflake(struct ls_slice seg)
+{
+    uint64_t id = 0;
+    unsigned acc = 0, bits = 0;
+    size_t n = 0;
+    for (size_t i = 0; i < seg.len; i++) {
+        int x = b64url_val(ls_slice_at(seg, i));
+        if (x < 0 || x > 61) return false; /* '-', '_' never encode digits */
+        acc = (acc << 6 | (unsigned)x) & 0xfffu;
+        bits += 6;
+        if (bits < 8) continue;
+        bits -= 8;
+        int c = (int)((acc >> bits) & 0xffu);
+        if (!is_digit(c) || (n == 0 && c == '0') || ++n > 19) return false;
+        id = id * 10 + (uint64_t)(c - '0');
+    }
+    if (bits && (acc & ((1u << bits) - 1))) return false;
+    return n >= 17 && (id >> 22) > 0 && (id >> 22) < 946728000000ull;
+}
+
+static bool discord_named(struct ls_slice m)
+{
+    return slice_has_nocase(m, "discord") || slice_has(m, "Bot ");
+}
+
+/* Names the key-assignment rule already reports (secret_key_assignment),
+ * and names of values that are public or not secrets: another rule, or
+ * nothing, owns them. Compared on the lower-cased name without separators. */
+static bool bare_name_skipped(struct ls_slice name)
+{
+    static const char *const skip[] = {
+        "apikey", "apisecret", "secretkey", "clientsecret", "accesstoken", "authtoken", "appsecret",
+        "appkey", "privatetoken", "jwtsecret", "jwtkey", "sessionsecret", "sessionkey", "cookiesecret",
+        "secrettoken", "signingsecret", "signingkey", "encryptionkey", "webhooksecret", "hmacsecret",
+        "hmackey", "masterkey", "consumersecret", "refreshtoken", "bottoken", "public", "publishable",
+        "pubkey", "sitekey", "cachekey", "sortkey", "primarykey", "foreignkey", "partitionkey",
+        "idempotencykey", "hashkey", "rangekey", "keyid", "tokenid", "pagetoken", "nexttoken",
+        "csrftoken", "xsrftoken", "continuationtoken", "synctoken", "accesskey", "secretaccess"};
+    char low[48];
+    size_t n = 0;
+    for (size_t i = 0; i < name.len && n + 1 < sizeof low; i++) {
+        int c = ls_slice_at(name, i);
+        if (is_alnum(c)) low[n++] = (char)to_lower(c);
+    }
+    low[n] = '\0';
+    for (size_t i = 0; i < sizeof skip / sizeof skip[0]; i++)
+        if (strstr(low, skip[i])) return true;
+    return false;
+}
+
+/* Letters inside words ("Word", "word", "WORD": 4+ letters of one case,
+ * or a capital and 3+ lower-case letters) against all letters: identifiers,
+ * prose and placeholders are mostly words (more than 60%), random keys are
+ * not (1-7% of random 16-40-character values are, and are missed). */
+static bool wordy(struct ls_slice v)
+{
+    size_t letters = count_class(v, is_alpha), in_words = 0;
+    for (size_t i = 0; i < v.len;) {
+        size_t j = is_upper(ls_slice_at(v, i)) && is_lower(ls_slice_at(v, i + 1)) ? i + 1 : i;
+        int c = ls_slice_at(v, j);
+        if (!is_alpha(c)) {
+            i = j + 1;
+            continue;
+        }
+        bool (*cls)(int) = is_lower(c) ? is_lower : is_upper;
+        size_t k = j;
+        while (k < v.len && cls(ls_slice_at(v, k))) k++;
+        if (k - i >= 4) in_words += k - i;
+        i = k;
+    }
+    return letters == 0 || in_words * 10 > letters * 6;
+}
+
+/* An identifier: 2+ separators ('_', '.', '-') between parts that are all
+ * letters or all digits (MyApp_Prod_Key_2024, release-2024-01-15). */
+static bool dotted_identifier(struct ls_slice v)
+{
+    size_t seps = 0, run_alpha = 0, run_digit = 0;
+    for (size_t i = 0; i <= v.len; i++) {
+        int c = i < v.len ? ls_slice_at(v, i) : '_';
+        if (c == '_' || c == '.' || c == '-') {
+            if (run_alpha && run_digit) return false;
+            seps += i < v.len;
+            run_alpha = run_digit = 0;
+        } else if (is_alpha(c)) {
+            run_alpha++;
+        } else if (is_digit(c)) {
+            run_digit++;
+        } else {
+            return false;
+        }
+    }
+    return seps >= 2;
+}
+
+static bool uuid_shape(struct ls_slice v)
+{
+    if (v.len != 36) return false;
+    for (size_t i = 0; i < 36; i++) {
+        bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash != (ls_slice_at(v, i) == '-') || (!dash && !is_hex(ls_slice_at(v, i)))) return false;
+    }
+    return true;
+}
+
+static size_t distinct_bytes(struct ls_slice v)
+{
+    bool seen[256] = {false};
+    size_t n = 0;
+    for (size_t i = 0; i < v.len; i++) {
+        int c = ls_slice_at(v, i);
+        if (!seen[c]) n++;
+        seen[c] = true;
+    }
+    return n;
+}
+
+/* A value under a bare name must look random: upper, lower and digits (or
+ * 32+ hex digits with 4+ of each), 10+ distinct characters, not words, no
+ * path, URL, dotted name or UUID. */
+static bool bare_value_ok(struct ls_slice v)
+{
+    int c0 = ls_slice_at(v, 0);
+    if (c0 == '.' || c0 == '/' || c0 == '-' || c0 == '~' || slice_has(v, "..") || slice_has(v, "//"))
+        return false;
+    if (ls_slice_starts(v, "0x", 2) || ls_slice_starts(v, "eyJ", 3)) /* a key id or hex literal; a JWT */
+        return false;
+    size_t pfx = 0; /* a vendor prefix (sk_live_, pk_live_, ghp_, xoxb-, key-): a vendor rule's, or public */
+    while (pfx < 9 && is_lower(ls_slice_at(v, pfx))) pfx++;
+    if (pfx >= 2 && pfx <= 8 && (ls_slice_at(v, pfx) == '_' || ls_slice_at(v, pfx) == '-')) return false;
+    size_t up = count_class(v, is_upper), lo = count_class(v, is_lower), dg = count_class(v, is_digit);
+    bool hex = v.len >= 32 && count_class(v, hex_char) == v.len && dg >= 4 && up + lo >= 4 && (up == 0 || lo == 0);
+    if (!hex && !(up && lo && dg)) return false;
+    static const char *const fakes[] = {"fake", "mock", "invalid", "secret", "token", "password", "test"};
+    for (size_t i = 0; i < sizeof fakes / sizeof fakes[0]; i++)
+        if (slice_has_nocase(v, fakes[i])) return false;
+    return distinct_bytes(v) >= 10 && !uuid_shape(v) && !dotted_identifier(v) && (hex || !wordy(v));
+}
+
+/* token = X, secret: X, key=X, "auth": "X", GITHUB_TOKEN=X: located as
+ * token_assignment, then the name and the value are checked; a URL query
+ * parameter (?key=<document id>) is not a config entry. */
+static bool loc_bare_assignment(struct ls_slice m, struct ls_value *out)
+{
+    bool quoted;
+    size_t sep = value_start(m, 0, &quoted);
+    if (sep == SIZE_MAX || !loc_token_assignment(m, out)) return false;
+    if (ls_slice_at(m, 0) == '?' || ls_slice_at(m, 0) == '&') return false; /* a URL's query: ids, not secrets */
+    size_t colon = ls_slice_find(m, 0, ":", 1), eq = ls_slice_find(m, 0, "=", 1);
+    size_t name_end = colon < eq ? colon : eq;
+    if (bare_name_skipped(sub(m, 0, name_end))) return false;
+    return bare_value_ok(sub(m, out->off, out->len));
 }
 
 /* ---- dispatch --------------------------------------------------------------- */
@@ -1888,6 +2156,9 @@ static const struct validator validators[] = {
     {"mailgun", loc_mailgun},
     {"ntlm", loc_ntlm},
     {"marking", loc_marking},
+    {"store", loc_store},
+    {"ssh2_key", loc_ssh2_key},
+    {"bare_assignment", loc_bare_assignment},
 };
 
 static const struct validator *find_validator(const char *name)
@@ -1901,7 +2172,7 @@ static const struct validator *find_validator(const char *name)
 /* ---- normalisation ---------------------------------------------------------- */
 
 enum norm_kind { NORM_ASIS, NORM_DIGITS, NORM_UPPER_ALNUM, NORM_LOWER, NORM_PHONE, NORM_B64, NORM_JWT,
-                 NORM_B64_BODY };
+                 NORM_B64_BODY, NORM_SHA256 };
 
 static bool streq(const char *a, const char *b) { return a && strcmp(a, b) == 0; }
 
@@ -1913,7 +2184,8 @@ static enum norm_kind norm_kind_for(const char *entity, const char *validator)
         return NORM_UPPER_ALNUM;
     if (streq(entity, "email")) return NORM_LOWER;
     if (streq(validator, "private_key")) return NORM_B64;
-    if (streq(validator, "ppk")) return NORM_B64_BODY;
+    if (streq(validator, "ppk") || streq(validator, "ssh2_key")) return NORM_B64_BODY;
+    if (streq(validator, "store")) return NORM_SHA256;
     if (streq(validator, "jwt")) return NORM_JWT;
     return NORM_ASIS;
 }
@@ -1939,6 +2211,12 @@ static int norm_map(enum norm_kind k, int c)
 
 static void normalise(enum norm_kind k, struct ls_slice v, char *out)
 {
+    if (k == NORM_SHA256) { /* binary header: its hash, in hex */
+        uint8_t d[32];
+        ls_sha256(v, d);
+        ls_hex(d, 32, out);
+        return;
+    }
     size_t n = 0;
     size_t from = 0;
     if (k == NORM_B64) { /* the body after the header line */
@@ -2109,6 +2387,7 @@ static void redact(const char *style, struct ls_slice v, struct rbuf *r)
     else if (streq(style, "password")) rputs(r, "********");
     else if (streq(style, "hash")) redact_hash(r, v);
     else if (streq(style, "none")) redact_plain(r, v);
+    else if (streq(style, "label")) rputs(r, store_label(v) ? store_label(v) : "[credential store]");
     else redact_mask_all(r, v);
 }
 

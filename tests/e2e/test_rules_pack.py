@@ -31,8 +31,9 @@ VALIDATORS = {"none", "luhn", "iban", "ssn", "ssn_context", "nanp", "e164", "ema
               "token", "token_assignment", "jwt", "password", "url_password", "crypt", "private_key", "org",
               "ppk", "hex_key", "sas", "azure_secret", "discord", "uuid_or_token", "env_value_token",
               "env_password", "bearer", "netrc", "basic_auth", "cli_password", "prose_password",
-              "csv_password", "ntlm", "marking", "password_quoted", "mailgun", "card_id_column"}
-REDACTS = {"last4", "last2", "email", "prefix4", "keytype", "password", "hash", "none", "mask"}
+              "csv_password", "ntlm", "marking", "password_quoted", "mailgun", "card_id_column",
+              "store", "ssh2_key", "bare_assignment"}
+REDACTS = {"last4", "last2", "email", "prefix4", "keytype", "password", "hash", "none", "mask", "label"}
 
 RULE_RE = re.compile(r"^rule\s+(\w+)\s*\{(.*?)^\}", re.S | re.M)
 META_RE = re.compile(r'^\s*(\w+)\s*=\s*"((?:[^"\\]|\\.)*)"\s*$', re.M)
