@@ -96,7 +96,7 @@ rule pii_phone_nanp
     strings:
         $dash = /(^|[^0-9A-Za-z+( .-]|[^0-9+] |^ )(\+?1[ .-]?)?(\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}-)[2-9][0-9]{2}(-0|-1|-2|-3|-4|-5|-6|-7|-8|-9)[0-9]{3}([^0-9A-Za-z-]|$)/
         $dot = /(^|[^0-9A-Za-z+( .-]|[^0-9+] |^ )(\+?1[ .])?[2-9][0-9]{2}\.[2-9][0-9]{2}(\.0|\.1|\.2|\.3|\.4|\.5|\.6|\.7|\.8|\.9)[0-9]{3}([^0-9A-Za-z.-]|\.[^0-9A-Za-z]|\.$|$)/
-        $labelled = /(phone|\btel(efon|efono|\xc3\xa9fono|\xc3\xa9phone)?|mobile|\bmob|\bcell|\bfax|\bph)\.?([ -]?(\([a-z ]{2,12}\)|number|no\.?|nr\.?|#))?( ?\/ ?(fax|tel\.?|text|sms))?[ \t]{0,2}[:#=]?[ \t]{0,2}(\+?1 ?)?[2-9][0-9]{2}[ -]?[2-9][0-9]{2} ?[0-9]{4}([^0-9]|$)/ nocase
+        $labelled = /(phone|\btel(efon|efono|\xc3\xa9fono|\xc3\xa9phone)?|mobile|\bmob|\bcell|\bfax|\bph[.:])\.?([ -]?(\([a-z ]{2,12}\)|number|no\.?|nr\.?|#))?( ?\/ ?(fax|tel\.?|text|sms))?[ \t]{0,2}[:#=]?[ \t]{0,2}(\+?1 ?)?[2-9][0-9]{2}[ -]?[2-9][0-9]{2} ?[0-9]{4}([^0-9]|$)/ nocase
     condition:
         any of them
 }
@@ -186,9 +186,9 @@ rule pii_card_in_id_column
         severity = "critical"
         validator = "card_id_column"
         veto = "labels"
-        description = "Not a finding, a veto: a card-shaped number (brand, length, Luhn) written without separators in a table column headed by an identifier (Order, Order ID, Tracking, Invoice, Account ID, Ref, SKU, Serial, IMEI ...; no card word in the header) is that identifier, so its credit_card evidence in the object is dropped (counted under rejected). Matches only the header-labelled lines of tables (src/extract/tablectx.h)"
+        description = "Not a finding, a veto: a card-shaped number (brand, length, Luhn) written without separators in a table column headed by an identifier (Order, Order ID, Tracking, Invoice, Account ID, Ref, SKU, Serial, IMEI ...; no card word in the header) is that identifier, so its credit_card evidence in the object is dropped (counted under rejected). Matches only the header-labelled lines of tables (src/extract/tablectx.h); the header words are checked by the validator, so the regex's atoms are the value's first two digits after ': '"
     strings:
-        $id = /(^|[\t\n])[^\t\n:]{0,40}(order|tracking|invoice|account|acct|reference|\bref|transaction|\btxn|shipment|consignment|parcel|waybill|\bsku|serial|barcode|\bean|\bupc|gtin|isbn|imei|iccid|ticket|claim|policy|batch|\bid|\bnr|nummer)[^\t\n:]{0,24}: [0-9]{12,19}([\t\n]|$)/ nocase
+        $id = /(^|[\t\n])[^\t\n:]{1,48}(: 40|: 41|: 42|: 43|: 44|: 45|: 46|: 47|: 48|: 49|: 51|: 52|: 53|: 54|: 55|: 22|: 23|: 24|: 25|: 26|: 27|: 34|: 37|: 30|: 36|: 38|: 39|: 35|: 60|: 62|: 64|: 65|: 50|: 56|: 58|: 63|: 67|: 21|: 18)[0-9]{10,17}([\t\n]|$)/
     condition:
         $id
 }

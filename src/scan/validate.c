@@ -271,8 +271,9 @@ static bool loc_card(struct ls_slice m, struct ls_value *out)
  * "Invoice", "Account ID", "Ref"): the rule pii_card_in_id_column matches
  * the header-labelled copy of a cell, "Order ID: 4111111111111111", that
  * src/extract/tablectx.c writes, and this accepts it, as a veto (docs/rules.md,
- * "Vetoes"), when the number is card-shaped (brand, length, Luhn) and no word
- * of the header speaks of a card ("Card ID", "CC Ref", "Kreditkarte Nr"). */
+ * "Vetoes"), when the number is card-shaped (brand, length, Luhn), a word of
+ * the header names an identifier and none speaks of a card ("Card ID", "CC
+ * Ref", "Kreditkarte Nr", "Card Number"). */
 static bool card_word(struct ls_slice w)
 {
     static const char *const whole[] = {"cc", "pan", "visa", "mc", "amex", "credit", "debit",
@@ -289,6 +290,28 @@ static bool card_word(struct ls_slice w)
     return false;
 }
 
+/* A word naming an identifier: the short ones whole ("ID", "Ref", "SKU"),
+ * the others anywhere in a word ("OrderID"), "nummer" only inside a longer
+ * word ("Bestellnummer"). A bare "Number", "No", "Nr" or "Nummer" is no
+ * identifier: a card dump's columns are "Name, Number, Exp, CVV". */
+static bool id_word(struct ls_slice w)
+{
+    static const char *const whole[] = {"id", "ref", "txn", "sku", "ean", "upc"};
+    static const char *const part[] = {"order", "tracking", "invoice", "account", "acct",
+                                       "reference", "transaction", "shipment", "consignment",
+                                       "parcel", "waybill", "serial", "barcode", "gtin", "isbn",
+                                       "imei", "iccid", "ticket", "claim", "policy", "batch"};
+    char low[24];
+    if (w.len == 0 || w.len >= sizeof low) return false;
+    for (size_t i = 0; i < w.len; i++) low[i] = (char)to_lower(ls_slice_at(w, i));
+    low[w.len] = '\0';
+    for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++)
+        if (strcmp(low, whole[i]) == 0) return true;
+    for (size_t i = 0; i < sizeof part / sizeof part[0]; i++)
+        if (strstr(low, part[i])) return true;
+    return w.len > 6 && strstr(low, "nummer") != NULL;
+}
+
 static bool loc_card_id_column(struct ls_slice m, struct ls_value *out)
 {
     size_t end = m.len;
@@ -296,13 +319,16 @@ static bool loc_card_id_column(struct ls_slice m, struct ls_value *out)
     size_t start = end;
     while (start > 0 && is_digit(ls_slice_at(m, start - 1))) start--;
     if (start < 2 || ls_slice_at(m, start - 1) != ' ' || ls_slice_at(m, start - 2) != ':') return false;
+    bool id = false;
     for (size_t i = 0; i + 2 < start;) { /* the header's words */
         size_t w = find_if(m, i, is_alpha), e = w;
         while (e < start && is_alpha(ls_slice_at(m, e))) e++;
         if (w >= start) break;
         if (card_word(sub(m, w, e - w))) return false;
+        id = id || id_word(sub(m, w, e - w));
         i = e;
     }
+    if (!id) return false;
     struct ls_slice v = sub(m, start, end - start);
     out->off = start;
     out->len = v.len;

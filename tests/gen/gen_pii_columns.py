@@ -392,21 +392,26 @@ def phone_file(items, form):
 
 
 def card_tables(g, nrows):
-    """Real cards in tables: under a card header (plain), and grouped 4-4-4-4
+    """Real cards in tables: under a card header (plain), under a bare
+    "Number" (a card dump's Name, Number, Exp, CVV), and grouped 4-4-4-4
     under an "Order" header (the formatting says card, whatever the column)."""
     tables = []
     for form in TABLE_FORMS:
-        header = ["Customer", "Card Number", "Order"]
-        rows, plain, grouped = [], [], []
+        header = ["Customer", "Card Number", "Order", "Number", "Exp"]
+        rows, plain, grouped, dump = [], [], [], []
         for _ in range(nrows):
             a = g.luhn_number(["4", "51", "55"], 16)
             b = g.luhn_number(["4", "51", "55"], 16)
-            rows.append([g.name(), a, " ".join(b[i:i + 4] for i in range(0, 16, 4))])
+            c = g.luhn_number(["4", "51", "55"], 16)
+            rows.append([g.name(), a, " ".join(b[i:i + 4] for i in range(0, 16, 4)), c,
+                         "%02d/%02d" % (g.r.randint(1, 12), g.r.randint(26, 31))])
             plain.append(a)
             grouped.append(b)
-        spell = {"credit_card/card_header": plain, "credit_card/grouped_under_order": grouped}
+            dump.append(c)
+        spell = {"credit_card/card_header": plain, "credit_card/grouped_under_order": grouped,
+                 "credit_card/number_header": dump}
         rel = "columns/cards%s.%s" % ("_sql" if form == "sql" else "", "txt" if form == "sql" else form)
-        tables.append((rel, form, header, rows, ["s", "s", "s"], spell))
+        tables.append((rel, form, header, rows, ["s"] * len(header), spell))
     return tables
 
 

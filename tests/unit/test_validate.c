@@ -214,6 +214,12 @@ static void card_id_column_card_word_kept(void **st)
     assert_false(check("credit_card", "card_id_column", NULL, "\nCC Ref: 4111111111111111\t", &v));
     assert_false(check("credit_card", "card_id_column", NULL, "Kreditkarte Nr: 4111111111111111", &v));
     assert_false(check("credit_card", "card_id_column", NULL, "\nAmex account: 371449635398431\n", &v));
+    /* no identifier word: a card dump's "Number" column stays cards */
+    assert_false(check("credit_card", "card_id_column", NULL, "\nNumber: 4111111111111111\t", &v));
+    assert_false(check("credit_card", "card_id_column", NULL, "\nNummer: 4111111111111111\t", &v));
+    assert_false(check("credit_card", "card_id_column", NULL, "\nCustomer: 4111111111111111\t", &v));
+    assert_true(check("credit_card", "card_id_column", NULL, "\nBestellnummer: 4111111111111111\t", &v));
+    assert_true(check("credit_card", "card_id_column", NULL, "\tcustomer_id: 4111111111111111\t", &v));
 }
 static void card_id_column_not_a_card_ignored(void **st)
 {
