@@ -232,6 +232,54 @@ static const struct ls_codepage *doc_word6_codepage(struct ole2_job *j, uint32_t
     return cp;
 }
 
+/* The code page of a Word 6/95 document whose SummaryInformation names
+ * none the core has (POI writes 65001 there): the charset of its fonts
+ * (STTBFFFN at fcSttbfffn 0xD0 in the Word 6 FIB; an FFN is cbFfnM1, flags,
+ * wWeight, chs, ...) when exactly one charset other than ANSI, DEFAULT,
+ * SYMBOL, Mac and OEM appears (a Russian document: Times New Roman Cyr,
+ * chs 204 -> 1251). A table of several such charsets decides nothing. */
+#define DOC_OFF_FCFFN_W6 0x00D0
+#define DOC_MAX_FONTS 1024u
+static unsigned doc_charset_cp(uint8_t chs)
+{
+    switch (chs) {
+    case 161: return 1253;
+    case 162: return 1254;
+    case 163: return 1258;
+    case 177: case 181: return 1255;
+    case 178: case 179: case 180: return 1256;
+    case 186: return 1257;
+    case 204: return 1251;
+    case 222: return 874;
+    case 238: return 1250;
+    case 128: return 932;
+    case 134: return 936;
+    case 129: return 949;
+    case 136: return 950;
+    default: return 0;
+    }
+}
+
+static const struct ls_codepage *doc_word6_font_codepage(struct ls_slice wd)
+{
+    uint32_t fc = 0, lcb = 0;
+    struct ls_slice t;
+    if (!ls_rd_u32le(wd, DOC_OFF_FCFFN_W6, &fc) || !ls_rd_u32le(wd, DOC_OFF_FCFFN_W6 + 4, &lcb) ||
+        !ls_slice_sub(wd, fc, lcb, &t))
+        return NULL;
+    unsigned found = 0;
+    size_t p = 2;
+    for (unsigned n = 0; n < DOC_MAX_FONTS && p < t.len; n++) {
+        int cb = ls_slice_at(t, p), chs = ls_slice_at(t, p + 4);
+        if (cb < 0 || chs < 0) break;
+        unsigned cp = doc_charset_cp((uint8_t)chs);
+        if (cp && found && cp != found) return NULL;
+        if (cp) found = cp;
+        p += (size_t)cb + 1;
+    }
+    return found ? ls_codepage_by_number(found) : NULL;
+}
+
 /* Bytes of Word 6/95 text in the document's code page (cp932 pairs when
  * multibyte). */
 static ls_err doc_w6_bytes(struct ole2_job *j, const struct ls_codepage *cp, struct ls_slice t, uint32_t *prev)
@@ -314,6 +362,7 @@ static ls_err doc_word6(struct ole2_job *j, uint32_t st, struct ls_slice wd, uin
         !ls_slice_sub(wd, fcmin, fcmac - fcmin, &t))
         return doc_fallback(j, wd, "Word 6/95 text range damaged");
     const struct ls_codepage *cp = doc_word6_codepage(j, st);
+    if (!cp) cp = doc_word6_font_codepage(wd);
     if (flags & DOC_F_COMPLEX) {
         ls_err e = doc_w6_pieces(j, cp, wd, fcmin, fcmac);
         if (e != LS_E_CORRUPT) return e;

@@ -50,6 +50,11 @@ class Ole2Real(unittest.TestCase):
         o = self.full("word6_fastsaved.doc")
         self.assertIn("credit_card", lsutil.entities(o))
 
+    def test_word6_code_page_from_fonts(self):
+        t = self.text("word6_fonts.doc")
+        self.assertIn(g.W6_CYR, t)
+        self.full("word6_fonts.doc")
+
     def test_ppt_comment_in_binary_tag(self):
         t = self.text("ppt_comment.ppt")
         self.assertIn(g.PPT_SLIDE, t)

@@ -12,6 +12,10 @@ Files (all PII fake):
                        edit appended after fcMac; fcMin..fcMac also holds
                        text the edit deleted (POI TestInvertedClassID.doc,
                        Bug50955.doc: 430 and 164 words lost)
+  word6_fonts.doc      a Word 6.0 file whose text is Windows-1251, known only
+                       from its font table (Times New Roman Cyr, charset
+                       204): no SummaryInformation code page the core has
+                       (POI 52117.doc, Bug60936.doc: POI writes 65001)
   ppt_comment.ppt      a slide comment (Comment10Container) inside the
                        BinaryTagDataBlob of a "___PPT10" tag, which has
                        recVer 0 although it holds records (POI
@@ -79,6 +83,33 @@ def word6_fastsaved():
     w = CFBWriter()
     w.add_stream("WordDocument", bytes(wd))
     w.add_stream("\x05SummaryInformation", summary_info("Personnel", "Jane Doe"))
+    return w.build()[0]
+
+
+W6_CYR = "Зарплата сотрудника Иванова: паспорт 4509 123456"
+
+
+def word6_fonts():
+    """Word 6.0 (wIdent 0xA5DC, nFib 0x65), text in fcMin..fcMac as cp1251,
+    the STTBFFFN at fcSttbfffn (0xD0): Times New Roman (ANSI), Symbol,
+    Times New Roman Cyr (charset 204); no SummaryInformation."""
+    fcmin = 0x300
+    text = (W6_CYR + "\r").encode("cp1251")
+    fonts = b""
+    for chs, name in ((0, b"Times New Roman"), (2, b"Symbol"), (204, b"Times New Roman Cyr"), (1, b"Arial")):
+        body = struct.pack("<BHBB", 0x16, 400, chs, 0) + name + b"\0"
+        fonts += bytes([len(body)]) + body  # cbFfnM1 = length of what follows
+    sttbf = struct.pack("<H", 2 + len(fonts)) + fonts
+    fc_ffn = fcmin + len(text) + 16
+    wd = bytearray(fc_ffn + len(sttbf))
+    struct.pack_into("<HH", wd, 0, 0xA5DC, 0x0065)
+    struct.pack_into("<II", wd, 0x18, fcmin, fcmin + len(text))
+    struct.pack_into("<I", wd, 0x34, len(text))
+    struct.pack_into("<II", wd, 0xD0, fc_ffn, len(sttbf))
+    wd[fcmin:fcmin + len(text)] = text
+    wd[fc_ffn:] = sttbf
+    w = CFBWriter()
+    w.add_stream("WordDocument", bytes(wd))
     return w.build()[0]
 
 
@@ -299,7 +330,8 @@ def xls_xor(password="VelvetSweatshop", key=0xB359):
 
 def generate(out):
     os.makedirs(out, exist_ok=True)
-    files = {"word6_fastsaved.doc": word6_fastsaved(), "ppt_comment.ppt": ppt_comment(),
+    files = {"word6_fastsaved.doc": word6_fastsaved(), "word6_fonts.doc": word6_fonts(),
+             "ppt_comment.ppt": ppt_comment(),
              "ppt_alttext.ppt": ppt_alttext(), "xls_errors.xls": xls_errors(), "xls_velvet.xls": xls_rc4("VelvetSweatshop"),
              "xls_password.xls": xls_rc4("hunter2"), "xls_xor.xls": xls_xor()}
     for name, data in files.items():
