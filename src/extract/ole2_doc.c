@@ -19,7 +19,8 @@
  * for runs of printable cp1252 and UTF-16LE text (noted parse_error).
  * fEncrypted / fObfuscated: reported encrypted, nothing read. Word 6/95
  * files (wIdent 0xA5DC, nFib <= 0x68) are read as one range, fcMin to
- * fcMac, in the code page their SummaryInformation names (else cp1252);
+ * fcMac, in the code page their SummaryInformation names (else the one
+ * charset their font table uses besides ANSI, else cp1252);
  * fast-saved ones (fComplex) through their piece table, then what of
  * fcMin..fcMac no piece uses.
  * Attacker-controlled: every FIB field, the CLX, every CP and fc.
