@@ -520,7 +520,8 @@ static void scan_media_runs(struct ls_ctx *c, struct ls_object *o, struct ls_obj
  * Windows programs store text as UTF-16LE: resources of executables, event
  * logs, registry hives, databases, application caches. The rules match
  * bytes, so "S\0S\0N\0" is invisible to them. For an object no handler
- * read (and that is not media), runs of at least WIDE_RUN_MIN UTF-16LE
+ * read (and that is not media; or a container the opaque handler only
+ * names: a disk image's NTFS names, hives and logs), runs of at least WIDE_RUN_MIN UTF-16LE
  * characters in U+0009-U+00FF (what `strings -el` lists, Latin-1 included)
  * are added to its text, one run per line, as bulk_extractor does. */
 
@@ -688,7 +689,9 @@ ls_err ls_pipeline_object(struct ls_ctx *c, struct ls_object *o, struct ls_obj_s
     o->magic = st->magic;
     if (ls_ext_mismatch(st->ext, st->mime)) note_tag(st, LS_A_EXT_MISMATCH);
     if (!st->no_dispatch && !st->cov_none) run_handler(c, o, st);
-    if (!st->handler && !st->cov_none && !is_media(st->mime)) {
+    /* no reader, or a container read only as raw bytes (a disk image) */
+    bool unread = !st->handler || strcmp(st->handler->name, "opaque") == 0;
+    if (unread && !st->cov_none && !is_media(st->mime)) {
         struct ls_slice raw = o->data;
         if (raw.len > c->lim->max_scan) raw.len = (size_t)c->lim->max_scan;
         wide_runs(c, o, raw);

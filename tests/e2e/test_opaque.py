@@ -47,6 +47,16 @@ class Opaque(unittest.TestCase):
                 self.assertIn("ssn", lsutil.entities(o))
                 self.assertEqual(o["verdict"], "sensitive")
 
+    def test_utf16_text_of_a_disk_image(self):
+        o = self.rec("disk.vmdk")
+        self.assertGreater(o["text_bytes"], 0)
+        ssn = lsutil.entities(o)["ssn"]
+        self.assertEqual(ssn["distinct"], 1)
+        wheres = {e["where"] for f in o["findings"] if f["entity"] == "ssn" for e in f["evidence"]}
+        self.assertIn("raw", wheres)  # the plain copy after the header
+        p = lsutil.run(["text", os.path.join(self.dir, "disk.vmdk")])
+        self.assertIn("Owner: SSN 536-22-1874", p.stdout.decode("utf-8"))
+
     def test_look_alikes(self):
         for name in [n for n, k in self.expect.items() if k == "other"]:
             o = self.rec(name)

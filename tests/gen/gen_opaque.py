@@ -55,7 +55,9 @@ def fixtures():
     f["a.zpaq"] = (b"zPQ\x01" + body(), "opaque")
     f["a.bz3"] = (b"BZ3v1" + body(), "opaque")
     f["root.sqsh"] = (b"hsqs" + body(), "opaque")
-    f["disk.vmdk"] = (b"KDMV" + struct.pack("<I", 1) + body(), "opaque")
+    # a disk image whose file system keeps names and text as UTF-16LE
+    f["disk.vmdk"] = (b"KDMV" + struct.pack("<I", 1) + rnd(300) + "Owner: SSN 536-22-1874".encode("utf-16-le") +
+                      body(), "opaque")
     f["disk.vhdx"] = (b"vhdxfile" + body(), "opaque")
     f["disk.vhd"] = (body(1000) + b"conectix" + rnd(504), "opaque")
     f["disk.vdi"] = (b"<<< Oracle VM VirtualBox Disk Image >>>\n".ljust(64, b"\x00") +
