@@ -29,7 +29,7 @@
 
 #define LS_TC_MAX_COLS 256u  /* columns that can carry a label */
 #define LS_TC_MAX_LABEL 48u  /* longer text is data, not a header */
-#define LS_TC_SCAN_ROWS 5u   /* non-empty rows looked at for the header */
+#define LS_TC_SCAN_ROWS 10u  /* non-empty rows looked at for the header (a report title block is 5-8) */
 #define LS_TC_MIN_COLS 2u    /* cells a header row needs */
 #define LS_TC_MIN_DIGITS 4u  /* digits a value needs to be labelled */
 #define LS_TC_MAX_VALUE 40u  /* longer values are prose, not labelled */

@@ -98,13 +98,13 @@ static void rows_that_are_not_headers(void **state)
     row(&t, digits, yes, 3);
     row(&t, longc, yes, 3);
     assert_null(ls_tc_label(&t, 0));
-    /* the fifth non-empty row is the last one looked at */
+    /* a header within the first LS_TC_SCAN_ROWS non-empty rows is taken */
     static const char *const head[] = {"A", "B", "C"};
     row(&t, head, yes, 3);
     assert_string_equal(ls_tc_label(&t, 0), "A");
     ls_tc_reset(&t);
-    for (int i = 0; i < 5; i++) row(&t, two, two_kinds, 2);
-    row(&t, head, yes, 3); /* the sixth: too late */
+    for (unsigned i = 0; i < LS_TC_SCAN_ROWS; i++) row(&t, two, two_kinds, 2);
+    row(&t, head, yes, 3); /* one past LS_TC_SCAN_ROWS: too late */
     assert_null(ls_tc_label(&t, 0));
     ls_tc_free(&t);
 }
