@@ -1899,8 +1899,9 @@ static const char *keepass_label(struct ls_slice v)
         return v.len >= 16 && (ls_slice_at(v, 8) & 0x0a) && ls_slice_at(v, 14) == 3 && ls_slice_at(v, 15) == 0
                    ? "[KeePass 1.x database]"
                    : NULL;
+    if (v.len < 13) return NULL;
     int major = ls_slice_at(v, 10) | ls_slice_at(v, 11) << 8, field = ls_slice_at(v, 12);
-    if (v.len < 13 || field < 1 || field > 11) return NULL;
+    if (field < 1 || field > 11) return NULL;
     if (major == 2) return "[KeePass 2.x database (KDBX 2)]";
     if (major == 3) return "[KeePass 2.x database (KDBX 3)]";
     if (major == 4) return "[KeePass 2.x database (KDBX 4)]";

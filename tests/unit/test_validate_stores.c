@@ -63,6 +63,7 @@ static void kdbx_bad_version_rejected(void **st)
     memcpy(b, kdbx4, sizeof b);
     b[12] = 0x40; /* no header field id */
     assert_false(store(b, sizeof b, &v));
+    assert_false(store(kdbx4, 11, &v)); /* truncated before the version */
 }
 
 static void kdb1_labelled(void **st)
