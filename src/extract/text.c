@@ -20,6 +20,7 @@
 
 #include "core/handler.h"
 #include "extract/b64blob.h"
+#include "extract/k8ssecret.h"
 #include "extract/mime_decode.h"
 #include "extract/sealed.h"
 #include "extract/texttable.h"
@@ -238,6 +239,7 @@ static ls_err text_extract(struct ls_ctx *c, struct ls_object *o)
         ls_sealed_note_blocks(c, o, o->data);
         LS_TRY(text_uu(c, o));
         LS_TRY(ls_b64_blobs(c, o, o->data));
+        LS_TRY(ls_k8s_secret_text(c, o, o->data));
     }
     if (enc == LS_TEXT_UTF8) { /* the raw scan reads it; printed tables get their column labels */
         struct ls_slice u8;

@@ -49,5 +49,35 @@ class Base64Blobs(unittest.TestCase):
         self.assertEqual(o["handler"], "mime")
 
 
+class KubernetesSecrets(unittest.TestCase):
+    """Secret manifests: base64 data values that decode to text are read as
+    "key: value" lines, so a password inside a connection string is found."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory(prefix="ls-k8s-")
+        cls.dir = os.path.join(cls.tmp.name, "in")
+        cls.expect = gen_b64.k8s(cls.dir)
+        cls.proc, cls.m = lsutil.scan(cls.tmp.name, [cls.dir], "-j1")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_decoded_values(self):
+        for name, lines in self.expect.items():
+            path = os.path.join(self.dir, name)
+            with self.subTest(name=name):
+                p = lsutil.run(["text", path])
+                self.assertEqual(p.returncode, 0, p.stderr)
+                text = p.stdout.decode("utf-8").splitlines()
+                for line in lines:
+                    self.assertIn(line, text)
+                if not lines:
+                    self.assertEqual(self.m.obj(path)["text_bytes"], 0)
+        o = self.m.obj(os.path.join(self.dir, "secret.yaml"))
+        self.assertIn("password", lsutil.entities(o))
+
+
 if __name__ == "__main__":
     unittest.main()

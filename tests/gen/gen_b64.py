@@ -40,6 +40,29 @@ def message():
             "\r\nPlease update the record before Friday.\r\n").encode()
 
 
+def k8s(out):
+    """Kubernetes Secret manifests (YAML, JSON) whose data values are base64;
+    returns {file: [decoded "key: value" lines the text must hold]}."""
+    def b(v):
+        return base64.b64encode(v.encode()).decode()
+    conn = "Server=db01.corp.example;User Id=payroll;Password=Wint3r!Payr0ll#2019;"
+    yaml = ("apiVersion: v1\nkind: Secret\nmetadata:\n  name: payroll-db\ntype: Opaque\ndata:\n"
+            "  connection-string: %s\n  username: \"%s\"\n  tls.key: %s\n"
+            "stringData:\n  note: plain\n" % (b(conn), b("payroll_svc"),
+                                                base64.b64encode(bytes(range(48))).decode()))
+    doc = {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "api"},
+           "data": {"DB_PASSWORD": b("Sup3rS3cret!Pass"), "ca.der": base64.b64encode(bytes(range(64))).decode()}}
+    files = {"secret.yaml": (yaml, ["connection-string: " + conn, "username: payroll_svc"]),
+             "secret.json": (json.dumps(doc, indent=2), ["DB_PASSWORD: Sup3rS3cret!Pass"]),
+             # not a Secret: base64 values are left as they are
+             "configmap.yaml": ("apiVersion: v1\nkind: ConfigMap\ndata:\n  conn: %s\n" % b(conn), [])}
+    os.makedirs(out, exist_ok=True)
+    for name, (text, _) in files.items():
+        with open(os.path.join(out, name), "w") as f:
+            f.write(text)
+    return {name: lines for name, (_, lines) in files.items()}
+
+
 def generate(out):
     os.makedirs(out, exist_ok=True)
     pdf = gen_hostile._pdf(SSN_LINE.encode())
