@@ -94,6 +94,13 @@ S.append(rule("secret_java_keystore",
                ("$ctx_jceks_protector", "{ 06 09 2B 06 01 04 01 2A 02 13 01 }"),
                ("$ctx_jceks_sealed", '"javax.crypto.SealedObject"')],
               "$jks at 0 and any of ($ctx_*)"))
+S.append(rule("secret_gnupg_key_file",
+              meta("secret", "credential_store", "critical",
+                   "GnuPG 2.1+ secret key file (~/.gnupg/private-keys-v1.d/*.key): a canonical S-expression (private-key ...) or (protected-private-key ...) at byte 0, or the extended format's Key: line; smartcard stubs (shadowed-private-key) are not reported",
+                   "store", "label"),
+              [("$sexp", r"/\((11:private-key|21:protected-private-key)\([0-9]{1,2}:[a-z0-9-]{1,20}\(%s{16,200}/" % ANY),
+               ("$ext", r"/(^|\n)Key: \((private-key|protected-private-key) \((rsa|dsa|elg|ecc|ecdsa|eddsa)[ \r\n]%s{16,200}/" % ANY)],
+              "$sexp at 0 or $ext"))
 S.append(rule("secret_pkcs12",
               meta("secret", "credential_store", "critical",
                    "PKCS#12 / PFX bundle (.p12, .pfx: DER SEQUENCE, version 3, pkcs7-data or signed-data ContentInfo) holding a key bag, shrouded key bag or secret bag; certificate-only bundles are not reported",

@@ -85,6 +85,22 @@ rule secret_java_keystore
         $jks at 0 and any of ($ctx_*)
 }
 
+rule secret_gnupg_key_file
+{
+    meta:
+        category = "secret"
+        entity = "credential_store"
+        severity = "critical"
+        validator = "store"
+        redact = "label"
+        description = "GnuPG 2.1+ secret key file (~/.gnupg/private-keys-v1.d/*.key): a canonical S-expression (private-key ...) or (protected-private-key ...) at byte 0, or the extended format's Key: line; smartcard stubs (shadowed-private-key) are not reported"
+    strings:
+        $sexp = /\((11:private-key|21:protected-private-key)\([0-9]{1,2}:[a-z0-9-]{1,20}\([\x00-\xff]{16,200}/
+        $ext = /(^|\n)Key: \((private-key|protected-private-key) \((rsa|dsa|elg|ecc|ecdsa|eddsa)[ \r\n][\x00-\xff]{16,200}/
+    condition:
+        $sexp at 0 or $ext
+}
+
 rule secret_pkcs12
 {
     meta:

@@ -1944,9 +1944,22 @@ static const char *pkcs12_label(struct ls_slice v)
     return type == 1 || type == 2 ? "[PKCS#12 key bundle]" : NULL;
 }
 
+/* GnuPG 2.1+ private-keys-v1.d: "(11:private-key(3:rsa(..." or
+ * "(21:protected-private-key(...", or the extended format's "Key: (...". */
+static const char *gnupg_label(struct ls_slice v)
+{
+    size_t k = find_if(v, 0, is_alpha); /* past the "\n" of "\nKey: (" */
+    struct ls_slice t = sub(v, k, v.len - k);
+    if (ls_slice_starts(v, "(11:private-key(", 16) || ls_slice_starts(v, "(21:protected-private-key(", 26) ||
+        ls_slice_starts(t, "Key: (private-key (", 19) || ls_slice_starts(t, "Key: (protected-private-key (", 29))
+        return "[GnuPG private key]";
+    return NULL;
+}
+
 static const char *store_label(struct ls_slice v)
 {
     if (ls_slice_starts(v, "P2/56w", 6)) return "[SSH2 private key (RFC 4716)]";
+    if (gnupg_label(v)) return gnupg_label(v);
     const char *l = keepass_label(v);
     if (!l) l = keystore_label(v);
     if (!l) l = pkcs12_label(v);

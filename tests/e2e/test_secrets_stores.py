@@ -29,7 +29,8 @@ GEN = os.path.join(SRC, "tests", "gen", "gen_secrets_stores.py")
 LABELS = {"kdbx3": "[KeePass 2.x database (KDBX 3)]", "kdbx4": "[KeePass 2.x database (KDBX 4)]",
           "kdb1": "[KeePass 1.x database]", "jks": "[Java KeyStore (JKS)]",
           "jceks": "[Java KeyStore (JCEKS)]", "pkcs12": "[PKCS#12 key bundle]", "pfx": "[PKCS#12 key bundle]",
-          "ssh2_rfc4716": "[SSH2 private key (RFC 4716)]"}
+          "ssh2_rfc4716": "[SSH2 private key (RFC 4716)]", "gnupg_sexp": "[GnuPG private key]",
+          "gnupg_extended": "[GnuPG private key]"}
 
 
 def fingerprint(key, entity, norm):

@@ -31,6 +31,9 @@ Binary layouts (written by hand, stdlib only):
  - PKCS#12 (RFC 7292): PFX { version 3, ContentInfo pkcs7-data { AuthSafe {
    ContentInfo data { SafeContents { SafeBag pkcs8ShroudedKeyBag } } } },
    MacData }.
+ - GnuPG 2.1+ private-keys-v1.d/*.key: canonical S-expression
+   (21:protected-private-key(3:rsa(...))), and the extended format
+   (Created: ... / Key: (protected-private-key (rsa ...))).
  - RFC 4716: ---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----, Comment header, base64
    of a blob starting with the ssh.com magic 3f6ff9eb.
 """
@@ -305,6 +308,24 @@ def build(g):
         zf.writestr("home/jdoe/notes.txt", "nothing to see here\n")
     g.write("backup.zip", z.getvalue())
 
+    # ---- GnuPG 2.1+ private-keys-v1.d ----
+    n = b"\x00" + g.rb(384)
+    sexp = (b"(21:protected-private-key(3:rsa(1:n%d:" % len(n) + n + b")(1:e3:\x01\x00\x01)(9:protected25:openpgp-s2k3-ocb-aes((4:sha18:"
+            + g.rb(8) + b"8:65011712)16:" + g.rb(16) + b")%d:" % 1200 + g.rb(1200) + b")))")
+    rel = "home/.gnupg/private-keys-v1.d/%s.key" % g.s("0123456789ABCDEF", 40)
+    g.write(rel, sexp)
+    head = sexp.index(b"(1:n") + 1  # the rule: the header through the algorithm's "(", then 16-200 bytes
+    g.plant(rel, "credential_store", hashlib.sha256(sexp[:head + 200]).hexdigest(), "gnupg_sexp")
+    ext = ("Created: 20240311T101112\nKey: (protected-private-key (rsa (n #00%s#)(e #010001#)\n"
+           " (protected openpgp-s2k3-ocb-aes ((sha1 #%s# \"65011712\")#%s#)#%s#)))\n"
+           % (g.s("0123456789ABCDEF", 768), g.s("0123456789ABCDEF", 16), g.s("0123456789ABCDEF", 24),
+              g.s("0123456789ABCDEF", 600))).encode()
+    rel = "home/.gnupg/private-keys-v1.d/%s.key" % g.s("0123456789ABCDEF", 40)
+    g.write(rel, ext)
+    at = ext.index(b"\nKey: ")
+    g.plant(rel, "credential_store", hashlib.sha256(ext[at:at + len(b"\nKey: (protected-private-key (rsa ") + 200]).hexdigest(),
+            "gnupg_extended")
+
     # ---- SSH2 and PuTTY keys ----
     text, norm = ssh2_private(g)
     g.write("keys/id_rsa_ssh2.key", text)
@@ -344,6 +365,9 @@ def build(g):
     g.decoy("decoy/certs-only.p12", "p12_certs_only", pkcs12(g, False))
     g.decoy("decoy/server.cer", "der_certificate", fake_cert(g))
     g.decoy("decoy/random.bin", "random", g.rb(8192))
+    g.decoy("decoy/smartcard-stub.key", "gnupg_shadowed",
+            b"(20:shadowed-private-key(3:rsa(1:n257:\x00" + g.rb(256) + b")(1:e3:\x01\x00\x01)(8:shadowed5:t1-v1"
+            b"(16:\xd2v\x00\x01$\x01\x03\x04\x00\x06\x12\x34\x56\x78\x00\x00)1:1)))")
     g.decoy("decoy/photo.jpg", "jpeg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
             + g.rb(4000) + b"\xff\xd9")
     z = io.BytesIO()

@@ -129,6 +129,20 @@ static void der_not_pkcs12_rejected(void **st)
     assert_false(store((const uint8_t *)"PK\x03\x04\x14\x00\x00\x00\x08\x00\x00\x00\x00\x00\x00\x00", 16, &v));
 }
 
+static void gnupg_key_files_labelled(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    const char *sexp = "(21:protected-private-key(3:rsa(1:n385:\x00\xc5\x11\x22\x33\x44\x55\x66\x77\x88\x99\xaa\xbb\xcc\xdd\xee\xff";
+    const char *ext = "\nKey: (protected-private-key (rsa (n #00C5A1B2C3D4E5F60718293A4B5C6D7E8F#)";
+    const char *stub = "(20:shadowed-private-key(3:rsa(1:n257:\x00\xc5\x11\x22\x33\x44\x55\x66\x77\x88\x99\xaa";
+    assert_true(check("credential_store", "store", "label", sexp, &v));
+    assert_string_equal(v.redacted, "[GnuPG private key]");
+    assert_true(check("credential_store", "store", "label", ext, &v));
+    assert_string_equal(v.redacted, "[GnuPG private key]");
+    assert_false(check("credential_store", "store", "label", stub, &v)); /* a smartcard stub */
+}
+
 /* ---- SSH2 ---- */
 
 static void ssh2_key_body_and_label(void **st)
@@ -242,7 +256,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         T(kdbx4_labelled_and_hashed), T(kdbx_bad_version_rejected), T(kdb1_labelled),
         T(jks_and_jceks_labelled), T(jks_bad_count_or_tag_rejected), T(pkcs12_labelled),
-        T(der_not_pkcs12_rejected), T(ssh2_key_body_and_label), T(ppk_short_key_stops_before_mac),
+        T(der_not_pkcs12_rejected), T(gnupg_key_files_labelled), T(ssh2_key_body_and_label), T(ppk_short_key_stops_before_mac),
         T(discord_bare_snowflake), T(discord_named_keeps_old_check), T(bare_random_values_accepted),
         T(bare_placeholders_and_words_rejected), T(bare_names_owned_elsewhere_rejected), T(bare_value_masked),
     };
