@@ -496,6 +496,9 @@ def k8s(g):
     plain = g.password()
     enc = base64.b64encode(plain.encode()).decode()
     g.plant("password", enc, "k8s_secret_data")
+    # leaksift decodes a Secret's data values (src/extract/k8ssecret.c): the
+    # password itself is found too
+    g.plant("password", plain, "k8s_secret_data_decoded")
     t = """apiVersion: v1
 kind: Secret
 metadata:
