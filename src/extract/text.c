@@ -8,11 +8,15 @@
  * emitting would scan every plain file twice; only the values of tables
  * printed in it with aligned columns get their column labels (texttable.h).
  * Other legacy encodings (Shift-JIS, KOI8-R, ...) are read as Windows-1252
- * on purpose: no iconv
- * (its converters are files loaded at run time); ASCII digits, e-mail
- * addresses and markers survive that reading unchanged.
- * uuencoded files inside the text ("begin 644 name" ... "end": .uue files,
- * news and mail saved as text) are decoded into children.
+ * on purpose: no iconv (its converters are files loaded at run time); ASCII
+ * digits, e-mail addresses and markers survive that reading unchanged.
+ *
+ * Inside text that is not UTF-16, what the raw scan cannot read is decoded:
+ * uuencoded files ("begin 644 name" ... "end": .uue files, news and mail
+ * saved as text) and long base64 runs that carry a file (b64blob.h) become
+ * children; Kubernetes Secret data values are added as text (k8ssecret.h);
+ * an encrypted PGP block is noted (sealed.h).
+ *
  * Attacker-controlled: every byte; the conversion has no state beyond one
  * surrogate pair, so truncation only loses the last character.
  */

@@ -520,10 +520,11 @@ static void scan_media_runs(struct ls_ctx *c, struct ls_object *o, struct ls_obj
  * Windows programs store text as UTF-16LE: resources of executables, event
  * logs, registry hives, databases, application caches. The rules match
  * bytes, so "S\0S\0N\0" is invisible to them. For an object no handler
- * read (and that is not media; or a container the opaque handler only
- * names: a disk image's NTFS names, hives and logs), runs of at least WIDE_RUN_MIN UTF-16LE
- * characters in U+0009-U+00FF (what `strings -el` lists, Latin-1 included)
- * are added to its text, one run per line, as bulk_extractor does. */
+ * read, or a container the opaque handler only names (a disk image's NTFS
+ * names, hives and logs), and that is not media, runs of at least
+ * WIDE_RUN_MIN UTF-16LE characters in U+0009-U+00FF (what `strings -el`
+ * lists, Latin-1 included) are added to its text, one run per line, as
+ * bulk_extractor does. */
 
 #define WIDE_RUN_MIN 6u
 #define WIDE_CHUNK (64u << 10)
