@@ -24,7 +24,9 @@
  * ls_sealed_note_blocks() is for handlers of text (plain text, e-mail
  * bodies): an encrypted PGP block inside readable text makes the object
  * partial with `encrypted`; any other "BEGIN PGP MESSAGE" block (signed,
- * compressed: its text is inside the base64) partial with `unsupported`.
+ * compressed: its text is inside the base64) is decoded and its literal
+ * data handed over as children (pgpmsg.h), or noted `unsupported` when it
+ * does not decode.
  *
  * Attacker-controlled: every byte. Only the first packet header / the DER
  * prefix / the armor's first base64 line are read, through slices.
@@ -32,6 +34,7 @@
 #include <string.h>
 
 #include "extract/mime_decode.h"
+#include "extract/pgpmsg.h"
 #include "extract/sealed.h"
 
 #define ARMOR_LEAD_MAX 1024u /* white space allowed before a leading armor line */
@@ -161,7 +164,10 @@ static bool line_blank(struct ls_slice s, size_t at, size_t end)
  * header lines ("Version: ...", "Comment: ...") end at a blank line; the
  * first base64 characters after it are decoded and their first packet is
  * looked at. */
-static bool pgp_armor_encrypted(struct ls_slice s, size_t at)
+/* Where the base64 of the armored block whose BEGIN line starts at `at`
+ * begins: after the header lines ("Version: ...", "Comment: ..."), which
+ * end at a blank line; SIZE_MAX if none is found. */
+static size_t armor_data(struct ls_slice s, size_t at)
 {
     size_t pos = line_end(s, at);
     size_t hdr_end = at + ARMOR_HDR_MAX;
@@ -175,7 +181,15 @@ static bool pgp_armor_encrypted(struct ls_slice s, size_t at)
         if (line_blank(s, pos, end) || ls_slice_find(line, 0, ":", 1) == SIZE_MAX) break;
         pos = next;
     }
-    if (pos == SIZE_MAX || pos >= s.len || pos >= hdr_end) return false;
+    return pos == SIZE_MAX || pos >= s.len || pos >= hdr_end ? SIZE_MAX : pos;
+}
+
+/* Is the armored block at `at` encrypted? The first base64 characters
+ * after its headers are decoded and their first packet looked at. */
+static bool pgp_armor_encrypted(struct ls_slice s, size_t at)
+{
+    size_t pos = armor_data(s, at);
+    if (pos == SIZE_MAX) return false;
     char b64[ARMOR_B64_MAX];
     size_t n = 0;
     for (size_t i = pos; i < s.len && n < ARMOR_B64_MAX; i++) {
@@ -193,6 +207,29 @@ static bool pgp_armor_encrypted(struct ls_slice s, size_t at)
                pgp_encrypted(ls_buf_slice(&raw), true, &tag);
     ls_buf_free(&raw);
     return yes;
+}
+
+/* A signed (not encrypted) armored block: its base64 decoded and its
+ * literal data handed over as children. Whether all of it was read. */
+static bool pgp_armor_read(struct ls_ctx *c, struct ls_object *o, struct ls_slice s, size_t at)
+{
+    size_t pos = armor_data(s, at);
+    if (pos == SIZE_MAX) return false;
+    size_t end = ls_slice_find(s, pos, "\n=", 2);
+    size_t stop = ls_slice_find(s, pos, "-----END PGP MESSAGE-----", 25);
+    if (stop < end) end = stop;
+    if (end == SIZE_MAX) end = s.len;
+    struct ls_slice b64;
+    (void)ls_slice_sub(s, pos, end - pos, &b64);
+    uint64_t left = ls_budget_left(c);
+    struct ls_buf raw;
+    ls_buf_init(&raw, left < b64.len ? (size_t)left : b64.len);
+    ls_err e = mime_b64_decode(&raw, b64);
+    if (e == LS_OK) e = ls_budget_charge(c, o, raw.len);
+    unsigned literals = 0;
+    if (e == LS_OK) literals = ls_pgp_message_children(c, o, ls_buf_slice(&raw), &e);
+    ls_buf_free(&raw);
+    return e == LS_OK && literals > 0;
 }
 
 /* ---- CMS (DER or BER) ---- */
@@ -299,7 +336,7 @@ void ls_sealed_note_blocks(struct ls_ctx *c, struct ls_object *o, struct ls_slic
     for (size_t at = ls_slice_find(text, 0, PGP_BEGIN, sizeof PGP_BEGIN - 1); at != SIZE_MAX;
          at = ls_slice_find(text, at + 1, PGP_BEGIN, sizeof PGP_BEGIN - 1)) {
         if (!pgp_armor_encrypted(text, at)) {
-            other++;
+            if (!pgp_armor_read(c, o, text, at)) other++;
             continue;
         }
         if (sealed++ == 0) first = at;
@@ -308,9 +345,9 @@ void ls_sealed_note_blocks(struct ls_ctx *c, struct ls_object *o, struct ls_slic
         ls_note(c, o, LS_R_ENCRYPTED, "pgp: %u encrypted OpenPGP message block%s (the first at offset %zu) not read",
                 sealed, sealed == 1 ? "" : "s", first);
     /* a signed (not clear-signed) message carries its text inside the
-     * base64, often compressed: not decoded, so not looked at */
+     * base64, often compressed: decoded into children when it parses */
     if (other)
-        ls_note(c, o, LS_R_UNSUPPORTED, "pgp: %u signed or compressed OpenPGP message block%s not decoded", other,
+        ls_note(c, o, LS_R_UNSUPPORTED, "pgp: %u OpenPGP message block%s could not be decoded", other,
                 other == 1 ? "" : "s");
 }
 

@@ -16,7 +16,8 @@ const char *ls_sealed_kind(struct ls_slice data);
  * is an encrypted session key or encrypted data): an e-mail body or a note
  * that carries one was not read in full. Other PGP MESSAGE blocks (signed
  * or compressed, not clear-signed: the text is inside the base64) are
- * noted `unsupported`. */
+ * decoded, their literal data handed over as children; one that does not
+ * decode is noted `unsupported`. */
 void ls_sealed_note_blocks(struct ls_ctx *c, struct ls_object *o, struct ls_slice text);
 
 #endif

@@ -5,7 +5,8 @@ armored, CMS enveloped/encrypted data, openssl enc, age, Ansible Vault,
 Vim, LUKS, BitLocker, Apple encrypted disk image) gets handler "sealed",
 coverage none, reason encrypted and verdict incomplete; an e-mail body or
 text with an encrypted PGP block is partial with encrypted; a signed PGP
-message is partial with unsupported; look-alikes (keys, signed messages,
+message (binary: handler pgp; armored in text) has its literal data read as
+a child, one it cannot decode is partial with unsupported; look-alikes (keys, signed messages,
 text that quotes the signatures, a certificate, encrypted data with no
 session key first, a cut "Salted__") are not called encrypted."""
 import json
@@ -60,8 +61,19 @@ class Sealed(unittest.TestCase):
                 self.assertIn("encrypted", o["coverage_reasons"])
                 self.assertNotEqual(o["verdict"], "clean")
 
-    def test_signed_messages_are_not_read(self):
-        for name in ("signed.asc", "signed.eml"):
+    def test_signed_messages_are_decoded(self):
+        for name in [n for n, e in self.expect.items() if e["decoded"]]:
+            path = os.path.join(self.dir, name)
+            with self.subTest(name=name):
+                kids = [o for o in self.m.objects if o["path"] == path and o["chain"]]
+                self.assertTrue(any("ssn" in lsutil.entities(k) for k in kids), [k["chain"] for k in kids])
+                root = self.m.obj(path)
+                self.assertNotIn("unsupported", root["coverage_reasons"])
+                self.assertNotIn("encrypted", root["alerts"])
+                if name.endswith(".gpg"):
+                    self.assertEqual(root["handler"], "pgp")
+                    self.assertEqual(root["coverage"], "full")
+        for name in [n for n, e in self.expect.items() if e["unsupported"]]:
             o = self.rec(name)
             with self.subTest(name=name):
                 self.assertEqual(o["coverage"], "partial")
@@ -80,7 +92,7 @@ class Sealed(unittest.TestCase):
 
     def test_look_alikes(self):
         plain = [n for n, e in self.expect.items()
-                 if not e["sealed"] and not e["partial"] and not e["unsupported"]]
+                 if not e["sealed"] and not e["partial"] and not e["unsupported"] and not e["decoded"]]
         for name in plain:
             o = self.rec(name)
             with self.subTest(name=name):

@@ -15,11 +15,14 @@ added (gpg_*.gpg, gpg_*.asc, openssl_*.enc, openssl_smime.eml).
 expect.json: {file: {"sealed": bool, "partial": bool, "unsupported": bool}}
 - sealed: handler "sealed", coverage none, reason encrypted; partial: an
 e-mail or text whose body carries an encrypted PGP block (reason
-encrypted, coverage partial); unsupported: a signed (not clear-signed) PGP
-message, whose text is inside its base64 (reason unsupported, not
-encrypted); none: a look-alike that must not be called encrypted.
+encrypted, coverage partial); decoded: a signed (not clear-signed) PGP
+message, binary or armored, whose literal data (holding an SSN) becomes a
+child; unsupported: one whose compression (BZip2) is not read (reason
+unsupported, not encrypted); none: a look-alike that must not be called
+encrypted.
 """
 import base64
+import bz2
 import json
 import os
 import random
@@ -27,6 +30,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zlib
 
 RND = random.Random(20261129)
 SSN_TEXT = b"Payroll correction: SSN 536-22-1874, account 4539 1488 0343 6467\n"
@@ -105,6 +109,41 @@ def pgp_signed():
     lit = new_packet(11, b"b" + bytes([4]) + b"note" + (0).to_bytes(4, "big") + SSN_TEXT)
     sig = new_packet(2, bytes([4, 0, 1, 8]) + rnd(60))
     return ops + lit + sig
+
+
+def partial_packet(tag, body, chunk=512):
+    """New-format packet whose body is sent in partial lengths (RFC 4880
+    4.2.2.4: 0xE0 | log2 of the chunk), the last piece with a plain length."""
+    out = bytes([0xC0 | tag])
+    while len(body) > chunk:
+        out += bytes([0xE0 | (chunk.bit_length() - 1)]) + body[:chunk]
+        body = body[chunk:]
+    return out + new_packet(tag, body)[1:]
+
+
+def compressed(packets, algo):
+    """Compressed data packet (tag 8): 0 none, 1 ZIP (raw deflate), 2 ZLIB,
+    3 BZip2; old format with an indeterminate length, as GnuPG writes it."""
+    if algo == 1:
+        co = zlib.compressobj(9, zlib.DEFLATED, -15)
+        data = co.compress(packets) + co.flush()
+    elif algo == 2:
+        data = zlib.compress(packets, 9)
+    elif algo == 3:
+        data = bz2.compress(packets)
+    else:
+        data = packets
+    return bytes([0x80 | (8 << 2) | 3, algo]) + data
+
+
+def pgp_signed_compressed(algo=1, name=b"payroll.txt"):
+    """gpg --sign: compressed [one-pass signature, literal data, signature];
+    the literal's body in partial-length chunks."""
+    ops = new_packet(4, bytes([3, 0, 8, 1]) + rnd(8) + bytes([1]))
+    body = b"b" + bytes([len(name)]) + name + (0).to_bytes(4, "big") + SSN_TEXT * 40
+    lit = partial_packet(11, body)
+    sig = new_packet(2, bytes([4, 0, 1, 8]) + rnd(60))
+    return compressed(ops + lit + sig, algo)
 
 
 # ---- CMS ----
@@ -196,8 +235,13 @@ def fixtures():
     f["reply.txt"] = (b"> earlier message\nplease use the key below\n\n" + armor(pgp_sym()), False, True)
     # look-alikes: signed (readable) messages, keys, text about envelopes,
     # a certificate's DER, binary that only resembles encrypted data
-    f["signed.asc"] = (armor(pgp_signed()), False, "unsupported")
-    f["signed.eml"] = (mail_signed_inline(), False, "unsupported")
+    # signed, not encrypted: decoded (pgp handler / armored blocks in text)
+    f["signed.asc"] = (armor(pgp_signed()), False, "decoded")
+    f["signed.eml"] = (mail_signed_inline(), False, "decoded")
+    f["signed_zip.gpg"] = (pgp_signed_compressed(1), False, "decoded")
+    f["signed_zlib.gpg"] = (pgp_signed_compressed(2), False, "decoded")
+    f["signed_zip.asc"] = (armor(pgp_signed_compressed(1)), False, "decoded")
+    f["signed_bzip2.asc"] = (armor(pgp_signed_compressed(3)), False, "unsupported")
     f["key.asc"] = (armor(new_packet(6, bytes([4]) + rnd(4) + bytes([1]) + rnd(140)), kind="PUBLIC KEY BLOCK"),
                     False, False)
     f["howto.txt"] = (b"To encrypt, run ansible-vault; the file then starts with $ANSIBLE_VAULT;1.1;AES256\n"
@@ -222,7 +266,7 @@ def gpg_files(out, expect):
                                 "--pinentry-mode", "loopback", "-c"] + extra + ["-o", dst, src],
                                capture_output=True)
             if r.returncode == 0:
-                expect[name] = {"sealed": True, "partial": False, "unsupported": False}
+                expect[name] = {"sealed": True, "partial": False, "unsupported": False, "decoded": False}
 
 
 def openssl_files(out, expect):
@@ -236,7 +280,8 @@ def openssl_files(out, expect):
         r = subprocess.run(["openssl", "enc", "-aes-256-cbc", "-pbkdf2", "-salt", "-pass", "pass:x",
                             "-in", src, "-out", dst], capture_output=True)
         if r.returncode == 0:
-            expect["openssl_aes.enc"] = {"sealed": True, "partial": False, "unsupported": False}
+            expect["openssl_aes.enc"] = {"sealed": True, "partial": False, "unsupported": False,
+                                          "decoded": False}
 
 
 def generate(out):
@@ -246,7 +291,7 @@ def generate(out):
         with open(os.path.join(out, name), "wb") as fh:
             fh.write(data)
         expect[name] = {"sealed": sealed, "partial": partial is True,
-                        "unsupported": partial == "unsupported"}
+                        "unsupported": partial == "unsupported", "decoded": partial == "decoded"}
     gpg_files(out, expect)
     openssl_files(out, expect)
     with open(os.path.join(out, "expect.json"), "w") as fh:
@@ -258,7 +303,7 @@ def seeds(out):
     os.makedirs(out, exist_ok=True)
     f = fixtures()
     for name in ("sym.gpg", "pub.asc", "enveloped.p7m", "salted.enc", "vault.yml", "disk.img",
-                 "reply.txt", "signed.asc"):
+                 "reply.txt", "signed.asc", "signed_zip.gpg", "signed_zlib.gpg"):
         data = f[name][0]
         with open(os.path.join(out, name.replace(".", "_")), "wb") as fh:
             fh.write(data[:4096])
