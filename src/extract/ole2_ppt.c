@@ -30,10 +30,10 @@
  * Attacker-controlled: every record header.
  */
 #include "extract/ole2.h"
+#include "extract/zinflate.h"
 
 #include <stdio.h>
 #include <string.h>
-#include <zlib.h>
 
 #define PR_TEXTCHARS 0x0FA0
 #define PR_TEXTBYTES 0x0FA8
@@ -43,7 +43,6 @@
 #define PR_TAGBLOB 0x138B  /* BinaryTagDataBlob: records behind recVer 0 */
 /* One embedded object inflated at most this large (also charged). */
 #define PR_OBJ_MAX (256u << 20)
-#define PR_ZCHUNK (64u * 1024u)
 #define PR_HDR 8u
 
 static ls_err ppt_text16(struct ole2_job *j, struct ls_slice s)
@@ -76,44 +75,6 @@ static ls_err ppt_text8(struct ole2_job *j, struct ls_slice s)
     return ole2_put(j, "\n");
 }
 
-/* Inflate a zlib stream into out, at most max bytes. */
-static ls_err ppt_inflate(struct ls_slice in, struct ls_buf *out, size_t max)
-{
-    z_stream z;
-    memset(&z, 0, sizeof z);
-    LS_FAIL_IF(inflateInit(&z) != Z_OK, LS_E_NOMEM);
-    z.next_in = (Bytef *)(uintptr_t)in.ptr; /* zlib's API is not const-clean; it never writes */
-    z.avail_in = in.len > UINT32_MAX ? UINT32_MAX : (uInt)in.len;
-    ls_err e = LS_OK;
-    for (;;) {
-        uint8_t chunk[PR_ZCHUNK];
-        z.next_out = chunk;
-        z.avail_out = sizeof chunk;
-        int rc = inflate(&z, Z_NO_FLUSH);
-        size_t got = sizeof chunk - z.avail_out;
-        if (got > max - out->len) {
-            got = max - out->len;
-            e = LS_E_LIMIT;
-        }
-        if (got > 0) {
-            ls_err a = ls_buf_add(out, chunk, got);
-            if (a != LS_OK) e = a == LS_E_NOMEM ? a : LS_E_LIMIT;
-        }
-        if (e != LS_OK) break;
-        if (rc == Z_STREAM_END) break;
-        if (rc != Z_OK) {
-            e = z.avail_in == 0 ? LS_E_TRUNCATED : LS_E_CORRUPT;
-            break;
-        }
-        if (got == 0 && z.avail_in == 0) {
-            e = LS_E_TRUNCATED;
-            break;
-        }
-    }
-    inflateEnd(&z);
-    return e;
-}
-
 /* A u32 decompressed size and a zlib stream (PowerPoint's compressed
  * ExOleObjStg; the streams of an oledata.mso), inflated into a child. */
 ls_err ole2_zchild(struct ole2_job *j, const char *name, struct ls_slice body)
@@ -127,7 +88,7 @@ ls_err ole2_zchild(struct ole2_job *j, const char *name, struct ls_slice body)
     if (left < max) max = (size_t)left;
     struct ls_buf out;
     ls_buf_init(&out, max);
-    ls_err e = ppt_inflate(z, &out, max);
+    ls_err e = zinflate_buf(z, 15, &out, max);
     if (e != LS_E_NOMEM && out.len >= size) e = LS_OK; /* PowerPoint may leave the deflate stream open */
     ls_err c = ls_budget_charge(j->c, j->o, out.len);
     if (c == LS_OK && out.len > 0) c = ole2_child(j, name, strlen(name), ls_buf_slice(&out), e != LS_OK);

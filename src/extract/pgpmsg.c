@@ -16,12 +16,11 @@
  * inflated output is bounded by the byte budget; nesting is bounded.
  */
 #include <string.h>
-#include <zlib.h>
 
 #include "extract/pgpmsg.h"
+#include "extract/zinflate.h"
 
 #define PGP_NEST_MAX 4u
-#define PGP_ZCHUNK 16384u
 
 /* One packet header at the cursor: tag, and its body joined from partial
  * chunks into body (or the slice itself when it is one piece). */
@@ -82,35 +81,6 @@ static ls_err pgp_next(struct ls_cursor *cur, unsigned *tag, struct ls_buf *join
     return LS_OK;
 }
 
-/* Inflate raw deflate (zlib_wrapped false) or zlib into out, at most max. */
-static ls_err pgp_inflate(struct ls_slice in, bool zlib_wrapped, struct ls_buf *out, size_t max)
-{
-    z_stream z;
-    memset(&z, 0, sizeof z);
-    LS_FAIL_IF(inflateInit2(&z, zlib_wrapped ? 15 : -15) != Z_OK, LS_E_NOMEM);
-    z.next_in = (Bytef *)(uintptr_t)in.ptr; /* zlib's API is not const-clean; it never writes */
-    z.avail_in = in.len > UINT32_MAX ? UINT32_MAX : (uInt)in.len;
-    ls_err e = LS_OK;
-    int rc = Z_OK;
-    while (e == LS_OK && rc != Z_STREAM_END) {
-        uint8_t chunk[PGP_ZCHUNK];
-        z.next_out = chunk;
-        z.avail_out = sizeof chunk;
-        rc = inflate(&z, Z_NO_FLUSH);
-        size_t got = sizeof chunk - z.avail_out;
-        if (got > max - out->len) {
-            got = max - out->len;
-            e = LS_E_LIMIT;
-        }
-        ls_err a = got ? ls_buf_add(out, chunk, got) : LS_OK;
-        if (a != LS_OK) e = a;
-        if (e == LS_OK && rc != Z_OK && rc != Z_STREAM_END) e = z.avail_in ? LS_E_CORRUPT : LS_E_TRUNCATED;
-        if (e == LS_OK && got == 0 && rc == Z_OK && z.avail_in == 0) e = LS_E_TRUNCATED;
-    }
-    inflateEnd(&z);
-    return e;
-}
-
 struct pgp_walk {
     struct ls_ctx *c;
     struct ls_object *o;
@@ -164,7 +134,7 @@ static void pgp_compressed(struct pgp_walk *w, struct ls_slice body, unsigned de
     size_t max = left < SIZE_MAX ? (size_t)left : SIZE_MAX;
     struct ls_buf out;
     ls_buf_init(&out, max);
-    ls_err e = pgp_inflate(rest, algo == 2, &out, max);
+    ls_err e = zinflate_buf(rest, algo == 2 ? 15 : -15, &out, max);
     ls_err ce = ls_budget_charge(w->c, w->o, out.len);
     if (e != LS_OK) pgp_fail(w, e);
     if (ce != LS_OK) pgp_fail(w, ce);
@@ -232,7 +202,7 @@ static bool pgp_signed_start(struct ls_slice d)
             struct ls_buf head;
             ls_buf_init(&head, 64);
             ls_err e = v == 0 ? ls_buf_add(&head, rest.ptr, rest.len < 64 ? rest.len : 64)
-                              : pgp_inflate(rest, v == 2, &head, 64);
+                              : zinflate_buf(rest, v == 2 ? 15 : -15, &head, 64);
             int b = head.len ? head.ptr[0] : 0;
             unsigned inner = (b & 0x40) ? (b & 0x3fu) : ((b >> 2) & 0x0fu);
             yes = (e == LS_OK || e == LS_E_LIMIT || e == LS_E_TRUNCATED) && (b & 0x80) &&

@@ -1,0 +1,20 @@
+/*
+ * Inflating a whole zlib or raw-deflate stream into a buffer (zinflate.c),
+ * for the handlers that find one inside a record: PowerPoint's compressed
+ * OLE objects and oledata.mso streams, OpenPGP compressed packets.
+ */
+#ifndef LS_ZINFLATE_H
+#define LS_ZINFLATE_H
+
+#include "core/ls_core.h"
+
+/* Inflate in into out, at most max bytes in out (out->len counts).
+ * wbits as zlib's inflateInit2: 15 for a zlib stream, -15 for raw deflate.
+ * Returns LS_OK at the stream's end; LS_E_LIMIT when the output reached
+ * max first (out holds max bytes); LS_E_TRUNCATED when the input ended
+ * inside the stream; LS_E_CORRUPT on damage; LS_E_NOMEM. Whatever was
+ * inflated before a problem stays in out. Charging the budget is the
+ * caller's: out->len after the call. */
+ls_err zinflate_buf(struct ls_slice in, int wbits, struct ls_buf *out, size_t max);
+
+#endif
