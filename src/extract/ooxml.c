@@ -124,6 +124,7 @@ struct ox_walk {
     uint8_t els[LS_MARKUP_MAX_DEPTH + 1]; /* enum ox_el of each open element */
     char label[OX_LABEL_MAX];  /* props: current property name */
     bool label_printed;
+    bool props_num;            /* props: a number inside a vector (HLinks hashes) */
     unsigned ctype;            /* sheet: cell type attribute (enum ox_ctype) */
     uint32_t cstyle;           /* sheet: cell style index, OX_NO_STYLE if none */
     bool in_v, in_is, in_si;
@@ -241,6 +242,7 @@ enum ox_el {
     OXE_CNVPR,
     OXE_CELLXFS,
     OXE_CM,
+    OXE_CMAUTHOR,
     OXE_COMMENT,
     OXE_CR,
     OXE_DEL,
@@ -264,6 +266,8 @@ enum ox_el {
     OXE_ODDFOOTER,
     OXE_ODDHEADER,
     OXE_P,
+    OXE_PERSON,
+    OXE_PRESENCEINFO,
     OXE_RPH,
     OXE_ROW,
     OXE_SHEET,
@@ -293,6 +297,7 @@ enum ox_el {
 #define OXF_P 0x100u      /* paragraph */
 #define OXF_TC 0x200u     /* table cell */
 #define OXF_HF 0x400u     /* sheet header/footer with layout codes */
+#define OXF_WHO 0x800u    /* comment authors: names and user ids in attributes */
 
 struct ox_tag {
     const char *name;
@@ -302,13 +307,14 @@ struct ox_tag {
 static const struct ox_tag ox_tags[OXE_COUNT] = {
     [OXE_OTHER] = {"", 0},
     [OXE_RELATIONSHIP] = {"Relationship", 0},
-    [OXE_AUTHOR] = {"author", OXF_NL},
+    [OXE_AUTHOR] = {"author", OXF_NL | OXF_WHO},
     [OXE_BR] = {"br", OXF_BR},
     [OXE_C] = {"c", OXF_TABEND},
     [OXE_CNVPR] = {"cNvPr", OXF_ALT},
     [OXE_CELLXFS] = {"cellXfs", 0},
     [OXE_CM] = {"cm", OXF_NL},
-    [OXE_COMMENT] = {"comment", OXF_NL},
+    [OXE_CMAUTHOR] = {"cmAuthor", OXF_NL | OXF_WHO},
+    [OXE_COMMENT] = {"comment", OXF_NL | OXF_WHO},
     [OXE_CR] = {"cr", OXF_BR},
     [OXE_DEL] = {"del", OXF_SPACE},
     [OXE_DELTEXT] = {"delText", OXF_LEAF},
@@ -331,6 +337,8 @@ static const struct ox_tag ox_tags[OXE_COUNT] = {
     [OXE_ODDFOOTER] = {"oddFooter", OXF_NL | OXF_HF},
     [OXE_ODDHEADER] = {"oddHeader", OXF_NL | OXF_HF},
     [OXE_P] = {"p", OXF_P},
+    [OXE_PERSON] = {"person", OXF_NL | OXF_WHO},
+    [OXE_PRESENCEINFO] = {"presenceInfo", OXF_NL | OXF_WHO},
     [OXE_RPH] = {"rPh", 0},
     [OXE_ROW] = {"row", OXF_NL},
     [OXE_SHEET] = {"sheet", 0},
@@ -374,7 +382,7 @@ static enum ox_el ox_el_of(const char *local)
     case 'm': lo = hi = OXE_MOVEFROM; break;
     case 'n': lo = OXE_NOBREAKHYPHEN, hi = OXE_NUMFMTS; break;
     case 'o': lo = OXE_ODDFOOTER, hi = OXE_ODDHEADER; break;
-    case 'p': lo = hi = OXE_P; break;
+    case 'p': lo = OXE_P, hi = OXE_PRESENCEINFO; break;
     case 'r': lo = OXE_RPH, hi = OXE_ROW; break;
     case 's': lo = OXE_SHEET, hi = OXE_SI; break;
     case 't': lo = OXE_T, hi = OXE_TXBODY; break;
@@ -624,6 +632,22 @@ static ls_err ox_alt_text(struct ox_walk *w, const struct ls_xml_attr *a, size_t
     return LS_OK;
 }
 
+/* Who wrote a comment: Word's <w:comment w:author>, PowerPoint's
+ * <p:cmAuthor name> and <p188:author name userId>, Excel's threaded
+ * comment <person displayName userId>, Word's people.xml <w15:person
+ * w15:author> and <w15:presenceInfo w15:userId> (often an e-mail). */
+static ls_err ox_who_text(struct ox_walk *w, const struct ls_xml_attr *a, size_t n)
+{
+    static const char *const names[] = {"author", "name", "displayName", "userId", NULL};
+    for (size_t i = 0; i < n; i++) {
+        if (!ox_is(a[i].local, names) || a[i].value.len == 0) continue;
+        LS_TRY(ox_sep(w, '\n'));
+        LS_TRY(ox_add(w, a[i].value));
+        LS_TRY(ox_sep(w, '\n'));
+    }
+    return LS_OK;
+}
+
 /* ------------------------------------------------------------ walker: text parts */
 
 /* Word (w:tbl) and PowerPoint (a:tbl) tables: header-row labels
@@ -679,6 +703,7 @@ static ls_err ox_text_start(struct ox_walk *w, enum ox_el el, const struct ls_xm
     if (f & OXF_NBH) return ls_textout_add(&w->x->out, "-", 1);
     if (f & OXF_SPACE) return ox_sep(w, ' ');
     if (f & OXF_ALT) return ox_alt_text(w, a, n);
+    if (f & OXF_WHO) return ox_who_text(w, a, n);
     return LS_OK;
 }
 
@@ -726,7 +751,13 @@ static ls_err ox_text_chars(struct ox_walk *w, struct ls_slice s)
 static ls_err ox_props_start(struct ox_walk *w, const char *local, const struct ls_xml_attr *a,
                              size_t n)
 {
+    /* app.xml vectors: HLinks is hash, position and flag numbers around
+     * each link ("1507389 350 0 5 _Toc354985299 ..."), HeadingPairs
+     * counts; the strings are the text, the numbers only digit noise */
+    static const char *const nums[] = {"i1", "i2", "i4", "i8", "int", "ui1", "ui2", "ui4",
+                                       "ui8", "uint", "r4", "r8", "decimal", NULL};
     struct ls_slice name;
+    w->props_num = w->depth >= 4 && ox_is(local, nums);
     if (ls_xml_attr_get(a, n, "name", NULL, &name)) { /* custom.xml <property name=...> */
         ox_copy_slice(w->label, sizeof w->label, name);
         w->label_printed = false;
@@ -739,7 +770,7 @@ static ls_err ox_props_start(struct ox_walk *w, const char *local, const struct 
 
 static ls_err ox_props_chars(struct ox_walk *w, struct ls_slice s)
 {
-    if (ox_blank(s)) return LS_OK;
+    if (ox_blank(s) || w->props_num) return LS_OK;
     if (!w->label_printed) {
         LS_TRY(ox_sep(w, '\n'));
         LS_TRY(ls_textout_addz(&w->x->out, w->label[0] ? w->label : "property"));
@@ -1065,7 +1096,9 @@ static ls_err ox_cb_end(void *ud, const char *local, const char *ns)
     w->leaf = OXE_OTHER;
     switch (w->kind) {
     case OX_TEXT: return ox_text_end(w, el);
-    case OX_PROPS: return w->depth <= 1 ? ox_sep(w, '\n') : LS_OK;
+    case OX_PROPS:
+        w->props_num = false;
+        return w->depth <= 1 ? ox_sep(w, '\n') : LS_OK;
     case OX_SHEET: return ox_sheet_end(w, el);
     case OX_SST: return ox_sst_end(w, el);
     case OX_STYLES: return ox_styles_end(w, el);
