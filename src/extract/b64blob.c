@@ -94,7 +94,7 @@ static ls_err b64_decode_run(struct ls_slice run, size_t max, struct ls_buf *out
 static bool starts(struct ls_slice d, const char *sig, size_t n) { return ls_slice_starts(d, sig, n); }
 
 /* A format the pipeline reads, by its first bytes. */
-static bool b64_known_format(struct ls_slice d)
+bool ls_b64_known_format(struct ls_slice d)
 {
     static const struct {
         const char *sig;
@@ -138,7 +138,7 @@ static ls_err b64_child(struct ls_ctx *c, struct ls_object *o, struct ls_slice r
     struct ls_slice hrun = run;
     if (hrun.len > B64_HEAD * 2) hrun.len = B64_HEAD * 2; /* escapes and breaks included */
     ls_err e = b64_decode_run(hrun, B64_HEAD, &head);
-    bool take = e == LS_OK && (b64_known_format(ls_buf_slice(&head)) || b64_texty(ls_buf_slice(&head)));
+    bool take = e == LS_OK && (ls_b64_known_format(ls_buf_slice(&head)) || b64_texty(ls_buf_slice(&head)));
     ls_buf_free(&head);
     if (!take) return LS_OK;
     uint64_t left = ls_budget_left(c);

@@ -14,4 +14,9 @@
  * left alone. */
 ls_err ls_b64_blobs(struct ls_ctx *c, struct ls_object *o, struct ls_slice text);
 
+/* True if d starts like a file the pipeline reads: zip (and the office and
+ * ODF packages), PDF, OLE2, gzip, 7z, RAR, RTF, TNEF, bzip2, xz. Also used
+ * for the BLOBs of a database (sqlite.c). */
+bool ls_b64_known_format(struct ls_slice d);
+
 #endif

@@ -1,0 +1,445 @@
+/*
+ * "sqlite": SQLite 3 databases (application data, browser and phone
+ * profiles, exported customer tables) through libsqlite3. This is the only
+ * file that includes <sqlite3.h>.
+ *
+ * A database keeps its rows in b-tree pages: a text value sits in one
+ * piece only while it fits its page, integers are stored as binary (an SSN
+ * column of 9-digit integers has no digits in the file at all) and the
+ * column names are only in the schema. So the raw-byte scan sees a part of
+ * the text and none of the numbers; this handler reads every ordinary
+ * table the way a user of the database sees it and writes it as a table:
+ *
+ *   [Table: employees]
+ *   id<TAB>name<TAB>ssn<TAB>dob
+ *   1<TAB>Jane Roe<TAB>536221874<TAB>1975-03-14
+ *
+ * Integers print as digits, reals as a spreadsheet shows them
+ * (ls_sheet_number), text as stored (UTF-16 databases are converted by
+ * SQLite), tabs and line breaks inside a value as spaces. The column names
+ * are the table's header row for tablectx.h, so a value that is PII only
+ * by its column ("ssn: 536221874") is labelled as in a spreadsheet. A BLOB
+ * that is UTF-8 text is written as text; one that is a document, an archive
+ * or compressed data (ls_b64_known_format: the attachments some
+ * applications keep in their database) is handed over as a child named
+ * TABLE/COLUMN/ROW; other BLOBs (images, keys, hashes) are left to the
+ * raw-byte scan, which also still sees deleted rows in free pages.
+ *
+ * Safety: the database is opened from memory (sqlite3_deserialize,
+ * read-only: the input is never written; a WAL-mode header is patched in a
+ * copy, as the in-memory VFS has no WAL) on a private connection with
+ * defensive mode on, the schema untrusted, triggers, views and extension
+ * loading off, query_only and cell size checks on, temporary storage in
+ * memory. Only ordinary columns are selected (no generated columns, whose
+ * expressions the schema supplies); virtual tables are skipped (their
+ * content is in their shadow tables, read as ordinary tables). A progress
+ * handler stops the query when the root's time is spent or the text budget
+ * is full. A damaged page ends that table's rows (parse_error) and the next
+ * table is read.
+ */
+#include <math.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "core/handler.h"
+#include "extract/b64blob.h"
+#include "extract/sheetdate.h"
+#include "extract/tablectx.h"
+
+#define SQ_HEADER "SQLite format 3"           /* and a NUL: 16 bytes */
+#define SQ_HEADER_LEN 100u                    /* the database header */
+#define SQ_BLOB_CHILD_MIN 64u                 /* smaller BLOBs are not files */
+#define SQ_PROGRESS_OPS 10000                 /* VM steps between checks */
+#define SQ_NAME_MAX 256u                      /* table and column names in text */
+#define SQ_PAD_MAX (64u * 1024u * 1024u)      /* zero pages added to a cut file */
+
+struct sq {
+    struct ls_ctx *c;
+    struct ls_object *o;
+    sqlite3 *db;
+    struct ls_tablectx tc;
+    struct ls_buf line;  /* the row being written */
+    struct ls_buf sql;   /* the SELECT being built */
+    bool text_full;      /* ls_emit_text said LS_E_LIMIT */
+    bool no_children;    /* ls_emit_child said LS_E_LIMIT / LS_E_TIMEOUT */
+    bool damaged;        /* a table could not be read to its end */
+    ls_err stop;         /* LS_E_TIMEOUT: the root's time is spent, stop reading */
+};
+
+static int sq_probe(const struct ls_object *o)
+{
+    if (!ls_slice_starts(o->data, SQ_HEADER, sizeof SQ_HEADER)) return 0;
+    return o->data.len >= SQ_HEADER_LEN ? 95 : 60;
+}
+
+/* The progress handler: non-zero interrupts the statement. */
+static int sq_progress(void *ud)
+{
+    struct sq *s = ud;
+    if (s->stop == LS_OK && ls_ctx_expired(s->c)) s->stop = LS_E_TIMEOUT;
+    return s->stop != LS_OK || s->text_full;
+}
+
+static ls_err sq_emit(struct sq *s, struct ls_slice t)
+{
+    if (s->text_full) return LS_E_LIMIT;
+    ls_err e = ls_emit_text(s->c, s->o, t.ptr, t.len);
+    if (e == LS_E_LIMIT) s->text_full = true;
+    return e;
+}
+
+/* Append a value to the line: control characters (a tab or line break
+ * inside a value would split the row) become spaces. */
+static ls_err sq_put_value(struct ls_buf *b, struct ls_slice v, size_t max)
+{
+    size_t n = v.len < max ? v.len : max;
+    LS_TRY(ls_buf_reserve(b, n));
+    for (size_t i = 0; i < n; i++) {
+        uint8_t ch = v.ptr[i];
+        LS_TRY(ls_buf_addc(b, ch < 0x20 || ch == 0x7f ? ' ' : ch));
+    }
+    return LS_OK;
+}
+
+/* UTF-8 text without control characters other than tab and line breaks. */
+static bool sq_texty(struct ls_slice v)
+{
+    if (v.len == 0 || !ls_utf8_valid(v)) return false;
+    for (size_t i = 0; i < v.len; i++) {
+        uint8_t ch = v.ptr[i];
+        if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || ch == 0x7f) return false;
+    }
+    return true;
+}
+
+/* A BLOB that is a file the pipeline reads: a child TABLE/COLUMN/ROW. */
+static ls_err sq_blob_child(struct sq *s, const char *table, const char *col, uint64_t row,
+                            struct ls_slice v)
+{
+    if (s->no_children || v.len < SQ_BLOB_CHILD_MIN || !ls_b64_known_format(v)) return LS_OK;
+    struct ls_buf name;
+    ls_buf_init(&name, 3 * SQ_NAME_MAX);
+    ls_err e = ls_buf_printf(&name, "%.*s/%.*s/%llu", (int)SQ_NAME_MAX, table, (int)SQ_NAME_MAX,
+                             col, (unsigned long long)row);
+    if (e == LS_OK) {
+        struct ls_child ch;
+        memset(&ch, 0, sizeof ch);
+        ch.name = name.ptr;
+        ch.name_len = name.len;
+        ch.data = v;
+        e = ls_emit_child(s->c, s->o, &ch);
+        if (e == LS_E_LIMIT || e == LS_E_TIMEOUT) {
+            s->no_children = true;
+            if (e == LS_E_TIMEOUT) s->stop = e;
+            e = LS_OK;
+        }
+    }
+    ls_buf_free(&name);
+    return e;
+}
+
+/* One cell of the current row, written to the line and told to tablectx. */
+static ls_err sq_cell(struct sq *s, sqlite3_stmt *st, int i, const char *table, uint64_t row)
+{
+    if (i > 0) LS_TRY(ls_buf_addc(&s->line, '\t'));
+    size_t at = s->line.len;
+    bool is_text = false;
+    int type = sqlite3_column_type(st, i);
+    if (type == SQLITE_INTEGER) {
+        LS_TRY(ls_buf_printf(&s->line, "%lld", (long long)sqlite3_column_int64(st, i)));
+    } else if (type == SQLITE_FLOAT) {
+        char num[64];
+        size_t n = ls_sheet_number(sqlite3_column_double(st, i), num, sizeof num);
+        LS_TRY(ls_buf_add(&s->line, num, n));
+    } else if (type == SQLITE_TEXT || type == SQLITE_BLOB) {
+        const void *p = type == SQLITE_TEXT ? (const void *)sqlite3_column_text(st, i)
+                                            : sqlite3_column_blob(st, i);
+        int n = sqlite3_column_bytes(st, i);
+        struct ls_slice v = ls_slice_make(p, p && n > 0 ? (size_t)n : 0);
+        if (type == SQLITE_BLOB && !sq_texty(v)) {
+            const char *col = sqlite3_column_name(st, i);
+            return sq_blob_child(s, table, col ? col : "", row, v);
+        }
+        LS_TRY(sq_put_value(&s->line, v, SIZE_MAX));
+        is_text = ls_tc_is_text(v);
+    }
+    struct ls_slice cell;
+    (void)ls_slice_sub(ls_buf_slice(&s->line), at, s->line.len - at, &cell);
+    ls_tc_cell(&s->tc, (uint32_t)i, cell, is_text);
+    return LS_OK;
+}
+
+/* End the line: emit it and let tablectx emit the labelled values. */
+static ls_err sq_row_end(struct sq *s)
+{
+    LS_TRY(ls_buf_addc(&s->line, '\n'));
+    ls_err e = sq_emit(s, ls_buf_slice(&s->line));
+    ls_buf_reset(&s->line);
+    if (e != LS_OK) return e;
+    return ls_tc_row_end(&s->tc, s->c, s->o);
+}
+
+/* Append "name" quoted as an SQL identifier. */
+static ls_err sq_ident(struct ls_buf *b, const char *name)
+{
+    LS_TRY(ls_buf_addc(b, '"'));
+    for (size_t i = 0; name[i]; i++) {
+        if (name[i] == '"') LS_TRY(ls_buf_addc(b, '"'));
+        LS_TRY(ls_buf_addc(b, (uint8_t)name[i]));
+    }
+    return ls_buf_addc(b, '"');
+}
+
+/* SELECT the ordinary columns of table; the header row goes to the line. */
+static ls_err sq_build_select(struct sq *s, const char *table, unsigned *ncols)
+{
+    sqlite3_stmt *st = NULL;
+    *ncols = 0;
+    ls_buf_reset(&s->sql);
+    if (sqlite3_prepare_v2(s->db, "SELECT name FROM pragma_table_xinfo(?1) WHERE hidden = 0", -1,
+                           &st, NULL) != SQLITE_OK)
+        return LS_E_CORRUPT;
+    ls_err e = sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC) == SQLITE_OK ? LS_OK : LS_E_NOMEM;
+    if (e == LS_OK) e = ls_buf_adds(&s->sql, "SELECT ");
+    int rc = SQLITE_ROW;
+    while (e == LS_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *col = (const char *)sqlite3_column_text(st, 0);
+        if (!col) col = "";
+        if (*ncols > 0) {
+            e = ls_buf_addc(&s->sql, ',');
+            if (e == LS_OK) e = ls_buf_addc(&s->line, '\t');
+        }
+        if (e == LS_OK) e = sq_ident(&s->sql, col);
+        size_t at = s->line.len;
+        if (e == LS_OK) e = sq_put_value(&s->line, ls_slice_make(col, strlen(col)), SQ_NAME_MAX);
+        struct ls_slice cell;
+        (void)ls_slice_sub(ls_buf_slice(&s->line), at, s->line.len - at, &cell);
+        if (e == LS_OK) ls_tc_cell(&s->tc, *ncols, cell, ls_tc_is_text(cell));
+        (*ncols)++;
+    }
+    if (e == LS_OK && rc != SQLITE_DONE) e = LS_E_CORRUPT;
+    sqlite3_finalize(st);
+    if (e == LS_OK) e = ls_buf_adds(&s->sql, " FROM main.");
+    if (e == LS_OK) e = sq_ident(&s->sql, table);
+    return e;
+}
+
+/* Note a statement that ended before its last row: the time or text
+ * budget (no note: the pipeline makes them), or damage. */
+static void sq_ended(struct sq *s, int rc, const char *table)
+{
+    if (rc == SQLITE_DONE || rc == SQLITE_INTERRUPT || rc == SQLITE_ROW) return;
+    s->damaged = true;
+    ls_note(s->c, s->o, LS_R_PARSE_ERROR, "sqlite: table %.*s: %s", (int)SQ_NAME_MAX, table,
+            sqlite3_errmsg(s->db));
+}
+
+/* One table: a title line, the header row, every row. */
+static ls_err sq_table(struct sq *s, const char *table)
+{
+    ls_tc_reset(&s->tc);
+    ls_buf_reset(&s->line);
+    LS_TRY(ls_buf_adds(&s->line, "[Table: "));
+    LS_TRY(sq_put_value(&s->line, ls_slice_make(table, strlen(table)), SQ_NAME_MAX));
+    LS_TRY(ls_buf_adds(&s->line, "]\n"));
+    LS_TRY(sq_emit(s, ls_buf_slice(&s->line)));
+    ls_buf_reset(&s->line);
+    unsigned ncols = 0;
+    ls_err e = sq_build_select(s, table, &ncols);
+    if (e == LS_E_CORRUPT) {
+        sq_ended(s, SQLITE_CORRUPT, table);
+        return LS_OK;
+    }
+    if (e != LS_OK || ncols == 0) return e;
+    LS_TRY(sq_row_end(s)); /* the header row */
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, ls_buf_str(&s->sql), -1, &st, NULL) != SQLITE_OK) {
+        sq_ended(s, SQLITE_CORRUPT, table);
+        return LS_OK;
+    }
+    int rc = SQLITE_DONE;
+    uint64_t row = 0;
+    while (e == LS_OK && s->stop == LS_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        row++;
+        for (int i = 0; e == LS_OK && i < (int)ncols; i++) e = sq_cell(s, st, i, table, row);
+        if (e == LS_OK) e = sq_row_end(s);
+    }
+    if (e == LS_OK && s->stop == LS_OK) sq_ended(s, rc, table);
+    sqlite3_finalize(st);
+    return e;
+}
+
+/* The names of the ordinary tables (virtual ones have no root page),
+ * NUL-separated in names, in the order they were created. */
+static ls_err sq_table_names(struct sq *s, struct ls_buf *names, size_t *count)
+{
+    static const char q[] = "SELECT name FROM main.sqlite_schema WHERE type = 'table' "
+                            "AND rootpage > 0 AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                            "ORDER BY rootpage";
+    sqlite3_stmt *st = NULL;
+    *count = 0;
+    if (sqlite3_prepare_v2(s->db, q, -1, &st, NULL) != SQLITE_OK) return LS_E_CORRUPT;
+    ls_err e = LS_OK;
+    int rc = SQLITE_DONE;
+    while (e == LS_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *name = (const char *)sqlite3_column_text(st, 0);
+        e = ls_buf_add(names, name ? name : "", name ? strlen(name) + 1 : 1);
+        (*count)++;
+    }
+    if (e == LS_OK && rc != SQLITE_DONE) e = LS_E_CORRUPT;
+    sqlite3_finalize(st);
+    return e;
+}
+
+/* The page size the header declares (0 if invalid). */
+static uint32_t sq_page_size(struct ls_slice d)
+{
+    struct ls_cursor cur = ls_cur_make(d);
+    uint16_t v = 0;
+    if (ls_cur_seek(&cur, 16) != LS_OK || ls_cur_u16be(&cur, &v) != LS_OK) return 0;
+    uint32_t ps = v == 1 ? 65536u : v;
+    return ps >= 512 && (ps & (ps - 1)) == 0 ? ps : 0;
+}
+
+/* The page count the header gives, 0 when it is not valid (SQLite only
+ * trusts it while the "version-valid-for" number equals the change
+ * counter; older writers leave it stale). */
+static uint32_t sq_header_pages(struct ls_slice d)
+{
+    struct ls_cursor cur = ls_cur_make(d);
+    uint32_t counter = 0, pages = 0, valid_for = 0;
+    if (ls_cur_seek(&cur, 24) != LS_OK || ls_cur_u32be(&cur, &counter) != LS_OK ||
+        ls_cur_u32be(&cur, &pages) != LS_OK || ls_cur_seek(&cur, 92) != LS_OK ||
+        ls_cur_u32be(&cur, &valid_for) != LS_OK)
+        return 0;
+    return valid_for == counter ? pages : 0;
+}
+
+/* A file shorter than its header says, or not a whole number of pages. */
+static bool sq_truncated(struct ls_slice d)
+{
+    uint32_t ps = sq_page_size(d);
+    if (ps == 0) return false;
+    return d.len % ps || (uint64_t)sq_header_pages(d) * ps > d.len;
+}
+
+/* A copy of the database, n bytes (missing pages zero), whose header
+ * SQLite's in-memory reader accepts: "rollback journal" (1) for WAL mode
+ * (2: the in-memory VFS has no WAL), and the page count of the copy. */
+static unsigned char *sq_patched_copy(struct ls_slice d, size_t n, uint32_t ps)
+{
+    unsigned char *p = sqlite3_malloc64(n);
+    if (!p) return NULL;
+    size_t have = d.len < n ? d.len : n;
+    memcpy(p, d.ptr, have);
+    memset(p + have, 0, n - have);
+    if (p[18] == 2 || p[19] == 2) p[18] = p[19] = 1;
+    if (ps) {
+        uint32_t pages = (uint32_t)(n / ps);
+        p[28] = (unsigned char)(pages >> 24);
+        p[29] = (unsigned char)(pages >> 16);
+        p[30] = (unsigned char)(pages >> 8);
+        p[31] = (unsigned char)pages;
+    }
+    return p;
+}
+
+/* The size to read a cut file as: the pages its header counts, the
+ * missing ones zero (a table whose root page is gone then fails alone; a
+ * schema naming a page past the end fails the whole file), unless that is
+ * far more than the file; then the whole pages that are there. */
+static size_t sq_cut_size(struct ls_slice d, uint32_t ps)
+{
+    size_t whole = d.len - d.len % ps + (d.len % ps ? ps : 0);
+    uint64_t want = (uint64_t)sq_header_pages(d) * ps;
+    if (want < whole || want - d.len > SQ_PAD_MAX) return whole;
+    return (size_t)want;
+}
+
+static ls_err sq_open(struct sq *s)
+{
+    struct ls_slice d = s->o->data;
+    /* A cut file is read from a copy padded with zero pages: the tables on
+     * the pages that are there can still be read. Otherwise the input is
+     * used in place, read-only: SQLite never writes it. */
+    uint32_t ps = sq_page_size(d);
+    bool wal = ls_slice_at(d, 18) == 2 || ls_slice_at(d, 19) == 2;
+    bool cut = sq_truncated(d);
+    size_t n = cut ? sq_cut_size(d, ps) : d.len;
+    unsigned char *p = (unsigned char *)(uintptr_t)d.ptr;
+    unsigned flags = SQLITE_DESERIALIZE_READONLY;
+    if (wal || cut) {
+        p = sq_patched_copy(d, n, cut ? ps : 0);
+        if (!p) return LS_E_NOMEM;
+        flags |= SQLITE_DESERIALIZE_FREEONCLOSE;
+    }
+    if (sqlite3_open_v2(":memory:", &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+        SQLITE_OK) {
+        if (p != d.ptr) sqlite3_free(p);
+        return LS_E_NOMEM;
+    }
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)NULL);
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, (int *)NULL);
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, (int *)NULL);
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, (int *)NULL);
+    sqlite3_limit(s->db, SQLITE_LIMIT_ATTACHED, 0);
+    if (sqlite3_deserialize(s->db, "main", p, (sqlite3_int64)n, (sqlite3_int64)n, flags) !=
+        SQLITE_OK)
+        return LS_E_CORRUPT; /* FREEONCLOSE frees p even on failure */
+    if (sqlite3_exec(s->db, "PRAGMA query_only=1; PRAGMA cell_size_check=1; PRAGMA temp_store=2",
+                     NULL, NULL, NULL) != SQLITE_OK)
+        return LS_E_CORRUPT;
+    sqlite3_progress_handler(s->db, SQ_PROGRESS_OPS, sq_progress, s);
+    return LS_OK;
+}
+
+static ls_err sq_read(struct sq *s)
+{
+    ls_err e = sq_open(s);
+    if (e != LS_OK) return e;
+    struct ls_buf names;
+    ls_buf_init(&names, SIZE_MAX);
+    size_t count = 0;
+    e = sq_table_names(s, &names, &count);
+    struct ls_slice all = ls_buf_slice(&names);
+    size_t at = 0;
+    for (size_t i = 0; e == LS_OK && i < count && s->stop == LS_OK && !s->text_full; i++) {
+        size_t end = ls_slice_find(all, at, "", 1);
+        struct ls_slice name;
+        if (end == SIZE_MAX || !ls_slice_sub(all, at, end - at + 1, &name)) break;
+        e = sq_table(s, (const char *)name.ptr); /* NUL-terminated: the +1 */
+        at = end + 1;
+    }
+    ls_buf_free(&names);
+    return e;
+}
+
+static ls_err sq_extract(struct ls_ctx *c, struct ls_object *o)
+{
+    if (o->data.len < SQ_HEADER_LEN) return LS_E_TRUNCATED;
+    struct sq s;
+    memset(&s, 0, sizeof s);
+    s.c = c;
+    s.o = o;
+    LS_TRY(ls_tc_init(&s.tc));
+    ls_buf_init(&s.line, SIZE_MAX);
+    ls_buf_init(&s.sql, SIZE_MAX);
+    if (sq_truncated(o->data)) ls_note(c, o, LS_R_TRUNCATED, "sqlite: the file ends before its last page");
+    ls_err e = sq_read(&s);
+    if (e == LS_E_CORRUPT && !s.damaged)
+        ls_note(c, o, LS_R_PARSE_ERROR, "sqlite: %s", s.db ? sqlite3_errmsg(s.db) : "cannot open");
+    sqlite3_close(s.db);
+    ls_buf_free(&s.sql);
+    ls_buf_free(&s.line);
+    ls_tc_free(&s.tc);
+    if (e == LS_E_LIMIT && s.text_full) e = LS_OK; /* the pipeline noted limit:text */
+    if (e == LS_OK && s.stop != LS_OK) e = s.stop;
+    return e;
+}
+
+const struct ls_handler ls_handler_sqlite = {
+    .name = "sqlite",
+    .probe = sq_probe,
+    .extract = sq_extract,
+};
