@@ -30,14 +30,14 @@
  * copy, as the in-memory VFS has no WAL) on a private connection with
  * defensive mode on, the schema untrusted, triggers, views and extension
  * loading off, query_only and cell size checks on, temporary storage in
- * memory. Only ordinary columns are selected (no generated columns, whose
+ * memory, no value longer than the file. Only ordinary columns are selected (no generated columns, whose
  * expressions the schema supplies); virtual tables are skipped (their
  * content is in their shadow tables, read as ordinary tables). A progress
  * handler stops the query when the root's time is spent or the text budget
  * is full. A damaged page ends that table's rows (parse_error) and the next
  * table is read.
  */
-#include <math.h>
+#include <limits.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -384,6 +384,9 @@ static ls_err sq_open(struct sq *s)
     sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, (int *)NULL);
     sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, (int *)NULL);
     sqlite3_limit(s->db, SQLITE_LIMIT_ATTACHED, 0);
+    /* A stored value is never longer than the file; a cell that claims
+     * more would only make SQLite allocate what it claims. */
+    sqlite3_limit(s->db, SQLITE_LIMIT_LENGTH, n < INT_MAX ? (int)n : INT_MAX);
     if (sqlite3_deserialize(s->db, "main", p, (sqlite3_int64)n, (sqlite3_int64)n, flags) !=
         SQLITE_OK)
         return LS_E_CORRUPT; /* FREEONCLOSE frees p even on failure */
