@@ -134,6 +134,9 @@ struct ox_walk {
     uint32_t span;             /* text: grid columns of the current cell */
     unsigned in_rph;
     bool vml;                  /* a VML drawing read by the HTML parser */
+    bool in_numcache;          /* chart: inside a c:numCache (cached numbers) */
+    bool chart1904;            /* chart: c:date1904 */
+    unsigned chart_fmt;        /* chart: LS_SHEET_DATE/TIME of the cache's formatCode */
     struct ls_buf cell;        /* sheet: <v> of the current cell */
     struct ls_buf hf;          /* sheet: header/footer text, decoded at its end */
     struct ls_tablectx tc;     /* sheet: header-row labels (tablectx.h) */
@@ -245,6 +248,7 @@ enum ox_el {
     OXE_CMAUTHOR,
     OXE_COMMENT,
     OXE_CR,
+    OXE_DATE1904,
     OXE_DEL,
     OXE_DELTEXT,
     OXE_DOCPR,
@@ -254,6 +258,7 @@ enum ox_el {
     OXE_FIRSTFOOTER,
     OXE_FIRSTHEADER,
     OXE_FOOTNOTE,
+    OXE_FORMATCODE,
     OXE_FTR,
     OXE_GRIDSPAN,
     OXE_HDR,
@@ -261,6 +266,7 @@ enum ox_el {
     OXE_IS,
     OXE_MOVEFROM,
     OXE_NOBREAKHYPHEN,
+    OXE_NUMCACHE,
     OXE_NUMFMT,
     OXE_NUMFMTS,
     OXE_ODDFOOTER,
@@ -316,6 +322,7 @@ static const struct ox_tag ox_tags[OXE_COUNT] = {
     [OXE_CMAUTHOR] = {"cmAuthor", OXF_NL | OXF_WHO},
     [OXE_COMMENT] = {"comment", OXF_NL | OXF_WHO},
     [OXE_CR] = {"cr", OXF_BR},
+    [OXE_DATE1904] = {"date1904", 0},
     [OXE_DEL] = {"del", OXF_SPACE},
     [OXE_DELTEXT] = {"delText", OXF_LEAF},
     [OXE_DOCPR] = {"docPr", OXF_ALT},
@@ -325,6 +332,7 @@ static const struct ox_tag ox_tags[OXE_COUNT] = {
     [OXE_FIRSTFOOTER] = {"firstFooter", OXF_NL | OXF_HF},
     [OXE_FIRSTHEADER] = {"firstHeader", OXF_NL | OXF_HF},
     [OXE_FOOTNOTE] = {"footnote", OXF_NL},
+    [OXE_FORMATCODE] = {"formatCode", 0},
     [OXE_FTR] = {"ftr", OXF_NL},
     [OXE_GRIDSPAN] = {"gridSpan", 0},
     [OXE_HDR] = {"hdr", OXF_NL},
@@ -332,6 +340,7 @@ static const struct ox_tag ox_tags[OXE_COUNT] = {
     [OXE_IS] = {"is", 0},
     [OXE_MOVEFROM] = {"moveFrom", OXF_SPACE},
     [OXE_NOBREAKHYPHEN] = {"noBreakHyphen", OXF_NBH},
+    [OXE_NUMCACHE] = {"numCache", 0},
     [OXE_NUMFMT] = {"numFmt", 0},
     [OXE_NUMFMTS] = {"numFmts", 0},
     [OXE_ODDFOOTER] = {"oddFooter", OXF_NL | OXF_HF},
@@ -373,9 +382,9 @@ static enum ox_el ox_el_of(const char *local)
     case 'a': lo = hi = OXE_AUTHOR; break;
     case 'b': lo = hi = OXE_BR; break;
     case 'c': lo = OXE_C, hi = OXE_CR; break;
-    case 'd': lo = OXE_DEL, hi = OXE_DOCPR; break;
+    case 'd': lo = OXE_DATE1904, hi = OXE_DOCPR; break;
     case 'e': lo = OXE_ENDNOTE, hi = OXE_EVENHEADER; break;
-    case 'f': lo = OXE_FIRSTFOOTER, hi = OXE_FTR; break;
+    case 'f': lo = OXE_FIRSTFOOTER, hi = OXE_FTR; break; /* firstFooter..ftr */
     case 'g': lo = hi = OXE_GRIDSPAN; break;
     case 'h': lo = hi = OXE_HDR; break;
     case 'i': lo = OXE_INSTRTEXT, hi = OXE_IS; break;
@@ -689,6 +698,43 @@ static ls_err ox_table_end(struct ox_walk *w, enum ox_el el)
     return LS_OK;
 }
 
+/* Charts: a c:numCache holds the values as stored ("37261.0",
+ * "0.70000000000000029") under its c:formatCode; c:date1904 says the
+ * date system. */
+static void ox_chart_start(struct ox_walk *w, enum ox_el el, const struct ls_xml_attr *a,
+                           size_t n)
+{
+    struct ls_slice v;
+    if (el == OXE_NUMCACHE) {
+        w->in_numcache = true;
+        w->chart_fmt = 0;
+    } else if (ls_xml_attr_get(a, n, "val", NULL, &v)) {
+        w->chart1904 = ls_slice_eq_str(v, "1") || ls_slice_eq_str(v, "true");
+    }
+}
+
+/* A cached chart value as the chart shows it: a date under a date format
+ * (a date axis read "37261.0" before: 2002-01-05), else as a cell under
+ * General (15 significant digits, "0.7", integers without ".0"); the
+ * format code itself is no text. Each value a line of its own. */
+static ls_err ox_chart_chars(struct ox_walk *w, struct ls_slice s)
+{
+    char num[64];
+    double d;
+    if (w->leaf == OXE_FORMATCODE) {
+        w->chart_fmt = ls_sheet_fmt_code(s);
+        return LS_OK;
+    }
+    if (w->leaf == OXE_V && ls_sheet_parse_num(s, &d)) {
+        if (!(w->chart_fmt && ls_sheet_date(d, w->chart1904, w->chart_fmt, num, sizeof num)))
+            (void)ls_sheet_number(d, num, sizeof num);
+        s = ls_slice_make(num, strlen(num));
+    }
+    LS_TRY(ox_sep(w, '\n'));
+    LS_TRY(ox_add(w, s));
+    return ox_sep(w, '\n');
+}
+
 static ls_err ox_text_start(struct ox_walk *w, enum ox_el el, const struct ls_xml_attr *a,
                             size_t n)
 {
@@ -704,12 +750,17 @@ static ls_err ox_text_start(struct ox_walk *w, enum ox_el el, const struct ls_xm
     if (f & OXF_SPACE) return ox_sep(w, ' ');
     if (f & OXF_ALT) return ox_alt_text(w, a, n);
     if (f & OXF_WHO) return ox_who_text(w, a, n);
+    if (el == OXE_NUMCACHE || el == OXE_DATE1904) ox_chart_start(w, el, a, n);
     return LS_OK;
 }
 
 static ls_err ox_text_end(struct ox_walk *w, enum ox_el el)
 {
     unsigned f = ox_flags(el);
+    if (el == OXE_NUMCACHE) {
+        w->in_numcache = false;
+        w->chart_fmt = 0;
+    }
     LS_TRY(ox_table_end(w, el)); /* before in_tc drops: the cell is still open */
     if ((f & OXF_TC) && w->in_tc) w->in_tc--;
     /* a table row is one line, its cells joined by a tab, a cell's
@@ -736,6 +787,7 @@ static ls_err ox_text_chars(struct ox_walk *w, struct ls_slice s)
      * Luhn-valid card number. */
     bool loose = !(ox_flags(w->leaf) & OXF_LEAF);
     if (loose && ox_blank(s)) return LS_OK;
+    if (w->in_numcache && loose) return ox_chart_chars(w, s);
     if (w->in_tbl == 1 && w->in_tc == 1 && w->tc.cand) {
         ls_err e = ls_buf_add(&w->istr, s.ptr, s.len); /* capped: labels and values are short */
         if (e != LS_OK && e != LS_E_LIMIT) return e;

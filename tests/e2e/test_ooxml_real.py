@@ -78,6 +78,18 @@ class OoxmlReal(unittest.TestCase):
         o = self.full("xlsx_persons.xlsx")
         self.assertIn("email", lsutil.entities(o))
 
+    def test_chart_cache_dates_and_numbers(self):
+        t = self.text("xlsx_chart_dates.xlsx")
+        for d in g.CHART_DATES:
+            self.assertIn(d + "\n", t)
+        self.assertIn(g.CHART_1904[1] + "\n", t)
+        self.assertIn("\n" + g.CHART_NOISE[1] + "\n", t)
+        self.assertIn("\n" + g.CHART_ID + "\n", t)
+        for raw in g.CHART_SERIALS + (g.CHART_1904[0], g.CHART_NOISE[0], "m/d/yy"):
+            self.assertNotIn(raw, t)
+        self.assertIn("Series 1", t)
+        self.full("xlsx_chart_dates.xlsx")
+
 
 if __name__ == "__main__":
     unittest.main()

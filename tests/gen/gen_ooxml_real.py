@@ -25,6 +25,12 @@ Files (all PII fake):
                          <p188:author name userId>
   xlsx_persons.xlsx      Excel threaded comments: the authors are only in
                          xl/persons/person.xml <person displayName userId>
+  xlsx_chart_dates.xlsx  a chart's cached values (c:numCache) as stored:
+                         date categories under formatCode m/d/yy as serials
+                         ("37261.0", python-pptx cht-chart-props.pptx, POI
+                         and XlsxWriter charts), doubles with float noise
+                         ("0.70000000000000029"); a second chart in the 1904
+                         date system
 """
 import os
 import sys
@@ -211,11 +217,46 @@ def xlsx_persons():
             ("xl/persons/person.xml", persons)]
 
 
+CHART_SERIALS = ("37261.0", "37262.0")      # 2002-01-05, 2002-01-06
+CHART_DATES = ("2002-01-05", "2002-01-06")
+CHART_1904 = ("35809.0", "2002-01-15")        # 1904 system (1998-01-14 in 1900)
+CHART_NOISE = ("0.70000000000000029", "0.7")
+CHART_ID = "536221874"                        # a number stays digits
+
+
+def chart(date1904, cats, vals):
+    pts = lambda xs: "".join('<c:pt idx="%d"><c:v>%s</c:v></c:pt>' % (i, x) for i, x in enumerate(xs))
+    return (XML_DECL + '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+            'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+            '<c:date1904 val="%d"/><c:chart><c:plotArea><c:lineChart><c:ser><c:idx val="0"/>'
+            '<c:tx><c:strRef><c:f>Data!$B$1</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0">'
+            '<c:v>Series 1</c:v></c:pt></c:strCache></c:strRef></c:tx>'
+            '<c:cat><c:numRef><c:f>Data!$A$2:$A$3</c:f><c:numCache><c:formatCode>m/d/yy</c:formatCode>'
+            '<c:ptCount val="%d"/>%s</c:numCache></c:numRef></c:cat>'
+            '<c:val><c:numRef><c:f>Data!$B$2:$B$3</c:f><c:numCache><c:formatCode>General</c:formatCode>'
+            '<c:ptCount val="%d"/>%s</c:numCache></c:numRef></c:val></c:ser></c:lineChart></c:plotArea>'
+            '</c:chart></c:chartSpace>' % (int(date1904), len(cats), pts(cats), len(vals), pts(vals)))
+
+
+def xlsx_chart_dates():
+    parts = xlsx_persons()[:5]
+    parts[3] = ("xl/_rels/workbook.xml.rels", rels([("worksheet", "worksheets/sheet1.xml")]))
+    parts += [("xl/worksheets/_rels/sheet1.xml.rels", rels([("drawing", "../drawings/drawing1.xml")])),
+              ("xl/drawings/drawing1.xml",
+               XML_DECL + '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>'),
+              ("xl/drawings/_rels/drawing1.xml.rels", rels([("chart", "../charts/chart1.xml"),
+                                                            ("chart", "../charts/chart2.xml")])),
+              ("xl/charts/chart1.xml", chart(False, CHART_SERIALS, (CHART_NOISE[0], CHART_ID))),
+              ("xl/charts/chart2.xml", chart(True, (CHART_1904[0],), ("12",)))]
+    return parts
+
+
 FIXTURES = {
     "docx_hlinks.docx": docx_hlinks,
     "docx_comment_people.docx": docx_comment_people,
     "pptx_comment_authors.pptx": pptx_comment_authors,
     "xlsx_persons.xlsx": xlsx_persons,
+    "xlsx_chart_dates.xlsx": xlsx_chart_dates,
 }
 
 
