@@ -149,6 +149,16 @@ static enum ls_text_enc csv_sample(struct ls_slice data, struct ls_buf *u8, bool
     return enc;
 }
 
+/* An SQL script (`sqlite3 .dump`: one INSERT per line, commas in every
+ * line) is text: its rows are read by the text handler's SQL dump reader
+ * (sqldump.h), which knows the columns from the statements. */
+static bool csv_sql(struct ls_slice sample)
+{
+    return ls_slice_find(sample, 0, "INSERT INTO ", 12) != SIZE_MAX ||
+           ls_slice_find(sample, 0, "CREATE TABLE ", 13) != SIZE_MAX ||
+           ls_slice_find(sample, 0, "insert into ", 12) != SIZE_MAX;
+}
+
 static int csv_probe(const struct ls_object *o)
 {
     if (o->data.len == 0) return 0;
@@ -157,7 +167,9 @@ static int csv_probe(const struct ls_object *o)
     ls_buf_init(&u8, CSV_SAMPLE * 3 + 16);
     enum ls_text_enc enc = csv_sample(o->data, &u8, &cut);
     bool named = csv_named(o);
-    char d = enc == LS_TEXT_BINARY ? 0 : csv_delimiter(ls_buf_slice(&u8), cut, CSV_ROWS(named));
+    char d = enc == LS_TEXT_BINARY || csv_sql(ls_buf_slice(&u8))
+                 ? 0
+                 : csv_delimiter(ls_buf_slice(&u8), cut, CSV_ROWS(named));
     ls_buf_free(&u8);
     if (!d) return 0;
     /* above "text" (25; 60 for UTF-16 with a BOM) when named a table */

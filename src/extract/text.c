@@ -6,7 +6,8 @@
  * through ls_emit_text(). Text that is already valid UTF-8 or ASCII is
  * recognised but emits nothing: the raw-byte scan already reads it, and
  * emitting would scan every plain file twice; only the values of tables
- * printed in it with aligned columns get their column labels (texttable.h).
+ * printed in it with aligned columns (texttable.h) and the rows of SQL
+ * dumps (sqldump.h) get their column labels.
  * Other legacy encodings (Shift-JIS, KOI8-R, ...) are read as Windows-1252
  * on purpose: no iconv (its converters are files loaded at run time); ASCII
  * digits, e-mail addresses and markers survive that reading unchanged.
@@ -27,6 +28,7 @@
 #include "extract/k8ssecret.h"
 #include "extract/mime_decode.h"
 #include "extract/sealed.h"
+#include "extract/sqldump.h"
 #include "extract/texttable.h"
 
 #include <string.h>
@@ -247,7 +249,9 @@ static ls_err text_extract(struct ls_ctx *c, struct ls_object *o)
     }
     if (enc == LS_TEXT_UTF8) { /* the raw scan reads it; printed tables get their column labels */
         struct ls_slice u8;
-        return ls_slice_from(o->data, bom, &u8) ? ls_texttable_labels(c, o, u8) : LS_OK;
+        if (!ls_slice_from(o->data, bom, &u8)) return LS_OK;
+        LS_TRY(ls_texttable_labels(c, o, u8));
+        return ls_sqldump_labels(c, o, u8);
     }
     struct ls_slice body;
     if (!ls_slice_from(o->data, bom, &body)) return LS_OK;

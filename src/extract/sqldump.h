@@ -1,0 +1,35 @@
+/*
+ * SQL dumps (sqldump.c): mysqldump, pg_dump, phpMyAdmin and `sqlite3 .dump`
+ * output, the form most database leaks take. Their rows are bare values,
+ * INSERT INTO staff VALUES (1,'Jane Roe','536221874','1975-03-14'), whose
+ * column names are in the statement's column list or in the CREATE TABLE
+ * above it, where the rules' context windows cannot see them. This reads
+ * the column names and hands each row's values to the header-label context
+ * (tablectx.h), which writes "ssn: 536221874\tdob: 1975-03-14" lines
+ * through ls_emit_labels(). The text itself is not changed.
+ *
+ * Read: CREATE TABLE column lists (constraint lines skipped; names quoted
+ * with `, " or [] or bare; schema-qualified names by their last part);
+ * INSERT [IGNORE] INTO name [(columns)] VALUES (...), (...); with strings in
+ * single quotes ('' and backslash escapes), numbers, NULL and other bare
+ * words, X'..' / 0x.. / b'..' literals, casts (::type) and function calls
+ * passed over; pg_dump's COPY name (columns) FROM stdin; blocks (tab-
+ * separated lines up to "\."). Statements start at a line start; a
+ * statement that does not parse is left at that point (its rows so far
+ * stay). Bounded: names and values are cut, the table of CREATE TABLE
+ * schemas is capped, and the clock is checked as rows go.
+ */
+#ifndef LS_SQLDUMP_H
+#define LS_SQLDUMP_H
+
+#include "core/ls_core.h"
+
+struct ls_ctx;
+struct ls_object;
+
+/* Find the INSERT and COPY rows of UTF-8 text and emit their labelled
+ * values for object o. Returns LS_E_TIMEOUT when the context expired,
+ * LS_E_NOMEM, else LS_OK (nothing found is fine). */
+LS_WUR ls_err ls_sqldump_labels(struct ls_ctx *c, struct ls_object *o, struct ls_slice text);
+
+#endif
