@@ -435,6 +435,29 @@ static ls_err odf_meta_start(struct odf_walk *w, const char *local,
     return LS_OK;
 }
 
+/* A date the meta.xml elements hold ("2023-08-17T15:42:35.109579041"
+ * from LibreOffice, nanoseconds included) without its fraction of a
+ * second: "2023-08-17T15:42:35". The nanoseconds were digit noise
+ * (109579041 has the shape of an SSN). Only values that start as a date
+ * (YYYY-); a time zone after the fraction stays. */
+static ls_err odf_meta_date(struct odf_walk *w, struct ls_slice s)
+{
+    static const char *const dates[] = {"creation-date", "date", "print-date", NULL};
+    size_t dot = 0, end;
+    struct ls_slice head, tail;
+    if (!odf_in(w->label, dates) || s.len < 10 || ls_slice_at(s, 4) != '-') return odf_add(w, s);
+    for (size_t i = 0; i < 4; i++)
+        if (ls_slice_at(s, i) < '0' || ls_slice_at(s, i) > '9') return odf_add(w, s);
+    while (dot < s.len && ls_slice_at(s, dot) != '.') dot++;
+    end = dot + 1;
+    while (end < s.len && ls_slice_at(s, end) >= '0' && ls_slice_at(s, end) <= '9') end++;
+    if (dot >= s.len || end == dot + 1) return odf_add(w, s);
+    (void)ls_slice_sub(s, 0, dot, &head);
+    (void)ls_slice_sub(s, end, s.len - end, &tail);
+    LS_TRY(odf_add(w, head));
+    return odf_add(w, tail);
+}
+
 static ls_err odf_meta_chars(struct odf_walk *w, struct ls_slice s)
 {
     if (odf_blank(s) || w->depth < 3) return LS_OK;
@@ -443,6 +466,7 @@ static ls_err odf_meta_chars(struct odf_walk *w, struct ls_slice s)
         LS_TRY(ls_textout_addz(&w->x->out, w->label[0] ? w->label : "property"));
         LS_TRY(ls_textout_add(&w->x->out, ": ", 2));
         w->label_printed = true;
+        return odf_meta_date(w, s);
     }
     return odf_add(w, s);
 }

@@ -35,9 +35,9 @@ class OoxmlReal(unittest.TestCase):
         self.assertEqual(p.returncode, 0, p.stderr)
         return p.stdout.decode("utf-8")
 
-    def full(self, name):
+    def full(self, name, handler="ooxml"):
         o = self.m.obj(os.path.join(self.dir, name))
-        self.assertEqual(o["handler"], "ooxml")
+        self.assertEqual(o["handler"], handler)
         self.assertEqual(o["coverage"], "full", o.get("errors"))
         return o
 
@@ -89,6 +89,18 @@ class OoxmlReal(unittest.TestCase):
             self.assertNotIn(raw, t)
         self.assertIn("Series 1", t)
         self.full("xlsx_chart_dates.xlsx")
+
+    def test_odf_meta_dates_without_nanoseconds(self):
+        t = self.text("odt_meta_nanos.odt")
+        self.assertIn(g.BODY_TEXT, t)
+        self.assertIn("creation-date: " + g.ODT_CREATED[1] + "\n", t)
+        self.assertIn("date: " + g.ODT_DATE[1] + "\n", t)
+        self.assertNotIn(g.ODT_CREATED[2], t)
+        self.assertNotIn(g.ODT_DATE[2], t)
+        self.assertIn("Reviewed: 2023-08-18", t)  # a user field stays as written
+        self.assertIn("editing-duration: PT1M32S", t)
+        o = self.full("odt_meta_nanos.odt", "odf")
+        self.assertNotIn("ssn", lsutil.entities(o))
 
 
 if __name__ == "__main__":

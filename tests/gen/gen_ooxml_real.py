@@ -31,6 +31,10 @@ Files (all PII fake):
                          and XlsxWriter charts), doubles with float noise
                          ("0.70000000000000029"); a second chart in the 1904
                          date system
+  odt_meta_nanos.odt     LibreOffice 7.x meta.xml dates with nanoseconds
+                         ("2023-08-17T15:42:35.109579041", PhpWord and odfpy
+                         test files): the fraction was digit noise of SSN
+                         shape
 """
 import os
 import sys
@@ -88,7 +92,7 @@ def write_zip(path, parts):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in parts:
             info = zipfile.ZipInfo(name, date_time=(2024, 5, 17, 9, 30, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
             z.writestr(info, data.encode("utf-8") if isinstance(data, str) else data)
 
 
@@ -251,12 +255,39 @@ def xlsx_chart_dates():
     return parts
 
 
+ODT_CREATED = ("2023-08-17T15:42:35.109579041", "2023-08-17T15:42:35", "109579041")
+ODT_DATE = ("2023-08-17T15:44:06.556431938Z", "2023-08-17T15:44:06Z", "556431938")
+
+
+def odt_meta_nanos():
+    office = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+    content = (XML_DECL + '<office:document-content %s xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+               'office:version="1.3"><office:body><office:text><text:p>%s</text:p></office:text></office:body>'
+               "</office:document-content>" % (office, BODY_TEXT))
+    meta = (XML_DECL + '<office:document-meta %s xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"><office:meta>'
+            "<meta:creation-date>%s</meta:creation-date><dc:date>%s</dc:date>"
+            "<meta:editing-duration>PT1M32S</meta:editing-duration>"
+            "<meta:generator>LibreOffice/7.4.7.2$Linux_X86_64</meta:generator>"
+            '<meta:user-defined meta:name="Reviewed">2023-08-18</meta:user-defined>'
+            "</office:meta></office:document-meta>" % (office, ODT_CREATED[0], ODT_DATE[0]))
+    manifest = (XML_DECL + '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+                'manifest:version="1.3"><manifest:file-entry manifest:full-path="/" '
+                'manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                '<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>'
+                "</manifest:manifest>")
+    return [("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", content),
+            ("meta.xml", meta), ("META-INF/manifest.xml", manifest)]
+
+
 FIXTURES = {
     "docx_hlinks.docx": docx_hlinks,
     "docx_comment_people.docx": docx_comment_people,
     "pptx_comment_authors.pptx": pptx_comment_authors,
     "xlsx_persons.xlsx": xlsx_persons,
     "xlsx_chart_dates.xlsx": xlsx_chart_dates,
+    "odt_meta_nanos.odt": odt_meta_nanos,
 }
 
 
