@@ -332,12 +332,34 @@ static void leaf_as_child(struct mime_walk *w, const struct mime_part *p, struct
     ls_buf_free(&name);
 }
 
+static bool has_8bit(struct ls_slice s)
+{
+    for (size_t i = 0; i < s.len; i++)
+        if (ls_slice_at(s, i) >= 0x80) return true;
+    return false;
+}
+
+/* A body labelled with a legacy charset whose 8-bit bytes are valid UTF-8
+ * is UTF-8: scripts and webmail label UTF-8 text "gb2312" or "iso-8859-1"
+ * (recall sweep: a GB2312-labelled spam read as mojibake), while real
+ * Latin-1, cp1252, KOI8 or GB text is almost never valid UTF-8 (an
+ * accented letter followed by an ASCII one is an invalid sequence). */
+static enum mime_charset text_charset(enum mime_charset cs, struct ls_slice data)
+{
+    bool legacy = cs == MIME_CS_LATIN1 || cs == MIME_CS_CP1252 || mime_cs_codepage(cs) != NULL;
+    if (legacy && has_8bit(data) && ls_utf8_valid(data)) return MIME_CS_UTF8;
+    return cs;
+}
+
 /* Text in cs that ls_emit_text() / the HTML converter take as it is
- * (they replace invalid UTF-8 themselves): no conversion copy needed. */
+ * (they replace invalid UTF-8 themselves): no conversion copy needed.
+ * Not HTML declared UTF-8 with a bad byte in it: the converter would read
+ * all of it as windows-1252 (recall sweep: Russian HTML as mojibake for
+ * one stray byte); mime_to_utf8 replaces just the bad sequence. */
 static bool passes_as_is(enum mime_charset cs, struct ls_slice data, bool html)
 {
     switch (cs) {
-    case MIME_CS_UTF8:
+    case MIME_CS_UTF8: return !html || ls_utf8_valid(data);
     case MIME_CS_ASCII:
     case MIME_CS_UNKNOWN: return true;
     case MIME_CS_NONE: return html || ls_utf8_valid(data);
@@ -396,7 +418,7 @@ static void leaf_text(struct mime_walk *w, const struct mime_part *p, struct ls_
 {
     struct ls_buf u;
     ls_buf_init(&u, data.len * 3 + 16 > data.len ? data.len * 3 + 16 : data.len);
-    enum mime_charset cs = part_charset(w, p, data);
+    enum mime_charset cs = text_charset(part_charset(w, p, data), data);
     if (!passes_as_is(cs, data, html)) {
         ls_err e = mime_to_utf8(&u, data, cs);
         walk_fail(w, e == LS_E_LIMIT ? LS_OK : e);

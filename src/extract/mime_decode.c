@@ -872,3 +872,26 @@ bool mime_uu_decode(struct ls_slice text, size_t *pos, struct ls_buf *out, ls_er
     }
     return false;
 }
+
+/* ---- dates ---- */
+
+bool mime_filetime_date(struct ls_buf *out, uint64_t filetime)
+{
+    static const char days[7][4] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
+    static const char months[12][4] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const uint64_t unix_epoch = 11644473600ull; /* seconds from 1601 to 1970 */
+    uint64_t secs = filetime / 10000000u;
+    if (filetime == 0 || secs < unix_epoch || secs - unix_epoch > 253402300799ull) return false;
+    secs -= unix_epoch;
+    uint64_t ndays = secs / 86400u, sod = secs % 86400u;
+    /* civil date from days since 1970-01-01 (H. Hinnant's algorithm) */
+    uint64_t z = ndays + 719468u, era = z / 146097u, doe = z - era * 146097u;
+    uint64_t yoe = (doe - doe / 1460u + doe / 36524u - doe / 146096u) / 365u;
+    uint64_t doy = doe - (365u * yoe + yoe / 4u - yoe / 100u), mp = (5u * doy + 2u) / 153u;
+    uint64_t d = doy - (153u * mp + 2u) / 5u + 1u, m = mp < 10u ? mp + 3u : mp - 9u;
+    uint64_t y = yoe + era * 400u + (m <= 2u ? 1u : 0u);
+    return ls_buf_printf(out, "%s, %02u %s %04u %02u:%02u:%02u +0000", days[ndays % 7u], (unsigned)d,
+                         months[m - 1u], (unsigned)y, (unsigned)(sod / 3600u), (unsigned)(sod / 60u % 60u),
+                         (unsigned)(sod % 60u)) == LS_OK;
+}

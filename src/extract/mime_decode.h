@@ -111,4 +111,10 @@ bool mime_slice_istarts(struct ls_slice s, const char *prefix);
 bool mime_uu_begin(struct ls_slice line, struct ls_slice *name);
 bool mime_uu_decode(struct ls_slice text, size_t *pos, struct ls_buf *out, ls_err *e);
 
+/* A Windows FILETIME (100 ns ticks since 1601-01-01 UTC), as Outlook
+ * stores send and delivery times, appended to out as an RFC 5322 date
+ * ("Wed, 26 Feb 2014 07:51:02 +0000"). False (nothing written) for 0 and
+ * for times outside the years 1970..9999 (unset or damaged values). */
+bool mime_filetime_date(struct ls_buf *out, uint64_t filetime);
+
 #endif

@@ -30,13 +30,16 @@
  * from the core tables, 65001 is UTF-8; without either property, or for a
  * page without a table (noted `unsupported` once a non-ASCII byte needs
  * it), Windows-1252.
+ * Date: the client submit time (0x0039), else the delivery time (0x0E06),
+ * PT_SYSTIME in __properties_version1.0, as "Date: <RFC 5322 date>".
  * Ignored on purpose: the other fixed-size properties in
- * __properties_version1.0 (dates, flags), named-property mapping
+ * __properties_version1.0 (other dates, flags), named-property mapping
  * (__nameid_version1.0), multi-valued properties. Attacker-controlled: every stream and storage name
  * and every property value.
  */
 #include "extract/ole2.h"
 #include "extract/markup.h"
+#include "extract/mime_decode.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -89,10 +92,11 @@ static bool msg_prop(struct ole2_job *j, uint32_t st, unsigned id, struct ls_buf
 
 /* ---- code pages ---- */
 
-/* PT_LONG property `tag` (id << 16 | 0x0003) from the fixed-size property
- * stream of storage st: header (32 bytes for the top-level message, 24 for
- * an embedded one), then 16-byte entries (tag, flags, value). */
-static bool msg_long_prop(struct ole2_job *j, uint32_t st, uint32_t tag, uint32_t *v)
+/* Fixed-size property `tag` (id << 16 | type: 0x0003 PT_LONG, 0x0040
+ * PT_SYSTIME) from the fixed-size property stream of storage st: header
+ * (32 bytes for the top-level message, 24 for an embedded one), then
+ * 16-byte entries (tag, flags, 8-byte value). */
+static bool msg_fixed_prop(struct ole2_job *j, uint32_t st, uint32_t tag, uint64_t *v)
 {
     struct ls_buf b;
     ls_buf_init(&b, 1u << 20); /* a few hundred entries in real files */
@@ -103,7 +107,7 @@ static bool msg_long_prop(struct ole2_job *j, uint32_t st, uint32_t tag, uint32_
     for (int pass = 0; pass < 2 && !found && (e == LS_OK || e == LS_E_LIMIT); pass++) {
         for (size_t off = pass == 0 ? first : second; off + 16 <= props.len; off += 16) {
             uint32_t t = 0;
-            if (ls_rd_u32le(props, off, &t) && t == tag && ls_rd_u32le(props, off + 8, v)) {
+            if (ls_rd_u32le(props, off, &t) && t == tag && ls_rd_u64le(props, off + 8, v)) {
                 found = true;
                 break;
             }
@@ -111,6 +115,14 @@ static bool msg_long_prop(struct ole2_job *j, uint32_t st, uint32_t tag, uint32_
     }
     ls_buf_free(&b);
     return found;
+}
+
+static bool msg_long_prop(struct ole2_job *j, uint32_t st, uint32_t tag, uint32_t *v)
+{
+    uint64_t x = 0;
+    if (!msg_fixed_prop(j, st, tag, &x)) return false;
+    *v = (uint32_t)x;
+    return true;
 }
 
 static void msg_cs_set(struct msg_cs *cs, uint32_t number)
@@ -250,6 +262,26 @@ static bool msg_prop_utf8(struct ole2_job *j, const struct msg_cs *cs, uint32_t 
 static const unsigned msg_known[] = {0x0037, 0x0C1A, 0x0C1F, 0x5D01, 0x0042, 0x0065,
                                      0x0E04, 0x0E03, 0x0E02, 0x1000, 0x1013};
 
+/* "Date: ..." from the client submit time (PidTagClientSubmitTime),
+ * else the delivery time (PidTagMessageDeliveryTime), as the mime
+ * handler prints the Date field of a message (drafts have neither). */
+static ls_err msg_date(struct ole2_job *j, uint32_t st)
+{
+    uint64_t ft = 0;
+    if (!msg_fixed_prop(j, st, 0x00390040u, &ft) || ft == 0)
+        if (!msg_fixed_prop(j, st, 0x0E060040u, &ft)) return LS_OK;
+    struct ls_buf d;
+    ls_buf_init(&d, 64);
+    ls_err e = LS_OK;
+    if (mime_filetime_date(&d, ft)) {
+        e = ole2_put(j, "Date: ");
+        if (e == LS_OK) e = ole2_put_n(j, d.ptr, d.len);
+        if (e == LS_OK) e = ole2_put(j, "\n");
+    }
+    ls_buf_free(&d);
+    return e;
+}
+
 static ls_err msg_headers(struct ole2_job *j, struct msg_cs *cs, uint32_t st)
 {
     char subject[256];
@@ -263,7 +295,8 @@ static ls_err msg_headers(struct ole2_job *j, struct msg_cs *cs, uint32_t st)
     LS_TRY(msg_field(j, cs, st, "Sent representing address", 0x0065));
     LS_TRY(msg_field(j, cs, st, "To", 0x0E04));
     LS_TRY(msg_field(j, cs, st, "Cc", 0x0E03));
-    return msg_field(j, cs, st, "Bcc", 0x0E02);
+    LS_TRY(msg_field(j, cs, st, "Bcc", 0x0E02));
+    return msg_date(j, st);
 }
 
 static ls_err msg_recipients(struct ole2_job *j, struct msg_cs *cs, uint32_t st)

@@ -61,6 +61,7 @@
 
 #include "core/handler.h"
 #include "core/watch.h"
+#include "extract/mime_decode.h"
 
 #define PST_MAX_FOLDER_DEPTH 64u
 #define PST_MAX_FOLDERS 100000u
@@ -665,6 +666,28 @@ static ls_err synth_attachments(struct pst_walk *w, libpff_item_t *it, struct ls
     return res;
 }
 
+/* Date: the client submit time, else the delivery time (drafts have
+ * neither: no line). readpst writes the same field. */
+static ls_err put_date(struct ls_buf *b, libpff_item_t *it)
+{
+    libpff_error_t *err = NULL;
+    uint64_t ft = 0;
+    int r = libpff_message_get_client_submit_time(it, &ft, &err);
+    libpff_error_free(&err);
+    if (r != 1 || ft == 0) {
+        r = libpff_message_get_delivery_time(it, &ft, &err);
+        libpff_error_free(&err);
+    }
+    if (r != 1 || ft == 0) return LS_OK;
+    size_t mark = b->len;
+    LS_TRY(ls_buf_adds(b, "Date: "));
+    if (!mime_filetime_date(b, ft)) {
+        b->len = mark;
+        return LS_OK;
+    }
+    return ls_buf_addc(b, '\n');
+}
+
 static ls_err synth_item(struct pst_walk *w, libpff_item_t *it, struct ls_buf *b, unsigned depth)
 {
     /* From first: libmagic then calls the message message/rfc822. */
@@ -675,6 +698,7 @@ static ls_err synth_item(struct pst_walk *w, libpff_item_t *it, struct ls_buf *b
     LS_TRY(put_header(b, "Cc", it, 0x0e03));  /* PR_DISPLAY_CC */
     LS_TRY(put_header(b, "Bcc", it, 0x0e02)); /* PR_DISPLAY_BCC */
     LS_TRY(put_header(b, "Subject", it, LIBPFF_ENTRY_TYPE_MESSAGE_SUBJECT));
+    LS_TRY(put_date(b, it));
     ls_err e = synth_bodies(w, it, b, depth);
     if (e == LS_OK) e = synth_attachments(w, it, b, depth);
     ls_err te = ls_buf_printf(b, "\n--%s%u--\n", PST_BOUNDARY, depth);
