@@ -38,6 +38,12 @@ static ls_err zi_status(int rc, size_t got, bool starved)
 
 ls_err zinflate_buf(struct ls_slice in, int wbits, struct ls_buf *out, size_t max)
 {
+    return zinflate_stream(in, wbits, out, max, NULL);
+}
+
+ls_err zinflate_stream(struct ls_slice in, int wbits, struct ls_buf *out, size_t max, size_t *used)
+{
+    if (used) *used = 0;
     if (!out || out->len > max) return LS_E_ARG;
     z_stream z;
     memset(&z, 0, sizeof z);
@@ -62,6 +68,7 @@ ls_err zinflate_buf(struct ls_slice in, int wbits, struct ls_buf *out, size_t ma
         }
         if (e == LS_OK) e = zi_status(rc, got, z.avail_in == 0 && fed >= in.len);
     }
+    if (used) *used = fed - z.avail_in;
     inflateEnd(&z);
     return e;
 }

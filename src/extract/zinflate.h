@@ -1,7 +1,8 @@
 /*
  * Inflating a whole zlib or raw-deflate stream into a buffer (zinflate.c),
  * for the handlers that find one inside a record: PowerPoint's compressed
- * OLE objects and oledata.mso streams, OpenPGP compressed packets.
+ * OLE objects and oledata.mso streams, OpenPGP compressed packets, Git
+ * objects.
  */
 #ifndef LS_ZINFLATE_H
 #define LS_ZINFLATE_H
@@ -16,5 +17,8 @@
  * inflated before a problem stays in out. Charging the budget is the
  * caller's: out->len after the call. */
 ls_err zinflate_buf(struct ls_slice in, int wbits, struct ls_buf *out, size_t max);
+/* The same for a stream followed by other data (a Git pack's next object):
+ * *used gets the input bytes the stream took (up to its end when LS_OK). */
+ls_err zinflate_stream(struct ls_slice in, int wbits, struct ls_buf *out, size_t max, size_t *used);
 
 #endif
