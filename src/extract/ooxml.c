@@ -278,6 +278,7 @@ enum ox_el {
     OXE_ROW,
     OXE_SHEET,
     OXE_SI,
+    OXE_SYM,
     OXE_T,
     OXE_TAB,
     OXE_TBL,
@@ -352,6 +353,7 @@ static const struct ox_tag ox_tags[OXE_COUNT] = {
     [OXE_ROW] = {"row", OXF_NL},
     [OXE_SHEET] = {"sheet", 0},
     [OXE_SI] = {"si", OXF_NL},
+    [OXE_SYM] = {"sym", 0},
     [OXE_T] = {"t", OXF_LEAF},
     [OXE_TAB] = {"tab", OXF_TAB},
     [OXE_TBL] = {"tbl", 0},
@@ -393,7 +395,7 @@ static enum ox_el ox_el_of(const char *local)
     case 'o': lo = OXE_ODDFOOTER, hi = OXE_ODDHEADER; break;
     case 'p': lo = OXE_P, hi = OXE_PRESENCEINFO; break;
     case 'r': lo = OXE_RPH, hi = OXE_ROW; break;
-    case 's': lo = OXE_SHEET, hi = OXE_SI; break;
+    case 's': lo = OXE_SHEET, hi = OXE_SYM; break;
     case 't': lo = OXE_T, hi = OXE_TXBODY; break;
     case 'v': lo = hi = OXE_V; break;
     case 'w': lo = hi = OXE_WORKBOOKPR; break;
@@ -735,6 +737,30 @@ static ls_err ox_chart_chars(struct ox_walk *w, struct ls_slice s)
     return ox_sep(w, '\n');
 }
 
+/* <w:sym w:font="Symbol" w:char="00DA"/>: a character typed from a symbol
+ * font. Codes in the Private Use Area (F020-F0FF, the font's own glyphs:
+ * Wingdings ticks, Webdings pictures) have no meaning as text; others are
+ * Unicode, written as LibreOffice does. */
+static ls_err ox_sym(struct ox_walk *w, const struct ls_xml_attr *a, size_t n)
+{
+    struct ls_slice v;
+    struct ls_buf b;
+    uint32_t cp = 0;
+    if (!ls_xml_attr_get(a, n, "char", NULL, &v) || v.len == 0 || v.len > 6) return LS_OK;
+    for (size_t i = 0; i < v.len; i++) {
+        int ch = ls_slice_at(v, i) | 0x20;
+        if (ch >= '0' && ch <= '9') cp = cp * 16 + (uint32_t)(ch - '0');
+        else if (ch >= 'a' && ch <= 'f') cp = cp * 16 + (uint32_t)(ch - 'a' + 10);
+        else return LS_OK;
+    }
+    if (cp < 0x21 || (cp >= 0xD800 && cp <= 0xF8FF) || cp > 0x10FFFF) return LS_OK;
+    ls_buf_init(&b, 8);
+    ls_err e = ls_utf8_put(&b, cp);
+    if (e == LS_OK) e = ox_add(w, ls_buf_slice(&b));
+    ls_buf_free(&b);
+    return e;
+}
+
 static ls_err ox_text_start(struct ox_walk *w, enum ox_el el, const struct ls_xml_attr *a,
                             size_t n)
 {
@@ -751,6 +777,7 @@ static ls_err ox_text_start(struct ox_walk *w, enum ox_el el, const struct ls_xm
     if (f & OXF_ALT) return ox_alt_text(w, a, n);
     if (f & OXF_WHO) return ox_who_text(w, a, n);
     if (el == OXE_NUMCACHE || el == OXE_DATE1904) ox_chart_start(w, el, a, n);
+    if (el == OXE_SYM) return ox_sym(w, a, n);
     return LS_OK;
 }
 

@@ -102,6 +102,13 @@ class OoxmlReal(unittest.TestCase):
         o = self.full("odt_meta_nanos.odt", "odf")
         self.assertNotIn("ssn", lsutil.entities(o))
 
+    def test_word_symbol_characters(self):
+        t = self.text("docx_sym.docx")
+        self.assertIn("Account holder: " + g.SYM_NAME + "\n", t)
+        self.assertNotIn("\uf0fc", t)  # Wingdings tick: a glyph, no text
+        self.assertNotIn("\uf045", t)
+        self.full("docx_sym.docx")
+
 
 if __name__ == "__main__":
     unittest.main()

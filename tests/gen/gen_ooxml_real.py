@@ -31,6 +31,10 @@ Files (all PII fake):
                          and XlsxWriter charts), doubles with float noise
                          ("0.70000000000000029"); a second chart in the 1904
                          date system
+  docx_sym.docx          characters typed from Insert Symbol: <w:sym w:font
+                         w:char> between runs (python-docx unicode.docx,
+                         OpenXML SDK sdsd.docx); Unicode codes are text,
+                         Private Use Area glyphs (Wingdings, Webdings) not
   odt_meta_nanos.odt     LibreOffice 7.x meta.xml dates with nanoseconds
                          ("2023-08-17T15:42:35.109579041", PhpWord and odfpy
                          test files): the fraction was digit noise of SSN
@@ -255,6 +259,18 @@ def xlsx_chart_dates():
     return parts
 
 
+SYM_NAME = "Jürgen Großmann-Testwell"
+
+
+def docx_sym():
+    # "Gro" <sym ß> "mann", a Wingdings tick (F0FC) and a Webdings glyph
+    body = ('<w:p><w:r><w:t xml:space="preserve">Account holder: Jürgen Gro</w:t></w:r>'
+            '<w:r><w:sym w:font="Arial" w:char="00DF"/></w:r><w:r><w:t>mann-Testwell</w:t></w:r>'
+            '<w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>'
+            '<w:r><w:sym w:font="Webdings" w:char="F045"/></w:r></w:p>')
+    return docx([], [], body)
+
+
 ODT_CREATED = ("2023-08-17T15:42:35.109579041", "2023-08-17T15:42:35", "109579041")
 ODT_DATE = ("2023-08-17T15:44:06.556431938Z", "2023-08-17T15:44:06Z", "556431938")
 
@@ -288,6 +304,7 @@ FIXTURES = {
     "xlsx_persons.xlsx": xlsx_persons,
     "xlsx_chart_dates.xlsx": xlsx_chart_dates,
     "odt_meta_nanos.odt": odt_meta_nanos,
+    "docx_sym.docx": docx_sym,
 }
 
 
