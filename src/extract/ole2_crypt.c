@@ -18,10 +18,18 @@
  * FILEPASS record holds the key and the password's verifier; the default
  * password's XOR array decrypts byte p of a record of length l as
  * rotl3(b ^ array[(p + l) % 16]) ([MS-XLS] 2.2.10).
- * Not supported (still reported `encrypted`): any other password, RC4
- * CryptoAPI.
+ * RC4 CryptoAPI ([MS-OFFCRYPTO] 2.3.5: FILEPASS version 2, 3 or 4 . 2, the
+ * default of Excel 2002-2010 for .xls): an EncryptionHeader (AlgID RC4,
+ * AlgIDHash SHA-1, KeySize 40-128 bits) and an EncryptionVerifier (16-byte
+ * salt, verifier, SHA-1 verifier hash); H0 = SHA-1(salt || password
+ * UTF-16LE), the key of block n the first KeySize/8 bytes of
+ * SHA-1(H0 || n as u32le), a 40-bit key padded with zeros to 16 bytes; the
+ * same 1024-byte blocks and clear records as RC4 1.1 (checked on SheetJS's
+ * password_2002_* files with their password, and on PhpSpreadsheet's
+ * pwtest3.xls, a real default-password workbook).
+ * Not supported (still reported `encrypted`): any other password.
  *
- * MD5 comes from OpenSSL through src/identify/ls_crypto.h; RC4 is written
+ * MD5 and SHA-1 come from OpenSSL through src/identify/ls_crypto.h; RC4 is written
  * here (OpenSSL 3 has it only in its legacy provider, which the worker
  * sandbox cannot load). Both are used to read, never to protect anything.
  * Attacker-controlled: the FILEPASS record and every byte after it.
@@ -38,6 +46,14 @@
 struct bc_rc4 {
     uint8_t s[256];
     unsigned i, j;
+};
+
+/* How block keys are made: RC4 1.1 (MD5 of H1[0..5] || n) or CryptoAPI
+ * (SHA-1 of H0 || n, cut to len bytes, a 5-byte key padded to 16). */
+struct bc_key {
+    bool capi;
+    uint8_t h[20]; /* H1 (RC4 1.1, 16 bytes) or H0 (CryptoAPI, 20 bytes) */
+    size_t len;    /* CryptoAPI key bytes: 5..16 */
 };
 
 static void bc_rc4_init(struct bc_rc4 *r, const uint8_t *key, size_t len)
@@ -70,43 +86,100 @@ static bool bc_md5(const struct ls_slice *parts, size_t n, uint8_t out[16])
     return true;
 }
 
-/* The RC4 state for block n: key MD5(H1[0..5] || n). */
-static bool bc_block(const uint8_t h1[16], uint32_t n, struct bc_rc4 *r)
+/* The RC4 state for block n (struct bc_key). */
+static bool bc_block(const struct bc_key *k, uint32_t n, struct bc_rc4 *r)
 {
     uint8_t nb[4] = {(uint8_t)n, (uint8_t)(n >> 8), (uint8_t)(n >> 16), (uint8_t)(n >> 24)};
-    struct ls_slice parts[2] = {ls_slice_make(h1, 5), ls_slice_make(nb, 4)};
-    uint8_t key[16];
-    if (!bc_md5(parts, 2, key)) return false;
-    bc_rc4_init(r, key, sizeof key);
+    uint8_t key[LS_DIGEST_MAX];
+    if (!k->capi) {
+        struct ls_slice parts[2] = {ls_slice_make(k->h, 5), ls_slice_make(nb, 4)};
+        if (!bc_md5(parts, 2, key)) return false;
+        bc_rc4_init(r, key, 16);
+        return true;
+    }
+    struct ls_slice parts[2] = {ls_slice_make(k->h, 20), ls_slice_make(nb, 4)};
+    if (ls_digest(LS_DIGEST_SHA1, parts, 2, key) != 20) return false;
+    size_t len = k->len;
+    if (len == 5) { /* 40 bits: the key is 128 bits, the rest zero */
+        memset(key + 5, 0, 11);
+        len = 16;
+    }
+    bc_rc4_init(r, key, len);
     return true;
+}
+
+/* The default password as UTF-16LE. */
+static void bc_default_pw16(uint8_t out[30])
+{
+    static const char pw[] = "VelvetSweatshop";
+    for (size_t i = 0; i + 1 < sizeof pw; i++) {
+        out[2 * i] = (uint8_t)pw[i];
+        out[2 * i + 1] = 0;
+    }
+}
+
+/* The CryptoAPI key of the default password when fp (FILEPASS data) is
+ * RC4 CryptoAPI and its verifier matches. */
+static bool bc_capi_key(struct ls_slice fp, struct bc_key *k)
+{
+    uint16_t type = 0, major = 0, minor = 0;
+    uint32_t hsize = 0, alg = 0, hash = 0, bits = 0, salt_size = 0, vh_size = 0;
+    if (!ls_rd_u16le(fp, 0, &type) || type != 1 || !ls_rd_u16le(fp, 2, &major) ||
+        !ls_rd_u16le(fp, 4, &minor) || major < 2 || major > 4 || minor != 2 ||
+        !ls_rd_u32le(fp, 10, &hsize) || hsize < 32 || hsize > fp.len ||
+        !ls_rd_u32le(fp, 14 + 8, &alg) || !ls_rd_u32le(fp, 14 + 12, &hash) ||
+        !ls_rd_u32le(fp, 14 + 16, &bits))
+        return false;
+    if (bits == 0) bits = 40;
+    if (alg != 0x6801 || (hash != 0x8004 && hash != 0) || bits < 40 || bits > 128 || bits % 8)
+        return false;
+    size_t v = 14 + (size_t)hsize;
+    struct ls_slice salt, enc;
+    if (!ls_rd_u32le(fp, v, &salt_size) || salt_size != 16 || !ls_slice_sub(fp, v + 4, 16, &salt) ||
+        !ls_rd_u32le(fp, v + 36, &vh_size) || vh_size != 20 || !ls_slice_sub(fp, v + 20, 16, &enc))
+        return false;
+    struct ls_slice enc_hash;
+    if (!ls_slice_sub(fp, v + 40, 20, &enc_hash)) return false;
+    uint8_t pw16[30];
+    bc_default_pw16(pw16);
+    struct ls_slice parts[2] = {salt, ls_slice_make(pw16, sizeof pw16)};
+    uint8_t h0[LS_DIGEST_MAX];
+    if (ls_digest(LS_DIGEST_SHA1, parts, 2, h0) != 20) return false;
+    k->capi = true;
+    memcpy(k->h, h0, 20);
+    k->len = bits / 8;
+    struct bc_rc4 r;
+    uint8_t d[36], dh[LS_DIGEST_MAX];
+    if (!bc_block(k, 0, &r)) return false;
+    for (size_t i = 0; i < 16; i++) d[i] = (uint8_t)ls_slice_at(enc, i) ^ bc_rc4_byte(&r);
+    for (size_t i = 0; i < 20; i++) d[16 + i] = (uint8_t)ls_slice_at(enc_hash, i) ^ bc_rc4_byte(&r);
+    struct ls_slice p = ls_slice_make(d, 16);
+    return ls_digest(LS_DIGEST_SHA1, &p, 1, dh) == 20 && memcmp(dh, &d[16], 20) == 0;
 }
 
 /* H1 of the default password when fp (FILEPASS data) is RC4 1.1 and the
  * verifier matches. */
-static bool bc_default_key(struct ls_slice fp, uint8_t h1[16])
+static bool bc_default_key(struct ls_slice fp, struct bc_key *k)
 {
-    static const char pw[] = "VelvetSweatshop";
     uint16_t type = 0, major = 0, minor = 0;
     struct ls_slice salt, ver;
     if (!ls_rd_u16le(fp, 0, &type) || type != 1 || !ls_rd_u16le(fp, 2, &major) || !ls_rd_u16le(fp, 4, &minor) ||
         major != 1 || minor != 1 || !ls_slice_sub(fp, 6, 16, &salt) || !ls_slice_sub(fp, 22, 32, &ver))
         return false;
-    uint8_t pw16[2 * (sizeof pw - 1)], h0[16], inter[16 * 21];
-    for (size_t i = 0; i + 1 < sizeof pw; i++) {
-        pw16[2 * i] = (uint8_t)pw[i];
-        pw16[2 * i + 1] = 0;
-    }
+    uint8_t pw16[30], h0[16], inter[16 * 21], *h1 = k->h;
+    bc_default_pw16(pw16);
+    k->capi = false;
     struct ls_slice p = ls_slice_make(pw16, sizeof pw16);
     if (!bc_md5(&p, 1, h0)) return false;
-    for (size_t k = 0; k < 16; k++) {
-        memcpy(&inter[21 * k], h0, 5);
-        for (size_t i = 0; i < 16; i++) inter[21 * k + 5 + i] = (uint8_t)ls_slice_at(salt, i);
+    for (size_t rep = 0; rep < 16; rep++) {
+        memcpy(&inter[21 * rep], h0, 5);
+        for (size_t i = 0; i < 16; i++) inter[21 * rep + 5 + i] = (uint8_t)ls_slice_at(salt, i);
     }
     p = ls_slice_make(inter, sizeof inter);
     if (!bc_md5(&p, 1, h1)) return false;
     struct bc_rc4 r;
     uint8_t v[32], vh[16];
-    if (!bc_block(h1, 0, &r)) return false;
+    if (!bc_block(k, 0, &r)) return false;
     for (size_t i = 0; i < 32; i++) v[i] = (uint8_t)ls_slice_at(ver, i) ^ bc_rc4_byte(&r);
     p = ls_slice_make(v, 16);
     return bc_md5(&p, 1, vh) && memcmp(vh, &v[16], 16) == 0;
@@ -123,13 +196,13 @@ static bool bc_clear_record(uint16_t type)
 
 /* XOR ws[from, to) with the key stream at those stream offsets. *cur is
  * the block r holds, *pos its next offset. */
-static bool bc_xor(uint8_t *ws, size_t from, size_t to, const uint8_t h1[16], struct bc_rc4 *r, uint32_t *cur,
+static bool bc_xor(uint8_t *ws, size_t from, size_t to, const struct bc_key *k, struct bc_rc4 *r, uint32_t *cur,
                    size_t *pos)
 {
     for (size_t i = from; i < to; i++) {
         uint32_t blk = (uint32_t)(i / BC_BLOCK);
         if (blk != *cur || i < *pos) {
-            if (!bc_block(h1, blk, r)) return false;
+            if (!bc_block(k, blk, r)) return false;
             *cur = blk;
             *pos = (size_t)blk * BC_BLOCK;
         }
@@ -217,12 +290,13 @@ ls_err ole2_xls_default_decrypt(uint8_t *ws, size_t len, size_t fp_off)
 {
     struct ls_slice s = ls_slice_make(ws, len), fp;
     uint16_t type = 0, n = 0;
-    uint8_t h1[16], arr[16];
+    struct bc_key k;
+    uint8_t arr[16];
     if (!ls_rd_u16le(s, fp_off, &type) || type != BC_FILEPASS || !ls_rd_u16le(s, fp_off + 2, &n) ||
         !ls_slice_sub(s, fp_off + 4, n, &fp))
         return LS_E_ENCRYPTED;
     bool xor = bc_xor_key(fp, arr);
-    if (!xor && !bc_default_key(fp, h1)) return LS_E_ENCRYPTED;
+    if (!xor && !bc_default_key(fp, &k) && !bc_capi_key(fp, &k)) return LS_E_ENCRYPTED;
     struct bc_rc4 r;
     uint32_t cur = UINT32_MAX;
     size_t pos = 0;
@@ -235,7 +309,7 @@ ls_err ole2_xls_default_decrypt(uint8_t *ws, size_t len, size_t fp_off)
         if (bc_clear_record(t)) {
         } else if (xor) {
             bc_xor_record(ws, from, to, l, arr);
-        } else if (!bc_xor(ws, from, to, h1, &r, &cur, &pos)) {
+        } else if (!bc_xor(ws, from, to, &k, &r, &cur, &pos)) {
             return LS_E_DEPENDENCY;
         }
         off += 4 + (size_t)l;

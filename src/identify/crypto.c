@@ -1,5 +1,5 @@
 /*
- * MD5, SHA-256/384/512 and AES-CBC over OpenSSL EVP (ls_crypto.h). The
+ * MD5, SHA-1, SHA-256/384/512 and AES-CBC over OpenSSL EVP (ls_crypto.h). The
  * algorithms are fetched from OpenSSL's default provider once per process
  * (pthread_once) and kept: an implicit fetch (EVP_md5() at each init) costs
  * more than an MD5 of the PDF per-object key itself. ls_crypto_warm_up()
@@ -13,15 +13,15 @@
 
 #include "identify/ls_crypto.h"
 
-static EVP_MD *fetched_md[4];        /* by enum ls_digest_alg */
+static EVP_MD *fetched_md[5];        /* by enum ls_digest_alg */
 static EVP_CIPHER *fetched_aes[2];   /* AES-128-CBC, AES-256-CBC */
 static pthread_once_t fetch_once = PTHREAD_ONCE_INIT;
 
 static void fetch_all(void)
 {
-    static const char *const md_names[4] = {"MD5", "SHA256", "SHA384", "SHA512"};
+    static const char *const md_names[5] = {"MD5", "SHA256", "SHA384", "SHA512", "SHA1"};
     (void)OPENSSL_init_crypto(OPENSSL_INIT_LOAD_CONFIG, NULL);
-    for (size_t i = 0; i < 4; i++) fetched_md[i] = EVP_MD_fetch(NULL, md_names[i], NULL);
+    for (size_t i = 0; i < 5; i++) fetched_md[i] = EVP_MD_fetch(NULL, md_names[i], NULL);
     fetched_aes[0] = EVP_CIPHER_fetch(NULL, "AES-128-CBC", NULL);
     fetched_aes[1] = EVP_CIPHER_fetch(NULL, "AES-256-CBC", NULL);
 }
@@ -32,12 +32,13 @@ static void fetch_all(void)
 static const EVP_MD *digest_md(enum ls_digest_alg alg)
 {
     (void)pthread_once(&fetch_once, fetch_all);
-    if ((unsigned)alg < 4 && fetched_md[alg]) return fetched_md[alg];
+    if ((unsigned)alg < 5 && fetched_md[alg]) return fetched_md[alg];
     switch (alg) {
     case LS_DIGEST_MD5: return EVP_md5();
     case LS_DIGEST_SHA256: return EVP_sha256();
     case LS_DIGEST_SHA384: return EVP_sha384();
     case LS_DIGEST_SHA512: return EVP_sha512();
+    case LS_DIGEST_SHA1: return EVP_sha1();
     }
     return NULL;
 }
@@ -109,7 +110,7 @@ ls_err ls_aes_cbc(bool encrypt, struct ls_slice key, const uint8_t iv[16], struc
 void ls_crypto_warm_up(void)
 {
     static const enum ls_digest_alg algs[] = {LS_DIGEST_MD5, LS_DIGEST_SHA256, LS_DIGEST_SHA384,
-                                              LS_DIGEST_SHA512};
+                                              LS_DIGEST_SHA512, LS_DIGEST_SHA1};
     static const uint8_t zero[32];
     uint8_t out[LS_DIGEST_MAX];
     for (size_t i = 0; i < sizeof algs / sizeof algs[0]; i++) (void)ls_digest(algs[i], NULL, 0, out);

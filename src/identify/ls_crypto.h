@@ -18,11 +18,13 @@
  * cheap after the first call. */
 void ls_crypto_warm_up(void);
 
-enum ls_digest_alg { LS_DIGEST_MD5, LS_DIGEST_SHA256, LS_DIGEST_SHA384, LS_DIGEST_SHA512 };
+/* SHA-1 last: the values index a table in crypto.c. SHA-1 is for Office's
+ * CryptoAPI RC4 key derivation (ole2_crypt.c). */
+enum ls_digest_alg { LS_DIGEST_MD5, LS_DIGEST_SHA256, LS_DIGEST_SHA384, LS_DIGEST_SHA512, LS_DIGEST_SHA1 };
 #define LS_DIGEST_MAX 64
 
 /* Digest of the concatenation parts[0] || ... || parts[n-1] into out
- * (16, 32, 48 or 64 bytes). Returns the digest length, or 0 when OpenSSL
+ * (16, 20, 32, 48 or 64 bytes). Returns the digest length, or 0 when OpenSSL
  * fails (out is then zeroed). */
 size_t ls_digest(enum ls_digest_alg alg, const struct ls_slice *parts, size_t n,
                  uint8_t out[LS_DIGEST_MAX]);

@@ -94,11 +94,24 @@ class Ole2Real(unittest.TestCase):
         o = self.full("xls_xor.xls")
         self.assertIn("ssn", lsutil.entities(o))
 
+    def test_xls_cryptoapi_default_password_is_read(self):
+        for name in ("xls_capi40.xls", "xls_capi128.xls"):
+            with self.subTest(name=name):
+                t = self.text(name)
+                self.assertIn("[Sheet: Payroll]", t)
+                self.assertIn(g.VELVET_CELL, t)
+                self.assertIn("filler row 59", t)  # past the first 1024-byte block
+                o = self.full(name)
+                self.assertIn("ssn", lsutil.entities(o))
+                self.assertIn("credit_card", lsutil.entities(o))
+
     def test_xls_other_password_stays_encrypted(self):
-        o = self.m.obj(os.path.join(self.dir, "xls_password.xls"))
-        self.assertEqual(o["coverage"], "partial")
-        self.assertTrue(any("encrypted" in e for e in o["errors"]), o["errors"])
-        self.assertNotIn("Salary", self.text("xls_password.xls"))
+        for name in ("xls_password.xls", "xls_capi_password.xls"):
+            with self.subTest(name=name):
+                o = self.m.obj(os.path.join(self.dir, name))
+                self.assertEqual(o["coverage"], "partial")
+                self.assertTrue(any("encrypted" in e for e in o["errors"]), o["errors"])
+                self.assertNotIn("Salary", self.text(name))
 
 
 if __name__ == "__main__":

@@ -33,6 +33,11 @@ Files (all PII fake):
                        without a prompt (POI 50833.xls, calamine
                        issue_385.xls, PhpSpreadsheet pwtest.xls)
   xls_password.xls     the same workbook under another password: encrypted
+  xls_capi40.xls       the same workbook with RC4 CryptoAPI (FILEPASS 4.2,
+  xls_capi128.xls      SHA-1 keys of 40 and 128 bits), Excel 2002-2010's
+                       default, with the default password (PhpSpreadsheet
+                       pwtest3.xls; LibreOffice opens it without a prompt)
+  xls_capi_password.xls  CryptoAPI under another password: encrypted
   xls_xor.xls          BIFF5 "Book" XOR-obfuscated (4-byte FILEPASS: key,
                        verifier) with the default password (POI 60284.xls)
 """
@@ -218,12 +223,32 @@ def _rc4(key, data):
 VELVET_CELL = "Salary list: 536-22-1874 velvet.owner@example.com"
 
 
-def xls_rc4(password):
-    """[MS-OFFCRYPTO] 2.3.6 RC4 (version 1.1) over a BIFF8 stream as
-    [MS-XLS] 2.2.10 says: the key stream runs over the whole stream from
-    offset 0, re-keyed every 1024 bytes (block n: MD5(H1[0..5] || n)),
-    headers are not encrypted but use key stream, BOF/FILEPASS stay clear,
-    and so does a BoundSheet8's lbPlyPos."""
+def _capi_filepass(password, bits, salt):
+    """[MS-OFFCRYPTO] 2.3.5 RC4 CryptoAPI: FILEPASS type 1, version 4.2, an
+    EncryptionHeader (RC4, SHA-1, bits) and an EncryptionVerifier; block n's
+    key is SHA-1(H0 || n) cut to bits/8 bytes, a 40-bit key padded with
+    zeros to 16 bytes. Returns (FILEPASS data, key function)."""
+    h0 = hashlib.sha1(salt + password.encode("utf-16-le")).digest()
+
+    def key(n):
+        k = hashlib.sha1(h0 + struct.pack("<I", n)).digest()[:bits // 8]
+        return k + bytes(11) if bits == 40 else k
+    csp = "Microsoft Enhanced Cryptographic Provider v1.0\0".encode("utf-16-le")
+    header = struct.pack("<IIIIIIII", 0x04, 0, 0x6801, 0x8004, bits, 1, 0, 0) + csp
+    verifier = bytes(range(100, 116))
+    ev = _rc4(key(0), verifier + hashlib.sha1(verifier).digest())
+    data = (struct.pack("<HHHII", 1, 4, 2, 0x04, len(header)) + header +
+            struct.pack("<I", 16) + salt + ev[:16] + struct.pack("<I", 20) + ev[16:])
+    return data, key
+
+
+def xls_rc4(password, capi_bits=None):
+    """[MS-OFFCRYPTO] 2.3.6 RC4 (version 1.1), or 2.3.5 RC4 CryptoAPI when
+    capi_bits is given, over a BIFF8 stream as [MS-XLS] 2.2.10 says: the key
+    stream runs over the whole stream from offset 0, re-keyed every 1024
+    bytes (block n: MD5(H1[0..5] || n) or SHA-1(H0 || n)), headers are not
+    encrypted but use key stream, BOF/FILEPASS stay clear, and so does a
+    BoundSheet8's lbPlyPos."""
     salt = bytes(range(16))
     h0 = hashlib.md5(password.encode("utf-16-le")).digest()
     h1 = hashlib.md5((h0[:5] + salt) * 16).digest()
@@ -232,7 +257,10 @@ def xls_rc4(password):
         return hashlib.md5(h1[:5] + struct.pack("<I", n)).digest()
     verifier = bytes(range(100, 116))
     ev = _rc4(key(0), verifier + hashlib.md5(verifier).digest())
-    filepass = biff(0x002F, struct.pack("<HHH", 1, 1, 1) + salt + ev)
+    fp_data = struct.pack("<HHH", 1, 1, 1) + salt + ev
+    if capi_bits:
+        fp_data, key = _capi_filepass(password, capi_bits, salt)
+    filepass = biff(0x002F, fp_data)
     bof_g = biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 0x06))
     name = b"Payroll"
     glob_len = len(bof_g) + len(filepass) + 4 + 8 + len(name) + 4
@@ -333,7 +361,9 @@ def generate(out):
     files = {"word6_fastsaved.doc": word6_fastsaved(), "word6_fonts.doc": word6_fonts(),
              "ppt_comment.ppt": ppt_comment(),
              "ppt_alttext.ppt": ppt_alttext(), "xls_errors.xls": xls_errors(), "xls_velvet.xls": xls_rc4("VelvetSweatshop"),
-             "xls_password.xls": xls_rc4("hunter2"), "xls_xor.xls": xls_xor()}
+             "xls_password.xls": xls_rc4("hunter2"), "xls_xor.xls": xls_xor(),
+             "xls_capi40.xls": xls_rc4("VelvetSweatshop", 40), "xls_capi128.xls": xls_rc4("VelvetSweatshop", 128),
+             "xls_capi_password.xls": xls_rc4("hunter2", 128)}
     for name, data in files.items():
         with open(os.path.join(out, name), "wb") as f:
             f.write(data)

@@ -371,6 +371,9 @@ static void sha2_vectors(void **st)
     assert_int_equal(ls_digest(LS_DIGEST_SHA256, &abc, 1, h), 32);
     ls_hex(h, 32, hex);
     assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    assert_int_equal(ls_digest(LS_DIGEST_SHA1, &abc, 1, h), 20); /* FIPS 180 "abc" */
+    ls_hex(h, 20, hex);
+    assert_string_equal(hex, "a9993e364706816aba3e25717850c26c9cd0d89d");
     assert_int_equal(ls_digest(LS_DIGEST_SHA384, &abc, 1, h), 48);
     ls_hex(h, 48, hex);
     assert_string_equal(hex, "cb00753f45a35e8bb5a03d699ac65007272c32ab0eded1631a8b605a43ff5bed"
