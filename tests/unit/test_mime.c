@@ -334,6 +334,40 @@ static void split_blank_line_with_space(void **st)
     assert_int_equal(body.len, 1);
 }
 
+/* FILETIME -> RFC 5322 date (Outlook send/delivery times in .msg, PST). */
+static void filetime_dates(void **st)
+{
+    (void)st;
+    const uint64_t tick = 10000000u, epoch = 11644473600ull;
+    struct {
+        uint64_t unix_secs;
+        const char *want;
+    } cases[] = {
+        {0, "Thu, 01 Jan 1970 00:00:00 +0000"},
+        {951782400u, "Tue, 29 Feb 2000 00:00:00 +0000"},
+        {1487116257u, "Tue, 14 Feb 2017 23:50:57 +0000"},
+        {4107542399ull, "Sun, 28 Feb 2100 23:59:59 +0000"},
+        {4107542400ull, "Mon, 01 Mar 2100 00:00:00 +0000"},
+        {253402300799ull, "Fri, 31 Dec 9999 23:59:59 +0000"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct ls_buf b;
+        ls_buf_init(&b, 64);
+        assert_true(mime_filetime_date(&b, (cases[i].unix_secs + epoch) * tick));
+        assert_int_equal(b.len, strlen(cases[i].want));
+        assert_memory_equal(b.ptr, cases[i].want, b.len);
+        ls_buf_free(&b);
+    }
+    struct ls_buf b;
+    ls_buf_init(&b, 64);
+    assert_false(mime_filetime_date(&b, 0));                              /* unset */
+    assert_false(mime_filetime_date(&b, (epoch - 1) * tick));             /* before 1970 */
+    assert_false(mime_filetime_date(&b, (253402300800ull + epoch) * tick)); /* year 10000 */
+    assert_false(mime_filetime_date(&b, UINT64_MAX));
+    assert_int_equal(b.len, 0);
+    ls_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -357,6 +391,7 @@ int main(void)
         cmocka_unit_test(charset_utf7),
         cmocka_unit_test(header_eword_fold_without_space),
         cmocka_unit_test(split_blank_line_with_space),
+        cmocka_unit_test(filetime_dates),
         cmocka_unit_test(param_plain_and_quoted),
         cmocka_unit_test(param_rfc2231),
         cmocka_unit_test(param_encoded_word),
