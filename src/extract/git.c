@@ -195,16 +195,20 @@ static ls_err git_delta(struct git *g, struct ls_slice d)
     return e;
 }
 
-/* Inflate a zlib stream at in into g->obj, charged to the budget. */
+static ls_err git_charge(void *ud, size_t n, uint64_t in_used, uint64_t out_total)
+{
+    struct git *g = ud;
+    return zinflate_budget(g->c, g->o, "git", n, in_used, out_total);
+}
+
+/* Inflate a zlib stream at in into g->obj, charged to the budget as it
+ * grows (a bomb stops at the root's ratio, not at its end). */
 static ls_err git_inflate(struct git *g, struct ls_slice in, size_t *used)
 {
     ls_buf_reset(&g->obj);
     uint64_t left = ls_budget_left(g->c);
     size_t max = left < SIZE_MAX ? (size_t)left : SIZE_MAX;
-    ls_err e = zinflate_stream(in, 15, &g->obj, max, used);
-    ls_err ce = ls_budget_charge(g->c, g->o, g->obj.len);
-    if (ce != LS_OK) return ce;
-    return e;
+    return zinflate_stream(in, 15, &g->obj, max, used, git_charge, g);
 }
 
 static ls_err git_loose(struct git *g)

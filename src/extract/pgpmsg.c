@@ -117,6 +117,14 @@ static void pgp_literal(struct pgp_walk *w, struct ls_slice body)
     if (e != LS_OK) pgp_fail(w, e);
 }
 
+/* Inflated bytes charged as they come: a compression bomb stops at the
+ * bomb ratio past the floor. */
+static ls_err pgp_charge(void *ud, size_t n, uint64_t in_used, uint64_t out_total)
+{
+    struct pgp_walk *w = ud;
+    return zinflate_budget(w->c, w->o, "pgp", n, in_used, out_total);
+}
+
 static void pgp_compressed(struct pgp_walk *w, struct ls_slice body, unsigned depth)
 {
     int algo = ls_slice_at(body, 0);
@@ -134,11 +142,9 @@ static void pgp_compressed(struct pgp_walk *w, struct ls_slice body, unsigned de
     size_t max = left < SIZE_MAX ? (size_t)left : SIZE_MAX;
     struct ls_buf out;
     ls_buf_init(&out, max);
-    ls_err e = zinflate_buf(rest, algo == 2 ? 15 : -15, &out, max);
-    ls_err ce = ls_budget_charge(w->c, w->o, out.len);
+    ls_err e = zinflate_stream(rest, algo == 2 ? 15 : -15, &out, max, NULL, pgp_charge, w);
     if (e != LS_OK) pgp_fail(w, e);
-    if (ce != LS_OK) pgp_fail(w, ce);
-    else pgp_packets(w, ls_buf_slice(&out), depth + 1);
+    if (e != LS_E_LIMIT && e != LS_E_NOMEM) pgp_packets(w, ls_buf_slice(&out), depth + 1);
     ls_buf_free(&out);
 }
 

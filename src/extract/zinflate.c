@@ -7,6 +7,7 @@
 #include <string.h>
 #include <zlib.h>
 
+#include "core/handler.h"
 #include "extract/zinflate.h"
 
 #define ZI_CHUNK (16u * 1024u)
@@ -38,10 +39,11 @@ static ls_err zi_status(int rc, size_t got, bool starved)
 
 ls_err zinflate_buf(struct ls_slice in, int wbits, struct ls_buf *out, size_t max)
 {
-    return zinflate_stream(in, wbits, out, max, NULL);
+    return zinflate_stream(in, wbits, out, max, NULL, NULL, NULL);
 }
 
-ls_err zinflate_stream(struct ls_slice in, int wbits, struct ls_buf *out, size_t max, size_t *used)
+ls_err zinflate_stream(struct ls_slice in, int wbits, struct ls_buf *out, size_t max, size_t *used,
+                       zinflate_charge_fn charge, void *ud)
 {
     if (used) *used = 0;
     if (!out || out->len > max) return LS_E_ARG;
@@ -62,6 +64,13 @@ ls_err zinflate_stream(struct ls_slice in, int wbits, struct ls_buf *out, size_t
             got = max - out->len;
             e = LS_E_LIMIT;
         }
+        if (got > 0 && charge) {
+            ls_err ce = charge(ud, got, fed - z.avail_in, z.total_out);
+            if (ce != LS_OK) {
+                e = ce;
+                break;
+            }
+        }
         if (got > 0) {
             ls_err a = ls_buf_add(out, chunk, got);
             if (a != LS_OK) e = a == LS_E_NOMEM ? a : LS_E_LIMIT;
@@ -71,4 +80,18 @@ ls_err zinflate_stream(struct ls_slice in, int wbits, struct ls_buf *out, size_t
     if (used) *used = fed - z.avail_in;
     inflateEnd(&z);
     return e;
+}
+
+ls_err zinflate_budget(struct ls_ctx *c, struct ls_object *o, const char *who, size_t n,
+                       uint64_t in_used, uint64_t out_total)
+{
+    const struct ls_limits *l = ls_ctx_limits(c);
+    LS_TRY(ls_budget_charge(c, o, n));
+    if (l->bomb_ratio && out_total > l->bomb_floor &&
+        out_total / (in_used ? in_used : 1) > l->bomb_ratio) {
+        ls_note(c, o, LS_A_ZIP_BOMB, "%s: a zlib stream expands over %u:1 past %llu bytes; cut there",
+                who, l->bomb_ratio, (unsigned long long)l->bomb_floor);
+        return LS_E_LIMIT;
+    }
+    return LS_OK;
 }

@@ -51,6 +51,16 @@ class Git(unittest.TestCase):
                     self.assertIn(s, ents)
                 self.assertEqual("email" in ents, exp["email"], ents)
 
+    def test_bomb_is_cut_at_the_ratio(self):
+        path = os.path.join(self.dir, "bomb-object")
+        o = self.m.obj(path)
+        self.assertIn("zip_bomb", o["alerts"])
+        self.assertEqual(o["verdict"], "hostile")
+        self.assertIn("limit:bytes", o["coverage_reasons"])
+        # inflating stopped just past the floor, not at 64 MiB
+        blob = self.m.obj(path, ["blob"])
+        self.assertLess(blob["file"]["size"], 4 << 20)
+
     def test_removed_secret_is_in_the_delta(self):
         pack = [n for n in self.expect if n.endswith(".pack") and "objects" in n][0]
         o = self.m.obj(os.path.join(self.dir, pack))

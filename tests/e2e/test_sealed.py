@@ -80,6 +80,18 @@ class Sealed(unittest.TestCase):
                 self.assertEqual(o["coverage_reasons"], ["unsupported"])
                 self.assertNotIn("encrypted", o["alerts"])
 
+    def test_compression_bomb_is_cut(self):
+        bombs = [n for n, e in self.expect.items() if e.get("bomb")]
+        self.assertEqual(bombs, ["bomb.gpg"])
+        o = self.rec("bomb.gpg")
+        self.assertEqual(o["handler"], "pgp")
+        self.assertIn("zip_bomb", o["alerts"])
+        self.assertEqual(o["verdict"], "hostile")
+        # inflating stopped just past the bomb floor (said so), not at 64 MiB
+        self.assertTrue(any(e.startswith("pgp: a zlib stream expands over") for e in o["errors"]), o["errors"])
+        kids = [k for k in self.m.objects if k["path"] == o["path"] and k["chain"]]
+        self.assertTrue(all(k["file"]["size"] < (4 << 20) for k in kids), [k["file"]["size"] for k in kids])
+
     def test_mime_parts(self):
         # PGP/MIME: the second part is the armored message; S/MIME: the
         # base64 body is the CMS envelope

@@ -4,13 +4,14 @@ fuzz/corpus/git/), written by the format's description with the standard
 library (zlib, hashlib): loose objects (blob, commit, tree) and a version 2
 pack holding a commit, a tree, a base blob and an OFS_DELTA whose inserted
 bytes carry a secret that no whole object has - the line a later commit
-removed. Also a cut pack and a cut loose object.
+removed. Also a cut pack, a cut loose object and a bomb (64 MiB of zeros).
 
     python3 gen_git.py OUTDIR        # fixtures + expect.json
     python3 gen_git.py --seed DIR    # small objects and packs as fuzz seeds
 
 expect.json: {file: {"coverage": ..., "secrets": [entities that must be
-found in the file or its children], "email": bool}}
+found in the file or its children], "email": bool, "bomb": true when
+a zip_bomb alert is due}}
 """
 import hashlib
 import json
@@ -150,6 +151,12 @@ def generate(out):
     with open(os.path.join(out, "cut-loose-object"), "wb") as f:
         f.write(lo[:len(lo) // 2])
     expect["cut-loose-object"] = {"coverage": "partial", "secrets": [], "email": False}
+    # a bomb: 64 MiB of zeros in a 64 KB loose object (the ratio trips past the 1 MiB floor)
+    c = zlib.compressobj(9)
+    bomb = c.compress(b"blob %d\0" % (64 << 20)) + b"".join(c.compress(bytes(1 << 20)) for _ in range(64))
+    with open(os.path.join(out, "bomb-object"), "wb") as f:
+        f.write(bomb + c.flush())
+    expect["bomb-object"] = {"coverage": "partial", "secrets": [], "email": False, "bomb": True}
     with open(os.path.join(out, "expect.json"), "w") as f:
         json.dump(expect, f, indent=1, sort_keys=True)
     return expect

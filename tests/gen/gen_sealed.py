@@ -12,7 +12,8 @@ ciphertext is random bytes, which is all ciphertext is to a reader without
 the key. When `gpg` or `openssl` are installed, files made by them are
 added (gpg_*.gpg, gpg_*.asc, openssl_*.enc, openssl_smime.eml).
 
-expect.json: {file: {"sealed": bool, "partial": bool, "unsupported": bool}}
+expect.json: {file: {"sealed": bool, "partial": bool, "unsupported": bool,
+"decoded": bool, "bomb": bool}}
 - sealed: handler "sealed", coverage none, reason encrypted; partial: an
 e-mail or text whose body carries an encrypted PGP block (reason
 encrypted, coverage partial); decoded: a signed (not clear-signed) PGP
@@ -146,6 +147,14 @@ def pgp_signed_compressed(algo=1, name=b"payroll.txt"):
     return compressed(ops + lit + sig, algo)
 
 
+def pgp_bomb():
+    """gpg --sign over 64 MiB of zeros: a 64 KB message whose compressed
+    packet expands 1000:1 (cut past the bomb floor, zip_bomb)."""
+    ops = new_packet(4, bytes([3, 0, 8, 1]) + rnd(8) + bytes([1]))
+    lit = new_packet(11, b"b\x08zero.bin" + (0).to_bytes(4, "big") + bytes(64 << 20))
+    return compressed(ops + lit, 2)
+
+
 # ---- CMS ----
 
 def der(tag, body):
@@ -242,6 +251,7 @@ def fixtures():
     f["signed_zlib.gpg"] = (pgp_signed_compressed(2), False, "decoded")
     f["signed_zip.asc"] = (armor(pgp_signed_compressed(1)), False, "decoded")
     f["signed_bzip2.asc"] = (armor(pgp_signed_compressed(3)), False, "unsupported")
+    f["bomb.gpg"] = (pgp_bomb(), False, "bomb")
     f["key.asc"] = (armor(new_packet(6, bytes([4]) + rnd(4) + bytes([1]) + rnd(140)), kind="PUBLIC KEY BLOCK"),
                     False, False)
     f["howto.txt"] = (b"To encrypt, run ansible-vault; the file then starts with $ANSIBLE_VAULT;1.1;AES256\n"
@@ -291,7 +301,8 @@ def generate(out):
         with open(os.path.join(out, name), "wb") as fh:
             fh.write(data)
         expect[name] = {"sealed": sealed, "partial": partial is True,
-                        "unsupported": partial == "unsupported", "decoded": partial == "decoded"}
+                        "unsupported": partial == "unsupported", "decoded": partial == "decoded",
+                        "bomb": partial == "bomb"}
     gpg_files(out, expect)
     openssl_files(out, expect)
     with open(os.path.join(out, "expect.json"), "w") as fh:
