@@ -75,6 +75,13 @@ static ls_err ppt_text8(struct ole2_job *j, struct ls_slice s)
     return ole2_put(j, "\n");
 }
 
+/* Inflated bytes charged as they come (a bomb is cut at the ratio). */
+static ls_err ppt_charge(void *ud, size_t n, uint64_t in_used, uint64_t out_total)
+{
+    struct ole2_job *j = ud;
+    return zinflate_budget(j->c, j->o, "ole2", n, in_used, out_total);
+}
+
 /* A u32 decompressed size and a zlib stream (PowerPoint's compressed
  * ExOleObjStg; the streams of an oledata.mso), inflated into a child. */
 ls_err ole2_zchild(struct ole2_job *j, const char *name, struct ls_slice body)
@@ -88,10 +95,11 @@ ls_err ole2_zchild(struct ole2_job *j, const char *name, struct ls_slice body)
     if (left < max) max = (size_t)left;
     struct ls_buf out;
     ls_buf_init(&out, max);
-    ls_err e = zinflate_buf(z, 15, &out, max);
+    ls_err e = zinflate_stream(z, 15, &out, max, NULL, ppt_charge, j);
+    bool refused = e == LS_E_LIMIT && out.len < max; /* the budget or the bomb ratio said no */
     if (e != LS_E_NOMEM && out.len >= size) e = LS_OK; /* PowerPoint may leave the deflate stream open */
-    ls_err c = ls_budget_charge(j->c, j->o, out.len);
-    if (c == LS_OK && out.len > 0) c = ole2_child(j, name, strlen(name), ls_buf_slice(&out), e != LS_OK);
+    ls_err c = refused ? LS_E_LIMIT : LS_OK;
+    if (!refused && out.len > 0) c = ole2_child(j, name, strlen(name), ls_buf_slice(&out), e != LS_OK);
     ls_buf_free(&out);
     if (e == LS_E_NOMEM) return e;
     return c == LS_E_LIMIT ? c : LS_OK;

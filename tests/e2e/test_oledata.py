@@ -48,6 +48,13 @@ class OleData(unittest.TestCase):
         self.check(p, ["oledata.mso"])
         self.assertEqual(self.m.obj(p)["coverage"], "full")
 
+    def test_bomb_object_is_cut_at_the_ratio(self):
+        o = self.m.obj(os.path.join(self.dir, "bomb.mso"))
+        self.assertIn("zip_bomb", o["alerts"])
+        self.assertEqual(o["verdict"], "hostile")
+        # cut while inflating, just past the bomb floor (not 64 MiB, then the root ratio)
+        self.assertTrue(any(e.startswith("ole2: a zlib stream expands over") for e in o["errors"]), o["errors"])
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -7,7 +7,7 @@ a zlib stream of the object's own compound file. Tika's
 testWORD2003.xml holds one (an Excel sheet and a PDF package); leaksift
 read it as a compound file with "no document stream" (partial).
 
-    python3 gen_oledata.py OUTDIR   # oledata.mso, embeds.xml
+    python3 gen_oledata.py OUTDIR   # oledata.mso, embeds.xml, bomb.mso
 """
 import base64
 import os
@@ -38,6 +38,15 @@ def oledata():
     return blob
 
 
+def bomb():
+    """An oledata.mso whose one object is 64 MiB of zeros in 64 KB."""
+    c = zlib.compressobj(9)
+    z = b"".join(c.compress(bytes(1 << 20)) for _ in range(64)) + c.flush()
+    w = CFBWriter()
+    w.add_stream("_1523270610", struct.pack("<I", 64 << 20) + z)
+    return w.build()[0]
+
+
 def word_xml(mso):
     b64 = base64.encodebytes(mso).decode()
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -56,6 +65,8 @@ def generate(outdir):
         f.write(mso)
     with open(os.path.join(outdir, "embeds.xml"), "w", encoding="utf-8") as f:
         f.write(word_xml(mso))
+    with open(os.path.join(outdir, "bomb.mso"), "wb") as f:
+        f.write(bomb())
 
 
 if __name__ == "__main__":
