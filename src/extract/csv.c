@@ -154,7 +154,7 @@ static enum ls_text_enc csv_sample(struct ls_slice data, struct ls_buf *u8, bool
  * (sqldump.h), which knows the columns from the statements. */
 static bool csv_sql(struct ls_slice sample)
 {
-    return ls_slice_find(sample, 0, "INSERT INTO ", 12) != SIZE_MAX ||
+    return ls_slice_find(sample, 0, "INSERT ", 7) != SIZE_MAX ||
            ls_slice_find(sample, 0, "CREATE TABLE ", 13) != SIZE_MAX ||
            ls_slice_find(sample, 0, "insert into ", 12) != SIZE_MAX;
 }

@@ -325,6 +325,11 @@ static ls_err sd_value(struct sd *s, bool *text, int *sep)
         (void)ls_slice_sub(s->t, start, stop - start, &tok);
         bool null = tok.len == 4 && (tok.ptr[0] | 32) == 'n' && (tok.ptr[1] | 32) == 'u' &&
                     (tok.ptr[2] | 32) == 'l' && (tok.ptr[3] | 32) == 'l';
+        /* CAST(N'1975-03-14' AS Date), to_date('...'), TIMESTAMP '...': the
+         * quoted literal inside is the value */
+        size_t q1 = ls_slice_find(tok, 0, "'", 1);
+        size_t q2 = q1 == SIZE_MAX ? SIZE_MAX : ls_slice_find(tok, q1 + 1, "'", 1);
+        if (q2 != SIZE_MAX) (void)ls_slice_sub(tok, q1 + 1, q2 - q1 - 1, &tok);
         if (!null) LS_TRY(ls_buf_add(&s->val, tok.ptr, tok.len < SD_VALUE_MAX ? tok.len : SD_VALUE_MAX));
     }
     *sep = sd_skip_item(s); /* a cast (::text), COLLATE, ... */
@@ -371,12 +376,12 @@ static ls_err sd_columns_for(struct sd *s, const char *name, struct ls_buf *own,
     return LS_OK;
 }
 
-/* INSERT [IGNORE|OR REPLACE|OR IGNORE] INTO name [(cols)] VALUES tuples */
+/* INSERT [IGNORE|OR REPLACE|OR IGNORE] [INTO] name [(cols)] VALUES tuples */
 static ls_err sd_insert(struct sd *s)
 {
     if (sd_kw(s, "OR")) (void)(sd_kw(s, "REPLACE") || sd_kw(s, "IGNORE"));
     (void)sd_kw(s, "IGNORE");
-    if (!sd_kw(s, "INTO")) return LS_OK;
+    (void)sd_kw(s, "INTO"); /* SQL Server's scripts write INSERT [dbo].[T] */
     char name[SD_NAME_MAX + 1];
     if (!sd_name(s, name)) return LS_OK;
     struct ls_buf own;
@@ -454,7 +459,7 @@ static ls_err sd_statement(struct sd *s)
 /* Worth a look: the text has an INSERT or a COPY ... FROM stdin. */
 static bool sd_candidate(struct ls_slice t)
 {
-    return ls_slice_find(t, 0, "INSERT INTO", 11) != SIZE_MAX ||
+    return ls_slice_find(t, 0, "INSERT ", 7) != SIZE_MAX ||
            ls_slice_find(t, 0, "insert into", 11) != SIZE_MAX ||
            ls_slice_find(t, 0, "FROM stdin;", 11) != SIZE_MAX;
 }

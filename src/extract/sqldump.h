@@ -1,6 +1,7 @@
 /*
- * SQL dumps (sqldump.c): mysqldump, pg_dump, phpMyAdmin and `sqlite3 .dump`
- * output, the form most database leaks take. Their rows are bare values,
+ * SQL dumps (sqldump.c): mysqldump, pg_dump, phpMyAdmin, SQL Server's
+ * "Generate Scripts" and `sqlite3 .dump` output, the form most database
+ * leaks take. Their rows are bare values,
  * INSERT INTO staff VALUES (1,'Jane Roe','536221874','1975-03-14'), whose
  * column names are in the statement's column list or in the CREATE TABLE
  * above it, where the rules' context windows cannot see them. This reads
@@ -10,10 +11,11 @@
  *
  * Read: CREATE TABLE column lists (constraint lines skipped; names quoted
  * with `, " or [] or bare; schema-qualified names by their last part);
- * INSERT [IGNORE] INTO name [(columns)] VALUES (...), (...); with strings in
- * single quotes ('' and backslash escapes), numbers, NULL and other bare
- * words, X'..' / 0x.. / b'..' literals, casts (::type) and function calls
- * passed over; pg_dump's COPY name (columns) FROM stdin; blocks (tab-
+ * INSERT [IGNORE] [INTO] name [(columns)] VALUES (...), (...); with strings
+ * in single quotes ('' and backslash escapes), numbers, NULL and other bare
+ * words, X'..' / 0x.. / b'..' literals, casts (::type) passed over, and the
+ * quoted literal inside a function call or CAST (CAST(N'...' AS Date)) as
+ * the value; pg_dump's COPY name (columns) FROM stdin; blocks (tab-
  * separated lines up to "\."). Statements start at a line start; a
  * statement that does not parse is left at that point (its rows so far
  * stay). Bounded: names and values are cut, the table of CREATE TABLE

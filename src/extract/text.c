@@ -7,7 +7,7 @@
  * recognised but emits nothing: the raw-byte scan already reads it, and
  * emitting would scan every plain file twice; only the values of tables
  * printed in it with aligned columns (texttable.h) and the rows of SQL
- * dumps (sqldump.h) get their column labels.
+ * dumps (sqldump.h) get their column labels (in converted text too).
  * Other legacy encodings (Shift-JIS, KOI8-R, ...) are read as Windows-1252
  * on purpose: no iconv (its converters are files loaded at run time); ASCII
  * digits, e-mail addresses and markers survive that reading unchanged.
@@ -256,8 +256,9 @@ static ls_err text_extract(struct ls_ctx *c, struct ls_object *o)
     struct ls_slice body;
     if (!ls_slice_from(o->data, bom, &body)) return LS_OK;
     bool utf16 = enc == LS_TEXT_UTF16LE || enc == LS_TEXT_UTF16BE;
-    struct ls_buf tmp;
+    struct ls_buf tmp, all; /* all: the converted text, for the table and SQL dump readers */
     ls_buf_init(&tmp, TEXT_CHUNK * 3 + 16);
+    ls_buf_init(&all, ls_ctx_limits(c)->max_text);
     ls_err e = LS_OK;
     size_t off = 0;
     while (off < body.len && e == LS_OK) {
@@ -268,10 +269,16 @@ static ls_err text_extract(struct ls_ctx *c, struct ls_object *o)
         if (n == 0) break; /* a lone trailing byte of UTF-16 */
         (void)ls_slice_sub(left, 0, n, &piece);
         e = text_emit_chunk(c, o, piece, enc, &tmp);
+        if (e == LS_OK && ls_buf_add(&all, tmp.ptr, tmp.len) == LS_E_NOMEM) e = LS_E_NOMEM;
         off += n;
         if (e == LS_OK && ls_ctx_expired(c)) e = LS_E_TIMEOUT;
     }
     ls_buf_free(&tmp);
+    /* SQL Server's "Generate Scripts" and Excel's report exports write
+     * UTF-16: their tables and INSERT rows get column labels too */
+    if (e == LS_OK) e = ls_texttable_labels(c, o, ls_buf_slice(&all));
+    if (e == LS_OK) e = ls_sqldump_labels(c, o, ls_buf_slice(&all));
+    ls_buf_free(&all);
     return e;
 }
 

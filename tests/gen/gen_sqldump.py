@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """SQL dumps for the text handler's dump reader (tests/e2e/test_sqldump.py,
-fuzz/corpus/text/): the shapes mysqldump, pg_dump, phpMyAdmin and
-`sqlite3 .dump` write (the last one by Python's own sqlite3 module,
+fuzz/corpus/text/): the shapes mysqldump, pg_dump, phpMyAdmin, SQL Server's
+"Generate Scripts" (UTF-16) and `sqlite3 .dump` write (the last one by Python's own sqlite3 module,
 Connection.iterdump), with PII that is PII only by its column: nine-digit
 SSNs and dates of birth without a label on the line. Decoys: the same
 numbers under order and invoice columns.
@@ -85,6 +85,31 @@ def sqlite_dump():
     return "\n".join(c.iterdump()) + "\n"
 
 
+def ssms():
+    """SQL Server Management Studio's "Generate Scripts" (schema and data):
+    UTF-16LE with a BOM, CRLF, bracketed names, INSERT without INTO,
+    N'' strings and CAST(N'...' AS Date)."""
+    text = "\r\n".join([
+        "SET ANSI_NULLS ON",
+        "GO",
+        "CREATE TABLE [dbo].[Employees](",
+        "\t[ID] [int] NOT NULL,",
+        "\t[FullName] [nvarchar](100) NULL,",
+        "\t[SSN] [nvarchar](11) NULL,",
+        "\t[DateOfBirth] [date] NULL",
+        ") ON [PRIMARY]",
+        "GO",
+        "INSERT [dbo].[Employees] ([ID], [FullName], [SSN], [DateOfBirth]) VALUES "
+        "(1, N'Jane Roe', N'%s', CAST(N'1975-03-14' AS Date))" % SSNS[0],
+        "GO",
+        "INSERT [dbo].[Employees] ([ID], [FullName], [SSN], [DateOfBirth]) VALUES "
+        "(2, N'John O''Neil', N'%s', CAST(N'1980-01-01' AS Date))" % SSNS[2],
+        "GO",
+        "",
+    ])
+    return b"\xff\xfe" + text.encode("utf-16-le")
+
+
 def decoys():
     return "\n".join([
         "CREATE TABLE orders (order_id bigint, invoice_no varchar(20), placed date);",
@@ -100,6 +125,7 @@ FILES = {
     "phpmyadmin.sql": (phpmyadmin, {"ssn": [SSNS[0][-4:], SSNS[2][-4:]], "dob": 2, "clean": False}),
     "sqlite_dump.sql": (sqlite_dump, {"ssn": [SSNS[0][-4:], SSNS[1][-4:]], "dob": 2, "clean": False}),
     "orders.sql": (decoys, {"ssn": [], "dob": 0, "clean": True}),
+    "ssms_script.sql": (ssms, {"ssn": [SSNS[0][-4:], SSNS[2][-4:]], "dob": 2, "clean": False}),
 }
 
 
@@ -107,8 +133,9 @@ def generate(out):
     os.makedirs(out, exist_ok=True)
     expect = {}
     for name, (make, exp) in FILES.items():
-        with open(os.path.join(out, name), "w", encoding="utf-8", newline="\n") as f:
-            f.write(make())
+        data = make()
+        with open(os.path.join(out, name), "wb") as f:
+            f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
         expect[name] = exp
     with open(os.path.join(out, "expect.json"), "w") as f:
         json.dump(expect, f, indent=1, sort_keys=True)
@@ -119,8 +146,9 @@ def seeds(out):
     os.makedirs(out, exist_ok=True)
     for name, (make, _) in FILES.items():
         if name != "orders.sql":
-            with open(os.path.join(out, "sqldump_" + name), "w", encoding="utf-8", newline="\n") as f:
-                f.write(make())
+            data = make()
+            with open(os.path.join(out, "sqldump_" + name), "wb") as f:
+                f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
 
 
 if __name__ == "__main__":
