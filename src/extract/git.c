@@ -11,8 +11,10 @@
  * - A pack (.git/objects/pack/NAME.pack, version 2 or 3) is "PACK", version,
  *   object count, then each object: a type-and-size header and a zlib
  *   stream (after a base offset or a base object id for deltas). Whole
- *   objects are read as loose ones are, blobs as children "blob@OFFSET"
- *   (OFFSET: where the object starts in the pack). Deltas are not applied
+ *   objects are read as loose ones are, blobs as children
+ *   "blob@OFFSET/NAME" (OFFSET: where the object starts in the pack; NAME:
+ *   the tree entry that points at the blob, found after the walk because
+ *   git writes blobs before their trees). Deltas are not applied
  *   to their bases: a delta is copy instructions (bytes of the base) and
  *   insert instructions carrying the new bytes literally, and it is those
  *   inserted bytes - a line added in one version and removed in the next
@@ -27,16 +29,30 @@
  * unknown), noted parse_error / limit.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/handler.h"
 #include "extract/zinflate.h"
+#include "identify/ls_crypto.h"
 
 #define GIT_PROBE_BYTES 32u  /* inflated to recognise a loose object */
 #define GIT_NAME_MAX 32u     /* "blob@18446744073709551615" */
 #define GIT_CHECK_EVERY 256u /* objects between two looks at the clock */
+#define GIT_NAMES_SLOTS (1u << 20) /* tree entries remembered to name blobs */
+#define GIT_NAMES_MAX (GIT_NAMES_SLOTS / 2)
+#define GIT_PROBES 64u       /* slots looked at per id: crafted ids cannot make it slow */
+#define GIT_CHILD_NAME_MAX 300u
 
 enum git_type { GIT_COMMIT = 1, GIT_TREE = 2, GIT_BLOB = 3, GIT_TAG = 4, GIT_OFS_DELTA = 6, GIT_REF_DELTA = 7 };
+
+/* A tree entry remembered to name the blob it points to. */
+struct git_name {
+    uint8_t id[20];
+    uint32_t off; /* into git.name_text */
+    uint16_t len;
+    bool used;
+};
 
 struct git {
     struct ls_ctx *c;
@@ -45,6 +61,12 @@ struct git {
     struct ls_buf text;  /* text waiting to be emitted */
     bool text_full;
     bool no_children;
+    bool pack;           /* trees feed the blob names (packs only) */
+    struct git_name *names; /* open addressing, GIT_NAMES_SLOTS slots */
+    size_t nnames;
+    struct ls_buf name_text;
+    size_t *blobs;       /* pack offsets of whole blobs, handed over after the walk */
+    size_t nblobs, blobs_cap;
 };
 
 static bool git_pack_header(struct ls_slice d, uint32_t *count)
@@ -115,6 +137,52 @@ static ls_err git_text(struct git *g, struct ls_slice t)
     return g->text.len >= 64u * 1024u ? git_flush(g) : LS_OK;
 }
 
+static size_t git_slot(const uint8_t id[20], unsigned probe)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (unsigned i = 0; i < 20; i++) h = (h ^ id[i]) * 1099511628211ull;
+    return (size_t)((h + probe) & (GIT_NAMES_SLOTS - 1));
+}
+
+/* Remember name for the blob id (the first name seen wins). */
+static ls_err git_name_put(struct git *g, struct ls_slice id, struct ls_slice name)
+{
+    if (!g->pack || id.len != 20 || name.len == 0 || g->nnames >= GIT_NAMES_MAX) return LS_OK;
+    if (!g->names) {
+        g->names = calloc(GIT_NAMES_SLOTS, sizeof *g->names);
+        if (!g->names) return LS_E_NOMEM;
+    }
+    for (unsigned p = 0; p < GIT_PROBES; p++) {
+        struct git_name *n = &g->names[git_slot(id.ptr, p)];
+        if (n->used && memcmp(n->id, id.ptr, 20) == 0) return LS_OK;
+        if (n->used) continue;
+        size_t len = name.len < GIT_CHILD_NAME_MAX ? name.len : GIT_CHILD_NAME_MAX;
+        if (g->name_text.len > UINT32_MAX - len) return LS_OK;
+        n->off = (uint32_t)g->name_text.len;
+        n->len = (uint16_t)len;
+        LS_TRY(ls_buf_add(&g->name_text, name.ptr, len));
+        memcpy(n->id, id.ptr, 20);
+        n->used = true;
+        g->nnames++;
+        return LS_OK;
+    }
+    return LS_OK; /* too many ids in one neighbourhood: left unnamed */
+}
+
+static struct ls_slice git_name_get(const struct git *g, const uint8_t id[20])
+{
+    for (unsigned p = 0; g->names && p < GIT_PROBES; p++) {
+        const struct git_name *n = &g->names[git_slot(id, p)];
+        if (!n->used) break;
+        if (memcmp(n->id, id, 20) == 0) {
+            struct ls_slice all = ls_buf_slice(&g->name_text), name;
+            if (ls_slice_sub(all, n->off, n->len, &name)) return name;
+            break;
+        }
+    }
+    return ls_slice_make("", 0);
+}
+
 /* A tree: entries "MODE NAME\0" and a 20-byte (or 32-byte) object id; the
  * names go to the text. The id length is the one that keeps the next
  * entry's mode in place. */
@@ -125,9 +193,11 @@ static ls_err git_tree(struct git *g, struct ls_slice t)
         size_t nul = ls_slice_find(t, at, "", 1);
         size_t sp = ls_slice_find(t, at, " ", 1);
         if (nul == SIZE_MAX || sp == SIZE_MAX || sp > nul) break;
-        struct ls_slice name;
+        struct ls_slice name, id;
         (void)ls_slice_sub(t, sp + 1, nul - sp - 1, &name);
         LS_TRY(git_text(g, name));
+        bool file = ls_slice_at(t, at) == '1'; /* 100644, 100755, 120000: a blob */
+        if (file && ls_slice_sub(t, nul + 1, 20, &id)) LS_TRY(git_name_put(g, id, name));
         size_t next = nul + 1 + 20;
         int m = ls_slice_at(t, next);
         if (next < t.len && (m < '1' || m > '7')) next = nul + 1 + 32; /* SHA-256 repositories */
@@ -270,9 +340,52 @@ static ls_err git_pack(struct git *g, uint32_t count)
             if (e == LS_E_NOMEM) return e;
             continue; /* a damaged delta loses its own bytes only */
         }
-        char name[GIT_NAME_MAX];
-        snprintf(name, sizeof name, "blob@%zu", start);
-        LS_TRY(git_content(g, type, ls_buf_slice(&g->obj), name, false));
+        if (type == GIT_BLOB) { /* handed over after the walk, when the trees named it */
+            if (g->nblobs == g->blobs_cap) {
+                size_t cap = g->blobs_cap ? g->blobs_cap * 2 : 64;
+                size_t *p = realloc(g->blobs, cap * sizeof *p);
+                if (!p) return LS_E_NOMEM;
+                g->blobs = p;
+                g->blobs_cap = cap;
+            }
+            g->blobs[g->nblobs++] = start;
+            continue;
+        }
+        LS_TRY(git_content(g, type, ls_buf_slice(&g->obj), "", false));
+    }
+    return LS_OK;
+}
+
+/* The pack's whole blobs, read again and handed over as children named
+ * "blob@OFFSET/NAME" by the tree entry that points at their id (SHA-1 of
+ * "blob SIZE\0" and the content), else "blob@OFFSET". Already charged. */
+static ls_err git_pack_blobs(struct git *g)
+{
+    for (size_t i = 0; i < g->nblobs && !g->no_children; i++) {
+        if (i % GIT_CHECK_EVERY == GIT_CHECK_EVERY - 1 && ls_ctx_expired(g->c)) return LS_E_TIMEOUT;
+        struct ls_cursor cur = ls_cur_make(g->o->data);
+        enum git_type type;
+        if (ls_cur_seek(&cur, g->blobs[i]) != LS_OK || git_obj_header(&cur, &type) != LS_OK) continue;
+        struct ls_slice rest;
+        (void)ls_slice_from(g->o->data, cur.pos, &rest);
+        ls_buf_reset(&g->obj);
+        uint64_t left = ls_budget_left(g->c);
+        ls_err e = zinflate_buf(rest, 15, &g->obj, left < SIZE_MAX ? (size_t)left : SIZE_MAX);
+        if (e == LS_E_NOMEM) return e;
+        char head[32];
+        int hn = snprintf(head, sizeof head, "blob %zu", g->obj.len);
+        struct ls_slice parts[2] = {ls_slice_make(head, (size_t)hn + 1), ls_buf_slice(&g->obj)};
+        uint8_t id[LS_DIGEST_MAX];
+        struct ls_slice name = ls_slice_make("", 0);
+        if (ls_digest(LS_DIGEST_SHA1, parts, 2, id) == 20) name = git_name_get(g, id);
+        struct ls_buf cn;
+        ls_buf_init(&cn, GIT_CHILD_NAME_MAX + GIT_NAME_MAX);
+        e = ls_buf_printf(&cn, "blob@%zu", g->blobs[i]);
+        if (e == LS_OK && name.len) e = ls_buf_addc(&cn, '/');
+        if (e == LS_OK) e = ls_buf_add(&cn, name.ptr, name.len);
+        if (e == LS_OK) e = git_content(g, GIT_BLOB, ls_buf_slice(&g->obj), ls_buf_str(&cn), false);
+        ls_buf_free(&cn);
+        LS_TRY(e);
     }
     return LS_OK;
 }
@@ -285,9 +398,16 @@ static ls_err git_extract(struct ls_ctx *c, struct ls_object *o)
     g.o = o;
     ls_buf_init(&g.obj, SIZE_MAX);
     ls_buf_init(&g.text, SIZE_MAX);
+    ls_buf_init(&g.name_text, SIZE_MAX);
     uint32_t count = 0;
-    ls_err e = git_pack_header(o->data, &count) ? git_pack(&g, count) : git_loose(&g);
+    g.pack = git_pack_header(o->data, &count);
+    ls_err e = g.pack ? git_pack(&g, count) : git_loose(&g);
+    ls_err b = g.pack ? git_pack_blobs(&g) : LS_OK;
+    if (e == LS_OK) e = b;
     ls_err f = git_flush(&g);
+    free(g.blobs);
+    free(g.names);
+    ls_buf_free(&g.name_text);
     ls_buf_free(&g.text);
     ls_buf_free(&g.obj);
     if (e == LS_E_CORRUPT) ls_note(c, o, LS_R_PARSE_ERROR, "git: damaged object");

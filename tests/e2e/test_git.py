@@ -68,7 +68,8 @@ class Git(unittest.TestCase):
         # the whole blob has no secret: only the delta's inserted bytes do
         blobs = [b for b in self.m.by_path(os.path.join(self.dir, pack)) if b["chain"]]
         self.assertEqual(len(blobs), 1)
-        self.assertTrue(blobs[0]["chain"][0].startswith("blob@"))
+        # named by the tree entry that points at its id
+        self.assertRegex(blobs[0]["chain"][0], r"^blob@[0-9]+/config\.ini$")
         self.assertNotIn("aws_secret", lsutil.entities(blobs[0]))
 
     def test_raw_bytes_not_scanned_when_read(self):
