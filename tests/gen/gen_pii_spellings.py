@@ -302,7 +302,8 @@ def sp_dob(g):
               ("geburtsdatum", "Geburtsdatum: %s"), ("geb", "geb. %s"), ("fr", "Date de naissance : %s"),
               ("es", "Fecha de nacimiento: %s"), ("it", "Data di nascita: %s"), ("json", '"dob": "%s"'),
               ("json_camel", '"dateOfBirth":"%s"'), ("dob_upper", "DATE OF BIRTH: %s"), ("nl", "Geboortedatum: %s"),
-              ("dob_paren", "DOB (mm/dd/yyyy): %s")]
+              ("dob_paren", "DOB (mm/dd/yyyy): %s"), ("xml_element", "<DateOfBirth>%s</DateOfBirth>"),
+              ("xml_attr", 'birthDate="%s"')]
     for lid, lab in labels:
         for fid, f in g.r.sample(forms, 3):
             y, m, d = g.dob()
