@@ -679,13 +679,11 @@ static ls_err put_date(struct ls_buf *b, libpff_item_t *it)
         libpff_error_free(&err);
     }
     if (r != 1 || ft == 0) return LS_OK;
-    size_t mark = b->len;
-    LS_TRY(ls_buf_adds(b, "Date: "));
-    if (!mime_filetime_date(b, ft)) {
-        b->len = mark;
-        return LS_OK;
-    }
-    return ls_buf_addc(b, '\n');
+    struct ls_buf d; /* formatted apart: a time out of range writes nothing */
+    ls_buf_init(&d, 64);
+    ls_err e = mime_filetime_date(&d, ft) ? ls_buf_printf(b, "Date: %s\n", ls_buf_str(&d)) : LS_OK;
+    ls_buf_free(&d);
+    return e;
 }
 
 static ls_err synth_item(struct pst_walk *w, libpff_item_t *it, struct ls_buf *b, unsigned depth)

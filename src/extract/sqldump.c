@@ -376,22 +376,33 @@ static ls_err sd_columns_for(struct sd *s, const char *name, struct ls_buf *own,
     return LS_OK;
 }
 
+/* The statement's table and optional column list ("name (a, b)", INSERT
+ * and COPY alike): *found when a name was read, *label when its columns
+ * are known (tc then holds them as the header). */
+static ls_err sd_target(struct sd *s, bool *found, bool *label)
+{
+    char name[SD_NAME_MAX + 1];
+    *label = false;
+    *found = sd_name(s, name);
+    if (!*found) return LS_OK;
+    struct ls_buf own;
+    ls_buf_init(&own, SD_COLS_MAX * (SD_NAME_MAX + 1));
+    unsigned nown = 0;
+    ls_err e = sd_name_list(s, &own, &nown);
+    if (e == LS_OK) e = sd_columns_for(s, name, &own, nown, label);
+    ls_buf_free(&own);
+    return e;
+}
+
 /* INSERT [IGNORE|OR REPLACE|OR IGNORE] [INTO] name [(cols)] VALUES tuples */
 static ls_err sd_insert(struct sd *s)
 {
     if (sd_kw(s, "OR")) (void)(sd_kw(s, "REPLACE") || sd_kw(s, "IGNORE"));
     (void)sd_kw(s, "IGNORE");
     (void)sd_kw(s, "INTO"); /* SQL Server's scripts write INSERT [dbo].[T] */
-    char name[SD_NAME_MAX + 1];
-    if (!sd_name(s, name)) return LS_OK;
-    struct ls_buf own;
-    ls_buf_init(&own, SD_COLS_MAX * (SD_NAME_MAX + 1));
-    unsigned nown = 0;
-    bool label = false;
-    ls_err e = sd_name_list(s, &own, &nown);
-    if (e == LS_OK) e = sd_columns_for(s, name, &own, nown, &label);
-    ls_buf_free(&own);
-    if (e != LS_OK || !(sd_kw(s, "VALUES") || sd_kw(s, "VALUE"))) return e;
+    bool found, label;
+    ls_err e = sd_target(s, &found, &label);
+    if (e != LS_OK || !found || !(sd_kw(s, "VALUES") || sd_kw(s, "VALUE"))) return e;
     return sd_tuples(s, label);
 }
 
@@ -421,16 +432,9 @@ static ls_err sd_copy_line(struct sd *s, struct ls_slice line)
 /* COPY name [(cols)] FROM stdin; then lines up to "\." */
 static ls_err sd_copy(struct sd *s)
 {
-    char name[SD_NAME_MAX + 1];
-    if (!sd_name(s, name)) return LS_OK;
-    struct ls_buf own;
-    ls_buf_init(&own, SD_COLS_MAX * (SD_NAME_MAX + 1));
-    unsigned nown = 0;
-    bool label = false;
-    ls_err e = sd_name_list(s, &own, &nown);
-    if (e == LS_OK) e = sd_columns_for(s, name, &own, nown, &label);
-    ls_buf_free(&own);
-    if (e != LS_OK || !label || !sd_kw(s, "FROM") || !sd_kw(s, "STDIN")) return e;
+    bool found, label;
+    ls_err e = sd_target(s, &found, &label);
+    if (e != LS_OK || !found || !label || !sd_kw(s, "FROM") || !sd_kw(s, "STDIN")) return e;
     size_t eol = ls_slice_find(s->t, s->pos, "\n", 1);
     s->pos = eol == SIZE_MAX ? s->t.len : eol + 1;
     while (s->pos < s->t.len) {

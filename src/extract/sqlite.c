@@ -326,14 +326,14 @@ static bool sq_truncated(struct ls_slice d)
 /* A copy of the database, n bytes (missing pages zero), whose header
  * SQLite's in-memory reader accepts: "rollback journal" (1) for WAL mode
  * (2: the in-memory VFS has no WAL), and the page count of the copy. */
-static unsigned char *sq_patched_copy(struct ls_slice d, size_t n, uint32_t ps)
+static unsigned char *sq_patched_copy(struct ls_slice d, size_t n, bool wal, uint32_t ps)
 {
     unsigned char *p = sqlite3_malloc64(n);
     if (!p) return NULL;
     size_t have = d.len < n ? d.len : n;
     memcpy(p, d.ptr, have);
     memset(p + have, 0, n - have);
-    if (p[18] == 2 || p[19] == 2) p[18] = p[19] = 1;
+    if (wal) p[18] = p[19] = 1;
     if (ps) {
         uint32_t pages = (uint32_t)(n / ps);
         p[28] = (unsigned char)(pages >> 24);
@@ -365,11 +365,12 @@ static ls_err sq_open(struct sq *s)
     uint32_t ps = sq_page_size(d);
     bool wal = ls_slice_at(d, 18) == 2 || ls_slice_at(d, 19) == 2;
     bool cut = sq_truncated(d);
+    if (cut) ls_note(s->c, s->o, LS_R_TRUNCATED, "sqlite: the file ends before its last page");
     size_t n = cut ? sq_cut_size(d, ps) : d.len;
     unsigned char *p = (unsigned char *)(uintptr_t)d.ptr;
     unsigned flags = SQLITE_DESERIALIZE_READONLY;
     if (wal || cut) {
-        p = sq_patched_copy(d, n, cut ? ps : 0);
+        p = sq_patched_copy(d, n, wal, cut ? ps : 0);
         if (!p) return LS_E_NOMEM;
         flags |= SQLITE_DESERIALIZE_FREEONCLOSE;
     }
@@ -428,7 +429,6 @@ static ls_err sq_extract(struct ls_ctx *c, struct ls_object *o)
     LS_TRY(ls_tc_init(&s.tc));
     ls_buf_init(&s.line, SIZE_MAX);
     ls_buf_init(&s.sql, SIZE_MAX);
-    if (sq_truncated(o->data)) ls_note(c, o, LS_R_TRUNCATED, "sqlite: the file ends before its last page");
     ls_err e = sq_read(&s);
     if (e == LS_E_CORRUPT && !s.damaged)
         ls_note(c, o, LS_R_PARSE_ERROR, "sqlite: %s", s.db ? sqlite3_errmsg(s.db) : "cannot open");
