@@ -33,6 +33,7 @@
  */
 #include "extract/ole2.h"
 #include "extract/sheetdate.h"
+#include "extract/sheetfmt.h"
 #include "extract/tablectx.h"
 
 #include <math.h>
@@ -66,8 +67,6 @@
 #define XLS_MAX_SHEETS 65536u
 #define XLS_DT_MACRO 1 /* BOUNDSHEET dt: Excel 4.0 macro sheet */
 #define XLS_MAX_XF 65536u   /* ixfe is 16 bits */
-#define XLS_NFMT 65536u     /* ifmt is 16 bits */
-#define XLS_FMT_SET 0x80u   /* fmtflag: a FORMAT record defined this id */
 
 struct xls_src {             /* a record's data plus its CONTINUE records */
     struct ls_slice ws;
@@ -106,7 +105,7 @@ struct xls {
     bool date1904;           /* DATEMODE: serials count from 1904-01-01 */
     uint16_t *xf;            /* ifmt of each XF record, in order */
     uint32_t nxf, capxf;
-    uint8_t *fmtflag;        /* per ifmt: XLS_FMT_SET | LS_SHEET_* (FORMAT records) */
+    struct ls_sheet_fmts fmts; /* FORMAT records */
     ls_err damage;
 };
 
@@ -318,36 +317,26 @@ static ls_err xls_format(struct xls *x, size_t off, struct ls_slice d)
 {
     uint16_t ifmt = 0;
     LS_FAIL_IF(!ls_rd_u16le(d, 0, &ifmt), LS_E_TRUNCATED);
-    if (!x->fmtflag) {
-        x->fmtflag = calloc(XLS_NFMT, 1);
-        LS_FAIL_IF(!x->fmtflag, LS_E_NOMEM);
-    }
     struct xls_src s = xls_src_make(x, off, d, 2);
     ls_err e = xls_src_string(x, &s, !x->biff8);
-    x->fmtflag[ifmt] = (uint8_t)(XLS_FMT_SET | ls_sheet_fmt_code(ls_buf_slice(&x->tmp)));
+    ls_err a = ls_sheet_fmts_add(&x->fmts, ifmt, ls_buf_slice(&x->tmp));
     ls_buf_reset(&x->tmp);
+    if (a != LS_OK) return a;
     /* A number format one character short is no lost text (writers
      * miscount: POI's 61045_govdocs1_626534.xls); what was read is used. */
     return e == LS_E_TRUNCATED ? LS_OK : e;
 }
 
 /* A cell value under XF ixfe at col: an ISO date when the XF's format is a
- * date or time format and v is in range, otherwise the number. */
+ * date or time format and v is in range, the digits laid out under a
+ * digit layout ("000-00-0000"), otherwise the number. */
 static ls_err xls_put_value(struct xls *x, uint16_t ixfe, double v, uint16_t col)
 {
-    char date[LS_SHEET_DATE_MAX];
-    unsigned flags = 0;
-    if (ixfe < x->nxf) {
-        uint16_t ifmt = x->xf[ixfe];
-        bool custom = x->fmtflag && (x->fmtflag[ifmt] & XLS_FMT_SET);
-        flags = custom ? x->fmtflag[ifmt] & (LS_SHEET_DATE | LS_SHEET_TIME)
-                       : ls_sheet_builtin_fmt(ifmt);
-    }
-    if (flags && ls_sheet_date(v, x->date1904, flags, date, sizeof date)) {
-        ls_tc_cell(&x->tc, col, ls_slice_make(date, strlen(date)), false);
-        return ole2_put(x->j, date);
-    }
     char num[64];
+    if (ixfe < x->nxf && ls_sheet_fmts_show(&x->fmts, x->xf[ixfe], v, x->date1904, num, sizeof num)) {
+        ls_tc_cell(&x->tc, col, ls_slice_make(num, strlen(num)), false);
+        return ole2_put(x->j, num);
+    }
     size_t n = ls_sheet_number(v, num, sizeof num);
     ls_tc_cell(&x->tc, col, ls_slice_make(num, n), false);
     return ole2_put_n(x->j, num, n);
@@ -691,6 +680,7 @@ ls_err ole2_xls_extract(struct ole2_job *j, uint32_t st)
     ls_buf_init(&ws, j->f->data.len);
     ls_buf_init(&x.pool, 4 * j->f->data.len + 1024);
     ls_buf_init(&x.tmp, 4 * j->f->data.len + 1024);
+    ls_sheet_fmts_init(&x.fmts);
     bool book = ole2_cfb_find_type(j->f, st, "Workbook", OLE2_T_STREAM) == OLE2_NOSTREAM;
     ls_err r = ole2_read_named(j, st, book ? "Book" : "Workbook", &ws);
     if (r == LS_E_NOMEM || r == LS_E_ARG) goto out;
@@ -713,7 +703,7 @@ out:
     free(x.used);
     free(x.sheets);
     free(x.xf);
-    free(x.fmtflag);
+    ls_sheet_fmts_free(&x.fmts);
     ls_buf_free(&x.pool);
     ls_buf_free(&x.tmp);
     ls_buf_free(&ws);

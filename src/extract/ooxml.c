@@ -49,6 +49,7 @@
 #include "extract/markup.h"
 #include "extract/ooxml_xlsb.h"
 #include "extract/sheetdate.h"
+#include "extract/sheetfmt.h"
 #include "extract/tablectx.h"
 #include "extract/zipsalvage.h"
 #include "unpack/zipread.h"
@@ -58,7 +59,6 @@
 #define OX_LABEL_MAX 64u
 #define OX_NOTE_LINKS 4u             /* external_link messages per package */
 #define OX_XF_MAX 65536u             /* cell styles kept (Excel allows 64000) */
-#define OX_FMT_MAX 65536u            /* custom number formats kept */
 #define OX_NO_STYLE UINT32_MAX
 
 enum ox_kind {
@@ -74,19 +74,12 @@ enum ox_kind {
     OX_STYLES,   /* xl/styles.xml: number formats of cell styles, read first */
 };
 
-/* A custom number format: its id and what it shows (LS_SHEET_*). */
-struct ox_fmt {
-    uint32_t id;
-    unsigned flags;
-};
-
-/* Cell styles: xf[i] is the numFmtId of cellXfs entry i; fmt is sorted by
- * id once styles.xml is read. */
+/* Cell styles: xf[i] is the numFmtId of cellXfs entry i; fmts are the
+ * custom number formats. */
 struct ox_styles {
     uint32_t *xf;
     size_t nxf, capxf;
-    struct ox_fmt *fmt;
-    size_t nfmt, capfmt;
+    struct ls_sheet_fmts fmts;
     bool date1904;
 };
 
@@ -474,7 +467,7 @@ static bool ox_sst_get(const struct ox_sst *t, size_t i, struct ls_slice *s)
 static void ox_styles_free(struct ox_styles *st)
 {
     free(st->xf);
-    free(st->fmt);
+    ls_sheet_fmts_free(&st->fmts);
     memset(st, 0, sizeof *st);
 }
 
@@ -510,14 +503,8 @@ static ls_err ox_styles_numfmt(struct ox_styles *st, const struct ls_xml_attr *a
     struct ls_slice id, code;
     uint32_t v;
     if (!ls_xml_attr_get(a, n, "numFmtId", NULL, &id) || !ox_u32(id, &v)) return LS_OK;
-    if (!ls_xml_attr_get(a, n, "formatCode", NULL, &code) || st->nfmt >= OX_FMT_MAX) return LS_OK;
-    void *p = st->fmt;
-    LS_TRY(ox_grow(&p, &st->capfmt, st->nfmt, sizeof *st->fmt));
-    st->fmt = p;
-    st->fmt[st->nfmt].id = v;
-    st->fmt[st->nfmt].flags = ls_sheet_fmt_code(code);
-    st->nfmt++;
-    return LS_OK;
+    if (!ls_xml_attr_get(a, n, "formatCode", NULL, &code)) return LS_OK;
+    return ls_sheet_fmts_add(&st->fmts, v, code);
 }
 
 /* <xf numFmtId="14" .../> inside <cellXfs>: cell style number nxf. */
@@ -550,23 +537,6 @@ static ls_err ox_styles_end(struct ox_walk *w, enum ox_el el)
     if (el == OXE_NUMFMTS) w->in_numfmts = false;
     if (el == OXE_CELLXFS) w->in_cellxfs = false;
     return LS_OK;
-}
-
-static int ox_fmt_cmp(const void *a, const void *b)
-{
-    uint32_t x = ((const struct ox_fmt *)a)->id, y = ((const struct ox_fmt *)b)->id;
-    return x < y ? -1 : x > y;
-}
-
-/* What cell style s shows: LS_SHEET_DATE/TIME or 0. A custom format
- * wins over a built-in id (writers may redefine 14 as "dd/mm/yyyy"). */
-static unsigned ox_style_flags(const struct ox_styles *st, uint32_t s)
-{
-    if (s == OX_NO_STYLE || s >= st->nxf) return 0;
-    struct ox_fmt key = {st->xf[s], 0};
-    const struct ox_fmt *f =
-        st->nfmt ? bsearch(&key, st->fmt, st->nfmt, sizeof *st->fmt, ox_fmt_cmp) : NULL;
-    return f ? f->flags : ls_sheet_builtin_fmt(key.id);
 }
 
 /* ------------------------------------------------------------ numbers */
@@ -895,7 +865,8 @@ static bool ox_ref_col(struct ls_slice r, uint32_t *col)
     return true;
 }
 
-/* A number as shown: a date if its style says so, else digits when
+/* A number as shown: a date or a digit layout ("000-00-0000") if its
+ * style says so, else digits when
  * integral (an SSN typed as a number stays 536221874), else with the 15
  * significant digits Excel shows (a double stored as 4.6300000000000001E-2
  * reads 0.0463, as in the xls path), else as stored.
@@ -904,9 +875,9 @@ static struct ls_slice ox_cell_number(struct ox_walk *w, struct ls_slice v, char
 {
     size_t n = 0;
     double d;
-    unsigned flags = ox_style_flags(&w->x->st, w->cstyle);
-    if (flags && ls_sheet_parse_num(v, &d) &&
-        ls_sheet_date(d, w->x->st.date1904, flags, num, 64))
+    struct ox_styles *st = &w->x->st;
+    if (w->cstyle != OX_NO_STYLE && w->cstyle < st->nxf && ls_sheet_parse_num(v, &d) &&
+        ls_sheet_fmts_show(&st->fmts, st->xf[w->cstyle], d, st->date1904, num, 64))
         return ls_slice_make(num, strlen(num));
     if (ox_render_int(v, num, 64, &n)) return ls_slice_make(num, n);
     if (ls_sheet_parse_num(v, &d) && isfinite(d)) {
@@ -1411,7 +1382,6 @@ static ls_err ox_load_styles(struct ox *x)
         ls_err e = ox_walk_part(x, parts[k].name, parts[k].kind);
         if (e != LS_OK && e != LS_E_LIMIT) return e;
     }
-    if (x->st.nfmt > 1) qsort(x->st.fmt, x->st.nfmt, sizeof *x->st.fmt, ox_fmt_cmp);
     return LS_OK;
 }
 
@@ -1472,6 +1442,7 @@ static ls_err ooxml_extract(struct ls_ctx *c, struct ls_object *o)
     x.wb_member = SIZE_MAX;
     ls_textout_init(&x.out, c, o);
     ls_buf_init(&x.part, SIZE_MAX - 1);
+    ls_sheet_fmts_init(&x.st.fmts);
     uint64_t mt = ls_ctx_limits(c)->max_text;
     ls_buf_init(&x.sst.text, mt > SIZE_MAX - 1 ? SIZE_MAX - 1 : (size_t)mt);
     ls_err e = ls_zip_open(c, o, &x.z);

@@ -34,6 +34,7 @@
 
 #include "extract/ooxml_xlsb.h"
 #include "extract/sheetdate.h"
+#include "extract/sheetfmt.h"
 #include "extract/tablectx.h"
 
 #define XB_ROW_HDR 0u
@@ -51,16 +52,10 @@
 
 #define XB_SST_MAX (4u << 20)   /* shared strings kept for lookup (as ooxml.c) */
 #define XB_XF_MAX 65536u        /* cell styles kept */
-#define XB_FMT_MAX 65536u       /* custom number formats kept */
 #define XB_STR_MAX (256u << 10) /* one string as UTF-8 (32767 units, 3 bytes each) */
 #define XB_CLOCK_EVERY 4096u    /* records between deadline checks */
 
 enum xb_val { XBV_BLANK, XBV_NUM, XBV_BOOL, XBV_ERR, XBV_STR, XBV_ISST };
-
-struct xb_fmt {
-    uint32_t id;
-    unsigned flags;
-};
 
 struct ox_xlsb {
     struct ls_ctx *c;
@@ -74,9 +69,7 @@ struct ox_xlsb {
     /* styles */
     uint16_t *xf;
     size_t nxf, capxf;
-    struct xb_fmt *fmt;
-    size_t nfmt, capfmt;
-    bool fmt_sorted;
+    struct ls_sheet_fmts fmts;
     bool date1904;
     /* the part being read */
     struct ls_buf str;     /* one string, UTF-8 */
@@ -207,6 +200,7 @@ struct ox_xlsb *ox_xlsb_new(struct ls_ctx *c, struct ls_object *o, struct ls_tex
     uint64_t mt = ls_ctx_limits(c)->max_text;
     ls_buf_init(&xb->sst, mt > SIZE_MAX - 1 ? SIZE_MAX - 1 : (size_t)mt);
     ls_buf_init(&xb->str, XB_STR_MAX);
+    ls_sheet_fmts_init(&xb->fmts);
     return xb;
 }
 
@@ -218,7 +212,7 @@ void ox_xlsb_free(struct ox_xlsb *xb)
     free(xb->off);
     free(xb->used);
     free(xb->xf);
-    free(xb->fmt);
+    ls_sheet_fmts_free(&xb->fmts);
     if (xb->have_tc) ls_tc_free(&xb->tc);
     free(xb);
 }
@@ -313,39 +307,14 @@ static ls_err xb_styles_rec(struct ox_xlsb *xb, const struct ox_xlsb_rec *r)
         xb->xf = p;
         xb->xf[xb->nxf++] = ifmt;
     }
-    if (r->type == XB_FMT && xb->nfmt < XB_FMT_MAX) {
+    if (r->type == XB_FMT) {
         uint16_t id = 0;
         size_t off = 2;
         LS_FAIL_IF(!ls_rd_u16le(r->data, 0, &id), LS_E_TRUNCATED);
         LS_TRY(xb_str(xb, r->data, &off));
-        void *p = xb->fmt;
-        LS_TRY(xb_grow(&p, &xb->capfmt, xb->nfmt, sizeof *xb->fmt));
-        xb->fmt = p;
-        xb->fmt[xb->nfmt].id = id;
-        xb->fmt[xb->nfmt].flags = ls_sheet_fmt_code(ls_buf_slice(&xb->str));
-        xb->nfmt++;
-        xb->fmt_sorted = false;
+        LS_TRY(ls_sheet_fmts_add(&xb->fmts, id, ls_buf_slice(&xb->str)));
     }
     return LS_OK;
-}
-
-static int xb_fmt_cmp(const void *a, const void *b)
-{
-    uint32_t x = ((const struct xb_fmt *)a)->id, y = ((const struct xb_fmt *)b)->id;
-    return x < y ? -1 : x > y;
-}
-
-/* What cell style s shows: LS_SHEET_DATE/TIME or 0; a custom format wins
- * over a built-in id. */
-static unsigned xb_style_flags(struct ox_xlsb *xb, uint32_t s)
-{
-    if (s >= xb->nxf) return 0;
-    if (!xb->fmt_sorted && xb->nfmt > 1) qsort(xb->fmt, xb->nfmt, sizeof *xb->fmt, xb_fmt_cmp);
-    xb->fmt_sorted = true;
-    struct xb_fmt key = {xb->xf[s], 0};
-    const struct xb_fmt *f =
-        xb->nfmt ? bsearch(&key, xb->fmt, xb->nfmt, sizeof *xb->fmt, xb_fmt_cmp) : NULL;
-    return f ? f->flags : ls_sheet_builtin_fmt(key.id);
 }
 
 /* ------------------------------------------------------------ sheets */
@@ -405,13 +374,14 @@ static const char *xb_error_name(uint8_t code)
     }
 }
 
-/* A number as shown: a date if its style says so, else digits when
- * integral, else the 15 significant digits Excel shows (as xlsx and xls). */
+/* A number as shown: a date or a digit layout if its style says so, else
+ * digits when integral, else the 15 significant digits Excel shows (as
+ * xlsx and xls). */
 static struct ls_slice xb_number(struct ox_xlsb *xb, const struct xb_cell *cell, char *num,
                                  size_t cap)
 {
-    unsigned flags = xb_style_flags(xb, cell->style);
-    if (flags && ls_sheet_date(cell->num, xb->date1904, flags, num, cap))
+    if (cell->style < xb->nxf &&
+        ls_sheet_fmts_show(&xb->fmts, xb->xf[cell->style], cell->num, xb->date1904, num, cap))
         return ls_slice_make(num, strlen(num));
     return ls_slice_make(num, ls_sheet_number(cell->num, num, cap));
 }

@@ -51,6 +51,231 @@ static size_t sd_skip_to(struct ls_slice s, size_t i, int ch)
     return i < s.len ? i + 1 : s.len;
 }
 
+/* ---- digit layouts ("000-00-0000", "[<=9999999]###-####;(###) ###-####") ---- */
+
+#define SD_SECTIONS 4u
+#define SD_LAYOUT_MAX 1e15 /* whole numbers only below this: doubles stay exact */
+
+/* One section of a format code: bytes [a, b), and its [condition] if any. */
+struct sd_section {
+    size_t a, b;
+    bool cond;
+    int op; /* '<', 'l' (<=), '>', 'g' (>=), '=', 'n' (<>) */
+    double lim;
+};
+
+/* The condition "[<=9999999]" whose bracket opens at i, if it is one. */
+static void sd_condition(struct ls_slice code, size_t i, size_t end, struct sd_section *s)
+{
+    size_t k = i + 1;
+    int c0 = ls_slice_at(code, k), c1 = ls_slice_at(code, k + 1);
+    int op = 0;
+    if (c0 == '<' && c1 == '=') op = 'l';
+    else if (c0 == '>' && c1 == '=') op = 'g';
+    else if (c0 == '<' && c1 == '>') op = 'n';
+    else if (c0 == '<' || c0 == '>' || c0 == '=') op = c0;
+    if (!op) return;
+    k += (op == c0) ? 1 : 2;
+    size_t close = end > k ? end - 1 : k; /* end is just past ']' */
+    double v;
+    struct ls_slice num;
+    if (close > k && ls_slice_sub(code, k, close - k, &num) && ls_sheet_parse_num(num, &v)) {
+        s->cond = true;
+        s->op = op;
+        s->lim = v;
+    }
+}
+
+/* Split code at ';' outside quotes, escapes and brackets. */
+static size_t sd_sections(struct ls_slice code, struct sd_section *s)
+{
+    size_t n = 0, i = 0;
+    s[0] = (struct sd_section){0, 0, false, 0, 0};
+    while (i < code.len) {
+        int ch = ls_slice_at(code, i);
+        if (ch == '"' || ch == '[') {
+            size_t end = sd_skip_to(code, i, ch == '"' ? '"' : ']');
+            if (ch == '[') sd_condition(code, i, end, &s[n]);
+            i = end;
+            continue;
+        }
+        if (ch == '\\' || ch == '_' || ch == '*') {
+            i += 2;
+            continue;
+        }
+        if (ch == ';') {
+            s[n].b = i;
+            if (++n == SD_SECTIONS) return n;
+            s[n] = (struct sd_section){i + 1, i + 1, false, 0, 0};
+        }
+        i++;
+    }
+    s[n].b = code.len < s[n].a ? s[n].a : code.len;
+    return n + 1;
+}
+
+static bool sd_cond_holds(const struct sd_section *s, double v)
+{
+    switch (s->op) {
+    case '<': return v < s->lim;
+    case 'l': return v <= s->lim;
+    case '>': return v > s->lim;
+    case 'g': return v >= s->lim;
+    case '=': return v == s->lim;
+    case 'n': return v != s->lim;
+    default: return false;
+    }
+}
+
+/* A literal a layout shows as it stands (Excel needs no quotes for these). */
+static bool sd_plain_literal(int ch)
+{
+    return ch >= 0x80 || (ch != 0 && strchr(" $-+():^'{}<>=!&~", ch) != NULL);
+}
+
+/* Where a layout walk writes: digits fill the placeholders right-aligned,
+ * as Excel fills them; with out == NULL the walk only counts. */
+struct sd_lay {
+    const char *digits; /* the whole number's digits ("" for 0) */
+    size_t nd;
+    size_t ph, zeros, lits; /* counts of the section */
+    size_t k;               /* placeholders written so far */
+    char *out;
+    size_t cap, len;
+    bool room;
+};
+
+static void sd_lay_put(struct sd_lay *l, const char *p, size_t n)
+{
+    if (!l->out) return;
+    if (l->len + n >= l->cap) {
+        l->room = false;
+        return;
+    }
+    memcpy(&l->out[l->len], p, n);
+    l->len += n;
+}
+
+static void sd_lay_placeholder(struct sd_lay *l, int ch)
+{
+    /* placeholder k takes digit nd - ph + k; the first also takes every
+     * digit the layout has no room for */
+    size_t k = l->k++;
+    size_t lead = l->nd > l->ph ? l->nd - l->ph : 0;
+    if (l->nd + k >= l->ph) {
+        size_t j = l->nd + k - l->ph;
+        if (k == 0) sd_lay_put(l, l->digits, lead + 1);
+        else sd_lay_put(l, &l->digits[j], 1);
+    } else if (ch == '0') {
+        sd_lay_put(l, "0", 1);
+    } else if (ch == '?') {
+        sd_lay_put(l, " ", 1);
+    }
+}
+
+/* Walk section s: placeholders 0 # ?, literals ("quoted", \x, _x as a
+ * space, *x fill dropped, [brackets] dropped, plain literal bytes).
+ * false when the section holds anything else: a decimal point, a
+ * thousands comma, %, E+, @, a fraction's /, a letter. */
+static bool sd_lay_walk(struct ls_slice code, const struct sd_section *s, struct sd_lay *l)
+{
+    size_t i = s->a;
+    while (i < s->b) {
+        int ch = ls_slice_at(code, i);
+        if (ch == '0' || ch == '#' || ch == '?') {
+            l->ph += !l->out;
+            l->zeros += !l->out && ch == '0';
+            if (l->out) sd_lay_placeholder(l, ch);
+            i++;
+        } else if (ch == '"') {
+            size_t end = sd_skip_to(code, i, '"'); /* past the closing quote */
+            bool closed = end - 1 > i && ls_slice_at(code, end - 1) == '"';
+            size_t inner = end - i - (closed ? 2 : 1);
+            if (end > s->b) return false;
+            l->lits += inner;
+            sd_lay_put(l, (const char *)code.ptr + i + 1, inner);
+            i = end;
+        } else if (ch == '[') {
+            i = sd_skip_to(code, i, ']');
+        } else if (ch == '\\' || ch == '_' || ch == '*') {
+            if (i + 1 >= s->b) return false;
+            if (ch != '*') {
+                l->lits++;
+                sd_lay_put(l, ch == '_' ? " " : (const char *)code.ptr + i + 1, 1);
+            }
+            i += 2;
+        } else if (sd_plain_literal(ch)) {
+            l->lits++;
+            sd_lay_put(l, (const char *)code.ptr + i, 1);
+            i++;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Does section s lay out digits in a way General does not show: literals
+ * between them or zero padding ("0" or "#" alone are General's digits)? */
+static bool sd_section_layout(struct ls_slice code, const struct sd_section *s, struct sd_lay *l)
+{
+    *l = (struct sd_lay){0};
+    if (!sd_lay_walk(code, s, l) || l->ph == 0 || l->ph > 30) return false;
+    return l->lits > 0 || l->zeros >= 2;
+}
+
+static bool sd_is_layout(struct ls_slice code)
+{
+    struct sd_section s[SD_SECTIONS];
+    struct sd_lay l;
+    (void)sd_sections(code, s);
+    return sd_section_layout(code, &s[0], &l);
+}
+
+/* The section Excel uses for v >= 0: the first whose condition holds (a
+ * section without one takes the rest), else by sign: the third for zero
+ * when there is one, the first otherwise. */
+static const struct sd_section *sd_pick(const struct sd_section *s, size_t n, double v)
+{
+    bool conditional = false;
+    for (size_t i = 0; i < n; i++) conditional |= s[i].cond;
+    if (!conditional) return v == 0 && n >= 3 ? &s[2] : &s[0];
+    for (size_t i = 0; i < n; i++)
+        if (!s[i].cond || sd_cond_holds(&s[i], v)) return &s[i];
+    return NULL;
+}
+
+size_t ls_sheet_layout(struct ls_slice code, double v, char *out, size_t cap)
+{
+    struct sd_section s[SD_SECTIONS];
+    struct sd_lay l;
+    char digits[24];
+    if (cap == 0 || !isfinite(v) || v < 0 || v >= SD_LAYOUT_MAX) return 0;
+    /* past 1e11 a fraction is kept as General shows it (see ls_sheet_number) */
+    if (v != floor(v) && v >= 1e11) return 0;
+    const struct sd_section *p = sd_pick(s, sd_sections(code, s), v);
+    if (!p || !sd_section_layout(code, p, &l)) return 0;
+    double r = floor(v + 0.5);
+    int nd = r == 0 ? 0 : snprintf(digits, sizeof digits, "%.0f", r);
+    if (nd < 0 || (size_t)nd >= sizeof digits) return 0;
+    digits[nd] = 0;
+    l.digits = digits;
+    l.nd = (size_t)nd;
+    l.out = out;
+    l.cap = cap;
+    l.room = true;
+    if (!sd_lay_walk(code, p, &l) || !l.room) return 0;
+    /* alignment padding at the ends ("0_)", "??0") is layout, not text:
+     * dropped, or the text separator after the cell would be lost and its
+     * digits would run into the next cell's */
+    size_t a = 0, b = l.len;
+    while (a < b && out[a] == ' ') a++;
+    while (b > a && out[b - 1] == ' ') b--;
+    memmove(out, out + a, b - a);
+    out[b - a] = 0;
+    return b - a;
+}
+
 unsigned ls_sheet_fmt_code(struct ls_slice code)
 {
     bool d = false, y = false, m = false, h = false, sec = false;
@@ -84,6 +309,7 @@ unsigned ls_sheet_fmt_code(struct ls_slice code)
     /* "m" is minutes next to h or s, months otherwise ("mmm-yy", "mmmm") */
     if (d || y || (m && !h && !sec)) f |= LS_SHEET_DATE;
     if (h || sec) f |= LS_SHEET_TIME;
+    if (f == 0 && sd_is_layout(code)) f = LS_SHEET_DIGITS;
     return f;
 }
 

@@ -22,6 +22,8 @@
 
 #define LS_SHEET_DATE 0x1u /* the format shows a calendar date (d, m, y) */
 #define LS_SHEET_TIME 0x2u /* the format shows a time of day (h, s, minutes) */
+#define LS_SHEET_DIGITS 0x4u /* the format lays out a whole number's digits
+                              * ("000-00-0000"): see ls_sheet_layout() */
 
 /* Longest text ls_sheet_date() writes, with its NUL: "YYYY-MM-DD HH:MM:SS". */
 #define LS_SHEET_DATE_MAX 20u
@@ -33,8 +35,26 @@ unsigned ls_sheet_builtin_fmt(unsigned id);
 /* Flags of a format code such as "dd/mm/yyyy" or "[$-409]h:mm AM/PM":
  * date and time tokens of its first section, outside quoted text,
  * backslash escapes, [brackets] (colours, locales, elapsed time), and the
- * AM/PM and A/P markers; 0 for a plain number or text format. */
+ * AM/PM and A/P markers; LS_SHEET_DIGITS when the first section lays out
+ * digits with literals or zero padding (ls_sheet_layout); 0 for a plain
+ * number or text format. */
 unsigned ls_sheet_fmt_code(struct ls_slice code);
+
+/* A whole number laid out by a digit format code, as Excel shows it:
+ * "000-00-0000" shows 12345678 as "012-34-5678" (Excel's Social Security
+ * Number format), "[<=9999999]###-####;(###) ###-####" shows 2128675309
+ * as "(212) 867-5309", "00000" a ZIP code with its leading zero. Digit
+ * placeholders 0 # ? are filled right-aligned (the leftmost takes any
+ * extra digits); quoted text, \x, _x (a space) and the literals
+ * Excel allows unquoted are copied; [colours] and [$-locales] are
+ * dropped; [conditions] pick the section; spaces at either end (alignment
+ * padding) are dropped. A value with a fraction is
+ * rounded to whole (below 1e11). Returns the length written to out
+ * (NUL-terminated), or 0 when the code is no such layout for v (a
+ * decimal point, a thousands separator, %, an exponent, a date, text),
+ * v is negative, not finite or >= 1e15, or out is too small: the caller
+ * writes the number instead. */
+size_t ls_sheet_layout(struct ls_slice code, double v, char *out, size_t cap);
 
 /* Write serial v under a format with these flags into out (cap bytes,
  * at least LS_SHEET_DATE_MAX): "YYYY-MM-DD" for a date, with

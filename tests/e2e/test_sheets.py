@@ -41,13 +41,22 @@ def tokens(text):
     return set(re.split(r"[\s]+", text))
 
 
-class SheetDates(unittest.TestCase):
+class SheetScan(unittest.TestCase):
+    """Sheets generated into a directory (make), plus committed fixtures,
+    scanned once with a known fingerprint key."""
+    FIXTURE_NAMES = ()
+
+    @classmethod
+    def make(cls, outdir):
+        raise NotImplementedError
+
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory()
         cls.dir = os.path.join(cls.tmp.name, "sheets")
-        cls.exp = gen_sheets.generate(cls.dir)
-        for name in ("dates.xls", "dates1904.xls", "dates.ods", "dates1904.ods"):
+        os.makedirs(cls.dir)
+        cls.make(cls.dir)
+        for name in cls.FIXTURE_NAMES:
             shutil.copy(os.path.join(FIXTURES, name), cls.dir)
         cls.keyfile = os.path.join(cls.tmp.name, "key")
         with open(cls.keyfile, "wb") as f:
@@ -62,6 +71,14 @@ class SheetDates(unittest.TestCase):
         p = lsutil.run(["text", os.path.join(self.dir, name)])
         self.assertEqual(p.returncode, 0, p.stderr)
         return p.stdout.decode("utf-8")
+
+
+class SheetDates(SheetScan):
+    FIXTURE_NAMES = ("dates.xls", "dates1904.xls", "dates.ods", "dates1904.ods")
+
+    @classmethod
+    def make(cls, outdir):
+        cls.exp = gen_sheets.generate(outdir)
 
     def assert_rows(self, name, exp_of):
         """Each row reads "label<TAB>value" and no date serial is left."""
@@ -189,8 +206,8 @@ class SheetDates(unittest.TestCase):
 
     def test_scan_finds_dob(self):
         self.assertIsNotNone(self.m, self.proc.stderr)
-        names = sorted(os.listdir(self.dir))
-        self.assertEqual(len([n for n in names if not n.endswith(".json")]), 6)
+        names = sorted(n for n in os.listdir(self.dir) if n.startswith("dates"))
+        self.assertEqual(len(names), 6)
         for name in names:
             o = self.m.obj(os.path.join(self.dir, name))
             self.assertEqual(o["coverage"], "full", (name, o.get("coverage_reasons")))
@@ -212,6 +229,53 @@ class SheetDates(unittest.TestCase):
             self.assertLessEqual(os.path.getsize(path), 64 * 1024)
             with zipfile.ZipFile(path) as z:
                 self.assertIn(b'office:value-type="date"', z.read("content.xml"), name)
+
+
+class SheetLayouts(SheetScan):
+    """Numbers shown through digit layouts read as the spreadsheet shows
+    them: Excel's Social Security Number format makes 12345678 read
+    "012-34-5678" (as a bare number its leading zero and dashes are lost
+    and no rule could see an SSN), its Phone Number format makes
+    2128675309 "(212) 867-5309", its Zip Code format keeps the zero. The
+    labels say nothing, so only the layout can make these findings."""
+    FIXTURE_NAMES = ("layouts.xls", "layouts.ods")
+
+    @classmethod
+    def make(cls, outdir):
+        with open(os.path.join(outdir, "layouts.xlsx"), "wb") as f:
+            f.write(gen_sheets.zip_bytes(gen_sheets.xlsx_parts(False, gen_sheets.layout_rows())))
+
+    def lines(self, name):
+        return {ln.split("\t", 1)[0]: ln for ln in self.text(name).splitlines()}
+
+    def test_text_as_shown(self):
+        for name in ("layouts.xlsx", "layouts.xls", "layouts.ods"):
+            lines = self.lines(name)
+            for label, _, want in gen_sheets.layout_rows():
+                self.assertIn(label, lines, name)
+                if want:  # the ods cell also carries its office:value first
+                    self.assertIn(want, lines[label], "%s: %s" % (name, label))
+            if name != "layouts.ods":  # "#,##0" is no layout: digits as General shows them
+                self.assertEqual(lines["Amount"].rstrip(), "Amount\t1234567", name)
+
+    def test_scan_finds_ssn_and_phone(self):
+        self.assertIsNotNone(self.m, self.proc.stderr)
+        for name in ("layouts.xlsx", "layouts.xls", "layouts.ods"):
+            o = self.m.obj(os.path.join(self.dir, name))
+            self.assertEqual(o["coverage"], "full", (name, o.get("coverage_reasons")))
+            got = {(f["entity"], ev.get("fingerprint")) for f in o.get("findings", [])
+                   for ev in f.get("evidence", [])}
+            want = [("ssn", "012345678"), ("ssn", "536221874")]
+            if name != "layouts.ods":  # there "2128675309 (212) 867-5309": a digit run ends
+                want.append(("phone", "2128675309"))  # right before it, the phone rule's boundary
+            for ent, value in want:
+                self.assertIn((ent, fp(ent, value)), got, "%s: %s %s not found" % (name, ent, value))
+
+    def test_fixtures_small_and_real(self):
+        path = os.path.join(FIXTURES, "layouts.xls")
+        self.assertLessEqual(os.path.getsize(path), 64 * 1024)
+        with open(path, "rb") as f:
+            self.assertTrue(f.read(8) == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
 
 
 if __name__ == "__main__":

@@ -38,8 +38,14 @@ SML = "application/vnd.openxmlformats-officedocument.spreadsheetml."
 
 # cellXfs index -> numFmtId (index 0 is General)
 STYLE_GENERAL, STYLE_MDY, STYLE_DMY, STYLE_DATETIME, STYLE_TIME, STYLE_LOCALE = range(6)
-XF_NUMFMTS = [0, 14, 164, 22, 20, 165]
-CUSTOM_FMTS = [(164, "dd/mm/yyyy"), (165, "[$-409]d-mmm-yyyy;@")]
+# digit layouts: Excel's "Special" formats (Social Security Number, Phone
+# Number, Zip Code, Zip Code + 4), an id with a quoted prefix, and the
+# built-in "#,##0" (a thousands separator: not a layout, stays digits)
+STYLE_SSN, STYLE_PHONE, STYLE_ZIP, STYLE_ZIP4, STYLE_EMPNO, STYLE_THOUSANDS = range(6, 12)
+XF_NUMFMTS = [0, 14, 164, 22, 20, 165, 166, 167, 168, 169, 170, 3]
+CUSTOM_FMTS = [(164, "dd/mm/yyyy"), (165, "[$-409]d-mmm-yyyy;@"),
+               (166, "000-00-0000"), (167, "[<=9999999]###-####;\\(###\\)\\ ###-####"),
+               (168, "00000"), (169, "00000-0000"), (170, '"EMP-"000000')]
 
 SSN_NUMBER = "536221874"          # an SSN typed as a number
 CARD_15 = "378282246310005"       # 15 digits survive a double exactly
@@ -76,6 +82,21 @@ def rows_for(date1904):
     return rows
 
 
+def layout_rows():
+    """Numbers shown through digit layouts, under labels that say nothing
+    (the layout alone makes 12345678 an SSN with its leading zero)."""
+    return [
+        ("Employee", ("n", 12345678, STYLE_SSN), "012-34-5678"),
+        ("Badge", ("n", "5.36221874E8", STYLE_SSN), "536-22-1874"),
+        ("Home", ("n", 2128675309, STYLE_PHONE), "(212) 867-5309"),
+        ("Desk", ("n", 8675309, STYLE_PHONE), "867-5309"),
+        ("Zip", ("n", 2134, STYLE_ZIP), "02134"),
+        ("Zip4", ("n", 21341234, STYLE_ZIP4), "02134-1234"),
+        ("Staff", ("n", 4711, STYLE_EMPNO), "EMP-004711"),
+        ("Amount", ("n", 1234567, STYLE_THOUSANDS), None),
+    ]
+
+
 def x_cell(ref, kind, value, style):
     s = ' s="%d"' % style if style is not None else ""
     if kind == "s":
@@ -105,8 +126,8 @@ def x_sst(rows):
 
 
 def x_styles():
-    fmts = "".join('<numFmt numFmtId="%d" formatCode="%s"/>' % (i, c.replace('"', "&quot;"))
-                   for i, c in CUSTOM_FMTS)
+    esc = lambda c: c.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")  # noqa: E731
+    fmts = "".join('<numFmt numFmtId="%d" formatCode="%s"/>' % (i, esc(c)) for i, c in CUSTOM_FMTS)
     xfs = "".join('<xf numFmtId="%d" fontId="0" fillId="0" borderId="0" xfId="0"%s/>'
                   % (n, ' applyNumberFormat="1"' if n else "") for n in XF_NUMFMTS)
     return (XML_DECL + '<styleSheet xmlns="%s">'
@@ -186,15 +207,20 @@ def generate(outdir):
         with open(os.path.join(outdir, name), "wb") as f:
             f.write(zip_bytes(xlsx_parts(d1904)))
         out[name] = expect(d1904)
+    with open(os.path.join(outdir, "layouts.xlsx"), "wb") as f:
+        f.write(zip_bytes(xlsx_parts(False, layout_rows())))
+    out["layouts.xlsx"] = {"present": [t for _, _, t in layout_rows() if t]}
     return out
 
 
 def corpus(outdir):
-    """Small xlsx seeds with styles.xml for the ooxml fuzzer."""
+    """Small xlsx seeds with styles.xml (dates, digit layouts) for the ooxml fuzzer."""
     os.makedirs(outdir, exist_ok=True)
     for name, d1904 in (("sheet_dates.xlsx", False), ("sheet_dates1904.xlsx", True)):
         with open(os.path.join(outdir, name), "wb") as f:
             f.write(zip_bytes(xlsx_parts(d1904)))
+    with open(os.path.join(outdir, "sheet_layouts.xlsx"), "wb") as f:
+        f.write(zip_bytes(xlsx_parts(False, layout_rows())))
 
 
 def main(argv):

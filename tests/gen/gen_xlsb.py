@@ -96,13 +96,14 @@ def workbook_bin(sheets, date1904=False, beta=False):
 
 
 # cellXfs index -> numFmtId; index 0 is General
-STYLE_GENERAL, STYLE_MDY, STYLE_DMY = 0, 1, 2
-XF_NUMFMTS = [0, 14, 164]
+STYLE_GENERAL, STYLE_MDY, STYLE_DMY, STYLE_SSN = 0, 1, 2, 3
+XF_NUMFMTS = [0, 14, 164, 165]
 
 
 def styles_bin():
     out = rec(BEGIN_STYLE_SHEET)
-    out += rec(BEGIN_FMTS) + rec(FMT, struct.pack("<H", 164) + wstr("dd/mm/yyyy")) + rec(END_FMTS)
+    out += rec(BEGIN_FMTS) + rec(FMT, struct.pack("<H", 164) + wstr("dd/mm/yyyy"))
+    out += rec(FMT, struct.pack("<H", 165) + wstr("000-00-0000")) + rec(END_FMTS)  # Excel's SSN format
     # cell style XFs first (a trap: they must not shift the cell XF indexes)
     out += rec(BEGIN_CELL_STYLE_XFS)
     out += rec(XF, struct.pack("<HHHHHH", 0xFFFF, 22, 0, 0, 0, 0) + b"\0" * 4)
@@ -146,6 +147,7 @@ def people_sheet():
     out += rec(CELL_ERROR, cell(7) + b"\x2A")
     out += rec(SHORT_ISST, struct.pack("<I", 0) + struct.pack("<I", 0))
     out += rec(CELL_RSTRING, cell(10) + b"\x01" + wstr("Rich Narwhal") + struct.pack("<I", 0))
+    out += rec(CELL_RK, cell(11, STYLE_SSN) + rk_int(12345678))  # shown 012-34-5678
     out += rec(END_SHEET_DATA)
     hf = struct.pack("<H", 0) + wstr("&CConfidential Ocelot&RPage &P") + wstr("&L&\"Arial,Bold\"Footer Tapir")
     hf += null_wstr() * 4
@@ -223,14 +225,14 @@ PRESENT = ["sheet: People", "sheet: Notes", "Name\tSSN\tDate of birth",
            "Jane Roe\t536221874\t1980-01-01", "Inline Pangolin\t1985-01-01\t1.234375\tFormula Axolotl",
            "0.304589266666667", "TRUE", "#N/A", "Rich Narwhal", "Confidential Ocelot",
            "Footer Tapir", "Second Sheet Gecko \u00e9\u4e2d", "Reviewer Lemur", "Comment Wombat",
-           "Unreferenced Quokka Memo", "SSN: 536221874"]
+           "Unreferenced Quokka Memo", "SSN: 536221874", "Rich Narwhal\t012-34-5678"]
 
 
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
     exp = {}
     zip_bytes(xlsb_parts(), os.path.join(outdir, "people.xlsb"))
-    exp["people.xlsb"] = {"present": PRESENT, "absent": ["29221", "31048", "&P", "Arial"]}
+    exp["people.xlsb"] = {"present": PRESENT, "absent": ["29221", "31048", "&P", "Arial", "12345678"]}
     # the same workbook in the 1904 date system: serial 29221 is 1984-01-02
     zip_bytes(xlsb_parts(date1904=True), os.path.join(outdir, "people1904.xlsb"))
     exp["people1904.xlsb"] = {"present": ["Jane Roe\t536221874\t1984-01-02"], "absent": ["29221"]}

@@ -18,7 +18,7 @@ SRC=$(mktemp -d)
 PROFILE=$(mktemp -d)
 trap 'rm -rf "$SRC" "$PROFILE"' EXIT
 python3 "$HERE/gen_sheets.py" "$SRC"
-for f in "$SRC"/dates.xlsx "$SRC"/dates1904.xlsx; do
+for f in "$SRC"/dates.xlsx "$SRC"/dates1904.xlsx "$SRC"/layouts.xlsx; do
     for fmt in xls ods; do
         soffice -env:UserInstallation=file://"$PROFILE" --headless --convert-to "$fmt" \
             --outdir "$OUT" "$f" >/dev/null

@@ -86,7 +86,7 @@ static void custom_codes_numbers(void **st)
     assert_int_equal(code("General"), 0);
     assert_int_equal(code("0.00"), 0);
     assert_int_equal(code("#,##0.00 \"days\""), 0);
-    assert_int_equal(code("0\\d"), 0);
+    assert_int_equal(code("0\\d"), LS_SHEET_DIGITS); /* "5d": a digit layout */
     assert_int_equal(code("[Red][<=100]0;[Blue]0"), 0);
     assert_int_equal(code("0.00E+00"), 0);
     assert_int_equal(code("_-* #,##0 \"kr\"_-"), 0);
@@ -223,6 +223,80 @@ static void number_fraction_kept(void **st)
     assert_string_equal(out, "1234.5");
 }
 
+static void assert_layout(const char *fmt, double v, const char *want)
+{
+    char out[64];
+    memset(out, 'x', sizeof out);
+    size_t n = ls_sheet_layout(ls_slice_make(fmt, strlen(fmt)), v, out, sizeof out);
+    assert_int_equal(n, strlen(want));
+    assert_string_equal(out, want);
+}
+
+static void assert_no_layout(const char *fmt, double v)
+{
+    char out[64];
+    assert_int_equal(ls_sheet_layout(ls_slice_make(fmt, strlen(fmt)), v, out, sizeof out), 0);
+}
+
+/* Excel's "Special" formats and other digit layouts, as Excel shows them. */
+static void layouts(void **st)
+{
+    (void)st;
+    const char *phone = "[<=9999999]###-####;\\(###\\)\\ ###-####";
+    assert_int_equal(code("000-00-0000"), LS_SHEET_DIGITS);
+    assert_int_equal(code(phone), LS_SHEET_DIGITS);
+    assert_int_equal(code("00000"), LS_SHEET_DIGITS);
+    assert_int_equal(code("00000-0000"), LS_SHEET_DIGITS);
+    assert_int_equal(code("0"), 0);    /* General's digits: nothing to lay out */
+    assert_int_equal(code("#"), 0);
+    assert_int_equal(code("#,##0"), 0); /* separators, decimals: not layouts */
+    assert_int_equal(code("0.00"), 0);
+    assert_int_equal(code("0%"), 0);
+    assert_int_equal(code("# ?/?"), 0);
+    assert_layout("000-00-0000", 536221874, "536-22-1874");
+    assert_layout("000-00-0000", 12345678, "012-34-5678"); /* the leading zero */
+    assert_layout("000-00-0000", 12345678.4, "012-34-5678"); /* rounded */
+    assert_layout("000-00-0000", 0, "000-00-0000");
+    assert_layout("00-0", 123456, "12345-6"); /* the first placeholder takes the rest */
+    assert_layout(phone, 8675309, "867-5309");
+    assert_layout(phone, 2128675309, "(212) 867-5309");
+    assert_layout("(###) ###-####", 8675309, "() 867-5309");
+    assert_layout("00000", 2134, "02134");
+    assert_layout("00000-0000", 21341234, "02134-1234");
+    assert_layout("\"ID \"0000", 42, "ID 0042");
+    assert_layout("[Blue]\"EMP-\"000000;[Red]-0", 4711, "EMP-004711");
+    assert_layout("0_)000", 123456, "123 456");
+    assert_layout("?" "?-00", 7, "-07"); /* split: no trigraph; padding trimmed */
+    assert_layout("0_)", 109478626, "109478626");
+    assert_layout("_ * 0_ ", 42, "42");
+    assert_layout("#-00;#-00;\"zero\"00", 0, "zero00"); /* the zero section */
+    assert_layout("[>=100]\"big \"00;\"small \"00", 5, "small 05");
+    assert_layout("[>=100]\"big \"00;\"small \"00", 500, "big 500");
+    assert_layout("[=1]\"one\"0;[=2]\"two\"0", 2, "two2");
+    assert_no_layout("[=1]\"one\"0;[=2]\"two\"0", 3); /* no section holds */
+    assert_no_layout("000-00-0000", -536221874); /* negative: the number */
+    assert_no_layout("000-00-0000", 1e15);
+    assert_no_layout("000-00-0000", 299810781654.19); /* a fraction past 1e11 */
+    assert_no_layout("000-00-0000", NAN);
+    assert_no_layout("#,##0", 1234);
+    assert_no_layout("0.00", 12);
+    assert_no_layout("dd/mm/yyyy", 29221);
+    assert_no_layout("@", 1);
+    assert_no_layout("\"unterminated 0", 1);
+    assert_no_layout("0\\", 1); /* a trailing escape */
+    assert_no_layout("", 1);
+    /* hostile codes: cut brackets and quotes, empty sections, too many digits */
+    assert_no_layout("[<=", 1);
+    assert_no_layout("[<=]0-0", 1e16);
+    assert_layout("[<=]0-0", 12, "1-2"); /* a condition without a number is no condition */
+    assert_no_layout("\"", 1);
+    assert_no_layout(";;;;;;0-0", 0); /* the zero section is empty: General digits */
+    assert_no_layout("0-000000000000000000000000000000", 1); /* 31 placeholders */
+    assert_layout("[>5]0-0;[<=5]\"x\"0-0", 5, "x0-5");
+    char tiny[6];
+    assert_int_equal(ls_sheet_layout(ls_slice_make("000-00-0000", 11), 536221874, tiny, sizeof tiny), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -238,6 +312,7 @@ int main(void)
         cmocka_unit_test(iso_values),
         cmocka_unit_test(parse_numbers),
         cmocka_unit_test(number_fraction_kept),
+        cmocka_unit_test(layouts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,85 @@
+/*
+ * A workbook's custom number formats by id (see sheetfmt.h).
+ */
+#include "extract/sheetfmt.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/sheetdate.h"
+
+void ls_sheet_fmts_init(struct ls_sheet_fmts *t)
+{
+    memset(t, 0, sizeof *t);
+    ls_buf_init(&t->codes, (size_t)LS_SHEET_FMTS_MAX * LS_SHEET_CODE_MAX);
+}
+
+void ls_sheet_fmts_free(struct ls_sheet_fmts *t)
+{
+    free(t->v);
+    ls_buf_free(&t->codes);
+    memset(t, 0, sizeof *t);
+}
+
+ls_err ls_sheet_fmts_add(struct ls_sheet_fmts *t, uint32_t id, struct ls_slice code)
+{
+    if (t->n >= LS_SHEET_FMTS_MAX) return LS_OK;
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 16;
+        struct ls_sheet_fmt *p = realloc(t->v, cap * sizeof *p);
+        if (!p) return LS_E_NOMEM;
+        t->v = p;
+        t->cap = cap;
+    }
+    struct ls_sheet_fmt f = {id, (uint32_t)t->n, ls_sheet_fmt_code(code), 0, 0};
+    if (f.flags & LS_SHEET_DIGITS) {
+        if (code.len > LS_SHEET_CODE_MAX) {
+            f.flags &= ~LS_SHEET_DIGITS;
+        } else {
+            f.off = (uint32_t)t->codes.len;
+            f.len = (uint32_t)code.len;
+            LS_TRY(ls_buf_add(&t->codes, code.ptr, code.len));
+        }
+    }
+    t->v[t->n++] = f;
+    t->sorted = false;
+    return LS_OK;
+}
+
+static int fmt_cmp(const void *a, const void *b)
+{
+    const struct ls_sheet_fmt *x = a, *y = b;
+    if (x->id != y->id) return x->id < y->id ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* The last definition of id, or NULL. */
+static const struct ls_sheet_fmt *fmt_find(struct ls_sheet_fmts *t, uint32_t id)
+{
+    if (!t->sorted && t->n > 1) qsort(t->v, t->n, sizeof *t->v, fmt_cmp);
+    t->sorted = true;
+    size_t lo = 0, hi = t->n; /* first entry with a larger id */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->v[mid].id <= id) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo > 0 && t->v[lo - 1].id == id ? &t->v[lo - 1] : NULL;
+}
+
+unsigned ls_sheet_fmts_flags(struct ls_sheet_fmts *t, uint32_t id)
+{
+    const struct ls_sheet_fmt *f = fmt_find(t, id);
+    return f ? f->flags : ls_sheet_builtin_fmt(id);
+}
+
+bool ls_sheet_fmts_show(struct ls_sheet_fmts *t, uint32_t id, double v, bool date1904, char *out,
+                        size_t cap)
+{
+    const struct ls_sheet_fmt *f = fmt_find(t, id);
+    unsigned flags = f ? f->flags : ls_sheet_builtin_fmt(id);
+    if (flags & (LS_SHEET_DATE | LS_SHEET_TIME)) return ls_sheet_date(v, date1904, flags, out, cap);
+    if (!(flags & LS_SHEET_DIGITS) || !f) return false;
+    struct ls_slice code = ls_slice_make(t->codes.ptr + f->off, f->len);
+    return ls_sheet_layout(code, v, out, cap) > 0;
+}
