@@ -340,7 +340,7 @@ static bool loc_card_id_column(struct ls_slice m, struct ls_value *out)
 static const char iban_countries[] =
     "AD24AE23AL28AT20AZ28BA20BE16BG22BH22BI27BR29BY28CH21CR22CY28CZ24DE22DJ27DK18"
     "DO28EE20EG29ES24FI18FK18FO18FR27GB22GE22GI23GL18GR27GT28HR21HU28IE22IL23IQ23"
-    "IS26IT27JO30KW30KZ20LB28LC32LI21LT20LU20LV21LY25MC27MD24ME22MK19MN20MR27MT31"
+    "IR26IS26IT27JO30KW30KZ20LB28LC32LI21LT20LU20LV21LY25MC27MD24ME22MK19MN20MR27MT31"
     "MU30NI28NL18NO15OM23PK24PL28PS29PT25QA29RO24RS22RU33SA24SC31SD18SE24SI19SK24"
     "SM27SO23ST25SV28TL23TN24TR26UA29VA22VG24XK20YE30";
 
@@ -543,9 +543,142 @@ static bool loc_phone_span(struct ls_slice m, struct ls_value *out)
     return true;
 }
 
+/* An extension glued to the number ("212-867-5309x1234", Python Faker's and
+ * many CRMs' spelling) is not part of it: the value ends before the 'x'. */
+static void phone_cut_extension(struct ls_slice m, struct ls_value *out)
+{
+    for (size_t i = out->off; i < out->off + out->len; i++) {
+        int c = ls_slice_at(m, i);
+        if (c != 'x' && c != 'X') continue;
+        out->len = i - out->off;
+        while (out->len > 0 && !is_digit(ls_slice_at(m, out->off + out->len - 1))) out->len--;
+        return;
+    }
+}
+
+/* "001-212-867-5309": 00 is the international call prefix dialled from most
+ * countries, 1 the NANP country code; the value starts after them. */
+static void phone_skip_exit_code(struct ls_slice m, struct ls_value *out)
+{
+    if (out->len < 5 || ls_slice_at(m, out->off) != '0' || ls_slice_at(m, out->off + 1) != '0' ||
+        ls_slice_at(m, out->off + 2) != '1')
+        return;
+    int sep = ls_slice_at(m, out->off + 3);
+    if (sep != ' ' && sep != '-' && sep != '.') return;
+    out->off += 4;
+    out->len -= 4;
+}
+
 static bool loc_nanp(struct ls_slice m, struct ls_value *out)
 {
-    return loc_phone_span(m, out) && ls_valid_nanp(sub(m, out->off, out->len));
+    if (!loc_phone_span(m, out)) return false;
+    phone_cut_extension(m, out);
+    if (out->len > 4 && ls_slice_at(m, out->off) == '(' && ls_slice_at(m, out->off + 4) != ')') {
+        out->off++; /* "(713-853-5660)", "(001-...)": the '(' is the sentence's */
+        out->len--;
+    }
+    phone_skip_exit_code(m, out);
+    return out->len > 0 && ls_valid_nanp(sub(m, out->off, out->len));
+}
+
+/* ---- national numbers after a phone label ---------------------------------- */
+
+static bool phone_sep(int c) { return c == ' ' || c == '-' || c == '.' || c == '/' || c == '(' || c == ')'; }
+
+/* "01.02.2024 ...", "14/03/1975 ...": a date after a label, not a number. */
+static bool national_is_date(struct ls_slice v)
+{
+    if (v.len < 10) return false;
+    int s1 = ls_slice_at(v, 2), s2 = ls_slice_at(v, 5);
+    if (!(s1 == '.' || s1 == '/' || s1 == '-') || s2 != s1) return false;
+    for (size_t i = 0; i < 10; i++)
+        if (i != 2 && i != 5 && !is_digit(ls_slice_at(v, i))) return false;
+    unsigned d = (unsigned)(ls_slice_at(v, 0) - '0') * 10u + (unsigned)(ls_slice_at(v, 1) - '0');
+    unsigned mo = (unsigned)(ls_slice_at(v, 3) - '0') * 10u + (unsigned)(ls_slice_at(v, 4) - '0');
+    int y0 = ls_slice_at(v, 6), y1 = ls_slice_at(v, 7);
+    bool year = (y0 == '1' && y1 == '9') || (y0 == '2' && y1 == '0');
+    return year && d >= 1 && d <= 31 && mo >= 1 && mo <= 31;
+}
+
+/* Brazil's "(11) 91234-5678": a two-digit area code in parentheses. */
+static bool national_paren_area(struct ls_slice v)
+{
+    return ls_slice_at(v, 0) == '(' && is_digit(ls_slice_at(v, 1)) && is_digit(ls_slice_at(v, 2)) &&
+           ls_slice_at(v, 3) == ')';
+}
+
+/* "(049) 781-6256": North American notation, whatever the digits; such a
+ * number is the nanp rule's (which rejects an area code starting 0 or 1). */
+static bool national_nanp_notation(struct ls_slice v)
+{
+    static const char shape[] = "(ddd) ddd-dddd";
+    size_t skip = ls_slice_at(v, 5) == ' ' ? 0 : 1; /* "(049)781-6256" too */
+    if (v.len + skip != sizeof shape - 1) return false;
+    for (size_t i = 0, j = 0; i < v.len; i++, j++) {
+        if (j == 5 && skip) j++;
+        int c = ls_slice_at(v, i);
+        if (shape[j] == 'd' ? !is_digit(c) : c != shape[j]) return false;
+    }
+    return true;
+}
+
+/* A number written in its country's own way after a phone label:
+ * - with the trunk prefix 0 ("020 7946 0958", "(0221) 1234567", "06 12 34 56
+ *   78", "(03) 9123 4567"): 9-13 digits, the second not 0;
+ * - "00" and a country code ("0044 20 7946 0958"): an E.164 number, the value
+ *   starts after the 00 so it is one value with "+44 20 7946 0958";
+ * - a two-digit area code in parentheses, 10-11 digits (Brazil);
+ * - 9 digits starting 2-9 (Spain, Portugal, Italian mobiles, Belgium).
+ * Ten digits without a trunk 0 are North American and left to the nanp rule. */
+static bool national_ok(struct ls_slice m, struct ls_value *out)
+{
+    char d[20];
+    struct ls_slice v = sub(m, out->off, out->len);
+    size_t n = 0;
+    for (size_t i = 0; i < v.len; i++) {
+        int c = ls_slice_at(v, i);
+        if (!is_digit(c)) {
+            if (!phone_sep(c)) return false;
+            continue;
+        }
+        if (n + 1 >= sizeof d) return false;
+        d[n++] = (char)c;
+    }
+    d[n] = '\0';
+    if (n < 9 || all_same(d + 1, n - 1) || national_is_date(v) || national_nanp_notation(v)) return false;
+    if (d[0] == '0' && d[1] == '0') {
+        if (!e164_ok(d + 2, n - 2)) return false;
+        size_t skip = 0, seen = 0;
+        while (seen < 2 && skip < v.len) seen += is_digit(ls_slice_at(v, skip++)) ? 1u : 0u;
+        while (skip < v.len && !is_digit(ls_slice_at(v, skip))) skip++;
+        out->off += skip;
+        out->len -= skip;
+        return true;
+    }
+    if (d[0] == '0') return n <= 13;
+    if (national_paren_area(v)) return n == 10 || n == 11;
+    return n == 9 && d[0] >= '2';
+}
+
+/* value: from the first digit (or '(' before one) to the last digit; a
+ * number followed by more digit groups ("Tel: 020 7946 0958 2024") is retried
+ * without up to two trailing space-separated groups. */
+static bool loc_phone_national(struct ls_slice m, struct ls_value *out)
+{
+    if (!loc_phone_span(m, out)) return false;
+    for (int tries = 0; tries < 3; tries++) {
+        struct ls_value t = *out;
+        if (national_ok(m, &t)) {
+            *out = t;
+            return true;
+        }
+        size_t cut = out->len;
+        while (cut > 0 && is_digit(ls_slice_at(m, out->off + cut - 1))) cut--;
+        if (cut == 0 || ls_slice_at(m, out->off + cut - 1) != ' ') return false;
+        while (cut > 0 && !is_digit(ls_slice_at(m, out->off + cut - 1))) cut--;
+        out->len = cut;
+    }
+    return false;
 }
 
 /* True if the '0' at i is a national trunk prefix written "(0)" after the
@@ -2162,6 +2295,7 @@ static const struct validator validators[] = {
     {"ssn_context", loc_ssn_context},
     {"nanp", loc_nanp},
     {"e164", loc_e164},
+    {"phone_national", loc_phone_national},
     {"email", loc_email},
     {"mrz", loc_mrz},
     {"passport", loc_passport},
@@ -2277,8 +2411,12 @@ static void normalise(enum norm_kind k, struct ls_slice v, char *out)
         if (norm_keep(k, c)) out[n++] = (char)norm_map(k, c);
     }
     out[n] = '\0';
-    /* NANP numbers are fingerprinted without the country code 1 */
-    if (k == NORM_PHONE && n == 11 && out[0] == '1') memmove(out, out + 1, n);
+    /* NANP numbers are fingerprinted without the country code 1 (written
+     * first: "+1 212 ...", "1-212-...", "12128675309"; not Brazil's
+     * "(11) 91234-5678", whose 11 digits start with its area code) */
+    int first = v.len > 0 ? ls_slice_at(v, 0) : 0;
+    if (k == NORM_PHONE && n == 11 && out[0] == '1' && (first == '+' || first == '1'))
+        memmove(out, out + 1, n);
 }
 
 /* ---- redaction -------------------------------------------------------------- */

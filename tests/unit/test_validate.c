@@ -195,6 +195,59 @@ static void phone_label_paren_not_in_value(void **st)
     assert_int_equal(v.off, 10);
     assert_string_equal(v.norm, "2127365000");
 }
+/* Faker-style spellings: "x1234" glued on, the 001 exit code, a sentence's '('. */
+static void nanp_extension_and_exit_code_not_in_value(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("phone", "nanp", NULL, " 212-867-5309x1234", &v));
+    assert_int_equal(v.off, 1);
+    assert_int_equal(v.len, 12);
+    assert_string_equal(v.norm, "2128675309");
+    assert_true(check("phone", "nanp", NULL, " 001-212-867-5309 ", &v));
+    assert_int_equal(v.off, 5);
+    assert_string_equal(v.norm, "2128675309");
+    assert_true(check("phone", "nanp", NULL, "(713-853-5660)", &v));
+    assert_int_equal(v.off, 1);
+    assert_string_equal(v.redacted, "***-***-5660");
+    assert_true(check("phone", "nanp", NULL, "((212) 867-5309)", &v));
+    assert_int_equal(v.off, 1);
+    assert_false(check("phone", "nanp", NULL, " 001-297-867-5309 ", &v)); /* N9X */
+    assert_false(check("phone", "nanp", NULL, " 297-867-5309x12", &v));
+}
+/* National numbers after a label: trunk 0, 00 + country code, Brazil, nine digits. */
+static void phone_national_forms(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("phone", "phone_national", NULL, "Phone: 020 7946 0958\n", &v));
+    assert_string_equal(v.norm, "02079460958");
+    assert_int_equal(v.off, 7);
+    assert_true(check("phone", "phone_national", NULL, "Tel: (0221) 4567890 ", &v));
+    assert_string_equal(v.norm, "02214567890");
+    assert_true(check("phone", "phone_national", NULL, "Tel.: 0044 20 7946 0958\n", &v));
+    assert_string_equal(v.norm, "442079460958"); /* one value with +44 20 7946 0958 */
+    assert_true(check("phone", "phone_national", NULL, "Celular: (11) 91234-5678\n", &v));
+    assert_string_equal(v.norm, "11912345678"); /* not taken for +1 */
+    assert_true(check("phone", "phone_national", NULL, "Tel\xc3\xa9" "fono: 912 345 678\n", &v));
+    assert_string_equal(v.norm, "912345678");
+    assert_true(check("phone", "phone_national", NULL, "Tel: 020 7946 0958 2024\n", &v));
+    assert_string_equal(v.norm, "02079460958"); /* a trailing group dropped */
+}
+static void phone_national_rejected(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_false(check("phone", "phone_national", NULL, "Phone: 2128675309\n", &v)); /* nanp's */
+    assert_false(check("phone", "phone_national", NULL, "Phone: 12 36 33 92\n", &v)); /* 8 digits */
+    assert_false(check("phone", "phone_national", NULL, "Phone: 00387 819\n", &v));
+    assert_false(check("phone", "phone_national", NULL, "Phone: 01.02.2024 10:30\n", &v)); /* a date */
+    assert_false(check("phone", "phone_national", NULL, "Phone: 0000 000000\n", &v));
+    assert_false(check("phone", "phone_national", NULL, "Phone: 2345678901234\n", &v));
+    assert_false(check("phone", "phone_national", NULL, "Phone: 0123456789012345\n", &v)); /* too long */
+    assert_false(check("phone", "phone_national", NULL, "tel (049) 781-6256 ", &v)); /* NANP notation */
+    assert_false(check("phone", "phone_national", NULL, "tel (049)781-6256 ", &v));
+}
 /* The veto rule's lines: a card-shaped number under an identifier header. */
 static void card_id_column_order_vetoed(void **st)
 {
@@ -798,7 +851,8 @@ int main(void)
         T(nanp_valid), T(nanp_country_code_valid), T(nanp_area_starting_1_rejected),
         T(nanp_n11_area_rejected), T(nanp_n11_exchange_rejected), T(nanp_fictional_555_01_rejected),
         T(nanp_555_other_valid), T(nanp_n9x_area_rejected), T(phone_norm_drops_country_code),
-        T(phone_label_paren_not_in_value), T(card_id_column_order_vetoed),
+        T(phone_label_paren_not_in_value), T(nanp_extension_and_exit_code_not_in_value),
+        T(phone_national_forms), T(phone_national_rejected), T(card_id_column_order_vetoed),
         T(card_id_column_card_word_kept), T(card_id_column_not_a_card_ignored),
         T(e164_uk_valid), T(e164_unassigned_code_rejected), T(e164_too_short_rejected),
         T(email_valid), T(email_retina_asset_rejected), T(email_asset_extension_rejected),
