@@ -1,8 +1,10 @@
 /* Shared fuzz set-up (see fuzz_common.h): the production pipeline with the
  * built-in rules and tight limits. */
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "fuzz_common.h"
 #include "pipeline/pipeline.h"
@@ -30,6 +32,16 @@ static void fuzz_init(void)
     l->yara_timeout_s = 5;
     l->spill_threshold = 8u << 20;
     l->max_evidence = 100;
+    /* As a worker does before its sandbox (src/pool/pool_worker.c): keep
+     * the C.UTF-8 locale loaded, or every archive session's newlocale /
+     * freelocale maps and unmaps its data again, and pin TZ so
+     * libarchive's localtime() stats no file. 30 s runs: fuzz_ooxml 377
+     * -> 923 inputs, fuzz_ole2 634 -> 2,477. */
+    static locale_t keep;
+    keep = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+    (void)keep;
+    setenv("TZ", "UTC", 1);
+    tzset();
     char err[1024];
     if (ls_engine_new(&cfg, &g_eng, err, sizeof err) != LS_OK ||
         ls_worker_new(g_eng, &g_w, err, sizeof err) != LS_OK) {
