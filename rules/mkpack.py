@@ -50,7 +50,7 @@ LBP=r"(^|[^0-9A-Za-z+ .-]|[^0-9+] |^ )"
 dash=alt(["-"+d for d in D]); dot=alt([r"\."+d for d in D])
 PHONE_LABEL=r"(phone|\btel(efon|efono|\xc3\xa9fono|\xc3\xa9phone)?|mobile|\bmob|\bcell|\bfax|\bph[.:]|\bcontact[ _-]?(number|no\b\.?|nr\.?|#))"
 NATIONAL_LABEL=r"(phone|\bt\xc3\xa9l|\btel(efon|efono|efone|efoon|\xc3\xa9fono|\xc3\xa9phone)?|\bmobile?|\bmob|\bhandy|\bcell|\bcelular|\bfax|\bph[.:]|\bcontact[ _-]?(number|no\b\.?|nr\.?|#))"
-LABEL_TAIL=r"\.?([ -]?(\([a-z ]{2,12}\)|number|no\.?|nr\.?|#))?( ?\/ ?(fax|tel\.?|text|sms))?[\"']?[ \t]{0,2}[:#=]?[ \t]{0,2}[\"']?"
+LABEL_TAIL=r"\.?([ _-]?(\([a-z ]{2,12}\)|number|no\.?|nr\.?|#))?( ?\/ ?(fax|tel\.?|text|sms))?[\"']?[ \t]{0,2}[:#=]?[ \t]{0,2}[\"']?"
 pii+="\n"+rule("pii_phone_nanp", meta("pii","phone","low",r'''North American phone number (212) 555-1234, 212-555-1234, 212.555.1234, optional +1 / 1- / 1 / 001- (a glued extension x1234 is not part of it); 2125551234, 212 555 1234 and 212 5551234 only after a label (Phone, Tel., Tel.-Nr., Telefon, Mobile, Mob., Cell#, Fax, Ph:, Phone (work), Tel/Fax, a JSON key \"phone\": \"...\"); NANP area/exchange rules''',"nanp","last4"),
   [("$dash", r"/%s(\+?1[ .-]?|001[ .-])?(\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}-)[2-9][0-9]{2}%s[0-9]{3}([^0-9A-Za-z-]|[xX][0-9]|$)/"%(LBP,dash)),
    ("$dot", r"/%s(\+?1[ .]|001[ .-])?[2-9][0-9]{2}\.[2-9][0-9]{2}%s[0-9]{3}([^0-9A-Za-z.-]|\.[^0-9A-Za-z]|\.$|[xX][0-9]|$)/"%(LBP,dot)),
@@ -70,7 +70,7 @@ pii+="\n"+rule("pii_dob_context", meta("pii","dob","medium","Date of birth after
   [("$dob", r"/%s[0-9]{1,4}[\/.-][0-9]{1,2}[\/.-][0-9]{2,4}([^0-9]|$)/ nocase"%dctx),
    ("$dob_words", r"/%s([0-9]{1,2}(st|nd|rd|th)?[ -]%s,?[ -][0-9]{4}|%s [0-9]{1,2}(st|nd|rd|th)?,? [0-9]{4})([^0-9]|$)/ nocase"%(dctx,mon,mon))], "any of them")
 pii+="\n"+rule("pii_drivers_license_context", meta("pii","drivers_license","high","US driver's licence number after driver's license / driver's lic. / driving licence / operator's license (any case, also as a JSON key) or DL#, DL No, DL:, DLN: (5-13 letters/digits, possibly grouped by dashes, at least 5 digits)","drivers_license","last4"),
-  [("$dl", r"/(driver'?s?[ _-]?(licen[cs]e|lic\.?)|driving licen[cs]e|operator'?s? licen[cs]e)( ?\([A-Z]{2}\))?[ \t]{0,2}(number|no\.?|num|#)?[\"']?[ \t]{0,2}[:#=]?[ \t]{0,2}[\"']?[A-Z0-9][A-Z0-9-]{3,15}[A-Z0-9]([^A-Za-z0-9-]|$)/ nocase"),
+  [("$dl", r"/(driver'?s?[ _-]?(licen[cs]e|lic\.?)|driving licen[cs]e|operator'?s? licen[cs]e)( ?\([A-Z]{2}\))?[ _\t-]{0,2}(number|no\.?|num|#)?[\"']?[ \t]{0,2}[:#=]?[ \t]{0,2}[\"']?[A-Z0-9][A-Z0-9-]{3,15}[A-Z0-9]([^A-Za-z0-9-]|$)/ nocase"),
    ("$dl_abbrev", r"/\bDLN? ?(#|No\.?|num(ber)?|:)[ \t]{0,2}[:#]?[ \t]{0,2}[A-Z0-9][A-Z0-9-]{3,15}[A-Z0-9]([^A-Za-z0-9-]|$)/")], "any of them")
 id_pfx=alt([": "+p for p in cc+["50","56","58","63","67","21","18"]])
 pii+="\n"+rule("pii_card_in_id_column", meta("pii","credit_card","critical",r"""Not a finding, a veto: a card-shaped number (brand, length, Luhn) written without separators in a table column headed by an identifier (Order, Order ID, Tracking, Invoice, Account ID, Ref, SKU, Serial, IMEI ...; no card word in the header) is that identifier, so its credit_card evidence in the object is dropped (counted under rejected). Matches only the header-labelled lines of tables (src/extract/tablectx.h); the header words are checked by the validator, so the regex's atoms are the value's first two digits after ': '""").replace('severity = "critical"', 'severity = "critical"\n        validator = "card_id_column"\n        veto = "labels"'),

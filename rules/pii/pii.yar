@@ -96,7 +96,7 @@ rule pii_phone_nanp
     strings:
         $dash = /(^|[^0-9A-Za-z+ .-]|[^0-9+] |^ )(\+?1[ .-]?|001[ .-])?(\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}-)[2-9][0-9]{2}(-0|-1|-2|-3|-4|-5|-6|-7|-8|-9)[0-9]{3}([^0-9A-Za-z-]|[xX][0-9]|$)/
         $dot = /(^|[^0-9A-Za-z+ .-]|[^0-9+] |^ )(\+?1[ .]|001[ .-])?[2-9][0-9]{2}\.[2-9][0-9]{2}(\.0|\.1|\.2|\.3|\.4|\.5|\.6|\.7|\.8|\.9)[0-9]{3}([^0-9A-Za-z.-]|\.[^0-9A-Za-z]|\.$|[xX][0-9]|$)/
-        $labelled = /(phone|\btel(efon|efono|\xc3\xa9fono|\xc3\xa9phone)?|mobile|\bmob|\bcell|\bfax|\bph[.:]|\bcontact[ _-]?(number|no\b\.?|nr\.?|#))\.?([ -]?(\([a-z ]{2,12}\)|number|no\.?|nr\.?|#))?( ?\/ ?(fax|tel\.?|text|sms))?[\"']?[ \t]{0,2}[:#=]?[ \t]{0,2}[\"']?(\+?1 ?|001[ -]?)?[2-9][0-9]{2}[ -]?[2-9][0-9]{2} ?[0-9]{4}([^0-9]|$)/ nocase
+        $labelled = /(phone|\btel(efon|efono|\xc3\xa9fono|\xc3\xa9phone)?|mobile|\bmob|\bcell|\bfax|\bph[.:]|\bcontact[ _-]?(number|no\b\.?|nr\.?|#))\.?([ _-]?(\([a-z ]{2,12}\)|number|no\.?|nr\.?|#))?( ?\/ ?(fax|tel\.?|text|sms))?[\"']?[ \t]{0,2}[:#=]?[ \t]{0,2}[\"']?(\+?1 ?|001[ -]?)?[2-9][0-9]{2}[ -]?[2-9][0-9]{2} ?[0-9]{4}([^0-9]|$)/ nocase
     condition:
         any of them
 }
@@ -111,7 +111,7 @@ rule pii_phone_national
         redact = "last4"
         description = "A phone number in its country's national form right after a phone label (Phone, Tel., T\xc3\xa9l., Telefon, Telefoon, Mobile, Mobil, Handy, Cell, Celular, Fax, Ph:, Contact number, a JSON key): trunk prefix 0 and 9-13 digits (020 7946 0958, (0221) 1234567, 06 12 34 56 78, (03) 9123 4567), 00 and a country code, (11) 91234-5678, 9 digits (912 345 678)"
     strings:
-        $national = /(phone|\bt\xc3\xa9l|\btel(efon|efono|efone|efoon|\xc3\xa9fono|\xc3\xa9phone)?|\bmobile?|\bmob|\bhandy|\bcell|\bcelular|\bfax|\bph[.:]|\bcontact[ _-]?(number|no\b\.?|nr\.?|#))\.?([ -]?(\([a-z ]{2,12}\)|number|no\.?|nr\.?|#))?( ?\/ ?(fax|tel\.?|text|sms))?[\"']?[ \t]{0,2}[:#=]?[ \t]{0,2}[\"']?\(?[0-9]{2,5}\)?([ .\/-]{1,2}[0-9]{2,8}|[0-9]{1,8}){1,5}([^0-9A-Za-z]|$)/ nocase
+        $national = /(phone|\bt\xc3\xa9l|\btel(efon|efono|efone|efoon|\xc3\xa9fono|\xc3\xa9phone)?|\bmobile?|\bmob|\bhandy|\bcell|\bcelular|\bfax|\bph[.:]|\bcontact[ _-]?(number|no\b\.?|nr\.?|#))\.?([ _-]?(\([a-z ]{2,12}\)|number|no\.?|nr\.?|#))?( ?\/ ?(fax|tel\.?|text|sms))?[\"']?[ \t]{0,2}[:#=]?[ \t]{0,2}[\"']?\(?[0-9]{2,5}\)?([ .\/-]{1,2}[0-9]{2,8}|[0-9]{1,8}){1,5}([^0-9A-Za-z]|$)/ nocase
     condition:
         $national
 }
@@ -187,7 +187,7 @@ rule pii_drivers_license_context
         redact = "last4"
         description = "US driver's licence number after driver's license / driver's lic. / driving licence / operator's license (any case, also as a JSON key) or DL#, DL No, DL:, DLN: (5-13 letters/digits, possibly grouped by dashes, at least 5 digits)"
     strings:
-        $dl = /(driver'?s?[ _-]?(licen[cs]e|lic\.?)|driving licen[cs]e|operator'?s? licen[cs]e)( ?\([A-Z]{2}\))?[ \t]{0,2}(number|no\.?|num|#)?[\"']?[ \t]{0,2}[:#=]?[ \t]{0,2}[\"']?[A-Z0-9][A-Z0-9-]{3,15}[A-Z0-9]([^A-Za-z0-9-]|$)/ nocase
+        $dl = /(driver'?s?[ _-]?(licen[cs]e|lic\.?)|driving licen[cs]e|operator'?s? licen[cs]e)( ?\([A-Z]{2}\))?[ _\t-]{0,2}(number|no\.?|num|#)?[\"']?[ \t]{0,2}[:#=]?[ \t]{0,2}[\"']?[A-Z0-9][A-Z0-9-]{3,15}[A-Z0-9]([^A-Za-z0-9-]|$)/ nocase
         $dl_abbrev = /\bDLN? ?(#|No\.?|num(ber)?|:)[ \t]{0,2}[:#]?[ \t]{0,2}[A-Z0-9][A-Z0-9-]{3,15}[A-Z0-9]([^A-Za-z0-9-]|$)/
     condition:
         any of them

@@ -3,7 +3,8 @@
 
 An audit against Faker-style data (docs/rules.md, "Fake-data generators")
 found numbers written with a glued extension (212-867-5309x1234), the 001-
-exit code, inside a sentence's parentheses, under a JSON key "phone", and
+exit code, inside a sentence's parentheses, under a JSON key "phone" or
+"phone_number", and
 national numbers with a trunk 0 after a phone label (Phone: 020 7946 0958)
 missed. tests/gen/gen_pii_faker_forms.py writes each form, with values that
 are valid in reality, into text, JSON, CSV, docx and xlsx; we scan with a

@@ -5,7 +5,8 @@ missed (2026-11-29): NANP numbers with a glued extension (212-867-5309x1234),
 the 001- exit code, a number in parentheses in a sentence, a JSON key
 "phone"; national numbers with a trunk 0 after a phone label in ten
 countries' spellings, 00 + country code, Brazil's (11) 91234-5678, Spain's
-nine digits, +55 (11) ...; an Iranian IBAN. Every value is valid in reality
+nine digits, +55 (11) ...; a driver's licence under a
+"driver_license_number" key; an Iranian IBAN. Every value is valid in reality
 (NANP area and exchange rules, real country codes, mod-97).
 
 Each form is written as a labelled line in text, a JSON record, a CSV
@@ -66,7 +67,9 @@ FORMS = [
     ("br_paren", "phone", "Celular: (11) 91234-5678", "(11) 91234-5678", "11912345678"),
     ("intl_00", "phone", "Tel.: 0044 20 7946 0958", "0044 20 7946 0958", "442079460958"),
     ("gb_json", "phone", '{"name": "John Smith", "phone": "020 7946 0958"}', "020 7946 0958", "02079460958"),
+    ("phone_number_key", "phone", '{"name": "Ann Lee", "phone_number": "0161 496 0750"}', "0161 496 0750", "01614960750"),
     ("e164_paren_area", "phone", "Fone +55 (11) 3456-7890 comercial", "+55 (11) 3456-7890", "551134567890"),
+    ("dl_number_key", "drivers_license", '{"name": "Ann Lee", "driver_license_number": "D4817263"}', "D4817263", "D4817263"),
     ("iban_ir", "iban", "IBAN: " + iban("IR", "0540105180021273113007"),
      iban("IR", "0540105180021273113007"), iban("IR", "0540105180021273113007")),
 ]
