@@ -24,6 +24,7 @@
 #include "extract/pdf_int.h"
 #include "unpack/zipcd.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,6 +53,8 @@ struct pdf_run {
     ls_err stop;     /* LS_E_TIMEOUT / LS_E_NOMEM: stop everything */
     bool text_full;  /* the object's text budget is spent: no more text */
     bool kids_full;  /* the root's budget refused a child: no more children */
+    const struct pdf_obj *first_page; /* for the fonts of content no page shows */
+    bool revising;   /* dict_text into a scratch textout: no appearance streams */
 };
 
 static bool bit_test_set(struct pdf_run *r, uint32_t num)
@@ -147,6 +150,7 @@ static void page_tree(struct pdf_run *r, struct pdf_obj *node, unsigned depth)
         for (size_t i = 0; i < kids->u.a.n && want_text(r); i++) page_tree(r, kids->u.a.v[i], depth + 1);
         return;
     }
+    if (!r->first_page) r->first_page = n;
     text_result(r, pdf_page_text(d, n, &r->t));
 }
 
@@ -363,7 +367,7 @@ static void appearance_text(struct pdf_run *r, const struct pdf_obj *annot)
     struct pdf_doc *d = &r->d;
     const struct pdf_obj *ap = pdf_dict_of(pdf_dict_getr(d, annot, "AP"));
     struct pdf_obj *n = pdf_dict_get(ap, "N");
-    if (!n || !want_text(r)) return;
+    if (!n || !want_text(r) || r->revising) return; /* the streams are weighed apart */
     text_result(r, pdf_textout_flush(&r->t));
     text_result(r, pdf_appearance_text(d, n, &r->t));
 }
@@ -468,6 +472,224 @@ static void walk_objects(struct pdf_run *r, bool text)
     }
 }
 
+/* ---- earlier revisions ---- */
+
+/* A redaction saved as an incremental update leaves the page as it was in
+ * the file: the old content stream, the old form field value, the old
+ * annotation. Readers show the newest revision only; a leak holds all of
+ * them. Their text follows the current text, each under a line
+ * "[earlier revision: object N]". */
+#define PDF_MAX_SUPERSEDED 4096u
+
+/* A stream that may be page content or a form: no image, font, metadata,
+ * cross-reference, object stream, embedded file, ICC profile, function,
+ * pattern or shading dictionary. */
+static bool content_like(const struct pdf_obj *st)
+{
+    static const char *const not_content[] = {
+        "Length1", "Length2", "Length3", "Width", "BitsPerComponent", "N",
+        "FunctionType", "ShadingType", "PatternType", "Params", "First", "W", NULL,
+    };
+    const struct pdf_obj *type = pdf_dict_get(st, "Type");
+    if (type && !pdf_name_is(type, "XObject")) return false;
+    const struct pdf_obj *sub = pdf_dict_get(st, "Subtype");
+    if (sub && !pdf_name_is(sub, "Form")) return false;
+    for (size_t i = 0; not_content[i]; i++)
+        if (pdf_dict_get(st, not_content[i])) return false;
+    return true;
+}
+
+/* Does page's /Contents name object num (directly or in its array)? */
+static bool page_shows(struct pdf_doc *d, const struct pdf_obj *page, uint32_t num)
+{
+    const struct pdf_obj *c = pdf_dict_get(page, "Contents");
+    if (c && c->kind == PDF_REF && c->u.ref.num == num) return true;
+    c = c ? pdf_resolve(d, (struct pdf_obj *)c) : NULL;
+    if (!c || c->kind != PDF_ARRAY) return false;
+    for (size_t i = 0; i < c->u.a.n; i++)
+        if (c->u.a.v[i]->kind == PDF_REF && c->u.a.v[i]->u.ref.num == num) return true;
+    return false;
+}
+
+/* The current page whose contents object num is, for its fonts. */
+static const struct pdf_obj *page_of(struct pdf_doc *d, uint32_t num)
+{
+    for (size_t i = 0; i < d->nx; i++) {
+        if (d->x[i].type != 1 && d->x[i].type != 2) continue;
+        const struct pdf_obj *o = pdf_get(d, (uint32_t)i);
+        if (o->kind == PDF_DICT && pdf_name_is(pdf_dict_get(o, "Type"), "Page") &&
+            page_shows(d, o, num))
+            return o;
+    }
+    return NULL;
+}
+
+static void revision_text(struct pdf_run *r, const struct pdf_obj *o, unsigned depth)
+{
+    if (depth > PDF_MAX_NEST || !want_text(r)) return;
+    if (o->kind == PDF_ARRAY) {
+        for (size_t i = 0; i < o->u.a.n; i++) revision_text(r, o->u.a.v[i], depth + 1);
+        return;
+    }
+    const struct pdf_obj *dict = pdf_dict_of(o);
+    if (!dict) return;
+    dict_text(r, dict);
+    for (size_t i = 0; i < dict->u.d.n; i++) revision_text(r, dict->u.d.v[i].val, depth + 1);
+}
+
+static bool has_alnum(struct ls_slice s)
+{
+    for (size_t i = 0; i < s.len; i++) {
+        int ch = ls_slice_at(s, i);
+        if ((ch >= '0' && ch <= '9') || (unsigned)((ch | 0x20) - 'a') < 26u || ch >= 0x80) return true;
+    }
+    return false;
+}
+
+/* Interpret stream num as content into t, with the fonts of the current
+ * page that shows it, else of the first page. */
+static ls_err stream_text_into(struct pdf_run *r, uint32_t num, const struct pdf_obj *st,
+                               struct pdf_textout *t)
+{
+    const struct pdf_obj *page = page_of(&r->d, num);
+    return pdf_stream_text(&r->d, st, page ? page : r->first_page, t);
+}
+
+/* The text object o gives: a stream's as content, a dictionary's strings
+ * (annotations, field values, links) as the walk reads them. */
+static ls_err revision_text_into(struct pdf_run *r, uint32_t num, const struct pdf_obj *o,
+                                 struct pdf_textout *t)
+{
+    if (o->kind == PDF_STREAM) return stream_text_into(r, num, o, t);
+    struct pdf_textout keep = r->t; /* dict_text writes to r->t */
+    r->t = *t;
+    r->revising = true;
+    revision_text(r, o, 0);
+    r->revising = false;
+    *t = r->t;
+    r->t = keep;
+    return t->err;
+}
+
+/* Is line a whole line of text? */
+static bool has_line(struct ls_slice text, struct ls_slice line)
+{
+    size_t pos = 0;
+    while (line.len && pos < text.len) {
+        size_t f = ls_slice_find(text, pos, line.ptr, line.len);
+        if (f == SIZE_MAX) return false;
+        size_t end = f + line.len;
+        if ((f == 0 || text.ptr[f - 1] == '\n') && (end == text.len || text.ptr[end] == '\n'))
+            return true;
+        pos = f + 1;
+    }
+    return false;
+}
+
+/* The lines of old that neither cur nor the text read so far holds, in
+ * order, into out: what an update changed or removed. */
+static ls_err new_lines(const struct pdf_run *r, struct ls_slice old, struct ls_slice cur,
+                        struct ls_buf *out)
+{
+    size_t a = 0;
+    while (a < old.len) {
+        size_t b = a;
+        while (b < old.len && old.ptr[b] != '\n') b++;
+        struct ls_slice line = ls_slice_make(old.ptr + a, b - a);
+        if (line.len && !has_line(cur, line) && !pdf_textout_had_line(&r->t, line)) {
+            LS_TRY(ls_buf_add(out, line.ptr, line.len));
+            LS_TRY(ls_buf_addc(out, '\n'));
+        }
+        a = b + 1;
+    }
+    return LS_OK;
+}
+
+/* Add old's text under "[what: object N]": its lines that the text of the
+ * object's current definition cur (NULL: none) lacks, when they show a
+ * letter or digit. A stream that shows nothing (a CMap, a script, a
+ * drawing) and an unchanged rewrite add nothing. */
+static void revision(struct pdf_run *r, const char *what, uint32_t num, const struct pdf_obj *old,
+                     const struct pdf_obj *cur)
+{
+    struct pdf_doc *d = &r->d;
+    struct pdf_textout a, b;
+    pdf_textout_init(&a, d);
+    pdf_textout_init(&b, d);
+    a.scratch = b.scratch = true;
+    struct ls_buf kept;
+    ls_buf_init(&kept, PDF_MAX_STREAM);
+    ls_err e = revision_text_into(r, num, old, &a);
+    struct ls_slice sa = ls_buf_slice(&a.buf);
+    if (has_alnum(sa)) {
+        if (cur && cur->kind == old->kind) (void)revision_text_into(r, num, cur, &b);
+        if (new_lines(r, sa, ls_buf_slice(&b.buf), &kept) == LS_OK) sa = ls_buf_slice(&kept);
+    }
+    char line[64];
+    int n = snprintf(line, sizeof line, "[%s: object %u]\n", what, num);
+    if (has_alnum(sa) && n > 0 && (size_t)n < sizeof line) {
+        (void)pdf_textout_sep(&r->t, '\n');
+        text_result(r, pdf_textout_add(&r->t, line, (size_t)n));
+        text_result(r, pdf_textout_add(&r->t, sa.ptr, sa.len));
+        text_result(r, pdf_textout_flush(&r->t)); /* known from now on */
+    }
+    ls_buf_free(&kept);
+    pdf_textout_free(&a);
+    pdf_textout_free(&b);
+    text_result(r, e == LS_E_LIMIT ? LS_OK : e);
+}
+
+/* Appearance streams of every state (/AP /N /D /R, each a stream or a
+ * dictionary of states): a checkbox's /Off and /Yes drawings are no
+ * unused content. */
+static void mark_appearances(struct pdf_run *r)
+{
+    struct pdf_doc *d = &r->d;
+    for (size_t i = 0; i < d->nx; i++) {
+        const struct pdf_obj *o = pdf_dict_of(d->x[i].obj);
+        const struct pdf_obj *ap = o ? pdf_dict_of(pdf_dict_getr(d, o, "AP")) : NULL;
+        for (size_t k = 0; ap && k < ap->u.d.n; k++) {
+            const struct pdf_obj *v = ap->u.d.v[k].val;
+            if (v->kind == PDF_REF) (void)pdf_done_test_set(d, v->u.ref.num);
+            const struct pdf_obj *states = pdf_dict_of(pdf_resolve(d, (struct pdf_obj *)v));
+            for (size_t m = 0; states && states->kind == PDF_DICT && m < states->u.d.n; m++)
+                if (states->u.d.v[m].val->kind == PDF_REF)
+                    (void)pdf_done_test_set(d, states->u.d.v[m].val->u.ref.num);
+        }
+    }
+}
+
+static void superseded(void *ud, uint32_t num, struct pdf_obj *o)
+{
+    struct pdf_run *r = ud;
+    if (!want_text(r) || (o->kind == PDF_STREAM && !content_like(o))) return;
+    if (o->kind != PDF_STREAM && !pdf_dict_of(o) && o->kind != PDF_ARRAY) return;
+    revision(r, "earlier revision", num, o, pdf_get(&r->d, num));
+}
+
+/* Current streams no page, form or annotation used: the content an
+ * update unlinked from its page but did not free. */
+static void unused_streams(struct pdf_run *r)
+{
+    struct pdf_doc *d = &r->d;
+    for (size_t i = 0; i < d->nx && want_text(r); i++) {
+        if ((d->x[i].type != 1 && d->x[i].type != 2) || !d->x[i].obj) continue;
+        const struct pdf_obj *o = d->x[i].obj;
+        if (o->kind != PDF_STREAM || !content_like(o) || pdf_done_test_set(d, (uint32_t)i)) continue;
+        revision(r, "unused content", (uint32_t)i, o, NULL);
+    }
+}
+
+static void earlier_revisions(struct pdf_run *r)
+{
+    /* a recovered file weighed every definition already */
+    if (!want_text(r) || r->d.scanned || !pdf_several_revisions(&r->d)) return;
+    text_result(r, pdf_textout_flush(&r->t)); /* the current text's lines are known */
+    mark_appearances(r);
+    unused_streams(r);
+    (void)pdf_each_superseded(&r->d, PDF_MAX_SUPERSEDED, superseded, r);
+}
+
 /* ---- entry ---- */
 
 /* Complete files end with %%EOF; junk after it (appended data) is fine,
@@ -556,6 +778,9 @@ static ls_err pdf_extract(struct ls_ctx *c, struct ls_object *o)
         err = LS_E_NOMEM;
         goto out;
     }
+    /* more than one revision: the lines of the current text are kept, so
+     * only what earlier revisions had and the current one lacks is added */
+    if (pdf_several_revisions(d)) pdf_textout_keep_lines(&r->t);
     if (!has_eof_marker(d->data)) {
         d->truncated = true;
         ls_note(c, o, LS_R_TRUNCATED, "pdf: no %%%%EOF after the last object");
@@ -575,6 +800,7 @@ static ls_err pdf_extract(struct ls_ctx *c, struct ls_object *o)
     }
     walk_objects(r, true);
     if (root->kind == PDF_DICT) xmp_text(r, root);
+    earlier_revisions(r);
     if (d->arena.failed) {
         ls_note(c, o, LS_R_LIMIT_MEMORY, "pdf: object memory limit reached");
         d->limited = true;

@@ -198,6 +198,17 @@ struct pdf_doc {
     uint64_t max_work;
 };
 
+/* Does the file hold more than one revision: a second %%EOF? (Linearized
+ * files have two as well; their objects are each defined once.) */
+bool pdf_several_revisions(const struct pdf_doc *d);
+/* Definitions the cross-reference no longer points at: objects an
+ * incremental update replaced or freed, which stay in the file. Each
+ * "N G obj" at the start of a line whose offset is not object N's current
+ * one is parsed (not cached) and given to fn, in file order, at most max
+ * of them; returns how many. */
+typedef void (*pdf_superseded_fn)(void *ud, uint32_t num, struct pdf_obj *o);
+size_t pdf_each_superseded(struct pdf_doc *d, size_t max, pdf_superseded_fn fn, void *ud);
+
 /* Set up: xref (or recovery scan), trailer, encryption. */
 ls_err pdf_doc_open(struct pdf_doc *d, struct ls_ctx *c, struct ls_object *o);
 void pdf_doc_close(struct pdf_doc *d);
@@ -296,15 +307,27 @@ struct pdf_textout {
     struct ls_buf buf;
     ls_err err; /* sticky: LS_E_LIMIT once the text budget is full */
     int last;   /* last byte added (survives flushes), -1 if none */
+    uint64_t *lines; /* NULL, or hashes of the lines flushed (pdf_textout_keep_lines) */
+    size_t nlines;
+    bool scratch;    /* a buffer the caller reads: flushes keep the text (up to 4 MiB) */
 };
 void pdf_textout_init(struct pdf_textout *t, struct pdf_doc *d);
 ls_err pdf_textout_add(struct pdf_textout *t, const void *p, size_t n);
 ls_err pdf_textout_sep(struct pdf_textout *t, char sep);
 ls_err pdf_textout_flush(struct pdf_textout *t);
+/* Remember (a hash of) every line flushed from now on, up to 65,536. */
+void pdf_textout_keep_lines(struct pdf_textout *t);
+/* Was this line flushed already (whole, kept by pdf_textout_keep_lines)? */
+bool pdf_textout_had_line(const struct pdf_textout *t, struct ls_slice line);
 void pdf_textout_free(struct pdf_textout *t);
 
 /* Interpret one page (content streams, forms); page is a /Page dict. */
 ls_err pdf_page_text(struct pdf_doc *d, const struct pdf_obj *page, struct pdf_textout *t);
+/* Text of a stream no page shows now (an earlier revision's page content
+ * or form), interpreted in the resources of page (a /Page dict whose
+ * resources it had; NULL: its own /Resources, else none). */
+ls_err pdf_stream_text(struct pdf_doc *d, const struct pdf_obj *stream, const struct pdf_obj *page,
+                       struct pdf_textout *t);
 /* Interpret a content stream in the given resources (exposed for tests). */
 ls_err pdf_content_text(struct pdf_doc *d, struct ls_slice content, const struct pdf_obj *res,
                         struct pdf_textout *t, unsigned depth);

@@ -39,11 +39,58 @@ void pdf_textout_init(struct pdf_textout *t, struct pdf_doc *d)
     ls_buf_init(&t->buf, 4u << 20);
     t->err = LS_OK;
     t->last = -1;
+    t->lines = NULL;
+    t->nlines = 0;
+    t->scratch = false;
+}
+
+#define PDF_LINE_SLOTS (1u << 17)
+#define PDF_LINE_MAX (1u << 16)
+
+static uint64_t line_hash(struct ls_slice line)
+{
+    uint64_t h = 1469598103934665603u; /* FNV-1a */
+    for (size_t i = 0; i < line.len; i++) h = (h ^ line.ptr[i]) * 1099511628211u;
+    return h | 1u; /* 0 marks an empty slot */
+}
+
+void pdf_textout_keep_lines(struct pdf_textout *t)
+{
+    if (!t->lines) t->lines = calloc(PDF_LINE_SLOTS, sizeof *t->lines);
+}
+
+bool pdf_textout_had_line(const struct pdf_textout *t, struct ls_slice line)
+{
+    if (!t->lines) return false;
+    uint64_t h = line_hash(line);
+    for (size_t i = h & (PDF_LINE_SLOTS - 1);; i = (i + 1) & (PDF_LINE_SLOTS - 1)) {
+        if (t->lines[i] == h) return true;
+        if (t->lines[i] == 0) return false;
+    }
+}
+
+static void remember_lines(struct pdf_textout *t, struct ls_slice s)
+{
+    size_t a = 0;
+    while (a < s.len && t->nlines < PDF_LINE_MAX) {
+        size_t b = a;
+        while (b < s.len && s.ptr[b] != '\n') b++;
+        uint64_t h = line_hash(ls_slice_make(s.ptr + a, b - a));
+        size_t i = h & (PDF_LINE_SLOTS - 1);
+        while (t->lines[i] != 0 && t->lines[i] != h) i = (i + 1) & (PDF_LINE_SLOTS - 1);
+        if (t->lines[i] == 0) {
+            t->lines[i] = h;
+            t->nlines++;
+        }
+        a = b + 1;
+    }
 }
 
 ls_err pdf_textout_flush(struct pdf_textout *t)
 {
+    if (t->scratch) return t->err;
     struct ls_slice s = ls_buf_slice(&t->buf);
+    if (t->lines) remember_lines(t, s);
     if (s.len && t->err == LS_OK) t->err = ls_emit_text(t->d->c, t->d->o, s.ptr, s.len);
     ls_buf_reset(&t->buf);
     return t->err;
@@ -68,7 +115,12 @@ ls_err pdf_textout_sep(struct pdf_textout *t, char sep)
     return pdf_textout_add(t, &sep, 1);
 }
 
-void pdf_textout_free(struct pdf_textout *t) { ls_buf_free(&t->buf); }
+void pdf_textout_free(struct pdf_textout *t)
+{
+    ls_buf_free(&t->buf);
+    free(t->lines);
+    t->lines = NULL;
+}
 
 /* ---- fonts ---- */
 
@@ -920,6 +972,24 @@ ls_err pdf_page_text(struct pdf_doc *d, const struct pdf_obj *page, struct pdf_t
     }
     if (err == LS_OK)
         err = pdf_content_text(d, ls_buf_slice(&all), page_resources(d, page), t, 0);
+    ls_buf_free(&all);
+    if (err == LS_OK) err = pdf_textout_sep(t, '\n');
+    return err;
+}
+
+ls_err pdf_stream_text(struct pdf_doc *d, const struct pdf_obj *stream, const struct pdf_obj *page,
+                       struct pdf_textout *t)
+{
+    if (stream->kind != PDF_STREAM) return LS_OK;
+    const struct pdf_obj *res = pdf_dict_of(pdf_dict_getr(d, stream, "Resources"));
+    if (!res && page) res = page_resources(d, page);
+    struct ls_buf all;
+    ls_buf_init(&all, PDF_MAX_STREAM);
+    ls_err err = pdf_stream_decode(d, stream, PDF_MAX_STREAM, &all);
+    if (err == LS_OK || err == LS_E_TRUNCATED || err == LS_E_CORRUPT)
+        err = pdf_content_text(d, ls_buf_slice(&all), res, t, 0);
+    else if (err == LS_E_UNSUPPORTED || err == LS_E_LIMIT)
+        err = LS_OK; /* an image filter, a bomb cut: no text to interpret */
     ls_buf_free(&all);
     if (err == LS_OK) err = pdf_textout_sep(t, '\n');
     return err;

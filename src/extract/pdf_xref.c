@@ -606,6 +606,52 @@ static void recover_scan(struct pdf_doc *d)
         if (d->x[i].type == 1) scan_objstm(d, (uint32_t)i);
 }
 
+/* ---- earlier revisions ---- */
+
+bool pdf_several_revisions(const struct pdf_doc *d)
+{
+    struct ls_slice in = d->data;
+    size_t f = ls_slice_find(in, 0, "%%EOF", 5);
+    return f != SIZE_MAX && ls_slice_find(in, f + 5, "%%EOF", 5) != SIZE_MAX;
+}
+
+size_t pdf_each_superseded(struct pdf_doc *d, size_t max, pdf_superseded_fn fn, void *ud)
+{
+    struct ls_slice in = d->data;
+    size_t n = 0, pos = 0;
+    while (n < max) {
+        size_t f = ls_slice_find(in, pos, " obj", 4);
+        if (f == SIZE_MAX) break;
+        pos = f + 4;
+        if ((pos & 0xffff) < 4 && ls_ctx_expired(d->c)) break;
+        /* "N G obj" at the start of a line */
+        size_t b = f;
+        int fields = 0;
+        while (fields < 2 && b > 0) {
+            size_t e = b;
+            while (e > 0 && in.ptr[e - 1] == ' ') e--;
+            size_t st = e;
+            while (st > 0 && in.ptr[st - 1] >= '0' && in.ptr[st - 1] <= '9' && e - st < 10) st--;
+            if (st == e) break;
+            b = st;
+            fields++;
+        }
+        if (fields != 2 || (b > 0 && in.ptr[b - 1] != '\n' && in.ptr[b - 1] != '\r')) continue;
+        uint32_t num, gen;
+        size_t after;
+        if (!obj_header(in, b, &num, &gen, &after)) continue;
+        const struct pdf_xent *e = xent(d, num, false);
+        if (e && e->type == 1 && e->off == b) continue; /* the current definition */
+        if (e && e->busy) continue;
+        bool ok;
+        struct pdf_obj *o = parse_at(d, b, num, &ok);
+        if (!ok || o->kind == PDF_NULL) continue;
+        n++;
+        fn(ud, num, o);
+    }
+    return n;
+}
+
 /* Find the catalog by scanning objects when the trailer has no usable Root. */
 static struct pdf_obj *find_catalog(struct pdf_doc *d)
 {

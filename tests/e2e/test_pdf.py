@@ -122,11 +122,28 @@ class PdfTest(unittest.TestCase):
         self.assertFound(o, "ssn", ssn4(gen_pdf.SSN_INFO))   # Info lives in the object stream
 
     def test_incremental_update_newest_wins(self):
+        """The page shows the newest content; the content the update
+        unlinked from the page is still in the file and read after it,
+        under a marker."""
         o = self.obj("incremental.pdf")
         self.assertFull(o)
         t = self.text("incremental.pdf")
         self.assertIn("Final: SSN " + gen_pdf.SSN, t)
-        self.assertNotIn("Draft text only", t)
+        self.assertLess(t.index("Final: SSN"), t.index("[unused content: object "))
+        self.assertLess(t.index("[unused content: object "), t.index("Draft text only"))
+
+    def test_redaction_in_an_update_is_read(self):
+        """A redaction saved as an incremental update redefines the page's
+        content stream and comment under the same numbers: the old objects
+        (Flate, UTF-16) stay in the file, invisible to a raw scan, and are
+        what a leak must not republish."""
+        o = self.obj("redacted_update.pdf")
+        self.assertFull(o)
+        t = self.text("redacted_update.pdf")
+        self.assertTrue(t.startswith("Employee SSN [REDACTED]"), t)
+        self.assertIn("[earlier revision: object ", t)
+        self.assertFound(o, "ssn", ssn4(gen_pdf.SSN_REVISION))
+        self.assertFound(o, "ssn", ssn4(gen_pdf.SSN_REV_NOTE))
 
     def test_tounicode_type0(self):
         o = self.obj("tounicode.pdf")

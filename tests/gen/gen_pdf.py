@@ -44,6 +44,8 @@ SSN_FIELD = "536-22-1879"     # form field value
 LINK_EMAIL = "hr.desk@corp-mail.test"  # a link annotation's mailto: target
 SSN_TU = "536-22-1880"        # Type0 + ToUnicode page
 SSN_PRODUCER = "536-22-1881"  # ghostscript-made PDF
+SSN_REVISION = "536-22-1882"  # page text an update "redacted" (same object redefined)
+SSN_REV_NOTE = "536-22-1883"  # annotation /Contents (UTF-16) an update replaced
 FILTER_SSNS = {                # one per filter variant
     "ASCIIHexDecode": "536-22-1882",
     "ASCII85Decode": "536-22-1883",
@@ -344,6 +346,35 @@ def make_incremental():
         out += b"%d 1\n%010d 00000 n \n" % (n, offs[n])
     out += b"trailer\n<</Size %d/Root %d 0 R/Prev %d>>\nstartxref\n%d\n%%%%EOF\n" % (
         new_cs_num + 1, t["Root"].num, first_xref, xref)
+    return bytes(out)
+
+
+def make_redacted_update():
+    """A redaction saved as an incremental update, as Acrobat saves one: the
+    page's content stream and its comment are redefined under the same
+    object numbers. Readers show only the new revision; the old objects
+    (Flate-compressed, UTF-16) stay in the file, invisible to a raw scan."""
+    w = Writer()
+    note = w.add({"Type": Name("Annot"), "Subtype": Name("Text"), "Rect": [72, 600, 92, 620],
+                  "Contents": utf16("Reviewer: employee SSN " + SSN_REV_NOTE)})
+    t = simple_doc(w, [b"BT /F1 12 Tf 72 700 Td (Employee SSN " + SSN_REVISION.encode() + b") Tj ET"],
+                   annots=[note])
+    base = w.classic(t)
+    first_xref = int(base.rsplit(b"startxref", 1)[1].split()[0])
+    cs_num = [n for n, v in w.objs.items() if isinstance(v, Stream)][0]
+    out = bytearray(base)
+    offs = {}
+    data = zlib.compress(b"BT /F1 12 Tf 72 700 Td (Employee SSN [REDACTED]) Tj ET")
+    offs[cs_num] = len(out)
+    out += b"%d 0 obj\n<</Filter/FlateDecode/Length %d>>\nstream\n" % (cs_num, len(data)) + data + b"\nendstream\nendobj\n"
+    offs[note.num] = len(out)
+    out += b"%d 0 obj\n<</Type/Annot/Subtype/Text/Rect[72 600 92 620]/Contents(Reviewed)>>\nendobj\n" % note.num
+    xref = len(out)
+    out += b"xref\n0 1\n0000000000 65535 f \n"
+    for n in sorted(offs):
+        out += b"%d 1\n%010d 00000 n \n" % (n, offs[n])
+    out += b"trailer\n<</Size %d/Root %d 0 R/Prev %d>>\nstartxref\n%d\n%%%%EOF\n" % (
+        max(w.objs) + 1, t["Root"].num, first_xref, xref)
     return bytes(out)
 
 
@@ -959,6 +990,7 @@ FIXTURES = {
     "classic.pdf": make_classic,
     "xref_stream.pdf": make_xref_stream,
     "incremental.pdf": make_incremental,
+    "redacted_update.pdf": make_redacted_update,
     "tounicode.pdf": make_tounicode,
     "filters.pdf": make_filters,
     "rotated.pdf": make_rotated_ligature,
