@@ -55,6 +55,8 @@ struct pdf_run {
     bool kids_full;  /* the root's budget refused a child: no more children */
     const struct pdf_obj *first_page; /* for the fonts of content no page shows */
     bool revising;   /* dict_text into a scratch textout: no appearance streams */
+    struct shown *shown; /* content object -> current page (earlier revisions) */
+    size_t nshown, capshown;
 };
 
 static bool bit_test_set(struct pdf_run *r, uint32_t num)
@@ -499,29 +501,54 @@ static bool content_like(const struct pdf_obj *st)
     return true;
 }
 
-/* Does page's /Contents name object num (directly or in its array)? */
-static bool page_shows(struct pdf_doc *d, const struct pdf_obj *page, uint32_t num)
+/* Which current page shows a content object: (num, page) pairs sorted by
+ * num, built once per file. */
+struct shown {
+    uint32_t num;
+    const struct pdf_obj *page;
+};
+
+static int shown_cmp(const void *a, const void *b)
 {
-    const struct pdf_obj *c = pdf_dict_get(page, "Contents");
-    if (c && c->kind == PDF_REF && c->u.ref.num == num) return true;
-    c = c ? pdf_resolve(d, (struct pdf_obj *)c) : NULL;
-    if (!c || c->kind != PDF_ARRAY) return false;
-    for (size_t i = 0; i < c->u.a.n; i++)
-        if (c->u.a.v[i]->kind == PDF_REF && c->u.a.v[i]->u.ref.num == num) return true;
-    return false;
+    uint32_t x = ((const struct shown *)a)->num, y = ((const struct shown *)b)->num;
+    return x < y ? -1 : x > y;
+}
+
+static void shown_add(struct pdf_run *r, const struct pdf_obj *ref, const struct pdf_obj *page)
+{
+    if (ref->kind != PDF_REF) return;
+    if (r->nshown == r->capshown) {
+        size_t cap = r->capshown ? r->capshown * 2 : 64;
+        struct shown *p = realloc(r->shown, cap * sizeof *p);
+        if (!p) return; /* the fonts of the first page are used instead */
+        r->shown = p;
+        r->capshown = cap;
+    }
+    r->shown[r->nshown++] = (struct shown){ref->u.ref.num, page};
+}
+
+static void shown_build(struct pdf_run *r)
+{
+    struct pdf_doc *d = &r->d;
+    for (size_t i = 0; i < d->nx; i++) {
+        const struct pdf_obj *o = d->x[i].obj;
+        if (!o || o->kind != PDF_DICT || !pdf_name_is(pdf_dict_get(o, "Type"), "Page")) continue;
+        const struct pdf_obj *c = pdf_dict_get(o, "Contents");
+        if (!c) continue;
+        shown_add(r, c, o);
+        const struct pdf_obj *arr = pdf_resolve(d, (struct pdf_obj *)c);
+        for (size_t k = 0; arr->kind == PDF_ARRAY && k < arr->u.a.n; k++) shown_add(r, arr->u.a.v[k], o);
+    }
+    if (r->nshown > 1) qsort(r->shown, r->nshown, sizeof *r->shown, shown_cmp);
 }
 
 /* The current page whose contents object num is, for its fonts. */
-static const struct pdf_obj *page_of(struct pdf_doc *d, uint32_t num)
+static const struct pdf_obj *page_of(struct pdf_run *r, uint32_t num)
 {
-    for (size_t i = 0; i < d->nx; i++) {
-        if (d->x[i].type != 1 && d->x[i].type != 2) continue;
-        const struct pdf_obj *o = pdf_get(d, (uint32_t)i);
-        if (o->kind == PDF_DICT && pdf_name_is(pdf_dict_get(o, "Type"), "Page") &&
-            page_shows(d, o, num))
-            return o;
-    }
-    return NULL;
+    struct shown key = {num, NULL};
+    const struct shown *f =
+        r->nshown ? bsearch(&key, r->shown, r->nshown, sizeof *r->shown, shown_cmp) : NULL;
+    return f ? f->page : NULL;
 }
 
 static void revision_text(struct pdf_run *r, const struct pdf_obj *o, unsigned depth)
@@ -551,7 +578,7 @@ static bool has_alnum(struct ls_slice s)
 static ls_err stream_text_into(struct pdf_run *r, uint32_t num, const struct pdf_obj *st,
                                struct pdf_textout *t)
 {
-    const struct pdf_obj *page = page_of(&r->d, num);
+    const struct pdf_obj *page = page_of(r, num);
     return pdf_stream_text(&r->d, st, page ? page : r->first_page, t);
 }
 
@@ -686,6 +713,7 @@ static void earlier_revisions(struct pdf_run *r)
     if (!want_text(r) || r->d.scanned || !pdf_several_revisions(&r->d)) return;
     text_result(r, pdf_textout_flush(&r->t)); /* the current text's lines are known */
     mark_appearances(r);
+    shown_build(r);
     unused_streams(r);
     (void)pdf_each_superseded(&r->d, PDF_MAX_SUPERSEDED, superseded, r);
 }
@@ -809,6 +837,7 @@ static ls_err pdf_extract(struct ls_ctx *c, struct ls_object *o)
     err = finish(r, true);
 out:
     pdf_textout_free(&r->t);
+    free(r->shown);
     free(r->pages);
     pdf_doc_close(d);
     free(r);
