@@ -87,12 +87,14 @@ static size_t utf8_ascii_end(struct ls_slice s, size_t pos)
     return pos;
 }
 
-/* A C1 control or a bidi embedding/override/isolate spelled in UTF-8 at i. */
+/* A C1 control, a line or paragraph separator (U+2028/U+2029: a line break
+ * to editors, JavaScript and str.splitlines()) or a bidi
+ * embedding/override/isolate spelled in UTF-8 at i. */
 static bool hidden_control_at(struct ls_slice s, size_t i)
 {
     int b0 = ls_slice_at(s, i), b1 = ls_slice_at(s, i + 1), b2 = ls_slice_at(s, i + 2);
     if (b0 == 0xc2 && b1 >= 0x80 && b1 <= 0x9f) return true;
-    if (b0 == 0xe2 && b1 == 0x80 && b2 >= 0xaa && b2 <= 0xae) return true;
+    if (b0 == 0xe2 && b1 == 0x80 && b2 >= 0xa8 && b2 <= 0xae) return true;
     return b0 == 0xe2 && b1 == 0x81 && b2 >= 0xa6 && b2 <= 0xa9;
 }
 
@@ -187,13 +189,17 @@ ls_err ls_json_str(struct ls_buf *b, struct ls_slice s, bool *lossy)
         }
         size_t at = pos;
         int32_t cp = c < 0x80 ? (pos++, (int32_t)c) : ls_utf8_next(s, &pos);
-        if (cp >= 0x80) continue; /* valid multibyte: part of the run */
+        /* valid multibyte: part of the run, except C1 controls (U+0085 is a
+         * line break) and U+2028/U+2029, which readers that split lines the
+         * Unicode way (Python's str.splitlines(), JavaScript) take for line
+         * ends: escaped, so no name can split a manifest line */
+        if (cp >= 0xa0 && cp != 0x2028 && cp != 0x2029) continue;
         LS_TRY(ls_buf_add(b, s.ptr + run, at - run));
         if (cp < 0) {
             LS_TRY(ls_buf_add(b, "\\ufffd", 6));
             if (lossy) *lossy = true;
-        } else if (cp == 0x7f) {
-            LS_TRY(ls_buf_add(b, "\\u007f", 6));
+        } else if (cp >= 0x7f) {
+            LS_TRY(ls_buf_printf(b, "\\u%04x", (unsigned)cp));
         } else {
             LS_TRY(json_escape_cp(b, (uint8_t)cp));
         }

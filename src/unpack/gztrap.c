@@ -2,6 +2,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/watch.h"
 #include "unpack/gztrap.h"
@@ -33,6 +34,36 @@ bool ls_gztrap_header_open(struct ls_slice h)
         pos = nul + 1;
     }
     return false;
+}
+
+/* A NUL-terminated header field at *pos (without its NUL); empty and *pos at
+ * the end if it never ends. */
+static struct ls_slice gz_zfield(struct ls_slice h, size_t *pos)
+{
+    struct ls_slice f = {0};
+    size_t nul = ls_slice_find(h, *pos, "", 1);
+    if (nul == SIZE_MAX || !ls_slice_sub(h, *pos, nul - *pos, &f)) {
+        *pos = h.len;
+        return (struct ls_slice){0};
+    }
+    *pos = nul + 1;
+    return f;
+}
+
+bool ls_gz_header_fields(struct ls_slice h, struct ls_gz_fields *f)
+{
+    memset(f, 0, sizeof *f);
+    if (!is_gzip(h) || h.len < 10) return false;
+    int flags = ls_slice_at(h, 3);
+    size_t pos = 10;
+    uint16_t xlen;
+    if (flags & GZ_FEXTRA) {
+        if (!ls_rd_u16le(h, pos, &xlen) || !ls_slice_sub(h, pos + 2, xlen, &f->extra)) return true;
+        pos += 2u + xlen;
+    }
+    if (flags & GZ_FNAME) f->name = gz_zfield(h, &pos);
+    if (flags & GZ_FCOMMENT) f->comment = gz_zfield(h, &pos);
+    return true;
 }
 
 /* The first LS_GZTRAP_WINDOW bytes of one gzip level decoded, into out. */

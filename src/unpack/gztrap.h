@@ -27,4 +27,14 @@ bool ls_gztrap(struct ls_slice s, unsigned *level);
  * within h (exposed for unit tests). */
 bool ls_gztrap_header_open(struct ls_slice h);
 
+/* The optional fields of the gzip header at the start of h (RFC 1952
+ * 2.3.1), views of h; a field absent or cut short is empty. The original
+ * file name (gzip stores it by default) and the comment are text nobody
+ * decompressing the stream sees: the archive handler scans them as the
+ * container's text. False if h is not a gzip header. */
+struct ls_gz_fields {
+    struct ls_slice extra, name, comment;
+};
+bool ls_gz_header_fields(struct ls_slice h, struct ls_gz_fields *f);
+
 #endif

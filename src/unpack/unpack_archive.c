@@ -175,6 +175,10 @@ struct arc {
     bool raw;               /* single compressed stream (raw format) */
     bool cut;               /* a member's read stopped before its end */
     bool any_encrypted;
+    bool zip_dir_bad;       /* a zip starting with a local header whose end
+                             * records or directory are unusable */
+    char short_why[160];    /* the container's own structure says it was cut
+                             * short (cut_short()); "" if not */
     struct ls_zipcd_report zr; /* zip: the directory check (zr.is_zip false otherwise) */
     struct ls_zipcd_name *zn; /* zip: names as stored, in local-header order */
     size_t nzn, zcur;
@@ -571,6 +575,26 @@ static bool special_entry(struct arc *ar, struct archive_entry *e, struct arc_ch
     return true;
 }
 
+/* ar's own index members, which every static library built by GNU or BSD
+ * ar holds and no extractor writes as files: the symbol table ("/",
+ * "/SYM64/", "__.SYMDEF ...") and GNU's long-name table ("//"). Their
+ * names are the format's, not paths: no name alerts ("/" is no absolute
+ * path). The symbol table is still read and scanned; the long-name table
+ * libarchive consumes itself (it hands back no data): not recorded. */
+enum ar_index { AR_INDEX_NONE, AR_INDEX_SYMBOLS, AR_INDEX_NAMES };
+static enum ar_index ar_index(const struct arc *ar, struct archive_entry *e)
+{
+    static const char *const syms[] = {"/", "/SYM64/", "__.SYMDEF", "__.SYMDEF SORTED",
+                                       "__.SYMDEF 64", "__.SYMDEF_64"};
+    const char *p = archive_entry_pathname(e);
+    if (ar->raw || !p || (archive_format(ar->ss.a) & ARCHIVE_FORMAT_BASE_MASK) != ARCHIVE_FORMAT_AR)
+        return AR_INDEX_NONE;
+    if (strcmp(p, "//") == 0) return archive_entry_size(e) > 0 ? AR_INDEX_SYMBOLS : AR_INDEX_NAMES;
+    for (size_t i = 0; i < sizeof syms / sizeof syms[0]; i++)
+        if (strcmp(p, syms[i]) == 0) return AR_INDEX_SYMBOLS;
+    return AR_INDEX_NONE;
+}
+
 static ls_err do_entry(struct arc *ar, struct archive_entry *e, bool warned)
 {
     struct arc_child k;
@@ -590,9 +614,12 @@ static ls_err do_entry(struct arc *ar, struct archive_entry *e, bool warned)
         say(&k, "header", ar->ss.err);
     }
     bool special = special_entry(ar, e, &k, &kind);
-    name_tags(ar, &k, kind);
+    enum ar_index idx = ar_index(ar, e);
+    if (idx == AR_INDEX_NONE) name_tags(ar, &k, kind);
     ls_err r = LS_OK;
-    if (special) {
+    if (idx == AR_INDEX_NAMES) {
+        /* nothing to read or record */
+    } else if (special) {
         r = emit(ar, &k);
     } else if (archive_entry_filetype(e) == AE_IFDIR) {
         /* Directories are recorded only when their name is hostile, or
@@ -600,7 +627,10 @@ static ls_err do_entry(struct arc *ar, struct archive_entry *e, bool warned)
          * extractors make a folder and drop them, libarchive hands back
          * nothing): that data is a hiding place nobody read. */
         k.ch.flags |= LS_CHILD_NODATA;
-        if (k.ch.declared_size > 0) {
+        /* only a zip's directory entry has no size of its own: an ISO 9660
+         * directory's size is its own extent (the table of its entries) */
+        if (k.ch.declared_size > 0 &&
+            (archive_format(ar->ss.a) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_ZIP) {
             tag(&k, LS_R_UNSUPPORTED);
             say(&k, "directory entry declares data; extractors drop it, not read", NULL);
             k.ch.mime_hint = "inode/directory";
@@ -649,8 +679,9 @@ static ls_err header_error(struct arc *ar, int r)
         return LS_E_ENCRYPTED;
     }
     if (r == ARCHIVE_FATAL || r == ARCHIVE_RETRY) {
+        bool cut = ar->seen || ar->short_why[0] || strstr(ar->ss.err, "runcated");
         const char *why = unsupported_error(ar) ? LS_R_UNSUPPORTED
-                          : ar->seen              ? LS_R_TRUNCATED
+                          : cut                   ? LS_R_TRUNCATED
                                                   : LS_R_PARSE_ERROR;
         ls_note(ar->c, ar->o, why, "%s: %s (after %llu members)",
                 fmt_name(ar), ar->ss.err, (unsigned long long)ar->seen);
@@ -726,6 +757,23 @@ static uint64_t consumed_at_eof(struct arc *ar)
     return used > 0 ? (uint64_t)used : 0;
 }
 
+/* A tar that libarchive ended at EOF without its end-of-archive blocks and
+ * with less than a block left: the file was cut inside the next header
+ * (libarchive 3.6 takes that for the end). The block before `used` is not
+ * zero, so no end marker was read there. */
+static bool tar_header_cut(const struct arc *ar, size_t used)
+{
+    struct ls_slice before;
+    if (ar->raw || (archive_format(ar->ss.a) & ARCHIVE_FORMAT_BASE_MASK) != ARCHIVE_FORMAT_TAR)
+        return false;
+    if (ar->o->data.len - used >= 512 || used < 512 ||
+        !ls_slice_sub(ar->o->data, used - 512, 512, &before))
+        return false;
+    for (size_t i = 0; i < before.len; i++)
+        if (ls_slice_at(before, i) != 0) return true;
+    return false;
+}
+
 /* Bytes after the container's end that are not zero padding: something
  * appended that no extractor shows. Handed on as the member "hidden_data". */
 static ls_err trailing_bytes(struct arc *ar)
@@ -736,10 +784,84 @@ static ls_err trailing_bytes(struct arc *ar)
     size_t at = (size_t)used;
     while (at < len && ls_slice_at(ar->o->data, at) == 0) at++;
     if (at >= len) return LS_OK;
+    if (tar_header_cut(ar, (size_t)used))
+        ls_note(ar->c, ar->o, LS_R_TRUNCATED,
+                "tar: the last %zu bytes are a header block cut short (the file ends inside it)",
+                len - (size_t)used);
     ls_note(ar->c, ar->o, NULL,
             "archive: %zu bytes after its end (at offset %zu) are read as member '"
             ARC_SLACK_NAME "'", len - at, at);
     return hidden_member(ar, ARC_SLACK_NAME, at, len - at);
+}
+
+/* pax extended headers (POSIX.1-2001 pax, "pax Extended Header"):
+ * libarchive applies the keys it knows and drops the rest, so a 'comment'
+ * or a user xattr (SCHILY.xattr.user.*) that holds a record is seen by
+ * nobody. For an uncompressed tar (its bytes are the object's) the 'x' and
+ * 'g' header blocks in front of the entry just read are found at its header
+ * position and their records are scanned as the container's text, but for
+ * the keys that only restate the entry (its path, sizes, times, ids). */
+#define TAR_BLOCK 512u
+#define TAR_EXT_MAX 8u /* extension headers in front of one entry */
+static bool pax_key_plain(struct ls_slice key)
+{
+    static const char *const keys[] = {"path", "linkpath", "size", "mtime", "atime", "ctime",
+                                       "uid", "gid", "uname", "gname", "charset", "hdrcharset"};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        if (ls_slice_eq_str(key, keys[i])) return true;
+    return ls_slice_starts(key, "GNU.sparse.", 11) || ls_slice_starts(key, "SCHILY.dev", 10) ||
+           ls_slice_starts(key, "SCHILY.ino", 10) || ls_slice_starts(key, "SCHILY.nlink", 12) ||
+           ls_slice_starts(key, "LIBARCHIVE.creationtime", 23);
+}
+
+/* One pax header body: "LEN key=value\n" records. */
+static ls_err pax_records(struct arc *ar, struct ls_slice body)
+{
+    static const char nl = '\n';
+    struct ls_cursor c = ls_cur_make(body);
+    while (ls_cur_left(&c) > 0) {
+        size_t len = 0, i = 0;
+        struct ls_slice rest, rec, kv;
+        (void)ls_slice_from(body, c.pos, &rest);
+        while (i < rest.len && i < 20 && ls_slice_at(rest, i) >= '0' && ls_slice_at(rest, i) <= '9')
+            len = len * 10 + (size_t)(ls_slice_at(rest, i++) - '0');
+        if (i == 0 || len <= i + 1 || ls_cur_take(&c, len, &rec) != LS_OK) {
+            /* not records: scan what is left as it is */
+            return ls_emit_text(ar->c, ar->o, rest.ptr, rest.len);
+        }
+        if (!ls_slice_sub(rec, i + 1, rec.len - i - 1, &kv)) continue;
+        size_t eq = ls_slice_find(kv, 0, "=", 1);
+        struct ls_slice key = {kv.ptr, eq == SIZE_MAX ? kv.len : eq};
+        if (pax_key_plain(key)) continue;
+        LS_TRY(ls_emit_text(ar->c, ar->o, kv.ptr, kv.len));
+        if (ls_slice_at(kv, kv.len - 1) != '\n') LS_TRY(ls_emit_text(ar->c, ar->o, &nl, 1));
+    }
+    return LS_OK;
+}
+
+static void pax_text(struct arc *ar)
+{
+    struct archive *a = ar->ss.a;
+    if (ar->raw || archive_filter_count(a) != 1 ||
+        (archive_format(a) & ARCHIVE_FORMAT_BASE_MASK) != ARCHIVE_FORMAT_TAR)
+        return;
+    la_int64_t at = archive_read_header_position(a);
+    struct ls_slice d = ar->o->data, hdr, body;
+    for (unsigned n = 0; n < TAR_EXT_MAX && at >= 0 && (uint64_t)at <= d.len; n++) {
+        if (!ls_slice_sub(d, (size_t)at, TAR_BLOCK, &hdr)) return;
+        int type = ls_slice_at(hdr, 156);
+        if (type != 'x' && type != 'g') return;
+        uint64_t size = 0;
+        for (size_t i = 124; i < 136; i++) {
+            int ch = ls_slice_at(hdr, i);
+            if (ch < '0' || ch > '7') break;
+            size = size * 8 + (uint64_t)(ch - '0');
+        }
+        size_t from = (size_t)at + TAR_BLOCK;
+        if (size > d.len || !ls_slice_sub(d, from, (size_t)size, &body)) return;
+        if (pax_records(ar, body) != LS_OK) return;
+        at = (la_int64_t)(from + ((size_t)size + TAR_BLOCK - 1) / TAR_BLOCK * TAR_BLOCK);
+    }
 }
 
 static ls_err walk(struct arc *ar)
@@ -761,6 +883,7 @@ static ls_err walk(struct arc *ar)
         ar->failed_run = 0;
         if (ar->seen == 0) LS_TRY(first_entry(ar));
         ar->seen++;
+        pax_text(ar);
         ls_err x = do_entry(ar, e, r == ARCHIVE_WARN);
         /* Limits were noted where they were hit; only I/O on the manifest
          * (the pipeline's fatal error) goes up. */
@@ -845,7 +968,8 @@ static ls_err run(struct arc *ar, enum unpack_mode mode, bool *retry_raw)
             ls_note(ar->c, ar->o, LS_R_LIMIT_DEPTH, "archive: %s (compressed more than 24 times over)",
                     ar->ss.err);
         } else {
-            ls_note(ar->c, ar->o, LS_R_PARSE_ERROR, "archive: %s", ar->ss.err);
+            ls_note(ar->c, ar->o, ar->short_why[0] ? LS_R_TRUNCATED : LS_R_PARSE_ERROR,
+                    "archive: %s", ar->ss.err);
         }
         unpack_close(&ar->ss);
         return e == LS_E_IO || e == LS_E_INTERNAL ? e : LS_OK;
@@ -870,6 +994,26 @@ static void directory_name_alerts(struct arc *ar)
     if (all & UNPACK_NAME_BAD) ls_note(ar->c, ar->o, LS_A_BAD_NAME, "zip: %s is malformed", why);
 }
 
+/* A zip that starts with a local header but has no end record was cut
+ * short: libarchive's streaming reader then reads the members by their local
+ * headers and stops at the first directory entry (or the cut) as if that
+ * were the end. Names, comments and entries only the directory holds are
+ * lost: the zip is truncated. An end record that puts the directory past
+ * the file's end is damage (parse_error). */
+static void zip_cut(struct arc *ar, const struct ls_zipcd_report *r, ls_err zc)
+{
+    uint64_t cd_end = r->cd_offset + r->prefix + r->cd_size;
+    if (!r->is_zip)
+        snprintf(ar->short_why, sizeof ar->short_why,
+                 "zip: no end of central directory record (cut short?); members were read "
+                 "by their local headers");
+    else if (zc == LS_E_TRUNCATED || cd_end > ar->o->data.len || r->cd_offset > ar->o->data.len)
+        ls_note(ar->c, ar->o, LS_R_PARSE_ERROR,
+                "zip: its end record puts the central directory past the end of the file "
+                "(%llu of %llu entries found)", (unsigned long long)r->entries,
+                (unsigned long long)r->declared);
+}
+
 /* Central-directory check before inflating anything (zipcd.c). True if the
  * zip is an overlap bomb and must not be read. */
 static bool zip_precheck(struct arc *ar)
@@ -877,7 +1021,11 @@ static bool zip_precheck(struct arc *ar)
     struct ls_zipcd_report r;
     bool pk = ls_slice_starts(ar->o->data, "PK", 2);
     if (!pk && !(media_or_blob(ar->o->mime) && appended_zip(ar->o->data))) return false;
-    (void)ls_zipcd_check(ar->o->data, &r); /* damage is libarchive's to report */
+    ls_err zc = ls_zipcd_check(ar->o->data, &r); /* damage is libarchive's to report */
+    if (pk && zc != LS_OK && zc != LS_E_NOMEM && ls_slice_starts(ar->o->data, "PK\x03\x04", 4)) {
+        ar->zip_dir_bad = true;
+        zip_cut(ar, &r, zc);
+    }
     if (!r.is_zip) return false;
     ar->zr = r;
     if (!r.bomb) (void)ls_zipcd_names(ar->o->data, &ar->zn, &ar->nzn);
@@ -890,7 +1038,7 @@ static bool zip_precheck(struct arc *ar)
                 (unsigned long long)r.nul_names);
     if (r.name_mismatch || r.field_mismatch) {
         ls_note(ar->c, ar->o, LS_R_PARSE_ERROR,
-                "zip: %llu entries hold another name, %llu another method or encryption in "
+                "zip: %llu entries hold another name, %llu another method, encryption or size in "
                 "their local header than in the central directory (%s): readers disagree on "
                 "the members", (unsigned long long)r.name_mismatch,
                 (unsigned long long)r.field_mismatch, r.mismatch);
@@ -902,8 +1050,77 @@ static bool zip_precheck(struct arc *ar)
     return true;
 }
 
+/* 7z (7zFormat.txt, "SignatureHeader"): the header database sits at the
+ * file's end, NextHeaderOffset bytes after the 32-byte start header; a file
+ * cut anywhere loses it, and libarchive says only "damaged". */
+#define SZ_START_LEN 32u
+static void cut_7z(struct arc *ar)
+{
+    struct ls_slice s = ar->o->data;
+    uint64_t off, size;
+    if (!ls_slice_starts(s, "7z\xbc\xaf\x27\x1c", 6)) return;
+    if (!ls_rd_u64le(s, 12, &off) || !ls_rd_u64le(s, 20, &size)) {
+        snprintf(ar->short_why, sizeof ar->short_why,
+                 "7z: the file ends inside its %u-byte start header (cut short)", SZ_START_LEN);
+        return;
+    }
+    uint64_t room = s.len - SZ_START_LEN;
+    if (off <= room && size <= room - off) return;
+    snprintf(ar->short_why, sizeof ar->short_why,
+             "7z: its header (%llu bytes at offset %llu) lies past the end of the %zu-byte file "
+             "(cut short)", (unsigned long long)size,
+             (unsigned long long)(off > UINT64_MAX - SZ_START_LEN ? off : off + SZ_START_LEN), s.len);
+}
+
+/* ISO 9660 (ECMA-119 8.4): the primary volume descriptor at 32768 declares
+ * the volume's size in logical blocks (both-endian; the little-endian half
+ * at +80, the block size at +128). A file shorter than that was cut. */
+#define ISO_PVD_AT 32768u
+static void cut_iso(struct arc *ar)
+{
+    struct ls_slice s = ar->o->data, id;
+    uint32_t blocks;
+    uint16_t bs;
+    if (!ls_slice_sub(s, ISO_PVD_AT, 6, &id) || !ls_slice_starts(id, "\x01" "CD001", 6)) return;
+    if (!ls_rd_u32le(s, ISO_PVD_AT + 80, &blocks) || !ls_rd_u16le(s, ISO_PVD_AT + 128, &bs)) return;
+    uint64_t want = (uint64_t)blocks * bs;
+    if (bs < 512 || want <= s.len) return;
+    snprintf(ar->short_why, sizeof ar->short_why,
+             "iso9660: the volume declares %llu bytes, the file holds %zu (cut short)",
+             (unsigned long long)want, s.len);
+}
+
+/* Extra fields (APPNOTE 4.5) whose bodies are binary numbers, not text:
+ * zip64 sizes, NTFS and Unix times, Unix ids, AES parameters, alignment
+ * padding, the JAR marker. Every other field is handed to the scan. */
+static bool zip_extra_binary(uint16_t id)
+{
+    static const uint16_t ids[] = {0x0001, 0x000a, 0x000d, 0x5455, 0x5855, 0x7855, 0x7875,
+                                   0x9901, 0xa220, 0xd935, 0xcafe};
+    for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++)
+        if (ids[i] == id) return true;
+    return false;
+}
+
+/* Extra fields no extractor shows (a third-party id holding a record, the
+ * Info-ZIP Unicode path and comment fields): text for the scan. */
+static ls_err zip_extra_text(struct arc *ar, struct ls_slice x)
+{
+    static const char nl = '\n';
+    struct ls_cursor c = ls_cur_make(x);
+    while (ls_cur_left(&c) >= 4) {
+        uint16_t id, n;
+        struct ls_slice body;
+        if (ls_cur_u16le(&c, &id) || ls_cur_u16le(&c, &n) || ls_cur_take(&c, n, &body)) break;
+        if (zip_extra_binary(id) || body.len == 0) continue;
+        LS_TRY(ls_emit_text(ar->c, ar->o, body.ptr, body.len));
+        LS_TRY(ls_emit_text(ar->c, ar->o, &nl, 1));
+    }
+    return LS_OK;
+}
+
 /* Comments are text anyone listing the zip reads (`unzip -z`, `zip -c`):
- * scanned as the container's text. */
+ * scanned as the container's text, with the entries' extra fields. */
 static void zip_comments(struct arc *ar)
 {
     static const char nl = '\n';
@@ -912,8 +1129,25 @@ static void zip_comments(struct arc *ar)
         (void)ls_emit_text(ar->c, ar->o, &nl, 1);
     }
     for (size_t i = 0; i < ar->nzn; i++) {
-        if (ar->zn[i].comment.len == 0) continue;
-        if (ls_emit_text(ar->c, ar->o, ar->zn[i].comment.ptr, ar->zn[i].comment.len) != LS_OK) break;
+        const struct ls_zipcd_name *z = &ar->zn[i];
+        if (zip_extra_text(ar, z->extra) != LS_OK || zip_extra_text(ar, z->lextra) != LS_OK) break;
+        if (z->comment.len == 0) continue;
+        if (ls_emit_text(ar->c, ar->o, z->comment.ptr, z->comment.len) != LS_OK) break;
+        (void)ls_emit_text(ar->c, ar->o, &nl, 1);
+    }
+}
+
+/* The gzip header's name, comment and extra field (gztrap.h): text no
+ * decompressor shows, scanned as the container's text. */
+static void gzip_header_text(struct arc *ar)
+{
+    static const char nl = '\n';
+    struct ls_gz_fields f;
+    if (!ls_gz_header_fields(ar->o->data, &f)) return;
+    const struct ls_slice parts[] = {f.name, f.comment, f.extra};
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        if (parts[i].len == 0) continue;
+        if (ls_emit_text(ar->c, ar->o, parts[i].ptr, parts[i].len) != LS_OK) return;
         (void)ls_emit_text(ar->c, ar->o, &nl, 1);
     }
 }
@@ -979,6 +1213,8 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
     }
     if (ls_slice_starts(o->data, LS_RAR5_SIG, LS_RAR5_SIG_LEN))
         (void)ls_rar5_files(o->data, &ar.r5, &ar.nr5); /* damage is libarchive's to report */
+    cut_7z(&ar);
+    cut_iso(&ar);
     bool retry_raw = false;
     unpack_names_init(&ar.names);
     ls_err e = run(&ar, UNPACK_MODE_ANY, &retry_raw);
@@ -994,10 +1230,19 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
         unpack_names_init(&ar.names);
         e = run(&ar, UNPACK_MODE_RAW, &retry_raw);
     }
+    if (e == LS_OK && ar.seen == 0 && ar.zip_dir_bad) {
+        /* libarchive's seekable reader trusted end records that lead
+         * nowhere (Info-ZIP's `zip -fz` to a pipe writes a directory offset
+         * of 0xffffffff and no zip64 record): read the local headers */
+        ls_note(c, o, NULL, "zip: its directory is unusable; members read by their local headers");
+        e = run(&ar, UNPACK_MODE_ZIP_LOCAL, &retry_raw);
+    }
     if (e == LS_OK && ar.zr.is_zip) {
         zip_comments(&ar);
         e = hidden_bytes(&ar);
     }
+    if (e == LS_OK) gzip_header_text(&ar);
+    if (ar.short_why[0]) ls_note(c, o, LS_R_TRUNCATED, "%s", ar.short_why);
     unpack_names_free(&ar.names);
     free(ar.zn);
     free(ar.r5);

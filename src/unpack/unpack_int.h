@@ -36,6 +36,7 @@ enum unpack_mode {
     UNPACK_MODE_ZIP = 1, /* zip only, no filters (zipread) */
     UNPACK_MODE_ANY = 2, /* every format and filter, raw for single streams */
     UNPACK_MODE_RAW = 3, /* every filter, raw format only (one stream) */
+    UNPACK_MODE_ZIP_LOCAL = 4, /* zip by its local headers only (streaming reader) */
 };
 
 struct unpack_session {

@@ -84,6 +84,10 @@ static void support(struct archive *a, enum unpack_mode mode)
         archive_read_support_format_zip_seekable(a);
         return;
     }
+    if (mode == UNPACK_MODE_ZIP_LOCAL) {
+        archive_read_support_format_zip_streamable(a);
+        return;
+    }
     archive_read_support_filter_all(a);
     if (mode == UNPACK_MODE_ANY) {
         /* Every container format except mtree: an mtree "archive" is a text

@@ -166,15 +166,37 @@ static void compare_names(struct zcd *z, uint64_t lo, uint16_t nlen, struct ls_s
                  (int)(cdname.len > 60 ? 60 : cdname.len), (const char *)cdname.ptr);
 }
 
-/* The local header's method or encryption bit differs from the directory's:
- * one reader decrypts or inflates what another takes as it is. */
-static void compare_fields(struct zcd *z, uint64_t lo, uint16_t cflags, uint16_t cmethod)
+/* The local header's compressed size, when it states one (no data
+ * descriptor, bit 3; not a zip64 placeholder), differs from the directory's:
+ * a reader that walks local headers and one that trusts the directory take
+ * different bytes for the member's data, and what one skips is read by
+ * nobody (a stored member cut to 10 bytes hid the rest). */
+static bool size_differs(struct zcd *z, uint64_t lo, uint16_t lflags, uint64_t csize)
+{
+    uint32_t lcs;
+    if ((lflags & 8u) || !ls_rd_u32le(z->zip, (size_t)lo + 18, &lcs) || lcs == 0xffffffffu)
+        return false;
+    return lcs != csize;
+}
+
+/* The local header's method, encryption bit or compressed size differs from
+ * the directory's: one reader decrypts, inflates or ends what another takes
+ * as it is. */
+static void compare_fields(struct zcd *z, uint64_t lo, uint16_t cflags, uint16_t cmethod,
+                           uint64_t csize)
 {
     uint16_t lflags, lmethod;
+    uint32_t lcs = 0;
     if (!ls_rd_u16le(z->zip, (size_t)lo + 6, &lflags) || !ls_rd_u16le(z->zip, (size_t)lo + 8, &lmethod))
         return;
-    if ((lflags & 1u) == (cflags & 1u) && lmethod == cmethod) return;
-    if (z->r->field_mismatch++ == 0 && !z->r->name_mismatch)
+    bool sized = size_differs(z, lo, lflags, csize);
+    if ((lflags & 1u) == (cflags & 1u) && lmethod == cmethod && !sized) return;
+    if (z->r->field_mismatch++ != 0 || z->r->name_mismatch) return;
+    if (sized && ls_rd_u32le(z->zip, (size_t)lo + 18, &lcs))
+        snprintf(z->r->mismatch, sizeof z->r->mismatch,
+                 "local header: %u compressed bytes, central directory: %llu", lcs,
+                 (unsigned long long)csize);
+    else
         snprintf(z->r->mismatch, sizeof z->r->mismatch,
                  "local header: method %u%s, central directory: method %u%s", lmethod,
                  (lflags & 1u) ? " encrypted" : "", cmethod, (cflags & 1u) ? " encrypted" : "");
@@ -192,13 +214,26 @@ static bool local_range(struct zcd *z, uint64_t lo, uint64_t csize, struct zr_ra
         return false;
     }
     compare_names(z, lo, nlen, cdname);
-    compare_fields(z, lo, cflags, cmethod);
+    compare_fields(z, lo, cflags, cmethod, csize);
     uint64_t data = lo + LFH_LEN + nlen + xlen; /* lo <= len: no overflow */
     rg->start = lo;
     rg->end = csize > UINT64_MAX - data ? UINT64_MAX : data + csize;
     /* Clamp to the file, but never below the end of the header itself. */
     if (rg->end > s.len) rg->end = s.len > data ? s.len : data;
     return true;
+}
+
+/* The extra fields of the local header at lo; empty if there is none. */
+static struct ls_slice local_extra(struct ls_slice zip, uint64_t lo)
+{
+    struct ls_slice x = {0};
+    uint32_t sig;
+    uint16_t nlen, xlen;
+    if (lo > zip.len || !ls_rd_u32le(zip, (size_t)lo, &sig) || sig != SIG_LFH ||
+        !ls_rd_u16le(zip, (size_t)lo + 26, &nlen) || !ls_rd_u16le(zip, (size_t)lo + 28, &xlen) ||
+        !ls_slice_sub(zip, (size_t)lo + LFH_LEN + nlen, xlen, &x))
+        return (struct ls_slice){0};
+    return x;
 }
 
 static ls_err one_entry(struct zcd *z, struct ls_cursor *c)
@@ -231,6 +266,8 @@ static ls_err one_entry(struct zcd *z, struct ls_cursor *c)
         nm->index = z->r->entries;
         nm->name = name;
         nm->comment = comment;
+        nm->extra = extra;
+        nm->lextra = local_extra(z->zip, at);
         nm->utf8 = (flags & 0x800u) != 0;
     }
     z->r->entries++;

@@ -24,7 +24,7 @@ struct ls_zipcd_report {
     uint64_t encrypted;   /* entries with the encryption flag (bit 0) */
     uint64_t nul_names;   /* names containing a NUL byte */
     uint64_t name_mismatch; /* entries whose local header holds another name */
-    uint64_t field_mismatch; /* ... another method or encryption bit */
+    uint64_t field_mismatch; /* ... another method, encryption bit or compressed size */
     char mismatch[160];   /* the first disagreement, for the record (names cut, raw bytes) */
     uint64_t cd_offset;   /* as declared */
     uint64_t cd_size;
@@ -58,6 +58,8 @@ struct ls_zipcd_name {
     uint64_t index;   /* position in the central directory */
     struct ls_slice name;
     struct ls_slice comment; /* the entry's comment as stored */
+    struct ls_slice extra;   /* its extra fields: the directory's ... */
+    struct ls_slice lextra;  /* ... and its local header's (empty if none or no header) */
     bool utf8;        /* general purpose flag bit 11: the name is UTF-8 */
 };
 

@@ -448,6 +448,10 @@ static void json_str_vectors(void **st)
     expect_json("\xed\xa0\x80", 3, "\"\\ufffd\\ufffd\\ufffd\"", true);
     expect_json("\xc3", 1, "\"\\ufffd\"", true);
     expect_json("x\xff\n", 3, "\"x\\ufffd\\n\"", true);
+    /* line ends to str.splitlines() and JavaScript: NEL, LS, PS; other C1 */
+    expect_json("a\xc2\x85" "b\xe2\x80\xa8" "c\xe2\x80\xa9" "d\xc2\x9b", 14,
+                "\"a\\u0085b\\u2028c\\u2029d\\u009b\"", false);
+    expect_json("\xc2\xa0\xe2\x80\xa7\xe2\x80\xaa", 8, "\"\xc2\xa0\xe2\x80\xa7\xe2\x80\xaa\"", false);
 }
 
 static void json_str_lossy_may_be_null(void **st)
