@@ -177,6 +177,10 @@ struct arc {
     bool any_encrypted;
     bool zip_dir_bad;       /* a zip starting with a local header whose end
                              * records or directory are unusable */
+    uint64_t tar_end;       /* uncompressed tar: where the last member's data
+                             * ends (0: unknown); tar_padding() */
+    struct ls_buf pad;      /* the non-zero bytes of tar padding found */
+    uint64_t pad_members;   /* members whose padding held them */
     char short_why[160];    /* the container's own structure says it was cut
                              * short (cut_short()); "" if not */
     struct ls_zipcd_report zr; /* zip: the directory check (zr.is_zip false otherwise) */
@@ -864,13 +868,77 @@ static void pax_text(struct arc *ar)
     }
 }
 
+/* Padding no extractor shows: a tar member's data is padded with zeros to
+ * a 512-byte block, and libarchive skips the padding unread, so up to 511
+ * bytes per member can hold anything (steganography in tar). For an
+ * uncompressed tar the bytes between where a member's data ends and the
+ * next header (or the end blocks) are checked; non-zero runs are kept for
+ * the member "hidden_padding". Sparse members (whose stored size is not
+ * their size) are not checked. */
+#define ARC_PAD_NAME "hidden_padding"
+#define ARC_PAD_MAX (1u << 20)
+static bool tar_plain(const struct arc *ar)
+{
+    return !ar->raw && archive_filter_count(ar->ss.a) == 1 &&
+           (archive_format(ar->ss.a) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_TAR;
+}
+
+static void tar_gap(struct arc *ar, la_int64_t to)
+{
+    struct ls_slice gap, used;
+    uint64_t from = ar->tar_end;
+    ar->tar_end = 0;
+    if (from == 0 || to <= 0 || (uint64_t)to <= from || (uint64_t)to > ar->o->data.len ||
+        !ls_slice_sub(ar->o->data, (size_t)from, (size_t)((uint64_t)to - from), &gap))
+        return;
+    size_t first = SIZE_MAX, last = 0;
+    for (size_t i = 0; i < gap.len; i++) {
+        if (ls_slice_at(gap, i) == 0) continue;
+        if (first == SIZE_MAX) first = i;
+        last = i;
+    }
+    if (first == SIZE_MAX || !ls_slice_sub(gap, first, last - first + 1, &used)) return;
+    ar->pad_members++;
+    if (ls_buf_add(&ar->pad, used.ptr, used.len) != LS_OK || ls_buf_addc(&ar->pad, '\n') != LS_OK)
+        return; /* full: what fit is read */
+}
+
+static void tar_padding(struct arc *ar, struct archive_entry *e)
+{
+    if (!tar_plain(ar)) return;
+    tar_gap(ar, archive_read_header_position(ar->ss.a));
+    la_int64_t data = archive_filter_bytes(ar->ss.a, 0), size = archive_entry_size(e);
+    if (data <= 0 || size < 0 || !archive_entry_size_is_set(e) || archive_entry_sparse_count(e) > 0 ||
+        archive_entry_hardlink(e) || archive_entry_filetype(e) != AE_IFREG)
+        return;
+    ar->tar_end = (uint64_t)data + (uint64_t)size;
+}
+
+static ls_err padding_member(struct arc *ar)
+{
+    if (ar->pad.len == 0) return LS_OK;
+    ls_note(ar->c, ar->o, NULL,
+            "tar: the padding of %llu members holds %zu bytes that are not zero; read as member '"
+            ARC_PAD_NAME "'", (unsigned long long)ar->pad_members, ar->pad.len);
+    struct ls_child ch;
+    memset(&ch, 0, sizeof ch);
+    ch.name = ARC_PAD_NAME;
+    ch.name_len = strlen(ARC_PAD_NAME);
+    ch.data = ls_buf_slice(&ar->pad);
+    ls_err x = ls_emit_child(ar->c, ar->o, &ch);
+    return x == LS_E_IO || x == LS_E_INTERNAL ? x : LS_OK;
+}
+
 static ls_err walk(struct arc *ar)
 {
     unsigned retries = 0;
     for (;;) {
         struct archive_entry *e = NULL;
         int r = unpack_next(&ar->ss, &e);
-        if (r == ARCHIVE_EOF) return trailing_bytes(ar);
+        if (r == ARCHIVE_EOF) {
+            if (tar_plain(ar)) tar_gap(ar, archive_filter_bytes(ar->ss.a, 0));
+            return trailing_bytes(ar);
+        }
         /* checked once there is a next member, so a budget spent by the
          * last member does not make the archive partial */
         if (!may_go_on(ar)) return LS_OK;
@@ -884,6 +952,7 @@ static ls_err walk(struct arc *ar)
         if (ar->seen == 0) LS_TRY(first_entry(ar));
         ar->seen++;
         pax_text(ar);
+        tar_padding(ar, e);
         ls_err x = do_entry(ar, e, r == ARCHIVE_WARN);
         /* Limits were noted where they were hit; only I/O on the manifest
          * (the pipeline's fatal error) goes up. */
@@ -1216,6 +1285,7 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
     cut_7z(&ar);
     cut_iso(&ar);
     bool retry_raw = false;
+    ls_buf_init(&ar.pad, ARC_PAD_MAX);
     unpack_names_init(&ar.names);
     ls_err e = run(&ar, UNPACK_MODE_ANY, &retry_raw);
     if (e == LS_E_UNSUPPORTED) {
@@ -1242,6 +1312,8 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
         e = hidden_bytes(&ar);
     }
     if (e == LS_OK) gzip_header_text(&ar);
+    if (e == LS_OK) e = padding_member(&ar);
+    ls_buf_free(&ar.pad);
     if (ar.short_why[0]) ls_note(c, o, LS_R_TRUNCATED, "%s", ar.short_why);
     unpack_names_free(&ar.names);
     free(ar.zn);

@@ -13,7 +13,7 @@ than its directory, static libraries (GNU ar symbol and long-name tables,
 which are no absolute paths), ISO 9660 directories (whose size is their own
 extent, not hidden data), PII in the places no extractor shows (a gzip
 header's original name, comment and extra field; zip extra fields; pax
-'comment' and xattr records), member names holding U+2028/U+2029 line
+'comment' and xattr records; a tar member's block padding), member names holding U+2028/U+2029 line
 separators (a manifest line must stay one line for str.splitlines()), and
 archives made by the real tools in their odd modes (Info-ZIP streaming to a
 pipe with stored members and data descriptors, zip -fz, dpkg-deb packages,
@@ -241,6 +241,16 @@ def hidden_field_cases():
     key("pax_xattr", p, [], entities_all=["ssn"])
     p = put("fields/pax_global.tar", pax_tar([("x.txt", CLEAN)], gpax={"comment": s}))
     key("pax_global", p, [], entities_all=["ssn"])
+    # a member's padding to the 512-byte block: libarchive skips it unread
+    t = bytearray(rt.tarb(lambda tf: (rt.tadd(tf, "a.txt", CLEAN), rt.tadd(tf, "b.txt", CLEAN))))
+    t[512 + len(CLEAN):512 + len(CLEAN) + len(body)] = body
+    p = put("fields/padding.tar", bytes(t))
+    key("tar_padding", p, ["hidden_padding"], entities_all=["ssn"])
+    key("tar_padding_root", p, [], verdict="sensitive", coverage="full")
+    key("tar_padding_a", p, ["a.txt"], verdict="clean")
+    # a tar made by the tool, zero padding: no such member
+    p = put("fields/plain.tar", rt.tarb(lambda tf: (rt.tadd(tf, "a.txt", CLEAN), rt.tadd(tf, "b.txt", PII))))
+    key("tar_no_padding", p, ["hidden_padding"], absent_chain=True)
     # pax headers that only restate the entry add no text (and no finding)
     p = put("fields/pax_long_path.tar", pax_tar([("d" * 150 + "/Jane.txt", CLEAN)]))
     key("pax_plain", p, [], no_findings=True, verdict="clean")
@@ -345,7 +355,7 @@ def generate(out):
 CORPUS = {"fields/pax_comment.tar": "h2_pax_comment.tar", "fields/comment.txt.gz": "h2_gz_comment.gz",
           "fields/zip_extra.zip": "h2_zip_extra.zip", "libs/libpayroll.a": "h2_gnu_ar.a",
           "cut/zip_mid_cd.zip": "h2_zip_mid_cd.zip", "cut/tar_mid_header.tar": "h2_tar_mid_header.tar",
-          "zips/local_size_lies.zip": "h2_local_size.zip"}
+          "zips/local_size_lies.zip": "h2_local_size.zip", "fields/padding.tar": "h2_tar_padding.tar"}
 
 
 def corpus(out):
