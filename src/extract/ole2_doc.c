@@ -371,6 +371,115 @@ static ls_err doc_word6(struct ole2_job *j, uint32_t st, struct ls_slice wd, uin
     return doc_w6_bytes(j, cp, t, &prev);
 }
 
+/* ---- who edited it: the table stream's name lists -------------------- */
+
+/* FibRgFcLcb97 pair numbers ([MS-DOC] 2.5.6): fcSttbfAssoc, fcGrpXstAtnOwners,
+ * fcSttbfRMark, fcSttbSavedBy. */
+#define DOC_FCLCB_ASSOC 32u
+#define DOC_FCLCB_ATNOWNERS 36u
+#define DOC_FCLCB_RMARK 51u
+#define DOC_FCLCB_SAVEDBY 71u
+/* Strings read from one list: Word keeps the last 10 saves, 18 associated
+ * strings; comment and revision authors are few. */
+#define DOC_MAX_NAMES 4096u
+
+/* The fc/lcb pair number idx of the FIB (its csw and cslw say where the
+ * pairs start); false when the FIB has fewer pairs. */
+static bool doc_fclcb(struct ls_slice wd, unsigned idx, uint32_t *fc, uint32_t *lcb)
+{
+    uint16_t csw = 0, cslw = 0, npairs = 0;
+    if (!ls_rd_u16le(wd, 32, &csw)) return false;
+    size_t p = 34 + (size_t)csw * 2;
+    if (!ls_rd_u16le(wd, p, &cslw)) return false;
+    p += 2 + (size_t)cslw * 4;
+    if (!ls_rd_u16le(wd, p, &npairs) || idx >= npairs) return false;
+    p += 2 + (size_t)idx * 8;
+    return ls_rd_u32le(wd, p, fc) && ls_rd_u32le(wd, p + 4, lcb);
+}
+
+/* One string of cch units at *at (UTF-16, or 8-bit Windows-1252), as
+ * "label: text\n"; label NULL for a pair's second half ("Saved to"). */
+static ls_err doc_name(struct ole2_job *j, const char *label, struct ls_slice v, size_t *at, size_t cch,
+                       bool wide)
+{
+    struct ls_slice t;
+    if (!ls_slice_sub(v, *at, wide ? cch * 2 : cch, &t)) return LS_E_TRUNCATED;
+    *at += t.len;
+    return ole2_put_field(j, label, t, wide);
+}
+
+/* An STTB ([MS-DOC] 2.2.4): extended (0xFFFF, cData, cbExtra, then cch +
+ * UTF-16 strings) or not (cData, cbExtra, then one-byte cch + 8-bit
+ * strings), each string followed by cbExtra bytes; one line per string.
+ * A SttbSavedBy holds (author, path) pairs. */
+static ls_err doc_sttb(struct ole2_job *j, const char *label, struct ls_slice v, bool pairs)
+{
+    uint16_t first = 0, n = 0, extra = 0;
+    if (!ls_rd_u16le(v, 0, &first)) return v.len ? LS_E_TRUNCATED : LS_OK;
+    bool wide = first == 0xFFFF;
+    size_t at = wide ? 2 : 0;
+    if (!ls_rd_u16le(v, at, &n) || !ls_rd_u16le(v, at + 2, &extra)) return LS_E_TRUNCATED;
+    at += 4;
+    for (unsigned i = 0; i < n && i < DOC_MAX_NAMES; i++) {
+        uint16_t cch = 0;
+        int c8 = ls_slice_at(v, at);
+        if (wide ? !ls_rd_u16le(v, at, &cch) : c8 < 0) return LS_E_TRUNCATED;
+        at += wide ? 2 : 1;
+        const char *what = pairs && (i & 1u) ? "Saved to" : label;
+        LS_TRY(doc_name(j, what, v, &at, wide ? cch : (size_t)c8, wide));
+        at += extra;
+    }
+    return LS_OK;
+}
+
+/* GrpXstAtnOwners: comment authors, cch + UTF-16 strings to the end. */
+static ls_err doc_xsts(struct ole2_job *j, const char *label, struct ls_slice v)
+{
+    size_t at = 0;
+    for (unsigned i = 0; at < v.len && i < DOC_MAX_NAMES; i++) {
+        uint16_t cch = 0;
+        if (!ls_rd_u16le(v, at, &cch)) return LS_E_TRUNCATED;
+        at += 2;
+        LS_TRY(doc_name(j, label, v, &at, cch, true));
+    }
+    return LS_OK;
+}
+
+/* The lists Word keeps of who edited a document and where it lived: the
+ * last ten saves (author and path: user names, file servers, folders),
+ * revision-mark and comment authors, the template and mail-merge source
+ * paths. Property sets do not hold them. Damage here is parse_error;
+ * the text read before it stays. */
+static ls_err doc_names(struct ole2_job *j, struct ls_slice wd, struct ls_slice tbl)
+{
+    static const struct {
+        unsigned idx;
+        const char *label;
+        int kind; /* 0 STTB, 1 STTB of pairs, 2 Xst group */
+    } lists[] = {
+        {DOC_FCLCB_SAVEDBY, "Saved by", 1},
+        {DOC_FCLCB_RMARK, "Revision author", 0},
+        {DOC_FCLCB_ATNOWNERS, "Comment author", 2},
+        {DOC_FCLCB_ASSOC, "Associated", 0},
+    };
+    bool damaged = false;
+    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+        uint32_t fc = 0, lcb = 0;
+        struct ls_slice v;
+        if (!doc_fclcb(wd, lists[i].idx, &fc, &lcb) || lcb == 0) continue;
+        if (!ls_slice_sub(tbl, fc, lcb, &v)) {
+            damaged = true;
+            continue;
+        }
+        ls_err e = lists[i].kind == 2 ? doc_xsts(j, lists[i].label, v)
+                                      : doc_sttb(j, lists[i].label, v, lists[i].kind == 1);
+        if (e == LS_E_TRUNCATED || e == LS_E_CORRUPT) damaged = true;
+        else if (e != LS_OK) return e;
+    }
+    if (damaged) ls_note(j->c, j->o, LS_R_PARSE_ERROR, "doc: a name list of the table stream is damaged");
+    return LS_OK;
+}
+
 static ls_err doc_with_stream(struct ole2_job *j, uint32_t st, struct ls_slice wd)
 {
     uint16_t ident = 0, flags = 0;
@@ -410,6 +519,11 @@ static ls_err doc_with_stream(struct ole2_job *j, uint32_t st, struct ls_slice w
     e = doc_pieces(j, wd, plc);
     if (e == LS_E_CORRUPT || e == LS_E_TRUNCATED)
         ls_note(j->c, j->o, LS_R_PARSE_ERROR, "doc: some pieces point outside WordDocument");
+    if (e == LS_OK || e == LS_E_CORRUPT || e == LS_E_TRUNCATED) {
+        ls_err n = ole2_put(j, "\n");
+        if (n == LS_OK) n = doc_names(j, wd, ls_buf_slice(&tbl));
+        if (n != LS_OK) e = n;
+    }
 out:
     ls_buf_free(&tbl);
     return e;

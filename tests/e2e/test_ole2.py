@@ -17,6 +17,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import lsutil  # noqa: E402
 
 GEN = os.path.join(lsutil.SRC, "tests", "gen", "gen_ole2.py")
+sys.path.insert(0, os.path.dirname(GEN))
+import gen_ole2  # noqa: E402
 FIX = os.path.join(lsutil.SRC, "tests", "fixtures", "ole2")
 
 
@@ -52,6 +54,11 @@ class Ole2Test(unittest.TestCase):
 
     def obj(self, name, chain=()):
         return self.m.obj(os.path.join(self.tree, name), chain)
+
+    def text(self, name):
+        p = lsutil.run(["text", os.path.join(self.tree, name)])
+        self.assertEqual(p.returncode, 0, p.stderr)
+        return p.stdout.decode("utf-8")
 
     # ---- LibreOffice-made documents ----
 
@@ -108,6 +115,32 @@ class Ole2Test(unittest.TestCase):
         # The card is only in the UTF-16 piece: found in text, not raw bytes.
         self.assertIn("**** **** **** 9855", text_evidence(o, "credit_card"))
         self.assertIn("1874", last4(o, "ssn"))
+
+    def test_doc_name_lists(self):
+        """Word's revision log (SttbSavedBy: who saved, to which path),
+        revision-mark and comment authors and the template path live in the
+        table stream, not in the property sets: read, so a value in a user
+        name or a folder name is found."""
+        o = self.obj("names.doc")
+        self.assertEqual(o["coverage"], "full", o.get("errors"))
+        t = self.text("names.doc")
+        for line in ("Saved by: Jane Roe", "Saved to: C:\\Users\\jroe\\Desktop\\memo.doc",
+                     "Saved by: " + gen_ole2.NAMES_EMAIL, "Saved to: " + gen_ole2.SAVED_BY_PATH,
+                     "Revision author: Reviewer Quokka", "Comment author: Legal Numbat",
+                     "Associated: Q:\\templates\\hr-letter.dot"):
+            self.assertIn(line + "\n", t)
+        self.assertIn(gen_ole2.NAMES_SSN[-4:], last4(o, "ssn"))
+        self.assertIn(gen_ole2.NAMES_EMAIL.split("@")[1], str(o["findings"]))
+
+    def test_doc_name_list_cut(self):
+        """A list cut short is parse_error; the document text and the other
+        lists are still read."""
+        o = self.obj("names_cut.doc")
+        self.assertEqual(o["coverage"], "partial")
+        self.assertIn("parse_error", o["coverage_reasons"])
+        t = self.text("names_cut.doc")
+        self.assertIn("Employee SSN", t)
+        self.assertIn("Comment author: Legal Numbat", t)
 
     def test_small_xls_records(self):
         o = self.obj("small.xls")

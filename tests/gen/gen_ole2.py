@@ -114,10 +114,25 @@ def docsum_user(size_lie=0, shift=0):
 # ---------------------------------------------------------------- Word
 
 
-def word_streams(text8, text16, encrypted=False, pad=0):
+def sttb(strings, wide=True):
+    """An STTB ([MS-DOC] 2.2.4): extended (UTF-16) or 8-bit, no extra data."""
+    if wide:
+        return b"\xff\xff" + struct.pack("<HH", len(strings), 0) + b"".join(
+            struct.pack("<H", len(x)) + x.encode("utf-16-le") for x in strings)
+    return struct.pack("<HH", len(strings), 0) + b"".join(
+        bytes([len(x)]) + x.encode("cp1252") for x in strings)
+
+
+# FibRgFcLcb97 pair numbers of the name lists ([MS-DOC] 2.5.6)
+FCLCB_ASSOC, FCLCB_ATNOWNERS, FCLCB_RMARK, FCLCB_SAVEDBY = 32, 36, 51, 71
+
+
+def word_streams(text8, text16, encrypted=False, pad=0, names=None):
     """WordDocument + 0Table for a two-piece document: text8 compressed
     (cp1252), then text16 as UTF-16LE. pad grows WordDocument past the mini
-    stream cutoff so its chain lives in the FAT."""
+    stream cutoff so its chain lives in the FAT. names: {FIB pair number:
+    bytes} appended to the table stream (the revision log SttbSavedBy,
+    SttbfRMark, GrpXstAtnOwners, SttbfAssoc)."""
     fib = bytearray(1024)
     struct.pack_into("<HH", fib, 0, 0xA5EC, 0x00C1)
     struct.pack_into("<H", fib, 10, 0x0100 if encrypted else 0)
@@ -139,6 +154,9 @@ def word_streams(text8, text16, encrypted=False, pad=0):
     table = clx
     wd = bytearray(wd)
     struct.pack_into("<II", wd, 0x1A2, 0, len(clx))
+    for idx, blob in (names or {}).items():
+        struct.pack_into("<II", wd, 154 + 8 * idx, len(table), len(blob))
+        table += blob
     return bytes(wd), table
 
 
@@ -147,9 +165,23 @@ DOC_TEXT8 = ("Quarterly HR memo\rEmployee SSN %s, contact %s.\rCell A\x07Cell B\
 DOC_TEXT16 = "Unicode piece: Зарплата %s\r" % CARD
 
 
-def plain_doc(encrypted=False, pad=0, extra=None):
+NAMES_EMAIL = "payroll.clerk@example.org"  # a user name Word saved under
+NAMES_SSN = "536-22-1899"                  # in a folder name Word saved to
+SAVED_BY_PATH = "\\\\fs01\\HR\\Payroll %s.doc" % NAMES_SSN
+DOC_NAMES = {
+    # Word's revision log: (author, path) of the last saves
+    FCLCB_SAVEDBY: sttb(["Jane Roe", "C:\\Users\\jroe\\Desktop\\memo.doc",
+                         NAMES_EMAIL, SAVED_BY_PATH]),
+    FCLCB_RMARK: sttb(["Unknown", "Reviewer Quokka"]),
+    FCLCB_ATNOWNERS: b"".join(struct.pack("<H", len(x)) + x.encode("utf-16-le")
+                              for x in ("Commenter Wombat", "Legal Numbat")),
+    FCLCB_ASSOC: sttb(["", "Q:\\templates\\hr-letter.dot"], wide=False),
+}
+
+
+def plain_doc(encrypted=False, pad=0, extra=None, names=None):
     w = CFBWriter()
-    wd, tbl = word_streams(DOC_TEXT8, DOC_TEXT16, encrypted, pad)
+    wd, tbl = word_streams(DOC_TEXT8, DOC_TEXT16, encrypted, pad, names)
     w.add_stream("WordDocument", wd)
     w.add_stream("0Table", tbl)
     w.add_stream("\x05SummaryInformation", summary_info("HR memo", "Jane Doe"))
@@ -575,6 +607,10 @@ def write_all(out):
     files["package.doc"] = plain_doc(extra={"ObjectPool/_1/\x01Ole10Native": ole10native(
         "payroll_Gehälter.txt", ("Payroll: SSN %s, mail %s\n" % (SSN, EMAIL)).encode())})[0]
     files["encrypted.doc"] = plain_doc(encrypted=True)[0]
+    files["names.doc"] = plain_doc(names=DOC_NAMES)[0]
+    bad = dict(DOC_NAMES)
+    bad[FCLCB_SAVEDBY] = DOC_NAMES[FCLCB_SAVEDBY][:-9]  # the last path cut short
+    files["names_cut.doc"] = plain_doc(names=bad)[0]
     w = CFBWriter()
     w.add_stream("EncryptionInfo", b"\x04\x00\x04\x00\x40\x00\x00\x00" + b"<encryption/>")
     w.add_stream("EncryptedPackage", struct.pack("<Q", 5000) + os.urandom(5000))
