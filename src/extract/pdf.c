@@ -426,18 +426,20 @@ static void dict_text(struct pdf_run *r, const struct pdf_obj *o)
     if (pdf_dict_get(o, "EF")) filespec(r, o);
 }
 
-static void visit(struct pdf_run *r, const struct pdf_obj *o, uint32_t num, unsigned depth)
+/* Every dictionary in o: its text, and its alerts when checks (an earlier
+ * revision's actions no longer run). */
+static void visit(struct pdf_run *r, const struct pdf_obj *o, uint32_t num, unsigned depth, bool checks)
 {
     if (depth > PDF_MAX_NEST || r->stop != LS_OK) return;
     if (o->kind == PDF_ARRAY) {
-        for (size_t i = 0; i < o->u.a.n; i++) visit(r, o->u.a.v[i], num, depth + 1);
+        for (size_t i = 0; i < o->u.a.n; i++) visit(r, o->u.a.v[i], num, depth + 1, checks);
         return;
     }
     const struct pdf_obj *dict = pdf_dict_of(o);
     if (!dict) return;
-    dict_checks(r, dict, num);
+    if (checks) dict_checks(r, dict, num);
     dict_text(r, dict);
-    for (size_t i = 0; i < dict->u.d.n; i++) visit(r, dict->u.d.v[i].val, num, depth + 1);
+    for (size_t i = 0; i < dict->u.d.n; i++) visit(r, dict->u.d.v[i].val, num, depth + 1, checks);
 }
 
 static void walk_objects(struct pdf_run *r, bool text)
@@ -455,7 +457,7 @@ static void walk_objects(struct pdf_run *r, bool text)
             if (dict) dict_checks(r, dict, (uint32_t)i);
             continue;
         }
-        visit(r, o, (uint32_t)i, 0);
+        visit(r, o, (uint32_t)i, 0, true);
         /* pages the tree did not reach (broken /Kids, recovered files) */
         if (pdf_name_is(pdf_dict_get(o, "Type"), "Page") && o->kind == PDF_DICT && want_text(r) &&
             !bit_test_set(r, (uint32_t)i))
@@ -551,19 +553,6 @@ static const struct pdf_obj *page_of(struct pdf_run *r, uint32_t num)
     return f ? f->page : NULL;
 }
 
-static void revision_text(struct pdf_run *r, const struct pdf_obj *o, unsigned depth)
-{
-    if (depth > PDF_MAX_NEST || !want_text(r)) return;
-    if (o->kind == PDF_ARRAY) {
-        for (size_t i = 0; i < o->u.a.n; i++) revision_text(r, o->u.a.v[i], depth + 1);
-        return;
-    }
-    const struct pdf_obj *dict = pdf_dict_of(o);
-    if (!dict) return;
-    dict_text(r, dict);
-    for (size_t i = 0; i < dict->u.d.n; i++) revision_text(r, dict->u.d.v[i].val, depth + 1);
-}
-
 static bool has_alnum(struct ls_slice s)
 {
     for (size_t i = 0; i < s.len; i++) {
@@ -591,7 +580,7 @@ static ls_err revision_text_into(struct pdf_run *r, uint32_t num, const struct p
     struct pdf_textout keep = r->t; /* dict_text writes to r->t */
     r->t = *t;
     r->revising = true;
-    revision_text(r, o, 0);
+    visit(r, o, num, 0, false);
     r->revising = false;
     *t = r->t;
     r->t = keep;
