@@ -546,6 +546,23 @@ static void scan_objstm(struct pdf_doc *d, uint32_t stm)
     pdf_lex_free(&lx);
 }
 
+/* Where "N G " starts before the "obj" keyword at f (two digit runs of at
+ * most 10 digits, each after white space); false if there are not two. */
+static bool header_start(struct ls_slice in, size_t f, size_t *start)
+{
+    size_t b = f;
+    for (int fields = 0; fields < 2; fields++) {
+        size_t e = b;
+        while (e > 0 && pdf_is_space(in.ptr[e - 1])) e--;
+        size_t s = e;
+        while (s > 0 && in.ptr[s - 1] >= '0' && in.ptr[s - 1] <= '9' && e - s < 10) s--;
+        if (s == e) return false;
+        b = s;
+    }
+    *start = b;
+    return true;
+}
+
 static void recover_scan(struct pdf_doc *d)
 {
     if (d->scanned) return;
@@ -559,19 +576,8 @@ static void recover_scan(struct pdf_doc *d)
         if (f == SIZE_MAX) break;
         pos = f + 3;
         if (pos < in.len && !pdf_is_space(in.ptr[pos]) && !pdf_is_delim(in.ptr[pos])) continue;
-        /* walk back over "N G " */
-        size_t b = f;
-        int fields = 0;
-        while (fields < 2 && b > 0) {
-            size_t e = b;
-            while (e > 0 && pdf_is_space(in.ptr[e - 1])) e--;
-            size_t s = e;
-            while (s > 0 && in.ptr[s - 1] >= '0' && in.ptr[s - 1] <= '9' && e - s < 10) s--;
-            if (s == e) break;
-            b = s;
-            fields++;
-        }
-        if (fields != 2) continue;
+        size_t b;
+        if (!header_start(in, f, &b)) continue;
         uint32_t num, gen;
         size_t after;
         if (!obj_header(in, b, &num, &gen, &after)) continue;
@@ -625,18 +631,9 @@ size_t pdf_each_superseded(struct pdf_doc *d, size_t max, pdf_superseded_fn fn, 
         pos = f + 4;
         if ((pos & 0xffff) < 4 && ls_ctx_expired(d->c)) break;
         /* "N G obj" at the start of a line */
-        size_t b = f;
-        int fields = 0;
-        while (fields < 2 && b > 0) {
-            size_t e = b;
-            while (e > 0 && in.ptr[e - 1] == ' ') e--;
-            size_t st = e;
-            while (st > 0 && in.ptr[st - 1] >= '0' && in.ptr[st - 1] <= '9' && e - st < 10) st--;
-            if (st == e) break;
-            b = st;
-            fields++;
-        }
-        if (fields != 2 || (b > 0 && in.ptr[b - 1] != '\n' && in.ptr[b - 1] != '\r')) continue;
+        size_t b;
+        if (!header_start(in, f, &b) || (b > 0 && in.ptr[b - 1] != '\n' && in.ptr[b - 1] != '\r'))
+            continue;
         uint32_t num, gen;
         size_t after;
         if (!obj_header(in, b, &num, &gen, &after)) continue;
