@@ -6,7 +6,8 @@
  * SAX walker (no entities, no DTD, no network). Supported:
  *   - content.xml: paragraphs, headings, lists, tables (one row per line;
  *     float/currency/percentage cells also give office:value, so a number
- *     displayed as 5.36E+08 still reads 536221874; date cells give
+ *     displayed as 5.36E+08 still reads 536221874 (not when the displayed
+ *     text has the same digits: see odf_flush_value()); date cells give
  *     office:date-value as an ISO date, "1980-01-01" or
  *     "2024-01-01 12:00:00", before the displayed text, so a date of
  *     birth shown as 1/1/80 still reads as a full date), annotations (comments),
@@ -36,6 +37,9 @@
 #include "unpack/zipread.h"
 
 #define ODF_LABEL_MAX 64u
+/* A number cell's office:value held back until its shown text is seen
+ * (longer values are written at once). */
+#define ODF_VALUE_MAX 48u
 #define ODF_ENC_NAMES_MAX (64u * 1024u)
 #define ODF_MIME_PREFIX "application/vnd.oasis.opendocument."
 
@@ -75,6 +79,8 @@ struct odf_walk {
     uint32_t col, span;   /* content: column of the current cell, columns it covers */
     bool cell_text;       /* content: the cell is a string (not a number or date) */
     bool have_value;      /* content: ctext holds the number/date value, not text */
+    char pending[ODF_VALUE_MAX]; /* content: a number cell's office:value, not yet written */
+    size_t pending_len;
     bool spreadsheet;     /* content: inside office:spreadsheet */
 };
 
@@ -270,6 +276,47 @@ static ls_err odf_add(struct odf_walk *w, struct ls_slice s)
     return ls_textout_add(&w->x->out, s.ptr, s.len);
 }
 
+/* The digits of s without leading zeros, at most cap - 1 of them (a longer
+ * run gives ""). */
+static void odf_digits(struct ls_slice s, char *out, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s.len; i++) {
+        int ch = ls_slice_at(s, i);
+        if (ch < '0' || ch > '9' || (ch == '0' && n == 0)) continue;
+        if (n + 1 >= cap) {
+            n = 0;
+            break;
+        }
+        out[n++] = (char)ch;
+    }
+    out[n] = 0;
+}
+
+/*
+ * A number cell's office:value is written before its shown text (so
+ * "SSN<TAB>536221874 5.36E+08" keeps the value next to its label), unless
+ * the shown text that follows has the same digits: then the shown text
+ * alone says it, and says it better ("(212) 867-5309", "012-34-5678").
+ * Written beside it, "2128675309 (212) 867-5309" read as a list of numbers
+ * and the phone number was lost. shown is the cell's first text, or an
+ * empty slice when something else comes first.
+ */
+static ls_err odf_flush_value(struct odf_walk *w, struct ls_slice shown)
+{
+    if (w->pending_len == 0) return LS_OK;
+    struct ls_slice v = ls_slice_make(w->pending, w->pending_len);
+    w->pending_len = 0;
+    if (shown.len > 0) {
+        char a[ODF_VALUE_MAX], b[ODF_VALUE_MAX];
+        odf_digits(v, a, sizeof a);
+        odf_digits(shown, b, sizeof b);
+        if (a[0] && strcmp(a, b) == 0) return LS_OK;
+    }
+    LS_TRY(odf_add(w, v));
+    return ls_textout_sep(&w->x->out, ' ');
+}
+
 static ls_err odf_sep(struct odf_walk *w, char ch)
 {
     return ls_textout_sep(&w->x->out, ch);
@@ -324,6 +371,12 @@ static ls_err odf_cell_value(struct odf_walk *w, const struct ls_xml_attr *a, si
         return odf_date_value(w, value);
     if (!odf_in(t, numeric) || !ls_xml_attr_get(a, n, "value", NULL, &value)) return LS_OK;
     odf_keep_value(w, value);
+    if (value.len == 0) return LS_OK;
+    if (value.len < sizeof w->pending && w->in_cell == 1) {
+        memcpy(w->pending, value.ptr, value.len);
+        w->pending_len = value.len;
+        return LS_OK;
+    }
     LS_TRY(odf_add(w, value));
     return odf_sep(w, ' ');
 }
@@ -342,6 +395,7 @@ static ls_err odf_sheet_name(struct odf_walk *w, const struct ls_xml_attr *a, si
 static ls_err odf_content_start(struct odf_walk *w, enum odf_el el,
                                 const struct ls_xml_attr *a, size_t n)
 {
+    if (el != ODE_P && el != ODE_OTHER) LS_TRY(odf_flush_value(w, ls_slice_make(NULL, 0)));
     if (el == ODE_TAB) return odf_sep(w, '\t');
     /* in a cell, breaks join like its paragraphs: the row stays one line */
     if (el == ODE_LINE_BREAK) return odf_sep(w, w->in_cell ? ' ' : '\n');
@@ -365,6 +419,7 @@ static ls_err odf_content_start(struct odf_walk *w, enum odf_el el,
 
 static ls_err odf_content_end(struct odf_walk *w, enum odf_el el)
 {
+    if (el != ODE_OTHER) LS_TRY(odf_flush_value(w, ls_slice_make(NULL, 0)));
     if (el == ODE_TABLE_CELL || el == ODE_COVERED_TABLE_CELL) {
         bool top = el == ODE_COVERED_TABLE_CELL ? !w->in_cell : w->in_cell == 1;
         if (el == ODE_TABLE_CELL && w->in_cell) w->in_cell--;
@@ -392,6 +447,7 @@ static ls_err odf_content_end(struct odf_walk *w, enum odf_el el)
 static ls_err odf_content_chars(struct odf_walk *w, struct ls_slice s)
 {
     if (odf_blank(s)) return odf_sep(w, ' ');
+    LS_TRY(odf_flush_value(w, s));
     if (w->in_cell == 1 && w->tc.cand && !w->have_value) {
         ls_err e = ls_buf_add(&w->ctext, s.ptr, s.len); /* capped: labels and values are short */
         if (e != LS_OK && e != LS_E_LIMIT) return e;
@@ -589,6 +645,10 @@ static ls_err odf_walk_part(struct odf *x, const char *name, enum odf_kind kind)
     ls_buf_init(&w.ctext, LS_TC_MAX_LABEL + 1);
     if (kind == ODF_CONTENT && ls_tc_init(&w.tc) != LS_OK) memset(&w.tc, 0, sizeof w.tc);
     ls_err e = ls_markup_xml_walk(x->c, x->o, ls_buf_slice(&x->part), &odf_sax, &w);
+    if (e == LS_OK || e == LS_E_CORRUPT) { /* a cut part keeps its last value */
+        ls_err f = odf_flush_value(&w, ls_slice_make(NULL, 0));
+        if (f != LS_OK && f != LS_E_LIMIT) e = f;
+    }
     ls_buf_free(&w.entry);
     ls_buf_free(&w.ctext);
     ls_tc_free(&w.tc);
