@@ -45,6 +45,7 @@ void ls_tc_reset(struct ls_tablectx *t)
     clear_row(t);
     t->rows_seen = 0;
     t->have_header = t->done = false;
+    memset(t->secret, 0, sizeof t->secret);
 }
 
 const char *ls_tc_label(const struct ls_tablectx *t, uint32_t col)
@@ -169,7 +170,8 @@ void ls_tc_cells(struct ls_tablectx *t, uint32_t col, uint32_t span, struct ls_s
         const char *l = ls_tc_label(t, col);
         struct ls_slice v;
         (void)ls_slice_sub(text, a, b - a, &v);
-        if (l && (needs_label(v) || (secret_label(l) && secret_value(v)))) add_labelled(t, l, v);
+        bool secret = col < LS_TC_MAX_COLS && (t->secret[col / 64] >> (col % 64) & 1u);
+        if (l && (needs_label(v) || (secret && secret_value(v)))) add_labelled(t, l, v);
         return;
     }
     if (t->done) return;
@@ -209,6 +211,10 @@ ls_err ls_tc_row_end(struct ls_tablectx *t, struct ls_ctx *c, struct ls_object *
     if (cells >= LS_TC_MIN_COLS && t->row_other == 0 && !t->row_bad) {
         memcpy(t->label, t->cand, LS_TC_MAX_COLS * sizeof *t->label);
         t->have_header = t->done = true;
+        memset(t->secret, 0, sizeof t->secret);
+        for (uint32_t i = 0; i < LS_TC_MAX_COLS; i++) /* once per header, not per cell */
+            if (t->label[i][0] && secret_label(t->label[i]))
+                t->secret[i / 64] |= (uint64_t)1 << (i % 64);
     } else if (t->rows_seen >= LS_TC_SCAN_ROWS) {
         t->done = true;
     }

@@ -42,6 +42,7 @@ struct ls_tablectx {
     bool row_bad;     /* a cell that cannot be a label */
     bool have_header; /* labels apply */
     bool done;        /* stopped looking (found, or gave up) */
+    uint64_t secret[LS_TC_MAX_COLS / 64]; /* columns whose label names a credential */
     struct ls_buf line; /* the current row's labelled values */
     bool line_done;     /* line holds the last ended row's: cleared by the next cell */
 };
