@@ -23,6 +23,8 @@
  *     member order, usually after the sheets: its dates stay serials;
  *   - PresentationML slides, notes, comments, masters;
  *   - docProps core/app/custom metadata as "name: value" lines;
+ *   - pivot caches (the whole source table of a pivot table), Excel data
+ *     connections and Word mail-merge sources: ooxml_pivot.c;
  *   - every other XML part's text nodes (charts, drawings, custom XML);
  *   - non-XML members (embeddings, media, thumbnails, vbaProject.bin) as
  *     children; vbaProject.bin also raises `macro`;
@@ -47,6 +49,7 @@
 #include "core/handler.h"
 #include "extract/docpart.h"
 #include "extract/markup.h"
+#include "extract/ooxml_pivot.h"
 #include "extract/ooxml_xlsb.h"
 #include "extract/sheetdate.h"
 #include "extract/sheetfmt.h"
@@ -100,6 +103,7 @@ struct ox {
     struct ox_styles st;
     struct ls_buf part;
     struct ox_xlsb *xb;   /* .xlsb record parts (ooxml_xlsb.h), made when first met */
+    struct ox_pivot *pv;  /* pivot caches (ooxml_pivot.h), made when first met */
     ls_err result;        /* first partial error, returned at the end */
     size_t wb_member;     /* member index of xl/workbook.xml once read, else SIZE_MAX */
     bool stop_children;   /* the pipeline refused a child: emit no more */
@@ -1319,9 +1323,46 @@ static ls_err ox_xlsb_member(struct ox *x, size_t i, const char *name, enum ox_x
     return ox_xlsb_run(x, name, xk);
 }
 
+/* A pivot cache or connections part in data (ooxml_pivot.h). */
+static ls_err ox_pivot_run(struct ox *x, const char *name, enum ox_pivot_kind pk, struct ls_slice data)
+{
+    if (x->out.err != LS_OK) return LS_OK;
+    if (!x->pv && !(x->pv = ox_pivot_new())) return LS_E_NOMEM;
+    ls_err e = ox_pivot_part(x->pv, x->c, x->o, &x->out, pk, name, data);
+    if (e == LS_E_CORRUPT) {
+        ox_member_error(x, name, e, "XML not well-formed");
+        e = LS_OK;
+    }
+    if (e == LS_E_LIMIT && x->out.err == LS_E_LIMIT) e = LS_OK; /* text full */
+    (void)ls_textout_sep(&x->out, '\n');
+    return e;
+}
+
+/* Records are read after their definition (its shared items resolve the
+ * records' indexes), whatever the member order. */
+static ls_err ox_pivot_member(struct ox *x, size_t i, const char *name, enum ox_pivot_kind pk)
+{
+    ls_err rd = LS_OK;
+    char def[64];
+    size_t j;
+    if (pk == OXP_DEFINITION && x->pv && ox_pivot_have(x->pv, name)) return LS_OK;
+    if (!x->pv && !(x->pv = ox_pivot_new())) return LS_E_NOMEM;
+    if (pk == OXP_RECORDS && ox_pivot_definition_for(x->pv, name, def, sizeof def) &&
+        ls_zip_find(x->z, def, &j)) {
+        if (ox_read(x, j, def, &rd))
+            LS_TRY(ox_pivot_run(x, def, OXP_DEFINITION, ls_buf_slice(&x->part)));
+        else if (rd == LS_E_NOMEM || rd == LS_E_TIMEOUT)
+            return rd;
+    }
+    if (!ox_read(x, i, name, &rd)) return rd == LS_E_NOMEM || rd == LS_E_TIMEOUT ? rd : LS_OK;
+    return ox_pivot_run(x, name, pk, ls_buf_slice(&x->part));
+}
+
 static ls_err ox_member(struct ox *x, size_t i)
 {
     const char *name = ls_zip_name(x->z, i);
+    enum ox_pivot_kind pk = name ? ox_pivot_classify(name) : OXP_NONE;
+    if (pk != OXP_NONE) return ox_pivot_member(x, i, name, pk);
     enum ox_kind kind = ox_plan(x, name);
     enum ox_xlsb_part xk = name ? ox_xlsb_classify(name) : OXB_NONE;
     if (xk != OXB_NONE) return ox_xlsb_member(x, i, name, xk);
@@ -1336,6 +1377,12 @@ static ls_err ox_member(struct ox *x, size_t i)
 static ls_err ox_salvaged(void *ud, const char *name, struct ls_slice data, ls_err st)
 {
     struct ox *x = ud;
+    enum ox_pivot_kind pk = ox_pivot_classify(name);
+    if (pk != OXP_NONE && (st == LS_E_TIMEOUT || st == LS_E_NOMEM)) return st;
+    if (pk != OXP_NONE && st != LS_OK) ox_member_error(x, name, st, "salvaged from a damaged package");
+    if (pk != OXP_NONE && data.len > 0 && st != LS_E_ENCRYPTED && st != LS_E_UNSUPPORTED)
+        return ox_pivot_run(x, name, pk, data);
+    if (pk != OXP_NONE) return LS_OK;
     enum ox_kind kind = ox_plan(x, name);
     enum ox_xlsb_part xk = ox_xlsb_classify(name);
     if (xk == OXB_SKIP || (kind == OX_SKIP && xk == OXB_NONE)) return LS_OK;
@@ -1455,6 +1502,7 @@ static ls_err ooxml_extract(struct ls_ctx *c, struct ls_object *o)
     ox_sst_free(&x.sst);
     ox_styles_free(&x.st);
     ox_xlsb_free(x.xb);
+    ox_pivot_free(x.pv);
     ls_zip_close(x.z);
     if (e == LS_OK) e = f;
     if (e == LS_OK) e = x.result;

@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""End-to-end tests for data an Office file keeps outside its cells and
+paragraphs (docs/formats.md, ooxml, "Pivot caches and connections"):
+
+- a pivot table's cache holds its whole source table, in attributes, after
+  the source sheet was deleted: the names, the SSNs typed as numbers (found
+  through their field's label), the e-mail addresses and the dates of birth
+  of every row are found, the records read with their definition even when
+  the zip stores them first;
+- an Excel data connection and a Word mail-merge source keep their
+  connection strings (with passwords) and SQL: the passwords are found;
+- hostile pivot caches (indexes out of range, no definition) and a cut
+  workbook give what can be read, never a crash.
+
+Before this, each of these files was "clean". Fixtures: tests/gen/gen_pivot.py."""
+import hashlib
+import hmac
+import os
+import sys
+import tempfile
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import lsutil  # noqa: E402
+
+sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
+import gen_pivot  # noqa: E402
+
+KEY = b"pivot-e2e-fingerprint-key"
+
+
+def fp(entity, value):
+    return hmac.new(KEY, (entity + ":" + value).encode(), hashlib.sha256).hexdigest()
+
+
+class PivotAndConnections(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.dir = os.path.join(cls.tmp.name, "pivot")
+        gen_pivot.generate(cls.dir)
+        key = os.path.join(cls.tmp.name, "key")
+        with open(key, "wb") as f:
+            f.write(KEY)
+        cls.proc, cls.m = lsutil.scan(cls.tmp.name, [cls.dir], "--fingerprint-key", key)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def obj(self, name):
+        self.assertIsNotNone(self.m, self.proc.stderr)
+        return self.m.obj(os.path.join(self.dir, name))
+
+    def found(self, name):
+        return {(f["entity"], ev.get("fingerprint")) for f in self.obj(name).get("findings", [])
+                for ev in f.get("evidence", [])}
+
+    def text(self, name):
+        p = lsutil.run(["text", os.path.join(self.dir, name)])
+        self.assertEqual(p.returncode, 0, p.stderr)
+        return p.stdout.decode("utf-8")
+
+    def test_pivot_cache_rows_are_read(self):
+        text = self.text("pivot.xlsx")
+        self.assertIn("pivot cache source: Employees!A1:E4", text)
+        self.assertIn("Name\tSSN\tEmail\tSalary\tDOB\n", text)  # the calculated field is no column
+        for name, ssn, email, salary, dob in gen_pivot.PEOPLE:
+            # shared-item indexes resolved, numbers as General, dates ISO
+            self.assertIn("%s\t%d\t%s\t%d\t%s\n" % (name, ssn, email, salary, dob), text)
+        self.assertIn("Name:\t" + "\t".join(gen_pivot.NAMES), text)
+
+    def test_pivot_cache_pii_found(self):
+        o = self.obj("pivot.xlsx")
+        self.assertEqual(o["coverage"], "full", o.get("coverage_reasons"))
+        self.assertTrue(o["quarantine"])
+        got = self.found("pivot.xlsx")
+        for name, ssn, email, salary, dob in gen_pivot.PEOPLE:
+            self.assertIn(("ssn", fp("ssn", "%09d" % ssn)), got, ssn)
+            self.assertIn(("email", fp("email", email)), got, email)
+            self.assertIn(("dob", fp("dob", dob)), got, dob)
+
+    def test_connection_passwords_found(self):
+        for name, password in gen_pivot.PASSWORDS.items():
+            o = self.obj(name)
+            self.assertEqual(o["coverage"], "full", (name, o.get("coverage_reasons")))
+            self.assertIn(("password", fp("password", password)), self.found(name), name)
+            self.assertNotIn(password, self.m.text, "a full secret in the manifest")
+        self.assertIn("command: SELECT emp_name, ssn, salary FROM dbo.employees", self.text("connections.xlsx"))
+        self.assertIn("mail merge query: SELECT * FROM `Employees` WHERE `Bonus` > 0",
+                      self.text("mailmerge.docx"))
+
+    def test_hostile_cache(self):
+        o = self.obj("pivot_hostile.xlsx")
+        self.assertEqual(o["coverage"], "full", o.get("coverage_reasons"))
+        text = self.text("pivot_hostile.xlsx")
+        # in range: resolved; out of range, negative, empty: nothing
+        self.assertIn("B-2\tlast\n", text)
+        self.assertNotIn("99999999999", text)
+        self.assertIn("past the fields", text)
+
+    def test_cut_workbook(self):
+        o = self.obj("pivot_cut.xlsx")
+        self.assertEqual(o["coverage"], "partial")
+        self.assertIn("truncated", o["coverage_reasons"])
+        emails = {ev.get("fingerprint") for f in o.get("findings", []) if f["entity"] == "email"
+                  for ev in f.get("evidence", [])}
+        self.assertIn(fp("email", gen_pivot.PEOPLE[0][2]), emails)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,209 @@
+#!/usr/bin/env python3
+"""Workbooks and documents whose data lives outside their cells, written by
+hand per ECMA-376 Part 1 (18.10 PivotTables, 18.13 Connections, 17.14 Mail
+Merge) with Python's standard library:
+
+  pivot.xlsx         a pivot table whose source sheet was deleted: the
+                     whole source table is still in the pivot cache
+                     (field names and shared items in the definition,
+                     every row in the records, values in attributes);
+                     the records come first in the zip, as nothing
+                     promises the definition does
+  connections.xlsx   an ODBC connection with a password and its SQL
+  mailmerge.docx     a Word mail merge whose data source connection
+                     string holds a password
+  pivot_hostile.xlsx shared-item indexes out of range, negative, huge or
+                     empty, records with no definition, an empty field
+  pivot_cut.xlsx     pivot.xlsx cut short
+
+Usage: gen_pivot.py OUTDIR
+"""
+import io
+import os
+import sys
+import zipfile
+
+NS_X = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
+NS_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+SML = "application/vnd.openxmlformats-officedocument.spreadsheetml."
+DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+# The deleted source sheet: Name, SSN (typed as a number, so Excel keeps
+# 536221874 without dashes), Email, Salary, Date of birth.
+PEOPLE = [
+    ("Maria Gonzalez", 536221874, "maria.gonzalez@example.com", 98000, "1975-03-14"),
+    ("Dwayne Hicks", 412557890, "d.hicks@example.com", 121500, "1968-11-02"),
+    ("Ellen Ripley", 536221874, "e.ripley@example.com", 143250, "1979-07-21"),  # a repeat SSN
+]
+SSNS = sorted({p[1] for p in PEOPLE})
+NAMES = [p[0] for p in PEOPLE]
+PASSWORDS = {"connections.xlsx": "Pr0d-Sql!2014", "mailmerge.docx": "Winter2014!"}
+
+
+def rels(items):
+    out = [DECL, '<Relationships xmlns="%s">' % NS_PKG]
+    for rid, rtype, target in items:
+        out.append('<Relationship Id="%s" Type="%s%s" Target="%s"/>' % (rid, REL, rtype, target))
+    return "".join(out) + "</Relationships>"
+
+
+def types(overrides):
+    out = [DECL, '<Types xmlns="%s">' % NS_CT,
+           '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>',
+           '<Default Extension="xml" ContentType="application/xml"/>']
+    out += ['<Override PartName="%s" ContentType="%s"/>' % o for o in overrides]
+    return "".join(out) + "</Types>"
+
+
+def zip_bytes(parts):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts:
+            z.writestr(zipfile.ZipInfo(name, date_time=(2014, 11, 24, 9, 0, 0)), data.encode("utf-8"),
+                       compress_type=zipfile.ZIP_DEFLATED)
+    return buf.getvalue()
+
+
+def workbook(extra_rels=(), pivot=False):
+    caches = '<pivotCaches><pivotCache cacheId="3" r:id="rId2"/></pivotCaches>' if pivot else ""
+    wb = (DECL + '<workbook xmlns="%s" xmlns:r="%s"><sheets><sheet name="Summary" sheetId="2" r:id="rId1"/>'
+          '</sheets>%s</workbook>' % (NS_X, NS_R, caches))
+    sheet = (DECL + '<worksheet xmlns="%s"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Headcount'
+             '</t></is></c><c r="B1"><v>3</v></c></row></sheetData></worksheet>' % NS_X)
+    wbrels = [("rId1", "worksheet", "worksheets/sheet1.xml")] + list(extra_rels)
+    return [("_rels/.rels", rels([("rId1", "officeDocument", "xl/workbook.xml")])),
+            ("xl/workbook.xml", wb),
+            ("xl/_rels/workbook.xml.rels", rels(wbrels)),
+            ("xl/worksheets/sheet1.xml", sheet)]
+
+
+def pivot_definition(fields, source='<worksheetSource ref="A1:E4" sheet="Employees"/>'):
+    out = [DECL, '<pivotCacheDefinition xmlns="%s" xmlns:r="%s" r:id="rId1" refreshedBy="HR Admin" '
+           'recordCount="%d"><cacheSource type="worksheet">%s</cacheSource><cacheFields count="%d">'
+           % (NS_X, NS_R, len(PEOPLE), source, len(fields))]
+    out += fields
+    return "".join(out) + "</cacheFields></pivotCacheDefinition>"
+
+
+def pivot_fields():
+    names = "".join('<s v="%s"/>' % n for n in NAMES)
+    ssns = "".join('<n v="%d"/>' % s for s in SSNS)
+    return ['<cacheField name="Name" numFmtId="0"><sharedItems count="%d">%s</sharedItems></cacheField>'
+            % (len(NAMES), names),
+            '<cacheField name="SSN" numFmtId="0"><sharedItems containsSemiMixedTypes="0" '
+            'containsString="0" containsNumber="1" containsInteger="1" count="%d">%s</sharedItems>'
+            '</cacheField>' % (len(SSNS), ssns),
+            '<cacheField name="Email" numFmtId="0"><sharedItems/></cacheField>',
+            '<cacheField name="Salary" numFmtId="0"><sharedItems containsSemiMixedTypes="0" '
+            'containsString="0" containsNumber="1" containsInteger="1" minValue="98000" '
+            'maxValue="143250"/></cacheField>',
+            '<cacheField name="DOB" numFmtId="14"><sharedItems containsSemiMixedTypes="0" '
+            'containsNonDate="0" containsDate="1" containsString="0"/></cacheField>',
+            # a calculated field: not a column of the records
+            '<cacheField name="Bonus" numFmtId="0" formula="Salary*0.1" databaseField="0">'
+            '<sharedItems containsSemiMixedTypes="0" containsString="0"/></cacheField>']
+
+
+def pivot_records():
+    rows = []
+    for name, ssn, email, salary, dob in PEOPLE:
+        rows.append('<r><x v="%d"/><x v="%d"/><s v="%s"/><n v="%d"/><d v="%sT00:00:00"/></r>'
+                    % (NAMES.index(name), SSNS.index(ssn), email, salary, dob))
+    return (DECL + '<pivotCacheRecords xmlns="%s" xmlns:r="%s" count="%d">%s</pivotCacheRecords>'
+            % (NS_X, NS_R, len(rows), "".join(rows)))
+
+
+def pivot_xlsx(definition, records):
+    parts = workbook([("rId2", "pivotCacheDefinition", "pivotCache/pivotCacheDefinition1.xml")], pivot=True)
+    ct = types([("/xl/workbook.xml", SML + "sheet.main+xml"),
+                ("/xl/worksheets/sheet1.xml", SML + "worksheet+xml"),
+                ("/xl/pivotCache/pivotCacheDefinition1.xml", SML + "pivotCacheDefinition+xml"),
+                ("/xl/pivotCache/pivotCacheRecords1.xml", SML + "pivotCacheRecords+xml")])
+    # records before their definition in the zip
+    parts = [("[Content_Types].xml", ct)] + parts
+    if records is not None:
+        parts.append(("xl/pivotCache/pivotCacheRecords1.xml", records))
+    if definition is not None:
+        parts += [("xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels",
+                   rels([("rId1", "pivotCacheRecords", "pivotCacheRecords1.xml")])),
+                  ("xl/pivotCache/pivotCacheDefinition1.xml", definition)]
+    return zip_bytes(parts)
+
+
+def connections_xlsx():
+    conn = (DECL + '<connections xmlns="%s"><connection id="1" name="HR payroll" type="1" refreshedVersion="4" '
+            'description="Payroll extract for finance" savePassword="1"><dbPr connection="DRIVER=SQL Server;'
+            'SERVER=hrdb01.corp.example.internal;UID=hr_app;Password=%s;APP=Microsoft Office 2010;'
+            'DATABASE=Payroll" command="SELECT emp_name, ssn, salary FROM dbo.employees"/></connection>'
+            '</connections>' % (NS_X, PASSWORDS["connections.xlsx"]))
+    ct = types([("/xl/workbook.xml", SML + "sheet.main+xml"),
+                ("/xl/worksheets/sheet1.xml", SML + "worksheet+xml"),
+                ("/xl/connections.xml", SML + "connections+xml")])
+    return zip_bytes([("[Content_Types].xml", ct)] + workbook([("rId3", "connections", "connections.xml")])
+                     + [("xl/connections.xml", conn)])
+
+
+def mailmerge_docx():
+    doc = (DECL + '<w:document xmlns:w="%s"><w:body><w:p><w:r><w:t>Dear </w:t></w:r><w:r><w:t>'
+           '\u00abFirstName\u00bb</w:t></w:r></w:p></w:body></w:document>' % NS_W)
+    settings = (DECL + '<w:settings xmlns:w="%s" xmlns:r="%s"><w:zoom w:percent="100"/><w:mailMerge>'
+                '<w:mainDocumentType w:val="formLetters"/><w:linkToQuery/><w:dataType w:val="native"/>'
+                '<w:connectString w:val="Provider=Microsoft.ACE.OLEDB.12.0;User ID=Admin;Data Source='
+                '\\\\fs01\\hr\\Salaries 2014.accdb;Mode=Read;Jet OLEDB:Database Password=%s"/>'
+                '<w:query w:val="SELECT * FROM `Employees` WHERE `Bonus` &gt; 0"/></w:mailMerge>'
+                '<w:defaultTabStop w:val="720"/></w:settings>' % (NS_W, NS_R, PASSWORDS["mailmerge.docx"]))
+    wml = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+    ct = types([("/word/document.xml", wml + "document.main+xml"), ("/word/settings.xml", wml + "settings+xml")])
+    return zip_bytes([("[Content_Types].xml", ct),
+                      ("_rels/.rels", rels([("rId1", "officeDocument", "word/document.xml")])),
+                      ("word/_rels/document.xml.rels", rels([("rId1", "settings", "settings.xml")])),
+                      ("word/document.xml", doc), ("word/settings.xml", settings)])
+
+
+def hostile_xlsx():
+    fields = ['<cacheField name="Code"><sharedItems><s v="A-1"/><s v="B-2"/></sharedItems></cacheField>',
+              '<cacheField/>',  # no name, no items
+              '<cacheField name="Ref"><sharedItems><m/><s v="last"/></sharedItems></cacheField>']
+    rows = ['<r><x v="1"/><x v="0"/><x v="1"/></r>',
+            '<r><x v="99999999999"/><x v="-1"/><x v=""/></r>',
+            '<r><x v="2"/><x/><x v="0"/><x v="7"/><s v="past the fields"/></r>',
+            '<r><r><x v="0"/></r></r>']
+    records = (DECL + '<pivotCacheRecords xmlns="%s">%s</pivotCacheRecords>' % (NS_X, "".join(rows)))
+    parts = [("[Content_Types].xml", types([]))] + workbook(pivot=True)
+    parts += [("xl/pivotCache/pivotCacheDefinition1.xml", pivot_definition(fields, "<worksheetSource/>")),
+              ("xl/pivotCache/pivotCacheRecords1.xml", records),
+              # records whose definition does not exist
+              ("xl/pivotCache/pivotCacheRecords7.xml", records),
+              ("xl/pivotCache/pivotCacheRecords.xml", records)]
+    return zip_bytes(parts)
+
+
+def generate(outdir):
+    os.makedirs(outdir, exist_ok=True)
+    pivot = pivot_xlsx(pivot_definition(pivot_fields()), pivot_records())
+    files = {"pivot.xlsx": pivot,
+             "connections.xlsx": connections_xlsx(),
+             "mailmerge.docx": mailmerge_docx(),
+             "pivot_hostile.xlsx": hostile_xlsx(),
+             "pivot_cut.xlsx": pivot[:len(pivot) * 2 // 3]}
+    for name, data in files.items():
+        with open(os.path.join(outdir, name), "wb") as f:
+            f.write(data)
+    return sorted(files)
+
+
+def main(argv):
+    if len(argv) != 2:
+        sys.stderr.write("usage: gen_pivot.py OUTDIR\n")
+        return 2
+    for name in generate(argv[1]):
+        print(name)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
