@@ -171,7 +171,7 @@ static struct ls_slice message_slice(struct ls_slice s, size_t sep, size_t end)
 }
 
 static ls_err emit_message(struct ls_ctx *c, struct ls_object *o, struct ls_slice m,
-                           unsigned long n)
+                           unsigned long n, bool cut)
 {
     char name[32];
     struct ls_child ch;
@@ -180,6 +180,11 @@ static ls_err emit_message(struct ls_ctx *c, struct ls_object *o, struct ls_slic
     ch.name = name;
     ch.name_len = len > 0 ? (size_t)len : 0;
     ch.data = m;
+    if (cut) {
+        ch.flags = LS_CHILD_TRUNCATED;
+        ch.tags[0] = LS_R_TRUNCATED;
+        ch.error = "mbox: the mailbox ends inside this message (no line break at its end)";
+    }
     ch.mime_hint = "message/rfc822"; /* what a "From " line starts: no libmagic call */
     if (!needs_unquote(m)) return ls_emit_child(c, o, &ch);
     struct ls_buf b;
@@ -224,7 +229,14 @@ static ls_err mbox_extract(struct ls_ctx *c, struct ls_object *o)
         size_t after = mbox_line_end(s, sep);
         after = after < s.len ? after + 1 : s.len;
         size_t end = next_separator(s, after, false);
-        LS_TRY(emit_message(c, o, message_slice(s, sep, end), n));
+        /* Every writer ends a message's last line (and most add an empty
+         * line): a mailbox whose last byte is not a line break was cut,
+         * here inside its last message, wherever that part of it is (a
+         * header block or a single-part body shows no other sign). */
+        bool cut = end == s.len && s.len > 0 && s.ptr[s.len - 1] != '\n';
+        if (cut)
+            ls_note(c, o, LS_R_TRUNCATED, "mbox: ends without a line break, inside message %lu", n);
+        LS_TRY(emit_message(c, o, message_slice(s, sep, end), n, cut));
         sep = end;
     }
     return LS_OK;

@@ -33,6 +33,7 @@
  * scanning is small and is fuzzed here (fuzz/fuzz_mime.c).
  */
 #include <string.h>
+#include <strings.h>
 
 #include "core/handler.h"
 #include "extract/markup.h"
@@ -80,6 +81,8 @@ static void cap_slice(struct ls_slice *s, size_t n)
 {
     if (s->len > n) s->len = n;
 }
+
+static bool blank(struct ls_slice s);
 
 /* ---- text output ---- */
 
@@ -138,6 +141,18 @@ static void emit_field(struct mime_walk *w, const char *name, struct ls_slice va
     ls_buf_free(&line);
 }
 
+/* Fields whose encoded words are decoded by part_filename() or that hold
+ * no text: not repeated as text. */
+static const char *const mime_param_fields[] = {
+    "Content-Type", "Content-Disposition", "Content-Transfer-Encoding",
+};
+
+static bool has_encoded_word(struct ls_slice v)
+{
+    size_t at = ls_slice_find(v, 0, "=?", 2);
+    return at != SIZE_MAX && ls_slice_find(v, at + 2, "?=", 2) != SIZE_MAX;
+}
+
 static void emit_headers(struct mime_walk *w, struct ls_slice hdr)
 {
     size_t pos = 0;
@@ -148,8 +163,23 @@ static void emit_headers(struct mime_walk *w, struct ls_slice hdr)
             ls_note(w->c, w->o, LS_R_TRUNCATED, "mime: over 10000 header fields");
             return;
         }
+        bool listed = false;
         for (size_t i = 0; i < sizeof mime_text_fields / sizeof mime_text_fields[0]; i++)
-            if (mime_slice_ieq(name, mime_text_fields[i])) emit_field(w, mime_text_fields[i], value);
+            if (mime_slice_ieq(name, mime_text_fields[i])) {
+                emit_field(w, mime_text_fields[i], value);
+                listed = true;
+            }
+        for (size_t i = 0; i < sizeof mime_param_fields / sizeof mime_param_fields[0]; i++)
+            if (mime_slice_ieq(name, mime_param_fields[i])) listed = true;
+        /* Any other field is in the raw bytes as it is, but an encoded word
+         * there (X-Original-Subject, Thread-Topic, Comments, Keywords) hides
+         * its text from the raw scan: decoded as a text line too. */
+        if (!listed && name.len <= 76 && has_encoded_word(value)) {
+            char nm[80];
+            memcpy(nm, name.ptr, name.len);
+            nm[name.len] = '\0';
+            emit_field(w, nm, value);
+        }
     }
 }
 
@@ -236,7 +266,7 @@ static ls_err part_decode(struct mime_walk *w, const struct mime_part *p, struct
     size_t cap = p->body.len + 16;
     if (left < cap) cap = (size_t)left;
     ls_buf_init(out, cap);
-    ls_err e = b64 ? mime_b64_decode(out, p->body) : mime_qp_decode(out, p->body, false);
+    ls_err e = b64 ? mime_b64_decode_chunks(out, p->body) : mime_qp_decode(out, p->body, false);
     *data = ls_buf_slice(out);
     if (e != LS_OK && e != LS_E_LIMIT) return e;
     ls_err ce = ls_budget_charge(w->c, w->o, out->len);
@@ -265,28 +295,6 @@ static enum mime_charset part_charset(struct mime_walk *w, const struct mime_par
 /* Why a child's data is incomplete. */
 enum mime_cut { MIME_CUT_NONE, MIME_CUT_BOUNDARY, MIME_CUT_BUDGET };
 
-/* A file name that would land outside a save folder: a ".." component
- * (either separator) climbs out; a leading separator or a drive letter is
- * absolute. Mail clients save attachments under these names. */
-static bool name_climbs(struct ls_slice n)
-{
-    size_t start = 0;
-    for (size_t i = 0; i <= n.len; i++) {
-        int ch = i < n.len ? n.ptr[i] : '/';
-        if (ch != '/' && ch != '\\') continue;
-        if (i - start == 2 && n.ptr[start] == '.' && n.ptr[start + 1] == '.') return true;
-        start = i + 1;
-    }
-    return false;
-}
-
-static bool name_absolute(struct ls_slice n)
-{
-    if (n.len && (n.ptr[0] == '/' || n.ptr[0] == '\\')) return true;
-    return n.len >= 2 && n.ptr[1] == ':' &&
-           ((n.ptr[0] >= 'A' && n.ptr[0] <= 'Z') || (n.ptr[0] >= 'a' && n.ptr[0] <= 'z'));
-}
-
 static void emit_child(struct mime_walk *w, struct ls_slice name, struct ls_slice data,
                        enum mime_cut cut)
 {
@@ -297,8 +305,7 @@ static void emit_child(struct mime_walk *w, struct ls_slice name, struct ls_slic
     ch.name_len = name.len;
     ch.data = data;
     unsigned nt = 0;
-    if (name_climbs(name)) ch.tags[nt++] = LS_A_PATH_TRAVERSAL;
-    if (name_absolute(name)) ch.tags[nt++] = LS_A_ABSOLUTE_PATH;
+    (void)mime_name_alerts(name, ch.tags, &nt); /* mail clients save under these names */
     if (cut != MIME_CUT_NONE) {
         ch.flags = LS_CHILD_TRUNCATED;
         ch.tags[nt] = cut == MIME_CUT_BUDGET ? LS_R_LIMIT_BYTES : LS_R_TRUNCATED;
@@ -413,6 +420,137 @@ static void uu_scan(struct mime_walk *w, struct ls_slice text)
     }
 }
 
+/* yEnc blocks ("=ybegin ... name=x" ... "=yend"): Usenet's binary encoding,
+ * pasted into mail bodies the way uuencode is. */
+static void yenc_scan(struct mime_walk *w, struct ls_slice text)
+{
+    size_t pos = 0;
+    while (pos < text.len && !w->stop) {
+        size_t at = ls_slice_find(text, pos, "=ybegin ", 8);
+        if (at == SIZE_MAX) return;
+        size_t eol = text_line_end(text, at);
+        pos = eol < text.len ? eol + 1 : text.len;
+        struct ls_slice line, name;
+        (void)ls_slice_sub(text, at, eol - at, &line);
+        if ((at > 0 && text.ptr[at - 1] != '\n') || !mime_yenc_begin(line, &name) ||
+            ++w->parts > w->max_parts)
+            continue;
+        struct ls_buf out;
+        uint64_t left = ls_budget_left(w->c);
+        ls_buf_init(&out, left < text.len ? (size_t)left : text.len);
+        ls_err e = LS_OK;
+        bool ended = mime_yenc_decode(text, &pos, &out, &e);
+        ls_err ce = ls_budget_charge(w->c, w->o, out.len);
+        w->leaf++;
+        enum mime_cut cut = (e == LS_E_LIMIT || ce != LS_OK) ? MIME_CUT_BUDGET
+                            : ended ? MIME_CUT_NONE : MIME_CUT_BOUNDARY;
+        emit_child(w, name, ls_buf_slice(&out), cut);
+        if (e == LS_E_NOMEM) walk_fail(w, e);
+        if (cut == MIME_CUT_BUDGET) walk_fail(w, LS_E_LIMIT);
+        ls_buf_free(&out);
+    }
+}
+
+/* HTML comments: the HTML converter drops them, and a body in base64 or
+ * quoted-printable shows them to no raw scan either ("<!-- old record:
+ * SSN ... -->", text a template hides). Their contents are text lines. */
+static void html_comments(struct mime_walk *w, struct ls_slice html)
+{
+    size_t pos = 0;
+    while (pos < html.len && !w->stop && !w->text_full) {
+        size_t at = ls_slice_find(html, pos, "<!--", 4);
+        if (at == SIZE_MAX) return;
+        size_t end = ls_slice_find(html, at + 4, "-->", 3);
+        if (end == SIZE_MAX) end = html.len;
+        struct ls_slice body;
+        (void)ls_slice_sub(html, at + 4, end - at - 4, &body);
+        if (!blank(body)) {
+            emit_text(w, body);
+            emit_text(w, ls_slice_make("\n", 1));
+        }
+        pos = end + 3;
+    }
+}
+
+/* An armored PGP block in an HTML part (webmail extensions paste it
+ * there, one "<br>" or "<div>" per line): tags out, line-breaking ones as
+ * line breaks, so the block reads as the sealed helper expects it. */
+static void html_pgp_blocks(struct mime_walk *w, struct ls_slice html)
+{
+    if (ls_slice_find(html, 0, "-----BEGIN PGP ", 15) == SIZE_MAX) return;
+    struct ls_buf t;
+    ls_buf_init(&t, html.len);
+    bool ok = true;
+    for (size_t i = 0; i < html.len && ok; i++) {
+        if (html.ptr[i] != '<') {
+            ok = ls_buf_addc(&t, (char)html.ptr[i]) == LS_OK;
+            continue;
+        }
+        size_t end = ls_slice_find(html, i, ">", 1);
+        if (end == SIZE_MAX) break;
+        size_t k = i + 1;
+        if (k < end && html.ptr[k] == '/') k++;
+        static const char *const breaking[] = {"br", "p", "div", "pre", "tr", "li"};
+        for (size_t b = 0; b < sizeof breaking / sizeof breaking[0]; b++) {
+            size_t n = strlen(breaking[b]);
+            if (k + n <= end && strncasecmp((const char *)html.ptr + k, breaking[b], n) == 0 &&
+                (k + n == end || html.ptr[k + n] == ' ' || html.ptr[k + n] == '/' || html.ptr[k + n] == '\t')) {
+                ok = ls_buf_addc(&t, '\n') == LS_OK;
+                break;
+            }
+        }
+        i = end;
+    }
+    if (ok) ls_sealed_note_blocks(w->c, w->o, ls_buf_slice(&t));
+    ls_buf_free(&t);
+}
+
+/* RFC 3676 format=flowed: a line ending in a space goes on in the next
+ * line (with DelSp=yes that space is not part of the text, so a writer may
+ * break inside a word or number: "SSN 536-2 \r\n2-1874"). Lines are
+ * joined as a reader shows them: space-stuffing removed, the quote marks
+ * of a continuation dropped, "-- " (the signature separator) and a change
+ * of quote depth end a paragraph. */
+static ls_err unflow(struct ls_buf *out, struct ls_slice in, bool delsp)
+{
+    size_t pos = 0;
+    bool soft = false;
+    size_t depth_prev = 0;
+    while (pos < in.len) {
+        size_t eol = ls_slice_find(in, pos, "\n", 1);
+        if (eol == SIZE_MAX) eol = in.len;
+        struct ls_slice l, t;
+        (void)ls_slice_sub(in, pos, eol - pos, &l);
+        pos = eol < in.len ? eol + 1 : in.len;
+        if (l.len && l.ptr[l.len - 1] == '\r') l.len--;
+        size_t depth = 0;
+        while (depth < l.len && l.ptr[depth] == '>') depth++;
+        (void)ls_slice_from(l, depth, &t);
+        if (t.len && t.ptr[0] == ' ') (void)ls_slice_from(t, 1, &t); /* space-stuffing */
+        if (!soft || depth != depth_prev) {
+            if (soft) LS_TRY(ls_buf_addc(out, '\n')); /* quote depth changed */
+            LS_TRY(ls_buf_add(out, l.ptr, depth));
+            if (depth) LS_TRY(ls_buf_addc(out, ' '));
+        }
+        bool sig = t.len == 3 && memcmp(t.ptr, "-- ", 3) == 0;
+        soft = !sig && t.len && t.ptr[t.len - 1] == ' ';
+        if (soft && delsp) t.len--;
+        LS_TRY(ls_buf_add(out, t.ptr, t.len));
+        if (!soft) LS_TRY(ls_buf_addc(out, '\n'));
+        depth_prev = depth;
+    }
+    return LS_OK;
+}
+
+static bool param_is(const struct mime_part *p, const char *param, const char *value)
+{
+    struct ls_buf b;
+    ls_buf_init(&b, 64);
+    bool r = p->ctype.len && mime_param(p->ctype, param, &b) && mime_slice_ieq(ls_buf_slice(&b), value);
+    ls_buf_free(&b);
+    return r;
+}
+
 static void leaf_text(struct mime_walk *w, const struct mime_part *p, struct ls_slice data,
                       bool html)
 {
@@ -424,21 +562,146 @@ static void leaf_text(struct mime_walk *w, const struct mime_part *p, struct ls_
         walk_fail(w, e == LS_E_LIMIT ? LS_OK : e);
         data = ls_buf_slice(&u);
     }
+    struct ls_buf fl;
+    ls_buf_init(&fl, data.len * 2 + 16); /* ">x" lines gain a space */
     if (!html) {
-        emit_text(w, data);
+        struct ls_slice shown = data;
+        if (param_is(p, "format", "flowed")) {
+            ls_err e = unflow(&fl, data, param_is(p, "delsp", "yes"));
+            if (e == LS_OK) shown = ls_buf_slice(&fl);
+            else walk_fail(w, e == LS_E_LIMIT ? LS_OK : e);
+        }
+        emit_text(w, shown);
         emit_text(w, ls_slice_make("\n", 1));
         uu_scan(w, data);
+        yenc_scan(w, data);
         ls_sealed_note_blocks(w->c, w->o, data); /* inline PGP: not read */
     } else if (!w->text_full && !w->stop) {
-        ls_err e = ls_markup_html_text(w->c, w->o, data);
+        struct ls_buf sp;
+        ls_buf_init(&sp, data.len);
+        ls_err e = ls_markup_html_text(w->c, w->o, mime_html_nbsp(data, &sp) ? ls_buf_slice(&sp) : data);
+        ls_buf_free(&sp);
         if (e == LS_E_LIMIT) w->text_full = true;
         else walk_fail(w, e);
         emit_text(w, ls_slice_make("\n", 1));
+        html_comments(w, data);
+        html_pgp_blocks(w, data); /* encrypted: not read */
     }
+    ls_buf_free(&fl);
     ls_buf_free(&u);
 }
 
-static void walk_leaf(struct mime_walk *w, const struct mime_part *p, bool cut)
+/* ---- opaque-signed S/MIME (application/pkcs7-mime; smime-type=signed-data) ----
+ *
+ * RFC 5652 ContentInfo { contentType id-signedData, [0] SignedData {
+ * version, digestAlgorithms SET, encapContentInfo { eContentType, [0]
+ * eContent OCTET STRING }, ... } }: the signed MIME entity is inside, in
+ * the clear (only enveloped data is encrypted). DER, or BER with
+ * indefinite lengths and a constructed OCTET STRING in chunks (streaming
+ * writers). */
+#define CMS_MAX_NEST 8u
+
+/* Tag and length of the TLV at *pos; *len is SIZE_MAX for an indefinite
+ * length. *pos moves to the contents. Low tag numbers only (CMS uses no
+ * others at these places). */
+static bool der_head(struct ls_slice s, size_t *pos, uint8_t *tag, size_t *len)
+{
+    if (*pos + 2 > s.len) return false;
+    *tag = s.ptr[*pos];
+    if ((*tag & 0x1f) == 0x1f) return false;
+    uint8_t l = s.ptr[*pos + 1];
+    *pos += 2;
+    if (l < 0x80) {
+        *len = l;
+    } else if (l == 0x80) {
+        if (!(*tag & 0x20)) return false; /* indefinite needs constructed */
+        *len = SIZE_MAX;
+        return true;
+    } else {
+        unsigned n = l & 0x7f;
+        if (n > 4 || *pos + n > s.len) return false;
+        size_t v = 0;
+        for (unsigned i = 0; i < n; i++) v = v << 8 | s.ptr[(*pos)++];
+        *len = v;
+    }
+    return *len <= s.len - *pos;
+}
+
+/* Skip the TLV at *pos (an indefinite one up to its end-of-contents). */
+static bool der_skip(struct ls_slice s, size_t *pos, unsigned nest)
+{
+    uint8_t tag;
+    size_t len;
+    if (nest > CMS_MAX_NEST || !der_head(s, pos, &tag, &len)) return false;
+    if (len != SIZE_MAX) {
+        *pos += len;
+        return true;
+    }
+    while (*pos + 2 <= s.len) {
+        if (s.ptr[*pos] == 0 && s.ptr[*pos + 1] == 0) {
+            *pos += 2;
+            return true;
+        }
+        if (!der_skip(s, pos, nest + 1)) return false;
+    }
+    return false;
+}
+
+/* Enter the TLV at *pos if it has the tag: *pos at its contents. */
+static bool der_enter(struct ls_slice s, size_t *pos, uint8_t want)
+{
+    uint8_t tag;
+    size_t len;
+    return der_head(s, pos, &tag, &len) && tag == want;
+}
+
+/* Append the contents of the OCTET STRING at *pos (primitive, or
+ * constructed from primitive chunks) to out. */
+static ls_err der_octets(struct ls_slice s, size_t *pos, struct ls_buf *out, unsigned nest)
+{
+    uint8_t tag;
+    size_t len;
+    if (nest > CMS_MAX_NEST || !der_head(s, pos, &tag, &len)) return LS_E_CORRUPT;
+    if (tag == 0x04 && len != SIZE_MAX) {
+        ls_err e = ls_buf_add(out, s.ptr + *pos, len);
+        *pos += len;
+        return e;
+    }
+    if (tag != 0x24) return LS_E_CORRUPT;
+    size_t end = len == SIZE_MAX ? s.len : *pos + len;
+    while (*pos < end) {
+        if (len == SIZE_MAX && *pos + 2 <= s.len && s.ptr[*pos] == 0 && s.ptr[*pos + 1] == 0) break;
+        LS_TRY(der_octets(s, pos, out, nest + 1));
+    }
+    return LS_OK;
+}
+
+/* The signed content of a CMS SignedData, into out; false if data is not
+ * one or it carries no content (a detached signature). */
+static bool cms_signed_content(struct ls_slice d, struct ls_buf *out)
+{
+    static const uint8_t oid_signed[] = {0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02};
+    size_t pos = 0;
+    if (!der_enter(d, &pos, 0x30) || pos + sizeof oid_signed > d.len ||
+        memcmp(d.ptr + pos, oid_signed, sizeof oid_signed) != 0)
+        return false;
+    pos += sizeof oid_signed;
+    if (!der_enter(d, &pos, 0xa0) || !der_enter(d, &pos, 0x30)) return false;
+    if (!der_skip(d, &pos, 0) || !der_skip(d, &pos, 0)) return false; /* version, digestAlgorithms */
+    if (!der_enter(d, &pos, 0x30) || !der_skip(d, &pos, 0)) return false; /* eContentType */
+    if (!der_enter(d, &pos, 0xa0)) return false;
+    return der_octets(d, &pos, out, 0) == LS_OK && out->len > 0;
+}
+
+static bool pkcs7_mime(const struct mime_part *p)
+{
+    return type_is(p, "application/pkcs7-mime") || type_is(p, "application/x-pkcs7-mime");
+}
+
+static void walk_entity(struct mime_walk *w, struct ls_slice ent, unsigned nest, bool top,
+                        bool digest, bool cut);
+
+static void walk_leaf(struct mime_walk *w, const struct mime_part *p, bool cut, unsigned nest)
 {
     w->leaf++;
     struct ls_buf dec;
@@ -462,6 +725,15 @@ static void walk_leaf(struct mime_walk *w, const struct mime_part *p, bool cut)
         leaf_text(w, p, data, true);
     else
         leaf_as_child(w, p, data, why);
+    if (pkcs7_mime(p) && e == LS_OK && !w->stop) {
+        /* The signed entity is read as part of this message, as a mail
+         * client shows it; the .p7m child above keeps the certificates. */
+        struct ls_buf inner;
+        ls_buf_init(&inner, data.len);
+        if (cms_signed_content(data, &inner) && ls_budget_charge(w->c, w->o, inner.len) == LS_OK)
+            walk_entity(w, ls_buf_slice(&inner), nest + 1, false, false, false);
+        ls_buf_free(&inner);
+    }
     if (e == LS_E_LIMIT) walk_fail(w, LS_E_LIMIT);
     ls_buf_free(&dec);
 }
@@ -689,7 +961,7 @@ static void walk_entity(struct mime_walk *w, struct ls_slice ent, unsigned nest,
     if (type_prefix(&p, "multipart/"))
         walk_multipart(w, &p, nest);
     else
-        walk_leaf(w, &p, cut);
+        walk_leaf(w, &p, cut, nest);
 }
 
 /* Drop white-space-only lines before the header block when a header field

@@ -7,6 +7,8 @@
  */
 #include "extract/mime_decode.h"
 
+#include "core/handler.h"
+
 #include <string.h>
 
 /* A capped buffer keeps what fit; the caller sees the (short) result. */
@@ -237,7 +239,19 @@ static int b64_val(uint8_t ch)
     return -1;
 }
 
-ls_err mime_b64_decode(struct ls_buf *out, struct ls_slice in)
+/* A line of base64 alone from i on (alphabet characters, then '=' padding
+ * and blanks only), whole 4-character groups (every line an encoder
+ * writes is; a word such as "Thanks" is not): where a new chunk starts. */
+static bool b64_line_at(struct ls_slice in, size_t i)
+{
+    size_t n = 0, pad = 0;
+    while (i < in.len && b64_val(in.ptr[i]) >= 0) i++, n++;
+    while (i < in.len && in.ptr[i] == '=') i++, pad++;
+    while (i < in.len && (in.ptr[i] == ' ' || in.ptr[i] == '\t' || in.ptr[i] == '\r')) i++;
+    return n >= 4 && (n + pad) % 4 == 0 && (i == in.len || in.ptr[i] == '\n');
+}
+
+static ls_err b64_decode(struct ls_buf *out, struct ls_slice in, bool chunks)
 {
     struct stage st;
     st.out = out;
@@ -246,7 +260,19 @@ ls_err mime_b64_decode(struct ls_buf *out, struct ls_slice in)
     unsigned bits = 0;
     ls_err e = LS_OK;
     for (size_t i = 0; i < in.len && e == LS_OK; i++) {
-        if (in.ptr[i] == '=') break;
+        if (in.ptr[i] == '=') {
+            if (!chunks) break;
+            /* Padding ends a chunk; another may start on a later line. */
+            while (i < in.len && in.ptr[i] != '\n') i++;
+            while (i < in.len && (in.ptr[i] == '\n' || in.ptr[i] == '\r' || in.ptr[i] == ' ' ||
+                                  in.ptr[i] == '\t'))
+                i++;
+            if (i >= in.len || !b64_line_at(in, i)) break;
+            acc = 0;
+            bits = 0;
+            i--; /* the loop's i++ */
+            continue;
+        }
         int v = b64_val(in.ptr[i]);
         if (v < 0) continue;
         acc = (acc << 6) | (uint32_t)v;
@@ -259,6 +285,16 @@ ls_err mime_b64_decode(struct ls_buf *out, struct ls_slice in)
     }
     if (e != LS_OK) return e;
     return stage_flush(&st);
+}
+
+ls_err mime_b64_decode(struct ls_buf *out, struct ls_slice in)
+{
+    return b64_decode(out, in, false);
+}
+
+ls_err mime_b64_decode_chunks(struct ls_buf *out, struct ls_slice in)
+{
+    return b64_decode(out, in, true);
 }
 
 /* ---- quoted-printable ---- */
@@ -871,6 +907,140 @@ bool mime_uu_decode(struct ls_slice text, size_t *pos, struct ls_buf *out, ls_er
         if (!uu_line(line, out, e)) return true;
     }
     return false;
+}
+
+/* ---- yEnc ---- */
+
+static bool line_starts(struct ls_slice l, const char *p)
+{
+    size_t n = strlen(p);
+    return l.len >= n && memcmp(l.ptr, p, n) == 0;
+}
+
+bool mime_yenc_begin(struct ls_slice line, struct ls_slice *name)
+{
+    while (line.len && (line.ptr[line.len - 1] == '\r' || line.ptr[line.len - 1] == ' '))
+        line.len--;
+    if (!line_starts(line, "=ybegin ")) return false;
+    size_t at = ls_slice_find(line, 8, " name=", 6);
+    if (at == SIZE_MAX || !ls_slice_from(line, at + 6, name)) return false;
+    return name->len > 0;
+}
+
+bool mime_yenc_decode(struct ls_slice text, size_t *pos, struct ls_buf *out, ls_err *e)
+{
+    while (*pos < text.len) {
+        size_t eol = ls_slice_find(text, *pos, "\n", 1);
+        if (eol == SIZE_MAX) eol = text.len;
+        struct ls_slice line;
+        (void)ls_slice_sub(text, *pos, eol - *pos, &line);
+        *pos = eol < text.len ? eol + 1 : text.len;
+        if (line.len && line.ptr[line.len - 1] == '\r') line.len--;
+        if (line_starts(line, "=yend")) return true;
+        if (line_starts(line, "=ypart ")) continue;
+        for (size_t i = 0; i < line.len; i++) {
+            uint8_t b = line.ptr[i];
+            if (b == '=') {
+                if (++i >= line.len) break; /* a lone '=' at the end of a line */
+                b = (uint8_t)(line.ptr[i] - 64);
+            }
+            ls_err r = ls_buf_addc(out, (char)(uint8_t)(b - 42));
+            if (r != LS_OK) {
+                *e = r;
+                return false;
+            }
+        }
+    }
+    return false;
+}
+
+/* ---- no-break spaces and invisible characters in HTML ---- */
+
+/* Length of the no-break space (*space true) or invisible character
+ * (*space false) written at s[i], 0 if none. */
+static size_t nbsp_at(struct ls_slice s, size_t i, bool utf8, bool *space)
+{
+    static const struct {
+        const char *ent; /* lower case */
+        bool space;
+    } ents[] = {
+        {"&nbsp;", true},    {"&#160;", true},  {"&#xa0;", true},   {"&#8239;", true},
+        {"&#x202f;", true},  {"&shy;", false},  {"&#173;", false},  {"&#xad;", false},
+        {"&#8203;", false},  {"&#x200b;", false}, {"&#8288;", false}, {"&#x2060;", false},
+        {"&#65279;", false}, {"&#xfeff;", false}, {"&nbsp", true},
+    };
+    int b = s.ptr[i];
+    if (b == '&') {
+        for (size_t k = 0; k < sizeof ents / sizeof ents[0]; k++) {
+            size_t n = strlen(ents[k].ent), j = 0;
+            while (j < n && i + j < s.len) {
+                int ch = s.ptr[i + j];
+                if (ch >= 'A' && ch <= 'Z' && ents[k].ent[2] == 'x') ch += 'a' - 'A'; /* &#XA0; */
+                if (ch != ents[k].ent[j]) break;
+                j++;
+            }
+            if (j == n) {
+                *space = ents[k].space;
+                return n;
+            }
+        }
+        return 0;
+    }
+    if (!utf8) return 0;
+    int b1 = i + 1 < s.len ? s.ptr[i + 1] : 0, b2 = i + 2 < s.len ? s.ptr[i + 2] : 0;
+    if (b == 0xC2 && (b1 == 0xA0 || b1 == 0xAD)) {
+        *space = b1 == 0xA0;
+        return 2;
+    }
+    if (b == 0xE2 && b1 == 0x80 && (b2 == 0x87 || b2 == 0xAF || b2 == 0x8B)) {
+        *space = b2 != 0x8B;
+        return 3;
+    }
+    if ((b == 0xE2 && b1 == 0x81 && b2 == 0xA0) || (b == 0xEF && b1 == 0xBB && b2 == 0xBF)) {
+        *space = false;
+        return 3;
+    }
+    return 0;
+}
+
+bool mime_html_nbsp(struct ls_slice in, struct ls_buf *out)
+{
+    bool utf8 = ls_utf8_valid(in);
+    size_t i = 0, from = 0;
+    bool any = false, space = false;
+    while (i < in.len) {
+        size_t n = (in.ptr[i] == '&' || in.ptr[i] >= 0xC2) ? nbsp_at(in, i, utf8, &space) : 0;
+        if (n == 0) {
+            i++;
+            continue;
+        }
+        any = true;
+        if (ls_buf_add(out, in.ptr + from, i - from) != LS_OK || (space && ls_buf_addc(out, ' ') != LS_OK))
+            return false;
+        i += n;
+        from = i;
+    }
+    return any && ls_buf_add(out, in.ptr + from, in.len - from) == LS_OK;
+}
+
+/* ---- attachment names ---- */
+
+unsigned mime_name_alerts(struct ls_slice n, const char **tags, unsigned *nt)
+{
+    bool climbs = false;
+    size_t start = 0;
+    for (size_t i = 0; i <= n.len && !climbs; i++) {
+        int ch = i < n.len ? n.ptr[i] : '/';
+        if (ch != '/' && ch != '\\') continue;
+        if (i - start == 2 && n.ptr[start] == '.' && n.ptr[start + 1] == '.') climbs = true;
+        start = i + 1;
+    }
+    bool absolute = (n.len && (n.ptr[0] == '/' || n.ptr[0] == '\\')) ||
+                    (n.len >= 2 && n.ptr[1] == ':' &&
+                     ((n.ptr[0] >= 'A' && n.ptr[0] <= 'Z') || (n.ptr[0] >= 'a' && n.ptr[0] <= 'z')));
+    if (climbs && *nt + 1 < LS_CHILD_MAX_TAGS) tags[(*nt)++] = LS_A_PATH_TRAVERSAL;
+    if (absolute && *nt + 1 < LS_CHILD_MAX_TAGS) tags[(*nt)++] = LS_A_ABSOLUTE_PATH;
+    return *nt;
 }
 
 /* ---- dates ---- */

@@ -48,6 +48,11 @@ LS_WUR ls_err mime_to_utf8(struct ls_buf *out, struct ls_slice in, enum mime_cha
  * the first '=', a missing pad is tolerated (a lone trailing sextet is
  * dropped). */
 LS_WUR ls_err mime_b64_decode(struct ls_buf *out, struct ls_slice in);
+/* The same for a transfer-encoded body, which may be several separately
+ * padded chunks (encoders that flush per buffer write "...=\r\nQUJD...");
+ * after padding, decoding goes on at the next line that is base64 alone
+ * (a footer or signature line after it ends the body as before). */
+LS_WUR ls_err mime_b64_decode_chunks(struct ls_buf *out, struct ls_slice in);
 /* Quoted-printable. q_words: RFC 2047 "Q" encoding ('_' is a space, no soft
  * line breaks). Malformed "=" escapes are kept literally; trailing
  * whitespace before a line break is kept (harmless for scanning). */
@@ -110,6 +115,35 @@ bool mime_slice_istarts(struct ls_slice s, const char *prefix);
  * set by out's cap or memory). */
 bool mime_uu_begin(struct ls_slice line, struct ls_slice *name);
 bool mime_uu_decode(struct ls_slice text, size_t *pos, struct ls_buf *out, ls_err *e);
+
+/* yEnc (yenc.org 1.3; Usenet binaries, pasted into mail bodies):
+ * mime_yenc_begin(): whether line is a "=ybegin ... name=N" line; *name gets
+ * the name (the rest of the line after "name=", as the spec says).
+ * mime_yenc_decode(): decode the lines from *pos up to "=yend" into out, *pos
+ * past that line ("=ypart" lines skipped); returns whether "=yend" was seen
+ * (false: the text ended first, or *e was set by out's cap or memory). */
+bool mime_yenc_begin(struct ls_slice line, struct ls_slice *name);
+bool mime_yenc_decode(struct ls_slice text, size_t *pos, struct ls_buf *out, ls_err *e);
+
+/* HTML whose no-break spaces are written as plain spaces and whose
+ * invisible characters are left out, for text extraction. Spaces:
+ * "&nbsp;" ("&nbsp" without the semicolon too), "&#160;", "&#xA0;",
+ * U+202F, and in valid UTF-8 U+00A0, U+2007, U+202F. Left out: soft hyphen,
+ * zero-width space, word joiner and U+FEFF, as references or (in valid
+ * UTF-8) characters. Mailers group digits with no-break spaces
+ * ("4556&nbsp;7375&nbsp;8689&nbsp;9855", "(212)&nbsp;736-4821") and
+ * newsletters break numbers and addresses with invisible characters so no
+ * client links them ("212&#8203;-736-4821"); the rules take neither. Returns
+ * whether out (initialised by the caller, capped at in.len or more) holds
+ * the copy: false when there is nothing to change (or out's cap or memory
+ * ran out). */
+bool mime_html_nbsp(struct ls_slice in, struct ls_buf *out);
+
+/* Alerts for an attachment file name a mail client would save under (mime,
+ * tnef, msg): LS_A_PATH_TRAVERSAL for a ".." component (either separator),
+ * LS_A_ABSOLUTE_PATH for a leading separator or drive letter. Appends to
+ * tags (NULL-ended, LS_CHILD_MAX_TAGS entries) from *n on; returns *n. */
+unsigned mime_name_alerts(struct ls_slice name, const char **tags, unsigned *n);
 
 /* A Windows FILETIME (100 ns ticks since 1601-01-01 UTC), as Outlook
  * stores send and delivery times, appended to out as an RFC 5322 date

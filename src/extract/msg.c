@@ -415,6 +415,29 @@ static bool msg_has_ext(const char *name, const char *ext)
     return true;
 }
 
+/* ole2_child() with the alerts of a file name a mail client saves under
+ * ("..\\..\\Startup\\x.bat", "C:\\boot.ini"), as the mime handler gives them. */
+static ls_err msg_file_child(struct ole2_job *j, const char *name, struct ls_slice data, bool truncated)
+{
+    if (j->stop) return LS_E_LIMIT;
+    struct ls_child ch;
+    memset(&ch, 0, sizeof ch);
+    ch.name = name;
+    ch.name_len = strlen(name);
+    ch.data = data;
+    unsigned nt = 0;
+    (void)mime_name_alerts(ls_slice_make(name, ch.name_len), ch.tags, &nt);
+    if (truncated) {
+        ch.flags = LS_CHILD_TRUNCATED;
+        ch.tags[nt] = LS_R_TRUNCATED;
+        ch.error = "ole2: member read from a damaged chain";
+    }
+    ls_err e = ls_emit_child(j->c, j->o, &ch);
+    j->children++;
+    if (e == LS_E_LIMIT || e == LS_E_TIMEOUT) j->stop = true;
+    return e;
+}
+
 static ls_err msg_attachment(struct ole2_job *j, const struct msg_cs *cs, uint32_t at, unsigned n)
 {
     char name[256];
@@ -430,7 +453,7 @@ static ls_err msg_attachment(struct ole2_job *j, const struct msg_cs *cs, uint32
         struct ls_buf b;
         ls_buf_init(&b, j->f->data.len);
         ls_err e = ole2_read(j, data, &b);
-        if (e != LS_E_NOMEM) e = ole2_child(j, name, strlen(name), ls_buf_slice(&b), e != LS_OK);
+        if (e != LS_E_NOMEM) e = msg_file_child(j, name, ls_buf_slice(&b), e != LS_OK);
         ls_buf_free(&b);
         return e == LS_E_NOMEM ? e : LS_OK;
     }

@@ -203,9 +203,11 @@ static void tnef_child(struct tnef *t, struct ls_slice name, struct ls_slice dat
     ch.name = name.ptr;
     ch.name_len = name.len;
     ch.data = data;
+    unsigned nt = 0;
+    (void)mime_name_alerts(name, ch.tags, &nt); /* "..\\..\\x.bat": saved by its name */
     if (cut) {
         ch.flags = LS_CHILD_TRUNCATED;
-        ch.tags[0] = LS_R_TRUNCATED;
+        ch.tags[nt] = LS_R_TRUNCATED;
         ch.error = "tnef: data cut short";
     }
     ls_err e = ls_emit_child(t->c, t->o, &ch);

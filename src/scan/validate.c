@@ -884,13 +884,31 @@ static bool email_local_generated(struct ls_slice l)
     return digits >= 12 || (l.len >= 16 && hex == l.len && digits > 0);
 }
 
+/* Hosts that name Message-IDs, never a mailbox: Gmail writes
+ * <CAKm5jF2+Zq1x3Q...@mail.gmail.com> (personal addresses are
+ * @gmail.com), Exchange Online <BY5PR11MB4001...@BY5PR11MB4001.namprd11.
+ * prod.outlook.com>. Every message of a mail dump carries one in its
+ * Message-ID, In-Reply-To and References fields. */
+static bool email_domain_msgid(struct ls_slice d)
+{
+    static const char *const hosts[] = {"mail.gmail.com"};
+    static const char *const suffixes[] = {".prod.outlook.com"};
+    for (size_t i = 0; i < sizeof hosts / sizeof hosts[0]; i++)
+        if (tld_cmp(d, hosts[i]) == 0) return true;
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        size_t n = strlen(suffixes[i]);
+        if (d.len > n && tld_cmp(sub(d, d.len - n, n), suffixes[i]) == 0) return true;
+    }
+    return false;
+}
+
 bool ls_valid_email(struct ls_slice v)
 {
     size_t at = ls_slice_find(v, 0, "@", 1);
     if (at == SIZE_MAX || ls_slice_find(v, at + 1, "@", 1) != SIZE_MAX) return false;
-    struct ls_slice local = sub(v, 0, at);
-    return email_local_ok(local) && !email_local_generated(local) &&
-           email_domain_ok(sub(v, at + 1, v.len - at - 1));
+    struct ls_slice local = sub(v, 0, at), domain = sub(v, at + 1, v.len - at - 1);
+    return email_local_ok(local) && !email_local_generated(local) && email_domain_ok(domain) &&
+           !email_domain_msgid(domain);
 }
 
 static bool email_domain_char(int c) { return is_alnum(c) || c == '.' || c == '-'; }
