@@ -47,7 +47,6 @@ struct oxp_walk {
     unsigned in_shared;      /* definition: open sharedItems */
     unsigned in_group;       /* definition: open groupItems */
     bool field_open;         /* definition: inside a cacheField */
-    bool field_said;         /* definition: its name was written (before its first item) */
     char fname[OXP_NAME_MAX];
     size_t fname_len;
     bool in_row;             /* records: inside <r> */
@@ -214,7 +213,6 @@ static ls_err oxp_def_start(struct oxp_walk *w, const char *local, const struct 
         else
             w->cache = NULL; /* fields full: the records stay unresolved */
         w->field_open = true;
-        w->field_said = false;
         w->fname_len = 0;
         if (ls_xml_attr_get(a, n, "name", NULL, &v)) {
             w->fname_len = v.len < sizeof w->fname ? v.len : sizeof w->fname;
@@ -230,14 +228,15 @@ static ls_err oxp_def_start(struct oxp_walk *w, const char *local, const struct 
     if (w->in_shared && !w->in_group && (s.len || strcmp(local, "m") == 0))
         oxp_store_item(w->p, w->cache, s);
     if (s.len == 0) return LS_OK;
-    if (!w->field_said) { /* "Name:<TAB>item<TAB>item" */
-        w->field_said = true;
-        LS_TRY(ls_textout_sep(w->out, '\n'));
+    /* "SSN: 536221874", a line per item: each value next to its field's
+     * name (a cache saved without its records has only these) */
+    LS_TRY(ls_textout_sep(w->out, '\n'));
+    if (w->fname_len) {
         LS_TRY(ls_textout_add(w->out, w->fname, w->fname_len));
-        LS_TRY(ls_textout_add(w->out, ":", 1));
+        LS_TRY(ls_textout_add(w->out, ": ", 2));
     }
-    LS_TRY(ls_textout_add(w->out, "\t", 1));
-    return ls_textout_add(w->out, s.ptr, s.len);
+    LS_TRY(ls_textout_add(w->out, s.ptr, s.len));
+    return ls_textout_sep(w->out, '\n');
 }
 
 static ls_err oxp_def_end(struct oxp_walk *w, const char *local)

@@ -69,7 +69,10 @@ class PivotAndConnections(unittest.TestCase):
         for name, ssn, email, salary, dob in gen_pivot.PEOPLE:
             # shared-item indexes resolved, numbers as General, dates ISO
             self.assertIn("%s\t%d\t%s\t%d\t%s\n" % (name, ssn, email, salary, dob), text)
-        self.assertIn("Name:\t" + "\t".join(gen_pivot.NAMES), text)
+        for name in gen_pivot.NAMES:  # the definition's items, each by its field's name
+            self.assertIn("\nName: %s\n" % name, text)
+        for ssn in gen_pivot.SSNS:
+            self.assertIn("\nSSN: %d\n" % ssn, text)
 
     def test_pivot_cache_pii_found(self):
         o = self.obj("pivot.xlsx")
@@ -80,6 +83,11 @@ class PivotAndConnections(unittest.TestCase):
             self.assertIn(("ssn", fp("ssn", "%09d" % ssn)), got, ssn)
             self.assertIn(("email", fp("email", email)), got, email)
             self.assertIn(("dob", fp("dob", dob)), got, dob)
+
+    def test_cache_without_records(self):
+        got = self.found("pivot_nodata.xlsx")
+        for ssn in gen_pivot.SSNS:  # distinct values, each labelled by its field
+            self.assertIn(("ssn", fp("ssn", "%09d" % ssn)), got, ssn)
 
     def test_connection_passwords_found(self):
         for name, password in gen_pivot.PASSWORDS.items():

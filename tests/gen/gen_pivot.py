@@ -12,6 +12,7 @@ Merge) with Python's standard library:
   connections.xlsx   an ODBC connection with a password and its SQL
   mailmerge.docx     a Word mail merge whose data source connection
                      string holds a password
+  pivot_nodata.xlsx  the same cache saved without its records
   pivot_hostile.xlsx shared-item indexes out of range, negative, huge or
                      empty, records with no definition, an empty field
   pivot_cut.xlsx     pivot.xlsx cut short
@@ -164,6 +165,12 @@ def mailmerge_docx():
                       ("word/document.xml", doc), ("word/settings.xml", settings)])
 
 
+def nodata_xlsx():
+    """A cache saved without its records (saveData="0"): the definition's
+    items are all there is."""
+    return pivot_xlsx(pivot_definition(pivot_fields()).replace(' r:id="rId1"', ' saveData="0"'), None)
+
+
 def hostile_xlsx():
     fields = ['<cacheField name="Code"><sharedItems><s v="A-1"/><s v="B-2"/></sharedItems></cacheField>',
               '<cacheField/>',  # no name, no items
@@ -189,6 +196,7 @@ def generate(outdir):
              "connections.xlsx": connections_xlsx(),
              "mailmerge.docx": mailmerge_docx(),
              "pivot_hostile.xlsx": hostile_xlsx(),
+             "pivot_nodata.xlsx": nodata_xlsx(),
              "pivot_cut.xlsx": pivot[:len(pivot) * 2 // 3]}
     for name, data in files.items():
         with open(os.path.join(outdir, name), "wb") as f:
