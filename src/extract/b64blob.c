@@ -131,7 +131,8 @@ static bool b64_texty(struct ls_slice d)
     return bad == 0 && ls_utf8_valid(head) && letters * 2 >= n && spaces * 20 >= n;
 }
 
-static ls_err b64_child(struct ls_ctx *c, struct ls_object *o, struct ls_slice run, size_t at)
+static ls_err b64_child(struct ls_ctx *c, struct ls_object *o, struct ls_slice run, size_t at,
+                        bool *taken)
 {
     struct ls_buf head;
     ls_buf_init(&head, B64_HEAD);
@@ -140,6 +141,7 @@ static ls_err b64_child(struct ls_ctx *c, struct ls_object *o, struct ls_slice r
     ls_err e = b64_decode_run(hrun, B64_HEAD, &head);
     bool take = e == LS_OK && (ls_b64_known_format(ls_buf_slice(&head)) || b64_texty(ls_buf_slice(&head)));
     ls_buf_free(&head);
+    *taken = take;
     if (!take) return LS_OK;
     uint64_t left = ls_budget_left(c);
     size_t full = run.len / 4 * 3 + 3, max = full;
@@ -180,7 +182,21 @@ ls_err ls_b64_blobs(struct ls_ctx *c, struct ls_object *o, struct ls_slice text)
         if (chars >= B64_RUN_MIN) {
             struct ls_slice run;
             (void)ls_slice_sub(text, i, len, &run);
-            LS_TRY(b64_child(c, o, run, i));
+            bool taken = false;
+            LS_TRY(b64_child(c, o, run, i, &taken));
+            /* A word of prose right before the block's line break joins
+             * the run ("rename it to .zip\nUEsDBBQ..."): try again from
+             * the first line start. */
+            size_t nl = ls_slice_find(run, 0, "\n", 1);
+            if (!taken && nl != SIZE_MAX && nl < B64_RUN_MIN) {
+                size_t k = nl;
+                while (k < run.len && b64_table[run.ptr[k]] == B64_SEP) k++;
+                struct ls_slice rest;
+                size_t rchars = 0;
+                if (k < run.len && b64_run(text, i + k, &rchars) == len - k && rchars >= B64_RUN_MIN &&
+                    ls_slice_sub(text, i + k, len - k, &rest))
+                    LS_TRY(b64_child(c, o, rest, i + k, &taken));
+            }
         }
         i += len ? len : 1;
     }

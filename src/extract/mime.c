@@ -36,6 +36,7 @@
 #include <strings.h>
 
 #include "core/handler.h"
+#include "extract/b64blob.h"
 #include "extract/markup.h"
 #include "extract/mime_decode.h"
 #include "extract/sealed.h"
@@ -472,6 +473,17 @@ static void html_comments(struct mime_walk *w, struct ls_slice html)
     }
 }
 
+/* Files pasted into a body as base64 (a data: URI in HTML, a blob pasted
+ * into text): after the part's own transfer decoding the raw scan sees
+ * only the alphabet; decoded into children "base64@OFFSET" (OFFSET in the
+ * part's decoded text) as the text and html handlers do. */
+static void body_b64_blobs(struct mime_walk *w, struct ls_slice text)
+{
+    if (w->stop) return;
+    ls_err e = ls_b64_blobs(w->c, w->o, text);
+    if (e == LS_E_LIMIT || e == LS_E_TIMEOUT || e == LS_E_NOMEM) walk_fail(w, e);
+}
+
 /* An armored PGP block in an HTML part (webmail extensions paste it
  * there, one "<br>" or "<div>" per line): tags out, line-breaking ones as
  * line breaks, so the block reads as the sealed helper expects it. */
@@ -575,6 +587,7 @@ static void leaf_text(struct mime_walk *w, const struct mime_part *p, struct ls_
         emit_text(w, ls_slice_make("\n", 1));
         uu_scan(w, data);
         yenc_scan(w, data);
+        body_b64_blobs(w, data);
         ls_sealed_note_blocks(w->c, w->o, data); /* inline PGP: not read */
     } else if (!w->text_full && !w->stop) {
         struct ls_buf sp;
@@ -585,6 +598,7 @@ static void leaf_text(struct mime_walk *w, const struct mime_part *p, struct ls_
         else walk_fail(w, e);
         emit_text(w, ls_slice_make("\n", 1));
         html_comments(w, data);
+        body_b64_blobs(w, data); /* data: URIs */
         html_pgp_blocks(w, data); /* encrypted: not read */
     }
     ls_buf_free(&fl);

@@ -530,6 +530,14 @@ def charset_mails():
               message(subj, ("Content-Type: text/plain; charset=Shift_JIS\r\nContent-Transfer-Encoding: base64",
                              b64(jt.encode("shift_jis")))))
     key("sjis", rel, last4={"ssn": [last4(s_jp)]}, coverage="full")
+    # Japanese text writes numbers in full-width digits (U+FF10..FF19, minus U+2212):
+    # arguable until the scan folds them to ASCII (the engine's text, not a handler)
+    s_fw = ssn()
+    fw = s_fw.translate({ord(c): 0xFF10 + int(c) for c in "0123456789"}).replace("-", "\u2212")
+    rel = put("mail/eml/intl/sjis_fullwidth.eml",
+              message(subj, ("Content-Type: text/plain; charset=Shift_JIS\r\nContent-Transfer-Encoding: base64",
+                             b64(("\u793e\u4f1a\u4fdd\u969c\u756a\u53f7 %s\n" % fw).encode("shift_jis")))))
+    key("sjis_fullwidth", rel, last4={"ssn": [last4(s_fw)]}, arguable=True)
     # UTF-16 body part (BOM, little endian) and a UTF-16LE attachment without a charset
     body = multipart("mixed", "=_u16", [
         part("text/plain; charset=utf-16", b64(("Employee SSN %s\r\n" % s_16).encode("utf-16")), "base64"),
@@ -868,6 +876,22 @@ def contacts_mail():
     key("ics", rel, ["invite.ics"], entities_all=["email"], last4={"ssn": [last4(s_ics)]})
 
 
+def pasted_base64_mail():
+    """Files inside a body as base64: a data: URI link in an HTML part
+    (itself base64) and a blob pasted into a text part."""
+    s_uri, s_paste = ssn(), ssn()
+    csv1 = ("name,ssn,notes\n" + "Jane Roe,%s,transferred from the old payroll system\n" % s_uri * 3).encode()
+    zipdata = zipped([("hr/export.csv", "name,ssn\nJohn Doe,%s\n" % s_paste)])
+    html = ("<html><body><p>Export below.</p><a href=\"data:text/csv;base64,%s\">export.csv</a></body></html>"
+            % base64.b64encode(csv1).decode())
+    body = multipart("mixed", "=_paste", [
+        part("text/html; charset=utf-8", b64(html.encode()), "base64"),
+        part("text/plain; charset=utf-8", b64(("zip below, rename to .zip\n\n" + b64(zipdata, 64)).encode()), "base64")])
+    rel = put("mail/eml/it/pasted_base64.eml", message("export", body))
+    key("data_uri_in_html", rel, under_last4={"ssn": [last4(s_uri)]})
+    key("pasted_zip_in_text", rel, under_last4={"ssn": [last4(s_paste)]})
+
+
 def decoy_mail():
     body = multipart("mixed", "=_decoy", [
         text_plain("\n".join(DECOYS) + "\n"),
@@ -948,7 +972,7 @@ def generate(out):
     os.makedirs(ROOT)
     for f in (office_mail, msg_and_tnef_mail, qp_mail, html_mail, charset_mails, rfc2231_mail,
               odd_base64_mail, body_encodings_mail, crypto_mails, inline_image_mail, broken_mails,
-              more_mails, encoding_edges_mail, contacts_mail, decoy_mail, mboxes):
+              more_mails, encoding_edges_mail, contacts_mail, pasted_base64_mail, decoy_mail, mboxes):
         f()
     k = {"root": ROOT, "cases": cases}
     with open(os.path.join(out, "key.json"), "w") as f:
