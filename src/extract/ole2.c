@@ -534,9 +534,13 @@ static ls_err ole2_extract_storage(struct ole2_job *j, uint32_t st)
     bool vba = ole2_check_macros(j, st);
     if (ole2_has(f, st, "WordDocument"))
         r = ole2_doc_extract(j, st);
-    else if (ole2_has(f, st, "Workbook") || ole2_has(f, st, "Book"))
+    else if (ole2_has(f, st, "Workbook") || ole2_has(f, st, "Book")) {
         r = ole2_xls_extract(j, st);
-    else if (ole2_has(f, st, "PowerPoint Document"))
+        if (r != LS_E_NOMEM && r != LS_E_ENCRYPTED && r != LS_E_TIMEOUT) {
+            ls_err p = ole2_xls_pivots(j, st);
+            if (p == LS_E_NOMEM || p == LS_E_TIMEOUT || r == LS_OK) r = p;
+        }
+    } else if (ole2_has(f, st, "PowerPoint Document"))
         r = ole2_ppt_extract(j, st);
     else if (ole2_is_object(f, st))
         r = ole2_object(j, st, st); /* an embedded object on its own (e.g. from ExOleObjStg) */

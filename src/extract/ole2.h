@@ -64,6 +64,8 @@ ls_err ole2_zchild(struct ole2_job *j, const char *name, struct ls_slice body);
  * LS_E_ENCRYPTED, or the first error that made their output partial. */
 ls_err ole2_doc_extract(struct ole2_job *j, uint32_t st);
 ls_err ole2_xls_extract(struct ole2_job *j, uint32_t st);
+/* The pivot caches (_SX_DB_CUR) of the workbook in storage st (ole2_pivot.c). */
+ls_err ole2_xls_pivots(struct ole2_job *j, uint32_t st);
 ls_err ole2_ppt_extract(struct ole2_job *j, uint32_t st);
 /* A BIFF8 workbook stream ws[0, len) whose FILEPASS record starts at
  * fp_off, decrypted in place when it is RC4-encrypted with Excel's default

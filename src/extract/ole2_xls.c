@@ -543,11 +543,23 @@ static ls_err xls_hdrftr(struct xls *x, size_t off, struct ls_slice d)
     if (d.len == 0 || (ls_rd_u16le(d, 0, &cch) && cch == 0 && x->biff8)) return LS_OK;
     struct xls_src s = xls_src_make(x, off, d, 0);
     ls_err e = xls_src_string(x, &s, !x->biff8);
-    if (x->tmp.len) {
-        LS_TRY(ole2_put(x->j, x->row >= 0 ? "\n" : ""));
+    if (x->tmp.len) { /* without its layout codes, as the xlsx reader */
+        struct ls_buf plain;
+        ls_buf_init(&plain, x->tmp.len + 1);
+        ls_err f = ls_sheet_hf_plain(ls_buf_slice(&x->tmp), &plain);
+        ls_buf_reset(&x->tmp);
+        bool blank = true; /* codes only ("&C&P"): nothing to write */
+        for (size_t i = 0; i < plain.len && blank; i++) blank = plain.ptr[i] == ' ';
+        if (blank) {
+            ls_buf_free(&plain);
+            return f == LS_OK ? e : f;
+        }
+        if (f == LS_OK) f = ole2_put(x->j, x->row >= 0 ? "\n" : "");
         x->row = -1;
-        LS_TRY(xls_put_tmp(x));
-        LS_TRY(ole2_put(x->j, "\n"));
+        if (f == LS_OK) f = ole2_put_n(x->j, plain.ptr ? (const char *)plain.ptr : "", plain.len);
+        if (f == LS_OK) f = ole2_put(x->j, "\n");
+        ls_buf_free(&plain);
+        LS_TRY(f);
     }
     return e;
 }

@@ -916,33 +916,15 @@ static ls_err ox_cell_end(struct ox_walk *w)
     return ox_sep(w, '\t');
 }
 
-/* Sheet header/footer text carries layout codes: &L &C &R (sections),
- * &P &N &D &T &F &A (fields), &B &I &U ..., &"font,style", &12 (size), &&.
- * Each code becomes a space so "&CConfidential" reads "Confidential". */
+/* Sheet header/footer text without its layout codes (ls_sheet_hf_plain). */
 static ls_err ox_hf_text(struct ox_walk *w, struct ls_slice s)
 {
-    size_t i = 0;
-    while (i < s.len) {
-        size_t j = i;
-        while (j < s.len && ls_slice_at(s, j) != '&') j++;
-        struct ls_slice run;
-        (void)ls_slice_sub(s, i, j - i, &run);
-        LS_TRY(ox_add(w, run));
-        if (j >= s.len) break;
-        int next = ls_slice_at(s, j + 1);
-        j += 2;
-        if (next == '&') {
-            LS_TRY(ls_textout_add(&w->x->out, "&", 1));
-        } else {
-            if (next == '"')
-                while (j < s.len && ls_slice_at(s, j++) != '"') {}
-            else if (next >= '0' && next <= '9')
-                while (j < s.len && ls_slice_at(s, j) >= '0' && ls_slice_at(s, j) <= '9') j++;
-            LS_TRY(ox_sep(w, ' '));
-        }
-        i = j;
-    }
-    return LS_OK;
+    struct ls_buf plain;
+    ls_buf_init(&plain, s.len + 1);
+    ls_err e = ls_sheet_hf_plain(s, &plain);
+    if (e == LS_OK) e = ox_add(w, ls_buf_slice(&plain));
+    ls_buf_free(&plain);
+    return e;
 }
 
 static ls_err ox_sheet_chars(struct ox_walk *w, struct ls_slice s)

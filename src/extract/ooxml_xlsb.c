@@ -432,32 +432,15 @@ static ls_err xb_cell(struct ox_xlsb *xb, const struct ox_xlsb_rec *r, const str
     return ls_textout_sep(xb->out, '\t');
 }
 
-/* Header/footer strings carry layout codes (&L &C &R, &P, &"font", &12,
- * &&): each code becomes a space. */
+/* Header/footer strings without their layout codes (ls_sheet_hf_plain). */
 static ls_err xb_hf_text(struct ox_xlsb *xb, struct ls_slice s)
 {
-    size_t i = 0;
-    while (i < s.len) {
-        size_t j = i;
-        while (j < s.len && ls_slice_at(s, j) != '&') j++;
-        struct ls_slice run;
-        (void)ls_slice_sub(s, i, j - i, &run);
-        LS_TRY(ls_textout_add(xb->out, run.ptr, run.len));
-        if (j >= s.len) break;
-        int next = ls_slice_at(s, j + 1);
-        j += 2;
-        if (next == '&') {
-            LS_TRY(ls_textout_add(xb->out, "&", 1));
-        } else {
-            if (next == '"')
-                while (j < s.len && ls_slice_at(s, j++) != '"') {}
-            else if (next >= '0' && next <= '9')
-                while (j < s.len && ls_slice_at(s, j) >= '0' && ls_slice_at(s, j) <= '9') j++;
-            LS_TRY(ls_textout_sep(xb->out, ' '));
-        }
-        i = j;
-    }
-    return LS_OK;
+    struct ls_buf plain;
+    ls_buf_init(&plain, s.len + 1);
+    ls_err e = ls_sheet_hf_plain(s, &plain);
+    if (e == LS_OK) e = ls_textout_add(xb->out, plain.ptr, plain.len);
+    ls_buf_free(&plain);
+    return e;
 }
 
 static ls_err xb_header_footer(struct ox_xlsb *xb, const struct ox_xlsb_rec *r)

@@ -83,3 +83,36 @@ bool ls_sheet_fmts_show(struct ls_sheet_fmts *t, uint32_t id, double v, bool dat
     struct ls_slice code = ls_slice_make(t->codes.ptr + f->off, f->len);
     return ls_sheet_layout(code, v, out, cap) > 0;
 }
+
+static bool hf_space_ok(const struct ls_buf *out)
+{
+    if (out->len == 0) return false;
+    uint8_t last = out->ptr[out->len - 1];
+    return last != ' ' && last != '\t' && last != '\n' && last != '\r';
+}
+
+ls_err ls_sheet_hf_plain(struct ls_slice s, struct ls_buf *out)
+{
+    size_t i = 0;
+    while (i < s.len) {
+        size_t j = i;
+        while (j < s.len && ls_slice_at(s, j) != '&') j++;
+        struct ls_slice run;
+        (void)ls_slice_sub(s, i, j - i, &run);
+        if (run.len) LS_TRY(ls_buf_add(out, run.ptr, run.len));
+        if (j >= s.len) break;
+        int next = ls_slice_at(s, j + 1);
+        j += 2;
+        if (next == '&') {
+            LS_TRY(ls_buf_addc(out, '&'));
+        } else {
+            if (next == '"')
+                while (j < s.len && ls_slice_at(s, j++) != '"') {}
+            else if (next >= '0' && next <= '9')
+                while (j < s.len && ls_slice_at(s, j) >= '0' && ls_slice_at(s, j) <= '9') j++;
+            if (hf_space_ok(out)) LS_TRY(ls_buf_addc(out, ' '));
+        }
+        i = j;
+    }
+    return LS_OK;
+}

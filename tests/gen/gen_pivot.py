@@ -189,6 +189,86 @@ def hostile_xlsx():
     return zip_bytes(parts)
 
 
+def pivot_ods():
+    """An OpenDocument spreadsheet with a DataPilot (pivot) table over the
+    Employees sheet, for LibreOffice to convert into .xls and .xlsx (its
+    pivot cache export): tests/gen/make_sheet_fixtures.sh."""
+    def s_cell(v):
+        return '<table:table-cell office:value-type="string"><text:p>%s</text:p></table:table-cell>' % v
+
+    def n_cell(v):
+        return ('<table:table-cell office:value-type="float" office:value="%d"><text:p>%d</text:p>'
+                '</table:table-cell>' % (v, v))
+
+    def d_cell(v):
+        return ('<table:table-cell table:style-name="ce1" office:value-type="date" office:date-value="%s">'
+                '<text:p>%s</text:p></table:table-cell>' % (v, v))
+
+    rows = ["<table:table-row>" + "".join(s_cell(h) for h in ("Name", "SSN", "Email", "Salary", "DOB"))
+            + "</table:table-row>"]
+    for name, ssn, email, salary, dob in PEOPLE:
+        rows.append("<table:table-row>" + s_cell(name) + n_cell(ssn) + s_cell(email) + n_cell(salary)
+                    + d_cell(dob) + "</table:table-row>")
+    content = (DECL + '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+               'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+               '<office:automatic-styles><number:date-style style:name="N1"><number:year number:style="long"/>'
+               '<number:text>-</number:text><number:month number:style="long"/><number:text>-</number:text>'
+               '<number:day number:style="long"/></number:date-style>'
+               '<style:style style:name="ce1" style:family="table-cell" style:data-style-name="N1"/>'
+               '</office:automatic-styles><office:body><office:spreadsheet>'
+               '<table:table table:name="Employees">%s</table:table>'
+               '<table:table table:name="Summary"><table:table-row><table:table-cell/></table:table-row></table:table>'
+               '<table:data-pilot-tables><table:data-pilot-table table:name="Headcount" '
+               'table:target-range-address="Summary.A1:Summary.B8" table:buttons="Summary.A1">'
+               '<table:source-cell-range table:cell-range-address="Employees.A1:Employees.E4"/>'
+               '<table:data-pilot-field table:source-field-name="Name" table:orientation="row"/>'
+               '<table:data-pilot-field table:source-field-name="Salary" table:orientation="data" '
+               'table:function="sum"/>'
+               '<table:data-pilot-field table:source-field-name="" table:orientation="data" '
+               'table:is-data-layout-field="true"/></table:data-pilot-table></table:data-pilot-tables>'
+               '</office:spreadsheet></office:body></office:document-content>' % "".join(rows))
+    manifest = (DECL + '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+                'manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
+                'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                '</manifest:manifest>')
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype", date_time=(2014, 11, 24, 9, 0, 0)),
+                   "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED)
+        for name, data in (("content.xml", content), ("META-INF/manifest.xml", manifest)):
+            z.writestr(zipfile.ZipInfo(name, date_time=(2014, 11, 24, 9, 0, 0)), data.encode("utf-8"),
+                       compress_type=zipfile.ZIP_DEFLATED)
+    return buf.getvalue()
+
+
+def drop_sheet(xlsx, sheet_name):
+    """The package with one worksheet deleted from the workbook (its part,
+    its relationship and its <sheet> entry), as a user who deletes the
+    source sheet of a pivot table leaves it: the cache stays."""
+    import re
+    zin = zipfile.ZipFile(io.BytesIO(xlsx))
+    wb = zin.read("xl/workbook.xml").decode("utf-8")
+    m = re.search(r'<sheet [^>]*name="%s"[^>]*r:id="(rId\d+)"[^>]*/>' % re.escape(sheet_name), wb)
+    rels = zin.read("xl/_rels/workbook.xml.rels").decode("utf-8")
+    target = re.search(r'<Relationship [^>]*Id="%s"[^>]*Target="([^"]+)"' % m.group(1), rels).group(1)
+    part = "xl/" + target.lstrip("/").replace("xl/", "", 1)
+    parts = []
+    for info in zin.infolist():
+        data = zin.read(info.filename)
+        if info.filename == part:
+            continue
+        if info.filename == "xl/workbook.xml":
+            data = wb.replace(m.group(0), "").encode("utf-8")
+        if info.filename == "xl/_rels/workbook.xml.rels":
+            data = re.sub(r'<Relationship [^>]*Id="%s"[^>]*/>' % m.group(1), "", rels).encode("utf-8")
+        parts.append((info.filename, data.decode("utf-8", "surrogateescape")))
+    return zip_bytes(parts)
+
+
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
     pivot = pivot_xlsx(pivot_definition(pivot_fields()), pivot_records())

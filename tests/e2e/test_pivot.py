@@ -10,12 +10,17 @@ paragraphs (docs/formats.md, ooxml, "Pivot caches and connections"):
 - an Excel data connection and a Word mail-merge source keep their
   connection strings (with passwords) and SQL: the passwords are found;
 - hostile pivot caches (indexes out of range, no definition) and a cut
-  workbook give what can be read, never a crash.
+  workbook give what can be read, never a crash;
+- LibreOffice's own pivot caches (tests/fixtures/sheets/pivot_lo.xlsx and
+  .xls, made by tests/gen/make_sheet_fixtures.sh): the .xlsx read with its
+  source sheet deleted, the .xls cache (_SX_DB_CUR/0001, BIFF records) read
+  as rows; and the .xls page header/footer without their layout codes.
 
 Before this, each of these files was "clean". Fixtures: tests/gen/gen_pivot.py."""
 import hashlib
 import hmac
 import os
+import shutil
 import sys
 import tempfile
 import unittest
@@ -28,6 +33,7 @@ sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
 import gen_pivot  # noqa: E402
 
 KEY = b"pivot-e2e-fingerprint-key"
+FIXTURES = os.path.join(lsutil.SRC, "tests", "fixtures", "sheets")
 
 
 def fp(entity, value):
@@ -40,6 +46,11 @@ class PivotAndConnections(unittest.TestCase):
         cls.tmp = tempfile.TemporaryDirectory()
         cls.dir = os.path.join(cls.tmp.name, "pivot")
         gen_pivot.generate(cls.dir)
+        with open(os.path.join(FIXTURES, "pivot_lo.xlsx"), "rb") as f:
+            lo = f.read()
+        with open(os.path.join(cls.dir, "lo_source_deleted.xlsx"), "wb") as f:
+            f.write(gen_pivot.drop_sheet(lo, "Employees"))
+        shutil.copy(os.path.join(FIXTURES, "pivot_lo.xls"), os.path.join(cls.dir, "lo.xls"))
         key = os.path.join(cls.tmp.name, "key")
         with open(key, "wb") as f:
             f.write(KEY)
@@ -115,6 +126,44 @@ class PivotAndConnections(unittest.TestCase):
         emails = {ev.get("fingerprint") for f in o.get("findings", []) if f["entity"] == "email"
                   for ev in f.get("evidence", [])}
         self.assertIn(fp("email", gen_pivot.PEOPLE[0][2]), emails)
+
+    def assert_rows(self, text, name):
+        self.assertIn("Name\tSSN\tEmail\tSalary\tDOB\n", text, name)
+        for person, ssn, email, salary, dob in gen_pivot.PEOPLE:
+            self.assertIn("%s\t%d\t%s\t%d\t%s\n" % (person, ssn, email, salary, dob), text, name)
+
+    def assert_pii(self, name):
+        got = self.found(name)
+        for _, ssn, email, _, dob in gen_pivot.PEOPLE:
+            self.assertIn(("ssn", fp("ssn", "%09d" % ssn)), got, (name, ssn))
+            self.assertIn(("email", fp("email", email)), got, (name, email))
+            self.assertIn(("dob", fp("dob", dob)), got, (name, dob))
+
+    def test_libreoffice_xlsx_without_its_source_sheet(self):
+        text = self.text("lo_source_deleted.xlsx")
+        self.assertNotIn("sheet: Employees", text)  # only the cache has the people now
+        self.assertIn("pivot cache source: Employees!A1:E4", text)
+        self.assert_rows(text, "lo_source_deleted.xlsx")
+        self.assert_pii("lo_source_deleted.xlsx")
+        self.assertEqual(self.obj("lo_source_deleted.xlsx")["coverage"], "full")
+
+    def test_libreoffice_xls_cache(self):
+        text = self.text("lo.xls")
+        cache = text[text.index("[Pivot cache 0001]"):]  # after the sheets
+        for person, ssn, _, _, dob in gen_pivot.PEOPLE:
+            self.assertIn("Name: %s\n" % person, cache)
+            self.assertIn("DOB: %s\n" % dob, cache)  # SXDtr items as ISO dates
+        self.assert_rows(cache, "lo.xls")
+        self.assert_pii("lo.xls")
+        self.assertEqual(self.obj("lo.xls")["coverage"], "full")
+
+    def test_xls_header_footer_without_codes(self):
+        # LibreOffice's default page style: header "&C&A" (the sheet name
+        # field), footer "&CPage &P"
+        text = self.text("lo.xls")
+        self.assertNotIn("&C", text)
+        self.assertNotIn("&P", text)
+        self.assertIn("\nPage \n", text)
 
 
 if __name__ == "__main__":
