@@ -351,6 +351,16 @@ static ls_err oxp_conn_start(struct oxp_walk *w, const char *local, const struct
         {"parameter", "prompt", "prompt"},             {"connectString", "val", "mail merge connection"},
         {"query", "val", "mail merge query"},
     };
+    struct ls_slice name, val;
+    if (strcmp(local, "docVar") == 0 && ls_xml_attr_get(a, n, "name", NULL, &name) &&
+        ls_xml_attr_get(a, n, "val", NULL, &val) && val.len) { /* Word's document variables */
+        LS_TRY(ls_textout_sep(w->out, '\n'));
+        LS_TRY(ls_textout_addz(w->out, "document variable "));
+        LS_TRY(ls_textout_add(w->out, name.ptr, name.len));
+        LS_TRY(ls_textout_add(w->out, ": ", 2));
+        LS_TRY(ls_textout_add(w->out, val.ptr, val.len));
+        return ls_textout_sep(w->out, '\n');
+    }
     for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++) {
         struct ls_slice v;
         if (strcmp(local, keep[i].el) != 0 || !ls_xml_attr_get(a, n, keep[i].attr, NULL, &v) ||
@@ -403,8 +413,9 @@ ls_err ox_pivot_part(struct ox_pivot *p, struct ls_ctx *c, struct ls_object *o,
                      struct ls_slice xml)
 {
     if (kind == OXP_CONNECTIONS && strcmp(name, "word/settings.xml") == 0 &&
-        (xml.len == 0 || !memmem(xml.ptr, xml.len, "mailMerge", 9)))
-        return LS_OK; /* Word's settings: only a mail merge is read */
+        (xml.len == 0 ||
+         (!memmem(xml.ptr, xml.len, "mailMerge", 9) && !memmem(xml.ptr, xml.len, "docVar", 6))))
+        return LS_OK; /* Word's settings: only a mail merge and document variables are read */
     struct oxp_walk w;
     memset(&w, 0, sizeof w);
     w.p = p;

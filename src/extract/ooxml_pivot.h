@@ -9,7 +9,8 @@
  *   - external data connections: xl/connections.xml (ODBC/OLE DB
  *     connection strings, with user names and passwords, and the SQL
  *     command), and Word's mail-merge source in word/settings.xml
- *     (w:mailMerge: connection string and query).
+ *     (w:mailMerge: connection string and query) with the document
+ *     variables there (w:docVars, set by macros and templates).
  * The XML is walked by markup.h's SAX walker; everything in it is hostile:
  * indexes (<x v="N"/>) are bounds-checked, stored values capped.
  */

@@ -109,6 +109,9 @@ class PivotAndConnections(unittest.TestCase):
         self.assertIn("command: SELECT emp_name, ssn, salary FROM dbo.employees", self.text("connections.xlsx"))
         self.assertIn("mail merge query: SELECT * FROM `Employees` WHERE `Bonus` > 0",
                       self.text("mailmerge.docx"))
+        self.assertIn("document variable ClientMatter: Matter 2014-0117 for jane.doe@example.com",
+                      self.text("mailmerge.docx"))
+        self.assertIn(("email", fp("email", "jane.doe@example.com")), self.found("mailmerge.docx"))
 
     def test_hostile_cache(self):
         o = self.obj("pivot_hostile.xlsx")

@@ -156,7 +156,8 @@ def mailmerge_docx():
                 '<w:connectString w:val="Provider=Microsoft.ACE.OLEDB.12.0;User ID=Admin;Data Source='
                 '\\\\fs01\\hr\\Salaries 2014.accdb;Mode=Read;Jet OLEDB:Database Password=%s"/>'
                 '<w:query w:val="SELECT * FROM `Employees` WHERE `Bonus` &gt; 0"/></w:mailMerge>'
-                '<w:defaultTabStop w:val="720"/></w:settings>' % (NS_W, NS_R, PASSWORDS["mailmerge.docx"]))
+                '<w:defaultTabStop w:val="720"/><w:docVars><w:docVar w:name="ClientMatter" '
+                'w:val="Matter 2014-0117 for jane.doe@example.com"/></w:docVars></w:settings>' % (NS_W, NS_R, PASSWORDS["mailmerge.docx"]))
     wml = "application/vnd.openxmlformats-officedocument.wordprocessingml."
     ct = types([("/word/document.xml", wml + "document.main+xml"), ("/word/settings.xml", wml + "settings+xml")])
     return zip_bytes([("[Content_Types].xml", ct),
