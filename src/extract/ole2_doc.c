@@ -480,6 +480,161 @@ static ls_err doc_names(struct ole2_job *j, struct ls_slice wd, struct ls_slice 
     return LS_OK;
 }
 
+/* ---- fast-saved Word 97+ files: text no piece uses ------------------- */
+
+/* A fast save appends the edits to WordDocument and rewrites the piece
+ * table; the text the edits deleted stays in the stream where no piece
+ * points (the Word 6/95 path reads it between fcMin and fcMac). For Word
+ * 97+ the bytes outside the FIB, the pieces and the formatting pages
+ * (FKPs of PlcBteChpx and PlcBtePapx, FIB pairs 12 and 13) are scanned
+ * for runs of text, 8-bit and UTF-16LE, under one marker line. */
+#define DOC_FCLCB_BTECHPX 12u
+#define DOC_FCLCB_BTEPAPX 13u
+#define DOC_LEFT_MIN 6u      /* characters a leftover run needs */
+#define DOC_LEFT_LETTERS 3u  /* letters among them */
+#define DOC_LEFT_MAX (256u << 20) /* WordDocument streams scanned */
+
+static void doc_mark(uint8_t *used, size_t len, uint64_t a, uint64_t n)
+{
+    for (uint64_t b = a; b < a + n && b < len; b++) used[b >> 3] |= (uint8_t)(1u << (b & 7));
+}
+
+static bool doc_used(const uint8_t *used, size_t b)
+{
+    return (used[b >> 3] >> (b & 7)) & 1u;
+}
+
+static bool doc_letter(uint32_t u)
+{
+    return (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= 0xC0 && u < 0x530 && u != 0xD7 && u != 0xF7);
+}
+
+/* The end of the FIB: csw, cslw, cbRgFcLcb and cswNew with their arrays. */
+static size_t doc_fib_end(struct ls_slice wd)
+{
+    uint16_t csw = 0, cslw = 0, cb = 0, cswnew = 0;
+    if (!ls_rd_u16le(wd, 32, &csw)) return wd.len;
+    size_t p = 34 + (size_t)csw * 2;
+    if (!ls_rd_u16le(wd, p, &cslw)) return wd.len;
+    p += 2 + (size_t)cslw * 4;
+    if (!ls_rd_u16le(wd, p, &cb)) return wd.len;
+    p += 2 + (size_t)cb * 8;
+    if (ls_rd_u16le(wd, p, &cswnew)) p += 2 + (size_t)cswnew * 2;
+    return p < wd.len ? p : wd.len;
+}
+
+/* The FKP pages a PlcBte (FIB pair idx) names: 512 bytes at PN * 512. */
+static void doc_mark_fkps(uint8_t *used, struct ls_slice wd, struct ls_slice tbl, unsigned idx)
+{
+    uint32_t fc = 0, lcb = 0;
+    struct ls_slice plc;
+    if (!doc_fclcb(wd, idx, &fc, &lcb) || lcb < 12 || !ls_slice_sub(tbl, fc, lcb, &plc)) return;
+    size_t n = (plc.len - 4) / 8;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t pn = 0;
+        if (ls_rd_u32le(plc, 4 * (n + 1) + 4 * i, &pn))
+            doc_mark(used, wd.len, (uint64_t)(pn & 0x3FFFFFu) * 512u, 512u);
+    }
+}
+
+/* One leftover run (8-bit: n bytes at s; wide: n UTF-16 units) if it has
+ * enough characters and letters; *said tells whether the marker is out. */
+static ls_err doc_left_run(struct ole2_job *j, struct ls_slice s, size_t a, size_t n, bool wide, bool *said)
+{
+    if (n < DOC_LEFT_MIN) return LS_OK;
+    /* Not text: a table of offsets or sizes (bytes in steps, "zupkgb"), or
+     * 8-bit bytes mostly above ASCII (compressed pieces hold Western text;
+     * other scripts are UTF-16). */
+    unsigned letters = 0, high = 0;
+    bool steps = true;
+    int32_t first = 0, last = 0;
+    for (size_t k = 0; k < n; k++) {
+        uint16_t u = 0;
+        if (wide) (void)ls_rd_u16le(s, a + 2 * k, &u);
+        else u = (uint8_t)ls_slice_at(s, a + k);
+        if (!wide && u >= 0x80) high++;
+        if (doc_letter(wide ? u : ls_cp1252((uint8_t)u))) letters++;
+        if (k == 1) first = (int32_t)u - last;
+        else if (k > 1 && (int32_t)u - last != first) steps = false;
+        last = u;
+    }
+    if (letters < DOC_LEFT_LETTERS || steps || high * 4 > n) return LS_OK;
+    if (!*said) {
+        *said = true;
+        LS_TRY(ole2_put(j, "\n[text outside the document's pieces (fast save)]\n"));
+    }
+    struct ls_slice run;
+    (void)ls_slice_sub(s, a, wide ? 2 * n : n, &run);
+    if (wide) {
+        LS_TRY(ole2_put_utf16(j, run));
+    } else {
+        uint32_t prev = 0;
+        for (size_t k = 0; k < run.len; k++) LS_TRY(doc_char(j, ls_cp1252((uint8_t)ls_slice_at(run, k)), &prev));
+    }
+    return ole2_put(j, "\n");
+}
+
+/* Runs of text in one unused stretch: 8-bit (cp1252 printable) and
+ * UTF-16LE (Latin, Greek, Cyrillic), as the fallback scan reads them. */
+static ls_err doc_left_stretch(struct ole2_job *j, struct ls_slice s, bool *said)
+{
+    size_t start = 0;
+    for (size_t i = 0; i <= s.len; i++) {
+        int b = ls_slice_at(s, i);
+        if (b >= 0 && (b >= 0x20 ? b != 0x7F && (b < 0x80 || b >= 0xA0) : b == 0x0D || b == 0x09)) continue;
+        LS_TRY(doc_left_run(j, s, start, i - start, false, said));
+        start = i + 1;
+    }
+    for (size_t phase = 0; phase < 2; phase++) {
+        size_t from = phase;
+        for (size_t i = phase; i + 1 < s.len + 2; i += 2) {
+            uint16_t u = 0;
+            if (ls_rd_u16le(s, i, &u) && doc_text16(u)) continue;
+            if (i > from) LS_TRY(doc_left_run(j, s, from, (i - from) / 2, true, said));
+            from = i + 2;
+        }
+    }
+    return LS_OK;
+}
+
+static ls_err doc_leftover(struct ole2_job *j, struct ls_slice wd, struct ls_slice tbl, struct ls_slice plc)
+{
+    if (wd.len == 0 || wd.len > DOC_LEFT_MAX || plc.len < 16 || (plc.len - 4) % 12 != 0) return LS_OK;
+    uint8_t *used = calloc(wd.len / 8 + 1, 1);
+    LS_FAIL_IF(!used, LS_E_NOMEM);
+    doc_mark(used, wd.len, 0, doc_fib_end(wd));
+    uint32_t n = (uint32_t)((plc.len - 4) / 12);
+    for (uint32_t i = 0; i < n && i < DOC_MAX_PIECES; i++) {
+        uint32_t cp0 = 0, cp1 = 0, fcv = 0;
+        (void)ls_rd_u32le(plc, 4 * (size_t)i, &cp0);
+        (void)ls_rd_u32le(plc, 4 * ((size_t)i + 1), &cp1);
+        (void)ls_rd_u32le(plc, 4 * ((size_t)n + 1) + 8 * (size_t)i + 2, &fcv);
+        if (cp1 < cp0) continue;
+        bool compressed = (fcv & 0x40000000u) != 0;
+        uint32_t fc = fcv & 0x3FFFFFFFu;
+        doc_mark(used, wd.len, compressed ? fc / 2 : fc, compressed ? (uint64_t)(cp1 - cp0) : 2u * (uint64_t)(cp1 - cp0));
+    }
+    doc_mark_fkps(used, wd, tbl, DOC_FCLCB_BTECHPX);
+    doc_mark_fkps(used, wd, tbl, DOC_FCLCB_BTEPAPX);
+    ls_err r = LS_OK;
+    bool said = false;
+    for (size_t b = 0; b < wd.len && r == LS_OK;) {
+        if (doc_used(used, b)) {
+            b++;
+            continue;
+        }
+        size_t e = b;
+        while (e < wd.len && !doc_used(used, e)) e++;
+        struct ls_slice s;
+        (void)ls_slice_sub(wd, b, e - b, &s);
+        r = doc_left_stretch(j, s, &said);
+        if (r == LS_OK && ls_ctx_expired(j->c)) r = LS_E_TIMEOUT;
+        b = e;
+    }
+    free(used);
+    return r;
+}
+
 static ls_err doc_with_stream(struct ole2_job *j, uint32_t st, struct ls_slice wd)
 {
     uint16_t ident = 0, flags = 0;
@@ -521,6 +676,7 @@ static ls_err doc_with_stream(struct ole2_job *j, uint32_t st, struct ls_slice w
         ls_note(j->c, j->o, LS_R_PARSE_ERROR, "doc: some pieces point outside WordDocument");
     if (e == LS_OK || e == LS_E_CORRUPT || e == LS_E_TRUNCATED) {
         ls_err n = ole2_put(j, "\n");
+        if (n == LS_OK && (flags & DOC_F_COMPLEX)) n = doc_leftover(j, wd, ls_buf_slice(&tbl), plc);
         if (n == LS_OK) n = doc_names(j, wd, ls_buf_slice(&tbl));
         if (n != LS_OK) e = n;
     }

@@ -142,6 +142,24 @@ class Ole2Test(unittest.TestCase):
         self.assertIn("Employee SSN", t)
         self.assertIn("Comment author: Legal Numbat", t)
 
+    def test_doc_fast_save_leftovers(self):
+        """A fast-saved Word 97+ file (fComplex) keeps the text its edits
+        deleted in WordDocument where no piece points: read under a marker
+        line, 8-bit and UTF-16; a formatting page (FKP) is not text."""
+        o = self.obj("fastsaved.doc")
+        self.assertEqual(o["coverage"], "full", o.get("errors"))
+        t = self.text("fastsaved.doc")
+        marker = "[text outside the document's pieces (fast save)]"
+        self.assertIn(marker, t)
+        left = t[t.index(marker):]
+        self.assertIn("bonus for SSN %s withheld." % gen_ole2.DELETED_SSN, left)
+        self.assertIn("write to %s" % gen_ole2.DELETED_EMAIL, left)
+        self.assertNotIn("FKP bytes", t)
+        self.assertIn("Employee SSN", t[:t.index(marker)])  # the pieces come first
+        self.assertIn(gen_ole2.DELETED_SSN[-4:], last4(o, "ssn"))
+        self.assertIn(gen_ole2.DELETED_EMAIL.split("@")[1], str(o["findings"]))
+        self.assertNotIn(marker, self.text("plain.doc"))  # not fast-saved: no scan
+
     def test_small_xls_records(self):
         o = self.obj("small.xls")
         self.assertEqual(o["coverage"], "full", o.get("errors"))

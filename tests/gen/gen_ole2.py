@@ -127,12 +127,15 @@ def sttb(strings, wide=True):
 FCLCB_ASSOC, FCLCB_ATNOWNERS, FCLCB_RMARK, FCLCB_SAVEDBY = 32, 36, 51, 71
 
 
-def word_streams(text8, text16, encrypted=False, pad=0, names=None):
+def word_streams(text8, text16, encrypted=False, pad=0, names=None, deleted=None):
     """WordDocument + 0Table for a two-piece document: text8 compressed
     (cp1252), then text16 as UTF-16LE. pad grows WordDocument past the mini
     stream cutoff so its chain lives in the FAT. names: {FIB pair number:
     bytes} appended to the table stream (the revision log SttbSavedBy,
-    SttbfRMark, GrpXstAtnOwners, SttbfAssoc)."""
+    SttbfRMark, GrpXstAtnOwners, SttbfAssoc). deleted: (8-bit text,
+    UTF-16 text) a fast save left where no piece points, after each piece
+    (the FIB says fComplex), plus a formatting page (a CHPX FKP named by
+    PlcBteChpx) of printable bytes that are no text."""
     fib = bytearray(1024)
     struct.pack_into("<HH", fib, 0, 0xA5EC, 0x00C1)
     struct.pack_into("<H", fib, 10, 0x0100 if encrypted else 0)
@@ -140,12 +143,22 @@ def word_streams(text8, text16, encrypted=False, pad=0, names=None):
     struct.pack_into("<H", fib, 62, 22)
     b8 = text8.encode("cp1252")
     b16 = text16.encode("utf-16-le")
+    del8, del16 = (deleted[0].encode("cp1252"), deleted[1].encode("utf-16-le")) if deleted else (b"", b"")
     struct.pack_into("<I", fib, 64 + 12, len(b8) + len(b16) // 2)  # ccpText
     struct.pack_into("<H", fib, 152, 0x5D)
+    if deleted:
+        struct.pack_into("<H", fib, 10, 0x0004)  # fComplex: fast-saved
     off8 = 1024
-    off16 = off8 + len(b8) + (-(off8 + len(b8)) % 2)
-    wd = bytes(fib) + b8
-    wd += b"\0" * (off16 - len(wd)) + b16 + b"\0" * pad
+    off16 = off8 + len(b8) + len(del8) + (-(off8 + len(b8) + len(del8)) % 2)
+    wd = bytes(fib) + b8 + del8
+    wd += b"\0" * (off16 - len(wd)) + b16 + del16 + b"\0" * pad
+    fkp_pn = None
+    if deleted:
+        wd += b"\0" * (-len(wd) % 512)
+        fkp_pn = len(wd) // 512
+        page = bytearray(b"FKP bytes are formatting, not text: never read" + b"\0" * 512)[:512]
+        page[511] = 1  # crun
+        wd += bytes(page)
     n8, n16 = len(b8), len(b16) // 2
     plc = struct.pack("<III", 0, n8, n8 + n16)
     plc += struct.pack("<HIH", 0, (off8 * 2) | 0x40000000, 0)
@@ -154,6 +167,10 @@ def word_streams(text8, text16, encrypted=False, pad=0, names=None):
     table = clx
     wd = bytearray(wd)
     struct.pack_into("<II", wd, 0x1A2, 0, len(clx))
+    if fkp_pn is not None:  # PlcBteChpx (FIB pair 12): one FKP for the whole text
+        plcbte = struct.pack("<III", off8, off16 + len(b16), fkp_pn)
+        struct.pack_into("<II", wd, 154 + 8 * 12, len(table), len(plcbte))
+        table += plcbte
     for idx, blob in (names or {}).items():
         struct.pack_into("<II", wd, 154 + 8 * idx, len(table), len(blob))
         table += blob
@@ -179,9 +196,16 @@ DOC_NAMES = {
 }
 
 
-def plain_doc(encrypted=False, pad=0, extra=None, names=None):
+# What a fast save left behind: a deleted sentence after each piece.
+DELETED_SSN = "536-22-1877"
+DELETED_EMAIL = "old.address@example.org"
+DOC_DELETED = ("\rDeleted paragraph: bonus for SSN %s withheld.\r" % DELETED_SSN,
+               "\rDeleted note: write to %s \u0434\u0430\r" % DELETED_EMAIL)
+
+
+def plain_doc(encrypted=False, pad=0, extra=None, names=None, deleted=None):
     w = CFBWriter()
-    wd, tbl = word_streams(DOC_TEXT8, DOC_TEXT16, encrypted, pad, names)
+    wd, tbl = word_streams(DOC_TEXT8, DOC_TEXT16, encrypted, pad, names, deleted)
     w.add_stream("WordDocument", wd)
     w.add_stream("0Table", tbl)
     w.add_stream("\x05SummaryInformation", summary_info("HR memo", "Jane Doe"))
@@ -611,6 +635,7 @@ def write_all(out):
     bad = dict(DOC_NAMES)
     bad[FCLCB_SAVEDBY] = DOC_NAMES[FCLCB_SAVEDBY][:-9]  # the last path cut short
     files["names_cut.doc"] = plain_doc(names=bad)[0]
+    files["fastsaved.doc"] = plain_doc(deleted=DOC_DELETED)[0]
     w = CFBWriter()
     w.add_stream("EncryptionInfo", b"\x04\x00\x04\x00\x40\x00\x00\x00" + b"<encryption/>")
     w.add_stream("EncryptedPackage", struct.pack("<Q", 5000) + os.urandom(5000))
