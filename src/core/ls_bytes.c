@@ -38,11 +38,59 @@ int ls_slice_at(struct ls_slice s, size_t i)
     return i < s.len ? s.ptr[i] : -1;
 }
 
+/* How common a byte is in the data leaksift searches (text, markup, PDF
+ * syntax, binary padding), 1 (rare) to 9: the searched byte of a needle is
+ * its least common one ("j" of " obj", not the space). */
+static unsigned byte_commonness(uint8_t b)
+{
+    if (b == ' ' || b == 0 || b == 0xff || b == '\n') return 9;
+    if (strchr("etaoinsrh01<>/\r\t", b) && b) return 8;
+    if ((b >= 'a' && b <= 'z' && !strchr("jqxzkv", b)) || (b >= '2' && b <= '9') ||
+        (strchr(".,=\":", b) && b))
+        return 6;
+    return b > 0x20 && b < 0x7f ? 3 : 1;
+}
+
+/* Needles up to this long are searched with memchr on their rarest byte. */
+#define FIND_RARE_MAX 32u
+
 size_t ls_slice_find(struct ls_slice s, size_t from, const void *needle, size_t nlen)
 {
     if (from > s.len || nlen > s.len - from) return SIZE_MAX;
     if (nlen == 0) return from;
-    const uint8_t *hit = memmem(s.ptr + from, s.len - from, needle, nlen);
+    const uint8_t *nd = needle, *base = s.ptr + from;
+    size_t hay = s.len - from;
+    /*
+     * memchr (vectorised) for the needle's least common byte, memcmp at each
+     * hit: several times faster than glibc's memmem, whose short-needle hash
+     * loop costs ~5 instructions per byte (a search for "%%EOF" through
+     * every PDF was 3.6% of a run over real PDFs). The first hit is the
+     * first occurrence, as memmem's. Hits that do not match are budgeted
+     * (16 plus one per 32 bytes searched): past that, memmem takes over
+     * from the current position, so a haystack made of the needle's byte
+     * costs at most ~2 comparisons per byte before memmem's linear time.
+     */
+    if (nlen > 1 && nlen <= FIND_RARE_MAX) {
+        size_t k = 0;
+        for (size_t i = 1; i < nlen; i++)
+            if (byte_commonness(nd[i]) < byte_commonness(nd[k])) k = i;
+        const uint8_t *p = base + k, *stop = base + hay - (nlen - 1 - k); /* past the last place for nd[k] */
+        size_t misses = 0;
+        while (p < stop) {
+            const uint8_t *hit = memchr(p, nd[k], (size_t)(stop - p));
+            if (!hit) return SIZE_MAX;
+            const uint8_t *at = hit - k;
+            if (memcmp(at, nd, nlen) == 0) return (size_t)(at - s.ptr);
+            if (++misses > 16 + (size_t)(hit - base) / 32) {
+                base = at + 1;
+                hay = (size_t)(s.ptr + s.len - base);
+                break;
+            }
+            p = hit + 1;
+        }
+        if (p >= stop) return SIZE_MAX;
+    }
+    const uint8_t *hit = memmem(base, hay, needle, nlen);
     return hit ? (size_t)(hit - s.ptr) : SIZE_MAX;
 }
 
