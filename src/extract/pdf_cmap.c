@@ -394,7 +394,9 @@ uint32_t pdf_glyph_unicode(struct ls_slice name)
         uint32_t v = hex_cp(name, 1, name.len - 1);
         if (v && v <= 0x10ffff) return v;
     }
-    for (size_t i = 0; i < sizeof glyphs / sizeof glyphs[0]; i++)
-        if (ls_slice_eq_str(name, glyphs[i].name)) return glyphs[i].cp;
+    if (name.len == 0) return 0; /* no glyph's name is empty */
+    for (size_t i = 0; i < sizeof glyphs / sizeof glyphs[0]; i++) /* first byte, then the rest */
+        if (glyphs[i].name[0] == name.ptr[0] && ls_slice_eq_str(name, glyphs[i].name))
+            return glyphs[i].cp;
     return 0;
 }

@@ -756,14 +756,20 @@ static void skip_inline_image(struct pdf_parser *p)
 
 /* ---- operators ---- */
 
+/* op is exactly the literal lit (the length known at compile time: the
+ * chains below ran strlen() and a call per comparison for every operator
+ * of every content stream, path operators through all of them). */
+#define OP_IS(op, lit) ((op).len == sizeof(lit) - 1 && memcmp((op).ptr, lit, sizeof(lit) - 1) == 0)
+
+
 static ls_err text_op(struct interp *in, struct ls_slice op)
 {
-    if (ls_slice_eq_str(op, "Tj")) {
+    if (OP_IS(op, "Tj")) {
         const struct pdf_obj *s = op_arg(in, 0);
         return s->kind == PDF_STR ? show(in, s->u.s) : LS_OK;
     }
-    if (ls_slice_eq_str(op, "TJ")) return show_array(in, op_arg(in, 0));
-    if (ls_slice_eq_str(op, "'") || ls_slice_eq_str(op, "\"")) {
+    if (OP_IS(op, "TJ")) return show_array(in, op_arg(in, 0));
+    if (OP_IS(op, "'") || OP_IS(op, "\"")) {
         if (op.ptr[0] == '"') {
             in->tw = op_num(in, 2);
             in->tc = op_num(in, 1);
@@ -772,15 +778,15 @@ static ls_err text_op(struct interp *in, struct ls_slice op)
         const struct pdf_obj *s = op_arg(in, 0);
         return s->kind == PDF_STR ? show(in, s->u.s) : LS_OK;
     }
-    if (ls_slice_eq_str(op, "Td")) next_line(in, op_num(in, 1), op_num(in, 0));
-    else if (ls_slice_eq_str(op, "TD")) {
+    if (OP_IS(op, "Td")) next_line(in, op_num(in, 1), op_num(in, 0));
+    else if (OP_IS(op, "TD")) {
         in->tl = -op_num(in, 0);
         next_line(in, op_num(in, 1), op_num(in, 0));
-    } else if (ls_slice_eq_str(op, "T*")) next_line(in, 0, -in->tl);
-    else if (ls_slice_eq_str(op, "Tm")) {
+    } else if (OP_IS(op, "T*")) next_line(in, 0, -in->tl);
+    else if (OP_IS(op, "Tm")) {
         for (int i = 0; i < 6; i++) in->tlm[i] = op_num(in, (size_t)(5 - i));
         memcpy(in->tm, in->tlm, sizeof in->tm);
-    } else if (ls_slice_eq_str(op, "Tf")) {
+    } else if (OP_IS(op, "Tf")) {
         in->tfs = op_num(in, 0);
         const struct pdf_obj *nm = op_arg(in, 1);
         if (in->have_font_hit && nm->kind == PDF_NAME && nm->u.s.len == in->font_name.len &&
@@ -796,11 +802,11 @@ static ls_err text_op(struct interp *in, struct ls_slice op)
             in->font_hit = in->font;
             in->have_font_hit = true;
         }
-    } else if (ls_slice_eq_str(op, "Tc")) in->tc = op_num(in, 0);
-    else if (ls_slice_eq_str(op, "Tw")) in->tw = op_num(in, 0);
-    else if (ls_slice_eq_str(op, "Tz")) in->th = op_num(in, 0) / 100.0;
-    else if (ls_slice_eq_str(op, "TL")) in->tl = op_num(in, 0);
-    else if (ls_slice_eq_str(op, "Ts")) in->ts = op_num(in, 0);
+    } else if (OP_IS(op, "Tc")) in->tc = op_num(in, 0);
+    else if (OP_IS(op, "Tw")) in->tw = op_num(in, 0);
+    else if (OP_IS(op, "Tz")) in->th = op_num(in, 0) / 100.0;
+    else if (OP_IS(op, "TL")) in->tl = op_num(in, 0);
+    else if (OP_IS(op, "Ts")) in->ts = op_num(in, 0);
     return LS_OK;
 }
 
@@ -808,10 +814,10 @@ static ls_err operator(struct interp *in, struct pdf_parser *p, struct ls_slice 
 {
     if (op.len == 0) return LS_OK;
     if (op.ptr[0] == 'T' || op.ptr[0] == '\'' || op.ptr[0] == '"') return text_op(in, op);
-    if (ls_slice_eq_str(op, "BT")) {
+    if (OP_IS(op, "BT")) {
         mat_ident(in->tm);
         mat_ident(in->tlm);
-    } else if (ls_slice_eq_str(op, "q")) {
+    } else if (OP_IS(op, "q")) {
         if (in->ngs < PDF_MAX_GSTACK) {
             struct gstate *g = &in->gs[in->ngs - 1];
             g->tfs = in->tfs;
@@ -824,7 +830,7 @@ static ls_err operator(struct interp *in, struct pdf_parser *p, struct ls_slice 
             in->gs[in->ngs] = *g;
             in->ngs++;
         }
-    } else if (ls_slice_eq_str(op, "Q")) {
+    } else if (OP_IS(op, "Q")) {
         if (in->ngs > 1) {
             in->ngs--;
             const struct gstate *g = &in->gs[in->ngs - 1];
@@ -836,14 +842,14 @@ static ls_err operator(struct interp *in, struct pdf_parser *p, struct ls_slice 
             in->ts = g->ts;
             in->font = g->font;
         }
-    } else if (ls_slice_eq_str(op, "cm")) {
+    } else if (OP_IS(op, "cm")) {
         double m[6];
         for (int i = 0; i < 6; i++) m[i] = op_num(in, (size_t)(5 - i));
         mat_mul(m, in->gs[in->ngs - 1].ctm, in->gs[in->ngs - 1].ctm);
-    } else if (ls_slice_eq_str(op, "Do")) {
+    } else if (OP_IS(op, "Do")) {
         LS_TRY(pdf_textout_flush(in->t));
         return run_form(in, op_arg(in, 0));
-    } else if (ls_slice_eq_str(op, "ID")) {
+    } else if (OP_IS(op, "ID")) {
         skip_inline_image(p);
     }
     return LS_OK;
