@@ -206,13 +206,16 @@ static int64_t objstm_find(struct ls_slice index, uint32_t idx, uint32_t num)
     return -1;
 }
 
-static struct pdf_obj *from_objstm(struct pdf_doc *d, uint32_t stm, uint32_t idx, uint32_t num)
+/* Object stream s (number stm) decoded (cached on its dictionary), with
+ * the offset of its first object and its "num off" index; false if it is
+ * no usable object stream. */
+static bool objstm_open(struct pdf_doc *d, uint32_t stm, const struct pdf_obj *s, struct ls_slice *data,
+                        size_t *first, struct ls_slice *index)
 {
     /* an encrypted file we cannot decrypt: the stream is cipher text, and
      * decoding it would only add a bogus "corrupt" to `encrypted` */
-    if (d->encrypted && !d->crypt_ok) return &pdf_null_obj;
-    struct pdf_obj *s = pdf_get(d, stm);
-    if (s->kind != PDF_STREAM) return &pdf_null_obj;
+    if (d->encrypted && !d->crypt_ok) return false;
+    if (s->kind != PDF_STREAM) return false;
     /* decoded bytes cached on the stream object: raw replaced by decoded */
     const struct pdf_obj *dict = s->u.st.dict;
     struct pdf_obj *cache = pdf_dict_get(dict, " decoded");
@@ -223,25 +226,40 @@ static struct pdf_obj *from_objstm(struct pdf_doc *d, uint32_t stm, uint32_t idx
         if (e != LS_OK) pdf_mark_corrupt(d, "object stream %u: %s", stm, ls_err_name(e));
         cache = dict_cache(d, dict, " decoded", ls_buf_slice(&b));
         ls_buf_free(&b);
-        if (!cache) return &pdf_null_obj;
+        if (!cache) return false;
     }
-    struct ls_slice data = cache->u.s;
-    int64_t first = 0, n = 0;
-    (void)pdf_int(pdf_dict_getr(d, dict, "First"), &first);
+    *data = cache->u.s;
+    int64_t f = 0, n = 0;
+    (void)pdf_int(pdf_dict_getr(d, dict, "First"), &f);
     (void)pdf_int(pdf_dict_getr(d, dict, "N"), &n);
-    if (first < 0 || (uint64_t)first > data.len) return &pdf_null_obj;
+    if (f < 0 || (uint64_t)f > data->len) return false;
     struct ls_slice hdr;
-    (void)ls_slice_sub(data, 0, (size_t)first, &hdr);
-    int64_t off = objstm_find(objstm_index(d, dict, hdr, n), idx, num);
-    if (off < 0 || (uint64_t)off > data.len - (size_t)first) return &pdf_null_obj;
+    (void)ls_slice_sub(*data, 0, (size_t)f, &hdr);
+    *first = (size_t)f;
+    *index = objstm_index(d, dict, hdr, n);
+    return true;
+}
+
+/* The object at off (from /First) of an object stream's decoded data. */
+static struct pdf_obj *objstm_parse(struct pdf_doc *d, struct ls_slice data, size_t first, int64_t off)
+{
+    if (off < 0 || (uint64_t)off > data.len - first) return &pdf_null_obj;
     struct pdf_parser p;
-    pdf_parser_init(&p, d, &d->arena, data, (size_t)first + (size_t)off);
+    pdf_parser_init(&p, d, &d->arena, data, first + (size_t)off);
     p.decrypt = false; /* the object stream as a whole was decrypted */
     struct pdf_token t;
     pdf_lex_next(&p.lx, &t);
     struct pdf_obj *o = pdf_parse_value(&p, &t);
     pdf_parser_free(&p);
     return o;
+}
+
+static struct pdf_obj *from_objstm(struct pdf_doc *d, uint32_t stm, uint32_t idx, uint32_t num)
+{
+    struct ls_slice data, index;
+    size_t first;
+    if (!objstm_open(d, stm, pdf_get(d, stm), &data, &first, &index)) return &pdf_null_obj;
+    return objstm_parse(d, data, first, objstm_find(index, idx, num));
 }
 
 static struct pdf_obj *load(struct pdf_doc *d, uint32_t num, struct pdf_xent *e)
@@ -621,6 +639,29 @@ bool pdf_several_revisions(const struct pdf_doc *d)
     return f != SIZE_MAX && ls_slice_find(in, f + 5, "%%EOF", 5) != SIZE_MAX;
 }
 
+/* The objects of object stream s (number stm, current or not) that the
+ * xref no longer maps to it: what an update redefined elsewhere. */
+static size_t objstm_superseded(struct pdf_doc *d, uint32_t stm, const struct pdf_obj *s, size_t max,
+                                pdf_superseded_fn fn, void *ud)
+{
+    struct ls_slice data, index;
+    size_t first, n = 0;
+    if (s->kind != PDF_STREAM || !pdf_name_is(pdf_dict_get(s, "Type"), "ObjStm") ||
+        !objstm_open(d, stm, s, &data, &first, &index))
+        return 0;
+    for (size_t k = 0; k < index.len / 8 && n < max; k++) {
+        uint32_t num = 0, off = 0;
+        if (!ls_rd_u32le(index, k * 8, &num) || !ls_rd_u32le(index, k * 8 + 4, &off)) break;
+        const struct pdf_xent *e = xent(d, num, false);
+        if (e && ((e->type == 2 && e->off == stm) || e->busy)) continue; /* still here */
+        struct pdf_obj *o = objstm_parse(d, data, first, off);
+        if (o->kind == PDF_NULL) continue;
+        n++;
+        fn(ud, num, o);
+    }
+    return n;
+}
+
 size_t pdf_each_superseded(struct pdf_doc *d, size_t max, pdf_superseded_fn fn, void *ud)
 {
     struct ls_slice in = d->data;
@@ -638,11 +679,18 @@ size_t pdf_each_superseded(struct pdf_doc *d, size_t max, pdf_superseded_fn fn, 
         size_t after;
         if (!obj_header(in, b, &num, &gen, &after)) continue;
         const struct pdf_xent *e = xent(d, num, false);
-        if (e && e->type == 1 && e->off == b) continue; /* the current definition */
         if (e && e->busy) continue;
+        if (e && e->type == 1 && e->off == b) { /* the current definition */
+            n += objstm_superseded(d, num, pdf_get(d, num), max - n, fn, ud);
+            continue;
+        }
         bool ok;
         struct pdf_obj *o = parse_at(d, b, num, &ok);
         if (!ok || o->kind == PDF_NULL) continue;
+        if (o->kind == PDF_STREAM && pdf_name_is(pdf_dict_get(o, "Type"), "ObjStm")) {
+            n += objstm_superseded(d, num, o, max - n, fn, ud); /* an earlier object stream */
+            continue;
+        }
         n++;
         fn(ud, num, o);
     }

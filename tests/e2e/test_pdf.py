@@ -145,6 +145,18 @@ class PdfTest(unittest.TestCase):
         self.assertFound(o, "ssn", ssn4(gen_pdf.SSN_REVISION))
         self.assertFound(o, "ssn", ssn4(gen_pdf.SSN_REV_NOTE))
 
+    def test_update_in_object_streams_is_read(self):
+        """The same with objects in object streams (current writers): the
+        first revision's field value and comment sit inside the first
+        object stream, which an update no longer points to."""
+        o = self.obj("objstm_update.pdf")
+        self.assertFull(o)
+        t = self.text("objstm_update.pdf")
+        self.assertIn("[earlier revision: object ", t)
+        self.assertIn("SSN " + gen_pdf.SSN_REV_FIELD, t)
+        self.assertIn("Checked by HR: " + gen_pdf.EMAIL, t)
+        self.assertFound(o, "ssn", ssn4(gen_pdf.SSN_REV_FIELD))
+
     def test_tounicode_type0(self):
         o = self.obj("tounicode.pdf")
         self.assertFull(o)

@@ -46,6 +46,7 @@ SSN_TU = "536-22-1880"        # Type0 + ToUnicode page
 SSN_PRODUCER = "536-22-1881"  # ghostscript-made PDF
 SSN_REVISION = "536-22-1882"  # page text an update "redacted" (same object redefined)
 SSN_REV_NOTE = "536-22-1883"  # annotation /Contents (UTF-16) an update replaced
+SSN_REV_FIELD = "536-22-1885"  # form field value inside an object stream, replaced
 FILTER_SSNS = {                # one per filter variant
     "ASCIIHexDecode": "536-22-1882",
     "ASCII85Decode": "536-22-1883",
@@ -375,6 +376,50 @@ def make_redacted_update():
         out += b"%d 1\n%010d 00000 n \n" % (n, offs[n])
     out += b"trailer\n<</Size %d/Root %d 0 R/Prev %d>>\nstartxref\n%d\n%%%%EOF\n" % (
         max(w.objs) + 1, t["Root"].num, first_xref, xref)
+    return bytes(out)
+
+
+def make_objstm_update():
+    """A form filled in and saved, then cleared and saved again as an
+    incremental update, the way current writers save: objects in object
+    streams, cross-reference streams. The first revision's field value and
+    comment live inside the first object stream (Flate); the update
+    redefines both objects in a new object stream. Readers show only the
+    new values."""
+    w = Writer()
+    field = w.add({"FT": Name("Tx"), "T": lit("employee_ssn"), "V": lit("SSN " + SSN_REV_FIELD)})
+    note = w.add({"Type": Name("Annot"), "Subtype": Name("Text"), "Rect": [72, 600, 92, 620],
+                  "Contents": utf16("Checked by HR: " + EMAIL)})
+    t = simple_doc(w, [b"BT /F1 12 Tf 72 700 Td (Enrolment form) Tj ET"], annots=[note],
+                   extra_catalog={"AcroForm": {"Fields": [field]}})
+    base = w.with_xref_stream(t, in_objstm=(field.num, note.num))
+    first_xref = int(base.rsplit(b"startxref", 1)[1].split()[0])
+    out = bytearray(base)
+    stm_num = max(w.objs) + 3  # after the first object stream and xref stream
+    xref_num = stm_num + 1
+    inside = [(field.num, {"FT": Name("Tx"), "T": lit("employee_ssn"), "V": lit("")}),
+              (note.num, {"Type": Name("Annot"), "Subtype": Name("Text"), "Rect": [72, 600, 92, 620],
+                          "Contents": lit("Checked")})]
+    hdr, body = [], bytearray()
+    for n, v in inside:
+        hdr.append(b"%d %d" % (n, len(body)))
+        body += w.ser(v, n) + b"\n"
+    h = b" ".join(hdr) + b"\n"
+    data = zlib.compress(h + bytes(body))
+    stm_off = len(out)
+    out += (b"%d 0 obj\n<</Type/ObjStm/N %d/First %d/Filter/FlateDecode/Length %d>>\nstream\n"
+            % (stm_num, len(inside), len(h), len(data)) + data + b"\nendstream\nendobj\n")
+    xref_off = len(out)
+    rows = [(1, stm_off, 0)] + [(2, stm_num, i) for i in range(len(inside))] + [(1, xref_off, 0)]
+    index = [stm_num, 1, inside[0][0], 1, inside[1][0], 1, xref_num, 1]
+    order = [0, 1, 2, 3]  # rows in /Index order
+    raw = b"".join(struct.pack(">BIB", *rows[i]) for i in order)
+    xs = zlib.compress(raw)
+    out += (b"%d 0 obj\n<</Type/XRef/Size %d/Root %d 0 R/Prev %d/Index[%s]/W[1 4 1]"
+            b"/Filter/FlateDecode/Length %d>>\nstream\n" % (
+                xref_num, xref_num + 1, t["Root"].num, first_xref,
+                b" ".join(b"%d" % x for x in index), len(xs)) + xs + b"\nendstream\nendobj\n")
+    out += b"startxref\n%d\n%%%%EOF\n" % xref_off
     return bytes(out)
 
 
@@ -991,6 +1036,7 @@ FIXTURES = {
     "xref_stream.pdf": make_xref_stream,
     "incremental.pdf": make_incremental,
     "redacted_update.pdf": make_redacted_update,
+    "objstm_update.pdf": make_objstm_update,
     "tounicode.pdf": make_tounicode,
     "filters.pdf": make_filters,
     "rotated.pdf": make_rotated_ligature,
