@@ -707,15 +707,15 @@ static bool cms_signed_content(struct ls_slice d, struct ls_buf *out)
     return der_octets(d, &pos, out, 0) == LS_OK && out->len > 0;
 }
 
-static bool pkcs7_mime(const struct mime_part *p)
+static bool digits(struct ls_slice s)
 {
-    return type_is(p, "application/pkcs7-mime") || type_is(p, "application/x-pkcs7-mime");
+    if (s.len == 0 || s.len > 9) return false;
+    for (size_t i = 0; i < s.len; i++)
+        if (s.ptr[i] < '0' || s.ptr[i] > '9') return false;
+    return true;
 }
 
-static void walk_entity(struct mime_walk *w, struct ls_slice ent, unsigned nest, bool top,
-                        bool digest, bool cut);
-
-static void walk_leaf(struct mime_walk *w, const struct mime_part *p, bool cut, unsigned nest)
+static void walk_leaf(struct mime_walk *w, const struct mime_part *p, bool cut)
 {
     w->leaf++;
     struct ls_buf dec;
@@ -739,14 +739,19 @@ static void walk_leaf(struct mime_walk *w, const struct mime_part *p, bool cut, 
         leaf_text(w, p, data, true);
     else
         leaf_as_child(w, p, data, why);
-    if (pkcs7_mime(p) && e == LS_OK && !w->stop) {
-        /* The signed entity is read as part of this message, as a mail
-         * client shows it; the .p7m child above keeps the certificates. */
-        struct ls_buf inner;
-        ls_buf_init(&inner, data.len);
-        if (cms_signed_content(data, &inner) && ls_budget_charge(w->c, w->o, inner.len) == LS_OK)
-            walk_entity(w, ls_buf_slice(&inner), nest + 1, false, false, false);
-        ls_buf_free(&inner);
+    /* One fragment of a message split for transport (RFC 2046 5.2.2): its
+     * bytes are scanned, but a base64 attachment cut across fragments
+     * cannot be decoded from one of them; fragments are not reassembled. */
+    if (type_is(p, "message/partial")) {
+        struct ls_buf num, tot;
+        ls_buf_init(&num, 16);
+        ls_buf_init(&tot, 16);
+        bool has_n = mime_param(p->ctype, "number", &num) && digits(ls_buf_slice(&num));
+        bool has_t = mime_param(p->ctype, "total", &tot) && digits(ls_buf_slice(&tot));
+        ls_note(w->c, w->o, LS_R_UNSUPPORTED, "mime: message/partial fragment %s of %s not reassembled",
+                has_n ? ls_buf_str(&num) : "?", has_t ? ls_buf_str(&tot) : "?");
+        ls_buf_free(&num);
+        ls_buf_free(&tot);
     }
     if (e == LS_E_LIMIT) walk_fail(w, LS_E_LIMIT);
     ls_buf_free(&dec);
@@ -975,7 +980,7 @@ static void walk_entity(struct mime_walk *w, struct ls_slice ent, unsigned nest,
     if (type_prefix(&p, "multipart/"))
         walk_multipart(w, &p, nest);
     else
-        walk_leaf(w, &p, cut, nest);
+        walk_leaf(w, &p, cut);
 }
 
 /* Drop white-space-only lines before the header block when a header field
@@ -1087,8 +1092,70 @@ static int probe_fields(struct ls_slice win)
     return known;
 }
 
+/* A CMS SignedData file (.p7m: an opaque-signed S/MIME message saved on
+ * its own, a signed document such as Italy's fattura.xml.p7m): the cheap
+ * test of its first bytes, then the full walk to the content. */
+static bool cms_signed_file(struct ls_slice d)
+{
+    static const uint8_t oid_signed[] = {0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02};
+    size_t pos = 0;
+    uint8_t tag;
+    size_t len;
+    if (!der_head(d, &pos, &tag, &len) || tag != 0x30 || pos + sizeof oid_signed > d.len ||
+        memcmp(d.ptr + pos, oid_signed, sizeof oid_signed) != 0)
+        return false;
+    struct ls_buf b;
+    ls_buf_init(&b, d.len);
+    bool ok = cms_signed_content(d, &b);
+    ls_buf_free(&b);
+    return ok;
+}
+
+/* Name of a signed file's content: its own name without ".p7m" (".p7s",
+ * ".p7c"), else "signed-content"; ".eml" appended when the content is a
+ * MIME entity (the mime handler's probe then knows it). */
+static void cms_content_name(const struct ls_object *o, struct ls_slice content, struct ls_buf *name)
+{
+    struct ls_slice n = ls_slice_make(o->name, o->name ? o->name_len : 0);
+    for (size_t i = n.len; i > 0; i--)
+        if (n.ptr[i - 1] == '/' || n.ptr[i - 1] == '\\') {
+            (void)ls_slice_from(n, i, &n);
+            break;
+        }
+    bool suffixed = n.len > 4 && n.ptr[n.len - 4] == '.' && (n.ptr[n.len - 3] | 0x20) == 'p' &&
+                    n.ptr[n.len - 2] == '7' && strchr("mMsScC", n.ptr[n.len - 1]) != NULL;
+    ls_err e = suffixed && n.len - 4 <= MIME_MAX_NAME / 2 ? ls_buf_add(name, n.ptr, n.len - 4)
+                                                           : ls_buf_adds(name, "signed-content");
+    if (e == LS_OK && starts_with_field(content)) e = ls_buf_adds(name, ".eml");
+    (void)e; /* a name that did not fit keeps what did */
+}
+
+static ls_err cms_extract(struct ls_ctx *c, struct ls_object *o)
+{
+    struct ls_buf content, name;
+    ls_buf_init(&content, o->data.len);
+    ls_buf_init(&name, MIME_MAX_NAME);
+    ls_err e = LS_OK;
+    if (!cms_signed_content(o->data, &content)) {
+        ls_note(c, o, LS_R_PARSE_ERROR, "mime: CMS SignedData without readable content");
+    } else if ((e = ls_budget_charge(c, o, content.len)) == LS_OK) {
+        cms_content_name(o, ls_buf_slice(&content), &name);
+        struct ls_child ch;
+        memset(&ch, 0, sizeof ch);
+        ch.name = name.ptr;
+        ch.name_len = name.len;
+        ch.data = ls_buf_slice(&content);
+        e = ls_emit_child(c, o, &ch);
+    }
+    ls_buf_free(&content);
+    ls_buf_free(&name);
+    return e;
+}
+
 static int mime_probe(const struct ls_object *o)
 {
+    /* below the sealed handler's 95 (encrypted envelopes are its own) */
+    if (ls_slice_at(o->data, 0) == 0x30 && cms_signed_file(o->data)) return 80;
     struct ls_slice win = skip_lead(o->data);
     cap_slice(&win, 64u << 10);
     int known = win.len ? probe_fields(win) : -1;
@@ -1103,6 +1170,7 @@ static int mime_probe(const struct ls_object *o)
 
 static ls_err mime_extract(struct ls_ctx *c, struct ls_object *o)
 {
+    if (ls_slice_at(o->data, 0) == 0x30 && cms_signed_file(o->data)) return cms_extract(c, o);
     struct mime_walk w;
     memset(&w, 0, sizeof w);
     w.c = c;

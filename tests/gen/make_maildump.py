@@ -143,6 +143,11 @@ DECOYS = [
     "Serial 8842-1177-3300 on the printer",
     "IBAN check failed: DE89370400440532013001",
     "Build 20141124.1532.0077 deployed to 10.20.30.40",
+    "Call (212) 555-0134 or 800-555-0199 (fictional numbers)",
+    "USPS 9400 1000 0000 0000 0000 00, Amazon order 112-3456789-0123456",
+    "Sent: Monday, November 24, 2014 8:15 AM; ISSN 0028-0836, DOI 10.1038/nature14539",
+    "Thread-Index: AdAHzOpUwXyZ12345678abcdEFGHijklMNOP==",
+    "Version 4.5.2291.0073 build 5512, PO Box 4485, Suite 2291",
 ]
 assert not luhn_ok("4485229100735512") and not luhn_ok("5105105105105108")
 
@@ -655,7 +660,10 @@ def crypto_mails():
                        "Content-Transfer-Encoding: base64\r\n"
                        "Content-Disposition: attachment; filename=\"smime.p7m\"", b64(env))))
     key("smime_enc", rel, ["smime.p7m"], reasons_all=["encrypted"], coverage_not="full", verdict="incomplete")
-    key("smime_enc_root", rel, verdict_in=["sensitive", "incomplete"])
+    # arguable: the message is encrypted as a whole, and an archive with an
+    # encrypted member is itself partial/encrypted; the mail handlers leave
+    # that to the part's record (tests/e2e/test_sealed.py asserts so)
+    key("smime_enc_root", rel, reasons_all=["encrypted"], coverage="partial", arguable=True)
 
     # opaque-signed S/MIME: the signed MIME entity is inside the CMS SignedData
     s_sig = ssn()
@@ -672,7 +680,19 @@ def crypto_mails():
         "Signed deal memo", ("Content-Type: application/pkcs7-mime; smime-type=signed-data; name=\"smime.p7m\"\r\n"
                              "Content-Transfer-Encoding: base64\r\n"
                              "Content-Disposition: attachment; filename=\"smime.p7m\"", b64(signed))))
-    key("smime_opaque", rel, under_last4={"ssn": [last4(s_sig)]})
+    key("smime_opaque", rel, ["smime.p7m", "smime.eml", "deal.txt"], last4={"ssn": [last4(s_sig)]})
+    # the same signed-data saved on its own, and a signed XML invoice
+    # (fattura.xml.p7m, as Italian certified mail carries them)
+    rel = put("mail/saved/smime.p7m", signed)
+    key("p7m_file", rel, ["smime.eml", "deal.txt"], last4={"ssn": [last4(s_sig)]})
+    ib = iban_de()
+    xml = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><FatturaElettronica><DatiPagamento>"
+           "<IBAN>%s</IBAN></DatiPagamento></FatturaElettronica>" % ib).encode()
+    inv = der(0x30, der(0x06, oid_signed) + der(0xA0, der(0x30,
+              der(0x02, b"\x01") + der(0x31, b"") + der(0x30, der(0x06, oid_data) + der(0xA0, der(0x04, xml))) +
+              der(0x31, b""))))
+    rel = put("mail/saved/IT01234567890_00001.xml.p7m", inv)
+    key("p7m_invoice", rel, ["IT01234567890_00001.xml"], last4={"iban": [last4(ib)]})
     # the same as a streaming writer makes it: BER indefinite lengths, the
     # content in a constructed OCTET STRING of 100-byte chunks
     s_ber = ssn()
@@ -711,6 +731,7 @@ def crypto_mails():
         part("application/octet-stream; name=\"encrypted.asc\"", armor, None, "inline; filename=\"encrypted.asc\"")])
     rel = put("mail/eml/legal/pgp_mime.eml", message("eyes only", (body[0] + "; protocol=\"application/pgp-encrypted\"", body[1])))
     key("pgp_mime", rel, ["encrypted.asc"], reasons_all=["encrypted"], coverage_not="full")
+    key("pgp_mime_root", rel, reasons_all=["encrypted"], coverage="partial", arguable=True)
     rel = put("mail/eml/legal/pgp_inline.eml", message("inline", ("Content-Type: text/plain; charset=us-ascii",
                                                                    "Here it is:\r\n\r\n" + armor)))
     key("pgp_inline", rel, reasons_all=["encrypted"], coverage_not="full")
@@ -825,6 +846,11 @@ def more_mails():
         "text/plain; name=\"a.txt\"", b64(("SSN %s\n" % s_cte).encode()), " BASE64 ", "attachment; filename=\"a.txt\"")])
     rel = put("mail/eml/misc/cte_caps.eml", message("caps", body))
     key("cte_caps", rel, ["a.txt"], last4={"ssn": [last4(s_cte)]})
+    # fragment 2 of 3 of a message split for transport: not reassembled, so not all read
+    rel = put("mail/eml/misc/partial_2_of_3.eml", message("big report (part 2/3)", (
+        "Content-Type: message/partial; id=\"abc@sonypictures.test\"; number=2; total=3",
+        "ZmlsbGVyIGJ5dGVzIG9mIGFuIGF0dGFjaG1lbnQgY3V0IGFjcm9zcyBmcmFnbWVudHM=\r\n")))
+    key("message_partial", rel, reasons_all=["unsupported"], coverage="partial")
     m = message("crlf", ("Content-Type: text/plain", "SSN %s\r\n" % s_crlf))
     rel = put("mail/mbox/crlf.mbox", b"From x@y.test Mon Nov 24 08:00:00 2014\r\n" + m + b"\r\n" +
               b"From x@y.test Mon Nov 24 08:01:00 2014\r\n" + m.replace(b"crlf", b"second") + b"\r\n")
