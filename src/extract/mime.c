@@ -455,12 +455,30 @@ static void yenc_scan(struct mime_walk *w, struct ls_slice text)
 /* HTML comments: the HTML converter drops them, and a body in base64 or
  * quoted-printable shows them to no raw scan either ("<!-- old record:
  * SSN ... -->", text a template hides). Their contents are text lines. */
+/* First of "<style" / "<STYLE" at or after pos (Outlook and webmail write
+ * one or the other), SIZE_MAX if none. */
+static size_t find_either(struct ls_slice s, size_t pos, const char *a, const char *b)
+{
+    size_t x = ls_slice_find(s, pos, a, strlen(a)), y = ls_slice_find(s, pos, b, strlen(b));
+    return x < y ? x : y;
+}
+
 static void html_comments(struct mime_walk *w, struct ls_slice html)
 {
     size_t pos = 0;
+    size_t style = find_either(html, 0, "<style", "<STYLE");
     while (pos < html.len && !w->stop && !w->text_full) {
         size_t at = ls_slice_find(html, pos, "<!--", 4);
         if (at == SIZE_MAX) return;
+        if (style < at) {
+            /* A style sheet's comments (Outlook's "<!-- Font Definitions
+             * ..."): the converter already writes style contents. */
+            size_t close = find_either(html, style, "</style", "</STYLE");
+            if (close == SIZE_MAX) return;
+            pos = close + 7;
+            style = find_either(html, pos, "<style", "<STYLE");
+            continue;
+        }
         size_t end = ls_slice_find(html, at + 4, "-->", 3);
         if (end == SIZE_MAX) end = html.len;
         struct ls_slice body;

@@ -498,6 +498,7 @@ def html_mail():
     hexs = "&#x%x;" % ord(s_hex[0]) + s_hex[1:]
     html = ("<html><body><p>Employee SSN <span style=\"color:red\">%s</span>-%s-<b>%s</b></p>"
             "<p>Spouse SSN %s</p><p>Child SSN %s</p>"
+            "<style><!-- /* Font Definitions */ @font-face {font-family:Calibri; panose-1:2 15 5 2 2 2 4 3 2 4;} --></style>"
             "<!-- old record: SSN %s -->"
             "<p>Card&nbsp;%s</p><p>Mobile:&nbsp;%s</p><p>Old SSN %s</p></body></html>" % (
                 a, b, c, refs, hexs, s_com, "&nbsp;".join(c_nb[i:i + 4] for i in range(0, 16, 4)),
@@ -562,7 +563,7 @@ def charset_mails():
 
 
 def rfc2231_mail():
-    s1, s2 = ssn(), ssn()
+    s1, s2, s_name = ssn(), ssn(), ssn()
     enc = "R%C3%A9sum%C3%A9%20Jane%20Roe"
     body = multipart("mixed", "=_2231", [
         text_plain("CV attached.\n"),
@@ -571,10 +572,15 @@ def rfc2231_mail():
              "attachment;\r\n filename*0*=UTF-8''%s;\r\n filename*1=\".docx\"" % enc),
         part("text/plain; name=\"=?UTF-8?B?%s?=\"" % base64.b64encode("\u0420\u0435\u0437\u044e\u043c\u0435.txt".encode()).decode(),
              b64(("SSN %s\n" % s2).encode()), "base64"),
+        # the value is in the file name only (RFC 2231 encoded): a finding
+        # on the attachment, and the name is written redacted
+        part("text/plain", b64(b"see name\n"), "base64",
+             "attachment; filename*=UTF-8''W-2%%20%s.txt" % s_name),
     ])
     rel = put("mail/eml/intl/rfc2231_names.eml", message("CV", body))
     key("rfc2231_name", rel, ["R\u00e9sum\u00e9 Jane Roe.docx"], last4={"ssn": [last4(s1)]}, handler="ooxml")
     key("rfc2047_name", rel, ["\u0420\u0435\u0437\u044e\u043c\u0435.txt"], last4={"ssn": [last4(s2)]})
+    key("ssn_in_name", rel, ["W-2 ***-**-%s.txt" % s_name[-4:]], last4={"ssn": [last4(s_name)]})
 
 
 def odd_base64_mail():
