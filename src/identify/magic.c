@@ -209,10 +209,52 @@ static void magic_inputs(struct ls_slice d, struct ls_slice *for_mime, struct ls
     if (for_desc->len > LS_MAGIC_DESC_BYTES) for_desc->len = LS_MAGIC_DESC_BYTES;
 }
 
+/*
+ * Whether libmagic's text-encoding check (file_encoding(), encoding.c of
+ * file 5.44 and 5.45, which are identical there) certainly calls d binary.
+ * For such a buffer the check only costs: it zeroes a 4-byte-per-byte
+ * buffer (256 KiB for our 64 KiB), tries seven encodings, converts the
+ * whole buffer from EBCDIC and tries two more, then returns "not text",
+ * which is also what file_buffer() assumes when MAGIC_NO_CHECK_ENCODING
+ * skips the check (funcs.c; the flag is read nowhere else, and the
+ * encoding's name is only printed for MAGIC_MIME_ENCODING, which we never
+ * ask for). The answer is therefore the same with the flag; ~1/6 of
+ * libmagic's time on documents and images went to that check.
+ *
+ * Certain when: the first 64 KiB (libmagic's encoding_max) hold a byte that
+ * its text_chars[] table calls F (never text: this fails ASCII, ISO-8859,
+ * extended ASCII and UTF-8, with or without BOM) whose EBCDIC reading is
+ * an F byte too (fails both EBCDIC tests), and no UTF-16/UTF-32 byte-order
+ * mark opens d (those tests look only past a BOM).
+ */
+static bool encoding_binary(struct ls_slice d)
+{
+    /* text_chars[b] == F and text_chars[ebcdic_to_ascii[b]] == F */
+    static const uint8_t never_text[256] = {
+        [0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x0e] = 1, [0x0f] = 1,
+        [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x18] = 1, [0x19] = 1,
+        [0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1,
+    };
+    static int version_ok = -1;
+    if (version_ok < 0) version_ok = magic_version() == 544 || magic_version() == 545;
+    if (!version_ok || d.len < 2) return false;
+    if ((d.ptr[0] == 0xff && d.ptr[1] == 0xfe) || (d.ptr[0] == 0xfe && d.ptr[1] == 0xff)) return false;
+    if (d.len >= 4 && d.ptr[0] == 0 && d.ptr[1] == 0 && d.ptr[2] == 0xfe && d.ptr[3] == 0xff)
+        return false;
+    size_t n = d.len < 65536 ? d.len : 65536;
+    for (size_t i = 0; i < n; i++)
+        if (never_text[d.ptr[i]]) return true;
+    return false;
+}
+
 static const char *run_on(magic_t mt, struct ls_slice d, const char *fallback)
 {
     const void *p = d.ptr ? (const void *)d.ptr : (const void *)"";
+    bool skip = encoding_binary(d);
+    int flags = skip ? magic_getflags(mt) : 0;
+    if (skip && (flags < 0 || magic_setflags(mt, flags | MAGIC_NO_CHECK_ENCODING) != 0)) skip = false;
     const char *r = magic_buffer(mt, p, d.len);
+    if (skip) (void)magic_setflags(mt, flags); /* the answer r stays valid until the next call */
     return r ? r : fallback;
 }
 
