@@ -205,6 +205,33 @@ static bool blank(struct ls_slice s)
     return true;
 }
 
+/* Whether the mailbox ends inside a message: its last byte is not a line
+ * break (every writer ends a message's last line, and most add an empty
+ * one), unless that last line is how a message ends anyway: a MIME
+ * closing delimiter ("--b--") or base64 padding ("...=="); a cut there
+ * loses nothing (flanker's torture-part.eml ends "--owatagusiam--"). */
+static bool last_line_cut(struct ls_slice s)
+{
+    if (s.len == 0 || s.ptr[s.len - 1] == '\n') return false;
+    size_t start = s.len;
+    while (start > 0 && s.ptr[start - 1] != '\n') start--;
+    struct ls_slice l;
+    (void)ls_slice_sub(s, start, s.len - start, &l);
+    while (l.len && (l.ptr[l.len - 1] == ' ' || l.ptr[l.len - 1] == '\t' || l.ptr[l.len - 1] == '\r'))
+        l.len--;
+    if (l.len >= 5 && l.ptr[0] == '-' && l.ptr[1] == '-' && l.ptr[l.len - 1] == '-' && l.ptr[l.len - 2] == '-')
+        return false;
+    if (l.len >= 4 && l.ptr[l.len - 1] == '=') {
+        size_t i = 0;
+        while (i < l.len && ((l.ptr[i] >= 'A' && l.ptr[i] <= 'Z') || (l.ptr[i] >= 'a' && l.ptr[i] <= 'z') ||
+                             (l.ptr[i] >= '0' && l.ptr[i] <= '9') || l.ptr[i] == '+' || l.ptr[i] == '/'))
+            i++;
+        while (i < l.len && l.ptr[i] == '=') i++;
+        if (i == l.len) return false;
+    }
+    return true;
+}
+
 static ls_err mbox_extract(struct ls_ctx *c, struct ls_object *o)
 {
     struct ls_slice s = skip_bom(o->data);
@@ -229,11 +256,9 @@ static ls_err mbox_extract(struct ls_ctx *c, struct ls_object *o)
         size_t after = mbox_line_end(s, sep);
         after = after < s.len ? after + 1 : s.len;
         size_t end = next_separator(s, after, false);
-        /* Every writer ends a message's last line (and most add an empty
-         * line): a mailbox whose last byte is not a line break was cut,
-         * here inside its last message, wherever that part of it is (a
-         * header block or a single-part body shows no other sign). */
-        bool cut = end == s.len && s.len > 0 && s.ptr[s.len - 1] != '\n';
+        /* A cut inside the last message's header block or single-part
+         * body shows no other sign (mime finds missing boundaries). */
+        bool cut = end == s.len && last_line_cut(s);
         if (cut)
             ls_note(c, o, LS_R_TRUNCATED, "mbox: ends without a line break, inside message %lu", n);
         LS_TRY(emit_message(c, o, message_slice(s, sep, end), n, cut));

@@ -989,6 +989,13 @@ def mboxes():
     key("mbox_cut_body_root", rel, reasons_all=["truncated"], coverage="partial")
     key("mbox_cut_body_msg", rel, ["msg-2"], reasons_all=["truncated"], last4={"ssn": [last4(s5)]})
     key("mbox_cut_body_msg1", rel, ["msg-1"], coverage="full")
+    # a complete mailbox whose writer left out the last line break: its
+    # last line closes the multipart, nothing is cut
+    m4 = message("complete", multipart("mixed", "=_end", [text_plain("SSN %s\n" % s5)]))
+    box = b"From a@b.test Mon Nov 24 08:03:00 2014\n" + m4.replace(b"\r\n", b"\n").rstrip(b"\n")
+    rel = put("mail/mbox/no_final_newline.mbox", box)
+    key("mbox_no_final_newline", rel, coverage="full")
+    key("mbox_no_final_newline_msg", rel, ["msg-1"], coverage="full", last4={"ssn": [last4(s5)]})
 
 
 def generate(out):
