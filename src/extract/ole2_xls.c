@@ -43,6 +43,8 @@
 #define XR_FORMULA 0x0006
 #define XR_EOF 0x000A
 #define XR_DATEMODE 0x0022
+#define XR_NAME 0x0018
+#define XR_CRN 0x005A
 #define XR_HEADER 0x0014
 #define XR_FOOTER 0x0015
 #define XR_FILEPASS 0x002F
@@ -549,7 +551,8 @@ static ls_err xls_hdrftr(struct xls *x, size_t off, struct ls_slice d)
         ls_err f = ls_sheet_hf_plain(ls_buf_slice(&x->tmp), &plain);
         ls_buf_reset(&x->tmp);
         bool blank = true; /* codes only ("&C&P"): nothing to write */
-        for (size_t i = 0; i < plain.len && blank; i++) blank = plain.ptr[i] == ' ';
+        for (size_t i = 0; i < plain.len && blank; i++)
+            blank = plain.ptr[i] == ' ' || plain.ptr[i] == '\t' || plain.ptr[i] == '\n' || plain.ptr[i] == '\r';
         if (blank) {
             ls_buf_free(&plain);
             return f == LS_OK ? e : f;
@@ -589,6 +592,116 @@ static ls_err xls_links(struct xls *x, struct ls_slice d)
     return ole2_raw_text(x->j, d);
 }
 
+/* A string inside a record at *at: cch (2 bytes in BIFF8, else 1 when
+ * cch8) and, in BIFF8, a flags byte (bit 0: UTF-16LE, else Latin-1
+ * bytes); written out. false when it does not fit (cut at the record). */
+static bool xls_put_inline(struct xls *x, struct ls_slice d, size_t *at, bool cch8, ls_err *e)
+{
+    uint16_t cch = 0;
+    if (cch8 || !x->biff8) {
+        int c = ls_slice_at(d, *at);
+        if (c < 0) return false;
+        cch = (uint16_t)c;
+        *at += 1;
+    } else {
+        if (!ls_rd_u16le(d, *at, &cch)) return false;
+        *at += 2;
+    }
+    bool wide = false;
+    if (x->biff8) {
+        int fl = ls_slice_at(d, *at);
+        if (fl < 0) return false;
+        wide = fl & 1;
+        *at += 1;
+    }
+    struct ls_slice t;
+    size_t n = wide ? 2 * (size_t)cch : cch;
+    bool whole = ls_slice_sub(d, *at, n, &t);
+    if (!whole && !ls_slice_from(d, *at, &t)) return false;
+    *at += t.len;
+    if (wide) {
+        *e = ole2_put_utf16(x->j, t);
+    } else {
+        for (size_t i = 0; i < t.len && *e == LS_OK; i++) *e = ole2_put_cp(x->j, (uint8_t)ls_slice_at(t, i));
+    }
+    return whole && *e == LS_OK;
+}
+
+/* CRN ([MS-XLS] 2.4.65): the cached values of cells in another workbook
+ * that formulas refer to (its path is in SUPBOOK): data copied from files
+ * the leak may not hold. One line per record, values tab-separated. */
+static ls_err xls_crn(struct xls *x, struct ls_slice d)
+{
+    int last = ls_slice_at(d, 0), first = ls_slice_at(d, 1);
+    if (last < 0 || first < 0 || last < first) return LS_OK;
+    LS_TRY(ole2_put(x->j, x->row >= 0 ? "\n" : ""));
+    x->row = -1;
+    size_t at = 4;
+    ls_err e = LS_OK;
+    for (int c = first; c <= last && at < d.len; c++) {
+        int kind = ls_slice_at(d, at++);
+        if (c > first) LS_TRY(ole2_put(x->j, "\t"));
+        if (kind == 0x02) { /* SerStr */
+            if (!xls_put_inline(x, d, &at, false, &e)) break;
+        } else if (kind == 0x01) { /* SerNum */
+            uint64_t bits = 0;
+            double v;
+            if (!ls_rd_u64le(d, at, &bits)) break;
+            memcpy(&v, &bits, sizeof v);
+            LS_TRY(ole2_put_number(x->j, v));
+            at += 8;
+        } else if (kind == 0x04) { /* SerBool */
+            LS_TRY(ole2_put(x->j, ls_slice_at(d, at) == 1 ? "TRUE" : "FALSE"));
+            at += 8;
+        } else if (kind == 0x10) { /* SerErr */
+            LS_TRY(ole2_put(x->j, xls_err_name(ls_slice_at(d, at))));
+            at += 8;
+        } else if (kind == 0x00) { /* SerNil */
+            at += 8;
+        } else {
+            break; /* unknown: the rest cannot be framed */
+        }
+    }
+    LS_TRY(e);
+    return ole2_put(x->j, "\n");
+}
+
+/* NAME ([MS-XLS] 2.4.150 Lbl): a defined name whose formula is a string
+ * constant (="..."; Excel's web export keeps HTML_Email, HTML_Title this
+ * way) as "NAME: value". Built-in names and other formulas say nothing. */
+static ls_err xls_name(struct xls *x, struct ls_slice d)
+{
+    uint16_t grbit = 0, cce = 0;
+    int cch = ls_slice_at(d, 3);
+    if (!ls_rd_u16le(d, 0, &grbit) || !ls_rd_u16le(d, 4, &cce) || cch <= 0 || (grbit & 0x0020u))
+        return LS_OK; /* fBuiltin: a one-byte code, not a name */
+    size_t at = 14, n = (size_t)cch;
+    bool wide = false;
+    if (x->biff8) {
+        int fl = ls_slice_at(d, at++);
+        if (fl < 0) return LS_OK;
+        wide = fl & 1;
+        if (wide) n *= 2;
+    }
+    struct ls_slice name, rgce;
+    if (!ls_slice_sub(d, at, n, &name) || !ls_slice_sub(d, at + n, cce, &rgce) || cce < 2 ||
+        ls_slice_at(rgce, 0) != 0x17) /* ptgStr */
+        return LS_OK;
+    LS_TRY(ole2_put(x->j, x->row >= 0 ? "\n" : ""));
+    x->row = -1;
+    if (wide) {
+        LS_TRY(ole2_put_utf16(x->j, name));
+    } else {
+        for (size_t i = 0; i < name.len; i++) LS_TRY(ole2_put_cp(x->j, (uint8_t)ls_slice_at(name, i)));
+    }
+    LS_TRY(ole2_put(x->j, ": "));
+    size_t p = 1;
+    ls_err e = LS_OK;
+    (void)xls_put_inline(x, rgce, &p, true, &e);
+    LS_TRY(e);
+    return ole2_put(x->j, "\n");
+}
+
 static ls_err xls_record(struct xls *x, uint16_t type, size_t off, struct ls_slice d)
 {
     if (type != XR_CONTINUE) {
@@ -625,6 +738,8 @@ static ls_err xls_record(struct xls *x, uint16_t type, size_t off, struct ls_sli
     }
     case XR_CONTINUE: return x->txo_cch ? xls_txo_text(x, off, d) : LS_OK;
     case XR_HLINK: case XR_SUPBOOK: return xls_links(x, d);
+    case XR_CRN: return xls_crn(x, d);
+    case XR_NAME: return xls_name(x, d);
     case XR_BOOLERR: {
         uint16_t row = 0, col = 0;
         if (!ls_rd_u16le(d, 0, &row) || !ls_rd_u16le(d, 2, &col) || d.len < 8) return LS_OK;

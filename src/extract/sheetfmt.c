@@ -108,6 +108,8 @@ ls_err ls_sheet_hf_plain(struct ls_slice s, struct ls_buf *out)
         } else {
             if (next == '"')
                 while (j < s.len && ls_slice_at(s, j++) != '"') {}
+            else if (next == '[') /* a field by name: &[Page], &[Tab] */
+                while (j < s.len && ls_slice_at(s, j++) != ']') {}
             else if (next >= '0' && next <= '9')
                 while (j < s.len && ls_slice_at(s, j) >= '0' && ls_slice_at(s, j) <= '9') j++;
             if (hf_space_ok(out)) LS_TRY(ls_buf_addc(out, ' '));

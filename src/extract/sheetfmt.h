@@ -53,8 +53,8 @@ bool ls_sheet_fmts_show(struct ls_sheet_fmts *t, uint32_t id, double v, bool dat
                         size_t cap);
 
 /* A sheet header or footer as plain text, appended to out: its layout codes
- * (&L &C &R sections, &P &N &D &T &F &A fields, &B &I &U ..., &"font,style",
- * &12 sizes) each become one space, so "&CConfidential" reads
+ * (&L &C &R sections, &P &N &D &T &F &A fields and their &[Page] &[Tab]
+ * names, &B &I &U ..., &"font,style", &12 sizes) each become one space, so "&CConfidential" reads
  * "Confidential"; "&&" is "&". Shared by the xlsx, xlsb and xls readers.
  * LS_E_LIMIT when out is full (what fit is kept). */
 ls_err ls_sheet_hf_plain(struct ls_slice s, struct ls_buf *out);

@@ -160,6 +160,22 @@ class Ole2Test(unittest.TestCase):
         self.assertIn(gen_ole2.DELETED_EMAIL.split("@")[1], str(o["findings"]))
         self.assertNotIn(marker, self.text("plain.doc"))  # not fast-saved: no scan
 
+    def test_xls_external_cells_and_names(self):
+        """CRN records cache the cells of another workbook that formulas
+        refer to (strings 8-bit and UTF-16, numbers, booleans): data this
+        file shows on no sheet; a defined name can be a string constant
+        (HTML_Email of Excel's web export). Both are read."""
+        o = self.obj("extern.xls")
+        self.assertEqual(o["coverage"], "full", o.get("errors"))
+        t = self.text("extern.xls")
+        self.assertIn("Kerrigan\t%s\t98000\n" % gen_ole2.EXTERN_PHONE, t)
+        self.assertIn("SSN %s\tTRUE\t\tZürich\n" % gen_ole2.EXTERN_SSN, t)
+        self.assertIn("HTML_Email: %s\n" % gen_ole2.NAME_EMAIL, t)
+        self.assertNotIn("\x06", t)  # the built-in name
+        self.assertIn(gen_ole2.EXTERN_SSN[-4:], last4(o, "ssn"))
+        self.assertIn(gen_ole2.EXTERN_PHONE[-4:], last4(o, "phone"))
+        self.assertIn("example.com", str([f for f in o["findings"] if f["entity"] == "email"]))
+
     def test_small_xls_records(self):
         o = self.obj("small.xls")
         self.assertEqual(o["coverage"], "full", o.get("errors"))

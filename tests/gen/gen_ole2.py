@@ -373,6 +373,51 @@ def small_xls():
     return w.build()[0]
 
 
+EXTERN_PHONE = "713-853-9849"             # a cached cell of another workbook (CRN)
+EXTERN_SSN = "536-22-1888"               # same, a UTF-16 string
+NAME_EMAIL = "antony.clayton@example.com"  # a defined name's string constant
+
+
+def extern_xls():
+    """BIFF8 whose formulas refer to another workbook: SUPBOOK names it,
+    XCT + CRN cache its cells' values (strings 8-bit and UTF-16, a number,
+    a boolean, an empty cell), which no sheet of this file shows; and a
+    defined name whose formula is a string constant (NAME with ptgStr), as
+    Excel's web export keeps HTML_Email."""
+    bof_g = biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 0x06))
+    path = "\x01\\\\fs01\\hr\\Payroll 2014.xls"
+    supbook = biff(0x01AE, struct.pack("<HHB", 1, len(path), 1) + path.encode("utf-16-le") +
+                   struct.pack("<HB", 5, 0) + b"Staff")
+    xct = biff(0x0059, struct.pack("<hH", 2, 0))
+
+    def ser_str(v, wide):
+        return b"\x02" + struct.pack("<HB", len(v), 1 if wide else 0) + (
+            v.encode("utf-16-le") if wide else v.encode("latin-1"))
+    crn1 = biff(0x005A, struct.pack("<BBH", 2, 0, 7) + ser_str("Kerrigan", False) + ser_str(EXTERN_PHONE, False) +
+                b"\x01" + struct.pack("<d", 98000.0))
+    crn2 = biff(0x005A, struct.pack("<BBH", 3, 0, 8) + ser_str("SSN " + EXTERN_SSN, True) +
+                b"\x04\x01" + b"\0" * 7 + b"\x00" + b"\0" * 8 + ser_str("Zürich", False))
+    name = "HTML_Email"
+    rgce = b"\x17" + struct.pack("<BB", len(NAME_EMAIL), 0) + NAME_EMAIL.encode()
+    name_rec = biff(0x0018, struct.pack("<HBBHHHBBBB", 0, 0, len(name), len(rgce), 0, 0, 0, 0, 0, 0) +
+                    b"\0" + name.encode() + rgce)
+    builtin = biff(0x0018, struct.pack("<HBBHHHBBBB", 0x0020, 0, 1, 3, 0, 0, 0, 0, 0, 0) + b"\0\x06" +
+                   b"\x17\x01\x00")  # a built-in name (Print_Titles) is no text
+    sheet_name = "Summary"
+    bs_len = 4 + 8 + len(sheet_name)
+    rest = supbook + xct + crn1 + crn2 + name_rec + builtin + biff(0x000A, b"")
+    glob_len = len(bof_g) + bs_len + len(rest)
+    bs = biff(0x0085, struct.pack("<IBBBB", glob_len, 0, 0, len(sheet_name), 0) + sheet_name.encode())
+    glob = bof_g + bs + rest
+    assert len(glob) == glob_len
+    bof_s = biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0010, 0x0DBB, 0x07CC, 0, 0x06))
+    rows = biff(0x0203, struct.pack("<HHHd", 0, 0, 15, 98000.0))
+    wb = glob + bof_s + rows + biff(0x000A, b"")
+    w = CFBWriter()
+    w.add_stream("Workbook", wb.ljust(4096, b"\0"))
+    return w.build()[0]
+
+
 QUIRK_XLS_CELL = "Quirk workbook cell quirk.cell@example.com"
 
 
@@ -647,6 +692,7 @@ def write_all(out):
     files.update(quirk_docs())
     files.update(ansi_msgs())
     files["quirk_records.xls"] = quirk_xls()
+    files["extern.xls"] = extern_xls()
     files["ppt95.ppt"] = ppt95()
     # Word pads a module stream with zero bytes after the compressed source
     # (POI's 60279.doc): padding, not a damaged chunk.

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "extract/sheetdate.h"
+#include "extract/sheetfmt.h"
 
 #define D LS_SHEET_DATE
 #define T LS_SHEET_TIME
@@ -297,6 +298,33 @@ static void layouts(void **st)
     assert_int_equal(ls_sheet_layout(ls_slice_make("000-00-0000", 11), 536221874, tiny, sizeof tiny), 0);
 }
 
+/* Header/footer layout codes become single spaces (ls_sheet_hf_plain). */
+static void assert_hf(const char *in, const char *want)
+{
+    struct ls_buf b;
+    ls_buf_init(&b, 1024);
+    assert_int_equal(ls_sheet_hf_plain(ls_slice_make(in, strlen(in)), &b), LS_OK);
+    assert_int_equal(b.len, strlen(want));
+    if (b.len) assert_memory_equal(b.ptr, want, b.len);
+    ls_buf_free(&b);
+}
+
+static void header_footer_codes(void **state)
+{
+    (void)state;
+    assert_hf("&CPage &P", "Page ");
+    assert_hf("&LLeft Header&CCenter Header&RRight", "Left Header Center Header Right");
+    assert_hf("&C&\"Times New Roman,Regular\"&12&A", "");
+    assert_hf("&L&C&[TAB]&R", "");
+    assert_hf("&L&CPage &[PAGE] of &[Pages]", "Page  of "); /* literal spaces stay */
+    assert_hf("Smith && Sons&BConfidential", "Smith & Sons Confidential");
+    assert_hf("&10", "");
+    assert_hf("&\"unterminated", ""); /* a font name running to the end */
+    assert_hf("&[unterminated", "");
+    assert_hf("trailing &", "trailing ");
+    assert_hf("", "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -313,6 +341,7 @@ int main(void)
         cmocka_unit_test(parse_numbers),
         cmocka_unit_test(number_fraction_kept),
         cmocka_unit_test(layouts),
+        cmocka_unit_test(header_footer_codes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
