@@ -437,10 +437,45 @@ static ls_err ole2_objects(struct ole2_job *j, uint32_t st)
 
 /* ---- dispatch ----------------------------------------------------------- */
 
+/* The licenses of a document protected by Information Rights Management
+ * ([MS-OFFCRYPTO] 2.2.6 IRMDS: "\006Primary" streams of the data-space
+ * transforms): XrML in clear, naming who issued it and who may open it
+ * (e-mail addresses, the rights server). Read as text runs. */
+static ls_err ole2_irm_licenses(struct ole2_job *j)
+{
+    const struct ole2_cfb *f = j->f;
+    for (uint32_t i = 1; i < f->ndir; i++) {
+        if (f->dir[i].type != OLE2_T_STREAM || strcmp(f->dir[i].name, "\006Primary") != 0) continue;
+        struct ls_buf b;
+        ls_buf_init(&b, 16u << 20);
+        ls_err e = ole2_read(j, i, &b);
+        if (e == LS_OK || e == LS_E_LIMIT) e = ole2_raw_text(j, ls_buf_slice(&b));
+        ls_buf_free(&b);
+        if (e == LS_E_NOMEM || e == LS_E_LIMIT) return e;
+    }
+    return LS_OK;
+}
+
+/* A Word, Excel or PowerPoint 97-2003 file protected by Information Rights
+ * Management keeps its content encrypted in "\tDRMContent" (or
+ * "\tDRMViewerContent"); its WordDocument/Workbook streams hold only a
+ * placeholder ("This document is protected..."). Said as encrypted; the
+ * placeholder, the properties and the licenses are still read. */
+static ls_err ole2_irm(struct ole2_job *j, uint32_t st)
+{
+    if (!ole2_has(j->f, st, "\tDRMContent") && !ole2_has(j->f, st, "\tDRMViewerContent")) return LS_OK;
+    ls_note(j->c, j->o, LS_R_ENCRYPTED,
+            "ole2: protected by Information Rights Management (content encrypted in DRMContent)");
+    ls_err e = ole2_irm_licenses(j);
+    return e == LS_E_NOMEM ? e : LS_E_ENCRYPTED;
+}
+
 static ls_err ole2_encrypted_package(struct ole2_job *j, uint32_t st)
 {
     if (!ole2_has(j->f, st, "EncryptedPackage")) return LS_OK;
     ls_note(j->c, j->o, LS_R_ENCRYPTED, "ole2: password-protected OOXML (EncryptedPackage)");
+    ls_err l = ole2_irm_licenses(j); /* an IRM-protected package's licenses */
+    if (l == LS_E_NOMEM) return l;
     /* The package is all the document holds; the other streams describe
      * its encryption. Nothing of the content was read, as for an
      * encrypted archive member. */
@@ -528,7 +563,9 @@ static ls_err ole2_extract_storage(struct ole2_job *j, uint32_t st)
     ls_err r = ole2_encrypted_package(j, st);
     ls_err e = ole2_props_extract(j, st);
     if (e == LS_E_NOMEM) return e;
-    if (r == LS_E_ENCRYPTED) return r;
+    if (r == LS_E_ENCRYPTED || r == LS_E_NOMEM) return r;
+    ls_err irm = ole2_irm(j, st);
+    if (irm == LS_E_NOMEM) return irm;
     if (msg_storage_is_msg(f, st)) return ole2_worst(e, msg_extract_storage(j, st, 0));
 
     bool vba = ole2_check_macros(j, st);
@@ -555,7 +592,7 @@ static ls_err ole2_extract_storage(struct ole2_job *j, uint32_t st)
     if (r == LS_E_NOMEM) return r;
     (void)ole2_flush(j);
     ls_err o = ole2_objects(j, st);
-    return ole2_worst(ole2_worst(r, e == LS_E_LIMIT ? LS_OK : e), o);
+    return ole2_worst(ole2_worst(ole2_worst(r, irm), e == LS_E_LIMIT ? LS_OK : e), o);
 }
 
 static int ole2_probe(const struct ls_object *o)

@@ -160,6 +160,18 @@ class Ole2Test(unittest.TestCase):
         self.assertIn(gen_ole2.DELETED_EMAIL.split("@")[1], str(o["findings"]))
         self.assertNotIn(marker, self.text("plain.doc"))  # not fast-saved: no scan
 
+    def test_irm_protected_doc(self):
+        """Information Rights Management: the content is encrypted in
+        DRMContent and the WordDocument stream is a placeholder, so the
+        file must not read as fully covered; the license names its owner
+        in clear."""
+        o = self.obj("irm.doc")
+        self.assertNotEqual(o["coverage"], "full")
+        self.assertIn("encrypted", o["coverage_reasons"])
+        self.assertIn("Information Rights Management", str(o["errors"]))
+        self.assertIn("example.com", str([f for f in o["findings"] if f["entity"] == "email"]))
+        self.assertIn(gen_ole2.IRM_OWNER, self.text("irm.doc"))
+
     def test_xls_external_cells_and_names(self):
         """CRN records cache the cells of another workbook that formulas
         refer to (strings 8-bit and UTF-16, numbers, booleans): data this

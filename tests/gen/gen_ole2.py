@@ -373,6 +373,27 @@ def small_xls():
     return w.build()[0]
 
 
+IRM_OWNER = "rights.owner@example.com"  # named by an IRM license (XrML in clear)
+
+
+def irm_doc():
+    """A Word 97-2003 file protected by Information Rights Management
+    ([MS-OFFCRYPTO] 2.2.6): the content is encrypted in \\tDRMContent, the
+    WordDocument stream holds a placeholder, the data-space license
+    (\\006Primary, XrML) names the owner in clear."""
+    w = CFBWriter()
+    wd, tbl = word_streams("This document is protected by Information Rights Management.\r", "")
+    w.add_stream("WordDocument", wd)
+    w.add_stream("0Table", tbl)
+    license_xml = ('<XrML version="1.2"><BODY type="Microsoft Rights Label"><ISSUER><OBJECT type="Group-Identity">'
+                   '<NAME>%s</NAME></OBJECT></ISSUER></BODY></XrML>' % IRM_OWNER)
+    w.add_stream("\x06DataSpaces/TransformInfo/\tDRMTransform/\x06Primary",
+                 struct.pack("<I", 8) + b"\0" * 8 + license_xml.encode("utf-8"))
+    w.add_stream("\tDRMContent", os.urandom(2048))
+    w.add_stream("\x05SummaryInformation", summary_info("Protected memo", "Jane Doe"))
+    return w.build()[0]
+
+
 EXTERN_PHONE = "713-853-9849"             # a cached cell of another workbook (CRN)
 EXTERN_SSN = "536-22-1888"               # same, a UTF-16 string
 NAME_EMAIL = "antony.clayton@example.com"  # a defined name's string constant
@@ -693,6 +714,7 @@ def write_all(out):
     files.update(ansi_msgs())
     files["quirk_records.xls"] = quirk_xls()
     files["extern.xls"] = extern_xls()
+    files["irm.doc"] = irm_doc()
     files["ppt95.ppt"] = ppt95()
     # Word pads a module stream with zero bytes after the compressed source
     # (POI's 60279.doc): padding, not a damaged chunk.
