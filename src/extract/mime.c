@@ -443,8 +443,13 @@ static void yenc_scan(struct mime_walk *w, struct ls_slice text)
         bool ended = mime_yenc_decode(text, &pos, &out, &e);
         ls_err ce = ls_budget_charge(w->c, w->o, out.len);
         w->leaf++;
+        /* One part of a file posted in several (part=2 total=5), or fewer
+         * bytes than the declared size: the rest is elsewhere. */
+        uint64_t size = mime_yenc_param(line, "size"), part = mime_yenc_param(line, "part"),
+                 total = mime_yenc_param(line, "total");
+        bool whole = part ? total == 1 || (!total && size && out.len >= size) : !size || out.len >= size;
         enum mime_cut cut = (e == LS_E_LIMIT || ce != LS_OK) ? MIME_CUT_BUDGET
-                            : ended ? MIME_CUT_NONE : MIME_CUT_BOUNDARY;
+                            : ended && whole ? MIME_CUT_NONE : MIME_CUT_BOUNDARY;
         emit_child(w, name, ls_buf_slice(&out), cut);
         if (e == LS_E_NOMEM) walk_fail(w, e);
         if (cut == MIME_CUT_BUDGET) walk_fail(w, LS_E_LIMIT);
@@ -452,9 +457,6 @@ static void yenc_scan(struct mime_walk *w, struct ls_slice text)
     }
 }
 
-/* HTML comments: the HTML converter drops them, and a body in base64 or
- * quoted-printable shows them to no raw scan either ("<!-- old record:
- * SSN ... -->", text a template hides). Their contents are text lines. */
 /* First of "<style" / "<STYLE" at or after pos (Outlook and webmail write
  * one or the other), SIZE_MAX if none. */
 static size_t find_either(struct ls_slice s, size_t pos, const char *a, const char *b)
@@ -462,6 +464,10 @@ static size_t find_either(struct ls_slice s, size_t pos, const char *a, const ch
     size_t x = ls_slice_find(s, pos, a, strlen(a)), y = ls_slice_find(s, pos, b, strlen(b));
     return x < y ? x : y;
 }
+
+/* HTML comments: the HTML converter drops them, and a body in base64 or
+ * quoted-printable shows them to no raw scan either ("<!-- old record:
+ * SSN ... -->", text a template hides). Their contents are text lines. */
 
 static void html_comments(struct mime_walk *w, struct ls_slice html)
 {

@@ -9,6 +9,7 @@
 
 #include "core/handler.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* A capped buffer keeps what fit; the caller sees the (short) result. */
@@ -925,6 +926,21 @@ bool mime_yenc_begin(struct ls_slice line, struct ls_slice *name)
     size_t at = ls_slice_find(line, 8, " name=", 6);
     if (at == SIZE_MAX || !ls_slice_from(line, at + 6, name)) return false;
     return name->len > 0;
+}
+
+uint64_t mime_yenc_param(struct ls_slice line, const char *key)
+{
+    char k[16];
+    int n = snprintf(k, sizeof k, " %s=", key);
+    if (n <= 0 || (size_t)n >= sizeof k) return 0;
+    size_t name = ls_slice_find(line, 0, " name=", 6); /* the name runs to the end of the line */
+    size_t at = ls_slice_find(line, 0, k, (size_t)n);
+    if (at == SIZE_MAX || (name != SIZE_MAX && at > name)) return 0;
+    uint64_t v = 0;
+    for (size_t i = at + (size_t)n, d = 0; i < line.len && d < 15 && line.ptr[i] >= '0' && line.ptr[i] <= '9';
+         i++, d++)
+        v = v * 10 + (uint64_t)(line.ptr[i] - '0');
+    return v;
 }
 
 bool mime_yenc_decode(struct ls_slice text, size_t *pos, struct ls_buf *out, ls_err *e)

@@ -124,6 +124,9 @@ bool mime_uu_decode(struct ls_slice text, size_t *pos, struct ls_buf *out, ls_er
  * (false: the text ended first, or *e was set by out's cap or memory). */
 bool mime_yenc_begin(struct ls_slice line, struct ls_slice *name);
 bool mime_yenc_decode(struct ls_slice text, size_t *pos, struct ls_buf *out, ls_err *e);
+/* A number parameter of a "=ybegin" line ("size", "part", "total"), 0 if
+ * absent (or after "name=", which runs to the end of the line). */
+uint64_t mime_yenc_param(struct ls_slice line, const char *key);
 
 /* HTML whose no-break spaces are written as plain spaces and whose
  * invisible characters are left out, for text extraction. Spaces:

@@ -625,6 +625,10 @@ def body_encodings_mail():
             yenc.append(o)
     ytext = ("=ybegin line=128 size=%d name=staff.csv\r\n" % len(ydata)).encode() + bytes(yenc) + \
         ("\r\n=yend size=%d crc32=%08x\r\n" % (len(ydata), zlib.crc32(ydata))).encode()
+    # part 1 of 2 of a file posted in two: what is here is read, and it is cut
+    half = bytes(yenc[:len(yenc) // 2]).rstrip(b"=")
+    ytext += ("=ybegin part=1 total=2 line=128 size=%d name=staff_part.csv\r\n=ypart begin=1 end=%d\r\n"
+              % (len(ydata), len(half))).encode() + half + b"\r\n=yend size=%d part=1\r\n" % len(half)
     xuu_data = ("SSN %s\n" % s_xuu).encode()
     xuu = "begin 600 ledger.txt\n" + binascii.b2a_uu(xuu_data).decode() + "`\nend\n"
     body = multipart("mixed", "=_enc", [
@@ -635,7 +639,8 @@ def body_encodings_mail():
     ])
     rel = put("mail/eml/it/encodings.eml", message("keys", body))
     key("uuencode", rel, ["creds.txt"], entities_all=["aws_key"], last4={"ssn": [last4(s_uu)]})
-    key("yenc", rel, ["staff.csv"], last4={"ssn": [last4(s_y)]})
+    key("yenc", rel, ["staff.csv"], last4={"ssn": [last4(s_y)]}, coverage="full")
+    key("yenc_part", rel, ["staff_part.csv"], reasons_all=["truncated"])
     key("x_uuencode", rel, under_last4={"ssn": [last4(s_xuu)]})
 
 
