@@ -69,6 +69,7 @@ struct mime_part {
     char cte[32];          /* transfer encoding */
     struct ls_slice ctype; /* raw Content-Type value (may be empty) */
     struct ls_slice cdisp; /* raw Content-Disposition value */
+    bool ctype_dup;        /* more than one Content-Type field */
 };
 
 static void walk_fail(struct mime_walk *w, ls_err e)
@@ -194,6 +195,24 @@ static bool starts_with_field(struct ls_slice ent)
     return mime_next_field(ent, &pos, &n, &v, NULL) && n.ptr == ent.ptr;
 }
 
+static bool multipart_here(struct ls_slice ctype, struct ls_slice body);
+
+/* Two Content-Type fields (a message built to read one way in a filter
+ * and another in a client): the multipart one whose boundary opens a line
+ * of the body wins, as it is the reading that shows the parts; else the
+ * first. *v holds the first on entry. */
+static void ctype_pick(struct mime_part *p, struct ls_slice *v)
+{
+    size_t pos = 0;
+    unsigned seen = 0;
+    struct ls_slice name, value;
+    while (mime_next_field(p->hdr, &pos, &name, &value, NULL) && seen < 64) {
+        if (!mime_slice_ieq(name, "Content-Type")) continue;
+        if (++seen > 1) p->ctype_dup = true;
+        if (seen > 1 && multipart_here(value, p->body) && !multipart_here(*v, p->body)) *v = value;
+    }
+}
+
 static void part_parse(struct mime_part *p, struct ls_slice ent, bool digest)
 {
     memset(p, 0, sizeof *p);
@@ -210,6 +229,7 @@ static void part_parse(struct mime_part *p, struct ls_slice ent, bool digest)
     p->cdisp.ptr = ent.ptr;
     struct ls_slice v;
     if (mime_find_field(p->hdr, "Content-Type", &v)) {
+        ctype_pick(p, &v);
         p->ctype = v;
         cap_slice(&p->ctype, MIME_MAX_PARAM);
         mime_media_type(p->ctype, p->type, sizeof p->type);
@@ -1001,6 +1021,8 @@ static void walk_entity(struct mime_walk *w, struct ls_slice ent, unsigned nest,
      * (sweep: header-only messages in the mail gem's tests, and the
      * text/rfc822-headers part of delivery reports). */
     if (top) emit_headers(w, p.hdr);
+    if (p.ctype_dup)
+        ls_note(w->c, w->o, LS_R_PARSE_ERROR, "mime: more than one Content-Type field; read as %s", p.type);
     if (type_prefix(&p, "multipart/"))
         walk_multipart(w, &p, nest);
     else

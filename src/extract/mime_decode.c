@@ -1056,6 +1056,8 @@ unsigned mime_name_alerts(struct ls_slice n, const char **tags, unsigned *nt)
                      ((n.ptr[0] >= 'A' && n.ptr[0] <= 'Z') || (n.ptr[0] >= 'a' && n.ptr[0] <= 'z')));
     if (climbs && *nt + 1 < LS_CHILD_MAX_TAGS) tags[(*nt)++] = LS_A_PATH_TRAVERSAL;
     if (absolute && *nt + 1 < LS_CHILD_MAX_TAGS) tags[(*nt)++] = LS_A_ABSOLUTE_PATH;
+    /* "invoice<U+202E>fdp.exe", a NUL or a newline: shown as something else */
+    if (ls_name_has_control(n) && *nt + 1 < LS_CHILD_MAX_TAGS) tags[(*nt)++] = LS_A_BAD_NAME;
     return *nt;
 }
 

@@ -144,7 +144,9 @@ bool mime_html_nbsp(struct ls_slice in, struct ls_buf *out);
 
 /* Alerts for an attachment file name a mail client would save under (mime,
  * tnef, msg): LS_A_PATH_TRAVERSAL for a ".." component (either separator),
- * LS_A_ABSOLUTE_PATH for a leading separator or drive letter. Appends to
+ * LS_A_ABSOLUTE_PATH for a leading separator or drive letter, LS_A_BAD_NAME
+ * for a control or bidi character (ls_name_has_control(): NUL, newline,
+ * U+202E that shows "invoice<RLO>fdp.exe" as "invoiceexe.pdf"). Appends to
  * tags (NULL-ended, LS_CHILD_MAX_TAGS entries) from *n on; returns *n. */
 unsigned mime_name_alerts(struct ls_slice name, const char **tags, unsigned *n);
 

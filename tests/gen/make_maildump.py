@@ -810,10 +810,17 @@ def broken_mails():
     for d, _, _ in names:
         parts.append(part("application/octet-stream", b64(b"payload\n"), "base64", "attachment; " + d))
     parts.append(part("application/octet-stream; name=\"../../../../tmp/ct_only.sh\"", b64(b"#!/bin/sh\n"), "base64"))
+    # a right-to-left override shows "invoice\u202efdp.exe" as "invoiceexe.pdf"; a NUL cuts a name short
+    parts.append(part("application/octet-stream", b64(b"MZ\x90\x00"), "base64",
+                      "attachment; filename*=UTF-8''invoice%E2%80%AEfdp.exe"))
+    parts.append(part("application/pdf", b64(b"%PDF-1.4\n"), "base64",
+                      "attachment; filename*=UTF-8''statement.pdf%00.exe"))
     rel = put("mail/eml/broken/names.eml", message("tools", multipart("mixed", "=_n", parts)))
     for _, n, a in names:
         key("name_" + a, rel, [n], alerts_all=[a])
     key("name_ctype_only", rel, ["../../../../tmp/ct_only.sh"], alerts_all=["path_traversal"])
+    key("name_rlo", rel, ["invoice\u202efdp.exe"], alerts_all=["bad_name"])
+    key("name_nul", rel, ["statement.pdf\u0000.exe"], alerts_all=["bad_name"])
     key("names_root", rel, verdict="hostile")
 
 
@@ -929,6 +936,18 @@ def pasted_base64_mail():
     key("pasted_zip_in_text", rel, under_last4={"ssn": [last4(s_paste)]})
 
 
+def dup_ctype_mail():
+    """Two Content-Type fields: a filter that reads the first sees one text
+    part; a client that reads the multipart sees the attachment."""
+    s_dup = ssn()
+    body = multipart("mixed", "=_dup", [text_plain("hello\n"), attach("ledger.txt", ("SSN %s\n" % s_dup).encode(),
+                                                                      "text/plain")])
+    rel = put("mail/eml/broken/two_content_types.eml", message("ledger", (
+        "Content-Type: text/plain; charset=us-ascii\r\n" + body[0], body[1])))
+    key("dup_ctype", rel, ["ledger.txt"], last4={"ssn": [last4(s_dup)]})
+    key("dup_ctype_root", rel, reasons_all=["parse_error"])
+
+
 def decoy_mail():
     body = multipart("mixed", "=_decoy", [
         text_plain("\n".join(DECOYS) + "\n"),
@@ -1016,7 +1035,7 @@ def generate(out):
     os.makedirs(ROOT)
     for f in (office_mail, msg_and_tnef_mail, qp_mail, html_mail, charset_mails, rfc2231_mail,
               odd_base64_mail, body_encodings_mail, crypto_mails, inline_image_mail, broken_mails,
-              more_mails, encoding_edges_mail, contacts_mail, pasted_base64_mail, decoy_mail, mboxes):
+              more_mails, encoding_edges_mail, contacts_mail, pasted_base64_mail, dup_ctype_mail, decoy_mail, mboxes):
         f()
     k = {"root": ROOT, "cases": cases}
     with open(os.path.join(out, "key.json"), "w") as f:
