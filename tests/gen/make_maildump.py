@@ -7,17 +7,25 @@ The way a company's mail leaks: mbox files and .eml trees. Planted: nested
 message/rfc822 forwards, attachments of every office type (docx, xlsx, pdf,
 csv, zip, odt, rtf, an Outlook .msg, winmail.dat), odd transfer encodings
 (base64 with bad line lengths and junk, quoted-printable soft breaks that
-split a value, uuencode and yEnc in a body, x-uuencode as a transfer
-encoding), charsets (ISO-8859-1, windows-1252, Shift_JIS, ISO-2022-JP
-encoded words, UTF-16 parts, RFC 2047/2231 names), values split by HTML
-tags, character references and comments, encoded words in unlisted header
-fields, inline images, S/MIME (enveloped, opaque-signed, detached-signed)
-and PGP (PGP/MIME, inline), a truncated mbox, a missing final boundary, a
-10,000-part message, forwards nested past the depth limit, an unquoted
-`From ` line in a body, attachment names that climb out (RFC 2047, RFC
-2231, TNEF, .msg), and decoys (SSN and card look-alikes that fail
-validation, order, tracking and ISBN numbers, UUIDs, dates) that must give
-no finding.
+split a value, LF-only and blank-padded soft breaks, separately padded
+base64 chunks, uuencode and yEnc (whole and one part of several) in a
+body, x-uuencode as a transfer encoding, format=flowed with delsp=yes),
+charsets (ISO-8859-1, windows-1252, Shift_JIS, ISO-2022-JP encoded words,
+UTF-16 parts, RFC 2047/2231 names, full-width digits), values split by
+HTML tags, character references, comments, &nbsp; and zero-width
+characters, encoded words in unlisted header fields, base64 files pasted
+into bodies and data: URIs, vCard and iCalendar attachments, inline
+images, S/MIME (enveloped, opaque-signed DER and BER, detached-signed, a
+.p7m saved on its own, a signed XML invoice) and PGP (PGP/MIME, inline in
+text and in HTML), truncated mboxes (in an attachment, in a plain body)
+and one merely without its last line break, a message/partial fragment,
+two Content-Type fields, a missing final boundary, a 10,000-part message,
+forwards nested past the depth limit, an unquoted `From ` line in a body,
+attachment names that climb out or hide their extension (RFC 2047, RFC
+2231, TNEF, .msg; ../, C:\\, U+202E, %00), a value only in an attachment's
+name, and decoys (SSN and card look-alikes that fail validation, order,
+tracking, ISBN, ISSN and DOI numbers, UUIDs, fictional 555-01xx phones,
+Gmail and Exchange Message-IDs) that must give no finding.
 
 Python stdlib only; deterministic (fixed values, no clock, no randomness
 without a seed): two runs give the same bytes.
