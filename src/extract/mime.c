@@ -1169,7 +1169,7 @@ static void cms_content_name(const struct ls_object *o, struct ls_slice content,
             break;
         }
     bool suffixed = n.len > 4 && n.ptr[n.len - 4] == '.' && (n.ptr[n.len - 3] | 0x20) == 'p' &&
-                    n.ptr[n.len - 2] == '7' && strchr("mMsScC", n.ptr[n.len - 1]) != NULL;
+                    n.ptr[n.len - 2] == '7' && n.ptr[n.len - 1] && strchr("mMsScC", n.ptr[n.len - 1]) != NULL;
     ls_err e = suffixed && n.len - 4 <= MIME_MAX_NAME / 2 ? ls_buf_add(name, n.ptr, n.len - 4)
                                                            : ls_buf_adds(name, "signed-content");
     if (e == LS_OK && starts_with_field(content)) e = ls_buf_adds(name, ".eml");
