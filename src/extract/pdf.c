@@ -400,10 +400,38 @@ static void field_value(struct pdf_run *r, const struct pdf_obj *o, bool annot)
     }
 }
 
+/* A signature dictionary (/Type /Sig or /DocTimeStamp, or /ByteRange
+ * with /Contents): who signed, why, where, how to reach them, and the
+ * names in the certificates it carries (pdf_sig.c). */
+static void signature_text(struct pdf_run *r, const struct pdf_obj *o)
+{
+    struct pdf_doc *d = &r->d;
+    static const char *const keys[][2] = {
+        {"Name", "Signed by"}, {"Reason", "Reason"}, {"Location", "Location"}, {"ContactInfo", "Contact"},
+    };
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        emit_labeled(r, keys[i][1], pdf_dict_getr(d, o, keys[i][0]));
+    const struct pdf_obj *c = pdf_dict_getr(d, o, "Contents");
+    if (c->kind != PDF_STR || !want_text(r)) return;
+    struct ls_buf b;
+    ls_buf_init(&b, 1u << 20);
+    ls_err e = pdf_sig_certs(c->u.s, &b);
+    if (b.len) {
+        (void)pdf_textout_sep(&r->t, '\n');
+        text_result(r, pdf_textout_add(&r->t, b.ptr, b.len));
+    }
+    ls_buf_free(&b);
+    text_result(r, e == LS_E_LIMIT ? LS_OK : e);
+}
+
 /* Text-bearing dictionaries outside the page content. */
 static void dict_text(struct pdf_run *r, const struct pdf_obj *o)
 {
     struct pdf_doc *d = &r->d;
+    const struct pdf_obj *type = pdf_dict_get(o, "Type");
+    if (pdf_name_is(type, "Sig") || pdf_name_is(type, "DocTimeStamp") ||
+        (!type && pdf_dict_get(o, "ByteRange") && pdf_dict_get(o, "Contents") && pdf_dict_get(o, "Filter")))
+        signature_text(r, o);
     bool annot = pdf_dict_get(o, "Rect") && pdf_dict_get(o, "Subtype");
     if (annot || pdf_name_is(pdf_dict_get(o, "Type"), "Annot")) {
         emit_labeled(r, NULL, pdf_dict_getr(d, o, "Contents"));

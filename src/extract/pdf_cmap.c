@@ -327,6 +327,12 @@ ls_err pdf_text_string(struct ls_slice s, struct ls_buf *out)
         return ls_utf16_to_utf8(out, rest, false);
     if (ls_slice_starts(s, "\xef\xbb\xbf", 3) && ls_slice_from(s, 3, &rest))
         return ls_utf8_lossy(out, rest);
+    /* UTF-8 without its BOM (signing tools, some producers write names so):
+     * bytes above 0x7F that all pair up as UTF-8 are not PDFDocEncoding,
+     * where a lone accented letter (0xE9) never forms a sequence */
+    bool high = false;
+    for (size_t i = 0; i < s.len && !high; i++) high = s.ptr[i] >= 0x80;
+    if (high && ls_utf8_valid(s)) return ls_utf8_lossy(out, s);
     for (size_t i = 0; i < s.len; i++) {
         uint8_t ch = s.ptr[i];
         if (ch < 0x80 && ch >= 0x20) {

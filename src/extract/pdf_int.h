@@ -336,4 +336,10 @@ bool pdf_done_test_set(struct pdf_doc *d, uint32_t num);
  * field's value as drawn, a FreeText box, a stamp); once per stream. */
 ls_err pdf_appearance_text(struct pdf_doc *d, struct pdf_obj *ap, struct pdf_textout *t);
 
+/* The subject names (and subjectAltName e-mail addresses) of the
+ * certificates inside a signature's /Contents (DER CMS / PKCS#7), as
+ * "signer certificate: ..." lines appended to out (pdf_sig.c). Nothing
+ * for a blob that does not decode. */
+ls_err pdf_sig_certs(struct ls_slice der, struct ls_buf *out);
+
 #endif

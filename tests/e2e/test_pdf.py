@@ -157,6 +157,24 @@ class PdfTest(unittest.TestCase):
         self.assertIn("Checked by HR: " + gen_pdf.EMAIL, t)
         self.assertFound(o, "ssn", ssn4(gen_pdf.SSN_REV_FIELD))
 
+    def test_signature_names_the_signer(self):
+        """A signature dictionary: /Name (UTF-8 without a BOM), /Reason,
+        /Location, /ContactInfo, and the subject and e-mail address of the
+        certificate inside its CMS /Contents (made by the openssl command)."""
+        if not os.path.exists(os.path.join(self.dir, "signed.pdf")):
+            self.skipTest("openssl command missing")
+        o = self.obj("signed.pdf")
+        self.assertFull(o)
+        t = self.text("signed.pdf")
+        for line in ("Signed by: " + gen_pdf.SIGNER_NAME, "Reason: Approved for payroll",
+                     "Location: Zurich office", "Contact: " + gen_pdf.SIGN_CONTACT,
+                     "signer certificate: O=Initech Legal,CN=Jane Signer",
+                     "signer e-mail: " + gen_pdf.SIGNER_EMAIL):
+            self.assertIn(line + "\n", t)
+        emails = str([f for f in o["findings"] if f["entity"] == "email"])
+        self.assertIn("example.com", emails)
+        self.assertIn("example.org", emails)
+
     def test_tounicode_type0(self):
         o = self.obj("tounicode.pdf")
         self.assertFull(o)

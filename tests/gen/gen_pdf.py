@@ -859,6 +859,48 @@ def make_encrypted_attachments_only():
     return base.classic(data)
 
 
+SIGNER_EMAIL = "jane.signer@example.com"   # in the signer's certificate (subjectAltName)
+SIGNER_NAME = "J\u00fcrgen M\u00fcller"      # /Name written as UTF-8 without a BOM
+SIGN_CONTACT = "contracts.desk@example.org"  # /ContactInfo
+
+
+def make_signed():
+    """A PDF with a signature field whose value is a signature dictionary:
+    /Name (UTF-8 without a BOM, as signing tools write it), /Reason,
+    /Location, /ContactInfo, and /Contents holding a real CMS SignedData
+    made by the openssl command with a self-signed certificate naming the
+    signer. None when the openssl command is missing."""
+    import shutil
+    import subprocess
+    import tempfile
+    if not shutil.which("openssl"):
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        key, crt, data, sig = (os.path.join(tmp, n) for n in ("k.pem", "c.pem", "d.bin", "s.der"))
+        with open(data, "wb") as f:
+            f.write(b"signed bytes")
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key,
+                        "-out", crt, "-days", "3650", "-subj", "/CN=Jane Signer/O=Initech Legal",
+                        "-addext", "subjectAltName=email:" + SIGNER_EMAIL],
+                       check=True, capture_output=True)
+        subprocess.run(["openssl", "cms", "-sign", "-binary", "-in", data, "-signer", crt, "-inkey", key,
+                        "-outform", "DER", "-out", sig], check=True, capture_output=True)
+        with open(sig, "rb") as f:
+            der = f.read()
+    w = Writer()
+    sigdict = w.add({"Type": Name("Sig"), "Filter": Name("Adobe.PPKLite"),
+                     "SubFilter": Name("adbe.pkcs7.detached"), "ByteRange": [0, 10, 20, 10],
+                     "Name": SIGNER_NAME.encode("utf-8"), "Reason": "Approved for payroll",
+                     "Location": "Zurich office", "ContactInfo": SIGN_CONTACT,
+                     "M": "D:20141124090000Z",
+                     "Contents": Raw(b"<" + (der + bytes(256)).hex().encode() + b">")})
+    field = w.add({"FT": Name("Sig"), "T": "Signature1", "V": sigdict, "Type": Name("Annot"),
+                   "Subtype": Name("Widget"), "Rect": [0, 0, 0, 0]})
+    t = simple_doc(w, [b"BT /F1 12 Tf 72 700 Td (Signed contract) Tj ET"], annots=[field],
+                   extra_catalog={"AcroForm": {"Fields": [field], "SigFlags": 3}})
+    return w.classic(t)
+
+
 def make_javascript():
     w = Writer()
     js = w.add({"Type": Name("Action"), "S": Name("JavaScript"), "JS": "app.alert('hello');"})
@@ -1037,6 +1079,7 @@ FIXTURES = {
     "incremental.pdf": make_incremental,
     "redacted_update.pdf": make_redacted_update,
     "objstm_update.pdf": make_objstm_update,
+    "signed.pdf": make_signed,
     "tounicode.pdf": make_tounicode,
     "filters.pdf": make_filters,
     "rotated.pdf": make_rotated_ligature,
@@ -1070,8 +1113,11 @@ FIXTURES = {
 def generate(outdir, bomb=True):
     os.makedirs(outdir, exist_ok=True)
     for name, fn in FIXTURES.items():
+        data = fn()
+        if data is None:  # its tool is missing (make_signed: openssl)
+            continue
         with open(os.path.join(outdir, name), "wb") as f:
-            f.write(fn())
+            f.write(data)
     if bomb:
         with open(os.path.join(outdir, "bomb.pdf"), "wb") as f:
             f.write(make_bomb())
@@ -1082,8 +1128,11 @@ def corpus(outdir):
     """Small seeds (each <= 64 KiB) for fuzz/corpus/pdf/."""
     os.makedirs(outdir, exist_ok=True)
     for name, fn in FIXTURES.items():
+        data = fn()
+        if data is None:
+            continue
         with open(os.path.join(outdir, name), "wb") as f:
-            f.write(fn())
+            f.write(data)
     with open(os.path.join(outdir, "bomb_small.pdf"), "wb") as f:
         f.write(make_bomb(48 << 20))
 
