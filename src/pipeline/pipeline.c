@@ -126,11 +126,16 @@ uint64_t ls_budget_left(const struct ls_ctx *c)
  * the floor and bomb_ratio times the root's own size. Members cut one by one
  * as bombs still add up: this is what ends a 42.zip after a few leaves
  * instead of after a thousand. */
-static bool root_is_bomb(const struct ls_ctx *c)
+static bool bomb_at(const struct ls_ctx *c, uint64_t expanded)
 {
     const struct ls_limits *l = c->lim;
-    if (l->bomb_ratio == 0 || c->expanded <= l->bomb_floor) return false;
-    return c->expanded / (c->root_size ? c->root_size : 1) > l->bomb_ratio;
+    if (l->bomb_ratio == 0 || expanded <= l->bomb_floor) return false;
+    return expanded / (c->root_size ? c->root_size : 1) > l->bomb_ratio;
+}
+
+static bool root_is_bomb(const struct ls_ctx *c)
+{
+    return bomb_at(c, c->expanded);
 }
 
 ls_err ls_budget_charge(struct ls_ctx *c, struct ls_object *o, uint64_t n)
@@ -152,6 +157,11 @@ ls_err ls_budget_charge(struct ls_ctx *c, struct ls_object *o, uint64_t n)
         return LS_E_LIMIT;
     }
     return LS_OK;
+}
+
+bool ls_budget_takes(const struct ls_ctx *c, uint64_t n)
+{
+    return n <= ls_budget_left(c) && !bomb_at(c, c->expanded + n);
 }
 
 bool ls_budget_child_ok(struct ls_ctx *c, const struct ls_object *o)

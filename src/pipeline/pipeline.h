@@ -131,6 +131,11 @@ void ls_ctx_fini(struct ls_ctx *c);
 /* Run a root over bytes already in memory. read_err: errno of a failed
  * read (0: none); more: the input was longer than what was read. */
 ls_err ls_ctx_run_root(struct ls_ctx *c, struct ls_slice data, int read_err, bool more);
+/* Whether ls_budget_charge(c, o, n) would accept n bytes (within the budget,
+ * and the root no bomb after them): a producer that knows the whole size
+ * in advance can then produce it in one piece and charge it at once, with
+ * the same outcome as charging it block by block. */
+bool ls_budget_takes(const struct ls_ctx *c, uint64_t n);
 /* Record a root that was not read (special file, unreadable, vanished). */
 ls_err ls_ctx_run_special(struct ls_ctx *c, const char *reason, const char *alert,
                           const char *mime, const char *errmsg);

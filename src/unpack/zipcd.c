@@ -238,13 +238,14 @@ static struct ls_slice local_extra(struct ls_slice zip, uint64_t lo)
 
 static ls_err one_entry(struct zcd *z, struct ls_cursor *c)
 {
-    uint32_t sig, csz, usz, loff;
+    uint32_t sig, crc = 0, csz, usz, loff;
     uint16_t flags, method = 0, nlen, xlen, clen;
     struct ls_slice fixed, name, extra, comment;
     LS_TRY(ls_cur_take(c, LS_ZIPCD_CDH_MIN, &fixed));
     if (!ls_rd_u32le(fixed, 0, &sig) || sig != SIG_CDH) return LS_E_CORRUPT;
     (void)ls_rd_u16le(fixed, 8, &flags);
     (void)ls_rd_u16le(fixed, 10, &method);
+    (void)ls_rd_u32le(fixed, 16, &crc);
     (void)ls_rd_u32le(fixed, 20, &csz);
     (void)ls_rd_u32le(fixed, 24, &usz);
     (void)ls_rd_u16le(fixed, 28, &nlen);
@@ -269,6 +270,11 @@ static ls_err one_entry(struct zcd *z, struct ls_cursor *c)
         nm->extra = extra;
         nm->lextra = local_extra(z->zip, at);
         nm->utf8 = (flags & 0x800u) != 0;
+        nm->flags = flags;
+        nm->method = method;
+        nm->crc = crc;
+        nm->csize = cs;
+        nm->usize = u;
     }
     z->r->entries++;
     return LS_OK;

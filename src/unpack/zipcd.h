@@ -61,6 +61,11 @@ struct ls_zipcd_name {
     struct ls_slice extra;   /* its extra fields: the directory's ... */
     struct ls_slice lextra;  /* ... and its local header's (empty if none or no header) */
     bool utf8;        /* general purpose flag bit 11: the name is UTF-8 */
+    uint16_t flags;   /* general purpose flags, as the directory states them */
+    uint16_t method;  /* compression method */
+    uint32_t crc;     /* CRC-32 of the data */
+    uint64_t csize;   /* compressed and uncompressed sizes (zip64 applied) */
+    uint64_t usize;
 };
 
 /* The entries' names, sorted by local header offset (ties in directory

@@ -8,7 +8,10 @@
  * cannot jump to entry i, so ls_zip_read() keeps one reader open and moves
  * forward (skipping is a seek, nothing is inflated); asking for an earlier
  * entry re-opens the reader. Reading in index order is therefore linear,
- * random order costs one header walk per backward step.
+ * random order costs one header walk per backward step. Members the central
+ * directory describes soundly are read directly instead (libdeflate, one
+ * call, see zr_direct); anything the direct reader cannot prove it reads as
+ * libarchive would goes through libarchive.
  *
  * Attacker-controlled: every size, offset, name and flag. Sizes declared by
  * the archive are never trusted: bytes are counted as they are inflated,
@@ -17,9 +20,11 @@
  * refused by ls_zip_open(): noted as zip_bomb + limit:bytes, LS_E_LIMIT
  * (an addition to the zipread.h contract: callers treat it as any error).
  */
+#include <libdeflate.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "pipeline/pipeline.h"
 #include "unpack/unpack_int.h"
 #include "unpack/unpack_names.h"
 #include "unpack/unpack_sort.h"
@@ -47,6 +52,11 @@ struct ls_zip {
     bool live;                /* ss is open */
     size_t next;              /* index the next header read yields */
     unsigned name_flags;      /* traversal/absolute bits of any member name */
+    /* The direct reader (zr_direct): the central directory's entries in
+     * libarchive's order, when that order and every name are proved equal;
+     * NULL otherwise. */
+    struct ls_zipcd_name *cd;
+    struct libdeflate_decompressor *inflater;
 };
 
 /* Names longer than this are cut (zip allows 64 KiB). */
@@ -141,6 +151,130 @@ static ls_err zr_index(struct ls_zip *z)
     }
 }
 
+/*
+ * The direct reader. Deflated and stored members whose sizes and CRC the
+ * central directory and the local header state alike are inflated in one
+ * call of libdeflate (1.9x zlib's speed with the CRC on the members of real
+ * OOXML files) straight into the caller's buffer, and charged at once. It
+ * is used only where its result is the result libarchive would give:
+ *
+ * - per archive: the directory is sound (no bomb, overlap, missing or
+ *   disagreeing local header, encryption, zip64 or prefix), and its entries
+ *   sorted by local header offset (libarchive's seekable order,
+ *   ls_zipcd_names) carry, one by one, exactly the names libarchive gave
+ *   (printable ASCII, no backslash, no Unicode-path extra field, all
+ *   distinct: nothing libarchive would rename, so the same name is the same
+ *   entry);
+ * - per member: method 0 or 8, no flag but those libarchive ignores here,
+ *   the local header's CRC and sizes equal the directory's, the data inside
+ *   the file, the size within max, the buffer's own cap and the root's
+ *   budget (ls_budget_takes: no cut would fall inside it), and the deflate
+ *   stream decodes to exactly that size from exactly that many bytes with
+ *   that CRC.
+ *
+ * Anything else, including every failure of the attempt (the buffer is
+ * left as it was), goes through libarchive as before: damage, truncation,
+ * encryption and cuts are reported by the one reader they always were.
+ */
+#define ZR_NAME_OK_MAX 4096u
+
+static bool zr_plain_name(struct ls_slice n)
+{
+    if (n.len == 0 || n.len > ZR_NAME_OK_MAX) return false;
+    for (size_t i = 0; i < n.len; i++)
+        if (n.ptr[i] < 0x20 || n.ptr[i] > 0x7e || n.ptr[i] == '\\') return false;
+    return true;
+}
+
+static bool zr_has_upath(struct ls_slice extra)
+{
+    struct ls_cursor c = ls_cur_make(extra);
+    while (ls_cur_left(&c) >= 4) {
+        uint16_t id, n;
+        struct ls_slice body;
+        if (ls_cur_u16le(&c, &id) || ls_cur_u16le(&c, &n) || ls_cur_take(&c, n, &body)) return true;
+        if (id == 0x7075) return true;
+    }
+    return ls_cur_left(&c) != 0;
+}
+
+static void zr_direct_prepare(struct ls_zip *z, const struct ls_zipcd_report *r)
+{
+    if (!r->is_zip || r->bomb || r->zip64 || r->prefix || r->overlaps || r->bad_local ||
+        r->encrypted || r->nul_names || r->name_mismatch || r->field_mismatch || r->entries != z->n)
+        return;
+    struct ls_zipcd_name *cd = NULL;
+    size_t n = 0;
+    if (ls_zipcd_names(z->o->data, &cd, &n) != LS_OK || n != z->n) {
+        free(cd);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const char *name = ls_zip_name(z, i);
+        if (!zr_plain_name(cd[i].name) || cd[i].name.len != strlen(name) ||
+            memcmp(cd[i].name.ptr, name, cd[i].name.len) != 0 || zr_has_upath(cd[i].extra) ||
+            zr_has_upath(cd[i].lextra)) {
+            free(cd);
+            return;
+        }
+    }
+    for (size_t i = 1; i < n; i++) /* z->sorted: by name */
+        if (strcmp(z->sorted[i - 1].name, z->sorted[i].name) == 0) {
+            free(cd);
+            return;
+        }
+    z->cd = cd;
+}
+
+/* LS_OK when member i was read whole into out; any other value: nothing
+ * was kept and the caller reads it through libarchive. */
+static ls_err zr_direct(struct ls_zip *z, size_t i, size_t max, struct ls_buf *out)
+{
+    if (!z->cd) return LS_E_UNSUPPORTED;
+    const struct ls_zipcd_name *e = &z->cd[i];
+    const struct ls_slice zip = z->o->data;
+    if ((e->flags & ~0x0806u) != 0) return LS_E_UNSUPPORTED; /* only deflate options, UTF-8 */
+    if (e->method != 0 && e->method != 8) return LS_E_UNSUPPORTED;
+    if (e->csize >= 0xffffffffu || e->usize >= 0xffffffffu) return LS_E_UNSUPPORTED;
+    if (e->method == 0 && e->csize != e->usize) return LS_E_UNSUPPORTED;
+    uint32_t sig, lcrc, lcs, lus;
+    uint16_t lflags, lmethod, nlen, xlen;
+    size_t lo = (size_t)e->local;
+    if (!ls_rd_u32le(zip, lo, &sig) || sig != 0x04034b50u || !ls_rd_u16le(zip, lo + 6, &lflags) ||
+        !ls_rd_u16le(zip, lo + 8, &lmethod) || !ls_rd_u32le(zip, lo + 14, &lcrc) ||
+        !ls_rd_u32le(zip, lo + 18, &lcs) || !ls_rd_u32le(zip, lo + 22, &lus) ||
+        !ls_rd_u16le(zip, lo + 26, &nlen) || !ls_rd_u16le(zip, lo + 28, &xlen))
+        return LS_E_UNSUPPORTED;
+    if (lflags != e->flags || lmethod != e->method || lcrc != e->crc || lcs != e->csize ||
+        lus != e->usize)
+        return LS_E_UNSUPPORTED;
+    struct ls_slice data;
+    if (!ls_slice_sub(zip, lo + 30u + nlen + xlen, (size_t)e->csize, &data)) return LS_E_UNSUPPORTED;
+    size_t n = (size_t)e->usize;
+    if (n > max || n > out->max - out->len || !ls_budget_takes(z->c, n) || ls_ctx_expired(z->c))
+        return LS_E_UNSUPPORTED;
+    if (n && ls_buf_reserve(out, out->len + n) != LS_OK) return LS_E_UNSUPPORTED;
+    uint8_t *dst = out->ptr + out->len;
+    if (e->method == 8) {
+        if (!z->inflater) z->inflater = libdeflate_alloc_decompressor();
+        if (!z->inflater) return LS_E_UNSUPPORTED;
+        size_t used = 0, made = 0;
+        if (libdeflate_deflate_decompress_ex(z->inflater, data.ptr, data.len, dst, n, &used, &made) !=
+                LIBDEFLATE_SUCCESS ||
+            used != data.len || made != n)
+            return LS_E_UNSUPPORTED;
+    } else if (n) {
+        memcpy(dst, data.ptr, n);
+    }
+    if (libdeflate_crc32(0, dst, n) != e->crc) return LS_E_UNSUPPORTED;
+    if (n && ls_budget_charge(z->c, z->o, n) != LS_OK) return LS_E_INTERNAL; /* cannot: checked */
+    if (n) {
+        out->len += n;
+        out->ptr[out->len] = 0; /* as ls_buf_add leaves it */
+    }
+    return LS_OK;
+}
+
 ls_err ls_zip_open(struct ls_ctx *c, struct ls_object *o, struct ls_zip **out)
 {
     *out = NULL;
@@ -160,6 +294,7 @@ ls_err ls_zip_open(struct ls_ctx *c, struct ls_object *o, struct ls_zip **out)
     if (e == LS_OK) e = zr_index(z);
     zr_stop(z);
     if (e == LS_OK) e = zr_sort(z);
+    if (e == LS_OK) zr_direct_prepare(z, &r);
     if (e != LS_OK) {
         ls_zip_close(z);
         return e == LS_E_NOMEM || e == LS_E_TIMEOUT ? e : LS_E_CORRUPT;
@@ -181,6 +316,8 @@ void ls_zip_close(struct ls_zip *z)
     ls_buf_free(&z->names);
     free(z->ent);
     free(z->sorted);
+    free(z->cd);
+    if (z->inflater) libdeflate_free_decompressor(z->inflater);
     free(z);
 }
 
@@ -259,6 +396,7 @@ ls_err ls_zip_read(struct ls_zip *z, size_t i, size_t max, struct ls_buf *out)
 {
     if (!z || i >= z->n || !out) return LS_E_ARG;
     if (z->ent[i].encrypted) return LS_E_ENCRYPTED;
+    if (zr_direct(z, i, max, out) == LS_OK) return LS_OK;
     struct archive_entry *e = NULL;
     LS_TRY(zr_seek(z, i, &e));
     if (archive_entry_is_data_encrypted(e)) return LS_E_ENCRYPTED;

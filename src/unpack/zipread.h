@@ -1,9 +1,11 @@
 /*
  * Random access to the members of a zip held in memory, for handlers of
  * zip-based documents (OOXML, ODF, EPUB, JAR ...). Built on libarchive inside
- * src/unpack/ (handlers never include <archive.h>). Every byte inflated is
- * charged to the root's budget through ls_budget_charge() and bounded by the
- * caller's max; encrypted and corrupt members are reported, never fatal.
+ * src/unpack/ (handlers never include <archive.h>), with libdeflate for
+ * members whose directory entry and local header agree (zipread.c). Every
+ * byte inflated is charged to the root's budget through ls_budget_charge()
+ * and bounded by the caller's max; encrypted and corrupt members are
+ * reported, never fatal.
  */
 #ifndef LS_ZIPREAD_H
 #define LS_ZIPREAD_H
