@@ -124,6 +124,14 @@ int32_t ls_utf8_next(struct ls_slice s, size_t *pos);
 bool ls_utf8_valid(struct ls_slice s);
 /* Append s as UTF-8, invalid bytes replaced by U+FFFD. */
 LS_WUR ls_err ls_utf8_lossy(struct ls_buf *b, struct ls_slice s);
+/* The same, with what rules cannot match folded to ASCII: full-width
+ * digits, letters and identifier signs (@ . - + ( ) / # _) to their ASCII
+ * twins, no-break and fixed-width spaces to ' ', the hyphens made for
+ * numbers and the minus sign to '-'; zero-width spaces, word joiners and
+ * stray BOMs dropped. The text and labels every handler emits. */
+LS_WUR ls_err ls_utf8_fold_lossy(struct ls_buf *b, struct ls_slice s);
+/* Whether ls_utf8_fold_lossy() would change s (beyond invalid bytes). */
+bool ls_utf8_foldable(struct ls_slice s);
 /* Whether a name holds a character that hides what it shows: C0 controls,
  * DEL, C1 controls (UTF-8 U+0080-U+009F) and the bidi embeddings, overrides
  * and isolates (U+202A-U+202E, U+2066-U+2069) that make "invoice<RLO>fdp.exe"

@@ -130,6 +130,60 @@ ls_err ls_utf8_lossy(struct ls_buf *b, struct ls_slice s)
     return ls_buf_add(b, s.ptr + run, s.len - run);
 }
 
+/* What a rule should see for code point cp: the ASCII twin of a
+ * full-width digit, letter or identifier sign (@ . - + ( ) / # _:
+ * "５３６－２２－１８７４", "ｊａｎｅ＠ｅｘａｍｐｌｅ．ｃｏｍ"; full-width
+ * sentence punctuation, the CJK comma and exclamation mark, stays), a space
+ * for the no-break and fixed-width spaces, '-' for the hyphens made for
+ * numbers (U+2010-U+2012, the minus sign; not the en dash of ranges and
+ * prose), 0 to drop it (zero-width space, word joiner, a BOM inside text),
+ * -1 to keep it. */
+static int text_fold(int32_t cp)
+{
+    if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A))
+        return (int)(cp - 0xFEE0);
+    switch (cp) {
+    case 0xFF20: case 0xFF0E: case 0xFF0D: case 0xFF0B: case 0xFF08: case 0xFF09: case 0xFF0F:
+    case 0xFF03: case 0xFF3F:
+        return (int)(cp - 0xFEE0);
+    case 0x00A0: case 0x2002: case 0x2003: case 0x2004: case 0x2005: case 0x2006:
+    case 0x2007: case 0x2008: case 0x2009: case 0x200A: case 0x202F: case 0x205F:
+        return ' ';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2212: case 0xFE63:
+        return '-';
+    case 0x200B: case 0x2060: case 0xFEFF:
+        return 0;
+    default:
+        return -1;
+    }
+}
+
+bool ls_utf8_foldable(struct ls_slice s)
+{
+    size_t pos = 0;
+    while ((pos = utf8_ascii_end(s, pos)) < s.len) {
+        int32_t cp = ls_utf8_next(s, &pos);
+        if (cp >= 0 && text_fold(cp) >= 0) return true;
+    }
+    return false;
+}
+
+ls_err ls_utf8_fold_lossy(struct ls_buf *b, struct ls_slice s)
+{
+    size_t pos = 0, run = 0;
+    while ((pos = utf8_ascii_end(s, pos)) < s.len) {
+        size_t at = pos;
+        int32_t cp = ls_utf8_next(s, &pos);
+        int f = cp >= 0 ? text_fold(cp) : -1;
+        if (cp >= 0 && f < 0) continue;
+        LS_TRY(ls_buf_add(b, s.ptr + run, at - run));
+        if (cp < 0) LS_TRY(ls_utf8_put(b, 0xFFFD));
+        else if (f > 0) LS_TRY(ls_buf_addc(b, (uint8_t)f));
+        run = pos;
+    }
+    return ls_buf_add(b, s.ptr + run, s.len - run);
+}
+
 uint32_t ls_cp1252(uint8_t ch)
 {
     static const uint16_t hi[32] = {

@@ -226,6 +226,11 @@ static ls_err csv_extract(struct ls_ctx *c, struct ls_object *o)
         }
         body = ls_buf_slice(&conv);
     }
+    if (enc == LS_TEXT_UTF8) e = ls_text_fold_lines(c, o, body); /* the raw scan cannot fold */
+    if (e != LS_OK) {
+        ls_buf_free(&conv);
+        return e;
+    }
     struct ls_slice head;
     (void)ls_slice_sub(body, 0, body.len < CSV_SAMPLE ? body.len : CSV_SAMPLE, &head);
     char delim = csv_delimiter(head, head.len < body.len, CSV_ROWS(csv_named(o)));

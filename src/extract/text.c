@@ -236,6 +236,24 @@ static ls_err text_uu(struct ls_ctx *c, struct ls_object *o)
     return LS_OK;
 }
 
+ls_err ls_text_fold_lines(struct ls_ctx *c, struct ls_object *o, struct ls_slice u8)
+{
+    if (!ls_utf8_foldable(u8)) return LS_OK; /* one fast pass: nearly every file */
+    size_t a = 0;
+    while (a < u8.len) {
+        const uint8_t *nl = memchr(u8.ptr + a, '\n', u8.len - a);
+        size_t b = nl ? (size_t)(nl - u8.ptr) : u8.len;
+        struct ls_slice line = ls_slice_make(u8.ptr + a, b - a);
+        if (ls_utf8_foldable(line)) {
+            ls_err e = ls_emit_labels(c, o, line.ptr, line.len);
+            if (e == LS_OK) e = ls_emit_labels(c, o, "\n", 1);
+            if (e != LS_OK) return e == LS_E_LIMIT ? LS_OK : e;
+        }
+        a = b + 1;
+    }
+    return LS_OK;
+}
+
 static ls_err text_extract(struct ls_ctx *c, struct ls_object *o)
 {
     size_t bom;
@@ -250,6 +268,7 @@ static ls_err text_extract(struct ls_ctx *c, struct ls_object *o)
     if (enc == LS_TEXT_UTF8) { /* the raw scan reads it; printed tables get their column labels */
         struct ls_slice u8;
         if (!ls_slice_from(o->data, bom, &u8)) return LS_OK;
+        LS_TRY(ls_text_fold_lines(c, o, u8));
         LS_TRY(ls_texttable_labels(c, o, u8));
         return ls_sqldump_labels(c, o, u8);
     }

@@ -29,4 +29,12 @@ LS_WUR ls_err ls_text_convert(struct ls_slice s, enum ls_text_enc enc, struct ls
  * middle of a UTF-16 code unit or surrogate pair (for chunked conversion). */
 size_t ls_text_utf16_cut(struct ls_slice s, size_t max, bool big_endian);
 
+struct ls_ctx;
+struct ls_object;
+/* UTF-8 text the raw-byte scan reads as it is (text, csv): each line that
+ * holds what rules cannot match (full-width digits, no-break spaces, ...:
+ * ls_utf8_fold_lossy) is added folded to the object's labels, so the value
+ * is found; every other line is left to the raw scan. */
+ls_err ls_text_fold_lines(struct ls_ctx *c, struct ls_object *o, struct ls_slice u8);
+
 #endif

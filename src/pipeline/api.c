@@ -373,18 +373,29 @@ static void on_object_text(void *ud, const struct ls_object *o, struct ls_slice 
     const struct ls_obj_state *st = o->priv;
     struct ls_text_object t = {names, lens, n, st->handler ? st->handler->name : NULL, o->mime,
                                NULL, 0, false};
+    uint8_t *both = NULL;
     if (match && !r->found) {
         r->found = true;
         /* what the scanner reads: the text, else the raw bytes unless the
          * object is a container read whole (then nothing: its members are
          * objects of their own) */
-        bool raw = text.len == 0 && !ls_obj_raw_redundant(st);
-        struct ls_slice s = raw ? o->data : text;
+        bool raw = st->labels_at == 0 && !ls_obj_raw_redundant(st);
+        struct ls_slice s = raw && text.len == 0 ? o->data : text;
+        /* raw bytes and labels (column labels, folded lines of a UTF-8
+         * file): both are scanned, both are printed */
+        if (raw && text.len && (both = malloc(o->data.len + 1 + text.len))) {
+            if (o->data.len) memcpy(both, o->data.ptr, o->data.len);
+            size_t k = o->data.len;
+            if (k && both[k - 1] != '\n') both[k++] = '\n';
+            memcpy(both + k, text.ptr, text.len);
+            s = ls_slice_make(both, k + text.len);
+        }
         t.text = s.ptr ? s.ptr : (const uint8_t *)"";
         t.text_len = s.len;
         t.text_is_raw = raw;
     }
     r->fn(r->ud, &t);
+    free(both);
     free(names);
     free(lens);
 }

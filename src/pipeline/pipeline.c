@@ -199,7 +199,7 @@ ls_err ls_emit_text(struct ls_ctx *c, struct ls_object *o, const void *p, size_t
         }
         return LS_E_LIMIT;
     }
-    ls_err e = ls_utf8_lossy(&st->text, ls_slice_make(p, n));
+    ls_err e = ls_utf8_fold_lossy(&st->text, ls_slice_make(p, n));
     if (e == LS_E_LIMIT) ls_note(c, o, LS_R_LIMIT_TEXT, NULL);
     if (e == LS_E_NOMEM) ls_note(c, o, LS_R_LIMIT_MEMORY, NULL);
     return e;
@@ -208,7 +208,7 @@ ls_err ls_emit_text(struct ls_ctx *c, struct ls_object *o, const void *p, size_t
 ls_err ls_emit_labels(struct ls_ctx *c, struct ls_object *o, const void *p, size_t n)
 {
     struct ls_obj_state *st = state_of(o);
-    ls_err e = ls_utf8_lossy(&st->labels, ls_slice_make(p, n));
+    ls_err e = ls_utf8_fold_lossy(&st->labels, ls_slice_make(p, n));
     if (e == LS_E_LIMIT) ls_note(c, o, LS_R_LIMIT_TEXT, NULL);
     if (e == LS_E_NOMEM) ls_note(c, o, LS_R_LIMIT_MEMORY, NULL);
     return e;
