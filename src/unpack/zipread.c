@@ -251,6 +251,9 @@ static ls_err zr_direct(struct ls_zip *z, size_t i, size_t max, struct ls_buf *o
     struct ls_slice data;
     if (!ls_slice_sub(zip, lo + 30u + nlen + xlen, (size_t)e->csize, &data)) return LS_E_UNSUPPORTED;
     size_t n = (size_t)e->usize;
+    /* deflate expands at most 1032:1: a larger claim is a lie, not worth
+     * reserving its size for */
+    if (e->method == 8 && n / 1032u > (size_t)e->csize) return LS_E_UNSUPPORTED;
     if (n > max || n > out->max - out->len || !ls_budget_takes(z->c, n) || ls_ctx_expired(z->c))
         return LS_E_UNSUPPORTED;
     if (n && ls_buf_reserve(out, out->len + n) != LS_OK) return LS_E_UNSUPPORTED;

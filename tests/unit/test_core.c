@@ -566,6 +566,56 @@ static void link_targets(void **state)
     assert_false(ls_link_is_remote(S("h\0ttp://x", 9))); /* a NUL is no scheme byte */
 }
 
+/* ls_slice_find against memmem: random haystacks over small alphabets
+ * (many partial matches), needles cut from the haystack or random, every
+ * start offset class, and a haystack full of the needle's rarest byte
+ * (the memchr path's misses run out and memmem takes over). */
+static size_t ref_find(const uint8_t *h, size_t hl, size_t from, const uint8_t *n, size_t nl)
+{
+    if (from > hl) return SIZE_MAX;
+    if (nl == 0) return from;
+    const uint8_t *f = memmem(h + from, hl - from, n, nl);
+    return f ? (size_t)(f - h) : SIZE_MAX;
+}
+
+static void slice_find_matches_memmem(void **state)
+{
+    (void)state;
+    uint32_t seed = 12345;
+    uint8_t hay[600], nd[24];
+    for (int iter = 0; iter < 20000; iter++) {
+        seed = seed * 1103515245u + 12345u;
+        unsigned alpha = 2 + (seed >> 16) % 6;
+        size_t hl = (seed >> 8) % sizeof hay;
+        for (size_t i = 0; i < hl; i++) {
+            seed = seed * 1103515245u + 12345u;
+            hay[i] = (uint8_t)('a' + (seed >> 16) % alpha);
+        }
+        seed = seed * 1103515245u + 12345u;
+        size_t nl = 1 + (seed >> 16) % (sizeof nd - 1);
+        if (hl >= nl && (seed & 1)) {
+            size_t at = (seed >> 4) % (hl - nl + 1);
+            memcpy(nd, hay + at, nl);
+        } else {
+            for (size_t i = 0; i < nl; i++) {
+                seed = seed * 1103515245u + 12345u;
+                nd[i] = (uint8_t)('a' + (seed >> 16) % alpha);
+            }
+        }
+        size_t from = hl ? (seed >> 12) % (hl + 1) : 0;
+        struct ls_slice s = ls_slice_make(hay, hl);
+        assert_int_equal(ls_slice_find(s, from, nd, nl), ref_find(hay, hl, from, nd, nl));
+    }
+    /* the rarest byte of the needle everywhere, the needle at the very end */
+    static uint8_t big[1 << 16];
+    memset(big, 'q', sizeof big);
+    memcpy(big + sizeof big - 4, "qqqz", 4);
+    struct ls_slice b = ls_slice_make(big, sizeof big);
+    assert_int_equal(ls_slice_find(b, 0, "qqqz", 4), sizeof big - 4);
+    assert_int_equal(ls_slice_find(b, 0, "qqqy", 4), SIZE_MAX);
+    assert_int_equal(ls_slice_find(b, sizeof big, "q", 1), SIZE_MAX);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -595,6 +645,7 @@ int main(void)
         cmocka_unit_test(hex_vectors),
         cmocka_unit_test(now_is_monotonic),
         cmocka_unit_test(link_targets),
+        cmocka_unit_test(slice_find_matches_memmem),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
