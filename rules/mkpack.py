@@ -38,7 +38,7 @@ cc="40|41|42|43|44|45|46|47|48|49|51|52|53|54|55|22|23|24|25|26|27|34|37|30|36|3
 pii+="\n"+rule("pii_credit_card", meta("pii","credit_card","critical","Payment card number (Visa, Mastercard, Amex, Discover, JCB, Diners, Maestro), plain or grouped by spaces/dashes; Luhn and brand length checked; a 13-digit number that is also an EAN-13 barcode only after a card word","luhn","last4"),
   [("$card", r"/%s%s[0-9 -]{10,21}[0-9]%s/"%(CARD_LB,alt(cc),CARD_RB)),
    ("$card_iin4", r"/%s%s[0-9 -]{7,17}[0-9]%s/"%(CARD_LB,alt(cc4),CARD_RB)),
-   ("$card_visa13", r"/(card|visa|\bcc|\bpan|karte|carte|tarjeta)[^0-9\n]{0,24}4[0-9]{12}([^0-9]|$)/ nocase")], "any of them")
+   ("$card_visa13", r"/(card|visa|\bcc[ #:.n]|\bpan[ #:.n]|karte|carte|tarjeta)[^0-9\n]{0,24}4[0-9]{12}([^0-9]|$)/ nocase")], "any of them")
 ib="AD AE AL AT AZ BA BE BG BH BI BR BY CH CR CY CZ DE DJ DK DO EE EG ES FI FK FO FR GB GE GI GL GR GT HR HU IE IL IQ IR IS IT JO KW KZ LB LC LI LT LU LV LY MC MD ME MK MN MR MT MU NI NL NO OM PK PL PS PT QA RO RS RU SA SC SD SE SI SK SM SO ST SV TL TN TR UA VA VG XK YE".split()
 pii+="\n"+rule("pii_iban", meta("pii","iban","high","International Bank Account Number, compact or in groups of four (lower case right after IBAN); country length and mod-97 checked","iban","last4"),
   [("$iban", r"/\b%s[0-9]{2}( ?[A-Z0-9]{4}){2,7}( ?[A-Z0-9]{1,4})?\b/"%alt(ib)),
