@@ -83,6 +83,7 @@ static struct ls_slice xp_get(const struct ls_buf *text, const struct ls_buf *of
     uint32_t a, b;
     memcpy(&a, offs->ptr + (size_t)i * 4, 4);
     memcpy(&b, offs->ptr + ((size_t)i + 1) * 4, 4);
+    if (b <= a) return ls_slice_make(NULL, 0); /* empty items may leave text unallocated */
     return ls_slice_make(text->ptr + a, b - a);
 }
 

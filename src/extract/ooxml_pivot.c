@@ -140,6 +140,7 @@ static struct ls_slice oxp_item(const struct ox_pivot *p, uint32_t i)
     uint32_t a, b;
     memcpy(&a, p->offs.ptr + (size_t)i * 4, 4);
     memcpy(&b, p->offs.ptr + ((size_t)i + 1) * 4, 4);
+    if (b <= a) return ls_slice_make(NULL, 0); /* empty items may leave items unallocated */
     return ls_slice_make(p->items.ptr + a, b - a);
 }
 
