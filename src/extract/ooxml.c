@@ -246,12 +246,14 @@ enum ox_el {
     OXE_COMMENT,
     OXE_CR,
     OXE_DATE1904,
+    OXE_DEFINEDNAME,
     OXE_DEL,
     OXE_DELTEXT,
     OXE_DOCPR,
     OXE_ENDNOTE,
     OXE_EVENFOOTER,
     OXE_EVENHEADER,
+    OXE_FILESHARING,
     OXE_FIRSTFOOTER,
     OXE_FIRSTHEADER,
     OXE_FOOTNOTE,
@@ -321,12 +323,14 @@ static const struct ox_tag ox_tags[OXE_COUNT] = {
     [OXE_COMMENT] = {"comment", OXF_NL | OXF_WHO},
     [OXE_CR] = {"cr", OXF_BR},
     [OXE_DATE1904] = {"date1904", 0},
+    [OXE_DEFINEDNAME] = {"definedName", 0},
     [OXE_DEL] = {"del", OXF_SPACE},
     [OXE_DELTEXT] = {"delText", OXF_LEAF},
     [OXE_DOCPR] = {"docPr", OXF_ALT},
     [OXE_ENDNOTE] = {"endnote", OXF_NL},
     [OXE_EVENFOOTER] = {"evenFooter", OXF_NL | OXF_HF},
     [OXE_EVENHEADER] = {"evenHeader", OXF_NL | OXF_HF},
+    [OXE_FILESHARING] = {"fileSharing", 0},
     [OXE_FIRSTFOOTER] = {"firstFooter", OXF_NL | OXF_HF},
     [OXE_FIRSTHEADER] = {"firstHeader", OXF_NL | OXF_HF},
     [OXE_FOOTNOTE] = {"footnote", OXF_NL},
@@ -383,7 +387,7 @@ static enum ox_el ox_el_of(const char *local)
     case 'c': lo = OXE_C, hi = OXE_CR; break;
     case 'd': lo = OXE_DATE1904, hi = OXE_DOCPR; break;
     case 'e': lo = OXE_ENDNOTE, hi = OXE_EVENHEADER; break;
-    case 'f': lo = OXE_FIRSTFOOTER, hi = OXE_FTR; break; /* firstFooter..ftr */
+    case 'f': lo = OXE_FILESHARING, hi = OXE_FTR; break; /* fileSharing..ftr */
     case 'g': lo = hi = OXE_GRIDSPAN; break;
     case 'h': lo = hi = OXE_HDR; break;
     case 'i': lo = OXE_INSTRTEXT, hi = OXE_IS; break;
@@ -1014,12 +1018,51 @@ static ls_err ox_sst_chars(struct ox_walk *w, struct ls_slice s)
     return ls_buf_add(&w->x->sst.text, s.ptr, s.len);
 }
 
+/* A defined name's formula, kept as it comes (capped: a name is short). */
+static ls_err ox_keep_cell(struct ox_walk *w, struct ls_slice s)
+{
+    size_t room = OX_CELL_MAX > w->cell.len ? OX_CELL_MAX - w->cell.len : 0;
+    struct ls_slice keep;
+    (void)ls_slice_sub(s, 0, s.len < room ? s.len : room, &keep);
+    ls_err e = ls_buf_add(&w->cell, keep.ptr, keep.len);
+    return e == LS_E_LIMIT ? LS_OK : e;
+}
+
+/* "defined name NAME: FORMULA": a named constant (Excel's web export keeps
+ * HTML_Email so) or the range a name points at (a sheet since deleted). */
+static ls_err ox_defined_name_end(struct ox_walk *w)
+{
+    bool keep = w->in_v && w->cell.len;
+    w->in_v = false;
+    if (!keep) return LS_OK;
+    LS_TRY(ox_sep(w, '\n'));
+    LS_TRY(ls_textout_addz(&w->x->out, "defined name "));
+    LS_TRY(ls_textout_addz(&w->x->out, w->label));
+    LS_TRY(ls_textout_add(&w->x->out, ": ", 2));
+    LS_TRY(ox_add(w, ls_buf_slice(&w->cell)));
+    return ox_sep(w, '\n');
+}
+
 static ls_err ox_workbook_start(struct ox_walk *w, enum ox_el el, const struct ls_xml_attr *a,
                                 size_t n)
 {
     struct ls_slice name;
     if (el == OXE_WORKBOOKPR && ls_xml_attr_get(a, n, "date1904", NULL, &name))
         w->x->st.date1904 = ls_slice_eq_str(name, "1") || ls_slice_eq_str(name, "true");
+    if (el == OXE_FILESHARING && ls_xml_attr_get(a, n, "userName", NULL, &name) && name.len) {
+        LS_TRY(ox_sep(w, '\n')); /* who reserved the workbook for writing */
+        LS_TRY(ls_textout_addz(&w->x->out, "reserved by: "));
+        LS_TRY(ox_add(w, name));
+        return ox_sep(w, '\n');
+    }
+    if (el == OXE_DEFINEDNAME) { /* its formula is the element's text */
+        w->label[0] = 0;
+        w->in_v = ls_xml_attr_get(a, n, "name", NULL, &name) && name.len &&
+                  !(name.len > 6 && memcmp(name.ptr, "_xlnm.", 6) == 0); /* built-ins: print areas */
+        if (w->in_v) ox_copy_slice(w->label, sizeof w->label, name);
+        ls_buf_reset(&w->cell);
+        return LS_OK;
+    }
     if (el != OXE_SHEET || !ls_xml_attr_get(a, n, "name", NULL, &name)) return LS_OK;
     LS_TRY(ox_sep(w, '\n'));
     LS_TRY(ls_textout_addz(&w->x->out, "sheet: "));
@@ -1138,6 +1181,7 @@ static ls_err ox_cb_end(void *ud, const char *local, const char *ns)
     case OX_SHEET: return ox_sheet_end(w, el);
     case OX_SST: return ox_sst_end(w, el);
     case OX_STYLES: return ox_styles_end(w, el);
+    case OX_WORKBOOK: return el == OXE_DEFINEDNAME ? ox_defined_name_end(w) : LS_OK;
     default: return LS_OK;
     }
 }
@@ -1150,6 +1194,7 @@ static ls_err ox_cb_text(void *ud, struct ls_slice s)
     case OX_PROPS: return ox_props_chars(w, s);
     case OX_SHEET: return ox_sheet_chars(w, s);
     case OX_SST: return ox_sst_chars(w, s);
+    case OX_WORKBOOK: return w->in_v ? ox_keep_cell(w, s) : LS_OK;
     default: return LS_OK;
     }
 }

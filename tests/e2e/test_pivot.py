@@ -113,6 +113,16 @@ class PivotAndConnections(unittest.TestCase):
                       self.text("mailmerge.docx"))
         self.assertIn(("email", fp("email", "jane.doe@example.com")), self.found("mailmerge.docx"))
 
+    def test_workbook_names_and_reservation(self):
+        text = self.text("names.xlsx")
+        self.assertIn("defined name HTML_Email: \"%s\"\n" % gen_pivot.NAME_EMAIL, text)
+        self.assertIn("defined name Salaries: Payroll!$A$1:$D$40\n", text)
+        self.assertNotIn("Print_Area", text)  # a built-in name is layout, not data
+        self.assertIn("reserved by: %s\n" % gen_pivot.RESERVED_BY, text)
+        got = self.found("names.xlsx")
+        self.assertIn(("email", fp("email", gen_pivot.NAME_EMAIL)), got)
+        self.assertIn(("email", fp("email", gen_pivot.RESERVED_BY)), got)
+
     def test_hostile_cache(self):
         o = self.obj("pivot_hostile.xlsx")
         self.assertEqual(o["coverage"], "full", o.get("coverage_reasons"))

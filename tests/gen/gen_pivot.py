@@ -166,6 +166,27 @@ def mailmerge_docx():
                       ("word/document.xml", doc), ("word/settings.xml", settings)])
 
 
+NAME_EMAIL = "antony.clayton@example.com"   # a defined name's string constant
+RESERVED_BY = "payroll.admin@example.org"   # fileSharing userName (who reserved it)
+
+
+def names_xlsx():
+    """Workbook-level data: a defined name that is a string constant (as
+    Excel's web export keeps HTML_Email), a name pointing at a sheet that
+    no longer exists, a built-in print area (not data), and the user who
+    reserved the workbook for writing (fileSharing)."""
+    wb = (DECL + '<workbook xmlns="%s" xmlns:r="%s"><fileSharing userName="%s" reservationPassword="CC4B"/>'
+          '<sheets><sheet name="Summary" sheetId="2" r:id="rId1"/></sheets><definedNames>'
+          '<definedName name="HTML_Email">"%s"</definedName>'
+          '<definedName name="Salaries" hidden="1">Payroll!$A$1:$D$40</definedName>'
+          '<definedName name="_xlnm.Print_Area" localSheetId="0">Summary!$A$1:$B$9</definedName>'
+          '</definedNames></workbook>' % (NS_X, NS_R, RESERVED_BY, NAME_EMAIL))
+    parts = [("[Content_Types].xml", types([("/xl/workbook.xml", SML + "sheet.main+xml"),
+                                            ("/xl/worksheets/sheet1.xml", SML + "worksheet+xml")]))]
+    parts += [(n, wb if n == "xl/workbook.xml" else d) for n, d in workbook()]
+    return zip_bytes(parts)
+
+
 def nodata_xlsx():
     """A cache saved without its records (saveData="0"): the definition's
     items are all there is."""
@@ -278,6 +299,7 @@ def generate(outdir):
              "mailmerge.docx": mailmerge_docx(),
              "pivot_hostile.xlsx": hostile_xlsx(),
              "pivot_nodata.xlsx": nodata_xlsx(),
+             "names.xlsx": names_xlsx(),
              "pivot_cut.xlsx": pivot[:len(pivot) * 2 // 3]}
     for name, data in files.items():
         with open(os.path.join(outdir, name), "wb") as f:
