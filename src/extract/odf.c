@@ -563,6 +563,39 @@ static bool odf_encrypted(const struct odf *x, const char *name)
 
 /* ------------------------------------------------------------ dispatch */
 
+/* Data a document keeps in attributes of its content (OpenDocument 1.3
+ * Part 3, 9.4 and 13): named expressions and ranges (a named constant, the
+ * range of a sheet since deleted), database ranges and form data sources
+ * (a database name, its SQL), a form's connection (a JDBC/ODBC URL, user
+ * names): "label: value" lines. Element names start with n, d, f or c. */
+static ls_err odf_data_attrs(struct odf_walk *w, const char *local, const struct ls_xml_attr *a, size_t n)
+{
+    static const struct {
+        const char *el, *attr, *label;
+    } keep[] = {
+        {"named-expression", "name", "named expression"}, {"named-expression", "expression", "expression"},
+        {"named-range", "name", "named range"},           {"named-range", "cell-range-address", "range"},
+        {"database-range", "name", "database range"},     {"database-source-sql", "database-name", "database"},
+        {"database-source-sql", "sql-statement", "SQL"},  {"database-source-table", "database-name", "database"},
+        {"database-source-table", "database-table-name", "table"},
+        {"database-source-query", "database-name", "database"},
+        {"database-source-query", "query-name", "query"}, {"form", "datasource", "form data source"},
+        {"form", "command", "form command"},              {"connection-resource", "href", "connection"},
+    };
+    if (!strchr("ndfc", local[0])) return LS_OK;
+    for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++) {
+        struct ls_slice v;
+        if (strcmp(local, keep[i].el) != 0 || !ls_xml_attr_get(a, n, keep[i].attr, NULL, &v) || v.len == 0)
+            continue;
+        LS_TRY(odf_sep(w, '\n'));
+        LS_TRY(ls_textout_addz(&w->x->out, keep[i].label));
+        LS_TRY(ls_textout_add(&w->x->out, ": ", 2));
+        LS_TRY(odf_add(w, v));
+        LS_TRY(odf_sep(w, '\n'));
+    }
+    return LS_OK;
+}
+
 static ls_err odf_cb_start(void *ud, const char *local, const char *ns,
                            const struct ls_xml_attr *a, size_t n)
 {
@@ -571,6 +604,7 @@ static ls_err odf_cb_start(void *ud, const char *local, const char *ns,
     enum odf_el el = w->kind == ODF_CONTENT || w->kind == ODF_STYLES ? odf_el_of(local) : ODE_OTHER;
     w->depth++;
     if (w->depth < sizeof w->els) w->els[w->depth] = (uint8_t)el;
+    if (w->kind == ODF_CONTENT && el == ODE_OTHER && !w->in_cell) LS_TRY(odf_data_attrs(w, local, a, n));
     switch (w->kind) {
     case ODF_CONTENT: return odf_content_start(w, el, a, n);
     case ODF_STYLES: return odf_styles_start(w, el, a, n);

@@ -123,6 +123,17 @@ class PivotAndConnections(unittest.TestCase):
         self.assertIn(("email", fp("email", gen_pivot.NAME_EMAIL)), got)
         self.assertIn(("email", fp("email", gen_pivot.RESERVED_BY)), got)
 
+    def test_ods_names_databases_forms(self):
+        text = self.text("names.ods")
+        for line in ("named expression: HTML_Email", 'expression: of:="%s"' % gen_pivot.NAME_EMAIL,
+                     "database range: Staff", "database: payroll", "SQL: SELECT name, ssn FROM employees",
+                     "form data source: payroll", "form command: SELECT * FROM staff"):
+            self.assertIn(line + "\n", text)
+        self.assertIn("connection: jdbc:mysql://hr:", text)
+        got = self.found("names.ods")
+        self.assertIn(("email", fp("email", gen_pivot.NAME_EMAIL)), got)
+        self.assertIn("password", {e for e, _ in got})
+
     def test_hostile_cache(self):
         o = self.obj("pivot_hostile.xlsx")
         self.assertEqual(o["coverage"], "full", o.get("coverage_reasons"))

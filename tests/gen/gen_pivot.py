@@ -267,6 +267,45 @@ def pivot_ods():
     return buf.getvalue()
 
 
+ODS_SQL_PASSWORD = "Hr-Db!2014"  # in a form's JDBC connection URL
+
+
+def names_ods():
+    """OpenDocument spreadsheet data outside its cells: a named expression
+    that is a string constant, a database range filled by SQL, and a form
+    whose connection URL carries a user and a password."""
+    content = (DECL + '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+               'xmlns:form="urn:oasis:names:tc:opendocument:xmlns:form:1.0" '
+               'xmlns:xlink="http://www.w3.org/1999/xlink" office:version="1.2"><office:body>'
+               '<office:spreadsheet><table:table table:name="Summary"><office:forms><form:form form:name="HR" '
+               'form:command="SELECT * FROM staff" form:datasource="payroll">'
+               '<form:connection-resource xlink:href="jdbc:mysql://hr:%s@db01.corp.example.internal/payroll"/>'
+               '</form:form></office:forms><table:table-row><table:table-cell office:value-type="string">'
+               '<text:p>Headcount</text:p></table:table-cell></table:table-row></table:table>'
+               '<table:named-expressions><table:named-expression table:name="HTML_Email" '
+               'table:base-cell-address="$Summary.$A$1" table:expression="of:=&quot;%s&quot;"/>'
+               '</table:named-expressions><table:database-ranges><table:database-range table:name="Staff" '
+               'table:target-range-address="Summary.A1:Summary.C9"><table:database-source-sql '
+               'table:database-name="payroll" table:sql-statement="SELECT name, ssn FROM employees"/>'
+               '</table:database-range></table:database-ranges></office:spreadsheet></office:body>'
+               '</office:document-content>' % (ODS_SQL_PASSWORD, NAME_EMAIL))
+    manifest = (DECL + '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+                'manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
+                'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                '</manifest:manifest>')
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype", date_time=(2014, 11, 24, 9, 0, 0)),
+                   "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED)
+        for name, data in (("content.xml", content), ("META-INF/manifest.xml", manifest)):
+            z.writestr(zipfile.ZipInfo(name, date_time=(2014, 11, 24, 9, 0, 0)), data.encode("utf-8"),
+                       compress_type=zipfile.ZIP_DEFLATED)
+    return buf.getvalue()
+
+
 def drop_sheet(xlsx, sheet_name):
     """The package with one worksheet deleted from the workbook (its part,
     its relationship and its <sheet> entry), as a user who deletes the
@@ -300,6 +339,7 @@ def generate(outdir):
              "pivot_hostile.xlsx": hostile_xlsx(),
              "pivot_nodata.xlsx": nodata_xlsx(),
              "names.xlsx": names_xlsx(),
+             "names.ods": names_ods(),
              "pivot_cut.xlsx": pivot[:len(pivot) * 2 // 3]}
     for name, data in files.items():
         with open(os.path.join(outdir, name), "wb") as f:
