@@ -45,6 +45,7 @@
 #define XR_DATEMODE 0x0022
 #define XR_NAME 0x0018
 #define XR_CRN 0x005A
+#define XR_WRITEACCESS 0x005C
 #define XR_HEADER 0x0014
 #define XR_FOOTER 0x0015
 #define XR_FILEPASS 0x002F
@@ -666,6 +667,48 @@ static ls_err xls_crn(struct xls *x, struct ls_slice d)
     return ole2_put(x->j, "\n");
 }
 
+/* WRITEACCESS ([MS-XLS] 2.4.349): the user who last wrote the workbook,
+ * padded with spaces, as "written by: NAME" (the property sets usually
+ * agree; a workbook without them still names its user here). BIFF8: cch
+ * (2 bytes), flags, characters; BIFF5: cch (1 byte), 8-bit characters. */
+static ls_err xls_writeaccess(struct xls *x, struct ls_slice d)
+{
+    uint16_t cch = 0;
+    size_t at = 0;
+    bool wide = false;
+    if (x->biff8) {
+        int fl = ls_slice_at(d, 2);
+        if (!ls_rd_u16le(d, 0, &cch) || fl < 0) return LS_OK;
+        wide = fl & 1;
+        at = 3;
+    } else {
+        int c = ls_slice_at(d, 0);
+        if (c < 0) return LS_OK;
+        cch = (uint16_t)c;
+        at = 1;
+    }
+    struct ls_slice t;
+    size_t n = wide ? 2 * (size_t)cch : cch;
+    if (!ls_slice_sub(d, at, n, &t) && !ls_slice_from(d, at, &t)) return LS_OK;
+    struct ls_buf u;
+    ls_buf_init(&u, 1024);
+    ls_err e = LS_OK;
+    if (wide) e = ls_utf16_to_utf8(&u, t, false);
+    for (size_t i = 0; !wide && i < t.len && e == LS_OK; i++) e = ls_utf8_put(&u, (uint8_t)ls_slice_at(t, i));
+    while (u.len && (u.ptr[u.len - 1] == ' ' || u.ptr[u.len - 1] == 0)) u.len--; /* the padding */
+    if ((e == LS_OK || e == LS_E_LIMIT) && u.len) {
+        e = ole2_put(x->j, x->row >= 0 ? "\n" : "");
+        x->row = -1;
+        if (e == LS_OK) e = ole2_put(x->j, "written by: ");
+        if (e == LS_OK) e = ole2_put_n(x->j, u.ptr, u.len);
+        if (e == LS_OK) e = ole2_put(x->j, "\n");
+    } else if (e == LS_E_LIMIT) {
+        e = LS_OK;
+    }
+    ls_buf_free(&u);
+    return e;
+}
+
 /* NAME ([MS-XLS] 2.4.150 Lbl): a defined name whose formula is a string
  * constant (="..."; Excel's web export keeps HTML_Email, HTML_Title this
  * way) as "NAME: value". Built-in names and other formulas say nothing. */
@@ -740,6 +783,7 @@ static ls_err xls_record(struct xls *x, uint16_t type, size_t off, struct ls_sli
     case XR_HLINK: case XR_SUPBOOK: return xls_links(x, d);
     case XR_CRN: return xls_crn(x, d);
     case XR_NAME: return xls_name(x, d);
+    case XR_WRITEACCESS: return xls_writeaccess(x, d);
     case XR_BOOLERR: {
         uint16_t row = 0, col = 0;
         if (!ls_rd_u16le(d, 0, &row) || !ls_rd_u16le(d, 2, &col) || d.len < 8) return LS_OK;

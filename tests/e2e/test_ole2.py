@@ -183,6 +183,7 @@ class Ole2Test(unittest.TestCase):
         self.assertIn("Kerrigan\t%s\t98000\n" % gen_ole2.EXTERN_PHONE, t)
         self.assertIn("SSN %s\tTRUE\t\tZürich\n" % gen_ole2.EXTERN_SSN, t)
         self.assertIn("HTML_Email: %s\n" % gen_ole2.NAME_EMAIL, t)
+        self.assertIn("written by: %s\n" % gen_ole2.WRITE_USER, t)  # padding trimmed
         self.assertNotIn("\x06", t)  # the built-in name
         self.assertIn(gen_ole2.EXTERN_SSN[-4:], last4(o, "ssn"))
         self.assertIn(gen_ole2.EXTERN_PHONE[-4:], last4(o, "phone"))

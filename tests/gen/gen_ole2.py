@@ -397,14 +397,15 @@ def irm_doc():
 EXTERN_PHONE = "713-853-9849"             # a cached cell of another workbook (CRN)
 EXTERN_SSN = "536-22-1888"               # same, a UTF-16 string
 NAME_EMAIL = "antony.clayton@example.com"  # a defined name's string constant
+WRITE_USER = "CORP\\jroe"                  # WRITEACCESS: who last wrote the workbook
 
 
 def extern_xls():
     """BIFF8 whose formulas refer to another workbook: SUPBOOK names it,
     XCT + CRN cache its cells' values (strings 8-bit and UTF-16, a number,
-    a boolean, an empty cell), which no sheet of this file shows; and a
+    a boolean, an empty cell), which no sheet of this file shows; a
     defined name whose formula is a string constant (NAME with ptgStr), as
-    Excel's web export keeps HTML_Email."""
+    Excel's web export keeps HTML_Email; WRITEACCESS naming its last user."""
     bof_g = biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 0x06))
     path = "\x01\\\\fs01\\hr\\Payroll 2014.xls"
     supbook = biff(0x01AE, struct.pack("<HHB", 1, len(path), 1) + path.encode("utf-16-le") +
@@ -426,7 +427,9 @@ def extern_xls():
                    b"\x17\x01\x00")  # a built-in name (Print_Titles) is no text
     sheet_name = "Summary"
     bs_len = 4 + 8 + len(sheet_name)
-    rest = supbook + xct + crn1 + crn2 + name_rec + builtin + biff(0x000A, b"")
+    wa = struct.pack("<HB", len(WRITE_USER), 0) + WRITE_USER.encode()
+    writeaccess = biff(0x005C, wa + b" " * (112 - len(wa)))  # padded with spaces
+    rest = writeaccess + supbook + xct + crn1 + crn2 + name_rec + builtin + biff(0x000A, b"")
     glob_len = len(bof_g) + bs_len + len(rest)
     bs = biff(0x0085, struct.pack("<IBBBB", glob_len, 0, 0, len(sheet_name), 0) + sheet_name.encode())
     glob = bof_g + bs + rest
