@@ -593,156 +593,101 @@ static ls_err xls_links(struct xls *x, struct ls_slice d)
     return ole2_raw_text(x->j, d);
 }
 
-/* A string inside a record at *at: cch (2 bytes in BIFF8, else 1 when
- * cch8) and, in BIFF8, a flags byte (bit 0: UTF-16LE, else Latin-1
- * bytes); written out. false when it does not fit (cut at the record). */
-static bool xls_put_inline(struct xls *x, struct ls_slice d, size_t *at, bool cch8, ls_err *e)
+/* A line of its own after the cells: ends the current row. */
+static ls_err xls_own_line(struct xls *x)
 {
-    uint16_t cch = 0;
-    if (cch8 || !x->biff8) {
-        int c = ls_slice_at(d, *at);
-        if (c < 0) return false;
-        cch = (uint16_t)c;
-        *at += 1;
-    } else {
-        if (!ls_rd_u16le(d, *at, &cch)) return false;
-        *at += 2;
-    }
-    bool wide = false;
-    if (x->biff8) {
-        int fl = ls_slice_at(d, *at);
-        if (fl < 0) return false;
-        wide = fl & 1;
-        *at += 1;
-    }
-    struct ls_slice t;
-    size_t n = wide ? 2 * (size_t)cch : cch;
-    bool whole = ls_slice_sub(d, *at, n, &t);
-    if (!whole && !ls_slice_from(d, *at, &t)) return false;
-    *at += t.len;
-    if (wide) {
-        *e = ole2_put_utf16(x->j, t);
-    } else {
-        for (size_t i = 0; i < t.len && *e == LS_OK; i++) *e = ole2_put_cp(x->j, (uint8_t)ls_slice_at(t, i));
-    }
-    return whole && *e == LS_OK;
+    LS_TRY(ole2_put(x->j, x->row >= 0 ? "\n" : ""));
+    x->row = -1;
+    return LS_OK;
 }
 
 /* CRN ([MS-XLS] 2.4.65): the cached values of cells in another workbook
  * that formulas refer to (its path is in SUPBOOK): data copied from files
- * the leak may not hold. One line per record, values tab-separated. */
-static ls_err xls_crn(struct xls *x, struct ls_slice d)
+ * the leak may not hold. One line per record, values tab-separated: each
+ * value a type byte and 8 bytes, or a string (read as any record string,
+ * CONTINUE records included). */
+static ls_err xls_crn(struct xls *x, size_t off, struct ls_slice d)
 {
     int last = ls_slice_at(d, 0), first = ls_slice_at(d, 1);
     if (last < 0 || first < 0 || last < first) return LS_OK;
-    LS_TRY(ole2_put(x->j, x->row >= 0 ? "\n" : ""));
-    x->row = -1;
-    size_t at = 4;
+    LS_TRY(xls_own_line(x));
+    struct xls_src s = xls_src_make(x, off, d, 4);
     ls_err e = LS_OK;
-    for (int c = first; c <= last && at < d.len; c++) {
-        int kind = ls_slice_at(d, at++);
+    for (int c = first; c <= last && e == LS_OK; c++) {
+        uint8_t kind, b = 0;
+        uint32_t lo = 0, hi = 0;
+        if (xls_src_u8(&s, &kind) != LS_OK) break; /* fewer values than columns */
         if (c > first) LS_TRY(ole2_put(x->j, "\t"));
         if (kind == 0x02) { /* SerStr */
-            if (!xls_put_inline(x, d, &at, false, &e)) break;
+            e = xls_src_string(x, &s, !x->biff8);
+            ls_err p = xls_put_tmp(x);
+            if (e == LS_OK) e = p;
         } else if (kind == 0x01) { /* SerNum */
-            uint64_t bits = 0;
+            e = xls_src_u32(&s, &lo);
+            if (e == LS_OK) e = xls_src_u32(&s, &hi);
+            uint64_t bits = (uint64_t)hi << 32 | lo;
             double v;
-            if (!ls_rd_u64le(d, at, &bits)) break;
             memcpy(&v, &bits, sizeof v);
-            LS_TRY(ole2_put_number(x->j, v));
-            at += 8;
-        } else if (kind == 0x04) { /* SerBool */
-            LS_TRY(ole2_put(x->j, ls_slice_at(d, at) == 1 ? "TRUE" : "FALSE"));
-            at += 8;
-        } else if (kind == 0x10) { /* SerErr */
-            LS_TRY(ole2_put(x->j, xls_err_name(ls_slice_at(d, at))));
-            at += 8;
-        } else if (kind == 0x00) { /* SerNil */
-            at += 8;
+            if (e == LS_OK) e = ole2_put_number(x->j, v);
+        } else if (kind == 0x04 || kind == 0x10 || kind == 0x00) { /* SerBool, SerErr, SerNil */
+            e = xls_src_u8(&s, &b);
+            if (e == LS_OK) e = xls_src_skip(&s, 7);
+            if (e == LS_OK && kind != 0x00)
+                e = ole2_put(x->j, kind == 0x04 ? (b == 1 ? "TRUE" : "FALSE") : xls_err_name(b));
         } else {
             break; /* unknown: the rest cannot be framed */
         }
     }
+    if (e == LS_E_TRUNCATED || e == LS_E_CORRUPT) e = LS_OK; /* a cut cache keeps what it gave */
     LS_TRY(e);
     return ole2_put(x->j, "\n");
 }
 
 /* WRITEACCESS ([MS-XLS] 2.4.349): the user who last wrote the workbook,
- * padded with spaces, as "written by: NAME" (the property sets usually
- * agree; a workbook without them still names its user here). BIFF8: cch
- * (2 bytes), flags, characters; BIFF5: cch (1 byte), 8-bit characters. */
-static ls_err xls_writeaccess(struct xls *x, struct ls_slice d)
+ * a record string padded with spaces, as "written by: NAME" (the property
+ * sets usually agree; a workbook without them still names its user here). */
+static ls_err xls_writeaccess(struct xls *x, size_t off, struct ls_slice d)
 {
-    uint16_t cch = 0;
-    size_t at = 0;
-    bool wide = false;
-    if (x->biff8) {
-        int fl = ls_slice_at(d, 2);
-        if (!ls_rd_u16le(d, 0, &cch) || fl < 0) return LS_OK;
-        wide = fl & 1;
-        at = 3;
-    } else {
-        int c = ls_slice_at(d, 0);
-        if (c < 0) return LS_OK;
-        cch = (uint16_t)c;
-        at = 1;
-    }
-    struct ls_slice t;
-    size_t n = wide ? 2 * (size_t)cch : cch;
-    if (!ls_slice_sub(d, at, n, &t) && !ls_slice_from(d, at, &t)) return LS_OK;
-    struct ls_buf u;
-    ls_buf_init(&u, 1024);
-    ls_err e = LS_OK;
-    if (wide) e = ls_utf16_to_utf8(&u, t, false);
-    for (size_t i = 0; !wide && i < t.len && e == LS_OK; i++) e = ls_utf8_put(&u, (uint8_t)ls_slice_at(t, i));
-    while (u.len && (u.ptr[u.len - 1] == ' ' || u.ptr[u.len - 1] == 0)) u.len--; /* the padding */
-    if ((e == LS_OK || e == LS_E_LIMIT) && u.len) {
-        e = ole2_put(x->j, x->row >= 0 ? "\n" : "");
-        x->row = -1;
-        if (e == LS_OK) e = ole2_put(x->j, "written by: ");
-        if (e == LS_OK) e = ole2_put_n(x->j, u.ptr, u.len);
-        if (e == LS_OK) e = ole2_put(x->j, "\n");
-    } else if (e == LS_E_LIMIT) {
-        e = LS_OK;
-    }
-    ls_buf_free(&u);
-    return e;
+    struct xls_src s = xls_src_make(x, off, d, 0);
+    ls_err e = xls_src_string(x, &s, !x->biff8);
+    while (x->tmp.len && (x->tmp.ptr[x->tmp.len - 1] == ' ' || x->tmp.ptr[x->tmp.len - 1] == 0)) x->tmp.len--;
+    if (x->tmp.len == 0) return LS_OK;
+    ls_err f = xls_own_line(x);
+    if (f == LS_OK) f = ole2_put(x->j, "written by: ");
+    ls_err p = xls_put_tmp(x);
+    if (f == LS_OK) f = p;
+    if (f == LS_OK) f = ole2_put(x->j, "\n");
+    return f != LS_OK ? f : (e == LS_E_TRUNCATED || e == LS_E_CORRUPT ? LS_OK : e);
 }
 
 /* NAME ([MS-XLS] 2.4.150 Lbl): a defined name whose formula is a string
  * constant (="..."; Excel's web export keeps HTML_Email, HTML_Title this
- * way) as "NAME: value". Built-in names and other formulas say nothing. */
-static ls_err xls_name(struct xls *x, struct ls_slice d)
+ * way) as "NAME: value". Built-in names and other formulas say nothing.
+ * The name (cch at 3, no length of its own; a grbit first in BIFF8) is at
+ * 14, the formula (cce bytes at 4) after it: ptgStr (0x17) and a short
+ * string. */
+static ls_err xls_name(struct xls *x, size_t off, struct ls_slice d)
 {
     uint16_t grbit = 0, cce = 0;
     int cch = ls_slice_at(d, 3);
-    if (!ls_rd_u16le(d, 0, &grbit) || !ls_rd_u16le(d, 4, &cce) || cch <= 0 || (grbit & 0x0020u))
+    if (!ls_rd_u16le(d, 0, &grbit) || !ls_rd_u16le(d, 4, &cce) || cch <= 0 || cce < 2 || (grbit & 0x0020u))
         return LS_OK; /* fBuiltin: a one-byte code, not a name */
-    size_t at = 14, n = (size_t)cch;
-    bool wide = false;
-    if (x->biff8) {
-        int fl = ls_slice_at(d, at++);
-        if (fl < 0) return LS_OK;
-        wide = fl & 1;
-        if (wide) n *= 2;
-    }
-    struct ls_slice name, rgce;
-    if (!ls_slice_sub(d, at, n, &name) || !ls_slice_sub(d, at + n, cce, &rgce) || cce < 2 ||
-        ls_slice_at(rgce, 0) != 0x17) /* ptgStr */
+    struct xls_src s = xls_src_make(x, off, d, 14);
+    uint8_t g = 0, ptg = 0;
+    ls_err e = x->biff8 ? xls_src_u8(&s, &g) : LS_OK;
+    if (e == LS_OK) e = xls_src_chars(x, &s, (uint32_t)cch, (g & 1) != 0);
+    if (e == LS_OK) e = xls_src_u8(&s, &ptg);
+    if (e != LS_OK || ptg != 0x17) { /* not a string constant (or cut): nothing */
+        ls_buf_reset(&x->tmp);
         return LS_OK;
-    LS_TRY(ole2_put(x->j, x->row >= 0 ? "\n" : ""));
-    x->row = -1;
-    if (wide) {
-        LS_TRY(ole2_put_utf16(x->j, name));
-    } else {
-        for (size_t i = 0; i < name.len; i++) LS_TRY(ole2_put_cp(x->j, (uint8_t)ls_slice_at(name, i)));
     }
+    LS_TRY(xls_own_line(x));
+    LS_TRY(xls_put_tmp(x));
     LS_TRY(ole2_put(x->j, ": "));
-    size_t p = 1;
-    ls_err e = LS_OK;
-    (void)xls_put_inline(x, rgce, &p, true, &e);
-    LS_TRY(e);
-    return ole2_put(x->j, "\n");
+    e = xls_src_string(x, &s, true);
+    LS_TRY(xls_put_tmp(x));
+    LS_TRY(ole2_put(x->j, "\n"));
+    return e == LS_E_TRUNCATED || e == LS_E_CORRUPT ? LS_OK : e;
 }
 
 static ls_err xls_record(struct xls *x, uint16_t type, size_t off, struct ls_slice d)
@@ -781,9 +726,9 @@ static ls_err xls_record(struct xls *x, uint16_t type, size_t off, struct ls_sli
     }
     case XR_CONTINUE: return x->txo_cch ? xls_txo_text(x, off, d) : LS_OK;
     case XR_HLINK: case XR_SUPBOOK: return xls_links(x, d);
-    case XR_CRN: return xls_crn(x, d);
-    case XR_NAME: return xls_name(x, d);
-    case XR_WRITEACCESS: return xls_writeaccess(x, d);
+    case XR_CRN: return xls_crn(x, off, d);
+    case XR_NAME: return xls_name(x, off, d);
+    case XR_WRITEACCESS: return xls_writeaccess(x, off, d);
     case XR_BOOLERR: {
         uint16_t row = 0, col = 0;
         if (!ls_rd_u16le(d, 0, &row) || !ls_rd_u16le(d, 2, &col) || d.len < 8) return LS_OK;
