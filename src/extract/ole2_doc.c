@@ -385,15 +385,26 @@ static ls_err doc_word6(struct ole2_job *j, uint32_t st, struct ls_slice wd, uin
 
 /* The fc/lcb pair number idx of the FIB (its csw and cslw say where the
  * pairs start); false when the FIB has fewer pairs. */
-static bool doc_fclcb(struct ls_slice wd, unsigned idx, uint32_t *fc, uint32_t *lcb)
+/* Where the FIB's fc/lcb pairs start and how many there are (its csw and
+ * cslw say how much comes before them); false when the FIB is cut. */
+static bool doc_fib_pairs(struct ls_slice wd, size_t *at, uint16_t *npairs)
 {
-    uint16_t csw = 0, cslw = 0, npairs = 0;
+    uint16_t csw = 0, cslw = 0;
     if (!ls_rd_u16le(wd, 32, &csw)) return false;
     size_t p = 34 + (size_t)csw * 2;
     if (!ls_rd_u16le(wd, p, &cslw)) return false;
     p += 2 + (size_t)cslw * 4;
-    if (!ls_rd_u16le(wd, p, &npairs) || idx >= npairs) return false;
-    p += 2 + (size_t)idx * 8;
+    if (!ls_rd_u16le(wd, p, npairs)) return false;
+    *at = p + 2;
+    return true;
+}
+
+static bool doc_fclcb(struct ls_slice wd, unsigned idx, uint32_t *fc, uint32_t *lcb)
+{
+    size_t p;
+    uint16_t npairs = 0;
+    if (!doc_fib_pairs(wd, &p, &npairs) || idx >= npairs) return false;
+    p += (size_t)idx * 8;
     return ls_rd_u32le(wd, p, fc) && ls_rd_u32le(wd, p + 4, lcb);
 }
 
@@ -494,14 +505,33 @@ static ls_err doc_names(struct ole2_job *j, struct ls_slice wd, struct ls_slice 
 #define DOC_LEFT_LETTERS 3u  /* letters among them */
 #define DOC_LEFT_MAX (256u << 20) /* WordDocument streams scanned */
 
-static void doc_mark(uint8_t *used, size_t len, uint64_t a, uint64_t n)
+/* The byte ranges of WordDocument something else owns (the FIB, the
+ * pieces, the FKP pages), sorted and walked for the gaps between them. */
+struct doc_ranges {
+    struct doc_range {
+        uint64_t a, b; /* [a, b) */
+    } *v;
+    size_t n, cap;
+};
+
+static ls_err doc_range_add(struct doc_ranges *r, uint64_t a, uint64_t n)
 {
-    for (uint64_t b = a; b < a + n && b < len; b++) used[b >> 3] |= (uint8_t)(1u << (b & 7));
+    if (n == 0) return LS_OK;
+    if (r->n == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 64;
+        struct doc_range *p = realloc(r->v, cap * sizeof *p);
+        LS_FAIL_IF(!p, LS_E_NOMEM);
+        r->v = p;
+        r->cap = cap;
+    }
+    r->v[r->n++] = (struct doc_range){a, a + n};
+    return LS_OK;
 }
 
-static bool doc_used(const uint8_t *used, size_t b)
+static int doc_range_cmp(const void *x, const void *y)
 {
-    return (used[b >> 3] >> (b & 7)) & 1u;
+    const struct doc_range *a = x, *b = y;
+    return a->a < b->a ? -1 : a->a > b->a;
 }
 
 static bool doc_letter(uint32_t u)
@@ -509,32 +539,30 @@ static bool doc_letter(uint32_t u)
     return (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= 0xC0 && u < 0x530 && u != 0xD7 && u != 0xF7);
 }
 
-/* The end of the FIB: csw, cslw, cbRgFcLcb and cswNew with their arrays. */
+/* The end of the FIB: its fc/lcb pairs, then cswNew and its array. */
 static size_t doc_fib_end(struct ls_slice wd)
 {
-    uint16_t csw = 0, cslw = 0, cb = 0, cswnew = 0;
-    if (!ls_rd_u16le(wd, 32, &csw)) return wd.len;
-    size_t p = 34 + (size_t)csw * 2;
-    if (!ls_rd_u16le(wd, p, &cslw)) return wd.len;
-    p += 2 + (size_t)cslw * 4;
-    if (!ls_rd_u16le(wd, p, &cb)) return wd.len;
-    p += 2 + (size_t)cb * 8;
+    size_t p;
+    uint16_t npairs = 0, cswnew = 0;
+    if (!doc_fib_pairs(wd, &p, &npairs)) return wd.len;
+    p += (size_t)npairs * 8;
     if (ls_rd_u16le(wd, p, &cswnew)) p += 2 + (size_t)cswnew * 2;
     return p < wd.len ? p : wd.len;
 }
 
 /* The FKP pages a PlcBte (FIB pair idx) names: 512 bytes at PN * 512. */
-static void doc_mark_fkps(uint8_t *used, struct ls_slice wd, struct ls_slice tbl, unsigned idx)
+static ls_err doc_fkps(struct doc_ranges *r, struct ls_slice wd, struct ls_slice tbl, unsigned idx)
 {
     uint32_t fc = 0, lcb = 0;
     struct ls_slice plc;
-    if (!doc_fclcb(wd, idx, &fc, &lcb) || lcb < 12 || !ls_slice_sub(tbl, fc, lcb, &plc)) return;
+    if (!doc_fclcb(wd, idx, &fc, &lcb) || lcb < 12 || !ls_slice_sub(tbl, fc, lcb, &plc)) return LS_OK;
     size_t n = (plc.len - 4) / 8;
     for (size_t i = 0; i < n; i++) {
         uint32_t pn = 0;
         if (ls_rd_u32le(plc, 4 * (n + 1) + 4 * i, &pn))
-            doc_mark(used, wd.len, (uint64_t)(pn & 0x3FFFFFu) * 512u, 512u);
+            LS_TRY(doc_range_add(r, (uint64_t)(pn & 0x3FFFFFu) * 512u, 512u));
     }
+    return LS_OK;
 }
 
 /* One leftover run (8-bit: n bytes at s; wide: n UTF-16 units) if it has
@@ -600,11 +628,10 @@ static ls_err doc_left_stretch(struct ole2_job *j, struct ls_slice s, bool *said
 static ls_err doc_leftover(struct ole2_job *j, struct ls_slice wd, struct ls_slice tbl, struct ls_slice plc)
 {
     if (wd.len == 0 || wd.len > DOC_LEFT_MAX || plc.len < 16 || (plc.len - 4) % 12 != 0) return LS_OK;
-    uint8_t *used = calloc(wd.len / 8 + 1, 1);
-    LS_FAIL_IF(!used, LS_E_NOMEM);
-    doc_mark(used, wd.len, 0, doc_fib_end(wd));
+    struct doc_ranges r = {NULL, 0, 0};
+    ls_err e = doc_range_add(&r, 0, doc_fib_end(wd));
     uint32_t n = (uint32_t)((plc.len - 4) / 12);
-    for (uint32_t i = 0; i < n && i < DOC_MAX_PIECES; i++) {
+    for (uint32_t i = 0; i < n && i < DOC_MAX_PIECES && e == LS_OK; i++) {
         uint32_t cp0 = 0, cp1 = 0, fcv = 0;
         (void)ls_rd_u32le(plc, 4 * (size_t)i, &cp0);
         (void)ls_rd_u32le(plc, 4 * ((size_t)i + 1), &cp1);
@@ -612,27 +639,26 @@ static ls_err doc_leftover(struct ole2_job *j, struct ls_slice wd, struct ls_sli
         if (cp1 < cp0) continue;
         bool compressed = (fcv & 0x40000000u) != 0;
         uint32_t fc = fcv & 0x3FFFFFFFu;
-        doc_mark(used, wd.len, compressed ? fc / 2 : fc, compressed ? (uint64_t)(cp1 - cp0) : 2u * (uint64_t)(cp1 - cp0));
+        e = doc_range_add(&r, compressed ? fc / 2 : fc, (uint64_t)(cp1 - cp0) * (compressed ? 1u : 2u));
     }
-    doc_mark_fkps(used, wd, tbl, DOC_FCLCB_BTECHPX);
-    doc_mark_fkps(used, wd, tbl, DOC_FCLCB_BTEPAPX);
-    ls_err r = LS_OK;
+    if (e == LS_OK) e = doc_fkps(&r, wd, tbl, DOC_FCLCB_BTECHPX);
+    if (e == LS_OK) e = doc_fkps(&r, wd, tbl, DOC_FCLCB_BTEPAPX);
+    if (e == LS_OK && r.n > 1) qsort(r.v, r.n, sizeof *r.v, doc_range_cmp);
     bool said = false;
-    for (size_t b = 0; b < wd.len && r == LS_OK;) {
-        if (doc_used(used, b)) {
-            b++;
-            continue;
+    uint64_t covered = 0; /* every byte before it is owned */
+    for (size_t i = 0; i <= r.n && e == LS_OK && covered < wd.len; i++) {
+        uint64_t next = i < r.n ? r.v[i].a : wd.len; /* a gap [covered, next) */
+        if (next > wd.len) next = wd.len;
+        if (next > covered) {
+            struct ls_slice gap;
+            (void)ls_slice_sub(wd, (size_t)covered, (size_t)(next - covered), &gap);
+            e = doc_left_stretch(j, gap, &said);
+            if (e == LS_OK && ls_ctx_expired(j->c)) e = LS_E_TIMEOUT;
         }
-        size_t e = b;
-        while (e < wd.len && !doc_used(used, e)) e++;
-        struct ls_slice s;
-        (void)ls_slice_sub(wd, b, e - b, &s);
-        r = doc_left_stretch(j, s, &said);
-        if (r == LS_OK && ls_ctx_expired(j->c)) r = LS_E_TIMEOUT;
-        b = e;
+        if (i < r.n && r.v[i].b > covered) covered = r.v[i].b;
     }
-    free(used);
-    return r;
+    free(r.v);
+    return e;
 }
 
 static ls_err doc_with_stream(struct ole2_job *j, uint32_t st, struct ls_slice wd)
