@@ -211,6 +211,24 @@ def hostile_xlsx():
     return zip_bytes(parts)
 
 
+def ods_package(content):
+    """An OpenDocument spreadsheet package: mimetype first and stored, then
+    content.xml and the manifest."""
+    manifest = (DECL + '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+                'manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
+                'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                '</manifest:manifest>')
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype", date_time=(2014, 11, 24, 9, 0, 0)),
+                   "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED)
+        for name, data in (("content.xml", content), ("META-INF/manifest.xml", manifest)):
+            z.writestr(zipfile.ZipInfo(name, date_time=(2014, 11, 24, 9, 0, 0)), data.encode("utf-8"),
+                       compress_type=zipfile.ZIP_DEFLATED)
+    return buf.getvalue()
+
+
 def pivot_ods():
     """An OpenDocument spreadsheet with a DataPilot (pivot) table over the
     Employees sheet, for LibreOffice to convert into .xls and .xlsx (its
@@ -252,19 +270,7 @@ def pivot_ods():
                '<table:data-pilot-field table:source-field-name="" table:orientation="data" '
                'table:is-data-layout-field="true"/></table:data-pilot-table></table:data-pilot-tables>'
                '</office:spreadsheet></office:body></office:document-content>' % "".join(rows))
-    manifest = (DECL + '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
-                'manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
-                'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-                '</manifest:manifest>')
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        z.writestr(zipfile.ZipInfo("mimetype", date_time=(2014, 11, 24, 9, 0, 0)),
-                   "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED)
-        for name, data in (("content.xml", content), ("META-INF/manifest.xml", manifest)):
-            z.writestr(zipfile.ZipInfo(name, date_time=(2014, 11, 24, 9, 0, 0)), data.encode("utf-8"),
-                       compress_type=zipfile.ZIP_DEFLATED)
-    return buf.getvalue()
+    return ods_package(content)
 
 
 ODS_SQL_PASSWORD = "Hr-Db!2014"  # in a form's JDBC connection URL
@@ -291,19 +297,7 @@ def names_ods():
                'table:database-name="payroll" table:sql-statement="SELECT name, ssn FROM employees"/>'
                '</table:database-range></table:database-ranges></office:spreadsheet></office:body>'
                '</office:document-content>' % (ODS_SQL_PASSWORD, NAME_EMAIL))
-    manifest = (DECL + '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
-                'manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
-                'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-                '</manifest:manifest>')
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        z.writestr(zipfile.ZipInfo("mimetype", date_time=(2014, 11, 24, 9, 0, 0)),
-                   "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED)
-        for name, data in (("content.xml", content), ("META-INF/manifest.xml", manifest)):
-            z.writestr(zipfile.ZipInfo(name, date_time=(2014, 11, 24, 9, 0, 0)), data.encode("utf-8"),
-                       compress_type=zipfile.ZIP_DEFLATED)
-    return buf.getvalue()
+    return ods_package(content)
 
 
 def drop_sheet(xlsx, sheet_name):
