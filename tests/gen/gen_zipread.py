@@ -13,7 +13,9 @@ import os
 import struct
 import sys
 import zipfile
-import zlib
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gen_redteam import Unseekable  # noqa: E402  a file zipfile cannot seek in
 
 SSN = "536-22-1874"
 CARD = "4556 7375 8689 9855"
@@ -41,17 +43,6 @@ def package(doc=None, method=zipfile.ZIP_DEFLATED, extra=(), stream=False):
     """The docx bytes; extra: more (name, text) members; stream: written
     through an unseekable file (data descriptors)."""
     parts = [("[Content_Types].xml", CT), ("_rels/.rels", RELS), (DOC_NAME, doc or document())] + list(extra)
-
-    class Unseekable(io.RawIOBase):
-        def __init__(self):
-            self.buf = bytearray()
-
-        def writable(self):
-            return True
-
-        def write(self, b):
-            self.buf += b
-            return len(b)
 
     sink = Unseekable() if stream else io.BytesIO()
     with zipfile.ZipFile(sink, "w", method) as z:
