@@ -116,18 +116,30 @@ bool ls_utf8_valid(struct ls_slice s)
     return true;
 }
 
-ls_err ls_utf8_lossy(struct ls_buf *b, struct ls_slice s)
+static int text_fold(int32_t cp);
+
+/* s appended to b: runs of valid UTF-8 copied whole, an invalid byte as
+ * U+FFFD, and with fold a character text_fold() maps replaced (or dropped). */
+static ls_err utf8_copy(struct ls_buf *b, struct ls_slice s, bool fold)
 {
     size_t pos = 0, run = 0;
     while ((pos = utf8_ascii_end(s, pos)) < s.len) {
         size_t at = pos;
-        if (ls_utf8_next(s, &pos) >= 0) continue;
-        /* flush the valid run before the bad byte, then U+FFFD */
+        int32_t cp = ls_utf8_next(s, &pos);
+        int f = cp >= 0 && fold ? text_fold(cp) : -1;
+        if (cp >= 0 && f < 0) continue;
+        /* flush the run before it, then its replacement */
         LS_TRY(ls_buf_add(b, s.ptr + run, at - run));
-        LS_TRY(ls_utf8_put(b, 0xFFFD));
+        if (cp < 0) LS_TRY(ls_utf8_put(b, 0xFFFD));
+        else if (f > 0) LS_TRY(ls_buf_addc(b, (uint8_t)f));
         run = pos;
     }
     return ls_buf_add(b, s.ptr + run, s.len - run);
+}
+
+ls_err ls_utf8_lossy(struct ls_buf *b, struct ls_slice s)
+{
+    return utf8_copy(b, s, false);
 }
 
 /* What a rule should see for code point cp: the ASCII twin of a
@@ -170,18 +182,7 @@ bool ls_utf8_foldable(struct ls_slice s)
 
 ls_err ls_utf8_fold_lossy(struct ls_buf *b, struct ls_slice s)
 {
-    size_t pos = 0, run = 0;
-    while ((pos = utf8_ascii_end(s, pos)) < s.len) {
-        size_t at = pos;
-        int32_t cp = ls_utf8_next(s, &pos);
-        int f = cp >= 0 ? text_fold(cp) : -1;
-        if (cp >= 0 && f < 0) continue;
-        LS_TRY(ls_buf_add(b, s.ptr + run, at - run));
-        if (cp < 0) LS_TRY(ls_utf8_put(b, 0xFFFD));
-        else if (f > 0) LS_TRY(ls_buf_addc(b, (uint8_t)f));
-        run = pos;
-    }
-    return ls_buf_add(b, s.ptr + run, s.len - run);
+    return utf8_copy(b, s, true);
 }
 
 uint32_t ls_cp1252(uint8_t ch)
