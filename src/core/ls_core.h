@@ -127,8 +127,8 @@ LS_WUR ls_err ls_utf8_lossy(struct ls_buf *b, struct ls_slice s);
 /* The same, with what rules cannot match folded to ASCII: full-width
  * digits, letters and identifier signs (@ . - + ( ) / # _) to their ASCII
  * twins, no-break and fixed-width spaces to ' ', the hyphens made for
- * numbers and the minus sign to '-'; zero-width spaces, word joiners and
- * stray BOMs dropped. The text and labels every handler emits. */
+ * numbers and the minus sign to '-'; soft hyphens, zero-width spaces, word
+ * joiners and stray BOMs dropped. The text and labels every handler emits. */
 LS_WUR ls_err ls_utf8_fold_lossy(struct ls_buf *b, struct ls_slice s);
 /* Whether ls_utf8_fold_lossy() would change s (beyond invalid bytes). */
 bool ls_utf8_foldable(struct ls_slice s);

@@ -148,8 +148,8 @@ ls_err ls_utf8_lossy(struct ls_buf *b, struct ls_slice s)
  * sentence punctuation, the CJK comma and exclamation mark, stays), a space
  * for the no-break and fixed-width spaces, '-' for the hyphens made for
  * numbers (U+2010-U+2012, the minus sign; not the en dash of ranges and
- * prose), 0 to drop it (zero-width space, word joiner, a BOM inside text),
- * -1 to keep it. */
+ * prose), 0 to drop it (soft hyphen, zero-width space, word joiner, a BOM
+ * inside text), -1 to keep it. */
 static int text_fold(int32_t cp)
 {
     if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A))
@@ -163,7 +163,7 @@ static int text_fold(int32_t cp)
         return ' ';
     case 0x2010: case 0x2011: case 0x2012: case 0x2212: case 0xFE63:
         return '-';
-    case 0x200B: case 0x2060: case 0xFEFF:
+    case 0x00AD: case 0x200B: case 0x2060: case 0xFEFF:
         return 0;
     default:
         return -1;

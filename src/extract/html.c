@@ -27,7 +27,6 @@
 #include "core/handler.h"
 #include "extract/b64blob.h"
 #include "extract/markup.h"
-#include "extract/mime_decode.h"
 
 #define HTML_SNIFF 1024u
 
@@ -151,17 +150,6 @@ static const struct ls_codepage *html_codepage(struct ls_slice name, bool *unsup
     }
 }
 
-/* The markup converter's text, with no-break spaces as plain spaces
- * (mime_html_nbsp(): "4556&nbsp;7375&nbsp;..." is a card number). */
-static ls_err html_markup(struct ls_ctx *c, struct ls_object *o, struct ls_slice data)
-{
-    struct ls_buf sp;
-    ls_buf_init(&sp, data.len);
-    ls_err e = ls_markup_html_text(c, o, mime_html_nbsp(data, &sp) ? ls_buf_slice(&sp) : data);
-    ls_buf_free(&sp);
-    return e;
-}
-
 /* Bytes that are not UTF-8 and have no BOM, in the declared code page. */
 static ls_err html_declared_text(struct ls_ctx *c, struct ls_object *o, const struct ls_codepage *cp)
 {
@@ -170,7 +158,7 @@ static ls_err html_declared_text(struct ls_ctx *c, struct ls_object *o, const st
     struct ls_buf u;
     ls_buf_init(&u, cap);
     ls_err e = ls_codepage_to_utf8(&u, in, cp);
-    if (e == LS_OK) e = html_markup(c, o, ls_buf_slice(&u));
+    if (e == LS_OK) e = ls_markup_html_text(c, o, ls_buf_slice(&u));
     else if (e == LS_E_LIMIT) e = LS_E_NOMEM; /* cap is 3 bytes a byte: never reached */
     ls_buf_free(&u);
     return e;
@@ -206,13 +194,13 @@ static ls_err html_text(struct ls_ctx *c, struct ls_object *o)
 {
     struct ls_slice name;
     if (html_has_bom(o->data) || !html_declared_charset(o->data, &name))
-        return html_markup(c, o, o->data);
+        return ls_markup_html_text(c, o, o->data);
     bool unsupported = false;
     const struct ls_codepage *cp = html_codepage(name, &unsupported);
     /* valid UTF-8 is UTF-8, whatever the label; but ISO-2022-JP is 7-bit
      * (always valid UTF-8): a 7-bit page under that label is decoded */
     if (ls_utf8_valid(o->data) && !(ls_codepage_number(cp) == 50220u && !html_has_high(o->data)))
-        return html_markup(c, o, o->data);
+        return ls_markup_html_text(c, o, o->data);
     if (cp) return html_declared_text(c, o, cp);
     if (unsupported) {
         char shown[41];
@@ -221,7 +209,7 @@ static ls_err html_text(struct ls_ctx *c, struct ls_object *o)
         shown[k] = '\0';
         ls_note(c, o, LS_R_UNSUPPORTED, "html: charset \"%s\" not supported, read as Windows-1252", shown);
     }
-    return html_markup(c, o, o->data);
+    return ls_markup_html_text(c, o, o->data);
 }
 
 /* The text, then files carried as base64 in it (data: URIs). */

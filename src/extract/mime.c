@@ -634,10 +634,7 @@ static void leaf_text(struct mime_walk *w, const struct mime_part *p, struct ls_
         body_b64_blobs(w, data);
         ls_sealed_note_blocks(w->c, w->o, data); /* inline PGP: not read */
     } else if (!w->text_full && !w->stop) {
-        struct ls_buf sp;
-        ls_buf_init(&sp, data.len);
-        ls_err e = ls_markup_html_text(w->c, w->o, mime_html_nbsp(data, &sp) ? ls_buf_slice(&sp) : data);
-        ls_buf_free(&sp);
+        ls_err e = ls_markup_html_text(w->c, w->o, data); /* no-break spaces: folded as all text is */
         if (e == LS_E_LIMIT) w->text_full = true;
         else walk_fail(w, e);
         emit_text(w, ls_slice_make("\n", 1));

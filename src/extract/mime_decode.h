@@ -128,20 +128,6 @@ bool mime_yenc_decode(struct ls_slice text, size_t *pos, struct ls_buf *out, ls_
  * absent (or after "name=", which runs to the end of the line). */
 uint64_t mime_yenc_param(struct ls_slice line, const char *key);
 
-/* HTML whose no-break spaces are written as plain spaces and whose
- * invisible characters are left out, for text extraction. Spaces:
- * "&nbsp;" ("&nbsp" without the semicolon too), "&#160;", "&#xA0;",
- * U+202F, and in valid UTF-8 U+00A0, U+2007, U+202F. Left out: soft hyphen,
- * zero-width space, word joiner and U+FEFF, as references or (in valid
- * UTF-8) characters. Mailers group digits with no-break spaces
- * ("4556&nbsp;7375&nbsp;8689&nbsp;9855", "(212)&nbsp;736-4821") and
- * newsletters break numbers and addresses with invisible characters so no
- * client links them ("212&#8203;-736-4821"); the rules take neither. Returns
- * whether out (initialised by the caller, capped at in.len or more) holds
- * the copy: false when there is nothing to change (or out's cap or memory
- * ran out). */
-bool mime_html_nbsp(struct ls_slice in, struct ls_buf *out);
-
 /* Alerts for an attachment file name a mail client would save under (mime,
  * tnef, msg): LS_A_PATH_TRAVERSAL for a ".." component (either separator),
  * LS_A_ABSOLUTE_PATH for a leading separator or drive letter, LS_A_BAD_NAME
