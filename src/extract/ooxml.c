@@ -931,15 +931,20 @@ static ls_err ox_hf_text(struct ox_walk *w, struct ls_slice s)
     return e;
 }
 
+/* A cell's <v> or a defined name's formula, kept as it comes (capped at
+ * OX_CELL_MAX: both are short). */
+static ls_err ox_keep_cell(struct ox_walk *w, struct ls_slice s)
+{
+    size_t room = OX_CELL_MAX > w->cell.len ? OX_CELL_MAX - w->cell.len : 0;
+    struct ls_slice keep;
+    (void)ls_slice_sub(s, 0, s.len < room ? s.len : room, &keep);
+    ls_err e = ls_buf_add(&w->cell, keep.ptr, keep.len);
+    return e == LS_E_LIMIT ? LS_OK : e;
+}
+
 static ls_err ox_sheet_chars(struct ox_walk *w, struct ls_slice s)
 {
-    if (w->in_v) {
-        size_t room = OX_CELL_MAX > w->cell.len ? OX_CELL_MAX - w->cell.len : 0;
-        struct ls_slice keep;
-        (void)ls_slice_sub(s, 0, s.len < room ? s.len : room, &keep);
-        ls_err e = ls_buf_add(&w->cell, keep.ptr, keep.len); /* capped: a number is short */
-        return e == LS_E_LIMIT ? LS_OK : e;
-    }
+    if (w->in_v) return ox_keep_cell(w, s); /* capped: a number is short */
     if (w->in_is) {
         if (w->tc.cand) {
             ls_err e = ls_buf_add(&w->istr, s.ptr, s.len); /* capped: labels and values are short */
@@ -1016,16 +1021,6 @@ static ls_err ox_sst_chars(struct ox_walk *w, struct ls_slice s)
 {
     if (!w->in_si || w->in_rph || w->leaf != OXE_T) return LS_OK;
     return ls_buf_add(&w->x->sst.text, s.ptr, s.len);
-}
-
-/* A defined name's formula, kept as it comes (capped: a name is short). */
-static ls_err ox_keep_cell(struct ox_walk *w, struct ls_slice s)
-{
-    size_t room = OX_CELL_MAX > w->cell.len ? OX_CELL_MAX - w->cell.len : 0;
-    struct ls_slice keep;
-    (void)ls_slice_sub(s, 0, s.len < room ? s.len : room, &keep);
-    ls_err e = ls_buf_add(&w->cell, keep.ptr, keep.len);
-    return e == LS_E_LIMIT ? LS_OK : e;
 }
 
 /* "defined name NAME: FORMULA": a named constant (Excel's web export keeps
