@@ -72,6 +72,28 @@ ls_err ole2_ppt_extract(struct ole2_job *j, uint32_t st);
  * password "VelvetSweatshop" (ole2_crypt.c): LS_OK; LS_E_ENCRYPTED (any
  * other password or scheme: nothing changed); LS_E_DEPENDENCY (MD5 failed). */
 ls_err ole2_xls_default_decrypt(uint8_t *ws, size_t len, size_t fp_off);
+/* A record of a BIFF stream (Workbook, pivot cache) read on across the
+ * CONTINUE records (0x003C) after it ([MS-XLS] 2.1.4; ole2_xls.c): the
+ * stream, a cursor in the current record's data, the offset of the next
+ * record header. */
+struct ole2_biff_src {
+    struct ls_slice ws;
+    struct ls_cursor cur;
+    size_t next;
+};
+/* The record at rec_off of ws, whose data is `data`, from its byte skip
+ * (a record shorter than skip reads as cut: LS_E_TRUNCATED). */
+struct ole2_biff_src ole2_biff_src_make(struct ls_slice ws, size_t rec_off, struct ls_slice data, size_t skip);
+/* cch characters as UTF-8 appended to out; `high` is the first flags
+ * byte's fHighByte; a CONTINUE inside the characters restarts with a flags
+ * byte of its own (2.5.293), so a string may switch between 8-bit and
+ * UTF-16 halves. 8-bit characters are Latin-1 (BIFF8) or Windows-1252
+ * (BIFF5, biff8 false). What was read stays in out on an error
+ * (LS_E_TRUNCATED: the string runs past the last record; out full). */
+ls_err ole2_biff_chars(struct ole2_biff_src *s, struct ls_buf *out, uint32_t cch, bool high, bool biff8);
+/* An XLUnicodeString at the source: cch (u8 when short_len, else u16), the
+ * flags byte (BIFF8 only), the characters as ole2_biff_chars. */
+ls_err ole2_biff_string(struct ole2_biff_src *s, struct ls_buf *out, bool short_len, bool biff8);
 /* VBA module source of the `VBA` storage vba, as text (ole2_vba.c). */
 ls_err ole2_vba_extract(struct ole2_job *j, uint32_t vba);
 /* Equation Editor / MathType equation objects: storage st holds an

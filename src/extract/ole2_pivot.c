@@ -104,36 +104,26 @@ static bool xp_push(struct ls_buf *text, struct ls_buf *offs, struct ls_slice v)
     return true;
 }
 
-/* An XLUnicodeString at off of d as UTF-8 into out (cut strings keep what
- * is there). */
-static void xp_string(struct ls_slice d, size_t off, struct ls_buf *out)
+/* The XLUnicodeString at byte off of the record at rec_off of stream s
+ * (data d) as UTF-8 into out, read on into CONTINUE records as the
+ * Workbook's strings are (ole2_xls.c); a cut string keeps what is there. */
+static void xp_string(struct ls_slice s, size_t rec_off, struct ls_slice d, size_t off, struct ls_buf *out)
 {
-    uint16_t cch = 0;
-    if (!ls_rd_u16le(d, off, &cch) || off + 2 >= d.len) return;
-    bool wide = ls_slice_at(d, off + 2) & 1;
-    struct ls_slice rest;
-    if (!ls_slice_from(d, off + 3, &rest)) return;
-    size_t n = (size_t)cch * (wide ? 2 : 1);
-    if (n > rest.len) n = rest.len & ~(size_t)(wide ? 1 : 0);
-    rest.len = n;
-    if (wide) {
-        ls_err e = ls_utf16_to_utf8(out, rest, false); /* full: what fit is kept */
-        (void)e;
-        return;
-    }
-    for (size_t i = 0; i < rest.len; i++) /* compressed: Latin-1 */
-        if (ls_utf8_put(out, (uint32_t)ls_slice_at(rest, i)) != LS_OK) return;
+    struct ole2_biff_src src = ole2_biff_src_make(s, rec_off, d, off);
+    (void)ole2_biff_string(&src, out, false, true);
 }
 
-/* An item record's value as text in tmp (empty for SxNil, errors). */
-static struct ls_slice xp_value(unsigned type, struct ls_slice d, struct ls_buf *tmp)
+/* An item record's value as text in tmp (empty for SxNil, errors); the
+ * record is at rec_off of stream s. */
+static struct ls_slice xp_value(unsigned type, struct ls_slice s, size_t rec_off, struct ls_slice d,
+                                struct ls_buf *tmp)
 {
     char num[64] = "";
     uint16_t u = 0, mon = 0;
     uint64_t bits = 0;
     ls_buf_reset(tmp);
     switch (type) {
-    case XP_SXSTRING: xp_string(d, 0, tmp); return ls_buf_slice(tmp);
+    case XP_SXSTRING: xp_string(s, rec_off, d, 0, tmp); return ls_buf_slice(tmp);
     case XP_SXNUM:
         if (ls_rd_u64le(d, 0, &bits)) {
             double v;
@@ -252,7 +242,7 @@ static ls_err xp_sxdbb(struct xp *x, struct ls_slice d)
     return LS_OK;
 }
 
-static ls_err xp_field(struct xp *x, struct ls_slice d)
+static ls_err xp_field(struct xp *x, struct ls_slice s, size_t rec_off, struct ls_slice d)
 {
     if (x->in_rows || x->nfields >= XP_MAX_FIELDS) return LS_OK;
     struct xp_field *f = &x->fields[x->nfields++];
@@ -261,7 +251,7 @@ static ls_err xp_field(struct xp *x, struct ls_slice d)
     f->first = xp_nitems(&x->offs);
     struct ls_buf name;
     ls_buf_init(&name, sizeof f->name - 1);
-    xp_string(d, 14, &name);
+    xp_string(s, rec_off, d, 14, &name);
     f->name_len = name.len;
     if (name.len) memcpy(f->name, name.ptr, name.len);
     ls_buf_free(&name);
@@ -303,17 +293,18 @@ static ls_err xp_records(struct xp *x, struct ls_slice s)
             e = LS_E_TRUNCATED;
             break;
         }
+        size_t rec = at;
         at += 4 + (size_t)len;
         if (type == XP_EOF) break;
         if (type == XP_SXDB) {
             uint16_t n = 0;
             if (ls_rd_u16le(d, 10, &n) && !x->in_rows) x->nstd = n;
         } else if (type == XP_SXFDB) {
-            e = xp_field(x, d);
+            e = xp_field(x, s, rec, d);
         } else if (type == XP_SXDBB) {
             e = xp_sxdbb(x, d);
         } else if (xp_is_item(type)) {
-            e = xp_item(x, xp_value(type, d, &tmp));
+            e = xp_item(x, xp_value(type, s, rec, d, &tmp));
         }
         if (e == LS_OK && ls_ctx_expired(x->j->c)) e = LS_E_TIMEOUT;
     }

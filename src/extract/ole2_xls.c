@@ -71,12 +71,6 @@
 #define XLS_DT_MACRO 1 /* BOUNDSHEET dt: Excel 4.0 macro sheet */
 #define XLS_MAX_XF 65536u   /* ixfe is 16 bits */
 
-struct xls_src {             /* a record's data plus its CONTINUE records */
-    struct ls_slice ws;
-    struct ls_cursor cur;
-    size_t next;             /* offset of the following record header */
-};
-
 struct xls_str {
     uint32_t off, len;       /* UTF-8 in pool */
 };
@@ -121,7 +115,7 @@ static bool xls_rec_at(struct ls_slice ws, size_t off, uint16_t *type, struct ls
     return ls_slice_sub(ws, off + 4, len, data);
 }
 
-static bool xls_src_continue(struct xls_src *s)
+static bool xls_src_continue(struct ole2_biff_src *s)
 {
     uint16_t type = 0;
     struct ls_slice d;
@@ -132,19 +126,19 @@ static bool xls_src_continue(struct xls_src *s)
 }
 
 /* Make at least one byte available, moving into a CONTINUE if needed. */
-static ls_err xls_src_need(struct xls_src *s)
+static ls_err xls_src_need(struct ole2_biff_src *s)
 {
     if (ls_cur_left(&s->cur) > 0) return LS_OK;
     return xls_src_continue(s) ? LS_OK : LS_E_TRUNCATED;
 }
 
-static ls_err xls_src_u8(struct xls_src *s, uint8_t *v)
+static ls_err xls_src_u8(struct ole2_biff_src *s, uint8_t *v)
 {
     LS_TRY(xls_src_need(s));
     return ls_cur_u8(&s->cur, v);
 }
 
-static ls_err xls_src_u16(struct xls_src *s, uint16_t *v)
+static ls_err xls_src_u16(struct ole2_biff_src *s, uint16_t *v)
 {
     uint8_t a, b;
     LS_TRY(xls_src_u8(s, &a));
@@ -153,7 +147,7 @@ static ls_err xls_src_u16(struct xls_src *s, uint16_t *v)
     return LS_OK;
 }
 
-static ls_err xls_src_u32(struct xls_src *s, uint32_t *v)
+static ls_err xls_src_u32(struct ole2_biff_src *s, uint32_t *v)
 {
     uint16_t a, b;
     LS_TRY(xls_src_u16(s, &a));
@@ -162,7 +156,7 @@ static ls_err xls_src_u32(struct xls_src *s, uint32_t *v)
     return LS_OK;
 }
 
-static ls_err xls_src_skip(struct xls_src *s, uint64_t n)
+static ls_err xls_src_skip(struct ole2_biff_src *s, uint64_t n)
 {
     while (n > 0) {
         LS_TRY(xls_src_need(s));
@@ -173,9 +167,7 @@ static ls_err xls_src_skip(struct xls_src *s, uint64_t n)
     return LS_OK;
 }
 
-/* cch characters into x->tmp as UTF-8; `high` is the first grbit's
- * fHighByte; each CONTINUE inside the array brings its own grbit. */
-static ls_err xls_src_chars(struct xls *x, struct xls_src *s, uint32_t cch, bool high)
+ls_err ole2_biff_chars(struct ole2_biff_src *s, struct ls_buf *out, uint32_t cch, bool high, bool biff8)
 {
     while (cch > 0) {
         if (ls_cur_left(&s->cur) == 0) {
@@ -191,13 +183,13 @@ static ls_err xls_src_chars(struct xls *x, struct xls_src *s, uint32_t cch, bool
         struct ls_slice part;
         LS_TRY(ls_cur_take(&s->cur, k * unit, &part));
         if (high) {
-            LS_TRY(ls_utf16_to_utf8(&x->tmp, part, false));
+            LS_TRY(ls_utf16_to_utf8(out, part, false));
         } else {
             for (size_t i = 0; i < part.len; i++) {
                 uint8_t b = (uint8_t)ls_slice_at(part, i);
                 /* BIFF8 compressed strings are UTF-16 with the high byte
                  * dropped (Latin-1); BIFF5 strings are in the code page. */
-                LS_TRY(ls_utf8_put(&x->tmp, x->biff8 ? b : ls_cp1252(b)));
+                LS_TRY(ls_utf8_put(out, biff8 ? b : ls_cp1252(b)));
             }
         }
         cch -= (uint32_t)k;
@@ -205,9 +197,10 @@ static ls_err xls_src_chars(struct xls *x, struct xls_src *s, uint32_t cch, bool
     return LS_OK;
 }
 
-/* XLUnicodeString (LABEL, STRING, HEADER): cch u16 (u8 if short), grbit
- * (BIFF8 only), characters, and for rich strings the runs we skip. */
-static ls_err xls_src_string(struct xls *x, struct xls_src *s, bool short_len)
+/* XLUnicodeString (LABEL, STRING, HEADER; pivot cache items): cch u16 (u8
+ * if short), grbit (BIFF8 only), characters, and for rich strings the runs
+ * we skip. */
+ls_err ole2_biff_string(struct ole2_biff_src *s, struct ls_buf *out, bool short_len, bool biff8)
 {
     uint16_t cch = 0;
     uint8_t grbit = 0;
@@ -218,18 +211,37 @@ static ls_err xls_src_string(struct xls *x, struct xls_src *s, bool short_len)
     } else {
         LS_TRY(xls_src_u16(s, &cch));
     }
-    if (x->biff8) LS_TRY(xls_src_u8(s, &grbit));
-    return xls_src_chars(x, s, cch, (grbit & 1) != 0);
+    if (biff8) LS_TRY(xls_src_u8(s, &grbit));
+    return ole2_biff_chars(s, out, cch, (grbit & 1) != 0, biff8);
 }
 
-static struct xls_src xls_src_make(struct xls *x, size_t rec_off, struct ls_slice data, size_t skip)
+struct ole2_biff_src ole2_biff_src_make(struct ls_slice ws, size_t rec_off, struct ls_slice data, size_t skip)
 {
-    struct xls_src s;
-    s.ws = x->ws;
+    struct ole2_biff_src s;
+    s.ws = ws;
     s.cur = ls_cur_make(data);
-    (void)ls_cur_skip(&s.cur, skip);
     s.next = rec_off + 4 + data.len;
+    if (ls_cur_skip(&s.cur, skip) != LS_OK) { /* a record shorter than its fixed fields: nothing to read */
+        s.cur.pos = data.len;
+        s.next = ws.len;
+    }
     return s;
+}
+
+/* The workbook's strings: into x->tmp, in its BIFF version. */
+static ls_err xls_src_chars(struct xls *x, struct ole2_biff_src *s, uint32_t cch, bool high)
+{
+    return ole2_biff_chars(s, &x->tmp, cch, high, x->biff8);
+}
+
+static ls_err xls_src_string(struct xls *x, struct ole2_biff_src *s, bool short_len)
+{
+    return ole2_biff_string(s, &x->tmp, short_len, x->biff8);
+}
+
+static struct ole2_biff_src xls_src_make(struct xls *x, size_t rec_off, struct ls_slice data, size_t skip)
+{
+    return ole2_biff_src_make(x->ws, rec_off, data, skip);
 }
 
 /* ---- output ------------------------------------------------------------- */
@@ -320,7 +332,7 @@ static ls_err xls_format(struct xls *x, size_t off, struct ls_slice d)
 {
     uint16_t ifmt = 0;
     LS_FAIL_IF(!ls_rd_u16le(d, 0, &ifmt), LS_E_TRUNCATED);
-    struct xls_src s = xls_src_make(x, off, d, 2);
+    struct ole2_biff_src s = xls_src_make(x, off, d, 2);
     ls_err e = xls_src_string(x, &s, !x->biff8);
     ls_err a = ls_sheet_fmts_add(&x->fmts, ifmt, ls_buf_slice(&x->tmp));
     ls_buf_reset(&x->tmp);
@@ -349,7 +361,7 @@ static ls_err xls_put_value(struct xls *x, uint16_t ixfe, double v, uint16_t col
 
 static ls_err xls_sst(struct xls *x, size_t off, struct ls_slice data)
 {
-    struct xls_src s = xls_src_make(x, off, data, 8);
+    struct ole2_biff_src s = xls_src_make(x, off, data, 8);
     uint32_t total = 0, unique = 0;
     (void)ls_rd_u32le(data, 0, &total);
     (void)ls_rd_u32le(data, 4, &unique);
@@ -398,7 +410,7 @@ static ls_err xls_boundsheet(struct xls *x, size_t off, struct ls_slice data)
     }
     struct xls_sheet *sh = &x->sheets[x->nsheets];
     LS_FAIL_IF(!ls_rd_u32le(data, 0, &sh->pos), LS_E_TRUNCATED);
-    struct xls_src s = xls_src_make(x, off, data, 6);
+    struct ole2_biff_src s = xls_src_make(x, off, data, 6);
     ls_err e = xls_src_string(x, &s, true);
     LS_TRY(xls_pool(x, &sh->name));
     x->nsheets++;
@@ -449,7 +461,7 @@ static ls_err xls_label(struct xls *x, size_t off, struct ls_slice d)
     uint16_t row = 0, col = 0;
     LS_FAIL_IF(!ls_rd_u16le(d, 0, &row) || !ls_rd_u16le(d, 2, &col), LS_E_TRUNCATED);
     LS_TRY(xls_cell(x, row, col));
-    struct xls_src s = xls_src_make(x, off, d, 6);
+    struct ole2_biff_src s = xls_src_make(x, off, d, 6);
     ls_err e = xls_src_string(x, &s, false);
     xls_tc(x, col, ls_buf_slice(&x->tmp), true);
     ls_err p = xls_put_tmp(x);
@@ -533,7 +545,7 @@ static ls_err xls_string(struct xls *x, size_t off, struct ls_slice d)
 {
     if (!x->want_string) return LS_OK;
     x->want_string = false;
-    struct xls_src s = xls_src_make(x, off, d, 0);
+    struct ole2_biff_src s = xls_src_make(x, off, d, 0);
     ls_err e = xls_src_string(x, &s, false);
     ls_err p = xls_put_tmp(x);
     return e != LS_OK ? e : p;
@@ -544,7 +556,7 @@ static ls_err xls_hdrftr(struct xls *x, size_t off, struct ls_slice d)
     uint16_t cch = 1;
     /* Empty, or an empty string without its flags byte (POI's 61287.xls). */
     if (d.len == 0 || (ls_rd_u16le(d, 0, &cch) && cch == 0 && x->biff8)) return LS_OK;
-    struct xls_src s = xls_src_make(x, off, d, 0);
+    struct ole2_biff_src s = xls_src_make(x, off, d, 0);
     ls_err e = xls_src_string(x, &s, !x->biff8);
     if (x->tmp.len) { /* without its layout codes, as the xlsx reader */
         struct ls_buf plain;
@@ -574,7 +586,7 @@ static ls_err xls_txo_text(struct xls *x, size_t off, struct ls_slice d)
     uint32_t cch = x->txo_cch;
     x->txo_cch = 0;
     if (cch == 0 || d.len == 0) return LS_OK;
-    struct xls_src s = xls_src_make(x, off, d, 1);
+    struct ole2_biff_src s = xls_src_make(x, off, d, 1);
     ls_err e = xls_src_chars(x, &s, cch, (ls_slice_at(d, 0) & 1) != 0);
     LS_TRY(ole2_put(x->j, x->row >= 0 ? "\n" : ""));
     x->row = -1;
@@ -611,7 +623,7 @@ static ls_err xls_crn(struct xls *x, size_t off, struct ls_slice d)
     int last = ls_slice_at(d, 0), first = ls_slice_at(d, 1);
     if (last < 0 || first < 0 || last < first) return LS_OK;
     LS_TRY(xls_own_line(x));
-    struct xls_src s = xls_src_make(x, off, d, 4);
+    struct ole2_biff_src s = xls_src_make(x, off, d, 4);
     ls_err e = LS_OK;
     for (int c = first; c <= last && e == LS_OK; c++) {
         uint8_t kind, b = 0;
@@ -648,7 +660,7 @@ static ls_err xls_crn(struct xls *x, size_t off, struct ls_slice d)
  * sets usually agree; a workbook without them still names its user here). */
 static ls_err xls_writeaccess(struct xls *x, size_t off, struct ls_slice d)
 {
-    struct xls_src s = xls_src_make(x, off, d, 0);
+    struct ole2_biff_src s = xls_src_make(x, off, d, 0);
     ls_err e = xls_src_string(x, &s, !x->biff8);
     while (x->tmp.len && (x->tmp.ptr[x->tmp.len - 1] == ' ' || x->tmp.ptr[x->tmp.len - 1] == 0)) x->tmp.len--;
     if (x->tmp.len == 0) return LS_OK;
@@ -672,7 +684,7 @@ static ls_err xls_name(struct xls *x, size_t off, struct ls_slice d)
     int cch = ls_slice_at(d, 3);
     if (!ls_rd_u16le(d, 0, &grbit) || !ls_rd_u16le(d, 4, &cce) || cch <= 0 || cce < 2 || (grbit & 0x0020u))
         return LS_OK; /* fBuiltin: a one-byte code, not a name */
-    struct xls_src s = xls_src_make(x, off, d, 14);
+    struct ole2_biff_src s = xls_src_make(x, off, d, 14);
     uint8_t g = 0, ptg = 0;
     ls_err e = x->biff8 ? xls_src_u8(&s, &g) : LS_OK;
     if (e == LS_OK) e = xls_src_chars(x, &s, (uint32_t)cch, (g & 1) != 0);

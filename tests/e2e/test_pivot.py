@@ -14,7 +14,10 @@ paragraphs (docs/formats.md, ooxml, "Pivot caches and connections"):
 - LibreOffice's own pivot caches (tests/fixtures/sheets/pivot_lo.xlsx and
   .xls, made by tests/gen/make_sheet_fixtures.sh): the .xlsx read with its
   source sheet deleted, the .xls cache (_SX_DB_CUR/0001, BIFF records) read
-  as rows; and the .xls page header/footer without their layout codes.
+  as rows; and the .xls page header/footer without their layout codes;
+- an .xls pivot cache whose string items run on into CONTINUE records (the
+  8-bit/UTF-16 flag changing at the split or not): the items read whole,
+  the e-mail address and the SSN cut by the split found.
 
 Before this, each of these files was "clean". Fixtures: tests/gen/gen_pivot.py."""
 import hashlib
@@ -180,6 +183,19 @@ class PivotAndConnections(unittest.TestCase):
         self.assert_rows(cache, "lo.xls")
         self.assert_pii("lo.xls")
         self.assertEqual(self.obj("lo.xls")["coverage"], "full")
+
+    def test_xls_cache_strings_continued(self):
+        for name in ("pivot_continue.xls", "pivot_continue_mixed.xls"):
+            text = self.text(name)
+            cache = text[text.index("[Pivot cache 0001]"):]
+            for (note, _), person in zip(gen_pivot.XLS_NOTES, gen_pivot.XLS_NAMES):
+                self.assertIn("\nNotes: %s\n" % note, cache, name)     # the field's item
+                self.assertIn("\n%s\t%s\n" % (person, note), cache, name)  # the row
+            o = self.obj(name)
+            self.assertEqual(o["coverage"], "full", (name, o.get("coverage_reasons")))
+            got = self.found(name)
+            self.assertIn(("email", fp("email", "harriet.okafor@example.net")), got, name)
+            self.assertIn(("ssn", fp("ssn", "536221874")), got, name)
 
     def test_xls_header_footer_without_codes(self):
         # LibreOffice's default page style: header "&C&A" (the sheet name

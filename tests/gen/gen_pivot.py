@@ -16,13 +16,23 @@ Merge) with Python's standard library:
   pivot_hostile.xlsx shared-item indexes out of range, negative, huge or
                      empty, records with no definition, an empty field
   pivot_cut.xlsx     pivot.xlsx cut short
+  pivot_continue.xls an Excel 97-2003 pivot cache (_SX_DB_CUR/0001) whose
+                     string items run on into CONTINUE records, cut inside
+                     an e-mail address and inside an SSN
+  pivot_continue_mixed.xls  the same with the compression flag changing at
+                     each split: 8-bit then UTF-16, UTF-16 then 8-bit
 
 Usage: gen_pivot.py OUTDIR
 """
 import io
 import os
+import struct
 import sys
 import zipfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cfb_writer import CFBWriter  # noqa: E402
+from gen_ole2 import biff  # noqa: E402
 
 NS_X = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -324,6 +334,51 @@ def drop_sheet(xlsx, sheet_name):
     return zip_bytes(parts)
 
 
+# Pivot cache items of an .xls whose text runs on into CONTINUE records:
+# (text, split index, [8-bit or UTF-16 before, after the split]).
+XLS_NOTES = [
+    ("Reach Harriet Okafor at harriet.okafor@example.net for payroll", 37),
+    ("Tax form for Viktor Lind, SSN 536-22-1874, signed in March", 34),
+]
+XLS_NAMES = ["Harriet Okafor", "Viktor Lind"]
+
+
+def xls_string(text, wide):
+    """A pivot cache string (cch, flags, characters)."""
+    return struct.pack("<HB", len(text), 1 if wide else 0) + text.encode("utf-16-le" if wide else "latin-1")
+
+
+def xls_split_string(text, at, wide_before, wide_after):
+    """An SXString record whose characters from index `at` on are in a
+    CONTINUE record, which starts with its own flags byte."""
+    head = struct.pack("<HB", len(text), 1 if wide_before else 0)
+    head += text[:at].encode("utf-16-le" if wide_before else "latin-1")
+    cont = bytes([1 if wide_after else 0]) + text[at:].encode("utf-16-le" if wide_after else "latin-1")
+    return biff(0x00CD, head) + biff(0x003C, cont)
+
+
+def pivot_xls(modes):
+    """A BIFF8 workbook with no sheets and one pivot cache stream: fields
+    Name and Notes (items as SXString, the notes split by CONTINUE records
+    with the compression of each half from modes), one SXDBB row per
+    person indexing both fields, EOF."""
+    def sxfdb(name, nitems):
+        return biff(0x00C7, struct.pack("<HHHHHHH", 0x0001, 0, 0, nitems, 0, 0, nitems) + xls_string(name, False))
+    cache = biff(0x00C6, struct.pack("<IHHHHHHHH", len(XLS_NAMES), 1, 0, 0, 2, 2, 0, 0, 0))
+    cache += sxfdb("Name", len(XLS_NAMES))
+    cache += b"".join(biff(0x00CD, xls_string(n, False)) for n in XLS_NAMES)
+    cache += sxfdb("Notes", len(XLS_NOTES))
+    for (text, at), (before, after) in zip(XLS_NOTES, modes):
+        cache += xls_split_string(text, at, before, after)
+    cache += b"".join(biff(0x00C8, bytes([i, i])) for i in range(len(XLS_NAMES)))
+    cache += biff(0x000A, b"")
+    wb = biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 0x06)) + biff(0x000A, b"")
+    w = CFBWriter()
+    w.add_stream("Workbook", wb)
+    w.add_stream("_SX_DB_CUR/0001", cache)
+    return w.build()[0]
+
+
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
     pivot = pivot_xlsx(pivot_definition(pivot_fields()), pivot_records())
@@ -334,7 +389,9 @@ def generate(outdir):
              "pivot_nodata.xlsx": nodata_xlsx(),
              "names.xlsx": names_xlsx(),
              "names.ods": names_ods(),
-             "pivot_cut.xlsx": pivot[:len(pivot) * 2 // 3]}
+             "pivot_cut.xlsx": pivot[:len(pivot) * 2 // 3],
+             "pivot_continue.xls": pivot_xls([(False, False), (False, False)]),
+             "pivot_continue_mixed.xls": pivot_xls([(False, True), (True, False)])}
     for name, data in files.items():
         with open(os.path.join(outdir, name), "wb") as f:
             f.write(data)
