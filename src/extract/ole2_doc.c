@@ -299,6 +299,74 @@ static ls_err doc_w6_bytes(struct ole2_job *j, const struct ls_codepage *cp, str
     return LS_OK;
 }
 
+/* ---- fast saves: the bytes no piece uses ----------------------------- */
+
+/* Byte ranges of WordDocument something else owns (Word 97+: the FIB, the
+ * pieces, the FKP pages; Word 6/95: the pieces), sorted and walked for the
+ * gaps between them: the cost is the number of ranges (sorted) plus the
+ * bytes of the gaps, however many ranges overlap. */
+struct doc_ranges {
+    struct doc_range {
+        uint64_t a, b; /* [a, b) */
+    } *v;
+    size_t n, cap;
+};
+
+static ls_err doc_range_add(struct doc_ranges *r, uint64_t a, uint64_t n)
+{
+    if (n == 0) return LS_OK;
+    if (r->n == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 64;
+        struct doc_range *p = realloc(r->v, cap * sizeof *p);
+        LS_FAIL_IF(!p, LS_E_NOMEM);
+        r->v = p;
+        r->cap = cap;
+    }
+    r->v[r->n++] = (struct doc_range){a, a + n};
+    return LS_OK;
+}
+
+static int doc_range_cmp(const void *x, const void *y)
+{
+    const struct doc_range *a = x, *b = y;
+    return a->a < b->a ? -1 : a->a > b->a;
+}
+
+/* Each stretch of wd[lo, hi) no range of r owns, in order, to gap(j,
+ * stretch, arg); r is sorted. hi <= wd.len. */
+typedef ls_err (*doc_gap_fn)(struct ole2_job *j, struct ls_slice gap, void *arg);
+static ls_err doc_gaps(struct ole2_job *j, struct doc_ranges *r, struct ls_slice wd, uint64_t lo, uint64_t hi,
+                       doc_gap_fn gap, void *arg)
+{
+    if (r->n > 1) qsort(r->v, r->n, sizeof *r->v, doc_range_cmp);
+    uint64_t covered = lo; /* every byte of [lo, covered) is owned */
+    for (size_t i = 0; i <= r->n && covered < hi; i++) {
+        uint64_t next = i < r->n ? r->v[i].a : hi; /* a gap [covered, next) */
+        if (next > hi) next = hi;
+        if (next > covered) {
+            struct ls_slice g;
+            (void)ls_slice_sub(wd, (size_t)covered, (size_t)(next - covered), &g);
+            LS_TRY(gap(j, g, arg));
+            if (ls_ctx_expired(j->c)) return LS_E_TIMEOUT;
+        }
+        if (i < r->n && r->v[i].b > covered) covered = r->v[i].b;
+    }
+    return LS_OK;
+}
+
+struct doc_w6_gap {
+    const struct ls_codepage *cp;
+    uint32_t *prev;
+};
+
+/* A stretch of fcMin..fcMac no piece uses, on a line of its own. */
+static ls_err doc_w6_gap(struct ole2_job *j, struct ls_slice gap, void *arg)
+{
+    const struct doc_w6_gap *g = arg;
+    LS_TRY(ole2_put(j, "\n"));
+    return doc_w6_bytes(j, g->cp, gap, g->prev);
+}
+
 /* A fast-saved (fComplex) Word 6/95 file keeps its text in pieces: edits
  * are appended after fcMac and the CLX (at fcClx in WordDocument itself:
  * Word 6 has no table stream) maps CPs to 8-bit runs anywhere in the
@@ -319,8 +387,7 @@ static ls_err doc_w6_pieces(struct ole2_job *j, const struct ls_codepage *cp, st
         return LS_E_CORRUPT;
     uint32_t n = (uint32_t)((plc.len - 4) / 12), prev = 0;
     LS_FAIL_IF(n > DOC_MAX_PIECES, LS_E_CORRUPT);
-    uint8_t *used = calloc((size_t)(fcmac - fcmin) + 1, 1);
-    LS_FAIL_IF(!used, LS_E_NOMEM);
+    struct doc_ranges used = {NULL, 0, 0};
     ls_err r = LS_OK;
     for (uint32_t i = 0; i < n && r == LS_OK; i++) {
         uint32_t cp0 = 0, cp1 = 0, pfc = 0;
@@ -329,25 +396,13 @@ static ls_err doc_w6_pieces(struct ole2_job *j, const struct ls_codepage *cp, st
         (void)ls_rd_u32le(plc, 4 * ((size_t)i + 1), &cp1);
         (void)ls_rd_u32le(plc, 4 * ((size_t)n + 1) + 8 * (size_t)i + 2, &pfc);
         if (cp1 < cp0 || !ls_slice_sub(wd, pfc, cp1 - cp0, &t)) continue; /* the fcMin..fcMac pass has it */
-        for (uint64_t b = pfc; b < (uint64_t)pfc + t.len; b++)
-            if (b >= fcmin && b < fcmac) used[b - fcmin] = 1;
-        r = doc_w6_bytes(j, cp, t, &prev);
+        r = doc_range_add(&used, pfc, t.len);
+        if (r == LS_OK) r = doc_w6_bytes(j, cp, t, &prev);
         if (r == LS_OK && ls_ctx_expired(j->c)) r = LS_E_TIMEOUT;
     }
-    for (uint32_t b = fcmin; b < fcmac && r == LS_OK;) {
-        if (used[b - fcmin]) {
-            b++;
-            continue;
-        }
-        uint32_t e = b;
-        while (e < fcmac && !used[e - fcmin]) e++;
-        struct ls_slice t;
-        (void)ls_slice_sub(wd, b, e - b, &t);
-        r = ole2_put(j, "\n");
-        if (r == LS_OK) r = doc_w6_bytes(j, cp, t, &prev);
-        b = e;
-    }
-    free(used);
+    struct doc_w6_gap g = {cp, &prev};
+    if (r == LS_OK) r = doc_gaps(j, &used, wd, fcmin, fcmac, doc_w6_gap, &g);
+    free(used.v);
     return r == LS_E_CORRUPT ? LS_OK : r;
 }
 
@@ -505,35 +560,6 @@ static ls_err doc_names(struct ole2_job *j, struct ls_slice wd, struct ls_slice 
 #define DOC_LEFT_LETTERS 3u  /* letters among them */
 #define DOC_LEFT_MAX (256u << 20) /* WordDocument streams scanned */
 
-/* The byte ranges of WordDocument something else owns (the FIB, the
- * pieces, the FKP pages), sorted and walked for the gaps between them. */
-struct doc_ranges {
-    struct doc_range {
-        uint64_t a, b; /* [a, b) */
-    } *v;
-    size_t n, cap;
-};
-
-static ls_err doc_range_add(struct doc_ranges *r, uint64_t a, uint64_t n)
-{
-    if (n == 0) return LS_OK;
-    if (r->n == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 64;
-        struct doc_range *p = realloc(r->v, cap * sizeof *p);
-        LS_FAIL_IF(!p, LS_E_NOMEM);
-        r->v = p;
-        r->cap = cap;
-    }
-    r->v[r->n++] = (struct doc_range){a, a + n};
-    return LS_OK;
-}
-
-static int doc_range_cmp(const void *x, const void *y)
-{
-    const struct doc_range *a = x, *b = y;
-    return a->a < b->a ? -1 : a->a > b->a;
-}
-
 static bool doc_letter(uint32_t u)
 {
     return (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= 0xC0 && u < 0x530 && u != 0xD7 && u != 0xF7);
@@ -625,6 +651,11 @@ static ls_err doc_left_stretch(struct ole2_job *j, struct ls_slice s, bool *said
     return LS_OK;
 }
 
+static ls_err doc_left_gap(struct ole2_job *j, struct ls_slice gap, void *said)
+{
+    return doc_left_stretch(j, gap, said);
+}
+
 static ls_err doc_leftover(struct ole2_job *j, struct ls_slice wd, struct ls_slice tbl, struct ls_slice plc)
 {
     if (wd.len == 0 || wd.len > DOC_LEFT_MAX || plc.len < 16 || (plc.len - 4) % 12 != 0) return LS_OK;
@@ -643,20 +674,8 @@ static ls_err doc_leftover(struct ole2_job *j, struct ls_slice wd, struct ls_sli
     }
     if (e == LS_OK) e = doc_fkps(&r, wd, tbl, DOC_FCLCB_BTECHPX);
     if (e == LS_OK) e = doc_fkps(&r, wd, tbl, DOC_FCLCB_BTEPAPX);
-    if (e == LS_OK && r.n > 1) qsort(r.v, r.n, sizeof *r.v, doc_range_cmp);
     bool said = false;
-    uint64_t covered = 0; /* every byte before it is owned */
-    for (size_t i = 0; i <= r.n && e == LS_OK && covered < wd.len; i++) {
-        uint64_t next = i < r.n ? r.v[i].a : wd.len; /* a gap [covered, next) */
-        if (next > wd.len) next = wd.len;
-        if (next > covered) {
-            struct ls_slice gap;
-            (void)ls_slice_sub(wd, (size_t)covered, (size_t)(next - covered), &gap);
-            e = doc_left_stretch(j, gap, &said);
-            if (e == LS_OK && ls_ctx_expired(j->c)) e = LS_E_TIMEOUT;
-        }
-        if (i < r.n && r.v[i].b > covered) covered = r.v[i].b;
-    }
+    if (e == LS_OK) e = doc_gaps(j, &r, wd, 0, wd.len, doc_left_gap, &said);
     free(r.v);
     return e;
 }

@@ -160,6 +160,20 @@ class Ole2Test(unittest.TestCase):
         self.assertIn(gen_ole2.DELETED_EMAIL.split("@")[1], str(o["findings"]))
         self.assertNotIn(marker, self.text("plain.doc"))  # not fast-saved: no scan
 
+    def test_word6_overlapping_pieces(self):
+        """A fast-saved Word 6 file whose 4000 pieces all claim the same
+        stretch: each piece is read (no text: control bytes), the stretch
+        no piece claims is read once after them, and the rest exactly once."""
+        o = self.obj("hostile_w6_pieces.doc")
+        self.assertEqual(o["coverage"], "full", o.get("coverage_reasons"))
+        self.assertIn("1874", last4(o, "ssn"))
+        self.assertIn("email", lsutil.entities(o))
+        t = self.text("hostile_w6_pieces.doc")
+        parts = [p.replace("\r", "\n") for p in (gen_ole2.W6_HOSTILE_KEPT, gen_ole2.W6_HOSTILE_APPENDED,
+                                                  gen_ole2.W6_HOSTILE_TAIL)]
+        # the pieces in CP order, then the unused stretch on a line of its own
+        self.assertEqual(t, "".join(parts) + "\n" + gen_ole2.W6_HOSTILE_DELETED.replace("\r", "\n") + "\n")
+
     def test_irm_protected_doc(self):
         """Information Rights Management: the content is encrypted in
         DRMContent and the WordDocument stream is a placeholder, so the

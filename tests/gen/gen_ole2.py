@@ -21,6 +21,8 @@ Files (all PII is fake; see make_ole2_fixtures.sh for the values):
   xlm.xls           an Excel 4.0 macro sheet                       -> macro
   hostile_fat_cycle.doc, hostile_out_of_range.doc, hostile_dir_cycle.doc,
   hostile_huge_shift.doc, truncated.doc, hostile_mini_cycle.msg
+  hostile_w6_pieces.doc  a fast-saved Word 6 file, 4000 pieces over the
+                    same 8 KiB, deleted text in no piece
 """
 import os
 import struct
@@ -213,6 +215,58 @@ def plain_doc(encrypted=False, pad=0, extra=None, names=None, deleted=None):
     for path, data in (extra or {}).items():
         w.add_stream(path, data)
     return w.build()
+
+
+def word6_fast_saved(text, appended, pieces):
+    """WordDocument of a fast-saved Word 6.0 file (wIdent 0xA5DC, nFib 0x65,
+    FIB fComplex): fcMin..fcMac = text (cp1252 bytes) at 0x300, `appended`
+    (an edit) after fcMac, the CLX (at 0x160) after that. pieces: (fc, n)
+    in CP order, fc relative to text, or to appended when given as
+    ("app", fc, n)."""
+    fcmin = 0x300
+    fcmac = fcmin + len(text)
+    fc_app = fcmac + 16
+    fc_clx = fc_app + len(appended) + 16
+    cps, pcds = [0], b""
+    for p in pieces:
+        fc = fc_app + p[1] if p[0] == "app" else fcmin + p[0]
+        cps.append(cps[-1] + p[-1])
+        pcds += struct.pack("<HIH", 0, fc, 0)
+    plc = struct.pack("<%dI" % len(cps), *cps) + pcds
+    clx = b"\x01" + struct.pack("<H", 2) + b"\0\0" + b"\x02" + struct.pack("<I", len(plc)) + plc
+    wd = bytearray(fc_clx + len(clx))
+    struct.pack_into("<HH", wd, 0, 0xA5DC, 0x0065)
+    struct.pack_into("<H", wd, 10, 0x0004 | (2 << 4))  # fComplex, cQuickSaves 2
+    struct.pack_into("<II", wd, 0x18, fcmin, fcmac)
+    struct.pack_into("<I", wd, 0x34, cps[-1])  # ccpText
+    struct.pack_into("<II", wd, 0x160, fc_clx, len(clx))
+    wd[fcmin:fcmac] = text
+    wd[fc_app:fc_app + len(appended)] = appended
+    wd[fc_clx:] = clx
+    return bytes(wd)
+
+
+W6_HOSTILE_KEPT = "Personnel file of Harriet Okafor\r"
+W6_HOSTILE_APPENDED = "Added by fast save: mail h.okafor@example.net\r"
+W6_HOSTILE_DELETED = "Deleted paragraph: old SSN 536-22-1874\r"
+W6_HOSTILE_TAIL = "End of file\r"
+W6_HOSTILE_PIECES = 4000
+W6_HOSTILE_FILL = 8192
+
+
+def word6_overlapping_pieces():
+    """A fast-saved Word 6 file whose piece table has thousands of pieces
+    each claiming the same 8 KiB (of control bytes, no text) of
+    fcMin..fcMac: text = KEPT, the 8 KiB, DELETED (in no piece), TAIL;
+    pieces KEPT, 4000 times the 8 KiB, the appended edit, TAIL."""
+    kept, deleted, tail, app = (t.encode("cp1252") for t in (W6_HOSTILE_KEPT, W6_HOSTILE_DELETED,
+                                                            W6_HOSTILE_TAIL, W6_HOSTILE_APPENDED))
+    text = kept + b"\x01" * W6_HOSTILE_FILL + deleted + tail
+    pieces = [(0, len(kept))] + [(len(kept), W6_HOSTILE_FILL)] * W6_HOSTILE_PIECES
+    pieces += [("app", 0, len(app)), (len(text) - len(tail), len(tail))]
+    w = CFBWriter()
+    w.add_stream("WordDocument", word6_fast_saved(text, app, pieces))
+    return w.build()[0]
 
 
 def quirk_docs():
@@ -677,6 +731,8 @@ def hostile(out):
         f.write(bytes(d))
     with open(os.path.join(out, "truncated.doc"), "wb") as f:
         f.write(big[: int(len(big) * 0.6)])
+    with open(os.path.join(out, "hostile_w6_pieces.doc"), "wb") as f:
+        f.write(word6_overlapping_pieces())
     # Mini stream chain loop inside a .msg: the body's mini chain loops.
     m, minfo = mail_msg()
     body = "__substg1.0_1000001F"
