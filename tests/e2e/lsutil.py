@@ -4,6 +4,7 @@ the json module, index its records by path and chain.
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import lsutil
     proc, m = lsutil.scan(tmpdir, [tree])       # runs leaksift scan -o tmpdir/manifest.jsonl tree
+    proc, m = lsutil.scan_keyed(tmpdir, [tree], KEY)  # the same with --fingerprint-key (bytes KEY)
     o = m.obj(os.path.join(tree, "a.zip"), ["inner.csv"])
     lsutil.entities(o)                          # {"ssn": finding, ...}
 
@@ -99,6 +100,17 @@ def scan(workdir, paths, *extra, timeout=300, stdin=None, cwd=None):
     proc = run(["scan", "-q", "-o", out] + list(extra) + list(paths), stdin=stdin,
                timeout=timeout, cwd=cwd)
     return proc, (load(out) if os.path.exists(out) and os.path.getsize(out) else None)
+
+
+def scan_keyed(workdir, paths, key, *extra, **kw):
+    """scan() with a known fingerprint key: writes the bytes `key` to
+    WORKDIR/key and runs `leaksift scan ... --fingerprint-key WORKDIR/key
+    EXTRA... PATHS...`, so fingerprints can be recomputed with hmac.
+    Keywords as for scan(); returns what scan() returns."""
+    keyfile = os.path.join(workdir, "key")
+    with open(keyfile, "wb") as f:
+        f.write(key)
+    return scan(workdir, paths, "--fingerprint-key", keyfile, *extra, **kw)
 
 
 def entities(obj):

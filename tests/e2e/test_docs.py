@@ -7,7 +7,6 @@ is found in the right object (by its HMAC fingerprint) while decoys and
 anything an external entity could have pulled in are not."""
 import hashlib
 import hmac
-import json
 import os
 import subprocess
 import sys
@@ -17,6 +16,9 @@ import unittest
 SRC = os.environ.get("LEAKSIFT_SRC", os.path.join(os.path.dirname(__file__), "..", ".."))
 sys.path.insert(0, os.path.join(SRC, "tests", "gen"))
 import gen_docs  # noqa: E402
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import lsutil  # noqa: E402
 
 LEAKSIFT = os.environ.get("LEAKSIFT", "leaksift")
 KEY = b"docs-e2e-fingerprint-key"
@@ -52,20 +54,12 @@ class DocsE2E(unittest.TestCase):
         with open(cls.secret, "w") as f:
             f.write("root:x:0:0:%s:/root:/bin/bash\n" % SECRET_EMAIL)
         cls.exp = gen_docs.generate(cls.docs, cls.secret, write_expect=False)
-        keyfile = os.path.join(base, "key")
-        with open(keyfile, "wb") as f:
-            f.write(KEY)
-        cls.manifest = os.path.join(base, "manifest.jsonl")
-        proc = subprocess.run([LEAKSIFT, "scan", "-q", "-o", cls.manifest, "--fingerprint-key", keyfile,
-                               cls.docs], capture_output=True, timeout=300)
+        proc, m = lsutil.scan_keyed(base, [cls.docs], KEY)
+        cls.manifest = os.path.join(base, "manifest.jsonl")  # where scan_keyed wrote it
         cls.rc = proc.returncode
         cls.stderr = proc.stderr.decode(errors="replace")
-        cls.records = []
-        with open(cls.manifest, encoding="utf-8") as f:
-            for line in f:
-                rec = json.loads(line)
-                if rec.get("record") == "object":
-                    cls.records.append(rec)
+        assert m is not None, cls.stderr
+        cls.records = m.objects
 
     @classmethod
     def tearDownClass(cls):

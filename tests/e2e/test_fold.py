@@ -83,10 +83,7 @@ class Fold(unittest.TestCase):
         for name, data in files.items():
             with open(os.path.join(cls.dir, name), "wb") as f:
                 f.write(data)
-        key = os.path.join(cls.tmp.name, "key")
-        with open(key, "wb") as f:
-            f.write(KEY)
-        cls.proc, cls.m = lsutil.scan(cls.tmp.name, [cls.dir], "--fingerprint-key", key)
+        cls.proc, cls.m = lsutil.scan_keyed(cls.tmp.name, [cls.dir], KEY)
 
     @classmethod
     def tearDownClass(cls):

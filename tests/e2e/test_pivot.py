@@ -54,10 +54,7 @@ class PivotAndConnections(unittest.TestCase):
         with open(os.path.join(cls.dir, "lo_source_deleted.xlsx"), "wb") as f:
             f.write(gen_pivot.drop_sheet(lo, "Employees"))
         shutil.copy(os.path.join(FIXTURES, "pivot_lo.xls"), os.path.join(cls.dir, "lo.xls"))
-        key = os.path.join(cls.tmp.name, "key")
-        with open(key, "wb") as f:
-            f.write(KEY)
-        cls.proc, cls.m = lsutil.scan(cls.tmp.name, [cls.dir], "--fingerprint-key", key)
+        cls.proc, cls.m = lsutil.scan_keyed(cls.tmp.name, [cls.dir], KEY)
 
     @classmethod
     def tearDownClass(cls):

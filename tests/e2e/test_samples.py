@@ -113,11 +113,7 @@ class SampleScanTest(unittest.TestCase):
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory()
         cls.key = b"samples-test-key"
-        keyfile = os.path.join(cls.tmp.name, "key.bin")
-        with open(keyfile, "wb") as f:
-            f.write(cls.key)
-        cls.proc, cls.m = lsutil.scan(cls.tmp.name, [SAMPLES], "--fingerprint-key", keyfile,
-                                      cwd=cls.tmp.name)
+        cls.proc, cls.m = lsutil.scan_keyed(cls.tmp.name, [SAMPLES], cls.key, cwd=cls.tmp.name)
         cls.raw = cls.m.text if cls.m else ""
 
     @classmethod

@@ -58,10 +58,7 @@ class SheetScan(unittest.TestCase):
         cls.make(cls.dir)
         for name in cls.FIXTURE_NAMES:
             shutil.copy(os.path.join(FIXTURES, name), cls.dir)
-        cls.keyfile = os.path.join(cls.tmp.name, "key")
-        with open(cls.keyfile, "wb") as f:
-            f.write(KEY)
-        cls.proc, cls.m = lsutil.scan(cls.tmp.name, [cls.dir], "--fingerprint-key", cls.keyfile)
+        cls.proc, cls.m = lsutil.scan_keyed(cls.tmp.name, [cls.dir], KEY)
 
     @classmethod
     def tearDownClass(cls):

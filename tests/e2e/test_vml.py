@@ -6,7 +6,6 @@ Their text must be read (found by its HMAC fingerprint) and the files must
 not be called incomplete: coverage full, no parse_error."""
 import hashlib
 import hmac
-import json
 import os
 import subprocess
 import sys
@@ -16,6 +15,9 @@ import unittest
 SRC = os.environ.get("LEAKSIFT_SRC", os.path.join(os.path.dirname(__file__), "..", ".."))
 sys.path.insert(0, os.path.join(SRC, "tests", "gen"))
 import gen_vml  # noqa: E402
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import lsutil  # noqa: E402
 
 LEAKSIFT = os.environ.get("LEAKSIFT", "leaksift")
 KEY = b"vml-e2e-fingerprint-key"
@@ -36,20 +38,10 @@ class VmlE2E(unittest.TestCase):
         base = cls.tmp.name
         cls.docs = os.path.join(base, "docs")
         cls.exp = gen_vml.generate(cls.docs, write_expect=False)
-        keyfile = os.path.join(base, "key")
-        with open(keyfile, "wb") as f:
-            f.write(KEY)
-        manifest = os.path.join(base, "manifest.jsonl")
-        proc = subprocess.run([LEAKSIFT, "scan", "-q", "-o", manifest, "--fingerprint-key", keyfile,
-                               cls.docs], capture_output=True, timeout=120)
-        if proc.returncode not in (0, 1):
+        proc, m = lsutil.scan_keyed(base, [cls.docs], KEY, timeout=120)
+        if proc.returncode not in (0, 1) or m is None:
             raise RuntimeError("scan failed: %r" % proc.stderr)
-        cls.recs = {}
-        with open(manifest, encoding="utf-8") as f:
-            for line in f:
-                r = json.loads(line)
-                if r.get("record") == "object" and not r["chain"]:
-                    cls.recs[os.path.basename(r["path"])] = r
+        cls.recs = {os.path.basename(r["path"]): r for r in m.objects if not r["chain"]}
 
     @classmethod
     def tearDownClass(cls):

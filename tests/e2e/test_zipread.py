@@ -35,10 +35,7 @@ class ZipRead(unittest.TestCase):
         cls.tmp = tempfile.TemporaryDirectory()
         cls.dir = os.path.join(cls.tmp.name, "zips")
         cls.names = gen.generate(cls.dir)
-        key = os.path.join(cls.tmp.name, "key")
-        with open(key, "wb") as f:
-            f.write(KEY)
-        cls.proc, cls.m = lsutil.scan(cls.tmp.name, [cls.dir], "--fingerprint-key", key, "-j2")
+        cls.proc, cls.m = lsutil.scan_keyed(cls.tmp.name, [cls.dir], KEY, "-j2")
 
     @classmethod
     def tearDownClass(cls):
