@@ -100,10 +100,63 @@ static bool label_text(struct ls_slice s, char *out)
     return letter || (n == 1 && out[0] == '#'); /* a row-number column: "#,Name,SSN" */
 }
 
-/* A value that is PII only by its column: enough digits, short. */
+static bool tc_digit(int ch)
+{
+    return ch >= '0' && ch <= '9';
+}
+
+static bool tc_one_of(int ch, const char *set)
+{
+    return ch > 0 && strchr(set, ch) != NULL;
+}
+
+/*
+ * An amount of money under a million: "1431.74", "-$12,500.00", "(99.95)",
+ * "1.234,56": digits (in groups of three after a thousands separator when
+ * there is one), a decimal mark and exactly two decimals. No rule reads such
+ * a value as PII (an identifier, phone, card or date has more digits, no
+ * two-decimal tail, or other separators), and amount columns are the
+ * largest labelled columns of finance exports: "Amount: 1431.74" lines were
+ * 84% of the labels of the bench corpus and a quarter of YARA's time on
+ * them. Nine or more digits ("536221874.00", an SSN column formatted with
+ * decimals) keep their label.
+ */
+static bool money_value(struct ls_slice v)
+{
+    size_t i = 0, n = v.len;
+    if (n && ls_slice_at(v, n - 1) == ')') n--;
+    while (i < n && tc_one_of(ls_slice_at(v, i), "-+($")) i++;
+    if (n < i + 4) return false;
+    int mark = ls_slice_at(v, n - 3);
+    if ((mark != '.' && mark != ',') || !tc_digit(ls_slice_at(v, n - 2)) ||
+        !tc_digit(ls_slice_at(v, n - 1)))
+        return false;
+    size_t end = n - 3, digits = 0, run = 0;
+    int sep = 0;
+    for (size_t k = i; k < end; k++) {
+        int ch = ls_slice_at(v, k);
+        if (tc_digit(ch)) {
+            digits++;
+            run++;
+            continue;
+        }
+        /* a thousands separator: not the decimal mark, always the same one,
+         * after one to three digits (the first) or exactly three */
+        if (ch == mark || (sep && ch != sep) || !tc_one_of(ch, ",.' ") || run == 0 || run > 3 ||
+            (sep && run != 3))
+            return false;
+        sep = ch;
+        run = 0;
+    }
+    if (run == 0 || (sep && run != 3)) return false;
+    return digits <= 6;
+}
+
+/* A value that is PII only by its column: enough digits, short, not an
+ * amount of money. */
 static bool needs_label(struct ls_slice v)
 {
-    if (v.len > LS_TC_MAX_VALUE) return false;
+    if (v.len > LS_TC_MAX_VALUE || money_value(v)) return false;
     unsigned digits = 0;
     for (size_t i = 0; i < v.len; i++) {
         int ch = ls_slice_at(v, i);

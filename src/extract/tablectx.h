@@ -16,7 +16,8 @@
  * a lone '#', a row-number column), no '@' and fewer than LS_TC_MIN_DIGITS
  * digits; title rows above it are passed over. A value gets a line entry when its column
  * has a label and it has at least LS_TC_MIN_DIGITS digits in at most
- * LS_TC_MAX_VALUE bytes: the numbers, dates and codes that are PII only by
+ * LS_TC_MAX_VALUE bytes and is no amount of money under a million
+ * ("1431.74"): the numbers, dates and codes that are PII only by
  * their column (names and e-mail addresses speak for themselves); under a
  * credential header ("Password", "Passwort", "pwd" ...) any one-word value
  * of 4 to LS_TC_MAX_VALUE bytes, digits or not. Labels

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -131,6 +132,47 @@ static void empty_rows_do_not_count_and_controls_are_blanked(void **state)
     ls_tc_free(&t);
 }
 
+/* Amounts of money are no PII by their column: no label; every other
+ * value with the digits keeps it. */
+static void amounts_are_not_labelled(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *v;
+        bool labelled;
+    } cases[] = {
+        {"1431.74", false},      {"-$12,500.00", false},  {"(99.95)", false},
+        {"1.234,56", false},     {"999 999.99", false},   {"+4'500.10", false},
+        {"536221874.00", true},  /* an SSN column formatted with decimals */
+        {"1234567.89", true},    /* seven digits: no longer "under a million" */
+        {"10.0.0.12", true},     /* groups of one digit: no thousands */
+        {"12,34,567.00", true},  {"1,2345.67", true},    {"1.234.56", true},
+        {"2128675309", true},    {"1431.745", true},     {"1431.7", true},
+        {"212.867.5309", true},  {"1975-03-14", true},   {"1,234.5a", true},
+        {"1,234,56", true},      {"12.34.56.78", true},
+    };
+    static const char *const head[] = {"Name", "Value"};
+    static const bool yes[] = {true, true};
+    static const bool kinds[] = {true, false};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct ls_tablectx t;
+        assert_int_equal(ls_tc_init(&t), LS_OK);
+        row(&t, head, yes, 2);
+        const char *rec[] = {"Jane Roe", cases[i].v};
+        row(&t, rec, kinds, 2);
+        char want[64];
+        snprintf(want, sizeof want, "Value: %s\n", cases[i].v);
+        struct ls_slice line = ls_tc_last_line(&t);
+        if (cases[i].labelled) {
+            assert_int_equal(line.len, strlen(want));
+            assert_memory_equal(line.ptr, want, line.len);
+        } else {
+            assert_int_equal(line.len, 0);
+        }
+        ls_tc_free(&t);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -138,6 +180,7 @@ int main(void)
         cmocka_unit_test(rows_that_are_not_headers),
         cmocka_unit_test(hash_column_header),
         cmocka_unit_test(empty_rows_do_not_count_and_controls_are_blanked),
+        cmocka_unit_test(amounts_are_not_labelled),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
