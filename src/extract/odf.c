@@ -12,6 +12,9 @@
  *     "2024-01-01 12:00:00", before the displayed text, so a date of
  *     birth shown as 1/1/80 still reads as a full date), annotations (comments),
  *     notes, tracked deletions, frame titles/descriptions, slides and notes;
+ *     text kept in attributes where its element stands (odf_inline_attrs():
+ *     link targets, hidden field values, drop-down entries, index marks,
+ *     form control values), data validations with named expressions;
  *   - styles.xml: only the page header/footer text of master pages;
  *   - meta.xml: creator, initial creator, title, keywords, user-defined
  *     properties as "name: value" lines;
@@ -581,8 +584,10 @@ static ls_err odf_data_attrs(struct odf_walk *w, const char *local, const struct
         {"database-source-query", "database-name", "database"},
         {"database-source-query", "query-name", "query"}, {"form", "datasource", "form data source"},
         {"form", "command", "form command"},              {"connection-resource", "href", "connection"},
+        {"content-validation", "condition", "validation"}, {"help-message", "title", "validation help"},
+        {"error-message", "title", "validation error"},
     };
-    if (!strchr("ndfc", local[0])) return LS_OK;
+    if (!strchr("ndfche", local[0])) return LS_OK;
     for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++) {
         struct ls_slice v;
         if (strcmp(local, keep[i].el) != 0 || !ls_xml_attr_get(a, n, keep[i].attr, NULL, &v) || v.len == 0)
@@ -596,6 +601,62 @@ static ls_err odf_data_attrs(struct odf_walk *w, const char *local, const struct
     return LS_OK;
 }
 
+/* Text a document keeps in attributes of its body, written where the
+ * element stands, set apart by spaces (OpenDocument 1.3 Part 3): a link's
+ * target and name (text:a, draw:a: "mailto:...", "https://user:pass@...");
+ * field values that are not shown: a user field's declaration, a variable
+ * set with text:display="none", conditional text's two strings, an input
+ * field's hint, a drop-down field's entries (text:label), a placeholder's
+ * hint; index marks (the text the index would list, not in the body);
+ * form controls' values and list entries. Elements with these names have
+ * no other meaning in content.xml or styles.xml. */
+static ls_err odf_inline_attrs(struct odf_walk *w, const char *local, const struct ls_xml_attr *a, size_t n)
+{
+    static const struct {
+        const char *el, *attr;
+    } keep[] = {
+        {"a", "href"},
+        {"a", "name"},
+        {"a", "title"},
+        {"alphabetical-index-mark", "string-value"},
+        {"alphabetical-index-mark", "key1"},
+        {"alphabetical-index-mark", "key2"},
+        {"alphabetical-index-mark-start", "key1"},
+        {"alphabetical-index-mark-start", "key2"},
+        {"combobox", "current-value"},
+        {"combobox", "value"},
+        {"conditional-text", "string-value-if-true"},
+        {"conditional-text", "string-value-if-false"},
+        {"formatted-text", "current-value"},
+        {"formatted-text", "value"},
+        {"item", "label"},
+        {"label", "value"},
+        {"option", "label"},
+        {"option", "value"},
+        {"placeholder", "description"},
+        {"text", "current-value"},
+        {"text", "value"},
+        {"text-input", "description"},
+        {"textarea", "current-value"},
+        {"textarea", "value"},
+        {"toc-mark", "string-value"},
+        {"user-field-decl", "string-value"},
+        {"user-index-mark", "string-value"},
+        {"variable-set", "string-value"},
+    };
+    if (!strchr("acfiloptuv", local[0])) return LS_OK;
+    for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++) {
+        struct ls_slice v;
+        if (strcmp(local, keep[i].el) != 0 || !ls_xml_attr_get(a, n, keep[i].attr, NULL, &v) ||
+            odf_blank(v))
+            continue;
+        LS_TRY(odf_sep(w, ' '));
+        LS_TRY(odf_add(w, v));
+        LS_TRY(odf_sep(w, ' '));
+    }
+    return LS_OK;
+}
+
 static ls_err odf_cb_start(void *ud, const char *local, const char *ns,
                            const struct ls_xml_attr *a, size_t n)
 {
@@ -605,6 +666,8 @@ static ls_err odf_cb_start(void *ud, const char *local, const char *ns,
     w->depth++;
     if (w->depth < sizeof w->els) w->els[w->depth] = (uint8_t)el;
     if (w->kind == ODF_CONTENT && el == ODE_OTHER && !w->in_cell) LS_TRY(odf_data_attrs(w, local, a, n));
+    if (el == ODE_OTHER && (w->kind == ODF_CONTENT || (w->kind == ODF_STYLES && w->in_hf)))
+        LS_TRY(odf_inline_attrs(w, local, a, n));
     switch (w->kind) {
     case ODF_CONTENT: return odf_content_start(w, el, a, n);
     case ODF_STYLES: return odf_styles_start(w, el, a, n);

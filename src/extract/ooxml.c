@@ -6,12 +6,14 @@
  * parts streamed through the SAX walker in markup.h (no entities, no DTD,
  * no network). Supported:
  *   - WordprocessingML body, tables, headers/footers, footnotes/endnotes,
- *     comments, tracked changes (w:ins and w:delText), field codes, alt text;
+ *     comments, tracked changes (w:ins and w:delText), field codes, alt text,
+ *     drop-down entries and content control titles/tags;
  *   - SpreadsheetML shared strings (resolved in cell order; unreferenced
  *     ones emitted at the end), inline strings, numeric cell values rendered
  *     as digit strings (1.23456789E8 -> 123456789), booleans, formulas'
- *     cached values, sheet names, sheet headers/footers, comments; one row
- *     per line, cells tab-separated;
+ *     cached values, sheet names, sheet headers/footers, comments, data
+ *     validations (messages and list formulas); one row per line, cells
+ *     tab-separated;
  *   - dates: a number whose cell style (xl/styles.xml cellXfs -> numFmtId,
  *     built-in ids or numFmts codes, 18.8.30-31) is a date format is
  *     written as the user sees it, in ISO 8601 ("1980-01-01", plus
@@ -125,6 +127,7 @@ struct ox_walk {
     unsigned ctype;            /* sheet: cell type attribute (enum ox_ctype) */
     uint32_t cstyle;           /* sheet: cell style index, OX_NO_STYLE if none */
     bool in_v, in_is, in_si;
+    bool in_dvf;               /* sheet: inside a data validation's formula1/formula2 */
     bool in_numfmts, in_cellxfs; /* styles */
     unsigned in_tc;            /* text: open table cells */
     unsigned in_tbl;           /* text: open tables (labels: the outermost only) */
@@ -236,6 +239,7 @@ static bool ox_blank(struct ls_slice s)
 enum ox_el {
     OXE_OTHER,
     OXE_RELATIONSHIP,
+    OXE_ALIAS,
     OXE_AUTHOR,
     OXE_BR,
     OXE_C,
@@ -245,6 +249,7 @@ enum ox_el {
     OXE_CMAUTHOR,
     OXE_COMMENT,
     OXE_CR,
+    OXE_DATAVALIDATION,
     OXE_DATE1904,
     OXE_DEFINEDNAME,
     OXE_DEL,
@@ -258,11 +263,15 @@ enum ox_el {
     OXE_FIRSTHEADER,
     OXE_FOOTNOTE,
     OXE_FORMATCODE,
+    OXE_FORMULA1,
+    OXE_FORMULA2,
     OXE_FTR,
     OXE_GRIDSPAN,
     OXE_HDR,
     OXE_INSTRTEXT,
     OXE_IS,
+    OXE_LISTENTRY,
+    OXE_LISTITEM,
     OXE_MOVEFROM,
     OXE_NOBREAKHYPHEN,
     OXE_NUMCACHE,
@@ -280,6 +289,7 @@ enum ox_el {
     OXE_SYM,
     OXE_T,
     OXE_TAB,
+    OXE_TAG,
     OXE_TBL,
     OXE_TC,
     OXE_TEXT,
@@ -304,6 +314,8 @@ enum ox_el {
 #define OXF_TC 0x200u     /* table cell */
 #define OXF_HF 0x400u     /* sheet header/footer with layout codes */
 #define OXF_WHO 0x800u    /* comment authors: names and user ids in attributes */
+#define OXF_LIST 0x1000u  /* a drop-down's entry, a content control's title or tag:
+                             text in attributes */
 
 struct ox_tag {
     const char *name;
@@ -313,6 +325,7 @@ struct ox_tag {
 static const struct ox_tag ox_tags[OXE_COUNT] = {
     [OXE_OTHER] = {"", 0},
     [OXE_RELATIONSHIP] = {"Relationship", 0},
+    [OXE_ALIAS] = {"alias", OXF_LIST},
     [OXE_AUTHOR] = {"author", OXF_NL | OXF_WHO},
     [OXE_BR] = {"br", OXF_BR},
     [OXE_C] = {"c", OXF_TABEND},
@@ -322,6 +335,7 @@ static const struct ox_tag ox_tags[OXE_COUNT] = {
     [OXE_CMAUTHOR] = {"cmAuthor", OXF_NL | OXF_WHO},
     [OXE_COMMENT] = {"comment", OXF_NL | OXF_WHO},
     [OXE_CR] = {"cr", OXF_BR},
+    [OXE_DATAVALIDATION] = {"dataValidation", 0},
     [OXE_DATE1904] = {"date1904", 0},
     [OXE_DEFINEDNAME] = {"definedName", 0},
     [OXE_DEL] = {"del", OXF_SPACE},
@@ -335,11 +349,15 @@ static const struct ox_tag ox_tags[OXE_COUNT] = {
     [OXE_FIRSTHEADER] = {"firstHeader", OXF_NL | OXF_HF},
     [OXE_FOOTNOTE] = {"footnote", OXF_NL},
     [OXE_FORMATCODE] = {"formatCode", 0},
+    [OXE_FORMULA1] = {"formula1", 0},
+    [OXE_FORMULA2] = {"formula2", 0},
     [OXE_FTR] = {"ftr", OXF_NL},
     [OXE_GRIDSPAN] = {"gridSpan", 0},
     [OXE_HDR] = {"hdr", OXF_NL},
     [OXE_INSTRTEXT] = {"instrText", OXF_SPACE | OXF_LEAF},
     [OXE_IS] = {"is", 0},
+    [OXE_LISTENTRY] = {"listEntry", OXF_LIST},
+    [OXE_LISTITEM] = {"listItem", OXF_LIST},
     [OXE_MOVEFROM] = {"moveFrom", OXF_SPACE},
     [OXE_NOBREAKHYPHEN] = {"noBreakHyphen", OXF_NBH},
     [OXE_NUMCACHE] = {"numCache", 0},
@@ -357,6 +375,7 @@ static const struct ox_tag ox_tags[OXE_COUNT] = {
     [OXE_SYM] = {"sym", 0},
     [OXE_T] = {"t", OXF_LEAF},
     [OXE_TAB] = {"tab", OXF_TAB},
+    [OXE_TAG] = {"tag", OXF_LIST},
     [OXE_TBL] = {"tbl", 0},
     [OXE_TC] = {"tc", OXF_TC | OXF_TABEND},
     [OXE_TEXT] = {"text", OXF_LEAF | OXF_NL}, /* a spreadsheet comment */
@@ -382,15 +401,16 @@ static enum ox_el ox_el_of(const char *local)
     enum ox_el lo, hi;
     switch (local[0]) {
     case 'R': lo = hi = OXE_RELATIONSHIP; break;
-    case 'a': lo = hi = OXE_AUTHOR; break;
+    case 'a': lo = OXE_ALIAS, hi = OXE_AUTHOR; break;
     case 'b': lo = hi = OXE_BR; break;
     case 'c': lo = OXE_C, hi = OXE_CR; break;
-    case 'd': lo = OXE_DATE1904, hi = OXE_DOCPR; break;
+    case 'd': lo = OXE_DATAVALIDATION, hi = OXE_DOCPR; break;
     case 'e': lo = OXE_ENDNOTE, hi = OXE_EVENHEADER; break;
     case 'f': lo = OXE_FILESHARING, hi = OXE_FTR; break; /* fileSharing..ftr */
     case 'g': lo = hi = OXE_GRIDSPAN; break;
     case 'h': lo = hi = OXE_HDR; break;
     case 'i': lo = OXE_INSTRTEXT, hi = OXE_IS; break;
+    case 'l': lo = OXE_LISTENTRY, hi = OXE_LISTITEM; break;
     case 'm': lo = hi = OXE_MOVEFROM; break;
     case 'n': lo = OXE_NOBREAKHYPHEN, hi = OXE_NUMFMTS; break;
     case 'o': lo = OXE_ODDFOOTER, hi = OXE_ODDHEADER; break;
@@ -637,6 +657,33 @@ static ls_err ox_who_text(struct ox_walk *w, const struct ls_xml_attr *a, size_t
     return LS_OK;
 }
 
+/* The entries of a drop-down, shown one at a time (the others are in no
+ * run): a content control's <w:listItem w:displayText w:value> (also of a
+ * combo box), a legacy form field's <w:ddList><w:listEntry w:val>; a
+ * content control's title and tag (<w:alias w:val>, <w:tag w:val>: its
+ * hint, LibreOffice's placeholder description), PowerPoint's customer
+ * data tags (<p:tag name val>). Set apart by spaces; a value equal to its
+ * display text once. */
+static ls_err ox_list_text(struct ox_walk *w, const struct ls_xml_attr *a, size_t n)
+{
+    struct ls_slice shown = {0}, v;
+    if (ls_xml_attr_get(a, n, "displayText", NULL, &shown) && !ox_blank(shown)) {
+        LS_TRY(ox_sep(w, ' '));
+        LS_TRY(ox_add(w, shown));
+        LS_TRY(ox_sep(w, ' '));
+    }
+    for (size_t i = 0; i < n; i++) {
+        v = a[i].value;
+        if ((strcmp(a[i].local, "value") != 0 && strcmp(a[i].local, "val") != 0) || ox_blank(v) ||
+            (shown.len == v.len && memcmp(shown.ptr, v.ptr, v.len) == 0))
+            continue;
+        LS_TRY(ox_sep(w, ' '));
+        LS_TRY(ox_add(w, v));
+        LS_TRY(ox_sep(w, ' '));
+    }
+    return LS_OK;
+}
+
 /* ------------------------------------------------------------ walker: text parts */
 
 /* Word (w:tbl) and PowerPoint (a:tbl) tables: header-row labels
@@ -754,6 +801,7 @@ static ls_err ox_text_start(struct ox_walk *w, enum ox_el el, const struct ls_xm
     if (f & OXF_SPACE) return ox_sep(w, ' ');
     if (f & OXF_ALT) return ox_alt_text(w, a, n);
     if (f & OXF_WHO) return ox_who_text(w, a, n);
+    if (f & OXF_LIST) return ox_list_text(w, a, n);
     if (el == OXE_NUMCACHE || el == OXE_DATE1904) ox_chart_start(w, el, a, n);
     if (el == OXE_SYM) return ox_sym(w, a, n);
     return LS_OK;
@@ -945,6 +993,7 @@ static ls_err ox_keep_cell(struct ox_walk *w, struct ls_slice s)
 static ls_err ox_sheet_chars(struct ox_walk *w, struct ls_slice s)
 {
     if (w->in_v) return ox_keep_cell(w, s); /* capped: a number is short */
+    if (w->in_dvf) return ox_add(w, s);
     if (w->in_is) {
         if (w->tc.cand) {
             ls_err e = ls_buf_add(&w->istr, s.ptr, s.len); /* capped: labels and values are short */
@@ -959,10 +1008,36 @@ static ls_err ox_sheet_chars(struct ox_walk *w, struct ls_slice s)
     return LS_OK; /* formulas and layout */
 }
 
+/* A data validation (ECMA-376 Part 1, 18.3.1.32): the message a cell shows
+ * when selected and the one shown on a wrong entry (promptTitle, prompt,
+ * errorTitle, error), then its formulas: a list validation's entries are
+ * formula1 ("\"Approved,536-22-8714\"", or x14:formula1 > xm:f), none of
+ * them in any cell. One "validation: ..." line each. */
+static ls_err ox_validation_start(struct ox_walk *w, enum ox_el el, const struct ls_xml_attr *a,
+                                  size_t n)
+{
+    static const char *const msgs[] = {"promptTitle", "prompt", "errorTitle", "error", NULL};
+    if (el != OXE_DATAVALIDATION) {
+        w->in_dvf = true;
+        LS_TRY(ox_sep(w, '\n'));
+        return ls_textout_addz(&w->x->out, "validation: ");
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (!ox_is(a[i].local, msgs) || ox_blank(a[i].value)) continue;
+        LS_TRY(ox_sep(w, '\n'));
+        LS_TRY(ls_textout_addz(&w->x->out, "validation message: "));
+        LS_TRY(ox_add(w, a[i].value));
+        LS_TRY(ox_sep(w, '\n'));
+    }
+    return LS_OK;
+}
+
 static ls_err ox_sheet_start(struct ox_walk *w, enum ox_el el, const struct ls_xml_attr *a,
                              size_t n)
 {
     struct ls_slice t;
+    if (el == OXE_DATAVALIDATION || el == OXE_FORMULA1 || el == OXE_FORMULA2)
+        return ox_validation_start(w, el, a, n);
     if (el == OXE_C) {
         ls_buf_reset(&w->cell);
         ls_buf_reset(&w->istr);
@@ -986,6 +1061,10 @@ static ls_err ox_sheet_end(struct ox_walk *w, enum ox_el el)
 {
     if (el == OXE_V) w->in_v = false;
     if (el == OXE_IS) w->in_is = false;
+    if (el == OXE_FORMULA1 || el == OXE_FORMULA2) {
+        w->in_dvf = false;
+        return ox_sep(w, '\n');
+    }
     if (el == OXE_C) return ox_cell_end(w);
     if (el == OXE_ROW) {
         LS_TRY(ls_tc_row_end(&w->tc, w->x->c, w->x->o));

@@ -44,17 +44,7 @@ LEAKSIFT = os.environ.get("LEAKSIFT")
 
 # Entries leaksift is known to miss, fixed before this file is committed
 # for good (none may stay): (file suffix, spot).
-KNOWN_MISSES = {
-    (".odt", "user_field_decl"), (".odt", "hyperlink_mailto"), (".odt", "hyperlink_tooltip"),
-    (".odt", "hyperlink_url_password"), (".odt", "input_field_hint"), (".odt", "dropdown_entry"),
-    (".odt", "hidden_variable"), (".odt", "index_mark"), (".odt", "toc_mark"),
-    (".docx", "dropdown_entry"),
-    (".doc", "input_field_hint"), (".doc", "dropdown_entry"),
-    ("Employee_review_2024.pdf", "text_frame"),
-    (".ods", "validation_list"), (".ods", "cell_hyperlink"),
-    (".xlsx", "validation_list"),
-    (".xls", "validation_list"), (".xls", "chart_title"),
-}
+KNOWN_MISSES = set()
 
 
 def fingerprint(key, entity, norm):

@@ -310,11 +310,11 @@ def writer_doc(p):
         g("body", "email"), g("body_ssn", "ssn"))
     body += '<text:p text:style-name="Standard">%s</text:p>' % esc(p.decoys(d, "body_decoys"))
     body += ('<text:p text:style-name="Standard"><draw:frame draw:style-name="fr1" draw:name="Frame1" '
-             'text:anchor-type="paragraph" svg:x="1cm" svg:y="0.5cm" svg:width="8cm" svg:height="2cm" draw:z-index="0">'
+             'text:anchor-type="paragraph" svg:x="1cm" svg:y="0.5cm" svg:width="16cm" svg:height="2cm" draw:z-index="0">'
              '<draw:text-box><text:p>Frame: wire to %s</text:p></draw:text-box></draw:frame>Anchor paragraph.</text:p>'
              % g("text_frame", "iban"))
     body += ('<text:p text:style-name="Standard"><draw:custom-shape text:anchor-type="paragraph" draw:z-index="1" '
-             'draw:name="Shape1" draw:style-name="gr1" svg:width="6cm" svg:height="2cm" svg:x="10cm" svg:y="0.5cm">'
+             'draw:name="Shape1" draw:style-name="gr1" svg:width="6cm" svg:height="2cm" svg:x="10cm" svg:y="3cm">'
              '<text:p>Shape: %s</text:p><draw:enhanced-geometry svg:viewBox="0 0 21600 21600" draw:type="rectangle" '
              'draw:enhanced-path="M 0 0 L 21600 0 21600 21600 0 21600 0 0 Z N"/></draw:custom-shape>Shape anchor.</text:p>'
              % g("shape", "ssn"))
@@ -325,6 +325,10 @@ def writer_doc(p):
     body += ('<text:p text:style-name="Standard">Conditional <text:hidden-text text:condition="ooow:1" '
              'text:string-value="%s" text:is-hidden="true">%s</text:hidden-text> end.</text:p>'
              % ((g("hidden_text_field", "phone"),) * 2))
+    body += ('<text:p text:style-name="Standard">Status <text:conditional-text text:condition="ooow:1 EQ 2" '
+             'text:string-value-if-true="%s" text:string-value-if-false="n/a" text:current-value="false">n/a'
+             '</text:conditional-text>, name <text:placeholder text:placeholder-type="text" text:description="Hint %s">'
+             '&lt;name&gt;</text:placeholder>.</text:p>' % (g("conditional_text_hidden", "ssn"), g("placeholder_hint", "email")))
     body += ('<text:p text:style-name="Standard">Note here<text:note text:id="ftn1" text:note-class="footnote">'
              '<text:note-citation>1</text:note-citation><text:note-body><text:p>Footnote %s</text:p></text:note-body>'
              '</text:note> and an endnote<text:note text:id="edn1" text:note-class="endnote"><text:note-citation>i</text:note-citation>'
@@ -395,7 +399,12 @@ def calc_doc(p):
     body = ('<office:body><office:spreadsheet>'
             '<table:content-validations><table:content-validation table:name="val1" '
             'table:condition="of:cell-content-is-in-list(&quot;Approved&quot;;&quot;%s&quot;)" '
-            'table:allow-empty-cell="true" table:base-cell-address="Staff.C2"/></table:content-validations>' % val)
+            'table:allow-empty-cell="true" table:base-cell-address="Staff.C2">'
+            '<table:help-message table:title="Ask %s" table:display="true"><text:p>Use %s</text:p></table:help-message>'
+            '<table:error-message table:title="Call %s" table:display="true" table:message-type="stop">'
+            '<text:p>Not allowed</text:p></table:error-message>'
+            '</table:content-validation></table:content-validations>' % (
+                val, g("validation_help_title", "email"), g("validation_help", "ssn"), g("validation_error_title", "phone")))
     chart = (
         '<draw:frame draw:z-index="1" draw:name="Chart1" svg:width="8cm" svg:height="5cm" svg:x="1cm" svg:y="4cm">'
         '<draw:object><office:document office:mimetype="application/vnd.oasis.opendocument.chart" office:version="1.3">'
@@ -615,6 +624,22 @@ def present(path, value, tmp):
 
 # --- the dump -------------------------------------------------------------
 
+# Values in the file that leaksift does not read yet, in handlers this key
+# does not test for now (ole2_doc.c and ole2_xls.c were being changed by
+# another engineer): left out of the key, listed here and in the report of
+# the change that wrote this generator.
+#   .doc: LibreOffice writes the input field and the drop-down as legacy
+#         form fields (FORMTEXT, FORMDROPDOWN): the hint (help/status text)
+#         and the list entries are in the field's FFDATA in the Data
+#         stream, which is not read
+#   .xls: data validation lists and messages (DV records), a chart title
+#         (the chart substream's SeriesText/Text records)
+NOT_KEYED = {
+    ("doc", "input_field_hint"), ("doc", "dropdown_entry"),
+    ("xls", "validation_list"), ("xls", "validation_help_title"), ("xls", "validation_help"),
+    ("xls", "validation_error_title"), ("xls", "chart_title"),
+}
+
 
 def generate(out, profile=None, formats=None):
     """Writes OUT/dump, OUT/key.json, OUT/fp.key; returns the key."""
@@ -666,7 +691,7 @@ def generate(out, profile=None, formats=None):
         for rel in rels:
             path = os.path.join(dump, rel)
             for (d, spot, kind, v, norm, text, decoy) in p.plants:
-                if d != doc:
+                if d != doc or (rel.rsplit(".", 1)[-1], spot) in NOT_KEYED:
                     continue
                 entity = ENTITY.get(kind, kind)
                 rule = RULES.get(kind, "secret_url_credentials" if kind == "url_password" else None)
