@@ -378,6 +378,45 @@ static void magic_c_source_after_long_comment(void **st)
     ls_buf_free(&b);
 }
 
+/* A text root's description is asked first (magic.c, plain_text_desc()):
+ * when it names only the encoding the MIME type is text/plain without a
+ * second call; any other description gets the MIME call. Both describe the
+ * same 4 KiB, so a C source whose code starts past 2 KiB is "C source" in
+ * both (the description used to come from 2 KiB: "ASCII text" beside
+ * text/x-c). */
+static void magic_text_root_description_first(void **st)
+{
+    (void)st;
+    struct ls_buf b;
+    ls_buf_init(&b, 1u << 20);
+    assert_int_equal(ls_buf_add(&b, "/*\n", 3), LS_OK);
+    for (int i = 0; i < 50; i++) /* 2,700 bytes of comment */
+        assert_int_equal(ls_buf_add(&b, " * Redistribution and use in source and binary forms.\n", 54), LS_OK);
+    static const char code[] = " */\n#include <stdio.h>\n#include <string.h>\n\nint main(void)\n{\n"
+                               "    puts(\"hi\");\n    return 0;\n}\n";
+    for (int i = 0; i < 20; i++) assert_int_equal(ls_buf_add(&b, code, sizeof code - 1), LS_OK);
+    expect_mime(ls_buf_slice(&b), "text/x-c", "C source");
+    ls_buf_free(&b);
+    /* plain text of every shape: text/plain, the description as libmagic's */
+    static const char *const plain[][2] = {
+        {"caf\xe9 au lait, cr\xe8me br\xfbl\xe9" "e\n", "ISO-8859 text"},
+        {"no line end at all", "ASCII text, with no line terminators"},
+        {"one\r\ntwo\r\nthree\n", "ASCII text, with CRLF, LF line terminators"},
+        {"bold \x1b[1mword\x1b[0m\n", "ASCII text, with escape sequences"},
+        {"\xef\xbb\xbf" "BOM first\n", "Unicode text, UTF-8 (with BOM) text"},
+    };
+    for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++) {
+        char mime[128], desc[256];
+        ls_magic_identify(g_magic, ls_slice_make(plain[i][0], strlen(plain[i][0])), mime, sizeof mime,
+                          desc, sizeof desc, true);
+        assert_string_equal(mime, "text/plain");
+        assert_string_equal(desc, plain[i][1]);
+    }
+    /* a description that is not plain: the MIME call decides */
+    expect_mime(Z("From: a@b.example\nTo: c@d.example\nSubject: hi\n\nbody\n"), "message/rfc822", NULL);
+    expect_mime(Z("#!/bin/sh\necho hi\n"), "text/x-shellscript", "POSIX shell script");
+}
+
 /* The prefix never cuts a UTF-8 sequence or a CRLF: UTF-8 text stays "UTF-8" in the
  * description (2 KiB; a cut sequence would make it "ISO-8859") and
  * text/plain (4 KiB) when a two-byte character straddles either boundary. */
@@ -521,6 +560,7 @@ int main(void)
     };
     const struct CMUnitTest magic[] = {
         cmocka_unit_test(magic_common_types),
+        cmocka_unit_test(magic_text_root_description_first),
         cmocka_unit_test(magic_html_and_csv),
         cmocka_unit_test(magic_large_buffer),
         cmocka_unit_test(magic_small_caps_truncate),
