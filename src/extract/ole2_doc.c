@@ -117,12 +117,34 @@ static ls_err doc_find_plcpcd(struct ls_slice clx, struct ls_slice *plc)
     }
 }
 
+/*
+ * Bytes the pieces of one document may make us read: twice the WordDocument
+ * stream, and at least 1 MiB. Each character of a document lies in one
+ * piece, so real pieces add up to at most the stream; a hostile table can
+ * make a million pieces each claim the whole stream (of control bytes, which
+ * give no text, so the text budget never stops it): pieces x stream bytes.
+ * Past the budget the remaining pieces are not read (parse_error); the
+ * stretches no piece read are still read by the leftover pass.
+ */
+static bool doc_piece_budget(struct ole2_job *j, struct ls_slice wd, uint64_t *spent, size_t bytes)
+{
+    uint64_t cap = 2 * (uint64_t)wd.len;
+    if (cap < (1u << 20)) cap = 1u << 20;
+    *spent += bytes;
+    if (*spent <= cap) return true;
+    ls_note(j->c, j->o, LS_R_PARSE_ERROR,
+            "doc: the pieces claim more than twice the WordDocument stream (%zu bytes); the rest are not read",
+            wd.len);
+    return false;
+}
+
 static ls_err doc_pieces(struct ole2_job *j, struct ls_slice wd, struct ls_slice plc)
 {
     LS_FAIL_IF(plc.len < 16 || (plc.len - 4) % 12 != 0, LS_E_CORRUPT);
     uint32_t n = (uint32_t)((plc.len - 4) / 12);
     LS_FAIL_IF(n > DOC_MAX_PIECES, LS_E_CORRUPT);
     ls_err r = LS_OK;
+    uint64_t spent = 0;
     for (uint32_t i = 0; i < n; i++) {
         uint32_t cp0 = 0, cp1 = 0, fcv = 0;
         size_t pcd = 4 * ((size_t)n + 1) + 8 * (size_t)i;
@@ -134,6 +156,7 @@ static ls_err doc_pieces(struct ole2_job *j, struct ls_slice wd, struct ls_slice
             continue;
         }
         bool compressed = (fcv & 0x40000000u) != 0;
+        if (!doc_piece_budget(j, wd, &spent, (compressed ? 1u : 2u) * (size_t)(cp1 - cp0))) break;
         ls_err e = doc_piece(j, wd, fcv & 0x3FFFFFFFu, compressed, cp1 - cp0);
         if (e == LS_E_LIMIT || e == LS_E_NOMEM) return e;
         if (e != LS_OK) r = e;
@@ -389,6 +412,7 @@ static ls_err doc_w6_pieces(struct ole2_job *j, const struct ls_codepage *cp, st
     LS_FAIL_IF(n > DOC_MAX_PIECES, LS_E_CORRUPT);
     struct doc_ranges used = {NULL, 0, 0};
     ls_err r = LS_OK;
+    uint64_t spent = 0;
     for (uint32_t i = 0; i < n && r == LS_OK; i++) {
         uint32_t cp0 = 0, cp1 = 0, pfc = 0;
         struct ls_slice t;
@@ -396,6 +420,7 @@ static ls_err doc_w6_pieces(struct ole2_job *j, const struct ls_codepage *cp, st
         (void)ls_rd_u32le(plc, 4 * ((size_t)i + 1), &cp1);
         (void)ls_rd_u32le(plc, 4 * ((size_t)n + 1) + 8 * (size_t)i + 2, &pfc);
         if (cp1 < cp0 || !ls_slice_sub(wd, pfc, cp1 - cp0, &t)) continue; /* the fcMin..fcMac pass has it */
+        if (!doc_piece_budget(j, wd, &spent, t.len)) break;
         r = doc_range_add(&used, pfc, t.len);
         if (r == LS_OK) r = doc_w6_bytes(j, cp, t, &prev);
         if (r == LS_OK && ls_ctx_expired(j->c)) r = LS_E_TIMEOUT;

@@ -23,6 +23,7 @@ Files (all PII is fake; see make_ole2_fixtures.sh for the values):
   hostile_huge_shift.doc, truncated.doc, hostile_mini_cycle.msg
   hostile_w6_pieces.doc  a fast-saved Word 6 file, 4000 pieces over the
                     same 8 KiB, deleted text in no piece
+  hostile_w97_pieces.doc  a Word 97 file, 2000 pieces over the same 64 KiB
 """
 import os
 import struct
@@ -266,6 +267,38 @@ def word6_overlapping_pieces():
     pieces += [("app", 0, len(app)), (len(text) - len(tail), len(tail))]
     w = CFBWriter()
     w.add_stream("WordDocument", word6_fast_saved(text, app, pieces))
+    return w.build()[0]
+
+
+W97_HOSTILE_HEAD = "Payroll memo, contact payroll.desk@example.org\r"
+W97_HOSTILE_TAIL = "Tail piece: SSN 536-22-1893\r"
+W97_HOSTILE_FILL = 65536
+W97_HOSTILE_PIECES = 2000
+
+
+def word97_overlapping_pieces():
+    """A Word 97 file whose piece table has W97_HOSTILE_PIECES pieces each
+    claiming the same 64 KiB of control bytes (no text) between a head
+    piece and a tail piece: 128 MB of piece reads for a 66 KB stream."""
+    fib = bytearray(1024)
+    struct.pack_into("<HH", fib, 0, 0xA5EC, 0x00C1)
+    struct.pack_into("<H", fib, 32, 14)
+    struct.pack_into("<H", fib, 62, 22)
+    head, tail = W97_HOSTILE_HEAD.encode("cp1252"), W97_HOSTILE_TAIL.encode("cp1252")
+    wd = bytearray(bytes(fib) + head + b"\x01" * W97_HOSTILE_FILL + tail)
+    pieces = [(1024, len(head))] + [(1024 + len(head), W97_HOSTILE_FILL)] * W97_HOSTILE_PIECES
+    pieces.append((1024 + len(head) + W97_HOSTILE_FILL, len(tail)))
+    cps = [0]
+    for _, n in pieces:
+        cps.append(cps[-1] + n)
+    struct.pack_into("<I", wd, 64 + 12, cps[-1])  # ccpText
+    plc = b"".join(struct.pack("<I", c) for c in cps)
+    plc += b"".join(struct.pack("<HIH", 0, (fc * 2) | 0x40000000, 0) for fc, _ in pieces)
+    clx = b"\x02" + struct.pack("<I", len(plc)) + plc
+    struct.pack_into("<II", wd, 0x1A2, 0, len(clx))
+    w = CFBWriter()
+    w.add_stream("WordDocument", bytes(wd))
+    w.add_stream("0Table", clx)
     return w.build()[0]
 
 
@@ -733,6 +766,8 @@ def hostile(out):
         f.write(big[: int(len(big) * 0.6)])
     with open(os.path.join(out, "hostile_w6_pieces.doc"), "wb") as f:
         f.write(word6_overlapping_pieces())
+    with open(os.path.join(out, "hostile_w97_pieces.doc"), "wb") as f:
+        f.write(word97_overlapping_pieces())
     # Mini stream chain loop inside a .msg: the body's mini chain loops.
     m, minfo = mail_msg()
     body = "__substg1.0_1000001F"
