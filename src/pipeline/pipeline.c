@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 #include "extract/registry.h"
@@ -700,6 +701,64 @@ static void emit_record(struct ls_ctx *c, struct ls_object *o, struct ls_obj_sta
     }
 }
 
+/*
+ * Random bytes with no format. A VeraCrypt or TrueCrypt volume (and any
+ * container encrypted without a header) is indistinguishable from random
+ * data: libmagic says "data", no handler reads it, and the raw-byte scan
+ * finds nothing, so it read as fully covered and clean. An object that no
+ * handler read, that libmagic has no type for, of at least RANDOM_MIN
+ * bytes (RANDOM_MIN_NAMED when named as a volume: .hc, .tc, .vc; smaller
+ * random files are more often test noise, key files or caches than
+ * volumes), is noted `encrypted` (its content cannot be read) when its first
+ * MiB, and the MiB in its middle when it is longer, look like random
+ * bytes: the byte counts' chi-square (255 degrees of freedom: mean 255,
+ * standard deviation 22.6) within eight deviations of the mean (a counter
+ * or a table of every byte value is too even), and the correlation of each
+ * byte with the next within eight standard errors of zero (1/sqrt(n)).
+ * Compressed streams that carry a header (gzip, xz, zstd, 7z ...) have a
+ * type and a reader; text, executables, images, databases and headerless
+ * structured data are far from uniform.
+ */
+#define RANDOM_MIN (1u << 20)
+#define RANDOM_MIN_NAMED (64u << 10)
+#define RANDOM_SAMPLE (1u << 20)
+#define RANDOM_CHI2_MIN 74.0
+#define RANDOM_CHI2_MAX 436.0
+
+static bool uniform_sample(struct ls_slice d)
+{
+    uint32_t count[256] = {0};
+    double sx = 0, sxx = 0, sxy = 0;
+    for (size_t i = 0; i < d.len; i++) {
+        double x = d.ptr[i], y = d.ptr[i + 1 < d.len ? i + 1 : 0]; /* cyclic, as ent(1) */
+        count[d.ptr[i]]++;
+        sx += x;
+        sxx += x * x;
+        sxy += x * y;
+    }
+    double n = (double)d.len, want = n / 256.0, chi2 = 0;
+    for (unsigned b = 0; b < 256; b++) {
+        double dev = (double)count[b] - want;
+        chi2 += dev * dev / want;
+    }
+    if (chi2 < RANDOM_CHI2_MIN || chi2 > RANDOM_CHI2_MAX) return false;
+    double var = n * sxx - sx * sx;
+    if (var <= 0) return false;
+    double r = (n * sxy - sx * sx) / var;
+    return fabs(r) <= 8.0 / sqrt(n);
+}
+
+static bool random_bytes(struct ls_slice d, const char *ext)
+{
+    bool named = strcmp(ext, "hc") == 0 || strcmp(ext, "tc") == 0 || strcmp(ext, "vc") == 0;
+    if (d.len < (named ? RANDOM_MIN_NAMED : RANDOM_MIN)) return false;
+    struct ls_slice head = d, mid;
+    if (head.len > RANDOM_SAMPLE) head.len = RANDOM_SAMPLE;
+    if (!uniform_sample(head)) return false;
+    if (d.len < 2 * (size_t)RANDOM_SAMPLE) return true;
+    return ls_slice_sub(d, d.len / 2, RANDOM_SAMPLE, &mid) && uniform_sample(mid);
+}
+
 ls_err ls_pipeline_object(struct ls_ctx *c, struct ls_object *o, struct ls_obj_state *st)
 {
     o->priv = st;
@@ -727,6 +786,11 @@ ls_err ls_pipeline_object(struct ls_ctx *c, struct ls_object *o, struct ls_obj_s
     if (unread && !st->cov_none && !is_media(st->mime)) {
         struct ls_slice raw = o->data;
         if (raw.len > c->lim->max_scan) raw.len = (size_t)c->lim->max_scan;
+        if (!st->handler && strcmp(st->mime, "application/octet-stream") == 0 && random_bytes(o->data, st->ext))
+            ls_note(c, o, LS_R_ENCRYPTED,
+                    "%zu bytes of random data with no known format: an encrypted volume or container "
+                    "(VeraCrypt and TrueCrypt have no signature); its content cannot be read",
+                    o->data.len);
         wide_runs(c, o, raw);
     }
     join_labels(c, o, st);

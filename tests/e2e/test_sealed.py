@@ -8,7 +8,9 @@ text with an encrypted PGP block is partial with encrypted; a signed PGP
 message (binary: handler pgp; armored in text) has its literal data read as
 a child, one it cannot decode is partial with unsupported; look-alikes (keys, signed messages,
 text that quotes the signatures, a certificate, encrypted data with no
-session key first, a cut "Salted__") are not called encrypted."""
+session key first, a cut "Salted__") are not called encrypted; a large
+file of random bytes with no format (a VeraCrypt volume) is partial with
+encrypted."""
 import json
 import os
 import sys
@@ -102,9 +104,33 @@ class Sealed(unittest.TestCase):
                 self.assertEqual(o["coverage"], "none")
                 self.assertEqual(o["verdict"], "incomplete")
 
+    def test_random_volumes(self):
+        """A VeraCrypt/TrueCrypt volume has no signature: it is random
+        bytes. No handler reads it and libmagic calls it data, so it read
+        as full and clean; an object of random bytes (first MiB, and the
+        middle MiB of a longer one) of 1 MiB or more, or of 64 KiB or more
+        named as a volume (.hc, .tc, .vc), is now partial with encrypted.
+        Too small, too even (a counter), biased (7-bit) or random only in
+        its first half are not."""
+        rand = [n for n, e in self.expect.items() if e.get("random")]
+        self.assertEqual(len(rand), 2)
+        for name in rand:
+            o = self.rec(name)
+            with self.subTest(name=name):
+                self.assertIsNone(o["handler"])
+                self.assertEqual(o["coverage"], "partial")
+                self.assertEqual(o["coverage_reasons"], ["encrypted"])
+                self.assertEqual(o["verdict"], "incomplete")
+                self.assertIn("random data with no known format", str(o["errors"]))
+        for name in ("keyfile.tc", "noise.bin", "counter.bin", "biased.bin", "half.bin"):
+            with self.subTest(name=name):
+                self.assertEqual(self.rec(name)["coverage"], "full")
+        self.assertIn("ssn", lsutil.entities(self.rec("half.bin")))
+
     def test_look_alikes(self):
         plain = [n for n, e in self.expect.items()
-                 if not e["sealed"] and not e["partial"] and not e["unsupported"] and not e["decoded"]]
+                 if not e["sealed"] and not e["partial"] and not e["unsupported"] and not e["decoded"]
+                 and not e.get("random")]
         for name in plain:
             o = self.rec(name)
             with self.subTest(name=name):

@@ -260,6 +260,16 @@ def fixtures():
                          rnd(200)), False, False)
     f["seipd_first.bin"] = (seipd(), False, False)  # encrypted data with no session key first
     f["short.enc"] = (b"Salted__" + rnd(4), False, False)
+    # no signature at all: a VeraCrypt/TrueCrypt volume is random bytes
+    # (the pipeline's random-data check, not the sealed handler)
+    f["volume.hc"] = (RND.randbytes(320 << 10), False, "random")  # named as a volume: 64 KiB+
+    f["backup.dat"] = (RND.randbytes(3 << 20), False, "random")  # 1 MiB+; head and middle sampled
+    # look-alikes of random data: too small, too even, biased, random then text
+    f["keyfile.tc"] = (RND.randbytes(40 << 10), False, False)
+    f["noise.bin"] = (RND.randbytes(600 << 10), False, False)  # not named as a volume, under 1 MiB
+    f["counter.bin"] = (bytes(i % 256 for i in range(300000)), False, False)
+    f["biased.bin"] = (bytes(b & 0x7F for b in RND.randbytes(300000)), False, False)
+    f["half.bin"] = (RND.randbytes(1 << 20) + (SSN_TEXT * 40000)[:2 << 20], False, False)
     return f
 
 
@@ -302,7 +312,7 @@ def generate(out):
             fh.write(data)
         expect[name] = {"sealed": sealed, "partial": partial is True,
                         "unsupported": partial == "unsupported", "decoded": partial == "decoded",
-                        "bomb": partial == "bomb"}
+                        "bomb": partial == "bomb", "random": partial == "random"}
     gpg_files(out, expect)
     openssl_files(out, expect)
     with open(os.path.join(out, "expect.json"), "w") as fh:
