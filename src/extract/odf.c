@@ -35,6 +35,7 @@
 #include "extract/docpart.h"
 #include "extract/markup.h"
 #include "extract/sheetdate.h"
+#include "extract/sheetfmt.h"
 #include "extract/tablectx.h"
 #include "extract/zipsalvage.h"
 #include "unpack/zipread.h"
@@ -85,6 +86,7 @@ struct odf_walk {
     char pending[ODF_VALUE_MAX]; /* content: a number cell's office:value, not yet written */
     size_t pending_len;
     bool spreadsheet;     /* content: inside office:spreadsheet */
+    struct ls_sheet_fstrs fs; /* content: the string constants of a sheet's formulas */
 };
 
 /* Columns a cell repeats over (number-columns-repeated), at most this many. */
@@ -124,6 +126,7 @@ enum odf_el {
     ODE_NOTES,
     ODE_P,
     ODE_PAGE,
+    ODE_RUBY_TEXT,
     ODE_S,
     ODE_SPREADSHEET,
     ODE_TAB,
@@ -136,6 +139,7 @@ enum odf_el {
 
 #define ODF_EL_LINE 0x1u /* a line break after the element */
 #define ODF_EL_HF 0x2u   /* styles.xml: a header or footer */
+#define ODF_EL_SPACE 0x4u /* set apart by spaces (ruby text over its base text) */
 
 static const struct {
     const char *name;
@@ -165,6 +169,7 @@ static const struct {
     [ODE_NOTES] = {"notes", ODF_EL_LINE},
     [ODE_P] = {"p", 0},
     [ODE_PAGE] = {"page", ODF_EL_LINE},
+    [ODE_RUBY_TEXT] = {"ruby-text", ODF_EL_SPACE},
     [ODE_S] = {"s", 0},
     [ODE_SPREADSHEET] = {"spreadsheet", 0},
     [ODE_TAB] = {"tab", 0},
@@ -195,6 +200,7 @@ static enum odf_el odf_el_of(const char *local)
     case 'l': lo = ODE_LINE_BREAK, hi = ODE_LIST_ITEM; break;
     case 'n': lo = ODE_NOTE, hi = ODE_NOTES; break;
     case 'p': lo = ODE_P, hi = ODE_PAGE; break;
+    case 'r': lo = hi = ODE_RUBY_TEXT; break;
     case 's': lo = ODE_S, hi = ODE_SPREADSHEET; break;
     case 't': lo = ODE_TAB, hi = ODE_TITLE; break;
     default: return ODE_OTHER;
@@ -412,17 +418,42 @@ static ls_err odf_content_start(struct odf_walk *w, enum odf_el el,
     if (el == ODE_TABLE_ROW && !w->in_cell) w->col = 0;
     if (el == ODE_COVERED_TABLE_CELL && !w->in_cell) odf_cell_open(w, a, n);
     if (el == ODE_TABLE_CELL) {
+        struct ls_slice f;
+        if (!w->in_cell && ls_xml_attr_get(a, n, "formula", NULL, &f))
+            LS_TRY(ls_sheet_fstrs_add(&w->fs, f));
         if (!w->in_cell) odf_cell_open(w, a, n);
         w->in_cell++;
         return odf_cell_value(w, a, n);
     }
-    if (el == ODE_ANNOTATION || el == ODE_NOTE) return odf_sep(w, ' ');
+    if (el == ODE_ANNOTATION || el == ODE_NOTE || (odf_el_flags(el) & ODF_EL_SPACE)) return odf_sep(w, ' ');
+    return LS_OK;
+}
+
+/* A sheet's formula string constants after its rows, "formula text: X" a
+ * line each (sheetfmt.h, ls_sheet_fstrs): not in the rows, where a
+ * constant such as "-" would sit between two numbers. */
+static ls_err odf_formula_text(struct odf_walk *w)
+{
+    struct ls_slice all = ls_buf_slice(&w->fs.text);
+    for (size_t pos = 0; pos < all.len;) {
+        size_t end = ls_slice_find(all, pos, "\n", 1);
+        struct ls_slice one;
+        if (end == SIZE_MAX) end = all.len;
+        (void)ls_slice_sub(all, pos, end - pos, &one);
+        LS_TRY(odf_sep(w, '\n'));
+        LS_TRY(ls_textout_addz(&w->x->out, "formula text: "));
+        LS_TRY(odf_add(w, one));
+        LS_TRY(odf_sep(w, '\n'));
+        pos = end + 1;
+    }
+    ls_sheet_fstrs_reset(&w->fs);
     return LS_OK;
 }
 
 static ls_err odf_content_end(struct odf_walk *w, enum odf_el el)
 {
     if (el != ODE_OTHER) LS_TRY(odf_flush_value(w, ls_slice_make(NULL, 0)));
+    if (el == ODE_TABLE && !w->in_cell && w->fs.text.len) LS_TRY(odf_formula_text(w));
     if (el == ODE_TABLE_CELL || el == ODE_COVERED_TABLE_CELL) {
         bool top = el == ODE_COVERED_TABLE_CELL ? !w->in_cell : w->in_cell == 1;
         if (el == ODE_TABLE_CELL && w->in_cell) w->in_cell--;
@@ -442,7 +473,7 @@ static ls_err odf_content_end(struct odf_walk *w, enum odf_el el)
         ls_buf_addc(&w->ctext, ' ') == LS_E_NOMEM) /* paragraphs of a cell: one line */
         return LS_E_NOMEM;
     if (el == ODE_P) return odf_sep(w, w->in_cell ? ' ' : '\n');
-    if (el == ODE_NOTE_CITATION) return odf_sep(w, ' ');
+    if (el == ODE_NOTE_CITATION || (odf_el_flags(el) & ODF_EL_SPACE)) return odf_sep(w, ' ');
     if (odf_el_flags(el) & ODF_EL_LINE) return odf_sep(w, w->in_cell ? ' ' : '\n');
     return LS_OK;
 }
@@ -585,7 +616,7 @@ static ls_err odf_data_attrs(struct odf_walk *w, const char *local, const struct
         {"database-source-query", "query-name", "query"}, {"form", "datasource", "form data source"},
         {"form", "command", "form command"},              {"connection-resource", "href", "connection"},
         {"content-validation", "condition", "validation"}, {"help-message", "title", "validation help"},
-        {"error-message", "title", "validation error"},
+        {"error-message", "title", "validation error"},   {"filter-condition", "value", "filter"},
     };
     if (!strchr("ndfche", local[0])) return LS_OK;
     for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++) {
@@ -608,7 +639,7 @@ static ls_err odf_data_attrs(struct odf_walk *w, const char *local, const struct
  * set with text:display="none", conditional text's two strings, an input
  * field's hint, a drop-down field's entries (text:label), a placeholder's
  * hint; index marks (the text the index would list, not in the body);
- * form controls' values and list entries. Elements with these names have
+ * a bibliography mark's fields; form controls' values and list entries. Elements with these names have
  * no other meaning in content.xml or styles.xml. */
 static ls_err odf_inline_attrs(struct odf_walk *w, const char *local, const struct ls_xml_attr *a, size_t n)
 {
@@ -644,6 +675,15 @@ static ls_err odf_inline_attrs(struct odf_walk *w, const char *local, const stru
         {"user-index-mark", "string-value"},
         {"variable-set", "string-value"},
     };
+    if (strcmp(local, "bibliography-mark") == 0) { /* its fields are attributes: author, title, url, note ... */
+        for (size_t i = 0; i < n; i++) {
+            if (strcmp(a[i].local, "bibliography-type") == 0 || odf_blank(a[i].value)) continue;
+            LS_TRY(odf_sep(w, ' '));
+            LS_TRY(odf_add(w, a[i].value));
+            LS_TRY(odf_sep(w, ' '));
+        }
+        return LS_OK;
+    }
     if (!strchr("acfiloptuv", local[0])) return LS_OK;
     for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++) {
         struct ls_slice v;
@@ -740,6 +780,7 @@ static ls_err odf_walk_part(struct odf *x, const char *name, enum odf_kind kind)
     w.kind = kind;
     ls_buf_init(&w.entry, 4096);
     ls_buf_init(&w.ctext, LS_TC_MAX_LABEL + 1);
+    ls_sheet_fstrs_init(&w.fs);
     if (kind == ODF_CONTENT && ls_tc_init(&w.tc) != LS_OK) memset(&w.tc, 0, sizeof w.tc);
     ls_err e = ls_markup_xml_walk(x->c, x->o, ls_buf_slice(&x->part), &odf_sax, &w);
     if (e == LS_OK || e == LS_E_CORRUPT) { /* a cut part keeps its last value */
@@ -748,6 +789,7 @@ static ls_err odf_walk_part(struct odf *x, const char *name, enum odf_kind kind)
     }
     ls_buf_free(&w.entry);
     ls_buf_free(&w.ctext);
+    ls_sheet_fstrs_free(&w.fs);
     ls_tc_free(&w.tc);
     if (e == LS_E_CORRUPT) {
         odf_member_error(x, name, e, "XML not well-formed");

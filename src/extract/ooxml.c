@@ -7,12 +7,14 @@
  * no network). Supported:
  *   - WordprocessingML body, tables, headers/footers, footnotes/endnotes,
  *     comments, tracked changes (w:ins and w:delText), field codes, alt text,
- *     drop-down entries and content control titles/tags;
+ *     drop-down entries and content control titles/tags, tracked-change
+ *     authors (once each), ruby text;
  *   - SpreadsheetML shared strings (resolved in cell order; unreferenced
  *     ones emitted at the end), inline strings, numeric cell values rendered
  *     as digit strings (1.23456789E8 -> 123456789), booleans, formulas'
  *     cached values, sheet names, sheet headers/footers, comments, data
- *     validations (messages and list formulas); one row per line, cells
+ *     validations (messages and list formulas), autofilter criteria,
+ *     formulas' string constants (after the rows); one row per line, cells
  *     tab-separated;
  *   - dates: a number whose cell style (xl/styles.xml cellXfs -> numFmtId,
  *     built-in ids or numFmts codes, 18.8.30-31) is a date format is
@@ -36,7 +38,7 @@
  *     hyperlink targets are emitted as text.
  * Ignored on purpose: themes, styles other than number formats, fonts,
  * settings, numbering, printer settings (no user text), formula
- * expressions, number formats other than dates and times (a currency or
+ * expressions other than their string constants, number formats other than dates and times (a currency or
  * percent cell reads as its stored value).
  * Attacker-controlled: every member name, size and byte; the XML; the
  * shared-string and style indexes (bounds-checked); number strings
@@ -62,6 +64,8 @@
 #define OX_SST_MAX_ITEMS (4u << 20)  /* shared strings kept for lookup */
 #define OX_CELL_MAX 256u             /* bytes of one <v> value kept */
 #define OX_LABEL_MAX 64u
+#define OX_AUTHORS_MAX 4096u         /* tracked-change author names kept for "once each" */
+#define OX_FORMULA_MAX 8192u         /* bytes of one cell formula read (Excel's limit) */
 #define OX_NOTE_LINKS 4u             /* external_link messages per package */
 #define OX_XF_MAX 65536u             /* cell styles kept (Excel allows 64000) */
 #define OX_NO_STYLE UINT32_MAX
@@ -108,6 +112,7 @@ struct ox {
     struct ox_pivot *pv;  /* pivot caches (ooxml_pivot.h), made when first met */
     ls_err result;        /* first partial error, returned at the end */
     size_t wb_member;     /* member index of xl/workbook.xml once read, else SIZE_MAX */
+    struct ls_buf authors; /* tracked-change authors written so far, NUL-separated */
     bool stop_children;   /* the pipeline refused a child: emit no more */
     bool macro_noted;
     unsigned links_noted;
@@ -128,6 +133,9 @@ struct ox_walk {
     uint32_t cstyle;           /* sheet: cell style index, OX_NO_STYLE if none */
     bool in_v, in_is, in_si;
     bool in_dvf;               /* sheet: inside a data validation's formula1/formula2 */
+    bool in_f;                 /* sheet: inside a cell formula <f> */
+    struct ls_buf fbuf;        /* sheet: the current formula */
+    struct ls_sheet_fstrs fs;  /* sheet: its formulas' string constants */
     bool in_numfmts, in_cellxfs; /* styles */
     unsigned in_tc;            /* text: open table cells */
     unsigned in_tbl;           /* text: open tables (labels: the outermost only) */
@@ -249,6 +257,7 @@ enum ox_el {
     OXE_CMAUTHOR,
     OXE_COMMENT,
     OXE_CR,
+    OXE_CUSTOMFILTER,
     OXE_DATAVALIDATION,
     OXE_DATE1904,
     OXE_DEFINEDNAME,
@@ -258,7 +267,9 @@ enum ox_el {
     OXE_ENDNOTE,
     OXE_EVENFOOTER,
     OXE_EVENHEADER,
+    OXE_F,
     OXE_FILESHARING,
+    OXE_FILTER,
     OXE_FIRSTFOOTER,
     OXE_FIRSTHEADER,
     OXE_FOOTNOTE,
@@ -268,11 +279,13 @@ enum ox_el {
     OXE_FTR,
     OXE_GRIDSPAN,
     OXE_HDR,
+    OXE_INS,
     OXE_INSTRTEXT,
     OXE_IS,
     OXE_LISTENTRY,
     OXE_LISTITEM,
     OXE_MOVEFROM,
+    OXE_MOVETO,
     OXE_NOBREAKHYPHEN,
     OXE_NUMCACHE,
     OXE_NUMFMT,
@@ -284,6 +297,7 @@ enum ox_el {
     OXE_PRESENCEINFO,
     OXE_RPH,
     OXE_ROW,
+    OXE_RT,
     OXE_SHEET,
     OXE_SI,
     OXE_SYM,
@@ -335,6 +349,7 @@ static const struct ox_tag ox_tags[OXE_COUNT] = {
     [OXE_CMAUTHOR] = {"cmAuthor", OXF_NL | OXF_WHO},
     [OXE_COMMENT] = {"comment", OXF_NL | OXF_WHO},
     [OXE_CR] = {"cr", OXF_BR},
+    [OXE_CUSTOMFILTER] = {"customFilter", 0},
     [OXE_DATAVALIDATION] = {"dataValidation", 0},
     [OXE_DATE1904] = {"date1904", 0},
     [OXE_DEFINEDNAME] = {"definedName", 0},
@@ -344,7 +359,9 @@ static const struct ox_tag ox_tags[OXE_COUNT] = {
     [OXE_ENDNOTE] = {"endnote", OXF_NL},
     [OXE_EVENFOOTER] = {"evenFooter", OXF_NL | OXF_HF},
     [OXE_EVENHEADER] = {"evenHeader", OXF_NL | OXF_HF},
+    [OXE_F] = {"f", 0},
     [OXE_FILESHARING] = {"fileSharing", 0},
+    [OXE_FILTER] = {"filter", 0},
     [OXE_FIRSTFOOTER] = {"firstFooter", OXF_NL | OXF_HF},
     [OXE_FIRSTHEADER] = {"firstHeader", OXF_NL | OXF_HF},
     [OXE_FOOTNOTE] = {"footnote", OXF_NL},
@@ -354,11 +371,13 @@ static const struct ox_tag ox_tags[OXE_COUNT] = {
     [OXE_FTR] = {"ftr", OXF_NL},
     [OXE_GRIDSPAN] = {"gridSpan", 0},
     [OXE_HDR] = {"hdr", OXF_NL},
+    [OXE_INS] = {"ins", 0},
     [OXE_INSTRTEXT] = {"instrText", OXF_SPACE | OXF_LEAF},
     [OXE_IS] = {"is", 0},
     [OXE_LISTENTRY] = {"listEntry", OXF_LIST},
     [OXE_LISTITEM] = {"listItem", OXF_LIST},
     [OXE_MOVEFROM] = {"moveFrom", OXF_SPACE},
+    [OXE_MOVETO] = {"moveTo", 0},
     [OXE_NOBREAKHYPHEN] = {"noBreakHyphen", OXF_NBH},
     [OXE_NUMCACHE] = {"numCache", 0},
     [OXE_NUMFMT] = {"numFmt", 0},
@@ -370,6 +389,7 @@ static const struct ox_tag ox_tags[OXE_COUNT] = {
     [OXE_PRESENCEINFO] = {"presenceInfo", OXF_NL | OXF_WHO},
     [OXE_RPH] = {"rPh", 0},
     [OXE_ROW] = {"row", OXF_NL},
+    [OXE_RT] = {"rt", OXF_SPACE}, /* ruby text (furigana) over its base text */
     [OXE_SHEET] = {"sheet", 0},
     [OXE_SI] = {"si", OXF_NL},
     [OXE_SYM] = {"sym", 0},
@@ -403,19 +423,19 @@ static enum ox_el ox_el_of(const char *local)
     case 'R': lo = hi = OXE_RELATIONSHIP; break;
     case 'a': lo = OXE_ALIAS, hi = OXE_AUTHOR; break;
     case 'b': lo = hi = OXE_BR; break;
-    case 'c': lo = OXE_C, hi = OXE_CR; break;
+    case 'c': lo = OXE_C, hi = OXE_CUSTOMFILTER; break;
     case 'd': lo = OXE_DATAVALIDATION, hi = OXE_DOCPR; break;
     case 'e': lo = OXE_ENDNOTE, hi = OXE_EVENHEADER; break;
-    case 'f': lo = OXE_FILESHARING, hi = OXE_FTR; break; /* fileSharing..ftr */
+    case 'f': lo = OXE_F, hi = OXE_FTR; break; /* f..ftr */
     case 'g': lo = hi = OXE_GRIDSPAN; break;
     case 'h': lo = hi = OXE_HDR; break;
-    case 'i': lo = OXE_INSTRTEXT, hi = OXE_IS; break;
+    case 'i': lo = OXE_INS, hi = OXE_IS; break;
     case 'l': lo = OXE_LISTENTRY, hi = OXE_LISTITEM; break;
-    case 'm': lo = hi = OXE_MOVEFROM; break;
+    case 'm': lo = OXE_MOVEFROM, hi = OXE_MOVETO; break;
     case 'n': lo = OXE_NOBREAKHYPHEN, hi = OXE_NUMFMTS; break;
     case 'o': lo = OXE_ODDFOOTER, hi = OXE_ODDHEADER; break;
     case 'p': lo = OXE_P, hi = OXE_PRESENCEINFO; break;
-    case 'r': lo = OXE_RPH, hi = OXE_ROW; break;
+    case 'r': lo = OXE_RPH, hi = OXE_RT; break;
     case 's': lo = OXE_SHEET, hi = OXE_SYM; break;
     case 't': lo = OXE_T, hi = OXE_TXBODY; break;
     case 'v': lo = hi = OXE_V; break;
@@ -684,6 +704,33 @@ static ls_err ox_list_text(struct ox_walk *w, const struct ls_xml_attr *a, size_
     return LS_OK;
 }
 
+/* Who made a tracked change (<w:ins w:author>, <w:del>, <w:moveFrom>,
+ * <w:moveTo>): each name once per package, on a line of its own
+ * ("tracked change by: NAME"): often an e-mail address or a full name the
+ * document shows nowhere else. */
+static ls_err ox_change_author(struct ox_walk *w, const struct ls_xml_attr *a, size_t n)
+{
+    struct ls_slice who, all = ls_buf_slice(&w->x->authors);
+    if (!ls_xml_attr_get(a, n, "author", NULL, &who) || ox_blank(who) || memchr(who.ptr, 0, who.len))
+        return LS_OK;
+    for (size_t pos = 0; pos < all.len;) {
+        size_t end = ls_slice_find(all, pos, "\0", 1);
+        struct ls_slice one;
+        if (end == SIZE_MAX) end = all.len;
+        if (ls_slice_sub(all, pos, end - pos, &one) && one.len == who.len &&
+            memcmp(one.ptr, who.ptr, who.len) == 0)
+            return LS_OK;
+        pos = end + 1;
+    }
+    ls_err e = ls_buf_add(&w->x->authors, who.ptr, who.len);
+    if (e == LS_OK) e = ls_buf_addc(&w->x->authors, 0);
+    if (e == LS_E_NOMEM) return e; /* past the cap: names are written again */
+    LS_TRY(ox_sep(w, '\n'));
+    LS_TRY(ls_textout_addz(&w->x->out, "tracked change by: "));
+    LS_TRY(ox_add(w, who));
+    return ox_sep(w, '\n');
+}
+
 /* ------------------------------------------------------------ walker: text parts */
 
 /* Word (w:tbl) and PowerPoint (a:tbl) tables: header-row labels
@@ -790,6 +837,8 @@ static ls_err ox_text_start(struct ox_walk *w, enum ox_el el, const struct ls_xm
                             size_t n)
 {
     unsigned f = ox_flags(el);
+    if (el == OXE_INS || el == OXE_DEL || el == OXE_MOVEFROM || el == OXE_MOVETO)
+        LS_TRY(ox_change_author(w, a, n));
     if (f & OXF_TC) w->in_tc++;
     ox_table_start(w, el, a, n);
     /* a table in a cell: its rows are lines of their own */
@@ -994,6 +1043,10 @@ static ls_err ox_sheet_chars(struct ox_walk *w, struct ls_slice s)
 {
     if (w->in_v) return ox_keep_cell(w, s); /* capped: a number is short */
     if (w->in_dvf) return ox_add(w, s);
+    if (w->in_f) {
+        ls_err e = ls_buf_add(&w->fbuf, s.ptr, s.len);
+        return e == LS_E_LIMIT ? LS_OK : e;
+    }
     if (w->in_is) {
         if (w->tc.cand) {
             ls_err e = ls_buf_add(&w->istr, s.ptr, s.len); /* capped: labels and values are short */
@@ -1038,6 +1091,17 @@ static ls_err ox_sheet_start(struct ox_walk *w, enum ox_el el, const struct ls_x
     struct ls_slice t;
     if (el == OXE_DATAVALIDATION || el == OXE_FORMULA1 || el == OXE_FORMULA2)
         return ox_validation_start(w, el, a, n);
+    if (el == OXE_F) {
+        w->in_f = true;
+        ls_buf_reset(&w->fbuf);
+        return LS_OK;
+    }
+    if ((el == OXE_FILTER || el == OXE_CUSTOMFILTER) && ls_xml_attr_get(a, n, "val", NULL, &t) && !ox_blank(t)) {
+        LS_TRY(ox_sep(w, '\n')); /* an autofilter's criterion: what the rows hidden by it were matched on */
+        LS_TRY(ls_textout_addz(&w->x->out, "filter: "));
+        LS_TRY(ox_add(w, t));
+        return ox_sep(w, '\n');
+    }
     if (el == OXE_C) {
         ls_buf_reset(&w->cell);
         ls_buf_reset(&w->istr);
@@ -1064,6 +1128,10 @@ static ls_err ox_sheet_end(struct ox_walk *w, enum ox_el el)
     if (el == OXE_FORMULA1 || el == OXE_FORMULA2) {
         w->in_dvf = false;
         return ox_sep(w, '\n');
+    }
+    if (el == OXE_F && w->in_f) {
+        w->in_f = false;
+        return ls_sheet_fstrs_add(&w->fs, ls_buf_slice(&w->fbuf));
     }
     if (el == OXE_C) return ox_cell_end(w);
     if (el == OXE_ROW) {
@@ -1305,6 +1373,26 @@ static bool ox_read(struct ox *x, size_t i, const char *name, ls_err *err)
     return *err != LS_E_ENCRYPTED && (x->part.len > 0 || *err == LS_OK);
 }
 
+/* A sheet's formula string constants after its cells, "formula text: X"
+ * a line each (sheetfmt.h, ls_sheet_fstrs): not in the rows, where a
+ * constant such as "-" would sit between two numbers. */
+static ls_err ox_formula_text(struct ox_walk *w)
+{
+    struct ls_slice all = ls_buf_slice(&w->fs.text);
+    for (size_t pos = 0; pos < all.len;) {
+        size_t end = ls_slice_find(all, pos, "\n", 1);
+        struct ls_slice one;
+        if (end == SIZE_MAX) end = all.len;
+        (void)ls_slice_sub(all, pos, end - pos, &one);
+        LS_TRY(ox_sep(w, '\n'));
+        LS_TRY(ls_textout_addz(&w->x->out, "formula text: "));
+        LS_TRY(ox_add(w, one));
+        LS_TRY(ox_sep(w, '\n'));
+        pos = end + 1;
+    }
+    return LS_OK;
+}
+
 static ls_err ox_walk_part(struct ox *x, const char *name, enum ox_kind kind)
 {
     struct ox_walk w;
@@ -1315,6 +1403,8 @@ static ls_err ox_walk_part(struct ox *x, const char *name, enum ox_kind kind)
     ls_buf_init(&w.cell, OX_CELL_MAX + 1);
     ls_buf_init(&w.hf, 4096);
     ls_buf_init(&w.istr, LS_TC_MAX_LABEL + 1); /* >= LS_TC_MAX_VALUE + 1 */
+    ls_buf_init(&w.fbuf, OX_FORMULA_MAX);
+    ls_sheet_fstrs_init(&w.fs);
     if ((kind == OX_SHEET || kind == OX_TEXT) && ls_tc_init(&w.tc) != LS_OK)
         memset(&w.tc, 0, sizeof w.tc);
     /* VML drawings (legacy comments, text boxes, form controls) are HTML-ish
@@ -1322,9 +1412,15 @@ static ls_err ox_walk_part(struct ox *x, const char *name, enum ox_kind kind)
      * their text kept, their damage no reason for partial coverage. */
     ls_err e = w.vml ? ls_markup_soup_walk(x->c, x->o, ls_buf_slice(&x->part), &ox_sax, &w)
                    : ls_markup_xml_walk(x->c, x->o, ls_buf_slice(&x->part), &ox_sax, &w);
+    if (e != LS_E_NOMEM && e != LS_E_TIMEOUT) {
+        ls_err f = ox_formula_text(&w);
+        if (e == LS_OK || f == LS_E_NOMEM) e = f;
+    }
     ls_buf_free(&w.cell);
     ls_buf_free(&w.hf);
     ls_buf_free(&w.istr);
+    ls_buf_free(&w.fbuf);
+    ls_sheet_fstrs_free(&w.fs);
     ls_tc_free(&w.tc);
     if (e == LS_E_CORRUPT) {
         ox_member_error(x, name, e, "XML not well-formed");
@@ -1590,6 +1686,7 @@ static ls_err ooxml_extract(struct ls_ctx *c, struct ls_object *o)
     x.wb_member = SIZE_MAX;
     ls_textout_init(&x.out, c, o);
     ls_buf_init(&x.part, SIZE_MAX - 1);
+    ls_buf_init(&x.authors, OX_AUTHORS_MAX);
     ls_sheet_fmts_init(&x.st.fmts);
     uint64_t mt = ls_ctx_limits(c)->max_text;
     ls_buf_init(&x.sst.text, mt > SIZE_MAX - 1 ? SIZE_MAX - 1 : (size_t)mt);
@@ -1600,6 +1697,7 @@ static ls_err ooxml_extract(struct ls_ctx *c, struct ls_object *o)
         e = ox_salvage(&x, e);
     ls_err f = ls_textout_finish(&x.out);
     ls_buf_free(&x.part);
+    ls_buf_free(&x.authors);
     ox_sst_free(&x.sst);
     ox_styles_free(&x.st);
     ox_xlsb_free(x.xb);

@@ -118,3 +118,93 @@ ls_err ls_sheet_hf_plain(struct ls_slice s, struct ls_buf *out)
     }
     return LS_OK;
 }
+
+/* The end of the string constant whose text starts at i (the index after
+ * its closing quote, or f.len), and its length with "" counted once. */
+static size_t formula_str_end(struct ls_slice f, size_t i, size_t *n)
+{
+    *n = 0;
+    while (i < f.len) {
+        if (ls_slice_at(f, i++) == '"') {
+            if (i >= f.len || ls_slice_at(f, i) != '"') break;
+            i++; /* "" is one quote */
+        }
+        (*n)++;
+    }
+    return i;
+}
+
+void ls_sheet_fstrs_init(struct ls_sheet_fstrs *t)
+{
+    ls_buf_init(&t->text, LS_SHEET_FSTR_TEXT_MAX);
+    t->seen = NULL;
+    t->n = 0;
+}
+
+void ls_sheet_fstrs_free(struct ls_sheet_fstrs *t)
+{
+    ls_buf_free(&t->text);
+    free(t->seen);
+    t->seen = NULL;
+    t->n = 0;
+}
+
+void ls_sheet_fstrs_reset(struct ls_sheet_fstrs *t)
+{
+    ls_buf_reset(&t->text);
+    if (t->seen) memset(t->seen, 0, LS_SHEET_FSTR_SEEN * sizeof *t->seen);
+    t->n = 0;
+}
+
+/* FNV-1a of the constant's text (quotes undoubled), never 0. */
+static uint64_t fstr_hash(struct ls_slice f, size_t i, size_t end)
+{
+    uint64_t h = 14695981039346656037ull;
+    for (size_t k = i; k < end; k++) {
+        int ch = ls_slice_at(f, k);
+        if (ch == '"' && (k + 1 >= end || ls_slice_at(f, ++k) != '"')) break;
+        h = (h ^ (uint8_t)ch) * 1099511628211ull;
+    }
+    return h ? h : 1;
+}
+
+/* true when h is new (and now kept); false when seen or the table is full. */
+static bool fstr_new(struct ls_sheet_fstrs *t, uint64_t h)
+{
+    if (t->n >= LS_SHEET_FSTR_SEEN / 4 * 3) return false;
+    size_t slot = (size_t)(h % LS_SHEET_FSTR_SEEN);
+    while (t->seen[slot]) {
+        if (t->seen[slot] == h) return false;
+        slot = (slot + 1) % LS_SHEET_FSTR_SEEN;
+    }
+    t->seen[slot] = h;
+    t->n++;
+    return true;
+}
+
+ls_err ls_sheet_fstrs_add(struct ls_sheet_fstrs *t, struct ls_slice f)
+{
+    size_t i = 0;
+    while (i < f.len) {
+        if (ls_slice_at(f, i++) != '"') continue;
+        size_t n, end = formula_str_end(f, i, &n);
+        if (n >= LS_SHEET_FSTR_MIN) { /* "", ",", "n/a": no value */
+            if (!t->seen && !(t->seen = calloc(LS_SHEET_FSTR_SEEN, sizeof *t->seen))) return LS_E_NOMEM;
+            if (!fstr_new(t, fstr_hash(f, i, end))) {
+                i = end;
+                continue;
+            }
+            ls_err e = LS_OK;
+            for (size_t k = i; k < end && e == LS_OK; k++) {
+                int ch = ls_slice_at(f, k);
+                if (ch == '"' && (k + 1 >= end || ls_slice_at(f, ++k) != '"')) break;
+                e = ls_buf_addc(&t->text, (uint8_t)ch);
+            }
+            if (e == LS_OK) e = ls_buf_addc(&t->text, '\n');
+            if (e == LS_E_NOMEM) return e;
+            if (e != LS_OK) return LS_OK; /* full: the rest is dropped */
+        }
+        i = end;
+    }
+    return LS_OK;
+}

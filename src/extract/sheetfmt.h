@@ -59,4 +59,29 @@ bool ls_sheet_fmts_show(struct ls_sheet_fmts *t, uint32_t id, double v, bool dat
  * LS_E_LIMIT when out is full (what fit is kept). */
 ls_err ls_sheet_hf_plain(struct ls_slice s, struct ls_buf *out);
 
+/* The string constants of a sheet's cell formulas ("..." with "" for a
+ * quote, as Excel and OpenFormula write them), each distinct one of at
+ * least LS_SHEET_FSTR_MIN bytes once, a line each in text:
+ * =IF(A1="";"";"536-22-8714") gives "536-22-8714", a WEBSERVICE URL its
+ * key. Constants a formula does not show are in no cell value. References,
+ * names and numbers are not text. Past LS_SHEET_FSTR_TEXT_MAX bytes or
+ * LS_SHEET_FSTR_SEEN distinct constants the rest are dropped (a sheet of
+ * 100,000 =IF(x;"Approved";"Pending") rows gives two lines). Shared by the
+ * xlsx and ods readers. */
+#define LS_SHEET_FSTR_MIN 4u
+#define LS_SHEET_FSTR_TEXT_MAX (256u * 1024u)
+#define LS_SHEET_FSTR_SEEN 8192u /* hash slots; filled to 3/4 at most */
+
+struct ls_sheet_fstrs {
+    struct ls_buf text;
+    uint64_t *seen; /* LS_SHEET_FSTR_SEEN hashes (0: free), made when first needed */
+    size_t n;
+};
+
+void ls_sheet_fstrs_init(struct ls_sheet_fstrs *t);
+void ls_sheet_fstrs_free(struct ls_sheet_fstrs *t);
+void ls_sheet_fstrs_reset(struct ls_sheet_fstrs *t);
+/* LS_E_NOMEM only; limits drop constants silently. */
+ls_err ls_sheet_fstrs_add(struct ls_sheet_fstrs *t, struct ls_slice formula);
+
 #endif

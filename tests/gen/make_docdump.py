@@ -288,6 +288,7 @@ def writer_doc(p):
             g("header", "ssn"), g("header_even", "email"), g("footer", "phone"),
             g("footer_even", "marking"), g("header_first_marking", "marking"),
             g("header_first", "ssn"), g("footer_first", "credit_card")))
+    author = g("tracked_change_author", "email")
     body = (
         '<office:body><office:text>'
         '<office:forms form:automatic-focus="false" form:apply-design-mode="false">'
@@ -297,13 +298,13 @@ def writer_doc(p):
         '</form:form></office:forms>'
         '<text:tracked-changes text:track-changes="false">'
         '<text:changed-region xml:id="ct1" text:id="ct1"><text:deletion><office:change-info>'
-        '<dc:creator>R. Editor</dc:creator><dc:date>2024-03-01T10:00:00</dc:date></office:change-info>'
+        '<dc:creator>%s</dc:creator><dc:date>2024-03-01T10:00:00</dc:date></office:change-info>'
         '<text:p>Removed: card %s</text:p></text:deletion></text:changed-region>'
         '</text:tracked-changes>'
         '<text:variable-decls><text:variable-decl office:value-type="string" text:name="SecretVar"/></text:variable-decls>'
         '<text:user-field-decls><text:user-field-decl office:value-type="string" office:string-value="%s" '
         'text:name="DeployToken"/></text:user-field-decls>'
-        % (g("form_control", "email"), g("form_control_default", "ssn"), g("tracked_deletion", "credit_card"),
+        % (g("form_control", "email"), g("form_control_default", "ssn"), author, g("tracked_deletion", "credit_card"),
            g("user_field_decl", "token")))
     body += '<text:h text:style-name="Heading_20_1" text:outline-level="1">Employee review</text:h>'
     body += '<text:p text:style-name="PFirst">Body text: contact %s, SSN %s.<text:change text:change-id="ct1"/></text:p>' % (
@@ -311,8 +312,9 @@ def writer_doc(p):
     body += '<text:p text:style-name="Standard">%s</text:p>' % esc(p.decoys(d, "body_decoys"))
     body += ('<text:p text:style-name="Standard"><draw:frame draw:style-name="fr1" draw:name="Frame1" '
              'text:anchor-type="paragraph" svg:x="1cm" svg:y="0.5cm" svg:width="16cm" svg:height="2cm" draw:z-index="0">'
-             '<draw:text-box><text:p>Frame: wire to %s</text:p></draw:text-box></draw:frame>Anchor paragraph.</text:p>'
-             % g("text_frame", "iban"))
+             '<draw:text-box><text:p>Frame: wire to %s</text:p></draw:text-box><svg:title>Frame %s</svg:title>'
+             '<svg:desc>About %s</svg:desc></draw:frame>Anchor paragraph.</text:p>'
+             % (g("text_frame", "iban"), g("frame_title", "ssn"), g("frame_desc", "email")))
     body += ('<text:p text:style-name="Standard"><draw:custom-shape text:anchor-type="paragraph" draw:z-index="1" '
              'draw:name="Shape1" draw:style-name="gr1" svg:width="6cm" svg:height="2cm" svg:x="10cm" svg:y="3cm">'
              '<text:p>Shape: %s</text:p><draw:enhanced-geometry svg:viewBox="0 0 21600 21600" draw:type="rectangle" '
@@ -334,9 +336,20 @@ def writer_doc(p):
              '</text:note> and an endnote<text:note text:id="edn1" text:note-class="endnote"><text:note-citation>i</text:note-citation>'
              '<text:note-body><text:p>Endnote %s</text:p></text:note-body></text:note>.</text:p>'
              % (g("footnote", "ssn"), g("endnote", "email")))
-    body += ('<text:p text:style-name="Standard">Reviewed<office:annotation><dc:creator>HR</dc:creator>'
+    body += ('<text:p text:style-name="Standard">Reviewed<office:annotation><dc:creator>%s</dc:creator>'
              '<dc:date>2024-03-02T09:00:00</dc:date><text:p>Comment: use %s</text:p><text:p>%s</text:p>'
-             '</office:annotation> by HR.</text:p>' % (g("comment", "stripe"), esc(p.decoys(d, "comment_decoys"))))
+             '</office:annotation> by HR.</text:p>' % (g("comment_author", "email"), g("comment", "stripe"),
+                                                        esc(p.decoys(d, "comment_decoys"))))
+    body += ('<table:table table:name="Grades" table:style-name="Tbl1"><table:title>Table %s</table:title>'
+             '<table:desc>About %s</table:desc><table:table-column table:number-columns-repeated="2"/>'
+             '<table:table-row><table:table-cell office:value-type="string"><text:p>Name</text:p></table:table-cell>'
+             '<table:table-cell office:value-type="string"><text:p>Grade</text:p></table:table-cell></table:table-row>'
+             '</table:table>' % (g("table_title", "ssn"), g("table_desc", "phone")))
+    body += ('<text:p text:style-name="Standard">Reading <text:ruby><text:ruby-base>Tanaka</text:ruby-base>'
+             '<text:ruby-text>%s</text:ruby-text></text:ruby> and source <text:bibliography-mark '
+             'text:identifier="Roe24" text:bibliography-type="article" text:author="%s" text:title="Payroll" '
+             'text:note="%s">[Roe24]</text:bibliography-mark>.</text:p>'
+             % (g("ruby_text", "ssn"), g("bibliography_author", "email"), g("bibliography_note", "ssn")))
     body += ('<text:p text:style-name="Standard">See <text:a xlink:type="simple" xlink:href="mailto:%s" '
              'office:name="Call %s" office:title="Call %s">the contact</text:a> and <text:a xlink:type="simple" '
              'xlink:href="https://deploy:%s@build.tailspin.co.uk/job">the build</text:a>.</text:p>'
@@ -412,19 +425,19 @@ def calc_doc(p):
         '<chart:title><text:p>Chart %s</text:p></chart:title>'
         '<chart:plot-area table:cell-range-address="local-table.A1:local-table.B3">'
         '<chart:axis chart:dimension="x" chart:name="primary-x"><chart:categories table:cell-range-address="local-table.A2:local-table.A3"/></chart:axis>'
-        '<chart:axis chart:dimension="y" chart:name="primary-y"/>'
+        '<chart:axis chart:dimension="y" chart:name="primary-y"><chart:title><text:p>Axis %s</text:p></chart:title></chart:axis>'
         '<chart:series chart:values-cell-range-address="local-table.B2:local-table.B3" chart:label-cell-address="local-table.B1" chart:class="chart:bar">'
         '<chart:data-point chart:repeated="2"/></chart:series></chart:plot-area>'
         '<table:table table:name="local-table"><table:table-header-columns><table:table-column/></table:table-header-columns>'
         '<table:table-columns><table:table-column/></table:table-columns>'
         '<table:table-header-rows><table:table-row><table:table-cell><text:p/></table:table-cell>'
-        '<table:table-cell office:value-type="string"><text:p>Payout</text:p></table:table-cell></table:table-row></table:table-header-rows>'
+        '<table:table-cell office:value-type="string"><text:p>Payout %s</text:p></table:table-cell></table:table-row></table:table-header-rows>'
         '<table:table-rows><table:table-row><table:table-cell office:value-type="string"><text:p>%s</text:p></table:table-cell>'
         '<table:table-cell office:value-type="float" office:value="3"><text:p>3</text:p></table:table-cell></table:table-row>'
         '<table:table-row><table:table-cell office:value-type="string"><text:p>Other</text:p></table:table-cell>'
         '<table:table-cell office:value-type="float" office:value="5"><text:p>5</text:p></table:table-cell></table:table-row>'
         '</table:table-rows></table:table></chart:chart></office:chart></office:body></office:document></draw:object></draw:frame>'
-        % (g("chart_title", "ssn"), g("chart_data", "email")))
+        % (g("chart_title", "ssn"), g("chart_axis_title", "email"), g("chart_series_name", "phone"), g("chart_data", "email")))
     body += ('<table:table table:name="Staff" table:style-name="ta1"><table:shapes>'
              '<draw:custom-shape draw:z-index="0" draw:name="Box" draw:style-name="gr1" svg:width="6cm" svg:height="1.5cm" '
              'svg:x="12cm" svg:y="1cm"><text:p>Box %s</text:p><draw:enhanced-geometry svg:viewBox="0 0 21600 21600" '
@@ -440,15 +453,21 @@ def calc_doc(p):
     body += '<table:table-row table:style-name="ro1">%s%s%s%s</table:table-row>' % (
         cell("Roe"), cell(g("cell", "email")), cell("Approved", ' table:content-validation-name="val1"'),
         cell("hidden column %s" % g("hidden_column", "ssn")))
-    ann = ('<table:table-cell office:value-type="string"><office:annotation><dc:creator>HR</dc:creator>'
+    ann = ('<table:table-cell office:value-type="string"><office:annotation><dc:creator>%s</dc:creator>'
            '<dc:date>2024-03-02T09:00:00</dc:date><text:p>Comment %s</text:p><text:p>%s</text:p></office:annotation>'
-           '<text:p>Okafor</text:p></table:table-cell>' % (g("cell_comment", "credit_card"), esc(p.decoys(d, "comment_decoys"))))
+           '<text:p>Okafor</text:p></table:table-cell>' % (g("cell_comment_author", "email"), g("cell_comment", "credit_card"),
+                                                           esc(p.decoys(d, "comment_decoys"))))
     body += '<table:table-row table:style-name="ro1">%s%s%s%s</table:table-row>' % (
-        ann, cell('<text:a xlink:type="simple" xlink:href="mailto:%s">mail</text:a>' % g("cell_hyperlink", "email")),
+        ann, cell('<text:a xlink:type="simple" xlink:href="mailto:%s" office:title="Call %s">mail</text:a>' % (
+            g("cell_hyperlink", "email"), g("cell_hyperlink_tooltip", "phone"))),
         cell(g("white_cell", "ssn"), ' table:style-name="ce1"'), cell(esc(p.decoys(d, "cell_decoys"))))
     body += '<table:table-row table:style-name="ro1" table:visibility="collapse">%s%s</table:table-row>' % (
         cell("hidden row"), cell(g("hidden_row", "ssn")))
-    body += '<table:table-row table:style-name="ro1">%s</table:table-row>' % cell("End")
+    body += ('<table:table-row table:style-name="ro1">%s<table:table-cell table:formula="of:=IF(1=2;&quot;SSN &quot;&quot;%s&quot;&quot;&quot;;&quot;n/a&quot;)" '
+             'office:value-type="string" office:string-value="n/a"><text:p>n/a</text:p></table:table-cell>'
+             '<table:table-cell table:formula="of:=IF(1=2;&quot;https://api.tailspin.co.uk/v1?key=%s&quot;;&quot;&quot;)" '
+             'office:value-type="string" office:string-value=""><text:p/></table:table-cell></table:table-row>'
+             % (cell("End"), g("formula_literal", "ssn"), g("formula_literal_token", "stripe")))
     body += '</table:table>'
     body += ('<table:table table:name="HiddenSheet" table:style-name="ta2"><table:table-column table:style-name="co1" '
              'table:number-columns-repeated="2"/><table:table-row table:style-name="ro1">%s%s</table:table-row>'
@@ -457,6 +476,13 @@ def calc_doc(p):
     body += ('<table:table table:name="VeryHidden" table:style-name="ta1"><table:table-column table:style-name="co1" '
              'table:number-columns-repeated="2"/><table:table-row table:style-name="ro1">%s%s</table:table-row></table:table>'
              % (cell("Admin"), cell(g("very_hidden_sheet", "password"))))
+    body += ('<table:table table:name="%s" table:style-name="ta2"><table:table-column table:style-name="co1"/>'
+             '<table:table-row table:style-name="ro1">%s</table:table-row></table:table>'
+             % (g("sheet_name", "email"), cell("x")))
+    body += ('<table:database-ranges><table:database-range table:name="__Anonymous_Sheet_DB__0" '
+             'table:target-range-address="Staff.A1:Staff.D5" table:display-filter-buttons="true">'
+             '<table:filter><table:filter-condition table:field-number="1" table:value="%s" table:operator="="/>'
+             '</table:filter></table:database-range></table:database-ranges>' % g("autofilter_value", "email"))
     body += ('<table:named-expressions><table:named-expression table:name="AdminKey" table:base-cell-address="$Staff.$A$1" '
              'table:expression="of:=&quot;%s&quot;"/></table:named-expressions>' % g("named_expression", "stripe"))
     body += '</office:spreadsheet></office:body>'
@@ -521,10 +547,24 @@ def impress_doc(p):
 
 # --- conversion -----------------------------------------------------------
 
+def _pdf_notes(filt):
+    """PDF export with comments as PDF annotations (File > Export as PDF >
+    Comments as PDF annotations)."""
+    return ('pdf:%s:{"ExportNotes":{"type":"boolean","value":"true"},'
+            '"ExportNotesInMargin":{"type":"boolean","value":"false"}}' % filt)
+
+
+# (extension, --convert-to argument, suffix of the file name); the first is
+# the suite's own format: when it cannot be written the module is missing.
 TARGETS = {
-    "writer": ("fodt", ["odt", "docx", "doc", "rtf", "pdf"]),
-    "calc": ("fods", ["ods", "xlsx", "xls", "pdf"]),
-    "impress": ("fodp", ["odp", "pptx", "ppt", "pdf"]),
+    "writer": ("fodt", [("odt", "odt", ""), ("docx", "docx", ""), ("doc", "doc", ""), ("rtf", "rtf", ""),
+                        ("pdf", "pdf", ""), ("pdf", _pdf_notes("writer_pdf_Export"), "_comments"),
+                        ("html", "html", ""), ("xml", "xml:MS Word 2003 XML", "_word2003")]),
+    "calc": ("fods", [("ods", "ods", ""), ("xlsx", "xlsx", ""), ("xls", "xls", ""), ("pdf", "pdf", ""),
+                      ("pdf", _pdf_notes("calc_pdf_Export"), "_comments"), ("html", "html:HTML (StarCalc)", ""),
+                      ("xml", "xml:MS Excel 2003 XML", "_excel2003")]),
+    "impress": ("fodp", [("odp", "odp", ""), ("pptx", "pptx", ""), ("ppt", "ppt", ""), ("pdf", "pdf", ""),
+                         ("pdf", _pdf_notes("impress_pdf_Export"), "_comments"), ("html", "html", "")]),
 }
 BASENAMES = {"writer": "HR/Employee_review_2024", "calc": "Finance/Payroll_Q1",
              "impress": "Board/Strategy_offsite"}
@@ -534,10 +574,10 @@ def soffice_path():
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert(src, fmt, outdir, profile):
+def convert(src, fmt, arg, outdir, profile):
     exe = soffice_path()
     cmd = [exe, "-env:UserInstallation=file://" + profile, "--headless", "--norestore",
-           "--convert-to", fmt, "--outdir", outdir, src]
+           "--convert-to", arg, "--outdir", outdir, src]
     subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300,
                    env=dict(os.environ, HOME=os.path.dirname(profile) or "/tmp"))
     out = os.path.join(outdir, os.path.splitext(os.path.basename(src))[0] + "." + fmt)
@@ -554,6 +594,19 @@ def very_hidden(xlsx, out):
                 data = re.sub(rb'(<sheet name="VeryHidden"[^>]*?)(/>)', rb'\1 state="veryHidden"\2', data, count=1)
                 data = re.sub(rb'(<sheet name="HiddenSheet"[^>]*?)state="veryHidden"', rb'\1state="hidden"', data)
             zo.writestr(info, data)
+
+
+def very_hidden_xls(xls, out):
+    """The xls with the BoundSheet8 record of "VeryHidden" set to hsState 2
+    (very hidden, [MS-XLS] 2.4.28): the record's name is an
+    XLUnicodeString of 10 8-bit characters right after hsState and dt."""
+    with open(xls, "rb") as f:
+        data = bytearray(f.read())
+    at = data.find(b"\x0a\x00VeryHidden")
+    if at >= 2 and data[at - 2] == 0:
+        data[at - 2] = 2
+    with open(out, "wb") as f:
+        f.write(bytes(data))
 
 
 # --- the independent check: is the value in the file at all? --------------
@@ -632,12 +685,21 @@ def present(path, value, tmp):
 #         form fields (FORMTEXT, FORMDROPDOWN): the hint (help/status text)
 #         and the list entries are in the field's FFDATA in the Data
 #         stream, which is not read
-#   .xls: data validation lists and messages (DV records), a chart title
-#         (the chart substream's SeriesText/Text records)
+#   .xls: data validation lists and messages (DV records), a chart's
+#         title and axis title (the chart substream's Text/SeriesText
+#         records), a cell comment's author (NOTE stAuthor), string
+#         constants of formulas (ptgStr in the CELL formula's rgce), an
+#         autofilter's criterion (AUTOFILTER record)
+#   Excel 2003 XML (xmlss.c): LibreOffice 7.4 writes a validation's help
+#         message as bare text between </Styles> and the first Worksheet,
+#         which the reader passes over
 NOT_KEYED = {
+    ("xml", "validation_help"),
     ("doc", "input_field_hint"), ("doc", "dropdown_entry"),
     ("xls", "validation_list"), ("xls", "validation_help_title"), ("xls", "validation_help"),
-    ("xls", "validation_error_title"), ("xls", "chart_title"),
+    ("xls", "validation_error_title"), ("xls", "chart_title"), ("xls", "chart_axis_title"),
+    ("xls", "cell_comment_author"), ("xls", "formula_literal"), ("xls", "formula_literal_token"),
+    ("xls", "autofilter_value"),
 }
 
 
@@ -664,13 +726,13 @@ def generate(out, profile=None, formats=None):
         files[doc] = [rel]
         if not have_lo:
             continue
-        for fmt in targets:
+        for fmt, arg, suffix in targets:
             if formats and fmt not in formats:
                 continue
-            conv = os.path.join(tmp, doc + "-" + fmt)
+            conv = os.path.join(tmp, doc + "-" + fmt + suffix)
             os.makedirs(conv, exist_ok=True)
-            got = convert(dst, fmt, conv, profile)
-            if not got and fmt == targets[0]:
+            got = convert(dst, fmt, arg, conv, profile)
+            if not got and (fmt, arg, suffix) == targets[0]:
                 # The module is not installed (LibreOffice opens a flat
                 # presentation in Writer when Impress is missing).
                 print("make_docdump: soffice cannot write %s (module not installed?): "
@@ -679,12 +741,12 @@ def generate(out, profile=None, formats=None):
             if not got:
                 print("make_docdump: soffice gave no %s for %s" % (fmt, rel), file=sys.stderr)
                 continue
-            relo = BASENAMES[doc] + "." + fmt
+            relo = BASENAMES[doc] + suffix + "." + fmt
             shutil.copyfile(got, os.path.join(dump, relo))
             files[doc].append(relo)
-            if fmt == "xlsx":
-                relv = BASENAMES[doc] + "_veryhidden.xlsx"
-                very_hidden(got, os.path.join(dump, relv))
+            if fmt in ("xlsx", "xls"):
+                relv = BASENAMES[doc] + "_veryhidden." + fmt
+                (very_hidden if fmt == "xlsx" else very_hidden_xls)(got, os.path.join(dump, relv))
                 files[doc].append(relv)
     entries = []
     for doc, rels in files.items():
