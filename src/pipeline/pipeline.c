@@ -628,6 +628,74 @@ bool ls_obj_raw_redundant(const struct ls_obj_state *st)
     return false;
 }
 
+/*
+ * Media are not parsed, but a cut image is a damaged file, and a leak's
+ * interrupted downloads and carved files are cut: JPEG and PNG (the two
+ * that documents and mail carry most) say where they end, so an image that
+ * ends early is noted `truncated` (coverage partial). Nothing is judged
+ * where the layout is not the expected one (no verdict on damage that is
+ * not a cut).
+ */
+static unsigned be16(const uint8_t *p)
+{
+    return (unsigned)p[0] << 8 | p[1];
+}
+
+/* JPEG: the marker segments from SOI up to the first top-level SOS (an
+ * EXIF thumbnail's own EOI lies inside APP1 and is skipped with it), then
+ * an EOI anywhere after it: inside entropy-coded data 0xFF is always
+ * followed by 0x00 or a restart marker, so FF D9 there is the end (data
+ * appended after it, as in motion photos, is no cut). */
+static bool jpeg_cut(struct ls_slice d)
+{
+    if (d.len < 4 || d.ptr[0] != 0xFF || d.ptr[1] != 0xD8) return false;
+    size_t i = 2;
+    while (i + 4 <= d.len) {
+        if (d.ptr[i] != 0xFF) return false; /* not the layout expected: no judgement */
+        unsigned m = d.ptr[i + 1];
+        if (m == 0xFF) { /* fill byte */
+            i++;
+            continue;
+        }
+        if (m == 0xD9) return false;
+        if ((m >= 0xD0 && m <= 0xD7) || m == 0x01) {
+            i += 2;
+            continue;
+        }
+        size_t len = be16(d.ptr + i + 2);
+        if (len < 2) return false;
+        if (m == 0xDA) {
+            struct ls_slice rest;
+            if (!ls_slice_from(d, i + 2 + len, &rest)) return true;
+            return ls_slice_find(rest, 0, "\xFF\xD9", 2) == SIZE_MAX;
+        }
+        i += 2 + len;
+    }
+    return true; /* cut before the image data */
+}
+
+/* PNG: chunk by chunk (length, type, data, CRC) up to IEND. */
+static bool png_cut(struct ls_slice d)
+{
+    if (d.len < 8 || memcmp(d.ptr, "\x89PNG\r\n\x1a\n", 8) != 0) return false;
+    size_t i = 8;
+    while (i + 8 <= d.len) {
+        uint64_t len = (uint64_t)be16(d.ptr + i) << 16 | be16(d.ptr + i + 2);
+        if (memcmp(d.ptr + i + 4, "IEND", 4) == 0) return false;
+        if (len > d.len - i - 8 || d.len - i - 8 - len < 4) return true;
+        i += 12 + (size_t)len;
+    }
+    return true;
+}
+
+static void media_cut(struct ls_ctx *c, struct ls_object *o, const struct ls_obj_state *st)
+{
+    if (strcmp(st->mime, "image/jpeg") == 0 && jpeg_cut(o->data))
+        ls_note(c, o, LS_R_TRUNCATED, "image/jpeg: no end-of-image marker after the image data (cut)");
+    else if (strcmp(st->mime, "image/png") == 0 && png_cut(o->data))
+        ls_note(c, o, LS_R_TRUNCATED, "image/png: the data ends before its IEND chunk (cut)");
+}
+
 static void scan_object(struct ls_ctx *c, struct ls_object *o, struct ls_obj_state *st)
 {
     struct ls_slice raw = ls_obj_raw_redundant(st) ? ls_slice_make(NULL, 0) : o->data;
@@ -636,8 +704,10 @@ static void scan_object(struct ls_ctx *c, struct ls_object *o, struct ls_obj_sta
         ls_note(c, o, LS_R_LIMIT_SCAN, "scanned the first %llu of %zu bytes",
                 (unsigned long long)c->lim->max_scan, o->data.len);
     }
-    if (!st->handler && is_media(st->mime))
+    if (!st->handler && is_media(st->mime)) {
+        media_cut(c, o, st);
         scan_media_runs(c, o, st, raw);
+    }
     else
         scan_one(c, o, st, raw, LS_WHERE_RAW);
     struct ls_slice text = ls_buf_slice(&st->text), own, labels;
