@@ -19,8 +19,11 @@ Every finding in the dump must be a planted value (no false positive from
 what the converter adds), and the manifest holds no full planted value.
 
 Without LibreOffice (CI installs none: scripts/deps-debian.txt) the dump
-is the flat ODF sources alone (XML files, read by the xml handler) and the
-same checks run on them; the test says so on stderr. Without Impress, the
+is the flat ODF sources (XML files, read by the xml handler) and the
+LibreOffice output committed in tests/fixtures/docdump/ (docx, odt, xlsx,
+made by `make_docdump.py --fixtures`); the same checks run on them, and a
+fixture whose planted values are mostly not in it (made from older
+sources) fails the test. The test says so on stderr. Without Impress, the
 presentation is the source only.
 
 Run by hand: LEAKSIFT=build/leaksift LEAKSIFT_SRC=. python3 tests/e2e/test_docdump.py
@@ -120,8 +123,9 @@ class DocDump(unittest.TestCase):
         out = os.path.join(cls.tmp.name, "gen")
         cls.key = gen.generate(out, profile=os.path.join(cls.tmp.name, "lo-profile"))
         if not cls.key["soffice"]:
-            sys.stderr.write("test_docdump: LibreOffice (soffice) not installed: only the flat ODF "
-                             "sources are scanned (no docx/xlsx/doc/xls/rtf/pdf made)\n")
+            sys.stderr.write("test_docdump: LibreOffice (soffice) not installed: the flat ODF sources "
+                             "and the committed fixtures (%s) are scanned, no other format is made\n"
+                             % " ".join(cls.key["fixtures"]))
         with open(cls.key["fingerprint_key"], "rb") as f:
             cls.fpkey = f.read()
         cls.man = os.path.join(cls.tmp.name, "m.jsonl")
@@ -147,6 +151,15 @@ class DocDump(unittest.TestCase):
                 sys.stderr.write("  " + n + "\n")
         self.assertTrue(counts["must_find"] > 0)
         self.assertEqual(fails, [], "\n".join(fails))
+
+    def test_fixtures_current(self):
+        """A committed fixture holds most values the sources plant (the
+        converter drops a few): else it was made from older sources."""
+        for rel in self.key.get("fixtures", []):
+            es = [e for e in self.key["entries"] if e["file"] == rel and e["expect"] != "must_not_find"]
+            have = sum(e["expect"] == "must_find" for e in es)
+            self.assertGreater(have, 0.8 * len(es), "%s is stale (%d of %d planted values in it): "
+                               "python3 tests/gen/make_docdump.py --fixtures" % (rel, have, len(es)))
 
     def test_no_full_value(self):
         text = self.raw.decode("utf-8")

@@ -3,6 +3,8 @@
 key (tests/e2e/test_docdump.py).
 
     make_docdump.py OUT            ->  OUT/dump/... and OUT/key.json, OUT/fp.key
+    make_docdump.py OUT docx xlsx  ->  only these converted formats
+    make_docdump.py --fixtures     ->  tests/fixtures/docdump/ (docx, odt, xlsx)
 
 Three hand-written flat OpenDocument sources (a Writer text, a Calc
 workbook, an Impress deck) put fake PII and secrets where people hide or
@@ -11,8 +13,9 @@ profile) turns them into docx, odt, doc, rtf, pdf / xlsx, ods, xls, pdf /
 pptx, odp, ppt, pdf, the way a file share holds them. One xlsx is then
 edited the way Excel's VBA editor leaves it (a `veryHidden` sheet). The
 sources themselves are part of the dump (a .fodt is XML any tool can
-read), so without LibreOffice the dump and its key still exist (sources
-only).
+read), so without LibreOffice the dump and its key still exist: the
+sources and the LibreOffice output committed in tests/fixtures/docdump/
+(a docx, an odt and an xlsx, remade by --fixtures).
 
 Hiding spots (Writer): body text (control), a text frame, a drawing shape
 with text, hidden text (character attribute), a hidden section, a hidden
@@ -570,6 +573,13 @@ BASENAMES = {"writer": "HR/Employee_review_2024", "calc": "Finance/Payroll_Q1",
              "impress": "Board/Strategy_offsite"}
 
 
+# LibreOffice output committed for machines without it (CI): small (< 50
+# KB together), remade by `make_docdump.py --fixtures` whenever the sources
+# above change (the test fails on a stale one: its values are not found).
+FIXTURE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "docdump")
+FIXTURES = [("writer", "docx"), ("writer", "odt"), ("calc", "xlsx")]
+
+
 def soffice_path():
     return shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -716,6 +726,7 @@ def generate(out, profile=None, formats=None):
     profile = profile or os.path.join(out, "lo-profile")
     have_lo = soffice_path() is not None
     files = {}   # doc -> [relative file]
+    fixtures = []
     for doc, xml in docs.items():
         ext, targets = TARGETS[doc]
         rel = BASENAMES[doc] + "." + ext
@@ -725,6 +736,13 @@ def generate(out, profile=None, formats=None):
             f.write(xml)
         files[doc] = [rel]
         if not have_lo:
+            for fdoc, fext in FIXTURES:
+                src = os.path.join(FIXTURE_DIR, os.path.basename(BASENAMES[doc]) + "." + fext)
+                if fdoc == doc and os.path.exists(src):
+                    relf = BASENAMES[doc] + "." + fext
+                    shutil.copyfile(src, os.path.join(dump, relf))
+                    files[doc].append(relf)
+                    fixtures.append(relf)
             continue
         for fmt, arg, suffix in targets:
             if formats and fmt not in formats:
@@ -766,7 +784,8 @@ def generate(out, profile=None, formats=None):
                 entries.append({"file": rel, "spot": spot, "rule": rule, "entity": entity,
                                 "value": v, "norm": norm, "expect": expect})
     shutil.rmtree(tmp, ignore_errors=True)
-    key = {"root": dump, "fingerprint_key": fpkey, "soffice": have_lo, "entries": entries}
+    key = {"root": dump, "fingerprint_key": fpkey, "soffice": have_lo, "fixtures": fixtures,
+           "entries": entries}
     with open(os.path.join(out, "key.json"), "w") as f:
         json.dump(key, f, indent=1)
     return key
@@ -777,6 +796,19 @@ def main():
         print(__doc__, file=sys.stderr)
         return 2
     prof = os.environ.get("DOCDUMP_LO_PROFILE", "/tmp/docdump-lo")
+    if sys.argv[1] == "--fixtures":
+        if not soffice_path():
+            print("make_docdump: --fixtures needs soffice", file=sys.stderr)
+            return 2
+        tmp = tempfile.mkdtemp(prefix="docdump-fix-")
+        key = generate(tmp, profile=prof, formats=sorted({e for d, e in FIXTURES}))
+        os.makedirs(FIXTURE_DIR, exist_ok=True)
+        for doc, ext in FIXTURES:
+            shutil.copyfile(os.path.join(key["root"], BASENAMES[doc] + "." + ext),
+                            os.path.join(FIXTURE_DIR, os.path.basename(BASENAMES[doc]) + "." + ext))
+        shutil.rmtree(tmp, ignore_errors=True)
+        print("make_docdump: fixtures written to %s" % os.path.normpath(FIXTURE_DIR))
+        return 0
     key = generate(sys.argv[1], profile=prof, formats=sys.argv[2:] or None)
     n = {}
     for e in key["entries"]:
