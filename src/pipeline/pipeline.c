@@ -777,7 +777,8 @@ static void emit_record(struct ls_ctx *c, struct ls_object *o, struct ls_obj_sta
  * data: libmagic says "data", no handler reads it, and the raw-byte scan
  * finds nothing, so it read as fully covered and clean. An object that no
  * handler read, that libmagic has no type for, of at least RANDOM_MIN
- * bytes (RANDOM_MIN_NAMED when named as a volume: .hc, .tc, .vc; smaller
+ * bytes (RANDOM_MIN_NAMED when named as a volume: .hc, .tc, .vc, or as a
+ * split archive's part, split_volume(); smaller
  * random files are more often test noise, key files or caches than
  * volumes), is noted `encrypted` (its content cannot be read) when its first
  * MiB, and the MiB in its middle when it is longer, look like random
@@ -818,9 +819,22 @@ static bool uniform_sample(struct ls_slice d)
     return fabs(r) <= 8.0 / sqrt(n);
 }
 
+/* The later parts of a split archive (7-Zip/HJSplit .002, zip .z01, RAR 2
+ * .r00) are compressed data without a header: random bytes too. */
+static bool split_volume(const char *ext)
+{
+    size_t n = strlen(ext);
+    bool digits = n >= 2 && n <= 4;
+    for (size_t i = 0; i < n && digits; i++) digits = ext[i] >= '0' && ext[i] <= '9';
+    if (digits) return true;
+    return n == 3 && (ext[0] == 'z' || ext[0] == 'r') && ext[1] >= '0' && ext[1] <= '9' && ext[2] >= '0' &&
+           ext[2] <= '9';
+}
+
 static bool random_bytes(struct ls_slice d, const char *ext)
 {
-    bool named = strcmp(ext, "hc") == 0 || strcmp(ext, "tc") == 0 || strcmp(ext, "vc") == 0;
+    bool named = strcmp(ext, "hc") == 0 || strcmp(ext, "tc") == 0 || strcmp(ext, "vc") == 0 ||
+                 split_volume(ext);
     if (d.len < (named ? RANDOM_MIN_NAMED : RANDOM_MIN)) return false;
     struct ls_slice head = d, mid;
     if (head.len > RANDOM_SAMPLE) head.len = RANDOM_SAMPLE;
@@ -856,11 +870,18 @@ ls_err ls_pipeline_object(struct ls_ctx *c, struct ls_object *o, struct ls_obj_s
     if (unread && !st->cov_none && !is_media(st->mime)) {
         struct ls_slice raw = o->data;
         if (raw.len > c->lim->max_scan) raw.len = (size_t)c->lim->max_scan;
-        if (!st->handler && strcmp(st->mime, "application/octet-stream") == 0 && random_bytes(o->data, st->ext))
-            ls_note(c, o, LS_R_ENCRYPTED,
-                    "%zu bytes of random data with no known format: an encrypted volume or container "
-                    "(VeraCrypt and TrueCrypt have no signature); its content cannot be read",
-                    o->data.len);
+        if (!st->handler && strcmp(st->mime, "application/octet-stream") == 0 && random_bytes(o->data, st->ext)) {
+            if (split_volume(st->ext))
+                ls_note(c, o, LS_R_UNSUPPORTED,
+                        "%zu bytes of compressed data with no header, named as a later part of a split "
+                        "archive (.%s): its members can only be read with the other parts joined",
+                        o->data.len, st->ext);
+            else
+                ls_note(c, o, LS_R_ENCRYPTED,
+                        "%zu bytes of random data with no known format: an encrypted volume or container "
+                        "(VeraCrypt and TrueCrypt have no signature); its content cannot be read",
+                        o->data.len);
+        }
         wide_runs(c, o, raw);
     }
     join_labels(c, o, st);

@@ -687,8 +687,11 @@ static ls_err header_error(struct arc *ar, int r)
         const char *why = unsupported_error(ar) ? LS_R_UNSUPPORTED
                           : cut                   ? LS_R_TRUNCATED
                                                   : LS_R_PARSE_ERROR;
-        ls_note(ar->c, ar->o, why, "%s: %s (after %llu members)",
-                fmt_name(ar), ar->ss.err, (unsigned long long)ar->seen);
+        /* "set.7z.001": the first part of a split archive ends mid-stream */
+        bool first_part = ar->o->ext && strcmp(ar->o->ext, "001") == 0;
+        ls_note(ar->c, ar->o, why, "%s: %s (after %llu members)%s", fmt_name(ar), ar->ss.err,
+                (unsigned long long)ar->seen,
+                first_part ? "; named as the first part of a split archive: the rest is in the next parts" : "");
         return LS_E_TRUNCATED;
     }
     ls_note(ar->c, ar->o, unsupported_error(ar) ? LS_R_UNSUPPORTED : LS_R_PARSE_ERROR,

@@ -127,10 +127,22 @@ class Sealed(unittest.TestCase):
                 self.assertEqual(self.rec(name)["coverage"], "full")
         self.assertIn("ssn", lsutil.entities(self.rec("half.bin")))
 
+    def test_split_archive_parts(self):
+        """A later part of a split archive (.7z.002, .z01) is random bytes
+        too, but named so: unsupported, and said why, not encrypted."""
+        split = [n for n, e in self.expect.items() if e.get("split")]
+        self.assertEqual(len(split), 2)
+        for name in split:
+            o = self.rec(name)
+            with self.subTest(name=name):
+                self.assertEqual(o["coverage"], "partial")
+                self.assertEqual(o["coverage_reasons"], ["unsupported"])
+                self.assertIn("later part of a split archive", str(o["errors"]))
+
     def test_look_alikes(self):
         plain = [n for n, e in self.expect.items()
                  if not e["sealed"] and not e["partial"] and not e["unsupported"] and not e["decoded"]
-                 and not e.get("random")]
+                 and not e.get("random") and not e.get("split")]
         for name in plain:
             o = self.rec(name)
             with self.subTest(name=name):

@@ -136,6 +136,23 @@ def cut_cases():
         key("7z_half_root", p, [], coverage="partial", reasons_all=["truncated"])
         p = put("cut/solid_start.7z", s7[:20])
         key("7z_start_root", p, [], coverage_not="full", reasons_all=["truncated"])
+        # a split archive (7z -v): the first part is a cut archive, the
+        # later ones compressed data with no header (random bytes): named
+        # as parts, they are unsupported, not encrypted volumes
+        d = tmpd("7zsplit")
+        rt.wr(os.path.join(d, "a_pii.txt"), PII)
+        rt.wr(os.path.join(d, "b_noise.bin"), noise(300000, 5))
+        run(["7z", "a", "-bd", "-y", "-mx=1", "-v100k", "sp.7z", "a_pii.txt", "b_noise.bin"], cwd=d)
+        for part in sorted(os.listdir(d)):
+            if not part.startswith("sp.7z."):
+                continue
+            data = rd(os.path.join(d, part))
+            p = put("split/" + part, data)
+            if part.endswith(".001"):
+                key("7z_split_first", p, [], coverage="partial", reasons_all=["truncated"])
+            elif len(data) >= 65536:
+                key("7z_split_" + part[-3:], p, [], coverage="partial", reasons_all=["unsupported"],
+                    verdict="incomplete")
 
 
 # ---------------------------------------------------------------- directory vs local headers

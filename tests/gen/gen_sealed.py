@@ -267,6 +267,9 @@ def fixtures():
     # look-alikes of random data: too small, too even, biased, random then text
     f["keyfile.tc"] = (RND.randbytes(40 << 10), False, False)
     f["noise.bin"] = (RND.randbytes(600 << 10), False, False)  # not named as a volume, under 1 MiB
+    # later parts of split archives: compressed data, no header, random too
+    f["backup.7z.002"] = (RND.randbytes(1100 << 10), False, "split")
+    f["mail.z01"] = (RND.randbytes(1100 << 10), False, "split")
     f["counter.bin"] = (bytes(i % 256 for i in range(300000)), False, False)
     f["biased.bin"] = (bytes(b & 0x7F for b in RND.randbytes(300000)), False, False)
     f["half.bin"] = (RND.randbytes(1 << 20) + (SSN_TEXT * 40000)[:2 << 20], False, False)
@@ -312,7 +315,7 @@ def generate(out):
             fh.write(data)
         expect[name] = {"sealed": sealed, "partial": partial is True,
                         "unsupported": partial == "unsupported", "decoded": partial == "decoded",
-                        "bomb": partial == "bomb", "random": partial == "random"}
+                        "bomb": partial == "bomb", "random": partial == "random", "split": partial == "split"}
     gpg_files(out, expect)
     openssl_files(out, expect)
     with open(os.path.join(out, "expect.json"), "w") as fh:
