@@ -707,9 +707,9 @@ static void scan_object(struct ls_ctx *c, struct ls_object *o, struct ls_obj_sta
     if (!st->handler && is_media(st->mime)) {
         media_cut(c, o, st);
         scan_media_runs(c, o, st, raw);
-    }
-    else
+    } else {
         scan_one(c, o, st, raw, LS_WHERE_RAW);
+    }
     struct ls_slice text = ls_buf_slice(&st->text), own, labels;
     (void)ls_slice_sub(text, 0, st->labels_at, &own);
     (void)ls_slice_from(text, st->labels_at, &labels);
