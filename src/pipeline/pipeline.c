@@ -650,7 +650,7 @@ static bool jpeg_cut(struct ls_slice d)
 {
     if (d.len < 4 || d.ptr[0] != 0xFF || d.ptr[1] != 0xD8) return false;
     size_t i = 2;
-    while (i + 4 <= d.len) {
+    while (i + 2 <= d.len) {
         if (d.ptr[i] != 0xFF) return false; /* not the layout expected: no judgement */
         unsigned m = d.ptr[i + 1];
         if (m == 0xFF) { /* fill byte */
@@ -662,6 +662,7 @@ static bool jpeg_cut(struct ls_slice d)
             i += 2;
             continue;
         }
+        if (i + 4 > d.len) return true; /* cut inside a segment's length */
         size_t len = be16(d.ptr + i + 2);
         if (len < 2) return false;
         if (m == 0xDA) {

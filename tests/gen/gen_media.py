@@ -15,6 +15,8 @@ ends, so a cut one is noted truncated.
   motion.jpg           whole, with 200 KB of other data after EOI
   stuffed.jpg          entropy data full of FF 00 and restart markers, whole
   not_a_layout.jpg     SOI then bytes that are no marker: not judged
+  no_scan.jpg          header segments and EOI as its last two bytes, no
+                       image data (a stub, as polyglot generators write)
 
 Usage: gen_media.py OUTDIR   (prints {name: expected cut?} as JSON)
 """
@@ -86,6 +88,8 @@ def fixtures():
     f["cut_headers.jpg"] = (j[:sos_at - 10], True)
     f["motion.jpg"] = (j + b"\0\0\0\x18ftypmp42" + random.Random(3).randbytes(200000), False)
     f["stuffed.jpg"] = (jpeg(data_len=80000, seed=9, thumb=False), False)
+    f["no_scan.jpg"] = (b"\xff\xd8" + seg(0xE0, b"JFIF\0\x01\x01\x00\x00\x01\x00\x01\x00\x00") +
+                        seg(0xFE, ("by " + EMAIL).encode()) + b"\xff\xd9", False)
     f["not_a_layout.jpg"] = (b"\xff\xd8\xff\xe0\x00\x10JFIF\0\x01\x01\0\0\x01\0\x01\0\0" + b"garbage" * 100, False)
     return f
 
