@@ -279,6 +279,9 @@ enum ox_el {
     OXE_FTR,
     OXE_GRIDSPAN,
     OXE_HDR,
+    OXE_HLINKCLICK,
+    OXE_HLINKHOVER,
+    OXE_HYPERLINK,
     OXE_INS,
     OXE_INSTRTEXT,
     OXE_IS,
@@ -328,6 +331,7 @@ enum ox_el {
 #define OXF_TC 0x200u     /* table cell */
 #define OXF_HF 0x400u     /* sheet header/footer with layout codes */
 #define OXF_WHO 0x800u    /* comment authors: names and user ids in attributes */
+#define OXF_TIP 0x2000u   /* a hyperlink: its ScreenTip in an attribute */
 #define OXF_LIST 0x1000u  /* a drop-down's entry, a content control's title or tag:
                              text in attributes */
 
@@ -371,6 +375,9 @@ static const struct ox_tag ox_tags[OXE_COUNT] = {
     [OXE_FTR] = {"ftr", OXF_NL},
     [OXE_GRIDSPAN] = {"gridSpan", 0},
     [OXE_HDR] = {"hdr", OXF_NL},
+    [OXE_HLINKCLICK] = {"hlinkClick", OXF_TIP},
+    [OXE_HLINKHOVER] = {"hlinkHover", OXF_TIP},
+    [OXE_HYPERLINK] = {"hyperlink", OXF_TIP},
     [OXE_INS] = {"ins", 0},
     [OXE_INSTRTEXT] = {"instrText", OXF_SPACE | OXF_LEAF},
     [OXE_IS] = {"is", 0},
@@ -428,7 +435,7 @@ static enum ox_el ox_el_of(const char *local)
     case 'e': lo = OXE_ENDNOTE, hi = OXE_EVENHEADER; break;
     case 'f': lo = OXE_F, hi = OXE_FTR; break; /* f..ftr */
     case 'g': lo = hi = OXE_GRIDSPAN; break;
-    case 'h': lo = hi = OXE_HDR; break;
+    case 'h': lo = OXE_HDR, hi = OXE_HYPERLINK; break;
     case 'i': lo = OXE_INS, hi = OXE_IS; break;
     case 'l': lo = OXE_LISTENTRY, hi = OXE_LISTITEM; break;
     case 'm': lo = OXE_MOVEFROM, hi = OXE_MOVETO; break;
@@ -731,6 +738,23 @@ static ls_err ox_change_author(struct ox_walk *w, const struct ls_xml_attr *a, s
     return ox_sep(w, '\n');
 }
 
+/* A hyperlink's ScreenTip, shown only while the pointer rests on it:
+ * Word's <w:hyperlink w:tooltip>, Excel's <hyperlink tooltip> (also its
+ * in-workbook target, location="Sheet!A1"), DrawingML's <a:hlinkClick
+ * tooltip>. Set apart by ch (a space in running text, a line in sheets,
+ * whose hyperlinks follow the cells). */
+static ls_err ox_tip_text(struct ox_walk *w, const struct ls_xml_attr *a, size_t n, char ch)
+{
+    static const char *const names[] = {"tooltip", "location", NULL};
+    for (size_t i = 0; i < n; i++) {
+        if (!ox_is(a[i].local, names) || ox_blank(a[i].value)) continue;
+        LS_TRY(ox_sep(w, ch));
+        LS_TRY(ox_add(w, a[i].value));
+        LS_TRY(ox_sep(w, ch));
+    }
+    return LS_OK;
+}
+
 /* ------------------------------------------------------------ walker: text parts */
 
 /* Word (w:tbl) and PowerPoint (a:tbl) tables: header-row labels
@@ -851,6 +875,7 @@ static ls_err ox_text_start(struct ox_walk *w, enum ox_el el, const struct ls_xm
     if (f & OXF_ALT) return ox_alt_text(w, a, n);
     if (f & OXF_WHO) return ox_who_text(w, a, n);
     if (f & OXF_LIST) return ox_list_text(w, a, n);
+    if (f & OXF_TIP) return ox_tip_text(w, a, n, ' ');
     if (el == OXE_NUMCACHE || el == OXE_DATE1904) ox_chart_start(w, el, a, n);
     if (el == OXE_SYM) return ox_sym(w, a, n);
     return LS_OK;
@@ -1091,6 +1116,7 @@ static ls_err ox_sheet_start(struct ox_walk *w, enum ox_el el, const struct ls_x
     struct ls_slice t;
     if (el == OXE_DATAVALIDATION || el == OXE_FORMULA1 || el == OXE_FORMULA2)
         return ox_validation_start(w, el, a, n);
+    if (el == OXE_HYPERLINK) return ox_tip_text(w, a, n, '\n');
     if (el == OXE_F) {
         w->in_f = true;
         ls_buf_reset(&w->fbuf);

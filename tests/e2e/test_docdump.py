@@ -20,7 +20,7 @@ what the converter adds), and the manifest holds no full planted value.
 
 Without LibreOffice (CI installs none: scripts/deps-debian.txt) the dump
 is the flat ODF sources (XML files, read by the xml handler) and the
-LibreOffice output committed in tests/fixtures/docdump/ (docx, odt, xlsx,
+LibreOffice output committed in tests/fixtures/docdump/ (docx, xlsx,
 made by `make_docdump.py --fixtures`); the same checks run on them, and a
 fixture whose planted values are mostly not in it (made from older
 sources) fails the test. The test says so on stderr. Without Impress, the
