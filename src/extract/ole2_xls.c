@@ -10,7 +10,8 @@
  * error values, and string results from the STRING record that follows),
  * BOOLERR (booleans and error values: "#REF!", "#N/A" as Excel shows them),
  * HEADER/FOOTER and TXO comment text, the strings of HLINK (hyperlink
- * targets) and SUPBOOK (external workbook paths). A BOUNDSHEET of type macro sheet
+ * targets) and SUPBOOK (external workbook paths), DV (data validations:
+ * their messages and list entries) and NOTE (comment authors). A BOUNDSHEET of type macro sheet
  * (Excel 4.0 / XLM macros, which run without any VBA) raises `macro`. Cells are written one row per line,
  * tab-separated, under a "[Sheet: name]" line. Shared strings that no cell
  * uses are written at the end (they still leaked).
@@ -66,6 +67,8 @@
 #define XR_RK 0x027E
 #define XR_FORMAT 0x041E
 #define XR_BOF 0x0809
+#define XR_DV 0x01BE
+#define XR_NOTE 0x001C
 /* Sheets remembered: Excel allows 255 columns of them... far fewer exist. */
 #define XLS_MAX_SHEETS 65536u
 #define XLS_DT_MACRO 1 /* BOUNDSHEET dt: Excel 4.0 macro sheet */
@@ -104,6 +107,7 @@ struct xls {
     uint32_t nxf, capxf;
     struct ls_sheet_fmts fmts; /* FORMAT records */
     ls_err damage;
+    uint64_t last_said[3];   /* hash of the last DV message, DV list, NOTE author written */
 };
 
 /* ---- records ------------------------------------------------------------ */
@@ -702,6 +706,97 @@ static ls_err xls_name(struct xls *x, size_t off, struct ls_slice d)
     return e == LS_E_TRUNCATED || e == LS_E_CORRUPT ? LS_OK : e;
 }
 
+/* Whether the record string in tmp says something new of its kind (0 DV
+ * message, 1 DV list, 2 NOTE author): not blank (a string of one NUL is how
+ * BIFF8 writes "none"), and not the same as the last one of that kind
+ * written (a sheet repeats one list validation per range and one author
+ * per comment: 195 DV records with the same list in one real workbook).
+ * tmp is emptied when not. */
+static bool xls_tmp_said(struct xls *x, unsigned kind)
+{
+    bool blank = true;
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < x->tmp.len; i++) {
+        uint8_t b = x->tmp.ptr[i];
+        if (b != 0 && b != ' ' && b != '\t') blank = false;
+        h = (h ^ b) * 1099511628211ull;
+    }
+    if (blank || h == x->last_said[kind]) {
+        ls_buf_reset(&x->tmp);
+        return false;
+    }
+    x->last_said[kind] = h;
+    return true;
+}
+
+/* tmp with its NULs (a list validation's item separator) as ", ". */
+static ls_err xls_put_tmp_list(struct xls *x)
+{
+    size_t from = 0;
+    ls_err e = LS_OK;
+    for (size_t i = 0; i <= x->tmp.len && e == LS_OK; i++) {
+        if (i < x->tmp.len && x->tmp.ptr[i] != 0) continue;
+        e = ole2_put_n(x->j, (const char *)x->tmp.ptr + from, i - from);
+        if (e == LS_OK && i < x->tmp.len) e = ole2_put(x->j, ", ");
+        from = i + 1;
+    }
+    ls_buf_reset(&x->tmp);
+    return e;
+}
+
+/* DV ([MS-XLS] 2.4.118): a data validation. The messages a cell shows when
+ * selected and on a wrong entry (PromptTitle, ErrorTitle, Prompt, Error) as
+ * "validation message: ..." lines, and a list validation's entries (its
+ * first formula a ptgStr, items separated by NUL) as "validation: a, b":
+ * drop-down lists of names and codes that no cell holds. BIFF8 only. */
+static ls_err xls_dv(struct xls *x, size_t off, struct ls_slice d)
+{
+    if (!x->biff8) return LS_OK;
+    struct ole2_biff_src s = xls_src_make(x, off, d, 4);
+    ls_err e = LS_OK;
+    for (int i = 0; i < 4 && e == LS_OK; i++) {
+        e = xls_src_string(x, &s, false);
+        if (e != LS_OK || !xls_tmp_said(x, 0)) continue;
+        LS_TRY(xls_own_line(x));
+        LS_TRY(ole2_put(x->j, "validation message: "));
+        LS_TRY(xls_put_tmp(x));
+        LS_TRY(ole2_put(x->j, "\n"));
+    }
+    uint16_t cce = 0, unused = 0;
+    uint8_t ptg = 0;
+    if (e == LS_OK) e = xls_src_u16(&s, &cce);
+    if (e == LS_OK) e = xls_src_u16(&s, &unused);
+    if (e == LS_OK && cce >= 3) e = xls_src_u8(&s, &ptg);
+    if (e == LS_OK && cce >= 3 && ptg == 0x17) {
+        e = xls_src_string(x, &s, true);
+        if (e == LS_OK && xls_tmp_said(x, 1)) {
+            LS_TRY(xls_own_line(x));
+            LS_TRY(ole2_put(x->j, "validation: "));
+            LS_TRY(xls_put_tmp_list(x));
+            LS_TRY(ole2_put(x->j, "\n"));
+        }
+    }
+    ls_buf_reset(&x->tmp);
+    return e == LS_E_TRUNCATED || e == LS_E_CORRUPT ? LS_OK : e;
+}
+
+/* NOTE ([MS-XLS] 2.4.179, BIFF8): a cell comment's author (its text is in
+ * the TXO record) as "comment author: NAME". */
+static ls_err xls_note(struct xls *x, size_t off, struct ls_slice d)
+{
+    if (!x->biff8 || d.len < 8) return LS_OK;
+    struct ole2_biff_src s = xls_src_make(x, off, d, 8);
+    ls_err e = xls_src_string(x, &s, false);
+    if (e == LS_OK && xls_tmp_said(x, 2)) {
+        LS_TRY(xls_own_line(x));
+        LS_TRY(ole2_put(x->j, "comment author: "));
+        LS_TRY(xls_put_tmp(x));
+        LS_TRY(ole2_put(x->j, "\n"));
+    }
+    ls_buf_reset(&x->tmp);
+    return e == LS_E_TRUNCATED || e == LS_E_CORRUPT ? LS_OK : e;
+}
+
 static ls_err xls_record(struct xls *x, uint16_t type, size_t off, struct ls_slice d)
 {
     if (type != XR_CONTINUE) {
@@ -741,6 +836,8 @@ static ls_err xls_record(struct xls *x, uint16_t type, size_t off, struct ls_sli
     case XR_CRN: return xls_crn(x, off, d);
     case XR_NAME: return xls_name(x, off, d);
     case XR_WRITEACCESS: return xls_writeaccess(x, off, d);
+    case XR_DV: return xls_dv(x, off, d);
+    case XR_NOTE: return xls_note(x, off, d);
     case XR_BOOLERR: {
         uint16_t row = 0, col = 0;
         if (!ls_rd_u16le(d, 0, &row) || !ls_rd_u16le(d, 2, &col) || d.len < 8) return LS_OK;

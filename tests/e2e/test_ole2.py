@@ -222,6 +222,23 @@ class Ole2Test(unittest.TestCase):
         self.assertIn(gen_ole2.EXTERN_PHONE[-4:], last4(o, "phone"))
         self.assertIn("example.com", str([f for f in o["findings"] if f["entity"] == "email"]))
 
+    def test_xls_validations_and_comment_authors(self):
+        """DV records: the input and error messages, and a list
+        validation's entries (an SSN in a drop-down no cell holds, split
+        across a CONTINUE record); a DV of "none" strings and a number
+        formula says nothing; NOTE names the comment's author."""
+        o = self.obj("validation.xls")
+        self.assertEqual(o["coverage"], "full", o.get("errors"))
+        t = self.text("validation.xls")
+        self.assertIn("validation: Approved, %s, Rejected\n" % gen_ole2.DV_LIST_SSN, t)
+        self.assertIn("validation message: Ask %s for new codes\n" % gen_ole2.DV_PROMPT_EMAIL, t)
+        self.assertEqual(t.count("validation message: "), 4)
+        self.assertEqual(t.count("validation: "), 1)
+        self.assertIn("comment author: %s\n" % gen_ole2.NOTE_AUTHOR, t)
+        self.assertNotIn("\x00", t)
+        self.assertIn(gen_ole2.DV_LIST_SSN[-4:], last4(o, "ssn"))
+        self.assertIn("email", lsutil.entities(o))
+
     def test_small_xls_records(self):
         o = self.obj("small.xls")
         self.assertEqual(o["coverage"], "full", o.get("errors"))

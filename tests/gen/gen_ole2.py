@@ -529,6 +529,49 @@ def extern_xls():
     return w.build()[0]
 
 
+DV_LIST_SSN = "536-22-1871"                    # a drop-down entry no cell holds
+DV_PROMPT_EMAIL = "approvals.desk@example.org"  # in a validation's input message
+NOTE_AUTHOR = "Harriet Okafor"
+
+
+def validation_xls():
+    """BIFF8 with a data validation (DV: input and error titles and
+    messages, a list whose entries are "Approved", an SSN and "Rejected"
+    separated by NUL, split across a CONTINUE record in the middle of its
+    entries; a second DV whose strings are all "none" and whose formula is
+    a number) and a cell comment's NOTE naming its author."""
+    bof_g = biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 0x06))
+    sheet_name = "Claims"
+    bs_len = 4 + 8 + len(sheet_name)
+    rest = biff(0x000A, b"")
+    glob_len = len(bof_g) + bs_len + len(rest)
+    bs = biff(0x0085, struct.pack("<IBBBB", glob_len, 0, 0, len(sheet_name), 0) + sheet_name.encode())
+    glob = bof_g + bs + rest
+    bof_s = biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0010, 0x0DBB, 0x07CC, 0, 0x06))
+
+    def xlu(v, wide=False):  # XLUnicodeString
+        return struct.pack("<HB", len(v), 1 if wide else 0) + (v.encode("utf-16-le") if wide else v.encode("latin-1"))
+    items = "Approved\0%s\0Rejected" % DV_LIST_SSN
+    cut = items.index(DV_LIST_SSN) + 4
+    rgce = b"\x17" + struct.pack("<BB", len(items), 0) + items.encode("latin-1")
+    dv = struct.pack("<I", 0x00000103) + xlu("Claim status") + xlu("Wrong value") + \
+        xlu("Ask %s for new codes" % DV_PROMPT_EMAIL, wide=True) + xlu("Pick one from the list")
+    dv += struct.pack("<HH", len(rgce), 0)
+    head, tail = dv + rgce[:3 + cut], rgce[3 + cut:]
+    tail += struct.pack("<HH", 0, 0) + struct.pack("<HHHHH", 1, 1, 1, 1, 1)  # no formula2, one range
+    # BIFF8 CONTINUE of a ShortXLUnicodeString: a fresh flags byte first
+    recs = biff(0x01BE, head) + biff(0x003C, b"\x00" + tail)
+    num = b"\x1e" + struct.pack("<H", 7)  # ptgInt 7: no text
+    recs += biff(0x01BE, struct.pack("<I", 1) + xlu("\0") * 4 + struct.pack("<HH", len(num), 0) +
+                 num + struct.pack("<HH", 0, 0) + struct.pack("<HHHHH", 1, 2, 2, 0, 0))
+    recs += biff(0x001C, struct.pack("<HHHH", 0, 0, 0, 1) + xlu(NOTE_AUTHOR) + b"\0")
+    rows = biff(0x0204, struct.pack("<HHHHB", 0, 0, 15, 6, 0) + b"Status")
+    wb = glob + bof_s + rows + recs + biff(0x000A, b"")
+    w = CFBWriter()
+    w.add_stream("Workbook", wb.ljust(4096, b"\0"))
+    return w.build()[0]
+
+
 QUIRK_XLS_CELL = "Quirk workbook cell quirk.cell@example.com"
 
 
@@ -808,6 +851,7 @@ def write_all(out):
     files.update(ansi_msgs())
     files["quirk_records.xls"] = quirk_xls()
     files["extern.xls"] = extern_xls()
+    files["validation.xls"] = validation_xls()
     files["irm.doc"] = irm_doc()
     files["ppt95.ppt"] = ppt95()
     # Word pads a module stream with zero bytes after the compressed source

@@ -737,20 +737,19 @@ def present(path, value, tmp):
 #         form fields (FORMTEXT, FORMDROPDOWN): the hint (help/status text)
 #         and the list entries are in the field's FFDATA in the Data
 #         stream, which is not read
-#   .xls: data validation lists and messages (DV records), a chart's
-#         title and axis title (the chart substream's Text/SeriesText
-#         records), a cell comment's author (NOTE stAuthor), string
-#         constants of formulas (ptgStr in the CELL formula's rgce), an
-#         autofilter's criterion (AUTOFILTER record)
+#   .xls: a chart's title and axis title (the chart substream's
+#         Text/SeriesText records), string constants of formulas (ptgStr
+#         in the CELL formula's rgce), an autofilter's criterion
+#         (AUTOFILTER record); data validations (DV) and comment authors
+#         (NOTE) are read and keyed since
 #   Excel 2003 XML (xmlss.c): LibreOffice 7.4 writes a validation's help
 #         message as bare text between </Styles> and the first Worksheet,
 #         which the reader passes over
 NOT_KEYED = {
     ("xml", "validation_help"),
     ("doc", "input_field_hint"), ("doc", "dropdown_entry"),
-    ("xls", "validation_list"), ("xls", "validation_help_title"), ("xls", "validation_help"),
-    ("xls", "validation_error_title"), ("xls", "chart_title"), ("xls", "chart_axis_title"),
-    ("xls", "cell_comment_author"), ("xls", "formula_literal"), ("xls", "formula_literal_token"),
+    ("xls", "chart_title"), ("xls", "chart_axis_title"),
+    ("xls", "formula_literal"), ("xls", "formula_literal_token"),
     ("xls", "autofilter_value"),
 }
 
