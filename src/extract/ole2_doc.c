@@ -705,6 +705,100 @@ static ls_err doc_leftover(struct ole2_job *j, struct ls_slice wd, struct ls_sli
     return e;
 }
 
+/* ---- legacy form fields: FFData in the Data stream ------------------- */
+
+/* One Xstz ([MS-DOC] 2.9.350: cch, cch UTF-16 characters, a NUL) at *at;
+ * written as "label: text\n" when not empty. false when it does not fit. */
+static bool doc_xstz(struct ole2_job *j, struct ls_slice ff, size_t *at, const char *label, ls_err *e)
+{
+    uint16_t cch = 0;
+    struct ls_slice t;
+    if (!ls_rd_u16le(ff, *at, &cch) || !ls_slice_sub(ff, *at + 2, 2 * (size_t)cch, &t)) return false;
+    *at += 2 + 2 * (size_t)cch + 2;
+    if (cch && label && *e == LS_OK) {
+        *e = ole2_put(j, label);
+        if (*e == LS_OK) *e = ole2_put_utf16(j, t);
+        if (*e == LS_OK) *e = ole2_put(j, "\n");
+    }
+    return true;
+}
+
+/*
+ * One FFData ([MS-DOC] 2.9.78): a legacy form field's name, default text,
+ * help and status-bar texts and a drop-down's entries. A text field's hint
+ * and a drop-down's entries are in no run of the document: an input form
+ * made in Word 97-2003 (or by LibreOffice) keeps "Enter your SSN
+ * (536-22-...)" and its choice lists only here.
+ */
+static ls_err doc_ffdata(struct ole2_job *j, struct ls_slice ff)
+{
+    uint16_t bits = 0;
+    if (!ls_rd_u16le(ff, 4, &bits)) return LS_OK;
+    unsigned type = bits & 3u; /* 0 text, 1 check box, 2 drop-down */
+    size_t at = 10;
+    ls_err e = LS_OK;
+    if (!doc_xstz(j, ff, &at, "form field: ", &e)) return e;
+    if (type == 0 && !doc_xstz(j, ff, &at, "form field default: ", &e)) return e;
+    if (type != 0) at += 2; /* wDef */
+    static const char *const labels[] = {NULL /* format */, "form field help: ", "form field status: ",
+                                         NULL /* entry macro */, NULL /* exit macro */};
+    for (size_t i = 0; i < 5; i++)
+        if (!doc_xstz(j, ff, &at, labels[i], &e)) return e;
+    uint16_t ext = 0, n = 0, extra = 0;
+    if (type != 2 || !ls_rd_u16le(ff, at, &ext) || ext != 0xFFFF || !ls_rd_u16le(ff, at + 2, &n) ||
+        !ls_rd_u16le(ff, at + 4, &extra))
+        return e;
+    at += 6;
+    for (uint16_t i = 0; i < n && e == LS_OK; i++) {
+        uint16_t cch = 0;
+        struct ls_slice t;
+        if (!ls_rd_u16le(ff, at, &cch) || !ls_slice_sub(ff, at + 2, 2 * (size_t)cch, &t)) break;
+        e = ole2_put(j, i ? ", " : "form field entries: ");
+        if (e == LS_OK) e = ole2_put_utf16(j, t);
+        at += 2 + 2 * (size_t)cch + extra;
+    }
+    if (n && e == LS_OK) e = ole2_put(j, "\n");
+    return e;
+}
+
+/*
+ * Form fields' data: the Data stream holds, where a field's character
+ * properties point (sprmCPicLocation), a NilPICFAndBinData (lcb, cbHeader
+ * 0x44, 62 ignored bytes) whose binary data is an FFData starting with the
+ * version 0xFFFFFFFF. Rather than walk every run's properties, the stream
+ * is searched for that shape (pictures live in it too, as PICF headers of
+ * other sizes).
+ */
+#define DOC_MAX_FFDATA 4096u
+static ls_err doc_form_fields(struct ole2_job *j, uint32_t st)
+{
+    struct ls_buf data;
+    ls_buf_init(&data, j->f->data.len);
+    ls_err e = ole2_read_named(j, st, "Data", &data);
+    struct ls_slice d = ls_buf_slice(&data);
+    unsigned found = 0;
+    if (e == LS_OK || e == LS_E_TRUNCATED || e == LS_E_CORRUPT) {
+        e = LS_OK;
+        for (size_t off = 0; off + 0x44 + 4 <= d.len && found < DOC_MAX_FFDATA && e == LS_OK; off++) {
+            uint32_t lcb = 0, ver = 0;
+            uint16_t cbh = 0;
+            struct ls_slice ff;
+            if (d.ptr[off + 4] != 0x44 || !ls_rd_u16le(d, off + 4, &cbh) || cbh != 0x44 ||
+                !ls_rd_u32le(d, off + 0x44, &ver) || ver != 0xFFFFFFFFu || !ls_rd_u32le(d, off, &lcb) ||
+                lcb < 0x44 + 16 || !ls_slice_sub(d, off + 0x44, lcb - 0x44, &ff))
+                continue;
+            if (found++ == 0) e = ole2_put(j, "[form fields]\n");
+            if (e == LS_OK) e = doc_ffdata(j, ff);
+            off += lcb - 1;
+            if (e == LS_OK && ls_ctx_expired(j->c)) e = LS_E_TIMEOUT;
+        }
+    } else if (e == LS_E_ARG) {
+        e = LS_OK; /* no Data stream */
+    }
+    ls_buf_free(&data);
+    return e;
+}
+
 static ls_err doc_with_stream(struct ole2_job *j, uint32_t st, struct ls_slice wd)
 {
     uint16_t ident = 0, flags = 0;
@@ -748,6 +842,7 @@ static ls_err doc_with_stream(struct ole2_job *j, uint32_t st, struct ls_slice w
         ls_err n = ole2_put(j, "\n");
         if (n == LS_OK && (flags & DOC_F_COMPLEX)) n = doc_leftover(j, wd, ls_buf_slice(&tbl), plc);
         if (n == LS_OK) n = doc_names(j, wd, ls_buf_slice(&tbl));
+        if (n == LS_OK) n = doc_form_fields(j, st);
         if (n != LS_OK) e = n;
     }
 out:

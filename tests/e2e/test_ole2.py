@@ -222,6 +222,21 @@ class Ole2Test(unittest.TestCase):
         self.assertIn(gen_ole2.EXTERN_PHONE[-4:], last4(o, "phone"))
         self.assertIn("example.com", str([f for f in o["findings"] if f["entity"] == "email"]))
 
+    def test_doc_form_fields(self):
+        """Legacy form fields keep their help and status texts and a
+        drop-down's entries in the Data stream (FFData), in no run of the
+        document; a picture record there is no form field."""
+        o = self.obj("formfields.doc")
+        self.assertEqual(o["coverage"], "full", o.get("errors"))
+        t = self.text("formfields.doc")
+        self.assertIn("[form fields]\nform field: Text1\nform field default: Enter your SSN\n", t)
+        self.assertIn("form field help: Ask %s\n" % gen_ole2.FF_HELP_EMAIL, t)
+        self.assertIn("form field status: Like %s\n" % gen_ole2.FF_STATUS_SSN, t)
+        self.assertIn("form field entries: Pending, SSN %s, Closed\n" % gen_ole2.FF_ENTRY_SSN, t)
+        self.assertEqual(t.count("form field: "), 2)
+        self.assertEqual(last4(o, "ssn") >= {gen_ole2.FF_STATUS_SSN[-4:], gen_ole2.FF_ENTRY_SSN[-4:]}, True)
+        self.assertNotIn("[form fields]", self.text("plain.doc"))
+
     def test_xls_validations_and_comment_authors(self):
         """DV records: the input and error messages, and a list
         validation's entries (an SSN in a drop-down no cell holds, split

@@ -270,6 +270,31 @@ def word6_overlapping_pieces():
     return w.build()[0]
 
 
+FF_HELP_EMAIL = "forms.help@example.org"   # a text field's help text
+FF_STATUS_SSN = "536-22-1895"               # its status-bar hint
+FF_ENTRY_SSN = "536-22-1896"                # a drop-down entry
+
+
+def ffdata_stream():
+    """A Word Data stream with two legacy form fields ([MS-DOC] FFData
+    behind a NilPICFAndBinData header of 0x44 bytes): a text field (name,
+    default text, help and status texts) and a drop-down (entries), after a
+    picture-shaped record (PICF header, data that is no FFData)."""
+    def xstz(v):
+        return struct.pack("<H", len(v)) + v.encode("utf-16-le") + b"\0\0"
+
+    def nilpicf(binary):
+        return struct.pack("<IH", 0x44 + len(binary), 0x44) + b"\0" * 62 + binary
+    text = struct.pack("<IHHH", 0xFFFFFFFF, 0, 0, 0) + xstz("Text1") + xstz("Enter your SSN") + xstz("") + \
+        xstz("Ask %s" % FF_HELP_EMAIL) + xstz("Like %s" % FF_STATUS_SSN) + xstz("") + xstz("")
+    entries = ["Pending", "SSN " + FF_ENTRY_SSN, "Closed"]
+    drop = struct.pack("<IHHH", 0xFFFFFFFF, 2, 0, 0) + xstz("Dropdown1") + struct.pack("<H", 0) + \
+        xstz("") * 5 + struct.pack("<HHH", 0xFFFF, len(entries), 0) + \
+        b"".join(struct.pack("<H", len(e)) + e.encode("utf-16-le") for e in entries)
+    picture = nilpicf(b"\x0f\x00\x04\xf0" + b"\x11" * 40)
+    return b"\0" * 16 + picture + nilpicf(text) + b"\0" * 3 + nilpicf(drop)
+
+
 W97_HOSTILE_HEAD = "Payroll memo, contact payroll.desk@example.org\r"
 W97_HOSTILE_TAIL = "Tail piece: SSN 536-22-1893\r"
 W97_HOSTILE_FILL = 65536
@@ -852,6 +877,7 @@ def write_all(out):
     files["quirk_records.xls"] = quirk_xls()
     files["extern.xls"] = extern_xls()
     files["validation.xls"] = validation_xls()
+    files["formfields.doc"] = plain_doc(extra={"Data": ffdata_stream()})[0]
     files["irm.doc"] = irm_doc()
     files["ppt95.ppt"] = ppt95()
     # Word pads a module stream with zero bytes after the compressed source

@@ -733,10 +733,8 @@ def present(path, value, tmp):
 # does not test for now (ole2_doc.c and ole2_xls.c were being changed by
 # another engineer): left out of the key, listed here and in the report of
 # the change that wrote this generator.
-#   .doc: LibreOffice writes the input field and the drop-down as legacy
-#         form fields (FORMTEXT, FORMDROPDOWN): the hint (help/status text)
-#         and the list entries are in the field's FFDATA in the Data
-#         stream, which is not read
+#   .doc: the legacy form fields' FFDATA (Data stream) is read and keyed
+#         since (hint, list entries)
 #   .xls: a chart's title and axis title (the chart substream's
 #         Text/SeriesText records), string constants of formulas (ptgStr
 #         in the CELL formula's rgce), an autofilter's criterion
@@ -747,7 +745,6 @@ def present(path, value, tmp):
 #         which the reader passes over
 NOT_KEYED = {
     ("xml", "validation_help"),
-    ("doc", "input_field_hint"), ("doc", "dropdown_entry"),
     ("xls", "chart_title"), ("xls", "chart_axis_title"),
     ("xls", "formula_literal"), ("xls", "formula_literal_token"),
     ("xls", "autofilter_value"),
