@@ -355,14 +355,14 @@ static unsigned iban_length(int a, int b)
     return 0;
 }
 
-/* Upper-case alphanumerics of v (spaces skipped) into out; SIZE_MAX if a
- * byte is neither or out is too small. */
+/* Upper-case alphanumerics of v (spaces and line breaks skipped) into out;
+ * SIZE_MAX if a byte is neither or out is too small. */
 static size_t iban_compact(struct ls_slice v, char *out, size_t max)
 {
     size_t n = 0;
     for (size_t i = 0; i < v.len; i++) {
         int c = ls_slice_at(v, i);
-        if (c == ' ') continue;
+        if (c == ' ' || c == '\n') continue;
         if (!is_alnum(c) || n + 1 >= max) return SIZE_MAX;
         out[n++] = (char)to_upper(c);
     }
@@ -396,7 +396,8 @@ bool ls_valid_iban(struct ls_slice v)
 }
 
 /* Take exactly the country's length in alphanumerics from the first
- * country code; spaces may only sit between groups of four. */
+ * country code; a space, a line break or both (PDF text wraps a grouped
+ * IBAN) may only sit between groups of four. */
 static bool loc_iban(struct ls_slice m, struct ls_value *out)
 {
     /* "IBAN: de89...": the label is not the country code */
@@ -410,7 +411,7 @@ static bool loc_iban(struct ls_slice m, struct ls_value *out)
     size_t got = 0, i = start;
     for (; i < m.len && got < want; i++) {
         int c = ls_slice_at(m, i);
-        if (c == ' ' && got % 4 == 0 && got > 0) continue;
+        if ((c == ' ' || c == '\n') && got % 4 == 0 && got > 0) continue;
         if (!is_alnum(c)) return false;
         got++;
     }

@@ -42,7 +42,9 @@ META_RE = re.compile(r'^\s*(\w+)\s*=\s*"((?:[^"\\]|\\.)*)"\s*$', re.M)
 EXAMPLES = {
     "ssn": ["SSN 536-22-8714 on file", "ssn: 536228715"],
     "credit_card": ["card 5500-0000-0000-0004 exp"],
-    "iban": ["IBAN DE89 3704 0044 0532 0130 00 ok"],
+    "iban": ["IBAN DE89 3704 0044 0532 0130 00 ok",
+             "account DE89 3704 0044 \n0532 0130 00 (wrapped in a PDF line)",
+             "GB82 WEST 1234\n5698 7654 32 end"],
     "email": ["write to Jane.Roe@example.org today"],
     "phone": ["call (212) 867-5309 now", "or +44 20 7183 8750."],
     "passport": ["Passport No: 512345678", "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n"

@@ -119,6 +119,13 @@ static void card_maestro_grouped_4_4_4(void **st)
 /* ---- IBAN ---- */
 static void iban_de_valid(void **st) { (void)st; assert_true(ls_valid_iban(S("DE89370400440532013000"))); }
 static void iban_gb_spaced_valid(void **st) { (void)st; assert_true(ls_valid_iban(S("GB82 WEST 1234 5698 7654 32"))); }
+static void iban_wrapped_valid(void **st)
+{
+    (void)st;
+    assert_true(ls_valid_iban(S("DE89 3704 0044 \n0532 0130 00")));
+    assert_true(ls_valid_iban(S("GB82 WEST 1234\n5698 7654 32")));
+    assert_false(ls_valid_iban(S("DE89 3704 0044 \t0532 0130 00")));
+}
 static void iban_no_shortest_valid(void **st) { (void)st; assert_true(ls_valid_iban(S("NO9386011117947"))); }
 static void iban_bad_checksum_rejected(void **st) { (void)st; assert_false(ls_valid_iban(S("DE88370400440532013000"))); }
 static void iban_wrong_length_rejected(void **st) { (void)st; assert_false(ls_valid_iban(S("DE8937040044053201300"))); }
@@ -841,7 +848,7 @@ int main(void)
         T(card_mixed_separators_rejected), T(card_bad_grouping_rejected), T(card_redaction_plain),
         T(card_ean13_barcode_rejected), T(card_ean13_valid_after_card_word), T(card_more_brands_valid),
         T(card_maestro_grouped_4_4_4),
-        T(iban_de_valid), T(iban_gb_spaced_valid), T(iban_no_shortest_valid),
+        T(iban_de_valid), T(iban_gb_spaced_valid), T(iban_wrapped_valid), T(iban_no_shortest_valid),
         T(iban_bad_checksum_rejected), T(iban_wrong_length_rejected),
         T(iban_unknown_country_rejected), T(iban_norm_upper_compact),
         T(ssn_valid), T(ssn_unformatted_valid), T(ssn_area_000_rejected), T(ssn_area_666_rejected),
