@@ -11,7 +11,8 @@
  * BOOLERR (booleans and error values: "#REF!", "#N/A" as Excel shows them),
  * HEADER/FOOTER and TXO comment text, the strings of HLINK (hyperlink
  * targets) and SUPBOOK (external workbook paths), DV (data validations:
- * their messages and list entries) and NOTE (comment authors). A BOUNDSHEET of type macro sheet
+ * their messages and list entries), NOTE (comment authors) and AUTOFILTER
+ * (string criteria). A BOUNDSHEET of type macro sheet
  * (Excel 4.0 / XLM macros, which run without any VBA) raises `macro`. Cells are written one row per line,
  * tab-separated, under a "[Sheet: name]" line. Shared strings that no cell
  * uses are written at the end (they still leaked).
@@ -69,6 +70,7 @@
 #define XR_BOF 0x0809
 #define XR_DV 0x01BE
 #define XR_NOTE 0x001C
+#define XR_AUTOFILTER 0x009E
 /* Sheets remembered: Excel allows 255 columns of them... far fewer exist. */
 #define XLS_MAX_SHEETS 65536u
 #define XLS_DT_MACRO 1 /* BOUNDSHEET dt: Excel 4.0 macro sheet */
@@ -107,7 +109,7 @@ struct xls {
     uint32_t nxf, capxf;
     struct ls_sheet_fmts fmts; /* FORMAT records */
     ls_err damage;
-    uint64_t last_said[3];   /* hash of the last DV message, DV list, NOTE author written */
+    uint64_t last_said[4];   /* hash of the last DV message, DV list, NOTE author, filter written */
 };
 
 /* ---- records ------------------------------------------------------------ */
@@ -707,7 +709,7 @@ static ls_err xls_name(struct xls *x, size_t off, struct ls_slice d)
 }
 
 /* Whether the record string in tmp says something new of its kind (0 DV
- * message, 1 DV list, 2 NOTE author): not blank (a string of one NUL is how
+ * message, 1 DV list, 2 NOTE author, 3 filter criterion): not blank (a string of one NUL is how
  * BIFF8 writes "none"), and not the same as the last one of that kind
  * written (a sheet repeats one list validation per range and one author
  * per comment: 195 DV records with the same list in one real workbook).
@@ -797,6 +799,31 @@ static ls_err xls_note(struct xls *x, size_t off, struct ls_slice d)
     return e == LS_E_TRUNCATED || e == LS_E_CORRUPT ? LS_OK : e;
 }
 
+/* AUTOFILTER ([MS-XLS] 2.4.8): a filtered column's criteria. A string
+ * criterion (DOPER vt 6: its length at byte 6 of the DOPER) has its
+ * characters after both DOPERs, each an XLUnicodeStringNoCch: what the
+ * rows it hides were matched on ("536-22-1874"), as "filter: ..." lines. */
+static ls_err xls_autofilter(struct xls *x, size_t off, struct ls_slice d)
+{
+    if (!x->biff8 || d.len < 24) return LS_OK;
+    struct ole2_biff_src s = xls_src_make(x, off, d, 24);
+    ls_err e = LS_OK;
+    for (int k = 0; k < 2 && e == LS_OK; k++) {
+        int vt = ls_slice_at(d, 4 + 10 * (size_t)k), cch = ls_slice_at(d, 4 + 10 * (size_t)k + 6);
+        if (vt != 6 || cch <= 0) continue;
+        uint8_t high = 0;
+        e = xls_src_u8(&s, &high);
+        if (e == LS_OK) e = xls_src_chars(x, &s, (uint32_t)cch, (high & 1) != 0);
+        if (e != LS_OK || !xls_tmp_said(x, 3)) continue;
+        LS_TRY(xls_own_line(x));
+        LS_TRY(ole2_put(x->j, "filter: "));
+        LS_TRY(xls_put_tmp(x));
+        LS_TRY(ole2_put(x->j, "\n"));
+    }
+    ls_buf_reset(&x->tmp);
+    return e == LS_E_TRUNCATED || e == LS_E_CORRUPT ? LS_OK : e;
+}
+
 static ls_err xls_record(struct xls *x, uint16_t type, size_t off, struct ls_slice d)
 {
     if (type != XR_CONTINUE) {
@@ -838,6 +865,7 @@ static ls_err xls_record(struct xls *x, uint16_t type, size_t off, struct ls_sli
     case XR_WRITEACCESS: return xls_writeaccess(x, off, d);
     case XR_DV: return xls_dv(x, off, d);
     case XR_NOTE: return xls_note(x, off, d);
+    case XR_AUTOFILTER: return xls_autofilter(x, off, d);
     case XR_BOOLERR: {
         uint16_t row = 0, col = 0;
         if (!ls_rd_u16le(d, 0, &row) || !ls_rd_u16le(d, 2, &col) || d.len < 8) return LS_OK;

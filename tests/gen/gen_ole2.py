@@ -557,10 +557,11 @@ def extern_xls():
 DV_LIST_SSN = "536-22-1871"                    # a drop-down entry no cell holds
 DV_PROMPT_EMAIL = "approvals.desk@example.org"  # in a validation's input message
 NOTE_AUTHOR = "Harriet Okafor"
+FILTER_SSN = "536-22-1872"                     # an autofilter's string criterion
 
 
 def validation_xls():
-    """BIFF8 with a data validation (DV: input and error titles and
+    """BIFF8 with an autofilter whose criterion is an SSN (AUTOFILTER), a data validation (DV: input and error titles and
     messages, a list whose entries are "Approved", an SSN and "Rejected"
     separated by NUL, split across a CONTINUE record in the middle of its
     entries; a second DV whose strings are all "none" and whose formula is
@@ -590,6 +591,11 @@ def validation_xls():
     recs += biff(0x01BE, struct.pack("<I", 1) + xlu("\0") * 4 + struct.pack("<HH", len(num), 0) +
                  num + struct.pack("<HH", 0, 0) + struct.pack("<HHHHH", 1, 2, 2, 0, 0))
     recs += biff(0x001C, struct.pack("<HHHH", 0, 0, 0, 1) + xlu(NOTE_AUTHOR) + b"\0")
+    # AUTOFILTER: column 0, criterion 1 a string (= FILTER_SSN), criterion 2 a number (no text)
+    crit = "=" + FILTER_SSN
+    doper_str = struct.pack("<BBIBBBB", 6, 2, 0, len(crit), 1, 0, 0)
+    doper_num = struct.pack("<BBd", 4, 2, 7.0)
+    recs += biff(0x009E, struct.pack("<HH", 0, 0) + doper_str + doper_num + b"\0" + crit.encode("latin-1"))
     rows = biff(0x0204, struct.pack("<HHHHB", 0, 0, 15, 6, 0) + b"Status")
     wb = glob + bof_s + rows + recs + biff(0x000A, b"")
     w = CFBWriter()

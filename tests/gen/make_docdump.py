@@ -737,9 +737,9 @@ def present(path, value, tmp):
 #         since (hint, list entries)
 #   .xls: a chart's title and axis title (the chart substream's
 #         Text/SeriesText records), string constants of formulas (ptgStr
-#         in the CELL formula's rgce), an autofilter's criterion
-#         (AUTOFILTER record); data validations (DV) and comment authors
-#         (NOTE) are read and keyed since
+#         in the CELL formula's rgce); data validations (DV), comment
+#         authors (NOTE) and autofilter criteria (AUTOFILTER) are read and
+#         keyed since
 #   Excel 2003 XML (xmlss.c): LibreOffice 7.4 writes a validation's help
 #         message as bare text between </Styles> and the first Worksheet,
 #         which the reader passes over
@@ -747,7 +747,6 @@ NOT_KEYED = {
     ("xml", "validation_help"),
     ("xls", "chart_title"), ("xls", "chart_axis_title"),
     ("xls", "formula_literal"), ("xls", "formula_literal_token"),
-    ("xls", "autofilter_value"),
 }
 
 
