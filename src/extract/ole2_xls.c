@@ -11,8 +11,9 @@
  * BOOLERR (booleans and error values: "#REF!", "#N/A" as Excel shows them),
  * HEADER/FOOTER and TXO comment text, the strings of HLINK (hyperlink
  * targets) and SUPBOOK (external workbook paths), DV (data validations:
- * their messages and list entries), NOTE (comment authors) and AUTOFILTER
- * (string criteria). A BOUNDSHEET of type macro sheet
+ * their messages and list entries), NOTE (comment authors), AUTOFILTER
+ * (string criteria) and charts' SeriesText (titles, axis titles, series
+ * names). A BOUNDSHEET of type macro sheet
  * (Excel 4.0 / XLM macros, which run without any VBA) raises `macro`. Cells are written one row per line,
  * tab-separated, under a "[Sheet: name]" line. Shared strings that no cell
  * uses are written at the end (they still leaked).
@@ -71,6 +72,7 @@
 #define XR_DV 0x01BE
 #define XR_NOTE 0x001C
 #define XR_AUTOFILTER 0x009E
+#define XR_SERIESTEXT 0x100D
 /* Sheets remembered: Excel allows 255 columns of them... far fewer exist. */
 #define XLS_MAX_SHEETS 65536u
 #define XLS_DT_MACRO 1 /* BOUNDSHEET dt: Excel 4.0 macro sheet */
@@ -109,7 +111,7 @@ struct xls {
     uint32_t nxf, capxf;
     struct ls_sheet_fmts fmts; /* FORMAT records */
     ls_err damage;
-    uint64_t last_said[4];   /* hash of the last DV message, DV list, NOTE author, filter written */
+    uint64_t last_said[5];   /* hash of the last DV message, DV list, NOTE author, filter, chart text written */
 };
 
 /* ---- records ------------------------------------------------------------ */
@@ -709,7 +711,7 @@ static ls_err xls_name(struct xls *x, size_t off, struct ls_slice d)
 }
 
 /* Whether the record string in tmp says something new of its kind (0 DV
- * message, 1 DV list, 2 NOTE author, 3 filter criterion): not blank (a string of one NUL is how
+ * message, 1 DV list, 2 NOTE author, 3 filter criterion, 4 chart text): not blank (a string of one NUL is how
  * BIFF8 writes "none"), and not the same as the last one of that kind
  * written (a sheet repeats one list validation per range and one author
  * per comment: 195 DV records with the same list in one real workbook).
@@ -824,6 +826,24 @@ static ls_err xls_autofilter(struct xls *x, size_t off, struct ls_slice d)
     return e == LS_E_TRUNCATED || e == LS_E_CORRUPT ? LS_OK : e;
 }
 
+/* SeriesText ([MS-XLS] 2.4.254) of a chart substream: a chart's title,
+ * axis titles, series names and data labels typed as text (a ShortXLUnicodeString
+ * after a reserved u16), as "chart text: ..." lines. */
+static ls_err xls_seriestext(struct xls *x, size_t off, struct ls_slice d)
+{
+    if (!x->biff8) return LS_OK;
+    struct ole2_biff_src s = xls_src_make(x, off, d, 2);
+    ls_err e = xls_src_string(x, &s, true);
+    if (e == LS_OK && xls_tmp_said(x, 4)) {
+        LS_TRY(xls_own_line(x));
+        LS_TRY(ole2_put(x->j, "chart text: "));
+        LS_TRY(xls_put_tmp(x));
+        LS_TRY(ole2_put(x->j, "\n"));
+    }
+    ls_buf_reset(&x->tmp);
+    return e == LS_E_TRUNCATED || e == LS_E_CORRUPT ? LS_OK : e;
+}
+
 static ls_err xls_record(struct xls *x, uint16_t type, size_t off, struct ls_slice d)
 {
     if (type != XR_CONTINUE) {
@@ -866,6 +886,7 @@ static ls_err xls_record(struct xls *x, uint16_t type, size_t off, struct ls_sli
     case XR_DV: return xls_dv(x, off, d);
     case XR_NOTE: return xls_note(x, off, d);
     case XR_AUTOFILTER: return xls_autofilter(x, off, d);
+    case XR_SERIESTEXT: return xls_seriestext(x, off, d);
     case XR_BOOLERR: {
         uint16_t row = 0, col = 0;
         if (!ls_rd_u16le(d, 0, &row) || !ls_rd_u16le(d, 2, &col) || d.len < 8) return LS_OK;

@@ -251,6 +251,7 @@ class Ole2Test(unittest.TestCase):
         self.assertEqual(t.count("validation: "), 1)
         self.assertIn("comment author: %s\n" % gen_ole2.NOTE_AUTHOR, t)
         self.assertIn("filter: =%s\n" % gen_ole2.FILTER_SSN, t)
+        self.assertIn("chart text: %s\n" % gen_ole2.CHART_TITLE, t)
         self.assertEqual(t.count("filter: "), 1)
         self.assertIn(gen_ole2.FILTER_SSN[-4:], last4(o, "ssn"))
         self.assertNotIn("\x00", t)

@@ -558,10 +558,12 @@ DV_LIST_SSN = "536-22-1871"                    # a drop-down entry no cell holds
 DV_PROMPT_EMAIL = "approvals.desk@example.org"  # in a validation's input message
 NOTE_AUTHOR = "Harriet Okafor"
 FILTER_SSN = "536-22-1872"                     # an autofilter's string criterion
+CHART_TITLE = "Overtime of H. Okafor, SSN 536-22-1873"  # a chart's title (SeriesText)
 
 
 def validation_xls():
-    """BIFF8 with an autofilter whose criterion is an SSN (AUTOFILTER), a data validation (DV: input and error titles and
+    """BIFF8 with a chart whose title holds an SSN (SeriesText), an
+    autofilter whose criterion is an SSN (AUTOFILTER), a data validation (DV: input and error titles and
     messages, a list whose entries are "Approved", an SSN and "Rejected"
     separated by NUL, split across a CONTINUE record in the middle of its
     entries; a second DV whose strings are all "none" and whose formula is
@@ -597,7 +599,11 @@ def validation_xls():
     doper_num = struct.pack("<BBd", 4, 2, 7.0)
     recs += biff(0x009E, struct.pack("<HH", 0, 0) + doper_str + doper_num + b"\0" + crit.encode("latin-1"))
     rows = biff(0x0204, struct.pack("<HHHHB", 0, 0, 15, 6, 0) + b"Status")
-    wb = glob + bof_s + rows + recs + biff(0x000A, b"")
+    # a chart substream inside the sheet: its title in a SeriesText record
+    chart = biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0020, 0x0DBB, 0x07CC, 0, 0x06))
+    chart += biff(0x100D, struct.pack("<HBB", 0, len(CHART_TITLE), 0) + CHART_TITLE.encode("latin-1"))
+    chart += biff(0x000A, b"")
+    wb = glob + bof_s + rows + recs + chart + biff(0x000A, b"")
     w = CFBWriter()
     w.add_stream("Workbook", wb.ljust(4096, b"\0"))
     return w.build()[0]

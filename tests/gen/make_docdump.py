@@ -735,17 +735,15 @@ def present(path, value, tmp):
 # the change that wrote this generator.
 #   .doc: the legacy form fields' FFDATA (Data stream) is read and keyed
 #         since (hint, list entries)
-#   .xls: a chart's title and axis title (the chart substream's
-#         Text/SeriesText records), string constants of formulas (ptgStr
-#         in the CELL formula's rgce); data validations (DV), comment
-#         authors (NOTE) and autofilter criteria (AUTOFILTER) are read and
+#   .xls: string constants of formulas (ptgStr in the CELL formula's
+#         rgce); data validations (DV), comment authors (NOTE), autofilter
+#         criteria (AUTOFILTER) and chart titles (SeriesText) are read and
 #         keyed since
 #   Excel 2003 XML (xmlss.c): LibreOffice 7.4 writes a validation's help
 #         message as bare text between </Styles> and the first Worksheet,
 #         which the reader passes over
 NOT_KEYED = {
     ("xml", "validation_help"),
-    ("xls", "chart_title"), ("xls", "chart_axis_title"),
     ("xls", "formula_literal"), ("xls", "formula_literal_token"),
 }
 
