@@ -434,17 +434,12 @@ static ls_err odf_content_start(struct odf_walk *w, enum odf_el el,
  * constant such as "-" would sit between two numbers. */
 static ls_err odf_formula_text(struct odf_walk *w)
 {
-    struct ls_slice all = ls_buf_slice(&w->fs.text);
-    for (size_t pos = 0; pos < all.len;) {
-        size_t end = ls_slice_find(all, pos, "\n", 1);
-        struct ls_slice one;
-        if (end == SIZE_MAX) end = all.len;
-        (void)ls_slice_sub(all, pos, end - pos, &one);
+    struct ls_slice one;
+    for (size_t pos = 0; ls_sheet_fstrs_next(&w->fs, &pos, &one);) {
         LS_TRY(odf_sep(w, '\n'));
         LS_TRY(ls_textout_addz(&w->x->out, "formula text: "));
         LS_TRY(odf_add(w, one));
         LS_TRY(odf_sep(w, '\n'));
-        pos = end + 1;
     }
     ls_sheet_fstrs_reset(&w->fs);
     return LS_OK;

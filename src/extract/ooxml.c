@@ -1404,17 +1404,12 @@ static bool ox_read(struct ox *x, size_t i, const char *name, ls_err *err)
  * constant such as "-" would sit between two numbers. */
 static ls_err ox_formula_text(struct ox_walk *w)
 {
-    struct ls_slice all = ls_buf_slice(&w->fs.text);
-    for (size_t pos = 0; pos < all.len;) {
-        size_t end = ls_slice_find(all, pos, "\n", 1);
-        struct ls_slice one;
-        if (end == SIZE_MAX) end = all.len;
-        (void)ls_slice_sub(all, pos, end - pos, &one);
+    struct ls_slice one;
+    for (size_t pos = 0; ls_sheet_fstrs_next(&w->fs, &pos, &one);) {
         LS_TRY(ox_sep(w, '\n'));
         LS_TRY(ls_textout_addz(&w->x->out, "formula text: "));
         LS_TRY(ox_add(w, one));
         LS_TRY(ox_sep(w, '\n'));
-        pos = end + 1;
     }
     return LS_OK;
 }

@@ -208,3 +208,14 @@ ls_err ls_sheet_fstrs_add(struct ls_sheet_fstrs *t, struct ls_slice f)
     }
     return LS_OK;
 }
+
+bool ls_sheet_fstrs_next(const struct ls_sheet_fstrs *t, size_t *pos, struct ls_slice *one)
+{
+    struct ls_slice all = ls_buf_slice(&t->text);
+    if (*pos >= all.len) return false;
+    size_t end = ls_slice_find(all, *pos, "\n", 1);
+    if (end == SIZE_MAX) end = all.len;
+    (void)ls_slice_sub(all, *pos, end - *pos, one);
+    *pos = end + 1;
+    return true;
+}

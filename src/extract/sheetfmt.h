@@ -83,5 +83,8 @@ void ls_sheet_fstrs_free(struct ls_sheet_fstrs *t);
 void ls_sheet_fstrs_reset(struct ls_sheet_fstrs *t);
 /* LS_E_NOMEM only; limits drop constants silently. */
 ls_err ls_sheet_fstrs_add(struct ls_sheet_fstrs *t, struct ls_slice formula);
+/* The constants kept, one per call from *pos (0 first): false after the
+ * last. */
+bool ls_sheet_fstrs_next(const struct ls_sheet_fstrs *t, size_t *pos, struct ls_slice *one);
 
 #endif
