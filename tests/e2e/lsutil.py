@@ -7,10 +7,13 @@ the json module, index its records by path and chain.
     proc, m = lsutil.scan_keyed(tmpdir, [tree], KEY)  # the same with --fingerprint-key (bytes KEY)
     o = m.obj(os.path.join(tree, "a.zip"), ["inner.csv"])
     lsutil.entities(o)                          # {"ssn": finding, ...}
+    lsutil.fingerprint(KEY, "ssn", "536221874")  # what the manifest writes for that value
 
 Environment: LEAKSIFT (path of the CLI, set by ctest), LEAKSIFT_SRC (source
 dir). Keep this module small and its names stable: other tests import it.
 """
+import hashlib
+import hmac
 import json
 import os
 import subprocess
@@ -124,3 +127,27 @@ def entities(obj):
 def distinct(obj, entity):
     """Distinct values of an entity in one object (summed over its rules)."""
     return sum(f["distinct"] for f in obj.get("findings", []) if f["entity"] == entity)
+
+
+def fingerprint(key, entity, norm):
+    """Hex HMAC-SHA256(key, entity ":" norm), as DESIGN.md defines the
+    manifest's fingerprints, computed with Python's hmac (independently of
+    the C code). `norm` is the normalised value (digits only for ssn, ...)."""
+    return hmac.new(key, (entity + ":" + norm).encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def subtree(objs):
+    """A function below(o) -> [o and every record under it], for the object
+    records `objs` of one manifest (linked by parent_id)."""
+    kids = {}
+    for o in objs:
+        kids.setdefault(o["parent_id"], []).append(o)
+
+    def below(o):
+        out, todo = [], [o]
+        while todo:
+            x = todo.pop()
+            out.append(x)
+            todo.extend(kids.get(x["id"], []))
+        return out
+    return below

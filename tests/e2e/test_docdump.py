@@ -29,8 +29,6 @@ presentation is the source only.
 Run by hand: LEAKSIFT=build/leaksift LEAKSIFT_SRC=. python3 tests/e2e/test_docdump.py
 (DOCDUMP_VERBOSE=1 prints the found/missed table per file and spot).
 """
-import hashlib
-import hmac
 import json
 import os
 import subprocess
@@ -42,6 +40,8 @@ SRC = os.environ.get("LEAKSIFT_SRC") or os.path.dirname(os.path.dirname(os.path.
     os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(SRC, "tests", "gen"))
 import make_docdump as gen  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import lsutil  # noqa: E402
 
 LEAKSIFT = os.environ.get("LEAKSIFT")
 
@@ -50,25 +50,15 @@ LEAKSIFT = os.environ.get("LEAKSIFT")
 KNOWN_MISSES = set()
 
 
-def fingerprint(key, entity, norm):
-    return hmac.new(key, (entity + ":" + norm).encode("utf-8"), hashlib.sha256).hexdigest()
+fingerprint = lsutil.fingerprint
 
 
 def score(key, recs, fpkey):
     """(failures, notes, counts)."""
     objs = [r for r in recs if r.get("record") == "object"]
-    kids = {}
-    for o in objs:
-        kids.setdefault(o["parent_id"], []).append(o)
     roots = {o["path"]: o for o in objs if o["depth"] == 0}
 
-    def below(o):
-        out, todo = [], [o]
-        while todo:
-            x = todo.pop()
-            out.append(x)
-            todo.extend(kids.get(x["id"], []))
-        return out
+    below = lsutil.subtree(objs)
 
     planted = set()
     for e in key["entries"]:

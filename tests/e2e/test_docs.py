@@ -5,8 +5,6 @@ rtf): generate documents with planted fake PII (tests/gen/gen_docs.py), run
 record: handler, coverage, alerts, text bytes, and that every planted value
 is found in the right object (by its HMAC fingerprint) while decoys and
 anything an external entity could have pulled in are not."""
-import hashlib
-import hmac
 import os
 import subprocess
 import sys
@@ -32,7 +30,7 @@ def fp(entity, value):
         norm = value.lower()
     else:
         norm = value
-    return hmac.new(KEY, (entity + ":" + norm).encode(), hashlib.sha256).hexdigest()
+    return lsutil.fingerprint(KEY, entity, norm)
 
 
 def fingerprints(rec):

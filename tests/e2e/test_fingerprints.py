@@ -13,12 +13,14 @@ values in different written forms, scan, and check that:
   - neither the value nor its plain (unkeyed) SHA-256 appears in the manifest.
 """
 import hashlib
-import hmac
 import json
 import os
 import subprocess
+import sys
 import tempfile
 import unittest
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import lsutil  # noqa: E402
 
 LEAKSIFT = os.environ.get("LEAKSIFT", "leaksift")
 
@@ -36,8 +38,7 @@ PLANTED = [
 ]
 
 
-def fp(key, entity, norm):
-    return hmac.new(key, (entity + ":" + norm).encode(), hashlib.sha256).hexdigest()
+fp = lsutil.fingerprint
 
 
 class Fingerprints(unittest.TestCase):

@@ -8,8 +8,6 @@ the non-breaking hyphen are made for numbers; a zero-width space splits a
 value without showing. Checked in a text file, an HTML page and a Word
 document; CJK sentence punctuation (，！：) and the en dash of prose stay as
 written. Fixtures are written here with Python's standard library."""
-import hashlib
-import hmac
 import io
 import os
 import sys
@@ -29,7 +27,7 @@ EMAIL = "jane.roe@example.com"
 
 
 def fp(entity, value):
-    return hmac.new(KEY, (entity + ":" + value).encode(), hashlib.sha256).hexdigest()
+    return lsutil.fingerprint(KEY, entity, value)
 
 
 def wide(s):

@@ -25,6 +25,8 @@ SRC = os.environ.get("LEAKSIFT_SRC") or os.path.dirname(os.path.dirname(os.path.
     os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(SRC, "tests", "gen"))
 import make_maildump as gen  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import lsutil  # noqa: E402
 
 LEAKSIFT = os.environ.get("LEAKSIFT")
 
@@ -39,17 +41,8 @@ def score(key, recs):
     by = {}
     for o in objs:
         by.setdefault((o["path"], tuple(o["chain"])), []).append(o)
-    kids = {}
-    for o in objs:
-        kids.setdefault(o["parent_id"], []).append(o)
 
-    def below(o):
-        out, todo = [], [o]
-        while todo:
-            x = todo.pop()
-            out.append(x)
-            todo.extend(kids.get(x["id"], []))
-        return out
+    below = lsutil.subtree(objs)
 
     def ents(o):
         return {f["entity"] for f in o["findings"]}

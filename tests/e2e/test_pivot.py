@@ -20,8 +20,6 @@ paragraphs (docs/formats.md, ooxml, "Pivot caches and connections"):
   the e-mail address and the SSN cut by the split found.
 
 Before this, each of these files was "clean". Fixtures: tests/gen/gen_pivot.py."""
-import hashlib
-import hmac
 import os
 import shutil
 import sys
@@ -40,7 +38,7 @@ FIXTURES = os.path.join(lsutil.SRC, "tests", "fixtures", "sheets")
 
 
 def fp(entity, value):
-    return hmac.new(KEY, (entity + ":" + value).encode(), hashlib.sha256).hexdigest()
+    return lsutil.fingerprint(KEY, entity, value)
 
 
 class PivotAndConnections(unittest.TestCase):

@@ -16,22 +16,21 @@ numbers. Every planted value must be found in its file, nothing else, and
 no decoy file may have a finding. Run directly with LEAKSIFT=... to see
 the misses.
 """
-import hashlib
-import hmac
 import json
 import os
 import subprocess
 import sys
 import tempfile
 import unittest
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import lsutil  # noqa: E402
 
 SRC = os.environ.get("LEAKSIFT_SRC", os.path.join(os.path.dirname(__file__), "..", ".."))
 LEAKSIFT = os.environ.get("LEAKSIFT", "leaksift")
 GEN = os.path.join(SRC, "tests", "gen", "gen_pii_columns.py")
 
 
-def fingerprint(key, entity, norm):
-    return hmac.new(key, (entity + ":" + norm).encode("utf-8"), hashlib.sha256).hexdigest()
+fingerprint = lsutil.fingerprint
 
 
 class RulesColumns(unittest.TestCase):

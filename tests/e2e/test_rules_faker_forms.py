@@ -13,22 +13,21 @@ the decoy file, and no phone in the file of values the generators make but
 the world does not have (N9X/N11 area codes, 555-01xx, eight digits, dates
 after a phone label).
 """
-import hashlib
-import hmac
 import json
 import os
 import subprocess
 import sys
 import tempfile
 import unittest
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import lsutil  # noqa: E402
 
 SRC = os.environ.get("LEAKSIFT_SRC", os.path.join(os.path.dirname(__file__), "..", ".."))
 LEAKSIFT = os.environ.get("LEAKSIFT", "leaksift")
 GEN = os.path.join(SRC, "tests", "gen", "gen_pii_faker_forms.py")
 
 
-def fingerprint(key, entity, norm):
-    return hmac.new(key, (entity + ":" + norm).encode("utf-8"), hashlib.sha256).hexdigest()
+fingerprint = lsutil.fingerprint
 
 
 class RulesFakerForms(unittest.TestCase):

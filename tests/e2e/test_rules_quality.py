@@ -15,14 +15,14 @@ code), and require per entity type:
     belong to a planted value;
   - the summary's distinct count equals the number of distinct planted values.
 """
-import hashlib
-import hmac
 import json
 import os
 import subprocess
 import sys
 import tempfile
 import unittest
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import lsutil  # noqa: E402
 
 SRC = os.environ.get("LEAKSIFT_SRC", os.path.join(os.path.dirname(__file__), "..", ".."))
 LEAKSIFT = os.environ.get("LEAKSIFT", "leaksift")
@@ -31,8 +31,7 @@ ENTITIES = ("ssn credit_card iban email phone passport dob drivers_license aws_k
             "token jwt password password_hash private_key marking").split()
 
 
-def fingerprint(key, entity, norm):
-    return hmac.new(key, (entity + ":" + norm).encode("utf-8"), hashlib.sha256).hexdigest()
+fingerprint = lsutil.fingerprint
 
 
 class RulesQuality(unittest.TestCase):

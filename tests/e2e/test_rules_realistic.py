@@ -17,14 +17,14 @@ We scan with a known --fingerprint-key, recompute HMAC-SHA256(key, entity
 precision in THRESHOLDS (what the pack achieves, see docs/rules.md);
 markings are scored per file. The measured table is printed to stderr.
 """
-import hashlib
-import hmac
 import json
 import os
 import subprocess
 import sys
 import tempfile
 import unittest
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import lsutil  # noqa: E402
 
 SRC = os.environ.get("LEAKSIFT_SRC", os.path.join(os.path.dirname(__file__), "..", ".."))
 LEAKSIFT = os.environ.get("LEAKSIFT", "leaksift")
@@ -39,8 +39,7 @@ THRESHOLDS = {
 }
 
 
-def fingerprint(key, entity, norm):
-    return hmac.new(key, (entity + ":" + norm).encode("utf-8"), hashlib.sha256).hexdigest()
+fingerprint = lsutil.fingerprint
 
 
 def scan(corpus, workdir):

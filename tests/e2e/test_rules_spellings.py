@@ -12,14 +12,14 @@ a known --fingerprint-key and require every planted value to be found in
 its file and nothing to be found in a decoy file; the misses are listed by
 spelling and container. Run it directly with LEAKSIFT=... to see the table.
 """
-import hashlib
-import hmac
 import json
 import os
 import subprocess
 import sys
 import tempfile
 import unittest
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import lsutil  # noqa: E402
 
 SRC = os.environ.get("LEAKSIFT_SRC", os.path.join(os.path.dirname(__file__), "..", ".."))
 LEAKSIFT = os.environ.get("LEAKSIFT", "leaksift")
@@ -27,8 +27,7 @@ GEN = os.path.join(SRC, "tests", "gen", "gen_pii_spellings.py")
 ENTITIES = ["ssn", "credit_card", "iban", "phone", "email", "passport", "dob", "drivers_license"]
 
 
-def fingerprint(key, entity, norm):
-    return hmac.new(key, (entity + ":" + norm).encode("utf-8"), hashlib.sha256).hexdigest()
+fingerprint = lsutil.fingerprint
 
 
 def run(corpus, workdir):

@@ -7,8 +7,6 @@ on the committed samples/ folder exactly as the README demo does.
 """
 import collections
 import filecmp
-import hashlib
-import hmac
 import importlib.util
 import os
 import re
@@ -171,8 +169,7 @@ class SampleScanTest(unittest.TestCase):
         for p in PLANTED:
             if p["entity"] in ("marking", "private_key"):
                 continue
-            msg = ("%s:%s" % (p["entity"], norm(p["entity"], p["value"]))).encode()
-            fp = hmac.new(self.key, msg, hashlib.sha256).hexdigest()
+            fp = lsutil.fingerprint(self.key, p["entity"], norm(p["entity"], p["value"]))
             where = (p["file"], p["member"] or "*")
             self.assertIn(fp, fps[where], "planted %s in %s %s not found"
                           % (p["entity"], p["file"], p["member"] or ""))

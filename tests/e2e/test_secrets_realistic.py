@@ -21,14 +21,14 @@ manifest must not hold any planted value in full. Run directly with
 --report to print recall per kind.
 """
 import collections
-import hashlib
-import hmac
 import json
 import os
 import subprocess
 import sys
 import tempfile
 import unittest
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import lsutil  # noqa: E402
 
 SRC = os.environ.get("LEAKSIFT_SRC", os.path.join(os.path.dirname(__file__), "..", ".."))
 LEAKSIFT = os.environ.get("LEAKSIFT", "leaksift")
@@ -42,8 +42,7 @@ THRESHOLDS["password"] = (0.95, 1.0)
 THRESHOLDS["marking"] = (1.0, 1.0)
 
 
-def fingerprint(key, entity, norm):
-    return hmac.new(key, (entity + ":" + norm).encode("utf-8"), hashlib.sha256).hexdigest()
+fingerprint = lsutil.fingerprint
 
 
 def generate_and_scan(tmp, seed=7, binary=LEAKSIFT):

@@ -13,14 +13,14 @@ secret finding. A store's manifest evidence is a type label, never bytes of
 the file; no planted token is in the manifest in full.
 """
 import collections
-import hashlib
-import hmac
 import json
 import os
 import subprocess
 import sys
 import tempfile
 import unittest
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import lsutil  # noqa: E402
 
 SRC = os.environ.get("LEAKSIFT_SRC", os.path.join(os.path.dirname(__file__), "..", ".."))
 LEAKSIFT = os.environ.get("LEAKSIFT", "leaksift")
@@ -33,8 +33,7 @@ LABELS = {"kdbx3": "[KeePass 2.x database (KDBX 3)]", "kdbx4": "[KeePass 2.x dat
           "gnupg_extended": "[GnuPG private key]"}
 
 
-def fingerprint(key, entity, norm):
-    return hmac.new(key, (entity + ":" + norm).encode("utf-8"), hashlib.sha256).hexdigest()
+fingerprint = lsutil.fingerprint
 
 
 class SecretsStores(unittest.TestCase):

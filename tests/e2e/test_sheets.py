@@ -11,8 +11,6 @@ The xlsx files are generated into a temporary directory
 (tests/gen/gen_sheets.py); the .xls and .ods files are LibreOffice
 conversions of them, committed under tests/fixtures/sheets/ by
 tests/gen/make_sheet_fixtures.sh (CI has no LibreOffice)."""
-import hashlib
-import hmac
 import os
 import re
 import shutil
@@ -34,7 +32,7 @@ DOB = ["1980-01-01", "1985-01-01", "1986-01-02"]  # after Born, Date of birth, D
 
 
 def fp(entity, value):
-    return hmac.new(KEY, (entity + ":" + value).encode(), hashlib.sha256).hexdigest()
+    return lsutil.fingerprint(KEY, entity, value)
 
 
 def tokens(text):

@@ -4,8 +4,6 @@ writes them ("<br>" left open in comment boxes and button text), inside an
 xlsx and as a .vml file of their own (fixtures: tests/gen/gen_vml.py).
 Their text must be read (found by its HMAC fingerprint) and the files must
 not be called incomplete: coverage full, no parse_error."""
-import hashlib
-import hmac
 import os
 import subprocess
 import sys
@@ -24,7 +22,7 @@ KEY = b"vml-e2e-fingerprint-key"
 
 
 def fp(entity, value):
-    return hmac.new(KEY, (entity + ":" + value).encode(), hashlib.sha256).hexdigest()
+    return lsutil.fingerprint(KEY, entity, value)
 
 
 def fp_email(value):

@@ -8,8 +8,6 @@ size claim, an encryption flag, damaged deflate data, a cut file and a
 bomb are each reported as they must be, the planted values are found where
 the bytes hold them, nothing crashes and a lie about sizes allocates
 nothing."""
-import hashlib
-import hmac
 import os
 import sys
 import tempfile
@@ -26,7 +24,7 @@ KEY = b"zipread-e2e-fingerprint-key"
 
 
 def fp(entity, value):
-    return hmac.new(KEY, (entity + ":" + value).encode(), hashlib.sha256).hexdigest()
+    return lsutil.fingerprint(KEY, entity, value)
 
 
 class ZipRead(unittest.TestCase):
