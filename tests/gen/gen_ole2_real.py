@@ -48,7 +48,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cfb_writer import CFBWriter  # noqa: E402
-from gen_ole2 import biff, summary_info  # noqa: E402
+from gen_ole2 import biff, summary_info, word6_fast_saved  # noqa: E402
 
 W6_KEPT = "Personnel file of Jane Doe\r"
 W6_DELETED = "Deleted paragraph: old SSN 536-22-1874\r"
@@ -57,36 +57,15 @@ W6_TAIL = "End of file\r"
 
 
 def word6_fastsaved():
-    """WordDocument of a Word 6.0 file (wIdent 0xA5DC, nFib 0x65, fComplex):
-    fcMin..fcMac = KEPT + DELETED + TAIL, the appended edit after fcMac, the
-    CLX after it; the pieces read KEPT, APPENDED, TAIL (DELETED is in no
-    piece)."""
-    fcmin = 0x300
+    """A Word 6.0 file (wIdent 0xA5DC, nFib 0x65, fComplex; the WordDocument
+    of gen_ole2.word6_fast_saved()): fcMin..fcMac = KEPT + DELETED + TAIL,
+    the appended edit after fcMac, the CLX after it; the pieces read KEPT,
+    APPENDED, TAIL (DELETED is in no piece)."""
     kept, deleted, tail = (t.encode("cp1252") for t in (W6_KEPT, W6_DELETED, W6_TAIL))
     appended = W6_APPENDED.encode("cp1252")
-    text = kept + deleted + tail
-    fcmac = fcmin + len(text)
-    fc_app = fcmac + 16
-    fc_clx = fc_app + len(appended) + 16
-    pieces = [(fcmin, len(kept)), (fc_app, len(appended)), (fcmin + len(kept) + len(deleted), len(tail))]
-    cps = [0]
-    for _, n in pieces:
-        cps.append(cps[-1] + n)
-    plc = struct.pack("<%dI" % len(cps), *cps)
-    for fc, _ in pieces:
-        plc += struct.pack("<HIH", 0, fc, 0)
-    clx = b"\x01" + struct.pack("<H", 2) + b"\0\0" + b"\x02" + struct.pack("<I", len(plc)) + plc
-    wd = bytearray(fc_clx + len(clx))
-    struct.pack_into("<HH", wd, 0, 0xA5DC, 0x0065)
-    struct.pack_into("<H", wd, 10, 0x0004 | (2 << 4))  # fComplex, cQuickSaves 2
-    struct.pack_into("<II", wd, 0x18, fcmin, fcmac)
-    struct.pack_into("<I", wd, 0x34, cps[-1])  # ccpText
-    struct.pack_into("<II", wd, 0x160, fc_clx, len(clx))
-    wd[fcmin:fcmac] = text
-    wd[fc_app:fc_app + len(appended)] = appended
-    wd[fc_clx:] = clx
+    pieces = [(0, len(kept)), ("app", 0, len(appended)), (len(kept) + len(deleted), len(tail))]
     w = CFBWriter()
-    w.add_stream("WordDocument", bytes(wd))
+    w.add_stream("WordDocument", word6_fast_saved(kept + deleted + tail, appended, pieces))
     w.add_stream("\x05SummaryInformation", summary_info("Personnel", "Jane Doe"))
     return w.build()[0]
 
