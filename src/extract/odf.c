@@ -942,7 +942,7 @@ static ls_err odf_extract(struct ls_ctx *c, struct ls_object *o)
  * handler's zip (60). "mimetype" itself may be missing (PhpSpreadsheet's
  * nomimetype.ods, LibreOffice-made with the member dropped: LibreOffice
  * and PhpSpreadsheet open it). */
-static int odf_probe_names(const struct ls_object *o)
+static int odf_probe_names(const struct ls_object *o, bool need_name)
 {
     static const char *const parts[] = {"content.xml", "META-INF/manifest.xml", NULL};
     static const char *const exts[] = {"odt", "ods", "odp", "odg", "odf", "odc", "odm", "ott",
@@ -950,7 +950,7 @@ static int odf_probe_names(const struct ls_object *o)
     /* Only for a file named as ODF: a zip that merely holds such names
      * (Tika's testOpenOffice2.odf carries Configurations2.zip, whose
      * "../quick.odf" is a path_traversal) stays an archive. */
-    bool named = false;
+    bool named = !need_name;
     for (size_t i = 0; o->ext && exts[i] && !named; i++) named = strcmp(o->ext, exts[i]) == 0;
     if (!named) return 0;
     size_t tail = o->data.len > (1u << 20) ? o->data.len - (1u << 20) : 0;
@@ -971,14 +971,20 @@ static int odf_probe(const struct ls_object *o)
     struct ls_slice name, body;
     if (!ls_rd_u16le(o->data, 28, &extra) || !ls_slice_sub(o->data, 30, 8, &name) ||
         !ls_slice_eq_str(name, "mimetype"))
-        return odf_probe_names(o);
+        return odf_probe_names(o, true);
     if (ls_slice_sub(o->data, 38 + (size_t)extra, sizeof ODF_MIME_PREFIX - 1, &body) &&
         memcmp(body.ptr, ODF_MIME_PREFIX, sizeof ODF_MIME_PREFIX - 1) == 0)
         return 95;
-    /* A compressed "mimetype" breaks the spec (EPUB too stores it): maybe
-     * ODF written by a careless tool; the archive handler may do better. */
+    /* A compressed "mimetype" breaks the spec (EPUB too stores it): ODF
+     * written by a careless tool (PHPPresentation's .odp writer deflates
+     * it; LibreOffice opens those) when the directory names the ODF parts,
+     * whatever the file is called: the first member already says ODF.
+     * Otherwise the archive handler may do better. */
     uint16_t method;
-    if (ls_rd_u16le(o->data, 8, &method) && method != 0) return 50;
+    if (ls_rd_u16le(o->data, 8, &method) && method != 0) {
+        int p = odf_probe_names(o, false);
+        return p > 50 ? p : 50;
+    }
     return 0; /* EPUB and others also start with "mimetype" */
 }
 
