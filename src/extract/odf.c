@@ -118,6 +118,7 @@ enum odf_el {
     ODE_HEADER,
     ODE_HEADER_FIRST,
     ODE_HEADER_LEFT,
+    ODE_INDEX_TITLE_TEMPLATE,
     ODE_LINE_BREAK,
     ODE_LIST_ITEM,
     ODE_NOTE,
@@ -161,6 +162,9 @@ static const struct {
     [ODE_HEADER] = {"header", ODF_EL_HF},
     [ODE_HEADER_FIRST] = {"header-first", ODF_EL_HF},
     [ODE_HEADER_LEFT] = {"header-left", ODF_EL_HF},
+    /* an index's title as its source keeps it, before the index body's own
+     * copy (pandoc test/odt/odt/imageIndex.odt): ran into it */
+    [ODE_INDEX_TITLE_TEMPLATE] = {"index-title-template", ODF_EL_LINE},
     [ODE_LINE_BREAK] = {"line-break", 0},
     [ODE_LIST_ITEM] = {"list-item", ODF_EL_LINE},
     [ODE_NOTE] = {"note", 0},
@@ -197,6 +201,7 @@ static enum odf_el odf_el_of(const char *local)
     case 'd': lo = ODE_DATE, hi = ODE_DESC; break;
     case 'f': lo = ODE_FOOTER, hi = ODE_FRAME; break;
     case 'h': lo = ODE_H, hi = ODE_HEADER_LEFT; break;
+    case 'i': lo = hi = ODE_INDEX_TITLE_TEMPLATE; break;
     case 'l': lo = ODE_LINE_BREAK, hi = ODE_LIST_ITEM; break;
     case 'n': lo = ODE_NOTE, hi = ODE_NOTES; break;
     case 'p': lo = ODE_P, hi = ODE_PAGE; break;

@@ -44,6 +44,13 @@ class RealSweep(unittest.TestCase):
             self.assertIn("Payroll review for Jane Roe", t)
             self.assertIn("SSN 536-22-1874", t)
 
+    def test_index_title_template(self):
+        o = self.m.obj(self.p("index-title.odt"))
+        self.assertEqual(o["coverage"], "full", o["errors"])
+        t = self.text("index-title.odt")
+        self.assertNotIn("PayrollPayroll", t)
+        self.assertIn("Payroll\nPayroll\nFigure 1: Jane Roe", t)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -9,6 +9,9 @@ written with the Python stdlib.
   presentation whose first member "mimetype" is deflated, not stored (as
   PHPPresentation's ODP writer makes them: Sample_12.odp; LibreOffice opens
   it, leaksift read it as a plain zip); the .bin copy has no ODF name.
+- index-title.odt: an illustration index whose source keeps the title's
+  template, before the index body's own title paragraph (as LibreOffice
+  writes them: pandoc's test/odt/odt/imageIndex.odt); the two ran together.
 """
 import os
 import sys
@@ -42,10 +45,36 @@ def deflated_mimetype_odp(path):
         z.writestr("META-INF/manifest.xml", MANIFEST)
 
 
+NS_TEXT = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+           'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"')
+
+
+def odt(path, body):
+    content = ('<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content %s office:version="1.2">'
+               '<office:body><office:text>%s</office:text></office:body></office:document-content>'
+               % (NS_TEXT, body))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")  # stored
+        z.writestr("content.xml", content)
+        z.writestr("META-INF/manifest.xml", MANIFEST.replace("opendocument.presentation", "opendocument.text"))
+
+
+INDEX_TITLE = (
+    '<text:illustration-index text:name="Index1"><text:illustration-index-source '
+    'text:caption-sequence-name="Illustration"><text:index-title-template>Payroll</text:index-title-template>'
+    '<text:illustration-index-entry-template><text:index-entry-text/><text:index-entry-tab-stop '
+    'style:type="right"/><text:index-entry-page-number/></text:illustration-index-entry-template>'
+    '</text:illustration-index-source><text:index-body><text:index-title text:name="Index1_Head">'
+    '<text:p>Payroll</text:p></text:index-title><text:p>Figure 1: Jane Roe<text:tab/>1</text:p>'
+    '</text:index-body></text:illustration-index>')
+
+
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
     deflated_mimetype_odp(os.path.join(outdir, "deflated-mimetype.odp"))
     deflated_mimetype_odp(os.path.join(outdir, "deflated-mimetype.bin"))
+    odt(os.path.join(outdir, "index-title.odt"), INDEX_TITLE)
 
 
 if __name__ == "__main__":
