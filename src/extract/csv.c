@@ -143,8 +143,7 @@ static enum ls_text_enc csv_sample(struct ls_slice data, struct ls_buf *u8, bool
     (void)ls_slice_sub(data, 0, n, &head);
     enum ls_text_enc enc = ls_text_detect(head, &bom);
     if (enc == LS_TEXT_BINARY || !ls_slice_from(head, bom, &body)) return LS_TEXT_BINARY;
-    if (enc == LS_TEXT_UTF16LE || enc == LS_TEXT_UTF16BE)
-        body.len = ls_text_utf16_cut(body, body.len, enc == LS_TEXT_UTF16BE);
+    body.len = ls_text_cut(body, body.len, enc);
     if (ls_text_convert(body, enc, u8) == LS_E_NOMEM) return LS_TEXT_BINARY;
     return enc;
 }

@@ -2,7 +2,8 @@
  * "text": plain text in encodings the raw-byte scan cannot read.
  *
  * Supports UTF-16LE/BE (with a BOM, or BOM-less by the share of zero bytes at
- * odd/even offsets) and Windows-1252 / Latin-1 8-bit text, converted to UTF-8
+ * odd/even offsets), UTF-32LE/BE (PhpSpreadsheet's CSV encodings tests: with
+ * a BOM or without) and Windows-1252 / Latin-1 8-bit text, converted to UTF-8
  * through ls_emit_text(). Text that is already valid UTF-8 or ASCII is
  * recognised but emits nothing: the raw-byte scan already reads it, and
  * emitting would scan every plain file twice; only the values of tables
@@ -39,15 +40,17 @@
 
 struct text_counts {
     size_t n, zero_even, zero_odd, ctrl, hi;
+    size_t zero4[4]; /* zero bytes by offset mod 4 */
 };
 
 static struct text_counts text_count(struct ls_slice s)
 {
-    struct text_counts k = {0, 0, 0, 0, 0};
+    struct text_counts k = {0, 0, 0, 0, 0, {0, 0, 0, 0}};
     k.n = s.len < TEXT_SAMPLE ? s.len : TEXT_SAMPLE;
     for (size_t i = 0; i < k.n; i++) {
         uint8_t ch = (uint8_t)ls_slice_at(s, i);
         if (ch == 0) {
+            k.zero4[i % 4]++;
             if (i % 2 == 0)
                 k.zero_even++;
             else
@@ -69,6 +72,20 @@ static enum ls_text_enc text_guess_utf16(const struct text_counts *k)
     if (pairs < 2) return LS_TEXT_BINARY;
     if (k->zero_odd * 10 >= pairs * 4 && k->zero_even * 20 <= pairs) return LS_TEXT_UTF16LE;
     if (k->zero_even * 10 >= pairs * 4 && k->zero_odd * 20 <= pairs) return LS_TEXT_UTF16BE;
+    return LS_TEXT_BINARY;
+}
+
+/* UTF-32 of the Basic Multilingual Plane: the two high bytes of every unit
+ * are zero, the low byte mostly is not (a share of UTF-16 would not have
+ * zeros in both). */
+static enum ls_text_enc text_guess_utf32(const struct text_counts *k)
+{
+    size_t units = k->n / 4;
+    if (units < 2 || k->ctrl * 10 > units) return LS_TEXT_BINARY; /* small integers, not text */
+    if (k->zero4[2] * 10 >= units * 9 && k->zero4[3] * 10 >= units * 9 && k->zero4[0] * 10 <= units)
+        return LS_TEXT_UTF32LE;
+    if (k->zero4[0] * 10 >= units * 9 && k->zero4[1] * 10 >= units * 9 && k->zero4[3] * 10 <= units)
+        return LS_TEXT_UTF32BE;
     return LS_TEXT_BINARY;
 }
 
@@ -94,7 +111,16 @@ static bool text_mostly_utf8(struct ls_slice s)
 enum ls_text_enc ls_text_detect(struct ls_slice s, size_t *bom_len)
 {
     *bom_len = 0;
-    int b0 = ls_slice_at(s, 0), b1 = ls_slice_at(s, 1), b2 = ls_slice_at(s, 2);
+    int b0 = ls_slice_at(s, 0), b1 = ls_slice_at(s, 1), b2 = ls_slice_at(s, 2),
+        b3 = ls_slice_at(s, 3);
+    if (b0 == 0xFF && b1 == 0xFE && b2 == 0 && b3 == 0) { /* before UTF-16's FF FE */
+        *bom_len = 4;
+        return LS_TEXT_UTF32LE;
+    }
+    if (b0 == 0 && b1 == 0 && b2 == 0xFE && b3 == 0xFF) {
+        *bom_len = 4;
+        return LS_TEXT_UTF32BE;
+    }
     if (b0 == 0xFF && b1 == 0xFE) {
         *bom_len = 2;
         return LS_TEXT_UTF16LE;
@@ -105,7 +131,10 @@ enum ls_text_enc ls_text_detect(struct ls_slice s, size_t *bom_len)
     }
     if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) *bom_len = 3;
     struct text_counts k = text_count(s);
-    if (*bom_len == 0 && k.zero_even + k.zero_odd > 0) return text_guess_utf16(&k);
+    if (*bom_len == 0 && k.zero_even + k.zero_odd > 0) {
+        enum ls_text_enc wide = text_guess_utf32(&k);
+        return wide != LS_TEXT_BINARY ? wide : text_guess_utf16(&k);
+    }
     if (k.n > 0 && k.ctrl * 10 > k.n) return LS_TEXT_BINARY;
     if (k.zero_even + k.zero_odd > 0) return LS_TEXT_BINARY;
     if (k.hi == 0 || ls_utf8_valid(s) || text_mostly_utf8(s)) return LS_TEXT_UTF8;
@@ -121,6 +150,33 @@ size_t ls_text_utf16_cut(struct ls_slice s, size_t max, bool big_endian)
         if (hi >= 0xD8 && hi <= 0xDB) n -= 2; /* keep a surrogate pair together */
     }
     return n;
+}
+
+bool ls_text_wide(enum ls_text_enc enc)
+{
+    return enc == LS_TEXT_UTF16LE || enc == LS_TEXT_UTF16BE || enc == LS_TEXT_UTF32LE ||
+           enc == LS_TEXT_UTF32BE;
+}
+
+size_t ls_text_cut(struct ls_slice s, size_t max, enum ls_text_enc enc)
+{
+    if (enc == LS_TEXT_UTF16LE || enc == LS_TEXT_UTF16BE)
+        return ls_text_utf16_cut(s, max, enc == LS_TEXT_UTF16BE);
+    size_t n = s.len < max ? s.len : max;
+    return enc == LS_TEXT_UTF32LE || enc == LS_TEXT_UTF32BE ? n & ~(size_t)3 : n;
+}
+
+static ls_err text_utf32(struct ls_slice s, bool big_endian, struct ls_buf *out)
+{
+    for (size_t i = 0; i + 4 <= s.len; i += 4) {
+        uint32_t b[4];
+        for (size_t j = 0; j < 4; j++) b[j] = (uint8_t)ls_slice_at(s, i + j);
+        uint32_t cp = big_endian ? b[0] << 24 | b[1] << 16 | b[2] << 8 | b[3]
+                                 : b[3] << 24 | b[2] << 16 | b[1] << 8 | b[0];
+        if (cp > 0x10FFFFu || (cp >= 0xD800u && cp <= 0xDFFFu)) cp = 0xFFFDu;
+        LS_TRY(ls_utf8_put(out, cp));
+    }
+    return LS_OK;
 }
 
 static ls_err text_cp1252(struct ls_slice s, struct ls_buf *out)
@@ -140,6 +196,8 @@ ls_err ls_text_convert(struct ls_slice s, enum ls_text_enc enc, struct ls_buf *o
     switch (enc) {
     case LS_TEXT_UTF16LE: return ls_utf16_to_utf8(out, s, false);
     case LS_TEXT_UTF16BE: return ls_utf16_to_utf8(out, s, true);
+    case LS_TEXT_UTF32LE: return text_utf32(s, false, out);
+    case LS_TEXT_UTF32BE: return text_utf32(s, true, out);
     case LS_TEXT_CP1252: return text_cp1252(s, out);
     case LS_TEXT_UTF8:
     case LS_TEXT_BINARY: return ls_utf8_lossy(out, s);
@@ -172,7 +230,7 @@ static int text_probe(const struct ls_object *o)
         return 0;
     enum ls_text_enc enc = ls_text_detect(head, &bom);
     if (o->data.len == 0 || enc == LS_TEXT_BINARY) return 0;
-    if (enc == LS_TEXT_UTF16LE || enc == LS_TEXT_UTF16BE) return bom ? 60 : 45;
+    if (ls_text_wide(enc)) return bom ? 60 : 45;
     if (text_mime_is_text(o->mime)) return 25;
     return 10;
 }
@@ -259,7 +317,7 @@ static ls_err text_extract(struct ls_ctx *c, struct ls_object *o)
     size_t bom;
     enum ls_text_enc enc = ls_text_detect(o->data, &bom);
     if (enc == LS_TEXT_BINARY) return LS_OK;
-    if (enc != LS_TEXT_UTF16LE && enc != LS_TEXT_UTF16BE) { /* armor and uuencode are ASCII */
+    if (!ls_text_wide(enc)) { /* armor and uuencode are ASCII */
         ls_sealed_note_blocks(c, o, o->data);
         LS_TRY(text_uu(c, o));
         LS_TRY(ls_b64_blobs(c, o, o->data));
@@ -274,7 +332,6 @@ static ls_err text_extract(struct ls_ctx *c, struct ls_object *o)
     }
     struct ls_slice body;
     if (!ls_slice_from(o->data, bom, &body)) return LS_OK;
-    bool utf16 = enc == LS_TEXT_UTF16LE || enc == LS_TEXT_UTF16BE;
     struct ls_buf tmp, all; /* all: the converted text, for the table and SQL dump readers */
     ls_buf_init(&tmp, TEXT_CHUNK * 3 + 16);
     ls_buf_init(&all, ls_ctx_limits(c)->max_text);
@@ -283,9 +340,8 @@ static ls_err text_extract(struct ls_ctx *c, struct ls_object *o)
     while (off < body.len && e == LS_OK) {
         struct ls_slice left, piece;
         (void)ls_slice_from(body, off, &left);
-        size_t n = utf16 ? ls_text_utf16_cut(left, TEXT_CHUNK, enc == LS_TEXT_UTF16BE)
-                         : (left.len < TEXT_CHUNK ? left.len : TEXT_CHUNK);
-        if (n == 0) break; /* a lone trailing byte of UTF-16 */
+        size_t n = ls_text_cut(left, TEXT_CHUNK, enc);
+        if (n == 0) break; /* a lone trailing byte of UTF-16, a part of a UTF-32 unit */
         (void)ls_slice_sub(left, 0, n, &piece);
         e = text_emit_chunk(c, o, piece, enc, &tmp);
         if (e == LS_OK && ls_buf_add(&all, tmp.ptr, tmp.len) == LS_E_NOMEM) e = LS_E_NOMEM;

@@ -11,23 +11,34 @@ enum ls_text_enc {
     LS_TEXT_UTF8,    /* valid UTF-8 or ASCII (possibly with a BOM) */
     LS_TEXT_UTF16LE,
     LS_TEXT_UTF16BE,
+    LS_TEXT_UTF32LE, /* with a BOM, or mostly-BMP text with zero bytes in their places */
+    LS_TEXT_UTF32BE,
     LS_TEXT_CP1252,  /* 8-bit text that is not UTF-8: Windows-1252 / Latin-1 */
     LS_TEXT_BINARY,  /* not text */
 };
 
 /* Guess the encoding of s. *bom_len gets the length of a byte-order mark
  * (0 if none). BOM-less UTF-16 is recognised by the share of zero bytes at
- * odd (LE) or even (BE) offsets in the first 4 KiB. */
+ * odd (LE) or even (BE) offsets in the first 4 KiB, BOM-less UTF-32 by its
+ * two high bytes of every four being zero. */
 enum ls_text_enc ls_text_detect(struct ls_slice s, size_t *bom_len);
 
 /* Append s (without BOM) converted from enc to UTF-8. LS_E_LIMIT when out
  * is full (what fit is kept). UTF-8 input is copied with invalid bytes
- * replaced. */
+ * replaced; a UTF-32 unit out of range becomes U+FFFD, a trailing part of
+ * one is dropped. */
 LS_WUR ls_err ls_text_convert(struct ls_slice s, enum ls_text_enc enc, struct ls_buf *out);
 
 /* Length of the longest prefix of s, at most max, that does not end in the
  * middle of a UTF-16 code unit or surrogate pair (for chunked conversion). */
 size_t ls_text_utf16_cut(struct ls_slice s, size_t max, bool big_endian);
+
+/* UTF-16 or UTF-32: the text needs two or four bytes a character. */
+bool ls_text_wide(enum ls_text_enc enc);
+
+/* ls_text_utf16_cut() for any encoding: whole UTF-16 pairs, whole UTF-32
+ * units, any byte for the rest. */
+size_t ls_text_cut(struct ls_slice s, size_t max, enum ls_text_enc enc);
 
 struct ls_ctx;
 struct ls_object;

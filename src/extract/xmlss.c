@@ -6,7 +6,10 @@
  * Data (ss:Type String, Number, DateTime, Boolean, Error; its content may
  * be HTML-namespaced runs <B>, <Font>, <Sup> ... that belong to one
  * text), Comment (its ss:Data holds the text), DocumentProperties and
- * CustomDocumentProperties (one child element per property).
+ * CustomDocumentProperties (one child element per property), and in the
+ * x: namespace (urn:schemas-microsoft-com:office:excel) DataValidation:
+ * InputTitle, InputMessage, ErrorTitle, ErrorMessage (text a cell shows on
+ * entry or refusal) and Value, Min, Max (a list's entries: in no cell).
  * Attacker-controlled: every byte; column indexes (capped through
  * tablectx), value lengths (a cell's value is kept up to XS_CELL_MAX bytes
  * for rendering; strings go out in full as they come).
@@ -46,6 +49,8 @@ struct xs {
     enum xs_type type;
     uint32_t col, next_col;
     bool cell_written;
+    unsigned dv;         /* depth of the open DataValidation, 0 if none */
+    bool dv_field;       /* inside one of its text children */
     /* Word 2003 XML */
     bool word;
     unsigned in_t;       /* inside w:t (1), w:delText / w:instrText (2) */
@@ -245,6 +250,21 @@ static ls_err xs_word_text(struct xs *x, struct ls_slice s)
 
 /* ------------------------------------------------------------ SAX */
 
+/* A DataValidation's child: "validation message: " for the texts shown,
+ * "validation: " for the values (as the xlsx and xls readers write them),
+ * NULL for the rest (Range, Type, Qualifier ...). */
+static const char *xs_dv_prefix(const char *local)
+{
+    static const char *const msg[] = {"InputTitle", "InputMessage", "ErrorTitle", "ErrorMessage",
+                                      NULL};
+    static const char *const val[] = {"Value", "Min", "Max", NULL};
+    for (size_t i = 0; msg[i]; i++)
+        if (xs_eq(local, msg[i])) return "validation message: ";
+    for (size_t i = 0; val[i]; i++)
+        if (xs_eq(local, val[i])) return "validation: ";
+    return NULL;
+}
+
 static ls_err xs_start(void *ud, const char *local, const char *ns, const struct ls_xml_attr *a,
                        size_t n)
 {
@@ -295,6 +315,15 @@ static ls_err xs_start(void *ud, const char *local, const char *ns, const struct
         ls_buf_reset(&x->val);
     } else if (xs_eq(local, "Comment")) {
         x->in_comment = 1;
+    } else if (xs_eq(local, "DataValidation")) {
+        x->dv = x->depth;
+    } else if (x->dv && x->depth == x->dv + 1) {
+        const char *prefix = xs_dv_prefix(local);
+        if (prefix) {
+            LS_TRY(ls_textout_sep(&x->out, '\n'));
+            LS_TRY(ls_textout_addz(&x->out, prefix));
+            x->dv_field = true;
+        }
     }
     return LS_OK;
 }
@@ -327,6 +356,11 @@ static ls_err xs_end(void *ud, const char *local, const char *ns)
     if (x->word) return xs_word_end(x, local, ns);
     if (xs_eq(local, "Row")) return xs_row_end(x);
     if (xs_eq(local, "Worksheet")) return ls_textout_sep(&x->out, '\n');
+    if (x->dv && d == x->dv + 1 && x->dv_field) {
+        x->dv_field = false;
+        return ls_textout_sep(&x->out, '\n');
+    }
+    if (x->dv && d == x->dv) x->dv = 0;
     return LS_OK;
 }
 
@@ -354,6 +388,7 @@ static ls_err xs_text(void *ud, struct ls_slice s)
         return ls_textout_add(&x->out, s.ptr, s.len);
     }
     if (x->word) return xs_word_text(x, s);
+    if (x->dv_field) return ls_textout_add(&x->out, s.ptr, s.len);
     return LS_OK; /* layout whitespace, formulas live in attributes */
 }
 

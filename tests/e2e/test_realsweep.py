@@ -51,6 +51,39 @@ class RealSweep(unittest.TestCase):
         self.assertNotIn("PayrollPayroll", t)
         self.assertIn("Payroll\nPayroll\nFigure 1: Jane Roe", t)
 
+    def test_utf32(self):
+        o = self.m.obj(self.p("utf32le.csv"))
+        self.assertEqual(o["handler"], "csv")
+        self.assertEqual(o["coverage"], "full", o["errors"])
+        self.assertIn("ssn", lsutil.entities(o), o["findings"])
+        self.assertIn("email", lsutil.entities(o), o["findings"])
+        t = self.text("utf32le.csv")
+        self.assertIn("José Müller,536-22-1874,jose.mueller@example.org", t)
+        o = self.m.obj(self.p("utf32be-bom.txt"))
+        self.assertEqual(o["handler"], "text")
+        self.assertIn("ssn", lsutil.entities(o), o["findings"])
+        t = self.text("utf32be-bom.txt")
+        self.assertIn("Payroll contact: Name SSN E-mail", t)
+        self.assertIn("Zoë Tanaka 078-05-1121 zoe.tanaka@example.org", t)
+        self.assertNotIn("\0", t)
+        # small integers with the same zero bytes are not text
+        o = self.m.obj(self.p("ints.dat"))
+        self.assertNotEqual(o["handler"], "text")
+        self.assertEqual(o["text_bytes"], 0)
+
+    def test_xmlss_validation(self):
+        o = self.m.obj(self.p("validation.xml"))
+        self.assertEqual(o["coverage"], "full", o["errors"])
+        self.assertIn("ssn", lsutil.entities(o), o["findings"])
+        self.assertIn("email", lsutil.entities(o), o["findings"])
+        t = self.text("validation.xml")
+        self.assertIn('validation: "Approved,Rejected,Escalated to 536-22-1874"\n', t)
+        self.assertIn("validation message: Claim status\n", t)
+        self.assertIn("validation message: Questions: claims.desk@example.org\n", t)
+        self.assertIn("validation message: Pick a status from the list", t)
+        self.assertNotIn("R2C2", t)  # the range and type are not text
+        self.assertNotIn("List", t)
+
 
 if __name__ == "__main__":
     unittest.main()

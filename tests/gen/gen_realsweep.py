@@ -12,8 +12,16 @@ written with the Python stdlib.
 - index-title.odt: an illustration index whose source keeps the title's
   template, before the index body's own title paragraph (as LibreOffice
   writes them: pandoc's test/odt/odt/imageIndex.odt); the two ran together.
+- utf32le.csv, utf32be-bom.txt: UTF-32 text, BOM-less little-endian and
+  big-endian with a BOM (PhpSpreadsheet's CSV encoding tests: read as
+  nothing, or as UTF-16 with NULs); ints.dat: little-endian 32-bit
+  integers, which are not text.
+- validation.xml: an Excel 2003 XML Spreadsheet with data validations (a
+  list whose entries are in no cell, an input message) as PhpSpreadsheet's
+  tests/data/Reader/Xml/datavalidations.xml has them: their text was lost.
 """
 import os
+import struct
 import sys
 import zipfile
 
@@ -70,11 +78,48 @@ INDEX_TITLE = (
     '</text:index-body></text:illustration-index>')
 
 
+STAFF_CSV = ("Name,SSN,E-mail\r\nJosé Müller,536-22-1874,jose.mueller@example.org\r\n"
+             "Zoë Tanaka,078-05-1121,zoe.tanaka@example.org\r\n")
+
+
+XMLSS_VALIDATION = """<?xml version="1.0"?>
+<?mso-application progid="Excel.Sheet"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"
+ xmlns:o="urn:schemas-microsoft-com:office:office"
+ xmlns:x="urn:schemas-microsoft-com:office:excel"
+ xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+ <Worksheet ss:Name="Claims">
+  <Table>
+   <Row><Cell><Data ss:Type="String">Claim</Data></Cell><Cell><Data ss:Type="String">Status</Data></Cell></Row>
+   <Row><Cell><Data ss:Type="Number">1</Data></Cell></Row>
+  </Table>
+  <WorksheetOptions xmlns="urn:schemas-microsoft-com:office:excel"><ProtectObjects>False</ProtectObjects></WorksheetOptions>
+  <DataValidation xmlns="urn:schemas-microsoft-com:office:excel">
+   <Range>R2C2:R100C2</Range>
+   <Type>List</Type>
+   <Value>&quot;Approved,Rejected,Escalated to 536-22-1874&quot;</Value>
+   <InputTitle>Claim status</InputTitle>
+   <InputMessage>Questions: claims.desk@example.org</InputMessage>
+   <ErrorMessage>Pick a status from the list</ErrorMessage>
+  </DataValidation>
+ </Worksheet>
+</Workbook>
+"""
+
+
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
     deflated_mimetype_odp(os.path.join(outdir, "deflated-mimetype.odp"))
     deflated_mimetype_odp(os.path.join(outdir, "deflated-mimetype.bin"))
     odt(os.path.join(outdir, "index-title.odt"), INDEX_TITLE)
+    with open(os.path.join(outdir, "utf32le.csv"), "wb") as f:
+        f.write(STAFF_CSV.encode("utf-32-le"))
+    with open(os.path.join(outdir, "utf32be-bom.txt"), "wb") as f:
+        f.write(b"\0\0\xfe\xff" + ("Payroll contact: " + STAFF_CSV.replace(",", " ")).encode("utf-32-be"))
+    with open(os.path.join(outdir, "validation.xml"), "w", encoding="utf-8") as f:
+        f.write(XMLSS_VALIDATION)
+    with open(os.path.join(outdir, "ints.dat"), "wb") as f:
+        f.write(b"".join(struct.pack("<I", i % 200) for i in range(2048)))
 
 
 if __name__ == "__main__":
