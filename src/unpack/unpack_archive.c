@@ -141,6 +141,90 @@ static bool split_zip_part(struct ls_slice s, unsigned *disk)
     return (d != 0 && d != 0xFFFFu) || (cdd != 0 && cdd != 0xFFFFu);
 }
 
+/* Skippable frames (RFC 8878 3.1.2; the LZ4 frame format shares them): a
+ * magic 0x184D2A50..5F, a 32-bit length, then bytes every zstd and lz4
+ * decoder passes over: a hiding place. libarchive's zstd filter skips them;
+ * in front of an lz4 frame its zstd bidder takes the stream and fails. The
+ * frames are walked here: every skippable frame's bytes are scanned as the
+ * container's text, and libarchive is handed the stream from its first
+ * real frame. */
+#define SKIP_MAGIC 0x184D2A50u
+#define ZSTD_MAGIC 0xFD2FB528u
+#define LZ4_MAGIC 0x184D2204u
+#define SKIP_MAX_FRAMES 100000u
+
+/* Length of the zstd frame at off (RFC 8878 3.1.1), 0 if it does not parse. */
+static size_t zstd_frame_len(struct ls_slice s, size_t off)
+{
+    static const size_t did_len[4] = {0, 1, 2, 4};
+    int fhd = ls_slice_at(s, off + 4);
+    if (fhd < 0 || (fhd & 0x08)) return 0; /* reserved bit */
+    unsigned fcs = (unsigned)fhd >> 6, single = ((unsigned)fhd >> 5) & 1u;
+    size_t at = off + 5 + (single ? 0 : 1) + did_len[fhd & 3] + (fcs ? (size_t)1 << fcs : single);
+    for (;;) {
+        int b0 = ls_slice_at(s, at), b1 = ls_slice_at(s, at + 1), b2 = ls_slice_at(s, at + 2);
+        if (b0 < 0 || b1 < 0 || b2 < 0) return 0;
+        uint32_t h = (uint32_t)b0 | (uint32_t)b1 << 8 | (uint32_t)b2 << 16;
+        unsigned type = (h >> 1) & 3u;
+        if (type == 3) return 0;
+        size_t n = type == 1 ? 1 : h >> 3;
+        at += 3;
+        if (n > s.len - at) return 0;
+        at += n;
+        if (h & 1u) break;
+    }
+    if (fhd & 0x04) at += 4; /* content checksum */
+    return at <= s.len ? at - off : 0;
+}
+
+/* Length of the LZ4 frame at off (LZ4 Frame Format 1.6), 0 if it does not parse. */
+static size_t lz4_frame_len(struct ls_slice s, size_t off)
+{
+    int flg = ls_slice_at(s, off + 4);
+    if (flg < 0 || (flg >> 6) != 1) return 0;
+    size_t at = off + 6 + ((flg & 0x08) ? 8 : 0) + ((flg & 0x01) ? 4 : 0) + 1;
+    for (;;) {
+        uint32_t bs;
+        if (!ls_rd_u32le(s, at, &bs)) return 0;
+        at += 4;
+        if (bs == 0) break;
+        size_t n = (bs & 0x7FFFFFFFu) + ((flg & 0x10) ? 4 : 0);
+        if (n > s.len - at) return 0;
+        at += n;
+    }
+    if (flg & 0x04) at += 4;
+    return at <= s.len ? at - off : 0;
+}
+
+/* Walks a zstd or lz4 stream's frames; with c set, scans each skippable
+ * frame's bytes as o's text. Returns where the first real (zstd or lz4)
+ * frame starts when skippable frames come first, else 0. */
+static size_t skippable_frames(struct ls_slice s, struct ls_ctx *c, struct ls_object *o)
+{
+    static const char nl = '\n';
+    size_t at = 0, first = 0;
+    bool lead = true;
+    for (unsigned n = 0; n < SKIP_MAX_FRAMES && at < s.len; n++) {
+        uint32_t m, len;
+        if (!ls_rd_u32le(s, at, &m)) break;
+        if ((m & 0xFFFFFFF0u) == SKIP_MAGIC) {
+            if (!ls_rd_u32le(s, at + 4, &len) || len > s.len - at - 8) break;
+            if (c && len && (ls_emit_text(c, o, s.ptr + at + 8, len) != LS_OK ||
+                             ls_emit_text(c, o, &nl, 1) != LS_OK))
+                break;
+            at += 8 + (size_t)len;
+            continue;
+        }
+        if (lead && at > 0 && (m == ZSTD_MAGIC || m == LZ4_MAGIC)) first = at;
+        lead = false;
+        if (!c) break; /* only where the first real frame starts was asked */
+        size_t fl = m == ZSTD_MAGIC ? zstd_frame_len(s, at) : m == LZ4_MAGIC ? lz4_frame_len(s, at) : 0;
+        if (fl == 0) break;
+        at += fl;
+    }
+    return first;
+}
+
 static int arc_probe(const struct ls_object *o)
 {
     int best = 0;
@@ -154,6 +238,7 @@ static int arc_probe(const struct ls_object *o)
                                  strstr(o->mime, "x-iso9660") || strstr(o->mime, "x-lha") ||
                                  strstr(o->mime, "x-lzh")))
         best = 50;
+    if (best == 0 && skippable_frames(o->data, NULL, NULL) > 0) best = 90;
     if (best == 0) best = probe_lzma(o->data);
     unsigned disk;
     if (best == 0 && media_or_blob(o->mime) &&
@@ -177,10 +262,14 @@ struct arc {
     bool any_encrypted;
     bool zip_dir_bad;       /* a zip starting with a local header whose end
                              * records or directory are unusable */
+    size_t front;           /* zstd/lz4: skippable frames in front of the
+                             * stream libarchive is handed */
     uint64_t tar_end;       /* uncompressed tar: where the last member's data
                              * ends (0: unknown); tar_padding() */
     struct ls_buf pad;      /* the non-zero bytes of tar padding found */
     uint64_t pad_members;   /* members whose padding held them */
+    uint64_t pad_dirs;      /* ... of them directories declaring data */
+    bool tar_dir;           /* tar_end is a directory entry's header end */
     char short_why[160];    /* the container's own structure says it was cut
                              * short (cut_short()); "" if not */
     struct ls_zipcd_report zr; /* zip: the directory check (zr.is_zip false otherwise) */
@@ -195,6 +284,7 @@ struct arc_child {
     struct ls_child ch;
     size_t ntags;
     struct ls_buf err; /* "; "-separated messages for the child's errors[] */
+    const struct ls_zipcd_name *zentry; /* zip: its directory entry, if found */
 };
 
 static void tag(struct arc_child *k, const char *t)
@@ -308,21 +398,69 @@ static bool stored_matches(struct ls_slice raw, const char *p)
     return true;
 }
 
+/* The Info-ZIP Unicode Path extra field (0x7075, version 1: a CRC of the
+ * header's name, then a UTF-8 name): the name Info-ZIP unzip and 7-Zip
+ * extract to (from the directory's copy), and the one libarchive shows
+ * (from the local header's). Its CRC is not checked: a reader that skips
+ * the check is as real as one that makes it. */
+static bool zip_upath(struct ls_slice extra, struct ls_slice *out)
+{
+    struct ls_cursor c = ls_cur_make(extra);
+    while (ls_cur_left(&c) >= 4) {
+        uint16_t id, n;
+        struct ls_slice body;
+        if (ls_cur_u16le(&c, &id) || ls_cur_u16le(&c, &n) || ls_cur_take(&c, n, &body)) break;
+        if (id != 0x7075 || body.len < 5 || ls_slice_at(body, 0) != 1) continue;
+        return ls_slice_from(body, 5, out);
+    }
+    return false;
+}
+
 /* The zip entry's name as stored in the central directory. libarchive
  * returns entries in local-header order, skipping some (macOS resource
- * forks): look a little ahead of the last match. A name libarchive could
- * not decode (p NULL) takes the next entry. */
+ * forks): look a little ahead of the last match. libarchive names an entry
+ * after its local Unicode Path field when it has one. A name libarchive
+ * could not decode (p NULL) takes the next entry. *upath: p is that field's
+ * name, not the stored one. */
 #define ARC_CD_LOOKAHEAD 64u
-static bool stored_name(struct arc *ar, const char *p, const struct ls_zipcd_name **out)
+static bool stored_name(struct arc *ar, const char *p, const struct ls_zipcd_name **out, bool *upath)
 {
     size_t end = ar->nzn - ar->zcur > ARC_CD_LOOKAHEAD ? ar->zcur + ARC_CD_LOOKAHEAD : ar->nzn;
+    struct ls_slice u;
     for (size_t i = ar->zcur; i < end; i++) {
-        if (p && !stored_matches(ar->zn[i].name, p)) continue;
+        *upath = false;
+        if (p && !stored_matches(ar->zn[i].name, p)) {
+            if (!zip_upath(ar->zn[i].lextra, &u) || !stored_matches(u, p)) continue;
+            *upath = true;
+        }
         *out = &ar->zn[i];
         ar->zcur = i + 1;
         return true;
     }
     return false;
+}
+
+/* A zip entry's Unicode Path fields name it otherwise than its chain shows
+ * (the directory's copy is what unzip writes; the local one what
+ * libarchive-based tools show): a hostile name there is the member's. */
+static void upath_tags(struct arc_child *k, const struct ls_zipcd_name *z)
+{
+    struct ls_slice shown = ls_slice_make(k->ch.name, k->ch.name_len), u;
+    const struct ls_slice ex[2] = {z->extra, z->lextra};
+    for (size_t i = 0; i < 2; i++) {
+        if (!zip_upath(ex[i], &u)) continue;
+        if (u.len == shown.len && (u.len == 0 || memcmp(u.ptr, shown.ptr, u.len) == 0)) continue;
+        unsigned f = unpack_name_flags(u);
+        if (f & UNPACK_NAME_BAD) tag(k, LS_A_BAD_NAME);
+        if (f & UNPACK_NAME_TRAVERSAL) tag(k, LS_A_PATH_TRAVERSAL);
+        if (f & UNPACK_NAME_ABSOLUTE) tag(k, LS_A_ABSOLUTE_PATH);
+        if (f)
+            say(k, i == 0 ? "the directory's Info-ZIP Unicode Path field (what unzip extracts to) "
+                            "names it otherwise, a hostile name"
+                          : "the local header's Info-ZIP Unicode Path field names it otherwise, "
+                            "a hostile name",
+                NULL);
+    }
 }
 
 /* RAR5: libarchive never flags an encrypted member (it skips the file
@@ -347,16 +485,22 @@ static void child_name(struct arc *ar, struct archive_entry *e, struct arc_child
 {
     const char *p = ar->raw ? NULL : archive_entry_pathname(e);
     const struct ls_zipcd_name *stored;
+    bool upath = false;
     if (ar->raw) {
         int nf = archive_filter_count(ar->ss.a) - 1; /* the last is the reader */
         raw_name(ar->o, nf > 0 ? (unsigned)nf : 1u, nb);
-    } else if (ar->zn && stored_name(ar, p, &stored)) {
-        nb_add(nb, stored->name.ptr, stored->name.len);
-        /* Without the flag the name is in a legacy code page (cp437 ...),
-         * which is normal; with it, bytes that are not UTF-8 are a lie. */
-        if (stored->utf8 && !ls_utf8_valid(stored->name)) {
-            tag(k, LS_A_BAD_NAME);
-            say(k, "name flagged UTF-8 is not UTF-8", NULL);
+    } else if (ar->zn && stored_name(ar, p, &stored, &upath)) {
+        k->zentry = stored;
+        if (upath) {
+            nb_adds(nb, p); /* the local Unicode Path name libarchive-based tools show */
+        } else {
+            nb_add(nb, stored->name.ptr, stored->name.len);
+            /* Without the flag the name is in a legacy code page (cp437 ...),
+             * which is normal; with it, bytes that are not UTF-8 are a lie. */
+            if (stored->utf8 && !ls_utf8_valid(stored->name)) {
+                tag(k, LS_A_BAD_NAME);
+                say(k, "name flagged UTF-8 is not UTF-8", NULL);
+            }
         }
     } else if (p) {
         nb_adds(nb, p);
@@ -620,6 +764,7 @@ static ls_err do_entry(struct arc *ar, struct archive_entry *e, bool warned)
     bool special = special_entry(ar, e, &k, &kind);
     enum ar_index idx = ar_index(ar, e);
     if (idx == AR_INDEX_NONE) name_tags(ar, &k, kind);
+    if (k.zentry) upath_tags(&k, k.zentry);
     ls_err r = LS_OK;
     if (idx == AR_INDEX_NAMES) {
         /* nothing to read or record */
@@ -761,7 +906,7 @@ static uint64_t consumed_at_eof(struct arc *ar)
         int fmt = archive_format(a) & ARCHIVE_FORMAT_BASE_MASK;
         if (fmt == ARCHIVE_FORMAT_TAR || fmt == ARCHIVE_FORMAT_CPIO) used = archive_filter_bytes(a, 0);
     }
-    return used > 0 ? (uint64_t)used : 0;
+    return used > 0 ? (uint64_t)used + ar->front : 0;
 }
 
 /* A tar that libarchive ended at EOF without its end-of-archive blocks and
@@ -857,7 +1002,17 @@ static void pax_text(struct arc *ar)
     for (unsigned n = 0; n < TAR_EXT_MAX && at >= 0 && (uint64_t)at <= d.len; n++) {
         if (!ls_slice_sub(d, (size_t)at, TAR_BLOCK, &hdr)) return;
         int type = ls_slice_at(hdr, 156);
-        if (type != 'x' && type != 'g') return;
+        if (type != 'x' && type != 'g' && type != 'V') return;
+        if (type == 'V') {
+            /* a GNU volume label (`tar -V`): `tar -tv` shows it, no member
+             * holds it, libarchive drops it */
+            static const char nl = '\n';
+            size_t ln = 0;
+            while (ln < 100 && ls_slice_at(hdr, ln) > 0) ln++;
+            if (ln && (ls_emit_text(ar->c, ar->o, hdr.ptr, ln) != LS_OK ||
+                      ls_emit_text(ar->c, ar->o, &nl, 1) != LS_OK))
+                return;
+        }
         uint64_t size = 0;
         for (size_t i = 124; i < 136; i++) {
             int ch = ls_slice_at(hdr, i);
@@ -866,7 +1021,7 @@ static void pax_text(struct arc *ar)
         }
         size_t from = (size_t)at + TAR_BLOCK;
         if (size > d.len || !ls_slice_sub(d, from, (size_t)size, &body)) return;
-        if (pax_records(ar, body) != LS_OK) return;
+        if (type != 'V' && pax_records(ar, body) != LS_OK) return;
         at = (la_int64_t)(from + ((size_t)size + TAR_BLOCK - 1) / TAR_BLOCK * TAR_BLOCK);
     }
 }
@@ -890,7 +1045,9 @@ static void tar_gap(struct arc *ar, la_int64_t to)
 {
     struct ls_slice gap, used;
     uint64_t from = ar->tar_end;
+    bool dir = ar->tar_dir;
     ar->tar_end = 0;
+    ar->tar_dir = false;
     if (from == 0 || to <= 0 || (uint64_t)to <= from || (uint64_t)to > ar->o->data.len ||
         !ls_slice_sub(ar->o->data, (size_t)from, (size_t)((uint64_t)to - from), &gap))
         return;
@@ -902,6 +1059,7 @@ static void tar_gap(struct arc *ar, la_int64_t to)
     }
     if (first == SIZE_MAX || !ls_slice_sub(gap, first, last - first + 1, &used)) return;
     ar->pad_members++;
+    if (dir) ar->pad_dirs++;
     if (ls_buf_add(&ar->pad, used.ptr, used.len) != LS_OK || ls_buf_addc(&ar->pad, '\n') != LS_OK)
         return; /* full: what fit is read */
 }
@@ -911,6 +1069,15 @@ static void tar_padding(struct arc *ar, struct archive_entry *e)
     if (!tar_plain(ar)) return;
     tar_gap(ar, archive_read_header_position(ar->ss.a));
     la_int64_t data = archive_filter_bytes(ar->ss.a, 0), size = archive_entry_size(e);
+    if (archive_entry_filetype(e) == AE_IFDIR && data > 0) {
+        /* libarchive (and GNU tar) take a directory's size as 0: data its
+         * header declares is read as the next header, fails its checksum
+         * and is skipped ("Damaged tar archive"). From here to the next
+         * header read is bytes no member holds */
+        ar->tar_end = (uint64_t)data;
+        ar->tar_dir = true;
+        return;
+    }
     if (data <= 0 || size < 0 || !archive_entry_size_is_set(e) || archive_entry_sparse_count(e) > 0 ||
         archive_entry_hardlink(e) || archive_entry_filetype(e) != AE_IFREG)
         return;
@@ -920,9 +1087,13 @@ static void tar_padding(struct arc *ar, struct archive_entry *e)
 static ls_err padding_member(struct arc *ar)
 {
     if (ar->pad.len == 0) return LS_OK;
+    char dirs[96] = "";
+    if (ar->pad_dirs)
+        snprintf(dirs, sizeof dirs, " (%llu of them directory entries that declare data)",
+                 (unsigned long long)ar->pad_dirs);
     ls_note(ar->c, ar->o, NULL,
-            "tar: the padding of %llu members holds %zu bytes that are not zero; read as member '"
-            ARC_PAD_NAME "'", (unsigned long long)ar->pad_members, ar->pad.len);
+            "tar: the padding of %llu members%s holds %zu bytes that are not zero; read as member '"
+            ARC_PAD_NAME "'", (unsigned long long)ar->pad_members, dirs, ar->pad.len);
     struct ls_child ch;
     memset(&ch, 0, sizeof ch);
     ch.name = ARC_PAD_NAME;
@@ -945,7 +1116,13 @@ static ls_err walk(struct arc *ar)
         /* checked once there is a next member, so a budget spent by the
          * last member does not make the archive partial */
         if (!may_go_on(ar)) return LS_OK;
-        if (r == ARCHIVE_RETRY && ++retries < UNPACK_MAX_RETRY) continue;
+        if (r == ARCHIVE_RETRY && ++retries < UNPACK_MAX_RETRY) {
+            /* libarchive skipped damage to find the next header (tar: "Damaged
+             * tar archive"): whatever the damaged header held was not read */
+            ls_note(ar->c, ar->o, LS_R_PARSE_ERROR, "%s: %s (skipped to the next header)", fmt_name(ar),
+                    ar->ss.err[0] ? ar->ss.err : "damaged header");
+            continue;
+        }
         retries = 0;
         if (r == ARCHIVE_FATAL || r == ARCHIVE_RETRY || r == ARCHIVE_FAILED) {
             if (header_error(ar, r) != LS_OK) return LS_OK;
@@ -1021,7 +1198,9 @@ static ls_err gzip_prefix(struct arc *ar, bool *any)
 
 static ls_err run(struct arc *ar, enum unpack_mode mode, bool *retry_raw)
 {
-    ls_err e = unpack_open(&ar->ss, ar->o->data, mode);
+    struct ls_slice in = ar->o->data;
+    if (ar->front) (void)ls_slice_from(ar->o->data, ar->front, &in);
+    ls_err e = unpack_open(&ar->ss, in, mode);
     if (e != LS_OK) {
         if (encryption_error(ar)) {
             ls_note(ar->c, ar->o, LS_R_ENCRYPTED, "archive: %s", ar->ss.err);
@@ -1287,6 +1466,7 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
         (void)ls_rar5_files(o->data, &ar.r5, &ar.nr5); /* damage is libarchive's to report */
     cut_7z(&ar);
     cut_iso(&ar);
+    ar.front = skippable_frames(o->data, NULL, NULL);
     bool retry_raw = false;
     ls_buf_init(&ar.pad, ARC_PAD_MAX);
     unpack_names_init(&ar.names);
@@ -1315,6 +1495,10 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
         e = hidden_bytes(&ar);
     }
     if (e == LS_OK) gzip_header_text(&ar);
+    uint32_t magic;
+    if (e == LS_OK && ls_rd_u32le(o->data, 0, &magic) &&
+        (magic == ZSTD_MAGIC || magic == LZ4_MAGIC || (magic & 0xFFFFFFF0u) == SKIP_MAGIC))
+        (void)skippable_frames(o->data, c, o);
     if (e == LS_OK) e = padding_member(&ar);
     ls_buf_free(&ar.pad);
     if (ar.short_why[0]) ls_note(c, o, LS_R_TRUNCATED, "%s", ar.short_why);
