@@ -48,6 +48,8 @@ way; it is reported, not failed.
 """
 import base64, bz2, gzip, hashlib, hmac, io, json, lzma, os, shutil, struct, subprocess, sys, tarfile, zipfile, zlib
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gen_hostile as gh  # noqa: E402  (its ZipCrypto writer)
 
 FP_KEY = b"hostile3 fingerprint key, test only"
 CLEAN = b"The quarterly picnic moves to the north lawn. Bring sunscreen.\n"
@@ -310,6 +312,42 @@ def enc_cases():
     p = put("enc/fake_flag.zip", zipit([entry(b"contacts.txt", t, flags=1), entry(b"ok.txt", CLEAN)]))
     key("fake_flag_member", p, ["contacts.txt"], alerts_all=["encrypted"], coverage_not="full")
     key("fake_flag_tree", p, None, planted_under=pl, verdict="sensitive")
+    # ZipCrypto with a data descriptor (sizes only after the data, as zip -P
+    # writes to a pipe), then a clear member: the clear one must be read
+    t, pl = pii()
+    secret = CLEAN * 5
+    crc = zlib.crc32(secret)
+    enc = gh._ZipCrypto(b"infected").encrypt(bytes(range(11)) + bytes([(crc >> 8) & 0xFF]) + secret)
+    name = b"vault.txt"
+    local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 9, 0, 0, 0x21, 0, 0, 0, len(name), 0) + name + enc + \
+        struct.pack("<IIII", 0x08074B50, crc, len(enc), len(secret))
+
+    def vault_cd(off):
+        return struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 9, 0, 0, 0x21, crc, len(enc), len(secret),
+                           len(name), 0, 0, 0, 0, 0, off) + name
+    p = put("enc/zipcrypto_dd.zip", zipit([(local, vault_cd), entry(b"clear.txt", t, 8)]))
+    key("zc_dd_enc", p, ["vault.txt"], coverage="none", reasons_all=["encrypted"], alerts_all=["encrypted"])
+    key("zc_dd_clear", p, ["clear.txt"], coverage="full", planted=pl)
+    # PKWARE strong encryption (flag bit 6), which libarchive cannot read
+    t, pl = pii()
+    p = put("enc/strong.zip", zipit([entry(b"strong.bin", noise(500, 3), flags=0x41), entry(b"clear.txt", t, 8)]))
+    key("strong_enc", p, ["strong.bin"], coverage="none", reasons_all=["encrypted"], alerts_all=["encrypted"])
+    key("strong_clear", p, ["clear.txt"], coverage="full", planted=pl)
+    key("strong_root", p, [], coverage="partial", reasons_all=["encrypted"], verdict="sensitive")
+    # zip compression methods other than deflate (7z -mm=...): read, or
+    # unsupported (Deflate64) and then said so
+    if have("7z"):
+        for m in ("BZip2", "LZMA", "PPMd", "XZ", "Deflate64"):
+            d = tmpd("m" + m)
+            t, pl = pii()
+            wr(os.path.join(d, "staff.txt"), t + noise(3000, 9).hex().encode())
+            run(["7z", "a", "-bd", "-y", "-tzip", "-mm=" + m, "m.zip", "staff.txt"], cwd=d)
+            p = put("methods/%s.zip" % m.lower(), rd(os.path.join(d, "m.zip")))
+            if m == "Deflate64":
+                key("method_deflate64", p, ["staff.txt"], coverage="partial", reasons_all=["unsupported"])
+                key("method_deflate64_root", p, [], verdict="incomplete")
+            else:
+                key("method_" + m.lower(), p, ["staff.txt"], coverage="full", planted=pl)
     if have("7z"):
         d = tmpd("7zenc")
         t1, _ = pii()
