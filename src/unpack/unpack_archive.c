@@ -202,7 +202,7 @@ static size_t lz4_frame_len(struct ls_slice s, size_t off)
 static size_t skippable_frames(struct ls_slice s, struct ls_ctx *c, struct ls_object *o)
 {
     static const char nl = '\n';
-    size_t at = 0, first = 0;
+    size_t at = 0, first = 0, nskip = 0, bytes = 0;
     bool lead = true;
     for (unsigned n = 0; n < SKIP_MAX_FRAMES && at < s.len; n++) {
         uint32_t m, len;
@@ -213,6 +213,8 @@ static size_t skippable_frames(struct ls_slice s, struct ls_ctx *c, struct ls_ob
                              ls_emit_text(c, o, &nl, 1) != LS_OK))
                 break;
             at += 8 + (size_t)len;
+            nskip++;
+            bytes += len;
             continue;
         }
         if (lead && at > 0 && (m == ZSTD_MAGIC || m == LZ4_MAGIC)) first = at;
@@ -222,6 +224,9 @@ static size_t skippable_frames(struct ls_slice s, struct ls_ctx *c, struct ls_ob
         if (fl == 0) break;
         at += fl;
     }
+    if (c && nskip)
+        ls_note(c, o, NULL, "%zu skippable frames (%zu bytes no decoder shows) are read as the container's text",
+                nskip, bytes);
     return first;
 }
 
