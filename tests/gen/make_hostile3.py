@@ -44,7 +44,9 @@ many records have the chain; check the nth, in the order read), and for the root
 whole tree (chain null): planted_under, alerts_under (some record under the
 root has it), max_depth (no record deeper), verdict (of the root).
 "arguable": true marks an expectation a careful responder could argue either
-way; it is reported, not failed.
+way; "gap": true one leaksift is known to miss (the report that came with
+this file says why and proposes a fix). Both are reported, not failed; a gap
+that starts to hold fails until its mark is dropped.
 """
 import base64, bz2, gzip, hashlib, hmac, io, json, lzma, os, shutil, struct, subprocess, sys, tarfile, zipfile, zlib
 
@@ -397,12 +399,12 @@ def tar_cases():
     key("tar_dir_data_root", p, [], coverage="partial", reasons_all=["parse_error"], verdict="sensitive")
     key("tar_dir_data_tree", p, None, planted_under=pl)
     # the same compressed: the damage is still reported; the skipped bytes
-    # are only looked at in an uncompressed tar (arguable: a responder wants
-    # them read)
+    # are only looked at in an uncompressed tar (a known gap: a responder
+    # wants them read)
     p = put("tar/dir_with_data.tar.gz", gzip.compress(raw, mtime=0))
     key("tgz_dir_data_root", p, [], coverage="partial", reasons_all=["parse_error"],
         verdict_in=["incomplete", "sensitive"])
-    key("tgz_dir_data_tree", p, None, planted_under=pl, arguable=True)
+    key("tgz_dir_data_tree", p, None, planted_under=pl, gap=True)
     # a GNU volume label ('V') holding PII: tar -tv shows it, no member does
     t, pl = pii()
     label = t.split(b"\n")[2]  # "SSN 5xx-xx-xxxx"
@@ -510,6 +512,41 @@ def cut_cases():
         key("cut_%s_cut_member" % ext, p, ["b_noise.bin"], coverage="partial", reasons_all=["truncated"],
             arguable=True)
         key("cut_%s_after" % ext, p, ["c_after.txt"], absent=True)
+
+
+# ---------------------------------------------------------------- concatenated archives
+def concat_cases():
+    def cpio(entries):
+        c = bytearray()
+        for i, (nm, data) in enumerate(entries + [(b"TRAILER!!!", b"")]):
+            nz = nm + b"\0"
+            c += b"070701" + b"".join(b"%08X" % v for v in (i + 1, 0o100644 if data else 0, 0, 0, 1, 1700000000,
+                                                             len(data), 0, 0, 0, 0, len(nz), 0)) + nz
+            c += b"\0" * (-len(c) % 4) + data
+            c += b"\0" * (-len(c) % 4)
+        return bytes(c + b"\0" * (-len(c) % 512))
+    # a Linux initramfs: an uncompressed cpio (early microcode), then a
+    # gzip-compressed one with the rest: normal, not hostile
+    t, pl = pii()
+    p = put("concat/initrd.img", cpio([(b"kernel/x86/microcode/GenuineIntel.bin", b"\x01\x02" * 100)]) +
+            gzip.compress(cpio([(b"etc/staff.txt", t)]), mtime=0))
+    key("initramfs_tree", p, None, planted_under=pl, verdict="sensitive")
+    # `cat a.tar b.tar`: tar -i reads both
+    t, pl = pii()
+    a = tarb(lambda tf: tadd(tf, "a.txt", CLEAN))
+    b = tarb(lambda tf: tadd(tf, "b_staff.txt", t))
+    p = put("concat/cat.tar", a + b)
+    key("cat_tar_tree", p, None, planted_under=pl, verdict="sensitive")
+    # `cat a.tar.gz b.tar.gz` and one gzip of two tars: `tar -itz` and
+    # `zcat | grep` show the PII; libarchive's tar reader stops at the first
+    # end-of-archive blocks. Known gap (see the report / docs: a compressed
+    # tar's bytes after its end are not looked at)
+    t, pl = pii()
+    b = tarb(lambda tf: tadd(tf, "b_staff.txt", t))
+    p = put("concat/cat.tar.gz", gzip.compress(a, mtime=0) + gzip.compress(b, mtime=0))
+    key("cat_tgz_tree", p, None, planted_under=pl, verdict="sensitive", gap=True)
+    p = put("concat/one_gzip_two_tars.tar.gz", gzip.compress(a + b, mtime=0))
+    key("one_gzip_two_tars_tree", p, None, planted_under=pl, verdict="sensitive", gap=True)
 
 
 # ---------------------------------------------------------------- nesting to the depth limit
@@ -705,8 +742,11 @@ def check(k, raw):
                 if "verdict_in" in e and o["verdict"] not in e["verdict_in"]:
                     probs.append("verdict %s" % o["verdict"])
         if probs:
-            (arg if e.get("arguable") else fails).append("%s %s %s: %s" % (c["case"], c["path"], c["chain"],
-                                                                           "; ".join(probs)))
+            (arg if e.get("arguable") or e.get("gap") else fails).append(
+                "%s%s %s %s: %s" % ("known gap: " if e.get("gap") else "", c["case"], c["path"], c["chain"],
+                                    "; ".join(probs)))
+        elif e.get("gap"):
+            fails.append("%s %s: marked a known gap but now holds: drop the mark" % (c["case"], c["path"]))
     return bad, fails, arg
 
 
@@ -721,7 +761,8 @@ def generate(out):
     shutil.rmtree(out, ignore_errors=True)
     os.makedirs(ROOT)
     os.makedirs(WORK)
-    for f in (zip_view_cases, enc_cases, tar_cases, cut_cases, depth_cases, empty_cases, skippable_cases):
+    for f in (zip_view_cases, enc_cases, tar_cases, concat_cases, cut_cases, depth_cases, empty_cases,
+              skippable_cases):
         f()
     shutil.rmtree(WORK)
     k = {"root": ROOT, "fp_key": FP_KEY.hex(), "cases": cases}
