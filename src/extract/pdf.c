@@ -844,6 +844,11 @@ static ls_err pdf_extract(struct ls_ctx *c, struct ls_object *o)
         xfa_form(r, root);
     }
     walk_objects(r, true);
+    /* mostly a scan (a photo or a scanned appendix among text pages is not) */
+    if (d->pages_image_only && d->pages_image_only >= d->pages_read - d->pages_image_only)
+        ls_note(c, o, LS_R_UNSUPPORTED,
+                "pdf: %u of %u pages are images with no text (scanned?): what they show is not read (no OCR)",
+                d->pages_image_only, d->pages_read);
     if (root->kind == PDF_DICT) xmp_text(r, root);
     earlier_revisions(r);
     if (d->arena.failed) {

@@ -196,6 +196,11 @@ struct pdf_doc {
     unsigned load_depth; /* nested pdf_get() calls */
     uint64_t work;      /* content bytes interpreted */
     uint64_t max_work;
+    /* scanned pages (pdf_page_text): a page that shows no text while
+     * images cover half of it or more */
+    double page_img;      /* area of the images drawn on the page being read */
+    double area_scale;    /* |det| of the form matrices around the content read now */
+    unsigned pages_read, pages_image_only;
 };
 
 /* Does the file hold more than one revision: a second %%EOF? (Linearized
@@ -310,6 +315,7 @@ struct pdf_textout {
     uint64_t *lines; /* NULL, or hashes of the lines flushed (pdf_textout_keep_lines) */
     size_t nlines;
     bool scratch;    /* a buffer the caller reads: flushes keep the text (up to 4 MiB) */
+    uint64_t shown;  /* bytes added but lone separators (a page showed text or not) */
 };
 void pdf_textout_init(struct pdf_textout *t, struct pdf_doc *d);
 ls_err pdf_textout_add(struct pdf_textout *t, const void *p, size_t n);

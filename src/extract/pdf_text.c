@@ -42,6 +42,7 @@ void pdf_textout_init(struct pdf_textout *t, struct pdf_doc *d)
     t->lines = NULL;
     t->nlines = 0;
     t->scratch = false;
+    t->shown = 0;
 }
 
 #define PDF_LINE_SLOTS (1u << 17)
@@ -100,6 +101,7 @@ ls_err pdf_textout_add(struct pdf_textout *t, const void *p, size_t n)
 {
     if (t->err != LS_OK) return t->err;
     if (n == 0) return LS_OK;
+    if (n > 1 || *(const uint8_t *)p > ' ') t->shown += n;
     ls_err e = ls_buf_add(&t->buf, p, n);
     if (e != LS_OK) return e;
     t->last = ((const uint8_t *)p)[n - 1];
@@ -358,6 +360,7 @@ struct interp {
     struct pdf_textout *t;
     const struct pdf_obj *res;
     unsigned depth;
+    double scale; /* d->area_scale when this content was entered */
     struct pdf_obj *ops[PDF_MAX_OPERANDS];
     size_t nops;
     struct gstate gs[PDF_MAX_GSTACK];
@@ -727,11 +730,45 @@ ls_err pdf_appearance_text(struct pdf_doc *d, struct pdf_obj *ap, struct pdf_tex
     return form_text(d, ap, NULL, t, 0);
 }
 
+/* |determinant| of the linear part: how a transform scales areas. */
+static double mat_area(const double m[6])
+{
+    double a = fabs(m[0] * m[3] - m[1] * m[2]);
+    return isfinite(a) ? a : 0;
+}
+
+/* An image (XObject or inline) painted now fills the unit square mapped
+ * by the CTM, in the page's space once the enclosing forms' matrices are
+ * counted (ISO 32000-1 8.9.4). */
+static void image_drawn(struct interp *in)
+{
+    double a = mat_area(in->gs[in->ngs - 1].ctm) * in->scale;
+    if (isfinite(a) && a < 1e12) in->d->page_img += a;
+}
+
 static ls_err run_form(struct interp *in, const struct pdf_obj *name)
 {
+    struct pdf_doc *d = in->d;
+    struct pdf_obj *ref = resource(in, "XObject", name);
+    struct pdf_obj *x = pdf_resolve(d, ref);
+    if (x->kind == PDF_STREAM && pdf_name_is(pdf_dict_getr(d, x, "Subtype"), "Image")) {
+        image_drawn(in);
+        return LS_OK;
+    }
+    /* the form's own content is in its matrix's space, then the CTM's */
+    double fm[6];
+    mat_ident(fm);
+    const struct pdf_obj *m = pdf_dict_getr(d, x, "Matrix");
+    if (m->kind == PDF_ARRAY && m->u.a.n == 6)
+        for (int i = 0; i < 6; i++)
+            if (!pdf_num(m->u.a.v[i], &fm[i]) || !isfinite(fm[i])) fm[i] = i == 0 || i == 3;
+    double saved = d->area_scale;
+    d->area_scale = in->scale * mat_area(in->gs[in->ngs - 1].ctm) * mat_area(fm);
     /* the pen stays where it was: an image between two lines (or a form
      * already read) must not glue them */
-    return form_text(in->d, resource(in, "XObject", name), in->res, in->t, in->depth);
+    ls_err e = form_text(d, ref, in->res, in->t, in->depth);
+    d->area_scale = saved;
+    return e;
 }
 
 /* Skip inline image data after ID: up to whitespace + "EI" + whitespace/end. */
@@ -850,6 +887,7 @@ static ls_err operator(struct interp *in, struct pdf_parser *p, struct ls_slice 
         LS_TRY(pdf_textout_flush(in->t));
         return run_form(in, op_arg(in, 0));
     } else if (OP_IS(op, "ID")) {
+        image_drawn(in);
         skip_inline_image(p);
     }
     return LS_OK;
@@ -863,6 +901,7 @@ static void interp_init(struct interp *in, struct pdf_doc *d, const struct pdf_o
     in->t = t;
     in->res = res;
     in->depth = depth;
+    in->scale = d->area_scale;
     in->ngs = 1;
     mat_ident(in->gs[0].ctm);
     mat_ident(in->tm);
@@ -960,14 +999,39 @@ static ls_err content_part(struct pdf_doc *d, struct pdf_obj *ref, struct ls_buf
     return e2 == LS_E_LIMIT ? LS_OK : e2;
 }
 
+/* The visible area of a page: its CropBox, else its MediaBox (both
+ * inheritable), else US Letter; 0 when the box is degenerate. */
+static double page_area(struct pdf_doc *d, const struct pdf_obj *page)
+{
+    static const char *const boxes[] = {"CropBox", "MediaBox"};
+    for (size_t k = 0; k < 2; k++) {
+        const struct pdf_obj *node = page;
+        for (unsigned i = 0; i < PDF_MAX_TREE_DEPTH && node; i++) {
+            const struct pdf_obj *b = pdf_dict_getr(d, node, boxes[k]);
+            double v[4];
+            if (b->kind == PDF_ARRAY && b->u.a.n == 4 && pdf_num(b->u.a.v[0], &v[0]) &&
+                pdf_num(b->u.a.v[1], &v[1]) && pdf_num(b->u.a.v[2], &v[2]) && pdf_num(b->u.a.v[3], &v[3])) {
+                double a = fabs((v[2] - v[0]) * (v[3] - v[1]));
+                return isfinite(a) ? a : 0;
+            }
+            node = pdf_dict_of(pdf_dict_getr(d, node, "Parent"));
+        }
+    }
+    return 612.0 * 792.0;
+}
+
 ls_err pdf_page_text(struct pdf_doc *d, const struct pdf_obj *page, struct pdf_textout *t)
 {
+    d->pages_read++;
     struct pdf_obj *c = pdf_dict_get(page, "Contents");
     if (c && c->kind == PDF_REF) {
         struct pdf_obj *r = pdf_resolve(d, c);
         if (r->kind == PDF_ARRAY) c = r;
     }
     if (!c) return LS_OK;
+    uint64_t shown = t->shown;
+    d->page_img = 0;
+    d->area_scale = 1;
     struct ls_buf all;
     ls_buf_init(&all, PDF_MAX_STREAM);
     ls_err err = LS_OK;
@@ -979,6 +1043,10 @@ ls_err pdf_page_text(struct pdf_doc *d, const struct pdf_obj *page, struct pdf_t
     if (err == LS_OK)
         err = pdf_content_text(d, ls_buf_slice(&all), page_resources(d, page), t, 0);
     ls_buf_free(&all);
+    /* a scan: images over half the page and no text (an OCR layer is text,
+     * visible or not) */
+    double area = page_area(d, page);
+    if (err == LS_OK && t->shown == shown && area > 0 && d->page_img >= area / 2) d->pages_image_only++;
     if (err == LS_OK) err = pdf_textout_sep(t, '\n');
     return err;
 }
