@@ -726,7 +726,13 @@ static void stream_bounds(struct pdf_parser *p, struct pdf_obj *st, size_t start
         if (end > start && in.ptr[end - 1] == '\n') end--;
         if (end > start && in.ptr[end - 1] == '\r') end--;
     }
-    if (len >= 0 && (uint64_t)len < end - start) end = start + (size_t)len; /* short /Length: trust it */
+    /* A short /Length is trusted (what follows may be padding, and a cipher
+     * needs its exact length), except for plain unencrypted data: a
+     * hand-edited content stream outgrows its /Length (pdfminer's
+     * samples/simple3.pdf: "World" came after the 86 bytes /Length said),
+     * and pdf.js and pdfminer read such a stream up to its endstream. */
+    bool plain = !pdf_dict_get(st->u.st.dict, "Filter") && !(p->d && p->d->encrypted);
+    if (len >= 0 && (uint64_t)len < end - start && !plain) end = start + (size_t)len;
     (void)ls_slice_sub(in, start, end - start, &st->u.st.raw);
     p->lx.cur.pos = after;
 }

@@ -84,6 +84,14 @@ class RealSweep(unittest.TestCase):
         self.assertNotIn("R2C2", t)  # the range and type are not text
         self.assertNotIn("List", t)
 
+    def test_pdf_short_length(self):
+        o = self.m.obj(self.p("short-length.pdf"))
+        self.assertEqual(o["handler"], "pdf")
+        self.assertIn("ssn", lsutil.entities(o), o["findings"])
+        t = self.text("short-length.pdf")
+        self.assertIn("Payroll contact", t)
+        self.assertIn("Jane Roe SSN 536-22-1874", t)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -19,6 +19,8 @@ written with the Python stdlib.
 - validation.xml: an Excel 2003 XML Spreadsheet with data validations (a
   list whose entries are in no cell, an input message) as PhpSpreadsheet's
   tests/data/Reader/Xml/datavalidations.xml has them: their text was lost.
+- short-length.pdf: an unfiltered content stream longer than its /Length
+  (pdfminer's samples/simple3.pdf): the text past /Length was lost.
 """
 import os
 import struct
@@ -107,6 +109,32 @@ XMLSS_VALIDATION = """<?xml version="1.0"?>
 """
 
 
+def pdf_short_length(path):
+    """A PDF whose unfiltered content stream outgrew its /Length (hand
+    edited, as pdfminer's samples/simple3.pdf): the text after the bytes
+    /Length counts was lost."""
+    content = (b"BT\n/F1 12 Tf\n72 720 Td\n(Payroll contact) Tj\n"
+               b"0 -14 Td\n(Jane Roe SSN 536-22-1874) Tj\nET\n")
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length 40 >>\nstream\n" + content + b"endstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
+    out = bytearray(b"%PDF-1.4\n")
+    offs = []
+    for i, o in enumerate(objs, 1):
+        offs.append(len(out))
+        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for off in offs:
+        out += b"%010d 00000 n \n" % off
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    with open(path, "wb") as f:
+        f.write(out)
+
+
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
     deflated_mimetype_odp(os.path.join(outdir, "deflated-mimetype.odp"))
@@ -118,6 +146,7 @@ def generate(outdir):
         f.write(b"\0\0\xfe\xff" + ("Payroll contact: " + STAFF_CSV.replace(",", " ")).encode("utf-32-be"))
     with open(os.path.join(outdir, "validation.xml"), "w", encoding="utf-8") as f:
         f.write(XMLSS_VALIDATION)
+    pdf_short_length(os.path.join(outdir, "short-length.pdf"))
     with open(os.path.join(outdir, "ints.dat"), "wb") as f:
         f.write(b"".join(struct.pack("<I", i % 200) for i in range(2048)))
 
