@@ -689,12 +689,105 @@ static bool png_cut(struct ls_slice d)
     return true;
 }
 
+/*
+ * A fax or a scanned document kept as TIFF: pages of one bit per pixel
+ * (CCITT Group 3/4 or uncompressed/PackBits/LZW bilevel), the format of fax
+ * servers and document scanners. Like a PDF of scanned pages, what they
+ * show is a document leaksift cannot read (no OCR); a photo (grey, colour)
+ * is not judged. The IFD chain of a classic TIFF (II*\0 or MM\0*) is
+ * walked (at most TIFF_MAX_PAGES IFDs and TIFF_MAX_ENTRIES entries in all,
+ * each IFD inside the file and after the one before: libtiff and scanners
+ * write them in file order, and a chain that turns back ends there, so a
+ * loop counts no page twice); reduced-resolution images
+ * (NewSubfileType bit 0: thumbnails) are no pages. A page is bilevel when
+ * it is black and white (PhotometricInterpretation 0 or 1: not a palette)
+ * and its Compression is CCITT (2, 3, 4) or its BitsPerSample is 1 (the
+ * default when absent) with one sample per pixel.
+ */
+#define TIFF_MAX_PAGES 4096u
+#define TIFF_MAX_ENTRIES (1u << 20)
+
+static bool tiff_u16(struct ls_slice d, size_t at, bool be, unsigned *v)
+{
+    if (at > d.len || d.len - at < 2) return false;
+    const uint8_t *p = d.ptr + at;
+    *v = be ? (unsigned)p[0] << 8 | p[1] : (unsigned)p[1] << 8 | p[0];
+    return true;
+}
+
+static bool tiff_u32(struct ls_slice d, size_t at, bool be, uint32_t *v)
+{
+    unsigned hi, lo;
+    if (!tiff_u16(d, at, be, be ? &hi : &lo) || !tiff_u16(d, at + 2, be, be ? &lo : &hi)) return false;
+    *v = (uint32_t)hi << 16 | lo;
+    return true;
+}
+
+/* Pages and bilevel pages of a classic TIFF; false if d is none. */
+static bool tiff_pages(struct ls_slice d, unsigned *pages, unsigned *bilevel)
+{
+    *pages = *bilevel = 0;
+    bool be;
+    if (d.len >= 8 && memcmp(d.ptr, "II*\0", 4) == 0) be = false;
+    else if (d.len >= 8 && memcmp(d.ptr, "MM\0*", 4) == 0) be = true;
+    else return false;
+    uint32_t off, prev = 0;
+    size_t entries = 0; /* read so far: bounds the work of 4096 huge IFDs */
+    (void)tiff_u32(d, 4, be, &off);
+    for (unsigned n = 0; n < TIFF_MAX_PAGES && off >= 8 && off > prev; n++) {
+        unsigned count;
+        if (!tiff_u16(d, off, be, &count) || (size_t)count * 12 > d.len - off - 2) break;
+        if ((entries += count) > TIFF_MAX_ENTRIES) break;
+        unsigned compression = 1, bits = 1, samples = 1, photometric = 0;
+        uint32_t subfile = 0;
+        for (unsigned i = 0; i < count; i++) {
+            size_t e = (size_t)off + 2 + (size_t)i * 12;
+            unsigned tag = 0, type = 0, v = 0;
+            uint32_t cnt = 0, v32 = 0;
+            (void)tiff_u16(d, e, be, &tag);
+            (void)tiff_u16(d, e + 2, be, &type);
+            (void)tiff_u32(d, e + 4, be, &cnt);
+            /* a SHORT's value is the first two bytes of the value field, a LONG's all four */
+            bool is_short = type == 3, is_long = type == 4;
+            if (!is_short && !is_long) continue;
+            if (is_short) {
+                (void)tiff_u16(d, e + 8, be, &v);
+                v32 = v;
+            } else {
+                (void)tiff_u32(d, e + 8, be, &v32);
+                v = v32 > 0xFFFFu ? 0xFFFFu : (unsigned)v32;
+            }
+            if (tag == 254) subfile = v32;
+            else if (tag == 259 && cnt == 1) compression = v;
+            else if (tag == 258) bits = cnt == 1 ? v : 0; /* several samples: never bilevel */
+            else if (tag == 277 && cnt == 1) samples = v;
+            else if (tag == 262 && cnt == 1) photometric = v;
+        }
+        if (!(subfile & 1u)) {
+            (*pages)++;
+            if (photometric <= 1 && /* black and white, not a two-colour palette */
+                (compression == 2 || compression == 3 || compression == 4 || (bits == 1 && samples == 1)))
+                (*bilevel)++;
+        }
+        prev = off;
+        if (!tiff_u32(d, (size_t)off + 2 + (size_t)count * 12, be, &off)) break;
+    }
+    return true;
+}
+
 static void media_cut(struct ls_ctx *c, struct ls_object *o, const struct ls_obj_state *st)
 {
+    unsigned pages, bilevel;
     if (strcmp(st->mime, "image/jpeg") == 0 && jpeg_cut(o->data))
         ls_note(c, o, LS_R_TRUNCATED, "image/jpeg: no end-of-image marker after the image data (cut)");
     else if (strcmp(st->mime, "image/png") == 0 && png_cut(o->data))
         ls_note(c, o, LS_R_TRUNCATED, "image/png: the data ends before its IEND chunk (cut)");
+    else if (strcmp(st->mime, "image/tiff") == 0 && tiff_pages(o->data, &pages, &bilevel) && bilevel &&
+             bilevel >= pages - bilevel)
+        ls_note(c, o, LS_R_UNSUPPORTED,
+                "image/tiff: %u of %u pages are bilevel images (a fax or a scan): what they show is not "
+                "read (no OCR)",
+                bilevel, pages);
 }
 
 static void scan_object(struct ls_ctx *c, struct ls_object *o, struct ls_obj_state *st)
