@@ -197,7 +197,7 @@ static enum ox_kind ox_classify(const char *name)
     }
     if (ox_skip_xml(name)) return OX_SKIP;
     if (ox_starts(name, "docProps/")) return OX_PROPS;
-    if (strcmp(name, "xl/sharedStrings.xml") == 0) return OX_SST;
+    if (strcasecmp(name, "xl/sharedStrings.xml") == 0) return OX_SST; /* part names ignore case */
     if (strcmp(name, "xl/workbook.xml") == 0) return OX_WORKBOOK;
     if (ox_starts(name, "xl/worksheets/") || ox_starts(name, "xl/macrosheets/")) return OX_SHEET;
     return OX_TEXT;
@@ -1513,6 +1513,22 @@ static ls_err ox_xlsb_run(struct ox *x, const char *name, enum ox_xlsb_part xk)
     return e == LS_E_LIMIT ? LS_OK : e; /* text full (sticky in out), or the table full */
 }
 
+/* A member by its part name, whose case does not matter (ECMA-376 Part 2,
+ * 9.1.1.1: calamine's issue_419.xlsb keeps "xl/SharedStrings.bin", its
+ * relationship says "sharedStrings.bin"; Excel and LibreOffice read it). */
+static bool ox_find(const struct ls_zip *z, const char *name, size_t *i)
+{
+    if (ls_zip_find(z, name, i)) return true;
+    for (size_t k = 0, n = ls_zip_count(z); k < n; k++) {
+        const char *m = ls_zip_name(z, k);
+        if (m && strcasecmp(m, name) == 0) {
+            *i = k;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* The shared strings, workbook (sheet names, date system) and styles of
  * an .xlsb, before any sheet. */
 static ls_err ox_xlsb_load(struct ox *x)
@@ -1522,7 +1538,7 @@ static ls_err ox_xlsb_load(struct ox *x)
     for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
         size_t i;
         ls_err rd;
-        if (!ls_zip_find(x->z, names[k], &i)) continue;
+        if (!ox_find(x->z, names[k], &i)) continue;
         if (!ox_read(x, i, names[k], &rd)) {
             if (rd == LS_E_NOMEM || rd == LS_E_TIMEOUT) return rd;
             continue;
@@ -1619,7 +1635,7 @@ static ls_err ox_salvaged(void *ud, const char *name, struct ls_slice data, ls_e
 static ls_err ox_load_sst(struct ox *x)
 {
     size_t i;
-    if (!ls_zip_find(x->z, "xl/sharedStrings.xml", &i)) return LS_OK;
+    if (!ox_find(x->z, "xl/sharedStrings.xml", &i)) return LS_OK;
     ls_err rd;
     if (!ox_read(x, i, "xl/sharedStrings.xml", &rd)) return rd == LS_E_NOMEM || rd == LS_E_TIMEOUT ? rd : LS_OK;
     ls_err e = ox_walk_part(x, "xl/sharedStrings.xml", OX_SST);

@@ -174,9 +174,9 @@ enum ox_xlsb_part ox_xlsb_classify(const char *name)
     if (!xb_ends(name, ".bin")) return OXB_NONE;
     const char *slash = strrchr(name, '/');
     const char *base = slash ? slash + 1 : name;
-    if (strcmp(name, OX_XLSB_SST_NAME) == 0) return OXB_SST;
-    if (strcmp(name, OX_XLSB_WORKBOOK_NAME) == 0) return OXB_WORKBOOK;
-    if (strcmp(name, OX_XLSB_STYLES_NAME) == 0) return OXB_STYLES;
+    if (strcasecmp(name, OX_XLSB_SST_NAME) == 0) return OXB_SST; /* part names ignore case */
+    if (strcasecmp(name, OX_XLSB_WORKBOOK_NAME) == 0) return OXB_WORKBOOK;
+    if (strcasecmp(name, OX_XLSB_STYLES_NAME) == 0) return OXB_STYLES;
     if (strcmp(name, "xl/calcChain.bin") == 0) return OXB_SKIP;
     if (strncasecmp(base, "binaryIndex", 11) == 0) return OXB_SKIP;
     static const char *const dirs[] = {"xl/worksheets/", "xl/macrosheets/", "xl/dialogsheets/",

@@ -406,3 +406,117 @@ uint32_t pdf_glyph_unicode(struct ls_slice name)
             return glyphs[i].cp;
     return 0;
 }
+
+/* ---- TrueType 'cmap' (OpenType spec, cmap formats 4 and 12) ---- */
+
+/* Codes visited in one subtable at most: a real font's cmap maps at most
+ * 65536 glyphs; hostile overlapping segments or groups stop here. */
+#define TT_MAX_CODES (1u << 20)
+
+static bool tt_u16(struct ls_slice s, size_t off, uint32_t *v)
+{
+    if (off > s.len || s.len - off < 2) return false;
+    *v = (uint32_t)s.ptr[off] << 8 | s.ptr[off + 1];
+    return true;
+}
+
+static bool tt_u32(struct ls_slice s, size_t off, uint32_t *v)
+{
+    if (off > s.len || s.len - off < 4) return false;
+    *v = (uint32_t)s.ptr[off] << 24 | (uint32_t)s.ptr[off + 1] << 16 |
+         (uint32_t)s.ptr[off + 2] << 8 | s.ptr[off + 3];
+    return true;
+}
+
+/* The lowest code of each glyph wins (a font maps U+00A0 and U+0020 to one
+ * space glyph); a symbol font's U+F0xx private copies are taken as 0xXX. */
+static void tt_set(uint32_t *map, size_t n, uint32_t gid, uint32_t cp, bool symbol)
+{
+    if (symbol && cp >= 0xF020 && cp <= 0xF0FF) cp -= 0xF000;
+    if (gid == 0 || gid >= n || cp == 0 || cp > 0x10FFFF) return;
+    if (map[gid] == 0 || cp < map[gid]) map[gid] = cp;
+}
+
+static size_t tt_format4(struct ls_slice t, uint32_t *map, size_t n, bool symbol)
+{
+    uint32_t segx2, ends = 14, got = 0;
+    if (!tt_u16(t, 6, &segx2) || segx2 == 0) return 0;
+    size_t starts = ends + segx2 + 2, deltas = starts + segx2, ranges = deltas + segx2;
+    for (size_t i = 0; i < segx2 / 2; i++) {
+        uint32_t end, start, delta, ro;
+        if (!tt_u16(t, ends + 2 * i, &end) || !tt_u16(t, starts + 2 * i, &start) ||
+            !tt_u16(t, deltas + 2 * i, &delta) || !tt_u16(t, ranges + 2 * i, &ro))
+            break;
+        if (start > end) continue;
+        for (uint32_t c = start; c <= end && c != 0xFFFF && got < TT_MAX_CODES; c++) {
+            uint32_t gid;
+            if (ro == 0) {
+                gid = (c + delta) & 0xFFFF;
+            } else {
+                if (!tt_u16(t, ranges + 2 * i + ro + 2 * (size_t)(c - start), &gid)) break;
+                if (gid) gid = (gid + delta) & 0xFFFF;
+            }
+            tt_set(map, n, gid, c, symbol);
+            got++;
+        }
+    }
+    return got;
+}
+
+static size_t tt_format12(struct ls_slice t, uint32_t *map, size_t n)
+{
+    uint32_t groups;
+    size_t got = 0;
+    if (!tt_u32(t, 12, &groups)) return 0;
+    for (uint32_t i = 0; i < groups && got < TT_MAX_CODES; i++) {
+        uint32_t start, end, gid;
+        size_t at = 16 + 12 * (size_t)i;
+        if (!tt_u32(t, at, &start) || !tt_u32(t, at + 4, &end) || !tt_u32(t, at + 8, &gid)) break;
+        /* only glyphs the font has: a group's size is bounded by n */
+        if (start > end || gid >= n) continue;
+        uint32_t span = end - start;
+        if (span > n - gid - 1) span = (uint32_t)(n - gid - 1);
+        for (uint32_t k = 0; k <= span; k++) tt_set(map, n, gid + k, start + k, false);
+        got += span + 1;
+    }
+    return got;
+}
+
+size_t pdf_ttf_glyph_unicode(struct ls_slice font, uint32_t *map, size_t n)
+{
+    uint32_t ntables, cmap_off = 0, cmap_len = 0;
+    if (!tt_u16(font, 4, &ntables)) return 0;
+    for (uint32_t i = 0; i < ntables; i++) {
+        uint32_t tag, off, len;
+        size_t rec = 12 + 16 * (size_t)i;
+        if (!tt_u32(font, rec, &tag) || !tt_u32(font, rec + 8, &off) || !tt_u32(font, rec + 12, &len))
+            return 0;
+        if (tag == 0x636D6170u) { /* 'cmap' */
+            cmap_off = off;
+            cmap_len = len;
+            break;
+        }
+    }
+    struct ls_slice cm;
+    if (!cmap_len || !ls_slice_sub(font, cmap_off, cmap_len, &cm)) return 0;
+    uint32_t nsub;
+    if (!tt_u16(cm, 2, &nsub)) return 0;
+    /* best first: Windows UCS-4 (12), Windows BMP (4), Unicode, Windows symbol */
+    static const struct {
+        uint32_t plat, enc, fmt;
+    } pref[] = {{3, 10, 12}, {0, 4, 12}, {3, 1, 4}, {0, 3, 4}, {0, 1, 4}, {0, 0, 4}, {3, 0, 4}};
+    for (size_t p = 0; p < sizeof pref / sizeof pref[0]; p++) {
+        for (uint32_t i = 0; i < nsub; i++) {
+            uint32_t plat, enc, off, fmt;
+            struct ls_slice t;
+            if (!tt_u16(cm, 4 + 8 * (size_t)i, &plat) || !tt_u16(cm, 6 + 8 * (size_t)i, &enc) ||
+                !tt_u32(cm, 8 + 8 * (size_t)i, &off))
+                return 0;
+            if (plat != pref[p].plat || enc != pref[p].enc) continue;
+            if (!ls_slice_from(cm, off, &t) || !tt_u16(t, 0, &fmt) || fmt != pref[p].fmt) continue;
+            size_t got = fmt == 12 ? tt_format12(t, map, n) : tt_format4(t, map, n, plat == 3 && enc == 0);
+            if (got) return got;
+        }
+    }
+    return 0;
+}

@@ -287,6 +287,11 @@ ls_err pdf_crypt_decrypt(const struct pdf_doc *d, uint32_t num, uint32_t gen,
 struct pdf_cmap;
 /* Parse a ToUnicode CMap; NULL if nothing usable. Allocated in a. */
 struct pdf_cmap *pdf_cmap_parse(struct pdf_arena *a, struct ls_slice data);
+/* An embedded TrueType font's own 'cmap' (format 12 or 4, Windows or
+ * Unicode platform) turned around: map[gid] = the Unicode code point it
+ * draws (0: none), for gid < n. Returns how many mappings were read (0: no
+ * usable cmap). For Type0 fonts without ToUnicode (Mac OS X Quartz). */
+size_t pdf_ttf_glyph_unicode(struct ls_slice font, uint32_t *map, size_t n);
 /* Take the next code from s at *pos (length per the codespace ranges, or
  * fallback bytes); returns the number of bytes (>= 1) or 0 at the end. */
 size_t pdf_cmap_code(const struct pdf_cmap *cm, struct ls_slice s, size_t pos, int fallback,

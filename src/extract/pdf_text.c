@@ -140,6 +140,9 @@ struct pdf_font {
     struct wrange *w;   /* Type0 /W */
     size_t nw;
     float dw;
+    uint32_t *g2u;      /* Type0 without ToUnicode: CID -> Unicode from the */
+    size_t ng2u;        /* embedded TrueType font's own cmap (0: none) */
+    bool adobe_cjk;     /* Type0 over Adobe-Japan1/GB1/CNS1/Korea1 CIDs */
 };
 
 /* MacRomanEncoding 0x80..0xFF (Apple's ROMAN.TXT; 0xDB is the euro). */
@@ -300,6 +303,61 @@ static const struct ls_codepage *legacy_cmap(const struct pdf_obj *enc)
     return cp ? ls_codepage_by_number(cp) : NULL;
 }
 
+#define PDF_TTF_MAX (16u << 20) /* an embedded font decoded for its cmap */
+#define PDF_TTF_GLYPHS 65536u  /* CIDs a CIDToGIDMap or a cmap can name */
+
+/* A CIDFontType2 without ToUnicode (Mac OS X Quartz writes them, Identity-H
+ * over glyph ids): its embedded TrueType font's cmap, turned around, says
+ * what each glyph draws (pdfminer reads them so; the CID as Unicode was
+ * Arial's glyph numbering: "$PNQVUFS" for "Computer"). CIDs go to glyphs
+ * through CIDToGIDMap: /Identity (the default) or a stream of 2-byte GIDs. */
+static void cid_ttf_unicode(struct pdf_doc *d, struct pdf_font *f, const struct pdf_obj *desc)
+{
+    if (!pdf_name_is(pdf_dict_getr(d, desc, "Subtype"), "CIDFontType2")) return;
+    struct pdf_obj *fd = pdf_dict_getr(d, desc, "FontDescriptor");
+    struct pdf_obj *ff = pdf_dict_of(fd) ? pdf_dict_getr(d, fd, "FontFile2") : NULL;
+    if (!ff || ff->kind != PDF_STREAM) return;
+    struct pdf_obj *c2g = pdf_dict_getr(d, desc, "CIDToGIDMap");
+    struct ls_buf font, map;
+    ls_buf_init(&font, PDF_TTF_MAX);
+    ls_buf_init(&map, 2 * PDF_TTF_GLYPHS);
+    ls_err e = pdf_stream_decode(d, ff, PDF_TTF_MAX, &font);
+    if (e == LS_OK && c2g->kind == PDF_STREAM) e = pdf_stream_decode(d, c2g, 2 * PDF_TTF_GLYPHS, &map);
+    uint32_t *g = e == LS_OK ? calloc(PDF_TTF_GLYPHS, sizeof *g) : NULL;
+    if (g && pdf_ttf_glyph_unicode(ls_buf_slice(&font), g, PDF_TTF_GLYPHS) > 0) {
+        size_t n = c2g->kind == PDF_STREAM ? map.len / 2 : PDF_TTF_GLYPHS;
+        while (n > 0 && (c2g->kind == PDF_STREAM ? g[(uint32_t)map.ptr[2 * n - 2] << 8 | map.ptr[2 * n - 1]]
+                                                 : g[n - 1]) == 0)
+            n--; /* up to the last CID that draws something */
+        f->g2u = n ? pdf_arena_alloc(&d->arena, n * sizeof *f->g2u) : NULL;
+        for (size_t cid = 0; f->g2u && cid < n; cid++)
+            f->g2u[cid] = c2g->kind == PDF_STREAM ? g[(uint32_t)map.ptr[2 * cid] << 8 | map.ptr[2 * cid + 1]]
+                                                  : g[cid];
+        if (f->g2u) f->ng2u = n;
+    }
+    free(g);
+    ls_buf_free(&font);
+    ls_buf_free(&map);
+}
+
+/* The four Adobe CJK character collections start alike: CIDs 1 to 95 are
+ * the printable ASCII characters (U+0020..U+007E), the rest needs each
+ * collection's table. Enough for the Latin letters, digits and e-mail
+ * addresses of a Japanese or Chinese document without ToUnicode (pdfminer's
+ * samples/nonfree/nlp2004slides.pdf: "Computer Science" read
+ * "$PNQVUFS4DJFODF"). */
+static bool adobe_cjk_ordering(struct pdf_doc *d, const struct pdf_obj *desc)
+{
+    struct pdf_obj *si = pdf_dict_getr(d, desc, "CIDSystemInfo");
+    if (!pdf_dict_of(si)) return false;
+    struct pdf_obj *reg = pdf_dict_getr(d, si, "Registry"), *ord = pdf_dict_getr(d, si, "Ordering");
+    if (reg->kind != PDF_STR || ord->kind != PDF_STR || !ls_slice_eq_str(reg->u.s, "Adobe")) return false;
+    static const char *const cjk[] = {"Japan1", "GB1", "CNS1", "Korea1", NULL};
+    for (size_t i = 0; cjk[i]; i++)
+        if (ls_slice_eq_str(ord->u.s, cjk[i])) return true;
+    return false;
+}
+
 static struct pdf_font *build_font(struct pdf_doc *d, const struct pdf_obj *font)
 {
     struct pdf_font *f = pdf_arena_alloc(&d->arena, sizeof *f);
@@ -316,8 +374,16 @@ static struct pdf_font *build_font(struct pdf_doc *d, const struct pdf_obj *font
     if (f->type0) {
         if (!f->tu) f->legacy = legacy_cmap(pdf_dict_getr(d, font, "Encoding"));
         struct pdf_obj *df = pdf_dict_getr(d, font, "DescendantFonts");
-        if (df->kind == PDF_ARRAY && df->u.a.n) cid_widths(d, f, pdf_resolve(d, df->u.a.v[0]));
-        else f->dw = 1000;
+        if (df->kind == PDF_ARRAY && df->u.a.n) {
+            const struct pdf_obj *desc = pdf_resolve(d, df->u.a.v[0]);
+            cid_widths(d, f, desc);
+            if (!f->tu && !f->legacy && pdf_dict_of(desc)) {
+                cid_ttf_unicode(d, f, desc);
+                f->adobe_cjk = adobe_cjk_ordering(d, desc);
+            }
+        } else {
+            f->dw = 1000;
+        }
         return f;
     }
     struct pdf_obj *enc = pdf_dict_getr(d, font, "Encoding");
@@ -570,6 +636,8 @@ static ls_err emit_code(struct interp *in, struct stage *st, uint32_t code, size
     if (!f) cp = ls_cp1252((uint8_t)code);
     else if (f->legacy) cp = nbytes == 2 ? ls_codepage_map2(f->legacy, (uint8_t)(code >> 8), (uint8_t)code)
                                          : ls_codepage_map(f->legacy, (uint8_t)code);
+    else if (f->type0 && f->ng2u) cp = code < f->ng2u && f->g2u[code] ? f->g2u[code] : 0xFFFD;
+    else if (f->type0 && f->adobe_cjk && code >= 1 && code <= 95) cp = code + 31;
     else if (f->type0) cp = code; /* Identity-H without ToUnicode: a guess */
     else cp = f->map[code & 0xff];
     if (cp == ' ' && (prev == ' ' || prev == '\n' || g->drop_space)) return LS_OK; /* a gap already separated */

@@ -92,6 +92,27 @@ class RealSweep(unittest.TestCase):
         self.assertIn("Payroll contact", t)
         self.assertIn("Jane Roe SSN 536-22-1874", t)
 
+    def test_pdf_cid_without_tounicode(self):
+        o = self.m.obj(self.p("cid-no-tounicode.pdf"))
+        self.assertEqual(o["coverage"], "full", o["errors"])
+        for ent in ("ssn", "email"):
+            self.assertIn(ent, lsutil.entities(o), o["findings"])
+        t = self.text("cid-no-tounicode.pdf")
+        self.assertIn("Jane Roe SSN 536-22-1874", t)  # the font's cmap
+        self.assertIn("jane.roe@example.org", t)  # through CIDToGIDMap
+        self.assertIn("Tel 03-5555-0199 sato.k@example.jp", t)  # Adobe-Japan1 ASCII
+
+    def test_part_name_case(self):
+        o = self.m.obj(self.p("case-parts.xlsb"))
+        self.assertEqual(o["coverage"], "full", o["errors"])
+        t = self.text("case-parts.xlsb")
+        self.assertIn("Jane Roe\t536221874\t1980-01-01", t)
+        o = self.m.obj(self.p("case-parts.xlsx"))
+        self.assertEqual(o["coverage"], "full", o["errors"])
+        self.assertIn("ssn", lsutil.entities(o), o["findings"])
+        t = self.text("case-parts.xlsx")
+        self.assertIn("Jane Roe\tSSN 536-22-1874", t)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -21,6 +21,13 @@ written with the Python stdlib.
   tests/data/Reader/Xml/datavalidations.xml has them: their text was lost.
 - short-length.pdf: an unfiltered content stream longer than its /Length
   (pdfminer's samples/simple3.pdf): the text past /Length was lost.
+- cid-no-tounicode.pdf: Type0 fonts without ToUnicode (Mac OS X Quartz
+  writes them: pdfminer's issue-791-non-unicode-cmap.pdf and
+  nlp2004slides.pdf): glyph ids were read as Unicode ("$PNQVUFS").
+- case-parts.xlsb, case-parts.xlsx: a workbook whose shared strings part
+  is "xl/SharedStrings.*" while its relationship says "sharedStrings.*"
+  (part names ignore case; calamine's tests/issue_419.xlsb): the cells
+  that use them were empty.
 """
 import os
 import struct
@@ -135,6 +142,126 @@ def pdf_short_length(path):
         f.write(out)
 
 
+def _ttf_cmap_only(char_gid):
+    """A TrueType font holding nothing but a 'cmap' table (3,1) format 4,
+    one segment per character: enough for a reader that only maps glyphs
+    back to characters."""
+    segs = sorted(char_gid.items()) + [(0xFFFF, 0)]
+    n = len(segs)
+    ends = b"".join(struct.pack(">H", c) for c, _ in segs)
+    starts = ends
+    deltas = b"".join(struct.pack(">H", (g - c) & 0xFFFF if c != 0xFFFF else 1) for c, g in segs)
+    ranges = b"\0\0" * n
+    sub = struct.pack(">HHHHHHH", 4, 16 + 8 * n, 0, 2 * n, 2, 0, 0) + ends + b"\0\0" + starts + deltas + ranges
+    cmap = struct.pack(">HHHHI", 0, 1, 3, 1, 12) + sub
+    head = struct.pack(">IHHHH", 0x00010000, 1, 16, 0, 0)
+    rec = b"cmap" + struct.pack(">III", 0, 12 + 16, len(cmap))
+    return head + rec + cmap
+
+
+def _pdf(objs):
+    out = bytearray(b"%PDF-1.4\n")
+    offs = []
+    for i, o in enumerate(objs, 1):
+        offs.append(len(out))
+        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for off in offs:
+        out += b"%010d 00000 n \n" % off
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
+
+
+def _stream(dict_body, data):
+    return b"<< " + dict_body + b" /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+
+
+def pdf_cid_no_tounicode(path):
+    """Type0 fonts without ToUnicode, as Mac OS X Quartz writes them:
+    F1 an embedded TrueType subset whose glyph ids are not Unicode (its cmap
+    says what they draw), F2 the same through a CIDToGIDMap stream, F3 an
+    Adobe-Japan1 font with no font file (CIDs 1-95 are ASCII)."""
+    line1 = "Jane Roe SSN 536-22-1874"
+    line2 = "jane.roe@example.org"
+    line3 = "Tel 03-5555-0199 sato.k@example.jp"
+    chars = sorted(set(line1 + line2))
+    gid = {ord(c): 3 + 7 * i for i, c in enumerate(chars)}  # glyph order is not Unicode order
+    font = _ttf_cmap_only(gid)
+    cid2 = {ord(c): 1 + i for i, c in enumerate(chars)}  # F2's CIDs, mapped to F1's glyphs
+    c2g = bytearray(2 * (len(chars) + 1))
+    for c, cid in cid2.items():
+        c2g[2 * cid:2 * cid + 2] = struct.pack(">H", gid[c])
+    hexs = lambda codes: b"<" + "".join("%04X" % x for x in codes).encode() + b">"
+    content = (b"BT /F1 12 Tf 72 720 Td " + hexs(gid[ord(c)] for c in line1) + b" Tj ET\n"
+               b"BT /F2 12 Tf 72 700 Td " + hexs(cid2[ord(c)] for c in line2) + b" Tj ET\n"
+               b"BT /F3 12 Tf 72 680 Td " + hexs(ord(c) - 31 for c in line3) + b" Tj ET\n")
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R /F2 8 0 R /F3 10 0 R >> >> >>",
+            _stream(b"", content),
+            b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEE+Arial /Encoding /Identity-H "
+            b"/DescendantFonts [6 0 R] >>",
+            b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEE+Arial /CIDSystemInfo "
+            b"<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 7 0 R >>",
+            b"<< /Type /FontDescriptor /FontName /ABCDEE+Arial /Flags 32 /FontBBox [0 0 1000 1000] "
+            b"/ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 /FontFile2 12 0 R >>",
+            b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Arial /Encoding /Identity-H "
+            b"/DescendantFonts [9 0 R] >>",
+            b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Arial /CIDSystemInfo "
+            b"<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 7 0 R "
+            b"/CIDToGIDMap 13 0 R >>",
+            b"<< /Type /Font /Subtype /Type0 /BaseFont /HiraKakuPro-W3 /Encoding /Identity-H "
+            b"/DescendantFonts [11 0 R] >>",
+            b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /HiraKakuPro-W3 /CIDSystemInfo "
+            b"<< /Registry (Adobe) /Ordering (Japan1) /Supplement 5 >> >>",
+            _stream(b"/Length1 %d" % len(font), font),
+            _stream(b"", bytes(c2g))]
+    with open(path, "wb") as f:
+        f.write(_pdf(objs))
+
+
+XLSX_SHEET = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+              'spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c>'
+              '<c r="B1" t="s"><v>1</v></c></row></sheetData></worksheet>')
+XLSX_SST = ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
+            'spreadsheetml/2006/main" count="2" uniqueCount="2"><si><t>Jane Roe</t></si>'
+            '<si><t>SSN 536-22-1874</t></si></sst>')
+
+
+def case_parts(outdir):
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import gen_xlsb
+    parts = [(("xl/SharedStrings.bin" if n == "xl/sharedStrings.bin" else n), d)
+             for n, d in gen_xlsb.xlsb_parts()]
+    gen_xlsb.zip_bytes(parts, os.path.join(outdir, "case-parts.xlsb"))
+    ns = "http://schemas.openxmlformats.org/"
+    ct = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="%spackage/2006/content-types">'
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+          '<Default Extension="xml" ContentType="application/xml"/>'
+          '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
+          'officedocument.spreadsheetml.sheet.main+xml"/>'
+          '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-'
+          'officedocument.spreadsheetml.worksheet+xml"/>'
+          '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
+          'officedocument.spreadsheetml.sharedStrings+xml"/></Types>' % ns)
+    rel = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="%spackage/2006/relationships">%s'
+           '</Relationships>')
+    r = '<Relationship Id="rId%d" Type="%sofficeDocument/2006/relationships/%s" Target="%s"/>'
+    wb = ('<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="%sspreadsheetml/2006/main" '
+          'xmlns:r="%sofficeDocument/2006/relationships"><sheets><sheet name="Staff" sheetId="1" '
+          'r:id="rId1"/></sheets></workbook>' % (ns, ns))
+    with zipfile.ZipFile(os.path.join(outdir, "case-parts.xlsx"), "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", ct)
+        z.writestr("_rels/.rels", rel % (ns, r % (1, ns, "officeDocument", "xl/workbook.xml")))
+        z.writestr("xl/workbook.xml", wb)
+        z.writestr("xl/_rels/workbook.xml.rels", rel % (ns, r % (1, ns, "worksheet", "worksheets/sheet1.xml")
+                                                        + r % (2, ns, "sharedStrings", "sharedStrings.xml")))
+        z.writestr("xl/worksheets/sheet1.xml", XLSX_SHEET)
+        z.writestr("xl/SharedStrings.xml", XLSX_SST)
+
+
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
     deflated_mimetype_odp(os.path.join(outdir, "deflated-mimetype.odp"))
@@ -147,6 +274,8 @@ def generate(outdir):
     with open(os.path.join(outdir, "validation.xml"), "w", encoding="utf-8") as f:
         f.write(XMLSS_VALIDATION)
     pdf_short_length(os.path.join(outdir, "short-length.pdf"))
+    pdf_cid_no_tounicode(os.path.join(outdir, "cid-no-tounicode.pdf"))
+    case_parts(outdir)
     with open(os.path.join(outdir, "ints.dat"), "wb") as f:
         f.write(b"".join(struct.pack("<I", i % 200) for i in range(2048)))
 
