@@ -267,6 +267,9 @@ struct arc {
     bool any_encrypted;
     bool zip_dir_bad;       /* a zip starting with a local header whose end
                              * records or directory are unusable */
+    uint64_t tar_used;      /* a compressed tar read to its end: decoded bytes
+                             * its reader used, when more may follow them
+                             * (tar_tail()); 0 otherwise */
     size_t front;           /* zstd/lz4: skippable frames in front of the
                              * stream libarchive is handed */
     uint64_t tar_end;       /* uncompressed tar: where the last member's data
@@ -815,18 +818,23 @@ static ls_err do_entry(struct arc *ar, struct archive_entry *e, bool warned)
 
 /* archive_read_has_encrypted_entries() stays > 0 once any member was
  * encrypted: it explains a failure only before the first member (encrypted
- * headers); later ones are judged by their message. */
-static bool encryption_error(const struct arc *ar)
+ * headers); later ones are judged by their message. After a failed
+ * archive_read_open() it must not be asked at all: an lz4 stream whose
+ * first block does not decode leaves libarchive 3.6.2 with a format it
+ * crashes on (SIGSEGV in archive_read_format_capabilities; found by
+ * fuzz_archive, fuzz/corpus/archive/h3_lz4_open_segv.lz4); the message says
+ * enough there (7z and rar5 encrypted headers name the encryption). */
+static bool encryption_error(const struct arc *ar, bool opened)
 {
     return strstr(ar->ss.err, "ncrypt") || strstr(ar->ss.err, "assphrase") ||
-           (ar->seen == 0 && ar->ss.a && archive_read_has_encrypted_entries(ar->ss.a) > 0);
+           (opened && ar->seen == 0 && ar->ss.a && archive_read_has_encrypted_entries(ar->ss.a) > 0);
 }
 
 
 /* A header could not be read. LS_OK: go on with the next one. */
 static ls_err header_error(struct arc *ar, int r)
 {
-    if (encryption_error(ar)) {
+    if (encryption_error(ar, true)) {
         ar->any_encrypted = true;
         ls_note(ar->c, ar->o, LS_R_ENCRYPTED, "%s: %s", fmt_name(ar), ar->ss.err);
         if (ar->seen == 0) ls_set_coverage_none(ar->c, ar->o);
@@ -1108,6 +1116,91 @@ static ls_err padding_member(struct arc *ar)
     return x == LS_E_IO || x == LS_E_INTERNAL ? x : LS_OK;
 }
 
+/* A compressed tar's decoded stream may go on after its end-of-archive
+ * blocks: `cat a.tar.gz b.tar.gz` (gzip decodes both members as one
+ * stream), one gzip of `cat a.tar b.tar`, junk after the end. `tar -i` and
+ * `zcat` show it; libarchive's tar reader stops at the first end. Whether
+ * anything may follow is judged without decoding again: a small stream
+ * (TAIL_SMALL) is always looked at; a larger one when its decoder had not
+ * even consumed the compressed input near its end (TAIL_AHEAD: the filters'
+ * read-ahead), or, for gzip, when the last member's ISIZE (the decoded size
+ * mod 2^32 of a one-member stream) says more than a record of zero padding
+ * (TAIL_PAD) follows what the tar reader used. */
+#define TAIL_SMALL (256u << 10)
+#define TAIL_AHEAD (64u << 10)
+#define TAIL_PAD (64u << 10)
+static void tar_tail_mark(struct arc *ar)
+{
+    struct archive *a = ar->ss.a;
+    int nf = archive_filter_count(a);
+    if (ar->raw || ar->cut || nf < 2 || ar->seen == 0 ||
+        (archive_format(a) & ARCHIVE_FORMAT_BASE_MASK) != ARCHIVE_FORMAT_TAR)
+        return;
+    la_int64_t used = archive_filter_bytes(a, 0), client = archive_filter_bytes(a, -1);
+    size_t len = ar->o->data.len - ar->front;
+    uint32_t isize;
+    if (used <= 0) return;
+    bool more = len <= TAIL_SMALL || (client >= 0 && (uint64_t)client + TAIL_AHEAD < len);
+    if (!more && nf == 2 && archive_filter_code(a, 0) == ARCHIVE_FILTER_GZIP &&
+        ls_rd_u32le(ar->o->data, ar->o->data.len - 4, &isize))
+        more = (uint32_t)(isize - (uint32_t)used) > TAIL_PAD;
+    if (more) ar->tar_used = (uint64_t)used;
+}
+
+/* The decoded stream past tar_used, decoded again (raw, charged from there
+ * on, under the bomb ratio): zero padding aside, the member "hidden_data". */
+static ls_err tar_tail(struct arc *ar)
+{
+    struct unpack_session ss;
+    struct archive_entry *ent;
+    struct ls_slice in = ar->o->data, d;
+    if (ar->front) (void)ls_slice_from(ar->o->data, ar->front, &in);
+    if (unpack_open(&ss, in, UNPACK_MODE_RAW) != LS_OK || unpack_next(&ss, &ent) != ARCHIVE_OK) {
+        unpack_close(&ss);
+        return LS_OK; /* it was read once: nothing to add */
+    }
+    struct unpack_meter m = {
+        .charge = arc_charge,
+        .ud = ar,
+        .max = ls_budget_left(ar->c),
+        .ratio = ar->lim->bomb_ratio,
+        .floor = ar->lim->bomb_floor,
+        .expired = arc_expired,
+        .skip = ar->tar_used,
+    };
+    if (m.max > SIZE_MAX - 1) m.max = SIZE_MAX - 1;
+    struct unpack_sink sink;
+    struct unpack_result res;
+    unpack_sink_init(&sink, ar->lim->spill_threshold);
+    unpack_read(&ss, &m, &sink, &res);
+    memcpy(ar->ss.err, ss.err, sizeof ar->ss.err); /* for stop_tags() */
+    unpack_close(&ss);
+    ls_err x = LS_OK;
+    if (unpack_sink_slice(&sink, &d) == LS_OK) {
+        /* the first tar's record padding is zeros; a second tar ends in
+         * zero blocks of its own, which it needs */
+        size_t from = 0, to = d.len;
+        while (from < to && ls_slice_at(d, from) == 0) from++;
+        if (to > from || res.stop == UNPACK_CUT_BOMB) {
+            struct arc_child k;
+            memset(&k, 0, sizeof k);
+            ls_buf_init(&k.err, 2048);
+            k.ch.name = ARC_SLACK_NAME;
+            k.ch.name_len = strlen(ARC_SLACK_NAME);
+            if (to - from > ARC_BOMB_KEEP && res.stop == UNPACK_CUT_BOMB) to = from + ARC_BOMB_KEEP;
+            (void)ls_slice_sub(d, from, to - from, &k.ch.data);
+            stop_tags(ar, &k, &res, m.floor);
+            ls_note(ar->c, ar->o, NULL,
+                    "tar: its decoded stream goes on past its end (%llu bytes after the %llu the tar "
+                    "used; `tar -i` reads them): read as member '" ARC_SLACK_NAME "'",
+                    (unsigned long long)res.out, (unsigned long long)ar->tar_used);
+            x = emit(ar, &k);
+        }
+    }
+    unpack_sink_free(&sink);
+    return x == LS_E_IO || x == LS_E_INTERNAL ? x : LS_OK;
+}
+
 static ls_err walk(struct arc *ar)
 {
     unsigned retries = 0;
@@ -1116,6 +1209,7 @@ static ls_err walk(struct arc *ar)
         int r = unpack_next(&ar->ss, &e);
         if (r == ARCHIVE_EOF) {
             if (tar_plain(ar)) tar_gap(ar, archive_filter_bytes(ar->ss.a, 0));
+            tar_tail_mark(ar);
             return trailing_bytes(ar);
         }
         /* checked once there is a next member, so a budget spent by the
@@ -1207,7 +1301,7 @@ static ls_err run(struct arc *ar, enum unpack_mode mode, bool *retry_raw)
     if (ar->front) (void)ls_slice_from(ar->o->data, ar->front, &in);
     ls_err e = unpack_open(&ar->ss, in, mode);
     if (e != LS_OK) {
-        if (encryption_error(ar)) {
+        if (encryption_error(ar, false)) {
             ls_note(ar->c, ar->o, LS_R_ENCRYPTED, "archive: %s", ar->ss.err);
             ls_set_coverage_none(ar->c, ar->o);
         } else if (cut_stream_at_open(ar)) {
@@ -1495,6 +1589,7 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
         ls_note(c, o, NULL, "zip: its directory is unusable; members read by their local headers");
         e = run(&ar, UNPACK_MODE_ZIP_LOCAL, &retry_raw);
     }
+    if (e == LS_OK && ar.tar_used) e = tar_tail(&ar);
     if (e == LS_OK && ar.zr.is_zip) {
         zip_comments(&ar);
         e = hidden_bytes(&ar);

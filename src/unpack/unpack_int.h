@@ -86,6 +86,9 @@ struct unpack_meter {
     unsigned ratio;      /* bomb: out > floor and out / in > ratio (0 = off) */
     uint64_t floor;
     bool (*expired)(void *ud); /* wall-time budget, may be NULL */
+    uint64_t skip;       /* bytes at the entry's start to pass over, neither
+                          * kept nor charged (an earlier read charged them);
+                          * block offsets are then ignored (raw streams only) */
 };
 
 enum unpack_stop {
@@ -105,6 +108,7 @@ struct unpack_result {
     uint64_t out;        /* bytes produced (and charged), holes included */
     uint64_t in;         /* compressed bytes libarchive consumed, approx. */
     bool warned;         /* libarchive warned mid-entry (data kept; text in ss->err) */
+    uint64_t skipped;    /* bytes passed over (meter->skip) */
 };
 
 /* Read the current entry's data into k. Every byte is charged before it is

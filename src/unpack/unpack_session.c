@@ -278,6 +278,14 @@ void unpack_read(struct unpack_session *ss, const struct unpack_meter *m, struct
             res->stop = r == ARCHIVE_FATAL ? UNPACK_FATAL : UNPACK_FAILED;
             return;
         }
+        if (m->skip && size > 0 && buf) {
+            uint64_t gone = res->skipped;
+            size_t drop = m->skip - gone < size ? (size_t)(m->skip - gone) : size;
+            res->skipped += drop;
+            buf = (const uint8_t *)buf + drop;
+            size -= drop;
+            off = -1; /* appended after what was kept */
+        }
         if (size > 0 && buf) {
             enum unpack_stop s = put_block(&st, buf, size, off);
             if (s != UNPACK_DONE) {

@@ -539,14 +539,33 @@ def concat_cases():
     key("cat_tar_tree", p, None, planted_under=pl, verdict="sensitive")
     # `cat a.tar.gz b.tar.gz` and one gzip of two tars: `tar -itz` and
     # `zcat | grep` show the PII; libarchive's tar reader stops at the first
-    # end-of-archive blocks. Known gap (see the report / docs: a compressed
-    # tar's bytes after its end are not looked at)
+    # end-of-archive blocks
     t, pl = pii()
     b = tarb(lambda tf: tadd(tf, "b_staff.txt", t))
     p = put("concat/cat.tar.gz", gzip.compress(a, mtime=0) + gzip.compress(b, mtime=0))
-    key("cat_tgz_tree", p, None, planted_under=pl, verdict="sensitive", gap=True)
+    key("cat_tgz_tree", p, None, planted_under=pl, verdict="sensitive")
+    key("cat_tgz_second", p, ["hidden_data", "b_staff.txt"], planted=pl, coverage="full")
     p = put("concat/one_gzip_two_tars.tar.gz", gzip.compress(a + b, mtime=0))
-    key("one_gzip_two_tars_tree", p, None, planted_under=pl, verdict="sensitive", gap=True)
+    key("one_gzip_two_tars_tree", p, None, planted_under=pl, verdict="sensitive")
+    # a large tar.gz (past the small-stream rule) with a small one appended:
+    # found by the last member's ISIZE
+    t, pl = pii()
+    big = tarb(lambda tf: tadd(tf, "noise.bin", noise(600000, 11)))
+    p = put("concat/big_then_small.tar.gz", gzip.compress(big, mtime=0) +
+            gzip.compress(tarb(lambda tf: tadd(tf, "b_staff.txt", t)), mtime=0))
+    key("big_small_tgz_tree", p, None, planted_under=pl, verdict="sensitive")
+    # the same with xz streams (no ISIZE): found because the decoder had
+    # not consumed the input near its end... only when the second stream is
+    # large enough; a small xz tail after a large xz tar stays a gap
+    t, pl = pii()
+    p = put("concat/big_then_small.tar.xz", lzma.compress(big) +
+            lzma.compress(tarb(lambda tf: tadd(tf, "b_staff.txt", t))))
+    key("big_small_txz_tree", p, None, planted_under=pl, verdict="sensitive", gap=True)
+    # a tar.gz made by a tool, nothing after it: no such member
+    t, pl = pii()
+    p = put("concat/plain.tar.gz", gzip.compress(tarb(lambda tf: tadd(tf, "staff.txt", t)), mtime=0))
+    key("plain_tgz_no_tail", p, ["hidden_data"], absent=True)
+    key("plain_tgz_member", p, ["staff.txt"], planted=pl, coverage="full")
 
 
 # ---------------------------------------------------------------- nesting to the depth limit
