@@ -1119,7 +1119,9 @@ static ls_err padding_member(struct arc *ar)
 /* A compressed tar's decoded stream may go on after its end-of-archive
  * blocks: `cat a.tar.gz b.tar.gz` (gzip decodes both members as one
  * stream), one gzip of `cat a.tar b.tar`, junk after the end. `tar -i` and
- * `zcat` show it; libarchive's tar reader stops at the first end. Whether
+ * `zcat` show it; libarchive's tar reader stops at the first end. Likewise
+ * a compressed cpio after its TRAILER!!! (the kernel reads every cpio of
+ * a concatenated initramfs). Whether
  * anything may follow is judged without decoding again: a small stream
  * (TAIL_SMALL) is always looked at; a larger one when its decoder had not
  * even consumed the compressed input near its end (TAIL_AHEAD: the filters'
@@ -1133,8 +1135,8 @@ static void tar_tail_mark(struct arc *ar)
 {
     struct archive *a = ar->ss.a;
     int nf = archive_filter_count(a);
-    if (ar->raw || ar->cut || nf < 2 || ar->seen == 0 ||
-        (archive_format(a) & ARCHIVE_FORMAT_BASE_MASK) != ARCHIVE_FORMAT_TAR)
+    int fmt = archive_format(a) & ARCHIVE_FORMAT_BASE_MASK;
+    if (ar->raw || ar->cut || nf < 2 || ar->seen == 0 || (fmt != ARCHIVE_FORMAT_TAR && fmt != ARCHIVE_FORMAT_CPIO))
         return;
     la_int64_t used = archive_filter_bytes(a, 0), client = archive_filter_bytes(a, -1);
     size_t len = ar->o->data.len - ar->front;
@@ -1191,8 +1193,8 @@ static ls_err tar_tail(struct arc *ar)
             (void)ls_slice_sub(d, from, to - from, &k.ch.data);
             stop_tags(ar, &k, &res, m.floor);
             ls_note(ar->c, ar->o, NULL,
-                    "tar: its decoded stream goes on past its end (%llu bytes after the %llu the tar "
-                    "used; `tar -i` reads them): read as member '" ARC_SLACK_NAME "'",
+                    "archive: its decoded stream goes on past the archive's end (%llu bytes after the "
+                    "%llu it used; `tar -i` reads them): read as member '" ARC_SLACK_NAME "'",
                     (unsigned long long)res.out, (unsigned long long)ar->tar_used);
             x = emit(ar, &k);
         }

@@ -531,6 +531,15 @@ def concat_cases():
     p = put("concat/initrd.img", cpio([(b"kernel/x86/microcode/GenuineIntel.bin", b"\x01\x02" * 100)]) +
             gzip.compress(cpio([(b"etc/staff.txt", t)]), mtime=0))
     key("initramfs_tree", p, None, planted_under=pl, verdict="sensitive")
+    # a compressed initramfs of two cpios (`cat a.cpio b.cpio | gzip`, or
+    # two gzip members): the kernel unpacks both
+    t, pl = pii()
+    c2 = cpio([(b"etc/staff.txt", t)])
+    c1 = cpio([(b"init", b"#!/bin/sh\n")])
+    p = put("concat/initrd_one_gzip.img", gzip.compress(c1 + c2, mtime=0))
+    key("initramfs_one_gzip_tree", p, None, planted_under=pl, verdict="sensitive")
+    p = put("concat/initrd_two_gzip.img", gzip.compress(c1, mtime=0) + gzip.compress(c2, mtime=0))
+    key("initramfs_two_gzip_tree", p, None, planted_under=pl, verdict="sensitive")
     # `cat a.tar b.tar`: tar -i reads both
     t, pl = pii()
     a = tarb(lambda tf: tadd(tf, "a.txt", CLEAN))
