@@ -712,6 +712,26 @@ static bool e164_is_date(struct ls_slice v)
     return (t1 == '-' || t1 == '.' || t1 == '/') && t2 == t1;               /* +DD.MM.YYYY */
 }
 
+/* "+3217-06446", "+404251-0740023": an ISO 6709 position (latitude
+ * +-DDMM[SS], longitude +-DDDMM[SS]: time-zone tables, GPS and GIS exports),
+ * not a phone number: degrees, minutes and seconds in range, the
+ * longitude signed by the hyphen. */
+static bool e164_is_coordinate(struct ls_slice v)
+{
+    size_t lat = v.len == 11 ? 4 : v.len == 15 ? 6 : 0;
+    if (lat == 0 || ls_slice_at(v, 1 + lat) != '-') return false;
+    for (size_t i = 1; i < v.len; i++)
+        if (i != 1 + lat && !is_digit(ls_slice_at(v, i))) return false;
+    const char *d = (const char *)v.ptr; /* every byte checked above: digits and the hyphen */
+    unsigned la = dig(d, 1, 2), lo = dig(d, 2 + lat, 3);
+    if (la > 90 || lo > 180) return false;
+    for (size_t i = 3; i < 1 + lat; i += 2) /* latitude minutes (and seconds) */
+        if (dig(d, i, 2) > 59) return false;
+    for (size_t i = 5 + lat; i < v.len; i += 2) /* longitude minutes (and seconds) */
+        if (dig(d, i, 2) > 59) return false;
+    return true;
+}
+
 /* From '+' to the last digit; a number followed by more digit groups
  * ("+44 20 7946 0958 2024") is retried without up to two trailing groups. */
 static bool loc_e164(struct ls_slice m, struct ls_value *out)
@@ -728,7 +748,8 @@ static bool loc_e164(struct ls_slice m, struct ls_value *out)
         }
     }
     while (out->len > 0 && !is_digit(ls_slice_at(m, out->off + out->len - 1))) out->len--;
-    if (e164_is_date(sub(m, out->off, out->len))) return false;
+    if (e164_is_date(sub(m, out->off, out->len)) || e164_is_coordinate(sub(m, out->off, out->len)))
+        return false;
     for (int tries = 0; tries < 3; tries++) {
         struct ls_slice v = sub(m, out->off, out->len);
         size_t n = e164_digits(v, d, sizeof d);

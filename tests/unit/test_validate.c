@@ -309,6 +309,19 @@ static void e164_too_short_rejected(void **st)
     assert_false(check("phone", "e164", NULL, "+44 2071", &v));
 }
 
+static void e164_iso6709_position_rejected(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    /* zone.tab lines: latitude +DDMM, longitude -DDDMM (and with seconds) */
+    assert_false(check("phone", "e164", NULL, "BM\t+3217-06446\tAtlantic/Bermuda", &v));
+    assert_false(check("phone", "e164", NULL, "US\t+404251-0740023\tAmerica/New_York", &v));
+    /* out of range as a position: a phone number after all */
+    assert_true(check("phone", "e164", NULL, " +3297-06446 ", &v)); /* 97 minutes */
+    assert_true(check("phone", "e164", NULL, " +3217-18446 ", &v)); /* longitude 184 */
+    assert_true(check("phone", "e164", NULL, "Tel. +44 20-7183-8750.", &v));
+}
+
 /* ---- e-mail ---- */
 static void email_valid(void **st) { (void)st; assert_true(ls_valid_email(S("john.doe+tag@mail.example.co.uk"))); }
 static void email_retina_asset_rejected(void **st) { (void)st; assert_false(ls_valid_email(S("logo@2x.png"))); }
@@ -862,6 +875,7 @@ int main(void)
         T(phone_national_forms), T(phone_national_rejected), T(card_id_column_order_vetoed),
         T(card_id_column_card_word_kept), T(card_id_column_not_a_card_ignored),
         T(e164_uk_valid), T(e164_unassigned_code_rejected), T(e164_too_short_rejected),
+        T(e164_iso6709_position_rejected),
         T(email_valid), T(email_retina_asset_rejected), T(email_asset_extension_rejected),
         T(email_systemd_unit_rejected), T(email_numeric_tld_rejected), T(email_double_dot_rejected), T(email_single_label_rejected),
         T(email_reserved_tld_rejected), T(email_internal_tld_accepted), T(email_undelegated_tld_rejected), T(email_norm_and_redact),
