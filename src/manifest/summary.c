@@ -330,6 +330,12 @@ ls_err ls_summary_human(const struct ls_summary *s, const char *manifest, double
                                  (unsigned long long)s->entities.n2[i]));
         LS_TRY(ls_buf_addc(o, '\n'));
     }
+    if (s->reasons.k) { /* why objects were not read in full: what to look at by hand */
+        LS_TRY(ls_buf_adds(o, "  not read in full:"));
+        for (size_t i = 0; i < s->reasons.k; i++)
+            LS_TRY(ls_buf_printf(o, " %s %llu", s->reasons.name[i], (unsigned long long)s->reasons.n[i]));
+        LS_TRY(ls_buf_addc(o, '\n'));
+    }
     if (s->alerts.k) {
         LS_TRY(ls_buf_adds(o, "  alerts:"));
         for (size_t i = 0; i < s->alerts.k; i++)

@@ -2,6 +2,7 @@
 """The command line: help texts, version, output to stdout, input lists from
 stdin (newline and NUL separated), rule selection, quarantine policy, and
 `leaksift text` on files and nested members."""
+import io
 import json
 import os
 import re
@@ -152,6 +153,24 @@ class ScanCliTest(unittest.TestCase):
         self.assertNotIn("536228415", err)
         q = lsutil.run(["scan", "-q", "-o", "-", self.pii], cwd=self.cwd)
         self.assertEqual(q.stderr, b"")
+
+    def test_summary_says_why_objects_were_not_read_in_full(self):
+        cut = os.path.join(self.tmp.name, "cut.zip")
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as z:
+            z.writestr("a.txt", "hello " * 2000)
+        with open(cut, "wb") as f:
+            f.write(buf.getvalue()[:-30])  # the end of the central directory is gone
+        p = lsutil.run(["scan", "-o", "-", cut, self.plain], cwd=self.cwd)
+        m = lsutil.load(p.stdout)
+        reasons = m.summary["coverage_reasons"]
+        self.assertTrue(reasons, m.summary)
+        line = [l for l in p.stderr.decode().splitlines() if l.startswith("  not read in full:")]
+        self.assertEqual(len(line), 1, p.stderr.decode())
+        for reason, n in reasons.items():
+            self.assertIn(" %s %d" % (reason, n), line[0])
+        clean = lsutil.run(["scan", "-o", "-", self.plain], cwd=self.cwd)
+        self.assertNotIn("not read in full", clean.stderr.decode())
 
     def test_files_from_stdin(self):
         lst = ("%s\n%s\n" % (self.pii, self.plain)).encode()
