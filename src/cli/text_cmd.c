@@ -34,7 +34,10 @@ static void text_usage(FILE *f)
 "Member names are printed with control characters, bidi controls, invalid\n"
 "UTF-8, '!' and '\\' written as \\xHH (a hostile name cannot drive the\n"
 "terminal, disguise itself or split a line), and FILE!MEMBER accepts the same\n"
-"escapes, so a listed chain can be pasted back.\n"
+"escapes, so a listed chain can be pasted back. On a terminal the text is\n"
+"escaped the same way (line feeds, tabs, '!' and '\\' aside): hostile content\n"
+"cannot send escape sequences to it. Redirected to a file or a pipe, the\n"
+"bytes are written as they are.\n"
 "\n"
 "  -l, --list     list every object (chain, handler, type) instead\n"
 "  -h, --help     show this help\n"
@@ -85,6 +88,7 @@ static void watch_stalls(void)
 
 struct text_out {
     bool list;
+    bool tty; /* stdout is a terminal: print_text_tty() */
     unsigned shown;
 };
 
@@ -110,6 +114,28 @@ static void print_name(FILE *f, const uint8_t *p, size_t n)
         int32_t cp = ls_utf8_next(s, &pos);
         bool plain = cp >= 0x20 && cp != 0x7f && !(cp >= 0x80 && cp < 0xa0) && cp != '!' &&
                      cp != '\\' && !is_bidi_control(cp);
+        for (size_t i = start; i < pos; i++) {
+            int b = ls_slice_at(s, i);
+            if (plain) fputc(b, f);
+            else fprintf(f, "\\x%02X", (unsigned)b);
+        }
+    }
+}
+
+/* Text for a terminal (stdout is a TTY): what print_name() escapes but
+ * line feeds, tabs, a CR before LF, '!' and '\', so hostile content (ESC
+ * sequences that retitle the window, write the clipboard or repaint the
+ * screen; a lone CR that overprints a line; bidi controls) cannot drive
+ * the terminal. Redirected, the bytes are written as they are. */
+static void print_text_tty(FILE *f, const uint8_t *p, size_t n)
+{
+    struct ls_slice s = ls_slice_make(p, n);
+    size_t pos = 0;
+    while (pos < s.len) {
+        size_t start = pos;
+        int32_t cp = ls_utf8_next(s, &pos);
+        bool plain = (cp >= 0x20 && cp != 0x7f && !(cp >= 0x80 && cp < 0xa0) && !is_bidi_control(cp)) ||
+                     cp == '\n' || cp == '\t' || (cp == '\r' && ls_slice_at(s, pos) == '\n');
         for (size_t i = start; i < pos; i++) {
             int b = ls_slice_at(s, i);
             if (plain) fputc(b, f);
@@ -160,7 +186,8 @@ static void on_text(void *ud, const struct ls_text_object *t)
         return;
     }
     if (t->text) {
-        fwrite(t->text, 1, t->text_len, stdout);
+        if (o->tty) print_text_tty(stdout, t->text, t->text_len);
+        else fwrite(t->text, 1, t->text_len, stdout);
         if (t->text_len && t->text[t->text_len - 1] != '\n') fputc('\n', stdout);
         if (t->text_len == 0 && !t->text_is_raw && t->handler)
             cli_err("no text: the %s handler read this object whole; its members are objects "
@@ -264,7 +291,7 @@ int cmd_text(int argc, char **argv)
 {
     static const struct option opts[] = {
         {"list", no_argument, NULL, 'l'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
-    struct text_out to = {false, 0};
+    struct text_out to = {false, isatty(STDOUT_FILENO) == 1, 0};
     int c;
     opterr = 0;
     optind = 1;

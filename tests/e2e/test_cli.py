@@ -5,6 +5,7 @@ stdin (newline and NUL separated), rule selection, quarantine policy, and
 import io
 import json
 import os
+import pty
 import re
 import subprocess
 import sys
@@ -390,6 +391,46 @@ class TextCliTest(unittest.TestCase):
         p = lsutil.run(["text", self.plain])
         self.assertEqual(p.returncode, 0, p.stderr.decode())
         self.assertEqual(p.stdout, b"plain words\n")
+
+    def test_text_on_a_terminal_cannot_drive_it(self):
+        evil = os.path.join(self.tmp.name, "evil.txt")
+        body = ("Invoice \x1b]0;pwned\x07 total\r\nline two\tcol\rHIDDEN over\n"
+                "name \u202efdp.exe done\n").encode()
+        with open(evil, "wb") as f:
+            f.write(body)
+        # redirected: the bytes as they are
+        p = lsutil.run(["text", evil])
+        self.assertEqual(p.returncode, 0, p.stderr.decode())
+        self.assertEqual(p.stdout, body)
+        # on a terminal (a pseudo-terminal here): ESC, BEL, a lone CR and the
+        # bidi override escaped; CRLF, tabs and line feeds kept
+        try:
+            master, slave = pty.openpty()
+        except OSError as e:  # no pseudo-terminals in this sandbox
+            self.skipTest("no pty: %s" % e)
+        try:
+            proc = subprocess.Popen([lsutil.LEAKSIFT, "text", evil], stdout=slave, stderr=subprocess.PIPE)
+            os.close(slave)
+            out = b""
+            while True:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:  # EIO: the child closed its side
+                    break
+                if not chunk:
+                    break
+                out += chunk
+            self.assertEqual(proc.wait(timeout=60), 0, proc.stderr.read().decode())
+            proc.stderr.close()
+        finally:
+            os.close(master)
+        out = out.replace(b"\r\n", b"\n")  # the terminal's own line discipline (onlcr)
+        self.assertNotIn(b"\x1b", out)
+        self.assertNotIn(b"\x07", out)
+        self.assertNotIn("\u202e".encode(), out)
+        self.assertIn(b"Invoice \\x1B]0;pwned\\x07 total", out)
+        self.assertIn(b"line two\tcol\\x0DHIDDEN over", out)
+        self.assertIn(b"name \\xE2\\x80\\xAEfdp.exe done", out)
 
     def test_text_of_utf16_is_utf8(self):
         p = lsutil.run(["text", self.utf16])
