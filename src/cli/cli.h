@@ -15,8 +15,19 @@
 
 extern const char *cli_prog;
 
-/* One-line error on stderr: "leaksift: <message>". */
+/* One-line error on stderr: "leaksift: <message>", escaped as
+ * cli_put_escaped(..., 0) does (a path from a hostile dump cannot drive the
+ * terminal). */
 void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Write n bytes for a terminal: control characters (C0, DEL, C1), Unicode
+ * direction controls and invalid UTF-8 as \xHH, the rest as it is. keep:
+ * CLI_KEEP_LINES leaves line feeds, tabs and a CR before LF; CLI_ESC_CHAIN
+ * escapes '!' and '\' too (member chains, so an escaped chain can be pasted
+ * back). */
+#define CLI_KEEP_LINES 1u
+#define CLI_ESC_CHAIN 2u
+void cli_put_escaped(FILE *f, const uint8_t *p, size_t n, unsigned keep);
 
 /* Parse "64M", "1G", "4096" (binary suffixes K M G T). */
 bool cli_parse_size(const char *s, uint64_t *out);

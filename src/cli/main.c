@@ -6,16 +6,49 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/ls_core.h"
 
 const char *cli_prog = "leaksift";
 
+/* Unicode's explicit direction controls (LRE..RLO, LRI..PDI, LRM, RLM,
+ * ALM): printed raw they reorder what follows on the terminal, so
+ * "invoice<RLO>fdp.exe" would read "invoiceexe.pdf". */
+static bool is_bidi_control(int32_t cp)
+{
+    return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e ||
+           cp == 0x200f || cp == 0x061c;
+}
+
+void cli_put_escaped(FILE *f, const uint8_t *p, size_t n, unsigned keep)
+{
+    struct ls_slice s = ls_slice_make(p, n);
+    size_t pos = 0;
+    while (pos < s.len) {
+        size_t start = pos;
+        int32_t cp = ls_utf8_next(s, &pos);
+        bool plain = cp >= 0x20 && cp != 0x7f && !(cp >= 0x80 && cp < 0xa0) && !is_bidi_control(cp);
+        if ((keep & CLI_ESC_CHAIN) && (cp == '!' || cp == '\\')) plain = false;
+        if ((keep & CLI_KEEP_LINES) &&
+            (cp == '\n' || cp == '\t' || (cp == '\r' && ls_slice_at(s, pos) == '\n')))
+            plain = true;
+        for (size_t i = start; i < pos; i++) {
+            int b = ls_slice_at(s, i);
+            if (plain) fputc(b, f);
+            else fprintf(f, "\\x%02X", (unsigned)b);
+        }
+    }
+}
+
 void cli_err(const char *fmt, ...)
 {
+    char msg[4096];
     va_list ap;
-    fprintf(stderr, "%s: ", cli_prog);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    int k = vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    size_t n = k < 0 ? 0 : (size_t)k < sizeof msg ? (size_t)k : sizeof msg - 1;
+    fprintf(stderr, "%s: ", cli_prog);
+    cli_put_escaped(stderr, (const uint8_t *)msg, n, 0);
     fputc('\n', stderr);
 }
 

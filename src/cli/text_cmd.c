@@ -88,61 +88,14 @@ static void watch_stalls(void)
 
 struct text_out {
     bool list;
-    bool tty; /* stdout is a terminal: print_text_tty() */
+    bool tty; /* stdout is a terminal: the text is escaped (cli_put_escaped) */
     unsigned shown;
 };
 
-/* Unicode's explicit direction controls (LRE..RLO, LRI..PDI, LRM, RLM,
- * ALM): printed raw they reorder what follows on the terminal, so
- * "invoice<RLO>fdp.exe" would read "invoiceexe.pdf". */
-static bool is_bidi_control(int32_t cp)
-{
-    return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e ||
-           cp == 0x200f || cp == 0x061c;
-}
-
 /* A member name as text that is safe on a terminal and in a tab-separated
- * line: printable UTF-8 as is; control characters (C0, DEL, C1), bidi
- * controls, invalid bytes, '!' (the chain separator) and '\' (the escape)
- * as \xHH. */
-static void print_name(FILE *f, const uint8_t *p, size_t n)
-{
-    struct ls_slice s = ls_slice_make(p, n);
-    size_t pos = 0;
-    while (pos < s.len) {
-        size_t start = pos;
-        int32_t cp = ls_utf8_next(s, &pos);
-        bool plain = cp >= 0x20 && cp != 0x7f && !(cp >= 0x80 && cp < 0xa0) && cp != '!' &&
-                     cp != '\\' && !is_bidi_control(cp);
-        for (size_t i = start; i < pos; i++) {
-            int b = ls_slice_at(s, i);
-            if (plain) fputc(b, f);
-            else fprintf(f, "\\x%02X", (unsigned)b);
-        }
-    }
-}
-
-/* Text for a terminal (stdout is a TTY): what print_name() escapes but
- * line feeds, tabs, a CR before LF, '!' and '\', so hostile content (ESC
- * sequences that retitle the window, write the clipboard or repaint the
- * screen; a lone CR that overprints a line; bidi controls) cannot drive
- * the terminal. Redirected, the bytes are written as they are. */
-static void print_text_tty(FILE *f, const uint8_t *p, size_t n)
-{
-    struct ls_slice s = ls_slice_make(p, n);
-    size_t pos = 0;
-    while (pos < s.len) {
-        size_t start = pos;
-        int32_t cp = ls_utf8_next(s, &pos);
-        bool plain = (cp >= 0x20 && cp != 0x7f && !(cp >= 0x80 && cp < 0xa0) && !is_bidi_control(cp)) ||
-                     cp == '\n' || cp == '\t' || (cp == '\r' && ls_slice_at(s, pos) == '\n');
-        for (size_t i = start; i < pos; i++) {
-            int b = ls_slice_at(s, i);
-            if (plain) fputc(b, f);
-            else fprintf(f, "\\x%02X", (unsigned)b);
-        }
-    }
-}
+ * line: control characters (C0, DEL, C1), bidi controls, invalid bytes, '!'
+ * (the chain separator) and '\' (the escape) as \xHH. */
+static void print_name(FILE *f, const uint8_t *p, size_t n) { cli_put_escaped(f, p, n, CLI_ESC_CHAIN); }
 
 static void print_chain(FILE *f, const struct ls_text_object *t)
 {
@@ -186,7 +139,11 @@ static void on_text(void *ud, const struct ls_text_object *t)
         return;
     }
     if (t->text) {
-        if (o->tty) print_text_tty(stdout, t->text, t->text_len);
+        /* on a terminal hostile content (ESC sequences that retitle the
+         * window, write the clipboard or repaint the screen; a lone CR that
+         * overprints a line; bidi controls) is escaped; redirected, the
+         * bytes are written as they are */
+        if (o->tty) cli_put_escaped(stdout, t->text, t->text_len, CLI_KEEP_LINES);
         else fwrite(t->text, 1, t->text_len, stdout);
         if (t->text_len && t->text[t->text_len - 1] != '\n') fputc('\n', stdout);
         if (t->text_len == 0 && !t->text_is_raw && t->handler)

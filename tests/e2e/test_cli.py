@@ -155,6 +155,16 @@ class ScanCliTest(unittest.TestCase):
         q = lsutil.run(["scan", "-q", "-o", "-", self.pii], cwd=self.cwd)
         self.assertEqual(q.stderr, b"")
 
+    def test_messages_escape_hostile_paths(self):
+        # a list made with find(1) over a dump carries its hostile names
+        bad = os.path.join(self.d, "gone\x1b]0;pwned\x07\u202efdp.exe").encode()
+        p = lsutil.run(["scan", "-q", "-o", "-", "--files-from", "-"], stdin=bad + b"\n", cwd=self.cwd)
+        self.assertEqual(p.returncode, 1, p.stderr.decode(errors="replace"))
+        self.assertNotIn(b"\x1b", p.stderr)
+        self.assertNotIn(b"\x07", p.stderr)
+        self.assertNotIn("\u202e".encode(), p.stderr)
+        self.assertIn(b"gone\\x1B]0;pwned\\x07\\xE2\\x80\\xAEfdp.exe", p.stderr)
+
     def test_summary_says_why_objects_were_not_read_in_full(self):
         cut = os.path.join(self.tmp.name, "cut.zip")
         buf = io.BytesIO()
