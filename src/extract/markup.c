@@ -39,6 +39,52 @@ static bool markup_ready;
  * error. Immutable after ls_markup_global_init(). */
 static xmlEntity markup_void_entity;
 
+/* HTML 4's named character references (&eacute; &Tau; &nbsp;: PHP's
+ * htmlentities() writes them into XML exports, PhpSpreadsheet's
+ * issue.2157.small.xml) read as their characters instead of a space, as a
+ * browser would: still nothing declared in the document is expanded.
+ * Built from libxml2's HTML table at init; immutable after. */
+#define MARKUP_HTML_ENTITIES 512u
+static xmlEntity markup_html_entity[MARKUP_HTML_ENTITIES];
+static char markup_html_utf8[MARKUP_HTML_ENTITIES][4];
+static size_t markup_n_html;
+
+static void markup_html_entities_init(void)
+{
+    markup_n_html = 0;
+    /* HTML 4's last is U+2666 (&diams;); libxml2 looks values up in order */
+    for (unsigned cp = 1; cp < 0x2700u && markup_n_html < MARKUP_HTML_ENTITIES; cp++) {
+        const htmlEntityDesc *e = htmlEntityValueLookup(cp);
+        if (!e || e->value != cp || !e->name) continue;
+        if (cp == '&' || cp == '<' || cp == '>' || cp == '"' || cp == '\'') continue; /* predefined */
+        char *u = markup_html_utf8[markup_n_html];
+        size_t n;
+        if (cp < 0x80) {
+            u[0] = (char)cp, n = 1;
+        } else if (cp < 0x800) {
+            u[0] = (char)(0xC0 | cp >> 6), u[1] = (char)(0x80 | (cp & 0x3F)), n = 2;
+        } else {
+            u[0] = (char)(0xE0 | cp >> 12), u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+            u[2] = (char)(0x80 | (cp & 0x3F)), n = 3;
+        }
+        xmlEntity *x = &markup_html_entity[markup_n_html++];
+        memset(x, 0, sizeof *x);
+        x->type = XML_ENTITY_DECL;
+        x->name = (const xmlChar *)e->name;
+        x->content = (xmlChar *)u;
+        x->length = (int)n;
+        x->etype = XML_INTERNAL_PREDEFINED_ENTITY;
+    }
+}
+
+static xmlEntityPtr markup_html_entity_get(const xmlChar *name)
+{
+    for (size_t i = 0; name && i < markup_n_html; i++)
+        if (strcmp((const char *)markup_html_entity[i].name, (const char *)name) == 0)
+            return &markup_html_entity[i];
+    return NULL;
+}
+
 static xmlParserInputPtr markup_no_loader(const char *url, const char *id, xmlParserCtxtPtr px)
 {
     (void)url;
@@ -69,6 +115,7 @@ void ls_markup_global_init(void)
     markup_void_entity.content = (xmlChar *)" ";
     markup_void_entity.length = 1;
     markup_void_entity.etype = XML_INTERNAL_PREDEFINED_ENTITY;
+    markup_html_entities_init();
     xmlSetExternalEntityLoader(markup_no_loader);
     xmlSetGenericErrorFunc(NULL, markup_silent);
     xmlSetStructuredErrorFunc(NULL, markup_silent_s);
@@ -365,8 +412,8 @@ static void walk_unparsed_decl(void *ctx, const xmlChar *name, const xmlChar *pu
 static xmlEntityPtr walk_get_entity(void *ctx, const xmlChar *name)
 {
     (void)ctx;
-    (void)name;
-    return &markup_void_entity;
+    xmlEntityPtr h = markup_html_entity_get(name);
+    return h ? h : &markup_void_entity;
 }
 
 static void walk_sax_init(xmlSAXHandler *h)
@@ -483,6 +530,14 @@ ls_err ls_markup_xml_walk(struct ls_ctx *c, struct ls_object *o, struct ls_slice
         ls_buf_free(&conv);
         return LS_OK;
     }
+    /* Blanks before the XML declaration (a PHP template's indentation:
+     * PhpSpreadsheet's issue.2157.small.xml) are a fatal error to libxml2,
+     * after which it drops every entity reference: skipped. */
+    size_t lead = 0;
+    while (lead < in.len && (in.ptr[lead] == ' ' || in.ptr[lead] == '\t' || in.ptr[lead] == '\r' ||
+                             in.ptr[lead] == '\n'))
+        lead++;
+    if (lead > 0 && ls_slice_find(in, lead, "<?xml", 5) == lead) (void)ls_slice_from(in, lead, &in);
     struct markup_walk w;
     memset(&w, 0, sizeof w);
     w.c = c;

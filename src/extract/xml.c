@@ -55,6 +55,12 @@ static bool xml_is_svg(const struct ls_object *o)
 
 static int xml_probe(const struct ls_object *o)
 {
+    /* Excel and Word 2003 XML above html (70): libmagic calls an Excel 2003
+     * sheet with blanks before its "<?xml" HTML (PhpSpreadsheet's
+     * issue.2157.small.xml), whose reader lost the rows and cells */
+    if ((xml_starts(o->data, "<?xml") || xml_starts(o->data, "<Workbook")) &&
+        ls_xmlss_kind(o->data) != LS_XMLSS_NONE)
+        return 75;
     if (xml_starts(o->data, "<?xml")) return 65; /* above UTF-16 text (60) */
     if (xml_mime_is(o->mime)) return 55;
     if (xml_starts(o->data, "<svg")) return 55;

@@ -113,6 +113,15 @@ class RealSweep(unittest.TestCase):
         t = self.text("case-parts.xlsx")
         self.assertIn("Jane Roe\tSSN 536-22-1874", t)
 
+    def test_xmlss_blank_prolog_html_entities(self):
+        o = self.m.obj(self.p("entities.xml"))
+        self.assertEqual(o["handler"], "xml")
+        self.assertIn("ssn", lsutil.entities(o), o["findings"])
+        t = self.text("entities.xml")
+        self.assertIn("sheet: Staff\n", t)
+        self.assertIn("Jürgen Müller\t536-22-1874", t)
+        self.assertIn("Τελé\t078-05-1121", t)
+
 
 if __name__ == "__main__":
     unittest.main()

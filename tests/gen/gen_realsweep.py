@@ -28,6 +28,10 @@ written with the Python stdlib.
   is "xl/SharedStrings.*" while its relationship says "sharedStrings.*"
   (part names ignore case; calamine's tests/issue_419.xlsb): the cells
   that use them were empty.
+- entities.xml: an Excel 2003 XML sheet with blanks before "<?xml" (libmagic
+  calls it HTML) and HTML named characters in its cells, as PHP's
+  htmlentities() writes them (PhpSpreadsheet's issue.2157.small.xml): read
+  as HTML (no rows, no cells), and "&uuml;" read as a space.
 """
 import os
 import struct
@@ -262,6 +266,19 @@ def case_parts(outdir):
         z.writestr("xl/SharedStrings.xml", XLSX_SST)
 
 
+XMLSS_HTML_ENTITIES = ("\t\t\t\t\t" + """<?xml version="1.0" encoding="UTF-8"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet" xmlns:html="http://www.w3.org/TR/REC-html40">
+<Worksheet ss:Name="Staff">
+<Table>
+<Row><Cell><Data ss:Type="String">Name</Data></Cell><Cell><Data ss:Type="String">SSN</Data></Cell></Row>
+<Row><Cell><Data ss:Type="String">J&uuml;rgen M&uuml;ller</Data></Cell><Cell><Data ss:Type="String">536-22-1874</Data></Cell></Row>
+<Row><Cell><Data ss:Type="String">&Tau;&epsilon;&lambda;&eacute;</Data></Cell><Cell><Data ss:Type="String">078-05-1121</Data></Cell></Row>
+</Table>
+</Worksheet>
+</Workbook>
+""")
+
+
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
     deflated_mimetype_odp(os.path.join(outdir, "deflated-mimetype.odp"))
@@ -276,6 +293,8 @@ def generate(outdir):
     pdf_short_length(os.path.join(outdir, "short-length.pdf"))
     pdf_cid_no_tounicode(os.path.join(outdir, "cid-no-tounicode.pdf"))
     case_parts(outdir)
+    with open(os.path.join(outdir, "entities.xml"), "w", encoding="utf-8") as f:
+        f.write(XMLSS_HTML_ENTITIES)
     with open(os.path.join(outdir, "ints.dat"), "wb") as f:
         f.write(b"".join(struct.pack("<I", i % 200) for i in range(2048)))
 
