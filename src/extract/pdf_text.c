@@ -134,6 +134,7 @@ struct wrange {
 struct pdf_font {
     bool type0;
     const struct ls_codepage *legacy; /* Type0 with a predefined CJK CMap, no ToUnicode */
+    bool jis;           /* ... the 7-bit JIS X 0208 one (H, V): EUC-JP less 0x80 */
     struct pdf_cmap *tu;
     uint32_t map[256];  /* simple fonts: code -> Unicode */
     float widths[256];  /* simple fonts, glyph space (1/1000 em) */
@@ -290,11 +291,18 @@ static float glyph_width(const struct pdf_font *f, uint32_t code)
  * its codes are that encoding's bytes, so the code page gives the text the
  * CMap and the ordering's CID-to-Unicode table would (GBK-EUC-H is GBK,
  * 90ms-RKSJ-H Shift_JIS). Identity and the Uni* (UCS-2) CMaps need none. */
-static const struct ls_codepage *legacy_cmap(const struct pdf_obj *enc)
+static const struct ls_codepage *legacy_cmap(const struct pdf_obj *enc, bool *jis)
 {
+    *jis = false;
     if (!enc || enc->kind != PDF_NAME) return NULL;
     struct ls_slice n = enc->u.s;
     unsigned cp = 0;
+    /* H and V: JIS X 0208 row and cell, two 7-bit bytes (pdfminer's
+     * samples/simple3.pdf); EUC-JP is the same with the high bits set */
+    if (ls_slice_eq_str(n, "H") || ls_slice_eq_str(n, "V")) {
+        *jis = true;
+        return ls_codepage_by_number(20932);
+    }
     if (ls_slice_find(n, 0, "RKSJ", 4) != SIZE_MAX) cp = 932;
     else if (ls_slice_find(n, 0, "B5", 2) != SIZE_MAX) cp = 950;
     else if (ls_slice_starts(n, "GB", 2) && !ls_slice_starts(n, "GBT", 3)) cp = 936;
@@ -372,7 +380,7 @@ static struct pdf_font *build_font(struct pdf_doc *d, const struct pdf_obj *font
         ls_buf_free(&b);
     }
     if (f->type0) {
-        if (!f->tu) f->legacy = legacy_cmap(pdf_dict_getr(d, font, "Encoding"));
+        if (!f->tu) f->legacy = legacy_cmap(pdf_dict_getr(d, font, "Encoding"), &f->jis);
         struct pdf_obj *df = pdf_dict_getr(d, font, "DescendantFonts");
         if (df->kind == PDF_ARRAY && df->u.a.n) {
             const struct pdf_obj *desc = pdf_resolve(d, df->u.a.v[0]);
@@ -693,6 +701,19 @@ static size_t legacy_code(const struct ls_codepage *cp, struct ls_slice s, size_
     return 1;
 }
 
+/* One code of the H/V CMaps: two bytes, as EUC-JP (a lone last byte as itself). */
+static size_t jis_code(struct ls_slice s, size_t pos, uint32_t *code)
+{
+    int a = ls_slice_at(s, pos), b = ls_slice_at(s, pos + 1);
+    if (a < 0) return 0;
+    if (b < 0) {
+        *code = (uint32_t)a;
+        return 1;
+    }
+    *code = ((uint32_t)a | 0x80u) << 8 | ((uint32_t)b | 0x80u);
+    return 2;
+}
+
 static ls_err show(struct interp *in, struct ls_slice s)
 {
     LS_TRY(gap_separator(in));
@@ -707,8 +728,9 @@ static ls_err show(struct interp *in, struct ls_slice s)
         /* Codes of a simple font are single bytes (ISO 32000-1 9.6.2): a
          * ToUnicode codespace of <0000> <FFFF> on one (Tika's
          * testPDF_angles.pdf) must not pair them up. */
-        size_t n = f->legacy ? legacy_code(f->legacy, s, pos, &code)
-                             : pdf_cmap_code(f && f->type0 ? f->tu : NULL, s, pos, fallback, &code);
+        size_t n = f->jis      ? jis_code(s, pos, &code)
+                   : f->legacy ? legacy_code(f->legacy, s, pos, &code)
+                               : pdf_cmap_code(f && f->type0 ? f->tu : NULL, s, pos, fallback, &code);
         if (n == 0) break;
         double w = glyph_width(f, code) / 1000.0;
         bool space_code = n == 1 && code == 32;

@@ -122,6 +122,12 @@ class RealSweep(unittest.TestCase):
         self.assertIn("Jürgen Müller\t536-22-1874", t)
         self.assertIn("Τελé\t078-05-1121", t)
 
+    def test_pdf_jis_h_cmap(self):
+        o = self.m.obj(self.p("jis-h.pdf"))
+        self.assertEqual(o["coverage"], "full", o["errors"])
+        t = self.text("jis-h.pdf")
+        self.assertIn("Employee 山田太郎", t)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -32,6 +32,9 @@ written with the Python stdlib.
   calls it HTML) and HTML named characters in its cells, as PHP's
   htmlentities() writes them (PhpSpreadsheet's issue.2157.small.xml): read
   as HTML (no rows, no cells), and "&uuml;" read as a space.
+- jis-h.pdf: Japanese text in a Type0 font over the predefined H CMap
+  (JIS X 0208), no ToUnicode (pdfminer's samples/simple3.pdf): read as
+  nothing.
 """
 import os
 import struct
@@ -279,6 +282,29 @@ XMLSS_HTML_ENTITIES = ("\t\t\t\t\t" + """<?xml version="1.0" encoding="UTF-8"?>
 """)
 
 
+def pdf_jis_h(path):
+    """A Type0 font over the predefined H CMap (JIS X 0208 row and cell in
+    two 7-bit bytes) with no ToUnicode, as pdfminer's samples/simple3.pdf:
+    the codes were read as nothing."""
+    name = "山田太郎"
+    jis = bytes(b & 0x7F for b in name.encode("euc_jp"))
+    lit = jis.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+    content = (b"BT /F1 12 Tf 72 720 Td (Employee) Tj ET\n"
+               b"BT /F2 12 Tf 140 720 Td (" + lit + b") Tj ET\n")
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
+            _stream(b"", content),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            b"<< /Type /Font /Subtype /Type0 /BaseFont /Ryumin-Light-H /Encoding /H "
+            b"/DescendantFonts [7 0 R] >>",
+            b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /Ryumin-Light /CIDSystemInfo "
+            b"<< /Registry (Adobe) /Ordering (Japan1) /Supplement 1 >> >>"]
+    with open(path, "wb") as f:
+        f.write(_pdf(objs))
+
+
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
     deflated_mimetype_odp(os.path.join(outdir, "deflated-mimetype.odp"))
@@ -293,6 +319,7 @@ def generate(outdir):
     pdf_short_length(os.path.join(outdir, "short-length.pdf"))
     pdf_cid_no_tounicode(os.path.join(outdir, "cid-no-tounicode.pdf"))
     case_parts(outdir)
+    pdf_jis_h(os.path.join(outdir, "jis-h.pdf"))
     with open(os.path.join(outdir, "entities.xml"), "w", encoding="utf-8") as f:
         f.write(XMLSS_HTML_ENTITIES)
     with open(os.path.join(outdir, "ints.dat"), "wb") as f:
