@@ -20,6 +20,7 @@
  * stream's contents; each extractor reads them through slices and cursors.
  */
 #include "extract/ole2.h"
+#include "extract/ole2_agile.h"
 #include "extract/sheetdate.h"
 
 #include <stdio.h>
@@ -470,9 +471,49 @@ static ls_err ole2_irm(struct ole2_job *j, uint32_t st)
     return e == LS_E_NOMEM ? e : LS_E_ENCRYPTED;
 }
 
-static ls_err ole2_encrypted_package(struct ole2_job *j, uint32_t st)
+/* An OOXML package encrypted with Excel's default password opens without a
+ * prompt (ole2_agile.c): decrypted and handed on as the child
+ * "EncryptedPackage". True when that was done. */
+static bool ole2_default_package(struct ole2_job *j, uint32_t st, ls_err *err)
 {
+    struct ls_buf info, pkg, out;
+    ls_buf_init(&info, 1u << 20);
+    ls_buf_init(&pkg, j->f->data.len);
+    ls_buf_init(&out, j->f->data.len);
+    bool done = false, cut = false;
+    *err = LS_OK;
+    if (ole2_read_named(j, st, "EncryptionInfo", &info) == LS_OK &&
+        ole2_read_named(j, st, "EncryptedPackage", &pkg) == LS_OK) {
+        ls_err e = ole2_agile_decrypt(j->c, j->o, ls_buf_slice(&info), ls_buf_slice(&pkg), &out, &cut);
+        if (e == LS_E_NOMEM || e == LS_E_TIMEOUT) *err = e;
+        if (e == LS_OK) {
+            ls_note(j->c, j->o, NULL,
+                    "ole2: OOXML package encrypted with Excel's default password (VelvetSweatshop): "
+                    "decrypted, read as member 'EncryptedPackage'");
+            static const char nm[] = "EncryptedPackage";
+            ls_err ce = ole2_child(j, nm, sizeof nm - 1, ls_buf_slice(&out), cut);
+            if (ce == LS_E_NOMEM) *err = ce;
+            done = true;
+        }
+    }
+    ls_buf_free(&info);
+    ls_buf_free(&pkg);
+    ls_buf_free(&out);
+    return done;
+}
+
+/* LS_OK: no encrypted package, or one decrypted (*read set); LS_E_ENCRYPTED:
+ * its content cannot be read. */
+static ls_err ole2_encrypted_package(struct ole2_job *j, uint32_t st, bool *read)
+{
+    *read = false;
     if (!ole2_has(j->f, st, "EncryptedPackage")) return LS_OK;
+    ls_err de;
+    if (ole2_default_package(j, st, &de)) {
+        *read = true;
+        return de;
+    }
+    if (de != LS_OK) return de;
     ls_note(j->c, j->o, LS_R_ENCRYPTED, "ole2: password-protected OOXML (EncryptedPackage)");
     ls_err l = ole2_irm_licenses(j); /* an IRM-protected package's licenses */
     if (l == LS_E_NOMEM) return l;
@@ -560,10 +601,12 @@ static ls_err ole2_mso_data(struct ole2_job *j)
 static ls_err ole2_extract_storage(struct ole2_job *j, uint32_t st)
 {
     struct ole2_cfb *f = j->f;
-    ls_err r = ole2_encrypted_package(j, st);
+    bool package_read;
+    ls_err r = ole2_encrypted_package(j, st, &package_read);
     ls_err e = ole2_props_extract(j, st);
     if (e == LS_E_NOMEM) return e;
-    if (r == LS_E_ENCRYPTED || r == LS_E_NOMEM) return r;
+    if (r == LS_E_ENCRYPTED || r == LS_E_NOMEM || r == LS_E_TIMEOUT) return r;
+    if (package_read) return e; /* the package is the document; the rest describes its encryption */
     ls_err irm = ole2_irm(j, st);
     if (irm == LS_E_NOMEM) return irm;
     if (msg_storage_is_msg(f, st)) return ole2_worst(e, msg_extract_storage(j, st, 0));
