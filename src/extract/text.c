@@ -30,6 +30,7 @@
 #include "extract/mime_decode.h"
 #include "extract/sealed.h"
 #include "extract/sqldump.h"
+#include "extract/sylk.h"
 #include "extract/texttable.h"
 
 #include <string.h>
@@ -326,12 +327,21 @@ static ls_err text_extract(struct ls_ctx *c, struct ls_object *o)
     if (enc == LS_TEXT_UTF8) { /* the raw scan reads it; printed tables get their column labels */
         struct ls_slice u8;
         if (!ls_slice_from(o->data, bom, &u8)) return LS_OK;
+        if (ls_sylk_is(u8)) return ls_sylk_text(c, o, u8); /* a sheet: its rows as text */
         LS_TRY(ls_text_fold_lines(c, o, u8));
         LS_TRY(ls_texttable_labels(c, o, u8));
         return ls_sqldump_labels(c, o, u8);
     }
     struct ls_slice body;
     if (!ls_slice_from(o->data, bom, &body)) return LS_OK;
+    if (enc == LS_TEXT_CP1252 && ls_sylk_is(body)) { /* Excel writes SYLK in its ANSI code page */
+        struct ls_buf u8;
+        ls_buf_init(&u8, ls_ctx_limits(c)->max_text);
+        ls_err ce = ls_text_convert(body, enc, &u8);
+        if (ce == LS_OK || ce == LS_E_LIMIT) ce = ls_sylk_text(c, o, ls_buf_slice(&u8));
+        ls_buf_free(&u8);
+        return ce;
+    }
     struct ls_buf tmp, all; /* all: the converted text, for the table and SQL dump readers */
     ls_buf_init(&tmp, TEXT_CHUNK * 3 + 16);
     ls_buf_init(&all, ls_ctx_limits(c)->max_text);

@@ -128,6 +128,21 @@ class RealSweep(unittest.TestCase):
         t = self.text("jis-h.pdf")
         self.assertIn("Employee 山田太郎", t)
 
+    def test_sylk(self):
+        o = self.m.obj(self.p("staff.slk"))
+        self.assertEqual(o["coverage"], "full", o["errors"])
+        t = self.text("staff.slk")
+        self.assertIn("Name\tSSN\tNotes\t\n", t)
+        self.assertIn('Jane Roe\t536221874\tCall "Jane" first; HR only\t\n', t)
+        self.assertIn("HR: ask payroll.desk@example.org\n", t)  # the comment, after its row
+        self.assertIn("John Doe\t78051121", t)
+        self.assertNotIn("C;X2", t)
+        self.assertIn("email", lsutil.entities(o), o["findings"])
+        # the header labels the bare number: an SSN under "SSN"
+        self.assertIn("ssn", lsutil.entities(o), o["findings"])
+        t = self.text("ansi.slk")
+        self.assertIn("Name\tCity\t\nJürgen Müller\tKöln\t\n", t)
+
 
 if __name__ == "__main__":
     unittest.main()

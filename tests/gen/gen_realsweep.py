@@ -35,6 +35,9 @@ written with the Python stdlib.
 - jis-h.pdf: Japanese text in a Type0 font over the predefined H CMap
   (JIS X 0208), no ToUnicode (pdfminer's samples/simple3.pdf): read as
   nothing.
+- staff.slk: a SYLK sheet (Excel's "ID;P" text format; PhpSpreadsheet's
+  tests/data/Reader/Slk): read as plain text, its records raw, no rows and
+  no header labels.
 """
 import os
 import struct
@@ -305,6 +308,13 @@ def pdf_jis_h(path):
         f.write(_pdf(objs))
 
 
+SYLK = ("ID;PWXL;N;E\r\nP;PGeneral\r\nF;P0;DG0G10;M320\r\nB;Y3;X3;D0 0 2 2\r\n"
+        "C;Y1;X1;K\"Name\"\r\nC;X2;K\"SSN\"\r\nC;X3;K\"Notes\"\r\n"
+        "F;P0;FG0G;Y2;X1\r\nC;K\"Jane Roe\"\r\nC;X2;K536221874\r\n"
+        "C;X3;K\"Call \"\"Jane\"\" first;; HR only\";AHR: ask payroll.desk@example.org\r\n"
+        "C;Y3;X1;K\"John Doe\"\r\nC;X2;K78051121\r\nE\r\n")
+
+
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
     deflated_mimetype_odp(os.path.join(outdir, "deflated-mimetype.odp"))
@@ -320,6 +330,11 @@ def generate(outdir):
     pdf_cid_no_tounicode(os.path.join(outdir, "cid-no-tounicode.pdf"))
     case_parts(outdir)
     pdf_jis_h(os.path.join(outdir, "jis-h.pdf"))
+    with open(os.path.join(outdir, "staff.slk"), "w", newline="") as f:
+        f.write(SYLK)
+    with open(os.path.join(outdir, "ansi.slk"), "wb") as f:  # Excel's ANSI code page
+        f.write('ID;PWXL;N;E\r\nC;Y1;X1;K"Name"\r\nC;X2;K"City"\r\nC;Y2;X1;K"Jürgen Müller"\r\n'
+                'C;X2;K"Köln"\r\nE\r\n'.encode("cp1252"))
     with open(os.path.join(outdir, "entities.xml"), "w", encoding="utf-8") as f:
         f.write(XMLSS_HTML_ENTITIES)
     with open(os.path.join(outdir, "ints.dat"), "wb") as f:
