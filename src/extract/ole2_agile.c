@@ -1,6 +1,6 @@
 /*
  * OOXML packages encrypted with Excel's default password ([MS-OFFCRYPTO]
- * 2.3.4.10-2.3.4.15, Agile Encryption). An encrypted .docx/.xlsx/.pptx is a
+ * 2.3.4.10-2.3.4.15, Agile Encryption; 2.3.4.5-2.3.4.9, Standard). An encrypted .docx/.xlsx/.pptx is a
  * compound file holding EncryptionInfo and EncryptedPackage. Excel tries
  * the built-in password "VelvetSweatshop" before it asks for one, so a
  * package encrypted with it opens without a prompt, and malware and leaked
@@ -17,7 +17,15 @@
  * the verifier hash decrypted; the key value decrypted is the package key.
  * EncryptedPackage: the u64 size, then 4096-byte segments, each AES-CBC
  * with IV = H(keyData salt || segment index as u32le). Only AES in CBC
- * mode with SHA-1/SHA-2 (what Office writes) is supported.
+ * mode with SHA-1/SHA-2 (what Office writes), keys of 128 or 256 bits.
+ *
+ * Standard Encryption (2.3.4.5-2.3.4.9, Office 2007: EncryptionInfo version
+ * 3.2 or 4.2 with fCryptoAPI and fAES): a binary EncryptionHeader (AES-128
+ * or AES-256, SHA-1) and EncryptionVerifier; H0 = SHA-1(salt || password),
+ * 50,000 rounds as above, Hfinal = SHA-1(Hn || 0 as u32le), the key the
+ * first KeySize/8 bytes of SHA-1(0x36 x 64 ^ Hfinal) || SHA-1(0x5C x 64 ^
+ * Hfinal); the verifier decrypted (AES-ECB) hashes to the verifier hash
+ * decrypted; the package after its u64 size is one AES-ECB stream.
  *
  * Attacker-controlled: every byte of both streams. The spin count is
  * bounded (OLE2_AGILE_MAX_SPIN, twice the 100,000 Office writes: a hostile
@@ -92,7 +100,7 @@ static bool enc_params(const struct ls_xml_attr *a, size_t n, struct agile_enc *
     uint32_t bits, block, hash_size;
     if (!attr_is(a, n, "cipherAlgorithm", "AES") || !attr_is(a, n, "cipherChaining", "ChainingModeCBC"))
         return false;
-    if (!attr_uint(a, n, "keyBits", 256, &bits) || (bits != 128 && bits != 192 && bits != 256)) return false;
+    if (!attr_uint(a, n, "keyBits", 256, &bits) || (bits != 128 && bits != 256)) return false;
     if (!attr_uint(a, n, "blockSize", 16, &block) || block != 16) return false;
     if (!attr_uint(a, n, "hashSize", 64, &hash_size)) return false;
     bool known = false;
@@ -186,15 +194,128 @@ static bool package_key(const struct agile_info *in, uint8_t key[32])
     return true;
 }
 
+/* AES-ECB decryption of in (whole blocks) into out: one CBC pass with a
+ * zero IV, then each block but the first XORed with the ciphertext block
+ * before it (CBC's chaining undone). */
+static ls_err aes_ecb_decrypt(struct ls_slice key, struct ls_slice in, uint8_t *out)
+{
+    static const uint8_t zero[16];
+    LS_TRY(ls_aes_cbc(false, key, zero, in, out));
+    for (size_t i = 16; i < in.len; i++) out[i] ^= in.ptr[i - 16];
+    return LS_OK;
+}
+
+#define STD_SPIN 50000u
+#define STD_FLAGS_AES 0x24u /* fCryptoAPI | fAES */
+
+/* The package key of Standard Encryption for the default password; false
+ * if the header is not AES/SHA-1 or the password is another. */
+static bool standard_key(struct ls_slice info, uint8_t key[32], size_t *key_len)
+{
+    uint32_t flags, hsize, alg, alg_hash, bits, salt_size, vh_size;
+    if (!ls_rd_u32le(info, 4, &flags) || (flags & STD_FLAGS_AES) != STD_FLAGS_AES) return false;
+    if (!ls_rd_u32le(info, 8, &hsize) || hsize < 32 || hsize > info.len - 12) return false;
+    /* EncryptionHeader at 12: Flags, SizeExtra, AlgID, AlgIDHash, KeySize, ... */
+    if (!ls_rd_u32le(info, 12 + 8, &alg) || !ls_rd_u32le(info, 12 + 12, &alg_hash) ||
+        !ls_rd_u32le(info, 12 + 16, &bits))
+        return false;
+    if ((alg != 0x660E && alg != 0x6610) || (alg_hash != 0x8004 && alg_hash != 0) ||
+        bits != (alg == 0x660E ? 128u : 256u))
+        return false;
+    size_t v = 12 + (size_t)hsize; /* EncryptionVerifier */
+    if (!ls_rd_u32le(info, v, &salt_size) || salt_size != 16 || !ls_rd_u32le(info, v + 36, &vh_size) ||
+        vh_size != 20 || v + 40 + 32 > info.len)
+        return false;
+    const uint8_t *salt = info.ptr + v + 4, *ev = info.ptr + v + 20, *evh = info.ptr + v + 40;
+    uint8_t pw[2 * (sizeof agile_default_pw - 1)];
+    for (size_t i = 0; i + 1 < sizeof agile_default_pw; i++) {
+        pw[2 * i] = (uint8_t)agile_default_pw[i];
+        pw[2 * i + 1] = 0;
+    }
+    uint8_t h[LS_DIGEST_MAX], it[4] = {0, 0, 0, 0};
+    struct ls_slice first[2] = {{salt, 16}, {pw, sizeof pw}};
+    (void)ls_digest(LS_DIGEST_SHA1, first, 2, h);
+    for (uint32_t i = 0; i < STD_SPIN; i++) {
+        it[0] = (uint8_t)i;
+        it[1] = (uint8_t)(i >> 8);
+        it[2] = (uint8_t)(i >> 16);
+        it[3] = (uint8_t)(i >> 24);
+        struct ls_slice parts[2] = {{it, 4}, {h, 20}};
+        (void)ls_digest(LS_DIGEST_SHA1, parts, 2, h);
+    }
+    static const uint8_t block0[4] = {0, 0, 0, 0};
+    uint8_t hf[LS_DIGEST_MAX], b1[64], b2[64], x[2 * LS_DIGEST_MAX];
+    struct ls_slice fin[2] = {{h, 20}, {block0, 4}};
+    (void)ls_digest(LS_DIGEST_SHA1, fin, 2, hf);
+    memset(b1, 0x36, sizeof b1);
+    memset(b2, 0x5C, sizeof b2);
+    for (size_t i = 0; i < 20; i++) {
+        b1[i] ^= hf[i];
+        b2[i] ^= hf[i];
+    }
+    struct ls_slice s1 = {b1, 64}, s2 = {b2, 64};
+    (void)ls_digest(LS_DIGEST_SHA1, &s1, 1, x);
+    (void)ls_digest(LS_DIGEST_SHA1, &s2, 1, x + 20);
+    *key_len = bits / 8;
+    memcpy(key, x, *key_len);
+    uint8_t ver[16], vhash[32], hv[LS_DIGEST_MAX];
+    struct ls_slice k = {key, *key_len};
+    if (aes_ecb_decrypt(k, ls_slice_make(ev, 16), ver) != LS_OK ||
+        aes_ecb_decrypt(k, ls_slice_make(evh, 32), vhash) != LS_OK)
+        return false;
+    struct ls_slice vs = {ver, 16};
+    (void)ls_digest(LS_DIGEST_SHA1, &vs, 1, hv);
+    return memcmp(hv, vhash, 20) == 0;
+}
+
+/* The package after its u64 size, decrypted with key (Standard: ECB over
+ * all of it; Agile: 4096-byte CBC segments) into out. */
+static ls_err package_decrypt(struct ls_ctx *c, struct ls_slice pkg, const uint8_t *key, size_t key_len,
+                              const struct agile_enc *agile, struct ls_buf *out, bool *truncated)
+{
+    uint64_t size;
+    if (!ls_rd_u64le(pkg, 0, &size)) return LS_E_CORRUPT;
+    struct ls_slice data;
+    (void)ls_slice_from(pkg, 8, &data);
+    size_t have = data.len - data.len % 16;
+    if (size > have) { /* the stream ends before the size it declares */
+        *truncated = true;
+        size = have;
+    }
+    size_t need = (size_t)size + 15 - ((size_t)size + 15) % 16; /* whole blocks */
+    ls_buf_reset(out);
+    LS_TRY(ls_buf_reserve(out, need));
+    if (!agile) {
+        LS_TRY(aes_ecb_decrypt(ls_slice_make(key, key_len), ls_slice_make(data.ptr, need), out->ptr));
+        out->len = (size_t)size;
+        return LS_OK;
+    }
+    for (size_t at = 0, seg = 0; at < need; at += OLE2_AGILE_SEGMENT, seg++) {
+        size_t n = need - at < OLE2_AGILE_SEGMENT ? need - at : OLE2_AGILE_SEGMENT;
+        uint8_t idx[4] = {(uint8_t)seg, (uint8_t)(seg >> 8), (uint8_t)(seg >> 16), (uint8_t)(seg >> 24)};
+        uint8_t iv[LS_DIGEST_MAX];
+        struct ls_slice parts[2] = {ls_buf_slice(&agile->salt), {idx, 4}};
+        (void)ls_digest(agile->hash, parts, 2, iv);
+        LS_TRY(ls_aes_cbc(false, ls_slice_make(key, key_len), iv, ls_slice_make(data.ptr + at, n), out->ptr + at));
+        if ((seg & 0xff) == 0xff && ls_ctx_expired(c)) return LS_E_TIMEOUT;
+    }
+    out->len = (size_t)size;
+    return LS_OK;
+}
+
 ls_err ole2_agile_decrypt(struct ls_ctx *c, struct ls_object *o, struct ls_slice info, struct ls_slice pkg,
                           struct ls_buf *out, bool *truncated)
 {
     *truncated = false;
     uint16_t vmaj, vmin;
-    uint32_t flags;
-    if (!ls_rd_u16le(info, 0, &vmaj) || !ls_rd_u16le(info, 2, &vmin) || !ls_rd_u32le(info, 4, &flags) ||
-        vmaj != 4 || vmin != 4)
-        return LS_E_UNSUPPORTED; /* Standard or extensible encryption: not read */
+    if (!ls_rd_u16le(info, 0, &vmaj) || !ls_rd_u16le(info, 2, &vmin)) return LS_E_CORRUPT;
+    if ((vmaj == 3 || vmaj == 4) && vmin == 2) { /* Standard Encryption */
+        uint8_t key[32];
+        size_t key_len;
+        if (!standard_key(info, key, &key_len)) return LS_E_ENCRYPTED;
+        return package_decrypt(c, pkg, key, key_len, NULL, out, truncated);
+    }
+    if (vmaj != 4 || vmin != 4) return LS_E_UNSUPPORTED; /* extensible encryption: not read */
     struct ls_slice xml;
     if (!ls_slice_from(info, 8, &xml)) return LS_E_CORRUPT;
     struct agile_info in;
@@ -213,38 +334,7 @@ ls_err ole2_agile_decrypt(struct ls_ctx *c, struct ls_object *o, struct ls_slice
     e = LS_E_ENCRYPTED;
     if (in.bad || !in.key.seen || !in.pw.seen || !package_key(&in, key)) goto out;
 
-    uint64_t size;
-    if (!ls_rd_u64le(pkg, 0, &size)) {
-        e = LS_E_CORRUPT;
-        goto out;
-    }
-    struct ls_slice data;
-    (void)ls_slice_from(pkg, 8, &data);
-    size_t have = data.len - data.len % 16;
-    if (size > have) { /* the stream ends before the size it declares */
-        *truncated = true;
-        size = have;
-    }
-    size_t need = (size_t)size + 15 - ((size_t)size + 15) % 16; /* whole blocks */
-    ls_buf_reset(out);
-    e = ls_buf_reserve(out, need);
-    if (e != LS_OK) goto out;
-    for (size_t at = 0, seg = 0; at < need; at += OLE2_AGILE_SEGMENT, seg++) {
-        size_t n = need - at < OLE2_AGILE_SEGMENT ? need - at : OLE2_AGILE_SEGMENT;
-        uint8_t idx[4] = {(uint8_t)seg, (uint8_t)(seg >> 8), (uint8_t)(seg >> 16), (uint8_t)(seg >> 24)};
-        uint8_t iv[LS_DIGEST_MAX];
-        struct ls_slice parts[2] = {ls_buf_slice(&in.key.salt), {idx, 4}};
-        (void)ls_digest(in.key.hash, parts, 2, iv);
-        e = ls_aes_cbc(false, ls_slice_make(key, in.key.key_len), iv, ls_slice_make(data.ptr + at, n),
-                       out->ptr + at);
-        if (e != LS_OK) goto out;
-        if ((seg & 0xff) == 0xff && ls_ctx_expired(c)) {
-            e = LS_E_TIMEOUT;
-            goto out;
-        }
-    }
-    out->len = (size_t)size;
-    e = LS_OK;
+    e = package_decrypt(c, pkg, key, in.key.key_len, &in.key, out, truncated);
 out:
     for (size_t i = 0; i < 2; i++) {
         ls_buf_free(&es[i]->salt);

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """An OOXML package encrypted with Excel's built-in password
 "VelvetSweatshop" opens in Excel without a prompt (malware uses it to keep
-scanners out): leaksift decrypts it ([MS-OFFCRYPTO] Agile Encryption),
-reads the package as the member "EncryptedPackage" and finds what it holds.
+scanners out): leaksift decrypts it ([MS-OFFCRYPTO] Agile Encryption, and
+Office 2007's Standard Encryption), reads the
+package as the member "EncryptedPackage" and finds what it holds.
 Under any other password the file stays coverage none / `encrypted`.
 Fixtures: tests/gen/gen_agile.py (hashlib and a Python AES; checked against
 msoffcrypto-tool when it was written)."""
@@ -61,12 +62,18 @@ class Agile(unittest.TestCase):
     def test_sha1_aes128(self):
         self.assertDecrypted("default_sha1.xlsx", "ssn", g.SSN.replace("-", ""))
 
+    def test_standard_encryption(self):
+        self.assertDecrypted("standard.xlsx", "ssn", g.SSN.replace("-", ""))
+        self.assertDecrypted("standard256.docx", "email", g.EMAIL)
+
     def test_other_password_stays_encrypted(self):
-        o = self.m.obj(self.path("password.xlsx"))
-        self.assertEqual(o["coverage"], "none")
-        self.assertEqual(o["coverage_reasons"], ["encrypted"])
-        self.assertEqual(o["verdict"], "incomplete")
-        self.assertEqual(o["children"], 0)
+        for name in ("password.xlsx", "standard_password.xlsx"):
+            o = self.m.obj(self.path(name))
+            with self.subTest(name=name):
+                self.assertEqual(o["coverage"], "none")
+                self.assertEqual(o["coverage_reasons"], ["encrypted"])
+                self.assertEqual(o["verdict"], "incomplete")
+                self.assertEqual(o["children"], 0)
 
     def test_damaged_package_is_not_clean(self):
         pkg = self.m.obj(self.path("default_damaged.xlsx"), ["EncryptedPackage"])

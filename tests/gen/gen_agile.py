@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """OOXML packages encrypted as Office does ([MS-OFFCRYPTO] Agile
-Encryption: AES-256-CBC, SHA-512, spin count 100,000), written with
+Encryption: AES-256-CBC, SHA-512, spin count 100,000; Standard
+Encryption: AES-128-ECB, SHA-1, 50,000 rounds), written with
 Python's hashlib and gen_pdf's AES (tests/e2e/test_agile.py, fuzz seeds).
 Excel opens a package encrypted with its built-in password
 "VelvetSweatshop" without asking; any other password must be typed.
@@ -10,6 +11,10 @@ Excel opens a package encrypted with its built-in password
   password.xlsx       the same workbook under another password
   default_damaged.xlsx default.xlsx with its encrypted package zeroed after 1 KiB
   default_sha1.xlsx   "VelvetSweatshop", AES-128 and SHA-1, spin count 5,000
+  standard.xlsx       Standard Encryption (Office 2007: AES-128-ECB, SHA-1)
+                      under "VelvetSweatshop"
+  standard256.docx    the same with AES-256
+  standard_password.xlsx  Standard Encryption under another password
 
 Usage: gen_agile.py OUTDIR
 """
@@ -24,7 +29,7 @@ import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cfb_writer import CFBWriter  # noqa: E402
-from gen_pdf import aes_cbc_raw  # noqa: E402
+from gen_pdf import aes_cbc_raw, aes_encrypt_block  # noqa: E402
 
 DEFAULT_PW = "VelvetSweatshop"
 SSN = "536-22-1877"
@@ -139,6 +144,33 @@ def encrypt(package, password, hash_name="SHA512", key_bits=256, spin=100000, se
     return w.build()[0]
 
 
+def encrypt_standard(package, password, key_bits=128, seed=7):
+    """Standard Encryption (Office 2007): EncryptionInfo 3.2, AES-ECB,
+    SHA-1, 50,000 rounds."""
+    rnd = random.Random(seed)
+    salt = rnd.randbytes(16)
+    h = hashlib.sha1(salt + password.encode("utf-16-le")).digest()
+    for i in range(50000):
+        h = hashlib.sha1(struct.pack("<I", i) + h).digest()
+    hf = hashlib.sha1(h + struct.pack("<I", 0)).digest()
+    x1 = hashlib.sha1(bytes(b ^ 0x36 for b in hf.ljust(64, b"\0")[:20]) + b"\x36" * 44).digest()
+    x2 = hashlib.sha1(bytes(b ^ 0x5C for b in hf.ljust(64, b"\0")[:20]) + b"\x5c" * 44).digest()
+    key = (x1 + x2)[:key_bits // 8]
+    ecb = lambda d: b"".join(aes_encrypt_block(key, d[i:i + 16]) for i in range(0, len(d), 16))  # noqa: E731
+    verifier = rnd.randbytes(16)
+    csp = "Microsoft Enhanced RSA and AES Cryptographic Provider\0".encode("utf-16-le")
+    header = struct.pack("<IIIIIIII", 0x24, 0, 0x660E if key_bits == 128 else 0x6610, 0x8004, key_bits,
+                         0x18, 0, 0) + csp
+    ver = (struct.pack("<I", 16) + salt + ecb(verifier) + struct.pack("<I", 20) +
+           ecb(_pad(hashlib.sha1(verifier).digest())))
+    info = struct.pack("<HHII", 3, 2, 0x24, len(header)) + header + ver
+    data = struct.pack("<Q", len(package)) + ecb(_pad(package))
+    w = CFBWriter()
+    w.add_stream("EncryptionInfo", info)
+    w.add_stream("EncryptedPackage", data)
+    return w.build()[0]
+
+
 def fixtures():
     book = encrypt(xlsx(), DEFAULT_PW)
     pkg_at = book.find(struct.pack("<Q", len(xlsx())))
@@ -150,6 +182,9 @@ def fixtures():
         # the encrypted package zeroed after its first KiB (the compound file stays whole)
         "default_damaged.xlsx": book[:pkg_at + 8 + 1024] + b"\0" * (enc_len - 1024) + book[pkg_at + 8 + enc_len:],
         "default_sha1.xlsx": encrypt(xlsx(), DEFAULT_PW, hash_name="SHA1", key_bits=128, spin=5000, seed=4),
+        "standard.xlsx": encrypt_standard(xlsx(), DEFAULT_PW),
+        "standard256.docx": encrypt_standard(docx(), DEFAULT_PW, key_bits=256, seed=8),
+        "standard_password.xlsx": encrypt_standard(xlsx(), "Summer2014!", seed=9),
     }
 
 
