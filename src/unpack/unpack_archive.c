@@ -1126,8 +1126,65 @@ static ls_err padding_member(struct arc *ar)
  * (TAIL_SMALL) is always looked at; a larger one when its decoder had not
  * even consumed the compressed input near its end (TAIL_AHEAD: the filters'
  * read-ahead), or, for gzip, when the last member's ISIZE (the decoded size
- * mod 2^32 of a one-member stream) says more than a record of zero padding
- * (TAIL_PAD) follows what the tar reader used. */
+ * mod 2^32 of a one-member stream), or for xz the indexes of all its
+ * streams (unpack_xz_decoded_size()), say more than a record of zero padding
+ * (TAIL_PAD) follows what the tar reader used; an xz file of more than
+ * one stream is always looked at (the padding lies in the first). */
+/* The decoded size of every xz stream in d, read backwards from the
+ * footers and indexes (xz file format 1.2.1: stream padding, then a
+ * 12-byte footer whose Backward Size locates the index; the index lists
+ * each block's unpadded and uncompressed size, from which the stream's
+ * start follows); *first: the first stream's. 0 if d does not parse that
+ * way (then nothing is known). At most XZ_MAX_STREAMS streams and
+ * XZ_MAX_RECORDS records. */
+#define XZ_MAX_STREAMS 1024u
+#define XZ_MAX_RECORDS (1u << 20)
+
+static bool xz_varint(struct ls_slice d, size_t *at, size_t end, uint64_t *v)
+{
+    *v = 0;
+    for (unsigned i = 0; i < 9 && *at < end; i++) {
+        uint8_t b = d.ptr[(*at)++];
+        *v |= (uint64_t)(b & 0x7f) << (7 * i);
+        if (!(b & 0x80)) return i == 0 || b != 0;
+    }
+    return false;
+}
+
+uint64_t unpack_xz_decoded_size(struct ls_slice d, uint64_t *first)
+{
+    uint64_t total = 0;
+    *first = 0;
+    size_t end = d.len, records = 0;
+    for (unsigned n = 0; n < XZ_MAX_STREAMS && end > 0; n++) {
+        while (end >= 4 && memcmp(d.ptr + end - 4, "\0\0\0\0", 4) == 0) end -= 4; /* stream padding */
+        if (end < 24 || memcmp(d.ptr + end - 2, "YZ", 2) != 0) return 0;
+        uint32_t bs;
+        (void)ls_rd_u32le(d, end - 8, &bs);
+        uint64_t isz = ((uint64_t)bs + 1) * 4;
+        if (isz > end - 24) return 0;
+        size_t idx = end - 12 - (size_t)isz, at = idx + 1, iend = end - 12 - 4; /* CRC32 last */
+        uint64_t count, blocks = 0, unpadded, size, stream = 0;
+        if (d.ptr[idx] != 0 || !xz_varint(d, &at, iend, &count) || count > XZ_MAX_RECORDS - records) return 0;
+        records += (size_t)count;
+        for (uint64_t i = 0; i < count; i++) {
+            if (!xz_varint(d, &at, iend, &unpadded) || !xz_varint(d, &at, iend, &size) ||
+                unpadded > d.len || size > UINT64_MAX - total)
+                return 0;
+            blocks += (unpadded + 3) & ~(uint64_t)3;
+            total += size;
+            stream += size;
+            if (blocks > d.len) return 0;
+        }
+        if (blocks + 12 > idx) return 0;
+        size_t start = idx - (size_t)blocks - 12;
+        if (memcmp(d.ptr + start, "\xfd" "7zXZ\0", 6) != 0) return 0;
+        end = start;
+        *first = stream; /* walked backwards: the last one seen is the first */
+    }
+    return end == 0 ? total : 0;
+}
+
 #define TAIL_SMALL (256u << 10)
 #define TAIL_AHEAD (64u << 10)
 #define TAIL_PAD (64u << 10)
@@ -1146,6 +1203,14 @@ static void tar_tail_mark(struct arc *ar)
     if (!more && nf == 2 && archive_filter_code(a, 0) == ARCHIVE_FILTER_GZIP &&
         ls_rd_u32le(ar->o->data, ar->o->data.len - 4, &isize))
         more = (uint32_t)(isize - (uint32_t)used) > TAIL_PAD;
+    if (!more && nf == 2 && archive_filter_code(a, 0) == ARCHIVE_FILTER_XZ) {
+        struct ls_slice in = ar->o->data;
+        if (ar->front) (void)ls_slice_from(ar->o->data, ar->front, &in);
+        uint64_t first, total = unpack_xz_decoded_size(in, &first);
+        /* a tar's record padding lies in its own stream: a second stream
+         * is more content, however small */
+        more = total > first || total > (uint64_t)used + TAIL_PAD;
+    }
     if (more) ar->tar_used = (uint64_t)used;
 }
 

@@ -51,6 +51,11 @@ struct unpack_session {
 /* Open a session over s. On LS_E_CORRUPT/LS_E_UNSUPPORTED, ss->err says why;
  * the session must still be closed. */
 ls_err unpack_open(struct unpack_session *ss, struct ls_slice s, enum unpack_mode mode);
+
+/* The decoded size of every stream of the xz file d, from its indexes read
+ * backwards (unpack_archive.c); *first: the first stream's. 0 if d does not
+ * parse as xz streams. */
+uint64_t unpack_xz_decoded_size(struct ls_slice d, uint64_t *first);
 void unpack_close(struct unpack_session *ss);
 /* archive_read_next_header under the session's locale; copies the error
  * text into ss->err when the result is not ARCHIVE_OK. */

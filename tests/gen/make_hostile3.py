@@ -563,13 +563,19 @@ def concat_cases():
     p = put("concat/big_then_small.tar.gz", gzip.compress(big, mtime=0) +
             gzip.compress(tarb(lambda tf: tadd(tf, "b_staff.txt", t)), mtime=0))
     key("big_small_tgz_tree", p, None, planted_under=pl, verdict="sensitive")
-    # the same with xz streams (no ISIZE): found because the decoder had
-    # not consumed the input near its end... only when the second stream is
-    # large enough; a small xz tail after a large xz tar stays a gap
+    # the same with xz streams (no ISIZE): found through the streams'
+    # indexes, read backwards from the end (a second stream, however small)
     t, pl = pii()
     p = put("concat/big_then_small.tar.xz", lzma.compress(big) +
             lzma.compress(tarb(lambda tf: tadd(tf, "b_staff.txt", t))))
-    key("big_small_txz_tree", p, None, planted_under=pl, verdict="sensitive", gap=True)
+    key("big_small_txz_tree", p, None, planted_under=pl, verdict="sensitive")
+    key("big_small_txz_second", p, ["hidden_data", "b_staff.txt"], planted=pl, coverage="full")
+    # one large xz stream and nothing after it: no such member
+    t, pl = pii()
+    p = put("concat/big_alone.tar.xz", lzma.compress(tarb(lambda tf: (tadd(tf, "noise.bin", noise(600000, 12)),
+                                                                      tadd(tf, "staff.txt", t)))))
+    key("big_alone_txz", p, None, planted_under=pl, verdict="sensitive", coverage="full")
+    key("big_alone_txz_no_tail", p, ["hidden_data"], absent=True)
     # a tar.gz made by a tool, nothing after it: no such member
     t, pl = pii()
     p = put("concat/plain.tar.gz", gzip.compress(tarb(lambda tf: tadd(tf, "staff.txt", t)), mtime=0))
