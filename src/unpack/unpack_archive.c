@@ -1129,7 +1129,9 @@ static ls_err padding_member(struct arc *ar)
  * mod 2^32 of a one-member stream), or for xz the indexes of all its
  * streams (unpack_xz_decoded_size()), say more than a record of zero padding
  * (TAIL_PAD) follows what the tar reader used; an xz file of more than
- * one stream is always looked at (the padding lies in the first). */
+ * one stream is always looked at (the padding lies in the first), and a
+ * zstd file with a frame that begins past what the tar used
+ * (unpack_zstd_more()). */
 /* The decoded size of every xz stream in d, read backwards from the
  * footers and indexes (xz file format 1.2.1: stream padding, then a
  * 12-byte footer whose Backward Size locates the index; the index lists
@@ -1185,6 +1187,62 @@ uint64_t unpack_xz_decoded_size(struct ls_slice d, uint64_t *first)
     return end == 0 ? total : 0;
 }
 
+/* Whether a zstd file holds more than a tar that used `used` decoded bytes:
+ * a frame that starts at or past them (frames written apart: `cat a.tar.zst
+ * b.tar.zst`; one stream's own frames, as pzstd cuts them, start inside
+ * the tar), or declared content sizes adding up to more than pad past
+ * them. Frames are walked from the start (skippable ones
+ * stepped over). A frame compressed from a pipe declares no content size:
+ * a frame after one of those is taken to begin past the tar (`cat` of two
+ * such files; zstd writes one stream as one frame, pzstd declares its
+ * frames' sizes), which costs at most a second decode. Bytes that are no
+ * frame end the walk with what is known so far. */
+#define ZSTD_MAX_FRAMES 65536u
+
+bool unpack_zstd_more(struct ls_slice d, uint64_t used, uint64_t pad)
+{
+    static const size_t did_len[4] = {0, 1, 2, 4};
+    uint64_t start = 0; /* decoded offset where the next frame begins */
+    size_t at = 0;
+    unsigned frames = 0;
+    bool sized = true; /* every frame so far declared its content size */
+    for (unsigned n = 0; n < ZSTD_MAX_FRAMES && at < d.len; n++) {
+        uint32_t m, len;
+        if (!ls_rd_u32le(d, at, &m)) return false;
+        if ((m & 0xFFFFFFF0u) == SKIP_MAGIC) {
+            if (!ls_rd_u32le(d, at + 4, &len) || len > d.len - at - 8) return false;
+            at += 8 + (size_t)len;
+            continue;
+        }
+        if (m != ZSTD_MAGIC) return false;
+        if (frames > 0 && (start >= used || !sized)) return true; /* a frame after the tar, or after one of unknown size */
+        frames++;
+        int fhd = ls_slice_at(d, at + 4);
+        if (fhd < 0) return false;
+        unsigned fcs = (unsigned)fhd >> 6, single = ((unsigned)fhd >> 5) & 1u;
+        size_t fl = zstd_frame_len(d, at);
+        if (fl == 0) return false;
+        if (fcs == 0 && !single) { /* no content size (a stream compressed from a pipe) */
+            sized = false;
+            at += fl;
+            continue;
+        }
+        size_t fo = at + 5 + (single ? 0 : 1) + did_len[fhd & 3], nb = fcs ? (size_t)1 << fcs : 1;
+        uint64_t size = 0;
+        for (size_t i = 0; i < nb; i++) {
+            int b = ls_slice_at(d, fo + i);
+            if (b < 0) return false;
+            size |= (uint64_t)b << (8 * i);
+        }
+        if (nb == 2) size += 256;
+        if (size > UINT64_MAX - start) return false;
+        start += size;
+        at += fl;
+        if (start > used && start - used > pad) return true;
+    }
+    return false;
+}
+
 #define TAIL_SMALL (256u << 10)
 #define TAIL_AHEAD (64u << 10)
 #define TAIL_PAD (64u << 10)
@@ -1203,6 +1261,11 @@ static void tar_tail_mark(struct arc *ar)
     if (!more && nf == 2 && archive_filter_code(a, 0) == ARCHIVE_FILTER_GZIP &&
         ls_rd_u32le(ar->o->data, ar->o->data.len - 4, &isize))
         more = (uint32_t)(isize - (uint32_t)used) > TAIL_PAD;
+    if (!more && nf == 2 && archive_filter_code(a, 0) == ARCHIVE_FILTER_ZSTD) {
+        struct ls_slice in = ar->o->data;
+        if (ar->front) (void)ls_slice_from(ar->o->data, ar->front, &in);
+        more = unpack_zstd_more(in, (uint64_t)used, TAIL_PAD);
+    }
     if (!more && nf == 2 && archive_filter_code(a, 0) == ARCHIVE_FILTER_XZ) {
         struct ls_slice in = ar->o->data;
         if (ar->front) (void)ls_slice_from(ar->o->data, ar->front, &in);

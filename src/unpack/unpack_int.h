@@ -56,6 +56,11 @@ ls_err unpack_open(struct unpack_session *ss, struct ls_slice s, enum unpack_mod
  * backwards (unpack_archive.c); *first: the first stream's. 0 if d does not
  * parse as xz streams. */
 uint64_t unpack_xz_decoded_size(struct ls_slice d, uint64_t *first);
+/* Whether the zstd file d holds more than a tar that used `used` decoded
+ * bytes: a frame starting at or past them (or after a frame of unknown
+ * size), or declared sizes more than pad past
+ * them (unpack_archive.c). */
+bool unpack_zstd_more(struct ls_slice d, uint64_t used, uint64_t pad);
 void unpack_close(struct unpack_session *ss);
 /* archive_read_next_header under the session's locale; copies the error
  * text into ss->err when the result is not ARCHIVE_OK. */

@@ -570,6 +570,20 @@ def concat_cases():
             lzma.compress(tarb(lambda tf: tadd(tf, "b_staff.txt", t))))
     key("big_small_txz_tree", p, None, planted_under=pl, verdict="sensitive")
     key("big_small_txz_second", p, ["hidden_data", "b_staff.txt"], planted=pl, coverage="full")
+    # the same with zstd frames (`cat big.tar.zst small.tar.zst`): a frame
+    # that begins past what the tar used; one tar cut into frames (as pzstd
+    # writes it) has no such member
+    if have("zstd"):
+        t, pl = pii()
+        zst = lambda b: run(["zstd", "-q", "-c", "-3"], inp=b)  # noqa: E731
+        p = put("concat/big_then_small.tar.zst", zst(big) + zst(tarb(lambda tf: tadd(tf, "b_staff.txt", t))))
+        key("big_small_tzst_tree", p, None, planted_under=pl, verdict="sensitive")
+        key("big_small_tzst_second", p, ["hidden_data", "b_staff.txt"], planted=pl, coverage="full")
+        t, pl = pii()
+        one = tarb(lambda tf: (tadd(tf, "noise.bin", noise(600000, 13)), tadd(tf, "staff.txt", t)))
+        p = put("concat/frames.tar.zst", b"".join(zst(one[i:i + 262144]) for i in range(0, len(one), 262144)))
+        key("frames_tzst", p, None, planted_under=pl, verdict="sensitive", coverage="full")
+        key("frames_tzst_no_tail", p, ["hidden_data"], absent=True)
     # one large xz stream and nothing after it: no such member
     t, pl = pii()
     p = put("concat/big_alone.tar.xz", lzma.compress(tarb(lambda tf: (tadd(tf, "noise.bin", noise(600000, 12)),
