@@ -134,6 +134,28 @@ static ls_err on_start(void *ud, const char *local, const char *ns, const struct
     return LS_OK;
 }
 
+/* Hn of the default password: H0 = H(salt || password UTF-16LE), then
+ * Hi = H(i as u32le || Hi-1), spin times (both Agile and Standard). */
+static void password_hash(enum ls_digest_alg alg, size_t hash_len, struct ls_slice salt, uint32_t spin,
+                          uint8_t h[LS_DIGEST_MAX])
+{
+    uint8_t pw[2 * (sizeof agile_default_pw - 1)], it[4];
+    for (size_t i = 0; i + 1 < sizeof agile_default_pw; i++) {
+        pw[2 * i] = (uint8_t)agile_default_pw[i];
+        pw[2 * i + 1] = 0;
+    }
+    struct ls_slice first[2] = {salt, {pw, sizeof pw}};
+    (void)ls_digest(alg, first, 2, h);
+    for (uint32_t i = 0; i < spin; i++) {
+        it[0] = (uint8_t)i;
+        it[1] = (uint8_t)(i >> 8);
+        it[2] = (uint8_t)(i >> 16);
+        it[3] = (uint8_t)(i >> 24);
+        struct ls_slice parts[2] = {{it, 4}, {h, hash_len}};
+        (void)ls_digest(alg, parts, 2, h);
+    }
+}
+
 /* H(Hn || block key) cut (or padded with 0x36) to the key size. */
 static void block_key(const struct agile_enc *e, const uint8_t *hn, const uint8_t bk[8], uint8_t *key)
 {
@@ -157,22 +179,8 @@ static bool decrypt(const uint8_t *key, size_t key_len, const uint8_t iv[16], co
 static bool package_key(const struct agile_info *in, uint8_t key[32])
 {
     const struct agile_enc *p = &in->pw;
-    uint8_t pw[2 * (sizeof agile_default_pw - 1)];
-    for (size_t i = 0; i + 1 < sizeof agile_default_pw; i++) {
-        pw[2 * i] = (uint8_t)agile_default_pw[i];
-        pw[2 * i + 1] = 0;
-    }
-    uint8_t h[LS_DIGEST_MAX], it[4];
-    struct ls_slice first[2] = {ls_buf_slice(&p->salt), {pw, sizeof pw}};
-    (void)ls_digest(p->hash, first, 2, h);
-    for (uint32_t i = 0; i < p->spin; i++) {
-        it[0] = (uint8_t)i;
-        it[1] = (uint8_t)(i >> 8);
-        it[2] = (uint8_t)(i >> 16);
-        it[3] = (uint8_t)(i >> 24);
-        struct ls_slice parts[2] = {{it, 4}, {h, p->hash_len}};
-        (void)ls_digest(p->hash, parts, 2, h);
-    }
+    uint8_t h[LS_DIGEST_MAX];
+    password_hash(p->hash, p->hash_len, ls_buf_slice(&p->salt), p->spin, h);
     static const uint8_t bk_vhi[8] = {0xfe, 0xa7, 0xd2, 0x76, 0x3b, 0x4b, 0x9e, 0x79};
     static const uint8_t bk_vhv[8] = {0xd7, 0xaa, 0x0f, 0x6d, 0x30, 0x61, 0x34, 0x4e};
     static const uint8_t bk_kv[8] = {0x14, 0x6e, 0x0b, 0xe7, 0xab, 0xac, 0xd0, 0xd6};
@@ -227,22 +235,8 @@ static bool standard_key(struct ls_slice info, uint8_t key[32], size_t *key_len)
         vh_size != 20 || v + 40 + 32 > info.len)
         return false;
     const uint8_t *salt = info.ptr + v + 4, *ev = info.ptr + v + 20, *evh = info.ptr + v + 40;
-    uint8_t pw[2 * (sizeof agile_default_pw - 1)];
-    for (size_t i = 0; i + 1 < sizeof agile_default_pw; i++) {
-        pw[2 * i] = (uint8_t)agile_default_pw[i];
-        pw[2 * i + 1] = 0;
-    }
-    uint8_t h[LS_DIGEST_MAX], it[4] = {0, 0, 0, 0};
-    struct ls_slice first[2] = {{salt, 16}, {pw, sizeof pw}};
-    (void)ls_digest(LS_DIGEST_SHA1, first, 2, h);
-    for (uint32_t i = 0; i < STD_SPIN; i++) {
-        it[0] = (uint8_t)i;
-        it[1] = (uint8_t)(i >> 8);
-        it[2] = (uint8_t)(i >> 16);
-        it[3] = (uint8_t)(i >> 24);
-        struct ls_slice parts[2] = {{it, 4}, {h, 20}};
-        (void)ls_digest(LS_DIGEST_SHA1, parts, 2, h);
-    }
+    uint8_t h[LS_DIGEST_MAX];
+    password_hash(LS_DIGEST_SHA1, 20, ls_slice_make(salt, 16), STD_SPIN, h);
     static const uint8_t block0[4] = {0, 0, 0, 0};
     uint8_t hf[LS_DIGEST_MAX], b1[64], b2[64], x[2 * LS_DIGEST_MAX];
     struct ls_slice fin[2] = {{h, 20}, {block0, 4}};

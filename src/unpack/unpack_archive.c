@@ -153,14 +153,25 @@ static bool split_zip_part(struct ls_slice s, unsigned *disk)
 #define LZ4_MAGIC 0x184D2204u
 #define SKIP_MAX_FRAMES 100000u
 
-/* Length of the zstd frame at off (RFC 8878 3.1.1), 0 if it does not parse. */
-static size_t zstd_frame_len(struct ls_slice s, size_t off)
+/* Length of the zstd frame at off (RFC 8878 3.1.1), 0 if it does not parse.
+ * content (may be NULL): its declared content size, UINT64_MAX if none. */
+static size_t zstd_frame_len(struct ls_slice s, size_t off, uint64_t *content)
 {
     static const size_t did_len[4] = {0, 1, 2, 4};
     int fhd = ls_slice_at(s, off + 4);
     if (fhd < 0 || (fhd & 0x08)) return 0; /* reserved bit */
     unsigned fcs = (unsigned)fhd >> 6, single = ((unsigned)fhd >> 5) & 1u;
-    size_t at = off + 5 + (single ? 0 : 1) + did_len[fhd & 3] + (fcs ? (size_t)1 << fcs : single);
+    size_t fo = off + 5 + (single ? 0 : 1) + did_len[fhd & 3], nb = fcs ? (size_t)1 << fcs : single;
+    if (content) { /* Frame_Content_Size: little-endian, 2 bytes hold size - 256 */
+        uint64_t size = 0;
+        for (size_t i = 0; i < nb; i++) {
+            int b = ls_slice_at(s, fo + i);
+            if (b < 0) return 0;
+            size |= (uint64_t)b << (8 * i);
+        }
+        *content = nb == 0 ? UINT64_MAX : nb == 2 ? size + 256 : size;
+    }
+    size_t at = fo + nb;
     for (;;) {
         int b0 = ls_slice_at(s, at), b1 = ls_slice_at(s, at + 1), b2 = ls_slice_at(s, at + 2);
         if (b0 < 0 || b1 < 0 || b2 < 0) return 0;
@@ -220,7 +231,7 @@ static size_t skippable_frames(struct ls_slice s, struct ls_ctx *c, struct ls_ob
         if (lead && at > 0 && (m == ZSTD_MAGIC || m == LZ4_MAGIC)) first = at;
         lead = false;
         if (!c) break; /* only where the first real frame starts was asked */
-        size_t fl = m == ZSTD_MAGIC ? zstd_frame_len(s, at) : m == LZ4_MAGIC ? lz4_frame_len(s, at) : 0;
+        size_t fl = m == ZSTD_MAGIC ? zstd_frame_len(s, at, NULL) : m == LZ4_MAGIC ? lz4_frame_len(s, at) : 0;
         if (fl == 0) break;
         at += fl;
     }
@@ -1201,7 +1212,6 @@ uint64_t unpack_xz_decoded_size(struct ls_slice d, uint64_t *first)
 
 bool unpack_zstd_more(struct ls_slice d, uint64_t used, uint64_t pad)
 {
-    static const size_t did_len[4] = {0, 1, 2, 4};
     uint64_t start = 0; /* decoded offset where the next frame begins */
     size_t at = 0;
     unsigned frames = 0;
@@ -1217,27 +1227,16 @@ bool unpack_zstd_more(struct ls_slice d, uint64_t used, uint64_t pad)
         if (m != ZSTD_MAGIC) return false;
         if (frames > 0 && (start >= used || !sized)) return true; /* a frame after the tar, or after one of unknown size */
         frames++;
-        int fhd = ls_slice_at(d, at + 4);
-        if (fhd < 0) return false;
-        unsigned fcs = (unsigned)fhd >> 6, single = ((unsigned)fhd >> 5) & 1u;
-        size_t fl = zstd_frame_len(d, at);
+        uint64_t size;
+        size_t fl = zstd_frame_len(d, at, &size);
         if (fl == 0) return false;
-        if (fcs == 0 && !single) { /* no content size (a stream compressed from a pipe) */
+        at += fl;
+        if (size == UINT64_MAX) { /* no content size (a stream compressed from a pipe) */
             sized = false;
-            at += fl;
             continue;
         }
-        size_t fo = at + 5 + (single ? 0 : 1) + did_len[fhd & 3], nb = fcs ? (size_t)1 << fcs : 1;
-        uint64_t size = 0;
-        for (size_t i = 0; i < nb; i++) {
-            int b = ls_slice_at(d, fo + i);
-            if (b < 0) return false;
-            size |= (uint64_t)b << (8 * i);
-        }
-        if (nb == 2) size += 256;
-        if (size > UINT64_MAX - start) return false;
+        if (size > UINT64_MAX - 1 - start) return false;
         start += size;
-        at += fl;
         if (start > used && start - used > pad) return true;
     }
     return false;
@@ -1254,21 +1253,18 @@ static void tar_tail_mark(struct arc *ar)
     if (ar->raw || ar->cut || nf < 2 || ar->seen == 0 || (fmt != ARCHIVE_FORMAT_TAR && fmt != ARCHIVE_FORMAT_CPIO))
         return;
     la_int64_t used = archive_filter_bytes(a, 0), client = archive_filter_bytes(a, -1);
-    size_t len = ar->o->data.len - ar->front;
+    struct ls_slice in = ar->o->data; /* the stream libarchive was handed */
+    if (ar->front) (void)ls_slice_from(ar->o->data, ar->front, &in);
+    size_t len = in.len;
     uint32_t isize;
     if (used <= 0) return;
     bool more = len <= TAIL_SMALL || (client >= 0 && (uint64_t)client + TAIL_AHEAD < len);
     if (!more && nf == 2 && archive_filter_code(a, 0) == ARCHIVE_FILTER_GZIP &&
         ls_rd_u32le(ar->o->data, ar->o->data.len - 4, &isize))
         more = (uint32_t)(isize - (uint32_t)used) > TAIL_PAD;
-    if (!more && nf == 2 && archive_filter_code(a, 0) == ARCHIVE_FILTER_ZSTD) {
-        struct ls_slice in = ar->o->data;
-        if (ar->front) (void)ls_slice_from(ar->o->data, ar->front, &in);
+    if (!more && nf == 2 && archive_filter_code(a, 0) == ARCHIVE_FILTER_ZSTD)
         more = unpack_zstd_more(in, (uint64_t)used, TAIL_PAD);
-    }
     if (!more && nf == 2 && archive_filter_code(a, 0) == ARCHIVE_FILTER_XZ) {
-        struct ls_slice in = ar->o->data;
-        if (ar->front) (void)ls_slice_from(ar->o->data, ar->front, &in);
         uint64_t first, total = unpack_xz_decoded_size(in, &first);
         /* a tar's record padding lies in its own stream: a second stream
          * is more content, however small */
