@@ -1056,15 +1056,25 @@ ls_err pdf_content_text(struct pdf_doc *d, struct ls_slice content, const struct
 
 /* ---- pages ---- */
 
-static const struct pdf_obj *page_resources(struct pdf_doc *d, const struct pdf_obj *page)
+/* The first value of key on page or up its /Parent chain (inheritable page
+ * attributes, ISO 32000-1 7.7.3.4) that ok() accepts; NULL if none. */
+static const struct pdf_obj *page_inherited(struct pdf_doc *d, const struct pdf_obj *page, const char *key,
+                                            bool (*ok)(const struct pdf_obj *))
 {
     const struct pdf_obj *node = page;
     for (unsigned i = 0; i < PDF_MAX_TREE_DEPTH && node; i++) {
-        const struct pdf_obj *r = pdf_dict_of(pdf_dict_getr(d, node, "Resources"));
-        if (r) return r;
+        const struct pdf_obj *v = pdf_dict_getr(d, node, key);
+        if (ok(v)) return v;
         node = pdf_dict_of(pdf_dict_getr(d, node, "Parent"));
     }
     return NULL;
+}
+
+static bool is_dict(const struct pdf_obj *o) { return pdf_dict_of(o) != NULL; }
+
+static const struct pdf_obj *page_resources(struct pdf_doc *d, const struct pdf_obj *page)
+{
+    return pdf_dict_of(page_inherited(d, page, "Resources", is_dict));
 }
 
 static ls_err content_part(struct pdf_doc *d, struct pdf_obj *ref, struct ls_buf *all)
@@ -1091,23 +1101,24 @@ static ls_err content_part(struct pdf_doc *d, struct pdf_obj *ref, struct ls_buf
 
 /* The visible area of a page: its CropBox, else its MediaBox (both
  * inheritable), else US Letter; 0 when the box is degenerate. */
+static bool is_box(const struct pdf_obj *b)
+{
+    double v;
+    if (b->kind != PDF_ARRAY || b->u.a.n != 4) return false;
+    for (size_t i = 0; i < 4; i++)
+        if (!pdf_num(b->u.a.v[i], &v)) return false;
+    return true;
+}
+
 static double page_area(struct pdf_doc *d, const struct pdf_obj *page)
 {
-    static const char *const boxes[] = {"CropBox", "MediaBox"};
-    for (size_t k = 0; k < 2; k++) {
-        const struct pdf_obj *node = page;
-        for (unsigned i = 0; i < PDF_MAX_TREE_DEPTH && node; i++) {
-            const struct pdf_obj *b = pdf_dict_getr(d, node, boxes[k]);
-            double v[4];
-            if (b->kind == PDF_ARRAY && b->u.a.n == 4 && pdf_num(b->u.a.v[0], &v[0]) &&
-                pdf_num(b->u.a.v[1], &v[1]) && pdf_num(b->u.a.v[2], &v[2]) && pdf_num(b->u.a.v[3], &v[3])) {
-                double a = fabs((v[2] - v[0]) * (v[3] - v[1]));
-                return isfinite(a) ? a : 0;
-            }
-            node = pdf_dict_of(pdf_dict_getr(d, node, "Parent"));
-        }
-    }
-    return 612.0 * 792.0;
+    const struct pdf_obj *b = page_inherited(d, page, "CropBox", is_box);
+    if (!b) b = page_inherited(d, page, "MediaBox", is_box);
+    if (!b) return 612.0 * 792.0;
+    double v[4];
+    for (size_t i = 0; i < 4; i++) (void)pdf_num(b->u.a.v[i], &v[i]);
+    double a = fabs((v[2] - v[0]) * (v[3] - v[1]));
+    return isfinite(a) ? a : 0;
 }
 
 ls_err pdf_page_text(struct pdf_doc *d, const struct pdf_obj *page, struct pdf_textout *t)
