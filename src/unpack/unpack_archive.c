@@ -707,9 +707,15 @@ static bool special_entry(struct arc *ar, struct archive_entry *e, struct arc_ch
     const char *hl = archive_entry_hardlink(e);
     mode_t t = archive_entry_filetype(e);
     const char *alert = NULL, *what = NULL, *target = NULL;
-    bool link = true;
+    bool link = true, data = false;
     if (hl) {
         alert = LS_A_HARDLINK, what = "hardlink to", target = hl;
+        /* cpio (GNU cpio, newc) writes a file's bytes with the last of its
+         * links, whose header libarchive names a hardlink to the first
+         * (which had none); pax allows the same. Extractors write them:
+         * read as a member */
+        data = archive_entry_size_is_set(e) && archive_entry_size(e) > 0;
+        if (data) what = "hardlink, with its file's data (read), to";
     } else if (t == AE_IFLNK) {
         alert = LS_A_SYMLINK, what = "symlink to", target = archive_entry_symlink(e);
         *kind = UNPACK_NAME_SYMLINK;
@@ -722,7 +728,7 @@ static bool special_entry(struct arc *ar, struct archive_entry *e, struct arc_ch
     if (!alert) return false;
     (void)ar;
     tag(k, alert);
-    tag(k, link ? "not_followed" : "special_file");
+    if (!data) tag(k, link ? "not_followed" : "special_file");
     k->ch.mime_hint = special_mime(hl != NULL, t);
     if (target) {
         /* a hardlink names another member (from the root), a symlink a path
@@ -738,6 +744,7 @@ static bool special_entry(struct arc *ar, struct archive_entry *e, struct arc_ch
         target = shown;
     }
     say(k, what, target);
+    if (data) return false;
     k->ch.flags |= LS_CHILD_NODATA;
     return true;
 }
@@ -1142,7 +1149,8 @@ static ls_err padding_member(struct arc *ar)
  * (TAIL_PAD) follows what the tar reader used; an xz file of more than
  * one stream is always looked at (the padding lies in the first), and a
  * zstd file with a frame that begins past what the tar used
- * (unpack_zstd_more()). */
+ * (unpack_zstd_more()), a bzip2 file whose last stream is not the
+ * tar's own end (bzip2_more()). */
 /* The decoded size of every xz stream in d, read backwards from the
  * footers and indexes (xz file format 1.2.1: stream padding, then a
  * 12-byte footer whose Backward Size locates the index; the index lists
@@ -1242,6 +1250,95 @@ bool unpack_zstd_more(struct ls_slice d, uint64_t used, uint64_t pad)
     return false;
 }
 
+/* bzip2 records no sizes; what is known without decoding everything again
+ * is where its streams begin (bzip2 1.0.6 format: "BZh", a block-size digit
+ * and the first block's magic, byte-aligned; a stream holding no data has
+ * the end-of-stream magic there instead, and nothing to read). One stream
+ * (bzip2, lbzip2, tar -j): its end is the tar's. Several: `cat big.tar.bz2
+ * small.tar.bz2`, or pbzip2, which writes one stream per 900 kB of input.
+ * unpack_bzip2_last_stream() finds the last one; bzip2_more() judges it. */
+size_t unpack_bzip2_last_stream(struct ls_slice d)
+{
+    static const uint8_t block[6] = {0x31, 0x41, 0x59, 0x26, 0x53, 0x59};
+    size_t last = 0;
+    for (size_t at = 5;;) {
+        size_t m = ls_slice_find(d, at, block, sizeof block);
+        if (m == SIZE_MAX) return last;
+        if (memcmp(d.ptr + m - 4, "BZh", 3) == 0 && d.ptr[m - 1] >= '1' && d.ptr[m - 1] <= '9') last = m - 4;
+        at = m + 1;
+    }
+}
+
+static bool tar_header_valid(struct ls_slice d)
+{
+    if (d.len < 512) return false;
+    unsigned long sum = 0, want = 0;
+    bool any = false;
+    for (size_t i = 0; i < 512; i++) {
+        sum += i >= 148 && i < 156 ? ' ' : d.ptr[i];
+        any |= d.ptr[i] != 0;
+    }
+    size_t i = 148;
+    while (i < 156 && d.ptr[i] == ' ') i++;
+    if (i == 156 || d.ptr[i] < '0' || d.ptr[i] > '7') return false;
+    while (i < 156 && d.ptr[i] >= '0' && d.ptr[i] <= '7') want = want * 8 + (unsigned long)(d.ptr[i++] - '0');
+    return any && sum == want;
+}
+
+bool unpack_archive_end_shape(struct ls_slice d, bool cpio)
+{
+    if (tar_header_valid(d) || (d.len >= 6 && memcmp(d.ptr, "07070", 5) == 0) ||
+        (d.len >= 2 && ((d.ptr[0] == 0xc7 && d.ptr[1] == 0x71) || (d.ptr[0] == 0x71 && d.ptr[1] == 0xc7))))
+        return false; /* another archive begins */
+    size_t tail = d.len < 512 ? d.len : 512;
+    bool zeros = true;
+    for (size_t i = d.len - tail; i < d.len && zeros; i++) zeros = d.ptr[i] == 0;
+    if (zeros) return true; /* a tar's end blocks and record padding (GNU cpio pads to 512 too) */
+    if (!cpio) return false;
+    struct ls_slice end;
+    (void)ls_slice_from(d, d.len > 1024 ? d.len - 1024 : 0, &end);
+    return ls_slice_find(end, 0, "TRAILER!!!", 10) != SIZE_MAX;
+}
+
+static ls_err no_charge(void *ud, uint64_t n)
+{
+    (void)ud;
+    (void)n;
+    return LS_OK;
+}
+
+/* The last stream of a bzip2 file of several, when the decoder has entered
+ * it (its read-ahead goes 64 KiB past the tar's end and through a small
+ * appended stream): decoded alone (1 MiB at most, not charged: a check,
+ * once per archive), it holds more than the tar when it is larger than a
+ * pbzip2 piece, begins with an archive header, or does not end as the tar
+ * (or cpio) ends. pbzip2's last piece ends as the tar does and begins
+ * anywhere; one that begins exactly at a header costs a second decode. */
+#define BZ2_PIECE_MAX (1u << 20)
+static bool bzip2_more(struct ls_slice in, la_int64_t client, bool cpio)
+{
+    size_t last = unpack_bzip2_last_stream(in);
+    if (last == 0) return false;
+    if (client >= 0 && (uint64_t)client <= last) return true; /* never entered */
+    struct ls_slice s, d;
+    (void)ls_slice_from(in, last, &s);
+    struct unpack_session ss;
+    struct archive_entry *ent;
+    bool more = false;
+    if (unpack_open(&ss, s, UNPACK_MODE_RAW) == LS_OK && unpack_next(&ss, &ent) == ARCHIVE_OK) {
+        struct unpack_meter m = {.charge = no_charge, .max = BZ2_PIECE_MAX + 1};
+        struct unpack_sink k;
+        struct unpack_result res;
+        unpack_sink_init(&k, 0);
+        unpack_read(&ss, &m, &k, &res);
+        if (unpack_sink_slice(&k, &d) == LS_OK)
+            more = res.stop == UNPACK_CUT_MAX || (res.stop == UNPACK_DONE && !unpack_archive_end_shape(d, cpio));
+        unpack_sink_free(&k);
+    }
+    unpack_close(&ss);
+    return more;
+}
+
 #define TAIL_SMALL (256u << 10)
 #define TAIL_AHEAD (64u << 10)
 #define TAIL_PAD (64u << 10)
@@ -1264,6 +1361,8 @@ static void tar_tail_mark(struct arc *ar)
         more = (uint32_t)(isize - (uint32_t)used) > TAIL_PAD;
     if (!more && nf == 2 && archive_filter_code(a, 0) == ARCHIVE_FILTER_ZSTD)
         more = unpack_zstd_more(in, (uint64_t)used, TAIL_PAD);
+    if (!more && nf == 2 && archive_filter_code(a, 0) == ARCHIVE_FILTER_BZIP2)
+        more = bzip2_more(in, client, fmt == ARCHIVE_FORMAT_CPIO);
     if (!more && nf == 2 && archive_filter_code(a, 0) == ARCHIVE_FILTER_XZ) {
         uint64_t first, total = unpack_xz_decoded_size(in, &first);
         /* a tar's record padding lies in its own stream: a second stream

@@ -61,6 +61,12 @@ uint64_t unpack_xz_decoded_size(struct ls_slice d, uint64_t *first);
  * size), or declared sizes more than pad past
  * them (unpack_archive.c). */
 bool unpack_zstd_more(struct ls_slice d, uint64_t used, uint64_t pad);
+/* Where the last bzip2 stream of d begins, if past offset 0; 0 if d holds
+ * one (unpack_archive.c). */
+size_t unpack_bzip2_last_stream(struct ls_slice d);
+/* Whether d, a decoded piece of a stream, looks like the end of one tar
+ * (cpio: or cpio) and not the start of another archive. */
+bool unpack_archive_end_shape(struct ls_slice d, bool cpio);
 void unpack_close(struct unpack_session *ss);
 /* archive_read_next_header under the session's locale; copies the error
  * text into ss->err when the result is not ARCHIVE_OK. */

@@ -595,6 +595,26 @@ def concat_cases():
     p = put("concat/plain.tar.gz", gzip.compress(tarb(lambda tf: tadd(tf, "staff.txt", t)), mtime=0))
     key("plain_tgz_no_tail", p, ["hidden_data"], absent=True)
     key("plain_tgz_member", p, ["staff.txt"], planted=pl, coverage="full")
+    # bzip2 records no sizes: a second stream whose start the decoder's
+    # read-ahead passed (`cat big.tar.bz2 small.tar.bz2`), or a text file's
+    # stream appended, is judged by decoding the last stream alone
+    t, pl = pii()
+    p = put("concat/big_then_small.tar.bz2", bz2.compress(big) +
+            bz2.compress(tarb(lambda tf: tadd(tf, "b_staff.txt", t))))
+    key("big_small_tbz_tree", p, None, planted_under=pl, verdict="sensitive")
+    key("big_small_tbz_second", p, ["hidden_data", "b_staff.txt"], planted=pl, coverage="full")
+    t, pl = pii()
+    p = put("concat/big_then_text.tar.bz2", bz2.compress(big) + bz2.compress(t))
+    key("big_text_tbz", p, ["hidden_data"], planted=pl)
+    # one tar in 900 kB pieces, a stream each (pbzip2), and one stream
+    # alone: nothing after the tar
+    t, pl = pii()
+    one = tarb(lambda tf: (tadd(tf, "noise.bin", noise(1000000, 14)), tadd(tf, "staff.txt", t)))
+    p = put("concat/pieces.tar.bz2", b"".join(bz2.compress(one[i:i + 900000]) for i in range(0, len(one), 900000)))
+    key("pieces_tbz", p, None, planted_under=pl, verdict="sensitive", coverage="full")
+    key("pieces_tbz_no_tail", p, ["hidden_data"], absent=True)
+    p = put("concat/big_alone.tar.bz2", bz2.compress(one))
+    key("big_alone_tbz_no_tail", p, ["hidden_data"], absent=True)
 
 
 # ---------------------------------------------------------------- nesting to the depth limit

@@ -212,6 +212,76 @@ static void test_zstd_more(void **state)
         }
 }
 
+/* `cat one.bz2 two.bz2` (bzip2 -9 of "one\n" and "two\n") and an empty
+ * stream (end-of-stream magic, no block). */
+static const uint8_t bz2_two[] = {
+    0x42, 0x5a, 0x68, 0x39, 0x31, 0x41, 0x59, 0x26, 0x53, 0x59, 0x78, 0x13, 0xc0, 0x82, 0x00, 0x00,
+    0x01, 0xc1, 0x00, 0x00, 0x10, 0x02, 0x01, 0xa0, 0x00, 0x21, 0x9a, 0x68, 0x33, 0x4d, 0x0c, 0xbc,
+    0x5d, 0xc9, 0x14, 0xe1, 0x42, 0x41, 0xe0, 0x4f, 0x02, 0x08,
+    0x42, 0x5a, 0x68, 0x39, 0x31, 0x41, 0x59, 0x26, 0x53, 0x59, 0x2e, 0xb7, 0x1a, 0xd7, 0x00, 0x00,
+    0x01, 0x41, 0x80, 0x00, 0x10, 0x00, 0x00, 0x84, 0x80, 0x20, 0x00, 0x21, 0x9a, 0x68, 0x33, 0x4d,
+    0x07, 0x3c, 0x5d, 0xc9, 0x14, 0xe1, 0x42, 0x40, 0xba, 0xdc, 0x6b, 0x5c,
+};
+#define BZ2_SECOND 42
+static const uint8_t bz2_empty[] = {0x42, 0x5a, 0x68, 0x39, 0x17, 0x72, 0x45, 0x38, 0x50, 0x90, 0, 0, 0, 0};
+
+static void test_bzip2_last_stream(void **state)
+{
+    (void)state;
+    assert_int_equal(unpack_bzip2_last_stream(ls_slice_make(bz2_two, sizeof bz2_two)), BZ2_SECOND);
+    assert_int_equal(unpack_bzip2_last_stream(ls_slice_make(bz2_two, BZ2_SECOND)), 0);
+    assert_int_equal(unpack_bzip2_last_stream(ls_slice_make(bz2_two + BZ2_SECOND, sizeof bz2_two - BZ2_SECOND)), 0);
+    /* an empty stream appended holds nothing to read */
+    uint8_t m[sizeof bz2_two + sizeof bz2_empty];
+    memcpy(m, bz2_two, BZ2_SECOND);
+    memcpy(m + BZ2_SECOND, bz2_empty, sizeof bz2_empty);
+    assert_int_equal(unpack_bzip2_last_stream(ls_slice_make(m, BZ2_SECOND + sizeof bz2_empty)), 0);
+    /* a block-size digit that is none, the magic cut at the end */
+    memcpy(m, bz2_two, sizeof bz2_two);
+    m[BZ2_SECOND + 3] = '0';
+    assert_int_equal(unpack_bzip2_last_stream(ls_slice_make(m, sizeof bz2_two)), 0);
+    assert_int_equal(unpack_bzip2_last_stream(ls_slice_make(bz2_two, BZ2_SECOND + 9)), 0);
+    assert_int_equal(unpack_bzip2_last_stream(ls_slice_make(bz2_two, BZ2_SECOND + 10)), BZ2_SECOND);
+    for (size_t cut = 0; cut <= sizeof bz2_two; cut++)
+        (void)unpack_bzip2_last_stream(ls_slice_make(bz2_two, cut));
+}
+
+static void test_archive_end_shape(void **state)
+{
+    (void)state;
+    static uint8_t d[2048];
+    /* a tar's last member data, then its end blocks: the end of one tar */
+    memset(d, 0, sizeof d);
+    memcpy(d, "last bytes of a member", 22);
+    assert_true(unpack_archive_end_shape(ls_slice_make(d, sizeof d), false));
+    assert_true(unpack_archive_end_shape(ls_slice_make(d + 1024, 100), false)); /* padding only */
+    /* text, not a tar's end */
+    memset(d + 1024, 'x', 1024);
+    assert_false(unpack_archive_end_shape(ls_slice_make(d, sizeof d), false));
+    /* a ustar header with a valid checksum: another archive begins */
+    memset(d, 0, sizeof d);
+    memcpy(d, "b.txt", 5);
+    memcpy(d + 100, "0000644", 7);
+    memcpy(d + 124, "00000000002", 11);
+    d[156] = '0';
+    memcpy(d + 257, "ustar", 5);
+    unsigned sum = 0;
+    for (size_t i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? ' ' : d[i];
+    snprintf((char *)d + 148, 8, "%06o", sum);
+    assert_false(unpack_archive_end_shape(ls_slice_make(d, sizeof d), false));
+    d[0] = 'c'; /* checksum now wrong: data that ends in zeros */
+    assert_true(unpack_archive_end_shape(ls_slice_make(d, sizeof d), false));
+    /* cpio: its trailer ends the piece; a new header begins another */
+    memset(d, 0, sizeof d);
+    memcpy(d + 1500, "TRAILER!!!", 10);
+    memset(d + 1510, 'y', 538);
+    assert_true(unpack_archive_end_shape(ls_slice_make(d, sizeof d), true));
+    assert_false(unpack_archive_end_shape(ls_slice_make(d, sizeof d), false));
+    memcpy(d, "070701", 6);
+    assert_false(unpack_archive_end_shape(ls_slice_make(d, sizeof d), true));
+    assert_true(unpack_archive_end_shape(ls_slice_make(d, 0), false));
+}
+
 static void test_read_zip_members(void **state)
 {
     (void)state;
@@ -678,6 +748,8 @@ int main(void)
         cmocka_unit_test(test_zipread_not_a_zip),
         cmocka_unit_test(test_zipread_refuses_overlap_bomb),
         cmocka_unit_test(test_gztrap_header),
+        cmocka_unit_test(test_bzip2_last_stream),
+        cmocka_unit_test(test_archive_end_shape),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
