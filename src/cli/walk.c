@@ -65,7 +65,35 @@ static int special_of(mode_t m)
     return 0;
 }
 
-static int walk_dir(struct cli_walk *w, const char *path, unsigned depth);
+/* The walk builds every path in one buffer, a component appended before
+ * a directory is entered and cut after it: a directory nested N deep costs
+ * its path once, not N times (a chain of 4096 directories with long names
+ * kept every level's copy: gigabytes). */
+struct walk_path {
+    char *p;
+    size_t len, cap;
+};
+
+static bool path_push(struct walk_path *wp, const char *name)
+{
+    size_t n = strlen(name);
+    bool slash = wp->len > 0 && wp->p[wp->len - 1] != '/';
+    size_t need = wp->len + slash + n + 1;
+    if (need > wp->cap) {
+        size_t cap = wp->cap ? wp->cap : 256;
+        while (cap < need) cap *= 2;
+        char *q = realloc(wp->p, cap);
+        if (!q) return false;
+        wp->p = q;
+        wp->cap = cap;
+    }
+    if (slash) wp->p[wp->len++] = '/';
+    memcpy(wp->p + wp->len, name, n + 1);
+    wp->len += n;
+    return true;
+}
+
+static int walk_dir(struct cli_walk *w, struct walk_path *wp, unsigned depth);
 
 bool cli_in_shard(const char *path, unsigned k, unsigned n)
 {
@@ -84,17 +112,18 @@ static int emit_root(struct cli_walk *w, const char *path, int special, const ch
     return w->fn(w->ud, path, special, errmsg);
 }
 
-static int walk_entry(struct cli_walk *w, const char *path, const struct stat *sb, unsigned depth)
+static int walk_entry(struct cli_walk *w, struct walk_path *wp, const struct stat *sb, unsigned depth)
 {
     if (S_ISDIR(sb->st_mode)) {
         if (w->have_qdir && sb->st_dev == w->qdir_dev && sb->st_ino == w->qdir_ino) return 0;
-        return walk_dir(w, path, depth + 1);
+        return walk_dir(w, wp, depth + 1);
     }
     if (w->have_skip && sb->st_dev == w->skip_dev && sb->st_ino == w->skip_ino) return 0;
-    return emit_root(w, path, special_of(sb->st_mode), NULL);
+    return emit_root(w, wp->p, special_of(sb->st_mode), NULL);
 }
 
-static char **list_dir(DIR *d, const char *path, size_t *count)
+/* The entry names of d (not paths), sorted. */
+static char **list_dir(DIR *d, size_t *count)
 {
     char **names = NULL;
     size_t n = 0, cap = 0;
@@ -107,11 +136,7 @@ static char **list_dir(DIR *d, const char *path, size_t *count)
             if (!nn) break;
             names = nn;
         }
-        size_t len = strlen(path) + strlen(de->d_name) + 2;
-        names[n] = malloc(len);
-        if (!names[n]) break;
-        bool slash = path[0] && path[strlen(path) - 1] == '/';
-        snprintf(names[n], len, "%s%s%s", path, slash ? "" : "/", de->d_name);
+        if (!(names[n] = strdup(de->d_name))) break;
         n++;
     }
     if (names) qsort(names, n, sizeof *names, cmp_names);
@@ -119,28 +144,33 @@ static char **list_dir(DIR *d, const char *path, size_t *count)
     return names;
 }
 
-static int walk_dir(struct cli_walk *w, const char *path, unsigned depth)
+static int walk_dir(struct cli_walk *w, struct walk_path *wp, unsigned depth)
 {
-    if (depth > 4096) return emit_root(w, path, LS_SPECIAL_UNREADABLE, "directory nesting too deep");
-    DIR *d = open_dir(path);
+    if (depth > 4096) return emit_root(w, wp->p, LS_SPECIAL_UNREADABLE, "directory nesting too deep");
+    DIR *d = open_dir(wp->p);
     if (!d) {
         w->errors++;
-        return emit_root(w, path, errno == ENOENT ? LS_SPECIAL_VANISHED : LS_SPECIAL_UNREADABLE,
+        return emit_root(w, wp->p, errno == ENOENT ? LS_SPECIAL_VANISHED : LS_SPECIAL_UNREADABLE,
                          strerror(errno));
     }
-    size_t n = 0;
-    char **names = list_dir(d, path, &n);
+    size_t n = 0, len = wp->len;
+    char **names = list_dir(d, &n);
     closedir(d);
     int stop = 0;
     for (size_t i = 0; i < n; i++) {
         struct stat sb;
-        if (!stop) {
-            if (cli_stat(names[i], &sb, AT_SYMLINK_NOFOLLOW) == 0)
-                stop = walk_entry(w, names[i], &sb, depth);
+        if (!stop && !path_push(wp, names[i])) {
+            w->errors++;
+            stop = emit_root(w, wp->p, LS_SPECIAL_UNREADABLE, strerror(ENOMEM));
+        } else if (!stop) {
+            if (cli_stat(wp->p, &sb, AT_SYMLINK_NOFOLLOW) == 0)
+                stop = walk_entry(w, wp, &sb, depth);
             else
-                stop = emit_root(w, names[i], errno == ENOENT ? LS_SPECIAL_VANISHED : LS_SPECIAL_UNREADABLE,
+                stop = emit_root(w, wp->p, errno == ENOENT ? LS_SPECIAL_VANISHED : LS_SPECIAL_UNREADABLE,
                                  strerror(errno));
         }
+        wp->len = len;
+        wp->p[len] = 0;
         free(names[i]);
     }
     free(names);
@@ -157,7 +187,16 @@ int cli_walk_path(struct cli_walk *w, const char *path)
         return emit_root(w, path, err == ENOENT ? LS_SPECIAL_VANISHED : LS_SPECIAL_UNREADABLE,
                          strerror(err));
     }
-    return walk_entry(w, path, &sb, 0);
+    struct walk_path wp = {0};
+    int r;
+    if (!path_push(&wp, path)) {
+        cli_err("%s: %s", path, strerror(ENOMEM));
+        r = -1;
+    } else {
+        r = walk_entry(w, &wp, &sb, 0);
+    }
+    free(wp.p);
+    return r;
 }
 
 int cli_walk_list(struct cli_walk *w, const char *file, bool nul_sep)

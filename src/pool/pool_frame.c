@@ -1,5 +1,6 @@
 /* The pipe protocol between supervisor and workers (pool_int.h). */
 #include <errno.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -18,12 +19,27 @@ static void put_hdr(uint8_t hdr[POOL_HDR], uint8_t type, size_t len)
     hdr[4] = type;
 }
 
+/* How long a full socket may keep a writer waiting: the supervisor's end
+ * is non-blocking, and a task's path can be larger than the socket's buffer
+ * (a directory chain past PATH_MAX: hundreds of KB); an idle worker reads
+ * it at once, one that does not in this time is broken. */
+#define POOL_WRITE_WAIT_MS 30000
+
 /* writev until everything is out (the iovecs are consumed). */
 static int writev_all(int fd, struct iovec *iov, int n)
 {
     while (n > 0) {
         ssize_t w = writev(fd, iov, n);
         if (w < 0 && errno == EINTR) continue;
+        if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            struct pollfd pf = {.fd = fd, .events = POLLOUT};
+            int r;
+            do {
+                r = poll(&pf, 1, POOL_WRITE_WAIT_MS);
+            } while (r < 0 && errno == EINTR);
+            if (r <= 0 || !(pf.revents & POLLOUT)) return -1;
+            continue;
+        }
         if (w <= 0) return -1;
         size_t left = (size_t)w;
         while (n > 0 && left >= iov->iov_len) {

@@ -373,6 +373,63 @@ class LongPathTest(unittest.TestCase):
             self.assertEqual(p.stderr, b"")
 
 
+def _scan_rss_mb(args):
+    """Run `leaksift scan ARGS`, quietly; (exit code, max RSS in MiB of the
+    process and the children it waited for)."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            fd = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(fd, 1)
+            os.dup2(fd, 2)
+            os.execv(lsutil.LEAKSIFT, [lsutil.LEAKSIFT, "scan", "-q"] + args)
+        finally:
+            os._exit(127)
+    _, status, usage = os.wait4(pid, 0)
+    return os.waitstatus_to_exitcode(status), usage.ru_maxrss / 1024
+
+
+class DeepTreeTest(unittest.TestCase):
+    """A chain of 1,200 directories with 250-byte names (a 300 KB path):
+    the walk kept a copy of every level's path, 180 MB here (gigabytes at
+    the 4096-level limit); it now holds the path once."""
+
+    def test_deep_chain_costs_its_path_once(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            top = os.path.join(tmp, "deep")
+            flat = os.path.join(tmp, "flat")
+            os.mkdir(top)
+            os.mkdir(flat)
+            fd = os.open(top, os.O_RDONLY)
+            for i in range(1200):
+                name = "%04d" % i + "d" * 246
+                os.mkdir(name, dir_fd=fd)
+                nfd = os.open(name, os.O_RDONLY, dir_fd=fd)
+                os.close(fd)
+                fd = nfd
+            for where in (fd, os.open(flat, os.O_RDONLY)):
+                leaf = os.open("leaf.txt", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=where)
+                os.write(leaf, SSN_LINE.encode())
+                os.close(leaf)
+                os.close(where)
+            try:
+                self.check_deep(tmp, top, flat)
+            finally:
+                subprocess.run(["rm", "-rf", top], check=True)  # too deep for shutil.rmtree's recursion
+
+    def check_deep(self, tmp, top, flat):
+        out = os.path.join(tmp, "m.jsonl")
+        rc, deep_mb = _scan_rss_mb(["-o", out, top])
+        self.assertEqual(rc, 1)
+        objs = lsutil.load(out).objects
+        self.assertEqual(len(objs), 1, objs)
+        self.assertGreater(len(objs[0]["path"]), 300000)
+        self.assertIn("ssn", lsutil.entities(objs[0]), {k: v for k, v in objs[0].items() if k != "path"})
+        rc, flat_mb = _scan_rss_mb(["-o", os.path.join(tmp, "f.jsonl"), flat])
+        self.assertEqual(rc, 1)
+        self.assertLess(deep_mb - flat_mb, 40, (deep_mb, flat_mb))
+
+
 class TextCliTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
