@@ -1108,12 +1108,17 @@ static bool date_valid(unsigned y, unsigned mo, unsigned d)
     return true;
 }
 
-/* Up to three numbers separated by one repeated separator (- / .):
+/* Eight digits YYYYMMDD, or up to three numbers separated by one repeated separator (- / .):
  * YYYY-M-D, or D/M/YYYY and M/D/YYYY (either order accepted when the day is
  * unambiguous or both readings are valid), day and month of 1-2 digits, the
  * year of 4 digits or, day or month first, of 2 (03/14/75). */
 static bool date_shape_ok(struct ls_slice v)
 {
+    unsigned n = 0;
+    size_t digits = 0;
+    while (digits < v.len && digits < 8 && is_digit(ls_slice_at(v, digits)))
+        n = n * 10 + (unsigned)(ls_slice_at(v, digits++) - '0');
+    if (v.len == 8 && digits == 8) return date_valid(n / 10000, n / 100 % 100, n % 100); /* YYYYMMDD (ISO 8601 basic) */
     unsigned f[3] = {0, 0, 0};
     size_t len[3] = {0, 0, 0}, k = 0;
     int sep = 0;

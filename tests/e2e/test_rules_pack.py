@@ -49,7 +49,7 @@ EXAMPLES = {
     "phone": ["call (212) 867-5309 now", "or +44 20 7183 8750."],
     "passport": ["Passport No: 512345678", "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n"
                  "L898902C36UTO7408122F1204159ZE184226B<<<<<10"],
-    "dob": ["DOB: 1980-01-05"],
+    "dob": ["DOB: 1980-01-05", "BDAY:19850917", "birth_date=19850917&ref=a"],
     "drivers_license": ["Driver's License: D1234567"],
     "private_key": ["-----BEGIN OPENSSH PRIVATE KEY-----\n"
                     "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n"

@@ -444,6 +444,18 @@ static void dob_feb29_leap_year_only(void **st)
     assert_true(check("dob", "dob", NULL, "DOB 29/02/1988", &v));
     assert_false(check("dob", "dob", NULL, "DOB 29/02/1989", &v));
 }
+static void dob_basic_form(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("dob", "dob", NULL, "BDAY:19850917\r\n", &v));
+    assert_int_equal(v.len, 8);
+    assert_true(check("dob", "dob", NULL, "birth_date = 20000229,", &v));
+    assert_false(check("dob", "dob", NULL, "birth_date = 19990229,", &v)); /* no 29 February */
+    assert_false(check("dob", "dob", NULL, "DOB: 18991231 ", &v));
+    assert_true(check("dob", "dob", NULL, "DOB: 9/6/1973\n", &v)); /* eight bytes, not eight digits */
+}
+
 static void dob_month_name_day_first(void **st)
 {
     (void)st;
@@ -882,7 +894,7 @@ int main(void)
         T(mrz_specimen_valid), T(mrz_bad_document_check_rejected), T(mrz_bad_composite_rejected),
         T(mrz_short_rejected), T(mrz_value_is_document_number), T(mrz_lines_joined_by_space),
         T(passport_context_valid), T(passport_word_rejected), T(dob_iso_valid),
-        T(dob_impossible_date_rejected), T(dob_feb29_leap_year_only), T(dob_month_name_day_first),
+        T(dob_impossible_date_rejected), T(dob_feb29_leap_year_only), T(dob_basic_form), T(dob_month_name_day_first),
         T(dob_month_name_month_first), T(dob_month_name_impossible_rejected), T(drivers_license_valid), T(drivers_license_dashed),
         T(aws_key_valid), T(aws_key_example_rejected), T(aws_key_bad_alphabet_rejected),
         T(aws_key_bad_prefix_rejected), T(aws_key_redacted_prefix), T(aws_secret_example_rejected),
