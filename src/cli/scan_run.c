@@ -117,9 +117,12 @@ static void progress(struct run *r, bool final)
     double rate = dt > 0 ? done / dt : 0;
     char eta[32];
     fmt_eta(done > 0 && rate > 0 ? (total - done) / rate : -1, eta, sizeof eta);
-    fprintf(stderr, "\r\033[Kleaksift: %llu/%zu files, %.1f/%.1f MiB, %.1f MiB/s, ETA %s, %llu flagged",
-            (unsigned long long)r->roots_done, r->list.n, done / 1048576.0, total / 1048576.0,
-            rate / 1048576.0, eta, (unsigned long long)ls_summary_flagged(r->sum));
+    /* objects: those written plus those the workers have made for the
+     * roots in hand, so one large archive shows its members going by */
+    uint64_t objects = ls_summary_objects(r->sum) + (r->pool ? ls_pool_objects_in_flight(r->pool) : 0);
+    fprintf(stderr, "\r\033[Kleaksift: %llu/%zu files, %llu objects, %.1f/%.1f MiB, %.1f MiB/s, ETA %s, %llu flagged",
+            (unsigned long long)r->roots_done, r->list.n, (unsigned long long)objects, done / 1048576.0,
+            total / 1048576.0, rate / 1048576.0, eta, (unsigned long long)ls_summary_flagged(r->sum));
 }
 
 static void on_pool_root(void *ud, const char *path, uint64_t size, bool failed)

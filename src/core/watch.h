@@ -25,6 +25,9 @@
 struct ls_watch {
     _Atomic uint64_t ticks; /* progress: changes at every enter, leave and tick */
     _Atomic uint32_t depth; /* > 0 while inside a watched call */
+    _Atomic uint64_t objects; /* records made for the root in hand (the
+                               * progress line: one root can be an archive
+                               * of a million members) */
 };
 
 extern struct ls_watch *ls_watch_cur;
@@ -33,6 +36,12 @@ static inline void ls_watch_tick(void)
 {
     struct ls_watch *w = ls_watch_cur;
     if (w) atomic_fetch_add_explicit(&w->ticks, 1, memory_order_relaxed);
+}
+
+static inline void ls_watch_object(void)
+{
+    struct ls_watch *w = ls_watch_cur;
+    if (w) atomic_fetch_add_explicit(&w->objects, 1, memory_order_relaxed);
 }
 
 static inline void ls_watch_enter(void)

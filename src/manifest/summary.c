@@ -348,3 +348,4 @@ ls_err ls_summary_human(const struct ls_summary *s, const char *manifest, double
 uint64_t ls_summary_roots(const struct ls_summary *s) { return s->roots; }
 uint64_t ls_summary_quarantined(const struct ls_summary *s) { return s->quarantined; }
 uint64_t ls_summary_flagged(const struct ls_summary *s) { return s->flagged; }
+uint64_t ls_summary_objects(const struct ls_summary *s) { return s->objects; }

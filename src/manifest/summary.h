@@ -37,5 +37,6 @@ const struct ls_root_info *ls_summary_last_root(const struct ls_summary *s);
 uint64_t ls_summary_roots(const struct ls_summary *s);
 uint64_t ls_summary_quarantined(const struct ls_summary *s);
 uint64_t ls_summary_flagged(const struct ls_summary *s);
+uint64_t ls_summary_objects(const struct ls_summary *s);
 
 #endif

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/watch.h"
 #include "extract/registry.h"
 #include "pipeline/pipeline.h"
 
@@ -857,6 +858,7 @@ static void emit_record(struct ls_ctx *c, struct ls_object *o, struct ls_obj_sta
     if (e != LS_OK && c->fatal == LS_OK) c->fatal = e;
     ls_buf_free(&line);
     c->objects++;
+    ls_watch_object();
     c->verdict_counts[v]++;
     collect_distinct(c, st);
     if (o->parent) {

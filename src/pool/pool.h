@@ -67,6 +67,9 @@ ls_err ls_pool_drain(struct ls_pool *p);
 const char *ls_pool_error(const struct ls_pool *p);
 /* Roots recorded as failed (worker_crash, limit:*, interrupted). */
 uint64_t ls_pool_failed(const struct ls_pool *p);
+/* Object records the busy workers have made for the roots in hand (not yet
+ * written): for the progress line. */
+uint64_t ls_pool_objects_in_flight(const struct ls_pool *p);
 /* Kills and reaps every worker. */
 void ls_pool_free(struct ls_pool *p);
 

@@ -69,6 +69,7 @@ static int spawn(struct ls_pool *p, struct pool_slot *s)
     struct ls_watch *w = &p->watch[s - p->slots];
     atomic_store(&w->ticks, 0);
     atomic_store(&w->depth, 0);
+    atomic_store(&w->objects, 0);
     pid_t pid = fork();
     if (pid < 0) {
         close(sv[0]);
@@ -407,6 +408,14 @@ static struct pool_slot *idle_slot(struct ls_pool *p)
     return NULL;
 }
 
+uint64_t ls_pool_objects_in_flight(const struct ls_pool *p)
+{
+    uint64_t n = 0;
+    for (unsigned i = 0; p->watch && i < p->n; i++)
+        if (p->slots[i].busy) n += atomic_load_explicit(&p->watch[i].objects, memory_order_relaxed);
+    return n;
+}
+
 ls_err ls_pool_submit(struct ls_pool *p, int fd, const char *path, uint64_t size)
 {
     struct pool_slot *s = idle_slot(p);
@@ -425,6 +434,7 @@ ls_err ls_pool_submit(struct ls_pool *p, int fd, const char *path, uint64_t size
     s->kill_reason = NULL;
     s->stalled = false;
     s->w_since = 0;
+    atomic_store(&p->watch[s - p->slots].objects, 0); /* the worker counts from its next task on */
     pool_spool_reset(&s->spool);
     int rc = pool_send_task(s->sock, fd, path);
     close(fd);

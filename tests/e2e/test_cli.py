@@ -430,6 +430,69 @@ class DeepTreeTest(unittest.TestCase):
         self.assertLess(deep_mb - flat_mb, 40, (deep_mb, flat_mb))
 
 
+def _stderr_on_pty(args):
+    """Run leaksift ARGS with stderr on a pseudo-terminal (stdout and stdin
+    not): (exit code, everything written to the terminal)."""
+    master, slave = pty.openpty()
+    try:
+        with open(os.devnull, "wb") as null:
+            proc = subprocess.Popen([lsutil.LEAKSIFT] + args, stdin=subprocess.DEVNULL, stdout=null, stderr=slave)
+        os.close(slave)
+        out = b""
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # EIO: the child closed its side
+                break
+            if not chunk:
+                break
+            out += chunk
+        return proc.wait(timeout=300), out
+    finally:
+        os.close(master)
+
+
+class ProgressTest(unittest.TestCase):
+    """The progress line on a terminal (issue #7): roots, objects, bytes,
+    rate, ETA, flagged. A single archive of many members must show its
+    members going by while it is in hand, not "0/1 files" until it ends."""
+
+    def test_progress_counts_members_of_the_root_in_hand(self):
+        try:
+            os.close(os.openpty()[0])
+        except OSError as e:  # no pseudo-terminals in this sandbox
+            self.skipTest("no pty: %s" % e)
+        with tempfile.TemporaryDirectory() as tmp:
+            z = os.path.join(tmp, "share.zip")
+            n = 12000
+            with zipfile.ZipFile(z, "w", zipfile.ZIP_STORED) as zf:
+                for i in range(n):
+                    zf.writestr("u%02d/note%05d.txt" % (i % 50, i), b"note %d\n" % i)
+                zf.writestr("hr/ssn.txt", SSN_LINE)
+            out = os.path.join(tmp, "m.jsonl")
+            rc, tty = _stderr_on_pty(["scan", "-j1", "-o", out, z])
+            self.assertEqual(rc, 1, tty[-2000:])
+            lines = re.findall(rb"leaksift: (\d+)/(\d+) files, (\d+) objects, [0-9.]+/[0-9.]+ MiB, "
+                               rb"[0-9.]+ MiB/s, ETA [^,]+, (\d+) flagged", tty)
+            self.assertTrue(lines, tty[-2000:])
+            during = [int(o) for d, t, o, f in lines if d == b"0" and t == b"1"]
+            self.assertTrue(any(0 < o <= n + 2 for o in during), (during, tty[-500:]))
+            self.assertEqual(during, sorted(during))  # never goes back
+            self.assertIn(b"leaksift: 1 files, %d objects (incl. nested)" % (n + 2), tty)
+            # -q: the summary and the progress line are both off
+            z = os.path.join(tmp, "small.zip")
+            with zipfile.ZipFile(z, "w") as zf:
+                zf.writestr("hr/ssn.txt", SSN_LINE)
+            rc, tty = _stderr_on_pty(["scan", "-q", "-j1", "-o", out, z])
+            self.assertEqual(rc, 1)
+            self.assertNotIn(b" objects, ", tty)
+            # not a terminal: no progress line, the summary only
+            p = lsutil.run(["scan", "-j1", "-o", out, z], timeout=300)
+            self.assertEqual(p.returncode, 1)
+            self.assertNotIn(b"\x1b[K", p.stderr)
+            self.assertIn(b"objects (incl. nested)", p.stderr)
+
+
 class TextCliTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
