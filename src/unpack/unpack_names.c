@@ -219,6 +219,38 @@ static bool too_long(struct ls_slice s)
     return false;
 }
 
+/* A component Windows takes for a device whatever its extension (CON,
+ * aux.c, "nul .txt", COM1-9, LPT1-9, CONIN$/CONOUT$): extraction there
+ * fails, hangs on the console or writes to a port. Case-insensitive;
+ * trailing spaces and dots before the extension count as nothing. */
+static bool windows_device(struct ls_slice s)
+{
+    static const char *const dev[] = {"con", "prn", "aux", "nul", "conin$", "conout$"};
+    size_t start = 0;
+    for (size_t i = 0; i <= s.len; i++) {
+        if (i < s.len && !is_sep(ls_slice_at(s, i))) continue;
+        size_t end = start;
+        while (end < i && ls_slice_at(s, end) != '.') end++;
+        while (end > start && ls_slice_at(s, end - 1) == ' ') end--;
+        char base[8];
+        size_t n = end - start;
+        if (n >= 3 && n <= 7) {
+            for (size_t k = 0; k < n; k++) {
+                int c = ls_slice_at(s, start + k);
+                base[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            }
+            base[n] = 0;
+            for (size_t k = 0; k < sizeof dev / sizeof dev[0]; k++)
+                if (strcmp(base, dev[k]) == 0) return true;
+            if (n == 4 && (memcmp(base, "com", 3) == 0 || memcmp(base, "lpt", 3) == 0) && base[3] >= '1' &&
+                base[3] <= '9')
+                return true;
+        }
+        start = i + 1;
+    }
+    return false;
+}
+
 static bool has_high(struct ls_slice s)
 {
     for (size_t i = 0; i < s.len; i++)
@@ -254,7 +286,8 @@ static bool has_overlong_ascii(struct ls_slice s)
 unsigned unpack_name_flags(struct ls_slice name)
 {
     unsigned f = plain_flags(name);
-    if (name.len == 0 || ls_name_has_control(name) || has_overlong_ascii(name) || too_long(name))
+    if (name.len == 0 || ls_name_has_control(name) || has_overlong_ascii(name) || too_long(name) ||
+        windows_device(name))
         f |= UNPACK_NAME_BAD;
     if (!has_high(name)) return f; /* plain ASCII: nothing to fold */
     struct ls_buf folded;

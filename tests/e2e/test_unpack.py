@@ -280,6 +280,13 @@ class TestUnpack(unittest.TestCase):
             self.assertEqual(o["coverage"], "none", name)
         self.assertEmail(s.one("target.txt"))
 
+    def test_windows_device_names(self):
+        s = self.scan("winnames.zip")
+        for name in ("CON", "src/aux.c", "Lpt1.txt", "logs/nul .log", "com3/readme.txt", "CONOUT$"):
+            self.assertIn("bad_name", s.one(name)["alerts"], name)
+        for name in ("console.log", "com10.txt", "null.txt", "auxiliary.txt", "contacts/cons.txt"):
+            self.assertNotIn("bad_name", s.one(name)["alerts"], name)
+
     def test_bad_and_duplicate_names(self):
         s = self.scan("badnames.zip")
         self.assertIn("bad_name", s.one("new\nline.txt")["alerts"])

@@ -266,6 +266,15 @@ def badnames_zip():
     ])
 
 
+def winnames_zip():
+    """Windows device names, whatever their case or extension, as a file or
+    a folder; and names that only look like them."""
+    devs = [b"CON", b"src/aux.c", b"Lpt1.txt", b"logs/nul .log", b"com3/readme.txt", b"CONOUT$"]
+    fine = [b"console.log", b"com10.txt", b"null.txt", b"auxiliary.txt", b"contacts/cons.txt"]
+    return raw_zip([stored(n, b"device %d\n" % i) for i, n in enumerate(devs)] +
+                   [stored(n, b"plain %d\n" % i) for i, n in enumerate(fine)])
+
+
 def nested_chain(depth=20):
     data = MARKER
     name = "leaf.txt"
@@ -531,6 +540,7 @@ SIMPLE = {
     "special.tar": special_tar,
     "zipcrypto.zip": zipcrypto_zip,
     "badnames.zip": badnames_zip,
+    "winnames.zip": winnames_zip,
     "truncated.zip": truncated_zip,
     "truncated.tar": truncated_tar,
     "chain20.zip": nested_chain,
