@@ -25,6 +25,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libdeflate.h>
+
 #include "extract/zipsalvage.h"
 #include "unpack/unpack_int.h"
 #include "unpack/unpack_names.h"
@@ -112,8 +114,65 @@ static int probe_lzma(struct ls_slice s)
 #define ARC_APPENDED_ZIP_PROBE 15
 static bool media_or_blob(const char *mime)
 {
-    return mime && (strncmp(mime, "image/", 6) == 0 || strncmp(mime, "audio/", 6) == 0 ||
-                    strncmp(mime, "video/", 6) == 0 || strcmp(mime, "application/octet-stream") == 0);
+    static const char *const exe[] = {"application/vnd.microsoft.portable-executable",
+                                      "application/x-dosexec", "application/x-executable",
+                                      "application/x-pie-executable", "application/x-sharedlib"};
+    if (!mime) return false;
+    for (size_t i = 0; i < sizeof exe / sizeof exe[0]; i++) /* self-extractors' stubs */
+        if (strcmp(mime, exe[i]) == 0) return true;
+    return strncmp(mime, "image/", 6) == 0 || strncmp(mime, "audio/", 6) == 0 ||
+           strncmp(mime, "video/", 6) == 0 || strcmp(mime, "application/octet-stream") == 0;
+}
+
+/* A 7z or RAR after a stub (7-Zip's and WinRAR's self-extractors, a PE or
+ * ELF program; or an image, audio/video file or blob it was appended to):
+ * the offset of the first signature whose header checks out (7z: the start
+ * header's CRC; RAR 4: the main header's CRC-16; RAR 5: the main header's
+ * CRC32), 0 if none. libarchive's own self-extractor search only looks
+ * between 64 KiB (RAR) or 156 KiB (7z) and 128 or 384 KiB: stubs are any
+ * size. The caller reads the stub as the member hidden_prefix. At most
+ * ARC_SFX_HITS signatures of each kind are checked, and main headers over
+ * 4 KiB are not taken (real ones are tens of bytes): a blob of planted
+ * signatures costs no more than a few CRCs. */
+#define ARC_SFX_SCAN (64u << 20) /* signatures looked for in the first 64 MiB */
+#define ARC_SFX_HITS 64u
+static size_t sfx_archive(struct ls_slice s)
+{
+    static const uint8_t sig7z[6] = {'7', 'z', 0xBC, 0xAF, 0x27, 0x1C};
+    size_t end = s.len < ARC_SFX_SCAN ? s.len : ARC_SFX_SCAN;
+    struct ls_slice w = ls_slice_make(s.ptr, end);
+    unsigned hits = 0;
+    for (size_t at = ls_slice_find(w, 1, sig7z, 6); at != SIZE_MAX && hits++ < ARC_SFX_HITS;
+         at = ls_slice_find(w, at + 1, sig7z, 6)) {
+        uint32_t crc;
+        if (ls_slice_at(s, at + 6) == 0 && ls_rd_u32le(s, at + 8, &crc) && at + 32 <= s.len &&
+            (uint32_t)libdeflate_crc32(0, s.ptr + at + 12, 20) == crc)
+            return at;
+    }
+    hits = 0;
+    for (size_t at = ls_slice_find(w, 1, "Rar!\x1a\x07", 6); at != SIZE_MAX && hits++ < ARC_SFX_HITS;
+         at = ls_slice_find(w, at + 1, "Rar!\x1a\x07", 6)) {
+        uint16_t hcrc, hsize;
+        uint32_t crc5;
+        uint8_t v = ls_slice_at(s, at + 6);
+        if (v == 0 && ls_rd_u16le(s, at + 7, &hcrc) && ls_slice_at(s, at + 9) == 0x73 &&
+            ls_rd_u16le(s, at + 12, &hsize) && hsize >= 7 && hsize <= 4096 && at + 7 + hsize <= s.len &&
+            (libdeflate_crc32(0, s.ptr + at + 9, hsize - 2u) & 0xFFFFu) == hcrc)
+            return at;
+        if (v == 1 && ls_slice_at(s, at + 7) == 0 && ls_rd_u32le(s, at + 8, &crc5)) {
+            /* CRC32 of the header size (a vint) and the header */
+            uint64_t hs = 0;
+            size_t n = 0;
+            for (; n < 4 && at + 12 + n < s.len; n++) {
+                hs |= (uint64_t)(ls_slice_at(s, at + 12 + n) & 0x7F) << (7 * n);
+                if (!(ls_slice_at(s, at + 12 + n) & 0x80)) break;
+            }
+            if (n < 4 && hs > 0 && hs <= 4096 && at + 12 + n + 1 + hs <= s.len &&
+                (uint32_t)libdeflate_crc32(0, s.ptr + at + 12, n + 1 + (size_t)hs) == crc5)
+                return at;
+        }
+    }
+    return 0;
 }
 
 /* Both callers know s does not start with "PK", so a directory whose local
@@ -258,7 +317,7 @@ static int arc_probe(const struct ls_object *o)
     if (best == 0) best = probe_lzma(o->data);
     unsigned disk;
     if (best == 0 && media_or_blob(o->mime) &&
-        (appended_zip(o->data) || split_zip_part(o->data, &disk)))
+        (appended_zip(o->data) || split_zip_part(o->data, &disk) || sfx_archive(o->data)))
         best = ARC_APPENDED_ZIP_PROBE;
     return best;
 }
@@ -1791,6 +1850,13 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
     cut_7z(&ar);
     cut_iso(&ar);
     ar.front = skippable_frames(o->data, NULL, NULL);
+    size_t stub = 0; /* a 7z or RAR self-extractor's program, read as hidden_prefix */
+    if (!ar.front && !ar.zr.is_zip && media_or_blob(o->mime) && (stub = sfx_archive(o->data)) > 0) {
+        ar.front = stub;
+        ls_note(c, o, NULL, "%s appended after %zu bytes of %s (self-extractor or polyglot); they are "
+                "read as member '" ARC_PREFIX_NAME "'", ls_slice_at(o->data, stub) == '7' ? "7z" : "rar",
+                stub, o->mime);
+    }
     bool retry_raw = false;
     ls_buf_init(&ar.pad, ARC_PAD_MAX);
     unpack_names_init(&ar.names);
@@ -1814,6 +1880,7 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
         ls_note(c, o, NULL, "zip: its directory is unusable; members read by their local headers");
         e = run(&ar, UNPACK_MODE_ZIP_LOCAL, &retry_raw);
     }
+    if (e == LS_OK && stub) e = hidden_member(&ar, ARC_PREFIX_NAME, 0, stub);
     if (e == LS_OK && ar.tar_used) e = tar_tail(&ar);
     if (e == LS_OK && ar.zr.is_zip) {
         zip_comments(&ar);
