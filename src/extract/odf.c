@@ -15,7 +15,8 @@
  *     text kept in attributes where its element stands (odf_inline_attrs():
  *     link targets, hidden field values, drop-down entries, index marks,
  *     form control values), data validations with named expressions;
- *   - styles.xml: only the page header/footer text of master pages;
+ *   - styles.xml: only the page header/footer text of master pages and
+ *     the text of their frames (a presentation's master slide);
  *   - meta.xml: creator, initial creator, title, keywords, user-defined
  *     properties as "name: value" lines;
  *   - embedded objects (Object N/content.xml, binary Object N), Pictures/,
@@ -23,6 +24,9 @@
  *     `macro` (and are children too);
  *   - META-INF/manifest.xml encryption-data: encrypted members are reported
  *     `encrypted` and not parsed.
+ * A flat XML document (.fodt, .fods ...: root office:document) is one file
+ * holding those parts: its office:meta, master styles and body are read as
+ * the members above (odf_flat_start()), its base64 blobs as generic XML's.
  * Ignored on purpose: settings.xml, styles other than headers/footers,
  * ObjectReplacements/ (previews of objects already read), Configurations2/.
  * Attacker-controlled: member names, sizes and bytes; the XML.
@@ -32,6 +36,7 @@
 #include <strings.h>
 
 #include "core/handler.h"
+#include "extract/b64blob.h"
 #include "extract/docpart.h"
 #include "extract/markup.h"
 #include "extract/sheetdate.h"
@@ -55,6 +60,7 @@ enum odf_kind {
     ODF_MANIFEST,
     ODF_CHILD,
     ODF_MACRO,
+    ODF_FLAT, /* a flat XML document (.fodt, .fods ...): the kind of each top-level part */
 };
 
 struct odf {
@@ -74,7 +80,7 @@ struct odf_walk {
     unsigned depth;
     uint8_t els[LS_MARKUP_MAX_DEPTH + 1]; /* enum odf_el of each open element */
     unsigned in_cell;     /* content: open table cells */
-    unsigned in_hf;       /* styles: open header/footer elements */
+    unsigned in_hf;       /* styles: open header/footer elements and master-page frames */
     char label[ODF_LABEL_MAX];
     bool label_printed;
     struct ls_buf entry;  /* manifest: full-path of the current file-entry */
@@ -86,6 +92,9 @@ struct odf_walk {
     char pending[ODF_VALUE_MAX]; /* content: a number cell's office:value, not yet written */
     size_t pending_len;
     bool spreadsheet;     /* content: inside office:spreadsheet */
+    bool flat;            /* one flat XML document: kind follows office:document's children */
+    unsigned bin_depth;   /* flat: depth of an open office:binary-data (base64), 0 if none */
+    unsigned src_depth;   /* flat: depth of an open Basic module's source-code, 0 if none */
     struct ls_sheet_fstrs fs; /* content: the string constants of a sheet's formulas */
 };
 
@@ -135,6 +144,7 @@ enum odf_el {
     ODE_TABLE_CELL,
     ODE_TABLE_ROW,
     ODE_TITLE,
+    ODE_VARIABLE_SET,
     ODE_COUNT
 };
 
@@ -181,6 +191,9 @@ static const struct {
     [ODE_TABLE_CELL] = {"table-cell", 0},
     [ODE_TABLE_ROW] = {"table-row", ODF_EL_LINE},
     [ODE_TITLE] = {"title", ODF_EL_LINE},
+    /* a variable's value where it is set (shown or not): not run into the
+     * words around it ("Variable458-62-1874.") */
+    [ODE_VARIABLE_SET] = {"variable-set", ODF_EL_SPACE},
 };
 
 static bool odf_name_eq(const char *a, const char *b)
@@ -208,6 +221,7 @@ static enum odf_el odf_el_of(const char *local)
     case 'r': lo = hi = ODE_RUBY_TEXT; break;
     case 's': lo = ODE_S, hi = ODE_SPREADSHEET; break;
     case 't': lo = ODE_TAB, hi = ODE_TITLE; break;
+    case 'v': lo = hi = ODE_VARIABLE_SET; break;
     default: return ODE_OTHER;
     }
     for (unsigned e = lo; e <= hi; e++)
@@ -491,10 +505,18 @@ static ls_err odf_content_chars(struct odf_walk *w, struct ls_slice s)
 
 /* ------------------------------------------------------------ styles.xml */
 
+/* Text of styles.xml: headers and footers, and the frames of master pages
+ * (a presentation's or drawing's master slide: a marking or a footer line
+ * typed there shows on every slide). */
+static bool odf_styles_text(enum odf_el el)
+{
+    return (odf_el_flags(el) & ODF_EL_HF) || el == ODE_FRAME;
+}
+
 static ls_err odf_styles_start(struct odf_walk *w, enum odf_el el,
                                const struct ls_xml_attr *a, size_t n)
 {
-    if (odf_el_flags(el) & ODF_EL_HF) w->in_hf++;
+    if (odf_styles_text(el)) w->in_hf++;
     if (!w->in_hf) return LS_OK;
     return odf_content_start(w, el, a, n);
 }
@@ -502,7 +524,7 @@ static ls_err odf_styles_start(struct odf_walk *w, enum odf_el el,
 static ls_err odf_styles_end(struct odf_walk *w, const char *local, enum odf_el el)
 {
     if (!w->in_hf) return LS_OK;
-    if (odf_el_flags(el) & ODF_EL_HF) {
+    if (odf_styles_text(el)) {
         w->in_hf--;
         return odf_sep(w, '\n');
     }
@@ -697,16 +719,46 @@ static ls_err odf_inline_attrs(struct odf_walk *w, const char *local, const stru
     return LS_OK;
 }
 
+/* Flat XML (ODF 1.3 Part 3, 3.1.2: office:document holds what the package's
+ * parts hold, in one file): office:meta reads as meta.xml, master styles as
+ * styles.xml (headers and footers), office:body as content.xml; settings,
+ * fonts and styles are skipped. A Basic module kept in office:scripts is a
+ * macro, as the package's Basic/ members are. */
+static ls_err odf_flat_start(struct odf_walk *w, const char *local)
+{
+    if (w->depth == 2) {
+        w->kind = strcmp(local, "meta") == 0            ? ODF_META
+                  : strcmp(local, "master-styles") == 0 ? ODF_STYLES
+                  : strcmp(local, "body") == 0          ? ODF_CONTENT
+                                                        : ODF_SKIP;
+        return LS_OK;
+    }
+    if (strcmp(local, "binary-data") == 0 && !w->bin_depth) w->bin_depth = w->depth;
+    /* LibreOffice writes an empty library-embedded "Standard" into every
+     * flat file: only a module has code */
+    if (strcmp(local, "source-code") == 0 && w->depth > 2 && !w->src_depth) {
+        w->src_depth = w->depth;
+        if (!w->x->macro_noted) {
+            w->x->macro_noted = true;
+            ls_note(w->x->c, w->x->o, LS_A_MACRO, "odf: flat document holds a Basic module");
+        }
+        return odf_sep(w, '\n');
+    }
+    return LS_OK;
+}
+
 static ls_err odf_cb_start(void *ud, const char *local, const char *ns,
                            const struct ls_xml_attr *a, size_t n)
 {
     struct odf_walk *w = ud;
     (void)ns;
-    enum odf_el el = w->kind == ODF_CONTENT || w->kind == ODF_STYLES ? odf_el_of(local) : ODE_OTHER;
     w->depth++;
+    if (w->flat) LS_TRY(odf_flat_start(w, local));
+    enum odf_el el = w->kind == ODF_CONTENT || w->kind == ODF_STYLES ? odf_el_of(local) : ODE_OTHER;
     if (w->depth < sizeof w->els) w->els[w->depth] = (uint8_t)el;
     if (w->kind == ODF_CONTENT && el == ODE_OTHER && !w->in_cell) LS_TRY(odf_data_attrs(w, local, a, n));
-    if (el == ODE_OTHER && (w->kind == ODF_CONTENT || (w->kind == ODF_STYLES && w->in_hf)))
+    if ((el == ODE_OTHER || el == ODE_VARIABLE_SET) &&
+        (w->kind == ODF_CONTENT || (w->kind == ODF_STYLES && w->in_hf)))
         LS_TRY(odf_inline_attrs(w, local, a, n));
     switch (w->kind) {
     case ODF_CONTENT: return odf_content_start(w, el, a, n);
@@ -723,18 +775,29 @@ static ls_err odf_cb_end(void *ud, const char *local, const char *ns)
     (void)ns;
     /* the element opened last: its id is on the stack */
     enum odf_el el = w->depth && w->depth < sizeof w->els ? (enum odf_el)w->els[w->depth] : ODE_OTHER;
+    if (w->flat && w->depth == w->bin_depth) w->bin_depth = 0;
+    if (w->flat && w->depth == w->src_depth) w->src_depth = 0;
+    bool part_end = w->flat && w->depth == 2;
     if (w->depth) w->depth--;
+    ls_err e = LS_OK;
     switch (w->kind) {
-    case ODF_CONTENT: return odf_content_end(w, el);
-    case ODF_STYLES: return odf_styles_end(w, local, el);
-    case ODF_META: return w->depth == 2 ? odf_sep(w, '\n') : LS_OK;
-    default: return LS_OK;
+    case ODF_CONTENT: e = odf_content_end(w, el); break;
+    case ODF_STYLES: e = odf_styles_end(w, local, el); break;
+    case ODF_META: e = w->depth == 2 ? odf_sep(w, '\n') : LS_OK; break;
+    default: break;
     }
+    if (part_end) {
+        w->kind = ODF_SKIP;
+        if (e == LS_OK) e = odf_sep(w, '\n');
+    }
+    return e;
 }
 
 static ls_err odf_cb_text(void *ud, struct ls_slice s)
 {
     struct odf_walk *w = ud;
+    if (w->bin_depth) return LS_OK; /* a picture's base64: its blobs are read after the walk */
+    if (w->src_depth) return odf_add(w, s); /* a macro's code, as the Basic/ members give it */
     switch (w->kind) {
     case ODF_CONTENT: return odf_content_chars(w, s);
     case ODF_STYLES: return w->in_hf ? odf_content_chars(w, s) : LS_OK;
@@ -772,17 +835,18 @@ static bool odf_read(struct odf *x, size_t i, const char *name, ls_err *err)
     return *err != LS_E_ENCRYPTED && (x->part.len > 0 || *err == LS_OK);
 }
 
-static ls_err odf_walk_part(struct odf *x, const char *name, enum odf_kind kind)
+static ls_err odf_walk(struct odf *x, const char *name, enum odf_kind kind, struct ls_slice data)
 {
     struct odf_walk w;
     memset(&w, 0, sizeof w);
     w.x = x;
-    w.kind = kind;
+    w.kind = kind == ODF_FLAT ? ODF_SKIP : kind;
+    w.flat = kind == ODF_FLAT;
     ls_buf_init(&w.entry, 4096);
     ls_buf_init(&w.ctext, LS_TC_MAX_LABEL + 1);
     ls_sheet_fstrs_init(&w.fs);
-    if (kind == ODF_CONTENT && ls_tc_init(&w.tc) != LS_OK) memset(&w.tc, 0, sizeof w.tc);
-    ls_err e = ls_markup_xml_walk(x->c, x->o, ls_buf_slice(&x->part), &odf_sax, &w);
+    if ((kind == ODF_CONTENT || kind == ODF_FLAT) && ls_tc_init(&w.tc) != LS_OK) memset(&w.tc, 0, sizeof w.tc);
+    ls_err e = ls_markup_xml_walk(x->c, x->o, data, &odf_sax, &w);
     if (e == LS_OK || e == LS_E_CORRUPT) { /* a cut part keeps its last value */
         ls_err f = odf_flush_value(&w, ls_slice_make(NULL, 0));
         if (f != LS_OK && f != LS_E_LIMIT) e = f;
@@ -798,6 +862,11 @@ static ls_err odf_walk_part(struct odf *x, const char *name, enum odf_kind kind)
     if (e == LS_E_LIMIT && x->out.err == LS_E_LIMIT) e = LS_OK;
     if (kind != ODF_MANIFEST) (void)ls_textout_sep(&x->out, '\n');
     return e;
+}
+
+static ls_err odf_walk_part(struct odf *x, const char *name, enum odf_kind kind)
+{
+    return odf_walk(x, name, kind, ls_buf_slice(&x->part));
 }
 
 static ls_err odf_child(struct odf *x, const char *name, ls_err rd)
@@ -923,7 +992,20 @@ static ls_err odf_extract(struct ls_ctx *c, struct ls_object *o)
     ls_textout_init(&x.out, c, o);
     ls_buf_init(&x.part, SIZE_MAX - 1);
     ls_buf_init(&x.enc, ODF_ENC_NAMES_MAX);
-    ls_err e = ls_zip_open(c, o, &x.z);
+    ls_err e;
+    if (!ls_slice_starts(o->data, "PK", 2)) { /* flat XML: odf_probe_flat() */
+        e = odf_walk(&x, "flat XML document", ODF_FLAT, o->data);
+        ls_err f = ls_textout_finish(&x.out);
+        ls_buf_free(&x.part);
+        ls_buf_free(&x.enc);
+        if (e == LS_OK) e = f;
+        if (e == LS_OK) e = x.result;
+        /* pictures and embedded objects as base64 (office:binary-data) */
+        if (e == LS_E_NOMEM || e == LS_E_TIMEOUT) return e;
+        ls_err b = ls_b64_blobs(c, o, o->data);
+        return e != LS_OK ? e : b;
+    }
+    e = ls_zip_open(c, o, &x.z);
     if (e == LS_OK)
         e = odf_run(&x);
     else if (e != LS_E_NOMEM && e != LS_E_TIMEOUT)
@@ -966,9 +1048,23 @@ static int odf_probe_names(const struct ls_object *o, bool need_name)
     return 85;
 }
 
+/* Flat XML (.fodt, .fods, .fodp, .fodg): the root office:document with an
+ * office:mimetype of ODF, near the start (LibreOffice writes the root
+ * after the XML declaration). 80: above generic XML (65, 75). */
+static int odf_probe_flat(const struct ls_object *o)
+{
+    static const char mt[] = "office:mimetype=\"" ODF_MIME_PREFIX;
+    size_t n = o->data.len < 4096 ? o->data.len : 4096;
+    struct ls_slice head;
+    if (!ls_slice_sub(o->data, 0, n, &head)) return 0;
+    size_t root = ls_slice_find(head, 0, "<office:document ", 17);
+    if (root == SIZE_MAX || ls_slice_find(head, root, mt, sizeof mt - 1) == SIZE_MAX) return 0;
+    return 80;
+}
+
 static int odf_probe(const struct ls_object *o)
 {
-    if (!ls_slice_starts(o->data, "PK\x03\x04", 4)) return 0;
+    if (!ls_slice_starts(o->data, "PK\x03\x04", 4)) return odf_probe_flat(o);
     if (o->mime && strncmp(o->mime, ODF_MIME_PREFIX, sizeof ODF_MIME_PREFIX - 1) == 0) return 95;
     /* The spec's signature: first member "mimetype", stored, its content the
      * media type (local header: name at 30, extra length at 28). */

@@ -80,6 +80,7 @@ struct ole2_biff_src {
     struct ls_slice ws;
     struct ls_cursor cur;
     size_t next;
+    const struct ls_codepage *cp; /* BIFF5 8-bit characters; NULL: Windows-1252 */
 };
 /* The record at rec_off of ws, whose data is `data`, from its byte skip
  * (a record shorter than skip reads as cut: LS_E_TRUNCATED). */
@@ -87,8 +88,8 @@ struct ole2_biff_src ole2_biff_src_make(struct ls_slice ws, size_t rec_off, stru
 /* cch characters as UTF-8 appended to out; `high` is the first flags
  * byte's fHighByte; a CONTINUE inside the characters restarts with a flags
  * byte of its own (2.5.293), so a string may switch between 8-bit and
- * UTF-16 halves. 8-bit characters are Latin-1 (BIFF8) or Windows-1252
- * (BIFF5, biff8 false). What was read stays in out on an error
+ * UTF-16 halves. 8-bit characters are Latin-1 (BIFF8) or in s->cp
+ * (BIFF5, biff8 false; NULL is Windows-1252). What was read stays in out on an error
  * (LS_E_TRUNCATED: the string runs past the last record; out full). */
 ls_err ole2_biff_chars(struct ole2_biff_src *s, struct ls_buf *out, uint32_t cch, bool high, bool biff8);
 /* An XLUnicodeString at the source: cch (u8 when short_len, else u16), the

@@ -13,7 +13,9 @@
  * targets) and SUPBOOK (external workbook paths), DV (data validations:
  * their messages and list entries), NOTE (comment authors), AUTOFILTER
  * (string criteria) and charts' SeriesText (titles, axis titles, series
- * names). A BOUNDSHEET of type macro sheet
+ * names). BIFF5 strings are bytes in the code page of CODEPAGE (2.4.52:
+ * Windows-125x, Mac Roman, the CJK pages; Windows-1252 if absent or
+ * unknown). A BOUNDSHEET of type macro sheet
  * (Excel 4.0 / XLM macros, which run without any VBA) raises `macro`. Cells are written one row per line,
  * tab-separated, under a "[Sheet: name]" line. Shared strings that no cell
  * uses are written at the end (they still leaked).
@@ -46,6 +48,7 @@
 #define XR_FORMULA 0x0006
 #define XR_EOF 0x000A
 #define XR_DATEMODE 0x0022
+#define XR_CODEPAGE 0x0042
 #define XR_NAME 0x0018
 #define XR_CRN 0x005A
 #define XR_WRITEACCESS 0x005C
@@ -93,6 +96,7 @@ struct xls {
     struct ls_buf *wsbuf;    /* ws's storage: decrypted in place (FILEPASS) */
     bool decrypted;          /* the default password opened it */
     bool biff8;
+    const struct ls_codepage *cp; /* CODEPAGE of BIFF5 strings; NULL: Windows-1252 */
     struct ls_buf pool;      /* UTF-8 of shared strings and sheet names */
     struct ls_buf tmp;
     struct xls_str *sst;
@@ -192,13 +196,12 @@ ls_err ole2_biff_chars(struct ole2_biff_src *s, struct ls_buf *out, uint32_t cch
         LS_TRY(ls_cur_take(&s->cur, k * unit, &part));
         if (high) {
             LS_TRY(ls_utf16_to_utf8(out, part, false));
+        } else if (!biff8) { /* BIFF5: the CODEPAGE's bytes (cch counts bytes) */
+            LS_TRY(ls_codepage_to_utf8(out, part, s->cp));
         } else {
-            for (size_t i = 0; i < part.len; i++) {
-                uint8_t b = (uint8_t)ls_slice_at(part, i);
-                /* BIFF8 compressed strings are UTF-16 with the high byte
-                 * dropped (Latin-1); BIFF5 strings are in the code page. */
-                LS_TRY(ls_utf8_put(out, biff8 ? b : ls_cp1252(b)));
-            }
+            /* BIFF8 compressed strings are UTF-16 with the high byte
+             * dropped (Latin-1). */
+            for (size_t i = 0; i < part.len; i++) LS_TRY(ls_utf8_put(out, (uint8_t)ls_slice_at(part, i)));
         }
         cch -= (uint32_t)k;
     }
@@ -229,6 +232,7 @@ struct ole2_biff_src ole2_biff_src_make(struct ls_slice ws, size_t rec_off, stru
     s.ws = ws;
     s.cur = ls_cur_make(data);
     s.next = rec_off + 4 + data.len;
+    s.cp = NULL;
     if (ls_cur_skip(&s.cur, skip) != LS_OK) { /* a record shorter than its fixed fields: nothing to read */
         s.cur.pos = data.len;
         s.next = ws.len;
@@ -249,7 +253,9 @@ static ls_err xls_src_string(struct xls *x, struct ole2_biff_src *s, bool short_
 
 static struct ole2_biff_src xls_src_make(struct xls *x, size_t rec_off, struct ls_slice data, size_t skip)
 {
-    return ole2_biff_src_make(x->ws, rec_off, data, skip);
+    struct ole2_biff_src s = ole2_biff_src_make(x->ws, rec_off, data, skip);
+    s.cp = x->cp;
+    return s;
 }
 
 /* ---- output ------------------------------------------------------------- */
@@ -868,6 +874,12 @@ static ls_err xls_record(struct xls *x, uint16_t type, size_t off, struct ls_sli
         uint16_t f1904 = 0;
         (void)ls_rd_u16le(d, 0, &f1904);
         x->date1904 = f1904 == 1;
+        return LS_OK;
+    }
+    case XR_CODEPAGE: { /* 2.4.52; Excel for the Mac writes 32768 for Mac Roman, BIFF3 32769 for ANSI */
+        uint16_t cp = 1252;
+        (void)ls_rd_u16le(d, 0, &cp);
+        x->cp = ls_codepage_by_number(cp == 32768 ? 10000u : cp);
         return LS_OK;
     }
     case XR_STRING: return xls_string(x, off, d);

@@ -1,0 +1,202 @@
+#!/usr/bin/env python3
+"""Fixtures for the quirks found in a second sweep of other projects' test
+documents (SheetJS test_files, xlrd, qpdf, mammoth, docx4j): each is the
+smallest file showing the quirk, written with the Python stdlib.
+
+    python3 gen_realsweep2.py OUTDIR
+
+- biff5-cp1251.xls, biff5-mac.xls, biff5-mac32768.xls, biff5-cp932.xls:
+  Excel 5.0/95 workbooks ("Book" stream, BIFF5) whose CODEPAGE record says
+  Windows-1251, Mac Roman (10000, and 32768 as Excel for the Mac writes
+  it) and Shift_JIS; their sheet names and cells are bytes in that code
+  page (SheetJS's biff5_numfmt_1_russian.xls and biff5_phonetic_text.xls:
+  "р." read as "ð.", "äø" as "Š¿").
+- staff.fods, memo.fodt: OpenDocument flat XML (one XML file, root
+  office:document, as LibreOffice saves .fods/.fodt; SheetJS's
+  crlf_crlf.fods, LO7322.fods): read as generic XML, every settings item
+  a line, the cells a line each (no rows, no header labels). memo.fodt
+  also holds a picture as base64 (office:binary-data) and a Basic module
+  with a password in its code, and a hidden variable's value (its text ran
+  into the word before it: "Spouse078-05-1121").
+- deck.fodp, deck.odp: a presentation whose master page holds a frame of
+  text (a marking and an address on every slide): only master pages'
+  headers and footers were read.
+"""
+import base64
+import os
+import struct
+import sys
+import zipfile
+import zlib
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cfb_writer import CFBWriter  # noqa: E402
+
+
+def biff(rtype, data):
+    return struct.pack("<HH", rtype, len(data)) + data
+
+
+def biff5_book(codepage, encoding, sheet, rows):
+    """A BIFF5 workbook: globals (BOF, CODEPAGE, BOUNDSHEET, EOF), then one
+    worksheet of LABEL cells; every string is `encoding` bytes."""
+    name = sheet.encode(encoding)
+    bof_g = biff(0x0809, struct.pack("<HHHH", 0x0500, 0x0005, 0x0DBB, 0x07CC))
+    cp = biff(0x0042, struct.pack("<H", codepage))
+    glob_len = len(bof_g) + len(cp) + 4 + 7 + len(name) + 4
+    recs = [bof_g, cp, biff(0x0085, struct.pack("<IHB", glob_len, 0, len(name)) + name), biff(0x000A, b""),
+            biff(0x0809, struct.pack("<HHHH", 0x0500, 0x0010, 0x0DBB, 0x07CC))]
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            b = text.encode(encoding)
+            recs.append(biff(0x0204, struct.pack("<HHHH", r, c, 15, len(b)) + b))
+    recs.append(biff(0x000A, b""))
+    w = CFBWriter()
+    w.add_stream("Book", b"".join(recs).ljust(4096, b"\0"))
+    return w.build()[0]
+
+
+BIFF5_BOOKS = {
+    "biff5-cp1251.xls": (1251, "cp1251", "Сотрудники",
+                         [["ФИО", "СНИЛС", "Сумма"], ["Иванов Пётр", "SSN 536-22-1874", "1 234 567,89 р."]]),
+    "biff5-mac.xls": (10000, "mac_roman", "Übersicht",
+                      [["Name", "Notiz"], ["Jürgen Müller", "Søren Ødegård 536-22-1874"]]),
+    "biff5-mac32768.xls": (32768, "mac_roman", "Feuil1",
+                           [["Nom", "Remarque"], ["Hélène Côté", "déjà vu à l'été"]]),
+    "biff5-cp932.xls": (932, "cp932", "社員",
+                        [["氏名", "メール"], ["山田太郎", "yamada.taro@example.jp"]]),
+}
+
+
+NS_FLAT = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+           'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+           'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+           'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+           'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
+           'xmlns:xlink="http://www.w3.org/1999/xlink" '
+           'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+           'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
+           'xmlns:config="urn:oasis:names:tc:opendocument:xmlns:config:1.0" '
+           'xmlns:script="urn:oasis:names:tc:opendocument:xmlns:script:1.0" '
+           'xmlns:ooo="http://openoffice.org/2004/office"')
+FLAT_SETTINGS = ('<office:settings><config:config-item-set config:name="ooo:view-settings">'
+                 '<config:config-item config:name="VisibleAreaTop" config:type="int">0</config:config-item>'
+                 '<config:config-item config:name="ZoomType" config:type="short">0</config:config-item>'
+                 '</config:config-item-set></office:settings>')
+
+
+def _flat(mimetype, body, meta="", scripts="", master=""):
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n\n<office:document %s office:version="1.3" '
+            'office:mimetype="application/vnd.oasis.opendocument.%s">\n'
+            '<office:meta>%s</office:meta>\n%s\n%s\n'
+            '<office:font-face-decls><style:font-face style:name="Liberation Serif" '
+            'svg:font-family="&apos;Liberation Serif&apos;"/></office:font-face-decls>\n'
+            '<office:styles><style:style style:name="Standard" style:family="paragraph"/></office:styles>\n'
+            '<office:master-styles>%s</office:master-styles>\n'
+            '<office:body>%s</office:body>\n</office:document>\n'
+            % (NS_FLAT, mimetype, meta, FLAT_SETTINGS, scripts, master, body))
+
+
+def _png():
+    def chunk(t, d):
+        return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xFFFFFFFF)
+    raw = b"".join(b"\0" + bytes(range(48)) for _ in range(16))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 16, 16, 8, 2, 0, 0, 0)) +
+            chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def flat_ods():
+    def row(*cells):
+        out = ""
+        for c in cells:
+            if isinstance(c, int):
+                out += ('<table:table-cell office:value-type="float" office:value="%d"><text:p>%d</text:p>'
+                        '</table:table-cell>' % (c, c))
+            else:
+                out += '<table:table-cell office:value-type="string"><text:p>%s</text:p></table:table-cell>' % c
+        return "<table:table-row>%s</table:table-row>" % out
+    body = ('<office:spreadsheet><table:table table:name="Staff">'
+            '<table:table-column table:number-columns-repeated="2"/>' +
+            row("Name", "SSN") + row("Jane Roe", 536221874) + row("John Doe", 78051121) +
+            '</table:table></office:spreadsheet>')
+    return _flat("spreadsheet", body, meta="<dc:creator>Payroll Desk</dc:creator>")
+
+
+def flat_odt():
+    pic = base64.encodebytes(_png()).decode("ascii")
+    body = ('<office:text><text:h text:outline-level="1">Memo</text:h>'
+            '<text:p>Contact Jane Roe, SSN 536-22-1874, jane.roe@example.org.</text:p>'
+            '<text:p>Spouse<text:variable-set text:name="Spouse" office:value-type="string" '
+            'text:display="none">SSN 078-05-1121</text:variable-set>.</text:p>'
+            '<text:p><draw:frame draw:name="Logo" svg:width="1cm" svg:height="1cm"><draw:image>'
+            '<office:binary-data>%s</office:binary-data></draw:image></draw:frame></text:p>'
+            '</office:text>' % pic)
+    master = ('<style:master-page style:name="Standard"><style:header><text:p>Confidential: HR only'
+              '</text:p></style:header></style:master-page>')
+    scripts = ('<office:scripts><office:script script:language="ooo:Basic"><ooo:libraries>'
+               '<ooo:library-embedded ooo:name="Standard"><ooo:module ooo:name="Module1"><ooo:source-code>'
+               'Sub Connect\n  pwd = &quot;Hunter2-Payroll&quot;\nEnd Sub</ooo:source-code></ooo:module>'
+               '</ooo:library-embedded></ooo:libraries></office:script></office:scripts>')
+    return _flat("text", body, meta="<meta:initial-creator>Jane Roe</meta:initial-creator>",
+                 scripts=scripts, master=master)
+
+
+DECK_MASTER = ('<style:master-page style:name="Default"><draw:frame presentation:class="title" '
+               'presentation:placeholder="true" svg:width="20cm" svg:height="2cm"><draw:text-box/></draw:frame>'
+               '<draw:frame svg:width="20cm" svg:height="1cm" svg:y="14cm"><draw:text-box>'
+               '<text:p>PRIVILEGED AND CONFIDENTIAL: questions to counsel.desk@example.org</text:p>'
+               '</draw:text-box></draw:frame></style:master-page>')
+DECK_BODY = ('<office:presentation><draw:page draw:name="page1" draw:master-page-name="Default">'
+             '<draw:frame svg:width="20cm" svg:height="3cm"><draw:text-box><text:p>Quarterly numbers</text:p>'
+             '</draw:text-box></draw:frame></draw:page></office:presentation>')
+
+
+def deck_odp(path):
+    """The same deck as a package: the master page's frame in styles.xml."""
+    ns = NS_FLAT + ' xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0"'
+    content = ('<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content %s office:version="1.3">'
+               '<office:body>%s</office:body></office:document-content>' % (ns, DECK_BODY))
+    styles = ('<?xml version="1.0" encoding="UTF-8"?>\n<office:document-styles %s office:version="1.3">'
+              '<office:master-styles>%s</office:master-styles></office:document-styles>' % (ns, DECK_MASTER))
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest '
+                'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
+                '<manifest:file-entry manifest:full-path="/" manifest:media-type='
+                '"application/vnd.oasis.opendocument.presentation"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                '<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>'
+                '</manifest:manifest>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.presentation",
+                   compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", content)
+        z.writestr("styles.xml", styles)
+        z.writestr("META-INF/manifest.xml", manifest)
+
+
+def generate(outdir):
+    os.makedirs(outdir, exist_ok=True)
+    for name, (codepage, enc, sheet, rows) in BIFF5_BOOKS.items():
+        with open(os.path.join(outdir, name), "wb") as f:
+            f.write(biff5_book(codepage, enc, sheet, rows))
+    with open(os.path.join(outdir, "staff.fods"), "w", encoding="utf-8") as f:
+        f.write(flat_ods())
+    with open(os.path.join(outdir, "memo.fodt"), "w", encoding="utf-8") as f:
+        f.write(flat_odt())
+    with open(os.path.join(outdir, "deck.fodp"), "w", encoding="utf-8") as f:
+        f.write(_flat("presentation", DECK_BODY, master=DECK_MASTER).replace(
+            'xmlns:ooo=', 'xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0" xmlns:ooo='))
+    deck_odp(os.path.join(outdir, "deck.odp"))
+    with open(os.path.join(outdir, "memo-nomacro.fodt"), "w", encoding="utf-8") as f:
+        # LibreOffice writes an empty "Standard" library into every flat file
+        f.write(flat_odt().replace(flat_odt().split("<office:scripts>")[1].split("</office:scripts>")[0],
+                                   '<office:script script:language="ooo:Basic"><ooo:libraries>'
+                                   '<ooo:library-embedded ooo:name="Standard"/></ooo:libraries>'
+                                   '</office:script>'))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.stderr.write(__doc__)
+        sys.exit(2)
+    generate(sys.argv[1])
