@@ -40,6 +40,7 @@
 #include "extract/markup.h"
 #include "extract/mime_decode.h"
 #include "extract/sealed.h"
+#include "extract/text.h"
 
 #define MIME_MAX_NEST 32u           /* multipart nesting inside one message */
 #define MIME_MAX_PARTS 100000u      /* entities walked in one message */
@@ -1195,6 +1196,22 @@ static ls_err cms_extract(struct ls_ctx *c, struct ls_object *o)
     return e;
 }
 
+/* A message saved as UTF-16 or UTF-32 (PowerShell 5's Out-File, Notepad's
+ * "Unicode"): its UTF-8 conversion, at most max bytes of it, in *out; false
+ * (nothing converted) for any other encoding. */
+static bool wide_message(struct ls_slice data, size_t max, struct ls_buf *out)
+{
+    size_t bom = 0;
+    enum ls_text_enc enc = ls_text_detect(data, &bom);
+    struct ls_slice s;
+    if (!ls_text_wide(enc) || !ls_slice_from(data, bom, &s)) return false;
+    ls_buf_init(out, max);
+    ls_err e = ls_text_convert(s, enc, out);
+    if (e == LS_OK || e == LS_E_LIMIT) return true;
+    ls_buf_free(out);
+    return false;
+}
+
 static int mime_probe(const struct ls_object *o)
 {
     /* below the sealed handler's 95 (encrypted envelopes are its own) */
@@ -1205,6 +1222,12 @@ static int mime_probe(const struct ls_object *o)
     bool magic_says = o->mime && (strcmp(o->mime, "message/rfc822") == 0 ||
                                   strcmp(o->mime, "message/news") == 0);
     bool ext_says = o->ext && (strcmp(o->ext, "eml") == 0);
+    struct ls_buf wide;
+    if (known < 1 && (magic_says || ext_says) && wide_message(o->data, 64u << 10, &wide)) {
+        win = skip_lead(ls_buf_slice(&wide));
+        known = win.len ? probe_fields(win) : -1;
+        ls_buf_free(&wide);
+    }
     if (known >= 2) return 85;
     if (known == 1 && (magic_says || ext_says)) return 75;
     if (magic_says) return 60;
@@ -1220,7 +1243,11 @@ static ls_err mime_extract(struct ls_ctx *c, struct ls_object *o)
     w.o = o;
     w.max_parts = ls_ctx_limits(c)->max_members;
     if (w.max_parts > MIME_MAX_PARTS) w.max_parts = MIME_MAX_PARTS;
-    walk_entity(&w, skip_lead(o->data), 0, true, false, false);
+    struct ls_buf wide;
+    bool conv = o->data.len < SIZE_MAX / 2 && wide_message(o->data, o->data.len * 2, &wide);
+    if (conv) ls_note(c, o, NULL, "mime: the message is UTF-16 or UTF-32 text; read as its UTF-8 conversion");
+    walk_entity(&w, skip_lead(conv ? ls_buf_slice(&wide) : o->data), 0, true, false, false);
+    if (conv) ls_buf_free(&wide);
     return w.result;
 }
 

@@ -31,7 +31,8 @@ gen_rarcab.py, make_hostile3.py, make_maildump.py) do not plant:
 - a solid 7z of 120 members (the planted value in the 97th);
 - mail: an attachment whose Content-Type says text/plain and which is a
   zip, a base64-encoded message/rfc822 part, a boundary line followed by
-  blanks, an mbox whose message carries a .tar.gz;
+  blanks, an mbox whose message carries a .tar.gz, messages saved as
+  UTF-16 (with and without a BOM);
 - a docx with an embedded workbook;
 - UTF-16 text with and without a BOM, files of NUL bytes, PII after
   megabytes of NULs (disk slack), a zero-byte .xlsx;
@@ -545,6 +546,16 @@ def mail_cases():
     p = put("mail/boundary_ws.eml", m)
     key("boundary_ws_att", p, ["a.csv"], planted=pl, coverage="full")
     key("boundary_ws_tree", p, None, planted_under=pl)
+    # a message saved as UTF-16 (PowerShell 5's Out-File, Notepad's
+    # "Unicode"), with a BOM and without: the zip attachment holds the PII
+    for n, enc, bom in (("utf16_bom", "utf-16-le", b"\xff\xfe"), ("utf16le", "utf-16-le", b"")):
+        t, pl = pii()
+        z = zf([("staff.csv", t.encode())])
+        m = eml("export", mm.multipart("mixed", "=_u1", [mm.text_plain("the export\n"),
+                                                       mm.attach("staff.zip", z, "application/zip")]))
+        p = put("mail/%s.eml" % n, bom + m.decode("latin-1").encode(enc))
+        key("mail_%s_att" % n, p, ["staff.zip", "staff.csv"], planted=pl, coverage="full")
+        key("mail_%s_root" % n, p, [], verdict="sensitive", coverage="full")
     # an mbox whose second message carries a .tar.gz of a CSV
     t, pl = pii()
     tgz = gzip.compress(tarb(lambda tf: tadd(tf, "export/people.csv", t.encode())), mtime=0)
@@ -649,17 +660,19 @@ def generate(out):
 CORPUS = {"sfx/setup_7z.exe": "h4_pe_7z.exe", "sfx/setup_rar.exe": "h4_pe_rar.exe",
           "sfx/setup_zip.exe": "h4_pe_zip.exe", "tar/hardlinks.cpio": "h4_cpio_hardlinks.cpio",
           "tar/hardlink_data.tar": "h4_tar_hardlink_data.tar"}
+MIME_CORPUS = {"mail/utf16_bom.eml": "h4_utf16.eml"}
 
 
 def corpus(outdir):
-    """Fuzz seeds (fuzz/corpus/archive/h4_*)."""
+    """Fuzz seeds: OUTDIR/archive/h4_* and OUTDIR/mime/h4_* (fuzz/corpus)."""
     import tempfile
     with tempfile.TemporaryDirectory() as t:
         generate(t)
-        os.makedirs(outdir, exist_ok=True)
-        for src, dst in CORPUS.items():
-            if os.path.exists(os.path.join(t, "dump", src)):  # tool-made ones need the tool
-                shutil.copyfile(os.path.join(t, "dump", src), os.path.join(outdir, dst))
+        for sub, seeds in (("archive", CORPUS), ("mime", MIME_CORPUS)):
+            os.makedirs(os.path.join(outdir, sub), exist_ok=True)
+            for src, dst in seeds.items():
+                if os.path.exists(os.path.join(t, "dump", src)):  # tool-made ones need the tool
+                    shutil.copyfile(os.path.join(t, "dump", src), os.path.join(outdir, sub, dst))
 
 
 if __name__ == "__main__":
