@@ -3,8 +3,10 @@
  * technical note #5411: codespacerange, bfchar, bfrange with incrementing
  * or array destinations), PDF text strings (7.9.2.2: UTF-16BE with BOM,
  * PDFDocEncoding; UTF-8 with BOM from PDF 2.0), and glyph names of
- * /Differences arrays (Adobe Glyph List, the common subset plus uniXXXX and
- * uXXXX[XX] forms).
+ * /Differences arrays (Adobe Glyph List names: Latin with diacritics,
+ * Greek, the afii Cyrillic names, the PDF standard Latin set, made by
+ * scripts/gen_glyphnames.py into pdf_glyphs.h; uniXXXX and uXXXX[XX]
+ * forms; ".suffix" variants read as their base glyph).
  *
  * Attacker-controlled: the whole CMap. Entries are bounded by its length
  * (each consumes input), ranges by PDF_CMAP_MAX_RANGE codes.
@@ -353,28 +355,7 @@ struct glyph {
     uint16_t cp;
 };
 
-static const struct glyph glyphs[] = {
-    {"space", ' '},         {"exclam", '!'},        {"quotedbl", '"'},       {"numbersign", '#'},
-    {"dollar", '$'},        {"percent", '%'},       {"ampersand", '&'},      {"quotesingle", '\''},
-    {"quoteright", 0x2019}, {"parenleft", '('},     {"parenright", ')'},     {"asterisk", '*'},
-    {"plus", '+'},          {"comma", ','},         {"hyphen", '-'},         {"minus", 0x2212},
-    {"period", '.'},        {"slash", '/'},         {"zero", '0'},           {"one", '1'},
-    {"two", '2'},           {"three", '3'},         {"four", '4'},           {"five", '5'},
-    {"six", '6'},           {"seven", '7'},         {"eight", '8'},          {"nine", '9'},
-    {"colon", ':'},         {"semicolon", ';'},     {"less", '<'},           {"equal", '='},
-    {"greater", '>'},       {"question", '?'},      {"at", '@'},             {"bracketleft", '['},
-    {"backslash", '\\'},    {"bracketright", ']'},  {"asciicircum", '^'},    {"underscore", '_'},
-    {"grave", '`'},         {"quoteleft", 0x2018},  {"braceleft", '{'},      {"bar", '|'},
-    {"braceright", '}'},    {"asciitilde", '~'},    {"endash", 0x2013},      {"emdash", 0x2014},
-    {"bullet", 0x2022},     {"quotedblleft", 0x201c}, {"quotedblright", 0x201d}, {"ellipsis", 0x2026},
-    {"Euro", 0x20ac},       {"copyright", 0xa9},    {"registered", 0xae},    {"trademark", 0x2122},
-    {"degree", 0xb0},       {"nbspace", 0xa0},      {"sterling", 0xa3},      {"section", 0xa7},
-    {"paragraph", 0xb6},    {"adieresis", 0xe4},    {"odieresis", 0xf6},     {"udieresis", 0xfc},
-    {"Adieresis", 0xc4},    {"Odieresis", 0xd6},    {"Udieresis", 0xdc},     {"germandbls", 0xdf},
-    {"eacute", 0xe9},       {"egrave", 0xe8},       {"aacute", 0xe1},        {"agrave", 0xe0},
-    {"ccedilla", 0xe7},     {"ntilde", 0xf1},       {"oacute", 0xf3},        {"iacute", 0xed},
-    {"uacute", 0xfa},       {"Eacute", 0xc9},       {"fi", 0xfb01},          {"fl", 0xfb02},
-};
+#include "extract/pdf_glyphs.h"
 
 static uint32_t hex_cp(struct ls_slice s, size_t from, size_t n)
 {
@@ -401,9 +382,20 @@ uint32_t pdf_glyph_unicode(struct ls_slice name)
         if (v && v <= 0x10ffff) return v;
     }
     if (name.len == 0) return 0; /* no glyph's name is empty */
-    for (size_t i = 0; i < sizeof glyphs / sizeof glyphs[0]; i++) /* first byte, then the rest */
-        if (glyphs[i].name[0] == name.ptr[0] && ls_slice_eq_str(name, glyphs[i].name))
-            return glyphs[i].cp;
+    /* a variant is its base glyph: "a.sc", "eacute.alt", "one.oldstyle" */
+    for (size_t i = 1; i < name.len; i++)
+        if (name.ptr[i] == '.') return pdf_glyph_unicode(ls_slice_make(name.ptr, i));
+    size_t lo = 0, hi = sizeof glyphs / sizeof glyphs[0];
+    while (lo < hi) { /* sorted by strcmp(): bytes, a prefix first */
+        size_t mid = lo + (hi - lo) / 2;
+        const char *g = glyphs[mid].name;
+        size_t k = 0;
+        while (k < name.len && g[k] && (uint8_t)g[k] == name.ptr[k]) k++;
+        int c = k == name.len ? (g[k] ? 1 : 0) : !g[k] ? -1 : (uint8_t)g[k] < name.ptr[k] ? -1 : 1;
+        if (c == 0) return glyphs[mid].cp;
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
     return 0;
 }
 

@@ -3,6 +3,7 @@
 (SheetJS test_files, xlrd, qpdf, mammoth, docx4j), on small look-alikes
 made by tests/gen/gen_realsweep2.py."""
 import os
+import subprocess
 import sys
 import tempfile
 import unittest
@@ -96,6 +97,24 @@ class RealSweep2(unittest.TestCase):
             t = self.text(name)
             self.assertIn("PRIVILEGED AND CONFIDENTIAL: questions to counsel.desk@example.org\n", t)
             self.assertIn("Quarterly numbers\n", t)
+
+
+    def test_pdf_differences_glyph_names(self):
+        o = self.m.obj(self.p("differences.pdf"))
+        self.assertEqual(o["coverage"], "full", o["errors"])
+        for ent in ("ssn", "email"):
+            self.assertIn(ent, lsutil.entities(o), o["findings"])
+        t = self.text("differences.pdf")
+        self.assertIn("Zaměstnanec: Jiří Dvořák, rodné číslo 536-22-1874, uzavřela smlouvu\n", t)
+        self.assertIn("Сотрудник: Иванов Пётр, jane.roe@example.org\n", t)
+        self.assertIn("Υπάλληλος: Γιάννης Παπαδόπουλος\n", t)
+        self.assertIn("Manager Jane\n", t)  # "a.sc" is an a
+
+    def test_glyph_table_current(self):
+        # src/extract/pdf_glyphs.h is what scripts/gen_glyphnames.py makes
+        r = subprocess.run([sys.executable, os.path.join(lsutil.SRC, "scripts", "gen_glyphnames.py"), "--check",
+                            os.path.join(lsutil.SRC, "src", "extract", "pdf_glyphs.h")])
+        self.assertEqual(r.returncode, 0, "run scripts/gen_glyphnames.py")
 
 
 if __name__ == "__main__":

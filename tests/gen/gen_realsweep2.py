@@ -21,6 +21,11 @@ smallest file showing the quirk, written with the Python stdlib.
 - deck.fodp, deck.odp: a presentation whose master page holds a frame of
   text (a marking and an address on every slide): only master pages'
   headers and footers were read.
+- differences.pdf: simple fonts whose /Differences name their glyphs
+  (Czech "ecaron", "rcaron" over WinAnsi as in PDFBox's
+  input/rendering/source.pdf; the Cyrillic "afii10033"; Greek; a small-caps
+  variant "a.sc"): names outside a short list read as the WinAnsi
+  byte ("uzavřela" as "uzavøela") or as nothing.
 """
 import base64
 import os
@@ -31,6 +36,7 @@ import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cfb_writer import CFBWriter  # noqa: E402
+from gen_realsweep import _pdf, _stream  # noqa: E402
 
 
 def biff(rtype, data):
@@ -174,6 +180,60 @@ def deck_odp(path):
         z.writestr("META-INF/manifest.xml", manifest)
 
 
+def _differences_font(name, glyphs):
+    """A Type1 font over WinAnsi whose codes 0x80.. are the named glyphs."""
+    diffs = b" ".join(b"/" + g.encode() for g in glyphs)
+    return (b"<< /Type /Font /Subtype /Type1 /BaseFont /" + name +
+            b" /Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [128 " + diffs +
+            b"] >> >>")
+
+
+def _codes(text, glyphs):
+    """text in the font's codes: ASCII as is, the others at 0x80 + their index."""
+    out = bytearray()
+    for ch in text:
+        out.append(ord(ch) if ord(ch) < 0x80 else 0x80 + glyphs.index(ch))
+    return bytes(out).replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+
+
+DIFF_LINES = [  # each line in a font of its own; the names of its non-ASCII letters
+    ("Zaměstnanec: Jiří Dvořák, rodné číslo 536-22-1874, uzavřela smlouvu",
+     {"ě": "ecaron", "í": "iacute", "ř": "rcaron", "á": "aacute", "č": "ccaron", "é": "eacute"}),
+    ("Сотрудник: Иванов Пётр, jane.roe@example.org",
+     {"С": "afii10035", "о": "afii10080", "т": "afii10084", "р": "afii10082", "у": "afii10085",
+      "д": "afii10069", "н": "afii10079", "и": "afii10074", "к": "afii10076", "И": "afii10026",
+      "в": "afii10067", "а": "afii10065", "П": "afii10033", "ё": "afii10071"}),
+    ("Υπάλληλος: Γιάννης Παπαδόπουλος",
+     {"Υ": "Upsilon", "π": "pi", "ά": "alphatonos", "λ": "lambda", "η": "eta", "ο": "omicron",
+      "ς": "sigma1", "Γ": "Gamma", "ι": "iota", "ν": "nu", "Π": "Pi", "α": "alpha", "δ": "delta",
+      "ό": "omicrontonos", "υ": "upsilon"}),
+]
+
+
+def pdf_differences(path):
+    fonts, content, objs = b"", b"", []
+    for i, (line, glyphs) in enumerate(DIFF_LINES):
+        used = []
+        for ch in line:
+            if ord(ch) >= 0x80 and ch not in used:
+                used.append(ch)
+        names = [glyphs[ch] for ch in used]
+        objs.append(_differences_font(b"F%d" % i, names))
+        fonts += b"/F%d %d 0 R " % (i, 5 + i)
+        content += b"BT /F%d 11 Tf 72 %d Td (" % (i, 720 - 30 * i) + _codes(line, used) + b") Tj ET\n"
+    # a small-caps variant: the base glyph's name with a suffix
+    objs.append(_differences_font(b"SC", ["a.sc", "e.sc"]))
+    fonts += b"/SC %d 0 R " % (5 + len(DIFF_LINES))
+    content += b"BT /SC 11 Tf 72 600 Td (M\x80nag\x81r J\x80n\x81) Tj ET\n"
+    head = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            b"/Resources << /Font << " + fonts + b">> >> >>",
+            _stream(b"", content)]
+    with open(path, "wb") as f:
+        f.write(_pdf(head + objs))
+
+
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
     for name, (codepage, enc, sheet, rows) in BIFF5_BOOKS.items():
@@ -187,6 +247,7 @@ def generate(outdir):
         f.write(_flat("presentation", DECK_BODY, master=DECK_MASTER).replace(
             'xmlns:ooo=', 'xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0" xmlns:ooo='))
     deck_odp(os.path.join(outdir, "deck.odp"))
+    pdf_differences(os.path.join(outdir, "differences.pdf"))
     with open(os.path.join(outdir, "memo-nomacro.fodt"), "w", encoding="utf-8") as f:
         # LibreOffice writes an empty "Standard" library into every flat file
         f.write(flat_odt().replace(flat_odt().split("<office:scripts>")[1].split("</office:scripts>")[0],
