@@ -124,30 +124,54 @@ static bool media_or_blob(const char *mime)
            strncmp(mime, "video/", 6) == 0 || strcmp(mime, "application/octet-stream") == 0;
 }
 
-/* A 7z or RAR after a stub (7-Zip's and WinRAR's self-extractors, a PE or
- * ELF program; or an image, audio/video file or blob it was appended to):
- * the offset of the first signature whose header checks out (7z: the start
- * header's CRC; RAR 4: the main header's CRC-16; RAR 5: the main header's
- * CRC32), 0 if none. libarchive's own self-extractor search only looks
- * between 64 KiB (RAR) or 156 KiB (7z) and 128 or 384 KiB: stubs are any
- * size. The caller reads the stub as the member hidden_prefix. At most
+/* A 7z, cabinet or RAR after a stub (7-Zip's, IExpress's and WinRAR's
+ * self-extractors, a PE or ELF program; or an image, audio/video file or
+ * blob it was appended to): the offset of the first signature whose header
+ * checks out (7z: the start header's CRC; CAB: CFHEADER's fields; RAR 4:
+ * the main header's CRC-16; RAR 5: the main header's CRC32), 0 if none;
+ * *end (if not NULL): where a 7z or cabinet ends by its header, 0 if not
+ * known. libarchive's own self-extractor search only looks between 64 KiB
+ * (RAR) or 156 KiB (7z) and 128 or 384 KiB: stubs are any size. The caller
+ * reads the stub as the member hidden_prefix and what follows a 7z's or
+ * cabinet's end (the rest of the program, a signature) as hidden_data. At most
  * ARC_SFX_HITS signatures of each kind are checked, and main headers over
  * 4 KiB are not taken (real ones are tens of bytes): a blob of planted
  * signatures costs no more than a few CRCs. */
 #define ARC_SFX_SCAN (64u << 20) /* signatures looked for in the first 64 MiB */
 #define ARC_SFX_HITS 64u
-static size_t sfx_archive(struct ls_slice s)
+static size_t sfx_archive(struct ls_slice s, uint64_t *end)
 {
+    uint64_t dummy;
+    if (!end) end = &dummy;
+    *end = 0;
     static const uint8_t sig7z[6] = {'7', 'z', 0xBC, 0xAF, 0x27, 0x1C};
-    size_t end = s.len < ARC_SFX_SCAN ? s.len : ARC_SFX_SCAN;
-    struct ls_slice w = ls_slice_make(s.ptr, end);
+    struct ls_slice w = ls_slice_make(s.ptr, s.len < ARC_SFX_SCAN ? s.len : ARC_SFX_SCAN);
     unsigned hits = 0;
     for (size_t at = ls_slice_find(w, 1, sig7z, 6); at != SIZE_MAX && hits++ < ARC_SFX_HITS;
          at = ls_slice_find(w, at + 1, sig7z, 6)) {
         uint32_t crc;
-        if (ls_slice_at(s, at + 6) == 0 && ls_rd_u32le(s, at + 8, &crc) && at + 32 <= s.len &&
-            (uint32_t)libdeflate_crc32(0, s.ptr + at + 12, 20) == crc)
+        uint64_t nho, nhs;
+        if (ls_slice_at(s, at + 6) == 0 && ls_rd_u32le(s, at + 8, &crc) && ls_rd_u64le(s, at + 12, &nho) &&
+            ls_rd_u64le(s, at + 20, &nhs) && (uint32_t)libdeflate_crc32(0, s.ptr + at + 12, 20) == crc) {
+            if (nho < s.len && nhs < s.len) *end = at + 32 + nho + nhs; /* past its header database */
             return at;
+        }
+    }
+    /* a cabinet (IExpress packages, in the program's resources): CFHEADER's
+     * reserved fields zero, version 1.3, its size within the file, the
+     * file table inside it, at least one folder and one file */
+    hits = 0;
+    for (size_t at = ls_slice_find(w, 1, "MSCF\0\0\0\0", 8); at != SIZE_MAX && hits++ < ARC_SFX_HITS;
+         at = ls_slice_find(w, at + 1, "MSCF\0\0\0\0", 8)) {
+        uint32_t cb, r2, off, r3;
+        uint16_t nfold, nfile;
+        if (ls_rd_u32le(s, at + 8, &cb) && ls_rd_u32le(s, at + 12, &r2) && ls_rd_u32le(s, at + 16, &off) &&
+            ls_rd_u32le(s, at + 20, &r3) && ls_rd_u16le(s, at + 26, &nfold) && ls_rd_u16le(s, at + 28, &nfile) &&
+            cb >= 36 && cb <= s.len - at && r2 == 0 && r3 == 0 && off >= 36 && off < cb &&
+            ls_slice_at(s, at + 24) == 3 && ls_slice_at(s, at + 25) == 1 && nfold > 0 && nfile > 0) {
+            *end = at + cb;
+            return at;
+        }
     }
     hits = 0;
     for (size_t at = ls_slice_find(w, 1, "Rar!\x1a\x07", 6); at != SIZE_MAX && hits++ < ARC_SFX_HITS;
@@ -317,7 +341,7 @@ static int arc_probe(const struct ls_object *o)
     if (best == 0) best = probe_lzma(o->data);
     unsigned disk;
     if (best == 0 && media_or_blob(o->mime) &&
-        (appended_zip(o->data) || split_zip_part(o->data, &disk) || sfx_archive(o->data)))
+        (appended_zip(o->data) || split_zip_part(o->data, &disk) || sfx_archive(o->data, NULL)))
         best = ARC_APPENDED_ZIP_PROBE;
     return best;
 }
@@ -1850,11 +1874,13 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
     cut_7z(&ar);
     cut_iso(&ar);
     ar.front = skippable_frames(o->data, NULL, NULL);
-    size_t stub = 0; /* a 7z or RAR self-extractor's program, read as hidden_prefix */
-    if (!ar.front && !ar.zr.is_zip && media_or_blob(o->mime) && (stub = sfx_archive(o->data)) > 0) {
+    size_t stub = 0; /* a 7z, cab or RAR self-extractor's program, read as hidden_prefix */
+    uint64_t sfx_end = 0; /* where that 7z or cab ends: the rest is hidden_data */
+    if (!ar.front && !ar.zr.is_zip && media_or_blob(o->mime) && (stub = sfx_archive(o->data, &sfx_end)) > 0) {
         ar.front = stub;
+        uint8_t k = ls_slice_at(o->data, stub);
         ls_note(c, o, NULL, "%s appended after %zu bytes of %s (self-extractor or polyglot); they are "
-                "read as member '" ARC_PREFIX_NAME "'", ls_slice_at(o->data, stub) == '7' ? "7z" : "rar",
+                "read as member '" ARC_PREFIX_NAME "'", k == '7' ? "7z" : k == 'M' ? "cab" : "rar",
                 stub, o->mime);
     }
     bool retry_raw = false;
@@ -1881,6 +1907,11 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
         e = run(&ar, UNPACK_MODE_ZIP_LOCAL, &retry_raw);
     }
     if (e == LS_OK && stub) e = hidden_member(&ar, ARC_PREFIX_NAME, 0, stub);
+    if (e == LS_OK && stub && sfx_end > stub && sfx_end < o->data.len) {
+        ls_note(c, o, NULL, "%llu bytes after the appended archive's end, read as member '" ARC_SLACK_NAME "'",
+                (unsigned long long)(o->data.len - sfx_end));
+        e = hidden_member(&ar, ARC_SLACK_NAME, sfx_end, o->data.len - sfx_end);
+    }
     if (e == LS_OK && ar.tar_used) e = tar_tail(&ar);
     if (e == LS_OK && ar.zr.is_zip) {
         zip_comments(&ar);

@@ -12,8 +12,9 @@ gen_rarcab.py, make_hostile3.py, make_maildump.py) do not plant:
   spreadsheet, backup_2014.zip (a docx, and a tar.bz2 of an mbox whose
   message carries a zip of an xlsx), an Outlook .eml export with a zip of an
   xlsx, a UTF-16 notes file; a PST beside it;
-- self-extractors that are not zips: a PE stub followed by a 7z or a RAR;
-  a JPEG with a 7z after its end marker;
+- self-extractors: a PE stub followed by a zip, a 7z, a RAR, an MSZIP
+  cabinet with more of the program after it (IExpress), a signed 7z SFX,
+  `7z a -sfx` output; a JPEG with a 7z after its end marker;
 - misleading extensions: an xlsx named .jpg, a docx named .txt, an e-mail
   named .dat, a CSV named .log, a tar.gz named .jpg;
 - names: NFC and NFD spellings of one name, case-only twins, the names "."
@@ -223,6 +224,22 @@ def sfx_cases():
         key("jpeg_7z_member", p, ["staff.txt"], planted=pl, coverage="full")
         key("jpeg_7z_prefix", p, ["hidden_prefix"], planted=plc)
         key("jpeg_7z_root", p, [], verdict="sensitive", coverage="full")
+    # an IExpress package: an MSZIP cabinet among the program's resources,
+    # more of the program after it (which holds PII of its own here)
+    t, pl = pb()
+    tt, plt = pb()
+    cab = gen_rarcab.cab_archive([(1, [(b"hr\\staff.csv", t * 40, 0x20)])])
+    p = put("sfx/iexpress.exe", pe_stub() + cab + b"\0" * 512 + tt + noise(3000, 8))
+    key("iexpress_member", p, ["hr/staff.csv"], planted=pl, coverage="full")
+    key("iexpress_tail", p, ["hidden_data"], planted=plt)
+    key("iexpress_root", p, [], verdict="sensitive", coverage="full")
+    if have("7z"):
+        # a signed 7-Zip SFX: the Authenticode table follows the 7z
+        t, pl = pb()
+        p = put("sfx/signed_7z.exe", pe_stub() + sevenz([("staff.txt", t)]) +
+                struct.pack("<IHH", 4096, 0x200, 2) + noise(4088, 9))
+        key("signed_7z_member", p, ["staff.txt"], planted=pl, coverage="full")
+        key("signed_7z_tail", p, ["hidden_data"], verdict="clean")
     # a Windows zip self-extractor: a PE stub, then the zip (offsets from the zip)
     t, pl = pb()
     p = put("sfx/setup_zip.exe", pe_stub() + zf([("hr/staff.txt", t), ("readme.txt", CLEAN)]))
@@ -657,7 +674,7 @@ def generate(out):
     return k
 
 
-CORPUS = {"sfx/setup_7z.exe": "h4_pe_7z.exe", "sfx/setup_rar.exe": "h4_pe_rar.exe",
+CORPUS = {"sfx/setup_7z.exe": "h4_pe_7z.exe", "sfx/iexpress.exe": "h4_pe_cab.exe", "sfx/setup_rar.exe": "h4_pe_rar.exe",
           "sfx/setup_zip.exe": "h4_pe_zip.exe", "tar/hardlinks.cpio": "h4_cpio_hardlinks.cpio",
           "tar/hardlink_data.tar": "h4_tar_hardlink_data.tar"}
 MIME_CORPUS = {"mail/utf16_bom.eml": "h4_utf16.eml"}
