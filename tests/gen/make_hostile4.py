@@ -250,6 +250,11 @@ def sfx_cases():
     p = put("sfx/setup_rar.exe", pe_stub() + rar)
     key("pe_rar_member", p, ["hr/staff.txt"], planted=pl, coverage="full")
     key("pe_rar_tree", p, None, planted_under=pl, verdict="sensitive")
+    t, pl = pb()
+    rar5 = gen_rarcab.rar5_archive([gen_rarcab.rar5_file(b"hr/staff.txt", t),
+                                    gen_rarcab.rar5_file(b"readme.txt", CLEAN)])
+    p = put("sfx/setup_rar5.exe", pe_stub(8192) + rar5)
+    key("pe_rar5_member", p, ["hr/staff.txt"], planted=pl, coverage="full")
 
 
 # ---------------------------------------------------------------- wrong extensions
