@@ -52,6 +52,7 @@ struct rtf_group {
     bool first;     /* no control word yet: the next one may name a destination */
     bool star;      /* \* seen at the start of this group */
     bool nl_end;    /* write a line break when the group closes */
+    bool sp_end;    /* write a space when the group closes (a field instruction) */
     int32_t font;   /* \fN in force, -1 for the default font (\deffN) */
 };
 
@@ -346,6 +347,7 @@ static ls_err rtf_open(struct rtf_parser *p)
     p->g.first = true;
     p->g.star = false;
     p->g.nl_end = false;
+    p->g.sp_end = false;
     return LS_OK;
 }
 
@@ -364,6 +366,7 @@ static ls_err rtf_close(struct rtf_parser *p)
     p->g = p->stack[--p->depth];
     if (inner.dest == RD_OBJDATA && p->g.dest != RD_OBJDATA) LS_TRY(rtf_obj_finish(p));
     if (inner.nl_end && rtf_emitting(p)) LS_TRY(rtf_sep(p, '\n'));
+    else if (inner.sp_end && rtf_emitting(p)) LS_TRY(rtf_sep(p, ' '));
     if (p->depth == 0) p->done = true;
     return LS_OK;
 }
@@ -547,7 +550,10 @@ static ls_err rtf_destination(struct rtf_parser *p, const struct rtf_word *w,
         LS_TRY(rtf_puts(p, w->name));
         return rtf_puts(p, ": ");
     }
-    if (d & RD_F_FLDINST) return rtf_sep(p, ' ');
+    if (d & RD_F_FLDINST) { /* apart from the result after it too: "mailto:a@b.orgJane" */
+        p->g.sp_end = true;
+        return rtf_sep(p, ' ');
+    }
     return LS_OK;
 }
 
@@ -718,6 +724,10 @@ static ls_err rtf_plain(struct rtf_parser *p, uint8_t ch)
     if (p->overflow > 0) return LS_OK;
     if (p->g.dest == RD_OBJDATA) return rtf_obj_hex(p, ch);
     if (ch == '\r' || ch == '\n') return LS_OK; /* line breaks in the file mean nothing */
+    if (ch == '\t' && p->uc_skip > 0) { /* a \uN fallback as any character: "\u8804<TAB>8804" */
+        p->uc_skip--;
+        return LS_OK;
+    }
     if (ch == '\t') return rtf_emitting(p) ? rtf_sep(p, '\t') : LS_OK;
     if (ch < 0x20) return LS_OK;
     return rtf_byte(p, ch);

@@ -110,6 +110,15 @@ class RealSweep2(unittest.TestCase):
         self.assertIn("Υπάλληλος: Γιάννης Παπαδόπουλος\n", t)
         self.assertIn("Manager Jane\n", t)  # "a.sc" is an a
 
+    def test_rtf_field_and_fallback_tab(self):
+        o = self.m.obj(self.p("fields.rtf"))
+        self.assertEqual(o["coverage"], "full", o["errors"])
+        t = self.text("fields.rtf")
+        self.assertIn("Contact: HYPERLINK mailto:jane.roe@example.org Jane Roe today.\n", t)
+        self.assertIn("Ref\u2116\t536-22-1874\n", t)  # one tab was \u8470's fallback
+        for ent in ("ssn", "email"):
+            self.assertIn(ent, lsutil.entities(o), o["findings"])
+
     def test_glyph_table_current(self):
         # src/extract/pdf_glyphs.h is what scripts/gen_glyphnames.py makes
         r = subprocess.run([sys.executable, os.path.join(lsutil.SRC, "scripts", "gen_glyphnames.py"), "--check",

@@ -26,6 +26,12 @@ smallest file showing the quirk, written with the Python stdlib.
   input/rendering/source.pdf; the Cyrillic "afii10033"; Greek; a small-caps
   variant "a.sc"): names outside a short list read as the WinAnsi
   byte ("uzavřela" as "uzavøela") or as nothing.
+- fields.rtf: a field whose instruction runs straight into its result
+  (macOS TextEdit writes {\\fldinst{HYPERLINK ...}}{\\fldrslt ...}, striprtf's
+  mac_textedit_hyperlink.rtf): "mailto:jane.roe@example.orgJane Roe"; and a
+  literal tab right after \\uN (TX Text Control, striprtf's
+  TX_RTF32_18.0.541.501.rtf), which is the fallback character: the tab
+  was kept and the first digit after it dropped ("804" for "8804").
 """
 import base64
 import os
@@ -234,6 +240,12 @@ def pdf_differences(path):
         f.write(_pdf(head + objs))
 
 
+FIELDS_RTF = ("{\\rtf1\\ansi\\ansicpg1252\\uc1 {\\fonttbl\\f0\\fswiss Helvetica;}\n"
+              "\\f0 Contact: {\\field{\\*\\fldinst{HYPERLINK mailto:jane.roe@example.org}}"
+              "{\\fldrslt Jane Roe}} today.\\par\n"
+              "Ref\\u8470\t\t536-22-1874\\par\n}\n")
+
+
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
     for name, (codepage, enc, sheet, rows) in BIFF5_BOOKS.items():
@@ -248,6 +260,8 @@ def generate(outdir):
             'xmlns:ooo=', 'xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0" xmlns:ooo='))
     deck_odp(os.path.join(outdir, "deck.odp"))
     pdf_differences(os.path.join(outdir, "differences.pdf"))
+    with open(os.path.join(outdir, "fields.rtf"), "w", encoding="ascii", newline="") as f:
+        f.write(FIELDS_RTF)
     with open(os.path.join(outdir, "memo-nomacro.fodt"), "w", encoding="utf-8") as f:
         # LibreOffice writes an empty "Standard" library into every flat file
         f.write(flat_odt().replace(flat_odt().split("<office:scripts>")[1].split("</office:scripts>")[0],
