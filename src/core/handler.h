@@ -141,6 +141,10 @@ void ls_set_coverage_none(struct ls_ctx *c, struct ls_object *o);
  * budget. LS_E_LIMIT once exhausted (noted as limit:bytes on o). Handlers
  * that decompress must charge as they produce, before emitting. */
 ls_err ls_budget_charge(struct ls_ctx *c, struct ls_object *o, uint64_t n);
+/* The same for zeros an archive declares rather than compresses (the holes
+ * of a sparse member): charged to the byte budget, not to the root's bomb
+ * ratio. */
+ls_err ls_budget_charge_holes(struct ls_ctx *c, struct ls_object *o, uint64_t n);
 /* True if one more member at depth o->depth+1 would be accepted (depth,
  * members, time). Lets a container skip reading a member it cannot emit. */
 bool ls_budget_child_ok(struct ls_ctx *c, const struct ls_object *o);

@@ -131,6 +131,7 @@ uint64_t ls_budget_left(const struct ls_ctx *c)
 static bool bomb_at(const struct ls_ctx *c, uint64_t expanded)
 {
     const struct ls_limits *l = c->lim;
+    expanded -= c->unratioed < expanded ? c->unratioed : expanded;
     if (l->bomb_ratio == 0 || expanded <= l->bomb_floor) return false;
     return expanded / (c->root_size ? c->root_size : 1) > l->bomb_ratio;
 }
@@ -158,6 +159,15 @@ ls_err ls_budget_charge(struct ls_ctx *c, struct ls_object *o, uint64_t n)
         c->budget = c->expanded;
         return LS_E_LIMIT;
     }
+    return LS_OK;
+}
+
+ls_err ls_budget_charge_holes(struct ls_ctx *c, struct ls_object *o, uint64_t n)
+{
+    if (n > ls_budget_left(c)) return ls_budget_charge(c, o, n); /* the byte budget as for data */
+    c->pending += n;
+    c->expanded += n;
+    c->unratioed += n;
     return LS_OK;
 }
 

@@ -51,6 +51,8 @@ struct ls_ctx {
     uint64_t next_index;
     uint64_t members;
     uint64_t expanded, budget, pending;
+    uint64_t unratioed;  /* of expanded: bytes the root's bomb ratio does not
+                          * count (sparse holes, ls_budget_charge_holes) */
     uint64_t root_size;  /* bytes of the root: the root-level bomb ratio */
     double t_start;
     bool expired;

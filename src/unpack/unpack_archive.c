@@ -684,6 +684,12 @@ static ls_err arc_charge(void *ud, uint64_t n)
     return ls_budget_charge(ar->c, ar->o, n);
 }
 
+static ls_err arc_charge_holes(void *ud, uint64_t n)
+{
+    struct arc *ar = ud;
+    return ls_budget_charge_holes(ar->c, ar->o, n);
+}
+
 static bool arc_expired(void *ud)
 {
     struct arc *ar = ud;
@@ -711,14 +717,35 @@ static ls_err after_read(struct arc *ar, const struct unpack_result *res, ls_err
     }
 }
 
+/* The holes of a sparse member (GNU tar -S, pax 0.x/1.0 sparse) are zeros
+ * the archive declares, not expansion: up to ARC_HOLE_FREE of them per
+ * member count toward neither the member's nor the root's bomb ratio (they
+ * are charged to the byte budget like data). A disk image with a few MiB
+ * of holes is read whole; one that declares gigabytes of them is still a
+ * bomb past that. */
+#define ARC_HOLE_FREE (64u << 20)
+static uint64_t sparse_holes(struct archive_entry *e)
+{
+    if (archive_entry_sparse_count(e) <= 0 || !archive_entry_size_is_set(e) || archive_entry_size(e) <= 0)
+        return 0;
+    uint64_t data = 0;
+    la_int64_t off, len;
+    archive_entry_sparse_reset(e);
+    while (archive_entry_sparse_next(e, &off, &len) == ARCHIVE_OK)
+        if (len > 0 && (uint64_t)len <= UINT64_MAX - data) data += (uint64_t)len;
+    uint64_t size = (uint64_t)archive_entry_size(e);
+    return size > data ? size - data : 0;
+}
+
 /* True if the archive itself declares this member a bomb. */
 static bool declared_bomb(const struct arc *ar, struct archive_entry *e, uint64_t *declared)
 {
     if (!archive_entry_size_is_set(e) || archive_entry_size(e) <= 0 || ar->lim->bomb_ratio == 0)
         return false;
     *declared = (uint64_t)archive_entry_size(e);
-    uint64_t packed = ar->o->data.len ? ar->o->data.len : 1;
-    return *declared > ar->lim->bomb_floor && *declared / packed > ar->lim->bomb_ratio;
+    uint64_t holes = sparse_holes(e), packed = ar->o->data.len ? ar->o->data.len : 1;
+    uint64_t counted = *declared - (holes < ARC_HOLE_FREE ? holes : ARC_HOLE_FREE);
+    return counted > ar->lim->bomb_floor && counted / packed > ar->lim->bomb_ratio;
 }
 
 static void declared_tags(struct arc *ar, struct arc_child *k, uint64_t declared)
@@ -743,6 +770,8 @@ static ls_err read_member(struct arc *ar, struct archive_entry *e, struct arc_ch
         .ratio = ar->lim->bomb_ratio,
         .floor = ar->lim->bomb_floor,
         .expired = arc_expired,
+        .hole_free = ARC_HOLE_FREE,
+        .charge_holes = arc_charge_holes,
     };
     uint64_t declared = 0;
     bool dbomb = declared_bomb(ar, e, &declared);

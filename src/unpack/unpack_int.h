@@ -102,6 +102,10 @@ struct unpack_meter {
     unsigned ratio;      /* bomb: out > floor and out / in > ratio (0 = off) */
     uint64_t floor;
     bool (*expired)(void *ud); /* wall-time budget, may be NULL */
+    /* Sparse holes: up to hole_free bytes of them count toward neither
+     * ratio; they are charged through charge_holes (charge if NULL). */
+    uint64_t hole_free;
+    ls_err (*charge_holes)(void *ud, uint64_t n);
     uint64_t skip;       /* bytes at the entry's start to pass over, neither
                           * kept nor charged (an earlier read charged them);
                           * block offsets are then ignored (raw streams only) */

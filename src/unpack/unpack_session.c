@@ -175,12 +175,14 @@ struct rd_state {
     struct unpack_sink *k;
     struct unpack_result *res;
     uint64_t handed0;
+    uint64_t holes;      /* zeros of holes taken under m->hole_free */
 };
 
 /* True if the member is a bomb once it has produced out bytes. */
 static bool is_bomb(const struct rd_state *st, uint64_t out)
 {
     const struct unpack_meter *m = st->m;
+    out -= st->holes < out ? st->holes : out;
     if (m->ratio == 0 || out <= m->floor) return false;
     /* One block of read-ahead, handed over before this member's read began,
      * may belong to it: add it to the denominator so a benign member is
@@ -201,12 +203,17 @@ static enum unpack_stop put(struct rd_state *st, const uint8_t *p, size_t n)
         size_t take = n;
         if (p == NULL && take > sizeof zeros) take = sizeof zeros;
         if (take > room) take = (size_t)room;
+        bool free_hole = p == NULL && st->holes < st->m->hole_free;
+        if (free_hole && take > st->m->hole_free - st->holes) take = (size_t)(st->m->hole_free - st->holes);
+        ls_err (*charge)(void *, uint64_t) =
+            free_hole && st->m->charge_holes ? st->m->charge_holes : st->m->charge;
         /* A refused charge by a member that is itself over the ratio is
          * the member's bomb (the root-level ratio may have refused it). */
-        if (st->m->charge && st->m->charge(st->m->ud, take) != LS_OK)
+        if (charge && charge(st->m->ud, take) != LS_OK)
             return is_bomb(st, st->res->out + take) ? UNPACK_CUT_BOMB : UNPACK_CUT_BUDGET;
         ls_err e = unpack_sink_add(st->k, p ? p : zeros, take);
         st->res->out += take;
+        if (free_hole) st->holes += take;
         if (e == LS_E_LIMIT) return UNPACK_CUT_MAX;
         if (e != LS_OK) return UNPACK_SINK_ERROR;
         if (p) {
@@ -252,7 +259,7 @@ static int data_block(struct unpack_session *ss, const void **buf, size_t *size,
 void unpack_read(struct unpack_session *ss, const struct unpack_meter *m, struct unpack_sink *k,
                  struct unpack_result *res)
 {
-    struct rd_state st = {ss, m, k, res, ss->handed};
+    struct rd_state st = {ss, m, k, res, ss->handed, 0};
     unsigned retries = 0;
     memset(res, 0, sizeof *res);
     for (;;) {

@@ -73,6 +73,14 @@ static ls_err fake_charge(void *ud, uint64_t n)
 }
 
 /* Read entry `which` of an archive into a sink. */
+/* charge_holes of a meter whose ud is another budget: charged here. */
+static struct fake_budget *hole_budget;
+static ls_err fake_charge_holes(void *ud, uint64_t n)
+{
+    (void)ud;
+    return fake_charge(hole_budget, n);
+}
+
 static void read_entry(const uint8_t *ar, size_t len, size_t which, const struct unpack_meter *m,
                        struct unpack_sink *k, struct unpack_result *res, char *name, size_t name_cap)
 {
@@ -495,7 +503,8 @@ static void test_truncated_zip_reports_error(void **state)
     free(zip);
 }
 
-/* A sparse tar entry: holes are zero-filled and charged like data. */
+/* A sparse tar entry: holes are zero-filled and charged like data; under
+ * the meter's hole_free they are no expansion for the ratio. */
 static void test_sparse_holes_filled_and_charged(void **state)
 {
     (void)state;
@@ -542,6 +551,30 @@ static void test_sparse_holes_filled_and_charged(void **state)
     assert_int_equal(res.stop, UNPACK_CUT_BOMB);
     assert_true(k.len < size);
     unpack_sink_free(&k);
+    /* holes under hole_free count toward no ratio and are charged through
+     * charge_holes: the member is read whole */
+    struct fake_budget holes = {1u << 30, 0};
+    fb.charged = 0;
+    meter.hole_free = 8u << 20;
+    meter.charge_holes = fake_charge_holes;
+    hole_budget = &holes;
+    unpack_sink_init(&k, 0);
+    read_entry(tar, used, 0, &meter, &k, &res, NULL, 0);
+    assert_int_equal(res.stop, UNPACK_DONE);
+    assert_int_equal(k.len, size);
+    assert_int_equal(holes.charged, size - 5);
+    assert_int_equal(fb.charged, 5);
+    unpack_sink_free(&k);
+    /* more holes than hole_free: a bomb again past them */
+    holes.charged = 0;
+    meter.hole_free = 1u << 20;
+    unpack_sink_init(&k, 0);
+    read_entry(tar, used, 0, &meter, &k, &res, NULL, 0);
+    assert_int_equal(res.stop, UNPACK_CUT_BOMB);
+    assert_int_equal(holes.charged, 1u << 20);
+    assert_true(k.len < size);
+    unpack_sink_free(&k);
+    hole_budget = NULL;
     free(tar);
 }
 
