@@ -372,6 +372,10 @@ struct arc {
     uint64_t pad_members;   /* members whose padding held them */
     uint64_t pad_dirs;      /* ... of them directories declaring data */
     bool tar_dir;           /* tar_end is a directory entry's header end */
+    unsigned nzgap;         /* compressed tar: gaps of a block or more (damage
+                             * skipped), decoded offsets, read by tar_zgaps() */
+    uint64_t zgap[16][2];
+    bool zgap_dir[16];
     char short_why[160];    /* the container's own structure says it was cut
                              * short (cut_short()); "" if not */
     struct ls_zipcd_report zr; /* zip: the directory check (zr.is_zip false otherwise) */
@@ -1184,16 +1188,43 @@ static bool tar_plain(const struct arc *ar)
            (archive_format(ar->ss.a) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_TAR;
 }
 
+/* The same for a compressed tar, where the bytes are not at hand: a gap of
+ * a whole block or more (libarchive skipped a damaged header, or a
+ * directory's data) is noted and read after the walk by tar_zgaps(), which
+ * decodes the stream again (only then: a tool's padding is under a block). */
+static bool tar_compressed(const struct arc *ar)
+{
+    return !ar->raw && archive_filter_count(ar->ss.a) >= 2 &&
+           (archive_format(ar->ss.a) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_TAR;
+}
+
+static void pad_add(struct arc *ar, struct ls_slice gap, bool dir);
+
 static void tar_gap(struct arc *ar, la_int64_t to)
 {
-    struct ls_slice gap, used;
+    struct ls_slice gap;
     uint64_t from = ar->tar_end;
     bool dir = ar->tar_dir;
     ar->tar_end = 0;
     ar->tar_dir = false;
-    if (from == 0 || to <= 0 || (uint64_t)to <= from || (uint64_t)to > ar->o->data.len ||
-        !ls_slice_sub(ar->o->data, (size_t)from, (size_t)((uint64_t)to - from), &gap))
+    if (from == 0 || to <= 0 || (uint64_t)to <= from) return;
+    if (!tar_plain(ar)) {
+        if ((uint64_t)to - from >= 512 && ar->nzgap < sizeof ar->zgap / sizeof ar->zgap[0]) {
+            ar->zgap[ar->nzgap][0] = from;
+            ar->zgap[ar->nzgap][1] = (uint64_t)to;
+            ar->zgap_dir[ar->nzgap++] = dir;
+        }
         return;
+    }
+    if ((uint64_t)to > ar->o->data.len || !ls_slice_sub(ar->o->data, (size_t)from, (size_t)((uint64_t)to - from), &gap))
+        return;
+    pad_add(ar, gap, dir);
+}
+
+/* The non-zero run of gap (first to last non-zero byte), for hidden_padding. */
+static void pad_add(struct arc *ar, struct ls_slice gap, bool dir)
+{
+    struct ls_slice used;
     size_t first = SIZE_MAX, last = 0;
     for (size_t i = 0; i < gap.len; i++) {
         if (ls_slice_at(gap, i) == 0) continue;
@@ -1209,7 +1240,7 @@ static void tar_gap(struct arc *ar, la_int64_t to)
 
 static void tar_padding(struct arc *ar, struct archive_entry *e)
 {
-    if (!tar_plain(ar)) return;
+    if (!tar_plain(ar) && !tar_compressed(ar)) return;
     tar_gap(ar, archive_read_header_position(ar->ss.a));
     la_int64_t data = archive_filter_bytes(ar->ss.a, 0), size = archive_entry_size(e);
     if (archive_entry_filetype(e) == AE_IFDIR && data > 0) {
@@ -1225,6 +1256,43 @@ static void tar_padding(struct arc *ar, struct archive_entry *e)
         archive_entry_hardlink(e) || archive_entry_filetype(e) != AE_IFREG)
         return;
     ar->tar_end = (uint64_t)data + (uint64_t)size;
+}
+
+/* The gaps tar_gap() noted in a compressed tar, decoded again (charged
+ * past the first, under the bomb ratio) and kept like an uncompressed
+ * tar's. */
+static ls_err tar_zgaps(struct arc *ar)
+{
+    struct unpack_session ss;
+    struct archive_entry *ent;
+    struct ls_slice in = ar->o->data, d, gap;
+    uint64_t from = ar->zgap[0][0], to = ar->zgap[ar->nzgap - 1][1];
+    if (ar->front) (void)ls_slice_from(ar->o->data, ar->front, &in);
+    if (unpack_open(&ss, in, UNPACK_MODE_RAW) != LS_OK || unpack_next(&ss, &ent) != ARCHIVE_OK) {
+        unpack_close(&ss);
+        return LS_OK;
+    }
+    struct unpack_meter m = {
+        .charge = arc_charge,
+        .ud = ar,
+        .max = to - from,
+        .ratio = ar->lim->bomb_ratio,
+        .floor = ar->lim->bomb_floor,
+        .expired = arc_expired,
+        .skip = from,
+    };
+    struct unpack_sink sink;
+    struct unpack_result res;
+    unpack_sink_init(&sink, ar->lim->spill_threshold);
+    unpack_read(&ss, &m, &sink, &res);
+    unpack_close(&ss);
+    if (unpack_sink_slice(&sink, &d) == LS_OK)
+        for (unsigned i = 0; i < ar->nzgap; i++)
+            if (ar->zgap[i][1] - from <= d.len &&
+                ls_slice_sub(d, (size_t)(ar->zgap[i][0] - from), (size_t)(ar->zgap[i][1] - ar->zgap[i][0]), &gap))
+                pad_add(ar, gap, ar->zgap_dir[i]);
+    unpack_sink_free(&sink);
+    return LS_OK;
 }
 
 static ls_err padding_member(struct arc *ar)
@@ -1942,6 +2010,7 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
         e = hidden_member(&ar, ARC_SLACK_NAME, sfx_end, o->data.len - sfx_end);
     }
     if (e == LS_OK && ar.tar_used) e = tar_tail(&ar);
+    if (e == LS_OK && ar.nzgap) e = tar_zgaps(&ar);
     if (e == LS_OK && ar.zr.is_zip) {
         zip_comments(&ar);
         e = hidden_bytes(&ar);
