@@ -34,8 +34,18 @@ ls_err pdf_flate_decode(struct ls_slice in, struct ls_buf *out, pdf_charge_fn ch
     if (in.len == 0) return LS_OK;
     z_stream z;
     memset(&z, 0, sizeof z);
-    /* raw deflate without the zlib header happens in broken writers */
-    if (inflateInit2(&z, zlib_header_ok(in) ? 15 : -15) != Z_OK) return LS_E_NOMEM;
+    /* The zlib header is stepped over and the deflate data read raw (raw
+     * deflate without the header happens in broken writers): the Adler-32
+     * after the data is not checked, as qpdf, pdf.js and pdfminer do not;
+     * a wrong one after data that decoded to its end (govdocs1 PDFs whose
+     * every page read in full) was a corrupt stream. A header asking for a
+     * preset dictionary (FDICT) stays zlib's, which then fails. */
+    bool hdr = zlib_header_ok(in);
+    if (hdr && !(ls_slice_at(in, 1) & 0x20)) {
+        (void)ls_slice_sub(in, 2, in.len - 2, &in);
+        hdr = false;
+    }
+    if (inflateInit2(&z, hdr ? 15 : -15) != Z_OK) return LS_E_NOMEM;
     uint8_t *chunk = malloc(FLATE_CHUNK);
     if (!chunk) {
         inflateEnd(&z);

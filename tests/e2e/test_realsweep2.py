@@ -119,6 +119,12 @@ class RealSweep2(unittest.TestCase):
         for ent in ("ssn", "email"):
             self.assertIn(ent, lsutil.entities(o), o["findings"])
 
+    def test_pdf_flate_checksum_not_checked(self):
+        o = self.m.obj(self.p("bad-adler.pdf"))
+        self.assertEqual(o["coverage"], "full", o["errors"])
+        self.assertIn("ssn", lsutil.entities(o), o["findings"])
+        self.assertIn("Payroll contact: Jane Roe, SSN 536-22-1874\n", self.text("bad-adler.pdf"))
+
     def test_glyph_table_current(self):
         # src/extract/pdf_glyphs.h is what scripts/gen_glyphnames.py makes
         r = subprocess.run([sys.executable, os.path.join(lsutil.SRC, "scripts", "gen_glyphnames.py"), "--check",

@@ -32,6 +32,10 @@ smallest file showing the quirk, written with the Python stdlib.
   literal tab right after \\uN (TX Text Control, striprtf's
   TX_RTF32_18.0.541.501.rtf), which is the fallback character: the tab
   was kept and the first digit after it dropped ("804" for "8804").
+- bad-adler.pdf: a Flate content stream whose deflate data is whole but
+  whose zlib Adler-32 is wrong (govdocs1 PDFs of openpreserve's
+  format-corpus: qpdf, pdf.js and pdfminer read them without a word): the
+  page's text was read, yet the file was partial (parse_error).
 """
 import base64
 import os
@@ -240,6 +244,20 @@ def pdf_differences(path):
         f.write(_pdf(head + objs))
 
 
+def pdf_bad_adler(path):
+    content = b"BT /F1 12 Tf 72 720 Td (Payroll contact: Jane Roe, SSN 536-22-1874) Tj ET\n"
+    z = bytearray(zlib.compress(content))
+    z[-4:] = bytes(b ^ 0x5A for b in z[-4:])  # the checksum only
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            _stream(b"/Filter /FlateDecode", bytes(z)),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    with open(path, "wb") as f:
+        f.write(_pdf(objs))
+
+
 FIELDS_RTF = ("{\\rtf1\\ansi\\ansicpg1252\\uc1 {\\fonttbl\\f0\\fswiss Helvetica;}\n"
               "\\f0 Contact: {\\field{\\*\\fldinst{HYPERLINK mailto:jane.roe@example.org}}"
               "{\\fldrslt Jane Roe}} today.\\par\n"
@@ -260,6 +278,7 @@ def generate(outdir):
             'xmlns:ooo=', 'xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0" xmlns:ooo='))
     deck_odp(os.path.join(outdir, "deck.odp"))
     pdf_differences(os.path.join(outdir, "differences.pdf"))
+    pdf_bad_adler(os.path.join(outdir, "bad-adler.pdf"))
     with open(os.path.join(outdir, "fields.rtf"), "w", encoding="ascii", newline="") as f:
         f.write(FIELDS_RTF)
     with open(os.path.join(outdir, "memo-nomacro.fodt"), "w", encoding="utf-8") as f:
