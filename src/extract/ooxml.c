@@ -282,6 +282,7 @@ enum ox_el {
     OXE_HLINKCLICK,
     OXE_HLINKHOVER,
     OXE_HYPERLINK,
+    OXE_INPUTCELLS,
     OXE_INS,
     OXE_INSTRTEXT,
     OXE_IS,
@@ -301,6 +302,7 @@ enum ox_el {
     OXE_RPH,
     OXE_ROW,
     OXE_RT,
+    OXE_SCENARIO,
     OXE_SHEET,
     OXE_SI,
     OXE_SYM,
@@ -378,6 +380,7 @@ static const struct ox_tag ox_tags[OXE_COUNT] = {
     [OXE_HLINKCLICK] = {"hlinkClick", OXF_TIP},
     [OXE_HLINKHOVER] = {"hlinkHover", OXF_TIP},
     [OXE_HYPERLINK] = {"hyperlink", OXF_TIP},
+    [OXE_INPUTCELLS] = {"inputCells", 0},
     [OXE_INS] = {"ins", 0},
     [OXE_INSTRTEXT] = {"instrText", OXF_SPACE | OXF_LEAF},
     [OXE_IS] = {"is", 0},
@@ -397,6 +400,7 @@ static const struct ox_tag ox_tags[OXE_COUNT] = {
     [OXE_RPH] = {"rPh", 0},
     [OXE_ROW] = {"row", OXF_NL},
     [OXE_RT] = {"rt", OXF_SPACE}, /* ruby text (furigana) over its base text */
+    [OXE_SCENARIO] = {"scenario", 0},
     [OXE_SHEET] = {"sheet", 0},
     [OXE_SI] = {"si", OXF_NL},
     [OXE_SYM] = {"sym", 0},
@@ -436,14 +440,14 @@ static enum ox_el ox_el_of(const char *local)
     case 'f': lo = OXE_F, hi = OXE_FTR; break; /* f..ftr */
     case 'g': lo = hi = OXE_GRIDSPAN; break;
     case 'h': lo = OXE_HDR, hi = OXE_HYPERLINK; break;
-    case 'i': lo = OXE_INS, hi = OXE_IS; break;
+    case 'i': lo = OXE_INPUTCELLS, hi = OXE_IS; break;
     case 'l': lo = OXE_LISTENTRY, hi = OXE_LISTITEM; break;
     case 'm': lo = OXE_MOVEFROM, hi = OXE_MOVETO; break;
     case 'n': lo = OXE_NOBREAKHYPHEN, hi = OXE_NUMFMTS; break;
     case 'o': lo = OXE_ODDFOOTER, hi = OXE_ODDHEADER; break;
     case 'p': lo = OXE_P, hi = OXE_PRESENCEINFO; break;
     case 'r': lo = OXE_RPH, hi = OXE_RT; break;
-    case 's': lo = OXE_SHEET, hi = OXE_SYM; break;
+    case 's': lo = OXE_SCENARIO, hi = OXE_SYM; break;
     case 't': lo = OXE_T, hi = OXE_TXBODY; break;
     case 'v': lo = hi = OXE_V; break;
     case 'w': lo = hi = OXE_WORKBOOKPR; break;
@@ -1110,6 +1114,29 @@ static ls_err ox_validation_start(struct ox_walk *w, enum ox_el el, const struct
     return LS_OK;
 }
 
+/* A what-if scenario (18.3.1.76 scenario, 18.3.1.44 inputCells): its name,
+ * author and comment, and the values it puts into cells, which no cell
+ * holds until the scenario is shown (LibreOffice's tdf97598_scenarios.xlsx).
+ * One "scenario...: " line each. */
+static ls_err ox_scenario(struct ox_walk *w, enum ox_el el, const struct ls_xml_attr *a, size_t n)
+{
+    static const struct {
+        const char *attr, *label;
+    } scen[] = {{"name", "scenario: "}, {"user", "scenario by: "}, {"comment", "scenario comment: "}},
+      cell[] = {{"val", "scenario value: "}};
+    size_t k = el == OXE_SCENARIO ? sizeof scen / sizeof scen[0] : 1;
+    for (size_t i = 0; i < k; i++) {
+        struct ls_slice t;
+        const char *attr = el == OXE_SCENARIO ? scen[i].attr : cell[i].attr;
+        if (!ls_xml_attr_get(a, n, attr, NULL, &t) || ox_blank(t)) continue;
+        LS_TRY(ox_sep(w, '\n'));
+        LS_TRY(ls_textout_addz(&w->x->out, el == OXE_SCENARIO ? scen[i].label : cell[i].label));
+        LS_TRY(ox_add(w, t));
+        LS_TRY(ox_sep(w, '\n'));
+    }
+    return LS_OK;
+}
+
 static ls_err ox_sheet_start(struct ox_walk *w, enum ox_el el, const struct ls_xml_attr *a,
                              size_t n)
 {
@@ -1122,6 +1149,7 @@ static ls_err ox_sheet_start(struct ox_walk *w, enum ox_el el, const struct ls_x
         ls_buf_reset(&w->fbuf);
         return LS_OK;
     }
+    if (el == OXE_SCENARIO || el == OXE_INPUTCELLS) return ox_scenario(w, el, a, n);
     if ((el == OXE_FILTER || el == OXE_CUSTOMFILTER) && ls_xml_attr_get(a, n, "val", NULL, &t) && !ox_blank(t)) {
         LS_TRY(ox_sep(w, '\n')); /* an autofilter's criterion: what the rows hidden by it were matched on */
         LS_TRY(ls_textout_addz(&w->x->out, "filter: "));

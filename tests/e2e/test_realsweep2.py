@@ -125,6 +125,17 @@ class RealSweep2(unittest.TestCase):
         self.assertIn("ssn", lsutil.entities(o), o["findings"])
         self.assertIn("Payroll contact: Jane Roe, SSN 536-22-1874\n", self.text("bad-adler.pdf"))
 
+    def test_xlsx_scenario(self):
+        o = self.m.obj(self.p("scenario.xlsx"))
+        self.assertEqual(o["handler"], "ooxml")
+        self.assertEqual(o["coverage"], "full", o["errors"])
+        for ent in ("ssn", "email"):
+            self.assertIn(ent, lsutil.entities(o), o["findings"])
+        t = self.text("scenario.xlsx")
+        self.assertIn("scenario: Layoffs Q3\nscenario by: Jane Roe\n"
+                      "scenario comment: Created by jane.roe@example.org\n"
+                      "scenario value: John Doe\nscenario value: SSN 536-22-1874\n", t)
+
     def test_glyph_table_current(self):
         # src/extract/pdf_glyphs.h is what scripts/gen_glyphnames.py makes
         r = subprocess.run([sys.executable, os.path.join(lsutil.SRC, "scripts", "gen_glyphnames.py"), "--check",

@@ -36,6 +36,9 @@ smallest file showing the quirk, written with the Python stdlib.
   whose zlib Adler-32 is wrong (govdocs1 PDFs of openpreserve's
   format-corpus: qpdf, pdf.js and pdfminer read them without a word): the
   page's text was read, yet the file was partial (parse_error).
+- scenario.xlsx: an Excel what-if scenario (ClosedXML's copy of
+  LibreOffice's tdf97598_scenarios.xlsx): the values it puts into cells,
+  its name, author and comment are in no cell and were not read.
 """
 import base64
 import os
@@ -258,6 +261,33 @@ def pdf_bad_adler(path):
         f.write(_pdf(objs))
 
 
+def scenario_xlsx(path):
+    ns = "http://schemas.openxmlformats.org/"
+    ct = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="%spackage/2006/content-types">'
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+          '<Default Extension="xml" ContentType="application/xml"/>'
+          '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
+          'officedocument.spreadsheetml.sheet.main+xml"/>'
+          '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-'
+          'officedocument.spreadsheetml.worksheet+xml"/></Types>' % ns)
+    rel = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="%spackage/2006/relationships">'
+           '<Relationship Id="rId1" Type="%sofficeDocument/2006/relationships/%s" Target="%s"/></Relationships>')
+    wb = ('<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="%sspreadsheetml/2006/main" '
+          'xmlns:r="%sofficeDocument/2006/relationships"><sheets><sheet name="Plan" sheetId="1" '
+          'r:id="rId1"/></sheets></workbook>' % (ns, ns))
+    sheet = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="%sspreadsheetml/2006/main">'
+             '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Bonus</t></is></c></row></sheetData>'
+             '<scenarios current="0"><scenario name="Layoffs Q3" locked="1" count="2" user="Jane Roe" '
+             'comment="Created by jane.roe@example.org"><inputCells r="B1" val="John Doe"/>'
+             '<inputCells r="C1" val="SSN 536-22-1874"/></scenario></scenarios></worksheet>' % ns)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", ct)
+        z.writestr("_rels/.rels", rel % (ns, ns, "officeDocument", "xl/workbook.xml"))
+        z.writestr("xl/workbook.xml", wb)
+        z.writestr("xl/_rels/workbook.xml.rels", rel % (ns, ns, "worksheet", "worksheets/sheet1.xml"))
+        z.writestr("xl/worksheets/sheet1.xml", sheet)
+
+
 FIELDS_RTF = ("{\\rtf1\\ansi\\ansicpg1252\\uc1 {\\fonttbl\\f0\\fswiss Helvetica;}\n"
               "\\f0 Contact: {\\field{\\*\\fldinst{HYPERLINK mailto:jane.roe@example.org}}"
               "{\\fldrslt Jane Roe}} today.\\par\n"
@@ -279,6 +309,7 @@ def generate(outdir):
     deck_odp(os.path.join(outdir, "deck.odp"))
     pdf_differences(os.path.join(outdir, "differences.pdf"))
     pdf_bad_adler(os.path.join(outdir, "bad-adler.pdf"))
+    scenario_xlsx(os.path.join(outdir, "scenario.xlsx"))
     with open(os.path.join(outdir, "fields.rtf"), "w", encoding="ascii", newline="") as f:
         f.write(FIELDS_RTF)
     with open(os.path.join(outdir, "memo-nomacro.fodt"), "w", encoding="utf-8") as f:
