@@ -1,11 +1,16 @@
 /* Replay driver (zstd's regression_driver): feeds every file under the
  * given files/folders to LLVMFuzzerTestOneInput, so ctest replays corpora
- * and regression inputs on every normal build. Missing folders are fine. */
+ * and regression inputs on every normal build. Missing folders are fine.
+ * Each input ends right before a page mapped PROT_NONE: a read past its end
+ * faults even inside the libraries the sanitizers do not instrument
+ * (libdeflate, zlib, libmagic), which ASan's heap redzones would miss. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "fuzz_common.h"
 
@@ -29,7 +34,15 @@ static int run_file(const char *path)
     }
     fclose(f);
     if (!buf) return -1;
-    LLVMFuzzerTestOneInput(buf, len);
+    size_t pg = (size_t)sysconf(_SC_PAGESIZE), span = (len + pg - 1) / pg * pg;
+    uint8_t *m = mmap(NULL, span + pg, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (m == MAP_FAILED || mprotect(m + span, pg, PROT_NONE) != 0) {
+        LLVMFuzzerTestOneInput(buf, len); /* no guard page: the heap copy */
+    } else {
+        memcpy(m + span - len, buf, len);
+        LLVMFuzzerTestOneInput(m + span - len, len);
+    }
+    if (m != MAP_FAILED) munmap(m, span + pg);
     free(buf);
     g_count++;
     return 0;

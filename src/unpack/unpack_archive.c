@@ -139,6 +139,13 @@ static bool media_or_blob(const char *mime)
  * signatures costs no more than a few CRCs. */
 #define ARC_SFX_SCAN (64u << 20) /* signatures looked for in the first 64 MiB */
 #define ARC_SFX_HITS 64u
+/* CRC-32 of s[off, off+n) compared with want; false if that is not inside s. */
+static bool crc_is(struct ls_slice s, size_t off, size_t n, uint32_t want, uint32_t mask)
+{
+    struct ls_slice part;
+    return ls_slice_sub(s, off, n, &part) && ((uint32_t)libdeflate_crc32(0, part.ptr, part.len) & mask) == want;
+}
+
 static size_t sfx_archive(struct ls_slice s, uint64_t *end)
 {
     uint64_t dummy;
@@ -152,7 +159,7 @@ static size_t sfx_archive(struct ls_slice s, uint64_t *end)
         uint32_t crc;
         uint64_t nho, nhs;
         if (ls_slice_at(s, at + 6) == 0 && ls_rd_u32le(s, at + 8, &crc) && ls_rd_u64le(s, at + 12, &nho) &&
-            ls_rd_u64le(s, at + 20, &nhs) && (uint32_t)libdeflate_crc32(0, s.ptr + at + 12, 20) == crc) {
+            ls_rd_u64le(s, at + 20, &nhs) && crc_is(s, at + 12, 20, crc, 0xFFFFFFFFu)) {
             if (nho < s.len && nhs < s.len) *end = at + 32 + nho + nhs; /* past its header database */
             return at;
         }
@@ -180,8 +187,8 @@ static size_t sfx_archive(struct ls_slice s, uint64_t *end)
         uint32_t crc5;
         uint8_t v = ls_slice_at(s, at + 6);
         if (v == 0 && ls_rd_u16le(s, at + 7, &hcrc) && ls_slice_at(s, at + 9) == 0x73 &&
-            ls_rd_u16le(s, at + 12, &hsize) && hsize >= 7 && hsize <= 4096 && at + 7 + hsize <= s.len &&
-            (libdeflate_crc32(0, s.ptr + at + 9, hsize - 2u) & 0xFFFFu) == hcrc)
+            ls_rd_u16le(s, at + 12, &hsize) && hsize >= 7 && hsize <= 4096 &&
+            crc_is(s, at + 9, hsize - 2u, hcrc, 0xFFFFu))
             return at;
         if (v == 1 && ls_slice_at(s, at + 7) == 0 && ls_rd_u32le(s, at + 8, &crc5)) {
             /* CRC32 of the header size (a vint) and the header */
@@ -191,8 +198,7 @@ static size_t sfx_archive(struct ls_slice s, uint64_t *end)
                 hs |= (uint64_t)(ls_slice_at(s, at + 12 + n) & 0x7F) << (7 * n);
                 if (!(ls_slice_at(s, at + 12 + n) & 0x80)) break;
             }
-            if (n < 4 && hs > 0 && hs <= 4096 && at + 12 + n + 1 + hs <= s.len &&
-                (uint32_t)libdeflate_crc32(0, s.ptr + at + 12, n + 1 + (size_t)hs) == crc5)
+            if (n < 4 && hs > 0 && hs <= 4096 && crc_is(s, at + 12, n + 1 + (size_t)hs, crc5, 0xFFFFFFFFu))
                 return at;
         }
     }
@@ -1444,7 +1450,9 @@ size_t unpack_bzip2_last_stream(struct ls_slice d)
     for (size_t at = 5;;) {
         size_t m = ls_slice_find(d, at, block, sizeof block);
         if (m == SIZE_MAX) return last;
-        if (memcmp(d.ptr + m - 4, "BZh", 3) == 0 && d.ptr[m - 1] >= '1' && d.ptr[m - 1] <= '9') last = m - 4;
+        struct ls_slice h; /* m >= 5: the four bytes before the magic are in d */
+        if (ls_slice_sub(d, m - 4, 4, &h) && memcmp(h.ptr, "BZh", 3) == 0 && h.ptr[3] >= '1' && h.ptr[3] <= '9')
+            last = m - 4;
         at = m + 1;
     }
 }
