@@ -142,8 +142,10 @@ void ls_set_coverage_none(struct ls_ctx *c, struct ls_object *o);
  * that decompress must charge as they produce, before emitting. */
 ls_err ls_budget_charge(struct ls_ctx *c, struct ls_object *o, uint64_t n);
 /* The same for zeros an archive declares rather than compresses (the holes
- * of a sparse member): charged to the byte budget, not to the root's bomb
- * ratio. */
+ * of a sparse member): charged to the byte budget, and kept out of the
+ * root's bomb ratio up to LS_HOLES_FREE bytes per root (past that they
+ * count as expansion: many sparse members are a bomb again). */
+#define LS_HOLES_FREE (64u << 20)
 ls_err ls_budget_charge_holes(struct ls_ctx *c, struct ls_object *o, uint64_t n);
 /* True if one more member at depth o->depth+1 would be accepted (depth,
  * members, time). Lets a container skip reading a member it cannot emit. */

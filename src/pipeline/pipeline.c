@@ -164,7 +164,8 @@ ls_err ls_budget_charge(struct ls_ctx *c, struct ls_object *o, uint64_t n)
 
 ls_err ls_budget_charge_holes(struct ls_ctx *c, struct ls_object *o, uint64_t n)
 {
-    if (n > ls_budget_left(c)) return ls_budget_charge(c, o, n); /* the byte budget as for data */
+    if (n > ls_budget_left(c) || n > LS_HOLES_FREE - c->unratioed)
+        return ls_budget_charge(c, o, n); /* the byte budget (and past LS_HOLES_FREE the ratio) as for data */
     c->pending += n;
     c->expanded += n;
     c->unratioed += n;

@@ -729,11 +729,11 @@ static ls_err after_read(struct arc *ar, const struct unpack_result *res, ls_err
 
 /* The holes of a sparse member (GNU tar -S, pax 0.x/1.0 sparse) are zeros
  * the archive declares, not expansion: up to ARC_HOLE_FREE of them per
- * member count toward neither the member's nor the root's bomb ratio (they
- * are charged to the byte budget like data). A disk image with a few MiB
+ * member, and as many per root, count toward neither the member's nor the
+ * root's bomb ratio (they are charged to the byte budget like data). A disk image with a few MiB
  * of holes is read whole; one that declares gigabytes of them is still a
  * bomb past that. */
-#define ARC_HOLE_FREE (64u << 20)
+#define ARC_HOLE_FREE LS_HOLES_FREE
 static uint64_t sparse_holes(struct archive_entry *e)
 {
     if (archive_entry_sparse_count(e) <= 0 || !archive_entry_size_is_set(e) || archive_entry_size(e) <= 0)

@@ -238,6 +238,19 @@ class TestUnpack(unittest.TestCase):
         self.assertLessEqual(hole["file"]["size"], 1 << 20)
         self.assertBounded(s, FAST_S)
 
+    def test_many_sparse_members_are_a_bomb(self):
+        # each member's 64 MiB of holes is within the per-member allowance;
+        # the root's allowance is 64 MiB too, so the rest count as expansion
+        s = self.scan("sparse_many.tar.gz")
+        root = s.root()
+        self.assertIn("zip_bomb", root["alerts"])
+        self.assertEqual(root["verdict"], "hostile")
+        whole = [o for o in s.objects if o["depth"] == 1 and o["coverage"] == "full"]
+        self.assertLessEqual(len(whole), 2, [o["chain"] for o in whole])
+        tiny = Scan(self.base, os.path.join(self.base, "tiny", "tiny.txt"))
+        self.assertLess(s.cpu_s - tiny.cpu_s, 1.0 * RSS_SCALE)
+        self.assertLess(s.rss_mb - tiny.rss_mb, 100 * RSS_SCALE)
+
     # ---- hostile names and entries ----
 
     def test_zip_slip(self):

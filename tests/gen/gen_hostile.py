@@ -481,6 +481,29 @@ def sparse_tar(out, size=20 << 30):
     return dst
 
 
+def sparse_many_tar(out, n=16, size=64 << 20):
+    """A tar.gz (GNU tar -S) of n sparse files of 64 MiB, each one byte of
+    data at its end: under a kilobyte on disk, n x 64 MiB of holes. Each
+    member's holes are within the per-member allowance; together they are a
+    bomb (the per-root allowance)."""
+    if not _have("tar"):
+        return None
+    work = os.path.join(out, ".sparse_many")
+    os.makedirs(work, exist_ok=True)
+    for i in range(n):
+        with open(os.path.join(work, "disk%02d.img" % i), "wb") as f:
+            f.truncate(size - 1)
+            f.seek(size - 1)
+            f.write(b"x")
+    dst = os.path.join(out, "sparse_many.tar.gz")
+    try:
+        _run(["tar", "--format=gnu", "-czSf", dst] + ["disk%02d.img" % i for i in range(n)], work)
+    except (subprocess.CalledProcessError, OSError):
+        dst = None
+    shutil.rmtree(work, ignore_errors=True)
+    return dst
+
+
 def seven_z_variants(out):
     """Encrypted 7z (data and headers), AES zip, truncated 7z: needs 7z."""
     work = os.path.join(out, ".7z")
@@ -592,6 +615,10 @@ def build(out, only=None):
         p = sparse_tar(out)
         if p:
             paths["sparse.tar"] = p
+    if want is None or "sparse_many.tar.gz" in want:
+        p = sparse_many_tar(out)
+        if p:
+            paths["sparse_many.tar.gz"] = p
     if want is None or any(n.startswith("marker.txt") for n in want):
         paths.update(single_streams(out))
     if want is None or any(n.startswith("formats.") for n in want):
