@@ -488,6 +488,9 @@ static void name_tags(struct arc *ar, struct arc_child *k, unsigned kind)
     if (f & UNPACK_NAME_BAD) tag(k, LS_A_BAD_NAME);
     if (f & UNPACK_NAME_TRAVERSAL) tag(k, LS_A_PATH_TRAVERSAL);
     if (f & UNPACK_NAME_ABSOLUTE) tag(k, LS_A_ABSOLUTE_PATH);
+    if (f & UNPACK_NAME_WINDEV)
+        say(k, "name: Windows takes a component of it for a device (CON, AUX, NUL, COM1, LPT1 ...): "
+               "extracting it there fails or writes to the device", NULL);
     size_t at;
     if (unpack_names_through_link(&ar->names, name, &at)) {
         tag(k, LS_A_PATH_TRAVERSAL);
@@ -562,7 +565,7 @@ static void upath_tags(struct arc_child *k, const struct ls_zipcd_name *z)
     for (size_t i = 0; i < 2; i++) {
         if (!zip_upath(ex[i], &u)) continue;
         if (u.len == shown.len && (u.len == 0 || memcmp(u.ptr, shown.ptr, u.len) == 0)) continue;
-        unsigned f = unpack_name_flags(u);
+        unsigned f = unpack_name_flags(u) & ~UNPACK_NAME_WINDEV;
         if (f & UNPACK_NAME_BAD) tag(k, LS_A_BAD_NAME);
         if (f & UNPACK_NAME_TRAVERSAL) tag(k, LS_A_PATH_TRAVERSAL);
         if (f & UNPACK_NAME_ABSOLUTE) tag(k, LS_A_ABSOLUTE_PATH);

@@ -222,7 +222,9 @@ static bool too_long(struct ls_slice s)
 /* A component Windows takes for a device whatever its extension (CON,
  * aux.c, "nul .txt", COM1-9, LPT1-9, CONIN$/CONOUT$): extraction there
  * fails, hangs on the console or writes to a port. Case-insensitive;
- * trailing spaces and dots before the extension count as nothing. */
+ * trailing spaces before the extension count as nothing. Noted on the
+ * member, not an alert: real source trees hold such names (the Linux
+ * kernel's drivers/gpu/drm/nouveau/nvkm/subdev/i2c/aux.c). */
 static bool windows_device(struct ls_slice s)
 {
     static const char *const dev[] = {"con", "prn", "aux", "nul", "conin$", "conout$"};
@@ -286,9 +288,9 @@ static bool has_overlong_ascii(struct ls_slice s)
 unsigned unpack_name_flags(struct ls_slice name)
 {
     unsigned f = plain_flags(name);
-    if (name.len == 0 || ls_name_has_control(name) || has_overlong_ascii(name) || too_long(name) ||
-        windows_device(name))
+    if (name.len == 0 || ls_name_has_control(name) || has_overlong_ascii(name) || too_long(name))
         f |= UNPACK_NAME_BAD;
+    if (windows_device(name)) f |= UNPACK_NAME_WINDEV;
     if (!has_high(name)) return f; /* plain ASCII: nothing to fold */
     struct ls_buf folded;
     ls_buf_init(&folded, UNPACK_PATH_MAX * 4 + 64);

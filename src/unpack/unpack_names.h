@@ -15,6 +15,9 @@
                                       legacy code page (not UTF-8) are no fault */
 #define UNPACK_NAME_TRAVERSAL 0x2u /* a ".." component ('/' or '\' separated) */
 #define UNPACK_NAME_ABSOLUTE 0x4u  /* leading '/' or '\', or a drive letter */
+#define UNPACK_NAME_WINDEV 0x8u    /* a component Windows takes for a device
+                                      (CON, aux.c): noted, no alert (the Linux
+                                      kernel has drivers/.../i2c/aux.c) */
 
 /* kinds kept in the set */
 #define UNPACK_NAME_SYMLINK 0x1u
