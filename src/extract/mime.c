@@ -1199,7 +1199,7 @@ static ls_err cms_extract(struct ls_ctx *c, struct ls_object *o)
 /* A message saved as UTF-16 or UTF-32 (PowerShell 5's Out-File, Notepad's
  * "Unicode"): its UTF-8 conversion, at most max bytes of it, in *out; false
  * (nothing converted) for any other encoding. */
-static bool wide_message(struct ls_slice data, size_t max, struct ls_buf *out)
+static bool wide_message(struct ls_slice data, size_t max, struct ls_buf *out, bool *cut)
 {
     size_t bom = 0;
     enum ls_text_enc enc = ls_text_detect(data, &bom);
@@ -1207,6 +1207,7 @@ static bool wide_message(struct ls_slice data, size_t max, struct ls_buf *out)
     if (!ls_text_wide(enc) || !ls_slice_from(data, bom, &s)) return false;
     ls_buf_init(out, max);
     ls_err e = ls_text_convert(s, enc, out);
+    if (cut) *cut = e == LS_E_LIMIT;
     if (e == LS_OK || e == LS_E_LIMIT) return true;
     ls_buf_free(out);
     return false;
@@ -1223,7 +1224,7 @@ static int mime_probe(const struct ls_object *o)
                                   strcmp(o->mime, "message/news") == 0);
     bool ext_says = o->ext && (strcmp(o->ext, "eml") == 0);
     struct ls_buf wide;
-    if (known < 1 && (magic_says || ext_says) && wide_message(o->data, 64u << 10, &wide)) {
+    if (known < 1 && (magic_says || ext_says) && wide_message(o->data, 64u << 10, &wide, NULL)) {
         win = skip_lead(ls_buf_slice(&wide));
         known = win.len ? probe_fields(win) : -1;
         ls_buf_free(&wide);
@@ -1243,9 +1244,17 @@ static ls_err mime_extract(struct ls_ctx *c, struct ls_object *o)
     w.o = o;
     w.max_parts = ls_ctx_limits(c)->max_members;
     if (w.max_parts > MIME_MAX_PARTS) w.max_parts = MIME_MAX_PARTS;
+    /* the conversion is a copy: at most max_text bytes of it (a UTF-16
+     * message is rarely more than a few MB; a spilled multi-GB one must
+     * not become a heap copy of the same size) */
     struct ls_buf wide;
-    bool conv = o->data.len < SIZE_MAX / 2 && wide_message(o->data, o->data.len * 2, &wide);
+    uint64_t mt = ls_ctx_limits(c)->max_text;
+    size_t cap = mt < SIZE_MAX ? (size_t)mt : SIZE_MAX;
+    size_t need = o->data.len < SIZE_MAX / 2 ? o->data.len * 2 : SIZE_MAX;
+    bool cut = false, conv = wide_message(o->data, need < cap ? need : cap, &wide, &cut);
     if (conv) ls_note(c, o, NULL, "mime: the message is UTF-16 or UTF-32 text; read as its UTF-8 conversion");
+    if (conv && cut)
+        ls_note(c, o, LS_R_LIMIT_TEXT, "mime: the UTF-8 conversion cut at %zu bytes (--max-text)", cap);
     walk_entity(&w, skip_lead(conv ? ls_buf_slice(&wide) : o->data), 0, true, false, false);
     if (conv) ls_buf_free(&wide);
     return w.result;

@@ -392,6 +392,27 @@ class MailBudgetTest(unittest.TestCase):
         self.assertIn("limit:bytes", big["coverage_reasons"])
         self.assertLess(big["file"]["size"], 200 * 1024)
 
+    def test_wide_message_conversion_is_held_to_max_text(self):
+        # a UTF-16 message (PowerShell's Out-File) is converted to UTF-8
+        # before it is read: that copy is held to --max-text, and says so
+        with tempfile.TemporaryDirectory() as tmp:
+            msg = ("From: a@dom.ain\nTo: b@dom.ain\nSubject: payroll\n\n" +
+                   "employee SSN 536-22-8415 on file\n" * 60000)
+            path = os.path.join(tmp, "wide.eml")
+            with open(path, "wb") as f:
+                f.write(b"\xff\xfe" + msg.encode("utf-16-le"))
+            out = os.path.join(tmp, "m.jsonl")
+            proc = subprocess.run([LEAKSIFT, "scan", "-q", "-o", out, "--max-text", "256K", path],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=300)
+            self.assertEqual(proc.returncode, 1, proc.stderr.decode())
+            with open(out, encoding="utf-8") as f:
+                root = [r for r in map(json.loads, f) if r.get("record") == "object"][0]
+            self.assertEqual(root["handler"], "mime")
+            self.assertEqual(root["coverage"], "partial")
+            self.assertIn("limit:text", root["coverage_reasons"])
+            self.assertTrue(any("conversion cut" in e for e in root["errors"]), root["errors"])
+            self.assertIn("ssn", {x["entity"] for x in root["findings"]})
+
     def test_member_budget(self):
         objs = self.scan(["mboxo.mbox"], "--max-members", "2")
         root = [o for o in objs if o["chain"] == []][0]
