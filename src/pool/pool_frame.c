@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "pool/pool_int.h"
@@ -25,18 +26,28 @@ static void put_hdr(uint8_t hdr[POOL_HDR], uint8_t type, size_t len)
  * it at once, one that does not in this time is broken. */
 #define POOL_WRITE_WAIT_MS 30000
 
-/* writev until everything is out (the iovecs are consumed). */
+static long long now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* writev until everything is out (the iovecs are consumed); a full socket
+ * is waited for, POOL_WRITE_WAIT_MS in all. */
 static int writev_all(int fd, struct iovec *iov, int n)
 {
+    long long deadline = -1;
     while (n > 0) {
         ssize_t w = writev(fd, iov, n);
         if (w < 0 && errno == EINTR) continue;
         if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            long long now = now_ms();
+            if (deadline < 0) deadline = now + POOL_WRITE_WAIT_MS;
+            if (now >= deadline) return -1;
             struct pollfd pf = {.fd = fd, .events = POLLOUT};
-            int r;
-            do {
-                r = poll(&pf, 1, POOL_WRITE_WAIT_MS);
-            } while (r < 0 && errno == EINTR);
+            int r = poll(&pf, 1, (int)(deadline - now));
+            if (r < 0 && errno == EINTR) continue; /* the deadline stands */
             if (r <= 0 || !(pf.revents & POLLOUT)) return -1;
             continue;
         }
