@@ -80,6 +80,10 @@ class RealSweep2(unittest.TestCase):
         self.assertNotIn("iVBORw0KGgo", t)  # the picture's base64 is not text
         for ent in ("ssn", "email"):
             self.assertIn(ent, lsutil.entities(o), o["findings"])
+        # the root 6 KB in, after a long comment: still flat ODF
+        o = self.m.obj(self.p("memo-comment.fodt"))
+        self.assertEqual(o["handler"], "odf")
+        self.assertIn("ssn", lsutil.entities(o), o["findings"])
         # the empty "Standard" library LibreOffice writes everywhere is no macro
         o = self.m.obj(self.p("memo-nomacro.fodt"))
         self.assertEqual(o["handler"], "odf")
