@@ -669,6 +669,15 @@ static ls_err xls_crn(struct xls *x, size_t off, struct ls_slice d)
     return ole2_put(x->j, "\n");
 }
 
+/* CODEPAGE (2.4.52): the code page of BIFF5 strings; Excel for the Mac
+ * writes 32768 for Mac Roman, BIFF3 32769 for ANSI. */
+static void xls_codepage(struct xls *x, struct ls_slice d)
+{
+    uint16_t cp = 1252;
+    (void)ls_rd_u16le(d, 0, &cp);
+    x->cp = ls_codepage_by_number(cp == 32768 ? 10000u : cp);
+}
+
 /* WRITEACCESS ([MS-XLS] 2.4.349): the user who last wrote the workbook,
  * a record string padded with spaces, as "written by: NAME" (the property
  * sets usually agree; a workbook without them still names its user here). */
@@ -876,12 +885,7 @@ static ls_err xls_record(struct xls *x, uint16_t type, size_t off, struct ls_sli
         x->date1904 = f1904 == 1;
         return LS_OK;
     }
-    case XR_CODEPAGE: { /* 2.4.52; Excel for the Mac writes 32768 for Mac Roman, BIFF3 32769 for ANSI */
-        uint16_t cp = 1252;
-        (void)ls_rd_u16le(d, 0, &cp);
-        x->cp = ls_codepage_by_number(cp == 32768 ? 10000u : cp);
-        return LS_OK;
-    }
+    case XR_CODEPAGE: xls_codepage(x, d); return LS_OK;
     case XR_STRING: return xls_string(x, off, d);
     case XR_HEADER: case XR_FOOTER: return xls_hdrftr(x, off, d);
     case XR_TXO: {
@@ -937,9 +941,27 @@ static ls_err xls_grow_used(struct xls *x)
     return LS_OK;
 }
 
+/* The workbook globals' CODEPAGE, before the walk reaches it: WRITEACCESS
+ * (the author's name) comes first in a BIFF5 file, and its bytes are in
+ * that code page too. Stops at the globals' EOF. */
+static void xls_codepage_first(struct xls *x)
+{
+    size_t off = 0;
+    uint16_t type = 0;
+    struct ls_slice d;
+    while (off < x->ws.len && xls_rec_at(x->ws, off, &type, &d) && type != XR_EOF) {
+        if (type == XR_CODEPAGE) {
+            xls_codepage(x, d);
+            return;
+        }
+        off += 4 + d.len;
+    }
+}
+
 static ls_err xls_walk(struct xls *x)
 {
     size_t off = 0;
+    xls_codepage_first(x);
     while (off < x->ws.len) {
         uint16_t type = 0;
         struct ls_slice d;

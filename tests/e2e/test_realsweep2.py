@@ -45,6 +45,7 @@ class RealSweep2(unittest.TestCase):
         self.assertIn("[Sheet: Сотрудники]\n", t)
         self.assertIn("ФИО\tСНИЛС\tСумма\n", t)
         self.assertIn("Иванов Пётр\tSSN 536-22-1874\t1 234 567,89 р.", t)
+        self.assertIn("written by: Петрова Анна\n", t)  # WRITEACCESS comes before CODEPAGE
         self.assertIn("ssn", lsutil.entities(self.m.obj(self.p("biff5-cp1251.xls"))))
         t = self.text("biff5-mac.xls")
         self.assertIn("[Sheet: Übersicht]\n", t)

@@ -56,11 +56,15 @@ def biff(rtype, data):
     return struct.pack("<HH", rtype, len(data)) + data
 
 
-def biff5_book(codepage, encoding, sheet, rows):
-    """A BIFF5 workbook: globals (BOF, CODEPAGE, BOUNDSHEET, EOF), then one
-    worksheet of LABEL cells; every string is `encoding` bytes."""
+def biff5_book(codepage, encoding, sheet, rows, author=None):
+    """A BIFF5 workbook: globals (BOF, [WRITEACCESS,] CODEPAGE, BOUNDSHEET,
+    EOF), then one worksheet of LABEL cells; every string is `encoding`
+    bytes. WRITEACCESS comes before CODEPAGE, as Excel writes it."""
     name = sheet.encode(encoding)
     bof_g = biff(0x0809, struct.pack("<HHHH", 0x0500, 0x0005, 0x0DBB, 0x07CC))
+    if author:
+        a = author.encode(encoding)
+        bof_g += biff(0x005C, (struct.pack("<B", len(a)) + a).ljust(32, b" "))
     cp = biff(0x0042, struct.pack("<H", codepage))
     glob_len = len(bof_g) + len(cp) + 4 + 7 + len(name) + 4
     recs = [bof_g, cp, biff(0x0085, struct.pack("<IHB", glob_len, 0, len(name)) + name), biff(0x000A, b""),
@@ -77,7 +81,8 @@ def biff5_book(codepage, encoding, sheet, rows):
 
 BIFF5_BOOKS = {
     "biff5-cp1251.xls": (1251, "cp1251", "Сотрудники",
-                         [["ФИО", "СНИЛС", "Сумма"], ["Иванов Пётр", "SSN 536-22-1874", "1 234 567,89 р."]]),
+                         [["ФИО", "СНИЛС", "Сумма"], ["Иванов Пётр", "SSN 536-22-1874", "1 234 567,89 р."]],
+                         "Петрова Анна"),
     "biff5-mac.xls": (10000, "mac_roman", "Übersicht",
                       [["Name", "Notiz"], ["Jürgen Müller", "Søren Ødegård 536-22-1874"]]),
     "biff5-mac32768.xls": (32768, "mac_roman", "Feuil1",
@@ -296,9 +301,9 @@ FIELDS_RTF = ("{\\rtf1\\ansi\\ansicpg1252\\uc1 {\\fonttbl\\f0\\fswiss Helvetica;
 
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
-    for name, (codepage, enc, sheet, rows) in BIFF5_BOOKS.items():
+    for name, spec in BIFF5_BOOKS.items():
         with open(os.path.join(outdir, name), "wb") as f:
-            f.write(biff5_book(codepage, enc, sheet, rows))
+            f.write(biff5_book(*spec))
     with open(os.path.join(outdir, "staff.fods"), "w", encoding="utf-8") as f:
         f.write(flat_ods())
     with open(os.path.join(outdir, "memo.fodt"), "w", encoding="utf-8") as f:
