@@ -774,6 +774,30 @@ static void declared_tags(struct arc *ar, struct arc_child *k, uint64_t declared
     ls_note(ar->c, ar->o, LS_A_ZIP_BOMB, "member %llu: %s", (unsigned long long)ar->seen, msg);
 }
 
+/* A single gzip stream read whole (`x.txt.gz`): libarchive does not check
+ * the trailer's CRC-32, so a damaged file whose deflate data still decodes
+ * was read as sound (`gzip -t` says "crc error"). When the trailer where
+ * the decoder stopped gives the size read (ISIZE), its CRC must be the
+ * data's: otherwise the member is parse_error. (A tar.gz's members are not
+ * the stream; it is not checked.) */
+static void gzip_crc_check(struct arc *ar, struct arc_child *k, const struct unpack_result *res)
+{
+    struct archive *a = ar->ss.a;
+    la_int64_t used = archive_filter_bytes(a, -1);
+    uint32_t crc, isize;
+    if (!ar->raw || res->stop != UNPACK_DONE || archive_filter_count(a) != 2 ||
+        archive_filter_code(a, 0) != ARCHIVE_FILTER_GZIP || used < 18 ||
+        (uint64_t)used > ar->o->data.len - ar->front || k->ch.data.len != res->out)
+        return;
+    size_t end = ar->front + (size_t)used;
+    if (!ls_rd_u32le(ar->o->data, end - 8, &crc) || !ls_rd_u32le(ar->o->data, end - 4, &isize) ||
+        isize != (uint32_t)res->out)
+        return;
+    if ((uint32_t)libdeflate_crc32(0, k->ch.data.ptr, k->ch.data.len) == crc) return;
+    tag(k, LS_R_PARSE_ERROR);
+    say(k, "gzip: the data's CRC-32 is not the trailer's (damaged; gzip -t says \"crc error\")", NULL);
+}
+
 static ls_err read_member(struct arc *ar, struct archive_entry *e, struct arc_child *k)
 {
     struct unpack_meter m = {
@@ -808,6 +832,7 @@ static ls_err read_member(struct arc *ar, struct archive_entry *e, struct arc_ch
     }
     if (res.stop == UNPACK_CUT_BOMB && k->ch.data.len > ARC_BOMB_KEEP)
         k->ch.data.len = ARC_BOMB_KEEP;
+    gzip_crc_check(ar, k, &res);
     ls_err em = emit(ar, k);
     unpack_sink_free(&sink);
     return after_read(ar, &res, em, capped);

@@ -447,6 +447,8 @@ def gz_cases():
     p = put("gz/bad_crc.txt.gz", gz_member(t * 4, crc=0xDEADBEEF))
     key("gz_bad_crc", p, None, planted_under=pl)
     key("gz_bad_crc_cov", p, [], coverage_not="full", arguable=True)
+    # the decoded stream is the damaged record, as a zip member's bad CRC is
+    key("gz_bad_crc_stream", p, ["bad_crc.txt"], coverage="partial", reasons_all=["parse_error"])
     # the second member names a path that climbs (gzip -N would write there)
     t, pl = pb()
     p = put("gz/two_members.txt.gz", gz_member(CLEAN, 8, b"notes.txt") +
