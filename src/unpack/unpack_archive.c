@@ -1292,34 +1292,49 @@ static void tar_padding(struct arc *ar, struct archive_entry *e)
     ar->tar_end = (uint64_t)data + (uint64_t)size;
 }
 
+/* The stream libarchive was handed (past any skippable frames), decoded
+ * again as one raw stream for what the format's reader could not show: the
+ * first skip decoded bytes passed over uncharged (the first read charged
+ * them), then at most max bytes kept in sink, charged and held to the bomb
+ * ratio. false (nothing to free) if it does not open; else the caller frees
+ * sink. ar->ss.err gets the read's error text, for stop_tags(). */
+static bool redecode(struct arc *ar, uint64_t skip, uint64_t max, struct unpack_sink *sink,
+                     struct unpack_result *res)
+{
+    struct unpack_session ss;
+    struct archive_entry *ent;
+    struct ls_slice in = ar->o->data;
+    if (ar->front) (void)ls_slice_from(ar->o->data, ar->front, &in);
+    if (unpack_open(&ss, in, UNPACK_MODE_RAW) != LS_OK || unpack_next(&ss, &ent) != ARCHIVE_OK) {
+        unpack_close(&ss);
+        return false;
+    }
+    struct unpack_meter m = {
+        .charge = arc_charge,
+        .ud = ar,
+        .max = max > SIZE_MAX - 1 ? SIZE_MAX - 1 : max,
+        .ratio = ar->lim->bomb_ratio,
+        .floor = ar->lim->bomb_floor,
+        .expired = arc_expired,
+        .skip = skip,
+    };
+    unpack_sink_init(sink, ar->lim->spill_threshold);
+    unpack_read(&ss, &m, sink, res);
+    memcpy(ar->ss.err, ss.err, sizeof ar->ss.err);
+    unpack_close(&ss);
+    return true;
+}
+
 /* The gaps tar_gap() noted in a compressed tar, decoded again (charged
  * past the first, under the bomb ratio) and kept like an uncompressed
  * tar's. */
 static ls_err tar_zgaps(struct arc *ar)
 {
-    struct unpack_session ss;
-    struct archive_entry *ent;
-    struct ls_slice in = ar->o->data, d, gap;
+    struct ls_slice d, gap;
     uint64_t from = ar->zgap[0][0], to = ar->zgap[ar->nzgap - 1][1];
-    if (ar->front) (void)ls_slice_from(ar->o->data, ar->front, &in);
-    if (unpack_open(&ss, in, UNPACK_MODE_RAW) != LS_OK || unpack_next(&ss, &ent) != ARCHIVE_OK) {
-        unpack_close(&ss);
-        return LS_OK;
-    }
-    struct unpack_meter m = {
-        .charge = arc_charge,
-        .ud = ar,
-        .max = to - from,
-        .ratio = ar->lim->bomb_ratio,
-        .floor = ar->lim->bomb_floor,
-        .expired = arc_expired,
-        .skip = from,
-    };
     struct unpack_sink sink;
     struct unpack_result res;
-    unpack_sink_init(&sink, ar->lim->spill_threshold);
-    unpack_read(&ss, &m, &sink, &res);
-    unpack_close(&ss);
+    if (!redecode(ar, from, to - from, &sink, &res)) return LS_OK;
     if (unpack_sink_slice(&sink, &d) == LS_OK)
         for (unsigned i = 0; i < ar->nzgap; i++)
             if (ar->zgap[i][1] - from <= d.len &&
@@ -1592,30 +1607,11 @@ static void tar_tail_mark(struct arc *ar)
  * on, under the bomb ratio): zero padding aside, the member "hidden_data". */
 static ls_err tar_tail(struct arc *ar)
 {
-    struct unpack_session ss;
-    struct archive_entry *ent;
-    struct ls_slice in = ar->o->data, d;
-    if (ar->front) (void)ls_slice_from(ar->o->data, ar->front, &in);
-    if (unpack_open(&ss, in, UNPACK_MODE_RAW) != LS_OK || unpack_next(&ss, &ent) != ARCHIVE_OK) {
-        unpack_close(&ss);
-        return LS_OK; /* it was read once: nothing to add */
-    }
-    struct unpack_meter m = {
-        .charge = arc_charge,
-        .ud = ar,
-        .max = ls_budget_left(ar->c),
-        .ratio = ar->lim->bomb_ratio,
-        .floor = ar->lim->bomb_floor,
-        .expired = arc_expired,
-        .skip = ar->tar_used,
-    };
-    if (m.max > SIZE_MAX - 1) m.max = SIZE_MAX - 1;
+    struct ls_slice d;
     struct unpack_sink sink;
     struct unpack_result res;
-    unpack_sink_init(&sink, ar->lim->spill_threshold);
-    unpack_read(&ss, &m, &sink, &res);
-    memcpy(ar->ss.err, ss.err, sizeof ar->ss.err); /* for stop_tags() */
-    unpack_close(&ss);
+    if (!redecode(ar, ar->tar_used, ls_budget_left(ar->c), &sink, &res))
+        return LS_OK; /* it was read once: nothing to add */
     ls_err x = LS_OK;
     if (unpack_sink_slice(&sink, &d) == LS_OK) {
         /* the first tar's record padding is zeros; a second tar ends in
@@ -1630,7 +1626,7 @@ static ls_err tar_tail(struct arc *ar)
             k.ch.name_len = strlen(ARC_SLACK_NAME);
             if (to - from > ARC_BOMB_KEEP && res.stop == UNPACK_CUT_BOMB) to = from + ARC_BOMB_KEEP;
             (void)ls_slice_sub(d, from, to - from, &k.ch.data);
-            stop_tags(ar, &k, &res, m.floor);
+            stop_tags(ar, &k, &res, ar->lim->bomb_floor);
             ls_note(ar->c, ar->o, NULL,
                     "archive: its decoded stream goes on past the archive's end (%llu bytes after the "
                     "%llu it used; `tar -i` reads them): read as member '" ARC_SLACK_NAME "'",
