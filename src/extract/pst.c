@@ -709,6 +709,7 @@ static ls_err synth_item(struct pst_walk *w, libpff_item_t *it, struct ls_buf *b
 #define PST_NID_TYPE(id) ((id) & 0x1fu)
 #define PST_NID_FOLDER 0x02u
 #define PST_NID_MESSAGE 0x04u
+#define PST_NID_SEARCH_FOLDER 0x03u /* criteria and links to other folders' messages */
 
 static void append_name(struct ls_buf *n, struct ls_slice s)
 {
@@ -941,7 +942,11 @@ static uint32_t walk_children(struct pst_walk *w, libpff_item_t *folder, struct 
             w->bad_items++;
             continue;
         }
-        if (PST_NID_TYPE(id) == want) seen++;
+        /* a search folder (Outlook's "Search Root") holds no message of its
+         * own: it is a sub folder that was read, not a missing one */
+        if (PST_NID_TYPE(id) == want ||
+            (want == PST_NID_FOLDER && PST_NID_TYPE(id) == PST_NID_SEARCH_FOLDER))
+            seen++;
         if (PST_NID_TYPE(id) == want && want == PST_NID_FOLDER)
             walk_subfolder(w, sub, path, depth, id);
         else if (PST_NID_TYPE(id) == want)

@@ -374,6 +374,26 @@ class PstDuplicateNamesTest(unittest.TestCase):
             self.assertIn(gen_pst.SSN_ATTACH, p.stdout.decode())
 
 
+class PstSearchFolderTest(unittest.TestCase):
+    def test_search_folders_are_not_missing_folders(self):
+        # Outlook keeps search folders (node type 0x03) under "Search Root",
+        # whose PidTagSubfolders is set: they hold criteria, not messages,
+        # so the store is read in full (java-libpst's dist-list.pst was
+        # parse_error for it)
+        spec = {"folders": [
+            {"name": "Inbox", "messages": [{"subject": "s", "body": "SSN %s" % gen_pst.SSN_BODY}]},
+            {"name": "Search Root", "search_folders": ["Unread Mail", "Large Mail"]}]}
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "search.pst")
+            gen_pst.build(path, spec)
+            proc, m = lsutil.scan(tmp, [path])
+            o = m.obj(path)
+            self.assertEqual(o["handler"], "pst")
+            self.assertEqual((o["coverage"], o["coverage_reasons"], o["errors"]), ("full", [], []))
+            got = {tuple(x["chain"]): ssns(x) for x in m.objects if x["depth"] > 0}
+            self.assertEqual(got, {("Inbox/s",): [last4(gen_pst.SSN_BODY)]})
+
+
 class PstFlipTest(unittest.TestCase):
     """Bytes overwritten across the store: every copy gets a record, none
     crashes a worker."""

@@ -14,8 +14,10 @@ Written from the [MS-PST] open specification:
              with recipient and attachment tables, attachments by value
              (method 1) and embedded messages (method 5, PtypObject).
 
-Not written: the name-to-id map (libpff treats it as optional), search
-folders and queues, the density list, multi-block heaps (a value that does
+Search folders ([MS-PST] 2.4.8: a node of type 0x03 under its parent
+folder, whose PC names it; Outlook keeps them under "Search Root") are
+written without their search criteria and update queues. Not written: the
+name-to-id map (libpff treats it as optional), search queues, the density list, multi-block heaps (a value that does
 not fit a heap item goes to a subnode, as the spec prescribes; a folder's
 tables must fit one heap block: a few dozen messages per folder), XXBLOCKs
 (one node's data is at most ~8 MiB), FMap/FPMap pages (stores are at most
@@ -55,7 +57,7 @@ NID_ROOT_FOLDER = 0x122
 NID_ATTACHMENT_TABLE = 0x671
 NID_RECIPIENT_TABLE = 0x692
 
-T_FOLDER, T_MESSAGE, T_ATTACH = 0x02, 0x04, 0x05
+T_FOLDER, T_SEARCH, T_MESSAGE, T_ATTACH = 0x02, 0x03, 0x04, 0x05
 T_HIER, T_CONTENTS, T_ASSOC, T_LTP = 0x0D, 0x0E, 0x0F, 0x1F
 
 PT_I16, PT_I32, PT_BOOL, PT_I64, PT_TIME = 0x0002, 0x0003, 0x000B, 0x0014, 0x0040
@@ -543,12 +545,20 @@ class Builder:
         """Folder PC plus its three tables; recurses into sub folders."""
         subfolders = [(self.folder_nid(), f) for f in spec.get("folders", [])]
         messages = [(self.message_nid(), m) for m in spec.get("messages", [])]
+        # "search_folders": names of search folders under this one (they hold
+        # no messages of their own: their results point at other folders')
+        searches = [(nid(self.next_folder + 1 + i, T_SEARCH), s) for i, s in enumerate(spec.get("search_folders", []))]
+        self.next_folder += len(searches)
         props = [(0x3001, PT_STR, name), (0x3602, PT_I32, len(messages)), (0x3603, PT_I32, 0),
-                 (0x360A, PT_BOOL, bool(subfolders)), (0x3613, PT_STR, spec.get("class", "IPF.Note"))]
+                 (0x360A, PT_BOOL, bool(subfolders or searches)), (0x3613, PT_STR, spec.get("class", "IPF.Note"))]
         subs = {}
         self.store.add(fnid, Node(build_pc(props, subs), subs), parent)
+        for sn, sname in searches:
+            ssubs = {}
+            self.store.add(sn, Node(build_pc([(0x3001, PT_STR, sname), (0x3602, PT_I32, 0)], ssubs), ssubs), fnid)
         hrows = [{"id": n, 0x3001: f["name"], 0x3602: len(f.get("messages", [])), 0x3603: 0,
                   0x360A: bool(f.get("folders"))} for n, f in subfolders]
+        hrows += [{"id": n, 0x3001: sname, 0x3602: 0, 0x3603: 0, 0x360A: False} for n, sname in searches]
         crows = [{"id": n, 0x0037: m["subject"], 0x001A: m.get("class", "IPM.Note"), 0x0E07: self.msg_flags(m),
                   0x0042: m.get("sender_name", ""), 0x0E06: FILETIME, 0x0E08: 1024} for n, m in messages]
         for ntype, cols, rows in ((T_HIER, HIER_COLS, hrows), (T_CONTENTS, CONTENTS_COLS, crows),
