@@ -1032,31 +1032,34 @@ static void walk_entity(struct mime_walk *w, struct ls_slice ent, unsigned nest,
  * messages open with a line of 255 spaces; Python's email reads on past
  * it). A message whose first line is empty keeps it: that is an empty
  * header block. The BOM of a saved file goes too. */
-/* Apple Mail's .emlx: the message's length in bytes on a line of its own,
- * the message, then an XML property list of flags. The message alone is
- * read (the plist would be junk after its last part); a length past the end
- * of the file (a cut copy) reads what is there. */
+/* Apple Mail's .emlx: the message's length in bytes on a line of its own
+ * (Mail.app pads it with spaces to ten columns: "622       "), the message,
+ * then an XML property list of flags. The message alone is read (the plist
+ * would be junk after its last part); a length past the end of the file (a
+ * cut copy) reads what is there and sets *cut (if cut is not NULL). */
 #define EMLX_MAX_DIGITS 10u
 
-static struct ls_slice emlx_message(struct ls_slice data)
+static struct ls_slice emlx_message(struct ls_slice data, bool *cut)
 {
     uint64_t n = 0;
     size_t i = 0;
     while (i < EMLX_MAX_DIGITS && ls_slice_at(data, i) >= '0' && ls_slice_at(data, i) <= '9')
         n = n * 10 + (uint64_t)(ls_slice_at(data, i++) - '0');
     if (i == 0) return data;
+    while (i < 64 && (ls_slice_at(data, i) == ' ' || ls_slice_at(data, i) == '\t')) i++;
     if (ls_slice_at(data, i) == '\r') i++;
     if (ls_slice_at(data, i) != '\n') return data;
     struct ls_slice msg;
     if (!ls_slice_from(data, i + 1, &msg) || !starts_with_field(msg)) return data;
     if (n < msg.len) msg.len = (size_t)n;
+    else if (n > msg.len && cut) *cut = true;
     return msg;
 }
 
 static struct ls_slice skip_lead(struct ls_slice data)
 {
     if (ls_slice_starts(data, "\xEF\xBB\xBF", 3)) (void)ls_slice_from(data, 3, &data);
-    data = emlx_message(data);
+    data = emlx_message(data, NULL);
     size_t pos = 0;
     while (pos < data.len && pos < (64u << 10)) {
         size_t next;
@@ -1255,6 +1258,9 @@ static ls_err mime_extract(struct ls_ctx *c, struct ls_object *o)
     if (conv) ls_note(c, o, NULL, "mime: the message is UTF-16 or UTF-32 text; read as its UTF-8 conversion");
     if (conv && cut)
         ls_note(c, o, LS_R_LIMIT_TEXT, "mime: the UTF-8 conversion cut at %zu bytes (--max-text)", cap);
+    bool emlx_cut = false;
+    (void)emlx_message(o->data, &emlx_cut);
+    if (emlx_cut) ls_note(c, o, LS_R_TRUNCATED, "mime: the .emlx length line counts bytes past the end of the file");
     walk_entity(&w, skip_lead(conv ? ls_buf_slice(&wide) : o->data), 0, true, false, false);
     if (conv) ls_buf_free(&wide);
     return w.result;
