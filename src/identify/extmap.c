@@ -36,7 +36,7 @@ struct ext_fam {
 
 static const struct ext_fam ext_table[] = {
     {"pdf", F_PDF},
-    {"zip", F_ZIP},           {"jar", F_ZIP},           {"apk", F_ZIP},
+    {"zip", F_ZIP | F_OOXML | F_ODF}, {"jar", F_ZIP},     {"apk", F_ZIP},
     /* A password-protected OOXML file is a compound file (EncryptedPackage,
      * [MS-OFFCRYPTO]) under its usual .docx/.xlsx/.pptx name. */
     {"docx", F_OOXML | F_ZIP | F_OLE}, {"docm", F_OOXML | F_ZIP | F_OLE},
@@ -44,11 +44,17 @@ static const struct ext_fam ext_table[] = {
     {"xlsm", F_OOXML | F_ZIP | F_OLE}, {"pptx", F_OOXML | F_ZIP | F_OLE},
     {"pptm", F_OOXML | F_ZIP | F_OLE}, {"ppsx", F_OOXML | F_ZIP | F_OLE},
     {"odt", F_ODF | F_ZIP},   {"ods", F_ODF | F_ZIP},   {"odp", F_ODF | F_ZIP},
-    {"doc", F_OLE | F_RTF | F_TEXT}, {"dot", F_OLE | F_RTF | F_TEXT},
-    {"xls", F_OLE | F_TEXT | F_OOXML | F_ZIP}, {"ppt", F_OLE}, {"pps", F_OLE},
+    /* The legacy names also hold their OOXML successors: a .docx renamed
+     * .doc (mail systems and web apps serve them so) is no disguise. */
+    {"doc", F_OLE | F_RTF | F_TEXT | F_OOXML | F_ZIP},
+    {"dot", F_OLE | F_RTF | F_TEXT | F_OOXML | F_ZIP},
+    {"xls", F_OLE | F_TEXT | F_OOXML | F_ZIP}, {"ppt", F_OLE | F_OOXML | F_ZIP},
+    {"pps", F_OLE | F_OOXML | F_ZIP},
     /* .msg is Outlook's compound file, and also what mail tools (mime4j,
      * MH-style exports, saved Usenet articles) call an RFC 822 message. */
-    {"msg", F_OLE | F_TEXT},  {"vsd", F_OLE},           {"pub", F_OLE},
+    {"msg", F_OLE | F_TEXT},  {"vsd", F_OLE},
+    /* .pub: a Publisher document, and every SSH or PGP public key */
+    {"pub", F_OLE | F_TEXT},
     {"exe", F_EXE},           {"dll", F_EXE},           {"scr", F_EXE},
     {"sys", F_EXE},
     {"jpg", F_IMAGE},         {"jpeg", F_IMAGE},        {"png", F_IMAGE},
@@ -56,7 +62,8 @@ static const struct ext_fam ext_table[] = {
     {"tiff", F_IMAGE},        {"webp", F_IMAGE},
     {"mp3", F_AV},            {"wav", F_AV},            {"mp4", F_AV},
     {"avi", F_AV},            {"mov", F_AV},            {"mkv", F_AV},
-    {"gz", F_GZIP},           {"tgz", F_GZIP},          {"bz2", F_BZIP2},
+    /* a .tar.gz a browser saved already decompressed is a plain tar */
+    {"gz", F_GZIP | F_TAR},   {"tgz", F_GZIP | F_TAR},  {"bz2", F_BZIP2},
     {"xz", F_XZ},             {"txz", F_XZ},            {"7z", F_7Z},
     {"rar", F_RAR},           {"tar", F_TAR},
     {"txt", F_TEXT},          {"csv", F_TEXT},          {"tsv", F_TEXT},

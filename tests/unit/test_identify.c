@@ -91,6 +91,18 @@ static void mismatch_table(void **st)
         {"msg", "message/rfc822", false}, /* RFC 822 mail saved as .msg */
         {"msg", "application/x-dosexec", true},
         {"ppt", "application/vnd.ms-powerpoint", false},
+        /* a docx/pptx under the legacy name; a docx zipped under .zip */
+        {"doc", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", false},
+        {"ppt", "application/vnd.openxmlformats-officedocument.presentationml.presentation", false},
+        {"zip", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", false},
+        {"doc", "application/x-dosexec", true},
+        /* .pub: Publisher, or an SSH / PGP public key */
+        {"pub", "text/plain", false},
+        {"pub", "application/vnd.ms-publisher", false},
+        {"pub", "application/x-dosexec", true},
+        /* a .tar.gz saved decompressed */
+        {"gz", "application/x-tar", false},
+        {"gz", "application/pdf", true},
         {"exe", "application/x-dosexec", false},
         {"dll", "application/vnd.microsoft.portable-executable", false},
         {"jpg", "image/png", false}, /* image for image: not worth an alert */
