@@ -520,7 +520,13 @@ static void text_origin(const struct interp *in, struct origin *o)
 }
 
 /* A new show starts: newline if it left the line, space if it jumped
- * forward (or far back) along it. Works for rotated text too. */
+ * forward more than a tenth of an em past the last glyph's box (or far
+ * back) along it. Works for rotated text too. A tenth, as poppler: a
+ * justified line typeset by TeX or 3B2 ("(ough)-184(the)" with -0.014 Tc)
+ * has word gaps of 0.15 to 0.2 em, and a kern inside a word is rarely
+ * more than 0.05 em. The same threshold holds inside one show (Tc). */
+#define PDF_WORD_GAP 0.1
+
 static ls_err gap_separator(struct interp *in)
 {
     if (!in->have_last) return LS_OK;
@@ -530,7 +536,7 @@ static ls_err gap_separator(struct interp *in)
     double along = dx * o.ux + dy * o.uy, across = dx * o.vx + dy * o.vy;
     if (!isfinite(along) || !isfinite(across)) return LS_OK;
     if (fabs(across) > 0.5 * o.size_across) return pdf_textout_sep(in->t, '\n');
-    if (along > 0.2 * o.size_along || along < -1.0 * o.size_along) return pdf_textout_sep(in->t, ' ');
+    if (along > PDF_WORD_GAP * o.size_along || along < -1.0 * o.size_along) return pdf_textout_sep(in->t, ' ');
     return LS_OK;
 }
 
@@ -540,12 +546,27 @@ static void advance(struct interp *in, double tx)
     in->tm[5] += tx * in->tm[1];
 }
 
-static void mark_end(struct interp *in)
+/* The last show ends where its last glyph's box does: its advance less the
+ * character and word spacing (Tc, Tw) after it, as poppler's TextOutputDev
+ * measures words. A gap made of Tc is then seen by the next show: a table
+ * cell "(02) 4125 (,)" with 4.11 Tc sets "0" and "2," 4.11 em apart and pulls
+ * the comma back against the "2", and a justified line "(e)-4(o)" with 0.14
+ * Tc separates its words by the Tc alone. tail: that spacing, text space. */
+static void mark_end(struct interp *in, double tail)
 {
     double m[6];
     mat_mul(in->tm, in->gs[in->ngs - 1].ctm, m);
-    in->last_x = m[4];
-    in->last_y = m[5];
+    double x = m[4], y = m[5];
+    if (isfinite(tail) && tail != 0) {
+        double t[6] = {1, 0, 0, 1, -tail, 0};
+        mat_mul(t, m, m);
+        if (isfinite(m[4]) && isfinite(m[5])) {
+            x = m[4];
+            y = m[5];
+        }
+    }
+    in->last_x = x;
+    in->last_y = y;
     in->have_last = true;
 }
 
@@ -591,8 +612,8 @@ static void stage_cp(struct stage *st, uint32_t cp)
  * letter-spaced titles, a reflowing converter placing "The" and "Origins"
  * with Tc 2.27 in one string) separates words; a space glyph whose
  * advance Tw shrank below a tenth of an em ("(Pr e)" with -2.01 Tw: the
- * line was justified by shrinking it to nothing) separates nothing. */
-#define PDF_WORD_GAP 0.2
+ * line was justified by shrinking it to nothing) separates nothing.
+ * PDF_WORD_GAP is defined above, with gap_separator. */
 #define PDF_SPACE_MIN 0.1
 
 struct glyph_sp {
@@ -662,7 +683,7 @@ static ls_err show_simple(struct interp *in, struct ls_slice s)
     const struct pdf_font *f = in->font;
     struct stage st;
     st.n = 0;
-    double fs = in->tfs, adv = 0;
+    double fs = in->tfs, adv = 0, tail = 0;
     int prev = in->t->last;
     for (size_t pos = 0; pos < s.len; pos++) {
         uint8_t code = s.ptr[pos];
@@ -680,11 +701,12 @@ static ls_err show_simple(struct interp *in, struct ls_slice s)
             stage_cp(&st, cp);
             prev = st.b[st.n - 1];
         }
-        adv += (w * fs + in->tc + (code == 32 ? in->tw : 0)) * in->th;
+        tail = (in->tc + (code == 32 ? in->tw : 0)) * in->th;
+        adv += w * fs * in->th + tail;
     }
     advance(in, adv);
     LS_TRY(stage_flush(in, &st));
-    mark_end(in);
+    mark_end(in, tail);
     return LS_OK;
 }
 
@@ -720,7 +742,7 @@ static ls_err show(struct interp *in, struct ls_slice s)
     const struct pdf_font *f = in->font;
     if (!f || (!f->type0 && !f->tu)) return show_simple(in, s);
     int fallback = f && f->type0 ? 2 : 1;
-    double fs = in->tfs;
+    double fs = in->tfs, tail = 0;
     struct stage st;
     st.n = 0;
     for (size_t pos = 0; pos < s.len;) {
@@ -741,11 +763,11 @@ static ls_err show(struct interp *in, struct ls_slice s)
         if (!space_code) g.drop_space = false;
         pos += n;
         LS_TRY(emit_code(in, &st, code, n, &g));
-        double tx = (w * fs + in->tc + (space_code ? in->tw : 0)) * in->th;
-        advance(in, tx);
+        tail = (in->tc + (space_code ? in->tw : 0)) * in->th;
+        advance(in, w * fs * in->th + tail);
     }
     LS_TRY(stage_flush(in, &st));
-    mark_end(in);
+    mark_end(in, tail);
     return LS_OK;
 }
 

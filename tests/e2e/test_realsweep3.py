@@ -1,0 +1,52 @@
+#!/usr/bin/env python3
+"""Quirks found in a third sweep of other projects' test documents
+(textract, XlsxWriter, PhpSpreadsheet, PHPWord, pandoc, msg-extractor,
+pdfplumber, pdfminer.six), on small look-alikes made by
+tests/gen/gen_realsweep3.py."""
+import os
+import sys
+import tempfile
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import lsutil  # noqa: E402
+
+sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
+import gen_realsweep3  # noqa: E402
+
+
+class RealSweep3(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.dir = os.path.join(cls.tmp.name, "f")
+        gen_realsweep3.generate(cls.dir)
+        _, cls.m = lsutil.scan(cls.tmp.name, [cls.dir])
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def p(self, name):
+        return os.path.join(self.dir, name)
+
+    def text(self, name, *members):
+        spec = "!".join((self.p(name),) + members)
+        return lsutil.run(["text", spec]).stdout.decode("utf-8")
+
+    def test_pdf_word_gaps(self):
+        o = self.m.obj(self.p("spacing.pdf"))
+        self.assertEqual(o["handler"], "pdf")
+        self.assertEqual(o["coverage"], "full", o["errors"])
+        t = self.text("spacing.pdf")
+        # Quartz: a gap of Tc, pulled back by the TJ offset, is no gap
+        self.assertIn("Employee SSN 2 536-22-1874\n", t)
+        self.assertIn("ssn", lsutil.entities(o), o["findings"])
+        # justified: 0.17 em by TJ, or the Tc alone, separates words
+        self.assertIn("Generally, very few payroll records name Jane Roe\n", t)
+        self.assertIn("Payroll contact Jane Roe\n", t)
+
+
+if __name__ == "__main__":
+    unittest.main()

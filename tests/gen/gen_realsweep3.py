@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Fixtures for the quirks found in a third sweep of other projects' test
+documents (textract, XlsxWriter, PhpSpreadsheet, PHPWord, pandoc,
+msg-extractor, pdfplumber, pdfminer.six): each is the smallest file
+showing the quirk, written with the Python stdlib.
+
+    python3 gen_realsweep3.py OUTDIR
+
+- spacing.pdf: word gaps a PDF makes with character spacing (Tc) and TJ
+  offsets together.
+  1. A macOS Quartz table (pdfplumber's nics-background-checks-2015-11.pdf):
+     one string per run of digits under a 4.11 em Tc, each next glyph
+     pulled back by a 4125 TJ offset, so "(25) 4125 (3)" shows "2" and
+     "53" 4.11 em apart. The gap was measured from the end of the advance
+     including Tc: every digit after the first was a jump back, "2 , 2 4 8"
+     for "2,248", and an SSN in such a cell was "5 3 6 - 2 2 - ...".
+  2. A justified line as 3B2 or TeX sets it (textract's two_column.pdf,
+     pdfplumber's issue-316-example.pdf): words apart by TJ offsets of
+     0.15 to 0.2 em with a small negative Tc ("Althoughthebenefits"), and
+     a line whose glyphs are pulled together by +154 offsets under a
+     0.1398 em Tc, its word gaps only the Tc ("Theroleofmentorship").
+"""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gen_pdf import Writer, simple_doc  # noqa: E402
+
+SSN = "536-22-1874"
+
+
+def _lit(s):
+    return b"(" + s.encode("latin-1").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
+
+
+def pdf_spacing(path):
+    w = Writer()  # gen_pdf.helvetica(): every glyph 278/1000 em wide
+    # 1: a Quartz table row; the count cell's "2" shares a string with the
+    # SSN cell's first digit, each later glyph its own string
+    digits = "2" + SSN
+    parts = [_lit(digits[:2])] + [_lit(ch) for ch in digits[2:]]
+    row = b" 4125 ".join(parts)
+    c = (b"BT 10 0 0 10 72 700 Tm /F1 1 Tf (Employee SSN) Tj ET\n"
+         b"BT 4.1107 Tc 10 0 0 10 160 700 Tm /F1 1 Tf [ " + row + b" ] TJ 0 Tc ET\n")
+    # 2a: justified, word gaps of 0.17 em by TJ under a -0.014 em Tc
+    words = "Generally, very few payroll records name Jane Roe".split()
+    c += (b"BT /F1 1 Tf -0.0142 Tc 10 0 0 10 72 670 Tm [" +
+          b" -170 ".join(_lit(x) for x in words) + b"] TJ ET\n")
+    # 2b: glyphs pulled together by +154 under a 0.1398 em Tc; the word
+    # gap is the Tc and a -4 offset
+    line = []
+    for word in "Payroll contact Jane Roe".split():
+        line.append(b" 154 ".join(_lit(ch) for ch in word))
+    c += (b"BT /F1 1 Tf 0.1398 Tc 10 0 0 10 72 640 Tm [" + b" -4 ".join(line) +
+          b"] TJ 0 Tc ET\n")
+    with open(path, "wb") as f:
+        f.write(w.classic(simple_doc(w, [c])))
+
+
+def generate(outdir):
+    os.makedirs(outdir, exist_ok=True)
+    pdf_spacing(os.path.join(outdir, "spacing.pdf"))
+
+
+if __name__ == "__main__":
+    generate(sys.argv[1] if len(sys.argv) > 1 else ".")
