@@ -223,8 +223,8 @@ S.append(tok("secret_k8s_env_token",
              [("$env", r"/name\"?[ \t]*:[ \t]*[\"']?[A-Za-z0-9_.-]{0,40}(SECRET|TOKEN|API_KEY|APIKEY|ACCESS_KEY)[\"']?[ \t]*(,[ \t]*|\r?\n[ \t]*-?[ \t]*)\"?value\"?[ \t]*:[ \t]*[\"']?[A-Za-z0-9_+\/.=~-]{16,200}/")],
              "env_value_token", "mask"))
 S.append(tok("secret_bearer_token",
-             "Opaque bearer token in an Authorization header (Authorization: Bearer ...); JWTs are the jwt rule's",
-             [("$bearer", r"/uthorization[\"']?[ \t]*[:=][ \t]*[\"']?Bearer[ \t]+[A-Za-z0-9_.~+\/=-]{20,400}/")],
+             "Opaque bearer token in an Authorization header (Authorization: Bearer ..., Okta's Authorization: SSWS ...); JWTs are the jwt rule's",
+             [("$bearer", r"/uthorization[\"']?[ \t]*[:=][ \t]*[\"']?(Bearer|SSWS)[ \t]+[A-Za-z0-9_.~+\/=-]{20,400}/")],
              "bearer", "keytype"))
 S.append(rule("secret_jwt", meta("secret", "jwt", "medium", "JSON Web Token (header decodes to JSON naming alg)", "jwt", "prefix4"),
               [("$jwt", r"/eyJ[A-Za-z0-9_-]{10,500}\.eyJ[A-Za-z0-9_-]{10,2000}\.[A-Za-z0-9_-]{16,600}/")]))
@@ -236,13 +236,18 @@ passnames = ["become", "db", "database", "mysql", "sql", "smtp", "mail", "ftp", 
 S.append(rule("secret_password_assignment", meta("secret", "password", "high", pw, "password", "password"),
               [("$assign", r"/(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(password|passwd|passphrase|pwd)\\?%s\\?[\"']?%s([ \t][a-z])?/ nocase" % (SEP, PWV)),
                ("$pass", r"/(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}%s[_-]?pass%s[\"']?%s([ \t][a-z])?/ nocase" % (alt(passnames), SEP, PWV)),
+               ("$bare_pass", r"/(^|[\r\n])[ \t]{0,16}pass[ \t]*[:=][ \t]*[\"']?%s([ \t][a-z])?/" % PWV),
+               ("$xml_property", r"/<property name=\"[a-z0-9_.:-]{0,40}(password|passwd|pwd)\"[ \t]*>[^<\s]{4,128}<\// nocase"),
                ("$xml", r"/<(password|passwd|pwd|pass)( encoding=\"base64\")?>[^<\s]{4,128}<\// nocase"),
                ("$psk", r"/(^|[^a-z0-9_])(wpa_)?psk[ \t]*=[ \t]*\"[^\"\r\n]{8,63}\"/")]))
 S.append(rule("secret_password_kv", meta("secret", "password", "high",
-              "Password in a key/value pair: .NET appSettings (<add key=\\\"SmtpPassword\\\" value=\\\"...\\\"/>), Dockerfile ENV X_PASSWORD value, SQL (IDENTIFIED BY '...', PASSWORD '...'), PowerShell ConvertTo-SecureString '...' -AsPlainText", "password_quoted", "password"),
-              [("$appsettings", r"/key=\"[A-Za-z0-9_.:-]{0,40}(password|passwd|pwd)\"[ \t]+value=\"[^\"\r\n]{4,128}\"/ nocase"),
+              "Password in a key/value pair: .NET appSettings (<add key=\\\"SmtpPassword\\\" value=\\\"...\\\"/>), Dockerfile ENV X_PASSWORD value, SQL (IDENTIFIED BY '...', PASSWORD '...'), PowerShell ConvertTo-SecureString '...' -AsPlainText, literal credentials of a call (smtp/ftp/imap .login('user', 'pw'), JDBC DriverManager.getConnection(url, 'user', 'pw'), .NET NetworkCredential('user', 'pw'))", "password_quoted", "password"),
+              [("$appsettings", r"/(key|name)=\"[A-Za-z0-9_.:-]{0,40}(password|passwd|pwd)\"[ \t]+value=\"[^\"\r\n]{4,128}\"/ nocase"),
                ("$dockerenv", r"/ENV[ \t]+[A-Z0-9_]{0,40}(PASSWORD|PASSWD|PWD)[ \t]+[^\s=\"'][^\s\"']{3,127}/"),
                ("$sql", r"/(IDENTIFIED (WITH [a-z_]{1,40} )?BY|PASSWORD)[ \t]+'[^'\r\n]{4,128}'/"),
+               ("$login", r"/\.login\([ \t]*[\"'][^\"'\r\n]{1,128}[\"'][ \t]*,[ \t]*[\"'][^\"'\r\n]{4,128}[\"']/"),
+               ("$jdbc", r"/getConnection\([ \t]*[\"'][^\"'\r\n]{1,300}[\"'][ \t]*,[ \t]*[\"'][^\"'\r\n]{1,128}[\"'][ \t]*,[ \t]*[\"'][^\"'\r\n]{4,128}[\"']/"),
+               ("$netcred", r"/NetworkCredential\([ \t]*[\"'][^\"'\r\n]{1,128}[\"'][ \t]*,[ \t]*[\"'][^\"'\r\n]{4,128}[\"']/"),
                ("$pwsh", r"/ConvertTo-SecureString[ \t]+(-String[ \t]+)?[\"'][^\"'\r\n]{4,128}[\"'][ \t]+-AsPlainText/ nocase")]))
 S.append(rule("secret_password_env_entry", meta("secret", "password", "high",
               "Kubernetes / ECS environment entry whose name is a password (- name: DB_PASSWORD / value: ...; {\\\"name\\\": \\\"X_PASSWORD\\\", \\\"value\\\": ...})", "env_password", "password"),
@@ -251,15 +256,19 @@ S.append(rule("secret_password_define", meta("secret", "password", "high", "Pass
               [("$define", r"/define\( ?[\"'][A-Z0-9_]{0,24}(PASSWORD|PASSWD|PASS|PWD)[\"'] ?, ?[\"'][^\"'\r\n]{4,128}[\"']/ nocase")]))
 S.append(rule("secret_netrc_password", meta("secret", "password", "high", "Password in a .netrc / _netrc entry (machine HOST login USER password VALUE, one line or several)", "netrc", "password"),
               [("$netrc", r"/(machine[ \t]+[^\s]{1,253}|default)[ \t\r\n]+login[ \t]+[^\s]{1,64}[ \t\r\n]+password[ \t]+[^\s]{4,200}/")]))
-S.append(rule("secret_url_credentials", meta("secret", "password", "high", "Password in a URL or connection string (scheme://user:password@host)", "url_password", "password"),
-              [("$url", r"/(^|[^a-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:\/@\"']{1,64}:[^\s\/@\"']{3,128}@[a-z0-9.-]{1,253}/ nocase")]))
+S.append(rule("secret_pgpass_password", meta("secret", "password", "high", "Password in a PostgreSQL password file (~/.pgpass, pgpass.conf: hostname:port:database:username:password; port 5430-5439, 6432 or *)", "password", "password"),
+              [("$pgpass", r"/(^|[\r\n])[A-Za-z0-9._*-]{1,253}(:543[0-9]:|:6432:|:\*:)[^:\s]{1,63}:[^:\s]{1,63}:[^:\r\n]{4,128}(\r|\n|$)/")]))
+S.append(rule("secret_password_combo", meta("secret", "password", "high", "Password of a combo list line (credential-stuffing dumps: e-mail:password, one account per line)", "password", "password"),
+              [("$combo", r"/(^|[\r\n])[a-z0-9._%%+-]{0,63}%s[a-z0-9-]{1,63}(\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}:[^\s:\/\"'<>]{4,64}(\r|\n|$)/ nocase" % alt([c + "@" for c in "abcdefghijklmnopqrstuvwxyz0123456789_"] + [r"\-@", r"\+@", "%@"]))]))
+S.append(rule("secret_url_credentials", meta("secret", "password", "high", "Password in a URL or connection string (scheme://user:password@host, scheme://:password@host)", "url_password", "password"),
+              [("$url", r"/(^|[^a-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:\/@\"']{0,64}:[^\s\/@\"']{3,128}@[a-z0-9.-]{1,253}/ nocase")]))
 S.append(rule("secret_basic_auth", meta("secret", "password", "high",
               "user:password in base64: HTTP Basic Authorization headers, docker config.json \\\"auth\\\", .npmrc _auth; the decoded value must be user:password", "basic_auth", "password"),
               [("$basic", r"/uthorization[\"']?[ \t]*[:=][ \t]*[\"']?Basic[ \t]+[A-Za-z0-9+\/]{8,300}={0,2}/"),
                ("$docker", r"/\"auth\"[ \t]*:[ \t]*\"[A-Za-z0-9+\/]{8,300}={0,2}\"/"),
                ("$npmrc", r"/(^|[\r\n\/:])_auth[ \t]*=[ \t]*[\"']?[A-Za-z0-9+\/]{8,300}={0,2}/")]))
 S.append(rule("secret_cli_password", meta("secret", "password", "high",
-              "Password on a command line (shell history, scripts): mysql -pSECRET, mysqldump -p'...', curl -u user:pass, sshpass -p, docker login -p, redis-cli -a, openssl -passin/-passout pass:, smbclient -U user%pass", "cli_password", "password"),
+              "Password on a command line (shell history, scripts): mysql -pSECRET, mysqldump -p'...', curl -u user:pass, sshpass -p, docker login -p, redis-cli -a, openssl -passin/-passout pass:, smbclient -U user%pass, sqlplus/expdp/impdp/sqlldr user/pass@db, ldapsearch/ldapmodify -w pass", "cli_password", "password"),
               [("$mysql", r"/(mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)([ \t][^\r\n|;&]{0,120})?[ \t]-p[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/"),
                ("$sshpass", r"/sshpass[ \t]+-p[ \t]*[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/"),
                ("$docker", r"/docker[ \t]+login([ \t][^\r\n|;&]{0,120})?[ \t](-p|--password)[ \t=]+[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/"),
@@ -268,6 +277,8 @@ S.append(rule("secret_cli_password", meta("secret", "password", "high",
                ("$curl", r"/curl([ \t][^\r\n|;&]{0,200})?[ \t](-u|--user)[ \t=]+[\"']?[^\s\"':$]{1,64}:[^\s\"']{4,64}/"),
                ("$generic", r"/[ \t]--password[ \t]+[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/"),
                ("$sqlcmd", r"/(sqlcmd|bcp|osql)([ \t][^\r\n|;&]{0,120})?[ \t]-P[ \t]*[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/"),
+               ("$oracle", r"/\b(sqlplus|sqlldr|expdp|impdp)([ \t]+-[A-Za-z]{1,10})*[ \t]+(userid=)?[\"']?[A-Za-z][A-Za-z0-9_$#]{0,29}\/[^\s\/@\"']{4,64}@/"),
+               ("$ldap", r"/ldap(search|modify|add|delete|whoami|passwd|compare|modrdn|exop)([ \t][^\r\n|;&]{0,200})?[ \t]-w[ \t]*[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/"),
                ("$smb", r"/smbclient([ \t][^\r\n|;&]{0,200})?[ \t](-U|--user)[ \t=]*[\"']?[^\s\"'%]{1,64}%[^\s\"']{4,64}/")]))
 S.append(rule("secret_password_prose", meta("secret", "password", "high",
               "Password given in a sentence (e-mails, tickets): 'your temporary password is X', 'the initial password for the portal is X', 'root password for bastion: X', 'password has been reset to X'; the value must mix letters with digits or symbols", "prose_password", "password"),

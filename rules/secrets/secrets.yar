@@ -594,9 +594,9 @@ rule secret_bearer_token
         severity = "high"
         validator = "bearer"
         redact = "keytype"
-        description = "Opaque bearer token in an Authorization header (Authorization: Bearer ...); JWTs are the jwt rule's"
+        description = "Opaque bearer token in an Authorization header (Authorization: Bearer ..., Okta's Authorization: SSWS ...); JWTs are the jwt rule's"
     strings:
-        $bearer = /uthorization[\"']?[ \t]*[:=][ \t]*[\"']?Bearer[ \t]+[A-Za-z0-9_.~+\/=-]{20,400}/
+        $bearer = /uthorization[\"']?[ \t]*[:=][ \t]*[\"']?(Bearer|SSWS)[ \t]+[A-Za-z0-9_.~+\/=-]{20,400}/
     condition:
         any of them
 }
@@ -628,6 +628,8 @@ rule secret_password_assignment
     strings:
         $assign = /(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(password|passwd|passphrase|pwd)\\?[\"']?\]?[ \t]*(=>|:=|[:=])[ \t]*\\?[\"']?[^\s\"'<>;,\\]{4,200}([ \t][a-z])?/ nocase
         $pass = /(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(become|db|database|mysql|sql|smtp|mail|ftp|sftp|admin|root|user|ldap|bind|redis|pg|proxy|vpn|wifi|ssh|svc|service|email)[_-]?pass[\"']?\]?[ \t]*(=>|:=|[:=])[ \t]*[\"']?[^\s\"'<>;,\\]{4,200}([ \t][a-z])?/ nocase
+        $bare_pass = /(^|[\r\n])[ \t]{0,16}pass[ \t]*[:=][ \t]*[\"']?[^\s\"'<>;,\\]{4,200}([ \t][a-z])?/
+        $xml_property = /<property name=\"[a-z0-9_.:-]{0,40}(password|passwd|pwd)\"[ \t]*>[^<\s]{4,128}<\// nocase
         $xml = /<(password|passwd|pwd|pass)( encoding=\"base64\")?>[^<\s]{4,128}<\// nocase
         $psk = /(^|[^a-z0-9_])(wpa_)?psk[ \t]*=[ \t]*\"[^\"\r\n]{8,63}\"/
     condition:
@@ -642,11 +644,14 @@ rule secret_password_kv
         severity = "high"
         validator = "password_quoted"
         redact = "password"
-        description = "Password in a key/value pair: .NET appSettings (<add key=\"SmtpPassword\" value=\"...\"/>), Dockerfile ENV X_PASSWORD value, SQL (IDENTIFIED BY '...', PASSWORD '...'), PowerShell ConvertTo-SecureString '...' -AsPlainText"
+        description = "Password in a key/value pair: .NET appSettings (<add key=\"SmtpPassword\" value=\"...\"/>), Dockerfile ENV X_PASSWORD value, SQL (IDENTIFIED BY '...', PASSWORD '...'), PowerShell ConvertTo-SecureString '...' -AsPlainText, literal credentials of a call (smtp/ftp/imap .login('user', 'pw'), JDBC DriverManager.getConnection(url, 'user', 'pw'), .NET NetworkCredential('user', 'pw'))"
     strings:
-        $appsettings = /key=\"[A-Za-z0-9_.:-]{0,40}(password|passwd|pwd)\"[ \t]+value=\"[^\"\r\n]{4,128}\"/ nocase
+        $appsettings = /(key|name)=\"[A-Za-z0-9_.:-]{0,40}(password|passwd|pwd)\"[ \t]+value=\"[^\"\r\n]{4,128}\"/ nocase
         $dockerenv = /ENV[ \t]+[A-Z0-9_]{0,40}(PASSWORD|PASSWD|PWD)[ \t]+[^\s=\"'][^\s\"']{3,127}/
         $sql = /(IDENTIFIED (WITH [a-z_]{1,40} )?BY|PASSWORD)[ \t]+'[^'\r\n]{4,128}'/
+        $login = /\.login\([ \t]*[\"'][^\"'\r\n]{1,128}[\"'][ \t]*,[ \t]*[\"'][^\"'\r\n]{4,128}[\"']/
+        $jdbc = /getConnection\([ \t]*[\"'][^\"'\r\n]{1,300}[\"'][ \t]*,[ \t]*[\"'][^\"'\r\n]{1,128}[\"'][ \t]*,[ \t]*[\"'][^\"'\r\n]{4,128}[\"']/
+        $netcred = /NetworkCredential\([ \t]*[\"'][^\"'\r\n]{1,128}[\"'][ \t]*,[ \t]*[\"'][^\"'\r\n]{4,128}[\"']/
         $pwsh = /ConvertTo-SecureString[ \t]+(-String[ \t]+)?[\"'][^\"'\r\n]{4,128}[\"'][ \t]+-AsPlainText/ nocase
     condition:
         any of them
@@ -697,6 +702,36 @@ rule secret_netrc_password
         any of them
 }
 
+rule secret_pgpass_password
+{
+    meta:
+        category = "secret"
+        entity = "password"
+        severity = "high"
+        validator = "password"
+        redact = "password"
+        description = "Password in a PostgreSQL password file (~/.pgpass, pgpass.conf: hostname:port:database:username:password; port 5430-5439, 6432 or *)"
+    strings:
+        $pgpass = /(^|[\r\n])[A-Za-z0-9._*-]{1,253}(:543[0-9]:|:6432:|:\*:)[^:\s]{1,63}:[^:\s]{1,63}:[^:\r\n]{4,128}(\r|\n|$)/
+    condition:
+        any of them
+}
+
+rule secret_password_combo
+{
+    meta:
+        category = "secret"
+        entity = "password"
+        severity = "high"
+        validator = "password"
+        redact = "password"
+        description = "Password of a combo list line (credential-stuffing dumps: e-mail:password, one account per line)"
+    strings:
+        $combo = /(^|[\r\n])[a-z0-9._%+-]{0,63}(a@|b@|c@|d@|e@|f@|g@|h@|i@|j@|k@|l@|m@|n@|o@|p@|q@|r@|s@|t@|u@|v@|w@|x@|y@|z@|0@|1@|2@|3@|4@|5@|6@|7@|8@|9@|_@|\-@|\+@|%@)[a-z0-9-]{1,63}(\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}:[^\s:\/\"'<>]{4,64}(\r|\n|$)/ nocase
+    condition:
+        any of them
+}
+
 rule secret_url_credentials
 {
     meta:
@@ -705,9 +740,9 @@ rule secret_url_credentials
         severity = "high"
         validator = "url_password"
         redact = "password"
-        description = "Password in a URL or connection string (scheme://user:password@host)"
+        description = "Password in a URL or connection string (scheme://user:password@host, scheme://:password@host)"
     strings:
-        $url = /(^|[^a-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:\/@\"']{1,64}:[^\s\/@\"']{3,128}@[a-z0-9.-]{1,253}/ nocase
+        $url = /(^|[^a-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:\/@\"']{0,64}:[^\s\/@\"']{3,128}@[a-z0-9.-]{1,253}/ nocase
     condition:
         any of them
 }
@@ -737,7 +772,7 @@ rule secret_cli_password
         severity = "high"
         validator = "cli_password"
         redact = "password"
-        description = "Password on a command line (shell history, scripts): mysql -pSECRET, mysqldump -p'...', curl -u user:pass, sshpass -p, docker login -p, redis-cli -a, openssl -passin/-passout pass:, smbclient -U user%pass"
+        description = "Password on a command line (shell history, scripts): mysql -pSECRET, mysqldump -p'...', curl -u user:pass, sshpass -p, docker login -p, redis-cli -a, openssl -passin/-passout pass:, smbclient -U user%pass, sqlplus/expdp/impdp/sqlldr user/pass@db, ldapsearch/ldapmodify -w pass"
     strings:
         $mysql = /(mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)([ \t][^\r\n|;&]{0,120})?[ \t]-p[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/
         $sshpass = /sshpass[ \t]+-p[ \t]*[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/
@@ -747,6 +782,8 @@ rule secret_cli_password
         $curl = /curl([ \t][^\r\n|;&]{0,200})?[ \t](-u|--user)[ \t=]+[\"']?[^\s\"':$]{1,64}:[^\s\"']{4,64}/
         $generic = /[ \t]--password[ \t]+[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/
         $sqlcmd = /(sqlcmd|bcp|osql)([ \t][^\r\n|;&]{0,120})?[ \t]-P[ \t]*[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/
+        $oracle = /\b(sqlplus|sqlldr|expdp|impdp)([ \t]+-[A-Za-z]{1,10})*[ \t]+(userid=)?[\"']?[A-Za-z][A-Za-z0-9_$#]{0,29}\/[^\s\/@\"']{4,64}@/
+        $ldap = /ldap(search|modify|add|delete|whoami|passwd|compare|modrdn|exop)([ \t][^\r\n|;&]{0,200})?[ \t]-w[ \t]*[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/
         $smb = /smbclient([ \t][^\r\n|;&]{0,200})?[ \t](-U|--user)[ \t=]*[\"']?[^\s\"'%]{1,64}%[^\s\"']{4,64}/
     condition:
         any of them

@@ -467,13 +467,12 @@ static void value_fp(const struct ls_findings *f, const char *entity, const char
  * 4111111111111111" in the header-labelled lines of a table). It matches
  * only there, makes no finding, and the value's evidence of that entity is
  * dropped from the whole object once the labels are scanned (the last scan
- * of an object: raw bytes, text, then labels). */
-static void take_veto(struct scan_state *st, const struct rule_meta *m, struct ls_slice match)
+ * of an object: raw bytes, text, then labels). A validator can also veto
+ * from context words inside its own match (ls_value.veto: "Part No.
+ * 212-867-5309"), in every scan; the value's evidence found so far in the
+ * object is dropped at the end of that scan. */
+static void add_veto(struct scan_state *st, const char *entity, const struct ls_value *v)
 {
-    if (st->where != LS_WHERE_LABELS || strcmp(m->veto, "labels") != 0) return;
-    struct ls_candidate cand = {m->entity, m->validator, m->redact, match};
-    struct ls_value v;
-    if (!ls_value_check(&cand, &v)) return;
     if (st->n_veto == st->cap_veto) {
         size_t cap = st->cap_veto ? st->cap_veto * 2 : 64;
         uint8_t(*nv)[32] = realloc(st->veto, cap * sizeof *nv);
@@ -481,7 +480,16 @@ static void take_veto(struct scan_state *st, const struct rule_meta *m, struct l
         st->veto = nv;
         st->cap_veto = cap;
     }
-    value_fp(st->f, m->entity, v.norm, st->veto[st->n_veto++]);
+    value_fp(st->f, entity, v->norm, st->veto[st->n_veto++]);
+}
+
+static void take_veto(struct scan_state *st, const struct rule_meta *m, struct ls_slice match)
+{
+    if (st->where != LS_WHERE_LABELS || strcmp(m->veto, "labels") != 0) return;
+    struct ls_candidate cand = {m->entity, m->validator, m->redact, match};
+    struct ls_value v;
+    if (!ls_value_check(&cand, &v)) return;
+    add_veto(st, m->entity, &v);
 }
 
 /* Index of the evidence with fingerprint fp in x, or SIZE_MAX. */
@@ -564,6 +572,10 @@ LS_YR_UNALIGNED static void take_match(struct scan_state *st, const YR_RULE *rul
     struct ls_value v;
     if (!ls_value_check(&cand, &v)) {
         reject(st->f, m->entity);
+        return;
+    }
+    if (v.veto) { /* the validator read the match's context: not this entity, in any scan */
+        add_veto(st, m->entity, &v);
         return;
     }
     struct ls_finding *x = finding_for(st->f, rule, m);

@@ -570,8 +570,24 @@ static void phone_skip_exit_code(struct ls_slice m, struct ls_value *out)
     out->len -= 4;
 }
 
+/* A part, serial or model number label at the start of a match
+ * (pii_phone_in_serial_context): "Part No. 212-867-5309", "S/N: 312-867-5311". */
+static bool serial_label(struct ls_slice m)
+{
+    static const char *const labels[] = {"part", "p/n", "s/n", "serial", "model", "sku", "catalog",
+                                         "article", "lot", "batch"};
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+        size_t n = strlen(labels[i]), k = 0;
+        while (k < n && k < m.len && to_lower(ls_slice_at(m, k)) == labels[i][k]) k++;
+        if (k == n && (n == m.len || !is_alpha(ls_slice_at(m, n)) || strcmp(labels[i], "catalog") == 0))
+            return true;
+    }
+    return false;
+}
+
 static bool loc_nanp(struct ls_slice m, struct ls_value *out)
 {
+    out->veto = serial_label(m);
     if (!loc_phone_span(m, out)) return false;
     phone_cut_extension(m, out);
     if (out->len > 4 && ls_slice_at(m, out->off) == '(' && ls_slice_at(m, out->off + 4) != ')') {
@@ -1141,20 +1157,39 @@ static bool date_shape_ok(struct ls_slice v)
     return date_valid(y, f[1], f[0]) || date_valid(y, f[0], f[1]);
 }
 
-static const char *const month_names[12] = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+/* Month names, each with its month number: English, German, French, Spanish,
+ * Italian and Dutch, in UTF-8 (a word's bytes >= 0x80 are letters). */
+static const struct {
+    const char *name;
+    unsigned month;
+} month_names[] = {
+    {"january", 1},   {"february", 2},  {"march", 3},      {"april", 4},      {"may", 5},
+    {"june", 6},      {"july", 7},      {"august", 8},     {"september", 9},  {"october", 10},
+    {"november", 11}, {"december", 12}, {"januar", 1},     {"februar", 2},    {"m\xc3\xa4rz", 3},
+    {"maerz", 3},     {"mai", 5},       {"juni", 6},       {"juli", 7},       {"oktober", 10},
+    {"dezember", 12}, {"janvier", 1},   {"f\xc3\xa9" "vrier", 2}, {"fevrier", 2}, {"mars", 3},
+    {"avril", 4},     {"juin", 6},      {"juillet", 7},    {"ao\xc3\xbb" "t", 8}, {"aout", 8},
+    {"septembre", 9}, {"octobre", 10},  {"novembre", 11},  {"d\xc3\xa9" "cembre", 12}, {"decembre", 12},
+    {"enero", 1},     {"febrero", 2},   {"marzo", 3},      {"abril", 4},      {"mayo", 5},
+    {"junio", 6},     {"julio", 7},     {"agosto", 8},     {"septiembre", 9}, {"setiembre", 9},
+    {"octubre", 10},  {"noviembre", 11}, {"diciembre", 12}, {"gennaio", 1},   {"febbraio", 2},
+    {"aprile", 4},    {"maggio", 5},    {"giugno", 6},     {"luglio", 7},     {"settembre", 9},
+    {"ottobre", 10},  {"dicembre", 12}, {"januari", 1},    {"februari", 2},   {"maart", 3},
+    {"mei", 5},       {"augustus", 8},
 };
 
-/* 1-12 if w is a month name or an abbreviation of at least 3 letters. */
+static bool month_char(int c) { return is_alpha(c) || c >= 0x80; }
+
+/* 1-12 if w is a month name or an abbreviation of at least 3 bytes. */
 static unsigned month_of(struct ls_slice w)
 {
     if (w.len < 3) return 0;
-    for (unsigned i = 0; i < 12; i++) {
-        size_t n = strlen(month_names[i]);
+    for (size_t i = 0; i < sizeof month_names / sizeof month_names[0]; i++) {
+        const char *name = month_names[i].name;
+        size_t n = strlen(name);
         size_t k = 0;
-        while (k < w.len && k < n && to_lower(ls_slice_at(w, k)) == month_names[i][k]) k++;
-        if (k == w.len) return i + 1;
+        while (k < w.len && k < n && to_lower(ls_slice_at(w, k)) == (unsigned char)name[k]) k++;
+        if (k == w.len) return month_names[i].month;
     }
     return 0;
 }
@@ -1179,8 +1214,8 @@ static bool loc_dob_words(struct ls_slice m, struct ls_value *out)
     size_t w = 0, wend = 0;
     unsigned mon = 0;
     while (!mon && w < m.len) {
-        w = find_if(m, wend, is_alpha);
-        for (wend = w; wend < m.len && is_alpha(ls_slice_at(m, wend));) wend++;
+        w = find_if(m, wend, month_char);
+        for (wend = w; wend < m.len && month_char(ls_slice_at(m, wend));) wend++;
         mon = month_of(sub(m, w, wend - w));
     }
     if (!mon) return false;
@@ -1192,7 +1227,9 @@ static bool loc_dob_words(struct ls_slice m, struct ls_value *out)
     unsigned year = number_at(m, ystart, &e), day = 0;
     if (yend - ystart != 4) return false;
     size_t before = w;
-    while (before > 0 && (ls_slice_at(m, before - 1) == ' ' || ls_slice_at(m, before - 1) == '-')) before--;
+    while (before > 0 && (ls_slice_at(m, before - 1) == ' ' || ls_slice_at(m, before - 1) == '-' ||
+                          (ls_slice_at(m, before - 1) == '.' && before >= 2 && is_digit(ls_slice_at(m, before - 2)))))
+        before--; /* "14 March", "14-Mar", "14. M\xc3\xa4rz" */
     if (before >= 3 && is_alpha(ls_slice_at(m, before - 1)) && is_alpha(ls_slice_at(m, before - 2)) &&
         is_digit(ls_slice_at(m, before - 3)))
         before -= 2; /* 14th March */
@@ -1429,9 +1466,10 @@ static bool loc_env_token(struct ls_slice m, struct ls_value *out)
 /* Authorization: Bearer X (opaque tokens; a JWT is the jwt rule's). */
 static bool loc_bearer(struct ls_slice m, struct ls_value *out)
 {
-    size_t b = ls_slice_find(m, 0, "Bearer", 6);
-    if (b == SIZE_MAX) return false;
-    size_t start = b + 6;
+    size_t start, b = ls_slice_find(m, 0, "Bearer", 6);
+    if (b != SIZE_MAX) start = b + 6;
+    else if ((b = ls_slice_find(m, 0, "SSWS", 4)) != SIZE_MAX) start = b + 4; /* Okta's scheme */
+    else return false;
     while (start < m.len && is_space(ls_slice_at(m, start))) start++;
     size_t end = start;
     while (end < m.len && (token_assignment_char(ls_slice_at(m, end)))) end++;
@@ -1556,6 +1594,7 @@ static const char *const password_placeholders[] = {
     "sample", "nopassword", "empty", "changeme", "change_me", "changethis", "replaceme",
     "replace_me", "tbd", "todo", "fixme", "dummy", "value", "mypassword", "my_password", "nil",
     "hidden", "masked", "default", "test", "...", "name", "options", "credentials", "something", "tiger",
+    "guest", /* RabbitMQ's documented default account, amqp://guest:guest@localhost */
 };
 
 /* Template text: your_password_here, <your-db-password>, enter_password ... */
@@ -1692,8 +1731,44 @@ static bool key_prefix(struct ls_slice m, size_t start, struct ls_slice v)
     return true;
 }
 
+/* ~/.pgpass: hostname:port:database:username:password, ':' and '\\' escaped
+ * by a backslash; the password is the rest of the line after the fourth ':'. */
+/* The start of a .pgpass line, the secret_pgpass_password rule's shape:
+ * host chars, ':', a port 5430-5439 or 6432 or '*', ':'. */
+static bool pgpass_shape(struct ls_slice m)
+{
+    size_t i = 0;
+    while (i < m.len && (ls_slice_at(m, i) == '\r' || ls_slice_at(m, i) == '\n')) i++;
+    size_t h = i;
+    while (i < m.len && (is_alnum(ls_slice_at(m, i)) || ls_slice_at(m, i) == '.' || ls_slice_at(m, i) == '_' ||
+                         ls_slice_at(m, i) == '*' || ls_slice_at(m, i) == '-'))
+        i++;
+    if (i == h || ls_slice_at(m, i) != ':') return false;
+    struct ls_slice rest = sub(m, i, m.len - i);
+    return ls_slice_starts(rest, ":*:", 3) || ls_slice_starts(rest, ":6432:", 6) ||
+           (ls_slice_starts(rest, ":543", 4) && is_digit(ls_slice_at(rest, 4)) && ls_slice_at(rest, 5) == ':');
+}
+
+static bool loc_pgpass(struct ls_slice m, struct ls_value *out)
+{
+    size_t i = 0, colons = 0;
+    while (i < m.len && (ls_slice_at(m, i) == '\r' || ls_slice_at(m, i) == '\n')) i++;
+    for (; i < m.len && colons < 4; i++) {
+        int c = ls_slice_at(m, i);
+        if (c == '\\') i++;
+        else if (c == ':') colons++;
+    }
+    if (colons < 4) return false;
+    size_t end = m.len;
+    while (end > i && is_space(ls_slice_at(m, end - 1))) end--;
+    out->off = i;
+    out->len = end - i;
+    return password_plausible(sub(m, out->off, out->len));
+}
+
 static bool loc_password(struct ls_slice m, struct ls_value *out)
 {
+    if (pgpass_shape(m)) return loc_pgpass(m, out); /* secret_pgpass_password */
     if (m.len >= 7 && slice_has_nocase(sub(m, 0, 7), "define(")) return loc_password_call(m, out);
     size_t from = 0;
     bool quoted;
@@ -1782,6 +1857,8 @@ static bool loc_url_password(struct ls_slice m, struct ls_value *out)
     if (colon == SIZE_MAX || at == SIZE_MAX || colon > at) return false;
     out->off = colon + 1;
     out->len = at - colon - 1;
+    /* scheme://:password@host (no user, as redis writes it); not cvs://:pserver:user@host */
+    if (colon == ss + 3 && ls_slice_find(sub(m, out->off, out->len), 0, ":", 1) != SIZE_MAX) return false;
     return password_plausible(sub(m, out->off, out->len));
 }
 
@@ -1830,7 +1907,15 @@ static bool loc_cli_password(struct ls_slice m, struct ls_value *out)
     size_t eq = ls_slice_find(w, 0, "=", 1);
     if (ls_slice_starts(w, "--", 2) && eq != SIZE_MAX) skip = eq + 1; /* --password=VALUE */
     else if (ls_slice_starts(w, "pass:", 5)) skip = 5;
-    else if ((ls_slice_starts(w, "-p", 2) || ls_slice_starts(w, "-P", 2)) && !quote_before) skip = 2;
+    else if ((ls_slice_starts(w, "-p", 2) || ls_slice_starts(w, "-P", 2) ||
+              (ls_slice_starts(w, "-w", 2) && slice_has(m, "ldap"))) && !quote_before)
+        skip = 2;
+    else if (ls_slice_at(m, m.len - 1) == '@') { /* sqlplus user/password@db */
+        size_t slash = ls_slice_find(w, 0, "/", 1);
+        if (slash == SIZE_MAX) return false;
+        skip = slash + 1;
+        end--;
+    }
     else if (slice_has(m, "curl") || slice_has(m, "smbclient")) {
         size_t sep = ls_slice_find(w, 0, slice_has(m, "curl") ? ":" : "%", 1);
         if (sep == SIZE_MAX) return false;

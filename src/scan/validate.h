@@ -28,6 +28,9 @@ struct ls_value {
     size_t off, len;                   /* the value within match */
     char norm[LS_VALUE_NORM_MAX];      /* normalised value (fingerprint input), NUL-ended */
     char redacted[LS_VALUE_REDACT_MAX];/* what the manifest shows, NUL-ended */
+    bool veto;                         /* the match's own context says the value is not the entity
+                                        * (Part No. 212-867-5309): no finding, and the value's
+                                        * evidence of the entity is dropped from the object */
 };
 
 /* Returns true if the candidate is a valid value (out filled), false if
