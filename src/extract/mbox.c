@@ -13,9 +13,12 @@
  * /^>+From / (mboxrd unquoting; for mboxo this also turns the quoted
  * ">From " back into "From "). The mime handler reads each child.
  *
- * Ignored on purpose: mboxcl/mboxcl2 Content-Length framing (the separator
- * rule above splits those files the same way in practice), MMDF ^A^A^A^A
- * delimiters.
+ * mboxcl/mboxcl2 Content-Length framing: a message whose header block
+ * holds "Content-Length: N" ends N bytes after that block when a separator
+ * (or the end of the file, or only blank bytes) is there: an mboxcl2 body
+ * keeps its "From " lines unquoted, and the separator rule alone would cut
+ * the message at one. A length that leads anywhere else is ignored (the
+ * separator rule decides). Ignored on purpose: MMDF ^A^A^A^A delimiters.
  *
  * Attacker-controlled: every byte; separators may be missing (text before
  * the first separator is noted as a parse error and handed over as msg-0
@@ -232,6 +235,57 @@ static bool last_line_cut(struct ls_slice s)
     return true;
 }
 
+static bool field_is(struct ls_slice s, size_t i, const char *name)
+{
+    size_t n = strlen(name);
+    if (i + n > s.len) return false;
+    for (size_t k = 0; k < n; k++) {
+        int a = s.ptr[i + k], b = name[k];
+        if (a >= 'A' && a <= 'Z') a += 'a' - 'A';
+        if (b >= 'A' && b <= 'Z') b += 'a' - 'A';
+        if (a != b) return false;
+    }
+    return true;
+}
+
+/* mboxcl2: the end of the message whose header block starts at `after`
+ * when its Content-Length field leads to a separator, the end of the file
+ * or blank bytes only; SIZE_MAX otherwise. */
+static size_t content_length_end(struct ls_slice s, size_t after)
+{
+    size_t i = after, body = SIZE_MAX;
+    uint64_t len = UINT64_MAX;
+    while (i < s.len) {
+        size_t eol = mbox_line_end(s, i);
+        if (eol == i || (eol == i + 1 && s.ptr[i] == '\r')) { /* the empty line */
+            body = eol < s.len ? eol + 1 : s.len;
+            break;
+        }
+        if (field_is(s, i, "content-length:")) {
+            size_t j = i + 15;
+            while (j < eol && (s.ptr[j] == ' ' || s.ptr[j] == '\t')) j++;
+            uint64_t v = 0;
+            size_t d = j;
+            while (j < eol && s.ptr[j] >= '0' && s.ptr[j] <= '9' && v < (UINT64_C(1) << 48))
+                v = v * 10 + (uint64_t)(s.ptr[j++] - '0');
+            if (j > d) len = v;
+        }
+        i = eol < s.len ? eol + 1 : s.len;
+    }
+    if (body == SIZE_MAX || len == UINT64_MAX || len > s.len - body) return SIZE_MAX;
+    size_t p = body + (size_t)len;
+    if (p == s.len) return p;
+    if (p > 0 && s.ptr[p - 1] != '\n') return SIZE_MAX; /* not a line start */
+    size_t q = p;
+    if (q < s.len && s.ptr[q] == '\r') q++;
+    if (q < s.len && s.ptr[q] == '\n') q++; /* the empty line before the separator */
+    struct ls_slice rest;
+    (void)ls_slice_from(s, q, &rest);
+    if (blank(rest)) return s.len;
+    if (is_separator(s, p, true)) return p;
+    return q > p && is_separator(s, q, true) ? q : SIZE_MAX;
+}
+
 static ls_err mbox_extract(struct ls_ctx *c, struct ls_object *o)
 {
     struct ls_slice s = skip_bom(o->data);
@@ -256,6 +310,8 @@ static ls_err mbox_extract(struct ls_ctx *c, struct ls_object *o)
         size_t after = mbox_line_end(s, sep);
         after = after < s.len ? after + 1 : s.len;
         size_t end = next_separator(s, after, false);
+        size_t cl_end = content_length_end(s, after);
+        if (cl_end != SIZE_MAX && cl_end > end) end = cl_end; /* a "From " line inside an mboxcl2 body */
         /* A cut inside the last message's header block or single-part
          * body shows no other sign (mime finds missing boundaries). */
         bool cut = end == s.len && last_line_cut(s);

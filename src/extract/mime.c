@@ -613,6 +613,7 @@ static void leaf_text(struct mime_walk *w, const struct mime_part *p, struct ls_
 {
     struct ls_buf u;
     ls_buf_init(&u, data.len * 3 + 16 > data.len ? data.len * 3 + 16 : data.len);
+    struct ls_slice raw = data; /* yEnc is 8-bit: decoded from the bytes, not their charset conversion */
     enum mime_charset cs = text_charset(part_charset(w, p, data), data);
     if (!passes_as_is(cs, data, html)) {
         ls_err e = mime_to_utf8(&u, data, cs);
@@ -631,7 +632,7 @@ static void leaf_text(struct mime_walk *w, const struct mime_part *p, struct ls_
         emit_text(w, shown);
         emit_text(w, ls_slice_make("\n", 1));
         uu_scan(w, data);
-        yenc_scan(w, data);
+        yenc_scan(w, raw);
         body_b64_blobs(w, data);
         ls_sealed_note_blocks(w->c, w->o, data); /* inline PGP: not read */
     } else if (!w->text_full && !w->stop) {
