@@ -31,6 +31,7 @@
 #include "unpack/unpack_int.h"
 #include "unpack/unpack_names.h"
 #include "unpack/gztrap.h"
+#include "unpack/isomap.h"
 #include "unpack/rar5hdr.h"
 #include "unpack/zipcd.h"
 
@@ -86,6 +87,7 @@ static const struct arc_magic arc_magics[] = {
     {0, "PK\x03\x04", 4, 60},
     {0, "PK\x05\x06", 4, 50},
     {0, "PK\x07\x08", 4, 50},
+    {0, "PK00PK\x03\x04", 8, 60}, /* APPNOTE 8.5.4: the spanning marker of a one-part "split" */
 };
 
 /* lzma_alone: properties byte < 225, then a 32-bit dictionary size that is
@@ -365,6 +367,9 @@ struct arc {
     bool raw;               /* single compressed stream (raw format) */
     bool cut;               /* a member's read stopped before its end */
     bool any_encrypted;
+    unsigned n_unsupported; /* members stored with a method libarchive lacks */
+    bool read_iso;          /* libarchive read it as ISO 9660 (not as the tar of its zeros) */
+    struct ls_buf dirs;     /* names of directory entries not recorded, each + '\0' */
     bool zip_dir_bad;       /* a zip starting with a local header whose end
                              * records or directory are unusable */
     uint64_t tar_used;      /* a compressed tar read to its end: decoded bytes
@@ -658,8 +663,10 @@ static void stop_tags(struct arc *ar, struct arc_child *k, const struct unpack_r
 {
     char msg[160];
     const char *t = unpack_stop_tag(res->stop);
-    if ((res->stop == UNPACK_FAILED || res->stop == UNPACK_FATAL) && unsupported_error(ar))
-        t = LS_R_UNSUPPORTED;
+    bool unsup = (res->stop == UNPACK_FAILED || res->stop == UNPACK_FATAL ||
+                  (res->stop == UNPACK_DONE && res->warned)) && unsupported_error(ar);
+    if (unsup) ar->n_unsupported++;
+    if ((res->stop == UNPACK_FAILED || res->stop == UNPACK_FATAL) && unsup) t = LS_R_UNSUPPORTED;
     if (t) tag(k, t);
     if (res->stop != UNPACK_DONE) {
         k->ch.flags |= LS_CHILD_TRUNCATED;
@@ -960,7 +967,12 @@ static ls_err do_entry(struct arc *ar, struct archive_entry *e, bool warned)
             say(&k, "directory entry declares data; extractors drop it, not read", NULL);
             k.ch.mime_hint = "inode/directory";
         }
-        r = k.ntags ? emit(ar, &k) : LS_OK;
+        if (k.ntags) {
+            r = emit(ar, &k);
+        } else if (ls_buf_add(&ar->dirs, k.ch.name, k.ch.name_len) != LS_OK ||
+                   ls_buf_add(&ar->dirs, "", 1) != LS_OK) {
+            ar->dirs.len = 0; /* past the cap: the names are not kept */
+        }
     } else if (archive_entry_is_data_encrypted(e) || archive_entry_is_metadata_encrypted(e) ||
                rar5_encrypted(ar, e)) {
         ar->any_encrypted = true;
@@ -1068,6 +1080,21 @@ static ls_err hidden_member(struct arc *ar, const char *name, uint64_t off, uint
     ch.data = part;
     ls_err x = ls_emit_child(ar->c, ar->o, &ch);
     return x == LS_E_IO || x == LS_E_INTERNAL ? x : LS_OK;
+}
+
+/* An ISO 9660 image's bytes that no directory lists (isomap.h): a file
+ * written and then hidden from the tree (`xorriso -hide`), or bytes put
+ * between extents. The largest run is the member hidden_data. */
+static ls_err iso_unclaimed(struct arc *ar)
+{
+    struct ls_iso_unclaimed u;
+    if (!ls_iso_unclaimed(ar->o->data, &u) || u.runs == 0) return LS_OK;
+    ls_note(ar->c, ar->o, NULL,
+            "iso9660: %llu run(s), %llu bytes, that no directory entry, path table or boot entry claims; "
+            "the largest (%llu bytes at offset %llu) read as member '" ARC_SLACK_NAME "'",
+            (unsigned long long)u.runs, (unsigned long long)u.bytes, (unsigned long long)u.len,
+            (unsigned long long)u.off);
+    return hidden_member(ar, ARC_SLACK_NAME, u.off, u.len);
 }
 
 /* Where the container's own bytes end for its reader, or 0 if unknown: a
@@ -1763,6 +1790,7 @@ static ls_err run(struct arc *ar, enum unpack_mode mode, bool *retry_raw)
     }
     e = walk(ar);
     *retry_raw = mode == UNPACK_MODE_ANY && e == LS_OK && empty_tar_in_filter(ar);
+    ar->read_iso = (archive_format(ar->ss.a) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_ISO9660;
     unpack_close(&ar->ss);
     return e;
 }
@@ -1924,6 +1952,37 @@ static void zip_comments(struct arc *ar)
     }
 }
 
+/* Directory entries that nothing in the archive lies under ("HR/Employees/
+ * Jane Roe 536-22-1874/", a folder per person, emptied): no record holds
+ * their names, which are all there is to read. They are the container's
+ * text, one per line. Directories with members under them are in those
+ * members' names already. */
+#define ARC_DIRS_MAX (1u << 20)
+#define ARC_DIRS_CHECK 4096u /* directories looked up one by one; past it every name is text */
+static void empty_dir_text(struct arc *ar)
+{
+    static const char nl = '\n';
+    struct ls_slice all = ls_buf_slice(&ar->dirs);
+    size_t ndirs = 0;
+    for (size_t i = 0; i < all.len; i++) ndirs += all.ptr[i] == 0;
+    const struct unpack_names *ns = &ar->names;
+    for (size_t at = 0; at < all.len;) {
+        size_t len = strlen((const char *)all.ptr + at);
+        const char *d = (const char *)all.ptr + at;
+        at += len + 1;
+        while (len && (d[len - 1] == '/' || d[len - 1] == '\\')) len--;
+        if (len == 0 || (len == 1 && d[0] == '.')) continue; /* an ISO's root, "tar c ." */
+        bool used = false;
+        for (size_t i = 0; ndirs <= ARC_DIRS_CHECK && !used && i < ns->nslots; i++) {
+            const struct unpack_name_slot *sl = &ns->slot[i];
+            const char *n = (const char *)ns->text.ptr + sl->off;
+            used = sl->hash && sl->len > len + 1 && memcmp(n, d, len) == 0 && (n[len] == '/' || n[len] == '\\');
+        }
+        if (used) continue;
+        if (ls_emit_text(ar->c, ar->o, d, len) != LS_OK || ls_emit_text(ar->c, ar->o, &nl, 1) != LS_OK) return;
+    }
+}
+
 /* The gzip header's name, comment and extra field (gztrap.h): text no
  * decompressor shows, scanned as the container's text. */
 static void gzip_header_text(struct arc *ar)
@@ -1952,7 +2011,9 @@ static void gzip_header_text(struct arc *ar)
 static ls_err hidden_bytes(struct arc *ar)
 {
     ls_err e = LS_OK;
-    if (ar->nzn && ar->zn[0].local > 0) {
+    /* the spanning marker alone (PK00, a one-part "split") is the format's */
+    bool marker = ar->nzn && ar->zn[0].local == 4 && ls_slice_starts(ar->o->data, "PK00PK\x03\x04", 8);
+    if (ar->nzn && ar->zn[0].local > 0 && !marker) {
         if (ls_slice_starts(ar->o->data, "PK\x03\x04", 4))
             ls_note(ar->c, ar->o, NULL,
                     "zip: %llu bytes before the first member its central directory lists "
@@ -2014,6 +2075,7 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
     }
     bool retry_raw = false;
     ls_buf_init(&ar.pad, ARC_PAD_MAX);
+    ls_buf_init(&ar.dirs, ARC_DIRS_MAX);
     unpack_names_init(&ar.names);
     ls_err e = run(&ar, UNPACK_MODE_ANY, &retry_raw);
     if (e == LS_E_UNSUPPORTED) {
@@ -2024,6 +2086,7 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
         e = LS_OK;
     }
     if (retry_raw) {
+        ar.dirs.len = 0;
         unpack_names_free(&ar.names);
         unpack_names_init(&ar.names);
         e = run(&ar, UNPACK_MODE_RAW, &retry_raw);
@@ -2047,7 +2110,10 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
         zip_comments(&ar);
         e = hidden_bytes(&ar);
     }
+    if (e == LS_OK && !ar.short_why[0] && ar.read_iso) e = iso_unclaimed(&ar);
     if (e == LS_OK) gzip_header_text(&ar);
+    if (e == LS_OK) empty_dir_text(&ar);
+    ls_buf_free(&ar.dirs);
     uint32_t magic;
     if (e == LS_OK && ls_rd_u32le(o->data, 0, &magic) &&
         (magic == ZSTD_MAGIC || magic == LZ4_MAGIC || (magic & 0xFFFFFFF0u) == SKIP_MAGIC))
@@ -2060,6 +2126,10 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
     free(ar.r5);
     if (ar.any_encrypted)
         ls_note(c, o, LS_R_ENCRYPTED, NULL);
+    /* like an encrypted member: content in the archive nobody read */
+    if (ar.n_unsupported)
+        ls_note(c, o, LS_R_UNSUPPORTED, "%s: %u member(s) stored with a method libarchive cannot decode",
+                fmt_name(&ar), ar.n_unsupported);
     return e;
 }
 

@@ -1,0 +1,241 @@
+/*
+ * ISO 9660 block map: see isomap.h. Every offset and length comes from
+ * the image: each is checked against the file before use; directories are
+ * walked breadth-first with a visited mark (a directory that lists itself
+ * or an ancestor is read once), records are capped.
+ */
+#include "unpack/isomap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define SECTOR0 16u          /* ECMA-119 6.2.1: the system area is blocks 0-15 */
+#define MAX_DESCRIPTORS 64u  /* volume descriptors before the terminator */
+#define MAX_CATALOG 64u      /* El Torito catalog entries looked at */
+
+struct dir {
+    uint32_t lba, size;
+};
+
+struct map {
+    struct ls_slice s;
+    uint32_t bs;
+    uint64_t nblocks; /* of the file, the last partial block included */
+    uint8_t *claimed;  /* one bit per block */
+    uint8_t *isdir;    /* one bit per block: a directory's first block, walked */
+    struct dir *q;
+    size_t nq, capq;
+    uint64_t records;
+    bool over;
+};
+
+static bool bit(const uint8_t *m, uint64_t b)
+{
+    return (m[b >> 3] >> (b & 7)) & 1;
+}
+
+static void set(uint8_t *m, uint64_t b)
+{
+    m[b >> 3] |= (uint8_t)(1u << (b & 7));
+}
+
+/* Claim the blocks of len bytes from block lba (at least one block). */
+static void claim(struct map *m, uint64_t lba, uint64_t len)
+{
+    uint64_t n = len / m->bs + (len % m->bs != 0);
+    if (n == 0) n = 1;
+    for (uint64_t b = lba; b < lba + n && b < m->nblocks; b++) set(m->claimed, b);
+}
+
+static uint32_t le32(struct ls_slice s, size_t off)
+{
+    uint32_t v = 0;
+    (void)ls_rd_u32le(s, off, &v);
+    return v;
+}
+
+static uint32_t be32(struct ls_slice s, size_t off)
+{
+    if (off > s.len || s.len - off < 4) return 0;
+    const uint8_t *p = s.ptr + off;
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static void push_dir(struct map *m, uint32_t lba, uint32_t size)
+{
+    if (lba >= m->nblocks || bit(m->isdir, lba)) return;
+    set(m->isdir, lba);
+    if (m->nq == m->capq) {
+        size_t cap = m->capq ? m->capq * 2 : 64;
+        struct dir *q = realloc(m->q, cap * sizeof *q);
+        if (!q) {
+            m->over = true;
+            return;
+        }
+        m->q = q;
+        m->capq = cap;
+    }
+    m->q[m->nq++] = (struct dir){lba, size};
+}
+
+/* SUSP entries of a record's system use area (IEEE P1281): a continuation
+ * area ("CE": block, offset, length) is claimed. */
+static void susp(struct map *m, const uint8_t *p, size_t len)
+{
+    size_t i = 0;
+    while (i + 4 <= len) {
+        uint8_t l = p[i + 2];
+        if (l < 4 || l > len - i) return;
+        if (p[i] == 'C' && p[i + 1] == 'E' && l >= 28) {
+            struct ls_slice e = ls_slice_make(p + i, l);
+            uint64_t blk = le32(e, 4), off = le32(e, 12), n = le32(e, 20);
+            claim(m, blk + off / m->bs, off % m->bs + n);
+        }
+        i += l;
+    }
+}
+
+static void walk_dir(struct map *m, struct dir d)
+{
+    uint64_t start = (uint64_t)d.lba * m->bs;
+    uint64_t end = start + d.size;
+    if (start >= m->s.len) return;
+    if (end > m->s.len) end = m->s.len;
+    claim(m, d.lba, d.size);
+    uint64_t pos = start;
+    while (pos < end && !m->over) {
+        const uint8_t *r = m->s.ptr + pos;
+        uint8_t rl = r[0];
+        uint64_t next_block = (pos / m->bs + 1) * m->bs;
+        if (rl == 0 || rl < 34 || pos + rl > end) { /* padding to the block's end */
+            pos = next_block;
+            continue;
+        }
+        if (++m->records > LS_ISO_MAX_RECORDS) {
+            m->over = true;
+            return;
+        }
+        struct ls_slice rs = ls_slice_make(r, rl);
+        uint32_t ext = le32(rs, 2), size = le32(rs, 10);
+        uint8_t ear = r[1], flags = r[25], nl = r[32];
+        if (33u + nl <= rl) {
+            size_t su = 33u + nl + (nl % 2 == 0);
+            if (su < rl) susp(m, r + su, rl - su);
+        }
+        bool self = nl == 1 && (r[33] == 0 || r[33] == 1);
+        if (!self) {
+            if (flags & 0x02) push_dir(m, ext, size);
+            else claim(m, (uint64_t)ext, (uint64_t)ear * m->bs + size);
+        }
+        pos += rl;
+    }
+}
+
+/* El Torito (1.0): the boot record descriptor names the catalog; each
+ * initial, default or section entry a boot image (load RBA, sectors of 512
+ * bytes, or a floppy's size by its emulation type). */
+static void el_torito(struct map *m, struct ls_slice vd)
+{
+    if (!ls_slice_starts(ls_slice_make(vd.ptr + 7, vd.len - 7), "EL TORITO SPECIFICATION", 23)) return;
+    uint32_t cat = le32(vd, 0x47);
+    claim(m, cat, m->bs);
+    uint64_t at = (uint64_t)cat * m->bs;
+    for (unsigned i = 1; i < MAX_CATALOG; i++) {
+        uint64_t e = at + 32u * i;
+        if (e > m->s.len || m->s.len - e < 32) return;
+        const uint8_t *p = m->s.ptr + e;
+        if (p[0] != 0x88 && p[0] != 0x00) continue; /* section headers, extensions */
+        struct ls_slice es = ls_slice_make(p, 32);
+        uint32_t rba = le32(es, 8);
+        if (rba == 0) continue;
+        uint64_t len = (uint64_t)(p[6] | p[7] << 8) * 512u;
+        switch (p[1] & 0x0f) {
+        case 1: len = 1228800; break;
+        case 2: len = 1474560; break;
+        case 3: len = 2949120; break;
+        default: break;
+        }
+        claim(m, rba, len);
+    }
+}
+
+/* A block that starts as a volume structure descriptor does (ECMA-119,
+ * ECMA-167's BEA01/NSR02/NSR03/TEA01, BOOT2, CDW02): libisofs writes a copy
+ * of the descriptor set for multi-session readers (block 32 or 48), UDF
+ * bridge images their recognition sequence. Not data. */
+static bool vd_copy(struct ls_slice img, uint64_t off)
+{
+    static const char *const ids[] = {"CD001", "BEA01", "NSR02", "NSR03", "TEA01", "BOOT2", "CDW02"};
+    if (off > img.len || img.len - off < 6) return false;
+    for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++)
+        if (memcmp(img.ptr + off + 1, ids[i], 5) == 0) return true;
+    return false;
+}
+
+bool ls_iso_unclaimed(struct ls_slice img, struct ls_iso_unclaimed *u)
+{
+    memset(u, 0, sizeof *u);
+    struct ls_slice pvd;
+    if (!ls_slice_sub(img, 32768, 2048, &pvd) || !ls_slice_starts(pvd, "\x01" "CD001", 6)) return false;
+    uint16_t bs = 0;
+    (void)ls_rd_u16le(pvd, 128, &bs);
+    if (bs < 512 || bs > 32768 || (bs & (bs - 1))) return false;
+    struct map m;
+    memset(&m, 0, sizeof m);
+    m.s = img;
+    m.bs = bs;
+    m.nblocks = img.len / bs + (img.len % bs != 0);
+    size_t bytes = (size_t)(m.nblocks / 8 + 1);
+    m.claimed = calloc(bytes, 1);
+    m.isdir = calloc(bytes, 1);
+    if (!m.claimed || !m.isdir) m.over = true;
+    for (uint64_t b = 0; !m.over && b < SECTOR0 && b < m.nblocks; b++) set(m.claimed, b);
+    /* descriptors sit at 2048-byte sectors from 32768 whatever the block size */
+    for (unsigned i = 0; !m.over && i < MAX_DESCRIPTORS; i++) {
+        struct ls_slice vd;
+        uint64_t off = 32768u + 2048u * i;
+        if (!ls_slice_sub(img, (size_t)off, 2048, &vd) || !ls_slice_starts(ls_slice_make(vd.ptr + 1, 5), "CD001", 5))
+            break;
+        claim(&m, off / bs, 2048);
+        uint8_t type = vd.ptr[0];
+        if (type == 255) break;
+        if (type == 0) el_torito(&m, vd);
+        if (type != 1 && type != 2) continue;
+        uint32_t pt = le32(vd, 132);
+        claim(&m, le32(vd, 140), pt);
+        if (le32(vd, 144)) claim(&m, le32(vd, 144), pt);
+        claim(&m, be32(vd, 148), pt);
+        if (be32(vd, 152)) claim(&m, be32(vd, 152), pt);
+        struct ls_slice root = ls_slice_make(vd.ptr + 156, 34);
+        push_dir(&m, le32(root, 2), le32(root, 10));
+    }
+    for (size_t i = 0; i < m.nq && !m.over; i++) walk_dir(&m, m.q[i]);
+    bool ok = !m.over;
+    for (uint64_t b = SECTOR0; ok && b < m.nblocks; b++)
+        if (!bit(m.claimed, b) && vd_copy(img, b * bs)) set(m.claimed, b);
+    for (uint64_t b = SECTOR0; ok && b < m.nblocks;) {
+        if (bit(m.claimed, b)) {
+            b++;
+            continue;
+        }
+        uint64_t e = b;
+        while (e < m.nblocks && !bit(m.claimed, e)) e++;
+        uint64_t lo = b * bs, hi = e * bs > img.len ? img.len : e * bs;
+        while (lo < hi && img.ptr[lo] == 0) lo++;
+        while (hi > lo && img.ptr[hi - 1] == 0) hi--;
+        if (hi > lo) {
+            u->runs++;
+            u->bytes += hi - lo;
+            if (hi - lo > u->len) {
+                u->off = lo;
+                u->len = hi - lo;
+            }
+        }
+        b = e;
+    }
+    free(m.claimed);
+    free(m.isdir);
+    free(m.q);
+    if (!ok) memset(u, 0, sizeof *u);
+    return ok;
+}
