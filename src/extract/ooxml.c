@@ -66,6 +66,7 @@
 #define OX_LABEL_MAX 64u
 #define OX_AUTHORS_MAX 4096u         /* tracked-change author names kept for "once each" */
 #define OX_FORMULA_MAX 8192u         /* bytes of one cell formula read (Excel's limit) */
+#define OX_BEFORE_MAX 65536u         /* bytes of a paragraph kept as it read before tracked changes */
 #define OX_NOTE_LINKS 4u             /* external_link messages per package */
 #define OX_XF_MAX 65536u             /* cell styles kept (Excel allows 64000) */
 #define OX_NO_STYLE UINT32_MAX
@@ -141,6 +142,11 @@ struct ox_walk {
     unsigned in_tbl;           /* text: open tables (labels: the outermost only) */
     uint32_t span;             /* text: grid columns of the current cell */
     unsigned in_rph;
+    unsigned in_p;             /* text: open paragraphs (w:p, a:p) */
+    unsigned in_del, in_ins;   /* text: open tracked deletions, insertions */
+    bool para_del;             /* text: the paragraph lost text to a tracked deletion */
+    struct ls_buf before;      /* text: the paragraph as it read before its tracked changes */
+    struct ls_buf pend;        /* text: lines held until the paragraph (or table row) ends */
     bool vml;                  /* a VML drawing read by the HTML parser */
     bool in_numcache;          /* chart: inside a c:numCache (cached numbers) */
     bool chart1904;            /* chart: c:date1904 */
@@ -359,7 +365,7 @@ static const struct ox_tag ox_tags[OXE_COUNT] = {
     [OXE_DATAVALIDATION] = {"dataValidation", 0},
     [OXE_DATE1904] = {"date1904", 0},
     [OXE_DEFINEDNAME] = {"definedName", 0},
-    [OXE_DEL] = {"del", OXF_SPACE},
+    [OXE_DEL] = {"del", 0}, /* its text is held for a line after the paragraph */
     [OXE_DELTEXT] = {"delText", OXF_LEAF},
     [OXE_DOCPR] = {"docPr", OXF_ALT},
     [OXE_ENDNOTE] = {"endnote", OXF_NL},
@@ -736,6 +742,15 @@ static ls_err ox_change_author(struct ox_walk *w, const struct ls_xml_attr *a, s
     ls_err e = ls_buf_add(&w->x->authors, who.ptr, who.len);
     if (e == LS_OK) e = ls_buf_addc(&w->x->authors, 0);
     if (e == LS_E_NOMEM) return e; /* past the cap: names are written again */
+    if (w->in_p || w->in_tc) { /* not inside the words the change is in */
+        size_t mark = w->pend.len;
+        e = ls_buf_add(&w->pend, "tracked change by: ", 19);
+        if (e == LS_OK) e = ls_buf_add(&w->pend, who.ptr, who.len);
+        if (e == LS_OK) e = ls_buf_addc(&w->pend, '\n');
+        if (e == LS_OK) return LS_OK;
+        if (e == LS_E_NOMEM) return e;
+        w->pend.len = mark; /* held lines full: written here */
+    }
     LS_TRY(ox_sep(w, '\n'));
     LS_TRY(ls_textout_addz(&w->x->out, "tracked change by: "));
     LS_TRY(ox_add(w, who));
@@ -861,10 +876,53 @@ static ls_err ox_sym(struct ox_walk *w, const struct ls_xml_attr *a, size_t n)
     return e;
 }
 
+/* Tracked changes in a paragraph: the words read as the document now
+ * shows them, inserted text in place and deleted text (w:delText) left
+ * out, so a digit replaced inside "536-22-1874" leaves the number whole.
+ * The paragraph as it read before the changes (deleted text in place,
+ * insertions left out) follows it as a line "before tracked changes: ...",
+ * with the "tracked change by: NAME" lines of its changes: the old value
+ * whole too, in its context. In a table cell the lines wait for the row's
+ * end. */
+static ls_err ox_before_add(struct ox_walk *w, struct ls_slice s)
+{
+    ls_err e = ls_buf_add(&w->before, s.ptr, s.len);
+    return e == LS_E_LIMIT ? LS_OK : e; /* capped: the rest is still in the text */
+}
+
+static ls_err ox_pend_flush(struct ox_walk *w)
+{
+    if (!w->pend.len) return LS_OK;
+    LS_TRY(ox_sep(w, '\n'));
+    LS_TRY(ls_textout_add(&w->x->out, w->pend.ptr, w->pend.len));
+    ls_buf_reset(&w->pend);
+    return ox_sep(w, '\n');
+}
+
+static ls_err ox_para_end(struct ox_walk *w)
+{
+    if (w->in_p) w->in_p--;
+    if (w->in_p) return LS_OK; /* a text box's paragraph: the outer one goes on */
+    if (w->para_del && w->before.len) {
+        size_t mark = w->pend.len;
+        ls_err e = ls_buf_add(&w->pend, "before tracked changes: ", 24);
+        if (e == LS_OK) e = ls_buf_add(&w->pend, w->before.ptr, w->before.len);
+        if (e == LS_OK) e = ls_buf_addc(&w->pend, '\n');
+        if (e == LS_E_NOMEM) return e;
+        if (e != LS_OK) w->pend.len = mark;
+    }
+    ls_buf_reset(&w->before);
+    w->para_del = false;
+    return LS_OK;
+}
+
 static ls_err ox_text_start(struct ox_walk *w, enum ox_el el, const struct ls_xml_attr *a,
                             size_t n)
 {
     unsigned f = ox_flags(el);
+    if (el == OXE_P) w->in_p++;
+    if (el == OXE_DEL) w->in_del++;
+    if (el == OXE_INS) w->in_ins++;
     if (el == OXE_INS || el == OXE_DEL || el == OXE_MOVEFROM || el == OXE_MOVETO)
         LS_TRY(ox_change_author(w, a, n));
     if (f & OXF_TC) w->in_tc++;
@@ -894,6 +952,17 @@ static ls_err ox_text_end(struct ox_walk *w, enum ox_el el)
     }
     LS_TRY(ox_table_end(w, el)); /* before in_tc drops: the cell is still open */
     if ((f & OXF_TC) && w->in_tc) w->in_tc--;
+    if (el == OXE_DEL && w->in_del) w->in_del--;
+    if (el == OXE_INS && w->in_ins) w->in_ins--;
+    if (el == OXE_P) LS_TRY(ox_para_end(w));
+    if (el == OXE_TR || (el == OXE_TBL && w->in_tc)) {
+        LS_TRY(ls_textout_line(&w->x->out));
+        return ox_pend_flush(w);
+    }
+    if (el == OXE_P && !w->in_p && !w->in_tc) {
+        LS_TRY(ox_sep(w, '\n'));
+        return ox_pend_flush(w);
+    }
     /* a table row is one line, its cells joined by a tab, a cell's
      * paragraphs by a space: "SSN<TAB>536221874" keeps its context and
      * "555 | 123 | 4567" reads as three numbers, not a phone number */
@@ -923,6 +992,12 @@ static ls_err ox_text_chars(struct ox_walk *w, struct ls_slice s)
         ls_err e = ls_buf_add(&w->istr, s.ptr, s.len); /* capped: labels and values are short */
         if (e != LS_OK && e != LS_E_LIMIT) return e;
     }
+    if (w->leaf == OXE_DELTEXT || (w->in_del && w->leaf == OXE_T)) {
+        LS_TRY(ox_before_add(w, s)); /* deleted: not what the paragraph now says */
+        w->para_del = true;
+        return LS_OK;
+    }
+    if (w->leaf == OXE_T && w->in_p && !w->in_ins) LS_TRY(ox_before_add(w, s));
     if (!loose) return ox_add(w, s);
     LS_TRY(ox_sep(w, '\n'));
     LS_TRY(ox_add(w, s));
@@ -1453,6 +1528,8 @@ static ls_err ox_walk_part(struct ox *x, const char *name, enum ox_kind kind)
     ls_buf_init(&w.hf, 4096);
     ls_buf_init(&w.istr, LS_TC_MAX_LABEL + 1); /* >= LS_TC_MAX_VALUE + 1 */
     ls_buf_init(&w.fbuf, OX_FORMULA_MAX);
+    ls_buf_init(&w.before, OX_BEFORE_MAX);
+    ls_buf_init(&w.pend, 4 * OX_BEFORE_MAX);
     ls_sheet_fstrs_init(&w.fs);
     if ((kind == OX_SHEET || kind == OX_TEXT) && ls_tc_init(&w.tc) != LS_OK)
         memset(&w.tc, 0, sizeof w.tc);
@@ -1463,8 +1540,11 @@ static ls_err ox_walk_part(struct ox *x, const char *name, enum ox_kind kind)
                    : ls_markup_xml_walk(x->c, x->o, ls_buf_slice(&x->part), &ox_sax, &w);
     if (e != LS_E_NOMEM && e != LS_E_TIMEOUT) {
         ls_err f = ox_formula_text(&w);
+        if (f == LS_OK) f = ox_pend_flush(&w); /* a part cut inside a paragraph */
         if (e == LS_OK || f == LS_E_NOMEM) e = f;
     }
+    ls_buf_free(&w.before);
+    ls_buf_free(&w.pend);
     ls_buf_free(&w.cell);
     ls_buf_free(&w.hf);
     ls_buf_free(&w.istr);

@@ -47,6 +47,23 @@ class RealSweep3(unittest.TestCase):
         self.assertIn("Generally, very few payroll records name Jane Roe\n", t)
         self.assertIn("Payroll contact Jane Roe\n", t)
 
+    def test_docx_tracked_changes_inside_words(self):
+        o = self.m.obj(self.p("tracked.docx"))
+        self.assertEqual(o["handler"], "ooxml")
+        self.assertEqual(o["coverage"], "full", o["errors"])
+        t = self.text("tracked.docx")
+        # the paragraph as it now reads, whole; its earlier reading after it
+        self.assertIn("Employee SSN 536-22-1874, mail jane.roe@example.org\n"
+                      "tracked change by: HR Desk\n"
+                      "before tracked changes: Employee SSN 536-22-1974, mail jane.roe@exa.org\n", t)
+        # in a table: the row stays one line, the lines follow the row
+        self.assertIn("Spouse SSN\t078-05-1121\ntracked change by: Payroll Lead\n"
+                      "before tracked changes: 078-05-1112\nPhone\t555-0100\n", t)
+        ssn = lsutil.entities(o).get("ssn")
+        self.assertIsNotNone(ssn, o["findings"])
+        got = {e["redacted"][-4:] for e in ssn["evidence"]}
+        self.assertTrue({"1874", "1974"} <= got, got)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -19,9 +19,17 @@ showing the quirk, written with the Python stdlib.
      0.15 to 0.2 em with a small negative Tc ("Althoughthebenefits"), and
      a line whose glyphs are pulled together by +154 offsets under a
      0.1398 em Tc, its word gaps only the Tc ("Theroleofmentorship").
+- tracked.docx: tracked changes inside words (pandoc's
+  track_changes_deletion.docx, PHPWord's Sample_11_ReadWord2007.docx): a
+  digit of an SSN replaced (w:del "9", w:ins "8"), part of an e-mail
+  inserted, the same in a table cell. Deleted text was set apart by spaces
+  in the middle of the paragraph and the first change's author line broke
+  it: "536-22-1" / "tracked change by: HR" / "9 874", neither the number
+  now shown nor the one deleted.
 """
 import os
 import sys
+import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gen_pdf import Writer, simple_doc  # noqa: E402
@@ -57,9 +65,53 @@ def pdf_spacing(path):
         f.write(w.classic(simple_doc(w, [c])))
 
 
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _r(text, tag="t"):
+    return '<w:r><w:%s xml:space="preserve">%s</w:%s></w:r>' % (tag, text, tag)
+
+
+def _del(text, i):
+    return ('<w:del w:id="%d" w:author="HR Desk" w:date="2024-03-01T10:00:00Z">' % i +
+            _r(text, "delText") + "</w:del>")
+
+
+def _ins(text, i, who="HR Desk"):
+    return ('<w:ins w:id="%d" w:author="%s" w:date="2024-03-01T10:00:00Z">' % (i, who) +
+            _r(text) + "</w:ins>")
+
+
+def docx_tracked(path):
+    body = ("<w:p>" + _r("Employee SSN 536-22-1") + _del("9", 1) + _ins("8", 2) +
+            _r("74, mail jane.roe@exa") + _ins("mple", 3) + _r(".org") + "</w:p>"
+            "<w:tbl><w:tr><w:tc><w:p>" + _r("Spouse SSN") + "</w:p></w:tc><w:tc><w:p>" +
+            _r("078-05-11") + _del("12", 4) + _ins("21", 5, "Payroll Lead") + "</w:p></w:tc></w:tr>"
+            "<w:tr><w:tc><w:p>" + _r("Phone") + "</w:p></w:tc><w:tc><w:p>" + _r("555-0100") +
+            "</w:p></w:tc></w:tr></w:tbl>"
+            "<w:p>" + _r("Closing line.") + "</w:p>")
+    doc = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+           '<w:document xmlns:w="%s"><w:body>%s</w:body></w:document>' % (W_NS, body))
+    ct = ('<?xml version="1.0" encoding="UTF-8"?>'
+          '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+          '<Default Extension="xml" ContentType="application/xml"/>'
+          '<Override PartName="/word/document.xml" ContentType="application/'
+          'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+    rels = ('<?xml version="1.0" encoding="UTF-8"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in (("[Content_Types].xml", ct), ("_rels/.rels", rels),
+                           ("word/document.xml", doc)):
+            z.writestr(zipfile.ZipInfo(name, (2024, 3, 1, 10, 0, 0)), data)
+
+
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
     pdf_spacing(os.path.join(outdir, "spacing.pdf"))
+    docx_tracked(os.path.join(outdir, "tracked.docx"))
 
 
 if __name__ == "__main__":
