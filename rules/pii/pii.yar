@@ -194,6 +194,20 @@ rule pii_drivers_license_context
         any of them
 }
 
+rule pii_card_in_id_field
+{
+    meta:
+        category = "pii"
+        entity = "credit_card"
+        severity = "critical"
+        validator = "luhn"
+        description = "Not a finding (the luhn validator vetoes what it matches): a card-shaped number (brand, length, Luhn) written without separators as the value of a key or label naming an identifier (order_id=..., \"invoiceNo\": ..., Order #..., Tracking number ..., \"id\": ...; no card word in the key: card_id, cc_ref stay cards) is that identifier, so its credit_card evidence in the object is dropped (counted under rejected)"
+    strings:
+        $id_key = /(^|[^A-Za-z0-9_])[\"']?[A-Za-z0-9_.-]{0,24}(order|invoice|tracking|transaction|txn|shipment|reference|ref|sku|serial|account|acct|ticket|policy|claim|parcel|waybill|consignment|barcode|gtin|isbn|imei|iccid|batch|id)[A-Za-z0-9_-]{0,16}([ _-]?(no\.?|nr\.?|number|num|#)[\"']?[ \t]{0,4}[:=#]?|[\"']?[ \t]{0,4}[:=#])[ \t]{0,4}[\"']?(40|41|42|43|44|45|46|47|48|49|51|52|53|54|55|22|23|24|25|26|27|34|37|30|36|38|39|35|60|62|64|65)[0-9]{10,17}([^0-9A-Za-z]|$)/ nocase
+    condition:
+        $id_key
+}
+
 rule pii_phone_in_serial_context
 {
     meta:

@@ -241,13 +241,17 @@ static bool loc_card_labelled(struct ls_slice m, struct ls_value *out)
     return true;
 }
 
+static bool card_id_key(struct ls_slice m);
+static bool loc_card_id_key(struct ls_slice m, struct ls_value *out);
+
 /* The match may run on into following numbers ("4111 1111 1111 1111 12/27"):
  * try the whole digit run, then shorter prefixes ending before a separator. */
 static bool loc_card(struct ls_slice m, struct ls_value *out)
 {
     /* the plain strings' matches hold at most one letter (the boundary
      * before "x 4111 ..."); $card_visa13's begins with its card word */
-    if (count_class(m, is_alpha) >= 2) return loc_card_labelled(m, out);
+    if (count_class(m, is_alpha) >= 2)
+        return card_id_key(m) ? loc_card_id_key(m, out) : loc_card_labelled(m, out);
     size_t start = find_if(m, 0, is_digit);
     size_t end = m.len;
     while (end > start && !is_digit(ls_slice_at(m, end - 1))) end--;
@@ -310,6 +314,46 @@ static bool id_word(struct ls_slice w)
     for (size_t i = 0; i < sizeof part / sizeof part[0]; i++)
         if (strstr(low, part[i])) return true;
     return w.len > 6 && strstr(low, "nummer") != NULL;
+}
+
+/* pii_card_in_id_field: the words of the key before the number name an
+ * identifier and none a card ("order_id": ..., Invoice No. ..., "id": ...;
+ * not "card_id", "cc_ref"). */
+/* Start and end of the last run of digits of m. */
+static size_t last_digit_run(struct ls_slice m, size_t *end)
+{
+    size_t e = m.len;
+    while (e > 0 && !is_digit(ls_slice_at(m, e - 1))) e--;
+    size_t b = e;
+    while (b > 0 && is_digit(ls_slice_at(m, b - 1))) b--;
+    *end = e;
+    return b;
+}
+
+static bool card_id_key(struct ls_slice m)
+{
+    size_t end, num = last_digit_run(m, &end);
+    bool id = false;
+    for (size_t i = 0; i < num;) {
+        size_t w = find_if(m, i, is_alpha), e = w;
+        if (w >= num) break;
+        while (e < num && is_alpha(ls_slice_at(m, e))) e++;
+        if (card_word(sub(m, w, e - w))) return false;
+        id = id || id_word(sub(m, w, e - w));
+        i = e;
+    }
+    return id;
+}
+
+/* The number after an identifier key, when it is card-shaped: a veto. */
+static bool loc_card_id_key(struct ls_slice m, struct ls_value *out)
+{
+    size_t end, start = last_digit_run(m, &end);
+    struct ls_slice v = sub(m, start, end - start);
+    out->off = start;
+    out->len = v.len;
+    out->veto = true;
+    return v.len > 0 && ls_valid_luhn_card(v);
 }
 
 static bool loc_card_id_column(struct ls_slice m, struct ls_value *out)

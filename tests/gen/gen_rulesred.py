@@ -805,6 +805,14 @@ HF_TOKEN=%s
         lines.append("%s@%s:%s" % (user, dom, pw))
     g.write("\n".join(lines) + "\n")
 
+    # ------------------------------------------------------------------ round 5: cards under card keys
+    g.begin("db/payments_export.json")
+    pc = [g.card("4", 16), g.card("52", 16), g.card("6011", 16)]
+    for v, k in zip(pc, ("card_number key", "card_id key (a card word wins over 'id')", "pan key")):
+        g.plant("credit_card", v, k)
+    g.write(json.dumps([{"card_number": pc[0]}, {"card_id": pc[1]}, {"pan": int(pc[2]), "order_ref": "A-1001"}],
+                       indent=1) + "\n")
+
     # ================================================================== DECOYS
     g.begin("decoy/bad_cards_and_ssns.txt", decoy=True)
     lines = ["Card test matrix (negative cases)"]
@@ -927,6 +935,14 @@ Price: 4532.01 USD, qty 1111
 git@gitlab.example.com:ops/infra.git
 deploy@build01.example.com:/srv/releases
 """)
+
+    g.begin("decoy/order_ids.json", decoy=True)
+    # identifiers that happen to be card-shaped (brand prefix, length, Luhn: 1 random number in 10)
+    ids = [g.card(p, 16) for p in ("4", "51", "4", "37")]
+    g.write(json.dumps({"orders": [
+        {"order_id": int(ids[0]), "status": "shipped", "invoiceNo": ids[1]},
+        {"id": int(ids[2]), "tracking_number": ids[3][:15]}]}, indent=2) +
+        "\nOrder #%s confirmed. Invoice No. %s\n" % (g.card("4", 16), g.card("55", 16)))
 
 
 def main():
