@@ -348,9 +348,40 @@ static const char *default_ext(const struct mime_part *p)
     return "";
 }
 
+/* A BinHex 4.0 attachment (classic Mac OS mail): the file a mail client
+ * saves is the decoded data fork, under the name BinHex gives it. False if
+ * it does not decode (the part is then a child as it is). */
+static bool binhex_child(struct mime_walk *w, struct ls_slice data, enum mime_cut cut)
+{
+    struct ls_buf out, name;
+    uint64_t left = ls_budget_left(w->c);
+    ls_buf_init(&out, left < SIZE_MAX ? (size_t)left : SIZE_MAX);
+    ls_buf_init(&name, MIME_MAX_NAME);
+    ls_err e = LS_OK;
+    enum mime_hqx r = mime_binhex_decode(data, &out, &name, &e);
+    bool done = r != MIME_HQX_NONE && e != LS_E_NOMEM;
+    if (done) {
+        ls_err ce = ls_budget_charge(w->c, w->o, out.len);
+        enum mime_cut c = (e == LS_E_LIMIT || ce != LS_OK) ? MIME_CUT_BUDGET
+                          : r == MIME_HQX_CUT           ? MIME_CUT_BOUNDARY
+                                                        : cut;
+        struct ls_slice shown = name.len ? ls_buf_slice(&name) : ls_slice_make("binhex-data", 11);
+        emit_child(w, shown, ls_buf_slice(&out), c);
+        if (c == MIME_CUT_BUDGET) walk_fail(w, LS_E_LIMIT);
+    }
+    if (e == LS_E_NOMEM) walk_fail(w, e);
+    ls_buf_free(&out);
+    ls_buf_free(&name);
+    return done;
+}
+
 static void leaf_as_child(struct mime_walk *w, const struct mime_part *p, struct ls_slice data,
                           enum mime_cut cut)
 {
+    if ((type_is(p, "application/mac-binhex40") || type_is(p, "application/x-mac-binhex40") ||
+         type_is(p, "application/binhex") || type_is(p, "application/x-binhex40")) &&
+        binhex_child(w, data, cut))
+        return;
     struct ls_buf name;
     ls_buf_init(&name, MIME_MAX_NAME);
     if (!part_filename(p, &name)) {

@@ -910,6 +910,101 @@ bool mime_uu_decode(struct ls_slice text, size_t *pos, struct ls_buf *out, ls_er
     return false;
 }
 
+/* ---- BinHex 4.0 ---- */
+
+static const char hqx_alphabet[] = "!\"#$%&'()*+,-012345689@ABCDEFGHIJKLMNPQRSTUVXYZ[`abcdefhijklmpqr";
+
+/* CRC-CCITT (XMODEM) as BinHex computes it: over the bytes, then two zero bytes. */
+static uint16_t hqx_crc(const uint8_t *p, size_t n)
+{
+    uint16_t crc = 0;
+    for (size_t i = 0; i < n + 2; i++) {
+        uint8_t b = i < n ? p[i] : 0;
+        for (int k = 7; k >= 0; k--) {
+            bool top = crc & 0x8000;
+            crc = (uint16_t)(crc << 1 | ((b >> k) & 1));
+            if (top) crc ^= 0x1021;
+        }
+    }
+    return crc;
+}
+
+static uint32_t be32_at(const uint8_t *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+enum mime_hqx mime_binhex_decode(struct ls_slice in, struct ls_buf *out, struct ls_buf *name, ls_err *e)
+{
+    static const char intro[] = "(This file must be converted with BinHex";
+    size_t at = ls_slice_find(in, 0, intro, sizeof intro - 1);
+    if (at == SIZE_MAX) return MIME_HQX_NONE;
+    at = ls_slice_find(in, at, "\n:", 2);
+    if (at == SIZE_MAX) return MIME_HQX_NONE;
+    at += 2;
+    int8_t map[256];
+    memset(map, -1, sizeof map);
+    for (int i = 0; hqx_alphabet[i]; i++) map[(uint8_t)hqx_alphabet[i]] = (int8_t)i;
+    /* 6-bit text -> bytes, run-length expanded on the fly (0x90 n: the
+     * byte before repeated to n in all; 0x90 0: a literal 0x90) */
+    struct ls_buf raw;
+    ls_buf_init(&raw, out->max ? out->max : SIZE_MAX);
+    uint32_t bits = 0;
+    unsigned nbits = 0;
+    bool closed = false, marker = false;
+    uint8_t last = 0;
+    for (size_t i = at; i < in.len && *e == LS_OK; i++) {
+        uint8_t c = in.ptr[i];
+        if (c == ':') {
+            closed = true;
+            break;
+        }
+        if (c == '\r' || c == '\n' || c == ' ' || c == '\t') continue;
+        if (map[c] < 0) break; /* not BinHex text: the end */
+        bits = bits << 6 | (uint32_t)map[c];
+        nbits += 6;
+        if (nbits < 8) continue;
+        nbits -= 8;
+        uint8_t b = (uint8_t)(bits >> nbits);
+        bits &= (1u << nbits) - 1;
+        if (marker) {
+            marker = false;
+            if (b == 0) {
+                last = 0x90;
+                *e = ls_buf_addc(&raw, 0x90);
+            } else {
+                for (unsigned k = 1; k < b && *e == LS_OK; k++) *e = ls_buf_addc(&raw, last);
+            }
+        } else if (b == 0x90) {
+            marker = true;
+        } else {
+            last = b;
+            *e = ls_buf_addc(&raw, b);
+        }
+    }
+    enum mime_hqx r = MIME_HQX_NONE;
+    const uint8_t *p = raw.ptr;
+    size_t n = raw.len;
+    /* header: name length, name, 0, type, creator, flags (2), data length,
+     * resource length, CRC */
+    if (n >= 1 && n >= 1u + p[0] + 1 + 4 + 4 + 2 + 4 + 4 + 2) {
+        size_t hl = 1u + p[0] + 1 + 4 + 4 + 2 + 4 + 4;
+        uint16_t crc = (uint16_t)(p[hl] << 8 | p[hl + 1]);
+        if (crc == hqx_crc(p, hl)) {
+            uint32_t dlen = be32_at(p + hl - 8);
+            size_t have = n - (hl + 2);
+            size_t take = dlen < have ? dlen : have;
+            if (*e == LS_OK) *e = ls_buf_add(name, p + 1, p[0]);
+            if (*e == LS_OK) *e = ls_buf_add(out, p + hl + 2, take);
+            bool whole = closed && have >= (size_t)dlen + 2 &&
+                         (uint16_t)(p[hl + 2 + dlen] << 8 | p[hl + 2 + dlen + 1]) == hqx_crc(p + hl + 2, dlen);
+            r = whole ? MIME_HQX_WHOLE : MIME_HQX_CUT;
+        }
+    }
+    ls_buf_free(&raw);
+    return r;
+}
+
 /* ---- yEnc ---- */
 
 static bool line_starts(struct ls_slice l, const char *p)

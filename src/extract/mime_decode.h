@@ -128,6 +128,19 @@ bool mime_yenc_decode(struct ls_slice text, size_t *pos, struct ls_buf *out, ls_
  * absent (or after "name=", which runs to the end of the line). */
 uint64_t mime_yenc_param(struct ls_slice line, const char *key);
 
+/* BinHex 4.0 (RFC 1741; classic Mac OS mail attachments, .hqx):
+ * "(This file must be converted with BinHex 4.0)", then the 6-bit text
+ * between two ':', run-length coded (0x90), then the header (name, type,
+ * creator, flags, fork lengths, CRC) and the data fork. Returns
+ * MIME_HQX_NONE when in holds no BinHex header that checks out (its CRC);
+ * else out gets the data fork (as far as it is there) and name the file
+ * name the header gives: MIME_HQX_WHOLE when the fork is all there, its
+ * CRC right and the closing ':' seen, MIME_HQX_CUT otherwise. The decoded
+ * stream is held to out's cap (*e LS_E_LIMIT past it). The resource fork
+ * is not returned. */
+enum mime_hqx { MIME_HQX_NONE, MIME_HQX_WHOLE, MIME_HQX_CUT };
+enum mime_hqx mime_binhex_decode(struct ls_slice in, struct ls_buf *out, struct ls_buf *name, ls_err *e);
+
 /* Alerts for an attachment file name a mail client would save under (mime,
  * tnef, msg): LS_A_PATH_TRAVERSAL for a ".." component (either separator),
  * LS_A_ABSOLUTE_PATH for a leading separator or drive letter, LS_A_BAD_NAME

@@ -7,14 +7,16 @@ multipart/signed around a forwarded message with a zip, winmail.dat in an
 .eml in a zip, uuencode and yEnc bodies with hostile names, RFC 2231 and
 RFC 2047 names that climb, twin attachment names, a quoted-printable CSV,
 an unclosed inner multipart, a PGP-encrypted zip, boundaries in RFC 2231
-continuations, with a space, or starting with the outer one), zip quirks
+continuations, with a space, or starting with the outer one, BinHex
+attachments, a forwarded S/MIME enveloped message), zip quirks
 (data descriptors, zip64, twin names, zstd and implode methods, a 4 GB
 declared size, a split zip, a PK00 marker, cuts at two levels), empty
 folders named with an SSN, other containers (.tar.Z, cut .Z,
 .lzma, .tar.lz and a cut one, legacy lz4, a zstd .deb, odc cpio and a cut
 one, an ISO with Joliet names, a zip inside and a hidden file, one with
 Rock Ridge, El Torito and deep paths, a cut ISO,
-xar and LHA with climbing names, a 7z with a newline in a name, a cut 7z,
+xar, LHA, cabinet and RAR 5 names that climb, an encrypted RAR 5 member,
+a NUL in a zip name, a 7z with a newline in a name, a cut 7z,
 a tar file entry named like a directory), formats libarchive cannot read
 (ARJ, StuffIt), and a chain six containers deep.
 

@@ -23,7 +23,8 @@ plant, the way a company's file shares and mailboxes end up archived:
   nested multipart that never closes while the outer one does, an
   attachment named only by Content-Type, a PGP-encrypted zip attachment,
   a boundary in RFC 2231 continuations, an inner boundary that starts
-  with the outer one, a boundary with a space in it;
+  with the outer one, a boundary with a space in it, BinHex 4.0
+  attachments (whole and cut), an S/MIME enveloped message forwarded;
 - zip: a streamed zip (data descriptors on stored and deflated members), a
   zip64 member, twin member names, Zstandard (93) and implode (6) methods,
   a declared size of 4 GB over a few bytes of data, a split zip
@@ -54,6 +55,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import make_hostile3 as h3  # noqa: E402  (raw zip/tar writers, the checker)
 import make_maildump as mm  # noqa: E402  (docx, xlsx, MIME, TNEF writers)
 import gen_xar  # noqa: E402
+import gen_rarcab  # noqa: E402  (RAR 5 and cabinet writers)
 
 FP_KEY = b"hostile5 fingerprint key, test only"
 CLEAN = h3.CLEAN
@@ -157,6 +159,27 @@ def msg(subject, ctype_body, extra=()):
 
 
 part, multipart, attach, text_plain, b64 = mm.part, mm.multipart, mm.attach, mm.text_plain, mm.b64
+
+
+HQX = b'!"#$%&\'()*+,-012345689@ABCDEFGHIJKLMNPQRSTUVXYZ[`abcdefhijklmpqr'
+
+
+def binhex(name, data):
+    """BinHex 4.0 (RFC 1741) of a data fork: header, CRCs (CRC-CCITT, as
+    binascii.crc_hqx), 0x90 escaped, 6-bit text in 64-column lines."""
+    hdr = bytes([len(name)]) + name + b"\0" + b"TEXT" + b"ttxt" + b"\0\0" + struct.pack(">II", len(data), 0)
+    body = (hdr + struct.pack(">H", binascii.crc_hqx(hdr, 0)) + data + struct.pack(">H", binascii.crc_hqx(data, 0)) +
+            struct.pack(">H", binascii.crc_hqx(b"", 0)))
+    out, bits, n = bytearray(), 0, 0
+    for b in body.replace(b"\x90", b"\x90\x00"):
+        bits, n = (bits << 8) | b, n + 8
+        while n >= 6:
+            n -= 6
+            out.append(HQX[(bits >> n) & 63])
+    if n:
+        out.append(HQX[(bits << (6 - n)) & 63])
+    return (b"(This file must be converted with BinHex 4.0)\r\n:" +
+            b"\r\n".join(bytes(out[i:i + 64]) for i in range(0, len(out), 64)) + b":\r\n")
 
 
 def as_mbox_lines(m):
@@ -399,6 +422,39 @@ def mime_cases():
     a = part("application/vnd.ms-excel; name=\"staff.xlsx\"", b64(mm.xlsx(rows_of(pl12))), "base64")
     p = put("mail/eml/ctype_name.eml", msg("sheet", multipart("mixed", "=_cn5", [text_plain("sheet\n"), a])))
     key("ctype_name_xlsx", p, ["staff.xlsx"], planted=pl12, coverage="full")
+
+    # BinHex 4.0 attachments from a Mac (Eudora, Mac OS Mail), in a zip of
+    # exported mail: the decoded file under its BinHex name; one cut short
+    t19, pl19 = pb()
+    hq = binhex(b"Payroll FY14.txt", t19 + b"\x90" * 3 + b"=" * 300)
+
+    def mac(body):
+        return msg("from the Mac", multipart("mixed", "=_hq5", [text_plain("see attached\n"), part(
+            "application/mac-binhex40; name=\"Payroll FY14.txt.hqx\"", body.decode("latin-1"), None,
+            "attachment; filename=\"Payroll FY14.txt.hqx\"")]))
+    p = put("mail/export/mac_mail.zip", zf([("Mail/payroll.eml", mac(hq)),
+                                            ("Mail/payroll_cut.eml", mac(hq[:hq.index(b":") + 150]))]))
+    key("binhex_att", p, ["Mail/payroll.eml", "Payroll FY14.txt"], planted=pl19, coverage="full")
+    key("binhex_cut", p, ["Mail/payroll_cut.eml", "Payroll FY14.txt"], coverage="partial",
+        reasons_all=["truncated"])
+
+    # an S/MIME enveloped (encrypted) message forwarded as an attachment
+    if have("openssl"):
+        d = tmpd("smime")
+        run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "k.pem", "-out", "c.pem",
+             "-days", "1", "-subj", "/CN=apascal"], cwd=d)
+        t18, _ = pii()
+        with open(os.path.join(d, "m.txt"), "wb") as f:
+            f.write(("Content-Type: text/plain\r\n\r\n" + t18).encode())
+        run(["openssl", "smime", "-encrypt", "-aes256", "-in", "m.txt", "-out", "e.eml", "c.pem"], cwd=d)
+        enc = (headers("secret") + "").encode() + rd(os.path.join(d, "e.eml"))
+        p = put("mail/eml/fwd_smime.eml", msg("FW: secret", multipart("mixed", "=_sm5", [
+            text_plain("forwarding the encrypted one\n"),
+            part("message/rfc822; name=\"secret.eml\"", enc.decode("latin-1"), None,
+                 "attachment; filename=\"secret.eml\"")])))
+        key("smime_fwd_p7m", p, ["secret.eml", "smime.p7m"], coverage="none", reasons_all=["encrypted"],
+            alerts_all=["encrypted"])
+        key("smime_fwd_tree", p, None, alerts_under=["encrypted"])
 
     # a PGP-encrypted zip attached (gpg -c): encrypted, said so
     if have("gpg"):
@@ -731,6 +787,31 @@ def container_cases():
     p = put("tar/file_named_dir.tar", tb + b"\0" * 1024)
     key("tar_slash_tree", p, None, planted_under=pl15, verdict="sensitive")
     key("tar_slash_ok", p, ["ok.txt"], verdict="clean", coverage="full")
+    # a cabinet whose member name climbs with backslashes; RAR 5 with a
+    # climbing name, an encrypted member and a clear one
+    t19, pl19 = pb()
+    cab = gen_rarcab.cab_archive([(0, [(b"..\\..\\Windows\\Tasks\\payroll.txt", t19, 0x20),
+                                       (b"readme.txt", CLEAN, 0x20)])])
+    p = put("win/update.cab", cab)
+    key("cab_slip", p, ["../../Windows/Tasks/payroll.txt"], planted=pl19, alerts_all=["path_traversal"])
+    key("cab_ok", p, ["readme.txt"], verdict="clean")
+    t20, pl20 = pb()
+    t21, pl21 = pb()
+    r5 = gen_rarcab.rar5_archive([gen_rarcab.rar5_file(b"../../.ssh/staff.txt", t20),
+                                  gen_rarcab.rar5_file(b"hr/vault.txt", noise(300, 121), encrypted=True),
+                                  gen_rarcab.rar5_file(b"hr/clear.txt", t21)])
+    p = put("win/backup.rar", r5)
+    key("rar5_slip", p, ["../../.ssh/staff.txt"], planted=pl20, alerts_all=["path_traversal"])
+    key("rar5_enc", p, ["hr/vault.txt"], coverage="none", reasons_all=["encrypted"], alerts_all=["encrypted"])
+    key("rar5_clear", p, ["hr/clear.txt"], planted=pl21, coverage="full")
+    key("rar5_root", p, [], coverage="partial", reasons_all=["encrypted"], verdict="hostile")
+    # a zip name with a NUL in it ("payroll.txt\0.exe": shown one way,
+    # extracted another)
+    t22, pl22 = pb()
+    p = put("zip/nul_name.zip", zipit([entry(b"payroll.txt\0.exe", t22, 8), entry(b"ok.txt", CLEAN, 8)]))
+    key("zip_nul_member", p, ["payroll.txt\0.exe"], planted=pl22, alerts_all=["bad_name"])
+    key("zip_nul_root", p, [], alerts_all=["bad_name"], verdict="hostile")
+
     # archives of formats libarchive does not read: not silently full
     t16, pl16 = pb()
     p = put("old/BACKUP.ARJ", arj([(b"STAFF.TXT", t16, 0), (b"PAYROLL.DBF", noise(4000, 101), 1,
@@ -786,7 +867,8 @@ CORPUS = {"mail/apascal_maildir.tar.gz": ("archive", "h5_maildir.tar.gz"),
           "mac/installer.xar": ("archive", "h5_slip.xar"),
           "mail/Mail/archive.mboxcl2": ("mbox", "h5_mboxcl2.mbox"),
           "mail/eml/signed_forward.eml": ("mime", "h5_signed_fwd.eml"),
-          "mail/eml/climbing_names.eml": ("mime", "h5_climb_names.eml")}
+          "mail/eml/climbing_names.eml": ("mime", "h5_climb_names.eml"),
+          "mail/eml/yenc.eml": ("mime", "h5_yenc_letters.eml")}
 
 
 def small_iso():
@@ -851,6 +933,10 @@ def corpus(outdir):
             if os.path.exists(os.path.join(t, "dump", src)):  # tool-made ones need the tool
                 os.makedirs(os.path.join(outdir, sub), exist_ok=True)
                 shutil.copyfile(os.path.join(t, "dump", src), os.path.join(outdir, sub, dst))
+        hq = binhex(b"notes.txt", b"SSN 612-12-1043\n" + b"\x90" * 4)
+        with open(os.path.join(outdir, "mime", "h5_binhex.eml"), "wb") as f:
+            f.write(msg("mac", multipart("mixed", "=_hq", [text_plain("x\n"), part(
+                "application/mac-binhex40; name=\"notes.hqx\"", hq.decode("latin-1"))])))
         os.makedirs(os.path.join(outdir, "isomap"), exist_ok=True)
         with open(os.path.join(outdir, "isomap", "h5_hidden.iso"), "wb") as f:
             f.write(small_iso())

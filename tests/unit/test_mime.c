@@ -368,6 +368,47 @@ static void filetime_dates(void **st)
     ls_buf_free(&b);
 }
 
+/* BinHex 4.0: tests/gen/make_hostile5.py binhex(b"a.txt", b"SSN 536" + 4 * b"\x90" + b"x") */
+static void binhex_decode(void **state)
+{
+    (void)state;
+    static const char hqx[] = "(This file must be converted with BinHex 4.0)\r\n"
+                              ":\"@%ZG(Kd!&4&@&4dG(Kd!!!!!!!-!!!!!(2*8e01)$8c0T!!N!#3!*!!H$MA!!!:\r\n";
+    struct ls_buf out, name;
+    ls_buf_init(&out, 1 << 20);
+    ls_buf_init(&name, 256);
+    ls_err e = LS_OK;
+    assert_int_equal(mime_binhex_decode(ls_slice_make(hqx, sizeof hqx - 1), &out, &name, &e), MIME_HQX_WHOLE);
+    assert_int_equal(e, LS_OK);
+    assert_int_equal(name.len, 5);
+    assert_memory_equal(name.ptr, "a.txt", 5);
+    assert_int_equal(out.len, 12);
+    assert_memory_equal(out.ptr, "SSN 536\x90\x90\x90\x90x", 12);
+    /* cut inside the data fork: what is there, marked cut */
+    ls_buf_reset(&out);
+    ls_buf_reset(&name);
+    assert_int_equal(mime_binhex_decode(ls_slice_make(hqx, 48 + 40), &out, &name, &e), MIME_HQX_CUT);
+    assert_true(out.len < 12);
+    /* cut inside the header, a wrong header CRC, no BinHex at all */
+    ls_buf_reset(&out);
+    ls_buf_reset(&name);
+    assert_int_equal(mime_binhex_decode(ls_slice_make(hqx, 48 + 10), &out, &name, &e), MIME_HQX_NONE);
+    char bad[sizeof hqx];
+    memcpy(bad, hqx, sizeof hqx);
+    bad[49] = 'A';
+    assert_int_equal(mime_binhex_decode(ls_slice_make(bad, sizeof bad - 1), &out, &name, &e), MIME_HQX_NONE);
+    assert_int_equal(mime_binhex_decode(ls_slice_make("hello :abc:", 11), &out, &name, &e), MIME_HQX_NONE);
+    /* every cut of it */
+    for (size_t n = 0; n < sizeof hqx; n++) {
+        ls_buf_reset(&out);
+        ls_buf_reset(&name);
+        (void)mime_binhex_decode(ls_slice_make(hqx, n), &out, &name, &e);
+        assert_true(out.len <= 12);
+    }
+    ls_buf_free(&out);
+    ls_buf_free(&name);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -398,6 +439,7 @@ int main(void)
         cmocka_unit_test(media_type_lowercased),
         cmocka_unit_test(split_and_fields),
         cmocka_unit_test(split_no_body),
+        cmocka_unit_test(binhex_decode),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
