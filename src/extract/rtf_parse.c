@@ -18,6 +18,11 @@
  * ...) are read byte by byte as Windows-1252 and reported in
  * rtf_result.unsupported_cp (ASCII survives). \uN with \ucN fallback skip,
  * UTF-16 surrogate pairs, the usual symbol words (\emdash, \lquote ...).
+ * Tracked changes (\deleted, \revised, once a \revtbl or \deleted is met):
+ * the text reads as the document now shows it, deleted runs left out (a
+ * digit replaced inside "536-22-1874" leaves the number whole); at the next
+ * line break (\par, \row ...) a line "before tracked changes: ..." gives
+ * the paragraph with deleted runs in place and insertions left out.
  * Read, not emitted: the font table (\fN, \fcharsetN, \cpgN per font).
  * Skipped: colour/style/list tables, pictures (hex and \bin), theme and
  * data stores, bookmarks, shape properties, every unknown \* destination.
@@ -35,6 +40,7 @@
 #define RTF_WORD_MAX 32u
 #define RTF_OUT_FLUSH (64u * 1024u)
 #define RTF_NAME_MAX 128u
+#define RTF_BEFORE_MAX (64u * 1024u) /* a paragraph kept as it read before tracked changes */
 /* Font numbers below this get a code page from the font table; higher
  * ones (never written by real producers) use the document's default. */
 #define RTF_MAX_FONTS 1024u
@@ -53,6 +59,8 @@ struct rtf_group {
     bool star;      /* \* seen at the start of this group */
     bool nl_end;    /* write a line break when the group closes */
     bool sp_end;    /* write a space when the group closes (a field instruction) */
+    bool deleted;   /* \deleted: a tracked deletion's run */
+    bool inserted;  /* \revised: a tracked insertion's run */
     int32_t font;   /* \fN in force, -1 for the default font (\deffN) */
 };
 
@@ -70,6 +78,10 @@ struct rtf_parser {
     uint64_t total;       /* text bytes produced so far */
     struct ls_buf out;
     struct ls_buf obj;
+    struct ls_buf before; /* the paragraph as it read before its tracked changes */
+    bool revs;            /* tracked changes seen (\revtbl, \deleted): keep before */
+    bool para_del;        /* this paragraph lost text to a tracked deletion */
+    bool raw;             /* writing the before line itself */
     int nibble;           /* pending hex digit of \objdata, or -1 */
     bool obj_cut;
     ls_err err;
@@ -97,8 +109,21 @@ static ls_err rtf_flush(struct rtf_parser *p)
     return p->err;
 }
 
+static ls_err rtf_before_add(struct rtf_parser *p, uint8_t ch)
+{
+    ls_err e = ls_buf_addc(&p->before, ch);
+    return e == LS_E_LIMIT ? LS_OK : e; /* capped: the rest is in the text */
+}
+
 static ls_err rtf_put(struct rtf_parser *p, uint8_t ch)
 {
+    if (p->revs && !p->raw && p->g.dest == RD_TEXT) {
+        if (p->g.deleted) { /* deleted: not what the document now says */
+            p->para_del = true;
+            return rtf_before_add(p, ch);
+        }
+        if (!p->g.inserted) LS_TRY(rtf_before_add(p, ch));
+    }
     if (p->out.len >= RTF_OUT_FLUSH) LS_TRY(rtf_flush(p));
     return ls_buf_addc(&p->out, ch);
 }
@@ -111,6 +136,28 @@ static ls_err rtf_puts(struct rtf_parser *p, const char *s)
 
 static ls_err rtf_put_cp(struct rtf_parser *p, uint32_t cp)
 {
+    if (p->revs && !p->raw && p->g.dest == RD_TEXT) { /* byte by byte, tracked */
+        uint8_t u[4];
+        size_t n = 0;
+        if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+        if (cp < 0x80) {
+            u[n++] = (uint8_t)cp;
+        } else if (cp < 0x800) {
+            u[n++] = (uint8_t)(0xC0 | cp >> 6);
+            u[n++] = (uint8_t)(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            u[n++] = (uint8_t)(0xE0 | cp >> 12);
+            u[n++] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
+            u[n++] = (uint8_t)(0x80 | (cp & 0x3F));
+        } else {
+            u[n++] = (uint8_t)(0xF0 | cp >> 18);
+            u[n++] = (uint8_t)(0x80 | ((cp >> 12) & 0x3F));
+            u[n++] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
+            u[n++] = (uint8_t)(0x80 | (cp & 0x3F));
+        }
+        for (size_t i = 0; i < n; i++) LS_TRY(rtf_put(p, u[i]));
+        return LS_OK;
+    }
     if (p->out.len >= RTF_OUT_FLUSH) LS_TRY(rtf_flush(p));
     return ls_utf8_put(&p->out, cp);
 }
@@ -129,6 +176,28 @@ static ls_err rtf_sep(struct rtf_parser *p, uint8_t ch)
             return LS_OK;
     }
     return rtf_put(p, ch);
+}
+
+/* A line break ends the paragraph: after it, the paragraph as it read
+ * before its tracked changes, if a deletion took text from it. */
+static ls_err rtf_before_flush(struct rtf_parser *p)
+{
+    size_t n = p->before.len;
+    while (n > 0 && (p->before.ptr[n - 1] == '\n' || p->before.ptr[n - 1] == ' ' ||
+                     p->before.ptr[n - 1] == '\t'))
+        n--;
+    ls_err e = LS_OK;
+    if (p->para_del && n > 0) {
+        p->raw = true;
+        e = rtf_sep(p, '\n');
+        if (e == LS_OK) e = rtf_puts(p, "before tracked changes: ");
+        for (size_t i = 0; i < n && e == LS_OK; i++) e = rtf_put(p, p->before.ptr[i]);
+        if (e == LS_OK) e = rtf_put(p, '\n');
+        p->raw = false;
+    }
+    ls_buf_reset(&p->before);
+    p->para_del = false;
+    return e;
 }
 
 static bool rtf_emitting(const struct rtf_parser *p)
@@ -388,6 +457,10 @@ enum rtf_kind {
     RK_CPG,      /* \cpgN in the font table */
     RK_DEFF,     /* \deffN */
     RK_DOCCS,    /* \mac \pc \pca: document character set, code page in cp */
+    RK_DELETED,  /* \deleted[0]: a tracked deletion's run */
+    RK_REVISED,  /* \revised[0]: a tracked insertion's run */
+    RK_PLAIN,    /* \plain: character formatting (deleted, revised) reset */
+    RK_REVTBL,   /* \revtbl: the document has tracked changes */
 };
 #define RD_F_SKIP 0x01u      /* destination whose content is not text */
 #define RD_F_STARKEEP 0x02u  /* a \* destination worth reading anyway */
@@ -427,6 +500,7 @@ static const struct rtf_kw rtf_kws[] = {
     {"cpg", RK_CPG,0,0},
     {"datastore", RK_NONE,RD_F_SKIP,0},
     {"deff", RK_DEFF,0,0},
+    {"deleted", RK_DELETED,0,0},
     {"doccomm", RK_NONE,RD_F_INFO,0},
     {"emdash", RK_SYM,0,0x2014},
     {"emspace", RK_SYM,0,' '},
@@ -476,13 +550,15 @@ static const struct rtf_kw rtf_kws[] = {
     {"pca", RK_DOCCS,0,850},
     {"pgdsctbl", RK_NONE,RD_F_SKIP,0},
     {"pict", RK_NONE,RD_F_SKIP,0},
+    {"plain", RK_PLAIN,0,0},
     {"pntxta", RK_NONE,RD_F_SKIP,0},
     {"pntxtb", RK_NONE,RD_F_SKIP,0},
     {"private", RK_NONE,RD_F_SKIP,0},
     {"propname", RK_NONE,RD_F_LINEGROUP,0},
     {"qmspace", RK_SYM,0,' '},
     {"rdblquote", RK_SYM,0,0x201D},
-    {"revtbl", RK_NONE,RD_F_SKIP,0},
+    {"revised", RK_REVISED,0,0},
+    {"revtbl", RK_REVTBL,RD_F_SKIP,0},
     {"row", RK_LINE,0,0},
     {"rquote", RK_SYM,0,0x2019},
     {"rsidtbl", RK_NONE,RD_F_SKIP,0},
@@ -634,7 +710,22 @@ static ls_err rtf_control_word(struct rtf_parser *p, const struct rtf_word *w)
         if (p->doc_cp == 0) p->doc_cp = kw->cp;
         return LS_OK;
     case RK_FONT: case RK_FCHARSET: case RK_CPG: case RK_DEFF: return rtf_font_word(p, kind, w);
-    case RK_LINE: return rtf_emitting(p) ? rtf_sep(p, '\n') : LS_OK;
+    case RK_LINE: {
+        if (!rtf_emitting(p)) return LS_OK;
+        if (p->g.deleted && p->revs) { /* a deleted paragraph mark: a break only before */
+            p->para_del = true;
+            return rtf_before_add(p, '\n');
+        }
+        LS_TRY(rtf_sep(p, '\n'));
+        return p->revs ? rtf_before_flush(p) : LS_OK;
+    }
+    case RK_DELETED:
+        p->g.deleted = !w->has_param || w->param != 0;
+        if (p->g.deleted) p->revs = true;
+        return LS_OK;
+    case RK_REVISED: p->g.inserted = !w->has_param || w->param != 0; return LS_OK;
+    case RK_PLAIN: p->g.deleted = p->g.inserted = false; return LS_OK;
+    case RK_REVTBL: p->revs = true; return LS_OK;
     case RK_TAB: return rtf_emitting(p) ? rtf_sep(p, '\t') : LS_OK;
     case RK_SYM: return kw->cp ? rtf_char(p, kw->cp) : LS_OK;
     default: return LS_OK;
@@ -753,6 +844,7 @@ static ls_err rtf_run(struct rtf_parser *p)
     if (p->err != LS_OK) return p->err;
     if (!p->done) p->res->truncated = true;
     if (p->g.dest == RD_OBJDATA && p->obj.len > 0) LS_TRY(rtf_obj_finish(p)); /* cut inside */
+    LS_TRY(rtf_before_flush(p)); /* a last paragraph with no \par after it */
     return rtf_flush(p);
 }
 
@@ -775,9 +867,11 @@ ls_err rtf_parse(struct ls_slice in, const struct rtf_sink *sink, size_t max_obj
     p->nibble = -1;
     ls_buf_init(&p->out, RTF_OUT_FLUSH * 2);
     ls_buf_init(&p->obj, max_object);
+    ls_buf_init(&p->before, RTF_BEFORE_MAX);
     ls_err e = rtf_run(p);
     ls_buf_free(&p->out);
     ls_buf_free(&p->obj);
+    ls_buf_free(&p->before);
     return e;
 }
 

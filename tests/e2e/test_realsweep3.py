@@ -64,6 +64,20 @@ class RealSweep3(unittest.TestCase):
         got = {e["redacted"][-4:] for e in ssn["evidence"]}
         self.assertTrue({"1874", "1974"} <= got, got)
 
+    def test_rtf_tracked_changes(self):
+        o = self.m.obj(self.p("tracked.rtf"))
+        self.assertEqual(o["handler"], "rtf")
+        self.assertEqual(o["coverage"], "full", o["errors"])
+        t = self.text("tracked.rtf")
+        self.assertIn("Employee SSN 536-22-1874, mail jane.roe@example.org\n"
+                      "before tracked changes: Employee SSN 536-22-1974, mail jane.roe@exa.org\n", t)
+        self.assertIn("Spouse SSN\t078-05-1121", t)
+        self.assertIn("before tracked changes: Spouse SSN\t078-05-1112\n", t)
+        # a deleted paragraph mark joins the paragraphs as the document shows them
+        self.assertIn("Closing line.\nbefore tracked changes: Closing \nold paragraph line.\n", t)
+        got = {e["redacted"][-4:] for e in lsutil.entities(o).get("ssn", {}).get("evidence", [])}
+        self.assertTrue({"1874", "1974"} <= got, o["findings"])
+
 
 if __name__ == "__main__":
     unittest.main()

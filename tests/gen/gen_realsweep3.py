@@ -26,6 +26,9 @@ showing the quirk, written with the Python stdlib.
   in the middle of the paragraph and the first change's author line broke
   it: "536-22-1" / "tracked change by: HR" / "9 874", neither the number
   now shown nor the one deleted.
+- tracked.rtf: the same changes as Word saves them in RTF (\\deleted and
+  \\revised runs, a \\revtbl of authors), a table row, and a deleted
+  paragraph mark: deleted runs were read inline, "536-22-19874".
 """
 import os
 import sys
@@ -108,10 +111,25 @@ def docx_tracked(path):
             z.writestr(zipfile.ZipInfo(name, (2024, 3, 1, 10, 0, 0)), data)
 
 
+def rtf_tracked(path):
+    dl = r"\deleted\revauthdel1\revdttmdel1208158243 "
+    ins = r"\revised\revauth1\revdttm1208158243 "
+    body = (r"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0\froman Times New Roman;}}"
+            r"{\*\revtbl {Unknown;}{HR Desk;}}" "\n"
+            r"\pard\plain Employee SSN 536-22-1{" + dl + "9}{" + ins + "8}74, mail jane.roe@exa{" +
+            ins + r"mple}.org\par" "\n"
+            r"\trowd\cellx2000\cellx5000\pard\intbl Spouse SSN\cell 078-05-11{" + dl + "12}{" +
+            ins + r"21}\cell\row" "\n"
+            r"\pard Closing {" + dl + r"\par old paragraph }line.\par" "\n}")
+    with open(path, "w", encoding="ascii", newline="\r\n") as f:
+        f.write(body)
+
+
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
     pdf_spacing(os.path.join(outdir, "spacing.pdf"))
     docx_tracked(os.path.join(outdir, "tracked.docx"))
+    rtf_tracked(os.path.join(outdir, "tracked.rtf"))
 
 
 if __name__ == "__main__":
