@@ -18,7 +18,11 @@
  * (or the end of the file, or only blank bytes) is there: an mboxcl2 body
  * keeps its "From " lines unquoted, and the separator rule alone would cut
  * the message at one. A length that leads anywhere else is ignored (the
- * separator rule decides). Ignored on purpose: MMDF ^A^A^A^A delimiters.
+ * separator rule decides).
+ *
+ * MMDF (SCO, MMDF and some Sendmail setups): each message between two
+ * lines of four ^A bytes; a file that starts with such a line is read so,
+ * every run of text between delimiter lines that is not blank a message.
  *
  * Attacker-controlled: every byte; separators may be missing (text before
  * the first separator is noted as a parse error and handed over as msg-0
@@ -286,9 +290,45 @@ static size_t content_length_end(struct ls_slice s, size_t after)
     return q > p && is_separator(s, q, true) ? q : SIZE_MAX;
 }
 
+/* A line of four ^A (MMDF's delimiter), CR before the LF allowed. */
+static bool mmdf_delim(struct ls_slice s, size_t i)
+{
+    size_t eol = mbox_line_end(s, i);
+    size_t n = eol - i;
+    if (n == 5 && s.ptr[i + 4] == '\r') n = 4;
+    return n == 4 && memcmp(s.ptr + i, "\1\1\1\1", 4) == 0;
+}
+
+static ls_err mmdf_extract(struct ls_ctx *c, struct ls_object *o, struct ls_slice s)
+{
+    unsigned long n = 0;
+    size_t start = 0, i = 0;
+    while (i <= s.len) {
+        bool delim = i < s.len && mmdf_delim(s, i);
+        if (delim || i == s.len) {
+            struct ls_slice m;
+            (void)ls_slice_sub(s, start, i - start, &m);
+            if (!blank(m)) {
+                if (++n > MBOX_MAX_MESSAGES) return LS_E_LIMIT;
+                if (ls_ctx_expired(c)) return LS_E_TIMEOUT;
+                bool cut = i == s.len && last_line_cut(s);
+                if (cut) ls_note(c, o, LS_R_TRUNCATED, "mbox: ends without a line break, inside message %lu", n);
+                LS_TRY(emit_message(c, o, m, n, cut));
+            }
+            if (i == s.len) break;
+        }
+        size_t eol = mbox_line_end(s, i);
+        i = eol < s.len ? eol + 1 : s.len;
+        if (delim) start = i;
+        if (i == s.len && delim) break;
+    }
+    return LS_OK;
+}
+
 static ls_err mbox_extract(struct ls_ctx *c, struct ls_object *o)
 {
     struct ls_slice s = skip_bom(o->data);
+    if (mmdf_delim(s, 0)) return mmdf_extract(c, o, s);
     size_t sep = next_separator(s, 0, true);
     if (sep > 0) {
         struct ls_slice lead;
@@ -327,6 +367,7 @@ static int mbox_probe(const struct ls_object *o)
 {
     struct ls_slice s = skip_bom(o->data);
     size_t eol = mbox_line_end(s, 0);
+    if (mmdf_delim(s, 0)) return eol < s.len && header_line(s, eol + 1) ? 90 : 0;
     if (!from_line_ok(s, 0, eol, true)) return 0;
     bool hint = (o->ext && strcmp(o->ext, "mbox") == 0) ||
                 (o->mime && strcmp(o->mime, "application/mbox") == 0);

@@ -2,7 +2,7 @@
 
 Mail stores and mail quirks (a Maildir tree in a .tar.gz, a gzip'd Maildir
 message, an mboxcl2 mailbox framed by Content-Length and lengths that lie,
-mboxrd quoting, a gzip'd mbox, a Thunderbird profile,
+mboxrd quoting, a gzip'd mbox, an MMDF mailbox, a Thunderbird profile,
 multipart/signed around a forwarded message with a zip, winmail.dat in an
 .eml in a zip, uuencode and yEnc bodies with hostile names, RFC 2231 and
 RFC 2047 names that climb, twin attachment names, a quoted-printable CSV,

@@ -13,7 +13,8 @@ plant, the way a company's file shares and mailboxes end up archived:
   Maildir message stored gzip'd (Dovecot zlib), an mboxcl2 mailbox framed
   by Content-Length whose body holds an unquoted "From " line, lengths
   that lie, an mboxrd mailbox with quoted ">From " lines, a gzip'd mbox
-  named inbox.gz, a Thunderbird profile (mbox files without extension,
+  named inbox.gz, an MMDF mailbox (^A^A^A^A delimiters), a Thunderbird
+  profile (mbox files without extension,
   Mork .msf summaries);
 - MIME: multipart/signed around a forwarded message/rfc822 that carries a
   zip, a winmail.dat (TNEF) carrying a workbook inside a zip of .eml files,
@@ -273,6 +274,19 @@ def store_cases():
     p = put("mail/dovecot_zlib.tar", tarb(lambda tf: tadd(
         tf, "Maildir/cur/1416906300.M505P2345.mx1:2,SZ", gzip.compress(mz, mtime=0))))
     key("maildir_gz_tree", p, None, planted_under=pl12, verdict="sensitive")
+
+    # MMDF: each message between lines of four ^A; one with a zip of a CSV
+    t13, pl13 = pb()
+    t14, pl14 = pii()
+    m1 = msg("export", multipart("mixed", "=_mm5", [text_plain("zip attached\n"), attach(
+        "export.zip", zf([("export/people.csv", csv_of(pl13))]), "application/zip")]))
+    m2 = msg("note", ("Content-Type: text/plain", t14.replace("\n", CRLF)))
+    box = b"".join(b"\1\1\1\1\n" + as_mbox_lines(m) + b"\1\1\1\1\n" for m in (m1, m2))
+    p = put("mail/Mail/mmdf.box", box)
+    key("mmdf_zip_csv", p, ["msg-1", "export.zip", "export/people.csv"], planted=pl13, coverage="full")
+    key("mmdf_msg2", p, ["msg-2"], planted=pl14, coverage="full")
+    key("mmdf_count", p, ["msg-3"], absent=True)
+    key("mmdf_root", p, [], coverage="full", verdict="sensitive")
 
     # mboxrd: ">From " and ">>From " lines in a body are quoted From lines
     t6, pl6 = pii()
@@ -865,7 +879,7 @@ CORPUS = {"mail/apascal_maildir.tar.gz": ("archive", "h5_maildir.tar.gz"),
           "zip/streamed.zip": ("archive", "h5_streamed.zip"), "zip/imploded.zip": ("archive", "h5_implode.zip"),
           "old/tools.lzh": ("archive", "h5_lzh0.lzh"), "zip/pk00_marker.zip": ("archive", "h5_pk00.zip"), "old/BACKUP.ARJ": ("archive", "h5_arj.arj"),
           "mac/installer.xar": ("archive", "h5_slip.xar"),
-          "mail/Mail/archive.mboxcl2": ("mbox", "h5_mboxcl2.mbox"),
+          "mail/Mail/archive.mboxcl2": ("mbox", "h5_mboxcl2.mbox"), "mail/Mail/mmdf.box": ("mbox", "h5_mmdf.box"),
           "mail/eml/signed_forward.eml": ("mime", "h5_signed_fwd.eml"),
           "mail/eml/climbing_names.eml": ("mime", "h5_climb_names.eml"),
           "mail/eml/yenc.eml": ("mime", "h5_yenc_letters.eml")}
