@@ -124,11 +124,12 @@ rule pii_phone_e164
         severity = "low"
         validator = "e164"
         redact = "last4"
-        description = "International phone number in E.164 form (+44 20 7183 8750, +44 (0)20 7183 8750, +55 (11) 91234-5678, +81 3-1234-5678); country code and length checked"
+        description = "International phone number in E.164 form (+44 20 7183 8750, +44 (0)20 7183 8750, +55 (11) 91234-5678, +81 3-1234-5678, the country code in parentheses: (+44) 20 7183 8750); country code and length checked"
     strings:
         $e164 = /(^|[^0-9A-Za-z+])(\+1|\+2|\+3|\+4|\+5|\+6|\+7|\+8|\+9)[0-9]{0,3}( ?\(0\)| ?\([1-9][0-9]{0,3}\))?[0-9 .-]{6,18}[0-9]([^0-9]|$)/
+        $e164_paren = /\((\+1|\+2|\+3|\+4|\+5|\+6|\+7|\+8|\+9)[0-9]{0,3}\) ?(\(0\) ?)?[0-9][0-9 .-]{5,17}[0-9]([^0-9]|$)/
     condition:
-        $e164
+        any of them
 }
 
 rule pii_passport_context

@@ -630,6 +630,7 @@ rule secret_password_assignment
         $pass = /(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(become|db|database|mysql|sql|smtp|mail|ftp|sftp|admin|root|user|ldap|bind|redis|pg|proxy|vpn|wifi|ssh|svc|service|email)[_-]?pass[\"']?\]?[ \t]*(=>|:=|[:=])[ \t]*[\"']?[^\s\"'<>;,\\]{4,200}([ \t][a-z])?/ nocase
         $bare_pass = /(^|[\r\n])[ \t]{0,16}pass[ \t]*[:=][ \t]*[\"']?[^\s\"'<>;,\\]{4,200}([ \t][a-z])?/
         $xml_property = /<property name=\"[a-z0-9_.:-]{0,40}(password|passwd|pwd)\"[ \t]*>[^<\s]{4,128}<\// nocase
+        $unattend = /<(AdministratorPassword|Password)>[ \t\r\n]{0,40}<Value>[^<\s]{4,128}<\/Value>/
         $xml = /<(password|passwd|pwd|pass)( encoding=\"base64\")?>[^<\s]{4,128}<\// nocase
         $psk = /(^|[^a-z0-9_])(wpa_)?psk[ \t]*=[ \t]*\"[^\"\r\n]{8,63}\"/
     condition:
@@ -772,7 +773,7 @@ rule secret_cli_password
         severity = "high"
         validator = "cli_password"
         redact = "password"
-        description = "Password on a command line (shell history, scripts): mysql -pSECRET, mysqldump -p'...', curl -u user:pass, sshpass -p, docker login -p, redis-cli -a, openssl -passin/-passout pass:, smbclient -U user%pass, sqlplus/expdp/impdp/sqlldr user/pass@db, ldapsearch/ldapmodify -w pass"
+        description = "Password on a command line (shell history, scripts): mysql -pSECRET, mysqldump -p'...', curl -u user:pass, sshpass -p, docker login -p, redis-cli -a, openssl -passin/-passout pass:, smbclient -U user%pass, sqlplus/expdp/impdp/sqlldr user/pass@db, ldapsearch/ldapmodify -w pass, psexec -p pass, net user NAME pass, net use \\\\host\\share pass"
     strings:
         $mysql = /(mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)([ \t][^\r\n|;&]{0,120})?[ \t]-p[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/
         $sshpass = /sshpass[ \t]+-p[ \t]*[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/
@@ -784,6 +785,9 @@ rule secret_cli_password
         $sqlcmd = /(sqlcmd|bcp|osql)([ \t][^\r\n|;&]{0,120})?[ \t]-P[ \t]*[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/
         $oracle = /\b(sqlplus|sqlldr|expdp|impdp)([ \t]+-[A-Za-z]{1,10})*[ \t]+(userid=)?[\"']?[A-Za-z][A-Za-z0-9_$#]{0,29}\/[^\s\/@\"']{4,64}@/
         $ldap = /ldap(search|modify|add|delete|whoami|passwd|compare|modrdn|exop)([ \t][^\r\n|;&]{0,200})?[ \t]-w[ \t]*[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/
+        $psexec = /(psexec|PsExec|PSEXEC)(64)?(\.exe)?([ \t][^\r\n|;&]{0,200})?[ \t]-p[ \t]+[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/
+        $netuser = /\b(net|NET)[ \t]+(user|USER)[ \t]+[^\s\/\"']{1,64}[ \t]+[\"']?[^\s\"'\/*<>\\-][^\s\"'<>\\]{3,63}/
+        $netuse = /\b(net|NET)[ \t]+(use|USE)[ \t]+([A-Za-z]:[ \t]+)?\\\\[^\s]{1,200}[ \t]+[\"']?[^\s\"'\/*<>\\-][^\s\"'<>\\]{3,63}/
         $smb = /smbclient([ \t][^\r\n|;&]{0,200})?[ \t](-U|--user)[ \t=]*[\"']?[^\s\"'%]{1,64}%[^\s\"']{4,64}/
     condition:
         any of them

@@ -1810,6 +1810,8 @@ static bool loc_pgpass(struct ls_slice m, struct ls_value *out)
     return password_plausible(sub(m, out->off, out->len));
 }
 
+static bool is_not_space(int c) { return !is_space(c); }
+
 static bool loc_password(struct ls_slice m, struct ls_value *out)
 {
     if (pgpass_shape(m)) return loc_pgpass(m, out); /* secret_pgpass_password */
@@ -1819,6 +1821,9 @@ static bool loc_password(struct ls_slice m, struct ls_value *out)
     /* <password>value</password>; elsewhere a '>' is a boundary byte (<td>) */
     if (ls_slice_at(m, 0) == '<' && is_alpha(ls_slice_at(m, 1))) {
         size_t gt = ls_slice_find(m, 0, ">", 1); /* <Pass encoding="base64">value */
+        size_t v = gt == SIZE_MAX ? m.len : find_if(m, gt + 1, is_not_space);
+        if (ls_slice_starts(sub(m, v, m.len - v), "<Value>", 7))
+            gt = v + 6; /* unattend.xml: <AdministratorPassword><Value>value</Value> */
         if (gt != SIZE_MAX) from = gt;
     }
     size_t start;

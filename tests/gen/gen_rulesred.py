@@ -813,6 +813,58 @@ HF_TOKEN=%s
     g.write(json.dumps([{"card_number": pc[0]}, {"card_id": pc[1]}, {"pan": int(pc[2]), "order_ref": "A-1001"}],
                        indent=1) + "\n")
 
+    # ------------------------------------------------------------------ round 6: Windows deployment, signatures
+    g.begin("deploy/windows/unattend.xml")
+    ua, ub = g.password(), base64.b64encode((g.password() + "AdministratorPassword").encode("utf-16-le")).decode()
+    g.plant("password", ua, "unattend.xml <Password><Value>..</Value> PlainText true")
+    g.plant("password", ub, "unattend.xml <AdministratorPassword><Value>base64</Value> PlainText false")
+    g.write("""<?xml version="1.0" encoding="utf-8"?>
+<unattend xmlns="urn:schemas-microsoft-com:unattend">
+  <settings pass="oobeSystem">
+    <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64">
+      <UserAccounts>
+        <AdministratorPassword>
+          <Value>%s</Value>
+          <PlainText>false</PlainText>
+        </AdministratorPassword>
+        <LocalAccounts>
+          <LocalAccount wcm:action="add">
+            <Password>
+              <Value>%s</Value>
+              <PlainText>true</PlainText>
+            </Password>
+            <Name>deploy</Name>
+          </LocalAccount>
+        </LocalAccounts>
+      </UserAccounts>
+    </component>
+  </settings>
+</unattend>
+""" % (ub, ua))
+
+    g.begin("deploy/windows/setup.bat")
+    nu, ps, nus = g.password(), g.password(), g.password()
+    g.plant("password", nu, "net user NAME PASSWORD /add")
+    g.plant("password", ps, "psexec -u user -p PASSWORD")
+    g.plant("password", nus, "net use \\\\\\\\host\\\\share PASSWORD /user:")
+    g.write("""@echo off
+net user svc_backup %s /add /expires:never
+net localgroup administrators svc_backup /add
+psexec \\\\fs01 -u CORP\\svc_backup -p %s -s cmd /c "wbadmin start backup"
+net use Z: \\\\fs01\\backup %s /user:CORP\\svc_backup /persistent:no
+net user guest /active:no
+""" % (nu, ps, nus))
+
+    g.begin("mail/signature.txt")
+    g.plant("phone", "442079460958", "phone '(+44) 20 7946 0958'")
+    g.plant("phone", "4930901820", "phone '(+49) 30 901820'")
+    g.plant("email", "h.jensen@initech.co.uk", "email signature")
+    g.write("""--
+Hanne Jensen | Head of Payroll | Initech Ltd
+T (+44) 20 7946 0958 | Berlin office (+49) 30 901820
+h.jensen@initech.co.uk
+""")
+
     # ================================================================== DECOYS
     g.begin("decoy/bad_cards_and_ssns.txt", decoy=True)
     lines = ["Card test matrix (negative cases)"]
