@@ -41,7 +41,6 @@ static const struct opaque_mime opaque_mimes[] = {
     {"application/x-apple-diskimage", "Apple disk image"},
     {"application/vnd.ms-htmlhelp", "Microsoft Compiled HTML Help (CHM)"},
     {"application/x-chm", "Microsoft Compiled HTML Help (CHM)"},
-    {"application/mac-binhex40", "BinHex 4.0 encoded file"},
 };
 
 struct opaque_sig {

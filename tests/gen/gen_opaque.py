@@ -64,11 +64,7 @@ def fixtures():
                      b"\x7f\x10\xda\xbe" + body(), "opaque")
     f["mac.dmg"] = (body(1000) + b"koly" + struct.pack(">II", 4, 512) + rnd(500), "opaque")
     f["help.chm"] = (b"ITSF\x03\x00\x00\x00" + struct.pack("<I", 96) + body(), "opaque")
-    hqx = "".join(RND.choice("!\"#$%&'()*+,-012345689@ABCDEFGHIJKLMNPQRSTUVXYZ[`abcdefhijklmpqr")
-                  for _ in range(64 * 8))
-    f["mac.hqx"] = (b"(This file must be converted with BinHex 4.0)\n:" +
-                    "\n".join(hqx[i:i + 64] for i in range(0, len(hqx), 64)).encode() + b"\n" + PII + b"\n",
-                    "opaque")
+    # BinHex 4.0 has a reader now (binhex: tests/gen/gen_binhex.py)
     # look-alikes: text that starts with a signature, a readable archive,
     # plain binary, a signature with nothing after it
     f["sqsh_notes.txt"] = (b"hsqs is the squashfs magic; our notes on the firmware.\n" + PII + b"\n", "other")
@@ -96,7 +92,7 @@ def generate(out):
 def seeds(out):
     os.makedirs(out, exist_ok=True)
     f = fixtures()
-    for name in ("a.ace", "a.arj", "root.sqsh", "disk.vhd", "mac.dmg", "help.chm", "mac.hqx", "sqsh_notes.txt"):
+    for name in ("a.ace", "a.arj", "root.sqsh", "disk.vhd", "mac.dmg", "help.chm", "sqsh_notes.txt"):
         with open(os.path.join(out, name.replace(".", "_")), "wb") as fh:
             fh.write(f[name][0])
 

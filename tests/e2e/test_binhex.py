@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""BinHex 4.0 files (tests/gen/gen_binhex.py): the data fork is a child
+read by its own handler, a cut file is partial, a name that climbs out is
+alerted, and a marked file that does not decode is not clean."""
+import os
+import sys
+import tempfile
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "..", "gen"))
+import gen_binhex  # noqa: E402
+import lsutil  # noqa: E402
+
+
+def last4(v):
+    return v.replace(" ", "").replace("-", "")[-4:]
+
+
+def values(o, entity):
+    f = lsutil.entities(o).get(entity)
+    return sorted(e["redacted"][-4:] for e in f["evidence"]) if f else []
+
+
+class BinhexTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.dir = os.path.join(cls.tmp.name, "mac")
+        gen_binhex.main(["gen_binhex.py", cls.dir])
+        cls.proc, cls.m = lsutil.scan(cls.tmp.name, [cls.dir])
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def obj(self, name, chain=()):
+        return self.m.obj(os.path.join(self.dir, name), list(chain))
+
+    def test_data_fork_is_a_child(self):
+        for name in ("payroll.hqx", "MAC_FILE_0001"):
+            root = self.obj(name)
+            self.assertEqual((root["handler"], root["coverage"], root["children"]), ("binhex", "full", 1), name)
+            csv = self.obj(name, ["Payroll FY14.csv"])
+            self.assertEqual(csv["coverage"], "full", name)
+            self.assertEqual(values(csv, "ssn"), [last4(gen_binhex.SSN_CSV)], name)
+            self.assertEqual(root["verdict"], "sensitive", name)
+
+    def test_archive_inside(self):
+        z = self.obj("archive.hqx", ["cards.zip"])
+        self.assertEqual(z["handler"], "archive")
+        self.assertEqual(values(self.obj("archive.hqx", ["cards.zip", "cards.txt"]), "credit_card"),
+                         [last4(gen_binhex.CARD_ZIP)])
+
+    def test_cut_file(self):
+        root = self.obj("cut.hqx")
+        self.assertEqual((root["coverage"], root["coverage_reasons"]), ("partial", ["truncated"]))
+        child = self.obj("cut.hqx", ["notes.txt"])
+        self.assertIn("truncated", child["coverage_reasons"])
+        self.assertEqual(values(child, "ssn"), [last4(gen_binhex.SSN_CUT)])
+
+    def test_name_that_climbs_out(self):
+        child = self.obj("climb.hqx", ["../../Startup/run.txt"])
+        self.assertIn("path_traversal", child["alerts"])
+        self.assertEqual(values(child, "ssn"), [last4(gen_binhex.SSN_CLIMB)])
+        self.assertEqual(self.obj("climb.hqx")["verdict"], "hostile")
+
+    def test_garbled_is_not_clean(self):
+        o = self.obj("garbled.hqx")
+        self.assertEqual((o["handler"], o["coverage"], o["coverage_reasons"]), ("binhex", "partial", ["parse_error"]))
+        self.assertEqual(o["verdict"], "incomplete")
+
+    def test_prose_quoting_the_marker_is_text(self):
+        o = self.obj("about-binhex.txt")
+        self.assertEqual((o["handler"], o["coverage"], o["coverage_reasons"]), ("text", "full", []))
+        self.assertEqual(values(o, "ssn"), [last4(gen_binhex.SSN_CSV)])
+
+
+if __name__ == "__main__":
+    unittest.main()
