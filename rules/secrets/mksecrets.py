@@ -223,8 +223,8 @@ S.append(tok("secret_k8s_env_token",
              [("$env", r"/name\"?[ \t]*:[ \t]*[\"']?[A-Za-z0-9_.-]{0,40}(SECRET|TOKEN|API_KEY|APIKEY|ACCESS_KEY)[\"']?[ \t]*(,[ \t]*|\r?\n[ \t]*-?[ \t]*)\"?value\"?[ \t]*:[ \t]*[\"']?[A-Za-z0-9_+\/.=~-]{16,200}/")],
              "env_value_token", "mask"))
 S.append(tok("secret_bearer_token",
-             "Opaque bearer token in an Authorization header (Authorization: Bearer ..., Okta's Authorization: SSWS ...); JWTs are the jwt rule's",
-             [("$bearer", r"/uthorization[\"']?[ \t]*[:=][ \t]*[\"']?(Bearer|SSWS)[ \t]+[A-Za-z0-9_.~+\/=-]{20,400}/")],
+             "Opaque bearer token in an Authorization header (Authorization: Bearer ..., Token ... (Django REST framework), Okta's SSWS ...); JWTs are the jwt rule's",
+             [("$bearer", r"/uthorization[\"']?[ \t]*[:=][ \t]*[\"']?(Bearer|SSWS|Token|token)[ \t]+[A-Za-z0-9_.~+\/=-]{20,400}/")],
              "bearer", "keytype"))
 S.append(rule("secret_jwt", meta("secret", "jwt", "medium", "JSON Web Token (header decodes to JSON naming alg)", "jwt", "prefix4"),
               [("$jwt", r"/eyJ[A-Za-z0-9_-]{10,500}\.eyJ[A-Za-z0-9_-]{10,2000}\.[A-Za-z0-9_-]{16,600}/")]))

@@ -594,9 +594,9 @@ rule secret_bearer_token
         severity = "high"
         validator = "bearer"
         redact = "keytype"
-        description = "Opaque bearer token in an Authorization header (Authorization: Bearer ..., Okta's Authorization: SSWS ...); JWTs are the jwt rule's"
+        description = "Opaque bearer token in an Authorization header (Authorization: Bearer ..., Token ... (Django REST framework), Okta's SSWS ...); JWTs are the jwt rule's"
     strings:
-        $bearer = /uthorization[\"']?[ \t]*[:=][ \t]*[\"']?(Bearer|SSWS)[ \t]+[A-Za-z0-9_.~+\/=-]{20,400}/
+        $bearer = /uthorization[\"']?[ \t]*[:=][ \t]*[\"']?(Bearer|SSWS|Token|token)[ \t]+[A-Za-z0-9_.~+\/=-]{20,400}/
     condition:
         any of them
 }

@@ -1274,6 +1274,10 @@ static bool loc_dob_words(struct ls_slice m, struct ls_value *out)
     while (before > 0 && (ls_slice_at(m, before - 1) == ' ' || ls_slice_at(m, before - 1) == '-' ||
                           (ls_slice_at(m, before - 1) == '.' && before >= 2 && is_digit(ls_slice_at(m, before - 2)))))
         before--; /* "14 March", "14-Mar", "14. M\xc3\xa4rz" */
+    if (before >= 3 && ls_slice_at(m, before - 3) == ' ' &&
+        (slice_has_nocase(sub(m, before - 2, 2), "of") || slice_has_nocase(sub(m, before - 2, 2), "de")))
+        before -= 3; /* "14th of March", "14 de marzo" */
+    while (before > 0 && ls_slice_at(m, before - 1) == ' ') before--;
     if (before >= 3 && is_alpha(ls_slice_at(m, before - 1)) && is_alpha(ls_slice_at(m, before - 2)) &&
         is_digit(ls_slice_at(m, before - 3)))
         before -= 2; /* 14th March */
@@ -1513,6 +1517,8 @@ static bool loc_bearer(struct ls_slice m, struct ls_value *out)
     size_t start, b = ls_slice_find(m, 0, "Bearer", 6);
     if (b != SIZE_MAX) start = b + 6;
     else if ((b = ls_slice_find(m, 0, "SSWS", 4)) != SIZE_MAX) start = b + 4; /* Okta's scheme */
+    else if ((b = ls_slice_find(m, 0, "Token", 5)) != SIZE_MAX || (b = ls_slice_find(m, 0, "token", 5)) != SIZE_MAX)
+        start = b + 5; /* Django REST framework, GitHub: "Authorization: Token ..." */
     else return false;
     while (start < m.len && is_space(ls_slice_at(m, start))) start++;
     size_t end = start;

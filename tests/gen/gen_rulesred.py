@@ -865,6 +865,23 @@ T (+44) 20 7946 0958 | Berlin office (+49) 30 901820
 h.jensen@initech.co.uk
 """)
 
+    # ------------------------------------------------------------------ round 7: prose phones, DOB with "of", API tokens
+    g.begin("mail/chat_export.txt")
+    drf = g.rand(HEX, 40)
+    g.plant("phone", "07700900789", "phone 'call me on 07700 900789'")
+    g.plant("phone", "02079460123", "phone 'ring me on 020 7946 0123'")
+    g.plant("phone", "4158675312", "phone 'text me at 415 867 5312'")
+    g.plant("dob", "14th of March 1985", "dob 'born on the 14th of March 1985'", wontfix=None)
+    g.plant("dob", "14 de marzo de 1985", "dob 'fecha de nacimiento: 14 de marzo de 1985'")
+    g.plant("token", drf, "Authorization: Token 40hex (Django REST framework)")
+    g.write("""[09:14] anna: call me on 07700 900789 when you land
+[09:15] lars: or ring me on 020 7946 0123, I'm in the office
+[09:16] mike: text me at 415 867 5312
+[09:20] anna: HR form says date of birth 14th of March 1985, is that right?
+[09:21] lars: fecha de nacimiento: 14 de marzo de 1985
+[09:30] mike: curl -H "Authorization: Token %s" https://api.example.com/v1/orders/
+""" % drf)
+
     # ================================================================== DECOYS
     g.begin("decoy/bad_cards_and_ssns.txt", decoy=True)
     lines = ["Card test matrix (negative cases)"]
