@@ -67,8 +67,177 @@ static ls_err doc_char(struct ole2_job *j, uint32_t ch, uint32_t *prev)
     return ole2_put_cp(j, ch);
 }
 
+/* ---- tracked changes: revision marks in the CHPX FKPs ---------------- */
+
+static bool doc_fclcb(struct ls_slice wd, unsigned idx, uint32_t *fc, uint32_t *lcb);
+
+/* [MS-DOC] 2.6.1: sprmCFRMarkDel, sprmCFRMarkIns (ToggleOperand, 1 = on). */
+#define DOC_SPRM_RMARKDEL 0x0800u
+#define DOC_SPRM_RMARKINS 0x0801u
+#define DOC_MARK_DEL 1u
+#define DOC_MARK_INS 2u
+#define DOC_MAX_MARKS (1u << 20)
+#define DOC_BEFORE_MAX (64u * 1024u)
+
+/* The byte ranges of WordDocument whose characters a tracked change
+ * deleted or inserted, sorted by start; and the paragraph being read as it
+ * was before its changes. Text reads as the document now shows it
+ * (deleted characters left out: a digit replaced inside "536-22-1874"
+ * leaves the number whole); after each paragraph (or table row) that lost
+ * text, "before tracked changes: ..." with deleted characters in place and
+ * insertions left out. */
+struct doc_rev {
+    struct doc_mark {
+        uint32_t a, b; /* [a, b) */
+        uint8_t kind;
+    } *v;
+    size_t n, cap;
+    struct ls_buf before;
+    bool para_del;
+};
+
+static int doc_mark_cmp(const void *x, const void *y)
+{
+    const struct doc_mark *a = x, *b = y;
+    return a->a < b->a ? -1 : a->a > b->a;
+}
+
+/* The revision-mark kind of one CHPX's grpprl (sprms of 2-byte ids; the
+ * operand size from the id's spra, [MS-DOC] 2.2.5.1). */
+static uint8_t doc_grpprl_marks(struct ls_slice g)
+{
+    uint8_t kind = 0;
+    size_t pos = 0;
+    while (pos + 2 <= g.len) {
+        uint16_t sprm = 0;
+        (void)ls_rd_u16le(g, pos, &sprm);
+        pos += 2;
+        size_t len;
+        switch (sprm >> 13) {
+        case 0: case 1: len = 1; break;
+        case 2: case 4: case 5: len = 2; break;
+        case 3: len = 4; break;
+        case 7: len = 3; break;
+        default: { /* 6: variable, its first byte the size */
+            int b = ls_slice_at(g, pos);
+            if (b < 0) return kind;
+            len = 1 + (size_t)b;
+        }
+        }
+        int op = ls_slice_at(g, pos);
+        if (op == 1 && sprm == DOC_SPRM_RMARKDEL) kind |= DOC_MARK_DEL;
+        if (op == 1 && sprm == DOC_SPRM_RMARKINS) kind |= DOC_MARK_INS;
+        pos += len;
+    }
+    return kind;
+}
+
+/* Read the revision marks of PlcBteChpx (FIB pair 12): each FKP page
+ * (512 bytes at PN * 512) holds crun runs, rgfc[crun + 1] then rgb[crun]
+ * (word offsets of each run's CHPX: cb, grpprl). Damage skips a page. */
+static ls_err doc_rev_read(struct doc_rev *rv, struct ls_slice wd, struct ls_slice tbl)
+{
+    uint32_t fc = 0, lcb = 0;
+    struct ls_slice plc;
+    if (!doc_fclcb(wd, 12, &fc, &lcb) || lcb < 12 || !ls_slice_sub(tbl, fc, lcb, &plc)) return LS_OK;
+    size_t n = (plc.len - 4) / 8;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t pn = 0;
+        struct ls_slice page;
+        if (!ls_rd_u32le(plc, 4 * (n + 1) + 4 * i, &pn) ||
+            !ls_slice_sub(wd, (size_t)(pn & 0x3FFFFFu) * 512u, 512u, &page))
+            continue;
+        int crun = ls_slice_at(page, 511);
+        if (crun <= 0 || crun > 101) continue;
+        for (int k = 0; k < crun; k++) {
+            uint32_t a = 0, b = 0;
+            int wo = ls_slice_at(page, 4 * ((size_t)crun + 1) + (size_t)k);
+            if (wo <= 0 || !ls_rd_u32le(page, 4 * (size_t)k, &a) || !ls_rd_u32le(page, 4 * (size_t)k + 4, &b) ||
+                b <= a)
+                continue;
+            int cb = ls_slice_at(page, 2 * (size_t)wo);
+            struct ls_slice g;
+            if (cb <= 0 || !ls_slice_sub(page, 2 * (size_t)wo + 1, (size_t)cb, &g)) continue;
+            uint8_t kind = doc_grpprl_marks(g);
+            if (!kind) continue;
+            if (rv->n == rv->cap) {
+                if (rv->cap >= DOC_MAX_MARKS) return LS_OK;
+                size_t cap = rv->cap ? rv->cap * 2 : 64;
+                struct doc_mark *v = realloc(rv->v, cap * sizeof *v);
+                LS_FAIL_IF(!v, LS_E_NOMEM);
+                rv->v = v;
+                rv->cap = cap;
+            }
+            rv->v[rv->n++] = (struct doc_mark){a, b, kind};
+        }
+    }
+    if (rv->n > 1) qsort(rv->v, rv->n, sizeof *rv->v, doc_mark_cmp);
+    return LS_OK;
+}
+
+/* The marks on the character at byte pos: the last range starting at or
+ * before it, if it reaches pos (FKP runs do not overlap). */
+static uint8_t doc_rev_at(const struct doc_rev *rv, size_t pos)
+{
+    size_t lo = 0, hi = rv->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (rv->v[mid].a <= pos) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo > 0 && pos < rv->v[lo - 1].b ? rv->v[lo - 1].kind : 0;
+}
+
+/* One character into the paragraph as it read before its changes. */
+static ls_err doc_rev_keep(struct doc_rev *rv, uint32_t ch)
+{
+    switch (ch) {
+    case 0x0D: case 0x0B: case 0x0C: ch = '\n'; break;
+    case 0x07: case 0x09: ch = '\t'; break;
+    case 0x13: case 0x14: case 0x15: case 0xA0: ch = ' '; break;
+    case 0x1E: ch = '-'; break;
+    default: if (ch < 0x20) return LS_OK;
+    }
+    ls_err e = ls_utf8_put(&rv->before, ch);
+    return e == LS_E_LIMIT ? LS_OK : e; /* capped: the rest is in the text */
+}
+
+/* The paragraph (or row) ended: its before line if a deletion took text. */
+static ls_err doc_rev_flush(struct ole2_job *j, struct doc_rev *rv)
+{
+    size_t n = rv->before.len;
+    while (n > 0 && (rv->before.ptr[n - 1] == '\n' || rv->before.ptr[n - 1] == '\t' || rv->before.ptr[n - 1] == ' '))
+        n--;
+    ls_err e = LS_OK;
+    if (rv->para_del && n > 0) {
+        e = ole2_put(j, "before tracked changes: ");
+        if (e == LS_OK) e = ole2_put_n(j, rv->before.ptr, n);
+        if (e == LS_OK) e = ole2_put(j, "\n");
+    }
+    ls_buf_reset(&rv->before);
+    rv->para_del = false;
+    return e;
+}
+
+/* One character of a piece at WordDocument byte pos, through the marks. */
+static ls_err doc_rev_char(struct ole2_job *j, struct doc_rev *rv, size_t pos, uint32_t ch, uint32_t *prev)
+{
+    if (!rv || rv->n == 0) return doc_char(j, ch, prev);
+    uint8_t kind = doc_rev_at(rv, pos);
+    if (kind & DOC_MARK_DEL) { /* deleted: not what the document now says */
+        rv->para_del = true;
+        return doc_rev_keep(rv, ch);
+    }
+    if (!(kind & DOC_MARK_INS)) LS_TRY(doc_rev_keep(rv, ch));
+    bool row_end = ch == 0x07 && *prev == 0x07;
+    LS_TRY(doc_char(j, ch, prev));
+    if (ch == 0x0D || row_end) return doc_rev_flush(j, rv);
+    return LS_OK;
+}
+
 /* One piece: n characters at byte offset fc, compressed or UTF-16LE. */
-static ls_err doc_piece(struct ole2_job *j, struct ls_slice wd, uint32_t fc, bool compressed, uint32_t n)
+static ls_err doc_piece(struct ole2_job *j, struct ls_slice wd, uint32_t fc, bool compressed, uint32_t n,
+                        struct doc_rev *rv)
 {
     struct ls_slice s;
     size_t off = compressed ? fc / 2 : fc;
@@ -80,7 +249,8 @@ static ls_err doc_piece(struct ole2_job *j, struct ls_slice wd, uint32_t fc, boo
     }
     uint32_t prev = 0;
     if (compressed) {
-        for (size_t i = 0; i < s.len; i++) LS_TRY(doc_char(j, ls_cp1252((uint8_t)ls_slice_at(s, i)), &prev));
+        for (size_t i = 0; i < s.len; i++)
+            LS_TRY(doc_rev_char(j, rv, off + i, ls_cp1252((uint8_t)ls_slice_at(s, i)), &prev));
         return r;
     }
     for (size_t i = 0; i + 1 < s.len; i += 2) {
@@ -92,7 +262,7 @@ static ls_err doc_piece(struct ole2_job *j, struct ls_slice wd, uint32_t fc, boo
             i += 2;
             continue;
         }
-        LS_TRY(doc_char(j, u, &prev));
+        LS_TRY(doc_rev_char(j, rv, off + i, u, &prev));
     }
     return r;
 }
@@ -138,7 +308,7 @@ static bool doc_piece_budget(struct ole2_job *j, struct ls_slice wd, uint64_t *s
     return false;
 }
 
-static ls_err doc_pieces(struct ole2_job *j, struct ls_slice wd, struct ls_slice plc)
+static ls_err doc_pieces(struct ole2_job *j, struct ls_slice wd, struct ls_slice plc, struct doc_rev *rv)
 {
     LS_FAIL_IF(plc.len < 16 || (plc.len - 4) % 12 != 0, LS_E_CORRUPT);
     uint32_t n = (uint32_t)((plc.len - 4) / 12);
@@ -157,7 +327,7 @@ static ls_err doc_pieces(struct ole2_job *j, struct ls_slice wd, struct ls_slice
         }
         bool compressed = (fcv & 0x40000000u) != 0;
         if (!doc_piece_budget(j, wd, &spent, (compressed ? 1u : 2u) * (size_t)(cp1 - cp0))) break;
-        ls_err e = doc_piece(j, wd, fcv & 0x3FFFFFFFu, compressed, cp1 - cp0);
+        ls_err e = doc_piece(j, wd, fcv & 0x3FFFFFFFu, compressed, cp1 - cp0, rv);
         if (e == LS_E_LIMIT || e == LS_E_NOMEM) return e;
         if (e != LS_OK) r = e;
         if (ls_ctx_expired(j->c)) return LS_E_TIMEOUT;
@@ -835,7 +1005,14 @@ static ls_err doc_with_stream(struct ole2_job *j, uint32_t st, struct ls_slice w
         e = doc_fallback(j, wd, "piece table damaged");
         goto out;
     }
-    e = doc_pieces(j, wd, plc);
+    struct doc_rev rv;
+    memset(&rv, 0, sizeof rv);
+    ls_buf_init(&rv.before, DOC_BEFORE_MAX);
+    e = doc_rev_read(&rv, wd, ls_buf_slice(&tbl));
+    if (e == LS_OK) e = doc_pieces(j, wd, plc, &rv);
+    if (e == LS_OK && rv.n) e = doc_rev_flush(j, &rv); /* a last paragraph with no mark */
+    free(rv.v);
+    ls_buf_free(&rv.before);
     if (e == LS_E_CORRUPT || e == LS_E_TRUNCATED)
         ls_note(j->c, j->o, LS_R_PARSE_ERROR, "doc: some pieces point outside WordDocument");
     if (e == LS_OK || e == LS_E_CORRUPT || e == LS_E_TRUNCATED) {

@@ -78,6 +78,18 @@ class RealSweep3(unittest.TestCase):
         got = {e["redacted"][-4:] for e in lsutil.entities(o).get("ssn", {}).get("evidence", [])}
         self.assertTrue({"1874", "1974"} <= got, o["findings"])
 
+    def test_doc_tracked_changes(self):
+        o = self.m.obj(self.p("tracked.doc"))
+        self.assertEqual(o["handler"], "ole2")
+        self.assertEqual(o["coverage"], "full", o["errors"])
+        t = self.text("tracked.doc")
+        self.assertIn("Employee SSN 536-22-1874, mail jane.roe@example.org\n"
+                      "before tracked changes: Employee SSN 536-22-1974, mail jane.roe@exa.org\n", t)
+        self.assertIn("Spouse SSN\t078-05-1121\t\n"
+                      "before tracked changes: Spouse SSN\t078-05-1112\nClosing line.\n", t)
+        got = {e["redacted"][-4:] for e in lsutil.entities(o).get("ssn", {}).get("evidence", [])}
+        self.assertTrue({"1874", "1974"} <= got, o["findings"])
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -29,12 +29,20 @@ showing the quirk, written with the Python stdlib.
 - tracked.rtf: the same changes as Word saves them in RTF (\\deleted and
   \\revised runs, a \\revtbl of authors), a table row, and a deleted
   paragraph mark: deleted runs were read inline, "536-22-19874".
+- tracked.doc: the same in a Word 97-2003 file: the runs a tracked change
+  deleted or inserted carry sprmCFRMarkDel / sprmCFRMarkIns (with the
+  author and date sprms Word writes beside them) in the CHPX FKP that
+  PlcBteChpx names; the piece table's text holds both. Read inline:
+  "536-22-19874", "078-05-111221" (LibreOffice's .doc of tracked.docx
+  read so).
 """
 import os
+import struct
 import sys
 import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cfb_writer import CFBWriter  # noqa: E402
 from gen_pdf import Writer, simple_doc  # noqa: E402
 
 SSN = "536-22-1874"
@@ -125,11 +133,66 @@ def rtf_tracked(path):
         f.write(body)
 
 
+DOC_RUNS = [  # (text, mark): None, "del" or "ins"; \r ends a paragraph, \x07 a cell
+    ("Employee SSN 536-22-1", None), ("9", "del"), ("8", "ins"), ("74, mail jane.roe@exa", None),
+    ("mple", "ins"), (".org\r", None),
+    ("Spouse SSN\x07078-05-11", None), ("12", "del"), ("21", "ins"), ("\x07\x07", None),
+    ("Closing line.\r", None),
+]
+
+
+def doc_tracked(path):
+    """A Word 97 file: one compressed piece at 1024, one CHPX FKP page."""
+    text = "".join(t for t, _ in DOC_RUNS).encode("cp1252")
+    base = 1024
+    fib = bytearray(1024)
+    struct.pack_into("<HH", fib, 0, 0xA5EC, 0x00C1)
+    struct.pack_into("<H", fib, 32, 14)   # csw
+    struct.pack_into("<H", fib, 62, 22)   # cslw
+    struct.pack_into("<I", fib, 64 + 12, len(text))  # ccpText
+    struct.pack_into("<H", fib, 152, 0x5D)  # cbRgFcLcb: pairs from 154
+    wd = bytearray(bytes(fib) + text)
+    wd += b"\0" * (-len(wd) % 512)
+    pn = len(wd) // 512
+    # CHPXs as Word writes a revision: the mark, the author's index in
+    # SttbfRMark (sprmCIbstRMarkDel/Ins) and the date (sprmCDttmRMark...)
+    chpx = {"del": struct.pack("<HBHHHI", 0x0800, 1, 0x4863, 1, 0x6864, 0x5A3B1C2D),
+            "ins": struct.pack("<HBHHHI", 0x0801, 1, 0x4804, 1, 0x6805, 0x5A3B1C2D)}
+    page = bytearray(512)
+    where = {"del": 400, "ins": 440}  # byte offsets (even) of each CHPX
+    for k, g in chpx.items():
+        page[where[k]] = len(g)
+        page[where[k] + 1:where[k] + 1 + len(g)] = g
+    fcs, rgb, pos = [], [], base
+    for t, mark in DOC_RUNS:
+        fcs.append(pos)
+        rgb.append(where[mark] // 2 if mark else 0)
+        pos += len(t.encode("cp1252"))
+    fcs.append(pos)
+    crun = len(DOC_RUNS)
+    struct.pack_into("<%dI" % len(fcs), page, 0, *fcs)
+    page[4 * (crun + 1):4 * (crun + 1) + crun] = bytes(rgb)
+    page[511] = crun
+    wd += page
+    plc = struct.pack("<II", 0, len(text)) + struct.pack("<HIH", 0, (base * 2) | 0x40000000, 0)
+    clx = b"\x02" + struct.pack("<I", len(plc)) + plc
+    plcbte = struct.pack("<III", base, pos, pn)
+    table = clx + plcbte
+    struct.pack_into("<II", wd, 154 + 8 * 33, 0, len(clx))  # fcClx (0x1A2)
+    struct.pack_into("<II", wd, 154 + 8 * 12, len(clx), len(plcbte))  # PlcBteChpx
+    w = CFBWriter()
+    w.add_stream("WordDocument", bytes(wd))
+    w.add_stream("0Table", table)
+    with open(path, "wb") as f:
+        f.write(w.build()[0])
+
+
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
     pdf_spacing(os.path.join(outdir, "spacing.pdf"))
     docx_tracked(os.path.join(outdir, "tracked.docx"))
     rtf_tracked(os.path.join(outdir, "tracked.rtf"))
+    doc_tracked(os.path.join(outdir, "tracked.doc"))
 
 
 if __name__ == "__main__":
