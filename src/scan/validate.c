@@ -1648,7 +1648,12 @@ static const char *const password_placeholders[] = {
 };
 
 /* Template text: your_password_here, <your-db-password>, enter_password ... */
-static const char *const password_template_prefixes[] = {"your_", "your-", "yourpass", "enter_", "insert_"};
+static bool is_word_sep(int c) { return c == '_' || c == '-'; }
+
+static const char *const password_template_prefixes[] = {
+    "your_", "your-", "yourpass", "enter_", "enter-", "insert_", "insert-", "replace_", "replace-",
+    "replacewith", "put_your", "put-your", "putyour", "fill_in", "fill-in", "fillme", "set_me", "setme",
+};
 
 /* Code and template references, not values: self.pw, os.environ[...] ... */
 static const char *const password_code_prefixes[] = {
@@ -1743,6 +1748,8 @@ static bool password_plausible(struct ls_slice v)
     if (count_class(v, is_alpha) == v.len &&
         (slice_has_nocase(v, "passw") || slice_has_nocase(sub(v, v.len - 4, 4), "pass")))
         return false; /* "challengePassword", "newPassword", "proxypass": an identifier */
+    if (count_class(v, is_alpha) + count_class(v, is_word_sep) == v.len && slice_has_nocase(v, "passw"))
+        return false; /* "REAL_PASSWORD_HERE", "db-password": a name or template, not a value */
     if (!ls_utf8_valid(v)) return false; /* binary around a key word (.pyc, .so) */
     /* raw HTML/XML: the entity-escaped form; the extracted text has the value */
     if (has_html_entity(v) || password_code(v)) return false;

@@ -979,6 +979,16 @@ ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7vbqajDhA4nfmlYYy2ZdJ0lzWh9ZLrXCzSXHGHyxb
 Authorization: Bearer <access_token>
 sqlplus / as sysdba
 mysql -u root -p
+password: "REPLACE_WITH_REAL_PASSWORD"
+password = "TODO"
+db_password: "<db-password>"
+<password>${DB_PASS}</password>
+"password": "xxxxxx"
+password: "{{PASSWORD}}"
+password=$(cat /run/secrets/db)
+password = "<%= @db_password %>"
+password: ${{ secrets.DB_PASSWORD }}
+token: "your-token-goes-here-123456"
 """)
 
     g.begin("decoy/ids_and_numbers.txt", decoy=True)
