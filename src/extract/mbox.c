@@ -353,8 +353,11 @@ static ls_err mbox_extract(struct ls_ctx *c, struct ls_object *o)
         size_t cl_end = content_length_end(s, after);
         if (cl_end != SIZE_MAX && cl_end > end) end = cl_end; /* a "From " line inside an mboxcl2 body */
         /* A cut inside the last message's header block or single-part
-         * body shows no other sign (mime finds missing boundaries). */
-        bool cut = end == s.len && last_line_cut(s);
+         * body shows no other sign (mime finds missing boundaries). A saved
+         * message (.eml: one message, mutt's and Thunderbird's "From " line
+         * first) is judged as an .eml without it is: by its MIME only. */
+        bool saved = n == 1 && end == s.len && o->ext && strcmp(o->ext, "eml") == 0;
+        bool cut = end == s.len && !saved && last_line_cut(s);
         if (cut)
             ls_note(c, o, LS_R_TRUNCATED, "mbox: ends without a line break, inside message %lu", n);
         LS_TRY(emit_message(c, o, message_slice(s, sep, end), n, cut));

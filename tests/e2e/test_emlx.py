@@ -69,6 +69,16 @@ class EmlxTest(unittest.TestCase):
         self.assertEqual(o["children"], 0)
         self.assertEqual(values(o, "ssn"), [last4(gen_emlx.SSN_BODY)])
 
+    def test_saved_message_without_final_line_break(self):
+        # one message with its "From " line: an .eml without a final line
+        # break is whole (as one without the "From " line is); a mailbox
+        # that ends so was cut
+        o = self.obj("saved.eml")
+        self.assertEqual((o["handler"], o["coverage"], o["verdict"]), ("mbox", "full", "sensitive"))
+        self.assertEqual(values(self.obj("saved.eml", ["msg-1"]), "ssn"), [last4(gen_emlx.SSN_BODY)])
+        o = self.obj("cut.mbox")
+        self.assertEqual((o["coverage"], o["coverage_reasons"]), ("partial", ["truncated"]))
+
     def test_text_command_shows_the_decoded_body(self):
         p = lsutil.run(["text", os.path.join(self.dir, "1001.emlx")])
         self.assertEqual(p.returncode, 0, p.stderr[-500:])

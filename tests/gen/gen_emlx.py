@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
-"""Apple Mail .emlx fixtures, the way Mail.app stores a message: the
+"""Mail saved one message per file. Apple Mail .emlx fixtures, the way
+Mail.app stores a message: the
 message's length in bytes on the first line (padded with spaces to ten
 columns), the RFC 5322 message built by Python's email package, then
-Mail.app's XML property list (flags, date-sent, remote id).
+Mail.app's XML property list (flags, date-sent, remote id). Also a
+message saved with its mbox "From " line (saved.eml) and the same bytes
+as a mailbox (cut.mbox).
 
     python3 gen_emlx.py OUTDIR      # writes the files of CASES below
 
@@ -19,6 +22,10 @@ SSN_BODY = "536-22-1874"
 CARD_ATTACH = "4556 7375 8689 9855"
 SSN_CUT = "523-44-6712"
 SSN_TAIL = "401-55-2870"
+
+
+FROM_SAVED = (b"From - Mon Jan  5 10:00:00 2015\nFrom: Alice Example <alice@corp.example>\n"
+              b"To: bob@corp.example\nSubject: saved\n\n")
 
 
 def message(body, attachment=None, crlf=False):
@@ -61,6 +68,10 @@ def cases():
         "1005.partial.emlx": emlx(message("cut here, SSN %s\n" % SSN_CUT + "x" * 400))[:-600],
         # something other than a property list after the message
         "1006.emlx": emlx(full, tail=("\nnot a plist, SSN %s\n" % SSN_TAIL).encode()),
+        # a message saved with its "From " line (mutt, Thunderbird) whose
+        # last line has no line break: whole as an .eml, cut as a mailbox
+        "saved.eml": FROM_SAVED + ("SSN %s end" % SSN_BODY).encode(),
+        "cut.mbox": FROM_SAVED + ("SSN %s end" % SSN_BODY).encode(),
         # a text that opens with a number and a field is not an emlx
         "notes.txt": b"42\nAgenda: budget review\nSSN %s is in the HR file.\n" % SSN_BODY.encode(),
     }
