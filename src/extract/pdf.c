@@ -132,7 +132,11 @@ static void xmp_text(struct pdf_run *r, const struct pdf_obj *root)
         if (want_text(r)) {
             ls_err xe = ls_markup_xml_text(d->c, d->o, ls_buf_slice(&b), LS_MARKUP_ATTRS);
             text_result(r, xe);
-            if (xe == LS_E_CORRUPT) pdf_mark_corrupt(d, "XMP metadata is not well-formed");
+            /* libxml2's recovery read the text around the damage; the
+             * pages are the document (Ghostscript 9.04 wrote control
+             * characters as &#1; into rdf:about): a note, not parse_error */
+            if (xe == LS_E_CORRUPT)
+                ls_note(d->c, d->o, NULL, "pdf: XMP metadata is not well-formed (read in recovery mode)");
         }
     }
     ls_buf_free(&b);

@@ -104,6 +104,15 @@ class PdfQuirksTest(unittest.TestCase):
         t = self.text("image_between.pdf")
         self.assertIn("Name: Jane Roe\nBadge 4711", t)
 
+    def test_broken_xmp_is_read_around_and_noted(self):
+        o = self.obj("broken_xmp.pdf")
+        self.assertEqual((o["coverage"], o["coverage_reasons"]), ("full", []), o["errors"])
+        self.assertTrue(any("XMP metadata is not well-formed" in e for e in o["errors"]), o["errors"])
+        self.assertEqual(o["verdict"], "sensitive")
+        t = self.text("broken_xmp.pdf")
+        self.assertIn(gen_pdf_quirks.SSN_XMP_PAGE, t)
+        self.assertIn(gen_pdf_quirks.EMAIL_XMP, t)
+
     def test_predefined_gbk_cmap(self):
         name = "gbk_cmap.pdf"
         self.assertIn(gen_pdf_quirks.GBK_TEXT, self.text(name))

@@ -28,6 +28,9 @@ Files:
         no /Subtype) - what poppler shows.
   image_between.pdf  two lines with an image drawn (Do) between them: the
         image must not make the second line join the first.
+  broken_xmp.pdf  XMP metadata that is not well-formed (control
+        characters as &#1;): the pages are read, so is the XMP around the
+        damage, and the PDF stays full.
   gbk_cmap.pdf  a Type0 font with the predefined CMap /GBK-EUC-H and no
         ToUnicode (Chinese scanner and office output): its codes are GBK
         bytes, one byte for ASCII, two for a hanzi.
@@ -193,7 +196,28 @@ def make_gbk_cmap():
     return w.classic(simple_doc(w, [c], font=font))
 
 
+SSN_XMP_PAGE = "536-22-1891"
+EMAIL_XMP = "xmp.author@corp-example.com"
+
+
+def make_broken_xmp():
+    """Ghostscript 9.04 wrote control characters as &#1; into rdf:about:
+    XMP that is not well-formed (pdfplumber's issue-842 PDF)."""
+    w = Writer()
+    xmp = ("<?xpacket begin='\ufeff' id='W5M0MpCehiHzreSzNTczkc9d'?>\n"
+           "<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'>"
+           "<rdf:Description rdf:about='a26f2682&#1;&#8;~_' xmlns:pdf='http://ns.adobe.com/pdf/1.3/'>"
+           "<pdf:Producer>GPL Ghostscript 9.04</pdf:Producer></rdf:Description>"
+           "<rdf:Description rdf:about='' xmlns:dc='http://purl.org/dc/elements/1.1/'>"
+           "<dc:creator>%s</dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>\n"
+           "<?xpacket end='w'?>" % EMAIL_XMP).encode()
+    meta = w.add(Stream({"Type": Name("Metadata"), "Subtype": Name("XML")}, xmp))
+    c = b"BT /F1 10 Tf 72 700 Td (SSN " + SSN_XMP_PAGE.encode() + b") Tj ET\n"
+    return w.classic(simple_doc(w, [c], extra_catalog={"Metadata": meta}))
+
+
 FIXTURES = {
+    "broken_xmp.pdf": make_broken_xmp,
     "simple_font_wide_codespace.pdf": make_simple_font_wide_codespace,
     "prev_off.pdf": make_prev_off,
     "cid_w_run.pdf": make_cid_w_run,
