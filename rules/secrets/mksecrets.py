@@ -234,8 +234,8 @@ pw = "Password assigned in a config file (password=..., \\\"password\\\": \\\"..
 passnames = ["become", "db", "database", "mysql", "sql", "smtp", "mail", "ftp", "sftp", "admin", "root", "user", "ldap", "bind",
              "redis", "pg", "proxy", "vpn", "wifi", "ssh", "svc", "service", "email"]
 S.append(rule("secret_password_assignment", meta("secret", "password", "high", pw, "password", "password"),
-              [("$assign", r"/(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(password|passwd|passphrase|pwd)\\?%s\\?[\"']?%s([ \t][a-z])?/ nocase" % (SEP, PWV)),
-               ("$pass", r"/(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}%s[_-]?pass%s[\"']?%s([ \t][a-z])?/ nocase" % (alt(passnames), SEP, PWV)),
+              [("$assign", r"/(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(password|passwd|passphrase|pwd)\\?%s\\?[\"']?%s([ \t][a-z=])?/ nocase" % (SEP, PWV)),
+               ("$pass", r"/(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}%s[_-]?pass%s[\"']?%s([ \t][a-z=])?/ nocase" % (alt(passnames), SEP, PWV)),
                ("$bare_pass", r"/(^|[\r\n])[ \t]{0,16}pass[ \t]*[:=][ \t]*[\"']?%s([ \t][a-z])?/" % PWV),
                ("$xml_property", r"/<property name=\"[a-z0-9_.:-]{0,40}(password|passwd|pwd)\"[ \t]*>[^<\s]{4,128}<\// nocase"),
                ("$unattend", r"/<(AdministratorPassword|Password)>[ \t\r\n]{0,40}<Value>[^<\s]{4,128}<\/Value>/"),

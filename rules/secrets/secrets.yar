@@ -626,8 +626,8 @@ rule secret_password_assignment
         redact = "password"
         description = "Password assigned in a config file (password=..., \"password\": \"...\", 'password' => '...', $cfg['db_pass'] = ..., <password>...</password>); placeholders, variables, code and prose rejected"
     strings:
-        $assign = /(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(password|passwd|passphrase|pwd)\\?[\"']?\]?[ \t]*(=>|:=|[:=])[ \t]*\\?[\"']?[^\s\"'<>;,\\]{4,200}([ \t][a-z])?/ nocase
-        $pass = /(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(become|db|database|mysql|sql|smtp|mail|ftp|sftp|admin|root|user|ldap|bind|redis|pg|proxy|vpn|wifi|ssh|svc|service|email)[_-]?pass[\"']?\]?[ \t]*(=>|:=|[:=])[ \t]*[\"']?[^\s\"'<>;,\\]{4,200}([ \t][a-z])?/ nocase
+        $assign = /(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(password|passwd|passphrase|pwd)\\?[\"']?\]?[ \t]*(=>|:=|[:=])[ \t]*\\?[\"']?[^\s\"'<>;,\\]{4,200}([ \t][a-z=])?/ nocase
+        $pass = /(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(become|db|database|mysql|sql|smtp|mail|ftp|sftp|admin|root|user|ldap|bind|redis|pg|proxy|vpn|wifi|ssh|svc|service|email)[_-]?pass[\"']?\]?[ \t]*(=>|:=|[:=])[ \t]*[\"']?[^\s\"'<>;,\\]{4,200}([ \t][a-z=])?/ nocase
         $bare_pass = /(^|[\r\n])[ \t]{0,16}pass[ \t]*[:=][ \t]*[\"']?[^\s\"'<>;,\\]{4,200}([ \t][a-z])?/
         $xml_property = /<property name=\"[a-z0-9_.:-]{0,40}(password|passwd|pwd)\"[ \t]*>[^<\s]{4,128}<\// nocase
         $unattend = /<(AdministratorPassword|Password)>[ \t\r\n]{0,40}<Value>[^<\s]{4,128}<\/Value>/

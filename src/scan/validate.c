@@ -499,6 +499,7 @@ bool ls_valid_ssn(struct ls_slice v)
     if (area == 0 || area == 666 || area >= 900) return false;
     if (group == 0 || serial == 0) return false;
     if (all_same(d, 9)) return false;
+    if (all_same(d, 3) && all_same(d + 3, 2) && all_same(d + 5, 4)) return false; /* 111-22-3333: an example */
     for (size_t i = 0; i < sizeof ssn_fakes / sizeof ssn_fakes[0]; i++)
         if (memcmp(d, ssn_fakes[i], 9) == 0) return false;
     return true;
@@ -794,6 +795,19 @@ static bool e164_is_coordinate(struct ls_slice v)
 
 /* From '+' to the last digit; a number followed by more digit groups
  * ("+44 20 7946 0958 2024") is retried without up to two trailing groups. */
+/* "+8917758713E-19", "+345678.5432": a signed number in scientific or
+ * decimal notation (test data, floats), not a phone: digits with an exponent
+ * right after, or with exactly one '.' and no other separator. */
+static bool e164_is_number(struct ls_slice m, const struct ls_value *out)
+{
+    struct ls_slice v = sub(m, out->off, out->len);
+    int after = ls_slice_at(m, out->off + out->len);
+    size_t digits = count_class(v, is_digit), dots = 0;
+    for (size_t i = 0; i < v.len; i++) dots += ls_slice_at(v, i) == '.';
+    if ((after == 'E' || after == 'e') && digits + 1 + dots == v.len) return true; /* '+', digits, '.' */
+    return dots == 1 && digits + 2 == v.len;
+}
+
 static bool loc_e164(struct ls_slice m, struct ls_value *out)
 {
     char d[20];
@@ -808,7 +822,8 @@ static bool loc_e164(struct ls_slice m, struct ls_value *out)
         }
     }
     while (out->len > 0 && !is_digit(ls_slice_at(m, out->off + out->len - 1))) out->len--;
-    if (e164_is_date(sub(m, out->off, out->len)) || e164_is_coordinate(sub(m, out->off, out->len)))
+    if (e164_is_date(sub(m, out->off, out->len)) || e164_is_coordinate(sub(m, out->off, out->len)) ||
+        e164_is_number(m, out))
         return false;
     for (int tries = 0; tries < 3; tries++) {
         struct ls_slice v = sub(m, out->off, out->len);
@@ -1751,6 +1766,8 @@ static bool password_plausible(struct ls_slice v)
     if (count_class(v, is_alpha) + count_class(v, is_word_sep) == v.len && slice_has_nocase(v, "passw"))
         return false; /* "REAL_PASSWORD_HERE", "db-password": a name or template, not a value */
     if (!ls_utf8_valid(v)) return false; /* binary around a key word (.pyc, .so) */
+    if (ls_slice_starts(v, "arn:", 4)) return false; /* an AWS resource name ("IAMUserChangePassword": "arn:...") */
+    if (slice_has_nocase(v, "example")) return false; /* documentation: examplePa$$w0rd, EXAMPLE-PASSWORD */
     /* raw HTML/XML: the entity-escaped form; the extracted text has the value */
     if (has_html_entity(v) || password_code(v)) return false;
     return !slice_has(v, "****");
@@ -1860,6 +1877,10 @@ static bool loc_password(struct ls_slice m, struct ls_value *out)
     struct ls_slice key = sub(m, 0, start);
     if (key_prefix(m, start, v)) return false;
     if (!quoted && (slice_has(key, "self.") || slice_has(key, "this.") || slice_has(key, "->")) &&
+        count_class(v, ident_char) + count_class(v, is_digit) == v.len)
+        return false;
+    /* is_password: FilterOrBool = False: a type annotation with a default, not a value */
+    if (!quoted && end + 1 < m.len && is_space(ls_slice_at(m, end)) && ls_slice_at(m, end + 1) == '=' &&
         count_class(v, ident_char) + count_class(v, is_digit) == v.len)
         return false;
     return password_plausible(v) && !password_prose(v, quoted, word_follows);
