@@ -1023,6 +1023,20 @@ deploy@build01.example.com:/srv/releases
         {"id": int(ids[2]), "tracking_number": ids[3][:15]}]}, indent=2) +
         "\nOrder #%s confirmed. Invoice No. %s\n" % (g.card("4", 16), g.card("55", 16)))
 
+    g.begin("decoy/test_data_and_docs.txt", decoy=True)
+    g.write("""# float table (signed, scientific and decimal notation)
++8917758713E-19
+-6941755546E-20
++3200141789841E-25
+rescale 222 +2.00100000000 -> NaN
+toSci "+345678.5432" -> '345678.5432'
+# documentation examples
+user_info.parse_string("22 111-22-3333 #221B")
+aws workmail create-user --name exampleUser --password examplePa$$w0rd
+"IAMUserChangePassword": "arn:aws:iam::aws:policy/IAMUserChangePassword",
+def prompt(message, is_password: FilterOrBool = False, multiline: FilterOrBool = False):
+""")
+
 
 def main():
     ap = argparse.ArgumentParser()
