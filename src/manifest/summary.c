@@ -171,6 +171,9 @@ static void add_findings(struct ls_summary *s, json_t *findings)
         json_t *ev;
         json_array_foreach(json_object_get(f, "evidence"), j, ev)
             add_distinct(s, entity, str_of(ev, "fingerprint"));
+        /* values past --max-evidence: fingerprint prefixes, counted alike */
+        json_array_foreach(json_object_get(f, "unlisted"), j, ev)
+            add_distinct(s, entity, json_string_value(ev));
     }
 }
 

@@ -854,6 +854,7 @@ static void collect_distinct(struct ls_ctx *c, const struct ls_obj_state *st)
     for (size_t i = 0; i < st->findings.n; i++) {
         const struct ls_finding *x = &st->findings.f[i];
         for (size_t k = 0; k < x->n_ev; k++) (void)ls_fpset_add(&c->distinct, x->ev[k].fp, x->entity);
+        for (size_t k = 0; k < x->n_xfp; k++) (void)ls_fpset_add(&c->distinct, x->xfp[k], x->entity);
     }
 }
 

@@ -309,6 +309,8 @@ void ls_findings_free(struct ls_findings *f)
     for (size_t i = 0; i < f->n; i++) {
         free(f->f[i].ev);
         free(f->f[i].slots);
+        free(f->f[i].xfp);
+        free(f->f[i].xslots);
     }
     free(f->f);
     free(f->rej);
@@ -439,6 +441,47 @@ static struct ls_evidence *evidence_for(struct ls_findings *f, struct ls_finding
     f->n_evidence++;
     *fresh = true;
     return e;
+}
+
+/* A distinct value past the evidence limit: its fingerprint is kept (not
+ * its evidence) so that distinct counts stay exact. */
+static void unlisted_add(struct ls_finding *x, const uint8_t fp[32])
+{
+    if (x->n_xslots) {
+        size_t h = (size_t)fp_key64(fp) & (x->n_xslots - 1);
+        while (x->xslots[h]) {
+            if (memcmp(x->xfp[x->xslots[h] - 1], fp, 32) == 0) return;
+            h = (h + 1) & (x->n_xslots - 1);
+        }
+    }
+    if (x->n_xfp >= LS_MAX_UNLISTED) {
+        x->unlisted_full = true;
+        return;
+    }
+    if ((x->n_xfp + 1) * 2 > x->n_xslots) {
+        size_t n = x->n_xslots ? x->n_xslots * 2 : 256;
+        uint64_t *sl = calloc(n, sizeof *sl);
+        if (!sl) return;
+        for (size_t i = 0; i < x->n_xfp; i++) {
+            size_t h = (size_t)fp_key64(x->xfp[i]) & (n - 1);
+            while (sl[h]) h = (h + 1) & (n - 1);
+            sl[h] = i + 1;
+        }
+        free(x->xslots);
+        x->xslots = sl;
+        x->n_xslots = n;
+    }
+    if (x->n_xfp == x->cap_xfp) {
+        size_t cap = x->cap_xfp ? x->cap_xfp * 2 : 128;
+        uint8_t(*nx)[32] = realloc(x->xfp, cap * sizeof *nx);
+        if (!nx) return;
+        x->xfp = nx;
+        x->cap_xfp = cap;
+    }
+    memcpy(x->xfp[x->n_xfp], fp, 32);
+    size_t h = (size_t)fp_key64(fp) & (x->n_xslots - 1);
+    while (x->xslots[h]) h = (h + 1) & (x->n_xslots - 1);
+    x->xslots[h] = ++x->n_xfp;
 }
 
 struct scan_state {
@@ -590,6 +633,7 @@ LS_YR_UNALIGNED static void take_match(struct scan_state *st, const YR_RULE *rul
     struct ls_evidence *e = evidence_for(st->f, x, fp, &fresh);
     if (!e) {
         x->extra_count++;
+        if (x->truncated) unlisted_add(x, fp);
         return;
     }
     if (fresh) {
@@ -676,6 +720,11 @@ static ls_err evidence_json(const struct ls_evidence *e, struct ls_buf *o)
                          (unsigned long long)ev_count(e));
 }
 
+static int cmp_fp(const void *a, const void *b)
+{
+    return memcmp(a, b, 32);
+}
+
 static ls_err finding_json(const struct ls_finding *x, struct ls_buf *o)
 {
     uint64_t count = x->extra_count;
@@ -691,13 +740,29 @@ static ls_err finding_json(const struct ls_finding *x, struct ls_buf *o)
     LS_TRY(ls_buf_adds(o, ",\"severity\":"));
     LS_TRY(ls_json_cstr(o, x->severity));
     LS_TRY(ls_buf_printf(o, ",\"count\":%llu,\"distinct\":%zu,\"evidence\":[",
-                         (unsigned long long)count, x->n_ev));
+                         (unsigned long long)count, x->n_ev + x->n_xfp));
     for (size_t i = 0; i < x->n_ev; i++) {
         if (i) LS_TRY(ls_buf_addc(o, ','));
         LS_TRY(evidence_json(&x->ev[i], o));
     }
     LS_TRY(ls_buf_addc(o, ']'));
     if (x->truncated) LS_TRY(ls_buf_adds(o, ",\"evidence_truncated\":true"));
+    if (x->n_xfp) { /* the first 16 bytes of each fingerprint, sorted: same for -j1 and -jN */
+        uint8_t(*sorted)[32] = malloc(x->n_xfp * sizeof *sorted);
+        if (!sorted) return LS_E_NOMEM;
+        memcpy(sorted, x->xfp, x->n_xfp * sizeof *sorted);
+        qsort(sorted, x->n_xfp, sizeof *sorted, cmp_fp);
+        ls_err e = ls_buf_adds(o, ",\"unlisted\":[");
+        for (size_t i = 0; i < x->n_xfp && e == LS_OK; i++) {
+            char hex[33];
+            ls_hex(sorted[i], 16, hex);
+            e = ls_buf_printf(o, "%s\"%s\"", i ? "," : "", hex);
+        }
+        free(sorted);
+        LS_TRY(e);
+        LS_TRY(ls_buf_addc(o, ']'));
+    }
+    if (x->unlisted_full) LS_TRY(ls_buf_adds(o, ",\"unlisted_truncated\":true"));
     return ls_buf_addc(o, '}');
 }
 

@@ -50,10 +50,21 @@ struct ls_finding {
     size_t n_slots;
     bool truncated;              /* more distinct values than max_evidence */
     uint64_t extra_count;        /* occurrences of values past the limit */
+    /* Fingerprints of the distinct values past the limit ("unlisted"): not
+     * evidence, but counted, so that distinct counts stay exact (a table
+     * of 100,000 SSNs is 100,000, not max_evidence); at most
+     * LS_MAX_UNLISTED, then unlisted_full. */
+    uint8_t (*xfp)[32];
+    size_t n_xfp, cap_xfp;
+    uint64_t *xslots;
+    size_t n_xslots;
+    bool unlisted_full;
     /* last accepted value interval, to skip overlapping re-matches */
     uint64_t last_end[LS_WHERE_N];
     const void *last_string;
 };
+
+#define LS_MAX_UNLISTED 1000000u
 
 struct ls_rejected {
     const char *entity;
