@@ -109,6 +109,16 @@ S.append(rule("secret_pkcs12",
                ("$ctx_keybag", "{ 06 0B 2A 86 48 86 F7 0D 01 0C 0A 01 (01 | 02 | 05) }")],
               "$p12 at 0 and $ctx_keybag"))
 
+S.append(rule("secret_der_private_key",
+              meta("secret", "private_key", "critical",
+                   "private key in binary DER form at byte 0 (.der, .key, .p8 written with -outform DER): PKCS#1 RSA or OpenSSL DSA (SEQUENCE, version 0, a modulus of 1024+ bits), PKCS#8 PrivateKeyInfo (RSA, EC, DSA, Ed25519/Ed448, X25519/X448), SEC1 EC (version 1, a 20-66 byte secret, then its curve or public key) or a PKCS#8 EncryptedPrivateKeyInfo (PBES1/PBES2/PKCS#12 PBE); public keys and certificates are not reported",
+                   "store", "label") + '\n        anchor = "start"',
+              [("$pkcs1", r"/\x30(\x82%s{2}|\x83%s{3})\x02\x01\x00\x02(\x81[\x40-\xff]|\x82%s{2})%s{16,232}/" % (ANY, ANY, ANY, ANY)),
+               ("$pkcs8", r"/\x30(\x81%s|\x82%s{2}|[\x2e-\x7f])\x02\x01[\x00\x01]\x30[\x05-\x7f]\x06[\x03-\x09](\x2A\x86\x48\x86\xF7\x0D\x01\x01\x01|\x2A\x86\x48\xCE\x3D\x02\x01|\x2A\x86\x48\xCE\x38\x04\x01|\x2B\x65[\x6e-\x71])%s{16,200}/" % (ANY, ANY, ANY)),
+               ("$sec1", r"/\x30(\x81%s|[\x30-\x7f])\x02\x01\x01\x04[\x14-\x42]%s{20,120}/" % (ANY, ANY)),
+               ("$enc", r"/\x30(\x81%s|\x82%s{2}|\x83%s{3})\x30(\x81%s|[\x0d-\x7f])\x06(\x09\x2A\x86\x48\x86\xF7\x0D\x01\x05[\x03\x06\x0a\x0b\x0d]|\x0a\x2A\x86\x48\x86\xF7\x0D\x01\x0C\x01[\x01-\x06])%s{16,200}/" % (ANY, ANY, ANY, ANY, ANY))],
+              "$pkcs1 at 0 or $pkcs8 at 0 or $sec1 at 0 or $enc at 0"))
+
 # ---- cloud keys -------------------------------------------------------------
 aws = "AKIA ASIA ABIA ACCA AGPA AIDA AIPA ANPA ANVA APKA AROA ASCA".split()
 S.append(rule("secret_aws_access_key_id",

@@ -117,6 +117,25 @@ rule secret_pkcs12
         $p12 at 0 and $ctx_keybag
 }
 
+rule secret_der_private_key
+{
+    meta:
+        category = "secret"
+        entity = "private_key"
+        severity = "critical"
+        validator = "store"
+        redact = "label"
+        description = "private key in binary DER form at byte 0 (.der, .key, .p8 written with -outform DER): PKCS#1 RSA or OpenSSL DSA (SEQUENCE, version 0, a modulus of 1024+ bits), PKCS#8 PrivateKeyInfo (RSA, EC, DSA, Ed25519/Ed448, X25519/X448), SEC1 EC (version 1, a 20-66 byte secret, then its curve or public key) or a PKCS#8 EncryptedPrivateKeyInfo (PBES1/PBES2/PKCS#12 PBE); public keys and certificates are not reported"
+        anchor = "start"
+    strings:
+        $pkcs1 = /\x30(\x82[\x00-\xff]{2}|\x83[\x00-\xff]{3})\x02\x01\x00\x02(\x81[\x40-\xff]|\x82[\x00-\xff]{2})[\x00-\xff]{16,232}/
+        $pkcs8 = /\x30(\x81[\x00-\xff]|\x82[\x00-\xff]{2}|[\x2e-\x7f])\x02\x01[\x00\x01]\x30[\x05-\x7f]\x06[\x03-\x09](\x2A\x86\x48\x86\xF7\x0D\x01\x01\x01|\x2A\x86\x48\xCE\x3D\x02\x01|\x2A\x86\x48\xCE\x38\x04\x01|\x2B\x65[\x6e-\x71])[\x00-\xff]{16,200}/
+        $sec1 = /\x30(\x81[\x00-\xff]|[\x30-\x7f])\x02\x01\x01\x04[\x14-\x42][\x00-\xff]{20,120}/
+        $enc = /\x30(\x81[\x00-\xff]|\x82[\x00-\xff]{2}|\x83[\x00-\xff]{3})\x30(\x81[\x00-\xff]|[\x0d-\x7f])\x06(\x09\x2A\x86\x48\x86\xF7\x0D\x01\x05[\x03\x06\x0a\x0b\x0d]|\x0a\x2A\x86\x48\x86\xF7\x0D\x01\x0C\x01[\x01-\x06])[\x00-\xff]{16,200}/
+    condition:
+        $pkcs1 at 0 or $pkcs8 at 0 or $sec1 at 0 or $enc at 0
+}
+
 rule secret_aws_access_key_id
 {
     meta:

@@ -320,6 +320,7 @@ void ls_findings_free(struct ls_findings *f)
 struct rule_meta {
     const char *category, *entity, *severity, *validator, *redact;
     const char *veto; /* "labels": the rule's values cancel evidence (docs/rules.md, "Vetoes") */
+    bool anchor_start; /* anchor = "start": only a match at the object's byte 0 is a value */
 };
 
 static void read_meta(const YR_RULE *rule, struct rule_meta *m)
@@ -336,6 +337,7 @@ static void read_meta(const YR_RULE *rule, struct rule_meta *m)
         else if (strcmp(id, "validator") == 0) m->validator = meta->string;
         else if (strcmp(id, "redact") == 0) m->redact = meta->string;
         else if (strcmp(id, "veto") == 0) m->veto = meta->string;
+        else if (strcmp(id, "anchor") == 0) m->anchor_start = strcmp(meta->string, "start") == 0;
     }
     if (!m->entity) m->entity = "custom";
     if (!m->category) m->category = "custom";
@@ -607,6 +609,7 @@ LS_YR_UNALIGNED static void take_match(struct scan_state *st, const YR_RULE *rul
     struct ls_slice match;
     uint64_t off = (uint64_t)(mt->base + mt->offset);
     if (!ls_slice_sub(st->data, (size_t)off, (size_t)mt->match_length, &match)) return;
+    if (m->anchor_start && st->base + off != 0) return; /* a key nested in the key (PKCS#8 > PKCS#1) */
     if (m->veto) {
         take_veto(st, m, match);
         return;

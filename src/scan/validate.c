@@ -2302,6 +2302,81 @@ static const char *gnupg_label(struct ls_slice v)
     return NULL;
 }
 
+/* A DER TLV at *i with tag t: its content's offset and length; *i moves
+ * past the whole element. Definite lengths of 1-4 bytes only (DER). */
+static bool der_tlv(struct ls_slice v, size_t *i, int t, size_t *off, size_t *len)
+{
+    if (ls_slice_at(v, *i) != t) return false;
+    int l = ls_slice_at(v, *i + 1);
+    size_t n = 0, k = *i + 2;
+    if (l < 0 || l == 0x80 || l > 0x84) return false;
+    if (l < 0x80) {
+        n = (size_t)l;
+    } else {
+        for (int b = 0; b < (l & 0x7f); b++) {
+            int x = ls_slice_at(v, k++);
+            if (x < 0) return false;
+            n = n << 8 | (size_t)x;
+        }
+    }
+    *off = k;
+    *len = n;
+    *i = k + n;
+    return true;
+}
+
+/* Private keys in binary DER at byte 0 (what `openssl ... -outform DER`
+ * writes): PKCS#1 RSA / OpenSSL DSA, PKCS#8 PrivateKeyInfo, SEC1 EC, and
+ * PKCS#8 EncryptedPrivateKeyInfo (RFC 8017, 5958, 5915, 5208). The rule
+ * takes the header; only the first fields are checked here. */
+static const char *der_key_label(struct ls_slice v)
+{
+    static const uint8_t v0[3] = {0x02, 0x01, 0x00}, v1[3] = {0x02, 0x01, 0x01};
+    static const uint8_t rsa[9] = {0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01};
+    static const uint8_t ec[7] = {0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01};
+    static const uint8_t dsa[7] = {0x2a, 0x86, 0x48, 0xce, 0x38, 0x04, 0x01};
+    static const uint8_t pkcs5[8] = {0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x05};
+    static const uint8_t pkcs12pbe[9] = {0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x0c, 0x01};
+    size_t i = 0, off, len, aoff, alen;
+    if (!der_tlv(v, &i, 0x30, &off, &len)) return NULL;
+    i = off;
+    struct ls_slice at = sub(v, i, 3);
+    if (ls_slice_starts(at, v0, 3) || ls_slice_starts(at, v1, 3)) {
+        bool one = ls_slice_at(v, i + 2) == 1;
+        i += 3;
+        size_t j = i;
+        if (der_tlv(v, &j, 0x30, &aoff, &alen)) { /* PKCS#8 (v1: RFC 5958): AlgorithmIdentifier */
+            size_t o = aoff, ooff, olen;
+            if (!der_tlv(v, &o, 0x06, &ooff, &olen)) return NULL;
+            struct ls_slice oid = sub(v, ooff, olen);
+            if (ls_slice_at(v, j) != 0x04) return NULL; /* the key: an OCTET STRING */
+            if (olen == 9 && ls_slice_starts(oid, rsa, 9)) return "[DER private key (PKCS#8 RSA)]";
+            if (olen == 7 && ls_slice_starts(oid, ec, 7)) return "[DER private key (PKCS#8 EC)]";
+            if (olen == 7 && ls_slice_starts(oid, dsa, 7)) return "[DER private key (PKCS#8 DSA)]";
+            if (olen == 3 && ls_slice_at(v, ooff) == 0x2b && ls_slice_at(v, ooff + 1) == 0x65 &&
+                ls_slice_at(v, ooff + 2) >= 0x6e && ls_slice_at(v, ooff + 2) <= 0x71)
+                return "[DER private key (PKCS#8 Ed25519/Ed448/X25519/X448)]";
+            return NULL;
+        }
+        j = i;
+        if (!one && der_tlv(v, &j, 0x02, &aoff, &alen)) /* PKCS#1 / OpenSSL DSA: the modulus or p */
+            return alen >= 64 ? "[DER private key (PKCS#1 RSA or DSA)]" : NULL;
+        j = i;
+        if (one && der_tlv(v, &j, 0x04, &aoff, &alen) && alen >= 20 && alen <= 66) { /* SEC1 */
+            int next = ls_slice_at(v, j);
+            return next == 0xa0 || next == 0xa1 || j == off + len ? "[DER private key (SEC1 EC)]" : NULL;
+        }
+        return NULL;
+    }
+    size_t j = i;
+    if (!der_tlv(v, &j, 0x30, &aoff, &alen)) return NULL; /* EncryptedPrivateKeyInfo */
+    size_t o = aoff, ooff, olen;
+    if (!der_tlv(v, &o, 0x06, &ooff, &olen)) return NULL;
+    struct ls_slice oid = sub(v, ooff, olen);
+    bool pbe = (olen == 9 && ls_slice_starts(oid, pkcs5, 8)) || (olen == 10 && ls_slice_starts(oid, pkcs12pbe, 9));
+    return pbe && ls_slice_at(v, j) == 0x04 ? "[DER encrypted private key (PKCS#8)]" : NULL;
+}
+
 static const char *store_label(struct ls_slice v)
 {
     if (ls_slice_starts(v, "P2/56w", 6)) return "[SSH2 private key (RFC 4716)]";
@@ -2309,6 +2384,7 @@ static const char *store_label(struct ls_slice v)
     const char *l = keepass_label(v);
     if (!l) l = keystore_label(v);
     if (!l) l = pkcs12_label(v);
+    if (!l) l = der_key_label(v);
     return l;
 }
 
