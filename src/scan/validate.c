@@ -1842,6 +1842,19 @@ static bool loc_pgpass(struct ls_slice m, struct ls_value *out)
 
 static bool is_not_space(int c) { return !is_space(c); }
 
+/* password: Incomplete, raw_password: Optional[str], password: SecretStr:
+ * after a ':' and unquoted, a capitalised name (letters, '_', '.'), maybe
+ * subscripted, is a type annotation (Python stubs and models), not a value. */
+static bool type_annotation(struct ls_slice m, size_t start, struct ls_slice v)
+{
+    size_t b = start;
+    while (b > 0 && is_space(ls_slice_at(m, b - 1))) b--;
+    if (b == 0 || ls_slice_at(m, b - 1) != ':' || !is_upper(ls_slice_at(v, 0))) return false;
+    size_t i = 0;
+    while (i < v.len && (is_alpha(ls_slice_at(v, i)) || ls_slice_at(v, i) == '_' || ls_slice_at(v, i) == '.')) i++;
+    return i == v.len || ls_slice_at(v, i) == '[' || ls_slice_at(v, i) == ')' || ls_slice_at(v, i) == '|';
+}
+
 static bool loc_password(struct ls_slice m, struct ls_value *out)
 {
     if (pgpass_shape(m)) return loc_pgpass(m, out); /* secret_pgpass_password */
@@ -1879,6 +1892,7 @@ static bool loc_password(struct ls_slice m, struct ls_value *out)
     if (!quoted && (slice_has(key, "self.") || slice_has(key, "this.") || slice_has(key, "->")) &&
         count_class(v, ident_char) + count_class(v, is_digit) == v.len)
         return false;
+    if (!quoted && type_annotation(m, start, v)) return false;
     /* is_password: FilterOrBool = False: a type annotation with a default, not a value */
     if (!quoted && end + 1 < m.len && is_space(ls_slice_at(m, end)) && ls_slice_at(m, end + 1) == '=' &&
         count_class(v, ident_char) + count_class(v, is_digit) == v.len)

@@ -1035,6 +1035,11 @@ user_info.parse_string("22 111-22-3333 #221B")
 aws workmail create-user --name exampleUser --password examplePa$$w0rd
 "IAMUserChangePassword": "arn:aws:iam::aws:policy/IAMUserChangePassword",
 def prompt(message, is_password: FilterOrBool = False, multiline: FilterOrBool = False):
+class Connection:
+    user: Incomplete
+    password: Incomplete
+def pbkdf2(password: Union[bytes, str], salt: bytes) -> bytes: ...
+def set_password(self, raw_password: Optional[str]) -> None: ...
 """)
 
 
