@@ -20,8 +20,9 @@
 static bool marked(struct ls_slice d)
 {
     size_t n = d.len < HQX_PROBE_WINDOW ? d.len : HQX_PROBE_WINDOW;
+    if (!d.ptr || n < sizeof HQX_MARK - 1) return false;
     const uint8_t *p = d.ptr, *end = d.ptr + n;
-    while (n >= sizeof HQX_MARK - 1 && (p = memmem(p, (size_t)(end - p), HQX_MARK, sizeof HQX_MARK - 1))) {
+    while ((p = memmem(p, (size_t)(end - p), HQX_MARK, sizeof HQX_MARK - 1)) != NULL) {
         const uint8_t *q = p + sizeof HQX_MARK - 1;
         bool line_start = p == d.ptr || p[-1] == '\n' || p[-1] == '\r';
         while (q < end && *q != ')' && *q != '\n') q++;

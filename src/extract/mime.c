@@ -509,6 +509,25 @@ static void yenc_scan(struct mime_walk *w, struct ls_slice text)
     }
 }
 
+/* BinHex 4.0 pasted into a text body (Eudora and classic Mac OS mail
+ * sent attachments so): each marker line that starts a line opens one,
+ * decoded as a BinHex part is (binhex_child). */
+static void binhex_scan(struct mime_walk *w, struct ls_slice text)
+{
+    static const char mark[] = "(This file must be converted with BinHex";
+    size_t pos = 0;
+    while (pos < text.len && !w->stop) {
+        size_t at = ls_slice_find(text, pos, mark, sizeof mark - 1);
+        if (at == SIZE_MAX) return;
+        pos = at + sizeof mark - 1;
+        if (at > 0 && text.ptr[at - 1] != '\n' && text.ptr[at - 1] != '\r') continue;
+        if (++w->parts > w->max_parts) return;
+        struct ls_slice rest;
+        (void)ls_slice_from(text, at, &rest);
+        (void)binhex_child(w, rest, MIME_CUT_NONE);
+    }
+}
+
 /* First of "<style" / "<STYLE" at or after pos (Outlook and webmail write
  * one or the other), SIZE_MAX if none. */
 static size_t find_either(struct ls_slice s, size_t pos, const char *a, const char *b)
@@ -664,6 +683,7 @@ static void leaf_text(struct mime_walk *w, const struct mime_part *p, struct ls_
         emit_text(w, ls_slice_make("\n", 1));
         uu_scan(w, data);
         yenc_scan(w, raw);
+        binhex_scan(w, data);
         body_b64_blobs(w, data);
         ls_sealed_note_blocks(w->c, w->o, data); /* inline PGP: not read */
     } else if (!w->text_full && !w->stop) {

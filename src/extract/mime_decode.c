@@ -947,13 +947,26 @@ enum mime_hqx mime_binhex_decode(struct ls_slice in, struct ls_buf *out, struct 
     for (int i = 0; hqx_alphabet[i]; i++) map[(uint8_t)hqx_alphabet[i]] = (int8_t)i;
     /* 6-bit text -> bytes, run-length expanded on the fly (0x90 n: the
      * byte before repeated to n in all; 0x90 0: a literal 0x90) */
+    /* The expanded stream is held to the data fork's room plus the header
+     * and CRCs (a run-length bomb or a budget already spent cannot grow
+     * it), and decoding stops once the data fork and its CRC are in: the
+     * resource fork after them is not read. */
     struct ls_buf raw;
-    ls_buf_init(&raw, out->max ? out->max : SIZE_MAX);
+    ls_buf_init(&raw, out->max <= SIZE_MAX - 1024 ? out->max + 1024 : SIZE_MAX);
+    size_t need = SIZE_MAX; /* header + data fork + CRCs, once the header is in */
     uint32_t bits = 0;
     unsigned nbits = 0;
-    bool closed = false, marker = false;
+    bool closed = false, marker = false, enough = false;
     uint8_t last = 0;
     for (size_t i = at; i < in.len && *e == LS_OK; i++) {
+        if (need == SIZE_MAX && raw.len >= 1 && raw.len >= 1u + raw.ptr[0] + 1 + 4 + 4 + 2 + 4 + 4) {
+            size_t hl = 1u + raw.ptr[0] + 1 + 4 + 4 + 2 + 4 + 4;
+            need = hl + 2 + (size_t)be32_at(raw.ptr + hl - 8) + 2;
+        }
+        if (raw.len >= need) {
+            enough = true;
+            break;
+        }
         uint8_t c = in.ptr[i];
         if (c == ':') {
             closed = true;
@@ -996,7 +1009,7 @@ enum mime_hqx mime_binhex_decode(struct ls_slice in, struct ls_buf *out, struct 
             size_t take = dlen < have ? dlen : have;
             if (*e == LS_OK) *e = ls_buf_add(name, p + 1, p[0]);
             if (*e == LS_OK) *e = ls_buf_add(out, p + hl + 2, take);
-            bool whole = closed && have >= (size_t)dlen + 2 &&
+            bool whole = (closed || enough) && have >= (size_t)dlen + 2 &&
                          (uint16_t)(p[hl + 2 + dlen] << 8 | p[hl + 2 + dlen + 1]) == hqx_crc(p + hl + 2, dlen);
             r = whole ? MIME_HQX_WHOLE : MIME_HQX_CUT;
         }

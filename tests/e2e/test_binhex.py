@@ -71,6 +71,35 @@ class BinhexTest(unittest.TestCase):
         self.assertEqual((o["handler"], o["coverage"], o["coverage_reasons"]), ("binhex", "partial", ["parse_error"]))
         self.assertEqual(o["verdict"], "incomplete")
 
+    def test_pasted_into_a_mail_body(self):
+        o = self.obj("pasted.eml")
+        self.assertEqual(o["handler"], "mime")
+        child = self.obj("pasted.eml", ["staff.csv"])
+        self.assertEqual(child["coverage"], "full")
+        self.assertEqual(values(child, "ssn"), [last4(gen_binhex.SSN_PASTED)])
+
+    def test_run_length_bomb_is_not_expanded(self):
+        # 400,000 runs: ~100 MB if expanded, from ~1 MB of text
+        path = os.path.join(self.tmp.name, "bomb.hqx")
+        with open(path, "wb") as f:
+            f.write(gen_binhex.rle_bomb(b"notes.txt", ("SSN %s\n" % gen_binhex.SSN_CSV).encode(), 400000))
+        out = os.path.join(self.tmp.name, "bomb.jsonl")
+        pid = os.fork()
+        if pid == 0:
+            try:
+                fd = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(fd, 1)
+                os.dup2(fd, 2)
+                os.execv(lsutil.LEAKSIFT, [lsutil.LEAKSIFT, "scan", "-q", "-j1", "-o", out, path])
+            finally:
+                os._exit(127)
+        _, status, usage = os.wait4(pid, 0)
+        self.assertEqual(os.waitstatus_to_exitcode(status), 1)
+        self.assertLess(usage.ru_maxrss / 1024, 64)  # MiB: the runs were never expanded
+        m = lsutil.load(out)
+        child = m.obj(path, ["notes.txt"])
+        self.assertEqual(values(child, "ssn"), [last4(gen_binhex.SSN_CSV)])
+
     def test_prose_quoting_the_marker_is_text(self):
         o = self.obj("about-binhex.txt")
         self.assertEqual((o["handler"], o["coverage"], o["coverage_reasons"]), ("text", "full", []))
