@@ -255,11 +255,17 @@ static bool field_is(struct ls_slice s, size_t i, const char *name)
 /* mboxcl2: the end of the message whose header block starts at `after`
  * when its Content-Length field leads to a separator, the end of the file
  * or blank bytes only; SIZE_MAX otherwise. */
+#define MBOX_HEADER_SCAN (64u << 10)
+
 static size_t content_length_end(struct ls_slice s, size_t after)
 {
     size_t i = after, body = SIZE_MAX;
     uint64_t len = UINT64_MAX;
     while (i < s.len) {
+        /* a header block ends at its empty line: a "From " line or 64 KiB
+         * without one means no Content-Length framing (and keeps a file of
+         * header lines only from being rescanned for every message) */
+        if (i - after > MBOX_HEADER_SCAN || field_is(s, i, "from ")) return SIZE_MAX;
         size_t eol = mbox_line_end(s, i);
         if (eol == i || (eol == i + 1 && s.ptr[i] == '\r')) { /* the empty line */
             body = eol < s.len ? eol + 1 : s.len;
