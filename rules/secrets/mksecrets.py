@@ -214,7 +214,7 @@ S.append(tok("secret_saas_tokens",
               ("$braintree", r"/access_token\$(production|sandbox)\$[0-9a-z]{16}\$[0-9a-f]{32}/")]))
 
 # ---- generic assignments ----------------------------------------------------
-names = [r"api[_.-]?key", r"api[_.-]?secret", r"secret[_.-]?key", r"client[_.-]?secret", r"access[_.-]?token",
+names = [r"api[_.-]?key", r"api[_.-]?secret", r"secret[_.-]?key([_.-]?base)?", r"client[_.-]?secret", r"access[_.-]?token",
          r"auth[_.-]?token", r"app[_.-]?secret", r"app[_.-]?key", r"private[_.-]?token",
          r"jwt[_.-]?(secret|key)", r"session[_.-]?(secret|key)", r"cookie[_.-]?secret", r"secret[_.-]?token",
          r"signing[_.-]?(secret|key)", r"encryption[_.-]?key", r"webhook[_.-]?secret", r"hmac[_.-]?(secret|key)",

@@ -882,6 +882,26 @@ h.jensen@initech.co.uk
 [09:30] mike: curl -H "Authorization: Token %s" https://api.example.com/v1/orders/
 """ % drf)
 
+    # ------------------------------------------------------------------ round 8: Rails, kubeconfig
+    g.begin("app/config/secrets.yml")
+    skb = g.rand(HEX, 128)
+    g.plant("token", skb, "Rails secret_key_base")
+    g.write("production:\n  secret_key_base: %s\n" % skb)
+
+    g.begin("home/alice/.kube/config")
+    body, pemtext = g.pem("RSA PRIVATE KEY", b"\x30\x82\x04\xa4\x02\x01\x00\x02\x82\x01\x01\x00")
+    g.plant("private_key", body[:255], "kubeconfig client-key-data (base64 PEM)")
+    g.write("""apiVersion: v1
+clusters:
+- cluster:
+    server: https://10.20.0.1:6443
+  name: prod
+users:
+- name: admin
+  user:
+    client-key-data: %s
+""" % base64.b64encode(pemtext.encode()).decode())
+
     # ================================================================== DECOYS
     g.begin("decoy/bad_cards_and_ssns.txt", decoy=True)
     lines = ["Card test matrix (negative cases)"]
