@@ -17,6 +17,16 @@ struct dir {
     uint32_t lba, size;
 };
 
+struct range {
+    uint64_t lo, hi; /* blocks [lo, hi) */
+};
+
+/* Ranges claimed by records, applied once at the end (sorted, merged): a
+ * bit at a time per record, 800,000 records claiming the same huge extent
+ * cost 11 s. Short ranges are set at once. */
+#define SHORT_RANGE 64u
+#define MAX_RANGES (2u * LS_ISO_MAX_RECORDS)
+
 struct map {
     struct ls_slice s;
     uint32_t bs;
@@ -25,6 +35,8 @@ struct map {
     uint8_t *isdir;    /* one bit per block: a directory's first block, walked */
     struct dir *q;
     size_t nq, capq;
+    struct range *r;
+    size_t nr, capr;
     uint64_t records;
     bool over;
 };
@@ -44,7 +56,55 @@ static void claim(struct map *m, uint64_t lba, uint64_t len)
 {
     uint64_t n = len / m->bs + (len % m->bs != 0);
     if (n == 0) n = 1;
-    for (uint64_t b = lba; b < lba + n && b < m->nblocks; b++) set(m->claimed, b);
+    if (lba >= m->nblocks) return;
+    uint64_t hi = n > m->nblocks - lba ? m->nblocks : lba + n;
+    if (hi - lba <= SHORT_RANGE) {
+        for (uint64_t b = lba; b < hi; b++) set(m->claimed, b);
+        return;
+    }
+    if (m->nr == m->capr) {
+        size_t cap = m->capr ? m->capr * 2 : 256;
+        struct range *r = cap <= MAX_RANGES ? realloc(m->r, cap * sizeof *r) : NULL;
+        if (!r) {
+            m->over = true;
+            return;
+        }
+        m->r = r;
+        m->capr = cap;
+    }
+    m->r[m->nr++] = (struct range){lba, hi};
+}
+
+static int cmp_range(const void *a, const void *b)
+{
+    const struct range *x = a, *y = b;
+    return x->lo < y->lo ? -1 : x->lo > y->lo;
+}
+
+/* Set the bits of every long range once: sorted, overlaps merged, whole
+ * bytes by memset. */
+static void apply_ranges(struct map *m)
+{
+    if (!m->nr) return;
+    qsort(m->r, m->nr, sizeof *m->r, cmp_range);
+    uint64_t lo = m->r[0].lo, hi = m->r[0].hi;
+    for (size_t i = 1; i <= m->nr; i++) {
+        if (i < m->nr && m->r[i].lo <= hi) {
+            if (m->r[i].hi > hi) hi = m->r[i].hi;
+            continue;
+        }
+        uint64_t b = lo;
+        for (; b < hi && (b & 7); b++) set(m->claimed, b);
+        if (hi - b >= 8) {
+            memset(m->claimed + (b >> 3), 0xff, (size_t)((hi - b) >> 3));
+            b += (hi - b) & ~(uint64_t)7;
+        }
+        for (; b < hi; b++) set(m->claimed, b);
+        if (i < m->nr) {
+            lo = m->r[i].lo;
+            hi = m->r[i].hi;
+        }
+    }
 }
 
 static uint32_t le32(struct ls_slice s, size_t off)
@@ -200,7 +260,12 @@ bool ls_iso_unclaimed(struct ls_slice img, struct ls_iso_unclaimed *u)
         uint8_t type = vd.ptr[0];
         if (type == 255) break;
         if (type == 0) el_torito(&m, vd);
-        if (type != 1 && type != 2) continue;
+        /* the trees libarchive reads: the primary and a Joliet one (escape
+         * sequence %/@, %/C or %/E); a file listed only in another
+         * supplementary tree is never read, so it does not claim blocks */
+        bool joliet = type == 2 && vd.ptr[88] == '%' && vd.ptr[89] == '/' &&
+                      (vd.ptr[90] == '@' || vd.ptr[90] == 'C' || vd.ptr[90] == 'E');
+        if (type != 1 && !joliet) continue;
         uint32_t pt = le32(vd, 132);
         claim(&m, le32(vd, 140), pt);
         if (le32(vd, 144)) claim(&m, le32(vd, 144), pt);
@@ -210,6 +275,7 @@ bool ls_iso_unclaimed(struct ls_slice img, struct ls_iso_unclaimed *u)
         push_dir(&m, le32(root, 2), le32(root, 10));
     }
     for (size_t i = 0; i < m.nq && !m.over; i++) walk_dir(&m, m.q[i]);
+    if (!m.over) apply_ranges(&m);
     bool ok = !m.over;
     for (uint64_t b = SECTOR0; ok && b < m.nblocks; b++)
         if (!bit(m.claimed, b) && vd_copy(img, b * bs)) set(m.claimed, b);
@@ -236,6 +302,7 @@ bool ls_iso_unclaimed(struct ls_slice img, struct ls_iso_unclaimed *u)
     free(m.claimed);
     free(m.isdir);
     free(m.q);
+    free(m.r);
     if (!ok) memset(u, 0, sizeof *u);
     return ok;
 }

@@ -19,14 +19,18 @@ struct ls_iso_unclaimed {
 
 /* Claimed: the system area (blocks 0-15: boot code, partition tables),
  * the volume descriptors up to the terminator, the path tables and
- * directories of every primary and supplementary (Joliet) descriptor, each
+ * directories of the primary descriptors and of the Joliet supplementary
+ * ones (the trees libarchive reads; a file listed only in another
+ * supplementary tree is never read, so it claims nothing), each
  * listed file's extended attribute record and extent, Rock Ridge
  * continuation areas (SUSP "CE") and El Torito's boot catalog and boot
  * images. Every other block of the file (past the volume's end too) is
  * unclaimed. false when img is not an ISO 9660 image (no primary volume
  * descriptor at block 16) or its block size is not 512..32768; u is
  * zeroed then. Bounded: at most LS_ISO_MAX_RECORDS directory records are
- * read (an image with more is treated as all claimed: false). */
+ * read (an image with more is treated as all claimed: false), and each
+ * block's bit is set once however many records claim it (long extents are
+ * sorted and merged first): time O(records log records + blocks). */
 #define LS_ISO_MAX_RECORDS 4000000u
 bool ls_iso_unclaimed(struct ls_slice img, struct ls_iso_unclaimed *u);
 

@@ -370,6 +370,7 @@ struct arc {
     unsigned n_unsupported; /* members stored with a method libarchive lacks */
     bool read_iso;          /* libarchive read it as ISO 9660 (not as the tar of its zeros) */
     struct ls_buf dirs;     /* names of directory entries not recorded, each + '\0' */
+    bool dirs_full;         /* dirs reached ARC_DIRS_MAX: later names not kept */
     bool zip_dir_bad;       /* a zip starting with a local header whose end
                              * records or directory are unusable */
     uint64_t tar_used;      /* a compressed tar read to its end: decoded bytes
@@ -967,11 +968,14 @@ static ls_err do_entry(struct arc *ar, struct archive_entry *e, bool warned)
             say(&k, "directory entry declares data; extractors drop it, not read", NULL);
             k.ch.mime_hint = "inode/directory";
         }
+        size_t was = ar->dirs.len;
         if (k.ntags) {
             r = emit(ar, &k);
-        } else if (ls_buf_add(&ar->dirs, k.ch.name, k.ch.name_len) != LS_OK ||
-                   ls_buf_add(&ar->dirs, "", 1) != LS_OK) {
-            ar->dirs.len = 0; /* past the cap: the names are not kept */
+        } else if (!ar->dirs_full && (ls_buf_add(&ar->dirs, k.ch.name, k.ch.name_len) != LS_OK ||
+                                      ls_buf_add(&ar->dirs, "", 1) != LS_OK)) {
+            ar->dirs_full = true; /* past the cap: this name and those after it are not kept */
+            ar->dirs.len = was;
+            if (ar->dirs.ptr) ar->dirs.ptr[was] = 0;
         }
     } else if (archive_entry_is_data_encrypted(e) || archive_entry_is_metadata_encrypted(e) ||
                rar5_encrypted(ar, e)) {
@@ -1958,29 +1962,85 @@ static void zip_comments(struct arc *ar)
  * text, one per line. Directories with members under them are in those
  * members' names already. */
 #define ARC_DIRS_MAX (1u << 20)
-#define ARC_DIRS_CHECK 4096u /* directories looked up one by one; past it every name is text */
+
+struct dirset {
+    const char **name;
+    size_t *len;
+    bool *used;
+    size_t *slot; /* index + 1, open addressing */
+    size_t n, nslots;
+};
+
+static uint64_t dir_hash(const char *p, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++) h = (h ^ (uint8_t)p[i]) * 1099511628211ull;
+    return h;
+}
+
+static size_t *dirset_find(struct dirset *s, const char *p, size_t n)
+{
+    size_t h = (size_t)dir_hash(p, n) & (s->nslots - 1);
+    while (s->slot[h]) {
+        size_t i = s->slot[h] - 1;
+        if (s->len[i] == n && memcmp(s->name[i], p, n) == 0) return &s->slot[h];
+        h = (h + 1) & (s->nslots - 1);
+    }
+    return &s->slot[h];
+}
+
+/* The names of directory entries no record holds and no member lies under
+ * (unpack_names holds every member's name): one pass over the directory
+ * names into a set, one over the members' names marking their parents,
+ * so the cost is the length of the names, whatever their count. */
 static void empty_dir_text(struct arc *ar)
 {
     static const char nl = '\n';
     struct ls_slice all = ls_buf_slice(&ar->dirs);
     size_t ndirs = 0;
     for (size_t i = 0; i < all.len; i++) ndirs += all.ptr[i] == 0;
-    const struct unpack_names *ns = &ar->names;
+    if (!ndirs) return;
+    struct dirset s = {0};
+    s.nslots = 16;
+    while (s.nslots < 2 * ndirs) s.nslots *= 2;
+    s.name = malloc(ndirs * sizeof *s.name);
+    s.len = malloc(ndirs * sizeof *s.len);
+    s.used = calloc(ndirs, sizeof *s.used);
+    s.slot = calloc(s.nslots, sizeof *s.slot);
+    if (!s.name || !s.len || !s.used || !s.slot) goto out;
     for (size_t at = 0; at < all.len;) {
         size_t len = strlen((const char *)all.ptr + at);
         const char *d = (const char *)all.ptr + at;
         at += len + 1;
         while (len && (d[len - 1] == '/' || d[len - 1] == '\\')) len--;
         if (len == 0 || (len == 1 && d[0] == '.')) continue; /* an ISO's root, "tar c ." */
-        bool used = false;
-        for (size_t i = 0; ndirs <= ARC_DIRS_CHECK && !used && i < ns->nslots; i++) {
-            const struct unpack_name_slot *sl = &ns->slot[i];
-            const char *n = (const char *)ns->text.ptr + sl->off;
-            used = sl->hash && sl->len > len + 1 && memcmp(n, d, len) == 0 && (n[len] == '/' || n[len] == '\\');
-        }
-        if (used) continue;
-        if (ls_emit_text(ar->c, ar->o, d, len) != LS_OK || ls_emit_text(ar->c, ar->o, &nl, 1) != LS_OK) return;
+        size_t *sl = dirset_find(&s, d, len);
+        if (*sl) continue; /* the same directory twice */
+        s.name[s.n] = d;
+        s.len[s.n] = len;
+        *sl = ++s.n;
     }
+    const struct unpack_names *ns = &ar->names;
+    for (size_t i = 0; i < ns->nslots; i++) {
+        const struct unpack_name_slot *ms = &ns->slot[i];
+        if (!ms->hash) continue;
+        const char *n = (const char *)ns->text.ptr + ms->off;
+        for (size_t j = 1; j + 1 < ms->len; j++) { /* a parent: a separator with a name after it */
+            if (n[j] != '/' && n[j] != '\\') continue;
+            size_t *sl = dirset_find(&s, n, j);
+            if (*sl) s.used[*sl - 1] = true;
+        }
+    }
+    for (size_t i = 0; i < s.n; i++) {
+        if (s.used[i]) continue;
+        if (ls_emit_text(ar->c, ar->o, s.name[i], s.len[i]) != LS_OK || ls_emit_text(ar->c, ar->o, &nl, 1) != LS_OK)
+            break;
+    }
+out:
+    free(s.name);
+    free(s.len);
+    free(s.used);
+    free(s.slot);
 }
 
 /* The gzip header's name, comment and extra field (gztrap.h): text no

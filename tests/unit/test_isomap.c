@@ -9,6 +9,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,12 +144,74 @@ static void test_loops_and_lies(void **state)
         (void)ls_iso_unclaimed(ls_slice_make(img, n), &u);
 }
 
+/* A supplementary descriptor at block 18 whose root (block 26) lists a
+ * file at block 27: libarchive reads that tree only if it is Joliet. */
+static void plant_svd(bool joliet)
+{
+    uint8_t *svd = img + 18 * BS;
+    memset(svd, 0, BS);
+    memcpy(svd, "\x02" "CD001\x01", 7);
+    if (joliet) memcpy(svd + 88, "%/E", 3);
+    svd[128] = BS & 0xff;
+    svd[129] = BS >> 8;
+    dirrec(svd + 156, 26, BS, 2, "\0", 1, NULL, 0);
+    uint8_t *d = img + 26 * BS;
+    d += dirrec(d, 26, BS, 2, "\0", 1, NULL, 0);
+    d += dirrec(d, 21, BS, 2, "\1", 1, NULL, 0);
+    dirrec(d, 27, 15, 0, "B.TXT;1", 7, NULL, 0);
+    memcpy(img + 27 * BS, "SSN 536-22-1874", 15);
+}
+
+static void test_only_trees_libarchive_reads_claim(void **state)
+{
+    (void)state;
+    struct ls_iso_unclaimed u;
+    build();
+    plant_svd(true);
+    assert_true(ls_iso_unclaimed(ls_slice_make(img, sizeof img), &u));
+    assert_int_equal(u.runs, 0);
+    /* a plain supplementary tree: its directory and file are never read */
+    build();
+    plant_svd(false);
+    assert_true(ls_iso_unclaimed(ls_slice_make(img, sizeof img), &u));
+    assert_int_equal(u.runs, 1);
+    assert_int_equal(u.off, 26 * BS);
+}
+
+/* Long extents claimed by many records (sorted and merged once): the
+ * blocks they cover are claimed, the block past them is not. */
+static void test_long_extents(void **state)
+{
+    (void)state;
+    enum { N = 256 };
+    uint8_t *big = calloc(N, BS);
+    assert_non_null(big);
+    build();
+    memcpy(big, img, sizeof img);
+    le32(big + 16 * BS + 80, N);
+    uint8_t *d = big + 21 * BS + 34 + 34 + 68; /* after ".", ".." and A.TXT */
+    for (int i = 0; i < 40; i++) d += dirrec(d, 100 + (uint32_t)i % 3, 70 * BS, 0, "L;1", 3, NULL, 0);
+    d += dirrec(d, 120, 70 * BS, 0, "M;1", 3, NULL, 0);
+    memcpy(big + 150 * BS, "claimed", 7);
+    memcpy(big + 100 * BS, "first", 5);
+    memcpy(big + 189 * BS + 9, "last", 4);
+    memcpy(big + 200 * BS + 3, "SSN 536-22-1874", 15);
+    struct ls_iso_unclaimed u;
+    assert_true(ls_iso_unclaimed(ls_slice_make(big, (size_t)N * BS), &u));
+    assert_int_equal(u.runs, 1);
+    assert_int_equal(u.off, 200 * BS + 3);
+    assert_int_equal(u.len, 15);
+    free(big);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_nothing_unclaimed),
         cmocka_unit_test(test_hidden_bytes),
         cmocka_unit_test(test_loops_and_lies),
+        cmocka_unit_test(test_only_trees_libarchive_reads_claim),
+        cmocka_unit_test(test_long_extents),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
