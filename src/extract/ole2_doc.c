@@ -188,8 +188,12 @@ static uint8_t doc_rev_at(const struct doc_rev *rv, size_t pos)
     return lo > 0 && pos < rv->v[lo - 1].b ? rv->v[lo - 1].kind : 0;
 }
 
-/* One character into the paragraph as it read before its changes. */
-static ls_err doc_rev_keep(struct doc_rev *rv, uint32_t ch)
+static ls_err doc_rev_flush(struct ole2_job *j, struct doc_rev *rv);
+
+/* One character into the paragraph as it read before its changes. A full
+ * buffer (a deletion past 64 KiB) goes out as a before line first, so no
+ * deleted text is lost. */
+static ls_err doc_rev_keep(struct ole2_job *j, struct doc_rev *rv, uint32_t ch)
 {
     switch (ch) {
     case 0x0D: case 0x0B: case 0x0C: ch = '\n'; break;
@@ -199,7 +203,12 @@ static ls_err doc_rev_keep(struct doc_rev *rv, uint32_t ch)
     default: if (ch < 0x20) return LS_OK;
     }
     ls_err e = ls_utf8_put(&rv->before, ch);
-    return e == LS_E_LIMIT ? LS_OK : e; /* capped: the rest is in the text */
+    if (e != LS_E_LIMIT) return e;
+    bool del = rv->para_del;
+    LS_TRY(doc_rev_flush(j, rv));
+    rv->para_del = del;
+    e = ls_utf8_put(&rv->before, ch);
+    return e == LS_E_LIMIT ? LS_OK : e;
 }
 
 /* The paragraph (or row) ended: its before line if a deletion took text. */
@@ -226,9 +235,9 @@ static ls_err doc_rev_char(struct ole2_job *j, struct doc_rev *rv, size_t pos, u
     uint8_t kind = doc_rev_at(rv, pos);
     if (kind & DOC_MARK_DEL) { /* deleted: not what the document now says */
         rv->para_del = true;
-        return doc_rev_keep(rv, ch);
+        return doc_rev_keep(j, rv, ch);
     }
-    if (!(kind & DOC_MARK_INS)) LS_TRY(doc_rev_keep(rv, ch));
+    if (!(kind & DOC_MARK_INS)) LS_TRY(doc_rev_keep(j, rv, ch));
     bool row_end = ch == 0x07 && *prev == 0x07;
     LS_TRY(doc_char(j, ch, prev));
     if (ch == 0x0D || row_end) return doc_rev_flush(j, rv);

@@ -884,10 +884,28 @@ static ls_err ox_sym(struct ox_walk *w, const struct ls_xml_attr *a, size_t n)
  * with the "tracked change by: NAME" lines of its changes: the old value
  * whole too, in its context. In a table cell the lines wait for the row's
  * end. */
+
+/* A full buffer (a deletion past 64 KiB) goes out as a before line at once,
+ * into the text where it stands, so no deleted text is lost; the rest
+ * starts the next one. */
 static ls_err ox_before_add(struct ox_walk *w, struct ls_slice s)
 {
+    size_t room = w->before.max - w->before.len;
     ls_err e = ls_buf_add(&w->before, s.ptr, s.len);
-    return e == LS_E_LIMIT ? LS_OK : e; /* capped: the rest is still in the text */
+    while (e == LS_E_LIMIT) {
+        if (w->para_del) {
+            LS_TRY(ox_sep(w, '\n'));
+            LS_TRY(ls_textout_add(&w->x->out, "before tracked changes: ", 24));
+            LS_TRY(ls_textout_add(&w->x->out, w->before.ptr, w->before.len));
+            LS_TRY(ox_sep(w, '\n'));
+        }
+        ls_buf_reset(&w->before);
+        s.ptr += room;
+        s.len -= room;
+        room = w->before.max;
+        e = ls_buf_add(&w->before, s.ptr, s.len);
+    }
+    return e;
 }
 
 static ls_err ox_pend_flush(struct ox_walk *w)
@@ -993,9 +1011,8 @@ static ls_err ox_text_chars(struct ox_walk *w, struct ls_slice s)
         if (e != LS_OK && e != LS_E_LIMIT) return e;
     }
     if (w->leaf == OXE_DELTEXT || (w->in_del && w->leaf == OXE_T)) {
-        LS_TRY(ox_before_add(w, s)); /* deleted: not what the paragraph now says */
         w->para_del = true;
-        return LS_OK;
+        return ox_before_add(w, s); /* deleted: not what the paragraph now says */
     }
     if (w->leaf == OXE_T && w->in_p && !w->in_ins) LS_TRY(ox_before_add(w, s));
     if (!loose) return ox_add(w, s);

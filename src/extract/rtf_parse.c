@@ -109,10 +109,19 @@ static ls_err rtf_flush(struct rtf_parser *p)
     return p->err;
 }
 
+static ls_err rtf_before_flush(struct rtf_parser *p);
+
+/* A full buffer (a deletion past 64 KiB) goes out as a before line first,
+ * so no deleted text is lost. */
 static ls_err rtf_before_add(struct rtf_parser *p, uint8_t ch)
 {
     ls_err e = ls_buf_addc(&p->before, ch);
-    return e == LS_E_LIMIT ? LS_OK : e; /* capped: the rest is in the text */
+    if (e != LS_E_LIMIT) return e;
+    bool del = p->para_del;
+    LS_TRY(rtf_before_flush(p));
+    p->para_del = del;
+    e = ls_buf_addc(&p->before, ch);
+    return e == LS_E_LIMIT ? LS_OK : e;
 }
 
 static ls_err rtf_put(struct rtf_parser *p, uint8_t ch)

@@ -93,7 +93,20 @@ def _ins(text, i, who="HR Desk"):
             _r(text) + "</w:ins>")
 
 
-def docx_tracked(path):
+SSN_DEL_BIG = "536-22-1875"
+DEL_FILLER = "removed clause %05d of the old contract text. "
+
+
+def _big_deletion():
+    """A deletion past the 64 KiB a paragraph's before line holds, ending in
+    a value (a whole section struck out with tracked changes on)."""
+    return "".join(DEL_FILLER % i for i in range(1700)) + "SSN " + SSN_DEL_BIG
+
+
+def docx_tracked(path, big=False):
+    if big:
+        body = "<w:p>" + _r("Section 4. ") + _del(_big_deletion(), 1) + _r("(struck)") + "</w:p>"
+        return _docx(path, body)
     body = ("<w:p>" + _r("Employee SSN 536-22-1") + _del("9", 1) + _ins("8", 2) +
             _r("74, mail jane.roe@exa") + _ins("mple", 3) + _r(".org") + "</w:p>"
             "<w:tbl><w:tr><w:tc><w:p>" + _r("Spouse SSN") + "</w:p></w:tc><w:tc><w:p>" +
@@ -101,6 +114,10 @@ def docx_tracked(path):
             "<w:tr><w:tc><w:p>" + _r("Phone") + "</w:p></w:tc><w:tc><w:p>" + _r("555-0100") +
             "</w:p></w:tc></w:tr></w:tbl>"
             "<w:p>" + _r("Closing line.") + "</w:p>")
+    return _docx(path, body)
+
+
+def _docx(path, body):
     doc = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
            '<w:document xmlns:w="%s"><w:body>%s</w:body></w:document>' % (W_NS, body))
     ct = ('<?xml version="1.0" encoding="UTF-8"?>'
@@ -119,9 +136,16 @@ def docx_tracked(path):
             z.writestr(zipfile.ZipInfo(name, (2024, 3, 1, 10, 0, 0)), data)
 
 
-def rtf_tracked(path):
+def rtf_tracked(path, big=False):
     dl = r"\deleted\revauthdel1\revdttmdel1208158243 "
     ins = r"\revised\revauth1\revdttm1208158243 "
+    if big:
+        body = (r"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0\froman Times New Roman;}}"
+                r"{\*\revtbl {Unknown;}{HR Desk;}}" "\n"
+                r"\pard\plain Section 4. {" + dl + _big_deletion() + r"} (struck)\par" "\n}")
+        with open(path, "w", encoding="ascii", newline="\r\n") as f:
+            f.write(body)
+        return
     body = (r"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0\froman Times New Roman;}}"
             r"{\*\revtbl {Unknown;}{HR Desk;}}" "\n"
             r"\pard\plain Employee SSN 536-22-1{" + dl + "9}{" + ins + "8}74, mail jane.roe@exa{" +
@@ -141,8 +165,9 @@ DOC_RUNS = [  # (text, mark): None, "del" or "ins"; \r ends a paragraph, \x07 a 
 ]
 
 
-def doc_tracked(path):
+def doc_tracked(path, runs=None):
     """A Word 97 file: one compressed piece at 1024, one CHPX FKP page."""
+    DOC_RUNS = runs or globals()["DOC_RUNS"]
     text = "".join(t for t, _ in DOC_RUNS).encode("cp1252")
     base = 1024
     fib = bytearray(1024)
@@ -193,6 +218,10 @@ def generate(outdir):
     docx_tracked(os.path.join(outdir, "tracked.docx"))
     rtf_tracked(os.path.join(outdir, "tracked.rtf"))
     doc_tracked(os.path.join(outdir, "tracked.doc"))
+    docx_tracked(os.path.join(outdir, "deleted_big.docx"), big=True)
+    rtf_tracked(os.path.join(outdir, "deleted_big.rtf"), big=True)
+    doc_tracked(os.path.join(outdir, "deleted_big.doc"),
+                [("Section 4. ", None), (_big_deletion(), "del"), (" (struck)\r", None)])
 
 
 if __name__ == "__main__":
