@@ -615,6 +615,11 @@ static void stage_cp(struct stage *st, uint32_t cp)
  * line was justified by shrinking it to nothing) separates nothing.
  * PDF_WORD_GAP is defined above, with gap_separator. */
 #define PDF_SPACE_MIN 0.1
+/* Character spacing alone, the same after every glyph of a show, is
+ * tracking: a heading or a form field letter-spaced by 0.12-0.19 em is
+ * one word per word ("S S N : 5 3 6 ..." at a tenth). Between shows a
+ * tenth separates (justified TeX lines); inside one, a fifth. */
+#define PDF_TC_GAP 0.2
 
 struct glyph_sp {
     bool drop_space; /* this glyph is a space squeezed to nothing */
@@ -630,7 +635,7 @@ static void glyph_spacing(const struct interp *in, double w, bool space_code, bo
     double tc_em = in->tc / in->tfs;
     if (space_code) g->drop_space = w + tc_em + in->tw / in->tfs < PDF_SPACE_MIN;
     /* the gap is horizontally scaled (Tz), the em is not */
-    g->gap = !first && tc_em * in->th > PDF_WORD_GAP;
+    g->gap = !first && tc_em * in->th > PDF_TC_GAP;
 }
 
 static bool is_break(int prev) { return prev == ' ' || prev == '\n' || prev < 0; }

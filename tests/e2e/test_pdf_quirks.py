@@ -104,6 +104,12 @@ class PdfQuirksTest(unittest.TestCase):
         t = self.text("image_between.pdf")
         self.assertIn("Name: Jane Roe\nBadge 4711", t)
 
+    def test_letter_spacing_is_not_a_word_gap(self):
+        t = self.text("tracked.pdf")
+        self.assertIn("SSN: " + gen_pdf_quirks.SSN_TRACKED, t)
+        self.assertIn("CONFIDENTIAL", t)
+        self.assertIn("ssn", {f["entity"] for f in self.obj("tracked.pdf")["findings"]})
+
     def test_broken_xmp_is_read_around_and_noted(self):
         o = self.obj("broken_xmp.pdf")
         self.assertEqual((o["coverage"], o["coverage_reasons"]), ("full", []), o["errors"])

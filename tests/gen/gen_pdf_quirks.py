@@ -28,6 +28,8 @@ Files:
         no /Subtype) - what poppler shows.
   image_between.pdf  two lines with an image drawn (Do) between them: the
         image must not make the second line join the first.
+  tracked.pdf  letter-spaced lines (Tc 0.15-0.19 em inside one show):
+        words, not letters apart.
   broken_xmp.pdf  XMP metadata that is not well-formed (control
         characters as &#1;): the pages are read, so is the XMP around the
         damage, and the PDF stays full.
@@ -216,8 +218,21 @@ def make_broken_xmp():
     return w.classic(simple_doc(w, [c], extra_catalog={"Metadata": meta}))
 
 
+SSN_TRACKED = "536-22-1892"
+
+
+def make_tracked():
+    """A letter-spaced form line (tracking: 1.5 Tc at 10 pt, 0.15 em after
+    every glyph of one show): one word per word, not one per letter."""
+    w = Writer()
+    c = (b"BT /F1 10 Tf 72 700 Td 1.5 Tc (SSN: " + SSN_TRACKED.encode() + b") Tj ET\n"
+         b"BT /F1 10 Tf 72 680 Td 1.9 Tc (CONFIDENTIAL) Tj ET\n")
+    return w.classic(simple_doc(w, [c]))
+
+
 FIXTURES = {
     "broken_xmp.pdf": make_broken_xmp,
+    "tracked.pdf": make_tracked,
     "simple_font_wide_codespace.pdf": make_simple_font_wide_codespace,
     "prev_off.pdf": make_prev_off,
     "cid_w_run.pdf": make_cid_w_run,
