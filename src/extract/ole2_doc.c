@@ -135,18 +135,30 @@ static uint8_t doc_grpprl_marks(struct ls_slice g)
 /* Read the revision marks of PlcBteChpx (FIB pair 12): each FKP page
  * (512 bytes at PN * 512) holds crun runs, rgfc[crun + 1] then rgb[crun]
  * (word offsets of each run's CHPX: cb, grpprl). Damage skips a page. */
-static ls_err doc_rev_read(struct doc_rev *rv, struct ls_slice wd, struct ls_slice tbl)
+static ls_err doc_rev_read(struct ls_ctx *c, struct doc_rev *rv, struct ls_slice wd, struct ls_slice tbl)
 {
     uint32_t fc = 0, lcb = 0;
     struct ls_slice plc;
     if (!doc_fclcb(wd, 12, &fc, &lcb) || lcb < 12 || !ls_slice_sub(tbl, fc, lcb, &plc)) return LS_OK;
     size_t n = (plc.len - 4) / 8;
-    for (size_t i = 0; i < n; i++) {
+    /* each page once: a hostile table can name the same page a million
+     * times (every page is up to 101 runs of 255-byte sprm lists) */
+    size_t npages = wd.len / 512u;
+    uint8_t *seen = calloc(npages / 8 + 1, 1);
+    LS_FAIL_IF(!seen, LS_E_NOMEM);
+    ls_err r = LS_OK;
+    for (size_t i = 0; i < n && r == LS_OK; i++) {
         uint32_t pn = 0;
         struct ls_slice page;
-        if (!ls_rd_u32le(plc, 4 * (n + 1) + 4 * i, &pn) ||
+        if ((i & 1023) == 1023 && ls_ctx_expired(c)) r = LS_E_TIMEOUT;
+        if (r != LS_OK || !ls_rd_u32le(plc, 4 * (n + 1) + 4 * i, &pn) ||
             !ls_slice_sub(wd, (size_t)(pn & 0x3FFFFFu) * 512u, 512u, &page))
             continue;
+        size_t pi = (size_t)(pn & 0x3FFFFFu);
+        if (pi < npages) {
+            if (seen[pi >> 3] & (1u << (pi & 7))) continue;
+            seen[pi >> 3] |= (uint8_t)(1u << (pi & 7));
+        }
         int crun = ls_slice_at(page, 511);
         if (crun <= 0 || crun > 101) continue;
         for (int k = 0; k < crun; k++) {
@@ -161,18 +173,25 @@ static ls_err doc_rev_read(struct doc_rev *rv, struct ls_slice wd, struct ls_sli
             uint8_t kind = doc_grpprl_marks(g);
             if (!kind) continue;
             if (rv->n == rv->cap) {
-                if (rv->cap >= DOC_MAX_MARKS) return LS_OK;
+                if (rv->cap >= DOC_MAX_MARKS) {
+                    i = n; /* enough marks: stop reading pages */
+                    break;
+                }
                 size_t cap = rv->cap ? rv->cap * 2 : 64;
                 struct doc_mark *v = realloc(rv->v, cap * sizeof *v);
-                LS_FAIL_IF(!v, LS_E_NOMEM);
+                if (!v) {
+                    r = LS_E_NOMEM;
+                    break;
+                }
                 rv->v = v;
                 rv->cap = cap;
             }
             rv->v[rv->n++] = (struct doc_mark){a, b, kind};
         }
     }
+    free(seen);
     if (rv->n > 1) qsort(rv->v, rv->n, sizeof *rv->v, doc_mark_cmp);
-    return LS_OK;
+    return r;
 }
 
 /* The marks on the character at byte pos: the last range starting at or
@@ -1017,7 +1036,7 @@ static ls_err doc_with_stream(struct ole2_job *j, uint32_t st, struct ls_slice w
     struct doc_rev rv;
     memset(&rv, 0, sizeof rv);
     ls_buf_init(&rv.before, DOC_BEFORE_MAX);
-    e = doc_rev_read(&rv, wd, ls_buf_slice(&tbl));
+    e = doc_rev_read(j->c, &rv, wd, ls_buf_slice(&tbl));
     if (e == LS_OK) e = doc_pieces(j, wd, plc, &rv);
     if (e == LS_OK && rv.n) e = doc_rev_flush(j, &rv); /* a last paragraph with no mark */
     free(rv.v);
