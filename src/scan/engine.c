@@ -550,8 +550,49 @@ static size_t evidence_index(const struct ls_finding *x, const uint8_t fp[32])
 }
 
 /* Drop x's vetoed evidence (each counted as rejected); false if x is left empty. */
+/* Drop vetoed fingerprints from x's unlisted values (past --max-evidence). */
+static void veto_unlisted(struct ls_findings *f, struct ls_finding *x, const struct scan_state *st)
+{
+    if (!x->n_xfp || !x->n_xslots) return;
+    bool hit = false;
+    for (size_t i = 0; i < st->n_veto; i++) {
+        size_t h = (size_t)fp_key64(st->veto[i]) & (x->n_xslots - 1);
+        while (x->xslots[h]) {
+            uint8_t *xf = x->xfp[x->xslots[h] - 1];
+            if (memcmp(xf, st->veto[i], 32) == 0) {
+                xf[0] ^= 0xff; /* marked: gone (a fingerprint that differs from every veto) */
+                memset(xf + 1, 0xff, 31);
+                hit = true;
+                break;
+            }
+            h = (h + 1) & (x->n_xslots - 1);
+        }
+    }
+    if (!hit) return;
+    static const uint8_t gone[31] = {
+        0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+        0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+    };
+    size_t kept = 0;
+    for (size_t k = 0; k < x->n_xfp; k++) {
+        if (memcmp(x->xfp[k] + 1, gone, 31) == 0) {
+            reject(f, x->entity);
+            continue;
+        }
+        memmove(x->xfp[kept++], x->xfp[k], 32);
+    }
+    x->n_xfp = kept;
+    memset(x->xslots, 0, x->n_xslots * sizeof *x->xslots);
+    for (size_t k = 0; k < x->n_xfp; k++) {
+        size_t h = (size_t)fp_key64(x->xfp[k]) & (x->n_xslots - 1);
+        while (x->xslots[h]) h = (h + 1) & (x->n_xslots - 1);
+        x->xslots[h] = k + 1;
+    }
+}
+
 static bool veto_finding(struct ls_findings *f, struct ls_finding *x, const struct scan_state *st)
 {
+    veto_unlisted(f, x, st);
     bool hit = false;
     for (size_t i = 0; i < st->n_veto; i++) {
         size_t k = evidence_index(x, st->veto[i]);
@@ -559,7 +600,7 @@ static bool veto_finding(struct ls_findings *f, struct ls_finding *x, const stru
         x->ev[k].count[0] = UINT64_MAX; /* marked: gone */
         hit = true;
     }
-    if (!hit) return true;
+    if (!hit) return x->n_ev > 0 || x->n_xfp > 0 || x->unlisted_full || !x->truncated;
     size_t kept = 0;
     for (size_t k = 0; k < x->n_ev; k++) {
         if (x->ev[k].count[0] == UINT64_MAX) {
@@ -576,7 +617,9 @@ static bool veto_finding(struct ls_findings *f, struct ls_finding *x, const stru
         while (x->slots[h]) h = (h + 1) & (x->n_slots - 1);
         x->slots[h] = k + 1;
     }
-    return x->n_ev > 0 || x->extra_count > 0;
+    /* occurrences past the limit (extra_count) belong to unlisted values: when
+     * every one of those was vetoed too, nothing of the finding is left */
+    return x->n_ev > 0 || x->n_xfp > 0 || x->unlisted_full;
 }
 
 static void apply_vetoes(struct ls_findings *f, const struct scan_state *st)
@@ -586,6 +629,8 @@ static void apply_vetoes(struct ls_findings *f, const struct scan_state *st)
         if (!veto_finding(f, &f->f[i], st)) {
             free(f->f[i].ev);
             free(f->f[i].slots);
+            free(f->f[i].xfp);
+            free(f->f[i].xslots);
             continue;
         }
         if (kept != i) f->f[kept] = f->f[i];

@@ -17,6 +17,7 @@ positive. Entries the key marks "wontfix" are documented misses
 Run directly with --report to print recall/precision per kind.
 """
 import collections
+import importlib.util
 import json
 import os
 import shutil
@@ -132,6 +133,28 @@ class RulesRed(unittest.TestCase):
 
     def test_key_covers_every_root(self):
         self.assertEqual(sorted(self.found["__roots__"]), sorted(self.key))
+
+    def test_veto_past_max_evidence(self):
+        """Card-shaped order ids vetoed by pii_card_in_id_field are dropped even
+        past --max-evidence (unlisted values), and a real card stays."""
+        spec = importlib.util.spec_from_file_location("gen_rulesred", GEN)
+        gen = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(gen)
+        g = gen.Gen(os.path.join(self.tmp, "veto"), 5)
+        g.begin("orders.json")
+        ids = sorted({g.card("4", 16) for _ in range(200)})
+        card = g.card("51", 16)
+        g.write('{"card_number": "%s"}\n' % card +
+                "\n".join('{"order_id": %s, "status": "shipped"}' % i for i in ids) + "\n")
+        key = os.urandom(32)
+        proc, man = lsutil.scan_keyed(os.path.join(self.tmp, "veto"), [os.path.join(self.tmp, "veto", "orders.json")],
+                                      key, "--max-evidence", "20")
+        self.assertIsNotNone(man, proc.stderr)
+        obj = man.roots()[0]
+        cards = [f for f in obj.get("findings", []) if f["entity"] == "credit_card"]
+        self.assertEqual(sum(f["distinct"] for f in cards), 1, "vetoed ids still counted")
+        self.assertEqual([e["fingerprint"] for f in cards for e in f["evidence"]],
+                         [lsutil.fingerprint(key, "credit_card", card)])
 
     def test_wontfix_entries_still_missed(self):
         # a documented miss that is now found should lose its "wontfix" mark
