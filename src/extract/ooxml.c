@@ -981,10 +981,9 @@ static ls_err ox_text_end(struct ox_walk *w, enum ox_el el)
         LS_TRY(ox_sep(w, '\n'));
         return ox_pend_flush(w);
     }
-    /* a table row is one line, its cells joined by a tab, a cell's
-     * paragraphs by a space: "SSN<TAB>536221874" keeps its context and
-     * "555 | 123 | 4567" reads as three numbers, not a phone number */
-    if (el == OXE_TR || (el == OXE_TBL && w->in_tc)) return ls_textout_line(&w->x->out);
+    /* a table row is one line (ended above), its cells joined by a tab, a
+     * cell's paragraphs by a space: "SSN<TAB>536221874" keeps its context
+     * and "555 | 123 | 4567" reads as three numbers, not a phone number */
     if (el == OXE_TC) return ls_textout_cell(&w->x->out);
     if (f & OXF_P) return ox_sep(w, w->in_tc ? ' ' : '\n');
     if (f & OXF_NL) return ox_sep(w, '\n');
