@@ -594,12 +594,33 @@ static bool veto_finding(struct ls_findings *f, struct ls_finding *x, const stru
 {
     veto_unlisted(f, x, st);
     bool hit = false;
+    /* A value a validator vetoed k times in this scan stays when it also
+     * stood there un-vetoed ("call me at 212-867-5309" beside "Part No.
+     * 212-867-5309"): the rule that found it counted every occurrence, the
+     * vetoes only theirs. One serial-shaped copy must not hide the value. */
+    uint64_t *vk = x->n_ev ? calloc(x->n_ev, sizeof *vk) : NULL;
     for (size_t i = 0; i < st->n_veto; i++) {
         size_t k = evidence_index(x, st->veto[i]);
         if (k == SIZE_MAX || x->ev[k].count[0] == UINT64_MAX) continue;
+        if (vk) {
+            vk[k]++;
+            continue;
+        }
         x->ev[k].count[0] = UINT64_MAX; /* marked: gone */
         hit = true;
     }
+    for (size_t k = 0; vk && k < x->n_ev; k++) {
+        if (!vk[k]) continue;
+        /* a labels-line veto (an id column of a table) still drops the
+         * value from the whole object, as documented */
+        if (st->where != LS_WHERE_LABELS && x->ev[k].count[st->where] > vk[k]) {
+            x->ev[k].count[st->where] -= vk[k];
+            continue;
+        }
+        x->ev[k].count[0] = UINT64_MAX; /* marked: gone */
+        hit = true;
+    }
+    free(vk);
     if (!hit) return x->n_ev > 0 || x->n_xfp > 0 || x->unlisted_full || !x->truncated;
     size_t kept = 0;
     for (size_t k = 0; k < x->n_ev; k++) {

@@ -805,7 +805,15 @@ static bool e164_is_number(struct ls_slice m, const struct ls_value *out)
     size_t digits = count_class(v, is_digit), dots = 0;
     for (size_t i = 0; i < v.len; i++) dots += ls_slice_at(v, i) == '.';
     if ((after == 'E' || after == 'e') && digits + 1 + dots == v.len) return true; /* '+', digits, '.' */
-    return dots == 1 && digits + 2 == v.len;
+    if (dots != 1 || digits + 2 != v.len) return false;
+    /* "+1.7035551234", "+44.2079460958": the EPP / WHOIS form of a phone
+     * (RFC 5733), a country code of 1-3 digits and the number after the dot */
+    size_t cc = 0;
+    while (cc + 1 < v.len && is_digit(ls_slice_at(v, cc + 1))) cc++;
+    int c1 = ls_slice_at(v, 1), first = ls_slice_at(v, cc + 2); /* after the dot */
+    bool epp = cc >= 1 && cc <= 3 && digits - cc >= 7 && first != '0' && /* no number starts 0 there */
+               (cc > 1 || c1 == '1' || c1 == '7');                       /* one-digit codes: 1 and 7 */
+    return !epp;
 }
 
 static bool loc_e164(struct ls_slice m, struct ls_value *out)
