@@ -269,8 +269,9 @@ S.append(rule("secret_netrc_password", meta("secret", "password", "high", "Passw
               [("$netrc", r"/(machine[ \t]+[^\s]{1,253}|default)[ \t\r\n]+login[ \t]+[^\s]{1,64}[ \t\r\n]+password[ \t]+[^\s]{4,200}/")]))
 S.append(rule("secret_pgpass_password", meta("secret", "password", "high", "Password in a PostgreSQL password file (~/.pgpass, pgpass.conf: hostname:port:database:username:password; port 5430-5439, 6432 or *)", "password", "password"),
               [("$pgpass", r"/(^|[\r\n])[A-Za-z0-9._*-]{1,253}(:543[0-9]:|:6432:|:\*:)[^:\s]{1,63}:[^:\s]{1,63}:[^:\r\n]{4,128}(\r|\n|$)/")]))
-S.append(rule("secret_password_combo", meta("secret", "password", "high", "Password of a combo list line (credential-stuffing dumps: e-mail:password, one account per line)", "password", "password"),
-              [("$combo", r"/(^|[\r\n])[a-z0-9._%%+-]{0,63}%s[a-z0-9-]{1,63}(\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}:[^\s:\/\"'<>]{4,64}(\r|\n|$)/ nocase" % alt([c + "@" for c in "abcdefghijklmnopqrstuvwxyz0123456789_"] + [r"\-@", r"\+@", "%@"]))]))
+S.append(rule("secret_password_combo", meta("secret", "password", "high", "Password of a combo list line (credential-stuffing dumps: e-mail:password, one account per line); a list: three such lines in the object at least, so one user@host:port or git@host:repo line in a config is none", "password", "password"),
+              [("$combo", r"/(^|[\r\n])[a-z0-9._%%+-]{0,63}%s[a-z0-9-]{1,63}(\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}:[^\s:\/\"'<>]{4,64}(\r|\n|$)/ nocase" % alt([c + "@" for c in "abcdefghijklmnopqrstuvwxyz0123456789_"] + [r"\-@", r"\+@", "%@"]))],
+              "#combo >= 3"))
 S.append(rule("secret_url_credentials", meta("secret", "password", "high", "Password in a URL or connection string (scheme://user:password@host, scheme://:password@host)", "url_password", "password"),
               [("$url", r"/(^|[^a-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:\/@\"']{0,64}:[^\s\/@\"']{3,128}@[a-z0-9.-]{1,253}/ nocase")]))
 S.append(rule("secret_basic_auth", meta("secret", "password", "high",

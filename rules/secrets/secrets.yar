@@ -745,11 +745,11 @@ rule secret_password_combo
         severity = "high"
         validator = "password"
         redact = "password"
-        description = "Password of a combo list line (credential-stuffing dumps: e-mail:password, one account per line)"
+        description = "Password of a combo list line (credential-stuffing dumps: e-mail:password, one account per line); a list: three such lines in the object at least, so one user@host:port or git@host:repo line in a config is none"
     strings:
         $combo = /(^|[\r\n])[a-z0-9._%+-]{0,63}(a@|b@|c@|d@|e@|f@|g@|h@|i@|j@|k@|l@|m@|n@|o@|p@|q@|r@|s@|t@|u@|v@|w@|x@|y@|z@|0@|1@|2@|3@|4@|5@|6@|7@|8@|9@|_@|\-@|\+@|%@)[a-z0-9-]{1,63}(\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}:[^\s:\/\"'<>]{4,64}(\r|\n|$)/ nocase
     condition:
-        any of them
+        #combo >= 3
 }
 
 rule secret_url_credentials
