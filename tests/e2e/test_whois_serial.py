@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""EPP / WHOIS phones and serial-number vetoes (tests/gen/gen_whois_serial.py)."""
+"""EPP / WHOIS phones, serial-number vetoes and lone user@host:port lines
+(tests/gen/gen_whois_serial.py)."""
 import os
 import sys
 import tempfile
@@ -39,6 +40,10 @@ class WhoisSerialTest(unittest.TestCase):
 
     def test_a_serial_shaped_copy_does_not_hide_the_phone(self):
         self.assertEqual(self.phones("service.txt"), [self.fp("2128675309")])
+
+    def test_user_at_host_port_lines_are_no_combo_list(self):
+        o = self.m.obj(os.path.join(self.dir, "sip.conf"))
+        self.assertNotIn("password", {f["entity"] for f in o["findings"]}, o["findings"])
 
 
 if __name__ == "__main__":

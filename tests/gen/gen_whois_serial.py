@@ -3,6 +3,7 @@
   whois.txt     a registrar's WHOIS / EPP record (RFC 5733 phones:
                 +1.7035551234, +44.2079460958) beside float decoys
                 (+345678.5432, +2.00100000000, +8917758713E-19);
+  sip.conf      user@host:port lines (SIP accounts): no combo list;
   service.txt   a phone written as a part number ("Part No. 212-867-5309",
                 vetoed) and the same number as a phone in the next line
                 (kept: a serial-shaped copy must not hide it).
@@ -23,6 +24,8 @@ def files():
         "whois.txt": ("Domain Name: CORP-EXAMPLE.COM\nRegistrant Phone: %s\nTech Phone: %s\n"
                       "Registrant Fax: \nrescale 222 +2.00100000000 -> NaN\nvalue +345678.5432 "
                       "and +8917758713E-19\n" % (EPP_US, EPP_UK)).encode(),
+        # one user@host:port line in a config is no combo list (one is not a list)
+        "sip.conf": b"[office]\nregistrar = alice@atlanta.com:5060\nproxy = bob@biloxi.com:5061\n",
         "service.txt": ("Part No. %s replaced.\nIf anything breaks, call me at %s.\nS/N: %s\n"
                         % (SERIAL_PHONE, SERIAL_PHONE, SERIAL_ONLY)).encode(),
     }
