@@ -25,7 +25,7 @@ def files():
                       "Registrant Fax: \nrescale 222 +2.00100000000 -> NaN\nvalue +345678.5432 "
                       "and +8917758713E-19\n" % (EPP_US, EPP_UK)).encode(),
         # one user@host:port line in a config is no combo list (one is not a list)
-        "sip.conf": b"[office]\nregistrar = alice@atlanta.com:5060\nproxy = bob@biloxi.com:5061\n",
+        "sip.conf": b"[accounts]\nalice@atlanta.com:5060\nbob@biloxi.com:5061\n",
         "service.txt": ("Part No. %s replaced.\nIf anything breaks, call me at %s.\nS/N: %s\n"
                         % (SERIAL_PHONE, SERIAL_PHONE, SERIAL_ONLY)).encode(),
     }
