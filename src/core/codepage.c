@@ -191,6 +191,7 @@ static ls_err dbcs_to_utf8(struct ls_buf *b, struct ls_slice s, const struct ls_
         i += n;
         run = i;
     }
+    if (run >= s.len) return LS_OK; /* also an empty slice's NULL: no pointer arithmetic on it */
     return ls_buf_add(b, s.ptr + run, s.len - run);
 }
 
