@@ -24,6 +24,13 @@
  * lines of four ^A bytes; a file that starts with such a line is read so,
  * every run of text between delimiter lines that is not blank a message.
  *
+ * Classic Mac OS mailboxes (Eudora for Mac, early Mac OS mail clients)
+ * end lines with a bare CR: "From ???@??? Wed Nov 26 10:00:00 2014\r".
+ * A file whose first line ends with a CR that no LF follows, and that has
+ * no LF in its first 64 KiB, is read as a copy with every bare CR made an
+ * LF (before, such a mailbox was one line of text: its base64
+ * attachments were never decoded).
+ *
  * Attacker-controlled: every byte; separators may be missing (text before
  * the first separator is noted as a parse error and handed over as msg-0
  * only if it is not blank), messages may be empty or huge, quoting may be
@@ -126,6 +133,31 @@ static size_t next_separator(struct ls_slice s, size_t from, bool prev_empty)
         i = eol < s.len ? eol + 1 : s.len;
     }
     return s.len;
+}
+
+/* Line ends of a classic Mac OS file: the first line break is a CR that
+ * no LF follows, and no LF in the first 64 KiB. */
+#define MBOX_CR_LOOK (64u * 1024u)
+static bool cr_only(struct ls_slice s)
+{
+    size_t n = s.len < MBOX_CR_LOOK ? s.len : MBOX_CR_LOOK;
+    struct ls_slice head;
+    if (!ls_slice_sub(s, 0, n, &head)) return false;
+    size_t cr = ls_slice_find(head, 0, "\r", 1);
+    return cr != SIZE_MAX && cr + 1 < n && ls_slice_find(head, 0, "\n", 1) == SIZE_MAX;
+}
+
+/* s with every CR that no LF follows made an LF, into out (up to max bytes). */
+static ls_err cr_to_lf(struct ls_slice s, size_t max, struct ls_buf *out)
+{
+    ls_buf_init(out, max);
+    LS_TRY(ls_buf_reserve(out, s.len));
+    for (size_t i = 0; i < s.len; i++) {
+        uint8_t ch = s.ptr[i];
+        if (ch == '\r' && (i + 1 == s.len || s.ptr[i + 1] != '\n')) ch = '\n';
+        LS_TRY(ls_buf_addc(out, ch));
+    }
+    return LS_OK;
 }
 
 /* True if the line at i matches /^>+From /. */
@@ -331,9 +363,24 @@ static ls_err mmdf_extract(struct ls_ctx *c, struct ls_object *o, struct ls_slic
     return LS_OK;
 }
 
+static ls_err mbox_walk(struct ls_ctx *c, struct ls_object *o, struct ls_slice s);
+
 static ls_err mbox_extract(struct ls_ctx *c, struct ls_object *o)
 {
     struct ls_slice s = skip_bom(o->data);
+    if (!cr_only(s)) return mbox_walk(c, o, s);
+    struct ls_buf b;
+    ls_err e = cr_to_lf(s, s.len, &b);
+    if (e == LS_OK) {
+        ls_note(c, o, NULL, "mbox: classic Mac OS line ends (CR), read as LF");
+        e = mbox_walk(c, o, ls_buf_slice(&b));
+    }
+    ls_buf_free(&b);
+    return e;
+}
+
+static ls_err mbox_walk(struct ls_ctx *c, struct ls_object *o, struct ls_slice s)
+{
     if (mmdf_delim(s, 0)) return mmdf_extract(c, o, s);
     size_t sep = next_separator(s, 0, true);
     if (sep > 0) {
@@ -375,6 +422,13 @@ static ls_err mbox_extract(struct ls_ctx *c, struct ls_object *o)
 static int mbox_probe(const struct ls_object *o)
 {
     struct ls_slice s = skip_bom(o->data);
+    uint8_t head[4096];
+    if (cr_only(s)) { /* judge the first lines as LF ones */
+        size_t n = s.len < sizeof head ? s.len : sizeof head;
+        for (size_t i = 0; i < n; i++)
+            head[i] = s.ptr[i] == '\r' && (i + 1 == s.len || s.ptr[i + 1] != '\n') ? '\n' : s.ptr[i];
+        s = ls_slice_make(head, n);
+    }
     size_t eol = mbox_line_end(s, 0);
     if (mmdf_delim(s, 0)) return eol < s.len && header_line(s, eol + 1) ? 90 : 0;
     if (!from_line_ok(s, 0, eol, true)) return 0;

@@ -1095,8 +1095,18 @@ unsigned mime_name_alerts(struct ls_slice n, const char **tags, unsigned *nt)
                      ((n.ptr[0] >= 'A' && n.ptr[0] <= 'Z') || (n.ptr[0] >= 'a' && n.ptr[0] <= 'z')));
     if (climbs && *nt + 1 < LS_CHILD_MAX_TAGS) tags[(*nt)++] = LS_A_PATH_TRAVERSAL;
     if (absolute && *nt + 1 < LS_CHILD_MAX_TAGS) tags[(*nt)++] = LS_A_ABSOLUTE_PATH;
-    /* "invoice<U+202E>fdp.exe", a NUL or a newline: shown as something else */
-    if (ls_name_has_control(n) && *nt + 1 < LS_CHILD_MAX_TAGS) tags[(*nt)++] = LS_A_BAD_NAME;
+    /* "invoice<U+202E>fdp.exe", a NUL or a newline: shown as something
+     * else; a component over 255 bytes: no file system saves it (as for
+     * archive members, docs/unpacking.md) */
+    size_t longest = 0;
+    start = 0;
+    for (size_t i = 0; i <= n.len; i++) {
+        int ch = i < n.len ? n.ptr[i] : '/';
+        if (ch != '/' && ch != '\\') continue;
+        if (i - start > longest) longest = i - start;
+        start = i + 1;
+    }
+    if ((ls_name_has_control(n) || longest > 255) && *nt + 1 < LS_CHILD_MAX_TAGS) tags[(*nt)++] = LS_A_BAD_NAME;
     return *nt;
 }
 
