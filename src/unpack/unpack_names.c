@@ -76,6 +76,9 @@ static ls_err grow(struct unpack_names *ns)
     return LS_OK;
 }
 
+static ls_err names_add(struct unpack_names *ns, struct ls_slice name, unsigned kind, bool *dup);
+static bool dot_free(struct ls_slice name, struct ls_buf *out);
+
 /* Strip trailing separators: "dir/" and "dir" are the same entry. */
 static struct ls_slice trim(struct ls_slice s)
 {
@@ -87,7 +90,49 @@ static struct ls_slice trim(struct ls_slice s)
     return s;
 }
 
+/* "./a.txt", "a//b.txt" and "a/./b.txt" are the files "a.txt" and
+ * "a/b.txt" once extracted (tar, unzip and 7-Zip drop empty and "."
+ * components): one name for duplicates and symlinks. Writes the name
+ * without them to out and returns true when it had any. A leading "/"
+ * stays (an absolute name is another file); ".." is left alone (such a
+ * name has its path_traversal alert). */
+static bool dot_free(struct ls_slice name, struct ls_buf *out)
+{
+    bool any = false, sep = false;
+    size_t start = 0;
+    for (size_t i = 0; i <= name.len; i++) {
+        if (i < name.len && ls_slice_at(name, i) != '/') continue;
+        size_t n = i - start;
+        struct ls_slice comp = {name.ptr, 0};
+        bool dot = n == 1 && ls_slice_at(name, start) == '.';
+        if (n == 0 && start == 0 && i < name.len) { /* the leading "/" of an absolute name */
+            if (ls_buf_addc(out, '/') != LS_OK) return false;
+        } else if (n == 0 && i == name.len) { /* a trailing "/": trim() has it */
+            if (sep && ls_buf_addc(out, '/') != LS_OK) return false;
+        } else if (n == 0 || dot) {
+            any = true;
+        } else {
+            if (sep && ls_buf_addc(out, '/') != LS_OK) return false;
+            if (!ls_slice_sub(name, start, n, &comp) || ls_buf_add(out, comp.ptr, comp.len) != LS_OK) return false;
+            sep = true;
+        }
+        start = i + 1;
+    }
+    if (any && out->len == 0 && ls_buf_addc(out, '.') != LS_OK) return false; /* "./" is "." */
+    return any;
+}
+
 ls_err unpack_names_add(struct unpack_names *ns, struct ls_slice name, unsigned kind, bool *dup)
+{
+    struct ls_buf canon;
+    ls_buf_init(&canon, name.len + 1);
+    if (dot_free(name, &canon)) name = ls_buf_slice(&canon);
+    ls_err e = names_add(ns, name, kind, dup);
+    ls_buf_free(&canon);
+    return e;
+}
+
+static ls_err names_add(struct unpack_names *ns, struct ls_slice name, unsigned kind, bool *dup)
 {
     name = trim(name);
     uint64_t h = fnv1a(name);
@@ -111,9 +156,21 @@ ls_err unpack_names_add(struct unpack_names *ns, struct ls_slice name, unsigned 
     return LS_OK;
 }
 
+static bool through_link(const struct unpack_names *ns, struct ls_slice name, size_t *at);
+
 bool unpack_names_through_link(const struct unpack_names *ns, struct ls_slice name, size_t *at)
 {
     if (ns->symlinks == 0) return false;
+    struct ls_buf canon;
+    ls_buf_init(&canon, name.len + 1);
+    if (dot_free(name, &canon)) name = ls_buf_slice(&canon); /* "./link/x" goes through "link" */
+    bool r = through_link(ns, name, at);
+    ls_buf_free(&canon);
+    return r;
+}
+
+static bool through_link(const struct unpack_names *ns, struct ls_slice name, size_t *at)
+{
     for (size_t i = 1; i < name.len; i++) {
         int ch = ls_slice_at(name, i);
         if (ch != '/' && ch != '\\') continue;
