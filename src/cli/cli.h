@@ -29,6 +29,11 @@ void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 #define CLI_ESC_CHAIN 2u
 void cli_put_escaped(FILE *f, const uint8_t *p, size_t n, unsigned keep);
 
+/* True if path is a non-empty regular file whose first line is not a
+ * leaksift run record: not a manifest, so -o must not replace it (a
+ * swapped -o and PATH would destroy the evidence). */
+bool cli_foreign_file(const char *path);
+
 /* Parse "64M", "1G", "4096" (binary suffixes K M G T). */
 bool cli_parse_size(const char *s, uint64_t *out);
 bool cli_parse_uint(const char *s, uint64_t max, uint64_t *out);

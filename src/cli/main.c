@@ -1,9 +1,12 @@
 /* leaksift: command dispatch, shared helpers. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "core/ls_core.h"
@@ -50,6 +53,19 @@ void cli_err(const char *fmt, ...)
     fprintf(stderr, "%s: ", cli_prog);
     cli_put_escaped(stderr, (const uint8_t *)msg, n, 0);
     fputc('\n', stderr);
+}
+
+bool cli_foreign_file(const char *path)
+{
+    static const char head[] = "{\"record\":\"run\"";
+    char buf[sizeof head - 1];
+    struct stat sb;
+    if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size == 0) return false;
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+    if (fd < 0) return false; /* unreadable: the open for writing will say */
+    ssize_t n = read(fd, buf, sizeof buf);
+    close(fd);
+    return n != (ssize_t)sizeof buf || memcmp(buf, head, sizeof buf) != 0;
 }
 
 bool cli_parse_uint(const char *s, uint64_t max, uint64_t *out)

@@ -22,14 +22,62 @@ static void merge_usage(FILE *f)
 "root that has a root_done record (kept once if several inputs hold it), and a\n"
 "new summary whose distinct counts cover all inputs. Distinct counts are only\n"
 "exact when every input used the same --fingerprint-key; inputs made under\n"
-"different keys are refused unless --force.\n"
+"different keys are refused unless --force. Every input must be a leaksift\n"
+"manifest. OUT is written beside itself and renamed into place once whole:\n"
+"a merge that fails leaves it as it was.\n"
 "\n"
 "  -o, --output FILE   merged manifest (default manifest.jsonl; - for stdout)\n"
 "      --force         merge even if the fingerprint keys differ\n"
 "  -q, --quiet         no summary on stderr\n"
 "  -h, --help          show this help\n"
 "\n"
-"Exit status: 0 nothing quarantined, 1 something quarantined, 2 error.\n");
+"Exit status: 0 nothing quarantined, 1 something quarantined, 2 error (bad\n"
+"flags, an input unreadable or not a manifest, keys that differ, OUT not\n"
+"written).\n");
+}
+
+/* The merged manifest is written to a temporary file beside OUT and renamed
+ * over it once whole: a merge that fails (keys that differ, an input that
+ * is not a manifest, a full disk) leaves OUT as it was. */
+static int open_temp(const char *output, char **tmp)
+{
+    const char *slash = strrchr(output, '/');
+    size_t dir = slash ? (size_t)(slash - output) + 1 : 0;
+    size_t n = strlen(output) + 16;
+    *tmp = malloc(n);
+    if (!*tmp) return -1;
+    snprintf(*tmp, n, "%.*s.%s.XXXXXX", (int)dir, output, output + dir);
+    int fd = mkostemp(*tmp, O_CLOEXEC);
+    if (fd < 0) {
+        free(*tmp);
+        *tmp = NULL;
+        return -1;
+    }
+    mode_t um = umask(0);
+    umask(um);
+    (void)fchmod(fd, 0644 & ~um);
+    return fd;
+}
+
+/* An input must be a leaksift manifest: its first line a run record (a
+ * shard's manifest always starts so). */
+static bool is_manifest(const char *path)
+{
+    static const char head[] = "{\"record\":\"run\"";
+    char buf[sizeof head - 1];
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+    if (fd < 0) {
+        cli_err("merge: %s: %s", path, strerror(errno));
+        return false;
+    }
+    struct stat sb;
+    bool reg = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode);
+    ssize_t n = reg ? read(fd, buf, sizeof buf) : 0;
+    close(fd);
+    if (!reg) cli_err("merge: %s: not a regular file", path);
+    else if (n != (ssize_t)sizeof buf || memcmp(buf, head, sizeof buf) != 0)
+        cli_err("merge: %s is not a leaksift manifest (it does not start with a run record)", path);
+    return reg && n == (ssize_t)sizeof buf && memcmp(buf, head, sizeof buf) == 0;
 }
 
 static bool same_file(const char *a, const char *b)
@@ -56,7 +104,7 @@ int cmd_merge(int argc, char **argv)
         case 'f': force = true; break;
         case 'q': quiet = true; break;
         case 'h': merge_usage(stdout); return EXIT_CLEAN;
-        case ':': cli_err("merge: option '%s' needs a value", argv[optind - 1]); return EXIT_ERROR;
+        case ':': cli_err("merge: option '%s' needs a value (see leaksift merge --help)", argv[optind - 1]); return EXIT_ERROR;
         default: cli_err("merge: unknown option '%s' (see leaksift merge --help)", argv[optind - 1]); return EXIT_ERROR;
         }
     }
@@ -69,10 +117,22 @@ int cmd_merge(int argc, char **argv)
             cli_err("merge: the output %s is also an input", output);
             return EXIT_ERROR;
         }
-    int fd = strcmp(output, "-") == 0 ? STDOUT_FILENO
-                                      : open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    for (int i = optind; i < argc; i++)
+        if (!is_manifest(argv[i])) return EXIT_ERROR;
+    struct stat osb;
+    if (strcmp(output, "-") != 0 && stat(output, &osb) == 0 && !S_ISREG(osb.st_mode)) {
+        cli_err("merge: the output %s is not a regular file", output);
+        return EXIT_ERROR;
+    }
+    if (strcmp(output, "-") != 0 && cli_foreign_file(output)) {
+        cli_err("merge: %s: not a leaksift manifest: refusing to replace it (another -o, or remove it first)",
+                output);
+        return EXIT_ERROR;
+    }
+    char *tmp = NULL;
+    int fd = strcmp(output, "-") == 0 ? STDOUT_FILENO : open_temp(output, &tmp);
     if (fd < 0) {
-        cli_err("%s: %s", output, strerror(errno));
+        cli_err("%s: cannot create the merged manifest: %s", output, strerror(errno));
         return EXIT_ERROR;
     }
     struct ls_summary *sum = ls_summary_new();
@@ -94,7 +154,7 @@ int cmd_merge(int argc, char **argv)
         }
         if (!quiet) {
             ls_buf_reset(&b);
-            if (ls_summary_human(sum, output, ls_now() - t0, &b) == LS_OK) fputs(ls_buf_str(&b), stderr);
+            if (ls_summary_human(sum, tmp ? output : "standard output", ls_now() - t0, &b) == LS_OK) fputs(ls_buf_str(&b), stderr);
             if (rep.unfinished)
                 cli_err("merge: %llu roots had no root_done (an interrupted shard?) and were left out",
                         (unsigned long long)rep.unfinished);
@@ -114,5 +174,11 @@ int cmd_merge(int argc, char **argv)
         cli_err("%s: %s", output, strerror(errno));
         rc = EXIT_ERROR;
     }
+    if (tmp && rc != EXIT_ERROR && rename(tmp, output) != 0) {
+        cli_err("%s: %s", output, strerror(errno));
+        rc = EXIT_ERROR;
+    }
+    if (tmp && rc == EXIT_ERROR) unlink(tmp);
+    free(tmp);
     return rc;
 }

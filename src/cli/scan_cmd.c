@@ -1,4 +1,5 @@
 /* leaksift scan: flags, engine set-up, the run loop, manifest and summary. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -24,10 +25,12 @@ static void scan_usage(FILE *f)
 "Writes one JSON Lines manifest (docs/manifest.md) and prints a short summary.\n"
 "\n"
 "Input and output:\n"
-"  -o, --output FILE        manifest path (default manifest.jsonl; - for stdout)\n"
+"  -o, --output FILE        manifest path (default manifest.jsonl; - for stdout);\n"
+"                           an existing file is replaced once the run starts\n"
 "      --files-from FILE    read more paths from FILE, one per line (- = stdin)\n"
 "      --null               --files-from entries are NUL-separated\n"
-"  -q, --quiet              no progress and no summary on stderr\n"
+"  -q, --quiet              no progress and no summary on stderr (errors and\n"
+"                           paths that cannot be opened are still said)\n"
 "      --resume             continue an interrupted run: keep the manifest's\n"
 "                           complete root blocks, skip those roots, cut any\n"
 "                           unfinished block, append the rest and a new summary\n"
@@ -41,7 +44,8 @@ static void scan_usage(FILE *f)
 "Rules:\n"
 "      --rules PATH         add a YARA rule file, or every *.yar/*.yara under a\n"
 "                           folder (repeatable); added to the built-in pack\n"
-"      --no-default-rules   do not load the built-in rule pack\n"
+"      --no-default-rules   do not load the built-in rule pack (alone, with no\n"
+"                           --rules or --identifiers, nothing can match)\n"
 "      --identifiers FILE   organisation identifiers (docs/rules.md) compiled\n"
 "                           into corporate rules\n"
 "      --fingerprint-key FILE  key for value fingerprints (the file's raw bytes);\n"
@@ -84,8 +88,11 @@ static void scan_usage(FILE *f)
 "  -V, --version            print the version\n"
 "\n"
 "Exit status: 0 everything scanned and nothing quarantined; 1 at least one\n"
-"object quarantined; 2 operational error (bad flags, rules that do not\n"
-"compile, unreadable input list, manifest write failure).\n");
+"file quarantined (a PATH that cannot be opened is recorded incomplete, so\n"
+"1); 2 operational error (bad flags, a file named by a flag missing, rules\n"
+"that do not compile, -o naming a file that is not a manifest, manifest or\n"
+"store write failure, interrupted). Manual: README.md; manifest fields:\n"
+"docs/manifest.md.\n");
 }
 
 enum {
@@ -132,6 +139,7 @@ static bool parse_quarantine(const char *s, unsigned *mask)
     static const char *const names[] = {"clean", "sensitive", "hostile", "incomplete"};
     *mask = 0;
     if (strcmp(s, "none") == 0) return true;
+    if (!*s || s[strlen(s) - 1] == ',' || s[0] == ',' || strstr(s, ",,")) return false;
     char *copy = strdup(s), *save = NULL;
     if (!copy) return false;
     bool ok = true;
@@ -227,6 +235,72 @@ static bool limit_opt(int c, const char *v, struct ls_limits *l)
     }
 }
 
+/* PATH holds a *.yar or *.yara file, at most 32 folders down (what the
+ * engine compiles: src/scan/engine.c). */
+static bool has_rule_file(const char *path, int depth)
+{
+    DIR *d = depth <= 32 ? opendir(path) : NULL;
+    if (!d) return false;
+    bool found = false;
+    struct dirent *de;
+    char sub[4096];
+    while (!found && (de = readdir(d)) != NULL) {
+        size_t n = strlen(de->d_name);
+        struct stat sb;
+        if (de->d_name[0] == '.' || snprintf(sub, sizeof sub, "%s/%s", path, de->d_name) >= (int)sizeof sub ||
+            stat(sub, &sb) != 0)
+            continue;
+        if (S_ISDIR(sb.st_mode)) found = has_rule_file(sub, depth + 1);
+        else found = (n > 4 && strcmp(de->d_name + n - 4, ".yar") == 0) ||
+                     (n > 5 && strcmp(de->d_name + n - 5, ".yara") == 0);
+    }
+    closedir(d);
+    return found;
+}
+
+/* An input FILE named by a flag must be a readable file. */
+static bool check_file(const char *flag, const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+    struct stat sb;
+    int e = fd < 0 ? errno : fstat(fd, &sb) != 0 ? errno : S_ISDIR(sb.st_mode) ? EISDIR : 0;
+    if (fd >= 0) close(fd);
+    if (!e) return true;
+    cli_err("%s %s: %s", flag, path, strerror(e));
+    return false;
+}
+
+/* What can be told before anything is written (an existing manifest is
+ * only truncated once the run can start): inputs named by flags exist,
+ * options that only make sense together are given together, and there is
+ * something to look for. */
+static bool check_inputs(const struct scan_opts *o)
+{
+    /* warnings, said even with -q (tests/e2e/test_cli.py runs every
+     * option alone and expects it to be accepted) */
+    if (o->nul_sep && !o->files_from) cli_err("warning: --null has no effect without --files-from");
+    if (o->cfg.no_default_rules && !o->n_rule_paths && !o->cfg.identifiers_path)
+        cli_err("warning: --no-default-rules without --rules or --identifiers: no rule can match, "
+                "every file will be clean or incomplete");
+    if (o->files_from && strcmp(o->files_from, "-") != 0 && !check_file("--files-from", o->files_from))
+        return false;
+    if (o->cfg.identifiers_path && !check_file("--identifiers", o->cfg.identifiers_path)) return false;
+    for (size_t i = 0; i < o->n_rule_paths; i++) {
+        struct stat sb;
+        const char *p = o->rule_paths[i];
+        if (stat(p, &sb) != 0) {
+            cli_err("--rules %s: %s", p, strerror(errno));
+            return false;
+        }
+        if (S_ISDIR(sb.st_mode) && !has_rule_file(p, 0)) {
+            cli_err("--rules %s: no *.yar or *.yara file in this folder", p);
+            return false;
+        }
+        if (!S_ISDIR(sb.st_mode) && !check_file("--rules", p)) return false;
+    }
+    return true;
+}
+
 /* Returns -1 to go on, else the exit code. */
 static int parse_opts(int argc, char **argv, struct scan_opts *o)
 {
@@ -280,6 +354,7 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
         cli_err("scan: no PATH given (see leaksift scan --help)");
         return EXIT_ERROR;
     }
+    if (!check_inputs(o)) return EXIT_ERROR;
     o->cfg.rule_paths = o->rule_paths;
     o->cfg.n_rule_paths = o->n_rule_paths;
     o->cfg.fp_key = o->key;

@@ -18,6 +18,16 @@
 #include "quarantine/store.h"
 #include "pool/pool.h"
 
+/* A quarantined root for the human summary: the files an IR lead opens
+ * first (most distinct values, then the worst verdict). */
+#define FLAGGED_SHOWN 10
+struct flagged {
+    char *path;       /* as the manifest shows it (values found in it masked) */
+    char verdict[16];
+    char *entities;   /* "ssn 3, email 1" from root_done.distinct */
+    uint64_t total;   /* distinct values */
+};
+
 struct run {
     struct scan_opts *o;
     struct ls_engine *eng;
@@ -37,6 +47,10 @@ struct run {
     struct ls_qstore *qstore; /* --quarantine-dir, or NULL */
     uint64_t q_failed;
     bool root_written;        /* a root_done line was written since the last root ended */
+    off_t out_off;            /* manifest bytes written whole (-1: not a seekable file) */
+    struct flagged top[FLAGGED_SHOWN]; /* the summary's flagged files, best first */
+    size_t n_top;
+    uint64_t done_written;    /* root_done lines written by this run */
 };
 
 static volatile sig_atomic_t g_stop;
@@ -55,12 +69,18 @@ static int emit_line(struct run *r, const char *line, size_t len)
 {
     if (r->write_failed) return -1;
     ls_buf_reset(&r->line);
+    errno = 0;
     if (ls_buf_add(&r->line, line, len) != LS_OK || ls_buf_addc(&r->line, '\n') != LS_OK ||
         ls_write_all(r->out_fd, r->line.ptr, r->line.len) != 0) {
-        cli_err("%s: cannot write the manifest: %s", r->o->output, strerror(errno ? errno : EIO));
+        int e = errno ? errno : EIO;
+        /* a full disk took part of the line: cut it, so the manifest ends
+         * with a whole line and --resume can go on once there is room */
+        if (r->out_off >= 0 && ftruncate(r->out_fd, r->out_off) == 0) (void)lseek(r->out_fd, r->out_off, SEEK_SET);
+        cli_err("%s: cannot write the manifest: %s", r->o->output, strerror(e));
         r->write_failed = true;
         return -1;
     }
+    if (r->out_off >= 0) r->out_off += (off_t)r->line.len;
     (void)ls_summary_add_line(r->sum, line, len);
     return 0;
 }
@@ -80,13 +100,125 @@ static void store_root(struct run *r, const char *path)
     if (e != LS_E_CORRUPT) r->q_failed++; /* a file changed since it was scanned is only a warning */
 }
 
-static int on_record(void *ud, enum ls_record_kind kind, const char *line, size_t len)
+/* ---- flagged files for the human summary ---- */
+
+static int verdict_rank(const char *v)
+{
+    return strcmp(v, "hostile") == 0 ? 0 : strcmp(v, "sensitive") == 0 ? 1 : strcmp(v, "incomplete") == 0 ? 2 : 3;
+}
+
+/* a before b: more distinct values, a worse verdict, then the path (the
+ * same list for -j1 and -jN) */
+static bool flagged_before(const struct flagged *a, const struct flagged *b)
+{
+    if (a->total != b->total) return a->total > b->total;
+    int ra = verdict_rank(a->verdict), rb = verdict_rank(b->verdict);
+    if (ra != rb) return ra < rb;
+    return strcmp(a->path, b->path) < 0;
+}
+
+/* root_done's "distinct":{"ssn":3,"email":1} as "ssn 3, email 1"; total
+ * is the sum. The line is our own: the key is found outside strings. */
+static char *distinct_text(struct ls_slice line, uint64_t *total)
+{
+    static const char key[] = "\"distinct\":{";
+    const size_t klen = sizeof key - 1;
+    struct ls_slice k;
+    bool in_str = false;
+    size_t i = 0;
+    *total = 0;
+    for (; i < line.len; i++) {
+        int c = ls_slice_at(line, i);
+        if (in_str) {
+            if (c == '\\') i++;
+            else if (c == '"') in_str = false;
+        } else if (ls_slice_sub(line, i, klen, &k) && ls_slice_eq_str(k, key)) {
+            break;
+        } else if (c == '"') {
+            in_str = true;
+        }
+    }
+    struct ls_buf b;
+    ls_buf_init(&b, 1u << 16);
+    uint64_t n = 0;
+    for (i += klen, in_str = false; i < line.len && (in_str || ls_slice_at(line, i) != '}'); i++) {
+        int c = ls_slice_at(line, i);
+        if (in_str && c == '\\' && i + 1 < line.len) (void)!ls_buf_addc(&b, (char)ls_slice_at(line, ++i));
+        else if (c == '"') in_str = !in_str;
+        else if (in_str) (void)!ls_buf_addc(&b, (char)c);
+        else if (c == ':') { (void)!ls_buf_addc(&b, ' '); n = 0; }
+        else if (c == ',') { (void)!ls_buf_adds(&b, ", "); *total += n; }
+        else if (c >= '0' && c <= '9') { (void)!ls_buf_addc(&b, (char)c); n = n * 10 + (uint64_t)(c - '0'); }
+    }
+    *total += n;
+    char *out = strdup(ls_buf_str(&b));
+    ls_buf_free(&b);
+    return out;
+}
+
+static void note_flagged(struct run *r, const char *line, size_t len)
+{
+    const struct ls_root_info *ri = ls_summary_last_root(r->sum);
+    if (r->o->quiet || !ri->have || !ri->quarantine) return;
+    struct flagged f = {0};
+    f.entities = distinct_text(ls_slice_make(line, len), &f.total);
+    f.path = strdup(ri->path ? ri->path : "");
+    snprintf(f.verdict, sizeof f.verdict, "%s", ri->verdict);
+    size_t pos = r->n_top;
+    while (pos > 0 && f.path && f.entities && flagged_before(&f, &r->top[pos - 1])) pos--;
+    if (!f.path || !f.entities || pos >= FLAGGED_SHOWN) {
+        free(f.path);
+        free(f.entities);
+        return;
+    }
+    if (r->n_top == FLAGGED_SHOWN) {
+        free(r->top[FLAGGED_SHOWN - 1].path);
+        free(r->top[FLAGGED_SHOWN - 1].entities);
+    } else {
+        r->n_top++;
+    }
+    memmove(&r->top[pos + 1], &r->top[pos], (r->n_top - 1 - pos) * sizeof f);
+    r->top[pos] = f;
+}
+
+static void print_flagged(const struct run *r)
+{
+    uint64_t all = ls_summary_quarantined(r->sum);
+    if (!r->n_top) return;
+    if (all > r->n_top)
+        fprintf(stderr, "  quarantined (%zu of %llu shown, most distinct values first):\n", r->n_top,
+                (unsigned long long)all);
+    else
+        fprintf(stderr, "  quarantined:\n");
+    for (size_t i = 0; i < r->n_top; i++) {
+        const struct flagged *f = &r->top[i];
+        fprintf(stderr, "    %-10s ", f->verdict);
+        cli_put_escaped(stderr, (const uint8_t *)f->path, strlen(f->path), 0);
+        if (*f->entities) {
+            fputs("  (", stderr);
+            cli_put_escaped(stderr, (const uint8_t *)f->entities, strlen(f->entities), 0);
+            fputc(')', stderr);
+        }
+        fputc('\n', stderr);
+    }
+}
+
+static bool is_root_done(const char *line, size_t len)
 {
     static const char done[] = "{\"record\":\"root_done\"";
+    return len >= sizeof done - 1 && memcmp(line, done, sizeof done - 1) == 0;
+}
+
+static int on_record(void *ud, enum ls_record_kind kind, const char *line, size_t len)
+{
     struct run *r = ud;
     (void)kind; /* the pool replays every line of a block as LS_REC_OBJECT */
     if (emit_line(r, line, len) != 0) return -1;
-    if (len >= sizeof done - 1 && memcmp(line, done, sizeof done - 1) == 0) r->root_written = true;
+    if (is_root_done(line, len)) {
+        r->root_written = true;
+        r->done_written++;
+        note_flagged(r, line, len);
+    }
     return 0;
 }
 
@@ -271,6 +403,7 @@ static int on_kept_line(void *ud, const char *line, size_t len)
         r->old_key_id[v.len] = 0;
     }
     (void)ls_summary_add_line(r->sum, line, len);
+    if (is_root_done(line, len)) note_flagged(r, line, len); /* the summary lists them too */
     return 0;
 }
 
@@ -286,6 +419,11 @@ static int open_output(struct run *r, struct cli_walk *walk, bool *need_run)
         r->out_fd = STDOUT_FILENO;
         return 0;
     }
+    if (cli_foreign_file(r->o->output)) {
+        cli_err("%s: not a leaksift manifest: refusing to %s it (another -o, or remove it first)",
+                r->o->output, r->o->resume ? "resume into" : "replace");
+        return -1;
+    }
     int flags = O_CREAT | O_CLOEXEC | (r->o->resume ? O_RDWR : O_WRONLY | O_TRUNC);
     r->out_fd = open(r->o->output, flags, 0644);
     if (r->out_fd < 0) {
@@ -294,12 +432,14 @@ static int open_output(struct run *r, struct cli_walk *walk, bool *need_run)
         return -1;
     }
     remember_skip(r, walk);
-    if (!r->o->resume) return 0;
     char err[256] = "";
-    if (ls_journal_load(r->out_fd, &r->done, on_kept_line, r, need_run, err, sizeof err) != LS_OK) {
+    if (r->o->resume &&
+        ls_journal_load(r->out_fd, &r->done, on_kept_line, r, need_run, err, sizeof err) != LS_OK) {
         cli_err("%s: %s", r->o->output, err);
         return -1;
     }
+    struct stat sb;
+    if (fstat(r->out_fd, &sb) == 0 && S_ISREG(sb.st_mode)) r->out_off = lseek(r->out_fd, 0, SEEK_CUR);
     return 0;
 }
 
@@ -362,9 +502,11 @@ static int finish(struct run *r, int walk_rc)
     ls_buf_init(&b, 1u << 20);
     progress(r, true);
     if (!r->write_failed && ls_summary_record(r->sum, dt, &b) == LS_OK) emit_line(r, ls_buf_str(&b), b.len);
+    const char *shown = strcmp(r->o->output, "-") == 0 ? "standard output" : r->o->output;
     if (!r->o->quiet) {
         ls_buf_reset(&b);
-        if (ls_summary_human(r->sum, r->o->output, dt, &b) == LS_OK) fputs(ls_buf_str(&b), stderr);
+        if (ls_summary_human(r->sum, shown, dt, &b) == LS_OK) fputs(ls_buf_str(&b), stderr);
+        print_flagged(r);
         if (r->skipped) fprintf(stderr, "  resumed: %llu files were already done\n", (unsigned long long)r->skipped);
         if (r->pool && ls_pool_failed(r->pool))
             fprintf(stderr, "  lost to worker failures: %llu files (see coverage_reasons)\n",
@@ -375,6 +517,13 @@ static int finish(struct run *r, int walk_rc)
                     (unsigned long long)ls_qstore_count(r->qstore));
     }
     if (r->q_failed) cli_err("%llu quarantined files could not be stored", (unsigned long long)r->q_failed);
+    /* said even with -q: a run that looked at nothing is no all-clear */
+    if (!r->write_failed && !g_stop && walk_rc == 0 && ls_summary_roots(r->sum) == 0 && !r->skipped)
+        cli_err("warning: no files to scan in the given paths");
+    if (r->write_failed && r->out_fd != STDOUT_FILENO)
+        cli_err("%s is incomplete: the run stopped at the write error; it holds the %llu files finished "
+                "before (make room, then the same command with --resume goes on)", r->o->output,
+                (unsigned long long)(r->done_written + r->skipped));
     ls_buf_free(&b);
     if (r->out_fd > STDOUT_FILENO) {
         if (close(r->out_fd) != 0 && !r->write_failed) {
@@ -405,6 +554,7 @@ int scan_run(struct scan_opts *o)
     memset(&r, 0, sizeof r);
     r.o = o;
     r.out_fd = -1;
+    r.out_off = -1;
     r.t_start = r.t_last = ls_now();
     r.progress = !o->quiet && isatty(STDERR_FILENO);
     ls_buf_init(&r.line, 512u << 20);
@@ -425,6 +575,10 @@ int scan_run(struct scan_opts *o)
     ls_buf_free(&r.line);
     ls_rootlist_free(&r.list);
     ls_done_free(&r.done);
+    for (size_t i = 0; i < r.n_top; i++) {
+        free(r.top[i].path);
+        free(r.top[i].entities);
+    }
     if (r.out_fd > STDOUT_FILENO) close(r.out_fd);
     return rc;
 }

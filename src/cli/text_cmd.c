@@ -39,7 +39,8 @@ static void text_usage(FILE *f)
 "cannot send escape sequences to it. Redirected to a file or a pipe, the\n"
 "bytes are written as they are.\n"
 "\n"
-"  -l, --list     list every object (chain, handler, type) instead\n"
+"  -l, --list     list every object (chain, handler, type) instead; with\n"
+"                 FILE!MEMBER, that member and everything nested in it\n"
 "  -h, --help     show this help\n"
 "\n"
 "Exit status: 0 text printed (or listed), 2 error (no such file or member,\n"
@@ -89,7 +90,15 @@ static void watch_stalls(void)
 struct text_out {
     bool list;
     bool tty; /* stdout is a terminal: the text is escaped (cli_put_escaped) */
-    unsigned shown;
+    unsigned shown, more;
+    /* --list FILE!MEMBER: every line is kept until the member is met, then
+     * the lines of its subtree are printed (members come before their
+     * container) */
+    bool filter;
+    char *lines;      /* NUL-separated listing lines */
+    size_t lines_len, lines_cap;
+    bool lines_failed;
+    char *target;     /* the member's escaped chain, once met */
 };
 
 /* A member name as text that is safe on a terminal and in a tab-separated
@@ -130,12 +139,67 @@ static void unescape_name(char *s)
     *w = 0;
 }
 
+/* One --list line (chain, handler, type) into a malloc'd string. */
+static char *list_line(const struct ls_text_object *t, size_t *len)
+{
+    char *p = NULL;
+    FILE *f = open_memstream(&p, len);
+    if (!f) return NULL;
+    print_chain(f, t);
+    fprintf(f, "\t%s\t%s\n", t->handler ? t->handler : "-", t->mime ? t->mime : "");
+    if (fclose(f) != 0) {
+        free(p);
+        return NULL;
+    }
+    return p;
+}
+
+static void keep_line(struct text_out *o, const char *line, size_t len)
+{
+    if (o->lines_len + len + 1 > o->lines_cap) {
+        size_t cap = (o->lines_cap ? o->lines_cap * 2 : 4096) + len + 1;
+        char *n = realloc(o->lines, cap);
+        if (!n) {
+            o->lines_failed = true;
+            return;
+        }
+        o->lines = n;
+        o->lines_cap = cap;
+    }
+    memcpy(o->lines + o->lines_len, line, len + 1);
+    o->lines_len += len + 1;
+}
+
+/* The kept lines of the member's subtree (its chain, then '!' or a tab). */
+static void print_subtree(const struct text_out *o)
+{
+    size_t tl = strlen(o->target);
+    for (size_t i = 0; i < o->lines_len;) {
+        const char *ln = o->lines + i;
+        size_t n = strlen(ln);
+        if (strncmp(ln, o->target, tl) == 0 && (ln[tl] == '!' || ln[tl] == '\t')) fputs(ln, stdout);
+        i += n + 1;
+    }
+}
+
 static void on_text(void *ud, const struct ls_text_object *t)
 {
     struct text_out *o = ud;
     if (o->list) {
-        print_chain(stdout, t);
-        printf("\t%s\t%s\n", t->handler ? t->handler : "-", t->mime ? t->mime : "");
+        size_t len = 0;
+        char *ln = list_line(t, &len);
+        if (!ln) {
+            o->lines_failed = true;
+            return;
+        }
+        if (!o->filter) fputs(ln, stdout);
+        else keep_line(o, ln, len);
+        if (o->filter && t->text && !o->target) {
+            o->target = ln;
+            o->target[strcspn(ln, "\t")] = 0;
+        } else {
+            free(ln);
+        }
         return;
     }
     if (t->text) {
@@ -155,7 +219,12 @@ static void on_text(void *ud, const struct ls_text_object *t)
 static void on_list_err(void *ud, const struct ls_text_object *t)
 {
     struct text_out *o = ud;
-    if (o->shown++ >= 200) return;
+    if (t->depth == 0) return; /* the file itself */
+    if (o->shown >= 200) {
+        o->more++;
+        return;
+    }
+    o->shown++;
     fputs("  ", stderr);
     print_chain(stderr, t);
     fputc('\n', stderr);
@@ -224,20 +293,32 @@ static int run_text(const char *file, const char **chain, size_t n, struct text_
         goto out;
     }
     watch_stalls();
+    to->filter = to->list && n > 0;
     ls_err e = ls_worker_text_fd(w, fd, file, chain, n, on_text, to);
     close(fd);
-    if (e == LS_E_ARG && !to->list) {
-        cli_err("%s: no such member; the objects in it are:", file);
-        fd = cli_open(file, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    if (e == LS_E_ARG) {
+        /* the file itself is always found: only a member can be missing */
+        fd = cli_open(file, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+        struct text_out all = {.tty = to->tty};
         if (fd >= 0) {
-            (void)ls_worker_text_fd(w, fd, file, chain, 0, on_list_err, to);
+            cli_err("%s: no such member; the members in it are:", file);
+            (void)ls_worker_text_fd(w, fd, file, chain, 0, on_list_err, &all);
             close(fd);
+            if (!all.shown) fputs("  (none: it is not a container leaksift reads)\n", stderr);
+            if (all.more) fprintf(stderr, "  ... and %u more (leaksift text --list FILE)\n", all.more);
+        } else {
+            cli_err("%s: no such member", file);
         }
-    } else if (e != LS_OK && e != LS_E_ARG) {
+    } else if (e != LS_OK) {
         cli_err("%s: %s", file, ls_err_name(e));
+    } else if (to->lines_failed) {
+        cli_err("%s: out of memory listing the members", file);
     } else {
+        if (to->filter && to->target) print_subtree(to);
         rc = EXIT_CLEAN;
     }
+    free(to->lines);
+    free(to->target);
 out:
     ls_worker_free(w);
     ls_engine_free(eng);
@@ -248,7 +329,7 @@ int cmd_text(int argc, char **argv)
 {
     static const struct option opts[] = {
         {"list", no_argument, NULL, 'l'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
-    struct text_out to = {false, isatty(STDOUT_FILENO) == 1, 0};
+    struct text_out to = {.tty = isatty(STDOUT_FILENO) == 1};
     int c;
     opterr = 0;
     optind = 1;
