@@ -890,32 +890,38 @@ static size_t find_delim(struct ls_slice body, size_t from, struct ls_slice deli
 }
 
 /* Boundary from the Content-Type, else guessed from the first "--x" line. */
+/* The first "--x" line of body (x at least one byte, trailing CR and
+ * blanks dropped), as "--x", into delim. */
+static bool guess_delim(struct ls_slice body, struct ls_buf *delim)
+{
+    size_t at = 0;
+    while (at < body.len) {
+        size_t eol = ls_slice_find(body, at, "\n", 1);
+        if (eol == SIZE_MAX) eol = body.len;
+        struct ls_slice line;
+        (void)ls_slice_sub(body, at, eol - at, &line);
+        while (line.len && (line.ptr[line.len - 1] == '\r' || line.ptr[line.len - 1] == ' '))
+            line.len--;
+        if (line.len > 2 && line.ptr[0] == '-' && line.ptr[1] == '-') {
+            cap_slice(&line, MIME_MAX_BOUNDARY + 2);
+            return ls_buf_add(delim, line.ptr, line.len) == LS_OK;
+        }
+        at = eol + 1;
+    }
+    return false;
+}
+
 static bool get_boundary(struct mime_walk *w, const struct mime_part *p, struct ls_buf *delim)
 {
     struct ls_buf b;
     ls_buf_init(&b, MIME_MAX_BOUNDARY);
     bool ok = mime_param(p->ctype, "boundary", &b) && b.len > 0;
-    if (!ok) {
+    if (ok) {
+        ok = ls_buf_adds(delim, "--") == LS_OK && ls_buf_add(delim, b.ptr, b.len) == LS_OK;
+    } else {
         ls_note(w->c, w->o, LS_R_PARSE_ERROR, "mime: %s without a boundary parameter", p->type);
-        size_t at = 0;
-        while (at < p->body.len) {
-            size_t eol = ls_slice_find(p->body, at, "\n", 1);
-            if (eol == SIZE_MAX) eol = p->body.len;
-            struct ls_slice line;
-            (void)ls_slice_sub(p->body, at, eol - at, &line);
-            while (line.len && (line.ptr[line.len - 1] == '\r' || line.ptr[line.len - 1] == ' '))
-                line.len--;
-            if (line.len > 2 && line.ptr[0] == '-' && line.ptr[1] == '-') {
-                struct ls_slice rest;
-                (void)ls_slice_from(line, 2, &rest);
-                cap_slice(&rest, MIME_MAX_BOUNDARY);
-                ok = ls_buf_add(&b, rest.ptr, rest.len) == LS_OK;
-                break;
-            }
-            at = eol + 1;
-        }
+        ok = guess_delim(p->body, delim);
     }
-    if (ok) ok = ls_buf_adds(delim, "--") == LS_OK && ls_buf_add(delim, b.ptr, b.len) == LS_OK;
     ls_buf_free(&b);
     return ok;
 }
@@ -1026,8 +1032,31 @@ static void walk_multipart(struct mime_walk *w, const struct mime_part *p, unsig
     bool digest = type_is(p, "multipart/digest");
     bool close = false;
     size_t next = 0;
-    size_t at = get_boundary(w, p, &delim) ? find_delim(p->body, 0, ls_buf_slice(&delim), &close, &next)
-                                           : SIZE_MAX;
+    bool declared = get_boundary(w, p, &delim);
+    size_t at = declared ? find_delim(p->body, 0, ls_buf_slice(&delim), &close, &next) : SIZE_MAX;
+    if (at == SIZE_MAX && declared) {
+        /* The declared boundary is nowhere (a second boundary parameter the
+         * writer meant, a boundary cut at the parameter's cap): the body's
+         * own first "--x" line, when it is another one, delimits it. */
+        struct ls_buf guess;
+        ls_buf_init(&guess, MIME_MAX_BOUNDARY + 2);
+        bool other = false;
+        if (guess_delim(p->body, &guess)) {
+            struct ls_slice g = ls_buf_slice(&guess), d = ls_buf_slice(&delim);
+            other = !(g.len == d.len && memcmp(g.ptr, d.ptr, g.len) == 0);
+        }
+        if (other) {
+            size_t gat = find_delim(p->body, 0, ls_buf_slice(&guess), &close, &next);
+            if (gat != SIZE_MAX) {
+                ls_note(w->c, w->o, LS_R_PARSE_ERROR,
+                        "mime: %s boundary never found; read by the body's first delimiter line", p->type);
+                ls_buf_free(&delim);
+                delim = guess;
+                at = gat;
+            }
+        }
+        if (at == SIZE_MAX) ls_buf_free(&guess);
+    }
     if (at == SIZE_MAX) {
         /* No body at all (a header-only message or part) loses nothing. */
         if (!blank(p->body))

@@ -216,6 +216,14 @@ static bool local_range(struct zcd *z, uint64_t lo, uint64_t csize, struct zr_ra
     compare_names(z, lo, nlen, cdname);
     compare_fields(z, lo, cflags, cmethod, csize);
     uint64_t data = lo + LFH_LEN + nlen + xlen; /* lo <= len: no overflow */
+    /* A name or extra field that runs past the file: the data starts
+     * nowhere, nobody can inflate it. Counted as an invalid local header,
+     * not as a range over every entry after it (before, one such header
+     * made a sound zip an overlap bomb and hid all its members). */
+    if (data > s.len) {
+        z->r->bad_local++;
+        return false;
+    }
     rg->start = lo;
     rg->end = csize > UINT64_MAX - data ? UINT64_MAX : data + csize;
     /* Clamp to the file, but never below the end of the header itself. */

@@ -286,6 +286,48 @@ def more_mime_cases():
     key("msg_attached_csv", p, None, planted_under=pl5)
 
 
+def param_cases():
+    # blanks around "=" and the value on a continuation line (Thunderbird
+    # and Python take it)
+    t1, pl1 = pii()
+    body = multipart("mixed", "=_sp", [text_plain("see\r\n"), attach("sp.csv", csv_of(pl1), "text/csv")])[1]
+    p = put("mail/eml/boundary_blanks.eml", (headers("blanks") + "Content-Type: multipart/mixed;" + CRLF +
+                                              '\tboundary =' + CRLF + ' "=_sp"' + CRLF + CRLF + body).encode())
+    key("boundary_blanks_att", p, ["sp.csv"], planted=pl1, coverage="full")
+
+    # two boundary parameters; the body uses the second: its delimiter
+    # lines are plain to see, so the attachment must be decoded
+    t2, pl2 = pii()
+    body = multipart("mixed", "=_real", [text_plain("see\r\n"), attach("two.csv", csv_of(pl2), "text/csv")])[1]
+    p = put("mail/eml/two_boundaries.eml", (headers("two") + 'Content-Type: multipart/mixed; boundary="=_decoy"; '
+                                             'boundary="=_real"' + CRLF + CRLF + body).encode())
+    key("two_boundaries_att", p, ["two.csv"], planted=pl2)
+    key("two_boundaries_root", p, [], coverage="partial", reasons_all=["parse_error"], arguable=True)
+
+    # a multipart sent base64-encoded (RFC 2045 6.4 forbids it; a gateway
+    # did it): clients differ, the PII is in the file
+    t3, pl3 = pii()
+    inner = multipart("mixed", "=_in64", [text_plain("see\r\n"), attach("in64.csv", csv_of(pl3), "text/csv")])
+    p = put("mail/eml/multipart_base64.eml", msg("b64 multipart", (inner[0] + CRLF + "Content-Transfer-Encoding: base64",
+                                                                   b64(inner[1].encode()))))
+    key("multipart_base64_tree", p, None, planted_under=pl3, arguable=True)
+
+    # Thunderbird keeps deleted messages in the mbox until it is compacted
+    # (X-Mozilla-Status 0x0008 "expunged"): they are in the file
+    t4, pl4 = pii()
+    t5, pl5 = pii()
+    m1 = msg("kept", ("Content-Type: text/plain", t4.replace("\n", CRLF)), extra=["X-Mozilla-Status: 0001"],
+             mid="tb1")
+    m2 = msg("deleted", multipart("mixed", "=_del", [text_plain("old\r\n"), attach("old.csv", csv_of(pl5), "text/csv")]),
+             extra=["X-Mozilla-Status: 0009", "X-Mozilla-Status2: 00000000"], mid="tb2")
+    box = b""
+    for m in (m1, m2):
+        box += b"From - Wed Nov 26 10:00:00 2014\n" + m.replace(b"\r\n", b"\n") + b"\n"
+    p = put("mail/Thunderbird/Local Folders/Inbox", box)
+    key("tb_deleted_kept", p, ["msg-1"], planted=pl4)
+    key("tb_deleted_att", p, ["msg-2", "old.csv"], planted=pl5, coverage="full")
+
+
 # ---------------------------------------------------------------- headers and bodies
 def header_body_cases():
     # 4,000 Received: lines (a list message relayed through a loop), then
@@ -641,6 +683,19 @@ def more_container_cases():
     p = put("zip/zip64_locator_past_end.zip", bytes(z))
     key("z64_locator_member", p, ["hr/z64.txt"], planted=pl4)
 
+    # a local header whose extra-field length runs far past its data (the
+    # directory's is 0): readers that trust the local header read nothing;
+    # the member after it is sound
+    t7, pl7 = pb()
+    bad_local, bad_cd = entry(b"hr/lost.txt", CLEAN * 4, 8)
+    bad_local = bad_local[:28] + struct.pack("<H", 0xFFF0) + bad_local[30:]
+    p = put("zip/local_extra_overrun.zip", zipit([(bad_local, bad_cd), entry(b"hr/next.txt", t7, 8)]))
+    # gap: libarchive's seekable reader stops at the broken entry (unzip,
+    # 7-Zip and Python read hr/next.txt); before, the broken header made the
+    # whole zip an overlap bomb
+    key("local_extra_next", p, ["hr/next.txt"], planted=pl7, coverage="full", gap=True)
+    key("local_extra_root", p, [], coverage="partial", reasons_all=["truncated"], alerts_none=["zip_bomb"])
+
     # an ar whose GNU long-name reference points past its name table
     t5, pl5 = pb()
 
@@ -665,7 +720,7 @@ def generate(out):
     shutil.rmtree(out, ignore_errors=True)
     os.makedirs(ROOT)
     os.makedirs(WORK)
-    for f in (mime_cases, more_mime_cases, header_body_cases, mailbox_cases, export_cases, zip_cases,
+    for f in (mime_cases, more_mime_cases, param_cases, header_body_cases, mailbox_cases, export_cases, zip_cases,
               container_cases, more_container_cases):
         f()
     shutil.rmtree(WORK, ignore_errors=True)
@@ -682,7 +737,10 @@ CORPUS = {"mail/Eudora/In": ("mbox", "h6_eudora_cr.mbox"),
           "zip/fake_descriptor.zip": ("archive", "h6_fake_descriptor.zip"),
           "zip/two_views_zip64.zip": ("zipcd", "h6_two_views_zip64.zip"),
           "tar/longname_1g.tar": ("archive", "h6_longname_1g.tar"),
-          "cpio/name_overrun.cpio": ("archive", "h6_cpio_name_overrun.cpio")}
+          "cpio/name_overrun.cpio": ("archive", "h6_cpio_name_overrun.cpio"),
+          "zip/local_extra_overrun.zip": ("zipcd", "h6_local_extra_overrun.zip"),
+          "mail/eml/two_boundaries.eml": ("mime", "h6_two_boundaries.eml"),
+          "tar/dot_through_link.tar": ("archive", "h6_dot_through_link.tar")}
 
 
 def corpus(fuzzdir):
