@@ -454,6 +454,25 @@ static void check_resumed_key(struct run *r, const char *run_line, size_t len)
             "distinct counts will not join (use --fingerprint-key FILE for resumable runs)");
 }
 
+/* A PATH that is the quarantine store or inside it would be skipped whole
+ * (the store is never walked): a mix-up of arguments, said before
+ * anything is written. */
+static bool store_holds_input(const struct scan_opts *o)
+{
+    char *q = realpath(o->quarantine_dir, NULL);
+    bool bad = false;
+    size_t ql = q ? strlen(q) : 0;
+    for (size_t i = 0; q && i < o->n_paths && !bad; i++) {
+        char *p = realpath(o->paths[i], NULL);
+        bad = p && strncmp(p, q, ql) == 0 && (p[ql] == 0 || p[ql] == '/' || ql == 1);
+        if (bad) cli_err("--quarantine-dir %s holds the PATH %s, which would not be scanned",
+                         o->quarantine_dir, o->paths[i]);
+        free(p);
+    }
+    free(q);
+    return bad;
+}
+
 static int setup(struct run *r, struct cli_walk *walk)
 {
     char err[1024] = "";
@@ -470,6 +489,7 @@ static int setup(struct run *r, struct cli_walk *walk)
         cli_err("%s", err[0] ? err : ls_err_name(e));
         return -1;
     }
+    if (r->o->quarantine_dir && store_holds_input(r->o)) return -1;
     if (r->o->quarantine_dir &&
         ls_qstore_open(r->o->quarantine_dir, &r->qstore, err, sizeof err) != LS_OK) {
         cli_err("--quarantine-dir: %s", err);
@@ -511,11 +531,13 @@ static int finish(struct run *r, int walk_rc)
         if (r->pool && ls_pool_failed(r->pool))
             fprintf(stderr, "  lost to worker failures: %llu files (see coverage_reasons)\n",
                     (unsigned long long)ls_pool_failed(r->pool));
-        if (g_stop) cli_err("interrupted: the manifest holds the roots finished so far (--resume goes on)");
         if (r->qstore)
             fprintf(stderr, "  quarantine store: %s (%llu files copied)\n", r->o->quarantine_dir,
                     (unsigned long long)ls_qstore_count(r->qstore));
     }
+    if (g_stop) /* said even with -q, like every error */
+        cli_err("interrupted: the manifest holds %llu of the %zu files found (the same command with "
+                "--resume goes on)", (unsigned long long)(r->done_written + r->skipped), r->list.n + r->skipped);
     if (r->q_failed) cli_err("%llu quarantined files could not be stored", (unsigned long long)r->q_failed);
     /* said even with -q: a run that looked at nothing is no all-clear */
     if (!r->write_failed && !g_stop && walk_rc == 0 && ls_summary_roots(r->sum) == 0 && !r->skipped)

@@ -16,6 +16,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 import zipfile
 
@@ -122,6 +123,17 @@ class UxTest(unittest.TestCase):
         p = self.scan("-q", "-o", self.out, self.tree)
         self.assertNotIn(b"no files to scan", p.stderr)
 
+    def test_quarantine_store_holding_a_path(self):
+        # the store is never walked: a PATH inside it would be skipped whole
+        for store, path in ((self.tree, self.tree), (self.tree, os.path.join(self.tree, "hr"))):
+            p = self.scan("-q", "-o", self.out, "--quarantine-dir", store, path)
+            self.assert_error(p, "--quarantine-dir", path)
+            self.assertFalse(os.path.exists(self.out))
+        store = os.path.join(self.tree, "q")  # a store inside the tree is fine
+        p = self.scan("-q", "-o", self.out, "--quarantine-dir", store, self.tree)
+        self.assertEqual(p.returncode, 1, p.stderr)
+        self.assertEqual(len(lsutil.load(self.out).roots()), 3)
+
     # ---- the human summary ----
 
     def test_summary_lists_the_quarantined_files(self):
@@ -185,6 +197,32 @@ class UxTest(unittest.TestCase):
         self.assertEqual(len(paths), 43)
         self.assertEqual(len(set(paths)), 43)
         self.assertEqual(m.summary["entities"]["ssn"]["distinct"], 44)
+
+    # ---- an interrupted run ----
+
+    def test_interrupt_is_said_even_with_quiet(self):
+        if b"test hooks: on" not in lsutil.run(["version"]).stderr:
+            self.skipTest("needs -DLEAKSIFT_TEST_HOOKS=ON")
+        with open(os.path.join(self.tree, "o_hang.txt"), "wb") as f:
+            f.write(b"LEAKSIFT-TEST-HANG\n")  # after hr/ and note.txt, before readme.txt
+        argv = [lsutil.LEAKSIFT, "scan", "-q", "-j1", "--root-timeout", "0", "-o", self.out, self.tree]
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        try:
+            done = 0
+            while done < 2 and proc.poll() is None:  # the two roots before the hang are written
+                time.sleep(0.05)
+                if os.path.exists(self.out):
+                    with open(self.out, "rb") as f:
+                        done = sum(1 for ln in f if ln.startswith(b'{"record":"root_done"'))
+            proc.send_signal(signal.SIGTERM)  # the hanging root is recorded interrupted
+            err = proc.communicate(timeout=60)[1].decode()
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+        self.assertEqual(proc.returncode, 2, err)
+        self.assertRegex(err, r"^leaksift: interrupted: the manifest holds 3 of the 4 files found "
+                              r"\(the same command with --resume goes on\)\n$")
 
     # ---- text ----
 
