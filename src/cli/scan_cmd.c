@@ -48,7 +48,8 @@ static void scan_usage(FILE *f)
 "                           --rules or --identifiers, nothing can match)\n"
 "      --identifiers FILE   organisation identifiers (docs/rules.md) compiled\n"
 "                           into corporate rules\n"
-"      --fingerprint-key FILE  key for value fingerprints (the file's raw bytes);\n"
+"      --fingerprint-key FILE  key for value fingerprints (the file's raw bytes,\n"
+"                           at most 64 KiB);\n"
 "                           default: a random key per run\n"
 "\n"
 "Budgets (sizes take K, M, G, T suffixes; defaults in brackets):\n"
@@ -170,26 +171,36 @@ static bool parse_shard(const char *s, struct scan_opts *o)
     return true;
 }
 
+/* The key is the file's raw bytes, all of them (docs/manifest.md checks a
+ * value with HMAC over the whole file): up to FPKEY_MAX, refused past it
+ * rather than cut. */
+#define FPKEY_MAX (64u << 10)
 static bool read_key(const char *path, struct scan_opts *o)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     if (fd < 0) {
         cli_err("--fingerprint-key %s: %s", path, strerror(errno));
         return false;
     }
-    uint8_t buf[4096];
-    ssize_t n = read(fd, buf, sizeof buf);
+    static uint8_t buf[FPKEY_MAX + 1];
+    size_t n = 0;
+    ssize_t k = 0;
+    while (n < sizeof buf && (k = read(fd, buf + n, sizeof buf - n)) > 0) n += (size_t)k;
+    int e = errno;
     close(fd);
-    if (n <= 0) {
-        cli_err("--fingerprint-key %s: %s", path, n < 0 ? strerror(errno) : "the key file is empty");
-        return false;
+    const char *why = k < 0 ? strerror(e) : n == 0 ? "the key file is empty"
+                    : n > FPKEY_MAX ? "larger than 64 KiB (a key is a few random bytes: head -c 32 /dev/urandom)"
+                                    : NULL;
+    if (!why) {
+        o->key = malloc(n);
+        if (o->key) {
+            memcpy(o->key, buf, n);
+            o->key_len = n;
+        }
     }
-    o->key = malloc((size_t)n);
-    if (!o->key) return false;
-    memcpy(o->key, buf, (size_t)n);
-    o->key_len = (size_t)n;
     memset(buf, 0, sizeof buf);
-    return true;
+    if (why) cli_err("--fingerprint-key %s: %s", path, why);
+    return !why && o->key;
 }
 
 static bool opt_num(const char *flag, const char *v, uint64_t max, uint64_t *out)

@@ -123,6 +123,23 @@ class UxTest(unittest.TestCase):
         p = self.scan("-q", "-o", self.out, self.tree)
         self.assertNotIn(b"no files to scan", p.stderr)
 
+    def test_fingerprint_key_is_the_whole_file(self):
+        # docs/manifest.md: anyone holding the key file checks a value with
+        # HMAC over the file's bytes; a key past 4 KiB was silently cut
+        key = os.path.join(self.d, "long.key")
+        with open(key, "wb") as f:
+            f.write(bytes(range(256)) * 20)  # 5120 bytes
+        p = self.scan("-q", "-o", self.out, "--fingerprint-key", key, self.one)
+        self.assertEqual(p.returncode, 1, p.stderr)
+        with open(key, "rb") as f:
+            want = lsutil.fingerprint(f.read(), "ssn", SSNS[3].replace("-", ""))
+        ev = lsutil.entities(lsutil.load(self.out).obj(self.one))["ssn"]["evidence"]
+        self.assertEqual([e["fingerprint"] for e in ev], [want])
+        with open(key, "wb") as f:
+            f.write(b"k" * (64 * 1024 + 1))
+        self.assert_error(self.scan("-q", "-o", self.out, "--fingerprint-key", key, self.one),
+                          "--fingerprint-key", "64 KiB")
+
     def test_quarantine_store_holding_a_path(self):
         # the store is never walked: a PATH inside it would be skipped whole
         for store, path in ((self.tree, self.tree), (self.tree, os.path.join(self.tree, "hr"))):
