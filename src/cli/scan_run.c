@@ -76,7 +76,8 @@ static int emit_line(struct run *r, const char *line, size_t len)
         /* a full disk took part of the line: cut it, so the manifest ends
          * with a whole line and --resume can go on once there is room */
         if (r->out_off >= 0 && ftruncate(r->out_fd, r->out_off) == 0) (void)lseek(r->out_fd, r->out_off, SEEK_SET);
-        cli_err("%s: cannot write the manifest: %s", r->o->output, strerror(e));
+        cli_err("%s: cannot write the manifest: %s",
+                strcmp(r->o->output, "-") == 0 ? "standard output" : r->o->output, strerror(e));
         r->write_failed = true;
         return -1;
     }
@@ -523,7 +524,9 @@ static int finish(struct run *r, int walk_rc)
     progress(r, true);
     if (!r->write_failed && ls_summary_record(r->sum, dt, &b) == LS_OK) emit_line(r, ls_buf_str(&b), b.len);
     const char *shown = strcmp(r->o->output, "-") == 0 ? "standard output" : r->o->output;
-    if (!r->o->quiet) {
+    /* after a write error the counts describe a cut manifest, not the run:
+     * only the closing message below is said */
+    if (!r->o->quiet && !r->write_failed) {
         ls_buf_reset(&b);
         if (ls_summary_human(r->sum, shown, dt, &b) == LS_OK) fputs(ls_buf_str(&b), stderr);
         print_flagged(r);
@@ -542,10 +545,11 @@ static int finish(struct run *r, int walk_rc)
     /* said even with -q: a run that looked at nothing is no all-clear */
     if (!r->write_failed && !g_stop && walk_rc == 0 && ls_summary_roots(r->sum) == 0 && !r->skipped)
         cli_err("warning: no files to scan in the given paths");
-    if (r->write_failed && r->out_fd != STDOUT_FILENO)
-        cli_err("%s is incomplete: the run stopped at the write error; it holds the %llu files finished "
-                "before (make room, then the same command with --resume goes on)", r->o->output,
-                (unsigned long long)(r->done_written + r->skipped));
+    if (r->write_failed)
+        cli_err("the manifest (%s) is incomplete: the run stopped at the write error; it holds %llu of the "
+                "%zu files found%s", shown, (unsigned long long)(r->done_written + r->skipped),
+                r->list.n + r->skipped,
+                r->out_fd != STDOUT_FILENO ? " (make room, then the same command with --resume goes on)" : "");
     ls_buf_free(&b);
     if (r->out_fd > STDOUT_FILENO) {
         if (close(r->out_fd) != 0 && !r->write_failed) {
