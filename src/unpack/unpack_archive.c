@@ -365,6 +365,8 @@ struct arc {
     uint64_t seen;          /* headers read */
     unsigned failed_run;    /* consecutive ARCHIVE_FAILED headers */
     bool raw;               /* single compressed stream (raw format) */
+    uint64_t multivol;      /* tar: the member's header is GNU 'M' (its file's first bytes are
+                             * in the previous volume): that offset + 1, else 0 */
     bool cut;               /* a member's read stopped before its end */
     bool any_encrypted;
     unsigned n_unsupported; /* members stored with a method libarchive lacks */
@@ -945,6 +947,15 @@ static ls_err do_entry(struct arc *ar, struct archive_entry *e, bool warned)
         tag(&k, LS_R_PARSE_ERROR);
         say(&k, "header", ar->ss.err);
     }
+    if (ar->multivol) {
+        char m[160];
+        snprintf(m, sizeof m, "GNU multi-volume continuation: the file's first %llu bytes are in the "
+                 "previous volume", (unsigned long long)(ar->multivol - 1));
+        tag(&k, LS_R_TRUNCATED);
+        say(&k, m, NULL);
+        ls_note(ar->c, ar->o, LS_R_TRUNCATED, "tar: a later volume of a GNU multi-volume set "
+                "(a member begins in the previous volume)");
+    }
     bool special = special_entry(ar, e, &k, &kind);
     enum ar_index idx = ar_index(ar, e);
     if (idx == AR_INDEX_NONE) name_tags(ar, &k, kind);
@@ -1206,6 +1217,7 @@ static ls_err pax_records(struct arc *ar, struct ls_slice body)
 static void pax_text(struct arc *ar)
 {
     struct archive *a = ar->ss.a;
+    ar->multivol = 0;
     if (ar->raw || archive_filter_count(a) != 1 ||
         (archive_format(a) & ARCHIVE_FORMAT_BASE_MASK) != ARCHIVE_FORMAT_TAR)
         return;
@@ -1214,6 +1226,18 @@ static void pax_text(struct arc *ar)
     for (unsigned n = 0; n < TAR_EXT_MAX && at >= 0 && (uint64_t)at <= d.len; n++) {
         if (!ls_slice_sub(d, (size_t)at, TAR_BLOCK, &hdr)) return;
         int type = ls_slice_at(hdr, 156);
+        if (type == 'M') {
+            /* GNU multi-volume: the rest of a file begun in the previous
+             * volume, from the offset in the old GNU header (bytes
+             * 369-380); libarchive reads it as a whole file */
+            uint64_t off = 0;
+            for (size_t i = 369; i < 381; i++) {
+                int ch = ls_slice_at(hdr, i);
+                if (ch < '0' || ch > '7') break;
+                off = off * 8 + (uint64_t)(ch - '0');
+            }
+            ar->multivol = off + 1;
+        }
         if (type != 'x' && type != 'g' && type != 'V') return;
         if (type == 'V') {
             /* a GNU volume label (`tar -V`): `tar -tv` shows it, no member

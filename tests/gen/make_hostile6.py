@@ -42,7 +42,9 @@ not plant, as a studio's mailboxes and file shares end up in a dump:
   directory entry whose name runs past the file; a zip64 locator pointing
   past the file;
 - other containers: a 7z in volumes (`7z -v`) with the middle volume
-  missing; a GNU long-name header that declares 1 GiB; 300 long-name
+  missing; a GNU multi-volume tar (both volumes: the second starts with
+  the rest of a file, an 'M' header); a GNU long-name header that
+  declares 1 GiB; 300 long-name
   headers in a row before one file; a tar hard link to itself; "a.txt"
   then "./a.txt" (one file once extracted: duplicate_name); "./link/x" and
   "link//x" through a symlink to /etc; a pax record whose length lies; a
@@ -570,6 +572,23 @@ def container_cases():
         key("vol_first", p1, [], coverage="partial", reasons_any=["truncated", "unsupported"])
         key("vol_first_raw", p1, [], planted=pl1)  # stored bytes of a part nobody can open: scanned raw
         key("vol_last", pl, [], verdict_in=["incomplete", "clean", "sensitive"])
+
+    # a GNU multi-volume tar (tar -M, tape-sized volumes): volume 1 ends
+    # inside the file, volume 2 starts with an 'M' header, the rest of it
+    if run(["tar", "--version"]).startswith(b"tar (GNU tar)"):
+        t8, pl8 = pb()
+        t9, pl9 = pb()
+        d = tmpd("mvol")
+        os.makedirs(os.path.join(d, "src"))
+        with open(os.path.join(d, "src", "export.bin"), "wb") as f:
+            f.write(t8 + h3.noise(30000, 9) + t9)
+        run(["tar", "-c", "-M", "-L", "20", "-f", "../v1.tar", "-f", "../v2.tar", "export.bin"],
+            cwd=os.path.join(d, "src"))
+        p1 = put("transfer/tape/export-vol1.tar", rd(os.path.join(d, "v1.tar")))
+        p2 = put("transfer/tape/export-vol2.tar", rd(os.path.join(d, "v2.tar")))
+        key("multivol_v1_member", p1, ["export.bin"], planted=pl8, coverage="partial", reasons_all=["truncated"])
+        key("multivol_v2_member", p2, ["export.bin"], planted=pl9, coverage="partial", reasons_all=["truncated"])
+        key("multivol_v2_root", p2, [], coverage="partial")
 
     # a GNU long-name header that declares 1 GiB, after a whole member
     t2, pl2 = pb()
