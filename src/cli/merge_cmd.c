@@ -39,7 +39,7 @@ static void merge_usage(FILE *f)
 /* The merged manifest is written to a temporary file beside OUT and renamed
  * over it once whole: a merge that fails (keys that differ, an input that
  * is not a manifest, a full disk) leaves OUT as it was. */
-static int open_temp(const char *output, char **tmp)
+static int open_temp(const char *output, mode_t mode, char **tmp)
 {
     const char *slash = strrchr(output, '/');
     size_t dir = slash ? (size_t)(slash - output) + 1 : 0;
@@ -53,9 +53,7 @@ static int open_temp(const char *output, char **tmp)
         *tmp = NULL;
         return -1;
     }
-    mode_t um = umask(0);
-    umask(um);
-    (void)fchmod(fd, 0644 & ~um);
+    (void)fchmod(fd, mode);
     return fd;
 }
 
@@ -120,7 +118,8 @@ int cmd_merge(int argc, char **argv)
     for (int i = optind; i < argc; i++)
         if (!is_manifest(argv[i])) return EXIT_ERROR;
     struct stat osb;
-    if (strcmp(output, "-") != 0 && stat(output, &osb) == 0 && !S_ISREG(osb.st_mode)) {
+    bool exists = strcmp(output, "-") != 0 && stat(output, &osb) == 0;
+    if (exists && !S_ISREG(osb.st_mode)) {
         cli_err("merge: the output %s is not a regular file", output);
         return EXIT_ERROR;
     }
@@ -130,7 +129,11 @@ int cmd_merge(int argc, char **argv)
         return EXIT_ERROR;
     }
     char *tmp = NULL;
-    int fd = strcmp(output, "-") == 0 ? STDOUT_FILENO : open_temp(output, &tmp);
+    mode_t um = umask(0);
+    umask(um);
+    /* a manifest replaced keeps its mode (one made 0600 stays so) */
+    mode_t mode = exists ? osb.st_mode & 07777 : 0644 & ~um;
+    int fd = strcmp(output, "-") == 0 ? STDOUT_FILENO : open_temp(output, mode, &tmp);
     if (fd < 0) {
         cli_err("%s: cannot create the merged manifest: %s", output, strerror(errno));
         return EXIT_ERROR;

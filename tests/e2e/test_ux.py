@@ -296,9 +296,11 @@ class UxTest(unittest.TestCase):
         self.assertEqual(sorted(os.listdir(self.d)), sorted(["dump", "merged.jsonl"] + [os.path.basename(s) for s in shards]))
         p = lsutil.run(["merge", "-q", "-o", merged, shards[0], self.one])  # not a manifest
         self.assert_error(p, self.one, "not a leaksift manifest")
+        os.chmod(merged, 0o600)  # a manifest kept private stays so when merged over
         p = lsutil.run(["merge", "-q", "--force", "-o", merged] + shards)
         self.assertIn(p.returncode, (0, 1), p.stderr)
         self.assertEqual(lsutil.load(merged).summary["roots"], 3)
+        self.assertEqual(os.stat(merged).st_mode & 0o777, 0o600)
         p = lsutil.run(["merge", "-q", "-o", self.one] + shards)  # -o and an input swapped
         self.assert_error(p, self.one, "not a leaksift manifest")
         with open(self.one) as f:
