@@ -1787,6 +1787,31 @@ static ls_err gzip_prefix(struct arc *ar, bool *any)
     return x == LS_E_IO || x == LS_E_INTERNAL ? x : LS_OK;
 }
 
+/* A zip whose directory is sound but lists an entry whose local header
+ * cannot be read, and of whose members libarchive read fewer than the
+ * directory's other entries: the offset of the first readable local header
+ * after such an entry (0 if none, or if the zip is anything else). */
+static size_t zip_after_broken(const struct arc *ar)
+{
+    const struct ls_zipcd_report *r = &ar->zr;
+    if (!r->is_zip || r->bomb || r->bad_local == 0 || ar->front || !ar->zn ||
+        ar->seen + r->bad_local >= r->entries)
+        return 0;
+    struct ls_slice d = ar->o->data;
+    bool broken = false;
+    for (size_t i = 0; i < ar->nzn; i++) {
+        uint64_t lo = ar->zn[i].local;
+        uint32_t sig = 0;
+        uint16_t nlen = 0, xlen = 0;
+        bool ok = lo <= d.len && d.len - lo >= 30 && ls_rd_u32le(d, (size_t)lo, &sig) &&
+                  sig == 0x04034B50u && ls_rd_u16le(d, (size_t)lo + 26, &nlen) &&
+                  ls_rd_u16le(d, (size_t)lo + 28, &xlen) && d.len - lo - 30 >= (uint64_t)nlen + xlen;
+        if (!ok) broken = true;
+        else if (broken && lo > 0) return (size_t)lo;
+    }
+    return 0;
+}
+
 static ls_err run(struct arc *ar, enum unpack_mode mode, bool *retry_raw)
 {
     struct ls_slice in = ar->o->data;
@@ -2181,6 +2206,20 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
          * of 0xffffffff and no zip64 record): read the local headers */
         ls_note(c, o, NULL, "zip: its directory is unusable; members read by their local headers");
         e = run(&ar, UNPACK_MODE_ZIP_LOCAL, &retry_raw);
+    }
+    size_t after_bad = e == LS_OK ? zip_after_broken(&ar) : 0;
+    if (after_bad) {
+        /* libarchive's seekable reader stops at an entry whose local header
+         * cannot be read (a name or extra field past the file); unzip,
+         * 7-Zip and Python go on with the next entry: read the rest by
+         * their local headers, from the first sound one after it */
+        ls_note(c, o, LS_R_TRUNCATED, "zip: %llu entr%s local header cannot be read; the members from "
+                "offset %zu read by their local headers", (unsigned long long)ar.zr.bad_local,
+                ar.zr.bad_local == 1 ? "y's" : "ies'", after_bad);
+        size_t keep = ar.front;
+        ar.front = after_bad;
+        e = run(&ar, UNPACK_MODE_ZIP_LOCAL, &retry_raw);
+        ar.front = keep;
     }
     if (e == LS_OK && stub) e = hidden_member(&ar, ARC_PREFIX_NAME, 0, stub);
     if (e == LS_OK && stub && sfx_end > stub && sfx_end < o->data.len) {

@@ -709,11 +709,22 @@ def more_container_cases():
     bad_local, bad_cd = entry(b"hr/lost.txt", CLEAN * 4, 8)
     bad_local = bad_local[:28] + struct.pack("<H", 0xFFF0) + bad_local[30:]
     p = put("zip/local_extra_overrun.zip", zipit([(bad_local, bad_cd), entry(b"hr/next.txt", t7, 8)]))
-    # gap: libarchive's seekable reader stops at the broken entry (unzip,
-    # 7-Zip and Python read hr/next.txt); before, the broken header made the
-    # whole zip an overlap bomb
-    key("local_extra_next", p, ["hr/next.txt"], planted=pl7, coverage="full", gap=True)
+    # libarchive's seekable reader stops at the broken entry; unzip, 7-Zip
+    # and Python read hr/next.txt (before, the broken header made the whole
+    # zip an overlap bomb, then nothing after it was read)
+    key("local_extra_next", p, ["hr/next.txt"], planted=pl7, coverage="full")
     key("local_extra_root", p, [], coverage="partial", reasons_all=["truncated"], alerts_none=["zip_bomb"])
+
+    # the same broken header between two sound members
+    t8, pl8 = pb()
+    t9, pl9 = pb()
+    bad_local, bad_cd = entry(b"hr/lost2.txt", CLEAN * 4, 8)
+    bad_local = bad_local[:28] + struct.pack("<H", 0xFFF0) + bad_local[30:]
+    p = put("zip/local_extra_middle.zip", zipit([entry(b"hr/before.txt", t8, 8), (bad_local, bad_cd),
+                                                 entry(b"hr/after.txt", t9, 8)]))
+    key("local_extra_mid_before", p, ["hr/before.txt"], planted=pl8, coverage="full")
+    key("local_extra_mid_after", p, ["hr/after.txt"], planted=pl9, coverage="full")
+    key("local_extra_mid_root", p, [], coverage="partial", reasons_all=["truncated"], alerts_none=["zip_bomb"])
 
     # an ar whose GNU long-name reference points past its name table
     t5, pl5 = pb()
@@ -758,6 +769,7 @@ CORPUS = {"mail/Eudora/In": ("mbox", "h6_eudora_cr.mbox"),
           "tar/longname_1g.tar": ("archive", "h6_longname_1g.tar"),
           "cpio/name_overrun.cpio": ("archive", "h6_cpio_name_overrun.cpio"),
           "zip/local_extra_overrun.zip": ("zipcd", "h6_local_extra_overrun.zip"),
+          "zip/local_extra_middle.zip": ("archive", "h6_local_extra_middle.zip"),
           "mail/eml/two_boundaries.eml": ("mime", "h6_two_boundaries.eml"),
           "tar/dot_through_link.tar": ("archive", "h6_dot_through_link.tar")}
 
