@@ -526,8 +526,14 @@ def zip_cases():
     def cd2(off, name=name, data=data, crc=crc):
         return struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 10, 8, 0, 0, 0x21, crc, len(data), len(data),
                            len(name), 0, 0, 0, 0, 0, off) + name
-    p = put("zip/fake_descriptor.zip", zipit([(local, cd2)]))
+    z = zipit([(local, cd2)])
+    p = put("zip/fake_descriptor.zip", z)
     key("fake_descriptor_member", p, ["finance/q3.txt"], planted=pl4, coverage="full")
+    # the same cut before its directory (zip to a pipe, transfer broken):
+    # only a streaming reader can read it, and it ends the member at the
+    # fake descriptor; the bytes after it must still be scanned
+    p = put("zip/fake_descriptor_cut.zip", z[:z.find(b"PK\x01\x02")])
+    key("fake_descriptor_cut_root", p, [], planted=pl4, coverage="partial", reasons_all=["truncated"])
 
     # a zip64 end record and locator whose directory is another one than the
     # 32-bit end record names: readers that honour zip64 (Python, 7-Zip) see
