@@ -68,7 +68,7 @@ static void scan_usage(FILE *f)
 "                           call that reads no input (an endless loop in the\n"
 "                           library) before it is killed (limit:time),\n"
 "                           0 = off [10]\n"
-"      --yara-timeout SECS  per YARA scan [60]\n"
+"      --yara-timeout SECS  per YARA scan, 0 = none [60]\n"
 "      --max-evidence N     distinct values listed per object [10000]; the rest\n"
 "                           are kept as fingerprint prefixes only (exact counts)\n"
 "      --spill SIZE         members above SIZE go to an unlinked temp file [256M]\n"
