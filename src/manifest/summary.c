@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/ls_fpindex.h"
 #include "manifest/summary.h"
 
 #define SUM_MAX_NAMES 128
@@ -19,8 +20,7 @@ struct counter {
 struct fp_set {
     uint8_t (*key)[17]; /* 16 bytes of fingerprint + entity index */
     size_t n, cap;
-    uint64_t *slots;
-    size_t n_slots;
+    struct ls_fpindex ix;
 };
 
 struct ls_summary {
@@ -75,45 +75,16 @@ void ls_summary_free(struct ls_summary *s)
     counter_free(&s->alerts);
     counter_free(&s->reasons);
     free(s->distinct.key);
-    free(s->distinct.slots);
+    ls_fpindex_free(&s->distinct.ix);
     free(s->last.path);
     free(s);
-}
-
-static uint64_t key64(const uint8_t *k)
-{
-    uint64_t h = 0;
-    for (int i = 0; i < 8; i++) h = h << 8 | k[i];
-    return h ^ k[16];
-}
-
-static int set_grow(struct fp_set *s)
-{
-    size_t n = s->n_slots ? s->n_slots * 2 : 1024;
-    uint64_t *slots = calloc(n, sizeof *slots);
-    if (!slots) return -1;
-    for (size_t i = 0; i < s->n; i++) {
-        size_t h = (size_t)key64(s->key[i]) & (n - 1);
-        while (slots[h]) h = (h + 1) & (n - 1);
-        slots[h] = i + 1;
-    }
-    free(s->slots);
-    s->slots = slots;
-    s->n_slots = n;
-    return 0;
 }
 
 /* Insert; returns 1 if new, 0 if present, -1 on memory failure. */
 static int set_add(struct fp_set *s, const uint8_t key[17])
 {
-    if (s->n_slots) {
-        size_t h = (size_t)key64(key) & (s->n_slots - 1);
-        while (s->slots[h]) {
-            if (memcmp(s->key[s->slots[h] - 1], key, 17) == 0) return 0;
-            h = (h + 1) & (s->n_slots - 1);
-        }
-    }
-    if ((s->n + 1) * 2 > s->n_slots && set_grow(s) != 0) return -1;
+    if (ls_fpindex_find(&s->ix, s->key, 17, 17, key) != SIZE_MAX) return 0;
+    if (ls_fpindex_reserve(&s->ix, s->key, 17, s->n, 1024) != LS_OK) return -1;
     if (s->n == s->cap) {
         size_t cap = s->cap ? s->cap * 2 : 1024;
         uint8_t(*nk)[17] = realloc(s->key, cap * sizeof *nk);
@@ -122,9 +93,7 @@ static int set_add(struct fp_set *s, const uint8_t key[17])
         s->cap = cap;
     }
     memcpy(s->key[s->n], key, 17);
-    size_t h = (size_t)key64(key) & (s->n_slots - 1);
-    while (s->slots[h]) h = (h + 1) & (s->n_slots - 1);
-    s->slots[h] = ++s->n;
+    ls_fpindex_insert(&s->ix, s->key, 17, s->n++);
     return 1;
 }
 

@@ -34,8 +34,7 @@ struct ls_fpset {
     uint8_t (*fp)[16];
     const char **entity;
     size_t n, cap;
-    uint64_t *slots;
-    size_t n_slots;
+    struct ls_fpindex ix; /* fp by its 16 bytes */
 };
 
 /* Observer for `leaksift text`: called for every object after extraction. */

@@ -184,44 +184,16 @@ void ls_fpset_free(struct ls_fpset *s)
 {
     free(s->fp);
     free(s->entity);
-    free(s->slots);
+    ls_fpindex_free(&s->ix);
     memset(s, 0, sizeof *s);
 }
 
-static uint64_t key64(const uint8_t *fp)
-{
-    uint64_t k = 0;
-    for (int i = 0; i < 8; i++) k = k << 8 | fp[i];
-    return k;
-}
-
-static ls_err fpset_grow(struct ls_fpset *s)
-{
-    size_t n = s->n_slots ? s->n_slots * 2 : 256;
-    uint64_t *slots = calloc(n, sizeof *slots);
-    if (!slots) return LS_E_NOMEM;
-    for (size_t i = 0; i < s->n; i++) {
-        size_t h = (size_t)key64(s->fp[i]) & (n - 1);
-        while (slots[h]) h = (h + 1) & (n - 1);
-        slots[h] = i + 1;
-    }
-    free(s->slots);
-    s->slots = slots;
-    s->n_slots = n;
-    return LS_OK;
-}
-
+/* The fingerprint is HMAC(entity ":" value): equal prefixes mean the same
+ * entity, so the 16 bytes alone are the key. */
 ls_err ls_fpset_add(struct ls_fpset *s, const uint8_t fp[32], const char *entity)
 {
-    if (s->n_slots) {
-        size_t h = (size_t)key64(fp) & (s->n_slots - 1);
-        while (s->slots[h]) {
-            size_t i = s->slots[h] - 1;
-            if (memcmp(s->fp[i], fp, 16) == 0 && strcmp(s->entity[i], entity) == 0) return LS_OK;
-            h = (h + 1) & (s->n_slots - 1);
-        }
-    }
-    if ((s->n + 1) * 2 > s->n_slots) LS_TRY(fpset_grow(s));
+    if (ls_fpindex_find(&s->ix, s->fp, 16, 16, fp) != SIZE_MAX) return LS_OK;
+    LS_TRY(ls_fpindex_reserve(&s->ix, s->fp, 16, s->n, 256));
     if (s->n == s->cap) {
         size_t cap = s->cap ? s->cap * 2 : 64;
         uint8_t(*nfp)[16] = realloc(s->fp, cap * sizeof *nfp);
@@ -234,9 +206,7 @@ ls_err ls_fpset_add(struct ls_fpset *s, const uint8_t fp[32], const char *entity
     }
     memcpy(s->fp[s->n], fp, 16);
     s->entity[s->n] = entity;
-    size_t h = (size_t)key64(fp) & (s->n_slots - 1);
-    while (s->slots[h]) h = (h + 1) & (s->n_slots - 1);
-    s->slots[h] = ++s->n;
+    ls_fpindex_insert(&s->ix, s->fp, 16, s->n++);
     return LS_OK;
 }
 

@@ -304,14 +304,17 @@ void ls_findings_init(struct ls_findings *f, struct ls_slice key, size_t max_evi
     f->max_evidence = max_evidence;
 }
 
+static void finding_free(struct ls_finding *x)
+{
+    free(x->ev);
+    ls_fpindex_free(&x->ev_ix);
+    free(x->xfp);
+    ls_fpindex_free(&x->xfp_ix);
+}
+
 void ls_findings_free(struct ls_findings *f)
 {
-    for (size_t i = 0; i < f->n; i++) {
-        free(f->f[i].ev);
-        free(f->f[i].slots);
-        free(f->f[i].xfp);
-        free(f->f[i].xslots);
-    }
+    for (size_t i = 0; i < f->n; i++) finding_free(&f->f[i]);
     free(f->f);
     free(f->rej);
     memset(f, 0, sizeof *f);
@@ -385,27 +388,14 @@ static void reject(struct ls_findings *f, const char *entity)
     f->n_rej++;
 }
 
-static uint64_t fp_key64(const uint8_t fp[32])
-{
-    uint64_t k = 0;
-    for (int i = 0; i < 8; i++) k = k << 8 | fp[i];
-    return k;
-}
+/* The evidence array is indexed by its fingerprints, the first member. */
+_Static_assert(offsetof(struct ls_evidence, fp) == 0, "fp leads struct ls_evidence");
+#define EV_KEYS(x) ((const void *)(x)->ev)
 
-static ls_err slots_grow(struct ls_finding *x)
+/* Index of the evidence with fingerprint fp in x, or SIZE_MAX. */
+static size_t evidence_index(const struct ls_finding *x, const uint8_t fp[32])
 {
-    size_t n = x->n_slots ? x->n_slots * 2 : 64;
-    uint64_t *s = calloc(n, sizeof *s);
-    if (!s) return LS_E_NOMEM;
-    for (size_t i = 0; i < x->n_ev; i++) {
-        size_t h = (size_t)fp_key64(x->ev[i].fp) & (n - 1);
-        while (s[h]) h = (h + 1) & (n - 1);
-        s[h] = i + 1;
-    }
-    free(x->slots);
-    x->slots = s;
-    x->n_slots = n;
-    return LS_OK;
+    return ls_fpindex_find(&x->ev_ix, EV_KEYS(x), sizeof *x->ev, 32, fp);
 }
 
 /* Find or insert the evidence entry for fp; NULL when the per-object
@@ -414,19 +404,13 @@ static struct ls_evidence *evidence_for(struct ls_findings *f, struct ls_finding
                                         const uint8_t fp[32], bool *fresh)
 {
     *fresh = false;
-    if (x->n_slots) {
-        size_t h = (size_t)fp_key64(fp) & (x->n_slots - 1);
-        while (x->slots[h]) {
-            struct ls_evidence *e = &x->ev[x->slots[h] - 1];
-            if (memcmp(e->fp, fp, 32) == 0) return e;
-            h = (h + 1) & (x->n_slots - 1);
-        }
-    }
+    size_t k = evidence_index(x, fp);
+    if (k != SIZE_MAX) return &x->ev[k];
     if (f->n_evidence >= f->max_evidence) {
         x->truncated = true;
         return NULL;
     }
-    if ((x->n_ev + 1) * 2 > x->n_slots && slots_grow(x) != LS_OK) return NULL;
+    if (ls_fpindex_reserve(&x->ev_ix, EV_KEYS(x), sizeof *x->ev, x->n_ev, 64) != LS_OK) return NULL;
     if (x->n_ev == x->cap_ev) {
         size_t cap = x->cap_ev ? x->cap_ev * 2 : 8;
         struct ls_evidence *ne = realloc(x->ev, cap * sizeof *ne);
@@ -437,9 +421,7 @@ static struct ls_evidence *evidence_for(struct ls_findings *f, struct ls_finding
     struct ls_evidence *e = &x->ev[x->n_ev];
     memset(e, 0, sizeof *e);
     memcpy(e->fp, fp, 32);
-    size_t h = (size_t)fp_key64(fp) & (x->n_slots - 1);
-    while (x->slots[h]) h = (h + 1) & (x->n_slots - 1);
-    x->slots[h] = ++x->n_ev;
+    ls_fpindex_insert(&x->ev_ix, EV_KEYS(x), sizeof *x->ev, x->n_ev++);
     f->n_evidence++;
     *fresh = true;
     return e;
@@ -449,30 +431,12 @@ static struct ls_evidence *evidence_for(struct ls_findings *f, struct ls_finding
  * its evidence) so that distinct counts stay exact. */
 static void unlisted_add(struct ls_finding *x, const uint8_t fp[32])
 {
-    if (x->n_xslots) {
-        size_t h = (size_t)fp_key64(fp) & (x->n_xslots - 1);
-        while (x->xslots[h]) {
-            if (memcmp(x->xfp[x->xslots[h] - 1], fp, 32) == 0) return;
-            h = (h + 1) & (x->n_xslots - 1);
-        }
-    }
+    if (ls_fpindex_find(&x->xfp_ix, x->xfp, 32, 32, fp) != SIZE_MAX) return;
     if (x->n_xfp >= LS_MAX_UNLISTED) {
         x->unlisted_full = true;
         return;
     }
-    if ((x->n_xfp + 1) * 2 > x->n_xslots) {
-        size_t n = x->n_xslots ? x->n_xslots * 2 : 256;
-        uint64_t *sl = calloc(n, sizeof *sl);
-        if (!sl) return;
-        for (size_t i = 0; i < x->n_xfp; i++) {
-            size_t h = (size_t)fp_key64(x->xfp[i]) & (n - 1);
-            while (sl[h]) h = (h + 1) & (n - 1);
-            sl[h] = i + 1;
-        }
-        free(x->xslots);
-        x->xslots = sl;
-        x->n_xslots = n;
-    }
+    if (ls_fpindex_reserve(&x->xfp_ix, x->xfp, 32, x->n_xfp, 256) != LS_OK) return;
     if (x->n_xfp == x->cap_xfp) {
         size_t cap = x->cap_xfp ? x->cap_xfp * 2 : 128;
         uint8_t(*nx)[32] = realloc(x->xfp, cap * sizeof *nx);
@@ -481,9 +445,7 @@ static void unlisted_add(struct ls_finding *x, const uint8_t fp[32])
         x->cap_xfp = cap;
     }
     memcpy(x->xfp[x->n_xfp], fp, 32);
-    size_t h = (size_t)fp_key64(fp) & (x->n_xslots - 1);
-    while (x->xslots[h]) h = (h + 1) & (x->n_xslots - 1);
-    x->xslots[h] = ++x->n_xfp;
+    ls_fpindex_insert(&x->xfp_ix, x->xfp, 32, x->n_xfp++);
 }
 
 struct scan_state {
@@ -537,36 +499,18 @@ static void take_veto(struct scan_state *st, const struct rule_meta *m, struct l
     add_veto(st, m->entity, &v);
 }
 
-/* Index of the evidence with fingerprint fp in x, or SIZE_MAX. */
-static size_t evidence_index(const struct ls_finding *x, const uint8_t fp[32])
-{
-    if (!x->n_slots) return SIZE_MAX;
-    size_t h = (size_t)fp_key64(fp) & (x->n_slots - 1);
-    while (x->slots[h]) {
-        if (memcmp(x->ev[x->slots[h] - 1].fp, fp, 32) == 0) return (size_t)(x->slots[h] - 1);
-        h = (h + 1) & (x->n_slots - 1);
-    }
-    return SIZE_MAX;
-}
-
-/* Drop x's vetoed evidence (each counted as rejected); false if x is left empty. */
 /* Drop vetoed fingerprints from x's unlisted values (past --max-evidence). */
 static void veto_unlisted(struct ls_findings *f, struct ls_finding *x, const struct scan_state *st)
 {
-    if (!x->n_xfp || !x->n_xslots) return;
+    if (!x->n_xfp) return;
     bool hit = false;
     for (size_t i = 0; i < st->n_veto; i++) {
-        size_t h = (size_t)fp_key64(st->veto[i]) & (x->n_xslots - 1);
-        while (x->xslots[h]) {
-            uint8_t *xf = x->xfp[x->xslots[h] - 1];
-            if (memcmp(xf, st->veto[i], 32) == 0) {
-                xf[0] ^= 0xff; /* marked: gone (a fingerprint that differs from every veto) */
-                memset(xf + 1, 0xff, 31);
-                hit = true;
-                break;
-            }
-            h = (h + 1) & (x->n_xslots - 1);
-        }
+        size_t k = ls_fpindex_find(&x->xfp_ix, x->xfp, 32, 32, st->veto[i]);
+        if (k == SIZE_MAX) continue;
+        uint8_t *xf = x->xfp[k];
+        xf[0] ^= 0xff; /* marked: gone (a fingerprint that differs from every veto) */
+        memset(xf + 1, 0xff, 31);
+        hit = true;
     }
     if (!hit) return;
     static const uint8_t gone[31] = {
@@ -582,14 +526,10 @@ static void veto_unlisted(struct ls_findings *f, struct ls_finding *x, const str
         memmove(x->xfp[kept++], x->xfp[k], 32);
     }
     x->n_xfp = kept;
-    memset(x->xslots, 0, x->n_xslots * sizeof *x->xslots);
-    for (size_t k = 0; k < x->n_xfp; k++) {
-        size_t h = (size_t)fp_key64(x->xfp[k]) & (x->n_xslots - 1);
-        while (x->xslots[h]) h = (h + 1) & (x->n_xslots - 1);
-        x->xslots[h] = k + 1;
-    }
+    ls_fpindex_rebuild(&x->xfp_ix, x->xfp, 32, x->n_xfp);
 }
 
+/* Drop x's vetoed evidence (each counted as rejected); false if x is left empty. */
 static bool veto_finding(struct ls_findings *f, struct ls_finding *x, const struct scan_state *st)
 {
     veto_unlisted(f, x, st);
@@ -632,12 +572,7 @@ static bool veto_finding(struct ls_findings *f, struct ls_finding *x, const stru
         x->ev[kept++] = x->ev[k];
     }
     x->n_ev = kept;
-    memset(x->slots, 0, x->n_slots * sizeof *x->slots);
-    for (size_t k = 0; k < x->n_ev; k++) {
-        size_t h = (size_t)fp_key64(x->ev[k].fp) & (x->n_slots - 1);
-        while (x->slots[h]) h = (h + 1) & (x->n_slots - 1);
-        x->slots[h] = k + 1;
-    }
+    ls_fpindex_rebuild(&x->ev_ix, EV_KEYS(x), sizeof *x->ev, x->n_ev);
     /* occurrences past the limit (extra_count) belong to unlisted values: when
      * every one of those was vetoed too, nothing of the finding is left */
     return x->n_ev > 0 || x->n_xfp > 0 || x->unlisted_full;
@@ -648,10 +583,7 @@ static void apply_vetoes(struct ls_findings *f, const struct scan_state *st)
     size_t kept = 0;
     for (size_t i = 0; i < f->n; i++) {
         if (!veto_finding(f, &f->f[i], st)) {
-            free(f->f[i].ev);
-            free(f->f[i].slots);
-            free(f->f[i].xfp);
-            free(f->f[i].xslots);
+            finding_free(&f->f[i]);
             continue;
         }
         if (kept != i) f->f[kept] = f->f[i];

@@ -7,6 +7,7 @@
 #define LS_ENGINE_H
 
 #include "core/ls_core.h"
+#include "core/ls_fpindex.h"
 
 struct ls_rules;
 struct ls_scanner;
@@ -46,8 +47,7 @@ struct ls_finding {
     const char *rule, *ns, *category, *entity, *severity; /* owned by the rules */
     struct ls_evidence *ev;
     size_t n_ev, cap_ev;
-    uint64_t *slots;             /* open addressing: index+1 into ev, keyed by fp */
-    size_t n_slots;
+    struct ls_fpindex ev_ix;     /* ev by fp */
     bool truncated;              /* more distinct values than max_evidence */
     uint64_t extra_count;        /* occurrences of values past the limit */
     /* Fingerprints of the distinct values past the limit ("unlisted"): not
@@ -56,8 +56,7 @@ struct ls_finding {
      * LS_MAX_UNLISTED, then unlisted_full. */
     uint8_t (*xfp)[32];
     size_t n_xfp, cap_xfp;
-    uint64_t *xslots;
-    size_t n_xslots;
+    struct ls_fpindex xfp_ix;    /* xfp by fp */
     bool unlisted_full;
     /* last accepted value interval, to skip overlapping re-matches */
     uint64_t last_end[LS_WHERE_N];

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "core/ls_core.h"
+#include "core/ls_fpindex.h"
 
 static struct ls_slice S(const void *p, size_t n) { return ls_slice_make(p, n); }
 static struct ls_slice Z(const char *s) { return ls_slice_make(s, strlen(s)); }
@@ -616,6 +617,70 @@ static void slice_find_matches_memmem(void **state)
     assert_int_equal(ls_slice_find(b, sizeof big, "q", 1), SIZE_MAX);
 }
 
+/* ls_fpindex: keys that share their first eight bytes (one hash) and keys
+ * that differ only there must all be found, after growth and after the
+ * array is compacted. */
+struct fpitem {
+    uint8_t key[17];
+    int tag;
+};
+
+static void fpitem_key(size_t i, uint8_t k[17])
+{
+    memset(k, 0, 17);
+    if (i % 2) { /* odd items: one hash, told apart by bytes 15-16 */
+        memset(k, 0xab, 8);
+        k[15] = (uint8_t)(i >> 8);
+        k[16] = (uint8_t)i;
+    } else {
+        uint64_t h = (uint64_t)i * 0x9e3779b97f4a7c15u;
+        for (int b = 0; b < 8; b++) k[b] = (uint8_t)(h >> (b * 8));
+    }
+}
+
+static void fpindex_finds_adds_and_rebuilds(void **state)
+{
+    (void)state;
+    enum { N = 3000 };
+    struct fpitem *it = calloc(N, sizeof *it);
+    assert_non_null(it);
+    struct ls_fpindex ix = {0};
+    uint8_t probe[17];
+    memset(probe, 0, sizeof probe);
+    assert_int_equal(ls_fpindex_find(&ix, it, sizeof *it, 17, probe), SIZE_MAX);
+    for (size_t i = 0; i < N; i++) {
+        uint8_t k[17];
+        fpitem_key(i, k);
+        assert_int_equal(ls_fpindex_find(&ix, it, sizeof *it, 17, k), SIZE_MAX);
+        assert_int_equal(ls_fpindex_reserve(&ix, it, sizeof *it, i, 4), LS_OK);
+        memcpy(it[i].key, k, 17);
+        it[i].tag = (int)i;
+        ls_fpindex_insert(&ix, it, sizeof *it, i);
+        assert_true(ix.n_slots >= 2 * (i + 1));
+    }
+    for (size_t i = 0; i < N; i++)
+        assert_int_equal(ls_fpindex_find(&ix, it, sizeof *it, 17, it[i].key), i);
+    /* a key that differs from one in the index in a byte past the hash */
+    memcpy(probe, it[1].key, 17);
+    probe[12] ^= 0x01;
+    assert_int_equal(ls_fpindex_find(&ix, it, sizeof *it, 17, probe), SIZE_MAX);
+    /* drop every third item, compact, rebuild */
+    size_t kept = 0;
+    for (size_t i = 0; i < N; i++)
+        if (i % 3) it[kept++] = it[i];
+    ls_fpindex_rebuild(&ix, it, sizeof *it, kept);
+    for (size_t i = 0; i < kept; i++)
+        assert_int_equal(ls_fpindex_find(&ix, it, sizeof *it, 17, it[i].key), i);
+    for (size_t i = 0; i < N; i += 3) { /* the dropped ones, of both kinds */
+        uint8_t gone[17];
+        fpitem_key(i, gone);
+        assert_int_equal(ls_fpindex_find(&ix, it, sizeof *it, 17, gone), SIZE_MAX);
+    }
+    ls_fpindex_free(&ix);
+    assert_int_equal(ix.n_slots, 0);
+    free(it);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -646,6 +711,7 @@ int main(void)
         cmocka_unit_test(now_is_monotonic),
         cmocka_unit_test(link_targets),
         cmocka_unit_test(slice_find_matches_memmem),
+        cmocka_unit_test(fpindex_finds_adds_and_rebuilds),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
