@@ -32,7 +32,7 @@ pii+="\n"+rule("pii_ssn_context", meta("pii","ssn","critical","US SSN without da
    ("$ssn_spaced", "/%s[^0-9A-Za-z\\n]{0,16}[0-9]{3} [0-9]{2} [0-9]{4}([^0-9]|$)/ nocase"%ctx)], "any of them")
 # Maestro and old JCB issuer numbers of 4 digits (Maestro numbers may have 12 digits)
 cc4="5018|5020|5038|5612|5893|6304|6390|6759|6761|6762|6763|2131|1800".split("|")
-CARD_LB=r"(^|[^0-9A-Za-z .-]|[^0-9][ .])"
+CARD_LB=r"(^|[^0-9A-Za-z_ .-]|[^0-9][ .])"
 CARD_RB=r"([^0-9A-Za-z.-]|[.-][^0-9A-Za-z]|[.-]$|$)"
 cc="40|41|42|43|44|45|46|47|48|49|51|52|53|54|55|22|23|24|25|26|27|34|37|30|36|38|39|35|60|62|64|65".split("|")
 pii+="\n"+rule("pii_credit_card", meta("pii","credit_card","critical","Payment card number (Visa, Mastercard, Amex, Discover, JCB, Diners, Maestro), plain or grouped by spaces/dashes; Luhn and brand length checked; a 13-digit number that is also an EAN-13 barcode only after a card word","luhn","last4"),
@@ -83,6 +83,9 @@ pii+="\n"+rule("pii_drivers_license_context", meta("pii","drivers_license","high
 ID_KEY=r"(^|[^A-Za-z0-9_])[\"']?[A-Za-z0-9_.-]{0,24}(order|invoice|tracking|transaction|txn|shipment|reference|ref|sku|serial|account|acct|ticket|policy|claim|parcel|waybill|consignment|barcode|gtin|isbn|imei|iccid|batch|id)[A-Za-z0-9_-]{0,16}([ _-]?(no\.?|nr\.?|number|num|#)[\"']?[ \t]{0,4}[:=#]?|[\"']?[ \t]{0,4}[:=#])[ \t]{0,4}[\"']?"
 pii+="\n"+rule("pii_card_in_id_field", meta("pii","credit_card","critical",r"""Not a finding (the luhn validator vetoes what it matches): a card-shaped number (brand, length, Luhn) written without separators as the value of a key or label naming an identifier (order_id=..., \"invoiceNo\": ..., Order #..., Tracking number ..., \"id\": ...; no card word in the key: card_id, cc_ref stay cards) is that identifier, so its credit_card evidence in the object is dropped (counted under rejected)""","luhn"),
   [("$id_key", r"/%s%s[0-9]{10,17}([^0-9A-Za-z]|$)/ nocase"%(ID_KEY,alt(cc)))], "$id_key")
+# the digit groups of a grouped IBAN after its letter bank code (SC72 SSCB 5193 0102 ...) are that IBAN
+pii+="\n"+rule("pii_card_in_iban", meta("pii","credit_card","critical",r"""Not a finding (the luhn validator vetoes what it matches): the digit groups after the letter bank code of a valid grouped IBAN (SC72 SSCB 5193 0102 7452 8927 0635 SCR, PK36 SCBL 0000 0011 2345 6702) are part of that IBAN, so a card-shaped number there has its credit_card evidence dropped (counted under rejected)""","luhn"),
+  [("$iban", r"/\b%s[0-9]{2}( [A-Z0-9]{4}){0,3} [A-Z0-9]{3}[A-Z] [0-9]{4}( [0-9]{4}){1,5}( [A-Z0-9]{1,4}){0,3}/"%alt(ib))], "$iban")
 # a NANP-shaped number right after a part, serial or model number label is that number
 SERIAL_LABEL=r"(\bpart|\bp\/n|\bs\/n|\bserial|\bmodel|\bsku|\bcatalog(ue)?|\barticle|\blot|\bbatch)([ _-]?(no\.?|number|nr\.?|#))?[ \t]{0,4}[:#.]?[ \t]{0,4}"
 pii+="\n"+rule("pii_phone_in_serial_context", meta("pii","phone","low",r"""Not a finding (the nanp validator vetoes what it matches): a North American-shaped number (212-867-5309, (212) 867-5309, 212.867.5309) right after a part, serial, model, SKU, catalogue, article, lot or batch number label (Part No. 212-867-5309, S/N: 312-867-5311) is that identifier, so its phone evidence in the object is dropped (counted under rejected)""","nanp"),

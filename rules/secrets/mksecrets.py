@@ -212,6 +212,25 @@ S.append(tok("secret_saas_tokens",
               ("$databricks", r"/%sdapi[a-f0-9]{32}(-[0-9])?%s/" % (B_ALNUM_, E_ALNUM_)),
               ("$grafana", r"/glsa_[A-Za-z0-9]{32}_[a-f0-9]{8}/"),
               ("$braintree", r"/access_token\$(production|sandbox)\$[0-9a-z]{16}\$[0-9a-f]{32}/")]))
+S.append(tok("secret_devtool_tokens",
+             "Developer-platform tokens by documented prefix: HashiCorp Vault (hvs. hvb. hvr.), Terraform Cloud (.atlasv1.), Docker Hub (dckr_pat_, dckr_oat_), NuGet (oy2 + 43), RubyGems (rubygems_), Linear (lin_api_), Sentry (sntryu_, sntrys_), Pulumi (pul-), Supabase (sbp_), Figma (figd_), Doppler (dp.pt. dp.st. dp.sa. dp.ct.), Fly.io (fo1_), Square (sq0atp-, sq0csp-), Firebase Cloud Messaging server keys (AAAA...:APA91b...), age secret keys (AGE-SECRET-KEY-1)",
+             [("$vault", r"/%shv[sbr]\.[A-Za-z0-9_-]{24,300}%s/" % (B_ALNUM_, E_URLSAFE)),
+              ("$tfc", r"/%s[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70}%s/" % (B_ALNUM_, E_URLSAFE)),
+              ("$dockerhub", r"/dckr_(pat|oat)_[A-Za-z0-9_-]{27,36}%s/" % E_URLSAFE),
+              ("$nuget", r"/%soy2[a-z0-9]{43}%s/" % (B_ALNUM_, E_ALNUM_)),
+              ("$rubygems", r"/rubygems_[a-f0-9]{48}%s/" % E_ALNUM_),
+              ("$linear", r"/lin_api_[A-Za-z0-9]{40}%s/" % E_ALNUM_),
+              ("$sentry", r"/sntry(u_[a-f0-9]{64}|s_eyJ[A-Za-z0-9+\/=_-]{60,400})/"),
+              ("$pulumi", r"/%spul-[a-f0-9]{40}%s/" % (B_ALNUM_, E_ALNUM_)),
+              ("$supabase", r"/%ssbp_[a-f0-9]{40}%s/" % (B_ALNUM_, E_ALNUM_)),
+              ("$figma", r"/figd_[A-Za-z0-9_-]{40,43}%s/" % E_URLSAFE),
+              ("$doppler", r"/dp\.(pt|st|sa|ct)\.[A-Za-z0-9]{40,44}%s/" % E_ALNUM_),
+              ("$flyio", r"/%sfo1_[A-Za-z0-9_-]{43}%s/" % (B_ALNUM_, E_URLSAFE)),
+              ("$square", r"/%ssq0(atp-[A-Za-z0-9_-]{22}|csp-[A-Za-z0-9_-]{43})%s/" % (B_ALNUM_, E_URLSAFE)),
+              ("$fcm", r"/AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134}/"),
+              ("$age", r"/AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}/")]))
+S.append(tok("secret_mailchimp_key", "Mailchimp API key (32 hex digits, -us and the data centre number)",
+             [("$key", r"/%s[0-9a-f]{32}-us[0-9]{1,2}%s/" % (B_ALNUM_, E_URLSAFE))]))
 
 # ---- generic assignments ----------------------------------------------------
 names = [r"api[_.-]?key", r"api[_.-]?secret", r"secret[_.-]?key([_.-]?base)?", r"client[_.-]?secret", r"access[_.-]?token",
@@ -269,7 +288,7 @@ S.append(rule("secret_netrc_password", meta("secret", "password", "high", "Passw
               [("$netrc", r"/(machine[ \t]+[^\s]{1,253}|default)[ \t\r\n]+login[ \t]+[^\s]{1,64}[ \t\r\n]+password[ \t]+[^\s]{4,200}/")]))
 S.append(rule("secret_pgpass_password", meta("secret", "password", "high", "Password in a PostgreSQL password file (~/.pgpass, pgpass.conf: hostname:port:database:username:password; port 5430-5439, 6432 or *)", "password", "password"),
               [("$pgpass", r"/(^|[\r\n])[A-Za-z0-9._*-]{1,253}(:543[0-9]:|:6432:|:\*:)[^:\s]{1,63}:[^:\s]{1,63}:[^:\r\n]{4,128}(\r|\n|$)/")]))
-S.append(rule("secret_password_combo", meta("secret", "password", "high", "Password of a combo list line (credential-stuffing dumps: e-mail:password, one account per line); a list: three such lines in the object at least, so one user@host:port or git@host:repo line in a config is none", "password", "password"),
+S.append(rule("secret_password_combo", meta("secret", "password", "high", "Password of a combo list line (credential-stuffing dumps: e-mail:password, one account per line); a list: three such lines in the object at least, so one user@host:port or git@host:repo line in a config is none; a well-known service port after the address (user@host:5060) is no password", "password", "password"),
               [("$combo", r"/(^|[\r\n])[a-z0-9._%%+-]{0,63}%s[a-z0-9-]{1,63}(\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}:[^\s:\/\"'<>]{4,64}(\r|\n|$)/ nocase" % alt([c + "@" for c in "abcdefghijklmnopqrstuvwxyz0123456789_"] + [r"\-@", r"\+@", "%@"]))],
               "#combo >= 3"))
 S.append(rule("secret_url_credentials", meta("secret", "password", "high", "Password in a URL or connection string (scheme://user:password@host, scheme://:password@host)", "url_password", "password"),
@@ -280,7 +299,7 @@ S.append(rule("secret_basic_auth", meta("secret", "password", "high",
                ("$docker", r"/\"auth\"[ \t]*:[ \t]*\"[A-Za-z0-9+\/]{8,300}={0,2}\"/"),
                ("$npmrc", r"/(^|[\r\n\/:])_auth[ \t]*=[ \t]*[\"']?[A-Za-z0-9+\/]{8,300}={0,2}/")]))
 S.append(rule("secret_cli_password", meta("secret", "password", "high",
-              "Password on a command line (shell history, scripts): mysql -pSECRET, mysqldump -p'...', curl -u user:pass, sshpass -p, docker login -p, redis-cli -a, openssl -passin/-passout pass:, smbclient -U user%pass, sqlplus/expdp/impdp/sqlldr user/pass@db, ldapsearch/ldapmodify -w pass, psexec -p pass, net user NAME pass, net use \\\\\\\\host\\\\share pass", "cli_password", "password"),
+              "Password on a command line (shell history, scripts): mysql -pSECRET, mysqldump -p'...', curl -u user:pass, sshpass -p, docker login -p, redis-cli -a, openssl -passin/-passout pass:, smbclient -U user%pass, sqlplus/expdp/impdp/sqlldr user/pass@db, ldapsearch/ldapmodify -w pass, psexec -p pass, net user NAME pass, net use \\\\\\\\host\\\\share pass, Cisco IOS username X password 0 pass / enable password pass", "cli_password", "password"),
               [("$mysql", r"/(mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)([ \t][^\r\n|;&]{0,120})?[ \t]-p[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/"),
                ("$sshpass", r"/sshpass[ \t]+-p[ \t]*[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/"),
                ("$docker", r"/docker[ \t]+login([ \t][^\r\n|;&]{0,120})?[ \t](-p|--password)[ \t=]+[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/"),
@@ -294,6 +313,7 @@ S.append(rule("secret_cli_password", meta("secret", "password", "high",
                ("$psexec", r"/(psexec|PsExec|PSEXEC)(64)?(\.exe)?([ \t][^\r\n|;&]{0,200})?[ \t]-p[ \t]+[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/"),
                ("$netuser", r"/\b(net|NET)[ \t]+(user|USER)[ \t]+[^\s\/\"']{1,64}[ \t]+[\"']?[^\s\"'\/*<>\\-][^\s\"'<>\\]{3,63}/"),
                ("$netuse", r"/\b(net|NET)[ \t]+(use|USE)[ \t]+([A-Za-z]:[ \t]+)?\\\\[^\s]{1,200}[ \t]+[\"']?[^\s\"'\/*<>\\-][^\s\"'<>\\]{3,63}/"),
+               ("$cisco", r"/(^|[\r\n])[ \t]*(enable|username[ \t]+[^\s]{1,64}([ \t]+privilege[ \t]+[0-9]{1,2})?)[ \t]+(password|secret)[ \t]+(0[ \t]+)?[^\s]{4,64}/"),
                ("$smb", r"/smbclient([ \t][^\r\n|;&]{0,200})?[ \t](-U|--user)[ \t=]*[\"']?[^\s\"'%]{1,64}%[^\s\"']{4,64}/")]))
 S.append(rule("secret_password_prose", meta("secret", "password", "high",
               "Password given in a sentence (e-mails, tickets): 'your temporary password is X', 'the initial password for the portal is X', 'root password for bastion: X', 'password has been reset to X'; the value must mix letters with digits or symbols", "prose_password", "password"),
@@ -319,8 +339,9 @@ S.append(rule("secret_password_hash", meta("secret", "password_hash", "high",
                ("$phpass", r"/%s(\$P\$|\$H\$)%s{31}/" % (HB, C64)),
                ("$django", r"/%spbkdf2_sha(1|256)\$[0-9]{4,7}\$[A-Za-z0-9.\/+]{4,64}\$[A-Za-z0-9+\/]{20,88}={0,2}/" % HB)]))
 S.append(rule("secret_ntlm_hash", meta("secret", "password_hash", "high",
-              "Windows NT hash in a pwdump / secretsdump line (user:RID:LM:NT:::)", "ntlm", "hash"),
-              [("$pwdump", r"/(^|[\r\n])[^:\r\n]{1,64}:[0-9]{1,10}:[0-9A-Fa-f]{32}:[0-9A-Fa-f]{32}:::/")]))
+              "Windows NT hash in a pwdump / secretsdump line (user:RID:LM:NT:::) or a Samba smbpasswd line (user:uid:LM:NT:[flags]:LCT-...)", "ntlm", "hash"),
+              [("$pwdump", r"/(^|[\r\n])[^:\r\n]{1,64}:[0-9]{1,10}:[0-9A-Fa-f]{32}:[0-9A-Fa-f]{32}:::/"),
+               ("$smbpasswd", r"/(^|[\r\n])[^:\r\n]{1,64}:[0-9]{1,10}:([0-9A-Fa-f]{32}|X{32}):[0-9A-Fa-f]{32}:\[[A-Z ]{11}\]:LCT-/")]))
 
 open(os.path.join(R, "secrets", "secrets.yar"), "w").write("\n".join(S))
 

@@ -559,6 +559,50 @@ rule secret_saas_tokens
         any of them
 }
 
+rule secret_devtool_tokens
+{
+    meta:
+        category = "secret"
+        entity = "token"
+        severity = "high"
+        validator = "token"
+        redact = "keytype"
+        description = "Developer-platform tokens by documented prefix: HashiCorp Vault (hvs. hvb. hvr.), Terraform Cloud (.atlasv1.), Docker Hub (dckr_pat_, dckr_oat_), NuGet (oy2 + 43), RubyGems (rubygems_), Linear (lin_api_), Sentry (sntryu_, sntrys_), Pulumi (pul-), Supabase (sbp_), Figma (figd_), Doppler (dp.pt. dp.st. dp.sa. dp.ct.), Fly.io (fo1_), Square (sq0atp-, sq0csp-), Firebase Cloud Messaging server keys (AAAA...:APA91b...), age secret keys (AGE-SECRET-KEY-1)"
+    strings:
+        $vault = /(^|[^A-Za-z0-9_])hv[sbr]\.[A-Za-z0-9_-]{24,300}([^A-Za-z0-9_-]|$)/
+        $tfc = /(^|[^A-Za-z0-9_])[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70}([^A-Za-z0-9_-]|$)/
+        $dockerhub = /dckr_(pat|oat)_[A-Za-z0-9_-]{27,36}([^A-Za-z0-9_-]|$)/
+        $nuget = /(^|[^A-Za-z0-9_])oy2[a-z0-9]{43}([^A-Za-z0-9_]|$)/
+        $rubygems = /rubygems_[a-f0-9]{48}([^A-Za-z0-9_]|$)/
+        $linear = /lin_api_[A-Za-z0-9]{40}([^A-Za-z0-9_]|$)/
+        $sentry = /sntry(u_[a-f0-9]{64}|s_eyJ[A-Za-z0-9+\/=_-]{60,400})/
+        $pulumi = /(^|[^A-Za-z0-9_])pul-[a-f0-9]{40}([^A-Za-z0-9_]|$)/
+        $supabase = /(^|[^A-Za-z0-9_])sbp_[a-f0-9]{40}([^A-Za-z0-9_]|$)/
+        $figma = /figd_[A-Za-z0-9_-]{40,43}([^A-Za-z0-9_-]|$)/
+        $doppler = /dp\.(pt|st|sa|ct)\.[A-Za-z0-9]{40,44}([^A-Za-z0-9_]|$)/
+        $flyio = /(^|[^A-Za-z0-9_])fo1_[A-Za-z0-9_-]{43}([^A-Za-z0-9_-]|$)/
+        $square = /(^|[^A-Za-z0-9_])sq0(atp-[A-Za-z0-9_-]{22}|csp-[A-Za-z0-9_-]{43})([^A-Za-z0-9_-]|$)/
+        $fcm = /AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134}/
+        $age = /AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}/
+    condition:
+        any of them
+}
+
+rule secret_mailchimp_key
+{
+    meta:
+        category = "secret"
+        entity = "token"
+        severity = "high"
+        validator = "token"
+        redact = "keytype"
+        description = "Mailchimp API key (32 hex digits, -us and the data centre number)"
+    strings:
+        $key = /(^|[^A-Za-z0-9_])[0-9a-f]{32}-us[0-9]{1,2}([^A-Za-z0-9_-]|$)/
+    condition:
+        any of them
+}
+
 rule secret_key_assignment
 {
     meta:
@@ -745,7 +789,7 @@ rule secret_password_combo
         severity = "high"
         validator = "password"
         redact = "password"
-        description = "Password of a combo list line (credential-stuffing dumps: e-mail:password, one account per line); a list: three such lines in the object at least, so one user@host:port or git@host:repo line in a config is none"
+        description = "Password of a combo list line (credential-stuffing dumps: e-mail:password, one account per line); a list: three such lines in the object at least, so one user@host:port or git@host:repo line in a config is none; a well-known service port after the address (user@host:5060) is no password"
     strings:
         $combo = /(^|[\r\n])[a-z0-9._%+-]{0,63}(a@|b@|c@|d@|e@|f@|g@|h@|i@|j@|k@|l@|m@|n@|o@|p@|q@|r@|s@|t@|u@|v@|w@|x@|y@|z@|0@|1@|2@|3@|4@|5@|6@|7@|8@|9@|_@|\-@|\+@|%@)[a-z0-9-]{1,63}(\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}:[^\s:\/\"'<>]{4,64}(\r|\n|$)/ nocase
     condition:
@@ -792,7 +836,7 @@ rule secret_cli_password
         severity = "high"
         validator = "cli_password"
         redact = "password"
-        description = "Password on a command line (shell history, scripts): mysql -pSECRET, mysqldump -p'...', curl -u user:pass, sshpass -p, docker login -p, redis-cli -a, openssl -passin/-passout pass:, smbclient -U user%pass, sqlplus/expdp/impdp/sqlldr user/pass@db, ldapsearch/ldapmodify -w pass, psexec -p pass, net user NAME pass, net use \\\\host\\share pass"
+        description = "Password on a command line (shell history, scripts): mysql -pSECRET, mysqldump -p'...', curl -u user:pass, sshpass -p, docker login -p, redis-cli -a, openssl -passin/-passout pass:, smbclient -U user%pass, sqlplus/expdp/impdp/sqlldr user/pass@db, ldapsearch/ldapmodify -w pass, psexec -p pass, net user NAME pass, net use \\\\host\\share pass, Cisco IOS username X password 0 pass / enable password pass"
     strings:
         $mysql = /(mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)([ \t][^\r\n|;&]{0,120})?[ \t]-p[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/
         $sshpass = /sshpass[ \t]+-p[ \t]*[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/
@@ -807,6 +851,7 @@ rule secret_cli_password
         $psexec = /(psexec|PsExec|PSEXEC)(64)?(\.exe)?([ \t][^\r\n|;&]{0,200})?[ \t]-p[ \t]+[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/
         $netuser = /\b(net|NET)[ \t]+(user|USER)[ \t]+[^\s\/\"']{1,64}[ \t]+[\"']?[^\s\"'\/*<>\\-][^\s\"'<>\\]{3,63}/
         $netuse = /\b(net|NET)[ \t]+(use|USE)[ \t]+([A-Za-z]:[ \t]+)?\\\\[^\s]{1,200}[ \t]+[\"']?[^\s\"'\/*<>\\-][^\s\"'<>\\]{3,63}/
+        $cisco = /(^|[\r\n])[ \t]*(enable|username[ \t]+[^\s]{1,64}([ \t]+privilege[ \t]+[0-9]{1,2})?)[ \t]+(password|secret)[ \t]+(0[ \t]+)?[^\s]{4,64}/
         $smb = /smbclient([ \t][^\r\n|;&]{0,200})?[ \t](-U|--user)[ \t=]*[\"']?[^\s\"'%]{1,64}%[^\s\"']{4,64}/
     condition:
         any of them
@@ -873,9 +918,10 @@ rule secret_ntlm_hash
         severity = "high"
         validator = "ntlm"
         redact = "hash"
-        description = "Windows NT hash in a pwdump / secretsdump line (user:RID:LM:NT:::)"
+        description = "Windows NT hash in a pwdump / secretsdump line (user:RID:LM:NT:::) or a Samba smbpasswd line (user:uid:LM:NT:[flags]:LCT-...)"
     strings:
         $pwdump = /(^|[\r\n])[^:\r\n]{1,64}:[0-9]{1,10}:[0-9A-Fa-f]{32}:[0-9A-Fa-f]{32}:::/
+        $smbpasswd = /(^|[\r\n])[^:\r\n]{1,64}:[0-9]{1,10}:([0-9A-Fa-f]{32}|X{32}):[0-9A-Fa-f]{32}:\[[A-Z ]{11}\]:LCT-/
     condition:
         any of them
 }

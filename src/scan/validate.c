@@ -243,6 +243,7 @@ static bool loc_card_labelled(struct ls_slice m, struct ls_value *out)
 
 static bool card_id_key(struct ls_slice m);
 static bool loc_card_id_key(struct ls_slice m, struct ls_value *out);
+static bool loc_card_in_iban(struct ls_slice m, struct ls_value *out);
 
 /* The match may run on into following numbers ("4111 1111 1111 1111 12/27"):
  * try the whole digit run, then shorter prefixes ending before a separator. */
@@ -250,8 +251,11 @@ static bool loc_card(struct ls_slice m, struct ls_value *out)
 {
     /* the plain strings' matches hold at most one letter (the boundary
      * before "x 4111 ..."); $card_visa13's begins with its card word */
-    if (count_class(m, is_alpha) >= 2)
+    if (count_class(m, is_alpha) >= 2) {
+        if (is_upper(ls_slice_at(m, 0)) && is_upper(ls_slice_at(m, 1)) && is_digit(ls_slice_at(m, 2)))
+            return loc_card_in_iban(m, out); /* pii_card_in_iban: a veto */
         return card_id_key(m) ? loc_card_id_key(m, out) : loc_card_labelled(m, out);
+    }
     size_t start = find_if(m, 0, is_digit);
     size_t end = m.len;
     while (end > start && !is_digit(ls_slice_at(m, end - 1))) end--;
@@ -464,6 +468,43 @@ static bool loc_iban(struct ls_slice m, struct ls_value *out)
     out->off = start;
     out->len = i - start;
     return ls_valid_iban(sub(m, start, i - start));
+}
+
+/* pii_card_in_iban (a veto): a grouped IBAN whose bank code is letters
+ * (SC72 SSCB 5193 0102 7452 8927 0635 SCR, PK36 SCBL 0000 0011 2345 6702)
+ * shows pii_credit_card its digit groups after "B ", a letter and a blank,
+ * which it may take for a card. The IBAN must be valid; the digit groups after
+ * its last letter group are read as the card rule reads them (up to 24
+ * characters, ending before a blank), and a card there is the IBAN's. */
+static bool loc_card_in_iban(struct ls_slice m, struct ls_value *out)
+{
+    struct ls_value iv;
+    if (!loc_iban(m, &iv)) return false;
+    struct ls_slice ib = sub(m, iv.off, iv.len);
+    for (size_t i = 4; i + 2 < ib.len; i++) {
+        if (!is_upper(ls_slice_at(ib, i)) || ls_slice_at(ib, i + 1) != ' ' || !is_digit(ls_slice_at(ib, i + 2)))
+            continue;
+        size_t d = i + 2, e = d;
+        while (e < ib.len && (is_digit(ls_slice_at(ib, e)) || ls_slice_at(ib, e) == ' ')) e++;
+        if (e < ib.len) /* "7268 334M": the group that runs into a letter is not the card's */
+            while (e > d && ls_slice_at(ib, e - 1) != ' ') e--;
+        while (e > d && !is_digit(ls_slice_at(ib, e - 1))) e--;
+        while (e > d + 24) { /* the card regex spans at most 24 characters */
+            while (e > d && ls_slice_at(ib, e - 1) != ' ') e--;
+            while (e > d && !is_digit(ls_slice_at(ib, e - 1))) e--;
+        }
+        struct ls_value cv;
+        if (e <= d) return false;
+        if (!loc_card(sub(ib, i, e - i), &cv)) { /* no card there: a veto of nothing, not a rejected card */
+            cv.off = 2;
+            cv.len = e - d;
+        }
+        out->off = iv.off + i + cv.off;
+        out->len = cv.len;
+        out->veto = true;
+        return true;
+    }
+    return false;
 }
 
 /* ---- SSN ----------------------------------------------------------------- */
@@ -1422,6 +1463,8 @@ static bool token_value_ok(struct ls_slice v)
  * value is the match from its first letter or digit over token characters,
  * '.', '/', ':', '~', '=' and '$' (Atlassian's =CRC, Braintree's
  * access_token$production$...), without trailing punctuation. */
+static bool mailchimp_ok(struct ls_slice v);
+
 static bool loc_token(struct ls_slice m, struct ls_value *out)
 {
     size_t start = find_if(m, 0, is_alnum);
@@ -1430,7 +1473,10 @@ static bool loc_token(struct ls_slice m, struct ls_value *out)
     while (end > start && !token_char(ls_slice_at(m, end - 1))) end--;
     out->off = start;
     out->len = end - start;
-    return token_value_ok(sub(m, start, end - start));
+    struct ls_slice v = sub(m, start, end - start);
+    if (v.len >= 35 && v.len <= 37 && ls_slice_at(v, 32) == '-' && ls_slice_starts(sub(v, 33, v.len - 33), "us", 2))
+        return mailchimp_ok(v); /* hex: fewer than 9 letters is no placeholder */
+    return token_value_ok(v);
 }
 
 static bool hex_char(int c) { return is_hex(c); }
@@ -1442,6 +1488,15 @@ static bool loc_mailgun(struct ls_slice m, struct ls_value *out)
     if (!loc_token(m, out)) return false;
     struct ls_slice v = sub(m, out->off, out->len);
     return count_class(sub(v, 4, v.len > 4 ? v.len - 4 : 0), hex_char) != (v.len > 4 ? v.len - 4 : 0);
+}
+
+/* Mailchimp: 32 hex digits, "-us" and the data centre number; the hex part
+ * must have digits and letters and not be one repeated character. */
+static bool mailchimp_ok(struct ls_slice v)
+{
+    struct ls_slice h = sub(v, 0, 32);
+    return count_class(h, hex_char) == 32 && count_class(h, is_digit) >= 2 && count_class(h, is_alpha) >= 2 &&
+           !repeated(h) && !documented_fake(h) && count_class(sub(v, 35, v.len - 35), is_digit) == v.len - 35;
 }
 
 /* Hex keys: ASP.NET validationKey="..." and Twilio SK + 32 hex. The value
@@ -1668,6 +1723,8 @@ static const char *const password_placeholders[] = {
     "replace_me", "tbd", "todo", "fixme", "dummy", "value", "mypassword", "my_password", "nil",
     "hidden", "masked", "default", "test", "...", "name", "options", "credentials", "something", "tiger",
     "guest", /* RabbitMQ's documented default account, amqp://guest:guest@localhost */
+    /* button and field captions of HTML forms (<input name="password" value="Search">) */
+    "search", "reset", "login", "logon", "signin", "submit", "cancel", "apply", "continue",
 };
 
 /* Template text: your_password_here, <your-db-password>, enter_password ... */
@@ -1863,6 +1920,38 @@ static bool type_annotation(struct ls_slice m, size_t start, struct ls_slice v)
     return i == v.len || ls_slice_at(v, i) == '[' || ls_slice_at(v, i) == ')' || ls_slice_at(v, i) == '|';
 }
 
+/* A combo list line (secret_password_combo: address:password, the address
+ * before the first ':'): a value that is a well-known service port
+ * (alice@atlanta.com:5060 of a SIP peer list, git@host:2222) is a
+ * user@host:port, not a password; a PIN-like 12345 stays one. */
+static bool combo_port(struct ls_slice m, struct ls_slice v)
+{
+    static const char *const ports[] = {"1433", "1521", "1883", "2222", "3306", "3389", "5060", "5061", "5222",
+                                        "5269", "5432", "5672", "5900", "6379", "6443", "6667", "8000", "8008",
+                                        "8080", "8081", "8443", "8888", "9000", "9090", "9092", "9200", "9418",
+                                        "11211", "27017"};
+    size_t colon = ls_slice_find(m, 0, ":", 1), at = ls_slice_find(m, 0, "@", 1);
+    if (at == SIZE_MAX || colon == SIZE_MAX || at > colon) return false;
+    for (size_t i = 0; i < sizeof ports / sizeof ports[0]; i++)
+        if (v.len == strlen(ports[i]) && ls_slice_starts(v, ports[i], v.len)) return true;
+    return false;
+}
+
+/* UID:GID:user_name:directory:shell: fields separated by ':', each empty
+ * or a name (a letter or '_', then letters, digits and '_'). */
+static bool colon_field_names(struct ls_slice v)
+{
+    if (ls_slice_find(v, 0, ":", 1) == SIZE_MAX) return false;
+    bool field_start = true;
+    for (size_t i = 0; i < v.len; i++) {
+        int c = ls_slice_at(v, i);
+        if (c == ':') field_start = true;
+        else if (field_start ? !(is_alpha(c) || c == '_') : !(is_alnum(c) || c == '_')) return false;
+        else field_start = false;
+    }
+    return true;
+}
+
 static bool loc_password(struct ls_slice m, struct ls_value *out)
 {
     if (pgpass_shape(m)) return loc_pgpass(m, out); /* secret_pgpass_password */
@@ -1882,7 +1971,11 @@ static bool loc_password(struct ls_slice m, struct ls_value *out)
         start = from + 1;
         quoted = true;
     } else {
-        start = value_start(m, 0, &quoted);
+        /* the boundary byte before the key may be a '=' or ':' itself
+         * (ALL=NOPASSWD: /usr/bin/x, --context=pwd=`pwd`): the value follows
+         * the separator after the key, not that byte */
+        int b0 = ls_slice_at(m, 0);
+        start = value_start(m, b0 == '=' || b0 == ':' ? 1 : 0, &quoted);
         if (start == SIZE_MAX) return false;
     }
     /* ?user=x&password=y&ssl=1: a query parameter ends at '&' */
@@ -1905,6 +1998,17 @@ static bool loc_password(struct ls_slice m, struct ls_value *out)
     if (!quoted && end + 1 < m.len && is_space(ls_slice_at(m, end)) && ls_slice_at(m, end + 1) == '=' &&
         count_class(v, ident_char) + count_class(v, is_digit) == v.len)
         return false;
+    /* login_name:passwd:UID:GID:user_name:directory:shell, hostname:port:
+     * username:password:base_dn:flags: a file format described in a man
+     * page, every ':' field a name */
+    if (!quoted && colon_field_names(v)) return false;
+    /* pass: 1532 of a test summary (beside fail:/skip:): a bare "pass" key
+     * with a number is a count, not a password */
+    size_t k = find_if(m, 0, is_alpha);
+    if (k + 4 <= start && ls_slice_starts(sub(m, k, m.len - k), "pass", 4) && !is_alnum(ls_slice_at(m, k + 4)) &&
+        ls_slice_at(m, k + 4) != '_' && count_class(v, is_digit) == v.len)
+        return false;
+    if (combo_port(m, v)) return false;
     return password_plausible(v) && !password_prose(v, quoted, word_follows);
 }
 
@@ -2152,6 +2256,7 @@ static bool loc_crypt(struct ls_slice m, struct ls_value *out)
 static bool loc_ntlm(struct ls_slice m, struct ls_value *out)
 {
     size_t end = ls_slice_find(m, 0, ":::", 3);
+    if (end == SIZE_MAX) end = ls_slice_find(m, 0, ":[", 2); /* smbpasswd: user:uid:LM:NT:[flags]:LCT-...: */
     if (end == SIZE_MAX || end < 32) return false;
     out->off = end - 32;
     out->len = 32;
