@@ -128,6 +128,19 @@ def entities(obj):
     return out
 
 
+def last4(value):
+    """The last four characters of a planted value, separators dropped: what
+    a redacted evidence value ends with."""
+    return value.replace(" ", "").replace("-", "")[-4:]
+
+
+def last4s(obj, entity):
+    """Sorted last four characters of the evidence of an object's first
+    finding of an entity ([] if none)."""
+    f = entities(obj).get(entity)
+    return sorted(e["redacted"][-4:] for e in f["evidence"]) if f else []
+
+
 def distinct(obj, entity):
     """Distinct values of an entity in one object (summed over its rules)."""
     return sum(f["distinct"] for f in obj.get("findings", []) if f["entity"] == entity)

@@ -14,14 +14,6 @@ import gen_binhex  # noqa: E402
 import lsutil  # noqa: E402
 
 
-def last4(v):
-    return v.replace(" ", "").replace("-", "")[-4:]
-
-
-def values(o, entity):
-    f = lsutil.entities(o).get(entity)
-    return sorted(e["redacted"][-4:] for e in f["evidence"]) if f else []
-
 
 class BinhexTest(unittest.TestCase):
     @classmethod
@@ -44,26 +36,26 @@ class BinhexTest(unittest.TestCase):
             self.assertEqual((root["handler"], root["coverage"], root["children"]), ("binhex", "full", 1), name)
             csv = self.obj(name, ["Payroll FY14.csv"])
             self.assertEqual(csv["coverage"], "full", name)
-            self.assertEqual(values(csv, "ssn"), [last4(gen_binhex.SSN_CSV)], name)
+            self.assertEqual(lsutil.last4s(csv, "ssn"), [lsutil.last4(gen_binhex.SSN_CSV)], name)
             self.assertEqual(root["verdict"], "sensitive", name)
 
     def test_archive_inside(self):
         z = self.obj("archive.hqx", ["cards.zip"])
         self.assertEqual(z["handler"], "archive")
-        self.assertEqual(values(self.obj("archive.hqx", ["cards.zip", "cards.txt"]), "credit_card"),
-                         [last4(gen_binhex.CARD_ZIP)])
+        self.assertEqual(lsutil.last4s(self.obj("archive.hqx", ["cards.zip", "cards.txt"]), "credit_card"),
+                         [lsutil.last4(gen_binhex.CARD_ZIP)])
 
     def test_cut_file(self):
         root = self.obj("cut.hqx")
         self.assertEqual((root["coverage"], root["coverage_reasons"]), ("partial", ["truncated"]))
         child = self.obj("cut.hqx", ["notes.txt"])
         self.assertIn("truncated", child["coverage_reasons"])
-        self.assertEqual(values(child, "ssn"), [last4(gen_binhex.SSN_CUT)])
+        self.assertEqual(lsutil.last4s(child, "ssn"), [lsutil.last4(gen_binhex.SSN_CUT)])
 
     def test_name_that_climbs_out(self):
         child = self.obj("climb.hqx", ["../../Startup/run.txt"])
         self.assertIn("path_traversal", child["alerts"])
-        self.assertEqual(values(child, "ssn"), [last4(gen_binhex.SSN_CLIMB)])
+        self.assertEqual(lsutil.last4s(child, "ssn"), [lsutil.last4(gen_binhex.SSN_CLIMB)])
         self.assertEqual(self.obj("climb.hqx")["verdict"], "hostile")
 
     def test_garbled_is_not_clean(self):
@@ -76,7 +68,7 @@ class BinhexTest(unittest.TestCase):
         self.assertEqual(o["handler"], "mime")
         child = self.obj("pasted.eml", ["staff.csv"])
         self.assertEqual(child["coverage"], "full")
-        self.assertEqual(values(child, "ssn"), [last4(gen_binhex.SSN_PASTED)])
+        self.assertEqual(lsutil.last4s(child, "ssn"), [lsutil.last4(gen_binhex.SSN_PASTED)])
 
     def test_run_length_bomb_is_not_expanded(self):
         # 400,000 runs: ~100 MB if expanded, from ~1 MB of text
@@ -98,12 +90,12 @@ class BinhexTest(unittest.TestCase):
         self.assertLess(usage.ru_maxrss / 1024, 64)  # MiB: the runs were never expanded
         m = lsutil.load(out)
         child = m.obj(path, ["notes.txt"])
-        self.assertEqual(values(child, "ssn"), [last4(gen_binhex.SSN_CSV)])
+        self.assertEqual(lsutil.last4s(child, "ssn"), [lsutil.last4(gen_binhex.SSN_CSV)])
 
     def test_prose_quoting_the_marker_is_text(self):
         o = self.obj("about-binhex.txt")
         self.assertEqual((o["handler"], o["coverage"], o["coverage_reasons"]), ("text", "full", []))
-        self.assertEqual(values(o, "ssn"), [last4(gen_binhex.SSN_CSV)])
+        self.assertEqual(lsutil.last4s(o, "ssn"), [lsutil.last4(gen_binhex.SSN_CSV)])
 
 
 if __name__ == "__main__":

@@ -15,14 +15,6 @@ import gen_emlx  # noqa: E402
 import lsutil  # noqa: E402
 
 
-def last4(v):
-    return v.replace(" ", "").replace("-", "")[-4:]
-
-
-def values(o, entity):
-    f = lsutil.entities(o).get(entity)
-    return sorted(e["redacted"][-4:] for e in f["evidence"]) if f else []
-
 
 class EmlxTest(unittest.TestCase):
     @classmethod
@@ -46,28 +38,28 @@ class EmlxTest(unittest.TestCase):
             o = self.obj(name)
             self.assertEqual((o["handler"], o["coverage"], o["errors"]), ("mime", "full", []), name)
             self.assertEqual(o.get("subject"), "payroll", name)
-            self.assertEqual(values(o, "ssn"), [last4(gen_emlx.SSN_BODY)], name)
+            self.assertEqual(lsutil.last4s(o, "ssn"), [lsutil.last4(gen_emlx.SSN_BODY)], name)
             self.assertEqual(o["verdict"], "sensitive", name)
 
     def test_attachment_is_a_child(self):
         self.assertEqual(self.obj("1002.emlx")["children"], 1)  # the plist is no part
         att = self.obj("1002.emlx", ["cards.txt"])
-        self.assertEqual(values(att, "credit_card"), [last4(gen_emlx.CARD_ATTACH)])
+        self.assertEqual(lsutil.last4s(att, "credit_card"), [lsutil.last4(gen_emlx.CARD_ATTACH)])
 
     def test_cut_file_is_partial(self):
         o = self.obj("1005.partial.emlx")
         self.assertEqual((o["handler"], o["coverage"], o["coverage_reasons"]), ("mime", "partial", ["truncated"]))
-        self.assertEqual(values(o, "ssn"), [last4(gen_emlx.SSN_CUT)])
+        self.assertEqual(lsutil.last4s(o, "ssn"), [lsutil.last4(gen_emlx.SSN_CUT)])
 
     def test_bytes_after_the_message_are_scanned(self):
         o = self.obj("1006.emlx")
-        self.assertEqual(values(o, "ssn"), sorted([last4(gen_emlx.SSN_BODY), last4(gen_emlx.SSN_TAIL)]))
+        self.assertEqual(lsutil.last4s(o, "ssn"), sorted([lsutil.last4(gen_emlx.SSN_BODY), lsutil.last4(gen_emlx.SSN_TAIL)]))
 
     def test_text_with_a_number_first_is_text(self):
         o = self.obj("notes.txt")
         self.assertEqual(o["handler"], "text")
         self.assertEqual(o["children"], 0)
-        self.assertEqual(values(o, "ssn"), [last4(gen_emlx.SSN_BODY)])
+        self.assertEqual(lsutil.last4s(o, "ssn"), [lsutil.last4(gen_emlx.SSN_BODY)])
 
     def test_saved_message_without_final_line_break(self):
         # one message with its "From " line: an .eml without a final line
@@ -75,7 +67,7 @@ class EmlxTest(unittest.TestCase):
         # that ends so was cut
         o = self.obj("saved.eml")
         self.assertEqual((o["handler"], o["coverage"], o["verdict"]), ("mbox", "full", "sensitive"))
-        self.assertEqual(values(self.obj("saved.eml", ["msg-1"]), "ssn"), [last4(gen_emlx.SSN_BODY)])
+        self.assertEqual(lsutil.last4s(self.obj("saved.eml", ["msg-1"]), "ssn"), [lsutil.last4(gen_emlx.SSN_BODY)])
         o = self.obj("cut.mbox")
         self.assertEqual((o["coverage"], o["coverage_reasons"]), ("partial", ["truncated"]))
 
