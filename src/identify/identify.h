@@ -19,9 +19,11 @@ void ls_magic_close(struct ls_magic *m);
  * application/octet-stream; otherwise desc is set to "". The MIME type is
  * libmagic's, except for a PDF whose "%PDF-" header starts past byte 0 but
  * within the first 1024 bytes where libmagic only says text/plain or
- * application/octet-stream: application/pdf (see magic.c). */
-void ls_magic_identify(struct ls_magic *m, struct ls_slice data, char *mime, size_t mime_cap,
-                       char *desc, size_t desc_cap, bool want_desc);
+ * application/octet-stream: application/pdf (see magic.c). data_sha256 is
+ * the SHA-256 of the whole of data, or NULL (computed here, of the prefix
+ * looked at): answers are kept by it for the duplicates that follow. */
+void ls_magic_identify(struct ls_magic *m, struct ls_slice data, const uint8_t *data_sha256, char *mime,
+                       size_t mime_cap, char *desc, size_t desc_cap, bool want_desc);
 
 /* Lower-case extension of a (raw) file name, without the dot; "" if none or
  * implausible (longer than 15 bytes, non-alphanumeric). */

@@ -8,24 +8,26 @@
 #include "identify/identify.h"
 
 /*
- * Memo of recent answers, keyed by the exact bytes libmagic looked at.
+ * Memo of answers, keyed by a SHA-256 of the bytes libmagic looked at (or of
+ * the whole object, whose prefix those bytes are) and their length.
  * libmagic is deterministic for the same bytes and flags, so a hit gives the
  * very answer a call would. It pays off on duplicates, which leak dumps are
  * full of (the same logo in every mail, one attachment in many threads, a
  * document both loose and zipped): a text object costs libmagic 2.6 M to
- * 31 M instructions (docs/performance.md), a miss here ~1-2 K (a 64-byte
- * sample and, when n and the sample match, one memcmp; a copy of up to
- * LS_MAGIC_BYTES on insertion).
+ * 31 M instructions and random bytes ~0.5 ms (docs/performance.md). The
+ * pipeline hands in the object's SHA-256, which it computes anyway, so a
+ * miss costs a table look-up. MEMO_SLOTS entries, direct-mapped by the
+ * hash (a later object with the same slot replaces the older one); an
+ * entry is allocated when first used, ~1.4 KB each.
  */
-#define MEMO_SLOTS 8u
-#define MEMO_SAMPLE 64u
+#define MEMO_SLOTS 2048u
 #define MEMO_MIME_CAP 256u
 #define MEMO_DESC_CAP 1024u
 
 struct magic_memo {
-    struct ls_buf bytes; /* exactly what libmagic was given */
-    uint64_t key;        /* length and sampled bytes, to skip most memcmps */
-    bool ready, used, has_desc;
+    uint8_t sha[32];     /* of the bytes (see above) */
+    size_t len;          /* of those bytes */
+    bool has_desc;
     size_t pdf_at;       /* a PDF header found past byte 0 (pdf_after_junk) */
     char mime[MEMO_MIME_CAP];
     char desc[MEMO_DESC_CAP];
@@ -34,8 +36,7 @@ struct magic_memo {
 struct ls_magic {
     magic_t mime;  /* MAGIC_MIME_TYPE */
     magic_t desc;  /* MAGIC_NONE: the human description */
-    struct magic_memo memo[MEMO_SLOTS];
-    unsigned next; /* round-robin victim */
+    struct magic_memo *memo[MEMO_SLOTS];
 };
 
 /* libmagic reads at most this much of each object for the MIME type: its
@@ -102,8 +103,7 @@ void ls_magic_close(struct ls_magic *m)
     if (!m) return;
     if (m->mime) magic_close(m->mime);
     if (m->desc) magic_close(m->desc);
-    for (unsigned i = 0; i < MEMO_SLOTS; i++)
-        if (m->memo[i].ready) ls_buf_free(&m->memo[i].bytes);
+    for (unsigned i = 0; i < MEMO_SLOTS; i++) free(m->memo[i]);
     free(m);
 }
 
@@ -113,46 +113,28 @@ static void copy_out(const char *s, char *out, size_t cap)
     snprintf(out, cap, "%s", s ? s : "");
 }
 
-/* FNV-1a over the length and MEMO_SAMPLE bytes spread over the slice. */
-static uint64_t memo_key(struct ls_slice d)
+static struct magic_memo **memo_slot(struct ls_magic *m, const uint8_t sha[32])
 {
-    uint64_t h = 1469598103934665603ull;
-    for (unsigned k = 0; k < 8; k++) h = (h ^ ((d.len >> (8 * k)) & 0xff)) * 1099511628211ull;
-    if (d.len == 0) return h;
-    for (unsigned i = 0; i < MEMO_SAMPLE; i++) {
-        size_t at = d.len <= MEMO_SAMPLE ? i % d.len : (d.len - 1) / (MEMO_SAMPLE - 1) * i;
-        h = (h ^ (uint64_t)(uint8_t)ls_slice_at(d, at)) * 1099511628211ull;
-    }
-    return h;
+    return &m->memo[((size_t)sha[0] << 8 | sha[1]) % MEMO_SLOTS];
 }
 
-static struct magic_memo *memo_find(struct ls_magic *m, struct ls_slice d, uint64_t key)
+static struct magic_memo *memo_find(struct ls_magic *m, const uint8_t sha[32], size_t len)
 {
-    for (unsigned i = 0; i < MEMO_SLOTS; i++) {
-        struct magic_memo *e = &m->memo[i];
-        if (!e->used || e->key != key) continue;
-        struct ls_slice seen = ls_buf_slice(&e->bytes);
-        if (seen.len != d.len) continue;
-        if (d.len == 0 || memcmp(seen.ptr, d.ptr, d.len) == 0) return e;
-    }
-    return NULL;
+    struct magic_memo *e = *memo_slot(m, sha);
+    return e && e->len == len && memcmp(e->sha, sha, 32) == 0 ? e : NULL;
 }
 
-/* Slot for d's answers; NULL (no memo) when the copy cannot be made. */
-static struct magic_memo *memo_insert(struct ls_magic *m, struct ls_slice d, uint64_t key)
+/* The slot for these bytes' answers, emptied; NULL (no memo) without memory. */
+static struct magic_memo *memo_insert(struct ls_magic *m, const uint8_t sha[32], size_t len)
 {
-    struct magic_memo *e = &m->memo[m->next];
-    m->next = (m->next + 1) % MEMO_SLOTS;
-    e->used = false;
+    struct magic_memo **slot = memo_slot(m, sha);
+    if (!*slot && !(*slot = malloc(sizeof **slot))) return NULL;
+    struct magic_memo *e = *slot;
+    memcpy(e->sha, sha, 32);
+    e->len = len;
     e->has_desc = false;
-    if (!e->ready) {
-        ls_buf_init(&e->bytes, LS_MAGIC_BYTES);
-        e->ready = true;
-    }
-    ls_buf_reset(&e->bytes);
-    if (d.len && ls_buf_add(&e->bytes, d.ptr, d.len) != LS_OK) return NULL;
-    e->key = key;
-    e->used = true;
+    e->pdf_at = 0;
+    e->mime[0] = e->desc[0] = 0;
     return e;
 }
 
@@ -389,13 +371,21 @@ static void compute_desc(struct ls_magic *m, struct ls_slice d, size_t pdf_at, c
     copy_out(run_on(m->desc, for_desc, "data"), desc, cap);
 }
 
-void ls_magic_identify(struct ls_magic *m, struct ls_slice data, char *mime, size_t mime_cap,
-                       char *desc, size_t desc_cap, bool want_desc)
+void ls_magic_identify(struct ls_magic *m, struct ls_slice data, const uint8_t *data_sha256, char *mime,
+                       size_t mime_cap, char *desc, size_t desc_cap, bool want_desc)
 {
     struct ls_slice d = data;
     if (d.len > LS_MAGIC_BYTES) d.len = LS_MAGIC_BYTES;
-    uint64_t key = memo_key(d);
-    struct magic_memo *e = memo_find(m, d, key);
+    /* the key: the whole object's hash (it fixes the prefix), else the prefix's */
+    uint8_t sha[32];
+    size_t key_len = data.len;
+    if (data_sha256) {
+        memcpy(sha, data_sha256, 32);
+    } else {
+        ls_sha256(d, sha);
+        key_len = d.len;
+    }
+    struct magic_memo *e = memo_find(m, sha, key_len);
     char own[MEMO_MIME_CAP];
     size_t pdf_at = 0;
     if (!e) {
@@ -411,7 +401,7 @@ void ls_magic_identify(struct ls_magic *m, struct ls_slice data, char *mime, siz
         } else {
             compute_mime(m, d, own, sizeof own, &pdf_at);
         }
-        e = memo_insert(m, d, key);
+        e = memo_insert(m, sha, key_len);
         if (e) {
             copy_out(own, e->mime, sizeof e->mime);
             e->pdf_at = pdf_at;

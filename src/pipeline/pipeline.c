@@ -967,7 +967,7 @@ ls_err ls_pipeline_object(struct ls_ctx *c, struct ls_object *o, struct ls_obj_s
     if (st->mime_hint && o->depth > 0) /* the container vouches: libmagic is the hot spot */
         snprintf(st->mime, sizeof st->mime, "%s", st->mime_hint);
     else
-        ls_magic_identify(c->w->magic, o->data, st->mime, sizeof st->mime, st->magic,
+        ls_magic_identify(c->w->magic, o->data, st->sha256, st->mime, sizeof st->mime, st->magic,
                           sizeof st->magic, o->depth == 0);
     o->mime = st->mime;
     o->magic = st->magic;

@@ -261,7 +261,7 @@ static void expect_mime(struct ls_slice data, const char *want_mime, const char 
     char mime[128], desc[256];
     memset(mime, 'Z', sizeof mime);
     memset(desc, 'Z', sizeof desc);
-    ls_magic_identify(g_magic, data, mime, sizeof mime, desc, sizeof desc, true);
+    ls_magic_identify(g_magic, data, NULL, mime, sizeof mime, desc, sizeof desc, true);
     assert_string_equal(mime, want_mime);
     if (desc_prefix && strncmp(desc, desc_prefix, strlen(desc_prefix)) != 0)
         fail_msg("description \"%s\" does not start with \"%s\"", desc, desc_prefix);
@@ -315,7 +315,7 @@ static void magic_small_caps_truncate(void **st)
 {
     (void)st;
     char mime[5], desc[4];
-    ls_magic_identify(g_magic, Z("%PDF-1.4\n%%EOF\n"), mime, sizeof mime, desc, sizeof desc, true);
+    ls_magic_identify(g_magic, Z("%PDF-1.4\n%%EOF\n"), NULL, mime, sizeof mime, desc, sizeof desc, true);
     assert_string_equal(mime, "appl");
     assert_string_equal(desc, "PDF");
 }
@@ -324,11 +324,11 @@ static void magic_description_only_when_wanted_or_unknown(void **st)
 {
     (void)st;
     char mime[64], desc[128];
-    ls_magic_identify(g_magic, Z("%PDF-1.4\n%%EOF\n"), mime, sizeof mime, desc, sizeof desc, false);
+    ls_magic_identify(g_magic, Z("%PDF-1.4\n%%EOF\n"), NULL, mime, sizeof mime, desc, sizeof desc, false);
     assert_string_equal(mime, "application/pdf");
     assert_string_equal(desc, ""); /* known type, not wanted: skipped */
     static const uint8_t junk[] = {0x00, 0x9c, 0x01, 0xf3, 0x7e, 0x00, 0x11, 0xfe, 0x80, 0x00};
-    ls_magic_identify(g_magic, S(junk, sizeof junk), mime, sizeof mime, desc, sizeof desc, false);
+    ls_magic_identify(g_magic, S(junk, sizeof junk), NULL, mime, sizeof mime, desc, sizeof desc, false);
     assert_string_equal(mime, "application/octet-stream");
     assert_string_equal(desc, "data"); /* unknown type: the description is the only clue */
 }
@@ -419,7 +419,7 @@ static void magic_text_root_description_first(void **st)
     };
     for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++) {
         char mime[128], desc[256];
-        ls_magic_identify(g_magic, ls_slice_make(plain[i][0], strlen(plain[i][0])), mime, sizeof mime,
+        ls_magic_identify(g_magic, ls_slice_make(plain[i][0], strlen(plain[i][0])), NULL, mime, sizeof mime,
                           desc, sizeof desc, true);
         assert_string_equal(mime, "text/plain");
         assert_string_equal(desc, plain[i][1]);
@@ -486,7 +486,7 @@ static void magic_pdf_after_junk(void **st)
     assert_int_equal(ls_buf_add(&b, hdr, sizeof hdr - 1), LS_OK);
     assert_int_equal(ls_buf_add(&b, pdf_bin, sizeof pdf_bin - 1), LS_OK);
     char desc[256], mime[64];
-    ls_magic_identify(g_magic, ls_buf_slice(&b), mime, sizeof mime, desc, sizeof desc, true);
+    ls_magic_identify(g_magic, ls_buf_slice(&b), NULL, mime, sizeof mime, desc, sizeof desc, true);
     assert_string_equal(mime, "application/pdf");
     if (strcmp(desc, "PDF document, version 1.5 (header at offset 64)") != 0) fail_msg("description \"%s\"", desc);
     ls_buf_free(&b);
@@ -531,9 +531,9 @@ static void magic_pdf_after_junk_not_otherwise(void **st)
     expect_mime(S(no_obj, sizeof no_obj - 1), "application/octet-stream", "data");
 }
 
-/* The memo of recent answers must never hand one object's answer to another:
- * B differs from A in one byte only (same length, a byte the memo's key does
- * not sample), and libmagic tells them apart. */
+/* The memo of answers must never hand one object's answer to another:
+ * B differs from A in one byte only (same length), and libmagic tells them
+ * apart; so do a prefix of A, and A under another object's hash. */
 static void magic_memo_is_exact(void **st)
 {
     (void)st;
@@ -544,20 +544,31 @@ static void magic_memo_is_exact(void **st)
     b[1] = 0x00; /* a NUL makes it binary */
     char mime[128], desc[256];
     for (int round = 0; round < 3; round++) {
-        ls_magic_identify(g_magic, S(a, N), mime, sizeof mime, desc, sizeof desc, false);
+        ls_magic_identify(g_magic, S(a, N), NULL, mime, sizeof mime, desc, sizeof desc, false);
         assert_string_equal(mime, "text/plain");
         assert_string_equal(desc, "");
-        ls_magic_identify(g_magic, S(b, N), mime, sizeof mime, desc, sizeof desc, false);
+        ls_magic_identify(g_magic, S(b, N), NULL, mime, sizeof mime, desc, sizeof desc, false);
         assert_string_equal(mime, "application/octet-stream");
         assert_string_equal(desc, "data");
         /* a root with A's bytes wants the description: computed, then kept */
-        ls_magic_identify(g_magic, S(a, N), mime, sizeof mime, desc, sizeof desc, true);
+        ls_magic_identify(g_magic, S(a, N), NULL, mime, sizeof mime, desc, sizeof desc, true);
         assert_string_equal(mime, "text/plain");
         if (strncmp(desc, "ASCII text", 10) != 0) fail_msg("description \"%s\"", desc);
     }
     /* a prefix of A is another object */
-    ls_magic_identify(g_magic, S(a, 1), mime, sizeof mime, desc, sizeof desc, true);
+    ls_magic_identify(g_magic, S(a, 1), NULL, mime, sizeof mime, desc, sizeof desc, true);
     assert_string_not_equal(mime, "text/plain");
+    /* the caller's hash of the whole object is the key: B's bytes under
+     * their own hash, after A's answer was kept under A's */
+    uint8_t ha[32], hb[32];
+    ls_sha256(S(a, N), ha);
+    ls_sha256(S(b, N), hb);
+    ls_magic_identify(g_magic, S(a, N), ha, mime, sizeof mime, desc, sizeof desc, true);
+    assert_string_equal(mime, "text/plain");
+    ls_magic_identify(g_magic, S(b, N), hb, mime, sizeof mime, desc, sizeof desc, true);
+    assert_string_equal(mime, "application/octet-stream");
+    ls_magic_identify(g_magic, S(a, N), ha, mime, sizeof mime, desc, sizeof desc, false);
+    assert_string_equal(mime, "text/plain");
 }
 
 int main(void)
