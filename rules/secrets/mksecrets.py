@@ -55,10 +55,11 @@ S = [hdr("Secret rules: namespace secrets.")]
 NL = r"(\\r|\\n|[\r\n \t])"
 S.append(rule("secret_private_key",
               meta("secret", "private_key", "critical",
-                   "PEM (RSA, DSA, EC, PKCS#8, encrypted), OpenSSH or PGP private key block, also inside JSON with \\\\n escapes (GCP service-account keys) and with header lines (Proc-Type, Version, Comment)",
+                   "PEM (RSA, DSA, EC, PKCS#8, encrypted), OpenSSH or PGP private key block, OpenVPN static key (tls-auth/tls-crypt, secret), also inside JSON with \\\\n escapes (GCP service-account keys) and with header lines (Proc-Type, Version, Comment)",
                    "private_key", "keytype"),
               [("$key", r"/-----BEGIN (RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY( BLOCK)?-----%s+"
-                        r"([A-Za-z][A-Za-z-]{1,30}: [^\r\n]{0,200}%s+){0,6}[A-Za-z0-9+\/=\r\n\\:,. -]{32,400}/" % (NL, NL))]))
+                        r"([A-Za-z][A-Za-z-]{1,30}: [^\r\n]{0,200}%s+){0,6}[A-Za-z0-9+\/=\r\n\\:,. -]{32,400}/" % (NL, NL)),
+               ("$ovpn", r"/-----BEGIN OpenVPN Static key V1-----\r?\n[0-9a-fA-F\r\n]{64,1100}/")]))
 S.append(rule("secret_putty_key",
               meta("secret", "private_key", "critical",
                    "PuTTY private key file (.ppk v2/v3): the Private-Lines of a PuTTY-User-Key-File",
@@ -156,8 +157,8 @@ S.append(tok("secret_gitlab_token",
              "GitLab token by its documented prefix: personal/project/group access (glpat-), deploy (gldt-), runner (glrt-), trigger (glptt-), OAuth secret (gloas-), feed, CI job, incoming mail, SCIM, feature flag, agent tokens",
              [("$pat", r"/%s[A-Za-z0-9_-]{20,64}(\.[A-Za-z0-9_.-]{2,40})?%s/" % (alt(gl), E_URLSAFE)),
               ("$runner_reg", r"/GR1348941[A-Za-z0-9_-]{20}%s/" % E_URLSAFE)]))
-S.append(tok("secret_slack_token", "Slack bot/user/app/configuration token (xoxb- xoxp- xoxa- xoxe- xoxr- xoxs-, xapp-)",
-             [("$tok", r"/xox[abeprs]-[0-9A-Za-z-]{10,120}/"),
+S.append(tok("secret_slack_token", "Slack bot/user/app/configuration token (xoxb- xoxp- xoxa- xoxe- xoxr- xoxs-, rotating xoxe.xoxp-, xapp-)",
+             [("$tok", r"/(xoxe\.)?xox[abeprs]-[0-9A-Za-z-]{10,250}/"),
               ("$app", r"/xapp-[0-9]-[A-Z0-9]{8,14}-[0-9]{8,16}-[a-f0-9]{32,80}/")]))
 S.append(tok("secret_slack_webhook", "Slack incoming-webhook URL (hooks.slack.com/services/T.../B.../...)",
              [("$url", r"/https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{8,12}\/B[A-Z0-9]{8,12}\/[A-Za-z0-9]{24}/")]))
@@ -213,7 +214,7 @@ S.append(tok("secret_saas_tokens",
               ("$grafana", r"/glsa_[A-Za-z0-9]{32}_[a-f0-9]{8}/"),
               ("$braintree", r"/access_token\$(production|sandbox)\$[0-9a-z]{16}\$[0-9a-f]{32}/")]))
 S.append(tok("secret_devtool_tokens",
-             "Developer-platform tokens by documented prefix: HashiCorp Vault (hvs. hvb. hvr.), Terraform Cloud (.atlasv1.), Docker Hub (dckr_pat_, dckr_oat_), NuGet (oy2 + 43), RubyGems (rubygems_), Linear (lin_api_), Sentry (sntryu_, sntrys_), Pulumi (pul-), Supabase (sbp_), Figma (figd_), Doppler (dp.pt. dp.st. dp.sa. dp.ct.), Fly.io (fo1_), Square (sq0atp-, sq0csp-), Firebase Cloud Messaging server keys (AAAA...:APA91b...), age secret keys (AGE-SECRET-KEY-1)",
+             "Developer-platform tokens by documented prefix: HashiCorp Vault (hvs. hvb. hvr.), Terraform Cloud (.atlasv1.), Docker Hub (dckr_pat_, dckr_oat_), NuGet (oy2 + 43), RubyGems (rubygems_), Linear (lin_api_), Sentry (sntryu_, sntrys_), Pulumi (pul-), Supabase (sbp_), Figma (figd_), Doppler (dp.pt. dp.st. dp.sa. dp.ct.), Fly.io (fo1_), Square (sq0atp-, sq0csp-), Firebase Cloud Messaging server keys (AAAA...:APA91b...), Azure DevOps PATs of 84 characters (AZDO at 77-80), age secret keys (AGE-SECRET-KEY-1)",
              [("$vault", r"/%shv[sbr]\.[A-Za-z0-9_-]{24,300}%s/" % (B_ALNUM_, E_URLSAFE)),
               ("$tfc", r"/%s[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70}%s/" % (B_ALNUM_, E_URLSAFE)),
               ("$dockerhub", r"/dckr_(pat|oat)_[A-Za-z0-9_-]{27,36}%s/" % E_URLSAFE),
@@ -228,7 +229,12 @@ S.append(tok("secret_devtool_tokens",
               ("$flyio", r"/%sfo1_[A-Za-z0-9_-]{43}%s/" % (B_ALNUM_, E_URLSAFE)),
               ("$square", r"/%ssq0(atp-[A-Za-z0-9_-]{22}|csp-[A-Za-z0-9_-]{43})%s/" % (B_ALNUM_, E_URLSAFE)),
               ("$fcm", r"/AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134}/"),
+              ("$azdo", r"/%s[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4}%s/" % (B_ALNUM_, E_ALNUM_)),
               ("$age", r"/AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}/")]))
+S.append(tok("secret_azure_devops_pat",
+             "Azure DevOps personal access token (52 base32 characters) under an Azure DevOps name (AZURE_DEVOPS_EXT_PAT=, ADO_PAT:, vsts_token ...); the 84-character form with AZDO is secret_devtool_tokens",
+             [("$named", r"/(azure[_.-]?devops|ado|azdo|vsts)[a-z_.-]{0,24}(pat|token)[\"']?[ \t]*[:=][ \t]*[\"']?[a-z2-7]{52}([^a-z0-9]|$)/ nocase")],
+             "token_assignment", "mask"))
 S.append(tok("secret_mailchimp_key", "Mailchimp API key (32 hex digits, -us and the data centre number)",
              [("$key", r"/%s[0-9a-f]{32}-us[0-9]{1,2}%s/" % (B_ALNUM_, E_URLSAFE))]))
 
@@ -268,7 +274,7 @@ S.append(rule("secret_password_assignment", meta("secret", "password", "high", p
                ("$bare_pass", r"/(^|[\r\n])[ \t]{0,16}pass[ \t]*[:=][ \t]*[\"']?%s([ \t][a-z])?/" % PWV),
                ("$xml_property", r"/<property name=\"[a-z0-9_.:-]{0,40}(password|passwd|pwd)\"[ \t]*>[^<\s]{4,128}<\// nocase"),
                ("$unattend", r"/<(AdministratorPassword|Password)>[ \t\r\n]{0,40}<Value>[^<\s]{4,128}<\/Value>/"),
-               ("$xml", r"/<(password|passwd|pwd|pass)( encoding=\"base64\")?>[^<\s]{4,128}<\// nocase"),
+               ("$xml", r"/<(password|passwd|pwd|pass|keyMaterial)( encoding=\"base64\")?>[^<\s]{4,128}<\// nocase"),
                ("$psk", r"/(^|[^a-z0-9_])(wpa_)?psk[ \t]*=[ \t]*\"[^\"\r\n]{8,63}\"/")]))
 S.append(rule("secret_password_kv", meta("secret", "password", "high",
               "Password in a key/value pair: .NET appSettings (<add key=\\\"SmtpPassword\\\" value=\\\"...\\\"/>), Dockerfile ENV X_PASSWORD value, SQL (IDENTIFIED BY '...', PASSWORD '...'), PowerShell ConvertTo-SecureString '...' -AsPlainText, literal credentials of a call (smtp/ftp/imap .login('user', 'pw'), JDBC DriverManager.getConnection(url, 'user', 'pw'), .NET NetworkCredential('user', 'pw'))", "password_quoted", "password"),

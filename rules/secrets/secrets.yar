@@ -14,9 +14,10 @@ rule secret_private_key
         severity = "critical"
         validator = "private_key"
         redact = "keytype"
-        description = "PEM (RSA, DSA, EC, PKCS#8, encrypted), OpenSSH or PGP private key block, also inside JSON with \\n escapes (GCP service-account keys) and with header lines (Proc-Type, Version, Comment)"
+        description = "PEM (RSA, DSA, EC, PKCS#8, encrypted), OpenSSH or PGP private key block, OpenVPN static key (tls-auth/tls-crypt, secret), also inside JSON with \\n escapes (GCP service-account keys) and with header lines (Proc-Type, Version, Comment)"
     strings:
         $key = /-----BEGIN (RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY( BLOCK)?-----(\\r|\\n|[\r\n \t])+([A-Za-z][A-Za-z-]{1,30}: [^\r\n]{0,200}(\\r|\\n|[\r\n \t])+){0,6}[A-Za-z0-9+\/=\r\n\\:,. -]{32,400}/
+        $ovpn = /-----BEGIN OpenVPN Static key V1-----\r?\n[0-9a-fA-F\r\n]{64,1100}/
     condition:
         any of them
 }
@@ -283,9 +284,9 @@ rule secret_slack_token
         severity = "high"
         validator = "token"
         redact = "keytype"
-        description = "Slack bot/user/app/configuration token (xoxb- xoxp- xoxa- xoxe- xoxr- xoxs-, xapp-)"
+        description = "Slack bot/user/app/configuration token (xoxb- xoxp- xoxa- xoxe- xoxr- xoxs-, rotating xoxe.xoxp-, xapp-)"
     strings:
-        $tok = /xox[abeprs]-[0-9A-Za-z-]{10,120}/
+        $tok = /(xoxe\.)?xox[abeprs]-[0-9A-Za-z-]{10,250}/
         $app = /xapp-[0-9]-[A-Z0-9]{8,14}-[0-9]{8,16}-[a-f0-9]{32,80}/
     condition:
         any of them
@@ -567,7 +568,7 @@ rule secret_devtool_tokens
         severity = "high"
         validator = "token"
         redact = "keytype"
-        description = "Developer-platform tokens by documented prefix: HashiCorp Vault (hvs. hvb. hvr.), Terraform Cloud (.atlasv1.), Docker Hub (dckr_pat_, dckr_oat_), NuGet (oy2 + 43), RubyGems (rubygems_), Linear (lin_api_), Sentry (sntryu_, sntrys_), Pulumi (pul-), Supabase (sbp_), Figma (figd_), Doppler (dp.pt. dp.st. dp.sa. dp.ct.), Fly.io (fo1_), Square (sq0atp-, sq0csp-), Firebase Cloud Messaging server keys (AAAA...:APA91b...), age secret keys (AGE-SECRET-KEY-1)"
+        description = "Developer-platform tokens by documented prefix: HashiCorp Vault (hvs. hvb. hvr.), Terraform Cloud (.atlasv1.), Docker Hub (dckr_pat_, dckr_oat_), NuGet (oy2 + 43), RubyGems (rubygems_), Linear (lin_api_), Sentry (sntryu_, sntrys_), Pulumi (pul-), Supabase (sbp_), Figma (figd_), Doppler (dp.pt. dp.st. dp.sa. dp.ct.), Fly.io (fo1_), Square (sq0atp-, sq0csp-), Firebase Cloud Messaging server keys (AAAA...:APA91b...), Azure DevOps PATs of 84 characters (AZDO at 77-80), age secret keys (AGE-SECRET-KEY-1)"
     strings:
         $vault = /(^|[^A-Za-z0-9_])hv[sbr]\.[A-Za-z0-9_-]{24,300}([^A-Za-z0-9_-]|$)/
         $tfc = /(^|[^A-Za-z0-9_])[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70}([^A-Za-z0-9_-]|$)/
@@ -583,7 +584,23 @@ rule secret_devtool_tokens
         $flyio = /(^|[^A-Za-z0-9_])fo1_[A-Za-z0-9_-]{43}([^A-Za-z0-9_-]|$)/
         $square = /(^|[^A-Za-z0-9_])sq0(atp-[A-Za-z0-9_-]{22}|csp-[A-Za-z0-9_-]{43})([^A-Za-z0-9_-]|$)/
         $fcm = /AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134}/
+        $azdo = /(^|[^A-Za-z0-9_])[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4}([^A-Za-z0-9_]|$)/
         $age = /AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}/
+    condition:
+        any of them
+}
+
+rule secret_azure_devops_pat
+{
+    meta:
+        category = "secret"
+        entity = "token"
+        severity = "high"
+        validator = "token_assignment"
+        redact = "mask"
+        description = "Azure DevOps personal access token (52 base32 characters) under an Azure DevOps name (AZURE_DEVOPS_EXT_PAT=, ADO_PAT:, vsts_token ...); the 84-character form with AZDO is secret_devtool_tokens"
+    strings:
+        $named = /(azure[_.-]?devops|ado|azdo|vsts)[a-z_.-]{0,24}(pat|token)[\"']?[ \t]*[:=][ \t]*[\"']?[a-z2-7]{52}([^a-z0-9]|$)/ nocase
     condition:
         any of them
 }
@@ -694,7 +711,7 @@ rule secret_password_assignment
         $bare_pass = /(^|[\r\n])[ \t]{0,16}pass[ \t]*[:=][ \t]*[\"']?[^\s\"'<>;,\\]{4,200}([ \t][a-z])?/
         $xml_property = /<property name=\"[a-z0-9_.:-]{0,40}(password|passwd|pwd)\"[ \t]*>[^<\s]{4,128}<\// nocase
         $unattend = /<(AdministratorPassword|Password)>[ \t\r\n]{0,40}<Value>[^<\s]{4,128}<\/Value>/
-        $xml = /<(password|passwd|pwd|pass)( encoding=\"base64\")?>[^<\s]{4,128}<\// nocase
+        $xml = /<(password|passwd|pwd|pass|keyMaterial)( encoding=\"base64\")?>[^<\s]{4,128}<\// nocase
         $psk = /(^|[^a-z0-9_])(wpa_)?psk[ \t]*=[ \t]*\"[^\"\r\n]{8,63}\"/
     condition:
         any of them

@@ -109,6 +109,16 @@ def build(g):
     g.write("#!/bin/sh\nset -e\nmkdir -p ~/.gem\nprintf -- '---\\n:rubygems_api_key: %s\\n' > ~/.gem/credentials\n"
             "gem push pkg/*.gem\n" % gem)
 
+    g.begin("home/dev/.azure/devops.env")
+    ado = g.plant("token", "".join(r.choice(LOWER_B32) for _ in range(50)) + g.d(2).replace("0", "2").replace("1", "3")
+                  .replace("8", "4").replace("9", "5"), "Azure DevOps PAT (52 base32) under AZURE_DEVOPS_EXT_PAT")
+    azdo = g.plant("token", g.tokchars(ALNUM, 76) + "AZDO" + g.tokchars(ALNUM, 4), "Azure DevOps PAT (84, AZDO)")
+    g.write("export AZURE_DEVOPS_EXT_PAT=%s\n# new-format token for the build agent\nAGENT_AUTH=%s\n" % (ado, azdo))
+
+    g.begin("ops/slack/rotation.json")
+    xoxe = g.plant("token", "xoxe.xoxp-1-" + g.tokchars(ALNUM + "-", 146), "Slack rotating user token (xoxe.xoxp-)")
+    g.write('{"ok": true, "token": "%s", "exp": 43200}\n' % xoxe)
+
     # ---- 2. credentials in configs the first key did not have ----
     g.begin("net/core-sw1-running-config.txt")
     cisco = g.plant("password", "Cr" + g.d(3) + "Sw!tch" + g.d(2), "Cisco type 0 password")
@@ -136,6 +146,22 @@ def build(g):
     nt = "".join(r.choice("0123456789ABCDEF") for _ in range(32))
     g.plant("password_hash", nt, "Samba smbpasswd NT hash")
     g.write("alice:1001:XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX:%s:[U          ]:LCT-5F3A1B2C:\n" % nt)
+
+    g.begin("exfil/wlan/Wi-Fi-CorpGuest.xml")
+    wifi = g.plant("password", g.password(), "WLAN profile keyMaterial (netsh wlan export profile key=clear)")
+    g.write('<?xml version="1.0"?>\n<WLANProfile xmlns="http://www.microsoft.com/networking/WLAN/profile/v1">\n'
+            '<name>CorpGuest</name>\n<MSM><security><authEncryption><authentication>WPA2PSK</authentication>'
+            '<encryption>AES</encryption></authEncryption>\n<sharedKey><keyType>passPhrase</keyType>'
+            '<protected>false</protected>\n<keyMaterial>%s</keyMaterial>\n</sharedKey></security></MSM>\n'
+            '</WLANProfile>\n' % wifi)
+
+    g.begin("vpn/client.ovpn")
+    hexkey = "".join(r.choice("0123456789abcdef") for _ in range(512))
+    lines = [hexkey[i:i + 32] for i in range(0, 512, 32)]
+    g.plant("private_key", "".join(lines)[:255], "OpenVPN static key (tls-auth)")
+    g.write("client\ndev tun\nremote vpn.acme-corp.com 1194\nkey-direction 1\n<tls-auth>\n#\n# 2048 bit OpenVPN static key\n#\n"
+            "-----BEGIN OpenVPN Static key V1-----\n%s\n-----END OpenVPN Static key V1-----\n</tls-auth>\n"
+            % "\n".join(lines))
 
     g.begin("config/s3cfg")
     s3sec = g.plant("aws_secret", g.rand(ALNUM, 40), "s3cmd secret_key", also=["token"])
