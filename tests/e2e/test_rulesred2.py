@@ -5,14 +5,18 @@ tests/gen/gen_rulesred2.py plants realistic secret and PII shapes the first
 key (test_rulesred.py) does not have -- developer-platform tokens by their
 documented prefixes (Vault hvs., Terraform Cloud, Docker Hub, NuGet,
 RubyGems, Linear, Sentry, Pulumi, Supabase, Figma, Doppler, Square,
-Mailchimp, FCM server keys, age secret keys), Cisco IOS and Samba smbpasswd
-credentials, PGPASSWORD/MYSQL_PWD, cifs mount options, international phone
+Mailchimp, FCM server keys, age secret keys, Azure DevOps PATs, rotating
+Slack tokens), a WLAN profile's keyMaterial, an OpenVPN static key, Cisco
+IOS and Samba smbpasswd credentials, PGPASSWORD/MYSQL_PWD, cifs mount
+options, international phone
 numbers of 18 countries, birth dates in eight more spellings, grouped cards
 of every brand, IBANs of 14 less common countries, passports and e-mail
 addresses -- and the false positives seen on real text: `pass: 1532` of a
 test summary, `<input name="password" value="Search">`, a SIP peer list
-`alice@atlanta.com:5060` (three lines: the combo-list shape), auth logs,
-gettext catalogues, man-page synopses and open-data CSV. Every planted value
+`alice@atlanta.com:5060` (three lines: the combo-list shape), HDFS block
+ids, man-page file formats (`login_name:passwd:UID:GID:...`), a sudoers
+`NOPASSWD:` line, auth logs, gettext catalogues, man-page synopses and
+open-data CSV. Every planted value
 is checked by fingerprint; any other finding is a false positive. The
 scoring is test_rulesred.py's.
 
