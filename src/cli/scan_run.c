@@ -14,6 +14,7 @@
 
 #include "cli/scan_opts.h"
 #include "core/ls_core.h"
+#include "core/ls_fpindex.h"
 #include "manifest/summary.h"
 #include "quarantine/store.h"
 #include "pool/pool.h"
@@ -51,6 +52,10 @@ struct run {
     struct flagged top[FLAGGED_SHOWN]; /* the summary's flagged files, best first */
     size_t n_top;
     uint64_t done_written;    /* root_done lines written by this run */
+    uint8_t (*seen)[8];       /* root ids listed so far */
+    size_t n_seen, cap_seen;
+    struct ls_fpindex seen_ix;
+    uint64_t repeated;        /* roots named again ("t t/", "a.txt a.txt"): listed once */
 };
 
 static volatile sig_atomic_t g_stop;
@@ -275,6 +280,34 @@ static void on_tick(void *ud)
 
 /* ---- enumeration ---- */
 
+/* 1: the root was listed already (a PATH given twice, or a folder and a
+ * file in it): a root is scanned once, so ids stay unique in the manifest.
+ * 0: first time; -1: out of memory. Keyed by the root id (a hash of the
+ * path, as the manifest shows it). */
+static int seen_before(struct run *r, const char *path)
+{
+    char id[17];
+    ls_root_id(path, id);
+    uint8_t k[8];
+    for (int i = 0; i < 8; i++) {
+        int hi = id[2 * i] <= '9' ? id[2 * i] - '0' : id[2 * i] - 'a' + 10;
+        int lo = id[2 * i + 1] <= '9' ? id[2 * i + 1] - '0' : id[2 * i + 1] - 'a' + 10;
+        k[i] = (uint8_t)(hi << 4 | lo);
+    }
+    if (ls_fpindex_find(&r->seen_ix, r->seen, 8, 8, k) != SIZE_MAX) return 1;
+    if (ls_fpindex_reserve(&r->seen_ix, r->seen, 8, r->n_seen, 1024) != LS_OK) return -1;
+    if (r->n_seen == r->cap_seen) {
+        size_t cap = r->cap_seen ? r->cap_seen * 2 : 1024;
+        uint8_t(*v)[8] = realloc(r->seen, cap * sizeof *v);
+        if (!v) return -1;
+        r->seen = v;
+        r->cap_seen = cap;
+    }
+    memcpy(r->seen[r->n_seen], k, 8);
+    ls_fpindex_insert(&r->seen_ix, r->seen, 8, r->n_seen++);
+    return 0;
+}
+
 static int on_root(void *ud, const char *path, int special, const char *errmsg)
 {
     struct run *r = ud;
@@ -283,9 +316,14 @@ static int on_root(void *ud, const char *path, int special, const char *errmsg)
         r->skipped++;
         return 0;
     }
+    int seen = seen_before(r, path);
+    if (seen > 0) {
+        r->repeated++;
+        return 0;
+    }
     struct stat sb;
     uint64_t size = !special && cli_stat(path, &sb, 0) == 0 && sb.st_size > 0 ? (uint64_t)sb.st_size : 0;
-    if (ls_rootlist_add(&r->list, path, special, errmsg, size) != LS_OK) {
+    if (seen < 0 || ls_rootlist_add(&r->list, path, special, errmsg, size) != LS_OK) {
         cli_err("out of memory listing the roots");
         r->write_failed = true;
         return 1;
@@ -531,6 +569,8 @@ static int finish(struct run *r, int walk_rc)
         if (ls_summary_human(r->sum, shown, dt, &b) == LS_OK) fputs(ls_buf_str(&b), stderr);
         print_flagged(r);
         if (r->skipped) fprintf(stderr, "  resumed: %llu files were already done\n", (unsigned long long)r->skipped);
+        if (r->repeated)
+            fprintf(stderr, "  named more than once: %llu files (scanned once)\n", (unsigned long long)r->repeated);
         if (r->pool && ls_pool_failed(r->pool))
             fprintf(stderr, "  lost to worker failures: %llu files (see coverage_reasons)\n",
                     (unsigned long long)ls_pool_failed(r->pool));
@@ -601,6 +641,8 @@ int scan_run(struct scan_opts *o)
     ls_buf_free(&r.line);
     ls_rootlist_free(&r.list);
     ls_done_free(&r.done);
+    free(r.seen);
+    ls_fpindex_free(&r.seen_ix);
     for (size_t i = 0; i < r.n_top; i++) {
         free(r.top[i].path);
         free(r.top[i].entities);

@@ -123,6 +123,19 @@ class UxTest(unittest.TestCase):
         p = self.scan("-q", "-o", self.out, self.tree)
         self.assertNotIn(b"no files to scan", p.stderr)
 
+    def test_a_file_named_twice_is_scanned_once(self):
+        # "dump dump/ dump/note.txt": every file once, ids unique, and said
+        p = self.scan("-o", self.out, "dump", "dump/", "dump/note.txt")
+        self.assertEqual(p.returncode, 1, p.stderr)
+        recs = [json.loads(l) for l in open(self.out, encoding="utf-8")]
+        roots = [r for r in recs if r.get("record") == "object" and r["depth"] == 0]
+        self.assertEqual(sorted(os.path.basename(r["path"]) for r in roots),
+                         ["note.txt", "readme.txt", "staff.txt"])
+        ids = [r["id"] for r in recs if r.get("record") == "object"]
+        self.assertEqual(len(ids), len(set(ids)))
+        self.assertEqual(len([r for r in recs if r.get("record") == "root_done"]), 3)
+        self.assertIn(b"named more than once: 4 files (scanned once)", p.stderr)
+
     def test_fingerprint_key_is_the_whole_file(self):
         # docs/manifest.md: anyone holding the key file checks a value with
         # HMAC over the file's bytes; a key past 4 KiB was silently cut
