@@ -12,12 +12,12 @@ mode=${1:-}
 jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 werror=${LEAKSIFT_WERROR:-OFF}
 
-build() { # dir, extra cmake args...
+build() { # dir, extra cmake args... (TARGET: one ninja target, default all)
     dir=$1; shift
     cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DLEAKSIFT_WERROR="$werror" "$@" >"$dir/cmake.log" 2>&1 ||
         { cat "$dir/cmake.log" >&2; exit 2; }
-    ninja -C "$dir" -j "$jobs" >"$dir/build.log" 2>&1 ||
+    ninja -C "$dir" -j "$jobs" ${TARGET:-} >"$dir/build.log" 2>&1 ||
         { grep -E 'error|FAILED' -A3 "$dir/build.log" | head -80 >&2; exit 2; }
 }
 
@@ -25,7 +25,7 @@ case "$mode" in
 demo)
     "$root/scripts/bootstrap.sh"
     mkdir -p "${BUILD_DIR:-build}"
-    build "${BUILD_DIR:-build}"
+    TARGET=leaksift build "${BUILD_DIR:-build}" # the program only: no tests, no fuzz harnesses
     set +e
     "${BUILD_DIR:-build}/leaksift" scan -o manifest.jsonl samples/
     rc=$?
