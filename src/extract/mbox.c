@@ -40,6 +40,7 @@
 #include <string.h>
 
 #include "core/handler.h"
+#include "extract/mime_decode.h"
 
 #define MBOX_MAX_MESSAGES 1000000u
 
@@ -135,30 +136,7 @@ static size_t next_separator(struct ls_slice s, size_t from, bool prev_empty)
     return s.len;
 }
 
-/* Line ends of a classic Mac OS file: the first line break is a CR that
- * no LF follows, and no LF in the first 64 KiB. */
-#define MBOX_CR_LOOK (64u * 1024u)
-static bool cr_only(struct ls_slice s)
-{
-    size_t n = s.len < MBOX_CR_LOOK ? s.len : MBOX_CR_LOOK;
-    struct ls_slice head;
-    if (!ls_slice_sub(s, 0, n, &head)) return false;
-    size_t cr = ls_slice_find(head, 0, "\r", 1);
-    return cr != SIZE_MAX && cr + 1 < n && ls_slice_find(head, 0, "\n", 1) == SIZE_MAX;
-}
-
-/* s with every CR that no LF follows made an LF, into out (up to max bytes). */
-static ls_err cr_to_lf(struct ls_slice s, size_t max, struct ls_buf *out)
-{
-    ls_buf_init(out, max);
-    LS_TRY(ls_buf_reserve(out, s.len));
-    for (size_t i = 0; i < s.len; i++) {
-        uint8_t ch = s.ptr[i];
-        if (ch == '\r' && (i + 1 == s.len || s.ptr[i + 1] != '\n')) ch = '\n';
-        LS_TRY(ls_buf_addc(out, ch));
-    }
-    return LS_OK;
-}
+#define MBOX_CR_LOOK (64u * 1024u) /* classic Mac OS line ends: mime_cr_lines() */
 
 /* True if the line at i matches /^>+From /. */
 static bool quoted_from(struct ls_slice s, size_t i)
@@ -368,9 +346,10 @@ static ls_err mbox_walk(struct ls_ctx *c, struct ls_object *o, struct ls_slice s
 static ls_err mbox_extract(struct ls_ctx *c, struct ls_object *o)
 {
     struct ls_slice s = skip_bom(o->data);
-    if (!cr_only(s)) return mbox_walk(c, o, s);
+    if (!mime_cr_lines(s, MBOX_CR_LOOK)) return mbox_walk(c, o, s);
     struct ls_buf b;
-    ls_err e = cr_to_lf(s, s.len, &b);
+    ls_buf_init(&b, s.len);
+    ls_err e = mime_add_cr_as_lf(&b, s);
     if (e == LS_OK) {
         ls_note(c, o, NULL, "mbox: classic Mac OS line ends (CR), read as LF");
         e = mbox_walk(c, o, ls_buf_slice(&b));
@@ -423,10 +402,15 @@ static int mbox_probe(const struct ls_object *o)
 {
     struct ls_slice s = skip_bom(o->data);
     uint8_t head[4096];
-    if (cr_only(s)) { /* judge the first lines as LF ones */
-        size_t n = s.len < sizeof head ? s.len : sizeof head;
-        for (size_t i = 0; i < n; i++)
-            head[i] = s.ptr[i] == '\r' && (i + 1 == s.len || s.ptr[i + 1] != '\n') ? '\n' : s.ptr[i];
+    if (mime_cr_lines(s, MBOX_CR_LOOK)) { /* judge the first lines as LF ones */
+        struct ls_buf b;
+        ls_buf_init(&b, sizeof head);
+        struct ls_slice first = s;
+        if (first.len > sizeof head) first.len = sizeof head;
+        bool ok = mime_add_cr_as_lf(&b, first) == LS_OK;
+        size_t n = ok ? b.len : 0;
+        if (n) memcpy(head, b.ptr, n);
+        ls_buf_free(&b);
         s = ls_slice_make(head, n);
     }
     size_t eol = mbox_line_end(s, 0);

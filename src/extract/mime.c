@@ -1297,30 +1297,6 @@ static bool wide_message(struct ls_slice data, size_t max, struct ls_buf *out, b
     return false;
 }
 
-/* A message saved on classic Mac OS (Eudora, Claris Emailer, Mac OS 9
- * "Save As"): lines end with a bare CR. Read as a copy with every CR that
- * no LF follows made an LF, when the first line break is such a CR and
- * no LF shows in the first 64 KiB (before, the whole message was one
- * header line: its attachments were never decoded, and it said "full"). */
-static bool cr_only_message(struct ls_slice d)
-{
-    struct ls_slice head = d;
-    cap_slice(&head, 64u << 10);
-    size_t cr = ls_slice_find(head, 0, "\r", 1);
-    return cr != SIZE_MAX && cr + 1 < head.len && ls_slice_find(head, 0, "\n", 1) == SIZE_MAX;
-}
-
-static ls_err cr_to_lf(struct ls_slice d, struct ls_buf *out)
-{
-    LS_TRY(ls_buf_reserve(out, d.len));
-    for (size_t i = 0; i < d.len; i++) {
-        uint8_t ch = d.ptr[i];
-        if (ch == '\r' && (i + 1 == d.len || d.ptr[i + 1] != '\n')) ch = '\n';
-        LS_TRY(ls_buf_addc(out, ch));
-    }
-    return LS_OK;
-}
-
 static int mime_probe(const struct ls_object *o)
 {
     /* below the sealed handler's 95 (encrypted envelopes are its own) */
@@ -1369,8 +1345,11 @@ static ls_err mime_extract(struct ls_ctx *c, struct ls_object *o)
     struct ls_slice d = conv ? ls_buf_slice(&wide) : o->data;
     struct ls_buf lf;
     ls_buf_init(&lf, d.len);
-    if (cr_only_message(d)) {
-        ls_err e = cr_to_lf(d, &lf);
+    /* A message saved on classic Mac OS: lines end with a bare CR (before,
+     * the whole message was one header line: its attachments were never
+     * decoded, and it said "full"). */
+    if (mime_cr_lines(d, 64u << 10)) {
+        ls_err e = mime_add_cr_as_lf(&lf, d);
         if (e != LS_OK) {
             ls_buf_free(&lf);
             if (conv) ls_buf_free(&wide);

@@ -1132,3 +1132,28 @@ bool mime_filetime_date(struct ls_buf *out, uint64_t filetime)
                          months[m - 1u], (unsigned)y, (unsigned)(sod / 3600u), (unsigned)(sod / 60u % 60u),
                          (unsigned)(sod % 60u)) == LS_OK;
 }
+
+bool mime_cr_lines(struct ls_slice d, size_t look)
+{
+    struct ls_slice head;
+    if (!ls_slice_sub(d, 0, d.len < look ? d.len : look, &head)) return false;
+    size_t cr = ls_slice_find(head, 0, "\r", 1);
+    return cr != SIZE_MAX && cr + 1 < head.len && ls_slice_find(head, 0, "\n", 1) == SIZE_MAX;
+}
+
+ls_err mime_add_cr_as_lf(struct ls_buf *out, struct ls_slice d)
+{
+    LS_TRY(ls_buf_reserve(out, d.len));
+    size_t at = 0;
+    while (at < d.len) {
+        size_t cr = ls_slice_find(d, at, "\r", 1);
+        size_t end = cr == SIZE_MAX ? d.len : cr;
+        struct ls_slice run;
+        (void)ls_slice_sub(d, at, end - at, &run);
+        LS_TRY(ls_buf_add(out, run.ptr, run.len));
+        if (cr == SIZE_MAX) break;
+        LS_TRY(ls_buf_addc(out, ls_slice_at(d, cr + 1) == '\n' ? '\r' : '\n'));
+        at = cr + 1;
+    }
+    return LS_OK;
+}

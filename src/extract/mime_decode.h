@@ -155,4 +155,11 @@ unsigned mime_name_alerts(struct ls_slice name, const char **tags, unsigned *n);
  * for times outside the years 1970..9999 (unset or damaged values). */
 bool mime_filetime_date(struct ls_buf *out, uint64_t filetime);
 
+/* Classic Mac OS line ends (Eudora, Claris Emailer, Mac OS 9 "Save As"):
+ * the first line break in d's first `look` bytes is a CR that no LF
+ * follows, and no LF shows there at all. */
+bool mime_cr_lines(struct ls_slice d, size_t look);
+/* d appended to out with every CR that no LF follows made an LF. */
+ls_err mime_add_cr_as_lf(struct ls_buf *out, struct ls_slice d) LS_WUR;
+
 #endif
