@@ -1018,9 +1018,28 @@ static bool is_hex(int c) { return is_digit(c) || (to_lower(c) >= 'a' && to_lowe
 /* Message-IDs and other generated identifiers written like addresses
  * (<20240309094511.12345@mail.example.com>, <5f3a9c0e1b2d4a6f@host>): a
  * local part with 12 or more digits, or of 16 or more characters that are
- * all hex digits, dots and dashes. A person's address has a name in it. */
+ * all hex digits, dots and dashes, or Exim's (<E1XsabC-0001aB-Ab@host>).
+ * A person's address has a name in it. */
+static bool exim_id(struct ls_slice l)
+{
+    /* Exim's Message-IDs: "E" + its message id, base-62 groups of 6-6-2
+     * (6-11-4 since Exim 4.97): E1XsabC-0001aB-Ab */
+    size_t dash2;
+    if (l.len == 17) dash2 = 14;
+    else if (l.len == 24) dash2 = 19;
+    else return false;
+    /* the first group is the time in seconds: "1" or "2" leads it until 2058 */
+    if (ls_slice_at(l, 0) != 'E' || !is_digit(ls_slice_at(l, 1))) return false;
+    for (size_t i = 1; i < l.len; i++) {
+        int c = ls_slice_at(l, i);
+        if (i == 7 || i == dash2 ? c != '-' : !is_alnum(c)) return false;
+    }
+    return true;
+}
+
 static bool email_local_generated(struct ls_slice l)
 {
+    if (exim_id(l)) return true;
     size_t digits = 0, hex = 0;
     for (size_t i = 0; i < l.len; i++) {
         int c = ls_slice_at(l, i);

@@ -332,6 +332,22 @@ static void email_systemd_unit_rejected(void **st)
     assert_false(ls_valid_email(S("getty@tty1.service")));
     assert_false(ls_valid_email(S("user@1000.service")));
 }
+/* Message-IDs as mail servers and clients write them: not mailboxes */
+static void email_message_ids_rejected(void **st)
+{
+    (void)st;
+    assert_false(ls_valid_email(S("20141124180000.GA12345@mail.corp.com")));   /* mutt, sendmail */
+    assert_false(ls_valid_email(S("5470F1A2.3040506@corp.com")));              /* Thunderbird */
+    assert_false(ls_valid_email(S("E1XsabC-0001aB-Ab@mx1.corp.com")));         /* Exim */
+    assert_false(ls_valid_email(S("E1xYz9Q-000AbC-9z@mail.example.org")));     /* Exim */
+    assert_false(ls_valid_email(S("E1rAbCd-00000000aBc-1X2y@mx.example.org"))); /* Exim 4.97+ */
+    assert_false(ls_valid_email(S("CAKm5jF2xZq1x3Q@mail.gmail.com")));         /* Gmail */
+    assert_false(ls_valid_email(S("18782981.1075855378110.JavaMail.evans@thyme.com")));
+    /* people whose names look a little like that stay */
+    assert_true(ls_valid_email(S("E1lisa-jones@corp.com")));
+    assert_true(ls_valid_email(S("Eleanor-Watson-Jr@corp.com"))); /* Exim's 17-character shape */
+    assert_true(ls_valid_email(S("ed.smith-2014@corp.com")));
+}
 static void email_numeric_tld_rejected(void **st) { (void)st; assert_false(ls_valid_email(S("a@10.0.0.1"))); }
 static void email_double_dot_rejected(void **st) { (void)st; assert_false(ls_valid_email(S("john..doe@example.com"))); }
 static void email_single_label_rejected(void **st) { (void)st; assert_false(ls_valid_email(S("root@localhost"))); }
@@ -888,7 +904,7 @@ int main(void)
         T(card_id_column_card_word_kept), T(card_id_column_not_a_card_ignored),
         T(e164_uk_valid), T(e164_unassigned_code_rejected), T(e164_too_short_rejected),
         T(e164_iso6709_position_rejected),
-        T(email_valid), T(email_retina_asset_rejected), T(email_asset_extension_rejected),
+        T(email_valid), T(email_message_ids_rejected), T(email_retina_asset_rejected), T(email_asset_extension_rejected),
         T(email_systemd_unit_rejected), T(email_numeric_tld_rejected), T(email_double_dot_rejected), T(email_single_label_rejected),
         T(email_reserved_tld_rejected), T(email_internal_tld_accepted), T(email_undelegated_tld_rejected), T(email_norm_and_redact),
         T(mrz_specimen_valid), T(mrz_bad_document_check_rejected), T(mrz_bad_composite_rejected),
