@@ -148,6 +148,10 @@ struct ox_walk {
     struct ls_buf before;      /* text: the paragraph as it read before its tracked changes */
     struct ls_buf pend;        /* text: lines held until the paragraph (or table row) ends */
     bool vml;                  /* a VML drawing read by the HTML parser */
+    bool xstring;              /* text: a spreadsheet's comments, _xHHHH_ escaped */
+    bool run_symbol;           /* text: the run's font is Symbol (w:rFonts) */
+    bool in_layout;            /* text: inside a drawing's anchor cell or offset, a
+                                  VML comment box's client data: numbers, flags */
     bool in_numcache;          /* chart: inside a c:numCache (cached numbers) */
     bool chart1904;            /* chart: c:date1904 */
     unsigned chart_fmt;        /* chart: LS_SHEET_DATE/TIME of the cache's formatCode */
@@ -665,6 +669,83 @@ static ls_err ox_sep(struct ox_walk *w, char ch)
     return ls_textout_sep(&w->x->out, ch);
 }
 
+static int ox_hex4(const uint8_t *p)
+{
+    int v = 0;
+    for (int i = 0; i < 4; i++) {
+        int ch = p[i] | 0x20;
+        if (p[i] >= '0' && p[i] <= '9') v = v * 16 + (p[i] - '0');
+        else if (ch >= 'a' && ch <= 'f') v = v * 16 + (ch - 'a' + 10);
+        else return -1;
+    }
+    return v;
+}
+
+/* SpreadsheetML strings (ST_Xstring, ECMA-376 Part 1 22.9.2.19) escape a
+ * character XML cannot hold, or one that would be read as an escape, as
+ * _xHHHH_: Excel and POI write the CR of a CRLF line so ("Line 1_x000D_\n
+ * Line 2"), a literal "_x000D_" as "_x005F_x000D_". Read as the characters
+ * they stand for: left as they were, the escape was glued to the word
+ * before it ("536-22-1874_x000a_Jane Roe"). A CR is a line break (none
+ * before a LF or at the end), another control character a space. In place:
+ * the decoded text is never longer. Returns the new length. */
+static size_t ox_xstring(uint8_t *p, size_t len)
+{
+    size_t i = 0, o = 0;
+    while (i < len) {
+        int v = -1;
+        if (p[i] == '_' && len - i >= 7 && p[i + 1] == 'x' && p[i + 6] == '_') v = ox_hex4(p + i + 2);
+        if (v < 0) {
+            p[o++] = p[i++];
+            continue;
+        }
+        i += 7;
+        uint32_t cp = (uint32_t)v;
+        if (cp >= 0xD800 && cp <= 0xDBFF && len - i >= 7 && p[i] == '_' && p[i + 1] == 'x' &&
+            p[i + 6] == '_') {
+            int lo = ox_hex4(p + i + 2);
+            if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (uint32_t)(lo - 0xDC00);
+                i += 7;
+            }
+        }
+        if (cp == '\r') {
+            if (i >= len || p[i] == '\n') continue; /* CRLF, or a CR ending the string */
+            cp = '\n';
+        } else if ((cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            cp = ' ';
+        }
+        if (cp < 0x80) {
+            p[o++] = (uint8_t)cp;
+        } else if (cp < 0x800) {
+            p[o++] = (uint8_t)(0xC0 | (cp >> 6));
+            p[o++] = (uint8_t)(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            p[o++] = (uint8_t)(0xE0 | (cp >> 12));
+            p[o++] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
+            p[o++] = (uint8_t)(0x80 | (cp & 0x3F));
+        } else {
+            p[o++] = (uint8_t)(0xF0 | (cp >> 18));
+            p[o++] = (uint8_t)(0x80 | ((cp >> 12) & 0x3F));
+            p[o++] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
+            p[o++] = (uint8_t)(0x80 | (cp & 0x3F));
+        }
+    }
+    return o;
+}
+
+/* Text of a SpreadsheetML string, its _xHHHH_ escapes decoded. */
+static ls_err ox_add_x(struct ox_walk *w, struct ls_slice s)
+{
+    if (!memmem(s.ptr, s.len, "_x", 2)) return ox_add(w, s);
+    uint8_t *p = malloc(s.len ? s.len : 1);
+    if (!p) return LS_E_NOMEM;
+    memcpy(p, s.ptr, s.len);
+    ls_err e = ls_textout_add(&w->x->out, p, ox_xstring(p, s.len));
+    free(p);
+    return e;
+}
+
 /* Alt text of drawings: <wp:docPr descr=...>, <p:cNvPr descr=...>. */
 static ls_err ox_alt_text(struct ox_walk *w, const struct ls_xml_attr *a, size_t n)
 {
@@ -852,13 +933,50 @@ static ls_err ox_chart_chars(struct ox_walk *w, struct ls_slice s)
     return ox_sep(w, '\n');
 }
 
+/* The Symbol font's codes 0x20-0xFF as Unicode (Adobe's Symbol encoding,
+ * as LibreOffice maps them): Word writes a character typed from Symbol as
+ * its private copy F0xx. 0: a piece of a big bracket or an extender, no
+ * character of its own. */
+static const uint16_t ox_symbol_font[224] = {
+    0x0020, 0x0021, 0x2200, 0x0023, 0x2203, 0x0025, 0x0026, 0x220B,
+    0x0028, 0x0029, 0x2217, 0x002B, 0x002C, 0x2212, 0x002E, 0x002F,
+    0x0030, 0x0031, 0x0032, 0x0033, 0x0034, 0x0035, 0x0036, 0x0037,
+    0x0038, 0x0039, 0x003A, 0x003B, 0x003C, 0x003D, 0x003E, 0x003F,
+    0x2245, 0x0391, 0x0392, 0x03A7, 0x0394, 0x0395, 0x03A6, 0x0393,
+    0x0397, 0x0399, 0x03D1, 0x039A, 0x039B, 0x039C, 0x039D, 0x039F,
+    0x03A0, 0x0398, 0x03A1, 0x03A3, 0x03A4, 0x03A5, 0x03C2, 0x03A9,
+    0x039E, 0x03A8, 0x0396, 0x005B, 0x2234, 0x005D, 0x22A5, 0x005F,
+    0x0000, 0x03B1, 0x03B2, 0x03C7, 0x03B4, 0x03B5, 0x03C6, 0x03B3,
+    0x03B7, 0x03B9, 0x03D5, 0x03BA, 0x03BB, 0x03BC, 0x03BD, 0x03BF,
+    0x03C0, 0x03B8, 0x03C1, 0x03C3, 0x03C4, 0x03C5, 0x03D6, 0x03C9,
+    0x03BE, 0x03C8, 0x03B6, 0x007B, 0x007C, 0x007D, 0x223C, 0x0000,
+    0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,
+    0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,
+    0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,
+    0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,
+    0x20AC, 0x03D2, 0x2032, 0x2264, 0x2044, 0x221E, 0x0192, 0x2663,
+    0x2666, 0x2665, 0x2660, 0x2194, 0x2190, 0x2191, 0x2192, 0x2193,
+    0x00B0, 0x00B1, 0x2033, 0x2265, 0x00D7, 0x221D, 0x2202, 0x2022,
+    0x00F7, 0x2260, 0x2261, 0x2248, 0x2026, 0x0000, 0x0000, 0x21B5,
+    0x2135, 0x2111, 0x211C, 0x2118, 0x2297, 0x2295, 0x2205, 0x2229,
+    0x222A, 0x2283, 0x2287, 0x2284, 0x2282, 0x2286, 0x2208, 0x2209,
+    0x2220, 0x2207, 0x00AE, 0x00A9, 0x2122, 0x220F, 0x221A, 0x22C5,
+    0x00AC, 0x2227, 0x2228, 0x21D4, 0x21D0, 0x21D1, 0x21D2, 0x21D3,
+    0x25CA, 0x2329, 0x00AE, 0x00A9, 0x2122, 0x2211, 0x0000, 0x0000,
+    0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,
+    0x0000, 0x232A, 0x222B, 0x2320, 0x0000, 0x2321, 0x0000, 0x0000,
+    0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,
+};
+
 /* <w:sym w:font="Symbol" w:char="00DA"/>: a character typed from a symbol
  * font. Codes in the Private Use Area (F020-F0FF, the font's own glyphs:
- * Wingdings ticks, Webdings pictures) have no meaning as text; others are
- * Unicode, written as LibreOffice does. */
+ * Wingdings ticks, Webdings pictures) have no meaning as text, except in
+ * the Symbol font, whose glyphs are Greek letters and mathematical signs
+ * (Open-XML-SDK's equation-1.docx: the minus of "n-1" is F02D, read as
+ * "n1"); others are Unicode, written as LibreOffice does. */
 static ls_err ox_sym(struct ox_walk *w, const struct ls_xml_attr *a, size_t n)
 {
-    struct ls_slice v;
+    struct ls_slice v, font;
     struct ls_buf b;
     uint32_t cp = 0;
     if (!ls_xml_attr_get(a, n, "char", NULL, &v) || v.len == 0 || v.len > 6) return LS_OK;
@@ -868,9 +986,38 @@ static ls_err ox_sym(struct ox_walk *w, const struct ls_xml_attr *a, size_t n)
         else if (ch >= 'a' && ch <= 'f') cp = cp * 16 + (uint32_t)(ch - 'a' + 10);
         else return LS_OK;
     }
+    if (((cp >= 0xF020 && cp <= 0xF0FF) || (cp >= 0x20 && cp <= 0xFF)) &&
+        ls_xml_attr_get(a, n, "font", NULL, &font) && font.len == 6 &&
+        strncasecmp((const char *)font.ptr, "Symbol", 6) == 0)
+        cp = ox_symbol_font[(cp & 0xFF) - 0x20];
     if (cp < 0x21 || (cp >= 0xD800 && cp <= 0xF8FF) || cp > 0x10FFFF) return LS_OK;
     ls_buf_init(&b, 8);
     ls_err e = ls_utf8_put(&b, cp);
+    if (e == LS_OK) e = ox_add(w, ls_buf_slice(&b));
+    ls_buf_free(&b);
+    return e;
+}
+
+/* Text of a run in the Symbol font, its glyphs as Unicode (ox_symbol_font);
+ * characters outside the font's codes as they are. */
+static ls_err ox_add_symbol(struct ox_walk *w, struct ls_slice s)
+{
+    struct ls_buf b;
+    ls_err e = LS_OK;
+    ls_buf_init(&b, s.len * 3 + 8);
+    for (size_t pos = 0; pos < s.len && e == LS_OK;) {
+        size_t at = pos;
+        int32_t cp = ls_utf8_next(s, &pos);
+        if (pos <= at) break;
+        uint32_t u = cp < 0 ? 0xFFFD : (uint32_t)cp;
+        if ((u >= 0x21 && u <= 0x7E) || (u >= 0xF021 && u <= 0xF0FF)) {
+            u = ox_symbol_font[(u & 0xFF) - 0x20];
+            if (u == 0) continue; /* a bracket piece */
+        } else if (u == 0xF020) {
+            u = ' ';
+        }
+        e = ls_utf8_put(&b, u);
+    }
     if (e == LS_OK) e = ox_add(w, ls_buf_slice(&b));
     ls_buf_free(&b);
     return e;
@@ -1003,7 +1150,7 @@ static ls_err ox_text_chars(struct ox_walk *w, struct ls_slice s)
      * 4486, 4486, 4486, 4486 read "4486 4486 4486 4486", a grouped
      * Luhn-valid card number. */
     bool loose = !(ox_flags(w->leaf) & OXF_LEAF);
-    if (loose && ox_blank(s)) return LS_OK;
+    if (loose && (w->in_layout || ox_blank(s))) return LS_OK;
     if (w->in_numcache && loose) return ox_chart_chars(w, s);
     if (w->in_tbl == 1 && w->in_tc == 1 && w->tc.cand) {
         ls_err e = ls_buf_add(&w->istr, s.ptr, s.len); /* capped: labels and values are short */
@@ -1014,7 +1161,8 @@ static ls_err ox_text_chars(struct ox_walk *w, struct ls_slice s)
         return ox_before_add(w, s); /* deleted: not what the paragraph now says */
     }
     if (w->leaf == OXE_T && w->in_p && !w->in_ins) LS_TRY(ox_before_add(w, s));
-    if (!loose) return ox_add(w, s);
+    if (!loose && w->run_symbol && w->leaf == OXE_T) return ox_add_symbol(w, s);
+    if (!loose) return w->xstring ? ox_add_x(w, s) : ox_add(w, s);
     LS_TRY(ox_sep(w, '\n'));
     LS_TRY(ox_add(w, s));
     return ox_sep(w, '\n');
@@ -1172,7 +1320,7 @@ static ls_err ox_sheet_chars(struct ox_walk *w, struct ls_slice s)
             ls_err e = ls_buf_add(&w->istr, s.ptr, s.len); /* capped: labels and values are short */
             if (e != LS_OK && e != LS_E_LIMIT) return e;
         }
-        return ox_add(w, s);
+        return ox_add_x(w, s);
     }
     if (ox_flags(w->leaf) & OXF_HF) {
         ls_err e = ls_buf_add(&w->hf, s.ptr, s.len);
@@ -1285,6 +1433,7 @@ static ls_err ox_sheet_end(struct ox_walk *w, enum ox_el el)
     }
     if (ox_flags(el) & OXF_HF) {
         LS_TRY(ox_sep(w, '\n'));
+        if (w->hf.len) w->hf.len = ox_xstring(w->hf.ptr, w->hf.len);
         LS_TRY(ox_hf_text(w, ls_buf_slice(&w->hf)));
         ls_buf_reset(&w->hf);
         return ox_sep(w, '\n');
@@ -1306,7 +1455,11 @@ static ls_err ox_sst_end(struct ox_walk *w, enum ox_el el)
     if (el == OXE_RPH && w->in_rph) w->in_rph--;
     if (el != OXE_SI || !w->in_si) return LS_OK;
     w->in_si = false;
-    return ox_sst_push(&w->x->sst);
+    struct ox_sst *t = &w->x->sst;
+    size_t start = t->n ? t->off[t->n] : 0;
+    if (start < t->text.len)
+        t->text.len = start + ox_xstring(t->text.ptr + start, t->text.len - start);
+    return ox_sst_push(t);
 }
 
 static ls_err ox_sst_chars(struct ox_walk *w, struct ls_slice s)
@@ -1431,12 +1584,51 @@ static enum ox_el ox_vml_el(const char *local)
     return ox_is(local, runs) ? OXE_T : OXE_OTHER;
 }
 
+/* A WordprocessingML run whose font is Symbol (<w:r><w:rPr><w:rFonts
+ * w:ascii="Symbol" .../>): its characters are the font's glyphs, Greek
+ * letters and signs, typed as ASCII or as the private copies F020-F0FF. */
+static void ox_run_font(struct ox_walk *w, const char *local, const struct ls_xml_attr *a,
+                        size_t n)
+{
+    struct ls_slice f;
+    if (strcmp(local, "r") == 0) {
+        w->run_symbol = false;
+    } else if (strcmp(local, "rFonts") == 0) {
+        w->run_symbol = (ls_xml_attr_get(a, n, "ascii", NULL, &f) ||
+                         ls_xml_attr_get(a, n, "hAnsi", NULL, &f)) &&
+                        f.len == 6 && strncasecmp((const char *)f.ptr, "Symbol", 6) == 0;
+    }
+}
+
+/* Elements whose text is where a drawing sits, never what it says: a
+ * spreadsheet drawing's anchor (<xdr:from><xdr:col>0</xdr:col><xdr:colOff>
+ * 38100</xdr:colOff>...), a VML comment box's client data (<x:Anchor>
+ * 6, 15, 41, 14, 7, 42, 44, 21</x:Anchor>, <x:AutoFill>False</x:AutoFill>,
+ * <x:Row>). Left out: lines of digit noise beside the text (NPOI's
+ * Issue1252.xlsx: 54 such lines around 14 of text). */
+static bool ox_layout_el(bool vml, const char *local, const char *ns)
+{
+    static const char *const xdr[] = {"col", "colOff", "row", "rowOff", NULL};
+    static const char *const client[] = {"anchor", "row", "column", "autofill", "autoline",
+                                         "movewithcells", "sizewithcells", "locked",
+                                         "locktext", "defaultsize", "printobject", "visible",
+                                         "disabled", "texthalign", "textvalign", "autoscale",
+                                         "colhidden", "rowhidden", NULL};
+    if (vml) return ox_is(local, client);
+    return ns &&
+           (strcmp(ns, "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing") == 0 ||
+            strcmp(ns, "http://purl.oclc.org/ooxml/drawingml/spreadsheetDrawing") == 0) &&
+           ox_is(local, xdr);
+}
+
 static ls_err ox_cb_start(void *ud, const char *local, const char *ns,
                           const struct ls_xml_attr *a, size_t n)
 {
     struct ox_walk *w = ud;
     (void)ns;
     enum ox_el el = w->vml ? ox_vml_el(local) : ox_el_of(local);
+    w->in_layout = ox_layout_el(w->vml, local, ns);
+    if (w->kind == OX_TEXT && !w->vml) ox_run_font(w, local, a, n);
     w->depth++;
     if (w->depth < sizeof w->els) w->els[w->depth] = (uint8_t)el;
     w->leaf = el;
@@ -1460,6 +1652,7 @@ static ls_err ox_cb_end(void *ud, const char *local, const char *ns)
     enum ox_el el = w->depth && w->depth < sizeof w->els ? (enum ox_el)w->els[w->depth] : OXE_OTHER;
     if (w->depth) w->depth--;
     w->leaf = OXE_OTHER;
+    w->in_layout = false;
     switch (w->kind) {
     case OX_TEXT: return ox_text_end(w, el);
     case OX_PROPS:
@@ -1540,6 +1733,7 @@ static ls_err ox_walk_part(struct ox *x, const char *name, enum ox_kind kind)
     w.x = x;
     w.kind = kind;
     w.vml = ox_ends(name, ".vml");
+    w.xstring = kind == OX_TEXT && strncmp(name, "xl/comments", 11) == 0;
     ls_buf_init(&w.cell, OX_CELL_MAX + 1);
     ls_buf_init(&w.hf, 4096);
     ls_buf_init(&w.istr, LS_TC_MAX_LABEL + 1); /* >= LS_TC_MAX_VALUE + 1 */

@@ -91,6 +91,19 @@ static bool hf_space_ok(const struct ls_buf *out)
     return last != ' ' && last != '\t' && last != '\n' && last != '\r';
 }
 
+/* The six characters at j are a colour of &K: hex digits, or two digits,
+ * a sign and three digits. */
+static bool hf_colour(struct ls_slice s, size_t j)
+{
+    if (j > s.len || s.len - j < 6) return false;
+    for (size_t k = 0; k < 6; k++) {
+        int ch = ls_slice_at(s, j + k);
+        bool hex = (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'f');
+        if (!hex && !(k == 2 && (ch == '+' || ch == '-'))) return false;
+    }
+    return true;
+}
+
 ls_err ls_sheet_hf_plain(struct ls_slice s, struct ls_buf *out)
 {
     size_t i = 0;
@@ -112,6 +125,11 @@ ls_err ls_sheet_hf_plain(struct ls_slice s, struct ls_buf *out)
                 while (j < s.len && ls_slice_at(s, j++) != ']') {}
             else if (next >= '0' && next <= '9')
                 while (j < s.len && ls_slice_at(s, j) >= '0' && ls_slice_at(s, j) <= '9') j++;
+            else if (next == 'K' && hf_colour(s, j))
+                /* a font colour: &KRRGGBB, or a theme colour and tint
+                 * &K01+033 (ECMA-376 18.3.1.39): six characters, never
+                 * text ("&K000000Project" had read "000000Project") */
+                j += 6;
             if (hf_space_ok(out)) LS_TRY(ls_buf_addc(out, ' '));
         }
         i = j;
