@@ -630,7 +630,7 @@ rule secret_key_assignment
         redact = "mask"
         description = "API key, client secret, secret key, signing/JWT/session secret or access token assigned in a config file (api_key=..., \"client_secret\": \"...\", SECRET_KEY = '...', JWT_SECRET=..., app.jwt.secret=..., APP_KEY=base64:...); 16+ characters with letters and digits, placeholders and variables rejected"
     strings:
-        $assign = /(^|[^a-z0-9])(api[_.-]?key|api[_.-]?secret|secret[_.-]?key([_.-]?base)?|client[_.-]?secret|access[_.-]?token|auth[_.-]?token|app[_.-]?secret|app[_.-]?key|private[_.-]?token|jwt[_.-]?(secret|key)|session[_.-]?(secret|key)|cookie[_.-]?secret|secret[_.-]?token|signing[_.-]?(secret|key)|encryption[_.-]?key|webhook[_.-]?secret|hmac[_.-]?(secret|key)|master[_.-]?key|consumer[_.-]?secret|refresh[_.-]?token|bot[_.-]?token)[\"']?[ \t]*[:=][ \t]*[\"']?(base64:)?[a-z0-9_+\/.=~-]{16,200}/ nocase
+        $assign = /(^|[^a-z0-9])(api[_.-]?key|api[_.-]?secret|secret[_.-]?key([_.-]?base)?|client[_.-]?secret|access[_.-]?token|auth[_.-]?token|app[_.-]?secret|app[_.-]?key|private[_.-]?token|jwt[_.-]?(secret|key)|session[_.-]?(secret|key)|cookie[_.-]?secret|secret[_.-]?token|signing[_.-]?(secret|key)|encryption[_.-]?key|webhook[_.-]?secret|hmac[_.-]?(secret|key)|master[_.-]?key|consumer[_.-]?secret|refresh[_.-]?token|bot[_.-]?token)[\"']?[ \t]*[:=][ \t]*[\"']?(base64:)?[a-z0-9_+\/.=~-]{16,200}\(?/ nocase
     condition:
         any of them
 }

@@ -814,6 +814,21 @@ static bool e164_is_date(struct ls_slice v)
     return (t1 == '-' || t1 == '.' || t1 == '/') && t2 == t1;               /* +DD.MM.YYYY */
 }
 
+/* "+20191229111838" (a snapshot version, 1:10~+20191229111838+6991d57),
+ * "+20141124": a date and time written as one run of digits
+ * (YYYYMMDD[hhmm[ss]]), years 1970-2099, not a phone number. */
+static bool e164_is_timestamp(struct ls_slice v)
+{
+    size_t n = v.len - 1;
+    if (ls_slice_at(v, 0) != '+' || (n != 8 && n != 12 && n != 14)) return false;
+    for (size_t i = 1; i < v.len; i++)
+        if (!is_digit(ls_slice_at(v, i))) return false;
+    const char *d = (const char *)v.ptr + 1; /* digits, checked above */
+    unsigned y = dig(d, 0, 4), mo = dig(d, 4, 2), da = dig(d, 6, 2);
+    if (y < 1970 || y > 2099 || mo < 1 || mo > 12 || da < 1 || da > 31) return false;
+    return n == 8 || (dig(d, 8, 2) < 24 && dig(d, 10, 2) < 60 && (n == 12 || dig(d, 12, 2) < 60));
+}
+
 /* "+3217-06446", "+404251-0740023": an ISO 6709 position (latitude
  * +-DDMM[SS], longitude +-DDDMM[SS]: time-zone tables, GPS and GIS exports),
  * not a phone number: degrees, minutes and seconds in range, the
@@ -872,7 +887,7 @@ static bool loc_e164(struct ls_slice m, struct ls_value *out)
     }
     while (out->len > 0 && !is_digit(ls_slice_at(m, out->off + out->len - 1))) out->len--;
     if (e164_is_date(sub(m, out->off, out->len)) || e164_is_coordinate(sub(m, out->off, out->len)) ||
-        e164_is_number(m, out))
+        e164_is_timestamp(sub(m, out->off, out->len)) || e164_is_number(m, out))
         return false;
     for (int tries = 0; tries < 3; tries++) {
         struct ls_slice v = sub(m, out->off, out->len);
@@ -1530,6 +1545,8 @@ static bool loc_hex_key(struct ls_slice m, struct ls_value *out)
     return count_class(h, is_digit) >= 2 && count_class(h, is_alpha) >= 2 && !documented_fake(h);
 }
 
+static bool ident_char(int c) { return is_alpha(c) || c == '_' || c == '.'; }
+
 static bool token_assignment_char(int c)
 {
     return is_alpha(c) || is_digit(c) || c == '_' || c == '+' || c == '/' || c == '.' || c == '=' ||
@@ -1583,10 +1600,14 @@ static bool loc_token_assignment(struct ls_slice m, struct ls_value *out)
     if (m.len - start > 7 && slice_has_nocase(sub(m, start, 7), "base64:")) start += 7;
     size_t end = start;
     while (end < m.len && token_assignment_char(ls_slice_at(m, end))) end++;
+    bool call = ls_slice_at(m, end) == '('; /* the rule keeps a '(' after the value */
     while (end > start && ls_slice_at(m, end - 1) == '.') end--;
     out->off = start;
     out->len = end - start;
-    return generic_secret_ok(sub(m, start, end - start));
+    struct ls_slice v = sub(m, start, end - start);
+    /* a call: secret_key = ECMA376Agile.makekey_from_password(...) */
+    if (call && count_class(v, ident_char) + count_class(v, is_digit) == v.len) return false;
+    return generic_secret_ok(v);
 }
 
 /* Kubernetes/ECS "name: X_TOKEN / value: ...": the value after "value". */
@@ -1766,7 +1787,6 @@ static bool password_char(int c)
            c != '\\' && c != 0x7f;
 }
 
-static bool ident_char(int c) { return is_alpha(c) || c == '_' || c == '.'; }
 
 static bool code_punct(int c)
 {

@@ -320,6 +320,12 @@ static void e164_iso6709_position_rejected(void **st)
     assert_true(check("phone", "e164", NULL, " +3297-06446 ", &v)); /* 97 minutes */
     assert_true(check("phone", "e164", NULL, " +3217-18446 ", &v)); /* longitude 184 */
     assert_true(check("phone", "e164", NULL, "Tel. +44 20-7183-8750.", &v));
+    /* a date and time as one run of digits: Debian snapshot versions */
+    assert_false(check("phone", "e164", NULL, "~+20191229111838+", &v));
+    assert_false(check("phone", "e164", NULL, " +201411240930 ", &v));
+    assert_false(check("phone", "e164", NULL, " +20141124 ", &v));
+    /* an Egyptian number in that shape is not a date (month 13+) */
+    assert_true(check("phone", "e164", NULL, " +201512345678 ", &v));
 }
 
 /* ---- e-mail ---- */
@@ -778,6 +784,17 @@ static void token_assignment_base64_prefix(void **st)
     assert_true(check("token", "token_assignment", NULL, "APP_KEY=base64:q8Vt3Lm9Xz2Rk7Pw4Ns6Bh1Jc5Df0Ga8Yw=", &v));
     assert_string_equal(v.norm, "q8Vt3Lm9Xz2Rk7Pw4Ns6Bh1Jc5Df0Ga8Yw=");
 }
+static void token_assignment_call_is_code(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    /* the rule's match ends with the '(' of a call: code, not a value */
+    assert_false(check("token", "token_assignment", NULL, " self.secret_key = ECMA376Agile.makekey_from_password(", &v));
+    assert_false(check("token", "token_assignment", NULL, " encryption_key = ECMA376Agile._derive_encryption_key(", &v));
+    /* the same value with no call after it, and a real key before a '(' stay */
+    assert_true(check("token", "token_assignment", NULL, " secret_key = ECMA376Agile.makekey_from_password\n", &v));
+    assert_true(check("token", "token_assignment", NULL, " api_key=q8Vt3Lm9Xz2Rk7Pw4Ns6+Bh1J(", &v));
+}
 static void password_arrow_and_code(void **st)
 {
     (void)st;
@@ -925,7 +942,7 @@ int main(void)
         T(unknown_entity_masked_by_default), T(short_values_never_shown_whole),
         T(org_strips_boundaries), T(empty_and_null_rejected),
         T(redaction_never_shows_whole_value),
-        T(jwt_io_sample_rejected), T(token_documented_values_rejected), T(token_assignment_base64_prefix),
+        T(jwt_io_sample_rejected), T(token_documented_values_rejected), T(token_assignment_base64_prefix), T(token_assignment_call_is_code),
         T(password_arrow_and_code), T(basic_auth_decoded), T(cli_password_forms), T(prose_password_forms),
         T(hashes_standalone), T(marking_trimmed), T(ppk_private_lines), T(private_key_json_escapes),
     };
