@@ -1627,7 +1627,8 @@ static ls_err ox_cb_start(void *ud, const char *local, const char *ns,
     struct ox_walk *w = ud;
     (void)ns;
     enum ox_el el = w->vml ? ox_vml_el(local) : ox_el_of(local);
-    w->in_layout = ox_layout_el(w->vml, local, ns);
+    /* text parts only: a sheet's million cells pay nothing */
+    w->in_layout = w->kind == OX_TEXT && ox_layout_el(w->vml, local, ns);
     if (w->kind == OX_TEXT && !w->vml) ox_run_font(w, local, a, n);
     w->depth++;
     if (w->depth < sizeof w->els) w->els[w->depth] = (uint8_t)el;
