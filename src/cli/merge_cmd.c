@@ -72,7 +72,8 @@ static bool is_manifest(const char *path)
     bool reg = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode);
     ssize_t n = reg ? read(fd, buf, sizeof buf) : 0;
     close(fd);
-    if (!reg) cli_err("merge: %s: not a regular file", path);
+    if (!reg) /* merge reads each input twice (run records first): a pipe cannot be */
+        cli_err("merge: %s: not a regular file (each manifest is read twice: save it to a file first)", path);
     else if (n != (ssize_t)sizeof buf || memcmp(buf, head, sizeof buf) != 0)
         cli_err("merge: %s is not a leaksift manifest (it does not start with a run record)", path);
     return reg && n == (ssize_t)sizeof buf && memcmp(buf, head, sizeof buf) == 0;

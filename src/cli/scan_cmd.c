@@ -177,7 +177,8 @@ static bool parse_shard(const char *s, struct scan_opts *o)
 #define FPKEY_MAX (64u << 10)
 static bool read_key(const char *path, struct scan_opts *o)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+    /* blocking: a key passed through a pipe (<(gpg -d key.gpg)) may come late */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
     if (fd < 0) {
         cli_err("--fingerprint-key %s: %s", path, strerror(errno));
         return false;
@@ -270,13 +271,20 @@ static bool has_rule_file(const char *path, int depth)
     return found;
 }
 
-/* An input FILE named by a flag must be a readable file. */
+/* An input FILE named by a flag must exist and not be a folder; a regular
+ * file must be readable. A FIFO or a pipe (--files-from <(find ...), a
+ * named pipe a writer is blocked on) is not opened here: an open and close
+ * would release its writer into a pipe with no reader (SIGPIPE), and the
+ * real open would then wait forever (review3). */
 static bool check_file(const char *flag, const char *path)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     struct stat sb;
-    int e = fd < 0 ? errno : fstat(fd, &sb) != 0 ? errno : S_ISDIR(sb.st_mode) ? EISDIR : 0;
-    if (fd >= 0) close(fd);
+    int e = stat(path, &sb) != 0 ? errno : S_ISDIR(sb.st_mode) ? EISDIR : 0;
+    if (!e && S_ISREG(sb.st_mode)) {
+        int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+        if (fd < 0) e = errno;
+        else close(fd);
+    }
     if (!e) return true;
     cli_err("%s %s: %s", flag, path, strerror(e));
     return false;

@@ -1096,15 +1096,18 @@ unsigned mime_name_alerts(struct ls_slice n, const char **tags, unsigned *nt)
     if (climbs && *nt + 1 < LS_CHILD_MAX_TAGS) tags[(*nt)++] = LS_A_PATH_TRAVERSAL;
     if (absolute && *nt + 1 < LS_CHILD_MAX_TAGS) tags[(*nt)++] = LS_A_ABSOLUTE_PATH;
     /* "invoice<U+202E>fdp.exe", a NUL or a newline: shown as something
-     * else; a component over 255 bytes: no file system saves it (as for
-     * archive members, docs/unpacking.md) */
-    size_t longest = 0;
-    start = 0;
+     * else; a component over 255 UTF-16 units: no mail client's file
+     * system saves it (NTFS and Outlook count UTF-16 units, so 92 Japanese
+     * characters, 276 bytes of UTF-8, are a sound name; review3) */
+    size_t longest = 0, units = 0;
     for (size_t i = 0; i <= n.len; i++) {
         int ch = i < n.len ? n.ptr[i] : '/';
-        if (ch != '/' && ch != '\\') continue;
-        if (i - start > longest) longest = i - start;
-        start = i + 1;
+        if (ch == '/' || ch == '\\') {
+            if (units > longest) longest = units;
+            units = 0;
+        } else if ((ch & 0xC0) != 0x80) {
+            units += ch >= 0xF0 ? 2 : 1; /* a lead byte: one character, two units past U+FFFF */
+        }
     }
     if ((ls_name_has_control(n) || longest > 255) && *nt + 1 < LS_CHILD_MAX_TAGS) tags[(*nt)++] = LS_A_BAD_NAME;
     return *nt;

@@ -1976,11 +1976,14 @@ static bool combo_port(struct ls_slice m, struct ls_slice v)
     return false;
 }
 
-/* UID:GID:user_name:directory:shell: fields separated by ':', each empty
- * or a name (a letter or '_', then letters, digits and '_'). */
-static bool colon_field_names(struct ls_slice v)
+static bool is_colon(int c) { return c == ':'; }
+
+/* UID:GID:user_name:directory:shell: fields separated by ':' (at least
+ * min_colons of them), each empty or a name (a letter or '_', then
+ * letters, digits and '_'). */
+static bool colon_field_names(struct ls_slice v, size_t min_colons)
 {
-    if (ls_slice_find(v, 0, ":", 1) == SIZE_MAX) return false;
+    if (count_class(v, is_colon) < min_colons || min_colons == 0) return false;
     bool field_start = true;
     for (size_t i = 0; i < v.len; i++) {
         int c = ls_slice_at(v, i);
@@ -2040,12 +2043,18 @@ static bool loc_password(struct ls_slice m, struct ls_value *out)
     /* login_name:passwd:UID:GID:user_name:directory:shell, hostname:port:
      * username:password:base_dn:flags: a file format described in a man
      * page, every ':' field a name */
-    if (!quoted && colon_field_names(v)) return false;
+    /* ... a field list when the key is itself a field (":password:") or
+     * the value has four fields; "password: Tr0ub4dor:Horse" stays one
+     * (review3) */
+    size_t kw = find_if(m, 0, is_alpha);
+    bool field_key = kw > 0 && kw < start && ls_slice_at(m, kw - 1) == ':';
+    if (!quoted && colon_field_names(v, field_key ? 1 : 3)) return false;
     /* pass: 1532 of a test summary (beside fail:/skip:): a bare "pass" key
-     * with a number is a count, not a password */
+     * with a number of up to five digits is a count, not a password
+     * (pass=48151623 in a config stays one; review3) */
     size_t k = find_if(m, 0, is_alpha);
     if (k + 4 <= start && ls_slice_starts(sub(m, k, m.len - k), "pass", 4) && !is_alnum(ls_slice_at(m, k + 4)) &&
-        ls_slice_at(m, k + 4) != '_' && count_class(v, is_digit) == v.len)
+        ls_slice_at(m, k + 4) != '_' && count_class(v, is_digit) == v.len && v.len <= 5)
         return false;
     if (combo_port(m, v)) return false;
     return password_plausible(v) && !password_prose(v, quoted, word_follows);

@@ -795,6 +795,20 @@ static void token_assignment_call_is_code(void **st)
     assert_true(check("token", "token_assignment", NULL, " secret_key = ECMA376Agile.makekey_from_password\n", &v));
     assert_true(check("token", "token_assignment", NULL, " api_key=q8Vt3Lm9Xz2Rk7Pw4Ns6+Bh1J(", &v));
 }
+/* a counts key and man-page field lists are no passwords; short colon
+ * values and long digit passwords are (review3) */
+static void password_counts_and_fields(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_false(check("password", "password", NULL, "\npass: 1532\n", &v));
+    assert_false(check("password", "password", NULL, " passwd: login_name:passwd:UID:GID\n", &v));
+    assert_true(check("password", "password", NULL, "\npass=48151623\n", &v));
+    assert_string_equal(v.norm, "48151623");
+    assert_true(check("password", "password", NULL, "password: Tr0ub4dor:Horse\n", &v));
+    assert_string_equal(v.norm, "Tr0ub4dor:Horse");
+    assert_true(check("password", "password", NULL, "password = hunter:tiger:Lion\n", &v));
+}
 static void password_arrow_and_code(void **st)
 {
     (void)st;
@@ -943,7 +957,7 @@ int main(void)
         T(org_strips_boundaries), T(empty_and_null_rejected),
         T(redaction_never_shows_whole_value),
         T(jwt_io_sample_rejected), T(token_documented_values_rejected), T(token_assignment_base64_prefix), T(token_assignment_call_is_code),
-        T(password_arrow_and_code), T(basic_auth_decoded), T(cli_password_forms), T(prose_password_forms),
+        T(password_counts_and_fields), T(password_arrow_and_code), T(basic_auth_decoded), T(cli_password_forms), T(prose_password_forms),
         T(hashes_standalone), T(marking_trimmed), T(ppk_private_lines), T(private_key_json_escapes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
