@@ -304,6 +304,17 @@ static bool check_inputs(const struct scan_opts *o)
                 "every file will be clean or incomplete");
     if (o->files_from && strcmp(o->files_from, "-") != 0 && !check_file("--files-from", o->files_from))
         return false;
+    /* "scan -o m.jsonl m.jsonl": the manifest would be emptied before it
+     * was looked at, and the manifest being written is never scanned */
+    struct stat ob, pb;
+    if (!o->resume && strcmp(o->output, "-") != 0 && stat(o->output, &ob) == 0 && S_ISREG(ob.st_mode) &&
+        !cli_foreign_file(o->output)) /* (not a manifest at all: open_output() says so) */
+        for (size_t i = 0; i < o->n_paths; i++)
+            if (stat(o->paths[i], &pb) == 0 && pb.st_dev == ob.st_dev && pb.st_ino == ob.st_ino) {
+                cli_err("%s is both the manifest (-o) and a PATH to scan: it would be emptied first "
+                        "(another -o)", o->paths[i]);
+                return false;
+            }
     if (o->cfg.identifiers_path && !check_file("--identifiers", o->cfg.identifiers_path)) return false;
     for (size_t i = 0; i < o->n_rule_paths; i++) {
         struct stat sb;

@@ -341,6 +341,17 @@ class UxTest(unittest.TestCase):
         p = self.scan("-q", "-o", self.out, self.tree)
         self.assertEqual(p.returncode, 1, p.stderr)
 
+    def test_manifest_named_as_a_path_is_kept(self):
+        # "scan -o m.jsonl m.jsonl": emptied before it was looked at
+        p = self.scan("-q", "-o", self.out, self.tree)
+        self.assertEqual(p.returncode, 1, p.stderr)
+        with open(self.out, "rb") as f:
+            before = f.read()
+        p = self.scan("-q", "-o", self.out, self.out)
+        self.assert_error(p, self.out, "both the manifest (-o) and a PATH")
+        with open(self.out, "rb") as f:
+            self.assertEqual(f.read(), before)
+
 
 if __name__ == "__main__":
     unittest.main()
