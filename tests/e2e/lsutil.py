@@ -232,3 +232,29 @@ class KeyedDumpTests:
         roots = {r["path"] for r in map(json.loads, self.runs["j2"][1].splitlines())
                  if r["record"] == "object" and r["depth"] == 0}
         self.assertEqual(roots - keyed, set())
+
+
+class GeneratedTree(unittest.TestCase):
+    """Fixture of the sweep tests: GEN.generate(dir) writes a tree (a
+    generator module of tests/gen), scanned once for the class (self.m);
+    p(name) is a file's path there, text(name, *members) what `leaksift
+    text` prints for it."""
+    GEN = None
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.dir = os.path.join(cls.tmp.name, "f")
+        cls.GEN.generate(cls.dir)
+        _, cls.m = scan(cls.tmp.name, [cls.dir])
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def p(self, name):
+        return os.path.join(self.dir, name)
+
+    def text(self, name, *members):
+        spec = "!".join((self.p(name),) + members)
+        return run(["text", spec]).stdout.decode("utf-8")

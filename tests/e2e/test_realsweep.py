@@ -3,7 +3,6 @@
 pandoc, calamine), on small look-alikes made by tests/gen/gen_realsweep.py."""
 import os
 import sys
-import tempfile
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -14,24 +13,8 @@ sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
 import gen_realsweep  # noqa: E402
 
 
-class RealSweep(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = tempfile.TemporaryDirectory()
-        cls.dir = os.path.join(cls.tmp.name, "f")
-        gen_realsweep.generate(cls.dir)
-        _, cls.m = lsutil.scan(cls.tmp.name, [cls.dir])
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.tmp.cleanup()
-
-    def p(self, name):
-        return os.path.join(self.dir, name)
-
-    def text(self, name, *members):
-        spec = "!".join((self.p(name),) + members)
-        return lsutil.run(["text", spec]).stdout.decode("utf-8")
+class RealSweep(lsutil.GeneratedTree):
+    GEN = gen_realsweep
 
     def test_deflated_mimetype_odp(self):
         # "mimetype" first but deflated: ODF all the same, named or not

@@ -5,7 +5,6 @@ made by tests/gen/gen_realsweep2.py."""
 import os
 import subprocess
 import sys
-import tempfile
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -16,24 +15,8 @@ sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
 import gen_realsweep2  # noqa: E402
 
 
-class RealSweep2(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = tempfile.TemporaryDirectory()
-        cls.dir = os.path.join(cls.tmp.name, "f")
-        gen_realsweep2.generate(cls.dir)
-        _, cls.m = lsutil.scan(cls.tmp.name, [cls.dir])
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.tmp.cleanup()
-
-    def p(self, name):
-        return os.path.join(self.dir, name)
-
-    def text(self, name, *members):
-        spec = "!".join((self.p(name),) + members)
-        return lsutil.run(["text", spec]).stdout.decode("utf-8")
+class RealSweep2(lsutil.GeneratedTree):
+    GEN = gen_realsweep2
 
     def test_biff5_codepage(self):
         # BIFF5 strings are bytes in the CODEPAGE record's code page

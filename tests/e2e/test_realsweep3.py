@@ -5,7 +5,6 @@ pdfplumber, pdfminer.six), on small look-alikes made by
 tests/gen/gen_realsweep3.py."""
 import os
 import sys
-import tempfile
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -16,24 +15,8 @@ sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
 import gen_realsweep3  # noqa: E402
 
 
-class RealSweep3(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = tempfile.TemporaryDirectory()
-        cls.dir = os.path.join(cls.tmp.name, "f")
-        gen_realsweep3.generate(cls.dir)
-        _, cls.m = lsutil.scan(cls.tmp.name, [cls.dir])
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.tmp.cleanup()
-
-    def p(self, name):
-        return os.path.join(self.dir, name)
-
-    def text(self, name, *members):
-        spec = "!".join((self.p(name),) + members)
-        return lsutil.run(["text", spec]).stdout.decode("utf-8")
+class RealSweep3(lsutil.GeneratedTree):
+    GEN = gen_realsweep3
 
     def test_pdf_word_gaps(self):
         o = self.m.obj(self.p("spacing.pdf"))

@@ -4,7 +4,6 @@
 pdf-association), on small look-alikes made by tests/gen/gen_realsweep4.py."""
 import os
 import sys
-import tempfile
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -15,24 +14,8 @@ sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
 import gen_realsweep4  # noqa: E402
 
 
-class RealSweep4(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = tempfile.TemporaryDirectory()
-        cls.dir = os.path.join(cls.tmp.name, "f")
-        gen_realsweep4.generate(cls.dir)
-        _, cls.m = lsutil.scan(cls.tmp.name, [cls.dir])
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.tmp.cleanup()
-
-    def p(self, name):
-        return os.path.join(self.dir, name)
-
-    def text(self, name, *members):
-        spec = "!".join((self.p(name),) + members)
-        return lsutil.run(["text", spec]).stdout.decode("utf-8")
+class RealSweep4(lsutil.GeneratedTree):
+    GEN = gen_realsweep4
 
     def full(self, name, handler):
         o = self.m.obj(self.p(name))
