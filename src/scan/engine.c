@@ -592,6 +592,50 @@ static void apply_vetoes(struct ls_findings *f, const struct scan_state *st)
     f->n = kept;
 }
 
+/* Message-IDs are written like addresses (<20.thread.notice@host>) and
+ * every message of a mail dump carries several: its own in Message-ID, its
+ * thread's in In-Reply-To and References. The validator drops the shapes it
+ * knows by themselves (timestamps, hex, Gmail, Exchange, Exim); one with
+ * words in its local part is known only by where it stands: between angle
+ * brackets in such a header field, folded lines included. Such an
+ * occurrence is no address (rejected); the same value elsewhere still is. */
+static bool ci_prefix(const uint8_t *p, size_t n, const char *s)
+{
+    size_t k = strlen(s);
+    if (n < k) return false;
+    for (size_t i = 0; i < k; i++) {
+        int c = p[i];
+        if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
+        if (c != s[i]) return false;
+    }
+    return true;
+}
+
+static bool in_msgid_field(struct ls_slice d, uint64_t start, uint64_t end)
+{
+    static const char *const fields[] = {
+        "message-id:", "in-reply-to:", "references:", "resent-message-id:", "content-id:",
+        "x-message-id:", "original-message-id:", "x-original-message-id:", "x-ms-exchange-message-id:"};
+    if (start == 0 || end >= d.len || start > end) return false;
+    const uint8_t *p = d.ptr;
+    if (p[start - 1] != '<' || p[end] != '>') return false;
+    /* back to the start of the field: over folded lines (leading blank),
+     * at most 64 lines or 16 KiB */
+    size_t i = (size_t)start - 1, floor = start > 16384 ? (size_t)start - 16384 : 0;
+    for (int lines = 0; lines < 64; lines++) {
+        while (i > floor && p[i - 1] != '\n' && p[i - 1] != '\r') i--;
+        if (p[i] != ' ' && p[i] != '\t') break;
+        if (i == floor) return false;
+        i--; /* the line break before the folded line */
+        if (i > floor && p[i] == '\n' && p[i - 1] == '\r') i--;
+        if (i == floor) return false;
+    }
+    if (p[i] == ' ' || p[i] == '\t') return false;
+    for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++)
+        if (ci_prefix(p + i, (size_t)start - i, fields[k])) return true;
+    return false;
+}
+
 /* libyara's match lists live in its arena without 8-byte alignment: UBSan
  * (-fsanitize=alignment) traps on every access to a YR_MATCH, so the two
  * functions that walk them opt out of that one check. */
@@ -622,9 +666,13 @@ LS_YR_UNALIGNED static void take_match(struct scan_state *st, const YR_RULE *rul
         add_veto(st, m->entity, &v);
         return;
     }
+    uint64_t start = off + v.off, end = start + v.len;
+    if (strcmp(m->entity, "email") == 0 && in_msgid_field(st->data, start, end)) {
+        reject(st->f, m->entity);
+        return;
+    }
     struct ls_finding *x = finding_for(st->f, rule, m);
     if (!x) return;
-    uint64_t start = off + v.off, end = start + v.len;
     if (x->last_string == str && start < x->last_end[st->where]) return; /* overlapping re-match */
     x->last_string = str;
     x->last_end[st->where] = end;
