@@ -280,14 +280,42 @@ static void on_tick(void *ud)
 
 /* ---- enumeration ---- */
 
-/* 1: the root was listed already (a PATH given twice, or a folder and a
- * file in it): a root is scanned once, so ids stay unique in the manifest.
- * 0: first time; -1: out of memory. Keyed by the root id (a hash of the
- * path, as the manifest shows it). */
+/* path without "." components and repeated slashes: "./t//a" and "t/./a"
+ * are "t/a". ".." is kept (lexically "t/../t" is not known to be "t"). */
+static char *path_lexical(const char *path)
+{
+    size_t n = strlen(path);
+    char *o = malloc(n + 2);
+    if (!o) return NULL;
+    size_t k = 0;
+    if (path[0] == '/') o[k++] = '/';
+    for (const char *p = path; *p;) {
+        while (*p == '/') p++;
+        const char *e = p;
+        while (*e && *e != '/') e++;
+        if (e > p && !(e - p == 1 && *p == '.')) {
+            if (k && o[k - 1] != '/') o[k++] = '/';
+            memcpy(o + k, p, (size_t)(e - p));
+            k += (size_t)(e - p);
+        }
+        p = e;
+    }
+    if (!k) o[k++] = '.';
+    o[k] = 0;
+    return o;
+}
+
+/* 1: the root was listed already (a PATH given twice, a folder and a file
+ * in it, "t" and "./t"): a root is scanned once, so ids stay unique in the
+ * manifest. 0: first time; -1: out of memory. Keyed by the root id of the
+ * path without "." components and repeated slashes. */
 static int seen_before(struct run *r, const char *path)
 {
     char id[17];
-    ls_root_id(path, id);
+    char *lex = path_lexical(path);
+    if (!lex) return -1;
+    ls_root_id(lex, id);
+    free(lex);
     uint8_t k[8];
     for (int i = 0; i < 8; i++) {
         int hi = id[2 * i] <= '9' ? id[2 * i] - '0' : id[2 * i] - 'a' + 10;
