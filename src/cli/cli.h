@@ -34,6 +34,28 @@ void cli_put_escaped(FILE *f, const uint8_t *p, size_t n, unsigned keep);
  * swapped -o and PATH would destroy the evidence). */
 bool cli_foreign_file(const char *path);
 
+/* ---- the summary's list of quarantined files (flagged.c) ---- */
+
+struct ls_summary;
+#define CLI_FLAGGED_SHOWN 10
+struct cli_flagged_item {
+    char *path;       /* as the manifest shows it (values found in it masked) */
+    char verdict[16];
+    char *entities;   /* "ssn 3, email 1" from root_done.distinct */
+    uint64_t total;   /* distinct values */
+};
+struct cli_flagged {
+    struct cli_flagged_item top[CLI_FLAGGED_SHOWN]; /* best first */
+    size_t n;
+};
+/* An ls_summary_root_fn (ud: a zeroed struct cli_flagged): keeps the root
+ * just done if it is quarantined and among the first CLI_FLAGGED_SHOWN. */
+void cli_flagged_note(void *ud, const struct ls_summary *s, const char *line, size_t len);
+/* "  quarantined:" and the list on stderr (nothing if empty); quarantined:
+ * the run's count, to say "10 of N shown". */
+void cli_flagged_print(const struct cli_flagged *fl, uint64_t quarantined);
+void cli_flagged_free(struct cli_flagged *fl);
+
 /* Parse "64M", "1G", "4096" (binary suffixes K M G T). */
 bool cli_parse_size(const char *s, uint64_t *out);
 bool cli_parse_uint(const char *s, uint64_t max, uint64_t *out);

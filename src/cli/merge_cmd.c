@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +25,8 @@ static void merge_usage(FILE *f)
 "exact when every input used the same --fingerprint-key; inputs made under\n"
 "different keys are refused unless --force. Every input must be a leaksift\n"
 "manifest. OUT is written beside itself and renamed into place once whole:\n"
-"a merge that fails leaves it as it was.\n"
+"a merge that fails or is interrupted leaves it as it was. The summary on\n"
+"stderr lists the quarantined files, as a scan's does.\n"
 "\n"
 "  -o, --output FILE   merged manifest (default manifest.jsonl; - for stdout)\n"
 "      --force         merge even if the fingerprint keys differ\n"
@@ -39,15 +41,45 @@ static void merge_usage(FILE *f)
 /* The merged manifest is written to a temporary file beside OUT and renamed
  * over it once whole: a merge that fails (keys that differ, an input that
  * is not a manifest, a full disk) leaves OUT as it was. */
+static char *volatile g_tmp; /* the temporary file, removed on a signal */
+
+static void on_signal(int sig)
+{
+    char *t = g_tmp;
+    if (t) unlink(t);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
 static int open_temp(const char *output, mode_t mode, char **tmp)
 {
     const char *slash = strrchr(output, '/');
     size_t dir = slash ? (size_t)(slash - output) + 1 : 0;
-    size_t n = strlen(output) + 16;
+    size_t n = strlen(output) + 32;
     *tmp = malloc(n);
     if (!*tmp) return -1;
-    snprintf(*tmp, n, "%.*s.%s.XXXXXX", (int)dir, output, output + dir);
+    /* ".NAME.XXXXXX" beside OUT; a name too long for that (a file name
+     * holds 255 bytes) gets a short one */
+    if (strlen(output + dir) + 8 <= 255)
+        snprintf(*tmp, n, "%.*s.%s.XXXXXX", (int)dir, output, output + dir);
+    else
+        snprintf(*tmp, n, "%.*s.leaksift-merge.XXXXXX", (int)dir, output);
+    sigset_t all, old;
+    sigfillset(&all);
+    sigprocmask(SIG_BLOCK, &all, &old);
     int fd = mkostemp(*tmp, O_CLOEXEC);
+    if (fd >= 0) {
+        g_tmp = *tmp;
+        static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
+        for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+            struct sigaction sa;
+            memset(&sa, 0, sizeof sa);
+            sa.sa_handler = on_signal;
+            sigemptyset(&sa.sa_mask);
+            sigaction(sigs[i], &sa, NULL);
+        }
+    }
+    sigprocmask(SIG_SETMASK, &old, NULL);
     if (fd < 0) {
         free(*tmp);
         *tmp = NULL;
@@ -55,6 +87,24 @@ static int open_temp(const char *output, mode_t mode, char **tmp)
     }
     (void)fchmod(fd, mode);
     return fd;
+}
+
+/* Rename the temporary file over OUT (or remove it after an error), with
+ * signals held so that one arriving now cannot remove the name after the
+ * rename. Returns the exit status. */
+static int settle_temp(const char *tmp, const char *output, int rc)
+{
+    sigset_t all, old;
+    sigfillset(&all);
+    sigprocmask(SIG_BLOCK, &all, &old);
+    if (rc != EXIT_ERROR && rename(tmp, output) != 0) {
+        cli_err("%s: %s", output, strerror(errno));
+        rc = EXIT_ERROR;
+    }
+    if (rc == EXIT_ERROR) unlink(tmp);
+    g_tmp = NULL;
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    return rc;
 }
 
 /* An input must be a leaksift manifest: its first line a run record (a
@@ -140,6 +190,8 @@ int cmd_merge(int argc, char **argv)
         return EXIT_ERROR;
     }
     struct ls_summary *sum = ls_summary_new();
+    struct cli_flagged top = {0};
+    if (sum && !quiet) ls_summary_on_root(sum, cli_flagged_note, &top);
     struct ls_merge_report rep;
     char err[1024] = "";
     double t0 = ls_now();
@@ -159,6 +211,7 @@ int cmd_merge(int argc, char **argv)
         if (!quiet) {
             ls_buf_reset(&b);
             if (ls_summary_human(sum, tmp ? output : "standard output", ls_now() - t0, &b) == LS_OK) fputs(ls_buf_str(&b), stderr);
+            cli_flagged_print(&top, ls_summary_quarantined(sum));
             if (rep.unfinished)
                 cli_err("merge: %llu roots had no root_done (an interrupted shard?) and were left out",
                         (unsigned long long)rep.unfinished);
@@ -174,15 +227,12 @@ int cmd_merge(int argc, char **argv)
         cli_err("merge: %s", err[0] ? err : ls_err_name(e));
     }
     ls_summary_free(sum);
+    cli_flagged_free(&top);
     if (fd != STDOUT_FILENO && close(fd) != 0 && rc != EXIT_ERROR) {
         cli_err("%s: %s", output, strerror(errno));
         rc = EXIT_ERROR;
     }
-    if (tmp && rc != EXIT_ERROR && rename(tmp, output) != 0) {
-        cli_err("%s: %s", output, strerror(errno));
-        rc = EXIT_ERROR;
-    }
-    if (tmp && rc == EXIT_ERROR) unlink(tmp);
+    if (tmp) rc = settle_temp(tmp, output, rc);
     free(tmp);
     return rc;
 }

@@ -19,16 +19,6 @@
 #include "quarantine/store.h"
 #include "pool/pool.h"
 
-/* A quarantined root for the human summary: the files an IR lead opens
- * first (most distinct values, then the worst verdict). */
-#define FLAGGED_SHOWN 10
-struct flagged {
-    char *path;       /* as the manifest shows it (values found in it masked) */
-    char verdict[16];
-    char *entities;   /* "ssn 3, email 1" from root_done.distinct */
-    uint64_t total;   /* distinct values */
-};
-
 struct run {
     struct scan_opts *o;
     struct ls_engine *eng;
@@ -49,8 +39,7 @@ struct run {
     uint64_t q_failed;
     bool root_written;        /* a root_done line was written since the last root ended */
     off_t out_off;            /* manifest bytes written whole (-1: not a seekable file) */
-    struct flagged top[FLAGGED_SHOWN]; /* the summary's flagged files, best first */
-    size_t n_top;
+    struct cli_flagged top;   /* the summary's quarantined files, best first */
     uint64_t done_written;    /* root_done lines written by this run */
     uint8_t (*seen)[8];       /* root ids listed so far */
     size_t n_seen, cap_seen;
@@ -106,109 +95,6 @@ static void store_root(struct run *r, const char *path)
     if (e != LS_E_CORRUPT) r->q_failed++; /* a file changed since it was scanned is only a warning */
 }
 
-/* ---- flagged files for the human summary ---- */
-
-static int verdict_rank(const char *v)
-{
-    return strcmp(v, "hostile") == 0 ? 0 : strcmp(v, "sensitive") == 0 ? 1 : strcmp(v, "incomplete") == 0 ? 2 : 3;
-}
-
-/* a before b: more distinct values, a worse verdict, then the path (the
- * same list for -j1 and -jN) */
-static bool flagged_before(const struct flagged *a, const struct flagged *b)
-{
-    if (a->total != b->total) return a->total > b->total;
-    int ra = verdict_rank(a->verdict), rb = verdict_rank(b->verdict);
-    if (ra != rb) return ra < rb;
-    return strcmp(a->path, b->path) < 0;
-}
-
-/* root_done's "distinct":{"ssn":3,"email":1} as "ssn 3, email 1"; total
- * is the sum. The line is our own: the key is found outside strings. */
-static char *distinct_text(struct ls_slice line, uint64_t *total)
-{
-    static const char key[] = "\"distinct\":{";
-    const size_t klen = sizeof key - 1;
-    struct ls_slice k;
-    bool in_str = false;
-    size_t i = 0;
-    *total = 0;
-    for (; i < line.len; i++) {
-        int c = ls_slice_at(line, i);
-        if (in_str) {
-            if (c == '\\') i++;
-            else if (c == '"') in_str = false;
-        } else if (ls_slice_sub(line, i, klen, &k) && ls_slice_eq_str(k, key)) {
-            break;
-        } else if (c == '"') {
-            in_str = true;
-        }
-    }
-    struct ls_buf b;
-    ls_buf_init(&b, 1u << 16);
-    uint64_t n = 0;
-    for (i += klen, in_str = false; i < line.len && (in_str || ls_slice_at(line, i) != '}'); i++) {
-        int c = ls_slice_at(line, i);
-        if (in_str && c == '\\' && i + 1 < line.len) (void)!ls_buf_addc(&b, (char)ls_slice_at(line, ++i));
-        else if (c == '"') in_str = !in_str;
-        else if (in_str) (void)!ls_buf_addc(&b, (char)c);
-        else if (c == ':') { (void)!ls_buf_addc(&b, ' '); n = 0; }
-        else if (c == ',') { (void)!ls_buf_adds(&b, ", "); *total += n; }
-        else if (c >= '0' && c <= '9') { (void)!ls_buf_addc(&b, (char)c); n = n * 10 + (uint64_t)(c - '0'); }
-    }
-    *total += n;
-    char *out = strdup(ls_buf_str(&b));
-    ls_buf_free(&b);
-    return out;
-}
-
-static void note_flagged(struct run *r, const char *line, size_t len)
-{
-    const struct ls_root_info *ri = ls_summary_last_root(r->sum);
-    if (r->o->quiet || !ri->have || !ri->quarantine) return;
-    struct flagged f = {0};
-    f.entities = distinct_text(ls_slice_make(line, len), &f.total);
-    f.path = strdup(ri->path ? ri->path : "");
-    snprintf(f.verdict, sizeof f.verdict, "%s", ri->verdict);
-    size_t pos = r->n_top;
-    while (pos > 0 && f.path && f.entities && flagged_before(&f, &r->top[pos - 1])) pos--;
-    if (!f.path || !f.entities || pos >= FLAGGED_SHOWN) {
-        free(f.path);
-        free(f.entities);
-        return;
-    }
-    if (r->n_top == FLAGGED_SHOWN) {
-        free(r->top[FLAGGED_SHOWN - 1].path);
-        free(r->top[FLAGGED_SHOWN - 1].entities);
-    } else {
-        r->n_top++;
-    }
-    memmove(&r->top[pos + 1], &r->top[pos], (r->n_top - 1 - pos) * sizeof f);
-    r->top[pos] = f;
-}
-
-static void print_flagged(const struct run *r)
-{
-    uint64_t all = ls_summary_quarantined(r->sum);
-    if (!r->n_top) return;
-    if (all > r->n_top)
-        fprintf(stderr, "  quarantined (%zu of %llu shown, most distinct values first):\n", r->n_top,
-                (unsigned long long)all);
-    else
-        fprintf(stderr, "  quarantined:\n");
-    for (size_t i = 0; i < r->n_top; i++) {
-        const struct flagged *f = &r->top[i];
-        fprintf(stderr, "    %-10s ", f->verdict);
-        cli_put_escaped(stderr, (const uint8_t *)f->path, strlen(f->path), 0);
-        if (*f->entities) {
-            fputs("  (", stderr);
-            cli_put_escaped(stderr, (const uint8_t *)f->entities, strlen(f->entities), 0);
-            fputc(')', stderr);
-        }
-        fputc('\n', stderr);
-    }
-}
-
 static bool is_root_done(const char *line, size_t len)
 {
     static const char done[] = "{\"record\":\"root_done\"";
@@ -223,7 +109,6 @@ static int on_record(void *ud, enum ls_record_kind kind, const char *line, size_
     if (is_root_done(line, len)) {
         r->root_written = true;
         r->done_written++;
-        note_flagged(r, line, len);
     }
     return 0;
 }
@@ -469,8 +354,7 @@ static int on_kept_line(void *ud, const char *line, size_t len)
         memcpy(r->old_key_id, v.ptr, v.len);
         r->old_key_id[v.len] = 0;
     }
-    (void)ls_summary_add_line(r->sum, line, len);
-    if (is_root_done(line, len)) note_flagged(r, line, len); /* the summary lists them too */
+    (void)ls_summary_add_line(r->sum, line, len); /* the summary lists them too */
     return 0;
 }
 
@@ -569,6 +453,7 @@ static int setup(struct run *r, struct cli_walk *walk)
         walk->have_qdir = true;
     }
     r->sum = ls_summary_new();
+    if (r->sum && !r->o->quiet) ls_summary_on_root(r->sum, cli_flagged_note, &r->top);
     bool need_run;
     if (!r->sum || open_output(r, walk, &need_run) != 0) return -1;
     char *run = malloc(1u << 20);
@@ -595,7 +480,7 @@ static int finish(struct run *r, int walk_rc)
     if (!r->o->quiet && !r->write_failed) {
         ls_buf_reset(&b);
         if (ls_summary_human(r->sum, shown, dt, &b) == LS_OK) fputs(ls_buf_str(&b), stderr);
-        print_flagged(r);
+        cli_flagged_print(&r->top, ls_summary_quarantined(r->sum));
         if (r->skipped) fprintf(stderr, "  resumed: %llu files were already done\n", (unsigned long long)r->skipped);
         if (r->repeated)
             fprintf(stderr, "  named more than once: %llu files (scanned once)\n", (unsigned long long)r->repeated);
@@ -671,10 +556,7 @@ int scan_run(struct scan_opts *o)
     ls_done_free(&r.done);
     free(r.seen);
     ls_fpindex_free(&r.seen_ix);
-    for (size_t i = 0; i < r.n_top; i++) {
-        free(r.top[i].path);
-        free(r.top[i].entities);
-    }
+    cli_flagged_free(&r.top);
     if (r.out_fd > STDOUT_FILENO) close(r.out_fd);
     return rc;
 }

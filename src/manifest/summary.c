@@ -28,7 +28,15 @@ struct ls_summary {
     struct counter verdicts, coverage, categories, entities, rejected, alerts, reasons;
     struct fp_set distinct;
     struct ls_root_info last;
+    ls_summary_root_fn on_root;
+    void *on_root_ud;
 };
+
+void ls_summary_on_root(struct ls_summary *s, ls_summary_root_fn fn, void *ud)
+{
+    s->on_root = fn;
+    s->on_root_ud = ud;
+}
 
 static void counter_free(struct counter *c)
 {
@@ -233,9 +241,10 @@ ls_err ls_summary_add_line(struct ls_summary *s, const char *line, size_t len)
     }
     const char *rec = str_of(o, "record");
     if (strcmp(rec, "object") == 0) add_object(s, o);
-    else if (strcmp(rec, "root_done") == 0)
-        s->bytes_expanded += (uint64_t)json_integer_value(json_object_get(o, "expanded_bytes"));
+    bool done = strcmp(rec, "root_done") == 0;
+    if (done) s->bytes_expanded += (uint64_t)json_integer_value(json_object_get(o, "expanded_bytes"));
     json_decref(o);
+    if (done && s->on_root) s->on_root(s->on_root_ud, s, line, len);
     return LS_OK;
 }
 

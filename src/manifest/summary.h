@@ -34,6 +34,11 @@ struct ls_root_info {
 };
 const struct ls_root_info *ls_summary_last_root(const struct ls_summary *s);
 
+/* Called after each root_done line is fed, with that line: the human
+ * summary's list of quarantined files is kept by its caller (src/cli/). */
+typedef void (*ls_summary_root_fn)(void *ud, const struct ls_summary *s, const char *line, size_t len);
+void ls_summary_on_root(struct ls_summary *s, ls_summary_root_fn fn, void *ud);
+
 uint64_t ls_summary_roots(const struct ls_summary *s);
 uint64_t ls_summary_quarantined(const struct ls_summary *s);
 uint64_t ls_summary_flagged(const struct ls_summary *s);

@@ -320,6 +320,32 @@ class UxTest(unittest.TestCase):
         with open(self.one) as f:
             self.assertEqual(f.read(), "SSN: %s\n" % SSNS[3])
 
+    def test_merge_lists_the_quarantined_files(self):
+        # the summary of a merge names the files to open first, as a scan's
+        # does; an output name of 250 bytes (a temporary name beside it
+        # would be too long for one file name) is written all the same
+        key = os.path.join(self.d, "fp.key")
+        with open(key, "wb") as f:
+            f.write(b"one key for both shards")
+        shards = []
+        for k in (1, 2):
+            s = os.path.join(self.d, "shard-%d.jsonl" % k)
+            p = self.scan("-q", "--fingerprint-key", key, "--shard", "%d/2" % k, "-o", s, self.tree)
+            self.assertIn(p.returncode, (0, 1), p.stderr)
+            shards.append(s)
+        whole = os.path.join(self.d, "whole.jsonl")
+        p = self.scan("--fingerprint-key", key, "-o", whole, self.tree)
+        listed = p.stderr[p.stderr.index(b"  quarantined:"):]
+        merged = os.path.join(self.d, "m" * 244 + ".jsonl")
+        p = lsutil.run(["merge", "-o", merged] + shards)
+        self.assertEqual(p.returncode, 1, p.stderr)
+        self.assertIn(b"  quarantined:\n", p.stderr)
+        self.assertIn(listed.split(b"\n  named")[0].rstrip(b"\n"), p.stderr)
+        self.assertEqual(lsutil.load(merged).summary["quarantined"], lsutil.load(whole).summary["quarantined"])
+        self.assertEqual(sorted(os.listdir(self.d)),
+                         sorted(["dump", "fp.key", "whole.jsonl", os.path.basename(merged)] +
+                                [os.path.basename(s) for s in shards]))
+
     # ---- -o never destroys what is not a manifest ----
 
     def test_output_that_is_not_a_manifest_is_never_replaced(self):
