@@ -82,9 +82,13 @@ static bool cb_dst(struct cm_build *b, struct ls_slice s, uint32_t *off, uint16_
     return true;
 }
 
+/* An empty destination (<03f2> <>) is kept: that code shows no text (a
+ * glyph whose characters another glyph's entry already gave: py-pdf's
+ * habibi.pdf maps a whole word to its first glyph and <> to the rest,
+ * which read as "ϲΒϴΒ" when taken for Unicode). */
 static void cb_add(struct cm_build *b, struct ls_slice src, uint32_t hi, struct ls_slice dst)
 {
-    if (src.len == 0 || src.len > 4 || dst.len == 0) return;
+    if (src.len == 0 || src.len > 4) return;
     if (b->nr == b->capr) {
         size_t nc = b->capr ? b->capr * 2 : 64;
         struct cm_range *nr = realloc(b->r, nc * sizeof *nr);

@@ -321,6 +321,7 @@ struct pdf_textout {
     size_t nlines;
     bool scratch;    /* a buffer the caller reads: flushes keep the text (up to 4 MiB) */
     uint64_t shown;  /* bytes added but lone separators (a page showed text or not) */
+    uint64_t flushes; /* times buf was handed on (an offset into it is stale after one) */
 };
 void pdf_textout_init(struct pdf_textout *t, struct pdf_doc *d);
 ls_err pdf_textout_add(struct pdf_textout *t, const void *p, size_t n);

@@ -29,6 +29,7 @@
 
 #define PDF_MAX_OPERANDS 64u
 #define PDF_MAX_GSTACK 64u
+#define PDF_MAX_GLUE 256u
 #define PDF_TEXT_FLUSH (256u << 10)
 
 /* ---- text output ---- */
@@ -43,6 +44,7 @@ void pdf_textout_init(struct pdf_textout *t, struct pdf_doc *d)
     t->nlines = 0;
     t->scratch = false;
     t->shown = 0;
+    t->flushes = 0;
 }
 
 #define PDF_LINE_SLOTS (1u << 17)
@@ -94,6 +96,7 @@ ls_err pdf_textout_flush(struct pdf_textout *t)
     if (t->lines) remember_lines(t, s);
     if (s.len && t->err == LS_OK) t->err = ls_emit_text(t->d->c, t->d->o, s.ptr, s.len);
     ls_buf_reset(&t->buf);
+    t->flushes++;
     return t->err;
 }
 
@@ -450,6 +453,12 @@ struct interp {
     double last_x, last_y; /* device position where the last show ended */
     struct ls_buf u8;      /* scratch for one code's text */
     bool stop;
+    /* One code's text of several characters (a ligature, a word) in the
+     * current show: at buffer offset glue_at, glue_len bytes; kept in
+     * its order when right-to-left text is put in reading order. */
+    size_t nglue;
+    size_t glue_at[PDF_MAX_GLUE];
+    size_t glue_len[PDF_MAX_GLUE];
 };
 
 static void mat_mul(const double a[6], const double b[6], double out[6])
@@ -660,6 +669,14 @@ static ls_err emit_code(struct interp *in, struct stage *st, uint32_t code, size
             if (s.len + 1 > sizeof st->b - st->n) LS_TRY(stage_flush(in, st));
             if (g->gap && !sp && s.len && !is_break(st->n ? st->b[st->n - 1] : in->t->last))
                 st->b[st->n++] = ' ';
+            if (s.len > 1 && in->nglue < PDF_MAX_GLUE) {
+                size_t q = 0;
+                (void)ls_utf8_next(s, &q);
+                if (q < s.len) { /* more than one character */
+                    in->glue_at[in->nglue] = in->t->buf.len + st->n;
+                    in->glue_len[in->nglue++] = s.len;
+                }
+            }
             if (s.len > sizeof st->b - st->n) return pdf_textout_add(in->t, s.ptr, s.len);
             if (s.len) memcpy(&st->b[st->n], s.ptr, s.len);
             st->n += s.len;
@@ -916,13 +933,124 @@ static void skip_inline_image(struct pdf_parser *p)
 #define OP_IS(op, lit) ((op).len == sizeof(lit) - 1 && memcmp((op).ptr, lit, sizeof(lit) - 1) == 0)
 
 
+/* ---- right-to-left text ----
+ *
+ * One show (Tj, TJ, ', ") draws its glyphs left to right, so a Hebrew or
+ * Arabic word in it comes in visual order: Word's PDFs (docling's
+ * right_to_left_01.pdf) read "ةغلب ةجمربلا" for "البرمجة بلغة", every
+ * letter of every word backwards. Within the text of one show, from its
+ * first to its last right-to-left letter, the units are put back in
+ * reading order: a letter with the marks after it, a separator, and, kept
+ * as they are, a stretch of digits or Latin (with what lies between them,
+ * "536-22-1874", "New York") up to the next right-to-left letter. Shows
+ * stay in content order (a producer writes its runs in reading order).
+ * pdftotext reads these files the same way. */
+enum { BIDI_NEUTRAL, BIDI_RTL, BIDI_LTR, BIDI_MARK };
+
+static int bidi_class(int32_t c)
+{
+    if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? BIDI_LTR : BIDI_NEUTRAL;
+    if ((c >= 0x0591 && c <= 0x05BD) || c == 0x05BF || c == 0x05C1 || c == 0x05C2 || c == 0x05C4 ||
+        c == 0x05C5 || c == 0x05C7 || (c >= 0x0610 && c <= 0x061A) || (c >= 0x064B && c <= 0x065F) ||
+        c == 0x0670 || (c >= 0x06D6 && c <= 0x06DC) || (c >= 0x06DF && c <= 0x06E4) || c == 0x06E7 ||
+        c == 0x06E8 || (c >= 0x06EA && c <= 0x06ED) || c == 0xFB1E || (c >= 0xFE20 && c <= 0xFE2F))
+        return BIDI_MARK;
+    if ((c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9)) return BIDI_LTR; /* digits: in order */
+    if ((c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFC) ||
+        (c >= 0x10800 && c <= 0x10FFF) || (c >= 0x1E800 && c <= 0x1EFFF))
+        return BIDI_RTL;
+    if (c == 0xA0 || (c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x3003)) return BIDI_NEUTRAL;
+    return BIDI_LTR;
+}
+
+#define PDF_RTL_MAX 1024u /* code points of one show put in reading order (longer: as drawn) */
+
+static void rtl_logical(uint8_t *p, size_t n, const struct interp *in, size_t base)
+{
+    uint16_t off[PDF_RTL_MAX + 1];
+    uint8_t cls[PDF_RTL_MAX];
+    bool joined[PDF_RTL_MAX + 1]; /* inside one code's text, not its start */
+    size_t k = 0, pos = 0, first = SIZE_MAX, last = 0;
+    struct ls_slice s = ls_slice_make(p, n);
+    if (n > PDF_RTL_MAX * 4) return;
+    while (pos < n) {
+        if (k == PDF_RTL_MAX) return;
+        off[k] = (uint16_t)pos;
+        int32_t c = ls_utf8_next(s, &pos);
+        cls[k] = (uint8_t)bidi_class(c);
+        if (cls[k] == BIDI_RTL) {
+            if (first == SIZE_MAX) first = k;
+            last = k;
+        }
+        k++;
+    }
+    off[k] = (uint16_t)n;
+    if (first == SIZE_MAX) return;
+    /* the glue ranges come in buffer order, as the code points do */
+    for (size_t i = 0, g = 0; i <= k; i++) {
+        size_t at = base + off[i];
+        while (g < in->nglue && in->glue_at[g] + in->glue_len[g] <= at) g++;
+        joined[i] = i < k && g < in->nglue && at > in->glue_at[g];
+    }
+    while (last + 1 < k && (cls[last + 1] == BIDI_MARK || joined[last + 1])) last++;
+    while (first > 0 && joined[first]) first--;
+    /* units [u0[i], u1[i]) in code points, in visual order */
+    uint16_t u0[PDF_RTL_MAX], u1[PDF_RTL_MAX];
+    size_t nu = 0;
+    for (size_t i = first; i <= last;) {
+        size_t j = i + 1;
+        if (cls[i] == BIDI_RTL) {
+            while (j <= last && cls[j] == BIDI_MARK) j++;
+        } else if (cls[i] == BIDI_LTR) {
+            size_t end = j;
+            for (size_t q = i; q <= last && cls[q] != BIDI_RTL; q++)
+                if (cls[q] == BIDI_LTR) end = q + 1;
+            j = end;
+        }
+        while (j <= last && joined[j]) j++;
+        u0[nu] = (uint16_t)i;
+        u1[nu++] = (uint16_t)j;
+        i = j;
+    }
+    uint8_t tmp[PDF_RTL_MAX * 4];
+    size_t a = off[first], b = off[last + 1], w = 0;
+    if (b - a > sizeof tmp) return;
+    for (size_t i = nu; i-- > 0;) {
+        size_t from = off[u0[i]], len = off[u1[i]] - from;
+        memcpy(tmp + w, p + from, len);
+        w += len;
+    }
+    memcpy(p + a, tmp, w);
+}
+
+/* After a show: its text, still in the buffer, in reading order. */
+static void rtl_fix(struct interp *in, size_t mark, uint64_t flushes)
+{
+    struct pdf_textout *t = in->t;
+    if (t->flushes != flushes || t->buf.len <= mark || t->err != LS_OK) return;
+    for (size_t a = mark, b; a < t->buf.len; a = b + 1) { /* a line at a time */
+        for (b = a; b < t->buf.len && t->buf.ptr[b] != '\n'; b++) {}
+        if (b > a) rtl_logical(t->buf.ptr + a, b - a, in, a);
+    }
+    t->last = t->buf.ptr[t->buf.len - 1];
+}
+
 static ls_err text_op(struct interp *in, struct ls_slice op)
 {
+    size_t mark = in->t->buf.len;
+    uint64_t flushes = in->t->flushes;
+    in->nglue = 0;
     if (OP_IS(op, "Tj")) {
         const struct pdf_obj *s = op_arg(in, 0);
-        return s->kind == PDF_STR ? show(in, s->u.s) : LS_OK;
+        ls_err e = s->kind == PDF_STR ? show(in, s->u.s) : LS_OK;
+        if (e == LS_OK) rtl_fix(in, mark, flushes);
+        return e;
     }
-    if (OP_IS(op, "TJ")) return show_array(in, op_arg(in, 0));
+    if (OP_IS(op, "TJ")) {
+        ls_err e = show_array(in, op_arg(in, 0));
+        if (e == LS_OK) rtl_fix(in, mark, flushes);
+        return e;
+    }
     if (OP_IS(op, "'") || OP_IS(op, "\"")) {
         if (op.ptr[0] == '"') {
             in->tw = op_num(in, 2);
@@ -930,7 +1058,9 @@ static ls_err text_op(struct interp *in, struct ls_slice op)
         }
         next_line(in, 0, -in->tl);
         const struct pdf_obj *s = op_arg(in, 0);
-        return s->kind == PDF_STR ? show(in, s->u.s) : LS_OK;
+        ls_err e = s->kind == PDF_STR ? show(in, s->u.s) : LS_OK;
+        if (e == LS_OK) rtl_fix(in, mark, flushes);
+        return e;
     }
     if (OP_IS(op, "Td")) next_line(in, op_num(in, 1), op_num(in, 0));
     else if (OP_IS(op, "TD")) {

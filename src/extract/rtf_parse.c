@@ -25,7 +25,9 @@
  * the paragraph with deleted runs in place and insertions left out.
  * Read, not emitted: the font table (\fN, \fcharsetN, \cpgN per font).
  * Skipped: colour/style/list tables, pictures (hex and \bin), theme and
- * data stores, bookmarks, shape properties, every unknown \* destination.
+ * data stores, bookmarks, shape properties, every unknown \* destination
+ * (\*\htmltag markup too, but a block or cell tag in it is a line break or
+ * a tab: Outlook's HTML-encapsulating bodies).
  * \objdata hex is decoded and handed to the sink (OLE1 native data, or the
  * file inside an OLE Packager object).
  * Attacker-controlled: everything; nesting (bounded by RTF_MAX_DEPTH, deeper
@@ -602,6 +604,45 @@ static const struct rtf_kw *rtf_lookup(const char *name)
                    rtf_kw_cmp);
 }
 
+/* \*\htmltagN (an Outlook body encapsulating HTML, \fromhtml1): the HTML
+ * markup Outlook kept, not text. Its RTF rendering has no \par between
+ * list items, table cells or <br> that only the markup breaks ("Roses are
+ * red</li><li>Violets are blue" read as "Roses are redViolets are blue"),
+ * so a block tag there is a line break and a cell tag a tab. The group's
+ * raw bytes are peeked (at most 256, up to the first unescaped brace). */
+static uint8_t rtf_htmltag_sep(const struct rtf_parser *p)
+{
+    static const char *const blocks[] = {
+        "address", "article", "blockquote", "br", "caption", "center", "dd", "div", "dl", "dt",
+        "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "ol", "p", "pre",
+        "section", "table", "title", "tr", "ul",
+    };
+    size_t pos = p->cur.pos, end = p->cur.in.len;
+    if (end - pos > 256) end = pos + 256;
+    const uint8_t *b = (const uint8_t *)p->cur.in.ptr;
+    size_t i = pos;
+    while (i < end && b[i] != '<') {
+        if (b[i] == '}' || b[i] == '{') return 0;
+        i += b[i] == '\\' ? 2 : 1;
+    }
+    if (i >= end) return 0;
+    i++;
+    if (i < end && b[i] == '/') i++;
+    char name[16];
+    size_t n = 0;
+    while (i < end && n + 1 < sizeof name &&
+           ((b[i] >= 'a' && b[i] <= 'z') || (b[i] >= 'A' && b[i] <= 'Z') ||
+            (n > 0 && b[i] >= '0' && b[i] <= '9')))
+        name[n++] = (char)(b[i] >= 'A' && b[i] <= 'Z' ? b[i] + 32 : b[i]), i++;
+    name[n] = 0;
+    if (n == 0 || (i < end && ((b[i] >= 'a' && b[i] <= 'z') || (b[i] >= 'A' && b[i] <= 'Z'))))
+        return 0;
+    if (!strcmp(name, "td") || !strcmp(name, "th")) return '\t';
+    for (size_t k = 0; k < sizeof blocks / sizeof blocks[0]; k++)
+        if (!strcmp(name, blocks[k])) return '\n';
+    return 0;
+}
+
 /* The first control word of a group may make it a destination. */
 static ls_err rtf_destination(struct rtf_parser *p, const struct rtf_word *w,
                               const struct rtf_kw *kw)
@@ -622,7 +663,15 @@ static ls_err rtf_destination(struct rtf_parser *p, const struct rtf_word *w,
         return LS_OK;
     }
     if ((p->g.star && !(d & RD_F_STARKEEP)) || (d & RD_F_SKIP)) {
+        uint8_t sep = p->g.star && p->overflow == 0 && !strcmp(w->name, "htmltag")
+                          ? rtf_htmltag_sep(p) : 0;
         p->g.dest = RD_SKIP;
+        if (sep) { /* into the enclosing text, which this group was part of */
+            p->g.dest = RD_TEXT;
+            ls_err e = rtf_sep(p, sep);
+            p->g.dest = RD_SKIP;
+            return e;
+        }
         return LS_OK;
     }
     if (d & RD_F_LINEGROUP) {

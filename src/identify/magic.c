@@ -350,12 +350,30 @@ static bool plain_text_desc(const char *desc)
     return *p == 0;
 }
 
+/* libmagic calls any 0x1A followed by a method byte an ARC archive; a real
+ * ARC header ([0x1A][method 1-20][file name, NUL-terminated, 13 bytes])
+ * has a printable name and its NUL within the 13 bytes. Google Slides'
+ * ppt/metadata (a protobuf: 1A 09 0A 03 "256" ...) read as one: an
+ * unsupported ARC archive, partial coverage, in every exported .pptx. */
+static bool arc_header(struct ls_slice d)
+{
+    if (d.len < 29) return false;
+    const uint8_t *b = (const uint8_t *)d.ptr;
+    if (b[0] != 0x1A || b[1] == 0 || b[1] > 20) return false;
+    size_t i = 2;
+    for (; i < 15 && b[i] != 0; i++)
+        if (b[i] < 0x20 || b[i] == 0x7F) return false;
+    return i > 2 && i < 15;
+}
+
 /* The answers for d, into e (a memo slot) or the caller's arrays. */
 static void compute_mime(struct ls_magic *m, struct ls_slice d, char *mime, size_t cap, size_t *pdf_at)
 {
     struct ls_slice for_mime, for_desc;
     magic_inputs(d, &for_mime, &for_desc);
     copy_out(run_on(m->mime, for_mime, "application/octet-stream"), mime, cap);
+    if (strcmp(mime, "application/x-arc") == 0 && !arc_header(d))
+        copy_out("application/octet-stream", mime, cap);
     *pdf_at = pdf_after_junk(m, d, mime);
     if (*pdf_at) copy_out("application/pdf", mime, cap);
 }
@@ -369,6 +387,7 @@ static void compute_desc(struct ls_magic *m, struct ls_slice d, size_t pdf_at, c
     }
     magic_inputs(d, &for_mime, &for_desc);
     copy_out(run_on(m->desc, for_desc, "data"), desc, cap);
+    if (strncmp(desc, "ARC archive", 11) == 0 && !arc_header(d)) copy_out("data", desc, cap);
 }
 
 void ls_magic_identify(struct ls_magic *m, struct ls_slice data, const uint8_t *data_sha256, char *mime,
