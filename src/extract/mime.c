@@ -994,8 +994,13 @@ static bool b64_finished(struct ls_slice ent)
 
 /* Parts from *next up to the closing delimiter (or the end of the body);
  * *next gets the index after the closing delimiter line. */
+/* enclosed: the multipart's body was ended by a delimiter of the multipart
+ * around it, not by the end of the data. Its own closing delimiter missing
+ * then cuts nothing short: the enclosing delimiter ends its last part as
+ * RFC 2046 lets it (RFC 2060's example message, MimeKit's rfc2060.txt,
+ * closes "--4.x" with "--x--"); that is an error line, not truncated. */
 static void walk_parts(struct mime_walk *w, const struct mime_part *p, struct ls_slice delim,
-                       size_t *next, unsigned nest, bool digest)
+                       size_t *next, unsigned nest, bool digest, bool enclosed)
 {
     bool close = false;
     while (!close && !w->stop) {
@@ -1010,6 +1015,12 @@ static void walk_parts(struct mime_walk *w, const struct mime_part *p, struct ls
              * missing, but no part is cut short. */
             if (blank(part_slice(p->body, start, end))) break;
             cut = !b64_finished(part_slice(p->body, start, end));
+            if (cut && enclosed) {
+                cut = false;
+                ls_note(w->c, w->o, NULL,
+                        "mime: %s closing boundary missing; the enclosing multipart's delimiter ends it",
+                        p->type);
+            }
             if (cut) ls_note(w->c, w->o, LS_R_TRUNCATED, "mime: %s closing boundary missing", p->type);
         }
         walk_entity(w, part_slice(p->body, start, end), nest + 1, false, digest, cut);
@@ -1033,7 +1044,7 @@ static bool reopened(struct ls_slice body, struct ls_slice delim, size_t *next)
     return true;
 }
 
-static void walk_multipart(struct mime_walk *w, const struct mime_part *p, unsigned nest)
+static void walk_multipart(struct mime_walk *w, const struct mime_part *p, unsigned nest, bool enclosed)
 {
     struct ls_buf delim;
     ls_buf_init(&delim, MIME_MAX_BOUNDARY + 2);
@@ -1074,10 +1085,15 @@ static void walk_multipart(struct mime_walk *w, const struct mime_part *p, unsig
         ls_buf_free(&delim);
         return;
     }
-    emit_text(w, part_slice(p->body, 0, at)); /* preamble */
+    /* The preamble, then a line break: the first part's text would
+     * otherwise run on from its last word ("MIME message" + "One" was
+     * "MIME messageOne": CPython's msg_21.txt). */
+    struct ls_slice preamble = part_slice(p->body, 0, at);
+    emit_text(w, preamble);
+    if (preamble.len) emit_text(w, ls_slice_make("\n", 1));
     /* A first delimiter that already closes ("--b--" at once) has no parts. */
     for (bool first = true;; first = false) {
-        if (!first || !close) walk_parts(w, p, ls_buf_slice(&delim), &next, nest, digest);
+        if (!first || !close) walk_parts(w, p, ls_buf_slice(&delim), &next, nest, digest, enclosed);
         if (w->stop || !reopened(p->body, ls_buf_slice(&delim), &next)) break;
     }
     ls_buf_free(&delim);
@@ -1111,7 +1127,7 @@ static void walk_entity(struct mime_walk *w, struct ls_slice ent, unsigned nest,
     if (p.ctype_dup)
         ls_note(w->c, w->o, LS_R_PARSE_ERROR, "mime: more than one Content-Type field; read as %s", p.type);
     if (type_prefix(&p, "multipart/"))
-        walk_multipart(w, &p, nest);
+        walk_multipart(w, &p, nest, !top && !cut);
     else
         walk_leaf(w, &p, cut);
 }

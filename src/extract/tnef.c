@@ -11,10 +11,11 @@
  * PR_RTF_COMPRESSED decompressed and handed over as a child "body.rtf";
  * attachments (each opened by attAttachRendData) as children named by
  * PR_ATTACH_LONG_FILENAME, else attAttachTitle / PR_ATTACH_FILENAME /
- * PR_DISPLAY_NAME, else attachment-N, with data from attAttachData or
- * PR_ATTACH_DATA_BIN / PR_ATTACH_DATA_OBJ (embedded messages: a nested
- * TNEF stream after a 16-byte IID, handed over as a child the pipeline
- * reads with this handler again).
+ * PR_DISPLAY_NAME, else attachment-N, with data from PR_ATTACH_DATA_BIN /
+ * PR_ATTACH_DATA_OBJ (embedded messages: a nested TNEF stream after a
+ * 16-byte IID, handed over as a child the pipeline reads with this handler
+ * again), else attAttachData (for an embedded message only Outlook's
+ * "not supported by this mail system" note).
  *
  * Ignored on purpose: checksums (reported nowhere; a bad one does not make
  * the data less worth scanning), attachment rendering data, OEM code page
@@ -76,6 +77,7 @@ struct tnef_attach {
     struct ls_buf long_name;   /* UTF-8, from MAPI */
     struct ls_buf short_name;
     bool data_is_object;
+    bool data_from_prop; /* data is PR_ATTACH_DATA_BIN/_OBJ, not attAttachData */
 };
 
 struct tnef {
@@ -286,9 +288,15 @@ static void attach_value(struct tnef *t, uint16_t id, uint16_t type, struct ls_s
     if (id == PR_ATTACH_LONG_FILENAME && str) set_name(&t->cur.long_name, v, uni);
     else if ((id == PR_ATTACH_FILENAME || id == PR_DISPLAY_NAME) && str && !t->cur.short_name.len)
         set_name(&t->cur.short_name, v, uni);
-    else if (id == PR_ATTACH_DATA && (type == PT_BINARY || type == PT_OBJECT) && !t->cur.data.len) {
+    else if (id == PR_ATTACH_DATA && (type == PT_BINARY || type == PT_OBJECT) && !t->cur.data_from_prop) {
+        /* The property wins over attAttachData: for an embedded message
+         * Outlook writes there only the 89-byte note "This attachment is a
+         * MAPI 1.0 embedded message and is not supported by this mail
+         * system", the message itself being PR_ATTACH_DATA_OBJ (MimeKit's
+         * christmas.tnef: a task and a 385 KB appointment were lost). */
         t->cur.data = v;
         t->cur.data_is_object = type == PT_OBJECT;
+        t->cur.data_from_prop = true;
     }
 }
 
@@ -382,6 +390,7 @@ static void attach_flush(struct tnef *t)
     ls_buf_reset(&a->long_name);
     ls_buf_reset(&a->short_name);
     a->data_is_object = false;
+    a->data_from_prop = false;
 }
 
 static void attach_open(struct tnef *t)
@@ -411,7 +420,12 @@ static void attribute(struct tnef *t, uint8_t level, uint32_t attr, struct ls_sl
     case ATT_MAPI_PROPS: read_props(t, data, false); break;
     case ATT_ATTACHMENT: read_props(t, data, true); break;
     case ATT_ATTACH_TITLE: t->cur.title = data; break;
-    case ATT_ATTACH_DATA: t->cur.data = data; t->cur.data_is_object = false; break;
+    case ATT_ATTACH_DATA:
+        if (!t->cur.data_from_prop) {
+            t->cur.data = data;
+            t->cur.data_is_object = false;
+        }
+        break;
     default: break;
     }
 }

@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""What a second sweep of other projects' real test mail found (MimeKit,
+Stalwart mail-parser, the mail gem, mailparser, mail-mime-parser,
+php-mime-mail-parser, CPython's test_email data, ruby-msg), on small
+look-alikes made by tests/gen/gen_realmail.py."""
+import os
+import sys
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import lsutil  # noqa: E402
+
+sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
+import gen_realmail  # noqa: E402
+
+
+class RealMail(lsutil.GeneratedTree):
+    GEN = gen_realmail
+
+    def records(self, name):
+        return self.m.by_path(self.p(name))
+
+    def test_preamble_ends_its_line(self):
+        o = self.m.obj(self.p("preamble.eml"))
+        self.assertEqual(o["coverage"], "full", o["errors"])
+        t = self.text("preamble.eml")
+        # the preamble's last word and the first part's first word stay apart
+        self.assertIn("Payroll corrections for Jane Roe, SSN %s\nApproved by the payroll desk\nTwo\n"
+                      % gen_realmail.SSN_PRE, t)
+        self.assertNotIn(gen_realmail.SSN_PRE + "Approved", t)
+        self.assertIn("ssn", lsutil.entities(o))
+
+    def test_inner_multipart_closed_by_the_outer_delimiter(self):
+        o = self.m.obj(self.p("inner_unclosed.eml"))
+        # nothing is cut: the enclosing "--x--" ends the nested multipart
+        self.assertEqual(o["coverage"], "full", o["errors"])
+        self.assertEqual(o["coverage_reasons"], [])
+        self.assertTrue(any("enclosing multipart's delimiter ends it" in e for e in o["errors"]), o["errors"])
+        kid = self.m.obj(self.p("inner_unclosed.eml"), ["part-3.eml"])
+        self.assertEqual(kid["coverage"], "full", kid["errors"])
+        self.assertEqual(kid["errors"], [])
+        self.assertIn("ssn", lsutil.entities(kid))
+        t = self.text("inner_unclosed.eml").replace("\r\n", "\n")
+        self.assertIn("This part specifier should be: 1\n", t)
+        self.assertIn("This part specifier should be: 4.1\n", t)
+        self.assertIn("Forwarded payroll line: Jane Roe %s" % gen_realmail.SSN_NOTES,
+                      self.text("inner_unclosed.eml", "part-3.eml"))
+
+    def test_really_cut_message_stays_truncated(self):
+        o = self.m.obj(self.p("outer_unclosed.eml"))
+        self.assertEqual(o["coverage"], "partial")
+        self.assertIn("truncated", o["coverage_reasons"])
+        self.assertIn("This part was cut in transf", self.text("outer_unclosed.eml"))
+
+    def test_tnef_embedded_messages_are_read(self):
+        recs = self.records("embedded.tnef")
+        by = {}
+        for r in recs:
+            by.setdefault(tuple(r["chain"]), []).append(r)
+        root = by[()][0]
+        self.assertEqual(root["coverage"], "full", root["errors"])
+        # each embedded message is a nested TNEF stream read by tnef, not
+        # Outlook's 89-byte "not supported by this mail system" note
+        inner = by[("Untitled Attachment",)]
+        self.assertEqual(len(inner), 2, [(r["chain"], r["handler"]) for r in recs])
+        for r in inner:
+            self.assertEqual(r["handler"], "tnef")
+            self.assertEqual(r["coverage"], "full", r["errors"])
+            self.assertGreater(r["file"]["size"], len(gen_realmail.PLACEHOLDER))
+        ssn = set()
+        for r in inner:
+            ssn |= set(lsutil.last4s(r, "ssn"))
+        # the appointment's body (attachment before the property list) and
+        # the task's (property list first)
+        self.assertIn(gen_realmail.SSN_APPT[-4:], ssn)
+        self.assertIn(gen_realmail.SSN_TASK[-4:], ssn)
+        # the appointment's own attachment
+        notes = by[("Untitled Attachment", "notes.txt")]
+        self.assertEqual(len(notes), 1)
+        self.assertIn(gen_realmail.SSN_NOTES[-4:], lsutil.last4s(notes[0], "ssn"))
+        listing = lsutil.run(["text", "--list", self.p("embedded.tnef")]).stdout.decode()
+        self.assertIn("!Untitled Attachment!notes.txt\t", listing)
+
+
+if __name__ == "__main__":
+    unittest.main()
