@@ -82,6 +82,17 @@ class RealMail(lsutil.GeneratedTree):
         listing = lsutil.run(["text", "--list", self.p("embedded.tnef")]).stdout.decode()
         self.assertIn("!Untitled Attachment!notes.txt\t", listing)
 
+    def test_msg_stored_rtf_with_aspose_rawsize(self):
+        o = self.m.obj(self.p("stored_rtf.msg"))
+        self.assertEqual(o["handler"], "msg")
+        self.assertEqual(o["coverage"], "full", o["errors"])
+        rtf = self.m.obj(self.p("stored_rtf.msg"), ["body.rtf"])
+        self.assertEqual(rtf["coverage"], "full", rtf["errors"])
+        self.assertEqual(rtf["errors"], [])
+        self.assertIn("Badge renewal for Jane Roe, SSN %s" % gen_realmail.SSN_RTF,
+                      self.text("stored_rtf.msg", "body.rtf"))
+        self.assertIn(gen_realmail.SSN_RTF[-4:], lsutil.last4s(rtf, "ssn"))
+
 
 if __name__ == "__main__":
     unittest.main()

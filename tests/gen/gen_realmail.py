@@ -8,7 +8,7 @@ written here from scratch in the real file's structure; none is copied.
 Stdlib only; all personal data is fake.
 
     python3 tests/gen/gen_realmail.py OUTDIR          # all fixtures
-    python3 tests/gen/gen_realmail.py --corpus DIR    # fuzz seeds (mime, tnef)
+    python3 tests/gen/gen_realmail.py --corpus DIR    # fuzz seeds (mime, tnef, msg)
 
 Files:
   preamble.eml        a multipart whose preamble's last line was joined to
@@ -31,15 +31,25 @@ Files:
                       a 385 KB appointment with a photo). The second
                       attachment has its attAttachment list before
                       attAttachData, as some writers order them.
+  stored_rtf.msg      an Outlook message whose only body is a stored
+                      ("MELA", uncompressed) RTF whose RAWSIZE repeats
+                      COMPSIZE, 12 bytes more than the body, as Aspose.Email
+                      writes it (eight Aspose samples and hfig/MAPI's
+                      sample.msg in hughbe/MsgReader's corpus): the message
+                      was `parse_error` and body.rtf `truncated`
 """
 import os
 import struct
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cfb_writer import CFBWriter  # noqa: E402
+
 SSN_PRE = "536-22-1874"
 SSN_APPT = "536-22-4410"
 SSN_TASK = "536-22-9073"
 SSN_NOTES = "536-22-6128"
+SSN_RTF = "536-22-3391"
 
 HEAD = ("From: Jane Roe <jane.roe@corp-mail.test>\r\n"
         "To: Sam Poe <sam.poe@corp-mail.test>\r\n"
@@ -179,12 +189,31 @@ def embedded_tnef():
     ])
 
 
+def stored_rtf_msg():
+    rtf = ("{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Arial;}}\\f0\\fs20 "
+           "Badge renewal for Jane Roe, SSN %s\\par Signed, HR\\par}" % SSN_RTF).encode("ascii")
+    comp = len(rtf) + 12
+    stored = struct.pack("<IIII", comp, comp, 0x414C454D, 0) + rtf  # RAWSIZE = COMPSIZE (Aspose)
+    w = CFBWriter()
+    w.set_root_clsid(bytes.fromhex("0B0D020000000000C000000000000046"))
+    fixed = b""
+    for pid, val in ((0x001A, "IPM.Note"), (0x0037, "Badge renewal")):
+        data = val.encode("utf-16-le") + b"\0\0"
+        w.add_stream("__substg1.0_%04X001F" % pid, data)
+        fixed += struct.pack("<IIQ", (pid << 16) | 0x001F, 6, len(data))
+    w.add_stream("__substg1.0_10090102", stored)
+    fixed += struct.pack("<IIQ", (0x1009 << 16) | 0x0102, 6, len(stored))
+    w.add_stream("__properties_version1.0", b"\0" * 32 + fixed)
+    return w.build()[0]
+
+
 def files():
     return {
         "preamble.eml": preamble_eml(),
         "inner_unclosed.eml": nested(True),
         "outer_unclosed.eml": nested(False),
         "embedded.tnef": embedded_tnef(),
+        "stored_rtf.msg": stored_rtf_msg(),
     }
 
 
@@ -196,8 +225,10 @@ def generate(outdir):
 
 
 def corpus(outdir):
-    """Fuzz seeds: the MIME files for mime, the TNEF stream for tnef."""
-    for sub, names in (("mime", ("preamble.eml", "inner_unclosed.eml")), ("tnef", ("embedded.tnef",))):
+    """Fuzz seeds: the MIME files for mime, the TNEF stream for tnef, the
+    .msg for msg."""
+    for sub, names in (("mime", ("preamble.eml", "inner_unclosed.eml")), ("tnef", ("embedded.tnef",)),
+                       ("msg", ("stored_rtf.msg",))):
         d = os.path.join(outdir, sub)
         os.makedirs(d, exist_ok=True)
         for n in names:
