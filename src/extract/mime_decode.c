@@ -97,6 +97,12 @@ static const struct cs_alias cs_aliases[] = {
     {"ucs-2", MIME_CS_UTF16},        {"unicode-1-1-utf-7", MIME_CS_UTF7},
     {"utf-7", MIME_CS_UTF7},         {"utf7", MIME_CS_UTF7},
     {"x-unicode-2-0-utf-7", MIME_CS_UTF7},
+    /* Windows' names (.NET Encoding.Unicode, Outlook's HTML): UTF-16LE,
+     * and "unicodeFFFE" big endian (a BOM in the right order is U+FEFF,
+     * which no text keeps). */
+    {"unicode", MIME_CS_UTF16LE},    {"unicodefffe", MIME_CS_UTF16BE},
+    {"iso-2022-kr", MIME_CS_ISO2022KR}, {"csiso2022kr", MIME_CS_ISO2022KR},
+    {"hz-gb-2312", MIME_CS_HZ},      {"hz", MIME_CS_HZ},
 };
 
 enum mime_charset mime_charset_lookup(struct ls_slice name)
@@ -204,6 +210,75 @@ static ls_err utf7_to_utf8(struct ls_buf *out, struct ls_slice in)
     return e;
 }
 
+/* ISO-2022-KR (RFC 1557) and HZ (RFC 1843) carry the EUC-KR and GB 2312
+ * double-byte codes with their high bits cleared, switched in and out in
+ * 7-bit text; the bytes are set back to EUC form (high bits on, controls
+ * and escapes dropped) and decoded through the EUC-KR / GBK tables.
+ * ISO-2022-KR: the designator "ESC $ ) C" (once, at the start of a line),
+ * SO (0x0E) to Korean, SI (0x0F) back to ASCII, a line break resets to
+ * ASCII. HZ: "~{" to GB, "~}" back, "~~" a tilde, "~" + line break a soft
+ * line break. Bytes over 0x7F do not belong in either: kept as they are
+ * (the table decodes them, or gives U+FFFD). */
+static ls_err iso2022kr_to_euc(struct ls_buf *euc, struct ls_slice in)
+{
+    bool so = false;
+    for (size_t i = 0; i < in.len; i++) {
+        uint8_t ch = in.ptr[i];
+        if (ch == 0x1B && in.len - i >= 4 && memcmp(in.ptr + i + 1, "$)C", 3) == 0) {
+            i += 3;
+            continue;
+        }
+        if (ch == 0x0E || ch == 0x0F) {
+            so = ch == 0x0E;
+            continue;
+        }
+        if (ch == '\n' || ch == '\r') so = false;
+        LS_TRY(ls_buf_addc(euc, so && ch > 0x20 && ch < 0x7F ? (uint8_t)(ch | 0x80) : ch));
+    }
+    return LS_OK;
+}
+
+static ls_err hz_to_euc(struct ls_buf *euc, struct ls_slice in)
+{
+    bool gb = false;
+    for (size_t i = 0; i < in.len; i++) {
+        uint8_t ch = in.ptr[i];
+        if (ch == '~' && i + 1 < in.len) {
+            uint8_t nx = in.ptr[i + 1];
+            if (nx == '{' || nx == '}') {
+                gb = nx == '{';
+                i++;
+                continue;
+            }
+            if (!gb && nx == '~') {
+                i++;
+                LS_TRY(ls_buf_addc(euc, '~'));
+                continue;
+            }
+            if (!gb && (nx == '\n' || nx == '\r')) {
+                i++;
+                if (nx == '\r' && i + 1 < in.len && in.ptr[i + 1] == '\n') i++;
+                continue;
+            }
+        }
+        if (ch == '\n') gb = false;
+        LS_TRY(ls_buf_addc(euc, gb && ch > 0x20 && ch < 0x7F ? (uint8_t)(ch | 0x80) : ch));
+    }
+    return LS_OK;
+}
+
+static ls_err shifted_to_utf8(struct ls_buf *out, struct ls_slice in, enum mime_charset cs)
+{
+    const struct ls_codepage *cp = ls_codepage_by_number(cs == MIME_CS_HZ ? 936u : 949u);
+    if (!cp) return ls_utf8_lossy(out, in);
+    struct ls_buf euc;
+    ls_buf_init(&euc, in.len + 16);
+    ls_err e = cs == MIME_CS_HZ ? hz_to_euc(&euc, in) : iso2022kr_to_euc(&euc, in);
+    if (e == LS_OK) e = ls_codepage_to_utf8(out, ls_buf_slice(&euc), cp);
+    ls_buf_free(&euc);
+    return e;
+}
+
 ls_err mime_to_utf8(struct ls_buf *out, struct ls_slice in, enum mime_charset cs)
 {
     switch (cs) {
@@ -213,6 +288,8 @@ ls_err mime_to_utf8(struct ls_buf *out, struct ls_slice in, enum mime_charset cs
     case MIME_CS_UTF16LE: return ls_utf16_to_utf8(out, in, false);
     case MIME_CS_UTF16BE: return ls_utf16_to_utf8(out, in, true);
     case MIME_CS_UTF7: return utf7_to_utf8(out, in);
+    case MIME_CS_ISO2022KR:
+    case MIME_CS_HZ: return shifted_to_utf8(out, in, cs);
     case MIME_CS_NONE:
         /* Undeclared 8-bit text: UTF-8 when it validates, else the charset
          * Windows mailers use. */

@@ -19,7 +19,8 @@
  * single-byte code page of the core tables (ls_codepage_*: windows-125x,
  * iso-8859-x, koi8-r/u, ibm866, macintosh ...) as MIME_CS_CODEPAGE + its
  * Windows code page number (the multibyte ones included: Shift-JIS, GBK,
- * Big5, EUC-*, ISO-2022-JP). Others are UNKNOWN. */
+ * Big5, EUC-*, ISO-2022-JP), and the 7-bit ISO-2022-KR and HZ through the
+ * EUC-KR and GBK tables. Others are UNKNOWN. */
 enum mime_charset {
     MIME_CS_NONE = 0, /* no charset given: UTF-8 if valid, else windows-1252 */
     MIME_CS_UTF8,
@@ -31,6 +32,8 @@ enum mime_charset {
     MIME_CS_UTF16BE,
     MIME_CS_UNKNOWN,  /* converted as lossy UTF-8; callers note it */
     MIME_CS_UTF7,     /* RFC 2152 (Outlook 2000 and Outlook Express wrote it) */
+    MIME_CS_ISO2022KR, /* RFC 1557: 7-bit EUC-KR between SO and SI (Korean mail) */
+    MIME_CS_HZ,       /* RFC 1843: 7-bit GB 2312 between "~{" and "~}" (Usenet) */
     /* MIME_CS_CODEPAGE + N: the core table of Windows code page N
      * (ls_codepage_by_number(N)); see mime_cs_codepage(). */
     MIME_CS_CODEPAGE = 0x10000,

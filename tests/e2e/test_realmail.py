@@ -93,6 +93,25 @@ class RealMail(lsutil.GeneratedTree):
                       self.text("stored_rtf.msg", "body.rtf"))
         self.assertIn(gen_realmail.SSN_RTF[-4:], lsutil.last4s(rtf, "ssn"))
 
+    def test_iso2022kr_hz_and_unicode_labels(self):
+        for name, want, ssn in (("korean.eml", gen_realmail.KO_TEXT, gen_realmail.SSN_KO),
+                                ("hz.eml", gen_realmail.HZ_TEXT, gen_realmail.SSN_HZ),
+                                ("unicode.eml", gen_realmail.U16_TEXT, gen_realmail.SSN_U16)):
+            o = self.m.obj(self.p(name))
+            self.assertEqual(o["coverage"], "full", (name, o["errors"]))
+            t = self.text(name)
+            self.assertIn(want, t, name)
+            self.assertIn(ssn, t, name)
+            self.assertIn(ssn[-4:], lsutil.last4s(o, "ssn"), name)
+            for junk in ("\x1b$)C", "~{", "~}", "\x0e", "\x0f"):
+                self.assertNotIn(junk, t, name)
+        # the subject (encoded words) and the body
+        self.assertIn("Subject: %s\n" % gen_realmail.KO_TEXT, self.text("korean.eml"))
+        self.assertEqual(self.m.obj(self.p("korean.eml"))["subject"], gen_realmail.KO_TEXT)
+        self.assertIn("Subject: %s\n" % gen_realmail.HZ_TEXT, self.text("hz.eml"))
+        self.assertIn("주민번호 대신 SSN", self.text("korean.eml"))
+        self.assertIn("\n~ tilde kept", self.text("hz.eml"))
+
 
 if __name__ == "__main__":
     unittest.main()

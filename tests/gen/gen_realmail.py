@@ -37,6 +37,17 @@ Files:
                       writes it (eight Aspose samples and hfig/MAPI's
                       sample.msg in hughbe/MsgReader's corpus): the message
                       was `parse_error` and body.rtf `truncated`
+  korean.eml          Exchange Server 5.0's Internet Mail Service's Korean
+                      mail (Microsoft KB Q166577): Subject in euc-kr
+                      encoded words, the body 7-bit charset="iso-2022-kr"
+                      (RFC 1557: "ESC $ ) C", then SO ... SI around Korean)
+  hz.eml              a Usenet gateway's Chinese post: Subject and body in
+                      HZ-GB-2312 (RFC 1843: "~{" ... "~}" around GB 2312)
+  unicode.eml         an HTML part labelled charset="unicode" (Windows' name
+                      for UTF-16LE), base64
+                      Those three were read as their 7-bit bytes (escape
+                      codes, "~{9$WJ~}") or as lossy UTF-8 with nothing noted
+                      for the first two: the Korean and Chinese text was lost
 """
 import os
 import struct
@@ -50,6 +61,12 @@ SSN_APPT = "536-22-4410"
 SSN_TASK = "536-22-9073"
 SSN_NOTES = "536-22-6128"
 SSN_RTF = "536-22-3391"
+SSN_KO = "536-22-5502"
+SSN_HZ = "536-22-7719"
+SSN_U16 = "536-22-8264"
+KO_TEXT = "급여 명세서 김민준"
+HZ_TEXT = "工资单 王小明"
+U16_TEXT = "Gehaltsabrechnung für Jürgen Müller"
 
 HEAD = ("From: Jane Roe <jane.roe@corp-mail.test>\r\n"
         "To: Sam Poe <sam.poe@corp-mail.test>\r\n"
@@ -207,6 +224,39 @@ def stored_rtf_msg():
     return w.build()[0]
 
 
+def b64lines(data):
+    import base64
+    return base64.encodebytes(data).replace(b"\n", b"\r\n")
+
+
+def korean_eml():
+    import base64
+    subj = "=?euc-kr?B?%s?=" % base64.b64encode(KO_TEXT.encode("euc-kr")).decode()
+    body = ("%s\r\n주민번호 대신 SSN %s\r\n" % (KO_TEXT, SSN_KO)).encode("iso2022_kr")
+    return (("Message-ID: <6180A23D98B7D011BD4800A0C90D616D051C@mail.corp-mail.test>\r\n"
+             "From: <minjun.kim@corp-mail.test>\r\nTo: \"'hr@partner.test'\" <hr@partner.test>\r\n"
+             "Subject: %s\r\nDate: Thu, 22 May 1997 15:55:46 -0700\r\n"
+             "X-Mailer: Internet Mail Service (5.0.1457.3)\r\nMIME-Version: 1.0\r\n"
+             "Content-Type: text/plain; charset=\"iso-2022-kr\"\r\n\r\n" % subj).encode("ascii") + body)
+
+
+def hz_eml():
+    import base64
+    subj = "=?HZ-GB-2312?B?%s?=" % base64.b64encode(HZ_TEXT.encode("hz")).decode()
+    body = ("%s SSN %s\r\n~ tilde kept\r\n" % (HZ_TEXT, SSN_HZ)).encode("hz")
+    return (("From: wang@news-gw.test\r\nNewsgroups: alt.chinese.text\r\nSubject: %s\r\n"
+             "Date: Mon, 3 Jun 1996 12:00:00 +0800\r\nMIME-Version: 1.0\r\n"
+             "Content-Type: text/plain; charset=HZ-GB-2312\r\nContent-Transfer-Encoding: 7bit\r\n\r\n"
+             % subj).encode("ascii") + body)
+
+
+def unicode_eml():
+    html = "<html><body><p>%s, SSN %s</p></body></html>" % (U16_TEXT, SSN_U16)
+    return (HEAD % "Gehalt" + "Content-Type: text/html; charset=\"unicode\"\r\n"
+            "Content-Transfer-Encoding: base64\r\n\r\n").encode("ascii") + b64lines(
+                b"\xff\xfe" + html.encode("utf-16-le"))
+
+
 def files():
     return {
         "preamble.eml": preamble_eml(),
@@ -214,6 +264,9 @@ def files():
         "outer_unclosed.eml": nested(False),
         "embedded.tnef": embedded_tnef(),
         "stored_rtf.msg": stored_rtf_msg(),
+        "korean.eml": korean_eml(),
+        "hz.eml": hz_eml(),
+        "unicode.eml": unicode_eml(),
     }
 
 
@@ -227,7 +280,8 @@ def generate(outdir):
 def corpus(outdir):
     """Fuzz seeds: the MIME files for mime, the TNEF stream for tnef, the
     .msg for msg."""
-    for sub, names in (("mime", ("preamble.eml", "inner_unclosed.eml")), ("tnef", ("embedded.tnef",)),
+    for sub, names in (("mime", ("preamble.eml", "inner_unclosed.eml", "korean.eml", "hz.eml")),
+                       ("tnef", ("embedded.tnef",)),
                        ("msg", ("stored_rtf.msg",))):
         d = os.path.join(outdir, sub)
         os.makedirs(d, exist_ok=True)
