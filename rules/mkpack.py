@@ -45,51 +45,62 @@ pii+="\n"+rule("pii_iban", meta("pii","iban","high","International Bank Account 
    ("$iban_labelled", r"/(iban|IBAN|Iban)[^A-Za-z0-9\n]{0,4}[a-z]{2}[0-9]{2}( ?\n?[a-z0-9]{4}){2,7}( ?\n?[a-z0-9]{1,4})?\b/")], "any of them")
 loc=[c+"@" for c in "abcdefghijklmnopqrstuvwxyz0123456789_"]+[r"\-@",r"\+@","%@"]
 pii+="\n"+rule("pii_email", meta("pii","email","low","E-mail address (TLD delegated or example/test; asset names such as logo@2x.png rejected; not the parts of an address cut by a quoted-printable soft line break; also after a vCard EMAIL;TYPE=...: property)","email","email"),
-  [("$email", r"/(^\r?\n?|[^=\r\n]\r?\n|[^a-z0-9._%%+:!#$&*?^~\r\n-]|(^|[^a-z])(mailto|e-?mail|mail|contact|from|to|cc|bcc|reply-to|sender|login|address):|[\r\n](item[0-9]{1,3}\.)?email;[a-z0-9=,;\"-]{1,60}:)[a-z0-9._%%+-]{0,63}%s[a-z0-9-]{1,63}(\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}([^=a-z]|=[^\r\n]|$)/ nocase"%alt(loc))], "$email")
+  [("$email", r"/(^\r?\n?|[^=\r\n]\r?\n|[^a-z0-9._%%+:!#$&*?^~\r\n-]|(^|[^a-z])(mailto|e-?mail|mail|contact|from|to|cc|bcc|reply-to|sender|login|address):|[\r\n](item[0-9]{1,3}\.)?email;[a-z0-9=,;\"-]{1,60}:)([a-z0-9._%%+-]|[\x80-\xff]){0,63}%s([a-z0-9-]|[\x80-\xff]){1,63}(\.([a-z0-9-]|[\x80-\xff]){1,63}){0,8}\.[a-z]{2,24}([^=a-z]|=[^\r\n]|$)/ nocase"%alt(loc)),
+   # a local part ending in a UTF-8 letter (yamada in kanji, jos\xc3\xa9@): its last byte, a continuation byte, and
+   # the '@' are the atoms (a class there gives YARA no atom; 64 more alternatives in $email pass its limit)
+   ("$email_utf8", r"/([a-z0-9._%%+-]|[\x80-\xff]){0,62}[\x80-\xff]%s([a-z0-9-]|[\x80-\xff]){1,63}(\.([a-z0-9-]|[\x80-\xff]){1,63}){0,8}\.[a-z]{2,24}([^=a-z]|=[^\r\n]|$)/ nocase"%alt([r"\x%02x@"%b for b in range(0x80,0xc0)]))], "any of them")
 LBP=r"(^|[^0-9A-Za-z+ .-]|[^0-9+] |^ )"
 dash=alt(["-"+d for d in D]); dot=alt([r"\."+d for d in D])
 PHONE_LABEL=r"(phone|\btel(efon|efono|\xc3\xa9fono|\xc3\xa9phone)?|mobile|\bmob|\bcell|\bfax|\bph[.:]|\bcontact[ _-]?(number|no\b\.?|nr\.?|#)|\bcall me( on| at)?|\bring me( on)?|\btext me( on| at)?|\breach me( on| at)?|\bwhatsapp)"
-NATIONAL_LABEL=r"(phone|\bt\xc3\xa9l|\btel(efon|efono|efone|efoon|\xc3\xa9fono|\xc3\xa9phone)?|\bmobile?|\bmobiel|\bmob|\bgsm|\bportable|\bhandy|\bcell|\bcelular|\bfax|\bph[.:]|\bcontact[ _-]?(number|no\b\.?|nr\.?|#)|\bcall me( on| at)?|\bring me( on)?|\btext me( on| at)?|\breach me( on| at)?|\bwhatsapp)"
-LABEL_TAIL=r"\.?([ _-]?(\([a-z ]{2,12}\)|number|no\.?|nr\.?|#))?( ?\/ ?(fax|tel\.?|text|sms))?[\"']?[ \t]{0,16}[:#=]?[ \t]{0,16}[\"']?"
+# Spanish, Portuguese and German labels (Movil, Tfno., Tlf., Fone, Telemovel, Rufnummer) and Japanese
+# (denwa, keitai: the UTF-8 of their kanji)
+NATIONAL_LABEL=r"(phone|\bt\xc3\xa9l|\btel(efon|efono|efone|efoon|\xc3\xa9fono|\xc3\xa9phone)?|\bmobile?|\bmobiel|\bmob|\bgsm|\bportable|\bhandy|\bcell|\bcelular|\bfax|\bph[.:]|\bcontact[ _-]?(number|no\b\.?|nr\.?|#)|\bcall me( on| at)?|\bring me( on)?|\btext me( on| at)?|\breach me( on| at)?|\bwhatsapp|\bm\xc3\xb3vil|\bmovil|\btfno|\btlfno|\btlf|\bfone|\btelem\xc3\xb3vel|\btelemovel|\brufnummer|\xe9\x9b\xbb\xe8\xa9\xb1|\xe6\x90\xba\xe5\xb8\xaf)"
+LABEL_TAIL=r"\.?([ _-]?(number|nummer|telefon|\xe9\x9b\xbb\xe8\xa9\xb1|\xe7\x95\xaa\xe5\x8f\xb7|no\.?|nr\.?|#))?([ _-]?\([a-z ]{2,12}\))?( ?\/ ?(fax|tel\.?|text|sms))?[\"']?[ \t]{0,16}([:#=]|\xef\xbc\x9a)?[ \t]{0,16}[\"']?"
 pii+="\n"+rule("pii_phone_nanp", meta("pii","phone","low",r'''North American phone number (212) 555-1234, 212-555-1234, 212.555.1234, optional +1 / 1- / 1 / 001- (a glued extension x1234 is not part of it); 2125551234, 212 555 1234 and 212 5551234 only after a label (Phone, Tel., Tel.-Nr., Telefon, Mobile, Mob., Cell#, Fax, Ph:, Phone (work), Tel/Fax, a JSON key \"phone\": \"...\"); NANP area/exchange rules''',"nanp","last4"),
   [("$dash", r"/%s(\+?1[ .-]?|001[ .-])?(\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}-)[2-9][0-9]{2}%s[0-9]{3}([^0-9A-Za-z-]|[xX][0-9]|$)/"%(LBP,dash)),
    ("$dot", r"/%s(\+?1[ .]|001[ .-])?[2-9][0-9]{2}\.[2-9][0-9]{2}%s[0-9]{3}([^0-9A-Za-z.-]|\.[^0-9A-Za-z]|\.$|[xX][0-9]|$)/"%(LBP,dot)),
    ("$labelled", r"/%s%s(\+?1 ?|001[ -]?)?[2-9][0-9]{2}[ -]?[2-9][0-9]{2} ?[0-9]{4}([^0-9]|$)/ nocase"%(PHONE_LABEL,LABEL_TAIL))], "any of them")
 pii+="\n"+rule("pii_phone_national", meta("pii","phone","low",r'''A phone number in its country's national form right after a phone label (Phone, Tel., T\xc3\xa9l., Telefon, Telefoon, Mobile, Mobil, Handy, Cell, Celular, Fax, Ph:, Contact number, a JSON key): trunk prefix 0 and 9-13 digits (020 7946 0958, (0221) 1234567, 06 12 34 56 78, (03) 9123 4567), 00 and a country code, (11) 91234-5678, 9 digits (912 345 678)''',"phone_national","last4"),
-  [("$national", r"/%s%s\(?[0-9]{2,5}\)?([ .\/-]{1,2}[0-9]{2,8}|[0-9]{1,8}){1,5}([^0-9A-Za-z]|$)/ nocase"%(NATIONAL_LABEL,LABEL_TAIL))], "$national")
+  [("$national", r"/%s%s\(?[0-9]{2,5}\)?([ .\/-]{1,2}[0-9]{2,8}|\([0-9]{2,5}\)|[0-9]{1,8}){1,5}([^0-9A-Za-z]|$)/ nocase"%(NATIONAL_LABEL,LABEL_TAIL))], "$national")
 plus=alt([r"\+"+d for d in "123456789"])
 pii+="\n"+rule("pii_phone_e164", meta("pii","phone","low",r'''International phone number in E.164 form (+44 20 7183 8750, +44 (0)20 7183 8750, +55 (11) 91234-5678, +81 3-1234-5678, the country code in parentheses: (+44) 20 7183 8750); country code and length checked''',"e164","last4"),
-  [("$e164", r"/(^|[^0-9A-Za-z+])%s[0-9]{0,3}( ?\(0\)| ?\([1-9][0-9]{0,3}\))?[0-9 .-]{6,18}[0-9]([^0-9]|$)/"%plus),
+  [("$e164", r"/(^|[^0-9A-Za-z+])%s[0-9]{0,3}( ?\(0\)| ?\([1-9][0-9]{0,3}\))?[0-9 .\/-]{6,18}[0-9]([^0-9]|$)/"%plus),
    ("$e164_paren", r"/\(%s[0-9]{0,3}\) ?(\(0\) ?)?[0-9][0-9 .-]{5,17}[0-9]([^0-9]|$)/"%plus)], "any of them")
 pii+="\n"+rule("pii_passport_context", meta("pii","passport","high","Passport number right after passport (number/no/#, is, (country), document number), Reisepass(-Nr./nummer), Passnummer, passeport, pasaporte, passaporto, passaporte, paspoort(nummer) (6-9 letters/digits, at least 5 digits)","passport","last4"),
-  [("$passport", r"/(passport|reisepass|passeport|pasaporte|passaporto|passaporte|paspoort|\bpassnummer|\bpass-?nr\.?)[ _-]?((document|doc\.?|id)[ _-]?)?(number|nummer|numero|n\xc3\xbamero|no\.?|num|nr\.?|n\.|#|n\xc2\xb0|n\xc2\xba|n\xba)?( is| ?\([a-z ]{2,20}\))?[\"']?[ \t]{0,16}[:#=]?[ \t]{0,16}[\"']?[A-Z0-9]{6,9}([^A-Za-z0-9-]|$)/ nocase")], "$passport")
+  [("$passport", r"/(passport|reisepass|passeport|pasaporte|passaporto|passaporte|paspoort|\bpassnummer|\bpass-?nr\.?|\xe6\x97\x85\xe5\x88\xb8|\xe3\x83\x91\xe3\x82\xb9\xe3\x83\x9d\xe3\x83\xbc\xe3\x83\x88)[ _-]?((document|doc\.?|id)[ _-]?)?(number|nummer|numero|n\xc3\xbamero|no\.?|num|nr\.?|n\.|#|n\xc2\xb0|n\xc2\xba|n\xba|\xe7\x95\xaa\xe5\x8f\xb7)?( is| ?\([a-z ]{2,20}\))?[\"']?[ \t]{0,16}([:#=]|\xef\xbc\x9a)?[ \t]{0,16}[\"']?[A-Z0-9]{6,9}([^A-Za-z0-9-]|$)/ nocase")], "$passport")
 pii+="\n"+rule("pii_passport_mrz", meta("pii","passport","high","Machine-readable zone of a passport (ICAO 9303 TD3, document code P<, PP, PD ...), all check digits verified","mrz","last4"),
   [("$mrz", r"/(P<|PA|PB|PC|PD|PE|PF|PG|PH|PI|PJ|PK|PL|PM|PN|PO|PP|PQ|PR|PS|PT|PU|PV|PW|PX|PY|PZ)[A-Z<]{42}(\r?\n|[ \t]{1,2})[A-Z0-9<]{9}[0-9][A-Z<]{3}[0-9]{6}[0-9][MFX<][0-9]{6}[0-9][A-Z0-9<]{14}[0-9<][0-9]/")], "$mrz")
-DOB_WORDS=r"(date of birth|[d]ate[_-]?of[_-]?birth|birth[ _-]?date|birthday|\bbday|d\.o\.b\.?|\bdob|\bborn( on)?|geburtsdatum|\bgeb\.|naissance|nacimiento|nascita|nascimento|geboortedatum|f\xc3\xb8dselsdato|f\xc3\xb6delsedatum|data urodzenia)"
+DOB_WORDS=r"(date of birth|[d]ate[_-]?of[_-]?birth|birth[ _-]?date|birthday|\bbday|d\.o\.b\.?|\bdob|\bborn( on)?|geburtsdatum|\bgeb\.( am)?|\bgeboren( am| op)?|naiss(ance|\.)|nacimiento|nascita|nascimento|geboortedatum|f\xc3\xb8dselsdato|f\xc3\xb6delsedatum|data urodzenia|\bn\xc3\xa9(e|\(e\))? le|\bnacid[oa] el|\bnascid[oa] em|\bnat[oa] il|\xe7\x94\x9f\xe5\xb9\xb4\xe6\x9c\x88\xe6\x97\xa5|\xe8\xaa\x95\xe7\x94\x9f\xe6\x97\xa5)"
 # after the label: blanks (forms align their values: "DOB:<tab>", "Date of Birth:      "), a
 # separator, and the value on the same line or on the next one (PDF form text puts it there)
-DOB_GAP=r"[\"']?[ \t]{0,16}[:=>-]?([ \t]{0,16}|[ \t]{0,4}\r?\n[ \t]{0,8})[\"']?"
+DOB_GAP=r"[\"']?[ \t]{0,16}([:=>-]|\xef\xbc\x9a)?([ \t]{0,16}|[ \t]{0,4}\r?\n[ \t]{0,8})[\"']?"
 dctx=DOB_WORDS+r"[\"']?( ?\([a-z\/.-]{6,12}\))?"+DOB_GAP
-# month names and abbreviations: English, German, French, Spanish, Italian, Dutch (UTF-8)
-mon=r"(jan|feb|f\xc3\xa9v|fev|m\xc3\xa4r|mar|maa|apr|avr|abr|may|mai|mei|mag|jun|jui|giu|jul|lug|aug|ao\xc3\xbb|aou|ago|sep|set|oct|okt|ott|nov|dec|d\xc3\xa9c|dez|dic|ene|gen)[a-z]{0,7}\.?"
+# month names and abbreviations: English, German, French, Spanish, Italian, Dutch, Portuguese (UTF-8;
+# a letter may be a two-byte Latin-1 one: mar\xc3\xa7o)
+mon=r"(jan|feb|f\xc3\xa9v|fev|m\xc3\xa4r|mar|maa|apr|avr|abr|may|mai|mei|mag|jun|jui|giu|jul|lug|aug|ao\xc3\xbb|aou|ago|sep|set|oct|okt|ott|nov|dec|d\xc3\xa9c|dez|dic|ene|gen|out)[a-z\xc3\xa0-\xbf]{0,8}\.?"
 pii+="\n"+rule("pii_dob_context", meta("pii","dob","medium","Date of birth after DOB / date of birth / birth date / born / BDAY (vCard) / Geburtsdatum / geboortedatum / date de naissance / fecha de nacimiento / data di nascita / fodselsdato, also as a JSON or CSV key, the value on the same line or the next (YYYY-MM-DD, D/M/YYYY, M/D/YYYY, DD.MM.YYYY, 5 January 1980, 5-Jan-1980, 5th Jan 1980, Jan 5, 1980, 14MAR1985, month names in English, German, French, Spanish, Italian and Dutch: 14. M\xc3\xa4rz 1985, 14 mars 1985, and the ISO basic form YYYYMMDD of vCard BDAY and database columns)","dob","mask"),
   [("$dob", r"/%s[0-9]{1,4}[\/.-][0-9]{1,2}[\/.-][0-9]{2,4}([^0-9]|$)/ nocase"%dctx),
-   ("$dob_words", r"/%s([0-9]{1,2}(st|nd|rd|th|\.)?[ -]?((of|de) )?%s,?[ -]?(de )?[0-9]{4}|%s [0-9]{1,2}(st|nd|rd|th)?,? [0-9]{4})([^0-9]|$)/ nocase"%(dctx,mon,mon)),
-   ("$dob_basic", r"/%s%s(19|20)[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])([^0-9]|$)/ nocase"%(DOB_WORDS,DOB_GAP))], "any of them")
+   # day first and month first in two strings: one regex holds at most 128 alternatives and repeats (YARA's RE_MAX_SPLIT_ID)
+   ("$dob_words", r"/%s[0-9]{1,2}(st|nd|rd|th|\.)?[ -]?((of|de) )?%s,?[ -]?(de )?[0-9]{4}([^0-9]|$)/ nocase"%(dctx,mon)),
+   ("$dob_words_mf", r"/%s%s [0-9]{1,2}(st|nd|rd|th)?,? [0-9]{4}([^0-9]|$)/ nocase"%(dctx,mon)),
+   ("$dob_basic", r"/%s%s(19|20)[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])([^0-9]|$)/ nocase"%(DOB_WORDS,DOB_GAP)),
+   # Japanese: 1975\xe5\xb9\xb43\xe6\x9c\x883\xe6\x97\xa5 (year, month, day kanji), and the Showa and Heisei era years
+   ("$dob_jp", r"/%s%s((19|20)[0-9]{2}|\xe6\x98\xad\xe5\x92\x8c[0-9]{1,2}|\xe5\xb9\xb3\xe6\x88\x90([0-9]{1,2}|\xe5\x85\x83))\xe5\xb9\xb4[0-9]{1,2}\xe6\x9c\x88[0-9]{1,2}\xe6\x97\xa5/ nocase"%(DOB_WORDS,DOB_GAP))], "any of them")
 pii+="\n"+rule("pii_drivers_license_context", meta("pii","drivers_license","high","US driver's licence number after driver's license / driver's lic. / driving licence / operator's license (any case, also as a JSON key) or DL#, DL No, DL:, DLN: (5-13 letters/digits, possibly grouped by dashes, at least 5 digits)","drivers_license","last4"),
   [("$dl", r"/(driver'?s?[ _-]?(licen[cs]e|lic\.?)|driving licen[cs]e|operator'?s? licen[cs]e)( ?\([A-Z]{2}\))?[ _\t-]{0,2}(number|no\.?|num|#)?[\"']?[ \t]{0,2}[:#=]?[ \t]{0,2}[\"']?[A-Z0-9][A-Z0-9-]{3,15}[A-Z0-9]([^A-Za-z0-9-]|$)/ nocase"),
    ("$dl_abbrev", r"/\bDLN? ?(#|No\.?|num(ber)?|:)[ \t]{0,2}[:#]?[ \t]{0,2}[A-Z0-9][A-Z0-9-]{3,15}[A-Z0-9]([^A-Za-z0-9-]|$)/")], "any of them")
 # a card-shaped number as the value of a key or label naming an identifier is that identifier
-ID_KEY=r"(^|[^A-Za-z0-9_])[\"']?[A-Za-z0-9_.-]{0,24}(order|invoice|tracking|transaction|txn|shipment|reference|ref|sku|serial|account|acct|ticket|policy|claim|parcel|waybill|consignment|barcode|gtin|isbn|imei|iccid|batch|id)[A-Za-z0-9_-]{0,16}([ _-]?(no\.?|nr\.?|number|num|#)[\"']?[ \t]{0,4}[:=#]?|[\"']?[ \t]{0,4}[:=#])[ \t]{0,4}[\"']?"
+ID_KEY=r"(^|[^A-Za-z0-9_])[\"']?[A-Za-z0-9_.-]{0,24}(order|invoice|tracking|transaction|txn|shipment|reference|ref|sku|serial|account|acct|ticket|policy|claim|parcel|waybill|consignment|barcode|gtin|isbn|imei|iccid|batch|nummer|bestell|rechnung|auftrag|commande|facture|factura|pedido|id)[A-Za-z0-9_-]{0,16}([ _-]?(no\.?|nr\.?|number|num|#)[\"']?[ \t]{0,4}[:=#]?|[\"']?[ \t]{0,4}[:=#])[ \t]{0,4}[\"']?"
 pii+="\n"+rule("pii_card_in_id_field", meta("pii","credit_card","critical",r"""Not a finding (the luhn validator vetoes what it matches): a card-shaped number (brand, length, Luhn) written without separators as the value of a key or label naming an identifier (order_id=..., \"invoiceNo\": ..., Order #..., Tracking number ..., \"id\": ...; no card word in the key: card_id, cc_ref stay cards) is that identifier, so its credit_card evidence in the object is dropped (counted under rejected)""","luhn"),
   [("$id_key", r"/%s%s[0-9]{10,17}([^0-9A-Za-z]|$)/ nocase"%(ID_KEY,alt(cc)))], "$id_key")
 # countries whose IBAN has a letter bank code followed by 12+ digits in groups (a card's length)
-ib_letter_bank="AZ DO GT JO KW LC MU NI PK PS QA SC SV VG YE".split()
+ib_letter_bank="AZ DO GB GT IE JO KW LC MU NI PK PS QA SC SV VG YE".split()
 # the digit groups of a grouped IBAN after its letter bank code (SC72 SSCB 5193 0102 ...) are that IBAN
 pii+="\n"+rule("pii_card_in_iban", meta("pii","credit_card","critical",r"""Not a finding (the luhn validator vetoes what it matches): the digit groups after the letter bank code of a valid grouped IBAN (SC72 SSCB 5193 0102 7452 8927 0635 SCR, PK36 SCBL 0000 0011 2345 6702) are part of that IBAN, so a card-shaped number there has its credit_card evidence dropped (counted under rejected)""","luhn"),
   [("$iban", r"/\b%s[0-9]{2}( [A-Z0-9]{4}){0,3} [A-Z0-9]{3}[A-Z] [0-9]{4}( [0-9]{4}){2,5}( [A-Z0-9]{1,4}){0,3}/"%alt(ib_letter_bank))], "$iban")
 # a NANP-shaped number right after a part, serial or model number label is that number
-SERIAL_LABEL=r"(\bpart|\bp\/n|\bs\/n|\bserial|\bmodel|\bsku|\bcatalog(ue)?|\barticle|\blot|\bbatch)([ _-]?(no\.?|number|nr\.?|#))?[ \t]{0,4}[:#.]?[ \t]{0,4}"
+# German, Spanish and Japanese part and model labels too (Teilenummer, Art.-Nr., pieza, hinban, kataban)
+SERIAL_LABEL=r"(\bpart|\bp\/n|\bs\/n|\bserial|\bmodel|\bsku|\bcatalog(ue)?|\barticle|\blot|\bbatch|\bteilenummer|\bteile-?nr|\bartikelnummer|\bartikel-?nr|\bart\.-?nr|\bseriennummer|\bserien-?nr|\bmodell|\bpieza|\xe5\x93\x81\xe7\x95\xaa|\xe5\x9e\x8b\xe7\x95\xaa|\xe8\xa3\xbd\xe9\x80\xa0\xe7\x95\xaa\xe5\x8f\xb7|\xe9\x83\xa8\xe5\x93\x81\xe7\x95\xaa\xe5\x8f\xb7)([ _-]?(no\.?|number|nr\.?|#))?[ \t]{0,4}([:#.]|\xef\xbc\x9a)?[ \t]{0,4}"
 pii+="\n"+rule("pii_phone_in_serial_context", meta("pii","phone","low",r"""Not a finding (the nanp validator vetoes what it matches): a North American-shaped number (212-867-5309, (212) 867-5309, 212.867.5309) right after a part, serial, model, SKU, catalogue, article, lot or batch number label (Part No. 212-867-5309, S/N: 312-867-5311) is that identifier, so its phone evidence in the object is dropped (counted under rejected)""","nanp"),
   [("$serial", r"/%s(\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}[.-])[2-9][0-9]{2}[.-][0-9]{4}([^0-9A-Za-z]|$)/ nocase"%SERIAL_LABEL)], "$serial")
 id_pfx=alt([": "+p for p in cc+["50","56","58","63","67","21","18"]])

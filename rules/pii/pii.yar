@@ -79,9 +79,10 @@ rule pii_email
         redact = "email"
         description = "E-mail address (TLD delegated or example/test; asset names such as logo@2x.png rejected; not the parts of an address cut by a quoted-printable soft line break; also after a vCard EMAIL;TYPE=...: property)"
     strings:
-        $email = /(^\r?\n?|[^=\r\n]\r?\n|[^a-z0-9._%+:!#$&*?^~\r\n-]|(^|[^a-z])(mailto|e-?mail|mail|contact|from|to|cc|bcc|reply-to|sender|login|address):|[\r\n](item[0-9]{1,3}\.)?email;[a-z0-9=,;\"-]{1,60}:)[a-z0-9._%+-]{0,63}(a@|b@|c@|d@|e@|f@|g@|h@|i@|j@|k@|l@|m@|n@|o@|p@|q@|r@|s@|t@|u@|v@|w@|x@|y@|z@|0@|1@|2@|3@|4@|5@|6@|7@|8@|9@|_@|\-@|\+@|%@)[a-z0-9-]{1,63}(\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}([^=a-z]|=[^\r\n]|$)/ nocase
+        $email = /(^\r?\n?|[^=\r\n]\r?\n|[^a-z0-9._%+:!#$&*?^~\r\n-]|(^|[^a-z])(mailto|e-?mail|mail|contact|from|to|cc|bcc|reply-to|sender|login|address):|[\r\n](item[0-9]{1,3}\.)?email;[a-z0-9=,;\"-]{1,60}:)([a-z0-9._%+-]|[\x80-\xff]){0,63}(a@|b@|c@|d@|e@|f@|g@|h@|i@|j@|k@|l@|m@|n@|o@|p@|q@|r@|s@|t@|u@|v@|w@|x@|y@|z@|0@|1@|2@|3@|4@|5@|6@|7@|8@|9@|_@|\-@|\+@|%@)([a-z0-9-]|[\x80-\xff]){1,63}(\.([a-z0-9-]|[\x80-\xff]){1,63}){0,8}\.[a-z]{2,24}([^=a-z]|=[^\r\n]|$)/ nocase
+        $email_utf8 = /([a-z0-9._%+-]|[\x80-\xff]){0,62}[\x80-\xff](\x80@|\x81@|\x82@|\x83@|\x84@|\x85@|\x86@|\x87@|\x88@|\x89@|\x8a@|\x8b@|\x8c@|\x8d@|\x8e@|\x8f@|\x90@|\x91@|\x92@|\x93@|\x94@|\x95@|\x96@|\x97@|\x98@|\x99@|\x9a@|\x9b@|\x9c@|\x9d@|\x9e@|\x9f@|\xa0@|\xa1@|\xa2@|\xa3@|\xa4@|\xa5@|\xa6@|\xa7@|\xa8@|\xa9@|\xaa@|\xab@|\xac@|\xad@|\xae@|\xaf@|\xb0@|\xb1@|\xb2@|\xb3@|\xb4@|\xb5@|\xb6@|\xb7@|\xb8@|\xb9@|\xba@|\xbb@|\xbc@|\xbd@|\xbe@|\xbf@)([a-z0-9-]|[\x80-\xff]){1,63}(\.([a-z0-9-]|[\x80-\xff]){1,63}){0,8}\.[a-z]{2,24}([^=a-z]|=[^\r\n]|$)/ nocase
     condition:
-        $email
+        any of them
 }
 
 rule pii_phone_nanp
@@ -96,7 +97,7 @@ rule pii_phone_nanp
     strings:
         $dash = /(^|[^0-9A-Za-z+ .-]|[^0-9+] |^ )(\+?1[ .-]?|001[ .-])?(\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}-)[2-9][0-9]{2}(-0|-1|-2|-3|-4|-5|-6|-7|-8|-9)[0-9]{3}([^0-9A-Za-z-]|[xX][0-9]|$)/
         $dot = /(^|[^0-9A-Za-z+ .-]|[^0-9+] |^ )(\+?1[ .]|001[ .-])?[2-9][0-9]{2}\.[2-9][0-9]{2}(\.0|\.1|\.2|\.3|\.4|\.5|\.6|\.7|\.8|\.9)[0-9]{3}([^0-9A-Za-z.-]|\.[^0-9A-Za-z]|\.$|[xX][0-9]|$)/
-        $labelled = /(phone|\btel(efon|efono|\xc3\xa9fono|\xc3\xa9phone)?|mobile|\bmob|\bcell|\bfax|\bph[.:]|\bcontact[ _-]?(number|no\b\.?|nr\.?|#)|\bcall me( on| at)?|\bring me( on)?|\btext me( on| at)?|\breach me( on| at)?|\bwhatsapp)\.?([ _-]?(\([a-z ]{2,12}\)|number|no\.?|nr\.?|#))?( ?\/ ?(fax|tel\.?|text|sms))?[\"']?[ \t]{0,16}[:#=]?[ \t]{0,16}[\"']?(\+?1 ?|001[ -]?)?[2-9][0-9]{2}[ -]?[2-9][0-9]{2} ?[0-9]{4}([^0-9]|$)/ nocase
+        $labelled = /(phone|\btel(efon|efono|\xc3\xa9fono|\xc3\xa9phone)?|mobile|\bmob|\bcell|\bfax|\bph[.:]|\bcontact[ _-]?(number|no\b\.?|nr\.?|#)|\bcall me( on| at)?|\bring me( on)?|\btext me( on| at)?|\breach me( on| at)?|\bwhatsapp)\.?([ _-]?(number|nummer|telefon|\xe9\x9b\xbb\xe8\xa9\xb1|\xe7\x95\xaa\xe5\x8f\xb7|no\.?|nr\.?|#))?([ _-]?\([a-z ]{2,12}\))?( ?\/ ?(fax|tel\.?|text|sms))?[\"']?[ \t]{0,16}([:#=]|\xef\xbc\x9a)?[ \t]{0,16}[\"']?(\+?1 ?|001[ -]?)?[2-9][0-9]{2}[ -]?[2-9][0-9]{2} ?[0-9]{4}([^0-9]|$)/ nocase
     condition:
         any of them
 }
@@ -111,7 +112,7 @@ rule pii_phone_national
         redact = "last4"
         description = "A phone number in its country's national form right after a phone label (Phone, Tel., T\xc3\xa9l., Telefon, Telefoon, Mobile, Mobil, Handy, Cell, Celular, Fax, Ph:, Contact number, a JSON key): trunk prefix 0 and 9-13 digits (020 7946 0958, (0221) 1234567, 06 12 34 56 78, (03) 9123 4567), 00 and a country code, (11) 91234-5678, 9 digits (912 345 678)"
     strings:
-        $national = /(phone|\bt\xc3\xa9l|\btel(efon|efono|efone|efoon|\xc3\xa9fono|\xc3\xa9phone)?|\bmobile?|\bmobiel|\bmob|\bgsm|\bportable|\bhandy|\bcell|\bcelular|\bfax|\bph[.:]|\bcontact[ _-]?(number|no\b\.?|nr\.?|#)|\bcall me( on| at)?|\bring me( on)?|\btext me( on| at)?|\breach me( on| at)?|\bwhatsapp)\.?([ _-]?(\([a-z ]{2,12}\)|number|no\.?|nr\.?|#))?( ?\/ ?(fax|tel\.?|text|sms))?[\"']?[ \t]{0,16}[:#=]?[ \t]{0,16}[\"']?\(?[0-9]{2,5}\)?([ .\/-]{1,2}[0-9]{2,8}|[0-9]{1,8}){1,5}([^0-9A-Za-z]|$)/ nocase
+        $national = /(phone|\bt\xc3\xa9l|\btel(efon|efono|efone|efoon|\xc3\xa9fono|\xc3\xa9phone)?|\bmobile?|\bmobiel|\bmob|\bgsm|\bportable|\bhandy|\bcell|\bcelular|\bfax|\bph[.:]|\bcontact[ _-]?(number|no\b\.?|nr\.?|#)|\bcall me( on| at)?|\bring me( on)?|\btext me( on| at)?|\breach me( on| at)?|\bwhatsapp|\bm\xc3\xb3vil|\bmovil|\btfno|\btlfno|\btlf|\bfone|\btelem\xc3\xb3vel|\btelemovel|\brufnummer|\xe9\x9b\xbb\xe8\xa9\xb1|\xe6\x90\xba\xe5\xb8\xaf)\.?([ _-]?(number|nummer|telefon|\xe9\x9b\xbb\xe8\xa9\xb1|\xe7\x95\xaa\xe5\x8f\xb7|no\.?|nr\.?|#))?([ _-]?\([a-z ]{2,12}\))?( ?\/ ?(fax|tel\.?|text|sms))?[\"']?[ \t]{0,16}([:#=]|\xef\xbc\x9a)?[ \t]{0,16}[\"']?\(?[0-9]{2,5}\)?([ .\/-]{1,2}[0-9]{2,8}|\([0-9]{2,5}\)|[0-9]{1,8}){1,5}([^0-9A-Za-z]|$)/ nocase
     condition:
         $national
 }
@@ -126,7 +127,7 @@ rule pii_phone_e164
         redact = "last4"
         description = "International phone number in E.164 form (+44 20 7183 8750, +44 (0)20 7183 8750, +55 (11) 91234-5678, +81 3-1234-5678, the country code in parentheses: (+44) 20 7183 8750); country code and length checked"
     strings:
-        $e164 = /(^|[^0-9A-Za-z+])(\+1|\+2|\+3|\+4|\+5|\+6|\+7|\+8|\+9)[0-9]{0,3}( ?\(0\)| ?\([1-9][0-9]{0,3}\))?[0-9 .-]{6,18}[0-9]([^0-9]|$)/
+        $e164 = /(^|[^0-9A-Za-z+])(\+1|\+2|\+3|\+4|\+5|\+6|\+7|\+8|\+9)[0-9]{0,3}( ?\(0\)| ?\([1-9][0-9]{0,3}\))?[0-9 .\/-]{6,18}[0-9]([^0-9]|$)/
         $e164_paren = /\((\+1|\+2|\+3|\+4|\+5|\+6|\+7|\+8|\+9)[0-9]{0,3}\) ?(\(0\) ?)?[0-9][0-9 .-]{5,17}[0-9]([^0-9]|$)/
     condition:
         any of them
@@ -142,7 +143,7 @@ rule pii_passport_context
         redact = "last4"
         description = "Passport number right after passport (number/no/#, is, (country), document number), Reisepass(-Nr./nummer), Passnummer, passeport, pasaporte, passaporto, passaporte, paspoort(nummer) (6-9 letters/digits, at least 5 digits)"
     strings:
-        $passport = /(passport|reisepass|passeport|pasaporte|passaporto|passaporte|paspoort|\bpassnummer|\bpass-?nr\.?)[ _-]?((document|doc\.?|id)[ _-]?)?(number|nummer|numero|n\xc3\xbamero|no\.?|num|nr\.?|n\.|#|n\xc2\xb0|n\xc2\xba|n\xba)?( is| ?\([a-z ]{2,20}\))?[\"']?[ \t]{0,16}[:#=]?[ \t]{0,16}[\"']?[A-Z0-9]{6,9}([^A-Za-z0-9-]|$)/ nocase
+        $passport = /(passport|reisepass|passeport|pasaporte|passaporto|passaporte|paspoort|\bpassnummer|\bpass-?nr\.?|\xe6\x97\x85\xe5\x88\xb8|\xe3\x83\x91\xe3\x82\xb9\xe3\x83\x9d\xe3\x83\xbc\xe3\x83\x88)[ _-]?((document|doc\.?|id)[ _-]?)?(number|nummer|numero|n\xc3\xbamero|no\.?|num|nr\.?|n\.|#|n\xc2\xb0|n\xc2\xba|n\xba|\xe7\x95\xaa\xe5\x8f\xb7)?( is| ?\([a-z ]{2,20}\))?[\"']?[ \t]{0,16}([:#=]|\xef\xbc\x9a)?[ \t]{0,16}[\"']?[A-Z0-9]{6,9}([^A-Za-z0-9-]|$)/ nocase
     condition:
         $passport
 }
@@ -172,9 +173,11 @@ rule pii_dob_context
         redact = "mask"
         description = "Date of birth after DOB / date of birth / birth date / born / BDAY (vCard) / Geburtsdatum / geboortedatum / date de naissance / fecha de nacimiento / data di nascita / fodselsdato, also as a JSON or CSV key, the value on the same line or the next (YYYY-MM-DD, D/M/YYYY, M/D/YYYY, DD.MM.YYYY, 5 January 1980, 5-Jan-1980, 5th Jan 1980, Jan 5, 1980, 14MAR1985, month names in English, German, French, Spanish, Italian and Dutch: 14. MÃ¤rz 1985, 14 mars 1985, and the ISO basic form YYYYMMDD of vCard BDAY and database columns)"
     strings:
-        $dob = /(date of birth|[d]ate[_-]?of[_-]?birth|birth[ _-]?date|birthday|\bbday|d\.o\.b\.?|\bdob|\bborn( on)?|geburtsdatum|\bgeb\.|naissance|nacimiento|nascita|nascimento|geboortedatum|f\xc3\xb8dselsdato|f\xc3\xb6delsedatum|data urodzenia)[\"']?( ?\([a-z\/.-]{6,12}\))?[\"']?[ \t]{0,16}[:=>-]?([ \t]{0,16}|[ \t]{0,4}\r?\n[ \t]{0,8})[\"']?[0-9]{1,4}[\/.-][0-9]{1,2}[\/.-][0-9]{2,4}([^0-9]|$)/ nocase
-        $dob_words = /(date of birth|[d]ate[_-]?of[_-]?birth|birth[ _-]?date|birthday|\bbday|d\.o\.b\.?|\bdob|\bborn( on)?|geburtsdatum|\bgeb\.|naissance|nacimiento|nascita|nascimento|geboortedatum|f\xc3\xb8dselsdato|f\xc3\xb6delsedatum|data urodzenia)[\"']?( ?\([a-z\/.-]{6,12}\))?[\"']?[ \t]{0,16}[:=>-]?([ \t]{0,16}|[ \t]{0,4}\r?\n[ \t]{0,8})[\"']?([0-9]{1,2}(st|nd|rd|th|\.)?[ -]?((of|de) )?(jan|feb|f\xc3\xa9v|fev|m\xc3\xa4r|mar|maa|apr|avr|abr|may|mai|mei|mag|jun|jui|giu|jul|lug|aug|ao\xc3\xbb|aou|ago|sep|set|oct|okt|ott|nov|dec|d\xc3\xa9c|dez|dic|ene|gen)[a-z]{0,7}\.?,?[ -]?(de )?[0-9]{4}|(jan|feb|f\xc3\xa9v|fev|m\xc3\xa4r|mar|maa|apr|avr|abr|may|mai|mei|mag|jun|jui|giu|jul|lug|aug|ao\xc3\xbb|aou|ago|sep|set|oct|okt|ott|nov|dec|d\xc3\xa9c|dez|dic|ene|gen)[a-z]{0,7}\.? [0-9]{1,2}(st|nd|rd|th)?,? [0-9]{4})([^0-9]|$)/ nocase
-        $dob_basic = /(date of birth|[d]ate[_-]?of[_-]?birth|birth[ _-]?date|birthday|\bbday|d\.o\.b\.?|\bdob|\bborn( on)?|geburtsdatum|\bgeb\.|naissance|nacimiento|nascita|nascimento|geboortedatum|f\xc3\xb8dselsdato|f\xc3\xb6delsedatum|data urodzenia)[\"']?[ \t]{0,16}[:=>-]?([ \t]{0,16}|[ \t]{0,4}\r?\n[ \t]{0,8})[\"']?(19|20)[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])([^0-9]|$)/ nocase
+        $dob = /(date of birth|[d]ate[_-]?of[_-]?birth|birth[ _-]?date|birthday|\bbday|d\.o\.b\.?|\bdob|\bborn( on)?|geburtsdatum|\bgeb\.( am)?|\bgeboren( am| op)?|naiss(ance|\.)|nacimiento|nascita|nascimento|geboortedatum|f\xc3\xb8dselsdato|f\xc3\xb6delsedatum|data urodzenia|\bn\xc3\xa9(e|\(e\))? le|\bnacid[oa] el|\bnascid[oa] em|\bnat[oa] il|\xe7\x94\x9f\xe5\xb9\xb4\xe6\x9c\x88\xe6\x97\xa5|\xe8\xaa\x95\xe7\x94\x9f\xe6\x97\xa5)[\"']?( ?\([a-z\/.-]{6,12}\))?[\"']?[ \t]{0,16}([:=>-]|\xef\xbc\x9a)?([ \t]{0,16}|[ \t]{0,4}\r?\n[ \t]{0,8})[\"']?[0-9]{1,4}[\/.-][0-9]{1,2}[\/.-][0-9]{2,4}([^0-9]|$)/ nocase
+        $dob_words = /(date of birth|[d]ate[_-]?of[_-]?birth|birth[ _-]?date|birthday|\bbday|d\.o\.b\.?|\bdob|\bborn( on)?|geburtsdatum|\bgeb\.( am)?|\bgeboren( am| op)?|naiss(ance|\.)|nacimiento|nascita|nascimento|geboortedatum|f\xc3\xb8dselsdato|f\xc3\xb6delsedatum|data urodzenia|\bn\xc3\xa9(e|\(e\))? le|\bnacid[oa] el|\bnascid[oa] em|\bnat[oa] il|\xe7\x94\x9f\xe5\xb9\xb4\xe6\x9c\x88\xe6\x97\xa5|\xe8\xaa\x95\xe7\x94\x9f\xe6\x97\xa5)[\"']?( ?\([a-z\/.-]{6,12}\))?[\"']?[ \t]{0,16}([:=>-]|\xef\xbc\x9a)?([ \t]{0,16}|[ \t]{0,4}\r?\n[ \t]{0,8})[\"']?[0-9]{1,2}(st|nd|rd|th|\.)?[ -]?((of|de) )?(jan|feb|f\xc3\xa9v|fev|m\xc3\xa4r|mar|maa|apr|avr|abr|may|mai|mei|mag|jun|jui|giu|jul|lug|aug|ao\xc3\xbb|aou|ago|sep|set|oct|okt|ott|nov|dec|d\xc3\xa9c|dez|dic|ene|gen|out)[a-z\xc3\xa0-\xbf]{0,8}\.?,?[ -]?(de )?[0-9]{4}([^0-9]|$)/ nocase
+        $dob_words_mf = /(date of birth|[d]ate[_-]?of[_-]?birth|birth[ _-]?date|birthday|\bbday|d\.o\.b\.?|\bdob|\bborn( on)?|geburtsdatum|\bgeb\.( am)?|\bgeboren( am| op)?|naiss(ance|\.)|nacimiento|nascita|nascimento|geboortedatum|f\xc3\xb8dselsdato|f\xc3\xb6delsedatum|data urodzenia|\bn\xc3\xa9(e|\(e\))? le|\bnacid[oa] el|\bnascid[oa] em|\bnat[oa] il|\xe7\x94\x9f\xe5\xb9\xb4\xe6\x9c\x88\xe6\x97\xa5|\xe8\xaa\x95\xe7\x94\x9f\xe6\x97\xa5)[\"']?( ?\([a-z\/.-]{6,12}\))?[\"']?[ \t]{0,16}([:=>-]|\xef\xbc\x9a)?([ \t]{0,16}|[ \t]{0,4}\r?\n[ \t]{0,8})[\"']?(jan|feb|f\xc3\xa9v|fev|m\xc3\xa4r|mar|maa|apr|avr|abr|may|mai|mei|mag|jun|jui|giu|jul|lug|aug|ao\xc3\xbb|aou|ago|sep|set|oct|okt|ott|nov|dec|d\xc3\xa9c|dez|dic|ene|gen|out)[a-z\xc3\xa0-\xbf]{0,8}\.? [0-9]{1,2}(st|nd|rd|th)?,? [0-9]{4}([^0-9]|$)/ nocase
+        $dob_basic = /(date of birth|[d]ate[_-]?of[_-]?birth|birth[ _-]?date|birthday|\bbday|d\.o\.b\.?|\bdob|\bborn( on)?|geburtsdatum|\bgeb\.( am)?|\bgeboren( am| op)?|naiss(ance|\.)|nacimiento|nascita|nascimento|geboortedatum|f\xc3\xb8dselsdato|f\xc3\xb6delsedatum|data urodzenia|\bn\xc3\xa9(e|\(e\))? le|\bnacid[oa] el|\bnascid[oa] em|\bnat[oa] il|\xe7\x94\x9f\xe5\xb9\xb4\xe6\x9c\x88\xe6\x97\xa5|\xe8\xaa\x95\xe7\x94\x9f\xe6\x97\xa5)[\"']?[ \t]{0,16}([:=>-]|\xef\xbc\x9a)?([ \t]{0,16}|[ \t]{0,4}\r?\n[ \t]{0,8})[\"']?(19|20)[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])([^0-9]|$)/ nocase
+        $dob_jp = /(date of birth|[d]ate[_-]?of[_-]?birth|birth[ _-]?date|birthday|\bbday|d\.o\.b\.?|\bdob|\bborn( on)?|geburtsdatum|\bgeb\.( am)?|\bgeboren( am| op)?|naiss(ance|\.)|nacimiento|nascita|nascimento|geboortedatum|f\xc3\xb8dselsdato|f\xc3\xb6delsedatum|data urodzenia|\bn\xc3\xa9(e|\(e\))? le|\bnacid[oa] el|\bnascid[oa] em|\bnat[oa] il|\xe7\x94\x9f\xe5\xb9\xb4\xe6\x9c\x88\xe6\x97\xa5|\xe8\xaa\x95\xe7\x94\x9f\xe6\x97\xa5)[\"']?[ \t]{0,16}([:=>-]|\xef\xbc\x9a)?([ \t]{0,16}|[ \t]{0,4}\r?\n[ \t]{0,8})[\"']?((19|20)[0-9]{2}|\xe6\x98\xad\xe5\x92\x8c[0-9]{1,2}|\xe5\xb9\xb3\xe6\x88\x90([0-9]{1,2}|\xe5\x85\x83))\xe5\xb9\xb4[0-9]{1,2}\xe6\x9c\x88[0-9]{1,2}\xe6\x97\xa5/ nocase
     condition:
         any of them
 }
@@ -204,7 +207,7 @@ rule pii_card_in_id_field
         validator = "luhn"
         description = "Not a finding (the luhn validator vetoes what it matches): a card-shaped number (brand, length, Luhn) written without separators as the value of a key or label naming an identifier (order_id=..., \"invoiceNo\": ..., Order #..., Tracking number ..., \"id\": ...; no card word in the key: card_id, cc_ref stay cards) is that identifier, so its credit_card evidence in the object is dropped (counted under rejected)"
     strings:
-        $id_key = /(^|[^A-Za-z0-9_])[\"']?[A-Za-z0-9_.-]{0,24}(order|invoice|tracking|transaction|txn|shipment|reference|ref|sku|serial|account|acct|ticket|policy|claim|parcel|waybill|consignment|barcode|gtin|isbn|imei|iccid|batch|id)[A-Za-z0-9_-]{0,16}([ _-]?(no\.?|nr\.?|number|num|#)[\"']?[ \t]{0,4}[:=#]?|[\"']?[ \t]{0,4}[:=#])[ \t]{0,4}[\"']?(40|41|42|43|44|45|46|47|48|49|51|52|53|54|55|22|23|24|25|26|27|34|37|30|36|38|39|35|60|62|64|65)[0-9]{10,17}([^0-9A-Za-z]|$)/ nocase
+        $id_key = /(^|[^A-Za-z0-9_])[\"']?[A-Za-z0-9_.-]{0,24}(order|invoice|tracking|transaction|txn|shipment|reference|ref|sku|serial|account|acct|ticket|policy|claim|parcel|waybill|consignment|barcode|gtin|isbn|imei|iccid|batch|nummer|bestell|rechnung|auftrag|commande|facture|factura|pedido|id)[A-Za-z0-9_-]{0,16}([ _-]?(no\.?|nr\.?|number|num|#)[\"']?[ \t]{0,4}[:=#]?|[\"']?[ \t]{0,4}[:=#])[ \t]{0,4}[\"']?(40|41|42|43|44|45|46|47|48|49|51|52|53|54|55|22|23|24|25|26|27|34|37|30|36|38|39|35|60|62|64|65)[0-9]{10,17}([^0-9A-Za-z]|$)/ nocase
     condition:
         $id_key
 }
@@ -218,7 +221,7 @@ rule pii_card_in_iban
         validator = "luhn"
         description = "Not a finding (the luhn validator vetoes what it matches): the digit groups after the letter bank code of a valid grouped IBAN (SC72 SSCB 5193 0102 7452 8927 0635 SCR, PK36 SCBL 0000 0011 2345 6702) are part of that IBAN, so a card-shaped number there has its credit_card evidence dropped (counted under rejected)"
     strings:
-        $iban = /\b(AZ|DO|GT|JO|KW|LC|MU|NI|PK|PS|QA|SC|SV|VG|YE)[0-9]{2}( [A-Z0-9]{4}){0,3} [A-Z0-9]{3}[A-Z] [0-9]{4}( [0-9]{4}){2,5}( [A-Z0-9]{1,4}){0,3}/
+        $iban = /\b(AZ|DO|GB|GT|IE|JO|KW|LC|MU|NI|PK|PS|QA|SC|SV|VG|YE)[0-9]{2}( [A-Z0-9]{4}){0,3} [A-Z0-9]{3}[A-Z] [0-9]{4}( [0-9]{4}){2,5}( [A-Z0-9]{1,4}){0,3}/
     condition:
         $iban
 }
@@ -232,7 +235,7 @@ rule pii_phone_in_serial_context
         validator = "nanp"
         description = "Not a finding (the nanp validator vetoes what it matches): a North American-shaped number (212-867-5309, (212) 867-5309, 212.867.5309) right after a part, serial, model, SKU, catalogue, article, lot or batch number label (Part No. 212-867-5309, S/N: 312-867-5311) is that identifier, so its phone evidence in the object is dropped (counted under rejected)"
     strings:
-        $serial = /(\bpart|\bp\/n|\bs\/n|\bserial|\bmodel|\bsku|\bcatalog(ue)?|\barticle|\blot|\bbatch)([ _-]?(no\.?|number|nr\.?|#))?[ \t]{0,4}[:#.]?[ \t]{0,4}(\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}[.-])[2-9][0-9]{2}[.-][0-9]{4}([^0-9A-Za-z]|$)/ nocase
+        $serial = /(\bpart|\bp\/n|\bs\/n|\bserial|\bmodel|\bsku|\bcatalog(ue)?|\barticle|\blot|\bbatch|\bteilenummer|\bteile-?nr|\bartikelnummer|\bartikel-?nr|\bart\.-?nr|\bseriennummer|\bserien-?nr|\bmodell|\bpieza|\xe5\x93\x81\xe7\x95\xaa|\xe5\x9e\x8b\xe7\x95\xaa|\xe8\xa3\xbd\xe9\x80\xa0\xe7\x95\xaa\xe5\x8f\xb7|\xe9\x83\xa8\xe5\x93\x81\xe7\x95\xaa\xe5\x8f\xb7)([ _-]?(no\.?|number|nr\.?|#))?[ \t]{0,4}([:#.]|\xef\xbc\x9a)?[ \t]{0,4}(\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}[.-])[2-9][0-9]{2}[.-][0-9]{4}([^0-9A-Za-z]|$)/ nocase
     condition:
         $serial
 }

@@ -308,7 +308,11 @@ static bool id_word(struct ls_slice w)
     static const char *const part[] = {"order", "tracking", "invoice", "account", "acct",
                                        "reference", "transaction", "shipment", "consignment",
                                        "parcel", "waybill", "serial", "barcode", "gtin", "isbn",
-                                       "imei", "iccid", "ticket", "claim", "policy", "batch"};
+                                       "imei", "iccid", "ticket", "claim", "policy", "batch",
+                                       /* German, French, Spanish, Portuguese: Bestell-, Rechnungs-,
+                                        * Auftrags(nummer), N\xc2\xb0 de commande, facture, factura, pedido */
+                                       "bestell", "rechnung", "auftrag", "commande", "facture", "factura",
+                                       "pedido"};
     char low[24];
     if (w.len == 0 || w.len >= sizeof low) return false;
     for (size_t i = 0; i < w.len; i++) low[i] = (char)to_lower(ls_slice_at(w, i));
@@ -661,10 +665,17 @@ static void phone_skip_exit_code(struct ls_slice m, struct ls_value *out)
 static bool serial_label(struct ls_slice m)
 {
     static const char *const labels[] = {"part", "p/n", "s/n", "serial", "model", "sku", "catalog",
-                                         "article", "lot", "batch"};
+                                         "article", "lot", "batch",
+                                         /* German, Spanish, Japanese (hinban, kataban, seizou bangou, buhin bangou) */
+                                         "teilenummer", "teile-nr", "teilenr", "artikelnummer", "artikel-nr",
+                                         "artikelnr", "art.-nr", "art.nr", "seriennummer", "serien-nr",
+                                         "seriennr", "modell", "pieza", "\xe5\x93\x81\xe7\x95\xaa",
+                                         "\xe5\x9e\x8b\xe7\x95\xaa",
+                                         "\xe8\xa3\xbd\xe9\x80\xa0\xe7\x95\xaa\xe5\x8f\xb7",
+                                         "\xe9\x83\xa8\xe5\x93\x81\xe7\x95\xaa\xe5\x8f\xb7"};
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
         size_t n = strlen(labels[i]), k = 0;
-        while (k < n && k < m.len && to_lower(ls_slice_at(m, k)) == labels[i][k]) k++;
+        while (k < n && k < m.len && to_lower(ls_slice_at(m, k)) == (unsigned char)labels[i][k]) k++;
         if (k == n && (n == m.len || !is_alpha(ls_slice_at(m, n)) || strcmp(labels[i], "catalog") == 0))
             return true;
     }
@@ -760,6 +771,8 @@ static bool national_ok(struct ls_slice m, struct ls_value *out)
     }
     if (d[0] == '0') return n <= 13;
     if (national_paren_area(v)) return n == 10 || n == 11;
+    if (n == 10 && d[0] >= '6' && v.len == 11 && (ls_slice_at(v, 5) == ' ' || ls_slice_at(v, 5) == '-'))
+        return true; /* India's mobiles: "98765 43210" (a NANP number is never grouped 5-5) */
     return n == 9 && d[0] >= '2';
 }
 
@@ -909,12 +922,70 @@ static bool email_local_char(int c)
     return is_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
 }
 
+/* Length (2-4) of the well-formed UTF-8 sequence at i when it encodes a
+ * letter an internationalised address may hold (RFC 6530 local parts, IDN
+ * labels: \xc3\xbc, \xc3\xa9, CJK, Cyrillic, combining accents), else 0:
+ * not U+0080-U+00BF (no-break space, guillemets), U+00D7, U+00F7, general
+ * punctuation, symbols and arrows (U+2000-U+2BFF), CJK punctuation
+ * (U+3000-U+303F: the ideographic space, brackets, the postal mark),
+ * full-width signs and digits, private use, specials. */
+static size_t utf8_letter_cp(struct ls_slice s, size_t i, unsigned *cpo)
+{
+    if (i >= s.len) return 0;
+    unsigned c = (unsigned)ls_slice_at(s, i), cp, n;
+    if (c >= 0xc2 && c <= 0xdf) n = 2, cp = c & 0x1f;
+    else if (c >= 0xe0 && c <= 0xef) n = 3, cp = c & 0x0f;
+    else if (c >= 0xf0 && c <= 0xf4) n = 4, cp = c & 0x07;
+    else return 0;
+    if (i + n > s.len) return 0;
+    for (unsigned k = 1; k < n; k++) {
+        unsigned b = (unsigned)ls_slice_at(s, i + k);
+        if ((b & 0xc0) != 0x80) return 0;
+        cp = cp << 6 | (b & 0x3f);
+    }
+    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) || (cp >= 0xd800 && cp <= 0xdfff))
+        return 0; /* overlong, out of range, surrogate */
+    if (cp < 0xc0 || cp == 0xd7 || cp == 0xf7 || (cp >= 0x2000 && cp <= 0x2bff) || (cp >= 0x3000 && cp <= 0x303f) ||
+        (cp >= 0xe000 && cp <= 0xf8ff) || (cp >= 0xfe30 && cp <= 0xfe6f) || (cp >= 0xff00 && cp <= 0xff20) ||
+        (cp >= 0xff3b && cp <= 0xff40) || (cp >= 0xff5b && cp <= 0xff65) || cp >= 0xfff0)
+        return 0;
+    *cpo = cp;
+    return n;
+}
+
+static size_t utf8_letter(struct ls_slice s, size_t i)
+{
+    unsigned cp;
+    return utf8_letter_cp(s, i, &cp);
+}
+
+/* Han, kana, Hangul: scripts written without spaces between words. */
+static bool cjk(unsigned cp)
+{
+    return (cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0xf900 && cp <= 0xfaff) ||
+           (cp >= 0xff66 && cp <= 0xff9f) || cp >= 0x20000;
+}
+
+/* Length of the UTF-8 letter that ends right before end, else 0. */
+static size_t utf8_letter_before(struct ls_slice s, size_t end, unsigned *cp)
+{
+    for (size_t n = 2; n <= 4 && n <= end; n++)
+        if ((ls_slice_at(s, end - n) & 0xc0) != 0x80) return utf8_letter_cp(s, end - n, cp) == n ? n : 0;
+    return 0;
+}
+
 static bool email_local_ok(struct ls_slice l)
 {
     if (l.len == 0 || l.len > 64) return false;
     if (ls_slice_at(l, 0) == '.' || ls_slice_at(l, l.len - 1) == '.') return false;
     for (size_t i = 0; i < l.len; i++) {
         int c = ls_slice_at(l, i);
+        if (c >= 0x80) {
+            size_t n = utf8_letter(l, i);
+            if (n == 0) return false;
+            i += n - 1;
+            continue;
+        }
         if (!email_local_char(c)) return false;
         if (c == '.' && ls_slice_at(l, i + 1) == '.') return false;
     }
@@ -939,6 +1010,12 @@ static bool label_ok(struct ls_slice l)
     if (ls_slice_at(l, 0) == '-' || ls_slice_at(l, l.len - 1) == '-') return false;
     for (size_t i = 0; i < l.len; i++) {
         int c = ls_slice_at(l, i);
+        if (c >= 0x80) { /* an internationalised label (m\xc3\xbcller-bau) */
+            size_t n = utf8_letter(l, i);
+            if (n == 0) return false;
+            i += n - 1;
+            continue;
+        }
         if (!is_alnum(c) && c != '-') return false;
     }
     return true;
@@ -1097,10 +1174,29 @@ static bool loc_email(struct ls_slice m, struct ls_value *out)
 {
     size_t at = ls_slice_find(m, 0, "@", 1);
     if (at == SIZE_MAX) return false;
-    size_t start = at;
-    while (start > 0 && email_local_char(ls_slice_at(m, start - 1))) start--;
-    size_t end = at + 1;
-    while (end < m.len && email_domain_char(ls_slice_at(m, end))) end++;
+    size_t start = at, n;
+    bool ascii = false, other = false; /* taken so far: ASCII, letters that are not hiragana */
+    unsigned cp;
+    for (;;) { /* UTF-8 letters too (jos\xc3\xa9.garc\xc3\xada@): a partial local part is a wrong value */
+        if (start > 0 && email_local_char(ls_slice_at(m, start - 1))) {
+            start--;
+            ascii = other = true;
+        } else if (start > 0 && (n = utf8_letter_before(m, start, &cp)) > 0 && !(ascii && cjk(cp)) &&
+                   !(other && cp >= 0x3040 && cp <= 0x309f)) {
+            start -= n; /* but Japanese prose glues words to an address: "(mail wa)taro@" is taro@, and a */
+            other = other || cp < 0x3040 || cp > 0x309f; /* particle in hiragana ends a name in kanji */
+        } else {
+            break;
+        }
+    }
+    size_t end = at + 1, dot = 0;
+    for (;;) {
+        if (end < m.len && email_domain_char(ls_slice_at(m, end))) dot = ls_slice_at(m, end++) == '.' ? end : dot;
+        else if ((n = utf8_letter(m, end)) > 0) end += n;
+        else break;
+    }
+    for (size_t i = dot; dot && i < end; i++) /* the top-level domain is ASCII: "...co.jp(made)" ends at jp */
+        if (ls_slice_at(m, i) >= 0x80) end = i;
     while (end > at + 1 && !is_alpha(ls_slice_at(m, end - 1))) end--; /* "a@b.com." */
     out->off = start;
     out->len = end - start;
@@ -1228,12 +1324,30 @@ static bool repeated(struct ls_slice v)
 
 /* Passport numbers: 6-9 alphanumerics, at least 5 digits, at most 3
  * letters (US 9 digits or letter+8, UK 9 digits, DE C01X00T47 ...). */
+/* A German passport number since 2017 (after a German label: Reisepass,
+ * Passnummer, Pass-Nr.): nine characters of the alphabet C F G H J K L M N P
+ * R T V W X Y Z 0-9 (no vowels, no letters that read as digits), the first
+ * C F G H J or K; random, so most have more than three letters
+ * (CFKHP1R47). Two digits at least: a word in capitals is no number. */
+static bool german_passport(struct ls_slice m, struct ls_slice v)
+{
+    static const char alphabet[] = "CFGHJKLMNPRTVWXYZ0123456789";
+    if (v.len != 9 || !strchr("CFGHJK", to_upper(ls_slice_at(v, 0)))) return false;
+    for (size_t i = 0; i < v.len; i++)
+        if (!strchr(alphabet, to_upper(ls_slice_at(v, i)))) return false;
+    if (count_class(v, is_digit) < 2) return false;
+    size_t n = m.len < 16 ? m.len : 16;
+    return slice_has_nocase(sub(m, 0, n), "reisepass") || slice_has_nocase(sub(m, 0, n), "passnummer") ||
+           slice_has_nocase(sub(m, 0, n), "pass-nr") || slice_has_nocase(sub(m, 0, n), "passnr");
+}
+
 static bool loc_passport(struct ls_slice m, struct ls_value *out)
 {
     if (!last_token(m, is_alnum, &out->off, &out->len)) return false;
     struct ls_slice v = sub(m, out->off, out->len);
     if (v.len < 6 || v.len > 9 || repeated(v)) return false;
     if (out->off > 0 && ls_slice_at(m, out->off - 1) == '-') return false;
+    if (german_passport(m, v)) return true;
     return count_class(v, is_digit) >= 5 && count_class(v, is_alpha) <= 3;
 }
 
@@ -1300,7 +1414,7 @@ static bool date_shape_ok(struct ls_slice v)
 }
 
 /* Month names, each with its month number: English, German, French, Spanish,
- * Italian and Dutch, in UTF-8 (a word's bytes >= 0x80 are letters). */
+ * Italian, Dutch and Portuguese, in UTF-8 (a word's bytes >= 0x80 are letters). */
 static const struct {
     const char *name;
     unsigned month;
@@ -1317,7 +1431,9 @@ static const struct {
     {"octubre", 10},  {"noviembre", 11}, {"diciembre", 12}, {"gennaio", 1},   {"febbraio", 2},
     {"aprile", 4},    {"maggio", 5},    {"giugno", 6},     {"luglio", 7},     {"settembre", 9},
     {"ottobre", 10},  {"dicembre", 12}, {"januari", 1},    {"februari", 2},   {"maart", 3},
-    {"mei", 5},       {"augustus", 8},
+    {"mei", 5},       {"augustus", 8},   {"janeiro", 1},    {"fevereiro", 2},  {"mar\xc3\xa7o", 3},
+    {"marco", 3},     {"maio", 5},       {"junho", 6},      {"julho", 7},      {"setembro", 9},
+    {"outubro", 10},  {"novembro", 11},  {"dezembro", 12},
 };
 
 static bool month_char(int c) { return is_alpha(c) || c >= 0x80; }
@@ -1393,8 +1509,63 @@ static bool loc_dob_words(struct ls_slice m, struct ls_value *out)
     return date_valid(year, mon, day);
 }
 
+#define KANJI_YEAR "\xe5\xb9\xb4"
+#define KANJI_MONTH "\xe6\x9c\x88"
+#define KANJI_DAY "\xe6\x97\xa5"
+
+/* "1975\xe5\xb9\xb43\xe6\x9c\x883\xe6\x97\xa5" (year, month and day kanji), or an era year: Showa 1-64
+ * (1926-1989: 1925 + n), Heisei 1-31 (1989-2019: 1988 + n; year one also
+ * written gannen, \xe5\x85\x83). The value runs from the year (or the era name) to the day kanji. */
+static bool loc_dob_kanji(struct ls_slice m, struct ls_value *out)
+{
+    static const struct {
+        const char *name;
+        unsigned base, last;
+    } eras[] = {{"\xe6\x98\xad\xe5\x92\x8c", 1925, 64}, {"\xe5\xb9\xb3\xe6\x88\x90", 1988, 31}};
+    size_t ky = ls_slice_find(m, 0, KANJI_YEAR, 3);
+    while (ky != SIZE_MAX && ky > 0 && !is_digit(ls_slice_at(m, ky - 1)) &&
+           !(ky >= 3 && ls_slice_starts(sub(m, ky - 3, 3), "\xe5\x85\x83", 3)))
+        ky = ls_slice_find(m, ky + 3, KANJI_YEAR, 3); /* the year kanji of the label seinengappi */
+    if (ky == SIZE_MAX || ky == 0) return false;
+    size_t ys = ky;
+    while (ys > 0 && is_digit(ls_slice_at(m, ys - 1))) ys--;
+    unsigned y = 0, mo, d;
+    size_t e, start = ys;
+    if (ky - ys == 0 && ky >= 3 && ls_slice_starts(sub(m, ky - 3, 3), "\xe5\x85\x83", 3)) {
+        ys = ky - 3; /* gannen: the era's first year */
+        y = 1;
+    } else if (ky - ys >= 1 && ky - ys <= 4) {
+        y = number_at(m, ys, &e);
+    } else {
+        return false;
+    }
+    start = ys;
+    if (ky - ys != 4) { /* an era year: its name right before */
+        bool era = false;
+        for (size_t i = 0; i < sizeof eras / sizeof eras[0]; i++) {
+            if (ys >= 6 && ls_slice_starts(sub(m, ys - 6, 6), eras[i].name, 6) && y >= 1 && y <= eras[i].last) {
+                y += eras[i].base;
+                start = ys - 6;
+                era = true;
+                break;
+            }
+        }
+        if (!era) return false;
+    }
+    size_t p = ky + 3;
+    mo = number_at(m, p, &e);
+    if (e == p || !ls_slice_starts(sub(m, e, m.len - e), KANJI_MONTH, 3)) return false;
+    p = e + 3;
+    d = number_at(m, p, &e);
+    if (e == p || !ls_slice_starts(sub(m, e, m.len - e), KANJI_DAY, 3)) return false;
+    out->off = start;
+    out->len = e + 3 - start;
+    return date_valid(y, mo, d);
+}
+
 static bool loc_dob(struct ls_slice m, struct ls_value *out)
 {
+    if (loc_dob_kanji(m, out)) return true;
     if (loc_dob_words(m, out)) return true;
     size_t off, len;
     if (!last_token(m, date_char, &off, &len)) return false;
@@ -2925,7 +3096,9 @@ static void redact_email(struct rbuf *r, struct ls_slice v)
         rputs(r, "***");
         return;
     }
-    rput(r, to_lower(ls_slice_at(v, 0)));
+    size_t first = utf8_letter(v, 0);
+    if (first == 0 || first > at) first = 1;
+    for (size_t i = 0; i < first; i++) rput(r, to_lower(ls_slice_at(v, i))); /* a UTF-8 letter whole */
     rputs(r, "***");
     for (size_t i = at; i < v.len; i++) rput(r, to_lower(ls_slice_at(v, i)));
 }
