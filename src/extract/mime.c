@@ -58,6 +58,7 @@ struct mime_walk {
     bool stop;          /* budget exhausted: emit nothing more */
     bool text_full;     /* text budget exhausted */
     bool noted_cs;
+    enum mime_charset hdr_cs; /* raw 8-bit header text that is not UTF-8 */
     ls_err result;      /* what extract returns */
 };
 
@@ -127,7 +128,7 @@ static void emit_field(struct mime_walk *w, const char *name, struct ls_slice va
     cap_slice(&value, MIME_MAX_FIELD);
     ls_err e = ls_buf_adds(&line, name);
     if (e == LS_OK) e = ls_buf_adds(&line, ": ");
-    if (e == LS_OK) e = mime_header_decode(&line, value, &unknown);
+    if (e == LS_OK) e = mime_header_decode_raw(&line, value, &unknown, w->hdr_cs);
     if (e == LS_E_LIMIT) cut = true;
     if ((e == LS_OK || e == LS_E_LIMIT) && strcmp(name, "Subject") == 0 && line.len > 9)
         ls_set_subject(w->c, w->o, line.ptr + 9, line.len - 9); /* after "Subject: " */
@@ -261,11 +262,11 @@ static bool type_prefix(const struct mime_part *p, const char *t)
 }
 
 /* File name from Content-Disposition filename, then Content-Type name. */
-static bool part_filename(const struct mime_part *p, struct ls_buf *out)
+static bool part_filename(const struct mime_walk *w, const struct mime_part *p, struct ls_buf *out)
 {
-    if (p->cdisp.len && mime_param(p->cdisp, "filename", out) && out->len) return true;
+    if (p->cdisp.len && mime_param_raw(p->cdisp, "filename", out, w->hdr_cs) && out->len) return true;
     ls_buf_reset(out);
-    if (p->ctype.len && mime_param(p->ctype, "name", out) && out->len) return true;
+    if (p->ctype.len && mime_param_raw(p->ctype, "name", out, w->hdr_cs) && out->len) return true;
     ls_buf_reset(out);
     return false;
 }
@@ -384,7 +385,7 @@ static void leaf_as_child(struct mime_walk *w, const struct mime_part *p, struct
         return;
     struct ls_buf name;
     ls_buf_init(&name, MIME_MAX_NAME);
-    if (!part_filename(p, &name)) {
+    if (!part_filename(w, p, &name)) {
         ls_err e = ls_buf_printf(&name, "part-%u%s", w->leaf, default_ext(p));
         (void)e; /* "part-N" always fits */
     }
@@ -824,7 +825,7 @@ static void walk_leaf(struct mime_walk *w, const struct mime_part *p, bool cut)
     bool named = false;
     struct ls_buf fn;
     ls_buf_init(&fn, MIME_MAX_NAME);
-    named = part_filename(p, &fn);
+    named = part_filename(w, p, &fn);
     ls_buf_free(&fn);
     bool attach = named || strcmp(p->disp, "attachment") == 0;
     if (!attach && type_is(p, "text/plain"))
@@ -1099,6 +1100,40 @@ static void walk_multipart(struct mime_walk *w, const struct mime_part *p, unsig
     ls_buf_free(&delim);
 }
 
+/* The charset raw 8-bit header text (a Subject, a From name, a file name
+ * written without encoded words) is read in when it is not UTF-8: the
+ * message's own Content-Type charset, else the first charset= of a part's
+ * header in its first 64 KiB, when that is a legacy 8-bit one (Shift_JIS
+ * for ISO-2022-JP). Mailers that put 8-bit bytes in header fields use the
+ * charset of the text they write (old Japanese, Russian and Chinese mail);
+ * read as windows-1252, "Зарплата" was "Çàðïëàòà". */
+static enum mime_charset raw_header_charset(const struct mime_part *p)
+{
+    struct ls_buf cs;
+    ls_buf_init(&cs, 64);
+    enum mime_charset r = MIME_CS_NONE;
+    if (p->ctype.len && mime_param(p->ctype, "charset", &cs))
+        r = mime_raw_header_charset(mime_charset_lookup(ls_buf_slice(&cs)));
+    ls_buf_free(&cs);
+    if (r != MIME_CS_NONE || !type_prefix(p, "multipart/")) return r;
+    struct ls_slice b = p->body;
+    cap_slice(&b, 64 * 1024);
+    for (size_t at = 0; at < b.len;) {
+        size_t hit = ls_slice_find(b, at, "harset=", 7);
+        if (hit == SIZE_MAX) break;
+        at = hit + 7;
+        if (hit == 0 || (b.ptr[hit - 1] != 'c' && b.ptr[hit - 1] != 'C')) continue;
+        size_t v = at;
+        if (v < b.len && b.ptr[v] == '"') v++;
+        size_t e = v;
+        while (e < b.len && e - v < 40 && b.ptr[e] != '"' && b.ptr[e] != ';' && b.ptr[e] > ' ') e++;
+        struct ls_slice name = {b.ptr + v, e - v};
+        r = mime_raw_header_charset(mime_charset_lookup(name));
+        if (r != MIME_CS_NONE) return r;
+    }
+    return MIME_CS_NONE;
+}
+
 static void walk_entity(struct mime_walk *w, struct ls_slice ent, unsigned nest, bool top,
                         bool digest, bool cut)
 {
@@ -1123,7 +1158,10 @@ static void walk_entity(struct mime_walk *w, struct ls_slice ent, unsigned nest,
      * empty line, is complete: RFC 5322 section 3.5 makes the body optional
      * (sweep: header-only messages in the mail gem's tests, and the
      * text/rfc822-headers part of delivery reports). */
-    if (top) emit_headers(w, p.hdr);
+    if (top) {
+        w->hdr_cs = raw_header_charset(&p);
+        emit_headers(w, p.hdr);
+    }
     if (p.ctype_dup)
         ls_note(w->c, w->o, LS_R_PARSE_ERROR, "mime: more than one Content-Type field; read as %s", p.type);
     if (type_prefix(&p, "multipart/"))

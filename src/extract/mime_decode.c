@@ -495,7 +495,29 @@ struct hdr_dec {
     struct ls_buf pend;      /* decoded bytes of adjacent words ... */
     enum mime_charset pend_cs; /* ... all in this charset */
     bool *unknown_cs;
+    enum mime_charset raw_cs; /* raw 8-bit text that is not UTF-8 */
 };
+
+/* Text outside encoded words: UTF-8 when valid, else raw_cs (if any), else
+ * windows-1252. */
+static ls_err hdr_literal(struct hdr_dec *d, struct ls_slice l)
+{
+    if (d->raw_cs != MIME_CS_NONE && !ls_utf8_valid(l)) return mime_to_utf8(d->out, l, d->raw_cs);
+    return mime_to_utf8(d->out, l, MIME_CS_NONE);
+}
+
+enum mime_charset mime_raw_header_charset(enum mime_charset cs)
+{
+    if (cs == MIME_CS_LATIN1 || cs == MIME_CS_CP1252) return cs;
+    if (cs == MIME_CS_ISO2022KR) return (enum mime_charset)(MIME_CS_CODEPAGE + 949u);
+    if (cs == MIME_CS_HZ) return (enum mime_charset)(MIME_CS_CODEPAGE + 936u);
+    const struct ls_codepage *cp = mime_cs_codepage(cs);
+    if (!cp) return MIME_CS_NONE;
+    unsigned n = ls_codepage_number(cp);
+    if (n == 65001u) return MIME_CS_NONE;
+    if (n >= 50220u && n <= 50222u) n = 932u; /* ISO-2022-JP: raw bytes are Shift_JIS */
+    return ls_codepage_by_number(n) ? (enum mime_charset)(MIME_CS_CODEPAGE + n) : MIME_CS_NONE;
+}
 
 static ls_err hdr_flush(struct hdr_dec *d)
 {
@@ -552,7 +574,7 @@ static ls_err hdr_decode_loop(struct hdr_dec *d, struct ls_slice in)
         (void)ls_slice_sub(in, lit, i - lit, &l);
         if (l.len) {
             LS_TRY(hdr_flush(d));
-            LS_TRY(mime_to_utf8(d->out, l, MIME_CS_NONE));
+            LS_TRY(hdr_literal(d, l));
         }
         LS_TRY(hdr_word(d, &w));
         i += w.len;
@@ -562,10 +584,16 @@ static ls_err hdr_decode_loop(struct hdr_dec *d, struct ls_slice in)
     LS_TRY(hdr_flush(d));
     struct ls_slice tail;
     (void)ls_slice_sub(in, lit, in.len - lit, &tail);
-    return mime_to_utf8(d->out, tail, MIME_CS_NONE);
+    return hdr_literal(d, tail);
 }
 
 ls_err mime_header_decode(struct ls_buf *out, struct ls_slice in, bool *unknown_cs)
+{
+    return mime_header_decode_raw(out, in, unknown_cs, MIME_CS_NONE);
+}
+
+ls_err mime_header_decode_raw(struct ls_buf *out, struct ls_slice in, bool *unknown_cs,
+                              enum mime_charset raw_cs)
 {
     struct ls_buf unf;
     ls_buf_init(&unf, in.len);
@@ -576,6 +604,7 @@ ls_err mime_header_decode(struct ls_buf *out, struct ls_slice in, bool *unknown_
         ls_buf_init(&d.pend, in.len);
         d.pend_cs = MIME_CS_NONE;
         d.unknown_cs = unknown_cs;
+        d.raw_cs = raw_cs;
         e = hdr_decode_loop(&d, trim(ls_buf_slice(&unf)));
         ls_buf_free(&d.pend);
     }
@@ -912,6 +941,12 @@ static bool rfc2231_join(struct ls_slice v, const char *param, struct ls_buf *ra
 
 bool mime_param(struct ls_slice value, const char *param, struct ls_buf *out)
 {
+    return mime_param_raw(value, param, out, MIME_CS_NONE);
+}
+
+bool mime_param_raw(struct ls_slice value, const char *param, struct ls_buf *out,
+                    enum mime_charset raw_cs)
+{
     struct ls_buf raw, cs;
     ls_buf_init(&raw, value.len + 1);
     ls_buf_init(&cs, 64);
@@ -926,7 +961,7 @@ bool mime_param(struct ls_slice value, const char *param, struct ls_buf *out)
             if (rfc2231_section(p.name, param, &ext) != -1) continue;
             found = true;
             if (unquote(&raw, &p) == LS_OK)
-                KEEP(mime_header_decode(out, ls_buf_slice(&raw), NULL));
+                KEEP(mime_header_decode_raw(out, ls_buf_slice(&raw), NULL, raw_cs));
         }
     }
     ls_buf_free(&raw);

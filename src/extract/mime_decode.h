@@ -68,6 +68,17 @@ LS_WUR ls_err mime_qp_decode(struct ls_buf *out, struct ls_slice in, bool q_word
  * windows-1252. *unknown_cs (may be NULL) is set when an
  * encoded word named a charset that is not supported. */
 LS_WUR ls_err mime_header_decode(struct ls_buf *out, struct ls_slice in, bool *unknown_cs);
+/* The same, with raw 8-bit text that is not UTF-8 (outside encoded words)
+ * read in raw_cs instead of windows-1252 (MIME_CS_NONE: as above). Mailers
+ * that write header fields in 8 bits write them in the charset of the
+ * message's text (Shift_JIS names, windows-1251 subjects). */
+LS_WUR ls_err mime_header_decode_raw(struct ls_buf *out, struct ls_slice in, bool *unknown_cs,
+                                     enum mime_charset raw_cs);
+/* The charset for raw 8-bit header text of a message whose text is in cs:
+ * cs itself when it is a legacy 8-bit one (code pages, Latin-1); Shift_JIS
+ * for ISO-2022-JP, EUC-KR for ISO-2022-KR, GBK for HZ (their 8-bit forms);
+ * else MIME_CS_NONE. */
+enum mime_charset mime_raw_header_charset(enum mime_charset cs);
 
 /* ---- header block ---- */
 
@@ -101,6 +112,10 @@ void mime_disposition(struct ls_slice value, char *out, size_t n);
  * joined and percent-decoded with their charset, RFC 2047 words inside the
  * value decoded (Outlook writes them). Returns false when absent. */
 bool mime_param(struct ls_slice value, const char *param, struct ls_buf *out);
+/* The same, raw 8-bit bytes of a plain value read as mime_header_decode_raw()
+ * reads them. */
+bool mime_param_raw(struct ls_slice value, const char *param, struct ls_buf *out,
+                    enum mime_charset raw_cs);
 
 /* Case-insensitive ASCII comparison of a slice with a C string. */
 bool mime_slice_ieq(struct ls_slice s, const char *str);

@@ -112,6 +112,24 @@ class RealMail(lsutil.GeneratedTree):
         self.assertIn("주민번호 대신 SSN", self.text("korean.eml"))
         self.assertIn("\n~ tilde kept", self.text("hz.eml"))
 
+    def test_raw_8bit_headers_in_the_text_charset(self):
+        g = gen_realmail
+        o = self.m.obj(self.p("raw8bit_ru.eml"))
+        self.assertEqual(o["coverage"], "full", o["errors"])
+        self.assertEqual(o["subject"], g.RU_SUBJECT)
+        t = self.text("raw8bit_ru.eml")
+        self.assertIn("From: %s <ivan.petrov@corp-mail.test>\n" % g.RU_FROM, t)
+        self.assertIn("Subject: %s\n" % g.RU_SUBJECT, t)
+        kid = self.m.obj(self.p("raw8bit_ru.eml"), [g.RU_FILE])
+        self.assertIn(g.SSN_RU[-4:], lsutil.last4s(kid, "ssn"))
+        o = self.m.obj(self.p("raw8bit_ja.eml"))
+        self.assertEqual(o["subject"], g.JA_SUBJECT)
+        kid = self.m.obj(self.p("raw8bit_ja.eml"), [g.JA_FILE])
+        self.assertIn(g.SSN_JA[-4:], lsutil.last4s(kid, "ssn"))
+        self.assertIn("明細を添付します。", self.text("raw8bit_ja.eml"))
+        # a raw UTF-8 field stays UTF-8 whatever the text charset
+        self.assertIn("Cc: Jürgen Müller <j.mueller@corp-mail.test>\n", t)
+
 
 if __name__ == "__main__":
     unittest.main()

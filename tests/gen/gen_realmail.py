@@ -48,6 +48,16 @@ Files:
                       Those three were read as their 7-bit bytes (escape
                       codes, "~{9$WJ~}") or as lossy UTF-8 with nothing noted
                       for the first two: the Korean and Chinese text was lost
+  raw8bit_ru.eml      Subject, From and an attachment's file name in raw
+                      8-bit KOI8-R, the body charset=koi8-r (the structure
+                      of Stalwart's legacy_020 and mail-mime-parser's m0001:
+                      a raw Latin-1 To: beside an iso-8859-1 body)
+  raw8bit_ja.eml      Subject and an attachment's name in raw Shift_JIS, the
+                      text part charset=iso-2022-jp (Japanese Windows mailers)
+                      Raw header bytes that are not UTF-8 were read as
+                      windows-1252 ("Зарплата" as mojibake, the chain name
+                      of the attachment wrong); now in the message's text
+                      charset
 """
 import os
 import struct
@@ -67,6 +77,13 @@ SSN_U16 = "536-22-8264"
 KO_TEXT = "급여 명세서 김민준"
 HZ_TEXT = "工资单 王小明"
 U16_TEXT = "Gehaltsabrechnung für Jürgen Müller"
+SSN_RU = "536-22-6637"
+SSN_JA = "536-22-2208"
+RU_SUBJECT = "Зарплата за март"
+RU_FROM = "Иван Петров"
+RU_FILE = "ведомость.csv"
+JA_SUBJECT = "給与明細のご案内"
+JA_FILE = "給与明細.csv"
 
 HEAD = ("From: Jane Roe <jane.roe@corp-mail.test>\r\n"
         "To: Sam Poe <sam.poe@corp-mail.test>\r\n"
@@ -257,6 +274,31 @@ def unicode_eml():
                 b"\xff\xfe" + html.encode("utf-16-le"))
 
 
+def raw8bit_ru():
+    head = ("From: %s <ivan.petrov@corp-mail.test>\r\nTo: hr@corp-mail.test\r\nSubject: %s\r\n"
+            "Date: Tue, 4 Mar 2003 10:00:00 +0300\r\nMIME-Version: 1.0\r\n"
+            'Content-Type: multipart/mixed; boundary="b8"\r\n' % (RU_FROM, RU_SUBJECT)).encode("koi8_r")
+    head += "Cc: Jürgen Müller <j.mueller@corp-mail.test>\r\n\r\n".encode("utf-8")  # raw UTF-8 stays UTF-8
+    text = ("--b8\r\nContent-Type: text/plain; charset=koi8-r\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+            "Ведомость во вложении.\r\n").encode("koi8_r")
+    att = ('--b8\r\nContent-Type: text/csv; name="%s"\r\n'
+           'Content-Disposition: attachment; filename="%s"\r\n'
+           "Content-Transfer-Encoding: base64\r\n\r\n" % (RU_FILE, RU_FILE)).encode("koi8_r")
+    return head + text + att + b64lines(("ФИО,SSN\nИван Петров,%s\n" % SSN_RU).encode("utf-8")) + b"--b8--\r\n"
+
+
+def raw8bit_ja():
+    head = ("From: Yamada <yamada@corp-mail.test>\r\nTo: hr@corp-mail.test\r\nSubject: %s\r\n"
+            "Date: Fri, 1 Apr 2005 09:00:00 +0900\r\nMIME-Version: 1.0\r\n"
+            'Content-Type: multipart/mixed; boundary="jb"\r\n\r\n' % JA_SUBJECT).encode("cp932")
+    text = (b"--jb\r\nContent-Type: text/plain; charset=ISO-2022-JP\r\nContent-Transfer-Encoding: 7bit\r\n\r\n" +
+            "明細を添付します。\r\n".encode("iso2022_jp"))
+    att = ('--jb\r\nContent-Type: application/octet-stream; name="%s"\r\n'
+           'Content-Disposition: attachment; filename="%s"\r\n'
+           "Content-Transfer-Encoding: base64\r\n\r\n" % (JA_FILE, JA_FILE)).encode("cp932")
+    return head + text + att + b64lines(("name,ssn\nYamada,%s\n" % SSN_JA).encode()) + b"--jb--\r\n"
+
+
 def files():
     return {
         "preamble.eml": preamble_eml(),
@@ -267,6 +309,8 @@ def files():
         "korean.eml": korean_eml(),
         "hz.eml": hz_eml(),
         "unicode.eml": unicode_eml(),
+        "raw8bit_ru.eml": raw8bit_ru(),
+        "raw8bit_ja.eml": raw8bit_ja(),
     }
 
 
@@ -280,7 +324,8 @@ def generate(outdir):
 def corpus(outdir):
     """Fuzz seeds: the MIME files for mime, the TNEF stream for tnef, the
     .msg for msg."""
-    for sub, names in (("mime", ("preamble.eml", "inner_unclosed.eml", "korean.eml", "hz.eml")),
+    for sub, names in (("mime", ("preamble.eml", "inner_unclosed.eml", "korean.eml", "hz.eml",
+                                 "raw8bit_ru.eml", "raw8bit_ja.eml")),
                        ("tnef", ("embedded.tnef",)),
                        ("msg", ("stored_rtf.msg",))):
         d = os.path.join(outdir, sub)
