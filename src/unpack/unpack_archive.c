@@ -397,6 +397,11 @@ struct arc {
     size_t nzn, zcur;
     struct ls_rar5_file *r5; /* rar5: file headers, from rar5hdr.c */
     size_t nr5, r5cur;
+    uint64_t rest_from;     /* 7z: a member's data could not be decoded (ARCHIVE_FATAL): its
+                             * number; the members after it are listed by list_rest() */
+    const char *rest_why;   /* ... and the reason they carry */
+    char rest_msg[200];
+    bool list_only;         /* list_rest(): record members, read no data */
 };
 
 /* Child under construction. */
@@ -661,6 +666,19 @@ static bool unsupported_error(const struct arc *ar)
     return strstr(ar->ss.err, "nsupported") != NULL || strstr(ar->ss.err, "nknown codec") != NULL;
 }
 
+static bool is_7z(const struct arc *ar)
+{
+    return ar->ss.a && (archive_format(ar->ss.a) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_7ZIP;
+}
+
+/* A 7z's data that does not decode, in a file that is not cut short
+ * (cut_7z() would say so: a 7z's header is at its end), is damage, not a
+ * cut (libarchive says "Decompression failed" either way). */
+static bool damaged_7z(const struct arc *ar)
+{
+    return is_7z(ar) && !ar->short_why[0];
+}
+
 static void stop_tags(struct arc *ar, struct arc_child *k, const struct unpack_result *res,
                       uint64_t floor)
 {
@@ -670,6 +688,7 @@ static void stop_tags(struct arc *ar, struct arc_child *k, const struct unpack_r
                   (res->stop == UNPACK_DONE && res->warned)) && unsupported_error(ar);
     if (unsup) ar->n_unsupported++;
     if ((res->stop == UNPACK_FAILED || res->stop == UNPACK_FATAL) && unsup) t = LS_R_UNSUPPORTED;
+    else if (res->stop == UNPACK_FATAL && damaged_7z(ar)) t = LS_R_PARSE_ERROR;
     if (t) tag(k, t);
     if (res->stop != UNPACK_DONE) {
         k->ch.flags |= LS_CHILD_TRUNCATED;
@@ -732,10 +751,21 @@ static ls_err after_read(struct arc *ar, const struct unpack_result *res, ls_err
                 fmt_name(ar), (unsigned long long)ar->seen);
         return LS_E_LIMIT;
     case UNPACK_CUT_TIME: return LS_E_TIMEOUT;
-    case UNPACK_FATAL:
-        ls_note(ar->c, ar->o, unsupported_error(ar) ? LS_R_UNSUPPORTED : LS_R_TRUNCATED, "%s: %s",
-                fmt_name(ar), ar->ss.err);
+    case UNPACK_FATAL: {
+        const char *why = unsupported_error(ar) ? LS_R_UNSUPPORTED
+                          : damaged_7z(ar)      ? LS_R_PARSE_ERROR
+                                                : LS_R_TRUNCATED;
+        ls_note(ar->c, ar->o, why, "%s: %s", fmt_name(ar), ar->ss.err);
+        if (is_7z(ar) && !ar->rest_from) {
+            /* its header (names, sizes) is whole: the members after it
+             * are still listed (list_rest()) */
+            ar->rest_from = ar->seen;
+            ar->rest_why = why;
+            snprintf(ar->rest_msg, sizeof ar->rest_msg, "not read: member %llu of this 7z could not be "
+                     "decoded (%.100s) and libarchive stops there", (unsigned long long)ar->seen, ar->ss.err);
+        }
         return LS_E_TRUNCATED;
+    }
     default: return LS_OK;
     }
 }
@@ -1001,6 +1031,11 @@ static ls_err do_entry(struct arc *ar, struct archive_entry *e, bool warned)
         tag(&k, LS_R_LIMIT_MEMBERS);
         r = emit(ar, &k);
         if (r == LS_OK) r = LS_E_LIMIT;
+    } else if (ar->list_only) {
+        tag(&k, ar->rest_why);
+        say(&k, ar->rest_msg, NULL);
+        k.ch.flags |= LS_CHILD_NODATA | LS_CHILD_TRUNCATED;
+        r = emit(ar, &k);
     } else {
         r = read_member(ar, e, &k);
     }
@@ -1732,6 +1767,40 @@ static ls_err walk(struct arc *ar)
     }
 }
 
+/* After a 7z member whose data libarchive could not decode (an unknown
+ * coder such as Deflate64, a damaged solid block), libarchive ends the
+ * archive; 7-Zip lists and tests every member. The header is whole: open
+ * the 7z again and record each member after that one without its data
+ * (incomplete, with the first failure's reason), so none is silently
+ * missing. */
+static ls_err list_rest(struct arc *ar)
+{
+    if (unpack_open(&ar->ss, ar->o->data, UNPACK_MODE_ANY) != LS_OK) {
+        unpack_close(&ar->ss);
+        return LS_OK;
+    }
+    uint64_t n = 0, listed = 0;
+    ls_err x = LS_OK;
+    ar->list_only = true;
+    for (;;) {
+        struct archive_entry *e = NULL;
+        int r = unpack_next(&ar->ss, &e);
+        if (r != ARCHIVE_OK && r != ARCHIVE_WARN) break;
+        if (++n <= ar->rest_from) continue;
+        if (!ls_budget_child_ok(ar->c, ar->o)) break;
+        ar->seen++;
+        x = do_entry(ar, e, r == ARCHIVE_WARN);
+        if (x != LS_OK) break;
+        listed++;
+    }
+    ar->list_only = false;
+    unpack_close(&ar->ss);
+    if (listed)
+        ls_note(ar->c, ar->o, NULL, "7z: %llu member(s) after member %llu listed from its header, not read",
+                (unsigned long long)listed, (unsigned long long)ar->rest_from);
+    return x == LS_E_IO || x == LS_E_INTERNAL ? x : LS_OK;
+}
+
 /* A compressed stream of zeros reads as an empty tar: read it raw instead,
  * so a gzip bomb of zeros is measured like any other. */
 static bool empty_tar_in_filter(const struct arc *ar)
@@ -2221,6 +2290,7 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
         e = run(&ar, UNPACK_MODE_ZIP_LOCAL, &retry_raw);
         ar.front = keep;
     }
+    if (e == LS_OK && ar.rest_from && !stub && !ar.front) e = list_rest(&ar);
     if (e == LS_OK && stub) e = hidden_member(&ar, ARC_PREFIX_NAME, 0, stub);
     if (e == LS_OK && stub && sfx_end > stub && sfx_end < o->data.len) {
         ls_note(c, o, NULL, "%llu bytes after the appended archive's end, read as member '" ARC_SLACK_NAME "'",
