@@ -226,6 +226,20 @@ rule pii_card_in_iban
         $iban
 }
 
+rule pii_card_in_national_id
+{
+    meta:
+        category = "pii"
+        entity = "credit_card"
+        severity = "critical"
+        validator = "luhn"
+        description = "Not a finding (the luhn validator vetoes what it matches): a 12-digit number grouped 4-4-4 (or not) after an Aadhaar, UID, My Number or kojin bangou label is that national id, not a Maestro card that happens to pass Luhn, so its credit_card evidence in the object is dropped (counted under rejected)"
+    strings:
+        $national_id = /(aadhaa?r|\buid\b|\bmy ?number|\xe3\x83\x9e\xe3\x82\xa4\xe3\x83\x8a\xe3\x83\xb3\xe3\x83\x90\xe3\x83\xbc|\xe5\x80\x8b\xe4\xba\xba\xe7\x95\xaa\xe5\x8f\xb7)[^0-9\r\n]{0,24}[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}([^0-9]|$)/ nocase
+    condition:
+        $national_id
+}
+
 rule pii_phone_in_serial_context
 {
     meta:

@@ -245,10 +245,44 @@ static bool card_id_key(struct ls_slice m);
 static bool loc_card_id_key(struct ls_slice m, struct ls_value *out);
 static bool loc_card_in_iban(struct ls_slice m, struct ls_value *out);
 
+/* pii_card_in_national_id (a veto): the match starts with the label of a
+ * 12-digit national id grouped 4-4-4 -- India's Aadhaar (UID), Japan's My
+ * Number (in katakana, or kojin bangou) -- which a 12-digit Maestro card
+ * (5018, 6304, 6759, 6761 ...) passing Luhn looks like: one in 7,000 such ids. */
+static bool national_id_label(struct ls_slice m)
+{
+    static const char *const labels[] = {"aadhaar", "aadhar", "uid", "my number", "mynumber",
+                                         "\xe3\x83\x9e\xe3\x82\xa4\xe3\x83\x8a\xe3\x83\xb3\xe3\x83\x90\xe3\x83\xbc",
+                                         "\xe5\x80\x8b\xe4\xba\xba\xe7\x95\xaa\xe5\x8f\xb7"};
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+        size_t n = strlen(labels[i]), k = 0;
+        while (k < n && k < m.len && to_lower(ls_slice_at(m, k)) == (unsigned char)labels[i][k]) k++;
+        if (k == n) return true;
+    }
+    return false;
+}
+
+static bool loc_card_in_national_id(struct ls_slice m, struct ls_value *out)
+{
+    size_t end = m.len, start, digits = 0;
+    while (end > 0 && !is_digit(ls_slice_at(m, end - 1))) end--;
+    for (start = end; start > 0 && digits < 12; start--) {
+        int c = ls_slice_at(m, start - 1);
+        if (is_digit(c)) digits++;
+        else if (!(c == ' ' || c == '-') || !is_digit(ls_slice_at(m, start - 2))) break;
+    }
+    if (digits != 12) return false;
+    out->off = start;
+    out->len = end - start;
+    out->veto = true;
+    return ls_valid_luhn_card(sub(m, start, end - start));
+}
+
 /* The match may run on into following numbers ("4111 1111 1111 1111 12/27"):
  * try the whole digit run, then shorter prefixes ending before a separator. */
 static bool loc_card(struct ls_slice m, struct ls_value *out)
 {
+    if (national_id_label(m)) return loc_card_in_national_id(m, out);
     /* the plain strings' matches hold at most one letter (the boundary
      * before "x 4111 ..."); $card_visa13's begins with its card word */
     if (count_class(m, is_alpha) >= 2) {

@@ -120,6 +120,17 @@ class Gen(_base.Gen):
         v = body + str(c)
         return "%s %s %s" % (v[:4], v[4:8], v[8:])
 
+    MAESTRO = ("5018", "5020", "5038", "5612", "5893", "6304", "6390", "6759", "6761", "6762", "6763")
+
+    def maestro_shaped(self, make):
+        """An id of `make` that is also a 12-digit Maestro number passing Luhn
+        (about one in 7,000 Aadhaar or My Number values)."""
+        while True:
+            v = make()
+            d = v.replace(" ", "")
+            if d[:4] in self.MAESTRO and self.luhn_ok(d):
+                return v
+
     def bsn(self):
         while True:
             v = self.dig(9)
@@ -491,9 +502,15 @@ Steuer-ID: %s     Sozialversicherungsnummer: %s %s %s %s
 National Insurance No: %s
 BSN: %s
 AHV-Nr.: 756.%s.%s.%s
+Aadhaar (UID): %s     個人番号：%s
 """ % (nir[0], nir[1:3], nir[3:5], nir[5:7], nir[7:10], nir[10:13], key, g.dni(), g.d(7), r.choice("TRWAGMY"),
        g.cpf(), g.aadhaar(), g.pan_in(), g.my_number(), g.steuer_id(), g.d(2), g.d(6), r.choice("ABMN"), g.d(3),
-       g.nino(), g.bsn(), g.d(4), g.d(4), g.d(2)))
+       g.nino(), g.bsn(), g.d(4), g.d(4), g.d(2), g.maestro_shaped(g.aadhaar), g.maestro_shaped(g.my_number)))
+
+    g.begin("decoy/mumbai_kyc_register.csv", decoy=True)
+    g.write("Employee Code,Aadhaar,PAN,City\r\n" + "".join(
+        "IN%06d,%s,%s,Mumbai\r\n" % (r.randint(1, 999999), g.maestro_shaped(g.aadhaar) if i % 2 else g.aadhaar(), g.pan_in())
+        for i in range(6)))
 
     g.begin("decoy/business_numbers_de_fr_es.txt", decoy=True)
     eans = [g.ean13(p) for p in ("400", "300", "840", "450", "789", "490")]
