@@ -1068,3 +1068,63 @@ ls_err ole2_doc_extract(struct ole2_job *j, uint32_t st)
     if (e == LS_OK) e = ole2_put(j, "\n");
     return e;
 }
+
+/* ---- Word for Windows 1.x and 2.0: no compound file ------------------ *
+ *
+ * The file is the WordDocument stream itself: a FIB whose wIdent is 0xA59B
+ * (Word 1.x) or 0xA5DB (Word 2.0), the text from fcMin to fcMac in the
+ * ANSI code page (Windows-1252), the same special characters as later
+ * Word. format-corpus's NEWSSLID.DOC ("Old Word file") had no handler: its
+ * text was left to the raw scan, `leaksift text` gave nothing. A fast save
+ * (fComplex) is read from fcMin to fcMac all the same; an encrypted file
+ * (fEncrypted) is reported, not read. */
+#define DOC_WIDENT_W1 0xA59B
+#define DOC_WIDENT_W2 0xA5DB
+#define DOC_W2_FIB_MIN 0x20u /* fcMin past the FIB fields read here */
+
+static bool word2_fib(struct ls_slice d, uint32_t *fcmin, uint32_t *fcmac, uint16_t *flags)
+{
+    uint16_t id = 0;
+    if (!ls_rd_u16le(d, 0, &id) || (id != DOC_WIDENT_W1 && id != DOC_WIDENT_W2)) return false;
+    if (!ls_rd_u16le(d, 0x0A, flags) || !ls_rd_u32le(d, 0x18, fcmin) || !ls_rd_u32le(d, 0x1C, fcmac))
+        return false;
+    return *fcmin >= DOC_W2_FIB_MIN && *fcmin < d.len && *fcmac >= *fcmin;
+}
+
+static int word2_probe(const struct ls_object *o)
+{
+    uint32_t a, b;
+    uint16_t f;
+    return word2_fib(o->data, &a, &b, &f) ? 85 : 0;
+}
+
+static ls_err word2_extract(struct ls_ctx *c, struct ls_object *o)
+{
+    uint32_t fcmin = 0, fcmac = 0, prev = 0;
+    uint16_t flags = 0;
+    if (!word2_fib(o->data, &fcmin, &fcmac, &flags)) return LS_E_CORRUPT;
+    if (flags & DOC_F_ENCRYPTED) {
+        ls_note(c, o, LS_R_ENCRYPTED, "doc: Word 1.x/2.0 document is encrypted");
+        return LS_E_ENCRYPTED;
+    }
+    bool cut = fcmac > o->data.len;
+    struct ls_slice t = ls_slice_make(o->data.ptr + fcmin, (cut ? o->data.len : fcmac) - fcmin);
+    struct ole2_job j;
+    ole2_job_init(&j, c, o, NULL);
+    ls_err e = doc_w6_bytes(&j, NULL, t, &prev);
+    if (e == LS_OK) e = ole2_put(&j, "\n");
+    ls_err f = ole2_job_finish(&j);
+    if (e == LS_OK) e = f;
+    if (e == LS_E_LIMIT) e = LS_OK; /* the pipeline noted limit:text */
+    if (e == LS_OK && cut) {
+        ls_note(c, o, LS_R_TRUNCATED, "doc: the text runs past the end of the file");
+        e = LS_E_TRUNCATED;
+    }
+    return e;
+}
+
+const struct ls_handler ls_handler_word2 = {
+    .name = "word2",
+    .probe = word2_probe,
+    .extract = word2_extract,
+};

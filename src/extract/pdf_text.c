@@ -459,6 +459,11 @@ struct interp {
     size_t nglue;
     size_t glue_at[PDF_MAX_GLUE];
     size_t glue_len[PDF_MAX_GLUE];
+    /* The shows since seg_mark in the buffer went left to right along one
+     * line (rtl_begin()): put in reading order together when it ends. */
+    bool seg_open;
+    size_t seg_mark;
+    uint64_t seg_flushes;
 };
 
 static void mat_mul(const double a[6], const double b[6], double out[6])
@@ -880,6 +885,8 @@ static void image_drawn(struct interp *in)
     if (isfinite(a) && a < 1e12) in->d->page_img += a;
 }
 
+static void rtl_finish(struct interp *in);
+
 static ls_err run_form(struct interp *in, const struct pdf_obj *name)
 {
     struct pdf_doc *d = in->d;
@@ -900,6 +907,7 @@ static ls_err run_form(struct interp *in, const struct pdf_obj *name)
     d->area_scale = in->scale * mat_area(in->gs[in->ngs - 1].ctm) * mat_area(fm);
     /* the pen stays where it was: an image between two lines (or a form
      * already read) must not glue them */
+    rtl_finish(in); /* the form's text is its own */
     ls_err e = form_text(d, ref, in->res, in->t, in->depth);
     d->area_scale = saved;
     return e;
@@ -938,14 +946,14 @@ static void skip_inline_image(struct pdf_parser *p)
  * One show (Tj, TJ, ', ") draws its glyphs left to right, so a Hebrew or
  * Arabic word in it comes in visual order: Word's PDFs (docling's
  * right_to_left_01.pdf) read "ةغلب ةجمربلا" for "البرمجة بلغة", every
- * letter of every word backwards. Within the text of one show, from its
- * first to its last right-to-left letter, the units are put back in
- * reading order: a letter with the marks after it, a separator, and, kept
- * as they are, a stretch of digits or Latin (with what lies between them,
- * "536-22-1874", "New York") up to the next right-to-left letter. Shows
- * stay in content order (a producer writes its runs in reading order).
- * pdftotext reads these files the same way. */
-enum { BIDI_NEUTRAL, BIDI_RTL, BIDI_LTR, BIDI_MARK };
+ * letter of every word backwards. The text of a segment (shows following
+ * each other left to right along a line, rtl_begin()), from its first to
+ * its last right-to-left letter or Arabic-Indic digit, is put back in
+ * reading order by units: a letter with the marks after it, a separator,
+ * and, kept as they are, a stretch of digits or Latin (with what lies
+ * between them, "536-22-1874", "New York") up to the next right-to-left
+ * letter, and a code's text of several characters (a ligature). */
+enum { BIDI_NEUTRAL, BIDI_RTL, BIDI_LTR, BIDI_MARK, BIDI_AN };
 
 static int bidi_class(int32_t c)
 {
@@ -955,7 +963,7 @@ static int bidi_class(int32_t c)
         c == 0x0670 || (c >= 0x06D6 && c <= 0x06DC) || (c >= 0x06DF && c <= 0x06E4) || c == 0x06E7 ||
         c == 0x06E8 || (c >= 0x06EA && c <= 0x06ED) || c == 0xFB1E || (c >= 0xFE20 && c <= 0xFE2F))
         return BIDI_MARK;
-    if ((c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9)) return BIDI_LTR; /* digits: in order */
+    if ((c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9)) return BIDI_AN; /* digits: in order */
     if ((c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFC) ||
         (c >= 0x10800 && c <= 0x10FFF) || (c >= 0x1E800 && c <= 0x1EFFF))
         return BIDI_RTL;
@@ -963,7 +971,7 @@ static int bidi_class(int32_t c)
     return BIDI_LTR;
 }
 
-#define PDF_RTL_MAX 1024u /* code points of one show put in reading order (longer: as drawn) */
+#define PDF_RTL_MAX 1024u /* code points of a segment's line put in reading order (longer: as drawn) */
 
 static void rtl_logical(uint8_t *p, size_t n, const struct interp *in, size_t base)
 {
@@ -978,7 +986,7 @@ static void rtl_logical(uint8_t *p, size_t n, const struct interp *in, size_t ba
         off[k] = (uint16_t)pos;
         int32_t c = ls_utf8_next(s, &pos);
         cls[k] = (uint8_t)bidi_class(c);
-        if (cls[k] == BIDI_RTL) {
+        if (cls[k] == BIDI_RTL || cls[k] == BIDI_AN) {
             if (first == SIZE_MAX) first = k;
             last = k;
         }
@@ -986,6 +994,9 @@ static void rtl_logical(uint8_t *p, size_t n, const struct interp *in, size_t ba
     }
     off[k] = (uint16_t)n;
     if (first == SIZE_MAX) return;
+    bool any_rtl = false;
+    for (size_t i = first; i <= last && !any_rtl; i++) any_rtl = cls[i] == BIDI_RTL;
+    if (!any_rtl) return; /* Arabic-Indic digits alone read as they are drawn */
     /* the glue ranges come in buffer order, as the code points do */
     for (size_t i = 0, g = 0; i <= k; i++) {
         size_t at = base + off[i];
@@ -1001,10 +1012,10 @@ static void rtl_logical(uint8_t *p, size_t n, const struct interp *in, size_t ba
         size_t j = i + 1;
         if (cls[i] == BIDI_RTL) {
             while (j <= last && cls[j] == BIDI_MARK) j++;
-        } else if (cls[i] == BIDI_LTR) {
+        } else if (cls[i] == BIDI_LTR || cls[i] == BIDI_AN) {
             size_t end = j;
             for (size_t q = i; q <= last && cls[q] != BIDI_RTL; q++)
-                if (cls[q] == BIDI_LTR) end = q + 1;
+                if (cls[q] == BIDI_LTR || cls[q] == BIDI_AN) end = q + 1;
             j = end;
         }
         while (j <= last && joined[j]) j++;
@@ -1023,7 +1034,7 @@ static void rtl_logical(uint8_t *p, size_t n, const struct interp *in, size_t ba
     memcpy(p + a, tmp, w);
 }
 
-/* After a show: its text, still in the buffer, in reading order. */
+/* A segment's text, still in the buffer, in reading order. */
 static void rtl_fix(struct interp *in, size_t mark, uint64_t flushes)
 {
     struct pdf_textout *t = in->t;
@@ -1035,21 +1046,47 @@ static void rtl_fix(struct interp *in, size_t mark, uint64_t flushes)
     t->last = t->buf.ptr[t->buf.len - 1];
 }
 
+static void rtl_finish(struct interp *in)
+{
+    if (in->seg_open) rtl_fix(in, in->seg_mark, in->seg_flushes);
+    in->seg_open = false;
+}
+
+/* A show starts: it goes on the segment if it starts on the same line, not
+ * left of where the last show ended (a producer that writes a line's runs
+ * in visual order, as PDFBox's BidiSample.pdf), else the segment ends
+ * (Word writes an Arabic line's runs in reading order, each further left:
+ * each run is its own segment). */
+static void rtl_begin(struct interp *in)
+{
+    bool cont = in->seg_open && in->seg_flushes == in->t->flushes && in->have_last;
+    if (cont) {
+        struct origin o;
+        text_origin(in, &o);
+        double dx = o.x - in->last_x, dy = o.y - in->last_y;
+        double along = dx * o.ux + dy * o.uy, across = dx * o.vx + dy * o.vy;
+        cont = isfinite(along) && isfinite(across) && fabs(across) <= 0.5 * o.size_across &&
+               along >= -0.2 * o.size_along;
+    }
+    if (cont) return;
+    rtl_finish(in);
+    in->seg_open = true;
+    in->seg_mark = in->t->buf.len;
+    in->seg_flushes = in->t->flushes;
+    in->nglue = 0;
+}
+
 static ls_err text_op(struct interp *in, struct ls_slice op)
 {
-    size_t mark = in->t->buf.len;
-    uint64_t flushes = in->t->flushes;
-    in->nglue = 0;
     if (OP_IS(op, "Tj")) {
         const struct pdf_obj *s = op_arg(in, 0);
-        ls_err e = s->kind == PDF_STR ? show(in, s->u.s) : LS_OK;
-        if (e == LS_OK) rtl_fix(in, mark, flushes);
-        return e;
+        if (s->kind != PDF_STR) return LS_OK;
+        rtl_begin(in);
+        return show(in, s->u.s);
     }
     if (OP_IS(op, "TJ")) {
-        ls_err e = show_array(in, op_arg(in, 0));
-        if (e == LS_OK) rtl_fix(in, mark, flushes);
-        return e;
+        rtl_begin(in);
+        return show_array(in, op_arg(in, 0));
     }
     if (OP_IS(op, "'") || OP_IS(op, "\"")) {
         if (op.ptr[0] == '"') {
@@ -1058,9 +1095,9 @@ static ls_err text_op(struct interp *in, struct ls_slice op)
         }
         next_line(in, 0, -in->tl);
         const struct pdf_obj *s = op_arg(in, 0);
-        ls_err e = s->kind == PDF_STR ? show(in, s->u.s) : LS_OK;
-        if (e == LS_OK) rtl_fix(in, mark, flushes);
-        return e;
+        if (s->kind != PDF_STR) return LS_OK;
+        rtl_begin(in);
+        return show(in, s->u.s);
     }
     if (OP_IS(op, "Td")) next_line(in, op_num(in, 1), op_num(in, 0));
     else if (OP_IS(op, "TD")) {
@@ -1204,6 +1241,7 @@ ls_err pdf_content_text(struct pdf_doc *d, struct ls_slice content, const struct
         }
         in->ops[in->nops++] = v;
     }
+    rtl_finish(in);
     pdf_parser_free(&p);
     pdf_arena_free(&scratch);
     ls_buf_free(&in->u8);

@@ -60,8 +60,21 @@ class RealSweep5(lsutil.GeneratedTree):
         # runs stay in content order; Latin as it is
         self.assertIn("\u0628\u0644\u063a\u0629 Python\n", t)
         self.assertNotIn("\u0629\u063a\u0644\u0628", t)  # "ةغلب": the word backwards
+        # runs written left to right, one show each: one line in reading
+        # order, the Arabic-Indic numbers as they read
+        self.assertIn("\u0661\u0664 \u0625\u0628\u0631\u064a\u0644 \u0661\u0664\u0663\u0664\n", t)
         # a glyph mapped to nothing (<5A> <>) shows nothing, not "Z"
         self.assertNotIn("Z", t)
+
+    def test_word2_document(self):
+        o = self.full("word2.doc", "word2")
+        t = self.text("word2.doc")
+        self.assertIn("Personnel record\nName\tSSN\t\nJane Roe\t536-22-1874\t\n", t)
+        self.assertIn("Caf\u00e9 Zo\u00eb \u2013 \u201cquoted\u201d\n", t)
+        # the field's instruction (data) and result, apart; line and page breaks
+        self.assertIn('HYPERLINK "mailto:jane.roe@example.com"', t)
+        self.assertIn(" Jane Roe  today\nsecond line\nPage two\n", t)
+        self.assertIn("ssn", lsutil.entities(o), o["findings"])
 
 
 if __name__ == "__main__":

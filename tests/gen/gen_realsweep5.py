@@ -28,7 +28,14 @@ file showing the quirk, written with the Python stdlib.
   and Persian word backwards ("ةغلب ةجمربلا" for "البرمجة بلغة"). Also
   glyphs whose ToUnicode entry is empty (<5A> <>), as py-pdf's
   015-arabic/habibi.pdf writes a word's later glyphs once its first glyph
-  gave the whole word: they read as the glyph codes ("Z", "ϲΒϴΒ").
+  gave the whole word: they read as the glyph codes ("Z", "ϲΒϴΒ"). And
+  a line whose runs are written left to right, each a show of its own
+  (PDFBox's BidiSample.pdf: "١٤ إبريل ١٤٣٤", a date, read "١٤٣٤ ليربإ ١٤").
+- word2.doc: a Word for Windows 2.0 document, as openpreserve's
+  format-corpus NEWSSLID.DOC: no compound file, a FIB (wIdent 0xA5DB,
+  nFib 45) and the text from fcMin to fcMac in Windows-1252, paragraph
+  marks, table cell marks and a field. No handler read it: `leaksift
+  text` gave nothing, the raw scan alone saw its words.
 """
 import os
 import sys
@@ -161,7 +168,7 @@ def _pdfstr(codes):
 def pdf_rtl(path):
     LAMALEF = "\u0644\u0627"
     # glyph code -> text (ToUnicode); Latin and digits are themselves
-    letters = sorted(set("رقم الهاتف للموظف الاسم محمد بلغة") - {" "})
+    letters = sorted(set("رقم الهاتف للموظف الاسم محمد بلغة إبريل١٤٣") - {" "})
     glyph = {}
     code = 0x80
     for ch in letters + [LAMALEF]:
@@ -200,7 +207,12 @@ def pdf_rtl(path):
         b"BT /F1 14 Tf 300 700 Td " + _pdfstr(run_a) + b" Tj "
         b"-60 0 Td " + _pdfstr(run_b + [0x5A, 0x5A]) + b" Tj ET\n"
         b"BT /F1 14 Tf 300 680 Td " + _pdfstr(visual(logical_units("بلغة")) + [0x20]) + b" Tj "
-        b"-80 0 Td (Python) Tj ET\n")
+        b"-80 0 Td (Python) Tj ET\n"
+        # line 4: a producer that writes a line's runs left to right (visual
+        # order, as PDFBox's BidiSample.pdf): a date, Arabic-Indic digits
+        b"BT /F1 14 Tf 100 660 Td " + _pdfstr([glyph[c] for c in "١٤٣٤"]) + b" Tj "
+        b"40 0 Td " + _pdfstr(visual(logical_units("إبريل"))) + b" Tj "
+        b"50 0 Td " + _pdfstr([glyph[c] for c in "١٤"]) + b" Tj ET\n")
     entries = [b"<%02X> <%s>" % (c, "".join("%04X" % ord(x) for x in ch).encode())
                for ch, c in sorted(glyph.items(), key=lambda kv: kv[1])]
     entries.append(b"<5A> <>")
@@ -221,11 +233,31 @@ def pdf_rtl(path):
         f.write(_pdf(objs))
 
 
+def word2_doc(path):
+    import struct
+    text = ("Personnel record\r"
+            "Name\x07SSN\x07\x07Jane Roe\x07536-22-1874\x07\x07"
+            "Caf\u00e9 Zo\u00eb \u2013 \u201cquoted\u201d\r"
+            "Mail \x13 HYPERLINK \"mailto:jane.roe@example.com\" \x14Jane Roe\x15 today\x0b"
+            "second line\x0c"
+            "Page two\r").encode("cp1252")
+    fcmin = 0x180
+    fib = bytearray(fcmin)
+    struct.pack_into("<HHHHH", fib, 0, 0xA5DB, 45, 0x65, 0x409, 0)  # wIdent nFib nProduct lid pnNext
+    struct.pack_into("<H", fib, 0x0A, 0)  # flags: not complex, not encrypted
+    struct.pack_into("<II", fib, 0x18, fcmin, fcmin + len(text))  # fcMin fcMac
+    # after the text: the formatting pages (binary), as Word 2 writes them
+    fmt = bytes((i * 37) & 0xFF for i in range(512))
+    with open(path, "wb") as f:
+        f.write(bytes(fib) + text + fmt)
+
+
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
     rtf_fromhtml(os.path.join(outdir, "fromhtml.rtf"))
     pptx_gslides(os.path.join(outdir, "gslides.pptx"))
     pdf_rtl(os.path.join(outdir, "rtl.pdf"))
+    word2_doc(os.path.join(outdir, "word2.doc"))
 
 
 if __name__ == "__main__":
