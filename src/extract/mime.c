@@ -266,6 +266,11 @@ static bool part_filename(const struct mime_walk *w, const struct mime_part *p, 
 {
     if (p->cdisp.len && mime_param_raw(p->cdisp, "filename", out, w->hdr_cs) && out->len) return true;
     ls_buf_reset(out);
+    /* message/external-body's name is where the body lives (a path on an
+     * FTP site or a local disk: "/u/nsb/writing/rfcs/RFC-MIME.ps" in RFC
+     * 1341's example, Stalwart rfc_001), not a name the part is saved under:
+     * no absolute_path alert for it. */
+    if (type_is(p, "message/external-body")) return false;
     if (p->ctype.len && mime_param_raw(p->ctype, "name", out, w->hdr_cs) && out->len) return true;
     ls_buf_reset(out);
     return false;

@@ -1192,6 +1192,34 @@ bool mime_yenc_decode(struct ls_slice text, size_t *pos, struct ls_buf *out, ls_
 
 /* ---- attachment names ---- */
 
+/* Netscape Messenger 4.x named the inline images of the HTML mail it
+ * sent by the temporary file it had saved them in: "C:\\TEMP\\nsmailEG.png"
+ * (Japanese Windows shows the backslash as a yen sign, and a mailbox
+ * converted to UTF-8 keeps it so). That drive letter is how the sender's
+ * machine worked, not a name built to land outside a folder: such a name
+ * (a drive letter, a TEMP or TMP folder, a last component "nsmail...", no
+ * "..") is no absolute_path alert. Five real messages of three test
+ * suites (Stalwart legacy_035/039, mail-mime-parser m1005/m1006/m4004/m4008,
+ * MimeKit's content-length.mbox) were `hostile` for it. */
+static bool netscape_temp_name(struct ls_slice n)
+{
+    if (n.len < 4 || n.ptr[1] != ':') return false;
+    size_t last = 0;
+    bool temp = false;
+    for (size_t i = 2; i <= n.len; i++) {
+        size_t sep = 0;
+        if (i == n.len || n.ptr[i] == '\\' || n.ptr[i] == '/') sep = 1;
+        else if (n.len - i >= 2 && n.ptr[i] == 0xC2 && n.ptr[i + 1] == 0xA5) sep = 2; /* U+00A5 */
+        if (!sep) continue;
+        struct ls_slice comp = {n.ptr + last, i - last};
+        if (mime_slice_ieq(comp, "temp") || mime_slice_ieq(comp, "tmp")) temp = true;
+        if (i < n.len) last = i + sep;
+        i += sep - 1;
+    }
+    struct ls_slice base = {n.ptr + last, n.len - last};
+    return temp && base.len > 6 && mime_slice_istarts(base, "nsmail");
+}
+
 unsigned mime_name_alerts(struct ls_slice n, const char **tags, unsigned *nt)
 {
     bool climbs = false;
@@ -1206,6 +1234,7 @@ unsigned mime_name_alerts(struct ls_slice n, const char **tags, unsigned *nt)
                     (n.len >= 2 && n.ptr[1] == ':' &&
                      ((n.ptr[0] >= 'A' && n.ptr[0] <= 'Z') || (n.ptr[0] >= 'a' && n.ptr[0] <= 'z')));
     if (climbs && *nt + 1 < LS_CHILD_MAX_TAGS) tags[(*nt)++] = LS_A_PATH_TRAVERSAL;
+    if (absolute && !climbs && netscape_temp_name(n)) absolute = false;
     if (absolute && *nt + 1 < LS_CHILD_MAX_TAGS) tags[(*nt)++] = LS_A_ABSOLUTE_PATH;
     /* "invoice<U+202E>fdp.exe", a NUL or a newline: shown as something
      * else; a component over 255 UTF-16 units: no mail client's file

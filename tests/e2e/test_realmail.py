@@ -130,6 +130,24 @@ class RealMail(lsutil.GeneratedTree):
         # a raw UTF-8 field stays UTF-8 whatever the text charset
         self.assertIn("Cc: Jürgen Müller <j.mueller@corp-mail.test>\n", t)
 
+    def test_netscape_temp_names_are_not_absolute_paths(self):
+        recs = {tuple(r["chain"]): r for r in self.records("netscape.eml")}
+        for name in ("C:\\TEMP\\nsmailEG.gif", "C:\u00a5win95\u00a5TEMP\u00a5nsmailRJ.gif"):
+            self.assertIn((name,), recs, sorted(recs))
+            self.assertEqual(recs[(name,)]["alerts"], [], name)
+        # a drive-letter name that is not Netscape's temp file keeps its alert
+        self.assertIn("absolute_path", recs[("C:\\TEMP\\setup.exe",)]["alerts"])
+        root = recs[()]
+        self.assertIn("ssn", lsutil.entities(root))
+
+    def test_external_body_name_is_no_file_name(self):
+        recs = self.records("external.eml")
+        self.assertEqual(len(recs), 2, [(r["chain"], r["alerts"]) for r in recs])
+        for r in recs:
+            self.assertEqual(r["alerts"], [], r["chain"])
+            self.assertNotEqual(r["verdict"], "hostile", r["chain"])
+        self.assertIn(["part-2"], [r["chain"] for r in recs])
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -58,6 +58,16 @@ Files:
                       windows-1252 ("Зарплата" as mojibake, the chain name
                       of the attachment wrong); now in the message's text
                       charset
+  netscape.eml        Netscape Messenger 4.x HTML mail: multipart/related
+                      whose inline images are named by the sender's temp
+                      files (filename="C:\\TEMP\\nsmailEG.png"; Stalwart
+                      legacy_035/039, mail-mime-parser m1005/m1006/m4004/
+                      m4008, MimeKit content-length.mbox with a yen sign for
+                      the backslash): absolute_path made them `hostile`.
+                      A third attachment, "C:\\TEMP\\setup.exe", keeps it.
+  external.eml        RFC 1341's example: a message/external-body part whose
+                      name= is the file's path on a server ("/u/nsb/...";
+                      Stalwart rfc_001): taken as a file name, absolute_path
 """
 import os
 import struct
@@ -299,6 +309,39 @@ def raw8bit_ja():
     return head + text + att + b64lines(("name,ssn\nYamada,%s\n" % SSN_JA).encode()) + b"--jb--\r\n"
 
 
+GIF = (b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00"
+       b",\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;")
+
+
+def netscape_eml():
+    s = (HEAD % "Org chart" + 'Content-Type: multipart/related; boundary="------------A9E4A76F8F8B49A8F9408311"\r\n'
+         "\r\n--------------A9E4A76F8F8B49A8F9408311\r\nContent-Type: text/html; charset=us-ascii\r\n"
+         "Content-Transfer-Encoding: 7bit\r\n\r\n<HTML>Org chart for Jane Roe, SSN %s<BR>"
+         '<IMG SRC="cid:part1.33F8C032.E4CBCE7F@corp-mail.test"><IMG SRC="cid:part2.33F8C032.E4CBCE7F@corp-mail.test">'
+         "</HTML>\r\n" % SSN_PRE)
+    for n, (cid, name) in enumerate((("part1", "C:\\TEMP\\nsmailEG.gif"), ("part2", "C:\u00a5win95\u00a5TEMP\u00a5nsmailRJ.gif"))):
+        s += ("--------------A9E4A76F8F8B49A8F9408311\r\nContent-Type: image/gif\r\n"
+              "Content-ID: <%s.33F8C032.E4CBCE7F@corp-mail.test>\r\nContent-Transfer-Encoding: base64\r\n"
+              'Content-Disposition: inline; filename="%s"\r\n\r\n' % (cid, name))
+        s += b64lines(GIF).decode("ascii")
+    s += ("--------------A9E4A76F8F8B49A8F9408311\r\nContent-Type: application/octet-stream\r\n"
+          "Content-Transfer-Encoding: base64\r\n"
+          'Content-Disposition: attachment; filename="C:\\TEMP\\setup.exe"\r\n\r\n')
+    s += b64lines(b"MZ not really a program").decode("ascii")
+    s += "--------------A9E4A76F8F8B49A8F9408311--\r\n"
+    return s.encode("utf-8")
+
+
+def external_eml():
+    return (HEAD % "Where the spec lives" + 'Content-Type: multipart/mixed; boundary="42"\r\n\r\n'
+            "--42\r\nContent-Type: text/plain\r\n\r\nThe draft is on the server, not in this message.\r\n"
+            "--42\r\nContent-Type: message/external-body; access-type=local-file;\r\n"
+            '            name="/u/nsb/writing/rfcs/RFC-MIME.ps";\r\n'
+            '            site="thumper.corp-mail.test"\r\n\r\n'
+            "Content-type: application/postscript\r\nContent-ID: <id42@corp-mail.test>\r\n\r\n"
+            "--42--\r\n").encode("ascii")
+
+
 def files():
     return {
         "preamble.eml": preamble_eml(),
@@ -311,6 +354,8 @@ def files():
         "unicode.eml": unicode_eml(),
         "raw8bit_ru.eml": raw8bit_ru(),
         "raw8bit_ja.eml": raw8bit_ja(),
+        "netscape.eml": netscape_eml(),
+        "external.eml": external_eml(),
     }
 
 
@@ -325,7 +370,7 @@ def corpus(outdir):
     """Fuzz seeds: the MIME files for mime, the TNEF stream for tnef, the
     .msg for msg."""
     for sub, names in (("mime", ("preamble.eml", "inner_unclosed.eml", "korean.eml", "hz.eml",
-                                 "raw8bit_ru.eml", "raw8bit_ja.eml")),
+                                 "raw8bit_ru.eml", "raw8bit_ja.eml", "netscape.eml", "external.eml")),
                        ("tnef", ("embedded.tnef",)),
                        ("msg", ("stored_rtf.msg",))):
         d = os.path.join(outdir, sub)
