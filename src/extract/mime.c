@@ -266,12 +266,22 @@ static bool part_filename(const struct mime_walk *w, const struct mime_part *p, 
 {
     if (p->cdisp.len && mime_param_raw(p->cdisp, "filename", out, w->hdr_cs) && out->len) return true;
     ls_buf_reset(out);
-    /* message/external-body's name is where the body lives (a path on an
-     * FTP site or a local disk: "/u/nsb/writing/rfcs/RFC-MIME.ps" in RFC
-     * 1341's example, Stalwart rfc_001), not a name the part is saved under:
-     * no absolute_path alert for it. */
-    if (type_is(p, "message/external-body")) return false;
-    if (p->ctype.len && mime_param_raw(p->ctype, "name", out, w->hdr_cs) && out->len) return true;
+    if (p->ctype.len && mime_param_raw(p->ctype, "name", out, w->hdr_cs) && out->len) {
+        /* message/external-body's name is where the body lives (a path on
+         * an FTP site or a local disk: "/u/nsb/writing/rfcs/RFC-MIME.ps" in
+         * RFC 1341's example, Stalwart rfc_001), not a name the part is
+         * saved under: its last component names the part, with no
+         * absolute_path alert. */
+        if (!type_is(p, "message/external-body")) return true;
+        size_t cut = 0;
+        for (size_t i = 0; i < out->len; i++)
+            if (out->ptr[i] == '/' || out->ptr[i] == '\\') cut = i + 1;
+        if (cut < out->len) {
+            memmove(out->ptr, out->ptr + cut, out->len - cut);
+            out->len -= cut;
+            return true;
+        }
+    }
     ls_buf_reset(out);
     return false;
 }

@@ -146,7 +146,7 @@ class RealMail(lsutil.GeneratedTree):
         for r in recs:
             self.assertEqual(r["alerts"], [], r["chain"])
             self.assertNotEqual(r["verdict"], "hostile", r["chain"])
-        self.assertIn(["part-2"], [r["chain"] for r in recs])
+        self.assertIn(["RFC-MIME.ps"], [r["chain"] for r in recs])
 
 
 if __name__ == "__main__":
