@@ -15,7 +15,8 @@ share ends up in a dump, and scans it as a real file tree:
   names, no UTF-8 flag), Windows Explorer's Deflate64 (method 9) for a big
   file, 7-Zip's zip methods BZip2 (12), LZMA (14) and PPMd (98);
 - Java and Python packages: a .war (made by `jar`) whose WEB-INF/lib jar
-  holds a properties file, a wheel with its .dist-info;
+  holds a properties file, a jar signed by jarsigner (its PKCS#7 block is
+  no key: clean), a wheel with its .dist-info;
 - renamed files: a docx saved as .zip and a plain zip saved as .docx;
 - 7-Zip: a solid archive of 60 small files with one byte of its packed
   stream damaged (members before the damage are read; the root is not
@@ -32,7 +33,8 @@ share ends up in a dump, and scans it as a real file tree:
   a) and a directory link to its parent, a character device that reads as
   endless zeros (/dev/zero's numbers) and one like /dev/urandom (made only
   as root), a Unix socket, names that start with '-', case-only twin names
-  (as a copy from a Windows share keeps them), hard links, an empty file.
+  (as a copy from a Windows share keeps them), hard links, an empty file,
+  a Mac folder's "Icon\r" file (a known gap: bad_name on a root).
 
 Every case plants its own PII (an SSN in a valid range, an e-mail address),
 so the key demands the planted value's fingerprint in the record that must
@@ -363,6 +365,23 @@ def package_cases():
         key("war_manifest", p, ["META-INF/MANIFEST.MF"], verdict="clean")
         key("war_root", p, [], alerts_none=["ext_mismatch"])
 
+    # a jar signed by jarsigner: META-INF/*.SF and the PKCS#7 signature
+    # block *.RSA (certificates, no private key): no finding, clean
+    if have("jar", "keytool", "jarsigner"):
+        d = tmpd("signed")
+        src = tmpd("signed_src")
+        wr(src, "com/corp/App.class", b"\xca\xfe\xba\xbe\0\0\0\x34" + b"\0" * 64)
+        wr(src, "app.properties", b"app.name=timesheets\n")
+        run(["jar", "--create", "--file", os.path.join(d, "timesheets.jar"), "-C", src, "."])
+        run(["keytool", "-genkeypair", "-keystore", "ks.p12", "-storetype", "PKCS12", "-storepass", "changeit",
+             "-keypass", "changeit", "-alias", "corp", "-keyalg", "RSA", "-keysize", "2048",
+             "-dname", "CN=Corp Build, O=Corp", "-validity", "3650"], cwd=d)
+        run(["jarsigner", "-keystore", "ks.p12", "-storepass", "changeit", "timesheets.jar", "corp"], cwd=d)
+        p = move(os.path.join(d, "timesheets.jar"), "deploy/timesheets.jar")
+        key("signed_jar_block", p, ["META-INF/CORP.RSA"], verdict="clean", no_findings=True)
+        key("signed_jar_sf", p, ["META-INF/CORP.SF"], verdict="clean", no_findings=True)
+        key("signed_jar_root", p, [], verdict="clean")
+
     # a wheel: a zip with its .dist-info, a data file holding PII
     t3, pl3 = pb()
     members = [("hrtools/__init__.py", b"__version__ = '0.3'\n"),
@@ -664,6 +683,12 @@ def tree_cases():
     put("odd/staff.txt", t2.encode())
     key("tree_case_upper", "odd/Staff.txt", [], planted=pl)
     key("tree_case_lower", "odd/staff.txt", [], planted=pl2)
+    # a folder copied from a Mac share: Finder's custom-icon file "Icon\r"
+    # (empty; its icon is in the resource fork, lost on the copy). Known
+    # gap: a root whose name holds a control character is bad_name
+    # (hostile) in the pipeline; the archive reader spares this one CR.
+    put("mac_share/Projects/Icon\r", b"")
+    key("tree_icon_cr", "mac_share/Projects/Icon\r", [], verdict="clean", alerts_none=["bad_name"], gap=True)
     # an empty file
     put("odd/empty.txt", b"")
     key("tree_empty", "odd/empty.txt", [], verdict="clean", coverage="full")
