@@ -288,28 +288,56 @@ static bool part_filename(const struct mime_walk *w, const struct mime_part *p, 
 
 /* ---- body decoding ---- */
 
+/* Index after the first "begin NNN name" line of a uuencoded body, or
+ * SIZE_MAX. */
+static size_t uu_body_start(struct ls_slice body)
+{
+    size_t pos = 0;
+    while (pos < body.len) {
+        size_t eol = ls_slice_find(body, pos, "\n", 1);
+        if (eol == SIZE_MAX) eol = body.len;
+        struct ls_slice line, name;
+        (void)ls_slice_sub(body, pos, eol - pos, &line);
+        pos = eol < body.len ? eol + 1 : body.len;
+        if (mime_uu_begin(line, &name)) return pos;
+    }
+    return SIZE_MAX;
+}
+
 /* Decode the body's transfer encoding. Identity encodings (7bit, 8bit,
  * binary, unknown) give the body itself, without a copy; base64 and
  * quoted-printable decode into out (capped at the root's byte budget) and
  * charge what was produced. *data is the result either way. */
-static ls_err part_decode(struct mime_walk *w, const struct mime_part *p, struct ls_buf *out,
-                          struct ls_slice *data)
+static ls_err part_decode(struct mime_walk *w, const struct mime_part *p, bool as_text,
+                          struct ls_buf *out, struct ls_slice *data)
 {
     bool b64 = strcmp(p->cte, "base64") == 0;
     bool qp = strcmp(p->cte, "quoted-printable") == 0;
+    /* Content-Transfer-Encoding: x-uuencode on an image or a document
+     * (Netscape and Eudora sent attachments so: Stalwart legacy_017/048,
+     * mail-mime-parser m1014/m2010/m3007): the child is the decoded file,
+     * not its uuencoded text. A body read as text keeps it: uu_scan()
+     * makes the block a child of its own, as for blocks pasted into text. */
+    bool uu = !as_text &&
+              (strcmp(p->cte, "x-uuencode") == 0 || strcmp(p->cte, "uuencode") == 0 ||
+               strcmp(p->cte, "x-uue") == 0 || strcmp(p->cte, "uue") == 0);
+    size_t uu_at = uu ? uu_body_start(p->body) : SIZE_MAX;
     ls_buf_init(out, 0);
     *data = p->body;
-    if (!b64 && !qp) return LS_OK;
+    if (!b64 && !qp && uu_at == SIZE_MAX) return LS_OK;
     uint64_t left = ls_budget_left(w->c);
     size_t cap = p->body.len + 16;
     if (left < cap) cap = (size_t)left;
     ls_buf_init(out, cap);
-    ls_err e = b64 ? mime_b64_decode_chunks(out, p->body) : mime_qp_decode(out, p->body, false);
+    bool ended = true;
+    ls_err e = LS_OK;
+    if (uu_at != SIZE_MAX) ended = mime_uu_decode(p->body, &uu_at, out, &e);
+    else e = b64 ? mime_b64_decode_chunks(out, p->body) : mime_qp_decode(out, p->body, false);
     *data = ls_buf_slice(out);
     if (e != LS_OK && e != LS_E_LIMIT) return e;
     ls_err ce = ls_budget_charge(w->c, w->o, out->len);
     if (e == LS_E_LIMIT || ce != LS_OK) return LS_E_LIMIT;
-    return LS_OK;
+    return ended ? LS_OK : LS_E_TRUNCATED; /* no "end" line: cut */
 }
 
 /* An unknown charset is noted only when it matters: text that is valid
@@ -828,21 +856,23 @@ static bool digits(struct ls_slice s)
 static void walk_leaf(struct mime_walk *w, const struct mime_part *p, bool cut)
 {
     w->leaf++;
+    struct ls_buf fn;
+    ls_buf_init(&fn, MIME_MAX_NAME);
+    bool named = part_filename(w, p, &fn);
+    ls_buf_free(&fn);
+    bool attach = named || strcmp(p->disp, "attachment") == 0;
+    bool as_text = !attach && (type_is(p, "text/plain") || type_is(p, "text/html"));
     struct ls_buf dec;
     struct ls_slice data;
-    ls_err e = part_decode(w, p, &dec, &data);
-    if (e != LS_OK && e != LS_E_LIMIT) {
+    ls_err e = part_decode(w, p, as_text, &dec, &data);
+    if (e != LS_OK && e != LS_E_LIMIT && e != LS_E_TRUNCATED) {
         walk_fail(w, e);
         ls_buf_free(&dec);
         return;
     }
-    enum mime_cut why = e == LS_E_LIMIT ? MIME_CUT_BUDGET : cut ? MIME_CUT_BOUNDARY : MIME_CUT_NONE;
-    bool named = false;
-    struct ls_buf fn;
-    ls_buf_init(&fn, MIME_MAX_NAME);
-    named = part_filename(w, p, &fn);
-    ls_buf_free(&fn);
-    bool attach = named || strcmp(p->disp, "attachment") == 0;
+    enum mime_cut why = e == LS_E_LIMIT                     ? MIME_CUT_BUDGET
+                        : cut || e == LS_E_TRUNCATED ? MIME_CUT_BOUNDARY
+                                                     : MIME_CUT_NONE;
     if (!attach && type_is(p, "text/plain"))
         leaf_text(w, p, data, false);
     else if (!attach && type_is(p, "text/html"))

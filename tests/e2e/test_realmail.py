@@ -148,6 +148,21 @@ class RealMail(lsutil.GeneratedTree):
             self.assertNotEqual(r["verdict"], "hostile", r["chain"])
         self.assertIn(["RFC-MIME.ps"], [r["chain"] for r in recs])
 
+    def test_x_uuencode_transfer_encoding(self):
+        import hashlib
+        recs = {tuple(r["chain"]): r for r in self.records("uuencode_parts.eml")}
+        gif = recs[("dot.gif",)]
+        self.assertEqual(gif["file"]["size"], len(gen_realmail.GIF))
+        self.assertEqual(gif["file"]["hash"]["sha256"], hashlib.sha256(gen_realmail.GIF).hexdigest())
+        self.assertEqual(gif["alerts"], [])
+        csv = recs[("staff.csv",)]
+        self.assertEqual(csv["file"]["size"], len(gen_realmail.UU_CSV))
+        self.assertEqual(csv["coverage"], "full", csv["errors"])
+        self.assertIn(gen_realmail.SSN_UU[-4:], lsutil.last4s(csv, "ssn"))
+        cut = recs[("cut.csv",)]
+        self.assertIn("truncated", cut["coverage_reasons"])
+        self.assertIn(gen_realmail.SSN_UU[-4:], lsutil.last4s(cut, "ssn"))
+
 
 if __name__ == "__main__":
     unittest.main()

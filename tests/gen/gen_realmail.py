@@ -67,7 +67,15 @@ Files:
                       A third attachment, "C:\\TEMP\\setup.exe", keeps it.
   external.eml        RFC 1341's example: a message/external-body part whose
                       name= is the file's path on a server ("/u/nsb/...";
-                      Stalwart rfc_001): taken as a file name, absolute_path
+                      Stalwart rfc_001): taken as a file name, absolute_path;
+                      now its last component, RFC-MIME.ps
+  uuencode_parts.eml  attachments sent with Content-Transfer-Encoding:
+                      x-uuencode (Stalwart legacy_017/048, mail-mime-parser
+                      m1014/m2010/m3007: three PNGs): a GIF, a CSV with an
+                      SSN, and a CSV whose block lost its "end" line. Each
+                      child was the uuencoded text (ext_mismatch) with the
+                      file one level further down (greenball.png!
+                      greenball.png); now the child is the decoded file
 """
 import os
 import struct
@@ -342,6 +350,31 @@ def external_eml():
             "--42--\r\n").encode("ascii")
 
 
+SSN_UU = "536-22-4057"
+UU_CSV = ("name,ssn\nJane Roe,%s\n" % SSN_UU).encode()
+
+
+def uu_block(name, data, end=True):
+    import binascii
+    lines = ["begin 644 %s" % name]
+    for i in range(0, len(data), 45):
+        lines.append(binascii.b2a_uu(data[i:i + 45]).decode("ascii").rstrip("\n"))
+    if end:
+        lines += ["`", "end"]
+    return "\r\n".join(lines) + "\r\n"
+
+
+def uuencode_parts_eml():
+    s = HEAD % "Pictures and the list" + 'Content-Type: multipart/mixed; boundary="uu"\r\n\r\n'
+    s += "--uu\r\nContent-Type: text/plain\r\n\r\nThe files are attached.\r\n"
+    for ctype, name, data, end in (("image/gif", "dot.gif", GIF, True), ("text/csv", "staff.csv", UU_CSV, True),
+                                   ("application/octet-stream", "cut.csv", UU_CSV, False)):
+        s += ('--uu\r\nContent-Type: %s; name="%s"\r\nContent-Transfer-Encoding: x-uuencode\r\n'
+              'Content-Disposition: attachment; filename="%s"\r\n\r\n' % (ctype, name, name))
+        s += uu_block(name, data, end)
+    return (s + "--uu--\r\n").encode("ascii")
+
+
 def files():
     return {
         "preamble.eml": preamble_eml(),
@@ -356,6 +389,7 @@ def files():
         "raw8bit_ja.eml": raw8bit_ja(),
         "netscape.eml": netscape_eml(),
         "external.eml": external_eml(),
+        "uuencode_parts.eml": uuencode_parts_eml(),
     }
 
 
@@ -370,7 +404,8 @@ def corpus(outdir):
     """Fuzz seeds: the MIME files for mime, the TNEF stream for tnef, the
     .msg for msg."""
     for sub, names in (("mime", ("preamble.eml", "inner_unclosed.eml", "korean.eml", "hz.eml",
-                                 "raw8bit_ru.eml", "raw8bit_ja.eml", "netscape.eml", "external.eml")),
+                                 "raw8bit_ru.eml", "raw8bit_ja.eml", "netscape.eml", "external.eml",
+                                 "uuencode_parts.eml")),
                        ("tnef", ("embedded.tnef",)),
                        ("msg", ("stored_rtf.msg",))):
         d = os.path.join(outdir, sub)
