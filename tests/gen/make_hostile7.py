@@ -25,10 +25,12 @@ share ends up in a dump, and scans it as a real file tree:
 - tar as GNU tar writes it in each --format (v7, oldgnu, gnu, ustar, posix),
   a GNU sparse file in the three pax sparse formats (0.0, 0.1, 1.0: the
   member's name is the one GNU.sparse.name gives, not GNUSparseFile.N/..),
+  a GNU incremental backup (dumpdir 'D' entries listing the names),
   the short suffixes .tbz2, .txz, .tzst, .tlz;
 - compressors: zstd --long=31 (a frame that declares a 2 GiB window),
   xz with the x86 BCJ filter, a gzip made by `gzip -N` of a renamed file;
-- an ISO 9660 image made by xorriso with Joliet long names and Rock Ridge;
+- ISO 9660 images made by xorriso: Joliet long names and Rock Ridge, a
+  hybrid with HFS+, zisofs-compressed files;
 - the tree itself: a path longer than PATH_MAX, a symlink loop (a -> b ->
   a) and a directory link to its parent, a character device that reads as
   endless zeros (/dev/zero's numbers) and one like /dev/urandom (made only
@@ -505,6 +507,20 @@ def tar_cases():
         key("sparse_%s" % ver, p, ["db/hr.ibd"], planted={"ssn": pla["ssn"] + plb["ssn"]}, coverage="full")
         key("sparse_%s_root" % ver, p, [], alerts_none=["path_traversal"], verdict="sensitive")
 
+    # a GNU incremental backup (tar --listed-incremental): each directory is
+    # a 'D' entry whose data is its listing ("Y<name>" per file kept), so a
+    # name holding an SSN is in the dumpdir too. A tar feature, no alert.
+    d = tmpd("incr")
+    t, pl = pb()
+    ssn = pl["ssn"][0]
+    wr(d, "home/hr/staff.txt", CLEAN)
+    wr(d, "home/hr/SSN %s-%s-%s review.txt" % (ssn[:3], ssn[3:5], ssn[5:]), b"see HR\n")
+    run(["tar", "--listed-incremental=snap", "--owner=0", "--group=0", "-cf", "l0.tar", "home"], cwd=d)
+    p = move(os.path.join(d, "l0.tar"), "tar/gnu_incremental_l0.tar")
+    key("gnu_incremental_root", p, None, planted_under={"ssn": pl["ssn"]}, alerts_under=[], verdict="sensitive")
+    key("gnu_incremental_clean", p, ["home/hr/staff.txt"], verdict="clean")
+    key("gnu_incremental_top", p, [], alerts_none=["path_traversal", "absolute_path", "bad_name"])
+
     # the short suffixes backup scripts use
     for suf, comp in ((".tbz2", "-j"), (".txz", "-J"), (".tzst", "--zstd"), (".tlz", "--lzip")):
         if comp == "--zstd" and not have("zstd") or comp == "--lzip" and not have("lzip"):
@@ -582,6 +598,26 @@ def iso_cases():
     p = move(os.path.join(d, "cd.iso"), "media/hr_backup.iso")
     key("iso_long_names", p, ["%s/%s" % (long_dir, long_name)], planted=pl, coverage="full")
     key("iso_root", p, [], verdict="sensitive", alerts_none=["path_traversal", "duplicate_name"])
+
+    # a hybrid ISO 9660 + HFS+ image (xorriso -hfsplus, as for a Mac): the
+    # HFS+ catalog is bytes no ISO directory claims, not an alert
+    d = tmpd("isohfs")
+    t, pl = pb()
+    wr(d, "src/hr/staff.txt", t)
+    run(["xorriso", "-abort_on", "FATAL", "-outdev", "cd.iso", "-hfsplus", "on", "-rockridge", "on", "-joliet", "on",
+         "-map", "src", "/"], cwd=d)
+    p = move(os.path.join(d, "cd.iso"), "media/mac_hybrid.iso")
+    key("iso_hfsplus", p, ["hr/staff.txt"], planted=pl, coverage="full")
+    key("iso_hfsplus_root", p, [], verdict="sensitive", alerts_none=["zip_bomb", "path_traversal"])
+    # zisofs: Rock Ridge 'ZF' files, compressed in the image (xorriso
+    # -zisofs, as Linux live media ship them)
+    d = tmpd("isozf")
+    t, pl = pb()
+    wr(d, "src/hr/staff.txt", t + filler(3000, 21))
+    run(["xorriso", "-abort_on", "FATAL", "-outdev", "cd.iso", "-rockridge", "on", "-zisofs", "level=9", "-map", "src",
+         "/", "-set_filter_r", "--zisofs", "/", "--"], cwd=d)
+    p = move(os.path.join(d, "cd.iso"), "media/zisofs.iso")
+    key("iso_zisofs", p, ["hr/staff.txt"], planted=pl, coverage="full")
 
 
 # ---------------------------------------------------------------- other writers
