@@ -1018,7 +1018,22 @@ static void rtl_logical(uint8_t *p, size_t n, const struct interp *in, size_t ba
                 if (cls[q] == BIDI_LTR || cls[q] == BIDI_AN) end = q + 1;
             j = end;
         }
-        while (j <= last && joined[j]) j++;
+        bool glued = false;
+        while (j <= last && joined[j]) {
+            j++;
+            glued = true;
+        }
+        if (glued) { /* one code gave right-to-left letters and other text:
+                      * its producer wrote reading order (py-pdf's
+                      * habibi.pdf: "حَبيبي h" on one glyph), the line
+                      * stays as it is */
+            bool r = false, other = false;
+            for (size_t q = i; q < j; q++) {
+                r |= cls[q] == BIDI_RTL;
+                other |= cls[q] == BIDI_LTR || cls[q] == BIDI_NEUTRAL;
+            }
+            if (r && other) return;
+        }
         u0[nu] = (uint16_t)i;
         u1[nu++] = (uint16_t)j;
         i = j;

@@ -63,6 +63,8 @@ class RealSweep5(lsutil.GeneratedTree):
         # runs written left to right, one show each: one line in reading
         # order, the Arabic-Indic numbers as they read
         self.assertIn("\u0661\u0664 \u0625\u0628\u0631\u064a\u0644 \u0661\u0664\u0663\u0664\n", t)
+        # a glyph giving a word in reading order and a Latin letter: as is
+        self.assertIn("\u0646\u0648\u0631 ABC \u0646\u0648\u0631", t)
         # a glyph mapped to nothing (<5A> <>) shows nothing, not "Z"
         self.assertNotIn("Z", t)
 

@@ -30,7 +30,9 @@ file showing the quirk, written with the Python stdlib.
   015-arabic/habibi.pdf writes a word's later glyphs once its first glyph
   gave the whole word: they read as the glyph codes ("Z", "ϲΒϴΒ"). And
   a line whose runs are written left to right, each a show of its own
-  (PDFBox's BidiSample.pdf: "١٤ إبريل ١٤٣٤", a date, read "١٤٣٤ ليربإ ١٤").
+  (PDFBox's BidiSample.pdf: "١٤ إبريل ١٤٣٤", a date, read "١٤٣٤ ليربإ ١٤"),
+  and a glyph whose entry gives a word in reading order and more ("نور A",
+  as habibi.pdf's "حَبيبي h"): that line is left as it is.
 - word2.doc: a Word for Windows 2.0 document, as openpreserve's
   format-corpus NEWSSLID.DOC: no compound file, a FIB (wIdent 0xA5DB,
   nFib 45) and the text from fcMin to fcMac in Windows-1252, paragraph
@@ -174,8 +176,12 @@ def pdf_rtl(path):
     for ch in letters + [LAMALEF]:
         glyph[ch] = code
         code += 1
-    for ch in "0123456789-Python ":
+    for ch in "0123456789-Python ABC":
         glyph[ch] = ord(ch)
+    # habibi.pdf's way: one glyph gives a whole word in reading order and
+    # more (a space, a Latin letter): that line is in reading order already
+    glyph["\u0646\u0648\u0631 A"] = 0xF0
+    glyph["\u0646\u0648\u0631 "] = 0xF1
 
     def visual(units):
         """Glyph codes of a run drawn left to right: units in reverse."""
@@ -212,7 +218,9 @@ def pdf_rtl(path):
         # order, as PDFBox's BidiSample.pdf): a date, Arabic-Indic digits
         b"BT /F1 14 Tf 100 660 Td " + _pdfstr([glyph[c] for c in "١٤٣٤"]) + b" Tj "
         b"40 0 Td " + _pdfstr(visual(logical_units("إبريل"))) + b" Tj "
-        b"50 0 Td " + _pdfstr([glyph[c] for c in "١٤"]) + b" Tj ET\n")
+        b"50 0 Td " + _pdfstr([glyph[c] for c in "١٤"]) + b" Tj ET\n"
+        b"BT /F1 14 Tf 100 640 Td " + _pdfstr([0xF0, ord("B"), ord("C")]) + b" Tj "
+        b"60 0 Td " + _pdfstr([0xF1]) + b" Tj ET\n")
     entries = [b"<%02X> <%s>" % (c, "".join("%04X" % ord(x) for x in ch).encode())
                for ch, c in sorted(glyph.items(), key=lambda kv: kv[1])]
     entries.append(b"<5A> <>")
