@@ -597,8 +597,9 @@ static void apply_vetoes(struct ls_findings *f, const struct scan_state *st)
  * thread's in In-Reply-To and References. The validator drops the shapes it
  * knows by themselves (timestamps, hex, Gmail, Exchange, Exim); one with
  * words in its local part is known only by where it stands: between angle
- * brackets in such a header field, folded lines included. Such an
- * occurrence is no address (rejected); the same value elsewhere still is. */
+ * brackets in such a header field, folded lines included, or as the id
+ * parameter of a Content-Type (message/partial). Such an occurrence is no
+ * address (rejected); the same value elsewhere still is. */
 static bool ci_prefix(const uint8_t *p, size_t n, const char *s)
 {
     size_t k = strlen(s);
@@ -618,7 +619,11 @@ static bool in_msgid_field(struct ls_slice d, uint64_t start, uint64_t end)
         "x-message-id:", "original-message-id:", "x-original-message-id:", "x-ms-exchange-message-id:"};
     if (start == 0 || end >= d.len || start > end) return false;
     const uint8_t *p = d.ptr;
-    if (p[start - 1] != '<' || p[end] != '>') return false;
+    /* message/partial's id parameter names the whole message's fragments:
+     * Content-Type: message/partial; id="part.frag@host"; number=1 */
+    size_t q = start >= 4 ? (size_t)start - (p[start - 1] == '"' ? 4 : 3) : 0;
+    bool partial_id = q > 0 && ci_prefix(p + q, 3, "id=") && (p[q - 1] == ';' || p[q - 1] == ' ' || p[q - 1] == '\t');
+    if ((p[start - 1] != '<' || p[end] != '>') && !partial_id) return false;
     /* back to the start of the field: over folded lines (leading blank),
      * at most 64 lines or 16 KiB */
     size_t i = (size_t)start - 1, floor = start > 16384 ? (size_t)start - 16384 : 0;
@@ -631,6 +636,7 @@ static bool in_msgid_field(struct ls_slice d, uint64_t start, uint64_t end)
         if (i == floor) return false;
     }
     if (p[i] == ' ' || p[i] == '\t') return false;
+    if (partial_id) return ci_prefix(p + i, (size_t)start - i, "content-type:");
     for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++)
         if (ci_prefix(p + i, (size_t)start - i, fields[k])) return true;
     return false;

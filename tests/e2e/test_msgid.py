@@ -3,7 +3,8 @@
 
 Every message of a mail dump names several Message-IDs, written like
 addresses: its own (Message-ID), its thread's (In-Reply-To, References,
-folded over lines), its parts' (Content-ID). The validator drops the shapes
+folded over lines), its parts' (Content-ID), a fragment's whole message (message/partial's
+id parameter). The validator drops the shapes
 it knows by themselves (timestamps, hex, Gmail, Exchange, Exim); one with
 words in its local part ("<q3.budget.review@northwind-traders.com>", as
 many mailers and list servers write them) is known only by where it
@@ -90,10 +91,15 @@ class MessageIdTests(unittest.TestCase):
             f.write(message("\r\n"))
         with open(os.path.join(d, "box.mbox"), "wb") as f:
             f.write(mailbox())
+        with open(os.path.join(d, "frag.eml"), "wb") as f:
+            f.write(("From: alice.brandt@%s\r\nSubject: report (1/2)\r\nMIME-Version: 1.0\r\n"
+                     "Content-Type: message/partial;\r\n id=\"q5.report.split@%s\"; number=1; total=2\r\n"
+                     "\r\nFrom: alice.brandt@%s\r\nSubject: report\r\n\r\nfirst half\r\n"
+                     % (DOM, DOM, DOM)).encode())
         with zipfile.ZipFile(os.path.join(d, "mail.zip"), "w") as z:
             z.writestr("export/thread.eml", message("\n"))
         cls.proc, cls.m = lsutil.scan_keyed(d, [os.path.join(d, n) for n in
-                                                 ("thread.eml", "box.mbox", "mail.zip")], KEY)
+                                                 ("thread.eml", "box.mbox", "mail.zip", "frag.eml")], KEY)
         cls.d = d
 
     @classmethod
@@ -122,6 +128,12 @@ class MessageIdTests(unittest.TestCase):
     def test_in_zip(self):
         o = self.m.obj(os.path.join(self.d, "mail.zip"), ["export/thread.eml"])
         self.assertEqual(email_fps(o), fps(PEOPLE))
+
+    def test_partial_fragment_id(self):
+        """message/partial's id parameter (RFC 2046 5.2.2) is the whole
+        message's id, in every fragment."""
+        o = self.m.obj(os.path.join(self.d, "frag.eml"))
+        self.assertEqual(email_fps(o), fps(["alice.brandt"]))
 
     def test_same_value_elsewhere_still_counts(self):
         """A Message-ID's value in a body is text, counted as written."""
