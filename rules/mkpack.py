@@ -42,7 +42,11 @@ pii+="\n"+rule("pii_credit_card", meta("pii","credit_card","critical","Payment c
 ib="AD AE AL AT AZ BA BE BG BH BI BR BY CH CR CY CZ DE DJ DK DO EE EG ES FI FK FO FR GB GE GI GL GR GT HR HU IE IL IQ IR IS IT JO KW KZ LB LC LI LT LU LV LY MC MD ME MK MN MR MT MU NI NL NO OM PK PL PS PT QA RO RS RU SA SC SD SE SI SK SM SO ST SV TL TN TR UA VA VG XK YE".split()
 pii+="\n"+rule("pii_iban", meta("pii","iban","high","International Bank Account Number, compact or in groups of four (lower case right after IBAN; a line break may stand between two groups, as PDF text wraps them); country length and mod-97 checked","iban","last4"),
   [("$iban", r"/\b%s[0-9]{2}( ?\n?[A-Z0-9]{4}){2,7}( ?\n?[A-Z0-9]{1,4})?\b/"%alt(ib)),
-   ("$iban_labelled", r"/(iban|IBAN|Iban)[^A-Za-z0-9\n]{0,4}[a-z]{2}[0-9]{2}( ?\n?[a-z0-9]{4}){2,7}( ?\n?[a-z0-9]{1,4})?\b/")], "any of them")
+   ("$iban_labelled", r"/(iban|IBAN|Iban)[^A-Za-z0-9\n]{0,4}[a-z]{2}[0-9]{2}( ?\n?[a-z0-9]{4}){2,7}( ?\n?[a-z0-9]{1,4})?\b/"),
+   # printed in the groups of the national account number, not of four: France and Monaco's RIB
+   # (FR76 30006 00001 12345678901 89), Spain's CCC (ES91 2100 0418 45 0200051332), Italy's
+   # CIN/ABI/CAB (IT60 X 05428 11101 000000123456), Portugal's NIB, a UK sort code and account
+   ("$iban_national", r"/\b%s[0-9]{2}( [A-Z0-9]{1,12}){3,7}\b/"%alt("FR MC ES IT SM PT GB IE BE".split()))], "any of them")
 loc=[c+"@" for c in "abcdefghijklmnopqrstuvwxyz0123456789_"]+[r"\-@",r"\+@","%@"]
 pii+="\n"+rule("pii_email", meta("pii","email","low","E-mail address (TLD delegated or example/test; asset names such as logo@2x.png rejected; not the parts of an address cut by a quoted-printable soft line break; also after a vCard EMAIL;TYPE=...: property)","email","email"),
   [("$email", r"/(^\r?\n?|[^=\r\n]\r?\n|[^a-z0-9._%%+:!#$&*?^~\r\n-]|(^|[^a-z])(mailto|e-?mail|mail|contact|from|to|cc|bcc|reply-to|sender|login|address):|[\r\n](item[0-9]{1,3}\.)?email;[a-z0-9=,;\"-]{1,60}:)([a-z0-9._%%+-]|[\x80-\xff]){0,63}%s([a-z0-9-]|[\x80-\xff]){1,63}(\.([a-z0-9-]|[\x80-\xff]){1,63}){0,8}\.[a-z]{2,24}([^=a-z]|=[^\r\n]|$)/ nocase"%alt(loc)),
@@ -54,7 +58,7 @@ dash=alt(["-"+d for d in D]); dot=alt([r"\."+d for d in D])
 PHONE_LABEL=r"(phone|\btel(efon|efono|\xc3\xa9fono|\xc3\xa9phone)?|mobile|\bmob|\bcell|\bfax|\bph[.:]|\bcontact[ _-]?(number|no\b\.?|nr\.?|#)|\bcall me( on| at)?|\bring me( on)?|\btext me( on| at)?|\breach me( on| at)?|\bwhatsapp)"
 # Spanish, Portuguese and German labels (Movil, Tfno., Tlf., Fone, Telemovel, Rufnummer) and Japanese
 # (denwa, keitai: the UTF-8 of their kanji)
-NATIONAL_LABEL=r"(phone|\bt\xc3\xa9l|\btel(efon|efono|efone|efoon|\xc3\xa9fono|\xc3\xa9phone)?|\bmobile?|\bmobiel|\bmob|\bgsm|\bportable|\bhandy|\bcell|\bcelular|\bfax|\bph[.:]|\bcontact[ _-]?(number|no\b\.?|nr\.?|#)|\bcall me( on| at)?|\bring me( on)?|\btext me( on| at)?|\breach me( on| at)?|\bwhatsapp|\bm\xc3\xb3vil|\bmovil|\btfno|\btlfno|\btlf|\bfone|\btelem\xc3\xb3vel|\btelemovel|\brufnummer|\xe9\x9b\xbb\xe8\xa9\xb1|\xe6\x90\xba\xe5\xb8\xaf)"
+NATIONAL_LABEL=r"(phone|\bt\xc3\xa9l|\btel(efon|efono|efone|efoon|\xc3\xa9fono|\xc3\xa9phone)?|\bmobile?|\bmobiel|\bmob|\bgsm|\bportable|\bhandy|\bcell|\bcelular|\bfax|\bph[.:]|\bcontact[ _-]?(number|no\b\.?|nr\.?|#)|\bcall me( on| at)?|\bring me( on)?|\btext me( on| at)?|\breach me( on| at)?|\bwhatsapp|\bm\xc3\xb3vil|\bmovil|\btfno|\btlfno|\btlf|\bfone|\btelem\xc3\xb3vel|\btelemovel|\brufnummer|\xe9\x9b\xbb\xe8\xa9\xb1|\xe6\x90\xba\xe5\xb8\xaf|phone au)"
 LABEL_TAIL=r"\.?([ _-]?(number|nummer|telefon|\xe9\x9b\xbb\xe8\xa9\xb1|\xe7\x95\xaa\xe5\x8f\xb7|no\.?|nr\.?|#))?([ _-]?\([a-z ]{2,12}\))?( ?\/ ?(fax|tel\.?|text|sms))?[\"']?[ \t]{0,16}([:#=]|\xef\xbc\x9a)?[ \t]{0,16}[\"']?"
 pii+="\n"+rule("pii_phone_nanp", meta("pii","phone","low",r'''North American phone number (212) 555-1234, 212-555-1234, 212.555.1234, optional +1 / 1- / 1 / 001- (a glued extension x1234 is not part of it); 2125551234, 212 555 1234 and 212 5551234 only after a label (Phone, Tel., Tel.-Nr., Telefon, Mobile, Mob., Cell#, Fax, Ph:, Phone (work), Tel/Fax, a JSON key \"phone\": \"...\"); NANP area/exchange rules''',"nanp","last4"),
   [("$dash", r"/%s(\+?1[ .-]?|001[ .-])?(\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}-)[2-9][0-9]{2}%s[0-9]{3}([^0-9A-Za-z-]|[xX][0-9]|$)/"%(LBP,dash)),

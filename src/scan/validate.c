@@ -497,7 +497,10 @@ static bool loc_iban(struct ls_slice m, struct ls_value *out)
     size_t got = 0, i = start;
     for (; i < m.len && got < want; i++) {
         int c = ls_slice_at(m, i);
-        if ((c == ' ' || c == '\n') && got % 4 == 0 && got > 0) continue;
+        /* a blank between groups of four, or of the national account number (FR76 30006 00001 ...) */
+        if ((c == ' ' || c == '\n') && got >= 4 &&
+            (got % 4 == 0 || (is_alnum(ls_slice_at(m, i - 1)) && is_alnum(ls_slice_at(m, i + 1)))))
+            continue;
         if (!is_alnum(c)) return false;
         got++;
     }

@@ -253,6 +253,8 @@ Eintritt:             01.04.2019
     g.plant("phone", "0" + fixe, "Tél. : 01 42 .. (NBSP)")
     g.plant("phone", "0" + port, "Portable : 06.12.34.56.78")
     g.plant("phone", "33" + intl, "+33 (0)1 ..")
+    prose = "9" + g.d(8)
+    g.plant("phone", "0" + prose, "par téléphone au 09 ..")
     g.plant("passport", ppfr, "numéro de passeport")
     g.plant("iban", iban_fr, "FR IBAN grouped (NNBSP)")
     g.plant("email", "claire.dupont@sony-paris.fr", "FR e-mail")
@@ -271,11 +273,13 @@ Numéro de passeport : %s
 N° de sécurité sociale : %s %s
 Coordonnées bancaires — IBAN : %s
 
+Pour toute question, contactez-nous par téléphone au %s.
+
 Fait à Paris, le 14 mars 2024, pour servir et valoir ce que de droit.
 """ % (dob_fr, NBSP, sp("0" + fixe).replace(" ", NBSP), NBSP, ".".join(sp("0" + port).split()),
        " ".join([intl[0]] + sp(intl[1:]).split()), ppfr,
        " ".join([nir[0], nir[1:3], nir[3:5], nir[5:7], nir[7:10], nir[10:13]]), key,
-       NNBSP.join(iban_fr[i:i + 4] for i in range(0, len(iban_fr), 4))))
+       NNBSP.join(iban_fr[i:i + 4] for i in range(0, len(iban_fr), 4)), sp("0" + prose)))
 
     # ---- Madrid: employee sheet, Windows-1252 CSV with ';' --------------------------
     g.begin("madrid/rrhh/ficha_empleados.csv")
@@ -431,6 +435,15 @@ Observação: o dependente, nascido em %s, foi incluído no plano de saúde.
         g.plant("iban", v, "IBAN %s %s" % (cc, ["grouped", "IBAN grouped", "compact", "NBSP groups"][i % 4]))
         lines.append("Kreditor %02d | %s | %s EUR" % (i + 1, form, "{:,.2f}".format(r.randint(100, 999999) / 100.0)
                                                       .replace(",", "X").replace(".", ",").replace("X", ".")))
+    # in the groups of the national account number, as French, Spanish and UK banks print them
+    for cc, cuts, label in (("FR", (4, 9, 14, 25), "IBAN : "), ("ES", (4, 8, 12, 14), "IBAN "), ("GB", (4, 8, 14), "IBAN: ")):
+        v = g.iban_of(cc)
+        parts, last = [], 0
+        for c in cuts + (len(v),):
+            parts.append(v[last:c])
+            last = c
+        g.plant("iban", v, "IBAN %s in national groups" % cc)
+        lines.append("Kreditor %s | %s%s | %s EUR" % (cc, label, " ".join(parts), r.randint(100, 9999)))
     g.write("\n".join(lines) + "\n")
 
     # ---- Finance: corporate card register (localized labels, separators) ----------
