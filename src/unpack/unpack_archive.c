@@ -31,6 +31,7 @@
 #include "unpack/unpack_int.h"
 #include "unpack/unpack_names.h"
 #include "unpack/gztrap.h"
+#include "unpack/inflate64.h"
 #include "unpack/isomap.h"
 #include "unpack/rar5hdr.h"
 #include "unpack/zipcd.h"
@@ -838,8 +839,112 @@ static void gzip_crc_check(struct arc *ar, struct arc_child *k, const struct unp
     say(k, "gzip: the data's CRC-32 is not the trailer's (damaged; gzip -t says \"crc error\")", NULL);
 }
 
+/* ---- Deflate64 zip members (libarchive 3.6 lacks the method) ---- */
+
+struct d64 {
+    struct arc *ar;
+    struct unpack_sink *sink;
+    uint64_t max, got, in, floor;
+    unsigned ratio;
+    enum unpack_stop stop;
+};
+
+static int d64_out(void *ud, const uint8_t *p, size_t n)
+{
+    struct d64 *d = ud;
+    if (ls_ctx_expired(d->ar->c)) {
+        d->stop = UNPACK_CUT_TIME;
+        return 1;
+    }
+    bool cut = n > d->max - d->got;
+    if (cut) n = (size_t)(d->max - d->got);
+    if (n && ls_budget_charge(d->ar->c, d->ar->o, n) != LS_OK) {
+        d->stop = UNPACK_CUT_BUDGET;
+        return 1;
+    }
+    if (n && unpack_sink_add(d->sink, p, n) != LS_OK) {
+        d->stop = UNPACK_SINK_ERROR;
+        return 1;
+    }
+    d->got += n;
+    if (cut) {
+        d->stop = UNPACK_CUT_MAX;
+        return 1;
+    }
+    if (d->ratio && d->got > d->floor && d->got / (d->in ? d->in : 1) > d->ratio) {
+        d->stop = UNPACK_CUT_BOMB;
+        return 1;
+    }
+    return 0;
+}
+
+/* A zip member whose directory entry says method 9 (Deflate64), not
+ * encrypted: decoded here from its local data, under the same meter as
+ * libarchive's reads. The walk goes on past it (libarchive skips it). */
+static ls_err read_deflate64(struct arc *ar, struct arc_child *k)
+{
+    const struct ls_zipcd_name *z = k->zentry;
+    struct ls_slice s = ar->o->data;
+    uint16_t nlen, xlen;
+    uint32_t sig;
+    const char *bad = NULL;
+    size_t at = 0, clen = 0;
+    if (z->local > s.len || !ls_rd_u32le(s, (size_t)z->local, &sig) || sig != 0x04034b50u ||
+        !ls_rd_u16le(s, (size_t)z->local + 26, &nlen) || !ls_rd_u16le(s, (size_t)z->local + 28, &xlen)) {
+        bad = "Deflate64 member: its local header cannot be read";
+    } else {
+        at = (size_t)z->local + 30u + nlen + xlen;
+        if (at > s.len) bad = "Deflate64 member: its data lies past the end of the file";
+        else clen = z->csize < s.len - at ? (size_t)z->csize : s.len - at;
+    }
+    struct unpack_sink sink;
+    unpack_sink_init(&sink, ar->lim->spill_threshold);
+    struct d64 d = {.ar = ar, .sink = &sink, .max = ls_budget_left(ar->c), .in = clen,
+                    .floor = ar->lim->bomb_floor, .ratio = ar->lim->bomb_ratio, .stop = UNPACK_DONE};
+    if (d.max > SIZE_MAX - 1) d.max = SIZE_MAX - 1;
+    enum ls_i64_result r = LS_I64_BAD;
+    uint64_t produced = 0;
+    size_t used = 0;
+    if (!bad) r = ls_inflate64(s.ptr + at, clen, d64_out, &d, &produced, &used);
+    struct unpack_result res = {.stop = UNPACK_DONE, .out = d.got, .in = used};
+    if (bad) {
+        tag(k, LS_R_PARSE_ERROR);
+        say(k, bad, NULL);
+    } else if (r == LS_I64_STOPPED) {
+        res.stop = d.stop;
+    } else if (r == LS_I64_NOMEM) {
+        res.stop = UNPACK_SINK_ERROR;
+    } else if (r == LS_I64_SHORT) {
+        tag(k, LS_R_TRUNCATED);
+        say(k, z->csize > clen ? "Deflate64 data: the file ends inside it" : "Deflate64 data: ends before its last block",
+            NULL);
+    } else if (r == LS_I64_BAD) {
+        tag(k, LS_R_PARSE_ERROR);
+        say(k, "Deflate64 data: damaged", NULL);
+    }
+    if (bad || r == LS_I64_SHORT || r == LS_I64_BAD) {
+        k->ch.flags |= LS_CHILD_TRUNCATED;
+        ar->cut = true;
+    }
+    stop_tags(ar, k, &res, d.floor);
+    if (unpack_sink_slice(&sink, &k->ch.data) != LS_OK) {
+        k->ch.data = ls_slice_make(NULL, 0);
+        k->ch.flags |= LS_CHILD_TRUNCATED;
+        tag(k, LS_R_LIMIT_MEMORY);
+    } else if (r == LS_I64_DONE && k->ch.data.len > 0 &&
+               libdeflate_crc32(0, k->ch.data.ptr, k->ch.data.len) != z->crc) {
+        tag(k, LS_R_PARSE_ERROR);
+        say(k, "Deflate64 data: CRC-32 mismatch", NULL);
+    }
+    if (res.stop == UNPACK_CUT_BOMB && k->ch.data.len > ARC_BOMB_KEEP) k->ch.data.len = ARC_BOMB_KEEP;
+    ls_err em = emit(ar, k);
+    unpack_sink_free(&sink);
+    return after_read(ar, &res, em, false);
+}
+
 static ls_err read_member(struct arc *ar, struct archive_entry *e, struct arc_child *k)
 {
+    if (k->zentry && k->zentry->method == 9 && !(k->zentry->flags & 1u)) return read_deflate64(ar, k);
     struct unpack_meter m = {
         .charge = arc_charge,
         .ud = ar,

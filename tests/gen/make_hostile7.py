@@ -67,10 +67,10 @@ check = h3.check
 cases = []
 ROOT = WORK = None
 _n = [0]
-# Deflate64 zip members (method 9): libarchive 3.6 cannot decode them. While
-# leaksift does not either, the keys that need it are known gaps, and what
-# it must say meanwhile (the member unread: "unsupported") is keyed instead.
-D64 = False
+# Deflate64 zip members (method 9): libarchive 3.6 cannot decode them;
+# src/unpack/inflate64.c does. With D64 False the keys that need it are
+# known gaps, and the member's being unread ("unsupported") is keyed instead.
+D64 = True
 
 
 def pii():
