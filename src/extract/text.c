@@ -9,9 +9,13 @@
  * emitting would scan every plain file twice; only the values of tables
  * printed in it with aligned columns (texttable.h) and the rows of SQL
  * dumps (sqldump.h) get their column labels (in converted text too).
- * Other legacy encodings (Shift-JIS, KOI8-R, ...) are read as Windows-1252
- * on purpose: no iconv (its converters are files loaded at run time); ASCII
- * digits, e-mail addresses and markers survive that reading unchanged.
+ * Japanese text in Shift_JIS or EUC-JP (what Japanese Windows and Unix
+ * write without a BOM: staff CSVs, mail saved as text) is recognised by its
+ * kana and decoded (codepage.c): read as Windows-1252, its labels (電話,
+ * 生年月日) were lost. Other legacy encodings (KOI8-R, GBK, ...) are read as
+ * Windows-1252 on purpose: without a label they cannot be told apart
+ * reliably; ASCII digits, e-mail addresses and markers survive that reading
+ * unchanged.
  *
  * Inside text that is not UTF-16, what the raw scan cannot read is decoded:
  * uuencoded files ("begin 644 name" ... "end": .uue files, news and mail
@@ -109,6 +113,85 @@ static bool text_mostly_utf8(struct ls_slice s)
     return good > bad;
 }
 
+/* Japanese 8-bit text. Shift_JIS: lead 0x81-0x9F/0xE0-0xFC + trail
+ * 0x40-0x7E/0x80-0xFC, half-width katakana 0xA1-0xDF alone; kana and
+ * punctuation have leads 0x81-0x83, the common (level 1) kanji 0x88-0x9F.
+ * EUC-JP: two bytes 0xA1-0xFE, 0x8E + half-width katakana, 0x8F + two
+ * (JIS X 0212); kana are rows 0xA4 and 0xA5 (not punctuation, row 0xA1:
+ * GB2312 and EUC-KR share the layout, and Chinese text is full of 、。
+ * there; their kana rows are all but unused). Windows-1252 text passes the
+ * first test now and then
+ * (German "für" is a valid Shift_JIS pair), but its pairs are accented
+ * letters (0xE0-0xFC) before a letter: its leads are never kana, nor
+ * mostly 0x81-0x9F (where only quotes and dashes are, and a closing quote
+ * or a dash is followed by a space: no pair). Singles (0xA1-0xDF, Ü or ß
+ * in Windows-1252) count as characters, not as evidence.
+ * *cls: 0 ASCII, 1 kana (or Shift_JIS punctuation), 2 a level 1 kanji
+ * (Shift_JIS), 3 any other. */
+static bool jp_char(struct ls_slice s, size_t i, enum ls_text_enc enc, size_t *len, int *cls)
+{
+    int c = ls_slice_at(s, i), t = i + 1 < s.len ? ls_slice_at(s, i + 1) : -1;
+    *cls = 0;
+    *len = 1;
+    if (c < 0x80) return true;
+    *cls = 3;
+    if (enc == LS_TEXT_SJIS) {
+        if (c >= 0xA1 && c <= 0xDF) return true;
+        if (!((c >= 0x81 && c <= 0x9F) || (c >= 0xE0 && c <= 0xFC))) return false;
+        if (!((t >= 0x40 && t <= 0x7E) || (t >= 0x80 && t <= 0xFC))) return false;
+        *cls = c <= 0x83 ? 1 : c >= 0x88 && c <= 0x9F ? 2 : 3;
+        *len = 2;
+        return true;
+    }
+    if (c == 0x8E) {
+        *len = 2;
+        return t >= 0xA1 && t <= 0xDF;
+    }
+    if (c == 0x8F) {
+        int u = i + 2 < s.len ? ls_slice_at(s, i + 2) : -1;
+        *len = 3;
+        return t >= 0xA1 && t <= 0xFE && u >= 0xA1 && u <= 0xFE;
+    }
+    if (c < 0xA1 || c > 0xFE || t < 0xA1 || t > 0xFE) return false;
+    *cls = c == 0xA4 || c == 0xA5 ? 1 : 3;
+    *len = 2;
+    return true;
+}
+
+#define JP_PROBE (64u * 1024u)
+
+/* Every non-ASCII byte of the first 64 KiB in a character of enc, and one
+ * character in ten a kana, or (Shift_JIS) half of them, sixteen or more,
+ * kana or level 1 kanji: a staff list of names and dates has few kana. */
+static bool jp_is(struct ls_slice s, enum ls_text_enc enc)
+{
+    size_t n = s.len < JP_PROBE ? s.len : JP_PROBE, chars = 0, kana = 0, common = 0, len;
+    int cls;
+    for (size_t i = 0; i < n; i += len) {
+        if (!jp_char(s, i, enc, &len, &cls)) {
+            if (i + len >= s.len) break; /* the file ends inside its last character */
+            return false;
+        }
+        if (cls == 0) continue;
+        chars++;
+        kana += cls == 1;
+        common += cls == 1 || cls == 2;
+    }
+    return chars >= 4 && (kana * 10 >= chars || (enc == LS_TEXT_SJIS && chars >= 16 && common * 2 >= chars));
+}
+
+static size_t jp_cut(struct ls_slice s, size_t max, enum ls_text_enc enc)
+{
+    size_t i = 0, len;
+    int cls;
+    while (i < s.len && i < max) {
+        if (!jp_char(s, i, enc, &len, &cls)) len = 1; /* a stray byte: one U+FFFD */
+        if (i + len > max) break;
+        i += len;
+    }
+    return i == 0 && max > 0 && s.len > 0 ? (s.len < max ? s.len : max) : i;
+}
+
 enum ls_text_enc ls_text_detect(struct ls_slice s, size_t *bom_len)
 {
     *bom_len = 0;
@@ -139,6 +222,8 @@ enum ls_text_enc ls_text_detect(struct ls_slice s, size_t *bom_len)
     if (k.n > 0 && k.ctrl * 10 > k.n) return LS_TEXT_BINARY;
     if (k.zero_even + k.zero_odd > 0) return LS_TEXT_BINARY;
     if (k.hi == 0 || ls_utf8_valid(s) || text_mostly_utf8(s)) return LS_TEXT_UTF8;
+    if (jp_is(s, LS_TEXT_SJIS)) return LS_TEXT_SJIS;
+    if (jp_is(s, LS_TEXT_EUCJP)) return LS_TEXT_EUCJP;
     return LS_TEXT_CP1252;
 }
 
@@ -163,6 +248,7 @@ size_t ls_text_cut(struct ls_slice s, size_t max, enum ls_text_enc enc)
 {
     if (enc == LS_TEXT_UTF16LE || enc == LS_TEXT_UTF16BE)
         return ls_text_utf16_cut(s, max, enc == LS_TEXT_UTF16BE);
+    if (enc == LS_TEXT_SJIS || enc == LS_TEXT_EUCJP) return jp_cut(s, max, enc);
     size_t n = s.len < max ? s.len : max;
     return enc == LS_TEXT_UTF32LE || enc == LS_TEXT_UTF32BE ? n & ~(size_t)3 : n;
 }
@@ -200,6 +286,8 @@ ls_err ls_text_convert(struct ls_slice s, enum ls_text_enc enc, struct ls_buf *o
     case LS_TEXT_UTF32LE: return text_utf32(s, false, out);
     case LS_TEXT_UTF32BE: return text_utf32(s, true, out);
     case LS_TEXT_CP1252: return text_cp1252(s, out);
+    case LS_TEXT_SJIS: return ls_codepage_to_utf8(out, s, ls_codepage_by_number(932));
+    case LS_TEXT_EUCJP: return ls_codepage_to_utf8(out, s, ls_codepage_by_number(20932));
     case LS_TEXT_UTF8:
     case LS_TEXT_BINARY: return ls_utf8_lossy(out, s);
     }

@@ -14,13 +14,19 @@ enum ls_text_enc {
     LS_TEXT_UTF32LE, /* with a BOM, or mostly-BMP text with zero bytes in their places */
     LS_TEXT_UTF32BE,
     LS_TEXT_CP1252,  /* 8-bit text that is not UTF-8: Windows-1252 / Latin-1 */
+    LS_TEXT_SJIS,    /* Japanese Shift_JIS (Windows code page 932), by its kana */
+    LS_TEXT_EUCJP,   /* Japanese EUC-JP, by its kana */
     LS_TEXT_BINARY,  /* not text */
 };
 
 /* Guess the encoding of s. *bom_len gets the length of a byte-order mark
  * (0 if none). BOM-less UTF-16 is recognised by the share of zero bytes at
  * odd (LE) or even (BE) offsets in the first 4 KiB, BOM-less UTF-32 by its
- * two high bytes of every four being zero. */
+ * two high bytes of every four being zero. 8-bit text that is not UTF-8 is
+ * Shift_JIS or EUC-JP when, in its first 64 KiB, every byte over 0x7F forms
+ * a character of that encoding and at least one character in ten is a kana
+ * or Japanese punctuation (what no European text in Windows-1252 has);
+ * otherwise Windows-1252. */
 enum ls_text_enc ls_text_detect(struct ls_slice s, size_t *bom_len);
 
 /* Append s (without BOM) converted from enc to UTF-8. LS_E_LIMIT when out

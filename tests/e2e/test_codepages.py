@@ -157,6 +157,32 @@ class CodepageTest(unittest.TestCase):
         for k in self.m.by_path(self.path("ja.eml")):  # the message and its parts
             self.assertNotIn("unsupported", k.get("coverage_reasons", []), k["chain"])
 
+    # ---- plain text without a label ----
+
+    def test_plain_japanese_text(self):
+        """A Shift_JIS staff CSV (few kana: names, dates) and an EUC-JP memo,
+        no BOM, no label: decoded, so the labels in them count (電話番号,
+        生年月日); before, read as Windows-1252, only the e-mail addresses
+        were found."""
+        t = self.text("staff_sjis.csv")
+        self.assertIn(gen.JA_CSV_HEAD, t)
+        self.assertIn(gen.JA_CSV_ROW, t)
+        o = self.m.obj(self.path("staff_sjis.csv"))
+        self.assertEqual(lsutil.distinct(o, "phone"), 2)
+        self.assertEqual(lsutil.distinct(o, "dob"), 2)
+        self.assert_full(o)
+        t = self.text("memo_eucjp.txt")
+        self.assertIn(gen.JA_MEMO.strip(), t.replace("\r\n", "\n"))
+        o = self.m.obj(self.path("memo_eucjp.txt"))
+        self.assertEqual(lsutil.distinct(o, "phone"), 1)
+        self.assertEqual(lsutil.distinct(o, "dob"), 1)
+
+    def test_plain_german_text_stays_windows_1252(self):
+        """German Windows-1252 text whose accented letters all form valid
+        Shift_JIS pairs is still read as Windows-1252 (it has no kana)."""
+        t = self.text("memo_de.txt")
+        self.assertIn(gen.DE_MEMO.strip(), t)
+
     # ---- Outlook / OLE2 ----
 
     def test_msg_message_codepage(self):

@@ -256,8 +256,35 @@ def props_cfb():
     return w.build()[0]
 
 
+# Japanese text files without a BOM or label, as Japanese Windows (Shift_JIS)
+# and Unix (EUC-JP) write them: a staff export and a memo. Read as
+# Windows-1252 their labels (電話, 生年月日) were lost.
+JA_CSV_HEAD = "社員番号,氏名,電話番号,生年月日,メール"
+JA_CSV_ROW = "J-20114,山田 花子,03-5412-7730,1979年4月12日,hanako.yamada@example.co.jp"
+JA_MEMO = "人事部からのお知らせ\n佐藤 健の生年月日：1984年11月23日\n携帯：090-4418-2271\n"
+DE_MEMO = "Müller für Größe, Straße 5, Überweisung an Jürgen Weiß\n"
+
+
+def sjis_csv():
+    return ("\r\n".join([JA_CSV_HEAD, JA_CSV_ROW, "J-20115,鈴木 一郎,06-6201-3344,1968年1月5日,ichiro.suzuki@example.co.jp"])
+            + "\r\n").encode("cp932")
+
+
+def eucjp_memo():
+    return JA_MEMO.encode("euc_jp")
+
+
+def german_cp1252():
+    # every accented letter here is followed by a letter: valid Shift_JIS
+    # pairs, but no kana, so Windows-1252 it stays
+    return (DE_MEMO * 3).encode("cp1252")
+
+
 def files():
     return {
+        "staff_sjis.csv": sjis_csv(),
+        "memo_eucjp.txt": eucjp_memo(),
+        "memo_de.txt": german_cp1252(),
         "cyr.rtf": rtf_ansicpg(),
         "fonts.rtf": rtf_fonts(),
         "sjis.rtf": rtf_sjis(),
@@ -298,6 +325,8 @@ def write_corpus(fuzzdir):
         "mime": {"cp_koi8.eml": eml_koi8(), "cp_ja.eml": eml_japanese()},
         "mimedec": {"cp_cjk_words.txt": cjk_words()},
         "msg": {"cp_1251.msg": msg_1251(), "cp_932.msg": msg_1251(932, "shift_jis")},
+        "text": {"cp_sjis.csv": sjis_csv(), "cp_eucjp.txt": eucjp_memo(), "cp_de.txt": german_cp1252()},
+        "csv": {"cp_sjis.csv": sjis_csv()},
     }
     for target, fs in seeds.items():
         d = os.path.join(fuzzdir, target)
