@@ -137,6 +137,11 @@ bool ls_utf8_foldable(struct ls_slice s);
  * and isolates (U+202A-U+202E, U+2066-U+2069) that make "invoice<RLO>fdp.exe"
  * display as "invoiceexe.pdf". Other bytes, UTF-8 or not, are no fault. */
 bool ls_name_has_control(struct ls_slice name);
+/* ls_name_has_control() but for the CR of a component named exactly
+ * "Icon\r" or "._Icon\r" (macOS Finder's custom-icon file, in every copy
+ * of a Mac folder that has one): what member and root names are judged by
+ * (bad_name). */
+bool ls_name_hides(struct ls_slice name);
 /* Whether a link target names a network location a reader would fetch:
  * a URL of any scheme but file: (two or more letters before ':', so not a
  * drive letter), a UNC path (\\host\share, //host) or a file: URL whose

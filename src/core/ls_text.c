@@ -1,5 +1,6 @@
 /* UTF-8, UTF-16, Windows-1252 and the JSON string encoder (see ls_core.h). */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/ls_core.h"
@@ -106,6 +107,31 @@ bool ls_name_has_control(struct ls_slice name)
             return true;
     }
     return false;
+}
+
+/* The CR of "Icon\r" (and its AppleDouble twin "._Icon\r"): the file
+ * macOS Finder writes in every folder given a custom icon, in every zip of
+ * such a folder Finder or ditto makes, and in every copy of a Mac share.
+ * Only a CR ending a component that is exactly that name is spared. */
+bool ls_name_hides(struct ls_slice name)
+{
+    if (!ls_name_has_control(name)) return false;
+    uint8_t *copy = malloc(name.len ? name.len : 1);
+    if (!copy) return true;
+    memcpy(copy, name.ptr, name.len);
+    bool spared = false;
+    for (size_t i = 4; i < name.len; i++) {
+        if (copy[i] != '\r' || (i + 1 < name.len && copy[i + 1] != '/' && copy[i + 1] != '\\')) continue;
+        size_t st = i - 4;
+        if (memcmp(copy + st, "Icon", 4) != 0) continue;
+        if (st >= 2 && copy[st - 1] == '_' && copy[st - 2] == '.') st -= 2;
+        if (st > 0 && copy[st - 1] != '/' && copy[st - 1] != '\\') continue;
+        copy[i] = '_';
+        spared = true;
+    }
+    bool bad = !spared || ls_name_has_control(ls_slice_make(copy, name.len));
+    free(copy);
+    return bad;
 }
 
 bool ls_utf8_valid(struct ls_slice s)

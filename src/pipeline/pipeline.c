@@ -1099,7 +1099,7 @@ static void root_init(struct ls_ctx *c, struct ls_object *root, struct ls_obj_st
     root->priv = st;
     scan_name(c, root, st, &c->root_shown);
     /* a file on disk can be named "invoice<RLO>fdp.exe" as well as a member */
-    if (ls_name_has_control(ls_slice_make(root->name, root->name_len))) {
+    if (ls_name_hides(ls_slice_make(root->name, root->name_len))) {
         note_tag(st, LS_A_BAD_NAME);
         add_error(st, "name: a control or bidi character hides what the path shows");
     }

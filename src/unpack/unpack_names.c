@@ -342,36 +342,10 @@ static bool has_overlong_ascii(struct ls_slice s)
     return false;
 }
 
-/* The CR of "Icon\r" (and its AppleDouble twin "._Icon\r"): the file
- * macOS Finder writes in every folder given a custom icon, in every zip of
- * such a folder Finder or ditto makes. Only a CR ending a component that
- * is exactly that name is spared; true if the name holds a control
- * character other than those. */
-static bool control_beyond_icon(struct ls_slice name)
-{
-    if (!ls_name_has_control(name)) return false;
-    uint8_t *copy = malloc(name.len ? name.len : 1);
-    if (!copy) return true;
-    memcpy(copy, name.ptr, name.len);
-    bool spared = false;
-    for (size_t i = 4; i < name.len; i++) {
-        if (copy[i] != '\r' || (i + 1 < name.len && copy[i + 1] != '/' && copy[i + 1] != '\\')) continue;
-        size_t st = i - 4;
-        if (memcmp(copy + st, "Icon", 4) != 0) continue;
-        if (st >= 2 && copy[st - 1] == '_' && copy[st - 2] == '.') st -= 2;
-        if (st > 0 && copy[st - 1] != '/' && copy[st - 1] != '\\') continue;
-        copy[i] = '_';
-        spared = true;
-    }
-    bool bad = !spared || ls_name_has_control(ls_slice_make(copy, name.len));
-    free(copy);
-    return bad;
-}
-
 unsigned unpack_name_flags(struct ls_slice name)
 {
     unsigned f = plain_flags(name);
-    if (name.len == 0 || control_beyond_icon(name) || has_overlong_ascii(name) || too_long(name))
+    if (name.len == 0 || ls_name_hides(name) || has_overlong_ascii(name) || too_long(name))
         f |= UNPACK_NAME_BAD;
     if (windows_device(name)) f |= UNPACK_NAME_WINDEV;
     if (!has_high(name)) return f; /* plain ASCII: nothing to fold */

@@ -36,7 +36,7 @@ share ends up in a dump, and scans it as a real file tree:
   endless zeros (/dev/zero's numbers) and one like /dev/urandom (made only
   as root), a Unix socket, names that start with '-', case-only twin names
   (as a copy from a Windows share keeps them), hard links, an empty file,
-  a Mac folder's "Icon\r" file (a known gap: bad_name on a root).
+  a Mac folder's "Icon\r" file (clean: Finder's custom-icon file).
 
 Every case plants its own PII (an SSN in a valid range, an e-mail address),
 so the key demands the planted value's fingerprint in the record that must
@@ -720,11 +720,10 @@ def tree_cases():
     key("tree_case_upper", "odd/Staff.txt", [], planted=pl)
     key("tree_case_lower", "odd/staff.txt", [], planted=pl2)
     # a folder copied from a Mac share: Finder's custom-icon file "Icon\r"
-    # (empty; its icon is in the resource fork, lost on the copy). Known
-    # gap: a root whose name holds a control character is bad_name
-    # (hostile) in the pipeline; the archive reader spares this one CR.
+    # (empty; its icon is in the resource fork, lost on the copy): a root
+    # name is judged as a member name is, this one CR spared
     put("mac_share/Projects/Icon\r", b"")
-    key("tree_icon_cr", "mac_share/Projects/Icon\r", [], verdict="clean", alerts_none=["bad_name"], gap=True)
+    key("tree_icon_cr", "mac_share/Projects/Icon\r", [], verdict="clean", alerts_none=["bad_name"])
     # an empty file
     put("odd/empty.txt", b"")
     key("tree_empty", "odd/empty.txt", [], verdict="clean", coverage="full")
