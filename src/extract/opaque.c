@@ -41,6 +41,8 @@ static const struct opaque_mime opaque_mimes[] = {
     {"application/x-apple-diskimage", "Apple disk image"},
     {"application/vnd.ms-htmlhelp", "Microsoft Compiled HTML Help (CHM)"},
     {"application/x-chm", "Microsoft Compiled HTML Help (CHM)"},
+    {"application/x-lzop", "lzop stream"},
+    {"application/x-lrzip", "lrzip stream"},
 };
 
 struct opaque_sig {
@@ -57,6 +59,11 @@ static const struct opaque_sig opaque_sigs[] = {
     {0, "zPQ\x02", 4, "ZPAQ archive"},
     {0, "BZ3v1", 5, "bzip3 stream"},
     {0, "RZIP", 4, "rzip stream"},
+    /* compressors libarchive reads only through an external program, which
+     * the sandbox never runs */
+    {0, "\x89LZO\0\r\n\x1a\n", 9, "lzop stream"},
+    {0, "LRZI", 4, "lrzip stream"},
+    {0, "GRZipII\0\x02\x04:)", 12, "GRZip stream"},
     {0, "hsqs", 4, "squashfs image"},
     {0, "KDMV", 4, "VMware disk image"},
     {0, "vhdxfile", 8, "VHDX disk image"},

@@ -63,6 +63,11 @@ def fixtures():
     f["disk.vdi"] = (b"<<< Oracle VM VirtualBox Disk Image >>>\n".ljust(64, b"\x00") +
                      b"\x7f\x10\xda\xbe" + body(), "opaque")
     f["mac.dmg"] = (body(1000) + b"koly" + struct.pack(">II", 4, 512) + rnd(500), "opaque")
+    # compressors libarchive reads only through an external program (lzop,
+    # lrzip, grzip), never run: they were "full" and clean (hostile7)
+    f["notes.lzo"] = (b"\x89LZO\x00\r\n\x1a\n\x10\x30\x20\x80\x09\x40\x01\x05" + body(), "opaque")
+    f["notes.lrz"] = (b"LRZI\x00\x06" + body(), "opaque")
+    f["notes.grz"] = (b"GRZipII\x00\x02\x04:)" + body(), "opaque")
     f["help.chm"] = (b"ITSF\x03\x00\x00\x00" + struct.pack("<I", 96) + body(), "opaque")
     # BinHex 4.0 has a reader now (binhex: tests/gen/gen_binhex.py)
     # look-alikes: text that starts with a signature, a readable archive,
@@ -92,7 +97,7 @@ def generate(out):
 def seeds(out):
     os.makedirs(out, exist_ok=True)
     f = fixtures()
-    for name in ("a.ace", "a.arj", "root.sqsh", "disk.vhd", "mac.dmg", "help.chm", "sqsh_notes.txt"):
+    for name in ("a.ace", "a.arj", "root.sqsh", "disk.vhd", "mac.dmg", "help.chm", "sqsh_notes.txt", "notes.lzo"):
         with open(os.path.join(out, name.replace(".", "_")), "wb") as fh:
             fh.write(f[name][0])
 
