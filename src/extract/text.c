@@ -165,7 +165,7 @@ static bool jp_char(struct ls_slice s, size_t i, enum ls_text_enc enc, size_t *l
  * kana or level 1 kanji: a staff list of names and dates has few kana. */
 static bool jp_is(struct ls_slice s, enum ls_text_enc enc)
 {
-    size_t n = s.len < JP_PROBE ? s.len : JP_PROBE, chars = 0, kana = 0, common = 0, len;
+    size_t n = s.len < JP_PROBE ? s.len : JP_PROBE, chars = 0, kana = 0, common = 0, high_trail = 0, len;
     int cls;
     for (size_t i = 0; i < n; i += len) {
         if (!jp_char(s, i, enc, &len, &cls)) {
@@ -176,7 +176,13 @@ static bool jp_is(struct ls_slice s, enum ls_text_enc enc)
         chars++;
         kana += cls == 1;
         common += cls == 1 || cls == 2;
+        high_trail += len == 2 && ls_slice_at(s, i + 1) >= 0x80;
     }
+    /* Windows-1252 quotes and dashes (0x91-0x97) before a letter are valid
+     * Shift_JIS pairs with level 1 kanji leads ("O’Brien", "it’s": review4);
+     * their trails are ASCII, while two in three Shift_JIS trails are
+     * 0x80-0xFC: a quarter of them must be */
+    if (enc == LS_TEXT_SJIS && high_trail * 4 < chars) return false;
     return chars >= 4 && (kana * 10 >= chars || (enc == LS_TEXT_SJIS && chars >= 16 && common * 2 >= chars));
 }
 

@@ -27,7 +27,9 @@ enum ls_i64_result {
 };
 
 /* out(ud, p, n): take n more decoded bytes (p points into the window; they
- * stay valid until the next call). Non-zero stops the decoder.
+ * stay valid until the next call). Non-zero stops the decoder. Every 4096
+ * blocks it is also called with (NULL, 0), so a caller can stop a stream
+ * that decodes to nothing (a deadline). 
  * *produced: bytes handed to out; *used: input bytes consumed. */
 enum ls_i64_result ls_inflate64(const uint8_t *in, size_t len, int (*out)(void *ud, const uint8_t *p, size_t n),
                                 void *ud, uint64_t *produced, size_t *used);

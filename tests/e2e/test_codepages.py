@@ -177,11 +177,18 @@ class CodepageTest(unittest.TestCase):
         self.assertEqual(lsutil.distinct(o, "phone"), 1)
         self.assertEqual(lsutil.distinct(o, "dob"), 1)
 
-    def test_plain_german_text_stays_windows_1252(self):
+    def test_plain_european_text_stays_windows_1252(self):
         """German Windows-1252 text whose accented letters all form valid
-        Shift_JIS pairs is still read as Windows-1252 (it has no kana)."""
+        Shift_JIS pairs, and English whose curly apostrophes do, is still
+        read as Windows-1252."""
         t = self.text("memo_de.txt")
         self.assertIn(gen.DE_MEMO.strip(), t)
+        # English with curly apostrophes inside words (kanji-lead pairs)
+        t = self.text("memo_en.txt")
+        self.assertIn(gen.EN_MEMO.strip(), t)
+        self.assertIn(gen.EN_CONTACT.strip(), t)
+        n, _ = self.emails("memo_en.txt")
+        self.assertEqual(n, 1)
 
     # ---- Outlook / OLE2 ----
 

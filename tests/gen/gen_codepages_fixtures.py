@@ -274,6 +274,19 @@ def eucjp_memo():
     return JA_MEMO.encode("euc_jp")
 
 
+# Windows-1252 English whose only high bytes are curly apostrophes inside
+# words: 0x92 + a letter is a valid Shift_JIS pair with a kanji lead
+# (review4: read as Shift_JIS, "O’Brien" was "O達rien" and the quoted
+# address lost its first letter)
+EN_MEMO = "Customer O’Brien said it’s done, we’ll call back.\n"
+EN_CONTACT = "Contact: ‘maria.lopez@example.com’\n"
+
+
+def english_cp1252():
+    # the quoted address past the 64 KiB the encoding is judged on
+    return (EN_MEMO * 1400 + EN_CONTACT).encode("cp1252")
+
+
 def german_cp1252():
     # every accented letter here is followed by a letter: valid Shift_JIS
     # pairs, but no kana, so Windows-1252 it stays
@@ -285,6 +298,7 @@ def files():
         "staff_sjis.csv": sjis_csv(),
         "memo_eucjp.txt": eucjp_memo(),
         "memo_de.txt": german_cp1252(),
+        "memo_en.txt": english_cp1252(),
         "cyr.rtf": rtf_ansicpg(),
         "fonts.rtf": rtf_fonts(),
         "sjis.rtf": rtf_sjis(),
@@ -325,7 +339,8 @@ def write_corpus(fuzzdir):
         "mime": {"cp_koi8.eml": eml_koi8(), "cp_ja.eml": eml_japanese()},
         "mimedec": {"cp_cjk_words.txt": cjk_words()},
         "msg": {"cp_1251.msg": msg_1251(), "cp_932.msg": msg_1251(932, "shift_jis")},
-        "text": {"cp_sjis.csv": sjis_csv(), "cp_eucjp.txt": eucjp_memo(), "cp_de.txt": german_cp1252()},
+        "text": {"cp_sjis.csv": sjis_csv(), "cp_eucjp.txt": eucjp_memo(), "cp_de.txt": german_cp1252(),
+                 "cp_en.txt": english_cp1252()},
         "csv": {"cp_sjis.csv": sjis_csv()},
     }
     for target, fs in seeds.items():
