@@ -19,6 +19,13 @@
 #include "quarantine/store.h"
 #include "pool/pool.h"
 
+/* A set of root ids (ls_root_id of a path without "." components). */
+struct idset {
+    uint8_t (*k)[8];
+    size_t n, cap;
+    struct ls_fpindex ix;
+};
+
 struct run {
     struct scan_opts *o;
     struct ls_engine *eng;
@@ -41,9 +48,8 @@ struct run {
     off_t out_off;            /* manifest bytes written whole (-1: not a seekable file) */
     struct cli_flagged top;   /* the summary's quarantined files, best first */
     uint64_t done_written;    /* root_done lines written by this run */
-    uint8_t (*seen)[8];       /* root ids listed so far */
-    size_t n_seen, cap_seen;
-    struct ls_fpindex seen_ix;
+    struct idset seen;        /* root ids (of lexical paths) listed so far */
+    struct idset done_lex;    /* --resume: the same of the roots already done */
     uint64_t repeated;        /* roots named again ("t t/", "a.txt a.txt"): listed once */
 };
 
@@ -190,11 +196,9 @@ static char *path_lexical(const char *path)
     return o;
 }
 
-/* 1: the root was listed already (a PATH given twice, a folder and a file
- * in it, "t" and "./t"): a root is scanned once, so ids stay unique in the
- * manifest. 0: first time; -1: out of memory. Keyed by the root id of the
- * path without "." components and repeated slashes. */
-static int seen_before(struct run *r, const char *path)
+/* 1: path (compared without "." components and repeated slashes) is in
+ * the set; 0: it was not (added when add); -1: out of memory. */
+static int idset_test(struct idset *s, const char *path, bool add)
 {
     char id[17];
     char *lex = path_lexical(path);
@@ -207,25 +211,42 @@ static int seen_before(struct run *r, const char *path)
         int lo = id[2 * i + 1] <= '9' ? id[2 * i + 1] - '0' : id[2 * i + 1] - 'a' + 10;
         k[i] = (uint8_t)(hi << 4 | lo);
     }
-    if (ls_fpindex_find(&r->seen_ix, r->seen, 8, 8, k) != SIZE_MAX) return 1;
-    if (ls_fpindex_reserve(&r->seen_ix, r->seen, 8, r->n_seen, 1024) != LS_OK) return -1;
-    if (r->n_seen == r->cap_seen) {
-        size_t cap = r->cap_seen ? r->cap_seen * 2 : 1024;
-        uint8_t(*v)[8] = realloc(r->seen, cap * sizeof *v);
+    if (ls_fpindex_find(&s->ix, s->k, 8, 8, k) != SIZE_MAX) return 1;
+    if (!add) return 0;
+    if (ls_fpindex_reserve(&s->ix, s->k, 8, s->n, 1024) != LS_OK) return -1;
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 1024;
+        uint8_t(*v)[8] = realloc(s->k, cap * sizeof *v);
         if (!v) return -1;
-        r->seen = v;
-        r->cap_seen = cap;
+        s->k = v;
+        s->cap = cap;
     }
-    memcpy(r->seen[r->n_seen], k, 8);
-    ls_fpindex_insert(&r->seen_ix, r->seen, 8, r->n_seen++);
+    memcpy(s->k[s->n], k, 8);
+    ls_fpindex_insert(&s->ix, s->k, 8, s->n++);
     return 0;
+}
+
+static void idset_free(struct idset *s)
+{
+    free(s->k);
+    ls_fpindex_free(&s->ix);
+}
+
+/* 1: the root was listed already (a PATH given twice, a folder and a file
+ * in it, "t" and "./t"): a root is scanned once, so ids stay unique in the
+ * manifest. 0: first time; -1: out of memory. */
+static int seen_before(struct run *r, const char *path)
+{
+    return idset_test(&r->seen, path, true);
 }
 
 static int on_root(void *ud, const char *path, int special, const char *errmsg)
 {
     struct run *r = ud;
     if (g_stop) return 1;
-    if (r->done.n && ls_done_has(&r->done, path)) {
+    /* --resume: done under this name, or under another spelling of it
+     * ("./t/a" then "t/a") */
+    if (r->done.n && (ls_done_has(&r->done, path) || idset_test(&r->done_lex, path, false) > 0)) {
         r->skipped++;
         return 0;
     }
@@ -355,6 +376,10 @@ static int on_kept_line(void *ud, const char *line, size_t len)
         r->old_key_id[v.len] = 0;
     }
     (void)ls_summary_add_line(r->sum, line, len); /* the summary lists them too */
+    if (is_root_done(line, len)) { /* the root's path, in every spelling */
+        const struct ls_root_info *ri = ls_summary_last_root(r->sum);
+        if (ri->have && ri->path && idset_test(&r->done_lex, ri->path, true) < 0) return -1;
+    }
     return 0;
 }
 
@@ -554,8 +579,8 @@ int scan_run(struct scan_opts *o)
     ls_buf_free(&r.line);
     ls_rootlist_free(&r.list);
     ls_done_free(&r.done);
-    free(r.seen);
-    ls_fpindex_free(&r.seen_ix);
+    idset_free(&r.seen);
+    idset_free(&r.done_lex);
     cli_flagged_free(&r.top);
     if (r.out_fd > STDOUT_FILENO) close(r.out_fd);
     return rc;

@@ -137,6 +137,16 @@ class UxTest(unittest.TestCase):
         self.assertEqual(len([r for r in recs if r.get("record") == "root_done"]), 3)
         self.assertIn(b"named more than once: 4 files (scanned once)", p.stderr)
 
+    def test_resume_under_another_spelling(self):
+        # review4: a run over "./dump" resumed as "dump" wrote every file again
+        p = self.scan("-q", "-o", self.out, "./dump")
+        self.assertEqual(p.returncode, 1, p.stderr)
+        p = self.scan("--resume", "-o", self.out, "dump")
+        self.assertEqual(p.returncode, 1, p.stderr)
+        self.assertIn(b"resumed: 3 files were already done", p.stderr)
+        recs = [json.loads(l) for l in open(self.out, encoding="utf-8")]
+        self.assertEqual(len([r for r in recs if r.get("record") == "root_done"]), 3)
+
     def test_fingerprint_key_is_the_whole_file(self):
         # docs/manifest.md: anyone holding the key file checks a value with
         # HMAC over the file's bytes; a key past 4 KiB was silently cut
