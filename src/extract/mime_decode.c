@@ -1197,8 +1197,8 @@ bool mime_yenc_decode(struct ls_slice text, size_t *pos, struct ls_buf *out, ls_
  * (Japanese Windows shows the backslash as a yen sign, and a mailbox
  * converted to UTF-8 keeps it so). That drive letter is how the sender's
  * machine worked, not a name built to land outside a folder: such a name
- * (a drive letter, a TEMP or TMP folder, a last component "nsmail...", no
- * "..") is no absolute_path alert. Five real messages of three test
+ * (a drive letter, a last component "nsmail..." right in a TEMP or TMP
+ * folder, no "..") is no absolute_path alert. Five real messages of three test
  * suites (Stalwart legacy_035/039, mail-mime-parser m1005/m1006/m4004/m4008,
  * MimeKit's content-length.mbox) were `hostile` for it. */
 static bool netscape_temp_name(struct ls_slice n)
@@ -1212,8 +1212,10 @@ static bool netscape_temp_name(struct ls_slice n)
         else if (n.len - i >= 2 && n.ptr[i] == 0xC2 && n.ptr[i + 1] == 0xA5) sep = 2; /* U+00A5 */
         if (!sep) continue;
         struct ls_slice comp = {n.ptr + last, i - last};
-        if (mime_slice_ieq(comp, "temp") || mime_slice_ieq(comp, "tmp")) temp = true;
-        if (i < n.len) last = i + sep;
+        if (i < n.len) { /* a folder: the one right above the name must be TEMP or TMP */
+            temp = mime_slice_ieq(comp, "temp") || mime_slice_ieq(comp, "tmp");
+            last = i + sep;
+        }
         i += sep - 1;
     }
     struct ls_slice base = {n.ptr + last, n.len - last};

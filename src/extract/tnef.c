@@ -288,12 +288,13 @@ static void attach_value(struct tnef *t, uint16_t id, uint16_t type, struct ls_s
     if (id == PR_ATTACH_LONG_FILENAME && str) set_name(&t->cur.long_name, v, uni);
     else if ((id == PR_ATTACH_FILENAME || id == PR_DISPLAY_NAME) && str && !t->cur.short_name.len)
         set_name(&t->cur.short_name, v, uni);
-    else if (id == PR_ATTACH_DATA && (type == PT_BINARY || type == PT_OBJECT) && !t->cur.data_from_prop) {
+    else if (id == PR_ATTACH_DATA && (type == PT_BINARY || type == PT_OBJECT) && !t->cur.data_from_prop && v.len) {
         /* The property wins over attAttachData: for an embedded message
          * Outlook writes there only the 89-byte note "This attachment is a
          * MAPI 1.0 embedded message and is not supported by this mail
          * system", the message itself being PR_ATTACH_DATA_OBJ (MimeKit's
-         * christmas.tnef: a task and a 385 KB appointment were lost). */
+         * christmas.tnef: a task and a 385 KB appointment were lost). An
+         * empty one does not hide attAttachData (review4). */
         t->cur.data = v;
         t->cur.data_is_object = type == PT_OBJECT;
         t->cur.data_from_prop = true;
