@@ -973,6 +973,13 @@ static int bidi_class(int32_t c)
 
 #define PDF_RTL_MAX 1024u /* code points of a segment's line put in reading order (longer: as drawn) */
 
+/* Code point q (at byte off[q] of p) is a space: a blank, a tab, U+00A0. */
+static bool rtl_space(const uint8_t *p, const uint16_t *off, size_t q)
+{
+    uint8_t c = p[off[q]];
+    return c == ' ' || c == '\t' || (c == 0xC2 && off[q + 1] - off[q] == 2 && p[off[q] + 1] == 0xA0);
+}
+
 static void rtl_logical(uint8_t *p, size_t n, const struct interp *in, size_t base)
 {
     uint16_t off[PDF_RTL_MAX + 1];
@@ -1010,12 +1017,20 @@ static void rtl_logical(uint8_t *p, size_t n, const struct interp *in, size_t ba
     size_t nu = 0;
     for (size_t i = first; i <= last;) {
         size_t j = i + 1;
+        /* signs right before a stretch of digits or Latin, no space between
+         * ("+972", "(212)", "$40"), go with it, as do those right after it
+         * ("5309)", "40%"): as separate units they changed sides (review4:
+         * "+972 3 555 1234" read "972 3 555 1234+", the phone lost) */
+        size_t lead = i;
+        while (lead <= last && cls[lead] == BIDI_NEUTRAL && !rtl_space(p, off, lead)) lead++;
+        bool ltr = lead <= last && (cls[lead] == BIDI_LTR || cls[lead] == BIDI_AN);
         if (cls[i] == BIDI_RTL) {
             while (j <= last && cls[j] == BIDI_MARK) j++;
-        } else if (cls[i] == BIDI_LTR || cls[i] == BIDI_AN) {
-            size_t end = j;
-            for (size_t q = i; q <= last && cls[q] != BIDI_RTL; q++)
-                if (cls[q] == BIDI_LTR || cls[q] == BIDI_AN) end = q + 1;
+        } else if (ltr) {
+            size_t end = lead + 1;
+            for (size_t r = lead; r <= last && cls[r] != BIDI_RTL; r++)
+                if (cls[r] == BIDI_LTR || cls[r] == BIDI_AN) end = r + 1;
+            while (end <= last && cls[end] == BIDI_NEUTRAL && !rtl_space(p, off, end)) end++;
             j = end;
         }
         bool glued = false;

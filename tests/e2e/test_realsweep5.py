@@ -67,6 +67,11 @@ class RealSweep5(lsutil.GeneratedTree):
         self.assertIn("\u0646\u0648\u0631 ABC \u0646\u0648\u0631", t)
         # a glyph mapped to nothing (<5A> <>) shows nothing, not "Z"
         self.assertNotIn("Z", t)
+        # a sign before the digits stays with them: the phones are found
+        self.assertIn("\u0631\u0642\u0645 +972 3 555 1234 \u0644\u0644\u0645\u0648\u0638\u0641", t)
+        self.assertIn("\u0631\u0642\u0645 (212) 867-5309 \u0644\u0644\u0645\u0648\u0638\u0641", t)
+        o = self.full("rtl.pdf", "pdf")
+        self.assertGreaterEqual(lsutil.distinct(o, "phone"), 2)
 
     def test_word2_document(self):
         o = self.full("word2.doc", "word2")

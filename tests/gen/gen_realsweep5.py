@@ -32,7 +32,9 @@ file showing the quirk, written with the Python stdlib.
   a line whose runs are written left to right, each a show of its own
   (PDFBox's BidiSample.pdf: "١٤ إبريل ١٤٣٤", a date, read "١٤٣٤ ليربإ ١٤"),
   and a glyph whose entry gives a word in reading order and more ("نور A",
-  as habibi.pdf's "حَبيبي h"): that line is left as it is.
+  as habibi.pdf's "حَبيبي h"): that line is left as it is. And phone
+  numbers that start with a sign ("+972 ...", "(212) ...") inside an
+  Arabic run: the sign had changed sides and the phone was lost (review4).
 - word2.doc: a Word for Windows 2.0 document, as openpreserve's
   format-corpus NEWSSLID.DOC: no compound file, a FIB (wIdent 0xA5DB,
   nFib 45) and the text from fcMin to fcMac in Windows-1252, paragraph
@@ -176,7 +178,7 @@ def pdf_rtl(path):
     for ch in letters + [LAMALEF]:
         glyph[ch] = code
         code += 1
-    for ch in "0123456789-Python ABC":
+    for ch in "0123456789-Python ABC+()":
         glyph[ch] = ord(ch)
     # habibi.pdf's way: one glyph gives a whole word in reading order and
     # more (a space, a Latin letter): that line is in reading order already
@@ -203,6 +205,15 @@ def pdf_rtl(path):
     l1_codes = []
     for u in reversed(l1):
         l1_codes += [glyph[c] for c in u] if u == "555-0100" else [glyph[u]]
+    # lines 6 and 7 (review4): a phone number whose first character is a
+    # sign, "+" or "(", inside an Arabic run: the sign goes with the digits
+    def around(phone):
+        units = logical_units("رقم ") + [phone] + logical_units(" للموظف")
+        codes = []
+        for u in reversed(units):
+            codes += [glyph[c] for c in u] if u == phone else [glyph[u]]
+        return codes
+    l6_codes, l7_codes = around("+972 3 555 1234"), around("(212) 867-5309")
     # line 2: the runs in reading order, each drawn left to right; the
     # word "الاسم" has the ligature; a glyph mapped to nothing (Z) follows
     # the name, as a second glyph of an already given word
@@ -220,7 +231,9 @@ def pdf_rtl(path):
         b"40 0 Td " + _pdfstr(visual(logical_units("إبريل"))) + b" Tj "
         b"50 0 Td " + _pdfstr([glyph[c] for c in "١٤"]) + b" Tj ET\n"
         b"BT /F1 14 Tf 100 640 Td " + _pdfstr([0xF0, ord("B"), ord("C")]) + b" Tj "
-        b"60 0 Td " + _pdfstr([0xF1]) + b" Tj ET\n")
+        b"60 0 Td " + _pdfstr([0xF1]) + b" Tj ET\n"
+        b"BT /F1 14 Tf 300 620 Td [" + _pdfstr(l6_codes) + b"] TJ ET\n"
+        b"BT /F1 14 Tf 300 600 Td [" + _pdfstr(l7_codes) + b"] TJ ET\n")
     entries = [b"<%02X> <%s>" % (c, "".join("%04X" % ord(x) for x in ch).encode())
                for ch, c in sorted(glyph.items(), key=lambda kv: kv[1])]
     entries.append(b"<5A> <>")
