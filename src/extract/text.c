@@ -120,12 +120,11 @@ static bool text_mostly_utf8(struct ls_slice s)
  * (JIS X 0212); kana are rows 0xA4 and 0xA5 (not punctuation, row 0xA1:
  * GB2312 and EUC-KR share the layout, and Chinese text is full of 、。
  * there; their kana rows are all but unused). Windows-1252 text passes the
- * first test now and then
- * (German "für" is a valid Shift_JIS pair), but its pairs are accented
- * letters (0xE0-0xFC) before a letter: its leads are never kana, nor
- * mostly 0x81-0x9F (where only quotes and dashes are, and a closing quote
- * or a dash is followed by a space: no pair). Singles (0xA1-0xDF, Ü or ß
- * in Windows-1252) count as characters, not as evidence.
+ * first test now and then (German "für" is a valid Shift_JIS pair), but
+ * its pairs are accented letters (0xE0-0xFC) before a letter: its leads are
+ * never kana, nor mostly 0x81-0x9F (only quotes and dashes are there, with
+ * ASCII trails: see jp_is()). Singles (0xA1-0xDF, Ü or ß in Windows-1252)
+ * count as characters, not as evidence.
  * *cls: 0 ASCII, 1 kana (or Shift_JIS punctuation), 2 a level 1 kanji
  * (Shift_JIS), 3 any other. */
 static bool jp_char(struct ls_slice s, size_t i, enum ls_text_enc enc, size_t *len, int *cls)

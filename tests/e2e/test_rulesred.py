@@ -33,10 +33,12 @@ GEN = os.path.join(SRC, "tests", "gen", "gen_rulesred.py")
 CATEGORIES = ("pii", "secret", "corporate")
 
 
-def run(tmp, seed=1):
+def run(tmp, seed=1, gen=None):
+    """Generate a keyed corpus with gen (default gen_rulesred.py) into tmp and
+    scan it: (key, fingerprint key, found, redacted, manifest)."""
     corpus = os.path.join(tmp, "corpus")
     keyfile = os.path.join(tmp, "key.json")
-    subprocess.run([sys.executable, GEN, corpus, keyfile, "--seed", str(seed)], check=True)
+    subprocess.run([sys.executable, gen or GEN, corpus, keyfile, "--seed", str(seed)], check=True)
     with open(keyfile, encoding="utf-8") as f:
         key = json.load(f)["files"]
     fpkey = os.urandom(32)
@@ -99,6 +101,60 @@ def report(stats, misses, fps, out=sys.stdout):
         print("MISS %s: %s (%s)" % m, file=out)
     for f in fps:
         print("FP   %s: %s %s" % f, file=out)
+
+
+class KeyedRules:
+    """The tests every keyed rules corpus shares (test_rulesred2.py,
+    test_rulesred3.py): a mixin for unittest.TestCase, set GEN (the
+    generator) and PREFIX (the temporary directory's)."""
+    GEN = None
+    PREFIX = "rules-"
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix=cls.PREFIX)
+        cls.key, cls.fpkey, cls.found, cls.redacted, cls.man = run(cls.tmp, gen=cls.GEN)
+        cls.stats, cls.misses, cls.fps, cls.wontfix_hit = score(cls.key, cls.fpkey, cls.found, cls.redacted)
+        report(cls.stats, cls.misses, cls.fps, out=sys.stderr)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def test_every_planted_value_found(self):
+        self.assertEqual(self.misses, [])
+
+    def test_no_false_positive(self):
+        self.assertEqual(self.fps, [])
+
+    def test_decoy_files_clean(self):
+        for rel, spec in self.key.items():
+            if spec["decoy"]:
+                self.assertEqual(sorted(self.found.get(rel, ())), [], rel)
+
+    def test_key_covers_every_root(self):
+        self.assertEqual(sorted(self.found["__roots__"]), sorted(self.key))
+
+    def test_manifest_holds_no_planted_value(self):
+        for rel, spec in self.key.items():
+            for e in spec["expect"]:
+                if len(e["norm"]) >= 8:
+                    self.assertFalse(e["norm"] in self.man.text, "%s: %s in the manifest" % (rel, e["kind"]))
+
+
+def main_report(gen, prefix):
+    """`test_rulesredN.py --report [--seed N]`: print recall and precision
+    per entity of gen's corpus instead of running the tests."""
+    sys.argv.remove("--report")
+    seed = 1
+    if "--seed" in sys.argv:
+        i = sys.argv.index("--seed")
+        seed = int(sys.argv[i + 1])
+        del sys.argv[i:i + 2]
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
+        k, fk, fo, rd, _ = run(tmp, seed, gen=gen)
+    st, mi, fp, _ = score(k, fk, fo, rd)
+    report(st, mi, fp)
 
 
 class RulesRed(unittest.TestCase):

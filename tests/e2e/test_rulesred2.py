@@ -24,13 +24,10 @@ Run directly with --report to print recall/precision per entity.
 """
 import importlib.util
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import lsutil  # noqa: E402
+import lsutil  # noqa: E402,F401
 
 SRC = os.environ.get("LEAKSIFT_SRC", os.path.join(os.path.dirname(__file__), "..", ".."))
 GEN = os.path.join(SRC, "tests", "gen", "gen_rulesred2.py")
@@ -41,42 +38,9 @@ rr = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(rr)
 
 
-def run(tmp, seed=1):
-    rr.GEN = GEN
-    return rr.run(tmp, seed)
-
-
-class RulesRed2(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = tempfile.mkdtemp(prefix="rulesred2-")
-        cls.key, cls.fpkey, cls.found, cls.redacted, cls.man = run(cls.tmp)
-        cls.stats, cls.misses, cls.fps, cls.wontfix_hit = rr.score(cls.key, cls.fpkey, cls.found, cls.redacted)
-        rr.report(cls.stats, cls.misses, cls.fps, out=sys.stderr)
-
-    @classmethod
-    def tearDownClass(cls):
-        shutil.rmtree(cls.tmp, ignore_errors=True)
-
-    def test_every_planted_value_found(self):
-        self.assertEqual(self.misses, [])
-
-    def test_no_false_positive(self):
-        self.assertEqual(self.fps, [])
-
-    def test_decoy_files_clean(self):
-        for rel, spec in self.key.items():
-            if spec["decoy"]:
-                self.assertEqual(sorted(self.found.get(rel, ())), [], rel)
-
-    def test_key_covers_every_root(self):
-        self.assertEqual(sorted(self.found["__roots__"]), sorted(self.key))
-
-    def test_manifest_holds_no_planted_value(self):
-        for rel, spec in self.key.items():
-            for e in spec["expect"]:
-                if len(e["norm"]) >= 8:
-                    self.assertFalse(e["norm"] in self.man.text, "%s: %s in the manifest" % (rel, e["kind"]))
+class RulesRed2(rr.KeyedRules, unittest.TestCase):
+    GEN = GEN
+    PREFIX = "rulesred2-"
 
     def test_port_is_no_combo_password_but_a_pin_is(self):
         """Three address:5060 lines are a SIP list (no password); three
@@ -103,10 +67,6 @@ class RulesRed2(unittest.TestCase):
 
 if __name__ == "__main__":
     if "--report" in sys.argv:
-        sys.argv.remove("--report")
-        with tempfile.TemporaryDirectory(prefix="rulesred2-") as tmp:
-            k, fk, fo, rd, _ = run(tmp)
-        st, mi, fp, wh = rr.score(k, fk, fo, rd)
-        rr.report(st, mi, fp)
+        rr.main_report(GEN, "rulesred2-")
         sys.exit(0)
     unittest.main()
