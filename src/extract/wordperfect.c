@@ -1,0 +1,376 @@
+/*
+ * WordPerfect 5.x and 6.x-X9 documents (DOS and Windows): text, headers,
+ * footers, footnotes and endnotes, and the document summary.
+ *
+ * Hand-written: the one library for the format (libwpd) is C++. Both
+ * generations start with the same 16-byte prefix: FF 'WPC', the offset of
+ * the document area, product type 1 (WordPerfect), file type 0x0A
+ * (document), major version 0 (5.x) or 2 (6.x and later), minor version, an
+ * encryption key (0: none). The document area is a byte stream of
+ * characters and function codes:
+ *
+ *   5.x:  01-1F controls (0A hard return, 0B/0D soft page/return), 20-7E
+ *         ASCII, 80-BF one-byte functions (hard space, hyphens, returns),
+ *         C0-CF fixed-length groups whose size the code gives (C0 = an
+ *         extended character), D0-FF variable-length groups:
+ *         code, subgroup, u16 n, n bytes of which the last four repeat
+ *         n, the subgroup and the code. Headers/footers (D5) and notes
+ *         (D6) carry their text inside the group.
+ *   6.x:  01-20 WordPerfect's own common accented letters, 21-7F ASCII,
+ *         80-CF one-byte functions (80 soft space, 84 hard hyphen, CC hard
+ *         return, CF soft return, C6 table cell ...), D0-EF variable groups
+ *         (code, subgroup, u16 size of the whole group, ..., u16 size,
+ *         code), F0-FE fixed groups (F0 = an extended character). Headers,
+ *         footers, notes and comments are "general text" prefix packets
+ *         (type 0x08) listed in the index after the prefix; the extended
+ *         document summary (0x12) holds author, typist, subject, account ...
+ *
+ * A group whose trailer does not repeat its code is not a group: the byte
+ * is skipped, as WordPerfect's own readers do. Characters of WordPerfect
+ * character sets other than ASCII are dropped (their tables are not here;
+ * docs/formats.md). An encrypted document is `encrypted`, a document area
+ * that runs past the end of the file or ends inside a group `truncated`.
+ */
+#include "core/handler.h"
+
+#include <string.h>
+
+#define WP_PREFIX 16u
+#define WP_FILE_DOCUMENT 0x0A
+#define WP_PRODUCT_WP 1
+#define WP_FLUSH (32u << 10)
+#define WP_SUBDOC_DEPTH 3
+#define WP6_MAX_INDICES 4096u
+
+enum wp_gen { WP5, WP6 };
+
+struct wp {
+    struct ls_ctx *c;
+    struct ls_object *o;
+    struct ls_buf out;
+    ls_err err;          /* first emit error (LS_E_LIMIT: text full) */
+    bool cut;            /* the document area runs past the end of the file */
+    bool unfit;          /* the last group met ran past the end, and no whole
+                          * group followed it: the file was cut inside it */
+    unsigned depth;
+};
+
+static void wp_flush(struct wp *w)
+{
+    if (w->err == LS_OK && w->out.len) w->err = ls_emit_text(w->c, w->o, w->out.ptr, w->out.len);
+    ls_buf_reset(&w->out);
+}
+
+static void wp_put(struct wp *w, uint8_t ch)
+{
+    if (w->err != LS_OK) return;
+    if (ch == ' ' && w->out.len && (w->out.ptr[w->out.len - 1] == ' ' || w->out.ptr[w->out.len - 1] == '\n'))
+        return;
+    if (ls_buf_addc(&w->out, ch) != LS_OK) w->err = LS_E_NOMEM;
+    if (ch == '\n' && w->out.len >= WP_FLUSH) wp_flush(w);
+}
+
+static void wp_line(struct wp *w)
+{
+    if (w->out.len && w->out.ptr[w->out.len - 1] != '\n') wp_put(w, '\n');
+}
+
+/* An extended character: only WordPerfect's ASCII set (0) is mapped. */
+static void wp_ext_char(struct wp *w, uint8_t ch, uint8_t set)
+{
+    if (set == 0 && ch >= 0x20 && ch < 0x7F) wp_put(w, ch);
+}
+
+/* ---- 5.x ---------------------------------------------------------------- */
+
+static const uint8_t wp5_fixed_size[16] = {4, 9, 11, 3, 3, 5, 6, 7, 4, 5, 6, 6, 8, 10, 10, 12};
+
+static void wp5_text(struct wp *w, struct ls_slice d);
+
+/* A header/footer (D5) or note (D6) group: its text is a 5.x stream inside
+ * the group at a place the subgroup fixes. g is the whole group. */
+static void wp5_subdoc(struct wp *w, uint8_t code, uint8_t sub, struct ls_slice g)
+{
+    size_t from = 0, end = g.len - 4; /* the trailer: u16 n, subgroup, code */
+    if (code == 0xD5) {
+        if (g.len < 22 + 4 || g.ptr[11] == 0) return; /* occurrence 0: discontinued */
+        from = 22;
+    } else if (code == 0xD6 && sub == 0) {
+        if (g.len < 8) return;
+        from = 8 + 2u * ((size_t)g.ptr[7] + 1) + 9;
+    } else if (code == 0xD6 && sub == 1) {
+        from = 11;
+    } else {
+        return;
+    }
+    if (from >= end || w->depth >= WP_SUBDOC_DEPTH) return;
+    wp_line(w);
+    w->depth++;
+    wp5_text(w, ls_slice_make(g.ptr + from, end - from));
+    w->depth--;
+    wp_line(w);
+}
+
+static void wp5_text(struct wp *w, struct ls_slice d)
+{
+    size_t i = 0;
+    while (i < d.len && w->err == LS_OK) {
+        uint8_t b = d.ptr[i];
+        if (b >= 0x20 && b <= 0x7E) {
+            wp_put(w, b);
+            i++;
+        } else if (b < 0x20 || b == 0x7F) {
+            if (b == 0x0A || b == 0x0C) wp_put(w, '\n');
+            else if (b == 0x0B || b == 0x0D) wp_put(w, ' ');
+            else if (b == 0x09) wp_put(w, '\t');
+            i++;
+        } else if (b <= 0xBF) {
+            if (b == 0x8C || b == 0x90 || b == 0x99) wp_put(w, '\n');
+            else if (b == 0xA0 || (b >= 0x93 && b <= 0x95)) wp_put(w, ' ');
+            else if (b >= 0xA9 && b <= 0xAB) wp_put(w, '-');
+            i++;
+        } else if (b <= 0xCF) {
+            size_t n = wp5_fixed_size[b - 0xC0];
+            if (i + n > d.len || d.ptr[i + n - 1] != b) {
+                w->unfit |= i + n > d.len;
+                i++;
+                continue;
+            }
+            if (b == 0xC0) wp_ext_char(w, d.ptr[i + 1], d.ptr[i + 2]);
+            else if (b == 0xC1 || b == 0xC2) wp_put(w, '\t');
+            w->unfit = false;
+            i += n;
+        } else if (b == 0xFF) {
+            i++;
+        } else {
+            uint16_t n = 0, n2 = 0;
+            size_t t = 0; /* the trailer: u16 n, subgroup, code */
+            if (!ls_rd_u16le(d, i + 2, &n) || i + (size_t)n + 4 > d.len) {
+                w->unfit = true;
+                i++;
+                continue;
+            }
+            t = i + n;
+            if (n < 4 || !ls_rd_u16le(d, t, &n2) || n2 != n || d.ptr[t + 2] != d.ptr[i + 1] ||
+                d.ptr[t + 3] != b) {
+                i++;
+                continue;
+            }
+            wp5_subdoc(w, b, d.ptr[i + 1], ls_slice_make(d.ptr + i, (size_t)n + 4));
+            w->unfit = false;
+            i += (size_t)n + 4;
+        }
+    }
+}
+
+/* ---- 6.x ---------------------------------------------------------------- */
+
+static const uint8_t wp6_fixed_size[15] = {4, 5, 3, 3, 3, 3, 4, 4, 4, 5, 5, 6, 6, 8, 8};
+
+/* The end-of-line group (D0): its subgroup says what kind of break. */
+static void wp6_eol(struct wp *w, uint8_t sub)
+{
+    if ((sub >= 0x01 && sub <= 0x03) || sub == 0x15 || sub == 0x16) wp_put(w, ' ');
+    else if (sub == 0x0A) wp_put(w, '\t');
+    else if ((sub >= 0x04 && sub <= 0x13) || (sub >= 0x17 && sub <= 0x1C)) wp_put(w, '\n');
+}
+
+static void wp6_text(struct wp *w, struct ls_slice d)
+{
+    size_t i = 0;
+    while (i < d.len && w->err == LS_OK) {
+        uint8_t b = d.ptr[i];
+        if (b >= 0x21 && b <= 0x7E) {
+            wp_put(w, b);
+            i++;
+        } else if (b <= 0x20 || b == 0x7F) {
+            i++; /* 00: nothing; 01-20: WordPerfect's accented letters */
+        } else if (b <= 0xCF) {
+            if (b == 0x80 || b == 0x81 || (b >= 0xCD && b <= 0xCF)) wp_put(w, ' ');
+            else if (b == 0x84) wp_put(w, '-');
+            else if (b == 0xC6) wp_put(w, '\t');
+            else if (b == 0x87 || (b >= 0xB4 && b <= 0xB9) || (b >= 0xBD && b <= 0xC5) || (b >= 0xC7 && b <= 0xCC))
+                wp_put(w, '\n');
+            i++;
+        } else if (b <= 0xEF) {
+            uint16_t n = 0, n2 = 0;
+            if (!ls_rd_u16le(d, i + 2, &n) || i + n > d.len) {
+                w->unfit = true;
+                i++;
+                continue;
+            }
+            if (n < 7 || !ls_rd_u16le(d, i + n - 3, &n2) || n2 != n || d.ptr[i + n - 1] != b) {
+                i++;
+                continue;
+            }
+            if (b == 0xD0) wp6_eol(w, d.ptr[i + 1]);
+            else if (b == 0xE0) wp_put(w, '\t');
+            w->unfit = false;
+            i += n;
+        } else if (b == 0xFF) {
+            i++;
+        } else {
+            size_t n = wp6_fixed_size[b - 0xF0];
+            if (i + n > d.len || d.ptr[i + n - 1] != b) {
+                w->unfit |= i + n > d.len;
+                i++;
+                continue;
+            }
+            if (b == 0xF0) {
+                wp_ext_char(w, d.ptr[i + 1], d.ptr[i + 2]);
+            } else if (b == 0xF1 && d.ptr[i + 1] <= 1) {
+                wp_line(w); /* undo: text WordPerfect keeps but no longer shows */
+            }
+            w->unfit = false;
+            i += n;
+        }
+    }
+}
+
+/* A WordPerfect string of 16-bit characters (set << 8 | char), 0-ended,
+ * inside [*at, end). */
+static void wp6_string(struct wp *w, struct ls_slice d, size_t *at, size_t end)
+{
+    uint16_t ch = 0;
+    while (*at + 2 <= end && ls_rd_u16le(d, *at, &ch)) {
+        *at += 2;
+        if (ch == 0) return;
+        wp_ext_char(w, (uint8_t)(ch & 0xFF), (uint8_t)(ch >> 8));
+    }
+}
+
+/* The extended document summary: groups of u16 length, u16 tag, 2 bytes,
+ * the field's name, then its value (dates are binary: skipped). */
+static void wp6_summary(struct wp *w, struct ls_slice p)
+{
+    size_t i = 0;
+    while (i + 6 <= p.len && w->err == LS_OK) {
+        uint16_t len = 0, tag = 0;
+        (void)ls_rd_u16le(p, i, &len);
+        (void)ls_rd_u16le(p, i + 2, &tag);
+        if (len < 6) break;
+        size_t end = i + len <= p.len ? i + len : p.len, at = i + 6;
+        bool date = tag == 0x0E || tag == 0x0F || tag == 37 || tag == 39 || tag == 55;
+        if (!date) {
+            size_t mark = w->out.len;
+            wp6_string(w, p, &at, end);
+            wp_put(w, ':');
+            wp_put(w, ' ');
+            size_t value = w->out.len;
+            wp6_string(w, p, &at, end);
+            if (w->out.len == value) w->out.len = mark; /* an empty field */
+            else wp_put(w, '\n');
+            if (w->out.ptr) w->out.ptr[w->out.len] = '\0';
+        }
+        i += len;
+    }
+}
+
+/* A general-text packet: u16 block count, 4 bytes, u32 size per block,
+ * then the blocks, one 6.x stream. */
+static void wp6_packet_text(struct wp *w, struct ls_slice p)
+{
+    uint16_t nb = 0;
+    if (!ls_rd_u16le(p, 0, &nb) || nb == 0) return;
+    size_t at = 6, total = 0;
+    for (unsigned k = 0; k < nb; k++) {
+        uint32_t sz = 0;
+        if (!ls_rd_u32le(p, at, &sz)) return;
+        at += 4;
+        total += sz;
+        if (total > p.len) break;
+    }
+    if (at >= p.len) return;
+    size_t n = total < p.len - at ? total : p.len - at;
+    bool unfit = w->unfit; /* a packet is whole: its groups say nothing of a cut */
+    wp_line(w);
+    wp6_text(w, ls_slice_make(p.ptr + at, n));
+    wp_line(w);
+    w->unfit = unfit;
+}
+
+static void wp6_prefix(struct wp *w, struct ls_slice d)
+{
+    uint16_t ih = 0, num = 0;
+    if (!ls_rd_u16le(d, 14, &ih)) return;
+    if (ih < WP_PREFIX) ih = WP_PREFIX;
+    if (!ls_rd_u16le(d, (size_t)ih + 2, &num)) return;
+    if (num > WP6_MAX_INDICES) num = WP6_MAX_INDICES;
+    for (unsigned k = 1; k < num && w->err == LS_OK; k++) {
+        size_t e = (size_t)ih + 14 + (size_t)(k - 1) * 14;
+        uint32_t size = 0, off = 0;
+        if (e + 14 > d.len || !ls_rd_u32le(d, e + 6, &size) || !ls_rd_u32le(d, e + 10, &off)) {
+            w->cut = true;
+            return;
+        }
+        uint8_t type = d.ptr[e + 1];
+        if (type != 0x08 && type != 0x12) continue;
+        struct ls_slice p;
+        if (!ls_slice_sub(d, off, size, &p)) {
+            w->cut = true;
+            continue;
+        }
+        if (type == 0x08) wp6_packet_text(w, p);
+        else wp6_summary(w, p);
+    }
+}
+
+/* ---- the handler -------------------------------------------------------- */
+
+static bool wp_prefix(struct ls_slice d, uint32_t *doc, uint8_t *major, uint16_t *key)
+{
+    if (d.len < WP_PREFIX || memcmp(d.ptr, "\xFFWPC", 4) != 0) return false;
+    if (d.ptr[8] != WP_PRODUCT_WP || d.ptr[9] != WP_FILE_DOCUMENT) return false;
+    *major = d.ptr[10];
+    return ls_rd_u32le(d, 4, doc) && ls_rd_u16le(d, 12, key);
+}
+
+static int wp_probe(const struct ls_object *o)
+{
+    uint32_t doc;
+    uint8_t major;
+    uint16_t key;
+    return wp_prefix(o->data, &doc, &major, &key) ? 90 : 0;
+}
+
+static ls_err wp_extract(struct ls_ctx *c, struct ls_object *o)
+{
+    uint32_t doc = 0;
+    uint8_t major = 0;
+    uint16_t key = 0;
+    if (!wp_prefix(o->data, &doc, &major, &key)) return LS_E_CORRUPT;
+    if (major != 0 && major != 2) {
+        ls_note(c, o, LS_R_UNSUPPORTED, "wordperfect: major version %u is not read", (unsigned)major);
+        return LS_OK;
+    }
+    if (key != 0) { /* WordPerfect enciphers the whole document area: nothing to read */
+        ls_note(c, o, LS_R_ENCRYPTED, "wordperfect: the document is encrypted (password)");
+        ls_set_coverage_none(c, o);
+        return LS_E_ENCRYPTED;
+    }
+    struct wp w = {.c = c, .o = o};
+    ls_buf_init(&w.out, 2 * WP_FLUSH);
+    w.cut = doc > o->data.len;
+    if (doc >= WP_PREFIX && !w.cut) {
+        struct ls_slice body = ls_slice_make(o->data.ptr + doc, o->data.len - doc);
+        if (major == 0) wp5_text(&w, body);
+        else wp6_text(&w, body);
+        wp_line(&w);
+    }
+    if (major == 2) wp6_prefix(&w, o->data); /* headers, notes, summary */
+    wp_line(&w);
+    wp_flush(&w);
+    ls_buf_free(&w.out);
+    if (w.err == LS_E_NOMEM) return LS_E_NOMEM;
+    if (w.cut || w.unfit) {
+        ls_note(c, o, LS_R_TRUNCATED, "wordperfect: the document ends inside a function group or its area");
+        return LS_E_TRUNCATED;
+    }
+    return LS_OK; /* LS_E_LIMIT: the pipeline noted limit:text */
+}
+
+const struct ls_handler ls_handler_wordperfect = {
+    .name = "wordperfect",
+    .probe = wp_probe,
+    .extract = wp_extract,
+};
