@@ -206,6 +206,51 @@ static int load_root(int fd, const struct ls_limits *lim, struct root_bytes *rb,
     return read_all(fd, S_ISREG(sb.st_mode) ? (size_t)sb.st_size : 0, cap, rb, more);
 }
 
+/* A regular root file larger than max_scan that has holes (a sparse file:
+ * a disk image, a database preallocated): its data extents, found with
+ * SEEK_DATA/SEEK_HOLE, into c->root_ext, so that the scan reads its data
+ * rather than the first max_scan bytes, often all zeros (pipeline.c,
+ * scan_root_extents()). Without holes, without SEEK_DATA (EINVAL: another
+ * file system) or on any error, nothing is set and the scan is as for any
+ * file. At most ROOT_EXT_MAX extents: the last one then runs to the end. */
+#define ROOT_EXT_MAX 65536u
+static void root_extents(int fd, size_t len, struct ls_ctx *c)
+{
+    struct stat sb;
+    if (len <= c->lim->max_scan || fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) return;
+    uint64_t(*ext)[2] = NULL;
+    size_t n = 0, cap = 0;
+    uint64_t data = 0;
+    off_t at = 0, end = (off_t)len;
+    while (at < end) {
+        off_t d = lseek(fd, at, SEEK_DATA);
+        if (d < 0 && errno == ENXIO) break; /* only a hole from here on */
+        if (d < 0) goto none;
+        if (d >= end) break;
+        off_t h = lseek(fd, d, SEEK_HOLE);
+        if (h < 0) goto none;
+        if (h > end || n + 1 == ROOT_EXT_MAX) h = end;
+        if (n == cap) {
+            size_t nc = cap ? cap * 2 : 16;
+            uint64_t(*x)[2] = realloc(ext, nc * sizeof *ext);
+            if (!x) goto none;
+            ext = x;
+            cap = nc;
+        }
+        ext[n][0] = (uint64_t)d;
+        ext[n][1] = (uint64_t)h;
+        n++;
+        data += (uint64_t)(h - d);
+        at = h;
+    }
+    if (data >= (uint64_t)len) goto none; /* no holes */
+    c->root_ext = ext;
+    c->n_root_ext = n;
+    return;
+none:
+    free(ext);
+}
+
 static ls_err finish_root(struct ls_ctx *c)
 {
     if (c->fatal != LS_OK) return c->fatal;
@@ -228,6 +273,7 @@ ls_err ls_worker_scan_fd(struct ls_worker *w, int fd, const char *path, ls_recor
         ls_ctx_fini(&c);
         return ls_worker_record_special(w, path, LS_SPECIAL_UNREADABLE, strerror(err), fn, ud);
     }
+    root_extents(fd, rb.s.len, &c);
     /* A mapped root can be cut short by another process while YARA reads
      * it; heap bytes (and our own spill files) cannot. */
     ls_scanner_guard(w->scanner, rb.map != NULL);
@@ -411,6 +457,7 @@ ls_err ls_worker_text_fd(struct ls_worker *w, int fd, const char *path, const ch
     struct root_bytes rb;
     bool more = false;
     int err = load_root(fd, c.lim, &rb, &more);
+    if (!err) root_extents(fd, rb.s.len, &c);
     ls_err e = err ? LS_E_IO : ls_ctx_run_root(&c, rb.s, rb.err, more);
     if (!err) root_bytes_free(&rb);
     ls_ctx_fini(&c);

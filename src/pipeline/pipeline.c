@@ -802,10 +802,41 @@ static void media_cut(struct ls_ctx *c, struct ls_object *o, const struct ls_obj
                 bilevel, pages);
 }
 
+/* A root file with holes (a sparse file, api.c) larger than max_scan: the
+ * holes are zeros, in which no rule finds anything, so only its data
+ * extents are scanned, each at its own offset, up to max_scan bytes of
+ * data. Whether all of the data was scanned is what the coverage says. */
+static void scan_root_extents(struct ls_ctx *c, struct ls_object *o, struct ls_obj_state *st)
+{
+    uint64_t left = c->lim->max_scan, data = 0, scanned = 0;
+    for (size_t i = 0; i < c->n_root_ext; i++) {
+        uint64_t a = c->root_ext[i][0], b = c->root_ext[i][1];
+        if (a >= o->data.len) break;
+        if (b > o->data.len) b = o->data.len;
+        data += b - a;
+        uint64_t n = b - a < left ? b - a : left;
+        if (!n) continue;
+        scan_at(c, o, st, ls_slice_make(o->data.ptr + a, (size_t)n), LS_WHERE_RAW, a);
+        scanned += n;
+        left -= n;
+    }
+    if (scanned < data)
+        ls_note(c, o, LS_R_LIMIT_SCAN, "sparse file: scanned the first %llu of its %llu bytes of data (its "
+                "%llu bytes of holes are zeros)", (unsigned long long)scanned, (unsigned long long)data,
+                (unsigned long long)(o->data.len - data));
+    else
+        ls_note(c, o, NULL, "sparse file: all %llu bytes of its data scanned; its %llu bytes of holes are "
+                "zeros", (unsigned long long)data, (unsigned long long)(o->data.len - data));
+}
+
 static void scan_object(struct ls_ctx *c, struct ls_object *o, struct ls_obj_state *st)
 {
     struct ls_slice raw = ls_obj_raw_redundant(st) ? ls_slice_make(NULL, 0) : o->data;
-    if (raw.len > c->lim->max_scan) {
+    bool sparse = raw.len > c->lim->max_scan && o->depth == 0 && c->root_ext &&
+                  !(!st->handler && is_media(st->mime));
+    if (sparse) {
+        scan_root_extents(c, o, st);
+    } else if (raw.len > c->lim->max_scan) {
         raw.len = (size_t)c->lim->max_scan;
         ls_note(c, o, LS_R_LIMIT_SCAN, "scanned the first %llu of %zu bytes",
                 (unsigned long long)c->lim->max_scan, o->data.len);
@@ -813,7 +844,7 @@ static void scan_object(struct ls_ctx *c, struct ls_object *o, struct ls_obj_sta
     if (!st->handler && is_media(st->mime)) {
         media_cut(c, o, st);
         scan_media_runs(c, o, st, raw);
-    } else {
+    } else if (!sparse) {
         scan_one(c, o, st, raw, LS_WHERE_RAW);
     }
     struct ls_slice text = ls_buf_slice(&st->text), own, labels;
@@ -1080,6 +1111,8 @@ void ls_ctx_init(struct ls_ctx *c, struct ls_worker *w, const char *path, ls_rec
 
 void ls_ctx_fini(struct ls_ctx *c)
 {
+    free(c->root_ext);
+    c->root_ext = NULL;
     ls_buf_free(&c->root_shown);
     ls_fpset_free(&c->distinct);
 }

@@ -64,6 +64,10 @@ struct ls_ctx {
     ls_text_fn text_fn;
     void *text_ud;
     const struct ls_handler *force_handler; /* fuzzing: the root's handler */
+    uint64_t (*root_ext)[2]; /* a root file with holes, over max_scan: its data
+                              * extents [start, end) (SEEK_DATA, api.c), own
+                              * allocation; NULL otherwise */
+    size_t n_root_ext;
 };
 
 /* Cap of a name as shown (root_shown, shown_name): a root path may pass

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include <libdeflate.h>
+#include <zlib.h>
 
 #include "extract/zipsalvage.h"
 #include "unpack/unpack_int.h"
@@ -35,6 +36,7 @@
 #include "unpack/isomap.h"
 #include "unpack/rar5hdr.h"
 #include "unpack/zipcd.h"
+#include "core/watch.h"
 
 /* Consecutive failed headers before the archive is given up. */
 #define ARC_MAX_FAILED 64u
@@ -401,8 +403,11 @@ struct arc {
     uint64_t rest_from;     /* 7z: a member's data could not be decoded (ARCHIVE_FATAL): its
                              * number; the members after it are listed by list_rest() */
     const char *rest_why;   /* ... and the reason they carry */
-    char rest_msg[200];
+    char rest_msg[300];
     bool list_only;         /* list_rest(): record members, read no data */
+    bool in_rest;           /* list_rest() is reading */
+    bool gz_crc_said;       /* gzip_crc_check() found the CRC wrong */
+    bool rest_hit;          /* ... and a member's data did not decode */
 };
 
 /* Child under construction. */
@@ -757,13 +762,15 @@ static ls_err after_read(struct arc *ar, const struct unpack_result *res, ls_err
                           : damaged_7z(ar)      ? LS_R_PARSE_ERROR
                                                 : LS_R_TRUNCATED;
         ls_note(ar->c, ar->o, why, "%s: %s", fmt_name(ar), ar->ss.err);
-        if (is_7z(ar) && !ar->rest_from) {
+        if (is_7z(ar) && (!ar->rest_from || ar->in_rest)) {
             /* its header (names, sizes) is whole: the members after it
-             * are still listed (list_rest()) */
-            ar->rest_from = ar->seen;
+             * are still listed, and later folders read (list_rest()) */
+            ar->rest_hit = true;
+            if (!ar->in_rest) ar->rest_from = ar->seen;
             ar->rest_why = why;
             snprintf(ar->rest_msg, sizeof ar->rest_msg, "not read: member %llu of this 7z could not be "
-                     "decoded (%.100s) and libarchive stops there", (unsigned long long)ar->seen, ar->ss.err);
+                     "decoded (%.100s); this member's folder (solid block) is taken to be that one", (unsigned long long)ar->seen,
+                     ar->ss.err);
         }
         return LS_E_TRUNCATED;
     }
@@ -836,6 +843,7 @@ static void gzip_crc_check(struct arc *ar, struct arc_child *k, const struct unp
         return;
     if ((uint32_t)libdeflate_crc32(0, k->ch.data.ptr, k->ch.data.len) == crc) return;
     tag(k, LS_R_PARSE_ERROR);
+    ar->gz_crc_said = true;
     say(k, "gzip: the data's CRC-32 is not the trailer's (damaged; gzip -t says \"crc error\")", NULL);
 }
 
@@ -1874,35 +1882,181 @@ static ls_err walk(struct arc *ar)
 
 /* After a 7z member whose data libarchive could not decode (an unknown
  * coder such as Deflate64, a damaged solid block), libarchive ends the
- * archive; 7-Zip lists and tests every member. The header is whole: open
- * the 7z again and record each member after that one without its data
- * (incomplete, with the first failure's reason), so none is silently
- * missing. */
+ * archive; 7-Zip lists and tests every member. The header is whole, and
+ * libarchive's 7z reader skips members without decoding anything until the
+ * first data is read (its "list mode"), then starts at that member's folder
+ * (solid block). So the 7z is opened again: the members of the folder that
+ * failed are recorded without their data (incomplete, with the failure's
+ * reason), and reading resumes at the first member of a later folder. The
+ * folders are not exposed, but a folder's members are consecutive: one byte
+ * of a member's data is read in a fresh session (probe_7z()) to tell
+ * whether its folder decodes, galloping then bisecting over the non-empty
+ * members after the failure (empty ones belong to no folder). */
+
+#define ARC_7Z_MAX_ROUNDS 64u /* failed folders resumed after, per 7z */
+
+/* 1: member j's data (1-based) yields a byte in a fresh session; 0: it
+ * fails; -1: the 7z did not open again or has no member j. */
+static int probe_7z(struct arc *ar, uint64_t j)
+{
+    struct unpack_session ss;
+    int ok = -1;
+    if (unpack_open(&ss, ar->o->data, UNPACK_MODE_ANY) == LS_OK) {
+        for (uint64_t n = 1;; n++) {
+            struct archive_entry *e = NULL;
+            int r = unpack_next(&ss, &e);
+            if (r != ARCHIVE_OK && r != ARCHIVE_WARN) break;
+            if (n < j) continue;
+            uint8_t b;
+            ls_watch_enter();
+            la_ssize_t got = archive_read_data(ss.a, &b, 1);
+            ls_watch_leave();
+            ok = got > 0;
+            break;
+        }
+    }
+    unpack_close(&ss);
+    return ok;
+}
+
+/* The first member after the failed one whose folder decodes, or 0: ne[]
+ * holds the numbers of the non-empty members after it, in order, and
+ * cum[i] the declared sizes of ne[0..i). Galloping finds a member that
+ * decodes, bisecting the first one after a member that does not (a folder's
+ * members are consecutive; a good folder between two bad ones in that
+ * range can be missed, and its members are then recorded unread). A probe
+ * decodes, unmetered, the members of its folder before it: one past more
+ * than `room` declared bytes is not made. */
+static uint64_t next_readable(struct arc *ar, const uint64_t *ne, const uint64_t *cum, size_t m,
+                              uint64_t room)
+{
+    size_t bad = SIZE_MAX, good = SIZE_MAX;
+    for (size_t q = 0; q < m;) {
+        if (ls_ctx_expired(ar->c) || cum[q] > room) return 0;
+        int r = probe_7z(ar, ne[q]);
+        if (r < 0) return 0;
+        if (r) {
+            good = q;
+            break;
+        }
+        bad = q;
+        if (q == m - 1) return 0;
+        q = 2 * q + 1 < m - 1 ? 2 * q + 1 : m - 1;
+    }
+    if (good == SIZE_MAX) return 0;
+    if (bad == SIZE_MAX) return ne[good];
+    size_t lo = bad, hi = good; /* ne[lo] fails, ne[hi] decodes */
+    while (hi - lo > 1) {
+        if (ls_ctx_expired(ar->c)) return 0;
+        size_t mid = lo + (hi - lo) / 2;
+        int r = probe_7z(ar, ne[mid]);
+        if (r < 0) return 0;
+        if (r) hi = mid;
+        else lo = mid;
+    }
+    return ne[hi];
+}
+
+/* The non-empty members after member `from`: their numbers (*ne) and
+ * cumulative declared sizes (*cum, m + 1 entries). false if the 7z does not
+ * open again or memory fails. */
+static bool rest_members(struct arc *ar, uint64_t from, uint64_t **ne, uint64_t **cum, size_t *m)
+{
+    struct unpack_session ss;
+    size_t cap = 0, n_ = 0;
+    uint64_t *a = NULL, *s = NULL;
+    bool ok = unpack_open(&ss, ar->o->data, UNPACK_MODE_ANY) == LS_OK;
+    for (uint64_t n = 1; ok; n++) {
+        struct archive_entry *e = NULL;
+        int r = unpack_next(&ss, &e);
+        if (r != ARCHIVE_OK && r != ARCHIVE_WARN) break;
+        if (n <= from || !archive_entry_size_is_set(e) || archive_entry_size(e) <= 0) continue;
+        if (n_ + 1 >= cap) {
+            size_t nc = cap ? cap * 2 : 64;
+            uint64_t *a2 = realloc(a, nc * sizeof *a), *s2 = a2 ? realloc(s, nc * sizeof *s) : NULL;
+            if (a2) a = a2;
+            if (s2) s = s2;
+            if (!a2 || !s2) {
+                ok = false;
+                break;
+            }
+            cap = nc;
+        }
+        uint64_t sz = (uint64_t)archive_entry_size(e), before = n_ ? s[n_] : 0;
+        if (!n_) s[0] = 0;
+        a[n_] = n;
+        s[n_ + 1] = before + sz < before ? UINT64_MAX : before + sz;
+        n_++;
+    }
+    unpack_close(&ss);
+    if (!ok) {
+        free(a);
+        free(s);
+        return false;
+    }
+    *ne = a;
+    *cum = s;
+    *m = n_;
+    return true;
+}
+
 static ls_err list_rest(struct arc *ar)
 {
-    if (unpack_open(&ar->ss, ar->o->data, UNPACK_MODE_ANY) != LS_OK) {
-        unpack_close(&ar->ss);
-        return LS_OK;
-    }
-    uint64_t n = 0, listed = 0;
+    uint64_t listed = 0, resumed = 0;
     ls_err x = LS_OK;
-    ar->list_only = true;
-    for (;;) {
-        struct archive_entry *e = NULL;
-        int r = unpack_next(&ar->ss, &e);
-        if (r != ARCHIVE_OK && r != ARCHIVE_WARN) break;
-        if (++n <= ar->rest_from) continue;
-        if (!ls_budget_child_ok(ar->c, ar->o)) break;
-        ar->seen++;
-        x = do_entry(ar, e, r == ARCHIVE_WARN);
-        if (x != LS_OK) break;
-        listed++;
+    ar->in_rest = true;
+    for (unsigned round = 0; x == LS_OK; round++) {
+        uint64_t from = ar->rest_from, start = 0;
+        uint64_t *ne = NULL, *cum = NULL;
+        size_t m = 0;
+        if (round < ARC_7Z_MAX_ROUNDS && rest_members(ar, from, &ne, &cum, &m)) {
+            uint64_t room = ls_budget_left(ar->c);
+            if (ar->lim->bomb_ratio && ar->o->data.len < room / ar->lim->bomb_ratio)
+                room = (uint64_t)ar->o->data.len * ar->lim->bomb_ratio;
+            start = m ? next_readable(ar, ne, cum, m, room) : 0;
+        }
+        free(ne);
+        free(cum);
+        if (unpack_open(&ar->ss, ar->o->data, UNPACK_MODE_ANY) != LS_OK) {
+            unpack_close(&ar->ss);
+            break;
+        }
+        bool again = false;
+        for (uint64_t n = 1;; n++) {
+            struct archive_entry *e = NULL;
+            int r = unpack_next(&ar->ss, &e);
+            if (r != ARCHIVE_OK && r != ARCHIVE_WARN) break;
+            if (n <= from) continue;
+            /* the failed folder's members (and any before `start`) are
+             * listed; empty members have no folder and are read */
+            bool empty = archive_entry_size_is_set(e) && archive_entry_size(e) <= 0;
+            ar->list_only = !empty && (!start || n < start);
+            if (!ar->list_only && !empty) resumed++;
+            ar->seen++;
+            ar->rest_hit = false;
+            x = do_entry(ar, e, r == ARCHIVE_WARN);
+            if (ar->list_only && x == LS_OK) listed++;
+            if (ar->rest_hit && x != LS_E_IO && x != LS_E_INTERNAL) {
+                /* another folder did not decode: this member is recorded;
+                 * go on after it */
+                ar->rest_from = n;
+                again = true;
+                x = LS_OK;
+                break;
+            }
+            if (x != LS_OK) break;
+        }
+        ar->list_only = false;
+        unpack_close(&ar->ss);
+        if (!again) break;
     }
-    ar->list_only = false;
-    unpack_close(&ar->ss);
+    ar->in_rest = false;
     if (listed)
-        ls_note(ar->c, ar->o, NULL, "7z: %llu member(s) after member %llu listed from its header, not read",
-                (unsigned long long)listed, (unsigned long long)ar->rest_from);
+        ls_note(ar->c, ar->o, NULL, "7z: %llu member(s) after a member that could not be decoded listed from "
+                "its header, not read", (unsigned long long)listed);
+    if (resumed)
+        ls_note(ar->c, ar->o, NULL, "7z: %llu member(s) of later folders read after opening it again",
+                (unsigned long long)resumed);
     return x == LS_E_IO || x == LS_E_INTERNAL ? x : LS_OK;
 }
 
@@ -2266,6 +2420,123 @@ out:
     free(s.slot);
 }
 
+/* libarchive does not check gzip trailers at all, and gzip_crc_check() can
+ * only check a single stream read whole against its member. Every gzip
+ * member's CRC-32 and ISIZE are checked here by zlib, which verifies both
+ * as it decodes (decoded again, into a scratch buffer: no bytes are kept
+ * or charged): a wrong one, which `gzip -t` reports as "crc error" or
+ * "length error", makes the container parse_error. Members follow one
+ * another (cat a.gz b.gz, bgzip); what follows the last one (tape padding,
+ * other bytes: hidden_data) ends the check, and so does input ending
+ * inside a member (a cut stream: the walk said so), a bomb's ratio (the
+ * walk said so too) or the time budget. */
+static void gzip_trailers(struct arc *ar)
+{
+    struct ls_slice d = ar->o->data;
+    static const uint8_t magic[3] = {0x1f, 0x8b, 0x08};
+    if (ar->gz_crc_said || d.len < 18 || memcmp(d.ptr, magic, 3) != 0) return;
+    enum { SCRATCH = 1u << 16 };
+    uint8_t *scratch = malloc(SCRATCH);
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    if (!scratch || inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) {
+        free(scratch);
+        return;
+    }
+    uint64_t out = 0;
+    size_t at = 0;
+    unsigned member = 1;
+    const char *what = NULL, *gz_says = NULL;
+    for (;;) {
+        size_t left = d.len - at;
+        z.next_in = (Bytef *)(uintptr_t)(d.ptr + at);
+        z.avail_in = left > (1u << 30) ? (1u << 30) : (uInt)left;
+        z.next_out = scratch;
+        z.avail_out = SCRATCH;
+        uInt in0 = z.avail_in;
+        int r = inflate(&z, Z_NO_FLUSH);
+        at += in0 - z.avail_in;
+        out += SCRATCH - z.avail_out;
+        if (r == Z_STREAM_END) {
+            if (d.len - at < 18 || memcmp(d.ptr + at, magic, 3) != 0 || inflateReset(&z) != Z_OK) break;
+            member++;
+            continue;
+        }
+        if (r == Z_DATA_ERROR && z.msg) {
+            if (strcmp(z.msg, "incorrect data check") == 0) what = "CRC-32", gz_says = "crc error";
+            else if (strcmp(z.msg, "incorrect length check") == 0) what = "size (ISIZE)", gz_says = "length error";
+        }
+        if (r != Z_OK || (in0 == z.avail_in && z.avail_out == SCRATCH)) break;
+        if (ar->lim->bomb_ratio && out > ar->lim->bomb_floor && out / (at ? at : 1) > ar->lim->bomb_ratio) break;
+        if (ls_ctx_expired(ar->c)) break;
+    }
+    inflateEnd(&z);
+    free(scratch);
+    if (what)
+        ls_note(ar->c, ar->o, LS_R_PARSE_ERROR,
+                "gzip: member %u's trailer %s is not its data's (damaged; gzip -t says \"%s\")", member, what,
+                gz_says);
+}
+
+/* A compress (.Z) stream has no end marker, no length and no check value:
+ * decoders (libarchive's, uncompress) stop quietly when too few bits are
+ * left for a code. Its writers (ncompress, libarchive's) end it with the
+ * last code's byte, padded with zero bits. The codes are walked here as
+ * libarchive's reader takes them (9 bits up to the header's maximum, one
+ * more bit whenever the next entry would not fit, a CLEAR code skipping to
+ * the end of its n-byte group), without the dictionary: bits left over
+ * after the last whole code that are not all zero are the start of a code
+ * the file was cut inside. A cut just between two codes (a chance of 1 in
+ * 2 for 16-bit codes, 1 in 9 for 9-bit ones, less given zero bits) cannot
+ * be told from an end. Zeros after the stream (block padding: bsdtar -Z)
+ * read as more codes and never count as a cut. */
+static bool compress_cut(struct ls_slice d, unsigned *left)
+{
+    if (d.len < 4 || d.ptr[0] != 0x1f || d.ptr[1] != 0x9d) return false;
+    unsigned maxbits = d.ptr[2] & 0x1f, bits = 9;
+    bool reset = (d.ptr[2] & 0x80) != 0;
+    if (maxbits < 10 || maxbits > 16) return false; /* libarchive refuses 9 */
+    uint32_t maxcode = 1u << maxbits, free_ent = reset ? 257 : 256, sec_end = (1u << bits) - 1;
+    bool have_old = false;
+    uint64_t buf = 0;
+    unsigned avail = 0, in_sec = 0;
+    size_t pos = 3;
+    for (;;) {
+        while (avail < bits && pos < d.len) {
+            buf |= (uint64_t)d.ptr[pos++] << avail;
+            avail += 8;
+            in_sec++;
+        }
+        if (avail < bits) break;
+        uint32_t code = (uint32_t)(buf & ((1u << bits) - 1));
+        buf >>= bits;
+        avail -= bits;
+        if (code == 256 && reset) {
+            unsigned skip = (bits - in_sec % bits) % bits;
+            if (d.len - pos < skip) return false; /* ends inside the skip: not claimed */
+            pos += skip;
+            buf = 0;
+            avail = 0;
+            in_sec = 0;
+            bits = 9;
+            sec_end = (1u << bits) - 1;
+            free_ent = 257;
+            have_old = false;
+            continue;
+        }
+        if (code > free_ent || (code == free_ent && !have_old)) return false; /* damage: libarchive says so */
+        if (free_ent < maxcode && have_old) free_ent++;
+        if (free_ent > sec_end) {
+            bits++;
+            in_sec = 0;
+            sec_end = bits == maxbits ? maxcode : (1u << bits) - 1;
+        }
+        have_old = true;
+    }
+    *left = avail;
+    return (buf & ((1ull << avail) - 1)) != 0;
+}
+
 /* The gzip header's name, comment and extra field (gztrap.h): text no
  * decompressor shows, scanned as the container's text. */
 static void gzip_header_text(struct arc *ar)
@@ -2410,6 +2681,11 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
     }
     if (e == LS_OK && !ar.short_why[0] && ar.read_iso) e = iso_unclaimed(&ar);
     if (e == LS_OK) gzip_header_text(&ar);
+    if (e == LS_OK) gzip_trailers(&ar);
+    unsigned zleft = 0;
+    if (e == LS_OK && !ar.cut && compress_cut(o->data, &zleft))
+        ls_note(c, o, LS_R_TRUNCATED, "compress: the stream ends inside a code (%u bits left over that are "
+                "not zero padding): cut short", zleft);
     if (e == LS_OK) empty_dir_text(&ar);
     ls_buf_free(&ar.dirs);
     uint32_t magic;

@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""End-to-end: the unpacking gaps closed by the unpack2 session (fixtures:
+tests/gen/gen_unpack2.py, made by 7z, gzip, GNU tar, compress and bsdtar).
+
+- a 7z whose folder (solid block) libarchive cannot decode (7-Zip's
+  Deflate64 coder; a damaged LZMA2 block) no longer loses the folders after
+  it: their members are read (the planted values found), the undecodable
+  folder's members are still recorded unread with the failure's reason;
+- a gzip or .tar.gz whose CRC-32 or ISIZE trailer is wrong is parse_error
+  (gzip -t's "crc error" / "length error"), while several members, tape
+  padding, bgzip-style blocks and full-flush streams stay full;
+- a compress (.Z) stream cut inside a code is truncated; whole ones (also a
+  bsdtar .tar.Z padded to its block) stay full;
+- a root file with holes bigger than --max-scan has its data scanned, not
+  its first --max-scan bytes of zeros: full when all of its data fits,
+  limit:scan (naming the data scanned) when it does not.
+"""
+import os
+import sys
+import tempfile
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import lsutil  # noqa: E402
+
+sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
+import gen_unpack2 as gen  # noqa: E402
+
+KEY = b"unpack2-e2e-fingerprint-key"
+
+
+class Unpack2(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.dir = os.path.join(cls.tmp.name, "arc")
+        cls.sparse = os.path.join(cls.tmp.name, "sparse")
+        cls.names = gen.generate(cls.dir, cls.sparse)
+        cls.proc, cls.m = lsutil.scan_keyed(cls.tmp.name, [cls.dir, cls.sparse], KEY, "-j2",
+                                            "--max-scan", "16M")
+        cls.ssn = lsutil.fingerprint(KEY, "ssn", gen.SSN.replace("-", ""))
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def path(self, name):
+        return os.path.join(self.sparse if name.endswith(".img") else self.dir, name)
+
+    def check(self, name):
+        if name not in gen.EXPECT:
+            self.skipTest("%s: its tool is missing here" % name)
+        self.assertIsNotNone(self.m, self.proc.stderr)
+        for member, exp in gen.EXPECT[name].items():
+            coverage, reasons, found = exp
+            o = self.m.obj(self.path(name), [member] if member else [])
+            with self.subTest(name=name, member=member):
+                why = (o["coverage_reasons"], o["errors"])
+                if coverage == "none_or_partial":
+                    self.assertIn(o["coverage"], ("none", "partial"), why)
+                else:
+                    self.assertEqual(o["coverage"], coverage, why)
+                for r in reasons:
+                    self.assertIn(r, o["coverage_reasons"], why)
+                fps = {ev.get("fingerprint") for f in o.get("findings", []) if f["entity"] == "ssn"
+                       for ev in f["evidence"]}
+                if found is True:
+                    self.assertIn(self.ssn, fps, why)
+                elif isinstance(found, str):
+                    self.assertTrue(any(found in e for e in o["errors"]), why)
+
+    def test_7z_folders_after_an_unknown_coder(self):
+        self.check("folders_deflate64.7z")
+
+    def test_7z_folder_after_a_damaged_one(self):
+        self.check("folder_damaged.7z")
+
+    def test_gzip_trailers_wrong(self):
+        for n in ("crc_bad.tar.gz", "isize_bad.tar.gz", "isize_bad.txt.gz", "crc_bad.txt.gz",
+                  "second_bad.txt.gz"):
+            self.check(n)
+
+    def test_gzip_healthy_shapes_quiet(self):
+        for n in ("members.txt.gz", "padded.tar.gz", "blocked.txt.gz", "fullflush.txt.gz"):
+            self.check(n)
+
+    def test_compress_cut(self):
+        for n in ("cut12.txt.Z", "cut16.txt.Z"):
+            self.check(n)
+
+    def test_compress_whole_quiet(self):
+        for n in ("memo12.txt.Z", "memo16.txt.Z", "memo_block.tar.Z"):
+            self.check(n)
+
+    def test_sparse_root_data_scanned(self):
+        self.check("disk.img")
+        o = self.m.obj(self.path("disk.img"))
+        offs = [ev["offset"] for f in o["findings"] if f["entity"] == "ssn" for ev in f["evidence"]]
+        self.assertTrue(offs and all(x >= 80 << 20 for x in offs), offs)
+        self.assertTrue(any("holes" in e for e in o["errors"]), o["errors"])
+
+    def test_sparse_root_data_over_max_scan(self):
+        self.check("big_data.img")
+        o = self.m.obj(self.path("big_data.img"))
+        self.assertTrue(any("scanned the first 16777216 of its" in e for e in o["errors"]), o["errors"])
+
+    def test_no_value_in_manifest(self):
+        self.assertIsNotNone(self.m, self.proc.stderr)
+        for v in (gen.SSN, gen.SSN.replace("-", ""), gen.CARD, gen.CARD.replace(" ", "")):
+            self.assertNotIn(v, self.m.text)
+
+
+
+if __name__ == "__main__":
+    unittest.main()
