@@ -13,9 +13,16 @@ tests/gen/gen_unpack2.py, made by 7z, gzip, GNU tar, compress and bsdtar).
   bsdtar .tar.Z padded to its block) stay full;
 - a root file with holes bigger than --max-scan has its data scanned, not
   its first --max-scan bytes of zeros: full when all of its data fits,
-  limit:scan (naming the data scanned) when it does not.
+  limit:scan (naming the data scanned) when it does not;
+- the directory walk goes by each directory's descriptor (openat, not the
+  path from the top) and gives descriptors up past a depth set by
+  RLIMIT_NOFILE: a 600-deep chain walked under a limit of 64 descriptors
+  records every file, once, and its symlinks (to a directory above, to a
+  file) unfollowed. (The speed is in the report, not tested.)
 """
 import os
+import resource
+import subprocess
 import sys
 import tempfile
 import unittest
@@ -110,6 +117,61 @@ class Unpack2(unittest.TestCase):
         for v in (gen.SSN, gen.SSN.replace("-", ""), gen.CARD, gen.CARD.replace(" ", "")):
             self.assertNotIn(v, self.m.text)
 
+
+
+class DeepWalk(unittest.TestCase):
+    LEVELS = 600
+
+    def test_deep_chain_low_fd_limit(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            top = os.path.join(tmp, "share")
+            os.mkdir(top)
+            want = {}
+            fd = os.open(top, os.O_RDONLY)
+            rel = "share"
+            try:
+                for i in range(self.LEVELS):
+                    if i % 100 == 7:
+                        f = os.open("note.txt", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd)
+                        os.write(f, b"level %d\n" % i)
+                        os.close(f)
+                        want[rel + "/note.txt"] = "regular"
+                        os.symlink("..", "up", dir_fd=fd)
+                        want[rel + "/up"] = "symlink"
+                    # two subdirectories: the walk comes back up to the second
+                    os.mkdir("a%03d" % i, dir_fd=fd)
+                    if i % 50 == 3:
+                        os.mkdir("b_side", dir_fd=fd)
+                        f = os.open("b_side/side.txt", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd)
+                        os.write(f, b"side %d\n" % i)
+                        os.close(f)
+                        want[rel + "/b_side/side.txt"] = "regular"
+                    nfd = os.open("a%03d" % i, os.O_RDONLY, dir_fd=fd)
+                    os.close(fd)
+                    fd = nfd
+                    rel += "/a%03d" % i
+                f = os.open("leaf.txt", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd)
+                os.write(f, b"the bottom\n")
+                os.close(f)
+                want[rel + "/leaf.txt"] = "regular"
+            finally:
+                os.close(fd)
+            out = os.path.join(tmp, "m.jsonl")
+
+            def low():
+                resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64))
+            p = subprocess.run([lsutil.LEAKSIFT, "scan", "-q", "-j1", "-o", out, "share"], cwd=tmp,
+                               capture_output=True, preexec_fn=low, timeout=300)
+            self.assertIn(p.returncode, (0, 1), p.stderr[-2000:])
+            m = lsutil.load(out)
+            roots = m.roots()
+            got = [o["path"] for o in roots]
+            self.assertEqual(sorted(got), sorted(want), p.stderr[-2000:])
+            for o in roots:
+                if want[o["path"]] == "symlink":
+                    self.assertIn("not_followed", o["coverage_reasons"], o["path"][-80:])
+                else:
+                    self.assertEqual(o["coverage"], "full", (o["path"][-80:], o["errors"]))
 
 
 if __name__ == "__main__":
