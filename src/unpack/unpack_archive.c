@@ -404,11 +404,15 @@ struct arc {
                              * number; the members after it are listed by list_rest() */
     const char *rest_why;   /* ... and the reason they carry */
     char rest_msg[300];
+    char rest_err[256];     /* the last failure's message, said once */
     bool list_only;         /* list_rest(): record members, read no data */
     bool in_rest;           /* list_rest() is reading */
     bool gz_crc_said;       /* gzip_crc_check() found the CRC wrong */
     bool rest_hit;          /* ... and a member's data did not decode */
 };
+
+_Static_assert(sizeof(((struct arc *)0)->rest_err) == sizeof(((struct unpack_session *)0)->err),
+               "rest_err holds a copy of the session's error text");
 
 /* Child under construction. */
 struct arc_child {
@@ -761,7 +765,10 @@ static ls_err after_read(struct arc *ar, const struct unpack_result *res, ls_err
         const char *why = unsupported_error(ar) ? LS_R_UNSUPPORTED
                           : damaged_7z(ar)      ? LS_R_PARSE_ERROR
                                                 : LS_R_TRUNCATED;
-        ls_note(ar->c, ar->o, why, "%s: %s", fmt_name(ar), ar->ss.err);
+        /* list_rest(): a later folder failing the same way is said once */
+        if (!ar->in_rest || strncmp(ar->rest_err, ar->ss.err, sizeof ar->rest_err - 1) != 0)
+            ls_note(ar->c, ar->o, why, "%s: %s", fmt_name(ar), ar->ss.err);
+        memcpy(ar->rest_err, ar->ss.err, sizeof ar->rest_err);
         if (is_7z(ar) && (!ar->rest_from || ar->in_rest)) {
             /* its header (names, sizes) is whole: the members after it
              * are still listed, and later folders read (list_rest()) */
@@ -2031,11 +2038,11 @@ static ls_err list_rest(struct arc *ar)
              * listed; empty members have no folder and are read */
             bool empty = archive_entry_size_is_set(e) && archive_entry_size(e) <= 0;
             ar->list_only = !empty && (!start || n < start);
-            if (!ar->list_only && !empty) resumed++;
             ar->seen++;
             ar->rest_hit = false;
             x = do_entry(ar, e, r == ARCHIVE_WARN);
             if (ar->list_only && x == LS_OK) listed++;
+            if (!ar->list_only && !empty && !ar->rest_hit && x == LS_OK) resumed++;
             if (ar->rest_hit && x != LS_E_IO && x != LS_E_INTERNAL) {
                 /* another folder did not decode: this member is recorded;
                  * go on after it */

@@ -79,6 +79,11 @@ class Unpack2(unittest.TestCase):
 
     def test_7z_folders_after_an_unknown_coder(self):
         self.check("folders_deflate64.7z")
+        # two Deflate64 folders: the failure is said once, and the count of
+        # members read after opening the 7z again is the LZMA2 ones only
+        errs = self.m.obj(self.path("folders_deflate64.7z"))["errors"]
+        self.assertEqual(sum("Unknown codec" in e for e in errs), 1, errs)
+        self.assertIn("7z: 5 member(s) of later folders read after opening it again", errs)
 
     def test_7z_folder_after_a_damaged_one(self):
         self.check("folder_damaged.7z")
