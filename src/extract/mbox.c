@@ -31,6 +31,14 @@
  * LF (before, such a mailbox was one line of text: its base64
  * attachments were never decoded).
  *
+ * Dovecot dbox files (sdbox "u.N", one message; mdbox "storage/m.N",
+ * many, expunged ones too until `doveadm purge`): a header line "2 M1e
+ * C5087d3c1" (version 2, the message header size M in hex), then per
+ * message "\1\2N <8 hex> <16 hex size>" padded to M bytes with LF last,
+ * the message, and a metadata block ("\n\1\3\n", lines "Kvalue", an empty
+ * line). Each message is a msg-N, typed by libmagic (the zlib plugin
+ * stores it compressed); a size past the end marks it cut.
+ *
  * Attacker-controlled: every byte; separators may be missing (text before
  * the first separator is noted as a parse error and handed over as msg-0
  * only if it is not blank), messages may be empty or huge, quoting may be
@@ -341,6 +349,102 @@ static ls_err mmdf_extract(struct ls_ctx *c, struct ls_object *o, struct ls_slic
     return LS_OK;
 }
 
+/* ---- Dovecot dbox (src/lib-storage/index/dbox-common/dbox-file.h) ---- */
+
+#define DBOX_MSG_HDR_MIN 30u /* "\1\2N " + 8 hex + " " + 16 hex + "\n" */
+
+static int hexval(int ch)
+{
+    return ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10
+                                               : ch >= 'A' && ch <= 'F' ? ch - 'A' + 10 : -1;
+}
+
+/* n hex digits at s[i..]: the value, or UINT64_MAX if any is not hex */
+static uint64_t hexnum(struct ls_slice s, size_t i, size_t n)
+{
+    uint64_t v = 0;
+    if (i > s.len || s.len - i < n || n > 16) return UINT64_MAX;
+    for (size_t k = 0; k < n; k++) {
+        int h = hexval(s.ptr[i + k]);
+        if (h < 0) return UINT64_MAX;
+        v = v << 4 | (uint64_t)h;
+    }
+    return v;
+}
+
+/* The file header line "2 M1e C5087d3c1\n": its end (after the LF) and the
+ * message header size, or false. */
+static bool dbox_header(struct ls_slice s, size_t *body, size_t *msg_hdr)
+{
+    if (s.len < 4 || s.ptr[0] != '2' || s.ptr[1] != ' ') return false;
+    size_t eol = mbox_line_end(s, 0);
+    if (eol >= s.len || eol > 256) return false;
+    size_t m = DBOX_MSG_HDR_MIN;
+    for (size_t i = 2; i < eol;) {
+        size_t j = i;
+        while (j < eol && s.ptr[j] != ' ') j++;
+        if (j > i + 1 && s.ptr[i] == 'M') {
+            uint64_t v = hexnum(s, i + 1, j - i - 1);
+            if (v == UINT64_MAX || v < DBOX_MSG_HDR_MIN || v > 4096) return false;
+            m = (size_t)v;
+        }
+        i = j + 1;
+    }
+    *body = eol + 1;
+    *msg_hdr = m;
+    return s.len - *body >= 3 && memcmp(s.ptr + *body, "\1\2", 2) == 0;
+}
+
+static ls_err dbox_extract(struct ls_ctx *c, struct ls_object *o, struct ls_slice s, size_t pos, size_t mh)
+{
+    unsigned long n = 0;
+    while (pos < s.len) {
+        if (blank(ls_slice_make(s.ptr + pos, s.len - pos))) break;
+        uint64_t size = s.len - pos >= mh ? hexnum(s, pos + 13, 16) : UINT64_MAX;
+        if (memcmp(s.ptr + pos, "\1\2", s.len - pos < 2 ? s.len - pos : 2) != 0 || size == UINT64_MAX ||
+            s.ptr[pos + mh - 1] != '\n') {
+            /* not a message header: look for the next one */
+            size_t next = ls_slice_find(s, pos + 1, "\n\1\2", 3);
+            ls_note(c, o, LS_R_PARSE_ERROR, "dbox: no message header at offset %zu", pos);
+            if (next == SIZE_MAX) break;
+            pos = next + 1;
+            continue;
+        }
+        if (++n > MBOX_MAX_MESSAGES) return LS_E_LIMIT;
+        if (ls_ctx_expired(c)) return LS_E_TIMEOUT;
+        size_t start = pos + mh;
+        bool cut = size > s.len - start;
+        size_t len = cut ? s.len - start : (size_t)size;
+        char name[32];
+        struct ls_child ch;
+        memset(&ch, 0, sizeof ch);
+        int nl = snprintf(name, sizeof name, "msg-%lu", n);
+        ch.name = name;
+        ch.name_len = nl > 0 ? (size_t)nl : 0;
+        ch.data = ls_slice_make(s.ptr + start, len);
+        if (cut) {
+            ch.flags = LS_CHILD_TRUNCATED;
+            ch.tags[0] = LS_R_TRUNCATED;
+            ch.error = "dbox: the file ends before the message's declared size";
+            ls_note(c, o, LS_R_TRUNCATED, "dbox: the file ends inside message %lu", n);
+        }
+        LS_TRY(ls_emit_child(c, o, &ch));
+        if (cut) break;
+        pos = start + len;
+        /* the metadata block: "\n\1\3\n", "Kvalue" lines, an empty line */
+        if (s.len - pos >= 4 && memcmp(s.ptr + pos, "\n\1\3\n", 4) == 0) {
+            pos += 4;
+            while (pos < s.len) {
+                size_t eol = mbox_line_end(s, pos);
+                bool empty = eol == pos;
+                pos = eol < s.len ? eol + 1 : s.len;
+                if (empty) break;
+            }
+        }
+    }
+    return LS_OK;
+}
+
 static ls_err mbox_walk(struct ls_ctx *c, struct ls_object *o, struct ls_slice s);
 
 static ls_err mbox_extract(struct ls_ctx *c, struct ls_object *o)
@@ -360,6 +464,8 @@ static ls_err mbox_extract(struct ls_ctx *c, struct ls_object *o)
 
 static ls_err mbox_walk(struct ls_ctx *c, struct ls_object *o, struct ls_slice s)
 {
+    size_t dbox_body, dbox_mh;
+    if (dbox_header(s, &dbox_body, &dbox_mh)) return dbox_extract(c, o, s, dbox_body, dbox_mh);
     if (mmdf_delim(s, 0)) return mmdf_extract(c, o, s);
     size_t sep = next_separator(s, 0, true);
     if (sep > 0) {
@@ -413,7 +519,8 @@ static int mbox_probe(const struct ls_object *o)
         ls_buf_free(&b);
         s = ls_slice_make(head, n);
     }
-    size_t eol = mbox_line_end(s, 0);
+    size_t eol = mbox_line_end(s, 0), db, dm;
+    if (dbox_header(s, &db, &dm)) return 90;
     if (mmdf_delim(s, 0)) return eol < s.len && header_line(s, eol + 1) ? 90 : 0;
     if (!from_line_ok(s, 0, eol, true)) return 0;
     bool hint = (o->ext && strcmp(o->ext, "mbox") == 0) ||

@@ -255,6 +255,7 @@ static ls_err card_lines(struct card_state *st)
     struct ls_slice d = st->o->data;
     size_t i = 0;
     bool have = false, folded = false, qp_open = false;
+    unsigned long lines = 0;
     ls_err e = LS_OK;
     while (i <= d.len && e == LS_OK) {
         size_t j = i;
@@ -289,7 +290,7 @@ static ls_err card_lines(struct card_state *st)
         }
         if (j >= d.len) break;
         i = j + 1;
-        if ((i & 0xFFFF) == 0 && ls_ctx_expired(st->c)) return LS_E_TIMEOUT;
+        if ((++lines & 0xFFFF) == 0 && ls_ctx_expired(st->c)) return LS_E_TIMEOUT;
     }
     if (e == LS_OK && have) e = card_line(st, ls_buf_slice(&st->line), folded);
     return e;

@@ -2,7 +2,8 @@
 
 Mail stores and exports as they sit on a seized disk, unpacked: a Dovecot
 Maildir with its uidlist, index, cache and log files and Courier's keyword
-files, an MH folder with a deleted ",3", a Thunderbird profile (extensionless
+files, Dovecot sdbox/mdbox files (an expunged message still inside, a
+gzip'd one, a cut file), an MH folder with a deleted ",3", a Thunderbird profile (extensionless
 mbox files with X-Mozilla-Status, an uncompacted Inbox still holding an
 expunged message, Inbox.sbd/, .msf summaries, an IMAP cache, the same
 attachment 50 times), Apple Mail's .emlx, .partial.emlx, Attachments/ and

@@ -19,6 +19,8 @@ calendar files next to them:
   dovecot.index.cache (cached From/To headers: the addresses are there),
   dovecot-keywords, Courier's courierimapkeywords/:list and
   courierimapuiddb, maildirfolder);
+- Dovecot's dbox (sdbox u.N, mdbox storage/m.N with an expunged message
+  not yet purged, a zlib-compressed one, a file cut inside a message);
 - an MH folder (numbered files, a deleted `,3`, .mh_sequences, context);
 - a Thunderbird profile: extensionless mbox files (Inbox, Sent, Trash) with
   X-Mozilla-Status headers, an uncompacted Inbox still holding a deleted
@@ -244,6 +246,52 @@ def maildir_cases():
     key("maildirfolder", r, [], no_findings=True, verdict="clean")
     r = put(base + "subscriptions", b"Archive.2014\nTrash\n")
     key("subscriptions", r, [], no_findings=True, verdict="clean")
+
+
+# ---------------------------------------------------------------- Dovecot dbox
+def dbox_msg(m, guid, mailbox="INBOX"):
+    """One message as Dovecot's dbox writes it: "\\1\\2N", the old uid, the
+    size in 16 hex digits, LF; the message; the metadata block."""
+    return (b"\1\2N 00000000 %016x\n" % len(m) + m +
+            b"\n\1\3\nG%s\nR546d6a10\nV%x\nB%s\n\n" % (guid.encode(), len(m) + m.count(b"\n"), mailbox.encode()))
+
+
+def dbox_cases():
+    import gzip
+    base = "srv/vmail/studio.test/ada/"
+    t1, p1 = pii()
+    # sdbox: one message a file, u.<uid>
+    r = put(base + "sdbox/mailboxes/INBOX/dbox-Mails/u.1",
+            b"2 M1e C546d6a10\n" + dbox_msg(msg("sdbox", t1, n=24), "e8a1f40b5f3c6d54c4180000b0e1e4a6"))
+    key("sdbox_msg", r, ["msg-1"], planted=p1, coverage="full")
+    key("sdbox_count", r, ["msg-2"], absent=True)
+    # mdbox: many messages a file; an expunged one stays until doveadm
+    # purge; the zlib plugin stores one gzip'd
+    t2, p2 = pii()
+    t3, p3 = pii()
+    t4, p4 = pii()
+    t5, p5 = pii()
+    box = (b"2 M1e C546d6a10\n" +
+           dbox_msg(msg("roster", "attached\n", att=("roster.csv", csv_att(t2), "text/csv"), n=25), "a1" * 16) +
+           dbox_msg(msg("expunged, not purged", t3, n=26), "b2" * 16) +
+           dbox_msg(gzip.compress(msg("compressed", t4, n=27), mtime=0), "c3" * 16) +
+           dbox_msg(msg("last", t5, n=28), "d4" * 16))
+    r = put(base + "mdbox/storage/m.1", box)
+    key("mdbox_att", r, ["msg-1", "roster.csv"], planted=p2, coverage="full")
+    key("mdbox_expunged", r, ["msg-2"], planted=p3, coverage="full")
+    key("mdbox_zlib", r, None, planted_under=p4)
+    key("mdbox_last", r, ["msg-4"], planted=p5, coverage="full")
+    key("mdbox_count", r, ["msg-5"], absent=True)
+    key("mdbox_root", r, [], coverage="full", entities_only=[])
+    # a storage file cut inside its second message
+    t6, p6 = pii()
+    t7, _ = pii()
+    cut = b"2 M1e C546d6a10\n" + dbox_msg(msg("one", t6, n=29), "e5" * 16) + \
+        dbox_msg(msg("two", t7 + "x" * 400, n=30), "f6" * 16)
+    r = put(base + "mdbox/storage/m.2", cut[:-300])
+    key("mdbox_cut_1", r, ["msg-1"], planted=p6, coverage="full")
+    key("mdbox_cut_2", r, ["msg-2"], coverage="partial", reasons_all=["truncated"])
+    key("mdbox_cut_root", r, [], coverage="partial", reasons_all=["truncated"])
 
 
 # ---------------------------------------------------------------- MH
@@ -780,7 +828,7 @@ def generate(out):
     shutil.rmtree(out, ignore_errors=True)
     os.makedirs(ROOT)
     os.makedirs(WORK)
-    for f in (maildir_cases, mh_cases, tb_cases, apple_cases, takeout_cases, pine_cases, outlook_cases,
+    for f in (maildir_cases, dbox_cases, mh_cases, tb_cases, apple_cases, takeout_cases, pine_cases, outlook_cases,
               ediscovery_cases, notes_cases, contact_cases):
         f()
     shutil.rmtree(WORK)
