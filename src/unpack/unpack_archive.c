@@ -854,6 +854,22 @@ static void gzip_crc_check(struct arc *ar, struct arc_child *k, const struct unp
     say(k, "gzip: the data's CRC-32 is not the trailer's (damaged; gzip -t says \"crc error\")", NULL);
 }
 
+static bool compress_cut(struct ls_slice d, unsigned *left);
+
+/* A single compress (.Z) stream read whole: its member is the decoded
+ * stream, so a cut inside a code (compress_cut()) is that member's too. */
+static void compress_cut_check(struct arc *ar, struct arc_child *k, const struct unpack_result *res)
+{
+    unsigned left = 0;
+    struct archive *a = ar->ss.a;
+    if (!ar->raw || res->stop != UNPACK_DONE || archive_filter_count(a) != 2 ||
+        archive_filter_code(a, 0) != ARCHIVE_FILTER_COMPRESS || !compress_cut(ar->o->data, &left))
+        return;
+    tag(k, LS_R_TRUNCATED);
+    k->ch.flags |= LS_CHILD_TRUNCATED;
+    say(k, "compress: the stream ends inside a code (cut short): its end is missing", NULL);
+}
+
 /* ---- Deflate64 zip members (libarchive 3.6 lacks the method) ---- */
 
 struct d64 {
@@ -993,6 +1009,7 @@ static ls_err read_member(struct arc *ar, struct archive_entry *e, struct arc_ch
     if (res.stop == UNPACK_CUT_BOMB && k->ch.data.len > ARC_BOMB_KEEP)
         k->ch.data.len = ARC_BOMB_KEEP;
     gzip_crc_check(ar, k, &res);
+    compress_cut_check(ar, k, &res);
     ls_err em = emit(ar, k);
     unpack_sink_free(&sink);
     return after_read(ar, &res, em, capped);
