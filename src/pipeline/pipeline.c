@@ -628,12 +628,14 @@ static void wide_runs(struct ls_ctx *c, struct ls_object *o, struct ls_slice raw
  * object with full coverage, its text and members are the content, and its
  * raw bytes (deflated streams, font programs, pixel data, members scanned
  * again as children) only add matches made of noise: "n***@q.zrydb" out of a
- * compressed PDF stream, card numbers out of a font's width array. Their raw
+ * compressed PDF stream, card numbers out of a font's width array, an
+ * address glued to the number in the field before it in a dBASE record
+ * ("84250.00j.mueller@..."). Their raw
  * bytes are scanned only when the handler could not read all of it. */
 bool ls_obj_raw_redundant(const struct ls_obj_state *st)
 {
     static const char *const whole[] = {"archive", "ooxml", "odf", "pdf", "ole2", "msg", "pst",
-                                        "mbox",    "iwa",  "pgp", "git"};
+                                        "mbox",    "iwa",  "pgp", "git", "dbf"};
     if (!st->handler || st->cov_none || st->n_reasons) return false;
     for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++)
         if (strcmp(st->handler->name, whole[i]) == 0) return true;
