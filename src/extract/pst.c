@@ -1138,6 +1138,15 @@ static ls_err pst_extract(struct ls_ctx *c, struct ls_object *o)
     memset(&w, 0, sizeof w);
     w.c = c;
     w.o = o;
+    /* A Personal Address Book (.pab, Outlook 97-2003's contacts) shares
+     * the NDB header with client magic "AB"; libpff opens only "SM"/"SO".
+     * Its ANSI strings are in the raw bytes the scan reads; the rest is
+     * not read: unsupported, not corrupt. */
+    struct ls_slice client;
+    if (ls_slice_sub(o->data, 8, 2, &client) && ls_slice_eq_str(client, "AB")) {
+        ls_note(c, o, LS_R_UNSUPPORTED, "pst: a Personal Address Book (.pab), which libpff does not read");
+        return LS_OK;
+    }
     struct bfio_api api;
     if (!bfio_api_load(&api)) {
         ls_note(c, o, LS_R_UNSUPPORTED, "pst: libbfio not loaded (dlsym failed)");

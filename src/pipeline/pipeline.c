@@ -635,7 +635,7 @@ static void wide_runs(struct ls_ctx *c, struct ls_object *o, struct ls_slice raw
 bool ls_obj_raw_redundant(const struct ls_obj_state *st)
 {
     static const char *const whole[] = {"archive", "ooxml", "odf", "pdf", "ole2", "msg", "pst",
-                                        "mbox",    "iwa",  "pgp", "git", "dbf"};
+                                        "mbox",    "iwa",  "pgp", "git", "dbf", "hwp"};
     if (!st->handler || st->cov_none || st->n_reasons) return false;
     for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++)
         if (strcmp(st->handler->name, whole[i]) == 0) return true;

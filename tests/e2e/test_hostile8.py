@@ -3,7 +3,9 @@
 Mail stores and exports as they sit on a seized disk, unpacked: a Dovecot
 Maildir with its uidlist, index, cache and log files and Courier's keyword
 files, Dovecot sdbox/mdbox files (an expunged message still inside, a
-gzip'd one, a cut file), an MH folder with a deleted ",3", a Thunderbird profile (extensionless
+gzip'd one, a cut file), Outlook Express .dbx files (a value across a
+block, a base64 attachment, a deleted message, an empty and a cut file), an
+MH folder with a deleted ",3", a Thunderbird profile (extensionless
 mbox files with X-Mozilla-Status, an uncompacted Inbox still holding an
 expunged message, Inbox.sbd/, .msf summaries, an IMAP cache, the same
 attachment 50 times), Apple Mail's .emlx, .partial.emlx, Attachments/ and
