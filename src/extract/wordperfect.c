@@ -52,7 +52,9 @@ struct wp {
     bool cut;            /* the document area runs past the end of the file */
     bool unfit;          /* the last group met ran past the end, and no whole
                           * group followed it: the file was cut inside it */
+    bool hold;           /* a summary field is being written: no flush */
     unsigned depth;
+    size_t tick;         /* bytes walked since the last deadline check */
 };
 
 static void wp_flush(struct wp *w)
@@ -67,7 +69,19 @@ static void wp_put(struct wp *w, uint8_t ch)
     if (ch == ' ' && w->out.len && (w->out.ptr[w->out.len - 1] == ' ' || w->out.ptr[w->out.len - 1] == '\n'))
         return;
     if (ls_buf_addc(&w->out, ch) != LS_OK) w->err = LS_E_NOMEM;
-    if (ch == '\n' && w->out.len >= WP_FLUSH) wp_flush(w);
+    /* a long paragraph is handed on in pieces too (a value may be cut
+     * between two pieces: the scanner sees the text as one stream) */
+    if (!w->hold && w->out.len >= WP_FLUSH) wp_flush(w);
+}
+
+/* The root's deadline, checked every 64 KiB of input walked. */
+static bool wp_late(struct wp *w, size_t n)
+{
+    w->tick += n;
+    if (w->tick < (64u << 10)) return false;
+    w->tick = 0;
+    if (w->err == LS_OK && ls_ctx_expired(w->c)) w->err = LS_E_TIMEOUT;
+    return w->err != LS_OK;
 }
 
 static void wp_line(struct wp *w)
@@ -113,8 +127,10 @@ static void wp5_subdoc(struct wp *w, uint8_t code, uint8_t sub, struct ls_slice 
 
 static void wp5_text(struct wp *w, struct ls_slice d)
 {
-    size_t i = 0;
+    size_t i = 0, seen = 0;
     while (i < d.len && w->err == LS_OK) {
+        if (wp_late(w, i - seen)) break;
+        seen = i;
         uint8_t b = d.ptr[i];
         if (b >= 0x20 && b <= 0x7E) {
             wp_put(w, b);
@@ -170,15 +186,18 @@ static const uint8_t wp6_fixed_size[15] = {4, 5, 3, 3, 3, 3, 4, 4, 4, 5, 5, 6, 6
 /* The end-of-line group (D0): its subgroup says what kind of break. */
 static void wp6_eol(struct wp *w, uint8_t sub)
 {
-    if ((sub >= 0x01 && sub <= 0x03) || sub == 0x15 || sub == 0x16) wp_put(w, ' ');
+    /* 0x14-0x16, deletable soft ends, are where a word was hyphenated: nothing */
+    if (sub >= 0x01 && sub <= 0x03) wp_put(w, ' ');
     else if (sub == 0x0A) wp_put(w, '\t');
     else if ((sub >= 0x04 && sub <= 0x13) || (sub >= 0x17 && sub <= 0x1C)) wp_put(w, '\n');
 }
 
 static void wp6_text(struct wp *w, struct ls_slice d)
 {
-    size_t i = 0;
+    size_t i = 0, seen = 0;
     while (i < d.len && w->err == LS_OK) {
+        if (wp_late(w, i - seen)) break;
+        seen = i;
         uint8_t b = d.ptr[i];
         if (b >= 0x21 && b <= 0x7E) {
             wp_put(w, b);
@@ -251,7 +270,10 @@ static void wp6_summary(struct wp *w, struct ls_slice p)
         if (len < 6) break;
         size_t end = i + len <= p.len ? i + len : p.len, at = i + 6;
         bool date = tag == 0x0E || tag == 0x0F || tag == 37 || tag == 39 || tag == 55;
+        if (wp_late(w, len)) break;
         if (!date) {
+            if (w->out.len >= WP_FLUSH) wp_flush(w);
+            w->hold = true; /* the field may be taken back: no flush inside it */
             size_t mark = w->out.len;
             wp6_string(w, p, &at, end);
             wp_put(w, ':');
@@ -261,6 +283,7 @@ static void wp6_summary(struct wp *w, struct ls_slice p)
             if (w->out.len == value) w->out.len = mark; /* an empty field */
             else wp_put(w, '\n');
             if (w->out.ptr) w->out.ptr[w->out.len] = '\0';
+            w->hold = false;
         }
         i += len;
     }
@@ -296,6 +319,12 @@ static void wp6_prefix(struct wp *w, struct ls_slice d)
     if (ih < WP_PREFIX) ih = WP_PREFIX;
     if (!ls_rd_u16le(d, (size_t)ih + 2, &num)) return;
     if (num > WP6_MAX_INDICES) num = WP6_MAX_INDICES;
+    /* Each packet is read once, however many entries name it, and all
+     * packets together at most four times the file: 4,096 entries naming
+     * one 1 MB packet had cost 141 s (review5). */
+    uint64_t budget = 4 * (uint64_t)d.len + (1u << 20);
+    uint32_t seen_off[64], seen_len[64];
+    unsigned nseen = 0;
     for (unsigned k = 1; k < num && w->err == LS_OK; k++) {
         size_t e = (size_t)ih + 14 + (size_t)(k - 1) * 14;
         uint32_t size = 0, off = 0;
@@ -310,6 +339,12 @@ static void wp6_prefix(struct wp *w, struct ls_slice d)
             w->cut = true;
             continue;
         }
+        bool again = false;
+        for (unsigned q = 0; q < nseen && !again; q++) again = seen_off[q] == off && seen_len[q] == size;
+        if (again) continue;
+        if (nseen < 64) seen_off[nseen] = off, seen_len[nseen++] = size;
+        if (size > budget) break;
+        budget -= size;
         if (type == 0x08) wp6_packet_text(w, p);
         else wp6_summary(w, p);
     }
@@ -349,7 +384,7 @@ static ls_err wp_extract(struct ls_ctx *c, struct ls_object *o)
         return LS_E_ENCRYPTED;
     }
     struct wp w = {.c = c, .o = o};
-    ls_buf_init(&w.out, 2 * WP_FLUSH);
+    ls_buf_init(&w.out, SIZE_MAX);
     w.cut = doc > o->data.len;
     if (doc >= WP_PREFIX && !w.cut) {
         struct ls_slice body = ls_slice_make(o->data.ptr + doc, o->data.len - doc);
@@ -361,7 +396,7 @@ static ls_err wp_extract(struct ls_ctx *c, struct ls_object *o)
     wp_line(&w);
     wp_flush(&w);
     ls_buf_free(&w.out);
-    if (w.err == LS_E_NOMEM) return LS_E_NOMEM;
+    if (w.err == LS_E_NOMEM || w.err == LS_E_TIMEOUT) return w.err;
     if (w.cut || w.unfit) {
         ls_note(c, o, LS_R_TRUNCATED, "wordperfect: the document ends inside a function group or its area");
         return LS_E_TRUNCATED;

@@ -156,17 +156,19 @@ def wp6_general_text(text):
     return struct.pack("<H", 1) + b"\0" * 4 + struct.pack("<I", len(text)) + text
 
 
-def wp6_document(body, packets, key=0):
+def wp6_document(body, packets, key=0, repeat=1):
     """packets: [(type, data)]. Layout: prefix, index header at 16 (its
-    entry count counts itself), the entries, the packets, the body."""
+    entry count counts itself), the entries, the packets, the body. The
+    last packet's entry is written repeat times, all naming the same data."""
     ih = 16
-    n = len(packets) + 1
+    n = len(packets) + repeat
     header = bytes([0x02, 0x00]) + struct.pack("<H", n) + b"\0" * 10
-    entries_len = 14 * len(packets)
+    entries_len = 14 * (len(packets) + repeat - 1)
     at = ih + len(header) + entries_len
     entries, blobs = b"", b""
-    for typ, data in packets:
-        entries += bytes([0x00, typ]) + struct.pack("<HHII", 1, 0, len(data), at + len(blobs))
+    for k, (typ, data) in enumerate(packets):
+        entry = bytes([0x00, typ]) + struct.pack("<HHII", 1, 0, len(data), at + len(blobs))
+        entries += entry * (repeat if k == len(packets) - 1 else 1)
         blobs += data
     doc = at + len(blobs)
     prefix = b"\xffWPC" + struct.pack("<I", doc) + bytes([1, 0x0A, 2, 1]) + struct.pack("<H", key) \
@@ -193,6 +195,23 @@ def wp6_letter():
                            (0x0E, "Creation Date", ""),
                            (3, "Address", "m.hill" + "@" + "example-corp.com")])
     return wp6_document(body, [(0x08, header), (0x12, summary)])
+
+
+def wp5_long_paragraph():
+    """A 100 KB paragraph (soft returns only), then an SSN written with hard
+    hyphens: the text is handed on in pieces, not held to the line's end."""
+    words = b"".join(wp5_text("word%04d " % i) + (b"\x0d" if i % 9 == 8 else b"") for i in range(11000))
+    hh = bytes([0xA9])
+    return wp5_document(words + wp5_text("SSN 518") + hh + wp5_text("37") + hh + wp5_text("2294 filed") + b"\x0a")
+
+
+def wp6_amplified():
+    """4,000 prefix index entries naming one 16 KB summary packet of empty
+    fields: each packet is read once (review5: 4,096 entries naming a 1 MB
+    packet had cost 14 s)."""
+    summary = struct.pack("<HHH", 6, 5, 0) * 2700
+    header = wp6_general_text(wp6_text("Amplified header") + wp6_hard_eol())
+    return wp6_document(wp6_text("Body") + wp6_hard_eol(), [(0x08, header), (0x12, summary)], repeat=4000)
 
 
 def generate(out):
@@ -233,6 +252,8 @@ def generate(out):
     for i in range(area, len(enc)):
         enc[i] ^= (0x5A + i * 7) & 0xFF
     write("memo51_encrypted.wpd", bytes(enc), {"find": [], "coverage": "none", "reason": "encrypted"})
+    write("memo51_long.wpd", wp5_long_paragraph(), {"find": [["ssn", "2294"]], "coverage": "full"})
+    write("letter6_amplified.wpd", wp6_amplified(), {"find": [], "coverage": "full"})
     return key
 
 
