@@ -136,6 +136,7 @@ static bool param_is(struct ls_slice params, const char *key, const char *val, s
 static ls_err unescape(struct ls_buf *out, struct ls_slice v, bool *changed)
 {
     size_t a = 0;
+    if (v.len == 0) return LS_OK; /* an empty buffer's pointer is NULL: no arithmetic on it */
     for (size_t i = 0; i + 1 < v.len; i++) {
         if (v.ptr[i] != '\\') continue;
         int c = v.ptr[i + 1];
@@ -156,7 +157,24 @@ struct card_state {
     struct ls_object *o;
     enum card_kind kind;
     struct ls_buf line, dec, u8, esc;
+    bool cut_said; /* a logical line over CARD_LINE_MAX was noted */
 };
+
+/* Append to the logical line; past CARD_LINE_MAX the rest of it is left
+ * to the raw scan, and the record says so once (limit:text): a value a
+ * fold splits there is not seen whole. */
+static ls_err card_append(struct card_state *st, const void *p, size_t n)
+{
+    if (n == 0) return LS_OK;
+    ls_err e = ls_buf_add(&st->line, p, n);
+    if (e == LS_E_LIMIT && !st->cut_said) {
+        st->cut_said = true;
+        ls_note(st->c, st->o, LS_R_LIMIT_TEXT,
+                "vcard: a folded line longer than %u bytes was cut; the rest is read by the raw scan only",
+                CARD_LINE_MAX);
+    }
+    return e == LS_E_LIMIT ? LS_OK : e;
+}
 
 static bool mostly_text(struct ls_slice s)
 {
@@ -237,7 +255,7 @@ static ls_err card_line(struct card_state *st, struct ls_slice l, bool folded)
     if (st->kind != CARD_LDIF) {
         e = unescape(&st->esc, ls_buf_slice(&st->u8), &changed);
         if (e != LS_OK && e != LS_E_LIMIT) return e;
-    } else if ((e = ls_buf_add(&st->esc, st->u8.ptr, st->u8.len)) != LS_OK && e != LS_E_LIMIT) {
+    } else if (st->u8.len && (e = ls_buf_add(&st->esc, st->u8.ptr, st->u8.len)) != LS_OK && e != LS_E_LIMIT) {
         return e;
     }
     if (!changed) return LS_OK; /* the raw scan reads it as it stands */
@@ -255,6 +273,12 @@ static ls_err card_lines(struct card_state *st)
     struct ls_slice d = st->o->data;
     size_t i = 0;
     bool have = false, folded = false, qp_open = false;
+    /* where the logical line's name ends (its first ':'), searched only in
+     * the bytes each physical line appends: one line folded a million
+     * times had been searched from its start each time (review5: 6.4 s
+     * for 200 KB) */
+    size_t colon = SIZE_MAX, searched = 0;
+    bool is_qp = false;
     unsigned long lines = 0;
     ls_err e = LS_OK;
     while (i <= d.len && e == LS_OK) {
@@ -267,23 +291,31 @@ static ls_err card_lines(struct card_state *st)
         bool cont = have && sl > 0 && (s[0] == ' ' || s[0] == '\t');
         if (qp_open && have) {
             /* the soft break: keep "=\n" so the QP decoder joins the halves */
-            if (ls_buf_add(&st->line, "\n", 1) == LS_E_NOMEM) return LS_E_NOMEM;
-            if (ls_buf_add(&st->line, s, sl) == LS_E_NOMEM) return LS_E_NOMEM;
+            if (card_append(st, "\n", 1) == LS_E_NOMEM) return LS_E_NOMEM;
+            if (card_append(st, s, sl) == LS_E_NOMEM) return LS_E_NOMEM;
         } else if (cont) {
-            if (ls_buf_add(&st->line, s + 1, sl - 1) == LS_E_NOMEM) return LS_E_NOMEM;
+            if (card_append(st, s + 1, sl - 1) == LS_E_NOMEM) return LS_E_NOMEM;
             folded = true;
         } else {
             if (have) e = card_line(st, ls_buf_slice(&st->line), folded);
             ls_buf_reset(&st->line);
             have = sl > 0;
             folded = false;
-            if (have && ls_buf_add(&st->line, s, sl) == LS_E_NOMEM) return LS_E_NOMEM;
+            colon = SIZE_MAX;
+            searched = 0;
+            is_qp = false;
+            if (have && card_append(st, s, sl) == LS_E_NOMEM) return LS_E_NOMEM;
         }
         if (have) {
             struct ls_slice cur = ls_buf_slice(&st->line);
-            size_t c0 = 0;
-            while (c0 < cur.len && cur.ptr[c0] != ':') c0++;
-            bool is_qp = st->kind == CARD_VCARD && c0 < cur.len && ci_find(cur.ptr, c0, "quoted-printable");
+            if (colon == SIZE_MAX) {
+                const uint8_t *hit = searched < cur.len ? memchr(cur.ptr + searched, ':', cur.len - searched) : NULL;
+                searched = cur.len;
+                if (hit) {
+                    colon = (size_t)(hit - cur.ptr);
+                    is_qp = st->kind == CARD_VCARD && ci_find(cur.ptr, colon, "quoted-printable");
+                }
+            }
             qp_open = is_qp && sl > 0 && s[sl - 1] == '=' && j < d.len;
         } else {
             qp_open = false;
@@ -301,7 +333,7 @@ static ls_err card_extract(struct ls_ctx *c, struct ls_object *o)
     /* everything the text handler does (conversion, base64 files, tables) */
     ls_err e = ls_handler_text.extract(c, o);
     if (e != LS_OK) return e;
-    struct card_state st = {c, o, card_kind(o->data), {0}, {0}, {0}, {0}};
+    struct card_state st = {c, o, card_kind(o->data), {0}, {0}, {0}, {0}, false};
     if (st.kind == CARD_NONE) return LS_OK;
     ls_buf_init(&st.line, CARD_LINE_MAX);
     ls_buf_init(&st.dec, CARD_LINE_MAX);
