@@ -165,6 +165,11 @@ ls_err ls_textout_add(struct ls_textout *t, const void *p, size_t n)
             continue;
         }
         size_t take = s.len < room ? s.len : room;
+        /* never end a flush inside a UTF-8 sequence: ls_emit_text() takes
+         * each call whole and would replace both halves (a Cyrillic word
+         * 64 KiB into ooxml_parser's footnote_reference docx read "Боги
+         * \uFFFD\uFFFDлимпа"); the buffer has room for the 3 more bytes */
+        while (take < s.len && take < room + 3 && (ls_slice_at(s, take) & 0xC0) == 0x80) take++;
         struct ls_slice piece, rest;
         (void)ls_slice_sub(s, 0, take, &piece);
         (void)ls_slice_from(s, take, &rest);
@@ -244,6 +249,51 @@ ls_err ls_textout_finish(struct ls_textout *t)
 
 /* ---------------------------------------------------------------- encoding */
 
+/* A C0 control other than tab, LF and CR is no XML 1.0 character. Writers
+ * still put them in: ONLYOFFICE left a raw 0x02 inside a field's w:instr
+ * attribute (ONLYOFFICE-QA ooxml_parser's shade_nil.docx), exporters copy a
+ * cell's vertical tab or a pasted 0x01 into w:t. libxml2 in recover mode
+ * then stops the tag there: the rest of the attribute read as text ("\*
+ * MERGEFORMAT\">") and the text after it was lost, or it drops the byte
+ * and glues the words around it; either way the part was a parse_error.
+ * Each such byte reads as a space, as NUL does (a carved file's padding). */
+static bool markup_bad_ctl(uint8_t ch)
+{
+    return ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r';
+}
+
+/* The first such byte of p[0..n), n if none: eight bytes at a time, a
+ * word with no byte below 0x20 passed whole (a tab or line break makes
+ * its eight bytes be looked at one by one). */
+static size_t markup_first_ctl(const uint8_t *p, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, p + i, 8);
+        if (((x - 0x20 * ones) & ~x & highs) == 0) continue;
+        for (size_t k = i; k < i + 8; k++)
+            if (markup_bad_ctl(p[k])) return k;
+    }
+    for (; i < n; i++)
+        if (markup_bad_ctl(p[i])) return i;
+    return n;
+}
+
+static ls_err markup_controls(struct ls_buf *conv, struct ls_slice *out)
+{
+    size_t i = out->len ? markup_first_ctl(out->ptr, out->len) : 0;
+    if (i == out->len) return LS_OK;
+    if (out->ptr != conv->ptr) { /* the input itself: copy it first */
+        LS_TRY(ls_buf_add(conv, out->ptr, out->len));
+        *out = ls_buf_slice(conv);
+    }
+    for (; i < conv->len; i++)
+        if (markup_bad_ctl(conv->ptr[i])) conv->ptr[i] = ' ';
+    return LS_OK;
+}
+
 /*
  * Give libxml2 UTF-8 only, so it never loads an iconv converter (a gconv
  * module is a file read inside the sandbox). UTF-16 (BOM or "<" pattern) is
@@ -262,15 +312,15 @@ static ls_err markup_prepare(struct ls_slice in, struct ls_buf *conv, struct ls_
         (void)ls_slice_from(in, 2, &rest);
         LS_TRY(ls_utf16_to_utf8(conv, rest, b0 == 0xFE));
         *out = ls_buf_slice(conv);
-        return LS_OK;
+        return markup_controls(conv, out);
     } else if ((b0 == '<' && b1 == 0 && b3 == 0 && b2 > 0) || (b0 == 0 && b1 == '<' && b2 == 0 && b3 > 0)) {
         LS_TRY(ls_utf16_to_utf8(conv, in, b0 == 0));
         *out = ls_buf_slice(conv);
-        return LS_OK;
+        return markup_controls(conv, out);
     }
     if (ls_utf8_valid(in)) {
         *out = in;
-        return LS_OK;
+        return markup_controls(conv, out);
     }
     for (size_t i = 0; i < in.len; i++) {
         uint8_t ch = (uint8_t)ls_slice_at(in, i);
@@ -280,7 +330,7 @@ static ls_err markup_prepare(struct ls_slice in, struct ls_buf *conv, struct ls_
             LS_TRY(ls_utf8_put(conv, ls_cp1252(ch)));
     }
     *out = ls_buf_slice(conv);
-    return LS_OK;
+    return markup_controls(conv, out);
 }
 
 static size_t markup_conv_max(size_t len)

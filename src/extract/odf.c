@@ -80,6 +80,7 @@ struct odf_walk {
     unsigned depth;
     uint8_t els[LS_MARKUP_MAX_DEPTH + 1]; /* enum odf_el of each open element */
     unsigned in_cell;     /* content: open table cells */
+    unsigned in_par;      /* content: open paragraphs and headings (text:p, text:h) */
     unsigned in_hf;       /* styles: open header/footer elements and master-page frames */
     char label[ODF_LABEL_MAX];
     bool label_printed;
@@ -147,6 +148,8 @@ enum odf_el {
     ODE_VARIABLE_SET,
     ODE_COUNT
 };
+
+#define ODF_NS_DRAW "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 
 #define ODF_EL_LINE 0x1u /* a line break after the element */
 #define ODF_EL_HF 0x2u   /* styles.xml: a header or footer */
@@ -751,10 +754,16 @@ static ls_err odf_cb_start(void *ud, const char *local, const char *ns,
                            const struct ls_xml_attr *a, size_t n)
 {
     struct odf_walk *w = ud;
-    (void)ns;
     w->depth++;
     if (w->flat) LS_TRY(odf_flat_start(w, local));
     enum odf_el el = w->kind == ODF_CONTENT || w->kind == ODF_STYLES ? odf_el_of(local) : ODE_OTHER;
+    /* a shape or frame anchored in a paragraph (draw:custom-shape,
+     * draw:frame ...) starts its own text on a line of its own: LibreOffice's
+     * ODT of an ooxml_parser docx read "Олегу приветпрпср" for a paragraph
+     * and the text of the shape anchored at its end */
+    if (w->kind == ODF_CONTENT && w->in_par && ns && strcmp(ns, ODF_NS_DRAW) == 0)
+        LS_TRY(odf_sep(w, w->in_cell ? ' ' : '\n'));
+    if (w->kind == ODF_CONTENT && (el == ODE_P || el == ODE_H)) w->in_par++;
     if (w->depth < sizeof w->els) w->els[w->depth] = (uint8_t)el;
     if (w->kind == ODF_CONTENT && el == ODE_OTHER && !w->in_cell) LS_TRY(odf_data_attrs(w, local, a, n));
     if ((el == ODE_OTHER || el == ODE_VARIABLE_SET) &&
@@ -779,6 +788,7 @@ static ls_err odf_cb_end(void *ud, const char *local, const char *ns)
     if (w->flat && w->depth == w->src_depth) w->src_depth = 0;
     bool part_end = w->flat && w->depth == 2;
     if (w->depth) w->depth--;
+    if (w->kind == ODF_CONTENT && (el == ODE_P || el == ODE_H) && w->in_par) w->in_par--;
     ls_err e = LS_OK;
     switch (w->kind) {
     case ODF_CONTENT: e = odf_content_end(w, el); break;

@@ -76,6 +76,10 @@ static bool doc_fclcb(struct ls_slice wd, unsigned idx, uint32_t *fc, uint32_t *
 #define DOC_SPRM_RMARKINS 0x0801u
 #define DOC_MARK_DEL 1u
 #define DOC_MARK_INS 2u
+#define DOC_MARK_DROPCAP 4u
+/* [MS-DOC] 2.6.2 sprmPDcs: a DCS, fdct in its low 3 bits (1 drop, 2 in
+ * the margin) */
+#define DOC_SPRM_PDCS 0x442Cu
 #define DOC_MAX_MARKS (1u << 20)
 #define DOC_BEFORE_MAX (64u * 1024u)
 
@@ -94,6 +98,8 @@ struct doc_rev {
     size_t n, cap;
     struct ls_buf before;
     bool para_del;
+    struct doc_mark *dc; /* paragraphs that are drop caps (PAPX sprmPDcs) */
+    size_t dcn, dccap;
 };
 
 static int doc_mark_cmp(const void *x, const void *y)
@@ -125,6 +131,8 @@ static uint8_t doc_grpprl_marks(struct ls_slice g)
         }
         }
         int op = ls_slice_at(g, pos);
+        if (sprm == DOC_SPRM_PDCS && op > 0 && ((unsigned)op & 7u) >= 1 && ((unsigned)op & 7u) <= 2)
+            kind |= DOC_MARK_DROPCAP;
         if (op == 1 && sprm == DOC_SPRM_RMARKDEL) kind |= DOC_MARK_DEL;
         if (op == 1 && sprm == DOC_SPRM_RMARKINS) kind |= DOC_MARK_INS;
         pos += len;
@@ -132,14 +140,38 @@ static uint8_t doc_grpprl_marks(struct ls_slice g)
     return kind;
 }
 
-/* Read the revision marks of PlcBteChpx (FIB pair 12): each FKP page
- * (512 bytes at PN * 512) holds crun runs, rgfc[crun + 1] then rgb[crun]
- * (word offsets of each run's CHPX: cb, grpprl). Damage skips a page. */
-static ls_err doc_rev_read(struct ls_ctx *c, struct doc_rev *rv, struct ls_slice wd, struct ls_slice tbl)
+/* A PAPX in an FKP page at word offset wo: cb, or 0 and cb', then
+ * grpprlInPapx (istd, then the sprms). */
+static bool doc_papx_grpprl(struct ls_slice page, int wo, struct ls_slice *g)
+{
+    size_t at = 2 * (size_t)wo;
+    int cb = ls_slice_at(page, at);
+    size_t len, start;
+    if (cb < 0) return false;
+    if (cb == 0) {
+        int cb2 = ls_slice_at(page, at + 1);
+        if (cb2 <= 0) return false;
+        len = 2 * (size_t)cb2, start = at + 2;
+    } else {
+        len = 2 * (size_t)cb - 1, start = at + 1;
+    }
+    return len > 2 && ls_slice_sub(page, start + 2, len - 2, g);
+}
+
+/* Read the revision marks of PlcBteChpx (FIB pair 12), or (papx) the drop
+ * cap paragraphs of PlcBtePapx (pair 13): each FKP page (512 bytes at
+ * PN * 512) holds crun runs, rgfc[crun + 1] then rgb[crun] (word offsets
+ * of each run's CHPX: cb, grpprl) or rgbx[crun] (13 bytes, the PAPX's
+ * word offset first). Damage skips a page. */
+static ls_err doc_fkp_read(struct ls_ctx *c, struct doc_rev *rv, struct ls_slice wd, struct ls_slice tbl,
+                           bool papx)
 {
     uint32_t fc = 0, lcb = 0;
     struct ls_slice plc;
-    if (!doc_fclcb(wd, 12, &fc, &lcb) || lcb < 12 || !ls_slice_sub(tbl, fc, lcb, &plc)) return LS_OK;
+    if (!doc_fclcb(wd, papx ? 13 : 12, &fc, &lcb) || lcb < 12 || !ls_slice_sub(tbl, fc, lcb, &plc))
+        return LS_OK;
+    struct doc_mark **vp = papx ? &rv->dc : &rv->v;
+    size_t *np = papx ? &rv->dcn : &rv->n, *capp = papx ? &rv->dccap : &rv->cap;
     size_t n = (plc.len - 4) / 8;
     /* each page once: a hostile table can name the same page a million
      * times (every page is up to 101 runs of 255-byte sprm lists) */
@@ -163,48 +195,57 @@ static ls_err doc_rev_read(struct ls_ctx *c, struct doc_rev *rv, struct ls_slice
         if (crun <= 0 || crun > 101) continue;
         for (int k = 0; k < crun; k++) {
             uint32_t a = 0, b = 0;
-            int wo = ls_slice_at(page, 4 * ((size_t)crun + 1) + (size_t)k);
+            int wo = ls_slice_at(page, 4 * ((size_t)crun + 1) + (size_t)k * (papx ? 13u : 1u));
             if (wo <= 0 || !ls_rd_u32le(page, 4 * (size_t)k, &a) || !ls_rd_u32le(page, 4 * (size_t)k + 4, &b) ||
                 b <= a)
                 continue;
-            int cb = ls_slice_at(page, 2 * (size_t)wo);
             struct ls_slice g;
-            if (cb <= 0 || !ls_slice_sub(page, 2 * (size_t)wo + 1, (size_t)cb, &g)) continue;
-            uint8_t kind = doc_grpprl_marks(g);
+            if (papx) {
+                if (!doc_papx_grpprl(page, wo, &g)) continue;
+            } else {
+                int cb = ls_slice_at(page, 2 * (size_t)wo);
+                if (cb <= 0 || !ls_slice_sub(page, 2 * (size_t)wo + 1, (size_t)cb, &g)) continue;
+            }
+            uint8_t kind = doc_grpprl_marks(g) & (papx ? DOC_MARK_DROPCAP : DOC_MARK_DEL | DOC_MARK_INS);
             if (!kind) continue;
-            if (rv->n == rv->cap) {
-                if (rv->cap >= DOC_MAX_MARKS) {
+            if (*np == *capp) {
+                if (*capp >= DOC_MAX_MARKS) {
                     i = n; /* enough marks: stop reading pages */
                     break;
                 }
-                size_t cap = rv->cap ? rv->cap * 2 : 64;
-                struct doc_mark *v = realloc(rv->v, cap * sizeof *v);
+                size_t cap = *capp ? *capp * 2 : 64;
+                struct doc_mark *v = realloc(*vp, cap * sizeof *v);
                 if (!v) {
                     r = LS_E_NOMEM;
                     break;
                 }
-                rv->v = v;
-                rv->cap = cap;
+                *vp = v;
+                *capp = cap;
             }
-            rv->v[rv->n++] = (struct doc_mark){a, b, kind};
+            (*vp)[(*np)++] = (struct doc_mark){a, b, kind};
         }
     }
     free(seen);
-    if (rv->n > 1) qsort(rv->v, rv->n, sizeof *rv->v, doc_mark_cmp);
+    if (*np > 1) qsort(*vp, *np, sizeof **vp, doc_mark_cmp);
     return r;
 }
 
 /* The marks on the character at byte pos: the last range starting at or
  * before it, if it reaches pos (FKP runs do not overlap). */
-static uint8_t doc_rev_at(const struct doc_rev *rv, size_t pos)
+static uint8_t doc_marks_at(const struct doc_mark *v, size_t n, size_t pos)
 {
-    size_t lo = 0, hi = rv->n;
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (rv->v[mid].a <= pos) lo = mid + 1;
+        if (v[mid].a <= pos) lo = mid + 1;
         else hi = mid;
     }
-    return lo > 0 && pos < rv->v[lo - 1].b ? rv->v[lo - 1].kind : 0;
+    return lo > 0 && pos < v[lo - 1].b ? v[lo - 1].kind : 0;
+}
+
+static uint8_t doc_rev_at(const struct doc_rev *rv, size_t pos)
+{
+    return doc_marks_at(rv->v, rv->n, pos);
 }
 
 static ls_err doc_rev_flush(struct ole2_job *j, struct doc_rev *rv);
@@ -250,6 +291,10 @@ static ls_err doc_rev_flush(struct ole2_job *j, struct doc_rev *rv)
 /* One character of a piece at WordDocument byte pos, through the marks. */
 static ls_err doc_rev_char(struct ole2_job *j, struct doc_rev *rv, size_t pos, uint32_t ch, uint32_t *prev)
 {
+    /* a drop cap is a paragraph of its own holding the first letter(s) of
+     * the next one: its mark joins them ("S" "imple Test Text" as one
+     * word, not "S\nimple") */
+    if (ch == 0x0D && rv && rv->dcn && doc_marks_at(rv->dc, rv->dcn, pos)) return LS_OK;
     if (!rv || rv->n == 0) return doc_char(j, ch, prev);
     uint8_t kind = doc_rev_at(rv, pos);
     if (kind & DOC_MARK_DEL) { /* deleted: not what the document now says */
@@ -1036,10 +1081,12 @@ static ls_err doc_with_stream(struct ole2_job *j, uint32_t st, struct ls_slice w
     struct doc_rev rv;
     memset(&rv, 0, sizeof rv);
     ls_buf_init(&rv.before, DOC_BEFORE_MAX);
-    e = doc_rev_read(j->c, &rv, wd, ls_buf_slice(&tbl));
+    e = doc_fkp_read(j->c, &rv, wd, ls_buf_slice(&tbl), false);
+    if (e == LS_OK) e = doc_fkp_read(j->c, &rv, wd, ls_buf_slice(&tbl), true);
     if (e == LS_OK) e = doc_pieces(j, wd, plc, &rv);
     if (e == LS_OK && rv.n) e = doc_rev_flush(j, &rv); /* a last paragraph with no mark */
     free(rv.v);
+    free(rv.dc);
     ls_buf_free(&rv.before);
     if (e == LS_E_CORRUPT || e == LS_E_TRUNCATED)
         ls_note(j->c, j->o, LS_R_PARSE_ERROR, "doc: some pieces point outside WordDocument");

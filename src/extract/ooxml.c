@@ -145,6 +145,7 @@ struct ox_walk {
     unsigned in_p;             /* text: open paragraphs (w:p, a:p) */
     unsigned in_del, in_ins;   /* text: open tracked deletions, insertions */
     bool para_del;             /* text: the paragraph lost text to a tracked deletion */
+    bool para_dropcap;         /* text: the paragraph is a drop cap (w:framePr w:dropCap) */
     struct ls_buf before;      /* text: the paragraph as it read before its tracked changes */
     struct ls_buf pend;        /* text: lines held until the paragraph (or table row) ends */
     bool vml;                  /* a VML drawing read by the HTML parser */
@@ -286,6 +287,7 @@ enum ox_el {
     OXE_FORMATCODE,
     OXE_FORMULA1,
     OXE_FORMULA2,
+    OXE_FRAMEPR,
     OXE_FTR,
     OXE_GRIDSPAN,
     OXE_HDR,
@@ -384,6 +386,7 @@ static const struct ox_tag ox_tags[OXE_COUNT] = {
     [OXE_FORMATCODE] = {"formatCode", 0},
     [OXE_FORMULA1] = {"formula1", 0},
     [OXE_FORMULA2] = {"formula2", 0},
+    [OXE_FRAMEPR] = {"framePr", 0},
     [OXE_FTR] = {"ftr", OXF_NL},
     [OXE_GRIDSPAN] = {"gridSpan", 0},
     [OXE_HDR] = {"hdr", OXF_NL},
@@ -1081,6 +1084,18 @@ static ls_err ox_para_end(struct ox_walk *w)
     return LS_OK;
 }
 
+/* w:framePr w:dropCap="drop" (or "margin"): Word keeps a drop cap as a
+ * paragraph of its own before the paragraph it starts (ONLYOFFICE-QA
+ * ooxml_parser's dropcap_borders.docx: "S", then "imple Test Text"). Only a
+ * paragraph's own properties count, not a text box's inside it. */
+static void ox_dropcap(struct ox_walk *w, const struct ls_xml_attr *a, size_t n)
+{
+    struct ls_slice v;
+    if (w->in_p != 1 || !ls_xml_attr_get(a, n, "dropCap", NULL, &v)) return;
+    w->para_dropcap = (v.len == 4 && memcmp(v.ptr, "drop", 4) == 0) ||
+                      (v.len == 6 && memcmp(v.ptr, "margin", 6) == 0);
+}
+
 static ls_err ox_text_start(struct ox_walk *w, enum ox_el el, const struct ls_xml_attr *a,
                             size_t n)
 {
@@ -1105,6 +1120,7 @@ static ls_err ox_text_start(struct ox_walk *w, enum ox_el el, const struct ls_xm
     if (f & OXF_TIP) return ox_tip_text(w, a, n, ' ');
     if (el == OXE_NUMCACHE || el == OXE_DATE1904) ox_chart_start(w, el, a, n);
     if (el == OXE_SYM) return ox_sym(w, a, n);
+    if (el == OXE_FRAMEPR) ox_dropcap(w, a, n);
     return LS_OK;
 }
 
@@ -1119,6 +1135,12 @@ static ls_err ox_text_end(struct ox_walk *w, enum ox_el el)
     if ((f & OXF_TC) && w->in_tc) w->in_tc--;
     if (el == OXE_DEL && w->in_del) w->in_del--;
     if (el == OXE_INS && w->in_ins) w->in_ins--;
+    if (el == OXE_P && w->para_dropcap && w->in_p == 1) {
+        /* a drop cap's paragraph holds the first letter(s) of the next:
+         * "S" then "imple Test Text" read as one word, not "S\nimple" */
+        w->para_dropcap = false;
+        return ox_para_end(w);
+    }
     if (el == OXE_P) LS_TRY(ox_para_end(w));
     if (el == OXE_TR || (el == OXE_TBL && w->in_tc)) {
         LS_TRY(ls_textout_line(&w->x->out));

@@ -60,6 +60,11 @@ enum ox_pivot_kind ox_pivot_classify(const char *name)
 {
     if (strncmp(name, "xl/pivotCache/", 14) == 0) {
         const char *b = name + 14;
+        /* an .xlsb keeps its caches as BIFF12 (pivotCacheDefinition1.bin),
+         * no XML to walk: read as any other binary member (ONLYOFFICE
+         * core's xlsb2xlsx_simple2.xlsb was partial, "XML not well-formed") */
+        size_t n = strlen(b);
+        if (n < 4 || strcasecmp(b + n - 4, ".xml") != 0) return OXP_NONE;
         if (strncasecmp(b, "pivotCacheDefinition", 20) == 0) return OXP_DEFINITION;
         if (strncasecmp(b, "pivotCacheRecords", 17) == 0) return OXP_RECORDS;
         return OXP_NONE;

@@ -83,6 +83,7 @@ struct rtf_parser {
     struct ls_buf before; /* the paragraph as it read before its tracked changes */
     bool revs;            /* tracked changes seen (\revtbl, \deleted): keep before */
     bool para_del;        /* this paragraph lost text to a tracked deletion */
+    bool dropcap;         /* this paragraph is a drop cap (\dropcapliN) */
     bool raw;             /* writing the before line itself */
     int nibble;           /* pending hex digit of \objdata, or -1 */
     bool obj_cut;
@@ -472,6 +473,8 @@ enum rtf_kind {
     RK_REVISED,  /* \revised[0]: a tracked insertion's run */
     RK_PLAIN,    /* \plain: character formatting (deleted, revised) reset */
     RK_REVTBL,   /* \revtbl: the document has tracked changes */
+    RK_DROPCAP,  /* \dropcapliN: this paragraph is a drop cap N lines high */
+    RK_PARD,     /* \pard: paragraph properties reset */
 };
 #define RD_F_SKIP 0x01u      /* destination whose content is not text */
 #define RD_F_STARKEEP 0x02u  /* a \* destination worth reading anyway */
@@ -513,6 +516,7 @@ static const struct rtf_kw rtf_kws[] = {
     {"deff", RK_DEFF,0,0},
     {"deleted", RK_DELETED,0,0},
     {"doccomm", RK_NONE,RD_F_INFO,0},
+    {"dropcapli", RK_DROPCAP,0,0},
     {"emdash", RK_SYM,0,0x2014},
     {"emspace", RK_SYM,0,' '},
     {"endash", RK_SYM,0,0x2013},
@@ -557,6 +561,7 @@ static const struct rtf_kw rtf_kws[] = {
     {"page", RK_LINE,0,0},
     {"panose", RK_NONE,RD_F_SKIP,0},
     {"par", RK_LINE,0,0},
+    {"pard", RK_PARD,0,0},
     {"pc", RK_DOCCS,0,437},
     {"pca", RK_DOCCS,0,850},
     {"pgdsctbl", RK_NONE,RD_F_SKIP,0},
@@ -768,8 +773,17 @@ static ls_err rtf_control_word(struct rtf_parser *p, const struct rtf_word *w)
         if (p->doc_cp == 0) p->doc_cp = kw->cp;
         return LS_OK;
     case RK_FONT: case RK_FCHARSET: case RK_CPG: case RK_DEFF: return rtf_font_word(p, kind, w);
+    case RK_DROPCAP: p->dropcap = w->has_param && w->param > 0; return LS_OK;
+    case RK_PARD: p->dropcap = false; return LS_OK;
     case RK_LINE: {
         if (!rtf_emitting(p)) return LS_OK;
+        /* a drop cap is a paragraph of its own holding the first letter(s)
+         * of the next one (Word: \dropcapli3 ... S\par, then "imple Test
+         * Text"): its end joins them, not "S\nimple" */
+        if (p->dropcap && strcmp(w->name, "par") == 0) {
+            p->dropcap = false;
+            return LS_OK;
+        }
         if (p->g.deleted && p->revs) { /* a deleted paragraph mark: a break only before */
             p->para_del = true;
             return rtf_before_add(p, '\n');

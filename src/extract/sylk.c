@@ -7,8 +7,12 @@
  * current cell). X and Y persist from record to record. ";;" inside a field
  * is a ';'. The sheet is written one row per line, cells tab-separated, as
  * the other sheet readers write theirs, comments on a line after their row,
- * and rows go through the header-row labels (tablectx.h). Formulas (;E),
- * formats (P) and options (O) give no text.
+ * and rows go through the header-row labels (tablectx.h). Formulas (;E)
+ * and options (O) give no text. The number formats (P;P records, the nth
+ * is format n) are kept: an F record's ;P picks the format of the cell it
+ * names, and a number in a date format reads as an ISO date (Excel's
+ * export of a date column is serials under P;Pm/d/yy: LibreOffice's
+ * ooo80484-1.slk read 37651 for 2003-01-30).
  *
  * Attacker-controlled: every byte. Columns and rows are numbers the file
  * chooses: a row is written when its number changes (no buffering by
@@ -18,6 +22,8 @@
 #include "extract/sylk.h"
 
 #include "core/handler.h"
+#include "extract/sheetdate.h"
+#include "extract/sheetfmt.h"
 #include "extract/tablectx.h"
 
 #include <string.h>
@@ -42,6 +48,10 @@ struct sylk {
     uint32_t x, y;  /* the current cell, 1-based */
     uint32_t row;   /* the row being written (0: none yet) */
     bool row_open;
+    struct ls_sheet_fmts fmts; /* P;P records, numbered from 0 */
+    uint32_t nfmts;
+    uint32_t fx, fy, fid; /* the last F record's cell and its ;P format */
+    bool have_f;
 };
 
 /* A field's value: up to the next lone ';' (";;" is a ';'). A value
@@ -83,12 +93,25 @@ static ls_err sylk_row_end(struct sylk *k)
     return e == LS_E_LIMIT ? LS_OK : e;
 }
 
+/* A number under the format an F record gave this cell, as shown: an ISO
+ * date for a date format, a digit layout; else v as written. */
+static struct ls_slice sylk_shown(struct sylk *k, struct ls_slice v, bool quoted, char *num)
+{
+    double d;
+    if (quoted || !k->have_f || k->fx != k->x || k->fy != k->y || !ls_sheet_parse_num(v, &d) ||
+        !ls_sheet_fmts_show(&k->fmts, k->fid, d, false, num, 64))
+        return v;
+    return ls_slice_make(num, strlen(num));
+}
+
 static ls_err sylk_cell(struct sylk *k, struct ls_slice v, bool quoted, struct ls_slice comment)
 {
     if (k->y != k->row) {
         LS_TRY(sylk_row_end(k));
         k->row = k->y;
     }
+    char num[64];
+    v = sylk_shown(k, v, quoted, num);
     if (v.len) {
         struct ls_buf t;
         ls_buf_init(&t, v.len + 1);
@@ -113,10 +136,25 @@ static ls_err sylk_cell(struct sylk *k, struct ls_slice v, bool quoted, struct l
     return LS_OK;
 }
 
+/* P;P<code>: the next number format (";;" is a ';'); P;F, P;E: fonts. */
+static ls_err sylk_format(struct sylk *k, struct ls_slice line)
+{
+    if (!ls_slice_starts(line, "P;P", 3) || k->nfmts >= LS_SHEET_FMTS_MAX) return LS_OK;
+    ls_err err = LS_OK;
+    (void)sylk_field(line, 3, &k->val, &err);
+    if (err != LS_OK) return err;
+    struct ls_slice code = ls_buf_slice(&k->val);
+    if (code.len > LS_SHEET_CODE_MAX) code.len = LS_SHEET_CODE_MAX;
+    return ls_sheet_fmts_add(&k->fmts, k->nfmts++, code);
+}
+
 static ls_err sylk_record(struct sylk *k, struct ls_slice line)
 {
+    if (ls_slice_starts(line, "P;", 2)) return sylk_format(k, line);
     bool cell = ls_slice_starts(line, "C;", 2), fmt = ls_slice_starts(line, "F;", 2);
     if (!cell && !fmt) return LS_OK;
+    bool have_p = false;
+    uint32_t pid = 0;
     bool have_value = false, quoted = false, have_x = false;
     ls_buf_reset(&k->vbuf);
     ls_buf_reset(&k->cbuf);
@@ -139,12 +177,19 @@ static ls_err sylk_record(struct sylk *k, struct ls_slice line)
             ls_err e = ls_buf_add(&k->vbuf, v.ptr, v.len); /* a cut value is what fit */
             if (e == LS_E_NOMEM) err = e;
             have_value = true;
+        } else if (fmt && tag == 'P') {
+            pid = sylk_num(f);
+            have_p = true;
         } else if (cell && tag == 'A') {
             ls_buf_reset(&k->cbuf);
             ls_err e = ls_buf_add(&k->cbuf, f.ptr, f.len);
             if (e == LS_E_NOMEM) err = e;
         }
         if (at < line.len) at++; /* the ';' */
+    }
+    if (fmt && err == LS_OK) { /* the format of the cell it names */
+        k->have_f = have_p;
+        k->fx = k->x, k->fy = k->y == 0 ? 1 : k->y, k->fid = pid;
     }
     if (err != LS_OK || !cell) return err;
     if (k->y == 0) k->y = 1;
@@ -167,6 +212,7 @@ ls_err ls_sylk_text(struct ls_ctx *c, struct ls_object *o, struct ls_slice data)
     ls_buf_init(&k.vbuf, SYLK_LINE_MAX);
     ls_buf_init(&k.cbuf, SYLK_LINE_MAX);
     k.have_tc = ls_tc_init(&k.tc) == LS_OK;
+    ls_sheet_fmts_init(&k.fmts);
     ls_err e = LS_OK;
     size_t pos = 0, lines = 0;
     while (pos < data.len && e == LS_OK) {
@@ -186,5 +232,6 @@ ls_err ls_sylk_text(struct ls_ctx *c, struct ls_object *o, struct ls_slice data)
     ls_buf_free(&k.vbuf);
     ls_buf_free(&k.cbuf);
     if (k.have_tc) ls_tc_free(&k.tc);
+    ls_sheet_fmts_free(&k.fmts);
     return e == LS_E_LIMIT ? LS_OK : e;
 }

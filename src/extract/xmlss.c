@@ -26,6 +26,7 @@
 
 #define XS_NS "urn:schemas-microsoft-com:office:spreadsheet"
 #define XS_WML "http://schemas.microsoft.com/office/word/2003/wordml"
+#define XS_AML "http://schemas.microsoft.com/aml/2001/core"
 #define XS_SNIFF 2048u
 #define XS_CELL_MAX 256u /* bytes of a non-string value kept for rendering */
 #define XS_NOTE_MAX 65536u /* comment text of one row, written after it */
@@ -190,10 +191,28 @@ static bool xs_word_skip(const char *local)
     return false;
 }
 
+/* A value from an attribute (a link's target, a comment's author) on its
+ * own: set apart by spaces, or (line) on a line of its own. */
+static ls_err xs_word_attr(struct xs *x, const struct ls_xml_attr *a, size_t n, const char *name,
+                           bool line)
+{
+    struct ls_slice v;
+    if (!ls_xml_attr_get(a, n, name, NULL, &v) || v.len == 0 || ls_slice_at(v, 0) == '#') return LS_OK;
+    LS_TRY(ls_textout_sep(&x->out, line ? '\n' : ' '));
+    LS_TRY(ls_textout_add(&x->out, v.ptr, v.len));
+    return ls_textout_sep(&x->out, line ? '\n' : ' ');
+}
+
 static ls_err xs_word_start(struct xs *x, const char *local, const char *ns,
                             const struct ls_xml_attr *a, size_t n)
 {
+    /* a comment's or a tracked change's author (aml:annotation
+     * aml:author), as the docx reader gives w:comment w:author */
+    if (!x->skip && xs_eq(ns, XS_AML) && xs_eq(local, "annotation"))
+        return xs_word_attr(x, a, n, "author", true);
     if (!xs_eq(ns, XS_WML)) return LS_OK;
+    /* a hyperlink's target (mailto:, a profile URL), as a docx's .rels */
+    if (!x->skip && xs_eq(local, "hlink")) return xs_word_attr(x, a, n, "dest", false);
     if (xs_word_skip(local)) {
         x->skip = true;
         x->skip_depth = x->depth;
