@@ -246,7 +246,7 @@ names = [r"api[_.-]?key", r"api[_.-]?secret", r"secret[_.-]?key([_.-]?base)?", r
          r"master[_.-]?key", r"consumer[_.-]?secret", r"refresh[_.-]?token", r"bot[_.-]?token"]
 S.append(tok("secret_key_assignment",
              "API key, client secret, secret key, signing/JWT/session secret or access token assigned in a config file (api_key=..., \\\"client_secret\\\": \\\"...\\\", SECRET_KEY = '...', JWT_SECRET=..., app.jwt.secret=..., APP_KEY=base64:...); 16+ characters with letters and digits, placeholders and variables rejected",
-             [("$assign", r"/(^|[^a-z0-9])%s[\"']?[ \t]*[:=][ \t]*[\"']?(base64:)?[a-z0-9_+\/.=~-]{16,200}\(?/ nocase" % alt(names))],
+             [("$assign", r"/(^|[^a-z0-9])%s[\"']?[ \t]*[:=][ \t]*[\"']?(base64:)?[a-z0-9_+\/.=~-]{16,200}[(;]?/ nocase" % alt(names))],
              "token_assignment", "mask"))
 S.append(tok("secret_generic_assignment",
              "Secret under a bare or generic name in a config, env, YAML or JSON file (token = ..., secret: ..., key=..., apikey, auth, GITHUB_TOKEN=..., \\\"secret\\\": \\\"...\\\"): the value must look random (16+ characters, upper, lower and digits, or 32+ hex digits; not words, identifiers, placeholders, variables or code); names the key-assignment rule knows and public keys are left to it",
@@ -269,9 +269,9 @@ pw = "Password assigned in a config file (password=..., \\\"password\\\": \\\"..
 passnames = ["become", "db", "database", "mysql", "sql", "smtp", "mail", "ftp", "sftp", "admin", "root", "user", "ldap", "bind",
              "redis", "pg", "proxy", "vpn", "wifi", "ssh", "svc", "service", "email"]
 S.append(rule("secret_password_assignment", meta("secret", "password", "high", pw, "password", "password"),
-              [("$assign", r"/(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(password|passwd|passphrase|pwd)\\?%s\\?[\"']?%s([ \t][a-z=])?/ nocase" % (SEP, PWV)),
-               ("$pass", r"/(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}%s[_-]?pass%s[\"']?%s([ \t][a-z=])?/ nocase" % (alt(passnames), SEP, PWV)),
-               ("$bare_pass", r"/(^|[\r\n])[ \t]{0,16}pass[ \t]*[:=][ \t]*[\"']?%s([ \t][a-z])?/" % PWV),
+              [("$assign", r"/(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(password|passwd|passphrase|pwd)\\?%s\\?[\"']?%s([ \t](-?[a-z=]|[?&|(])|[;>])?/ nocase" % (SEP, PWV)),
+               ("$pass", r"/(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}%s[_-]?pass%s[\"']?%s([ \t](-?[a-z=]|[?&|(])|[;>])?/ nocase" % (alt(passnames), SEP, PWV)),
+               ("$bare_pass", r"/(^|[\r\n])[ \t]{0,16}pass[ \t]*[:=][ \t]*[\"']?%s([ \t]([a-z]|[?&|(])|[;>])?/" % PWV),
                ("$xml_property", r"/<property name=\"[a-z0-9_.:-]{0,40}(password|passwd|pwd)\"[ \t]*>[^<\s]{4,128}<\// nocase"),
                ("$unattend", r"/<(AdministratorPassword|Password)>[ \t\r\n]{0,40}<Value>[^<\s]{4,128}<\/Value>/"),
                ("$xml", r"/<(password|passwd|pwd|pass|keyMaterial)( encoding=\"base64\")?>[^<\s]{4,128}<\// nocase"),

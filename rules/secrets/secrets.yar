@@ -630,7 +630,7 @@ rule secret_key_assignment
         redact = "mask"
         description = "API key, client secret, secret key, signing/JWT/session secret or access token assigned in a config file (api_key=..., \"client_secret\": \"...\", SECRET_KEY = '...', JWT_SECRET=..., app.jwt.secret=..., APP_KEY=base64:...); 16+ characters with letters and digits, placeholders and variables rejected"
     strings:
-        $assign = /(^|[^a-z0-9])(api[_.-]?key|api[_.-]?secret|secret[_.-]?key([_.-]?base)?|client[_.-]?secret|access[_.-]?token|auth[_.-]?token|app[_.-]?secret|app[_.-]?key|private[_.-]?token|jwt[_.-]?(secret|key)|session[_.-]?(secret|key)|cookie[_.-]?secret|secret[_.-]?token|signing[_.-]?(secret|key)|encryption[_.-]?key|webhook[_.-]?secret|hmac[_.-]?(secret|key)|master[_.-]?key|consumer[_.-]?secret|refresh[_.-]?token|bot[_.-]?token)[\"']?[ \t]*[:=][ \t]*[\"']?(base64:)?[a-z0-9_+\/.=~-]{16,200}\(?/ nocase
+        $assign = /(^|[^a-z0-9])(api[_.-]?key|api[_.-]?secret|secret[_.-]?key([_.-]?base)?|client[_.-]?secret|access[_.-]?token|auth[_.-]?token|app[_.-]?secret|app[_.-]?key|private[_.-]?token|jwt[_.-]?(secret|key)|session[_.-]?(secret|key)|cookie[_.-]?secret|secret[_.-]?token|signing[_.-]?(secret|key)|encryption[_.-]?key|webhook[_.-]?secret|hmac[_.-]?(secret|key)|master[_.-]?key|consumer[_.-]?secret|refresh[_.-]?token|bot[_.-]?token)[\"']?[ \t]*[:=][ \t]*[\"']?(base64:)?[a-z0-9_+\/.=~-]{16,200}[(;]?/ nocase
     condition:
         any of them
 }
@@ -706,9 +706,9 @@ rule secret_password_assignment
         redact = "password"
         description = "Password assigned in a config file (password=..., \"password\": \"...\", 'password' => '...', $cfg['db_pass'] = ..., <password>...</password>); placeholders, variables, code and prose rejected"
     strings:
-        $assign = /(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(password|passwd|passphrase|pwd)\\?[\"']?\]?[ \t]*(=>|:=|[:=])[ \t]*\\?[\"']?[^\s\"'<>;,\\]{4,200}([ \t][a-z=])?/ nocase
-        $pass = /(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(become|db|database|mysql|sql|smtp|mail|ftp|sftp|admin|root|user|ldap|bind|redis|pg|proxy|vpn|wifi|ssh|svc|service|email)[_-]?pass[\"']?\]?[ \t]*(=>|:=|[:=])[ \t]*[\"']?[^\s\"'<>;,\\]{4,200}([ \t][a-z=])?/ nocase
-        $bare_pass = /(^|[\r\n])[ \t]{0,16}pass[ \t]*[:=][ \t]*[\"']?[^\s\"'<>;,\\]{4,200}([ \t][a-z])?/
+        $assign = /(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(password|passwd|passphrase|pwd)\\?[\"']?\]?[ \t]*(=>|:=|[:=])[ \t]*\\?[\"']?[^\s\"'<>;,\\]{4,200}([ \t](-?[a-z=]|[?&|(])|[;>])?/ nocase
+        $pass = /(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(become|db|database|mysql|sql|smtp|mail|ftp|sftp|admin|root|user|ldap|bind|redis|pg|proxy|vpn|wifi|ssh|svc|service|email)[_-]?pass[\"']?\]?[ \t]*(=>|:=|[:=])[ \t]*[\"']?[^\s\"'<>;,\\]{4,200}([ \t](-?[a-z=]|[?&|(])|[;>])?/ nocase
+        $bare_pass = /(^|[\r\n])[ \t]{0,16}pass[ \t]*[:=][ \t]*[\"']?[^\s\"'<>;,\\]{4,200}([ \t]([a-z]|[?&|(])|[;>])?/
         $xml_property = /<property name=\"[a-z0-9_.:-]{0,40}(password|passwd|pwd)\"[ \t]*>[^<\s]{4,128}<\// nocase
         $unattend = /<(AdministratorPassword|Password)>[ \t\r\n]{0,40}<Value>[^<\s]{4,128}<\/Value>/
         $xml = /<(password|passwd|pwd|pass|keyMaterial)( encoding=\"base64\")?>[^<\s]{4,128}<\// nocase

@@ -280,6 +280,49 @@ static bool loc_card_in_national_id(struct ls_slice m, struct ls_value *out)
 
 /* The match may run on into following numbers ("4111 1111 1111 1111 12/27"):
  * try the whole digit run, then shorter prefixes ending before a separator. */
+/* Digits 1-5 only, three or more of them distinct, and no group of four
+ * (digits 1-4, 5-8, ...) of one digit: a CJK stroke-order code (glibc's
+ * cns11643_stroke: "# 111211121234", 535 of its 52,530 codes pass Luhn with
+ * a brand prefix), not a card. A random 16-digit card is made of 1-5 alone
+ * once in 30,000; the test numbers of that alphabet are built of such groups
+ * (4111 1111 1111 1111, 4444 3333 2222 1111, 5555 3412 4444 1115, 4111 1111
+ * 4555 1142) and stay. */
+static bool stroke_code(const char *d, size_t n)
+{
+    bool seen[10] = {false};
+    size_t distinct = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (d[i] < '1' || d[i] > '5') return false;
+        if (i % 4 == 3 && d[i] == d[i - 1] && d[i] == d[i - 2] && d[i] == d[i - 3]) return false;
+        if (!seen[d[i] - '0']) distinct++;
+        seen[d[i] - '0'] = true;
+    }
+    return distinct >= 3;
+}
+
+/* Groups of four separated by spaces, two or more of them "00" and not
+ * "0000": Unicode code points (BidiCharacterTest.txt's "2680 0028 2681
+ * 0029", U+0028 and U+0029 are the parentheses), not a card (a random group
+ * starts "00" once in a hundred; the test numbers' groups are 0000 or have
+ * one such group: 5500 0000 0000 0004, 4000 0000 0000 0002). */
+static bool code_point_groups(struct ls_slice v)
+{
+    size_t zeros = 0, run = 0;
+    for (size_t i = 0; i <= v.len; i++) {
+        int c = i < v.len ? ls_slice_at(v, i) : ' ';
+        if (is_digit(c)) {
+            run++;
+            continue;
+        }
+        if (run != 4 || c == '-') return false;
+        if (ls_slice_at(v, i - 4) == '0' && ls_slice_at(v, i - 3) == '0' &&
+            !(ls_slice_at(v, i - 2) == '0' && ls_slice_at(v, i - 1) == '0'))
+            zeros++;
+        run = 0;
+    }
+    return zeros >= 2;
+}
+
 static bool loc_card(struct ls_slice m, struct ls_value *out)
 {
     if (national_id_label(m)) return loc_card_in_national_id(m, out);
@@ -293,11 +336,16 @@ static bool loc_card(struct ls_slice m, struct ls_value *out)
     size_t start = find_if(m, 0, is_digit);
     size_t end = m.len;
     while (end > start && !is_digit(ls_slice_at(m, end - 1))) end--;
+    /* "O(-.4435068666934967)": the digits of a decimal fraction, not a card
+     * ("No.4111..." after a letter stays one) */
+    if (start >= 2 && ls_slice_at(m, start - 1) == '.' && !is_alpha(ls_slice_at(m, start - 2))) return false;
     while (end > start) {
         struct ls_slice v = sub(m, start, end - start);
         if (card_layout_ok(v) && ls_valid_luhn_card(v)) {
             char d[24];
-            if (collect_digits(v, d, sizeof d) == 13 && ean13_ok(v)) return false;
+            size_t nd = collect_digits(v, d, sizeof d);
+            if (nd == 13 && ean13_ok(v)) return false;
+            if (stroke_code(d, nd) || code_point_groups(v)) return false;
             out->off = start;
             out->len = end - start;
             return true;
@@ -922,6 +970,8 @@ static bool e164_is_number(struct ls_slice m, const struct ls_value *out)
     return !epp;
 }
 
+static bool binary_byte(int c) { return c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f'; }
+
 static bool loc_e164(struct ls_slice m, struct ls_value *out)
 {
     char d[20];
@@ -936,12 +986,27 @@ static bool loc_e164(struct ls_slice m, struct ls_value *out)
         }
     }
     while (out->len > 0 && !is_digit(ls_slice_at(m, out->off + out->len - 1))) out->len--;
+    /* "r[0]+3614090360&4294967295" (MD5's constants in minified code): a
+     * sum, the '+' right after an operand; "+4572/-3446" (a change log's
+     * lines added and removed): not a phone */
+    int before = out->off > 0 ? ls_slice_at(m, out->off - 1) : ' ';
+    if (before == ']' || before == ')' || before == '_' || slice_has(sub(m, out->off, out->len), "/-"))
+        return false;
+    /* "\0+333333333339\0" in an embedded bitmap, "+2017..." in font
+     * bytes: a control byte on both sides is binary data, not text (a
+     * document's own text is scanned again as extracted text) */
+    int after = out->off + out->len < m.len ? ls_slice_at(m, out->off + out->len) : ' ';
+    if (binary_byte(before) && binary_byte(after)) return false;
     if (e164_is_date(sub(m, out->off, out->len)) || e164_is_coordinate(sub(m, out->off, out->len)) ||
         e164_is_timestamp(sub(m, out->off, out->len)) || e164_is_number(m, out))
         return false;
     for (int tries = 0; tries < 3; tries++) {
         struct ls_slice v = sub(m, out->off, out->len);
         size_t n = e164_digits(v, d, sizeof d);
+        /* "(-32768000, +32768000)", "+33554432": a signed number; eight
+         * digits in one run is a whole international number only on a few
+         * Pacific islands (+677 12345), which write it grouped */
+        if (n == 8 && v.len == 9) return false;
         if (n != SIZE_MAX && e164_ok(d, n)) return true;
         size_t cut = out->len;
         while (cut > 0 && is_digit(ls_slice_at(v, cut - 1))) cut--;
@@ -1685,6 +1750,8 @@ static bool loc_gcp_key(struct ls_slice m, struct ls_value *out)
 }
 
 static bool token_char(int c) { return is_alnum(c) || c == '_' || c == '-'; }
+static bool is_dot(int c) { return c == '.'; }
+static bool is_dollar(int c) { return c == '$'; }
 
 static bool token_url_char(int c)
 {
@@ -1808,13 +1875,22 @@ static bool loc_token_assignment(struct ls_slice m, struct ls_value *out)
     if (m.len - start > 7 && slice_has_nocase(sub(m, start, 7), "base64:")) start += 7;
     size_t end = start;
     while (end < m.len && token_assignment_char(ls_slice_at(m, end))) end++;
-    bool call = ls_slice_at(m, end) == '('; /* the rule keeps a '(' after the value */
+    bool call = ls_slice_at(m, end) == '('; /* the rule keeps a '(' or ';' after the value */
     while (end > start && ls_slice_at(m, end - 1) == '.') end--;
     out->off = start;
     out->len = end - start;
     struct ls_slice v = sub(m, start, end - start);
     /* a call: secret_key = ECMA376Agile.makekey_from_password(...) */
     if (call && count_class(v, ident_char) + count_class(v, is_digit) == v.len) return false;
+    /* a TypeScript member, "apiKey: SensitiveString2048;": a capitalised
+     * type name, unquoted, after ':' and ended by ';' (client_secret:
+     * SessionCreateResponse.ClientSecret;) */
+    if (!quoted && ls_slice_at(m, end) == ';' && is_upper(ls_slice_at(v, 0)) &&
+        count_class(v, token_char) + count_class(v, is_dot) == v.len && start > 0) {
+        size_t b = start;
+        while (b > 0 && is_space(ls_slice_at(m, b - 1))) b--;
+        if (b > 0 && ls_slice_at(m, b - 1) == ':') return false;
+    }
     return generic_secret_ok(v);
 }
 
@@ -1973,6 +2049,8 @@ static const char *const password_placeholders[] = {
     "guest", /* RabbitMQ's documented default account, amqp://guest:guest@localhost */
     /* button and field captions of HTML forms (<input name="password" value="Search">) */
     "search", "reset", "login", "logon", "signin", "submit", "cancel", "apply", "continue",
+    /* the other input type of a form's code (type = isPassword ? "password" : "text"), and type names */
+    "text", "number", "boolean", "function",
 };
 
 /* Template text: your_password_here, <your-db-password>, enter_password ... */
@@ -1995,6 +2073,7 @@ static bool password_char(int c)
            c != '\\' && c != 0x7f;
 }
 
+static bool is_slash(int c) { return c == '/'; }
 
 static bool code_punct(int c)
 {
@@ -2033,14 +2112,39 @@ static bool password_code(struct ls_slice v)
     if ((last == '(' || last == '[') && (is_alpha(ls_slice_at(v, 0)) || ls_slice_at(v, 0) == '_'))
         return true; /* config['password'], f(x) cut at the quote */
     size_t br = ls_slice_find(v, 0, "[", 1);
-    if (br != SIZE_MAX && br > 0 && ls_slice_at(v, v.len - 1) == ']' && is_alpha(ls_slice_at(v, 0)))
-        return true; /* Optional[str], List[int] */
+    if (br != SIZE_MAX && br > 0 && ls_slice_at(v, v.len - 1) == ']' &&
+        (is_alpha(ls_slice_at(v, 0)) || ls_slice_at(v, 0) == '_'))
+        return true; /* Optional[str], List[int], _auth$split2[1] */
     if (ls_slice_at(v, 0) == '!' && count_class(v, is_alpha) + 1 == v.len)
         return true; /* YAML tags: !Ref, !Sub, !ENV, !secret */
     if (closer && end > 0 && is_alpha(ls_slice_at(v, 0)) &&
         count_class(b, ident_char) + count_class(b, is_digit) == end)
         return true;
+    /* minified JavaScript: password:t.password??null, {password:n}=await h.send(...) */
+    if (slice_has(v, "??") || slice_has(v, "?.") || slice_has(v, "}=")) return true;
     return slice_has(v, "})") || slice_has(v, ")}") || slice_has(v, "()") || slice_has(v, "){");
+}
+
+/* A package's version or version range: "^2.1.22", "~1.0.5", ">=3.0.0",
+ * "1.0.5-beta.2" (a dependency named after passwords in a package.json or
+ * a lock file). */
+static bool version_range(struct ls_slice v)
+{
+    size_t i = 0;
+    while (i < v.len && (ls_slice_at(v, i) == '^' || ls_slice_at(v, i) == '~' || ls_slice_at(v, i) == '>' ||
+                         ls_slice_at(v, i) == '=' || ls_slice_at(v, i) == 'v'))
+        i++;
+    for (int part = 0; part < 3; part++) {
+        size_t d = i;
+        while (i < v.len && is_digit(ls_slice_at(v, i))) i++;
+        if (i == d || i - d > 6) return false;
+        if (part < 2 && ls_slice_at(v, i++) != '.') return false;
+    }
+    if (i == v.len || ls_slice_at(v, i) == '(') return true; /* pnpm: 5.0.2(@types/node@25.0.1) */
+    int c = ls_slice_at(v, i);
+    return (c == '-' || c == '+') && count_class(sub(v, i + 1, v.len - i - 1), is_alnum) +
+                                             count_class(sub(v, i + 1, v.len - i - 1), is_dot) ==
+                                         v.len - i - 1;
 }
 
 static bool password_plausible(struct ls_slice v)
@@ -2069,17 +2173,25 @@ static bool password_plausible(struct ls_slice v)
         if (v.len >= n && slice_has_nocase(sub(v, 0, n), p)) return false;
     }
     size_t paren = ls_slice_find(v, 0, "(", 1);
-    if (paren != SIZE_MAX && paren >= 2 && (is_alpha(c0) || c0 == '_') &&
-        count_class(sub(v, 0, paren), ident_char) + count_class(sub(v, 0, paren), is_digit) == paren)
-        return false; /* getPassword(), strdup(x, base64.b16encode(x) */
+    size_t callee = paren != SIZE_MAX && paren > 0 && ls_slice_at(v, paren - 1) == '!' ? paren - 1 : paren;
+    if (paren != SIZE_MAX && callee >= 2 && (is_alpha(c0) || c0 == '_') &&
+        count_class(sub(v, 0, callee), ident_char) + count_class(sub(v, 0, callee), is_digit) +
+                count_class(sub(v, 0, callee), is_dollar) ==
+            callee)
+        return false; /* getPassword(), strdup(x, base64.b16encode(x), utils$1.getSafeProp(auth, write!(f, */
     if (count_class(v, is_alpha) == v.len &&
         (slice_has_nocase(v, "passw") || slice_has_nocase(sub(v, v.len - 4, 4), "pass")))
         return false; /* "challengePassword", "newPassword", "proxypass": an identifier */
-    if (count_class(v, is_alpha) + count_class(v, is_word_sep) == v.len && slice_has_nocase(v, "passw"))
-        return false; /* "REAL_PASSWORD_HERE", "db-password": a name or template, not a value */
+    if (count_class(v, is_alpha) + count_class(v, is_word_sep) + count_class(v, is_slash) == v.len &&
+        slice_has_nocase(v, "passw"))
+        return false; /* "REAL_PASSWORD_HERE", "db-password", "auth/wrong-password": a name, template or error code */
     if (!ls_utf8_valid(v)) return false; /* binary around a key word (.pyc, .so) */
     if (ls_slice_starts(v, "arn:", 4)) return false; /* an AWS resource name ("IAMUserChangePassword": "arn:...") */
     if (slice_has_nocase(v, "example")) return false; /* documentation: examplePa$$w0rd, EXAMPLE-PASSWORD */
+    if (slice_has_nocase(v, "placeholder")) return false; /* API docs: 'passphrase': 'placeholder-value' */
+    if (version_range(v)) return false; /* "@inquirer/password": "^2.1.22", "pgpass": "1.0.5" of a package.json */
+    if (ls_slice_starts(v, "www.", 4) || ls_slice_starts(v, "http://", 7) || ls_slice_starts(v, "https://", 8))
+        return false; /* a host or URL ("user@password:www.google.com/" of an API's docs) */
     /* raw HTML/XML: the entity-escaped form; the extracted text has the value */
     if (has_html_entity(v) || password_code(v)) return false;
     return !slice_has(v, "****");
@@ -2164,7 +2276,63 @@ static bool type_annotation(struct ls_slice m, size_t start, struct ls_slice v)
     if (b == 0 || ls_slice_at(m, b - 1) != ':' || !is_upper(ls_slice_at(v, 0))) return false;
     size_t i = 0;
     while (i < v.len && (is_alpha(ls_slice_at(v, i)) || ls_slice_at(v, i) == '_' || ls_slice_at(v, i) == '.')) i++;
-    return i == v.len || ls_slice_at(v, i) == '[' || ls_slice_at(v, i) == ')' || ls_slice_at(v, i) == '|';
+    if (i == v.len || ls_slice_at(v, i) == '[' || ls_slice_at(v, i) == ')' || ls_slice_at(v, i) == '|') return true;
+    /* a TypeScript member, "KdcAdminPassword: XmlStringMaxLen256;": digits
+     * too, when a ';' ends it (a YAML "password: Summer2024" stays a value) */
+    while (i < v.len && (is_alnum(ls_slice_at(v, i)) || ls_slice_at(v, i) == '_')) i++;
+    return i == v.len && ls_slice_at(m, start + v.len) == ';';
+}
+
+static bool js_ident_char(int c) { return is_alnum(c) || c == '_' || c == '$'; }
+
+/* Unquoted code around a password key in JavaScript and TypeScript (the
+ * rule keeps a ';' or a " -x" after the value): "pass = bundleEncoder;" (a
+ * camelCase variable assigned with spaces, as code is written, before a ';'
+ * or an operator, "authPassword = authIsObject && ..."; a connection
+ * string's "Password=myPass123;" has no spaces and stays a value),
+ * "getPassword: function () {", "MqttPassword = Buffer|Uint8Array|string;"
+ * (a union type), "with no passphrase:  ssh-keygen -t rsa" (a command). */
+static bool password_unquoted_code(struct ls_slice m, size_t start, struct ls_slice v)
+{
+    size_t end = start + v.len;
+    int after = ls_slice_at(m, end);
+    if (v.len == 8 && ls_slice_starts(v, "function", 8)) return true;
+    if (slice_has(v, "|")) {
+        bool part_start = true;
+        for (size_t i = 0; i < v.len; i++) {
+            int c = ls_slice_at(v, i);
+            if (c == '|') {
+                if (part_start) return false;
+                part_start = true;
+            } else if (part_start ? !(is_alpha(c) || c == '_') : !js_ident_char(c)) {
+                return false;
+            } else {
+                part_start = false;
+            }
+        }
+        return !part_start;
+    }
+    if (after == ' ' && ls_slice_at(m, end + 1) == '-' && is_alpha(ls_slice_at(m, end + 2)) &&
+        count_class(v, is_alpha) + count_class(v, is_word_sep) == v.len)
+        return true;
+    int op = ls_slice_at(m, end + 1);
+    bool ternary = after == ' ' && (op == '?' || op == '&' || op == '|' || op == '('); /* "= authIsObject && ..." */
+    if ((after != ';' && !ternary) || count_class(v, js_ident_char) != v.len) return false;
+    int c0 = ls_slice_at(v, 0);
+    bool spaced = start >= 3 && ls_slice_at(m, start - 1) == ' ' && ls_slice_at(m, start - 2) == '=' &&
+                  ls_slice_at(m, start - 3) == ' ';
+    if (!spaced) return false;
+    /* exports.ER_NOT_VALID_PASSWORD = 1819;: an error code's constant (an
+     * upper-case name with words before the key word, a number) */
+    if (count_class(v, is_digit) == v.len && v.len <= 5) {
+        size_t kb = start - 3;
+        while (kb > 0 && (is_upper(ls_slice_at(m, kb - 1)) || ls_slice_at(m, kb - 1) == '_')) kb--;
+        return ls_slice_find(sub(m, kb, start - 3 - kb), 0, "_", 1) != SIZE_MAX;
+    }
+    if (!(is_lower(c0) || c0 == '_' || c0 == '$')) return false;
+    for (size_t i = 1; i < v.len; i++)
+        if (is_upper(ls_slice_at(v, i)) && is_lower(ls_slice_at(v, i - 1))) return true;
+    return false;
 }
 
 /* A combo list line (secret_password_combo: address:password, the address
@@ -2243,7 +2411,17 @@ static bool loc_password(struct ls_slice m, struct ls_value *out)
     if (!quoted && (slice_has(key, "self.") || slice_has(key, "this.") || slice_has(key, "->")) &&
         count_class(v, ident_char) + count_class(v, is_digit) == v.len)
         return false;
-    if (!quoted && type_annotation(m, start, v)) return false;
+    if (!quoted && (type_annotation(m, start, v) || password_unquoted_code(m, start, v))) return false;
+    /* cpio->passphrase = cpio->argument; (C: the value stops at the '>'),
+     * field_2_password = other.field_2_password; (a copy from another
+     * object: an identifier path whose last name holds the key word) */
+    if (!quoted && v.len > 0 && ls_slice_at(v, v.len - 1) == '-' && ls_slice_at(m, end) == '>') return false;
+    if (!quoted && count_class(v, js_ident_char) + count_class(v, is_dot) == v.len && is_alpha(ls_slice_at(v, 0))) {
+        size_t dot = SIZE_MAX;
+        for (size_t i = 0; i < v.len; i++)
+            if (ls_slice_at(v, i) == '.') dot = i;
+        if (dot != SIZE_MAX && slice_has_nocase(sub(v, dot + 1, v.len - dot - 1), "pass")) return false;
+    }
     /* is_password: FilterOrBool = False: a type annotation with a default, not a value */
     if (!quoted && end + 1 < m.len && is_space(ls_slice_at(m, end)) && ls_slice_at(m, end + 1) == '=' &&
         count_class(v, ident_char) + count_class(v, is_digit) == v.len)
@@ -2530,12 +2708,28 @@ static bool loc_private_key(struct ls_slice m, struct ls_value *out)
     if (hdr_end == SIZE_MAX) return false;
     size_t end = ls_slice_find(m, hdr_end + 5, "-----END", 8);
     if (end == SIZE_MAX) end = m.len;
-    size_t body = 0;
-    for (size_t i = hdr_end + 5; i < end; i++)
-        if (is_b64(ls_slice_at(m, i))) body++;
+    size_t body = 0, run = 0, longest = 0;
+    for (size_t i = hdr_end + 5; i < end; i++) {
+        if (is_b64(ls_slice_at(m, i))) {
+            body++;
+            if (++run > longest) longest = run;
+        } else {
+            run = 0;
+        }
+    }
     out->off = begin;
     out->len = end - begin;
-    return body >= 32;
+    /* a body has base64 lines (64 characters in PEM and PGP armour, 70 in
+     * OpenSSH); a header followed by short words is a list of file magics
+     * (shared-mime-info's "-----BEGIN PGP PRIVATE KEY BLOCK-----" 0 big16
+     * 0x9501 ...), not a key; a body cut short with "..." or a '.' before
+     * the END line is an API's documented example
+     * ("-----BEGIN RSA PRIVATE KEY----- MIIEpQIBAAKCAQEAuyf/lNrH9ck8DmNyo3fG... -----END") */
+    if (slice_has(sub(m, hdr_end, end - hdr_end), "...")) return false;
+    size_t last = end;
+    while (last > hdr_end && is_space(ls_slice_at(m, last - 1))) last--;
+    if (end < m.len && ls_slice_at(m, last - 1) == '.') return false;
+    return body >= 32 && longest >= 24;
 }
 
 /* PuTTY key: the base64 lines after "Private-Lines: N". */
