@@ -1719,7 +1719,10 @@ static bool documented_fake(struct ls_slice v)
                                         "3ax6xnjp29jd6fds4gc373sgvjxteol0",
                                         /* RFC 6749 and PyJWT documentation values */
                                         "czZCaGRSa3F0MzpnWDFmQmF0M2JW", "2YotnFZFEjr1zCsicMWpAA",
-                                        "tGzv3JOkF0XG5Qx2TlKWIA", "4twFt5NiznN84AWoo1d7KO1T_yoc0Z6XOpOVswacPZg"};
+                                        "tGzv3JOkF0XG5Qx2TlKWIA", "4twFt5NiznN84AWoo1d7KO1T_yoc0Z6XOpOVswacPZg",
+                                        /* the Azure Storage Emulator's (Azurite's) published account key,
+                                         * in every Azure SDK's constants and development configs */
+                                        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq"};
     for (size_t i = 0; i < sizeof fakes / sizeof fakes[0]; i++)
         if (slice_has_nocase(v, fakes[i])) return true;
     return false;
@@ -2277,10 +2280,14 @@ static bool type_annotation(struct ls_slice m, size_t start, struct ls_slice v)
     size_t i = 0;
     while (i < v.len && (is_alpha(ls_slice_at(v, i)) || ls_slice_at(v, i) == '_' || ls_slice_at(v, i) == '.')) i++;
     if (i == v.len || ls_slice_at(v, i) == '[' || ls_slice_at(v, i) == ')' || ls_slice_at(v, i) == '|') return true;
-    /* a TypeScript member, "KdcAdminPassword: XmlStringMaxLen256;": digits
-     * too, when a ';' ends it (a YAML "password: Summer2024" stays a value) */
+    /* a TypeScript member, "KdcAdminPassword: XmlStringMaxLen256;", or
+     * parameter, "(password: Uint8Array, ...", "(passwd: Uint8Array | string)":
+     * digits too, when a ';' or a union's '|' ends it or a '(' opens the
+     * key (a YAML "password: Summer2024" stays a value) */
     while (i < v.len && (is_alnum(ls_slice_at(v, i)) || ls_slice_at(v, i) == '_')) i++;
-    return i == v.len && ls_slice_at(m, start + v.len) == ';';
+    int next = ls_slice_at(m, start + v.len);
+    return i == v.len && (next == ';' || ls_slice_at(m, 0) == '(' ||
+                          (next == ' ' && ls_slice_at(m, start + v.len + 1) == '|'));
 }
 
 static bool js_ident_char(int c) { return is_alnum(c) || c == '_' || c == '$'; }

@@ -15,7 +15,8 @@ error-code constant, an error string, a dependency's version in a
 package.json or pnpm lock file, a Java field copied from another object,
 C's cpio->passphrase = cpio->argument, Haskell's pass = manyChar (...),
 Rust's InvalidPassword => write!(...)), TypeScript members typed like
-secrets (apiKey: SensitiveString2048;), a command after "passphrase:", a
+secrets (apiKey: SensitiveString2048;) and parameters typed Uint8Array,
+the Azure Storage Emulator's published account key, a command after "passphrase:", a
 private-key header in a list of file magics and an elided key in an API's
 docs, MD5's constants summed in minified code and the digits of decimal
 fractions (read as cards), signed ranges and numbers
@@ -116,6 +117,11 @@ def build(g):
         "  export type MqttPassword = Buffer|Uint8Array|Blob|string;\n",
         "  export interface ApiKeyCredential {\n    apiKey: SensitiveString2048;\n    clientSecret: SensitiveString2048;\n  }\n",
         "  export interface SessionCreateResponse {\n    client_secret: SessionCreateResponse.ClientSecret;\n  }\n",
+        "export declare function pbkdf2(password: Uint8Array, salt: Uint8Array, iterations: number): string;\n",
+        "export function scrypt(passwd: Uint8Array | string, salt: BytesLike): Promise<string>;\n",
+        "export const StorageEmulator = {\n  DevConnection: \"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
+        "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
+        "BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;\"\n};\n",
         "    /**\n     * Use the following command to generate an RSA 2048 bit key with no passphrase:"
         '  ssh-keygen -t rsa -b 2048 -N "" -m PEM -f my-new-server-key.\n     */\n',
         "    /**\n     * The passphrase of the client certificate, as in\n",
