@@ -83,11 +83,15 @@ static ls_err xml_text(struct ls_ctx *c, struct ls_object *o)
     return ls_markup_xml_text(c, o, o->data, flags);
 }
 
-/* The text, then files carried as base64 in it (SOAP, XML exports). */
+/* The text, then files carried as base64 in it (SOAP, XML exports). Not
+ * in a Word 2003 XML document: its parts are all w:binData, which xmlss.c
+ * already handed on by name (each embedded object was read twice, as
+ * "oledata.mso" and as "base64@OFFSET"). */
 static ls_err xml_extract(struct ls_ctx *c, struct ls_object *o)
 {
     ls_err e = xml_text(c, o);
     if (e == LS_E_NOMEM || e == LS_E_TIMEOUT || e == LS_E_LIMIT) return e;
+    if (ls_xmlss_kind(o->data) == LS_XMLSS_WORD) return e;
     ls_err b = ls_b64_blobs(c, o, o->data);
     return e != LS_OK ? e : b;
 }
