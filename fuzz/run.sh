@@ -33,7 +33,7 @@ run_one() {
     seeds=""
     for d in "$root/fuzz/corpus/$t" "$root/tests/regress/$t"; do [ -d "$d" ] && seeds="$seeds $d"; done
     # shellcheck disable=SC2086
-    if ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 \
+    if ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
         "$b/fuzz_$t" -max_total_time="$secs" ${FUZZ_SEED:+-seed=$FUZZ_SEED} -timeout=25 -rss_limit_mb=2560 -max_len=262144 \
         -print_final_stats=1 -artifact_prefix="$b/artifacts/$t-" $dict "$work" $seeds \
         >"$b/fuzz-$t.log" 2>&1; then

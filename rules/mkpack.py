@@ -49,7 +49,7 @@ pii+="\n"+rule("pii_iban", meta("pii","iban","high","International Bank Account 
    ("$iban_national", r"/\b%s[0-9]{2}( [A-Z0-9]{1,12}){3,7}\b/"%alt("FR MC ES IT SM PT GB IE BE".split()))], "any of them")
 loc=[c+"@" for c in "abcdefghijklmnopqrstuvwxyz0123456789_"]+[r"\-@",r"\+@","%@"]
 pii+="\n"+rule("pii_email", meta("pii","email","low","E-mail address (TLD delegated or example/test; asset names such as logo@2x.png rejected; not the parts of an address cut by a quoted-printable soft line break; also after a vCard EMAIL;TYPE=...: property)","email","email"),
-  [("$email", r"/(^\r?\n?|[^=\r\n]\r?\n|[^a-z0-9._%%+:!#$&*?^~\r\n-]|(^|[^a-z])(mailto|e-?mail|mail|contact|from|to|cc|bcc|reply-to|sender|login|address):|[\r\n](item[0-9]{1,3}\.)?email;[a-z0-9=,;\"-]{1,60}:)([a-z0-9._%%+-]|[\x80-\xff]){0,63}%s([a-z0-9-]|[\x80-\xff]){1,63}(\.([a-z0-9-]|[\x80-\xff]){1,63}){0,8}\.[a-z]{2,24}([^=a-z]|=[^\r\n]|$)/ nocase"%alt(loc)),
+  [("$email", r"/(^\r?\n?|[^=\r\n]\r?\n|\n\r?\n|[^a-z0-9._%%+:!#$&*?^~\r\n-]|(^|[^a-z])(mailto|e-?mail|mail|contact|from|to|cc|bcc|reply-to|sender|login|address):|[\r\n](item[0-9]{1,3}\.)?email;[a-z0-9=,;\"-]{1,60}:)([a-z0-9._%%+-]|[\x80-\xff]){0,63}%s([a-z0-9-]|[\x80-\xff]){1,63}(\.([a-z0-9-]|[\x80-\xff]){1,63}){0,8}\.[a-z]{2,24}([^=a-z]|=[^\r\n]|$)/ nocase"%alt(loc)),
    # a local part ending in a Latin letter of U+00C0-U+017F (UTF-8 C3-C5 +
    # one continuation byte): three-byte atoms, one string per lead byte (YARA
    # takes at most 128 alternatives for atoms). Any non-ASCII last letter

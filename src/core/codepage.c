@@ -313,6 +313,7 @@ static ls_err jis_to_utf8(struct ls_buf *b, struct ls_slice s, const struct ls_c
 
 ls_err ls_codepage_to_utf8(struct ls_buf *b, struct ls_slice s, const struct ls_codepage *cp)
 {
+    if (s.len == 0) return LS_OK; /* s.ptr may be NULL: no arithmetic on it */
     if (!cp || cp->kind == LS_CP_SBCS) return sbcs_to_utf8(b, s, cp);
     if (cp->kind == LS_CP_ISO2022JP) return jis_to_utf8(b, s, cp);
     return dbcs_to_utf8(b, s, cp);

@@ -149,6 +149,7 @@ static int text_fold(int32_t cp);
 static ls_err utf8_copy(struct ls_buf *b, struct ls_slice s, bool fold)
 {
     size_t pos = 0, run = 0;
+    if (s.len == 0) return LS_OK; /* s.ptr may be NULL: no arithmetic on it */
     while ((pos = utf8_ascii_end(s, pos)) < s.len) {
         size_t at = pos;
         int32_t cp = ls_utf8_next(s, &pos);

@@ -74,15 +74,15 @@ static const struct opaque_sig opaque_sigs[] = {
     {0, "MSWIM\0\0\0", 8, "Windows imaging (WIM) image"},
     {SIZE_MAX, "koly", 4, "Apple disk image"},
     {0, "ITSF\x03\0\0\0", 8, "Microsoft Compiled HTML Help (CHM)"},
+    /* libmagic calls it a FoxPro memo, and libarchive then fails on it */
+    {0, "\x1a\0\0\x04\0\0", 6, "Lotus Notes database (NSF)"},
 };
 
 #define OPAQUE_TRAILER 512u
 
-static const char *opaque_kind(const struct ls_object *o)
+/* The signature o starts (or ends) with, or NULL. */
+static const struct opaque_sig *opaque_sig(const struct ls_object *o)
 {
-    if (o->mime)
-        for (size_t i = 0; i < sizeof opaque_mimes / sizeof opaque_mimes[0]; i++)
-            if (strcmp(o->mime, opaque_mimes[i].mime) == 0) return opaque_mimes[i].what;
     /* text that happens to start with a signature ("hsqs ...") is text */
     if (o->mime && strncmp(o->mime, "text/", 5) == 0) return NULL;
     for (size_t i = 0; i < sizeof opaque_sigs / sizeof opaque_sigs[0]; i++) {
@@ -95,15 +95,28 @@ static const char *opaque_kind(const struct ls_object *o)
         struct ls_slice from;
         /* a signature alone is no container: something must follow it */
         if (ls_slice_from(o->data, at, &from) && from.len > s->len && ls_slice_starts(from, s->magic, s->len))
-            return s->what;
+            return s;
     }
     return NULL;
 }
 
+static const char *opaque_kind(const struct ls_object *o)
+{
+    if (o->mime)
+        for (size_t i = 0; i < sizeof opaque_mimes / sizeof opaque_mimes[0]; i++)
+            if (strcmp(o->mime, opaque_mimes[i].mime) == 0) return opaque_mimes[i].what;
+    const struct opaque_sig *s = opaque_sig(o);
+    return s ? s->what : NULL;
+}
+
 static int opaque_probe(const struct ls_object *o)
 {
-    /* below every handler that reads a format: a reader always wins */
-    return opaque_kind(o) ? 20 : 0;
+    /* below every handler that reads a format: a reader always wins; but
+     * a signature of six bytes or more at its place beats a weak guess
+     * (lzma_alone's 30: a Lotus Notes database's header reads as one) */
+    if (!opaque_kind(o)) return 0;
+    const struct opaque_sig *s = opaque_sig(o);
+    return s && s->len >= 6 ? 35 : 20;
 }
 
 static ls_err opaque_extract(struct ls_ctx *c, struct ls_object *o)

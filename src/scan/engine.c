@@ -640,6 +640,14 @@ static int field_kind(struct ls_slice d, uint64_t start)
     return 0;
 }
 
+/* A character of a Message-ID's local part that the address rule does not
+ * take into an address ('=', as Gmail's ids have) or does (the rest). */
+static bool msgid_local(uint8_t c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '=' || c == '+' ||
+           c == '.' || c == '_' || c == '-' || c == '%' || c == '$';
+}
+
 static bool in_msgid_field(struct scan_state *st, uint64_t start, uint64_t end)
 {
     struct ls_slice d = st->data;
@@ -649,7 +657,12 @@ static bool in_msgid_field(struct scan_state *st, uint64_t start, uint64_t end)
      * Content-Type: message/partial; id="part.frag@host"; number=1 */
     size_t q = start >= 4 ? (size_t)start - (p[start - 1] == '"' ? 4 : 3) : 0;
     bool partial_id = q > 0 && ci_prefix(p + q, 3, "id=") && (p[q - 1] == ';' || p[q - 1] == ' ' || p[q - 1] == '\t');
-    if ((p[start - 1] != '<' || p[end] != '>') && !partial_id) return false;
+    /* the address rule's match starts after a '=' of the local part
+     * ("<CAF...+Q3w=ZkT9@mail.gmail.com>"): the '<' is before the whole
+     * local part */
+    size_t open = (size_t)start;
+    while (open > 0 && (size_t)start - open < 128 && msgid_local(p[open - 1])) open--;
+    if ((open == 0 || p[open - 1] != '<' || p[end] != '>') && !partial_id) return false;
     /* the field is looked up once per line: matches come in offset order,
      * and 8 MiB of "<a@bb.cc>" on one line walked 16 KiB back for each
      * (review4: 19 s) */

@@ -339,6 +339,9 @@ static bool loc_card(struct ls_slice m, struct ls_value *out)
     /* "O(-.4435068666934967)": the digits of a decimal fraction, not a card
      * ("No.4111..." after a letter stays one) */
     if (start >= 2 && ls_slice_at(m, start - 1) == '.' && !is_alpha(ls_slice_at(m, start - 2))) return false;
+    /* "===============5836386926137587427==": the boundary Python's email
+     * package writes (19 random digits between runs of '='), not a card */
+    if (start > 0 && ls_slice_at(m, start - 1) == '=' && end < m.len && ls_slice_at(m, end) == '=') return false;
     while (end > start) {
         struct ls_slice v = sub(m, start, end - start);
         if (card_layout_ok(v) && ls_valid_luhn_card(v)) {

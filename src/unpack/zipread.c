@@ -257,7 +257,7 @@ static ls_err zr_direct(struct ls_zip *z, size_t i, size_t max, struct ls_buf *o
     if (n > max || n > out->max - out->len || !ls_budget_takes(z->c, n) || ls_ctx_expired(z->c))
         return LS_E_UNSUPPORTED;
     if (n && ls_buf_reserve(out, out->len + n) != LS_OK) return LS_E_UNSUPPORTED;
-    uint8_t *dst = out->ptr + out->len;
+    uint8_t none = 0, *dst = n ? out->ptr + out->len : &none; /* an empty buffer's ptr is NULL */
     if (e->method == 8) {
         if (!z->inflater) z->inflater = libdeflate_alloc_decompressor();
         if (!z->inflater) return LS_E_UNSUPPORTED;
