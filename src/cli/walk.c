@@ -107,9 +107,12 @@ static int emit_root(struct cli_walk *w, const char *path, int special, const ch
  * entry wp names, or -1 to go by the path (the top, or a fallback). The
  * entry's name is the last component of wp. Symlinks are never followed
  * inside the walk (O_NOFOLLOW; lstat semantics as before). */
-static int open_sub(int pfd, const struct walk_path *wp)
+static int open_sub(int pfd, const struct walk_path *wp, bool inside)
 {
-    if (pfd < 0) return cli_open(wp->p, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    /* by path (the top, or a fallback): a directory a user named may be a
+     * link to one; one found inside the tree may not, even if it was
+     * swapped for a link after it was stat'ed (review6) */
+    if (pfd < 0) return cli_open(wp->p, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (inside ? O_NOFOLLOW : 0));
     const char *name = strrchr(wp->p, '/');
     name = name ? name + 1 : wp->p;
     return openat(pfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
@@ -121,7 +124,7 @@ static int walk_entry(struct cli_walk *w, struct walk_path *wp, const struct sta
     if (S_ISDIR(sb->st_mode)) {
         if (w->have_qdir && sb->st_dev == w->qdir_dev && sb->st_ino == w->qdir_ino) return 0;
         if (depth + 1 > 4096) return emit_root(w, wp->p, LS_SPECIAL_UNREADABLE, "directory nesting too deep");
-        int fd = open_sub(pfd, wp);
+        int fd = open_sub(pfd, wp, depth > 0);
         if (fd < 0) {
             w->errors++;
             return emit_root(w, wp->p, errno == ENOENT ? LS_SPECIAL_VANISHED : LS_SPECIAL_UNREADABLE,
@@ -216,7 +219,7 @@ static int walk_dir(struct cli_walk *w, struct walk_path *wp, unsigned depth, in
                                  strerror(errno));
             } else if (drop && fd >= 0 && S_ISDIR(sb.st_mode) && depth + 1 <= 4096 &&
                        !(w->have_qdir && sb.st_dev == w->qdir_dev && sb.st_ino == w->qdir_ino) &&
-                       (cfd = open_sub(fd, wp)) >= 0) {
+                       (cfd = open_sub(fd, wp, true)) >= 0) {
                 /* deep: this level's descriptor is given up while the
                  * subdirectory is walked, then taken back as its ".." */
                 close(*dfd);
