@@ -17,6 +17,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -237,15 +238,15 @@ class KeyedDumpTests:
 class GeneratedTree(unittest.TestCase):
     """Fixture of the sweep tests: GEN.generate(dir) writes a tree (a
     generator module of tests/gen), scanned once for the class (self.m);
-    p(name) is a file's path there, text(name, *members) what `leaksift
-    text` prints for it."""
+    what generate returns is self.key; p(name) is a file's path there,
+    text(name, *members) what `leaksift text` prints for it."""
     GEN = None
 
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory()
         cls.dir = os.path.join(cls.tmp.name, "f")
-        cls.GEN.generate(cls.dir)
+        cls.key = cls.GEN.generate(cls.dir)
         _, cls.m = scan(cls.tmp.name, [cls.dir])
 
     @classmethod
@@ -258,3 +259,43 @@ class GeneratedTree(unittest.TestCase):
     def text(self, name, *members):
         spec = "!".join((self.p(name),) + members)
         return run(["text", spec]).stdout.decode("utf-8")
+
+    def redacted(self, o, entity):
+        """The redacted evidence values of an entity in a record."""
+        return [e["redacted"] for f in o["findings"] if f["entity"] == entity for e in f["evidence"]]
+
+
+class KeyedHandlerTree(GeneratedTree):
+    """A handler's generated files with their key, as GEN.generate returns
+    it: {file: {"coverage": c, "reason": r (optional), "find": [[entity,
+    last4 or None], ...], "decoys": ["entity:last4", ...] (optional)}}.
+    test_keyed_files checks every file: read by HANDLER, its coverage and
+    reason, each planted value found (ending in last4), no decoy found; a
+    file with nothing planted and full coverage is clean, one read with
+    coverage none has no finding."""
+    HANDLER = None
+
+    def ends_in(self, values, last4):
+        return any(re.sub(r"\D", "", v).endswith(last4) for v in values)
+
+    def test_keyed_files(self):
+        for name, spec in sorted(self.key.items()):
+            with self.subTest(name=name):
+                o = self.m.obj(self.p(name))
+                self.assertEqual(o["handler"], self.HANDLER)
+                self.assertEqual(o["coverage"], spec["coverage"], o["errors"])
+                if "reason" in spec:
+                    self.assertIn(spec["reason"], o["coverage_reasons"])
+                for entity, last4 in spec["find"]:
+                    got = self.redacted(o, entity)
+                    self.assertTrue(got, (entity, o["findings"]))
+                    if last4:
+                        self.assertTrue(self.ends_in(got, last4), (entity, last4, got))
+                for decoy in spec.get("decoys", []):
+                    entity, last4 = decoy.split(":")
+                    got = self.redacted(o, entity)
+                    self.assertFalse(self.ends_in(got, last4), (decoy, got))
+                if spec["coverage"] == "none" or (not spec["find"] and spec["coverage"] == "full"):
+                    self.assertEqual(o["findings"], [])
+                if not spec["find"] and spec["coverage"] == "full":
+                    self.assertEqual(o["verdict"], "clean")

@@ -5,7 +5,6 @@ BodyText sections, the summary information, BinData children; a cut
 section is partial, a password-protected document unread, a distribution
 document's preview read, HWP 3 unsupported."""
 import os
-import re
 import sys
 import unittest
 
@@ -17,33 +16,9 @@ sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
 import gen_hwp  # noqa: E402
 
 
-class Hwp(lsutil.GeneratedTree):
+class Hwp(lsutil.KeyedHandlerTree):
     GEN = gen_hwp
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.key = gen_hwp.generate(os.path.join(cls.tmp.name, "again"))
-
-    def redacted(self, o, entity):
-        return [e["redacted"] for f in o["findings"] if f["entity"] == entity for e in f["evidence"]]
-
-    def test_keyed_files(self):
-        for name, spec in sorted(self.key.items()):
-            with self.subTest(name=name):
-                o = self.m.obj(self.p(name))
-                self.assertEqual(o["handler"], "hwp")
-                self.assertEqual(o["coverage"], spec["coverage"], o["errors"])
-                if "reason" in spec:
-                    self.assertIn(spec["reason"], o["coverage_reasons"])
-                for entity, last4 in spec["find"]:
-                    got = self.redacted(o, entity)
-                    self.assertTrue(got, (entity, o["findings"]))
-                    if last4:
-                        self.assertTrue(any(re.sub(r"\D", "", r).endswith(last4) for r in got),
-                                        (entity, last4, got))
-                if spec["coverage"] == "none":
-                    self.assertEqual(o["findings"], [])
+    HANDLER = "hwp"
 
     def test_text(self):
         t = self.text("personnel.hwp")

@@ -4,7 +4,6 @@ made by tests/gen/gen_wordperfect.py: every planted value is split by a
 function code in the raw bytes, so only the reader finds it; damaged copies
 are partial, an encrypted one is read as nothing."""
 import os
-import re
 import sys
 import unittest
 
@@ -16,35 +15,9 @@ sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
 import gen_wordperfect  # noqa: E402
 
 
-class WordPerfect(lsutil.GeneratedTree):
+class WordPerfect(lsutil.KeyedHandlerTree):
     GEN = gen_wordperfect
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.key = gen_wordperfect.generate(os.path.join(cls.tmp.name, "again"))
-
-    def redacted(self, o, entity):
-        return [e["redacted"] for f in o["findings"] if f["entity"] == entity for e in f["evidence"]]
-
-    def test_keyed_files(self):
-        for name, spec in sorted(self.key.items()):
-            with self.subTest(name=name):
-                o = self.m.obj(self.p(name))
-                self.assertEqual(o["handler"], "wordperfect")
-                self.assertEqual(o["coverage"], spec["coverage"], o["errors"])
-                if "reason" in spec:
-                    self.assertIn(spec["reason"], o["coverage_reasons"])
-                for entity, last4 in spec["find"]:
-                    got = self.redacted(o, entity)
-                    self.assertTrue(got, (entity, o["findings"]))
-                    if last4:
-                        self.assertTrue(any(re.sub(r"\D", "", r).endswith(last4) for r in got),
-                                        (entity, last4, got))
-                for decoy in spec.get("decoys", []):
-                    entity, last4 = decoy.split(":")
-                    got = self.redacted(o, entity)
-                    self.assertFalse(any(re.sub(r"\D", "", r).endswith(last4) for r in got), (decoy, got))
+    HANDLER = "wordperfect"
 
     def test_raw_bytes_alone_hold_no_planted_value(self):
         # the values exist only once the function codes are read
