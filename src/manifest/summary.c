@@ -248,11 +248,34 @@ ls_err ls_summary_add_line(struct ls_summary *s, const char *line, size_t len)
     return LS_OK;
 }
 
-static ls_err counter_json(struct ls_buf *o, const struct counter *c)
+/* The order names are printed in: the counters seeded in a fixed order
+ * (verdicts, coverage) keep it; the others go by count, largest first, then
+ * by name, so a summary does not depend on which worker finished first. */
+static void order(const struct counter *c, bool fixed, bool by_distinct, size_t *idx)
 {
-    LS_TRY(ls_buf_addc(o, '{'));
     for (size_t i = 0; i < c->k; i++) {
-        if (i) LS_TRY(ls_buf_addc(o, ','));
+        size_t j = i;
+        if (!fixed) {
+            uint64_t v = by_distinct ? c->n2[i] : c->n[i];
+            for (; j > 0; j--) {
+                size_t p = idx[j - 1];
+                uint64_t pv = by_distinct ? c->n2[p] : c->n[p];
+                if (pv > v || (pv == v && strcmp(c->name[p], c->name[i]) < 0)) break;
+                idx[j] = p;
+            }
+        }
+        idx[j] = i;
+    }
+}
+
+static ls_err counter_json(struct ls_buf *o, const struct counter *c, bool fixed)
+{
+    size_t idx[SUM_MAX_NAMES];
+    order(c, fixed, false, idx);
+    LS_TRY(ls_buf_addc(o, '{'));
+    for (size_t x = 0; x < c->k; x++) {
+        size_t i = idx[x];
+        if (x) LS_TRY(ls_buf_addc(o, ','));
         LS_TRY(ls_json_cstr(o, c->name[i]));
         LS_TRY(ls_buf_printf(o, ":%llu", (unsigned long long)c->n[i]));
     }
@@ -261,14 +284,30 @@ static ls_err counter_json(struct ls_buf *o, const struct counter *c)
 
 static ls_err entities_json(struct ls_buf *o, const struct counter *c)
 {
+    size_t idx[SUM_MAX_NAMES];
+    order(c, false, true, idx);
     LS_TRY(ls_buf_addc(o, '{'));
-    for (size_t i = 0; i < c->k; i++) {
-        if (i) LS_TRY(ls_buf_addc(o, ','));
+    for (size_t x = 0; x < c->k; x++) {
+        size_t i = idx[x];
+        if (x) LS_TRY(ls_buf_addc(o, ','));
         LS_TRY(ls_json_cstr(o, c->name[i]));
         LS_TRY(ls_buf_printf(o, ":{\"findings\":%llu,\"distinct\":%llu}", (unsigned long long)c->n[i],
                              (unsigned long long)c->n2[i]));
     }
     return ls_buf_addc(o, '}');
+}
+
+/* One line of the human summary: " name count" per entry, in order(). */
+static ls_err counter_line(struct ls_buf *o, const char *title, const struct counter *c, bool fixed,
+                           bool by_distinct)
+{
+    size_t idx[SUM_MAX_NAMES];
+    order(c, fixed, by_distinct, idx);
+    LS_TRY(ls_buf_adds(o, title));
+    for (size_t x = 0; x < c->k; x++)
+        LS_TRY(ls_buf_printf(o, " %s %llu", c->name[idx[x]],
+                             (unsigned long long)(by_distinct ? c->n2[idx[x]] : c->n[idx[x]])));
+    return ls_buf_addc(o, '\n');
 }
 
 ls_err ls_summary_record(const struct ls_summary *s, double elapsed_s, struct ls_buf *o)
@@ -279,19 +318,19 @@ ls_err ls_summary_record(const struct ls_summary *s, double elapsed_s, struct ls
                          (unsigned long long)s->roots, (unsigned long long)s->objects,
                          (unsigned long long)s->quarantined, (unsigned long long)s->bytes_read,
                          (unsigned long long)s->bytes_expanded, elapsed_s));
-    LS_TRY(counter_json(o, &s->verdicts));
+    LS_TRY(counter_json(o, &s->verdicts, true));
     LS_TRY(ls_buf_adds(o, ",\"coverage\":"));
-    LS_TRY(counter_json(o, &s->coverage));
+    LS_TRY(counter_json(o, &s->coverage, true));
     LS_TRY(ls_buf_adds(o, ",\"coverage_reasons\":"));
-    LS_TRY(counter_json(o, &s->reasons));
+    LS_TRY(counter_json(o, &s->reasons, false));
     LS_TRY(ls_buf_adds(o, ",\"alerts\":"));
-    LS_TRY(counter_json(o, &s->alerts));
+    LS_TRY(counter_json(o, &s->alerts, false));
     LS_TRY(ls_buf_adds(o, ",\"findings\":"));
-    LS_TRY(counter_json(o, &s->categories));
+    LS_TRY(counter_json(o, &s->categories, false));
     LS_TRY(ls_buf_adds(o, ",\"entities\":"));
     LS_TRY(entities_json(o, &s->entities));
     LS_TRY(ls_buf_adds(o, ",\"rejected\":"));
-    LS_TRY(counter_json(o, &s->rejected));
+    LS_TRY(counter_json(o, &s->rejected, false));
     return ls_buf_addc(o, '}');
 }
 
@@ -300,29 +339,12 @@ ls_err ls_summary_human(const struct ls_summary *s, const char *manifest, double
 {
     LS_TRY(ls_buf_printf(o, "leaksift: %llu files, %llu objects (incl. nested) in %.1fs\n",
                          (unsigned long long)s->roots, (unsigned long long)s->objects, elapsed_s));
-    LS_TRY(ls_buf_adds(o, "  verdicts:"));
-    for (size_t i = 0; i < s->verdicts.k; i++)
-        LS_TRY(ls_buf_printf(o, " %s %llu", s->verdicts.name[i], (unsigned long long)s->verdicts.n[i]));
-    LS_TRY(ls_buf_printf(o, "\n  quarantined files: %llu\n", (unsigned long long)s->quarantined));
-    if (s->entities.k) {
-        LS_TRY(ls_buf_adds(o, "  distinct values:"));
-        for (size_t i = 0; i < s->entities.k; i++)
-            LS_TRY(ls_buf_printf(o, " %s %llu", s->entities.name[i],
-                                 (unsigned long long)s->entities.n2[i]));
-        LS_TRY(ls_buf_addc(o, '\n'));
-    }
-    if (s->reasons.k) { /* why objects were not read in full: what to look at by hand */
-        LS_TRY(ls_buf_adds(o, "  not read in full:"));
-        for (size_t i = 0; i < s->reasons.k; i++)
-            LS_TRY(ls_buf_printf(o, " %s %llu", s->reasons.name[i], (unsigned long long)s->reasons.n[i]));
-        LS_TRY(ls_buf_addc(o, '\n'));
-    }
-    if (s->alerts.k) {
-        LS_TRY(ls_buf_adds(o, "  alerts:"));
-        for (size_t i = 0; i < s->alerts.k; i++)
-            LS_TRY(ls_buf_printf(o, " %s %llu", s->alerts.name[i], (unsigned long long)s->alerts.n[i]));
-        LS_TRY(ls_buf_addc(o, '\n'));
-    }
+    LS_TRY(counter_line(o, "  verdicts:", &s->verdicts, true, false));
+    LS_TRY(ls_buf_printf(o, "  quarantined files: %llu\n", (unsigned long long)s->quarantined));
+    if (s->entities.k) LS_TRY(counter_line(o, "  distinct values:", &s->entities, false, true));
+    /* why objects were not read in full: what to look at by hand */
+    if (s->reasons.k) LS_TRY(counter_line(o, "  not read in full:", &s->reasons, false, false));
+    if (s->alerts.k) LS_TRY(counter_line(o, "  alerts:", &s->alerts, false, false));
     return ls_buf_printf(o, "  manifest: %s\n", manifest);
 }
 

@@ -206,6 +206,25 @@ class UxTest(unittest.TestCase):
         q = self.scan("-q", "-o", self.out, self.tree)
         self.assertEqual(q.stderr, b"")
 
+    def test_summary_orders_by_count_not_by_arrival(self):
+        # the first file read holds the rarest entity: the summary still
+        # lists the most distinct values first, ties by name, for -j1 and -j2
+        self.write("dump/0a.txt", "mail jane.roe@example.org\n")
+        self.write("dump/0b.txt", "SSN: 536-23-1001\nSSN: 536-23-1002\nSSN: 536-23-1003\n"
+                   "SSN: 536-23-1004\nSSN: 536-23-1005\nSSN: 536-23-1006\n")
+        lines = []
+        for jobs in ("1", "2"):
+            p = self.scan("-o", self.out, "-j", jobs, self.tree)
+            line = [ln for ln in p.stderr.decode().splitlines() if ln.startswith("  distinct values:")]
+            self.assertEqual(len(line), 1, p.stderr)
+            lines.append(line[0])
+            pairs = line[0].split(":", 1)[1].split()
+            got = [(pairs[i], int(pairs[i + 1])) for i in range(0, len(pairs), 2)]
+            self.assertEqual(got, sorted(got, key=lambda kv: (-kv[1], kv[0])), line[0])
+            self.assertEqual(got[0][0], "ssn", line[0])
+            self.assertIn(("email", 1), got)
+        self.assertEqual(lines[0], lines[1])
+
     # ---- a full disk ----
 
     def test_full_disk_leaves_whole_lines_and_resumes(self):
