@@ -5,6 +5,7 @@
  * blocks are appended (src/pool/pool_journal.c). */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,30 @@
 #include "manifest/summary.h"
 #include "quarantine/store.h"
 #include "pool/pool.h"
+
+/* The directory of the root last stat'ed or opened, kept open (O_PATH), so
+ * that the next root, found next to it by the walk, is reached from it
+ * rather than from the top: a tree with a file at every level of a
+ * 3,000-deep chain resolved every root's path in full, twice (its size
+ * when listed, its open when dispatched): quadratic. Going down is one
+ * openat per component; going up one openat("..") per level, the
+ * directory reached checked to be the one passed on the way down (st_dev,
+ * st_ino), else it is resolved from the top again. Components are looked
+ * up as the kernel looks up a path (a link to a directory in the part of
+ * the path a user named is followed, as before); the root itself is
+ * opened with the caller's flags (O_NOFOLLOW). */
+struct dir_level {
+    dev_t dev;
+    ino_t ino;
+    size_t end; /* where this component ends in dir */
+};
+struct dircache {
+    char *dir; /* the directory, as spelled in the roots' paths */
+    size_t len, cap;
+    int fd;    /* its O_PATH descriptor; -1: none */
+    struct dir_level *lv; /* lv[i]: the directory after component i + 1 */
+    size_t n, lcap;
+};
 
 /* A set of root ids (ls_root_id of a path without "." components). */
 struct idset {
@@ -51,9 +76,146 @@ struct run {
     struct idset seen;        /* root ids (of lexical paths) listed so far */
     struct idset done_lex;    /* --resume: the same of the roots already done */
     uint64_t repeated;        /* roots named again ("t t/", "a.txt a.txt"): listed once */
+    struct dircache dc_list;  /* on_root(): the last root's directory */
+    struct dircache dc_open;  /* scan_regular(): the same */
 };
 
 static volatile sig_atomic_t g_stop;
+
+static void dc_reset(struct dircache *c)
+{
+    if (c->fd >= 0) close(c->fd);
+    c->fd = -1;
+    c->len = c->n = 0;
+}
+
+static void dc_free(struct dircache *c)
+{
+    dc_reset(c);
+    free(c->dir);
+    free(c->lv);
+    c->dir = NULL;
+    c->lv = NULL;
+    c->cap = c->lcap = 0;
+}
+
+/* The descriptor of directory d (dl bytes, not empty), from the cache: a
+ * descriptor the cache owns, or -1 (then the caller goes by the path). */
+static int dc_dir(struct dircache *c, const char *d, size_t dl)
+{
+    size_t k = 0; /* levels shared with the cached directory */
+    if (c->fd >= 0 && (c->len ? c->dir[0] == '/' : false) == (d[0] == '/')) {
+        size_t m = 0, lim = c->len < dl ? c->len : dl;
+        while (m < lim && c->dir[m] == d[m]) m++;
+        size_t lo = 0, hi = c->n; /* the levels ending at or before m */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (c->lv[mid].end <= m) lo = mid + 1;
+            else hi = mid;
+        }
+        k = lo;
+        if (k > 0 && c->lv[k - 1].end < dl && d[c->lv[k - 1].end] != '/') k--;
+        if (k > 0 && k < c->n && c->n - k > k) k = 0; /* from the top is shorter */
+        if (k > 0 && k < c->n) {
+            int fd = c->fd;
+            c->fd = -1;
+            for (size_t i = c->n; i > k && fd >= 0; i--) {
+                int up = openat(fd, "..", O_PATH | O_DIRECTORY | O_CLOEXEC);
+                close(fd);
+                fd = up;
+            }
+            struct stat sb;
+            if (fd >= 0 && fstat(fd, &sb) == 0 && sb.st_dev == c->lv[k - 1].dev &&
+                sb.st_ino == c->lv[k - 1].ino) {
+                c->fd = fd;
+                c->n = k;
+            } else {
+                if (fd >= 0) close(fd);
+                k = 0;
+            }
+        }
+    }
+    if (k == 0) {
+        dc_reset(c);
+        c->fd = open(d[0] == '/' ? "/" : ".", O_PATH | O_DIRECTORY | O_CLOEXEC);
+        if (c->fd < 0) return -1;
+    }
+    if (dl + 1 > c->cap) {
+        size_t cap = c->cap ? c->cap : 256;
+        while (cap < dl + 1) cap *= 2;
+        char *q = realloc(c->dir, cap);
+        if (!q) goto fail;
+        c->dir = q;
+        c->cap = cap;
+    }
+    memcpy(c->dir, d, dl);
+    c->dir[dl] = 0;
+    c->len = dl;
+    for (size_t i = k ? c->lv[k - 1].end : 0; i < dl;) {
+        while (i < dl && d[i] == '/') i++;
+        size_t j = i;
+        while (j < dl && d[j] != '/') j++;
+        if (j == i) break;
+        char comp[NAME_MAX + 1];
+        if (j - i > NAME_MAX) goto fail;
+        memcpy(comp, d + i, j - i);
+        comp[j - i] = 0;
+        int nfd = openat(c->fd, comp, O_PATH | O_DIRECTORY | O_CLOEXEC);
+        struct stat sb;
+        if (nfd < 0 || fstat(nfd, &sb) != 0) {
+            if (nfd >= 0) close(nfd);
+            goto fail;
+        }
+        close(c->fd);
+        c->fd = nfd;
+        if (c->n == c->lcap) {
+            size_t cap = c->lcap ? c->lcap * 2 : 64;
+            struct dir_level *q = realloc(c->lv, cap * sizeof *q);
+            if (!q) goto fail;
+            c->lv = q;
+            c->lcap = cap;
+        }
+        c->lv[c->n++] = (struct dir_level){sb.st_dev, sb.st_ino, j};
+        i = j;
+    }
+    return c->fd;
+fail:
+    dc_reset(c);
+    return -1;
+}
+
+/* The directory descriptor to reach root path by (*last: its last
+ * component), or -1: go by the path. AT_FDCWD for a name without '/'. */
+static int dc_root(struct dircache *c, const char *path, const char **last)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash) {
+        *last = path;
+        return AT_FDCWD;
+    }
+    *last = slash + 1;
+    if (!**last) return -1;
+    return dc_dir(c, path, slash == path ? 1 : (size_t)(slash - path));
+}
+
+static int root_stat(struct run *r, const char *path, struct stat *sb)
+{
+    const char *last;
+    int dfd = dc_root(&r->dc_list, path, &last);
+    if (dfd != -1 && fstatat(dfd, last, sb, 0) == 0) return 0;
+    return cli_stat(path, sb, 0);
+}
+
+static int root_open(struct run *r, const char *path, int flags)
+{
+    const char *last;
+    int dfd = dc_root(&r->dc_open, path, &last);
+    if (dfd != -1) {
+        int fd = openat(dfd, last, flags);
+        if (fd >= 0 || (errno != ENOENT && errno != ENOTDIR)) return fd;
+    }
+    return cli_open(path, flags); /* what is said is what the path gives */
+}
 
 /* First signal: stop handing out roots, let those in flight finish (grace
  * LS_POOL_GRACE_S). Second: stop them now. */
@@ -256,7 +418,7 @@ static int on_root(void *ud, const char *path, int special, const char *errmsg)
         return 0;
     }
     struct stat sb;
-    uint64_t size = !special && cli_stat(path, &sb, 0) == 0 && sb.st_size > 0 ? (uint64_t)sb.st_size : 0;
+    uint64_t size = !special && root_stat(r, path, &sb) == 0 && sb.st_size > 0 ? (uint64_t)sb.st_size : 0;
     if (seen < 0 || ls_rootlist_add(&r->list, path, special, errmsg, size) != LS_OK) {
         cli_err("out of memory listing the roots");
         r->write_failed = true;
@@ -275,6 +437,7 @@ static int walk_inputs(struct run *r, struct cli_walk *walk)
     if (r->o->files_from && !g_stop && !r->write_failed)
         if (cli_walk_list(walk, r->o->files_from, r->o->nul_sep) < 0) rc = -1;
     r->enumerating = false;
+    dc_free(&r->dc_list);
     return rc;
 }
 
@@ -291,7 +454,7 @@ static int record_special(struct run *r, const char *path, enum ls_special k, co
 /* The supervisor opens every root itself; workers get the descriptor. */
 static int scan_regular(struct run *r, const char *path)
 {
-    int fd = cli_open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    int fd = root_open(r, path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) {
         int e = errno;
         enum ls_special k = e == ENOENT ? LS_SPECIAL_VANISHED
@@ -559,6 +722,7 @@ int scan_run(struct scan_opts *o)
     r.o = o;
     r.out_fd = -1;
     r.out_off = -1;
+    r.dc_list.fd = r.dc_open.fd = -1;
     r.t_start = r.t_last = ls_now();
     r.progress = !o->quiet && isatty(STDERR_FILENO);
     ls_buf_init(&r.line, 512u << 20);
@@ -582,6 +746,8 @@ int scan_run(struct scan_opts *o)
     idset_free(&r.seen);
     idset_free(&r.done_lex);
     cli_flagged_free(&r.top);
+    dc_free(&r.dc_list);
+    dc_free(&r.dc_open);
     if (r.out_fd > STDOUT_FILENO) close(r.out_fd);
     return rc;
 }

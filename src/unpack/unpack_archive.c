@@ -383,6 +383,10 @@ struct arc {
                              * (tar_tail()); 0 otherwise */
     size_t front;           /* zstd/lz4: skippable frames in front of the
                              * stream libarchive is handed */
+    size_t z_end;           /* compress: a code that is not valid lies past
+                             * the codes ending here; libarchive is handed
+                             * the bytes before it (0: none) */
+    size_t z_bad;           /* ... and that code's byte offset */
     uint64_t tar_end;       /* uncompressed tar: where the last member's data
                              * ends (0: unknown); tar_padding() */
     struct ls_buf pad;      /* the non-zero bytes of tar padding found */
@@ -855,6 +859,7 @@ static void gzip_crc_check(struct arc *ar, struct arc_child *k, const struct unp
 }
 
 static bool compress_cut(struct ls_slice d, unsigned *left);
+static bool compress_walk(struct ls_slice d, unsigned *left, size_t *bad_end, size_t *bad_at);
 
 /* A single compress (.Z) stream read whole: its member is the decoded
  * stream, so a cut inside a code (compress_cut()) is that member's too. */
@@ -863,8 +868,15 @@ static void compress_cut_check(struct arc *ar, struct arc_child *k, const struct
     unsigned left = 0;
     struct archive *a = ar->ss.a;
     if (!ar->raw || res->stop != UNPACK_DONE || archive_filter_count(a) != 2 ||
-        archive_filter_code(a, 0) != ARCHIVE_FILTER_COMPRESS || !compress_cut(ar->o->data, &left))
+        archive_filter_code(a, 0) != ARCHIVE_FILTER_COMPRESS)
         return;
+    if (ar->z_end) {
+        tag(k, LS_R_PARSE_ERROR);
+        say(k, "compress: a code that is not valid follows the data read (damage, or bytes appended "
+            "after the stream: a compress stream has no end marker to tell)", NULL);
+        return;
+    }
+    if (!compress_cut(ar->o->data, &left)) return;
     tag(k, LS_R_TRUNCATED);
     k->ch.flags |= LS_CHILD_TRUNCATED;
     say(k, "compress: the stream ends inside a code (cut short): its end is missing", NULL);
@@ -1325,6 +1337,7 @@ static bool tar_header_cut(const struct arc *ar, size_t used)
  * appended that no extractor shows. Handed on as the member "hidden_data". */
 static ls_err trailing_bytes(struct arc *ar)
 {
+    if (ar->z_end) return LS_OK; /* said after the walk */
     uint64_t used = consumed_at_eof(ar);
     size_t len = ar->o->data.len;
     if (used == 0 || used >= len) return LS_OK;
@@ -1911,17 +1924,37 @@ static ls_err walk(struct arc *ar)
  * first data is read (its "list mode"), then starts at that member's folder
  * (solid block). So the 7z is opened again: the members of the folder that
  * failed are recorded without their data (incomplete, with the failure's
- * reason), and reading resumes at the first member of a later folder. The
- * folders are not exposed, but a folder's members are consecutive: one byte
- * of a member's data is read in a fresh session (probe_7z()) to tell
- * whether its folder decodes, galloping then bisecting over the non-empty
- * members after the failure (empty ones belong to no folder). */
+ * reason), and reading resumes at the first member of a later folder that
+ * decodes.
+ *
+ * The folders are not exposed, but a folder's members are consecutive, and
+ * reading a member's data makes libarchive seek to its folder's first packed
+ * stream before it decodes anything: a "dry" read (every read of the input
+ * refused, so nothing is decoded) tells a member's folder by that offset
+ * (folder_key()) at the cost of listing the header. Reading one byte of a
+ * member decodes its folder from the start up to it, so only a folder's
+ * first member is ever read that way (probe_7z()): a probe inside the
+ * damaged folder would decode it again up to the damage (a 40 MiB folder
+ * probed ~25 times took 6 s). Folder by folder: the first member whose
+ * folder differs from the previous one is found by galloping then
+ * bisecting over dry reads, then its first byte is read; the first folder
+ * that yields one is where reading resumes. */
 
 #define ARC_7Z_MAX_ROUNDS 64u /* failed folders resumed after, per 7z */
+/* Sessions of the folder-by-folder search, then the rest is searched
+ * blind (next_readable_blind()): each session parses the whole header,
+ * ARC_7Z_PROBE_ENTRIES entries in all, between the two bounds. */
+#define ARC_7Z_MAX_PROBES 128u
+#define ARC_7Z_MIN_PROBES 24u
+#define ARC_7Z_PROBE_ENTRIES 2000000u
 
-/* 1: member j's data (1-based) yields a byte in a fresh session; 0: it
- * fails; -1: the 7z did not open again or has no member j. */
-static int probe_7z(struct arc *ar, uint64_t j)
+/* Open the 7z again, list it to member j (1-based) and read one byte of
+ * its data; dry: with every input read refused, *key tells its folder: the
+ * offset of its first packed stream; for a folder that fails before
+ * reading (an unknown coder), a value below -1 made of the failure's text;
+ * -1 if it cannot be told (no seek came before the first read). 1: a byte
+ * came; 0: it failed; -1: the 7z did not open again or has no member j. */
+static int probe_7z_at(struct arc *ar, uint64_t j, bool dry, int64_t *key, char *why, size_t why_len)
 {
     struct unpack_session ss;
     int ok = -1;
@@ -1932,10 +1965,27 @@ static int probe_7z(struct arc *ar, uint64_t j)
             if (r != ARCHIVE_OK && r != ARCHIVE_WARN) break;
             if (n < j) continue;
             uint8_t b;
+            ss.dry = dry;
             ls_watch_enter();
             la_ssize_t got = archive_read_data(ss.a, &b, 1);
             ls_watch_leave();
+            ss.dry = false;
             ok = got > 0;
+            if (!ok && why) {
+                const char *m = archive_error_string(ss.a);
+                snprintf(why, why_len, "%.100s", m ? m : "no detail");
+            }
+            if (key) {
+                *key = ok ? -1 : ss.dry_at;
+                if (!ok && ss.dry_at == -2) {
+                    /* it failed before reading anything (an unknown coder,
+                     * encryption): the failure's text tells */
+                    const char *m = archive_error_string(ss.a);
+                    uint32_t h = 2166136261u;
+                    for (; m && *m; m++) h = (h ^ (uint8_t)*m) * 16777619u;
+                    *key = -2 - (int64_t)(h & 0x3fffffffu);
+                }
+            }
             break;
         }
     }
@@ -1943,16 +1993,19 @@ static int probe_7z(struct arc *ar, uint64_t j)
     return ok;
 }
 
-/* The first member after the failed one whose folder decodes, or 0: ne[]
- * holds the numbers of the non-empty members after it, in order, and
- * cum[i] the declared sizes of ne[0..i). Galloping finds a member that
- * decodes, bisecting the first one after a member that does not (a folder's
- * members are consecutive; a good folder between two bad ones in that
- * range can be missed, and its members are then recorded unread). A probe
- * decodes, unmetered, the members of its folder before it: one past more
- * than `room` declared bytes is not made. */
-static uint64_t next_readable(struct arc *ar, const uint64_t *ne, const uint64_t *cum, size_t m,
-                              uint64_t room)
+static int probe_7z(struct arc *ar, uint64_t j)
+{
+    return probe_7z_at(ar, j, false, NULL, NULL, 0);
+}
+
+/* The search when a member's folder cannot be told by a dry read (its key
+ * is -1): galloping finds a member that decodes,
+ * bisecting the first one after a member that does not (a good folder
+ * between two bad ones in that range can be missed, and its members are
+ * then recorded unread). A probe decodes, unmetered, the members of its
+ * folder before it: one past more than `room` declared bytes is not made. */
+static uint64_t next_readable_blind(struct arc *ar, const uint64_t *ne, const uint64_t *cum, size_t m,
+                                    uint64_t room)
 {
     size_t bad = SIZE_MAX, good = SIZE_MAX;
     for (size_t q = 0; q < m;) {
@@ -1979,6 +2032,69 @@ static uint64_t next_readable(struct arc *ar, const uint64_t *ne, const uint64_t
         else lo = mid;
     }
     return ne[hi];
+}
+
+/* The first member after the failed one (`from`) whose folder decodes, or
+ * 0: ne[] holds the numbers of the non-empty members after it, in order
+ * (empty members belong to no folder), cum[i] the declared sizes of
+ * ne[0..i). *other: the first member found in a later folder that does not
+ * decode either (0 if none), *why its failure. */
+static uint64_t next_readable(struct arc *ar, uint64_t from, const uint64_t *ne, const uint64_t *cum,
+                              size_t m, uint64_t room, uint64_t *other, char *why, size_t why_len)
+{
+    int64_t cur;
+    unsigned probes = 1;
+    uint64_t per = ARC_7Z_PROBE_ENTRIES / (from + m + 1);
+    unsigned max_probes = per > ARC_7Z_MAX_PROBES ? ARC_7Z_MAX_PROBES
+                          : per < ARC_7Z_MIN_PROBES ? ARC_7Z_MIN_PROBES
+                                                    : (unsigned)per;
+    *other = 0;
+    if (probe_7z_at(ar, from, true, &cur, NULL, 0) < 0) return 0;
+    if (cur == -1) return next_readable_blind(ar, ne, cum, m, room);
+    for (size_t q = 0; q < m;) {
+        /* ne[q - 1] (or `from`) lies in folder `cur`: find the first
+         * member at or after q that does not, galloping then bisecting */
+        size_t lo = SIZE_MAX, hi = SIZE_MAX; /* last in `cur`, first not */
+        int64_t khi = 0;
+        if (probes >= max_probes) /* many folders fail: the rest blind */
+            return next_readable_blind(ar, ne + q, cum + q, m - q, room);
+        for (size_t step = 1, i = q;; step *= 2) {
+            int64_t k;
+            if (ls_ctx_expired(ar->c) || probes++ >= 2 * max_probes) return 0;
+            if (probe_7z_at(ar, ne[i], true, &k, NULL, 0) < 0) return 0;
+            if (k == -1) return next_readable_blind(ar, ne + q, cum + q, m - q, room);
+            if (k != cur) {
+                hi = i;
+                khi = k;
+                break;
+            }
+            lo = i;
+            if (i == m - 1) return 0; /* the rest lies in the failed folder */
+            i = m - 1 - i > step ? i + step : m - 1;
+        }
+        while (lo != SIZE_MAX && hi - lo > 1) {
+            int64_t k;
+            size_t mid = lo + (hi - lo) / 2;
+            if (ls_ctx_expired(ar->c) || probes++ >= 2 * max_probes) return 0;
+            if (probe_7z_at(ar, ne[mid], true, &k, NULL, 0) < 0) return 0;
+            if (k == -1) return next_readable_blind(ar, ne + q, cum + q, m - q, room);
+            if (k == cur) lo = mid;
+            else {
+                hi = mid;
+                khi = k;
+            }
+        }
+        /* ne[hi] is the first member of its folder: reading its first
+         * byte decodes one block at most */
+        if (ls_ctx_expired(ar->c) || probes++ >= 2 * max_probes) return 0;
+        int r = probe_7z_at(ar, ne[hi], false, NULL, *other ? NULL : why, why_len);
+        if (r < 0) return 0;
+        if (r) return ne[hi];
+        if (!*other) *other = ne[hi];
+        cur = khi;
+        q = hi + 1;
+    }
+    return 0;
 }
 
 /* The non-empty members after member `from`: their numbers (*ne) and
@@ -2030,14 +2146,15 @@ static ls_err list_rest(struct arc *ar)
     ls_err x = LS_OK;
     ar->in_rest = true;
     for (unsigned round = 0; x == LS_OK; round++) {
-        uint64_t from = ar->rest_from, start = 0;
+        uint64_t from = ar->rest_from, start = 0, other = 0;
+        char why[128] = "";
         uint64_t *ne = NULL, *cum = NULL;
         size_t m = 0;
         if (round < ARC_7Z_MAX_ROUNDS && rest_members(ar, from, &ne, &cum, &m)) {
             uint64_t room = ls_budget_left(ar->c);
             if (ar->lim->bomb_ratio && ar->o->data.len < room / ar->lim->bomb_ratio)
                 room = (uint64_t)ar->o->data.len * ar->lim->bomb_ratio;
-            start = m ? next_readable(ar, ne, cum, m, room) : 0;
+            start = m ? next_readable(ar, from, ne, cum, m, room, &other, why, sizeof why) : 0;
         }
         free(ne);
         free(cum);
@@ -2049,8 +2166,21 @@ static ls_err list_rest(struct arc *ar)
         for (uint64_t n = 1;; n++) {
             struct archive_entry *e = NULL;
             int r = unpack_next(&ar->ss, &e);
-            if (r != ARCHIVE_OK && r != ARCHIVE_WARN) break;
+            if (r != ARCHIVE_OK && r != ARCHIVE_WARN) {
+                /* libarchive reads a symbolic link's target while listing,
+                 * from its folder: one in a folder that does not decode
+                 * ends the listing, and what follows is not recorded */
+                if (r != ARCHIVE_EOF && n > from)
+                    ls_note(ar->c, ar->o, LS_R_PARSE_ERROR, "7z: the listing stops after member %llu (%s; "
+                            "libarchive reads a symbolic link's target while listing): the members "
+                            "after it are not recorded", (unsigned long long)(n - 1), ar->ss.err);
+                break;
+            }
             if (n <= from) continue;
+            if (n == other)
+                snprintf(ar->rest_msg, sizeof ar->rest_msg, "not read: this member's folder (solid block), "
+                         "a later one than member %llu's, did not decode either (%.100s)",
+                         (unsigned long long)from, why);
             /* the failed folder's members (and any before `start`) are
              * listed; empty members have no folder and are read */
             bool empty = archive_entry_size_is_set(e) && archive_entry_size(e) <= 0;
@@ -2168,6 +2298,7 @@ static ls_err run(struct arc *ar, enum unpack_mode mode, bool *retry_raw)
 {
     struct ls_slice in = ar->o->data;
     if (ar->front) (void)ls_slice_from(ar->o->data, ar->front, &in);
+    else if (ar->z_end) (void)ls_slice_sub(ar->o->data, 0, ar->z_end, &in);
     ls_err e = unpack_open(&ar->ss, in, mode);
     if (e != LS_OK) {
         if (encryption_error(ar, false)) {
@@ -2516,6 +2647,17 @@ static void gzip_trailers(struct arc *ar)
  * read as more codes and never count as a cut. */
 static bool compress_cut(struct ls_slice d, unsigned *left)
 {
+    size_t bad_end, bad_at;
+    return compress_walk(d, left, &bad_end, &bad_at);
+}
+
+/* compress_cut(), and: *bad_end, where the last valid code's byte ends
+ * before a code that is not valid (libarchive fails the whole block it is
+ * decoding there: "Invalid compressed data"), *bad_at that code's byte;
+ * both 0 if there is none. */
+static bool compress_walk(struct ls_slice d, unsigned *left, size_t *bad_end, size_t *bad_at)
+{
+    *bad_end = *bad_at = 0;
     if (d.len < 4 || d.ptr[0] != 0x1f || d.ptr[1] != 0x9d) return false;
     unsigned maxbits = d.ptr[2] & 0x1f, bits = 9;
     bool reset = (d.ptr[2] & 0x80) != 0;
@@ -2533,6 +2675,7 @@ static bool compress_cut(struct ls_slice d, unsigned *left)
         }
         if (avail < bits) break;
         uint32_t code = (uint32_t)(buf & ((1u << bits) - 1));
+        uint64_t start_bit = (uint64_t)pos * 8 - avail; /* this code's first bit */
         buf >>= bits;
         avail -= bits;
         if (code == 256 && reset) {
@@ -2548,7 +2691,12 @@ static bool compress_cut(struct ls_slice d, unsigned *left)
             have_old = false;
             continue;
         }
-        if (code > free_ent || (code == free_ent && !have_old)) return false; /* damage: libarchive says so */
+        if (code > free_ent || (code == free_ent && !have_old)) {
+            /* damage or appended bytes: libarchive says so */
+            *bad_end = (size_t)((start_bit + 7) / 8);
+            *bad_at = (size_t)(start_bit / 8);
+            return false;
+        }
         if (free_ent < maxcode && have_old) free_ent++;
         if (free_ent > sec_end) {
             bits++;
@@ -2642,6 +2790,15 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
     cut_7z(&ar);
     cut_iso(&ar);
     ar.front = skippable_frames(o->data, NULL, NULL);
+    {
+        unsigned zl;
+        size_t zend = 0, zbad = 0;
+        (void)compress_walk(o->data, &zl, &zend, &zbad);
+        if (zend > 3 && zend < o->data.len) {
+            ar.z_end = zend;
+            ar.z_bad = zbad;
+        }
+    }
     size_t stub = 0; /* a 7z, cab or RAR self-extractor's program, read as hidden_prefix */
     uint64_t sfx_end = 0; /* where that 7z or cab ends: the rest is hidden_data */
     if (!ar.front && !ar.zr.is_zip && media_or_blob(o->mime) && (stub = sfx_archive(o->data, &sfx_end)) > 0) {
@@ -2696,6 +2853,13 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
         ls_note(c, o, NULL, "%llu bytes after the appended archive's end, read as member '" ARC_SLACK_NAME "'",
                 (unsigned long long)(o->data.len - sfx_end));
         e = hidden_member(&ar, ARC_SLACK_NAME, sfx_end, o->data.len - sfx_end);
+    }
+    if (e == LS_OK && ar.z_end) {
+        ls_note(c, o, LS_R_PARSE_ERROR, "compress: the code at offset %zu is not valid (damage, or bytes "
+                "appended after the stream: compress has no end marker to tell); the stream is decoded up "
+                "to it, the %zu bytes from offset %zu are read as member '" ARC_SLACK_NAME "'",
+                ar.z_bad, o->data.len - ar.z_end, ar.z_end);
+        e = hidden_member(&ar, ARC_SLACK_NAME, ar.z_end, o->data.len - ar.z_end);
     }
     if (e == LS_OK && ar.tar_used) e = tar_tail(&ar);
     if (e == LS_OK && ar.nzgap) e = tar_zgaps(&ar);

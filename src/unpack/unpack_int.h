@@ -46,6 +46,13 @@ struct unpack_session {
     uint64_t handed;   /* bytes given to libarchive so far (read callback) */
     locale_t loc;      /* UTF-8 LC_CTYPE for libarchive's name conversion */
     char err[256];     /* last libarchive error text ("" if none) */
+    /* A dry read (unpack_archive.c, 7z folders): while `dry` is set every
+     * read is refused, so libarchive decodes nothing past the bytes it
+     * holds; dry_at is the read position at the first refused read, -1 if
+     * no seek came before it (dry_seek: a seek came while dry), -2 if no
+     * read came. */
+    bool dry, dry_seek;
+    int64_t dry_at;
 };
 
 /* Open a session over s. On LS_E_CORRUPT/LS_E_UNSUPPORTED, ss->err says why;

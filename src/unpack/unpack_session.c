@@ -24,6 +24,11 @@ static la_ssize_t cb_read(struct archive *a, void *ud, const void **buf)
     size_t left = ss->in.len - ss->pos;
     size_t n = left < UNPACK_BLOCK ? left : UNPACK_BLOCK;
     (void)a;
+    if (ss->dry) {
+        if (ss->dry_at == -2) ss->dry_at = ss->dry_seek ? (int64_t)ss->pos : -1;
+        *buf = NULL;
+        return ARCHIVE_FATAL;
+    }
     if (n == 0 || !ls_slice_sub(ss->in, ss->pos, n, &blk)) {
         *buf = NULL;
         return 0;
@@ -45,6 +50,7 @@ static la_int64_t cb_seek(struct archive *a, void *ud, la_int64_t off, int whenc
     else if (whence != SEEK_SET) return ARCHIVE_FATAL;
     /* Clamp instead of overflowing: base and off come from the archive. */
     if (off < 0 && -off > base) return ARCHIVE_FATAL;
+    if (ss->dry) ss->dry_seek = true;
     ls_watch_tick();
     if (off > 0 && (uint64_t)off > (uint64_t)ss->in.len - (uint64_t)base)
         ss->pos = ss->in.len;
@@ -114,6 +120,7 @@ ls_err unpack_open(struct unpack_session *ss, struct ls_slice s, enum unpack_mod
 {
     memset(ss, 0, sizeof *ss);
     ss->in = s;
+    ss->dry_at = -2;
     ss->loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
     ss->a = archive_read_new();
     if (!ss->a) return LS_E_NOMEM;
