@@ -1,12 +1,14 @@
 /*
  * PDF standard security handler (ISO 32000-1 7.6.3, ISO 32000-2 7.6.4),
- * for the one case a triage tool can open without a password: an empty
- * user password.
+ * for the cases a triage tool can open without a password: an empty
+ * user password, or an empty owner password (a user password set and the
+ * owner password left empty: hexapdf's userpwd-aes-256bit-V5.pdf, which
+ * pdftotext and qpdf open as its owner).
  * Supported: V 1/2 (RC4, 40..128 bit, R 2/3), V 4 R 4 with crypt filters
  * /V2 (RC4) and /AESV2 (AES-128-CBC), /Identity and EncryptMetadata false,
  * V 5 (AES-256, /AESV3) R 5 and R 6 (Algorithm 2.B).
- * Not supported (reported `encrypted`): a non-empty user password,
- * public-key and other security handlers.
+ * Not supported (reported `encrypted`): a user password with a non-empty
+ * owner password, public-key and other security handlers.
  *
  * MD5, SHA-256/384/512 and AES-CBC come from OpenSSL through
  * src/identify/ls_crypto.h; RC4 is written here because OpenSSL 3 has it
@@ -107,25 +109,31 @@ static bool md5(const struct ls_slice *parts, size_t n, uint8_t out[16])
 }
 
 /* Algorithm 2.B (ISO 32000-2 7.6.4.3.4) for R6; plain SHA-256 for R5.
- * password is empty here; udata is empty for the user password. */
-static ls_err hash_2b(struct ls_slice salt, int64_t r, uint8_t out[32])
+ * password is empty here; udata is empty for the user password and the
+ * 48 bytes of /U for the owner password. */
+static ls_err hash_2b(struct ls_slice salt, struct ls_slice udata, int64_t r, uint8_t out[32])
 {
     static const enum ls_digest_alg next[3] = {LS_DIGEST_SHA256, LS_DIGEST_SHA384,
                                                LS_DIGEST_SHA512};
     uint8_t k[LS_DIGEST_MAX];
-    /* SHA-256(password(empty) + salt) */
-    LS_FAIL_IF(ls_digest(LS_DIGEST_SHA256, &salt, 1, k) != 32, LS_E_DEPENDENCY);
+    LS_FAIL_IF(udata.len > 48, LS_E_INTERNAL);
+    /* SHA-256(password(empty) + salt + udata) */
+    const struct ls_slice first[2] = {salt, udata};
+    LS_FAIL_IF(ls_digest(LS_DIGEST_SHA256, first, 2, k) != 32, LS_E_DEPENDENCY);
     if (r == 5) {
         memcpy(out, k, 32);
         return LS_OK;
     }
     size_t klen = 32;
-    uint8_t *k1 = malloc(64 * 64), *e = malloc(64 * 64);
+    uint8_t *k1 = malloc((64 + 48) * 64), *e = malloc((64 + 48) * 64);
     ls_err err = k1 && e ? LS_OK : LS_E_NOMEM;
     for (unsigned round = 0; err == LS_OK; round++) {
-        /* K1 = (password + K + udata) x 64; here just K x 64 */
-        size_t n = 64 * klen;
-        for (size_t i = 0; i < 64; i++) memcpy(&k1[i * klen], k, klen);
+        /* K1 = (password + K + udata) x 64, the password empty */
+        size_t unit = klen + udata.len, n = 64 * unit;
+        for (size_t i = 0; i < 64; i++) {
+            memcpy(&k1[i * unit], k, klen);
+            if (udata.len) memcpy(&k1[i * unit + klen], udata.ptr, udata.len);
+        }
         /* E = AES-128-CBC(key K[0..16], IV K[16..32], K1), no padding */
         err = ls_aes_cbc(true, ls_slice_make(k, 16), &k[16], ls_slice_make(k1, n), e);
         if (err != LS_OK) break;
@@ -190,15 +198,15 @@ static bool get_bytes(struct pdf_doc *d, const struct pdf_obj *dict, const char 
     return true;
 }
 
-/* Algorithm 2: the file key from the (empty) user password. False when
- * OpenSSL failed. */
-static bool file_key(struct pdf_crypt *k, struct ls_slice o, int64_t p, struct ls_slice id0,
-                     int64_t r, bool meta)
+/* Algorithm 2: the file key from a padded user password (pw: 32 bytes).
+ * False when OpenSSL failed. */
+static bool file_key(struct pdf_crypt *k, const uint8_t *pw, struct ls_slice o, int64_t p,
+                     struct ls_slice id0, int64_t r, bool meta)
 {
     uint8_t h[16];
     uint8_t pb[4] = {(uint8_t)p, (uint8_t)(p >> 8), (uint8_t)(p >> 16), (uint8_t)(p >> 24)};
     const struct ls_slice parts[5] = {
-        ls_slice_make(pad32, 32), o.len > 32 ? ls_slice_make(o.ptr, 32) : o, ls_slice_make(pb, 4), id0,
+        ls_slice_make(pw, 32), o.len > 32 ? ls_slice_make(o.ptr, 32) : o, ls_slice_make(pb, 4), id0,
         ls_slice_make("\xff\xff\xff\xff", 4)};
     if (!md5(parts, r >= 4 && !meta ? 5 : 4, h)) return false;
     if (r >= 3)
@@ -210,7 +218,33 @@ static bool file_key(struct pdf_crypt *k, struct ls_slice o, int64_t p, struct l
     return true;
 }
 
-/* Algorithms 4 and 5: does the empty password open the file? */
+/* Algorithm 7 for the empty owner password: the padded user password
+ * /O wraps (Algorithm 3 run backwards). False when OpenSSL failed. */
+static bool user_pad_from_owner(size_t keylen, struct ls_slice o, int64_t r, uint8_t out[32])
+{
+    uint8_t h[16];
+    const struct ls_slice pad = ls_slice_make(pad32, 32);
+    if (o.len < 32 || !md5(&pad, 1, h)) return false;
+    if (r >= 3)
+        for (int i = 0; i < 50; i++) {
+            const struct ls_slice prev = ls_slice_make(h, 16);
+            if (!md5(&prev, 1, h)) return false;
+        }
+    memcpy(out, o.ptr, 32);
+    if (r == 2) {
+        pdf_rc4(ls_slice_make(h, keylen), out, 32);
+        return true;
+    }
+    for (int i = 19; i >= 0; i--) {
+        uint8_t kk[16];
+        for (size_t j = 0; j < keylen; j++) kk[j] = h[j] ^ (uint8_t)i;
+        pdf_rc4(ls_slice_make(kk, keylen), out, 32);
+    }
+    return true;
+}
+
+/* Algorithms 4 and 5: does the file key match /U (the password opens the
+ * file)? */
 static bool check_user(const struct pdf_crypt *k, struct ls_slice u, struct ls_slice id0, int64_t r)
 {
     uint8_t buf[32];
@@ -245,36 +279,51 @@ static ls_err install(struct pdf_doc *d, const struct pdf_crypt *k, const char *
     return LS_OK;
 }
 
-/* R5/R6 (ISO 32000-2 7.6.4.3.3, Algorithm 2.A): check the empty user
- * password against /U, then unwrap the file key from /UE. */
+/* R5/R6 (ISO 32000-2 7.6.4.3.3, Algorithms 2.A): check the empty user
+ * password against /U and unwrap the file key from /UE; failing that, the
+ * empty owner password against /O (hashed with /U) and the key from /OE.
+ * 1: opened, 0: wrong password, -1: OpenSSL failed. */
+static int aes256_try(struct ls_slice hv, struct ls_slice wrapped, struct ls_slice udata, int64_t r,
+                      uint8_t key[32])
+{
+    struct ls_slice vsalt, ksalt, w32;
+    static const uint8_t zero_iv[16];
+    uint8_t h[32];
+    if (!ls_slice_sub(hv, 32, 8, &vsalt) || !ls_slice_sub(hv, 40, 8, &ksalt) ||
+        !ls_slice_sub(wrapped, 0, 32, &w32))
+        return 0;
+    if (hash_2b(vsalt, udata, r, h) != LS_OK) return -1;
+    if (memcmp(h, hv.ptr, 32) != 0) return 0;
+    /* file key = AES-256-CBC-decrypt(h, IV 0, UE or OE), no padding */
+    if (hash_2b(ksalt, udata, r, h) != LS_OK ||
+        ls_aes_cbc(false, ls_slice_make(h, 32), zero_iv, w32, key) != LS_OK)
+        return -1;
+    return 1;
+}
+
 static ls_err setup_aes256(struct pdf_doc *d, const struct pdf_obj *enc, int64_t r,
                            struct pdf_crypt *k, const char **what)
 {
-    struct ls_slice u, ue, vsalt, ksalt;
+    struct ls_slice u, ue, o, oe, u48;
     if (r != 5 && r != 6) {
         *what = "encrypted with an unknown AES-256 revision";
         return LS_E_ENCRYPTED;
     }
-    if (!get_bytes(d, enc, "U", &u) || !get_bytes(d, enc, "UE", &ue) || u.len < 48 || ue.len < 32 ||
-        !ls_slice_sub(u, 32, 8, &vsalt) || !ls_slice_sub(u, 40, 8, &ksalt)) {
+    if (!get_bytes(d, enc, "U", &u) || !get_bytes(d, enc, "UE", &ue) || u.len < 48 || ue.len < 32) {
         *what = "encrypted (AES-256): /U or /UE malformed";
         return LS_E_ENCRYPTED;
     }
-    uint8_t h[32];
-    static const uint8_t zero_iv[16];
-    struct ls_slice ue32;
-    if (hash_2b(vsalt, r, h) != LS_OK) {
+    (void)ls_slice_sub(u, 0, 48, &u48);
+    int ok = aes256_try(u, ue, ls_slice_make(NULL, 0), r, k->key);
+    if (ok == 0 && get_bytes(d, enc, "O", &o) && get_bytes(d, enc, "OE", &oe) && o.len >= 48 &&
+        oe.len >= 32)
+        ok = aes256_try(o, oe, u48, r, k->key);
+    if (ok < 0) {
         *what = "encrypted (AES-256): key derivation failed";
         return LS_E_ENCRYPTED;
     }
-    if (memcmp(h, u.ptr, 32) != 0) {
+    if (ok == 0) {
         *what = "encrypted with a user password (AES-256)";
-        return LS_E_ENCRYPTED;
-    }
-    /* file key = AES-256-CBC-decrypt(h, IV 0, UE), no padding */
-    if (hash_2b(ksalt, r, h) != LS_OK || !ls_slice_sub(ue, 0, 32, &ue32) ||
-        ls_aes_cbc(false, ls_slice_make(h, 32), zero_iv, ue32, k->key) != LS_OK) {
-        *what = "encrypted (AES-256): key derivation failed";
         return LS_E_ENCRYPTED;
     }
     k->keylen = 32;
@@ -345,7 +394,14 @@ ls_err pdf_crypt_setup(struct pdf_doc *d, const struct pdf_obj *enc, const char 
         struct pdf_obj *i0 = pdf_resolve(d, id->u.a.v[0]);
         if (i0->kind == PDF_STR) id0 = i0->u.s;
     }
-    if (!file_key(&k, o, p, id0, r, k.encrypt_metadata)) {
+    if (!file_key(&k, pad32, o, p, id0, r, k.encrypt_metadata)) {
+        *what = "encrypted: key derivation failed";
+        return LS_E_ENCRYPTED;
+    }
+    if (check_user(&k, u, id0, r)) return install(d, &k, what);
+    /* the empty owner password: the user password /O holds */
+    uint8_t upw[32];
+    if (!user_pad_from_owner(k.keylen, o, r, upw) || !file_key(&k, upw, o, p, id0, r, k.encrypt_metadata)) {
         *what = "encrypted: key derivation failed";
         return LS_E_ENCRYPTED;
     }

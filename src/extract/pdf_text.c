@@ -23,14 +23,17 @@
  */
 #include "extract/pdf_int.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define PDF_MAX_OPERANDS 64u
 #define PDF_MAX_GSTACK 64u
 #define PDF_MAX_GLUE 256u
 #define PDF_TEXT_FLUSH (256u << 10)
+#define PDF_AT_MAX (64u << 10) /* an /ActualText, a span's captured glyph text */
 
 /* ---- text output ---- */
 
@@ -192,12 +195,86 @@ static void enc_differences(struct pdf_doc *d, struct pdf_font *f, const struct 
     }
 }
 
+struct std14_w {
+    uint16_t cp, w;
+};
+#include "extract/pdf_std14.h"
+
+static bool name_has(struct ls_slice s, const char *word)
+{
+    size_t n = strlen(word);
+    for (size_t i = 0; i + n <= s.len; i++)
+        if (strncasecmp((const char *)s.ptr + i, word, n) == 0) return true;
+    return false;
+}
+
+static bool name_starts(struct ls_slice s, const char *word)
+{
+    size_t n = strlen(word);
+    return s.len >= n && strncasecmp((const char *)s.ptr, word, n) == 0;
+}
+
+/* A simple font without /Widths (PDF 1.0-1.4 let the standard 14 fonts
+ * omit them; Ghostscript 8, pdf-lib and old report writers do): the core
+ * font's own metrics, as poppler takes them, for the base 14 names and the
+ * Arial / Times New Roman / Courier New ones poppler maps to them
+ * (ISO 32000-1 9.6.2.2). Without them every glyph was half an em: in
+ * Times, "In its assessment of ex" ran past the "p" of "posure" drawn
+ * after it (tabula's us-040.pdf read "ex posure"). */
+static void std14_widths(struct pdf_doc *d, struct pdf_font *f, const struct pdf_obj *font)
+{
+    struct pdf_obj *bf = pdf_dict_getr(d, font, "BaseFont");
+    if (bf->kind != PDF_NAME) return;
+    struct ls_slice n = bf->u.s;
+    if (n.len > 7 && n.ptr[6] == '+') { /* a subset's tag */
+        n.ptr += 7;
+        n.len -= 7;
+    }
+    if (name_starts(n, "Symbol") || name_starts(n, "ZapfDingbats")) {
+        const uint16_t *t = name_starts(n, "Symbol") ? std14_symbol : std14_dingbats;
+        for (unsigned i = 0; i < 256; i++)
+            if (t[i]) f->widths[i] = t[i];
+        return;
+    }
+    if (name_starts(n, "Courier")) {
+        for (unsigned i = 0; i < 256; i++) f->widths[i] = 600;
+        return;
+    }
+    if (name_has(n, "Narrow")) return; /* other metrics */
+    bool bold = name_has(n, "Bold"), italic = name_has(n, "Italic") || name_has(n, "Oblique");
+    const struct std14_w *t;
+    size_t nt;
+    if (name_starts(n, "Helvetica") || name_starts(n, "Arial")) {
+        t = bold ? std14_helvetica_bold : std14_helvetica;
+        nt = bold ? sizeof std14_helvetica_bold / sizeof *t : sizeof std14_helvetica / sizeof *t;
+    } else if (name_starts(n, "Times")) {
+        t = bold && italic ? std14_times_bolditalic
+            : bold         ? std14_times_bold
+            : italic       ? std14_times_italic
+                           : std14_times;
+        nt = sizeof std14_times / sizeof *t; /* the four have the same glyphs */
+    } else {
+        return;
+    }
+    for (unsigned i = 0; i < 256; i++) {
+        uint32_t cp = f->map[i];
+        size_t lo = 0, hi = nt;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (t[mid].cp < cp) lo = mid + 1;
+            else hi = mid;
+        }
+        if (lo < nt && t[lo].cp == cp) f->widths[i] = t[lo].w;
+    }
+}
+
 static void simple_widths(struct pdf_doc *d, struct pdf_font *f, const struct pdf_obj *font)
 {
     for (unsigned i = 0; i < 256; i++) f->widths[i] = 500;
     int64_t first = 0;
     (void)pdf_int(pdf_dict_getr(d, font, "FirstChar"), &first);
     struct pdf_obj *w = pdf_dict_getr(d, font, "Widths");
+    if (w->kind != PDF_ARRAY) std14_widths(d, f, font);
     if (w->kind != PDF_ARRAY || first < 0 || first > 255) return;
     /* Type3 widths are in the font's own glyph space (FontMatrix) */
     double scale = 1;
@@ -463,6 +540,13 @@ struct interp {
      * line (rtl_begin()): put in reading order together when it ends. */
     bool seg_open;
     size_t seg_mark;
+    /* Marked content (BMC/BDC ... EMC) and an /ActualText span in it:
+     * while one is open the glyphs' own text goes to cap (actual_show) */
+    unsigned mc_depth;
+    unsigned at_depth;      /* mc_depth of the open span; 0: none */
+    bool at_shown;          /* a show drew glyphs inside it */
+    struct ls_buf at_text;  /* its /ActualText, UTF-8 */
+    struct pdf_textout cap;
     uint64_t seg_flushes;
 };
 
@@ -541,8 +625,11 @@ static void text_origin(const struct interp *in, struct origin *o)
  * more than 0.05 em. The same threshold holds inside one show (Tc). */
 #define PDF_WORD_GAP 0.1
 
-static ls_err gap_separator(struct interp *in)
+/* behind: how far (in ems) a show on the same line starts behind the last
+ * glyph's end, when it does; else 0. */
+static ls_err gap_separator(struct interp *in, double *behind)
 {
+    *behind = 0;
     if (!in->have_last) return LS_OK;
     struct origin o;
     text_origin(in, &o);
@@ -551,7 +638,26 @@ static ls_err gap_separator(struct interp *in)
     if (!isfinite(along) || !isfinite(across)) return LS_OK;
     if (fabs(across) > 0.5 * o.size_across) return pdf_textout_sep(in->t, '\n');
     if (along > PDF_WORD_GAP * o.size_along || along < -1.0 * o.size_along) return pdf_textout_sep(in->t, ' ');
+    if (along < 0 && o.size_along > 0) *behind = -along / o.size_along;
     return LS_OK;
+}
+
+/* A space glyph at the start of a show that begins behind the last glyph's
+ * end, and that ends no more than a tenth of an em past it, lies over what
+ * was drawn: it separates nothing. Distiller (PScript5) ends a line's TJ
+ * on an "ff" ligature and starts the next one 0.28 em back with "( )-49
+ * (erent)": pdftotext reads "diﬀerent" (poppler weighs the gap, not the
+ * space character), we had read "diff erent" (pdfcpu's Acroforms2.pdf).
+ * pos: where the pen is, in ems past the last end (negative: behind);
+ * step: this glyph's advance in ems. False once past. */
+static bool space_overlaps(double *pos, double step)
+{
+    if (!(*pos < 0)) return false;
+    if (!(*pos + step <= PDF_WORD_GAP)) {
+        *pos = 0;
+        return false;
+    }
+    return true;
 }
 
 static void advance(struct interp *in, double tx)
@@ -705,13 +811,14 @@ static ls_err emit_code(struct interp *in, struct stage *st, uint32_t code, size
 }
 
 /* Simple font without ToUnicode: one byte, one table lookup per glyph. */
-static ls_err show_simple(struct interp *in, struct ls_slice s)
+static ls_err show_simple(struct interp *in, struct ls_slice s, double behind)
 {
     const struct pdf_font *f = in->font;
     struct stage st;
     st.n = 0;
     double fs = in->tfs, adv = 0, tail = 0;
     int prev = in->t->last;
+    double lead = fs > 0 ? -behind : 0;
     for (size_t pos = 0; pos < s.len; pos++) {
         uint8_t code = s.ptr[pos];
         uint32_t cp = f ? f->map[code] : ls_cp1252(code);
@@ -721,6 +828,12 @@ static ls_err show_simple(struct interp *in, struct ls_slice s)
         double w = (f ? f->widths[code] : 500) / 1000.0;
         struct glyph_sp g;
         glyph_spacing(in, w, code == 32, pos == 0, &g);
+        if (lead < 0) {
+            double step = (w * fs * in->th + (in->tc + (code == 32 ? in->tw : 0)) * in->th) / fs;
+            if (cp == ' ' && space_overlaps(&lead, step)) g.drop_space = true;
+            else lead = 0;
+            lead += step;
+        }
         if (cp == ' ' && (prev == ' ' || prev == '\n' || g.drop_space)) {
             /* a gap already separated, or a space squeezed to nothing */
         } else if (cp >= 0x20 && cp != 0x7f && !(cp >= 0xd800 && cp <= 0xdfff) && cp < 0xfffe) {
@@ -763,13 +876,23 @@ static size_t jis_code(struct ls_slice s, size_t pos, uint32_t *code)
     return 2;
 }
 
+static ls_err actual_show(struct interp *in, struct ls_slice s);
+
+static ls_err show_glyphs(struct interp *in, struct ls_slice s);
+
 static ls_err show(struct interp *in, struct ls_slice s)
 {
-    LS_TRY(gap_separator(in));
+    return in->at_depth ? actual_show(in, s) : show_glyphs(in, s);
+}
+
+static ls_err show_glyphs(struct interp *in, struct ls_slice s)
+{
+    double behind;
+    LS_TRY(gap_separator(in, &behind));
     const struct pdf_font *f = in->font;
-    if (!f || (!f->type0 && !f->tu)) return show_simple(in, s);
+    if (!f || (!f->type0 && !f->tu)) return show_simple(in, s, behind);
     int fallback = f && f->type0 ? 2 : 1;
-    double fs = in->tfs, tail = 0;
+    double fs = in->tfs, tail = 0, lead = fs > 0 ? -behind : 0;
     struct stage st;
     st.n = 0;
     for (size_t pos = 0; pos < s.len;) {
@@ -789,6 +912,21 @@ static ls_err show(struct interp *in, struct ls_slice s)
          * is a space whatever Tw says */
         if (!space_code) g.drop_space = false;
         pos += n;
+        if (lead < 0) { /* a space over the glyphs before (space_overlaps) */
+            double step = (w * fs * in->th + (in->tc + (space_code ? in->tw : 0)) * in->th) / fs;
+            size_t had = st.n;
+            struct glyph_sp g2 = g;
+            g2.drop_space = true;
+            if (space_overlaps(&lead, step)) {
+                LS_TRY(emit_code(in, &st, code, n, &g2));
+                if (st.n != had) lead = 0; /* not a space: the show's text starts */
+                else lead += step;
+                tail = (in->tc + (space_code ? in->tw : 0)) * in->th;
+                advance(in, w * fs * in->th + tail);
+                continue;
+            }
+            lead = 0;
+        }
         LS_TRY(emit_code(in, &st, code, n, &g));
         tail = (in->tc + (space_code ? in->tw : 0)) * in->th;
         advance(in, w * fs * in->th + tail);
@@ -1161,10 +1299,132 @@ static ls_err text_op(struct interp *in, struct ls_slice op)
     return LS_OK;
 }
 
+/* ---- marked content: /ActualText ---- */
+
+/* A span of marked content with /ActualText (ISO 32000-1 14.9.4) says
+ * what its glyphs read as. Chrome's Skia prints tabular figures so: each
+ * digit a Type3 glyph whose ToUnicode entry is U+0000 inside
+ * "/Span <</ActualText (4)>> BDC ... EMC" (PyMuPDF's test_3197.pdf, a
+ * Yahoo Finance table: "14,918,000" had read ",,"); Word marks
+ * hyphenated words the same way. The span's text is its /ActualText, put
+ * where its first glyph is, as poppler does; the glyphs' own text is kept
+ * after it as well when it says something the /ActualText does not (no
+ * text hides behind a harmless one). A span that draws nothing adds
+ * nothing. */
+static void actual_open(struct interp *in, const struct pdf_obj *props)
+{
+    if (in->at_depth) return; /* inside one already: the outer span rules */
+    const struct pdf_obj *dict = pdf_dict_of(props);
+    if (!dict && props->kind == PDF_NAME) dict = pdf_dict_of(pdf_resolve(in->d, resource(in, "Properties", props)));
+    if (!dict) return;
+    struct pdf_obj *at = pdf_dict_getr(in->d, dict, "ActualText");
+    if (at->kind != PDF_STR) return;
+    ls_buf_reset(&in->at_text);
+    (void)pdf_text_string(at->u.s, &in->at_text); /* what fits */
+    pdf_textout_init(&in->cap, in->d);
+    in->cap.scratch = true;
+    in->at_depth = in->mc_depth;
+    in->at_shown = false;
+}
+
+/* A show inside the span: its /ActualText where the first glyph is (in
+ * the page's text, on the current right-to-left segment, kept in its
+ * order there like a ligature), the glyphs' own text aside. */
+static ls_err actual_show(struct interp *in, struct ls_slice s)
+{
+    if (s.len == 0) return LS_OK;
+    if (!in->at_shown) {
+        double behind;
+        LS_TRY(gap_separator(in, &behind));
+        struct ls_slice a = ls_buf_slice(&in->at_text);
+        size_t q = 0;
+        (void)ls_utf8_next(a, &q);
+        if (q < a.len && in->nglue < PDF_MAX_GLUE) { /* more than one character */
+            in->glue_at[in->nglue] = in->t->buf.len;
+            in->glue_len[in->nglue++] = a.len;
+        }
+        LS_TRY(pdf_textout_add(in->t, a.ptr, a.len));
+        in->at_shown = true;
+    }
+    struct pdf_textout *page = in->t;
+    size_t nglue = in->nglue;
+    in->t = &in->cap;
+    ls_err e = show_glyphs(in, s); /* the pen moves on */
+    in->t = page;
+    in->nglue = nglue;
+    return e == LS_E_LIMIT ? LS_OK : e;
+}
+
+/* ASCII letters and digits of s, lower-cased (the glyphs of a span over
+ * Arabic are presentation forms its /ActualText spells as letters). */
+static size_t fold_alnum(struct ls_slice s, uint8_t *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s.len; i++) {
+        uint8_t c = s.ptr[i];
+        if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) out[n++] = c;
+        else if (c >= 'A' && c <= 'Z') out[n++] = (uint8_t)(c + 32);
+    }
+    return n;
+}
+
+/* Does the /ActualText hold every ASCII letter and digit the glyphs gave? */
+static bool actual_covers(struct ls_slice actual, struct ls_slice glyphs)
+{
+    uint8_t *a = malloc(actual.len + 1), *g = malloc(glyphs.len + 1);
+    bool covered = false;
+    if (a && g) {
+        size_t na = fold_alnum(actual, a), ng = fold_alnum(glyphs, g);
+        bool digit = false;
+        for (size_t i = 0; i < ng; i++) digit |= g[i] <= '9';
+        /* a letter or two is an accent's base ("Garci" + "\u0301" under
+         * /ActualText "í"), no text of its own */
+        covered = (ng <= 2 && !digit) || (ng <= na && memmem(a, na, g, ng) != NULL);
+    }
+    free(a);
+    free(g);
+    return covered;
+}
+
+/* Bytes of the strings a show operator's operand holds. */
+static size_t show_bytes(const struct pdf_obj *o)
+{
+    if (o->kind == PDF_STR) return o->u.s.len;
+    size_t n = 0;
+    if (o->kind == PDF_ARRAY)
+        for (size_t i = 0; i < o->u.a.n && n <= PDF_AT_MAX; i++)
+            if (o->u.a.v[i]->kind == PDF_STR) n += o->u.a.v[i]->u.s.len;
+    return n;
+}
+
+static ls_err actual_close(struct interp *in)
+{
+    in->at_depth = 0;
+    ls_err e = LS_OK;
+    struct ls_slice c = ls_buf_slice(&in->cap.buf);
+    size_t lead = 0;
+    while (lead < c.len && (c.ptr[lead] == ' ' || c.ptr[lead] == '\n')) lead++;
+    struct ls_slice glyphs = ls_slice_make(c.ptr + lead, c.len - lead);
+    if (in->at_shown && !actual_covers(ls_buf_slice(&in->at_text), glyphs)) {
+        e = pdf_textout_sep(in->t, ' ');
+        if (e == LS_OK) e = pdf_textout_add(in->t, glyphs.ptr, glyphs.len);
+    }
+    ls_buf_free(&in->cap.buf);
+    return e;
+}
+
 static ls_err operator(struct interp *in, struct pdf_parser *p, struct ls_slice op)
 {
     if (op.len == 0) return LS_OK;
-    if (op.ptr[0] == 'T' || op.ptr[0] == '\'' || op.ptr[0] == '"') return text_op(in, op);
+    if (op.ptr[0] == 'T' || op.ptr[0] == '\'' || op.ptr[0] == '"') {
+        /* a long show inside a span goes on as it is (cap stays small:
+         * a code gives at most 16 UTF-16 units) */
+        if (in->at_depth && show_bytes(op_arg(in, 0)) > PDF_AT_MAX / 4) LS_TRY(actual_close(in));
+        ls_err e = text_op(in, op);
+        /* a span over a whole page: its glyphs go on as they are */
+        if (e == LS_OK && in->at_depth && in->cap.buf.len > PDF_AT_MAX) e = actual_close(in);
+        return e;
+    }
     if (OP_IS(op, "BT")) {
         mat_ident(in->tm);
         mat_ident(in->tlm);
@@ -1203,6 +1463,16 @@ static ls_err operator(struct interp *in, struct pdf_parser *p, struct ls_slice 
     } else if (OP_IS(op, "ID")) {
         image_drawn(in);
         skip_inline_image(p);
+    } else if (OP_IS(op, "BMC")) {
+        if (in->mc_depth < UINT_MAX) in->mc_depth++;
+    } else if (OP_IS(op, "BDC")) {
+        if (in->mc_depth < UINT_MAX) in->mc_depth++;
+        actual_open(in, op_arg(in, 0));
+    } else if (OP_IS(op, "EMC")) {
+        if (in->mc_depth == 0) return LS_OK;
+        ls_err e = in->at_depth == in->mc_depth ? actual_close(in) : LS_OK;
+        in->mc_depth--;
+        return e;
     }
     return LS_OK;
 }
@@ -1223,6 +1493,7 @@ static void interp_init(struct interp *in, struct pdf_doc *d, const struct pdf_o
     in->th = 1;
     in->tfs = 1;
     ls_buf_init(&in->u8, 4096);
+    ls_buf_init(&in->at_text, PDF_AT_MAX);
 }
 
 ls_err pdf_content_text(struct pdf_doc *d, struct ls_slice content, const struct pdf_obj *res,
@@ -1271,10 +1542,15 @@ ls_err pdf_content_text(struct pdf_doc *d, struct ls_slice content, const struct
         }
         in->ops[in->nops++] = v;
     }
+    if (in->at_depth) { /* a span left open */
+        ls_err e = actual_close(in);
+        if (err == LS_OK) err = e;
+    }
     rtl_finish(in);
     pdf_parser_free(&p);
     pdf_arena_free(&scratch);
     ls_buf_free(&in->u8);
+    ls_buf_free(&in->at_text);
     free(in);
     return err;
 }
