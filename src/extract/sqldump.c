@@ -12,6 +12,8 @@
 #define SD_SCHEMAS_MAX 4096u  /* CREATE TABLE column lists remembered */
 #define SD_COLS_MAX 256u      /* columns of a table (tablectx's LS_TC_MAX_COLS) */
 #define SD_CHECK_EVERY 4096u  /* rows between two looks at the clock */
+#define SD_HEX_MIN 8u            /* decoded bytes: shorter hex literals are ids and hashes' parts */
+#define SD_HEX_TEXT_MAX (1u << 20) /* bytes of one decoded literal kept */
 
 struct sd_schema {
     char name[SD_NAME_MAX + 1];
@@ -34,6 +36,8 @@ struct sd {
     struct ls_buf val;
     unsigned rows;
     bool backslash; /* MySQL: backslash escapes in strings */
+    bool text_full; /* ls_emit_text said LS_E_LIMIT: no more decoded literals */
+    struct ls_buf hex; /* a hex literal decoded */
 };
 
 /* The byte at i, -1 past the end. */
@@ -294,6 +298,38 @@ static ls_err sd_string(struct sd *s, bool *ok)
     return LS_OK;
 }
 
+static int sd_hexval(int ch)
+{
+    if (ch >= '0' && ch <= '9') return ch - '0';
+    if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
+    if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
+    return -1;
+}
+
+/* A hex literal's digits (0x... or X'...': mysqldump --hex-blob writes
+ * every BLOB and binary column so, text included): decoded, when the bytes
+ * are UTF-8 text of SD_HEX_MIN bytes or more, added to the object's text
+ * on a line of its own, so the rules see it. */
+static ls_err sd_hex_text(struct sd *s, struct ls_slice h)
+{
+    if (s->text_full || h.len % 2 || h.len < 2 * SD_HEX_MIN) return LS_OK;
+    ls_buf_reset(&s->hex);
+    for (size_t i = 0; i < h.len; i += 2) {
+        int a = sd_hexval(h.ptr[i]), b = sd_hexval(h.ptr[i + 1]);
+        if (a < 0 || b < 0) return LS_OK;
+        uint8_t ch = (uint8_t)(a << 4 | b);
+        if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || ch == 0x7f) return LS_OK; /* not text */
+        ls_err e = ls_buf_addc(&s->hex, ch);
+        if (e == LS_E_LIMIT) break; /* the first SD_HEX_TEXT_MAX bytes */
+        LS_TRY(e);
+    }
+    if (!ls_utf8_valid(ls_buf_slice(&s->hex)) && s->hex.len < SD_HEX_TEXT_MAX) return LS_OK;
+    LS_TRY(ls_buf_addc(&s->hex, '\n') == LS_E_NOMEM ? LS_E_NOMEM : LS_OK);
+    ls_err e = ls_emit_text(s->c, s->o, s->hex.ptr, s->hex.len);
+    if (e == LS_E_LIMIT) s->text_full = true;
+    return e == LS_E_LIMIT ? LS_OK : e;
+}
+
 /* One value of a tuple into s->val; *text: a string literal. Returns the
  * separator after it (',' or ')'), -1 when the statement cannot go on. */
 static ls_err sd_value(struct sd *s, bool *text, int *sep)
@@ -314,7 +350,11 @@ static ls_err sd_value(struct sd *s, bool *text, int *sep)
         *text = true;
     } else if (hexbits) {
         s->pos++;
+        size_t open = s->pos;
         if (!sd_skip_quoted(s, '\'', false)) return LS_OK;
+        struct ls_slice h;
+        if ((ch == 'X' || ch == 'x') && s->pos >= open + 2 && ls_slice_sub(s->t, open + 1, s->pos - open - 2, &h))
+            LS_TRY(sd_hex_text(s, h));
     } else {
         size_t start = s->pos;
         int end = sd_skip_item(s);
@@ -331,6 +371,9 @@ static ls_err sd_value(struct sd *s, bool *text, int *sep)
         size_t q2 = q1 == SIZE_MAX ? SIZE_MAX : ls_slice_find(tok, q1 + 1, "'", 1);
         if (q2 != SIZE_MAX) (void)ls_slice_sub(tok, q1 + 1, q2 - q1 - 1, &tok);
         if (!null) LS_TRY(ls_buf_add(&s->val, tok.ptr, tok.len < SD_VALUE_MAX ? tok.len : SD_VALUE_MAX));
+        struct ls_slice h;
+        if (tok.len > 2 && tok.ptr[0] == '0' && (tok.ptr[1] | 32) == 'x' && ls_slice_from(tok, 2, &h))
+            LS_TRY(sd_hex_text(s, h));
     }
     *sep = sd_skip_item(s); /* a cast (::text), COLLATE, ... */
     if (*sep > 0) s->pos++;
@@ -505,7 +548,9 @@ ls_err ls_sqldump_labels(struct ls_ctx *c, struct ls_object *o, struct ls_slice 
     LS_TRY(ls_tc_init(&s.tc));
     ls_buf_init(&s.cols, SD_COLS_MAX * (SD_NAME_MAX + 1));
     ls_buf_init(&s.val, SD_VALUE_MAX + 1);
+    ls_buf_init(&s.hex, SD_HEX_TEXT_MAX);
     ls_err e = sd_run(&s);
+    ls_buf_free(&s.hex);
     for (size_t i = 0; i < s.nschemas; i++) ls_buf_free(&s.schemas[i].cols);
     free(s.schemas);
     ls_buf_free(&s.val);

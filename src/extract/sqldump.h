@@ -13,7 +13,9 @@
  * with `, " or [] or bare; schema-qualified names by their last part);
  * INSERT [IGNORE] [INTO] name [(columns)] VALUES (...), (...); with strings
  * in single quotes ('' and backslash escapes), numbers, NULL and other bare
- * words, X'..' / 0x.. / b'..' literals, casts (::type) passed over, and the
+ * words, X'..' / 0x.. / b'..' literals (a hex one whose bytes are UTF-8
+ * text, as mysqldump --hex-blob writes text columns, is added to the
+ * object's text decoded), casts (::type) passed over, and the
  * quoted literal inside a function call or CAST (CAST(N'...' AS Date)) as
  * the value; pg_dump's COPY name (columns) FROM stdin; blocks (tab-
  * separated lines up to "\."). Statements start at a line start; a

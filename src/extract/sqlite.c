@@ -23,7 +23,9 @@
  * or compressed data (ls_b64_known_format: the attachments some
  * applications keep in their database) is handed over as a child named
  * TABLE/COLUMN/ROW; other BLOBs (images, keys, hashes) are left to the
- * raw-byte scan, which also still sees deleted rows in free pages.
+ * raw-byte scan. Deleted rows (free pages, freelist trunk pages, freeblocks)
+ * are carved after the tables (sqlitepage.h) and written under a
+ * "[Deleted rows]" line: in the raw bytes their columns run together.
  *
  * Safety: the database is opened from memory (sqlite3_deserialize,
  * read-only: the input is never written; a WAL-mode header is patched in a
@@ -44,6 +46,7 @@
 #include "core/handler.h"
 #include "extract/b64blob.h"
 #include "extract/sheetdate.h"
+#include "extract/sqlitepage.h"
 #include "extract/tablectx.h"
 
 #define SQ_HEADER "SQLite format 3"           /* and a NUL: 16 bytes */
@@ -419,6 +422,59 @@ static ls_err sq_read(struct sq *s)
     return e;
 }
 
+static uint32_t sq_be32(struct ls_slice d, size_t off)
+{
+    struct ls_cursor cur = ls_cur_make(d);
+    uint32_t v = 0;
+    if (ls_cur_seek(&cur, off) != LS_OK || ls_cur_u32be(&cur, &v) != LS_OK) return 0;
+    return v;
+}
+
+/* Deleted rows, carved (sqlitepage.h): the table leaf pages on the
+ * freelist (a dropped table's, a deleted row's emptied page), what is left
+ * of the cells of the trunk pages, and the freeblocks of every table leaf
+ * page. Written after the tables under a
+ * "[Deleted rows]" line. */
+static ls_err sq_deleted(struct sq *s)
+{
+    struct ls_slice d = s->o->data;
+    uint32_t ps = sq_page_size(d);
+    if (ps == 0 || s->text_full) return LS_OK;
+    size_t usable = ps - (size_t)(ls_slice_at(d, 20) > 0 ? ls_slice_at(d, 20) : 0);
+    size_t npages = d.len / ps;
+    struct ls_buf out;
+    ls_buf_init(&out, SIZE_MAX);
+    ls_err e = LS_OK;
+    /* the freelist: trunk pages (next trunk, leaf count, leaf page numbers) */
+    uint32_t trunk = sq_be32(d, 32);
+    for (size_t n = 0; e == LS_OK && trunk && trunk <= npages && n < npages; n++) {
+        struct ls_slice tp = ls_slice_make(d.ptr + (size_t)(trunk - 1) * ps, ps);
+        e = ls_sqlite_carve_trunk(tp, usable, &out);
+        uint32_t leaves = sq_be32(tp, 4);
+        if (leaves > (usable - 8) / 4) break;
+        for (uint32_t i = 0; e == LS_OK && i < leaves; i++) {
+            uint32_t leaf = sq_be32(tp, 8 + 4 * (size_t)i);
+            if (leaf == 0 || leaf > npages) continue;
+            e = ls_sqlite_carve_page(ls_slice_make(d.ptr + (size_t)(leaf - 1) * ps, ps), leaf == 1 ? 100 : 0,
+                                     usable, &out);
+        }
+        trunk = sq_be32(tp, 0);
+        if (n % 256 == 255 && ls_ctx_expired(s->c)) e = LS_E_TIMEOUT;
+    }
+    for (size_t pg = 0; e == LS_OK && pg < npages; pg++) {
+        if (pg % 1024 == 1023 && ls_ctx_expired(s->c)) e = LS_E_TIMEOUT;
+        if (e == LS_OK)
+            e = ls_sqlite_carve_freeblocks(ls_slice_make(d.ptr + pg * ps, ps), pg == 0 ? 100 : 0, usable, &out);
+    }
+    if (e == LS_OK && out.len) {
+        e = sq_emit(s, ls_slice_make("[Deleted rows]\n", 15));
+        if (e == LS_OK) e = sq_emit(s, ls_buf_slice(&out));
+        if (e == LS_E_LIMIT) e = LS_OK;
+    }
+    ls_buf_free(&out);
+    return e;
+}
+
 static ls_err sq_extract(struct ls_ctx *c, struct ls_object *o)
 {
     if (o->data.len < SQ_HEADER_LEN) return LS_E_TRUNCATED;
@@ -430,6 +486,10 @@ static ls_err sq_extract(struct ls_ctx *c, struct ls_object *o)
     ls_buf_init(&s.line, SIZE_MAX);
     ls_buf_init(&s.sql, SIZE_MAX);
     ls_err e = sq_read(&s);
+    if (e != LS_E_NOMEM && e != LS_E_TIMEOUT && s.stop == LS_OK) {
+        ls_err de = sq_deleted(&s);
+        if (de == LS_E_NOMEM || de == LS_E_TIMEOUT) e = de;
+    }
     if (e == LS_E_CORRUPT && !s.damaged)
         ls_note(c, o, LS_R_PARSE_ERROR, "sqlite: %s", s.db ? sqlite3_errmsg(s.db) : "cannot open");
     sqlite3_close(s.db);

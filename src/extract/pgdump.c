@@ -1,0 +1,380 @@
+/*
+ * PostgreSQL pg_dump archives in the custom format (pg_dump -Fc, the
+ * ".dump" files of most database leaks): every table's rows as a child
+ * "SCHEMA.TABLE.sql" holding the table's COPY statement, its rows and
+ * "\.", which the text handler's SQL dump reader (sqldump.h) labels by
+ * column; large objects as children "blob_OID".
+ *
+ * Layout (archive versions 1.10-1.16, pg_dump 8.4-17; PostgreSQL's
+ * pg_backup_archiver.c and pg_backup_custom.c): "PGDMP", the version (major,
+ * minor, revision bytes), intSize, offSize, the format (1 = custom; the
+ * toc.dat of the tar and directory formats says 3 or 5 and is not read
+ * here), the compression (a level as an int before 1.15, where non-zero
+ * means zlib; an algorithm byte from 1.15: 0 none, 1 gzip, 2 lz4, 3 zstd),
+ * the creation time (7 ints), the database name and (1.10+) two version
+ * strings. Then the TOC: a count and per entry its dump id, a data flag,
+ * two OIDs, tag, desc, section (1.11+), definition, drop statement, COPY
+ * statement, schema, tablespace, table access method (1.14+), relkind
+ * (1.16+), owner, a "with OIDs" flag, the dependency ids up to a NULL
+ * string, and the data's offset (a flag byte and offSize bytes). An int is
+ * a sign byte and intSize bytes, least significant first; a string an int
+ * length (-1: NULL) and the bytes. The data blocks follow in dump order: a
+ * type byte (1 table data, 3 large objects), the dump id, then chunks (an
+ * int length and the bytes) up to a zero length; compressed, a table's
+ * chunks carry one zlib stream (a large object's each its own). The TOC is
+ * in the clear, so the raw-byte scan sees the definitions; the rows are
+ * only in the blocks.
+ *
+ * Read in one pass, blocks in file order (pg_dump writing to a pipe leaves
+ * the offsets unset); every length is bounded by the bytes left, inflated
+ * data is charged to the root's budget as it grows.
+ */
+#include "core/handler.h"
+#include "extract/zinflate.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define PGD_MAX_ENTRIES 1000000u
+#define PGD_NAME_MAX 200u
+
+enum { PGD_NONE = 0, PGD_ZLIB = 1, PGD_LZ4 = 2, PGD_ZSTD = 3 };
+
+struct pgd_ent {
+    int32_t id;
+    struct ls_slice tag, desc, ns, copy;
+};
+
+struct pgd {
+    struct ls_ctx *c;
+    struct ls_object *o;
+    struct ls_cursor cur;
+    unsigned vmin, intsz, offsz;
+    int alg;
+    struct pgd_ent *ents;
+    size_t nents, last;
+    struct ls_buf raw, out;
+    bool no_children, unsupported, bad;
+};
+
+/* ReadInt: a sign byte, then intsz bytes, least significant first; values
+ * outside int32 are damage. */
+static ls_err pgd_int(struct pgd *p, int32_t *v)
+{
+    uint8_t sign, b;
+    uint64_t x = 0;
+    LS_TRY(ls_cur_u8(&p->cur, &sign));
+    for (unsigned i = 0; i < p->intsz; i++) {
+        LS_TRY(ls_cur_u8(&p->cur, &b));
+        if (i < 8) x |= (uint64_t)b << (8 * i);
+    }
+    if (sign > 1 || x > 0x7fffffffu) return LS_E_CORRUPT;
+    *v = sign ? -(int32_t)x : (int32_t)x;
+    return LS_OK;
+}
+
+/* ReadStr: an int length, -1 for NULL (*isnull), then the bytes. */
+static ls_err pgd_str(struct pgd *p, struct ls_slice *s, bool *isnull)
+{
+    int32_t n;
+    LS_TRY(pgd_int(p, &n));
+    if (isnull) *isnull = n == -1;
+    if (n == -1) {
+        *s = ls_slice_make("", 0);
+        return LS_OK;
+    }
+    if (n < 0) return LS_E_CORRUPT;
+    return ls_cur_take(&p->cur, (size_t)n, s);
+}
+
+static ls_err pgd_skip_str(struct pgd *p)
+{
+    struct ls_slice s;
+    return pgd_str(p, &s, NULL);
+}
+
+/* The fixed start: magic, version, sizes, format byte; 0 if not custom. */
+static bool pgd_magic(struct ls_slice d, unsigned *vmin)
+{
+    if (d.len < 11 || memcmp(d.ptr, "PGDMP", 5) != 0) return false;
+    if (d.ptr[5] != 1 || d.ptr[6] < 10 || d.ptr[6] > 16) return false;
+    if (d.ptr[8] < 1 || d.ptr[8] > 8 || d.ptr[9] < 1 || d.ptr[9] > 8) return false;
+    if (d.ptr[10] != 1) return false; /* archCustom */
+    *vmin = d.ptr[6];
+    return true;
+}
+
+static int pgd_probe(const struct ls_object *o)
+{
+    unsigned v;
+    return pgd_magic(o->data, &v) ? 95 : 0;
+}
+
+static ls_err pgd_head(struct pgd *p)
+{
+    p->cur = ls_cur_make(p->o->data);
+    LS_TRY(ls_cur_skip(&p->cur, 8));
+    uint8_t b;
+    LS_TRY(ls_cur_u8(&p->cur, &b));
+    p->intsz = b;
+    LS_TRY(ls_cur_u8(&p->cur, &b));
+    p->offsz = b;
+    LS_TRY(ls_cur_u8(&p->cur, &b)); /* format, checked by the probe */
+    if (p->vmin >= 15) {
+        LS_TRY(ls_cur_u8(&p->cur, &b));
+        if (b > PGD_ZSTD) return LS_E_CORRUPT;
+        p->alg = b;
+    } else {
+        int32_t level;
+        LS_TRY(pgd_int(p, &level));
+        p->alg = level != 0 ? PGD_ZLIB : PGD_NONE;
+    }
+    int32_t t;
+    for (int i = 0; i < 7; i++) LS_TRY(pgd_int(p, &t));
+    for (int i = 0; i < 3; i++) LS_TRY(pgd_skip_str(p)); /* database, server, pg_dump versions */
+    return LS_OK;
+}
+
+static ls_err pgd_toc(struct pgd *p)
+{
+    int32_t count;
+    LS_TRY(pgd_int(p, &count));
+    /* an entry takes at least 14 ints' sign bytes: no more entries than that */
+    if (count < 0 || (size_t)count > PGD_MAX_ENTRIES || (size_t)count > ls_cur_left(&p->cur) / 14)
+        return LS_E_CORRUPT;
+    p->ents = calloc(count ? (size_t)count : 1, sizeof *p->ents);
+    if (!p->ents) return LS_E_NOMEM;
+    for (int32_t i = 0; i < count; i++) {
+        if ((i & 1023) == 1023 && ls_ctx_expired(p->c)) return LS_E_TIMEOUT;
+        struct pgd_ent *e = &p->ents[p->nents];
+        int32_t v;
+        LS_TRY(pgd_int(p, &e->id));
+        LS_TRY(pgd_int(p, &v));          /* had a data dumper */
+        LS_TRY(pgd_skip_str(p));         /* table OID */
+        LS_TRY(pgd_skip_str(p));         /* OID */
+        LS_TRY(pgd_str(p, &e->tag, NULL));
+        LS_TRY(pgd_str(p, &e->desc, NULL));
+        if (p->vmin >= 11) LS_TRY(pgd_int(p, &v)); /* section */
+        LS_TRY(pgd_skip_str(p));         /* definition */
+        LS_TRY(pgd_skip_str(p));         /* drop statement */
+        LS_TRY(pgd_str(p, &e->copy, NULL));
+        LS_TRY(pgd_str(p, &e->ns, NULL));
+        LS_TRY(pgd_skip_str(p));         /* tablespace */
+        if (p->vmin >= 14) LS_TRY(pgd_skip_str(p)); /* table access method */
+        if (p->vmin >= 16) LS_TRY(pgd_int(p, &v));  /* relkind */
+        LS_TRY(pgd_skip_str(p));         /* owner */
+        LS_TRY(pgd_skip_str(p));         /* with OIDs */
+        for (;;) {                       /* dependencies, up to a NULL */
+            struct ls_slice s;
+            bool isnull;
+            LS_TRY(pgd_str(p, &s, &isnull));
+            if (isnull) break;
+        }
+        LS_TRY(ls_cur_skip(&p->cur, 1u + p->offsz)); /* data offset: flag, position */
+        p->nents++;
+    }
+    return LS_OK;
+}
+
+/* The TOC entry of a dump id: the blocks come in TOC order, so the search
+ * starts after the last one found. */
+static const struct pgd_ent *pgd_find(struct pgd *p, int32_t id)
+{
+    for (size_t k = 0; k < p->nents; k++) {
+        size_t i = (p->last + 1 + k) % p->nents;
+        if (p->ents[i].id != id) continue;
+        p->last = i;
+        return &p->ents[i];
+    }
+    return NULL;
+}
+
+/* One block's chunks, concatenated into p->raw; LS_E_TRUNCATED when the
+ * file ends before the zero length. */
+static ls_err pgd_chunks(struct pgd *p)
+{
+    ls_buf_reset(&p->raw);
+    for (;;) {
+        int32_t n;
+        LS_TRY(pgd_int(p, &n));
+        if (n == 0) return LS_OK;
+        if (n < 0) return LS_E_CORRUPT;
+        struct ls_slice s;
+        size_t want = (size_t)n;
+        if (want > ls_cur_left(&p->cur)) {
+            (void)ls_cur_take(&p->cur, ls_cur_left(&p->cur), &s);
+            LS_TRY(ls_buf_add(&p->raw, s.ptr, s.len));
+            return LS_E_TRUNCATED;
+        }
+        LS_TRY(ls_cur_take(&p->cur, want, &s));
+        LS_TRY(ls_buf_add(&p->raw, s.ptr, s.len));
+    }
+}
+
+static ls_err pgd_charge(void *ud, size_t n, uint64_t in_used, uint64_t out_total)
+{
+    struct pgd *p = ud;
+    return zinflate_budget(p->c, p->o, "pgdump", n, in_used, out_total);
+}
+
+/* Append the block's data (p->raw, decompressed as the archive says) to
+ * p->out. Returns the inflate's error; LS_E_TRUNCATED for a cut stream. */
+static ls_err pgd_data(struct pgd *p)
+{
+    uint64_t left = ls_budget_left(p->c);
+    if (p->alg == PGD_NONE) {
+        if (p->raw.len > left) return LS_E_LIMIT;
+        LS_TRY(ls_budget_charge(p->c, p->o, p->raw.len));
+        return ls_buf_add(&p->out, p->raw.ptr, p->raw.len);
+    }
+    if (p->alg != PGD_ZLIB) return LS_E_UNSUPPORTED;
+    size_t max = left < SIZE_MAX - p->out.len ? p->out.len + (size_t)left : SIZE_MAX;
+    return zinflate_stream(ls_buf_slice(&p->raw), 15, &p->out, max, NULL, pgd_charge, p);
+}
+
+static ls_err pgd_emit(struct pgd *p, const char *name, size_t name_len, ls_err why)
+{
+    if (p->no_children) return LS_OK;
+    struct ls_child ch;
+    memset(&ch, 0, sizeof ch);
+    ch.name = name;
+    ch.name_len = name_len;
+    ch.data = ls_buf_slice(&p->out);
+    if (why != LS_OK) {
+        ch.flags = LS_CHILD_TRUNCATED;
+        ch.tags[0] = why == LS_E_CORRUPT ? LS_R_PARSE_ERROR : LS_R_TRUNCATED;
+        ch.error = why == LS_E_CORRUPT ? "pgdump: damaged compressed data" : "pgdump: data cut short";
+    }
+    ls_err e = ls_emit_child(p->c, p->o, &ch);
+    if (e == LS_E_LIMIT) {
+        p->no_children = true;
+        return LS_OK;
+    }
+    return e;
+}
+
+/* "SCHEMA.TAG.sql" (tag bytes as stored, cut), or the dump id. */
+static ls_err pgd_name(struct ls_buf *nm, const struct pgd_ent *e, int32_t id)
+{
+    ls_buf_reset(nm);
+    if (!e || e->tag.len == 0) return ls_buf_printf(nm, "%ld.dat", (long)id);
+    if (e->ns.len) {
+        LS_TRY(ls_buf_add(nm, e->ns.ptr, e->ns.len < PGD_NAME_MAX ? e->ns.len : PGD_NAME_MAX));
+        LS_TRY(ls_buf_addc(nm, '.'));
+    }
+    LS_TRY(ls_buf_add(nm, e->tag.ptr, e->tag.len < PGD_NAME_MAX ? e->tag.len : PGD_NAME_MAX));
+    return ls_buf_adds(nm, ".sql");
+}
+
+/* A data error worth stopping for (the rest of the file cannot be found). */
+static bool pgd_fatal(ls_err e)
+{
+    return e == LS_E_NOMEM || e == LS_E_TIMEOUT;
+}
+
+static ls_err pgd_blocks(struct pgd *p, ls_err *damage)
+{
+    struct ls_buf nm;
+    ls_buf_init(&nm, 3 * PGD_NAME_MAX);
+    ls_err e = LS_OK;
+    while (e == LS_OK && ls_cur_left(&p->cur) > 0) {
+        if (ls_ctx_expired(p->c)) {
+            e = LS_E_TIMEOUT;
+            break;
+        }
+        uint8_t type;
+        int32_t id;
+        if ((e = ls_cur_u8(&p->cur, &type)) != LS_OK || (e = pgd_int(p, &id)) != LS_OK) break;
+        const struct pgd_ent *ent = pgd_find(p, id);
+        if (type == 1) { /* BLK_DATA */
+            ls_buf_reset(&p->out);
+            bool copy = ent && ent->copy.len;
+            if (copy) e = ls_buf_add(&p->out, ent->copy.ptr, ent->copy.len);
+            ls_err ce = e == LS_OK ? pgd_chunks(p) : e;
+            ls_err de = pgd_fatal(ce) ? ce : pgd_data(p);
+            if (pgd_fatal(de) || de == LS_E_LIMIT) {
+                e = de;
+                break;
+            }
+            if (de == LS_E_UNSUPPORTED) {
+                p->unsupported = true;
+                if (ce != LS_OK) e = ce;
+                continue;
+            }
+            if (copy && ce == LS_OK && de == LS_OK) e = ls_buf_adds(&p->out, "\\.\n");
+            ls_err why = ce != LS_OK ? ce : de;
+            if (e == LS_OK) e = pgd_name(&nm, ent, id);
+            if (e == LS_OK) e = pgd_emit(p, ls_buf_str(&nm), nm.len, why);
+            if (e == LS_OK && ce != LS_OK) e = ce; /* the next block cannot be found */
+            else if (e == LS_OK && de != LS_OK) p->bad = true; /* its stream only */
+        } else if (type == 3) { /* BLK_BLOBS: OID, chunks; ... OID 0 */
+            for (;;) {
+                int32_t oid;
+                if ((e = pgd_int(p, &oid)) != LS_OK || oid == 0) break;
+                ls_buf_reset(&p->out);
+                ls_err ce = pgd_chunks(p);
+                ls_err de = pgd_fatal(ce) ? ce : pgd_data(p);
+                if (pgd_fatal(de) || de == LS_E_LIMIT) {
+                    e = de;
+                    break;
+                }
+                if (de == LS_E_UNSUPPORTED) {
+                    p->unsupported = true;
+                    if ((e = ce) != LS_OK) break;
+                    continue;
+                }
+                ls_err why = ce != LS_OK ? ce : de;
+                ls_buf_reset(&nm);
+                e = ls_buf_printf(&nm, "blob_%lu", (unsigned long)(uint32_t)oid);
+                if (e == LS_OK) e = pgd_emit(p, ls_buf_str(&nm), nm.len, why);
+                if (e == LS_OK && ce != LS_OK) e = ce;
+                else if (e == LS_OK && de != LS_OK) p->bad = true;
+                if (e != LS_OK) break;
+            }
+        } else {
+            e = LS_E_CORRUPT;
+        }
+    }
+    ls_buf_free(&nm);
+    if (e == LS_E_TRUNCATED || e == LS_E_CORRUPT) {
+        *damage = e;
+        return LS_OK;
+    }
+    return e;
+}
+
+static ls_err pgd_extract(struct ls_ctx *c, struct ls_object *o)
+{
+    struct pgd p;
+    memset(&p, 0, sizeof p);
+    p.c = c;
+    p.o = o;
+    if (!pgd_magic(o->data, &p.vmin)) return LS_E_CORRUPT;
+    ls_buf_init(&p.raw, SIZE_MAX);
+    ls_buf_init(&p.out, SIZE_MAX);
+    ls_err damage = LS_OK;
+    ls_err e = pgd_head(&p);
+    if (e == LS_OK) e = pgd_toc(&p);
+    if (e == LS_E_TRUNCATED || e == LS_E_CORRUPT) {
+        damage = e;
+        e = LS_OK;
+    } else if (e == LS_OK) {
+        e = pgd_blocks(&p, &damage);
+    }
+    if (p.unsupported)
+        ls_note(c, o, LS_R_UNSUPPORTED, "pgdump: %s-compressed table data is not read",
+                p.alg == PGD_LZ4 ? "lz4" : "zstd");
+    if (damage == LS_E_TRUNCATED) ls_note(c, o, LS_R_TRUNCATED, "pgdump: the archive is cut short");
+    if (damage == LS_E_CORRUPT) ls_note(c, o, LS_R_PARSE_ERROR, "pgdump: damaged archive");
+    else if (p.bad) ls_note(c, o, LS_R_PARSE_ERROR, "pgdump: damaged compressed data");
+    free(p.ents);
+    ls_buf_free(&p.raw);
+    ls_buf_free(&p.out);
+    return e;
+}
+
+const struct ls_handler ls_handler_pgdump = {
+    .name = "pgdump",
+    .probe = pgd_probe,
+    .extract = pgd_extract,
+};
