@@ -705,6 +705,9 @@ def sqlite_cases():
     key("sqlite_wal_main", r, [], planted=pl(a), coverage="full")
     r = put("db/sqlite/app.db-wal", wal)
     key("sqlite_wal_file", r, [], planted=pl(a2, b))
+    # gap (precision): the raw bytes still give the glued runs ("Cy Parkcust0NN@shop.example" read
+    # as an address): the carved rows are right, the raw scan adds wrong addresses
+    key("sqlite_wal_exact", r, [], exact={"email": [a2["email"], b["email"]]}, gap=True)
     # rollback journal: the rows before an update in progress
     c, c2 = person(), person()
     base = os.path.join(WORK, "jr")
@@ -764,6 +767,8 @@ def sqlite_cases():
     key("sqlite_live", r, [], planted=pl(d, g), coverage="full")
     key("sqlite_freeblock", r, [], planted=pl(e))
     key("sqlite_free_pages", r, [], planted=pl(f_))
+    # gap (precision): as for the -wal file, the raw scan reads glued columns as addresses
+    key("sqlite_deleted_exact", r, [], exact={"email": [d["email"], e["email"], f_["email"], g["email"]]}, gap=True)
     # SQLCipher: every page encrypted, not even the header in the clear
     import hashlib
     ks = b"".join(hashlib.sha256(b"h9 sqlcipher page %d" % i).digest() for i in range(4096 * 4 // 32))
