@@ -212,12 +212,43 @@ static int load_root(int fd, const struct ls_limits *lim, struct root_bytes *rb,
  * rather than the first max_scan bytes, often all zeros (pipeline.c,
  * scan_root_extents()). Without holes, without SEEK_DATA (EINVAL: another
  * file system) or on any error, nothing is set and the scan is as for any
- * file. At most ROOT_EXT_MAX extents: the last one then runs to the end. */
+ * file. At most ROOT_EXT_MAX extents: the last one then runs to the end.
+ * The holes are trusted only as far as is cheap to check: the file's size
+ * must be the size loaded and its size and times the same after the pass
+ * (a file changed between the read and the pass), and every hole is
+ * sampled in the bytes loaded (s: the scan reads the same), its first and
+ * last byte and up to ROOT_HOLE_SAMPLES spread over it, fewer when there
+ * are many holes (a file system that reports holes over data: OpenZFS
+ * 2.2.0's SEEK_DATA bug). A non-zero byte in a hole, or a change, and the
+ * file is scanned as any other (its first max_scan bytes, limit:scan). */
 #define ROOT_EXT_MAX 65536u
-static void root_extents(int fd, size_t len, struct ls_ctx *c)
+#define ROOT_HOLE_SAMPLES 64u
+#define ROOT_HOLE_TOTAL 8192u /* samples spread over all holes, at most */
+static bool hole_zero(struct ls_slice s, uint64_t a, uint64_t b, uint64_t samples)
 {
-    struct stat sb;
-    if (len <= c->lim->max_scan || fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) return;
+    if (b > s.len) return false; /* the file grew past what was loaded */
+    if (a >= b) return true;
+    uint64_t step = (b - a) / (samples + 1);
+    if (s.ptr[a] || s.ptr[b - 1]) return false;
+    for (uint64_t at = a + step; step && at < b; at += step)
+        if (s.ptr[at]) return false;
+    return true;
+}
+
+static bool same_file(const struct stat *x, const struct stat *y)
+{
+    return x->st_size == y->st_size && x->st_mtim.tv_sec == y->st_mtim.tv_sec &&
+           x->st_mtim.tv_nsec == y->st_mtim.tv_nsec && x->st_ctim.tv_sec == y->st_ctim.tv_sec &&
+           x->st_ctim.tv_nsec == y->st_ctim.tv_nsec;
+}
+
+static void root_extents(int fd, struct ls_slice s, struct ls_ctx *c)
+{
+    struct stat sb, after;
+    size_t len = s.len;
+    if (len <= c->lim->max_scan || fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+        (uint64_t)sb.st_size != (uint64_t)len)
+        return;
     uint64_t(*ext)[2] = NULL;
     size_t n = 0, cap = 0;
     uint64_t data = 0;
@@ -244,6 +275,13 @@ static void root_extents(int fd, size_t len, struct ls_ctx *c)
         at = h;
     }
     if (data >= (uint64_t)len) goto none; /* no holes */
+    if (fstat(fd, &after) != 0 || !same_file(&sb, &after)) goto none;
+    uint64_t per = n ? ROOT_HOLE_TOTAL / (n + 1) : ROOT_HOLE_SAMPLES;
+    if (per > ROOT_HOLE_SAMPLES) per = ROOT_HOLE_SAMPLES;
+    for (size_t i = 0; i <= n; i++) { /* the holes: before each extent, after the last */
+        uint64_t a = i ? ext[i - 1][1] : 0, b = i < n ? ext[i][0] : (uint64_t)len;
+        if (!hole_zero(s, a, b, per)) goto none;
+    }
     c->root_ext = ext;
     c->n_root_ext = n;
     return;
@@ -273,7 +311,7 @@ ls_err ls_worker_scan_fd(struct ls_worker *w, int fd, const char *path, ls_recor
         ls_ctx_fini(&c);
         return ls_worker_record_special(w, path, LS_SPECIAL_UNREADABLE, strerror(err), fn, ud);
     }
-    root_extents(fd, rb.s.len, &c);
+    root_extents(fd, rb.s, &c);
     /* A mapped root can be cut short by another process while YARA reads
      * it; heap bytes (and our own spill files) cannot. */
     ls_scanner_guard(w->scanner, rb.map != NULL);
@@ -457,7 +495,7 @@ ls_err ls_worker_text_fd(struct ls_worker *w, int fd, const char *path, const ch
     struct root_bytes rb;
     bool more = false;
     int err = load_root(fd, c.lim, &rb, &more);
-    if (!err) root_extents(fd, rb.s.len, &c);
+    if (!err) root_extents(fd, rb.s, &c);
     ls_err e = err ? LS_E_IO : ls_ctx_run_root(&c, rb.s, rb.err, more);
     if (!err) root_bytes_free(&rb);
     ls_ctx_fini(&c);
