@@ -354,6 +354,7 @@ struct markup_walk {
     unsigned plain_entities; /* harmless declarations let pass (walk_entity_decl) */
     bool soup_cr; /* soup walk: the last text byte seen was a CR */
     struct ls_xml_attr attrs[LS_XML_MAX_ATTRS];
+    struct ls_buf amp; /* attribute values with their "&#38;" decoded (walk_amp) */
 };
 
 static void walk_stop(struct markup_walk *w, ls_err e)
@@ -382,6 +383,44 @@ static bool walk_enter(struct markup_walk *w)
     return true;
 }
 
+/*
+ * libxml2 (2.9, entities not substituted) hands an attribute value's
+ * "&amp;" and "&#38;" on as the five bytes "&#38;" (to be reparsed by a
+ * tree builder); every other reference arrives decoded. A parsed value
+ * holds no bare "&", so each "&#38;" is one "&": decoded here, or a sheet
+ * named "R&D" read "R&#38;D" and a link's "?a=1&b=2" "?a=1&#38;b=2"
+ * (tidyxl's examples.xlsx; tests/e2e/test_realsweep7.py). The decoded
+ * values live in w->amp until the next element.
+ */
+static ls_err walk_amp(struct markup_walk *w, size_t n)
+{
+    static const char ref[] = "&#38;";
+    const size_t rl = sizeof ref - 1;
+    size_t need = 0;
+    for (size_t i = 0; i < n; i++)
+        if (ls_slice_find(w->attrs[i].value, 0, ref, rl) != SIZE_MAX) need += w->attrs[i].value.len;
+    if (need == 0) return LS_OK;
+    ls_buf_reset(&w->amp);
+    LS_TRY(ls_buf_reserve(&w->amp, need + 1));
+    for (size_t i = 0; i < n; i++) {
+        struct ls_slice v = w->attrs[i].value;
+        if (ls_slice_find(v, 0, ref, rl) == SIZE_MAX) continue;
+        size_t start = w->amp.len;
+        for (size_t k = 0; k < v.len;) {
+            if (k + rl <= v.len && memcmp(v.ptr + k, ref, rl) == 0) {
+                LS_TRY(ls_buf_addc(&w->amp, '&'));
+                k += rl;
+            } else {
+                LS_TRY(ls_buf_addc(&w->amp, v.ptr[k]));
+                k++;
+            }
+        }
+        /* reserved up front: the buffer never moves while values point in */
+        w->attrs[i].value = ls_slice_make(w->amp.ptr + start, w->amp.len - start);
+    }
+    return LS_OK;
+}
+
 static void walk_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
                        int nb_ns, const xmlChar **ns, int nb_attrs, int nb_def,
                        const xmlChar **attrs)
@@ -405,7 +444,8 @@ static void walk_start(void *ctx, const xmlChar *local, const xmlChar *prefix, c
         w->attrs[n].value = ls_slice_make(vb ? vb : (const xmlChar *)"", vlen);
         n++;
     }
-    ls_err e = w->sax->start(w->ud, walk_str(local), walk_str(uri), w->attrs, n);
+    ls_err e = walk_amp(w, n);
+    if (e == LS_OK) e = w->sax->start(w->ud, walk_str(local), walk_str(uri), w->attrs, n);
     if (e != LS_OK) walk_stop(w, e);
 }
 
@@ -628,6 +668,7 @@ ls_err ls_markup_xml_walk(struct ls_ctx *c, struct ls_object *o, struct ls_slice
     w.o = o;
     w.sax = sax;
     w.ud = ud;
+    ls_buf_init(&w.amp, in.len + 64);
     xmlSAXHandler h;
     walk_sax_init(&h);
     bool pull = in.len <= MARKUP_PULL_MAX;
@@ -651,6 +692,7 @@ ls_err ls_markup_xml_walk(struct ls_ctx *c, struct ls_object *o, struct ls_slice
     markup_free_doc(w.px);
     xmlFreeParserCtxt(w.px);
     ls_buf_free(&conv);
+    ls_buf_free(&w.amp);
     if (w.err != LS_OK) return w.err;
     return wf ? LS_OK : LS_E_CORRUPT;
 }

@@ -324,6 +324,30 @@ static void odf_digits(struct ls_slice s, char *out, size_t cap)
     out[n] = 0;
 }
 
+/* Does the shown text say the value as it stands: "0" for 0, "12,50" (a
+ * decimal comma, a trailing zero) for 12.5? Then writing both read "0 0"
+ * and "12.5 12,50" (roo's simple_spreadsheet.ods). */
+static bool odf_same_number(struct ls_slice v, struct ls_slice shown)
+{
+    char a[ODF_VALUE_MAX], b[ODF_VALUE_MAX];
+    if (v.len >= sizeof a || shown.len >= sizeof b) return false;
+    memcpy(a, v.ptr, v.len);
+    a[v.len] = 0;
+    size_t commas = 0, dots = 0;
+    for (size_t i = 0; i < shown.len; i++) {
+        int ch = ls_slice_at(shown, i);
+        if (!((ch >= '0' && ch <= '9') || ch == '-' || ch == ',' || ch == '.')) return false;
+        commas += ch == ',';
+        dots += ch == '.';
+        b[i] = (char)(ch == ',' ? '.' : ch);
+    }
+    b[shown.len] = 0;
+    if (commas + dots > 1) return false; /* "1,234" may be a thousand */
+    char *ea = NULL, *eb = NULL;
+    double x = strtod(a, &ea), y = strtod(b, &eb);
+    return ea && *ea == 0 && eb && *eb == 0 && ea != a && eb != b && x == y;
+}
+
 /*
  * A number cell's office:value is written before its shown text (so
  * "SSN<TAB>536221874 5.36E+08" keeps the value next to its label), unless
@@ -343,6 +367,7 @@ static ls_err odf_flush_value(struct odf_walk *w, struct ls_slice shown)
         odf_digits(v, a, sizeof a);
         odf_digits(shown, b, sizeof b);
         if (a[0] && strcmp(a, b) == 0) return LS_OK;
+        if (odf_same_number(v, shown)) return LS_OK;
     }
     LS_TRY(odf_add(w, v));
     return ls_textout_sep(&w->x->out, ' ');
@@ -369,6 +394,13 @@ static ls_err odf_date_value(struct odf_walk *w, struct ls_slice v)
     char out[LS_SHEET_DATE_MAX];
     size_t n = ls_sheet_iso(v, out, sizeof out);
     odf_keep_value(w, ls_slice_make(out, n));
+    if (n > 0 && n < sizeof w->pending && w->in_cell == 1) {
+        /* held like a number's value: the shown "2007-05-07" alone when it
+         * has the same digits, not "2007-05-07 2007-05-07" */
+        memcpy(w->pending, out, n);
+        w->pending_len = n;
+        return LS_OK;
+    }
     LS_TRY(ls_textout_add(&w->x->out, out, n));
     return odf_sep(w, ' ');
 }

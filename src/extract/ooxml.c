@@ -117,6 +117,12 @@ struct ox {
     bool stop_children;   /* the pipeline refused a child: emit no more */
     bool macro_noted;
     unsigned links_noted;
+    /* A workbook whose parts are not where Excel puts them (sheet1.xml,
+     * styles.xml and workbook.xml at the root: readxl's
+     * los-angeles-arrests-xlsx.xlsx): its parts by [Content_Types].xml,
+     * each "K/name\0" with K one of w s S h (workbook, styles, shared
+     * strings, worksheet); empty for every usual package. */
+    struct ls_buf ct;
 };
 
 /* Per-part walker state. */
@@ -130,6 +136,7 @@ struct ox_walk {
     char label[OX_LABEL_MAX];  /* props: current property name */
     bool label_printed;
     bool props_num;            /* props: a number inside a vector (HLinks hashes) */
+    bool props_more;           /* props: text of this element already written */
     unsigned ctype;            /* sheet: cell type attribute (enum ox_ctype) */
     uint32_t cstyle;           /* sheet: cell style index, OX_NO_STYLE if none */
     bool in_v, in_is, in_si;
@@ -1202,6 +1209,7 @@ static ls_err ox_props_start(struct ox_walk *w, const char *local, const struct 
                                        "ui8", "uint", "r4", "r8", "decimal", NULL};
     struct ls_slice name;
     w->props_num = w->depth >= 4 && ox_is(local, nums);
+    w->props_more = false;
     if (ls_xml_attr_get(a, n, "name", NULL, &name)) { /* custom.xml <property name=...> */
         ox_copy_slice(w->label, sizeof w->label, name);
         w->label_printed = false;
@@ -1220,9 +1228,12 @@ static ls_err ox_props_chars(struct ox_walk *w, struct ls_slice s)
         LS_TRY(ls_textout_addz(&w->x->out, w->label[0] ? w->label : "property"));
         LS_TRY(ls_textout_add(&w->x->out, ": ", 2));
         w->label_printed = true;
-    } else {
+    } else if (!w->props_more) {
+        /* a vector's next string; not a piece of the same text (libxml2
+         * hands "Havlíček" on as "Havl" and "íček": it read "Havl íček") */
         LS_TRY(ox_sep(w, ' '));
     }
+    w->props_more = true;
     return ox_add(w, s);
 }
 
@@ -1338,6 +1349,10 @@ static ls_err ox_sheet_chars(struct ox_walk *w, struct ls_slice s)
         return e == LS_E_LIMIT ? LS_OK : e;
     }
     if (w->in_is) {
+        /* only its runs' text: not the line breaks an indenting writer puts
+         * between <t> and <r> (readxl's los-angeles-arrests-xlsx.xlsx had
+         * read "ARREST BOOKINGS for", a blank line, "01/30/17") */
+        if (w->leaf != OXE_T || w->in_rph) return LS_OK;
         if (w->tc.cand) {
             ls_err e = ls_buf_add(&w->istr, s.ptr, s.len); /* capped: labels and values are short */
             if (e != LS_OK && e != LS_E_LIMIT) return e;
@@ -1432,6 +1447,8 @@ static ls_err ox_sheet_start(struct ox_walk *w, enum ox_el el, const struct ls_x
         w->in_v = true;
     } else if (el == OXE_IS) {
         w->in_is = true;
+    } else if (el == OXE_RPH && w->in_is) {
+        w->in_rph++; /* phonetic reading: not the text */
     }
     return LS_OK;
 }
@@ -1439,7 +1456,8 @@ static ls_err ox_sheet_start(struct ox_walk *w, enum ox_el el, const struct ls_x
 static ls_err ox_sheet_end(struct ox_walk *w, enum ox_el el)
 {
     if (el == OXE_V) w->in_v = false;
-    if (el == OXE_IS) w->in_is = false;
+    if (el == OXE_IS) w->in_is = false, w->in_rph = 0;
+    if (el == OXE_RPH && w->in_rph) w->in_rph--;
     if (el == OXE_FORMULA1 || el == OXE_FORMULA2) {
         w->in_dvf = false;
         return ox_sep(w, '\n');
@@ -1680,6 +1698,7 @@ static ls_err ox_cb_end(void *ud, const char *local, const char *ns)
     case OX_TEXT: return ox_text_end(w, el);
     case OX_PROPS:
         w->props_num = false;
+        w->props_more = false;
         return w->depth <= 1 ? ox_sep(w, '\n') : LS_OK;
     case OX_SHEET: return ox_sheet_end(w, el);
     case OX_SST: return ox_sst_end(w, el);
@@ -1816,10 +1835,95 @@ static ls_err ox_child(struct ox *x, const char *name, ls_err rd)
     return e;
 }
 
+static bool ox_find(const struct ls_zip *z, const char *name, size_t *i);
+
+/* The part [Content_Types].xml says name is (x->ct): 'w' workbook, 's'
+ * styles, 'S' shared strings, 'h' worksheet; 0 when it says none. */
+static int ox_ct_kind(const struct ox *x, const char *name)
+{
+    const char *p = (const char *)x->ct.ptr, *end = p ? p + x->ct.len : NULL;
+    while (p && p < end) {
+        size_t n = strlen(p);
+        if (n > 2 && strcasecmp(p + 2, name) == 0) return p[0];
+        p += n + 1;
+    }
+    return 0;
+}
+
+/* The member [Content_Types].xml names as part k (the first), if any. */
+static bool ox_ct_find(const struct ox *x, int k, size_t *i)
+{
+    const char *p = (const char *)x->ct.ptr, *end = p ? p + x->ct.len : NULL;
+    while (p && p < end) {
+        size_t n = strlen(p);
+        if (n > 2 && p[0] == k && ox_find(x->z, p + 2, i)) return true;
+        p += n + 1;
+    }
+    return false;
+}
+
+static ls_err ox_ct_start(void *ud, const char *local, const char *ns,
+                          const struct ls_xml_attr *a, size_t n)
+{
+    struct ox *x = ud;
+    (void)ns;
+    struct ls_slice part, type;
+    if (strcmp(local, "Override") != 0 || !ls_xml_attr_get(a, n, "PartName", NULL, &part) ||
+        !ls_xml_attr_get(a, n, "ContentType", NULL, &type))
+        return LS_OK;
+    static const struct {
+        const char *suffix;
+        char k;
+    } kinds[] = {{".main+xml", 'w'},          {".worksheet+xml", 'h'},
+                 {".styles+xml", 's'},        {".sharedStrings+xml", 'S'}};
+    char t[160];
+    ox_copy_slice(t, sizeof t, type);
+    if (!strstr(t, "spreadsheetml") && !strstr(t, "ms-excel")) return LS_OK;
+    while (part.len && part.ptr[0] == '/') part = ls_slice_make(part.ptr + 1, part.len - 1);
+    if (part.len == 0 || part.len > 512 || memchr(part.ptr, 0, part.len)) return LS_OK;
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        if (!ox_ends(t, kinds[k].suffix)) continue;
+        char pre[2] = {kinds[k].k, '/'};
+        LS_TRY(ls_buf_add(&x->ct, pre, 2));
+        LS_TRY(ls_buf_add(&x->ct, part.ptr, part.len));
+        return ls_buf_addc(&x->ct, 0);
+    }
+    return LS_OK;
+}
+
+/* A workbook without xl/workbook.xml (nor an .xlsb's, nor a Word or
+ * PowerPoint main part): its parts by content type. A damaged or missing [Content_Types].xml leaves x->ct empty. */
+static ls_err ox_load_ct(struct ox *x)
+{
+    size_t i;
+    if (ls_zip_find(x->z, "xl/workbook.xml", &i) || ox_find(x->z, "xl/workbook.bin", &i) ||
+        ls_zip_find(x->z, "word/document.xml", &i) || ls_zip_find(x->z, "ppt/presentation.xml", &i) ||
+        !ls_zip_find(x->z, "[Content_Types].xml", &i))
+        return LS_OK;
+    ls_buf_reset(&x->part);
+    ls_err rd = ls_zip_read(x->z, i, ox_part_max(x), &x->part);
+    if (rd == LS_E_NOMEM || rd == LS_E_TIMEOUT) return rd;
+    if (rd != LS_OK) return LS_OK;
+    static const struct ls_xml_sax sax = {ox_ct_start, NULL, NULL};
+    ls_err e = ls_markup_xml_walk(x->c, x->o, ls_buf_slice(&x->part), &sax, x);
+    if (e == LS_E_NOMEM || e == LS_E_TIMEOUT) return e;
+    if (e == LS_E_LIMIT) ls_buf_reset(&x->ct); /* a hostile list: the usual names */
+    return LS_OK;
+}
+
 /* What to do with a member, OX_SKIP for nothing; notes macros. */
 static enum ox_kind ox_plan(struct ox *x, const char *name)
 {
     enum ox_kind kind = name ? ox_classify(name) : OX_SKIP;
+    if (name && x->ct.len && (kind == OX_TEXT || kind == OX_SKIP)) {
+        switch (ox_ct_kind(x, name)) {
+        case 'w': kind = OX_WORKBOOK; break;
+        case 'h': kind = OX_SHEET; break;
+        case 'S': kind = OX_SST; break;
+        case 's': kind = OX_SKIP; break; /* read first (ox_load_styles) */
+        default: break;
+        }
+    }
     if (kind == OX_SKIP) return kind;
     bool xlm = ox_starts(name, "xl/macrosheets/");
     if ((kind == OX_VBA || xlm) && !x->macro_noted) {
@@ -1976,7 +2080,7 @@ static ls_err ox_salvaged(void *ud, const char *name, struct ls_slice data, ls_e
 static ls_err ox_load_sst(struct ox *x)
 {
     size_t i;
-    if (!ox_find(x->z, "xl/sharedStrings.xml", &i)) return LS_OK;
+    if (!ox_find(x->z, "xl/sharedStrings.xml", &i) && !ox_ct_find(x, 'S', &i)) return LS_OK;
     ls_err rd;
     if (!ox_read(x, i, "xl/sharedStrings.xml", &rd)) return rd == LS_E_NOMEM || rd == LS_E_TIMEOUT ? rd : LS_OK;
     ls_err e = ox_walk_part(x, "xl/sharedStrings.xml", OX_SST);
@@ -1995,7 +2099,9 @@ static ls_err ox_load_styles(struct ox *x)
     for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++) {
         size_t i;
         ls_err rd;
-        if (!ls_zip_find(x->z, parts[k].name, &i)) continue;
+        if (!ls_zip_find(x->z, parts[k].name, &i) &&
+            !ox_ct_find(x, parts[k].kind == OX_WORKBOOK ? 'w' : 's', &i))
+            continue;
         if (parts[k].kind == OX_WORKBOOK) x->wb_member = i;
         if (!ox_read(x, i, parts[k].name, &rd)) {
             if (rd == LS_E_NOMEM || rd == LS_E_TIMEOUT) return rd;
@@ -2026,6 +2132,7 @@ static ls_err ox_emit_unused_sst(struct ox *x)
 
 static ls_err ox_run(struct ox *x)
 {
+    LS_TRY(ox_load_ct(x));
     LS_TRY(ox_load_sst(x));
     LS_TRY(ox_load_styles(x));
     LS_TRY(ox_xlsb_load(x));
@@ -2065,6 +2172,7 @@ static ls_err ooxml_extract(struct ls_ctx *c, struct ls_object *o)
     ls_textout_init(&x.out, c, o);
     ls_buf_init(&x.part, SIZE_MAX - 1);
     ls_buf_init(&x.authors, OX_AUTHORS_MAX);
+    ls_buf_init(&x.ct, 64 * 1024);
     ls_sheet_fmts_init(&x.st.fmts);
     uint64_t mt = ls_ctx_limits(c)->max_text;
     ls_buf_init(&x.sst.text, mt > SIZE_MAX - 1 ? SIZE_MAX - 1 : (size_t)mt);
@@ -2076,6 +2184,7 @@ static ls_err ooxml_extract(struct ls_ctx *c, struct ls_object *o)
     ls_err f = ls_textout_finish(&x.out);
     ls_buf_free(&x.part);
     ls_buf_free(&x.authors);
+    ls_buf_free(&x.ct);
     ox_sst_free(&x.sst);
     ox_styles_free(&x.st);
     ox_xlsb_free(x.xb);

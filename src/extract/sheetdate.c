@@ -276,6 +276,43 @@ size_t ls_sheet_layout(struct ls_slice code, double v, char *out, size_t cap)
     return b - a;
 }
 
+/* The letter of an elapsed-time bracket opening at i ("[h]", "[hh]",
+ * "[mm]", "[ss]": one of h, m, s repeated), else 0; "[Magenta]" is a colour. */
+static int sd_elapsed_at(struct ls_slice code, size_t i)
+{
+    int c1 = sd_lower(ls_slice_at(code, i + 1));
+    if (c1 != 'h' && c1 != 'm' && c1 != 's') return 0;
+    size_t k = i + 2;
+    while (sd_lower(ls_slice_at(code, k)) == c1) k++;
+    return ls_slice_at(code, k) == ']' ? c1 : 0;
+}
+
+bool ls_sheet_fmt_elapsed(struct ls_slice code)
+{
+    size_t i = 0;
+    while (i < code.len) {
+        int ch = ls_slice_at(code, i);
+        if (ch == ';') break;
+        if (ch == '[' && sd_elapsed_at(code, i)) return true;
+        if (ch == '"' || ch == '[') {
+            i = sd_skip_to(code, i, ch == '"' ? '"' : ']');
+            continue;
+        }
+        i += (ch == '\\' || ch == '_' || ch == '*') ? 2 : 1;
+    }
+    return false;
+}
+
+size_t ls_sheet_elapsed(double v, char *out, size_t cap)
+{
+    if (!isfinite(v) || v < 0 || v >= 1e7 || cap == 0) return 0;
+    double t = round(v * 86400.0);
+    uint64_t sec = (uint64_t)t;
+    int n = snprintf(out, cap, "%02llu:%02u:%02u", (unsigned long long)(sec / 3600),
+                     (unsigned)(sec / 60 % 60), (unsigned)(sec % 60));
+    return n > 0 && (size_t)n < cap ? (size_t)n : 0;
+}
+
 unsigned ls_sheet_fmt_code(struct ls_slice code)
 {
     bool d = false, y = false, m = false, h = false, sec = false;
@@ -283,6 +320,11 @@ unsigned ls_sheet_fmt_code(struct ls_slice code)
     while (i < code.len) {
         int ch = ls_slice_at(code, i);
         if (ch == ';') break; /* only the first (positive numbers) section */
+        if (ch == '[') { /* elapsed time ("[h]:mm", "[mm]:ss") is a time */
+            int e = sd_elapsed_at(code, i);
+            if (e == 'h') h = true;
+            if (e == 'm' || e == 's') sec = true; /* its "m" are minutes */
+        }
         if (ch == '"' || ch == '[') {
             i = sd_skip_to(code, i, ch == '"' ? '"' : ']');
             continue;

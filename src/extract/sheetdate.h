@@ -40,6 +40,17 @@ unsigned ls_sheet_builtin_fmt(unsigned id);
  * number or text format. */
 unsigned ls_sheet_fmt_code(struct ls_slice code);
 
+/* Does the first section of a format code show elapsed time ("[h]:mm:ss",
+ * "[mm]:ss": hours or minutes that run past a day)? Its flags are
+ * LS_SHEET_TIME; built-in id 46 is one. */
+bool ls_sheet_fmt_elapsed(struct ls_slice code);
+
+/* Serial v as elapsed time, "HH:MM:SS" with hours past 24 as Excel's
+ * [h]:mm:ss shows them (1.1880208 -> "28:30:45"), rounded to the second.
+ * Returns the length written (NUL-terminated), 0 when v is negative, not
+ * finite, 1e7 days or more, or out is too small. */
+size_t ls_sheet_elapsed(double v, char *out, size_t cap);
+
 /* A whole number laid out by a digit format code, as Excel shows it:
  * "000-00-0000" shows 12345678 as "012-34-5678" (Excel's Social Security
  * Number format), "[<=9999999]###-####;(###) ###-####" shows 2128675309

@@ -8,6 +8,10 @@
 
 #include "extract/sheetdate.h"
 
+/* Kept with a format's flags, never returned by ls_sheet_fmts_flags: the
+ * code shows elapsed time (ls_sheet_fmt_elapsed). */
+#define SF_ELAPSED 0x100u
+
 void ls_sheet_fmts_init(struct ls_sheet_fmts *t)
 {
     memset(t, 0, sizeof *t);
@@ -32,6 +36,8 @@ ls_err ls_sheet_fmts_add(struct ls_sheet_fmts *t, uint32_t id, struct ls_slice c
         t->cap = cap;
     }
     struct ls_sheet_fmt f = {id, (uint32_t)t->n, ls_sheet_fmt_code(code), 0, 0};
+    if ((f.flags & LS_SHEET_TIME) && !(f.flags & LS_SHEET_DATE) && ls_sheet_fmt_elapsed(code))
+        f.flags |= SF_ELAPSED;
     if (f.flags & LS_SHEET_DIGITS) {
         if (code.len > LS_SHEET_CODE_MAX) {
             f.flags &= ~LS_SHEET_DIGITS;
@@ -70,7 +76,7 @@ static const struct ls_sheet_fmt *fmt_find(struct ls_sheet_fmts *t, uint32_t id)
 unsigned ls_sheet_fmts_flags(struct ls_sheet_fmts *t, uint32_t id)
 {
     const struct ls_sheet_fmt *f = fmt_find(t, id);
-    return f ? f->flags : ls_sheet_builtin_fmt(id);
+    return f ? f->flags & ~SF_ELAPSED : ls_sheet_builtin_fmt(id);
 }
 
 bool ls_sheet_fmts_show(struct ls_sheet_fmts *t, uint32_t id, double v, bool date1904, char *out,
@@ -78,6 +84,9 @@ bool ls_sheet_fmts_show(struct ls_sheet_fmts *t, uint32_t id, double v, bool dat
 {
     const struct ls_sheet_fmt *f = fmt_find(t, id);
     unsigned flags = f ? f->flags : ls_sheet_builtin_fmt(id);
+    /* a duration shows its hours past a day ("[h]:mm" 1.1875 reads 28:30:00,
+     * not a date nor 1.1875: zdavatz/spreadsheet's test_datetime.xls) */
+    if ((f ? (flags & SF_ELAPSED) != 0 : id == 46) && ls_sheet_elapsed(v, out, cap) > 0) return true;
     if (flags & (LS_SHEET_DATE | LS_SHEET_TIME)) return ls_sheet_date(v, date1904, flags, out, cap);
     if (!(flags & LS_SHEET_DIGITS) || !f) return false;
     struct ls_slice code = ls_slice_make(t->codes.ptr + f->off, f->len);
