@@ -12,6 +12,12 @@
  * page; numbers, dates and logicals are ASCII; Visual FoxPro adds binary
  * integers, currency, doubles and date-times. Memo, general and picture
  * fields point into a separate .dbt/.fpt file, which is read on its own.
+ * dBASE 7 (level 7) has a 68-byte header and 48-byte descriptors.
+ *
+ * Attacker-controlled: every count and size. Records past the header's
+ * count are read while they start with a deletion flag; bytes no field
+ * holds (header padding, data after the end mark) make the table
+ * `parse_error` so that its raw bytes are scanned too.
  *
  * The rows go through the table labeller (tablectx.h), so an SSN stored
  * as the number 536221874 in a field named SSN reads "SSN: 536221874".
@@ -30,7 +36,7 @@
 #define DBF_TICK 1024u /* records between deadline checks */
 
 struct dbf_field {
-    char name[12];
+    char name[33];
     uint8_t type;
     uint32_t off; /* within the record, after the deletion flag */
     uint32_t len;
@@ -42,6 +48,7 @@ struct dbf {
     struct ls_object *o;
     const struct ls_codepage *cp; /* NULL: Windows-1252 */
     bool utf8;                    /* no language driver and the text is UTF-8 */
+    bool v7;                      /* dBASE 7: integers big-endian, sign bit flipped */
     struct dbf_field *f;
     unsigned nf;
     uint32_t reclen;
@@ -54,7 +61,7 @@ static bool dbf_version(uint8_t v)
 {
     switch (v) {
     case 0x02: case 0x03: case 0x04: case 0x05: case 0x07: case 0x30: case 0x31: case 0x32:
-    case 0x43: case 0x63: case 0x7B: case 0x83: case 0x87: case 0x8B: case 0x8E: case 0xB3:
+    case 0x43: case 0x63: case 0x7B: case 0x83: case 0x87: case 0x8B: case 0x8C: case 0x8E: case 0xB3:
     case 0xCB: case 0xE5: case 0xF5: case 0xFB:
         return true;
     default:
@@ -101,29 +108,35 @@ static const struct ls_codepage *dbf_codepage(uint8_t id, bool *known)
     return NULL;
 }
 
-/* Header and field descriptors; false if this is no table. */
-static bool dbf_parse(struct ls_slice d, struct dbf_field *f, unsigned *nf, uint32_t *nrec,
-                      uint16_t *hlen, uint16_t *rlen)
+/* Header and field descriptors; false if this is no table. Level 7
+ * (dBASE 7: versions 0x04 and 0x8C) has a 68-byte header (a language
+ * driver name at 32) and 48-byte descriptors (a 32-byte name, then type,
+ * size, decimals); a version 0x04 table that does not parse so is tried
+ * with the 32-byte layout of the others. */
+static bool dbf_parse_as(struct ls_slice d, bool v7, struct dbf_field *f, unsigned *nf, uint32_t *nrec,
+                         uint16_t *hlen, uint16_t *rlen, size_t *term)
 {
+    const size_t first = v7 ? 68 : DBF_HEADER, step = v7 ? 48 : DBF_FIELD, name_max = v7 ? 32 : 11;
+    const size_t type_at = v7 ? 32 : 11, len_at = v7 ? 33 : 16, dec_at = v7 ? 34 : 17;
     if (d.len < DBF_HEADER + DBF_FIELD + 1 || !dbf_version(d.ptr[0])) return false;
     if (d.ptr[2] > 12 || d.ptr[3] > 31) return false; /* the last update's month and day */
     if (!ls_rd_u32le(d, 4, nrec) || !ls_rd_u16le(d, 8, hlen) || !ls_rd_u16le(d, 10, rlen)) return false;
-    if (*hlen < DBF_HEADER + DBF_FIELD + 1 || *rlen < 2) return false;
+    if (*hlen < first + 1 || *hlen < DBF_HEADER + DBF_FIELD + 1 || *rlen < 2) return false;
     uint32_t sum = 1;
     unsigned n = 0;
-    size_t at = DBF_HEADER;
+    size_t at = first;
     bool vfp = dbf_vfp(d.ptr[0]);
-    for (;; at += DBF_FIELD) {
+    for (;; at += step) {
         if (at >= d.len || at >= *hlen) return false;
         if (d.ptr[at] == 0x0D) break;
-        if (at + DBF_FIELD > d.len || n >= DBF_MAX_FIELDS) return false;
+        if (at + step > d.len || n >= DBF_MAX_FIELDS) return false;
         const uint8_t *p = d.ptr + at;
-        uint8_t type = p[11];
-        uint32_t len = p[16];
-        if (type == 'C' && !vfp) len |= (uint32_t)p[17] << 8; /* Clipper: long character fields */
+        uint8_t type = p[type_at];
+        uint32_t len = p[len_at];
+        if (type == 'C' && !vfp) len |= (uint32_t)p[dec_at] << 8; /* Clipper, dBASE 7: long character fields */
         if (!dbf_type(type) || len == 0) return false;
         size_t k = 0;
-        for (; k < 11 && p[k]; k++)
+        for (; k < name_max && p[k]; k++)
             if (p[k] < 0x20 || p[k] >= 0x7F) return false;
         if (k == 0) return false;
         if (f) {
@@ -132,14 +145,25 @@ static bool dbf_parse(struct ls_slice d, struct dbf_field *f, unsigned *nf, uint
             f[n].type = type;
             f[n].off = sum - 1;
             f[n].len = len;
-            f[n].dec = p[17];
+            f[n].dec = p[dec_at];
         }
         sum += len;
         n++;
     }
     if (n == 0 || sum != *rlen) return false;
     *nf = n;
+    *term = at;
     return true;
+}
+
+static bool dbf_parse(struct ls_slice d, struct dbf_field *f, unsigned *nf, uint32_t *nrec, uint16_t *hlen,
+                      uint16_t *rlen, size_t *term, bool *v7)
+{
+    *v7 = d.len && (d.ptr[0] == 0x04 || d.ptr[0] == 0x8C);
+    if (*v7 && dbf_parse_as(d, true, f, nf, nrec, hlen, rlen, term)) return true;
+    bool classic = !*v7 || d.ptr[0] == 0x04;
+    *v7 = false;
+    return classic && dbf_parse_as(d, false, f, nf, nrec, hlen, rlen, term);
 }
 
 static int dbf_probe(const struct ls_object *o)
@@ -147,7 +171,9 @@ static int dbf_probe(const struct ls_object *o)
     uint32_t nrec;
     uint16_t hlen, rlen;
     unsigned nf;
-    return dbf_parse(o->data, NULL, &nf, &nrec, &hlen, &rlen) ? 80 : 0;
+    size_t term;
+    bool v7;
+    return dbf_parse(o->data, NULL, &nf, &nrec, &hlen, &rlen, &term, &v7) ? 80 : 0;
 }
 
 static ls_err dbf_emit(struct dbf *t)
@@ -220,6 +246,7 @@ static ls_err dbf_value(struct dbf *t, const struct dbf_field *f, struct ls_slic
     case 'N':
     case 'F':
     case 'L':
+    case 'Q': /* Visual FoxPro varbinary: in the record, not in the memo file */
         return dbf_ascii(t, v);
     case 'D': {
         struct ls_slice s = dbf_trim(v);
@@ -231,7 +258,10 @@ static ls_err dbf_value(struct dbf *t, const struct dbf_field *f, struct ls_slic
     case 'I':
     case '+':
         if (v.len != 4 || !ls_rd_u32le(v, 0, &u32)) return LS_OK;
-        if (f->type == '+') u32 ^= 0x80000000u; /* dBASE 7 autoincrement: sign bit flipped */
+        if (t->v7) /* big-endian, the sign bit flipped (so that the bytes sort as the numbers) */
+            u32 = ((uint32_t)v.ptr[0] << 24 | (uint32_t)v.ptr[1] << 16 | (uint32_t)v.ptr[2] << 8 | v.ptr[3]) ^ 0x80000000u;
+        else if (f->type == '+')
+            u32 ^= 0x80000000u;
         return ls_buf_printf(&t->cell, "%ld", (long)(int32_t)u32);
     case 'Y': {
         if (v.len != 8 || !ls_rd_u64le(v, 0, &u64)) return LS_OK;
@@ -253,7 +283,7 @@ static ls_err dbf_value(struct dbf *t, const struct dbf_field *f, struct ls_slic
         if (v.len == 8 && ls_rd_u32le(v, 0, &u32) && u32) n = dbf_julian(u32, num, sizeof num);
         return n ? ls_buf_add(&t->cell, num, n) : LS_OK;
     default:
-        return LS_OK; /* memo, general, picture, varbinary (another file), _NullFlags */
+        return LS_OK; /* memo, general, picture, blob (pointers into the memo file), _NullFlags */
     }
 }
 
@@ -322,19 +352,27 @@ static ls_err dbf_extract(struct ls_ctx *c, struct ls_object *o)
     uint32_t nrec = 0;
     uint16_t hlen = 0, rlen = 0;
     unsigned nf = 0;
-    if (!dbf_parse(d, NULL, &nf, &nrec, &hlen, &rlen)) return LS_E_CORRUPT;
-    if (d.ptr[0] == 0x8B || d.ptr[0] == 0x04 || d.ptr[0] == 0x7B || d.ptr[0] == 0xCB || d.ptr[0] == 0x63 ||
-        d.ptr[0] == 0x43) {
+    size_t term = 0;
+    bool v7 = false;
+    if (!dbf_parse(d, NULL, &nf, &nrec, &hlen, &rlen, &term, &v7)) return LS_E_CORRUPT;
+    /* dBASE IV keeps version 0x03 for a table without memo fields: the
+     * flag is believed there when the counted records do not all start with
+     * a deletion flag (a dBASE III writer may leave the reserved byte set) */
+    bool iv03 = false;
+    for (size_t k = hlen, r = 0; d.ptr[0] == 0x03 && !iv03 && r < nrec && r < 256 && k + rlen <= d.len; k += rlen, r++)
+        iv03 = d.ptr[k] != ' ' && d.ptr[k] != '*';
+    if (d.ptr[0] == 0x8B || d.ptr[0] == 0x04 || d.ptr[0] == 0x8C || d.ptr[0] == 0x7B || d.ptr[0] == 0xCB ||
+        d.ptr[0] == 0x63 || d.ptr[0] == 0x43 || iv03) {
         if (d.ptr[15] == 0x01) { /* dBASE IV: the records are enciphered */
             ls_note(c, o, LS_R_ENCRYPTED, "dbf: the table is encrypted (dBASE IV)");
             ls_set_coverage_none(c, o);
             return LS_E_ENCRYPTED;
         }
     }
-    struct dbf t = {.c = c, .o = o, .nf = nf, .reclen = rlen};
+    struct dbf t = {.c = c, .o = o, .nf = nf, .reclen = rlen, .v7 = v7};
     t.f = calloc(nf, sizeof *t.f);
     if (!t.f) return LS_E_NOMEM;
-    (void)dbf_parse(d, t.f, &nf, &nrec, &hlen, &rlen);
+    (void)dbf_parse(d, t.f, &nf, &nrec, &hlen, &rlen, &term, &v7);
     bool known = false;
     t.cp = dbf_codepage(d.ptr[29], &known);
     ls_buf_init(&t.line, SIZE_MAX);
@@ -344,6 +382,25 @@ static ls_err dbf_extract(struct ls_ctx *c, struct ls_object *o)
     bool cut = have < nrec;
     uint32_t n = cut ? have : nrec;
     struct ls_slice recs = ls_slice_make(d.ptr + (d.len > hlen ? hlen : d.len), d.len > hlen ? d.len - hlen : 0);
+    /* Whole records past the count (a count not updated after a crash, or
+     * set low to hide them) are read while they start with a deletion flag;
+     * 0x1A, the end mark, ends them. */
+    uint32_t counted = n;
+    while (n < have && (recs.ptr[(size_t)n * rlen] == ' ' || recs.ptr[(size_t)n * rlen] == '*')) n++;
+    if (n > counted)
+        ls_note(c, o, NULL, "dbf: the header counts %lu records; %lu more follow and are read", (unsigned long)nrec,
+                (unsigned long)(n - counted));
+    /* Bytes no record or field holds: in the header after the descriptors
+     * (Visual FoxPro keeps a 263-byte backlink there) or after the last
+     * record (but the end mark) make the table `parse_error`, so its raw
+     * bytes are scanned too. */
+    size_t gap_from = term + 1 + (dbf_vfp(d.ptr[0]) ? 263 : 0), tail_from = hlen + (size_t)n * rlen;
+    size_t odd = 0;
+    for (size_t k = gap_from; k < hlen && k < d.len; k++) odd += d.ptr[k] != 0 && d.ptr[k] != 0x0D && d.ptr[k] != 0x1A;
+    for (size_t k = tail_from; !cut && k < d.len; k++) odd += d.ptr[k] != 0 && d.ptr[k] != 0x1A && d.ptr[k] != ' ';
+    if (odd)
+        ls_note(c, o, LS_R_PARSE_ERROR, "dbf: %zu bytes in the header's padding or after the last record hold no field",
+                odd);
     if (!known) t.utf8 = dbf_looks_utf8(&t, recs, n);
     if (e == LS_OK) e = dbf_header_row(&t);
     /* live records first, then the deleted ones (still in the file) */

@@ -318,7 +318,11 @@ static void wp6_prefix(struct wp *w, struct ls_slice d)
     if (!ls_rd_u16le(d, 14, &ih)) return;
     if (ih < WP_PREFIX) ih = WP_PREFIX;
     if (!ls_rd_u16le(d, (size_t)ih + 2, &num)) return;
-    if (num > WP6_MAX_INDICES) num = WP6_MAX_INDICES;
+    if (num > WP6_MAX_INDICES) {
+        ls_note(w->c, w->o, LS_R_LIMIT_MEMBERS, "wordperfect: the index lists %u packets; the first %u are read",
+                (unsigned)num, WP6_MAX_INDICES);
+        num = WP6_MAX_INDICES;
+    }
     /* Each packet is read once, however many entries name it, and all
      * packets together at most four times the file: 4,096 entries naming
      * one 1 MB packet had cost 141 s (review5). */
@@ -343,7 +347,11 @@ static void wp6_prefix(struct wp *w, struct ls_slice d)
         for (unsigned q = 0; q < nseen && !again; q++) again = seen_off[q] == off && seen_len[q] == size;
         if (again) continue;
         if (nseen < 64) seen_off[nseen] = off, seen_len[nseen++] = size;
-        if (size > budget) break;
+        if (size > budget) {
+            ls_note(w->c, w->o, LS_R_LIMIT_BYTES,
+                    "wordperfect: the prefix packets name more than four times the file; the rest not read");
+            break;
+        }
         budget -= size;
         if (type == 0x08) wp6_packet_text(w, p);
         else wp6_summary(w, p);
@@ -386,7 +394,12 @@ static ls_err wp_extract(struct ls_ctx *c, struct ls_object *o)
     struct wp w = {.c = c, .o = o};
     ls_buf_init(&w.out, SIZE_MAX);
     w.cut = doc > o->data.len;
-    if (doc >= WP_PREFIX && !w.cut) {
+    if (doc < WP_PREFIX) { /* no writer puts it there: read what follows the prefix */
+        ls_note(c, o, LS_R_PARSE_ERROR, "wordperfect: the document area's offset %lu lies inside the prefix",
+                (unsigned long)doc);
+        doc = WP_PREFIX;
+    }
+    if (!w.cut) {
         struct ls_slice body = ls_slice_make(o->data.ptr + doc, o->data.len - doc);
         if (major == 0) wp5_text(&w, body);
         else wp6_text(&w, body);
