@@ -250,8 +250,8 @@ S.append(tok("secret_key_assignment",
              "token_assignment", "mask"))
 S.append(tok("secret_generic_assignment",
              "Secret under a bare or generic name in a config, env, YAML or JSON file (token = ..., secret: ..., key=..., apikey, auth, GITHUB_TOKEN=..., \\\"secret\\\": \\\"...\\\"): the value must look random (16+ characters, upper, lower and digits, or 32+ hex digits; not words, identifiers, placeholders, variables or code); names the key-assignment rule knows and public keys are left to it",
-             [("$bare", r"/(^|[^A-Za-z0-9_.-])(token|secret|key|apikey|auth|authkey|auth_key|credential|credentials)[\"']?[ \t]*[:=][ \t]*[\"']?[a-z0-9_+\/.=~-]{16,200}/ nocase"),
-              ("$env", r"/(^|[^A-Za-z0-9_])[A-Z][A-Z0-9_]{0,40}_(TOKEN|SECRET|KEY|APIKEY|AUTH|CREDENTIALS?)[\"']?[ \t]*[:=][ \t]*[\"']?[A-Za-z0-9_+\/.=~-]{16,200}/")],
+             [("$bare", r"/(^|[^A-Za-z0-9_.-])(token|secret|key|apikey|auth|authkey|auth_key|credential|credentials)[\"']?[ \t]*[:=][ \t]*[\"']?[a-z0-9_+\/.=~-]{16,200}[(;]?/ nocase"),
+              ("$env", r"/(^|[^A-Za-z0-9_])[A-Z][A-Z0-9_]{0,40}_(TOKEN|SECRET|KEY|APIKEY|AUTH|CREDENTIALS?)[\"']?[ \t]*[:=][ \t]*[\"']?[A-Za-z0-9_+\/.=~-]{16,200}[(;]?/")],
              "bare_assignment", "mask"))
 S.append(tok("secret_k8s_env_token",
              "Kubernetes / ECS environment entry whose name is a secret, key or token (- name: API_TOKEN / value: ...)",

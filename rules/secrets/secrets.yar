@@ -645,8 +645,8 @@ rule secret_generic_assignment
         redact = "mask"
         description = "Secret under a bare or generic name in a config, env, YAML or JSON file (token = ..., secret: ..., key=..., apikey, auth, GITHUB_TOKEN=..., \"secret\": \"...\"): the value must look random (16+ characters, upper, lower and digits, or 32+ hex digits; not words, identifiers, placeholders, variables or code); names the key-assignment rule knows and public keys are left to it"
     strings:
-        $bare = /(^|[^A-Za-z0-9_.-])(token|secret|key|apikey|auth|authkey|auth_key|credential|credentials)[\"']?[ \t]*[:=][ \t]*[\"']?[a-z0-9_+\/.=~-]{16,200}/ nocase
-        $env = /(^|[^A-Za-z0-9_])[A-Z][A-Z0-9_]{0,40}_(TOKEN|SECRET|KEY|APIKEY|AUTH|CREDENTIALS?)[\"']?[ \t]*[:=][ \t]*[\"']?[A-Za-z0-9_+\/.=~-]{16,200}/
+        $bare = /(^|[^A-Za-z0-9_.-])(token|secret|key|apikey|auth|authkey|auth_key|credential|credentials)[\"']?[ \t]*[:=][ \t]*[\"']?[a-z0-9_+\/.=~-]{16,200}[(;]?/ nocase
+        $env = /(^|[^A-Za-z0-9_])[A-Z][A-Z0-9_]{0,40}_(TOKEN|SECRET|KEY|APIKEY|AUTH|CREDENTIALS?)[\"']?[ \t]*[:=][ \t]*[\"']?[A-Za-z0-9_+\/.=~-]{16,200}[(;]?/
     condition:
         any of them
 }

@@ -677,6 +677,79 @@ static bool in_msgid_field(struct scan_state *st, uint64_t start, uint64_t end)
     return st->mid_kind == (partial_id ? 2 : 1);
 }
 
+/* Korean phone and fax numbers were long written 0NN-NN-NNNN (an area code
+ * 031-064, a two-digit exchange): the shape of an SSN. An address list
+ * writes each beside another number of that country's shape, the fax
+ * beside the phone ("052-23-6111<TAB>052-23-6711", "0343-50-6114"). A
+ * dashed SSN-shaped value whose area is such a code (0, 3-6, 1-5) with
+ * another Korean-shaped number on its line (within 128 bytes) is rejected,
+ * unless "SSN" or "social" stands in the 24 bytes before it. */
+static bool kr_phone_at(struct ls_slice d, size_t i, size_t hi, size_t *e)
+{
+    static const unsigned lo_n[3] = {1, 2, 4}, hi_n[3] = {3, 4, 4};
+    const uint8_t *p = d.ptr;
+    if (p[i] != '0') return false;
+    i++;
+    for (int g = 0; g < 3; g++) {
+        unsigned n = 0;
+        while (i < hi && p[i] >= '0' && p[i] <= '9') i++, n++;
+        if (n < lo_n[g] || n > hi_n[g]) return false;
+        if (g < 2) {
+            if (i >= hi || p[i] != '-') return false;
+            i++;
+        }
+    }
+    *e = i;
+    return true;
+}
+
+static bool korean_phone_pair(const struct scan_state *st, uint64_t start, uint64_t end)
+{
+    struct ls_slice d = st->data;
+    const uint8_t *p = d.ptr;
+    if (end > d.len || end - start != 11 || p[start] != '0' || p[start + 1] < '3' || p[start + 1] > '6' ||
+        p[start + 2] < '1' || p[start + 2] > '5' || p[start + 3] != '-')
+        return false;
+    size_t lo = start > 128 ? (size_t)start - 128 : 0, hi = d.len - end > 128 ? (size_t)end + 128 : d.len;
+    const uint8_t *nl = memrchr(p + lo, '\n', (size_t)start - lo);
+    if (nl) lo = (size_t)(nl - p) + 1;
+    nl = memchr(p + end, '\n', hi - (size_t)end);
+    if (nl) hi = (size_t)(nl - p);
+    size_t label = start - lo > 24 ? (size_t)start - 24 : lo;
+    for (size_t i = label; i + 3 <= start; i++) /* "SSN: 052-23-6111": labelled, an SSN */
+        if (ci_prefix(p + i, 3, "ssn") || (i + 6 <= start && ci_prefix(p + i, 6, "social"))) return false;
+    for (size_t i = lo; i < hi; i++) {
+        size_t e;
+        if (i == start || (i > 0 && p[i - 1] >= '0' && p[i - 1] <= '9')) continue;
+        if (kr_phone_at(d, i, hi, &e) && (e >= hi || p[e] < '0' || p[e] > '9') && (e <= start || i >= end))
+            return true;
+    }
+    return false;
+}
+
+/* An IBAN whose country code a separator cut off the digits ("BA;
+ * 3933843048...", a list's columns): the digits read as a card (Diners 39,
+ * 18 digits). A card-shaped value after two capitals and one to three of
+ * `; ,:\t` that makes, with them, a valid IBAN (country length, mod-97) is
+ * that IBAN's digits, rejected as a card. */
+static bool iban_cut_off(const struct scan_state *st, uint64_t start, uint64_t end)
+{
+    const uint8_t *p = st->data.ptr;
+    size_t i = (size_t)start, sep = 0;
+    while (i > 0 && sep < 3 && memchr("; ,:\t", p[i - 1], 5)) i--, sep++;
+    if (sep == 0 || i < 2 || p[i - 1] < 'A' || p[i - 1] > 'Z' || p[i - 2] < 'A' || p[i - 2] > 'Z') return false;
+    if (i > 2 && ((p[i - 3] >= 'A' && p[i - 3] <= 'Z') || (p[i - 3] >= 'a' && p[i - 3] <= 'z') ||
+                  (p[i - 3] >= '0' && p[i - 3] <= '9')))
+        return false;
+    char s[40];
+    size_t n = 0;
+    s[n++] = (char)p[i - 2];
+    s[n++] = (char)p[i - 1];
+    for (size_t k = (size_t)start; k < end && n < sizeof s - 1; k++)
+        if (p[k] >= '0' && p[k] <= '9') s[n++] = (char)p[k];
+    return ls_valid_iban(ls_slice_make(s, n));
+}
+
 /* libyara's match lists live in its arena without 8-byte alignment: UBSan
  * (-fsanitize=alignment) traps on every access to a YR_MATCH, so the two
  * functions that walk them opt out of that one check. */
@@ -709,6 +782,14 @@ LS_YR_UNALIGNED static void take_match(struct scan_state *st, const YR_RULE *rul
     }
     uint64_t start = off + v.off, end = start + v.len;
     if (strcmp(m->entity, "email") == 0 && in_msgid_field(st, start, end)) {
+        reject(st->f, m->entity);
+        return;
+    }
+    if (strcmp(m->entity, "credit_card") == 0 && iban_cut_off(st, start, end)) {
+        reject(st->f, m->entity);
+        return;
+    }
+    if (m->validator && strcmp(m->validator, "ssn") == 0 && korean_phone_pair(st, start, end)) {
         reject(st->f, m->entity);
         return;
     }
