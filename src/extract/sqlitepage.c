@@ -186,18 +186,100 @@ ls_err ls_sqlite_carve_trunk(struct ls_slice page, size_t usable, struct ls_buf 
     return LS_OK;
 }
 
+/* The serial types at t[0..tlen) and their values at v[0..vlen): exactly
+ * filled, every text value valid UTF-8 (a carved guess must look like a
+ * record). */
+static bool sqp_fits(const uint8_t *t, size_t tlen, const uint8_t *v, size_t vlen)
+{
+    size_t at = 0, off = 0;
+    while (at < tlen) {
+        uint64_t ty;
+        if (!sqp_varint(t, &at, tlen, &ty)) return false;
+        size_t len = sqp_type_len(ty);
+        if (len == SIZE_MAX || len > vlen - off) return false;
+        if (ty >= 13 && (ty & 1)) { /* text: UTF-8 without control characters but tab and breaks */
+            if (!ls_utf8_valid(ls_slice_make(v + off, len))) return false;
+            for (size_t i = 0; i < len; i++)
+                if (v[off + i] < 0x20 && v[off + i] != '\t' && v[off + i] != '\n' && v[off + i] != '\r')
+                    return false;
+        }
+        off += len;
+    }
+    return off == vlen;
+}
+
+/* A whole cell at p[at..lim): payload size, rowid, a record filling the
+ * payload exactly, all of it here (no overflow). *len: the cell's bytes,
+ * *rec and *rlen: its record. */
+static bool sqp_whole_cell(const uint8_t *p, size_t at, size_t lim, size_t *len, size_t *rec, size_t *rlen)
+{
+    size_t pos = at;
+    uint64_t plen, rowid, hlen;
+    if (!sqp_varint(p, &pos, lim, &plen) || !sqp_varint(p, &pos, lim, &rowid)) return false;
+    if (plen < 2 || plen > lim - pos) return false;
+    size_t r = pos, h = pos;
+    if (!sqp_varint(p, &h, pos + (size_t)plen, &hlen) || hlen < h - r || hlen > plen) return false;
+    if (!sqp_fits(p + h, r + (size_t)hlen - h, p + r + hlen, (size_t)(plen - hlen))) return false;
+    *len = pos + (size_t)plen - at;
+    *rec = r;
+    *rlen = (size_t)plen;
+    return true;
+}
+
 /* A deleted cell in a freeblock: its first 4 bytes (the payload size, the
  * rowid, the record header's size and, with a small rowid, the first
  * column's type) are overwritten by the freeblock's next pointer and size.
- * The serial types that follow are read until the types and their values
- * fill the block (up to 3 bytes of slack: fragments merged into it); the
- * lost leading columns are taken as NULL (an INTEGER PRIMARY KEY is). */
+ * With a large rowid the record is still whole after them (or after one
+ * more byte) and is read as it is; else the serial types that follow are
+ * read until the types and their values
+ * end where the block ends (up to 3 bytes of slack: fragments merged into
+ * it) or where a whole cell starts (freed neighbours merge into one
+ * block), and only as a plausible record (sqp_fits); the lost leading
+ * columns are taken as NULL (an INTEGER PRIMARY KEY is). The whole cells
+ * after it are carved as they are. */
+/* A whole record at t[pos..): its header size, types and values, ending
+ * where the block ends or a whole cell starts; *end: where it ends. */
+static bool sqp_whole_record(const uint8_t *t, size_t pos, size_t room, size_t *end)
+{
+    size_t h = pos;
+    uint64_t hlen;
+    if (!sqp_varint(t, &h, room, &hlen) || hlen < 2 || hlen > room - pos) return false;
+    size_t at = h, sum = 0, hend = pos + (size_t)hlen;
+    while (at < hend) {
+        uint64_t v;
+        if (!sqp_varint(t, &at, hend, &v)) return false;
+        size_t len = sqp_type_len(v);
+        if (len == SIZE_MAX || len > room) return false;
+        sum += len;
+    }
+    size_t e = hend + sum, clen, rec, rlen;
+    if (at != hend || sum > room - hend) return false;
+    /* no slack here: the block is this cell (and whole cells after it) */
+    if (e != room && !sqp_whole_cell(t, e, room, &clen, &rec, &rlen)) return false;
+    if (!sqp_fits(t + h, hend - h, t + hend, sum)) return false;
+    *end = hend + sum;
+    return true;
+}
+
 static ls_err sqp_freeblock(const uint8_t *p, size_t size, struct ls_buf *line)
 {
-    size_t room = size - 4, at = 0, sum = 0, best = 0, best_sum = 0;
+    size_t room = size - 4, at = 0, sum = 0, end = 0;
     const uint8_t *t = p + 4;
     unsigned ntypes = 0;
-    while (at < room && ntypes < 256) {
+    bool found = false;
+    size_t slack = 0, slack_sum = 0; /* a candidate ending 1-3 bytes short of the block */
+    /* a large rowid or payload size: the record header (or one more byte
+     * before it) is still whole */
+    for (size_t skip = 0; skip < 2 && room > skip; skip++) {
+        if (!sqp_whole_record(t, skip, room, &end)) continue;
+        LS_TRY(sqp_record(t + skip, end - skip, line));
+        for (size_t pos = end, clen, r, rlen; pos + 4 <= room; pos += clen) {
+            if (!sqp_whole_cell(t, pos, room, &clen, &r, &rlen)) break;
+            LS_TRY(sqp_record(t + r, rlen, line));
+        }
+        return LS_OK;
+    }
+    while (at < room && ntypes < 256 && !found) {
         uint64_t v;
         if (!sqp_varint(t, &at, room, &v)) break;
         size_t len = sqp_type_len(v);
@@ -205,18 +287,37 @@ static ls_err sqp_freeblock(const uint8_t *p, size_t size, struct ls_buf *line)
         sum += len;
         ntypes++;
         if (at + sum > room) break;
-        if (ntypes >= 2 && room - (at + sum) <= 3) {
-            best = at;
-            best_sum = sum;
-            if (at + sum == room) break;
+        if (ntypes < 2 || at + 1 > 127) continue; /* the header size must fit one byte */
+        size_t e = at + sum, clen, r, rlen;
+        bool exact = e == room || (room - e >= 4 && sqp_whole_cell(t, e, room, &clen, &r, &rlen));
+        if (!exact && (room - e > 3 || slack)) continue;
+        if (!sqp_fits(t, at, t + at, sum)) continue;
+        if (exact) { /* an exact end beats a fragment's slack */
+            found = true;
+            end = e;
+        } else {
+            slack = e;
+            slack_sum = sum;
         }
     }
-    if (best == 0 || best + 1 > 127) return LS_OK; /* the header size must fit one byte */
+    if (!found && slack) {
+        end = slack;
+        sum = slack_sum;
+        found = true;
+    }
+    if (!found) return LS_OK;
+    size_t hdr = end - sum;
     uint8_t rec[4096];
-    if (1 + best + best_sum > sizeof rec) return LS_OK;
-    rec[0] = (uint8_t)(1 + best);
-    memcpy(rec + 1, t, best + best_sum);
-    return sqp_record(rec, 1 + best + best_sum, line);
+    if (1 + end <= sizeof rec) {
+        rec[0] = (uint8_t)(1 + hdr);
+        memcpy(rec + 1, t, end);
+        LS_TRY(sqp_record(rec, 1 + end, line));
+    }
+    for (size_t pos = end, clen, r, rlen; pos + 4 <= room; pos += clen) {
+        if (!sqp_whole_cell(t, pos, room, &clen, &r, &rlen)) break;
+        LS_TRY(sqp_record(t + r, rlen, line));
+    }
+    return LS_OK;
 }
 
 ls_err ls_sqlite_carve_freeblocks(struct ls_slice page, size_t hdr, size_t usable, struct ls_buf *line)
@@ -233,6 +334,35 @@ ls_err ls_sqlite_carve_freeblocks(struct ls_slice page, size_t hdr, size_t usabl
         if (next && next <= fb + size - 1) break; /* the chain goes up and never overlaps */
         floor = fb + size;
         fb = next;
+    }
+    /* unallocated space: a cell freed at the start of the content area is
+     * written as a freeblock (its link and size over its first 4 bytes),
+     * then the area's start moves past it; cells end where the next
+     * begins, so each is found by its end: a freeblock header whose size
+     * reaches it, else a whole cell */
+    size_t ncells = sqp_be(p + hdr + 3, 2), start = sqp_be(p + hdr + 5, 2);
+    if (start == 0) start = 65536;
+    size_t lo = hdr + 8 + 2 * ncells;
+    if (start > usable || lo >= start) return LS_OK;
+    for (size_t endc = start, tries = 0; endc > lo + 3 && tries < usable;) {
+        bool got = false;
+        for (size_t c = endc - 4; c + 1 > lo && tries < usable; c--, tries++) {
+            size_t clen, r, rlen;
+            if (sqp_be(p + c + 2, 2) == endc - c) {
+                LS_TRY(sqp_freeblock(p + c, endc - c, line));
+                endc = c;
+                got = true;
+                break;
+            }
+            if (p[c] != 0 && sqp_whole_cell(p, c, endc, &clen, &r, &rlen) && c + clen == endc) {
+                LS_TRY(sqp_record(p + r, rlen, line));
+                endc = c;
+                got = true;
+                break;
+            }
+            if (c == lo) break;
+        }
+        if (!got) break;
     }
     return LS_OK;
 }

@@ -23,7 +23,9 @@ LS_WUR ls_err ls_sqlite_carve_page(struct ls_slice page, size_t hdr, size_t usab
 
 /* The same for the deleted cells in a table leaf page's freeblocks (their
  * first 4 bytes overwritten: the record header is read from the serial
- * types that are left, the lost leading columns taken as NULL). */
+ * types that are left, the lost leading columns taken as NULL) and in its
+ * unallocated space, between the cell pointers and the content area (a
+ * cell freed at the area's start is left whole there). */
 LS_WUR ls_err ls_sqlite_carve_freeblocks(struct ls_slice page, size_t hdr, size_t usable, struct ls_buf *line);
 
 /* The same for a freelist trunk page, whose first 8 bytes (the next trunk,

@@ -769,6 +769,22 @@ def sqlite_cases():
     key("sqlite_free_pages", r, [], planted=pl(f_))
     # gap (precision): as for the -wal file, the raw scan reads glued columns as addresses
     key("sqlite_deleted_exact", r, [], exact={"email": [d["email"], e["email"], f_["email"], g["email"]]}, gap=True)
+    # deleted rows of a table with a REAL column holding whole amounts (stored as 1-byte
+    # integers) and small rowids: the freeblock's record header must be rebuilt at the right
+    # place (a guess one type short, 1-3 bytes from the block's end, misaligned every value)
+    rows = [person() for _ in range(6)]
+    dbp = os.path.join(WORK, "orders.db")
+    con = sqlite3.connect(dbp, isolation_level=None)
+    con.execute("PRAGMA secure_delete=OFF")
+    con.execute("CREATE TABLE orders(id INTEGER PRIMARY KEY, full_name TEXT, email TEXT, ssn TEXT, amount REAL)")
+    for k, p in enumerate(rows):
+        con.execute("INSERT INTO orders VALUES(?,?,?,?,?)", (40 + k, p["name"], p["email"], p["ssn"], 60.0 + k))
+    for k in (1, 3, 5):
+        con.execute("DELETE FROM orders WHERE id=?", (40 + k,))
+    con.close()
+    with open(dbp, "rb") as fh:
+        r = put("db/sqlite/orders_deleted.db", fh.read())
+    key("sqlite_freeblock_real", r, [], planted=pl(rows[1], rows[3], rows[5]))
     # SQLCipher: every page encrypted, not even the header in the clear
     import hashlib
     ks = b"".join(hashlib.sha256(b"h9 sqlcipher page %d" % i).digest() for i in range(4096 * 4 // 32))
@@ -1003,6 +1019,7 @@ CORPUS = {"db/postgres/shopdb.dump": "pgdump/h9_shopdb.dump", "db/postgres/shopd
           "backup/android/cut.ab": "androidbackup/h9_cut.ab",
           "db/sqlite/app.db-wal": "sqlitelog/h9_app.db-wal", "db/sqlite/crm.db-journal": "sqlitelog/h9_open.db-journal",
           "db/sqlite/orders.db-journal": "sqlitelog/h9_hot.db-journal", "db/sqlite/deleted.db": "sqlite/h9_deleted.db",
+          "db/sqlite/orders_deleted.db": "sqlite/h9_orders_deleted.db",
           "db/mysql/tickets_hexblob.sql": "text/h9_hexblob.sql",
           "db/mongo/dump/shop/customers.bson": "bson/h9_customers.bson",
           "db/mongo/dump/shop/payroll.bson": "bson/h9_numbers.bson", "db/mongo/shop.archive": "bson/h9_shop.archive",
