@@ -137,6 +137,8 @@ struct ox_walk {
     bool label_printed;
     bool props_num;            /* props: a number inside a vector (HLinks hashes) */
     bool props_more;           /* props: text of this element already written */
+    bool loose_open;           /* text: a loose value is being written, its line
+                                  not yet ended (ox_text_chars) */
     unsigned ctype;            /* sheet: cell type attribute (enum ox_ctype) */
     uint32_t cstyle;           /* sheet: cell style index, OX_NO_STYLE if none */
     bool in_v, in_is, in_si;
@@ -1192,8 +1194,21 @@ static ls_err ox_text_chars(struct ox_walk *w, struct ls_slice s)
     if (w->leaf == OXE_T && w->in_p && !w->in_ins) LS_TRY(ox_before_add(w, s));
     if (!loose && w->run_symbol && w->leaf == OXE_T) return ox_add_symbol(w, s);
     if (!loose) return w->xstring ? ox_add_x(w, s) : ox_add(w, s);
-    LS_TRY(ox_sep(w, '\n'));
+    /* its line ends at the next element boundary (ox_loose_end): libxml2
+     * hands one text node on in pieces, at its first letter past ASCII
+     * and at each entity reference, and a comment author "Jan Källman"
+     * had read "Jan K", a line break, "ällman" (EPPlus's Control.xlsm) */
+    if (!w->loose_open) LS_TRY(ox_sep(w, '\n'));
     LS_TRY(ox_add(w, s));
+    w->loose_open = true;
+    return LS_OK;
+}
+
+/* An element opens or closes: a loose value written before it ends its line. */
+static ls_err ox_loose_end(struct ox_walk *w)
+{
+    if (!w->loose_open) return LS_OK;
+    w->loose_open = false;
     return ox_sep(w, '\n');
 }
 
@@ -1666,6 +1681,7 @@ static ls_err ox_cb_start(void *ud, const char *local, const char *ns,
 {
     struct ox_walk *w = ud;
     (void)ns;
+    LS_TRY(ox_loose_end(w));
     enum ox_el el = w->vml ? ox_vml_el(local) : ox_el_of(local);
     /* text parts only: a sheet's million cells pay nothing */
     w->in_layout = w->kind == OX_TEXT && ox_layout_el(w->vml, local, ns);
@@ -1690,6 +1706,7 @@ static ls_err ox_cb_end(void *ud, const char *local, const char *ns)
     struct ox_walk *w = ud;
     (void)local; /* the element opened last: its id is on the stack */
     (void)ns;
+    LS_TRY(ox_loose_end(w));
     enum ox_el el = w->depth && w->depth < sizeof w->els ? (enum ox_el)w->els[w->depth] : OXE_OTHER;
     if (w->depth) w->depth--;
     w->leaf = OXE_OTHER;

@@ -51,6 +51,10 @@ class RealSweep7(lsutil.GeneratedTree):
         self.assertIn("Company: Kinderspital Zürich\n", t)
         self.assertIn("HeadingPairs: Arbeitsblätter\n", t)
         self.assertIn("TitlesOfParts: Städte Übersicht\n", t)
+        self.assertIn("\nJan Källman\n", t)
+        self.assertIn("\nKatelyn A O’Brien\n", t)
+        self.assertIn("\ngrenzüb. Vers.\n", t)
+        self.assertIn("Check the spelling", t)
 
     def test_parts_at_the_package_root(self):
         o = self.full("rootparts.xlsx", "ooxml")

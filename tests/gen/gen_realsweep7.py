@@ -26,7 +26,12 @@ each is the smallest file showing the quirk, written with the Python stdlib.
   Havl íček"), app.xml's HeadingPairs "Arbeitsblätter" (roo's
   comments.xlsx: "Arbeitsbl ätter") and Company "Kinderspital Zürich"
   (tealeg's color_stylesheet.xlsx): libxml2 hands such text on in two
-  pieces, and a space went between them.
+  pieces, and a space went between them. Its comment authors ("Jan
+  Källman", EPPlus's Control.xlsm; "Katelyn A O’Brien", ClosedXML's
+  InvalidPrintTitles.xlsx) and an external link's cached cell
+  ("grenzüb. Vers.", ClosedXML's WorksheetWithExclamationMark.xlsx) are
+  text directly inside an element, written on a line of its own: each
+  piece went on its own line ("Jan K", "ällman").
 - rootparts.xlsx: a workbook whose parts sit at the package root
   (workbook.xml, sheet1.xml, styles.xml; found through [Content_Types].xml
   overrides), indented inline strings with a run (<is><t>..</t>\\n<r>..),
@@ -150,7 +155,20 @@ def xlsx_props(path):
            '</vt:vector></HeadingPairs><TitlesOfParts><vt:vector size="2" baseType="lpstr">'
            '<vt:lpstr>Städte</vt:lpstr><vt:lpstr>Übersicht</vt:lpstr></vt:vector></TitlesOfParts>'
            '</Properties>')
+    # a comment's author and an external link's cached cell: text directly in
+    # an element (not a run), a line of its own
+    comments = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="%s">'
+                '<authors><author>Jan Källman</author><author>Katelyn A O’Brien</author>'
+                '</authors><commentList><comment ref="A1" authorId="1"><text><r><t>Check the '
+                'spelling</t></r></text></comment></commentList></comments>' % NS_MAIN)
+    extlink = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<externalLink xmlns="%s">'
+               '<externalBook><sheetNames><sheetName val="Grafik"/></sheetNames><sheetDataSet>'
+               '<sheetData sheetId="0"><row r="1"><cell r="A1" t="str"><v>grenzüb. Vers.</v>'
+               '</cell></row></sheetData></sheetDataSet></externalBook></externalLink>' % NS_MAIN)
     _xlsx(path, [("Städte", '<row r="1">%s</row>' % _istr("A1", "Köln"), "")], core=core, app=app)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/comments1.xml", comments)
+        z.writestr("xl/externalLinks/externalLink1.xml", extlink)
 
 
 def xlsx_rootparts(path):
