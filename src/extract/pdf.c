@@ -404,6 +404,27 @@ static void field_value(struct pdf_run *r, const struct pdf_obj *o, bool annot)
     }
 }
 
+/* A list box's options (ISO 32000-1 12.7.4.4, /Opt: text strings, or
+ * [export display] pairs): the box shows them, and readers that draw a
+ * field lacking an appearance stream (poppler) show them all; pdfium's
+ * listbox_form.pdf read only the chosen values. A combo box shows its value
+ * alone; a box with an appearance stream had that read. */
+static void choice_options(struct pdf_run *r, const struct pdf_obj *o)
+{
+    struct pdf_doc *d = &r->d;
+    if (pdf_dict_get(o, "AP") || !pdf_name_is(pdf_dict_getr(d, o, "FT"), "Ch")) return;
+    int64_t ff = 0;
+    (void)pdf_int(pdf_dict_getr(d, o, "Ff"), &ff);
+    if (ff & (1 << 17)) return; /* Combo */
+    struct pdf_obj *opt = pdf_dict_getr(d, o, "Opt");
+    if (opt->kind != PDF_ARRAY) return;
+    for (size_t i = 0; i < opt->u.a.n && i < 4096; i++) {
+        struct pdf_obj *e = pdf_resolve(d, opt->u.a.v[i]);
+        if (e->kind == PDF_ARRAY && e->u.a.n >= 2) e = pdf_resolve(d, e->u.a.v[1]);
+        if (e->kind == PDF_STR) emit_labeled(r, NULL, e);
+    }
+}
+
 /* A signature dictionary (/Type /Sig or /DocTimeStamp, or /ByteRange
  * with /Contents): who signed, why, where, how to reach them, and the
  * names in the certificates it carries (pdf_sig.c). */
@@ -445,6 +466,7 @@ static void dict_text(struct pdf_run *r, const struct pdf_obj *o)
         appearance_text(r, o);
     }
     field_value(r, o, annot);
+    choice_options(r, o);
     if (pdf_dict_get(o, "Parent") && !annot) { /* outline item */
         struct pdf_obj *title = pdf_dict_getr(d, o, "Title");
         if (title->kind == PDF_STR) emit_labeled(r, NULL, title);

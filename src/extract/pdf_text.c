@@ -150,6 +150,7 @@ struct pdf_font {
     uint32_t *g2u;      /* Type0 without ToUnicode: CID -> Unicode from the */
     size_t ng2u;        /* embedded TrueType font's own cmap (0: none) */
     bool adobe_cjk;     /* Type0 over Adobe-Japan1/GB1/CNS1/Korea1 CIDs */
+    bool utf16;         /* Type0 with a Uni*-UCS2 / Uni*-UTF16 CMap, no ToUnicode */
 };
 
 /* MacRomanEncoding 0x80..0xFF (Apple's ROMAN.TXT; 0xDB is the euro). */
@@ -446,6 +447,14 @@ static bool adobe_cjk_ordering(struct pdf_doc *d, const struct pdf_obj *desc)
     return false;
 }
 
+/* The predefined Unicode CMaps (ISO 32000-1 9.7.5.2, Table 118):
+ * UniGB-UCS2-H, UniJIS-UTF16-V ...: their codes are UTF-16BE units. */
+static bool utf16_cmap(const struct pdf_obj *enc)
+{
+    if (!enc || enc->kind != PDF_NAME || !ls_slice_starts(enc->u.s, "Uni", 3)) return false;
+    return ls_slice_find(enc->u.s, 0, "UCS2", 4) != SIZE_MAX || ls_slice_find(enc->u.s, 0, "UTF16", 5) != SIZE_MAX;
+}
+
 static struct pdf_font *build_font(struct pdf_doc *d, const struct pdf_obj *font)
 {
     struct pdf_font *f = pdf_arena_alloc(&d->arena, sizeof *f);
@@ -461,11 +470,12 @@ static struct pdf_font *build_font(struct pdf_doc *d, const struct pdf_obj *font
     }
     if (f->type0) {
         if (!f->tu) f->legacy = legacy_cmap(pdf_dict_getr(d, font, "Encoding"), &f->jis);
+        if (!f->tu && !f->legacy) f->utf16 = utf16_cmap(pdf_dict_getr(d, font, "Encoding"));
         struct pdf_obj *df = pdf_dict_getr(d, font, "DescendantFonts");
         if (df->kind == PDF_ARRAY && df->u.a.n) {
             const struct pdf_obj *desc = pdf_resolve(d, df->u.a.v[0]);
             cid_widths(d, f, desc);
-            if (!f->tu && !f->legacy && pdf_dict_of(desc)) {
+            if (!f->tu && !f->legacy && !f->utf16 && pdf_dict_of(desc)) {
                 cid_ttf_unicode(d, f, desc);
                 f->adobe_cjk = adobe_cjk_ordering(d, desc);
             }
@@ -798,12 +808,13 @@ static ls_err emit_code(struct interp *in, struct stage *st, uint32_t code, size
     if (!f) cp = ls_cp1252((uint8_t)code);
     else if (f->legacy) cp = nbytes == 2 ? ls_codepage_map2(f->legacy, (uint8_t)(code >> 8), (uint8_t)code)
                                          : ls_codepage_map(f->legacy, (uint8_t)code);
+    else if (f->type0 && f->utf16) cp = code; /* UTF-16, pairs joined in show() */
     else if (f->type0 && f->ng2u) cp = code < f->ng2u && f->g2u[code] ? f->g2u[code] : 0xFFFD;
     else if (f->type0 && f->adobe_cjk && code >= 1 && code <= 95) cp = code + 31;
     else if (f->type0) cp = code; /* Identity-H without ToUnicode: a guess */
     else cp = f->map[code & 0xff];
     if (cp == ' ' && (prev == ' ' || prev == '\n' || g->drop_space)) return LS_OK; /* a gap already separated */
-    if (cp >= 0x20 && cp != 0x7f && !(cp >= 0xd800 && cp <= 0xdfff) && cp < 0xfffe && cp <= 0x10ffff) {
+    if (cp >= 0x20 && cp != 0x7f && !(cp >= 0xd800 && cp <= 0xdfff) && (cp < 0xfffe || cp >= 0x10000) && cp <= 0x10ffff) {
         if (g->gap && cp != ' ' && !is_break(prev)) st->b[st->n++] = ' ';
         stage_cp(st, cp);
     }
@@ -904,6 +915,14 @@ static ls_err show_glyphs(struct interp *in, struct ls_slice s)
                    : f->legacy ? legacy_code(f->legacy, s, pos, &code)
                                : pdf_cmap_code(f && f->type0 ? f->tu : NULL, s, pos, fallback, &code);
         if (n == 0) break;
+        /* a Unicode CMap's surrogate pair is one code (Table 118: UTF16's
+         * codespace has 4-byte codes D800DC00..DBFFDFFF) */
+        uint32_t lo;
+        if (f->utf16 && n == 2 && code >= 0xD800 && code <= 0xDBFF &&
+            pdf_cmap_code(NULL, s, pos + 2, 2, &lo) == 2 && lo >= 0xDC00 && lo <= 0xDFFF) {
+            code = 0x10000 + ((code - 0xD800) << 10) + (lo - 0xDC00);
+            n = 4;
+        }
         double w = glyph_width(f, code) / 1000.0;
         bool space_code = n == 1 && code == 32;
         struct glyph_sp g;
@@ -1404,7 +1423,8 @@ static ls_err actual_close(struct interp *in)
     struct ls_slice c = ls_buf_slice(&in->cap.buf);
     size_t lead = 0;
     while (lead < c.len && (c.ptr[lead] == ' ' || c.ptr[lead] == '\n')) lead++;
-    struct ls_slice glyphs = ls_slice_make(c.ptr + lead, c.len - lead);
+    struct ls_slice glyphs = {NULL, 0}; /* an empty buffer has no pointer */
+    if (lead < c.len) glyphs = ls_slice_make(c.ptr + lead, c.len - lead);
     if (in->at_shown && !actual_covers(ls_buf_slice(&in->at_text), glyphs)) {
         e = pdf_textout_sep(in->t, ' ');
         if (e == LS_OK) e = pdf_textout_add(in->t, glyphs.ptr, glyphs.len);

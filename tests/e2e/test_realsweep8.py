@@ -74,6 +74,29 @@ class RealSweep8(lsutil.GeneratedTree):
         self.assertIn("ssn", lsutil.entities(o))
         self.assertIn("1874", lsutil.last4s(o, "ssn"))
 
+    def test_listbox_options(self):
+        o = self.full("listbox.pdf")
+        t = self.text("listbox.pdf")
+        # every option of a list box without an appearance stream
+        for opt in ("Jane Roe 536-22-1874", "John Doe 078-05-1120", "Acme Payroll",
+                    "Jane Roe (jroe@example.com)", "Richard Smith"):
+            self.assertIn(opt + "\n", t)
+        self.assertIn("1874", lsutil.last4s(o, "ssn"))
+        self.assertIn("email", lsutil.entities(o))
+        # a combo box: its value only; a drawn box: what it draws
+        self.assertIn("Combo North\n", t)
+        self.assertNotIn("Combo South", t)
+        self.assertIn("Drawn Option One", t)
+        self.assertNotIn("Hidden Option Two", t)
+
+    def test_unicode_cmap_without_tounicode(self):
+        o = self.full("unigb_utf16.pdf")
+        t = self.text("unigb_utf16.pdf")
+        for line in gen_realsweep8.UTF16_LINES:
+            self.assertIn(line, t)
+        self.assertNotIn("SOOXXXXTXT", t)
+        self.assertIn("1874", lsutil.last4s(o, "ssn"))
+
     def test_empty_owner_password_opens(self):
         for name in ("owner_empty_r6.pdf", "owner_empty_r5.pdf", "owner_empty_rc4.pdf",
                      "owner_empty_aes128.pdf"):

@@ -30,6 +30,17 @@ tests/gen/gen_pdf.py's writer).
   /ActualText is a property list named in /Properties, a span that draws
   nothing (adds nothing), and a span whose glyphs say more than its
   /ActualText (both kept: nothing hides behind a harmless /ActualText).
+- listbox.pdf: list boxes without an appearance stream (pdfium's
+  listbox_form.pdf, multiple_form_types.pdf): readers that draw the field
+  (poppler) show all of /Opt, plain strings or [export display] pairs; we
+  read only the chosen /V. A combo box shows its value only, and a list
+  box with an appearance stream shows what that draws: neither adds /Opt.
+- unigb_utf16.pdf: a Type0 font over Adobe-GB1 with the predefined
+  /UniGB-UTF16-H CMap and no ToUnicode (iText's HighlightItemsTest
+  HeaderFooter.pdf, a Chinese insurance form): its codes are UTF-16, but
+  codes 1-95 were taken for Adobe CIDs of ASCII and shifted by 31, so the
+  phone 4009999595 read "SOOXXXXTXT" and 021-33100566 "OQPLRRPOOTUU"; a
+  character outside the BMP is a surrogate pair, one 4-byte code.
 - owner_empty_r6.pdf, owner_empty_r5.pdf, owner_empty_rc4.pdf,
   owner_empty_aes128.pdf: a user password set and the owner password left
   empty (hexapdf's userpwd-aes-256bit-V5.pdf and -V5-R5.pdf). pdftotext and
@@ -200,6 +211,65 @@ def actualtext_doc(path):
         f.write(w.classic({"Root": root}))
 
 
+# ---------------------------------------------------------------- list boxes
+
+def listbox_doc(path):
+    w = g.Writer()
+    pages = w.reserve()
+    page = w.reserve()
+
+    def field(name, ff, opt, v, ap=None):
+        d = {"Type": g.Name("Annot"), "Subtype": g.Name("Widget"), "FT": g.Name("Ch"), "T": name,
+             "Ff": ff, "Opt": opt, "Rect": [72, 500, 300, 600], "P": page}
+        if v is not None:
+            d["V"] = v
+        if ap is not None:
+            d["AP"] = {"N": w.add(g.Stream({"Type": g.Name("XObject"), "Subtype": g.Name("Form"),
+                                            "BBox": [0, 0, 228, 100],
+                                            "Resources": {"Font": {"F1": g.helvetica(w)}}}, ap))}
+        return w.add(d)
+
+    fields = [
+        field("Payee", 0, ["Jane Roe 536-22-1874", "John Doe 078-05-1120", "Acme Payroll"], "Acme Payroll"),
+        field("Approver", 1 << 21, [["jr", "Jane Roe (jroe@example.com)"], ["rs", "Richard Smith"]], ["rs"]),
+        field("Region", 1 << 17, ["Combo North", "Combo South"], "Combo North"),
+        field("Shown", 0, ["Drawn Option One", "Hidden Option Two"], "Drawn Option One",
+              ap=b"BT /F1 10 Tf 2 80 Td (Drawn Option One) Tj ET\n"),
+    ]
+    content = b"BT /F1 12 Tf 72 720 Td (Payment authorisation) Tj ET\n"
+    cs = w.add(g.Stream({"Filter": g.Name("FlateDecode")}, zlib.compress(content)))
+    w.add({"Type": g.Name("Page"), "Parent": pages, "MediaBox": [0, 0, 612, 792],
+           "Resources": {"Font": {"F1": g.helvetica(w)}}, "Contents": cs, "Annots": fields}, page.num)
+    w.add({"Type": g.Name("Pages"), "Kids": [page], "Count": 1}, pages.num)
+    root = w.add({"Type": g.Name("Catalog"), "Pages": pages, "AcroForm": {"Fields": fields}})
+    with open(path, "wb") as f:
+        f.write(w.classic({"Root": root}))
+
+
+# ---------------------------------------------------------------- UniGB-UTF16-H
+
+UTF16_LINES = ["全国统一服务电话：4009999595", "传真：021-33100566", "SSN 536-22-1874 \U00020BB7"]
+
+
+def unigb_utf16_doc(path):
+    w = g.Writer()
+    cid = w.add({"Type": g.Name("Font"), "Subtype": g.Name("CIDFontType0"), "BaseFont": g.Name("AdobeSongStd-Light"),
+                 "CIDSystemInfo": {"Registry": "Adobe", "Ordering": "GB1", "Supplement": 4},
+                 "FontDescriptor": w.add({"Type": g.Name("FontDescriptor"), "FontName": g.Name("AdobeSongStd-Light"),
+                                          "Flags": 6, "FontBBox": [-134, -254, 1001, 905], "ItalicAngle": 0,
+                                          "Ascent": 880, "Descent": -120, "CapHeight": 626, "StemV": 80}),
+                 "DW": 1000})
+    font = w.add({"Type": g.Name("Font"), "Subtype": g.Name("Type0"), "BaseFont": g.Name("AdobeSongStd-Light"),
+                  "Encoding": g.Name("UniGB-UTF16-H"), "DescendantFonts": [cid]})
+    c = bytearray(b"BT /F1 12 Tf 72 720 Td 14 TL\n")
+    for line in UTF16_LINES:
+        c += b"<" + line.encode("utf-16-be").hex().encode() + b"> Tj T*\n"
+    c += b"ET\n"
+    t = g.simple_doc(w, [bytes(c)], font=font)
+    with open(path, "wb") as f:
+        f.write(w.classic(t))
+
+
 # ---------------------------------------------------------------- passwords
 
 def owner_hash(r, salt, udata):
@@ -273,6 +343,8 @@ def generate(outdir):
     ligature_doc(p("ligature_space.pdf"), False)
     ligature_doc(p("ligature_space_tu.pdf"), True)
     actualtext_doc(p("actualtext.pdf"))
+    listbox_doc(p("listbox.pdf"))
+    unigb_utf16_doc(p("unigb_utf16.pdf"))
     owner_empty_aes256(p("owner_empty_r6.pdf"), 6)
     owner_empty_aes256(p("owner_empty_r5.pdf"), 5)
     owner_empty_rc4(p("owner_empty_rc4.pdf"))
