@@ -613,6 +613,71 @@ static ls_err ole2_mso_data(struct ole2_job *j)
     return LS_OK;
 }
 
+/*
+ * The streams of a Word, Excel or PowerPoint storage that no reader above
+ * takes: a document read whole is not scanned raw (pipeline.c,
+ * ls_obj_raw_redundant), so a stream a writer or an adversary adds (an
+ * Excel "Revision Log" of shared-workbook edits, "User Names", a custom
+ * stream holding a copy of the data) was neither read nor scanned while the
+ * document said "full". Each is handed on as a child named by its stream
+ * (identified and scanned as any member: its text and UTF-16 runs); streams
+ * the format defines and the readers take, or that hold pictures, and the
+ * control-character names (property sets, OLE's own \001CompObj ...) are
+ * not. At most OLE2_OTHER_MAX (limit:members past it).
+ */
+#define OLE2_OTHER_MAX 64u
+static bool ole2_name_is(const char *a, const char *b) /* CFB names: ASCII case folded */
+{
+    for (; *a && *b; a++, b++) {
+        char x = *a >= 'a' && *a <= 'z' ? (char)(*a - 32) : *a, y = *b >= 'a' && *b <= 'z' ? (char)(*b - 32) : *b;
+        if (x != y) return false;
+    }
+    return *a == *b;
+}
+
+static bool ole2_known_stream(const char *n)
+{
+    static const char *const known[] = {
+        "WordDocument", "0Table",       "1Table",           "Data",     "Workbook", "Book",
+        "PowerPoint Document", "Current User", "Pictures", "Ctls",     "PROJECT",  "PROJECTwm",
+        "Header",       "ObjInfo",      "Text_Content",     "EncryptedSummary", "EncryptionInfo",
+    };
+    if ((unsigned char)n[0] < 0x20) return true;
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+        if (ole2_name_is(n, known[i])) return true;
+    return false;
+}
+
+static ls_err ole2_other_streams(struct ole2_job *j, uint32_t st)
+{
+    struct ole2_cfb *f = j->f;
+    if (st >= f->ndir) return LS_OK;
+    unsigned n = 0;
+    for (uint32_t c = f->dir[st].first_child, k = 0; c != OLE2_NOSTREAM && c < f->ndir && k < f->ndir && !j->stop;
+         c = f->dir[c].next_sibling, k++) {
+        const struct ole2_dirent *d = &f->dir[c];
+        if (d->type != OLE2_T_STREAM || d->size == 0 || ole2_known_stream(d->name)) continue;
+        if (n++ == OLE2_OTHER_MAX) {
+            ls_note(j->c, j->o, LS_R_LIMIT_MEMBERS, "ole2: more than %u streams no reader takes: the rest "
+                    "not handed on", OLE2_OTHER_MAX);
+            break;
+        }
+        char path[300];
+        ole2_path(f, OLE2_ROOT, c, path, sizeof path);
+        struct ls_buf b;
+        ls_buf_init(&b, f->data.len);
+        ls_err e = ole2_read(j, c, &b);
+        if (e == LS_E_NOMEM) {
+            ls_buf_free(&b);
+            return e;
+        }
+        e = ole2_child(j, path, strlen(path), ls_buf_slice(&b), e != LS_OK);
+        ls_buf_free(&b);
+        if (e == LS_E_NOMEM) return e;
+    }
+    return LS_OK;
+}
+
 /* Extract a document stored in storage st (the root, or nested). */
 static ls_err ole2_extract_storage(struct ole2_job *j, uint32_t st)
 {
@@ -650,6 +715,10 @@ static ls_err ole2_extract_storage(struct ole2_job *j, uint32_t st)
         ls_note(j->c, j->o, LS_R_UNSUPPORTED, "ole2: no document stream this handler knows");
     if (r == LS_E_NOMEM) return r;
     (void)ole2_flush(j);
+    if (ole2_doc_ext(f, st)) {
+        ls_err u = ole2_other_streams(j, st);
+        if (u == LS_E_NOMEM) return u;
+    }
     ls_err o = ole2_objects(j, st);
     return ole2_worst(ole2_worst(ole2_worst(r, irm), e == LS_E_LIMIT ? LS_OK : e), o);
 }
