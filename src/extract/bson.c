@@ -37,6 +37,7 @@
 #define BS_ARCHIVE_MAGIC 0x8199e26du
 #define BS_DEPTH_MAX 100u
 #define BS_PATH_MAX 512u
+#define BS_KEY_OUT 64u
 #define BS_VALUE_MAX 4096u
 #define BS_TICK 1024u
 
@@ -122,7 +123,10 @@ static ls_err bs_text(struct ls_buf *line, const uint8_t *p, size_t n)
 static ls_err bs_key(struct bs *b, size_t line_start)
 {
     if (b->line.len > line_start) LS_TRY(ls_buf_addc(&b->line, '\t'));
-    if (b->plen) LS_TRY(ls_buf_add(&b->line, b->path, b->plen));
+    /* the key nearest the value: at most the path's last BS_KEY_OUT bytes
+     * (a deeply nested file would otherwise write its whole path per value) */
+    size_t from = b->plen > BS_KEY_OUT ? b->plen - BS_KEY_OUT : 0;
+    if (b->plen) LS_TRY(ls_buf_add(&b->line, b->path + from, b->plen - from));
     return ls_buf_adds(&b->line, ": ");
 }
 

@@ -52,7 +52,7 @@ struct pgd {
     unsigned vmin, intsz, offsz;
     int alg;
     struct pgd_ent *ents;
-    size_t nents, last;
+    size_t nents;
     struct ls_buf raw, out;
     bool no_children, unsupported, bad;
 };
@@ -135,6 +135,12 @@ static ls_err pgd_head(struct pgd *p)
     return LS_OK;
 }
 
+static int pgd_cmp(const void *a, const void *b)
+{
+    int32_t x = ((const struct pgd_ent *)a)->id, y = ((const struct pgd_ent *)b)->id;
+    return (x > y) - (x < y);
+}
+
 static ls_err pgd_toc(struct pgd *p)
 {
     int32_t count;
@@ -173,18 +179,20 @@ static ls_err pgd_toc(struct pgd *p)
         LS_TRY(ls_cur_skip(&p->cur, 1u + p->offsz)); /* data offset: flag, position */
         p->nents++;
     }
+    qsort(p->ents, p->nents, sizeof *p->ents, pgd_cmp);
     return LS_OK;
 }
 
-/* The TOC entry of a dump id: the blocks come in TOC order, so the search
- * starts after the last one found. */
-static const struct pgd_ent *pgd_find(struct pgd *p, int32_t id)
+/* The TOC entry of a dump id (the entries sorted by id after the TOC is
+ * read: a block whose id the TOC lacks costs a binary search, not a walk). */
+static const struct pgd_ent *pgd_find(const struct pgd *p, int32_t id)
 {
-    for (size_t k = 0; k < p->nents; k++) {
-        size_t i = (p->last + 1 + k) % p->nents;
-        if (p->ents[i].id != id) continue;
-        p->last = i;
-        return &p->ents[i];
+    size_t lo = 0, hi = p->nents;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (p->ents[mid].id == id) return &p->ents[mid];
+        if (p->ents[mid].id < id) lo = mid + 1;
+        else hi = mid;
     }
     return NULL;
 }

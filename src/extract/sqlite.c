@@ -447,12 +447,14 @@ static ls_err sq_deleted(struct sq *s)
     ls_err e = LS_OK;
     /* the freelist: trunk pages (next trunk, leaf count, leaf page numbers) */
     uint32_t trunk = sq_be32(d, 32);
-    for (size_t n = 0; e == LS_OK && trunk && trunk <= npages && n < npages; n++) {
+    size_t carved = 0; /* trunk and leaf pages read: a cycle in the list reads no page twice over */
+    for (size_t n = 0; e == LS_OK && trunk && trunk <= npages && carved < npages; n++) {
         struct ls_slice tp = ls_slice_make(d.ptr + (size_t)(trunk - 1) * ps, ps);
         e = ls_sqlite_carve_trunk(tp, usable, &out);
+        carved++;
         uint32_t leaves = sq_be32(tp, 4);
         if (leaves > (usable - 8) / 4) break;
-        for (uint32_t i = 0; e == LS_OK && i < leaves; i++) {
+        for (uint32_t i = 0; e == LS_OK && i < leaves && carved < npages; i++, carved++) {
             uint32_t leaf = sq_be32(tp, 8 + 4 * (size_t)i);
             if (leaf == 0 || leaf > npages) continue;
             e = ls_sqlite_carve_page(ls_slice_make(d.ptr + (size_t)(leaf - 1) * ps, ps), leaf == 1 ? 100 : 0,

@@ -32,6 +32,7 @@
 
 #define SQP_VALUE_MAX 4096u /* bytes of one value written */
 #define SQP_TICK 256u       /* pages between two looks at the clock */
+#define SQP_PAGE_OUT 2u     /* text per page at most this many times the page (overlapping cells) */
 
 /* A varint (1-9 bytes, big-endian groups of 7 bits, the ninth byte whole)
  * at *at below end; false if it runs past end. */
@@ -162,9 +163,13 @@ ls_err ls_sqlite_carve_page(struct ls_slice page, size_t hdr, size_t usable, str
     size_t ncells = sqp_be(p + hdr + 3, 2);
     size_t ptrs = hdr + 8;
     if (ncells > (usable - ptrs) / 2) return LS_OK;
-    for (size_t i = 0; i < ncells; i++) {
+    uint8_t seen[65536 / 8];
+    memset(seen, 0, sizeof seen);
+    size_t start = line->len;
+    for (size_t i = 0; i < ncells && line->len - start <= SQP_PAGE_OUT * usable; i++) {
         size_t cell = sqp_be(p + ptrs + 2 * i, 2);
-        if (cell < ptrs + 2 * ncells || cell >= usable) continue;
+        if (cell < ptrs + 2 * ncells || cell >= usable || (seen[cell / 8] >> (cell % 8) & 1)) continue;
+        seen[cell / 8] |= (uint8_t)(1u << (cell % 8)); /* a cell pointed at twice is written once */
         LS_TRY(sqp_cell(p, cell, usable, line));
     }
     return LS_OK;
@@ -178,7 +183,8 @@ ls_err ls_sqlite_carve_trunk(struct ls_slice page, size_t usable, struct ls_buf 
     size_t leaves = sqp_be(p + 4, 4);
     if (leaves > (usable - 8) / 4) return LS_OK;
     /* the pointers past the leaf numbers, up to the first that is no cell's */
-    for (size_t i = 2 * leaves; 8 + 2 * i + 2 <= usable; i++) {
+    size_t start = line->len;
+    for (size_t i = 2 * leaves; 8 + 2 * i + 2 <= usable && line->len - start <= SQP_PAGE_OUT * usable; i++) {
         size_t cell = sqp_be(p + 8 + 2 * i, 2);
         if (cell < 8 + 2 * i + 2 || cell >= usable) break;
         LS_TRY(sqp_cell(p, cell, usable, line));
