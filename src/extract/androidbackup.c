@@ -14,7 +14,9 @@
  * key derived from a password the file does not hold: noted `encrypted`.
  *
  * The inflated tar is charged to the root's budget as it grows; a cut
- * stream hands over what was inflated, marked truncated.
+ * stream hands over what was inflated, marked truncated. What follows the
+ * stream (adb writes one) is hidden there: a further zlib stream, inflated,
+ * or other bytes are handed on as "hidden_data" (zeros are padding).
  */
 #include "core/handler.h"
 #include "extract/zinflate.h"
@@ -66,6 +68,21 @@ static int ab_probe(const struct ls_object *o)
     return ab_header(o->data, &comp, &enc, &body) ? 95 : 0;
 }
 
+#define AB_STREAMS_MAX 16u /* streams read after the tar's */
+
+static bool ab_zlib_header(struct ls_slice d)
+{
+    int a = ls_slice_at(d, 0), b = ls_slice_at(d, 1);
+    return a >= 0 && b >= 0 && (a & 0x0f) == 8 && (a >> 4) <= 7 && ((a << 8) | b) % 31 == 0;
+}
+
+static bool ab_zeros(struct ls_slice d)
+{
+    for (size_t i = 0; i < d.len; i++)
+        if (d.ptr[i]) return false;
+    return true;
+}
+
 struct ab {
     struct ls_ctx *c;
     struct ls_object *o;
@@ -100,21 +117,44 @@ static ls_err ab_extract(struct ls_ctx *c, struct ls_object *o)
     struct ab a = {c, o};
     struct ls_buf out;
     ls_buf_init(&out, SIZE_MAX);
-    uint64_t left = ls_budget_left(c);
-    ls_err z = zinflate_stream(rest, 15, &out, left < SIZE_MAX ? (size_t)left : SIZE_MAX, NULL, ab_charge, &a);
-    ls_err e = LS_OK;
-    if (z == LS_E_NOMEM || z == LS_E_TIMEOUT) {
-        e = z;
-    } else if (out.len > 0 || z == LS_OK) {
-        ch.data = ls_buf_slice(&out);
-        if (z != LS_OK) {
+    ls_err e = LS_OK, z = LS_OK;
+    /* the tar's stream, then what follows it: adb writes one stream, so a
+     * further one (or other bytes) is hidden there, handed on as
+     * "hidden_data" (inflated when it is a zlib stream) */
+    for (unsigned n = 0; e == LS_OK && rest.len > 0 && n < AB_STREAMS_MAX; n++) {
+        bool zl = n == 0 || ab_zlib_header(rest);
+        if (n > 0 && ab_zeros(rest)) break; /* padding */
+        ls_buf_reset(&out);
+        size_t used = rest.len;
+        if (zl) {
+            uint64_t left = ls_budget_left(c);
+            z = zinflate_stream(rest, 15, &out, left < SIZE_MAX ? (size_t)left : SIZE_MAX, &used, ab_charge, &a);
+            if (z == LS_E_NOMEM || z == LS_E_TIMEOUT) {
+                e = z;
+                break;
+            }
+        }
+        ch.name = n == 0 ? "backup.tar" : "hidden_data";
+        ch.name_len = strlen(ch.name);
+        ch.data = zl ? ls_buf_slice(&out) : rest;
+        ch.flags = 0;
+        ch.tags[0] = NULL;
+        ch.error = NULL;
+        if (zl && z != LS_OK) {
             ch.flags = LS_CHILD_TRUNCATED;
             ch.tags[0] = z == LS_E_LIMIT ? LS_R_LIMIT_BYTES : z == LS_E_CORRUPT ? LS_R_PARSE_ERROR : LS_R_TRUNCATED;
             ch.error = z == LS_E_LIMIT ? "androidbackup: the tar was cut at the byte budget"
                                        : "androidbackup: the compressed tar ends early or is damaged";
         }
-        e = ls_emit_child(c, o, &ch);
-        if (e == LS_E_LIMIT) e = LS_OK;
+        if (!zl || out.len > 0 || z == LS_OK) {
+            e = ls_emit_child(c, o, &ch);
+            if (e == LS_E_LIMIT) {
+                e = LS_OK;
+                break;
+            }
+        }
+        if (!zl || z != LS_OK) break; /* the rest cannot be found after a broken stream */
+        (void)ls_slice_from(rest, used, &rest);
     }
     if (e == LS_OK && z == LS_E_TRUNCATED) ls_note(c, o, LS_R_TRUNCATED, "androidbackup: the backup is cut short");
     if (e == LS_OK && z == LS_E_CORRUPT) ls_note(c, o, LS_R_PARSE_ERROR, "androidbackup: damaged compressed data");

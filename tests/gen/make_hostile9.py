@@ -832,6 +832,12 @@ def backup_cases():
     r = put("backup/android/cut.ab", z3[:len(z3) * 2 // 3])
     key("android_ab_cut", r, None, planted_under=pl(b2))
     key("android_ab_cut_root", r, [], coverage="partial", reasons_all=["truncated"])
+    # a second zlib stream after the tar's (adb writes one): hidden, handed on as hidden_data
+    b3 = person()
+    t4 = tar_of([("apps/com.acme.crm/f/export.txt", ("SSN %s, %s\n" % (b3["ssn"], b3["email"])).encode())])
+    r = put("backup/android/two_streams.ab", b"ANDROID BACKUP\n5\n1\nnone\n" + zlib.compress(t3[:1024], 9) +
+            zlib.compress(t4, 9))
+    key("android_ab_hidden_stream", r, ["hidden_data", "apps/com.acme.crm/f/export.txt"], planted=pl(b3))
     c = person()
     t2 = tar_of([("apps/com.acme.notes/f/notes.txt", ("Call %s re: SSN %s, mail %s\n" % (c["name"], c["ssn"],
                                                                                             c["email"])).encode())])
@@ -1017,6 +1023,7 @@ CORPUS = {"db/postgres/shopdb.dump": "pgdump/h9_shopdb.dump", "db/postgres/shopd
           "backup/android/notes_uncompressed.ab": "androidbackup/h9_stored.ab",
           "backup/android/encrypted.ab": "androidbackup/h9_encrypted.ab",
           "backup/android/cut.ab": "androidbackup/h9_cut.ab",
+          "backup/android/two_streams.ab": "androidbackup/h9_two_streams.ab",
           "db/sqlite/app.db-wal": "sqlitelog/h9_app.db-wal", "db/sqlite/crm.db-journal": "sqlitelog/h9_open.db-journal",
           "db/sqlite/orders.db-journal": "sqlitelog/h9_hot.db-journal", "db/sqlite/deleted.db": "sqlite/h9_deleted.db",
           "db/sqlite/orders_deleted.db": "sqlite/h9_orders_deleted.db",
