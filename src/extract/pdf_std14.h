@@ -1,6 +1,6 @@
 /* Generated from the URW base35 AFM files (Debian fonts-urw-base35, metric-
- * compatible with the standard 14 fonts) by the generator in realsweep8's
- * report (for scripts/gen_std14.py): do not edit by hand. Advance widths
+ * compatible with the standard 14 fonts) by scripts/gen_std14.py: do not
+ * edit by hand. Advance widths
  * (1/1000 em) of the Latin core fonts by Unicode (369 glyphs: Latin-1, Latin
  * Extended-A, accents, punctuation, the euro, math signs, fi, fl), sorted for
  * a binary search; Symbol and ZapfDingbats by code in their built-in
