@@ -655,8 +655,8 @@ static void wide_runs(struct ls_ctx *c, struct ls_object *o, struct ls_slice raw
  * bytes are scanned only when the handler could not read all of it. */
 bool ls_obj_raw_redundant(const struct ls_obj_state *st)
 {
-    static const char *const whole[] = {"archive", "ooxml", "odf", "pdf", "ole2", "msg", "pst",
-                                        "mbox",    "iwa",  "pgp", "git", "dbf", "hwp"};
+    static const char *const whole[] = {"archive", "ooxml", "odf", "pdf", "ole2", "msg",           "pst",
+                                        "mbox",    "iwa",  "pgp", "git", "dbf", "hwp", "androidbackup"};
     if (!st->handler || st->cov_none || st->n_reasons) return false;
     for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++)
         if (strcmp(st->handler->name, whole[i]) == 0) return true;
