@@ -28,7 +28,7 @@ pii+=rule("pii_ssn_formatted", meta("pii","ssn","critical","US Social Security n
   [("$ssn", "/%s[0-9]{3}%s[0-9]{4}([^0-9A-Za-z-]|$)/"%(LB_NUM,ssn_mid))], "$ssn")
 ctx=r"(\bssn|\b(ss|s\.s\.) ?(#|no\.?|num)|soc(ial|\.)?[ _-]?sec(urity|\.)?)([ _-]?(number|no\.?|num|nbr|#))?( ?(\/ ?i?tin|\([a-z ]{1,20}\)))?( is| was)?"
 pii+="\n"+rule("pii_ssn_context", meta("pii","ssn","critical","US SSN without dashes (9 digits or ddd dd dddd) right after SSN, SS#, SS No, social security (number), soc. sec. no","ssn_context","last4"),
-  [("$ssn9", "/%s[^0-9A-Za-z\\n]{0,16}[0-9]{9}([^0-9]|$)/ nocase"%ctx),
+  [("$ssn9", "/%s([^0-9A-Za-z\\n]{0,8}number(long|int|double|decimal))?[^0-9A-Za-z\\n]{0,16}[0-9]{9}([^0-9]|$)/ nocase"%ctx),
    ("$ssn_spaced", "/%s[^0-9A-Za-z\\n]{0,16}[0-9]{3} [0-9]{2} [0-9]{4}([^0-9]|$)/ nocase"%ctx)], "any of them")
 # Maestro and old JCB issuer numbers of 4 digits (Maestro numbers may have 12 digits)
 cc4="5018|5020|5038|5612|5893|6304|6390|6759|6761|6762|6763|2131|1800".split("|")
@@ -81,7 +81,8 @@ DOB_WORDS=r"(date of birth|[d]ate[_-]?of[_-]?birth|birth[ _-]?date|birthday|\bbd
 # after the label: blanks (forms align their values: "DOB:<tab>", "Date of Birth:      "), a
 # separator, and the value on the same line or on the next one (PDF form text puts it there)
 DOB_GAP=r"[\"']?[ \t]{0,16}([:=>-]|\xef\xbc\x9a)?([ \t]{0,16}|[ \t]{0,4}\r?\n[ \t]{0,8})[\"']?"
-dctx=DOB_WORDS+r"[\"']?( ?\([a-z\/.-]{6,12}\))?"+DOB_GAP
+# an extended-JSON wrapper as mongoexport writes a date: "dob": {"$date": "1975-03-14T00:00:00Z"}
+dctx=DOB_WORDS+r"[\"']?( ?\([a-z\/.-]{6,12}\))?"+DOB_GAP+r"(\{ ?[\"']\$date[\"'] ?: ?[\"'])?"
 # month names and abbreviations: English, German, French, Spanish, Italian, Dutch, Portuguese (UTF-8;
 # a letter may be a two-byte Latin-1 one: mar\xc3\xa7o)
 mon=r"(jan|feb|f\xc3\xa9v|fev|m\xc3\xa4r|mar|maa|apr|avr|abr|may|mai|mei|mag|jun|jui|giu|jul|lug|aug|ao\xc3\xbb|aou|ago|sep|set|oct|okt|ott|nov|dec|d\xc3\xa9c|dez|dic|ene|gen|out)[a-z\xc3\xa0-\xbf]{0,8}\.?"

@@ -520,9 +520,9 @@ def mongo_cases():
     lines += json.dumps({"_id": {"$oid": oid(j["id"])[1]}, "name": j["name"], "email": j["email"],
                          "ssn": {"$numberLong": j["ssn9"]}}) + "\n"
     r = put("db/mongo/export/customers.json", lines.encode())
-    # gap: {"ssn": {"$numberLong": "..."}}: the JSON reader does not label a value inside an
-    # extended-JSON wrapper by the key above it
-    key("mongoexport_json", r, None, planted_under=pl(i, j), gap=True)
+    # {"ssn": {"$numberLong": "..."}}: the SSN context rule reads through the
+    # extended-JSON wrapper (a gap until the lead's rule change)
+    key("mongoexport_json", r, None, planted_under=pl(i, j))
     k_ = person()
     r = put("db/mongo/export/customers.csv", ("_id,name,email,ssn\nObjectId(%s),%s,%s,%s\n" %
                                               (oid(k_["id"])[1], k_["name"], k_["email"], k_["ssn9"])).encode())
