@@ -11,7 +11,8 @@
  * salt, the PBKDF2 round count, the user-key IV and the encrypted master-key
  * blob as hex lines), each line ended by LF; then the tar, deflated as one
  * zlib stream when compressed. An encrypted backup is AES-256-CBC under a
- * key derived from a password the file does not hold: noted `encrypted`.
+ * key derived from a password the file does not hold: noted `encrypted`,
+ * coverage none.
  *
  * The inflated tar is charged to the root's budget as it grows; a cut
  * stream hands over what was inflated, marked truncated. What follows the
@@ -101,6 +102,7 @@ static ls_err ab_extract(struct ls_ctx *c, struct ls_object *o)
     if (!ab_header(o->data, &comp, &enc, &body)) return LS_E_CORRUPT;
     if (enc) {
         ls_note(c, o, LS_R_ENCRYPTED, "androidbackup: the backup is encrypted (AES-256, a password's key)");
+        ls_set_coverage_none(c, o); /* the header lines are all that can be read */
         return LS_OK;
     }
     struct ls_slice rest;

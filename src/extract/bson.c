@@ -25,8 +25,10 @@
  * every length is checked against its document's end, the clock every
  * 1024 documents. Written: numbers (a whole double as an integer), strings,
  * dates (YYYY-MM-DD, with the time when it is not midnight), booleans,
- * binary values that are UTF-8 text; left out: ObjectIds, other binary
- * data, nulls, regexes, code.
+ * binary values that are UTF-8 text, decimal128 values whose coefficient
+ * fits 64 bits; left out: ObjectIds, other binary data, nulls, regexes,
+ * code, other decimal128 values. A long document is handed over as its
+ * line grows, not held whole.
  */
 #include "core/handler.h"
 
@@ -48,6 +50,7 @@ struct bs {
     char path[BS_PATH_MAX + 1]; /* the element's key path, "address.city" */
     size_t plen;
     bool full;
+    bool cont; /* the line was handed over inside a document: a tab before the next key */
 };
 
 static uint32_t bs_u32(const uint8_t *p)
@@ -122,12 +125,31 @@ static ls_err bs_text(struct ls_buf *line, const uint8_t *p, size_t n)
 /* "path: " before a value (a tab before all but the first on the line). */
 static ls_err bs_key(struct bs *b, size_t line_start)
 {
-    if (b->line.len > line_start) LS_TRY(ls_buf_addc(&b->line, '\t'));
+    if (b->line.len > line_start || b->cont) LS_TRY(ls_buf_addc(&b->line, '\t'));
+    b->cont = false;
     /* the key nearest the value: at most the path's last BS_KEY_OUT bytes
      * (a deeply nested file would otherwise write its whole path per value) */
     size_t from = b->plen > BS_KEY_OUT ? b->plen - BS_KEY_OUT : 0;
     if (b->plen) LS_TRY(ls_buf_add(&b->line, b->path + from, b->plen - from));
     return ls_buf_adds(&b->line, ": ");
+}
+
+/* A decimal128 (IEEE 754-2008, binary integer significand: MongoDB's
+ * NumberDecimal, which money and identifiers are kept as) whose
+ * coefficient fits 64 bits, as digits with its decimal point; 0 (left out)
+ * for infinities, NaNs and larger coefficients. lo, hi: its two halves. */
+static int bs_decimal(uint64_t lo, uint64_t hi, char *out, size_t cap)
+{
+    if (((hi >> 61) & 3) == 3 || (hi & 0x1FFFFFFFFFFFFull) != 0) return 0;
+    int exp = (int)((hi >> 49) & 0x3FFF) - 6176;
+    char dig[24];
+    int n = snprintf(dig, sizeof dig, "%llu", (unsigned long long)lo);
+    const char *sign = hi >> 63 ? "-" : "";
+    if (exp >= 0 && exp <= 20) return snprintf(out, cap, "%s%s%.*s", sign, dig, exp, "00000000000000000000");
+    if (exp < 0 && -exp < n) return snprintf(out, cap, "%s%.*s.%s", sign, n + exp, dig, dig + n + exp);
+    if (exp < 0 && -exp - n <= 20)
+        return snprintf(out, cap, "%s0.%.*s%s", sign, -exp - n, "00000000000000000000", dig);
+    return 0;
 }
 
 /* Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm). */
@@ -156,6 +178,15 @@ static ls_err bs_doc(struct bs *b, struct ls_slice d, size_t at, size_t n, ls_er
     size_t pos = at + 4, end = at + n - 1;
     b->plen = 0;
     for (;;) {
+        /* a long document is handed over as it grows (one element adds at
+         * most a path and a value): 3-byte elements under a 64-byte key
+         * made a line 24 times the document before its end was reached */
+        if (b->line.len >= 65536) {
+            LS_TRY(bs_flush(b, true));
+            if (b->full) return LS_OK;
+            line_start = 0;
+            b->cont = true;
+        }
         if (pos >= end) { /* this document's NUL */
             if (depth == 0) break;
             depth--;
@@ -285,7 +316,11 @@ static ls_err bs_doc(struct bs *b, struct ls_slice d, size_t at, size_t n, ls_er
             if (left >= 8) k = snprintf(num, sizeof num, "%lld", (long long)(int64_t)bs_u64(d.ptr + pos));
             len = 8;
             break;
-        case 0x13: len = 16; k = -2; break;
+        case 0x13: /* decimal128 */
+            if (left >= 16) k = bs_decimal(bs_u64(d.ptr + pos), bs_u64(d.ptr + pos + 8), num, sizeof num);
+            if (k <= 0) k = -2;
+            len = 16;
+            break;
         }
         if (len == SIZE_MAX || len > left) {
             *damage = LS_E_CORRUPT;
@@ -298,7 +333,8 @@ static ls_err bs_doc(struct bs *b, struct ls_slice d, size_t at, size_t n, ls_er
         pos += len;
         b->plen = plen;
     }
-    if (b->line.len > line_start) LS_TRY(ls_buf_addc(&b->line, '\n'));
+    if (b->line.len > line_start || b->cont) LS_TRY(ls_buf_addc(&b->line, '\n'));
+    b->cont = false;
     return LS_OK;
 }
 

@@ -27,7 +27,9 @@
  *
  * Read in one pass, blocks in file order (pg_dump writing to a pipe leaves
  * the offsets unset); every length is bounded by the bytes left, inflated
- * data is charged to the root's budget as it grows.
+ * data is charged to the root's budget as it grows: a stream over the bomb
+ * ratio cuts its table only; the root's budget spent or the member limit
+ * ends the walk.
  */
 #include "core/handler.h"
 #include "extract/zinflate.h"
@@ -54,7 +56,7 @@ struct pgd {
     struct pgd_ent *ents;
     size_t nents;
     struct ls_buf raw, out;
-    bool no_children, unsupported, bad;
+    bool no_children, unsupported, bad, bomb;
 };
 
 /* ReadInt: a sign byte, then intsz bytes, least significant first; values
@@ -250,8 +252,11 @@ static ls_err pgd_emit(struct pgd *p, const char *name, size_t name_len, ls_err 
     ch.data = ls_buf_slice(&p->out);
     if (why != LS_OK) {
         ch.flags = LS_CHILD_TRUNCATED;
-        ch.tags[0] = why == LS_E_CORRUPT ? LS_R_PARSE_ERROR : LS_R_TRUNCATED;
-        ch.error = why == LS_E_CORRUPT ? "pgdump: damaged compressed data" : "pgdump: data cut short";
+        ch.tags[0] = why == LS_E_CORRUPT ? LS_R_PARSE_ERROR : why == LS_E_LIMIT ? LS_R_LIMIT_BYTES : LS_R_TRUNCATED;
+        if (why == LS_E_LIMIT) ch.tags[1] = LS_A_ZIP_BOMB;
+        ch.error = why == LS_E_CORRUPT ? "pgdump: damaged compressed data"
+                   : why == LS_E_LIMIT ? "pgdump: the data expands over the bomb ratio; cut there"
+                                       : "pgdump: data cut short";
     }
     ls_err e = ls_emit_child(p->c, p->o, &ch);
     if (e == LS_E_LIMIT) {
@@ -280,12 +285,26 @@ static bool pgd_fatal(ls_err e)
     return e == LS_E_NOMEM || e == LS_E_TIMEOUT;
 }
 
+/* LS_E_LIMIT from a block's data: the root's budget is spent (stop), or
+ * only this stream went over the bomb ratio (zinflate_budget noted
+ * zip_bomb): its table is cut there and the next block is read, so a bomb
+ * before the customer table does not hide it. */
+static bool pgd_stop(struct pgd *p, ls_err de)
+{
+    if (pgd_fatal(de)) return true;
+    if (de != LS_E_LIMIT) return false;
+    if (ls_budget_left(p->c) == 0) return true;
+    p->bomb = true;
+    return false;
+}
+
 static ls_err pgd_blocks(struct pgd *p, ls_err *damage)
 {
     struct ls_buf nm;
     ls_buf_init(&nm, 3 * PGD_NAME_MAX);
     ls_err e = LS_OK;
-    while (e == LS_OK && ls_cur_left(&p->cur) > 0) {
+    /* the member limit ends the walk: nothing after it could be handed on */
+    while (e == LS_OK && !p->no_children && ls_cur_left(&p->cur) > 0) {
         if (ls_ctx_expired(p->c)) {
             e = LS_E_TIMEOUT;
             break;
@@ -300,7 +319,7 @@ static ls_err pgd_blocks(struct pgd *p, ls_err *damage)
             if (copy) e = ls_buf_add(&p->out, ent->copy.ptr, ent->copy.len);
             ls_err ce = e == LS_OK ? pgd_chunks(p) : e;
             ls_err de = pgd_fatal(ce) ? ce : pgd_data(p);
-            if (pgd_fatal(de) || de == LS_E_LIMIT) {
+            if (pgd_stop(p, de)) {
                 e = de;
                 break;
             }
@@ -314,7 +333,7 @@ static ls_err pgd_blocks(struct pgd *p, ls_err *damage)
             if (e == LS_OK) e = pgd_name(&nm, ent, id);
             if (e == LS_OK) e = pgd_emit(p, ls_buf_str(&nm), nm.len, why);
             if (e == LS_OK && ce != LS_OK) e = ce; /* the next block cannot be found */
-            else if (e == LS_OK && de != LS_OK) p->bad = true; /* its stream only */
+            else if (e == LS_OK && de != LS_OK && de != LS_E_LIMIT) p->bad = true; /* its stream only */
         } else if (type == 3) { /* BLK_BLOBS: OID, chunks; ... OID 0 */
             for (;;) {
                 int32_t oid;
@@ -322,7 +341,7 @@ static ls_err pgd_blocks(struct pgd *p, ls_err *damage)
                 ls_buf_reset(&p->out);
                 ls_err ce = pgd_chunks(p);
                 ls_err de = pgd_fatal(ce) ? ce : pgd_data(p);
-                if (pgd_fatal(de) || de == LS_E_LIMIT) {
+                if (pgd_stop(p, de)) {
                     e = de;
                     break;
                 }
@@ -336,8 +355,8 @@ static ls_err pgd_blocks(struct pgd *p, ls_err *damage)
                 e = ls_buf_printf(&nm, "blob_%lu", (unsigned long)(uint32_t)oid);
                 if (e == LS_OK) e = pgd_emit(p, ls_buf_str(&nm), nm.len, why);
                 if (e == LS_OK && ce != LS_OK) e = ce;
-                else if (e == LS_OK && de != LS_OK) p->bad = true;
-                if (e != LS_OK) break;
+                else if (e == LS_OK && de != LS_OK && de != LS_E_LIMIT) p->bad = true;
+                if (e != LS_OK || p->no_children) break;
             }
         } else {
             e = LS_E_CORRUPT;
@@ -375,6 +394,7 @@ static ls_err pgd_extract(struct ls_ctx *c, struct ls_object *o)
     if (damage == LS_E_TRUNCATED) ls_note(c, o, LS_R_TRUNCATED, "pgdump: the archive is cut short");
     if (damage == LS_E_CORRUPT) ls_note(c, o, LS_R_PARSE_ERROR, "pgdump: damaged archive");
     else if (p.bad) ls_note(c, o, LS_R_PARSE_ERROR, "pgdump: damaged compressed data");
+    if (p.bomb) ls_note(c, o, LS_R_LIMIT_BYTES, "pgdump: a table's data was cut at the bomb ratio");
     free(p.ents);
     ls_buf_free(&p.raw);
     ls_buf_free(&p.out);

@@ -18,7 +18,9 @@
  * (its overflow pages) cut there. page is one whole page; hdr the b-tree
  * header's offset (100 on page 1, else 0); usable the page size less the
  * reserved bytes. Bounded by the page: every offset and length is checked.
- * Returns LS_E_NOMEM or LS_E_LIMIT from line, else LS_OK. */
+ * Returns LS_E_NOMEM or LS_E_LIMIT from line; LS_E_CORRUPT when a cell
+ * would overlap one read before (a crafted page: 16,000 pointers at one
+ * cell), the rows before it written; else LS_OK. */
 LS_WUR ls_err ls_sqlite_carve_page(struct ls_slice page, size_t hdr, size_t usable, struct ls_buf *line);
 
 /* The same for the deleted cells in a table leaf page's freeblocks (their
@@ -31,7 +33,8 @@ LS_WUR ls_err ls_sqlite_carve_freeblocks(struct ls_slice page, size_t hdr, size_
 /* The same for a freelist trunk page, whose first 8 bytes (the next trunk,
  * the leaf count) and leaf numbers overwrote the b-tree header and the
  * start of the cell pointers of the leaf page it was: the pointers left
- * are followed up to the first that points at no cell. */
+ * are followed up to the first that points at no cell (LS_E_CORRUPT as
+ * above). */
 LS_WUR ls_err ls_sqlite_carve_trunk(struct ls_slice page, size_t usable, struct ls_buf *line);
 
 #endif
