@@ -44,6 +44,10 @@
 #define LT_TICK 4096u      /* records between deadline checks */
 #define LT_MAX_GAP 8u      /* empty columns written as tabs, at most */
 #define LT_MAX_SHEETS 256u /* a sheet number is one byte */
+/* Cells gathered before the sort, at most (40 bytes each): a cell record is
+ * 9 bytes or more, so a hostile file of cells would otherwise cost 4x its
+ * size in memory; past it the rest is not read (limit:text). */
+#define LT_MAX_CELLS (1u << 22)
 
 enum lt_layout { LT_OLD, LT_QUATTRO, LT_NEW };
 
@@ -69,6 +73,7 @@ struct lt {
     bool named[LT_MAX_SHEETS];
     unsigned next_name; /* SHEET_NAME records name sheets in order */
     bool expect_string;  /* an old FORMULA whose value is the next STRING */
+    bool cells_full;     /* LT_MAX_CELLS reached */
     uint32_t str_col, str_row;
 };
 
@@ -108,7 +113,7 @@ static int lotus_probe(const struct ls_object *o)
     size_t next = 4 + (size_t)len;
     if (d.len < next + 4) return d.len == next ? 40 : 0;
     if (!ls_rd_u16le(d, next, &op2) || !ls_rd_u16le(d, next + 2, &len2)) return 0;
-    if (op2 == 0 || next + 4 + len2 > d.len + 0u) return 30;
+    if (op2 == 0 || next + 4 + len2 > d.len) return 30;
     return 90;
 }
 
@@ -185,6 +190,10 @@ static ls_err lt_text(struct lt *t, struct ls_buf *b, struct ls_slice s)
 
 static ls_err lt_push(struct lt *t, uint32_t sheet, uint32_t row, uint32_t col, struct lt_cell **out)
 {
+    if (t->n >= LT_MAX_CELLS) {
+        t->cells_full = true;
+        return LS_E_LIMIT;
+    }
     if (t->n == t->cap) {
         size_t cap = t->cap ? 2 * t->cap : 256;
         struct lt_cell *p = realloc(t->cell, cap * sizeof *p);
@@ -547,6 +556,11 @@ static ls_err lotus_extract(struct ls_ctx *c, struct ls_object *o)
             e = lt_new_record(&t, op, r);
         }
         if (e == LS_OK && ++tick % LT_TICK == 0 && ls_ctx_expired(c)) e = LS_E_TIMEOUT;
+    }
+    if (t.cells_full) {
+        ls_note(c, o, LS_R_LIMIT_TEXT, "lotus: more than %u cells: the rest of the worksheet not read",
+                LT_MAX_CELLS);
+        e = LS_OK;
     }
     ls_err w = lt_write(&t);
     free(t.cell);

@@ -235,6 +235,30 @@ class KeyedDumpTests:
         self.assertEqual(roots - keyed, set())
 
 
+def check_expect(tc, m, path, expect, ssn_fp):
+    """Assert an unpack generator's EXPECT entry for one file (gen_unpack2.py,
+    gen_unpack3.py): {member: (coverage, reasons that must be there, found)},
+    member "" for the file itself; coverage "none_or_partial" allows either;
+    found True: the SSN (fingerprint ssn_fp) is among the ssn evidence, a
+    string: a substring of some errors[] entry."""
+    for member, (coverage, reasons, found) in expect.items():
+        o = m.obj(path, [member] if member else [])
+        with tc.subTest(path=os.path.basename(path), member=member):
+            why = (o["coverage_reasons"], o["errors"])
+            if coverage == "none_or_partial":
+                tc.assertIn(o["coverage"], ("none", "partial"), why)
+            else:
+                tc.assertEqual(o["coverage"], coverage, why)
+            for r in reasons:
+                tc.assertIn(r, o["coverage_reasons"], why)
+            fps = {ev.get("fingerprint") for f in o.get("findings", []) if f["entity"] == "ssn"
+                   for ev in f["evidence"]}
+            if found is True:
+                tc.assertIn(ssn_fp, fps, why)
+            elif isinstance(found, str):
+                tc.assertTrue(any(found in e for e in o["errors"]), why)
+
+
 class GeneratedTree(unittest.TestCase):
     """Fixture of the sweep tests: GEN.generate(dir) writes a tree (a
     generator module of tests/gen), scanned once for the class (self.m);

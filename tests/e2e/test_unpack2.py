@@ -59,23 +59,7 @@ class Unpack2(unittest.TestCase):
         if name not in gen.EXPECT:
             self.skipTest("%s: its tool is missing here" % name)
         self.assertIsNotNone(self.m, self.proc.stderr)
-        for member, exp in gen.EXPECT[name].items():
-            coverage, reasons, found = exp
-            o = self.m.obj(self.path(name), [member] if member else [])
-            with self.subTest(name=name, member=member):
-                why = (o["coverage_reasons"], o["errors"])
-                if coverage == "none_or_partial":
-                    self.assertIn(o["coverage"], ("none", "partial"), why)
-                else:
-                    self.assertEqual(o["coverage"], coverage, why)
-                for r in reasons:
-                    self.assertIn(r, o["coverage_reasons"], why)
-                fps = {ev.get("fingerprint") for f in o.get("findings", []) if f["entity"] == "ssn"
-                       for ev in f["evidence"]}
-                if found is True:
-                    self.assertIn(self.ssn, fps, why)
-                elif isinstance(found, str):
-                    self.assertTrue(any(found in e for e in o["errors"]), why)
+        lsutil.check_expect(self, self.m, self.path(name), gen.EXPECT[name], self.ssn)
 
     def test_7z_folders_after_an_unknown_coder(self):
         self.check("folders_deflate64.7z")

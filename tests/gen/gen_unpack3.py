@@ -27,35 +27,11 @@ import shutil
 import subprocess
 import sys
 
-SSN = "536-22-1874"
-CARD = "4556 7375 8689 9855"
-PII = "Employee Jane Roe, SSN %s, card %s\n" % (SSN, CARD)
-
-WORDS = ["alpha", "beta", "gamma", "delta", "ledger", "invoice", "payroll", "staff", "north", "south",
-         "quarter", "budget", "memo", "review", "draft", "final"]
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gen_unpack2 import CARD, PII, SSN, WORDS, filler, have, run, wr  # noqa: E402,F401 (shared helpers)
 
 EXPECT = {}
 JUNK = {}  # {file: bytes appended}
-
-
-def filler(n, seed):
-    r = random.Random(seed)
-    return " ".join(r.choice(WORDS) for _ in range(n)) + "\n"
-
-
-def have(tool):
-    return shutil.which(tool) is not None
-
-
-def run(args, cwd):
-    subprocess.run(args, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
-def wr(d, name, text):
-    p = os.path.join(d, name)
-    os.makedirs(os.path.dirname(p), exist_ok=True)
-    with open(p, "w") as f:
-        f.write(text)
 
 
 def folder_sizes(d, arc):
