@@ -951,9 +951,17 @@ static void emit_record(struct ls_ctx *c, struct ls_object *o, struct ls_obj_sta
  * Compressed streams that carry a header (gzip, xz, zstd, 7z ...) have a
  * type and a reader; text, executables, images, databases and headerless
  * structured data are far from uniform.
+ *
+ * An encrypted SQLite database (SQLCipher, SEE, wxSQLite3) encrypts its
+ * header too: random bytes in whole pages. Named as a database (.db,
+ * .sqlite ..., db_name()) and a multiple of 512 bytes (the smallest page),
+ * it is noted `encrypted` from RANDOM_MIN_DB bytes on (four 1 KiB pages: an
+ * app's empty SQLCipher store is a few pages; 4 KiB still give 16 bytes per
+ * byte value, enough for the chi-square above).
  */
 #define RANDOM_MIN (1u << 20)
 #define RANDOM_MIN_NAMED (64u << 10)
+#define RANDOM_MIN_DB (4u << 10)
 #define RANDOM_SAMPLE (1u << 20)
 #define RANDOM_CHI2_MIN 74.0
 #define RANDOM_CHI2_MAX 436.0
@@ -993,11 +1001,27 @@ static bool split_volume(const char *ext)
            ext[2] <= '9';
 }
 
+/* Names SQLite databases go by (SQLCipher keeps them). */
+static bool db_name(const char *ext)
+{
+    static const char *const names[] = {"db", "db3", "sqlite", "sqlite3", "sqlitedb", "sdb", "s3db", "sqlcipher"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(ext, names[i]) == 0) return true;
+    return false;
+}
+
+/* A database named so, in whole pages (see the comment above RANDOM_MIN). */
+static bool paged_db(struct ls_slice d, const char *ext)
+{
+    return db_name(ext) && d.len % 512 == 0;
+}
+
 static bool random_bytes(struct ls_slice d, const char *ext)
 {
     bool named = strcmp(ext, "hc") == 0 || strcmp(ext, "tc") == 0 || strcmp(ext, "vc") == 0 ||
                  split_volume(ext);
-    if (d.len < (named ? RANDOM_MIN_NAMED : RANDOM_MIN)) return false;
+    size_t min = paged_db(d, ext) ? RANDOM_MIN_DB : named ? RANDOM_MIN_NAMED : RANDOM_MIN;
+    if (d.len < min) return false;
     struct ls_slice head = d, mid;
     if (head.len > RANDOM_SAMPLE) head.len = RANDOM_SAMPLE;
     if (!uniform_sample(head)) return false;
@@ -1037,6 +1061,11 @@ ls_err ls_pipeline_object(struct ls_ctx *c, struct ls_object *o, struct ls_obj_s
                 ls_note(c, o, LS_R_UNSUPPORTED,
                         "%zu bytes of compressed data with no header, named as a later part of a split "
                         "archive (.%s): its members can only be read with the other parts joined",
+                        o->data.len, st->ext);
+            else if (paged_db(o->data, st->ext))
+                ls_note(c, o, LS_R_ENCRYPTED,
+                        "%zu bytes of random data in whole pages, named as a database (.%s): an encrypted "
+                        "SQLite database (SQLCipher and SEE encrypt the header too); its content cannot be read",
                         o->data.len, st->ext);
             else
                 ls_note(c, o, LS_R_ENCRYPTED,

@@ -127,6 +127,26 @@ class Sealed(unittest.TestCase):
                 self.assertEqual(self.rec(name)["coverage"], "full")
         self.assertIn("ssn", lsutil.entities(self.rec("half.bin")))
 
+    def test_encrypted_databases(self):
+        """An SQLCipher database encrypts its header too: random bytes with
+        no type, read as full and clean. Named as a database and in whole
+        pages (a multiple of 512 bytes), 4 KiB or more, it is now partial
+        with encrypted; not in whole pages, smaller, or named otherwise, it
+        is not."""
+        dbs = [n for n, e in self.expect.items() if e.get("randomdb")]
+        self.assertEqual(sorted(dbs), ["Contacts.SQLITE3", "secure.db"])
+        for name in dbs:
+            o = self.rec(name)
+            with self.subTest(name=name):
+                self.assertIsNone(o["handler"])
+                self.assertEqual(o["coverage"], "partial")
+                self.assertEqual(o["coverage_reasons"], ["encrypted"])
+                self.assertEqual(o["verdict"], "incomplete")
+                self.assertIn("an encrypted SQLite database", str(o["errors"]))
+        for name in ("cache.db", "tiny.db", "pages.bin"):
+            with self.subTest(name=name):
+                self.assertEqual(self.rec(name)["coverage"], "full")
+
     def test_split_archive_parts(self):
         """A later part of a split archive (.7z.002, .z01) is random bytes
         too, but named so: unsupported, and said why, not encrypted."""
@@ -142,7 +162,7 @@ class Sealed(unittest.TestCase):
     def test_look_alikes(self):
         plain = [n for n, e in self.expect.items()
                  if not e["sealed"] and not e["partial"] and not e["unsupported"] and not e["decoded"]
-                 and not e.get("random") and not e.get("split")]
+                 and not e.get("random") and not e.get("split") and not e.get("randomdb")]
         for name in plain:
             o = self.rec(name)
             with self.subTest(name=name):

@@ -273,6 +273,14 @@ def fixtures():
     f["counter.bin"] = (bytes(i % 256 for i in range(300000)), False, False)
     f["biased.bin"] = (bytes(b & 0x7F for b in RND.randbytes(300000)), False, False)
     f["half.bin"] = (RND.randbytes(1 << 20) + (SSN_TEXT * 40000)[:2 << 20], False, False)
+    # an encrypted SQLite database (SQLCipher) has no header in the clear: random
+    # bytes in whole pages, named as a database; not so when not in whole pages,
+    # under four 1 KiB pages, or not named as a database
+    f["secure.db"] = (RND.randbytes(4096 * 4), False, "randomdb")
+    f["Contacts.SQLITE3"] = (RND.randbytes(1024 * 5), False, "randomdb")
+    f["cache.db"] = (RND.randbytes(4096 * 4 + 100), False, False)
+    f["tiny.db"] = (RND.randbytes(2048), False, False)
+    f["pages.bin"] = (RND.randbytes(4096 * 4), False, False)
     return f
 
 
@@ -315,7 +323,8 @@ def generate(out):
             fh.write(data)
         expect[name] = {"sealed": sealed, "partial": partial is True,
                         "unsupported": partial == "unsupported", "decoded": partial == "decoded",
-                        "bomb": partial == "bomb", "random": partial == "random", "split": partial == "split"}
+                        "bomb": partial == "bomb", "random": partial == "random", "split": partial == "split",
+                        "randomdb": partial == "randomdb"}
     gpg_files(out, expect)
     openssl_files(out, expect)
     with open(os.path.join(out, "expect.json"), "w") as fh:
