@@ -11,7 +11,8 @@
  * three cell layouts follows.
  *   - "old" (BOF length 2, versions 0x0404-0x0406, Quattro DOS 0x5120):
  *     a cell is a format byte, column and row (16 bits each), the value;
- *     labels end in NUL after a prefix character (' " ^ \ |).
+ *     labels end in NUL after a prefix character (' " ^ \ |); Quattro Pro
+ *     for DOS writes a length byte after the prefix and no NUL.
  *   - "quattro" (BOF length 2, Quattro Pro 5+ 0x5121-0x5123 and for Windows
  *     0x1001-0x1007): column (8 bits), page (8 bits), row (16), format (16),
  *     the value; a label is a prefix, then its text (Quattro Pro for DOS 5
@@ -64,6 +65,7 @@ struct lt {
     struct ls_ctx *c;
     struct ls_object *o;
     enum lt_layout layout;
+    uint16_t version; /* the BOF's */
     unsigned group; /* LMBCS group of bytes >= 0x80 without a group byte */
     struct lt_cell *cell;
     size_t n, cap;
@@ -74,6 +76,8 @@ struct lt {
     unsigned next_name; /* SHEET_NAME records name sheets in order */
     bool expect_string;  /* an old FORMULA whose value is the next STRING */
     bool cells_full;     /* LT_MAX_CELLS reached */
+    bool text_full;      /* the pool or the extra text reached max_text */
+    size_t max_text;     /* the text limit: no more cell text is worth keeping */
     uint32_t str_col, str_row;
 };
 
@@ -186,6 +190,21 @@ static ls_err lt_text(struct lt *t, struct ls_buf *b, struct ls_slice s)
     return LS_OK;
 }
 
+/* A label's text after its prefix character. Quattro Pro writes a length
+ * byte before it (Quattro Pro for DOS: .wq1 and .wq2) and no NUL: taken as
+ * a length when it is exactly the bytes that follow (any version), or at
+ * most them in a Quattro Pro for DOS 1-4 file (0x5120), where it is always
+ * there. A release 1-2 label ends in NUL, so a first character that happens
+ * to equal the length is no length byte. */
+static struct ls_slice lt_counted(const struct lt *t, struct ls_slice s)
+{
+    if (s.len < 2 || s.ptr[0] == 0 || s.ptr[0] > s.len - 1) return s;
+    struct ls_slice text = s;
+    if (t->version == 0x5120 || (s.ptr[0] == s.len - 1 && s.ptr[s.len - 1] != 0))
+        (void)ls_slice_sub(s, 1, s.ptr[0], &text);
+    return text;
+}
+
 /* ---- cells ---- */
 
 static ls_err lt_push(struct lt *t, uint32_t sheet, uint32_t row, uint32_t col, struct lt_cell **out)
@@ -212,12 +231,23 @@ static ls_err lt_push(struct lt *t, uint32_t sheet, uint32_t row, uint32_t col, 
     return LS_OK;
 }
 
+/* Cell text kept past max_text could never be written (the text written
+ * holds every label kept): past it the rest is not read (limit:text), and
+ * a worksheet of 64 KiB labels of LMBCS bytes (3 bytes of UTF-8 each) no
+ * longer costs three times its size. */
+static ls_err lt_room(struct lt *t, const struct ls_buf *b)
+{
+    if (b->len <= t->max_text && b->len <= UINT32_MAX) return LS_OK;
+    t->text_full = true;
+    return LS_E_LIMIT;
+}
+
 static ls_err lt_label(struct lt *t, uint32_t sheet, uint32_t row, uint32_t col, struct ls_slice s)
 {
     size_t at = t->pool.len;
     LS_TRY(lt_text(t, &t->pool, s));
     if (t->pool.len == at) return LS_OK;
-    if (t->pool.len - at > UINT32_MAX || at > UINT32_MAX) return LS_E_LIMIT;
+    LS_TRY(lt_room(t, &t->pool));
     struct lt_cell *c;
     LS_TRY(lt_push(t, sheet, row, col, &c));
     c->kind = LT_TEXT;
@@ -304,7 +334,8 @@ static ls_err lt_extra(struct lt *t, const char *title, struct ls_slice s)
         t->extra.len = at;
         return LS_OK;
     }
-    return ls_buf_addc(&t->extra, '\n');
+    LS_TRY(ls_buf_addc(&t->extra, '\n'));
+    return lt_room(t, &t->extra);
 }
 
 /* ---- records ---- */
@@ -324,7 +355,7 @@ static ls_err lt_old_record(struct lt *t, uint16_t op, struct ls_slice r)
     case 0x0F: { /* LABEL: a prefix character, then the text */
         struct ls_slice s = r.len > 5 ? ls_slice_make(r.ptr + 5, r.len - 5) : ls_slice_make(NULL, 0);
         if (s.len && strchr("'\"^\\|", s.ptr[0]) && s.ptr[0]) s.ptr++, s.len--;
-        return lt_label(t, 0, row, col, s);
+        return lt_label(t, 0, row, col, lt_counted(t, s));
     }
     case 0x10: { /* FORMULA: its last value; a string result follows as STRING */
         double v = lt_double(r, 5);
@@ -339,7 +370,7 @@ static ls_err lt_old_record(struct lt *t, uint16_t op, struct ls_slice r)
     case 0x33: /* STRING: a formula's text result */
         if (!ls_rd_u16le(r, 1, &col) || !ls_rd_u16le(r, 3, &row)) return LS_OK;
         t->expect_string = false;
-        return lt_label(t, 0, row, col, ls_slice_make(r.ptr + 5, r.len > 5 ? r.len - 5 : 0));
+        return lt_label(t, 0, row, col, lt_counted(t, ls_slice_make(r.ptr + 5, r.len > 5 ? r.len - 5 : 0)));
     case 0x25: /* FOOTER */
         return lt_extra(t, "[Footer] ", r);
     case 0x26: /* HEADER */
@@ -364,9 +395,7 @@ static ls_err lt_quattro_record(struct lt *t, uint16_t op, struct ls_slice r)
     case 0x0F: {
         /* an alignment byte (a prefix character, or 0), then the text */
         struct ls_slice s = ls_slice_make(r.ptr + 7, r.len > 7 ? r.len - 7 : 0);
-        /* Quattro Pro for DOS 5: a length byte before the text */
-        if (s.len >= 1 && s.ptr[0] == s.len - 1 && s.ptr[0] > 0) s.ptr++, s.len--;
-        return lt_label(t, page, row, col, s);
+        return lt_label(t, page, row, col, lt_counted(t, s)); /* .wq2: a length byte */
     }
     default:
         return LS_OK;
@@ -378,7 +407,8 @@ static ls_err lt_name_sheet(struct lt *t, unsigned sheet, struct ls_slice s)
     if (sheet >= LT_MAX_SHEETS || t->named[sheet]) return LS_OK;
     size_t at = t->pool.len;
     LS_TRY(lt_text(t, &t->pool, s));
-    if (t->pool.len == at || t->pool.len > UINT32_MAX) return LS_OK;
+    if (t->pool.len == at) return LS_OK;
+    LS_TRY(lt_room(t, &t->pool));
     t->named[sheet] = true;
     t->name_off[sheet] = (uint32_t)at;
     t->name_len[sheet] = (uint32_t)(t->pool.len - at);
@@ -526,6 +556,8 @@ static ls_err lotus_extract(struct ls_ctx *c, struct ls_object *o)
     int layout = lt_layout_of(d);
     if (layout < 0) return LS_E_CORRUPT;
     struct lt t = {.c = c, .o = o, .layout = (enum lt_layout)layout, .group = 1};
+    (void)ls_rd_u16le(d, 4, &t.version);
+    t.max_text = (size_t)(ls_ctx_limits(c)->max_text < SIZE_MAX ? ls_ctx_limits(c)->max_text : SIZE_MAX);
     ls_buf_init(&t.pool, SIZE_MAX);
     ls_buf_init(&t.extra, SIZE_MAX);
     ls_err e = LS_OK;
@@ -560,6 +592,11 @@ static ls_err lotus_extract(struct ls_ctx *c, struct ls_object *o)
     if (t.cells_full) {
         ls_note(c, o, LS_R_LIMIT_TEXT, "lotus: more than %u cells: the rest of the worksheet not read",
                 LT_MAX_CELLS);
+        e = LS_OK;
+    }
+    if (t.text_full) {
+        ls_note(c, o, LS_R_LIMIT_TEXT, "lotus: the worksheet's text passed %zu bytes: the rest not read",
+                t.max_text);
         e = LS_OK;
     }
     ls_err w = lt_write(&t);

@@ -619,13 +619,19 @@ static ls_err ole2_mso_data(struct ole2_job *j)
  * ls_obj_raw_redundant), so a stream a writer or an adversary adds (an
  * Excel "Revision Log" of shared-workbook edits, "User Names", a custom
  * stream holding a copy of the data) was neither read nor scanned while the
- * document said "full". Each is handed on as a child named by its stream
- * (identified and scanned as any member: its text and UTF-16 runs); streams
- * the format defines and the readers take, or that hold pictures, and the
- * control-character names (property sets, OLE's own \001CompObj ...) are
- * not. At most OLE2_OTHER_MAX (limit:members past it).
+ * document said "full". Each is handed on as a child named by its path
+ * (identified and scanned as any member: its text and UTF-16 runs). Not
+ * handed on: the streams the reader that ran takes (a "Workbook" stream in
+ * a .doc is no workbook any reader read), picture streams, OLE's own
+ * streams (names starting with \001-\003: CompObj, Ole, OlePres, ObjInfo),
+ * the two property sets ole2_props reads, the IRM and encryption streams
+ * (\006, \t). Storages no reader takes (a custom storage, MsoDataStore's
+ * custom XML, an ActiveX control's "contents" in ObjectPool) are walked for
+ * theirs, OLE2_OTHER_DEPTH deep. At most OLE2_OTHER_MAX (limit:members past
+ * it).
  */
 #define OLE2_OTHER_MAX 64u
+#define OLE2_OTHER_DEPTH 8u
 static bool ole2_name_is(const char *a, const char *b) /* CFB names: ASCII case folded */
 {
     for (; *a && *b; a++, b++) {
@@ -635,32 +641,66 @@ static bool ole2_name_is(const char *a, const char *b) /* CFB names: ASCII case 
     return *a == *b;
 }
 
-static bool ole2_known_stream(const char *n)
+static bool ole2_name_in(const char *n, const char *const *list, size_t k)
 {
-    static const char *const known[] = {
-        "WordDocument", "0Table",       "1Table",           "Data",     "Workbook", "Book",
-        "PowerPoint Document", "Current User", "Pictures", "Ctls",     "PROJECT",  "PROJECTwm",
-        "Header",       "ObjInfo",      "Text_Content",     "EncryptedSummary", "EncryptionInfo",
-    };
-    if ((unsigned char)n[0] < 0x20) return true;
-    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
-        if (ole2_name_is(n, known[i])) return true;
+    for (size_t i = 0; i < k; i++)
+        if (ole2_name_is(n, list[i])) return true;
     return false;
 }
 
-static ls_err ole2_other_streams(struct ole2_job *j, uint32_t st)
+/* A stream the reader of a document of extension ext takes, or that holds
+ * no text of its own. */
+static bool ole2_known_stream(const char *n, const char *ext)
+{
+    static const char *const any[] = {"PROJECT", "PROJECTwm", "Ctls", "ObjInfo", "EncryptionInfo",
+                                      "\005SummaryInformation", "\005DocumentSummaryInformation"};
+    static const char *const doc[] = {"WordDocument", "0Table", "1Table", "Data"};
+    static const char *const xls[] = {"Workbook", "Book"};
+    static const char *const ppt[] = {"PowerPoint Document", "Current User", "Pictures", "Header", "Text_Content",
+                                      "EncryptedSummary"};
+    unsigned char c0 = (unsigned char)n[0];
+    if (c0 >= 1 && c0 <= 3) return true; /* OLE's own */
+    if (c0 == 6 || c0 == '\t') return true; /* data spaces, IRM content */
+    if (ole2_name_in(n, any, sizeof any / sizeof any[0])) return true;
+    if (strcmp(ext, ".doc") == 0) return ole2_name_in(n, doc, sizeof doc / sizeof doc[0]);
+    if (strcmp(ext, ".xls") == 0) return ole2_name_in(n, xls, sizeof xls / sizeof xls[0]);
+    return ole2_name_in(n, ppt, sizeof ppt / sizeof ppt[0]);
+}
+
+/* A storage some reader takes: an embedded document or object, an
+ * equation, a message, a VBA project, a pivot cache, the data spaces. */
+static bool ole2_taken_storage(const struct ole2_cfb *f, uint32_t i, const char *ext)
+{
+    const char *n = f->dir[i].name;
+    if ((unsigned char)n[0] < 0x20 || ole2_is_vba_name(n)) return true;
+    if (strcmp(ext, ".xls") == 0 && (strcmp(n, "_SX_DB_CUR") == 0 || strcmp(n, "_SX_DB") == 0)) return true;
+    return ole2_doc_ext(f, i) || ole2_is_object(f, i) || ole2_eqn_has(f, i) || msg_storage_is_msg(f, i);
+}
+
+struct ole2_other {
+    const char *ext; /* the document's: whose reader ran */
+    unsigned n;      /* streams handed on */
+    uint32_t visits; /* entries looked at, at most ndir */
+};
+
+static ls_err ole2_other_walk(struct ole2_job *j, struct ole2_other *w, uint32_t st, unsigned depth)
 {
     struct ole2_cfb *f = j->f;
-    if (st >= f->ndir) return LS_OK;
-    unsigned n = 0;
     for (uint32_t c = f->dir[st].first_child, k = 0; c != OLE2_NOSTREAM && c < f->ndir && k < f->ndir && !j->stop;
          c = f->dir[c].next_sibling, k++) {
+        if (++w->visits > f->ndir) return LS_OK;
         const struct ole2_dirent *d = &f->dir[c];
-        if (d->type != OLE2_T_STREAM || d->size == 0 || ole2_known_stream(d->name)) continue;
-        if (n++ == OLE2_OTHER_MAX) {
+        if (d->type == OLE2_T_STORAGE) {
+            if (depth + 1 < OLE2_OTHER_DEPTH && !ole2_taken_storage(f, c, w->ext))
+                LS_TRY(ole2_other_walk(j, w, c, depth + 1));
+            continue;
+        }
+        if (d->type != OLE2_T_STREAM || d->size == 0 || ole2_known_stream(d->name, w->ext)) continue;
+        if (w->n++ == OLE2_OTHER_MAX) {
             ls_note(j->c, j->o, LS_R_LIMIT_MEMBERS, "ole2: more than %u streams no reader takes: the rest "
                     "not handed on", OLE2_OTHER_MAX);
-            break;
+            j->stop = true;
+            return LS_OK;
         }
         char path[300];
         ole2_path(f, OLE2_ROOT, c, path, sizeof path);
@@ -676,6 +716,16 @@ static ls_err ole2_other_streams(struct ole2_job *j, uint32_t st)
         if (e == LS_E_NOMEM) return e;
     }
     return LS_OK;
+}
+
+static ls_err ole2_other_streams(struct ole2_job *j, uint32_t st, const char *ext)
+{
+    if (st >= j->f->ndir) return LS_OK;
+    struct ole2_other w = {.ext = ext};
+    bool stop = j->stop;
+    ls_err e = ole2_other_walk(j, &w, st, 0);
+    if (w.n > OLE2_OTHER_MAX) j->stop = stop; /* objects are still handed on: only this walk stopped */
+    return e;
 }
 
 /* Extract a document stored in storage st (the root, or nested). */
@@ -715,8 +765,9 @@ static ls_err ole2_extract_storage(struct ole2_job *j, uint32_t st)
         ls_note(j->c, j->o, LS_R_UNSUPPORTED, "ole2: no document stream this handler knows");
     if (r == LS_E_NOMEM) return r;
     (void)ole2_flush(j);
-    if (ole2_doc_ext(f, st)) {
-        ls_err u = ole2_other_streams(j, st);
+    const char *ext = ole2_doc_ext(f, st);
+    if (ext) {
+        ls_err u = ole2_other_streams(j, st, ext);
         if (u == LS_E_NOMEM) return u;
     }
     ls_err o = ole2_objects(j, st);

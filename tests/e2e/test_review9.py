@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""review9's findings on the lead's lotus reader and OLE2 stream walk, on
+files made by tests/gen/gen_review9.py:
+- a Quattro Pro for DOS .wq1 label's length byte was read as text (Tika's
+  testQuattro.wq1 printed " OBSERV" and "4Textuur..."): an SSN at the start
+  of a 52-character label read "4536-22-1874" and was not found;
+- the streams of a .doc that no reader takes were handed on only at the
+  root, only with plain names, and never under another format's reader
+  name: a custom XML part in MsoDataStore, a "Workbook" stream in a Word
+  document and streams named with a control character were never looked at
+  while the document said `full`."""
+import os
+import sys
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import lsutil  # noqa: E402
+
+sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
+import gen_review9  # noqa: E402
+
+
+class Review9(lsutil.GeneratedTree):
+    GEN = gen_review9
+
+    def test_quattro_dos_label_length_byte(self):
+        text = self.text("staff.wq1")
+        self.assertIn("[Sheet: A]\nName\tRecord\nJane Roe\t536-22-1874 Jane Roe", text)
+        self.assertNotIn("4536", text)
+        root = self.m.obj(self.p("staff.wq1"))
+        self.assertEqual((root["handler"], root["coverage"]), ("lotus", "full"))
+        self.assertEqual(self.redacted(root, "ssn"), ["***-**-1874"])
+
+    def test_streams_no_reader_takes_below_root_and_by_any_name(self):
+        ms = {"/".join(o["chain"]): o for o in self.m.by_path(self.p("custom.doc")) if o["chain"]}
+        for name, ssn in self.key["custom.doc"].items():
+            self.assertIn(name, ms)
+            self.assertEqual(self.redacted(ms[name], "ssn"), [ssn], name)
+        # OLE's own and the property sets the reader takes are no members
+        self.assertNotIn("SummaryInformation", ms)
+        root = self.m.obj(self.p("custom.doc"))
+        self.assertEqual((root["handler"], root["coverage"]), ("ole2", "full"))
+
+
+if __name__ == "__main__":
+    unittest.main()

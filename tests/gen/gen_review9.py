@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Files for review9's findings on the lotus reader and the OLE2 streams no
+reader takes (tests/e2e/test_review9.py).
+
+    gen_review9.py OUTDIR
+
+Written from the formats with Python's standard library (all values fake):
+- staff.wq1: Quattro Pro for DOS 1-4 (BOF version 0x5120, the release 1-2
+  cell layout) whose labels are a prefix character, a length byte and the
+  text, no NUL, as Quattro Pro writes them (Tika's testQuattro.wq1): a
+  header row "Name", "Record" and a row whose record label, 52 characters
+  (the length byte is '4'), starts with an SSN;
+- custom.doc: a Word document (gen_ole2.plain_doc) with streams no reader
+  takes where the first walk did not look: a custom XML part in a storage
+  (MsoDataStore/<id>/Item, as Word 2007+ keeps them in a .doc), a stream
+  named "Workbook" (an Excel reader's name, but the Word reader ran: no
+  reader read it), and streams whose names start with a control character
+  other than OLE's own \\001-\\003 (a custom property set "\\005Payroll",
+  "\\004Hidden").
+"""
+import json
+import os
+import struct
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gen_ole2  # noqa: E402
+
+SSN_WQ1 = "536-22-1874"
+
+
+def rec(op, data=b""):
+    return struct.pack("<HH", op, len(data)) + data
+
+
+def wq1_label(col, row, text, prefix=b"'"):
+    body = text.encode("cp850")
+    assert len(body) < 256
+    return rec(0x0F, struct.pack("<BHH", 0xFF, col, row) + prefix + bytes([len(body)]) + body)
+
+
+def wq1_staff():
+    record = (SSN_WQ1 + " Jane Roe, payroll record, HR office").ljust(52, ".")
+    assert len(record) == 52  # its length byte is '4': glued to the SSN before the fix
+    cells = [wq1_label(0, 0, "Name"), wq1_label(1, 0, "Record"),
+             wq1_label(0, 1, "Jane Roe"), wq1_label(1, 1, record)]
+    return rec(0x00, struct.pack("<H", 0x5120)) + b"".join(cells) + rec(0x01)
+
+
+def custom_doc():
+    item = (b'<?xml version="1.0"?><payroll><employee><name>John Q Public</name>'
+            b"<ssn>212-44-7781</ssn><mail>john.public@example.net</mail></employee></payroll>")
+    return gen_ole2.plain_doc(extra={
+        "MsoDataStore/QK3XZJ2QDA==/Item": item,
+        "MsoDataStore/QK3XZJ2QDA==/Properties": b'<?xml version="1.0"?><ds:datastoreItem/>',
+        "Workbook": b"Bonus list: Mary Major SSN 318-52-4409\n",
+        "\x05Payroll": b"Custom set: Ann Other SSN 412-61-3308\n",
+        "\x04Hidden": "Hidden note: SSN 509-33-2741".encode("utf-16-le"),
+    })[0]
+
+
+def generate(out):
+    os.makedirs(out, exist_ok=True)
+    files = {"staff.wq1": wq1_staff(), "custom.doc": custom_doc()}
+    for n, data in files.items():
+        with open(os.path.join(out, n), "wb") as f:
+            f.write(data)
+    return {"custom.doc": {"MsoDataStore/QK3XZJ2QDA==/Item": "***-**-7781", "Workbook": "***-**-4409",
+                           "Payroll": "***-**-3308", "Hidden": "***-**-2741"}}
+
+
+if __name__ == "__main__":
+    json.dump(generate(sys.argv[1]), sys.stdout, indent=1)
