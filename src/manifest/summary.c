@@ -7,7 +7,10 @@
 #include "core/ls_fpindex.h"
 #include "manifest/summary.h"
 
-#define SUM_MAX_NAMES 128
+/* Names a counter keeps; past them (a custom rule pack of many entities)
+ * every further name is counted under SUM_OTHER, never dropped. */
+#define SUM_MAX_NAMES 256
+#define SUM_OTHER "(other)"
 
 /* A small name -> counter table (verdicts, categories, alerts, entities). */
 struct counter {
@@ -48,6 +51,7 @@ static size_t counter_slot(struct counter *c, const char *name)
 {
     for (size_t i = 0; i < c->k; i++)
         if (strcmp(c->name[i], name) == 0) return i;
+    if (c->k >= SUM_MAX_NAMES - 1 && strcmp(name, SUM_OTHER) != 0) return counter_slot(c, SUM_OTHER);
     if (c->k == SUM_MAX_NAMES) return SIZE_MAX;
     c->name[c->k] = strdup(name);
     if (!c->name[c->k]) return SIZE_MAX;

@@ -8,9 +8,13 @@ files made by tests/gen/gen_review9.py:
   root, only with plain names, and never under another format's reader
   name: a custom XML part in MsoDataStore, a "Workbook" stream in a Word
   document and streams named with a control character were never looked at
-  while the document said `full`."""
+  while the document said `full`;
+- the run summary kept 128 names per counter and dropped the findings of
+  any further entity (a custom rule pack): now 256, the rest under
+  "(other)"."""
 import os
 import sys
+import tempfile
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -41,6 +45,19 @@ class Review9(lsutil.GeneratedTree):
         self.assertNotIn("SummaryInformation", ms)
         root = self.m.obj(self.p("custom.doc"))
         self.assertEqual((root["handler"], root["coverage"]), ("ole2", "full"))
+
+
+class SummaryNames(unittest.TestCase):
+    def test_entities_past_the_table_are_counted_not_dropped(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            rules, text = gen_review9.many_entities(os.path.join(tmp, "in"))
+            _, m = lsutil.scan(tmp, [text], "--no-default-rules", "--rules", rules)
+            found = sum(f["count"] for o in m.objects for f in o["findings"])
+            self.assertEqual(found, 300)
+            ents = m.summary["entities"]
+            self.assertEqual(sum(e["findings"] for e in ents.values()), found)
+            self.assertEqual(sum(e["distinct"] for e in ents.values()), found)
+            self.assertIn("(other)", ents)
 
 
 if __name__ == "__main__":

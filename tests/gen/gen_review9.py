@@ -16,7 +16,9 @@ Written from the formats with Python's standard library (all values fake):
   named "Workbook" (an Excel reader's name, but the Word reader ran: no
   reader read it), and streams whose names start with a control character
   other than OLE's own \\001-\\003 (a custom property set "\\005Payroll",
-  "\\004Hidden").
+  "\\004Hidden");
+- many_entities(): a rule pack of 300 entities and a text matching each
+  once, for the run summary's counters (not written by generate()).
 """
 import json
 import os
@@ -57,6 +59,21 @@ def custom_doc():
         "\x05Payroll": b"Custom set: Ann Other SSN 412-61-3308\n",
         "\x04Hidden": "Hidden note: SSN 509-33-2741".encode("utf-16-le"),
     })[0]
+
+
+def many_entities(out, n=300):
+    """A rule pack of n rules, each its own entity, and a text holding each
+    rule's token once (the summary kept 128 entity names and dropped the
+    rest's findings silently). Returns (rules path, text path)."""
+    os.makedirs(out, exist_ok=True)
+    rules = ['rule r%03d { meta: category = "custom" entity = "ent%03d" strings: $a = "zqtoken%03dx" '
+             'condition: $a }' % (i, i, i) for i in range(n)]
+    rp, tp = os.path.join(out, "many.yar"), os.path.join(out, "tokens.txt")
+    with open(rp, "w") as f:
+        f.write("\n".join(rules) + "\n")
+    with open(tp, "w") as f:
+        f.write(" ".join("zqtoken%03dx" % i for i in range(n)) + "\n")
+    return rp, tp
 
 
 def generate(out):
