@@ -79,6 +79,7 @@ struct lt {
     bool text_full;      /* the pool or the extra text reached max_text */
     size_t max_text;     /* the text limit: no more cell text is worth keeping */
     uint32_t str_col, str_row;
+    unsigned qp_pages; /* Quattro Pro's begin-of-sheet records (0xCA) so far */
 };
 
 static const struct lt_ver {
@@ -380,11 +381,18 @@ static ls_err lt_old_record(struct lt *t, uint16_t op, struct ls_slice r)
     }
 }
 
+/* Quattro Pro: a cell's page byte, or (when 0) the sheet of the
+ * begin-of-sheet record (0xCA) it follows: Quattro Pro writes each sheet's
+ * cells between 0xCA and 0xCB, and LibreOffice's reader numbers sheets by
+ * those records alone (a second sheet's cells, page byte 0, had fallen on
+ * the first's, one hiding the other). */
 static ls_err lt_quattro_record(struct lt *t, uint16_t op, struct ls_slice r)
 {
     uint16_t row = 0, i16 = 0;
+    if (op == 0xCA && t->qp_pages < LT_MAX_SHEETS) t->qp_pages++;
     if (op < 0x0C || op > 0x10 || r.len < 6 || !ls_rd_u16le(r, 2, &row)) return LS_OK;
     uint32_t col = r.ptr[0], page = r.ptr[1];
+    if (page == 0 && t->qp_pages > 0) page = t->qp_pages - 1;
     switch (op) {
     case 0x0D:
         if (!ls_rd_u16le(r, 6, &i16)) return LS_OK;
@@ -526,10 +534,17 @@ static ls_err lt_write(struct lt *t)
             bool first = true;
             for (; e == LS_OK && i < t->n && t->cell[i].sheet == sheet && t->cell[i].row == row; i++) {
                 const struct lt_cell *c = &t->cell[i];
-                if (!first && c->col == last) continue; /* the same cell twice: the first wins */
                 bool is_text = false;
                 e = lt_value(t, c, &cell, &is_text);
                 if (e != LS_OK) break;
+                if (!first && c->col == last) {
+                    /* the same cell twice: 1-2-3 shows the last, a hostile
+                     * file hides one behind the other; both are written */
+                    e = ls_buf_addc(&line, ' ');
+                    if (e == LS_OK) e = ls_buf_add(&line, cell.ptr, cell.len);
+                    ls_tc_cell(&tc, c->col, ls_buf_slice(&cell), is_text);
+                    continue;
+                }
                 uint32_t gap = first ? 0 : c->col - last;
                 for (uint32_t g = 0; g < gap && g < LT_MAX_GAP && e == LS_OK; g++) e = ls_buf_addc(&line, '\t');
                 if (e == LS_OK) e = ls_buf_add(&line, cell.ptr, cell.len);

@@ -9,6 +9,10 @@ files made by tests/gen/gen_review9.py:
   name: a custom XML part in MsoDataStore, a "Workbook" stream in a Word
   document and streams named with a control character were never looked at
   while the document said `full`;
+- Quattro Pro sheets are told apart by their begin-of-sheet records (a
+  second sheet's cells, page byte 0, fell on the first's and were dropped),
+  and a cell written twice keeps both values (the first had won, the other
+  dropped unsaid);
 - the run summary kept 128 names per counter and dropped the findings of
   any further entity (a custom rule pack): now 256, the rest under
   "(other)"."""
@@ -35,6 +39,20 @@ class Review9(lsutil.GeneratedTree):
         root = self.m.obj(self.p("staff.wq1"))
         self.assertEqual((root["handler"], root["coverage"]), ("lotus", "full"))
         self.assertEqual(self.redacted(root, "ssn"), ["***-**-1874"])
+
+    def test_quattro_sheets_by_their_begin_of_sheet_records(self):
+        text = self.text("sheets.wb2")
+        self.assertIn("[Sheet: A]\nItem\tQty\nBolts\t40\n", text)
+        self.assertIn("[Sheet: B]\nName\tSSN\nMary Major\t318524409\n", text)
+        root = self.m.obj(self.p("sheets.wb2"))
+        self.assertEqual((root["handler"], root["coverage"]), ("lotus", "full"))
+        self.assertEqual(self.redacted(root, "ssn"), ["*****4409"])
+
+    def test_the_same_cell_twice_both_values_written(self):
+        text = self.text("twice.wk1")
+        self.assertIn("Ann Other\tn/a 412613308\n", text)
+        root = self.m.obj(self.p("twice.wk1"))
+        self.assertEqual(self.redacted(root, "ssn"), ["*****3308"])
 
     def test_streams_no_reader_takes_below_root_and_by_any_name(self):
         ms = {"/".join(o["chain"]): o for o in self.m.by_path(self.p("custom.doc")) if o["chain"]}

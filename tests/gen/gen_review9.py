@@ -17,6 +17,10 @@ Written from the formats with Python's standard library (all values fake):
   reader read it), and streams whose names start with a control character
   other than OLE's own \\001-\\003 (a custom property set "\\005Payroll",
   "\\004Hidden");
+- sheets.wb2: Quattro Pro for Windows, two sheets told apart only by their
+  begin/end of sheet records (page bytes 0), an SSN number on the second;
+- twice.wk1: 1-2-3 release 2 with one cell written twice ("n/a", then an
+  SSN as a number);
 - many_entities(): a rule pack of 300 entities and a text matching each
   once, for the run summary's counters (not written by generate()).
 """
@@ -49,6 +53,38 @@ def wq1_staff():
     return rec(0x00, struct.pack("<H", 0x5120)) + b"".join(cells) + rec(0x01)
 
 
+def qp_cell(op, col, row, data, page=0, fmt=1):
+    return rec(op, struct.pack("<BBHH", col, page, row, fmt) + data)
+
+
+def qp_label(col, row, text, page=0):
+    return qp_cell(0x0F, col, row, b"'" + text.encode("cp1252") + b"\0", page)
+
+
+def wb2_two_sheets():
+    """Quattro Pro for Windows (BOF 0x1002), two sheets between begin (0xCA)
+    and end (0xCB) of sheet records, every cell's page byte 0 (LibreOffice
+    numbers sheets by those records alone): the second sheet's cells fell
+    on the first's, hidden behind them."""
+    s1 = [qp_label(0, 0, "Item"), qp_label(1, 0, "Qty"), qp_label(0, 1, "Bolts"),
+          qp_cell(0x0D, 1, 1, struct.pack("<h", 40))]
+    s2 = [qp_label(0, 0, "Name"), qp_label(1, 0, "SSN"), qp_label(0, 1, "Mary Major"),
+          qp_cell(0x0E, 1, 1, struct.pack("<d", 318524409.0))]
+    body = rec(0xCA) + b"".join(s1) + rec(0xCB) + rec(0xCA) + b"".join(s2) + rec(0xCB)
+    return rec(0x00, struct.pack("<H", 0x1002)) + body + rec(0x01)
+
+
+def wk1_same_cell_twice():
+    """1-2-3 release 2: the same cell written twice, a label "n/a" and then
+    an SSN as a number under an "SSN" header (1-2-3 shows the last): the
+    reader kept the first and dropped the other unsaid."""
+    def lab(col, row, text):
+        return rec(0x0F, struct.pack("<BHH", 0xFF, col, row) + b"'" + text.encode("cp850") + b"\0")
+    cells = [lab(0, 0, "Name"), lab(1, 0, "SSN"), lab(0, 1, "Ann Other"), lab(1, 1, "n/a"),
+             rec(0x0E, struct.pack("<BHHd", 0xFF, 1, 1, 412613308.0))]
+    return rec(0x00, struct.pack("<H", 0x0406)) + b"".join(cells) + rec(0x01)
+
+
 def custom_doc():
     item = (b'<?xml version="1.0"?><payroll><employee><name>John Q Public</name>'
             b"<ssn>212-44-7781</ssn><mail>john.public@example.net</mail></employee></payroll>")
@@ -78,7 +114,8 @@ def many_entities(out, n=300):
 
 def generate(out):
     os.makedirs(out, exist_ok=True)
-    files = {"staff.wq1": wq1_staff(), "custom.doc": custom_doc()}
+    files = {"staff.wq1": wq1_staff(), "custom.doc": custom_doc(), "sheets.wb2": wb2_two_sheets(),
+             "twice.wk1": wk1_same_cell_twice()}
     for n, data in files.items():
         with open(os.path.join(out, n), "wb") as f:
             f.write(data)
