@@ -15,6 +15,16 @@
  * breaks and "" for a quote; a stray quote inside an unquoted field is
  * kept as is. UTF-16 and Windows-1252 exports are converted to UTF-8 and
  * emitted as text, like the text handler does, up to the text budget.
+ *
+ * Concordance / Relativity load files (an e-discovery production's .dat,
+ * the Concordance defaults: field separator DC4 0x14, quote thorn U+00FE,
+ * a line break inside a field written as (R) U+00AE; in UTF-8, UTF-16 with
+ * a BOM or Latin-1) are the same tables in another dialect, found by a
+ * thorn, a separator and a thorn in a row. Their thorns touch the values
+ * ("\xfeada@corp.example\xfe"), so the raw scan reads a letter glued to
+ * every first value: the fields are emitted as text, one record a line,
+ * fields tab-separated, (R) as a line break. Other separators with thorn
+ * quotes (a comma, a pipe) are read the same way.
  */
 #include <string.h>
 
@@ -26,14 +36,33 @@
 #define CSV_SAMPLE_ROWS 5u      /* records the probe compares */
 #define CSV_FIELD_MAX 4096u     /* a field longer than this is written cut */
 
-static const char csv_delims[] = {',', ';', '\t', '|'};
+static const char csv_delims[] = {',', ';', '\t', '|', '\x14'};
+
+/* Concordance's quote (thorn, U+00FE) and in-field line break ((R), U+00AE) in UTF-8 */
+#define CSV_THORN "\xc3\xbe"
+#define CSV_REG "\xc2\xae"
 
 /* A reader over UTF-8 text. */
 struct csv_rd {
     struct ls_slice s;
     size_t pos;
     char delim;
+    bool thorn; /* Concordance dialect: thorn quotes, (R) line breaks */
 };
+
+static bool csv_at(const struct csv_rd *r, size_t pos, const char *lit)
+{
+    struct ls_slice t;
+    size_t n = strlen(lit);
+    return ls_slice_sub(r->s, pos, n, &t) && memcmp(t.ptr, lit, n) == 0;
+}
+
+/* At a quote of the dialect: its length, else 0. */
+static size_t csv_quote(const struct csv_rd *r, size_t pos)
+{
+    if (r->thorn) return csv_at(r, pos, CSV_THORN) ? 2 : 0;
+    return pos < r->s.len && ls_slice_at(r->s, pos) == '"' ? 1 : 0;
+}
 
 /* Append one byte to a capped field: a field past the cap is written cut. */
 static void csv_addc(struct ls_buf *f, int ch)
@@ -48,18 +77,24 @@ static bool csv_field(struct csv_rd *r, struct ls_buf *f, bool *eol)
     ls_buf_reset(f);
     *eol = false;
     if (r->pos >= r->s.len) return false;
-    bool quoted = ls_slice_at(r->s, r->pos) == '"';
-    if (quoted) r->pos++;
+    size_t q = csv_quote(r, r->pos);
+    bool quoted = q > 0;
+    r->pos += q;
     while (r->pos < r->s.len) {
         int ch = ls_slice_at(r->s, r->pos);
-        if (quoted && ch == '"') {
-            if (ls_slice_at(r->s, r->pos + 1) == '"') {
-                r->pos += 2;
-                csv_addc(f, '"');
+        if (quoted && csv_quote(r, r->pos)) {
+            if (csv_quote(r, r->pos + q)) { /* a doubled quote is one */
+                for (size_t i = 0; i < q; i++) csv_addc(f, ls_slice_at(r->s, r->pos + i));
+                r->pos += 2 * q;
                 continue;
             }
             quoted = false; /* closing quote; text up to the delimiter joins */
-            r->pos++;
+            r->pos += q;
+            continue;
+        }
+        if (r->thorn && csv_at(r, r->pos, CSV_REG)) { /* Concordance's line break in a field */
+            csv_addc(f, '\n');
+            r->pos += 2;
             continue;
         }
         if (!quoted && ch == r->delim) {
@@ -80,10 +115,10 @@ static bool csv_field(struct csv_rd *r, struct ls_buf *f, bool *eol)
 }
 
 /* Fields in each of the first rows; the number of rows read. */
-static unsigned csv_shape(struct ls_slice s, char delim, unsigned *fields, unsigned max_rows,
-                          struct ls_buf *f)
+static unsigned csv_shape(struct ls_slice s, char delim, bool thorn, unsigned *fields,
+                          unsigned max_rows, struct ls_buf *f)
 {
-    struct csv_rd r = {s, 0, delim};
+    struct csv_rd r = {s, 0, delim, thorn};
     unsigned rows = 0, n = 0;
     bool eol;
     while (rows < max_rows && csv_field(&r, f, &eol)) {
@@ -97,16 +132,31 @@ static unsigned csv_shape(struct ls_slice s, char delim, unsigned *fields, unsig
     return rows;
 }
 
+/* The Concordance dialect: a thorn, a separator and a thorn in a row in the
+ * sample; that separator, else 0. */
+static char csv_thorn_delim(struct ls_slice s)
+{
+    for (size_t d = 0; d < sizeof csv_delims; d++) {
+        const char pat[] = {'\xc3', '\xbe', csv_delims[d], '\xc3', '\xbe'};
+        if (ls_slice_find(s, 0, pat, sizeof pat) != SIZE_MAX) return csv_delims[d];
+    }
+    return 0;
+}
+
 /* The delimiter of a table, or 0: at least min_rows records of the same
- * width (a sample cut mid-record may leave its last record short). */
-static char csv_delimiter(struct ls_slice s, bool cut, unsigned min_rows)
+ * width (a sample cut mid-record may leave its last record short). *thorn
+ * set when the table is a Concordance load file (thorn quotes). */
+static char csv_delimiter(struct ls_slice s, bool cut, unsigned min_rows, bool *thorn)
 {
     struct ls_buf f;
     ls_buf_init(&f, CSV_FIELD_MAX);
-    char best = 0;
+    char best = 0, td = csv_thorn_delim(s);
+    *thorn = td != 0;
+    if (td) min_rows = 2; /* the dialect names the file a table */
     for (size_t d = 0; d < sizeof csv_delims && !best; d++) {
         unsigned fields[CSV_SAMPLE_ROWS];
-        unsigned rows = csv_shape(s, csv_delims[d], fields, CSV_SAMPLE_ROWS, &f);
+        if (td && csv_delims[d] != td) continue;
+        unsigned rows = csv_shape(s, csv_delims[d], td != 0, fields, CSV_SAMPLE_ROWS, &f);
         if (rows < min_rows || fields[0] < LS_TC_MIN_COLS) continue;
         bool same = true;
         for (unsigned i = 1; i < rows && same; i++)
@@ -115,6 +165,7 @@ static char csv_delimiter(struct ls_slice s, bool cut, unsigned min_rows)
         if (same) best = csv_delims[d];
     }
     ls_buf_free(&f);
+    if (!best) *thorn = false;
     return best;
 }
 
@@ -165,43 +216,61 @@ static int csv_probe(const struct ls_object *o)
     bool cut;
     ls_buf_init(&u8, CSV_SAMPLE * 3 + 16);
     enum ls_text_enc enc = csv_sample(o->data, &u8, &cut);
-    bool named = csv_named(o);
+    bool named = csv_named(o), thorn = false;
     char d = enc == LS_TEXT_BINARY || csv_sql(ls_buf_slice(&u8))
                  ? 0
-                 : csv_delimiter(ls_buf_slice(&u8), cut, CSV_ROWS(named));
+                 : csv_delimiter(ls_buf_slice(&u8), cut, CSV_ROWS(named), &thorn);
     ls_buf_free(&u8);
     if (!d) return 0;
-    /* above "text" (25; 60 for UTF-16 with a BOM) when named a table */
-    return named ? 70 : 30;
+    /* above "text" (25; 60 for UTF-16 with a BOM) when named a table or a load file */
+    return named || thorn ? 70 : 30;
 }
 
 /* ---- extraction ---- */
 
 /* Every record through the header-label context: past the header, each
- * record's values that need their column's label go to ls_emit_labels(). */
-static ls_err csv_labels(struct ls_ctx *c, struct ls_object *o, struct ls_slice s, char delim)
+ * record's values that need their column's label go to ls_emit_labels().
+ * plain (the Concordance dialect), when not NULL, gets the fields as text:
+ * tab-separated, one record a line. */
+static ls_err csv_labels(struct ls_ctx *c, struct ls_object *o, struct csv_rd r, struct ls_buf *plain)
 {
     struct ls_tablectx tc;
     struct ls_buf f;
     LS_TRY(ls_tc_init(&tc));
     ls_buf_init(&f, CSV_FIELD_MAX);
-    struct csv_rd r = {s, 0, delim};
     uint32_t col = 0;
-    bool eol;
-    ls_err e = LS_OK;
+    bool eol, labels = true;
+    ls_err e = LS_OK, pe = LS_OK;
     while (e == LS_OK && csv_field(&r, &f, &eol)) {
-        ls_tc_cell(&tc, col, ls_buf_slice(&f), ls_tc_is_text(ls_buf_slice(&f)));
+        if (labels) ls_tc_cell(&tc, col, ls_buf_slice(&f), ls_tc_is_text(ls_buf_slice(&f)));
+        if (plain && pe == LS_OK) {
+            pe = ls_buf_add(plain, f.ptr, f.len);
+            if (pe == LS_OK) pe = ls_buf_addc(plain, eol ? '\n' : '\t');
+        }
         col++;
         if (!eol) continue;
-        e = ls_tc_row_end(&tc, c, o);
+        if (labels) e = ls_tc_row_end(&tc, c, o);
         col = 0;
-        if (tc.done && !tc.have_header) break; /* no header: no labels */
+        if (tc.done && !tc.have_header) labels = false; /* no header: no labels */
+        if (!labels && !plain) break;
         if (e == LS_OK && ls_ctx_expired(c)) e = LS_E_TIMEOUT;
     }
-    if (e == LS_OK && col) e = ls_tc_row_end(&tc, c, o); /* a last record without a line end */
+    if (e == LS_OK && col && labels) e = ls_tc_row_end(&tc, c, o); /* a last record without a line end */
+    if (pe == LS_E_LIMIT) ls_note(c, o, LS_R_LIMIT_TEXT, "csv: load file text cut at the text budget");
     ls_buf_free(&f);
     ls_tc_free(&tc);
     return e;
+}
+
+/* The fields of a Concordance load file as text (see the top). */
+static ls_err csv_thorn_text(struct ls_ctx *c, struct ls_object *o, struct csv_rd r)
+{
+    struct ls_buf plain;
+    ls_buf_init(&plain, (size_t)ls_ctx_limits(c)->max_text);
+    ls_err e = csv_labels(c, o, r, &plain);
+    ls_err te = ls_emit_text(c, o, plain.ptr, plain.len);
+    ls_buf_free(&plain);
+    return e != LS_OK ? e : te;
 }
 
 static ls_err csv_extract(struct ls_ctx *c, struct ls_object *o)
@@ -218,22 +287,21 @@ static ls_err csv_extract(struct ls_ctx *c, struct ls_object *o)
         /* UTF-16 and Windows-1252 exports: the text is the converted table */
         e = ls_text_convert(body, enc, &conv);
         if (e == LS_E_LIMIT) ls_note(c, o, LS_R_LIMIT_TEXT, "csv: converted text cut at the text budget");
-        if (e == LS_OK || e == LS_E_LIMIT) e = ls_emit_text(c, o, conv.ptr, conv.len);
         if (e != LS_OK && e != LS_E_LIMIT) {
             ls_buf_free(&conv);
             return e;
         }
+        e = LS_OK;
         body = ls_buf_slice(&conv);
     }
-    if (enc == LS_TEXT_UTF8) e = ls_text_fold_lines(c, o, body); /* the raw scan cannot fold */
-    if (e != LS_OK) {
-        ls_buf_free(&conv);
-        return e;
-    }
     struct ls_slice head;
+    bool thorn = false;
     (void)ls_slice_sub(body, 0, body.len < CSV_SAMPLE ? body.len : CSV_SAMPLE, &head);
-    char delim = csv_delimiter(head, head.len < body.len, CSV_ROWS(csv_named(o)));
-    e = delim ? csv_labels(c, o, body, delim) : LS_OK;
+    char delim = csv_delimiter(head, head.len < body.len, CSV_ROWS(csv_named(o)), &thorn);
+    if (enc != LS_TEXT_UTF8 && !thorn) e = ls_emit_text(c, o, conv.ptr, conv.len);
+    if (e == LS_OK && enc == LS_TEXT_UTF8) e = ls_text_fold_lines(c, o, body); /* the raw scan cannot fold */
+    struct csv_rd r = {body, 0, delim, thorn};
+    if (e == LS_OK && delim) e = thorn ? csv_thorn_text(c, o, r) : csv_labels(c, o, r, NULL);
     ls_buf_free(&conv);
     return e;
 }
