@@ -11,9 +11,10 @@
  * UTF-8 (whatever the page declares: ASCII reads the same in every page
  * we know, and a page that validates as UTF-8 is UTF-8 in practice, unless
  * it is 7-bit and labelled ISO-2022-JP); else
- * the charset of <meta charset=...>, <meta http-equiv="Content-Type"
- * content="...; charset=..."> or <?xml ... encoding=...?> in the first
- * 1024 bytes, when it names a code page of the core tables, single-byte or
+ * the charset of <meta charset=...> or <meta http-equiv="Content-Type"
+ * content="...; charset=..."> in the head (before "<body", at most
+ * 64 KiB: a browser reparses the page for a late one), or of
+ * <?xml ... encoding=...?> in the first 1024 bytes, when it names a code page of the core tables, single-byte or
  * CJK (labels as WHATWG maps them: iso-8859-1 and us-ascii are windows-1252,
  * iso-8859-9 windows-1254, iso-8859-11 windows-874, gb2312 gbk, euc-kr
  * cp949, shift_jis windows-31j); else Windows-1252. A declared charset
@@ -104,8 +105,23 @@ static bool html_attr_value(struct ls_slice s, size_t at, size_t end, struct ls_
     return i > st && ls_slice_sub(s, st, i - st, val);
 }
 
-/* The charset a <meta> tag (or an XML declaration) names in the first
- * HTML_SNIFF bytes. */
+/* Where a <meta> naming the charset may still stand: the head, up to
+ * "<body" or HTML_HEAD_MAX. WHATWG's prescan stops at 1024 bytes, but a
+ * browser that meets a later <meta charset> in the head parses the page
+ * again in that encoding ("change the encoding"): pages whose head holds
+ * a long comment, inline script or style before it (saved intranet pages,
+ * HTML mail) showed in windows-1251 and read as Windows-1252 here. */
+#define HTML_HEAD_MAX (64u * 1024u)
+
+static size_t html_head_end(struct ls_slice s)
+{
+    size_t n = s.len < HTML_HEAD_MAX ? s.len : HTML_HEAD_MAX;
+    size_t body = html_find_ci(s, 0, n, "<body");
+    return body < n ? body : n;
+}
+
+/* The charset a <meta> tag in the head (or an XML declaration in the
+ * first HTML_SNIFF bytes) names. */
 static bool html_declared_charset(struct ls_slice s, struct ls_slice *name)
 {
     size_t n = s.len < HTML_SNIFF ? s.len : HTML_SNIFF;
@@ -114,6 +130,7 @@ static bool html_declared_charset(struct ls_slice s, struct ls_slice *name)
         size_t at = html_find_ci(s, 5, end, "encoding");
         if (at != SIZE_MAX && html_attr_value(s, at + 8, end, name)) return true;
     }
+    n = html_head_end(s);
     for (size_t pos = 0; pos < n;) {
         size_t tag = html_find_ci(s, pos, n, "<meta");
         if (tag == SIZE_MAX) return false;

@@ -13,6 +13,7 @@
  * XML_PARSE_HUGE) cap names and text nodes; we cap nesting depth.
  */
 #include "extract/markup.h"
+#include "extract/htmlent.h"
 #include "extract/tablectx.h"
 
 #include <libxml/HTMLparser.h>
@@ -917,13 +918,17 @@ static const struct html_tag html_tags[] = {
     {"address", HTML_BLOCK},
     {"article", HTML_BLOCK},
     {"aside", HTML_BLOCK},
+    {"audio", HTML_BLOCK},
     {"blockquote", HTML_BLOCK},
     {"body", HTML_BLOCK},
     {"br", HTML_BLOCK},
+    {"canvas", HTML_BLOCK},
     {"caption", HTML_BLOCK},
     {"center", HTML_BLOCK},
     {"dd", HTML_BLOCK},
     {"details", HTML_BLOCK},
+    {"dialog", HTML_BLOCK},
+    {"dir", HTML_BLOCK},
     {"div", HTML_BLOCK},
     {"dl", HTML_BLOCK},
     {"dt", HTML_BLOCK},
@@ -932,6 +937,7 @@ static const struct html_tag html_tags[] = {
     {"figure", HTML_BLOCK},
     {"footer", HTML_BLOCK},
     {"form", HTML_BLOCK},
+    {"frameset", HTML_BLOCK},
     {"h1", HTML_BLOCK},
     {"h2", HTML_BLOCK},
     {"h3", HTML_BLOCK},
@@ -940,25 +946,38 @@ static const struct html_tag html_tags[] = {
     {"h6", HTML_BLOCK},
     {"head", HTML_BLOCK},
     {"header", HTML_BLOCK},
+    {"hgroup", HTML_BLOCK},
     {"hr", HTML_BLOCK},
     {"html", HTML_BLOCK},
+    {"iframe", HTML_BLOCK},
     {"label", HTML_BLOCK},
     {"legend", HTML_BLOCK},
     {"li", HTML_BLOCK},
+    {"listing", HTML_BLOCK},
     {"main", HTML_BLOCK},
+    {"marquee", HTML_BLOCK},
+    {"menu", HTML_BLOCK},
     {"nav", HTML_BLOCK},
+    {"noframes", HTML_BLOCK},
+    {"noscript", HTML_BLOCK},
+    {"object", HTML_BLOCK},
     {"ol", HTML_BLOCK},
+    {"optgroup", HTML_BLOCK},
     {"option", HTML_BLOCK},
     {"p", HTML_BLOCK},
+    {"plaintext", HTML_BLOCK},
     {"pre", HTML_BLOCK},
     {"script", HTML_SIDE},
+    {"search", HTML_BLOCK},
     {"section", HTML_BLOCK},
     {"select", HTML_BLOCK},
     {"style", HTML_SIDE},
     {"summary", HTML_BLOCK},
+    {"svg", HTML_BLOCK},
     {"table", HTML_BLOCK},
     {"tbody", HTML_BLOCK},
     {"td", HTML_CELL},
+    {"template", HTML_BLOCK},
     {"textarea", HTML_BLOCK},
     {"tfoot", HTML_BLOCK},
     {"th", HTML_CELL},
@@ -966,6 +985,8 @@ static const struct html_tag html_tags[] = {
     {"title", HTML_BLOCK},
     {"tr", HTML_BLOCK},
     {"ul", HTML_BLOCK},
+    {"video", HTML_BLOCK},
+    {"xmp", HTML_BLOCK},
 };
 
 static int html_tag_cmp(const void *key, const void *elem)
@@ -987,8 +1008,10 @@ static bool html_name_in(const char *name, const char *const *list)
     return false;
 }
 
+/* Attribute text a reader sees or hears (aria-label: a screen reader's
+ * name for an icon-only button or link). */
 static const char *const html_attr_names[] = {"alt", "title", "content", "value", "label",
-                                              "placeholder", NULL};
+                                              "placeholder", "aria-label", NULL};
 
 static bool html_is_table_part(const char *name)
 {
@@ -1040,9 +1063,13 @@ static ls_err html_boundary(struct htmltext *h, enum html_kind k, const char *na
     return ls_textout_line(&h->out);
 }
 
-static bool html_is_mailto(const char *v)
+/* Links whose target is an address or a number, not a page: the person
+ * behind "Call us" or "Write to Jane" (tel: as phones' browsers dial it,
+ * sms:, callto: as Skype's buttons write it). */
+static bool html_is_contact_link(const char *v)
 {
-    return strncasecmp(v, "mailto:", 7) == 0;
+    return strncasecmp(v, "mailto:", 7) == 0 || strncasecmp(v, "tel:", 4) == 0 ||
+           strncasecmp(v, "sms:", 4) == 0 || strncasecmp(v, "callto:", 7) == 0;
 }
 
 static ls_err html_attrs(struct htmltext *h, const char *name, const xmlChar **atts)
@@ -1053,7 +1080,7 @@ static ls_err html_attrs(struct htmltext *h, const char *name, const xmlChar **a
         const char *av = (const char *)atts[i + 1];
         if (!av || !*av) continue;
         bool keep = html_name_in(an, html_attr_names) ||
-                    (strcasecmp(an, "href") == 0 && html_is_mailto(av));
+                    (strcasecmp(an, "href") == 0 && html_is_contact_link(av));
         if (!keep) continue;
         LS_TRY(ls_textout_sep(&h->out, ' '));
         LS_TRY(ls_textout_addz(&h->out, av));
@@ -1234,6 +1261,20 @@ ls_err ls_markup_html_text(struct ls_ctx *c, struct ls_object *o, struct ls_slic
         ls_buf_free(&conv);
         return e == LS_E_LIMIT ? LS_E_NOMEM : e;
     }
+    /* references libxml2 2.9 reads otherwise than a browser (htmlent.h) */
+    struct ls_buf ent;
+    ls_buf_init(&ent, in.len > SIZE_MAX / 5 ? SIZE_MAX / 5 : in.len * 4 + 16);
+    bool rewritten = false;
+    e = ls_htmlent_rewrite(in, &ent, &rewritten);
+    if (e != LS_OK) {
+        ls_buf_free(&ent);
+        ls_buf_free(&conv);
+        return e == LS_E_LIMIT ? LS_E_NOMEM : e; /* 4 bytes a byte: never reached */
+    }
+    if (rewritten) {
+        in = ls_buf_slice(&ent);
+        ls_buf_free(&conv);
+    }
     struct htmltext h;
     memset(&h, 0, sizeof h);
     h.w.c = c;
@@ -1251,6 +1292,7 @@ ls_err ls_markup_html_text(struct ls_ctx *c, struct ls_object *o, struct ls_slic
     ls_buf_free(&h.ctext);
     ls_tc_free(&h.tc);
     ls_buf_free(&conv);
+    ls_buf_free(&ent);
     if (f != LS_OK) return f;
     return e;
 }

@@ -33,7 +33,11 @@ void ls_markup_global_init(void);
 /*
  * HTML -> text through ls_emit_text(): tags removed, entities decoded,
  * block elements become line breaks, a table row a line of tab-separated
- * cells (ls_textout_cell()), whitespace runs one space; alt/title/meta content/mailto: attribute values are included.
+ * cells (ls_textout_cell()), whitespace runs one space; alt, title, meta
+ * content, value, label, placeholder and aria-label values and mailto:,
+ * tel:, sms: and callto: link targets are included. Character references
+ * as a browser reads them (htmlent.h: HTML5's names, legacy names without
+ * ';', &#128;-&#159; as Windows-1252).
  * Script and style contents are kept apart and emitted after the body text,
  * after a line "[script/style]". Nothing is ever fetched.
  * Encoding: BOM / UTF-16 sniffed, valid UTF-8 kept, otherwise Windows-1252.
