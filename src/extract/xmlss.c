@@ -413,7 +413,8 @@ static ls_err xs_text(void *ud, struct ls_slice s)
 
 static const struct ls_xml_sax xs_sax = {xs_start, xs_end, xs_text};
 
-ls_err ls_xmlss_extract(struct ls_ctx *c, struct ls_object *o, enum ls_xmlss_kind kind)
+ls_err ls_xmlss_extract(struct ls_ctx *c, struct ls_object *o, enum ls_xmlss_kind kind,
+                        struct ls_slice xml)
 {
     struct xs x;
     memset(&x, 0, sizeof x);
@@ -425,7 +426,7 @@ ls_err ls_xmlss_extract(struct ls_ctx *c, struct ls_object *o, enum ls_xmlss_kin
     ls_buf_init(&x.val, XS_CELL_MAX);
     ls_buf_init(&x.note, XS_NOTE_MAX);
     x.have_tc = ls_tc_init(&x.tc) == LS_OK;
-    ls_err e = ls_markup_xml_walk(c, o, o->data, &xs_sax, &x);
+    ls_err e = ls_markup_xml_walk(c, o, xml, &xs_sax, &x);
     if (e == LS_OK && x.note.len) e = ls_textout_add(&x.out, x.note.ptr, x.note.len);
     ls_err f = ls_textout_finish(&x.out);
     ls_buf_free(&x.val);

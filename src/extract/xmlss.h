@@ -35,7 +35,9 @@ enum ls_xmlss_kind { LS_XMLSS_NONE, LS_XMLSS_SHEET, LS_XMLSS_WORD };
  * a wordDocument, or neither. */
 enum ls_xmlss_kind ls_xmlss_kind(struct ls_slice data);
 
-/* Extract as described above; the same returns as ls_markup_xml_text(). */
-ls_err ls_xmlss_extract(struct ls_ctx *c, struct ls_object *o, enum ls_xmlss_kind kind);
+/* Extract xml (o's data, or o's data recoded to UTF-8 by the xml
+ * handler) as described above; the same returns as ls_markup_xml_text(). */
+ls_err ls_xmlss_extract(struct ls_ctx *c, struct ls_object *o, enum ls_xmlss_kind kind,
+                        struct ls_slice xml);
 
 #endif

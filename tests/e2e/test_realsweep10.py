@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Quirks found in a sweep of real web pages and XML (mozilla/readability's
+test pages, libxml2's test/HTML and test/ XML, html5lib-tests' encoding
+cases), on small look-alikes made by tests/gen/gen_realsweep10.py."""
+import os
+import sys
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import lsutil  # noqa: E402
+
+sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
+import gen_realsweep10  # noqa: E402
+
+
+class RealSweep10(lsutil.GeneratedTree):
+    GEN = gen_realsweep10
+
+    def full(self, name, handler):
+        o = self.m.obj(self.p(name))
+        self.assertEqual(o["handler"], handler)
+        self.assertEqual(o["coverage"], "full", o["errors"])
+        self.assertEqual(o["errors"], [])
+        return o
+
+    def test_html5_named_references(self):
+        o = self.full("entities5.html", "html")
+        t = self.text("entities5.html")
+        self.assertIn("Contact: jane@example.com it's open Mon Fri\n", t)
+        self.assertIn("bob@example.org", t)  # in an attribute value too
+        self.assertIn("email", lsutil.entities(o))
+        # legacy names without ';' as a browser reads them in text ...
+        self.assertIn("Manager: John Smith \u00a9 2024 R& D\n", t)
+        # ... but not inside a tag, before '=' (a URL's query)
+        self.assertIn("a&copy=b Profile", t)
+        self.assertNotIn("&commat;", t)
+
+    def test_numeric_references_to_windows_1252(self):
+        self.full("cp1252refs.html", "html")
+        t = self.text("cp1252refs.html")
+        self.assertIn("Employee\u2019s name: \u201cJane Roe\u201d \u2013 salary \u20ac52,000 \u2019ok\u2019\n", t)
+        for c1 in range(0x80, 0xA0):
+            self.assertNotIn(chr(c1), t)
+
+    def test_blocks_keep_words_apart(self):
+        self.full("blocks.html", "html")
+        t = self.text("blocks.html")
+        self.assertEqual("Direct line\n555-0143\n2024\nJane\nRoe\nBadge\n4471\n8812\n", t)
+
+    def test_contact_links_and_aria_labels(self):
+        self.full("contact.html", "html")
+        t = self.text("contact.html")
+        self.assertIn("tel:+1-202-555-0143 Call Jane Roe", t)
+        self.assertIn("sms:+12025550199 Text", t)
+        self.assertIn("Close dialog", t)
+
+    def test_charset_meta_after_1k(self):
+        self.full("latemeta.html", "html")
+        self.assertIn("Сотрудник: Иванов Пётр Сергеевич\n", self.text("latemeta.html"))
+
+    def test_xml_declared_encoding(self):
+        self.full("decl1251.xml", "xml")
+        self.assertIn("Иванов Пётр\nМосква\n", self.text("decl1251.xml"))
+        self.full("declsjis.xml", "xml")
+        t = self.text("declsjis.xml")
+        self.assertIn("山田太郎\n", t)
+        self.assertIn("東京都\n", t)
+
+    def test_xml_declared_encoding_excel2003(self):
+        self.full("decl1251ss.xml", "xml")
+        t = self.text("decl1251ss.xml")
+        self.assertIn("sheet: Сотрудники\n", t)
+        self.assertIn("Иванов Пётр\tМосква", t)
+
+    def test_xml_encoding_without_table_is_said(self):
+        o = self.m.obj(self.p("declebcdic.xml"))
+        self.assertEqual(o["handler"], "xml")
+        self.assertEqual(o["coverage"], "partial")
+        self.assertIn("unsupported", o["coverage_reasons"])
+        self.assertTrue(any("IBM037" in e for e in o["errors"]), o["errors"])
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Fixtures for the quirks found in a sweep of real web pages and XML
+(mozilla/readability's test pages, libxml2's test/HTML and test/ XML,
+html5lib-tests' encoding cases): each is the smallest file showing the
+quirk, written from scratch with the Python stdlib; all names, numbers
+and addresses are fake.
+
+    python3 gen_realsweep10.py OUTDIR
+
+- entities5.html: character references libxml2 2.9's HTML parser (HTML 4's
+  252 names) left as text: HTML5's names ("jane&commat;example&period;com",
+  the way address obfuscators write them; "it&apos;s"; "&NewLine;"), in
+  text and in an input's value (libxml2's test/HTML/html5-entities.html:
+  a fifth of its words read "&abreve;" ...), and the legacy names a
+  browser reads without their ';' ("John&nbspSmith", "&copy 2024"); a
+  URL's "?id=7&copy=2" inside a tag stays as it is.
+- cp1252refs.html: numeric references to 0x80-0x9F (&#146; &#147; &#150;
+  &#128;), which Windows tools wrote for their punctuation and browsers
+  read as Windows-1252 does: they read as C1 controls ("don\\x92t").
+- blocks.html: elements a browser sets apart whose words ran into their
+  neighbours: noscript, template, iframe, object, svg, video, audio
+  ("555-0143" then "2024" read "555-01432024").
+- contact.html: tel: links and aria-label names: an icon-only "call"
+  button carries the number only in its href, its name only in
+  aria-label (readability's pages: share buttons, "Close dialog").
+- latemeta.html: a windows-1251 page whose <meta http-equiv> comes after
+  2 KiB of inline style in the head: past the 1024-byte prescan it read
+  as Windows-1252 ("Èâàíîâ"), though a browser reparses for it.
+- decl1251.xml, declsjis.xml: XML in the encoding its declaration names
+  (libxml2's test/isolat*, iso-8859-5.xml; HR exports in windows-1251,
+  Japanese feeds in Shift_JIS): read as Windows-1252.
+- decl1251ss.xml: the same for an Excel 2003 XML sheet.
+- declebcdic.xml: an encoding there is no table for (EBCDIC, IBM037):
+  said (unsupported), not silently read as Windows-1252.
+"""
+import os
+import sys
+
+SSN = "536-22-1874"
+
+
+def w(d, name, data):
+    with open(os.path.join(d, name), "wb") as f:
+        f.write(data)
+
+
+def entities5(d):
+    w(d, "entities5.html", (
+        "<!DOCTYPE html>\n<html><head><title>Staff directory</title></head><body>\n"
+        "<p>Contact: jane&commat;example&period;com it&apos;s open&NewLine;Mon&Tab;Fri</p>\n"
+        "<form><input name=\"mail\" value=\"bob&commat;example&period;org\"></form>\n"
+        "<p>Manager: John&nbspSmith &copy 2024 R&amp D</p>\n"
+        "<p><a href=\"/staff?id=7&copy=2\" title=\"a&copy=b\">Profile</a></p>\n"
+        "</body></html>\n").encode())
+
+
+def cp1252refs(d):
+    w(d, "cp1252refs.html", (
+        "<html><body><p>Employee&#146;s name: &#147;Jane Roe&#148; &#150; salary &#128;52,000"
+        " &#x2019;ok&#x92;</p></body></html>\n").encode())
+
+
+def blocks(d):
+    w(d, "blocks.html", (
+        "<html><body><div>Direct line</div>"
+        "<noscript>555-0143</noscript><template>2024</template>"
+        "<iframe>Jane</iframe><object>Roe</object>"
+        "<svg><title>Badge</title></svg><video>4471</video><audio>8812</audio>"
+        "</body></html>\n").encode())
+
+
+def contact(d):
+    w(d, "contact.html", (
+        "<html><body><p>Jane Roe, HR</p>"
+        "<a class=\"icon\" href=\"tel:+1-202-555-0143\" aria-label=\"Call Jane Roe\"><svg></svg></a>"
+        "<a href=\"sms:+12025550199\">Text</a>"
+        "<button aria-label=\"Close dialog\">x</button>"
+        "</body></html>\n").encode())
+
+
+def latemeta(d):
+    style = "<style>\n" + "".join(".c%d { margin: 0 %dpx; }\n" % (i, i) for i in range(120)) + "</style>\n"
+    assert len(style) > 2048
+    page = ("<html><head><title>Staff</title>\n" + style +
+            "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">\n"
+            "</head><body><p>Сотрудник: Иванов Пётр Сергеевич</p></body></html>\n")
+    w(d, "latemeta.html", page.encode("cp1251"))
+
+
+def decls(d):
+    w(d, "decl1251.xml", ("<?xml version=\"1.0\" encoding=\"windows-1251\"?>\n"
+                          "<staff><person><name>Иванов Пётр</name><city>Москва</city></person></staff>\n"
+                          ).encode("cp1251"))
+    w(d, "declsjis.xml", ("<?xml version='1.0' encoding='Shift_JIS'?>\n"
+                          "<staff><person name=\"山田太郎\"><city>東京都</city></person></staff>\n"
+                          ).encode("shift_jis"))
+    w(d, "decl1251ss.xml", (
+        "<?xml version=\"1.0\" encoding=\"windows-1251\"?>\n"
+        "<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\"\n"
+        " xmlns:ss=\"urn:schemas-microsoft-com:office:spreadsheet\">\n"
+        "<Worksheet ss:Name=\"Сотрудники\"><Table>\n"
+        "<Row><Cell><Data ss:Type=\"String\">ФИО</Data></Cell><Cell><Data ss:Type=\"String\">Город</Data></Cell></Row>\n"
+        "<Row><Cell><Data ss:Type=\"String\">Иванов Пётр</Data></Cell><Cell><Data ss:Type=\"String\">Москва</Data></Cell></Row>\n"
+        "</Table></Worksheet></Workbook>\n").encode("cp1251"))
+    w(d, "declebcdic.xml", ("<?xml version=\"1.0\" encoding=\"IBM037\"?>\n").encode() +
+      "<r><n>Müller</n></r>\n".encode("cp037"))
+
+
+def generate(outdir):
+    os.makedirs(outdir, exist_ok=True)
+    for f in (entities5, cp1252refs, blocks, contact, latemeta, decls):
+        f(outdir)
+    return {}
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    generate(sys.argv[1])
