@@ -15,6 +15,7 @@
 #include "extract/markup.h"
 #include "extract/htmlent.h"
 #include "extract/tablectx.h"
+#include "extract/texttable.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/entities.h>
@@ -29,6 +30,7 @@
 #define MARKUP_CHUNK (256u * 1024u)     /* bytes per push-parser feed */
 #define TEXTOUT_FLUSH (64u * 1024u)     /* textout hands over this much at once */
 #define MARKUP_TIME_EVERY 4096u         /* check the clock every so many elements */
+#define MARKUP_PRE_MAX (4u * 1024u * 1024u) /* a <pre>'s text kept for its table labels */
 
 /* ---------------------------------------------------------------- globals */
 
@@ -893,6 +895,8 @@ struct htmltext {
     struct ls_textout out;
     struct ls_buf side;     /* script and style contents */
     unsigned in_side;       /* open script/style elements */
+    unsigned in_pre;        /* open pre-formatted elements (html_is_pre) */
+    struct ls_buf pre;      /* their text, for the labeller of tables printed in text */
     bool side_full;
     /* header-row labels of the outermost table (tablectx.h) */
     struct ls_tablectx tc;
@@ -1147,6 +1151,17 @@ static void html_cell_text(struct htmltext *h, struct ls_slice s)
     }
 }
 
+/* Elements whose line breaks a browser shows: a report, a mail or a
+ * mysql table saved as <pre> keeps its lines (the labeller of tables
+ * printed in text needs them), a textarea its address lines. */
+static bool html_is_pre(const char *name)
+{
+    static const char *const pre[] = {"pre", "textarea", "listing", "plaintext", "xmp", NULL};
+    for (size_t i = 0; pre[i]; i++)
+        if (strcmp(name, pre[i]) == 0) return true;
+    return false;
+}
+
 static void html_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 {
     struct htmltext *h = ctx;
@@ -1158,6 +1173,7 @@ static void html_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
     }
     enum html_kind k = html_kind_of(name);
     if (k == HTML_SIDE) h->in_side++;
+    if (html_is_pre(name) && h->in_pre < UINT_MAX) h->in_pre++;
     if (h->tc.cand && !h->in_side) html_table_start(h, name, atts);
     ls_err e = html_boundary(h, k, name);
     if (!h->in_side) html_nest(h, name, true);
@@ -1171,6 +1187,15 @@ static void html_end(void *ctx, const xmlChar *xname)
     const char *name = walk_str(xname);
     if (h->w.err != LS_OK) return;
     enum html_kind k = html_kind_of(name);
+    if (html_is_pre(name) && h->in_pre > 0 && --h->in_pre == 0 && h->pre.len) {
+        /* a report saved as <pre>: its columns' labels (texttable.h) */
+        ls_err t = ls_texttable_labels(h->w.c, h->w.o, ls_buf_slice(&h->pre));
+        ls_buf_reset(&h->pre);
+        if (t != LS_OK) {
+            walk_stop(&h->w, t);
+            return;
+        }
+    }
     if (k == HTML_SIDE && h->in_side > 0) {
         h->in_side--;
         if (!h->side_full && ls_buf_addc(&h->side, '\n') != LS_OK) h->side_full = true;
@@ -1181,16 +1206,27 @@ static void html_end(void *ctx, const xmlChar *xname)
     if (e != LS_OK) walk_stop(&h->w, e);
 }
 
-/* Whitespace runs collapse to one space: HTML layout whitespace is noise.
+/* Whitespace runs collapse to one space: HTML layout whitespace is noise;
+ * but inside a pre-formatted element line breaks, spaces and tabs stay.
  * Copied through a stack buffer so a page costs a few adds, not one per word. */
 static ls_err html_text_main(struct htmltext *h, struct ls_slice s)
 {
     uint8_t tmp[4096];
     size_t n = 0;
     bool space = h->out.total == 0 || markup_is_space(h->out.last);
+    bool pre = h->in_pre > 0 && !html_in_cell(h); /* a cell stays on its row's line */
     for (size_t i = 0; i < s.len; i++) {
         uint8_t ch = (uint8_t)ls_slice_at(s, i);
-        if (markup_is_space(ch)) {
+        if (pre && ch == '\n') {
+            if (n) LS_TRY(ls_textout_add(&h->out, tmp, n));
+            n = 0;
+            LS_TRY(ls_textout_line(&h->out));
+            space = true;
+            continue;
+        }
+        if (pre && (ch == ' ' || ch == '\t')) {
+            space = true; /* kept as they are: aligned columns stay aligned */
+        } else if (markup_is_space(ch)) {
             if (space) continue;
             ch = ' ';
             space = true;
@@ -1216,6 +1252,10 @@ static void html_chars(void *ctx, const xmlChar *ch, int len)
         return;
     }
     if (h->in_cell && h->in_tbl == 1) html_cell_text(h, s);
+    if (h->in_pre) {
+        ls_err pe = ls_buf_add(&h->pre, s.ptr, s.len); /* past its cap: the labels of what fit */
+        (void)pe;
+    }
     ls_err e = html_text_main(h, s);
     if (e != LS_OK) walk_stop(&h->w, e);
 }
@@ -1283,6 +1323,7 @@ ls_err ls_markup_html_text(struct ls_ctx *c, struct ls_object *o, struct ls_slic
     uint64_t max = ls_ctx_limits(c)->max_text;
     ls_buf_init(&h.side, max > SIZE_MAX ? SIZE_MAX : (size_t)max);
     ls_buf_init(&h.ctext, LS_TC_MAX_LABEL + 1);
+    ls_buf_init(&h.pre, MARKUP_PRE_MAX);
     if (ls_tc_init(&h.tc) != LS_OK) memset(&h.tc, 0, sizeof h.tc); /* no labels */
     e = html_run(&h, in);
     if (e == LS_OK) e = ls_tc_row_end(&h.tc, c, o); /* a last row left open */
@@ -1290,6 +1331,7 @@ ls_err ls_markup_html_text(struct ls_ctx *c, struct ls_object *o, struct ls_slic
     ls_err f = ls_textout_finish(&h.out);
     ls_buf_free(&h.side);
     ls_buf_free(&h.ctext);
+    ls_buf_free(&h.pre);
     ls_tc_free(&h.tc);
     ls_buf_free(&conv);
     ls_buf_free(&ent);

@@ -55,6 +55,14 @@ class RealSweep10(lsutil.GeneratedTree):
         self.assertIn("sms:+12025550199 Text", t)
         self.assertIn("Close dialog", t)
 
+    def test_pre_keeps_lines_and_labels(self):
+        o = self.full("pre.html", "html")
+        t = self.text("pre.html")
+        self.assertIn("\nEMPLOYEE        SSN          HIRED\nJane Roe        536221874    2019-04-01\n", t)
+        self.assertIn("SSN: 536221874\tHIRED: 2019-04-01\n", t)
+        self.assertIn("\n12 Main St\nSpringfield\n", t)
+        self.assertEqual(lsutil.distinct(o, "ssn"), 2)
+
     def test_charset_meta_after_1k(self):
         self.full("latemeta.html", "html")
         self.assertIn("Сотрудник: Иванов Пётр Сергеевич\n", self.text("latemeta.html"))

@@ -23,6 +23,12 @@ and addresses are fake.
 - contact.html: tel: links and aria-label names: an icon-only "call"
   button carries the number only in its href, its name only in
   aria-label (readability's pages: share buttons, "Close dialog").
+- pre.html: a report saved as <pre> (a mysql client's output, an aligned
+  payroll listing: web exports of reports, mail archives' plain-text
+  bodies): its lines ran into one ("EMPLOYEE SSN HIRED Jane Roe
+  536221874 ..."), so the labeller of tables printed in text never saw
+  the SSN column and the bare numbers under it went unfound; a textarea
+  lost its address lines.
 - latemeta.html: a windows-1251 page whose <meta http-equiv> comes after
   2 KiB of inline style in the head: past the 1024-byte prescan it read
   as Windows-1252 ("Èâàíîâ"), though a browser reparses for it.
@@ -78,6 +84,15 @@ def contact(d):
         "</body></html>\n").encode())
 
 
+def pre(d):
+    w(d, "pre.html", (
+        "<html><body><h1>Payroll export</h1><pre>\n"
+        "EMPLOYEE        SSN          HIRED\n"
+        "Jane Roe        536221874    2019-04-01\n"
+        "John Smith      536221875    2020-06-15\n"
+        "</pre><textarea>12 Main St\nSpringfield</textarea></body></html>\n").encode())
+
+
 def latemeta(d):
     style = "<style>\n" + "".join(".c%d { margin: 0 %dpx; }\n" % (i, i) for i in range(120)) + "</style>\n"
     assert len(style) > 2048
@@ -108,7 +123,7 @@ def decls(d):
 
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
-    for f in (entities5, cp1252refs, blocks, contact, latemeta, decls):
+    for f in (entities5, cp1252refs, blocks, contact, pre, latemeta, decls):
         f(outdir)
     return {}
 
