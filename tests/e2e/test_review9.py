@@ -13,6 +13,8 @@ files made by tests/gen/gen_review9.py:
   second sheet's cells, page byte 0, fell on the first's and were dropped),
   and a cell written twice keeps both values (the first had won, the other
   dropped unsaid);
+- a directory pointing 64 streams at one chain of sectors made 64 members
+  of the same bytes: the streams handed on now fit in the file;
 - the run summary kept 128 names per counter and dropped the findings of
   any further entity (a custom rule pack): now 256, the rest under
   "(other)"."""
@@ -63,6 +65,13 @@ class Review9(lsutil.GeneratedTree):
         self.assertNotIn("SummaryInformation", ms)
         root = self.m.obj(self.p("custom.doc"))
         self.assertEqual((root["handler"], root["coverage"]), ("ole2", "full"))
+
+    def test_cross_linked_streams_handed_on_once(self):
+        ms = [o for o in self.m.by_path(self.p("shared.doc")) if o["chain"]]
+        self.assertEqual(len(ms), 1, [o["chain"] for o in ms])  # the first of the 65 in directory order
+        self.assertEqual(self.redacted(ms[0], "ssn"), ["***-**-1874"])
+        root = self.m.obj(self.p("shared.doc"))
+        self.assertEqual((root["coverage"], root["coverage_reasons"]), ("partial", ["parse_error"]))
 
 
 class SummaryNames(unittest.TestCase):

@@ -21,6 +21,8 @@ Written from the formats with Python's standard library (all values fake):
   begin/end of sheet records (page bytes 0), an SSN number on the second;
 - twice.wk1: 1-2-3 release 2 with one cell written twice ("n/a", then an
   SSN as a number);
+- shared.doc: a Word document whose directory points 64 custom streams at
+  one other stream's sectors (cross-linked);
 - many_entities(): a rule pack of 300 entities and a text matching each
   once, for the run summary's counters (not written by generate()).
 """
@@ -112,10 +114,32 @@ def many_entities(out, n=300):
     return rp, tp
 
 
+def shared_doc():
+    """A Word document whose directory points 64 custom streams at the one
+    chain of sectors of a fifth ("Ledger", 20,000 bytes): real streams own
+    disjoint sectors; these made 65 members of the file's bytes each (a
+    4 MB file: 256 MB of members, two minutes of scanning)."""
+    extra = {"Ledger": (b"Ledger line: Jane Roe SSN 536-22-1874\n" * 600)[:20000]}
+    for i in range(64):
+        extra["S%02d" % i] = b"x"
+    d = bytearray(gen_ole2.plain_doc(extra=extra)[0])
+
+    def entry(name):  # a directory entry: 128 bytes, its UTF-16 name first
+        n = name.encode("utf-16-le") + b"\0\0"
+        i = d.find(n)
+        while i % 128:
+            i = d.find(n, i + 1)
+        return i
+    start, size = struct.unpack_from("<IQ", d, entry("Ledger") + 116)
+    for i in range(64):
+        struct.pack_into("<IQ", d, entry("S%02d" % i) + 116, start, size)
+    return bytes(d)
+
+
 def generate(out):
     os.makedirs(out, exist_ok=True)
     files = {"staff.wq1": wq1_staff(), "custom.doc": custom_doc(), "sheets.wb2": wb2_two_sheets(),
-             "twice.wk1": wk1_same_cell_twice()}
+             "twice.wk1": wk1_same_cell_twice(), "shared.doc": shared_doc()}
     for n, data in files.items():
         with open(os.path.join(out, n), "wb") as f:
             f.write(data)
