@@ -423,6 +423,17 @@ static ls_err lt_name_sheet(struct lt *t, unsigned sheet, struct ls_slice s)
     return LS_OK;
 }
 
+/* Release 3+ text after row, sheet and column: a label's prefix
+ * character, or a NUL, is skipped; LibreOffice reads a comment's text
+ * from that byte on and a label without a prefix keeps its first
+ * character (both were dropped). */
+static struct ls_slice lt_after_prefix(struct ls_slice s)
+{
+    struct ls_slice text = s;
+    if (s.len && (s.ptr[0] == 0 || strchr("'\"^\\|", s.ptr[0]))) (void)ls_slice_from(s, 1, &text);
+    return text;
+}
+
 static ls_err lt_new_record(struct lt *t, uint16_t op, struct ls_slice r)
 {
     uint16_t row = 0, u16 = 0;
@@ -433,7 +444,7 @@ static ls_err lt_new_record(struct lt *t, uint16_t op, struct ls_slice r)
     uint32_t sheet = cell ? r.ptr[2] : 0, col = cell ? r.ptr[3] : 0;
     switch (op) {
     case 0x16: /* LABEL: a prefix, then LMBCS text */
-        return lt_label(t, sheet, row, col, ls_slice_make(r.ptr + 5, r.len - 5));
+        return lt_label(t, sheet, row, col, lt_after_prefix(ls_slice_make(r.ptr + 4, r.len - 4)));
     case 0x1A: /* a formula's string result */
         return lt_label(t, sheet, row, col, ls_slice_make(r.ptr + 4, r.len - 4));
     case 0x17: /* 80-bit real */
@@ -452,7 +463,7 @@ static ls_err lt_new_record(struct lt *t, uint16_t op, struct ls_slice r)
         char title[48];
         snprintf(title, sizeof title, "[Comment sheet %u row %u col %u] ", (unsigned)sheet + 1, (unsigned)row + 1,
                  (unsigned)col + 1);
-        return lt_extra(t, title, ls_slice_make(r.ptr + 5, r.len - 5));
+        return lt_extra(t, title, lt_after_prefix(ls_slice_make(r.ptr + 4, r.len - 4)));
     }
     case 0x1B: /* STYLE; subtype 0x36B0 names a sheet */
         if (ls_rd_u16le(r, 0, &u16) && u16 == 0x36B0 && r.len > 5)

@@ -12,7 +12,8 @@ files made by tests/gen/gen_review9.py:
 - Quattro Pro sheets are told apart by their begin-of-sheet records (a
   second sheet's cells, page byte 0, fell on the first's and were dropped),
   and a cell written twice keeps both values (the first had won, the other
-  dropped unsaid);
+  dropped unsaid); release 3+ labels without a prefix character and cell
+  comments lost their first character;
 - a directory pointing 64 streams at one chain of sectors made 64 members
   of the same bytes: the streams handed on now fit in the file;
 - the run summary kept 128 names per counter and dropped the findings of
@@ -55,6 +56,12 @@ class Review9(lsutil.GeneratedTree):
         self.assertIn("Ann Other\tn/a 412613308\n", text)
         root = self.m.obj(self.p("twice.wk1"))
         self.assertEqual(self.redacted(root, "ssn"), ["*****3308"])
+
+    def test_release3_text_without_a_prefix_keeps_its_first_character(self):
+        text = self.text("noprefix.wk3")
+        self.assertIn("Name\tMail\nJane Roe\tjane.roe@example.org\n", text)
+        self.assertIn("[Comment sheet 1 row 2 col 1] Call back about the 1994 payroll\n", text)
+        self.assertEqual(self.redacted(self.m.obj(self.p("noprefix.wk3")), "email"), ["j***@example.org"])
 
     def test_streams_no_reader_takes_below_root_and_by_any_name(self):
         ms = {"/".join(o["chain"]): o for o in self.m.by_path(self.p("custom.doc")) if o["chain"]}

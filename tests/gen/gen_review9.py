@@ -21,6 +21,8 @@ Written from the formats with Python's standard library (all values fake):
   begin/end of sheet records (page bytes 0), an SSN number on the second;
 - twice.wk1: 1-2-3 release 2 with one cell written twice ("n/a", then an
   SSN as a number);
+- noprefix.wk3: 1-2-3 release 3 labels without a prefix character and a
+  comment whose text starts at its fifth byte;
 - shared.doc: a Word document whose directory points 64 custom streams at
   one other stream's sectors (cross-linked);
 - many_entities(): a rule pack of 300 entities and a text matching each
@@ -87,6 +89,19 @@ def wk1_same_cell_twice():
     return rec(0x00, struct.pack("<H", 0x0406)) + b"".join(cells) + rec(0x01)
 
 
+def wk3_no_prefix():
+    """1-2-3 release 3 (BOF of 26 bytes, version 0x1000): labels written
+    without a prefix character and a cell comment whose text starts right
+    after row, sheet and column (where LibreOffice reads it): the reader
+    dropped the first character of each."""
+    def cell(op, row, col, data):
+        return rec(op, struct.pack("<HBB", row, 0, col) + data)
+    cells = [cell(0x16, 0, 0, b"Name\0"), cell(0x16, 0, 1, b"Mail\0"),
+             cell(0x16, 1, 0, b"Jane Roe\0"), cell(0x16, 1, 1, b"jane.roe@example.org\0"),
+             cell(0x26, 1, 0, b"Call back about the 1994 payroll\0")]
+    return rec(0x00, struct.pack("<HH", 0x1000, 0) + b"\0" * 22) + b"".join(cells) + rec(0x01)
+
+
 def custom_doc():
     item = (b'<?xml version="1.0"?><payroll><employee><name>John Q Public</name>'
             b"<ssn>212-44-7781</ssn><mail>john.public@example.net</mail></employee></payroll>")
@@ -139,7 +154,8 @@ def shared_doc():
 def generate(out):
     os.makedirs(out, exist_ok=True)
     files = {"staff.wq1": wq1_staff(), "custom.doc": custom_doc(), "sheets.wb2": wb2_two_sheets(),
-             "twice.wk1": wk1_same_cell_twice(), "shared.doc": shared_doc()}
+             "twice.wk1": wk1_same_cell_twice(), "shared.doc": shared_doc(),
+             "noprefix.wk3": wk3_no_prefix()}
     for n, data in files.items():
         with open(os.path.join(out, n), "wb") as f:
             f.write(data)
