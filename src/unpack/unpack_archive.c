@@ -335,9 +335,26 @@ static size_t skippable_frames(struct ls_slice s, struct ls_ctx *c, struct ls_ob
     return first;
 }
 
+/* RPM package (LSB 22.2.2, the lead): the magic, a major version of 3 or 4
+ * and a binary or source type, as libarchive's rpm filter bids; that filter
+ * skips the lead, signature and header and hands on the payload (a
+ * compressed cpio), whose members are the package's files. */
+static int probe_rpm(struct ls_slice s)
+{
+    struct ls_cursor c = {s, 0};
+    uint32_t magic;
+    uint8_t major, minor;
+    uint16_t type;
+    if (ls_cur_u32be(&c, &magic) != LS_OK || magic != 0xEDABEEDBu) return 0;
+    if (ls_cur_u8(&c, &major) != LS_OK || ls_cur_u8(&c, &minor) != LS_OK) return 0;
+    if (ls_cur_u16be(&c, &type) != LS_OK) return 0;
+    (void)minor;
+    return (major == 3 || major == 4) && type <= 1 ? 80 : 0;
+}
+
 static int arc_probe(const struct ls_object *o)
 {
-    int best = 0;
+    int best = probe_rpm(o->data);
     for (size_t i = 0; i < sizeof arc_magics / sizeof arc_magics[0]; i++) {
         const struct arc_magic *m = &arc_magics[i];
         struct ls_slice at;
@@ -413,6 +430,9 @@ struct arc {
     bool in_rest;           /* list_rest() is reading */
     bool gz_crc_said;       /* gzip_crc_check() found the CRC wrong */
     bool rest_hit;          /* ... and a member's data did not decode */
+    bool lha_retry;         /* lha: a name libarchive could not convert ended the walk */
+    bool lha_cp932;         /* ... read again with names in CP932 */
+    uint64_t skip;          /* headers to pass over before the walk records again */
 };
 
 _Static_assert(sizeof(((struct arc *)0)->rest_err) == sizeof(((struct unpack_session *)0)->err),
@@ -1878,6 +1898,20 @@ static ls_err tar_tail(struct arc *ar)
     return x == LS_E_IO || x == LS_E_INTERNAL ? x : LS_OK;
 }
 
+/* libarchive's LHA reader turns every name into wide characters from the
+ * code page its header names (ext 0x46), else from the bytes as they are
+ * (UTF-8 under our locale); a name that does not convert is ARCHIVE_FATAL,
+ * with "Pathname cannot be converted" or with no message at all, and every
+ * member after it was lost. LHA's other writers (LHa for DOS/Windows,
+ * LHA for UNIX in Japan) store CP932 without saying so: the walk is
+ * retried once with that as the default (lha_again()). */
+static bool lha_name_failed(const struct arc *ar)
+{
+    if (ar->lha_cp932 || (archive_format(ar->ss.a) & ARCHIVE_FORMAT_BASE_MASK) != ARCHIVE_FORMAT_LHA)
+        return false;
+    return strstr(ar->ss.err, "cannot be converted") || strstr(ar->ss.err, "gave no detail");
+}
+
 static ls_err walk(struct arc *ar)
 {
     unsigned retries = 0;
@@ -1900,8 +1934,16 @@ static ls_err walk(struct arc *ar)
             continue;
         }
         retries = 0;
+        if (r == ARCHIVE_FATAL && lha_name_failed(ar)) {
+            ar->lha_retry = true;
+            return LS_OK;
+        }
         if (r == ARCHIVE_FATAL || r == ARCHIVE_RETRY || r == ARCHIVE_FAILED) {
             if (header_error(ar, r) != LS_OK) return LS_OK;
+            continue;
+        }
+        if (ar->skip) {
+            ar->skip--; /* recorded by the pass before */
             continue;
         }
         ar->failed_run = 0;
@@ -2299,7 +2341,7 @@ static ls_err run(struct arc *ar, enum unpack_mode mode, bool *retry_raw)
     struct ls_slice in = ar->o->data;
     if (ar->front) (void)ls_slice_from(ar->o->data, ar->front, &in);
     else if (ar->z_end) (void)ls_slice_sub(ar->o->data, 0, ar->z_end, &in);
-    ls_err e = unpack_open(&ar->ss, in, mode);
+    ls_err e = unpack_open_with(&ar->ss, in, mode, ar->lha_cp932 ? "lha:hdrcharset=CP932" : NULL);
     if (e != LS_OK) {
         if (encryption_error(ar, false)) {
             ls_note(ar->c, ar->o, LS_R_ENCRYPTED, "archive: %s", ar->ss.err);
@@ -2335,6 +2377,22 @@ static ls_err run(struct arc *ar, enum unpack_mode mode, bool *retry_raw)
  * their names checked) as libarchive walks the local headers, but an
  * extractor that trusts the directory writes the directory's names. Those
  * are checked too, on the container. */
+/* The walk stopped at an LHA name libarchive could not convert
+ * (lha_name_failed()): read the archive again with CP932 as the names'
+ * default, passing over the members already recorded. */
+static ls_err lha_again(struct arc *ar, bool *retry_raw)
+{
+    uint64_t before = ar->seen;
+    ar->lha_cp932 = true;
+    ar->skip = before;
+    ls_err e = run(ar, UNPACK_MODE_ANY, retry_raw);
+    if (ar->seen > before)
+        ls_note(ar->c, ar->o, NULL, "lha: member %llu's name is neither in a code page its header names "
+                "nor UTF-8; the names from it on were read as CP932 (Japanese: LHA's usual code page)",
+                (unsigned long long)before + 1);
+    return e;
+}
+
 static void directory_name_alerts(struct arc *ar)
 {
     unsigned all = 0;
@@ -2820,6 +2878,7 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
             ls_note(c, o, LS_R_PARSE_ERROR, "archive: no format libarchive can read");
         e = LS_OK;
     }
+    if (e == LS_OK && ar.lha_retry) e = lha_again(&ar, &retry_raw);
     if (retry_raw) {
         ar.dirs.len = 0;
         unpack_names_free(&ar.names);

@@ -58,6 +58,10 @@ struct unpack_session {
 /* Open a session over s. On LS_E_CORRUPT/LS_E_UNSUPPORTED, ss->err says why;
  * the session must still be closed. */
 ls_err unpack_open(struct unpack_session *ss, struct ls_slice s, enum unpack_mode mode);
+/* The same with libarchive reader options (archive_read_set_options syntax,
+ * "lha:hdrcharset=CP932"), set under the session's locale; NULL: none. */
+ls_err unpack_open_with(struct unpack_session *ss, struct ls_slice s, enum unpack_mode mode,
+                        const char *options);
 
 /* The decoded size of every stream of the xz file d, from its indexes read
  * backwards (unpack_archive.c); *first: the first stream's. 0 if d does not

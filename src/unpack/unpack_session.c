@@ -11,11 +11,34 @@
  * rar5, pax) would come back NULL, so each call runs under a private
  * C.UTF-8 locale installed with uselocale() for the calling thread only.
  */
+#include <iconv.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/watch.h"
 #include "unpack/unpack_int.h"
+#include "unpack/unpack_warm.h"
+
+/* libarchive's LHA reader converts a stored name from the code page its
+ * extended header 0x46 names (LHa for Windows writes one: 932 in Japan)
+ * through iconv, and glibc loads that converter (gconv/CP932.so) from disk
+ * the first time one is opened. In a worker's sandbox open(2) is denied:
+ * iconv_open failed, every non-ASCII name "cannot be converted from CP932
+ * to Unicode", which the reader treats as ARCHIVE_FATAL, and every member
+ * from the first such name on was lost. Converters opened here, before the
+ * sandbox, and never closed keep their modules loaded: glibc finds them in
+ * memory when libarchive opens its own. The Windows ANSI and OEM code pages
+ * of the locales LHA is used in; the other readers convert from UTF-8 and
+ * UTF-16 only, which glibc has built in. A code page not listed still fails
+ * as before (said in the container's errors). */
+void ls_unpack_warm_up(void)
+{
+    static const char *const from[] = {"CP932", "CP936", "CP949", "CP950", "CP1250",
+                                       "CP1251", "CP1252", "CP437", "CP850", "CP866"};
+    static iconv_t keep[sizeof from / sizeof from[0]];
+    for (size_t i = 0; i < sizeof from / sizeof from[0]; i++)
+        if (keep[i] == (iconv_t)0 || keep[i] == (iconv_t)-1) keep[i] = iconv_open("UTF-8", from[i]);
+}
 
 static la_ssize_t cb_read(struct archive *a, void *ud, const void **buf)
 {
@@ -118,6 +141,12 @@ static void support(struct archive *a, enum unpack_mode mode)
 
 ls_err unpack_open(struct unpack_session *ss, struct ls_slice s, enum unpack_mode mode)
 {
+    return unpack_open_with(ss, s, mode, NULL);
+}
+
+ls_err unpack_open_with(struct unpack_session *ss, struct ls_slice s, enum unpack_mode mode,
+                        const char *options)
+{
     memset(ss, 0, sizeof *ss);
     ss->in = s;
     ss->dry_at = -2;
@@ -130,6 +159,9 @@ ls_err unpack_open(struct unpack_session *ss, struct ls_slice s, enum unpack_mod
     archive_read_set_skip_callback(ss->a, cb_skip);
     archive_read_set_callback_data(ss->a, ss);
     locale_t old = ss->loc ? uselocale(ss->loc) : (locale_t)0;
+    /* a charset option opens its converter now, to the current locale's
+     * charset: under C.UTF-8 (ARCHIVE_WARN: no reader took it, harmless) */
+    if (options) (void)archive_read_set_options(ss->a, options);
     ls_watch_enter();
     int r = archive_read_open1(ss->a);
     ls_watch_leave();
@@ -152,6 +184,16 @@ int unpack_next(struct unpack_session *ss, struct archive_entry **e)
     locale_t old = ss->loc ? uselocale(ss->loc) : (locale_t)0;
     ls_watch_enter();
     int r = archive_read_next_header(ss->a, e);
+    if (r == ARCHIVE_OK || r == ARCHIVE_WARN) {
+        /* Readers that build a name as wide characters (LHA, a CAB or zip
+         * name with '\\' separators) leave its multibyte form to be made on
+         * first use, by the locale current then: made here, under C.UTF-8,
+         * and kept by the entry (outside it every non-ASCII name came back
+         * NULL and was recorded "?"). */
+        (void)archive_entry_pathname(*e);
+        (void)archive_entry_symlink(*e);
+        (void)archive_entry_hardlink(*e);
+    }
     ls_watch_leave();
     if (old) uselocale(old);
     if (r != ARCHIVE_OK && r != ARCHIVE_EOF) copy_err(ss);
