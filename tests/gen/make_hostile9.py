@@ -645,12 +645,12 @@ def redis_cases():
     rdb += b"\x0d" + rdb_str("customer:%d" % d["id"]) + rdb_str(zl)
     rdb += b"\xff" + b"\0" * 8
     r = put("db/redis/dump.rdb", rdb)
-    # gap: no RDB reader: the LZF back references and literal-run control bytes cut the values
-    key("redis_rdb_lzf_json", r, None, planted_under=pl(a, b), gap=True)
-    # gap: no RDB reader (LZF)
-    key("redis_rdb_session", r, None, planted_under=pl(c), gap=True)
-    # gap: no RDB reader (LZF over the ziplist)
-    key("redis_rdb_ziplist", r, None, planted_under=pl(d), gap=True)
+    # the LZF back references and literal-run control bytes cut the values: the
+    # redis handler decodes them
+    key("redis_rdb_lzf_json", r, None, planted_under=pl(a, b))
+    key("redis_rdb_session", r, None, planted_under=pl(c))
+    # LZF over the ziplist
+    key("redis_rdb_ziplist", r, None, planted_under=pl(d))
     e, f = person(), person()
     resp = b""
     for cmd in (["SELECT", "0"], ["HSET", "customer:%d" % e["id"], "name", e["name"], "email", e["email"], "ssn",
@@ -659,9 +659,9 @@ def redis_cases():
         resp += b"*%d\r\n" % len(cmd) + b"".join(b"$%d\r\n%s\r\n" % (len(x.encode()), x.encode()) for x in cmd)
     r = put("db/redis/appendonly.aof", resp)
     key("redis_aof", r, [], planted=pl(e), coverage="full")
-    # gap: RESP puts "$9\r\n" between the field name ssn and its 9 digits, so the context
-    # rule does not reach them; a careful tool reads HSET's field/value pairs
-    key("redis_aof_field_ssn", r, [], planted=pl(f), gap=True)
+    # RESP puts "$9\r\n" between the field name ssn and its 9 digits, so the context
+    # rule does not reach them in the raw bytes; the redis handler reads HSET's pairs
+    key("redis_aof_field_ssn", r, [], planted=pl(f))
 
 
 # ---------------------------------------------------------------- Elasticsearch

@@ -1,0 +1,917 @@
+/*
+ * Redis persistence files: RDB snapshots (dump.rdb, the base of a Redis 7
+ * multi-part AOF) and append-only files (appendonly.aof, .incr.aof, an AOF
+ * with an RDB preamble). Exposed Redis servers and their backups are a
+ * common leak: session stores, cached customer records, queues.
+ *
+ * Why a reader: an RDB keeps every string over 20 bytes LZF-compressed when
+ * that saves 4 bytes (back references cut a cached JSON page's e-mail
+ * addresses and SSNs into pieces), small hashes, lists, sets and sorted
+ * sets as ziplists/listpacks/intsets (numbers binary, a field's name not
+ * next to its value in a form the rules read), and an AOF puts RESP's
+ * "$9\r\n" between a hash field and its value.
+ *
+ * Written, one line per key and value: a string as "KEY: VALUE"; a hash as
+ * "KEY<TAB>field: value<TAB>field: value" (the labelled form of bson.c and
+ * the table labeller); a list, set, sorted set (members; scores left out)
+ * or stream (its entries' fields and values, paired) as "KEY: element" per
+ * element. Values are cut at RD_VALUE_MAX bytes, keys at their last
+ * RD_KEY_OUT bytes; control characters other than tab and newline become
+ * spaces; integers are written in decimal.
+ *
+ * RDB layout (Redis rdb.h, versions 1-12): "REDIS" and four digits, then
+ * opcodes: 0xFA aux field (two strings), 0xFB resize-db (two lengths),
+ * 0xFE select-db (a length), 0xFD expiry (4 bytes), 0xFC expiry in ms (8
+ * bytes), 0xF8 idle (a length), 0xF7 frequency (1 byte), 0xF5/0xF6
+ * function (a string), 0xF4 slot info (three lengths), 0xFF end (then an 8
+ * byte checksum from version 5); any other byte is a value type followed
+ * by the key and the value. A length is 6 bits (00), 14 bits (01), a
+ * 32-bit (0x80) or 64-bit (0x81) big-endian number; 11 marks a special
+ * string: an 8, 16 or 32-bit little-endian integer, or LZF (compressed
+ * length, plain length, data). Module values (types 6, 7) and hashes with
+ * field expiry (Redis 7.4+: types 22-25) cannot be skipped without their
+ * module or layout: reading stops there, `unsupported`.
+ *
+ * Attacker-controlled: every length and count. Counts are checked against
+ * the bytes left (each element takes at least one byte), LZF output
+ * against its declared length and RD_LZF_MAX, decompressed bytes are
+ * charged to the root's budget, and the clock is read every RD_TICK keys.
+ */
+#include "core/handler.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define RD_VALUE_MAX (1u << 20)  /* bytes of one value written */
+#define RD_KEY_OUT 128u          /* last bytes of a key written before its values */
+#define RD_LZF_MAX (64u << 20)   /* declared plain length of one LZF string */
+#define RD_TICK 1024u            /* keys between clock checks */
+#define RD_FLUSH (64u * 1024u)   /* text handed over in pieces of about this */
+#define RD_STREAM_IDS (1u << 24) /* pending entries or consumers of one stream group */
+
+enum { RD_T_STRING = 0, RD_T_LIST = 1, RD_T_SET = 2, RD_T_ZSET = 3, RD_T_HASH = 4, RD_T_ZSET2 = 5 };
+
+struct rd {
+    struct ls_ctx *c;
+    struct ls_object *o;
+    struct ls_buf line;     /* text not yet handed over */
+    struct ls_buf key;      /* the current key */
+    struct ls_buf a, b;     /* decoded strings: a field and its value */
+    struct ls_buf blob;     /* a ziplist/listpack/intset */
+    unsigned version;
+    bool full;              /* the text budget is spent */
+    const char *why;        /* what stopped the walk (for the note) */
+    ls_err stop;            /* LS_E_CORRUPT, LS_E_TRUNCATED, LS_E_UNSUPPORTED, LS_E_LIMIT */
+};
+
+/* ---------------------------------------------------------------- output */
+
+static ls_err rd_flush(struct rd *r, bool force)
+{
+    if (r->full || r->line.len == 0 || (!force && r->line.len < RD_FLUSH)) return LS_OK;
+    ls_err e = ls_emit_text(r->c, r->o, r->line.ptr, r->line.len);
+    ls_buf_reset(&r->line);
+    if (e == LS_E_LIMIT) {
+        r->full = true;
+        return LS_OK;
+    }
+    return e;
+}
+
+static ls_err rd_put(struct rd *r, struct ls_slice s)
+{
+    size_t n = s.len < RD_VALUE_MAX ? s.len : RD_VALUE_MAX;
+    LS_TRY(ls_buf_reserve(&r->line, n));
+    for (size_t i = 0; i < n; i++) {
+        int ch = ls_slice_at(s, i);
+        LS_TRY(ls_buf_addc(&r->line, (ch < 0x20 && ch != '\t' && ch != '\n') || ch == 0x7f ? ' ' : (uint8_t)ch));
+    }
+    return LS_OK;
+}
+
+static ls_err rd_put_key(struct rd *r)
+{
+    struct ls_slice k = ls_buf_slice(&r->key);
+    if (k.len > RD_KEY_OUT) (void)ls_slice_from(k, k.len - RD_KEY_OUT, &k);
+    return rd_put(r, k);
+}
+
+/* "KEY: element\n" */
+static ls_err rd_element(struct rd *r, struct ls_slice v)
+{
+    LS_TRY(rd_put_key(r));
+    LS_TRY(ls_buf_adds(&r->line, ": "));
+    LS_TRY(rd_put(r, v));
+    LS_TRY(ls_buf_addc(&r->line, '\n'));
+    return rd_flush(r, false);
+}
+
+/* "<TAB>field: value" of a hash line (the line is opened by the key) */
+static ls_err rd_pair(struct rd *r, struct ls_slice f, struct ls_slice v)
+{
+    LS_TRY(ls_buf_addc(&r->line, '\t'));
+    LS_TRY(rd_put(r, f));
+    LS_TRY(ls_buf_adds(&r->line, ": "));
+    return rd_put(r, v);
+}
+
+/* --------------------------------------------------------------- strings */
+
+static bool rd_fail(struct rd *r, ls_err e, const char *why)
+{
+    if (r->stop == LS_OK) {
+        r->stop = e;
+        r->why = why;
+    }
+    return false;
+}
+
+/* An RDB length; *special: the low 6 bits of a special-string marker. */
+static bool rd_len(struct rd *r, struct ls_cursor *cur, uint64_t *n, int *special)
+{
+    uint8_t b0, b1;
+    *special = -1;
+    if (ls_cur_u8(cur, &b0) != LS_OK) return rd_fail(r, LS_E_TRUNCATED, "cut inside a length");
+    switch (b0 >> 6) {
+    case 0: *n = b0 & 0x3f; return true;
+    case 1:
+        if (ls_cur_u8(cur, &b1) != LS_OK) return rd_fail(r, LS_E_TRUNCATED, "cut inside a length");
+        *n = (uint64_t)(b0 & 0x3f) << 8 | b1;
+        return true;
+    case 2:
+        if (b0 == 0x80) {
+            uint32_t v;
+            if (ls_cur_u32be(cur, &v) != LS_OK) return rd_fail(r, LS_E_TRUNCATED, "cut inside a length");
+            *n = v;
+            return true;
+        }
+        if (b0 == 0x81) {
+            uint32_t hi, lo;
+            if (ls_cur_u32be(cur, &hi) != LS_OK || ls_cur_u32be(cur, &lo) != LS_OK)
+                return rd_fail(r, LS_E_TRUNCATED, "cut inside a length");
+            *n = (uint64_t)hi << 32 | lo;
+            return true;
+        }
+        return rd_fail(r, LS_E_CORRUPT, "a length with an unknown encoding");
+    default: *special = b0 & 0x3f; *n = 0; return true;
+    }
+}
+
+/* A length that counts elements of at least `each` bytes: no more than fit. */
+static bool rd_count(struct rd *r, struct ls_cursor *cur, uint64_t each, uint64_t *n)
+{
+    int special;
+    if (!rd_len(r, cur, n, &special)) return false;
+    if (special >= 0) return rd_fail(r, LS_E_CORRUPT, "a count encoded as a string");
+    if (*n > ls_cur_left(cur) / each) return rd_fail(r, LS_E_TRUNCATED, "more elements than bytes left");
+    return true;
+}
+
+/* liblzf's decompressor: literal runs (control < 32: that many plus one
+ * bytes) and back references (length in the top 3 bits, 7 meaning a byte
+ * follows, plus 2; offset from the low 5 bits and a byte, plus 1). */
+static bool rd_unlzf(struct ls_slice in, struct ls_buf *out, size_t want)
+{
+    struct ls_cursor cur = ls_cur_make(in);
+    while (ls_cur_left(&cur) > 0) {
+        uint8_t ctrl;
+        (void)ls_cur_u8(&cur, &ctrl);
+        if (ctrl < 32) {
+            struct ls_slice lit;
+            if (ctrl + 1u > want - out->len || ls_cur_take(&cur, ctrl + 1u, &lit) != LS_OK) return false;
+            if (ls_buf_add(out, lit.ptr, lit.len) != LS_OK) return false;
+            continue;
+        }
+        size_t len = ctrl >> 5;
+        uint8_t x;
+        if (len == 7) {
+            if (ls_cur_u8(&cur, &x) != LS_OK) return false;
+            len += x;
+        }
+        len += 2;
+        if (ls_cur_u8(&cur, &x) != LS_OK) return false;
+        size_t back = ((size_t)(ctrl & 0x1f) << 8 | x) + 1;
+        if (back > out->len || len > want - out->len) return false;
+        if (ls_buf_reserve(out, len) != LS_OK) return false;
+        for (size_t i = 0; i < len; i++) /* may overlap itself: byte by byte */
+            if (ls_buf_addc(out, out->ptr[out->len - back]) != LS_OK) return false;
+    }
+    return out->len == want;
+}
+
+/* An RDB string into *v (borrowed from the input, or decoded into buf). */
+static bool rd_str(struct rd *r, struct ls_cursor *cur, struct ls_buf *buf, struct ls_slice *v)
+{
+    uint64_t n;
+    int special;
+    if (!rd_len(r, cur, &n, &special)) return false;
+    ls_buf_reset(buf);
+    if (special < 0) {
+        if (ls_cur_take(cur, (size_t)(n < SIZE_MAX ? n : SIZE_MAX), v) != LS_OK)
+            return rd_fail(r, LS_E_TRUNCATED, "cut inside a string");
+        return true;
+    }
+    if (special <= 2) { /* an integer, little-endian */
+        uint8_t b[4] = {0, 0, 0, 0};
+        size_t w = (size_t)1 << special;
+        for (size_t i = 0; i < w; i++)
+            if (ls_cur_u8(cur, &b[i]) != LS_OK) return rd_fail(r, LS_E_TRUNCATED, "cut inside an integer");
+        long long x = special == 0 ? (int8_t)b[0]
+                      : special == 1 ? (int16_t)(uint16_t)(b[0] | b[1] << 8)
+                                     : (int32_t)((uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 |
+                                                 (uint32_t)b[3] << 24);
+        if (ls_buf_printf(buf, "%lld", x) != LS_OK) return rd_fail(r, LS_E_LIMIT, "out of memory");
+        *v = ls_buf_slice(buf);
+        return true;
+    }
+    if (special != 3) return rd_fail(r, LS_E_CORRUPT, "a string with an unknown encoding");
+    uint64_t clen, plen;
+    int s2;
+    struct ls_slice comp;
+    if (!rd_len(r, cur, &clen, &s2)) return false;
+    if (s2 >= 0) return rd_fail(r, LS_E_CORRUPT, "an LZF length encoded as a string");
+    if (!rd_len(r, cur, &plen, &s2)) return false;
+    if (s2 >= 0) return rd_fail(r, LS_E_CORRUPT, "an LZF length encoded as a string");
+    if (ls_cur_take(cur, (size_t)(clen < SIZE_MAX ? clen : SIZE_MAX), &comp) != LS_OK)
+        return rd_fail(r, LS_E_TRUNCATED, "cut inside an LZF string");
+    if (plen > RD_LZF_MAX) return rd_fail(r, LS_E_LIMIT, "an LZF string longer than 64 MiB");
+    if (ls_budget_charge(r->c, r->o, plen) != LS_OK) return rd_fail(r, LS_E_LIMIT, "the root's byte budget");
+    if (!rd_unlzf(comp, buf, (size_t)plen)) return rd_fail(r, LS_E_CORRUPT, "a damaged LZF string");
+    *v = ls_buf_slice(buf);
+    return true;
+}
+
+/* --------------------------------------------- ziplist, listpack, intset */
+
+/* One element of a ziplist/listpack: a string slice, or an integer
+ * written into num. */
+struct rd_elem {
+    struct ls_slice s;
+    char num[24];
+};
+
+static void rd_num(struct rd_elem *e, long long x)
+{
+    int k = snprintf(e->num, sizeof e->num, "%lld", x);
+    e->s = ls_slice_make(e->num, k > 0 ? (size_t)k : 0);
+}
+
+static long long rd_le(struct ls_slice s, size_t n)
+{
+    uint64_t x = 0;
+    for (size_t i = 0; i < n; i++) x |= (uint64_t)(uint8_t)ls_slice_at(s, i) << (8 * i);
+    if (n < 8 && (x >> (8 * n - 1)) & 1) x |= ~(uint64_t)0 << (8 * n); /* sign */
+    return (long long)x;
+}
+
+/* Next ziplist entry; false at the end marker or on damage (*bad). */
+static bool zl_next(struct ls_cursor *cur, struct rd_elem *e, bool *bad)
+{
+    uint8_t p, enc, b;
+    struct ls_slice raw;
+    if (ls_cur_u8(cur, &p) != LS_OK) return !(*bad = true);
+    if (p == 0xff) return false;
+    if (p == 0xfe && ls_cur_skip(cur, 4) != LS_OK) return !(*bad = true);
+    if (ls_cur_u8(cur, &enc) != LS_OK) return !(*bad = true);
+    size_t len;
+    switch (enc >> 6) {
+    case 0: len = enc & 0x3f; break;
+    case 1:
+        if (ls_cur_u8(cur, &b) != LS_OK) return !(*bad = true);
+        len = (size_t)(enc & 0x3f) << 8 | b;
+        break;
+    case 2: {
+        uint32_t v;
+        if (ls_cur_u32be(cur, &v) != LS_OK) return !(*bad = true);
+        len = v;
+        break;
+    }
+    default: {
+        size_t w = enc == 0xc0 ? 2 : enc == 0xd0 ? 4 : enc == 0xe0 ? 8 : enc == 0xf0 ? 3 : enc == 0xfe ? 1 : 0;
+        if (w == 0) {
+            if (enc < 0xf1 || enc > 0xfd) return !(*bad = true);
+            rd_num(e, (long long)(enc & 0x0f) - 1);
+            return true;
+        }
+        if (ls_cur_take(cur, w, &raw) != LS_OK) return !(*bad = true);
+        rd_num(e, rd_le(raw, w));
+        return true;
+    }
+    }
+    if (ls_cur_take(cur, len, &e->s) != LS_OK) return !(*bad = true);
+    return true;
+}
+
+/* Next listpack entry and its back-length; false at the end or on damage. */
+static bool lp_next(struct ls_cursor *cur, struct rd_elem *e, bool *bad)
+{
+    uint8_t enc, b;
+    struct ls_slice raw;
+    size_t start = cur->pos, len = 0;
+    if (ls_cur_u8(cur, &enc) != LS_OK) return !(*bad = true);
+    if (enc == 0xff) return false;
+    if ((enc & 0x80) == 0) {
+        rd_num(e, enc);
+    } else if ((enc & 0xc0) == 0x80) {
+        len = enc & 0x3f;
+    } else if ((enc & 0xe0) == 0xc0) {
+        if (ls_cur_u8(cur, &b) != LS_OK) return !(*bad = true);
+        long long x = (long long)((enc & 0x1f) << 8 | b);
+        rd_num(e, x >= 4096 ? x - 8192 : x);
+    } else if ((enc & 0xf0) == 0xe0) {
+        if (ls_cur_u8(cur, &b) != LS_OK) return !(*bad = true);
+        len = (size_t)(enc & 0x0f) << 8 | b;
+    } else if (enc == 0xf0) {
+        uint32_t v;
+        if (ls_cur_u32le(cur, &v) != LS_OK) return !(*bad = true);
+        len = v;
+    } else if (enc >= 0xf1 && enc <= 0xf4) {
+        size_t w = enc == 0xf1 ? 2 : enc == 0xf2 ? 3 : enc == 0xf3 ? 4 : 8;
+        if (ls_cur_take(cur, w, &raw) != LS_OK) return !(*bad = true);
+        rd_num(e, rd_le(raw, w));
+    } else {
+        return !(*bad = true);
+    }
+    if ((enc & 0xc0) == 0x80 || (enc & 0xf0) == 0xe0 || enc == 0xf0)
+        if (ls_cur_take(cur, len, &e->s) != LS_OK) return !(*bad = true);
+    size_t used = cur->pos - start;
+    size_t back = used <= 127 ? 1 : used < 16383 ? 2 : used < 2097151 ? 3 : used < 268435455 ? 4 : 5;
+    if (ls_cur_skip(cur, back) != LS_OK) return !(*bad = true);
+    return true;
+}
+
+enum rd_blob { RD_ZIPLIST, RD_LISTPACK, RD_INTSET, RD_ZIPMAP };
+
+/* How a blob's elements are written: as "KEY: element" lines, as hash
+ * pairs, or as sorted-set pairs (member, score: the score left out). */
+enum rd_shape { RD_ELEMENTS, RD_PAIRS, RD_MEMBERS };
+
+struct rd_walk {
+    struct rd *r;
+    enum rd_shape shape;
+    size_t i;          /* elements seen */
+    struct ls_buf *field;
+};
+
+static ls_err rd_walk_one(struct rd_walk *w, struct ls_slice s)
+{
+    size_t i = w->i++;
+    if (w->shape == RD_ELEMENTS) return rd_element(w->r, s);
+    if (w->shape == RD_MEMBERS) return i % 2 == 0 ? rd_element(w->r, s) : LS_OK;
+    if (i % 2 == 0) {
+        ls_buf_reset(w->field);
+        return ls_buf_add(w->field, s.ptr, s.len < RD_VALUE_MAX ? s.len : RD_VALUE_MAX);
+    }
+    return rd_pair(w->r, ls_buf_slice(w->field), s);
+}
+
+/* The zipmap of Redis < 2.6 hashes: a count byte, then entries of a key
+ * length, key, value length, a free-bytes count, value and free bytes. */
+static bool zm_len(struct ls_cursor *cur, size_t *n, bool *end)
+{
+    uint8_t b;
+    *end = false;
+    if (ls_cur_u8(cur, &b) != LS_OK) return false;
+    if (b == 0xff) {
+        *end = true;
+        return true;
+    }
+    if (b < 254) {
+        *n = b;
+        return true;
+    }
+    uint32_t v;
+    if (b != 254 || ls_cur_u32le(cur, &v) != LS_OK) return false;
+    *n = v;
+    return true;
+}
+
+static ls_err rd_zipmap(struct rd_walk *w, struct ls_cursor *cur, bool *bad)
+{
+    if (ls_cur_skip(cur, 1) != LS_OK) return *bad = true, LS_OK;
+    for (;;) {
+        size_t n;
+        bool end;
+        struct ls_slice k, v;
+        uint8_t fr;
+        if (!zm_len(cur, &n, &end)) return *bad = true, LS_OK;
+        if (end) return LS_OK;
+        if (ls_cur_take(cur, n, &k) != LS_OK || !zm_len(cur, &n, &end) || end || ls_cur_u8(cur, &fr) != LS_OK ||
+            ls_cur_take(cur, n, &v) != LS_OK || ls_cur_skip(cur, fr) != LS_OK)
+            return *bad = true, LS_OK;
+        LS_TRY(rd_walk_one(w, k));
+        LS_TRY(rd_walk_one(w, v));
+    }
+}
+
+/* Writes the elements of a blob; *bad when its structure is damaged. */
+static ls_err rd_blob(struct rd_walk *w, struct ls_slice blob, enum rd_blob kind, bool *bad)
+{
+    struct ls_cursor cur = ls_cur_make(blob);
+    struct rd_elem e;
+    *bad = false;
+    switch (kind) {
+    case RD_ZIPMAP: return rd_zipmap(w, &cur, bad);
+    case RD_INTSET: {
+        uint32_t width, count;
+        if (ls_cur_u32le(&cur, &width) != LS_OK || ls_cur_u32le(&cur, &count) != LS_OK ||
+            (width != 2 && width != 4 && width != 8) || count > ls_cur_left(&cur) / width)
+            return *bad = true, LS_OK;
+        for (uint32_t i = 0; i < count; i++) {
+            struct ls_slice raw;
+            (void)ls_cur_take(&cur, width, &raw);
+            rd_num(&e, rd_le(raw, width));
+            LS_TRY(rd_walk_one(w, e.s));
+        }
+        return LS_OK;
+    }
+    case RD_ZIPLIST:
+        if (ls_cur_skip(&cur, 10) != LS_OK) return *bad = true, LS_OK;
+        while (zl_next(&cur, &e, bad)) {
+            LS_TRY(rd_walk_one(w, e.s));
+            e.s = ls_slice_make(NULL, 0);
+        }
+        return LS_OK;
+    case RD_LISTPACK:
+        if (ls_cur_skip(&cur, 6) != LS_OK) return *bad = true, LS_OK;
+        while (lp_next(&cur, &e, bad)) {
+            LS_TRY(rd_walk_one(w, e.s));
+            e.s = ls_slice_make(NULL, 0);
+        }
+        return LS_OK;
+    }
+    return LS_OK;
+}
+
+/* A blob-encoded value: one string holding the blob. */
+static ls_err rd_blob_value(struct rd *r, struct ls_cursor *cur, enum rd_blob kind, enum rd_shape shape)
+{
+    struct ls_slice blob;
+    if (!rd_str(r, cur, &r->blob, &blob)) return LS_OK;
+    struct rd_walk w = {r, shape, 0, &r->a};
+    if (shape == RD_PAIRS) LS_TRY(rd_put_key(r));
+    bool bad = false;
+    ls_err e = rd_blob(&w, blob, kind, &bad);
+    if (shape == RD_PAIRS) LS_TRY(ls_buf_addc(&r->line, '\n'));
+    if (bad) rd_fail(r, LS_E_CORRUPT, "a damaged ziplist, listpack or intset");
+    LS_TRY(e);
+    return rd_flush(r, false);
+}
+
+/* ---------------------------------------------------------------- values */
+
+/* An integer element of a stream listpack. */
+static bool lp_int(struct ls_cursor *cur, long long *v)
+{
+    struct rd_elem e;
+    bool bad = false;
+    e.num[0] = 0;
+    e.s = ls_slice_make(NULL, 0);
+    if (!lp_next(cur, &e, &bad) || e.s.ptr != (const uint8_t *)e.num) return false;
+    char *end;
+    *v = strtoll(e.num, &end, 10);
+    return true;
+}
+
+static bool lp_str(struct ls_cursor *cur, struct rd_elem *e)
+{
+    bool bad = false;
+    e->s = ls_slice_make(NULL, 0);
+    return lp_next(cur, e, &bad);
+}
+
+/* A stream node's listpack (t_stream.c): the master entry (count, deleted,
+ * the number of master fields, the fields, 0), then per entry its flags,
+ * ID deltas, the fields (unless flag 2 says the master's) and values, and
+ * its element count. Each entry is written as a hash line. */
+static bool rd_stream_node(struct rd *r, struct ls_slice lp)
+{
+    struct ls_cursor cur = ls_cur_make(lp), mf;
+    long long count, deleted, nmaster, x, flags;
+    if (ls_cur_skip(&cur, 6) != LS_OK || !lp_int(&cur, &count) || !lp_int(&cur, &deleted) ||
+        !lp_int(&cur, &nmaster) || nmaster < 0 || (uint64_t)nmaster > ls_cur_left(&cur))
+        return false;
+    mf = cur; /* the master fields */
+    struct rd_elem f, v;
+    for (long long i = 0; i < nmaster; i++)
+        if (!lp_str(&cur, &f)) return false;
+    if (!lp_int(&cur, &x)) return false;
+    for (long long k = 0; k < count + deleted; k++) {
+        long long nf = nmaster;
+        if (!lp_int(&cur, &flags) || !lp_int(&cur, &x) || !lp_int(&cur, &x)) return false;
+        bool same = (flags & 2) != 0;
+        if (!same && (!lp_int(&cur, &nf) || nf < 0 || (uint64_t)nf > ls_cur_left(&cur))) return false;
+        struct ls_cursor fields = mf;
+        if (rd_put_key(r) != LS_OK) return false;
+        for (long long i = 0; i < nf; i++) {
+            if (!lp_str(same ? &fields : &cur, &f) || !lp_str(&cur, &v)) return false;
+            /* f may point into its own num[]: copy before the next read */
+            ls_buf_reset(&r->a);
+            if (ls_buf_add(&r->a, f.s.ptr, f.s.len) != LS_OK) return false;
+            /* deleted entries too: their values are still in the file */
+            if (rd_pair(r, ls_buf_slice(&r->a), v.s) != LS_OK) return false;
+        }
+        if (ls_buf_addc(&r->line, '\n') != LS_OK || !lp_int(&cur, &x)) return false;
+        if (rd_flush(r, false) != LS_OK) return false;
+    }
+    return true;
+}
+
+/* A stream (types 15, 19, 21): its nodes' entries, then the metadata and
+ * consumer groups, read only to find the next key. */
+static ls_err rd_stream(struct rd *r, struct ls_cursor *cur, unsigned type)
+{
+    uint64_t n, x;
+    int sp;
+    struct ls_slice s;
+    if (!rd_count(r, cur, 2, &n)) return LS_OK;
+    for (uint64_t i = 0; i < n; i++) {
+        if (!rd_str(r, cur, &r->b, &s)) return LS_OK; /* the node's first entry ID */
+        if (!rd_str(r, cur, &r->blob, &s)) return LS_OK;
+        if (!rd_stream_node(r, s)) { /* write what it holds as elements */
+            if (r->line.len && ls_buf_addc(&r->line, '\n') != LS_OK) return LS_E_NOMEM;
+            struct rd_walk w = {r, RD_ELEMENTS, 0, &r->a};
+            bool bad = false;
+            LS_TRY(rd_blob(&w, s, RD_LISTPACK, &bad));
+            return rd_fail(r, LS_E_CORRUPT, "a damaged stream node"), LS_OK;
+        }
+        LS_TRY(rd_flush(r, false));
+    }
+    /* length, last ID; from type 19 the first ID, max deleted ID, entries added */
+    unsigned lens = type >= 19 ? 8 : 3;
+    for (unsigned i = 0; i < lens; i++)
+        if (!rd_len(r, cur, &x, &sp)) return LS_OK;
+    uint64_t groups;
+    if (!rd_count(r, cur, 3, &groups)) return LS_OK;
+    for (uint64_t g = 0; g < groups; g++) {
+        if (!rd_str(r, cur, &r->a, &s)) return LS_OK;
+        for (unsigned i = 0; i < (type >= 19 ? 3u : 2u); i++)
+            if (!rd_len(r, cur, &x, &sp)) return LS_OK;
+        uint64_t pel;
+        if (!rd_count(r, cur, 25, &pel)) return LS_OK;
+        for (uint64_t p = 0; p < pel; p++) {
+            if (ls_cur_skip(cur, 24) != LS_OK) return rd_fail(r, LS_E_TRUNCATED, "cut inside a stream"), LS_OK;
+            if (!rd_len(r, cur, &x, &sp)) return LS_OK;
+        }
+        uint64_t consumers;
+        if (!rd_count(r, cur, 9, &consumers)) return LS_OK;
+        for (uint64_t k = 0; k < consumers; k++) {
+            if (!rd_str(r, cur, &r->a, &s)) return LS_OK;
+            if (ls_cur_skip(cur, type >= 21 ? 16 : 8) != LS_OK)
+                return rd_fail(r, LS_E_TRUNCATED, "cut inside a stream"), LS_OK;
+            uint64_t ids;
+            if (!rd_count(r, cur, 16, &ids) || ids > RD_STREAM_IDS || ls_cur_skip(cur, (size_t)ids * 16) != LS_OK)
+                return rd_fail(r, LS_E_TRUNCATED, "cut inside a stream"), LS_OK;
+        }
+    }
+    return LS_OK;
+}
+
+/* A value of one of the plain types (a count, then strings). */
+static ls_err rd_plain(struct rd *r, struct ls_cursor *cur, unsigned type)
+{
+    struct ls_slice s, v;
+    uint64_t n;
+    if (type == RD_T_STRING) {
+        if (!rd_str(r, cur, &r->b, &v)) return LS_OK;
+        return rd_element(r, v);
+    }
+    if (!rd_count(r, cur, 1, &n)) return LS_OK;
+    if (type == RD_T_HASH) LS_TRY(rd_put_key(r));
+    for (uint64_t i = 0; i < n; i++) {
+        if (!rd_str(r, cur, &r->a, &s)) break;
+        if (type == RD_T_HASH) {
+            if (!rd_str(r, cur, &r->b, &v)) break;
+            LS_TRY(rd_pair(r, s, v));
+            continue;
+        }
+        LS_TRY(rd_element(r, s));
+        if (type == RD_T_ZSET) { /* a score as a string: one length byte, 253-255 NaN/inf */
+            uint8_t k;
+            if (ls_cur_u8(cur, &k) != LS_OK || (k < 253 && ls_cur_skip(cur, k) != LS_OK)) {
+                rd_fail(r, LS_E_TRUNCATED, "cut inside a score");
+                break;
+            }
+        } else if (type == RD_T_ZSET2 && ls_cur_skip(cur, 8) != LS_OK) {
+            rd_fail(r, LS_E_TRUNCATED, "cut inside a score");
+            break;
+        }
+    }
+    if (type == RD_T_HASH) LS_TRY(ls_buf_addc(&r->line, '\n'));
+    return rd_flush(r, false);
+}
+
+/* A quicklist (14: ziplists; 18: nodes of a container kind and a string). */
+static ls_err rd_quicklist(struct rd *r, struct ls_cursor *cur, unsigned type)
+{
+    uint64_t n, kind = 2;
+    int sp;
+    if (!rd_count(r, cur, 2, &n)) return LS_OK;
+    for (uint64_t i = 0; i < n && r->stop == LS_OK; i++) {
+        if (type == 18 && !rd_len(r, cur, &kind, &sp)) return LS_OK;
+        if (type == 18 && kind == 1) { /* PLAIN: one large element */
+            struct ls_slice v;
+            if (!rd_str(r, cur, &r->b, &v)) return LS_OK;
+            LS_TRY(rd_element(r, v));
+            continue;
+        }
+        LS_TRY(rd_blob_value(r, cur, type == 18 ? RD_LISTPACK : RD_ZIPLIST, RD_ELEMENTS));
+    }
+    return LS_OK;
+}
+
+static ls_err rd_value(struct rd *r, struct ls_cursor *cur, unsigned type)
+{
+    switch (type) {
+    case RD_T_STRING: case RD_T_LIST: case RD_T_SET: case RD_T_ZSET: case RD_T_HASH: case RD_T_ZSET2:
+        return rd_plain(r, cur, type);
+    case 9: return rd_blob_value(r, cur, RD_ZIPMAP, RD_PAIRS);
+    case 10: return rd_blob_value(r, cur, RD_ZIPLIST, RD_ELEMENTS);
+    case 11: return rd_blob_value(r, cur, RD_INTSET, RD_ELEMENTS);
+    case 12: return rd_blob_value(r, cur, RD_ZIPLIST, RD_MEMBERS);
+    case 13: return rd_blob_value(r, cur, RD_ZIPLIST, RD_PAIRS);
+    case 14: case 18: return rd_quicklist(r, cur, type);
+    case 15: case 19: case 21: return rd_stream(r, cur, type);
+    case 16: return rd_blob_value(r, cur, RD_LISTPACK, RD_PAIRS);
+    case 17: return rd_blob_value(r, cur, RD_LISTPACK, RD_MEMBERS);
+    case 20: return rd_blob_value(r, cur, RD_LISTPACK, RD_ELEMENTS);
+    case 6: case 7: rd_fail(r, LS_E_UNSUPPORTED, "a module value (its layout is the module's)"); return LS_OK;
+    default:
+        if (type >= 22 && type <= 25) {
+            rd_fail(r, LS_E_UNSUPPORTED, "a hash with field expiry (Redis 7.4+)");
+            return LS_OK;
+        }
+        rd_fail(r, LS_E_CORRUPT, "an unknown value type");
+        return LS_OK;
+    }
+}
+
+/* ------------------------------------------------------------------- RDB */
+
+static bool rd_is_rdb(struct ls_slice d)
+{
+    if (!ls_slice_starts(d, "REDIS", 5) || d.len < 9) return false;
+    for (size_t i = 5; i < 9; i++)
+        if (ls_slice_at(d, i) < '0' || ls_slice_at(d, i) > '9') return false;
+    return true;
+}
+
+/* Walks an RDB from cur; *end is where its end marker and checksum end. */
+static ls_err rd_rdb(struct rd *r, struct ls_cursor *cur, size_t *end)
+{
+    struct ls_slice s;
+    uint64_t x;
+    int sp;
+    *end = 0;
+    (void)ls_cur_skip(cur, 9);
+    for (size_t keys = 0; r->stop == LS_OK && !r->full;) {
+        uint8_t op;
+        if (ls_cur_u8(cur, &op) != LS_OK) {
+            rd_fail(r, LS_E_TRUNCATED, "no end marker");
+            break;
+        }
+        if (op == 0xff) {
+            (void)ls_cur_skip(cur, r->version >= 5 ? 8 : 0);
+            *end = cur->pos;
+            break;
+        }
+        bool ok = true;
+        switch (op) {
+        case 0xfa: ok = rd_str(r, cur, &r->a, &s) && rd_str(r, cur, &r->b, &s); break;
+        case 0xfb: ok = rd_len(r, cur, &x, &sp) && rd_len(r, cur, &x, &sp); break;
+        case 0xfe: case 0xf8: ok = rd_len(r, cur, &x, &sp); break;
+        case 0xfd: ok = ls_cur_skip(cur, 4) == LS_OK || rd_fail(r, LS_E_TRUNCATED, "cut inside an expiry"); break;
+        case 0xfc: ok = ls_cur_skip(cur, 8) == LS_OK || rd_fail(r, LS_E_TRUNCATED, "cut inside an expiry"); break;
+        case 0xf7: ok = ls_cur_skip(cur, 1) == LS_OK || rd_fail(r, LS_E_TRUNCATED, "cut inside a frequency"); break;
+        case 0xf6: case 0xf5: ok = rd_str(r, cur, &r->a, &s); break;
+        case 0xf4: ok = rd_len(r, cur, &x, &sp) && rd_len(r, cur, &x, &sp) && rd_len(r, cur, &x, &sp); break;
+        case 0xf9: rd_fail(r, LS_E_UNSUPPORTED, "module auxiliary data (its layout is the module's)"); ok = false; break;
+        default:
+            if (++keys % RD_TICK == 0 && ls_ctx_expired(r->c)) return LS_E_TIMEOUT;
+            if (!rd_str(r, cur, &r->a, &s)) break;
+            ls_buf_reset(&r->key);
+            if (ls_buf_add(&r->key, s.ptr, s.len < RD_VALUE_MAX ? s.len : RD_VALUE_MAX) != LS_OK) return LS_E_NOMEM;
+            LS_TRY(rd_value(r, cur, op));
+            break;
+        }
+        if (!ok) break;
+    }
+    return LS_OK;
+}
+
+/* ------------------------------------------------------------------- AOF */
+
+/* "*N\r\n" or "$N\r\n": the number after the marker. */
+static bool resp_num(struct ls_cursor *cur, uint8_t mark, uint64_t *n)
+{
+    uint8_t ch;
+    if (ls_cur_u8(cur, &ch) != LS_OK || ch != mark) return false;
+    uint64_t v = 0;
+    size_t digits = 0;
+    while (ls_cur_u8(cur, &ch) == LS_OK && ch >= '0' && ch <= '9' && digits < 18) {
+        v = v * 10 + (uint64_t)(ch - '0');
+        digits++;
+    }
+    if (digits == 0 || ch != '\r' || ls_cur_u8(cur, &ch) != LS_OK || ch != '\n') return false;
+    *n = v;
+    return true;
+}
+
+static bool resp_arg(struct ls_cursor *cur, struct ls_slice *v)
+{
+    uint64_t n;
+    struct ls_slice crlf;
+    return resp_num(cur, '$', &n) && n <= ls_cur_left(cur) && ls_cur_take(cur, (size_t)n, v) == LS_OK &&
+           ls_cur_take(cur, 2, &crlf) == LS_OK && ls_slice_starts(crlf, "\r\n", 2);
+}
+
+static bool word_is(struct ls_slice s, const char *w)
+{
+    size_t n = strlen(w);
+    if (s.len != n) return false;
+    for (size_t i = 0; i < n; i++) {
+        int ch = ls_slice_at(s, i);
+        if ((ch >= 'a' && ch <= 'z' ? ch - 32 : ch) != w[i]) return false;
+    }
+    return true;
+}
+
+#define RESP_ARGS 64u /* arguments of one command kept at once (the rest in groups) */
+
+/* One command's arguments written: SET-like "KEY: value", HSET-like
+ * "KEY<TAB>field: value ...", MSET "key: value" per pair, XADD's fields
+ * and values as pairs after its ID, any other command "KEY: argument" per
+ * argument after the key; commands without data (SELECT, EXPIRE ...) too:
+ * their numbers are no personal data, so nothing is lost. */
+static ls_err resp_command(struct rd *r, struct ls_slice *a, size_t n)
+{
+    if (n < 2) return LS_OK;
+    struct ls_slice cmd = a[0];
+    ls_buf_reset(&r->key);
+    if (ls_buf_add(&r->key, a[1].ptr, a[1].len < RD_VALUE_MAX ? a[1].len : RD_VALUE_MAX) != LS_OK) return LS_E_NOMEM;
+    if (word_is(cmd, "SELECT") || word_is(cmd, "EXPIRE") || word_is(cmd, "PEXPIRE") || word_is(cmd, "EXPIREAT") ||
+        word_is(cmd, "PEXPIREAT") || word_is(cmd, "DEL") || word_is(cmd, "UNLINK"))
+        return LS_OK;
+    if (word_is(cmd, "MSET") || word_is(cmd, "MSETNX")) {
+        for (size_t i = 1; i + 1 < n; i += 2) {
+            ls_buf_reset(&r->key);
+            if (ls_buf_add(&r->key, a[i].ptr, a[i].len < RD_VALUE_MAX ? a[i].len : RD_VALUE_MAX) != LS_OK)
+                return LS_E_NOMEM;
+            LS_TRY(rd_element(r, a[i + 1]));
+        }
+        return LS_OK;
+    }
+    size_t first = 2;
+    if (word_is(cmd, "SETEX") || word_is(cmd, "PSETEX")) first = 3;
+    bool pairs = word_is(cmd, "HSET") || word_is(cmd, "HMSET") || word_is(cmd, "HSETNX");
+    if (word_is(cmd, "XADD")) { /* XADD key [NOMKSTREAM] [MAXLEN|MINID [=|~] n [LIMIT n]] ID field value ... */
+        pairs = true;
+        if (first < n && word_is(a[first], "NOMKSTREAM")) first++;
+        if (first < n && (word_is(a[first], "MAXLEN") || word_is(a[first], "MINID"))) {
+            first++;
+            if (first < n && (word_is(a[first], "=") || word_is(a[first], "~"))) first++;
+            first++;
+            if (first < n && word_is(a[first], "LIMIT")) first += 2;
+        }
+        first++; /* the ID */
+    }
+    if (word_is(cmd, "SET") || word_is(cmd, "SETNX") || word_is(cmd, "GETSET") || word_is(cmd, "SETEX") ||
+        word_is(cmd, "PSETEX") || word_is(cmd, "APPEND") || word_is(cmd, "SETRANGE"))
+        return first < n ? rd_element(r, a[first + (word_is(cmd, "SETRANGE") && first + 1 < n)]) : LS_OK;
+    if (pairs) {
+        LS_TRY(rd_put_key(r));
+        for (size_t i = first; i + 1 < n; i += 2) LS_TRY(rd_pair(r, a[i], a[i + 1]));
+        LS_TRY(ls_buf_addc(&r->line, '\n'));
+        return rd_flush(r, false);
+    }
+    for (size_t i = first; i < n; i++) LS_TRY(rd_element(r, a[i]));
+    return LS_OK;
+}
+
+static ls_err rd_aof(struct rd *r, struct ls_cursor *cur)
+{
+    struct ls_slice args[RESP_ARGS];
+    for (size_t cmds = 0; ls_cur_left(cur) > 0 && r->stop == LS_OK && !r->full; cmds++) {
+        if (cmds % RD_TICK == RD_TICK - 1 && ls_ctx_expired(r->c)) return LS_E_TIMEOUT;
+        uint64_t n;
+        size_t at = cur->pos;
+        if (!resp_num(cur, '*', &n) || n == 0 || n > ls_cur_left(cur) / 4) {
+            rd_fail(r, cur->pos >= cur->in.len ? LS_E_TRUNCATED : LS_E_CORRUPT, "not a RESP command");
+            (void)ls_cur_seek(cur, at);
+            break;
+        }
+        /* a command longer than RESP_ARGS: its key and arguments in groups */
+        size_t have = 0;
+        struct ls_slice cmd = {0}, key = {0};
+        for (uint64_t i = 0; i < n; i++) {
+            struct ls_slice v;
+            if (!resp_arg(cur, &v)) {
+                rd_fail(r, ls_cur_left(cur) == 0 ? LS_E_TRUNCATED : LS_E_CORRUPT, "a damaged RESP argument");
+                break;
+            }
+            if (i == 0) cmd = v;
+            if (i == 1) key = v;
+            args[have++] = v;
+            if (have == RESP_ARGS) { /* RESP_ARGS is even: a pair never straddles two groups */
+                LS_TRY(resp_command(r, args, have));
+                args[0] = cmd;
+                args[1] = key;
+                have = 2;
+            }
+        }
+        if (have > 2 || (have == 2 && n == 2)) LS_TRY(resp_command(r, args, have));
+    }
+    return LS_OK;
+}
+
+static bool rd_is_aof(struct ls_slice d)
+{
+    struct ls_cursor cur = ls_cur_make(d);
+    uint64_t n;
+    struct ls_slice cmd;
+    if (!resp_num(&cur, '*', &n) || n == 0 || n > 1000000 || !resp_arg(&cur, &cmd) || cmd.len == 0 || cmd.len > 20)
+        return false;
+    for (size_t i = 0; i < cmd.len; i++) {
+        int ch = ls_slice_at(cmd, i);
+        if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z'))) return false;
+    }
+    return true;
+}
+
+/* --------------------------------------------------------------- handler */
+
+static int rd_probe(const struct ls_object *o)
+{
+    if (rd_is_rdb(o->data)) return 95;
+    if (rd_is_aof(o->data)) return o->ext && strcmp(o->ext, "aof") == 0 ? 90 : 60;
+    return 0;
+}
+
+static const char *rd_reason(ls_err e)
+{
+    switch (e) {
+    case LS_E_TRUNCATED: return LS_R_TRUNCATED;
+    case LS_E_UNSUPPORTED: return LS_R_UNSUPPORTED;
+    case LS_E_LIMIT: return LS_R_LIMIT_BYTES;
+    default: return LS_R_PARSE_ERROR;
+    }
+}
+
+static ls_err rd_extract(struct ls_ctx *c, struct ls_object *o)
+{
+    struct rd r;
+    memset(&r, 0, sizeof r);
+    r.c = c;
+    r.o = o;
+    ls_buf_init(&r.line, SIZE_MAX);
+    ls_buf_init(&r.key, SIZE_MAX);
+    ls_buf_init(&r.a, SIZE_MAX);
+    ls_buf_init(&r.b, SIZE_MAX);
+    ls_buf_init(&r.blob, SIZE_MAX);
+    struct ls_cursor cur = ls_cur_make(o->data);
+    ls_err e = LS_OK;
+    bool rdb = rd_is_rdb(o->data);
+    if (rdb) {
+        r.version = (unsigned)(ls_slice_at(o->data, 5) - '0') * 1000 + (unsigned)(ls_slice_at(o->data, 6) - '0') * 100 +
+                    (unsigned)(ls_slice_at(o->data, 7) - '0') * 10 + (unsigned)(ls_slice_at(o->data, 8) - '0');
+        size_t end;
+        e = rd_rdb(&r, &cur, &end);
+        /* an AOF with an RDB preamble: commands follow the snapshot */
+        if (e == LS_OK && r.stop == LS_OK && end && ls_cur_left(&cur) > 0 && !r.full) {
+            struct ls_slice rest;
+            if (ls_slice_from(o->data, end, &rest) && rd_is_aof(rest)) {
+                e = rd_aof(&r, &cur);
+            } else {
+                /* zeros after the end marker are padding; other bytes are handed on */
+                bool zeros = true;
+                for (size_t i = 0; i < rest.len && zeros; i++) zeros = ls_slice_at(rest, i) == 0;
+                if (!zeros) {
+                    struct ls_child ch;
+                    memset(&ch, 0, sizeof ch);
+                    ch.name = "hidden_data";
+                    ch.name_len = strlen("hidden_data");
+                    ch.data = rest;
+                    e = ls_emit_child(c, o, &ch);
+                }
+            }
+        }
+    } else {
+        e = rd_aof(&r, &cur);
+    }
+    if (e == LS_OK) e = rd_flush(&r, true);
+    if (r.stop != LS_OK && e == LS_OK)
+        ls_note(c, o, rd_reason(r.stop), "redis: %s at byte %zu; the rest is not read", r.why, cur.pos);
+    ls_buf_free(&r.line);
+    ls_buf_free(&r.key);
+    ls_buf_free(&r.a);
+    ls_buf_free(&r.b);
+    ls_buf_free(&r.blob);
+    return e;
+}
+
+const struct ls_handler ls_handler_redis = {
+    .name = "redis",
+    .probe = rd_probe,
+    .extract = rd_extract,
+};

@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Redis RDB snapshots and append-only files (src/extract/redis.c) on files
+made by tests/gen/gen_redis.py: LZF-compressed strings, zipmaps, ziplists,
+intsets, listpacks, quicklists and streams are decoded, every value is
+written after its key and a hash's values after their field names, so an
+SSN kept as an integer element under "ssn" is found; RESP commands are
+read the same way; a module value stops the walk (unsupported), a cut file
+is truncated, a damaged LZF string a parse error."""
+import os
+import sys
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import lsutil  # noqa: E402
+
+sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
+import gen_redis  # noqa: E402
+
+
+class Redis(lsutil.KeyedHandlerTree):
+    GEN = gen_redis
+    HANDLER = "redis"
+
+    def raw(self, name):
+        with open(self.p(name), "rb") as f:
+            return f.read()
+
+    def test_lzf_strings_are_decoded(self):
+        # LZF's back references cut the repeated parts of the cached JSON
+        self.assertNotIn(b"cust003@shop.example", self.raw("v9.rdb"))
+        t = self.text("v9.rdb")
+        self.assertIn('"email": "cust003@shop.example", "ssn": "212-44-7781"', t)
+        self.assertTrue(t.startswith("cache:customers:page:1: [{"), t)
+
+    def test_hashes_are_labelled(self):
+        t = self.text("v9.rdb")
+        # a ziplist hash whose SSN is an int64 entry: no digits in the file
+        self.assertNotIn(b"212447781", self.raw("v9.rdb"))
+        self.assertIn("customer:1001\tname: Ana Lima\tssn: 212447781\tphone: (415) 622-3380\n", t)
+        self.assertIn("customer:1002\tssn: 401-73-2290\tname: Bo Chen\n", t)
+        self.assertIn("employee:77\tname: Jane Roe\tssn: 536-22-1874\tdob: 1975-03-14\n", self.text("v3.rdb"))
+        self.assertIn("customer:2001\tname: Fay Lund\tssn: 318526647\t", self.text("v11.rdb"))
+
+    def test_collections_and_streams(self):
+        t = self.text("v11.rdb")
+        self.assertIn("inbox: big 623-40-1187\n", t)  # a quicklist's PLAIN node
+        self.assertIn("tags: hal.oak@example-corp.com\n", t)
+        # stream entries: with the master's fields, with their own, and a deleted one
+        self.assertIn("events\tname: Dee Ross\tssn: 287-61-4412\n", t)
+        self.assertIn("events\temail: dee.ross@example-corp.com\tdob: 1975-03-14\n", t)
+        self.assertIn("events\tname: Eve Hart\tssn: 455-18-3309\n", t)
+        t3 = self.text("v3.rdb")
+        self.assertIn("hr:ids: 80412\n", t3)  # an intset
+        self.assertIn("hr:contacts: (312) 746-2291\n", t3)
+
+    def test_aof_commands(self):
+        t = self.text("appendonly.aof")
+        self.assertIn("user:9\tssn: 536221874\temail: ann.w@example-corp.com\n", t)
+        self.assertIn("session:1: dob=1975-03-14 name=Ann West\n", t)
+        self.assertIn("user:9:phone: (212) 746-3391\n", t)
+        self.assertIn("audit\tssn: 212447781\twho: ops\n", t)  # XADD's options and ID skipped
+        self.assertNotIn("PEXPIREAT", t)
+        # the RDB preamble and the commands after it
+        tp = self.text("preamble.aof")
+        self.assertIn("customer:1001\tname: Ana Lima\tssn: 212447781", tp)
+        self.assertIn("user:9\tssn: 536221874", tp)
+
+    def test_damage_is_reported(self):
+        o = self.m.obj(self.p("module.rdb"))
+        self.assertIn("a module value", str(o["errors"]))
+        o = self.m.obj(self.p("badlzf.rdb"))
+        self.assertIn("a damaged LZF string", str(o["errors"]))
+        o = self.m.obj(self.p("cut.rdb"))
+        self.assertIn("cut inside", str(o["errors"]))
+
+    def test_bytes_after_the_end_are_handed_on(self):
+        o = self.m.obj(self.p("trailer.rdb"), ["hidden_data"])
+        self.assertIn("ssn", lsutil.entities(o))
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,256 @@
+#!/usr/bin/env python3
+"""Redis persistence files with planted values (tests/e2e/test_redis.py).
+
+    gen_redis.py OUTDIR
+
+Written from Redis' rdb.h / t_stream.c / ziplist.c / listpack.c layouts
+(Python stdlib; the LZF compressor and ziplist writer are
+make_hostile9.py's), all personal data fake:
+- v3.rdb: an RDB of Redis 2.x (version 0003): a hash kept as a zipmap, a
+  list as a ziplist, a set as an intset of employee numbers, a plain string
+  with an expiry;
+- v9.rdb: Redis 5-6 (0009): a LZF-compressed JSON string, a quicklist of
+  ziplists, a sorted set as a ziplist (member, score), a hash as a
+  ziplist with an SSN stored as an integer entry, a plain hash, set and
+  sorted set (binary scores);
+- v11.rdb: Redis 7 (0011): hashes, sorted sets and sets as listpacks (an
+  SSN as a 13-bit and a 64-bit integer element), a quicklist of listpacks
+  and a PLAIN node, a stream whose entries carry fields and values (one
+  with the master's fields, one with its own, one deleted), with a
+  consumer group;
+- module.rdb: a module value (type 7) before a key: read up to it,
+  partial/unsupported (the raw scan still sees what follows in the clear);
+- cut.rdb: v9.rdb cut inside its last value: partial/truncated, what came
+  before is read;
+- badlzf.rdb: an LZF string whose back reference points before its start:
+  partial/parse_error;
+- trailer.rdb: bytes after the end marker and checksum (handed on as
+  hidden_data, read);
+- appendonly.aof: RESP commands (HSET's field and value with "$9" between
+  them, SETEX, MSET, RPUSH, XADD);
+- preamble.aof: an AOF with an RDB preamble (Redis 5+), then commands;
+- decoy.rdb: order numbers and prices only (no finding).
+"""
+import json
+import os
+import struct
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from make_hostile9 import lzf, rdb_len, rdb_str, ziplist  # noqa: E402
+
+SSN = ["536-22-1874", "212-44-7781", "401-73-2290", "318-52-6647", "287-61-4412", "455-18-3309", "623-40-1187"]
+DOB = "1975-03-14"
+
+
+def aux(k, v):
+    return b"\xfa" + rdb_str(k) + rdb_str(v)
+
+
+def head(version):
+    return b"REDIS%04d" % version + aux("redis-ver", "7.2.4") + b"\xfe\x00" + b"\xfb\x05\x00"
+
+
+def end(version):
+    return b"\xff" + (b"\0" * 8 if version >= 5 else b"")
+
+
+def rdb_int_str(n):
+    """A string kept as an integer (RDB_ENC_INT32)."""
+    return b"\xc2" + struct.pack("<i", n)
+
+
+def zipmap(pairs):
+    out = bytes([len(pairs)])
+    for k, v in pairs:
+        k, v = k.encode(), v.encode()
+        out += bytes([len(k)]) + k + bytes([len(v)]) + b"\x00" + v
+    return out + b"\xff"
+
+
+def intset(values):
+    return struct.pack("<II", 4, len(values)) + b"".join(struct.pack("<i", v) for v in values)
+
+
+def ziplist_ints(items):
+    """A ziplist whose items are str (6-bit string) or int (int64 entry)."""
+    ents = b""
+    prev = 0
+    for it in items:
+        if isinstance(it, int):
+            e = bytes([prev, 0xE0]) + struct.pack("<q", it)
+        else:
+            b = it.encode()
+            e = bytes([prev, len(b)]) + b
+        ents += e
+        prev = len(e)
+    body = ents + b"\xff"
+    return struct.pack("<IIH", 10 + len(body), 10 + len(ents) - prev, len(items)) + body
+
+
+def lp_backlen(n):
+    if n <= 127:
+        return bytes([n])
+    if n < 16383:
+        return bytes([n >> 7, (n & 127) | 128])
+    raise ValueError(n)
+
+
+def lp_entry(it):
+    if isinstance(it, int):
+        if 0 <= it < 128:
+            e = bytes([it])
+        elif -4096 <= it < 4096:
+            v = it & 0x1FFF
+            e = bytes([0xC0 | (v >> 8), v & 0xFF])
+        else:
+            e = b"\xf4" + struct.pack("<q", it)
+    else:
+        b = it.encode()
+        if len(b) < 64:
+            e = bytes([0x80 | len(b)]) + b
+        else:
+            e = bytes([0xE0 | (len(b) >> 8), len(b) & 0xFF]) + b
+    return e + lp_backlen(len(e))
+
+
+def listpack(items):
+    body = b"".join(lp_entry(i) for i in items) + b"\xff"
+    return struct.pack("<IH", 6 + len(body), len(items)) + body
+
+
+def key(t, name, value):
+    return bytes([t]) + rdb_str(name) + value
+
+
+def v3():
+    out = b"REDIS0003" + b"\xfe\x00"
+    out += key(9, "employee:77", rdb_str(zipmap([("name", "Jane Roe"), ("ssn", SSN[0]), ("dob", DOB)])))
+    out += key(10, "hr:contacts", rdb_str(ziplist(["jane.roe@example-corp.com", "(312) 746-2291"])))
+    out += key(11, "hr:ids", rdb_str(intset([4711, 80412])))
+    out += b"\xfd" + struct.pack("<I", 1417000000) + key(0, "user:77:email", rdb_str("j.roe@example-corp.com"))
+    return out + b"\xff"
+
+
+def v9_body():
+    cache = json.dumps([{"customer_id": 1000 + i, "email": "cust%03d@shop.example" % i, "ssn": SSN[1],
+                         "status": "active", "segment": "retail"} for i in range(4)]).encode()
+    assert b"cust003@shop.example" not in lzf(cache)  # LZF cuts the repeated parts
+    out = key(0, "cache:customers:page:1", rdb_str(cache))
+    out += key(14, "queue:mail", rdb_len(2) + rdb_str(ziplist(["to=ana.lima@example-corp.com", "x"])) +
+               rdb_str(ziplist(["to=bo.chen@example-corp.com"])))
+    out += key(12, "leaderboard", rdb_str(ziplist(["ana.lima@example-corp.com", "12"])))
+    out += key(13, "customer:1001", rdb_str(ziplist_ints(["name", "Ana Lima", "ssn", 212447781, "phone",
+                                                          "(415) 622-3380"])))
+    out += key(4, "customer:1002", rdb_len(2) + rdb_str("ssn") + rdb_str(SSN[2]) + rdb_str("name") +
+               rdb_str("Bo Chen"))
+    out += key(2, "emails", rdb_len(1) + rdb_str("bo.chen@example-corp.com"))
+    out += key(5, "scores", rdb_len(1) + rdb_str("dob " + DOB + " ssn " + SSN[3]) + struct.pack("<d", 1.5))
+    out += key(3, "oldscores", rdb_len(1) + rdb_str("cy.park@example-corp.com") + b"\x031.5")
+    return out
+
+
+def v9():
+    return head(9) + v9_body() + end(9)
+
+
+def stream():
+    """A stream node: master fields (name, ssn); entry 1 with the master's
+    fields (flag 2), entry 2 with its own (email, dob), entry 3 deleted."""
+    items = [2, 1, 2, "name", "ssn", 0]
+    items += [2, 0, 0, "Dee Ross", SSN[4], 5]
+    items += [0, 5, 0, 2, "email", "dee.ross@example-corp.com", "dob", DOB, 8]
+    items += [3, 9, 0, "Eve Hart", SSN[5], 5]
+    node = struct.pack(">QQ", 1417000000000, 0)
+    out = rdb_len(1) + rdb_str(node) + rdb_str(listpack(items))
+    out += rdb_len(2) + rdb_len(9) + rdb_len(0)  # length, last ID (ms, seq)
+    out += rdb_len(0) * 4 + rdb_len(3)  # first ID, max deleted ID, entries added
+    out += rdb_len(1) + rdb_str("mailers") + rdb_len(9) + rdb_len(0) + rdb_len(2)  # a group: last ID, read
+    out += rdb_len(1) + node + struct.pack("<Q", 1417000000001) + rdb_len(1)  # PEL: one pending entry
+    out += rdb_len(1) + rdb_str("worker-1") + struct.pack("<QQ", 1, 2) + rdb_len(1) + node  # a consumer
+    return out
+
+
+def v11():
+    out = head(11)
+    out += key(16, "customer:2001", rdb_str(listpack(["name", "Fay Lund", "ssn", 318526647, "email",
+                                                      "fay.lund@example-corp.com"])))
+    out += key(16, "customer:2002", rdb_str(listpack(["ssn", SSN[4], "emp", 4000])))
+    out += key(17, "vip", rdb_str(listpack(["gus.kerr@example-corp.com", 3])))
+    out += key(20, "tags", rdb_str(listpack(["hal.oak@example-corp.com", 17])))
+    out += key(18, "inbox", rdb_len(2) + rdb_len(2) + rdb_str(listpack(["from ivy.lane@example-corp.com"])) +
+               rdb_len(1) + rdb_str("big " + SSN[6]))
+    out += key(21, "events", stream())
+    return out + end(11)
+
+
+def module():
+    out = head(9) + key(0, "a", rdb_str("before jane.roe@example-corp.com"))
+    out += b"\x07" + rdb_str("mod") + struct.pack("<Q", 0x1234) + b"\x02\x05"
+    out += key(0, "b", rdb_str("after " + SSN[0]))
+    return out + end(9)
+
+
+def aof():
+    cmds = [["SELECT", "0"], ["HSET", "user:9", "ssn", "536221874", "email", "ann.w@example-corp.com"],
+            ["SETEX", "session:1", "3600", "dob=" + DOB + " name=Ann West"],
+            ["MSET", "k1", "x", "user:9:phone", "(212) 746-3391"],
+            ["RPUSH", "outbox", "ben.y@example-corp.com"],
+            ["XADD", "audit", "MAXLEN", "100", "1417000000000-0", "ssn", "212447781", "who", "ops"],
+            ["PEXPIREAT", "session:1", "1417000000000"]]
+    return b"".join(b"*%d\r\n" % len(c) + b"".join(b"$%d\r\n%s\r\n" % (len(x.encode()), x.encode()) for x in c)
+                    for c in cmds)
+
+
+def generate(out):
+    os.makedirs(out, exist_ok=True)
+    k = {}
+
+    def write(name, data, spec):
+        with open(os.path.join(out, name), "wb") as f:
+            f.write(data)
+        k[name] = spec
+
+    write("v3.rdb", v3(), {"find": [["ssn", "1874"], ["dob", None], ["email", None], ["phone", "2291"]],
+                           "coverage": "full"})
+    write("v9.rdb", v9(), {"find": [["ssn", "7781"], ["ssn", "2290"], ["ssn", "6647"], ["phone", "3380"],
+                                    ["email", None]], "coverage": "full"})
+    write("v11.rdb", v11(), {"find": [["ssn", "6647"], ["ssn", "4412"], ["ssn", "3309"], ["ssn", "1187"],
+                                      ["email", None], ["dob", None]], "coverage": "full"})
+    write("module.rdb", module(), {"find": [["email", None]], "coverage": "partial", "reason": "unsupported"})
+    body = v9()
+    write("cut.rdb", body[:len(body) - 20], {"find": [["ssn", "7781"]], "coverage": "partial",
+                                              "reason": "truncated"})
+    bad = head(9) + key(0, "x", b"\xc3" + rdb_len(4) + rdb_len(40) + b"\x01ab\xe0") + end(9)
+    write("badlzf.rdb", bad, {"find": [], "coverage": "partial", "reason": "parse_error"})
+    write("trailer.rdb", head(9) + key(0, "a", rdb_str("x")) + end(9) +
+          b"left behind: ssn " + SSN[2].encode() + b"\n", {"find": [["ssn", "2290"]], "coverage": "full"})
+    write("appendonly.aof", aof(), {"find": [["ssn", "1874"], ["ssn", "7781"], ["dob", None], ["email", None],
+                                             ["phone", "3391"]], "coverage": "full"})
+    write("preamble.aof", head(9) + v9_body() + end(9) + aof(),
+          {"find": [["ssn", "7781"], ["ssn", "1874"], ["email", None]], "coverage": "full"})
+    decoy = head(9) + key(4, "order:1", rdb_len(2) + rdb_str("total") + rdb_str("1874.50") + rdb_str("sku") +
+                          rdb_str("ZX-88")) + key(0, "orders:count", rdb_int_str(536221874)) + end(9)
+    write("decoy.rdb", decoy, {"find": [], "coverage": "full"})
+    return k
+
+
+def seeds(out):
+    """Small fuzz seeds (fuzz/corpus/redis)."""
+    os.makedirs(out, exist_ok=True)
+    for name, data in (("v3.rdb", v3()), ("v9.rdb", v9()), ("v11.rdb", v11()), ("module.rdb", module()),
+                       ("appendonly.aof", aof()), ("preamble.aof", head(9) + v9_body() + end(9) + aof())):
+        with open(os.path.join(out, name), "wb") as f:
+            f.write(data)
+
+
+def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--corpus":
+        seeds(sys.argv[2])
+        return
+    key_ = generate(os.path.join(sys.argv[1], "redis"))
+    json.dump(key_, sys.stdout, indent=1, sort_keys=True)
+
+
+if __name__ == "__main__":
+    main()
