@@ -99,8 +99,24 @@ pii+="\n"+rule("pii_drivers_license_context", meta("pii","drivers_license","high
    ("$dl_abbrev", r"/\bDLN? ?(#|No\.?|num(ber)?|:)[ \t]{0,2}[:#]?[ \t]{0,2}[A-Z0-9][A-Z0-9-]{3,15}[A-Z0-9]([^A-Za-z0-9-]|$)/")], "any of them")
 # a card-shaped number as the value of a key or label naming an identifier is that identifier
 ID_KEY=r"(^|[^A-Za-z0-9_])[\"']?[A-Za-z0-9_.-]{0,24}(order|invoice|tracking|transaction|txn|shipment|reference|ref|sku|serial|account|acct|ticket|policy|claim|parcel|waybill|consignment|barcode|gtin|isbn|imei|iccid|batch|nummer|bestell|rechnung|auftrag|commande|facture|factura|pedido|id)[A-Za-z0-9_-]{0,16}([ _-]?(no\.?|nr\.?|number|num|#)[\"']?[ \t]{0,4}[:=#]?|[\"']?[ \t]{0,4}[:=#])[ \t]{0,4}[\"']?"
+def utf8_alt(words):
+    """Literal UTF-8 words as regex bytes, each as written, in upper case and title case."""
+    out=[]
+    for w in words:
+        for v in (w, w.upper(), w[:1].upper()+w[1:]):
+            e="".join("\\x%02x"%b for b in v.encode("utf-8"))
+            if e not in out: out.append(e)
+    return alt(out)
+ID_INTL=utf8_alt(["\u043e\u0433\u0440\u043d", "\u0438\u043d\u043d", "\u043a\u043f\u043f", "\u0441\u043d\u0438\u043b\u0441", "\u043e\u043a\u043f\u043e",
+                  "\u0437\u0430\u043a\u0430\u0437", "\u0441\u0447\u0435\u0442", "\u0441\u0447\u0451\u0442",
+                  "\u7f16\u53f7", "\u8ba2\u5355", "\u5355\u53f7", "\u4ee3\u7801", "\u53d1\u7968", "\u8fd0\u5355",
+                  "\u6ce8\u6587", "\u4f1d\u7968", "\uc8fc\ubb38", "\uc1a1\uc7a5"])
 pii+="\n"+rule("pii_card_in_id_field", meta("pii","credit_card","critical",r"""Not a finding (the luhn validator vetoes what it matches): a card-shaped number (brand, length, Luhn) written without separators as the value of a key or label naming an identifier (order_id=..., \"invoiceNo\": ..., Order #..., Tracking number ..., \"id\": ...; no card word in the key: card_id, cc_ref stay cards) is that identifier, so its credit_card evidence in the object is dropped (counted under rejected)""","luhn"),
-  [("$id_key", r"/%s%s[0-9]{10,17}([^0-9A-Za-z]|$)/ nocase"%(ID_KEY,alt(cc)))], "$id_key")
+  [("$id_key", r"/%s%s[0-9]{10,17}([^0-9A-Za-z]|$)/ nocase"%(ID_KEY,alt(cc))),
+   # the same in other scripts: Russian registration and tax numbers (OGRN, OGRNIP, INN, KPP, SNILS, OKPO),
+   # orders and invoices (zakaz, schet); Chinese bianhao, dingdan, danhao, daima (the unified social credit
+   # code), fapiao, yundan; Japanese chuumon, denpyou; Korean jumun, songjang (written, upper and title case)
+   ("$id_key_intl", r"/%s([A-Za-z_-]|[\xd0\xd1][\x80-\xbf]|[\xe3-\xed][\x80-\xbf][\x80-\xbf]){0,12}[ \t]{0,4}(\xe2\x84\x96|No\.?|Nr\.?|#)?[\"']?[ \t]{0,4}([:=#]|\xef\xbc\x9a)?[ \t]{0,4}[\"']?%s[0-9]{10,17}([^0-9A-Za-z]|$)/"%(ID_INTL,alt(cc)))], "any of them")
 # countries whose IBAN has a letter bank code followed by 12+ digits in groups (a card's length)
 ib_letter_bank="AZ DO GB GT IE JO KW LC MU NI PK PS QA SC SV VG YE".split()
 # the digit groups of a grouped IBAN after its letter bank code (SC72 SSCB 5193 0102 ...) are that IBAN

@@ -459,6 +459,8 @@ struct scan_state {
     bool mid_known;      /* in_msgid_field: mid_kind is the field of the line at mid_at */
     int mid_kind;
     uint64_t mid_at;
+    const YR_STRING *veto_str; /* the string of the last validator veto, and its value's end: */
+    uint64_t veto_end;         /* one value seen from two words of one key is vetoed once */
 };
 
 /* fingerprint = HMAC-SHA256(key, entity ":" norm) (DESIGN.md) */
@@ -750,6 +752,141 @@ static bool iban_cut_off(const struct scan_state *st, uint64_t start, uint64_t e
     return ls_valid_iban(ls_slice_make(s, n));
 }
 
+/* "A child born on January 1, 1990, is considered ...", "If you were born
+ * on ...", "Anyone born before ...": a date after "born" in prose about
+ * whoever it applies to (tax and benefit instructions, forms' help text),
+ * not a person's date of birth. The clause before "born" (back to a
+ * sentence or field boundary, at most 8 words or 96 bytes; the relative
+ * and auxiliary words "who", "that", "was", "were", "is", "are", "has
+ * been" passed over) is generic when it is conditional ("if", "unless",
+ * "whether") or when its subject is an indefinite pronoun ("anyone",
+ * "someone", "those", "people") or a noun after an indefinite determiner
+ * ("a child", "any person", "each qualifying dependent"). A record keeps
+ * its date: "Born: 1990-01-01", "born on" at a line's or a field's start,
+ * "Jane Doe (born 3 May 1980)", "He was born on ...", "the child was born
+ * on ...". Only the English "born" is judged. */
+static bool word_is(const uint8_t *w, size_t n, const char *const *list, size_t k)
+{
+    for (size_t i = 0; i < k; i++)
+        if (strlen(list[i]) == n && ci_prefix(w, n, list[i])) return true;
+    return false;
+}
+
+static bool dob_generic(const struct scan_state *st, uint64_t off, struct ls_slice match)
+{
+    static const char *const aux[] = {"who", "that", "which", "was", "were", "is", "are", "be", "been",
+                                      "being", "has", "have", "had"};
+    static const char *const cond[] = {"if", "unless", "whether"};
+    static const char *const pron[] = {"anyone", "someone", "somebody", "anybody", "everyone", "everybody",
+                                       "whoever", "those", "people", "persons", "individuals", "children",
+                                       "taxpayers", "employees", "applicants", "residents", "citizens",
+                                       "dependents", "dependants", "beneficiaries", "participants"};
+    static const char *const det[] = {"a", "an", "any", "each", "every", "no", "some", "all", "such",
+                                      "another"};
+    if (!ci_prefix(match.ptr, match.len, "born")) return false;
+    const uint8_t *p = st->data.ptr;
+    size_t i = (size_t)off, floor = off > 96 ? (size_t)off - 96 : 0;
+    const uint8_t *w[8];
+    size_t wn[8], n = 0;
+    while (n < 8) {
+        while (i > floor && (p[i - 1] == ' ' || p[i - 1] == '\r' || p[i - 1] == '\n' || p[i - 1] == '"')) {
+            if (p[i - 1] == '\n' && i - 1 > floor && p[i - 2] == '\n') break; /* a paragraph's end */
+            i--;
+        }
+        size_t e = i;
+        while (i > floor && ((p[i - 1] >= 'a' && p[i - 1] <= 'z') || (p[i - 1] >= 'A' && p[i - 1] <= 'Z') ||
+                             p[i - 1] == '\'' || p[i - 1] == '-' || p[i - 1] >= 0x80))
+            i--;
+        if (i == e) break; /* punctuation, a digit or the window's start: the clause ends */
+        if (i == floor && floor > 0) break;
+        w[n] = p + i;
+        wn[n++] = e - i;
+    }
+    size_t h = 0;
+    while (h < n && word_is(w[h], wn[h], aux, sizeof aux / sizeof aux[0])) h++;
+    for (size_t k = 0; k < n; k++)
+        if (word_is(w[k], wn[k], cond, sizeof cond / sizeof cond[0])) return true;
+    if (h >= n) return false;
+    if (word_is(w[h], wn[h], pron, sizeof pron / sizeof pron[0])) return true;
+    for (size_t k = h + 1; k < n && k <= h + 2; k++) /* "a child", "a qualifying child" */
+        if (word_is(w[k], wn[k], det, sizeof det / sizeof det[0])) return true;
+    return false;
+}
+
+/* Binary data around a phone number found in raw bytes ("\x8c\x01+12-34/
+ * 5678411\xe7\x9f..." in a compressed stream or a picture of a PDF): at
+ * least 4 of the 16 bytes on each side are control bytes or bytes of no
+ * well-formed UTF-8 sequence, and a control byte stands among them. Text in
+ * a legacy code page (Cyrillic in CP1251: every letter such a byte) has no
+ * control bytes; a record of a binary database whose text is ASCII has no
+ * stray high bytes. */
+static unsigned junk_bytes(const uint8_t *p, size_t lo, size_t hi, bool *ctl)
+{
+    unsigned junk = 0;
+    if (lo > 0)
+        for (int k = 0; k < 3 && lo < hi && (p[lo] & 0xc0) == 0x80; k++) lo++; /* cut by the window */
+    for (size_t i = lo; i < hi;) {
+        uint8_t c = p[i];
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7f) {
+            junk++, *ctl = true, i++;
+            continue;
+        }
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0, k = 1;
+        while (n && k < n && i + k < hi && (p[i + k] & 0xc0) == 0x80) k++;
+        if (n && (k == n || i + k == hi)) { /* well formed, or cut by the window's end */
+            i += k;
+            continue;
+        }
+        junk++, i++;
+    }
+    return junk;
+}
+
+static bool in_binary_noise(const struct scan_state *st, uint64_t start, uint64_t end)
+{
+    if (st->where != LS_WHERE_RAW || end > st->data.len) return false;
+    const uint8_t *p = st->data.ptr;
+    size_t lo = start > 16 ? (size_t)start - 16 : 0, hi = st->data.len - end > 16 ? (size_t)end + 16 : st->data.len;
+    bool ctl = false;
+    unsigned before = junk_bytes(p, lo, (size_t)start, &ctl), after = junk_bytes(p, (size_t)end, hi, &ctl);
+    return ctl && before >= 4 && after >= 4;
+}
+
+/* "400-810-5555", "800-820-8820" in Chinese text: a company's service
+ * number of China (400 and 800, ten digits, written 3-3-4 as in North
+ * America), not a North American number: written without a country code
+ * and with a CJK character (or a full-width sign) within 24 bytes on its
+ * line. Elsewhere both stay phones: the NANP's 800 is toll-free, and its
+ * 400 (kept for future services, in service nowhere) is a North American
+ * number to the fake-data generators that answer keys are made with. */
+static bool cjk_near(const uint8_t *p, size_t lo, size_t hi)
+{
+    for (size_t i = lo; i + 2 < hi; i++) {
+        if (p[i] == '\n') return false;
+        if (((p[i] >= 0xe3 && p[i] <= 0xe9) || p[i] == 0xea || p[i] == 0xeb || p[i] == 0xec || p[i] == 0xed ||
+             (p[i] == 0xef && (p[i + 1] == 0xbc || p[i + 1] == 0xbd))) &&
+            (p[i + 1] & 0xc0) == 0x80 && (p[i + 2] & 0xc0) == 0x80)
+            return true;
+    }
+    return false;
+}
+
+static bool cjk_service_number(const struct scan_state *st, uint64_t start, uint64_t end)
+{
+    const uint8_t *p = st->data.ptr;
+    if (end > st->data.len || end - start < 10 || (p[start] != '4' && p[start] != '8') || p[start + 1] != '0' ||
+        p[start + 2] != '0' || (p[start + 3] >= '0' && p[start + 3] <= '9'))
+        return false;
+    size_t lo = start > 24 ? (size_t)start - 24 : 0, hi = st->data.len - end > 24 ? (size_t)end + 24 : st->data.len;
+    const uint8_t *nl = memrchr(p + lo, '\n', (size_t)start - lo);
+    if (nl) lo = (size_t)(nl - p) + 1;
+    return cjk_near(p, lo, (size_t)start) || cjk_near(p, (size_t)end, hi);
+}
+
 /* libyara's match lists live in its arena without 8-byte alignment: UBSan
  * (-fsanitize=alignment) traps on every access to a YR_MATCH, so the two
  * functions that walk them opt out of that one check. */
@@ -777,6 +914,11 @@ LS_YR_UNALIGNED static void take_match(struct scan_state *st, const YR_RULE *rul
         return;
     }
     if (v.veto) { /* the validator read the match's context: not this entity, in any scan */
+        /* "\xe8\xae\xa2\xe5\x8d\x95\xe7\xbc\x96\xe5\x8f\xb7: 6011...": a key in a script written
+         * without spaces matches from each of its words, the same value */
+        if (st->veto_str == str && st->veto_end == off + v.off + v.len) return;
+        st->veto_str = str;
+        st->veto_end = off + v.off + v.len;
         add_veto(st, m->entity, &v);
         return;
     }
@@ -790,6 +932,16 @@ LS_YR_UNALIGNED static void take_match(struct scan_state *st, const YR_RULE *rul
         return;
     }
     if (m->validator && strcmp(m->validator, "ssn") == 0 && korean_phone_pair(st, start, end)) {
+        reject(st->f, m->entity);
+        return;
+    }
+    if (strcmp(m->entity, "dob") == 0 && dob_generic(st, off, match)) {
+        reject(st->f, m->entity);
+        return;
+    }
+    if (strcmp(m->entity, "phone") == 0 &&
+        (in_binary_noise(st, start, end) ||
+         (m->validator && strcmp(m->validator, "nanp") == 0 && cjk_service_number(st, start, end)))) {
         reject(st->f, m->entity);
         return;
     }
@@ -847,7 +999,7 @@ ls_err ls_scanner_scan(struct ls_scanner *s, struct ls_slice data, enum ls_where
 {
     *reason = NULL;
     if (data.len == 0) return LS_OK;
-    struct scan_state st = {f, data, where, base, false, NULL, 0, 0, false, 0, 0};
+    struct scan_state st = {f, data, where, base, false, NULL, 0, 0, false, 0, 0, NULL, 0};
     for (size_t i = 0; i < f->n; i++) f->f[i].last_string = NULL;
     yr_scanner_set_callback(s->yr, on_scan_msg, &st);
     int rc = yr_scanner_scan_mem(s->yr, data.ptr, data.len);

@@ -35,6 +35,7 @@ static bool is_alnum(int c) { return is_digit(c) || is_alpha(c); }
 static int to_upper(int c) { return is_lower(c) ? c - 32 : c; }
 static int to_lower(int c) { return is_upper(c) ? c + 32 : c; }
 static bool is_space(int c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+static bool is_high(int c) { return c >= 0x80; }
 static bool is_b64(int c) { return is_alnum(c) || c == '+' || c == '/' || c == '='; }
 static bool is_b64url(int c) { return is_alnum(c) || c == '-' || c == '_'; }
 
@@ -328,7 +329,7 @@ static bool loc_card(struct ls_slice m, struct ls_value *out)
     if (national_id_label(m)) return loc_card_in_national_id(m, out);
     /* the plain strings' matches hold at most one letter (the boundary
      * before "x 4111 ..."); $card_visa13's begins with its card word */
-    if (count_class(m, is_alpha) >= 2) {
+    if (count_class(m, is_alpha) + count_class(m, is_high) >= 2) {
         if (is_upper(ls_slice_at(m, 0)) && is_upper(ls_slice_at(m, 1)) && is_digit(ls_slice_at(m, 2)))
             return loc_card_in_iban(m, out); /* pii_card_in_iban: a veto */
         return card_id_key(m) ? loc_card_id_key(m, out) : loc_card_labelled(m, out);
@@ -366,46 +367,205 @@ static bool loc_card(struct ls_slice m, struct ls_value *out)
  * src/extract/tablectx.c writes, and this accepts it, as a veto (docs/rules.md,
  * "Vetoes"), when the number is card-shaped (brand, length, Luhn), a word of
  * the header names an identifier and none speaks of a card ("Card ID", "CC
- * Ref", "Kreditkarte Nr", "Card Number"). */
+ * Ref", "Kreditkarte Nr", "Card Number"). Words are runs of letters, in any
+ * script (UTF-8), folded to lower case where the script has case (Latin-1,
+ * Greek, Cyrillic): a Russian sole proprietor's registry heads its 15-digit
+ * registration numbers "\xd0\x9e\xd0\x93\xd0\xa0\xd0\x9d\xd0\x98\xd0\x9f" (OGRNIP), which pass Luhn as Diners cards. */
+static size_t utf8_letter(struct ls_slice s, size_t i);
+
+#define WORD_MAX 96 /* bytes of a folded word: 32 CJK characters */
+
+/* Length of the letter (ASCII or UTF-8) at i, else 0. */
+static size_t word_char(struct ls_slice s, size_t i)
+{
+    if (i >= s.len) return 0;
+    return is_alpha(ls_slice_at(s, i)) ? 1 : utf8_letter(s, i);
+}
+
+/* The word starting at or after i, before lim: its start, and its end in *e
+ * (lim if none). */
+static size_t word_next(struct ls_slice s, size_t i, size_t lim, size_t *e)
+{
+    while (i < lim && !word_char(s, i)) i++;
+    if (i >= lim) {
+        *e = lim;
+        return lim;
+    }
+    size_t j = i, n;
+    while (j < lim && (n = word_char(s, j)) != 0) j += n;
+    *e = j > lim ? lim : j;
+    return i;
+}
+
+/* w folded to lower case into out (NUL-ended): ASCII, Latin-1, Greek and
+ * Cyrillic capitals; false if it does not fit. */
+static bool fold_word(struct ls_slice w, char *out, size_t max)
+{
+    if (w.len == 0 || w.len >= max) return false;
+    for (size_t i = 0; i < w.len; i++) {
+        unsigned c = (unsigned)ls_slice_at(w, i), n = (unsigned)ls_slice_at(w, i + 1);
+        unsigned lead = c, next = n;
+        bool two = i + 1 < w.len;
+        if (two && c == 0xd0 && n >= 0x90 && n <= 0x9f) next = n + 0x20;                  /* Cyrillic A-PE */
+        else if (two && c == 0xd0 && n >= 0xa0 && n <= 0xaf) lead = 0xd1, next = n - 0x20; /* ER-YA */
+        else if (two && c == 0xd0 && n >= 0x80 && n <= 0x8f) lead = 0xd1, next = n + 0x10; /* IO, YE, I, YI ... */
+        else if (two && c == 0xd2 && (n == 0x90)) next = 0x91;                             /* GHE with upturn */
+        else if (two && c == 0xc3 && n >= 0x80 && n <= 0x9e && n != 0x97) next = n + 0x20; /* Latin-1 */
+        else if (two && c == 0xce && n >= 0x91 && n <= 0x9f) next = n + 0x20;              /* Greek ALPHA-OMICRON */
+        else if (two && c == 0xce && n >= 0xa0 && n <= 0xa9 && n != 0xa2) lead = 0xcf, next = n - 0x20; /* PI-OMEGA */
+        else {
+            out[i] = (char)to_lower((int)c);
+            continue;
+        }
+        out[i] = (char)lead;
+        out[i + 1] = (char)next;
+        i++;
+    }
+    out[w.len] = '\0';
+    return true;
+}
+
+static bool word_in(const char *low, const char *const *whole, size_t n_whole, const char *const *part,
+                    size_t n_part)
+{
+    for (size_t i = 0; i < n_whole; i++)
+        if (strcmp(low, whole[i]) == 0) return true;
+    for (size_t i = 0; i < n_part; i++)
+        if (strstr(low, part[i])) return true;
+    return false;
+}
+
 static bool card_word(struct ls_slice w)
 {
     static const char *const whole[] = {"cc", "pan", "visa", "mc", "amex", "credit", "debit",
-                                        "mastercard", "maestro", "discover", "jcb", "diners"};
-    static const char *const part[] = {"card", "karte", "carte", "tarjeta", "cartao", "kaart"};
-    char low[24];
-    if (w.len == 0 || w.len >= sizeof low) return false;
-    for (size_t i = 0; i < w.len; i++) low[i] = (char)to_lower(ls_slice_at(w, i));
-    low[w.len] = '\0';
-    for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++)
-        if (strcmp(low, whole[i]) == 0) return true;
-    for (size_t i = 0; i < sizeof part / sizeof part[0]; i++)
-        if (strstr(low, part[i])) return true;
-    return false;
+                                        "mastercard", "maestro", "discover", "jcb", "diners",
+                                        "cr\xc3\xa9" "dito", "credito", "d\xc3\xa9" "bito", "debito"};
+    static const char *const part[] = {"card", "karte", "carte", "tarjeta", "cartao", "kaart", "kart",
+                                       "cart\xc3\xa3", /* cartao with a tilde */
+                                       "\xd0\xba\xd0\xb0\xd1\x80\xd1\x82",          /* Russian, Ukrainian kart(a) */
+                                       "\xce\xba\xce\xac\xcf\x81\xcf\x84", "\xce\xba\xce\xb1\xcf\x81\xcf\x84", /* Greek */
+                                       "\xe5\x8d\xa1",                              /* Chinese ka (card) */
+                                       "\xe3\x82\xab\xe3\x83\xbc\xe3\x83\x89",      /* Japanese kaado */
+                                       "\xec\xb9\xb4\xeb\x93\x9c",                  /* Korean kadeu */
+                                       "\xd8\xa8\xd8\xb7\xd8\xa7\xd9\x82\xd8\xa9"}; /* Arabic bitaqa */
+    char low[WORD_MAX];
+    return fold_word(w, low, sizeof low) &&
+           word_in(low, whole, sizeof whole / sizeof whole[0], part, sizeof part / sizeof part[0]);
 }
 
 /* A word naming an identifier: the short ones whole ("ID", "Ref", "SKU"),
  * the others anywhere in a word ("OrderID"), "nummer" only inside a longer
  * word ("Bestellnummer"). A bare "Number", "No", "Nr" or "Nummer" is no
- * identifier: a card dump's columns are "Name, Number, Exp, CVV". */
+ * identifier: a card dump's columns are "Name, Number, Exp, CVV"; nor is
+ * its word in another language (nomer, hao, bangou, beonho). A bank
+ * account in Chinese (zhanghao) is often the number of the holder's debit
+ * card: it is no identifier here. */
 static bool id_word(struct ls_slice w)
 {
-    static const char *const whole[] = {"id", "ref", "txn", "sku", "ean", "upc"};
+    static const char *const whole[] = {"id", "ref", "txn", "sku", "ean", "upc",
+                                        "r\xc3\xa9" "f",                           /* French ref */
+                                        "\xd0\xb8\xd0\xbd\xd0\xbd",                /* Russian INN (taxpayer) */
+                                        "\xd0\xba\xd0\xbf\xd0\xbf",                /* KPP */
+                                        "\xd0\xb1\xd0\xb8\xd0\xbd",                /* Kazakh BIN */
+                                        "\xd0\xb8\xd0\xb8\xd0\xbd",                /* Kazakh IIN */
+                                        "\xd1\x83\xd0\xbd\xd0\xbf",                /* Belarus UNP */
+                                        "\xd0\xb8\xd0\xb4",                        /* id */
+                                        "\xd1\x96\xd0\xbf\xd0\xbd",                /* Ukrainian IPN */
+                                        "\xce\xb1\xcf\x86\xce\xbc"};               /* Greek AFM */
     static const char *const part[] = {"order", "tracking", "invoice", "account", "acct",
                                        "reference", "transaction", "shipment", "consignment",
                                        "parcel", "waybill", "serial", "barcode", "gtin", "isbn",
                                        "imei", "iccid", "ticket", "claim", "policy", "batch",
                                        /* German, French, Spanish, Portuguese: Bestell-, Rechnungs-,
-                                        * Auftrags(nummer), N\xc2\xb0 de commande, facture, factura, pedido */
+                                        * Auftrags(nummer), N\xc2\xb0 de commande, facture, factura,
+                                        * pedido, encomenda; Italian ordine, fattura; Dutch factuur;
+                                        * Portuguese, Turkish fatura; Nordic, Polish, Czech faktura;
+                                        * tracking: rastreio, seguimiento */
                                        "bestell", "rechnung", "auftrag", "commande", "facture", "factura",
-                                       "pedido"};
-    char low[24];
-    if (w.len == 0 || w.len >= sizeof low) return false;
-    for (size_t i = 0; i < w.len; i++) low[i] = (char)to_lower(ls_slice_at(w, i));
-    low[w.len] = '\0';
-    for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++)
-        if (strcmp(low, whole[i]) == 0) return true;
-    for (size_t i = 0; i < sizeof part / sizeof part[0]; i++)
-        if (strstr(low, part[i])) return true;
+                                       "pedido", "encomenda", "ordine", "fattura", "factuur", "fatura",
+                                       "faktur", "rastreio", "seguimiento", "r\xc3\xa9" "f\xc3\xa9" "renc",
+                                       "s\xc3\xa9" "rie", "best\xc3\xa4" "ll", "zam\xc3\xb3" "wien",
+                                       "objedn\xc3\xa1" "vk", "sipari",
+                                       /* Russian, Ukrainian: OGRN(IP), OKPO, SNILS, OKTMO, OKATO, EDRPOU,
+                                        * RNOKPP, zakaz, zamovlennya, schet, rakhunok, nakladnaya,
+                                        * artikul, shtrikh(kod), trek, dogovor, polis, identifikator,
+                                        * inventarnyy, seriynyy, kvitantsiya, tranzaktsiya */
+                                       "\xd0\xbe\xd0\xb3\xd1\x80\xd0\xbd", "\xd0\xbe\xd0\xba\xd0\xbf\xd0\xbe",
+                                       "\xd1\x81\xd0\xbd\xd0\xb8\xd0\xbb\xd1\x81",
+                                       "\xd0\xbe\xd0\xba\xd1\x82\xd0\xbc\xd0\xbe", "\xd0\xbe\xd0\xba\xd0\xb0\xd1\x82\xd0\xbe",
+                                       "\xd1\x94\xd0\xb4\xd1\x80\xd0\xbf\xd0\xbe\xd1\x83",
+                                       "\xd0\xb5\xd0\xb4\xd1\x80\xd0\xbf\xd0\xbe\xd1\x83",
+                                       "\xd1\x80\xd0\xbd\xd0\xbe\xd0\xba\xd0\xbf\xd0\xbf",
+                                       "\xd0\xb7\xd0\xb0\xd0\xba\xd0\xb0\xd0\xb7",
+                                       "\xd0\xb7\xd0\xb0\xd0\xbc\xd0\xbe\xd0\xb2\xd0\xbb\xd0\xb5\xd0\xbd",
+                                       "\xd1\x81\xd1\x87\xd0\xb5\xd1\x82", "\xd1\x81\xd1\x87\xd1\x91\xd1\x82",
+                                       "\xd1\x80\xd0\xb0\xd1\x85\xd1\x83\xd0\xbd",
+                                       "\xd0\xbd\xd0\xb0\xd0\xba\xd0\xbb\xd0\xb0\xd0\xb4\xd0\xbd",
+                                       "\xd0\xb0\xd1\x80\xd1\x82\xd0\xb8\xd0\xba\xd1\x83\xd0\xbb",
+                                       "\xd1\x88\xd1\x82\xd1\x80\xd0\xb8\xd1\x85", "\xd1\x82\xd1\x80\xd0\xb5\xd0\xba",
+                                       "\xd0\xb4\xd0\xbe\xd0\xb3\xd0\xbe\xd0\xb2\xd0\xbe\xd1\x80",
+                                       "\xd0\xbf\xd0\xbe\xd0\xbb\xd0\xb8\xd1\x81",
+                                       "\xd0\xb8\xd0\xb4\xd0\xb5\xd0\xbd\xd1\x82\xd0\xb8\xd1\x84",
+                                       "\xd1\x96\xd0\xb4\xd0\xb5\xd0\xbd\xd1\x82\xd0\xb8\xd1\x84",
+                                       "\xd0\xb8\xd0\xbd\xd0\xb2\xd0\xb5\xd0\xbd\xd1\x82\xd0\xb0\xd1\x80",
+                                       "\xd1\x81\xd0\xb5\xd1\x80\xd0\xb8\xd0\xb9\xd0\xbd",
+                                       "\xd1\x81\xd0\xb5\xd1\x80\xd1\x96\xd0\xb9\xd0\xbd",
+                                       "\xd0\xba\xd0\xb2\xd0\xb8\xd1\x82\xd0\xb0\xd0\xbd\xd1\x86",
+                                       "\xd1\x82\xd1\x80\xd0\xb0\xd0\xbd\xd0\xb7\xd0\xb0\xd0\xba\xd1\x86",
+                                       /* Greek: parangelia (order), timologio (invoice), logariasmos (account) */
+                                       "\xcf\x80\xce\xb1\xcf\x81\xce\xb1\xce\xb3\xce\xb3\xce\xb5\xce\xbb",
+                                       "\xcf\x84\xce\xb9\xce\xbc\xce\xbf\xce\xbb\xce\xbf\xce\xb3",
+                                       "\xcf\x84\xce\xb9\xce\xbc\xce\xbf\xce\xbb\xcf\x8c\xce\xb3",
+                                       "\xce\xbb\xce\xbf\xce\xb3\xce\xb1\xcf\x81\xce\xb9\xce\xb1\xcf\x83\xce\xbc",
+                                       /* Chinese: bianhao (number/id), daima, bianma (code: the unified social
+                                        * credit code), dingdan, danhao (order, waybill no.), fapiao (invoice),
+                                        * liushuihao (transaction no.), xuliehao (serial), tiaoma, tiaoxingma
+                                        * (barcode), yundan (waybill), kuaidi (express), shenfenzheng (id card),
+                                        * gonghao, xuehao (staff, student no.), zhenghao (certificate no.),
+                                        * hetong (contract), baodan (policy), pihao, pici (batch), piaohao
+                                        * (ticket no.), shuihao (tax no.), shibiehao, shibiema (identification
+                                        * no./code), xuhao (sequence no.) */
+                                       "\xe7\xbc\x96\xe5\x8f\xb7", "\xe4\xbb\xa3\xe7\xa0\x81", "\xe7\xbc\x96\xe7\xa0\x81",
+                                       "\xe8\xae\xa2\xe5\x8d\x95", "\xe5\x8d\x95\xe5\x8f\xb7", "\xe5\x8f\x91\xe7\xa5\xa8",
+                                       "\xe6\xb5\x81\xe6\xb0\xb4\xe5\x8f\xb7", "\xe5\xba\x8f\xe5\x88\x97\xe5\x8f\xb7",
+                                       "\xe6\x9d\xa1\xe7\xa0\x81", "\xe6\x9d\xa1\xe5\xbd\xa2\xe7\xa0\x81",
+                                       "\xe8\xbf\x90\xe5\x8d\x95", "\xe5\xbf\xab\xe9\x80\x92",
+                                       "\xe8\xba\xab\xe4\xbb\xbd\xe8\xaf\x81", "\xe5\xb7\xa5\xe5\x8f\xb7",
+                                       "\xe5\xad\xa6\xe5\x8f\xb7", "\xe8\xaf\x81\xe5\x8f\xb7", "\xe5\x90\x88\xe5\x90\x8c",
+                                       "\xe4\xbf\x9d\xe5\x8d\x95", "\xe6\x89\xb9\xe5\x8f\xb7", "\xe6\x89\xb9\xe6\xac\xa1",
+                                       "\xe7\xa5\xa8\xe5\x8f\xb7", "\xe7\xa8\x8e\xe5\x8f\xb7",
+                                       "\xe8\xaf\x86\xe5\x88\xab\xe5\x8f\xb7", "\xe8\xaf\x86\xe5\x88\xab\xe7\xa0\x81",
+                                       "\xe5\xba\x8f\xe5\x8f\xb7",
+                                       /* Japanese: chuumon (order), denpyou (slip), seikyuu (invoice), kanri
+                                        * bangou (control no.), uketsuke (receipt), toiawase (inquiry),
+                                        * tsuiseki (tracking), seizou bangou (serial), hinban, kataban,
+                                        * houjin bangou (corporate no.), kaiin (member), kouza (account),
+                                        * kokyaku (customer), shain (staff), kojin bangou, mainanbaa */
+                                       "\xe6\xb3\xa8\xe6\x96\x87", "\xe4\xbc\x9d\xe7\xa5\xa8", "\xe8\xab\x8b\xe6\xb1\x82",
+                                       "\xe7\xae\xa1\xe7\x90\x86\xe7\x95\xaa\xe5\x8f\xb7", "\xe5\x8f\x97\xe4\xbb\x98",
+                                       "\xe5\x95\x8f\xe5\x90\x88", "\xe5\x95\x8f\xe3\x81\x84\xe5\x90\x88",
+                                       "\xe8\xbf\xbd\xe8\xb7\xa1", "\xe8\xa3\xbd\xe9\x80\xa0\xe7\x95\xaa\xe5\x8f\xb7",
+                                       "\xe5\x93\x81\xe7\x95\xaa", "\xe5\x9e\x8b\xe7\x95\xaa",
+                                       "\xe6\xb3\x95\xe4\xba\xba\xe7\x95\xaa\xe5\x8f\xb7", "\xe4\xbc\x9a\xe5\x93\xa1",
+                                       "\xe5\x8f\xa3\xe5\xba\xa7", "\xe9\xa1\xa7\xe5\xae\xa2", "\xe7\xa4\xbe\xe5\x93\xa1",
+                                       "\xe5\x80\x8b\xe4\xba\xba\xe7\x95\xaa\xe5\x8f\xb7",
+                                       "\xe3\x83\x9e\xe3\x82\xa4\xe3\x83\x8a\xe3\x83\xb3\xe3\x83\x90\xe3\x83\xbc",
+                                       /* Korean: jumun (order), songjang (invoice, waybill), saeopja (business
+                                        * registration), jumin deungnok (resident registration), gyejwa
+                                        * (account), gwalli beonho (control no.), illyeon beonho (serial),
+                                        * gogaek beonho (customer no.), hoewon beonho (member no.) */
+                                       "\xec\xa3\xbc\xeb\xac\xb8", "\xec\x86\xa1\xec\x9e\xa5", "\xec\x82\xac\xec\x97\x85\xec\x9e\x90",
+                                       "\xec\xa3\xbc\xeb\xaf\xbc\xeb\x93\xb1\xeb\xa1\x9d", "\xea\xb3\x84\xec\xa2\x8c",
+                                       "\xea\xb4\x80\xeb\xa6\xac\xeb\xb2\x88\xed\x98\xb8",
+                                       "\xec\x9d\xbc\xeb\xa0\xa8\xeb\xb2\x88\xed\x98\xb8",
+                                       "\xea\xb3\xa0\xea\xb0\x9d\xeb\xb2\x88\xed\x98\xb8",
+                                       "\xed\x9a\x8c\xec\x9b\x90\xeb\xb2\x88\xed\x98\xb8",
+                                       /* Arabic: talab (order), fatura (invoice), hawiya (identity), hisab (account) */
+                                       "\xd8\xb7\xd9\x84\xd8\xa8", "\xd9\x81\xd8\xa7\xd8\xaa\xd9\x88\xd8\xb1\xd8\xa9",
+                                       "\xd9\x87\xd9\x88\xd9\x8a\xd8\xa9", "\xd8\xad\xd8\xb3\xd8\xa7\xd8\xa8"};
+    char low[WORD_MAX];
+    if (!fold_word(w, low, sizeof low)) return false;
+    if (word_in(low, whole, sizeof whole / sizeof whole[0], part, sizeof part / sizeof part[0])) return true;
     return w.len > 6 && strstr(low, "nummer") != NULL;
 }
 
@@ -428,9 +588,8 @@ static bool card_id_key(struct ls_slice m)
     size_t end, num = last_digit_run(m, &end);
     bool id = false;
     for (size_t i = 0; i < num;) {
-        size_t w = find_if(m, i, is_alpha), e = w;
+        size_t e, w = word_next(m, i, num, &e);
         if (w >= num) break;
-        while (e < num && is_alpha(ls_slice_at(m, e))) e++;
         if (card_word(sub(m, w, e - w))) return false;
         id = id || id_word(sub(m, w, e - w));
         i = e;
@@ -458,8 +617,7 @@ static bool loc_card_id_column(struct ls_slice m, struct ls_value *out)
     if (start < 2 || ls_slice_at(m, start - 1) != ' ' || ls_slice_at(m, start - 2) != ':') return false;
     bool id = false;
     for (size_t i = 0; i + 2 < start;) { /* the header's words */
-        size_t w = find_if(m, i, is_alpha), e = w;
-        while (e < start && is_alpha(ls_slice_at(m, e))) e++;
+        size_t e, w = word_next(m, i, start, &e);
         if (w >= start) break;
         if (card_word(sub(m, w, e - w))) return false;
         id = id || id_word(sub(m, w, e - w));
@@ -950,6 +1108,36 @@ static bool e164_is_coordinate(struct ls_slice v)
     return true;
 }
 
+/* "+24 1985-96", "+3.5 2010-2015": a signed change in a table (an index,
+ * a percentage) and the year range it spans, not a phone number: a sign,
+ * one to three digits (and a decimal part), one blank, a year 1900-2099
+ * and, after a dash or slash, a later year in two or four digits. */
+static bool e164_is_year_range(struct ls_slice v)
+{
+    size_t i = 1, n = 0;
+    while (i < v.len && is_digit(ls_slice_at(v, i))) i++, n++;
+    if (n < 1 || n > 3) return false;
+    if (i < v.len && (ls_slice_at(v, i) == '.' || ls_slice_at(v, i) == ',')) {
+        size_t f = ++i;
+        while (i < v.len && is_digit(ls_slice_at(v, i))) i++;
+        if (i == f || i - f > 2) return false;
+    }
+    if (i >= v.len || ls_slice_at(v, i) != ' ') return false;
+    i++;
+    size_t rest = v.len - i;
+    if (rest != 7 && rest != 9) return false;
+    char d[12];
+    for (size_t k = 0; k < rest; k++) {
+        int c = ls_slice_at(v, i + k);
+        if (k == 4 ? (c != '-' && c != '/') : !is_digit(c)) return false;
+        d[k] = (char)c;
+    }
+    unsigned y1 = dig(d, 0, 4), y2 = rest == 7 ? dig(d, 5, 2) : dig(d, 5, 4);
+    if (y1 < 1900 || y1 > 2099) return false;
+    if (rest == 7) return y2 > y1 % 100;
+    return y2 > y1 && y2 - y1 < 100;
+}
+
 /* From '+' to the last digit; a number followed by more digit groups
  * ("+44 20 7946 0958 2024") is retried without up to two trailing groups. */
 /* "+8917758713E-19", "+345678.5432": a signed number in scientific or
@@ -1010,6 +1198,7 @@ static bool loc_e164(struct ls_slice m, struct ls_value *out)
          * digits in one run is a whole international number only on a few
          * Pacific islands (+677 12345), which write it grouped */
         if (n == 8 && v.len == 9) return false;
+        if (e164_is_year_range(v)) return false;
         if (n != SIZE_MAX && e164_ok(d, n)) return true;
         size_t cut = out->len;
         while (cut > 0 && is_digit(ls_slice_at(v, cut - 1))) cut--;
