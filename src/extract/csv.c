@@ -237,7 +237,8 @@ static ls_err csv_labels(struct ls_ctx *c, struct ls_object *o, struct csv_rd r,
     struct ls_tablectx tc;
     struct ls_buf f;
     LS_TRY(ls_tc_init(&tc));
-    ls_buf_init(&f, CSV_FIELD_MAX);
+    /* a load file's field is a whole document's text: the plain text keeps it whole */
+    ls_buf_init(&f, plain ? (size_t)ls_ctx_limits(c)->max_text : CSV_FIELD_MAX);
     uint32_t col = 0;
     bool eol, labels = true;
     ls_err e = LS_OK, pe = LS_OK;

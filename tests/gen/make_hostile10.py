@@ -710,6 +710,19 @@ def hr_cases():
     key("nacha_individual_id_ssn", r, [], planted={"ssn": [p["ssn9"] for p in na]}, arguable=True)
 
 
+# ---------------------------------------------------------------- added later (numbering kept)
+def late_cases():
+    # a UTF-16 load file whose inline extracted text is a long e-mail: the
+    # SSN sits 9 KB into its field (the raw bytes show nothing: UTF-16)
+    g = person()
+    filler = ("Please find below the minutes of the benefits committee. " * 160)
+    rows = [["BEGBATES", "ENDBATES", "CUSTODIAN", "EXTRACTEDTEXT"],
+            ["ACME0000030", "ACME0000034", "Ren\u00e9e Fa\u00fcre",
+             "%s%sEmployee: %s%sSSN: %s%s" % (filler, NL, g["name"], NL, g["ssn"], NL)]]
+    r = put("Legal/PROD005/DATA/PROD005.dat", b"\xff\xfe" + dat(rows).encode("utf-16-le"))
+    key("dat_utf16_long_text_field", r, [], planted={"ssn": [g["ssn9"]]})
+
+
 # ---------------------------------------------------------------- checker
 check = h8.check
 
@@ -725,7 +738,8 @@ def generate(out):
     shutil.rmtree(out, ignore_errors=True)
     os.makedirs(ROOT)
     os.makedirs(WORK)
-    for f in (slack_cases, chat_cases, messenger_cases, takeout_cases, ediscovery_cases, password_cases, hr_cases):
+    for f in (slack_cases, chat_cases, messenger_cases, takeout_cases, ediscovery_cases, password_cases, hr_cases,
+              late_cases):
         f()
     shutil.rmtree(WORK)
     k = {"root": ROOT, "fp_key": FP_KEY.hex(), "cases": cases}
