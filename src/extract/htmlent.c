@@ -3,6 +3,11 @@
  * state" and 13.5 "named character references"), for libxml2 2.9's HTML
  * parser, which knows only HTML 4's names (see htmlent.h).
  *
+ * Also "</html>" end tags become comments of the same length: libxml2 2.9
+ * stops at the end of the html element, so whatever follows was dropped
+ * unsaid (a second page appended to the first, a banner a proxy or hosting
+ * service appended: trafilatura's scam.html lost its contact line), where
+ * a browser shows it as part of the body (WHATWG "after after body").
  * The input is rewritten before parsing, not the parser's output patched:
  * libxml2 hands an unknown "&commat;" on in three pieces ("&", "commat",
  * ";example"), and decodes attribute values itself. A numeric reference it
@@ -2144,6 +2149,48 @@ static void htmlent_track(struct htmlent_state *st, struct ls_slice s, size_t i,
     }
 }
 
+/* "</html" (any case) and its '>' within HTMLENT_TAG_MAX bytes at s[at]:
+ * the tag's length, else 0. */
+#define HTMLENT_TAG_MAX 256u
+
+static size_t htmlent_html_end(struct ls_slice s, size_t at)
+{
+    static const char tag[] = "</html";
+    for (size_t k = 0; k < sizeof tag - 1; k++) {
+        int ch = ls_slice_at(s, at + k);
+        if (ch >= 'A' && ch <= 'Z') ch += 'a' - 'A';
+        if (ch != tag[k]) return 0;
+    }
+    int nx = ls_slice_at(s, at + 6);
+    if (nx != '>' && nx != '/' && nx != ' ' && nx != '\t' && nx != '\r' && nx != '\n') return 0;
+    for (size_t k = 6; k < HTMLENT_TAG_MAX && at + k < s.len; k++)
+        if (ls_slice_at(s, at + k) == '>') return k + 1;
+    return 0;
+}
+
+/* A comment as long as the n >= 7 bytes of "</html>" it stands for. */
+static ls_err htmlent_comment(struct ls_buf *out, size_t n)
+{
+    LS_TRY(ls_buf_add(out, "<!--", 4));
+    for (size_t k = 7; k < n; k++) LS_TRY(ls_buf_addc(out, ' '));
+    return ls_buf_add(out, "-->", 3);
+}
+
+/* One rewrite at in[i]: a reference (hit.len > 0) or an "</html>" end
+ * tag (*tag > 0); false if in[i] starts neither. */
+static bool htmlent_at(struct ls_slice in, size_t i, const struct htmlent_state *st,
+                       struct htmlent_hit *hit, size_t *tag)
+{
+    int ch = ls_slice_at(in, i);
+    *tag = 0;
+    if (ch == '<') {
+        *tag = st->in_tag ? 0 : htmlent_html_end(in, i);
+        return *tag > 0;
+    }
+    return ls_slice_at(in, i + 1) == '#' ? htmlent_numeric(in, i, hit)
+                                         : htmlent_named(in, i, st->in_tag, hit);
+}
+
 ls_err ls_htmlent_rewrite(struct ls_slice in, struct ls_buf *out, bool *changed)
 {
     struct htmlent_state st = {false, 0};
@@ -2151,20 +2198,23 @@ ls_err ls_htmlent_rewrite(struct ls_slice in, struct ls_buf *out, bool *changed)
     *changed = false;
     for (size_t i = 0; i < in.len; i++) {
         int ch = ls_slice_at(in, i);
-        if (ch != '&') {
+        struct htmlent_hit hit;
+        size_t tag;
+        if ((ch != '&' && ch != '<') || !htmlent_at(in, i, &st, &hit, &tag)) {
             if (ch == '<' || ch == '>' || ch == '"' || ch == '\'') htmlent_track(&st, in, i, ch);
             continue;
         }
-        struct htmlent_hit hit;
-        bool ok = ls_slice_at(in, i + 1) == '#' ? htmlent_numeric(in, i, &hit)
-                                                : htmlent_named(in, i, st.in_tag, &hit);
-        if (!ok) continue;
         struct ls_slice before;
         (void)ls_slice_sub(in, done, i - done, &before);
         LS_TRY(ls_buf_add(out, before.ptr, before.len));
-        LS_TRY(htmlent_put(out, hit.cp1));
-        if (hit.cp2) LS_TRY(htmlent_put(out, hit.cp2));
-        done = i + hit.len;
+        if (tag) {
+            LS_TRY(htmlent_comment(out, tag));
+            done = i + tag;
+        } else {
+            LS_TRY(htmlent_put(out, hit.cp1));
+            if (hit.cp2) LS_TRY(htmlent_put(out, hit.cp2));
+            done = i + hit.len;
+        }
         i = done - 1;
         *changed = true;
     }

@@ -63,6 +63,14 @@ class RealSweep10(lsutil.GeneratedTree):
         self.assertIn("\n12 Main St\nSpringfield\n", t)
         self.assertEqual(lsutil.distinct(o, "ssn"), 2)
 
+    def test_text_after_end_of_html(self):
+        o = self.full("afterhtml.html", "html")
+        t = self.text("afterhtml.html")
+        self.assertIn("Page one\nDirectory\n", t)
+        self.assertIn("Page two\nJane Roe, payroll: jane.roe@example.com\n", t)
+        self.assertIn("Hosted by Example\n", t)
+        self.assertIn("email", lsutil.entities(o))
+
     def test_charset_meta_after_1k(self):
         self.full("latemeta.html", "html")
         self.assertIn("Сотрудник: Иванов Пётр Сергеевич\n", self.text("latemeta.html"))

@@ -29,6 +29,11 @@ and addresses are fake.
   536221874 ..."), so the labeller of tables printed in text never saw
   the SSN column and the bare numbers under it went unfound; a textarea
   lost its address lines.
+- afterhtml.html: a page with a second page appended after its
+  "</html>" and a banner after that, as hosting services and proxies
+  append them (trafilatura's tests/cache/scam.html: "Listed on the 2020
+  Hidden Wiki") and as dumps concatenate saved pages: libxml2 2.9 stops at
+  the end of the html element and everything after it was dropped unsaid.
 - latemeta.html: a windows-1251 page whose <meta http-equiv> comes after
   2 KiB of inline style in the head: past the 1024-byte prescan it read
   as Windows-1252 ("Èâàíîâ"), though a browser reparses for it.
@@ -93,6 +98,15 @@ def pre(d):
         "</pre><textarea>12 Main St\nSpringfield</textarea></body></html>\n").encode())
 
 
+def afterhtml(d):
+    w(d, "afterhtml.html", (
+        "<html><head><title>Page one</title></head><body><p>Directory</p></body></html>\n"
+        "<html><head><title>Page two</title></head><body>"
+        "<p>Jane Roe, payroll: jane.roe&commat;example.com</p></body></html>\n"
+        "<div style=\"position: fixed\"><a href=\"http://ads.example.net/\">Hosted by Example</a></div>\n"
+        ).encode())
+
+
 def latemeta(d):
     style = "<style>\n" + "".join(".c%d { margin: 0 %dpx; }\n" % (i, i) for i in range(120)) + "</style>\n"
     assert len(style) > 2048
@@ -123,7 +137,7 @@ def decls(d):
 
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
-    for f in (entities5, cp1252refs, blocks, contact, pre, latemeta, decls):
+    for f in (entities5, cp1252refs, blocks, contact, pre, afterhtml, latemeta, decls):
         f(outdir)
     return {}
 
