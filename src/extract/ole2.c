@@ -630,7 +630,7 @@ static ls_err ole2_mso_data(struct ole2_job *j)
  * theirs, OLE2_OTHER_DEPTH deep. At most OLE2_OTHER_MAX (limit:members past
  * it).
  */
-#define OLE2_OTHER_MAX 64u
+#define OLE2_OTHER_MAX 1024u
 #define OLE2_OTHER_DEPTH 8u
 static bool ole2_name_is(const char *a, const char *b) /* CFB names: ASCII case folded */
 {
@@ -664,7 +664,8 @@ static bool ole2_known_stream(const char *n, const char *ext)
     if (ole2_name_in(n, any, sizeof any / sizeof any[0])) return true;
     if (strcmp(ext, ".doc") == 0) return ole2_name_in(n, doc, sizeof doc / sizeof doc[0]);
     if (strcmp(ext, ".xls") == 0) return ole2_name_in(n, xls, sizeof xls / sizeof xls[0]);
-    return ole2_name_in(n, ppt, sizeof ppt / sizeof ppt[0]);
+    if (strcmp(ext, ".ppt") == 0) return ole2_name_in(n, ppt, sizeof ppt / sizeof ppt[0]);
+    return false; /* no reader ran: none of its streams was read */
 }
 
 /* A storage some reader takes: an embedded document or object, an
@@ -755,7 +756,7 @@ static ls_err ole2_extract_storage(struct ole2_job *j, uint32_t st)
     if (irm == LS_E_NOMEM) return irm;
     if (msg_storage_is_msg(f, st)) return ole2_worst(e, msg_extract_storage(j, st, 0));
 
-    bool vba = ole2_check_macros(j, st);
+    bool vba = ole2_check_macros(j, st), other = false;
     if (ole2_has(f, st, "WordDocument"))
         r = ole2_doc_extract(j, st);
     else if (ole2_has(f, st, "Workbook") || ole2_has(f, st, "Book")) {
@@ -772,15 +773,18 @@ static ls_err ole2_extract_storage(struct ole2_job *j, uint32_t st)
         r = ole2_mso_data(j);
     else if (ole2_eqn_has(f, st))
         r = ole2_eqn_extract(j, st);
-    else if (!vba && !ole2_has(f, st, "\005SummaryInformation") &&
-             !ole2_has(f, st, "\005DocumentSummaryInformation") && !ole2_has(f, st, "ObjectPool") &&
-             ole2_holds_data(f, st))
-        ls_note(j->c, j->o, LS_R_UNSUPPORTED, "ole2: no document stream this handler knows");
+    else {
+        other = true; /* no reader: every stream is handed on */
+        if (!vba && !ole2_has(f, st, "\005SummaryInformation") &&
+            !ole2_has(f, st, "\005DocumentSummaryInformation") && !ole2_has(f, st, "ObjectPool") &&
+            ole2_holds_data(f, st))
+            ls_note(j->c, j->o, LS_R_UNSUPPORTED, "ole2: no document stream this handler knows");
+    }
     if (r == LS_E_NOMEM) return r;
     (void)ole2_flush(j);
     const char *ext = ole2_doc_ext(f, st);
-    if (ext) {
-        ls_err u = ole2_other_streams(j, st, ext);
+    if (ext || other) {
+        ls_err u = ole2_other_streams(j, st, ext ? ext : "");
         if (u == LS_E_NOMEM) return u;
     }
     ls_err o = ole2_objects(j, st);

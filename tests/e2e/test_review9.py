@@ -14,6 +14,9 @@ files made by tests/gen/gen_review9.py:
   and a cell written twice keeps both values (the first had won, the other
   dropped unsaid); release 3+ labels without a prefix character and cell
   comments lost their first character;
+- a compound file of a format no reader knows (Works, Visio, Project,
+  StarOffice 5, Quattro Pro 7+: 24 of Tika's 30 such files) said `full`
+  with its streams never read nor scanned: they are handed on;
 - a directory pointing 64 streams at one chain of sectors made 64 members
   of the same bytes: the streams handed on now fit in the file;
 - the run summary kept 128 names per counter and dropped the findings of
@@ -72,6 +75,12 @@ class Review9(lsutil.GeneratedTree):
         self.assertNotIn("SummaryInformation", ms)
         root = self.m.obj(self.p("custom.doc"))
         self.assertEqual((root["handler"], root["coverage"]), ("ole2", "full"))
+
+    def test_streams_of_a_compound_file_no_reader_knows(self):
+        ms = {"/".join(o["chain"]): o for o in self.m.by_path(self.p("works.wps")) if o["chain"]}
+        self.assertEqual(sorted(ms), ["MatOST", "Tables/Names"])
+        self.assertEqual(self.redacted(ms["MatOST"], "ssn"), ["***-**-5582"])
+        self.assertEqual(self.redacted(ms["Tables/Names"], "ssn"), ["***-**-2290"])
 
     def test_cross_linked_streams_handed_on_once(self):
         ms = [o for o in self.m.by_path(self.p("shared.doc")) if o["chain"]]

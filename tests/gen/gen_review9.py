@@ -25,6 +25,8 @@ Written from the formats with Python's standard library (all values fake):
   comment whose text starts at its fifth byte;
 - shared.doc: a Word document whose directory points 64 custom streams at
   one other stream's sectors (cross-linked);
+- works.wps: a compound file with property sets and streams of its own
+  (no Word, Excel or PowerPoint stream), an SSN in each of two;
 - many_entities(): a rule pack of 300 entities and a text matching each
   once, for the run summary's counters (not written by generate()).
 """
@@ -151,11 +153,24 @@ def shared_doc():
     return bytes(d)
 
 
+def works_like():
+    """A compound file of a format no reader of ole2 knows (as Works,
+    Visio, Publisher, Project, StarOffice 5 and Quattro Pro 7+ files are:
+    property sets and the application's own streams): it said `full`
+    while its streams were never read nor scanned raw."""
+    from cfb_writer import CFBWriter
+    w = CFBWriter()
+    w.add_stream("\x05SummaryInformation", gen_ole2.summary_info("Staff list", "HR"))
+    w.add_stream("MatOST", b"\x00\x01Staff: Paul Public SSN 623-41-5582 paul.public@example.com\x00")
+    w.add_stream("Tables/Names", "Emergency contact SSN 137-48-2290".encode("utf-16-le"))
+    return w.build()[0]
+
+
 def generate(out):
     os.makedirs(out, exist_ok=True)
     files = {"staff.wq1": wq1_staff(), "custom.doc": custom_doc(), "sheets.wb2": wb2_two_sheets(),
              "twice.wk1": wk1_same_cell_twice(), "shared.doc": shared_doc(),
-             "noprefix.wk3": wk3_no_prefix()}
+             "noprefix.wk3": wk3_no_prefix(), "works.wps": works_like()}
     for n, data in files.items():
         with open(os.path.join(out, n), "wb") as f:
             f.write(data)
