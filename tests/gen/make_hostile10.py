@@ -595,6 +595,11 @@ def password_cases():
     r = put("Secrets/Chrome/Default/Login Data", ld)
     key("chrome_login_data", r, None, planted_under={"email": [i_["email"], j_["email"]]})
     key("chrome_login_data_blobs", r, [], entities_only=["email", "credential_store", "password"])
+    # gap: the passwords are DPAPI/keychain-sealed blobs, but the file is a
+    # browser's credential store (whoever holds the user's profile opens it),
+    # as a .kdbx is: no rule names it (patch hostile10-keepass-1pux-password.patch:
+    # the logins table's schema in the database's first page)
+    key("chrome_login_data_store", r, [], entities_all=["credential_store"], gap=True)
     k_ = person()
     wd = sqlite_bytes(
         ["CREATE TABLE autofill_profiles (guid VARCHAR PRIMARY KEY, company_name VARCHAR, "
