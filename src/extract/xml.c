@@ -82,6 +82,14 @@ static bool xml_is_vml(const struct ls_object *o)
     return o->ext && strcmp(o->ext, "vml") == 0;
 }
 
+/* UTF-16 (a BOM, or a zero byte among the first two): the byte scans of
+ * this file do not apply (markup.c converts it). */
+static bool xml_is_utf16(struct ls_slice s)
+{
+    int b0 = ls_slice_at(s, 0), b1 = ls_slice_at(s, 1);
+    return (b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF) || b0 == 0 || b1 == 0;
+}
+
 /* ---- declared encoding ---- */
 
 static bool xml_name_char(int ch)
@@ -128,9 +136,8 @@ static bool xml_is_utf_label(struct ls_slice name)
 static bool xml_recode(struct ls_ctx *c, struct ls_object *o, struct ls_buf *u, ls_err *err)
 {
     struct ls_slice s = o->data, name;
-    int b0 = ls_slice_at(s, 0), b1 = ls_slice_at(s, 1);
     *err = LS_OK;
-    if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF) || b0 == 0 || b1 == 0) return false;
+    if (xml_is_utf16(s)) return false;
     if (!xml_declared_encoding(s, &name) || ls_utf8_valid(s)) return false;
     const struct ls_codepage *cp = ls_codepage_by_name(name);
     unsigned num = cp ? ls_codepage_number(cp) : 0;
@@ -150,13 +157,242 @@ static bool xml_recode(struct ls_ctx *c, struct ls_object *o, struct ls_buf *u, 
     return true;
 }
 
+/* ---- documents one after another ----
+ *
+ * A log of SOAP messages, an export written record by record, saved API
+ * responses appended to one file: several root elements (each perhaps
+ * with its own <?xml?>). libxml2 stops after the first ("extra content at
+ * the end of the document") and the rest was lost. Such a file is read
+ * as its documents, one after another, each ending where its root
+ * element ends; found by a scan that knows only tags, comments, CDATA,
+ * processing instructions, declarations and quotes in tags.
+ */
+#define XML_MAX_DOCS 100000u /* past this many the rest is one last document */
+
+static bool xml_name_start(int ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_' || ch == ':' || ch >= 0x80;
+}
+
+/* s holds str at i. */
+static bool xml_at(struct ls_slice s, size_t i, const char *str)
+{
+    struct ls_slice rest;
+    return ls_slice_from(s, i, &rest) && ls_slice_starts(rest, str, strlen(str));
+}
+
+/* Past the '>' that ends the tag or declaration at s[i] ('<'), quotes and
+ * (for <!DOCTYPE) the internal subset's brackets respected; SIZE_MAX if
+ * none. */
+static size_t xml_skip_tag(struct ls_slice s, size_t i)
+{
+    int quote = 0;
+    unsigned brackets = 0;
+    for (i++; i < s.len; i++) {
+        int ch = ls_slice_at(s, i);
+        if (quote) {
+            if (ch == quote) quote = 0;
+        } else if (ch == '"' || ch == '\'') {
+            quote = ch;
+        } else if (ch == '[') {
+            brackets++;
+        } else if (ch == ']' && brackets) {
+            brackets--;
+        } else if (ch == '>' && !brackets) {
+            return i + 1;
+        }
+    }
+    return SIZE_MAX;
+}
+
+/* Past what starts at s[i] ('<'): a comment, CDATA section, processing
+ * instruction or declaration; *kind 's' start tag, 'e' empty element,
+ * 'c' end tag, 'o' other, 't' a '<' that opens nothing (text). */
+static size_t xml_past(struct ls_slice s, size_t from, const char *close)
+{
+    size_t e = ls_slice_find(s, from, close, strlen(close));
+    return e == SIZE_MAX ? SIZE_MAX : e + strlen(close);
+}
+
+static size_t xml_token(struct ls_slice s, size_t i, int *kind)
+{
+    int nx = ls_slice_at(s, i + 1);
+    *kind = 'o';
+    if (nx == '?') return xml_past(s, i + 2, "?>");
+    if (nx == '!') {
+        if (xml_at(s, i, "<!--")) return xml_past(s, i + 4, "-->");
+        if (xml_at(s, i, "<![CDATA[")) return xml_past(s, i + 9, "]]>");
+        return xml_skip_tag(s, i);
+    }
+    if (nx != '/' && !xml_name_start(nx)) {
+        *kind = 't';
+        return i + 1;
+    }
+    size_t end = xml_skip_tag(s, i);
+    *kind = nx == '/' ? 'c' : (end != SIZE_MAX && ls_slice_at(s, end - 2) == '/') ? 'e' : 's';
+    return end;
+}
+
+/* Just past the end of the first root element that starts at or after
+ * from; SIZE_MAX if none ends (the rest is one document). *seen: a root
+ * element started. */
+static size_t xml_root_end(struct ls_slice s, size_t from, bool *seen)
+{
+    size_t depth = 0;
+    *seen = false;
+    for (size_t i = from; i < s.len;) {
+        size_t lt = ls_slice_find(s, i, "<", 1);
+        if (lt == SIZE_MAX) return SIZE_MAX;
+        int kind;
+        size_t next = xml_token(s, lt, &kind);
+        if (next == SIZE_MAX) return SIZE_MAX;
+        if (kind == 's' || kind == 'e') *seen = true;
+        if (kind == 's') depth++;
+        if (kind == 'c' && depth > 0) depth--;
+        if (*seen && depth == 0 && (kind == 'c' || kind == 'e')) return next;
+        i = next;
+    }
+    return SIZE_MAX;
+}
+
+/* Whether another root element starts after the first one's end. */
+static bool xml_several_roots(struct ls_slice s, size_t *first_end)
+{
+    bool seen;
+    *first_end = xml_root_end(s, 0, &seen);
+    if (*first_end == SIZE_MAX) return false;
+    (void)xml_root_end(s, *first_end, &seen);
+    return seen;
+}
+
+static ls_err xml_documents(struct ls_ctx *c, struct ls_object *o, struct ls_slice xml, unsigned flags,
+                            size_t end)
+{
+    ls_err worst = LS_OK;
+    size_t at = 0;
+    for (unsigned n = 0; at < xml.len; n++) {
+        struct ls_slice doc;
+        (void)ls_slice_sub(xml, at, end - at, &doc);
+        ls_err e = ls_markup_xml_text(c, o, doc, flags);
+        if (e == LS_E_NOMEM || e == LS_E_TIMEOUT || e == LS_E_LIMIT) return e;
+        if (e != LS_OK) worst = e;
+        at = end;
+        bool seen = false;
+        end = n + 2 < XML_MAX_DOCS ? xml_root_end(xml, at, &seen) : SIZE_MAX;
+        if (end == SIZE_MAX) {
+            (void)xml_root_end(xml, at, &seen); /* a last root left open, or only blanks and comments */
+            if (!seen) break;
+            end = xml.len;
+        }
+    }
+    return worst;
+}
+
+/* ---- raw '&' and '<' ----
+ *
+ * Exporters that build XML by string concatenation write "AT&T",
+ * "Smith & Sons", "?a=1&b=2" and "x < y" unescaped. libxml2 recovers by
+ * dropping the bytes ("AT&T" read "AT", the name after a raw '&' was
+ * lost). A '&' that starts no reference (name or number, then ';') is
+ * written "&amp;" and a '<' that opens nothing "&lt;", in text and in tags;
+ * comments, CDATA sections, processing instructions and declarations are
+ * left as they are. The document is then read as its writer meant it, and
+ * is still partial (parse_error) only for other damage.
+ */
+#define XML_REF_NAME_MAX 50000u /* libxml2's own limit on a name (XML_MAX_NAME_LENGTH) */
+
+static bool xml_ref_ok(struct ls_slice s, size_t i)
+{
+    size_t j = i + 1;
+    if (ls_slice_at(s, j) == '#') {
+        bool hex = ls_slice_at(s, ++j) == 'x';
+        size_t st = hex ? ++j : j;
+        for (int ch = ls_slice_at(s, j);
+             (ch >= '0' && ch <= '9') || (hex && ((ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F')));
+             ch = ls_slice_at(s, ++j)) {
+        }
+        return j > st && ls_slice_at(s, j) == ';';
+    }
+    if (!xml_name_start(ls_slice_at(s, j))) return false;
+    while (j - i < XML_REF_NAME_MAX && xml_name_char(ls_slice_at(s, j))) j++;
+    return ls_slice_at(s, j) == ';';
+}
+
+struct xml_fix {
+    struct ls_slice in;
+    struct ls_buf *out;
+    size_t done; /* in[0, done) is in out */
+    bool changed;
+};
+
+/* in[i, i+1) is written as rep. */
+static ls_err xml_fix_put(struct xml_fix *f, size_t i, const char *rep)
+{
+    struct ls_slice before;
+    (void)ls_slice_sub(f->in, f->done, i - f->done, &before);
+    LS_TRY(ls_buf_add(f->out, before.ptr, before.len));
+    LS_TRY(ls_buf_adds(f->out, rep));
+    f->done = i + 1;
+    f->changed = true;
+    return LS_OK;
+}
+
+/* The raw '&'s of in[from, to) (searched there only: a file of many tags
+ * and one late '&' stays linear). */
+static ls_err xml_fix_amps(struct xml_fix *f, size_t from, size_t to)
+{
+    struct ls_slice part;
+    if (to <= from || !ls_slice_sub(f->in, from, to - from, &part)) return LS_OK;
+    for (size_t k = 0; k < part.len; k++) {
+        k = ls_slice_find(part, k, "&", 1);
+        if (k == SIZE_MAX) break;
+        if (!xml_ref_ok(f->in, from + k)) LS_TRY(xml_fix_put(f, from + k, "&amp;"));
+    }
+    return LS_OK;
+}
+
+static ls_err xml_fix_run(struct xml_fix *f)
+{
+    struct ls_slice s = f->in;
+    for (size_t i = 0; i < s.len;) {
+        size_t lt = ls_slice_find(s, i, "<", 1);
+        LS_TRY(xml_fix_amps(f, i, lt == SIZE_MAX ? s.len : lt));
+        if (lt == SIZE_MAX) break;
+        int kind;
+        size_t next = xml_token(s, lt, &kind);
+        if (next == SIZE_MAX) break; /* an open comment or tag runs to the end: left to libxml2 */
+        if (kind == 't') LS_TRY(xml_fix_put(f, lt, "&lt;"));
+        else if (kind != 'o') LS_TRY(xml_fix_amps(f, lt, next));
+        i = next;
+    }
+    if (!f->changed) return LS_OK;
+    struct ls_slice rest;
+    (void)ls_slice_from(s, f->done, &rest);
+    return ls_buf_add(f->out, rest.ptr, rest.len);
+}
+
+static ls_err xml_text_doc(struct ls_ctx *c, struct ls_object *o, struct ls_slice xml, unsigned flags)
+{
+    size_t first_end;
+    if (xml_several_roots(xml, &first_end)) return xml_documents(c, o, xml, flags, first_end);
+    return ls_markup_xml_text(c, o, xml, flags);
+}
+
 static ls_err xml_text_of(struct ls_ctx *c, struct ls_object *o, struct ls_slice xml)
 {
     enum ls_xmlss_kind k = ls_xmlss_kind(xml); /* Excel / Word 2003 XML */
     if (k != LS_XMLSS_NONE) return ls_xmlss_extract(c, o, k, xml);
     unsigned flags = xml_is_svg(o) ? 0 : LS_MARKUP_ATTRS;
-    if (xml_is_vml(o)) flags |= LS_MARKUP_LENIENT;
-    return ls_markup_xml_text(c, o, xml, flags);
+    if (xml_is_vml(o)) return ls_markup_xml_text(c, o, xml, flags | LS_MARKUP_LENIENT);
+    if (xml_is_utf16(xml)) return ls_markup_xml_text(c, o, xml, flags);
+    struct ls_buf fixed;
+    ls_buf_init(&fixed, xml.len > SIZE_MAX / 6 ? SIZE_MAX / 6 : xml.len * 5 + 16);
+    struct xml_fix f = {xml, &fixed, 0, false};
+    ls_err e = xml_fix_run(&f);
+    if (e == LS_OK) e = xml_text_doc(c, o, f.changed ? ls_buf_slice(&fixed) : xml, flags);
+    else if (e == LS_E_LIMIT) e = LS_E_NOMEM; /* 5 bytes a byte: never reached */
+    ls_buf_free(&fixed);
+    return e;
 }
 
 static ls_err xml_text(struct ls_ctx *c, struct ls_object *o)

@@ -89,6 +89,18 @@ class RealSweep10(lsutil.GeneratedTree):
         self.assertIn("sheet: Сотрудники\n", t)
         self.assertIn("Иванов Пётр\tМосква", t)
 
+    def test_xml_documents_one_after_another(self):
+        self.full("soaplog.xml", "xml")
+        t = self.text("soaplog.xml")
+        self.assertIn("Jane Roe\nRoe & Daughters\n", t)
+        self.assertIn("John Smith\nRoe & Daughters\nsalary < 50000, AT&T plan\n536-22-1874\n", t)
+
+    def test_xml_raw_ampersands(self):
+        self.full("rawamp.xml", "xml")
+        t = self.text("rawamp.xml")
+        self.assertIn("https://hr.example/?id=7&ref=42\n", t)
+        self.assertIn("Jane Roe\nAT&T Smith & Sons\nR&D &amp; more\n", t)
+
     def test_xml_encoding_without_table_is_said(self):
         o = self.m.obj(self.p("declebcdic.xml"))
         self.assertEqual(o["handler"], "xml")

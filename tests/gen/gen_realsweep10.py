@@ -41,6 +41,16 @@ and addresses are fake.
   (libxml2's test/isolat*, iso-8859-5.xml; HR exports in windows-1251,
   Japanese feeds in Shift_JIS): read as Windows-1252.
 - decl1251ss.xml: the same for an Excel 2003 XML sheet.
+- soaplog.xml: SOAP responses logged one after another, each with its
+  own XML declaration (a service's message log; saved API responses
+  appended to one file): libxml2 stops after the first root element
+  ("extra content at the end of the document") and every later message
+  was lost. The second message also has raw "&" and "<" in its text, as
+  exporters that build XML by string concatenation write them
+  ("Roe & Daughters", "AT&T", "salary < 50000"): libxml2's recovery
+  dropped "&T" and the rest of each such word.
+- rawamp.xml: one document with raw "&" in text and in an attribute
+  value ("?id=7&ref=42"), and a CDATA section whose "&" is its own.
 - declebcdic.xml: an encoding there is no table for (EBCDIC, IBM037):
   said (unsupported), not silently read as Windows-1252.
 """
@@ -135,9 +145,26 @@ def decls(d):
       "<r><n>Müller</n></r>\n".encode("cp037"))
 
 
+SOAP = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
+        "<GetEmployeeResponse>%s</GetEmployeeResponse></soap:Body></soap:Envelope>\n")
+
+
+def records(d):
+    w(d, "soaplog.xml", (
+        SOAP % "<Name>Jane Roe</Name><Employer>Roe &amp; Daughters</Employer>" +
+        SOAP % ("<Name>John Smith</Name><Employer>Roe & Daughters</Employer>"
+                "<Note>salary < 50000, AT&T plan</Note><Taxpayer>" + SSN + "</Taxpayer>") +
+        "<!-- end of log -->\n").encode())
+    w(d, "rawamp.xml", (
+        "<?xml version=\"1.0\"?>\n<staff><person href=\"https://hr.example/?id=7&ref=42\">"
+        "<name>Jane Roe</name><employer>AT&T Smith & Sons</employer>"
+        "<note><![CDATA[R&D &amp; more]]></note></person></staff>\n").encode())
+
+
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
-    for f in (entities5, cp1252refs, blocks, contact, pre, afterhtml, latemeta, decls):
+    for f in (entities5, cp1252refs, blocks, contact, pre, afterhtml, latemeta, decls, records):
         f(outdir)
     return {}
 
