@@ -2168,6 +2168,20 @@ static size_t htmlent_html_end(struct ls_slice s, size_t at)
     return 0;
 }
 
+/* "<![if !supportLists]>", "<![endif]>" (Word's and Outlook's HTML:
+ * conditional markup only old IE read) at s[at]: WHATWG reads "<!" up to
+ * '>' as a bogus comment; libxml2 2.9 printed it as text, glued to the
+ * next word ("<![endif]>Jane"). Its length if at least 7 (the comment
+ * written for it must fit), else 0. CDATA is left to libxml2. */
+static size_t htmlent_bogus(struct ls_slice s, size_t at)
+{
+    if (ls_slice_at(s, at + 1) != '!' || ls_slice_at(s, at + 2) != '[' || ls_slice_at(s, at + 3) == 'C')
+        return 0;
+    for (size_t k = 3; k < HTMLENT_TAG_MAX && at + k < s.len; k++)
+        if (ls_slice_at(s, at + k) == '>') return k + 1 >= 7 ? k + 1 : 0;
+    return 0;
+}
+
 /* A comment as long as the n >= 7 bytes of "</html>" it stands for. */
 static ls_err htmlent_comment(struct ls_buf *out, size_t n)
 {
@@ -2176,8 +2190,8 @@ static ls_err htmlent_comment(struct ls_buf *out, size_t n)
     return ls_buf_add(out, "-->", 3);
 }
 
-/* One rewrite at in[i]: a reference (hit.len > 0) or an "</html>" end
- * tag (*tag > 0); false if in[i] starts neither. */
+/* One rewrite at in[i]: a reference (hit.len > 0), or an "</html>" end
+ * tag or "<![if ...]>" (*tag > 0: made a comment); false if none. */
 static bool htmlent_at(struct ls_slice in, size_t i, const struct htmlent_state *st,
                        struct htmlent_hit *hit, size_t *tag)
 {
@@ -2185,6 +2199,7 @@ static bool htmlent_at(struct ls_slice in, size_t i, const struct htmlent_state 
     *tag = 0;
     if (ch == '<') {
         *tag = st->in_tag ? 0 : htmlent_html_end(in, i);
+        if (*tag == 0 && !st->in_tag) *tag = htmlent_bogus(in, i);
         return *tag > 0;
     }
     return ls_slice_at(in, i + 1) == '#' ? htmlent_numeric(in, i, hit)

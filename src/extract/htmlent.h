@@ -22,7 +22,8 @@
  *     does (&#146; is U+2019, not the C1 control U+0092).
  * Also each "</html>" end tag becomes a comment of its length: libxml2
  * dropped everything after it, a browser shows it (a page appended to a
- * page, a banner appended by a proxy).
+ * page, a banner appended by a proxy); so does Word's and Outlook's
+ * "<![if !supportLists]>" ... "<![endif]>", which libxml2 printed as text.
  * out's max must allow 4 bytes a byte ("&nLt;", 5 bytes, becomes 16).
  * *changed false: nothing to rewrite, out left empty, use in. Returns
  * LS_OK or out's error (LS_E_LIMIT, LS_E_NOMEM).

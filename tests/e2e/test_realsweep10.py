@@ -71,6 +71,13 @@ class RealSweep10(lsutil.GeneratedTree):
         self.assertIn("Hosted by Example\n", t)
         self.assertIn("email", lsutil.entities(o))
 
+    def test_word_conditional_markup(self):
+        self.full("wordhtml.html", "html")
+        t = self.text("wordhtml.html")
+        self.assertRegex(t, r"(?m)^1\.\s+Jane Roe, payroll$")  # the no-break spaces stay
+        self.assertIn("Company logo Regards\n", t)
+        self.assertNotIn("<![", t)
+
     def test_charset_meta_after_1k(self):
         self.full("latemeta.html", "html")
         self.assertIn("Сотрудник: Иванов Пётр Сергеевич\n", self.text("latemeta.html"))

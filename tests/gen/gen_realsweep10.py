@@ -34,6 +34,11 @@ and addresses are fake.
   append them (trafilatura's tests/cache/scam.html: "Listed on the 2020
   Hidden Wiki") and as dumps concatenate saved pages: libxml2 2.9 stops at
   the end of the html element and everything after it was dropped unsaid.
+- wordhtml.html: Word's "Save as Web Page" and Outlook's HTML mail write
+  list bullets and picture fallbacks inside "<![if !supportLists]>" ...
+  "<![endif]>", conditional markup only old IE read; browsers read each as
+  a bogus comment. libxml2 printed both as text, glued to the next word
+  ("<![endif]>Jane").
 - latemeta.html: a windows-1251 page whose <meta http-equiv> comes after
   2 KiB of inline style in the head: past the 1024-byte prescan it read
   as Windows-1252 ("Èâàíîâ"), though a browser reparses for it.
@@ -117,6 +122,15 @@ def afterhtml(d):
         ).encode())
 
 
+def wordhtml(d):
+    w(d, "wordhtml.html", (
+        "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><body lang=EN-US>"
+        "<p class=MsoListParagraph><![if !supportLists]><span>1.<span>&nbsp;&nbsp; </span></span>"
+        "<![endif]>Jane Roe, payroll<o:p></o:p></p>"
+        "<p><![if !vml]><img width=64 height=64 src=\"image001.png\" alt=\"Company logo\"><![endif]>"
+        "Regards</p></body></html>\n").encode())
+
+
 def latemeta(d):
     style = "<style>\n" + "".join(".c%d { margin: 0 %dpx; }\n" % (i, i) for i in range(120)) + "</style>\n"
     assert len(style) > 2048
@@ -164,7 +178,7 @@ def records(d):
 
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
-    for f in (entities5, cp1252refs, blocks, contact, pre, afterhtml, latemeta, decls, records):
+    for f in (entities5, cp1252refs, blocks, contact, pre, afterhtml, wordhtml, latemeta, decls, records):
         f(outdir)
     return {}
 
