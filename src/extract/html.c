@@ -151,8 +151,13 @@ static const struct ls_codepage *html_codepage(struct ls_slice name, bool *unsup
     const struct ls_codepage *cp = ls_codepage_by_name(name);
     *unsupported = false;
     if (!cp) {
-        static const char *const fine[] = {"utf-8", "utf8", "unicode-1-1-utf-8", "us-ascii",
-                                           "ascii", "utf-16", "utf-16le", "utf-16be"};
+        /* WHATWG's labels of UTF-8, UTF-16 and (ASCII: glibc's name for it
+         * in the C locale, which server-side generators print) windows-1252 */
+        static const char *const fine[] = {"utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8",
+                                           "unicode20utf8", "x-unicode20utf8", "us-ascii", "ascii",
+                                           "ansi_x3.4-1968", "utf-16", "utf-16le", "utf-16be",
+                                           "csunicode", "iso-10646-ucs-2", "ucs-2", "unicode",
+                                           "unicodefeff"};
         bool known = false;
         for (size_t i = 0; i < sizeof fine / sizeof fine[0]; i++)
             known |= name.len == strlen(fine[i]) && strncasecmp((const char *)name.ptr, fine[i], name.len) == 0;

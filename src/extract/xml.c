@@ -122,8 +122,8 @@ static bool xml_declared_encoding(struct ls_slice s, struct ls_slice *name)
 
 static bool xml_is_utf_label(struct ls_slice name)
 {
-    static const char *const utf[] = {"utf-8", "utf8", "utf-16", "utf-16le", "utf-16be",
-                                      "us-ascii", "ascii", "iso-10646-ucs-2", NULL};
+    static const char *const utf[] = {"utf-8", "utf8", "utf-16", "utf-16le", "utf-16be", "us-ascii",
+                                      "ascii", "ansi_x3.4-1968", "iso-10646-ucs-2", "ucs-2", NULL};
     for (size_t i = 0; utf[i]; i++)
         if (name.len == strlen(utf[i]) && strncasecmp((const char *)name.ptr, utf[i], name.len) == 0)
             return true;

@@ -82,6 +82,10 @@ class RealSweep10(lsutil.GeneratedTree):
         self.full("latemeta.html", "html")
         self.assertIn("Сотрудник: Иванов Пётр Сергеевич\n", self.text("latemeta.html"))
 
+    def test_ascii_label_is_no_unsupported_charset(self):
+        self.full("asciilabel.html", "html")
+        self.assertIn("Ren\u00e9e Roe, payroll\n", self.text("asciilabel.html"))
+
     def test_xml_declared_encoding(self):
         self.full("decl1251.xml", "xml")
         self.assertIn("Иванов Пётр\nМосква\n", self.text("decl1251.xml"))

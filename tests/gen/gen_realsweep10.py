@@ -42,6 +42,10 @@ and addresses are fake.
 - latemeta.html: a windows-1251 page whose <meta http-equiv> comes after
   2 KiB of inline style in the head: past the 1024-byte prescan it read
   as Windows-1252 ("Èâàíîâ"), though a browser reparses for it.
+- asciilabel.html: a page labelled "ANSI_X3.4-1968" (glibc's name for
+  ASCII in the C locale, which server-side generators print; WHATWG reads
+  it as windows-1252) with one Windows-1252 byte: it was noted
+  `unsupported` and made partial, though it read right.
 - decl1251.xml, declsjis.xml: XML in the encoding its declaration names
   (libxml2's test/isolat*, iso-8859-5.xml; HR exports in windows-1251,
   Japanese feeds in Shift_JIS): read as Windows-1252.
@@ -140,6 +144,11 @@ def latemeta(d):
     w(d, "latemeta.html", page.encode("cp1251"))
 
 
+def asciilabel(d):
+    w(d, "asciilabel.html", b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
+      b"charset=ANSI_X3.4-1968\"></head><body><p>Ren\xe9e Roe, payroll</p></body></html>\n")
+
+
 def decls(d):
     w(d, "decl1251.xml", ("<?xml version=\"1.0\" encoding=\"windows-1251\"?>\n"
                           "<staff><person><name>Иванов Пётр</name><city>Москва</city></person></staff>\n"
@@ -178,7 +187,7 @@ def records(d):
 
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
-    for f in (entities5, cp1252refs, blocks, contact, pre, afterhtml, wordhtml, latemeta, decls, records):
+    for f in (entities5, cp1252refs, blocks, contact, pre, afterhtml, wordhtml, latemeta, asciilabel, decls, records):
         f(outdir)
     return {}
 
