@@ -40,15 +40,26 @@ int ls_slice_at(struct ls_slice s, size_t i)
 
 /* How common a byte is in the data leaksift searches (text, markup, PDF
  * syntax, binary padding), 1 (rare) to 9: the searched byte of a needle is
- * its least common one ("j" of " obj", not the space). */
+ * its least common one ("j" of " obj", not the space). 9: space, NUL, 0xFF,
+ * LF; 8: "etaoinsrh01<>/", CR, tab; 6: other lower-case letters but
+ * "jqxzkv", the digits 2-9 and ".,=\":"; 3: other printable ASCII; 1: the
+ * rest. A table: the rule written with strchr() cost 1.8% of a run (every
+ * needle byte of every search, 2 million searches on a 10 MB corpus). Any
+ * value gives the same answers; only the speed depends on it. */
+static const uint8_t byte_commonness_table[256] = {
+    9, 1, 1, 1, 1, 1, 1, 1, 1, 8, 9, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    9, 3, 6, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 3, 6, 8, 8, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 3, 8, 6, 8, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 8, 6, 6, 6, 8, 6, 6, 8, 8, 3, 3, 6, 6, 8, 8, 6, 3, 8, 8, 8, 6, 3, 6, 3, 6, 3, 3, 3, 3, 3, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 9,
+};
+
 static unsigned byte_commonness(uint8_t b)
 {
-    if (b == ' ' || b == 0 || b == 0xff || b == '\n') return 9;
-    if (strchr("etaoinsrh01<>/\r\t", b) && b) return 8;
-    if ((b >= 'a' && b <= 'z' && !strchr("jqxzkv", b)) || (b >= '2' && b <= '9') ||
-        (strchr(".,=\":", b) && b))
-        return 6;
-    return b > 0x20 && b < 0x7f ? 3 : 1;
+    return byte_commonness_table[b];
 }
 
 /* Needles up to this long are searched with memchr on their rarest byte. */
