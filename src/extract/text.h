@@ -16,6 +16,21 @@ enum ls_text_enc {
     LS_TEXT_CP1252,  /* 8-bit text that is not UTF-8: Windows-1252 / Latin-1 */
     LS_TEXT_SJIS,    /* Japanese Shift_JIS (Windows code page 932), by its kana */
     LS_TEXT_EUCJP,   /* Japanese EUC-JP, by its kana */
+    LS_TEXT_CP1251,  /* Cyrillic pages, by the frequencies of Russian letters */
+    LS_TEXT_KOI8R,
+    LS_TEXT_CP866,
+    LS_TEXT_ISO8859_5,
+    LS_TEXT_MACCYR,  /* x-mac-cyrillic */
+    LS_TEXT_CP1253,  /* Greek */
+    LS_TEXT_ISO8859_7,
+    LS_TEXT_CP1255,  /* Hebrew */
+    LS_TEXT_ISO8859_8,
+    LS_TEXT_CP1256,  /* Arabic */
+    LS_TEXT_ISO8859_6,
+    LS_TEXT_CP874,   /* Thai (TIS-620) */
+    LS_TEXT_GBK,     /* Chinese GBK / GB2312 / GB18030, by its common characters */
+    LS_TEXT_BIG5,    /* Chinese Big5 (cp950) */
+    LS_TEXT_EUCKR,   /* Korean EUC-KR / UHC (cp949) */
     LS_TEXT_BINARY,  /* not text */
 };
 
@@ -25,8 +40,11 @@ enum ls_text_enc {
  * two high bytes of every four being zero. 8-bit text that is not UTF-8 is
  * Shift_JIS or EUC-JP when, in its first 64 KiB, every byte over 0x7F forms
  * a character of that encoding and at least one character in ten is a kana
- * or Japanese punctuation (what no European text in Windows-1252 has);
- * otherwise Windows-1252. */
+ * or Japanese punctuation (what no European text in Windows-1252 has).
+ * Other 8-bit text is judged on its first 16 KiB: GBK, Big5 or EUC-KR by
+ * their structure and most common characters, then the Cyrillic, Greek,
+ * Hebrew, Arabic and Thai single-byte pages by letter frequencies (text.c
+ * says how); when none is clearly right, Windows-1252. */
 enum ls_text_enc ls_text_detect(struct ls_slice s, size_t *bom_len);
 
 /* Append s (without BOM) converted from enc to UTF-8. LS_E_LIMIT when out
