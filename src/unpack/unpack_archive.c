@@ -433,6 +433,7 @@ struct arc {
     bool lha_retry;         /* lha: a name libarchive could not convert ended the walk */
     bool lha_cp932;         /* ... read again with names in CP932 */
     uint64_t skip;          /* headers to pass over before the walk records again */
+    unsigned crc_go_on;     /* rar 4: members failed by their CRC, the walk going on */
 };
 
 _Static_assert(sizeof(((struct arc *)0)->rest_err) == sizeof(((struct unpack_session *)0)->err),
@@ -773,6 +774,22 @@ static bool arc_expired(void *ud)
 }
 
 /* What an unfinished read means for the rest of the archive. */
+/* RAR 4: libarchive checks a member's CRC once all its data is decoded and
+ * fails the read (ARCHIVE_FATAL, "File CRC error"), yet its reader stands
+ * at the next header and goes on from there. The first member of every
+ * volume but the first of a multi-volume set fails so (its data is the
+ * rest of a file begun in the volume before; its CRC, the whole file's):
+ * the walk stopped there and every later member of the volume was lost.
+ * Damage to one member's data fails the same way. Go on, a bounded number
+ * of times; other fatal errors leave the decoder in no known state. */
+static bool rar4_crc_goes_on(struct arc *ar)
+{
+    if (!ar->ss.a || (archive_format(ar->ss.a) & ARCHIVE_FORMAT_BASE_MASK) != ARCHIVE_FORMAT_RAR ||
+        !strstr(ar->ss.err, "File CRC error"))
+        return false;
+    return ++ar->crc_go_on <= ARC_MAX_FAILED;
+}
+
 static ls_err after_read(struct arc *ar, const struct unpack_result *res, ls_err emitted,
                          bool capped)
 {
@@ -793,6 +810,7 @@ static ls_err after_read(struct arc *ar, const struct unpack_result *res, ls_err
         if (!ar->in_rest || strncmp(ar->rest_err, ar->ss.err, sizeof ar->rest_err - 1) != 0)
             ls_note(ar->c, ar->o, why, "%s: %s", fmt_name(ar), ar->ss.err);
         memcpy(ar->rest_err, ar->ss.err, sizeof ar->rest_err);
+        if (rar4_crc_goes_on(ar)) return LS_OK;
         if (is_7z(ar) && (!ar->rest_from || ar->in_rest)) {
             /* its header (names, sizes) is whole: the members after it
              * are still listed, and later folders read (list_rest()) */

@@ -13,7 +13,10 @@ from scratch in each format's structure).
   page header (LHa for DOS) were fatal to libarchive's reader, and the
   members from the first one on were lost: read again with CP932 as the
   default (listed here by `leaksift text -l`; in a worker the converter
-  must be loaded before the sandbox, src/pool/pool_worker.c).
+  must be loaded before the sandbox, src/pool/pool_worker.c);
+- the second volume of a RAR 4 set: its first member (the rest of a file
+  begun in the first volume) fails libarchive's CRC check, and the walk
+  stopped there: the volume's other members were lost.
 """
 import os
 import sys
@@ -60,6 +63,10 @@ class Unpack4(unittest.TestCase):
         self.check("names_utf8.cab")
         for o in self.m.by_path(os.path.join(self.dir, "names_utf8.cab")):
             self.assertNotIn("bad_name", o["alerts"], o["chain"])
+
+    def test_rar_volume_after_a_crc_error(self):
+        self.check("minutes.part2.rar")
+        self.assertEqual(self.members("minutes.part2.rar"), sorted(gen.EXPECT["minutes.part2.rar"])[1:])
 
     def test_lha_names_in_text_command(self):
         # the names through `leaksift text -l` (no worker, no sandbox)

@@ -23,6 +23,10 @@ structure with the standard library).
   UTF-8, one without the UTF-8 attribute (libarchive replaces its
   separators in wide characters): that name came back "?", flagged
   bad_name, and the PII in the member was under a name nobody can find.
+- the second volume of a RAR 4 set, whose first member is the rest of a
+  file begun in the first volume: libarchive fails it with "File CRC
+  error" (the CRC declared is the whole file's) and the walk stopped
+  there: every later member of the volume (one with PII) was lost.
 
 generate(dir) writes them and fills EXPECT {file: {member: (coverage,
 reasons that must be there, PII expected found or an errors substring)}}
@@ -35,8 +39,9 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gen_unpack2 import PII, SSN  # noqa: E402,F401 (shared helpers)
-from gen_rarcab import (A_NAME_IS_UTF, CAB_NONE, UNIX_TIME, _chain_ext, cab_archive, crc16,  # noqa: E402
-                        lha_archive, lha_ext1, lha_level0, lha_level1, lha_level2)
+from gen_rarcab import (A_NAME_IS_UTF, CAB_NONE, DOS_DT, FHD_LONG_BLOCK, RAR4_END, RAR4_FILE,  # noqa: E402
+                        RAR4_MAIN, RAR4_SIG, RAR4_STORE, UNIX_TIME, _chain_ext, cab_archive, crc16,
+                        crc32, lha_archive, lha_ext1, lha_level0, lha_level1, lha_level2, rar4_block)
 
 EXPECT = {}
 
@@ -163,6 +168,35 @@ def cab_cases(out):
     }
 
 
+def rar4_stored(name, data, flags=0, crc=None, unp_size=None):
+    """A stored RAR 4 FILE_HEAD and its data; crc and unp_size as a volume
+    piece declares them (the whole file's) when given."""
+    fields = struct.pack("<IIBIIBBHI", len(data), len(data) if unp_size is None else unp_size, 2,
+                         crc32(data) if crc is None else crc, DOS_DT, 29, RAR4_STORE, len(name), 0x20)
+    return rar4_block(RAR4_FILE, FHD_LONG_BLOCK | flags, fields + name) + data
+
+
+def rar_volume_cases(out):
+    """The second volume of a RAR 4 set (MHD_VOLUME): its first member is
+    the rest of a file begun in the first volume (FHD_SPLIT_BEFORE; the CRC
+    and size declared are the whole file's, so libarchive fails it with
+    "File CRC error"), then whole members, one with PII."""
+    piece = b"second half of the minutes of the board meeting\r\n" * 4
+    vol = (RAR4_SIG + rar4_block(RAR4_MAIN, 0x0001, b"\0" * 6) +
+           rar4_stored(b"minutes.txt", piece, flags=0x01, crc=0x5E05A663, unp_size=4 * len(piece)) +
+           rar4_stored(b"hr\\staff.csv", PII.encode()) +
+           rar4_stored(b"readme.txt", b"nothing here\r\n") +
+           rar4_block(RAR4_END, 0x4000, b""))
+    with open(os.path.join(out, "minutes.part2.rar"), "wb") as f:
+        f.write(vol)
+    EXPECT["minutes.part2.rar"] = {
+        "": ("partial", ["truncated"], "RAR: File CRC error"),
+        "minutes.txt": ("partial", ["truncated"], "File CRC error"),
+        "hr/staff.csv": ("full", [], True),
+        "readme.txt": ("full", [], None),
+    }
+
+
 def generate(out):
     """Write the fixtures into out; returns the names written."""
     os.makedirs(out, exist_ok=True)
@@ -170,6 +204,7 @@ def generate(out):
     lha_cases(out)
     lha_plain_cases(out)
     cab_cases(out)
+    rar_volume_cases(out)
     return sorted(os.listdir(out))
 
 
