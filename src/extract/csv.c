@@ -24,7 +24,9 @@
  * ("\xfeada@corp.example\xfe"), so the raw scan reads a letter glued to
  * every first value: the fields are emitted as text, one record a line,
  * fields tab-separated, (R) as a line break. Other separators with thorn
- * quotes (a comma, a pipe) are read the same way.
+ * quotes (a comma, a pipe) are read the same way, and so is Relativity's
+ * pipe-and-caret dialect (^BEGDOC^|^ENDDOC^): a caret is a character of an
+ * address's local part, so "^ada@corp.example^" reads as no address.
  */
 #include <string.h>
 
@@ -42,12 +44,15 @@ static const char csv_delims[] = {',', ';', '\t', '|', '\x14'};
 #define CSV_THORN "\xc3\xbe"
 #define CSV_REG "\xc2\xae"
 
+/* Quoting: RFC 4180 ("), Concordance (thorn, and (R) line breaks), Relativity (^) */
+enum csv_dialect { CSV_D_RFC, CSV_D_THORN, CSV_D_CARET };
+
 /* A reader over UTF-8 text. */
 struct csv_rd {
     struct ls_slice s;
     size_t pos;
     char delim;
-    bool thorn; /* Concordance dialect: thorn quotes, (R) line breaks */
+    enum csv_dialect d;
 };
 
 static bool csv_at(const struct csv_rd *r, size_t pos, const char *lit)
@@ -60,8 +65,8 @@ static bool csv_at(const struct csv_rd *r, size_t pos, const char *lit)
 /* At a quote of the dialect: its length, else 0. */
 static size_t csv_quote(const struct csv_rd *r, size_t pos)
 {
-    if (r->thorn) return csv_at(r, pos, CSV_THORN) ? 2 : 0;
-    return pos < r->s.len && ls_slice_at(r->s, pos) == '"' ? 1 : 0;
+    if (r->d == CSV_D_THORN) return csv_at(r, pos, CSV_THORN) ? 2 : 0;
+    return pos < r->s.len && ls_slice_at(r->s, pos) == (r->d == CSV_D_CARET ? '^' : '"') ? 1 : 0;
 }
 
 /* Append one byte to a capped field: a field past the cap is written cut. */
@@ -92,7 +97,7 @@ static bool csv_field(struct csv_rd *r, struct ls_buf *f, bool *eol)
             r->pos += q;
             continue;
         }
-        if (r->thorn && csv_at(r, r->pos, CSV_REG)) { /* Concordance's line break in a field */
+        if (r->d == CSV_D_THORN && csv_at(r, r->pos, CSV_REG)) { /* Concordance's line break in a field */
             csv_addc(f, '\n');
             r->pos += 2;
             continue;
@@ -115,10 +120,10 @@ static bool csv_field(struct csv_rd *r, struct ls_buf *f, bool *eol)
 }
 
 /* Fields in each of the first rows; the number of rows read. */
-static unsigned csv_shape(struct ls_slice s, char delim, bool thorn, unsigned *fields,
+static unsigned csv_shape(struct ls_slice s, char delim, enum csv_dialect dialect, unsigned *fields,
                           unsigned max_rows, struct ls_buf *f)
 {
-    struct csv_rd r = {s, 0, delim, thorn};
+    struct csv_rd r = {s, 0, delim, dialect};
     unsigned rows = 0, n = 0;
     bool eol;
     while (rows < max_rows && csv_field(&r, f, &eol)) {
@@ -132,31 +137,34 @@ static unsigned csv_shape(struct ls_slice s, char delim, bool thorn, unsigned *f
     return rows;
 }
 
-/* The Concordance dialect: a thorn, a separator and a thorn in a row in the
- * sample; that separator, else 0. */
-static char csv_thorn_delim(struct ls_slice s)
+/* A load file's dialect: a thorn, a separator and a thorn in a row in the
+ * sample (Concordance), or ^|^ (Relativity); its separator, else 0. */
+static char csv_loadfile_delim(struct ls_slice s, enum csv_dialect *d)
 {
-    for (size_t d = 0; d < sizeof csv_delims; d++) {
-        const char pat[] = {'\xc3', '\xbe', csv_delims[d], '\xc3', '\xbe'};
-        if (ls_slice_find(s, 0, pat, sizeof pat) != SIZE_MAX) return csv_delims[d];
+    *d = CSV_D_THORN;
+    for (size_t i = 0; i < sizeof csv_delims; i++) {
+        const char pat[] = {'\xc3', '\xbe', csv_delims[i], '\xc3', '\xbe'};
+        if (ls_slice_find(s, 0, pat, sizeof pat) != SIZE_MAX) return csv_delims[i];
     }
+    *d = CSV_D_CARET;
+    if (ls_slice_find(s, 0, "^|^", 3) != SIZE_MAX) return '|';
+    *d = CSV_D_RFC;
     return 0;
 }
 
 /* The delimiter of a table, or 0: at least min_rows records of the same
- * width (a sample cut mid-record may leave its last record short). *thorn
- * set when the table is a Concordance load file (thorn quotes). */
-static char csv_delimiter(struct ls_slice s, bool cut, unsigned min_rows, bool *thorn)
+ * width (a sample cut mid-record may leave its last record short). *dialect
+ * set to the load file's when the table is one (thorn or caret quotes). */
+static char csv_delimiter(struct ls_slice s, bool cut, unsigned min_rows, enum csv_dialect *dialect)
 {
     struct ls_buf f;
     ls_buf_init(&f, CSV_FIELD_MAX);
-    char best = 0, td = csv_thorn_delim(s);
-    *thorn = td != 0;
+    char best = 0, td = csv_loadfile_delim(s, dialect);
     if (td) min_rows = 2; /* the dialect names the file a table */
     for (size_t d = 0; d < sizeof csv_delims && !best; d++) {
         unsigned fields[CSV_SAMPLE_ROWS];
         if (td && csv_delims[d] != td) continue;
-        unsigned rows = csv_shape(s, csv_delims[d], td != 0, fields, CSV_SAMPLE_ROWS, &f);
+        unsigned rows = csv_shape(s, csv_delims[d], *dialect, fields, CSV_SAMPLE_ROWS, &f);
         if (rows < min_rows || fields[0] < LS_TC_MIN_COLS) continue;
         bool same = true;
         for (unsigned i = 1; i < rows && same; i++)
@@ -165,7 +173,7 @@ static char csv_delimiter(struct ls_slice s, bool cut, unsigned min_rows, bool *
         if (same) best = csv_delims[d];
     }
     ls_buf_free(&f);
-    if (!best) *thorn = false;
+    if (!best) *dialect = CSV_D_RFC;
     return best;
 }
 
@@ -216,14 +224,15 @@ static int csv_probe(const struct ls_object *o)
     bool cut;
     ls_buf_init(&u8, CSV_SAMPLE * 3 + 16);
     enum ls_text_enc enc = csv_sample(o->data, &u8, &cut);
-    bool named = csv_named(o), thorn = false;
+    bool named = csv_named(o);
+    enum csv_dialect dialect = CSV_D_RFC;
     char d = enc == LS_TEXT_BINARY || csv_sql(ls_buf_slice(&u8))
                  ? 0
-                 : csv_delimiter(ls_buf_slice(&u8), cut, CSV_ROWS(named), &thorn);
+                 : csv_delimiter(ls_buf_slice(&u8), cut, CSV_ROWS(named), &dialect);
     ls_buf_free(&u8);
     if (!d) return 0;
     /* above "text" (25; 60 for UTF-16 with a BOM) when named a table or a load file */
-    return named || thorn ? 70 : 30;
+    return named || dialect != CSV_D_RFC ? 70 : 30;
 }
 
 /* ---- extraction ---- */
@@ -263,8 +272,8 @@ static ls_err csv_labels(struct ls_ctx *c, struct ls_object *o, struct csv_rd r,
     return e;
 }
 
-/* The fields of a Concordance load file as text (see the top). */
-static ls_err csv_thorn_text(struct ls_ctx *c, struct ls_object *o, struct csv_rd r)
+/* The fields of a load file as text (see the top). */
+static ls_err csv_loadfile_text(struct ls_ctx *c, struct ls_object *o, struct csv_rd r)
 {
     struct ls_buf plain;
     ls_buf_init(&plain, (size_t)ls_ctx_limits(c)->max_text);
@@ -296,13 +305,14 @@ static ls_err csv_extract(struct ls_ctx *c, struct ls_object *o)
         body = ls_buf_slice(&conv);
     }
     struct ls_slice head;
-    bool thorn = false;
+    enum csv_dialect dialect = CSV_D_RFC;
     (void)ls_slice_sub(body, 0, body.len < CSV_SAMPLE ? body.len : CSV_SAMPLE, &head);
-    char delim = csv_delimiter(head, head.len < body.len, CSV_ROWS(csv_named(o)), &thorn);
-    if (enc != LS_TEXT_UTF8 && !thorn) e = ls_emit_text(c, o, conv.ptr, conv.len);
+    char delim = csv_delimiter(head, head.len < body.len, CSV_ROWS(csv_named(o)), &dialect);
+    bool loadfile = dialect != CSV_D_RFC;
+    if (enc != LS_TEXT_UTF8 && !loadfile) e = ls_emit_text(c, o, conv.ptr, conv.len);
     if (e == LS_OK && enc == LS_TEXT_UTF8) e = ls_text_fold_lines(c, o, body); /* the raw scan cannot fold */
-    struct csv_rd r = {body, 0, delim, thorn};
-    if (e == LS_OK && delim) e = thorn ? csv_thorn_text(c, o, r) : csv_labels(c, o, r, NULL);
+    struct csv_rd r = {body, 0, delim, dialect};
+    if (e == LS_OK && delim) e = loadfile ? csv_loadfile_text(c, o, r) : csv_labels(c, o, r, NULL);
     ls_buf_free(&conv);
     return e;
 }

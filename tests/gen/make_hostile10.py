@@ -22,20 +22,23 @@ file written by hand from the format's documented layout, with fake PII:
   calendar, an .ics whose attendee list is folded inside addresses;
 - an e-discovery production: Concordance .dat load files (thorn 0xFE as
   quote, 0x14 as separator, (R) 0xAE as newline) in UTF-8 with a BOM, in
-  Latin-1 and in UTF-16LE with a BOM, a structured-data production whose
+  Latin-1 and in UTF-16LE with a BOM (one with a 9 KB inline text field),
+  Relativity's pipe-and-caret dialect, a structured-data production whose
   SSN column is bare digits, an .opt and an IPRO .lfp image
   cross-reference, TEXT/ and NATIVES/ folders, a privilege log; Bates
   numbers (ACME0000001) must give nothing;
 - password-manager and browser exports: KeePass 2 XML and KeePass CSV,
   Bitwarden CSV and JSON (a card and an identity with an SSN), 1Password
-  CSV and .1pux, LastPass CSV (secure notes), Chrome Login Data and Web
-  Data (SQLite, v10 AES-GCM password and card blobs), Firefox logins.json
-  (NSS-encrypted fields: nothing readable);
+  CSV and .1pux, LastPass CSV (secure notes), Dashlane CSV, Keeper's
+  header-less CSV, Chrome Login Data and Web Data (SQLite, v10 AES-GCM
+  password and card blobs), Takeout's Chrome Autofill.json, Firefox
+  logins.json (NSS-encrypted fields: nothing readable);
 - HR and payroll exports as the systems write them: ADP CSV with a BOM
   glued to the SSN header, Workday CSV (quoted, embedded newlines), Excel
   "Unicode Text" (UTF-16LE, tabs), a German semicolon CSV in cp1252 with
   decimal commas, a French one, a fixed-width payroll file, an SSA EFW2
-  (W-2) file and a NACHA direct-deposit file.
+  (W-2) file (and one cut short), a NACHA direct-deposit file, payroll
+  registers with masked (XXX-XX-1234: nothing to find) and spaced SSNs.
 
 "gap": true marks what a careful tool finds and leaksift does not (the
 report that came with this file says why); a gap that starts to hold fails
@@ -726,6 +729,43 @@ def late_cases():
              "%s%sEmployee: %s%sSSN: %s%s" % (filler, NL, g["name"], NL, g["ssn"], NL)]]
     r = put("Legal/PROD005/DATA/PROD005.dat", b"\xff\xfe" + dat(rows).encode("utf-16-le"))
     key("dat_utf16_long_text_field", r, [], planted={"ssn": [g["ssn9"]]})
+    # Relativity's pipe-and-caret load file (^BEGDOC^|^ENDDOC^): an HRIS
+    # production with bare SSNs under its SSN column
+    h, i_ = person(), person()
+    rc = "^EMPID^|^NAME^|^SSN^|^EMAIL^\r\n" + "".join(
+        "^%05d^|^%s^|^%s^|^%s^\r\n" % (30100 + k, p["name"], p["ssn9"], p["email"]) for k, p in enumerate((h, i_)))
+    r = put("Legal/PROD006/DATA/PROD006.dat", rc.encode())
+    key("dat_pipe_caret", r, [], planted=pl(h, i_))
+    # Dashlane's credentials.csv (the password is not after the URL) and
+    # Keeper's CSV export (no header row: folder,title,login,password,url,notes)
+    j_, k_ = person(), person()
+    dl = ("username,username2,username3,title,password,note,url,category,otpSecret\r\n"
+          "%s,,,Payroll,%s,,https://payroll.acme-corp.test,Business,\r\n" % (j_["email"], PW[3] + "q"))
+    r = put("Secrets/Dashlane/credentials.csv", dl.encode())
+    key("dashlane_csv", r, [], planted={"email": [j_["email"]]}, entities_all=["password"],
+        exact={"password": [PW[3] + "q"]})
+    kp = ("Work,Payroll,%s,%s,https://payroll.acme-corp.test,\r\nWork,VPN,%s,%s,https://vpn.acme-corp.test,\r\n"
+          % (k_["email"], PW[4] + "q", k_["email"], PW[5] + "q"))
+    r = put("Secrets/Keeper/keeper.csv", kp.encode())
+    key("keeper_headerless_csv", r, [], planted={"email": [k_["email"]]}, entities_all=["password"], arguable=True)
+    # a payroll register that masks SSNs (XXX-XX-1234) next to one that
+    # writes them with spaces under an SSN column
+    ms = [person() for _ in range(3)]
+    reg = "Employee,SSN,Net Pay\r\n" + "".join("%s,XXX-XX-%s,\"1,234.56\"\r\n" % (p["name"], p["ssn9"][-4:])
+                                                 for p in ms)
+    r = put("HR/Payroll/register_masked.csv", reg.encode())
+    key("payroll_masked_ssn_clean", r, [], no_findings=True)
+    sp = "Employee,SSN,Net Pay\r\n" + "".join("%s,%s %s %s,\"1,234.56\"\r\n"
+                                                % (p["name"], p["ssn9"][:3], p["ssn9"][3:5], p["ssn9"][5:]) for p in ms)
+    r = put("HR/Payroll/register_spaces.csv", sp.encode())
+    key("payroll_spaced_ssn", r, [], planted={"ssn": [p["ssn9"] for p in ms]})
+    # Takeout's Chrome autofill: phone numbers as bare E.164 digits in JSON
+    m_ = person()
+    af = {"Autofill Profile": [{"address_home_city": ["Springfield"], "email_address": [m_["email"]],
+                                "phone_home_whole_number": ["+1%s" % m_["phone10"]], "name_full": [m_["name"]],
+                                "guid": "5B0F2A1C-3D4E-4F50-8A6B-7C8D9E0F1A2B", "use_count": 4}]}
+    r = put("Collab/Takeout/Chrome/Autofill.json", json.dumps(af, indent=2).encode())
+    key("takeout_chrome_autofill", r, [], planted={"email": [m_["email"]], "phone": [m_["phone10"]]})
 
 
 # ---------------------------------------------------------------- checker
@@ -757,7 +797,8 @@ CORPUS = {"Legal/PROD001/DATA/PROD001.dat": "csv/h10_prod001_utf8.dat",
           "Legal/PROD002/DATA/PROD002.dat": "csv/h10_prod002_latin1.dat",
           "Legal/PROD003/DATA/PROD003.dat": "csv/h10_prod003_utf16.dat",
           "Legal/PROD004/DATA/HRIS_EXPORT.dat": "csv/h10_hris.dat",
-          "HR/Payroll/W2REPORT.efw2": "efw2/h10_w2report.efw2", "HR/Payroll/W2REPORT_cut.efw2": "efw2/h10_cut.efw2"}
+          "HR/Payroll/W2REPORT.efw2": "efw2/h10_w2report.efw2", "HR/Payroll/W2REPORT_cut.efw2": "efw2/h10_cut.efw2",
+          "Legal/PROD006/DATA/PROD006.dat": "csv/h10_caret.dat"}
 
 
 def corpus(outdir):
