@@ -157,6 +157,153 @@ static bool xml_recode(struct ls_ctx *c, struct ls_object *o, struct ls_buf *u, 
     return true;
 }
 
+/* ---- text, and HTML carried in text ----
+ *
+ * Feeds and exports carry HTML in their text nodes, escaped or in CDATA:
+ * an RSS <description>, Atom <content type="html">, <content:encoded>,
+ * Jira's and Confluence's XML exports, SOAP payloads. Read as text, such
+ * a node gave its tags and left its references undecoded
+ * ("<p>jane&#64;example.com</p>": no address found). A text run (the text
+ * between two element events) that holds HTML tags is read as HTML
+ * (ls_markup_html_text()) where it stands; other runs as before (text
+ * nodes one per line, attribute values too unless SVG).
+ */
+#define XML_RUN_MAX (4u * 1024u * 1024u) /* a longer run is passed on as plain text */
+
+struct xml_tx {
+    struct ls_ctx *c;
+    struct ls_object *o;
+    struct ls_textout out;
+    struct ls_buf run;
+    bool run_plain; /* the run outgrew XML_RUN_MAX: passed on as it comes */
+    unsigned flags;
+};
+
+/* A tag HTML text is made of at s[i] ('<'): "<p>", "</div>", "<br/>",
+ * "<a href=...". Not "<a>" or "<b>" alone: XML quoted in text (a test
+ * suite's, a schema's example) has such names too, and HTML's parser
+ * would drop its attributes. */
+static bool xml_html_tag(struct ls_slice s, size_t i)
+{
+    static const char *const tags[] = {"p", "br", "div", "span", "a href", "em", "strong", "font",
+                                       "table", "tr", "td", "th", "li", "ul", "ol", "img", "h1", "h2",
+                                       "h3", "h4", "h5", "h6", "html", "body", "blockquote", "pre",
+                                       "hr", NULL};
+    size_t j = i + 1;
+    if (ls_slice_at(s, j) == '/') j++;
+    for (size_t k = 0; tags[k]; k++) {
+        size_t n = strlen(tags[k]), m = 0;
+        while (m < n) {
+            int ch = ls_slice_at(s, j + m);
+            if (ch >= 'A' && ch <= 'Z') ch += 'a' - 'A';
+            if (ch != tags[k][m]) break;
+            m++;
+        }
+        int after = ls_slice_at(s, j + n);
+        if (m == n && (after == '>' || after == ' ' || after == '/' || after == '\t' || after == '\n'))
+            return true;
+    }
+    return false;
+}
+
+static bool xml_is_html(struct ls_slice s)
+{
+    for (size_t i = ls_slice_find(s, 0, "<", 1); i != SIZE_MAX; i = ls_slice_find(s, i + 1, "<", 1))
+        if (xml_html_tag(s, i)) return true;
+    return false;
+}
+
+/* A run of text as xmltext in markup.c passes it on: blanks between
+ * elements are one space. */
+static ls_err xml_tx_plain(struct xml_tx *x, struct ls_slice s)
+{
+    size_t i = 0;
+    while (i < s.len && (ls_slice_at(s, i) == ' ' || ls_slice_at(s, i) == '\t' || ls_slice_at(s, i) == '\n' ||
+                         ls_slice_at(s, i) == '\r'))
+        i++;
+    if (i == s.len) return s.len ? ls_textout_sep(&x->out, ' ') : LS_OK;
+    return ls_textout_add(&x->out, s.ptr, s.len);
+}
+
+static ls_err xml_tx_run_end(struct xml_tx *x)
+{
+    struct ls_slice r = ls_buf_slice(&x->run);
+    x->run_plain = false;
+    if (r.len == 0) return LS_OK;
+    ls_err e;
+    if (xml_is_html(r)) {
+        /* what is buffered goes first, the HTML's text then stands on lines of its own */
+        e = ls_textout_sep(&x->out, '\n');
+        if (e == LS_OK) e = ls_textout_flush(&x->out);
+        if (e == LS_OK) e = ls_markup_html_text(x->c, x->o, r);
+        if (e == LS_OK) e = ls_textout_add(&x->out, "\n", 1);
+    } else {
+        e = xml_tx_plain(x, r);
+    }
+    ls_buf_reset(&x->run);
+    return e;
+}
+
+static ls_err xml_tx_start(void *ud, const char *local, const char *ns, const struct ls_xml_attr *attrs,
+                           size_t n)
+{
+    struct xml_tx *x = ud;
+    (void)local;
+    (void)ns;
+    LS_TRY(xml_tx_run_end(x));
+    LS_TRY(ls_textout_sep(&x->out, '\n'));
+    if (!(x->flags & LS_MARKUP_ATTRS)) return LS_OK;
+    for (size_t i = 0; i < n; i++) {
+        if (attrs[i].value.len == 0) continue;
+        LS_TRY(ls_textout_sep(&x->out, '\n'));
+        LS_TRY(ls_textout_add(&x->out, attrs[i].value.ptr, attrs[i].value.len));
+    }
+    /* the element's own text must not glue onto its last attribute value */
+    if (n) LS_TRY(ls_textout_sep(&x->out, '\n'));
+    return LS_OK;
+}
+
+static ls_err xml_tx_end(void *ud, const char *local, const char *ns)
+{
+    struct xml_tx *x = ud;
+    (void)local;
+    (void)ns;
+    LS_TRY(xml_tx_run_end(x));
+    return ls_textout_sep(&x->out, '\n');
+}
+
+static ls_err xml_tx_text(void *ud, struct ls_slice s)
+{
+    struct xml_tx *x = ud;
+    if (x->run_plain) return ls_textout_add(&x->out, s.ptr, s.len);
+    if (x->run.len + s.len <= XML_RUN_MAX) return ls_buf_add(&x->run, s.ptr, s.len);
+    LS_TRY(xml_tx_plain(x, ls_buf_slice(&x->run))); /* too long to hold: plain text, as before */
+    ls_buf_reset(&x->run);
+    x->run_plain = true;
+    return ls_textout_add(&x->out, s.ptr, s.len);
+}
+
+/* One document's text (ls_markup_xml_text()'s returns). */
+static ls_err xml_walk_text(struct ls_ctx *c, struct ls_object *o, struct ls_slice xml, unsigned flags)
+{
+    static const struct ls_xml_sax sax = {xml_tx_start, xml_tx_end, xml_tx_text};
+    struct xml_tx x;
+    memset(&x, 0, sizeof x);
+    x.c = c;
+    x.o = o;
+    x.flags = flags;
+    ls_textout_init(&x.out, c, o);
+    ls_buf_init(&x.run, XML_RUN_MAX);
+    ls_err e = ls_markup_xml_walk(c, o, xml, &sax, &x);
+    if (e == LS_OK || e == LS_E_CORRUPT) { /* text after the last element event */
+        ls_err r = xml_tx_run_end(&x);
+        if (r != LS_OK) e = r;
+    }
+    ls_err f = ls_textout_finish(&x.out);
+    ls_buf_free(&x.run);
+    return f != LS_OK ? f : e;
+}
+
 /* ---- documents one after another ----
  *
  * A log of SOAP messages, an export written record by record, saved API
@@ -273,7 +420,7 @@ static ls_err xml_documents(struct ls_ctx *c, struct ls_object *o, struct ls_sli
     for (unsigned n = 0; at < xml.len; n++) {
         struct ls_slice doc;
         (void)ls_slice_sub(xml, at, end - at, &doc);
-        ls_err e = ls_markup_xml_text(c, o, doc, flags);
+        ls_err e = xml_walk_text(c, o, doc, flags);
         if (e == LS_E_NOMEM || e == LS_E_TIMEOUT || e == LS_E_LIMIT) return e;
         if (e != LS_OK) worst = e;
         at = end;
@@ -375,7 +522,7 @@ static ls_err xml_text_doc(struct ls_ctx *c, struct ls_object *o, struct ls_slic
 {
     size_t first_end;
     if (xml_several_roots(xml, &first_end)) return xml_documents(c, o, xml, flags, first_end);
-    return ls_markup_xml_text(c, o, xml, flags);
+    return xml_walk_text(c, o, xml, flags);
 }
 
 static ls_err xml_text_of(struct ls_ctx *c, struct ls_object *o, struct ls_slice xml)
@@ -384,7 +531,7 @@ static ls_err xml_text_of(struct ls_ctx *c, struct ls_object *o, struct ls_slice
     if (k != LS_XMLSS_NONE) return ls_xmlss_extract(c, o, k, xml);
     unsigned flags = xml_is_svg(o) ? 0 : LS_MARKUP_ATTRS;
     if (xml_is_vml(o)) return ls_markup_xml_text(c, o, xml, flags | LS_MARKUP_LENIENT);
-    if (xml_is_utf16(xml)) return ls_markup_xml_text(c, o, xml, flags);
+    if (xml_is_utf16(xml)) return xml_walk_text(c, o, xml, flags);
     struct ls_buf fixed;
     ls_buf_init(&fixed, xml.len > SIZE_MAX / 6 ? SIZE_MAX / 6 : xml.len * 5 + 16);
     struct xml_fix f = {xml, &fixed, 0, false};

@@ -112,6 +112,15 @@ class RealSweep10(lsutil.GeneratedTree):
         self.assertIn("https://hr.example/?id=7&ref=42\n", t)
         self.assertIn("Jane Roe\nAT&T Smith & Sons\nR&D &amp; more\n", t)
 
+    def test_xml_text_that_is_html(self):
+        o = self.full("feed.xml", "xml")
+        t = self.text("feed.xml")
+        self.assertIn("New payroll contact\n", t)
+        self.assertIn("Contact Jane Roe: jane@example.com\nDirect line\n212-736-4821\n", t)
+        self.assertIn("Backup: bob@example.org\nBadge\t4471\n", t)
+        self.assertNotIn("<p>", t)
+        self.assertEqual(lsutil.distinct(o, "email"), 2)
+
     def test_xml_encoding_without_table_is_said(self):
         o = self.m.obj(self.p("declebcdic.xml"))
         self.assertEqual(o["handler"], "xml")

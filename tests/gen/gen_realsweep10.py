@@ -60,6 +60,11 @@ and addresses are fake.
   dropped "&T" and the rest of each such word.
 - rawamp.xml: one document with raw "&" in text and in an attribute
   value ("?id=7&ref=42"), and a CDATA section whose "&" is its own.
+- feed.xml: an RSS item whose <description> is escaped HTML and whose
+  <content:encoded> is HTML in CDATA (feeds, Jira and Confluence XML
+  exports, SOAP payloads carry HTML so): read as text, the tags stayed
+  and the references in them were not decoded ("jane&#64;example.com",
+  "bob&commat;example.org": no address found), table cells glued.
 - declebcdic.xml: an encoding there is no table for (EBCDIC, IBM037):
   said (unsupported), not silently read as Windows-1252.
 """
@@ -185,9 +190,20 @@ def records(d):
         "<note><![CDATA[R&D &amp; more]]></note></person></staff>\n").encode())
 
 
+def feed(d):
+    w(d, "feed.xml", (
+        "<?xml version=\"1.0\"?>\n<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">"
+        "<channel><title>HR news</title><item><title>New payroll contact</title>"
+        "<description>&lt;p&gt;Contact &lt;b&gt;Jane&lt;/b&gt;&amp;nbsp;Roe: jane&amp;#64;example.com&lt;/p&gt;"
+        "&lt;p&gt;Direct line&lt;br/&gt;212-736-4821&lt;/p&gt;</description>"
+        "<content:encoded><![CDATA[<p>Backup: bob&commat;example.org</p>"
+        "<table><tr><td>Badge</td><td>4471</td></tr></table>]]></content:encoded>"
+        "</item></channel></rss>\n").encode())
+
+
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
-    for f in (entities5, cp1252refs, blocks, contact, pre, afterhtml, wordhtml, latemeta, asciilabel, decls, records):
+    for f in (entities5, cp1252refs, blocks, contact, pre, afterhtml, wordhtml, latemeta, asciilabel, decls, records, feed):
         f(outdir)
     return {}
 
