@@ -766,6 +766,40 @@ def late_cases():
                                 "guid": "5B0F2A1C-3D4E-4F50-8A6B-7C8D9E0F1A2B", "use_count": 4}]}
     r = put("Collab/Takeout/Chrome/Autofill.json", json.dumps(af, indent=2).encode())
     key("takeout_chrome_autofill", r, [], planted={"email": [m_["email"]], "phone": [m_["phone10"]]})
+    # an HR bot's Slack message: the SSN in an attachment field whose title
+    # names it ({"title": "SSN", "value": "..."})
+    n_ = person()
+    bot = [{"type": "message", "subtype": "bot_message", "bot_id": "B0G9T2K3L", "username": "HR Bot",
+            "ts": "1416906200.000300", "text": "New hire record",
+            "attachments": [{"fallback": "New hire record", "id": 1, "color": "2eb886",
+                             "fields": [{"title": "Name", "value": n_["name"], "short": True},
+                                        {"title": "SSN", "value": n_["ssn9"], "short": True},
+                                        {"title": "Start date", "value": "2014-12-01", "short": True}]}]}]
+    r = put("Collab/Slack/export_2/hr-bot/2014-11-25.json", slack_json(bot))
+    # gap: the label is another member of the object ("title": "SSN"), out of
+    # the rules' reach in the raw bytes (patch hostile10-json-escapes.patch
+    # gives such objects a "title: value" labels line)
+    key("slack_bot_fields_ssn", r, [], planted={"ssn": [n_["ssn9"]]}, gap=True)
+    # Confluence's XML backup (entities.xml): page bodies in the storage
+    # format (XHTML) inside CDATA, with &nbsp; between a label and its value
+    o_, q_ = person(), person()
+    ent = ('<?xml version="1.0" encoding="UTF-8"?>\n<hibernate-generic datetime="2014-11-24 08:00:00">\n'
+           '<object class="BodyContent" package="com.atlassian.confluence.core">\n'
+           '<id name="id">98307</id>\n<property name="body"><![CDATA[<h2>Onboarding</h2><table><tbody>'
+           '<tr><th>Name</th><td>%s</td></tr><tr><th>SSN</th><td>%s</td></tr></tbody></table>'
+           '<p>Backup contact SSN:&nbsp;%s</p>]]></property>\n<property name="bodyType">2</property>\n'
+           '</object>\n</hibernate-generic>\n' % (o_["name"], o_["ssn"], q_["ssn9"]))
+    r = put("Collab/Confluence/xmlexport-20141124/entities.xml", ent.encode())
+    key("confluence_cdata_table", r, [], planted={"ssn": [o_["ssn9"]]})
+    # gap: the CDATA holds XHTML; its "&nbsp;" stays an entity in the text,
+    # between the label and the digits (no patch: the xml handler could hand
+    # a CDATA section of markup to the HTML text reader)
+    key("confluence_cdata_nbsp", r, [], planted={"ssn": [q_["ssn9"]]}, gap=True)
+    # a production's extracted text as Relativity writes it: UTF-16LE with a BOM
+    t_ = person()
+    r = put("Legal/PROD001/TEXT/TEXT001/ACME0000002.txt",
+            b"\xff\xfe" + ("Employee: %s\r\nSSN %s\r\n" % (t_["name"], t_["ssn9"])).encode("utf-16-le"))
+    key("text_folder_utf16", r, [], planted={"ssn": [t_["ssn9"]]})
 
 
 # ---------------------------------------------------------------- checker
