@@ -1137,8 +1137,20 @@ static bool rtl_space(const uint8_t *p, const uint16_t *off, size_t q)
     return c == ' ' || c == '\t' || (c == 0xC2 && off[q + 1] - off[q] == 2 && p[off[q] + 1] == 0xA0);
 }
 
+/* Whether p[0..n) may hold a right-to-left letter or an Arabic-Indic
+ * digit: their UTF-8 lead bytes are D6-E0 (U+0590-08FF), EF (U+FB1D-FEFC)
+ * and F0 (U+10800-1EFFF). Most lines have none: decoding them code point
+ * by code point was 1% of a run. */
+static bool rtl_maybe(const uint8_t *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i] >= 0xD6 && (p[i] <= 0xE0 || p[i] == 0xEF || p[i] == 0xF0)) return true;
+    return false;
+}
+
 static void rtl_logical(uint8_t *p, size_t n, const struct interp *in, size_t base)
 {
+    if (!rtl_maybe(p, n)) return;
     uint16_t off[PDF_RTL_MAX + 1];
     uint8_t cls[PDF_RTL_MAX];
     bool joined[PDF_RTL_MAX + 1]; /* inside one code's text, not its start */
