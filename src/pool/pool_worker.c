@@ -26,6 +26,7 @@
 #include "core/watch.h"
 #include "identify/ls_crypto.h"
 #include "pool/pool_int.h"
+#include "unpack/unpack_warm.h"
 
 /* Records are batched: frames collect in `out` and go to the socket in one
  * write when 256 KiB have gathered and when the root is over, so the
@@ -205,6 +206,11 @@ static void warm_up(void)
     /* OpenSSL reads its configuration and fetches each algorithm on first
      * use; the PDF security handler's digests and AES must not be first. */
     ls_crypto_warm_up();
+    /* libarchive's LHA reader converts names from CP932 (and the code page
+     * a header names) with iconv, whose converters glibc loads from disk
+     * (src/unpack/unpack_session.c); in the sandbox every non-ASCII LHA
+     * name was fatal and the members from it on were lost. */
+    ls_unpack_warm_up();
 }
 
 _Noreturn void pool_worker_main(struct ls_worker *w, const struct pool_child_cfg *cfg)
