@@ -16,6 +16,7 @@
 #include "extract/htmlent.h"
 #include "extract/tablectx.h"
 #include "extract/texttable.h"
+#include "extract/text.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/entities.h>
@@ -325,13 +326,15 @@ static ls_err markup_prepare(struct ls_slice in, struct ls_buf *conv, struct ls_
         *out = in;
         return markup_controls(conv, out);
     }
-    for (size_t i = 0; i < in.len; i++) {
-        uint8_t ch = (uint8_t)ls_slice_at(in, i);
-        if (ch < 0x80)
-            LS_TRY(ls_buf_addc(conv, ch));
-        else
-            LS_TRY(ls_utf8_put(conv, ls_cp1252(ch)));
-    }
+    /* No charset the reader could use (html.c and xml.c recode what
+     * declares one): the text handler's guess (text.h: GBK, Big5, EUC-KR,
+     * the Cyrillic, Greek, Hebrew, Arabic and Thai pages, Shift_JIS,
+     * EUC-JP), Windows-1252 when it has none. chardet's label-less pages
+     * (_chromium_*_with_no_encoding_specified.html) lost every word. */
+    size_t bom;
+    enum ls_text_enc enc = ls_text_detect(in, &bom);
+    if (enc == LS_TEXT_UTF8 || enc == LS_TEXT_BINARY || ls_text_wide(enc)) enc = LS_TEXT_CP1252;
+    LS_TRY(ls_text_convert(in, enc, conv));
     *out = ls_buf_slice(conv);
     return markup_controls(conv, out);
 }
