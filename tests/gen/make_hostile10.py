@@ -639,6 +639,9 @@ def password_cases():
     # is read as one (secret_password_assignment). A responder flags the file as a
     # credential store (key4.db next to it decrypts it when no primary password is set)
     key("firefox_logins_nothing_readable", r, [], entities_only=["credential_store"], arguable=True)
+    # gap: no rule names the file a credential store (patch
+    # hostile10-keepass-1pux-password.patch: its first bytes, {"nextId":N,"logins":[)
+    key("firefox_logins_store", r, [], entities_all=["credential_store"], gap=True)
 
 
 # ---------------------------------------------------------------- HR / payroll exports
