@@ -116,7 +116,9 @@ pii+="\n"+rule("pii_card_in_id_field", meta("pii","credit_card","critical",r"""N
    # the same in other scripts: Russian registration and tax numbers (OGRN, OGRNIP, INN, KPP, SNILS, OKPO),
    # orders and invoices (zakaz, schet); Chinese bianhao, dingdan, danhao, daima (the unified social credit
    # code), fapiao, yundan; Japanese chuumon, denpyou; Korean jumun, songjang (written, upper and title case)
-   ("$id_key_intl", r"/%s([A-Za-z_-]|[\xd0\xd1][\x80-\xbf]|[\xe3-\xed][\x80-\xbf][\x80-\xbf]){0,12}[ \t]{0,4}(\xe2\x84\x96|No\.?|Nr\.?|#)?[\"']?[ \t]{0,4}([:=#]|\xef\xbc\x9a)?[ \t]{0,4}[\"']?%s[0-9]{10,17}([^0-9A-Za-z]|$)/"%(ID_INTL,alt(cc)))], "any of them")
+   ("$id_key_intl", r"/%s([A-Za-z_-]|[\xd0\xd1][\x80-\xbf]|[\xe3-\xed][\x80-\xbf][\x80-\xbf]){0,12}[ \t]{0,4}(\xe2\x84\x96|No\.?|Nr\.?|#)?[\"']?[ \t]{0,4}([:=#]|\xef\xbc\x9a)?[ \t]{0,4}[\"']?%s[0-9]{8,17}([^0-9A-Za-z]|$)/"%(ID_INTL,alt(cc+cc4))),
+   # Facebook's app, page and pixel ids in web pages: <meta property="fb:app_id" content="...">, fbq('init', '...')
+   ("$fb_id", r"/(fb:(app_id|pages|admins|profile_id|page_id)[\"'][ \t\r\n]{1,8}content=|fbq\([\"']init[\"'], ?)[\"']%s[0-9]{8,17}([^0-9A-Za-z]|$)/"%alt(cc+cc4))], "any of them")
 # countries whose IBAN has a letter bank code followed by 12+ digits in groups (a card's length)
 ib_letter_bank="AZ DO GB GT IE JO KW LC MU NI PK PS QA SC SV VG YE".split()
 # the digit groups of a grouped IBAN after its letter bank code (SC72 SSCB 5193 0102 ...) are that IBAN

@@ -317,6 +317,7 @@ void ls_findings_free(struct ls_findings *f)
     for (size_t i = 0; i < f->n; i++) finding_free(&f->f[i]);
     free(f->f);
     free(f->rej);
+    free(f->gone);
     memset(f, 0, sizeof *f);
 }
 
@@ -459,8 +460,6 @@ struct scan_state {
     bool mid_known;      /* in_msgid_field: mid_kind is the field of the line at mid_at */
     int mid_kind;
     uint64_t mid_at;
-    const YR_STRING *veto_str; /* the string of the last validator veto, and its value's end: */
-    uint64_t veto_end;         /* one value seen from two words of one key is vetoed once */
 };
 
 /* fingerprint = HMAC-SHA256(key, entity ":" norm) (DESIGN.md) */
@@ -534,6 +533,31 @@ static void veto_unlisted(struct ls_findings *f, struct ls_finding *x, const str
     ls_fpindex_rebuild(&x->xfp_ix, x->xfp, 32, x->n_xfp);
 }
 
+/* A value whose every occurrence in the raw bytes a validator vetoed
+ * ("fb:pages" content="1800...", "order_id": 4111...) is not brought back by
+ * the object's text, where an extractor may have dropped its key (an HTML
+ * meta tag's content, an XML attribute's value): its later matches are
+ * rejected. A value that stood once without its key in the raw bytes is
+ * not vetoed there, and stays. */
+static void gone_add(struct ls_findings *f, const uint8_t fp[32])
+{
+    if (f->n_gone == f->cap_gone) {
+        size_t cap = f->cap_gone ? f->cap_gone * 2 : 16;
+        uint8_t(*ng)[32] = realloc(f->gone, cap * sizeof *ng);
+        if (!ng) return; /* the value may come back from the text */
+        f->gone = ng;
+        f->cap_gone = cap;
+    }
+    memcpy(f->gone[f->n_gone++], fp, 32);
+}
+
+static bool gone_has(const struct ls_findings *f, const uint8_t fp[32])
+{
+    for (size_t i = 0; i < f->n_gone; i++)
+        if (memcmp(f->gone[i], fp, 32) == 0) return true;
+    return false;
+}
+
 /* Drop x's vetoed evidence (each counted as rejected); false if x is left empty. */
 static bool veto_finding(struct ls_findings *f, struct ls_finding *x, const struct scan_state *st)
 {
@@ -572,6 +596,7 @@ static bool veto_finding(struct ls_findings *f, struct ls_finding *x, const stru
         if (x->ev[k].count[0] == UINT64_MAX) {
             f->n_evidence--;
             reject(f, x->entity);
+            if (st->where == LS_WHERE_RAW) gone_add(f, x->ev[k].fp);
             continue;
         }
         x->ev[kept++] = x->ev[k];
@@ -727,6 +752,22 @@ static bool korean_phone_pair(const struct scan_state *st, uint64_t start, uint6
             return true;
     }
     return false;
+}
+
+/* "+81 158-23-2012", "(+81) 158-23-2012", "+81-158-23-2012": a Japanese
+ * (or any) phone number after its country code has the shape of an SSN;
+ * a value right after a '+' and one to three digits (or that in
+ * parentheses) and one blank, dash or dot is the rest of that number. */
+static bool after_country_code(const struct scan_state *st, uint64_t start)
+{
+    const uint8_t *p = st->data.ptr;
+    size_t i = (size_t)start;
+    if (i < 3 || (p[i - 1] != ' ' && p[i - 1] != '-' && p[i - 1] != '.')) return false;
+    i--;
+    if (p[i - 1] == ')') i--;
+    size_t n = 0;
+    while (i > 0 && n < 4 && p[i - 1] >= '0' && p[i - 1] <= '9') i--, n++;
+    return n >= 1 && n <= 3 && i > 0 && p[i - 1] == '+' && (i < 2 || !(p[i - 2] >= '0' && p[i - 2] <= '9'));
 }
 
 /* An IBAN whose country code a separator cut off the digits ("BA;
@@ -914,11 +955,6 @@ LS_YR_UNALIGNED static void take_match(struct scan_state *st, const YR_RULE *rul
         return;
     }
     if (v.veto) { /* the validator read the match's context: not this entity, in any scan */
-        /* "\xe8\xae\xa2\xe5\x8d\x95\xe7\xbc\x96\xe5\x8f\xb7: 6011...": a key in a script written
-         * without spaces matches from each of its words, the same value */
-        if (st->veto_str == str && st->veto_end == off + v.off + v.len) return;
-        st->veto_str = str;
-        st->veto_end = off + v.off + v.len;
         add_veto(st, m->entity, &v);
         return;
     }
@@ -931,7 +967,8 @@ LS_YR_UNALIGNED static void take_match(struct scan_state *st, const YR_RULE *rul
         reject(st->f, m->entity);
         return;
     }
-    if (m->validator && strcmp(m->validator, "ssn") == 0 && korean_phone_pair(st, start, end)) {
+    if (m->validator && strcmp(m->validator, "ssn") == 0 &&
+        (korean_phone_pair(st, start, end) || after_country_code(st, start))) {
         reject(st->f, m->entity);
         return;
     }
@@ -944,6 +981,14 @@ LS_YR_UNALIGNED static void take_match(struct scan_state *st, const YR_RULE *rul
          (m->validator && strcmp(m->validator, "nanp") == 0 && cjk_service_number(st, start, end)))) {
         reject(st->f, m->entity);
         return;
+    }
+    if (st->where != LS_WHERE_RAW && st->f->n_gone) {
+        uint8_t gfp[32];
+        value_fp(st->f, m->entity, v.norm, gfp);
+        if (gone_has(st->f, gfp)) {
+            reject(st->f, m->entity);
+            return;
+        }
     }
     struct ls_finding *x = finding_for(st->f, rule, m);
     if (!x) return;
@@ -999,7 +1044,7 @@ ls_err ls_scanner_scan(struct ls_scanner *s, struct ls_slice data, enum ls_where
 {
     *reason = NULL;
     if (data.len == 0) return LS_OK;
-    struct scan_state st = {f, data, where, base, false, NULL, 0, 0, false, 0, 0, NULL, 0};
+    struct scan_state st = {f, data, where, base, false, NULL, 0, 0, false, 0, 0};
     for (size_t i = 0; i < f->n; i++) f->f[i].last_string = NULL;
     yr_scanner_set_callback(s->yr, on_scan_msg, &st);
     int rc = yr_scanner_scan_mem(s->yr, data.ptr, data.len);

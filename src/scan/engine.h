@@ -78,6 +78,8 @@ struct ls_findings {
     struct ls_slice key;         /* fingerprint key (borrowed) */
     size_t max_evidence;
     size_t n_evidence;           /* across all findings of the object */
+    uint8_t (*gone)[32];         /* values a validator's veto took out of the raw scan: the */
+    size_t n_gone, cap_gone;     /* object's text, which may lose their key, does not bring them back */
 };
 
 void ls_findings_init(struct ls_findings *f, struct ls_slice key, size_t max_evidence);

@@ -383,7 +383,8 @@ static size_t word_char(struct ls_slice s, size_t i)
 }
 
 /* The word starting at or after i, before lim: its start, and its end in *e
- * (lim if none). */
+ * (lim if none). A capital after a small letter starts a new word (camel
+ * case: "postID", "blogId", "cardId"). */
 static size_t word_next(struct ls_slice s, size_t i, size_t lim, size_t *e)
 {
     while (i < lim && !word_char(s, i)) i++;
@@ -392,7 +393,10 @@ static size_t word_next(struct ls_slice s, size_t i, size_t lim, size_t *e)
         return lim;
     }
     size_t j = i, n;
-    while (j < lim && (n = word_char(s, j)) != 0) j += n;
+    while (j < lim && (n = word_char(s, j)) != 0) {
+        j += n;
+        if (n == 1 && is_lower(ls_slice_at(s, j - 1)) && is_upper(ls_slice_at(s, j))) break; /* postID */
+    }
     *e = j > lim ? lim : j;
     return i;
 }
@@ -463,8 +467,11 @@ static bool card_word(struct ls_slice w)
 static bool id_word(struct ls_slice w)
 {
     static const char *const whole[] = {"id", "ref", "txn", "sku", "ean", "upc",
+                                        "fb", "fbq", /* Facebook's app, page and pixel ids (fb:pages) */
                                         "r\xc3\xa9" "f",                           /* French ref */
                                         "\xd0\xb8\xd0\xbd\xd0\xbd",                /* Russian INN (taxpayer) */
+                                        "\xd0\xb8\xd0\xbd\xd0\xbd\xd1\x84\xd0\xbb",    /* INNFL (a person's) */
+                                        "\xd0\xb8\xd0\xbd\xd0\xbd\xd1\x8e\xd0\xbb",    /* INNYUL (a company's) */
                                         "\xd0\xba\xd0\xbf\xd0\xbf",                /* KPP */
                                         "\xd0\xb1\xd0\xb8\xd0\xbd",                /* Kazakh BIN */
                                         "\xd0\xb8\xd0\xb8\xd0\xbd",                /* Kazakh IIN */

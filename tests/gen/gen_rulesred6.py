@@ -25,6 +25,11 @@ Usage: gen_rulesred6.py OUTDIR KEYFILE [--seed S]
 - Chinese company contacts: 400- and 800- service numbers (3-3-4) in
   Chinese text, read as North American numbers, beside a US office's
   number written in the same text, which stays.
+- Found in the sweep of real text (trafilatura's saved web pages, Russian
+  EGRUL XML): Facebook's page, app and pixel ids in a page's meta tags and
+  script (card-shaped), "+81 158-23-2012" in JSON-LD (an SSN's shape after
+  a country code), a person's INN in an XML attribute INNFL (the shape of a
+  12-digit Maestro card; the XML's text drops the attribute's name).
 
 The key format is gen_rulesred.py's (its Gen is reused).
 """
@@ -289,6 +294,32 @@ def build(g):
                r.randint(600, 899), g.d(4), us[:3], us[3:6], us[6:]))
 
 
+def build_web(g):
+    """A saved news page (as scraped web pages leak): Facebook's page, app and pixel ids in
+    its meta tags and script are card-shaped; its JSON-LD gives a Japanese shop's phone
+    after its country code ("+81 158-23-2012": the shape of an SSN). A card in a comment
+    of the same page stays."""
+    r = g.r
+    g.begin("web/news_article.html")
+    card = g.card("4", 16)
+    g.plant("credit_card", card, "card quoted in a reader's comment")
+    jp = "%03d-%02d-%04d" % (r.randint(120, 999), r.randint(10, 99), r.randint(1000, 9999))
+    g.plant("phone", "81" + jp.replace("-", ""), "phone E.164 +81 ddd-dd-dddd in JSON-LD")
+    g.write("<!DOCTYPE html>\n<html><head>\n<meta charset=\"utf-8\">\n"
+            "<meta property=\"fb:pages\" content=\"%s\"/>\n<meta property=\"fb:app_id\" content=\"%s\" />\n"
+            "<script>fbq('init', '%s'); fbq('track', 'PageView');</script>\n"
+            "<script type=\"application/ld+json\">{\"@type\": \"LocalBusiness\", \"name\": \"Suisan\", "
+            "\"telephone\": \"+81 %s\"}</script>\n</head><body>\n<h1>Crab season opens</h1>\n"
+            "<p>Comment: my card %s was charged twice for the tour!</p>\n</body></html>\n"
+            % (g.card("1800", 15), g.card("34", 15), g.card("22", 16), jp, card))
+    # an EGRUL record as XML: a person's 12-digit INN under INNFL has a Maestro card's shape
+    # (5018...); the text of the XML gives the attribute's value without its name
+    g.begin("registry/egrul_record.xml", decoy=True)
+    g.write('<?xml version="1.0" encoding="utf-8"?>\n<\u0421\u0432\u0424\u041b '
+            '\u0424\u0430\u043c\u0438\u043b\u0438\u044f="\u0418\u0412\u0410\u041d\u041e\u0412" '
+            '\u0418\u041d\u041d\u0424\u041b="%s"/>\n' % g.card("5018", 12))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("out")
@@ -297,6 +328,7 @@ def main():
     a = ap.parse_args()
     g = Gen(a.out, a.seed)
     build(g)
+    build_web(g)
     with open(a.keyfile, "w", encoding="utf-8") as f:
         json.dump({"files": g.files}, f, indent=1, sort_keys=True, ensure_ascii=False)
 
