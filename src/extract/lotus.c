@@ -550,7 +550,9 @@ static ls_err lt_write(struct lt *t)
                 if (e != LS_OK) break;
                 if (!first && c->col == last) {
                     /* the same cell twice: 1-2-3 shows the last, a hostile
-                     * file hides one behind the other; both are written */
+                     * file hides one behind the other; both are written
+                     * (a line past the text limit is cut when written) */
+                    if (line.len > t->max_text) continue;
                     e = ls_buf_addc(&line, ' ');
                     if (e == LS_OK) e = ls_buf_add(&line, cell.ptr, cell.len);
                     ls_tc_cell(&tc, c->col, ls_buf_slice(&cell), is_text);
