@@ -1040,6 +1040,8 @@ static ls_err read_member(struct arc *ar, struct archive_entry *e, struct arc_ch
     bool dbomb = declared_bomb(ar, e, &declared);
     if (m.max > SIZE_MAX - 1) m.max = SIZE_MAX - 1;
     if (dbomb && m.max > ARC_DECLARED_KEEP) m.max = ARC_DECLARED_KEEP;
+    if (archive_entry_sparse_count(e) > 0 && archive_entry_size_is_set(e) && archive_entry_size(e) > 0)
+        m.tail_to = (uint64_t)archive_entry_size(e);
     struct unpack_sink sink;
     struct unpack_result res;
     unpack_sink_init(&sink, ar->lim->spill_threshold);

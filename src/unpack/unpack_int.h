@@ -120,6 +120,9 @@ struct unpack_meter {
     uint64_t skip;       /* bytes at the entry's start to pass over, neither
                           * kept nor charged (an earlier read charged them);
                           * block offsets are then ignored (raw streams only) */
+    uint64_t tail_to;    /* a sparse entry: its size; libarchive hands on no
+                          * block for a hole at its end, whose zeros are
+                          * added once the data is read (0: none) */
 };
 
 enum unpack_stop {

@@ -322,7 +322,8 @@ void unpack_read(struct unpack_session *ss, const struct unpack_meter *m, struct
         int r = data_block(ss, &buf, &size, &off);
         res->in = ss->handed - st.handed0;
         if (r == ARCHIVE_EOF) {
-            res->stop = UNPACK_DONE;
+            /* a hole at a sparse entry's end, as `bsdtar -xO` writes it */
+            res->stop = m->tail_to > res->out ? put_block(&st, NULL, 0, (la_int64_t)m->tail_to) : UNPACK_DONE;
             return;
         }
         if (r == ARCHIVE_RETRY && ++retries < UNPACK_MAX_RETRY) continue;

@@ -27,12 +27,16 @@ structure with the standard library).
   file begun in the first volume: libarchive fails it with "File CRC
   error" (the CRC declared is the whole file's) and the walk stopped
   there: every later member of the volume (one with PII) was lost.
+- a GNU sparse tar whose file ends in a hole: libarchive hands on no block
+  for it, and the member was its data only, its size and SHA-256 not the
+  file's (`bsdtar -xO` writes the zeros).
 
 generate(dir) writes them and fills EXPECT {file: {member: (coverage,
 reasons that must be there, PII expected found or an errors substring)}}
 (checked by lsutil.check_expect).
 """
 import gzip
+import hashlib
 import os
 import struct
 import sys
@@ -44,6 +48,7 @@ from gen_rarcab import (A_NAME_IS_UTF, CAB_NONE, DOS_DT, FHD_LONG_BLOCK, RAR4_EN
                         crc32, lha_archive, lha_ext1, lha_level0, lha_level1, lha_level2, rar4_block)
 
 EXPECT = {}
+SIZES = {}  # {(file, member): (size, SHA-256 hex) the manifest must give}
 
 
 def cpio_newc(entries):
@@ -197,6 +202,47 @@ def rar_volume_cases(out):
     }
 
 
+def gnu_sparse_tar(name, chunks, realsize):
+    """A GNU tar (old GNU sparse, typeflag 'S') of one file whose data
+    chunks are [(offset, bytes)] (at most 4: no extension headers) in a
+    file of realsize bytes; what lies between and after them are holes."""
+    def octal(n, width):
+        return b"%0*o\0" % (width - 1, n)
+    data = b"".join(c for _, c in chunks)
+    h = bytearray(512)
+    h[0:len(name)] = name
+    h[100:108] = octal(0o644, 8)
+    h[108:116] = octal(0, 8)
+    h[116:124] = octal(0, 8)
+    h[124:136] = octal(len(data), 12)
+    h[136:148] = octal(1700000000, 12)
+    h[148:156] = b" " * 8
+    h[156:157] = b"S"
+    h[257:265] = b"ustar  \0"
+    for i, (off, c) in enumerate(chunks):
+        h[386 + 24 * i:398 + 24 * i] = octal(off, 12)
+        h[398 + 24 * i:410 + 24 * i] = octal(len(c), 12)
+    h[483:495] = octal(realsize, 12)
+    h[148:156] = b"%06o\0 " % sum(h)
+    body = data + b"\0" * (-len(data) % 512)
+    return bytes(h) + body + b"\0" * 1024
+
+
+def sparse_cases(out):
+    """A sparse file whose last 3 MiB are a hole (a disk image, a database
+    file): libarchive hands on no block for a hole at the end, and the
+    member was its data only (size and SHA-256 not the file's)."""
+    real = 4 << 20
+    chunks = [(0, PII.encode() * 8), (1 << 20, b"second extent\n" * 4)]
+    whole = bytearray(real)
+    for off, c in chunks:
+        whole[off:off + len(c)] = c
+    with open(os.path.join(out, "image.tar"), "wb") as f:
+        f.write(gnu_sparse_tar(b"disk.img", chunks, real))
+    EXPECT["image.tar"] = {"": ("full", [], None), "disk.img": ("full", [], True)}
+    SIZES[("image.tar", "disk.img")] = (real, hashlib.sha256(whole).hexdigest())
+
+
 def generate(out):
     """Write the fixtures into out; returns the names written."""
     os.makedirs(out, exist_ok=True)
@@ -205,6 +251,7 @@ def generate(out):
     lha_plain_cases(out)
     cab_cases(out)
     rar_volume_cases(out)
+    sparse_cases(out)
     return sorted(os.listdir(out))
 
 
