@@ -61,6 +61,13 @@ class Unpack4(unittest.TestCase):
         root = self.m.obj(os.path.join(self.dir, "acme-hr-1.0-1.noarch.rpm"))
         self.assertEqual(root["handler"], "archive")
 
+    def test_lha_names_in_the_sandbox(self):
+        # a worker converts LHA names from CP932 once its converter was
+        # loaded before the sandbox (pool_worker.c warm_up())
+        for name in ("names_cp932.lzh", "names_dos.lzh", "names_utf8.lzh"):
+            self.check(name)
+            self.assertEqual(self.members(name), sorted(gen.EXPECT[name])[1:], name)
+
     def test_cab_wide_names(self):
         self.check("names_utf8.cab")
         for o in self.m.by_path(os.path.join(self.dir, "names_utf8.cab")):
