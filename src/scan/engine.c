@@ -770,6 +770,17 @@ static bool after_country_code(const struct scan_state *st, uint64_t start)
     return n >= 1 && n <= 3 && i > 0 && p[i - 1] == '+' && (i < 2 || !(p[i - 2] >= '0' && p[i - 2] <= '9'));
 }
 
+/* "appId={iphone:'640467805'", "SEOTwitterAppIdIphone":"324021126": the
+ * phone labels end in "phone" (Telephone, Cellphone), and so does "iPhone":
+ * an app's id after it is no phone number. */
+static bool iphone_key(const struct scan_state *st, uint64_t off, struct ls_slice match)
+{
+    const uint8_t *p = st->data.ptr;
+    return off > 0 && ci_prefix(match.ptr, match.len, "phone") && (p[off - 1] == 'i' || p[off - 1] == 'I') &&
+           (off < 2 || !((p[off - 2] >= 'a' && p[off - 2] <= 'z') || (p[off - 2] >= 'A' && p[off - 2] <= 'Z')) ||
+            (p[off - 2] >= 'a' && p[off - 2] <= 'z' && p[off - 1] == 'I'));
+}
+
 /* An IBAN whose country code a separator cut off the digits ("BA;
  * 3933843048...", a list's columns): the digits read as a card (Diners 39,
  * 18 digits). A card-shaped value after two capitals and one to three of
@@ -977,7 +988,7 @@ LS_YR_UNALIGNED static void take_match(struct scan_state *st, const YR_RULE *rul
         return;
     }
     if (strcmp(m->entity, "phone") == 0 &&
-        (in_binary_noise(st, start, end) ||
+        (in_binary_noise(st, start, end) || iphone_key(st, off, match) ||
          (m->validator && strcmp(m->validator, "nanp") == 0 && cjk_service_number(st, start, end)))) {
         reject(st->f, m->entity);
         return;

@@ -27,7 +27,8 @@ Usage: gen_rulesred6.py OUTDIR KEYFILE [--seed S]
   number written in the same text, which stays.
 - Found in the sweep of real text (trafilatura's saved web pages, Russian
   EGRUL XML): Facebook's page, app and pixel ids in a page's meta tags and
-  script (card-shaped), "+81 158-23-2012" in JSON-LD (an SSN's shape after
+  script (card-shaped), app ids after "iphone" keys (read as phones after
+  the label "phone"), "+81 158-23-2012" in JSON-LD (an SSN's shape after
   a country code), a person's INN in an XML attribute INNFL (the shape of a
   12-digit Maestro card; the XML's text drops the attribute's name).
 
@@ -308,10 +309,11 @@ def build_web(g):
     g.write("<!DOCTYPE html>\n<html><head>\n<meta charset=\"utf-8\">\n"
             "<meta property=\"fb:pages\" content=\"%s\"/>\n<meta property=\"fb:app_id\" content=\"%s\" />\n"
             "<script>fbq('init', '%s'); fbq('track', 'PageView');</script>\n"
+            "<script>var apps={appId:{iphone:'6%s',ipad:'6%s'},\"SEOTwitterAppIdIphone\":\"3%s\"};</script>\n"
             "<script type=\"application/ld+json\">{\"@type\": \"LocalBusiness\", \"name\": \"Suisan\", "
             "\"telephone\": \"+81 %s\"}</script>\n</head><body>\n<h1>Crab season opens</h1>\n"
             "<p>Comment: my card %s was charged twice for the tour!</p>\n</body></html>\n"
-            % (g.card("1800", 15), g.card("34", 15), g.card("22", 16), jp, card))
+            % (g.card("1800", 15), g.card("34", 15), g.card("22", 16), g.d(8), g.d(8), g.d(8), jp, card))
     # an EGRUL record as XML: a person's 12-digit INN under INNFL has a Maestro card's shape
     # (5018...); the text of the XML gives the attribute's value without its name
     g.begin("registry/egrul_record.xml", decoy=True)
