@@ -634,7 +634,8 @@ def password_cases():
          "timeLastUsed": 1416816000456 + n, "timePasswordChanged": 1416816000789 + n, "timesUsed": 3}
         for n in (1, 2)], "potentiallyVulnerablePasswords": [], "dismissedBreachAlertsByLoginGUID": {},
         "version": 3}
-    r = put("Secrets/Firefox/Profiles/x1y2z3.default/logins.json", json.dumps(ff).encode())
+    # compact, as Firefox writes it (JSON.stringify)
+    r = put("Secrets/Firefox/Profiles/x1y2z3.default/logins.json", json.dumps(ff, separators=(",", ":")).encode())
     # arguable: encryptedPassword is NSS ciphertext (base64 DER), no password; it
     # is read as one (secret_password_assignment). A responder flags the file as a
     # credential store (key4.db next to it decrypts it when no primary password is set)
