@@ -318,6 +318,7 @@ void ls_findings_free(struct ls_findings *f)
     free(f->f);
     free(f->rej);
     free(f->gone);
+    ls_fpindex_free(&f->gone_ix);
     memset(f, 0, sizeof *f);
 }
 
@@ -539,23 +540,24 @@ static void veto_unlisted(struct ls_findings *f, struct ls_finding *x, const str
  * meta tag's content, an XML attribute's value): its later matches are
  * rejected. A value that stood once without its key in the raw bytes is
  * not vetoed there, and stays. */
+static bool gone_has(const struct ls_findings *f, const uint8_t fp[32])
+{
+    return ls_fpindex_find(&f->gone_ix, f->gone, 32, 32, fp) != SIZE_MAX;
+}
+
 static void gone_add(struct ls_findings *f, const uint8_t fp[32])
 {
+    if (f->n_gone >= LS_MAX_UNLISTED || gone_has(f, fp)) return; /* past it, the value may come back */
+    if (ls_fpindex_reserve(&f->gone_ix, f->gone, 32, f->n_gone, 64) != LS_OK) return;
     if (f->n_gone == f->cap_gone) {
         size_t cap = f->cap_gone ? f->cap_gone * 2 : 16;
         uint8_t(*ng)[32] = realloc(f->gone, cap * sizeof *ng);
-        if (!ng) return; /* the value may come back from the text */
+        if (!ng) return;
         f->gone = ng;
         f->cap_gone = cap;
     }
-    memcpy(f->gone[f->n_gone++], fp, 32);
-}
-
-static bool gone_has(const struct ls_findings *f, const uint8_t fp[32])
-{
-    for (size_t i = 0; i < f->n_gone; i++)
-        if (memcmp(f->gone[i], fp, 32) == 0) return true;
-    return false;
+    memcpy(f->gone[f->n_gone], fp, 32);
+    ls_fpindex_insert(&f->gone_ix, f->gone, 32, f->n_gone++);
 }
 
 /* Drop x's vetoed evidence (each counted as rejected); false if x is left empty. */

@@ -80,6 +80,7 @@ struct ls_findings {
     size_t n_evidence;           /* across all findings of the object */
     uint8_t (*gone)[32];         /* values a validator's veto took out of the raw scan: the */
     size_t n_gone, cap_gone;     /* object's text, which may lose their key, does not bring them back */
+    struct ls_fpindex gone_ix;   /* gone by fp; at most LS_MAX_UNLISTED */
 };
 
 void ls_findings_init(struct ls_findings *f, struct ls_slice key, size_t max_evidence);
