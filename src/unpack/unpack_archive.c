@@ -1148,6 +1148,17 @@ static enum ar_index ar_index(const struct arc *ar, struct archive_entry *e)
     return AR_INDEX_NONE;
 }
 
+/* libarchive warns (ARCHIVE_WARN) when a name, link target, user or
+ * group name is not in the charset its header declares ("Pathname can't be
+ * converted from UTF-8 to current locale.": GNU tar's pax headers hold
+ * names as the file system spells them, Latin-1 too, and say nothing) and
+ * hands on the bytes as stored, which is what the member is named by. The
+ * same name in a ustar header draws no warning. Not a parse error. */
+static bool name_warning(const struct arc *ar)
+{
+    return strstr(ar->ss.err, "be converted from") && strstr(ar->ss.err, "to current locale");
+}
+
 static ls_err do_entry(struct arc *ar, struct archive_entry *e, bool warned)
 {
     struct arc_child k;
@@ -1162,6 +1173,9 @@ static ls_err do_entry(struct arc *ar, struct archive_entry *e, bool warned)
         k.ch.declared_size = (uint64_t)archive_entry_size(e);
     if (warned && !ar->raw && archive_entry_pathname(e) == NULL) {
         /* the warning is about the name only (already tagged bad_name) */
+    } else if (warned && name_warning(ar)) {
+        /* a name kept as stored: nothing of the member went unread */
+        say(&k, "name", ar->ss.err);
     } else if (warned) {
         tag(&k, LS_R_PARSE_ERROR);
         say(&k, "header", ar->ss.err);

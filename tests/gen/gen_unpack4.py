@@ -30,6 +30,9 @@ structure with the standard library).
 - a GNU sparse tar whose file ends in a hole: libarchive hands on no block
   for it, and the member was its data only, its size and SHA-256 not the
   file's (`bsdtar -xO` writes the zeros).
+- GNU tar --format=posix of a file named in Latin-1 (its pax path record
+  is not UTF-8): libarchive's warning made the member partial with
+  parse_error though all of it was read.
 
 generate(dir) writes them and fills EXPECT {file: {member: (coverage,
 reasons that must be there, PII expected found or an errors substring)}}
@@ -42,7 +45,7 @@ import struct
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gen_unpack2 import PII, SSN  # noqa: E402,F401 (shared helpers)
+from gen_unpack2 import PII, SSN, have, run  # noqa: E402,F401 (shared helpers)
 from gen_rarcab import (A_NAME_IS_UTF, CAB_NONE, DOS_DT, FHD_LONG_BLOCK, RAR4_END, RAR4_FILE,  # noqa: E402
                         RAR4_MAIN, RAR4_SIG, RAR4_STORE, UNIX_TIME, _chain_ext, cab_archive, crc16,
                         crc32, lha_archive, lha_ext1, lha_level0, lha_level1, lha_level2, rar4_block)
@@ -243,6 +246,27 @@ def sparse_cases(out):
     SIZES[("image.tar", "disk.img")] = (real, hashlib.sha256(whole).hexdigest())
 
 
+def latin1_cases(out):
+    """GNU tar --format=posix of a file named in Latin-1: its pax header's
+    path record holds the bytes as the file system spells them (pax says
+    UTF-8, GNU tar writes no hdrcharset): libarchive warns, and the member
+    was partial with parse_error though all of it was read (the same file
+    in a ustar tar drew nothing)."""
+    if not have("tar"):
+        return
+    src = os.path.join(out, ".latin1")
+    os.makedirs(src)
+    with open(os.path.join(os.fsencode(src), b"r\xe9sum\xe9.txt"), "wb") as f:
+        f.write(PII.encode())
+    run(["tar", "--format=posix", "-cf", os.path.join(out, "latin1_posix.tar"), "-C", src, "."], out)
+    for n in os.listdir(os.fsencode(src)):
+        os.unlink(os.path.join(os.fsencode(src), n))
+    os.rmdir(src)
+    EXPECT["latin1_posix.tar"] = {"": ("full", [], None),
+                                  os.fsdecode(b"./r\xe9sum\xe9.txt").encode("utf-8", "surrogateescape")
+                                  .decode("utf-8", "replace"): ("full", [], True)}
+
+
 def generate(out):
     """Write the fixtures into out; returns the names written."""
     os.makedirs(out, exist_ok=True)
@@ -252,6 +276,7 @@ def generate(out):
     cab_cases(out)
     rar_volume_cases(out)
     sparse_cases(out)
+    latin1_cases(out)
     return sorted(os.listdir(out))
 
 
