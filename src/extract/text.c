@@ -14,7 +14,7 @@
  * kana and decoded (codepage.c): read as Windows-1252, its labels (電話,
  * 生年月日) were lost. The same holds for the staff lists and exports of a
  * Russian, Chinese, Korean, Greek, Hebrew, Arabic or Thai company, so the
- * first 16 KiB of other 8-bit text are judged (text_guess_legacy()): GBK,
+ * first 8 KiB of other 8-bit text are judged (text_guess_legacy()): GBK,
  * Big5 or EUC-KR (cp949) when the bytes over 0x7F pair into that page's
  * characters and one in four or more of them is among its most common
  * characters (Chinese, simplified or traditional, or Korean: 的 是 电话 /
@@ -39,7 +39,7 @@
  *
  * Attacker-controlled: every byte; the conversion has no state beyond one
  * surrogate pair or double-byte character, so truncation only loses the
- * last character. The guess reads a bounded prefix (16 KiB, 64 KiB for the
+ * last character. The guess reads a bounded prefix (8 KiB, 64 KiB for the
  * Japanese one), a few passes each.
  */
 #include "extract/text.h"
@@ -217,7 +217,7 @@ static size_t jp_cut(struct ls_slice s, size_t max, enum ls_text_enc enc)
 /* ---- legacy code pages other than Japanese: Cyrillic, Greek, Hebrew,
  * Arabic, Thai single-byte pages, and Chinese and Korean double-byte ones ---- */
 
-#define LEGACY_PROBE (16u * 1024u) /* bytes the guess reads: a few hundred letters suffice */
+#define LEGACY_PROBE (8u * 1024u) /* bytes the guess reads: a few hundred letters suffice */
 
 /* Windows code page of each guess (codepage.c decodes them). */
 static unsigned text_enc_cp(enum ls_text_enc enc)
@@ -500,49 +500,87 @@ static const struct sb_guess sb_guesses[] = {
  * scores 30-40 a byte. */
 #define SB_THAI_MIN 32 /* bytes */
 #define SB_THAI_W 20   /* a byte */
+#define SB_THAI_SIGNS 15 /* percent of the bytes over 0x7F: vowels and marks (a third in Thai) */
 
-/* The byte at i is one of three or more equal bytes in a row. */
-static bool sb_in_run(struct ls_slice s, size_t i)
-{
-    int b = ls_slice_at(s, i), n1 = ls_slice_at(s, i + 1), n2 = ls_slice_at(s, i + 2);
-    int p1 = i >= 1 ? ls_slice_at(s, i - 1) : -1, p2 = i >= 2 ? ls_slice_at(s, i - 2) : -1;
-    return (p1 == b && (p2 == b || n1 == b)) || (n1 == b && n2 == b);
-}
+#define SB_NGUESS (sizeof sb_guesses / sizeof sb_guesses[0])
 
-/* Sum of the weights of the bytes over 0x7F of s read as g. A text of
- * capitals only is not what a cased script is written in: capitals inside
- * words beyond the small letters cost SB_CAPS_W each (Hebrew read as KOI8-R
- * is all capitals). */
-static long sb_score(struct ls_slice s, const struct sb_guess *g)
+/* One guess's reading of the bytes 0x80-0xFF, worked out once: weight
+ * (SB_FOREIGN_W, SB_SYMBOL_W applied), class, character. */
+struct sb_tab {
+    int8_t w[128];
+    uint8_t cls[128];
+    uint16_t u[128];
+};
+
+static void sb_tab_fill(const struct sb_guess *g, struct sb_tab *t)
 {
     const struct ls_codepage *cp = ls_codepage_by_number(text_enc_cp(g->enc));
-    long score = 0;
-    size_t lower = 0, caps_in = 0;
-    enum sb_cls prev_cls = SB_NEUTRAL;
-    uint32_t prev = 0;
-    for (size_t i = 0; i < s.len; i++) {
-        uint8_t b = (uint8_t)ls_slice_at(s, i);
-        if (b < 0x80) {
-            prev_cls = SB_NEUTRAL;
-            prev = b;
-            continue;
-        }
-        if (sb_in_run(s, i)) continue; /* a ruler or box line (════): no word */
+    for (unsigned b = 0x80; b < 0x100; b++) {
         enum sb_cls cls;
-        uint32_t u = ls_codepage_map(cp, b);
-        int w = sb_weight(g->lang, u, prev, &cls);
-        if (cls == SB_FOREIGN) w = SB_FOREIGN_W;
+        uint32_t u = ls_codepage_map(cp, (uint8_t)b);
+        int w = sb_weight(g->lang, u, 0, &cls);
         bool box = u >= 0x2500 && u <= 0x25A0; /* free: DOS tables in cp866 */
+        if (cls == SB_FOREIGN) w = SB_FOREIGN_W;
         if (cls == SB_NEUTRAL && w == 0 && !box && !sb_script_mark(g->lang, u)) w = SB_SYMBOL_W;
-        if (cls == SB_UPPER && prev_cls == SB_LOWER) w += SB_CASE_W;
-        lower += cls == SB_LOWER;
-        caps_in += cls == SB_UPPER && (prev_cls == SB_UPPER || prev_cls == SB_LOWER);
-        score += w;
-        prev_cls = cls;
-        prev = u;
+        t->w[b - 0x80] = (int8_t)w;
+        t->cls[b - 0x80] = (uint8_t)cls;
+        t->u[b - 0x80] = (uint16_t)(u > 0xFFFF ? 0xFFFD : u);
     }
-    if (caps_in > lower) score += SB_CAPS_W * (long)(caps_in - lower);
-    return score;
+}
+
+struct sb_run {
+    long score;
+    size_t lower, caps_in;
+    enum sb_cls prev_cls;
+};
+
+/* Byte b (over 0x7F) read by guess g after byte pb (-1: none; its class
+ * in r->prev_cls when it was read too). */
+static void sb_step(const struct sb_guess *g, const struct sb_tab *t, struct sb_run *r, int b,
+                    int pb, bool prev_read)
+{
+    enum sb_cls cls = (enum sb_cls)t->cls[b - 0x80], pc = prev_read ? r->prev_cls : SB_NEUTRAL;
+    int w = t->w[b - 0x80];
+    if (g->lang == SB_TH && cls == SB_LOWER) { /* the order of Thai signs: the one before */
+        uint32_t prev = pb < 0 ? 0 : pb < 0x80 ? (uint32_t)pb : t->u[pb - 0x80];
+        w = sb_thai(t->u[b - 0x80], prev, &cls);
+    }
+    if (cls == SB_UPPER && pc == SB_LOWER) w += SB_CASE_W;
+    r->lower += cls == SB_LOWER;
+    r->caps_in += cls == SB_UPPER && (pc == SB_UPPER || pc == SB_LOWER);
+    r->score += w;
+    r->prev_cls = cls;
+}
+
+/* Every guess's score for s, in one pass: the sum of the weights of its
+ * bytes over 0x7F. A text of capitals only is not what a cased script is
+ * written in: capitals inside words beyond the small letters cost
+ * SB_CAPS_W each (Hebrew read as KOI8-R is all capitals). Runs of three
+ * or more equal bytes (a ruler or box line, ════) are not read. */
+static void sb_scores(struct ls_slice s, long score[SB_NGUESS])
+{
+    struct sb_tab tabs[SB_NGUESS]; /* 6 KiB; filling it costs less than reading 1 KiB */
+    for (size_t k = 0; k < SB_NGUESS; k++) sb_tab_fill(&sb_guesses[k], &tabs[k]);
+    struct sb_run run[SB_NGUESS];
+    memset(run, 0, sizeof run);
+    int pb1 = -1, pb2 = -1;
+    bool prev_read = false;
+    for (size_t i = 0; i < s.len; i++) {
+        int b = ls_slice_at(s, i), n1 = b < 0x80 ? -1 : ls_slice_at(s, i + 1);
+        bool in_run = n1 == b && (b == pb1 || ls_slice_at(s, i + 2) == b);
+        bool skip = b < 0x80 || in_run || (b == pb1 && b == pb2);
+        if (!skip)
+            for (size_t k = 0; k < SB_NGUESS; k++)
+                sb_step(&sb_guesses[k], &tabs[k], &run[k], b, pb1, prev_read);
+        if (b < 0x80 || !skip) prev_read = !skip;
+        pb2 = pb1;
+        pb1 = b;
+    }
+    for (size_t k = 0; k < SB_NGUESS; k++) {
+        score[k] = run[k].score;
+        if (run[k].caps_in > run[k].lower)
+            score[k] += SB_CAPS_W * (long)(run[k].caps_in - run[k].lower);
+    }
 }
 
 static bool ascii_letter(int b)
@@ -583,6 +621,18 @@ static struct sb_words sb_words(struct ls_slice s)
     return k;
 }
 
+/* Bytes of Thai vowels, tone marks and signs in TIS-620 (0xD0-0xEE): a
+ * box line of cp437 read as TIS-620 is consonants only. */
+static size_t th_signs(struct ls_slice s)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < s.len; i++) {
+        int b = ls_slice_at(s, i);
+        k += b >= 0xD0 && b <= 0xEE;
+    }
+    return k;
+}
+
 /* A single-byte page of a non-Latin script: most bytes over 0x7F make
  * words of their own (Latin-script text has them inside ASCII words:
  * "café", "Müller"), and one page reads them as the letters of its
@@ -590,16 +640,18 @@ static struct sb_words sb_words(struct ls_slice s)
  * bytes over 0x7F that are nearly all of even length are the pairs of a
  * double-byte page (EUC-TW: no decoder here), not words.
  * LS_TEXT_CP1252 when none does. */
-static enum ls_text_enc sb_guess(struct ls_slice s)
+static enum ls_text_enc sb_guess(struct ls_slice s, const struct sb_words *w)
 {
-    struct sb_words k = sb_words(s);
-    if (k.pure < 6 || k.pure < 3 * k.mixed) return LS_TEXT_CP1252;
+    const struct sb_words k = *w;
+    if (k.pure < 3 * k.mixed) return LS_TEXT_CP1252;
     if (k.runs >= 8 && k.odd_runs * 10 < k.runs) return LS_TEXT_CP1252; /* a double-byte page */
     long best = LONG_MIN, other = LONG_MIN; /* other: the best of another language */
     size_t n = 0, bi = 0;
     for (size_t i = 0; i < s.len; i++) n += ls_slice_at(s, i) >= 0x80;
-    for (size_t i = 0; i < sizeof sb_guesses / sizeof sb_guesses[0]; i++) {
-        long sc = sb_score(s, &sb_guesses[i]);
+    long scores[SB_NGUESS];
+    sb_scores(s, scores);
+    for (size_t i = 0; i < SB_NGUESS; i++) {
+        long sc = scores[i];
         if (sc > best) {
             if (best != LONG_MIN && sb_guesses[bi].lang != sb_guesses[i].lang) other = best;
             best = sc;
@@ -610,7 +662,8 @@ static enum ls_text_enc sb_guess(struct ls_slice s)
     }
     if (best * 10 < (long)n * SB_MIN_W || (other != LONG_MIN && best - other < SB_MARGIN))
         return LS_TEXT_CP1252;
-    if (sb_guesses[bi].lang == SB_TH && (n < SB_THAI_MIN || best * 10 < (long)n * SB_THAI_W))
+    if (sb_guesses[bi].lang == SB_TH && (n < SB_THAI_MIN || best * 10 < (long)n * SB_THAI_W ||
+                                         th_signs(s) * 100 < n * SB_THAI_SIGNS))
         return LS_TEXT_CP1252;
     return sb_guesses[bi].enc;
 }
@@ -712,7 +765,9 @@ static enum ls_text_enc text_guess_legacy(struct ls_slice s)
     struct ls_slice head;
     (void)ls_slice_sub(s, 0, s.len < LEGACY_PROBE ? s.len : LEGACY_PROBE, &head);
     enum ls_text_enc enc = db_guess(head);
-    return enc != LS_TEXT_CP1252 ? enc : sb_guess(head);
+    if (enc != LS_TEXT_CP1252) return enc;
+    struct sb_words k = sb_words(head);
+    return k.pure < 6 ? LS_TEXT_CP1252 : sb_guess(head, &k); /* no word of another script */
 }
 
 /* Longest prefix of s, at most max, that ends between two characters of

@@ -41,7 +41,7 @@ enum ls_text_enc {
  * Shift_JIS or EUC-JP when, in its first 64 KiB, every byte over 0x7F forms
  * a character of that encoding and at least one character in ten is a kana
  * or Japanese punctuation (what no European text in Windows-1252 has).
- * Other 8-bit text is judged on its first 16 KiB: GBK, Big5 or EUC-KR by
+ * Other 8-bit text is judged on its first 8 KiB: GBK, Big5 or EUC-KR by
  * their structure and most common characters, then the Cyrillic, Greek,
  * Hebrew, Arabic and Thai single-byte pages by letter frequencies (text.c
  * says how); when none is clearly right, Windows-1252. */
