@@ -433,7 +433,7 @@ struct arc {
     bool lha_retry;         /* lha: a name libarchive could not convert ended the walk */
     bool lha_cp932;         /* ... read again with names in CP932 */
     uint64_t skip;          /* headers to pass over before the walk records again */
-    unsigned crc_go_on;     /* rar 4: members failed by their CRC, the walk going on */
+    unsigned crc_go_on;     /* rar 4: failed members the walk went on after (rar4_goes_on()) */
 };
 
 _Static_assert(sizeof(((struct arc *)0)->rest_err) == sizeof(((struct unpack_session *)0)->err),
@@ -774,19 +774,33 @@ static bool arc_expired(void *ud)
 }
 
 /* What an unfinished read means for the rest of the archive. */
-/* RAR 4: libarchive checks a member's CRC once all its data is decoded and
- * fails the read (ARCHIVE_FATAL, "File CRC error"), yet its reader stands
- * at the next header and goes on from there. The first member of every
- * volume but the first of a multi-volume set fails so (its data is the
- * rest of a file begun in the volume before; its CRC, the whole file's):
- * the walk stopped there and every later member of the volume was lost.
- * Damage to one member's data fails the same way. Go on, a bounded number
- * of times; other fatal errors leave the decoder in no known state. */
-static bool rar4_crc_goes_on(struct arc *ar)
+/* RAR 4 (RAR 2.9 technote: MAIN_HEAD flags 0x0001 MHD_VOLUME): whether
+ * the archive is a volume of a multi-volume set. */
+static bool rar4_volume(const struct arc *ar)
 {
-    if (!ar->ss.a || (archive_format(ar->ss.a) & ARCHIVE_FORMAT_BASE_MASK) != ARCHIVE_FORMAT_RAR ||
-        !strstr(ar->ss.err, "File CRC error"))
+    struct ls_slice s;
+    uint16_t flags;
+    if (!ls_slice_from(ar->o->data, ar->front, &s) || !ls_slice_starts(s, "Rar!\x1a\x07\x00", 7))
         return false;
+    return ls_rd_u16le(s, 10, &flags) && (flags & 0x0001u);
+}
+
+/* RAR 4: a member whose data fails (ARCHIVE_FATAL) leaves libarchive's
+ * reader standing at the next header, from which it goes on. Every volume
+ * but the first of a multi-volume set begins with the rest of a file begun
+ * in the volume before: stored, it fails the CRC check (the CRC declared is
+ * the whole file's: "File CRC error"); compressed, it cannot be decoded
+ * without what came before ("Invalid location to Huffman tree", "Prefix
+ * found"). The walk stopped there and every later member of the volume was
+ * lost. Go on after a CRC error (raised once all the data is decoded; also
+ * damage to one member) and after any failure of a volume's first member,
+ * a bounded number of times; other fatal errors leave the decoder in no
+ * known state. */
+static bool rar4_goes_on(struct arc *ar)
+{
+    if (!ar->ss.a || (archive_format(ar->ss.a) & ARCHIVE_FORMAT_BASE_MASK) != ARCHIVE_FORMAT_RAR)
+        return false;
+    if (!strstr(ar->ss.err, "File CRC error") && !(ar->seen == 1 && rar4_volume(ar))) return false;
     return ++ar->crc_go_on <= ARC_MAX_FAILED;
 }
 
@@ -810,7 +824,7 @@ static ls_err after_read(struct arc *ar, const struct unpack_result *res, ls_err
         if (!ar->in_rest || strncmp(ar->rest_err, ar->ss.err, sizeof ar->rest_err - 1) != 0)
             ls_note(ar->c, ar->o, why, "%s: %s", fmt_name(ar), ar->ss.err);
         memcpy(ar->rest_err, ar->ss.err, sizeof ar->rest_err);
-        if (rar4_crc_goes_on(ar)) return LS_OK;
+        if (rar4_goes_on(ar)) return LS_OK;
         if (is_7z(ar) && (!ar->rest_from || ar->in_rest)) {
             /* its header (names, sizes) is whole: the members after it
              * are still listed, and later folders read (list_rest()) */

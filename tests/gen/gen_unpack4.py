@@ -188,7 +188,8 @@ def rar_volume_cases(out):
     """The second volume of a RAR 4 set (MHD_VOLUME): its first member is
     the rest of a file begun in the first volume (FHD_SPLIT_BEFORE; the CRC
     and size declared are the whole file's, so libarchive fails it with
-    "File CRC error"), then whole members, one with PII."""
+    "File CRC error"; compressed, it cannot be decoded at all), then whole
+    members, one with PII."""
     piece = b"second half of the minutes of the board meeting\r\n" * 4
     vol = (RAR4_SIG + rar4_block(RAR4_MAIN, 0x0001, b"\0" * 6) +
            rar4_stored(b"minutes.txt", piece, flags=0x01, crc=0x5E05A663, unp_size=4 * len(piece)) +
@@ -200,6 +201,23 @@ def rar_volume_cases(out):
     EXPECT["minutes.part2.rar"] = {
         "": ("partial", ["truncated"], "RAR: File CRC error"),
         "minutes.txt": ("partial", ["truncated"], "File CRC error"),
+        "hr/staff.csv": ("full", [], True),
+        "readme.txt": ("full", [], None),
+    }
+    # the same, its first member compressed (method 0x33): the rest of an
+    # LZ stream cannot be decoded without its start
+    packed = bytes((i * 37 + 11) & 0xFF for i in range(3000))
+    fields = struct.pack("<IIBIIBBHI", len(packed), 90000, 2, 0x12345678, DOS_DT, 29, 0x33, len(b"report.txt"), 0x20)
+    vol = (RAR4_SIG + rar4_block(RAR4_MAIN, 0x0001, b"\0" * 6) +
+           rar4_block(RAR4_FILE, FHD_LONG_BLOCK | 0x01, fields + b"report.txt") + packed +
+           rar4_stored(b"hr\\staff.csv", PII.encode()) +
+           rar4_stored(b"readme.txt", b"nothing here\r\n") +
+           rar4_block(RAR4_END, 0x4000, b""))
+    with open(os.path.join(out, "report.part3.rar"), "wb") as f:
+        f.write(vol)
+    EXPECT["report.part3.rar"] = {
+        "": ("partial", ["truncated"], None),
+        "report.txt": ("none_or_partial", ["truncated"], None),
         "hr/staff.csv": ("full", [], True),
         "readme.txt": ("full", [], None),
     }
