@@ -22,15 +22,21 @@
  * RDB layout (Redis rdb.h, versions 1-12): "REDIS" and four digits, then
  * opcodes: 0xFA aux field (two strings), 0xFB resize-db (two lengths),
  * 0xFE select-db (a length), 0xFD expiry (4 bytes), 0xFC expiry in ms (8
- * bytes), 0xF8 idle (a length), 0xF7 frequency (1 byte), 0xF5/0xF6
- * function (a string), 0xF4 slot info (three lengths), 0xFF end (then an 8
- * byte checksum from version 5); any other byte is a value type followed
+ * bytes), 0xF8 idle (a length, LRU policies), 0xF9 frequency (1 byte, LFU
+ * policies), 0xF7 module aux data (module id, when, module items), 0xF5
+ * function library (a string: its code, written), 0xF4 slot info (three
+ * lengths), 0xFF end (then an 8 byte checksum from version 5); 0xF6 (the
+ * functions of 7.0's release candidates) stops the walk, unsupported; any
+ * other byte is a value type followed
  * by the key and the value. A length is 6 bits (00), 14 bits (01), a
  * 32-bit (0x80) or 64-bit (0x81) big-endian number; 11 marks a special
  * string: an 8, 16 or 32-bit little-endian integer, or LZF (compressed
- * length, plain length, data). Module values (types 6, 7) and hashes with
- * field expiry (Redis 7.4+: types 22-25) cannot be skipped without their
- * module or layout: reading stops there, `unsupported`.
+ * length, plain length, data). A module value of Redis 5+ (type 7) is the
+ * module's id and items (each a length opcode: integers, floats, strings,
+ * end), its strings written as "KEY: string"; Redis 4's module values
+ * (type 6) and hashes with field expiry (Redis 7.4+: types 22-25) cannot
+ * be skipped without their module or layout: reading stops there,
+ * `unsupported`.
  *
  * Attacker-controlled: every length and count. Counts are checked against
  * the bytes left (each element takes at least one byte), LZF output
@@ -67,15 +73,19 @@ struct rd {
 
 /* ---------------------------------------------------------------- output */
 
+/* Hands the text over once RD_FLUSH bytes are waiting (a hash line too:
+ * the pieces join up). Once the object's text budget is spent it returns
+ * LS_E_LIMIT, so every walk stops there instead of growing the line. */
 static ls_err rd_flush(struct rd *r, bool force)
 {
-    if (r->full || r->line.len == 0 || (!force && r->line.len < RD_FLUSH)) return LS_OK;
+    if (r->full) {
+        ls_buf_reset(&r->line);
+        return LS_E_LIMIT;
+    }
+    if (r->line.len == 0 || (!force && r->line.len < RD_FLUSH)) return LS_OK;
     ls_err e = ls_emit_text(r->c, r->o, r->line.ptr, r->line.len);
     ls_buf_reset(&r->line);
-    if (e == LS_E_LIMIT) {
-        r->full = true;
-        return LS_OK;
-    }
+    if (e == LS_E_LIMIT) r->full = true;
     return e;
 }
 
@@ -113,7 +123,8 @@ static ls_err rd_pair(struct rd *r, struct ls_slice f, struct ls_slice v)
     LS_TRY(ls_buf_addc(&r->line, '\t'));
     LS_TRY(rd_put(r, f));
     LS_TRY(ls_buf_adds(&r->line, ": "));
-    return rd_put(r, v);
+    LS_TRY(rd_put(r, v));
+    return rd_flush(r, false);
 }
 
 /* --------------------------------------------------------------- strings */
@@ -530,6 +541,7 @@ static ls_err rd_stream(struct rd *r, struct ls_cursor *cur, unsigned type)
         if (!rd_str(r, cur, &r->b, &s)) return LS_OK; /* the node's first entry ID */
         if (!rd_str(r, cur, &r->blob, &s)) return LS_OK;
         if (!rd_stream_node(r, s)) { /* write what it holds as elements */
+            if (r->full) return LS_E_LIMIT;
             if (r->line.len && ls_buf_addc(&r->line, '\n') != LS_OK) return LS_E_NOMEM;
             struct rd_walk w = {r, RD_ELEMENTS, 0, &r->a};
             bool bad = false;
@@ -621,6 +633,64 @@ static ls_err rd_quicklist(struct rd *r, struct ls_cursor *cur, unsigned type)
     return LS_OK;
 }
 
+/* ---------------------------------------------------------------- modules */
+
+/* The name in a module type id (module.c's moduleTypeEncodeId): nine
+ * characters of six bits from the top, then ten bits of encoding version. */
+static void rd_module_name(uint64_t id, char name[10])
+{
+    static const char set[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    for (unsigned i = 0; i < 9; i++) name[i] = set[(id >> (10 + 6 * (8 - i))) & 63];
+    name[9] = 0;
+}
+
+/* What a module saved from Redis 5 on (RDB_TYPE_MODULE_2 values and
+ * module aux data): each item a length opcode, 1/2 an integer (a length),
+ * 3 a float (4 bytes), 4 a double (8), 5 a string, 0 the end. Its strings
+ * are written as "KEY: string"; each item takes at least one byte. */
+static ls_err rd_module(struct rd *r, struct ls_cursor *cur)
+{
+    for (;;) {
+        uint64_t op, x;
+        int sp;
+        struct ls_slice s;
+        if (!rd_len(r, cur, &op, &sp)) return LS_OK;
+        if (sp >= 0 || op > 5) return rd_fail(r, LS_E_CORRUPT, "a module value with an unknown opcode"), LS_OK;
+        if (op == 0) return LS_OK;
+        if (op <= 2 && !rd_len(r, cur, &x, &sp)) return LS_OK;
+        if ((op == 3 || op == 4) && ls_cur_skip(cur, op == 3 ? 4 : 8) != LS_OK)
+            return rd_fail(r, LS_E_TRUNCATED, "cut inside a module value"), LS_OK;
+        if (op == 5) {
+            if (!rd_str(r, cur, &r->b, &s)) return LS_OK;
+            LS_TRY(rd_element(r, s));
+        }
+    }
+}
+
+/* A module value (type 7): the module's id, then its items. */
+static ls_err rd_module_value(struct rd *r, struct ls_cursor *cur)
+{
+    uint64_t id;
+    int sp;
+    if (!rd_len(r, cur, &id, &sp)) return LS_OK;
+    if (sp >= 0) return rd_fail(r, LS_E_CORRUPT, "a module id encoded as a string"), LS_OK;
+    return rd_module(r, cur);
+}
+
+/* Module aux data (opcode 0xF7): the module's id, a UINT opcode and when
+ * it was saved, then its items, written under the module's name. */
+static ls_err rd_module_aux(struct rd *r, struct ls_cursor *cur)
+{
+    uint64_t id, x;
+    int sp;
+    char name[10];
+    if (!rd_len(r, cur, &id, &sp) || !rd_len(r, cur, &x, &sp) || !rd_len(r, cur, &x, &sp)) return LS_OK;
+    rd_module_name(id, name);
+    ls_buf_reset(&r->key);
+    LS_TRY(ls_buf_adds(&r->key, name));
+    return rd_module(r, cur);
+}
+
 static ls_err rd_value(struct rd *r, struct ls_cursor *cur, unsigned type)
 {
     switch (type) {
@@ -636,7 +706,8 @@ static ls_err rd_value(struct rd *r, struct ls_cursor *cur, unsigned type)
     case 16: return rd_blob_value(r, cur, RD_LISTPACK, RD_PAIRS);
     case 17: return rd_blob_value(r, cur, RD_LISTPACK, RD_MEMBERS);
     case 20: return rd_blob_value(r, cur, RD_LISTPACK, RD_ELEMENTS);
-    case 6: case 7: rd_fail(r, LS_E_UNSUPPORTED, "a module value (its layout is the module's)"); return LS_OK;
+    case 7: return rd_module_value(r, cur);
+    case 6: rd_fail(r, LS_E_UNSUPPORTED, "a module value of Redis 4 (its layout is the module's)"); return LS_OK;
     default:
         if (type >= 22 && type <= 25) {
             rd_fail(r, LS_E_UNSUPPORTED, "a hash with field expiry (Redis 7.4+)");
@@ -683,10 +754,16 @@ static ls_err rd_rdb(struct rd *r, struct ls_cursor *cur, size_t *end)
         case 0xfe: case 0xf8: ok = rd_len(r, cur, &x, &sp); break;
         case 0xfd: ok = ls_cur_skip(cur, 4) == LS_OK || rd_fail(r, LS_E_TRUNCATED, "cut inside an expiry"); break;
         case 0xfc: ok = ls_cur_skip(cur, 8) == LS_OK || rd_fail(r, LS_E_TRUNCATED, "cut inside an expiry"); break;
-        case 0xf7: ok = ls_cur_skip(cur, 1) == LS_OK || rd_fail(r, LS_E_TRUNCATED, "cut inside a frequency"); break;
-        case 0xf6: case 0xf5: ok = rd_str(r, cur, &r->a, &s); break;
+        case 0xf9: ok = ls_cur_skip(cur, 1) == LS_OK || rd_fail(r, LS_E_TRUNCATED, "cut inside a frequency"); break;
+        case 0xf7: LS_TRY(rd_module_aux(r, cur)); break;
+        case 0xf5: /* a function library: its code (Lua) as "FUNCTION: code" */
+            if (!rd_str(r, cur, &r->a, &s)) break;
+            ls_buf_reset(&r->key);
+            LS_TRY(ls_buf_adds(&r->key, "FUNCTION"));
+            LS_TRY(rd_element(r, s));
+            break;
+        case 0xf6: rd_fail(r, LS_E_UNSUPPORTED, "a function of Redis 7.0's release candidates"); ok = false; break;
         case 0xf4: ok = rd_len(r, cur, &x, &sp) && rd_len(r, cur, &x, &sp) && rd_len(r, cur, &x, &sp); break;
-        case 0xf9: rd_fail(r, LS_E_UNSUPPORTED, "module auxiliary data (its layout is the module's)"); ok = false; break;
         default:
             if (++keys % RD_TICK == 0 && ls_ctx_expired(r->c)) return LS_E_TIMEOUT;
             if (!rd_str(r, cur, &r->a, &s)) break;
@@ -900,6 +977,7 @@ static ls_err rd_extract(struct ls_ctx *c, struct ls_object *o)
         e = rd_aof(&r, &cur);
     }
     if (e == LS_OK) e = rd_flush(&r, true);
+    if (e == LS_E_LIMIT && r.full) e = LS_OK; /* the text budget: noted where it was spent */
     if (r.stop != LS_OK && e == LS_OK)
         ls_note(c, o, rd_reason(r.stop), "redis: %s at byte %zu; the rest is not read", r.why, cur.pos);
     ls_buf_free(&r.line);

@@ -66,6 +66,41 @@ class Redis(lsutil.KeyedHandlerTree):
         self.assertIn("customer:1001\tname: Ana Lima\tssn: 212447781", tp)
         self.assertIn("user:9\tssn: 536221874", tp)
 
+    def test_lfu_modules_and_functions(self):
+        # 0xF9 is the LFU frequency (one byte), 0xF7 module aux data: the
+        # walk stopped at the first key of an LFU server ("module auxiliary
+        # data"), so nothing of it was read
+        t = self.text("lfu.rdb")
+        self.assertIn("user:5:email: kim.ash@example-corp.com\n", t)
+        self.assertIn("user:5\tname: Kim Ash\tssn: 536-22-1874\n", t)
+        self.assertIn("doc:7: Lu Park\ndoc:7: ssn\ndoc:7: 401-73-2290\n", t)  # a module value's strings
+        self.assertIn("user:6:ssn: 318-52-6647\n", t)
+        self.assertIn("FUNCTION: #!lua name=hr", t)
+        self.assertIn("hrindex-x: schema: name, ssn, email\n", t)  # module aux data, under the module's name
+
+    def test_text_budget_stops_the_walk(self):
+        # a set listpack of 8M one-byte integers under a 128-byte key (LZF:
+        # 90 KB on disk): once the text budget was spent the walk went on
+        # adding "KEY: 1" lines to a buffer nobody emptied, 1 GiB of RSS
+        path = os.path.join(self.tmp.name, "amp.rdb")
+        with open(path, "wb") as f:
+            f.write(gen_redis.amplifier(8000000))
+        out = os.path.join(self.tmp.name, "amp.jsonl")
+        pid = os.fork()
+        if pid == 0:
+            try:
+                fd = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(fd, 1)
+                os.dup2(fd, 2)
+                os.execv(lsutil.LEAKSIFT, [lsutil.LEAKSIFT, "scan", "-q", "-j1", "-o", out, path])
+            finally:
+                os._exit(127)
+        _, status, usage = os.wait4(pid, 0)
+        self.assertLess(usage.ru_maxrss / 1024, 400)  # MiB
+        o = lsutil.load(out).obj(path)
+        self.assertEqual(o["coverage"], "partial")
+        self.assertIn("limit:text", o["coverage_reasons"])
+
     def test_damage_is_reported(self):
         o = self.m.obj(self.p("module.rdb"))
         self.assertIn("a module value", str(o["errors"]))

@@ -18,8 +18,13 @@ make_hostile9.py's), all personal data fake:
   and a PLAIN node, a stream whose entries carry fields and values (one
   with the master's fields, one with its own, one deleted), with a
   consumer group;
-- module.rdb: a module value (type 7) before a key: read up to it,
-  partial/unsupported (the raw scan still sees what follows in the clear);
+- lfu.rdb: as Redis 7 saves under an LFU/LRU maxmemory policy (a 0xF9
+  frequency or 0xF8 idle time before each key), with a function library
+  (0xF5), module aux data (0xF7) and a module value (type 7) whose
+  strings hold a name and an SSN;
+- module.rdb: a Redis 4 module value (type 6) before a key: read up to
+  it, partial/unsupported (the raw scan still sees what follows in the
+  clear);
 - cut.rdb: v9.rdb cut inside its last value: partial/truncated, what came
   before is read;
 - badlzf.rdb: an LZF string whose back reference points before its start:
@@ -184,9 +189,83 @@ def v11():
     return out + end(11)
 
 
+def rdb_len64(n):
+    """A length as rdbSaveLen writes it, 64-bit (0x81) over 32 bits."""
+    return rdb_len(n) if n < 1 << 32 else b"\x81" + struct.pack(">Q", n)
+
+
+def module_id(name, encver):
+    """module.c's moduleTypeEncodeId: nine 6-bit characters, 10 bits of version."""
+    cset = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+    n = 0
+    for ch in name:
+        n = n << 6 | cset.index(ch)
+    return n << 10 | encver
+
+
+def module_items(items):
+    """What RM_Save* writes into a RedisModuleIO of version 2: each item
+    an opcode (1 SINT, 2 UINT, 3 float, 4 double, 5 string), then 0."""
+    out = b""
+    for it in items:
+        if isinstance(it, int):
+            out += rdb_len(2) + rdb_len(it)
+        elif isinstance(it, float):
+            out += rdb_len(4) + struct.pack("<d", it)
+        else:
+            out += rdb_len(5) + rdb_str(it)
+    return out + rdb_len(0)
+
+
+def lfu():
+    """As a Redis 7 server with maxmemory-policy allkeys-lfu saves (and
+    allkeys-lru: idle times): a 0xF9 frequency byte or a 0xF8 idle time
+    before each key; a function library (0xF5), module aux data (0xF7) and
+    a module value (type 7, RDB_TYPE_MODULE_2) whose strings are read."""
+    out = b"REDIS0010" + aux("redis-ver", "7.0.15") + aux("aof-base", "0")
+    out += b"\xf5" + rdb_str("#!lua name=hr\nredis.register_function('f', function() return 'Jo Ray ssn %s' end)"
+                             % SSN[5])
+    out += b"\xf7" + rdb_len64(module_id("hrindex-x", 1)) + rdb_len(2) + rdb_len(2)
+    out += module_items([3, "schema: name, ssn, email"])
+    out += b"\xfe\x00\xfb\x04\x00"
+    out += b"\xf9\x05" + key(0, "user:5:email", rdb_str("kim.ash@example-corp.com"))
+    out += b"\xf9\x02" + key(16, "user:5", rdb_str(listpack(["name", "Kim Ash", "ssn", SSN[0]])))
+    out += b"\xf9\x01" + b"\x07" + rdb_str("doc:7") + rdb_len64(module_id("ReJSON-RL", 3))
+    out += module_items([6, "name", "Lu Park", 1.5, "ssn", SSN[2]])
+    out += b"\xf8" + rdb_len(5000) + key(0, "user:6:ssn", rdb_str(SSN[3]))
+    return out + end(10)
+
+
+def lzf_periodic(head_, unit, count, tail):
+    """LZF of head_ + unit * count + tail, written directly (literals of at
+    most 32 bytes, back references of at most 264 bytes at distance
+    len(unit)): a long run costs 3 bytes per 264."""
+    def lit(b):
+        return b"".join(bytes([len(b[i:i + 32]) - 1]) + b[i:i + 32] for i in range(0, len(b), 32))
+    out = lit(head_ + unit)
+    left = len(unit) * (count - 1)
+    d = len(unit) - 1
+    while left >= 3:
+        n = min(264, left)
+        out += bytes([0xE0 | d >> 8, n - 9, d & 0xFF]) if n >= 9 else bytes([(n - 2) << 5 | d >> 8, d & 0xFF])
+        left -= n
+    rest = (unit * 3)[len(unit) * 3 - left:] if left else b""
+    return out + lit(rest + tail)
+
+
+def amplifier(count):
+    """A Redis 7.2 set listpack (type 20) of `count` one-byte integers (1)
+    under a 128-byte key, LZF-compressed: text ~130 times its plain size."""
+    plain = 6 + 2 * count + 1
+    hdr = struct.pack("<IH", plain & 0xFFFFFFFF, min(count, 65535))
+    comp = lzf_periodic(hdr, b"\x01\x01", count, b"\xff")
+    value = b"\xc3" + rdb_len(len(comp)) + rdb_len(plain) + comp
+    return b"REDIS0011\xfe\x00" + key(20, "k" * 128, value) + end(11)
+
+
 def module():
     out = head(9) + key(0, "a", rdb_str("before jane.roe@example-corp.com"))
-    out += b"\x07" + rdb_str("mod") + struct.pack("<Q", 0x1234) + b"\x02\x05"
+    out += b"\x06" + rdb_str("mod") + rdb_len64(module_id("oldmodule", 0)) + struct.pack("<Q", 0x1234) + b"\x02\x05"
     out += key(0, "b", rdb_str("after " + SSN[0]))
     return out + end(9)
 
@@ -217,6 +296,8 @@ def generate(out):
                                     ["email", None]], "coverage": "full"})
     write("v11.rdb", v11(), {"find": [["ssn", "6647"], ["ssn", "4412"], ["ssn", "3309"], ["ssn", "1187"],
                                       ["email", None], ["dob", None]], "coverage": "full"})
+    write("lfu.rdb", lfu(), {"find": [["ssn", "1874"], ["ssn", "2290"], ["ssn", "6647"], ["ssn", "3309"],
+                                      ["email", None]], "coverage": "full"})
     write("module.rdb", module(), {"find": [["email", None]], "coverage": "partial", "reason": "unsupported"})
     body = v9()
     write("cut.rdb", body[:len(body) - 20], {"find": [["ssn", "7781"]], "coverage": "partial",
@@ -238,7 +319,7 @@ def generate(out):
 def seeds(out):
     """Small fuzz seeds (fuzz/corpus/redis)."""
     os.makedirs(out, exist_ok=True)
-    for name, data in (("v3.rdb", v3()), ("v9.rdb", v9()), ("v11.rdb", v11()), ("module.rdb", module()),
+    for name, data in (("v3.rdb", v3()), ("v9.rdb", v9()), ("v11.rdb", v11()), ("module.rdb", module()), ("lfu.rdb", lfu()),
                        ("appendonly.aof", aof()), ("preamble.aof", head(9) + v9_body() + end(9) + aof())):
         with open(os.path.join(out, name), "wb") as f:
             f.write(data)
