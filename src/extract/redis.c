@@ -720,9 +720,12 @@ static ls_err rd_value(struct rd *r, struct ls_cursor *cur, unsigned type)
 
 /* ------------------------------------------------------------------- RDB */
 
+/* "REDIS", four digits and an opcode (0xF4-0xFF: every writer starts
+ * with aux fields, module aux data, functions, a database selector or the
+ * end), so a note that starts "REDIS2024 cutover" stays text. */
 static bool rd_is_rdb(struct ls_slice d)
 {
-    if (!ls_slice_starts(d, "REDIS", 5) || d.len < 9) return false;
+    if (!ls_slice_starts(d, "REDIS", 5) || d.len < 10 || ls_slice_at(d, 9) < 0xf4) return false;
     for (size_t i = 5; i < 9; i++)
         if (ls_slice_at(d, i) < '0' || ls_slice_at(d, i) > '9') return false;
     return true;
@@ -816,12 +819,45 @@ static bool word_is(struct ls_slice s, const char *w)
 
 #define RESP_ARGS 64u /* arguments of one command kept at once (the rest in groups) */
 
-/* One command's arguments written: SET-like "KEY: value", HSET-like
- * "KEY<TAB>field: value ...", MSET "key: value" per pair, XADD's fields
- * and values as pairs after its ID, any other command "KEY: argument" per
- * argument after the key; commands without data (SELECT, EXPIRE ...) too:
- * their numbers are no personal data, so nothing is lost. */
-static ls_err resp_command(struct rd *r, struct ls_slice *a, size_t n)
+/* Where a command's data starts: MSET's pairs at 1; SETEX's value at 3;
+ * XADD's fields after [NOMKSTREAM] [MAXLEN|MINID [=|~] n [LIMIT n]] ID;
+ * ZADD's score-member pairs after its option words; any other after the
+ * key. */
+static size_t resp_first(const struct ls_slice *a, size_t n)
+{
+    struct ls_slice cmd = a[0];
+    size_t first = 2;
+    if (word_is(cmd, "MSET") || word_is(cmd, "MSETNX")) return 1;
+    if (word_is(cmd, "SETEX") || word_is(cmd, "PSETEX")) return 3;
+    if (word_is(cmd, "XADD")) {
+        if (first < n && word_is(a[first], "NOMKSTREAM")) first++;
+        if (first < n && (word_is(a[first], "MAXLEN") || word_is(a[first], "MINID"))) {
+            first++;
+            if (first < n && (word_is(a[first], "=") || word_is(a[first], "~"))) first++;
+            first++;
+            if (first < n && word_is(a[first], "LIMIT")) first += 2;
+        }
+        return first + 1; /* the ID */
+    }
+    if (word_is(cmd, "ZADD"))
+        while (first < n && (word_is(a[first], "NX") || word_is(a[first], "XX") || word_is(a[first], "GT") ||
+                             word_is(a[first], "LT") || word_is(a[first], "CH") || word_is(a[first], "INCR")))
+            first++;
+    return first;
+}
+
+static bool resp_pairs(struct ls_slice cmd)
+{
+    return word_is(cmd, "HSET") || word_is(cmd, "HMSET") || word_is(cmd, "HSETNX") || word_is(cmd, "XADD");
+}
+
+/* One command's arguments (or a group of them: the command, its key and
+ * options, then data from `first`) written: SET-like "KEY: value",
+ * HSET-like and XADD "KEY<TAB>field: value ...", MSET "key: value" per
+ * pair, ZADD its members (scores left out), any other command "KEY:
+ * argument" per argument after the key; commands without data (SELECT,
+ * EXPIRE ...) too: their numbers are no personal data, so nothing is lost. */
+static ls_err resp_command(struct rd *r, struct ls_slice *a, size_t n, size_t first)
 {
     if (n < 2) return LS_OK;
     struct ls_slice cmd = a[0];
@@ -831,7 +867,7 @@ static ls_err resp_command(struct rd *r, struct ls_slice *a, size_t n)
         word_is(cmd, "PEXPIREAT") || word_is(cmd, "DEL") || word_is(cmd, "UNLINK"))
         return LS_OK;
     if (word_is(cmd, "MSET") || word_is(cmd, "MSETNX")) {
-        for (size_t i = 1; i + 1 < n; i += 2) {
+        for (size_t i = first; i + 1 < n; i += 2) {
             ls_buf_reset(&r->key);
             if (ls_buf_add(&r->key, a[i].ptr, a[i].len < RD_VALUE_MAX ? a[i].len : RD_VALUE_MAX) != LS_OK)
                 return LS_E_NOMEM;
@@ -839,38 +875,67 @@ static ls_err resp_command(struct rd *r, struct ls_slice *a, size_t n)
         }
         return LS_OK;
     }
-    size_t first = 2;
-    if (word_is(cmd, "SETEX") || word_is(cmd, "PSETEX")) first = 3;
-    bool pairs = word_is(cmd, "HSET") || word_is(cmd, "HMSET") || word_is(cmd, "HSETNX");
-    if (word_is(cmd, "XADD")) { /* XADD key [NOMKSTREAM] [MAXLEN|MINID [=|~] n [LIMIT n]] ID field value ... */
-        pairs = true;
-        if (first < n && word_is(a[first], "NOMKSTREAM")) first++;
-        if (first < n && (word_is(a[first], "MAXLEN") || word_is(a[first], "MINID"))) {
-            first++;
-            if (first < n && (word_is(a[first], "=") || word_is(a[first], "~"))) first++;
-            first++;
-            if (first < n && word_is(a[first], "LIMIT")) first += 2;
-        }
-        first++; /* the ID */
-    }
     if (word_is(cmd, "SET") || word_is(cmd, "SETNX") || word_is(cmd, "GETSET") || word_is(cmd, "SETEX") ||
         word_is(cmd, "PSETEX") || word_is(cmd, "APPEND") || word_is(cmd, "SETRANGE"))
         return first < n ? rd_element(r, a[first + (word_is(cmd, "SETRANGE") && first + 1 < n)]) : LS_OK;
-    if (pairs) {
+    if (resp_pairs(cmd)) {
         LS_TRY(rd_put_key(r));
         for (size_t i = first; i + 1 < n; i += 2) LS_TRY(rd_pair(r, a[i], a[i + 1]));
         LS_TRY(ls_buf_addc(&r->line, '\n'));
         return rd_flush(r, false);
     }
+    if (word_is(cmd, "ZADD")) {
+        for (size_t i = first; i + 1 < n; i += 2) LS_TRY(rd_element(r, a[i + 1]));
+        return LS_OK;
+    }
     for (size_t i = first; i < n; i++) LS_TRY(rd_element(r, a[i]));
     return LS_OK;
 }
 
-static ls_err rd_aof(struct rd *r, struct ls_cursor *cur)
+/* Skips annotation lines ("#TS:1700000000\r\n", aof-timestamp-enabled),
+ * which Redis' loader skips between commands. */
+static void resp_annotations(struct ls_cursor *cur)
+{
+    while (ls_cur_left(cur) > 0 && ls_slice_at(cur->in, cur->pos) == '#') {
+        size_t nl = ls_slice_find(cur->in, cur->pos, "\n", 1);
+        (void)ls_cur_seek(cur, nl < cur->in.len ? nl + 1 : cur->in.len);
+    }
+}
+
+/* One command: its arguments in groups of at most RESP_ARGS, each group
+ * the command, its key and options again and an even number of data
+ * arguments, so a pair never straddles two groups. */
+static ls_err resp_one(struct rd *r, struct ls_cursor *cur, uint64_t n)
 {
     struct ls_slice args[RESP_ARGS];
-    for (size_t cmds = 0; ls_cur_left(cur) > 0 && r->stop == LS_OK && !r->full; cmds++) {
+    size_t have = 0, first = 0;
+    for (uint64_t i = 0; i < n; i++) {
+        struct ls_slice v;
+        if (!resp_arg(cur, &v)) {
+            rd_fail(r, ls_cur_left(cur) == 0 ? LS_E_TRUNCATED : LS_E_CORRUPT, "a damaged RESP argument");
+            break;
+        }
+        args[have++] = v;
+        if (have < RESP_ARGS - 1) continue;
+        if (first == 0) {
+            first = resp_first(args, have);
+            if (first > RESP_ARGS / 4) first = 2; /* option words over and over: hostile */
+        }
+        if ((have - first) % 2 == 0 || have == RESP_ARGS) {
+            LS_TRY(resp_command(r, args, have, first));
+            have = first;
+        }
+    }
+    if (first == 0) return resp_command(r, args, have, have ? resp_first(args, have) : 0);
+    return have > first ? resp_command(r, args, have, first) : LS_OK;
+}
+
+static ls_err rd_aof(struct rd *r, struct ls_cursor *cur)
+{
+    for (size_t cmds = 0; r->stop == LS_OK && !r->full; cmds++) {
         if (cmds % RD_TICK == RD_TICK - 1 && ls_ctx_expired(r->c)) return LS_E_TIMEOUT;
+        resp_annotations(cur);
+        if (ls_cur_left(cur) == 0) break;
         uint64_t n;
         size_t at = cur->pos;
         if (!resp_num(cur, '*', &n) || n == 0 || n > ls_cur_left(cur) / 4) {
@@ -878,26 +943,7 @@ static ls_err rd_aof(struct rd *r, struct ls_cursor *cur)
             (void)ls_cur_seek(cur, at);
             break;
         }
-        /* a command longer than RESP_ARGS: its key and arguments in groups */
-        size_t have = 0;
-        struct ls_slice cmd = {0}, key = {0};
-        for (uint64_t i = 0; i < n; i++) {
-            struct ls_slice v;
-            if (!resp_arg(cur, &v)) {
-                rd_fail(r, ls_cur_left(cur) == 0 ? LS_E_TRUNCATED : LS_E_CORRUPT, "a damaged RESP argument");
-                break;
-            }
-            if (i == 0) cmd = v;
-            if (i == 1) key = v;
-            args[have++] = v;
-            if (have == RESP_ARGS) { /* RESP_ARGS is even: a pair never straddles two groups */
-                LS_TRY(resp_command(r, args, have));
-                args[0] = cmd;
-                args[1] = key;
-                have = 2;
-            }
-        }
-        if (have > 2 || (have == 2 && n == 2)) LS_TRY(resp_command(r, args, have));
+        LS_TRY(resp_one(r, cur, n));
     }
     return LS_OK;
 }
@@ -907,6 +953,7 @@ static bool rd_is_aof(struct ls_slice d)
     struct ls_cursor cur = ls_cur_make(d);
     uint64_t n;
     struct ls_slice cmd;
+    resp_annotations(&cur);
     if (!resp_num(&cur, '*', &n) || n == 0 || n > 1000000 || !resp_arg(&cur, &cmd) || cmd.len == 0 || cmd.len > 20)
         return false;
     for (size_t i = 0; i < cmd.len; i++) {

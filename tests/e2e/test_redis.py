@@ -101,6 +101,31 @@ class Redis(lsutil.KeyedHandlerTree):
         self.assertEqual(o["coverage"], "partial")
         self.assertIn("limit:text", o["coverage_reasons"])
 
+    def test_long_commands_and_annotations(self):
+        # "#TS:" lines made the file text; the arguments of a command past
+        # the first 64 were regrouped under the wrong key or lost (MSET's
+        # 32nd key, its value written under the first key)
+        o = self.m.obj(self.p("long.incr.aof"))
+        self.assertEqual(o["handler"], "redis")
+        t = self.text("long.incr.aof")
+        for i in range(39):
+            self.assertIn("acct:%d:owner: owner%02d@example-corp.com\n" % (i, i), t)
+        self.assertIn("acct:39:owner: ssn 623-40-1187\n", t)
+        self.assertNotIn("acct:0:owner: owner31", t)
+        self.assertIn("audit\tf00: v00\t", t)
+        self.assertIn("\tf30: v30\t", t)
+        self.assertIn("\tssn: 455-18-3309\n", t)
+        self.assertEqual(t.count("\tf"), 39)  # no value taken for a field
+        self.assertIn("\tssn: 287-61-4412\n", t)
+        self.assertIn("ranked: lea.moss@example-corp.com\nranked: x\n", t)
+        self.assertNotIn("4111111111111111", t)  # a score
+
+    def test_text_that_starts_like_an_rdb(self):
+        o = self.m.obj(self.p("notes.txt"))
+        self.assertNotEqual(o["handler"], "redis")
+        self.assertEqual(o["coverage"], "full")
+        self.assertEqual(lsutil.last4s(o, "ssn"), ["6647"])
+
     def test_damage_is_reported(self):
         o = self.m.obj(self.p("module.rdb"))
         self.assertIn("a module value", str(o["errors"]))

@@ -34,6 +34,9 @@ make_hostile9.py's), all personal data fake:
 - appendonly.aof: RESP commands (HSET's field and value with "$9" between
   them, SETEX, MSET, RPUSH, XADD);
 - preamble.aof: an AOF with an RDB preamble (Redis 5+), then commands;
+- long.incr.aof: "#TS:" annotations (aof-timestamp-enabled) and commands
+  of more than 64 arguments (MSET, XADD with options, HSET, ZADD);
+- notes.txt: a text note that starts "REDIS2024" (not an RDB);
 - decoy.rdb: order numbers and prices only (no finding).
 """
 import json
@@ -281,6 +284,35 @@ def aof():
                     for c in cmds)
 
 
+def resp(cmds):
+    return b"".join(b"*%d\r\n" % len(c) + b"".join(b"$%d\r\n%s\r\n" % (len(x.encode()), x.encode()) for x in c)
+                    for c in cmds)
+
+
+def aof_long():
+    """An .incr.aof as Redis 7 writes it with aof-timestamp-enabled yes
+    ("#TS:" annotation lines between commands), with commands of more than
+    64 arguments as clients send them: MSET of 40 pairs, XADD with options
+    and 40 fields, HSET of 40 pairs, ZADD with an option word (scores left
+    out)."""
+    mset = ["MSET"]
+    for i in range(40):
+        mset += ["acct:%d:owner" % i, "owner%02d@example-corp.com" % i]
+    mset[-1] = "ssn " + SSN[6]  # the 40th pair's value, after the first 64 arguments
+    xadd = ["XADD", "audit", "MAXLEN", "~", "1000", "1417000000000-0"]
+    for i in range(40):
+        xadd += ["f%02d" % i, "v%02d" % i]
+    xadd[-2:] = ["ssn", SSN[5]]
+    hset = ["HSET", "person:4"]
+    for i in range(40):
+        hset += ["note%02d" % i, "n%02d" % i]
+    hset[-2:] = ["ssn", SSN[4]]
+    zadd = ["ZADD", "ranked", "NX", "4111111111111111", "lea.moss@example-corp.com", "2", "x"]
+    out = b"#TS:1417000000\r\n" + resp([["SELECT", "0"], mset])
+    out += b"#TS:1417000001\r\n" + resp([xadd, hset, zadd])
+    return out
+
+
 def generate(out):
     os.makedirs(out, exist_ok=True)
     k = {}
@@ -308,6 +340,10 @@ def generate(out):
           b"left behind: ssn " + SSN[2].encode() + b"\n", {"find": [["ssn", "2290"]], "coverage": "full"})
     write("appendonly.aof", aof(), {"find": [["ssn", "1874"], ["ssn", "7781"], ["dob", None], ["email", None],
                                              ["phone", "3391"]], "coverage": "full"})
+    write("long.incr.aof", aof_long(), {"find": [["ssn", "1187"], ["ssn", "3309"], ["ssn", "4412"], ["email", None]],
+                                         "coverage": "full"})
+    with open(os.path.join(out, "notes.txt"), "wb") as f:  # not keyed: read as text
+        f.write(b"REDIS2024 cutover plan\nOwner: Mia Holt, ssn " + SSN[3].encode() + b"\n")
     write("preamble.aof", head(9) + v9_body() + end(9) + aof(),
           {"find": [["ssn", "7781"], ["ssn", "1874"], ["email", None]], "coverage": "full"})
     decoy = head(9) + key(4, "order:1", rdb_len(2) + rdb_str("total") + rdb_str("1874.50") + rdb_str("sku") +
@@ -320,7 +356,7 @@ def seeds(out):
     """Small fuzz seeds (fuzz/corpus/redis)."""
     os.makedirs(out, exist_ok=True)
     for name, data in (("v3.rdb", v3()), ("v9.rdb", v9()), ("v11.rdb", v11()), ("module.rdb", module()), ("lfu.rdb", lfu()),
-                       ("appendonly.aof", aof()), ("preamble.aof", head(9) + v9_body() + end(9) + aof())):
+                       ("appendonly.aof", aof()), ("long.incr.aof", aof_long()), ("preamble.aof", head(9) + v9_body() + end(9) + aof())):
         with open(os.path.join(out, name), "wb") as f:
             f.write(data)
 
