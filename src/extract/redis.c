@@ -503,6 +503,9 @@ static bool rd_stream_node(struct rd *r, struct ls_slice lp)
     if (ls_cur_skip(&cur, 6) != LS_OK || !lp_int(&cur, &count) || !lp_int(&cur, &deleted) ||
         !lp_int(&cur, &nmaster) || nmaster < 0 || (uint64_t)nmaster > ls_cur_left(&cur))
         return false;
+    /* each entry takes at least 3 bytes: no more than fit (and no overflow) */
+    if (count < 0 || deleted < 0 || (uint64_t)count > ls_cur_left(&cur) || (uint64_t)deleted > ls_cur_left(&cur))
+        return false;
     mf = cur; /* the master fields */
     struct rd_elem f, v;
     for (long long i = 0; i < nmaster; i++)
@@ -530,7 +533,8 @@ static bool rd_stream_node(struct rd *r, struct ls_slice lp)
 }
 
 /* A stream (types 15, 19, 21): its nodes' entries, then the metadata and
- * consumer groups, read only to find the next key. */
+ * consumer groups, of which the group and consumer names are written (a
+ * consumer is often named after a person or host). */
 static ls_err rd_stream(struct rd *r, struct ls_cursor *cur, unsigned type)
 {
     uint64_t n, x;
@@ -556,8 +560,9 @@ static ls_err rd_stream(struct rd *r, struct ls_cursor *cur, unsigned type)
         if (!rd_len(r, cur, &x, &sp)) return LS_OK;
     uint64_t groups;
     if (!rd_count(r, cur, 3, &groups)) return LS_OK;
-    for (uint64_t g = 0; g < groups; g++) {
+    for (uint64_t g = 0; g < groups; g++) { /* group and consumer names as "KEY: name" */
         if (!rd_str(r, cur, &r->a, &s)) return LS_OK;
+        LS_TRY(rd_element(r, s));
         for (unsigned i = 0; i < (type >= 19 ? 3u : 2u); i++)
             if (!rd_len(r, cur, &x, &sp)) return LS_OK;
         uint64_t pel;
@@ -570,6 +575,7 @@ static ls_err rd_stream(struct rd *r, struct ls_cursor *cur, unsigned type)
         if (!rd_count(r, cur, 9, &consumers)) return LS_OK;
         for (uint64_t k = 0; k < consumers; k++) {
             if (!rd_str(r, cur, &r->a, &s)) return LS_OK;
+            LS_TRY(rd_element(r, s));
             if (ls_cur_skip(cur, type >= 21 ? 16 : 8) != LS_OK)
                 return rd_fail(r, LS_E_TRUNCATED, "cut inside a stream"), LS_OK;
             uint64_t ids;

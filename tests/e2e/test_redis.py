@@ -50,6 +50,7 @@ class Redis(lsutil.KeyedHandlerTree):
         self.assertIn("events\tname: Dee Ross\tssn: 287-61-4412\n", t)
         self.assertIn("events\temail: dee.ross@example-corp.com\tdob: 1975-03-14\n", t)
         self.assertIn("events\tname: Eve Hart\tssn: 455-18-3309\n", t)
+        self.assertIn("events: mailers\nevents: worker-1\n", t)  # group and consumer names
         t3 = self.text("v3.rdb")
         self.assertIn("hr:ids: 80412\n", t3)  # an intset
         self.assertIn("hr:contacts: (312) 746-2291\n", t3)
@@ -131,6 +132,7 @@ class Redis(lsutil.KeyedHandlerTree):
         self.assertIn("a module value", str(o["errors"]))
         o = self.m.obj(self.p("badlzf.rdb"))
         self.assertIn("a damaged LZF string", str(o["errors"]))
+        self.assertIn("ev: Ann Bay\n", self.text("streamcount.rdb"))
         o = self.m.obj(self.p("cut.rdb"))
         self.assertIn("cut inside", str(o["errors"]))
 

@@ -22,6 +22,8 @@ make_hostile9.py's), all personal data fake:
   frequency or 0xF8 idle time before each key), with a function library
   (0xF5), module aux data (0xF7) and a module value (type 7) whose
   strings hold a name and an SSN;
+- streamcount.rdb: a stream node whose counts overflow when added:
+  partial/parse_error, its elements written;
 - module.rdb: a Redis 4 module value (type 6) before a key: read up to
   it, partial/unsupported (the raw scan still sees what follows in the
   clear);
@@ -179,6 +181,14 @@ def stream():
     return out
 
 
+def stream_overflow():
+    """A stream node whose entry count is 2^63-1 and deleted count 1: their
+    sum overflowed and the entries were skipped under `full`."""
+    items = [(1 << 63) - 1, 1, 1, "name", 0, 0, 0, 0, "Ann Bay", 4]
+    node = struct.pack(">QQ", 1417000000000, 0)
+    return head(11) + key(21, "ev", rdb_len(1) + rdb_str(node) + rdb_str(listpack(items)) + rdb_len(0) * 9) + end(11)
+
+
 def v11():
     out = head(11)
     out += key(16, "customer:2001", rdb_str(listpack(["name", "Fay Lund", "ssn", 318526647, "email",
@@ -330,6 +340,7 @@ def generate(out):
                                       ["email", None], ["dob", None]], "coverage": "full"})
     write("lfu.rdb", lfu(), {"find": [["ssn", "1874"], ["ssn", "2290"], ["ssn", "6647"], ["ssn", "3309"],
                                       ["email", None]], "coverage": "full"})
+    write("streamcount.rdb", stream_overflow(), {"find": [], "coverage": "partial", "reason": "parse_error"})
     write("module.rdb", module(), {"find": [["email", None]], "coverage": "partial", "reason": "unsupported"})
     body = v9()
     write("cut.rdb", body[:len(body) - 20], {"find": [["ssn", "7781"]], "coverage": "partial",
