@@ -860,15 +860,36 @@ static bool resp_pairs(struct ls_slice cmd)
 /* One command's arguments (or a group of them: the command, its key and
  * options, then data from `first`) written: SET-like "KEY: value",
  * HSET-like and XADD "KEY<TAB>field: value ...", MSET "key: value" per
- * pair, ZADD its members (scores left out), any other command "KEY:
- * argument" per argument after the key; commands without data (SELECT,
+ * pair, ZADD its members (scores left out), RESTORE's payload decoded as
+ * an RDB value, any other command "KEY: argument" per argument after the
+ * key; commands without data (SELECT,
  * EXPIRE ...) too: their numbers are no personal data, so nothing is lost. */
+/* RESTORE key ttl payload [REPLACE ...], as a cluster node that received
+ * migrated keys logs it: the payload is DUMP's, a value type byte and the
+ * value as an RDB holds it, then the RDB version (2 bytes, little-endian)
+ * and a CRC-64 (8 bytes, not verified). False when it is not that shape
+ * (the arguments are then written as they are). */
+static bool resp_restore(struct rd *r, struct ls_slice payload, ls_err *e)
+{
+    struct ls_slice body;
+    if (payload.len < 11 || !ls_slice_sub(payload, 0, payload.len - 10, &body)) return false;
+    unsigned ver = (unsigned)ls_slice_at(payload, payload.len - 10) | (unsigned)ls_slice_at(payload, payload.len - 9) << 8;
+    unsigned type = (unsigned)ls_slice_at(body, 0);
+    if (ver == 0 || ver > 99 || type > 25 || type == 8) return false;
+    struct ls_cursor c = ls_cur_make(body);
+    (void)ls_cur_skip(&c, 1);
+    *e = rd_value(r, &c, type);
+    return true;
+}
+
 static ls_err resp_command(struct rd *r, struct ls_slice *a, size_t n, size_t first)
 {
     if (n < 2) return LS_OK;
     struct ls_slice cmd = a[0];
+    ls_err e;
     ls_buf_reset(&r->key);
     if (ls_buf_add(&r->key, a[1].ptr, a[1].len < RD_VALUE_MAX ? a[1].len : RD_VALUE_MAX) != LS_OK) return LS_E_NOMEM;
+    if ((word_is(cmd, "RESTORE") || word_is(cmd, "RESTORE-ASKING")) && n >= 4 && resp_restore(r, a[3], &e)) return e;
     if (word_is(cmd, "SELECT") || word_is(cmd, "EXPIRE") || word_is(cmd, "PEXPIRE") || word_is(cmd, "EXPIREAT") ||
         word_is(cmd, "PEXPIREAT") || word_is(cmd, "DEL") || word_is(cmd, "UNLINK"))
         return LS_OK;

@@ -121,6 +121,15 @@ class Redis(lsutil.KeyedHandlerTree):
         self.assertIn("ranked: lea.moss@example-corp.com\nranked: x\n", t)
         self.assertNotIn("4111111111111111", t)  # a score
 
+    def test_restore_payloads(self):
+        # DUMP's payload (type, RDB value, version, CRC) was written as
+        # binary bytes: an SSN as a listpack integer was never seen
+        t = self.text("restore.aof")
+        self.assertIn("customer:3001\tname: Nia Cole\tssn: 212447781\n", t)
+        self.assertIn("outbox:9: to ona.reed@example-corp.com\n", t)
+        self.assertIn("outbox:9: dob 1975-03-14\n", t)
+        self.assertNotIn("REPLACE", t)
+
     def test_text_that_starts_like_an_rdb(self):
         o = self.m.obj(self.p("notes.txt"))
         self.assertNotEqual(o["handler"], "redis")

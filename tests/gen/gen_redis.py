@@ -38,6 +38,8 @@ make_hostile9.py's), all personal data fake:
 - preamble.aof: an AOF with an RDB preamble (Redis 5+), then commands;
 - long.incr.aof: "#TS:" annotations (aof-timestamp-enabled) and commands
   of more than 64 arguments (MSET, XADD with options, HSET, ZADD);
+- restore.aof: RESTORE and RESTORE-ASKING commands (a cluster node that
+  received migrated keys) whose payloads are DUMP's serialised values;
 - notes.txt: a text note that starts "REDIS2024" (not an RDB);
 - decoy.rdb: order numbers and prices only (no finding).
 """
@@ -295,7 +297,9 @@ def aof():
 
 
 def resp(cmds):
-    return b"".join(b"*%d\r\n" % len(c) + b"".join(b"$%d\r\n%s\r\n" % (len(x.encode()), x.encode()) for x in c)
+    def b(x):
+        return x if isinstance(x, bytes) else x.encode()
+    return b"".join(b"*%d\r\n" % len(c) + b"".join(b"$%d\r\n%s\r\n" % (len(b(x)), b(x)) for x in c)
                     for c in cmds)
 
 
@@ -321,6 +325,34 @@ def aof_long():
     out = b"#TS:1417000000\r\n" + resp([["SELECT", "0"], mset])
     out += b"#TS:1417000001\r\n" + resp([xadd, hset, zadd])
     return out
+
+
+def crc64(data):
+    """Redis' crc64.c (Jones polynomial, reflected, initial 0)."""
+    crc = 0
+    for b in data:
+        crc ^= b
+        for _ in range(8):
+            crc = (crc >> 1) ^ (0x95AC9329AC4BC9B5 if crc & 1 else 0)
+    return crc
+
+
+def dump_payload(t, value, version=10):
+    """DUMP's serialised value: the type byte, the value as an RDB holds
+    it, the RDB version (2 bytes LE) and a CRC-64 of all before (LE)."""
+    body = bytes([t]) + value + struct.pack("<H", version)
+    return body + struct.pack("<Q", crc64(body))
+
+
+def aof_restore():
+    """An AOF of a cluster node that received migrated keys: RESTORE key
+    ttl payload [REPLACE], a listpack hash and a quicklist of an LZF'd
+    listpack in DUMP's form (the bytes the rules saw were binary)."""
+    h = dump_payload(16, rdb_str(listpack(["name", "Nia Cole", "ssn", 212447781])))
+    q = dump_payload(18, rdb_len(1) + rdb_len(2) + rdb_str(listpack(["to ona.reed@example-corp.com"] * 3 +
+                                                                      ["dob " + DOB])))
+    return resp([["SELECT", "0"], ["RESTORE", "customer:3001", "0", h, "REPLACE"],
+                 ["RESTORE-ASKING", "outbox:9", "0", q]])
 
 
 def generate(out):
@@ -353,6 +385,8 @@ def generate(out):
                                              ["phone", "3391"]], "coverage": "full"})
     write("long.incr.aof", aof_long(), {"find": [["ssn", "1187"], ["ssn", "3309"], ["ssn", "4412"], ["email", None]],
                                          "coverage": "full"})
+    write("restore.aof", aof_restore(), {"find": [["ssn", "7781"], ["email", None], ["dob", None]],
+                                         "coverage": "full"})
     with open(os.path.join(out, "notes.txt"), "wb") as f:  # not keyed: read as text
         f.write(b"REDIS2024 cutover plan\nOwner: Mia Holt, ssn " + SSN[3].encode() + b"\n")
     write("preamble.aof", head(9) + v9_body() + end(9) + aof(),
@@ -367,7 +401,8 @@ def seeds(out):
     """Small fuzz seeds (fuzz/corpus/redis)."""
     os.makedirs(out, exist_ok=True)
     for name, data in (("v3.rdb", v3()), ("v9.rdb", v9()), ("v11.rdb", v11()), ("module.rdb", module()), ("lfu.rdb", lfu()),
-                       ("appendonly.aof", aof()), ("long.incr.aof", aof_long()), ("preamble.aof", head(9) + v9_body() + end(9) + aof())):
+                       ("appendonly.aof", aof()), ("long.incr.aof", aof_long()),
+                       ("restore.aof", aof_restore()), ("preamble.aof", head(9) + v9_body() + end(9) + aof())):
         with open(os.path.join(out, name), "wb") as f:
             f.write(data)
 
