@@ -46,6 +46,7 @@
 
 #include "core/handler.h"
 #include "extract/b64blob.h"
+#include "extract/jsonesc.h"
 #include "extract/k8ssecret.h"
 #include "extract/mime_decode.h"
 #include "extract/sealed.h"
@@ -1026,6 +1027,7 @@ static ls_err text_extract(struct ls_ctx *c, struct ls_object *o)
         if (!ls_slice_from(o->data, bom, &u8)) return LS_OK;
         if (ls_sylk_is(u8)) return ls_sylk_text(c, o, u8); /* a sheet: its rows as text */
         LS_TRY(ls_text_fold_lines(c, o, u8));
+        LS_TRY(ls_json_escapes(c, o, u8)); /* "...\nSSN: 536221874": the label after an escape */
         LS_TRY(ls_texttable_labels(c, o, u8));
         return ls_sqldump_labels(c, o, u8);
     }

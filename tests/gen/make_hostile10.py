@@ -206,16 +206,15 @@ def slack_cases():
     key("slack_general", r, ["general/2014-11-24.json"], planted={"email": [a["email"]], "phone": [b["phone10"]]},
         entities_only=["email", "phone"], exact={"phone": [b["phone10"]]})
     key("slack_hr_ssn", r, ["hr-private/2014-11-25.json"], planted=pl(c, email=False))
-    # gap: the JSON string holds "...\\nDOB: 1961-..": the label follows the
-    # escape's "n" with no word boundary; JSON string escapes are not decoded
-    # for the rules (patch hostile10-json-escapes.patch)
-    key("slack_hr_dob_after_escape", r, ["hr-private/2014-11-25.json"], entities_all=["dob"], gap=True)
+    # the JSON string holds "...\\nDOB: 1961-..": the label follows the
+    # escape's "n" with no word boundary; JSON string escapes are decoded for
+    # the rules (src/extract/jsonesc.c)
+    key("slack_hr_dob_after_escape", r, ["hr-private/2014-11-25.json"], entities_all=["dob"])
     key("slack_hr_attachment_card", r, ["hr-private/2014-11-25.json"], planted={"credit_card": [d["card"]]})
     # "SSN\u00a0correction": the exporter writes the no-break space as a JSON escape
     key("slack_hr_escaped_nbsp", r, ["hr-private/2014-11-25.json"], planted={"ssn": [d["ssn9"]]})
-    # gap: the same, an SSN without dashes whose only context is "\\nSSN: " (same patch)
-    key("slack_hr_bare_ssn_after_escape", r, ["hr-private/2014-11-25.json"], planted={"ssn": [e["ssn9"]]},
-        gap=True)
+    # the same, an SSN without dashes whose only context is "\\nSSN: "
+    key("slack_hr_bare_ssn_after_escape", r, ["hr-private/2014-11-25.json"], planted={"ssn": [e["ssn9"]]})
     key("slack_root", r, [], coverage="full", verdict="sensitive")
 
 
@@ -780,10 +779,10 @@ def late_cases():
                                         {"title": "SSN", "value": n_["ssn9"], "short": True},
                                         {"title": "Start date", "value": "2014-12-01", "short": True}]}]}]
     r = put("Collab/Slack/export_2/hr-bot/2014-11-25.json", slack_json(bot))
-    # gap: the label is another member of the object ("title": "SSN"), out of
-    # the rules' reach in the raw bytes (patch hostile10-json-escapes.patch
-    # gives such objects a "title: value" labels line)
-    key("slack_bot_fields_ssn", r, [], planted={"ssn": [n_["ssn9"]]}, gap=True)
+    # the label is another member of the object ("title": "SSN"), out of
+    # the rules' reach in the raw bytes: such objects give a "title: value"
+    # labels line (src/extract/jsonesc.c)
+    key("slack_bot_fields_ssn", r, [], planted={"ssn": [n_["ssn9"]]})
     # Confluence's XML backup (entities.xml): page bodies in the storage
     # format (XHTML) inside CDATA, with &nbsp; between a label and its value
     o_, q_ = person(), person()

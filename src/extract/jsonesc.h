@@ -1,0 +1,19 @@
+/*
+ * JSON string escapes, decoded for the rules (src/extract/jsonesc.c).
+ */
+#ifndef LS_JSONESC_H
+#define LS_JSONESC_H
+
+#include "core/ls_core.h"
+
+#define LS_JSONESC_STR_MAX (64u * 1024u) /* a decoded string past this is cut (a message, not a blob) */
+
+struct ls_ctx;
+struct ls_object;
+/* UTF-8 text that opens as JSON ('{' or '[' first: a document, NDJSON): each
+ * string literal holding an escape is decoded and handed to ls_emit_labels()
+ * as one line, and each object naming its value ({"title": "SSN", "value":
+ * "536221874"}) gives "SSN: 536221874". Other text: nothing. */
+LS_WUR ls_err ls_json_escapes(struct ls_ctx *c, struct ls_object *o, struct ls_slice u8);
+
+#endif
