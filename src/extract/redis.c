@@ -15,9 +15,10 @@
  * "KEY<TAB>field: value<TAB>field: value" (the labelled form of bson.c and
  * the table labeller); a list, set, sorted set (members; scores left out)
  * or stream (its entries' fields and values, paired) as "KEY: element" per
- * element. Values are cut at RD_VALUE_MAX bytes, keys at their last
- * RD_KEY_OUT bytes; control characters other than tab and newline become
- * spaces; integers are written in decimal.
+ * element. Values are written whole, keys as their last RD_KEY_OUT bytes
+ * (of the first RD_VALUE_MAX), hash fields cut at RD_VALUE_MAX; control
+ * characters other than tab and newline become spaces; integers are
+ * written in decimal.
  *
  * RDB layout (Redis rdb.h, versions 1-12): "REDIS" and four digits, then
  * opcodes: 0xFA aux field (two strings), 0xFB resize-db (two lengths),
@@ -49,7 +50,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define RD_VALUE_MAX (1u << 20)  /* bytes of one value written */
+#define RD_VALUE_MAX (1u << 20)  /* bytes of a key or hash field kept */
 #define RD_KEY_OUT 128u          /* last bytes of a key written before its values */
 #define RD_LZF_MAX (64u << 20)   /* declared plain length of one LZF string */
 #define RD_TICK 1024u            /* keys between clock checks */
@@ -89,13 +90,18 @@ static ls_err rd_flush(struct rd *r, bool force)
     return e;
 }
 
+/* A whole value, handed over in pieces of RD_FLUSH bytes (a 3 MB cached
+ * page is read to its end; the text budget is what stops it). */
 static ls_err rd_put(struct rd *r, struct ls_slice s)
 {
-    size_t n = s.len < RD_VALUE_MAX ? s.len : RD_VALUE_MAX;
-    LS_TRY(ls_buf_reserve(&r->line, n));
-    for (size_t i = 0; i < n; i++) {
-        int ch = ls_slice_at(s, i);
-        LS_TRY(ls_buf_addc(&r->line, (ch < 0x20 && ch != '\t' && ch != '\n') || ch == 0x7f ? ' ' : (uint8_t)ch));
+    for (size_t i = 0; i < s.len;) {
+        size_t n = s.len - i < RD_FLUSH ? s.len - i : RD_FLUSH;
+        LS_TRY(ls_buf_reserve(&r->line, n));
+        for (size_t end = i + n; i < end; i++) {
+            int ch = ls_slice_at(s, i);
+            LS_TRY(ls_buf_addc(&r->line, (ch < 0x20 && ch != '\t' && ch != '\n') || ch == 0x7f ? ' ' : (uint8_t)ch));
+        }
+        LS_TRY(rd_flush(r, false));
     }
     return LS_OK;
 }

@@ -22,6 +22,7 @@ make_hostile9.py's), all personal data fake:
   frequency or 0xF8 idle time before each key), with a function library
   (0xF5), module aux data (0xF7) and a module value (type 7) whose
   strings hold a name and an SSN;
+- bigvalue.rdb: a 1.3 MB LZF string whose last line holds an SSN;
 - streamcount.rdb: a stream node whose counts overflow when added:
   partial/parse_error, its elements written;
 - module.rdb: a Redis 4 module value (type 6) before a key: read up to
@@ -278,6 +279,18 @@ def amplifier(count):
     return b"REDIS0011\xfe\x00" + key(20, "k" * 128, value) + end(11)
 
 
+def big_value():
+    """A cached page of 1.3 MB kept as one LZF string whose last line holds
+    an SSN (cut by a literal run's control byte, not in the file's bytes):
+    values were cut at 1 MiB under `full`."""
+    tail = b"x" * 22 + b"ssn " + SSN[5].encode() + b"\n"
+    unit = b"<tr><td>row</td><td>ok</td></tr>\n"
+    comp = lzf_periodic(b"", unit, 40000, tail)
+    assert SSN[5].encode() not in comp
+    value = b"\xc3" + rdb_len(len(comp)) + rdb_len(len(unit) * 40000 + len(tail)) + comp
+    return head(9) + key(0, "cache:report:2014", value) + end(9)
+
+
 def module():
     out = head(9) + key(0, "a", rdb_str("before jane.roe@example-corp.com"))
     out += b"\x06" + rdb_str("mod") + rdb_len64(module_id("oldmodule", 0)) + struct.pack("<Q", 0x1234) + b"\x02\x05"
@@ -372,6 +385,7 @@ def generate(out):
                                       ["email", None], ["dob", None]], "coverage": "full"})
     write("lfu.rdb", lfu(), {"find": [["ssn", "1874"], ["ssn", "2290"], ["ssn", "6647"], ["ssn", "3309"],
                                       ["email", None]], "coverage": "full"})
+    write("bigvalue.rdb", big_value(), {"find": [["ssn", "3309"]], "coverage": "full"})
     write("streamcount.rdb", stream_overflow(), {"find": [], "coverage": "partial", "reason": "parse_error"})
     write("module.rdb", module(), {"find": [["email", None]], "coverage": "partial", "reason": "unsupported"})
     body = v9()
