@@ -35,9 +35,13 @@
  * length, plain length, data). A module value of Redis 5+ (type 7) is the
  * module's id and items (each a length opcode: integers, floats, strings,
  * end), its strings written as "KEY: string"; Redis 4's module values
- * (type 6) and hashes with field expiry (Redis 7.4+: types 22-25) cannot
- * be skipped without their module or layout: reading stops there,
- * `unsupported`.
+ * (type 6) and type 22 (a hash with field expiry of Redis 7.4's release
+ * candidates, a different hash in Valkey 9) cannot be skipped without
+ * their module or layout: reading stops there, `unsupported`. Hashes with
+ * field expiry of Redis 7.4+ (rdb.c): type 23/25 a listpack of field,
+ * value, expiry triples (25 after an 8-byte least expiry), type 24 an
+ * 8-byte least expiry, a count, and per field its expiry (a length), field
+ * and value; written as hashes, the expiries left out.
  *
  * Attacker-controlled: every length and count. Counts are checked against
  * the bytes left (each element takes at least one byte), LZF output
@@ -57,7 +61,8 @@
 #define RD_FLUSH (64u * 1024u)   /* text handed over in pieces of about this */
 #define RD_STREAM_IDS (1u << 24) /* pending entries or consumers of one stream group */
 
-enum { RD_T_STRING = 0, RD_T_LIST = 1, RD_T_SET = 2, RD_T_ZSET = 3, RD_T_HASH = 4, RD_T_ZSET2 = 5 };
+enum { RD_T_STRING = 0, RD_T_LIST = 1, RD_T_SET = 2, RD_T_ZSET = 3, RD_T_HASH = 4, RD_T_ZSET2 = 5,
+       RD_T_HASH_TTL = 24 };
 
 struct rd {
     struct ls_ctx *c;
@@ -361,8 +366,9 @@ static bool lp_next(struct ls_cursor *cur, struct rd_elem *e, bool *bad)
 enum rd_blob { RD_ZIPLIST, RD_LISTPACK, RD_INTSET, RD_ZIPMAP };
 
 /* How a blob's elements are written: as "KEY: element" lines, as hash
- * pairs, or as sorted-set pairs (member, score: the score left out). */
-enum rd_shape { RD_ELEMENTS, RD_PAIRS, RD_MEMBERS };
+ * pairs, as sorted-set pairs (member, score: the score left out), or as
+ * hash triples with field expiry (field, value, expiry: left out). */
+enum rd_shape { RD_ELEMENTS, RD_PAIRS, RD_MEMBERS, RD_TRIPLES };
 
 struct rd_walk {
     struct rd *r;
@@ -376,6 +382,10 @@ static ls_err rd_walk_one(struct rd_walk *w, struct ls_slice s)
     size_t i = w->i++;
     if (w->shape == RD_ELEMENTS) return rd_element(w->r, s);
     if (w->shape == RD_MEMBERS) return i % 2 == 0 ? rd_element(w->r, s) : LS_OK;
+    if (w->shape == RD_TRIPLES) {
+        if (i % 3 == 2) return LS_OK;
+        i = i / 3 * 2 + i % 3;
+    }
     if (i % 2 == 0) {
         ls_buf_reset(w->field);
         return ls_buf_add(w->field, s.ptr, s.len < RD_VALUE_MAX ? s.len : RD_VALUE_MAX);
@@ -467,10 +477,11 @@ static ls_err rd_blob_value(struct rd *r, struct ls_cursor *cur, enum rd_blob ki
     struct ls_slice blob;
     if (!rd_str(r, cur, &r->blob, &blob)) return LS_OK;
     struct rd_walk w = {r, shape, 0, &r->a};
-    if (shape == RD_PAIRS) LS_TRY(rd_put_key(r));
+    bool line = shape == RD_PAIRS || shape == RD_TRIPLES;
+    if (line) LS_TRY(rd_put_key(r));
     bool bad = false;
     ls_err e = rd_blob(&w, blob, kind, &bad);
-    if (shape == RD_PAIRS) LS_TRY(ls_buf_addc(&r->line, '\n'));
+    if (line) LS_TRY(ls_buf_addc(&r->line, '\n'));
     if (bad) rd_fail(r, LS_E_CORRUPT, "a damaged ziplist, listpack or intset");
     LS_TRY(e);
     return rd_flush(r, false);
@@ -592,20 +603,24 @@ static ls_err rd_stream(struct rd *r, struct ls_cursor *cur, unsigned type)
     return LS_OK;
 }
 
-/* A value of one of the plain types (a count, then strings). */
+/* A value of one of the plain types (a count, then strings); a hash with
+ * field expiry (RD_T_HASH_TTL) has each field's expiry (a length) first. */
 static ls_err rd_plain(struct rd *r, struct ls_cursor *cur, unsigned type)
 {
     struct ls_slice s, v;
-    uint64_t n;
+    uint64_t n, ttl;
+    int sp;
     if (type == RD_T_STRING) {
         if (!rd_str(r, cur, &r->b, &v)) return LS_OK;
         return rd_element(r, v);
     }
     if (!rd_count(r, cur, 1, &n)) return LS_OK;
-    if (type == RD_T_HASH) LS_TRY(rd_put_key(r));
+    bool hash = type == RD_T_HASH || type == RD_T_HASH_TTL;
+    if (hash) LS_TRY(rd_put_key(r));
     for (uint64_t i = 0; i < n; i++) {
+        if (type == RD_T_HASH_TTL && !rd_len(r, cur, &ttl, &sp)) break;
         if (!rd_str(r, cur, &r->a, &s)) break;
-        if (type == RD_T_HASH) {
+        if (hash) {
             if (!rd_str(r, cur, &r->b, &v)) break;
             LS_TRY(rd_pair(r, s, v));
             continue;
@@ -622,7 +637,7 @@ static ls_err rd_plain(struct rd *r, struct ls_cursor *cur, unsigned type)
             break;
         }
     }
-    if (type == RD_T_HASH) LS_TRY(ls_buf_addc(&r->line, '\n'));
+    if (hash) LS_TRY(ls_buf_addc(&r->line, '\n'));
     return rd_flush(r, false);
 }
 
@@ -718,11 +733,17 @@ static ls_err rd_value(struct rd *r, struct ls_cursor *cur, unsigned type)
     case 16: return rd_blob_value(r, cur, RD_LISTPACK, RD_PAIRS);
     case 17: return rd_blob_value(r, cur, RD_LISTPACK, RD_MEMBERS);
     case 20: return rd_blob_value(r, cur, RD_LISTPACK, RD_ELEMENTS);
+    case 23: case 25: /* a listpack of field, value, expiry; 25 after the least expiry (8 bytes) */
+        if (type == 25 && ls_cur_skip(cur, 8) != LS_OK) return rd_fail(r, LS_E_TRUNCATED, "cut inside a hash"), LS_OK;
+        return rd_blob_value(r, cur, RD_LISTPACK, RD_TRIPLES);
+    case RD_T_HASH_TTL: /* the least expiry (8 bytes), then per field its expiry, field and value */
+        if (ls_cur_skip(cur, 8) != LS_OK) return rd_fail(r, LS_E_TRUNCATED, "cut inside a hash"), LS_OK;
+        return rd_plain(r, cur, type);
     case 7: return rd_module_value(r, cur);
     case 6: rd_fail(r, LS_E_UNSUPPORTED, "a module value of Redis 4 (its layout is the module's)"); return LS_OK;
     default:
-        if (type >= 22 && type <= 25) {
-            rd_fail(r, LS_E_UNSUPPORTED, "a hash with field expiry (Redis 7.4+)");
+        if (type == 22) { /* Redis 7.4's release candidates and Valkey 9 gave it two layouts */
+            rd_fail(r, LS_E_UNSUPPORTED, "a hash of type 22 (Redis 7.4 RC or Valkey 9)");
             return LS_OK;
         }
         rd_fail(r, LS_E_CORRUPT, "an unknown value type");

@@ -121,6 +121,14 @@ class Redis(lsutil.KeyedHandlerTree):
         self.assertIn("ranked: lea.moss@example-corp.com\nranked: x\n", t)
         self.assertNotIn("4111111111111111", t)  # a score
 
+    def test_hashes_with_field_expiry(self):
+        # Redis 7.4+ (types 23-25) stopped the walk, unsupported
+        t = self.text("hfe.rdb")
+        self.assertIn("session:71\tname: Oda Fry\tssn: 318-52-6647\n", t)
+        self.assertIn("session:72\temail: oda.fry@example-corp.com\tssn: 401-73-2290\n", t)
+        self.assertIn("session:73\tdob: 1975-03-14\n", t)
+        self.assertIn("after: ssn 212-44-7781\n", t)
+
     def test_restore_payloads(self):
         # DUMP's payload (type, RDB value, version, CRC) was written as
         # binary bytes: an SSN as a listpack integer was never seen

@@ -22,6 +22,7 @@ make_hostile9.py's), all personal data fake:
   frequency or 0xF8 idle time before each key), with a function library
   (0xF5), module aux data (0xF7) and a module value (type 7) whose
   strings hold a name and an SSN;
+- hfe.rdb: Redis 7.4+ hashes with field expiry (types 23, 24, 25);
 - bigvalue.rdb: a 1.3 MB LZF string whose last line holds an SSN;
 - streamcount.rdb: a stream node whose counts overflow when added:
   partial/parse_error, its elements written;
@@ -291,6 +292,22 @@ def big_value():
     return head(9) + key(0, "cache:report:2014", value) + end(9)
 
 
+def hfe():
+    """Redis 7.4+ hashes with field expiry (RDB 12, rdb.c): type 25 an
+    8-byte least expiry then a listpack of field, value, expiry triples
+    (0: none); type 24 the least expiry, a count, and per field its
+    expiry relative to it plus 1 (0: none), field and value; type 23 (7.4
+    RC) the listpack without the least expiry."""
+    least = struct.pack("<Q", 1900000000000)
+    out = head(12)
+    out += key(25, "session:71", least + rdb_str(listpack(["name", "Oda Fry", 0, "ssn", SSN[3], 1900000000000])))
+    out += key(24, "session:72", least + rdb_len(2) + rdb_len(0) + rdb_str("email") +
+               rdb_str("oda.fry@example-corp.com") + rdb_len(5001) + rdb_str("ssn") + rdb_str(SSN[2]))
+    out += key(23, "session:73", rdb_str(listpack(["dob", DOB, 1900000000000])))
+    out += key(0, "after", rdb_str("ssn " + SSN[1]))
+    return out + end(12)
+
+
 def module():
     out = head(9) + key(0, "a", rdb_str("before jane.roe@example-corp.com"))
     out += b"\x06" + rdb_str("mod") + rdb_len64(module_id("oldmodule", 0)) + struct.pack("<Q", 0x1234) + b"\x02\x05"
@@ -385,6 +402,8 @@ def generate(out):
                                       ["email", None], ["dob", None]], "coverage": "full"})
     write("lfu.rdb", lfu(), {"find": [["ssn", "1874"], ["ssn", "2290"], ["ssn", "6647"], ["ssn", "3309"],
                                       ["email", None]], "coverage": "full"})
+    write("hfe.rdb", hfe(), {"find": [["ssn", "6647"], ["ssn", "2290"], ["ssn", "7781"], ["email", None],
+                                      ["dob", None]], "coverage": "full"})
     write("bigvalue.rdb", big_value(), {"find": [["ssn", "3309"]], "coverage": "full"})
     write("streamcount.rdb", stream_overflow(), {"find": [], "coverage": "partial", "reason": "parse_error"})
     write("module.rdb", module(), {"find": [["email", None]], "coverage": "partial", "reason": "unsupported"})
@@ -414,7 +433,7 @@ def generate(out):
 def seeds(out):
     """Small fuzz seeds (fuzz/corpus/redis)."""
     os.makedirs(out, exist_ok=True)
-    for name, data in (("v3.rdb", v3()), ("v9.rdb", v9()), ("v11.rdb", v11()), ("module.rdb", module()), ("lfu.rdb", lfu()),
+    for name, data in (("v3.rdb", v3()), ("v9.rdb", v9()), ("v11.rdb", v11()), ("module.rdb", module()), ("lfu.rdb", lfu()), ("hfe.rdb", hfe()),
                        ("appendonly.aof", aof()), ("long.incr.aof", aof_long()),
                        ("restore.aof", aof_restore()), ("preamble.aof", head(9) + v9_body() + end(9) + aof())):
         with open(os.path.join(out, name), "wb") as f:
