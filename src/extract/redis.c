@@ -16,7 +16,8 @@
  * the table labeller); a list, set, sorted set (members; scores left out)
  * or stream (its entries' fields and values, paired) as "KEY: element" per
  * element. Values are written whole, keys as their last RD_KEY_OUT bytes
- * (of the first RD_VALUE_MAX), hash fields cut at RD_VALUE_MAX; control
+ * before each element (a longer key also whole, once, on a line of its
+ * own), hash fields cut at RD_VALUE_MAX; control
  * characters other than tab and newline become spaces; integers are
  * written in decimal.
  *
@@ -116,6 +117,20 @@ static ls_err rd_put_key(struct rd *r)
     struct ls_slice k = ls_buf_slice(&r->key);
     if (k.len > RD_KEY_OUT) (void)ls_slice_from(k, k.len - RD_KEY_OUT, &k);
     return rd_put(r, k);
+}
+
+/* Makes s the current key (its first RD_VALUE_MAX bytes). Elements carry
+ * only its last RD_KEY_OUT bytes, so a longer key is written whole on a
+ * line of its own first (a key is data too: "login:jane@...:..."). */
+static ls_err rd_set_key(struct rd *r, struct ls_slice s)
+{
+    if (s.len > RD_VALUE_MAX) s.len = RD_VALUE_MAX;
+    ls_buf_reset(&r->key);
+    LS_TRY(ls_buf_add(&r->key, s.ptr, s.len));
+    if (s.len <= RD_KEY_OUT) return LS_OK;
+    LS_TRY(rd_put(r, s));
+    LS_TRY(ls_buf_addc(&r->line, '\n'));
+    return rd_flush(r, false);
 }
 
 /* "KEY: element\n" */
@@ -803,8 +818,7 @@ static ls_err rd_rdb(struct rd *r, struct ls_cursor *cur, size_t *end)
         default:
             if (++keys % RD_TICK == 0 && ls_ctx_expired(r->c)) return LS_E_TIMEOUT;
             if (!rd_str(r, cur, &r->a, &s)) break;
-            ls_buf_reset(&r->key);
-            if (ls_buf_add(&r->key, s.ptr, s.len < RD_VALUE_MAX ? s.len : RD_VALUE_MAX) != LS_OK) return LS_E_NOMEM;
+            LS_TRY(rd_set_key(r, s));
             LS_TRY(rd_value(r, cur, op));
             break;
         }
@@ -914,17 +928,14 @@ static ls_err resp_command(struct rd *r, struct ls_slice *a, size_t n, size_t fi
     if (n < 2) return LS_OK;
     struct ls_slice cmd = a[0];
     ls_err e;
-    ls_buf_reset(&r->key);
-    if (ls_buf_add(&r->key, a[1].ptr, a[1].len < RD_VALUE_MAX ? a[1].len : RD_VALUE_MAX) != LS_OK) return LS_E_NOMEM;
+    LS_TRY(rd_set_key(r, a[1]));
     if ((word_is(cmd, "RESTORE") || word_is(cmd, "RESTORE-ASKING")) && n >= 4 && resp_restore(r, a[3], &e)) return e;
     if (word_is(cmd, "SELECT") || word_is(cmd, "EXPIRE") || word_is(cmd, "PEXPIRE") || word_is(cmd, "EXPIREAT") ||
         word_is(cmd, "PEXPIREAT") || word_is(cmd, "DEL") || word_is(cmd, "UNLINK"))
         return LS_OK;
     if (word_is(cmd, "MSET") || word_is(cmd, "MSETNX")) {
         for (size_t i = first; i + 1 < n; i += 2) {
-            ls_buf_reset(&r->key);
-            if (ls_buf_add(&r->key, a[i].ptr, a[i].len < RD_VALUE_MAX ? a[i].len : RD_VALUE_MAX) != LS_OK)
-                return LS_E_NOMEM;
+            LS_TRY(rd_set_key(r, a[i]));
             LS_TRY(rd_element(r, a[i + 1]));
         }
         return LS_OK;

@@ -51,6 +51,8 @@ class Redis(lsutil.KeyedHandlerTree):
         self.assertIn("events\temail: dee.ross@example-corp.com\tdob: 1975-03-14\n", t)
         self.assertIn("events\tname: Eve Hart\tssn: 455-18-3309\n", t)
         self.assertIn("events: mailers\nevents: worker-1\n", t)  # group and consumer names
+        # a key's last 128 bytes go before each element; a longer key is also written whole
+        self.assertIn("login:fails:gus.ray@example-corp.com:zzz", t)
         t3 = self.text("v3.rdb")
         self.assertIn("hr:ids: 80412\n", t3)  # an intset
         self.assertIn("hr:contacts: (312) 746-2291\n", t3)

@@ -17,7 +17,7 @@ make_hostile9.py's), all personal data fake:
   SSN as a 13-bit and a 64-bit integer element), a quicklist of listpacks
   and a PLAIN node, a stream whose entries carry fields and values (one
   with the master's fields, one with its own, one deleted), with a
-  consumer group;
+  consumer group, a key of 199 bytes with an address at its start;
 - lfu.rdb: as Redis 7 saves under an LFU/LRU maxmemory policy (a 0xF9
   frequency or 0xF8 idle time before each key), with a function library
   (0xF5), module aux data (0xF7) and a module value (type 7) whose
@@ -203,6 +203,8 @@ def v11():
     out += key(18, "inbox", rdb_len(2) + rdb_len(2) + rdb_str(listpack(["from ivy.lane@example-corp.com"])) +
                rdb_len(1) + rdb_str("big " + SSN[6]))
     out += key(21, "events", stream())
+    # a key longer than the 128 bytes written before each element
+    out += key(0, "login:fails:gus.ray@example-corp.com:" + "z" * 150, rdb_str("3"))
     return out + end(11)
 
 
