@@ -59,6 +59,25 @@ pii+="\n"+rule("pii_email", meta("pii","email","low","E-mail address (TLD delega
 LBP=r"(^|[^0-9A-Za-z+ .-]|[^0-9+] |^ )"
 dash=alt(["-"+d for d in D]); dot=alt([r"\."+d for d in D])
 PHONE_LABEL=r"(phone|\btel(efon|efono|\xc3\xa9fono|\xc3\xa9phone)?|mobile|\bmob|\bcell|\bfax|\bph[.:]|\bcontact[ _-]?(number|no\b\.?|nr\.?|#)|\bcall me( on| at)?|\bring me( on)?|\btext me( on| at)?|\breach me( on| at)?|\bwhatsapp)"
+def utf8_alt(words):
+    """Literal UTF-8 words as regex bytes, each as written, in upper case and title case."""
+    out=[]
+    for w in words:
+        for v in (w, w.upper(), w[:1].upper()+w[1:]):
+            e="".join("\\x%02x"%b for b in v.encode("utf-8"))
+            if e not in out: out.append(e)
+    return alt(out)
+# phone and birth-date labels of other scripts, for text the text handler decodes from windows-1251,
+# KOI8-R, GBK, Big5, EUC-KR, windows-1253/1255/1256 (telefon, mobilnyj; dianhua, shouji; jeonhwa,
+# hyudaepon; tilefono; telefon; hatif / data rozhdeniya; chusheng riqi; saengnyeorworil; ...): their own
+# strings, as one regex of every label is too complex for YARA; nocase is ASCII only, so utf8_alt lists
+# each as written, in capitals and capitalised
+INTL_PHONE_LABEL=utf8_alt(["\u0442\u0435\u043b\u0435\u0444\u043e\u043d", "\u0442\u0435\u043b", "\u043c\u043e\u0431\u0438\u043b\u044c\u043d\u044b\u0439", "\u043c\u043e\u0431", "\u0441\u043e\u0442\u043e\u0432\u044b\u0439",
+    "\u7535\u8bdd", "\u624b\u673a", "\u624b\u6a5f", "\uc804\ud654", "\ud734\ub300\ud3f0", "\ud578\ub4dc\ud3f0", "\uc5f0\ub77d\ucc98",
+    "\u03c4\u03b7\u03bb\u03ad\u03c6\u03c9\u03bd\u03bf", "\u03c4\u03b7\u03bb", "\u03ba\u03b9\u03bd\u03b7\u03c4\u03cc", "\u05d8\u05dc\u05e4\u05d5\u05df", "\u05e0\u05d9\u05d9\u05d3",
+    "\u0647\u0627\u062a\u0641", "\u062c\u0648\u0627\u0644"])
+INTL_DOB_WORDS=utf8_alt(["\u0434\u0430\u0442\u0430 \u0440\u043e\u0436\u0434\u0435\u043d\u0438\u044f", "\u0434\u0430\u0442\u0430 \u0440\u043e\u0436\u0434.", "\u51fa\u751f\u65e5\u671f", "\u51fa\u751f\u5e74\u6708\u65e5",
+    "\uc0dd\ub144\uc6d4\uc77c", "\u03b7\u03bc\u03b5\u03c1\u03bf\u03bc\u03b7\u03bd\u03af\u03b1 \u03b3\u03ad\u03bd\u03bd\u03b7\u03c3\u03b7\u03c2", "\u05ea\u05d0\u05e8\u05d9\u05da \u05dc\u05d9\u05d3\u05d4", "\u062a\u0627\u0631\u064a\u062e \u0627\u0644\u0645\u064a\u0644\u0627\u062f"])
 # Spanish, Portuguese and German labels (Movil, Tfno., Tlf., Fone, Telemovel, Rufnummer) and Japanese
 # (denwa, keitai: the UTF-8 of their kanji)
 NATIONAL_LABEL=r"(phone|\bt\xc3\xa9l|\btel(efon|efono|efone|efoon|\xc3\xa9fono|\xc3\xa9phone)?|\bmobile?|\bmobiel|\bmob|\bgsm|\bportable|\bhandy|\bcell|\bcelular|\bfax|\bph[.:]|\bcontact[ _-]?(number|no\b\.?|nr\.?|#)|\bcall me( on| at)?|\bring me( on)?|\btext me( on| at)?|\breach me( on| at)?|\bwhatsapp|\bm\xc3\xb3vil|\bmovil|\btfno|\btlfno|\btlf|\bfone|\btelem\xc3\xb3vel|\btelemovel|\brufnummer|\xe9\x9b\xbb\xe8\xa9\xb1|\xe6\x90\xba\xe5\xb8\xaf|phone au)"
@@ -68,7 +87,8 @@ pii+="\n"+rule("pii_phone_nanp", meta("pii","phone","low",r'''North American pho
    ("$dot", r"/%s(\+?1[ .]|001[ .-])?[2-9][0-9]{2}\.[2-9][0-9]{2}%s[0-9]{3}([^0-9A-Za-z.-]|\.[^0-9A-Za-z]|\.$|[xX][0-9]|$)/"%(LBP,dot)),
    ("$labelled", r"/%s%s(\+?1 ?|001[ -]?)?[2-9][0-9]{2}[ -]?[2-9][0-9]{2} ?[0-9]{4}([^0-9]|$)/ nocase"%(PHONE_LABEL,LABEL_TAIL))], "any of them")
 pii+="\n"+rule("pii_phone_national", meta("pii","phone","low",r'''A phone number in its country's national form right after a phone label (Phone, Tel., T\xc3\xa9l., Telefon, Telefoon, Mobile, Mobil, Handy, Cell, Celular, Fax, Ph:, Contact number, M\xc3\xb3vil, Tfno., Fone, Telefonnummer, Mobiltelefon, denwa/keitai in kanji, a JSON key): trunk prefix 0 and 9-13 digits (020 7946 0958, (0221) 1234567, 06 12 34 56 78, (03) 9123 4567), 00 and a country code, (11) 91234-5678, 03(1234)5678, 98765 43210 (India), 9 digits (912 345 678)''',"phone_national","last4"),
-  [("$national", r"/%s%s\(?[0-9]{2,5}\)?([ .\/-]{1,2}[0-9]{2,8}|\([0-9]{2,5}\)|[0-9]{1,8}){1,5}([^0-9A-Za-z]|$)/ nocase"%(NATIONAL_LABEL,LABEL_TAIL))], "$national")
+  [("$national", r"/%s%s\(?[0-9]{2,5}\)?([ .\/-]{1,2}[0-9]{2,8}|\([0-9]{2,5}\)|[0-9]{1,8}){1,5}([^0-9A-Za-z]|$)/ nocase"%(NATIONAL_LABEL,LABEL_TAIL)),
+   ("$national_intl", r"/%s%s\(?[0-9]{2,5}\)?([ .\/-]{1,2}[0-9]{2,8}|\([0-9]{2,5}\)|[0-9]{1,8}){1,5}([^0-9A-Za-z]|$)/ nocase"%(INTL_PHONE_LABEL,LABEL_TAIL))], "any of them")
 plus=alt([r"\+"+d for d in "123456789"])
 pii+="\n"+rule("pii_phone_e164", meta("pii","phone","low",r'''International phone number in E.164 form (+44 20 7183 8750, +44 (0)20 7183 8750, +55 (11) 91234-5678, +81 3-1234-5678, the country code in parentheses: (+44) 20 7183 8750); country code and length checked''',"e164","last4"),
   [("$e164", r"/(^|[^0-9A-Za-z+])%s[0-9]{0,3}( ?\(0\)| ?\([1-9][0-9]{0,3}\))?[0-9 .\/-]{6,18}[0-9]([^0-9]|$)/"%plus),
@@ -93,20 +113,15 @@ pii+="\n"+rule("pii_dob_context", meta("pii","dob","medium","Date of birth after
    ("$dob_words_mf", r"/%s%s [0-9]{1,2}(st|nd|rd|th)?,? [0-9]{4}([^0-9]|$)/ nocase"%(dctx,mon)),
    ("$dob_basic", r"/%s%s(19|20)[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])([^0-9]|$)/ nocase"%(DOB_WORDS,DOB_GAP)),
    # Japanese: 1975\xe5\xb9\xb43\xe6\x9c\x883\xe6\x97\xa5 (year, month, day kanji), and the Showa and Heisei era years
-   ("$dob_jp", r"/%s%s((19|20)[0-9]{2}|\xe6\x98\xad\xe5\x92\x8c[0-9]{1,2}|\xe5\xb9\xb3\xe6\x88\x90([0-9]{1,2}|\xe5\x85\x83))\xe5\xb9\xb4[0-9]{1,2}\xe6\x9c\x88[0-9]{1,2}\xe6\x97\xa5/ nocase"%(DOB_WORDS,DOB_GAP))], "any of them")
+   ("$dob_jp", r"/%s%s((19|20)[0-9]{2}|\xe6\x98\xad\xe5\x92\x8c[0-9]{1,2}|\xe5\xb9\xb3\xe6\x88\x90([0-9]{1,2}|\xe5\x85\x83))\xe5\xb9\xb4[0-9]{1,2}\xe6\x9c\x88[0-9]{1,2}\xe6\x97\xa5/ nocase"%(DOB_WORDS,DOB_GAP)),
+   # the labels of other scripts: numeric dates, and Chinese ones (1985\xe5\xb9\xb43\xe6\x9c\x8812\xe6\x97\xa5)
+   ("$dob_intl", r"/%s%s[0-9]{1,4}[\/.-][0-9]{1,2}[\/.-][0-9]{2,4}([^0-9]|$)/"%(INTL_DOB_WORDS,DOB_GAP)),
+   ("$dob_intl_cjk", r"/%s%s(19|20)[0-9]{2}\xe5\xb9\xb4[0-9]{1,2}\xe6\x9c\x88[0-9]{1,2}\xe6\x97\xa5/"%(INTL_DOB_WORDS,DOB_GAP))], "any of them")
 pii+="\n"+rule("pii_drivers_license_context", meta("pii","drivers_license","high","US driver's licence number after driver's license / driver's lic. / driving licence / operator's license (any case, also as a JSON key) or DL#, DL No, DL:, DLN: (5-13 letters/digits, possibly grouped by dashes, at least 5 digits)","drivers_license","last4"),
   [("$dl", r"/(driver'?s?[ _-]?(licen[cs]e|lic\.?)|driving licen[cs]e|operator'?s? licen[cs]e)( ?\([A-Z]{2}\))?[ _\t-]{0,2}(number|no\.?|num|#)?[\"']?[ \t]{0,2}[:#=]?[ \t]{0,2}[\"']?[A-Z0-9][A-Z0-9-]{3,15}[A-Z0-9]([^A-Za-z0-9-]|$)/ nocase"),
    ("$dl_abbrev", r"/\bDLN? ?(#|No\.?|num(ber)?|:)[ \t]{0,2}[:#]?[ \t]{0,2}[A-Z0-9][A-Z0-9-]{3,15}[A-Z0-9]([^A-Za-z0-9-]|$)/")], "any of them")
 # a card-shaped number as the value of a key or label naming an identifier is that identifier
 ID_KEY=r"(^|[^A-Za-z0-9_])[\"']?[A-Za-z0-9_.-]{0,24}(order|invoice|tracking|transaction|txn|shipment|reference|ref|sku|serial|account|acct|ticket|policy|claim|parcel|waybill|consignment|barcode|gtin|isbn|imei|iccid|batch|nummer|bestell|rechnung|auftrag|commande|facture|factura|pedido|id)[A-Za-z0-9_-]{0,16}([ _-]?(no\.?|nr\.?|number|num|#)[\"']?[ \t]{0,4}[:=#]?|[\"']?[ \t]{0,4}[:=#])[ \t]{0,4}[\"']?"
-def utf8_alt(words):
-    """Literal UTF-8 words as regex bytes, each as written, in upper case and title case."""
-    out=[]
-    for w in words:
-        for v in (w, w.upper(), w[:1].upper()+w[1:]):
-            e="".join("\\x%02x"%b for b in v.encode("utf-8"))
-            if e not in out: out.append(e)
-    return alt(out)
 ID_INTL=utf8_alt(["\u043e\u0433\u0440\u043d", "\u0438\u043d\u043d", "\u043a\u043f\u043f", "\u0441\u043d\u0438\u043b\u0441", "\u043e\u043a\u043f\u043e",
                   "\u0437\u0430\u043a\u0430\u0437", "\u0441\u0447\u0435\u0442", "\u0441\u0447\u0451\u0442",
                   "\u7f16\u53f7", "\u8ba2\u5355", "\u5355\u53f7", "\u4ee3\u7801", "\u53d1\u7968", "\u8fd0\u5355",

@@ -102,6 +102,17 @@ S.append(rule("secret_gnupg_key_file",
               [("$sexp", r"/\((11:private-key|21:protected-private-key)\([0-9]{1,2}:[a-z0-9-]{1,20}\(%s{16,200}/" % ANY),
                ("$ext", r"/(^|\n)Key: \((private-key|protected-private-key) \((rsa|dsa|elg|ecc|ecdsa|eddsa)[ \r\n]%s{16,200}/" % ANY)],
               "$sexp at 0 or $ext"))
+S.append(rule("secret_chromium_login_data",
+              meta("secret", "credential_store", "critical",
+                   "Chromium browsers' saved passwords (Chrome, Edge, Brave, Opera: the Login Data SQLite database, by its logins table's schema in the first page); the passwords are sealed with the user's DPAPI or keychain key, which whoever holds the profile has",
+                   "store", "label"),
+              [("$schema", '"CREATE TABLE logins (origin_url VARCHAR NOT NULL, action_url VARCHAR, username_element VARCHAR, username_value VARCHAR, password_element VARCHAR, password_value BLOB"')]))
+S.append(rule("secret_firefox_logins",
+              meta("secret", "credential_store", "critical",
+                   "Firefox saved passwords (logins.json: the user names and passwords NSS-encrypted under key4.db, which opens them when no primary password is set), by its first bytes",
+                   "store", "label"),
+              [("$logins", r"/\{\"nextId\" ?: ?[0-9]{1,9} ?, ?\"logins\" ?: ?\[/")],
+              "$logins at 0"))
 S.append(rule("secret_pkcs12",
               meta("secret", "credential_store", "critical",
                    "PKCS#12 / PFX bundle (.p12, .pfx: DER SEQUENCE, version 3, pkcs7-data or signed-data ContentInfo) holding a key bag, shrouded key bag or secret bag; certificate-only bundles are not reported",
@@ -265,7 +276,7 @@ S.append(rule("secret_jwt", meta("secret", "jwt", "medium", "JSON Web Token (hea
               [("$jwt", r"/eyJ[A-Za-z0-9_-]{10,500}\.eyJ[A-Za-z0-9_-]{10,2000}\.[A-Za-z0-9_-]{16,600}/")]))
 
 # ---- passwords --------------------------------------------------------------
-pw = "Password assigned in a config file (password=..., \\\"password\\\": \\\"...\\\", 'password' => '...', $cfg['db_pass'] = ..., <password>...</password>); placeholders, variables, code and prose rejected"
+pw = "Password assigned in a config file (password=..., \\\"password\\\": \\\"...\\\", 'password' => '...', $cfg['db_pass'] = ..., <password>...</password>), a KeePass 2 XML export's entry (<Key>Password</Key><Value ProtectInMemory=\\\"True\\\">...</Value>), a 1Password .1pux login field ({\\\"value\\\": \\\"...\\\", ..., \\\"fieldType\\\": \\\"P\\\"}); placeholders, variables, code and prose rejected"
 passnames = ["become", "db", "database", "mysql", "sql", "smtp", "mail", "ftp", "sftp", "admin", "root", "user", "ldap", "bind",
              "redis", "pg", "proxy", "vpn", "wifi", "ssh", "svc", "service", "email"]
 S.append(rule("secret_password_assignment", meta("secret", "password", "high", pw, "password", "password"),
@@ -274,6 +285,8 @@ S.append(rule("secret_password_assignment", meta("secret", "password", "high", p
                ("$bare_pass", r"/(^|[\r\n])[ \t]{0,16}pass[ \t]*[:=][ \t]*[\"']?%s([ \t]([a-z]|[?&|(])|[;>])?/" % PWV),
                ("$xml_property", r"/<property name=\"[a-z0-9_.:-]{0,40}(password|passwd|pwd)\"[ \t]*>[^<\s]{4,128}<\// nocase"),
                ("$unattend", r"/<(AdministratorPassword|Password)>[ \t\r\n]{0,40}<Value>[^<\s]{4,128}<\/Value>/"),
+               ("$keepass", r"/<Key>Password<\/Key>[ \t\r\n]{0,40}<Value( ProtectInMemory=\"True\")?>[^<\s]{4,128}<\/Value>/"),
+               ("$onepux", r"/\"value\"[ \t]*:[ \t]*\"[^\"\\\r\n]{4,128}\"[ \t]*,[ \t\r\n]*\"id\"[ \t]*:[ \t]*\"[^\"\r\n]{0,64}\"[ \t]*,[ \t\r\n]*\"name\"[ \t]*:[ \t]*\"[^\"\r\n]{0,64}\"[ \t]*,[ \t\r\n]*\"fieldType\"[ \t]*:[ \t]*\"P\"/"),
                ("$xml", r"/<(password|passwd|pwd|pass|keyMaterial)( encoding=\"base64\")?>[^<\s]{4,128}<\// nocase"),
                ("$psk", r"/(^|[^a-z0-9_])(wpa_)?psk[ \t]*=[ \t]*\"[^\"\r\n]{8,63}\"/")]))
 S.append(rule("secret_password_kv", meta("secret", "password", "high",

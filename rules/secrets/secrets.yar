@@ -102,6 +102,36 @@ rule secret_gnupg_key_file
         $sexp at 0 or $ext
 }
 
+rule secret_chromium_login_data
+{
+    meta:
+        category = "secret"
+        entity = "credential_store"
+        severity = "critical"
+        validator = "store"
+        redact = "label"
+        description = "Chromium browsers' saved passwords (Chrome, Edge, Brave, Opera: the Login Data SQLite database, by its logins table's schema in the first page); the passwords are sealed with the user's DPAPI or keychain key, which whoever holds the profile has"
+    strings:
+        $schema = "CREATE TABLE logins (origin_url VARCHAR NOT NULL, action_url VARCHAR, username_element VARCHAR, username_value VARCHAR, password_element VARCHAR, password_value BLOB"
+    condition:
+        any of them
+}
+
+rule secret_firefox_logins
+{
+    meta:
+        category = "secret"
+        entity = "credential_store"
+        severity = "critical"
+        validator = "store"
+        redact = "label"
+        description = "Firefox saved passwords (logins.json: the user names and passwords NSS-encrypted under key4.db, which opens them when no primary password is set), by its first bytes"
+    strings:
+        $logins = /\{\"nextId\" ?: ?[0-9]{1,9} ?, ?\"logins\" ?: ?\[/
+    condition:
+        $logins at 0
+}
+
 rule secret_pkcs12
 {
     meta:
@@ -704,13 +734,15 @@ rule secret_password_assignment
         severity = "high"
         validator = "password"
         redact = "password"
-        description = "Password assigned in a config file (password=..., \"password\": \"...\", 'password' => '...', $cfg['db_pass'] = ..., <password>...</password>); placeholders, variables, code and prose rejected"
+        description = "Password assigned in a config file (password=..., \"password\": \"...\", 'password' => '...', $cfg['db_pass'] = ..., <password>...</password>), a KeePass 2 XML export's entry (<Key>Password</Key><Value ProtectInMemory=\"True\">...</Value>), a 1Password .1pux login field ({\"value\": \"...\", ..., \"fieldType\": \"P\"}); placeholders, variables, code and prose rejected"
     strings:
         $assign = /(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(password|passwd|passphrase|pwd)\\?[\"']?\]?[ \t]*(=>|:=|[:=])[ \t]*\\?[\"']?[^\s\"'<>;,\\]{4,200}([ \t](-?[a-z=]|[?&|(])|[;>])?/ nocase
         $pass = /(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(become|db|database|mysql|sql|smtp|mail|ftp|sftp|admin|root|user|ldap|bind|redis|pg|proxy|vpn|wifi|ssh|svc|service|email)[_-]?pass[\"']?\]?[ \t]*(=>|:=|[:=])[ \t]*[\"']?[^\s\"'<>;,\\]{4,200}([ \t](-?[a-z=]|[?&|(])|[;>])?/ nocase
         $bare_pass = /(^|[\r\n])[ \t]{0,16}pass[ \t]*[:=][ \t]*[\"']?[^\s\"'<>;,\\]{4,200}([ \t]([a-z]|[?&|(])|[;>])?/
         $xml_property = /<property name=\"[a-z0-9_.:-]{0,40}(password|passwd|pwd)\"[ \t]*>[^<\s]{4,128}<\// nocase
         $unattend = /<(AdministratorPassword|Password)>[ \t\r\n]{0,40}<Value>[^<\s]{4,128}<\/Value>/
+        $keepass = /<Key>Password<\/Key>[ \t\r\n]{0,40}<Value( ProtectInMemory=\"True\")?>[^<\s]{4,128}<\/Value>/
+        $onepux = /\"value\"[ \t]*:[ \t]*\"[^\"\\\r\n]{4,128}\"[ \t]*,[ \t\r\n]*\"id\"[ \t]*:[ \t]*\"[^\"\r\n]{0,64}\"[ \t]*,[ \t\r\n]*\"name\"[ \t]*:[ \t]*\"[^\"\r\n]{0,64}\"[ \t]*,[ \t\r\n]*\"fieldType\"[ \t]*:[ \t]*\"P\"/
         $xml = /<(password|passwd|pwd|pass|keyMaterial)( encoding=\"base64\")?>[^<\s]{4,128}<\// nocase
         $psk = /(^|[^a-z0-9_])(wpa_)?psk[ \t]*=[ \t]*\"[^\"\r\n]{8,63}\"/
     condition:

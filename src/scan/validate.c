@@ -1501,7 +1501,16 @@ static bool loc_email(struct ls_slice m, struct ls_value *out)
     while (end > at + 1 && !is_alpha(ls_slice_at(m, end - 1))) end--; /* "a@b.com." */
     out->off = start;
     out->len = end - start;
-    return ls_valid_email(sub(m, start, end - start));
+    if (ls_valid_email(sub(m, start, end - start))) return true;
+    /* A file named after an address: Google Takeout's Calendar/ada@corp.example.ics,
+     * "jane.roe@corp.example.vcf", a mailbox folder "bob@corp.example.mbox". The
+     * extension reads as a top-level domain that is none: the address is what is
+     * left without it, when that holds one. */
+    size_t ext = end;
+    while (ext > at + 1 && ls_slice_at(m, ext - 1) != '.') ext--;
+    if (ext <= at + 1 || end - ext > 5 || tld_ok(sub(m, ext, end - ext))) return false;
+    out->len = ext - 1 - start;
+    return ls_valid_email(sub(m, start, out->len));
 }
 
 /* ---- MRZ (ICAO 9303 TD3, line 2) ----------------------------------------- */
@@ -2588,6 +2597,10 @@ static bool loc_password(struct ls_slice m, struct ls_value *out)
         size_t v = gt == SIZE_MAX ? m.len : find_if(m, gt + 1, is_not_space);
         if (ls_slice_starts(sub(m, v, m.len - v), "<Value>", 7))
             gt = v + 6; /* unattend.xml: <AdministratorPassword><Value>value</Value> */
+        if (ls_slice_starts(m, "<Key>", 5)) { /* KeePass: <Key>Password</Key><Value ...>value</Value> */
+            size_t val = ls_slice_find(m, 0, "<Value", 6);
+            gt = val == SIZE_MAX ? SIZE_MAX : ls_slice_find(m, val, ">", 1);
+        }
         if (gt != SIZE_MAX) from = gt;
     }
     size_t start;
@@ -2614,6 +2627,8 @@ static bool loc_password(struct ls_slice m, struct ls_value *out)
     /* self.password = credentials, this.pwd = pass: an attribute set from a variable */
     struct ls_slice key = sub(m, 0, start);
     if (key_prefix(m, start, v)) return false;
+    /* "encryptedPassword": "MEIEEPgAAA..." (Firefox's logins.json): ciphertext, not the password */
+    if (slice_has_nocase(key, "encrypted")) return false;
     if (!quoted && (slice_has(key, "self.") || slice_has(key, "this.") || slice_has(key, "->")) &&
         count_class(v, ident_char) + count_class(v, is_digit) == v.len)
         return false;
@@ -3163,6 +3178,9 @@ static const char *der_key_label(struct ls_slice v)
 static const char *store_label(struct ls_slice v)
 {
     if (ls_slice_starts(v, "P2/56w", 6)) return "[SSH2 private key (RFC 4716)]";
+    if (ls_slice_starts(v, "CREATE TABLE logins (origin_url VARCHAR", 39))
+        return "[Chromium saved passwords (Login Data)]";
+    if (ls_slice_starts(v, "{\"nextId\":", 10)) return "[Firefox saved passwords (logins.json)]";
     if (gnupg_label(v)) return gnupg_label(v);
     const char *l = keepass_label(v);
     if (!l) l = keystore_label(v);

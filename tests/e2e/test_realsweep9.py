@@ -5,6 +5,7 @@ Cyrillic (cp1251, KOI8-R, cp866, ISO-8859-5), Chinese (GBK, Big5), Korean
 code page, so their labels and names reach the rules; Western European
 text stays Windows-1252."""
 import os
+import re
 import sys
 import unittest
 
@@ -46,6 +47,23 @@ class RealSweep9(lsutil.GeneratedTree):
                 ents = lsutil.entities(self.m.obj(self.p(name)))
                 self.assertIn("email", ents)
                 self.assertIn("phone", ents)
+
+    def test_labels_of_other_scripts(self):
+        # national forms that need a label: the label is in the file's script
+        want = {"labels_ko_euckr.txt": (["5678", "4567"], "****-**-**"),
+                "labels_zh_gbk.txt": (["5678"], None), "labels_tw_big5.txt": (["5678"], None),
+                "labels_ru_cp1251.txt": (["5678"], "**.**.****"),
+                "labels_ar_cp1256.txt": (["4567"], "**/**/****")}
+        for name, (phones, dob) in sorted(want.items()):
+            with self.subTest(name=name):
+                o = self.m.obj(self.p(name))
+                got = self.redacted(o, "phone")
+                for last4 in phones:
+                    self.assertTrue(any(re.sub(r"\D", "", p).endswith(last4) for p in got),
+                                    (last4, o["findings"]))
+                self.assertIn("dob", lsutil.entities(o), o["findings"])
+                if dob:
+                    self.assertIn(dob, self.redacted(o, "dob"))
 
     def test_western_text_unchanged(self):
         # accents inside ASCII words: Windows-1252, as before

@@ -28,6 +28,10 @@ words its text must hold.
   which must stay Windows-1252 (its accented letters sit inside ASCII
   words).
 - short_cp1251.txt: a two-line note; short Cyrillic text is still judged.
+- labels_*.txt: staff cards whose phone numbers and birth dates are in
+  national forms (010-1234-5678, 1985年3月12日) that only a label in the
+  file's own script (휴대폰, 电话, 手機, τηλέφωνο, هاتف, 生年月日's
+  neighbours 出生日期, 생년월일, дата рождения) marks as such.
 """
 import os
 import sys
@@ -145,6 +149,19 @@ WESTERN = (
     "Bemerkung: „vertraulich“ – nur für die Personalabteilung.\n"
 )
 
+LABELS = {
+    "labels_ko_euckr.txt": ("직원 명부 (인사부)\r\n성명: 김민준\r\n휴대폰: 010-1234-5678\r\n"
+                            "전화: 02-123-4567\r\n생년월일: 1985-03-12\r\n", "euc_kr"),
+    "labels_zh_gbk.txt": ("员工资料（人事部）\r\n姓名：张伟\r\n电话：010-62345678\r\n"
+                          "出生日期：1985年3月12日\r\n", "gbk"),
+    "labels_tw_big5.txt": ("員工資料（人事部）\r\n姓名：陳美玲\r\n手機：0912-345-678\r\n"
+                           "出生日期：1985年3月12日\r\n", "big5"),
+    "labels_ru_cp1251.txt": ("Карточка сотрудника\r\nФИО: Иванов Пётр Сергеевич\r\n"
+                             "Телефон: 02 1234 5678\r\nДата рождения: 12.03.1985\r\n", "cp1251"),
+    "labels_ar_cp1256.txt": ("بطاقة موظف\r\nالاسم: أحمد محمد علي\r\nهاتف: 011 123 4567\r\n"
+                             "تاريخ الميلاد: 12/03/1985\r\n", "cp1256"),
+}
+
 SHORT_RU = "Телефон: +7 495 111-22-33\nДата рождения: 01.02.1980\n"
 
 # file -> (text, Python codec, words its text must hold)
@@ -182,6 +199,9 @@ def generate(outdir):
         with open(os.path.join(outdir, name), "wb") as f:
             f.write(text.encode(codec))
         key[name] = words
+    for name, (text, codec) in LABELS.items():
+        with open(os.path.join(outdir, name), "wb") as f:
+            f.write(text.encode(codec))
     return key
 
 

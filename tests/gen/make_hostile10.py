@@ -345,12 +345,13 @@ def takeout_cases():
     key("takeout_vcf", r, ["Takeout/Contacts/All Contacts/All Contacts.vcf"],
         planted={"ssn": [a["ssn9"]], "email": [a["email"]], "phone": [a["phone10"]]})
     # Takeout names a calendar after its owner's address: the name must be
-    # written masked. gap: the address rule reads the extension as part of
-    # the domain (acme-corp.test.ics), the TLD check rejects it, so the name
-    # is not masked (patch hostile10-email-name-ext.patch); nor is the
-    # address after "X-WR-CALNAME:" found (a colon before an address is
-    # only taken after mailto, email, from ...: user:pass@host)
-    key("takeout_ics_name_masked", r, ["Takeout/Calendar/%s.ics" % owner["email"]], absent=True, gap=True)
+    # written masked (the address rule reads the extension as part of the
+    # domain, acme-corp.test.ics: the address is what is left without it).
+    # The address after "X-WR-CALNAME:" is not found (a colon before an
+    # address is only taken after mailto, email, from ...: user:pass@host)
+    key("takeout_ics_name_masked", r, ["Takeout/Calendar/%s.ics" % owner["email"]], absent=True)
+    key("takeout_ics_name_masked2", r, ["Takeout/Calendar/%s***@acme-corp.test.ics" % owner["email"][0]],
+        coverage="full")
     key("takeout_ics_attendees", r, None, planted_under={"email": [b["email"], c["email"]], "ssn": [d["ssn9"]]})
     key("takeout_profile", r, ["Takeout/Profile/Profile.json"],
         planted={"email": [a["email"]], "phone": [a["phone10"]]}, entities_all=["dob"])
@@ -504,10 +505,10 @@ def password_cases():
           % (a["ssn"], PW[0], a["email"]))
     r = put("Secrets/KeePass/Acme.xml", kx.encode())
     key("keepass_xml", r, [], planted=pl(a))
-    # gap: KeePass 2 XML keeps a password as <String><Key>Password</Key><Value
+    # KeePass 2 XML keeps a password as <String><Key>Password</Key><Value
     # ProtectInMemory="True">...</Value></String>: no rule reads a value in the
     # element after its key element (patch hostile10-keepass-1pux-password.patch)
-    key("keepass_xml_password", r, [], entities_all=["password"], exact={"password": [PW[0]]}, gap=True)
+    key("keepass_xml_password", r, [], entities_all=["password"], exact={"password": [PW[0]]})
     kc = ('"Account","Login Name","Password","Web Site","Comments"\r\n'
           '"Payroll portal","%s","%s","https://payroll.acme-corp.test/","SSN %s"\r\n'
           '"VPN","%s","%s","https://vpn.acme-corp.test/",""\r\n' % (b["email"], PW[1], b["ssn"], b["email"], PW[2]))
@@ -564,10 +565,9 @@ def password_cases():
               ("export.data", json.dumps(data, indent=2).encode())])
     r = put("Secrets/1PasswordExport-GYLVZ7QXZBHNJD3XYE7F3HAFTY-20141124-080000.1pux", z)
     key("onepux_data", r, ["export.data"], planted={"ssn": [f["ssn9"]], "email": [e["email"]]})
-    # gap: a 1PUX login field names what it is after its value ({"value": "...",
+    # a 1PUX login field names what it is after its value ({"value": "...",
     # "name": "password", "designation": "password"}) (same patch)
-    key("onepux_password", r, ["export.data"], entities_all=["password"], exact={"password": [PW[1] + "z"]},
-        gap=True)
+    key("onepux_password", r, ["export.data"], entities_all=["password"], exact={"password": [PW[1] + "z"]})
     g, h = person(), person()
     lp = ("url,username,password,totp,extra,name,grouping,fav\r\n"
           "https://payroll.acme-corp.test/,%s,%s,,,Payroll,Work,0\r\n"
@@ -597,11 +597,11 @@ def password_cases():
     r = put("Secrets/Chrome/Default/Login Data", ld)
     key("chrome_login_data", r, None, planted_under={"email": [i_["email"], j_["email"]]})
     key("chrome_login_data_blobs", r, [], entities_only=["email", "credential_store", "password"])
-    # gap: the passwords are DPAPI/keychain-sealed blobs, but the file is a
+    # the passwords are DPAPI/keychain-sealed blobs, but the file is a
     # browser's credential store (whoever holds the user's profile opens it),
     # as a .kdbx is: no rule names it (patch hostile10-keepass-1pux-password.patch:
     # the logins table's schema in the database's first page)
-    key("chrome_login_data_store", r, [], entities_all=["credential_store"], gap=True)
+    key("chrome_login_data_store", r, [], entities_all=["credential_store"])
     k_ = person()
     wd = sqlite_bytes(
         ["CREATE TABLE autofill_profiles (guid VARCHAR PRIMARY KEY, company_name VARCHAR, "
@@ -635,13 +635,11 @@ def password_cases():
         "version": 3}
     # compact, as Firefox writes it (JSON.stringify)
     r = put("Secrets/Firefox/Profiles/x1y2z3.default/logins.json", json.dumps(ff, separators=(",", ":")).encode())
-    # arguable: encryptedPassword is NSS ciphertext (base64 DER), no password; it
-    # is read as one (secret_password_assignment). A responder flags the file as a
+    # encryptedPassword is NSS ciphertext (base64 DER), no password; the file is a
     # credential store (key4.db next to it decrypts it when no primary password is set)
-    key("firefox_logins_nothing_readable", r, [], entities_only=["credential_store"], arguable=True)
-    # gap: no rule names the file a credential store (patch
-    # hostile10-keepass-1pux-password.patch: its first bytes, {"nextId":N,"logins":[)
-    key("firefox_logins_store", r, [], entities_all=["credential_store"], gap=True)
+    key("firefox_logins_nothing_readable", r, [], entities_only=["credential_store"])
+    # no rule named the file a credential store: its first bytes, {"nextId":N,"logins":[
+    key("firefox_logins_store", r, [], entities_all=["credential_store"])
 
 
 # ---------------------------------------------------------------- HR / payroll exports
