@@ -122,12 +122,12 @@ static ls_err rd_put_key(struct rd *r)
 /* Makes s the current key (its first RD_VALUE_MAX bytes). Elements carry
  * only its last RD_KEY_OUT bytes, so a longer key is written whole on a
  * line of its own first (a key is data too: "login:jane@...:..."). */
-static ls_err rd_set_key(struct rd *r, struct ls_slice s)
+static ls_err rd_set_key(struct rd *r, struct ls_slice s, bool whole)
 {
     if (s.len > RD_VALUE_MAX) s.len = RD_VALUE_MAX;
     ls_buf_reset(&r->key);
     LS_TRY(ls_buf_add(&r->key, s.ptr, s.len));
-    if (s.len <= RD_KEY_OUT) return LS_OK;
+    if (s.len <= RD_KEY_OUT || !whole) return LS_OK;
     LS_TRY(rd_put(r, s));
     LS_TRY(ls_buf_addc(&r->line, '\n'));
     return rd_flush(r, false);
@@ -818,7 +818,7 @@ static ls_err rd_rdb(struct rd *r, struct ls_cursor *cur, size_t *end)
         default:
             if (++keys % RD_TICK == 0 && ls_ctx_expired(r->c)) return LS_E_TIMEOUT;
             if (!rd_str(r, cur, &r->a, &s)) break;
-            LS_TRY(rd_set_key(r, s));
+            LS_TRY(rd_set_key(r, s, true));
             LS_TRY(rd_value(r, cur, op));
             break;
         }
@@ -923,19 +923,19 @@ static bool resp_restore(struct rd *r, struct ls_slice payload, ls_err *e)
     return true;
 }
 
-static ls_err resp_command(struct rd *r, struct ls_slice *a, size_t n, size_t first)
+static ls_err resp_command(struct rd *r, struct ls_slice *a, size_t n, size_t first, bool first_group)
 {
     if (n < 2) return LS_OK;
     struct ls_slice cmd = a[0];
     ls_err e;
-    LS_TRY(rd_set_key(r, a[1]));
+    LS_TRY(rd_set_key(r, a[1], first_group));
     if ((word_is(cmd, "RESTORE") || word_is(cmd, "RESTORE-ASKING")) && n >= 4 && resp_restore(r, a[3], &e)) return e;
     if (word_is(cmd, "SELECT") || word_is(cmd, "EXPIRE") || word_is(cmd, "PEXPIRE") || word_is(cmd, "EXPIREAT") ||
         word_is(cmd, "PEXPIREAT") || word_is(cmd, "DEL") || word_is(cmd, "UNLINK"))
         return LS_OK;
     if (word_is(cmd, "MSET") || word_is(cmd, "MSETNX")) {
         for (size_t i = first; i + 1 < n; i += 2) {
-            LS_TRY(rd_set_key(r, a[i]));
+            LS_TRY(rd_set_key(r, a[i], true));
             LS_TRY(rd_element(r, a[i + 1]));
         }
         return LS_OK;
@@ -974,6 +974,7 @@ static ls_err resp_one(struct rd *r, struct ls_cursor *cur, uint64_t n)
 {
     struct ls_slice args[RESP_ARGS];
     size_t have = 0, first = 0;
+    bool grouped = false; /* a group went out: a long key was written whole with it */
     for (uint64_t i = 0; i < n; i++) {
         struct ls_slice v;
         if (!resp_arg(cur, &v)) {
@@ -987,12 +988,13 @@ static ls_err resp_one(struct rd *r, struct ls_cursor *cur, uint64_t n)
             if (first > RESP_ARGS / 4) first = 2; /* option words over and over: hostile */
         }
         if ((have - first) % 2 == 0 || have == RESP_ARGS) {
-            LS_TRY(resp_command(r, args, have, first));
+            LS_TRY(resp_command(r, args, have, first, !grouped));
+            grouped = true;
             have = first;
         }
     }
-    if (first == 0) return resp_command(r, args, have, have ? resp_first(args, have) : 0);
-    return have > first ? resp_command(r, args, have, first) : LS_OK;
+    if (first == 0) return resp_command(r, args, have, have ? resp_first(args, have) : 0, true);
+    return have > first ? resp_command(r, args, have, first, !grouped) : LS_OK;
 }
 
 static ls_err rd_aof(struct rd *r, struct ls_cursor *cur)

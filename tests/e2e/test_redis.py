@@ -140,6 +140,16 @@ class Redis(lsutil.KeyedHandlerTree):
         self.assertIn("outbox:9: dob 1975-03-14\n", t)
         self.assertNotIn("REPLACE", t)
 
+    def test_long_key_written_whole_once(self):
+        # RPUSH of 4,000 elements under a 20 KB key: read in 64 groups, the
+        # key was written whole with each group
+        path = os.path.join(self.tmp.name, "longkey.aof")
+        with open(path, "wb") as f:
+            f.write(gen_redis.resp([["RPUSH", "K" * 20000] + ["e%d" % i for i in range(4000)]]))
+        t = lsutil.run(["text", path]).stdout.decode()
+        self.assertEqual(t.count("K" * 20000), 1)
+        self.assertEqual(t.count("e3999\n"), 1)
+
     def test_text_that_starts_like_an_rdb(self):
         o = self.m.obj(self.p("notes.txt"))
         self.assertNotEqual(o["handler"], "redis")
