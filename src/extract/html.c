@@ -17,9 +17,10 @@
  * <?xml ... encoding=...?> in the first 1024 bytes, when it names a code page of the core tables, single-byte or
  * CJK (labels as WHATWG maps them: iso-8859-1 and us-ascii are windows-1252,
  * iso-8859-9 windows-1254, iso-8859-11 windows-874, gb2312 gbk, euc-kr
- * cp949, shift_jis windows-31j); else Windows-1252. A declared charset
- * without a table (UTF-7, EBCDIC ...) is noted `unsupported` and read as
- * Windows-1252. No iconv.
+ * cp949, shift_jis windows-31j); else (no label) in the code page the
+ * text handler guesses from the bytes (text.h), Windows-1252 when unsure.
+ * A declared charset without a table (UTF-7, EBCDIC ...) is noted
+ * `unsupported` and read the same way. No iconv.
  * Attacker-controlled: every byte; tag soup is normal input, not an error.
  */
 #include <string.h>
@@ -144,8 +145,12 @@ static bool html_declared_charset(struct ls_slice s, struct ls_slice *name)
 }
 
 /* The table for a declared charset, with WHATWG's label remapping; NULL
- * leaves the page to the Windows-1252 fallback. *unsupported is set when
- * the name is neither a known page nor a UTF/1252 label. */
+ * leaves the page to markup.c's guess (text.h): a page labelled
+ * windows-1252, ISO-8859-1 or ASCII is read as Windows-1252 unless its
+ * bytes are clearly another script's page (a mislabelled page: templates
+ * print one label for every site; Western text stays Windows-1252).
+ * *unsupported is set when the name is neither a known page nor a
+ * UTF/1252 label. */
 static const struct ls_codepage *html_codepage(struct ls_slice name, bool *unsupported)
 {
     const struct ls_codepage *cp = ls_codepage_by_name(name);
@@ -165,7 +170,7 @@ static const struct ls_codepage *html_codepage(struct ls_slice name, bool *unsup
         return NULL;
     }
     switch (ls_codepage_number(cp)) {
-    case 28591: case 1252: return NULL; /* the fallback already */
+    case 28591: case 1252: return NULL; /* markup.c's guess: Windows-1252 unless clearly another page */
     case 28599: return ls_codepage_by_number(1254);
     case 28601: return ls_codepage_by_number(874);
     default: return cp;
@@ -229,7 +234,8 @@ static ls_err html_text(struct ls_ctx *c, struct ls_object *o)
         size_t k = name.len < sizeof shown - 1 ? name.len : sizeof shown - 1;
         memcpy(shown, name.ptr, k); /* letters, digits and ._:- only */
         shown[k] = '\0';
-        ls_note(c, o, LS_R_UNSUPPORTED, "html: charset \"%s\" not supported, read as Windows-1252", shown);
+        ls_note(c, o, LS_R_UNSUPPORTED,
+                "html: charset \"%s\" not supported, read in the code page its bytes suggest", shown);
     }
     return ls_markup_html_text(c, o, o->data);
 }

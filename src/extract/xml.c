@@ -12,8 +12,10 @@
  * else the encoding the XML declaration names, when it is a code page of
  * the core tables, single-byte or CJK (windows-1251, iso-8859-5, koi8-r,
  * shift_jis, gb2312 ...; iso-8859-1 and us-ascii read as Windows-1252, as
- * HTML does); else Windows-1252. A declared encoding without a table
- * (EBCDIC, UTF-7 ...) is noted `unsupported`. No iconv.
+ * HTML does, unless clearly mislabelled); else the code page the text handler guesses from the bytes
+ * (text.h; Windows-1252 when unsure). A declared encoding without a table
+ * (EBCDIC, UTF-7 ...) is noted `unsupported` and read the same way. No
+ * iconv.
  * Attacker-controlled: every byte.
  */
 #include <string.h>
@@ -132,7 +134,7 @@ static bool xml_is_utf_label(struct ls_slice name)
 
 /* XML whose bytes are not UTF-8 (and have no BOM) in the code page its
  * declaration names, as UTF-8 in u; false to read it as markup.c does
- * (Windows-1252). A name with no table is noted. */
+ * (the text handler's guess). A name with no table is noted. */
 static bool xml_recode(struct ls_ctx *c, struct ls_object *o, struct ls_buf *u, ls_err *err)
 {
     struct ls_slice s = o->data, name;
@@ -141,13 +143,17 @@ static bool xml_recode(struct ls_ctx *c, struct ls_object *o, struct ls_buf *u, 
     if (!xml_declared_encoding(s, &name) || ls_utf8_valid(s)) return false;
     const struct ls_codepage *cp = ls_codepage_by_name(name);
     unsigned num = cp ? ls_codepage_number(cp) : 0;
-    if (!cp || num == 1252u || num == 28591u) { /* 8859-1 labels hold 1252's punctuation in practice */
+    /* windows-1252 and ISO-8859-1 labels (which hold 1252's punctuation in
+     * practice) go to markup.c's guess as HTML's do: Windows-1252 unless the
+     * bytes are clearly another script's page */
+    if (!cp || num == 1252u || num == 28591u) {
         if (!cp && !xml_is_utf_label(name)) {
             char shown[41];
             size_t k = name.len < sizeof shown - 1 ? name.len : sizeof shown - 1;
             memcpy(shown, name.ptr, k); /* letters, digits and -_.: only */
             shown[k] = '\0';
-            ls_note(c, o, LS_R_UNSUPPORTED, "xml: encoding \"%s\" not supported, read as Windows-1252", shown);
+            ls_note(c, o, LS_R_UNSUPPORTED,
+                    "xml: encoding \"%s\" not supported, read in the code page its bytes suggest", shown);
         }
         return false;
     }
