@@ -652,12 +652,16 @@ static void wide_runs(struct ls_ctx *c, struct ls_object *o, struct ls_slice raw
  * compressed PDF stream, card numbers out of a font's width array, an
  * address glued to the number in the field before it in a dBASE record
  * ("84250.00j.mueller@..."). Their raw
- * bytes are scanned only when the handler could not read all of it. */
+ * bytes are scanned only when the handler could not read all of it, and
+ * those of an "archive" that gave no member: a weak guess (lzma_alone's
+ * header checks, a binary cpio's two bytes) the decoder refused is no
+ * archive, and an empty one costs nothing to scan. */
 bool ls_obj_raw_redundant(const struct ls_obj_state *st)
 {
     static const char *const whole[] = {"archive", "ooxml", "odf", "pdf", "ole2", "msg",           "pst",
                                         "mbox",    "iwa",  "pgp", "git", "dbf", "hwp", "androidbackup"};
     if (!st->handler || st->cov_none || st->n_reasons) return false;
+    if (st->children == 0 && strcmp(st->handler->name, "archive") == 0) return false;
     for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++)
         if (strcmp(st->handler->name, whole[i]) == 0) return true;
     return false;

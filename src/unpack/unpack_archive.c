@@ -2384,6 +2384,18 @@ static size_t zip_after_broken(const struct arc *ar)
     return 0;
 }
 
+/* The object was taken on a weak probe alone (ARC_WEAK_PROBE: lzma_alone's
+ * header checks, a binary cpio's two magic bytes) and is not named as such
+ * an archive (a damaged file named .lzma stays a damaged archive). */
+static bool weak_guess(const struct arc *ar)
+{
+    static const char *const named[] = {"lzma", "tlz", "cpio"};
+    if (arc_probe(ar->o) > ARC_WEAK_PROBE || ar->front || ar->z_end) return false;
+    for (size_t i = 0; ar->o->ext && i < sizeof named / sizeof named[0]; i++)
+        if (strcmp(ar->o->ext, named[i]) == 0) return false;
+    return true;
+}
+
 static ls_err run(struct arc *ar, enum unpack_mode mode, bool *retry_raw)
 {
     struct ls_slice in = ar->o->data;
@@ -2407,6 +2419,11 @@ static ls_err run(struct arc *ar, enum unpack_mode mode, bool *retry_raw)
             /* gzip of gzip of ...: a nesting limit (libarchive's 25 filters) */
             ls_note(ar->c, ar->o, LS_R_LIMIT_DEPTH, "archive: %s (compressed more than 24 times over)",
                     ar->ss.err);
+        } else if (weak_guess(ar)) {
+            /* only the weak lzma_alone or binary-cpio guess said archive, and
+             * libarchive refused the first bytes: not one (an MS Project
+             * file's Var2Data stream passes the lzma_alone checks); with no
+             * member its bytes are scanned raw (ls_obj_raw_redundant()) */
         } else {
             ls_note(ar->c, ar->o, ar->short_why[0] ? LS_R_TRUNCATED : LS_R_PARSE_ERROR,
                     "archive: %s", ar->ss.err);

@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""A weak archive guess that fails is no archive (src/unpack/unpack_archive.c
+weak_guess(), src/pipeline/pipeline.c ls_obj_raw_redundant()).
+
+lzma_alone has no magic number: its header checks (a properties byte, a
+dictionary size of 2^n or 2^n + 2^(n-1), a plausible size, a zero first
+range-coder byte) pass on other binary data (an MS Project file's Var2Data
+stream). When libarchive's decoder then refuses the first bytes, the
+object was reported partial/parse_error, so a clean Project file read
+`incomplete`; and had the handler kept quiet, an archive that gave no
+member was not scanned raw either. Now: not named .lzma/.tlz/.cpio, such an
+object is read as plain bytes (full, its text found); a real lzma file is
+still unpacked, and a damaged one named .lzma is still parse_error."""
+import lzma
+import os
+import struct
+import sys
+import tempfile
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import lsutil  # noqa: E402
+
+SSN_LINE = b" Employee Jane Roe SSN: 536-22-1874 end "
+
+
+def fake_lzma():
+    """Bytes that pass the lzma_alone checks and do not decode."""
+    head = bytes([0x5D]) + struct.pack("<I", 1 << 16) + struct.pack("<Q", 0xFFFFFFFFFFFFFFFF) + b"\x00"
+    return head + b"\x11\x22" * 100 + SSN_LINE + bytes(range(256)) * 4
+
+
+class WeakProbe(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        d = cls.dir = os.path.join(cls.tmp.name, "t")
+        os.makedirs(d)
+        files = {
+            "Var2Data": fake_lzma(),
+            "stream.bin": fake_lzma(),
+            "named.lzma": fake_lzma(),
+            "good.lzma": lzma.compress(b"Payroll\n" + SSN_LINE * 20, format=lzma.FORMAT_ALONE),
+        }
+        good = bytearray(files["good.lzma"])
+        good[40:60] = b"\xff" * 20
+        files["bad.lzma"] = bytes(good)
+        for name, data in files.items():
+            with open(os.path.join(d, name), "wb") as f:
+                f.write(data)
+        _, cls.m = lsutil.scan(cls.tmp.name, [d])
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def rec(self, name, chain=()):
+        return self.m.obj(os.path.join(self.dir, name), list(chain))
+
+    def test_failed_guess_is_plain_bytes(self):
+        for name in ("Var2Data", "stream.bin"):
+            o = self.rec(name)
+            with self.subTest(name=name):
+                self.assertEqual(o["coverage"], "full", o["errors"])
+                self.assertEqual(o["errors"], [])
+                self.assertEqual(o["children"], 0)
+                self.assertIn("ssn", lsutil.entities(o))  # its bytes were scanned
+                self.assertEqual(o["verdict"], "sensitive")
+
+    def test_named_or_real_lzma(self):
+        o = self.rec("named.lzma")  # named so: a damaged one
+        self.assertEqual(o["coverage"], "partial")
+        self.assertIn("parse_error", o["coverage_reasons"])
+        self.assertIn("ssn", lsutil.entities(o))
+        o = self.rec("bad.lzma")
+        self.assertIn("parse_error", o["coverage_reasons"])
+        self.assertEqual(o["verdict"], "incomplete")
+        o = self.rec("good.lzma", ["good"])
+        self.assertIn("ssn", lsutil.entities(o))
+
+
+if __name__ == "__main__":
+    unittest.main()
