@@ -66,24 +66,45 @@ struct text_counts {
     size_t zero4[4]; /* zero bytes by offset mod 4 */
 };
 
+static void text_count_byte(struct text_counts *k, uint8_t ch, size_t i)
+{
+    if (ch == 0) {
+        k->zero4[i % 4]++;
+        if (i % 2 == 0)
+            k->zero_even++;
+        else
+            k->zero_odd++;
+    } else if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r' && ch != '\f' && ch != '\v' &&
+               ch != 0x1b) {
+        k->ctrl++;
+    } else if (ch >= 0x80) {
+        k->hi++;
+    }
+}
+
+/* Eight bytes at a time while they are all 0x20-0x7F, which count for
+ * nothing (the probes of text, csv and mime each count every object's
+ * first 4 KiB: byte by byte that was 2% of a run). */
 static struct text_counts text_count(struct ls_slice s)
 {
+    const uint64_t hi = UINT64_C(0x8080808080808080), lo = UINT64_C(0x2020202020202020);
     struct text_counts k = {0, 0, 0, 0, 0, {0, 0, 0, 0}};
     k.n = s.len < TEXT_SAMPLE ? s.len : TEXT_SAMPLE;
-    for (size_t i = 0; i < k.n; i++) {
-        uint8_t ch = (uint8_t)ls_slice_at(s, i);
-        if (ch == 0) {
-            k.zero4[i % 4]++;
-            if (i % 2 == 0)
-                k.zero_even++;
-            else
-                k.zero_odd++;
-        } else if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r' && ch != '\f' &&
-                   ch != '\v' && ch != 0x1b) {
-            k.ctrl++;
-        } else if (ch >= 0x80) {
-            k.hi++;
+    size_t i = 0;
+    while (i < k.n) {
+        struct ls_slice w;
+        if (k.n - i >= 8 && ls_slice_sub(s, i, 8, &w)) {
+            uint64_t v;
+            memcpy(&v, w.ptr, 8);
+            if (!(v & hi) && !((v - lo) & ~v & hi)) { /* no byte >= 0x80, none < 0x20 */
+                i += 8;
+                continue;
+            }
+            for (size_t end = i + 8; i < end; i++) text_count_byte(&k, (uint8_t)ls_slice_at(s, i), i);
+            continue;
         }
+        text_count_byte(&k, (uint8_t)ls_slice_at(s, i), i);
+        i++;
     }
     return k;
 }
