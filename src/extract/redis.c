@@ -905,11 +905,22 @@ static bool resp_pairs(struct ls_slice cmd)
  * an RDB value, any other command "KEY: argument" per argument after the
  * key; commands without data (SELECT,
  * EXPIRE ...) too: their numbers are no personal data, so nothing is lost. */
+static const char *rd_reason(ls_err e)
+{
+    switch (e) {
+    case LS_E_TRUNCATED: return LS_R_TRUNCATED;
+    case LS_E_UNSUPPORTED: return LS_R_UNSUPPORTED;
+    case LS_E_LIMIT: return LS_R_LIMIT_BYTES;
+    default: return LS_R_PARSE_ERROR;
+    }
+}
+
 /* RESTORE key ttl payload [REPLACE ...], as a cluster node that received
  * migrated keys logs it: the payload is DUMP's, a value type byte and the
  * value as an RDB holds it, then the RDB version (2 bytes, little-endian)
  * and a CRC-64 (8 bytes, not verified). False when it is not that shape
- * (the arguments are then written as they are). */
+ * (the arguments are then written as they are). A payload that cannot be
+ * read whole is noted and the walk goes on with the next command. */
 static bool resp_restore(struct rd *r, struct ls_slice payload, ls_err *e)
 {
     struct ls_slice body;
@@ -920,6 +931,12 @@ static bool resp_restore(struct rd *r, struct ls_slice payload, ls_err *e)
     struct ls_cursor c = ls_cur_make(body);
     (void)ls_cur_skip(&c, 1);
     *e = rd_value(r, &c, type);
+    if (r->stop != LS_OK && *e == LS_OK) { /* said here; the commands after it are still read */
+        ls_note(r->c, r->o, rd_reason(r->stop), "redis: a RESTORE payload: %s; the rest of its value is not read",
+                r->why);
+        r->stop = LS_OK;
+        r->why = NULL;
+    }
     return true;
 }
 
@@ -1037,16 +1054,6 @@ static int rd_probe(const struct ls_object *o)
     if (rd_is_rdb(o->data)) return 95;
     if (rd_is_aof(o->data)) return o->ext && strcmp(o->ext, "aof") == 0 ? 90 : 60;
     return 0;
-}
-
-static const char *rd_reason(ls_err e)
-{
-    switch (e) {
-    case LS_E_TRUNCATED: return LS_R_TRUNCATED;
-    case LS_E_UNSUPPORTED: return LS_R_UNSUPPORTED;
-    case LS_E_LIMIT: return LS_R_LIMIT_BYTES;
-    default: return LS_R_PARSE_ERROR;
-    }
 }
 
 static ls_err rd_extract(struct ls_ctx *c, struct ls_object *o)

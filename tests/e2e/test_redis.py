@@ -139,6 +139,10 @@ class Redis(lsutil.KeyedHandlerTree):
         self.assertIn("outbox:9: to ona.reed@example-corp.com\n", t)
         self.assertIn("outbox:9: dob 1975-03-14\n", t)
         self.assertNotIn("REPLACE", t)
+        # a payload that cannot be read is noted; the commands after it are read
+        self.assertIn("after:restore: ssn 536-22-1874\n", t)
+        o = self.m.obj(self.p("restore.aof"))
+        self.assertIn("a RESTORE payload: a module value of Redis 4", str(o["errors"]))
 
     def test_long_key_written_whole_once(self):
         # RPUSH of 4,000 elements under a 20 KB key: read in 64 groups, the

@@ -41,7 +41,8 @@ make_hostile9.py's), all personal data fake:
 - long.incr.aof: "#TS:" annotations (aof-timestamp-enabled) and commands
   of more than 64 arguments (MSET, XADD with options, HSET, ZADD);
 - restore.aof: RESTORE and RESTORE-ASKING commands (a cluster node that
-  received migrated keys) whose payloads are DUMP's serialised values;
+  received migrated keys) whose payloads are DUMP's serialised values, one
+  a Redis 4 module value (partial/unsupported), then a SET that is read;
 - notes.txt: a text note that starts "REDIS2024" (not an RDB);
 - decoy.rdb: order numbers and prices only (no finding).
 """
@@ -383,8 +384,10 @@ def aof_restore():
     h = dump_payload(16, rdb_str(listpack(["name", "Nia Cole", "ssn", 212447781])))
     q = dump_payload(18, rdb_len(1) + rdb_len(2) + rdb_str(listpack(["to ona.reed@example-corp.com"] * 3 +
                                                                       ["dob " + DOB])))
+    m = dump_payload(6, rdb_len64(module_id("oldmodule", 0)) + b"\x02\x05")  # Redis 4 module: unsupported
     return resp([["SELECT", "0"], ["RESTORE", "customer:3001", "0", h, "REPLACE"],
-                 ["RESTORE-ASKING", "outbox:9", "0", q]])
+                 ["RESTORE-ASKING", "outbox:9", "0", q], ["RESTORE", "mod:1", "0", m],
+                 ["SET", "after:restore", "ssn " + SSN[0]]])
 
 
 def generate(out):
@@ -420,8 +423,8 @@ def generate(out):
                                              ["phone", "3391"]], "coverage": "full"})
     write("long.incr.aof", aof_long(), {"find": [["ssn", "1187"], ["ssn", "3309"], ["ssn", "4412"], ["email", None]],
                                          "coverage": "full"})
-    write("restore.aof", aof_restore(), {"find": [["ssn", "7781"], ["email", None], ["dob", None]],
-                                         "coverage": "full"})
+    write("restore.aof", aof_restore(), {"find": [["ssn", "7781"], ["ssn", "1874"], ["email", None], ["dob", None]],
+                                         "coverage": "partial", "reason": "unsupported"})
     with open(os.path.join(out, "notes.txt"), "wb") as f:  # not keyed: read as text
         f.write(b"REDIS2024 cutover plan\nOwner: Mia Holt, ssn " + SSN[3].encode() + b"\n")
     write("preamble.aof", head(9) + v9_body() + end(9) + aof(),
