@@ -2017,6 +2017,7 @@ static const struct htmlent_name htmlent_legacy[] = {
 };
 
 #define HTMLENT_NAME_MAX 32u /* longest name is 31 ("CounterClockwiseContourIntegral") */
+#define HTMLENT_LEGACY_MAX 6u /* longest legacy name is 6 ("middot", "frac12") */
 
 static int htmlent_cmp(const void *key, const void *elem)
 {
@@ -2069,6 +2070,7 @@ static bool htmlent_numeric(struct ls_slice s, size_t at, struct htmlent_hit *hi
 /* The longest legacy name that starts name[0, n); 0 if none. */
 static size_t htmlent_legacy_prefix(const char *name, size_t n, const struct htmlent_name **e)
 {
+    if (n > HTMLENT_LEGACY_MAX) n = HTMLENT_LEGACY_MAX; /* no longer one starts it */
     for (size_t k = n; k >= 2; k--) { /* shortest legacy names: "GT" "LT" "gt" "lt" */
         char key[HTMLENT_NAME_MAX + 1];
         memcpy(key, name, k);
@@ -2190,6 +2192,12 @@ static ls_err htmlent_comment(struct ls_buf *out, size_t n)
     return ls_buf_add(out, "-->", 3);
 }
 
+/* "<!--" at s[at]. */
+static bool htmlent_comment_at(struct ls_slice s, size_t at)
+{
+    return ls_slice_at(s, at + 1) == '!' && ls_slice_at(s, at + 2) == '-' && ls_slice_at(s, at + 3) == '-';
+}
+
 /* One rewrite at in[i]: a reference (hit.len > 0), or an "</html>" end
  * tag or "<![if ...]>" (*tag > 0: made a comment); false if none. */
 static bool htmlent_at(struct ls_slice in, size_t i, const struct htmlent_state *st,
@@ -2215,6 +2223,15 @@ ls_err ls_htmlent_rewrite(struct ls_slice in, struct ls_buf *out, bool *changed)
         int ch = ls_slice_at(in, i);
         struct htmlent_hit hit;
         size_t tag;
+        if (ch == '<' && !st.in_tag && htmlent_comment_at(in, i)) {
+            /* a comment is skipped whole: its "Don't" opened a quote that
+             * held the rest of the page "in a tag" (no "</html>", no legacy
+             * name rewritten), and libxml2 decodes nothing in it */
+            size_t end = ls_slice_find(in, i + 4, "-->", 3);
+            if (end == SIZE_MAX) break; /* runs to the end */
+            i = end + 2;
+            continue;
+        }
         if ((ch != '&' && ch != '<') || !htmlent_at(in, i, &st, &hit, &tag)) {
             if (ch == '<' || ch == '>' || ch == '"' || ch == '\'') htmlent_track(&st, in, i, ch);
             continue;

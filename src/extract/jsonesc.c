@@ -23,8 +23,9 @@
  *
  * Only text whose first non-blank byte is '{' or '[' is read (a JSON
  * document, JSON Lines). Attacker-controlled: everything; a string is
- * decoded up to LS_JSONESC_STR_MAX bytes, the lines up to the text budget
- * (limit:text past it), a bad escape is kept as written.
+ * decoded whole (a longer one than LS_JSONESC_STR_MAX passed on in
+ * pieces), the lines up to the text budget (limit:text past it), a bad
+ * escape is kept as written.
  */
 #include "extract/jsonesc.h"
 
@@ -109,16 +110,28 @@ static size_t json_esc(struct ls_slice s, size_t pos, struct ls_buf *out)
 }
 
 /* The string literal whose opening quote is at pos, decoded into out;
- * *esc set when it held an escape. Returns the position after it. */
-static size_t json_string(struct ls_slice s, size_t pos, struct ls_buf *out, bool *esc)
+ * *esc set when it held an escape. A string longer than out's cap (a
+ * document's whole text in a search index dump, a long message) goes to
+ * spill in pieces as it is decoded once it has held an escape (*spilled
+ * set): its lines are kept whole, not cut at the cap (a piece ends where
+ * the next begins). *err gets
+ * spill's error (LS_E_LIMIT: the text budget). Returns the position after
+ * the string. */
+static size_t json_string(struct ls_slice s, size_t pos, struct ls_buf *out, bool *esc, bool *spilled,
+                          struct ls_buf *spill, ls_err *err)
 {
     ls_buf_reset(out);
-    *esc = false;
+    *esc = *spilled = false;
     size_t i = pos + 1;
     while (i < s.len) {
         int ch = ls_slice_at(s, i);
         if (ch == '"') return i + 1;
         if (ch == '\n') return i; /* no string spans a line: a stray quote */
+        if (out->len + 8 > LS_JSONESC_STR_MAX) { /* room for the longest escape's UTF-8 */
+            if (*esc && *err == LS_OK) *err = ls_buf_add(spill, out->ptr, out->len);
+            ls_buf_reset(out); /* no escape yet: the raw scan reads the same */
+            *spilled = true;
+        }
         if (ch == '\\' && i + 1 < s.len) {
             *esc = true;
             i += json_esc(s, i, out);
@@ -216,10 +229,11 @@ static size_t json_skip_blank(struct ls_slice s, size_t i)
  * with an escape goes to the lines whole. Returns the position after it. */
 static size_t json_token(struct json_rd *r, struct ls_slice s, size_t i, struct ls_buf *str, ls_err *e)
 {
-    bool esc;
-    i = json_string(s, i, str, &esc);
+    bool esc, spilled;
+    i = json_string(s, i, str, &esc, &spilled, &r->lines, e);
     bool key = ls_slice_at(s, json_skip_blank(s, i)) == ':';
-    if (key && r->depth && r->depth <= JSON_DEPTH_MAX) {
+    if (spilled) { /* no key, label or value: its last piece is not the string */
+    } else if (key && r->depth && r->depth <= JSON_DEPTH_MAX) {
         json_copy(r->st[r->depth - 1].key, sizeof r->st[0].key, ls_buf_slice(str));
     } else if (!key) {
         json_member(r, ls_buf_slice(str));

@@ -6,7 +6,7 @@
 
 #include "core/ls_core.h"
 
-#define LS_JSONESC_STR_MAX (64u * 1024u) /* a decoded string past this is cut (a message, not a blob) */
+#define LS_JSONESC_STR_MAX (64u * 1024u) /* a longer decoded string is passed on in pieces */
 
 struct ls_ctx;
 struct ls_object;

@@ -1,0 +1,45 @@
+#!/usr/bin/env python3
+"""review11's findings on this session's new parsers, on files made by
+tests/gen/gen_review11.py:
+- htmlent.c tracked "inside a tag" through comments: a head comment with
+  one apostrophe ("<!-- Don't edit -->") opened a quote that held the rest
+  of the page, so "</html>" was not made a comment (the block a host
+  appended after it, and its SSN, dropped unsaid) and "Jane&nbspRoe"
+  stayed undecoded;
+- jsonesc.c cut a decoded string at 64 KiB unsaid: a search index dump's
+  document text ("...\\nSSN: 142372033" 80 KB in) lost the label the
+  decoding gives, and the SSN with it."""
+import os
+import sys
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import lsutil  # noqa: E402
+
+sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
+import gen_review11  # noqa: E402
+
+
+class Review11(lsutil.GeneratedTree):
+    GEN = gen_review11
+
+    def test_html_comment_apostrophe(self):
+        text = self.text("comment.html")
+        self.assertIn("Jane Roe", text)
+        self.assertIn("Payroll record SSN: 536-22-1874", text)
+        o = self.m.obj(self.p("comment.html"))
+        self.assertEqual((o["handler"], o["coverage"]), ("html", "full"))
+        self.assertEqual(self.redacted(o, "ssn"), ["***-**-1874"])
+
+    def test_json_long_string_decoded_whole(self):
+        for name in ("short.json", "long.json"):
+            with self.subTest(name=name):
+                o = self.m.obj(self.p(name))
+                self.assertEqual(o["coverage"], "full", o["errors"])
+                self.assertTrue(any(v.endswith("2033") for v in self.redacted(o, "ssn")),
+                                o["findings"])
+
+
+if __name__ == "__main__":
+    unittest.main()
