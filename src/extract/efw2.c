@@ -19,9 +19,17 @@
  * addresses and phone numbers stand apart in their fields and are left to
  * the raw scan, which reads every byte of the file as always.
  *
+ * A record ends at its line end when one comes within 512 bytes, else
+ * after 512 bytes: files whose records an editor or a script trimmed of
+ * their trailing blanks (a field past a record's end is blank), and files
+ * whose line ends change from one record to the next (parts put together
+ * from two systems), are read record by record, not at a stride found
+ * from the first record (which read every later record out of step).
+ *
  * Ignored on purpose: amounts (no PII), EFW2C correction files (RCA, RCW:
  * another layout), records of other types (kept for the raw scan). A file
- * whose last record is short is read up to it and noted truncated.
+ * whose last record is short and has no line end (the others 512 bytes)
+ * is read up to it and noted truncated.
  *
  * Attacker-controlled: every byte. Only fixed offsets inside a record are
  * read; the record count is bounded by the size.
@@ -52,9 +60,37 @@ static size_t efw2_stride(struct ls_slice d)
     return 0;
 }
 
+/* Where the record at s[off] ends: at its line end when one comes within
+ * EFW2_REC bytes (a record an editor or script trimmed of its trailing
+ * blanks, or CR LF and LF records mixed in one file), else after EFW2_REC
+ * bytes (or at the end). *next: past the line end. */
+static size_t efw2_rec_end(struct ls_slice s, size_t off, size_t *next)
+{
+    size_t lim = s.len - off < EFW2_REC + 1 ? s.len - off : EFW2_REC + 1, end = off + lim;
+    for (size_t i = off; i < off + lim; i++)
+        if (ls_slice_at(s, i) == '\r' || ls_slice_at(s, i) == '\n') {
+            end = i;
+            break;
+        }
+    if (end - off > EFW2_REC) end = off + EFW2_REC;
+    *next = end;
+    if (ls_slice_at(s, *next) == '\r') ++*next;
+    if (ls_slice_at(s, *next) == '\n') ++*next;
+    return end;
+}
+
+/* A file of line-ended records shorter than EFW2_REC (trimmed): an RA
+ * line, then an RE line. */
+static bool efw2_lines(struct ls_slice d)
+{
+    size_t next, end = efw2_rec_end(d, 0, &next);
+    if (ls_slice_at(d, 0) != 'R' || ls_slice_at(d, 1) != 'A' || end < 11 || next == end) return false;
+    return ls_slice_at(d, next) == 'R' && ls_slice_at(d, next + 1) == 'E';
+}
+
 static int efw2_probe(const struct ls_object *o)
 {
-    if (o->data.len < EFW2_REC || efw2_stride(o->data) == 0) return 0;
+    if (!((o->data.len >= EFW2_REC && efw2_stride(o->data) != 0) || efw2_lines(o->data))) return 0;
     /* the submitter's EIN: nine digits (or blanks in a test file) */
     for (size_t i = 2; i < 11; i++) {
         int ch = ls_slice_at(o->data, i);
@@ -67,6 +103,8 @@ static int efw2_probe(const struct ls_object *o)
 static struct ls_slice efw2_field(struct ls_slice rec, size_t from, size_t to)
 {
     struct ls_slice f = {NULL, 0};
+    if (from > rec.len) return f;
+    if (to > rec.len) to = rec.len; /* a record whose trailing blanks were trimmed */
     if (!ls_slice_sub(rec, from - 1, to - from + 1, &f)) return (struct ls_slice){NULL, 0};
     while (f.len && ls_slice_at(f, f.len - 1) == ' ') f.len--;
     return f;
@@ -112,29 +150,27 @@ static ls_err efw2_record(struct ls_buf *b, struct ls_slice rec)
 
 static ls_err efw2_extract(struct ls_ctx *c, struct ls_object *o)
 {
-    size_t stride = efw2_stride(o->data);
-    if (stride == 0) return LS_OK;
+    if (efw2_stride(o->data) == 0 && !efw2_lines(o->data)) return LS_OK;
     struct ls_buf b;
     ls_buf_init(&b, (size_t)ls_ctx_limits(c)->max_text);
     ls_err e = LS_OK;
     size_t off = 0, n = 0;
-    for (; e == LS_OK && off < o->data.len; off += stride) {
-        struct ls_slice rec, left;
-        (void)ls_slice_from(o->data, off, &left);
-        if (left.len < EFW2_REC) {
-            /* a line end or two after the last record is no record */
+    bool whole = true; /* every record so far EFW2_REC bytes */
+    while (e == LS_OK && off < o->data.len) {
+        size_t next, end = efw2_rec_end(o->data, off, &next);
+        struct ls_slice rec;
+        (void)ls_slice_sub(o->data, off, end - off, &rec);
+        if (next == end && rec.len < EFW2_REC) {
+            /* the last bytes, no line end: a DOS end of file, or a record cut */
             bool blank = true;
-            for (size_t i = 0; i < left.len && blank; i++)
-                blank = ls_slice_at(left, i) == '\r' || ls_slice_at(left, i) == '\n' ||
-                        ls_slice_at(left, i) == 0x1a; /* DOS end of file */
-            if (!blank) {
-                ls_note(c, o, LS_R_TRUNCATED, "efw2: last record %zu bytes long, not 512", left.len);
-                e = efw2_record(&b, left);
-            }
+            for (size_t i = 0; i < rec.len && blank; i++) blank = ls_slice_at(rec, i) == 0x1a;
+            if (!blank && whole) ls_note(c, o, LS_R_TRUNCATED, "efw2: last record %zu bytes long, not 512", rec.len);
+            if (!blank) e = efw2_record(&b, rec);
             break;
         }
-        (void)ls_slice_sub(left, 0, EFW2_REC, &rec);
+        if (rec.len) whole &= rec.len == EFW2_REC; /* a blank line between records is none */
         e = efw2_record(&b, rec);
+        off = next > off ? next : off + 1;
         if (e == LS_OK && ++n % 4096 == 0 && ls_ctx_expired(c)) e = LS_E_TIMEOUT;
     }
     if (e == LS_E_LIMIT) ls_note(c, o, LS_R_LIMIT_TEXT, "efw2: labelled lines cut at the text budget");

@@ -8,7 +8,12 @@ tests/gen/gen_review11.py:
   stayed undecoded;
 - jsonesc.c cut a decoded string at 64 KiB unsaid: a search index dump's
   document text ("...\\nSSN: 142372033" 80 KB in) lost the label the
-  decoding gives, and the SSN with it."""
+  decoding gives, and the SSN with it;
+- efw2.c read records at a fixed stride found from the first record: a W-2
+  file whose records were trimmed of their trailing blanks was no EFW2 file
+  (its SSNs, glued to "RW" and the name, read as none), and one whose line
+  ends change after the first record read every later record out of step
+  (both SSNs lost under `full`)."""
 import os
 import sys
 import unittest
@@ -39,6 +44,14 @@ class Review11(lsutil.GeneratedTree):
                 self.assertEqual(o["coverage"], "full", o["errors"])
                 self.assertTrue(any(v.endswith("2033") for v in self.redacted(o, "ssn")),
                                 o["findings"])
+
+    def test_efw2_records_by_their_line_ends(self):
+        for name in ("w2.efw2", "trimmed.efw2", "mixed.efw2"):
+            with self.subTest(name=name):
+                o = self.m.obj(self.p(name))
+                self.assertEqual((o["handler"], o["coverage"]), ("efw2", "full"), o["errors"])
+                self.assertEqual(sorted(self.redacted(o, "ssn")), ["*****1874", "*****2033"])
+                self.assertIn("RW SSN: 142372033 Name: CY PARK", self.text(name))
 
 
 if __name__ == "__main__":

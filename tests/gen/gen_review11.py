@@ -11,7 +11,12 @@ Written with Python's standard library (all values fake):
   a block after "</html>" (a footer a host appended) holding an SSN;
 - long.json: a search index dump whose one "content" string holds a whole
   document's text, 80 KB of lines escaped as \\n, then "SSN: 142372033";
-- short.json: the same document under the string cap (the control).
+- short.json: the same document under the string cap (the control);
+- trimmed.efw2: an SSA W-2 file (EFW2) whose records lost their trailing
+  blanks (an editor or a script's rstrip: each line shorter than 512);
+- mixed.efw2: 512-byte records, the RA record ended by CR LF and the rest
+  by LF (a file put together from two systems' parts);
+- w2.efw2: the same records, all CR LF (the control).
 """
 import json
 import os
@@ -34,11 +39,28 @@ def search_dump(text):
     return (json.dumps(doc) + "\n").encode()
 
 
+W2 = [("536221874", "ADA", "MOSS"), ("142372033", "CY", "PARK")]
+
+
+def w2_records():
+    recs = ["RA" + "123456789" + " " * 501, "RE2014 987654321" + " " * 496]
+    for ssn, first, last in W2:
+        rw = "RW" + ssn + "%-15s%-15s%-20s" % (first, "", last)
+        rw += "%-22s%-22s%-22s%-2s%-5s" % ("", "1 MAIN ST", "SPRINGFIELD", "IL", "62701")
+        recs.append(rw + " " * (512 - len(rw)))
+    recs.append("RF" + " " * 5 + "%09d" % len(W2) + " " * 496)
+    return recs
+
+
 def generate(out):
     os.makedirs(out, exist_ok=True)
     files = {"comment.html": comment_html(),
              "long.json": search_dump(report(1500)),
-             "short.json": search_dump(report(20))}
+             "short.json": search_dump(report(20)),
+             "trimmed.efw2": b"".join(r.rstrip().encode() + b"\r\n" for r in w2_records()),
+             "mixed.efw2": b"".join(r.encode() + (b"\r\n" if r.startswith("RA") else b"\n")
+                                    for r in w2_records()),
+             "w2.efw2": b"".join(r.encode() + b"\r\n" for r in w2_records())}
     for n, data in files.items():
         with open(os.path.join(out, n), "wb") as f:
             f.write(data)
