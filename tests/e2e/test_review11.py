@@ -13,7 +13,11 @@ tests/gen/gen_review11.py:
   file whose records were trimmed of their trailing blanks was no EFW2 file
   (its SSNs, glued to "RW" and the name, read as none), and one whose line
   ends change after the first record read every later record out of step
-  (both SSNs lost under `full`)."""
+  (both SSNs lost under `full`);
+- xml.c parsed a file of several root documents one parse a document, and
+  past 100,000 the rest as one document libxml2 stops reading after its
+  first root: a log of 120,000 records lost its last 20,000 (an SSN among
+  them) as `xml: corrupt`; documents are now parsed in groups."""
 import os
 import sys
 import unittest
@@ -52,6 +56,14 @@ class Review11(lsutil.GeneratedTree):
                 self.assertEqual((o["handler"], o["coverage"]), ("efw2", "full"), o["errors"])
                 self.assertEqual(sorted(self.redacted(o, "ssn")), ["*****1874", "*****2033"])
                 self.assertIn("RW SSN: 142372033 Name: CY PARK", self.text(name))
+
+    def test_xml_records_past_100000_documents(self):
+        o = self.m.obj(self.p("records.xml"))
+        self.assertEqual((o["handler"], o["coverage"]), ("xml", "full"), o["errors"])
+        self.assertEqual(self.redacted(o, "ssn"), ["***-**-1874"])
+        text = self.text("records.xml")
+        self.assertEqual(text.count("\nok"), 120000)
+        self.assertIn("119999\nok\nAda Moss\n536-22-1874", text)
 
 
 if __name__ == "__main__":

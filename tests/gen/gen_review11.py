@@ -16,7 +16,10 @@ Written with Python's standard library (all values fake):
   blanks (an editor or a script's rstrip: each line shorter than 512);
 - mixed.efw2: 512-byte records, the RA record ended by CR LF and the rest
   by LF (a file put together from two systems' parts);
-- w2.efw2: the same records, all CR LF (the control).
+- w2.efw2: the same records, all CR LF (the control);
+- records.xml: an XML log written record by record, 120,000 root
+  elements (each second one with its own XML declaration, as appended API
+  responses are), the last one holding an SSN.
 """
 import json
 import os
@@ -52,6 +55,16 @@ def w2_records():
     return recs
 
 
+def records_xml(n=120000):
+    parts = [b'<?xml version="1.0" encoding="UTF-8"?>\n']
+    for k in range(n):
+        if k % 2:
+            parts.append(b'<?xml version="1.0"?>\n')
+        parts.append(b"<rec><id>%d</id><status>ok</status></rec>\n" % k)
+    parts.append(b"<rec><name>Ada Moss</name><ssn>536-22-1874</ssn></rec>\n")
+    return b"".join(parts)
+
+
 def generate(out):
     os.makedirs(out, exist_ok=True)
     files = {"comment.html": comment_html(),
@@ -60,7 +73,8 @@ def generate(out):
              "trimmed.efw2": b"".join(r.rstrip().encode() + b"\r\n" for r in w2_records()),
              "mixed.efw2": b"".join(r.encode() + (b"\r\n" if r.startswith("RA") else b"\n")
                                     for r in w2_records()),
-             "w2.efw2": b"".join(r.encode() + b"\r\n" for r in w2_records())}
+             "w2.efw2": b"".join(r.encode() + b"\r\n" for r in w2_records()),
+             "records.xml": records_xml()}
     for n, data in files.items():
         with open(os.path.join(out, n), "wb") as f:
             f.write(data)
