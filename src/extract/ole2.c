@@ -181,6 +181,21 @@ ls_err ole2_child(struct ole2_job *j, const char *name, size_t name_len, struct 
     return e;
 }
 
+bool ole2_copy_ok(struct ole2_job *j, size_t n)
+{
+    size_t cap = j->f->data.len <= SIZE_MAX / 2 - 65536 ? 2 * j->f->data.len + 65536 : SIZE_MAX;
+    if (n <= cap - j->copied) {
+        j->copied += n;
+        return true;
+    }
+    if (!j->stop)
+        ls_note(j->c, j->o, LS_R_PARSE_ERROR,
+                "ole2: embedded objects and storages add up to more than twice the file's %zu bytes "
+                "(directory entries sharing sectors); the rest are not handed on", j->f->data.len);
+    j->stop = true;
+    return false;
+}
+
 ls_err ole2_child_storage(struct ole2_job *j, uint32_t idx, const char *name)
 {
     if (j->stop || !ls_budget_child_ok(j->c, j->o)) {
@@ -191,7 +206,8 @@ ls_err ole2_child_storage(struct ole2_job *j, uint32_t idx, const char *name)
     bool lossy = false;
     ls_buf_init(&out, j->f->data.len <= SIZE_MAX / 2 ? j->f->data.len * 2 + 65536 : SIZE_MAX);
     ls_err e = ole2_cfb_export(j->f, idx, &out, &lossy);
-    if (e == LS_OK || e == LS_E_LIMIT)
+    if ((e == LS_OK || e == LS_E_LIMIT) && !ole2_copy_ok(j, out.len)) e = LS_E_LIMIT;
+    else if (e == LS_OK || e == LS_E_LIMIT)
         e = ole2_child(j, name, strlen(name), ls_buf_slice(&out), lossy || e == LS_E_LIMIT);
     ls_buf_free(&out);
     return e;
@@ -402,6 +418,10 @@ static ls_err ole2_object(struct ole2_job *j, uint32_t st, uint32_t obj)
         if (e == LS_E_NOMEM) {
             ls_buf_free(&b);
             return e;
+        }
+        if (!ole2_copy_ok(j, b.len)) {
+            ls_buf_free(&b);
+            return LS_OK;
         }
         if (k == 0) {
             e = ole2_ole10native(j, ls_buf_slice(&b), path);

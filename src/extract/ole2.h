@@ -22,7 +22,15 @@ struct ole2_job {
     bool text_full;      /* ls_emit_text said LS_E_LIMIT: stop producing text */
     bool stop;           /* a child budget was exhausted: stop emitting children */
     unsigned children;   /* children emitted so far */
+    size_t copied;       /* bytes of object payloads and storages handed on: at most
+                          * twice the file's size (ole2_copy_ok()) */
 };
+
+/* Whether n more bytes copied out of the file (an object's payload, a
+ * storage exported as a file) keep the job within twice the file's size:
+ * the directory may point any number of entries at one chain of sectors.
+ * Notes parse_error and stops the job's children when not. */
+bool ole2_copy_ok(struct ole2_job *j, size_t n);
 
 void ole2_job_init(struct ole2_job *j, struct ls_ctx *c, struct ls_object *o, struct ole2_cfb *f);
 /* Flushes staged text and frees the stage. */
