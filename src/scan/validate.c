@@ -989,6 +989,56 @@ static bool national_nanp_notation(struct ls_slice v)
     return true;
 }
 
+/* The digit groups of v, in order, are exactly those of shape (each a
+ * character '1'-'9': a group's length), separated by one or two separators
+ * (a '(' and ')' around a group allowed). */
+static bool national_groups(struct ls_slice v, const char *shape)
+{
+    size_t i = 0, g = 0;
+    while (i < v.len) {
+        if (!is_digit(ls_slice_at(v, i))) {
+            i++;
+            continue;
+        }
+        size_t s = i;
+        while (i < v.len && is_digit(ls_slice_at(v, i))) i++;
+        if (!shape[g] || i - s != (size_t)(shape[g] - '0')) return false;
+        g++;
+    }
+    return shape[g] == '\0';
+}
+
+/* Russia, Ukraine, Belarus and Kazakhstan write the last seven digits 3-2-2:
+ * "(495) 123-45-67", "8 (495) 123-45-67", "8-916-123-45-67" (8 is the trunk
+ * prefix dialled before a 10-digit number there; area codes start 3, 4, 8 or
+ * 9); an 11-digit "8916..." run is the same number unseparated. A North
+ * American number is never grouped 3-2-2. */
+static bool national_ru(struct ls_slice v, const char *d, size_t n)
+{
+    bool area = d[n == 11 ? 1 : 0] == '3' || d[n == 11 ? 1 : 0] == '4' || d[n == 11 ? 1 : 0] == '8' ||
+                d[n == 11 ? 1 : 0] == '9';
+    if (n == 10 && area) return national_groups(v, "3322");
+    if (n != 11 || d[0] != '8' || !area) return false;
+    return v.len == n || national_groups(v, "13322") || national_groups(v, "137") || national_groups(v, "1334");
+}
+
+/* China's mobiles: 11 digits starting 13-19, written 3-4-4 ("138 0013 8000",
+ * "138-0013-8000"), or in one run ("13800138000") after a label that is not
+ * ASCII (shouji, dianhua) or when the ten digits after the 1 are no North
+ * American number: after an English label a North American number with its
+ * country code is as likely, and is the nanp rule's. */
+static bool national_cn_mobile(struct ls_slice m, struct ls_slice v, const char *d, size_t n)
+{
+    if (n != 11 || d[0] != '1' || d[1] < '3') return false;
+    if (national_groups(v, "344")) return true;
+    if (v.len == n) {
+        if (!nanp_digits_ok(d + 1)) return true;
+        for (size_t i = 0; i < m.len && i < 64; i++)
+            if (ls_slice_at(m, i) >= 0x80) return true;
+    }
+    return false;
+}
+
 /* A number written in its country's own way after a phone label:
  * - with the trunk prefix 0 ("020 7946 0958", "(0221) 1234567", "06 12 34 56
  *   78", "(03) 9123 4567"): 9-13 digits, the second not 0;
@@ -1024,6 +1074,13 @@ static bool national_ok(struct ls_slice m, struct ls_value *out)
     }
     if (d[0] == '0') return n <= 13;
     if (national_paren_area(v)) return n == 10 || n == 11;
+    if (national_ru(v, d, n)) return true;
+    if (national_cn_mobile(m, v, d, n)) {
+        out->national = true; /* fingerprinted with its first 1 */
+        return true;
+    }
+    if (n == 10 && d[0] == '3' && national_groups(v, "37"))
+        return true; /* Italy's mobiles: "347 1809213" (3xx and the subscriber's 6-7 digits) */
     if (n == 10 && d[0] >= '6' && v.len == 11 && (ls_slice_at(v, 5) == ' ' || ls_slice_at(v, 5) == '-'))
         return true; /* India's mobiles: "98765 43210" (a NANP number is never grouped 5-5) */
     return n == 9 && d[0] >= '2';
@@ -1054,7 +1111,18 @@ static bool loc_phone_national(struct ls_slice m, struct ls_value *out)
  * country code (+44 (0)20 ...): it is not dialled and not part of the value. */
 static bool trunk_zero(struct ls_slice v, size_t i)
 {
-    return i > 0 && ls_slice_at(v, i) == '0' && ls_slice_at(v, i - 1) == '(' && ls_slice_at(v, i + 1) == ')';
+    if (i == 0 || ls_slice_at(v, i) != '0' || ls_slice_at(v, i - 1) != '(') return false;
+    if (ls_slice_at(v, i + 1) == ')') return true;
+    /* "+44 (020) 7946 0958": the trunk 0 written in the area code's
+     * parentheses right after the country code; not after +38, whose 0 is
+     * the last digit of Ukraine's 380 ("+38 (044) 123-45-67") */
+    if (!is_digit(ls_slice_at(v, i + 1))) return false;
+    size_t k = i - 1;
+    if (k > 0 && (ls_slice_at(v, k - 1) == ' ' || ls_slice_at(v, k - 1) == '-')) k--;
+    size_t e = k;
+    while (k > 0 && is_digit(ls_slice_at(v, k - 1))) k--;
+    if (k == 0 || ls_slice_at(v, k - 1) != '+' || e - k < 1 || e - k > 3) return false;
+    return !(e - k == 2 && ls_slice_at(v, k) == '3' && ls_slice_at(v, k + 1) == '8');
 }
 
 /* Digits of an international number without a "(0)"; SIZE_MAX if more than max - 1. */
@@ -1873,9 +1941,40 @@ static bool loc_dob_kanji(struct ls_slice m, struct ls_value *out)
     return date_valid(y, mo, d);
 }
 
+#define HANGUL_YEAR "\xeb\x85\x84"
+#define HANGUL_MONTH "\xec\x9b\x94"
+#define HANGUL_DAY "\xec\x9d\xbc"
+
+/* Korean "1975\xeb\x85\x84 3\xec\x9b\x94 14\xec\x9d\xbc" (year, month and day syllables, a blank after
+ * each or not): the first year syllable right after four digits (not the
+ * label saengnyeonworil's); the value runs from the year to the day syllable. */
+static bool loc_dob_hangul(struct ls_slice m, struct ls_value *out)
+{
+    size_t ky = ls_slice_find(m, 0, HANGUL_YEAR, 3);
+    while (ky != SIZE_MAX && !(ky >= 4 && is_digit(ls_slice_at(m, ky - 1))))
+        ky = ls_slice_find(m, ky + 3, HANGUL_YEAR, 3);
+    if (ky == SIZE_MAX) return false;
+    size_t ys = ky, e;
+    while (ys > 0 && is_digit(ls_slice_at(m, ys - 1))) ys--;
+    if (ky - ys != 4) return false;
+    unsigned y = number_at(m, ys, &e);
+    size_t p = ky + 3;
+    if (ls_slice_at(m, p) == ' ') p++;
+    unsigned mo = number_at(m, p, &e);
+    if (e == p || !ls_slice_starts(sub(m, e, m.len - e), HANGUL_MONTH, 3)) return false;
+    p = e + 3;
+    if (ls_slice_at(m, p) == ' ') p++;
+    unsigned d = number_at(m, p, &e);
+    if (e == p || !ls_slice_starts(sub(m, e, m.len - e), HANGUL_DAY, 3)) return false;
+    out->off = ys;
+    out->len = e + 3 - ys;
+    return date_valid(y, mo, d);
+}
+
 static bool loc_dob(struct ls_slice m, struct ls_value *out)
 {
     if (loc_dob_kanji(m, out)) return true;
+    if (loc_dob_hangul(m, out)) return true;
     if (loc_dob_words(m, out)) return true;
     size_t off, len;
     if (!last_token(m, date_char, &off, &len)) return false;
@@ -3473,7 +3572,7 @@ static int norm_map(enum norm_kind k, int c)
     return c;
 }
 
-static void normalise(enum norm_kind k, struct ls_slice v, char *out)
+static void normalise(enum norm_kind k, struct ls_slice v, char *out, bool national)
 {
     if (k == NORM_SHA256) { /* binary header: its hash, in hex */
         uint8_t d[32];
@@ -3505,7 +3604,7 @@ static void normalise(enum norm_kind k, struct ls_slice v, char *out)
      * first: "+1 212 ...", "1-212-...", "12128675309"; not Brazil's
      * "(11) 91234-5678", whose 11 digits start with its area code) */
     int first = v.len > 0 ? ls_slice_at(v, 0) : 0;
-    if (k == NORM_PHONE && n == 11 && out[0] == '1' && (first == '+' || first == '1'))
+    if (k == NORM_PHONE && !national && n == 11 && out[0] == '1' && (first == '+' || first == '1'))
         memmove(out, out + 1, n);
 }
 
@@ -3695,7 +3794,7 @@ bool ls_value_check(const struct ls_candidate *cand, struct ls_value *out)
     if (!val || !val->locate(cand->match, out)) return false;
     struct ls_slice v = sub(cand->match, out->off, out->len);
     if (v.len == 0) return false;
-    normalise(norm_kind_for(cand->entity, cand->validator), v, out->norm);
+    normalise(norm_kind_for(cand->entity, cand->validator), v, out->norm, out->national);
     if (out->norm[0] == '\0') return false;
     const char *style = cand->redact && *cand->redact ? cand->redact : default_redact(cand->entity);
     struct rbuf r = {out->redacted, 0, sizeof out->redacted};

@@ -31,6 +31,8 @@ struct ls_value {
     bool veto;                         /* the match's own context says the value is not the entity
                                         * (Part No. 212-867-5309): no finding, and the value's
                                         * evidence of the entity is dropped from the object */
+    bool national;                     /* a phone in a national form whose first digit 1 is no
+                                        * North American country code (China's 138 0013 8000) */
 };
 
 /* Returns true if the candidate is a valid value (out filled), false if

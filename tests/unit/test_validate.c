@@ -241,6 +241,34 @@ static void phone_national_forms(void **st)
     assert_true(check("phone", "phone_national", NULL, "Tel: 020 7946 0958 2024\n", &v));
     assert_string_equal(v.norm, "02079460958"); /* a trailing group dropped */
 }
+/* rulesred7: Russia's 3-2-2 groups, its trunk 8, China's mobiles, Italy's */
+static void phone_national_outside_na(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("phone", "phone_national", NULL, "\xd0\xa2\xd0\xb5\xd0\xbb.: (495) 123-45-67\n", &v));
+    assert_string_equal(v.norm, "4951234567");
+    assert_true(check("phone", "phone_national", NULL, "Phone: 8 (495) 123-45-67\n", &v));
+    assert_string_equal(v.norm, "84951234567");
+    assert_true(check("phone", "phone_national", NULL, "Phone: 8-916-123-45-67\n", &v));
+    assert_string_equal(v.norm, "89161234567");
+    assert_true(check("phone", "phone_national", NULL, "Mobile: 138 0013 8000\n", &v));
+    assert_string_equal(v.norm, "13800138000"); /* its 1 is no country code */
+    assert_true(check("phone", "phone_national", NULL, "\xe6\x89\x8b\xe6\x9c\xba\xef\xbc\x9a" "13822482447\n", &v));
+    assert_string_equal(v.norm, "13822482447");
+    assert_true(check("phone", "phone_national", NULL, "Tel.: 347 1809213\n", &v));
+    assert_string_equal(v.norm, "3471809213");
+    /* an 11-digit run starting 1 after an English label may be +1: nanp's when it is one */
+    assert_false(check("phone", "phone_national", NULL, "Mobile: 13822482447\n", &v));
+    assert_true(check("phone", "phone_national", NULL, "Mobile: 13800138000\n", &v));
+    assert_false(check("phone", "phone_national", NULL, "Phone: 495 1234567\n", &v)); /* not 3-2-2 */
+    assert_false(check("phone", "phone_national", NULL, "Phone: 123-456-45-67\n", &v));
+    /* the trunk 0 in the area code's parentheses after the country code; Ukraine's +38 (0 */
+    assert_true(check("phone", "e164", NULL, " +44 (020) 7946 0958\n", &v));
+    assert_string_equal(v.norm, "442079460958");
+    assert_true(check("phone", "e164", NULL, " +38 (044) 123-45-67\n", &v));
+    assert_string_equal(v.norm, "380441234567");
+}
 static void phone_national_rejected(void **st)
 {
     (void)st;
@@ -472,6 +500,10 @@ static void dob_basic_form(void **st)
     struct ls_value v;
     assert_true(check("dob", "dob", NULL, "BDAY:19850917\r\n", &v));
     assert_int_equal(v.len, 8);
+    /* Korean year, month and day syllables, after the label saengnyeonworil that holds two of them */
+    assert_true(check("dob", "dob", NULL, "\xec\x83\x9d\xeb\x85\x84\xec\x9b\x94\xec\x9d\xbc: 1975\xeb\x85\x84 3\xec\x9b\x94 14\xec\x9d\xbc", &v));
+    assert_string_equal(v.norm, "1975\xeb\x85\x84 3\xec\x9b\x94 14\xec\x9d\xbc");
+    assert_false(check("dob", "dob", NULL, "\xec\x83\x9d\xeb\x85\x84\xec\x9b\x94\xec\x9d\xbc: 1975\xeb\x85\x84 2\xec\x9b\x94 30\xec\x9d\xbc", &v));
     assert_true(check("dob", "dob", NULL, "birth_date = 20000229,", &v));
     assert_false(check("dob", "dob", NULL, "birth_date = 19990229,", &v)); /* no 29 February */
     assert_false(check("dob", "dob", NULL, "DOB: 18991231 ", &v));
@@ -931,7 +963,7 @@ int main(void)
         T(nanp_n11_area_rejected), T(nanp_n11_exchange_rejected), T(nanp_fictional_555_01_rejected),
         T(nanp_555_other_valid), T(nanp_n9x_area_rejected), T(phone_norm_drops_country_code),
         T(phone_label_paren_not_in_value), T(nanp_extension_and_exit_code_not_in_value),
-        T(phone_national_forms), T(phone_national_rejected), T(card_id_column_order_vetoed),
+        T(phone_national_forms), T(phone_national_outside_na), T(phone_national_rejected), T(card_id_column_order_vetoed),
         T(card_id_column_card_word_kept), T(card_id_column_not_a_card_ignored),
         T(e164_uk_valid), T(e164_unassigned_code_rejected), T(e164_too_short_rejected),
         T(e164_iso6709_position_rejected),
