@@ -12,7 +12,8 @@ numbers in the local forms: Russia's "(495) 123-45-67", "8 (495) 123-45-67",
 "010-1234-5678"; India's "98765 43210"; Brazil's "(11) 91234-5678"; Germany,
 France, the UK, Spain, Italy, Ukraine, Poland, Turkey, Saudi Arabia under
 their own labels) and dates of birth after local labels in local formats
-(14.03.1975, 1975年3月14日, 1975년 3월 14일, 1975-03-14, 14/03/1975).
+(14.03.1975, 1975年3月14日, 1975년 3월 14일, 1975-03-14, 14/03/1975, 14 марта 1975,
+14 marca 1975, 14 Mart 1975).
 
 Decoys per country: order numbers, invoice dates, prices, postcodes and
 national-form numbers without a phone label (an unlabelled national number
@@ -210,6 +211,22 @@ def date_forms(g, style):
     raise ValueError(style)
 
 
+MONTHS = {  # genitive month names as dates write them
+    "ru": ["\u044f\u043d\u0432\u0430\u0440\u044f", "\u0444\u0435\u0432\u0440\u0430\u043b\u044f", "\u043c\u0430\u0440\u0442\u0430",
+           "\u0430\u043f\u0440\u0435\u043b\u044f", "\u043c\u0430\u044f", "\u0438\u044e\u043d\u044f", "\u0438\u044e\u043b\u044f",
+           "\u0430\u0432\u0433\u0443\u0441\u0442\u0430", "\u0441\u0435\u043d\u0442\u044f\u0431\u0440\u044f",
+           "\u043e\u043a\u0442\u044f\u0431\u0440\u044f", "\u043d\u043e\u044f\u0431\u0440\u044f", "\u0434\u0435\u043a\u0430\u0431\u0440\u044f"],
+    "ua": ["\u0441\u0456\u0447\u043d\u044f", "\u043b\u044e\u0442\u043e\u0433\u043e", "\u0431\u0435\u0440\u0435\u0437\u043d\u044f",
+           "\u043a\u0432\u0456\u0442\u043d\u044f", "\u0442\u0440\u0430\u0432\u043d\u044f", "\u0447\u0435\u0440\u0432\u043d\u044f",
+           "\u043b\u0438\u043f\u043d\u044f", "\u0441\u0435\u0440\u043f\u043d\u044f", "\u0432\u0435\u0440\u0435\u0441\u043d\u044f",
+           "\u0436\u043e\u0432\u0442\u043d\u044f", "\u043b\u0438\u0441\u0442\u043e\u043f\u0430\u0434\u0430", "\u0433\u0440\u0443\u0434\u043d\u044f"],
+    "pl": ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "wrze\u015bnia",
+           "pa\u017adziernika", "listopada", "grudnia"],
+    "tr": ["Ocak", "\u015eubat", "Mart", "Nisan", "May\u0131s", "Haziran", "Temmuz", "A\u011fustos", "Eyl\u00fcl", "Ekim",
+           "Kas\u0131m", "Aral\u0131k"],
+}
+
+
 def build(g):
     r = g.r
     for cc in sorted(LABELS):
@@ -232,7 +249,10 @@ def build(g):
             g.plant("phone", norm, kind + " after " + lab.strip())
             lines.append("%s%s%s" % (lab, sep, num))
         for lab in dlabels:
-            for dv in date_forms(g, dstyle):
+            forms = date_forms(g, dstyle)
+            if cc in MONTHS:  # 14 marta 1975, in the month's genitive
+                forms.append("%d %s %d" % (r.randint(1, 28), r.choice(MONTHS[cc]), r.randint(1950, 2001)))
+            for dv in forms:
                 g.plant("dob", dv, "dob %s %s" % (cc, lab.strip()))
                 sep = "" if lab.endswith(" ") or lab.endswith("\uff1a") else " "
                 lines.append("%s%s%s" % (lab, sep, dv))
@@ -245,7 +265,10 @@ def build(g):
             if num.startswith("+"):
                 continue  # an international number is a phone wherever it stands
             lines.append("Order %s shipped, ref %s" % (g.d(8), num))
-        for dv in date_forms(g, dstyle):
+        forms = date_forms(g, dstyle)
+        if cc in MONTHS:
+            forms.append("%d %s %d" % (r.randint(1, 28), r.choice(MONTHS[cc]), r.randint(2010, 2024)))
+        for dv in forms:
             lines.append("Invoice date: %s  total %s.%02d" % (dv, r.randint(100, 99999), r.randint(0, 99)))
         lines.append("Postcode %s, account %s-%s-%s" % (g.nz(6), g.nz(3), g.d(2), g.d(2)))
         lines.append("Contract no. %s %s %s, amount %s %s,%s" % (g.nz(3), g.d(3), g.d(4), g.nz(3), g.d(3), g.d(2)))

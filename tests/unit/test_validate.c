@@ -504,6 +504,12 @@ static void dob_basic_form(void **st)
     assert_true(check("dob", "dob", NULL, "\xec\x83\x9d\xeb\x85\x84\xec\x9b\x94\xec\x9d\xbc: 1975\xeb\x85\x84 3\xec\x9b\x94 14\xec\x9d\xbc", &v));
     assert_string_equal(v.norm, "1975\xeb\x85\x84 3\xec\x9b\x94 14\xec\x9d\xbc");
     assert_false(check("dob", "dob", NULL, "\xec\x83\x9d\xeb\x85\x84\xec\x9b\x94\xec\x9d\xbc: 1975\xeb\x85\x84 2\xec\x9b\x94 30\xec\x9d\xbc", &v));
+    /* month names in Russian (genitive), Polish, Turkish */
+    assert_true(check("dob", "dob", NULL, "\xd0\x94\xd0\xb0\xd1\x82\xd0\xb0 \xd1\x80\xd0\xbe\xd0\xb6\xd0\xb4\xd0\xb5\xd0\xbd\xd0\xb8\xd1\x8f: 14 \xd0\xbc\xd0\xb0\xd1\x80\xd1\x82\xd0\xb0 1975 ", &v));
+    assert_string_equal(v.norm, "14 \xd0\xbc\xd0\xb0\xd1\x80\xd1\x82\xd0\xb0 1975");
+    assert_true(check("dob", "dob", NULL, "Data urodzenia: 14 marca 1975\n", &v));
+    assert_true(check("dob", "dob", NULL, "Do\xc4\x9fum tarihi: 29 \xc5\x9eubat 1976\n", &v));
+    assert_false(check("dob", "dob", NULL, "Do\xc4\x9fum tarihi: 29 \xc5\x9eubat 1975\n", &v)); /* no 29 February */
     assert_true(check("dob", "dob", NULL, "birth_date = 20000229,", &v));
     assert_false(check("dob", "dob", NULL, "birth_date = 19990229,", &v)); /* no 29 February */
     assert_false(check("dob", "dob", NULL, "DOB: 18991231 ", &v));
