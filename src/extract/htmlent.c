@@ -13,7 +13,9 @@
  * ";example"), and decodes attribute values itself. A numeric reference it
  * does decode (&#x40;) is what each rewrite writes. Context is tracked only
  * as "inside a tag or not" (quotes respected), which is all the legacy rule
- * needs; a script's "a<b" may flip it, which only makes the rule stricter.
+ * needs; comments, scripts and styles are passed over whole (their "Don't",
+ * "a<b" or "<!--" had held the rest of the page "in a tag": no "</html>"
+ * rewritten, what followed it dropped).
  * Attacker-controlled: every byte. Output is bounded by out's max.
  */
 #include <stdlib.h>
@@ -2131,7 +2133,9 @@ static ls_err htmlent_put(struct ls_buf *out, uint32_t cp)
  * outside quotes closes it. */
 struct htmlent_state {
     bool in_tag;
-    int quote; /* the quote open inside a tag, or 0 */
+    int quote;        /* the quote open inside a tag, or 0 */
+    bool no_end[2];   /* no "</script", "</style" after this point */
+    bool no_comment_end; /* no "-->" after this point */
 };
 
 static void htmlent_track(struct htmlent_state *st, struct ls_slice s, size_t i, int ch)
@@ -2198,6 +2202,35 @@ static bool htmlent_comment_at(struct ls_slice s, size_t at)
     return ls_slice_at(s, at + 1) == '!' && ls_slice_at(s, at + 2) == '-' && ls_slice_at(s, at + 3) == '-';
 }
 
+/* s[at] starts name (lower case letters), any case, followed by no
+ * letter or digit. */
+static bool htmlent_name_at(struct ls_slice s, size_t at, const char *name)
+{
+    size_t k = 0;
+    for (; name[k]; k++) {
+        int ch = ls_slice_at(s, at + k);
+        if (ch >= 'A' && ch <= 'Z') ch += 'a' - 'A';
+        if (ch != name[k]) return false;
+    }
+    return !htmlent_alnum(ls_slice_at(s, at + k));
+}
+
+/* At "<script" or "<style" (s[at] '<'): where its "</script" or "</style"
+ * end tag starts, else SIZE_MAX. Their text is raw (libxml2 decodes no
+ * reference in it) and its "a<b", quotes and "<!--" strings must not set
+ * the tag state for the rest of the page. */
+static size_t htmlent_raw_end(struct ls_slice s, size_t at, struct htmlent_state *st)
+{
+    static const char *const names[] = {"script", "style"};
+    for (size_t n = 0; n < 2; n++) {
+        if (st->no_end[n] || !htmlent_name_at(s, at + 1, names[n])) continue;
+        for (size_t k = ls_slice_find(s, at + 1, "</", 2); k != SIZE_MAX; k = ls_slice_find(s, k + 2, "</", 2))
+            if (htmlent_name_at(s, k + 2, names[n])) return k;
+        st->no_end[n] = true; /* none further on: no later one looks again (10^6 "<script" stay linear) */
+    }
+    return SIZE_MAX;
+}
+
 /* One rewrite at in[i]: a reference (hit.len > 0), or an "</html>" end
  * tag or "<![if ...]>" (*tag > 0: made a comment); false if none. */
 static bool htmlent_at(struct ls_slice in, size_t i, const struct htmlent_state *st,
@@ -2216,20 +2249,31 @@ static bool htmlent_at(struct ls_slice in, size_t i, const struct htmlent_state 
 
 ls_err ls_htmlent_rewrite(struct ls_slice in, struct ls_buf *out, bool *changed)
 {
-    struct htmlent_state st = {false, 0};
+    struct htmlent_state st = {false, 0, {false, false}, false};
     size_t done = 0; /* in[0, done) is in out already (once changed) */
     *changed = false;
     for (size_t i = 0; i < in.len; i++) {
         int ch = ls_slice_at(in, i);
         struct htmlent_hit hit;
         size_t tag;
-        if (ch == '<' && !st.in_tag && htmlent_comment_at(in, i)) {
+        size_t cend = SIZE_MAX;
+        if (ch == '<' && !st.in_tag && !st.no_comment_end && htmlent_comment_at(in, i)) {
+            cend = ls_slice_find(in, i + 4, "-->", 3);
+            st.no_comment_end = cend == SIZE_MAX; /* none further on: no later "<!--" looks again */
+        }
+        if (cend == SIZE_MAX && ch == '<' && !st.in_tag) {
+            size_t rend = htmlent_raw_end(in, i, &st);
+            if (rend != SIZE_MAX) { /* a script's or style's text: left as it is */
+                i = rend - 1;
+                continue;
+            }
+        }
+        if (cend != SIZE_MAX) {
             /* a comment is skipped whole: its "Don't" opened a quote that
              * held the rest of the page "in a tag" (no "</html>", no legacy
-             * name rewritten), and libxml2 decodes nothing in it */
-            size_t end = ls_slice_find(in, i + 4, "-->", 3);
-            if (end == SIZE_MAX) break; /* runs to the end */
-            i = end + 2;
+             * name rewritten), and libxml2 decodes nothing in it; one never
+             * closed (a script's "<!--" string) is read on as before */
+            i = cend + 2;
             continue;
         }
         if ((ch != '&' && ch != '<') || !htmlent_at(in, i, &st, &hit, &tag)) {

@@ -9,6 +9,8 @@ Written with Python's standard library (all values fake):
 - comment.html: a page whose head holds a comment with one apostrophe
   ("<!-- Don't edit: generated -->"), then "Jane&nbspRoe" in the body, and
   a block after "</html>" (a footer a host appended) holding an SSN;
+- script.html: the same with a script whose string holds "<!--" and one
+  double quote, as a page's tracking snippet may;
 - long.json: a search index dump whose one "content" string holds a whole
   document's text, 80 KB of lines escaped as \\n, then "SSN: 142372033";
 - short.json: the same document under the string cap (the control);
@@ -28,6 +30,12 @@ import sys
 
 def comment_html():
     return (b"<!DOCTYPE html>\n<html><head><!-- Don't edit: generated -->\n"
+            b"<title>Staff</title></head>\n<body><p>Contact: Jane&nbspRoe</p></body></html>\n"
+            b"<div>Payroll record SSN: 536-22-1874</div>\n")
+
+
+def script_html():
+    return (b"<!DOCTYPE html>\n<html><head><script>var tag = \"<!--\"; if (n<2) go('x');</script>\n"
             b"<title>Staff</title></head>\n<body><p>Contact: Jane&nbspRoe</p></body></html>\n"
             b"<div>Payroll record SSN: 536-22-1874</div>\n")
 
@@ -67,7 +75,7 @@ def records_xml(n=120000):
 
 def generate(out):
     os.makedirs(out, exist_ok=True)
-    files = {"comment.html": comment_html(),
+    files = {"comment.html": comment_html(), "script.html": script_html(),
              "long.json": search_dump(report(1500)),
              "short.json": search_dump(report(20)),
              "trimmed.efw2": b"".join(r.rstrip().encode() + b"\r\n" for r in w2_records()),
