@@ -1022,6 +1022,14 @@ static bool national_ru(struct ls_slice v, const char *d, size_t n)
     return v.len == n || national_groups(v, "13322") || national_groups(v, "137") || national_groups(v, "1334");
 }
 
+/* A byte of a letter of another script (or a full-width colon) in the label before the value at off */
+static bool label_not_ascii(struct ls_slice m, size_t off)
+{
+    for (size_t i = 0; i < off && i < 64; i++)
+        if (ls_slice_at(m, i) >= 0x80) return true;
+    return false;
+}
+
 /* China's mobiles: 11 digits starting 13-19, written 3-4-4 ("138 0013 8000",
  * "138-0013-8000"), or in one run ("13800138000") after a label that is not
  * ASCII (shouji, dianhua) or when the ten digits after the 1 are no North
@@ -1080,7 +1088,15 @@ static bool national_ok(struct ls_slice m, struct ls_value *out)
         return true;
     }
     if (n == 10 && d[0] == '3' && national_groups(v, "37"))
-        return true; /* Italy's mobiles: "347 1809213" (3xx and the subscriber's 6-7 digits) */
+        return true; /* Italy's and Colombia's mobiles: "347 1809213" (3xx and the subscriber's 6-7 digits) */
+    if (n == 10 && d[0] >= '2' && national_groups(v, "244"))
+        return true; /* Mexico's and Argentina's "55 1234 5678", "11 1234-5678" (never North American grouping) */
+    /* any ten digits after a label of another script (Greek "210 1234567", "691 234 5678"; Cyrillic
+     * "4951234567"), which the nanp rule does not read; not China's 400 and 800 service numbers
+     * (kefu dianhua: 400-851-5558, no person's, as pii_phone_nanp's CJK rule) */
+    if (n == 10 && d[0] >= '2' && label_not_ascii(m, out->off) &&
+        !((d[0] == '4' || d[0] == '8') && d[1] == '0' && d[2] == '0'))
+        return true;
     if (n == 10 && d[0] >= '6' && v.len == 11 && (ls_slice_at(v, 5) == ' ' || ls_slice_at(v, 5) == '-'))
         return true; /* India's mobiles: "98765 43210" (a NANP number is never grouped 5-5) */
     return n == 9 && d[0] >= '2';

@@ -10,8 +10,8 @@ numbers in the local forms: Russia's "(495) 123-45-67", "8 (495) 123-45-67",
 "8-916-123-45-67", "+7 (495) 123-45-67"; China's mobiles "138 0013 8000",
 "13800138000"; Japan's "090-1234-5678", "03-1234-5678"; Korea's
 "010-1234-5678"; India's "98765 43210"; Brazil's "(11) 91234-5678"; Germany,
-France, the UK, Spain, Italy, Ukraine, Poland, Turkey, Saudi Arabia under
-their own labels) and dates of birth after local labels in local formats
+France, the UK, Spain, Italy, Ukraine, Poland, Turkey, Greece, Mexico, Saudi Arabia
+under their own labels) and dates of birth after local labels in local formats
 (14.03.1975, 1975年3月14日, 1975년 3월 14일, 1975-03-14, 14/03/1975, 14 марта 1975,
 14 marca 1975, 14 Mart 1975).
 
@@ -152,6 +152,21 @@ def phones(g, cc):
         out.append(("(0212) %s %s %s" % (s[:3], s[3:5], s[5:]), "0212" + s, "tr (0212)"))
         s = g.nz(7)
         out.append(("+90 532 %s %s %s" % (s[:3], s[3:5], s[5:]), "90532" + s, "tr +90"))
+    elif cc == "gr":
+        s = g.nz(7)
+        out.append(("210 %s" % s, "210" + s, "gr Athens 210 xxxxxxx"))
+        s = g.d(7)
+        out.append(("69%s %s %s" % (s[0], s[1:4], s[4:] + g.d(1)), None, "gr mobile 69x xxx xxxx"))
+        out[-1] = (out[-1][0], "".join(c for c in out[-1][0] if c.isdigit()), out[-1][2])
+        s = g.nz(7)
+        out.append(("231%s" % s, "231" + s, "gr Thessaloniki one run"))
+    elif cc == "mx":
+        s = g.nz(4) + g.d(4)
+        out.append(("55 %s %s" % (s[:4], s[4:]), "55" + s, "mx 55 xxxx xxxx"))
+        s = g.nz(4) + g.d(4)
+        out.append(("(33) %s-%s" % (s[:4], s[4:]), "33" + s, "mx (33) xxxx-xxxx"))
+        s = g.nz(4) + g.d(4)
+        out.append(("+52 55 %s %s" % (s[:4], s[4:]), "5255" + s, "mx +52"))
     elif cc == "sa":
         s = g.nz(7)
         out.append(("050 %s %s" % (s[:3], s[3:]), "050" + s, "sa mobile 050"))
@@ -182,6 +197,9 @@ LABELS = {
     "it": (["Tel.:", "Cellulare:", "Telefono:"], ["Data di nascita:", "Nato il"], "dmy/"),
     "pl": (["Tel.:", "Telefon:", "Tel. kom.:"], ["Data urodzenia:", "Date of birth:"], "dmy."),
     "tr": (["Tel:", "Cep Tel:", "Telefon:", "GSM:"], ["Do\u011fum Tarihi:", "Do\u011fum tarihi:"], "dmy."),
+    "gr": (["\u03a4\u03b7\u03bb.:", "\u039a\u03b9\u03bd\u03b7\u03c4\u03cc:", "\u03a4\u03b7\u03bb\u03ad\u03c6\u03c9\u03bd\u03bf:"],
+           ["\u0397\u03bc\u03b5\u03c1\u03bf\u03bc\u03b7\u03bd\u03af\u03b1 \u03b3\u03ad\u03bd\u03bd\u03b7\u03c3\u03b7\u03c2:", "DOB:"], "dmy/"),
+    "mx": (["Tel.:", "Celular:", "Tel\u00e9fono:"], ["Fecha de nacimiento:", "Nacimiento:"], "dmy/"),
     "sa": (["\u0647\u0627\u062a\u0641: ", "\u062c\u0648\u0627\u0644: ", "\u0631\u0642\u0645 \u0627\u0644\u0647\u0627\u062a\u0641: ", "Mobile:"],
            ["\u062a\u0627\u0631\u064a\u062e \u0627\u0644\u0645\u064a\u0644\u0627\u062f: ", "DOB:"], "dmy/"),
 }
@@ -194,6 +212,8 @@ NAMES = {
     "br": ["Jo\u00e3o Silva", "Ana Souza"], "de": ["Max Mustermann", "Erika Musterfrau"],
     "fr": ["Jean Dupont", "Marie Martin"], "uk": ["John Smith", "Jane Doe"], "es": ["Juan P\u00e9rez", "Luc\u00eda G\u00f3mez"],
     "it": ["Mario Rossi", "Giulia Bianchi"], "pl": ["Jan Kowalski", "Anna Nowak"], "tr": ["Ahmet Y\u0131lmaz", "Ay\u015fe Kaya"],
+    "gr": ["\u0393\u03b9\u03ce\u03c1\u03b3\u03bf\u03c2 \u03a0\u03b1\u03c0\u03b1\u03b4\u03cc\u03c0\u03bf\u03c5\u03bb\u03bf\u03c2", "Maria Georgiou"],
+    "mx": ["Jos\u00e9 Hern\u00e1ndez", "Guadalupe L\u00f3pez"],
     "sa": ["\u0645\u062d\u0645\u062f \u0627\u0644\u0639\u062a\u064a\u0628\u064a", "Fatimah Al-Harbi"],
 }
 

@@ -262,6 +262,10 @@ static void phone_national_outside_na(void **st)
     assert_false(check("phone", "phone_national", NULL, "Mobile: 13822482447\n", &v));
     assert_true(check("phone", "phone_national", NULL, "Mobile: 13800138000\n", &v));
     assert_false(check("phone", "phone_national", NULL, "Phone: 495 1234567\n", &v)); /* not 3-2-2 */
+    assert_true(check("phone", "phone_national", NULL, "\xce\xa4\xce\xb7\xce\xbb.: 495 1234567\n", &v)); /* Greek label */
+    assert_true(check("phone", "phone_national", NULL, "Tel.: 55 1234 5678\n", &v)); /* Mexico 2-4-4 */
+    assert_string_equal(v.norm, "5512345678");
+    assert_false(check("phone", "phone_national", NULL, "\xe5\xae\xa2\xe6\x9c\x8d\xe7\x94\xb5\xe8\xaf\x9d\xef\xbc\x9a" "400-851-5558\n", &v));
     assert_false(check("phone", "phone_national", NULL, "Phone: 123-456-45-67\n", &v));
     /* the trunk 0 in the area code's parentheses after the country code; Ukraine's +38 (0 */
     assert_true(check("phone", "e164", NULL, " +44 (020) 7946 0958\n", &v));
