@@ -89,8 +89,8 @@ pii+="\n"+rule("pii_phone_nanp", meta("pii","phone","low",r'''North American pho
    ("$dot", r"/%s(\+?1[ .]|001[ .-])?[2-9][0-9]{2}\.[2-9][0-9]{2}%s[0-9]{3}([^0-9A-Za-z.-]|\.[^0-9A-Za-z]|\.$|[xX][0-9]|$)/"%(LBP,dot)),
    ("$labelled", r"/%s%s(\+?1 ?|001[ -]?)?[2-9][0-9]{2}[ -]?[2-9][0-9]{2} ?[0-9]{4}([^0-9]|$)/ nocase"%(PHONE_LABEL,LABEL_TAIL))], "any of them")
 pii+="\n"+rule("pii_phone_national", meta("pii","phone","low",r'''A phone number in its country's national form right after a phone label (Phone, Tel., T\xc3\xa9l., Telefon, Telefoon, Mobile, Mobil, Handy, Cell, Celular, Fax, Ph:, Contact number, M\xc3\xb3vil, Tfno., Fone, Telefonnummer, Mobiltelefon, denwa/keitai in kanji, a JSON key): trunk prefix 0 and 9-13 digits (020 7946 0958, (0221) 1234567, 06 12 34 56 78, (03) 9123 4567), 00 and a country code, (11) 91234-5678, 03(1234)5678, 98765 43210 (India), 9 digits (912 345 678)''',"phone_national","last4"),
-  [("$national", r"/%s%s([0-9][ -])?\(?[0-9]{2,5}\)?([ .\/-]{1,2}[0-9]{2,8}|\([0-9]{2,5}\)|[0-9]{1,8}){1,5}([^0-9A-Za-z]|$)/ nocase"%(NATIONAL_LABEL,LABEL_TAIL)),
-   ("$national_intl", r"/%s%s([0-9][ -])?\(?[0-9]{2,5}\)?([ .\/-]{1,2}[0-9]{2,8}|\([0-9]{2,5}\)|[0-9]{1,8}){1,5}([^0-9A-Za-z]|$)/ nocase"%(INTL_PHONE_LABEL,LABEL_TAIL))], "any of them")
+  [("$national", r"/%s%s([0-9][ -]?)?\(?[0-9]{2,5}\)?([ .\/-]{1,2}[0-9]{2,8}|\([0-9]{2,5}\)|[0-9]{1,8}){1,5}([^0-9A-Za-z]|$)/ nocase"%(NATIONAL_LABEL,LABEL_TAIL)),
+   ("$national_intl", r"/%s%s([0-9][ -]?)?\(?[0-9]{2,5}\)?([ .\/-]{1,2}[0-9]{2,8}|\([0-9]{2,5}\)|[0-9]{1,8}){1,5}([^0-9A-Za-z]|$)/ nocase"%(INTL_PHONE_LABEL,LABEL_TAIL))], "any of them")
 plus=alt([r"\+"+d for d in "123456789"])
 pii+="\n"+rule("pii_phone_e164", meta("pii","phone","low",r'''International phone number in E.164 form (+44 20 7183 8750, +44 (0)20 7183 8750, +55 (11) 91234-5678, +81 3-1234-5678, the country code in parentheses: (+44) 20 7183 8750, the trunk 0 in the area code's: +44 (020) 7183 8750, +38 (044) 123-45-67 of Ukraine's 380); country code and length checked''',"e164","last4"),
   [("$e164", r"/(^|[^0-9A-Za-z+])%s[0-9]{0,3}( ?\(0\)| ?\(0?[1-9][0-9]{0,3}\))?[0-9 .\/-]{6,18}[0-9]([^0-9]|$)/"%plus),
@@ -110,6 +110,7 @@ dctx=DOB_WORDS+r"[\"']?( ?\([a-z\/.-]{6,12}\))?"+DOB_GAP+r"(\{ ?[\"']\$date[\"']
 mon=r"(jan|feb|f\xc3\xa9v|fev|m\xc3\xa4r|mar|maa|apr|avr|abr|may|mai|mei|mag|jun|jui|giu|jul|lug|aug|ao\xc3\xbb|aou|ago|sep|set|oct|okt|ott|nov|dec|d\xc3\xa9c|dez|dic|ene|gen|out)[a-z\xc3\xa0-\xbf]{0,8}\.?"
 MON_CYR=alt(["".join("\\x%02x"%b for b in w.encode()) for w in ["\u044f\u043d\u0432", "\u0444\u0435\u0432", "\u043c\u0430", "\u0430\u043f\u0440", "\u0438\u044e\u043d", "\u0438\u044e\u043b", "\u0430\u0432\u0433", "\u0441\u0435\u043d", "\u043e\u043a\u0442", "\u043d\u043e\u044f", "\u0434\u0435\u043a",
     "\u0441\u0456\u0447", "\u043b\u044e\u0442", "\u0431\u0435\u0440", "\u043a\u0432\u0456", "\u0442\u0440\u0430", "\u0447\u0435\u0440", "\u043b\u0438\u043f", "\u0441\u0435\u0440", "\u0432\u0435\u0440", "\u0436\u043e\u0432", "\u043b\u0438\u0441", "\u0433\u0440\u0443"]])
+DOB_FORM_WORDS=r"(date[ _-]?of[ _-]?birth|birth[ _-]?date|d\.o\.b\.?|\bdob|data urodzenia|do(\xc4\x9f|\xc4\x9e|g)um[ _-]?tar(i|\xc4\xb0)hi)"
 MON_PL_TR=r"(stycz|lut|marc|kwie|maj|czerw|lip|sierp|wrze|pa|listop|grud|ocak|\xc5\x9fubat|\xc5\x9eubat|subat|mart|nisan|may|haziran|temmuz|a\xc4\x9fustos|agustos|eyl|ekim|kas|aral)"
 pii+="\n"+rule("pii_dob_context", meta("pii","dob","medium","Date of birth after DOB / date of birth / birth date / born / BDAY (vCard) / Geburtsdatum / geboortedatum / date de naissance / fecha de nacimiento / data di nascita / fodselsdato / geboren am / n\xc3\xa9e le / nacido el / nascido em / seinengappi, also as a JSON or CSV key, the value on the same line or the next (YYYY-MM-DD, D/M/YYYY, M/D/YYYY, DD.MM.YYYY, 5 January 1980, 5-Jan-1980, 5th Jan 1980, Jan 5, 1980, 14MAR1985, month names in English, German, French, Spanish, Italian, Dutch and Portuguese: 14. M\xc3\xa4rz 1985, 14 mars 1985, 13 de mar\xc3\xa7o de 1985, Japanese 1975nen3gatsu3nichi and Showa/Heisei years, and the ISO basic form YYYYMMDD of vCard BDAY and database columns)","dob","mask"),
   [("$dob", r"/%s[0-9]{1,4}[\/.-][0-9]{1,2}[\/.-][0-9]{2,4}([^0-9]|$)/ nocase"%dctx),
@@ -122,13 +123,14 @@ pii+="\n"+rule("pii_dob_context", meta("pii","dob","medium","Date of birth after
    # the labels of other scripts: numeric dates, and Chinese ones (1985\xe5\xb9\xb43\xe6\x9c\x8812\xe6\x97\xa5)
    ("$dob_intl", r"/%s%s[0-9]{1,4}[\/.-][0-9]{1,2}[\/.-][0-9]{2,4}([^0-9]|$)/"%(INTL_DOB_WORDS,DOB_GAP)),
    ("$dob_intl_cjk", r"/%s%s(19|20)[0-9]{2}\xe5\xb9\xb4[0-9]{1,2}\xe6\x9c\x88[0-9]{1,2}\xe6\x97\xa5/"%(INTL_DOB_WORDS,DOB_GAP)),
-   # Korean: 1975\xeb\x85\x84 3\xec\x9b\x94 14\xec\x9d\xbc (year, month, day syllables, a blank after each or not)
-   ("$dob_ko", r"/%s%s(19|20)[0-9]{2}\xeb\x85\x84 ?[0-9]{1,2}\xec\x9b\x94 ?[0-9]{1,2}\xec\x9d\xbc/ nocase"%(DOB_WORDS,DOB_GAP)),
    ("$dob_intl_ko", r"/%s%s(19|20)[0-9]{2}\xeb\x85\x84 ?[0-9]{1,2}\xec\x9b\x94 ?[0-9]{1,2}\xec\x9d\xbc/"%(INTL_DOB_WORDS,DOB_GAP)),
-   # month names in Russian and Ukrainian (14 \u043c\u0430\u0440\u0442\u0430 1975), Polish and Turkish (14 marca 1975, 14 Mart 1975)
+   # month names in Russian and Ukrainian after those labels (14 \u043c\u0430\u0440\u0442\u0430 1975)
    ("$dob_intl_words", r"/%s%s[0-9]{1,2} %s([\xd0\xd1][\x80-\xbf]){0,6}\.? [0-9]{4}([^0-9]|$)/"%(INTL_DOB_WORDS,DOB_GAP,MON_CYR)),
-   ("$dob_words_cyr", r"/%s%s[0-9]{1,2} %s([\xd0\xd1][\x80-\xbf]){0,6}\.? [0-9]{4}([^0-9]|$)/ nocase"%(DOB_WORDS,DOB_GAP,MON_CYR)),
-   ("$dob_words_pl_tr", r"/%s%s[0-9]{1,2}\.? %s([a-z]|[\xc3-\xc5][\x80-\xbf]){0,10} [0-9]{4}([^0-9]|$)/ nocase"%(DOB_WORDS,DOB_GAP,MON_PL_TR))], "any of them")
+   # after the form labels of English, Polish and Turkish (one string, not every label above: each string of
+   # DOB_WORDS' atoms, born and birthday among them, costs 1-2% on real text): Korean dates
+   # (1975\xeb\x85\x84 3\xec\x9b\x94 14\xec\x9d\xbc: year, month, day syllables, a blank after each or not), month names in
+   # Russian and Ukrainian (14 \u043c\u0430\u0440\u0442\u0430 1975), Polish and Turkish (14 marca 1975, 14 Mart 1975)
+   ("$dob_words_intl", r"/%s%s((19|20)[0-9]{2}\xeb\x85\x84 ?[0-9]{1,2}\xec\x9b\x94 ?[0-9]{1,2}\xec\x9d\xbc|[0-9]{1,2}\.? (%s([\xd0\xd1][\x80-\xbf]){0,6}|%s([a-z]|[\xc3-\xc5][\x80-\xbf]){0,10})\.? [0-9]{4}([^0-9]|$))/ nocase"%(DOB_FORM_WORDS,DOB_GAP,MON_CYR,MON_PL_TR))], "any of them")
 pii+="\n"+rule("pii_drivers_license_context", meta("pii","drivers_license","high","US driver's licence number after driver's license / driver's lic. / driving licence / operator's license (any case, also as a JSON key) or DL#, DL No, DL:, DLN: (5-13 letters/digits, possibly grouped by dashes, at least 5 digits)","drivers_license","last4"),
   [("$dl", r"/(driver'?s?[ _-]?(licen[cs]e|lic\.?)|driving licen[cs]e|operator'?s? licen[cs]e)( ?\([A-Z]{2}\))?[ _\t-]{0,2}(number|no\.?|num|#)?[\"']?[ \t]{0,2}[:#=]?[ \t]{0,2}[\"']?[A-Z0-9][A-Z0-9-]{3,15}[A-Z0-9]([^A-Za-z0-9-]|$)/ nocase"),
    ("$dl_abbrev", r"/\bDLN? ?(#|No\.?|num(ber)?|:)[ \t]{0,2}[:#]?[ \t]{0,2}[A-Z0-9][A-Z0-9-]{3,15}[A-Z0-9]([^A-Za-z0-9-]|$)/")], "any of them")

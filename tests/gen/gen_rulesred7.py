@@ -67,6 +67,8 @@ def phones(g, cc):
             out.append(("+7 (%s) %s-%s-%s" % (mob, s3[:3], s3[3:5], s3[5:]), "7" + mob + s3, "ru +7 (mobile)"))
             s4 = g.nz(3) + g.d(4)
             out.append(("8 %s %s-%s-%s" % (mob, s4[:3], s4[3:5], s4[5:]), "8" + mob + s4, "ru 8 mobile 3-2-2"))
+            s5 = g.nz(3) + g.d(4)
+            out.append(("8(%s)%s-%s-%s" % (area, s5[:3], s5[3:5], s5[5:]), "8" + area + s5, "ru 8(area) unspaced"))
         else:
             out.append(("(0%s) %s" % (area, a), "0" + area + s, "ua (0area) 3-2-2"))
             s2 = g.nz(3) + g.d(4)
