@@ -94,6 +94,10 @@ static bool html_attr_value(struct ls_slice s, size_t at, size_t end, struct ls_
     while (i < end && (ls_slice_at(s, i) == ' ' || ls_slice_at(s, i) == '\t')) i++;
     if (i >= end || ls_slice_at(s, i) != '=') return false;
     i++;
+    /* "=3D": a page saved from a quoted-printable mail body without
+     * decoding it (charset=3Dkoi8-r, charset=3D"utf-8"); no charset label
+     * starts with "3D" */
+    if (i + 2 < end && ls_slice_at(s, i) == '3' && html_lower(ls_slice_at(s, i + 1)) == 'd') i += 2;
     while (i < end && (ls_slice_at(s, i) == ' ' || ls_slice_at(s, i) == '"' || ls_slice_at(s, i) == '\''))
         i++;
     size_t st = i;

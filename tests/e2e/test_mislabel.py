@@ -38,6 +38,10 @@ class Mislabel(unittest.TestCase):
             "ru_as_latin1.xml": xml("ISO-8859-1", RU, "cp1251"),
             "fr_as_1252.html": page("windows-1252", FR, "cp1252"),
             "fr_as_latin1.xml": xml("ISO-8859-1", FR, "cp1252"),
+            # saved from a quoted-printable mail body without decoding it
+            "ru_qp_label.html": ("<html><head><meta http-equiv=3D\"Content-Type\" content=3D\"text/html; "
+                                 "charset=3Dkoi8-r\"></head><body><p>%s</p></body></html>" % RU).encode("koi8_r"),
+            "ru_qp_label2.html": page("koi8-r", RU, "koi8_r").replace(b'charset="', b'charset=3D"'),
         }
         for name, data in cls.files.items():
             with open(os.path.join(cls.tmp.name, name), "wb") as f:
@@ -56,6 +60,14 @@ class Mislabel(unittest.TestCase):
             with self.subTest(name=name):
                 self.assertIn("Телефон: +7 495 123-45-67", t)
                 self.assertIn("Иванова", t)
+
+    def test_quoted_printable_label(self):
+        for name in ("ru_qp_label.html", "ru_qp_label2.html"):
+            with self.subTest(name=name):
+                self.assertIn("Телефон: +7 495 123-45-67", self.text(name))
+                proc, m = lsutil.scan(self.tmp.name, [os.path.join(self.tmp.name, name)])
+                o = m.obj(os.path.join(self.tmp.name, name))
+                self.assertEqual(o["coverage"], "full", o["errors"])
 
     def test_western_stays_1252(self):
         for name in ("fr_as_1252.html", "fr_as_latin1.xml"):
