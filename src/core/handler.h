@@ -137,6 +137,15 @@ void ls_note(struct ls_ctx *c, struct ls_object *o, const char *tag, const char 
 /* The handler could read none of the object's content (e.g. encrypted). */
 void ls_set_coverage_none(struct ls_ctx *c, struct ls_object *o);
 
+/* The object is not in the handler's format after all (its probe was a
+ * guess the content then refuted: lzma_alone's header checks on another
+ * binary's bytes). Call it before emitting anything, and return LS_OK: the
+ * pipeline forgets the handler and offers the object to the next handler
+ * that probes it, else to none (its raw bytes scanned as an object no
+ * handler read). Returns LS_E_INTERNAL, changing nothing, once the handler
+ * has emitted text, members or notes. */
+ls_err ls_decline(struct ls_ctx *c, struct ls_object *o);
+
 /* Charge n bytes a handler has expanded (decompressed) for o to the root's
  * budget. LS_E_LIMIT once exhausted (noted as limit:bytes on o). Handlers
  * that decompress must charge as they produce, before emitting. */

@@ -307,12 +307,17 @@ static void join_labels(struct ls_ctx *c, struct ls_object *o, struct ls_obj_sta
 
 /* ---- dispatch ---- */
 
-static const struct ls_handler *choose_handler(const struct ls_object *o)
+/* The handler whose probe scores o highest, passing over those in
+ * refused[0..n) (handlers that declined it). */
+static const struct ls_handler *choose_handler(const struct ls_object *o, const struct ls_handler *const *refused,
+                                               size_t n)
 {
     const struct ls_handler *best = NULL;
     int best_score = 0;
     for (size_t i = 0; ls_handlers[i]; i++) {
-        int s = ls_handlers[i]->probe ? ls_handlers[i]->probe(o) : 0;
+        bool skip = false;
+        for (size_t k = 0; k < n; k++) skip |= refused[k] == ls_handlers[i];
+        int s = !skip && ls_handlers[i]->probe ? ls_handlers[i]->probe(o) : 0;
         if (s > best_score) {
             best = ls_handlers[i];
             best_score = s;
@@ -334,12 +339,42 @@ static const char *reason_for_error(ls_err e)
     }
 }
 
+static bool nothing_emitted(const struct ls_obj_state *st)
+{
+    return !st->children && !st->text.len && !st->labels.len && !st->n_reasons && !st->n_alerts &&
+           !st->n_errors && !st->cov_none && !st->subject[0];
+}
+
+ls_err ls_decline(struct ls_ctx *c, struct ls_object *o)
+{
+    (void)c;
+    struct ls_obj_state *st = state_of(o);
+    if (!nothing_emitted(st)) return LS_E_INTERNAL;
+    st->declined = true;
+    return LS_OK;
+}
+
+/* A handler that declines the object (ls_decline()) is forgotten and the
+ * next one that probes it runs, up to four times; a forced handler
+ * (`leaksift text --as`) has no next. */
 static void run_handler(struct ls_ctx *c, struct ls_object *o, struct ls_obj_state *st)
 {
-    st->handler = o->depth == 0 && c->force_handler ? c->force_handler : choose_handler(o);
-    if (!st->handler) return;
-    ls_err e = st->handler->extract(c, o);
-    if (e == LS_OK || c->fatal != LS_OK) return;
+    const struct ls_handler *refused[4];
+    size_t n_refused = 0;
+    bool forced = o->depth == 0 && c->force_handler;
+    st->handler = forced ? c->force_handler : choose_handler(o, refused, 0);
+    ls_err e = LS_OK;
+    while (st->handler) {
+        st->declined = false;
+        e = st->handler->extract(c, o);
+        if (!st->declined || !nothing_emitted(st)) break; /* it went on after declining */
+        refused[n_refused++] = st->handler;
+        st->handler = forced || n_refused == sizeof refused / sizeof refused[0]
+                          ? NULL
+                          : choose_handler(o, refused, n_refused);
+        e = LS_OK;
+    }
+    if (!st->handler || e == LS_OK || c->fatal != LS_OK) return;
     if (st->n_reasons == 0) note_tag(st, reason_for_error(e));
     if (st->n_errors == 0) {
         char msg[128];
@@ -653,9 +688,8 @@ static void wide_runs(struct ls_ctx *c, struct ls_object *o, struct ls_slice raw
  * address glued to the number in the field before it in a dBASE record
  * ("84250.00j.mueller@..."). Their raw
  * bytes are scanned only when the handler could not read all of it, and
- * those of an "archive" that gave no member: a weak guess (lzma_alone's
- * header checks, a binary cpio's two bytes) the decoder refused is no
- * archive, and an empty one costs nothing to scan. */
+ * those of an archive that gave no member (it costs nothing to scan; a
+ * weak guess the decoder refused is declined, ls_decline()). */
 bool ls_obj_raw_redundant(const struct ls_obj_state *st)
 {
     static const char *const whole[] = {"archive", "ooxml", "odf", "pdf", "ole2", "msg",           "pst",

@@ -84,6 +84,7 @@ struct ls_obj_state {
     uint8_t sha256[32];
     uint64_t declared_size;
     const struct ls_handler *handler;
+    bool declined;        /* ls_decline() by handler */
     bool cov_none;
     char reasons[LS_MAX_TAGS][LS_TAG_LEN];
     unsigned n_reasons;

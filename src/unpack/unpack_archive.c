@@ -2422,8 +2422,9 @@ static ls_err run(struct arc *ar, enum unpack_mode mode, bool *retry_raw)
         } else if (weak_guess(ar)) {
             /* only the weak lzma_alone or binary-cpio guess said archive, and
              * libarchive refused the first bytes: not one (an MS Project
-             * file's Var2Data stream passes the lzma_alone checks); with no
-             * member its bytes are scanned raw (ls_obj_raw_redundant()) */
+             * file's Var2Data stream passes the lzma_alone checks); the
+             * object goes to the next handler, else is read as plain bytes */
+            (void)ls_decline(ar->c, ar->o);
         } else {
             ls_note(ar->c, ar->o, ar->short_why[0] ? LS_R_TRUNCATED : LS_R_PARSE_ERROR,
                     "archive: %s", ar->ss.err);

@@ -8,8 +8,9 @@ range-coder byte) pass on other binary data (an MS Project file's Var2Data
 stream). When libarchive's decoder then refuses the first bytes, the
 object was reported partial/parse_error, so a clean Project file read
 `incomplete`; and had the handler kept quiet, an archive that gave no
-member was not scanned raw either. Now: not named .lzma/.tlz/.cpio, such an
-object is read as plain bytes (full, its text found); a real lzma file is
+member was not scanned raw either. Now: not named .lzma/.tlz/.cpio, the
+archive handler declines such an object (ls_decline()) and it is read as
+an object no handler read (full, its text and UTF-16 runs found); a real lzma file is
 still unpacked, and a damaged one named .lzma is still parse_error."""
 import lzma
 import os
@@ -25,10 +26,10 @@ import lsutil  # noqa: E402
 SSN_LINE = b" Employee Jane Roe SSN: 536-22-1874 end "
 
 
-def fake_lzma():
+def fake_lzma(line=SSN_LINE):
     """Bytes that pass the lzma_alone checks and do not decode."""
     head = bytes([0x5D]) + struct.pack("<I", 1 << 16) + struct.pack("<Q", 0xFFFFFFFFFFFFFFFF) + b"\x00"
-    return head + b"\x11\x22" * 100 + SSN_LINE + bytes(range(256)) * 4
+    return head + b"\x11\x22" * 100 + line + bytes(range(256)) * 4
 
 
 class WeakProbe(unittest.TestCase):
@@ -40,6 +41,9 @@ class WeakProbe(unittest.TestCase):
         files = {
             "Var2Data": fake_lzma(),
             "stream.bin": fake_lzma(),
+            # a Project file's strings are UTF-16LE: read as an object no
+            # handler read, its wide runs are scanned
+            "Var2Data_wide": fake_lzma(SSN_LINE.decode().encode("utf-16-le")),
             "named.lzma": fake_lzma(),
             "good.lzma": lzma.compress(b"Payroll\n" + SSN_LINE * 20, format=lzma.FORMAT_ALONE),
         }
@@ -67,6 +71,13 @@ class WeakProbe(unittest.TestCase):
                 self.assertEqual(o["children"], 0)
                 self.assertIn("ssn", lsutil.entities(o))  # its bytes were scanned
                 self.assertEqual(o["verdict"], "sensitive")
+                self.assertNotEqual(o["handler"], "archive")  # the archive handler declined it
+
+    def test_failed_guess_wide_strings(self):
+        o = self.rec("Var2Data_wide")
+        self.assertEqual(o["coverage"], "full", o["errors"])
+        self.assertIsNone(o["handler"])
+        self.assertIn("ssn", lsutil.entities(o))
 
     def test_named_or_real_lzma(self):
         o = self.rec("named.lzma")  # named so: a damaged one
