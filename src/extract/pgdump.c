@@ -3,20 +3,23 @@
  * ".dump" files of most database leaks): every table's rows as a child
  * "SCHEMA.TABLE.sql" holding the table's COPY statement, its rows and
  * "\.", which the text handler's SQL dump reader (sqldump.h) labels by
- * column; large objects as children "blob_OID".
+ * column; large objects as children "blob_OID". Also the tar format
+ * (pg_dump -Ft) and a directory-format dump (-Fd) in a plain tar, whose
+ * rows are members of their own: see "tar" below.
  *
  * Layout (archive versions 1.10-1.16, pg_dump 8.4-17; PostgreSQL's
  * pg_backup_archiver.c and pg_backup_custom.c): "PGDMP", the version (major,
  * minor, revision bytes), intSize, offSize, the format (1 = custom; the
- * toc.dat of the tar and directory formats says 3 or 5 and is not read
- * here), the compression (a level as an int before 1.15, where non-zero
- * means zlib; an algorithm byte from 1.15: 0 none, 1 gzip, 2 lz4, 3 zstd),
+ * toc.dat of the tar and directory formats says 3 or 5), the compression
+ * (a level as an int before 1.15, where non-zero means zlib; an
+ * algorithm byte from 1.15: 0 none, 1 gzip, 2 lz4, 3 zstd),
  * the creation time (7 ints), the database name and (1.10+) two version
  * strings. Then the TOC: a count and per entry its dump id, a data flag,
  * two OIDs, tag, desc, section (1.11+), definition, drop statement, COPY
  * statement, schema, tablespace, table access method (1.14+), relkind
  * (1.16+), owner, a "with OIDs" flag, the dependency ids up to a NULL
- * string, and the data's offset (a flag byte and offSize bytes). An int is
+ * string, and the data's offset (a flag byte and offSize bytes; in a
+ * toc.dat, the data's file name as a string instead). An int is
  * a sign byte and intSize bytes, least significant first; a string an int
  * length (-1: NULL) and the bytes. The data blocks follow in dump order: a
  * type byte (1 table data, 3 large objects), the dump id, then chunks (an
@@ -41,22 +44,40 @@
 #define PGD_NAME_MAX 200u
 
 enum { PGD_NONE = 0, PGD_ZLIB = 1, PGD_LZ4 = 2, PGD_ZSTD = 3 };
+enum { PGD_FMT_CUSTOM = 1, PGD_FMT_TAR = 3, PGD_FMT_DIR = 5 };
+
+#define PGD_TAR_BLOCK 512u
+#define PGD_TAR_FIND 256u       /* tar headers looked at for toc.dat */
+#define PGD_TAR_MEMBERS 100000u /* a pg_dump tar's members: one per table and large object */
+#define PGD_TAR_PROBE 96        /* over the archive handler's ustar (80): pg_dump's layout checked */
 
 struct pgd_ent {
     int32_t id;
     struct ls_slice tag, desc, ns, copy;
+    struct ls_slice file; /* tar and directory formats: the data's file, "NNNN.dat" */
+};
+
+/* One tar header (POSIX ustar, as pg_dump's pg_backup_tar.c writes it). */
+struct pgd_tarh {
+    char name[PGD_TAR_BLOCK]; /* prefix "/" name, NUL-ended */
+    size_t name_len;
+    int type;                 /* the typeflag byte */
+    struct ls_slice data;     /* the member's bytes present */
+    bool cut;                 /* its size goes past the end of the file */
+    size_t next;              /* the next header's offset (SIZE_MAX: none) */
+    size_t at;                /* this header's offset */
 };
 
 struct pgd {
     struct ls_ctx *c;
     struct ls_object *o;
     struct ls_cursor cur;
-    unsigned vmin, intsz, offsz;
+    unsigned vmin, intsz, offsz, fmt;
     int alg;
     struct pgd_ent *ents;
     size_t nents;
     struct ls_buf raw, out;
-    bool no_children, unsupported, bad, bomb;
+    bool no_children, unsupported, bad, bomb, cut;
 };
 
 /* ReadInt: a sign byte, then intsz bytes, least significant first; values
@@ -95,26 +116,38 @@ static ls_err pgd_skip_str(struct pgd *p)
     return pgd_str(p, &s, NULL);
 }
 
-/* The fixed start: magic, version, sizes, format byte; 0 if not custom. */
-static bool pgd_magic(struct ls_slice d, unsigned *vmin)
+/* The fixed start: magic, version, sizes; *fmt the format byte (1
+ * custom; 3 the toc.dat of a tar or, as pg_dump 15 writes it, directory
+ * archive; 5 directory). */
+static bool pgd_magic_fmt(struct ls_slice d, unsigned *vmin, unsigned *fmt)
 {
     if (d.len < 11 || memcmp(d.ptr, "PGDMP", 5) != 0) return false;
     if (d.ptr[5] != 1 || d.ptr[6] < 10 || d.ptr[6] > 16) return false;
     if (d.ptr[8] < 1 || d.ptr[8] > 8 || d.ptr[9] < 1 || d.ptr[9] > 8) return false;
-    if (d.ptr[10] != 1) return false; /* archCustom */
     *vmin = d.ptr[6];
+    *fmt = d.ptr[10];
     return true;
 }
+
+static bool pgd_magic(struct ls_slice d, unsigned *vmin)
+{
+    unsigned fmt;
+    return pgd_magic_fmt(d, vmin, &fmt) && fmt == PGD_FMT_CUSTOM;
+}
+
+static bool pgd_tar_find_toc(struct ls_slice d, struct pgd_tarh *toc);
 
 static int pgd_probe(const struct ls_object *o)
 {
     unsigned v;
-    return pgd_magic(o->data, &v) ? 95 : 0;
+    if (pgd_magic(o->data, &v)) return 95;
+    struct pgd_tarh toc;
+    return pgd_tar_find_toc(o->data, &toc) ? PGD_TAR_PROBE : 0;
 }
 
-static ls_err pgd_head(struct pgd *p)
+static ls_err pgd_head(struct pgd *p, struct ls_slice toc)
 {
-    p->cur = ls_cur_make(p->o->data);
+    p->cur = ls_cur_make(toc);
     LS_TRY(ls_cur_skip(&p->cur, 8));
     uint8_t b;
     LS_TRY(ls_cur_u8(&p->cur, &b));
@@ -178,7 +211,10 @@ static ls_err pgd_toc(struct pgd *p)
             LS_TRY(pgd_str(p, &s, &isnull));
             if (isnull) break;
         }
-        LS_TRY(ls_cur_skip(&p->cur, 1u + p->offsz)); /* data offset: flag, position */
+        if (p->fmt == PGD_FMT_CUSTOM)
+            LS_TRY(ls_cur_skip(&p->cur, 1u + p->offsz)); /* data offset: flag, position */
+        else
+            LS_TRY(pgd_str(p, &e->file, NULL)); /* the data's file name */
         p->nents++;
     }
     qsort(p->ents, p->nents, sizeof *p->ents, pgd_cmp);
@@ -370,28 +406,259 @@ static ls_err pgd_blocks(struct pgd *p, ls_err *damage)
     return e;
 }
 
+/* ---- tar (-Ft) and a tar of a directory archive (-Fd) ----
+ *
+ * pg_dump -Ft writes a POSIX ustar file: "toc.dat" first (the header and
+ * TOC as in the custom format, format byte 3, each entry's data file name
+ * in place of an offset), then one member per table's data ("NNNN.dat",
+ * the COPY rows without their statement), large objects, and restore.sql.
+ * A directory archive (-Fd) tarred keeps toc.dat among "NNNN.dat.gz"
+ * members (gzip'd rows) under the directory's name. Read alone, a data
+ * member is tab-separated values whose column names are only in toc.dat:
+ * here each is handed on with its table's COPY statement before its rows
+ * (named as the member, ".gz" taken off), so the SQL dump reader labels
+ * them; every other member is handed on as stored. Only a plain tar of
+ * regular files and directories with relative names is taken (anything
+ * else is the archive handler's, which checks links and names). */
+
+/* An octal field, or base-256 (GNU, and pg_dump for members over 8 GiB). */
+static bool pgd_tar_num(struct ls_slice f, uint64_t *v)
+{
+    *v = 0;
+    if (f.len && (ls_slice_at(f, 0) & 0x80)) {
+        for (size_t i = 1; i < f.len; i++) {
+            if (*v >> 55) return false;
+            *v = *v << 8 | (uint64_t)ls_slice_at(f, i);
+        }
+        return (ls_slice_at(f, 0) & 0x7f) == 0;
+    }
+    size_t i = 0;
+    while (i < f.len && ls_slice_at(f, i) == ' ') i++;
+    bool any = false;
+    for (; i < f.len; i++) {
+        int ch = ls_slice_at(f, i);
+        if (ch < '0' || ch > '7') break;
+        if (*v >> 60) return false;
+        *v = *v << 3 | (uint64_t)(ch - '0');
+        any = true;
+    }
+    for (; i < f.len; i++) {
+        int ch = ls_slice_at(f, i);
+        if (ch != 0 && ch != ' ') return false;
+    }
+    return any;
+}
+
+/* The header at off: its checksum right (an all-zero block, the end, is
+ * not a header), the member's bytes and the next header's offset. */
+static bool pgd_tar_hdr(struct ls_slice d, size_t off, struct pgd_tarh *h)
+{
+    struct ls_slice b, f;
+    if (!ls_slice_sub(d, off, PGD_TAR_BLOCK, &b)) return false;
+    uint64_t sum = 0, want, size;
+    for (size_t i = 0; i < PGD_TAR_BLOCK; i++) sum += i >= 148 && i < 156 ? ' ' : (uint64_t)ls_slice_at(b, i);
+    if (!ls_slice_sub(b, 148, 8, &f) || !pgd_tar_num(f, &want) || want != sum) return false;
+    if (!ls_slice_sub(b, 124, 12, &f) || !pgd_tar_num(f, &size)) return false;
+    h->at = off;
+    h->type = ls_slice_at(b, 156);
+    h->name_len = 0;
+    if (ls_slice_sub(b, 257, 5, &f) && ls_slice_eq_str(f, "ustar")) { /* the prefix field */
+        for (size_t i = 345; i < 500 && ls_slice_at(b, i) > 0; i++) h->name[h->name_len++] = (char)ls_slice_at(b, i);
+        if (h->name_len) h->name[h->name_len++] = '/';
+    }
+    for (size_t i = 0; i < 100 && ls_slice_at(b, i) > 0; i++) h->name[h->name_len++] = (char)ls_slice_at(b, i);
+    h->name[h->name_len] = 0;
+    size_t start = off + PGD_TAR_BLOCK; /* b fits: off <= d.len - 512 */
+    size_t left = d.len - start;
+    h->cut = size > left;
+    (void)ls_slice_sub(d, start, h->cut ? left : (size_t)size, &h->data);
+    uint64_t span = (size + PGD_TAR_BLOCK - 1) / PGD_TAR_BLOCK * PGD_TAR_BLOCK;
+    h->next = h->cut || span > left ? SIZE_MAX : start + (size_t)span;
+    return true;
+}
+
+static bool pgd_tar_regular(const struct pgd_tarh *h)
+{
+    return h->type == '0' || h->type == 0 || h->type == '7';
+}
+
+/* A name the archive handler should judge: absolute, "..", or control bytes. */
+static bool pgd_tar_odd_name(const struct pgd_tarh *h)
+{
+    struct ls_slice n = ls_slice_make(h->name, h->name_len);
+    if (h->name_len == 0 || h->name[0] == '/' || ls_name_has_control(n)) return true;
+    for (size_t i = 0; i + 1 < h->name_len; i++)
+        if (h->name[i] == '.' && h->name[i + 1] == '.' && (i == 0 || h->name[i - 1] == '/') &&
+            (i + 2 == h->name_len || h->name[i + 2] == '/'))
+            return true;
+    return false;
+}
+
+/* The basename of a member's name starts at. */
+static size_t pgd_tar_base(const struct pgd_tarh *h)
+{
+    size_t b = h->name_len;
+    while (b > 0 && h->name[b - 1] != '/') b--;
+    return b;
+}
+
+/* Every header a regular file or a directory with a plain name, up to the
+ * end-of-archive block or the end of the file. */
+static bool pgd_tar_plain(struct ls_slice d)
+{
+    struct pgd_tarh h;
+    size_t off = 0;
+    for (unsigned n = 0; n < PGD_TAR_MEMBERS; n++) {
+        if (off == SIZE_MAX || !pgd_tar_hdr(d, off, &h)) return true;
+        if ((!pgd_tar_regular(&h) && h.type != '5') || pgd_tar_odd_name(&h)) return false;
+        off = h.next;
+    }
+    return false;
+}
+
+/* A plain ustar file with pg_dump's "toc.dat" (format 3 or 5) among its
+ * first PGD_TAR_FIND members. */
+static bool pgd_tar_find_toc(struct ls_slice d, struct pgd_tarh *toc)
+{
+    struct ls_slice f;
+    if (!ls_slice_sub(d, 257, 5, &f) || !ls_slice_eq_str(f, "ustar")) return false;
+    size_t off = 0;
+    for (unsigned n = 0; n < PGD_TAR_FIND && off != SIZE_MAX; n++) {
+        if (!pgd_tar_hdr(d, off, toc)) return false;
+        unsigned vmin, fmt;
+        size_t b = pgd_tar_base(toc);
+        if (pgd_tar_regular(toc) && strcmp(toc->name + b, "toc.dat") == 0 &&
+            pgd_magic_fmt(toc->data, &vmin, &fmt) && (fmt == PGD_FMT_TAR || fmt == PGD_FMT_DIR))
+            return pgd_tar_plain(d);
+        off = toc->next;
+    }
+    return false;
+}
+
+/* The TOC entry whose data a member holds: "DIR/NNNN.dat" or
+ * "DIR/NNNN.dat.gz" under toc.dat's directory; *gz when gzip'd. */
+static const struct pgd_ent *pgd_tar_entry(const struct pgd *p, const struct pgd_tarh *toc,
+                                           const struct pgd_tarh *h, bool *gz)
+{
+    size_t dir = pgd_tar_base(toc), b = pgd_tar_base(h);
+    if (b != dir || memcmp(h->name, toc->name, dir) != 0) return NULL;
+    const char *base = h->name + b;
+    size_t n = h->name_len - b;
+    *gz = n > 3 && memcmp(base + n - 3, ".gz", 3) == 0;
+    if (*gz) n -= 3;
+    int32_t id = 0;
+    size_t i = 0;
+    for (; i < n && base[i] >= '0' && base[i] <= '9' && id < 100000000; i++) id = id * 10 + (base[i] - '0');
+    if (i == 0 || n - i != 4 || memcmp(base + i, ".dat", 4) != 0) return NULL;
+    const struct pgd_ent *e = pgd_find(p, id);
+    if (!e || !e->copy.len || e->file.len != n || memcmp(e->file.ptr, base, n) != 0) return NULL;
+    return e;
+}
+
+/* A member as stored. */
+static ls_err pgd_tar_emit_raw(struct pgd *p, const struct pgd_tarh *h)
+{
+    if (p->no_children) return LS_OK;
+    struct ls_child ch;
+    memset(&ch, 0, sizeof ch);
+    ch.name = h->name;
+    ch.name_len = h->name_len;
+    ch.data = h->data;
+    if (h->cut) {
+        ch.flags = LS_CHILD_TRUNCATED;
+        ch.tags[0] = LS_R_TRUNCATED;
+        ch.error = "pgdump: member cut short";
+    }
+    ls_err e = ls_emit_child(p->c, p->o, &ch);
+    if (e == LS_E_LIMIT) {
+        p->no_children = true;
+        return LS_OK;
+    }
+    return e;
+}
+
+/* A table's data member: its COPY statement, then the rows (inflated when
+ * gzip'd), named as the member without ".gz". */
+static ls_err pgd_tar_emit_data(struct pgd *p, const struct pgd_ent *ent, const struct pgd_tarh *h, bool gz)
+{
+    ls_buf_reset(&p->out);
+    LS_TRY(ls_buf_add(&p->out, ent->copy.ptr, ent->copy.len));
+    ls_err de;
+    if (gz) {
+        uint64_t left = ls_budget_left(p->c);
+        size_t max = left < SIZE_MAX - p->out.len ? p->out.len + (size_t)left : SIZE_MAX;
+        de = zinflate_stream(h->data, 31, &p->out, max, NULL, pgd_charge, p);
+    } else {
+        de = ls_budget_charge(p->c, p->o, h->data.len);
+        if (de == LS_OK) de = ls_buf_add(&p->out, h->data.ptr, h->data.len);
+    }
+    if (pgd_stop(p, de)) return de;
+    if (de == LS_OK && h->cut) de = LS_E_TRUNCATED;
+    if (de != LS_OK && de != LS_E_LIMIT && de != LS_E_TRUNCATED) p->bad = true;
+    if (de == LS_E_TRUNCATED) p->cut = true;
+    return pgd_emit(p, h->name, gz ? h->name_len - 3 : h->name_len, de);
+}
+
+static ls_err pgd_tar_members(struct pgd *p, const struct pgd_tarh *toc, bool toc_ok)
+{
+    struct pgd_tarh h;
+    size_t off = 0;
+    ls_err e = LS_OK;
+    for (unsigned n = 0; e == LS_OK && !p->no_children && n < PGD_TAR_MEMBERS && off != SIZE_MAX; n++) {
+        if (ls_ctx_expired(p->c)) return LS_E_TIMEOUT;
+        if (!pgd_tar_hdr(p->o->data, off, &h)) break;
+        off = h.next;
+        if (!pgd_tar_regular(&h)) continue;
+        bool gz = false;
+        const struct pgd_ent *ent = toc_ok && h.at != toc->at ? pgd_tar_entry(p, toc, &h, &gz) : NULL;
+        e = ent ? pgd_tar_emit_data(p, ent, &h, gz) : pgd_tar_emit_raw(p, &h);
+        if (h.cut) p->cut = true;
+    }
+    return e;
+}
+
+static ls_err pgd_tar_extract(struct pgd *p)
+{
+    struct pgd_tarh toc;
+    if (!pgd_tar_find_toc(p->o->data, &toc)) return LS_E_CORRUPT;
+    (void)pgd_magic_fmt(toc.data, &p->vmin, &p->fmt);
+    ls_err e = pgd_head(p, toc.data);
+    if (e == LS_OK) e = pgd_toc(p);
+    bool toc_ok = e == LS_OK;
+    if (e == LS_E_TRUNCATED || e == LS_E_CORRUPT) {
+        ls_note(p->c, p->o, LS_R_PARSE_ERROR, "pgdump: damaged toc.dat: its members are handed on as stored");
+        e = LS_OK;
+    }
+    if (e == LS_OK) e = pgd_tar_members(p, &toc, toc_ok);
+    return e;
+}
+
 static ls_err pgd_extract(struct ls_ctx *c, struct ls_object *o)
 {
     struct pgd p;
     memset(&p, 0, sizeof p);
     p.c = c;
     p.o = o;
-    if (!pgd_magic(o->data, &p.vmin)) return LS_E_CORRUPT;
     ls_buf_init(&p.raw, SIZE_MAX);
     ls_buf_init(&p.out, SIZE_MAX);
-    ls_err damage = LS_OK;
-    ls_err e = pgd_head(&p);
-    if (e == LS_OK) e = pgd_toc(&p);
-    if (e == LS_E_TRUNCATED || e == LS_E_CORRUPT) {
-        damage = e;
-        e = LS_OK;
-    } else if (e == LS_OK) {
-        e = pgd_blocks(&p, &damage);
+    ls_err damage = LS_OK, e = LS_OK;
+    if (pgd_magic(o->data, &p.vmin)) {
+        p.fmt = PGD_FMT_CUSTOM;
+        e = pgd_head(&p, o->data);
+        if (e == LS_OK) e = pgd_toc(&p);
+        if (e == LS_E_TRUNCATED || e == LS_E_CORRUPT) {
+            damage = e;
+            e = LS_OK;
+        } else if (e == LS_OK) {
+            e = pgd_blocks(&p, &damage);
+        }
+    } else {
+        e = pgd_tar_extract(&p);
     }
     if (p.unsupported)
         ls_note(c, o, LS_R_UNSUPPORTED, "pgdump: %s-compressed table data is not read",
                 p.alg == PGD_LZ4 ? "lz4" : "zstd");
-    if (damage == LS_E_TRUNCATED) ls_note(c, o, LS_R_TRUNCATED, "pgdump: the archive is cut short");
+    if (damage == LS_E_TRUNCATED || p.cut) ls_note(c, o, LS_R_TRUNCATED, "pgdump: the archive is cut short");
     if (damage == LS_E_CORRUPT) ls_note(c, o, LS_R_PARSE_ERROR, "pgdump: damaged archive");
     else if (p.bad) ls_note(c, o, LS_R_PARSE_ERROR, "pgdump: damaged compressed data");
     if (p.bomb) ls_note(c, o, LS_R_LIMIT_BYTES, "pgdump: a table's data was cut at the bomb ratio");

@@ -211,10 +211,15 @@ static struct sd_schema *sd_find_schema(struct sd *s, const char *name)
     return NULL;
 }
 
-/* CREATE [TEMPORARY|TEMP|UNLOGGED] TABLE [IF NOT EXISTS] name (defs) */
+/* CREATE [OR REPLACE] [GLOBAL|LOCAL] [TEMPORARY|TEMP|UNLOGGED|MEMORY|
+ * CACHED] TABLE [IF NOT EXISTS] name (defs): MEMORY and CACHED are the
+ * script files of H2 and HSQLDB (Java applications' embedded databases). */
 static ls_err sd_create(struct sd *s)
 {
-    (void)(sd_kw(s, "TEMPORARY") || sd_kw(s, "TEMP") || sd_kw(s, "UNLOGGED"));
+    if (sd_kw(s, "OR") && !sd_kw(s, "REPLACE")) return LS_OK;
+    (void)(sd_kw(s, "GLOBAL") || sd_kw(s, "LOCAL"));
+    (void)(sd_kw(s, "TEMPORARY") || sd_kw(s, "TEMP") || sd_kw(s, "UNLOGGED") || sd_kw(s, "MEMORY") ||
+           sd_kw(s, "CACHED"));
     if (!sd_kw(s, "TABLE")) return LS_OK;
     if (sd_kw(s, "IF") && !(sd_kw(s, "NOT") && sd_kw(s, "EXISTS"))) return LS_OK;
     char name[SD_NAME_MAX + 1];
@@ -503,12 +508,13 @@ static ls_err sd_statement(struct sd *s)
     return LS_OK;
 }
 
-/* Worth a look: the text has an INSERT or a COPY ... FROM stdin. */
+/* Worth a look: the text has an INSERT in any case (Oracle SQL Developer
+ * and Toad write "Insert into") or a COPY ... FROM stdin (psql scripts:
+ * FROM STDIN). */
 static bool sd_candidate(struct ls_slice t)
 {
-    return ls_slice_find(t, 0, "INSERT ", 7) != SIZE_MAX ||
-           ls_slice_find(t, 0, "insert into", 11) != SIZE_MAX ||
-           ls_slice_find(t, 0, "FROM stdin;", 11) != SIZE_MAX;
+    return ls_slice_find(t, 0, "NSERT", 5) != SIZE_MAX || ls_slice_find(t, 0, "nsert", 5) != SIZE_MAX ||
+           ls_slice_find(t, 0, "FROM stdin", 10) != SIZE_MAX || ls_slice_find(t, 0, "FROM STDIN", 10) != SIZE_MAX;
 }
 
 /* MySQL and MariaDB write backslash escapes in strings; standard SQL

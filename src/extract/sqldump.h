@@ -9,9 +9,11 @@
  * (tablectx.h), which writes "ssn: 536221874\tdob: 1975-03-14" lines
  * through ls_emit_labels(). The text itself is not changed.
  *
- * Read: CREATE TABLE column lists (constraint lines skipped; names quoted
+ * Read: CREATE TABLE column lists (also CREATE MEMORY / CACHED TABLE of
+ * H2 and HSQLDB scripts; constraint lines skipped; names quoted
  * with `, " or [] or bare; schema-qualified names by their last part);
- * INSERT [IGNORE] [INTO] name [(columns)] VALUES (...), (...); with strings
+ * INSERT [IGNORE] [INTO] name [(columns)] VALUES (...), (...) in any case
+ * (Oracle SQL Developer writes "Insert into ... values"); with strings
  * in single quotes ('' and backslash escapes), numbers, NULL and other bare
  * words, X'..' / 0x.. / b'..' literals (a hex one whose bytes are UTF-8
  * text, as mysqldump --hex-blob writes text columns, is added to the

@@ -1,0 +1,282 @@
+#!/usr/bin/env python3
+"""Database dumps whose column names sit apart from their rows
+(tests/e2e/test_dbdump2.py, fuzz/corpus/pgdump/): a value that is PII
+only by its column (a nine-digit SSN, a date of birth) must be found with
+that column's name.
+
+- pg_dump -Ft (tar format): a POSIX tar of toc.dat (the archive header and
+  TOC, format byte 3, each TABLE DATA entry naming its file "NNNN.dat"),
+  one NNNN.dat per table (the COPY rows, tab-separated, "\\." at the end,
+  no column names) and restore.sql; archive versions 1.14 (pg_dump 12-15)
+  and 1.16 (pg_dump 17: a compression algorithm byte, relkind in the TOC).
+  Layout from PostgreSQL's pg_backup_archiver.c (WriteHead, WriteToc) and
+  pg_backup_tar.c (_WriteExtraToc, _CloseArchive), checked against the
+  output of pg_dump 15.
+- pg_dump -Fd (directory format) put in a tar: "DIR/" then NNNN.dat.gz
+  members (gzip'd rows) and toc.dat last, as `tar cf` of the directory
+  lists them in no set order; pg_dump 15 writes format byte 3 and
+  compression -1 in that toc.dat too.
+- decoys: a tar holding a toc.dat that is not pg_dump's, and a pg_dump tar
+  with a symbolic link member (left to the archive handler, which checks
+  links).
+- SQL text the dump reader missed: Oracle SQL Developer's and Toad's
+  exports ("Insert into T (COLS) values (...)", to_date(...)), H2's and
+  HSQLDB's script files (CREATE MEMORY TABLE / CREATE CACHED TABLE, then
+  INSERT INTO T VALUES(...) with no column list), a psql script's
+  COPY ... FROM STDIN.
+
+    python3 gen_dbdump2.py OUTDIR        # fixtures + expect.json
+    python3 gen_dbdump2.py --seed DIR    # small archives as fuzz seeds
+
+expect.json: {file: {"member": member whose rows are labelled (absent:
+the file itself), "ssn": [last four digits that must be found there],
+"dob": dates of birth that must be found there, "handler": the root's
+handler}}. All PII is fake
+(SSNs in the 536-22 range the other generators use).
+"""
+import gzip
+import io
+import json
+import os
+import struct
+import sys
+import tarfile
+
+SSNS = ["536221874", "536221876", "536221878", "536221880"]
+DOBS = ["1975-03-14", "1980-01-02", "1990-12-31", "1968-07-04"]
+COLS = "id, full_name, ssn, dob, notes"
+
+
+def pg_int(v):
+    """WriteInt: a sign byte, then intSize (4) bytes, least significant first."""
+    return bytes([1 if v < 0 else 0]) + struct.pack("<I", abs(v))
+
+
+def pg_str(s):
+    """WriteStr: an int length (-1 for NULL), then the bytes."""
+    if s is None:
+        return pg_int(-1)
+    b = s.encode()
+    return pg_int(len(b)) + b
+
+
+def pg_head(fmt, comp, vmin):
+    """WriteHead: magic, version 1.vmin.0, intSize 4, offSize 8, format,
+    compression (an int level before 1.15, an algorithm byte from 1.15),
+    creation time (7 ints), database name, server and pg_dump versions."""
+    cm = bytes([1 if comp else 0]) if vmin >= 15 else pg_int(comp)
+    return (b"PGDMP" + bytes([1, vmin, 0, 4, 8, fmt]) + cm +
+            b"".join(pg_int(v) for v in (14, 14, 14, 30, 10, 126, 0)) +
+            pg_str("payroll") + pg_str("15.18 (Debian 15.18-0+deb12u1)") + pg_str("15.18 (Debian 15.18-0+deb12u1)"))
+
+
+def pg_ddl(table):
+    return ("CREATE TABLE public.%s (\n    id integer NOT NULL,\n    full_name text,\n    ssn character(9),\n"
+            "    dob date,\n    notes text\n);\n" % table)
+
+
+def pg_toc(tables, vmin, first_id):
+    """WriteToc: the count, then per entry its dump id, data-dumper flag,
+    table OID, OID, tag, desc, section, definition, drop statement, COPY
+    statement, namespace, tablespace, table access method (1.14+),
+    relkind (1.16+), owner, "false" (with OIDs), dependencies up to a NULL,
+    and the tar/directory formats' extra: the data's file name (NULL for
+    entries without data)."""
+    ents = [(first_id - 10, 0, "ENCODING", "ENCODING", 2, "SET client_encoding = 'UTF8';\n", None, None, None, None),
+            (first_id - 9, 0, "STDSTRINGS", "STDSTRINGS", 2, "SET standard_conforming_strings = 'on';\n", None, None,
+             None, None)]
+    for i, (name, _rows) in enumerate(tables):
+        ents.append((220 + i, 0, name, "TABLE", 2, pg_ddl(name), "DROP TABLE public.%s;\n" % name, None, "public",
+                     None))
+    for i, (name, _rows) in enumerate(tables):
+        ents.append((first_id + i, 1, name, "TABLE DATA", 3, "", "", "COPY public.%s (%s) FROM stdin;\n" % (name, COLS),
+                     "public", "%d.dat" % (first_id + i)))
+    out = pg_int(len(ents))
+    for (did, dumper, tag, desc, sect, defn, drop, copy, ns, fname) in ents:
+        table = desc.startswith("TABLE")
+        out += pg_int(did) + pg_int(dumper) + pg_str("1259" if table else "0")
+        out += pg_str(str(16384 + did) if table else "0")
+        out += pg_str(tag) + pg_str(desc) + pg_int(sect) + pg_str(defn) + pg_str(drop) + pg_str(copy)
+        out += pg_str(ns) + pg_str(None) + pg_str("heap" if desc == "TABLE" else None)
+        if vmin >= 16:
+            out += pg_int(ord("r") if table else 0)
+        out += pg_str("postgres" if table else "") + pg_str("false")
+        if desc == "TABLE DATA":
+            out += pg_str(str(220 + did - first_id))
+        out += pg_str(None)
+        out += pg_str(fname)
+    return out
+
+
+def copy_rows(rows):
+    return "".join("%d\t%s\t%s\t%s\t%s\n" % r for r in rows).encode() + b"\\.\n\n"
+
+
+def restore_sql(tables, first_id):
+    s = "--\n-- NOTE:\n--\n-- File paths need to be edited. Search for $$PATH$$ and\n-- replace it with the path to " \
+        "the directory containing\n-- the extracted data files.\n--\n"
+    for name, _rows in tables:
+        s += pg_ddl(name)
+    for i, (name, _rows) in enumerate(tables):
+        s += "\nCOPY public.%s (%s) FROM stdin;\n\\.\n" % (name, COLS)
+        s += "COPY public.%s (%s) FROM '$$PATH$$/%d.dat';\n" % (name, COLS, first_id + i)
+    return s.encode()
+
+
+def tar_of(members):
+    """A POSIX ustar file as pg_dump's tar writer and `tar cf` make it:
+    (name, bytes) regular files, (name, None) directories, (name, "->t")
+    a symbolic link to t."""
+    bio = io.BytesIO()
+    with tarfile.open(fileobj=bio, mode="w", format=tarfile.USTAR_FORMAT) as tf:
+        for name, data in members:
+            ti = tarfile.TarInfo(name)
+            ti.mtime = 1796220000
+            ti.uname = ti.gname = "postgres"
+            ti.uid = ti.gid = 999
+            if data is None:
+                ti.type = tarfile.DIRTYPE
+                ti.mode = 0o700
+                tf.addfile(ti)
+            elif isinstance(data, str):
+                ti.type = tarfile.SYMTYPE
+                ti.linkname = data[2:]
+                tf.addfile(ti)
+            else:
+                ti.mode = 0o600
+                ti.size = len(data)
+                tf.addfile(ti, io.BytesIO(data))
+    return bio.getvalue()
+
+
+def staff(k):
+    rows = [(i + 1, "Person %c. Example" % (65 + i), SSNS[(k + i) % len(SSNS)], DOBS[(k + i) % len(DOBS)],
+             "\\N" if i else "hired\\tpart time") for i in range(2)]
+    return rows
+
+
+def pg_tar(vmin=14, first_id=3338):
+    """pg_dump -Ft: toc.dat first, the data members, restore.sql."""
+    tables = [("staff", staff(0)), ("contractors", staff(2))]
+    members = [("toc.dat", pg_head(3, 0, vmin) + pg_toc(tables, vmin, first_id))]
+    members += [("%d.dat" % (first_id + i), copy_rows(rows)) for i, (_n, rows) in enumerate(tables)]
+    members.append(("restore.sql", restore_sql(tables, first_id)))
+    return tar_of(members), tables
+
+
+def pg_dir_tar(first_id=3401):
+    """pg_dump -Fd, then `tar cf`: the directory, gzip'd data files, toc.dat last."""
+    tables = [("staff", staff(1))]
+    members = [("payroll_dir/", None)]
+    members += [("payroll_dir/%d.dat.gz" % (first_id + i), gzip.compress(copy_rows(rows), 6, mtime=0))
+                for i, (_n, rows) in enumerate(tables)]
+    members.append(("payroll_dir/toc.dat", pg_head(3, -1, 14) + pg_toc(tables, 14, first_id)))
+    return tar_of(members), tables
+
+
+def expect_of(member, rows, handler="pgdump"):
+    e = {"ssn": sorted(r[2][-4:] for r in rows), "dob": len({r[3] for r in rows}), "handler": handler}
+    if member:
+        e["member"] = member
+    return e
+
+
+def oracle_sqldev(rows):
+    """Oracle SQL Developer's "Export Data" as INSERT statements."""
+    mon = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
+    s = ("--------------------------------------------------------\n--  File created - Monday-November-30-2026\n"
+         "--------------------------------------------------------\nREM INSERTING into HR.EMPLOYEES\nSET DEFINE OFF;\n")
+    for (i, name, ssn, dob, _n) in rows:
+        y, m, d = dob.split("-")
+        s += ("Insert into HR.EMPLOYEES (EMPLOYEE_ID,FULL_NAME,SSN,BIRTH_DATE) values (%d,'%s','%s',"
+              "to_date('%s-%s-%s','DD-MON-YYYY'));\n" % (100 + i, name, ssn, d, mon[int(m) - 1], y))
+    return s.encode()
+
+
+def toad(rows):
+    """Toad's "Export Dataset" as INSERT statements (one clause a line)."""
+    s = "SET DEFINE OFF;\n"
+    for (i, name, ssn, dob, _n) in rows:
+        y, m, d = dob.split("-")
+        s += ("Insert into HR.EMPLOYEES\n   (EMPLOYEE_ID, FULL_NAME, SSN, DATE_OF_BIRTH)\n Values\n   (%d, '%s', "
+              "'%s', TO_DATE('%s/%s/%s 00:00:00', 'MM/DD/YYYY HH24:MI:SS'));\n" % (100 + i, name, ssn, m, d, y))
+    return (s + "COMMIT;\n").encode()
+
+
+def h2_script(rows):
+    """H2's SCRIPT output: CREATE MEMORY TABLE, INSERT without columns."""
+    s = ("CREATE USER IF NOT EXISTS \"SA\" SALT '36e1a5b2c4d7f809' HASH '' ADMIN;\n"
+         "CREATE MEMORY TABLE \"PUBLIC\".\"STAFF\"(\n    \"ID\" INTEGER NOT NULL,\n"
+         "    \"FULL_NAME\" CHARACTER VARYING(100),\n    \"SSN\" CHARACTER VARYING(11),\n    \"DOB\" DATE\n);\n"
+         "-- %d +/- SELECT COUNT(*) FROM PUBLIC.STAFF;\nINSERT INTO \"PUBLIC\".\"STAFF\" VALUES\n" % len(rows))
+    s += ",\n".join("(%d, '%s', '%s', DATE '%s')" % (i, name, ssn, dob) for (i, name, ssn, dob, _n) in rows)
+    return (s + ";\n").encode()
+
+
+def hsqldb_script(rows):
+    """HSQLDB's .script file: a statement a line, no semicolons."""
+    s = ("SET DATABASE UNIQUE NAME HSQLDB8C2E4A6B1D\nCREATE SCHEMA PUBLIC AUTHORIZATION DBA\n"
+         "CREATE CACHED TABLE PUBLIC.STAFF(ID INTEGER NOT NULL PRIMARY KEY,FULL_NAME VARCHAR(100),SSN VARCHAR(11),"
+         "DOB DATE)\nSET SCHEMA PUBLIC\n")
+    s += "".join("INSERT INTO STAFF VALUES(%d,'%s','%s','%s')\n" % (i, name, ssn, dob) for (i, name, ssn, dob, _n) in rows)
+    return s.encode()
+
+
+def psql_copy(rows):
+    """A hand-written psql script: COPY ... FROM STDIN in capitals."""
+    s = "CREATE TABLE staff (id integer, full_name text, ssn text, dob date, notes text);\n"
+    s += "COPY staff (%s) FROM STDIN;\n" % COLS
+    return s.encode() + copy_rows(rows)
+
+
+def generate(out):
+    os.makedirs(out, exist_ok=True)
+    exp = {}
+
+    def put(name, data):
+        with open(os.path.join(out, name), "wb") as f:
+            f.write(data)
+
+    data, tables = pg_tar()
+    put("payroll_ft.tar", data)
+    exp["payroll_ft.tar"] = expect_of("3339.dat", tables[1][1])
+    data, tables = pg_tar(vmin=16, first_id=3501)
+    put("payroll_pg17.tar", data)
+    exp["payroll_pg17.tar"] = expect_of("3501.dat", tables[0][1])
+    data, tables = pg_dir_tar()
+    put("payroll_fd.tar", data)
+    exp["payroll_fd.tar"] = expect_of("payroll_dir/3401.dat", tables[0][1])
+    # SQL text
+    for k, (name, fn) in enumerate((("oracle_sqldev.sql", oracle_sqldev), ("toad_export.sql", toad),
+                                    ("h2_backup.sql", h2_script), ("app.script", hsqldb_script),
+                                    ("psql_load.sql", psql_copy))):
+        rows = staff(k)
+        put(name, fn(rows))
+        exp[name] = expect_of(None, rows, "text")
+    # decoys: the archive handler's (not pg_dump's toc.dat; a link member)
+    put("notpg.tar", tar_of([("toc.dat", b"table of contents\n"), ("1.dat", b"1\tx\n")]))
+    exp["notpg.tar"] = {"handler": "archive"}
+    data, tables = pg_tar(first_id=3600)
+    linked = tarfile.open(fileobj=io.BytesIO(data))
+    members = [(m.name, linked.extractfile(m).read()) for m in linked.getmembers()]
+    put("pg_link.tar", tar_of(members + [("latest.dat", "->3600.dat")]))
+    exp["pg_link.tar"] = {"handler": "archive"}
+    with open(os.path.join(out, "expect.json"), "w") as f:
+        json.dump(exp, f, indent=1, sort_keys=True)
+    return exp
+
+
+def seeds(out):
+    os.makedirs(out, exist_ok=True)
+    for name, data in (("ft.tar", pg_tar()[0]), ("ft_v116.tar", pg_tar(vmin=16)[0]), ("fd.tar", pg_dir_tar()[0])):
+        with open(os.path.join(out, name), "wb") as f:
+            f.write(data)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--seed":
+        seeds(sys.argv[2])
+    elif len(sys.argv) == 2:
+        generate(sys.argv[1])
+    else:
+        sys.exit(__doc__)
