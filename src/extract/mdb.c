@@ -1,0 +1,571 @@
+/*
+ * "mdb": Microsoft Access / Jet databases (.mdb: Jet 3 for Access 95/97,
+ * Jet 4 for Access 2000-2003; .accdb: ACE, Access 2007 and later) through
+ * libmdb (mdbtools). This is the only file that includes <mdbtools.h>.
+ *
+ * Format: mdbtools' HACKING.md ("MDB file format"): page 0 is the database
+ * header ("Standard Jet DB" / "Standard ACE DB" at offset 4, the version
+ * byte at 0x14, an RC4-masked region from 0x18 with the code page at 0x3c
+ * and the encoding key at 0x3e), pages of 2048 (Jet 3) or 4096 bytes; the
+ * catalog MSysObjects at page 2; a table definition page per table; data
+ * pages hold rows (a null bitmap, fixed columns, variable columns by an
+ * offset table); long values (memo, OLE) sit in the row ("inline"), in one
+ * row of an LVAL page, or in a chain of LVAL rows.
+ *
+ * What is read: every user table (MSys* system tables are skipped) as
+ *
+ *   [Table: Employees]
+ *   ID<TAB>Name<TAB>SSN<TAB>DOB
+ *   1<TAB>Jane Roe<TAB>536221874<TAB>1975-03-14
+ *
+ * with the column names as the header row for tablectx.h, so a bare
+ * 9-digit value under "SSN" is labelled as in a spreadsheet. libmdb reads
+ * the catalog, the table definitions and cracks each row into columns; the
+ * values are then decoded here from the page bytes libmdb points at (every
+ * offset checked against the page): text and memo (Jet 4 UTF-16LE with its
+ * "Unicode compression", Jet 3 in the database's code page, codepage.c),
+ * integers, currency (exact, four decimals as typed: 1234.5), single and
+ * double (as a spreadsheet shows them: 123456789, not 1.23457e+08),
+ * decimal (libmdb), dates as ISO 8601 (days since 1899-12-30), GUIDs. An OLE
+ * object field whose bytes are a document or archive, or an Access OLE
+ * wrapper (the "OLE header" + OLE 1.0 native data) around one, is handed
+ * over as a child TABLE/COLUMN/ROW. Binary and attachment (complex) columns
+ * are left to the raw-byte scan.
+ *
+ * Not read on purpose: queries, forms, reports, macros and VBA modules (in
+ * MSysAccessStorage / MSysObjects' LvProp: raw scan), indexes, deleted rows.
+ *
+ * Safety: the database is opened from memory (mdb_open_buffer: fmemopen,
+ * read-only); libmdb's own memo and text conversion is not used (its
+ * multi-page memo loop follows a page chain without a cycle check and its
+ * Jet 3 text goes through iconv, whose code page modules a sandboxed worker
+ * cannot load): long values are read here through mdb_find_pg_row, each
+ * chain bounded by the file's page count and the declared length. The
+ * catalog, table and column names still come through libmdb (iconv).
+ * Attacker-controlled: every byte; libmdb's parsing of the catalog and the
+ * table definitions is the part this file cannot bound (a libmdb crash is
+ * a worker crash, recorded worker_crash by the pipeline).
+ *
+ * Coverage: a file that is not a whole number of pages is truncated; a
+ * table whose definition cannot be read, or that yields fewer rows than
+ * its definition counts, is parse_error; an ACCDB encrypted with a
+ * password (a non-zero encoding key) is encrypted, coverage none. A Jet
+ * 3/4 database password alone protects nothing in the file (Access checks
+ * it): such a file is read like any other.
+ */
+#include <limits.h>
+#include <math.h>
+#include <mdbtools.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/handler.h"
+#include "extract/b64blob.h"
+#include "extract/sheetdate.h"
+#include "extract/tablectx.h"
+
+#define MDB_SIG_JET "Standard Jet DB"
+#define MDB_SIG_ACE "Standard ACE DB"
+#define MDB_SIG_OFF 4u
+#define MDB_VER_OFF 0x14u
+#define MDB_CHILD_MIN 64u     /* smaller OLE values are not files */
+#define MDB_NAME_MAX 256u     /* table and column names in text */
+#define MDB_HDR 12u           /* a long value's header in the row */
+#define MDB_LV_INLINE 0x80000000u
+#define MDB_LV_SINGLE 0x40000000u
+#define MDB_LV_LEN 0x3fffffffu
+
+struct mdbx {
+    struct ls_ctx *c;
+    struct ls_object *o;
+    MdbHandle *mdb;
+    const struct ls_codepage *cp; /* Jet 3 text */
+    bool jet3;
+    size_t pg_size;
+    size_t npages;
+    struct ls_tablectx tc;
+    struct ls_buf line; /* the row being written */
+    struct ls_buf tmp;  /* a long value's bytes */
+    struct ls_buf u16;  /* decompressed Jet 4 text */
+    bool text_full;     /* ls_emit_text said LS_E_LIMIT */
+    bool no_children;   /* ls_emit_child said LS_E_LIMIT / LS_E_TIMEOUT */
+    size_t bad_values;  /* long values whose chain was broken */
+    ls_err stop;        /* LS_E_TIMEOUT */
+};
+
+static int mdb_probe(const struct ls_object *o)
+{
+    struct ls_slice sig;
+    if (!ls_slice_sub(o->data, MDB_SIG_OFF, 15, &sig)) return 0;
+    if (ls_slice_at(o->data, 0) != 0 || ls_slice_at(o->data, 1) != 1) return 0;
+    if (memcmp(sig.ptr, MDB_SIG_JET, 15) != 0 && memcmp(sig.ptr, MDB_SIG_ACE, 15) != 0) return 0;
+    return o->data.len >= 2048 ? 95 : 60;
+}
+
+static ls_err mdbx_emit(struct mdbx *s, struct ls_slice t)
+{
+    if (s->text_full) return LS_E_LIMIT;
+    ls_err e = ls_emit_text(s->c, s->o, t.ptr, t.len);
+    if (e == LS_E_LIMIT) s->text_full = true;
+    return e;
+}
+
+/* Append UTF-8 to the line: control characters (a tab or line break inside
+ * a value would split the row) become spaces. */
+static ls_err mdbx_put(struct ls_buf *b, struct ls_slice v, size_t max)
+{
+    size_t n = v.len < max ? v.len : max;
+    LS_TRY(ls_buf_reserve(b, n));
+    for (size_t i = 0; i < n; i++) {
+        uint8_t ch = v.ptr[i];
+        LS_TRY(ls_buf_addc(b, ch < 0x20 || ch == 0x7f ? ' ' : ch));
+    }
+    return LS_OK;
+}
+
+/* The current data page as a slice. */
+static struct ls_slice mdbx_page(const struct mdbx *s)
+{
+    return ls_slice_make(s->mdb->pg_buf, s->pg_size);
+}
+
+/* Jet 4 text: UTF-16LE, or "compressed" (FF FE, then runs of one-byte
+ * characters and UTF-16LE units, a 00 byte switching between them). */
+static ls_err mdbx_jet4_text(struct mdbx *s, struct ls_slice v, struct ls_buf *out)
+{
+    if (v.len < 2 || ls_slice_at(v, 0) != 0xff || ls_slice_at(v, 1) != 0xfe)
+        return ls_utf16_to_utf8(out, v, false);
+    ls_buf_reset(&s->u16);
+    bool compressed = true;
+    size_t i = 2;
+    while (i < v.len) {
+        uint8_t ch = ls_slice_at(v, i);
+        if (ch == 0) {
+            compressed = !compressed;
+            i++;
+        } else if (compressed) {
+            LS_TRY(ls_buf_addc(&s->u16, ch));
+            LS_TRY(ls_buf_addc(&s->u16, 0));
+            i++;
+        } else {
+            if (v.len - i < 2) break;
+            LS_TRY(ls_buf_addc(&s->u16, ch));
+            LS_TRY(ls_buf_addc(&s->u16, ls_slice_at(v, i + 1)));
+            i += 2;
+        }
+    }
+    return ls_utf16_to_utf8(out, ls_buf_slice(&s->u16), false);
+}
+
+static ls_err mdbx_text(struct mdbx *s, struct ls_slice v, struct ls_buf *out)
+{
+    if (s->jet3) return ls_codepage_to_utf8(out, v, s->cp);
+    return mdbx_jet4_text(s, v, out);
+}
+
+/* The bytes of a long value (memo, OLE) whose 12-byte header is hdr, the
+ * inline part (if any) in rest, into s->tmp. False if its chain is broken
+ * (what was read is kept). */
+static bool mdbx_long_value(struct mdbx *s, struct ls_slice hdr, struct ls_slice rest)
+{
+    ls_buf_reset(&s->tmp);
+    struct ls_cursor cur = ls_cur_make(hdr);
+    uint32_t len = 0, pg_row = 0;
+    if (ls_cur_u32le(&cur, &len) != LS_OK || ls_cur_u32le(&cur, &pg_row) != LS_OK) return false;
+    if (len & MDB_LV_INLINE) return ls_buf_add(&s->tmp, rest.ptr, rest.len) == LS_OK;
+    size_t want = len & MDB_LV_LEN;
+    if (want > s->o->data.len) want = s->o->data.len;
+    bool single = (len & MDB_LV_SINGLE) != 0;
+    if (!single && (len & 0xf0000000u)) return false;
+    /* a chain visits at most every page once (a cycle ends here) */
+    for (size_t hop = 0; hop <= s->npages && s->tmp.len < want; hop++) {
+        void *buf = NULL;
+        int off = 0;
+        size_t n = 0;
+        if (pg_row == 0 || mdb_find_pg_row(s->mdb, (int)pg_row, &buf, &off, &n) != 0) return false;
+        struct ls_slice row;
+        if (off < 0 || !ls_slice_sub(ls_slice_make(buf, s->pg_size), (size_t)off, n, &row)) return false;
+        if (single) return ls_buf_add(&s->tmp, row.ptr, row.len < want ? row.len : want) == LS_OK;
+        struct ls_cursor rc = ls_cur_make(row);
+        struct ls_slice part;
+        if (ls_cur_u32le(&rc, &pg_row) != LS_OK) return false;
+        (void)ls_cur_take(&rc, row.len - 4, &part);
+        size_t take = part.len < want - s->tmp.len ? part.len : want - s->tmp.len;
+        if (ls_buf_add(&s->tmp, part.ptr, take) != LS_OK) return false;
+        if (pg_row == 0) break;
+    }
+    return s->tmp.len >= want;
+}
+
+/* Days since 1899-12-30 (and a fraction of a day) as ISO 8601; the time is
+ * written when there is one. False outside years 1..9999. */
+static bool mdbx_date(double v, char *out, size_t cap)
+{
+    if (!isfinite(v) || v < -693593.0 || v > 2958465.0) return false;
+    double day = trunc(v);
+    double frac = fabs(v - day);
+    long secs = lround(frac * 86400.0);
+    if (secs >= 86400) secs = 86399;
+    /* days from 1970-01-01, then Howard Hinnant's civil_from_days */
+    long z = (long)day - 25569 + 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = yoe + era * 400;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    long d = doy - (153 * mp + 2) / 5 + 1;
+    long m = mp < 10 ? mp + 3 : mp - 9;
+    if (m <= 2) y++;
+    if (y < 1 || y > 9999) return false;
+    if (secs == 0)
+        snprintf(out, cap, "%04ld-%02ld-%02ld", y, m, d);
+    else
+        snprintf(out, cap, "%04ld-%02ld-%02ld %02ld:%02ld:%02ld", y, m, d, secs / 3600,
+                 secs / 60 % 60, secs % 60);
+    return true;
+}
+
+/* Currency: a 64-bit count of ten-thousandths, written without trailing
+ * zeros (1234.5, 100). */
+static ls_err mdbx_money(struct ls_buf *b, int64_t v)
+{
+    uint64_t a = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    unsigned frac = (unsigned)(a % 10000u);
+    LS_TRY(ls_buf_printf(b, "%s%llu", v < 0 ? "-" : "", (unsigned long long)(a / 10000u)));
+    if (frac == 0) return LS_OK;
+    char f[8];
+    snprintf(f, sizeof f, ".%04u", frac);
+    size_t n = strlen(f);
+    while (n > 0 && f[n - 1] == '0') n--;
+    return ls_buf_add(b, f, n);
+}
+
+/* A single as typed: the shortest form that reads back as the same float. */
+static ls_err mdbx_single(struct ls_buf *b, float f)
+{
+    char num[64];
+    if (!isfinite(f) || (f == truncf(f) && fabsf(f) < 1e15f)) {
+        size_t n = ls_sheet_number((double)f, num, sizeof num);
+        return ls_buf_add(b, num, n);
+    }
+    for (int prec = 6; prec <= 9; prec++) {
+        snprintf(num, sizeof num, "%.*g", prec, (double)f);
+        if (strtof(num, NULL) == f) break;
+    }
+    return ls_buf_adds(b, num);
+}
+
+static uint64_t mdbx_le(struct ls_slice v, size_t n)
+{
+    uint64_t x = 0;
+    for (size_t i = n; i-- > 0;) x = x << 8 | ls_slice_at(v, i);
+    return x;
+}
+
+/* A fixed-size value written to the line; false if v is not its size. */
+static ls_err mdbx_fixed(struct mdbx *s, int type, struct ls_slice v, const MdbColumn *col)
+{
+    struct ls_buf *b = &s->line;
+    static const size_t need[] = {[MDB_BYTE] = 1, [MDB_INT] = 2, [MDB_LONGINT] = 4,
+                                  [MDB_MONEY] = 8, [MDB_FLOAT] = 4, [MDB_DOUBLE] = 8,
+                                  [MDB_DATETIME] = 8, [MDB_REPID] = 16, [MDB_NUMERIC] = 17};
+    if (type < 0 || (size_t)type >= sizeof need / sizeof need[0] || need[type] == 0 ||
+        v.len < need[type])
+        return LS_OK;
+    uint64_t x = mdbx_le(v, need[type] < 8 ? need[type] : 8);
+    char num[64];
+    switch (type) {
+    case MDB_BYTE: return ls_buf_printf(b, "%u", (unsigned)x);
+    case MDB_INT: return ls_buf_printf(b, "%d", (int)(int16_t)(uint16_t)x);
+    case MDB_LONGINT: return ls_buf_printf(b, "%ld", (long)(int32_t)(uint32_t)x);
+    case MDB_MONEY: return mdbx_money(b, (int64_t)x);
+    case MDB_FLOAT: {
+        float f;
+        uint32_t u = (uint32_t)x;
+        memcpy(&f, &u, sizeof f);
+        return mdbx_single(b, f);
+    }
+    case MDB_DOUBLE:
+    case MDB_DATETIME: {
+        double d;
+        memcpy(&d, &x, sizeof d);
+        if (type == MDB_DATETIME && mdbx_date(d, num, sizeof num)) return ls_buf_adds(b, num);
+        size_t n = ls_sheet_number(d, num, sizeof num);
+        return ls_buf_add(b, num, n);
+    }
+    case MDB_REPID: {
+        uint64_t hi = mdbx_le(v, 8);
+        LS_TRY(ls_buf_printf(b, "{%08X-%04X-%04X-", (unsigned)(hi & 0xffffffffu),
+                             (unsigned)(hi >> 32 & 0xffff), (unsigned)(hi >> 48)));
+        for (size_t i = 8; i < 16; i++) {
+            if (i == 10) LS_TRY(ls_buf_addc(b, '-'));
+            LS_TRY(ls_buf_printf(b, "%02X", ls_slice_at(v, i)));
+        }
+        return ls_buf_addc(b, '}');
+    }
+    case MDB_NUMERIC: {
+        char *str = mdb_numeric_to_string(s->mdb, (int)(v.ptr - s->mdb->pg_buf), col->col_scale,
+                                          col->col_prec);
+        ls_err e = str ? ls_buf_adds(b, str) : LS_OK;
+        g_free(str);
+        return e;
+    }
+    default: return LS_OK;
+    }
+}
+
+/* An OLE object's payload: the value itself when it is a known file, else
+ * the native data of an Access OLE wrapper ("OLE header" 0x1C15: its size
+ * at 2, then an OLE 1.0 object: version, format 2 = embedded, the class,
+ * topic and item names as length-prefixed strings, the native data size
+ * and data). */
+static struct ls_slice mdbx_ole_payload(struct ls_slice v)
+{
+    if (ls_b64_known_format(v)) return v;
+    struct ls_cursor c = ls_cur_make(v);
+    uint16_t sig = 0, hsize = 0;
+    uint32_t ver = 0, fmt = 0, n = 0;
+    struct ls_slice skip, data = {0};
+    if (ls_cur_u16le(&c, &sig) != LS_OK || sig != 0x1c15 || ls_cur_u16le(&c, &hsize) != LS_OK ||
+        ls_cur_seek(&c, hsize) != LS_OK || ls_cur_u32le(&c, &ver) != LS_OK ||
+        ls_cur_u32le(&c, &fmt) != LS_OK || fmt != 2)
+        return data;
+    for (int i = 0; i < 3; i++)
+        if (ls_cur_u32le(&c, &n) != LS_OK || ls_cur_take(&c, n, &skip) != LS_OK) return data;
+    if (ls_cur_u32le(&c, &n) != LS_OK) return data;
+    if (ls_cur_take(&c, n, &data) != LS_OK) (void)ls_slice_sub(v, c.pos, v.len - c.pos, &data);
+    return ls_b64_known_format(data) ? data : (struct ls_slice){0};
+}
+
+static ls_err mdbx_child(struct mdbx *s, const char *table, const char *col, uint64_t row,
+                         struct ls_slice v)
+{
+    if (s->no_children || v.len < MDB_CHILD_MIN) return LS_OK;
+    struct ls_slice payload = mdbx_ole_payload(v);
+    if (payload.len == 0) return LS_OK;
+    struct ls_buf name;
+    ls_buf_init(&name, 3 * MDB_NAME_MAX + 32);
+    ls_err e = ls_buf_printf(&name, "%.*s/%.*s/%llu", (int)MDB_NAME_MAX, table, (int)MDB_NAME_MAX,
+                             col, (unsigned long long)row);
+    if (e == LS_OK) {
+        struct ls_child ch;
+        memset(&ch, 0, sizeof ch);
+        ch.name = name.ptr;
+        ch.name_len = name.len;
+        ch.data = payload;
+        e = ls_emit_child(s->c, s->o, &ch);
+        if (e == LS_E_LIMIT || e == LS_E_TIMEOUT) {
+            s->no_children = true;
+            if (e == LS_E_TIMEOUT) s->stop = e;
+            e = LS_OK;
+        }
+    }
+    ls_buf_free(&name);
+    return e;
+}
+
+/* A text, memo or OLE value. */
+static ls_err mdbx_var(struct mdbx *s, const MdbColumn *col, struct ls_slice v, const char *table,
+                       uint64_t row, bool *is_text)
+{
+    if (col->col_type == MDB_TEXT) {
+        ls_buf_reset(&s->tmp);
+        LS_TRY(mdbx_text(s, v, &s->tmp));
+        *is_text = ls_tc_is_text(ls_buf_slice(&s->tmp));
+        return mdbx_put(&s->line, ls_buf_slice(&s->tmp), SIZE_MAX);
+    }
+    struct ls_slice hdr, rest = {0};
+    if (!ls_slice_sub(v, 0, MDB_HDR, &hdr)) return LS_OK;
+    (void)ls_slice_sub(v, MDB_HDR, v.len - MDB_HDR, &rest);
+    if (!mdbx_long_value(s, hdr, rest)) s->bad_values++;
+    if (col->col_type == MDB_OLE) return mdbx_child(s, table, col->name, row, ls_buf_slice(&s->tmp));
+    struct ls_buf txt;
+    ls_buf_init(&txt, SIZE_MAX);
+    ls_err e = mdbx_text(s, ls_buf_slice(&s->tmp), &txt);
+    if (e == LS_OK) e = mdbx_put(&s->line, ls_buf_slice(&txt), SIZE_MAX);
+    *is_text = true;
+    ls_buf_free(&txt);
+    return e;
+}
+
+/* One cell of the row libmdb has just cracked. */
+static ls_err mdbx_cell(struct mdbx *s, const MdbColumn *col, uint32_t i, const char *table,
+                        uint64_t row)
+{
+    if (i > 0) LS_TRY(ls_buf_addc(&s->line, '\t'));
+    size_t at = s->line.len;
+    bool is_text = false;
+    if (col->col_type == MDB_BOOL) {
+        LS_TRY(ls_buf_addc(&s->line, col->cur_value_len ? '0' : '1'));
+    } else if (col->cur_value_len > 0 && col->cur_value_start >= 0) {
+        struct ls_slice v;
+        if (!ls_slice_sub(mdbx_page(s), (size_t)col->cur_value_start, (size_t)col->cur_value_len, &v))
+            return LS_OK;
+        if (col->col_type == MDB_TEXT || col->col_type == MDB_MEMO || col->col_type == MDB_OLE)
+            LS_TRY(mdbx_var(s, col, v, table, row, &is_text));
+        else
+            LS_TRY(mdbx_fixed(s, col->col_type, v, col));
+    }
+    struct ls_slice cell;
+    (void)ls_slice_sub(ls_buf_slice(&s->line), at, s->line.len - at, &cell);
+    ls_tc_cell(&s->tc, i, cell, is_text);
+    return LS_OK;
+}
+
+/* End the line: emit it and let tablectx emit the labelled values. */
+static ls_err mdbx_row_end(struct mdbx *s)
+{
+    LS_TRY(ls_buf_addc(&s->line, '\n'));
+    ls_err e = mdbx_emit(s, ls_buf_slice(&s->line));
+    ls_buf_reset(&s->line);
+    if (e != LS_OK) return e;
+    return ls_tc_row_end(&s->tc, s->c, s->o);
+}
+
+static ls_err mdbx_header(struct mdbx *s, MdbTableDef *t)
+{
+    const char *table = t->name;
+    ls_tc_reset(&s->tc);
+    ls_buf_reset(&s->line);
+    LS_TRY(ls_buf_adds(&s->line, "[Table: "));
+    LS_TRY(mdbx_put(&s->line, ls_slice_make(table, strlen(table)), MDB_NAME_MAX));
+    LS_TRY(ls_buf_adds(&s->line, "]\n"));
+    LS_TRY(mdbx_emit(s, ls_buf_slice(&s->line)));
+    ls_buf_reset(&s->line);
+    for (unsigned i = 0; i < t->num_cols && i < t->columns->len; i++) {
+        const MdbColumn *col = g_ptr_array_index(t->columns, i);
+        if (i > 0) LS_TRY(ls_buf_addc(&s->line, '\t'));
+        size_t at = s->line.len;
+        LS_TRY(mdbx_put(&s->line, ls_slice_make(col->name, strlen(col->name)), MDB_NAME_MAX));
+        struct ls_slice cell;
+        (void)ls_slice_sub(ls_buf_slice(&s->line), at, s->line.len - at, &cell);
+        ls_tc_cell(&s->tc, i, cell, ls_tc_is_text(cell));
+    }
+    return mdbx_row_end(s);
+}
+
+static ls_err mdbx_rows(struct mdbx *s, MdbTableDef *t, uint64_t *rows)
+{
+    ls_err e = LS_OK;
+    unsigned ncols = t->num_cols < t->columns->len ? t->num_cols : t->columns->len;
+    mdb_rewind_table(t);
+    while (e == LS_OK && s->stop == LS_OK && !s->text_full && mdb_fetch_row(t)) {
+        ++*rows;
+        for (unsigned i = 0; e == LS_OK && i < ncols; i++)
+            e = mdbx_cell(s, g_ptr_array_index(t->columns, i), i, t->name, *rows);
+        if (e == LS_OK) e = mdbx_row_end(s);
+        if (e == LS_OK && *rows % 256 == 0 && ls_ctx_expired(s->c)) s->stop = LS_E_TIMEOUT;
+    }
+    return e;
+}
+
+static ls_err mdbx_table(struct mdbx *s, MdbCatalogEntry *entry)
+{
+    MdbTableDef *t = mdb_read_table(entry);
+    if (!t) {
+        ls_note(s->c, s->o, LS_R_PARSE_ERROR, "mdb: table %.*s: definition unreadable",
+                (int)MDB_NAME_MAX, entry->object_name);
+        return LS_OK;
+    }
+    ls_err e = LS_OK;
+    if (!mdb_read_columns(t) || !t->columns) {
+        ls_note(s->c, s->o, LS_R_PARSE_ERROR, "mdb: table %.*s: columns unreadable",
+                (int)MDB_NAME_MAX, t->name);
+    } else {
+        uint64_t rows = 0;
+        e = mdbx_header(s, t);
+        if (e == LS_OK) e = mdbx_rows(s, t, &rows);
+        if (e == LS_OK && s->stop == LS_OK && !s->text_full && rows < t->num_rows)
+            ls_note(s->c, s->o, LS_R_PARSE_ERROR, "mdb: table %.*s: %llu of %u rows read",
+                    (int)MDB_NAME_MAX, t->name, (unsigned long long)rows, t->num_rows);
+    }
+    mdb_free_tabledef(t);
+    return e;
+}
+
+/* An ACCDB whose pages are encrypted (Access 2007+ "Encrypt with
+ * Password", Office CryptoAPI/AES): its encoding key (0x3e, in the masked
+ * region of page 0) is not zero. A Jet 3/4 file with a key is "encoded"
+ * with RC4 keyed by it, which libmdb undoes; an ACCDB's key names an
+ * Office encryption, which it does not (Jackcess reads these the same). */
+static bool mdbx_encrypted(const struct mdbx *s)
+{
+    return s->mdb->f->jet_version >= MDB_VER_ACCDB_2007 && s->mdb->f->db_key != 0;
+}
+
+static ls_err mdbx_read(struct mdbx *s)
+{
+    if (mdbx_encrypted(s)) {
+        ls_note(s->c, s->o, LS_R_ENCRYPTED, "mdb: encrypted database (Office encryption)");
+        ls_set_coverage_none(s->c, s->o);
+        return LS_OK;
+    }
+    GPtrArray *cat = mdb_read_catalog(s->mdb, MDB_TABLE);
+    if (!cat || s->mdb->num_catalog == 0) {
+        ls_note(s->c, s->o, LS_R_PARSE_ERROR, "mdb: catalog (MSysObjects) unreadable");
+        return LS_OK;
+    }
+    ls_err e = LS_OK;
+    for (unsigned i = 0; e == LS_OK && i < s->mdb->num_catalog; i++) {
+        if (s->stop != LS_OK || s->text_full) break;
+        MdbCatalogEntry *entry = g_ptr_array_index(s->mdb->catalog, i);
+        if (entry->object_type != MDB_TABLE || mdb_is_system_table(entry)) continue;
+        if (strncmp(entry->object_name, "MSys", 4) == 0) continue;
+        e = mdbx_table(s, entry);
+    }
+    return e;
+}
+
+static ls_err mdb_extract(struct ls_ctx *c, struct ls_object *o)
+{
+    struct mdbx s;
+    memset(&s, 0, sizeof s);
+    s.c = c;
+    s.o = o;
+    s.jet3 = ls_slice_at(o->data, MDB_VER_OFF) == MDB_VER_JET3;
+    s.pg_size = s.jet3 ? 2048u : 4096u;
+    if (o->data.len < s.pg_size) return LS_E_TRUNCATED;
+    s.npages = o->data.len / s.pg_size;
+    if (o->data.len % s.pg_size)
+        ls_note(c, o, LS_R_TRUNCATED, "mdb: the file ends inside page %zu", s.npages);
+    /* libmdb opens the buffer read-only (fmemopen "r"); it never writes */
+    s.mdb = mdb_open_buffer((void *)(uintptr_t)o->data.ptr, o->data.len, MDB_NOFLAGS);
+    if (!s.mdb) {
+        ls_note(c, o, LS_R_PARSE_ERROR, "mdb: not a readable Jet database");
+        return LS_OK;
+    }
+    if (s.mdb->fmt->pg_size != (ssize_t)s.pg_size) {
+        mdb_close(s.mdb);
+        return LS_E_CORRUPT;
+    }
+    s.cp = ls_codepage_by_number(s.mdb->f->code_page);
+    if (!s.cp) s.cp = ls_codepage_by_number(1252);
+    ls_err e = ls_tc_init(&s.tc);
+    if (e != LS_OK) {
+        mdb_close(s.mdb);
+        return e;
+    }
+    ls_buf_init(&s.line, SIZE_MAX);
+    ls_buf_init(&s.tmp, SIZE_MAX);
+    ls_buf_init(&s.u16, SIZE_MAX);
+    e = mdbx_read(&s);
+    if (s.bad_values)
+        ls_note(c, o, LS_R_PARSE_ERROR, "mdb: %zu long value(s) (memo, OLE) with a broken page chain",
+                s.bad_values);
+    mdb_close(s.mdb);
+    ls_buf_free(&s.u16);
+    ls_buf_free(&s.tmp);
+    ls_buf_free(&s.line);
+    ls_tc_free(&s.tc);
+    if (e == LS_E_LIMIT && s.text_full) e = LS_OK; /* the pipeline noted limit:text */
+    if (e == LS_OK && s.stop != LS_OK) e = s.stop;
+    return e;
+}
+
+const struct ls_handler ls_handler_mdb = {
+    .name = "mdb",
+    .probe = mdb_probe,
+    .extract = mdb_extract,
+};

@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""End-to-end: Microsoft Access (Jet) databases are read as tables
+(fixtures: tests/gen/gen_mdb.py, Jet 4 files written from scratch). Jet 4
+stores text as UTF-16 or "compressed" and numbers as binary: an SSN in a
+Long Integer column has no digits in the file, and only the handler's
+text, labelled by its column name, finds it. A card number in a memo
+spread over a chain of LVAL pages is read whole, a zip in an OLE object
+field (raw, or in Access's OLE wrapper) is a child, a cut file keeps the
+tables that are there and is partial, a table of part numbers is no SSN, a
+file encoded with the header's RC4 key reads in full and an ACCDB
+encrypted with a password is encrypted."""
+import os
+import sys
+import tempfile
+import unittest
+
+SRC = os.environ.get("LEAKSIFT_SRC", os.path.join(os.path.dirname(__file__), "..", ".."))
+sys.path.insert(0, os.path.join(SRC, "tests", "gen"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gen_mdb  # noqa: E402
+import lsutil  # noqa: E402
+
+
+class Mdb(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory(prefix="ls-mdb-")
+        cls.dir = os.path.join(cls.tmp.name, "in")
+        cls.expect = gen_mdb.generate(cls.dir)
+        os.unlink(os.path.join(cls.dir, "expect.json"))
+        cls.proc, cls.m = lsutil.scan(cls.tmp.name, [cls.dir], "-j1")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def text(self, name):
+        p = lsutil.run(["text", os.path.join(self.dir, name)])
+        self.assertEqual(p.returncode, 0, p.stderr)
+        return p.stdout.decode("utf-8").splitlines()
+
+    def test_records(self):
+        self.assertEqual(self.proc.returncode, 1, self.proc.stderr)
+        for name, exp in self.expect.items():
+            o = self.m.obj(os.path.join(self.dir, name))
+            with self.subTest(name=name):
+                self.assertEqual(o["handler"], "mdb")
+                self.assertEqual(o["coverage"], exp["coverage"])
+                self.assertFalse(o["ext_mismatch"])
+                if exp["ssn"] is not None:
+                    self.assertEqual("ssn" in lsutil.entities(o), exp["ssn"])
+
+    def test_text(self):
+        for name, exp in self.expect.items():
+            if not exp["text"]:
+                continue
+            lines = self.text(name)
+            for want in exp["text"]:
+                with self.subTest(name=name, want=want):
+                    self.assertTrue(any(want in ln for ln in lines), lines)
+
+    def test_binary_ssn_found_only_in_text(self):
+        with open(os.path.join(self.dir, "staff.mdb"), "rb") as f:
+            raw = f.read()
+        self.assertNotIn(str(gen_mdb.SSN_LONG).encode(), raw)
+        self.assertNotIn(gen_mdb.CARD.encode(), raw)  # the memo is UTF-16LE
+        o = self.m.obj(os.path.join(self.dir, "staff.mdb"))
+        ssn = [e for f in o["findings"] if f["entity"] == "ssn" for e in f["evidence"]]
+        # the text column's, and two Long Integers under their label
+        self.assertEqual(sorted(e["redacted"][-4:] for e in ssn), ["1874", "1875", "1876"])
+        self.assertEqual({e["where"] for e in ssn}, {"text"})
+        ents = lsutil.entities(o)
+        for ent in ("credit_card", "phone", "email", "dob"):
+            with self.subTest(entity=ent):
+                self.assertIn(ent, ents)
+
+    def test_memo_chain_and_labels(self):
+        lines = self.text("staff.mdb")
+        self.assertTrue(any(gen_mdb.CARD in ln for ln in lines), lines)
+        self.assertIn("Social Security No: %d\tDOB: 1980-01-01" % (gen_mdb.SSN_LONG + 1), lines)
+
+    def test_ole_objects_are_children(self):
+        path = os.path.join(self.dir, "staff.mdb")
+        for row in (1, 2):  # 1: in Access's OLE wrapper, 2: raw long binary data
+            with self.subTest(row=row):
+                z = self.m.obj(path, ["Staff/Contract/%d" % row])
+                self.assertEqual(z["handler"], "archive")
+                card = self.m.obj(path, ["Staff/Contract/%d" % row, "card.txt"])
+                self.assertIn("credit_card", lsutil.entities(card))
+
+    def test_encoded_read_encrypted_not(self):
+        # a Jet 4 file "encoded" with the header's RC4 key (and a database
+        # password, which protects nothing in the file) reads in full
+        enc = self.m.obj(os.path.join(self.dir, "encoded.mdb"))
+        self.assertEqual(enc["coverage_reasons"], [])
+        self.assertIn("credit_card", lsutil.entities(enc))
+        # an ACCDB encrypted with a password has nothing readable
+        locked = self.m.obj(os.path.join(self.dir, "locked.accdb"))
+        self.assertIn("encrypted", locked["coverage_reasons"])
+        self.assertEqual(locked["verdict"], "incomplete")
+
+    def test_cut_keeps_what_is_there(self):
+        cut = self.m.obj(os.path.join(self.dir, "cut.mdb"))
+        self.assertIn("truncated", cut["coverage_reasons"])
+        self.assertIn("ssn", lsutil.entities(cut))
+        self.assertEqual(cut["verdict"], "sensitive")
+
+    def test_not_a_database(self):
+        head = b"\x00\x01\x00\x00Standard Jet DB\x00\x01"
+        with open(os.path.join(self.tmp.name, "header-only.mdb"), "wb") as f:
+            f.write(head + b"\xff" * (4096 - len(head)))
+        with open(os.path.join(self.tmp.name, "short.mdb"), "wb") as f:
+            f.write(head + b"abc")
+        os.makedirs(os.path.join(self.tmp.name, "o2"), exist_ok=True)
+        proc, m = lsutil.scan(os.path.join(self.tmp.name, "o2"),
+                              [os.path.join(self.tmp.name, n) for n in ("header-only.mdb", "short.mdb")], "-j1")
+        self.assertIn(proc.returncode, (0, 1), proc.stderr)
+        for n in ("header-only.mdb", "short.mdb"):
+            o = m.obj(os.path.join(self.tmp.name, n))
+            with self.subTest(name=n):
+                self.assertEqual(o["handler"], "mdb")
+                self.assertEqual(o["coverage"], "partial")
+
+
+if __name__ == "__main__":
+    unittest.main()

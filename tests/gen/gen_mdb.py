@@ -1,0 +1,425 @@
+#!/usr/bin/env python3
+"""Microsoft Access (Jet 4) databases for the mdb handler
+(tests/e2e/test_mdb.py, fuzz/corpus/mdb/), written from scratch in the
+file's own structure (mdbtools' HACKING.md, "MDB file format"): 4096-byte
+pages; page 0 the database header with its RC4-masked region (code page
+1252, no encoding key); page 2 the MSysObjects table definition and its
+catalog rows; a page of usage maps; per table a TDEF page and a data page;
+long values inline in the row, in one LVAL row, or in a chain of LVAL rows.
+
+The staff table holds fake PII: an SSN as text and one as a Long Integer
+(no digits in the file), a phone, an e-mail address, a card number in a
+memo that spans two LVAL pages, a date of birth (a double: days since
+1899-12-30), a Currency salary, and an OLE object holding a zip; the parts
+table is a decoy (9-digit part numbers under "PartNo").
+
+    python3 gen_mdb.py OUTDIR        # fixtures + expect.json
+    python3 gen_mdb.py --seed DIR    # small databases as fuzz seeds
+
+expect.json: {file: {"coverage": "full" | "partial", "ssn": bool,
+"text": [strings some line of `leaksift text` must hold]}}
+"""
+import datetime
+import io
+import json
+import os
+import struct
+import sys
+import zipfile
+
+PG = 4096
+SSN_TEXT = "536-22-1874"
+SSN_LONG = 536221875  # a Long Integer: "536221875" is nowhere in the file
+PHONE = "(212) 736-5190"
+EMAIL = "jane.roe@leaksift-test.org"
+DOB = datetime.date(1975, 3, 14)
+ZIP_TEXT = "Card 4111 1111 1111 1111 on file for Jane Roe"
+PART_NO = 536221877  # decoy: a part number, not an SSN
+
+T_BOOL, T_BYTE, T_INT, T_LONG, T_MONEY, T_FLOAT, T_DOUBLE, T_DATE = 1, 2, 3, 4, 5, 6, 7, 8
+T_TEXT, T_OLE, T_MEMO = 0x0A, 0x0B, 0x0C
+FIXED_SIZE = {T_BOOL: 0, T_BYTE: 1, T_INT: 2, T_LONG: 4, T_MONEY: 8, T_FLOAT: 4,
+              T_DOUBLE: 8, T_DATE: 8}
+
+
+def card_number():
+    """A Luhn-valid 16-digit Visa-range number that is no well-known test card."""
+    body = "455673758689985"
+    total = 0
+    for i, ch in enumerate(reversed(body)):
+        d = int(ch) * (2 if i % 2 == 0 else 1)
+        total += d - 9 if d > 9 else d
+    return body + str((10 - total % 10) % 10)
+
+
+CARD = card_number()
+
+
+def rc4(key, data):
+    s = list(range(256))
+    j = 0
+    for i in range(256):
+        j = (j + s[i] + key[i % len(key)]) & 0xFF
+        s[i], s[j] = s[j], s[i]
+    out = bytearray()
+    i = j = 0
+    for b in data:
+        i = (i + 1) & 0xFF
+        j = (j + s[i]) & 0xFF
+        s[i], s[j] = s[j], s[i]
+        out.append(b ^ s[(s[i] + s[j]) & 0xFF])
+    return bytes(out)
+
+
+def header_page(version=1, key=0, password=""):
+    """Page 0: Jet 4 (version 1) or ACE (2: Access 2007); key: the
+    encoding key (0: none); password: the database password, UCS-2 masked
+    with the creation date as Access writes it."""
+    p = bytearray(PG)
+    p[0:4] = b"\x00\x01\x00\x00"
+    p[4:20] = b"Standard Jet DB\x00" if version == 1 else b"Standard ACE DB\x00"
+    p[0x14] = version
+    made = jet_date(datetime.date(2003, 5, 1))
+    masked = bytearray(128)  # plain text of the region 0x18..0x98
+    struct.pack_into("<H", masked, 0x3C - 0x18, 1252)  # code page
+    struct.pack_into("<I", masked, 0x3E - 0x18, key)
+    pw = ucs2(password).ljust(40, b"\x00")
+    mask = struct.pack("<i", int(made))
+    struct.pack_into("40s", masked, 0x42 - 0x18, bytes(b ^ mask[i % 4] for i, b in enumerate(pw)))
+    struct.pack_into("<I", masked, 0x6E - 0x18, 0x409)  # sort order
+    struct.pack_into("<d", masked, 0x72 - 0x18, made)
+    p[0x18:0x18 + 128] = rc4(b"\xC7\xDA\x39\x6B", bytes(masked))
+    return bytes(p)
+
+
+def jet_date(d):
+    return float((d - datetime.date(1899, 12, 30)).days)
+
+
+def ucs2(s):
+    return s.encode("utf-16-le")
+
+
+def jet_text(s, compress):
+    """Jet 4 text: UTF-16LE, or 'compressed' (FF FE + one byte a character)."""
+    if compress and all(0 < ord(ch) < 256 for ch in s):
+        return b"\xff\xfe" + s.encode("latin-1")
+    return ucs2(s)
+
+
+class Page:
+    """A data page (or an LVAL page): rows packed from the end."""
+
+    def __init__(self, owner):
+        self.owner = owner  # tdef page number, or b"LVAL"
+        self.rows = []
+
+    def add(self, row):
+        self.rows.append(bytes(row))
+        return len(self.rows) - 1
+
+    def free(self):
+        return PG - 14 - 2 * len(self.rows) - sum(len(r) for r in self.rows)
+
+    def build(self):
+        p = bytearray(PG)
+        p[0] = 1
+        p[1] = 1
+        owner = self.owner if isinstance(self.owner, bytes) else struct.pack("<I", self.owner)
+        p[4:8] = owner
+        struct.pack_into("<H", p, 12, len(self.rows))
+        end = PG
+        for i, r in enumerate(self.rows):
+            start = end - len(r)
+            assert start >= 14 + 2 * len(self.rows), "page overflow"
+            p[start:end] = r
+            struct.pack_into("<H", p, 14 + 2 * i, start)
+            end = start
+        struct.pack_into("<H", p, 2, self.free())
+        return bytes(p)
+
+
+class Column:
+    def __init__(self, name, typ, size=None, compress=True):
+        self.name, self.typ, self.compress = name, typ, compress
+        self.fixed = typ in FIXED_SIZE
+        self.size = FIXED_SIZE[typ] if self.fixed else (size if size is not None else 0)
+
+
+class Table:
+    def __init__(self, name, columns, system=False):
+        self.name, self.columns, self.system = name, columns, system
+        self.rows = []
+        self.tdef_pg = self.data_pg = None
+
+
+def lay_out(columns):
+    """Fixed offsets and variable column numbers, in column order."""
+    off = 0
+    var = 0
+    for c in columns:
+        if c.fixed:
+            c.fixed_off = off
+            off += c.size
+            c.var_num = 0
+        else:
+            c.fixed_off = 0
+            c.var_num = var
+            var += 1
+    return off, var
+
+
+def tdef_page(t, usage_pg_row, free_pg_row):
+    fixed_len, nvar = lay_out(t.columns)
+    body = bytearray()
+    for i, c in enumerate(t.columns):
+        e = bytearray(25)
+        e[0] = c.typ
+        struct.pack_into("<H", e, 5, i)           # column number
+        struct.pack_into("<H", e, 7, c.var_num)   # place in the variable table
+        struct.pack_into("<H", e, 9, i)           # number in the row
+        if c.typ in (T_TEXT, T_MEMO):
+            struct.pack_into("<H", e, 11, 0x409)  # sort order: General
+        e[15] = (0x01 if c.fixed else 0) | 0x02   # fixed, nullable
+        e[16] = 0x01 if c.compress and c.typ in (T_TEXT, T_MEMO) else 0
+        struct.pack_into("<H", e, 21, c.fixed_off)
+        struct.pack_into("<H", e, 23, c.size)
+        body += e
+    for c in t.columns:
+        n = ucs2(c.name)
+        body += struct.pack("<H", len(n)) + n
+    body += b"\xff\xff"  # end of the variable columns' usage maps
+    p = bytearray(PG)
+    p[0] = 2
+    p[1] = 1
+    struct.pack_into("<I", p, 8, 63 + len(body))
+    struct.pack_into("<I", p, 16, len(t.rows))
+    p[40] = 0x53 if t.system else 0x4E
+    struct.pack_into("<HHH", p, 41, len(t.columns), nvar, len(t.columns))
+    struct.pack_into("<II", p, 47, 0, 0)  # no indexes
+    struct.pack_into("<II", p, 55, usage_pg_row, free_pg_row)
+    p[63:63 + len(body)] = body
+    struct.pack_into("<H", p, 2, PG - 63 - len(body) - 8)
+    return bytes(p)
+
+
+def pack_row(t, values):
+    """A Jet 4 row: column count, fixed area, variable data, the variable
+    offset table (reversed, end-of-data first), its count, the null mask."""
+    fixed_len, nvar = lay_out(t.columns)
+    n = len(t.columns)
+    fixed = bytearray(fixed_len)
+    var_data = []
+    mask = bytearray((n + 7) // 8)
+    for i, c in enumerate(t.columns):
+        v = values[i]
+        present = v is not None
+        if c.typ == T_BOOL:
+            present = bool(v)
+        elif present and c.fixed:
+            fmt = {T_BYTE: "<B", T_INT: "<h", T_LONG: "<i", T_MONEY: "<q", T_FLOAT: "<f",
+                   T_DOUBLE: "<d", T_DATE: "<d"}[c.typ]
+            struct.pack_into(fmt, fixed, c.fixed_off, v)
+        if not c.fixed:
+            var_data.append(v if present else b"")
+        if present:
+            mask[i // 8] |= 1 << (i % 8)
+    offs = []
+    pos = 2 + fixed_len
+    data = bytearray()
+    for d in var_data:
+        offs.append(pos)
+        data += d
+        pos += len(d)
+    offs.append(pos)  # end of data
+    row = bytearray(struct.pack("<H", n)) + fixed + data
+    if nvar:
+        for o in reversed(offs):
+            row += struct.pack("<H", o)
+        row += struct.pack("<H", nvar)
+    row += mask
+    return bytes(row)
+
+
+def memo_inline(b):
+    return struct.pack("<III", len(b) | 0x80000000, 0, 0) + b
+
+
+class Db:
+    def __init__(self):
+        self.pages = {}
+        self.lval = []  # LVAL pages, numbered when built
+
+    def long_value(self, b, first_lval_pg, single):
+        """An LVAL-stored memo/OLE value: one row (single) or a chain of
+        rows of at most 3000 bytes, one LVAL page each."""
+        if single:
+            pg = first_lval_pg + len(self.lval)
+            page = Page(b"LVAL")
+            row = page.add(b)
+            self.lval.append(page)
+            return struct.pack("<III", len(b) | 0x40000000, pg << 8 | row, 0)
+        parts = [b[i:i + 3000] for i in range(0, len(b), 3000)]
+        first = first_lval_pg + len(self.lval)
+        for k, part in enumerate(parts):
+            page = Page(b"LVAL")
+            nxt = (first + k + 1) << 8 if k + 1 < len(parts) else 0
+            page.add(struct.pack("<I", nxt) + part)
+            self.lval.append(page)
+        return struct.pack("<III", len(b), first << 8, 0)
+
+
+def ole_wrapped(payload, cls="Package"):
+    """An Access OLE object: the OLE header (0x1C15) and an OLE 1.0
+    embedded object whose native data is payload."""
+    name = b"Attachment\x00"
+    clsb = cls.encode() + b"\x00"
+    hdr = struct.pack("<HHIHHHHii", 0x1C15, 20 + len(name) + len(clsb), 2, len(name), len(clsb),
+                      20, 20 + len(name), -1, -1)[:20] + name + clsb
+    ole1 = struct.pack("<II", 0x0501, 2)
+    for s in (clsb, b"\x00", b"\x00"):
+        ole1 += struct.pack("<I", len(s)) + s
+    ole1 += struct.pack("<I", len(payload)) + payload
+    return hdr + ole1 + b"\x01\x05\x00\x00" + bytes(12)
+
+
+def attachment():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo("card.txt", (2003, 5, 1, 9, 30, 0)), ZIP_TEXT)
+    return buf.getvalue()
+
+
+def build(tables, version=1, key=0, password="", cipher=None):
+    """Pages: 0 header, 1 global usage map, 2 MSysObjects TDEF, 3 usage
+    maps, 4 the catalog rows, then a TDEF and a data page per table, then
+    LVAL pages."""
+    db = Db()
+    pg = 5
+    for t in tables:
+        t.tdef_pg, t.data_pg = pg, pg + 1
+        pg += 2
+    first_lval = pg
+    catalog = Table("MSysObjects", [
+        Column("Id", T_LONG), Column("ParentId", T_LONG), Column("Name", T_TEXT, 128),
+        Column("Type", T_INT), Column("Flags", T_LONG), Column("DateCreate", T_DATE),
+        Column("DateUpdate", T_DATE), Column("LvProp", T_OLE)], system=True)
+    catalog.tdef_pg, catalog.data_pg = 2, None
+    made = jet_date(datetime.date(2003, 5, 1))
+    catalog.rows.append([2, 0x0F000002, jet_text("MSysObjects", True), 1, -2147483646, made, made, None])
+    for t in tables:
+        catalog.rows.append([t.tdef_pg, 0x0F000002, jet_text(t.name, True), 1, 0, made, made, None])
+    # values: callables take the Db (long values placed on LVAL pages)
+    for t in tables:
+        t.rows = [[v(db, first_lval) if callable(v) else v for v in r] for r in t.rows]
+    maps = Page(2)
+    npages = first_lval + len(db.lval)
+    empty = maps.add(b"\x00" + struct.pack("<I", 0) + bytes(8))
+
+    def usage(pages):
+        bm = bytearray((npages + 7) // 8 + 1)
+        for p in pages:
+            bm[p // 8] |= 1 << (p % 8)
+        return maps.add(b"\x00" + struct.pack("<I", 0) + bytes(bm))
+
+    cat_data = Page(2)
+    for r in catalog.rows:
+        cat_data.add(pack_row(catalog, r))
+    cat_data_pg = 4
+    cat_usage = usage([cat_data_pg])
+    out = {0: header_page(version, key, password), 1: bytes([5, 1]) + bytes(PG - 2)}
+    out[2] = tdef_page(catalog, 3 << 8 | cat_usage, 3 << 8 | empty)
+    for t in tables:
+        data = Page(t.tdef_pg)
+        for r in t.rows:
+            data.add(pack_row(t, r))
+        out[t.tdef_pg] = tdef_page(t, 3 << 8 | usage([t.data_pg]), 3 << 8 | empty)
+        out[t.data_pg] = data.build()
+    for i, page in enumerate(db.lval):
+        out[first_lval + i] = page.build()
+    out[cat_data_pg] = cat_data.build()
+    out[3] = maps.build()
+    if key:
+        # "encoded": every page but the header RC4'd with key ^ page number
+        # (Jet 3/4), or encrypted in a way only the password opens (cipher:
+        # an ACCDB's Office encryption, here any other keystream)
+        for i in range(1, npages):
+            k = struct.pack("<I", key ^ i)
+            out[i] = rc4(cipher + k if cipher else k, out[i])
+    return b"".join(out[i] for i in range(npages))
+
+
+def staff_tables():
+    staff = Table("Staff", [
+        Column("ID", T_LONG), Column("Name", T_TEXT, 100), Column("SSN", T_TEXT, 22, compress=False),
+        Column("Social Security No", T_LONG), Column("Phone", T_TEXT, 40), Column("Email", T_TEXT, 100),
+        Column("DOB", T_DATE), Column("Salary", T_MONEY), Column("Active", T_BOOL),
+        Column("Notes", T_MEMO), Column("Contract", T_OLE), Column("Rating", T_FLOAT),
+        Column("Bonus", T_DOUBLE)])
+    card_memo = ("Payroll note: corporate card %s issued to Jane. " % CARD) + "x" * 4200
+    staff.rows = [
+        [1, jet_text("Jane Roe", True), jet_text(SSN_TEXT, False), SSN_LONG, jet_text(PHONE, True),
+         jet_text(EMAIL, True), jet_date(DOB), 85000 * 10000 + 5000, True,
+         lambda db, f: db.long_value(jet_text(card_memo, False), f, single=False),
+         lambda db, f: db.long_value(ole_wrapped(attachment()), f, single=True),
+         1.1, 123456789.0],
+        [2, jet_text("Ren\u00e9e M\u00fcller", True), None, 536221876, None,
+         None, jet_date(datetime.date(1980, 1, 1)), 1234 * 10000 + 2500, False,
+         memo_inline(jet_text("Prefers e-mail, no calls", True)),
+         lambda db, f: db.long_value(attachment(), f, single=True), None, None],
+    ]
+    parts = Table("Parts", [Column("PartNo", T_LONG), Column("Item", T_TEXT, 100), Column("Qty", T_INT)])
+    parts.rows = [[PART_NO, jet_text("stapler", True), 2], [PART_NO + 1, jet_text("toner", True), 40]]
+    return [staff, parts]
+
+
+def generate(outdir):
+    os.makedirs(outdir, exist_ok=True)
+    expect = {}
+    data = build(staff_tables())
+    with open(os.path.join(outdir, "staff.mdb"), "wb") as f:
+        f.write(data)
+    expect["staff.mdb"] = {"coverage": "full", "ssn": True, "text": [
+        "[Table: Staff]",
+        "ID\tName\tSSN\tSocial Security No\tPhone\tEmail\tDOB\tSalary\tActive\tNotes\tContract\tRating\tBonus",
+        "1\tJane Roe\t%s\t%d\t%s\t%s\t1975-03-14\t85000.5\t1\tPayroll note: corporate card %s"
+        % (SSN_TEXT, SSN_LONG, PHONE, EMAIL, CARD),
+        "\t1.1\t123456789",
+        "2\tRen\u00e9e M\u00fcller\t\t536221876\t\t\t1980-01-01\t1234.25\t0\tPrefers e-mail, no calls",
+        "[Table: Parts]", "%d\tstapler\t2" % PART_NO]}
+    with open(os.path.join(outdir, "cut.mdb"), "wb") as f:
+        f.write(data[:len(data) - 1000])  # the memo's last LVAL page is cut
+    expect["cut.mdb"] = {"coverage": "partial", "ssn": None, "text": []}
+    # encoded (RC4 with the header's key) and with a database password: read
+    with open(os.path.join(outdir, "encoded.mdb"), "wb") as f:
+        f.write(build(staff_tables(), key=0x5A3C9E17, password="s3cret"))
+    expect["encoded.mdb"] = {"coverage": "full", "ssn": True, "text": ["[Table: Staff]", "536221875\t"]}
+    # an ACCDB encrypted with a password: nothing readable without it
+    with open(os.path.join(outdir, "locked.accdb"), "wb") as f:
+        f.write(build(staff_tables(), version=2, key=0x2E11F0AD, cipher=b"AES-128 stand-in"))
+    expect["locked.accdb"] = {"coverage": "none", "ssn": False, "text": []}
+    parts_only = build([staff_tables()[1]])
+    with open(os.path.join(outdir, "parts.mdb"), "wb") as f:
+        f.write(parts_only)
+    expect["parts.mdb"] = {"coverage": "full", "ssn": False, "text": ["%d\ttoner\t40" % (PART_NO + 1)]}
+    with open(os.path.join(outdir, "expect.json"), "w") as f:
+        json.dump(expect, f, indent=1)
+    return expect
+
+
+def seeds(outdir):
+    os.makedirs(outdir, exist_ok=True)
+    t = staff_tables()
+    with open(os.path.join(outdir, "staff.mdb"), "wb") as f:
+        f.write(build(t))
+    with open(os.path.join(outdir, "parts.mdb"), "wb") as f:
+        f.write(build([t[1]]))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--seed":
+        seeds(sys.argv[2])
+    elif len(sys.argv) == 2:
+        generate(sys.argv[1])
+    else:
+        sys.exit(__doc__)
