@@ -18,7 +18,8 @@
  * Big5 or EUC-KR (cp949) when the bytes over 0x7F pair into that page's
  * characters and one in four or more of them is among its most common
  * characters (Chinese, simplified or traditional, or Korean: 的 是 电话 /
- * 電話 / 이 다 전화 ...); else, when those bytes make words of their own
+ * 電話 / 이 다 전화 ...) and few of them sit between two ASCII letters (a
+ * Latin word's accent or soft hyphen); else, when those bytes make words of their own
  * (not accents inside ASCII words, as Western and Central European text
  * has), the single-byte page whose reading scores best by the letter
  * frequencies of its language, clearly ahead of every other language:
@@ -28,6 +29,9 @@
  * wrong; on 16-128 character snippets of them about one in 250 was, and a
  * short or doubtful text stays Windows-1252, as all of them did before
  * (ASCII digits, e-mail addresses and markers survive that reading).
+ * Text in capitals only (a register's Cyrillic surnames, a Greek notice)
+ * is doubtful too: its case tells nothing, and another page's small
+ * letters or Thai signs can read its bytes as well.
  * Central European, Baltic, Turkish and Vietnamese pages, IBM855, Johab and
  * EUC-TW are not guessed: they read as Windows-1252.
  *
@@ -523,6 +527,12 @@ static const struct sb_guess sb_guesses[] = {
 #define SB_THAI_MIN 32 /* bytes */
 #define SB_THAI_W 20   /* a byte */
 #define SB_THAI_SIGNS 15 /* percent of the bytes over 0x7F: vowels and marks (a third in Thai) */
+#define SB_THAI_FIRST 10 /* percent of them: ko kai to fo fan (a quarter or more in Thai) */
+/* A cased script read with no capital among this many small letters is
+ * another script's capitals (Greek in capitals, ISO-8859-7, reads as
+ * KOI8-R's small letters; Russian ones in cp1251 as KOI8-R's too): Russian
+ * and Greek text has capitals, at least its names. */
+#define SB_LOWER_ONLY 120
 
 #define SB_NGUESS (sizeof sb_guesses / sizeof sb_guesses[0])
 
@@ -552,7 +562,7 @@ static void sb_tab_fill(const struct sb_guess *g, struct sb_tab *t)
 
 struct sb_run {
     long score;
-    size_t lower, caps_in;
+    size_t lower, upper, caps_in;
     enum sb_cls prev_cls;
 };
 
@@ -569,6 +579,7 @@ static void sb_step(const struct sb_guess *g, const struct sb_tab *t, struct sb_
     }
     if (cls == SB_UPPER && pc == SB_LOWER) w += SB_CASE_W;
     r->lower += cls == SB_LOWER;
+    r->upper += cls == SB_UPPER;
     r->caps_in += cls == SB_UPPER && (pc == SB_UPPER || pc == SB_LOWER);
     r->score += w;
     r->prev_cls = cls;
@@ -579,7 +590,7 @@ static void sb_step(const struct sb_guess *g, const struct sb_tab *t, struct sb_
  * written in: capitals inside words beyond the small letters cost
  * SB_CAPS_W each (Hebrew read as KOI8-R is all capitals). Runs of three
  * or more equal bytes (a ruler or box line, ════) are not read. */
-static void sb_scores(struct ls_slice s, long score[SB_NGUESS])
+static void sb_scores(struct ls_slice s, long score[SB_NGUESS], bool lower_only[SB_NGUESS])
 {
     struct sb_tab tabs[SB_NGUESS]; /* 6 KiB; filling it costs less than reading 1 KiB */
     for (size_t k = 0; k < SB_NGUESS; k++) sb_tab_fill(&sb_guesses[k], &tabs[k]);
@@ -600,6 +611,8 @@ static void sb_scores(struct ls_slice s, long score[SB_NGUESS])
     }
     for (size_t k = 0; k < SB_NGUESS; k++) {
         score[k] = run[k].score;
+        lower_only[k] = (sb_guesses[k].lang == SB_RU || sb_guesses[k].lang == SB_EL) &&
+                        run[k].upper == 0 && run[k].lower >= SB_LOWER_ONLY;
         if (run[k].caps_in > run[k].lower)
             score[k] += SB_CAPS_W * (long)(run[k].caps_in - run[k].lower);
     }
@@ -644,15 +657,19 @@ static struct sb_words sb_words(struct ls_slice s)
 }
 
 /* Bytes of Thai vowels, tone marks and signs in TIS-620 (0xD0-0xEE): a
- * box line of cp437 read as TIS-620 is consonants only. */
-static size_t th_signs(struct ls_slice s)
+ * box line of cp437 read as TIS-620 is consonants only; and of its first
+ * 31 consonants (0xA1-0xBF, ko kai to fo fan: most of Thai's common ones,
+ * a quarter to two fifths of its bytes over 0x7F): Russian in capitals
+ * (cp1251 0xC0-0xDF) read as TIS-620 is the last consonants and the
+ * vowels only. */
+static void th_signs(struct ls_slice s, size_t *signs, size_t *first)
 {
-    size_t k = 0;
+    *signs = *first = 0;
     for (size_t i = 0; i < s.len; i++) {
         int b = ls_slice_at(s, i);
-        k += b >= 0xD0 && b <= 0xEE;
+        *signs += b >= 0xD0 && b <= 0xEE;
+        *first += b >= 0xA1 && b <= 0xBF;
     }
-    return k;
 }
 
 /* A single-byte page of a non-Latin script: most bytes over 0x7F make
@@ -671,7 +688,8 @@ static enum ls_text_enc sb_guess(struct ls_slice s, const struct sb_words *w)
     size_t n = 0, bi = 0;
     for (size_t i = 0; i < s.len; i++) n += ls_slice_at(s, i) >= 0x80;
     long scores[SB_NGUESS];
-    sb_scores(s, scores);
+    bool lower_only[SB_NGUESS];
+    sb_scores(s, scores, lower_only);
     for (size_t i = 0; i < SB_NGUESS; i++) {
         long sc = scores[i];
         if (sc > best) {
@@ -684,9 +702,12 @@ static enum ls_text_enc sb_guess(struct ls_slice s, const struct sb_words *w)
     }
     if (best * 10 < (long)n * SB_MIN_W || (other != LONG_MIN && best - other < SB_MARGIN))
         return LS_TEXT_CP1252;
+    size_t signs, first;
+    th_signs(s, &signs, &first);
     if (sb_guesses[bi].lang == SB_TH && (n < SB_THAI_MIN || best * 10 < (long)n * SB_THAI_W ||
-                                         th_signs(s) * 100 < n * SB_THAI_SIGNS))
+                                         signs * 100 < n * SB_THAI_SIGNS || first * 100 < n * SB_THAI_FIRST))
         return LS_TEXT_CP1252;
+    if (lower_only[bi]) return LS_TEXT_CP1252;
     return sb_guesses[bi].enc;
 }
 
@@ -694,6 +715,7 @@ static enum ls_text_enc sb_guess(struct ls_slice s, const struct sb_words *w)
 
 struct db_count {
     size_t chars, bad, hits;
+    size_t glued; /* characters after an ASCII letter whose second byte is one too */
 };
 
 static bool db_in(const uint16_t *set, size_t n, uint32_t u)
@@ -744,8 +766,9 @@ static struct db_count db_count(struct ls_slice s, enum ls_text_enc enc)
         set = text_zh_hant;
         nset = sizeof text_zh_hant / sizeof text_zh_hant[0];
     }
-    struct db_count k = {0, 0, 0};
+    struct db_count k = {0, 0, 0, 0};
     size_t i = 0;
+    bool letter = false; /* the character before was an ASCII letter */
     while (i < s.len) {
         uint32_t u;
         size_t n = db_char(s, i, cp, enc == LS_TEXT_GBK, &u);
@@ -755,7 +778,9 @@ static struct db_count db_count(struct ls_slice s, enum ls_text_enc enc)
         } else if (u >= 0x80) {
             k.chars++;
             k.hits += db_in(set, nset, u);
+            k.glued += letter && n == 2 && ascii_letter(ls_slice_at(s, i + 1));
         }
+        letter = n == 1 && ascii_letter(ls_slice_at(s, i));
         i += n;
     }
     return k;
@@ -763,7 +788,12 @@ static struct db_count db_count(struct ls_slice s, enum ls_text_enc enc)
 
 /* GBK, Big5 or EUC-KR (cp949): the one whose decoding has the largest
  * share of common characters, at least one in four (and three), with one
- * invalid sequence in twenty characters at most. LS_TEXT_CP1252 if none. */
+ * invalid sequence in twenty characters at most, and with no more than one
+ * in four of its characters glued inside an ASCII word (an ASCII letter, a
+ * byte over 0x7F, an ASCII letter: a Latin word's accent or soft hyphen,
+ * "M\xfcller", "Pri\xadvat\xadper\xadso\xadnen", which Big5 reads as
+ * "Pri贳at計er貞o要en"; Chinese and Korean text has letters beside its
+ * characters, seldom around them). LS_TEXT_CP1252 if none. */
 static enum ls_text_enc db_guess(struct ls_slice s)
 {
     static const enum ls_text_enc cands[] = {LS_TEXT_GBK, LS_TEXT_BIG5, LS_TEXT_EUCKR};
@@ -771,7 +801,9 @@ static enum ls_text_enc db_guess(struct ls_slice s)
     size_t best_hits = 0, best_chars = 1;
     for (size_t i = 0; i < sizeof cands / sizeof cands[0]; i++) {
         struct db_count k = db_count(s, cands[i]);
-        if (k.chars < 3 || k.bad * 20 > k.chars || k.hits < 3 || k.hits * 4 < k.chars) continue;
+        if (k.chars < 3 || k.bad * 20 > k.chars || k.hits < 3 || k.hits * 4 < k.chars ||
+            k.glued * 4 > k.chars)
+            continue;
         if (k.hits * best_chars > best_hits * k.chars) {
             best_hits = k.hits;
             best_chars = k.chars;

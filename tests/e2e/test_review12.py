@@ -1,0 +1,42 @@
+#!/usr/bin/env python3
+"""review12's findings on the last session's code, on files made by
+tests/gen/gen_review12.py:
+- text.c's legacy code-page guess took Western text whose bytes over 0x7F
+  sit inside ASCII words for Big5 (German with soft hyphens, as pages saved
+  as text have them: "Pri\\xadvat" paired 0xAD with the "v" after it, every
+  such word lost), read a Russian list in capitals (cp1251) as Thai
+  (TIS-620) and a Greek notice in capitals (ISO-8859-7) as Russian (KOI8-R
+  small letters): a wrong page garbles every letter; now Windows-1252 for
+  the first, and the doubtful capitals stay Windows-1252 as before the
+  guess."""
+import os
+import sys
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import lsutil  # noqa: E402
+
+sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
+import gen_review12  # noqa: E402
+
+
+class Review12(lsutil.GeneratedTree):
+    GEN = gen_review12
+
+    def test_no_wrong_code_page(self):
+        for name, spec in sorted(self.key.items()):
+            with self.subTest(name=name):
+                o = self.m.obj(self.p(name))
+                self.assertIn(o["handler"], ("text", "csv"))
+                self.assertEqual(o["coverage"], "full", o["errors"])
+                t = self.text(name)
+                for w in spec["words"]:
+                    self.assertIn(w, t)
+                lo, hi = spec["not"]
+                wrong = [ch for ch in t if lo <= ord(ch) <= hi]
+                self.assertEqual(wrong, [], t[:200])
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Files for review12's findings on the last session's code (the legacy
+code-page guess of text.c, unpack, the pipeline); tests/e2e/test_review12.py.
+
+    gen_review12.py OUTDIR
+
+Written from scratch with Python's standard library (all values fake):
+- softhyphen_de.txt: three lines of German in Windows-1252 whose words
+  carry soft hyphens (0xAD, what a page's &shy; becomes when saved as text:
+  "Pri\\xadvat\\xadper\\xadso\\xadnen"); Big5 pairs each with the ASCII
+  letter after it, and "\\xadn" is its common character for "want";
+- caps_ru_cp1251.txt: a Russian phone list in capitals (surnames and
+  names, as registers write them) in Windows-1251, which TIS-620 reads as
+  Thai consonants and vowels;
+- caps_el_iso8859_7.txt: a Greek notice in capitals without accents (as
+  Greek offices type them) in ISO-8859-7, whose capitals KOI8-R reads as
+  Russian small letters.
+The key maps each file to the words its text must hold and the script its
+text must not hold.
+"""
+import os
+import sys
+
+SOFT = "\u00ad"
+
+
+def softhyphen_de():
+    words = ["Pri-vat-per-so-nen", "Rei-sen in-ner-halb der EU", "Rei-sen in ei-nen Dritt-staat"]
+    return "".join(w.replace("-", SOFT) + "\r\n" for w in words)
+
+
+CAPS_RU = [
+    ("ИВАНОВ", "ПЁТР СЕРГЕЕВИЧ", "ГЛАВНЫЙ БУХГАЛТЕР"),
+    ("СМИРНОВА", "АННА ВИКТОРОВНА", "МЕНЕДЖЕР ПО ПЕРСОНАЛУ"),
+    ("КУЗНЕЦОВ", "ДМИТРИЙ ОЛЕГОВИЧ", "ЮРИСКОНСУЛЬТ"),
+    ("ПОПОВ", "АЛЕКСЕЙ ИГОРЕВИЧ", "ИНЖЕНЕР"),
+    ("ВАСИЛЬЕВА", "ЕЛЕНА НИКОЛАЕВНА", "СЕКРЕТАРЬ"),
+    ("СОКОЛОВ", "МИХАИЛ ПЕТРОВИЧ", "ВОДИТЕЛЬ"),
+    ("МИХАЙЛОВА", "ОЛЬГА СЕРГЕЕВНА", "ЭКОНОМИСТ"),
+    ("НОВИКОВ", "АНДРЕЙ ВИКТОРОВИЧ", "НАЧАЛЬНИК ОТДЕЛА"),
+]
+
+
+def caps_ru():
+    rows = ["%s %s;+7 495 123-45-%02d" % (sur, name, 10 + i) for i, (sur, name, _) in enumerate(CAPS_RU)]
+    return "\r\n".join(rows) + "\r\n"
+
+
+CAPS_EL = (
+    "ΑΝΑΚΟΙΝΩΣΗ ΠΡΟΣ ΤΟ ΠΡΟΣΩΠΙΚΟ\r\n"
+    "ΣΑΣ ΕΝΗΜΕΡΩΝΟΥΜΕ ΟΤΙ ΑΠΟ ΤΗ ΔΕΥΤΕΡΑ ΤΑ ΓΡΑΦΕΙΑ ΤΗΣ ΕΤΑΙΡΕΙΑΣ ΘΑ ΛΕΙΤΟΥΡΓΟΥΝ ΑΠΟ ΤΙΣ "
+    "ΟΚΤΩ ΤΟ ΠΡΩΙ ΕΩΣ ΤΙΣ ΤΕΣΣΕΡΙΣ ΤΟ ΑΠΟΓΕΥΜΑ.\r\n"
+    "ΓΙΑ ΚΑΘΕ ΠΛΗΡΟΦΟΡΙΑ ΕΠΙΚΟΙΝΩΝΗΣΤΕ ΜΕ ΤΟ ΤΜΗΜΑ ΠΡΟΣΩΠΙΚΟΥ ΣΤΟ ΤΗΛΕΦΩΝΟ 210 123 4567.\r\n"
+    "ΥΠΕΥΘΥΝΟΣ: ΓΕΩΡΓΙΟΣ ΠΑΠΑΔΟΠΟΥΛΟΣ, ΔΙΕΥΘΥΝΤΗΣ ΔΙΟΙΚΗΤΙΚΩΝ ΥΠΗΡΕΣΙΩΝ.\r\n"
+)
+
+
+def generate(out):
+    os.makedirs(out, exist_ok=True)
+    key = {}
+
+    def put(name, data, words, not_script):
+        with open(os.path.join(out, name), "wb") as f:
+            f.write(data)
+        key[name] = {"words": words, "not": not_script}
+
+    put("softhyphen_de.txt", softhyphen_de().encode("cp1252"),
+        ["Privatpersonen", "innerhalb", "einen Drittstaat"],  # the text drops soft hyphens
+        [0x2E80, 0x9FFF])
+    put("caps_ru_cp1251.txt", caps_ru().encode("cp1251"), [], [0x0E00, 0x0E7F])
+    put("caps_el_iso8859_7.txt", CAPS_EL.encode("iso8859_7"), [], [0x0400, 0x04FF])
+    return key
+
+
+if __name__ == "__main__":
+    generate(sys.argv[1])
