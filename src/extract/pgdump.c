@@ -49,7 +49,9 @@ enum { PGD_FMT_CUSTOM = 1, PGD_FMT_TAR = 3, PGD_FMT_DIR = 5 };
 #define PGD_TAR_BLOCK 512u
 #define PGD_TAR_FIND 256u       /* tar headers looked at for toc.dat */
 #define PGD_TAR_MEMBERS 100000u /* a pg_dump tar's members: one per table and large object */
-#define PGD_TAR_PROBE 96        /* over the archive handler's ustar (80): pg_dump's layout checked */
+#define PGD_TAR_PROBE 96        /* over the archive handler's ustar (80) and gzip (85): pg_dump's layout checked */
+#define PGD_GZ_PEEK (64u << 10) /* bytes of a gzip stream the probe inflates to look for toc.dat */
+#define PGD_GZ_MAX (256u << 20) /* a gzip'd tar read in memory (the pipeline's spill threshold); larger: declined */
 
 struct pgd_ent {
     int32_t id;
@@ -77,6 +79,8 @@ struct pgd {
     struct pgd_ent *ents;
     size_t nents;
     struct ls_buf raw, out;
+    struct ls_slice tar; /* the tar read: the object, or its gzip stream inflated */
+    struct ls_buf gz;    /* that inflated stream */
     bool no_children, unsupported, bad, bomb, cut;
 };
 
@@ -136,13 +140,14 @@ static bool pgd_magic(struct ls_slice d, unsigned *vmin)
 }
 
 static bool pgd_tar_find_toc(struct ls_slice d, struct pgd_tarh *toc);
+static bool pgd_gz_tar(struct ls_slice d);
 
 static int pgd_probe(const struct ls_object *o)
 {
     unsigned v;
     if (pgd_magic(o->data, &v)) return 95;
     struct pgd_tarh toc;
-    return pgd_tar_find_toc(o->data, &toc) ? PGD_TAR_PROBE : 0;
+    return pgd_tar_find_toc(o->data, &toc) || pgd_gz_tar(o->data) ? PGD_TAR_PROBE : 0;
 }
 
 static ls_err pgd_head(struct pgd *p, struct ls_slice toc)
@@ -419,7 +424,9 @@ static ls_err pgd_blocks(struct pgd *p, ls_err *damage)
  * (named as the member, ".gz" taken off), so the SQL dump reader labels
  * them; every other member is handed on as stored. Only a plain tar of
  * regular files and directories with relative names is taken (anything
- * else is the archive handler's, which checks links and names). */
+ * else is the archive handler's, which checks links and names). A gzip'd
+ * tar whose first bytes show toc.dat is inflated in memory up to
+ * PGD_GZ_MAX and read the same way; else declined to the archive handler. */
 
 /* An octal field, or base-256 (GNU, and pg_dump for members over 8 GiB). */
 static bool pgd_tar_num(struct ls_slice f, uint64_t *v)
@@ -606,7 +613,7 @@ static ls_err pgd_tar_members(struct pgd *p, const struct pgd_tarh *toc, bool to
     ls_err e = LS_OK;
     for (unsigned n = 0; e == LS_OK && !p->no_children && n < PGD_TAR_MEMBERS && off != SIZE_MAX; n++) {
         if (ls_ctx_expired(p->c)) return LS_E_TIMEOUT;
-        if (!pgd_tar_hdr(p->o->data, off, &h)) break;
+        if (!pgd_tar_hdr(p->tar, off, &h)) break;
         off = h.next;
         if (!pgd_tar_regular(&h)) continue;
         bool gz = false;
@@ -617,10 +624,55 @@ static ls_err pgd_tar_members(struct pgd *p, const struct pgd_tarh *toc, bool to
     return e;
 }
 
+/* A gzip'd tar (pg_dump -Ft | gzip, or a -Fd directory in a .tar.gz):
+ * the first PGD_GZ_PEEK bytes inflated show toc.dat (pg_dump -Ft writes it
+ * first), and the trailer's size is one this handler keeps in memory. */
+static bool pgd_gz_tar(struct ls_slice d)
+{
+    uint32_t isize;
+    if (!ls_slice_starts(d, "\x1f\x8b\x08", 3) || d.len < 18 || !ls_rd_u32le(d, d.len - 4, &isize) ||
+        isize > PGD_GZ_MAX)
+        return false;
+    struct ls_buf head;
+    ls_buf_init(&head, PGD_GZ_PEEK);
+    ls_err e = zinflate_buf(d, 31, &head, PGD_GZ_PEEK);
+    struct pgd_tarh toc;
+    bool ok = (e == LS_OK || e == LS_E_LIMIT || e == LS_E_TRUNCATED) && pgd_tar_find_toc(ls_buf_slice(&head), &toc);
+    ls_buf_free(&head);
+    return ok;
+}
+
+/* Inflate the object's gzip stream into p->gz as the tar to read. Declined
+ * (the archive handler streams it) when it is larger than PGD_GZ_MAX or,
+ * whole, not a plain pg_dump tar after all; *declined then. */
+static ls_err pgd_gz_inflate(struct pgd *p, bool *declined)
+{
+    *declined = false;
+    ls_buf_init(&p->gz, PGD_GZ_MAX);
+    ls_err ie = zinflate_stream(p->o->data, 31, &p->gz, PGD_GZ_MAX, NULL, NULL, NULL);
+    struct pgd_tarh toc;
+    if (ie == LS_E_NOMEM) return ie;
+    if (ie == LS_E_LIMIT || !pgd_tar_find_toc(ls_buf_slice(&p->gz), &toc)) {
+        *declined = true;
+        return ls_decline(p->c, p->o);
+    }
+    LS_TRY(zinflate_budget(p->c, p->o, "pgdump", p->gz.len, p->o->data.len, p->gz.len));
+    if (ie == LS_E_TRUNCATED) p->cut = true;
+    if (ie == LS_E_CORRUPT) ls_note(p->c, p->o, LS_R_PARSE_ERROR, "pgdump: damaged gzip stream");
+    p->tar = ls_buf_slice(&p->gz);
+    return LS_OK;
+}
+
 static ls_err pgd_tar_extract(struct pgd *p)
 {
     struct pgd_tarh toc;
-    if (!pgd_tar_find_toc(p->o->data, &toc)) return LS_E_CORRUPT;
+    p->tar = p->o->data;
+    if (ls_slice_starts(p->o->data, "\x1f\x8b\x08", 3)) {
+        bool declined;
+        LS_TRY(pgd_gz_inflate(p, &declined));
+        if (declined) return LS_OK;
+    }
+    if (!pgd_tar_find_toc(p->tar, &toc)) return LS_E_CORRUPT;
     (void)pgd_magic_fmt(toc.data, &p->vmin, &p->fmt);
     ls_err e = pgd_head(p, toc.data);
     if (e == LS_OK) e = pgd_toc(p);
@@ -665,6 +717,7 @@ static ls_err pgd_extract(struct ls_ctx *c, struct ls_object *o)
     free(p.ents);
     ls_buf_free(&p.raw);
     ls_buf_free(&p.out);
+    ls_buf_free(&p.gz);
     return e;
 }
 

@@ -16,6 +16,7 @@ that column's name.
   members (gzip'd rows) and toc.dat last, as `tar cf` of the directory
   lists them in no set order; pg_dump 15 writes format byte 3 and
   compression -1 in that toc.dat too.
+- both gzip'd (pg_dump -Ft | gzip; `tar czf` of the directory).
 - decoys: a tar holding a toc.dat that is not pg_dump's, and a pg_dump tar
   with a symbolic link member (left to the archive handler, which checks
   links).
@@ -246,6 +247,13 @@ def generate(out):
     data, tables = pg_dir_tar()
     put("payroll_fd.tar", data)
     exp["payroll_fd.tar"] = expect_of("payroll_dir/3401.dat", tables[0][1])
+    # gzip'd: pg_dump -Ft | gzip, and `tar czf` of the directory
+    data, tables = pg_tar(first_id=3701)
+    put("payroll_ft.tar.gz", gzip.compress(data, 6, mtime=0))
+    exp["payroll_ft.tar.gz"] = expect_of("3702.dat", tables[1][1])
+    data, tables = pg_dir_tar(first_id=3801)
+    put("payroll_fd.tgz", gzip.compress(data, 6, mtime=0))
+    exp["payroll_fd.tgz"] = expect_of("payroll_dir/3801.dat", tables[0][1])
     # SQL text
     for k, (name, fn) in enumerate((("oracle_sqldev.sql", oracle_sqldev), ("toad_export.sql", toad),
                                     ("h2_backup.sql", h2_script), ("app.script", hsqldb_script),
@@ -256,6 +264,8 @@ def generate(out):
     # decoys: the archive handler's (not pg_dump's toc.dat; a link member)
     put("notpg.tar", tar_of([("toc.dat", b"table of contents\n"), ("1.dat", b"1\tx\n")]))
     exp["notpg.tar"] = {"handler": "archive"}
+    put("notpg.tar.gz", gzip.compress(tar_of([("toc.dat", b"table of contents\n")]), 6, mtime=0))
+    exp["notpg.tar.gz"] = {"handler": "archive"}
     data, tables = pg_tar(first_id=3600)
     linked = tarfile.open(fileobj=io.BytesIO(data))
     members = [(m.name, linked.extractfile(m).read()) for m in linked.getmembers()]
@@ -268,7 +278,8 @@ def generate(out):
 
 def seeds(out):
     os.makedirs(out, exist_ok=True)
-    for name, data in (("ft.tar", pg_tar()[0]), ("ft_v116.tar", pg_tar(vmin=16)[0]), ("fd.tar", pg_dir_tar()[0])):
+    for name, data in (("ft.tar", pg_tar()[0]), ("ft_v116.tar", pg_tar(vmin=16)[0]), ("fd.tar", pg_dir_tar()[0]),
+                       ("ft.tar.gz", gzip.compress(pg_tar()[0], 6, mtime=0))):
         with open(os.path.join(out, name), "wb") as f:
             f.write(data)
 
