@@ -528,10 +528,15 @@ static const struct sb_guess sb_guesses[] = {
 #define SB_THAI_W 20   /* a byte */
 #define SB_THAI_SIGNS 15 /* percent of the bytes over 0x7F: vowels and marks (a third in Thai) */
 #define SB_THAI_FIRST 10 /* percent of them: ko kai to fo fan (a quarter or more in Thai) */
-/* A cased script read with no capital among this many small letters is
- * another script's capitals (Greek in capitals, ISO-8859-7, reads as
- * KOI8-R's small letters; Russian ones in cp1251 as KOI8-R's too): Russian
- * and Greek text has capitals, at least its names. */
+/* A cased script read with no capital among this many small letters may
+ * be another page's capitals (Greek in capitals, ISO-8859-7, reads as
+ * KOI8-R's small letters; Russian ones in cp1251 as KOI8-R's too): it is
+ * taken only when no reading of those bytes as capitals, its capitals not
+ * charged (SB_CAPS_W), comes within SB_MARGIN of it, nor one in another
+ * language scores SB_MIN_W a byte (Greek and Russian letters map so
+ * alike between KOI8-R and ISO-8859-7 that frequencies cannot tell); a
+ * chat log in small letters, cp1251, read as KOI8-R capitals has the
+ * wrong frequencies and no Greek reading. */
 #define SB_LOWER_ONLY 120
 
 #define SB_NGUESS (sizeof sb_guesses / sizeof sb_guesses[0])
@@ -590,7 +595,8 @@ static void sb_step(const struct sb_guess *g, const struct sb_tab *t, struct sb_
  * written in: capitals inside words beyond the small letters cost
  * SB_CAPS_W each (Hebrew read as KOI8-R is all capitals). Runs of three
  * or more equal bytes (a ruler or box line, ════) are not read. */
-static void sb_scores(struct ls_slice s, long score[SB_NGUESS], bool lower_only[SB_NGUESS])
+static void sb_scores(struct ls_slice s, long score[SB_NGUESS], long caps_only[SB_NGUESS],
+                      bool lower_only[SB_NGUESS])
 {
     struct sb_tab tabs[SB_NGUESS]; /* 6 KiB; filling it costs less than reading 1 KiB */
     for (size_t k = 0; k < SB_NGUESS; k++) sb_tab_fill(&sb_guesses[k], &tabs[k]);
@@ -610,9 +616,11 @@ static void sb_scores(struct ls_slice s, long score[SB_NGUESS], bool lower_only[
         pb1 = b;
     }
     for (size_t k = 0; k < SB_NGUESS; k++) {
+        bool cased = sb_guesses[k].lang == SB_RU || sb_guesses[k].lang == SB_EL;
         score[k] = run[k].score;
-        lower_only[k] = (sb_guesses[k].lang == SB_RU || sb_guesses[k].lang == SB_EL) &&
-                        run[k].upper == 0 && run[k].lower >= SB_LOWER_ONLY;
+        lower_only[k] = cased && run[k].upper == 0 && run[k].lower >= SB_LOWER_ONLY;
+        /* the score of a reading in capitals only, with no charge for them */
+        caps_only[k] = cased && run[k].lower == 0 && run[k].upper > 0 ? run[k].score : LONG_MIN;
         if (run[k].caps_in > run[k].lower)
             score[k] += SB_CAPS_W * (long)(run[k].caps_in - run[k].lower);
     }
@@ -687,9 +695,9 @@ static enum ls_text_enc sb_guess(struct ls_slice s, const struct sb_words *w)
     long best = LONG_MIN, other = LONG_MIN; /* other: the best of another language */
     size_t n = 0, bi = 0;
     for (size_t i = 0; i < s.len; i++) n += ls_slice_at(s, i) >= 0x80;
-    long scores[SB_NGUESS];
+    long scores[SB_NGUESS], caps_only[SB_NGUESS];
     bool lower_only[SB_NGUESS];
-    sb_scores(s, scores, lower_only);
+    sb_scores(s, scores, caps_only, lower_only);
     for (size_t i = 0; i < SB_NGUESS; i++) {
         long sc = scores[i];
         if (sc > best) {
@@ -707,7 +715,11 @@ static enum ls_text_enc sb_guess(struct ls_slice s, const struct sb_words *w)
     if (sb_guesses[bi].lang == SB_TH && (n < SB_THAI_MIN || best * 10 < (long)n * SB_THAI_W ||
                                          signs * 100 < n * SB_THAI_SIGNS || first * 100 < n * SB_THAI_FIRST))
         return LS_TEXT_CP1252;
-    if (lower_only[bi]) return LS_TEXT_CP1252;
+    for (size_t i = 0; lower_only[bi] && i < SB_NGUESS; i++)
+        if (caps_only[i] != LONG_MIN &&
+            (caps_only[i] > best - SB_MARGIN ||
+             (sb_guesses[i].lang != sb_guesses[bi].lang && caps_only[i] * 10 >= (long)n * SB_MIN_W)))
+            return LS_TEXT_CP1252;
     return sb_guesses[bi].enc;
 }
 

@@ -8,7 +8,8 @@ tests/gen/gen_review12.py:
   (TIS-620) and a Greek notice in capitals (ISO-8859-7) as Russian (KOI8-R
   small letters): a wrong page garbles every letter; now Windows-1252 for
   the first, and the doubtful capitals stay Windows-1252 as before the
-  guess."""
+  guess; a chat log in small letters only (cp1251) is still Russian (the
+  first fix of capitals had made it Windows-1252)."""
 import os
 import sys
 import unittest

@@ -15,6 +15,9 @@ Written from scratch with Python's standard library (all values fake):
 - caps_el_iso8859_7.txt: a Greek notice in capitals without accents (as
   Greek offices type them) in ISO-8859-7, whose capitals KOI8-R reads as
   Russian small letters.
+- lower_ru_cp1251.txt: a chat log in small letters only (cp1251, as ICQ
+  clients kept their history), nicks in Latin letters: it is Russian,
+  whatever KOI8-R's capitals would make of its bytes.
 The key maps each file to the words its text must hold and the script its
 text must not hold.
 """
@@ -55,6 +58,20 @@ CAPS_EL = (
 )
 
 
+CHAT_RU = [
+    ("vasya", "привет, ты завтра будешь в офисе? нужно подписать договор с поставщиком"),
+    ("lena_k", "да, буду с утра. пришли мне номер договора и телефон их бухгалтера"),
+    ("vasya", "номер договора 45/2009, бухгалтер ольга, телефон 8 916 555 12 34"),
+    ("lena_k", "спасибо, позвоню ей после обеда. паспортные данные директора у тебя есть?"),
+    ("vasya", "есть, пришлю вечером по почте, сейчас нет доступа к компьютеру"),
+]
+
+
+def chat_ru():
+    return "".join("%s (12:%02d:05 14/03/2009)\r\n%s\r\n\r\n" % (nick, 10 + i, msg)
+                   for i, (nick, msg) in enumerate(CHAT_RU))
+
+
 def generate(out):
     os.makedirs(out, exist_ok=True)
     key = {}
@@ -69,6 +86,8 @@ def generate(out):
         [0x2E80, 0x9FFF])
     put("caps_ru_cp1251.txt", caps_ru().encode("cp1251"), [], [0x0E00, 0x0E7F])
     put("caps_el_iso8859_7.txt", CAPS_EL.encode("iso8859_7"), [], [0x0400, 0x04FF])
+    put("lower_ru_cp1251.txt", chat_ru().encode("cp1251"), ["договора", "бухгалтер ольга"],
+        [0x2500, 0x25FF])  # KOI8-R's capitals would have none of these words
     return key
 
 
