@@ -33,7 +33,7 @@ void ls_tc_free(struct ls_tablectx *t)
 static void clear_row(struct ls_tablectx *t)
 {
     if (t->cand) memset(t->cand, 0, LS_TC_MAX_COLS * sizeof *t->cand);
-    t->row_text = t->row_other = 0;
+    t->row_text = t->row_other = t->row_label = t->row_numbered = t->row_dated = 0;
     t->row_bad = false;
 }
 
@@ -79,25 +79,37 @@ static void trim(struct ls_slice s, size_t *a, size_t *b)
     while (*b > *a && (ls_slice_at(s, *b - 1) == ' ' || ls_slice_at(s, *b - 1) == '\t')) (*b)--;
 }
 
-/* Trim blanks; true if s is a usable label (short, has a letter). */
-static bool label_text(struct ls_slice s, char *out)
+/* What a header row's text cell is: a label (short, has a letter), a
+ * heading with a number in it ("FY2023 Salary", "Q3 2014": names a
+ * column but reads as a code, so it labels nothing), or something no
+ * header holds (an address, prose, a number). A label is trimmed into out. */
+enum tc_kind { TC_LABEL, TC_NUMBERED, TC_BAD };
+
+static enum tc_kind label_text(struct ls_slice s, char *out)
 {
     size_t a, b;
     trim(s, &a, &b);
-    if (b - a > LS_TC_MAX_LABEL) return false;
+    out[0] = 0;
+    if (b - a > LS_TC_MAX_LABEL) return TC_BAD;
     bool letter = false;
     size_t n = 0;
     unsigned digits = 0;
     for (size_t i = a; i < b; i++) {
         int ch = ls_slice_at(s, i);
-        if (ch == '@') return false; /* an address is a value, not a label */
-        if (ch >= '0' && ch <= '9' && ++digits >= LS_TC_MIN_DIGITS) return false; /* so is a number */
+        if (ch == '@') return TC_BAD; /* an address is a value, not a label */
+        if (ch >= '0' && ch <= '9') digits++;
         if (ch < 0x20 || ch == 0x7f) ch = ' '; /* a label stays on its line */
         if (is_letter(ch)) letter = true;
         out[n++] = (char)ch;
     }
     out[n] = 0;
-    return letter || (n == 1 && out[0] == '#'); /* a row-number column: "#,Name,SSN" */
+    if (digits >= LS_TC_MIN_DIGITS) { /* a number is a value, a year in words a heading */
+        out[0] = 0;
+        return letter ? TC_NUMBERED : TC_BAD;
+    }
+    if (letter || (n == 1 && out[0] == '#')) return TC_LABEL; /* "#": a row-number column */
+    out[0] = 0;
+    return TC_BAD;
 }
 
 static bool tc_digit(int ch)
@@ -108,6 +120,60 @@ static bool tc_digit(int ch)
 static bool tc_one_of(int ch, const char *set)
 {
     return ch > 0 && strchr(set, ch) != NULL;
+}
+
+/* The lengths of the first four digit runs of v (its date part: up to a
+ * blank or 'T'), how many there are, and whether anything but digits and
+ * - / . separates them. */
+static unsigned digit_runs(struct ls_slice v, unsigned len[4], bool *odd)
+{
+    unsigned n = 0, run = 0;
+    *odd = false;
+    for (size_t i = 0; i <= v.len; i++) {
+        int ch = i < v.len ? ls_slice_at(v, i) : ' ';
+        if (tc_digit(ch)) {
+            run++;
+            continue;
+        }
+        if (run) {
+            if (n < 4) len[n] = run;
+            n++;
+        }
+        run = 0;
+        if (ch == ' ' || ch == 'T') break; /* a time may follow */
+        if (ch != '-' && ch != '/' && ch != '.') *odd = true;
+    }
+    return n;
+}
+
+/*
+ * A number or date cell that can head a column: a year (1900-2099: "Salary
+ * | 2022 | 2023"), a date as the readers show one ("2023-01-31",
+ * "31.01.2023", "1/31/23", then perhaps a time) or with a month's name
+ * ("Jan-23", "March 2023": a payroll sheet's month columns). Such cells
+ * label nothing but do not stop their row being the header; any other
+ * number ("536221874", "536-22-1874", "1,234", "12") does.
+ */
+static bool header_number(struct ls_slice v)
+{
+    unsigned digits = 0, len[4] = {0, 0, 0, 0};
+    bool letter = false, odd;
+    if (v.len > 24) return false;
+    for (size_t i = 0; i < v.len; i++) {
+        int ch = ls_slice_at(v, i);
+        if (tc_digit(ch)) digits++;
+        if (is_letter(ch)) letter = true;
+    }
+    if (letter) return digits <= 4 && v.len <= 16; /* "Jan-23", "March 2023", "Q1 2023" */
+    unsigned n = digit_runs(v, len, &odd);
+    if (odd) return false;
+    if (n == 1)
+        return v.len == 4 && len[0] == 4 &&
+               (ls_slice_at(v, 0) == '1' ? ls_slice_at(v, 1) == '9'
+                                         : ls_slice_at(v, 0) == '2' && ls_slice_at(v, 1) == '0');
+    if (n != 3) return false;
+    if (len[0] == 4) return len[1] <= 2 && len[2] <= 2;                 /* 2023-01-31 */
+    return len[0] <= 2 && len[1] <= 2 && (len[2] == 2 || len[2] == 4); /* 31.01.2023 1/31/23 */
 }
 
 /*
@@ -228,13 +294,27 @@ void ls_tc_cells(struct ls_tablectx *t, uint32_t col, uint32_t span, struct ls_s
         return;
     }
     if (t->done) return;
+    struct ls_slice v;
+    (void)ls_slice_sub(text, a, b - a, &v);
     if (!is_text) {
-        t->row_other++;
+        if (header_number(v))
+            t->row_dated++;
+        else
+            t->row_other++;
         return;
     }
     t->row_text++;
-    if (col >= LS_TC_MAX_COLS) return; /* counted, never labelled */
-    if (!label_text(text, t->cand[col])) t->row_bad = true;
+    if (col >= LS_TC_MAX_COLS) { /* counted, never labelled */
+        t->row_label++;
+        return;
+    }
+    enum tc_kind k = label_text(text, t->cand[col]);
+    if (k == TC_LABEL)
+        t->row_label++;
+    else if (k == TC_NUMBERED)
+        t->row_numbered++;
+    else
+        t->row_bad = true;
     for (uint32_t i = 1; i < span && col + i < LS_TC_MAX_COLS; i++)
         memcpy(t->cand[col + i], t->cand[col], sizeof t->cand[col]);
 }
@@ -258,10 +338,14 @@ ls_err ls_tc_row_end(struct ls_tablectx *t, struct ls_ctx *c, struct ls_object *
         return e == LS_E_LIMIT ? LS_OK : e;
     }
     if (t->done) return LS_OK;
-    unsigned cells = t->row_text + t->row_other;
+    unsigned cells = t->row_text + t->row_other + t->row_dated;
     if (cells == 0) return LS_OK; /* empty rows do not count */
     t->rows_seen++;
-    if (cells >= LS_TC_MIN_COLS && t->row_other == 0 && !t->row_bad) {
+    /* numbered headings need more labels beside them than there are of
+     * them ("Jane Roe | Flat 4, 1012 Main St | Clerk" is a record); year
+     * and date cells do not (a name, an SSN and twelve month columns) */
+    if (t->row_label >= LS_TC_MIN_COLS && t->row_other == 0 && !t->row_bad &&
+        t->row_label > t->row_numbered) {
         memcpy(t->label, t->cand, LS_TC_MAX_COLS * sizeof *t->label);
         t->have_header = t->done = true;
         memset(t->secret, 0, sizeof t->secret);

@@ -11,10 +11,14 @@
  * adjacency is never broken.
  *
  * The header is the first of the first LS_TC_SCAN_ROWS non-empty rows that
- * has at least LS_TC_MIN_COLS non-empty cells, all of them text (not numbers
- * or dates) of at most LS_TC_MAX_LABEL bytes with at least one letter (or
- * a lone '#', a row-number column), no '@' and fewer than LS_TC_MIN_DIGITS
- * digits; title rows above it are passed over. A value gets a line entry when its column
+ * has at least LS_TC_MIN_COLS labels: text cells (not numbers or dates) of
+ * at most LS_TC_MAX_LABEL bytes with at least one letter (or a lone '#', a
+ * row-number column), no '@' and fewer than LS_TC_MIN_DIGITS digits. Beside
+ * them it may hold year or date cells ("2023", "2023-01-31", "Jan-23": the
+ * month columns of a payroll sheet) and, fewer than its labels, headings
+ * with a year in their words ("FY2023 Salary"); these label nothing. Any
+ * other cell (a number, an address, prose) makes the row a record. Title
+ * rows above the header are passed over. A value gets a line entry when its column
  * has a label and it has at least LS_TC_MIN_DIGITS digits in at most
  * LS_TC_MAX_VALUE bytes and is no amount of money under a million
  * ("1431.74"): the numbers, dates and codes that are PII only by
@@ -40,6 +44,9 @@ struct ls_tablectx {
     char (*cand)[LS_TC_MAX_LABEL + 1];  /* the row being looked at */
     unsigned rows_seen;
     unsigned row_text, row_other;
+    unsigned row_label;    /* text cells that can label their column */
+    unsigned row_numbered; /* text cells naming a column with a number ("FY2023 Salary") */
+    unsigned row_dated;    /* year or date cells ("2023", "2023-01-31"): a heading's numbers */
     bool row_bad;     /* a cell that cannot be a label */
     bool have_header; /* labels apply */
     bool done;        /* stopped looking (found, or gave up) */

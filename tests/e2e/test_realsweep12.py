@@ -1,0 +1,40 @@
+#!/usr/bin/env python3
+"""Real workbooks' quirks (tests/gen/gen_realsweep12.py): header rows with
+year and date columns or a year in a heading label the columns beside
+them, so bare nine-digit SSNs under "SSN" are found; a record is still no
+header."""
+import os
+import re
+import sys
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import lsutil  # noqa: E402
+
+sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
+import gen_realsweep12  # noqa: E402
+
+
+class RealSweep12(lsutil.GeneratedTree):
+    GEN = gen_realsweep12
+
+    def test_ssn_columns_labelled(self):
+        for name, spec in sorted(self.key.items()):
+            with self.subTest(name=name):
+                o = self.m.obj(self.p(name))
+                self.assertEqual(o["coverage"], "full", o.get("errors"))
+                got = sorted(re.sub(r"\D", "", v)[-4:] for v in self.redacted(o, "ssn"))
+                self.assertEqual(got, sorted(spec["ssn"]), o["findings"])
+
+    def test_label_lines(self):
+        t = self.text("hdr_months.xlsx")
+        self.assertIn("SSN: 536221874", t)
+        self.assertNotIn("2023-01-01: ", t)  # a date heading labels nothing
+        t = self.text("hdr_fy.xlsx")
+        self.assertIn("Social Security #: 412556781", t)
+        self.assertNotIn("Jane Roe: ", self.text("hdr_record.xlsx"))
+
+
+if __name__ == "__main__":
+    unittest.main()

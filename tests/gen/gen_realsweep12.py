@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Fixtures for the quirks found in a sweep of real workbooks (XlsxWriter's
+comparison files saved by Excel, roo's and libxls's test files, NPOI's
+testcases): each is the smallest file showing the quirk, written from
+scratch with the Python stdlib; all names and numbers are fake.
+
+    python3 gen_realsweep12.py OUTDIR
+
+- hdr_years.xlsx, hdr_years.csv: a header row with year columns stored
+  as numbers ("Name | SSN | 2022 | 2023": salary history, budget sheets):
+  a number in the row made it a record, so the SSN column had no label
+  and its bare nine-digit values went unfound.
+- hdr_months.xlsx: the same with month columns as date cells shown
+  "mmm-yy" (payroll and timesheets: "Employee | SSN | Jan-23 | Feb-23").
+- hdr_fy.xlsx: a heading with a year in its words ("FY2023 Salary",
+  "Social Security #"): four digits in a cell made the row a record.
+- hdr_record.xlsx (decoy): a first row "Jane Roe | 2023" is a record,
+  not a header: the 9-digit order numbers under it stay unlabelled and
+  no SSN is read into them.
+
+Returns {file: {"ssn": [last4, ...]}}: the SSNs each file must yield.
+"""
+import os
+import sys
+import zipfile
+from xml.sax.saxutils import escape
+
+SSNS = [536221874, 412556781, 287341196]
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def _col(i):
+    s = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def _cell(ref, v):
+    if v is None:
+        return ""
+    if isinstance(v, tuple):  # (number, style index)
+        return '<c r="%s" s="%d"><v>%r</v></c>' % (ref, v[1], v[0])
+    if isinstance(v, (int, float)):
+        return '<c r="%s"><v>%r</v></c>' % (ref, v)
+    return '<c r="%s" t="inlineStr"><is><t>%s</t></is></c>' % (ref, escape(v))
+
+
+def _xlsx(path, rows, numfmt=None):
+    """One sheet of rows; numfmt: a built-in number format id given to
+    cells written as (value, 1)."""
+    body = "".join('<row r="%d">%s</row>' % (
+        r + 1, "".join(_cell(_col(c) + str(r + 1), v) for c, v in enumerate(row)))
+        for r, row in enumerate(rows))
+    sheet = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+             '<worksheet xmlns="%s"><sheetData>%s</sheetData></worksheet>' % (MAIN, body))
+    wb = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+          '<workbook xmlns="%s" xmlns:r="%s"><sheets>'
+          '<sheet name="Staff" sheetId="1" r:id="rId1"/></sheets></workbook>' % (MAIN, REL))
+    styles = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+              '<styleSheet xmlns="%s"><cellXfs count="2"><xf numFmtId="0"/>'
+              '<xf numFmtId="%d" applyNumberFormat="1"/></cellXfs></styleSheet>'
+              % (MAIN, numfmt or 0))
+    rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="%s">'
+            '<Relationship Id="rId1" Type="%s/worksheet" Target="worksheets/sheet1.xml"/>'
+            '<Relationship Id="rId2" Type="%s/styles" Target="styles.xml"/></Relationships>'
+            % (PKG, REL, REL))
+    top = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="%s">'
+           '<Relationship Id="rId1" Type="%s/officeDocument" Target="xl/workbook.xml"/>'
+           '</Relationships>' % (PKG, REL))
+    ct = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+          '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+          '<Default Extension="xml" ContentType="application/xml"/>'
+          '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+          '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+          '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+          '</Types>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", ct)
+        z.writestr("_rels/.rels", top)
+        z.writestr("xl/workbook.xml", wb)
+        z.writestr("xl/_rels/workbook.xml.rels", rels)
+        z.writestr("xl/styles.xml", styles)
+        z.writestr("xl/worksheets/sheet1.xml", sheet)
+
+
+NAMES = ["Jane Roe", "John Doe", "Mary Major"]
+
+
+def generate(outdir):
+    os.makedirs(outdir, exist_ok=True)
+    want = [str(s)[-4:] for s in SSNS]
+    key = {}
+    rows = [["Name", "SSN", 2022, 2023]]
+    rows += [[n, s, 48000 + 1000 * i, 51500 + 1000 * i] for i, (n, s) in enumerate(zip(NAMES, SSNS))]
+    _xlsx(os.path.join(outdir, "hdr_years.xlsx"), rows)
+    key["hdr_years.xlsx"] = {"ssn": want}
+    with open(os.path.join(outdir, "hdr_years.csv"), "w", newline="") as f:
+        for r in rows:
+            f.write(",".join(str(v) for v in r) + "\r\n")
+    key["hdr_years.csv"] = {"ssn": want}
+    # 44927, 44958, 44986: 2023-01-01, 2023-02-01, 2023-03-01 under mmm-yy (17)
+    rows = [["Employee", "SSN", (44927, 1), (44958, 1), (44986, 1)]]
+    rows += [[n, s, 4000, 4000, 4100] for n, s in zip(NAMES, SSNS)]
+    _xlsx(os.path.join(outdir, "hdr_months.xlsx"), rows, numfmt=17)
+    key["hdr_months.xlsx"] = {"ssn": want}
+    rows = [["Name", "Social Security #", "FY2023 Salary"]]
+    rows += [[n, s, 61000] for n, s in zip(NAMES, SSNS)]
+    _xlsx(os.path.join(outdir, "hdr_fy.xlsx"), rows)
+    key["hdr_fy.xlsx"] = {"ssn": want}
+    rows = [["Jane Roe", 2023], ["Order", 536221874], ["Order", 412556781]]
+    _xlsx(os.path.join(outdir, "hdr_record.xlsx"), rows)
+    key["hdr_record.xlsx"] = {"ssn": []}
+    return key
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.stderr.write(__doc__)
+        sys.exit(2)
+    generate(sys.argv[1])
