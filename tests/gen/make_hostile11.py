@@ -161,42 +161,78 @@ def regf_key_tree(keys):
 
 
 def evtx(events):
-    """A Windows XML event log: file header, one ElfChnk, records of binary
-    XML. Each event: (record id, [(element name, UTF-16 value)]). The
-    binary XML is a fragment: an <Event><EventData> template whose <Data
-    Name=...> elements take the values as substitutions (type 0x01, UTF-16)."""
-    def name_struct(s):
-        return struct.pack("<IHH", 0, sum(map(ord, s)) & 0xFFFF, len(s)) + u16z(s)
+    """A Windows XML event log: a 4096-byte file header, one 64 KiB ElfChnk,
+    records (magic, size, id, FILETIME, binary XML, size). Each event:
+    (record id, [(Data Name, UTF-16 value)]), written as MS-EVEN6 does: a
+    fragment header, then a template instance whose definition (inline,
+    its first use in the chunk) is <Event><EventData><Data Name="...">
+    with a substitution in each element, then the substitution array
+    (count, (size, type 0x01) pairs, the UTF-16 values back to back,
+    unterminated). Names are chunk offsets, inline where first used."""
+    def name_hash(s):
+        h = 0
+        for ch in s:
+            h = (h * 65599 + ord(ch)) & 0xFFFFFFFF
+        return h & 0xFFFF
 
-    recs = b""
-    chunk_off = 512
+    recs = bytearray()
+    defined = {}  # Data names -> (template id, definition offset): a template is defined once per chunk
     for rid, fields in events:
-        body = b"\x0f\x01\x01\x00"  # fragment header
-        tmpl = b"\x01" + struct.pack("<HI", 0xFFFF, 0) + name_struct("Event") + b"\x02"
-        tmpl += b"\x01" + struct.pack("<HI", 0xFFFF, 0) + name_struct("EventData") + b"\x02"
-        for i, (nm, _) in enumerate(fields):
-            tmpl += (b"\x41" + struct.pack("<HI", 0xFFFF, 0) + name_struct("Data") + b"\x06" +
-                     name_struct("Name") + b"\x05\x01" + struct.pack("<H", len(nm)) + u16(nm) + b"\x02" +
-                     b"\x0e" + struct.pack("<HB", i, 0x01) + b"\x04")
-        tmpl += b"\x04\x04\x00"
-        body += b"\x0c\x01" + struct.pack("<II", 0x1F2E3D4C, 0) + hashlib.md5(tmpl).digest() + \
-            struct.pack("<I", len(tmpl)) + tmpl
+        rec_off = 512 + len(recs)
+        out = bytearray()
+        names = tuple(nm for nm, _ in fields)
+
+        def here():
+            return rec_off + 24 + len(out)
+
+        def name(s):
+            off = here() + 4
+            out.extend(struct.pack("<I", off) + struct.pack("<IHH", 0, name_hash(s), len(s)) + u16z(s))
+
+        def elem(s, attrs=False):
+            out.extend(b"\x41" if attrs else b"\x01")
+            out.extend(struct.pack("<HI", 0xFFFF, 0))
+            name(s)
+            if attrs:
+                out.extend(struct.pack("<I", 0))
+        out += b"\x0f\x01\x01\x00"
+        if names in defined:
+            out += b"\x0c\x01" + struct.pack("<II", *defined[names])
+        else:
+            defined[names] = (0x1F2E3D00 + rid, here() + 10)
+            out += b"\x0c\x01" + struct.pack("<I", 0x1F2E3D00 + rid)
+            out += struct.pack("<I", here() + 4)
+            out += struct.pack("<I", 0) + hashlib.md5(b"tmpl%d" % rid).digest() + b"\0\0\0\0"
+            size_at = len(out) - 4
+            data_start = len(out)
+            out += b"\x0f\x01\x01\x00"
+            elem("Event")
+            out += b"\x02"
+            elem("EventData")
+            out += b"\x02"
+            for i, nm in enumerate(names):
+                elem("Data", attrs=True)
+                out += b"\x06"
+                name("Name")
+                out += b"\x05\x01" + struct.pack("<H", len(nm)) + u16(nm)
+                out += b"\x02" + b"\x0e" + struct.pack("<HB", i, 0x01) + b"\x04"
+            out += b"\x04\x04\x00"
+            struct.pack_into("<I", out, size_at, len(out) - data_start)
         vals = [u16(v) for _, v in fields]
-        body += struct.pack("<I", len(vals)) + b"".join(struct.pack("<HBB", len(v), 0x01, 0) for v in vals) + \
-            b"".join(vals)
-        size = 24 + len(body) + 4
-        recs += struct.pack("<IIQQ", 0x2A2A, size, rid, 0x01D0081B00000000 + rid) + body + struct.pack("<I", size)
+        out += struct.pack("<I", len(vals)) + b"".join(struct.pack("<HBB", len(v), 0x01, 0) for v in vals)
+        out += b"".join(vals)
+        size = 24 + len(out) + 4
+        recs += struct.pack("<IIQQ", 0x2A2A, size, rid, 0x01D0081B00000000 + rid) + out + struct.pack("<I", size)
     first, last = events[0][0], events[-1][0]
     ch = bytearray(65536)
     ch[0:8] = b"ElfChnk\0"
-    struct.pack_into("<QQQQIII", ch, 8, first, last, first, last, 128, chunk_off + len(recs) - 0, chunk_off + len(recs))
-    ch[chunk_off:chunk_off + len(recs)] = recs
+    struct.pack_into("<QQQQIII", ch, 8, first, last, first, last, 128, 512 + len(recs) - size, 512 + len(recs))
+    ch[512:512 + len(recs)] = recs
     struct.pack_into("<I", ch, 52, zlib.crc32(recs))
     struct.pack_into("<I", ch, 124, zlib.crc32(bytes(ch[0:120]) + bytes(ch[128:512])))
     fh = bytearray(4096)
     fh[0:8] = b"ElfFile\0"
-    struct.pack_into("<QQQIHHHHI", fh, 8, 0, 0, last + 1, 128, 1, 3, 4096, 1, 0)
-    struct.pack_into("<I", fh, 120, 0)
+    struct.pack_into("<QQQIHHHH", fh, 8, 0, 0, last + 1, 128, 1, 3, 4096, 1)
     struct.pack_into("<I", fh, 124, zlib.crc32(bytes(fh[0:120])))
     return bytes(fh) + bytes(ch)
 
@@ -425,13 +461,15 @@ def windows_cases():
     key("ntuser_recentdocs_ssn", r, None, planted_under={"ssn": [f["ssn9"]]})
     # a Security event log: a failed logon (4625) naming the account by
     # its e-mail, a SID and a logon GUID that are no PII
-    g = person()
+    g, g2 = person(), person()
     log = evtx([(4821, [("SubjectUserSid", "S-1-5-18"), ("TargetUserSid", "S-1-0-0"),
                         ("TargetUserName", g["email"]), ("TargetDomainName", "ACME"),
                         ("Status", "0xc000006d"), ("WorkstationName", "ACME-LT-0417"),
                         ("IpAddress", "10.14.2.117"), ("LogonGuid", "{4F1A2B3C-5D6E-7F80-91A2-B3C4D5E6F708}")]),
                 (4822, [("SubjectUserSid", "S-1-5-21-3623811015-3361044348-30300820-1013"),
-                        ("ScriptBlockText", "$cred = 'Payroll: %s SSN %s'" % (g["name"], g["ssn"]))])])
+                        ("ScriptBlockText", "$cred = 'Payroll: %s SSN %s'" % (g["name"], g["ssn"]))]),
+                (4823, [("SubjectUserSid", "S-1-5-21-3623811015-3361044348-30300820-1013"),
+                        ("ScriptBlockText", "Set-ADUser dross -Replace @{info='SSN %s'}" % g2["ssn"])])])
     r = put("Laptop-ACME-0417/C/Windows/System32/winevt/Logs/Security.evtx", log)
     # binary XML keeps substitution values back to back, without a
     # terminator: read as UTF-16 runs the address is glued to the domain
@@ -439,6 +477,8 @@ def windows_cases():
     # that walks the substitution array sees where it ends
     key("evtx_email_utf16", r, None, planted_under={"email": [g["email"]]}, gap=True)
     key("evtx_ssn_utf16", r, None, planted_under={"ssn": [g["ssn9"]]})
+    # the third record uses the second's template, defined earlier in the chunk
+    key("evtx_template_reused", r, None, planted_under={"ssn": [g2["ssn9"]]})
     key("evtx_sids_not_ssn", r, [], entities_only=["email", "ssn"])
     # Outlook's autocomplete caches
     h, i_ = person(), person()
@@ -476,9 +516,7 @@ def mac_cases():
     put(home + "/Documents/dossier.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
         b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
     key("dossier_pdf_empty", home + "/Documents/dossier.pdf", [], no_findings=True, arguable=True)
-    # gap: the Finder comment is a binary plist inside the ._ file's
-    # extended attributes; non-ASCII, so stored UTF-16BE, which no reader decodes
-    key("appledouble_comment_utf16be", r, None, planted_under={"email": [b["email"]]}, gap=True)
+    key("appledouble_comment_utf16be", r, None, planted_under={"email": [b["email"]]})
     # a zip made by the Finder's "Compress": __MACOSX/ holds the ._ files
     memo = "Offer letter\n%s\nSSN %s\n" % (c["name"], c["ssn"])
     z = hc.zipb([("Offer/", b""), ("Offer/offer.txt", memo.encode()),
@@ -509,18 +547,15 @@ def mac_cases():
                             "N\u00ba de s\u00e9curit\u00e9 sociale: %s, courriel %s" % (f["ssn"], f["email"]),
                             "Phone": [f["phone"]]}, fmt=plistlib.FMT_BINARY)
     r = put(home + "/Library/Application Support/AddressBook/Metadata/ABPerson-8E1F.abcdp", card_)
-    # gap: no binary plist reader: the UTF-16BE string is read only by the
-    # wide pass at odd offsets, which drops its last character
-    key("bplist_contact_utf16be", r, None, planted_under={"email": [f["email"]]}, gap=True)
+    key("bplist_contact_utf16be", r, None, planted_under={"email": [f["email"]]})
     # a preferences plist whose SSN is bare digits, named only by its key
     # (stored apart from the value), and one stored as an integer
     n1, n2 = person(), person()
     pref = plistlib.dumps({"LastUser": n1["name"], "EmployeeSSN": n1["ssn9"], "Profiles": [
         {"DisplayName": n2["name"], "SSN": int(n2["ssn9"]), "Updated": 438508800}]}, fmt=plistlib.FMT_BINARY)
     r = put(home + "/Library/Preferences/com.acme.benefits.plist", pref)
-    # gap: the key that names the value is stored apart from it
-    key("bplist_key_names_bare_ssn", r, [], planted={"ssn": [n1["ssn9"]]}, gap=True)
-    key("bplist_int_ssn", r, [], planted={"ssn": [n2["ssn9"]]}, gap=True)  # gap: a binary integer
+    key("bplist_key_names_bare_ssn", r, [], planted={"ssn": [n1["ssn9"]]})
+    key("bplist_int_ssn", r, [], planted={"ssn": [n2["ssn9"]]})
     # Time Machine: a dated snapshot of the same home
     g = person()
     r = put("TimeMachine/Backups.backupdb/MacBook-Pro-amoss/2014-11-20-103012/Macintosh HD/Users/amoss/"
@@ -547,8 +582,7 @@ def mac_cases():
                         fmt=plistlib.FMT_BINARY)
     r = put(home + "/Downloads/Benefits enrollment.webarchive", wa)
     key("webarchive_ssn", r, None, planted_under={"ssn": [h["ssn9"]]})
-    # gap: the page is a data object in a binary plist: its &#64; is never decoded
-    key("webarchive_entity_email", r, None, planted_under={"email": [h["email"]]}, gap=True)
+    key("webarchive_entity_email", r, None, planted_under={"email": [h["email"]]})
     # browser history
     i_ = person()
     db = hc.sqlite_db(D.tmp("History.db"), [
@@ -849,5 +883,27 @@ def generate(out):
     return D.generate(out, (windows_cases, mac_cases, phone_cases, office_cases, lying_cases))
 
 
+MAC = "MacBook-Pro-amoss/Users/amoss/"
+CORPUS = {MAC + "Library/Preferences/com.apple.recentitems.plist": "bplist/h11_recentitems.plist",
+          MAC + "Library/Application Support/AddressBook/Metadata/ABPerson-8E1F.abcdp":
+          "bplist/h11_contact_utf16.abcdp",
+          MAC + "Library/Preferences/com.acme.benefits.plist": "bplist/h11_int_keys.plist",
+          MAC + "Downloads/Benefits enrollment.webarchive": "bplist/h11_page.webarchive",
+          MAC + "Documents/._receipt.txt": "bplist/h11_appledouble_attrs",
+          MAC + "Documents/._dossier.pdf": "bplist/h11_appledouble_utf16",
+          "Laptop-ACME-0417/C/Windows/System32/winevt/Logs/Security.evtx": "evtx/h11_security.evtx"}
+
+
 if __name__ == "__main__":
-    print(len(generate(sys.argv[1])["cases"]), "cases")
+    if sys.argv[1] == "--corpus":
+        hc.corpus_copy(generate, CORPUS, sys.argv[2])
+        # the event log's chunk alone, cut after its records (a carved chunk)
+        ev = os.path.join(sys.argv[2], "evtx", "h11_security.evtx")
+        with open(ev, "rb") as f:
+            d = f.read()
+        end = struct.unpack_from("<I", d, 4096 + 48)[0]
+        with open(os.path.join(sys.argv[2], "evtx", "h11_carved_chunk.evtx"), "wb") as f:
+            f.write(d[4096:4096 + end])
+        os.remove(ev)
+    else:
+        print(len(generate(sys.argv[1])["cases"]), "cases")

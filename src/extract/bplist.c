@@ -1,0 +1,486 @@
+/*
+ * Apple binary property lists (bplist00) and AppleDouble files (._name).
+ *
+ * A Mac keeps its preferences, recent items, contacts' metadata, Safari
+ * web archives, iOS backups' Info and Manifest records and Finder comments
+ * as binary plists: strings are stored apart from the keys that name them,
+ * non-ASCII strings as UTF-16BE, and documents (a .webarchive's page) as
+ * data objects, so the raw bytes show neither "SSN: 123-45-6789" nor an
+ * address with an accent nearby.
+ *
+ * bplist00 layout (Apple's CFBinaryPList.c, the public format comment):
+ * "bplist00", the objects, an offset table, and a 32-byte trailer (6
+ * unused bytes, the offset-table entry size, the object-reference size,
+ * the object count, the top object and the offset table's place, the last
+ * three 64-bit big-endian). Each object starts with a marker byte: high
+ * nibble the type (0 null/bool, 1 integer, 2 real, 3 date, 4 data, 5 ASCII
+ * string, 6 UTF-16BE string, 7 UTF-8 string, 8 UID, A array, B ordset, C
+ * set, D dict), low nibble a count (0xF: an integer object follows with
+ * the count). A dict holds its key references, then its value references.
+ *
+ * Text: each string, integer and UID-free scalar as a line; a dict's
+ * scalar value as "key: value" (so a label names its value); containers
+ * are expanded once each (references may be shared or cyclic) to a
+ * nesting depth of BP_DEPTH_MAX. Data objects of BP_CHILD_MIN bytes or
+ * more are handed over as children named by their key path
+ * ("WebMainResource/WebResourceData": a web archive's HTML; an
+ * NSKeyedArchiver blob inside an iOS Manifest.db record), which the
+ * pipeline identifies and reads; shorter ones are scanned as text when
+ * they are printable. An NSKeyedArchiver archive is itself a bplist whose
+ * strings are in "$objects": they are read as lines.
+ *
+ * AppleDouble (RFC 1740; macOS's copyfile): magic 0x00051607, version,
+ * 16 filler bytes, an entry count and (id, offset, length) entries. Entry
+ * 9 (Finder info) carries, after its 32 bytes, an "ATTR" block of extended
+ * attributes (name, offset from the file's start, length): each is handed
+ * over as a child named by the attribute (a Finder comment is
+ * "com.apple.metadata:kMDItemFinderComment", a bplist); the resource fork
+ * (entry 2), when not all zeros, as "rsrc"; the real name (3) and comment
+ * (4) entries are text.
+ */
+#include "core/handler.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define BP_DEPTH_MAX 48u
+#define BP_CHILD_MIN 32u
+#define BP_PATH_MAX 512u
+
+struct bp {
+    struct ls_ctx *c;
+    struct ls_object *o;
+    struct ls_slice d;
+    uint64_t nobj, top, table;
+    unsigned offsz, refsz;
+    uint8_t *seen; /* one bit per object: a container already expanded */
+    struct ls_buf text;
+    char path[BP_PATH_MAX];
+    size_t path_len;
+    bool damaged;
+    bool stop; /* a child limit or a fatal error: read no further */
+    ls_err err;
+};
+
+static bool bp_be(struct ls_slice d, size_t off, unsigned n, uint64_t *v)
+{
+    struct ls_slice s;
+    if (n == 0 || n > 8 || !ls_slice_sub(d, off, n, &s)) return false;
+    uint64_t x = 0;
+    for (unsigned i = 0; i < n; i++) x = x << 8 | s.ptr[i];
+    *v = x;
+    return true;
+}
+
+static bool bp_trailer(struct ls_slice d, struct bp *b)
+{
+    if (d.len < 8 + 32 || !ls_slice_starts(d, "bplist00", 8)) return false;
+    size_t t = d.len - 32;
+    uint64_t offsz, refsz;
+    if (!bp_be(d, t + 6, 1, &offsz) || !bp_be(d, t + 7, 1, &refsz) || !bp_be(d, t + 8, 8, &b->nobj) ||
+        !bp_be(d, t + 16, 8, &b->top) || !bp_be(d, t + 24, 8, &b->table))
+        return false;
+    if (offsz == 0 || offsz > 8 || refsz == 0 || refsz > 8) return false;
+    /* every object takes at least a byte, every table entry offsz bytes */
+    if (b->nobj == 0 || b->nobj > t || b->top >= b->nobj || b->table < 8 || b->table > t ||
+        (t - b->table) / offsz < b->nobj)
+        return false;
+    b->offsz = (unsigned)offsz;
+    b->refsz = (unsigned)refsz;
+    return true;
+}
+
+static int bp_probe(const struct ls_object *o)
+{
+    struct bp b;
+    memset(&b, 0, sizeof b);
+    if (bp_trailer(o->data, &b)) return 95;
+    return ls_slice_starts(o->data, "bplist00", 8) ? 60 : 0;
+}
+
+/* Object ref -> its offset; false if out of range. */
+static bool bp_offset(struct bp *b, uint64_t ref, size_t *off)
+{
+    uint64_t v;
+    if (ref >= b->nobj || !bp_be(b->d, (size_t)(b->table + ref * b->offsz), b->offsz, &v) || v < 8 ||
+        v >= b->d.len - 32) {
+        b->damaged = true;
+        return false;
+    }
+    *off = (size_t)v;
+    return true;
+}
+
+/* The count in a marker's low nibble (0xF: an integer object follows);
+ * *body: where the object's content starts. */
+static bool bp_count(struct bp *b, size_t off, uint8_t marker, uint64_t *n, size_t *body)
+{
+    if ((marker & 0x0f) != 0x0f) {
+        *n = marker & 0x0f;
+        *body = off + 1;
+        return true;
+    }
+    int m = ls_slice_at(b->d, off + 1);
+    if (m < 0 || (m & 0xf0) != 0x10 || (m & 0x0f) > 3) return false;
+    unsigned w = 1u << (m & 0x0f);
+    if (!bp_be(b->d, off + 2, w, n)) return false;
+    *body = off + 2 + w;
+    return true;
+}
+
+static ls_err bp_add(struct bp *b, ls_err e)
+{
+    if (e == LS_E_LIMIT) {
+        b->stop = true; /* the text is full: the pipeline said so */
+        return LS_OK;
+    }
+    return e;
+}
+
+/* Append a string object's text (ASCII, UTF-16BE or UTF-8) to out;
+ * false if obj is no string. */
+static bool bp_string(struct bp *b, uint64_t ref, struct ls_buf *out, ls_err *e)
+{
+    size_t off, body;
+    uint64_t n;
+    if (!bp_offset(b, ref, &off)) return false;
+    int m = ls_slice_at(b->d, off);
+    if (m < 0 || ((m >> 4) != 5 && (m >> 4) != 6 && (m >> 4) != 7)) return false;
+    if (!bp_count(b, off, (uint8_t)m, &n, &body)) {
+        b->damaged = true;
+        return false;
+    }
+    uint64_t bytes = (m >> 4) == 6 ? n * 2 : n;
+    struct ls_slice s;
+    if (n > b->d.len || !ls_slice_sub(b->d, body, (size_t)bytes, &s)) {
+        b->damaged = true;
+        return false;
+    }
+    *e = (m >> 4) == 6 ? ls_utf16_to_utf8(out, s, true) : ls_utf8_lossy(out, s);
+    return true;
+}
+
+static ls_err bp_flush(struct bp *b)
+{
+    if (b->text.len == 0) return LS_OK;
+    ls_err e = ls_emit_text(b->c, b->o, b->text.ptr, b->text.len);
+    ls_buf_reset(&b->text);
+    return bp_add(b, e);
+}
+
+static bool bp_printable(struct ls_slice s)
+{
+    size_t ok = 0;
+    for (size_t i = 0; i < s.len; i++) {
+        uint8_t ch = s.ptr[i];
+        if ((ch >= 0x20 && ch < 0x7f) || ch == '\t' || ch == '\n' || ch == '\r' || ch >= 0x80) ok++;
+    }
+    return s.len > 0 && ok * 10 >= s.len * 9;
+}
+
+/* A key as a label: identifiers split into words ("EmployeeSSN" ->
+ * "Employee SSN", "ssn_last" -> "ssn last") so that the rules' label words
+ * stand apart, then ": ". */
+static ls_err bp_label(struct ls_buf *t, struct ls_slice k)
+{
+    for (size_t i = 0; i < k.len; i++) {
+        uint8_t ch = k.ptr[i];
+        bool up = ch >= 'A' && ch <= 'Z';
+        int prev = i ? k.ptr[i - 1] : -1;
+        if (up && prev >= 'a' && prev <= 'z') LS_TRY(ls_buf_addc(t, ' '));
+        LS_TRY(ls_buf_addc(t, ch == '_' ? ' ' : ch));
+    }
+    return ls_buf_adds(t, ": ");
+}
+
+static ls_err bp_walk(struct bp *b, uint64_t ref, unsigned depth, struct ls_slice label);
+
+static ls_err bp_data(struct bp *b, struct ls_slice s, struct ls_slice label)
+{
+    if (s.len < BP_CHILD_MIN) {
+        if (!bp_printable(s)) return LS_OK;
+        if (label.len) LS_TRY(bp_add(b, bp_label(&b->text, label)));
+        LS_TRY(bp_add(b, ls_utf8_lossy(&b->text, s)));
+        return bp_add(b, ls_buf_addc(&b->text, '\n'));
+    }
+    struct ls_child ch;
+    memset(&ch, 0, sizeof ch);
+    ch.name = b->path_len ? b->path : "data";
+    ch.name_len = b->path_len ? b->path_len : 4;
+    ch.data = s;
+    LS_TRY(bp_flush(b));
+    ls_err e = ls_emit_child(b->c, b->o, &ch);
+    if (e == LS_E_LIMIT) {
+        b->stop = true;
+        return LS_OK;
+    }
+    return e;
+}
+
+/* Push a key onto the child path (truncated quietly at BP_PATH_MAX). */
+static size_t bp_push(struct bp *b, struct ls_slice key)
+{
+    size_t was = b->path_len;
+    size_t n = b->path_len;
+    if (key.len == 0) return was;
+    if (n && n < BP_PATH_MAX - 1) b->path[n++] = '/';
+    for (size_t i = 0; i < key.len && n < BP_PATH_MAX - 1; i++) b->path[n++] = (char)key.ptr[i];
+    b->path[n] = 0;
+    b->path_len = n;
+    return was;
+}
+
+static void bp_pop(struct bp *b, size_t was)
+{
+    b->path_len = was;
+    b->path[was] = 0;
+}
+
+static ls_err bp_container(struct bp *b, size_t off, uint8_t m, unsigned depth, struct ls_slice label)
+{
+    uint64_t n, ref;
+    size_t body;
+    if (!bp_count(b, off, m, &n, &body)) {
+        b->damaged = true;
+        return LS_OK;
+    }
+    bool dict = (m >> 4) == 0xd;
+    uint64_t refs = dict ? 2 * n : n;
+    struct ls_slice all;
+    if (n > b->d.len || !ls_slice_sub(b->d, body, (size_t)(refs * b->refsz), &all)) {
+        b->damaged = true;
+        return LS_OK;
+    }
+    struct ls_buf key;
+    ls_buf_init(&key, BP_PATH_MAX);
+    ls_err e = LS_OK;
+    for (uint64_t i = 0; i < n && e == LS_OK && !b->stop; i++) {
+        uint64_t kref = 0;
+        ls_buf_reset(&key);
+        if (dict) {
+            ls_err ke = LS_OK;
+            (void)bp_be(all, (size_t)(i * b->refsz), b->refsz, &kref);
+            if (!bp_string(b, kref, &key, &ke)) ls_buf_reset(&key);
+            if (ke == LS_E_NOMEM) e = ke;
+            (void)bp_be(all, (size_t)((n + i) * b->refsz), b->refsz, &ref);
+        } else {
+            (void)bp_be(all, (size_t)(i * b->refsz), b->refsz, &ref);
+        }
+        if (e != LS_OK) break;
+        /* an array's items keep the key that names the array */
+        struct ls_slice k = dict ? ls_buf_slice(&key) : label;
+        size_t was = bp_push(b, dict ? k : ls_slice_make("", 0));
+        e = bp_walk(b, ref, depth + 1, k);
+        bp_pop(b, was);
+    }
+    ls_buf_free(&key);
+    return e;
+}
+
+static ls_err bp_walk(struct bp *b, uint64_t ref, unsigned depth, struct ls_slice label)
+{
+    size_t off, body;
+    uint64_t n;
+    if (b->stop) return LS_OK;
+    if (depth > BP_DEPTH_MAX) {
+        b->damaged = true;
+        return LS_OK;
+    }
+    if (!bp_offset(b, ref, &off)) return LS_OK;
+    int m = ls_slice_at(b->d, off);
+    if (m < 0) return LS_OK;
+    switch (m >> 4) {
+    case 0x1: { /* integer: 1, 2, 4, 8 (or 16) bytes */
+        uint64_t v;
+        unsigned w = 1u << (m & 0x0f);
+        if (w > 16 || !bp_be(b->d, off + 1 + (w == 16 ? 8 : 0), w == 16 ? 8 : w, &v)) {
+            b->damaged = true;
+            return LS_OK;
+        }
+        if (w == 8 && v >> 63) return LS_OK; /* negative: no identifier */
+        if (label.len) LS_TRY(bp_add(b, bp_label(&b->text, label)));
+        return bp_add(b, ls_buf_printf(&b->text, "%llu\n", (unsigned long long)v));
+    }
+    case 0x4:
+        if (!bp_count(b, off, (uint8_t)m, &n, &body) || n > b->d.len) {
+            b->damaged = true;
+            return LS_OK;
+        }
+        {
+            struct ls_slice s;
+            if (!ls_slice_sub(b->d, body, (size_t)n, &s)) {
+                b->damaged = true;
+                return LS_OK;
+            }
+            return bp_data(b, s, label);
+        }
+    case 0x5:
+    case 0x6:
+    case 0x7: {
+        ls_err e = LS_OK;
+        struct ls_buf line;
+        ls_buf_init(&line, SIZE_MAX);
+        if (bp_string(b, ref, &line, &e) && e != LS_E_NOMEM) {
+            if (label.len) e = bp_label(&b->text, label);
+            if (e == LS_OK) e = ls_buf_add(&b->text, line.ptr, line.len);
+            if (e == LS_OK) e = ls_buf_addc(&b->text, '\n');
+        }
+        ls_buf_free(&line);
+        LS_TRY(bp_add(b, e));
+        return b->text.len >= (64u << 10) ? bp_flush(b) : LS_OK;
+    }
+    case 0xa:
+    case 0xb:
+    case 0xc:
+    case 0xd:
+        if (b->seen[ref >> 3] & (1u << (ref & 7))) return LS_OK; /* shared or cyclic */
+        b->seen[ref >> 3] |= (uint8_t)(1u << (ref & 7));
+        return bp_container(b, off, (uint8_t)m, depth, label);
+    default: /* null, booleans, reals, dates, UIDs: nothing to scan */
+        return LS_OK;
+    }
+}
+
+static ls_err bp_extract(struct ls_ctx *c, struct ls_object *o)
+{
+    struct bp b;
+    memset(&b, 0, sizeof b);
+    b.c = c;
+    b.o = o;
+    b.d = o->data;
+    if (!bp_trailer(o->data, &b)) {
+        ls_note(c, o, LS_R_PARSE_ERROR, "bplist: no valid trailer (offset table, object count, top object)");
+        return LS_OK;
+    }
+    b.seen = calloc((size_t)(b.nobj >> 3) + 1, 1);
+    if (!b.seen) return LS_E_NOMEM;
+    ls_buf_init(&b.text, SIZE_MAX);
+    ls_err e = bp_walk(&b, b.top, 0, ls_slice_make("", 0));
+    if (e == LS_OK) e = bp_flush(&b);
+    if (e == LS_OK && b.damaged)
+        ls_note(c, o, LS_R_PARSE_ERROR, "bplist: objects out of range or nested too deep were passed over");
+    ls_buf_free(&b.text);
+    free(b.seen);
+    return e;
+}
+
+const struct ls_handler ls_handler_bplist = {
+    .name = "bplist",
+    .probe = bp_probe,
+    .extract = bp_extract,
+};
+
+/* ---- AppleDouble ---- */
+
+#define AD_MAGIC 0x00051607u
+#define AD_ENTRIES_MAX 64u
+#define AD_ATTRS_MAX 256u
+
+static bool ad_u32(struct ls_slice d, size_t off, uint32_t *v)
+{
+    uint64_t x;
+    if (!bp_be(d, off, 4, &x)) return false;
+    *v = (uint32_t)x;
+    return true;
+}
+
+static int ad_probe(const struct ls_object *o)
+{
+    uint32_t magic, ver;
+    uint64_t n;
+    if (!ad_u32(o->data, 0, &magic) || !ad_u32(o->data, 4, &ver) || !bp_be(o->data, 24, 2, &n)) return 0;
+    if (magic != AD_MAGIC || (ver != 0x00020000u && ver != 0x00010000u)) return 0;
+    return n >= 1 && n <= AD_ENTRIES_MAX && 26 + 12 * n <= o->data.len ? 95 : 0;
+}
+
+static bool ad_zeros(struct ls_slice s)
+{
+    for (size_t i = 0; i < s.len; i++)
+        if (s.ptr[i]) return false;
+    return true;
+}
+
+static ls_err ad_child(struct ls_ctx *c, struct ls_object *o, const void *name, size_t name_len, struct ls_slice s)
+{
+    struct ls_child ch;
+    memset(&ch, 0, sizeof ch);
+    ch.name = name;
+    ch.name_len = name_len;
+    ch.data = s;
+    return ls_emit_child(c, o, &ch);
+}
+
+/* The "ATTR" block after the Finder info's 32 bytes: extended attributes
+ * whose offsets count from the file's start. */
+static ls_err ad_attrs(struct ls_ctx *c, struct ls_object *o, size_t at, bool *damaged)
+{
+    struct ls_slice d = o->data;
+    uint64_t count;
+    struct ls_slice mg;
+    if (!ls_slice_sub(d, at, 4, &mg) || memcmp(mg.ptr, "ATTR", 4) != 0) return LS_OK;
+    if (!bp_be(d, at + 34, 2, &count)) {
+        *damaged = true;
+        return LS_OK;
+    }
+    size_t p = at + 36;
+    for (uint64_t i = 0; i < count && i < AD_ATTRS_MAX; i++) {
+        uint32_t off, len;
+        int nl = ls_slice_at(d, p + 10);
+        struct ls_slice name, val;
+        if (!ad_u32(d, p, &off) || !ad_u32(d, p + 4, &len) || nl < 0 || !ls_slice_sub(d, p + 11, (size_t)nl, &name)) {
+            *damaged = true;
+            return LS_OK;
+        }
+        p += (11 + (size_t)nl + 3) & ~(size_t)3; /* the entry's length is 4-aligned, not its place */
+        while (name.len && name.ptr[name.len - 1] == 0) name.len--;
+        if (!ls_slice_sub(d, off, len, &val)) {
+            *damaged = true;
+            continue;
+        }
+        if (val.len == 0) continue;
+        ls_err e = ad_child(c, o, name.ptr, name.len, val);
+        if (e == LS_E_LIMIT) return LS_OK;
+        LS_TRY(e);
+    }
+    if (count > AD_ATTRS_MAX) *damaged = true;
+    return LS_OK;
+}
+
+static ls_err ad_extract(struct ls_ctx *c, struct ls_object *o)
+{
+    struct ls_slice d = o->data;
+    uint64_t n;
+    bool damaged = false;
+    if (!bp_be(d, 24, 2, &n)) return LS_E_CORRUPT;
+    for (uint64_t i = 0; i < n && i < AD_ENTRIES_MAX; i++) {
+        uint32_t id, off, len;
+        struct ls_slice s;
+        if (!ad_u32(d, 26 + 12 * i, &id) || !ad_u32(d, 30 + 12 * i, &off) || !ad_u32(d, 34 + 12 * i, &len)) {
+            damaged = true;
+            break;
+        }
+        if (!ls_slice_sub(d, off, len, &s)) {
+            damaged = true; /* a cut file: what is there is still read */
+            if (!ls_slice_from(d, off, &s)) continue;
+        }
+        ls_err e = LS_OK;
+        if (id == 9 && s.len > 32) {
+            e = ad_attrs(c, o, off + 32, &damaged);
+        } else if (id == 2 && s.len && !ad_zeros(s)) {
+            e = ad_child(c, o, "rsrc", 4, s);
+        } else if ((id == 3 || id == 4) && s.len) {
+            e = ls_emit_text(c, o, s.ptr, s.len);
+            if (e == LS_OK) e = ls_emit_text(c, o, "\n", 1);
+        }
+        if (e == LS_E_LIMIT) break;
+        LS_TRY(e);
+    }
+    if (damaged) ls_note(c, o, LS_R_PARSE_ERROR, "appledouble: an entry or attribute lies outside the file");
+    return LS_OK;
+}
+
+const struct ls_handler ls_handler_appledouble = {
+    .name = "appledouble",
+    .probe = ad_probe,
+    .extract = ad_extract,
+};
