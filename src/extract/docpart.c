@@ -1,6 +1,9 @@
 /* Shared by ooxml.c and odf.c (see docpart.h). */
 #include "extract/docpart.h"
 
+#include <stdio.h>
+#include <string.h>
+
 size_t ls_docpart_max(const struct ls_ctx *c)
 {
     uint64_t m = ls_ctx_limits(c)->spill_threshold;
@@ -18,4 +21,75 @@ const char *ls_docpart_reason(ls_err e)
     case LS_E_TIMEOUT: return LS_R_LIMIT_TIME;
     default: return LS_R_PARSE_ERROR;
     }
+}
+
+/* ------------------------------------------------------------ list numbers */
+
+static size_t docpart_roman(uint32_t n, bool upper, char *out, size_t cap)
+{
+    static const struct {
+        uint32_t v;
+        const char *s;
+    } r[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"},
+             {50, "l"},   {40, "xl"},  {10, "x"},  {9, "ix"},   {5, "v"},   {4, "iv"}, {1, "i"}};
+    size_t len = 0;
+    for (size_t k = 0; k < sizeof r / sizeof r[0]; k++) {
+        while (n >= r[k].v) {
+            for (const char *p = r[k].s; *p && len + 1 < cap; p++)
+                out[len++] = upper ? (char)(*p - 'a' + 'A') : *p;
+            n -= r[k].v;
+        }
+    }
+    out[len] = 0;
+    return len;
+}
+
+size_t ls_docpart_list_number(uint32_t n, enum ls_listfmt f, char *out, size_t cap)
+{
+    if (cap == 0) return 0;
+    out[0] = 0;
+    if (f == LS_LF_NONE || f == LS_LF_BULLET) return 0;
+    if ((f == LS_LF_LOWER_ROMAN || f == LS_LF_UPPER_ROMAN) && n >= 1 && n <= 3999)
+        return docpart_roman(n, f == LS_LF_UPPER_ROMAN, out, cap);
+    if ((f == LS_LF_LOWER_LETTER || f == LS_LF_UPPER_LETTER) && n >= 1 && n <= 780) {
+        /* Word and LibreOffice: a..z, then the letter twice (aa, bb), thrice */
+        size_t reps = (n - 1) / 26 + 1, len = 0;
+        char ch = (char)((f == LS_LF_UPPER_LETTER ? 'A' : 'a') + (n - 1) % 26);
+        while (reps-- && len + 1 < cap) out[len++] = ch;
+        out[len] = 0;
+        return len;
+    }
+    int k = snprintf(out, cap, f == LS_LF_DECIMAL_ZERO && n < 10 ? "0%u" : "%u", (unsigned)n);
+    if (k < 0) return 0;
+    return (size_t)k < cap ? (size_t)k : cap - 1;
+}
+
+size_t ls_docpart_list_next(const struct ls_listlvl *lv, struct ls_listctr *ctr, unsigned lvl,
+                            char *out, size_t cap)
+{
+    if (cap == 0) return 0;
+    out[0] = 0;
+    if (lvl >= LS_LIST_LEVELS) return 0;
+    if (ctr->started & (1u << lvl)) {
+        if (ctr->cur[lvl] < 999999999u) ctr->cur[lvl]++;
+    } else {
+        ctr->cur[lvl] = lv[lvl].start;
+    }
+    ctr->started = (uint16_t)((ctr->started & ((2u << lvl) - 1)) | (1u << lvl));
+    if (lv[lvl].fmt == LS_LF_BULLET) return 0;
+    size_t len = 0;
+    const char *t = lv[lvl].text;
+    for (size_t i = 0; t[i] && i < LS_LIST_TEXT && len + 1 < cap; i++) {
+        if (t[i] != '%' || t[i + 1] < '1' || t[i + 1] > '9') {
+            out[len++] = t[i];
+            continue;
+        }
+        unsigned d = (unsigned)(t[++i] - '1');
+        uint32_t v = (ctr->started & (1u << d)) ? ctr->cur[d] : lv[d].start;
+        enum ls_listfmt f = (enum ls_listfmt)lv[d].fmt;
+        if (lv[lvl].legal && f != LS_LF_NONE && f != LS_LF_BULLET) f = LS_LF_DECIMAL;
+        len += ls_docpart_list_number(v, f, out + len, cap - len);
+    }
+    out[len] = 0;
+    return len;
 }

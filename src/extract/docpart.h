@@ -1,6 +1,6 @@
 /* Helpers shared by the zip-based document handlers (ooxml, odf): how much
- * of one package part to read, and which coverage reason a damaged part
- * gives. */
+ * of one package part to read, which coverage reason a damaged part gives,
+ * and the numbers of numbered lists, which no run of text holds. */
 #ifndef LS_DOCPART_H
 #define LS_DOCPART_H
 
@@ -11,5 +11,49 @@
 size_t ls_docpart_max(const struct ls_ctx *c);
 /* The coverage reason for a part that could not be read or parsed. */
 const char *ls_docpart_reason(ls_err e);
+
+/* ---- List numbers ----
+ * A numbered paragraph's label ("3.", "(iv)", "Article 2.1", "第2条") is
+ * made by the reader from the list's level definitions, not stored in the
+ * text. A list has LS_LIST_LEVELS levels; each level's template holds
+ * literal text and %1..%9, the current number of that level in that
+ * level's format (Word's w:lvlText; ODF's prefix, display levels and
+ * suffix are turned into one). */
+#define LS_LIST_LEVELS 9u
+#define LS_LIST_TEXT 48u /* bytes of a level's template kept (Word: 255 characters) */
+
+enum ls_listfmt {
+    LS_LF_DECIMAL,
+    LS_LF_DECIMAL_ZERO, /* 01, 02 .. 10 */
+    LS_LF_LOWER_ROMAN,
+    LS_LF_UPPER_ROMAN,
+    LS_LF_LOWER_LETTER, /* a .. z, aa .. zz, aaa */
+    LS_LF_UPPER_LETTER,
+    LS_LF_NONE,         /* no number: the template's literal text only */
+    LS_LF_BULLET,       /* a bullet or picture: no label at all */
+};
+
+struct ls_listlvl {
+    uint32_t start;
+    uint8_t fmt;             /* enum ls_listfmt */
+    bool legal;              /* every level's number in decimal (Word's isLgl) */
+    char text[LS_LIST_TEXT]; /* NUL-terminated template */
+};
+
+/* The counters of one list; zeroed means nothing counted yet. */
+struct ls_listctr {
+    uint32_t cur[LS_LIST_LEVELS];
+    uint16_t started; /* bit i: level i has a current number */
+};
+
+/* n in format f into out (NUL-terminated, at most cap - 1 bytes; cap >= 1);
+ * returns the length. Roman numerals past 3999 and letters past 780 (zzz..)
+ * are written in decimal. */
+size_t ls_docpart_list_number(uint32_t n, enum ls_listfmt f, char *out, size_t cap);
+/* Count one paragraph at level lvl (deeper levels restart) and write its
+ * label into out as ls_docpart_list_number() does; returns its length, 0
+ * for a bullet, an empty template or a level past the last. */
+size_t ls_docpart_list_next(const struct ls_listlvl *lv, struct ls_listctr *ctr, unsigned lvl,
+                            char *out, size_t cap);
 
 #endif

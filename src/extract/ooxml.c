@@ -8,7 +8,11 @@
  *   - WordprocessingML body, tables, headers/footers, footnotes/endnotes,
  *     comments, tracked changes (w:ins and w:delText), field codes, alt text,
  *     drop-down entries and content control titles/tags, tracked-change
- *     authors (once each), ruby text;
+ *     authors (once each), ruby text; list numbers ("3.", "(iv)", "2.1",
+ *     "Article 2") from word/numbering.xml and the numbered paragraph
+ *     styles of word/styles.xml (17.9: abstractNum levels' start, numFmt,
+ *     lvlText, isLgl; num instances' startOverride), counted per list as
+ *     Word counts them, before each numbered paragraph's text;
  *   - SpreadsheetML shared strings (resolved in cell order; unreferenced
  *     ones emitted at the end), inline strings, numeric cell values rendered
  *     as digit strings (1.23456789E8 -> 123456789), booleans, formulas'
@@ -36,8 +40,10 @@
  *     (attachedTemplate, linked OLE objects, remote images, frames) to a
  *     remote target raise `external_link` (a local path is only said);
  *     hyperlink targets are emitted as text.
- * Ignored on purpose: themes, styles other than number formats, fonts,
- * settings, numbering, printer settings (no user text), formula
+ * Ignored on purpose: themes, styles other than number formats and
+ * numbered paragraph styles, fonts, settings, printer settings (no user
+ * text), list levels linked through numbering styles (numStyleLink),
+ * lvlRestart, bullets' symbols, formula
  * expressions other than their string constants, number formats other than dates and times (a currency or
  * percent cell reads as its stored value).
  * Attacker-controlled: every member name, size and byte; the XML; the
@@ -70,6 +76,10 @@
 #define OX_NOTE_LINKS 4u             /* external_link messages per package */
 #define OX_XF_MAX 65536u             /* cell styles kept (Excel allows 64000) */
 #define OX_NO_STYLE UINT32_MAX
+#define OX_WL_ABS_MAX 4096u          /* abstract lists kept (Word writes one per list) */
+#define OX_WL_NUM_MAX 16384u         /* list instances (w:num) kept */
+#define OX_WL_STY_MAX 4096u          /* paragraph styles looked at for a numPr */
+#define OX_WL_SID 64u                /* bytes of a style id kept */
 
 enum ox_kind {
     OX_SKIP,
@@ -82,6 +92,43 @@ enum ox_kind {
     OX_CHILD,    /* non-XML member: a child object */
     OX_VBA,      /* vbaProject.bin: macro alert + child */
     OX_STYLES,   /* xl/styles.xml: number formats of cell styles, read first */
+    OX_WNUM,     /* word/numbering.xml: list levels, read first */
+    OX_WSTYLES,  /* word/styles.xml: numbered paragraph styles, read first */
+};
+
+/* Word's lists (17.9): an abstract list's levels and counters, the list
+ * instances (w:num) that use it, and the paragraph styles that number
+ * their paragraphs (a heading style's "1.1"). Ids are looked up by binary
+ * search once read (sorted at the end of each part). */
+struct ox_wabs {
+    uint32_t id;
+    struct ls_listlvl lv[LS_LIST_LEVELS];
+    char pstyle[LS_LIST_LEVELS][OX_WL_SID]; /* the style each level goes with */
+    struct ls_listctr ctr;
+};
+
+struct ox_wnum {
+    uint32_t id;
+    uint32_t abs_id;
+    uint32_t ov_start[LS_LIST_LEVELS];
+    uint16_t ov_mask; /* levels with a startOverride */
+    bool used;        /* its overrides applied (the first paragraph of it met) */
+};
+
+struct ox_wsty {
+    char id[OX_WL_SID];
+    char based[OX_WL_SID];
+    int32_t num_id; /* -1: none of its own */
+    int32_t ilvl;   /* -1: none of its own */
+};
+
+struct ox_wlist {
+    struct ox_wabs *abs;
+    size_t nabs, capabs;
+    struct ox_wnum *num;
+    size_t nnum, capnum;
+    struct ox_wsty *sty;
+    size_t nsty, capsty;
 };
 
 /* Cell styles: xf[i] is the numFmtId of cellXfs entry i; fmts are the
@@ -111,6 +158,7 @@ struct ox {
     struct ls_buf part;
     struct ox_xlsb *xb;   /* .xlsb record parts (ooxml_xlsb.h), made when first met */
     struct ox_pivot *pv;  /* pivot caches (ooxml_pivot.h), made when first met */
+    struct ox_wlist wl;   /* Word's list numbering (word/numbering.xml) */
     ls_err result;        /* first partial error, returned at the end */
     size_t wb_member;     /* member index of xl/workbook.xml once read, else SIZE_MAX */
     struct ls_buf authors; /* tracked-change authors written so far, NUL-separated */
@@ -170,6 +218,14 @@ struct ox_walk {
     struct ls_tablectx tc;     /* sheet: header-row labels (tablectx.h) */
     struct ls_buf istr;        /* sheet: an inline string's start (header and labels) */
     uint32_t col, next_col;    /* sheet: column of the current cell, of the next */
+    /* Word's lists: the paragraph's numbering (w:pPr/w:numPr, w:pStyle);
+     * in numbering.xml and styles.xml the definition being read */
+    int32_t p_num, p_ilvl;     /* -1: not given */
+    char p_style[OX_WL_SID];
+    unsigned in_ppr;           /* depth of the paragraph's own w:pPr, 0 outside */
+    bool in_pprchange;         /* inside w:pPrChange: the properties before a change */
+    bool wl_on;                /* a part numbered by word/numbering.xml (not the glossary's) */
+    int32_t wl_abs, wl_num, wl_sty, wl_lvl; /* slots being read, -1 none */
 };
 
 /* ------------------------------------------------------------ names */
@@ -318,6 +374,8 @@ enum ox_el {
     OXE_ODDFOOTER,
     OXE_ODDHEADER,
     OXE_P,
+    OXE_PPR,
+    OXE_PPRCHANGE,
     OXE_PERSON,
     OXE_PRESENCEINFO,
     OXE_RPH,
@@ -417,6 +475,8 @@ static const struct ox_tag ox_tags[OXE_COUNT] = {
     [OXE_ODDFOOTER] = {"oddFooter", OXF_NL | OXF_HF},
     [OXE_ODDHEADER] = {"oddHeader", OXF_NL | OXF_HF},
     [OXE_P] = {"p", OXF_P},
+    [OXE_PPR] = {"pPr", 0},
+    [OXE_PPRCHANGE] = {"pPrChange", 0},
     [OXE_PERSON] = {"person", OXF_NL | OXF_WHO},
     [OXE_PRESENCEINFO] = {"presenceInfo", OXF_NL | OXF_WHO},
     [OXE_RPH] = {"rPh", 0},
@@ -1105,6 +1165,259 @@ static void ox_dropcap(struct ox_walk *w, const struct ls_xml_attr *a, size_t n)
                       (v.len == 6 && memcmp(v.ptr, "margin", 6) == 0);
 }
 
+
+/* ------------------------------------------------------------ Word's lists */
+
+/*
+ * A numbered paragraph's label ("1.", "a)", "2.1", "Article 3") is in no
+ * run: Word draws it from the paragraph's list (w:numPr, or its style's)
+ * and the list's level (word/numbering.xml), counting paragraphs as it
+ * goes. pandoc, LibreOffice and Tika write it; without it a contract's
+ * "4.2" and a form's "(b)" were missing words, and a lettered or numbered
+ * clause read without its number.
+ */
+
+static enum ls_listfmt ox_wl_fmt(struct ls_slice v)
+{
+    static const struct {
+        const char *name;
+        enum ls_listfmt f;
+    } m[] = {{"decimal", LS_LF_DECIMAL},         {"decimalZero", LS_LF_DECIMAL_ZERO},
+             {"lowerRoman", LS_LF_LOWER_ROMAN},  {"upperRoman", LS_LF_UPPER_ROMAN},
+             {"lowerLetter", LS_LF_LOWER_LETTER}, {"upperLetter", LS_LF_UPPER_LETTER},
+             {"none", LS_LF_NONE},               {"bullet", LS_LF_BULLET}};
+    for (size_t k = 0; k < sizeof m / sizeof m[0]; k++)
+        if (v.len == strlen(m[k].name) && memcmp(v.ptr, m[k].name, v.len) == 0) return m[k].f;
+    return LS_LF_DECIMAL; /* ordinal, cardinalText, full-width and CJK counting: in digits */
+}
+
+/* Copy at most cap - 1 bytes, not ending inside a UTF-8 character. */
+static void ox_copy_utf8(char *dst, size_t cap, struct ls_slice v)
+{
+    size_t n = v.len < cap - 1 ? v.len : cap - 1;
+    if (n < v.len)
+        while (n > 0 && (ls_slice_at(v, n) & 0xC0) == 0x80) n--;
+    if (n) memcpy(dst, v.ptr, n);
+    dst[n] = 0;
+}
+
+static int ox_wabs_cmp(const void *a, const void *b)
+{
+    uint32_t x = ((const struct ox_wabs *)a)->id, y = ((const struct ox_wabs *)b)->id;
+    return x < y ? -1 : x > y;
+}
+
+static int ox_wnum_cmp(const void *a, const void *b)
+{
+    uint32_t x = ((const struct ox_wnum *)a)->id, y = ((const struct ox_wnum *)b)->id;
+    return x < y ? -1 : x > y;
+}
+
+static int ox_wsty_cmp(const void *a, const void *b)
+{
+    return strcmp(((const struct ox_wsty *)a)->id, ((const struct ox_wsty *)b)->id);
+}
+
+static void ox_wlist_free(struct ox_wlist *l)
+{
+    free(l->abs);
+    free(l->num);
+    free(l->sty);
+    memset(l, 0, sizeof *l);
+}
+
+static ls_err ox_wabs_new(struct ox_walk *w, const struct ls_xml_attr *a, size_t n)
+{
+    struct ox_wlist *l = &w->x->wl;
+    struct ls_slice v;
+    uint32_t id;
+    if (!ls_xml_attr_get(a, n, "abstractNumId", NULL, &v) || !ox_u32(v, &id) ||
+        l->nabs >= OX_WL_ABS_MAX)
+        return LS_OK;
+    LS_TRY(ox_grow((void **)&l->abs, &l->capabs, l->nabs, sizeof *l->abs));
+    struct ox_wabs *ab = &l->abs[l->nabs];
+    memset(ab, 0, sizeof *ab);
+    ab->id = id;
+    w->wl_abs = (int32_t)l->nabs++;
+    return LS_OK;
+}
+
+static ls_err ox_wnum_new(struct ox_walk *w, const struct ls_xml_attr *a, size_t n)
+{
+    struct ox_wlist *l = &w->x->wl;
+    struct ls_slice v;
+    uint32_t id;
+    if (!ls_xml_attr_get(a, n, "numId", NULL, &v) || !ox_u32(v, &id) || l->nnum >= OX_WL_NUM_MAX)
+        return LS_OK;
+    LS_TRY(ox_grow((void **)&l->num, &l->capnum, l->nnum, sizeof *l->num));
+    struct ox_wnum *nm = &l->num[l->nnum];
+    memset(nm, 0, sizeof *nm);
+    nm->id = id;
+    nm->abs_id = UINT32_MAX;
+    w->wl_num = (int32_t)l->nnum++;
+    return LS_OK;
+}
+
+/* A level's property (start, numFmt, lvlText, isLgl, pStyle) in an abstractNum. */
+static void ox_wlvl_prop(struct ox_walk *w, const char *local, bool has, struct ls_slice v)
+{
+    struct ox_wabs *ab = &w->x->wl.abs[w->wl_abs];
+    struct ls_listlvl *lv = &ab->lv[w->wl_lvl];
+    uint32_t u;
+    if (strcmp(local, "isLgl") == 0)
+        lv->legal = !has || !(v.len == 1 ? ls_slice_at(v, 0) == '0'
+                                         : v.len == 5 && memcmp(v.ptr, "false", 5) == 0);
+    if (!has) return;
+    if (strcmp(local, "start") == 0 && ox_u32(v, &u)) lv->start = u < 999999999u ? u : 999999999u;
+    else if (strcmp(local, "numFmt") == 0) lv->fmt = (uint8_t)ox_wl_fmt(v);
+    else if (strcmp(local, "lvlText") == 0) ox_copy_utf8(lv->text, sizeof lv->text, v);
+    else if (strcmp(local, "pStyle") == 0) ox_copy_utf8(ab->pstyle[w->wl_lvl], OX_WL_SID, v);
+}
+
+/* word/numbering.xml: <w:abstractNum w:abstractNumId><w:lvl w:ilvl><w:start
+ * w:val/><w:numFmt w:val/><w:lvlText w:val/>..., <w:num w:numId>
+ * <w:abstractNumId w:val/><w:lvlOverride w:ilvl><w:startOverride w:val/>. */
+static ls_err ox_wnum_start(struct ox_walk *w, const char *local, const struct ls_xml_attr *a,
+                            size_t n)
+{
+    struct ls_slice v;
+    uint32_t u;
+    if (strcmp(local, "abstractNum") == 0 || strcmp(local, "num") == 0) {
+        w->wl_abs = w->wl_num = w->wl_lvl = -1;
+        return local[1] == 'b' ? ox_wabs_new(w, a, n) : ox_wnum_new(w, a, n);
+    }
+    if (strcmp(local, "lvl") == 0 || strcmp(local, "lvlOverride") == 0) {
+        w->wl_lvl = -1;
+        if (ls_xml_attr_get(a, n, "ilvl", NULL, &v) && ox_u32(v, &u) && u < LS_LIST_LEVELS)
+            w->wl_lvl = (int32_t)u;
+        return LS_OK;
+    }
+    bool has = ls_xml_attr_get(a, n, "val", NULL, &v);
+    if (w->wl_num >= 0) {
+        struct ox_wnum *nm = &w->x->wl.num[w->wl_num];
+        if (has && strcmp(local, "abstractNumId") == 0 && ox_u32(v, &u)) nm->abs_id = u;
+        if (has && strcmp(local, "startOverride") == 0 && w->wl_lvl >= 0 && ox_u32(v, &u)) {
+            nm->ov_start[w->wl_lvl] = u < 999999999u ? u : 999999999u;
+            nm->ov_mask = (uint16_t)(nm->ov_mask | 1u << w->wl_lvl);
+        }
+        return LS_OK;
+    }
+    if (w->wl_abs >= 0 && w->wl_lvl >= 0) ox_wlvl_prop(w, local, has, v);
+    return LS_OK;
+}
+
+/* word/styles.xml: paragraph styles' ids, basedOn and pPr/numPr. */
+static ls_err ox_wsty_start(struct ox_walk *w, const char *local, const struct ls_xml_attr *a,
+                            size_t n)
+{
+    struct ox_wlist *l = &w->x->wl;
+    struct ls_slice v;
+    uint32_t u;
+    if (strcmp(local, "style") == 0) {
+        w->wl_sty = -1;
+        if ((ls_xml_attr_get(a, n, "type", NULL, &v) &&
+             !(v.len == 9 && memcmp(v.ptr, "paragraph", 9) == 0)) ||
+            !ls_xml_attr_get(a, n, "styleId", NULL, &v) || l->nsty >= OX_WL_STY_MAX)
+            return LS_OK;
+        LS_TRY(ox_grow((void **)&l->sty, &l->capsty, l->nsty, sizeof *l->sty));
+        struct ox_wsty *st = &l->sty[l->nsty];
+        memset(st, 0, sizeof *st);
+        ox_copy_utf8(st->id, sizeof st->id, v);
+        st->num_id = st->ilvl = -1;
+        w->wl_sty = (int32_t)l->nsty++;
+        return LS_OK;
+    }
+    if (w->wl_sty < 0 || !ls_xml_attr_get(a, n, "val", NULL, &v)) return LS_OK;
+    struct ox_wsty *st = &l->sty[w->wl_sty];
+    if (strcmp(local, "basedOn") == 0) ox_copy_utf8(st->based, sizeof st->based, v);
+    else if (strcmp(local, "numId") == 0 && ox_u32(v, &u) && u <= INT32_MAX) st->num_id = (int32_t)u;
+    else if (strcmp(local, "ilvl") == 0 && ox_u32(v, &u) && u < LS_LIST_LEVELS) st->ilvl = (int32_t)u;
+    return LS_OK;
+}
+
+static struct ox_wsty *ox_wsty_find(struct ox_wlist *l, const char *id)
+{
+    struct ox_wsty key;
+    if (!id[0] || !l->nsty) return NULL;
+    ox_copy(key.id, sizeof key.id, id);
+    return bsearch(&key, l->sty, l->nsty, sizeof *l->sty, ox_wsty_cmp);
+}
+
+/* In a paragraph's own w:pPr (not a w:pPrChange's: the properties before
+ * an edit): w:pStyle, w:numPr's w:numId and w:ilvl. */
+static void ox_wl_para(struct ox_walk *w, enum ox_el el, const char *local,
+                       const struct ls_xml_attr *a, size_t n)
+{
+    struct ls_slice v;
+    uint32_t u;
+    if (el == OXE_P) {
+        w->p_num = w->p_ilvl = -1;
+        w->p_style[0] = 0;
+        w->in_ppr = 0;
+        w->in_pprchange = false;
+    } else if (el == OXE_PPR && w->depth >= 2 && w->depth < sizeof w->els &&
+               w->els[w->depth - 1] == OXE_P) {
+        w->in_ppr = w->depth;
+    } else if (el == OXE_PPRCHANGE) {
+        w->in_pprchange = true;
+    } else if (w->in_ppr && !w->in_pprchange && ls_xml_attr_get(a, n, "val", NULL, &v)) {
+        if (strcmp(local, "numId") == 0 && ox_u32(v, &u) && u <= INT32_MAX) w->p_num = (int32_t)u;
+        else if (strcmp(local, "ilvl") == 0 && ox_u32(v, &u) && u < LS_LIST_LEVELS)
+            w->p_ilvl = (int32_t)u;
+        else if (strcmp(local, "pStyle") == 0) ox_copy_utf8(w->p_style, sizeof w->p_style, v);
+    }
+}
+
+/* The list and level of the paragraph whose w:pPr just ended: its own, else
+ * its style's (through basedOn, 8 styles deep), else the level that names
+ * its style. */
+static struct ox_wabs *ox_wl_resolve(struct ox_walk *w, struct ox_wnum **nump, int32_t *ilvl)
+{
+    struct ox_wlist *l = &w->x->wl;
+    int32_t num = w->p_num;
+    *ilvl = w->p_ilvl;
+    const struct ox_wsty *st = ox_wsty_find(l, w->p_style);
+    for (unsigned hop = 0; st && hop < 8 && (num < 0 || *ilvl < 0); hop++) {
+        if (num < 0) num = st->num_id;
+        if (*ilvl < 0) *ilvl = st->ilvl;
+        st = ox_wsty_find(l, st->based);
+    }
+    if (num <= 0 || !l->nnum) return NULL; /* numId 0: numbering taken off */
+    struct ox_wnum nkey = {.id = (uint32_t)num};
+    struct ox_wnum *nm = bsearch(&nkey, l->num, l->nnum, sizeof *l->num, ox_wnum_cmp);
+    if (!nm || !l->nabs) return NULL;
+    struct ox_wabs akey = {.id = nm->abs_id};
+    struct ox_wabs *ab = bsearch(&akey, l->abs, l->nabs, sizeof *l->abs, ox_wabs_cmp);
+    if (!ab) return NULL;
+    for (unsigned k = 0; *ilvl < 0 && w->p_style[0] && k < LS_LIST_LEVELS; k++)
+        if (strcmp(ab->pstyle[k], w->p_style) == 0) *ilvl = (int32_t)k;
+    if (*ilvl < 0) *ilvl = 0;
+    *nump = nm;
+    return ab;
+}
+
+static ls_err ox_wl_label(struct ox_walk *w)
+{
+    struct ox_wnum *nm = NULL;
+    int32_t ilvl;
+    w->in_ppr = 0;
+    struct ox_wabs *ab = ox_wl_resolve(w, &nm, &ilvl);
+    if (!ab) return LS_OK;
+    struct ls_listlvl lv[LS_LIST_LEVELS];
+    memcpy(lv, ab->lv, sizeof lv);
+    for (unsigned k = 0; k < LS_LIST_LEVELS; k++) {
+        if (!(nm->ov_mask & (1u << k))) continue;
+        lv[k].start = nm->ov_start[k]; /* this instance's levels start here */
+        if (!nm->used) ab->ctr.started = (uint16_t)(ab->ctr.started & ~(1u << k));
+    }
+    nm->used = true;
+    char lab[4 * LS_LIST_TEXT];
+    size_t len = ls_docpart_list_next(lv, &ab->ctr, (unsigned)ilvl, lab, sizeof lab);
+    if (!len || ox_blank((struct ls_slice){(const uint8_t *)lab, len})) return LS_OK;
+    LS_TRY(ls_textout_add(&w->x->out, lab, len));
+    return ls_textout_add(&w->x->out, " ", 1);
+}
+
 static ls_err ox_text_start(struct ox_walk *w, enum ox_el el, const struct ls_xml_attr *a,
                             size_t n)
 {
@@ -1689,6 +2002,7 @@ static ls_err ox_cb_start(void *ud, const char *local, const char *ns,
     w->depth++;
     if (w->depth < sizeof w->els) w->els[w->depth] = (uint8_t)el;
     w->leaf = el;
+    if (w->wl_on) ox_wl_para(w, el, local, a, n);
     switch (w->kind) {
     case OX_TEXT: return ox_text_start(w, el, a, n);
     case OX_PROPS: return ox_props_start(w, local, a, n);
@@ -1697,6 +2011,8 @@ static ls_err ox_cb_start(void *ud, const char *local, const char *ns,
     case OX_WORKBOOK: return ox_workbook_start(w, el, a, n);
     case OX_RELS: return ox_rels_start(w, el, a, n);
     case OX_STYLES: return ox_styles_start(w, el, a, n);
+    case OX_WNUM: return ox_wnum_start(w, local, a, n);
+    case OX_WSTYLES: return ox_wsty_start(w, local, a, n);
     default: return LS_OK;
     }
 }
@@ -1708,6 +2024,9 @@ static ls_err ox_cb_end(void *ud, const char *local, const char *ns)
     (void)ns;
     LS_TRY(ox_loose_end(w));
     enum ox_el el = w->depth && w->depth < sizeof w->els ? (enum ox_el)w->els[w->depth] : OXE_OTHER;
+    if (w->kind == OX_TEXT && w->in_ppr && el == OXE_PPR && w->depth == w->in_ppr)
+        LS_TRY(ox_wl_label(w)); /* before the paragraph's first run */
+    if (el == OXE_PPRCHANGE) w->in_pprchange = false;
     if (w->depth) w->depth--;
     w->leaf = OXE_OTHER;
     w->in_layout = false;
@@ -1793,6 +2112,9 @@ static ls_err ox_walk_part(struct ox *x, const char *name, enum ox_kind kind)
     w.kind = kind;
     w.vml = ox_ends(name, ".vml");
     w.xstring = kind == OX_TEXT && strncmp(name, "xl/comments", 11) == 0;
+    w.p_num = w.p_ilvl = w.wl_abs = w.wl_num = w.wl_sty = w.wl_lvl = -1;
+    w.wl_on = kind == OX_TEXT && x->wl.nnum && !w.vml && ox_starts(name, "word/") &&
+              !ox_starts(name, "word/glossary/");
     ls_buf_init(&w.cell, OX_CELL_MAX + 1);
     ls_buf_init(&w.hf, 4096);
     ls_buf_init(&w.istr, LS_TC_MAX_LABEL + 1); /* >= LS_TC_MAX_VALUE + 1 */
@@ -1825,7 +2147,8 @@ static ls_err ox_walk_part(struct ox *x, const char *name, enum ox_kind kind)
         e = LS_OK;
     }
     if (e == LS_E_LIMIT && x->out.err == LS_E_LIMIT) e = LS_OK; /* text full: children go on */
-    if (kind != OX_SST && kind != OX_RELS && kind != OX_STYLES)
+    if (kind != OX_SST && kind != OX_RELS && kind != OX_STYLES && kind != OX_WNUM &&
+        kind != OX_WSTYLES)
         (void)ls_textout_sep(&x->out, '\n');
     return e;
 }
@@ -2130,6 +2453,33 @@ static ls_err ox_load_styles(struct ox *x)
     return LS_OK;
 }
 
+/* Word's list definitions, before the document: word/numbering.xml, then
+ * (only if it defines lists) the numbered paragraph styles of
+ * word/styles.xml. A damaged part leaves the lists it defined so far. */
+static ls_err ox_load_wlist(struct ox *x)
+{
+    static const struct {
+        const char *name;
+        enum ox_kind kind;
+    } parts[] = {{"word/numbering.xml", OX_WNUM}, {"word/styles.xml", OX_WSTYLES}};
+    for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++) {
+        size_t i;
+        ls_err rd;
+        if ((k > 0 && !x->wl.nnum) || !ls_zip_find(x->z, parts[k].name, &i)) break;
+        if (!ox_read(x, i, parts[k].name, &rd)) {
+            if (rd == LS_E_NOMEM || rd == LS_E_TIMEOUT) return rd;
+            continue;
+        }
+        ls_err e = ox_walk_part(x, parts[k].name, parts[k].kind);
+        if (e != LS_OK && e != LS_E_LIMIT) return e;
+    }
+    struct ox_wlist *l = &x->wl;
+    if (l->nabs) qsort(l->abs, l->nabs, sizeof *l->abs, ox_wabs_cmp);
+    if (l->nnum) qsort(l->num, l->nnum, sizeof *l->num, ox_wnum_cmp);
+    if (l->nsty) qsort(l->sty, l->nsty, sizeof *l->sty, ox_wsty_cmp);
+    return LS_OK;
+}
+
 /* Shared strings no cell referred to (or whose sheet was lost). */
 static ls_err ox_emit_unused_sst(struct ox *x)
 {
@@ -2152,6 +2502,7 @@ static ls_err ox_run(struct ox *x)
     LS_TRY(ox_load_ct(x));
     LS_TRY(ox_load_sst(x));
     LS_TRY(ox_load_styles(x));
+    LS_TRY(ox_load_wlist(x));
     LS_TRY(ox_xlsb_load(x));
     size_t n = ls_zip_count(x->z);
     for (size_t i = 0; i < n; i++) {
@@ -2206,6 +2557,7 @@ static ls_err ooxml_extract(struct ls_ctx *c, struct ls_object *o)
     ox_styles_free(&x.st);
     ox_xlsb_free(x.xb);
     ox_pivot_free(x.pv);
+    ox_wlist_free(&x.wl);
     ls_zip_close(x.z);
     if (e == LS_OK) e = f;
     if (e == LS_OK) e = x.result;

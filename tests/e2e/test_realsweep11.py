@@ -1,0 +1,35 @@
+#!/usr/bin/env python3
+"""The eleventh sweep's quirks (tests/gen/gen_realsweep11.py): list numbers
+in docx read before each numbered paragraph, as Word shows them."""
+import os
+import sys
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import lsutil  # noqa: E402
+
+sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
+import gen_realsweep11  # noqa: E402
+
+
+class RealSweep11(lsutil.GeneratedTree):
+    GEN = gen_realsweep11
+
+    def test_docx_list_numbers(self):
+        # the labels were in no run: "Definitions", "Employer: ..." read bare
+        o = self.m.obj(self.p("numbered.docx"))
+        self.assertEqual(o["handler"], "ooxml")
+        self.assertEqual(o["coverage"], "full", o["errors"])
+        lines = self.text("numbered.docx").splitlines()
+        for want in self.key["numbered.docx"]:
+            self.assertIn(want, lines)
+        # no label where Word shows none: numId 0, an old numPr of a
+        # tracked change, a bullet, the glossary (its own lists)
+        for plain in gen_realsweep11.NUMBERED_PLAIN:
+            self.assertIn(plain, lines)
+        self.assertIn("ssn", lsutil.entities(o))
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""Fixtures for the quirks found in an eleventh sweep of other projects'
+test documents (CenterForOpenScience/pydocx, bokuweb/docx-rs,
+scanny/python-pptx, open-xml-templating/docxtemplater, microsoft/markitdown,
+decalage2/oletools, jgm/pandoc's docx, odt, rtf and pptx, mete0r/pyhwp),
+read against pandoc, antiword/catppt and each package's own XML text: each
+is the smallest file showing the quirk, written from scratch with the
+Python stdlib; every name and number is made up.
+
+    python3 gen_realsweep11.py OUTDIR
+
+- numbered.docx: numbered paragraphs (w:numPr) whose labels are in no
+  run: Word draws "1.", "(a)", "IV.", "Article 2" from word/numbering.xml
+  (an abstract list's levels: start, numFmt, lvlText) and the paragraph
+  styles of word/styles.xml (a heading style numbered through its own
+  numPr, its level named by the level's w:pStyle). pydocx's list fixtures
+  read 88.5% of pandoc's words, pandoc's own docx 96.8%, docx-rs's
+  Japanese "第1章" headings lost their numbers; every clause number of a
+  contract was missing. Also: a list instance whose startOverride restarts
+  its level at 5, numId 0 (numbering taken off a numbered style), a
+  w:pPrChange's old numPr (not the paragraph's), a bullet list (no label),
+  decimalZero, isLgl, and a glossary part (word/glossary/) that is not
+  numbered by the document's lists.
+"""
+import os
+import sys
+import zipfile
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+CT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def _zip(path, parts):
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts:
+            z.writestr(name, data.encode("utf-8") if isinstance(data, str) else data)
+
+
+def _docx(path, body, extra=()):
+    doc = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+           '<w:document xmlns:w="%s"><w:body>%s</w:body></w:document>' % (W, body))
+    ct = ('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+          'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-'
+          'package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+          '<Override PartName="/word/document.xml" ContentType="%s"/></Types>' % CT_MAIN)
+    rels = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+            '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+            'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+            '</Relationships>')
+    # as Word zips them: the document before its numbering and styles
+    _zip(path, [("[Content_Types].xml", ct), ("_rels/.rels", rels),
+                ("word/document.xml", doc)] + list(extra))
+
+
+def _wp(text, ppr=""):
+    return '<w:p>%s<w:r><w:t xml:space="preserve">%s</w:t></w:r></w:p>' % (
+        "<w:pPr>%s</w:pPr>" % ppr if ppr else "", text)
+
+
+def _num(num_id, ilvl=0):
+    return '<w:numPr><w:ilvl w:val="%d"/><w:numId w:val="%d"/></w:numPr>' % (ilvl, num_id)
+
+
+def _lvl(ilvl, fmt, text, start=1, extra=""):
+    return ('<w:lvl w:ilvl="%d"><w:start w:val="%d"/><w:numFmt w:val="%s"/>%s'
+            '<w:lvlText w:val="%s"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="720" '
+            'w:hanging="360"/></w:pPr></w:lvl>' % (ilvl, start, fmt, extra, text))
+
+
+NUMBERED_LINES = [
+    "1. Definitions",
+    "2. Parties",
+    "(a) Employer: Northwind Example Ltd",
+    "(b) Employee: Jane Roe, SSN 536-22-1874",
+    "i. born 14 March 1975",
+    "(c) Agent: John Doe",
+    "3. Payment",
+    "Article 1 General provisions",
+    "Article 2 Confidentiality",
+    "2.1 Scope of the duty",
+    "5. Restarted at five",
+    "6. Continued",
+    "01. Zero-padded item",
+    "IV. Fourth schedule",
+    "A. Lettered annex",
+]
+NUMBERED_PLAIN = ["Unnumbered heading", "Formerly numbered", "Bullet point one", "Glossary entry"]
+
+
+def docx_numbered(path):
+    numbering = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<w:numbering xmlns:w="%s">' % W
+        # 0: a clause list: 1. / (a) / i.
+        + '<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="hybridMultilevel"/>'
+        + _lvl(0, "decimal", "%1.") + _lvl(1, "lowerLetter", "(%2)") + _lvl(2, "lowerRoman", "%3.")
+        + '</w:abstractNum>'
+        # 1: headings, each level tied to a style; level 1 legal numbering
+        + '<w:abstractNum w:abstractNumId="1">'
+        + _lvl(0, "decimal", "Article %1", extra='<w:pStyle w:val="Heading1"/>')
+        + _lvl(1, "lowerLetter", "%1.%2", extra='<w:pStyle w:val="Heading2"/><w:isLgl/>')
+        + '</w:abstractNum>'
+        + '<w:abstractNum w:abstractNumId="2">' + _lvl(0, "bullet", "\uf0b7") + '</w:abstractNum>'
+        + '<w:abstractNum w:abstractNumId="3">' + _lvl(0, "decimalZero", "%1.") + '</w:abstractNum>'
+        + '<w:abstractNum w:abstractNumId="4">' + _lvl(0, "upperRoman", "%1.", start=4)
+        + '</w:abstractNum>'
+        + '<w:abstractNum w:abstractNumId="5">' + _lvl(0, "upperLetter", "%1.") + '</w:abstractNum>'
+        + '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+        + '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
+        + '<w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0">'
+          '<w:startOverride w:val="5"/></w:lvlOverride></w:num>'
+        + '<w:num w:numId="4"><w:abstractNumId w:val="2"/></w:num>'
+        + '<w:num w:numId="5"><w:abstractNumId w:val="3"/></w:num>'
+        + '<w:num w:numId="6"><w:abstractNumId w:val="4"/></w:num>'
+        + '<w:num w:numId="7"><w:abstractNumId w:val="5"/></w:num>'
+        + '</w:numbering>')
+    styles = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<w:styles xmlns:w="%s">' % W
+        + '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>'
+        + '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/>'
+          '<w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style>'
+        # Heading2 takes its list from Heading1 (basedOn), its level from the list
+        + '<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/>'
+          '<w:basedOn w:val="Heading1"/></w:style>'
+        + '<w:style w:type="character" w:styleId="Strong"><w:name w:val="Strong"/></w:style>'
+        + '</w:styles>')
+    h1 = '<w:pStyle w:val="Heading1"/>'
+    body = (_wp("Definitions", _num(1)) + _wp("Parties", _num(1))
+            + _wp("Employer: Northwind Example Ltd", _num(1, 1))
+            + _wp("Employee: Jane Roe, SSN 536-22-1874", _num(1, 1))
+            + _wp("born 14 March 1975", _num(1, 2))
+            + _wp("Agent: John Doe", _num(1, 1))
+            + _wp("Payment", _num(1))
+            + _wp("General provisions", h1) + _wp("Confidentiality", h1)
+            + _wp("Scope of the duty", '<w:pStyle w:val="Heading2"/>')
+            + _wp("Unnumbered heading", h1 + '<w:numPr><w:numId w:val="0"/></w:numPr>')
+            + _wp("Formerly numbered", '<w:pPrChange w:id="1" w:author="Jane Roe"><w:pPr>'
+                  + _num(1) + '</w:pPr></w:pPrChange>')
+            + _wp("Restarted at five", _num(3)) + _wp("Continued", _num(3))
+            + _wp("Bullet point one", _num(4))
+            + _wp("Zero-padded item", _num(5))
+            + _wp("Fourth schedule", _num(6))
+            + _wp("Lettered annex", _num(7)))
+    glossary = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                '<w:glossaryDocument xmlns:w="%s"><w:docParts><w:docPart><w:docPartBody>%s'
+                '</w:docPartBody></w:docPart></w:docParts></w:glossaryDocument>'
+                % (W, _wp("Glossary entry", _num(1))))
+    _docx(path, body, [("word/numbering.xml", numbering), ("word/styles.xml", styles),
+                       ("word/glossary/document.xml", glossary)])
+
+
+def generate(out):
+    os.makedirs(out, exist_ok=True)
+    docx_numbered(os.path.join(out, "numbered.docx"))
+    return {"numbered.docx": NUMBERED_LINES}
+
+
+if __name__ == "__main__":
+    generate(sys.argv[1] if len(sys.argv) > 1 else ".")
