@@ -772,13 +772,26 @@ static bool after_country_code(const struct scan_state *st, uint64_t start)
     return n >= 1 && n <= 3 && i > 0 && p[i - 1] == '+' && (i < 2 || !(p[i - 2] >= '0' && p[i - 2] <= '9'));
 }
 
+/* The digits of match are one run ("640467805"), not groups ("912 345 678"). */
+static bool one_digit_run(struct ls_slice match)
+{
+    size_t i = 0;
+    while (i < match.len && !(match.ptr[i] >= '0' && match.ptr[i] <= '9')) i++;
+    while (i < match.len && match.ptr[i] >= '0' && match.ptr[i] <= '9') i++;
+    while (i < match.len && !(match.ptr[i] >= '0' && match.ptr[i] <= '9')) i++;
+    return i == match.len;
+}
+
 /* "appId={iphone:'640467805'", "SEOTwitterAppIdIphone":"324021126": the
  * phone labels end in "phone" (Telephone, Cellphone), and so does "iPhone":
- * an app's id after it is no phone number. */
+ * an app's id after it is no phone number. An app id is one run of digits;
+ * a number written in groups after it is a phone ("iPhone: 912 345 678", a
+ * contact card's label for the owner's mobile). */
 static bool iphone_key(const struct scan_state *st, uint64_t off, struct ls_slice match)
 {
     const uint8_t *p = st->data.ptr;
-    return off > 0 && ci_prefix(match.ptr, match.len, "phone") && (p[off - 1] == 'i' || p[off - 1] == 'I') &&
+    return off > 0 && ci_prefix(match.ptr, match.len, "phone") && one_digit_run(match) &&
+           (p[off - 1] == 'i' || p[off - 1] == 'I') &&
            (off < 2 || !((p[off - 2] >= 'a' && p[off - 2] <= 'z') || (p[off - 2] >= 'A' && p[off - 2] <= 'Z')) ||
             (p[off - 2] >= 'a' && p[off - 2] <= 'z' && p[off - 1] == 'I'));
 }
