@@ -1098,7 +1098,10 @@ static ls_err text_extract(struct ls_ctx *c, struct ls_object *o)
     }
     struct ls_slice body;
     if (!ls_slice_from(o->data, bom, &body)) return LS_OK;
-    if (enc == LS_TEXT_CP1252 && ls_sylk_is(body)) { /* Excel writes SYLK in its ANSI code page */
+    /* Excel writes SYLK in its ANSI code page: windows-1252, or the page of
+     * its locale the guess found (a Russian Excel's cp1251 sheet had read
+     * as its records, "C;Y2;X1;K"Иванов...", not as rows) */
+    if (!ls_text_wide(enc) && ls_sylk_is(body)) {
         struct ls_buf u8;
         ls_buf_init(&u8, ls_ctx_limits(c)->max_text);
         ls_err ce = ls_text_convert(body, enc, &u8);

@@ -9,7 +9,9 @@ tests/gen/gen_review12.py:
   small letters): a wrong page garbles every letter; now Windows-1252 for
   the first, and the doubtful capitals stay Windows-1252 as before the
   guess; a chat log in small letters only (cp1251) is still Russian (the
-  first fix of capitals had made it Windows-1252)."""
+  first fix of capitals had made it Windows-1252);
+- text.c read a SYLK sheet as rows only when it was guessed Windows-1252:
+  one a Russian Excel wrote (windows-1251) read as its records."""
 import os
 import sys
 import unittest
@@ -34,6 +36,7 @@ class Review12(lsutil.GeneratedTree):
                 t = self.text(name)
                 for w in spec["words"]:
                     self.assertIn(w, t)
+                self.assertNotIn("C;X2", t)  # a SYLK sheet reads as rows
                 lo, hi = spec["not"]
                 wrong = [ch for ch in t if lo <= ord(ch) <= hi]
                 self.assertEqual(wrong, [], t[:200])

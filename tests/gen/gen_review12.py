@@ -18,6 +18,8 @@ Written from scratch with Python's standard library (all values fake):
 - lower_ru_cp1251.txt: a chat log in small letters only (cp1251, as ICQ
   clients kept their history), nicks in Latin letters: it is Russian,
   whatever KOI8-R's capitals would make of its bytes.
+- staff_cp1251.slk: a SYLK sheet as a Russian Excel writes it (its ANSI
+  code page, windows-1251): its cells must read as rows, not records.
 The key maps each file to the words its text must hold and the script its
 text must not hold.
 """
@@ -72,6 +74,19 @@ def chat_ru():
                    for i, (nick, msg) in enumerate(CHAT_RU))
 
 
+SYLK_RU = [("ФИО", "Телефон", "Должность"),
+           ("Иванов Пётр Сергеевич", "+7 495 123-45-67", "Главный бухгалтер"),
+           ("Смирнова Анна Викторовна", "+7 812 555-01-23", "Менеджер по персоналу")]
+
+
+def sylk_ru():
+    recs = ["ID;PWXL;N;E"]
+    for y, row in enumerate(SYLK_RU, 1):
+        for x, v in enumerate(row, 1):
+            recs.append("C;%sX%d;K\"%s\"" % ("Y%d;" % y if x == 1 else "", x, v))
+    return "\r\n".join(recs + ["E", ""])
+
+
 def generate(out):
     os.makedirs(out, exist_ok=True)
     key = {}
@@ -88,6 +103,8 @@ def generate(out):
     put("caps_el_iso8859_7.txt", CAPS_EL.encode("iso8859_7"), [], [0x0400, 0x04FF])
     put("lower_ru_cp1251.txt", chat_ru().encode("cp1251"), ["договора", "бухгалтер ольга"],
         [0x2500, 0x25FF])  # KOI8-R's capitals would have none of these words
+    put("staff_cp1251.slk", sylk_ru().encode("cp1251"),
+        ["\t".join(SYLK_RU[0]) + "\t\n" + "\t".join(SYLK_RU[1])], [0x0E00, 0x0E7F])
     return key
 
 
