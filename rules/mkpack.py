@@ -89,8 +89,8 @@ pii+="\n"+rule("pii_phone_nanp", meta("pii","phone","low",r'''North American pho
    ("$dot", r"/%s(\+?1[ .]|001[ .-])?[2-9][0-9]{2}\.[2-9][0-9]{2}%s[0-9]{3}([^0-9A-Za-z.-]|\.[^0-9A-Za-z]|\.$|[xX][0-9]|$)/"%(LBP,dot)),
    ("$labelled", r"/%s%s(\+?1 ?|001[ -]?)?[2-9][0-9]{2}[ -]?[2-9][0-9]{2} ?[0-9]{4}([^0-9]|$)/ nocase"%(PHONE_LABEL,LABEL_TAIL))], "any of them")
 pii+="\n"+rule("pii_phone_national", meta("pii","phone","low",r'''A phone number in its country's national form right after a phone label (Phone, Tel., T\xc3\xa9l., Telefon, Telefoon, Mobile, Mobil, Handy, Cell, Celular, Fax, Ph:, Contact number, M\xc3\xb3vil, Tfno., Fone, Telefonnummer, Mobiltelefon, denwa/keitai in kanji, a JSON key): trunk prefix 0 and 9-13 digits (020 7946 0958, (0221) 1234567, 06 12 34 56 78, (03) 9123 4567), 00 and a country code, (11) 91234-5678, 03(1234)5678, 98765 43210 (India), 9 digits (912 345 678)''',"phone_national","last4"),
-  [("$national", r"/%s%s([0-9][ -]?)?\(?[0-9]{2,5}\)?([ .\/-]{1,2}[0-9]{2,8}|\([0-9]{2,5}\)|[0-9]{1,8}){1,5}([^0-9A-Za-z]|$)/ nocase"%(NATIONAL_LABEL,LABEL_TAIL)),
-   ("$national_intl", r"/%s%s([0-9][ -]?)?\(?[0-9]{2,5}\)?([ .\/-]{1,2}[0-9]{2,8}|\([0-9]{2,5}\)|[0-9]{1,8}){1,5}([^0-9A-Za-z]|$)/ nocase"%(INTL_PHONE_LABEL,LABEL_TAIL))], "any of them")
+  [("$national", r"/%s%s([0-9][ -]?)?\(?[0-9]{2,5}\)?([ .\/-]{1,3}[0-9]{2,8}|\([0-9]{2,5}\)|[0-9]{1,8}){1,5}([^0-9A-Za-z]|$)/ nocase"%(NATIONAL_LABEL,LABEL_TAIL)),
+   ("$national_intl", r"/%s%s([0-9][ -]?)?\(?[0-9]{2,5}\)?([ .\/-]{1,3}[0-9]{2,8}|\([0-9]{2,5}\)|[0-9]{1,8}){1,5}([^0-9A-Za-z]|$)/ nocase"%(INTL_PHONE_LABEL,LABEL_TAIL))], "any of them")
 plus=alt([r"\+"+d for d in "123456789"])
 pii+="\n"+rule("pii_phone_e164", meta("pii","phone","low",r'''International phone number in E.164 form (+44 20 7183 8750, +44 (0)20 7183 8750, +55 (11) 91234-5678, +81 3-1234-5678, the country code in parentheses: (+44) 20 7183 8750, the trunk 0 in the area code's: +44 (020) 7183 8750, +38 (044) 123-45-67 of Ukraine's 380); country code and length checked''',"e164","last4"),
   [("$e164", r"/(^|[^0-9A-Za-z+])%s[0-9]{0,3}( ?\(0\)| ?\(0?[1-9][0-9]{0,3}\))?[0-9 .\/-]{6,18}[0-9]([^0-9]|$)/"%plus),
@@ -147,7 +147,14 @@ pii+="\n"+rule("pii_card_in_id_field", meta("pii","credit_card","critical",r"""N
    # code), fapiao, yundan; Japanese chuumon, denpyou; Korean jumun, songjang (written, upper and title case)
    ("$id_key_intl", r"/%s([A-Za-z_-]|[\xd0\xd1][\x80-\xbf]|[\xe3-\xed][\x80-\xbf][\x80-\xbf]){0,12}[ \t]{0,4}(\xe2\x84\x96|No\.?|Nr\.?|#)?[\"']?[ \t]{0,4}([:=#]|\xef\xbc\x9a)?[ \t]{0,4}[\"']?%s[0-9]{8,17}([^0-9A-Za-z]|$)/"%(ID_INTL,alt(cc+cc4))),
    # Facebook's app, page and pixel ids in web pages: <meta property="fb:app_id" content="...">, fbq('init', '...')
-   ("$fb_id", r"/(fb:(app_id|pages|admins|profile_id|page_id)[\"'][ \t\r\n]{1,8}content=|fbq\([\"']init[\"'], ?)[\"']%s[0-9]{8,17}([^0-9A-Za-z]|$)/"%alt(cc+cc4))], "any of them")
+   ("$fb_id", r"/(fb:(app_id|pages|admins|profile_id|page_id)[\"'][ \t\r\n]{1,8}content=|fbq\([\"']init[\"'], ?)[\"']%s[0-9]{8,17}([^0-9A-Za-z]|$)/"%alt(cc+cc4))]
+   # the later ids of a page list (content="179800383306,297015277071153,..."; news sites list up to 34):
+   # one string per position, as YARA reports one match per start and the atom is fb:pages
+   +[("$fb_list_%d"%k, r"/fb:pages[\"'][ \t\r\n]{1,8}content=[\"']([0-9]{5,17}, ?){%d}%s[0-9]{8,17}([^0-9A-Za-z]|$)/"%(k,alt(cc+cc4))) for k in range(1,40)]
+   # a web asset's version (Shopify's styles.css?v=15195820084786593692: 19-20 random digits, a cache buster;
+   # no brand prefixes in the regex: with them YARA's atoms cost 4% of the pack on real text; the validator checks
+   # the brand; ?ver= and ?version= are not taken)
+   +[("$url_version", r"/[?&]v=[0-9]{10,19}([^0-9A-Za-z]|$)/")], "any of them")
 # countries whose IBAN has a letter bank code followed by 12+ digits in groups (a card's length)
 ib_letter_bank="AZ DO GB GT IE JO KW LC MU NI PK PS QA SC SV VG YE".split()
 # the digit groups of a grouped IBAN after its letter bank code (SC72 SSCB 5193 0102 ...) are that IBAN

@@ -324,9 +324,26 @@ static bool code_point_groups(struct ls_slice v)
     return zeros >= 2;
 }
 
+static size_t last_digit_run(struct ls_slice m, size_t *end);
+
+/* A web asset's version after its file name ("styles.css?v=15195820084786593692",
+ * Shopify's cache busters: 19-20 random digits, one in ten passes Luhn):
+ * the number right after "?v=" or "&v=" (pii_card_in_id_field's $url_version). */
+static bool url_version(struct ls_slice m)
+{
+    static const char *const keys[] = {"?v=", "&v="};
+    size_t end, num = last_digit_run(m, &end);
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+        size_t n = strlen(keys[k]);
+        if (num >= n && ls_slice_starts(sub(m, num - n, n), keys[k], n)) return true;
+    }
+    return false;
+}
+
 static bool loc_card(struct ls_slice m, struct ls_value *out)
 {
     if (national_id_label(m)) return loc_card_in_national_id(m, out);
+    if (url_version(m)) return loc_card_id_key(m, out);
     /* the plain strings' matches hold at most one letter (the boundary
      * before "x 4111 ..."); $card_visa13's begins with its card word */
     if (count_class(m, is_alpha) + count_class(m, is_high) >= 2) {
@@ -1047,6 +1064,23 @@ static bool national_cn_mobile(struct ls_slice m, struct ls_slice v, const char 
     return false;
 }
 
+/* A trunk 0 written as a group of its own ("0 93 82 / 84 73 99", the old
+ * German pair grouping; "0 30 1234567") stands before an area code of 1-4
+ * digits. A lone 0 before a longer group ("Telephone no. 0 14400 6667" of
+ * a form's render cache) is no trunk prefix: that is a filler digit and a
+ * number of another kind. */
+static bool national_lone_trunk_ok(struct ls_slice v)
+{
+    size_t i = 0;
+    if (ls_slice_at(v, 0) == '(') i++;
+    if (ls_slice_at(v, i) != '0' || i + 1 >= v.len || !phone_sep(ls_slice_at(v, i + 1))) return true;
+    i++;
+    while (i < v.len && !is_digit(ls_slice_at(v, i))) i++;
+    size_t s = i;
+    while (i < v.len && is_digit(ls_slice_at(v, i))) i++;
+    return i - s >= 1 && i - s <= 4;
+}
+
 /* A number written in its country's own way after a phone label:
  * - with the trunk prefix 0 ("020 7946 0958", "(0221) 1234567", "06 12 34 56
  *   78", "(03) 9123 4567"): 9-13 digits, the second not 0;
@@ -1080,7 +1114,7 @@ static bool national_ok(struct ls_slice m, struct ls_value *out)
         out->len -= skip;
         return true;
     }
-    if (d[0] == '0') return n <= 13;
+    if (d[0] == '0') return n <= 13 && national_lone_trunk_ok(v);
     if (national_paren_area(v)) return n == 10 || n == 11;
     if (national_ru(v, d, n)) return true;
     if (national_cn_mobile(m, v, d, n)) {
@@ -1555,6 +1589,38 @@ bool ls_valid_email(struct ls_slice v)
 
 static bool email_domain_char(int c) { return is_alnum(c) || c == '.' || c == '-'; }
 
+/* True if the bytes before i (>= 0x80) end a well-formed UTF-8 character. */
+static bool utf8_char_ends(struct ls_slice s, size_t i)
+{
+    for (size_t n = 1; n <= 4 && n <= i; n++) {
+        int c = ls_slice_at(s, i - n);
+        if ((c & 0xc0) == 0x80) continue;
+        size_t want = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c <= 0xdf ? 2 : 0;
+        return want == n;
+    }
+    return false;
+}
+
+/* The raw bytes of a double-byte legacy encoding (Big5, GBK, Shift_JIS)
+ * hold characters whose second byte is ASCII (0x40-0x7e): Big5's full-width
+ * colon is A1 47 ("\xa1G"), Shift_JIS's 81 46, so "E-mail:" + address reads
+ * "\xa1Gmeiling@example.tw". The ASCII byte at i is such a trail byte when
+ * the run of bytes >= 0x80 before it is no UTF-8 and has an odd length (the
+ * characters of a run are pairs; its last byte leads the next): three or
+ * more bytes, or one of the lead bytes of those encodings' punctuation rows
+ * (Big5 A1-A3, Shift_JIS 81); a lone other byte is a Latin-1 or Windows-1252
+ * sign (guillemet, quote: "\xabjohn@example.com\xbb"). */
+static bool legacy_trail_byte(struct ls_slice m, size_t i)
+{
+    int c = ls_slice_at(m, i);
+    if (i == 0 || c < 0x40 || c > 0x7e || ls_slice_at(m, i - 1) < 0x80 || utf8_char_ends(m, i)) return false;
+    size_t r = 0;
+    while (r < i && r < 64 && ls_slice_at(m, i - 1 - r) >= 0x80) r++;
+    if (r % 2 == 0) return false;
+    int lead = ls_slice_at(m, i - 1);
+    return r >= 3 || lead == 0x81 || (lead >= 0xa1 && lead <= 0xa3);
+}
+
 static bool loc_email(struct ls_slice m, struct ls_value *out)
 {
     size_t at = ls_slice_find(m, 0, "@", 1);
@@ -1574,6 +1640,7 @@ static bool loc_email(struct ls_slice m, struct ls_value *out)
             break;
         }
     }
+    if (start < at && legacy_trail_byte(m, start)) start++;
     size_t end = at + 1, dot = 0;
     for (;;) {
         if (end < m.len && email_domain_char(ls_slice_at(m, end))) dot = ls_slice_at(m, end++) == '.' ? end : dot;
