@@ -20,31 +20,38 @@
  *
  * with the column names as the header row for tablectx.h, so a bare
  * 9-digit value under "SSN" is labelled as in a spreadsheet. libmdb reads
- * the catalog, the table definitions and cracks each row into columns; the
- * values are then decoded here from the page bytes libmdb points at (every
- * offset checked against the page): text and memo (Jet 4 UTF-16LE with its
- * "Unicode compression", Jet 3 in the database's code page, codepage.c),
- * integers, currency (exact, four decimals as typed: 1234.5), single and
- * double (as a spreadsheet shows them: 123456789, not 1.23457e+08),
- * decimal (libmdb), dates as ISO 8601 (days since 1899-12-30), GUIDs. An OLE
- * object field whose bytes are a document or archive, or an Access OLE
- * wrapper (the "OLE header" + OLE 1.0 native data) around one, is handed
- * over as a child TABLE/COLUMN/ROW. Binary and attachment (complex) columns
- * are left to the raw-byte scan.
+ * the table definitions and cracks each row into columns; the catalog
+ * (MSysObjects' rows) is read here, and every value is decoded here from
+ * the page bytes libmdb points at (each offset checked against the page):
+ * text and memo (Jet 4 UTF-16LE with its "Unicode compression", Jet 3 in
+ * the database's code page, codepage.c), integers, currency (exact, as
+ * typed: 1234.5), single and double (as a spreadsheet shows them:
+ * 123456789, not 1.23457e+08), decimal (over 10^scale), dates as ISO 8601
+ * (days since 1899-12-30), GUIDs. An OLE object field whose bytes are a
+ * document or archive, or an Access OLE wrapper (the "OLE header" + OLE 1.0
+ * native data) around one, is handed over as a child TABLE/COLUMN/ROW; an
+ * ACCDB Attachment column's file (in a hidden table f_..._COLUMN, a zlib
+ * wrapper) as a child TABLE/ROW/FileName. Binary columns are left to the
+ * raw-byte scan.
  *
- * Not read on purpose: queries, forms, reports, macros and VBA modules (in
- * MSysAccessStorage / MSysObjects' LvProp: raw scan), indexes, deleted rows.
+ * Not read on purpose: system tables (MSys*, and the hidden tables of
+ * system tables' complex columns: the Office theme), queries, forms,
+ * reports, macros and VBA modules (MSysAccessStorage, LvProp: raw scan),
+ * indexes, deleted rows, Access 2010 calculated columns' wrapper.
  *
  * Safety: the database is opened from memory (mdb_open_buffer: fmemopen,
- * read-only); libmdb's own memo and text conversion is not used (its
- * multi-page memo loop follows a page chain without a cycle check and its
- * Jet 3 text goes through iconv, whose code page modules a sandboxed worker
- * cannot load): long values are read here through mdb_find_pg_row, each
- * chain bounded by the file's page count and the declared length. The
- * catalog, table and column names still come through libmdb (iconv).
- * Attacker-controlled: every byte; libmdb's parsing of the catalog and the
- * table definitions is the part this file cannot bound (a libmdb crash is
- * a worker crash, recorded worker_crash by the pipeline).
+ * read-only). libmdb's catalog reader, memo reader and text conversion
+ * are not used: the first two follow long-value page chains without a
+ * cycle check (the catalog reader for every object's properties), and
+ * Jet 3 text goes through iconv, whose code page modules a sandboxed
+ * worker cannot load. Long values are read here through mdb_find_pg_row,
+ * each chain bounded by the file's page count and the declared length;
+ * attachments are inflated within the root's byte budget. Only column
+ * names still come through libmdb (iconv). A table whose usage map is
+ * empty is not handed to libmdb, which dereferences it (found by
+ * fuzzing). Attacker-controlled: every byte; libmdb's parsing of the table
+ * definitions and rows is the part this file cannot bound (a libmdb crash
+ * is a worker crash, recorded worker_crash by the pipeline).
  *
  * Coverage: a file that is not a whole number of pages is truncated; a
  * table whose definition cannot be read, or that yields fewer rows than
@@ -64,6 +71,7 @@
 #include "extract/b64blob.h"
 #include "extract/sheetdate.h"
 #include "extract/tablectx.h"
+#include "extract/zinflate.h"
 
 #define MDB_SIG_JET "Standard Jet DB"
 #define MDB_SIG_ACE "Standard ACE DB"
@@ -75,6 +83,7 @@
 #define MDB_LV_INLINE 0x80000000u
 #define MDB_LV_SINGLE 0x40000000u
 #define MDB_LV_LEN 0x3fffffffu
+#define MDB_MAX_TABLES 65536u /* catalog entries read (Access allows 32768 objects) */
 
 struct mdbx {
     struct ls_ctx *c;
@@ -88,6 +97,8 @@ struct mdbx {
     struct ls_buf line; /* the row being written */
     struct ls_buf tmp;  /* a long value's bytes */
     struct ls_buf u16;  /* decompressed Jet 4 text */
+    struct ls_buf att;  /* an inflated attachment */
+    struct ls_buf fname; /* the row's FileName (an attachment table's), UTF-8 */
     bool text_full;     /* ls_emit_text said LS_E_LIMIT */
     bool no_children;   /* ls_emit_child said LS_E_LIMIT / LS_E_TIMEOUT */
     size_t bad_values;  /* long values whose chain was broken */
@@ -257,6 +268,42 @@ static ls_err mdbx_single(struct ls_buf *b, float f)
     return ls_buf_adds(b, num);
 }
 
+/* Decimal: a sign byte (bit 7), then a 128-bit integer as four
+ * little-endian 32-bit words, the most significant first; the value is
+ * that integer over 10^scale. Written as typed: no trailing zeros.
+ * (libmdb's mdb_numeric_to_string places the point by the precision.) */
+static ls_err mdbx_decimal(struct ls_buf *b, struct ls_slice v, int scale)
+{
+    uint32_t w[4]; /* most significant first */
+    for (size_t i = 0; i < 4; i++) {
+        struct ls_slice word;
+        if (!ls_slice_sub(v, 1 + 4 * i, 4, &word)) return LS_OK;
+        w[i] = (uint32_t)ls_slice_at(word, 0) | (uint32_t)ls_slice_at(word, 1) << 8 |
+               (uint32_t)ls_slice_at(word, 2) << 16 | (uint32_t)ls_slice_at(word, 3) << 24;
+    }
+    char digits[48];
+    size_t n = 0;
+    do { /* divide the 128-bit number by 10, least significant digit first */
+        uint64_t rem = 0;
+        for (size_t i = 0; i < 4; i++) {
+            uint64_t cur = rem << 32 | w[i];
+            w[i] = (uint32_t)(cur / 10);
+            rem = cur % 10;
+        }
+        digits[n++] = (char)('0' + rem);
+    } while ((w[0] | w[1] | w[2] | w[3]) && n < 40);
+    size_t sc = scale > 0 && scale <= 38 ? (size_t)scale : 0;
+    while (n <= sc) digits[n++] = '0'; /* 0.05: a leading zero */
+    size_t lo = 0; /* trailing zeros of the fraction, dropped */
+    while (lo < sc && digits[lo] == '0') lo++;
+    if (ls_slice_at(v, 0) & 0x80) LS_TRY(ls_buf_addc(b, '-'));
+    for (size_t i = n; i-- > lo;) {
+        LS_TRY(ls_buf_addc(b, (uint8_t)digits[i]));
+        if (i == sc && i > lo) LS_TRY(ls_buf_addc(b, '.'));
+    }
+    return LS_OK;
+}
+
 static uint64_t mdbx_le(struct ls_slice v, size_t n)
 {
     uint64_t x = 0;
@@ -305,13 +352,7 @@ static ls_err mdbx_fixed(struct mdbx *s, int type, struct ls_slice v, const MdbC
         }
         return ls_buf_addc(b, '}');
     }
-    case MDB_NUMERIC: {
-        char *str = mdb_numeric_to_string(s->mdb, (int)(v.ptr - s->mdb->pg_buf), col->col_scale,
-                                          col->col_prec);
-        ls_err e = str ? ls_buf_adds(b, str) : LS_OK;
-        g_free(str);
-        return e;
-    }
+    case MDB_NUMERIC: return mdbx_decimal(b, v, col->col_prec); /* libmdb swaps the names: its "prec" is the scale */
     default: return LS_OK;
     }
 }
@@ -339,16 +380,64 @@ static struct ls_slice mdbx_ole_payload(struct ls_slice v)
     return ls_b64_known_format(data) ? data : (struct ls_slice){0};
 }
 
+static ls_err mdbx_charge(void *ud, size_t n, uint64_t in_used, uint64_t out_total)
+{
+    struct mdbx *s = ud;
+    return zinflate_budget(s->c, s->o, "mdb", n, in_used, out_total);
+}
+
+/* An attachment (ACCDB Attachment columns keep their files in a hidden
+ * table f_..._COLUMN, column FileData): a wrapper (u32 0 = stored, 1 =
+ * zlib; u32 the content's length), then the content: u32 its header's
+ * length, the header (a flag, the file extension in UTF-16), the file.
+ * The file's bytes, or an empty slice if v is no attachment. */
+static struct ls_slice mdbx_attachment(struct mdbx *s, struct ls_slice v)
+{
+    struct ls_cursor c = ls_cur_make(v);
+    uint32_t type = 0, len = 0, hlen = 0;
+    struct ls_slice rest, content = {0}, file = {0};
+    if (ls_cur_u32le(&c, &type) != LS_OK || ls_cur_u32le(&c, &len) != LS_OK || type > 1 ||
+        ls_cur_take(&c, v.len - c.pos, &rest) != LS_OK || rest.len < 8)
+        return file;
+    if (type == 0) {
+        if (len != rest.len) return file;
+        content = rest;
+    } else {
+        if (ls_slice_at(rest, 0) != 0x78) return file; /* a zlib header */
+        ls_buf_reset(&s->att);
+        uint64_t left = ls_budget_left(s->c);
+        size_t max = len < left ? len : (size_t)(left < SIZE_MAX ? left : SIZE_MAX);
+        ls_err e = zinflate_stream(rest, 15, &s->att, max, NULL, mdbx_charge, s);
+        if (e != LS_OK && e != LS_E_LIMIT && e != LS_E_TRUNCATED) s->bad_values++;
+        content = ls_buf_slice(&s->att);
+    }
+    struct ls_cursor cc = ls_cur_make(content);
+    if (ls_cur_u32le(&cc, &hlen) != LS_OK || hlen < 8 || hlen > 1024 || hlen > content.len) return file;
+    (void)ls_slice_sub(content, hlen, content.len - hlen, &file);
+    return file;
+}
+
 static ls_err mdbx_child(struct mdbx *s, const char *table, const char *col, uint64_t row,
                          struct ls_slice v)
 {
-    if (s->no_children || v.len < MDB_CHILD_MIN) return LS_OK;
-    struct ls_slice payload = mdbx_ole_payload(v);
+    if (s->no_children || v.len == 0) return LS_OK;
+    struct ls_slice payload = {0};
+    if (v.len >= MDB_CHILD_MIN) payload = mdbx_ole_payload(v);
+    if (payload.len == 0) payload = mdbx_attachment(s, v);
     if (payload.len == 0) return LS_OK;
     struct ls_buf name;
-    ls_buf_init(&name, 3 * MDB_NAME_MAX + 32);
-    ls_err e = ls_buf_printf(&name, "%.*s/%.*s/%llu", (int)MDB_NAME_MAX, table, (int)MDB_NAME_MAX,
-                             col, (unsigned long long)row);
+    ls_buf_init(&name, 4 * MDB_NAME_MAX + 32);
+    ls_err e;
+    if (s->fname.len > 0) { /* an attachment: TABLE/ROW/FileName, no path in the name */
+        e = ls_buf_printf(&name, "%.*s/%llu/", (int)MDB_NAME_MAX, table, (unsigned long long)row);
+        struct ls_slice fn = ls_buf_slice(&s->fname);
+        for (size_t i = 0; e == LS_OK && i < fn.len && i < MDB_NAME_MAX; i++) {
+            uint8_t ch = ls_slice_at(fn, i);
+            e = ls_buf_addc(&name, ch == '/' || ch == '\\' || ch < 0x20 ? '_' : ch);
+        }
+    } else
+        e = ls_buf_printf(&name, "%.*s/%.*s/%llu", (int)MDB_NAME_MAX, table, (int)MDB_NAME_MAX, col,
+                          (unsigned long long)row);
     if (e == LS_OK) {
         struct ls_child ch;
         memset(&ch, 0, sizeof ch);
@@ -446,13 +535,40 @@ static ls_err mdbx_header(struct mdbx *s, MdbTableDef *t)
     return mdbx_row_end(s);
 }
 
+/* The row's FileName into s->fname (a text column of that name in a
+ * table that has a FileData column: an attachment table). */
+static void mdbx_file_name(struct mdbx *s, const MdbColumn *fn)
+{
+    ls_buf_reset(&s->fname);
+    struct ls_slice v;
+    if (!fn || fn->cur_value_len <= 0 || fn->cur_value_start < 0 ||
+        !ls_slice_sub(mdbx_page(s), (size_t)fn->cur_value_start, (size_t)fn->cur_value_len, &v))
+        return;
+    if (mdbx_text(s, v, &s->fname) != LS_OK) ls_buf_reset(&s->fname);
+}
+
+/* An attachment table's FileName column, or NULL. */
+static const MdbColumn *mdbx_file_name_col(const MdbTableDef *t, unsigned ncols)
+{
+    const MdbColumn *fn = NULL;
+    bool data = false;
+    for (unsigned i = 0; i < ncols; i++) {
+        const MdbColumn *col = g_ptr_array_index(t->columns, i);
+        if (col->col_type == MDB_TEXT && strcmp(col->name, "FileName") == 0) fn = col;
+        if (col->col_type == MDB_OLE && strcmp(col->name, "FileData") == 0) data = true;
+    }
+    return data ? fn : NULL;
+}
+
 static ls_err mdbx_rows(struct mdbx *s, MdbTableDef *t, uint64_t *rows)
 {
     ls_err e = LS_OK;
     unsigned ncols = t->num_cols < t->columns->len ? t->num_cols : t->columns->len;
+    const MdbColumn *fn = mdbx_file_name_col(t, ncols);
     mdb_rewind_table(t);
     while (e == LS_OK && s->stop == LS_OK && !s->text_full && mdb_fetch_row(t)) {
         ++*rows;
+        mdbx_file_name(s, fn);
         for (unsigned i = 0; e == LS_OK && i < ncols; i++)
             e = mdbx_cell(s, g_ptr_array_index(t->columns, i), i, t->name, *rows);
         if (e == LS_OK) e = mdbx_row_end(s);
@@ -461,25 +577,122 @@ static ls_err mdbx_rows(struct mdbx *s, MdbTableDef *t, uint64_t *rows)
     return e;
 }
 
-static ls_err mdbx_table(struct mdbx *s, MdbCatalogEntry *entry)
+/* A table definition with its columns, or NULL. libmdb dereferences the
+ * copy of an empty usage map when it looks for the first data page
+ * (mdb_map_find_next): such a table is refused here. */
+static MdbTableDef *mdbx_open_table(MdbCatalogEntry *entry)
 {
     MdbTableDef *t = mdb_read_table(entry);
+    if (!t) return NULL;
+    if (!t->usage_map || t->map_sz < 1 || !mdb_read_columns(t) || !t->columns ||
+        t->columns->len < t->num_cols) {
+        mdb_free_tabledef(t);
+        return NULL;
+    }
+    return t;
+}
+
+/* A complex column's hidden table that belongs to a system table (the
+ * Office theme every ACCDB keeps in MSysResources): its link column is
+ * named PARENT_COLUMN. */
+static bool mdbx_system_flat(const MdbTableDef *t)
+{
+    if (strncmp(t->name, "f_", 2) != 0) return false;
+    for (unsigned i = 0; i < t->num_cols; i++) {
+        const MdbColumn *col = g_ptr_array_index(t->columns, i);
+        if (strncmp(col->name, "MSys", 4) == 0) return true;
+    }
+    return false;
+}
+
+static ls_err mdbx_table(struct mdbx *s, MdbCatalogEntry *entry)
+{
+    MdbTableDef *t = mdbx_open_table(entry);
     if (!t) {
         ls_note(s->c, s->o, LS_R_PARSE_ERROR, "mdb: table %.*s: definition unreadable",
                 (int)MDB_NAME_MAX, entry->object_name);
         return LS_OK;
     }
-    ls_err e = LS_OK;
-    if (!mdb_read_columns(t) || !t->columns) {
-        ls_note(s->c, s->o, LS_R_PARSE_ERROR, "mdb: table %.*s: columns unreadable",
-                (int)MDB_NAME_MAX, t->name);
-    } else {
-        uint64_t rows = 0;
-        e = mdbx_header(s, t);
-        if (e == LS_OK) e = mdbx_rows(s, t, &rows);
-        if (e == LS_OK && s->stop == LS_OK && !s->text_full && rows < t->num_rows)
-            ls_note(s->c, s->o, LS_R_PARSE_ERROR, "mdb: table %.*s: %llu of %u rows read",
-                    (int)MDB_NAME_MAX, t->name, (unsigned long long)rows, t->num_rows);
+    if (mdbx_system_flat(t)) {
+        mdb_free_tabledef(t);
+        return LS_OK;
+    }
+    uint64_t rows = 0;
+    ls_err e = mdbx_header(s, t);
+    if (e == LS_OK) e = mdbx_rows(s, t, &rows);
+    if (e == LS_OK && s->stop == LS_OK && !s->text_full && rows < t->num_rows)
+        ls_note(s->c, s->o, LS_R_PARSE_ERROR, "mdb: table %.*s: %llu of %u rows read",
+                (int)MDB_NAME_MAX, t->name, (unsigned long long)rows, t->num_rows);
+    mdb_free_tabledef(t);
+    return e;
+}
+
+/* A table of the catalog. */
+struct mdbx_obj {
+    uint32_t pg;    /* its definition page */
+    uint32_t flags; /* 0x80000002: system */
+    char name[MDB_MAX_OBJ_NAME + 1];
+};
+
+/* The bytes of the current row's value of col (false: null or out of the page). */
+static bool mdbx_value(const struct mdbx *s, const MdbColumn *col, struct ls_slice *v)
+{
+    if (!col || col->cur_value_len <= 0 || col->cur_value_start < 0) return false;
+    return ls_slice_sub(mdbx_page(s), (size_t)col->cur_value_start, (size_t)col->cur_value_len, v);
+}
+
+static const MdbColumn *mdbx_col(const MdbTableDef *t, const char *name)
+{
+    for (unsigned i = 0; i < t->num_cols; i++) {
+        const MdbColumn *col = g_ptr_array_index(t->columns, i);
+        if (strcmp(col->name, name) == 0) return col;
+    }
+    return NULL;
+}
+
+/* One catalog row: a table (type 1) is added to objs. */
+static ls_err mdbx_catalog_row(struct mdbx *s, const MdbColumn *const cols[4], struct ls_buf *objs)
+{
+    struct ls_slice id, name, type, flags;
+    if (!mdbx_value(s, cols[0], &id) || !mdbx_value(s, cols[1], &name) ||
+        !mdbx_value(s, cols[2], &type) || id.len < 4 || type.len < 2 ||
+        (mdbx_le(type, 2) & 0x7f) != MDB_TABLE)
+        return LS_OK;
+    struct mdbx_obj ob;
+    memset(&ob, 0, sizeof ob);
+    ob.pg = (uint32_t)mdbx_le(id, 4) & 0xffffffu;
+    ob.flags = mdbx_value(s, cols[3], &flags) && flags.len >= 4 ? (uint32_t)mdbx_le(flags, 4) : 0;
+    ls_buf_reset(&s->tmp);
+    LS_TRY(mdbx_text(s, name, &s->tmp));
+    struct ls_slice n = ls_buf_slice(&s->tmp);
+    for (size_t i = 0; i < n.len && i < MDB_MAX_OBJ_NAME; i++) {
+        uint8_t ch = ls_slice_at(n, i);
+        ob.name[i] = (char)(ch ? ch : ' ');
+    }
+    return ls_buf_add(objs, &ob, sizeof ob);
+}
+
+/* The catalog (MSysObjects, whose definition is page 2): its tables. Read
+ * here rather than by mdb_read_catalog(), which also reads every object's
+ * properties through a long-value chain it follows without a cycle check. */
+static ls_err mdbx_catalog(struct mdbx *s, struct ls_buf *objs)
+{
+    MdbCatalogEntry msys;
+    memset(&msys, 0, sizeof msys);
+    msys.mdb = s->mdb;
+    msys.object_type = MDB_TABLE;
+    msys.table_pg = 2;
+    memcpy(msys.object_name, "MSysObjects", sizeof "MSysObjects");
+    MdbTableDef *t = mdbx_open_table(&msys);
+    if (!t) return LS_E_CORRUPT;
+    const MdbColumn *cols[4] = {mdbx_col(t, "Id"), mdbx_col(t, "Name"), mdbx_col(t, "Type"),
+                                mdbx_col(t, "Flags")};
+    ls_err e = cols[0] && cols[1] && cols[2] ? LS_OK : LS_E_CORRUPT;
+    uint64_t rows = 0;
+    if (e == LS_OK) mdb_rewind_table(t);
+    while (e == LS_OK && mdb_fetch_row(t)) {
+        e = mdbx_catalog_row(s, cols, objs);
+        if (e == LS_OK && ++rows % 256 == 0 && ls_ctx_expired(s->c)) e = LS_E_TIMEOUT;
     }
     mdb_free_tabledef(t);
     return e;
@@ -502,19 +715,39 @@ static ls_err mdbx_read(struct mdbx *s)
         ls_set_coverage_none(s->c, s->o);
         return LS_OK;
     }
-    GPtrArray *cat = mdb_read_catalog(s->mdb, MDB_TABLE);
-    if (!cat || s->mdb->num_catalog == 0) {
+    struct ls_buf objs;
+    ls_buf_init(&objs, MDB_MAX_TABLES * sizeof(struct mdbx_obj));
+    ls_err e = mdbx_catalog(s, &objs);
+    if (e == LS_E_LIMIT) {
+        ls_note(s->c, s->o, LS_R_PARSE_ERROR, "mdb: more than %u tables: the rest not read",
+                MDB_MAX_TABLES);
+        e = LS_OK;
+    }
+    size_t n = objs.len / sizeof(struct mdbx_obj);
+    if (e == LS_E_CORRUPT || (e == LS_OK && n == 0)) {
         ls_note(s->c, s->o, LS_R_PARSE_ERROR, "mdb: catalog (MSysObjects) unreadable");
-        return LS_OK;
+        e = LS_OK;
     }
-    ls_err e = LS_OK;
-    for (unsigned i = 0; e == LS_OK && i < s->mdb->num_catalog; i++) {
-        if (s->stop != LS_OK || s->text_full) break;
-        MdbCatalogEntry *entry = g_ptr_array_index(s->mdb->catalog, i);
-        if (entry->object_type != MDB_TABLE || mdb_is_system_table(entry)) continue;
-        if (strncmp(entry->object_name, "MSys", 4) == 0) continue;
-        e = mdbx_table(s, entry);
+    for (size_t i = 0; e == LS_OK && i < n && s->stop == LS_OK && !s->text_full; i++) {
+        struct mdbx_obj ob;
+        struct ls_slice one;
+        if (!ls_slice_sub(ls_buf_slice(&objs), i * sizeof ob, sizeof ob, &one)) break;
+        memcpy(&ob, one.ptr, sizeof ob);
+        if (strncmp(ob.name, "MSys", 4) == 0) continue;
+        /* hidden tables of complex columns (attachments, multi-valued
+         * fields, a memo's version history) are flagged system too */
+        if ((ob.flags & 0x80000002u) && strncmp(ob.name, "f_", 2) != 0) continue;
+        MdbCatalogEntry entry;
+        memset(&entry, 0, sizeof entry);
+        entry.mdb = s->mdb;
+        entry.object_type = MDB_TABLE;
+        entry.table_pg = ob.pg;
+        entry.flags = (int)ob.flags;
+        memcpy(entry.object_name, ob.name, sizeof entry.object_name);
+        e = mdbx_table(s, &entry);
+        ls_buf_reset(&s->fname);
     }
+    ls_buf_free(&objs);
     return e;
 }
 
@@ -550,12 +783,16 @@ static ls_err mdb_extract(struct ls_ctx *c, struct ls_object *o)
     ls_buf_init(&s.line, SIZE_MAX);
     ls_buf_init(&s.tmp, SIZE_MAX);
     ls_buf_init(&s.u16, SIZE_MAX);
+    ls_buf_init(&s.att, SIZE_MAX);
+    ls_buf_init(&s.fname, 4 * MDB_NAME_MAX);
     e = mdbx_read(&s);
     if (s.bad_values)
         ls_note(c, o, LS_R_PARSE_ERROR, "mdb: %zu long value(s) (memo, OLE) with a broken page chain",
                 s.bad_values);
     mdb_close(s.mdb);
     ls_buf_free(&s.u16);
+    ls_buf_free(&s.att);
+    ls_buf_free(&s.fname);
     ls_buf_free(&s.tmp);
     ls_buf_free(&s.line);
     ls_tc_free(&s.tc);

@@ -5,7 +5,8 @@ stores text as UTF-16 or "compressed" and numbers as binary: an SSN in a
 Long Integer column has no digits in the file, and only the handler's
 text, labelled by its column name, finds it. A card number in a memo
 spread over a chain of LVAL pages is read whole, a zip in an OLE object
-field (raw, or in Access's OLE wrapper) is a child, a cut file keeps the
+field (raw, or in Access's OLE wrapper) and an Attachment column's file
+(zlib in a hidden table) are children, a cut file keeps the
 tables that are there and is partial, a table of part numbers is no SSN, a
 file encoded with the header's RC4 key reads in full and an ACCDB
 encrypted with a password is encrypted."""
@@ -87,6 +88,15 @@ class Mdb(unittest.TestCase):
                 self.assertEqual(z["handler"], "archive")
                 card = self.m.obj(path, ["Staff/Contract/%d" % row, "card.txt"])
                 self.assertIn("credit_card", lsutil.entities(card))
+
+    def test_attachment_is_a_child(self):
+        # an Attachment column's file, zlib-compressed in its hidden table
+        # (flagged system like MSys*, read all the same), named by FileName
+        path = os.path.join(self.dir, "staff.mdb")
+        csv = self.m.obj(path, ["f_5C7E0B2A91D34F0C8E6A1B2C3D4E5F60_Documents/1/payroll 2003_Q2.csv"])
+        self.assertEqual(csv["handler"], "csv")
+        self.assertIn("ssn", lsutil.entities(csv))
+        self.assertFalse(any(o["chain"][:1] == ["MSysObjects"] for o in self.m.by_path(path)))
 
     def test_encoded_read_encrypted_not(self):
         # a Jet 4 file "encoded" with the header's RC4 key (and a database

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Microsoft Access (Jet 4) databases for the mdb handler
+"""Microsoft Access (Jet 4, and Jet 3) databases for the mdb handler
 (tests/e2e/test_mdb.py, fuzz/corpus/mdb/), written from scratch in the
 file's own structure (mdbtools' HACKING.md, "MDB file format"): 4096-byte
-pages; page 0 the database header with its RC4-masked region (code page
+pages (Jet 3: 2048); page 0 the database header with its RC4-masked region (code page
 1252, no encoding key); page 2 the MSysObjects table definition and its
 catalog rows; a page of usage maps; per table a TDEF page and a data page;
 long values inline in the row, in one LVAL row, or in a chain of LVAL rows.
@@ -26,8 +26,18 @@ import os
 import struct
 import sys
 import zipfile
+import zlib
 
-PG = 4096
+JET = {"v3": False}  # set by build(): write Jet 3 (Access 97) instead of Jet 4
+
+
+def pg_size():
+    return 2048 if JET["v3"] else 4096
+
+
+def rco():
+    """Where a data page's row count is (its row offsets follow)."""
+    return 8 if JET["v3"] else 12
 SSN_TEXT = "536-22-1874"
 SSN_LONG = 536221875  # a Long Integer: "536221875" is nowhere in the file
 PHONE = "(212) 736-5190"
@@ -35,6 +45,7 @@ EMAIL = "jane.roe@leaksift-test.org"
 DOB = datetime.date(1975, 3, 14)
 ZIP_TEXT = "Card 4111 1111 1111 1111 on file for Jane Roe"
 PART_NO = 536221877  # decoy: a part number, not an SSN
+ATTACH_CSV = "Name,SSN,Date of birth\r\nJohn Doe,536-22-1880,1980-01-01\r\n"
 
 T_BOOL, T_BYTE, T_INT, T_LONG, T_MONEY, T_FLOAT, T_DOUBLE, T_DATE = 1, 2, 3, 4, 5, 6, 7, 8
 T_TEXT, T_OLE, T_MEMO = 0x0A, 0x0B, 0x0C
@@ -75,20 +86,25 @@ def header_page(version=1, key=0, password=""):
     """Page 0: Jet 4 (version 1) or ACE (2: Access 2007); key: the
     encoding key (0: none); password: the database password, UCS-2 masked
     with the creation date as Access writes it."""
-    p = bytearray(PG)
+    p = bytearray(pg_size())
     p[0:4] = b"\x00\x01\x00\x00"
-    p[4:20] = b"Standard Jet DB\x00" if version == 1 else b"Standard ACE DB\x00"
+    p[4:20] = b"Standard Jet DB\x00" if version <= 1 else b"Standard ACE DB\x00"
     p[0x14] = version
     made = jet_date(datetime.date(2003, 5, 1))
-    masked = bytearray(128)  # plain text of the region 0x18..0x98
+    n = 126 if JET["v3"] else 128
+    masked = bytearray(n)  # plain text of the region from 0x18
     struct.pack_into("<H", masked, 0x3C - 0x18, 1252)  # code page
     struct.pack_into("<I", masked, 0x3E - 0x18, key)
-    pw = ucs2(password).ljust(40, b"\x00")
-    mask = struct.pack("<i", int(made))
-    struct.pack_into("40s", masked, 0x42 - 0x18, bytes(b ^ mask[i % 4] for i, b in enumerate(pw)))
-    struct.pack_into("<I", masked, 0x6E - 0x18, 0x409)  # sort order
-    struct.pack_into("<d", masked, 0x72 - 0x18, made)
-    p[0x18:0x18 + 128] = rc4(b"\xC7\xDA\x39\x6B", bytes(masked))
+    if JET["v3"]:  # Jet 3: the password as it is, the sort order at 0x3A
+        struct.pack_into("20s", masked, 0x42 - 0x18, password.encode("cp1252"))
+        struct.pack_into("<H", masked, 0x3A - 0x18, 0x409)
+    else:
+        pw = ucs2(password).ljust(40, b"\x00")
+        mask = struct.pack("<i", int(made))
+        struct.pack_into("40s", masked, 0x42 - 0x18, bytes(b ^ mask[i % 4] for i, b in enumerate(pw)))
+        struct.pack_into("<I", masked, 0x6E - 0x18, 0x409)  # sort order
+        struct.pack_into("<d", masked, 0x72 - 0x18, made)
+    p[0x18:0x18 + n] = rc4(b"\xC7\xDA\x39\x6B", bytes(masked))
     return bytes(p)
 
 
@@ -101,7 +117,10 @@ def ucs2(s):
 
 
 def jet_text(s, compress):
-    """Jet 4 text: UTF-16LE, or 'compressed' (FF FE + one byte a character)."""
+    """Jet 4 text: UTF-16LE, or 'compressed' (FF FE + one byte a character);
+    Jet 3: the database's code page (1252)."""
+    if JET["v3"]:
+        return s.encode("cp1252")
     if compress and all(0 < ord(ch) < 256 for ch in s):
         return b"\xff\xfe" + s.encode("latin-1")
     return ucs2(s)
@@ -119,21 +138,21 @@ class Page:
         return len(self.rows) - 1
 
     def free(self):
-        return PG - 14 - 2 * len(self.rows) - sum(len(r) for r in self.rows)
+        return pg_size() - rco() - 2 - 2 * len(self.rows) - sum(len(r) for r in self.rows)
 
     def build(self):
-        p = bytearray(PG)
+        p = bytearray(pg_size())
         p[0] = 1
         p[1] = 1
         owner = self.owner if isinstance(self.owner, bytes) else struct.pack("<I", self.owner)
         p[4:8] = owner
-        struct.pack_into("<H", p, 12, len(self.rows))
-        end = PG
+        struct.pack_into("<H", p, rco(), len(self.rows))
+        end = pg_size()
         for i, r in enumerate(self.rows):
             start = end - len(r)
-            assert start >= 14 + 2 * len(self.rows), "page overflow"
+            assert start >= rco() + 2 + 2 * len(self.rows), "page overflow"
             p[start:end] = r
-            struct.pack_into("<H", p, 14 + 2 * i, start)
+            struct.pack_into("<H", p, rco() + 2 + 2 * i, start)
             end = start
         struct.pack_into("<H", p, 2, self.free())
         return bytes(p)
@@ -147,8 +166,8 @@ class Column:
 
 
 class Table:
-    def __init__(self, name, columns, system=False):
-        self.name, self.columns, self.system = name, columns, system
+    def __init__(self, name, columns, system=False, flags=0):
+        self.name, self.columns, self.system, self.flags = name, columns, system, flags
         self.rows = []
         self.tdef_pg = self.data_pg = None
 
@@ -169,29 +188,52 @@ def lay_out(columns):
     return off, var
 
 
+def col_entry(c, i):
+    """A column's entry: 25 bytes (Jet 4) or 18 (Jet 3)."""
+    flags = (0x01 if c.fixed else 0) | 0x02  # fixed, nullable
+    if JET["v3"]:
+        e = bytearray(18)
+        e[0] = c.typ
+        struct.pack_into("<HHH", e, 1, i, c.var_num, i)  # number, variable place, number in the row
+        if c.typ in (T_TEXT, T_MEMO):
+            struct.pack_into("<HH", e, 7, 0x409, 1252)  # sort order, code page
+        e[13] = flags
+        struct.pack_into("<HH", e, 14, c.fixed_off, c.size)
+        return bytes(e)
+    e = bytearray(25)
+    e[0] = c.typ
+    struct.pack_into("<HHH", e, 5, i, c.var_num, i)
+    if c.typ in (T_TEXT, T_MEMO):
+        struct.pack_into("<H", e, 11, 0x409)  # sort order: General
+    e[15] = flags
+    e[16] = 0x01 if c.compress and c.typ in (T_TEXT, T_MEMO) else 0  # compressed unicode
+    struct.pack_into("<HH", e, 21, c.fixed_off, c.size)
+    return bytes(e)
+
+
 def tdef_page(t, usage_pg_row, free_pg_row):
+    """The table definition: Jet 4's 63-byte block (Jet 3: 43), the column
+    entries, the column names (u16 length + UCS-2; Jet 3: u8 + code page)."""
     fixed_len, nvar = lay_out(t.columns)
     body = bytearray()
     for i, c in enumerate(t.columns):
-        e = bytearray(25)
-        e[0] = c.typ
-        struct.pack_into("<H", e, 5, i)           # column number
-        struct.pack_into("<H", e, 7, c.var_num)   # place in the variable table
-        struct.pack_into("<H", e, 9, i)           # number in the row
-        if c.typ in (T_TEXT, T_MEMO):
-            struct.pack_into("<H", e, 11, 0x409)  # sort order: General
-        e[15] = (0x01 if c.fixed else 0) | 0x02   # fixed, nullable
-        e[16] = 0x01 if c.compress and c.typ in (T_TEXT, T_MEMO) else 0
-        struct.pack_into("<H", e, 21, c.fixed_off)
-        struct.pack_into("<H", e, 23, c.size)
-        body += e
+        body += col_entry(c, i)
     for c in t.columns:
-        n = ucs2(c.name)
-        body += struct.pack("<H", len(n)) + n
+        n = jet_text(c.name, False)
+        body += (struct.pack("<B", len(n)) if JET["v3"] else struct.pack("<H", len(n))) + n
     body += b"\xff\xff"  # end of the variable columns' usage maps
-    p = bytearray(PG)
+    p = bytearray(pg_size())
     p[0] = 2
     p[1] = 1
+    if JET["v3"]:
+        p[2:4] = b"VC"
+        struct.pack_into("<II", p, 8, 43 + len(body), len(t.rows))
+        p[20] = 0x53 if t.system else 0x4E
+        struct.pack_into("<HHH", p, 21, len(t.columns), nvar, len(t.columns))
+        struct.pack_into("<II", p, 27, 0, 0)  # no indexes
+        struct.pack_into("<II", p, 35, usage_pg_row, free_pg_row)
+        p[43:43 + len(body)] = body
+        return bytes(p)
     struct.pack_into("<I", p, 8, 63 + len(body))
     struct.pack_into("<I", p, 16, len(t.rows))
     p[40] = 0x53 if t.system else 0x4E
@@ -199,7 +241,7 @@ def tdef_page(t, usage_pg_row, free_pg_row):
     struct.pack_into("<II", p, 47, 0, 0)  # no indexes
     struct.pack_into("<II", p, 55, usage_pg_row, free_pg_row)
     p[63:63 + len(body)] = body
-    struct.pack_into("<H", p, 2, PG - 63 - len(body) - 8)
+    struct.pack_into("<H", p, 2, pg_size() - 63 - len(body) - 8)
     return bytes(p)
 
 
@@ -225,13 +267,20 @@ def pack_row(t, values):
         if present:
             mask[i // 8] |= 1 << (i % 8)
     offs = []
-    pos = 2 + fixed_len
+    pos = (1 if JET["v3"] else 2) + fixed_len
     data = bytearray()
     for d in var_data:
         offs.append(pos)
         data += d
         pos += len(d)
     offs.append(pos)  # end of data
+    if JET["v3"]:  # one-byte offsets: rows kept under 256 bytes (no jump table)
+        row = bytearray(struct.pack("<B", n)) + fixed + data
+        if nvar:
+            row += bytes(reversed(offs)) + struct.pack("<B", nvar)
+        row += mask
+        assert len(row) < 256, "Jet 3 row needs a jump table"
+        return bytes(row)
     row = bytearray(struct.pack("<H", n)) + fixed + data
     if nvar:
         for o in reversed(offs):
@@ -259,7 +308,8 @@ class Db:
             row = page.add(b)
             self.lval.append(page)
             return struct.pack("<III", len(b) | 0x40000000, pg << 8 | row, 0)
-        parts = [b[i:i + 3000] for i in range(0, len(b), 3000)]
+        step = pg_size() - 100
+        parts = [b[i:i + step] for i in range(0, len(b), step)]
         first = first_lval_pg + len(self.lval)
         for k, part in enumerate(parts):
             page = Page(b"LVAL")
@@ -283,6 +333,17 @@ def ole_wrapped(payload, cls="Package"):
     return hdr + ole1 + b"\x01\x05\x00\x00" + bytes(12)
 
 
+def access_attachment(data, ext):
+    """An Attachment column's stored file: a wrapper (u32 1 = zlib, u32 the
+    content's length) and the zlib-compressed content: a header (u32 its
+    length, u32 1, u32 the extension's length with its NUL, the extension
+    in UTF-16LE) and the file."""
+    e = ucs2(ext + "\0")
+    head = struct.pack("<III", 12 + len(e), 1, len(ext) + 1) + e
+    content = head + data
+    return struct.pack("<II", 1, len(content)) + zlib.compress(content, 3)
+
+
 def attachment():
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
@@ -290,7 +351,18 @@ def attachment():
     return buf.getvalue()
 
 
-def build(tables, version=1, key=0, password="", cipher=None):
+def build(tables_fn, version=1, key=0, password="", cipher=None):
+    """The database file; version 0 is Jet 3 (2048-byte pages), 1 Jet 4,
+    2 ACE (Access 2007). tables_fn() gives the tables, called once the
+    version is set (their text is encoded for it)."""
+    JET["v3"] = version == 0
+    try:
+        return _build(tables_fn(), version, key, password, cipher)
+    finally:
+        JET["v3"] = False
+
+
+def _build(tables, version, key, password, cipher):
     """Pages: 0 header, 1 global usage map, 2 MSysObjects TDEF, 3 usage
     maps, 4 the catalog rows, then a TDEF and a data page per table, then
     LVAL pages."""
@@ -308,7 +380,7 @@ def build(tables, version=1, key=0, password="", cipher=None):
     made = jet_date(datetime.date(2003, 5, 1))
     catalog.rows.append([2, 0x0F000002, jet_text("MSysObjects", True), 1, -2147483646, made, made, None])
     for t in tables:
-        catalog.rows.append([t.tdef_pg, 0x0F000002, jet_text(t.name, True), 1, 0, made, made, None])
+        catalog.rows.append([t.tdef_pg, 0x0F000002, jet_text(t.name, True), 1, t.flags, made, made, None])
     # values: callables take the Db (long values placed on LVAL pages)
     for t in tables:
         t.rows = [[v(db, first_lval) if callable(v) else v for v in r] for r in t.rows]
@@ -327,7 +399,7 @@ def build(tables, version=1, key=0, password="", cipher=None):
         cat_data.add(pack_row(catalog, r))
     cat_data_pg = 4
     cat_usage = usage([cat_data_pg])
-    out = {0: header_page(version, key, password), 1: bytes([5, 1]) + bytes(PG - 2)}
+    out = {0: header_page(version, key, password), 1: bytes([5, 1]) + bytes(pg_size() - 2)}
     out[2] = tdef_page(catalog, 3 << 8 | cat_usage, 3 << 8 | empty)
     for t in tables:
         data = Page(t.tdef_pg)
@@ -370,13 +442,19 @@ def staff_tables():
     ]
     parts = Table("Parts", [Column("PartNo", T_LONG), Column("Item", T_TEXT, 100), Column("Qty", T_INT)])
     parts.rows = [[PART_NO, jet_text("stapler", True), 2], [PART_NO + 1, jet_text("toner", True), 40]]
-    return [staff, parts]
+    # an Attachment column's files: a hidden table (flags 0x800A0000)
+    files = Table("f_5C7E0B2A91D34F0C8E6A1B2C3D4E5F60_Documents", [
+        Column("FileData", T_OLE), Column("FileName", T_TEXT, 510), Column("FileType", T_TEXT, 510),
+        Column("Staff_Documents", T_LONG)], flags=-2146828288)
+    files.rows = [[lambda db, f: db.long_value(access_attachment(ATTACH_CSV.encode(), "csv"), f, single=True),
+                   jet_text("payroll 2003/Q2.csv", True), jet_text("csv", True), 1]]
+    return [staff, parts, files]
 
 
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
     expect = {}
-    data = build(staff_tables())
+    data = build(staff_tables)
     with open(os.path.join(outdir, "staff.mdb"), "wb") as f:
         f.write(data)
     expect["staff.mdb"] = {"coverage": "full", "ssn": True, "text": [
@@ -392,13 +470,17 @@ def generate(outdir):
     expect["cut.mdb"] = {"coverage": "partial", "ssn": None, "text": []}
     # encoded (RC4 with the header's key) and with a database password: read
     with open(os.path.join(outdir, "encoded.mdb"), "wb") as f:
-        f.write(build(staff_tables(), key=0x5A3C9E17, password="s3cret"))
+        f.write(build(staff_tables, key=0x5A3C9E17, password="s3cret"))
     expect["encoded.mdb"] = {"coverage": "full", "ssn": True, "text": ["[Table: Staff]", "536221875\t"]}
     # an ACCDB encrypted with a password: nothing readable without it
     with open(os.path.join(outdir, "locked.accdb"), "wb") as f:
-        f.write(build(staff_tables(), version=2, key=0x2E11F0AD, cipher=b"AES-128 stand-in"))
+        f.write(build(staff_tables, version=2, key=0x2E11F0AD, cipher=b"AES-128 stand-in"))
     expect["locked.accdb"] = {"coverage": "none", "ssn": False, "text": []}
-    parts_only = build([staff_tables()[1]])
+    # Jet 3 (Access 97): 2048-byte pages, text in the code page, one-byte row offsets
+    with open(os.path.join(outdir, "staff97.mdb"), "wb") as f:
+        f.write(build(lambda: staff_tables()[:2], version=0))
+    expect["staff97.mdb"] = {"coverage": "full", "ssn": True, "text": expect["staff.mdb"]["text"]}
+    parts_only = build(lambda: [staff_tables()[1]])
     with open(os.path.join(outdir, "parts.mdb"), "wb") as f:
         f.write(parts_only)
     expect["parts.mdb"] = {"coverage": "full", "ssn": False, "text": ["%d\ttoner\t40" % (PART_NO + 1)]}
@@ -409,11 +491,12 @@ def generate(outdir):
 
 def seeds(outdir):
     os.makedirs(outdir, exist_ok=True)
-    t = staff_tables()
     with open(os.path.join(outdir, "staff.mdb"), "wb") as f:
-        f.write(build(t))
+        f.write(build(staff_tables))
     with open(os.path.join(outdir, "parts.mdb"), "wb") as f:
-        f.write(build([t[1]]))
+        f.write(build(lambda: [staff_tables()[1]]))
+    with open(os.path.join(outdir, "parts97.mdb"), "wb") as f:
+        f.write(build(lambda: [staff_tables()[1]], version=0))
 
 
 if __name__ == "__main__":
