@@ -473,9 +473,9 @@ def windows_cases():
     r = put("Laptop-ACME-0417/C/Windows/System32/winevt/Logs/Security.evtx", log)
     # binary XML keeps substitution values back to back, without a
     # terminator: read as UTF-16 runs the address is glued to the domain
-    # name that follows ("...@acme-corp.testACME"); only an evtx reader
-    # that walks the substitution array sees where it ends
-    key("evtx_email_utf16", r, None, planted_under={"email": [g["email"]]}, gap=True)
+    # name that follows ("...@acme-corp.testACME"); the evtx reader walks
+    # the substitution array, one labelled line per value
+    key("evtx_email_utf16", r, None, planted_under={"email": [g["email"]]})
     key("evtx_ssn_utf16", r, None, planted_under={"ssn": [g["ssn9"]]})
     # the third record uses the second's template, defined earlier in the chunk
     key("evtx_template_reused", r, None, planted_under={"ssn": [g2["ssn9"]]})
