@@ -3,7 +3,9 @@
  * ".dump" files of most database leaks): every table's rows as a child
  * "SCHEMA.TABLE.sql" holding the table's COPY statement, its rows and
  * "\.", which the text handler's SQL dump reader (sqldump.h) labels by
- * column; large objects as children "blob_OID". Also the tar format
+ * column (a --inserts archive's INSERT statements, without COPY, after
+ * their table's CREATE TABLE from the TOC); large objects as children
+ * "blob_OID". Also the tar format
  * (pg_dump -Ft) and a directory-format dump (-Fd) in a plain tar, whose
  * rows are members of their own: see "tar" below.
  *
@@ -49,6 +51,7 @@ enum { PGD_FMT_CUSTOM = 1, PGD_FMT_TAR = 3, PGD_FMT_DIR = 5 };
 #define PGD_TAR_BLOCK 512u
 #define PGD_TAR_FIND 256u       /* tar headers looked at for toc.dat */
 #define PGD_TAR_MEMBERS 100000u /* a pg_dump tar's members: one per table and large object */
+#define PGD_TAR_TOCS 64u        /* toc.dat files read in one tar (a tar of several -Fd dumps) */
 #define PGD_TAR_PROBE 96        /* over the archive handler's ustar (80) and gzip (85): pg_dump's layout checked */
 #define PGD_GZ_PEEK (64u << 10) /* bytes of a gzip stream the probe inflates to look for toc.dat */
 #define PGD_GZ_MAX (256u << 20) /* a gzip'd tar read in memory (the pipeline's spill threshold); larger: declined */
@@ -56,6 +59,8 @@ enum { PGD_FMT_CUSTOM = 1, PGD_FMT_TAR = 3, PGD_FMT_DIR = 5 };
 struct pgd_ent {
     int32_t id;
     struct ls_slice tag, desc, ns, copy;
+    struct ls_slice defn; /* a TABLE entry's CREATE TABLE */
+    int32_t dep;          /* the first dependency (a TABLE DATA entry's: its TABLE), 0: none */
     struct ls_slice file; /* tar and directory formats: the data's file, "NNNN.dat" */
 };
 
@@ -181,6 +186,18 @@ static int pgd_cmp(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* A dependency's dump id ("210"), 0 when it is not a number. */
+static int32_t pgd_dump_id(struct ls_slice s)
+{
+    int32_t id = 0;
+    for (size_t i = 0; i < s.len; i++) {
+        int ch = ls_slice_at(s, i);
+        if (ch < '0' || ch > '9' || id >= 100000000) return 0;
+        id = id * 10 + (ch - '0');
+    }
+    return id;
+}
+
 static ls_err pgd_toc(struct pgd *p)
 {
     int32_t count;
@@ -201,7 +218,7 @@ static ls_err pgd_toc(struct pgd *p)
         LS_TRY(pgd_str(p, &e->tag, NULL));
         LS_TRY(pgd_str(p, &e->desc, NULL));
         if (p->vmin >= 11) LS_TRY(pgd_int(p, &v)); /* section */
-        LS_TRY(pgd_skip_str(p));         /* definition */
+        LS_TRY(pgd_str(p, &e->defn, NULL));
         LS_TRY(pgd_skip_str(p));         /* drop statement */
         LS_TRY(pgd_str(p, &e->copy, NULL));
         LS_TRY(pgd_str(p, &e->ns, NULL));
@@ -210,11 +227,12 @@ static ls_err pgd_toc(struct pgd *p)
         if (p->vmin >= 16) LS_TRY(pgd_int(p, &v));  /* relkind */
         LS_TRY(pgd_skip_str(p));         /* owner */
         LS_TRY(pgd_skip_str(p));         /* with OIDs */
-        for (;;) {                       /* dependencies, up to a NULL */
+        for (;;) {                       /* dependencies (dump ids as text), up to a NULL */
             struct ls_slice s;
             bool isnull;
             LS_TRY(pgd_str(p, &s, &isnull));
             if (isnull) break;
+            if (e->dep == 0) e->dep = pgd_dump_id(s);
         }
         if (p->fmt == PGD_FMT_CUSTOM)
             LS_TRY(ls_cur_skip(&p->cur, 1u + p->offsz)); /* data offset: flag, position */
@@ -228,16 +246,34 @@ static ls_err pgd_toc(struct pgd *p)
 
 /* The TOC entry of a dump id (the entries sorted by id after the TOC is
  * read: a block whose id the TOC lacks costs a binary search, not a walk). */
-static const struct pgd_ent *pgd_find(const struct pgd *p, int32_t id)
+static const struct pgd_ent *pgd_find_in(const struct pgd_ent *ents, size_t n, int32_t id)
 {
-    size_t lo = 0, hi = p->nents;
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (p->ents[mid].id == id) return &p->ents[mid];
-        if (p->ents[mid].id < id) lo = mid + 1;
+        if (ents[mid].id == id) return &ents[mid];
+        if (ents[mid].id < id) lo = mid + 1;
         else hi = mid;
     }
     return NULL;
+}
+
+static const struct pgd_ent *pgd_find(const struct pgd *p, int32_t id)
+{
+    return pgd_find_in(p->ents, p->nents, id);
+}
+
+/* What a table's data is handed on after: its COPY statement, or, for
+ * INSERT statements without column lists (pg_dump --inserts), its
+ * table's CREATE TABLE (the entry it depends on), so the SQL dump reader
+ * knows the columns. Empty when neither is known. */
+static struct ls_slice pgd_lead_in(const struct pgd_ent *ents, size_t n, const struct pgd_ent *e)
+{
+    if (!e) return ls_slice_make("", 0);
+    if (e->copy.len) return e->copy;
+    const struct pgd_ent *t = e->dep > 0 ? pgd_find_in(ents, n, e->dep) : NULL;
+    if (t && ls_slice_eq_str(t->desc, "TABLE") && t->defn.len) return t->defn;
+    return ls_slice_make("", 0);
 }
 
 /* One block's chunks, concatenated into p->raw; LS_E_TRUNCATED when the
@@ -357,7 +393,9 @@ static ls_err pgd_blocks(struct pgd *p, ls_err *damage)
         if (type == 1) { /* BLK_DATA */
             ls_buf_reset(&p->out);
             bool copy = ent && ent->copy.len;
-            if (copy) e = ls_buf_add(&p->out, ent->copy.ptr, ent->copy.len);
+            struct ls_slice lead = pgd_lead_in(p->ents, p->nents, ent);
+            if (lead.len) e = ls_buf_add(&p->out, lead.ptr, lead.len);
+            if (e == LS_OK && lead.len && !copy) e = ls_buf_addc(&p->out, '\n');
             ls_err ce = e == LS_OK ? pgd_chunks(p) : e;
             ls_err de = pgd_fatal(ce) ? ce : pgd_data(p);
             if (pgd_stop(p, de)) {
@@ -523,6 +561,14 @@ static bool pgd_tar_plain(struct ls_slice d)
     return false;
 }
 
+/* Is h a pg_dump toc.dat (format 3 or 5)? */
+static bool pgd_tar_is_toc(const struct pgd_tarh *h)
+{
+    unsigned vmin, fmt;
+    return pgd_tar_regular(h) && strcmp(h->name + pgd_tar_base(h), "toc.dat") == 0 &&
+           pgd_magic_fmt(h->data, &vmin, &fmt) && (fmt == PGD_FMT_TAR || fmt == PGD_FMT_DIR);
+}
+
 /* A plain ustar file with pg_dump's "toc.dat" (format 3 or 5) among its
  * first PGD_TAR_FIND members. */
 static bool pgd_tar_find_toc(struct ls_slice d, struct pgd_tarh *toc)
@@ -532,23 +578,31 @@ static bool pgd_tar_find_toc(struct ls_slice d, struct pgd_tarh *toc)
     size_t off = 0;
     for (unsigned n = 0; n < PGD_TAR_FIND && off != SIZE_MAX; n++) {
         if (!pgd_tar_hdr(d, off, toc)) return false;
-        unsigned vmin, fmt;
-        size_t b = pgd_tar_base(toc);
-        if (pgd_tar_regular(toc) && strcmp(toc->name + b, "toc.dat") == 0 &&
-            pgd_magic_fmt(toc->data, &vmin, &fmt) && (fmt == PGD_FMT_TAR || fmt == PGD_FMT_DIR))
-            return pgd_tar_plain(d);
+        if (pgd_tar_is_toc(toc)) return pgd_tar_plain(d);
         off = toc->next;
     }
     return false;
 }
 
+/* One toc.dat of the tar: its directory ("" or "dump_dir/") and entries. */
+struct pgd_tartoc {
+    char dir[PGD_TAR_BLOCK];
+    size_t dir_len;
+    struct pgd_ent *ents;
+    size_t nents;
+};
+
 /* The TOC entry whose data a member holds: "DIR/NNNN.dat" or
- * "DIR/NNNN.dat.gz" under toc.dat's directory; *gz when gzip'd. */
-static const struct pgd_ent *pgd_tar_entry(const struct pgd *p, const struct pgd_tarh *toc,
-                                           const struct pgd_tarh *h, bool *gz)
+ * "DIR/NNNN.dat.gz" under the directory of one of the tar's toc.dat
+ * files; *gz when gzip'd. */
+static const struct pgd_ent *pgd_tar_entry(const struct pgd_tartoc *tocs, size_t ntocs, const struct pgd_tarh *h,
+                                           bool *gz, struct ls_slice *lead)
 {
-    size_t dir = pgd_tar_base(toc), b = pgd_tar_base(h);
-    if (b != dir || memcmp(h->name, toc->name, dir) != 0) return NULL;
+    size_t b = pgd_tar_base(h);
+    const struct pgd_tartoc *t = NULL;
+    for (size_t k = 0; k < ntocs && !t; k++)
+        if (tocs[k].dir_len == b && memcmp(tocs[k].dir, h->name, b) == 0) t = &tocs[k];
+    if (!t) return NULL;
     const char *base = h->name + b;
     size_t n = h->name_len - b;
     *gz = n > 3 && memcmp(base + n - 3, ".gz", 3) == 0;
@@ -557,9 +611,10 @@ static const struct pgd_ent *pgd_tar_entry(const struct pgd *p, const struct pgd
     size_t i = 0;
     for (; i < n && base[i] >= '0' && base[i] <= '9' && id < 100000000; i++) id = id * 10 + (base[i] - '0');
     if (i == 0 || n - i != 4 || memcmp(base + i, ".dat", 4) != 0) return NULL;
-    const struct pgd_ent *e = pgd_find(p, id);
-    if (!e || !e->copy.len || e->file.len != n || memcmp(e->file.ptr, base, n) != 0) return NULL;
-    return e;
+    const struct pgd_ent *e = pgd_find_in(t->ents, t->nents, id);
+    if (!e || e->file.len != n || memcmp(e->file.ptr, base, n) != 0) return NULL;
+    *lead = pgd_lead_in(t->ents, t->nents, e);
+    return lead->len ? e : NULL;
 }
 
 /* A member as stored. */
@@ -584,12 +639,13 @@ static ls_err pgd_tar_emit_raw(struct pgd *p, const struct pgd_tarh *h)
     return e;
 }
 
-/* A table's data member: its COPY statement, then the rows (inflated when
- * gzip'd), named as the member without ".gz". */
-static ls_err pgd_tar_emit_data(struct pgd *p, const struct pgd_ent *ent, const struct pgd_tarh *h, bool gz)
+/* A table's data member: its COPY statement (or CREATE TABLE, lead), then
+ * the rows (inflated when gzip'd), named as the member without ".gz". */
+static ls_err pgd_tar_emit_data(struct pgd *p, struct ls_slice lead, const struct pgd_tarh *h, bool gz)
 {
     ls_buf_reset(&p->out);
-    LS_TRY(ls_buf_add(&p->out, ent->copy.ptr, ent->copy.len));
+    LS_TRY(ls_buf_add(&p->out, lead.ptr, lead.len));
+    if (ls_slice_at(lead, lead.len - 1) != '\n') LS_TRY(ls_buf_addc(&p->out, '\n'));
     ls_err de;
     if (gz) {
         uint64_t left = ls_budget_left(p->c);
@@ -606,7 +662,7 @@ static ls_err pgd_tar_emit_data(struct pgd *p, const struct pgd_ent *ent, const 
     return pgd_emit(p, h->name, gz ? h->name_len - 3 : h->name_len, de);
 }
 
-static ls_err pgd_tar_members(struct pgd *p, const struct pgd_tarh *toc, bool toc_ok)
+static ls_err pgd_tar_members(struct pgd *p, const struct pgd_tartoc *tocs, size_t ntocs)
 {
     struct pgd_tarh h;
     size_t off = 0;
@@ -617,11 +673,48 @@ static ls_err pgd_tar_members(struct pgd *p, const struct pgd_tarh *toc, bool to
         off = h.next;
         if (!pgd_tar_regular(&h)) continue;
         bool gz = false;
-        const struct pgd_ent *ent = toc_ok && h.at != toc->at ? pgd_tar_entry(p, toc, &h, &gz) : NULL;
-        e = ent ? pgd_tar_emit_data(p, ent, &h, gz) : pgd_tar_emit_raw(p, &h);
+        struct ls_slice lead;
+        const struct pgd_ent *ent = pgd_tar_entry(tocs, ntocs, &h, &gz, &lead);
+        e = ent ? pgd_tar_emit_data(p, lead, &h, gz) : pgd_tar_emit_raw(p, &h);
         if (h.cut) p->cut = true;
     }
     return e;
+}
+
+/* Read every toc.dat of the tar (a tar may hold several dumps' directories,
+ * up to PGD_TAR_TOCS): its entries into tocs. A damaged one is noted and
+ * its directory's members go on as stored. */
+static ls_err pgd_tar_tocs(struct pgd *p, struct pgd_tartoc *tocs, size_t *ntocs)
+{
+    struct pgd_tarh h;
+    size_t off = 0;
+    bool noted = false;
+    for (unsigned n = 0; n < PGD_TAR_MEMBERS && off != SIZE_MAX && *ntocs < PGD_TAR_TOCS; n++) {
+        if (!pgd_tar_hdr(p->tar, off, &h)) break;
+        off = h.next;
+        if (!pgd_tar_is_toc(&h)) continue;
+        (void)pgd_magic_fmt(h.data, &p->vmin, &p->fmt);
+        p->ents = NULL;
+        p->nents = 0;
+        ls_err e = pgd_head(p, h.data);
+        if (e == LS_OK) e = pgd_toc(p);
+        if (e == LS_OK) {
+            struct pgd_tartoc *t = &tocs[(*ntocs)++];
+            t->dir_len = pgd_tar_base(&h);
+            memcpy(t->dir, h.name, t->dir_len);
+            t->ents = p->ents;
+            t->nents = p->nents;
+            p->ents = NULL;
+            continue;
+        }
+        free(p->ents);
+        p->ents = NULL;
+        if (e != LS_E_TRUNCATED && e != LS_E_CORRUPT) return e;
+        if (!noted)
+            ls_note(p->c, p->o, LS_R_PARSE_ERROR, "pgdump: damaged toc.dat: its directory's members are handed on as stored");
+        noted = true;
+    }
+    return LS_OK;
 }
 
 /* A gzip'd tar (pg_dump -Ft | gzip, or a -Fd directory in a .tar.gz):
@@ -665,23 +758,21 @@ static ls_err pgd_gz_inflate(struct pgd *p, bool *declined)
 
 static ls_err pgd_tar_extract(struct pgd *p)
 {
-    struct pgd_tarh toc;
+    struct pgd_tarh first;
     p->tar = p->o->data;
     if (ls_slice_starts(p->o->data, "\x1f\x8b\x08", 3)) {
         bool declined;
         LS_TRY(pgd_gz_inflate(p, &declined));
         if (declined) return LS_OK;
     }
-    if (!pgd_tar_find_toc(p->tar, &toc)) return LS_E_CORRUPT;
-    (void)pgd_magic_fmt(toc.data, &p->vmin, &p->fmt);
-    ls_err e = pgd_head(p, toc.data);
-    if (e == LS_OK) e = pgd_toc(p);
-    bool toc_ok = e == LS_OK;
-    if (e == LS_E_TRUNCATED || e == LS_E_CORRUPT) {
-        ls_note(p->c, p->o, LS_R_PARSE_ERROR, "pgdump: damaged toc.dat: its members are handed on as stored");
-        e = LS_OK;
-    }
-    if (e == LS_OK) e = pgd_tar_members(p, &toc, toc_ok);
+    if (!pgd_tar_find_toc(p->tar, &first)) return LS_E_CORRUPT;
+    struct pgd_tartoc *tocs = calloc(PGD_TAR_TOCS, sizeof *tocs);
+    if (!tocs) return LS_E_NOMEM;
+    size_t ntocs = 0;
+    ls_err e = pgd_tar_tocs(p, tocs, &ntocs);
+    if (e == LS_OK) e = pgd_tar_members(p, tocs, ntocs);
+    for (size_t k = 0; k < ntocs; k++) free(tocs[k].ents);
+    free(tocs);
     return e;
 }
 

@@ -16,7 +16,11 @@ that column's name.
   members (gzip'd rows) and toc.dat last, as `tar cf` of the directory
   lists them in no set order; pg_dump 15 writes format byte 3 and
   compression -1 in that toc.dat too.
-- both gzip'd (pg_dump -Ft | gzip; `tar czf` of the directory).
+- both gzip'd (pg_dump -Ft | gzip; `tar czf` of the directory), and two
+  databases' directory dumps in one tar (the same dump ids in each).
+- pg_dump --inserts in the custom (-Fc) and tar formats: the data are
+  INSERT statements without column lists (no COPY statement in the TOC);
+  the columns are only in the TABLE entry's CREATE TABLE.
 - decoys: a tar holding a toc.dat that is not pg_dump's, and a pg_dump tar
   with a symbolic link member (left to the archive handler, which checks
   links).
@@ -42,6 +46,7 @@ import os
 import struct
 import sys
 import tarfile
+import zlib
 
 SSNS = ["536221874", "536221876", "536221878", "536221880"]
 DOBS = ["1975-03-14", "1980-01-02", "1990-12-31", "1968-07-04"]
@@ -76,13 +81,16 @@ def pg_ddl(table):
             "    dob date,\n    notes text\n);\n" % table)
 
 
-def pg_toc(tables, vmin, first_id):
+def pg_toc(tables, vmin, first_id, inserts=False, offsets=None):
     """WriteToc: the count, then per entry its dump id, data-dumper flag,
     table OID, OID, tag, desc, section, definition, drop statement, COPY
-    statement, namespace, tablespace, table access method (1.14+),
-    relkind (1.16+), owner, "false" (with OIDs), dependencies up to a NULL,
-    and the tar/directory formats' extra: the data's file name (NULL for
-    entries without data)."""
+    statement (NULL with --inserts), namespace, tablespace, table access
+    method (1.14+), relkind (1.16+), owner, "false" (with OIDs),
+    dependencies up to a NULL (a TABLE DATA entry's: its TABLE's dump id),
+    and the format's extra: in the tar and directory formats the data's
+    file name (NULL for entries without data), in the custom format
+    (offsets given: {dump id: position}) a flag byte (2 set, 3 no data)
+    and the offset in 8 bytes."""
     ents = [(first_id - 10, 0, "ENCODING", "ENCODING", 2, "SET client_encoding = 'UTF8';\n", None, None, None, None),
             (first_id - 9, 0, "STDSTRINGS", "STDSTRINGS", 2, "SET standard_conforming_strings = 'on';\n", None, None,
              None, None)]
@@ -90,8 +98,8 @@ def pg_toc(tables, vmin, first_id):
         ents.append((220 + i, 0, name, "TABLE", 2, pg_ddl(name), "DROP TABLE public.%s;\n" % name, None, "public",
                      None))
     for i, (name, _rows) in enumerate(tables):
-        ents.append((first_id + i, 1, name, "TABLE DATA", 3, "", "", "COPY public.%s (%s) FROM stdin;\n" % (name, COLS),
-                     "public", "%d.dat" % (first_id + i)))
+        copy = None if inserts else "COPY public.%s (%s) FROM stdin;\n" % (name, COLS)
+        ents.append((first_id + i, 1, name, "TABLE DATA", 3, "", "", copy, "public", "%d.dat" % (first_id + i)))
     out = pg_int(len(ents))
     for (did, dumper, tag, desc, sect, defn, drop, copy, ns, fname) in ents:
         table = desc.startswith("TABLE")
@@ -105,8 +113,47 @@ def pg_toc(tables, vmin, first_id):
         if desc == "TABLE DATA":
             out += pg_str(str(220 + did - first_id))
         out += pg_str(None)
-        out += pg_str(fname)
+        if offsets is None:
+            out += pg_str(fname)
+        elif desc == "TABLE DATA":
+            out += b"\x02" + struct.pack("<Q", offsets.get(did, 0))
+        else:
+            out += b"\x03" + b"\0" * 8
     return out
+
+
+def insert_rows(name, rows):
+    """pg_dump --inserts: INSERT statements without column lists."""
+    return "".join("INSERT INTO public.%s VALUES (%d, '%s', '%s', '%s', %s);\n" %
+                   (name, i, n, ssn, dob, "NULL" if notes == "\\N" else "'%s'" % notes)
+                   for (i, n, ssn, dob, notes) in rows).encode()
+
+
+def pg_custom_inserts(first_id=3901):
+    """pg_dump -Fc --inserts: header, TOC with offsets, then per table a data
+    block (1, the dump id, the zlib'd INSERT statements in chunks of a
+    length and the bytes, a zero length)."""
+    tables = [("staff", staff(3))]
+    blocks = {}
+    for i, (name, rows) in enumerate(tables):
+        z = zlib.compress(insert_rows(name, rows), 6)
+        blocks[first_id + i] = b"\x01" + pg_int(first_id + i) + pg_int(len(z)) + z + pg_int(0)
+    offs = {}
+    head = pg_head(1, -1, 14) + pg_toc(tables, 14, first_id, True, offs)
+    at = len(head)
+    for did in sorted(blocks):
+        offs[did] = at
+        at += len(blocks[did])
+    head = pg_head(1, -1, 14) + pg_toc(tables, 14, first_id, True, offs)
+    return head + b"".join(blocks[d] for d in sorted(blocks)), tables
+
+
+def pg_tar_inserts(first_id=4001):
+    """pg_dump -Ft --inserts: the data members hold INSERT statements."""
+    tables = [("staff", staff(1))]
+    members = [("toc.dat", pg_head(3, 0, 14) + pg_toc(tables, 14, first_id, True))]
+    members += [("%d.dat" % (first_id + i), insert_rows(n, rows)) for i, (n, rows) in enumerate(tables)]
+    return tar_of(members), tables
 
 
 def copy_rows(rows):
@@ -165,14 +212,27 @@ def pg_tar(vmin=14, first_id=3338):
     return tar_of(members), tables
 
 
+def pg_dir_members(first_id, k=1, d="payroll_dir"):
+    """pg_dump -Fd's files: gzip'd data files, toc.dat (written last)."""
+    tables = [("staff", staff(k))]
+    members = [("%s/%d.dat.gz" % (d, first_id + i), gzip.compress(copy_rows(rows), 6, mtime=0))
+               for i, (_n, rows) in enumerate(tables)]
+    members.append(("%s/toc.dat" % d, pg_head(3, -1, 14) + pg_toc(tables, 14, first_id)))
+    return members, tables
+
+
 def pg_dir_tar(first_id=3401):
     """pg_dump -Fd, then `tar cf`: the directory, gzip'd data files, toc.dat last."""
-    tables = [("staff", staff(1))]
-    members = [("payroll_dir/", None)]
-    members += [("payroll_dir/%d.dat.gz" % (first_id + i), gzip.compress(copy_rows(rows), 6, mtime=0))
-                for i, (_n, rows) in enumerate(tables)]
-    members.append(("payroll_dir/toc.dat", pg_head(3, -1, 14) + pg_toc(tables, 14, first_id)))
-    return tar_of(members), tables
+    members, tables = pg_dir_members(first_id)
+    return tar_of([("payroll_dir/", None)] + members), tables
+
+
+def pg_dirs_tar():
+    """Two databases' -Fd dumps in one tar (a backup directory), their
+    dump ids the same: each data file takes its own directory's toc.dat."""
+    a, _ta = pg_dir_members(3401, 0, "backup/hr")
+    b, tb = pg_dir_members(3401, 2, "backup/payroll")
+    return tar_of([("backup/", None), ("backup/hr/", None)] + a + [("backup/payroll/", None)] + b), tb
 
 
 def expect_of(member, rows, handler="pgdump"):
@@ -247,6 +307,16 @@ def generate(out):
     data, tables = pg_dir_tar()
     put("payroll_fd.tar", data)
     exp["payroll_fd.tar"] = expect_of("payroll_dir/3401.dat", tables[0][1])
+    # --inserts: INSERT statements without column lists; the columns are in the TABLE entry
+    data, tables = pg_custom_inserts()
+    put("payroll_inserts.dump", data)
+    exp["payroll_inserts.dump"] = expect_of("public.staff.sql", tables[0][1])
+    data, tables = pg_tar_inserts()
+    put("payroll_inserts.tar", data)
+    exp["payroll_inserts.tar"] = expect_of("4001.dat", tables[0][1])
+    data, tables = pg_dirs_tar()
+    put("backups.tar", data)
+    exp["backups.tar"] = expect_of("backup/payroll/3401.dat", tables[0][1])
     # gzip'd: pg_dump -Ft | gzip, and `tar czf` of the directory
     data, tables = pg_tar(first_id=3701)
     put("payroll_ft.tar.gz", gzip.compress(data, 6, mtime=0))
@@ -279,7 +349,8 @@ def generate(out):
 def seeds(out):
     os.makedirs(out, exist_ok=True)
     for name, data in (("ft.tar", pg_tar()[0]), ("ft_v116.tar", pg_tar(vmin=16)[0]), ("fd.tar", pg_dir_tar()[0]),
-                       ("ft.tar.gz", gzip.compress(pg_tar()[0], 6, mtime=0))):
+                       ("ft.tar.gz", gzip.compress(pg_tar()[0], 6, mtime=0)), ("inserts.dump", pg_custom_inserts()[0]),
+                       ("dirs.tar", pg_dirs_tar()[0])):
         with open(os.path.join(out, name), "wb") as f:
             f.write(data)
 
