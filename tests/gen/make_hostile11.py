@@ -849,6 +849,89 @@ def office_cases():
     key("oxps_glyphs", r, None, planted_under=pl(o))
 
 
+# ---------------------------------------------------------------- more of the same machine
+def more_cases():
+    a, b, c, d, e = person(), person(), person(), person(), person()
+    # a jump list: a CFB whose numbered streams are shell links, with a
+    # DestList stream of UTF-16 paths
+    w = CFBWriter()
+    path = "C:\\Users\\amoss\\Documents\\HR\\%s SSN %s.docx" % (a["name"], a["ssn"])
+    dl = struct.pack("<IIIIQ", 4, 1, 1, 0, 0) + bytes(114) + struct.pack("<H", len(path)) + u16(path) + bytes(4)
+    w.add_stream("DestList", dl)
+    w.add_stream("1", lnk(path, name="%s (%s)" % (a["name"], a["email"])))
+    r = put(PROFILE + "/AppData/Roaming/Microsoft/Windows/Recent/AutomaticDestinations/"
+            "a7bd71699cd38d1c.automaticDestinations-ms", w.build()[0])
+    key("jumplist_lnk_stream", r, None, planted_under={"ssn": [a["ssn9"]], "email": [a["email"]]})
+    # Windows 7 Sticky Notes: StickyNotes.snt, a CFB with one storage per
+    # note: stream "0" the RTF, "3" the text in UTF-16
+    w = CFBWriter()
+    rtf = ("{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fnil Segoe Print;}}\\viewkind4\\uc1\\pard\\f0\\fs22 "
+           "%s\\par SSN %s\\par}" % (b["name"], b["ssn"]))
+    w.add_stream("4ac7bb41-6ec7-11e4-8f2c-806e6f6e6963/0", rtf.encode())
+    w.add_stream("4ac7bb41-6ec7-11e4-8f2c-806e6f6e6963/3", u16("%s\r\nSSN %s" % (b["name"], b["ssn"])))
+    w.add_stream("Metafile", struct.pack("<II", 1, 1))
+    r = put(PROFILE + "/AppData/Roaming/Microsoft/Sticky Notes/StickyNotes.snt", w.build()[0])
+    key("sticky_notes_snt", r, None, planted_under={"ssn": [b["ssn9"]]})
+    # the Recycle Bin: $I holds the deleted file's original path (UTF-16),
+    # $R the file itself
+    ipath = "C:\\Users\\amoss\\Desktop\\%s SSN %s.txt" % (c["name"], c["ssn"])
+    r = put("Laptop-ACME-0417/C/$Recycle.Bin/S-1-5-21-3623811015-3361044348-30300820-1013/$I8K2L0Q.txt",
+            struct.pack("<QQQI", 2, 212, 0x01D0081B00000000, len(ipath) + 1) + u16z(ipath))
+    key("recycle_bin_i_path", r, None, planted_under={"ssn": [c["ssn9"]]})
+    r = put("Laptop-ACME-0417/C/$Recycle.Bin/S-1-5-21-3623811015-3361044348-30300820-1013/$R8K2L0Q.txt",
+            ("%s\r\nDOB %s\r\nEmail %s\r\n" % (c["name"], c["dob"], c["email"])).encode())
+    key("recycle_bin_r_file", r, [], planted={"email": [c["email"]]}, entities_all=["dob"])
+    # Excel's owner file: nothing but a user name
+    own = bytes([len("amoss")]) + b"amoss".ljust(53, b"\0") + struct.pack("<H", 5) + u16("amoss")
+    r = put(PROFILE + "/Documents/~$staff.xlsx", own.ljust(165, b"\0"))
+    key("excel_owner_clean", r, [], no_findings=True)
+    # WhatsApp's encrypted message store (crypt14: a protobuf key header,
+    # then AES-GCM) and a Signal Desktop database (SQLCipher: every page
+    # encrypted, the header too): nothing readable, and saying so
+    hdr = b"\x00\x01" + bytes([0x0a, 0x20]) + hashlib.sha256(b"wa key id").digest() + b"\x12\x10" + bytes(16)
+    r = put("Phone/android/sdcard/WhatsApp/Databases/msgstore.db.crypt14",
+            hdr + hc_noise(96 * 1024, 7))
+    # gap: 96 KiB of random data is judged encrypted only from 1 MiB on,
+    # or 64 KiB when named as a volume (.hc .tc .vc); a WhatsApp backup's
+    # name is as certain (patch hostile11-whatsapp-crypt.patch)
+    key("whatsapp_crypt14", r, [], coverage_not="full", verdict="incomplete", reasons_all=["encrypted"], gap=True)
+    r = put(home_mac() + "/Library/Application Support/Signal/sql/db.sqlite", hc_noise(8 * 4096, 11))
+    key("signal_sqlcipher", r, [], coverage_not="full", verdict="incomplete", reasons_all=["encrypted"])
+    # Firefox: places (history) and the form history a site's SSN field left
+    db = hc.sqlite_db(D.tmp("formhistory.sqlite"), [
+        ("CREATE TABLE moz_formhistory (id INTEGER PRIMARY KEY, fieldname TEXT NOT NULL, value TEXT NOT NULL, "
+         "timesUsed INTEGER, firstUsed INTEGER, lastUsed INTEGER, guid TEXT)",
+         [(1, "ssn", d["ssn9"], 1, 1416819600000000, 1416819600000000, "a1B2c3D4e5F6g7H8"),
+          (2, "email", d["email"], 3, 1416819600000000, 1416819600000000, "b2C3d4E5f6G7h8I9"),
+          (3, "q", "holiday schedule", 2, 1416819600000000, 1416819600000000, "c3D4e5F6g7H8i9J0")])])
+    r = put(PROFILE + "/AppData/Roaming/Mozilla/Firefox/Profiles/x1y2z3w4.default/formhistory.sqlite", db)
+    # the SSN is bare digits in a row whose fieldname column says "ssn"
+    key("firefox_formhistory_ssn", r, None, planted_under={"ssn": [d["ssn9"]], "email": [d["email"]]})
+    # an iPhone backup's Manifest.plist (binary): the device's owner in Lockdown
+    m = plistlib.dumps({"IsEncrypted": False, "Version": "10.0", "SystemDomainsVersion": "24.0",
+                        "Lockdown": {"DeviceName": "%s's iPhone" % e["first"], "ProductType": "iPhone12,1",
+                                     "SerialNumber": "F2LZK0XYN70F", "UniqueDeviceID": "00008030001A2B3C4D5E802E",
+                                     "com.apple.mobile.data_sync": {"Contacts": {"Account": e["email"]}}},
+                        "Applications": {"com.acme.benefits": {"CFBundleIdentifier": "com.acme.benefits"}}},
+                       fmt=plistlib.FMT_BINARY)
+    r = put("Users/amoss/AppData/Roaming/Apple Computer/MobileSync/Backup/00008030-001A2B3C4D5E802E/Manifest.plist",
+            m)
+    key("ios_manifest_plist", r, [], planted={"email": [e["email"]]})
+
+
+def home_mac():
+    return "MacBook-Pro-amoss/Users/amoss"
+
+
+def hc_noise(n, seed):
+    """Incompressible, deterministic bytes."""
+    out, x = bytearray(), seed
+    while len(out) < n:
+        x = (x * 6364136223846793005 + 1442695040888963407) & (2 ** 64 - 1)
+        out += x.to_bytes(8, "little")
+    return bytes(out[:n])
+
+
 # ---------------------------------------------------------------- names that lie
 def lying_cases():
     a, b, c, d = person(), person(), person(), person()
@@ -880,7 +963,7 @@ def lying_cases():
 
 def generate(out):
     """Build OUT/dump and OUT/key.json; return the key."""
-    return D.generate(out, (windows_cases, mac_cases, phone_cases, office_cases, lying_cases))
+    return D.generate(out, (windows_cases, mac_cases, phone_cases, office_cases, lying_cases, more_cases))
 
 
 MAC = "MacBook-Pro-amoss/Users/amoss/"
