@@ -46,103 +46,28 @@ until its mark is dropped.
 
 Python stdlib only; deterministic.
 """
-import io
 import json
 import os
-import shutil
 import sqlite3
 import sys
-import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import make_hostile3 as h3  # noqa: E402,F401
 import make_hostile8 as h8  # noqa: E402  (the checker, msg and fold75)
-import make_maildump as mm  # noqa: E402  (.msg writer, Luhn)
+import make_maildump as mm  # noqa: E402  (.msg writer)
+import hostile_common as hc  # noqa: E402
 
 FP_KEY = b"hostile10 fingerprint key, test only"
-cases = []
-ROOT = WORK = None
-_n = [0]
-NAMES = ["Ada Moss", "Bob Lee", "Cy Park", "Dee Ross", "Eve Hart", "Fay Lund", "Gus Kerr", "Hal Oak"]
-
-
-def card(n):
-    """A 16-digit Visa-range number that passes Luhn."""
-    s = "4539%011d" % (7130582 * n + 1200345)
-    for d in "0123456789":
-        if mm.luhn_ok(s + d):
-            return s + d
-
-
-def person():
-    """A fresh employee: name, email, ssn (dashed), ssn9, phone, phone10,
-    dob, card; SSN areas 141 up."""
-    _n[0] += 1
-    n = _n[0]
-    ssn = "%03d-%02d-%04d" % (140 + n, 10 + n % 80, 3000 + 37 * n)
-    ph = "%d%d%04d" % ((212, 312, 415, 617, 713)[n % 5], 620 + n, 1000 + 97 * n)
-    name = NAMES[n % len(NAMES)]
-    first, last = name.split()
-    return {"name": name, "first": first, "last": last,
-            "email": "%s.%s%02d@acme-corp.test" % (first.lower(), last.lower(), n), "ssn": ssn,
-            "ssn9": ssn.replace("-", ""), "phone": "(%s) %s-%s" % (ph[:3], ph[3:6], ph[6:]), "phone10": ph,
-            "dob": "19%02d-%02d-%02d" % (50 + n % 40, 1 + n % 12, 1 + n % 28), "card": card(n), "n": n}
-
-
-def pl(*people, ssn=True, email=True, phone=False, cc=False):
-    out = {}
-    for p in people:
-        if ssn:
-            out.setdefault("ssn", []).append(p["ssn9"])
-        if email:
-            out.setdefault("email", []).append(p["email"])
-        if phone:
-            out.setdefault("phone", []).append(p["phone10"])
-        if cc:
-            out.setdefault("credit_card", []).append(p["card"])
-    return out
-
-
-def key(case, path, chain=(), **expect):
-    cases.append({"case": case, "path": path, "chain": list(chain) if chain is not None else None,
-                  "expect": expect})
-
-
-def put(rel, data):
-    p = os.path.join(ROOT, rel)
-    os.makedirs(os.path.dirname(p), exist_ok=True)
-    with open(p, "wb") as f:
-        f.write(data)
-    os.utime(p, (1417000000, 1417000000))
-    return rel
-
-
-def zipb(members):
-    b = io.BytesIO()
-    with zipfile.ZipFile(b, "w", zipfile.ZIP_DEFLATED) as z0:
-        z = h8.FixedZip(z0)
-        for name, data in members:
-            z.writestr(name, data)
-    return b.getvalue()
+# the shared helpers (tests/gen/hostile_common.py): people with SSN areas
+# 141 up at acme-corp.test, key(), put(), zipb(), card(), iban(), spaced()
+D = hc.Dump(FP_KEY, domain="acme-corp.test", ssn_base=140)
+key, put, person, pl = D.key, D.put, D.person, D.pl
+card, iban, spaced, zipb, NOSENSE = hc.card, hc.iban, hc.spaced, hc.zipb, hc.NOSENSE
 
 
 def slack_json(obj):
     """Slack's exporter: 4-space indent, "/" escaped as "\\/", non-ASCII as \\u."""
     return json.dumps(obj, indent=4, ensure_ascii=True).replace("/", "\\/").encode()
-
-
-def iban(country, bban):
-    """An IBAN with valid mod-97 check digits."""
-    s = bban + country + "00"
-    num = int("".join(str(int(c, 36)) for c in s))
-    return "%s%02d%s" % (country, 98 - num % 97, bban)
-
-
-def spaced(s):
-    return " ".join(s[i:i + 4] for i in range(0, len(s), 4))
-
-
-NOSENSE = ["ssn", "credit_card", "iban", "phone", "passport", "dob", "password", "token", "jwt"]
 
 
 # ---------------------------------------------------------------- Slack
@@ -468,7 +393,7 @@ def ediscovery_cases():
 
 # ---------------------------------------------------------------- password managers and browsers
 def sqlite_bytes(ddl, rows):
-    p = os.path.join(WORK, "t.sqlite")
+    p = D.tmp("t.sqlite")
     if os.path.exists(p):
         os.remove(p)
     con = sqlite3.connect(p)
@@ -808,23 +733,8 @@ check = h8.check
 
 def generate(out):
     """Build OUT/dump and OUT/key.json; return the key."""
-    global ROOT, WORK, cases
-    cases = []
-    _n[0] = 0
-    out = os.path.abspath(out)
-    ROOT = os.path.join(out, "dump")
-    WORK = os.path.join(out, "work")
-    shutil.rmtree(out, ignore_errors=True)
-    os.makedirs(ROOT)
-    os.makedirs(WORK)
-    for f in (slack_cases, chat_cases, messenger_cases, takeout_cases, ediscovery_cases, password_cases, hr_cases,
-              late_cases):
-        f()
-    shutil.rmtree(WORK)
-    k = {"root": ROOT, "fp_key": FP_KEY.hex(), "cases": cases}
-    with open(os.path.join(out, "key.json"), "w") as f:
-        json.dump(k, f, indent=1)
-    return k
+    return D.generate(out, (slack_cases, chat_cases, messenger_cases, takeout_cases, ediscovery_cases,
+                            password_cases, hr_cases, late_cases))
 
 
 CORPUS = {"Legal/PROD001/DATA/PROD001.dat": "csv/h10_prod001_utf8.dat",
@@ -837,12 +747,7 @@ CORPUS = {"Legal/PROD001/DATA/PROD001.dat": "csv/h10_prod001_utf8.dat",
 
 def corpus(outdir):
     """Fuzz seeds: OUTDIR/<harness>/h10_* (fuzz/corpus)."""
-    import tempfile
-    with tempfile.TemporaryDirectory() as t:
-        generate(t)
-        for src, dst in CORPUS.items():
-            os.makedirs(os.path.dirname(os.path.join(outdir, dst)), exist_ok=True)
-            shutil.copyfile(os.path.join(t, "dump", src), os.path.join(outdir, dst))
+    hc.corpus_copy(generate, CORPUS, outdir)
 
 
 if __name__ == "__main__":
