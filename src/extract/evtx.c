@@ -108,7 +108,7 @@ static ls_err evtx_flush(struct evtx *x)
     return e;
 }
 
-static ls_err evtx_line(struct evtx *x, const char *label, struct ls_slice v, bool wide)
+static ls_err evtx_line(struct evtx *x, const char *label, struct ls_slice v, bool wide, bool array)
 {
     if (v.len == 0) return LS_OK;
     if (label && label[0]) {
@@ -121,6 +121,7 @@ static ls_err evtx_line(struct evtx *x, const char *label, struct ls_slice v, bo
             uint16_t ch;
             (void)rd16(v, i, &ch);
             if (ch == 0) {
+                if (!array) break; /* a string's terminator, written by most providers */
                 LS_TRY(ls_buf_addc(&x->text, '\n'));
                 continue;
             }
@@ -161,9 +162,9 @@ static ls_err evtx_values(struct evtx *x, size_t *pos, size_t end, unsigned dept
         }
         const char *label = i < EVTX_SLOTS && lab ? lab->label[i] : "";
         if (type == 0x01 || type == 0x81)
-            LS_TRY(evtx_line(x, label, v, true));
+            LS_TRY(evtx_line(x, label, v, true, type == 0x81));
         else if (type == 0x02)
-            LS_TRY(evtx_line(x, label, v, false));
+            LS_TRY(evtx_line(x, label, v, false, false));
         else if (type == 0x21 && size > 0)
             LS_TRY(evtx_binxml(x, val, val + size, depth + 1, NULL));
         val += size;
@@ -227,7 +228,7 @@ static ls_err evtx_binxml(struct evtx *x, size_t pos, size_t end, unsigned depth
             if (in_attr && attr_is_name)
                 evtx_label_from(w, name_attr, sizeof name_attr);
             else if (!lab)
-                LS_TRY(evtx_line(x, in_attr ? attr : "", w, true));
+                LS_TRY(evtx_line(x, in_attr ? attr : "", w, true, false));
             break;
         }
         case 0x06: /* attribute */
@@ -241,7 +242,7 @@ static ls_err evtx_binxml(struct evtx *x, size_t pos, size_t end, unsigned depth
             struct ls_slice w;
             if (!rd16(x->chunk, pos, &cnt) || !ls_slice_sub(x->chunk, pos + 2, (size_t)cnt * 2, &w)) goto bad;
             pos += 2 + (size_t)cnt * 2;
-            if (!lab) LS_TRY(evtx_line(x, elem, w, true));
+            if (!lab) LS_TRY(evtx_line(x, elem, w, true, false));
             break;
         }
         case 0x08: /* character reference */
