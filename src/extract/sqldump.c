@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/handler.h"
 #include "extract/tablectx.h"
@@ -204,10 +205,16 @@ static ls_err sd_name_list(struct sd *s, struct ls_buf *cols, unsigned *ncols)
     }
 }
 
-static struct sd_schema *sd_find_schema(struct sd *s, const char *name)
+/* The CREATE TABLE of a name: the same name, else (fold) one in another
+ * case (unquoted SQL names are case-blind: a script's "CREATE TABLE
+ * Customers" then "INSERT INTO customers"; MySQL on Linux may hold both
+ * `Staff` and `staff`, so the exact name wins). */
+static struct sd_schema *sd_find_schema(struct sd *s, const char *name, bool fold)
 {
     for (size_t i = s->nschemas; i-- > 0;)
         if (strcmp(s->schemas[i].name, name) == 0) return &s->schemas[i];
+    for (size_t i = s->nschemas; fold && i-- > 0;)
+        if (strcasecmp(s->schemas[i].name, name) == 0) return &s->schemas[i];
     return NULL;
 }
 
@@ -224,7 +231,7 @@ static ls_err sd_create(struct sd *s)
     if (sd_kw(s, "IF") && !(sd_kw(s, "NOT") && sd_kw(s, "EXISTS"))) return LS_OK;
     char name[SD_NAME_MAX + 1];
     if (!sd_name(s, name)) return LS_OK;
-    struct sd_schema *sc = sd_find_schema(s, name);
+    struct sd_schema *sc = sd_find_schema(s, name, false);
     if (!sc) {
         if (s->nschemas == SD_SCHEMAS_MAX) return LS_OK;
         if (!s->schemas) {
@@ -417,7 +424,7 @@ static ls_err sd_columns_for(struct sd *s, const char *name, struct ls_buf *own,
         *label = true;
         return LS_OK;
     }
-    const struct sd_schema *sc = sd_find_schema(s, name);
+    const struct sd_schema *sc = sd_find_schema(s, name, true);
     if (!sc || sc->ncols < LS_TC_MIN_COLS) return LS_OK;
     LS_TRY(sd_header(s, name, ls_buf_slice(&sc->cols), sc->ncols));
     *label = true;

@@ -28,7 +28,8 @@ that column's name.
   exports ("Insert into T (COLS) values (...)", to_date(...)), H2's and
   HSQLDB's script files (CREATE MEMORY TABLE / CREATE CACHED TABLE, then
   INSERT INTO T VALUES(...) with no column list), a psql script's
-  COPY ... FROM STDIN.
+  COPY ... FROM STDIN, a hand-written script whose INSERTs name the table
+  in another case than its CREATE TABLE.
 
     python3 gen_dbdump2.py OUTDIR        # fixtures + expect.json
     python3 gen_dbdump2.py --seed DIR    # small archives as fuzz seeds
@@ -283,6 +284,16 @@ def hsqldb_script(rows):
     return s.encode()
 
 
+def handwritten(rows):
+    """A hand-written script: the table created as Customers, filled as
+    customers (unquoted SQL names are case-blind)."""
+    s = ("CREATE TABLE Customers (\n  Id INT PRIMARY KEY,\n  FullName VARCHAR(50),\n  SSN CHAR(9),\n"
+         "  BirthDate DATE\n);\n\n")
+    s += "".join("INSERT INTO customers VALUES (%d, '%s', '%s', '%s');\n" % (i, name, ssn, dob)
+                 for (i, name, ssn, dob, _n) in rows)
+    return s.encode()
+
+
 def psql_copy(rows):
     """A hand-written psql script: COPY ... FROM STDIN in capitals."""
     s = "CREATE TABLE staff (id integer, full_name text, ssn text, dob date, notes text);\n"
@@ -327,7 +338,7 @@ def generate(out):
     # SQL text
     for k, (name, fn) in enumerate((("oracle_sqldev.sql", oracle_sqldev), ("toad_export.sql", toad),
                                     ("h2_backup.sql", h2_script), ("app.script", hsqldb_script),
-                                    ("psql_load.sql", psql_copy))):
+                                    ("psql_load.sql", psql_copy), ("customers_setup.sql", handwritten))):
         rows = staff(k)
         put(name, fn(rows))
         exp[name] = expect_of(None, rows, "text")
