@@ -23,6 +23,13 @@
  * digit replaced inside "536-22-1874" leaves the number whole); at the next
  * line break (\par, \row ...) a line "before tracked changes: ..." gives
  * the paragraph with deleted runs in place and insertions left out.
+ * Footnotes and comments (\footnote, \*\atnauthor, \*\annotation) stand
+ * inside the paragraph they are anchored to: one met after some of the
+ * paragraph's text is held and written after the paragraph's line break
+ * (its own lines; one at a paragraph's start stays where it is), so the
+ * paragraph reads whole ("As others have noted, this period ...", not
+ * "noted," / note / " this period"); a tracked deletion inside a held
+ * note is left out.
  * Read, not emitted: the font table (\fN, \fcharsetN, \cpgN per font).
  * Skipped: colour/style/list tables, pictures (hex and \bin), theme and
  * data stores, bookmarks, shape properties, every unknown \* destination
@@ -43,6 +50,7 @@
 #define RTF_OUT_FLUSH (64u * 1024u)
 #define RTF_NAME_MAX 128u
 #define RTF_BEFORE_MAX (64u * 1024u) /* a paragraph kept as it read before tracked changes */
+#define RTF_HELD_MAX (1024u * 1024u) /* notes held for the end of their paragraph; more go out at once */
 /* Font numbers below this get a code page from the font table; higher
  * ones (never written by real producers) use the document's default. */
 #define RTF_MAX_FONTS 1024u
@@ -85,6 +93,9 @@ struct rtf_parser {
     bool para_del;        /* this paragraph lost text to a tracked deletion */
     bool dropcap;         /* this paragraph is a drop cap (\dropcapliN) */
     bool raw;             /* writing the before line itself */
+    struct ls_buf held;   /* footnotes and comments of this paragraph, written after it */
+    unsigned hold;        /* depth of the note group being held, 0 when none */
+    uint8_t last_flushed; /* last byte handed to the sink */
     int nibble;           /* pending hex digit of \objdata, or -1 */
     bool obj_cut;
     ls_err err;
@@ -106,6 +117,7 @@ static ls_err rtf_flush(struct rtf_parser *p)
 {
     if (p->out.len == 0 || p->err != LS_OK) return p->err;
     p->total += p->out.len;
+    p->last_flushed = (uint8_t)ls_slice_at(ls_buf_slice(&p->out), p->out.len - 1);
     ls_err e = p->sink->text ? p->sink->text(p->sink->ud, ls_buf_slice(&p->out)) : LS_OK;
     ls_buf_reset(&p->out);
     if (e != LS_OK) p->err = e;
@@ -127,8 +139,22 @@ static ls_err rtf_before_add(struct rtf_parser *p, uint8_t ch)
     return e == LS_E_LIMIT ? LS_OK : e;
 }
 
+static ls_err rtf_held_flush(struct rtf_parser *p);
+
+/* A held note's byte; a full buffer goes out where the text stands. */
+static ls_err rtf_held_add(struct rtf_parser *p, uint8_t ch)
+{
+    if (p->revs && p->g.deleted) return LS_OK;
+    ls_err e = ls_buf_addc(&p->held, ch);
+    if (e != LS_E_LIMIT) return e;
+    LS_TRY(rtf_held_flush(p));
+    e = ls_buf_addc(&p->held, ch);
+    return e == LS_E_LIMIT ? LS_OK : e;
+}
+
 static ls_err rtf_put(struct rtf_parser *p, uint8_t ch)
 {
+    if (p->hold && !p->raw) return rtf_held_add(p, ch);
     if (p->revs && !p->raw && p->g.dest == RD_TEXT) {
         if (p->g.deleted) { /* deleted: not what the document now says */
             p->para_del = true;
@@ -148,7 +174,7 @@ static ls_err rtf_puts(struct rtf_parser *p, const char *s)
 
 static ls_err rtf_put_cp(struct rtf_parser *p, uint32_t cp)
 {
-    if (p->revs && !p->raw && p->g.dest == RD_TEXT) { /* byte by byte, tracked */
+    if ((p->revs && !p->raw && p->g.dest == RD_TEXT) || (p->hold && !p->raw)) { /* byte by byte */
         uint8_t u[4];
         size_t n = 0;
         if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
@@ -181,9 +207,10 @@ static ls_err rtf_sep(struct rtf_parser *p, uint8_t ch)
         p->dbcs_lead = 0;
         LS_TRY(rtf_put_cp(p, 0xFFFD));
     }
-    if (p->out.len == 0 && p->total == 0) return LS_OK; /* nothing to separate yet */
-    if (p->out.len > 0) {
-        int last = ls_slice_at(ls_buf_slice(&p->out), p->out.len - 1);
+    const struct ls_buf *b = p->hold && !p->raw ? &p->held : &p->out;
+    if (b->len == 0 && (p->total == 0 || b == &p->held)) return LS_OK; /* nothing to separate yet */
+    if (b->len > 0) {
+        int last = ls_slice_at(ls_buf_slice(b), b->len - 1);
         if (last == '\n' || (last == ch) || (ch != '\n' && (last == ' ' || last == '\t')))
             return LS_OK;
     }
@@ -210,6 +237,26 @@ static ls_err rtf_before_flush(struct rtf_parser *p)
     ls_buf_reset(&p->before);
     p->para_del = false;
     return e;
+}
+
+/* The notes held for the paragraph that just ended, on lines after it. */
+static ls_err rtf_held_flush(struct rtf_parser *p)
+{
+    if (p->held.len == 0) return LS_OK;
+    p->raw = true;
+    ls_err e = rtf_sep(p, '\n');
+    for (size_t i = 0; i < p->held.len && e == LS_OK; i++) e = rtf_put(p, p->held.ptr[i]);
+    if (e == LS_OK) e = rtf_sep(p, '\n');
+    p->raw = false;
+    ls_buf_reset(&p->held);
+    return e;
+}
+
+/* Text written since the last line break: a note here would cut it. */
+static bool rtf_midline(const struct rtf_parser *p)
+{
+    if (p->out.len > 0) return ls_slice_at(ls_buf_slice(&p->out), p->out.len - 1) != '\n';
+    return p->total > 0 && p->last_flushed != '\n';
 }
 
 static bool rtf_emitting(const struct rtf_parser *p)
@@ -448,6 +495,7 @@ static ls_err rtf_close(struct rtf_parser *p)
     if (inner.dest == RD_OBJDATA && p->g.dest != RD_OBJDATA) LS_TRY(rtf_obj_finish(p));
     if (inner.nl_end && rtf_emitting(p)) LS_TRY(rtf_sep(p, '\n'));
     else if (inner.sp_end && rtf_emitting(p)) LS_TRY(rtf_sep(p, ' '));
+    if (p->hold && p->depth < p->hold) p->hold = 0; /* the note ended: its paragraph goes on */
     if (p->depth == 0) p->done = true;
     return LS_OK;
 }
@@ -483,6 +531,7 @@ enum rtf_kind {
 #define RD_F_OBJDATA 0x10u   /* embedded object data (hex) */
 #define RD_F_FLDINST 0x20u   /* field instruction: set apart by spaces */
 #define RD_F_FONTTBL 0x40u   /* the font table */
+#define RD_F_HOLD 0x80u      /* a note inside a paragraph: held for its end (with LINEGROUP) */
 
 struct rtf_kw {
     const char *name;
@@ -492,9 +541,9 @@ struct rtf_kw {
 };
 
 static const struct rtf_kw rtf_kws[] = {
-    {"annotation", RK_NONE,RD_F_STARKEEP|RD_F_LINEGROUP,0},
+    {"annotation", RK_NONE,RD_F_STARKEEP|RD_F_LINEGROUP|RD_F_HOLD,0},
     {"ansicpg", RK_ANSICPG,0,0},
-    {"atnauthor", RK_NONE,RD_F_STARKEEP|RD_F_LINEGROUP,0},
+    {"atnauthor", RK_NONE,RD_F_STARKEEP|RD_F_LINEGROUP|RD_F_HOLD,0},
     {"atndate", RK_NONE,RD_F_SKIP,0},
     {"atnid", RK_NONE,RD_F_SKIP,0},
     {"atnref", RK_NONE,RD_F_SKIP,0},
@@ -532,7 +581,7 @@ static const struct rtf_kw rtf_kws[] = {
     {"footerf", RK_NONE,RD_F_LINEGROUP,0},
     {"footerl", RK_NONE,RD_F_LINEGROUP,0},
     {"footerr", RK_NONE,RD_F_LINEGROUP,0},
-    {"footnote", RK_NONE,RD_F_STARKEEP|RD_F_LINEGROUP,0},
+    {"footnote", RK_NONE,RD_F_STARKEEP|RD_F_LINEGROUP|RD_F_HOLD,0},
     {"generator", RK_NONE,RD_F_SKIP,0},
     {"header", RK_NONE,RD_F_LINEGROUP,0},
     {"headerf", RK_NONE,RD_F_LINEGROUP,0},
@@ -679,6 +728,8 @@ static ls_err rtf_destination(struct rtf_parser *p, const struct rtf_word *w,
         }
         return LS_OK;
     }
+    if ((d & RD_F_HOLD) && !p->hold && p->overflow == 0 && p->depth > 0 && rtf_midline(p))
+        p->hold = p->depth; /* its text and line breaks go to p->held */
     if (d & RD_F_LINEGROUP) {
         p->g.nl_end = true;
         return rtf_sep(p, '\n');
@@ -789,7 +840,8 @@ static ls_err rtf_control_word(struct rtf_parser *p, const struct rtf_word *w)
             return rtf_before_add(p, '\n');
         }
         LS_TRY(rtf_sep(p, '\n'));
-        return p->revs ? rtf_before_flush(p) : LS_OK;
+        if (p->revs) LS_TRY(rtf_before_flush(p));
+        return p->hold ? LS_OK : rtf_held_flush(p); /* a break inside a note is the note's */
     }
     case RK_DELETED:
         p->g.deleted = !w->has_param || w->param != 0;
@@ -917,6 +969,8 @@ static ls_err rtf_run(struct rtf_parser *p)
     if (!p->done) p->res->truncated = true;
     if (p->g.dest == RD_OBJDATA && p->obj.len > 0) LS_TRY(rtf_obj_finish(p)); /* cut inside */
     LS_TRY(rtf_before_flush(p)); /* a last paragraph with no \par after it */
+    p->hold = 0;
+    LS_TRY(rtf_held_flush(p));
     return rtf_flush(p);
 }
 
@@ -940,7 +994,9 @@ ls_err rtf_parse(struct ls_slice in, const struct rtf_sink *sink, size_t max_obj
     ls_buf_init(&p->out, RTF_OUT_FLUSH * 2);
     ls_buf_init(&p->obj, max_object);
     ls_buf_init(&p->before, RTF_BEFORE_MAX);
+    ls_buf_init(&p->held, RTF_HELD_MAX);
     ls_err e = rtf_run(p);
+    ls_buf_free(&p->held);
     ls_buf_free(&p->out);
     ls_buf_free(&p->obj);
     ls_buf_free(&p->before);

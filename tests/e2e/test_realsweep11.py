@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """The eleventh sweep's quirks (tests/gen/gen_realsweep11.py): list numbers
-in docx read before each numbered paragraph, as Word shows them."""
+in docx read before each numbered paragraph, as Word shows them; RTF
+footnotes and comments after the paragraph they are anchored in, not
+cutting it in two."""
 import os
 import sys
 import unittest
@@ -28,6 +30,17 @@ class RealSweep11(lsutil.GeneratedTree):
         # tracked change, a bullet, the glossary (its own lists)
         for plain in gen_realsweep11.NUMBERED_PLAIN:
             self.assertIn(plain, lines)
+        self.assertIn("ssn", lsutil.entities(o))
+
+    def test_rtf_notes_after_their_paragraph(self):
+        # each note had been written where it stands: "SSN 536-22-" / the
+        # note / "1874, joined ..." (no SSN), "John" / comment / "Doe ..."
+        o = self.m.obj(self.p("notes.rtf"))
+        self.assertEqual(o["handler"], "rtf")
+        self.assertEqual(o["coverage"], "full", o["errors"])
+        lines = [ln.strip() for ln in self.text("notes.rtf").splitlines()]
+        want = self.key["notes.rtf"]
+        self.assertEqual([ln for ln in lines if ln], want)
         self.assertIn("ssn", lsutil.entities(o))
 
 

@@ -21,6 +21,13 @@ Python stdlib; every name and number is made up.
   w:pPrChange's old numPr (not the paragraph's), a bullet list (no label),
   decimalZero, isLgl, and a glossary part (word/glossary/) that is not
   numbered by the document's lists.
+- notes.rtf: footnotes and a comment inside a paragraph, as Word writes
+  them ({\\footnote \\chftn ...}, {\\*\\atnauthor}\\chatn{\\*\\annotation ...}):
+  each note's text was written where it is anchored, on lines of its own,
+  cutting its paragraph in two (pandoc's footnote.rtf: "As others have
+  noted," / the note / " this period was a turning point"): a name or a
+  label and its value on two lines. Now the paragraph reads whole and the
+  notes follow it; a note at a paragraph's start stays where it is.
 """
 import os
 import sys
@@ -150,10 +157,38 @@ def docx_numbered(path):
                        ("word/glossary/document.xml", glossary)])
 
 
+NOTES_LINES = [
+    "Employee Jane Roe, SSN 536-22-1874, joined the Leeds office in 2014.",
+    "Verified against the HR file by Mary Major.",
+    "Her manager John Doe approved the transfer on 2 May 2014.",
+    "Mary Major",
+    "Check the date with payroll.",
+    "A note at the start of a paragraph.",
+    "The last paragraph follows its note.",
+]
+
+
+def rtf_notes(path):
+    fn = ("{\\footnote \\pard\\plain \\s15\\fs20 {\\cs16\\super \\chftn } %s}")
+    doc = ("{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\froman Times New Roman;}}\n"
+           "\\pard\\plain Employee Jane Roe, SSN 536-22-"
+           "{\\cs16\\super \\chftn}" + fn % "Verified against the HR file by Mary Major." +
+           "1874, joined the Leeds office in 2014.\\par\n"
+           "\\pard\\plain Her manager John "
+           "{\\*\\atnid MM}{\\*\\atnauthor Mary Major}\\chatn"
+           "{\\*\\annotation{\\*\\atnref 1}\\pard\\plain Check the date with payroll.}"
+           "Doe approved the transfer on 2 May 2014.\\par\n"
+           "\\pard\\plain " + fn % "A note at the start of a paragraph." +
+           "The last paragraph follows its note.\\par\n}\n")
+    with open(path, "w", newline="") as f:
+        f.write(doc)
+
+
 def generate(out):
     os.makedirs(out, exist_ok=True)
     docx_numbered(os.path.join(out, "numbered.docx"))
-    return {"numbered.docx": NUMBERED_LINES}
+    rtf_notes(os.path.join(out, "notes.rtf"))
+    return {"numbered.docx": NUMBERED_LINES, "notes.rtf": NOTES_LINES}
 
 
 if __name__ == "__main__":
