@@ -81,9 +81,11 @@ static bool bp_trailer(struct ls_slice d, struct bp *b)
         !bp_be(d, t + 16, 8, &b->top) || !bp_be(d, t + 24, 8, &b->table))
         return false;
     if (offsz == 0 || offsz > 8 || refsz == 0 || refsz > 8) return false;
-    /* every object takes at least a byte, every table entry offsz bytes */
+    /* every object takes at least a byte, every table entry offsz bytes;
+     * a short table may run into the trailer's unused bytes (CoreFoundation
+     * reads it so) */
     if (b->nobj == 0 || b->nobj > t || b->top >= b->nobj || b->table < 8 || b->table > t ||
-        (t - b->table) / offsz < b->nobj)
+        (d.len - b->table) / offsz < b->nobj)
         return false;
     b->offsz = (unsigned)offsz;
     b->refsz = (unsigned)refsz;
@@ -103,7 +105,7 @@ static bool bp_offset(struct bp *b, uint64_t ref, size_t *off)
 {
     uint64_t v;
     if (ref >= b->nobj || !bp_be(b->d, (size_t)(b->table + ref * b->offsz), b->offsz, &v) || v < 8 ||
-        v >= b->d.len - 32) {
+        v >= b->d.len) {
         b->damaged = true;
         return false;
     }
