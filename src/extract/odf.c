@@ -15,6 +15,12 @@
  *     text kept in attributes where its element stands (odf_inline_attrs():
  *     link targets, hidden field values, drop-down entries, index marks,
  *     form control values), data validations with named expressions;
+ *     numbered lists' labels ("1.", "a)", "iv.", "2.1.") before each item's
+ *     first paragraph, from the list styles (text:list-style's
+ *     list-level-style-number: num-format, num-prefix, num-suffix,
+ *     display-levels, start-value) of styles.xml (read first) and
+ *     content.xml; a list restarts unless text:continue-numbering or
+ *     text:continue-list; an item's text:start-value sets its number;
  *   - styles.xml: only the page header/footer text of master pages and
  *     the text of their frames (a presentation's master slide);
  *   - meta.xml: creator, initial creator, title, keywords, user-defined
@@ -27,7 +33,9 @@
  * A flat XML document (.fodt, .fods ...: root office:document) is one file
  * holding those parts: its office:meta, master styles and body are read as
  * the members above (odf_flat_start()), its base64 blobs as generic XML's.
- * Ignored on purpose: settings.xml, styles other than headers/footers,
+ * Ignored on purpose: settings.xml, styles other than headers/footers and
+ * list styles, outline (heading) numbering, list styles bound through a
+ * paragraph style (style:list-style-name),
  * ObjectReplacements/ (previews of objects already read), Configurations2/.
  * Attacker-controlled: member names, sizes and bytes; the XML.
  */
@@ -51,6 +59,8 @@
 #define ODF_VALUE_MAX 48u
 #define ODF_ENC_NAMES_MAX (64u * 1024u)
 #define ODF_MIME_PREFIX "application/vnd.oasis.opendocument."
+#define ODF_LSTY_MAX 4096u /* list styles kept */
+#define ODF_LSTY_NAME 64u  /* bytes of a list style's name kept */
 
 enum odf_kind {
     ODF_SKIP,
@@ -61,6 +71,14 @@ enum odf_kind {
     ODF_CHILD,
     ODF_MACRO,
     ODF_FLAT, /* a flat XML document (.fodt, .fods ...): the kind of each top-level part */
+    ODF_LISTS, /* styles.xml read first for its list styles */
+};
+
+/* A list style (text:list-style) and the counters of the lists using it. */
+struct odf_lsty {
+    char name[ODF_LSTY_NAME];
+    struct ls_listlvl lv[LS_LIST_LEVELS];
+    struct ls_listctr ctr;
 };
 
 struct odf {
@@ -72,6 +90,8 @@ struct odf {
     struct ls_buf enc;    /* NUL-separated names the manifest says are encrypted */
     ls_err result;
     bool stop_children, macro_noted, enc_noted;
+    struct odf_lsty *lsty; /* list styles of styles.xml and content.xml */
+    size_t nlsty, caplsty;
 };
 
 struct odf_walk {
@@ -97,6 +117,12 @@ struct odf_walk {
     unsigned bin_depth;   /* flat: depth of an open office:binary-data (base64), 0 if none */
     unsigned src_depth;   /* flat: depth of an open Basic module's source-code, 0 if none */
     struct ls_sheet_fstrs fs; /* content: the string constants of a sheet's formulas */
+    bool lists_on;        /* list styles are collected in this walk */
+    int32_t lsty_cur;     /* list style being read, -1 none */
+    unsigned list_depth;  /* content: open text:list elements */
+    int32_t list_sty[LS_LIST_LEVELS]; /* content: list style of each open list level */
+    bool item_pending;    /* content: a list item whose first paragraph is still to come */
+    unsigned item_depth;  /* content: list_depth of that item */
 };
 
 /* Columns a cell repeats over (number-columns-repeated), at most this many. */
@@ -782,6 +808,176 @@ static ls_err odf_flat_start(struct odf_walk *w, const char *local)
     return LS_OK;
 }
 
+
+/* ------------------------------------------------------------ list numbers */
+
+/*
+ * A numbered list's labels are in no text node: LibreOffice draws them
+ * from the list style (pandoc's orderedListRoman.odt: "IV.", "V.", "1.";
+ * a contract's clause numbers). Counters belong to the list style: a new
+ * outermost text:list restarts them unless it continues the one before.
+ */
+
+static bool odf_u64(struct ls_slice v, uint64_t *out)
+{
+    uint64_t n = 0;
+    if (v.len == 0 || v.len > 12) return false;
+    for (size_t i = 0; i < v.len; i++) {
+        int ch = ls_slice_at(v, i);
+        if (ch < '0' || ch > '9') return false;
+        n = n * 10 + (uint64_t)(ch - '0');
+    }
+    *out = n;
+    return true;
+}
+
+static enum ls_listfmt odf_list_fmt(struct ls_slice v)
+{
+    if (v.len == 0) return LS_LF_NONE;
+    switch (ls_slice_at(v, 0)) {
+    case 'a': return LS_LF_LOWER_LETTER;
+    case 'A': return LS_LF_UPPER_LETTER;
+    case 'i': return LS_LF_LOWER_ROMAN;
+    case 'I': return LS_LF_UPPER_ROMAN;
+    default: return LS_LF_DECIMAL; /* "1", and scripts' own digits */
+    }
+}
+
+/* Append s to a template of cap bytes (NUL-terminated), not past a whole
+ * UTF-8 character. */
+static void odf_tpl_add(char *t, size_t cap, struct ls_slice s)
+{
+    size_t len = strlen(t), n = s.len;
+    if (len + n > cap - 1) {
+        n = cap - 1 - len;
+        while (n > 0 && (ls_slice_at(s, n) & 0xC0) == 0x80) n--;
+    }
+    if (n) memcpy(&t[len], s.ptr, n);
+    t[len + n] = 0;
+}
+
+/* text:list-level-style-number text:level="N" (1-based): prefix, the
+ * display-levels shown numbers joined by ".", suffix. */
+static void odf_list_level(struct odf_walk *w, const char *local, const struct ls_xml_attr *a,
+                           size_t n)
+{
+    struct odf_lsty *ls = &w->x->lsty[w->lsty_cur];
+    struct ls_slice v;
+    uint64_t lvl = 0, shown = 1, start = 1;
+    if (!ls_xml_attr_get(a, n, "level", NULL, &v) || !odf_u64(v, &lvl) || lvl < 1 ||
+        lvl > LS_LIST_LEVELS)
+        return;
+    struct ls_listlvl *lv = &ls->lv[lvl - 1];
+    memset(lv, 0, sizeof *lv);
+    lv->fmt = LS_LF_BULLET;
+    if (strcmp(local, "list-level-style-number") != 0) return; /* bullet, image */
+    lv->fmt = (uint8_t)(ls_xml_attr_get(a, n, "num-format", NULL, &v) ? odf_list_fmt(v)
+                                                                      : LS_LF_NONE);
+    if (ls_xml_attr_get(a, n, "start-value", NULL, &v) && odf_u64(v, &start) && start > 999999999u)
+        start = 999999999u;
+    lv->start = (uint32_t)start;
+    if (ls_xml_attr_get(a, n, "display-levels", NULL, &v) && (!odf_u64(v, &shown) || shown < 1))
+        shown = 1;
+    if (shown > lvl) shown = lvl;
+    if (ls_xml_attr_get(a, n, "num-prefix", NULL, &v)) odf_tpl_add(lv->text, sizeof lv->text, v);
+    for (uint64_t k = lvl - shown + 1; k <= lvl; k++) {
+        char ph[4] = {'%', (char)('0' + k), k < lvl ? '.' : 0, 0};
+        odf_tpl_add(lv->text, sizeof lv->text, ls_slice_make((const uint8_t *)ph, strlen(ph)));
+    }
+    if (ls_xml_attr_get(a, n, "num-suffix", NULL, &v)) odf_tpl_add(lv->text, sizeof lv->text, v);
+}
+
+/* text:list-style style:name and its levels (office:styles and the
+ * automatic styles of styles.xml and content.xml). */
+static ls_err odf_list_style(struct odf_walk *w, const char *local, const struct ls_xml_attr *a,
+                             size_t n)
+{
+    struct odf *x = w->x;
+    struct ls_slice v;
+    if (strcmp(local, "list-style") == 0) {
+        w->lsty_cur = -1;
+        if (!ls_xml_attr_get(a, n, "name", NULL, &v) || x->nlsty >= ODF_LSTY_MAX) return LS_OK;
+        if (x->nlsty == x->caplsty) {
+            size_t c = x->caplsty ? x->caplsty * 2 : 16;
+            void *q = realloc(x->lsty, c * sizeof *x->lsty);
+            if (!q) return LS_E_NOMEM;
+            x->lsty = q;
+            x->caplsty = c;
+        }
+        struct odf_lsty *ls = &x->lsty[x->nlsty];
+        memset(ls, 0, sizeof *ls);
+        odf_copy(ls->name, sizeof ls->name, v);
+        for (unsigned k = 0; k < LS_LIST_LEVELS; k++) ls->lv[k].fmt = LS_LF_BULLET;
+        w->lsty_cur = (int32_t)x->nlsty++;
+        return LS_OK;
+    }
+    if (w->lsty_cur >= 0 && strncmp(local, "list-level-style-", 17) == 0)
+        odf_list_level(w, local, a, n);
+    return LS_OK;
+}
+
+/* The list style named v, the last defined under that name (content.xml's
+ * automatic styles come after styles.xml's); -1 if none. */
+static int32_t odf_list_find(const struct odf *x, struct ls_slice v)
+{
+    for (size_t i = x->nlsty; i-- > 0;)
+        if (strlen(x->lsty[i].name) == v.len && memcmp(x->lsty[i].name, v.ptr, v.len) == 0)
+            return (int32_t)i;
+    return -1;
+}
+
+/* text:list opens (another level), text:list-item, text:list-header. */
+static void odf_list_open(struct odf_walk *w, const char *local, const struct ls_xml_attr *a,
+                          size_t n)
+{
+    struct ls_slice v;
+    if (strcmp(local, "list") == 0) {
+        int32_t sty = w->list_depth && w->list_depth <= LS_LIST_LEVELS
+                          ? w->list_sty[w->list_depth - 1] : -1;
+        if (ls_xml_attr_get(a, n, "style-name", NULL, &v)) sty = odf_list_find(w->x, v);
+        bool cont = (ls_xml_attr_get(a, n, "continue-numbering", NULL, &v) && v.len == 4 &&
+                     memcmp(v.ptr, "true", 4) == 0) ||
+                    ls_xml_attr_get(a, n, "continue-list", NULL, &v);
+        if (!w->list_depth && sty >= 0 && !cont) memset(&w->x->lsty[sty].ctr, 0, sizeof w->x->lsty[sty].ctr);
+        if (w->list_depth < LS_LIST_LEVELS) w->list_sty[w->list_depth] = sty;
+        w->list_depth++;
+        w->item_pending = false; /* an item that opens with a list has no label */
+    } else if (strcmp(local, "list-item") == 0) {
+        w->item_pending = true;
+        w->item_depth = w->list_depth;
+        uint64_t sv;
+        unsigned lvl = w->list_depth - 1;
+        int32_t sty = w->list_depth && lvl < LS_LIST_LEVELS ? w->list_sty[lvl] : -1;
+        if (sty >= 0 && ls_xml_attr_get(a, n, "start-value", NULL, &v) && odf_u64(v, &sv) &&
+            sv >= 1 && sv <= 999999999u) {
+            struct ls_listctr *ctr = &w->x->lsty[sty].ctr;
+            ctr->cur[lvl] = (uint32_t)sv - 1; /* counted up to sv by its paragraph */
+            ctr->started = (uint16_t)(ctr->started | 1u << lvl);
+        }
+    } else if (strcmp(local, "list-header") == 0) {
+        w->item_pending = false;
+    }
+}
+
+static void odf_list_close(struct odf_walk *w, const char *local)
+{
+    if (w->list_depth && strcmp(local, "list") == 0) w->list_depth--;
+}
+
+/* A list item's first paragraph or heading: its label before its text. */
+static ls_err odf_list_label(struct odf_walk *w)
+{
+    w->item_pending = false;
+    unsigned lvl = w->item_depth - 1;
+    if (!w->item_depth || lvl >= LS_LIST_LEVELS || w->list_sty[lvl] < 0) return LS_OK;
+    struct odf_lsty *ls = &w->x->lsty[w->list_sty[lvl]];
+    char lab[4 * LS_LIST_TEXT];
+    size_t len = ls_docpart_list_next(ls->lv, &ls->ctr, lvl, lab, sizeof lab);
+    if (!len || odf_blank(ls_slice_make((const uint8_t *)lab, len))) return LS_OK;
+    LS_TRY(ls_textout_add(&w->x->out, lab, len));
+    return ls_textout_add(&w->x->out, " ", 1);
+}
+
 static ls_err odf_cb_start(void *ud, const char *local, const char *ns,
                            const struct ls_xml_attr *a, size_t n)
 {
@@ -797,6 +993,11 @@ static ls_err odf_cb_start(void *ud, const char *local, const char *ns,
         LS_TRY(odf_sep(w, w->in_cell ? ' ' : '\n'));
     if (w->kind == ODF_CONTENT && (el == ODE_P || el == ODE_H)) w->in_par++;
     if (w->depth < sizeof w->els) w->els[w->depth] = (uint8_t)el;
+    if (w->lists_on && local[0] == 'l') LS_TRY(odf_list_style(w, local, a, n));
+    if (w->kind == ODF_CONTENT && w->x->nlsty && local[0] == 'l') odf_list_open(w, local, a, n);
+    if (w->kind == ODF_CONTENT && w->item_pending && (el == ODE_P || el == ODE_H) &&
+        w->list_depth == w->item_depth)
+        LS_TRY(odf_list_label(w));
     if (w->kind == ODF_CONTENT && el == ODE_OTHER && !w->in_cell) LS_TRY(odf_data_attrs(w, local, a, n));
     if ((el == ODE_OTHER || el == ODE_VARIABLE_SET) &&
         (w->kind == ODF_CONTENT || (w->kind == ODF_STYLES && w->in_hf)))
@@ -821,6 +1022,7 @@ static ls_err odf_cb_end(void *ud, const char *local, const char *ns)
     bool part_end = w->flat && w->depth == 2;
     if (w->depth) w->depth--;
     if (w->kind == ODF_CONTENT && (el == ODE_P || el == ODE_H) && w->in_par) w->in_par--;
+    if (w->kind == ODF_CONTENT && local[0] == 'l') odf_list_close(w, local);
     ls_err e = LS_OK;
     switch (w->kind) {
     case ODF_CONTENT: e = odf_content_end(w, el); break;
@@ -884,6 +1086,9 @@ static ls_err odf_walk(struct odf *x, const char *name, enum odf_kind kind, stru
     w.x = x;
     w.kind = kind == ODF_FLAT ? ODF_SKIP : kind;
     w.flat = kind == ODF_FLAT;
+    w.lists_on = kind == ODF_LISTS || kind == ODF_CONTENT || kind == ODF_FLAT;
+    w.lsty_cur = -1;
+    if (kind == ODF_LISTS) w.kind = ODF_SKIP; /* no text: only the list styles */
     ls_buf_init(&w.entry, 4096);
     ls_buf_init(&w.ctext, LS_TC_MAX_LABEL + 1);
     ls_sheet_fstrs_init(&w.fs);
@@ -898,11 +1103,11 @@ static ls_err odf_walk(struct odf *x, const char *name, enum odf_kind kind, stru
     ls_sheet_fstrs_free(&w.fs);
     ls_tc_free(&w.tc);
     if (e == LS_E_CORRUPT) {
-        odf_member_error(x, name, e, "XML not well-formed");
+        if (kind != ODF_LISTS) odf_member_error(x, name, e, "XML not well-formed"); /* said once */
         e = LS_OK;
     }
     if (e == LS_E_LIMIT && x->out.err == LS_E_LIMIT) e = LS_OK;
-    if (kind != ODF_MANIFEST) (void)ls_textout_sep(&x->out, '\n');
+    if (kind != ODF_MANIFEST && kind != ODF_LISTS) (void)ls_textout_sep(&x->out, '\n');
     return e;
 }
 
@@ -1002,9 +1207,24 @@ static ls_err odf_load_manifest(struct odf *x)
     return odf_walk_part(x, "META-INF/manifest.xml", ODF_MANIFEST);
 }
 
+/* styles.xml's list styles, before content.xml (members in any order). */
+static ls_err odf_load_lists(struct odf *x)
+{
+    size_t i;
+    ls_err rd;
+    if (!ls_zip_find(x->z, "styles.xml", &i) || odf_encrypted(x, "styles.xml")) return LS_OK;
+    ls_buf_reset(&x->part);
+    rd = ls_zip_read(x->z, i, odf_part_max(x), &x->part); /* damage is said when read for text */
+    if (rd == LS_E_NOMEM || rd == LS_E_TIMEOUT) return rd;
+    if (rd == LS_E_ENCRYPTED || x->part.len == 0) return LS_OK;
+    ls_err e = odf_walk_part(x, "styles.xml", ODF_LISTS);
+    return e == LS_E_LIMIT ? LS_OK : e;
+}
+
 static ls_err odf_run(struct odf *x)
 {
     LS_TRY(odf_load_manifest(x));
+    LS_TRY(odf_load_lists(x));
     size_t n = ls_zip_count(x->z);
     for (size_t i = 0; i < n; i++) {
         LS_TRY(odf_member(x, i));
@@ -1040,6 +1260,7 @@ static ls_err odf_extract(struct ls_ctx *c, struct ls_object *o)
         ls_err f = ls_textout_finish(&x.out);
         ls_buf_free(&x.part);
         ls_buf_free(&x.enc);
+        free(x.lsty);
         if (e == LS_OK) e = f;
         if (e == LS_OK) e = x.result;
         /* pictures and embedded objects as base64 (office:binary-data) */
@@ -1055,6 +1276,7 @@ static ls_err odf_extract(struct ls_ctx *c, struct ls_object *o)
     ls_err f = ls_textout_finish(&x.out);
     ls_buf_free(&x.part);
     ls_buf_free(&x.enc);
+    free(x.lsty);
     ls_zip_close(x.z);
     if (e == LS_OK) e = f;
     if (e == LS_OK) e = x.result;

@@ -2,7 +2,7 @@
 """The eleventh sweep's quirks (tests/gen/gen_realsweep11.py): list numbers
 in docx read before each numbered paragraph, as Word shows them; RTF
 footnotes and comments after the paragraph they are anchored in, not
-cutting it in two."""
+cutting it in two; ODF list labels from the list styles."""
 import os
 import sys
 import unittest
@@ -42,6 +42,15 @@ class RealSweep11(lsutil.GeneratedTree):
         want = self.key["notes.rtf"]
         self.assertEqual([ln for ln in lines if ln], want)
         self.assertIn("ssn", lsutil.entities(o))
+
+    def test_odt_list_numbers(self):
+        # the labels were in no text node: "Scope", "Fourth schedule" bare
+        o = self.m.obj(self.p("lists.odt"))
+        self.assertEqual(o["handler"], "odf")
+        self.assertEqual(o["coverage"], "full", o["errors"])
+        lines = self.text("lists.odt").splitlines()
+        for want in self.key["lists.odt"] + gen_realsweep11.LISTS_PLAIN:
+            self.assertIn(want, lines)
 
 
 if __name__ == "__main__":
