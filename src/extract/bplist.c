@@ -57,6 +57,9 @@ struct bp {
     struct ls_buf text;
     char path[BP_PATH_MAX];
     size_t path_len;
+    bool keyed;          /* an NSKeyedArchiver archive: UIDs name $objects' items */
+    struct ls_slice objs; /* $objects' reference list */
+    uint64_t objs_n;
     bool damaged;
     bool stop; /* a child limit or a fatal error: read no further */
     ls_err err;
@@ -162,6 +165,69 @@ static bool bp_string(struct bp *b, uint64_t ref, struct ls_buf *out, ls_err *e)
     return true;
 }
 
+/* The reference list of the container at ref if it is of type want (0xa
+ * array, 0xd dict: keys then values). */
+static bool bp_refs(struct bp *b, uint64_t ref, int want, uint64_t *n, struct ls_slice *all)
+{
+    size_t off, body;
+    if (!bp_offset(b, ref, &off)) return false;
+    int m = ls_slice_at(b->d, off);
+    if (m < 0 || (m >> 4) != want || !bp_count(b, off, (uint8_t)m, n, &body) || *n > b->d.len) return false;
+    uint64_t refs = want == 0xd ? 2 * *n : *n;
+    return ls_slice_sub(b->d, body, (size_t)(refs * b->refsz), all);
+}
+
+/* In a keyed archive, the UID object at ref -> the reference of the
+ * $objects item it names. */
+static bool bp_uid(struct bp *b, uint64_t ref, uint64_t *target)
+{
+    size_t off;
+    uint64_t uid;
+    if (!b->keyed || !bp_offset(b, ref, &off)) return false;
+    int m = ls_slice_at(b->d, off);
+    if (m < 0 || (m >> 4) != 0x8 || !bp_be(b->d, off + 1, (unsigned)(m & 0x0f) + 1, &uid) || uid >= b->objs_n)
+        return false;
+    return bp_be(b->objs, (size_t)(uid * b->refsz), b->refsz, target);
+}
+
+/* Whether the object at ref is a string or an integer. */
+static bool bp_scalar(struct bp *b, uint64_t ref)
+{
+    size_t off;
+    if (!bp_offset(b, ref, &off)) return false;
+    int m = ls_slice_at(b->d, off);
+    return m >= 0 && ((m >> 4) == 0x1 || (m >> 4) == 0x5 || (m >> 4) == 0x6 || (m >> 4) == 0x7);
+}
+
+/* Whether the string object at ref equals lit. */
+static bool bp_is(struct bp *b, uint64_t ref, const char *lit)
+{
+    struct ls_buf t;
+    ls_err e = LS_OK;
+    ls_buf_init(&t, 256);
+    bool eq = bp_string(b, ref, &t, &e) && e == LS_OK && ls_slice_eq_str(ls_buf_slice(&t), lit);
+    ls_buf_free(&t);
+    return eq;
+}
+
+/* An NSKeyedArchiver archive (the top dict's $archiver, $objects): values
+ * are UIDs naming $objects' items, dictionaries NS.keys/NS.objects lists. */
+static void bp_keyed_setup(struct bp *b)
+{
+    uint64_t n, k, v;
+    struct ls_slice all;
+    bool archiver = false;
+    if (!bp_refs(b, b->top, 0xd, &n, &all)) return;
+    for (uint64_t i = 0; i < n; i++) {
+        if (!bp_be(all, (size_t)(i * b->refsz), b->refsz, &k) ||
+            !bp_be(all, (size_t)((n + i) * b->refsz), b->refsz, &v))
+            return;
+        if (bp_is(b, k, "$archiver") && bp_is(b, v, "NSKeyedArchiver")) archiver = true;
+        if (bp_is(b, k, "$objects") && !bp_refs(b, v, 0xa, &b->objs_n, &b->objs)) return;
+    }
+    b->keyed = archiver && b->objs.len > 0;
+}
+
 static ls_err bp_flush(struct bp *b)
 {
     if (b->text.len == 0) return LS_OK;
@@ -256,6 +322,8 @@ static ls_err bp_container(struct bp *b, size_t off, uint8_t m, unsigned depth, 
     struct ls_buf key;
     ls_buf_init(&key, BP_PATH_MAX);
     ls_err e = LS_OK;
+    uint64_t nskeys = 0, nsobjs = 0;
+    bool has_keys = false, has_objs = false;
     for (uint64_t i = 0; i < n && e == LS_OK && !b->stop; i++) {
         uint64_t kref = 0;
         ls_buf_reset(&key);
@@ -269,11 +337,35 @@ static ls_err bp_container(struct bp *b, size_t off, uint8_t m, unsigned depth, 
             (void)bp_be(all, (size_t)(i * b->refsz), b->refsz, &ref);
         }
         if (e != LS_OK) break;
+        if (dict && b->keyed && ls_slice_eq_str(ls_buf_slice(&key), "NS.keys")) {
+            nskeys = ref;
+            has_keys = true;
+        }
+        if (dict && b->keyed && ls_slice_eq_str(ls_buf_slice(&key), "NS.objects")) {
+            nsobjs = ref;
+            has_objs = true;
+        }
         /* an array's items keep the key that names the array */
         struct ls_slice k = dict ? ls_buf_slice(&key) : label;
         size_t was = bp_push(b, dict ? k : ls_slice_make("", 0));
         e = bp_walk(b, ref, depth + 1, k);
         bp_pop(b, was);
+    }
+    /* an archived NSDictionary: NS.keys[i] names NS.objects[i] */
+    uint64_t kn, vn;
+    struct ls_slice ks, vs;
+    if (e == LS_OK && has_keys && has_objs && bp_refs(b, nskeys, 0xa, &kn, &ks) &&
+        bp_refs(b, nsobjs, 0xa, &vn, &vs)) {
+        for (uint64_t i = 0; i < kn && i < vn && e == LS_OK && !b->stop; i++) {
+            uint64_t kr, vr, kt, vt;
+            ls_err ke = LS_OK;
+            ls_buf_reset(&key);
+            if (!bp_be(ks, (size_t)(i * b->refsz), b->refsz, &kr) ||
+                !bp_be(vs, (size_t)(i * b->refsz), b->refsz, &vr) || !bp_uid(b, kr, &kt) || !bp_uid(b, vr, &vt) ||
+                !bp_scalar(b, vt) || !bp_string(b, kt, &key, &ke))
+                continue;
+            e = ke == LS_OK ? bp_walk(b, vt, depth + 1, ls_buf_slice(&key)) : ke;
+        }
     }
     ls_buf_free(&key);
     return e;
@@ -338,7 +430,12 @@ static ls_err bp_walk(struct bp *b, uint64_t ref, unsigned depth, struct ls_slic
         if (b->seen[ref >> 3] & (1u << (ref & 7))) return LS_OK; /* shared or cyclic */
         b->seen[ref >> 3] |= (uint8_t)(1u << (ref & 7));
         return bp_container(b, off, (uint8_t)m, depth, label);
-    default: /* null, booleans, reals, dates, UIDs: nothing to scan */
+    case 0x8: { /* a keyed archive's reference to an $objects item: its string or number, labelled */
+        uint64_t t;
+        if (bp_uid(b, ref, &t) && bp_scalar(b, t)) return bp_walk(b, t, depth + 1, label);
+        return LS_OK;
+    }
+    default: /* null, booleans, reals, dates: nothing to scan */
         return LS_OK;
     }
 }
@@ -356,6 +453,7 @@ static ls_err bp_extract(struct ls_ctx *c, struct ls_object *o)
     }
     b.seen = calloc((size_t)(b.nobj >> 3) + 1, 1);
     if (!b.seen) return LS_E_NOMEM;
+    bp_keyed_setup(&b);
     ls_buf_init(&b.text, SIZE_MAX);
     ls_err e = bp_walk(&b, b.top, 0, ls_slice_make("", 0));
     if (e == LS_OK) e = bp_flush(&b);

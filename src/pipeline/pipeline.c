@@ -977,8 +977,9 @@ static void emit_record(struct ls_ctx *c, struct ls_object *o, struct ls_obj_sta
  * data: libmagic says "data", no handler reads it, and the raw-byte scan
  * finds nothing, so it read as fully covered and clean. An object that no
  * handler read, that libmagic has no type for, of at least RANDOM_MIN
- * bytes (RANDOM_MIN_NAMED when named as a volume: .hc, .tc, .vc, or as a
- * split archive's part, split_volume(); smaller
+ * bytes (RANDOM_MIN_NAMED when named as a volume: .hc, .tc, .vc, as a
+ * WhatsApp backup: msgstore.db.crypt12/14/15, AES-GCM after a short key
+ * header, or as a split archive's part, split_volume(); smaller
  * random files are more often test noise, key files or caches than
  * volumes), is noted `encrypted` (its content cannot be read) when its first
  * MiB, and the MiB in its middle when it is longer, look like random
@@ -1057,6 +1058,7 @@ static bool paged_db(struct ls_slice d, const char *ext)
 static bool random_bytes(struct ls_slice d, const char *ext)
 {
     bool named = strcmp(ext, "hc") == 0 || strcmp(ext, "tc") == 0 || strcmp(ext, "vc") == 0 ||
+                 strcmp(ext, "crypt12") == 0 || strcmp(ext, "crypt14") == 0 || strcmp(ext, "crypt15") == 0 ||
                  split_volume(ext);
     size_t min = paged_db(d, ext) ? RANDOM_MIN_DB : named ? RANDOM_MIN_NAMED : RANDOM_MIN;
     if (d.len < min) return false;

@@ -148,13 +148,20 @@ static enum pool_status serve_root(struct ls_worker *w, struct fwd *f, int fd, c
 }
 
 /* Only the socket (as fd 3) and /dev/null as stdin/stdout survive; stderr
- * stays for sanitizer reports. Anything else the supervisor had open (the
- * manifest, other workers' sockets) is closed before input is touched. */
+ * stays for sanitizer reports (sanitizer builds, or LEAKSIFT_WORKER_STDERR
+ * set), else it is /dev/null too: libraries print a line per damaged page
+ * of a hostile file (libmdb: "offset N is beyond EOF", "page N from map
+ * doesn't match"), which the records already say. Anything else the
+ * supervisor had open (the manifest, other workers' sockets) is closed
+ * before input is touched. */
 static int child_fds(const struct pool_child_cfg *cfg)
 {
     int null = open("/dev/null", O_RDWR | O_CLOEXEC);
     if (null < 0) return -1;
     if (dup2(null, STDIN_FILENO) < 0 || dup2(null, STDOUT_FILENO) < 0) return -1;
+#ifndef LEAKSIFT_SANITIZED
+    if (!getenv("LEAKSIFT_WORKER_STDERR") && dup2(null, STDERR_FILENO) < 0) return -1;
+#endif
     if (cfg->sock != 3 && dup2(cfg->sock, 3) < 0) return -1;
     if (syscall(SYS_close_range, 4u, ~0u, 0u) != 0)
         for (int fd = 4; fd < 1024; fd++) close(fd);

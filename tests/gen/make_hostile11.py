@@ -891,10 +891,9 @@ def more_cases():
     hdr = b"\x00\x01" + bytes([0x0a, 0x20]) + hashlib.sha256(b"wa key id").digest() + b"\x12\x10" + bytes(16)
     r = put("Phone/android/sdcard/WhatsApp/Databases/msgstore.db.crypt14",
             hdr + hc_noise(96 * 1024, 7))
-    # gap: 96 KiB of random data is judged encrypted only from 1 MiB on,
-    # or 64 KiB when named as a volume (.hc .tc .vc); a WhatsApp backup's
-    # name is as certain (patch hostile11-whatsapp-crypt.patch)
-    key("whatsapp_crypt14", r, [], coverage_not="full", verdict="incomplete", reasons_all=["encrypted"], gap=True)
+    # random data is judged encrypted from 1 MiB on, or 64 KiB when the
+    # name is as certain as a volume's (.hc .tc .vc) or a WhatsApp backup's
+    key("whatsapp_crypt14", r, [], coverage_not="full", verdict="incomplete", reasons_all=["encrypted"])
     r = put(home_mac() + "/Library/Application Support/Signal/sql/db.sqlite", hc_noise(8 * 4096, 11))
     key("signal_sqlcipher", r, [], coverage_not="full", verdict="incomplete", reasons_all=["encrypted"])
     # Firefox: places (history) and the form history a site's SSN field left
@@ -917,6 +916,28 @@ def more_cases():
     r = put("Users/amoss/AppData/Roaming/Apple Computer/MobileSync/Backup/00008030-001A2B3C4D5E802E/Manifest.plist",
             m)
     key("ios_manifest_plist", r, [], planted={"email": [e["email"]]})
+    # an app's cached profile, archived by NSKeyedArchiver (in the backup
+    # by hash name): an NSDictionary (NS.keys / NS.objects lists of UIDs)
+    # whose SSN is bare digits, and an object whose members are UIDs
+    f = person()
+    U = plistlib.UID
+    ks = ["ssn", "memberSince", "plan", "street", "city", "state", "postalCode", "email", "profile"]
+    vs = [f["ssn9"], "2009-03-01T00:00:00Z", "PPO Gold family", "1200 Harbor Boulevard Apt 4B", "Springfield",
+          "Illinois", "62704-1832", f["email"]]
+    nk = len(ks)  # objects: 0 $null, 1 the dictionary, 2.. keys, then values, the profile, two classes, its members
+    pro = 2 + nk + len(vs)
+    objs = ["$null", {"NS.keys": [U(2 + i) for i in range(nk)], "NS.objects": [U(2 + nk + i) for i in range(nk)],
+                      "$class": U(pro + 1)}]
+    objs += ks + vs + [{"$class": U(pro + 2), "fullName": U(pro + 3), "taxId": U(pro + 4)},
+                       {"$classname": "NSDictionary", "$classes": ["NSDictionary", "NSObject"]},
+                       {"$classname": "ACMEProfile", "$classes": ["ACMEProfile", "NSObject"]}, f["name"], "EIN 36-4172981"]
+    arch = plistlib.dumps({"$version": 100000, "$archiver": "NSKeyedArchiver", "$top": {"root": U(1)},
+                           "$objects": objs}, fmt=plistlib.FMT_BINARY)
+    fid = ios_name("AppDomain-com.acme.benefits", "Library/Caches/profile.archive")
+    r = put("Users/amoss/AppData/Roaming/Apple Computer/MobileSync/Backup/00008030-001A2B3C4D5E802E/%s/%s"
+            % (fid[:2], fid), arch)
+    # the bare SSN is named only by its NS.keys twin
+    key("ios_keyed_archive_ssn", r, [], planted={"ssn": [f["ssn9"]], "email": [f["email"]]})
 
 
 def home_mac():
