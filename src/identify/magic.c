@@ -148,11 +148,29 @@ static bool text_byte(uint8_t b)
     return (b >= 0x07 && b <= 0x0d) || b == 0x1b;
 }
 
+/* Eight bytes at a time: a word with no byte below 0x20 and no 0x7F is
+ * text whole (bytes >= 0x80 are text); the others byte by byte. Every
+ * object's 64 KiB window is looked at once per libmagic look-up. */
 static bool text_window(struct ls_slice d)
 {
-    bool bin[256];
-    for (unsigned b = 0; b < 256; b++) bin[b] = !text_byte((uint8_t)b);
-    for (size_t i = 0; i < d.len; i++)
+    static bool bin[256];
+    static bool ready;
+    if (!ready) {
+        for (unsigned b = 0; b < 256; b++) bin[b] = !text_byte((uint8_t)b);
+        ready = true;
+    }
+    const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
+    size_t i = 0;
+    for (; d.len - i >= 8; i += 8) {
+        uint64_t v, del;
+        memcpy(&v, d.ptr + i, 8);
+        del = v ^ (0x7f * ones);
+        if ((((v - 0x20 * ones) & ~v) | ((del - ones) & ~del)) & highs) {
+            for (size_t k = i; k < i + 8; k++)
+                if (bin[d.ptr[k]]) return false;
+        }
+    }
+    for (; i < d.len; i++)
         if (bin[d.ptr[i]]) return false;
     return d.len > 0;
 }
@@ -186,9 +204,9 @@ static struct ls_slice text_prefix(struct ls_slice d, size_t n)
 }
 
 /* What libmagic is given for the MIME type and for the description. */
-static void magic_inputs(struct ls_slice d, struct ls_slice *for_mime, struct ls_slice *for_desc)
+static void magic_inputs(struct ls_slice d, bool text, struct ls_slice *for_mime, struct ls_slice *for_desc)
 {
-    if (text_object(d)) {
+    if (text) {
         *for_mime = text_prefix(d, LS_MAGIC_TEXT_BYTES);
         *for_desc = *for_mime;
         return;
@@ -367,10 +385,11 @@ static bool arc_header(struct ls_slice d)
 }
 
 /* The answers for d, into e (a memo slot) or the caller's arrays. */
-static void compute_mime(struct ls_magic *m, struct ls_slice d, char *mime, size_t cap, size_t *pdf_at)
+static void compute_mime(struct ls_magic *m, struct ls_slice d, bool text, char *mime, size_t cap,
+                         size_t *pdf_at)
 {
     struct ls_slice for_mime, for_desc;
-    magic_inputs(d, &for_mime, &for_desc);
+    magic_inputs(d, text, &for_mime, &for_desc);
     copy_out(run_on(m->mime, for_mime, "application/octet-stream"), mime, cap);
     if (strcmp(mime, "application/x-arc") == 0 && !arc_header(d))
         copy_out("application/octet-stream", mime, cap);
@@ -378,14 +397,15 @@ static void compute_mime(struct ls_magic *m, struct ls_slice d, char *mime, size
     if (*pdf_at) copy_out("application/pdf", mime, cap);
 }
 
-static void compute_desc(struct ls_magic *m, struct ls_slice d, size_t pdf_at, char *desc, size_t cap)
+static void compute_desc(struct ls_magic *m, struct ls_slice d, bool text, size_t pdf_at, char *desc,
+                         size_t cap)
 {
     struct ls_slice for_mime, for_desc;
     if (pdf_at) {
         pdf_desc(m, d, pdf_at, desc, cap);
         return;
     }
-    magic_inputs(d, &for_mime, &for_desc);
+    magic_inputs(d, text, &for_mime, &for_desc);
     copy_out(run_on(m->desc, for_desc, "data"), desc, cap);
     if (strncmp(desc, "ARC archive", 11) == 0 && !arc_header(d)) copy_out("data", desc, cap);
 }
@@ -407,10 +427,12 @@ void ls_magic_identify(struct ls_magic *m, struct ls_slice data, const uint8_t *
     struct magic_memo *e = memo_find(m, sha, key_len);
     char own[MEMO_MIME_CAP];
     size_t pdf_at = 0;
+    int text = -1; /* text_object(d), once it was asked */
     if (!e) {
+        text = text_object(d);
         /* a text root: the description first (plain_text_desc()) */
         char early[MEMO_DESC_CAP];
-        bool have_early = want_desc && desc && desc_cap && text_object(d);
+        bool have_early = want_desc && desc && desc_cap && text;
         if (have_early)
             copy_out(run_on(m->desc, text_prefix(d, LS_MAGIC_TEXT_BYTES), "data"), early, sizeof early);
         if (have_early && plain_text_desc(early)) {
@@ -418,7 +440,7 @@ void ls_magic_identify(struct ls_magic *m, struct ls_slice data, const uint8_t *
             pdf_at = pdf_after_junk(m, d, own);
             if (pdf_at) copy_out("application/pdf", own, sizeof own);
         } else {
-            compute_mime(m, d, own, sizeof own, &pdf_at);
+            compute_mime(m, d, text, own, sizeof own, &pdf_at);
         }
         e = memo_insert(m, sha, key_len);
         if (e) {
@@ -450,7 +472,8 @@ void ls_magic_identify(struct ls_magic *m, struct ls_slice data, const uint8_t *
         return;
     }
     char own_desc[MEMO_DESC_CAP];
-    compute_desc(m, d, pdf_at, own_desc, sizeof own_desc);
+    if (text < 0) text = text_object(d);
+    compute_desc(m, d, text, pdf_at, own_desc, sizeof own_desc);
     copy_out(own_desc, desc, desc_cap);
     if (e) {
         copy_out(own_desc, e->desc, sizeof e->desc);
