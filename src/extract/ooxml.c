@@ -11,8 +11,9 @@
  *     authors (once each), ruby text; list numbers ("3.", "(iv)", "2.1",
  *     "Article 2") from word/numbering.xml and the numbered paragraph
  *     styles of word/styles.xml (17.9: abstractNum levels' start, numFmt,
- *     lvlText, isLgl; num instances' startOverride), counted per list as
- *     Word counts them, before each numbered paragraph's text;
+ *     lvlText, isLgl, numStyleLink to a numbering style's list; num
+ *     instances' startOverride), counted per list as Word counts them,
+ *     before each numbered paragraph's text;
  *   - SpreadsheetML shared strings (resolved in cell order; unreferenced
  *     ones emitted at the end), inline strings, numeric cell values rendered
  *     as digit strings (1.23456789E8 -> 123456789), booleans, formulas'
@@ -29,7 +30,10 @@
  *     Cells of type d (an ISO 8601 date) are written in the same form.
  *     A package salvaged without its zip directory reads styles.xml in
  *     member order, usually after the sheets: its dates stay serials;
- *   - PresentationML slides, notes, comments, masters;
+ *   - PresentationML slides, notes, comments, masters; automatically
+ *     numbered paragraphs' labels (a:buAutoNum: "1.", "a)", "(iv)"),
+ *     counted per text body and level (not those a placeholder inherits
+ *     from its layout or master);
  *   - docProps core/app/custom metadata as "name: value" lines;
  *   - pivot caches (the whole source table of a pivot table), Excel data
  *     connections and Word mail-merge sources: ooxml_pivot.c;
@@ -42,8 +46,7 @@
  *     hyperlink targets are emitted as text.
  * Ignored on purpose: themes, styles other than number formats and
  * numbered paragraph styles, fonts, settings, printer settings (no user
- * text), list levels linked through numbering styles (numStyleLink),
- * lvlRestart, bullets' symbols, formula
+ * text), lvlRestart, a level redefined inside an lvlOverride, bullets' symbols, formula
  * expressions other than their string constants, number formats other than dates and times (a currency or
  * percent cell reads as its stored value).
  * Attacker-controlled: every member name, size and byte; the XML; the
@@ -104,6 +107,7 @@ struct ox_wabs {
     uint32_t id;
     struct ls_listlvl lv[LS_LIST_LEVELS];
     char pstyle[LS_LIST_LEVELS][OX_WL_SID]; /* the style each level goes with */
+    char link[OX_WL_SID]; /* w:numStyleLink: its levels are the numbering style's list's */
     struct ls_listctr ctr;
 };
 
@@ -225,6 +229,11 @@ struct ox_walk {
     unsigned in_ppr;           /* depth of the paragraph's own w:pPr, 0 outside */
     bool in_pprchange;         /* inside w:pPrChange: the properties before a change */
     bool wl_on;                /* a part numbered by word/numbering.xml (not the glossary's) */
+    bool pp_on;                /* a presentation part: a:buAutoNum numbers its paragraphs */
+    bool pp_auto;              /* the paragraph is auto-numbered */
+    unsigned pp_lvl;           /* its level (a:pPr lvl) */
+    struct ls_listlvl pp_lv;   /* its number format */
+    struct ls_listctr pp_ctr;  /* the counters of the text body's levels */
     int32_t wl_abs, wl_num, wl_sty, wl_lvl; /* slots being read, -1 none */
 };
 
@@ -1302,11 +1311,14 @@ static ls_err ox_wnum_start(struct ox_walk *w, const char *local, const struct l
         }
         return LS_OK;
     }
+    if (w->wl_abs >= 0 && w->wl_lvl < 0 && has && strcmp(local, "numStyleLink") == 0)
+        ox_copy_utf8(w->x->wl.abs[w->wl_abs].link, OX_WL_SID, v);
     if (w->wl_abs >= 0 && w->wl_lvl >= 0) ox_wlvl_prop(w, local, has, v);
     return LS_OK;
 }
 
-/* word/styles.xml: paragraph styles' ids, basedOn and pPr/numPr. */
+/* word/styles.xml: paragraph and numbering styles' ids, basedOn and
+ * pPr/numPr (a numbering style names the list a numStyleLink stands for). */
 static ls_err ox_wsty_start(struct ox_walk *w, const char *local, const struct ls_xml_attr *a,
                             size_t n)
 {
@@ -1316,7 +1328,8 @@ static ls_err ox_wsty_start(struct ox_walk *w, const char *local, const struct l
     if (strcmp(local, "style") == 0) {
         w->wl_sty = -1;
         if ((ls_xml_attr_get(a, n, "type", NULL, &v) &&
-             !(v.len == 9 && memcmp(v.ptr, "paragraph", 9) == 0)) ||
+             !(v.len == 9 && memcmp(v.ptr, "paragraph", 9) == 0) &&
+             !(v.len == 9 && memcmp(v.ptr, "numbering", 9) == 0)) ||
             !ls_xml_attr_get(a, n, "styleId", NULL, &v) || l->nsty >= OX_WL_STY_MAX)
             return LS_OK;
         LS_TRY(ox_grow((void **)&l->sty, &l->capsty, l->nsty, sizeof *l->sty));
@@ -1389,6 +1402,17 @@ static struct ox_wabs *ox_wl_resolve(struct ox_walk *w, struct ox_wnum **nump, i
     struct ox_wabs akey = {.id = nm->abs_id};
     struct ox_wabs *ab = bsearch(&akey, l->abs, l->nabs, sizeof *l->abs, ox_wabs_cmp);
     if (!ab) return NULL;
+    /* w:numStyleLink: the levels are those of the list the numbering style
+     * names (Word's multilevel "List Number" lists in templates) */
+    const struct ox_wsty *ns = ab->link[0] ? ox_wsty_find(l, ab->link) : NULL;
+    struct ox_wnum lkey = {.id = ns && ns->num_id > 0 ? (uint32_t)ns->num_id : 0};
+    const struct ox_wnum *ln =
+        lkey.id ? bsearch(&lkey, l->num, l->nnum, sizeof *l->num, ox_wnum_cmp) : NULL;
+    if (ln) {
+        akey.id = ln->abs_id;
+        struct ox_wabs *lab = bsearch(&akey, l->abs, l->nabs, sizeof *l->abs, ox_wabs_cmp);
+        if (lab) ab = lab;
+    }
     for (unsigned k = 0; *ilvl < 0 && w->p_style[0] && k < LS_LIST_LEVELS; k++)
         if (strcmp(ab->pstyle[k], w->p_style) == 0) *ilvl = (int32_t)k;
     if (*ilvl < 0) *ilvl = 0;
@@ -1416,6 +1440,83 @@ static ls_err ox_wl_label(struct ox_walk *w)
     if (!len || ox_blank((struct ls_slice){(const uint8_t *)lab, len})) return LS_OK;
     LS_TRY(ls_textout_add(&w->x->out, lab, len));
     return ls_textout_add(&w->x->out, " ", 1);
+}
+
+
+/* ------------------------------------------------------------ PowerPoint's numbers */
+
+/* a:buAutoNum type="arabicPeriod" ... (20.1.10.61 ST_TextAutonumberScheme):
+ * the number's script, then its punctuation. */
+static void ox_pp_scheme(struct ox_walk *w, const struct ls_xml_attr *a, size_t n)
+{
+    static const struct {
+        const char *pre;
+        enum ls_listfmt f;
+    } scr[] = {{"romanLc", LS_LF_LOWER_ROMAN}, {"romanUc", LS_LF_UPPER_ROMAN},
+               {"alphaLc", LS_LF_LOWER_LETTER}, {"alphaUc", LS_LF_UPPER_LETTER}};
+    struct ls_slice v;
+    uint32_t at = 1;
+    char t[48] = "";
+    struct ls_listlvl *lv = &w->pp_lv;
+    memset(lv, 0, sizeof *lv);
+    lv->fmt = LS_LF_DECIMAL; /* arabic, and the East Asian and circled schemes, in digits */
+    if (ls_xml_attr_get(a, n, "type", NULL, &v)) ox_copy_slice(t, sizeof t, v);
+    for (size_t k = 0; k < sizeof scr / sizeof scr[0]; k++)
+        if (ox_starts(t, scr[k].pre)) lv->fmt = (uint8_t)scr[k].f;
+    bool both = strstr(t, "ParenBoth") != NULL, paren = both || strstr(t, "ParenR") != NULL;
+    const char *suf = paren ? ")" : strstr(t, "Plain") ? "" : strstr(t, "Minus") ? " -" : ".";
+    snprintf(lv->text, sizeof lv->text, "%s%%%u%s", both ? "(" : "", w->pp_lvl + 1, suf);
+    if (ls_xml_attr_get(a, n, "startAt", NULL, &v) && ox_u32(v, &at) && at > 999999999u)
+        at = 999999999u;
+    lv->start = at;
+    w->pp_auto = true;
+}
+
+/* a:p, its a:pPr (lvl) and bullet (a:buAutoNum, a:buNone, a:buChar) */
+static void ox_pp_para(struct ox_walk *w, enum ox_el el, const char *local,
+                       const struct ls_xml_attr *a, size_t n)
+{
+    struct ls_slice v;
+    uint32_t u;
+    if (el == OXE_TXBODY) {
+        memset(&w->pp_ctr, 0, sizeof w->pp_ctr);
+    } else if (el == OXE_P) {
+        w->pp_auto = false;
+        w->pp_lvl = 0;
+        w->in_ppr = 0;
+    } else if (el == OXE_PPR && w->depth >= 2 && w->depth < sizeof w->els &&
+               w->els[w->depth - 1] == OXE_P) {
+        w->in_ppr = w->depth;
+        if (ls_xml_attr_get(a, n, "lvl", NULL, &v) && ox_u32(v, &u) && u < LS_LIST_LEVELS)
+            w->pp_lvl = u;
+    } else if (w->in_ppr && strcmp(local, "buAutoNum") == 0) {
+        ox_pp_scheme(w, a, n);
+    } else if (w->in_ppr && (strcmp(local, "buNone") == 0 || strcmp(local, "buChar") == 0 ||
+                             strcmp(local, "buBlip") == 0)) {
+        w->pp_auto = false;
+    }
+}
+
+/* The paragraph's a:pPr ended: its number, if auto-numbered. */
+static ls_err ox_pp_label(struct ox_walk *w)
+{
+    w->in_ppr = 0;
+    if (!w->pp_auto) return LS_OK;
+    struct ls_listlvl lv[LS_LIST_LEVELS];
+    memset(lv, 0, sizeof lv);
+    lv[w->pp_lvl] = w->pp_lv;
+    char lab[4 * LS_LIST_TEXT];
+    size_t len = ls_docpart_list_next(lv, &w->pp_ctr, w->pp_lvl, lab, sizeof lab);
+    if (!len) return LS_OK;
+    LS_TRY(ls_textout_add(&w->x->out, lab, len));
+    return ls_textout_add(&w->x->out, " ", 1);
+}
+
+/* A paragraph that is not numbered ends the numbering of its level. */
+static void ox_pp_end(struct ox_walk *w)
+{
+    if (!w->pp_auto) w->pp_ctr.started = (uint16_t)(w->pp_ctr.started & ((1u << w->pp_lvl) - 1));
+    w->pp_auto = false;
 }
 
 static ls_err ox_text_start(struct ox_walk *w, enum ox_el el, const struct ls_xml_attr *a,
@@ -2003,6 +2104,7 @@ static ls_err ox_cb_start(void *ud, const char *local, const char *ns,
     if (w->depth < sizeof w->els) w->els[w->depth] = (uint8_t)el;
     w->leaf = el;
     if (w->wl_on) ox_wl_para(w, el, local, a, n);
+    if (w->pp_on) ox_pp_para(w, el, local, a, n);
     switch (w->kind) {
     case OX_TEXT: return ox_text_start(w, el, a, n);
     case OX_PROPS: return ox_props_start(w, local, a, n);
@@ -2025,7 +2127,8 @@ static ls_err ox_cb_end(void *ud, const char *local, const char *ns)
     LS_TRY(ox_loose_end(w));
     enum ox_el el = w->depth && w->depth < sizeof w->els ? (enum ox_el)w->els[w->depth] : OXE_OTHER;
     if (w->kind == OX_TEXT && w->in_ppr && el == OXE_PPR && w->depth == w->in_ppr)
-        LS_TRY(ox_wl_label(w)); /* before the paragraph's first run */
+        LS_TRY(w->pp_on ? ox_pp_label(w) : ox_wl_label(w)); /* before the paragraph's first run */
+    if (w->pp_on && el == OXE_P) ox_pp_end(w);
     if (el == OXE_PPRCHANGE) w->in_pprchange = false;
     if (w->depth) w->depth--;
     w->leaf = OXE_OTHER;
@@ -2113,6 +2216,8 @@ static ls_err ox_walk_part(struct ox *x, const char *name, enum ox_kind kind)
     w.vml = ox_ends(name, ".vml");
     w.xstring = kind == OX_TEXT && strncmp(name, "xl/comments", 11) == 0;
     w.p_num = w.p_ilvl = w.wl_abs = w.wl_num = w.wl_sty = w.wl_lvl = -1;
+    w.pp_on = kind == OX_TEXT && !w.vml &&
+              (ox_starts(name, "ppt/slides/") || ox_starts(name, "ppt/notesSlides/"));
     w.wl_on = kind == OX_TEXT && x->wl.nnum && !w.vml && ox_starts(name, "word/") &&
               !ox_starts(name, "word/glossary/");
     ls_buf_init(&w.cell, OX_CELL_MAX + 1);

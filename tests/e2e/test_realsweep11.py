@@ -2,7 +2,8 @@
 """The eleventh sweep's quirks (tests/gen/gen_realsweep11.py): list numbers
 in docx read before each numbered paragraph, as Word shows them; RTF
 footnotes and comments after the paragraph they are anchored in, not
-cutting it in two; ODF list labels from the list styles."""
+cutting it in two; ODF list labels from the list styles; PowerPoint's
+automatic numbers."""
 import os
 import sys
 import unittest
@@ -50,6 +51,15 @@ class RealSweep11(lsutil.GeneratedTree):
         self.assertEqual(o["coverage"], "full", o["errors"])
         lines = self.text("lists.odt").splitlines()
         for want in self.key["lists.odt"] + gen_realsweep11.LISTS_PLAIN:
+            self.assertIn(want, lines)
+
+    def test_pptx_autonumbers(self):
+        # a:buAutoNum numbers were in no run: "First", not "(1) First"
+        o = self.m.obj(self.p("autonum.pptx"))
+        self.assertEqual(o["handler"], "ooxml")
+        self.assertEqual(o["coverage"], "full", o["errors"])
+        lines = self.text("autonum.pptx").splitlines()
+        for want in self.key["autonum.pptx"] + gen_realsweep11.AUTONUM_PLAIN:
             self.assertIn(want, lines)
 
 

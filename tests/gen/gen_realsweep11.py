@@ -19,7 +19,8 @@ Python stdlib; every name and number is made up.
   contract was missing. Also: a list instance whose startOverride restarts
   its level at 5, numId 0 (numbering taken off a numbered style), a
   w:pPrChange's old numPr (not the paragraph's), a bullet list (no label),
-  decimalZero, isLgl, and a glossary part (word/glossary/) that is not
+  decimalZero, isLgl, a list whose levels are a numbering style's
+  (w:numStyleLink, as Word's multilevel lists in templates), and a glossary part (word/glossary/) that is not
   numbered by the document's lists.
 - notes.rtf: footnotes and a comment inside a paragraph, as Word writes
   them ({\\footnote \\chftn ...}, {\\*\\atnauthor}\\chatn{\\*\\annotation ...}):
@@ -36,6 +37,12 @@ Python stdlib; every name and number is made up.
   one before (text:continue-numbering), a list header (no number), an
   item whose text:start-value sets its number, a bullet list (no label),
   an item that opens with a nested list (no label of its own).
+- autonum.pptx: automatically numbered slide paragraphs (a:buAutoNum
+  type="arabicPeriod", "alphaLcParenR", "romanUcPeriod", startAt), as
+  PowerPoint and pandoc write them (pandoc's lists.pptx,
+  start-numbering-at.pptx: "(1) First" read "First"); a level's numbers
+  go on under deeper levels and restart after an unnumbered paragraph;
+  a bullet (a:buChar) has no label.
 """
 import os
 import sys
@@ -98,6 +105,8 @@ NUMBERED_LINES = [
     "01. Zero-padded item",
     "IV. Fourth schedule",
     "A. Lettered annex",
+    "Section 1. Term",
+    "Section 2. Termination",
 ]
 NUMBERED_PLAIN = ["Unnumbered heading", "Formerly numbered", "Bullet point one", "Glossary entry"]
 
@@ -120,6 +129,10 @@ def docx_numbered(path):
         + '<w:abstractNum w:abstractNumId="4">' + _lvl(0, "upperRoman", "%1.", start=4)
         + '</w:abstractNum>'
         + '<w:abstractNum w:abstractNumId="5">' + _lvl(0, "upperLetter", "%1.") + '</w:abstractNum>'
+        # 6 stands for the list of the numbering style LegalList: abstract list 7
+        + '<w:abstractNum w:abstractNumId="6"><w:numStyleLink w:val="LegalList"/></w:abstractNum>'
+        + '<w:abstractNum w:abstractNumId="7"><w:styleLink w:val="LegalList"/>'
+        + _lvl(0, "decimal", "Section %1.") + '</w:abstractNum>'
         + '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
         + '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
         + '<w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0">'
@@ -128,6 +141,8 @@ def docx_numbered(path):
         + '<w:num w:numId="5"><w:abstractNumId w:val="3"/></w:num>'
         + '<w:num w:numId="6"><w:abstractNumId w:val="4"/></w:num>'
         + '<w:num w:numId="7"><w:abstractNumId w:val="5"/></w:num>'
+        + '<w:num w:numId="8"><w:abstractNumId w:val="7"/></w:num>'
+        + '<w:num w:numId="9"><w:abstractNumId w:val="6"/></w:num>'
         + '</w:numbering>')
     styles = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -139,6 +154,8 @@ def docx_numbered(path):
         + '<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/>'
           '<w:basedOn w:val="Heading1"/></w:style>'
         + '<w:style w:type="character" w:styleId="Strong"><w:name w:val="Strong"/></w:style>'
+        + '<w:style w:type="numbering" w:styleId="LegalList"><w:name w:val="Legal List"/>'
+          '<w:pPr><w:numPr><w:numId w:val="8"/></w:numPr></w:pPr></w:style>'
         + '</w:styles>')
     h1 = '<w:pStyle w:val="Heading1"/>'
     body = (_wp("Definitions", _num(1)) + _wp("Parties", _num(1))
@@ -156,7 +173,8 @@ def docx_numbered(path):
             + _wp("Bullet point one", _num(4))
             + _wp("Zero-padded item", _num(5))
             + _wp("Fourth schedule", _num(6))
-            + _wp("Lettered annex", _num(7)))
+            + _wp("Lettered annex", _num(7))
+            + _wp("Term", _num(9)) + _wp("Termination", _num(9)))
     glossary = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
                 '<w:glossaryDocument xmlns:w="%s"><w:docParts><w:docPart><w:docPartBody>%s'
                 '</w:docPartBody></w:docPart></w:docParts></w:glossaryDocument>'
@@ -274,12 +292,79 @@ def odt_lists(path):
         z.writestr("META-INF/manifest.xml", manifest)
 
 
+P_NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+        'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"')
+
+AUTONUM_LINES = [
+    "1. Collect the badge",
+    "2. Sign the NDA",
+    "a) Employee: Jane Roe",
+    "b) SSN 536-22-1874",
+    "3. Return the laptop",
+    "1. Restarted after a plain paragraph",
+    "(3) Third example",
+    "(4) Fourth example",
+    "IV. Fourth step",
+]
+AUTONUM_PLAIN = ["A plain paragraph", "A bulleted point"]
+
+
+def _ap(text, bullet="", lvl=0):
+    return ('<a:p><a:pPr lvl="%d" marL="0" indent="0">%s</a:pPr><a:r><a:rPr lang="en-US"/>'
+            '<a:t>%s</a:t></a:r></a:p>' % (lvl, bullet, text))
+
+
+def _sp(paras):
+    return ('<p:sp><p:nvSpPr><p:cNvPr id="2" name="Content"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
+            '<p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/>%s</p:txBody></p:sp>' % "".join(paras))
+
+
+def pptx_autonum(path):
+    num = '<a:buFont typeface="+mj-lt"/><a:buAutoNum type="%s"%s/>'
+    ar, lc = num % ("arabicPeriod", ""), num % ("alphaLcParenR", "")
+    slide = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><p:sld %s><p:cSld><p:spTree>'
+             '<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>'
+             '<p:grpSpPr/>%s%s%s</p:spTree></p:cSld></p:sld>'
+             % (P_NS,
+                _sp([_ap("Collect the badge", ar), _ap("Sign the NDA", ar),
+                     _ap("Employee: Jane Roe", lc, 1), _ap("SSN 536-22-1874", lc, 1),
+                     _ap("Return the laptop", ar), _ap("A plain paragraph", "<a:buNone/>"),
+                     _ap("Restarted after a plain paragraph", ar),
+                     _ap("A bulleted point", '<a:buChar char="•"/>')]),
+                _sp([_ap("Third example", num % ("arabicParenBoth", ' startAt="3"')),
+                     _ap("Fourth example", num % ("arabicParenBoth", ' startAt="3"'))]),
+                _sp([_ap("Fourth step", num % ("romanUcPeriod", ' startAt="4"'))])))
+    pres = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><p:presentation %s>'
+            '<p:sldIdLst><p:sldId id="256" r:id="rId2"/></p:sldIdLst>'
+            '<p:sldSz cx="9144000" cy="6858000"/></p:presentation>' % P_NS)
+    ct = ('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+          'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-'
+          'package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+          '<Override PartName="/ppt/presentation.xml" ContentType="application/vnd.openxmlformats-'
+          'officedocument.presentationml.presentation.main+xml"/><Override PartName="/ppt/slides/'
+          'slide1.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.'
+          'slide+xml"/></Types>')
+    rels = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+            '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+            'officeDocument/2006/relationships/officeDocument" Target="ppt/presentation.xml"/>'
+            '</Relationships>')
+    prels = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+             '2006/relationships"><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/'
+             'officeDocument/2006/relationships/slide" Target="slides/slide1.xml"/></Relationships>')
+    _zip(path, [("[Content_Types].xml", ct), ("_rels/.rels", rels),
+                ("ppt/presentation.xml", pres), ("ppt/_rels/presentation.xml.rels", prels),
+                ("ppt/slides/slide1.xml", slide)])
+
+
 def generate(out):
     os.makedirs(out, exist_ok=True)
     docx_numbered(os.path.join(out, "numbered.docx"))
     rtf_notes(os.path.join(out, "notes.rtf"))
     odt_lists(os.path.join(out, "lists.odt"))
-    return {"numbered.docx": NUMBERED_LINES, "notes.rtf": NOTES_LINES, "lists.odt": LISTS_LINES}
+    pptx_autonum(os.path.join(out, "autonum.pptx"))
+    return {"numbered.docx": NUMBERED_LINES, "notes.rtf": NOTES_LINES, "lists.odt": LISTS_LINES,
+            "autonum.pptx": AUTONUM_LINES}
 
 
 if __name__ == "__main__":
