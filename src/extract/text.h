@@ -31,6 +31,8 @@ enum ls_text_enc {
     LS_TEXT_GBK,     /* Chinese GBK / GB2312 / GB18030, by its common characters */
     LS_TEXT_BIG5,    /* Chinese Big5 (cp950) */
     LS_TEXT_EUCKR,   /* Korean EUC-KR / UHC (cp949) */
+    LS_TEXT_CP1250,  /* Central European: by letters Windows-1252 reads as symbols */
+    LS_TEXT_ISO8859_2,
     LS_TEXT_BINARY,  /* not text */
 };
 
@@ -43,8 +45,9 @@ enum ls_text_enc {
  * or Japanese punctuation (what no European text in Windows-1252 has).
  * Other 8-bit text is judged on its first 8 KiB: GBK, Big5 or EUC-KR by
  * their structure and most common characters, then the Cyrillic, Greek,
- * Hebrew, Arabic and Thai single-byte pages by letter frequencies (text.c
- * says how); when none is clearly right, Windows-1252. */
+ * Hebrew, Arabic and Thai single-byte pages by letter frequencies, then
+ * windows-1250 and ISO-8859-2 by letters Windows-1252 reads as symbols
+ * (text.c says how); when none is clearly right, Windows-1252. */
 enum ls_text_enc ls_text_detect(struct ls_slice s, size_t *bom_len);
 
 /* Append s (without BOM) converted from enc to UTF-8. LS_E_LIMIT when out

@@ -11,7 +11,11 @@ tests/gen/gen_review12.py:
   guess; a chat log in small letters only (cp1251) is still Russian (the
   first fix of capitals had made it Windows-1252);
 - text.c read a SYLK sheet as rows only when it was guessed Windows-1252:
-  one a Russian Excel wrote (windows-1251) read as its records."""
+  one a Russian Excel wrote (windows-1251) read as its records;
+- Central European text (windows-1250, ISO-8859-2) read as Windows-1252:
+  Polish "Imię", "Łódź" as "Imiê", "£ódŸ"; now guessed by the letters
+  Windows-1252 reads as symbols inside words, and Western text with signs
+  beside its words ("¿Qué", "«mot»", "25 m³") stays Windows-1252."""
 import os
 import sys
 import unittest

@@ -20,6 +20,15 @@ Written from scratch with Python's standard library (all values fake):
   whatever KOI8-R's capitals would make of its bytes.
 - staff_cp1251.slk: a SYLK sheet as a Russian Excel writes it (its ANSI
   code page, windows-1251): its cells must read as rows, not records.
+- staff_pl_cp1250.txt, staff_pl_iso8859_2.txt: a Polish staff note (its
+  labels and names: Imię i nazwisko, Łódź, Wiśniewska) in windows-1250 and
+  ISO-8859-2, which Windows-1252 read as "Imiê i nazwisko", "£ódŸ";
+- kadry_sk_iso8859_2.txt: a Slovak list in ISO-8859-2 (š, ž, ť: "¹", "¾",
+  "»" in Windows-1252), no byte 0x80-0x9F;
+- western_signs_cp1252.txt: Spanish, French and German text in
+  Windows-1252 with the signs that sit next to words ("¿Qué", "¡Está",
+  "«mot»", "25 m³", "Pri\\xadvat" with a soft hyphen, "Müller",
+  "S.ª"): it stays Windows-1252.
 The key maps each file to the words its text must hold and the script its
 text must not hold.
 """
@@ -87,6 +96,32 @@ def sylk_ru():
     return "\r\n".join(recs + ["E", ""])
 
 
+STAFF_PL = (
+    "Notatka służbowa - dział kadr\r\n"
+    "Imię i nazwisko: Agnieszka Wiśniewska\r\n"
+    "Stanowisko: główna księgowa, oddział w Łodzi\r\n"
+    "Adres: ul. Żeromskiego 15/3, 90-001 Łódź\r\n"
+    "Telefon służbowy: +48 42 123 45 67, e-mail: a.wisniewska@example.pl\r\n"
+    "Uwagi: proszę o przesłanie zaświadczenia o zatrudnieniu do piątku.\r\n"
+)
+
+STAFF_SK = (
+    "Zoznam zamestnancov - oddelenie účtovníctva\r\n"
+    "Meno: Ľubomír Šťastný, funkcia: hlavný účtovník, telefón: +421 2 1234 5678\r\n"
+    "Meno: Zuzana Kováčová, funkcia: mzdová účtovníčka, telefón: +421 2 1234 5679\r\n"
+    "Poznámka: výplatné pásky sa posielajú poštou, nie e-mailom. Ďakujeme za pochopenie.\r\n"
+    "Každý zamestnanec musí do piatku odovzdať mesačný výkaz; ďalšie pokyny pošle mzdová učtáreň.\r\n"
+    "Adresa: Štúrova 12, 811 02 Bratislava, tel. ústredňa: +421 2 5555 0000\r\n"
+)
+
+WESTERN = (
+    "¿Qué hora es? ¡Está bien! La S.ª Pérez llega mañana a las 9.\r\n"
+    "Il a dit «mot» et «très bien», puis il est parti à la gare.\r\n"
+    "Wohnfläche 25 m³, Keller 10 m², Miete 800 € pro Monat.\r\n"
+    "Pri\u00advat\u00adper\u00adso\u00adnen: Frau Müller, Straße 4, Köln.\r\n"
+)
+
+
 def generate(out):
     os.makedirs(out, exist_ok=True)
     key = {}
@@ -105,6 +140,13 @@ def generate(out):
         [0x2500, 0x25FF])  # KOI8-R's capitals would have none of these words
     put("staff_cp1251.slk", sylk_ru().encode("cp1251"),
         ["\t".join(SYLK_RU[0]) + "\t\n" + "\t".join(SYLK_RU[1])], [0x0E00, 0x0E7F])
+    put("staff_pl_cp1250.txt", STAFF_PL.encode("cp1250"), ["Wiśniewska", "Łódź", "Imię"], [0xB0, 0xBF])
+    put("staff_pl_iso8859_2.txt", STAFF_PL.encode("iso8859_2"), ["Wiśniewska", "Łódź", "Imię"],
+        [0xB0, 0xBF])
+    put("kadry_sk_iso8859_2.txt", STAFF_SK.encode("iso8859_2"), ["Ľubomír Šťastný", "Štúrova"],
+        [0xB0, 0xBF])
+    put("western_signs_cp1252.txt", WESTERN.encode("cp1252"),
+        ["¿Qué", "¡Está", "«mot»", "25 m³", "Privatpersonen", "S.ª Pérez"], [0x100, 0x17F])
     return key
 
 
