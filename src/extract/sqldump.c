@@ -38,6 +38,7 @@ struct sd {
     unsigned rows;
     bool backslash; /* MySQL: backslash escapes in strings */
     bool text_full; /* ls_emit_text said LS_E_LIMIT: no more decoded literals */
+    bool broke;     /* a quoted string ran to the end of the text: the statement is misread */
     struct ls_buf hex; /* a hex literal decoded */
 };
 
@@ -119,7 +120,8 @@ static bool sd_name(struct sd *s, char out[SD_NAME_MAX + 1])
 }
 
 /* Past a quoted string starting at s->pos (quote q); backslash escapes
- * when bs. Returns false at the end of the text. */
+ * when bs. Returns false (and marks the statement broken) at the end of
+ * the text. */
 static bool sd_skip_quoted(struct sd *s, int q, bool bs)
 {
     s->pos++;
@@ -134,6 +136,7 @@ static bool sd_skip_quoted(struct sd *s, int q, bool bs)
             s->pos++;
         }
     }
+    s->broke = true;
     return false;
 }
 
@@ -358,7 +361,10 @@ static ls_err sd_value(struct sd *s, bool *text, int *sep)
     if (ch == '\'' || prefixed) {
         bool ok;
         LS_TRY(sd_string(s, &ok));
-        if (!ok) return LS_OK;
+        if (!ok) {
+            s->broke = true;
+            return LS_OK;
+        }
         *text = true;
     } else if (hexbits) {
         s->pos++;
@@ -525,10 +531,15 @@ static bool sd_candidate(struct ls_slice t)
 }
 
 /* MySQL and MariaDB write backslash escapes in strings; standard SQL
- * (PostgreSQL, SQLite) does not, and there 'C:\' is a whole string. */
+ * (PostgreSQL, SQLite) does not, and there 'C:\' is a whole string.
+ * Backquoted names are MySQL's too: a dump by Adminer, HeidiSQL or
+ * Navicat, or a later part of a dump split in pieces, has none of the
+ * other marks. */
 static bool sd_mysql(struct ls_slice t)
 {
-    static const char *const marks[] = {"/*!40", "ENGINE=", "-- MySQL dump", "phpMyAdmin", "MariaDB dump"};
+    static const char *const marks[] = {"/*!40",         "ENGINE=",       "-- MySQL dump", "phpMyAdmin",
+                                        "MariaDB dump",  "INSERT INTO `", "CREATE TABLE `", "REPLACE INTO `",
+                                        "insert into `"};
     for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
         if (ls_slice_find(t, 0, marks[i], strlen(marks[i])) != SIZE_MAX) return true;
     return false;
@@ -541,7 +552,12 @@ static ls_err sd_run(struct sd *s)
         while (sd_at(s, s->pos) == ' ' || sd_at(s, s->pos) == '\t') s->pos++;
         int ch = sd_at(s, s->pos) | 32;
         if (ch == 'i' || ch == 'c' || ch == 'r') LS_TRY(sd_statement(s));
-        if (s->pos > line && sd_at(s, s->pos - 1) == '\n') continue; /* ended at a line start */
+        if (s->broke) { /* its rows so far stay; the next statement is looked for on the next line */
+            s->broke = false;
+            s->pos = line;
+        } else if (s->pos > line && sd_at(s, s->pos - 1) == '\n') {
+            continue; /* ended at a line start */
+        }
         size_t eol = ls_slice_find(s->t, s->pos, "\n", 1);
         if (eol == SIZE_MAX) break;
         s->pos = eol + 1;

@@ -29,7 +29,10 @@ that column's name.
   HSQLDB's script files (CREATE MEMORY TABLE / CREATE CACHED TABLE, then
   INSERT INTO T VALUES(...) with no column list), a psql script's
   COPY ... FROM STDIN, a hand-written script whose INSERTs name the table
-  in another case than its CREATE TABLE.
+  in another case than its CREATE TABLE; MySQL dumps without mysqldump's
+  marks (a later part of a split dump, Adminer's export) whose strings
+  hold backslash-escaped quotes, and a dump glued from two pieces, the
+  first cut inside a string.
 
     python3 gen_dbdump2.py OUTDIR        # fixtures + expect.json
     python3 gen_dbdump2.py --seed DIR    # small archives as fuzz seeds
@@ -294,6 +297,44 @@ def handwritten(rows):
     return s.encode()
 
 
+def mysql_part(rows):
+    """A later piece of a mysqldump split in parts (split -l): no header,
+    backquoted names, a backslash-escaped quote in a name."""
+    s = ""
+    for (i, name, ssn, dob, _n) in rows:
+        s += ("INSERT INTO `staff` (`id`, `full_name`, `ssn`, `dob`) VALUES (%d,'%s O\\'Neil, Jr.','%s','%s');\n" %
+              (i, name, ssn, dob))
+    return s.encode()
+
+
+def adminer(rows):
+    """Adminer's MySQL export: a row a line, tab after each comma, no
+    mysqldump marks; a backslash-escaped quote in the second row."""
+    s = ("-- Adminer 4.8.1 MySQL 8.0.32 dump\n\nSET NAMES utf8;\nSET time_zone = '+00:00';\n\n"
+         "DROP TABLE IF EXISTS `staff`;\nCREATE TABLE `staff` (\n  `id` int NOT NULL,\n"
+         "  `full_name` varchar(100) NOT NULL,\n  `note` varchar(100) NOT NULL,\n  `ssn` char(9) NOT NULL,\n"
+         "  `dob` date NOT NULL\n) DEFAULT CHARSET=utf8mb4;\n\n")
+    s += "INSERT INTO `staff` (`id`, `full_name`, `note`, `ssn`, `dob`) VALUES\n"
+    s += ",\n".join("(%d,\t'%s',\t'%s',\t'%s',\t'%s')" % (i, name, "it\\'s C:\\\\temp" if i == 2 else "-", ssn, dob)
+                     for (i, name, ssn, dob, _n) in rows[:2])
+    s += ";\n\nINSERT INTO `staff` (`id`, `full_name`, `note`, `ssn`, `dob`) VALUES\n"
+    s += ",\n".join("(%d,\t'%s',\t'-',\t'%s',\t'%s')" % (i, name, ssn, dob) for (i, name, ssn, dob, _n) in rows[2:])
+    return (s + ";\n").encode()
+
+
+def cut_glued(rows):
+    """Two pieces of a standard-SQL dump glued together, the first cut
+    inside a string: the statement never ends; the statements after it
+    are read from the next line on."""
+    s = "CREATE TABLE staff (id integer, full_name text, ssn text, dob date);\n"
+    (i, name, ssn, dob, _n) = rows[0]
+    s += "INSERT INTO staff VALUES (%d, '%s', '%s', '%s');\n" % (i, name, ssn, dob)
+    s += "INSERT INTO staff VALUES (99, 'Cut Off Mid-na\n"
+    for (i, name, ssn, dob, _n) in rows[1:]:
+        s += "INSERT INTO staff VALUES (%d, '%s', '%s', '%s');\n" % (i, name, ssn, dob)
+    return s.encode()
+
+
 def psql_copy(rows):
     """A hand-written psql script: COPY ... FROM STDIN in capitals."""
     s = "CREATE TABLE staff (id integer, full_name text, ssn text, dob date, notes text);\n"
@@ -340,6 +381,11 @@ def generate(out):
                                     ("h2_backup.sql", h2_script), ("app.script", hsqldb_script),
                                     ("psql_load.sql", psql_copy), ("customers_setup.sql", handwritten))):
         rows = staff(k)
+        put(name, fn(rows))
+        exp[name] = expect_of(None, rows, "text")
+    # MySQL dumps without mysqldump's marks, and a statement that never ends
+    rows = staff(0) + [(3, "Person C. Example", SSNS[2], DOBS[2], "-"), (4, "Person D. Example", SSNS[3], DOBS[3], "-")]
+    for name, fn in (("staff.sql.part2", mysql_part), ("adminer_staff.sql", adminer), ("glued.sql", cut_glued)):
         put(name, fn(rows))
         exp[name] = expect_of(None, rows, "text")
     # decoys: the archive handler's (not pg_dump's toc.dat; a link member)
