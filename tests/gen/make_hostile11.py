@@ -930,7 +930,8 @@ def more_cases():
                       "$class": U(pro + 1)}]
     objs += ks + vs + [{"$class": U(pro + 2), "fullName": U(pro + 3), "taxId": U(pro + 4)},
                        {"$classname": "NSDictionary", "$classes": ["NSDictionary", "NSObject"]},
-                       {"$classname": "ACMEProfile", "$classes": ["ACMEProfile", "NSObject"]}, f["name"], "EIN 36-4172981"]
+                       {"$classname": "ACMEProfile", "$classes": ["ACMEProfile", "NSObject"]},
+                       f["name"], "EIN 36-4172981"]
     arch = plistlib.dumps({"$version": 100000, "$archiver": "NSKeyedArchiver", "$top": {"root": U(1)},
                            "$objects": objs}, fmt=plistlib.FMT_BINARY)
     fid = ios_name("AppDomain-com.acme.benefits", "Library/Caches/profile.archive")
@@ -938,6 +939,41 @@ def more_cases():
             % (fid[:2], fid), arch)
     # the bare SSN is named only by its NS.keys twin
     key("ios_keyed_archive_ssn", r, [], planted={"ssn": [f["ssn9"]], "email": [f["email"]]})
+
+
+def late_cases():
+    a, b, c, d = person(), person(), person(), person()
+    docs = "OneDrive - Acme Corp/Documents"
+    # a text file saved as "Unicode big endian" with its BOM lost
+    r = put(docs + "/old notes.txt", ("Reference check\r\n%s  SSN %s  %s\r\n" % (
+        a["name"], a["ssn"], a["email"])).encode("utf-16-be"))
+    key("txt_utf16be_no_bom", r, [], planted=pl(a))
+    # Windows 11 Notepad keeps unsaved tabs in TabState/*.bin: "NP", a
+    # sequence number, varint lengths and the text in UTF-16LE
+    text = "ssh root@10.14.2.9 pw Autumn#Leaves2014\rcall %s %s re SSN %s" % (b["name"], b["phone"], b["ssn"])
+    n = len(text)
+    varint = bytes([n & 0x7F | 0x80, n >> 7]) if n >= 128 else bytes([n])
+    tab = b"NP\x00\x00\x01" + varint + u16(text) + b"\x01\x00\x00\x00" + struct.pack("<I", zlib.crc32(u16(text)))
+    r = put(PROFILE + "/AppData/Local/Packages/Microsoft.WindowsNotepad_8wekyb3d8bbwe/LocalState/TabState/"
+            "0b1f2e3d-4c5b-4a69-8788-99aabbccddee.bin", tab)
+    key("notepad_tabstate", r, None, planted_under={"ssn": [b["ssn9"]], "phone": [b["phone10"]]})
+    # iOS call history: the number a BLOB of ASCII in ZADDRESS
+    db = hc.sqlite_db(D.tmp("CallHistory.storedata"), [
+        ("CREATE TABLE ZCALLRECORD (Z_PK INTEGER PRIMARY KEY, Z_ENT INTEGER, ZDATE TIMESTAMP, ZDURATION FLOAT, "
+         "ZADDRESS VARCHAR, ZNAME VARCHAR, ZSERVICE_PROVIDER VARCHAR)",
+         [(1, 2, 438508800.0, 312.0, ("+1%s" % c["phone10"]).encode(), c["name"], "com.apple.Telephony"),
+          (2, 2, 438509800.0, 45.0, c["email"].encode(), None, "com.apple.FaceTime")])])
+    fid = ios_name("HomeDomain", "Library/CallHistoryDB/CallHistory.storedata")
+    r = put("Users/amoss/AppData/Roaming/Apple Computer/MobileSync/Backup/00008030-001A2B3C4D5E802E/%s/%s"
+            % (fid[:2], fid), db)
+    key("ios_call_history_blob", r, None, planted_under={"phone": [c["phone10"]], "email": [c["email"]]})
+    # "archive.pst" that is a zip of a CSV: the name lies
+    z = hc.zipb([("contacts.csv", ("Name,SSN,Email\r\n%s,%s,%s\r\n" % (d["name"], d["ssn"], d["email"])).encode())])
+    r = put(PROFILE + "/Documents/Outlook Files/archive.pst", z)
+    key("pst_is_zip", r, ["contacts.csv"], planted=pl(d))
+    # gap: .pst/.ost are in no family of the extension check
+    # (src/identify/extmap.c; patch hostile11-pst-extmap.patch)
+    key("pst_is_zip_root", r, [], alerts_all=["ext_mismatch"], gap=True)
 
 
 def home_mac():
@@ -984,7 +1020,8 @@ def lying_cases():
 
 def generate(out):
     """Build OUT/dump and OUT/key.json; return the key."""
-    return D.generate(out, (windows_cases, mac_cases, phone_cases, office_cases, lying_cases, more_cases))
+    return D.generate(out, (windows_cases, mac_cases, phone_cases, office_cases, lying_cases, more_cases,
+                            late_cases))
 
 
 MAC = "MacBook-Pro-amoss/Users/amoss/"
