@@ -37,7 +37,10 @@
  * Not read on purpose: system tables (MSys*, and the hidden tables of
  * system tables' complex columns: the Office theme), queries, forms,
  * reports, macros and VBA modules (MSysAccessStorage, LvProp: raw scan),
- * indexes, deleted rows, Access 2010 calculated columns' wrapper.
+ * indexes, Access 2010 calculated columns' wrapper (read as text). A
+ * deleted row still on its page is read with the live ones: Jet flags it
+ * 0x8000, as it flags the new place of a row that grew out of its page,
+ * and libmdb reads both (it skips the 0x4000 forwarding rows).
  *
  * Safety: the database is opened from memory (mdb_open_buffer: fmemopen,
  * read-only). libmdb's catalog reader, memo reader and text conversion
@@ -270,8 +273,7 @@ static ls_err mdbx_single(struct ls_buf *b, float f)
 
 /* Decimal: a sign byte (bit 7), then a 128-bit integer as four
  * little-endian 32-bit words, the most significant first; the value is
- * that integer over 10^scale. Written as typed: no trailing zeros.
- * (libmdb's mdb_numeric_to_string places the point by the precision.) */
+ * that integer over 10^scale. Written as typed: no trailing zeros. */
 static ls_err mdbx_decimal(struct ls_buf *b, struct ls_slice v, int scale)
 {
     uint32_t w[4]; /* most significant first */
