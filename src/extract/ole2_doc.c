@@ -23,9 +23,18 @@
  * charset their font table uses besides ANSI, else cp1252);
  * fast-saved ones (fComplex) through their piece table, then what of
  * fcMin..fcMac no piece uses.
+ * List numbers (Word 97+): a paragraph whose PAPX (PlcBtePapx FKPs) has
+ * sprmPIlfo / sprmPIlvl is numbered by the list its LFO (PlfLfo, 2.9.197)
+ * names, whose levels (PlfLst's LSTF and the LVLs after it, 2.9.150,
+ * 2.9.131: iStartAt, nfc, fLegal, the xst with its level placeholders)
+ * make its label ("1.", "a)", "2.1"); counted per list, an LFO's
+ * fStartAt levels restarting once. Numbering a paragraph gets from its
+ * style, and an LFOLVL's own level formatting, are not read.
  * Attacker-controlled: every FIB field, the CLX, every CP and fc.
  */
 #include "extract/ole2.h"
+
+#include "extract/docpart.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -81,6 +90,13 @@ static bool doc_fclcb(struct ls_slice wd, unsigned idx, uint32_t *fc, uint32_t *
  * the margin) */
 #define DOC_SPRM_PDCS 0x442Cu
 #define DOC_MAX_MARKS (1u << 20)
+/* [MS-DOC] 2.6.2 sprmPIlfo (an LFO index, 1-based), sprmPIlvl */
+#define DOC_SPRM_PILFO 0x460Bu
+#define DOC_SPRM_PILVL 0x260Au
+#define DOC_FCLCB_PLFLST 73u
+#define DOC_FCLCB_PLFLFO 74u
+#define DOC_MAX_LISTS 4096u /* LSTFs read */
+#define DOC_MAX_LFOS 8192u  /* LFOs read */
 #define DOC_BEFORE_MAX (64u * 1024u)
 
 /* The byte ranges of WordDocument whose characters a tracked change
@@ -100,6 +116,31 @@ struct doc_rev {
     bool para_del;
     struct doc_mark *dc; /* paragraphs that are drop caps (PAPX sprmPDcs) */
     size_t dcn, dccap;
+    struct doc_lists *dl; /* list numbering, or NULL */
+};
+
+/* Lists (PlfLst), list instances (PlfLfo) and the numbered paragraphs. */
+struct doc_lists {
+    struct doc_list {
+        int32_t lsid;
+        struct ls_listlvl lv[LS_LIST_LEVELS];
+        struct ls_listctr ctr;
+    } *l;
+    size_t nl;
+    struct doc_lfo {
+        uint32_t list; /* index into l, or UINT32_MAX */
+        uint32_t start[LS_LIST_LEVELS];
+        uint16_t mask; /* levels an LFOLVL restarts (fStartAt) */
+        bool used;
+    } *f;
+    size_t nf;
+    struct doc_lpara {
+        uint32_t a, b; /* the paragraph's bytes [a, b) */
+        uint16_t ilfo;
+        uint8_t ilvl;
+    } *p;
+    size_t np, cap;
+    bool para_start; /* the next character starts a paragraph */
 };
 
 static int doc_mark_cmp(const void *x, const void *y)
@@ -140,6 +181,59 @@ static uint8_t doc_grpprl_marks(struct ls_slice g)
     return kind;
 }
 
+/* sprmPIlfo and sprmPIlvl of a PAPX's grpprl (0 when absent). */
+static void doc_grpprl_list(struct ls_slice g, uint16_t *ilfo, uint8_t *ilvl)
+{
+    size_t pos = 0;
+    *ilfo = 0;
+    *ilvl = 0;
+    while (pos + 2 <= g.len) {
+        uint16_t sprm = 0, v = 0;
+        (void)ls_rd_u16le(g, pos, &sprm);
+        pos += 2;
+        size_t len;
+        switch (sprm >> 13) {
+        case 0: case 1: len = 1; break;
+        case 2: case 4: case 5: len = 2; break;
+        case 3: len = 4; break;
+        case 7: len = 3; break;
+        default: {
+            int b = ls_slice_at(g, pos);
+            if (b < 0) return;
+            len = 1 + (size_t)b;
+        }
+        }
+        if (sprm == DOC_SPRM_PILFO && ls_rd_u16le(g, pos, &v)) *ilfo = v;
+        if (sprm == DOC_SPRM_PILVL && ls_slice_at(g, pos) >= 0) *ilvl = (uint8_t)ls_slice_at(g, pos);
+        pos += len;
+    }
+}
+
+static int doc_lpara_cmp(const void *x, const void *y)
+{
+    const struct doc_lpara *a = x, *b = y;
+    return a->a < b->a ? -1 : a->a > b->a;
+}
+
+/* A numbered paragraph's bytes, its LFO and level. */
+static ls_err doc_lpara_add(struct doc_lists *dl, uint32_t a, uint32_t b, struct ls_slice g)
+{
+    uint16_t ilfo;
+    uint8_t ilvl;
+    doc_grpprl_list(g, &ilfo, &ilvl);
+    if (!dl || ilfo == 0 || ilfo > dl->nf || ilvl >= LS_LIST_LEVELS) return LS_OK;
+    if (dl->np == dl->cap) {
+        if (dl->cap >= DOC_MAX_MARKS) return LS_OK;
+        size_t cap = dl->cap ? dl->cap * 2 : 64;
+        struct doc_lpara *v = realloc(dl->p, cap * sizeof *v);
+        if (!v) return LS_E_NOMEM;
+        dl->p = v;
+        dl->cap = cap;
+    }
+    dl->p[dl->np++] = (struct doc_lpara){a, b, ilfo, ilvl};
+    return LS_OK;
+}
+
 /* A PAPX in an FKP page at word offset wo: cb, or 0 and cb', then
  * grpprlInPapx (istd, then the sprms). */
 static bool doc_papx_grpprl(struct ls_slice page, int wo, struct ls_slice *g)
@@ -166,6 +260,7 @@ static bool doc_papx_grpprl(struct ls_slice page, int wo, struct ls_slice *g)
 static ls_err doc_fkp_read(struct ls_ctx *c, struct doc_rev *rv, struct ls_slice wd, struct ls_slice tbl,
                            bool papx)
 {
+    ls_err le = LS_OK;
     uint32_t fc = 0, lcb = 0;
     struct ls_slice plc;
     if (!doc_fclcb(wd, papx ? 13 : 12, &fc, &lcb) || lcb < 12 || !ls_slice_sub(tbl, fc, lcb, &plc))
@@ -202,6 +297,7 @@ static ls_err doc_fkp_read(struct ls_ctx *c, struct doc_rev *rv, struct ls_slice
             struct ls_slice g;
             if (papx) {
                 if (!doc_papx_grpprl(page, wo, &g)) continue;
+                if (le == LS_OK) le = doc_lpara_add(rv->dl, a, b, g);
             } else {
                 int cb = ls_slice_at(page, 2 * (size_t)wo);
                 if (cb <= 0 || !ls_slice_sub(page, 2 * (size_t)wo + 1, (size_t)cb, &g)) continue;
@@ -227,7 +323,9 @@ static ls_err doc_fkp_read(struct ls_ctx *c, struct doc_rev *rv, struct ls_slice
     }
     free(seen);
     if (*np > 1) qsort(*vp, *np, sizeof **vp, doc_mark_cmp);
-    return r;
+    if (papx && rv->dl && rv->dl->np > 1)
+        qsort(rv->dl->p, rv->dl->np, sizeof *rv->dl->p, doc_lpara_cmp);
+    return r != LS_OK ? r : le;
 }
 
 /* The marks on the character at byte pos: the last range starting at or
@@ -289,8 +387,14 @@ static ls_err doc_rev_flush(struct ole2_job *j, struct doc_rev *rv)
 }
 
 /* One character of a piece at WordDocument byte pos, through the marks. */
+static ls_err doc_list_label(struct ole2_job *j, struct doc_lists *dl, size_t pos);
+
 static ls_err doc_rev_char(struct ole2_job *j, struct doc_rev *rv, size_t pos, uint32_t ch, uint32_t *prev)
 {
+    if (rv && rv->dl && rv->dl->np) {
+        if (rv->dl->para_start) LS_TRY(doc_list_label(j, rv->dl, pos));
+        rv->dl->para_start = ch == 0x0D || ch == 0x07 || ch == 0x0C;
+    }
     /* a drop cap is a paragraph of its own holding the first letter(s) of
      * the next one: its mark joins them ("S" "imple Test Text" as one
      * word, not "S\nimple") */
@@ -306,6 +410,168 @@ static ls_err doc_rev_char(struct ole2_job *j, struct doc_rev *rv, size_t pos, u
     LS_TRY(doc_char(j, ch, prev));
     if (ch == 0x0D || row_end) return doc_rev_flush(j, rv);
     return LS_OK;
+}
+
+
+/* ---- list numbers: PlfLst, PlfLfo ------------------------------------- */
+
+static enum ls_listfmt doc_nfc(int nfc)
+{
+    switch (nfc) {
+    case 1: return LS_LF_UPPER_ROMAN;
+    case 2: return LS_LF_LOWER_ROMAN;
+    case 3: return LS_LF_UPPER_LETTER;
+    case 4: return LS_LF_LOWER_LETTER;
+    case 22: return LS_LF_DECIMAL_ZERO;
+    case 23: return LS_LF_BULLET;
+    case 255: return LS_LF_NONE;
+    default: return LS_LF_DECIMAL; /* 0, ordinals, CJK and other scripts' numbers: in digits */
+    }
+}
+
+/* An LVL at *at of tbl (LVLF, grpprlPapx, grpprlChpx, xst): lv if not
+ * NULL; *at past it. The xst's characters 0-8 stand for the levels'
+ * numbers. False if it does not fit. */
+static bool doc_lvl(struct ls_slice tbl, size_t *at, struct ls_listlvl *lv)
+{
+    struct ls_slice f, xst;
+    uint32_t start = 0;
+    uint16_t cch = 0;
+    if (!ls_slice_sub(tbl, *at, 28, &f)) return false;
+    size_t skip = 28 + (size_t)ls_slice_at(f, 24) + (size_t)ls_slice_at(f, 25);
+    if (!ls_rd_u16le(tbl, *at + skip, &cch) || !ls_slice_sub(tbl, *at + skip + 2, 2 * (size_t)cch, &xst))
+        return false;
+    *at += skip + 2 + 2 * (size_t)cch;
+    if (!lv) return true;
+    memset(lv, 0, sizeof *lv);
+    (void)ls_rd_u32le(f, 0, &start);
+    lv->start = start > 999999999u ? 0 : start;
+    lv->fmt = (uint8_t)doc_nfc(ls_slice_at(f, 4));
+    lv->legal = (ls_slice_at(f, 5) & 0x04) != 0;
+    size_t len = 0;
+    for (size_t i = 0; i + 1 < xst.len; i += 2) {
+        uint16_t u = 0;
+        (void)ls_rd_u16le(xst, i, &u);
+        char b[4];
+        size_t n = 0;
+        if (u < LS_LIST_LEVELS) b[n++] = '%', b[n++] = (char)('1' + u);
+        else if (u < 0x20) continue;
+        else if (u < 0x80) b[n++] = (char)u;
+        else if (u < 0x800) b[n++] = (char)(0xC0 | u >> 6), b[n++] = (char)(0x80 | (u & 0x3F));
+        else if (u >= 0xD800 && u <= 0xDFFF) continue;
+        else b[n++] = (char)(0xE0 | u >> 12), b[n++] = (char)(0x80 | ((u >> 6) & 0x3F)),
+             b[n++] = (char)(0x80 | (u & 0x3F));
+        if (len + n > sizeof lv->text - 1) break;
+        memcpy(&lv->text[len], b, n);
+        len += n;
+    }
+    lv->text[len] = 0;
+    return true;
+}
+
+/* PlfLst (FIB pair 73): cLst LSTFs (28 bytes: lsid, tplc, rgistdPara,
+ * fSimpleList in the flags), then, past lcbPlfLst, each list's LVLs (one
+ * for a simple list, else nine). */
+static ls_err doc_plflst(struct doc_lists *dl, struct ls_slice wd, struct ls_slice tbl)
+{
+    uint32_t fc = 0, lcb = 0;
+    uint16_t c = 0;
+    struct ls_slice plf;
+    if (!doc_fclcb(wd, DOC_FCLCB_PLFLST, &fc, &lcb) || !ls_slice_sub(tbl, fc, lcb, &plf) ||
+        !ls_rd_u16le(plf, 0, &c))
+        return LS_OK;
+    size_t n = c > DOC_MAX_LISTS ? DOC_MAX_LISTS : c;
+    if (n == 0 || 2 + 28 * n > plf.len) return LS_OK;
+    dl->l = calloc(n, sizeof *dl->l);
+    LS_FAIL_IF(!dl->l, LS_E_NOMEM);
+    size_t at = (size_t)fc + lcb;
+    for (size_t i = 0; i < n; i++) {
+        struct doc_list *l = &dl->l[i];
+        uint32_t lsid = 0;
+        (void)ls_rd_u32le(plf, 2 + 28 * i, &lsid);
+        l->lsid = (int32_t)lsid;
+        unsigned nlv = (ls_slice_at(plf, 2 + 28 * i + 26) & 1) ? 1u : LS_LIST_LEVELS;
+        for (unsigned k = 0; k < LS_LIST_LEVELS; k++) l->lv[k].fmt = LS_LF_BULLET;
+        bool ok = true;
+        for (unsigned k = 0; k < nlv && ok; k++) ok = doc_lvl(tbl, &at, &l->lv[k]);
+        dl->nl = i + 1;
+        if (!ok) break; /* cut: the lists read so far */
+    }
+    return LS_OK;
+}
+
+/* PlfLfo (FIB pair 74): lfoMac LFOs (16 bytes: lsid, clfolvl at 12),
+ * then each one's LFOData: cp, clfolvl LFOLVLs (iStartAt, then ilvl in
+ * bits 0-3, fStartAt 0x10, fFormatting 0x20: an LVL follows). */
+static ls_err doc_plflfo(struct doc_lists *dl, struct ls_slice wd, struct ls_slice tbl)
+{
+    uint32_t fc = 0, lcb = 0, mac = 0;
+    struct ls_slice plf;
+    if (!dl->nl || !doc_fclcb(wd, DOC_FCLCB_PLFLFO, &fc, &lcb) || !ls_slice_sub(tbl, fc, lcb, &plf) ||
+        !ls_rd_u32le(plf, 0, &mac))
+        return LS_OK;
+    size_t n = mac > DOC_MAX_LFOS ? DOC_MAX_LFOS : mac;
+    if (n == 0 || 4 + 16 * (size_t)mac > plf.len) return LS_OK;
+    dl->f = calloc(n, sizeof *dl->f);
+    LS_FAIL_IF(!dl->f, LS_E_NOMEM);
+    dl->nf = n;
+    size_t at = 4 + 16 * (size_t)mac;
+    bool ok = true;
+    for (size_t i = 0; i < n; i++) {
+        struct doc_lfo *f = &dl->f[i];
+        uint32_t lsid = 0;
+        (void)ls_rd_u32le(plf, 4 + 16 * i, &lsid);
+        f->list = UINT32_MAX;
+        for (size_t k = 0; k < dl->nl; k++)
+            if (dl->l[k].lsid == (int32_t)lsid) {
+                f->list = (uint32_t)k;
+                break;
+            }
+        int nlvl = ls_slice_at(plf, 4 + 16 * i + 12);
+        if (!ok) continue;
+        at += 4; /* cp */
+        for (int k = 0; k < nlvl && ok; k++) {
+            uint32_t st = 0, fl = 0;
+            ok = ls_rd_u32le(plf, at, &st) && ls_rd_u32le(plf, at + 4, &fl);
+            at += 8;
+            if (ok && (fl & 0x20u)) ok = doc_lvl(plf, &at, NULL);
+            unsigned lvl = fl & 0xFu;
+            if (ok && (fl & 0x10u) && lvl < LS_LIST_LEVELS && st <= 999999999u) {
+                f->start[lvl] = st;
+                f->mask = (uint16_t)(f->mask | 1u << lvl);
+            }
+        }
+    }
+    return LS_OK;
+}
+
+/* A paragraph starts at byte pos: its label, if it is numbered. */
+static ls_err doc_list_label(struct ole2_job *j, struct doc_lists *dl, size_t pos)
+{
+    size_t lo = 0, hi = dl->np;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (dl->p[mid].a <= pos) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo == 0 || pos >= dl->p[lo - 1].b) return LS_OK;
+    const struct doc_lpara *p = &dl->p[lo - 1];
+    struct doc_lfo *f = &dl->f[p->ilfo - 1];
+    if (f->list == UINT32_MAX) return LS_OK;
+    struct doc_list *l = &dl->l[f->list];
+    struct ls_listlvl lv[LS_LIST_LEVELS];
+    memcpy(lv, l->lv, sizeof lv);
+    for (unsigned k = 0; k < LS_LIST_LEVELS; k++) {
+        if (!(f->mask & (1u << k))) continue;
+        lv[k].start = f->start[k];
+        if (!f->used) l->ctr.started = (uint16_t)(l->ctr.started & ~(1u << k));
+    }
+    f->used = true;
+    char lab[4 * LS_LIST_TEXT];
+    size_t len = ls_docpart_list_next(lv, &l->ctr, p->ilvl, lab, sizeof lab);
+    if (!len) return LS_OK;
+    LS_TRY(ole2_put_n(j, lab, len));
+    return ole2_put(j, " ");
 }
 
 /* One piece: n characters at byte offset fc, compressed or UTF-16LE. */
@@ -1079,14 +1345,23 @@ static ls_err doc_with_stream(struct ole2_job *j, uint32_t st, struct ls_slice w
         goto out;
     }
     struct doc_rev rv;
+    struct doc_lists dl;
     memset(&rv, 0, sizeof rv);
+    memset(&dl, 0, sizeof dl);
+    dl.para_start = true;
+    rv.dl = &dl;
     ls_buf_init(&rv.before, DOC_BEFORE_MAX);
-    e = doc_fkp_read(j->c, &rv, wd, ls_buf_slice(&tbl), false);
+    e = doc_plflst(&dl, wd, ls_buf_slice(&tbl));
+    if (e == LS_OK) e = doc_plflfo(&dl, wd, ls_buf_slice(&tbl));
+    if (e == LS_OK) e = doc_fkp_read(j->c, &rv, wd, ls_buf_slice(&tbl), false);
     if (e == LS_OK) e = doc_fkp_read(j->c, &rv, wd, ls_buf_slice(&tbl), true);
     if (e == LS_OK) e = doc_pieces(j, wd, plc, &rv);
     if (e == LS_OK && rv.n) e = doc_rev_flush(j, &rv); /* a last paragraph with no mark */
     free(rv.v);
     free(rv.dc);
+    free(dl.l);
+    free(dl.f);
+    free(dl.p);
     ls_buf_free(&rv.before);
     if (e == LS_E_CORRUPT || e == LS_E_TRUNCATED)
         ls_note(j->c, j->o, LS_R_PARSE_ERROR, "doc: some pieces point outside WordDocument");

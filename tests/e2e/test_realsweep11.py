@@ -3,7 +3,7 @@
 in docx read before each numbered paragraph, as Word shows them; RTF
 footnotes and comments after the paragraph they are anchored in, not
 cutting it in two; ODF list labels from the list styles; PowerPoint's
-automatic numbers."""
+automatic numbers; .doc list numbers (PlfLst, PlfLfo)."""
 import os
 import sys
 import unittest
@@ -61,6 +61,16 @@ class RealSweep11(lsutil.GeneratedTree):
         lines = self.text("autonum.pptx").splitlines()
         for want in self.key["autonum.pptx"] + gen_realsweep11.AUTONUM_PLAIN:
             self.assertIn(want, lines)
+
+    def test_doc_list_numbers(self):
+        # the labels were in no piece: "Definitions", "Restarted at five" bare
+        o = self.m.obj(self.p("lists.doc"))
+        self.assertEqual(o["handler"], "ole2")
+        self.assertEqual(o["coverage"], "full", o["errors"])
+        lines = self.text("lists.doc").splitlines()
+        for want in self.key["lists.doc"] + gen_realsweep11.DOC_PLAIN:
+            self.assertIn(want, lines)
+        self.assertIn("ssn", lsutil.entities(o))
 
 
 if __name__ == "__main__":

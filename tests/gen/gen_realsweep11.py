@@ -43,10 +43,22 @@ Python stdlib; every name and number is made up.
   start-numbering-at.pptx: "(1) First" read "First"); a level's numbers
   go on under deeper levels and restart after an unnumbered paragraph;
   a bullet (a:buChar) has no label.
+- lists.doc: a Word 97 file's numbered paragraphs: their PAPX (PlcBtePapx
+  FKP) names an LFO (sprmPIlfo) and a level (sprmPIlvl), the LFO a list
+  (PlfLfo), the list its levels (PlfLst and the LVLs after it: iStartAt,
+  nfc, fLegal, the xst whose characters 0-8 stand for the levels'
+  numbers). POI's Lists.doc and simple-list.doc had read "First item in
+  list" where antiword reads "1. First item in list". Also an LFO whose
+  LFOLVL restarts level 0 at 5 (fStartAt).
 """
 import os
+import struct
 import sys
 import zipfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from cfb_writer import CFBWriter  # noqa: E402
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 CT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -357,14 +369,101 @@ def pptx_autonum(path):
                 ("ppt/slides/slide1.xml", slide)])
 
 
+DOC_LINES = [
+    "1. Definitions",
+    "2. Parties",
+    "(a) Employee: Jane Roe, SSN 536-22-1874",
+    "(b) Employer: Northwind Example Ltd",
+    "2.2.1 born 14 March 1975",
+    "3. Payment",
+    "5. Restarted at five",
+    "6. Continued",
+]
+DOC_PLAIN = ["Intro paragraph", "Last paragraph"]
+
+
+def _doc_lvl(start, nfc, xst, legal=False):
+    lvlf = struct.pack("<IBB9sBiIBBBB", start, nfc, 0x04 if legal else 0, b"\0" * 9, 0, 0, 0,
+                       0, 0, 0, 0)
+    return lvlf + struct.pack("<H", len(xst)) + xst.encode("utf-16-le")
+
+
+def doc_lists(path):
+    """A Word 97 file: one compressed piece, a PlcBtePapx FKP whose PAPXs
+    give sprmPIlvl and sprmPIlfo, PlfLst (one list of nine levels) and
+    PlfLfo (two LFOs of that list, the second restarting level 0 at 5)."""
+    paras = [("Intro paragraph", None), ("Definitions", (1, 0)), ("Parties", (1, 0)),
+             ("Employee: Jane Roe, SSN 536-22-1874", (1, 1)),
+             ("Employer: Northwind Example Ltd", (1, 1)), ("born 14 March 1975", (1, 2)),
+             ("Payment", (1, 0)), ("Restarted at five", (2, 0)), ("Continued", (2, 0)),
+             ("Last paragraph", None)]
+    text = "".join(p + "\r" for p, _ in paras).encode("cp1252")
+    fib = bytearray(1024)
+    struct.pack_into("<HH", fib, 0, 0xA5EC, 0x00C1)
+    struct.pack_into("<H", fib, 32, 14)
+    struct.pack_into("<H", fib, 62, 22)
+    struct.pack_into("<I", fib, 64 + 12, len(text))  # ccpText
+    struct.pack_into("<H", fib, 152, 0x5D)
+    off = 1024
+    wd = bytearray(bytes(fib) + text)
+    wd += b"\0" * (-len(wd) % 512)
+    pn = len(wd) // 512
+    page = bytearray(512)
+    crun = len(paras)
+    fcs = [off]
+    for p, _ in paras:
+        fcs.append(fcs[-1] + len(p) + 1)
+    for i, fc in enumerate(fcs):
+        struct.pack_into("<I", page, 4 * i, fc)
+    papx_at = 2 * 100
+    for k, (_, lst) in enumerate(paras):
+        page[4 * (crun + 1) + 13 * k] = papx_at // 2
+        if lst:  # cb 0, cb' 5: istd 0, sprmPIlvl, sprmPIlfo, a pad byte
+            papx = (b"\0\x05" + struct.pack("<HHB", 0, 0x260A, lst[1])
+                    + struct.pack("<HH", 0x460B, lst[0]) + b"\0")
+        else:
+            papx = b"\x02" + struct.pack("<H", 0) + b"\0"
+        page[papx_at:papx_at + len(papx)] = papx
+        papx_at += len(papx) + (len(papx) & 1)
+    page[511] = crun
+    wd += page
+    plc = struct.pack("<II", 0, len(text)) + struct.pack("<HIH", 0, (off * 2) | 0x40000000, 0)
+    clx = b"\x02" + struct.pack("<I", len(plc)) + plc
+    table = bytearray(clx)
+    struct.pack_into("<II", wd, 0x1A2, 0, len(clx))
+    plcbte = struct.pack("<III", fcs[0], fcs[-1], pn)
+    struct.pack_into("<II", wd, 154 + 8 * 13, len(table), len(plcbte))  # PlcBtePapx
+    table += plcbte
+    lsid = 0x1234ABCD
+    lstf = struct.pack("<II", lsid, 0) + struct.pack("<9H", *[0x0FFF] * 9) + b"\0\0"
+    plflst = struct.pack("<H", 1) + lstf
+    lvls = (_doc_lvl(1, 0, "\x00.") + _doc_lvl(1, 4, "(\x01)")
+            + _doc_lvl(1, 2, "\x00.\x01.\x02", legal=True)
+            + b"".join(_doc_lvl(1, 0, chr(k) + ".") for k in range(3, 9)))
+    struct.pack_into("<II", wd, 154 + 8 * 73, len(table), len(plflst))  # PlfLst
+    table += plflst + lvls  # the LVLs follow, outside lcbPlfLst
+    lfo = struct.pack("<IIIBBBB", lsid, 0, 0, 0, 0, 0, 0)
+    lfo2 = struct.pack("<IIIBBBB", lsid, 0, 0, 1, 0, 0, 0)
+    plflfo = (struct.pack("<I", 2) + lfo + lfo2 + struct.pack("<I", 0)
+              + struct.pack("<I", 0) + struct.pack("<II", 5, 0x10))  # LFOLVL: level 0, fStartAt
+    struct.pack_into("<II", wd, 154 + 8 * 74, len(table), len(plflfo))  # PlfLfo
+    table += plflfo
+    w = CFBWriter()
+    w.add_stream("WordDocument", bytes(wd))
+    w.add_stream("0Table", bytes(table))
+    with open(path, "wb") as f:
+        f.write(w.build()[0])
+
+
 def generate(out):
     os.makedirs(out, exist_ok=True)
     docx_numbered(os.path.join(out, "numbered.docx"))
     rtf_notes(os.path.join(out, "notes.rtf"))
     odt_lists(os.path.join(out, "lists.odt"))
     pptx_autonum(os.path.join(out, "autonum.pptx"))
+    doc_lists(os.path.join(out, "lists.doc"))
     return {"numbered.docx": NUMBERED_LINES, "notes.rtf": NOTES_LINES, "lists.odt": LISTS_LINES,
-            "autonum.pptx": AUTONUM_LINES}
+            "autonum.pptx": AUTONUM_LINES, "lists.doc": DOC_LINES}
 
 
 if __name__ == "__main__":
