@@ -29,7 +29,9 @@
  * 123456789, not 1.23457e+08), decimal (over 10^scale), dates as ISO 8601
  * (days since 1899-12-30), GUIDs. An OLE object field whose bytes are a
  * document or archive, or an Access OLE wrapper (the "OLE header" + OLE 1.0
- * native data) around one, is handed over as a child TABLE/COLUMN/ROW; an
+ * native data) around one, is handed over as a child TABLE/COLUMN/ROW, a
+ * file dropped into the field (an OLE Packager object) as a child
+ * TABLE/COLUMN/ROW/LABEL whatever its type; an
  * ACCDB Attachment column's file (in a hidden table f_..._COLUMN, a zlib
  * wrapper) as a child TABLE/ROW/FileName. Binary columns are left to the
  * raw-byte scan.
@@ -359,27 +361,71 @@ static ls_err mdbx_fixed(struct mdbx *s, int type, struct ls_slice v, const MdbC
     }
 }
 
+/* A NUL-terminated string of at most max bytes at the cursor, the NUL
+ * passed over. */
+static bool mdbx_cstr(struct ls_cursor *c, size_t max, struct ls_slice *out)
+{
+    struct ls_slice rest, nul;
+    if (!ls_slice_sub(c->in, c->pos, c->in.len - c->pos, &rest)) return false;
+    size_t end = ls_slice_find(rest, 0, "", 1);
+    if (end == SIZE_MAX || end > max) return false;
+    return ls_cur_take(c, end, out) == LS_OK && ls_cur_take(c, 1, &nul) == LS_OK;
+}
+
+/* The file in an OLE Packager object's native data (the class "Package":
+ * a file dropped into an OLE Object field): u16 2, the label and the
+ * source path as NUL-terminated strings, two u32, the temporary path, the
+ * file's size (u32) and bytes. The label (its file name) in *label. */
+static struct ls_slice mdbx_package(struct ls_slice v, struct ls_slice *label)
+{
+    struct ls_cursor c = ls_cur_make(v);
+    uint16_t sig = 0;
+    uint32_t skip = 0, n = 0;
+    struct ls_slice path, data = {0};
+    if (ls_cur_u16le(&c, &sig) != LS_OK || sig != 2 || !mdbx_cstr(&c, 1024, label) ||
+        !mdbx_cstr(&c, 1024, &path) || ls_cur_u32le(&c, &skip) != LS_OK ||
+        ls_cur_u32le(&c, &skip) != LS_OK || !mdbx_cstr(&c, 1024, &path) ||
+        ls_cur_u32le(&c, &n) != LS_OK)
+        return data;
+    if (ls_cur_take(&c, n, &data) != LS_OK) (void)ls_slice_sub(v, c.pos, v.len - c.pos, &data);
+    return data;
+}
+
 /* An OLE object's payload: the value itself when it is a known file, else
  * the native data of an Access OLE wrapper ("OLE header" 0x1C15: its size
  * at 2, then an OLE 1.0 object: version, format 2 = embedded, the class,
  * topic and item names as length-prefixed strings, the native data size
- * and data). */
-static struct ls_slice mdbx_ole_payload(struct ls_slice v)
+ * and data) when that is a known file, or the file of a Packager object
+ * (any file: its name in *label). */
+static struct ls_slice mdbx_ole_payload(struct ls_slice v, struct ls_slice *label)
 {
     if (ls_b64_known_format(v)) return v;
     struct ls_cursor c = ls_cur_make(v);
     uint16_t sig = 0, hsize = 0;
     uint32_t ver = 0, fmt = 0, n = 0;
-    struct ls_slice skip, data = {0};
+    struct ls_slice cls = {0}, skip, data = {0};
     if (ls_cur_u16le(&c, &sig) != LS_OK || sig != 0x1c15 || ls_cur_u16le(&c, &hsize) != LS_OK ||
         ls_cur_seek(&c, hsize) != LS_OK || ls_cur_u32le(&c, &ver) != LS_OK ||
         ls_cur_u32le(&c, &fmt) != LS_OK || fmt != 2)
         return data;
     for (int i = 0; i < 3; i++)
-        if (ls_cur_u32le(&c, &n) != LS_OK || ls_cur_take(&c, n, &skip) != LS_OK) return data;
+        if (ls_cur_u32le(&c, &n) != LS_OK || ls_cur_take(&c, n, i == 0 ? &cls : &skip) != LS_OK)
+            return data;
     if (ls_cur_u32le(&c, &n) != LS_OK) return data;
     if (ls_cur_take(&c, n, &data) != LS_OK) (void)ls_slice_sub(v, c.pos, v.len - c.pos, &data);
-    return ls_b64_known_format(data) ? data : (struct ls_slice){0};
+    if (ls_b64_known_format(data)) return data;
+    if (cls.len == 8 && memcmp(cls.ptr, "Package", 8) == 0) return mdbx_package(data, label);
+    return (struct ls_slice){0};
+}
+
+/* Append a stored file name to a member name: no path, no control bytes. */
+static ls_err mdbx_put_file_name(struct ls_buf *b, struct ls_slice fn)
+{
+    for (size_t i = 0; i < fn.len && i < MDB_NAME_MAX; i++) {
+        uint8_t ch = ls_slice_at(fn, i);
+        LS_TRY(ls_buf_addc(b, ch == '/' || ch == '\\' || ch < 0x20 ? '_' : ch));
+    }
+    return LS_OK;
 }
 
 static ls_err mdbx_charge(void *ud, size_t n, uint64_t in_used, uint64_t out_total)
@@ -423,23 +469,22 @@ static ls_err mdbx_child(struct mdbx *s, const char *table, const char *col, uin
                          struct ls_slice v)
 {
     if (s->no_children || v.len == 0) return LS_OK;
-    struct ls_slice payload = {0};
-    if (v.len >= MDB_CHILD_MIN) payload = mdbx_ole_payload(v);
+    struct ls_slice payload = {0}, label = {0};
+    if (v.len >= MDB_CHILD_MIN) payload = mdbx_ole_payload(v, &label);
     if (payload.len == 0) payload = mdbx_attachment(s, v);
     if (payload.len == 0) return LS_OK;
     struct ls_buf name;
     ls_buf_init(&name, 4 * MDB_NAME_MAX + 32);
     ls_err e;
-    if (s->fname.len > 0) { /* an attachment: TABLE/ROW/FileName, no path in the name */
+    if (s->fname.len > 0) { /* an attachment: TABLE/ROW/FileName */
         e = ls_buf_printf(&name, "%.*s/%llu/", (int)MDB_NAME_MAX, table, (unsigned long long)row);
-        struct ls_slice fn = ls_buf_slice(&s->fname);
-        for (size_t i = 0; e == LS_OK && i < fn.len && i < MDB_NAME_MAX; i++) {
-            uint8_t ch = ls_slice_at(fn, i);
-            e = ls_buf_addc(&name, ch == '/' || ch == '\\' || ch < 0x20 ? '_' : ch);
-        }
-    } else
+        if (e == LS_OK) e = mdbx_put_file_name(&name, ls_buf_slice(&s->fname));
+    } else {
         e = ls_buf_printf(&name, "%.*s/%.*s/%llu", (int)MDB_NAME_MAX, table, (int)MDB_NAME_MAX, col,
                           (unsigned long long)row);
+        if (e == LS_OK && label.len > 0) e = ls_buf_addc(&name, '/');
+        if (e == LS_OK) e = mdbx_put_file_name(&name, label);
+    }
     if (e == LS_OK) {
         struct ls_child ch;
         memset(&ch, 0, sizeof ch);

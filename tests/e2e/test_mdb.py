@@ -5,7 +5,8 @@ stores text as UTF-16 or "compressed" and numbers as binary: an SSN in a
 Long Integer column has no digits in the file, and only the handler's
 text, labelled by its column name, finds it. A card number in a memo
 spread over a chain of LVAL pages is read whole, a zip in an OLE object
-field (raw, or in Access's OLE wrapper) and an Attachment column's file
+field (raw, an embedded object, or a file dropped in: a Packager object
+in Access's OLE wrapper) and an Attachment column's file
 (zlib in a hidden table) are children, a cut file keeps the
 tables that are there and is partial, a table of part numbers is no SSN, a
 file encoded with the header's RC4 key reads in full and an ACCDB
@@ -82,11 +83,14 @@ class Mdb(unittest.TestCase):
 
     def test_ole_objects_are_children(self):
         path = os.path.join(self.dir, "staff.mdb")
-        for row in (1, 2):  # 1: in Access's OLE wrapper, 2: raw long binary data
-            with self.subTest(row=row):
-                z = self.m.obj(path, ["Staff/Contract/%d" % row])
+        # 1: a file dropped into the field (Access's OLE wrapper around a
+        # Packager object, named by its label), 2: raw long binary data,
+        # 3: an embedded object whose native data is the zip
+        for name in ("Staff/Contract/1/card.zip", "Staff/Contract/2", "Staff/Contract/3"):
+            with self.subTest(name=name):
+                z = self.m.obj(path, [name])
                 self.assertEqual(z["handler"], "archive")
-                card = self.m.obj(path, ["Staff/Contract/%d" % row, "card.txt"])
+                card = self.m.obj(path, [name, "card.txt"])
                 self.assertIn("credit_card", lsutil.entities(card))
 
     def test_attachment_is_a_child(self):

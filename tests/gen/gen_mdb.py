@@ -319,18 +319,30 @@ class Db:
         return struct.pack("<III", len(b), first << 8, 0)
 
 
-def ole_wrapped(payload, cls="Package"):
-    """An Access OLE object: the OLE header (0x1C15) and an OLE 1.0
-    embedded object whose native data is payload."""
+def ole_wrapped(native, cls):
+    """An Access OLE object: the OLE header (0x1C15: its size, the object's
+    type, the lengths and offsets of its name and class) and an OLE 1.0
+    embedded object (version, format 2, class, topic and item names,
+    native data)."""
     name = b"Attachment\x00"
     clsb = cls.encode() + b"\x00"
-    hdr = struct.pack("<HHIHHHHii", 0x1C15, 20 + len(name) + len(clsb), 2, len(name), len(clsb),
-                      20, 20 + len(name), -1, -1)[:20] + name + clsb
+    hdr = struct.pack("<HHIHHHH", 0x1C15, 20 + len(name) + len(clsb), 2, len(name), len(clsb),
+                      20, 20 + len(name)) + b"\xff" * 4 + name + clsb
     ole1 = struct.pack("<II", 0x0501, 2)
     for s in (clsb, b"\x00", b"\x00"):
         ole1 += struct.pack("<I", len(s)) + s
-    ole1 += struct.pack("<I", len(payload)) + payload
+    ole1 += struct.pack("<I", len(native)) + native
     return hdr + ole1 + b"\x01\x05\x00\x00" + bytes(12)
+
+
+def package(file_name, data):
+    """The native data of a Packager object (a file dropped into the field):
+    u16 2, the label and the source path (NUL-terminated), two u32, the
+    temporary path, the file's size and bytes."""
+    src = b"C:\\Users\\jroe\\Documents\\" + file_name.encode() + b"\x00"
+    tmp = b"C:\\Users\\jroe\\AppData\\Local\\Temp\\" + file_name.encode() + b"\x00"
+    return (struct.pack("<H", 2) + file_name.encode() + b"\x00" + src + struct.pack("<II", 0x00030000, len(tmp))
+            + tmp + struct.pack("<I", len(data)) + data)
 
 
 def access_attachment(data, ext):
@@ -433,12 +445,15 @@ def staff_tables():
         [1, jet_text("Jane Roe", True), jet_text(SSN_TEXT, False), SSN_LONG, jet_text(PHONE, True),
          jet_text(EMAIL, True), jet_date(DOB), 85000 * 10000 + 5000, True,
          lambda db, f: db.long_value(jet_text(card_memo, False), f, single=False),
-         lambda db, f: db.long_value(ole_wrapped(attachment()), f, single=True),
+         lambda db, f: db.long_value(ole_wrapped(package("card.zip", attachment()), "Package"), f,
+                                     single=True),
          1.1, 123456789.0],
         [2, jet_text("Ren\u00e9e M\u00fcller", True), None, 536221876, None,
          None, jet_date(datetime.date(1980, 1, 1)), 1234 * 10000 + 2500, False,
          memo_inline(jet_text("Prefers e-mail, no calls", True)),
          lambda db, f: db.long_value(attachment(), f, single=True), None, None],
+        [3, jet_text("Zip Holder", True), None, None, None, None, None, None, False, None,
+         lambda db, f: db.long_value(ole_wrapped(attachment(), "WinZip"), f, single=True), None, None],
     ]
     parts = Table("Parts", [Column("PartNo", T_LONG), Column("Item", T_TEXT, 100), Column("Qty", T_INT)])
     parts.rows = [[PART_NO, jet_text("stapler", True), 2], [PART_NO + 1, jet_text("toner", True), 40]]
