@@ -53,6 +53,9 @@ static const struct ext_fam ext_table[] = {
     /* .msg is Outlook's compound file, and also what mail tools (mime4j,
      * MH-style exports, saved Usenet articles) call an RFC 822 message. */
     {"msg", F_OLE | F_TEXT},  {"vsd", F_OLE},
+    /* an Outlook store: libmagic names PST and OST application/vnd.ms-outlook
+     * (a zip or a document named archive.pst is a disguise) */
+    {"pst", F_OLE},           {"ost", F_OLE},
     /* .pub: a Publisher document, and every SSH or PGP public key */
     {"pub", F_OLE | F_TEXT},
     {"exe", F_EXE},           {"dll", F_EXE},           {"scr", F_EXE},
