@@ -688,14 +688,17 @@ static void wide_runs(struct ls_ctx *c, struct ls_object *o, struct ls_slice raw
  * address glued to the number in the field before it in a dBASE record
  * ("84250.00j.mueller@..."). Their raw
  * bytes are scanned only when the handler could not read all of it, and
- * those of an archive that gave no member (it costs nothing to scan; a
- * weak guess the decoder refused is declined, ls_decline()). */
+ * those of an archive that gave no member and no text (it costs nothing
+ * to scan; a weak guess the decoder refused is declined, ls_decline()):
+ * one of empty folders gave their names as text, which its raw bytes hold
+ * again (a zip twice: local headers and directory), each value counted
+ * anew. */
 bool ls_obj_raw_redundant(const struct ls_obj_state *st)
 {
     static const char *const whole[] = {"archive", "ooxml", "odf", "pdf", "ole2", "msg",           "pst",
                                         "mbox",    "iwa",  "pgp", "git", "dbf", "hwp", "androidbackup"};
     if (!st->handler || st->cov_none || st->n_reasons) return false;
-    if (st->children == 0 && strcmp(st->handler->name, "archive") == 0) return false;
+    if (st->children == 0 && st->text.len == 0 && strcmp(st->handler->name, "archive") == 0) return false;
     for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++)
         if (strcmp(st->handler->name, whole[i]) == 0) return true;
     return false;
