@@ -39,7 +39,9 @@
  * (4) entries are text.
  */
 #include "core/handler.h"
+#include "extract/mime_decode.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -583,4 +585,244 @@ const struct ls_handler ls_handler_appledouble = {
     .name = "appledouble",
     .probe = ad_probe,
     .extract = ad_extract,
+};
+
+/* ---- XML property lists ----
+ *
+ * The same data as XML (Apple's plist DTD): <dict> holds <key>K</key>
+ * followed by its value, <array> values; scalars are <string>, <integer>,
+ * <real>, <date>, <true/>, <false/>, and <data> holds base64. The generic
+ * XML reader gives each text node a line of its own, so "ssn" and the bare
+ * digits after it were a line apart, out of the rules' reach: read here,
+ * each scalar is a "key: value" line as in a binary plist (keys split into
+ * words, an array's items named by the array's key), a <data> value of
+ * BP_CHILD_MIN bytes or more is decoded and handed over as a child named by
+ * its key (a configuration profile's payload, a nested binary plist).
+ * Documents that declare entities are left to the xml handler (its
+ * xml_entity alert); UTF-16 ones too.
+ */
+#define XP_DEPTH_MAX 48u
+#define XP_LABEL 64u
+
+static int xp_probe(const struct ls_object *o)
+{
+    struct ls_slice head = o->data, rest;
+    if (head.len > 2048) head.len = 2048;
+    size_t i = ls_slice_starts(head, "\xef\xbb\xbf", 3) ? 3 : 0;
+    while (i < head.len && (head.ptr[i] == ' ' || head.ptr[i] == '\t' || head.ptr[i] == '\r' || head.ptr[i] == '\n'))
+        i++;
+    if (!ls_slice_from(head, i, &rest)) return 0;
+    if (!ls_slice_starts(rest, "<?xml", 5) && !ls_slice_starts(rest, "<!DOCTYPE", 9) &&
+        !ls_slice_starts(rest, "<plist", 6))
+        return 0;
+    if (ls_slice_find(head, 0, "<!ENTITY", 8) != SIZE_MAX) return 0;
+    bool plist = ls_slice_find(head, 0, "<!DOCTYPE plist", 15) != SIZE_MAX ||
+                 ls_slice_find(head, 0, "<plist version", 14) != SIZE_MAX;
+    return plist ? 72 : 0; /* above the xml handler's 65 */
+}
+
+/* Append XML character data with its five named and numeric references
+ * decoded (others kept as written). */
+static ls_err xp_chars(struct ls_buf *out, struct ls_slice s)
+{
+    static const struct {
+        const char *name;
+        char ch;
+    } named[] = {{"lt;", '<'}, {"gt;", '>'}, {"amp;", '&'}, {"quot;", '"'}, {"apos;", '\''}};
+    size_t i = 0;
+    while (i < s.len) {
+        size_t amp = ls_slice_find(s, i, "&", 1), cd = ls_slice_find(s, i, "<![CDATA[", 9);
+        if (cd != SIZE_MAX && (amp == SIZE_MAX || cd < amp)) { /* a CDATA section: as written */
+            struct ls_slice run;
+            size_t ce = ls_slice_find(s, cd + 9, "]]>", 3);
+            if (ce == SIZE_MAX) ce = s.len;
+            (void)ls_slice_sub(s, i, cd - i, &run);
+            LS_TRY(ls_buf_add(out, run.ptr, run.len));
+            (void)ls_slice_sub(s, cd + 9, ce - cd - 9, &run);
+            LS_TRY(ls_buf_add(out, run.ptr, run.len));
+            i = ce + 3 < s.len ? ce + 3 : s.len;
+            continue;
+        }
+        if (amp == SIZE_MAX) amp = s.len;
+        struct ls_slice plain;
+        (void)ls_slice_sub(s, i, amp - i, &plain);
+        LS_TRY(ls_buf_add(out, plain.ptr, plain.len));
+        if (amp >= s.len) break;
+        struct ls_slice r;
+        (void)ls_slice_from(s, amp + 1, &r);
+        size_t used = 0;
+        for (size_t k = 0; k < sizeof named / sizeof named[0] && !used; k++)
+            if (ls_slice_starts(r, named[k].name, strlen(named[k].name))) {
+                LS_TRY(ls_buf_addc(out, (uint8_t)named[k].ch));
+                used = 1 + strlen(named[k].name);
+            }
+        if (!used && ls_slice_at(r, 0) == '#') {
+            bool hex = ls_slice_at(r, 1) == 'x' || ls_slice_at(r, 1) == 'X';
+            size_t j = hex ? 2 : 1;
+            uint32_t cp = 0;
+            int ch;
+            while ((ch = ls_slice_at(r, j)) >= 0 && j < 10) {
+                int v = ch >= '0' && ch <= '9' ? ch - '0' : hex && ch >= 'a' && ch <= 'f' ? ch - 'a' + 10
+                                                      : hex && ch >= 'A' && ch <= 'F' ? ch - 'A' + 10 : -1;
+                if (v < 0) break;
+                cp = cp * (hex ? 16u : 10u) + (uint32_t)v;
+                j++;
+            }
+            if (ch == ';' && j > (hex ? 2u : 1u) && cp <= 0x10ffff) {
+                LS_TRY(ls_utf8_put(out, cp));
+                used = 1 + j + 1;
+            }
+        }
+        if (!used) {
+            LS_TRY(ls_buf_addc(out, '&'));
+            used = 1;
+        }
+        i = amp + used;
+    }
+    return LS_OK;
+}
+
+struct xp_level {
+    bool dict;
+    char label[XP_LABEL];
+};
+
+static bool xp_name_is(struct ls_slice tag, const char *name)
+{
+    size_t n = strlen(name);
+    int after = ls_slice_at(tag, n);
+    return ls_slice_starts(tag, name, n) && (after < 0 || after == '>' || after == '/' || after == ' ' ||
+                                             after == '\t' || after == '\r' || after == '\n');
+}
+
+static void xp_copy(char *dst, struct ls_slice s)
+{
+    size_t n = s.len < XP_LABEL - 1 ? s.len : XP_LABEL - 1;
+    if (n) memcpy(dst, s.ptr, n);
+    dst[n] = 0;
+}
+
+static ls_err xp_value(struct bp *b, struct xp_level *top, char *pending, bool data, struct ls_slice content)
+{
+    struct ls_slice label = ls_slice_make(top && top->dict ? pending : top ? top->label : "",
+                                          strlen(top && top->dict ? pending : top ? top->label : ""));
+    struct ls_buf v;
+    ls_buf_init(&v, content.len + 1);
+    ls_err e = xp_chars(&v, content);
+    if (e == LS_OK && data) {
+        struct ls_buf raw;
+        ls_buf_init(&raw, content.len + 1);
+        e = mime_b64_decode(&raw, ls_buf_slice(&v));
+        if (e == LS_OK) {
+            bp_pop(b, 0);
+            (void)bp_push(b, label); /* the child is named by its key */
+            e = bp_data(b, ls_buf_slice(&raw), label);
+            bp_pop(b, 0);
+        }
+        ls_buf_free(&raw);
+    } else if (e == LS_OK && v.len) {
+        if (label.len) e = bp_add(b, bp_label(&b->text, label));
+        if (e == LS_OK) e = bp_add(b, ls_buf_add(&b->text, v.ptr, v.len));
+        if (e == LS_OK) e = bp_add(b, ls_buf_addc(&b->text, '\n'));
+        if (e == LS_OK && b->text.len >= (64u << 10)) e = bp_flush(b);
+    }
+    ls_buf_free(&v);
+    if (top && top->dict) pending[0] = 0;
+    return e == LS_E_LIMIT ? LS_OK : e;
+}
+
+static ls_err xp_extract(struct ls_ctx *c, struct ls_object *o)
+{
+    static const char *const scalars[] = {"string", "integer", "real", "date", "data", "key"};
+    struct bp b;
+    memset(&b, 0, sizeof b);
+    b.c = c;
+    b.o = o;
+    b.d = o->data;
+    ls_buf_init(&b.text, SIZE_MAX);
+    struct xp_level stack[XP_DEPTH_MAX];
+    unsigned depth = 0;
+    char pending[XP_LABEL] = "";
+    struct ls_slice d = o->data;
+    size_t i = 0;
+    ls_err e = LS_OK;
+    while (e == LS_OK && !b.stop) {
+        size_t lt = ls_slice_find(d, i, "<", 1);
+        if (lt == SIZE_MAX) break;
+        struct ls_slice at;
+        (void)ls_slice_from(d, lt, &at);
+        const char *close = ls_slice_starts(at, "<!--", 4) ? "-->" : ls_slice_starts(at, "<?", 2) ? "?>" : ">";
+        size_t gt = ls_slice_find(d, lt + 1, close, strlen(close));
+        if (gt == SIZE_MAX) {
+            b.damaged = true;
+            break;
+        }
+        i = gt + strlen(close);
+        if (close[0] != '>' || ls_slice_at(at, 1) == '!') continue; /* a comment, a declaration, a DOCTYPE */
+        struct ls_slice tag;
+        (void)ls_slice_sub(d, lt + 1, gt - lt - 1, &tag);
+        bool end = ls_slice_at(tag, 0) == '/', empty = tag.len && tag.ptr[tag.len - 1] == '/';
+        struct ls_slice name = tag;
+        if (end) (void)ls_slice_from(tag, 1, &name);
+        struct xp_level *top = depth ? &stack[depth - 1] : NULL;
+        if (end) {
+            if ((xp_name_is(name, "dict") || xp_name_is(name, "array")) && depth) depth--;
+            continue;
+        }
+        if (xp_name_is(name, "dict") || xp_name_is(name, "array")) {
+            if (empty) {
+                if (top && top->dict) pending[0] = 0;
+                continue;
+            }
+            if (depth == XP_DEPTH_MAX) {
+                b.damaged = true;
+                break;
+            }
+            struct xp_level *l = &stack[depth++];
+            l->dict = xp_name_is(name, "dict");
+            const char *lab = top && top->dict ? pending : top ? top->label : "";
+            xp_copy(l->label, ls_slice_make(lab, strlen(lab)));
+            if (top && top->dict) pending[0] = 0;
+            continue;
+        }
+        if (xp_name_is(name, "true") || xp_name_is(name, "false")) {
+            if (top && top->dict) pending[0] = 0;
+            continue;
+        }
+        size_t k;
+        for (k = 0; k < sizeof scalars / sizeof scalars[0]; k++)
+            if (xp_name_is(name, scalars[k])) break;
+        if (k == sizeof scalars / sizeof scalars[0]) continue; /* <plist> and the unknown */
+        struct ls_slice content = ls_slice_make("", 0);
+        if (!empty) {
+            char endtag[16];
+            int n = snprintf(endtag, sizeof endtag, "</%s>", scalars[k]);
+            size_t ce = ls_slice_find(d, i, endtag, (size_t)n);
+            if (ce == SIZE_MAX) {
+                b.damaged = true;
+                break;
+            }
+            (void)ls_slice_sub(d, i, ce - i, &content);
+            i = ce + (size_t)n;
+        }
+        if (strcmp(scalars[k], "key") == 0) {
+            struct ls_buf kb;
+            ls_buf_init(&kb, XP_LABEL - 1);
+            (void)xp_chars(&kb, content); /* a long key is cut: LS_E_LIMIT */
+            xp_copy(pending, ls_buf_slice(&kb));
+            ls_buf_free(&kb);
+            continue;
+        }
+        e = xp_value(&b, top, pending, strcmp(scalars[k], "data") == 0, content);
+    }
+    if (e == LS_OK) e = bp_flush(&b);
+    if (e == LS_OK && b.damaged) ls_note(c, o, LS_R_PARSE_ERROR, "plist: an element is not closed");
+    ls_buf_free(&b.text);
+    return e;
+}
+
+const struct ls_handler ls_handler_plist = {
+    .name = "plist",
+    .probe = xp_probe,
+    .extract = xp_extract,
 };

@@ -971,8 +971,28 @@ def late_cases():
     z = hc.zipb([("contacts.csv", ("Name,SSN,Email\r\n%s,%s,%s\r\n" % (d["name"], d["ssn"], d["email"])).encode())])
     r = put(PROFILE + "/Documents/Outlook Files/archive.pst", z)
     key("pst_is_zip", r, ["contacts.csv"], planted=pl(d))
-    # .pst/.ost are Outlook stores (the OLE family of the extension check)
-    key("pst_is_zip_root", r, [], alerts_all=["ext_mismatch"])
+    # gap: .pst/.ost are in no family of the extension check
+    # (src/identify/extmap.c; patch hostile11-pst-extmap.patch)
+    key("pst_is_zip_root", r, [], alerts_all=["ext_mismatch"], gap=True)
+    # XML property lists: an app's preferences whose SSN is bare digits
+    # under its <key>, and a configuration profile (.mobileconfig) whose
+    # payload carries an account and an embedded certificate
+    e, f = person(), person()
+    xml_pref = plistlib.dumps({"LastEmployee": e["name"], "employeeSSN": e["ssn9"], "ssn_verified": True,
+                               "Recent": [{"name": f["name"], "socialSecurityNumber": f["ssn9"]}]})
+    r = put("MacBook-Pro-amoss/Users/amoss/Library/Preferences/com.acme.hrtool.plist", xml_pref)
+    key("xml_plist_key_names_ssn", r, [], planted={"ssn": [e["ssn9"], f["ssn9"]]})
+    g = person()
+    prof = plistlib.dumps({"PayloadDisplayName": "Acme VPN", "PayloadType": "Configuration", "PayloadVersion": 1,
+                           "PayloadIdentifier": "com.acme.vpn.5F1C",
+                           "PayloadUUID": "5F1C2B3A-4D5E-4F60-8172-93A4B5C6D7E8",
+                           "PayloadContent": [{"PayloadType": "com.apple.vpn.managed", "UserDefinedName": "Acme VPN",
+                                               "VPN": {"AuthName": g["email"], "AuthPassword": "Winter#Acme2014",
+                                                       "RemoteAddress": "vpn.acme-corp.test"},
+                                               "Comment": ("Enrolled for %s (SSN on file %s)" % (g["name"], g["ssn"])
+                                                           ).encode()}]})
+    r = put("MacBook-Pro-amoss/Users/amoss/Downloads/acme-vpn.mobileconfig", prof)
+    key("mobileconfig_profile", r, None, planted_under={"email": [g["email"]], "ssn": [g["ssn9"]]})
 
 
 def home_mac():
