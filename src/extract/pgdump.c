@@ -728,9 +728,18 @@ static bool pgd_gz_tar(struct ls_slice d)
         return false;
     struct ls_buf head;
     ls_buf_init(&head, PGD_GZ_PEEK);
-    ls_err e = zinflate_buf(d, 31, &head, PGD_GZ_PEEK);
     struct pgd_tarh toc;
-    bool ok = (e == LS_OK || e == LS_E_LIMIT || e == LS_E_TRUNCATED) && pgd_tar_find_toc(ls_buf_slice(&head), &toc);
+    struct ls_slice magic;
+    /* the first header's block alone first: most gzip files are no tar, and
+     * the probe runs on every one */
+    ls_err e = zinflate_buf(d, 31, &head, PGD_TAR_BLOCK);
+    bool ok = (e == LS_OK || e == LS_E_LIMIT) && ls_slice_sub(ls_buf_slice(&head), 257, 5, &magic) &&
+              ls_slice_eq_str(magic, "ustar");
+    if (ok) {
+        ls_buf_reset(&head);
+        e = zinflate_buf(d, 31, &head, PGD_GZ_PEEK);
+        ok = (e == LS_OK || e == LS_E_LIMIT || e == LS_E_TRUNCATED) && pgd_tar_find_toc(ls_buf_slice(&head), &toc);
+    }
     ls_buf_free(&head);
     return ok;
 }
