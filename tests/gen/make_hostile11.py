@@ -971,9 +971,8 @@ def late_cases():
     z = hc.zipb([("contacts.csv", ("Name,SSN,Email\r\n%s,%s,%s\r\n" % (d["name"], d["ssn"], d["email"])).encode())])
     r = put(PROFILE + "/Documents/Outlook Files/archive.pst", z)
     key("pst_is_zip", r, ["contacts.csv"], planted=pl(d))
-    # gap: .pst/.ost are in no family of the extension check
-    # (src/identify/extmap.c; patch hostile11-pst-extmap.patch)
-    key("pst_is_zip_root", r, [], alerts_all=["ext_mismatch"], gap=True)
+    # .pst/.ost are Outlook stores (the OLE family of the extension check)
+    key("pst_is_zip_root", r, [], alerts_all=["ext_mismatch"])
     # XML property lists: an app's preferences whose SSN is bare digits
     # under its <key>, and a configuration profile (.mobileconfig) whose
     # payload carries an account and an embedded certificate
