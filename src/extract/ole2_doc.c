@@ -28,8 +28,10 @@
  * names, whose levels (PlfLst's LSTF and the LVLs after it, 2.9.150,
  * 2.9.131: iStartAt, nfc, fLegal, the xst with its level placeholders)
  * make its label ("1.", "a)", "2.1"); counted per list, an LFO's
- * fStartAt levels restarting once. Numbering a paragraph gets from its
- * style, and an LFOLVL's own level formatting, are not read.
+ * fStartAt levels restarting once; a paragraph without its own
+ * sprmPIlfo takes its paragraph style's (the STSH's UpxPapx, through
+ * istdBase: Word's numbered heading styles). An LFOLVL's own level
+ * formatting is not read.
  * Attacker-controlled: every FIB field, the CLX, every CP and fc.
  */
 #include "extract/ole2.h"
@@ -97,6 +99,9 @@ static bool doc_fclcb(struct ls_slice wd, unsigned idx, uint32_t *fc, uint32_t *
 #define DOC_FCLCB_PLFLFO 74u
 #define DOC_MAX_LISTS 4096u /* LSTFs read */
 #define DOC_MAX_LFOS 8192u  /* LFOs read */
+#define DOC_FCLCB_STSHF 1u
+#define DOC_MAX_STYLES 4096u /* styles looked at for a list */
+#define DOC_NO_LEVEL 0xFFu
 #define DOC_BEFORE_MAX (64u * 1024u)
 
 /* The byte ranges of WordDocument whose characters a tracked change
@@ -141,6 +146,12 @@ struct doc_lists {
     } *p;
     size_t np, cap;
     bool para_start; /* the next character starts a paragraph */
+    struct doc_sty {
+        uint16_t base;  /* istdBase, 0x0FFF for none */
+        uint16_t ilfo;  /* 0: no list of its own */
+        uint8_t ilvl;   /* DOC_NO_LEVEL: none of its own */
+    } *st;
+    size_t nst;
 };
 
 static int doc_mark_cmp(const void *x, const void *y)
@@ -181,12 +192,15 @@ static uint8_t doc_grpprl_marks(struct ls_slice g)
     return kind;
 }
 
-/* sprmPIlfo and sprmPIlvl of a PAPX's grpprl (0 when absent). */
-static void doc_grpprl_list(struct ls_slice g, uint16_t *ilfo, uint8_t *ilvl)
+/* sprmPIlfo and sprmPIlvl of a PAPX's grpprl: *has_lfo says whether an
+ * ilfo is given (0 takes a style's numbering off), *ilvl is DOC_NO_LEVEL
+ * when absent. */
+static void doc_grpprl_list(struct ls_slice g, uint16_t *ilfo, bool *has_lfo, uint8_t *ilvl)
 {
     size_t pos = 0;
     *ilfo = 0;
-    *ilvl = 0;
+    *has_lfo = false;
+    *ilvl = DOC_NO_LEVEL;
     while (pos + 2 <= g.len) {
         uint16_t sprm = 0, v = 0;
         (void)ls_rd_u16le(g, pos, &sprm);
@@ -203,7 +217,7 @@ static void doc_grpprl_list(struct ls_slice g, uint16_t *ilfo, uint8_t *ilvl)
             len = 1 + (size_t)b;
         }
         }
-        if (sprm == DOC_SPRM_PILFO && ls_rd_u16le(g, pos, &v)) *ilfo = v;
+        if (sprm == DOC_SPRM_PILFO && ls_rd_u16le(g, pos, &v)) *ilfo = v, *has_lfo = true;
         if (sprm == DOC_SPRM_PILVL && ls_slice_at(g, pos) >= 0) *ilvl = (uint8_t)ls_slice_at(g, pos);
         pos += len;
     }
@@ -215,13 +229,28 @@ static int doc_lpara_cmp(const void *x, const void *y)
     return a->a < b->a ? -1 : a->a > b->a;
 }
 
-/* A numbered paragraph's bytes, its LFO and level. */
-static ls_err doc_lpara_add(struct doc_lists *dl, uint32_t a, uint32_t b, struct ls_slice g)
+/* A numbered paragraph's bytes, its LFO and level: its own, else its
+ * style's (istd, through istdBase, 8 styles deep). */
+static ls_err doc_lpara_add(struct doc_lists *dl, uint32_t a, uint32_t b, struct ls_slice g,
+                            uint16_t istd)
 {
     uint16_t ilfo;
     uint8_t ilvl;
-    doc_grpprl_list(g, &ilfo, &ilvl);
-    if (!dl || ilfo == 0 || ilfo > dl->nf || ilvl >= LS_LIST_LEVELS) return LS_OK;
+    bool has_lfo;
+    if (!dl || !dl->nf) return LS_OK;
+    doc_grpprl_list(g, &ilfo, &has_lfo, &ilvl);
+    for (unsigned hop = 0; !has_lfo && istd < dl->nst && hop < 8; hop++) {
+        const struct doc_sty *st = &dl->st[istd];
+        if (st->ilfo) {
+            ilfo = st->ilfo;
+            if (ilvl == DOC_NO_LEVEL) ilvl = st->ilvl;
+            break;
+        }
+        if (ilvl == DOC_NO_LEVEL && st->ilvl != DOC_NO_LEVEL) ilvl = st->ilvl;
+        istd = st->base;
+    }
+    if (ilvl == DOC_NO_LEVEL) ilvl = 0;
+    if (ilfo == 0 || ilfo > dl->nf || ilvl >= LS_LIST_LEVELS) return LS_OK;
     if (dl->np == dl->cap) {
         if (dl->cap >= DOC_MAX_MARKS) return LS_OK;
         size_t cap = dl->cap ? dl->cap * 2 : 64;
@@ -250,6 +279,15 @@ static bool doc_papx_grpprl(struct ls_slice page, int wo, struct ls_slice *g)
         len = 2 * (size_t)cb - 1, start = at + 1;
     }
     return len > 2 && ls_slice_sub(page, start + 2, len - 2, g);
+}
+
+/* The style (istd) of a PAPX: the first two bytes of grpprlInPapx. */
+static bool doc_papx_istd(struct ls_slice page, int wo, uint16_t *istd)
+{
+    size_t at = 2 * (size_t)wo;
+    int cb = ls_slice_at(page, at);
+    if (cb < 0) return false;
+    return ls_rd_u16le(page, cb == 0 ? at + 2 : at + 1, istd);
 }
 
 /* Read the revision marks of PlcBteChpx (FIB pair 12), or (papx) the drop
@@ -296,8 +334,11 @@ static ls_err doc_fkp_read(struct ls_ctx *c, struct doc_rev *rv, struct ls_slice
                 continue;
             struct ls_slice g;
             if (papx) {
-                if (!doc_papx_grpprl(page, wo, &g)) continue;
-                if (le == LS_OK) le = doc_lpara_add(rv->dl, a, b, g);
+                bool has_g = doc_papx_grpprl(page, wo, &g);
+                uint16_t istd = 0x0FFF;
+                (void)doc_papx_istd(page, wo, &istd);
+                if (le == LS_OK) le = doc_lpara_add(rv->dl, a, b, has_g ? g : ls_slice_make(NULL, 0), istd);
+                if (!has_g) continue;
             } else {
                 int cb = ls_slice_at(page, 2 * (size_t)wo);
                 if (cb <= 0 || !ls_slice_sub(page, 2 * (size_t)wo + 1, (size_t)cb, &g)) continue;
@@ -541,6 +582,46 @@ static ls_err doc_plflfo(struct doc_lists *dl, struct ls_slice wd, struct ls_sli
                 f->mask = (uint16_t)(f->mask | 1u << lvl);
             }
         }
+    }
+    return LS_OK;
+}
+
+
+/* The stylesheet (STSH, FIB pair 1): each paragraph style's istdBase and
+ * the list its UpxPapx names (sprmPIlfo, sprmPIlvl). STD: StdfBase (stk
+ * in the low 4 bits of its second word, istdBase above), StdfPost2000
+ * when cbSTDBaseInFile says so, xstzName, then the UPXs (cbUpx, istd,
+ * grpprl). */
+static ls_err doc_stsh(struct doc_lists *dl, struct ls_slice wd, struct ls_slice tbl)
+{
+    uint32_t fc = 0, lcb = 0;
+    uint16_t cbshi = 0, cstd = 0, cbbase = 0;
+    struct ls_slice sh;
+    if (!dl->nf || !doc_fclcb(wd, DOC_FCLCB_STSHF, &fc, &lcb) || !ls_slice_sub(tbl, fc, lcb, &sh) ||
+        !ls_rd_u16le(sh, 0, &cbshi) || !ls_rd_u16le(sh, 2, &cstd) || !ls_rd_u16le(sh, 4, &cbbase) ||
+        cbbase < 10)
+        return LS_OK;
+    size_t n = cstd > DOC_MAX_STYLES ? DOC_MAX_STYLES : cstd;
+    if (n == 0) return LS_OK;
+    dl->st = malloc(n * sizeof *dl->st);
+    LS_FAIL_IF(!dl->st, LS_E_NOMEM);
+    for (size_t i = 0; i < n; i++) dl->st[i] = (struct doc_sty){0x0FFF, 0, DOC_NO_LEVEL};
+    dl->nst = n;
+    size_t at = 2 + (size_t)cbshi;
+    for (size_t i = 0; i < n; i++) {
+        uint16_t cb = 0, w2 = 0, cch = 0, cbupx = 0;
+        struct ls_slice std, g;
+        if (!ls_rd_u16le(sh, at, &cb) || !ls_slice_sub(sh, at + 2, cb, &std)) break;
+        at += 2 + (size_t)cb;
+        if (cb == 0 || !ls_rd_u16le(std, 2, &w2) || (w2 & 0xF) != 1) continue; /* paragraph styles */
+        dl->st[i].base = (uint16_t)(w2 >> 4);
+        size_t p = (size_t)cbbase;
+        if (!ls_rd_u16le(std, p, &cch)) continue;
+        p += 2 + 2 * (size_t)cch + 2;
+        if (!ls_rd_u16le(std, p, &cbupx) || cbupx < 2 || !ls_slice_sub(std, p + 4, cbupx - 2u, &g))
+            continue;
+        bool has_lfo;
+        doc_grpprl_list(g, &dl->st[i].ilfo, &has_lfo, &dl->st[i].ilvl);
     }
     return LS_OK;
 }
@@ -1353,6 +1434,7 @@ static ls_err doc_with_stream(struct ole2_job *j, uint32_t st, struct ls_slice w
     ls_buf_init(&rv.before, DOC_BEFORE_MAX);
     e = doc_plflst(&dl, wd, ls_buf_slice(&tbl));
     if (e == LS_OK) e = doc_plflfo(&dl, wd, ls_buf_slice(&tbl));
+    if (e == LS_OK) e = doc_stsh(&dl, wd, ls_buf_slice(&tbl));
     if (e == LS_OK) e = doc_fkp_read(j->c, &rv, wd, ls_buf_slice(&tbl), false);
     if (e == LS_OK) e = doc_fkp_read(j->c, &rv, wd, ls_buf_slice(&tbl), true);
     if (e == LS_OK) e = doc_pieces(j, wd, plc, &rv);
@@ -1362,6 +1444,7 @@ static ls_err doc_with_stream(struct ole2_job *j, uint32_t st, struct ls_slice w
     free(dl.l);
     free(dl.f);
     free(dl.p);
+    free(dl.st);
     ls_buf_free(&rv.before);
     if (e == LS_E_CORRUPT || e == LS_E_TRUNCATED)
         ls_note(j->c, j->o, LS_R_PARSE_ERROR, "doc: some pieces point outside WordDocument");

@@ -49,7 +49,10 @@ Python stdlib; every name and number is made up.
   nfc, fLegal, the xst whose characters 0-8 stand for the levels'
   numbers). POI's Lists.doc and simple-list.doc had read "First item in
   list" where antiword reads "1. First item in list". Also an LFO whose
-  LFOLVL restarts level 0 at 5 (fStartAt).
+  LFOLVL restarts level 0 at 5 (fStartAt), and headings numbered by their
+  paragraph style (the STSH's UpxPapx, heading 2 taking its list from
+  heading 1 through istdBase; POI's Bug52311.doc: "Header 2.1" had read
+  without "2.1"), one taking the numbering off with sprmPIlfo 0.
 """
 import os
 import struct
@@ -378,8 +381,22 @@ DOC_LINES = [
     "3. Payment",
     "5. Restarted at five",
     "6. Continued",
+    "1 Scope",
+    "1.1 Purpose",
+    "2 Terms",
 ]
-DOC_PLAIN = ["Intro paragraph", "Last paragraph"]
+DOC_PLAIN = ["Intro paragraph", "Last paragraph", "Unnumbered heading"]
+
+
+def _doc_std(name, base, grpprl):
+    """A paragraph style's STD: StdfBase (stk 1, istdBase), xstzName, an
+    UpxPapx (cbUpx, istd, grpprl, padded) and an empty UpxChpx."""
+    stdf = struct.pack("<HHHHH", 0, 1 | (base << 4), 2, 0, 0)
+    nm = struct.pack("<H", len(name)) + name.encode("utf-16-le") + b"\0\0"
+    upx = struct.pack("<HH", 2 + len(grpprl), 0) + grpprl
+    upx += b"\0" * (len(upx) & 1)
+    std = stdf + nm + upx + struct.pack("<H", 0)
+    return struct.pack("<H", len(std)) + std
 
 
 def _doc_lvl(start, nfc, xst, legal=False):
@@ -396,6 +413,7 @@ def doc_lists(path):
              ("Employee: Jane Roe, SSN 536-22-1874", (1, 1)),
              ("Employer: Northwind Example Ltd", (1, 1)), ("born 14 March 1975", (1, 2)),
              ("Payment", (1, 0)), ("Restarted at five", (2, 0)), ("Continued", (2, 0)),
+             ("Scope", 1), ("Purpose", 2), ("Unnumbered heading", (0, 0, 1)), ("Terms", 1),
              ("Last paragraph", None)]
     text = "".join(p + "\r" for p, _ in paras).encode("cp1252")
     fib = bytearray(1024)
@@ -415,11 +433,13 @@ def doc_lists(path):
         fcs.append(fcs[-1] + len(p) + 1)
     for i, fc in enumerate(fcs):
         struct.pack_into("<I", page, 4 * i, fc)
-    papx_at = 2 * 100
+    papx_at = 2 * 140  # past rgfc and rgbx (4 * 15 + 13 * 14 bytes)
     for k, (_, lst) in enumerate(paras):
         page[4 * (crun + 1) + 13 * k] = papx_at // 2
-        if lst:  # cb 0, cb' 5: istd 0, sprmPIlvl, sprmPIlfo, a pad byte
-            papx = (b"\0\x05" + struct.pack("<HHB", 0, 0x260A, lst[1])
+        if isinstance(lst, int):  # a heading: its style's numbering (istd only)
+            papx = b"\x02" + struct.pack("<H", lst) + b"\0"
+        elif lst:  # cb 0, cb' 5: istd, sprmPIlvl, sprmPIlfo, a pad byte
+            papx = (b"\0\x05" + struct.pack("<HHB", lst[2] if len(lst) > 2 else 0, 0x260A, lst[1])
                     + struct.pack("<HH", 0x460B, lst[0]) + b"\0")
         else:
             papx = b"\x02" + struct.pack("<H", 0) + b"\0"
@@ -434,18 +454,31 @@ def doc_lists(path):
     plcbte = struct.pack("<III", fcs[0], fcs[-1], pn)
     struct.pack_into("<II", wd, 154 + 8 * 13, len(table), len(plcbte))  # PlcBtePapx
     table += plcbte
-    lsid = 0x1234ABCD
+    # the stylesheet: Normal, heading 1 (list LFO 3, level 0), heading 2
+    # (level 1, its list from heading 1)
+    stshi = struct.pack("<9H", 3, 10, 1, 3, 0, 0, 0, 0, 0)
+    stsh = (struct.pack("<H", len(stshi)) + stshi + _doc_std("Normal", 0x0FFF, b"")
+            + _doc_std("heading 1", 0, struct.pack("<HHHB", 0x460B, 3, 0x260A, 0))
+            + _doc_std("heading 2", 1, struct.pack("<HB", 0x260A, 1)))
+    struct.pack_into("<II", wd, 154 + 8 * 1, len(table), len(stsh))  # STSH
+    table += stsh
+    lsid, hsid = 0x1234ABCD, 0x55556666
     lstf = struct.pack("<II", lsid, 0) + struct.pack("<9H", *[0x0FFF] * 9) + b"\0\0"
-    plflst = struct.pack("<H", 1) + lstf
+    hstf = struct.pack("<II", hsid, 0) + struct.pack("<9H", *[0x0FFF] * 9) + b"\0\0"
+    plflst = struct.pack("<H", 2) + lstf + hstf
     lvls = (_doc_lvl(1, 0, "\x00.") + _doc_lvl(1, 4, "(\x01)")
             + _doc_lvl(1, 2, "\x00.\x01.\x02", legal=True)
             + b"".join(_doc_lvl(1, 0, chr(k) + ".") for k in range(3, 9)))
+    lvls += (_doc_lvl(1, 0, "\x00") + _doc_lvl(1, 0, "\x00.\x01")
+             + b"".join(_doc_lvl(1, 0, chr(k)) for k in range(2, 9)))
     struct.pack_into("<II", wd, 154 + 8 * 73, len(table), len(plflst))  # PlfLst
     table += plflst + lvls  # the LVLs follow, outside lcbPlfLst
     lfo = struct.pack("<IIIBBBB", lsid, 0, 0, 0, 0, 0, 0)
     lfo2 = struct.pack("<IIIBBBB", lsid, 0, 0, 1, 0, 0, 0)
-    plflfo = (struct.pack("<I", 2) + lfo + lfo2 + struct.pack("<I", 0)
-              + struct.pack("<I", 0) + struct.pack("<II", 5, 0x10))  # LFOLVL: level 0, fStartAt
+    lfo3 = struct.pack("<IIIBBBB", hsid, 0, 0, 0, 0, 0, 0)
+    plflfo = (struct.pack("<I", 3) + lfo + lfo2 + lfo3 + struct.pack("<I", 0)
+              + struct.pack("<I", 0) + struct.pack("<II", 5, 0x10)  # LFOLVL: level 0, fStartAt
+              + struct.pack("<I", 0))
     struct.pack_into("<II", wd, 154 + 8 * 74, len(table), len(plflfo))  # PlfLfo
     table += plflfo
     w = CFBWriter()
