@@ -77,58 +77,46 @@ struct text_counts {
     size_t zero4[4]; /* zero bytes by offset mod 4 */
 };
 
-/* Byte classes of the counts: 0 none, 1 zero, 2 control (not tab, LF,
- * VT, FF, CR or ESC), 3 high (>= 0x80). */
-#define TC_CTRL(b) ((b) < 0x20 && (b) != '\t' && (b) != '\n' && (b) != '\r' && (b) != '\f' && (b) != '\v' && (b) != 0x1b)
-#define TC_CLASS(b) ((b) == 0 ? 1 : TC_CTRL(b) ? 2 : (b) >= 0x80 ? 3 : 0)
-#define TC_ROW(b)                                                                                  \
-    TC_CLASS(b), TC_CLASS(b + 1), TC_CLASS(b + 2), TC_CLASS(b + 3), TC_CLASS(b + 4), TC_CLASS(b + 5), \
-        TC_CLASS(b + 6), TC_CLASS(b + 7)
-static const uint8_t text_class[256] = {
-    TC_ROW(0),   TC_ROW(8),   TC_ROW(16),  TC_ROW(24),  TC_ROW(32),  TC_ROW(40),  TC_ROW(48),
-    TC_ROW(56),  TC_ROW(64),  TC_ROW(72),  TC_ROW(80),  TC_ROW(88),  TC_ROW(96),  TC_ROW(104),
-    TC_ROW(112), TC_ROW(120), TC_ROW(128), TC_ROW(136), TC_ROW(144), TC_ROW(152), TC_ROW(160),
-    TC_ROW(168), TC_ROW(176), TC_ROW(184), TC_ROW(192), TC_ROW(200), TC_ROW(208), TC_ROW(216),
-    TC_ROW(224), TC_ROW(232), TC_ROW(240), TC_ROW(248),
-};
+static void text_count_byte(struct text_counts *k, uint8_t ch, size_t i)
+{
+    if (ch == 0) {
+        k->zero4[i % 4]++;
+        if (i % 2 == 0)
+            k->zero_even++;
+        else
+            k->zero_odd++;
+    } else if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r' && ch != '\f' && ch != '\v' &&
+               ch != 0x1b) {
+        k->ctrl++;
+    } else if (ch >= 0x80) {
+        k->hi++;
+    }
+}
 
-/* Over the first TEXT_SAMPLE bytes: eight bytes at a time while they are
- * all 0x20-0x7F, which count for nothing; other bytes by their class into
- * counts by class and offset mod 4 (no branch per byte). The probes of
- * text, csv and mime each count every object's first 4 KiB: with a call per
- * byte that was 1.7% of a run on the bench corpus D, 3.2% on real office
- * documents (binary bytes fail the eight-byte test). */
+/* Eight bytes at a time while they are all 0x20-0x7F, which count for
+ * nothing (the probes of text, csv and mime each count every object's
+ * first 4 KiB: byte by byte that was 2% of a run). */
 static struct text_counts text_count(struct ls_slice s)
 {
     const uint64_t hi = UINT64_C(0x8080808080808080), lo = UINT64_C(0x2020202020202020);
     struct text_counts k = {0, 0, 0, 0, 0, {0, 0, 0, 0}};
-    size_t by[4][4] = {{0}}; /* [class][offset mod 4] */
-    struct ls_slice head;
-    if (!ls_slice_sub(s, 0, s.len < TEXT_SAMPLE ? s.len : TEXT_SAMPLE, &head)) return k;
-    k.n = head.len;
-    const uint8_t *p = head.ptr;
+    k.n = s.len < TEXT_SAMPLE ? s.len : TEXT_SAMPLE;
     size_t i = 0;
     while (i < k.n) {
-        if (k.n - i >= 8) {
+        struct ls_slice w;
+        if (k.n - i >= 8 && ls_slice_sub(s, i, 8, &w)) {
             uint64_t v;
-            memcpy(&v, p + i, 8);
+            memcpy(&v, w.ptr, 8);
             if (!(v & hi) && !((v - lo) & ~v & hi)) { /* no byte >= 0x80, none < 0x20 */
                 i += 8;
                 continue;
             }
-            for (size_t end = i + 8; i < end; i++) by[text_class[p[i]]][i & 3]++;
+            for (size_t end = i + 8; i < end; i++) text_count_byte(&k, (uint8_t)ls_slice_at(s, i), i);
             continue;
         }
-        by[text_class[p[i]]][i & 3]++;
+        text_count_byte(&k, (uint8_t)ls_slice_at(s, i), i);
         i++;
     }
-    for (unsigned m = 0; m < 4; m++) {
-        k.zero4[m] = by[1][m];
-        k.ctrl += by[2][m];
-        k.hi += by[3][m];
-    }
-    k.zero_even = k.zero4[0] + k.zero4[2];
-    k.zero_odd = k.zero4[1] + k.zero4[3];
     return k;
 }
 
@@ -652,7 +640,18 @@ static bool ascii_letter(int b)
     return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
 }
 
+/* Bytes that Windows-1252 reads as a sign or leaves unassigned and
+ * windows-1250 or ISO-8859-2 read as a letter (0x8D 0x8F 0x9D, 0xA1-0xBF
+ * but for 0xA2 0xA4 0xA7 0xA8 0xAD 0xB0 0xB2 0xB4 0xB7 0xB8 0xBD), worked
+ * out from codepage_tables.h: the only ones ce_guess() takes as evidence. */
+static bool ce_cand(int b)
+{
+    static const uint16_t bits[4] = {0xA000, 0x2000, 0xDE6A, 0xDE6A}; /* 0x80-0xBF */
+    return b >= 0x80 && b < 0xC0 && ((bits[(b - 0x80) >> 4] >> (b & 15)) & 1);
+}
+
 struct sb_words {
+    size_t ce;    /* bytes ce_cand() takes */
     size_t pure;  /* bytes over 0x7F in words of two or more of them and no ASCII letter */
     size_t mixed; /* bytes over 0x7F in words with ASCII letters: a Latin script's accents */
     size_t runs, odd_runs; /* runs of bytes over 0x7F, and those of odd length */
@@ -660,11 +659,12 @@ struct sb_words {
 
 static struct sb_words sb_words(struct ls_slice s)
 {
-    struct sb_words k = {0, 0, 0, 0};
+    struct sb_words k = {0, 0, 0, 0, 0};
     size_t hi = 0, ascii = 0, run = 0;
     for (size_t i = 0; i <= s.len; i++) {
         int b = i < s.len ? ls_slice_at(s, i) : ' ';
         if (b >= 0x80) {
+            k.ce += ce_cand(b);
             hi++;
             run++;
             continue;
@@ -731,11 +731,13 @@ static enum ls_text_enc sb_guess(struct ls_slice s, const struct sb_words *w)
     }
     if (best * 10 < (long)n * SB_MIN_W || (other != LONG_MIN && best - other < SB_MARGIN))
         return LS_TEXT_CP1252;
-    size_t signs, first;
-    th_signs(s, &signs, &first);
-    if (sb_guesses[bi].lang == SB_TH && (n < SB_THAI_MIN || best * 10 < (long)n * SB_THAI_W ||
-                                         signs * 100 < n * SB_THAI_SIGNS || first * 100 < n * SB_THAI_FIRST))
-        return LS_TEXT_CP1252;
+    if (sb_guesses[bi].lang == SB_TH) {
+        size_t signs, first;
+        th_signs(s, &signs, &first);
+        if (n < SB_THAI_MIN || best * 10 < (long)n * SB_THAI_W || signs * 100 < n * SB_THAI_SIGNS ||
+            first * 100 < n * SB_THAI_FIRST)
+            return LS_TEXT_CP1252;
+    }
     for (size_t i = 0; lower_only[bi] && i < SB_NGUESS; i++)
         if (caps_only[i] != LONG_MIN &&
             (caps_only[i] > best - SB_MARGIN ||
@@ -748,7 +750,6 @@ static enum ls_text_enc sb_guess(struct ls_slice s, const struct sb_words *w)
 
 struct db_count {
     size_t chars, bad, hits;
-    size_t glued; /* characters after an ASCII letter whose second byte is one too */
 };
 
 static bool db_in(const uint16_t *set, size_t n, uint32_t u)
@@ -799,9 +800,8 @@ static struct db_count db_count(struct ls_slice s, enum ls_text_enc enc)
         set = text_zh_hant;
         nset = sizeof text_zh_hant / sizeof text_zh_hant[0];
     }
-    struct db_count k = {0, 0, 0, 0};
+    struct db_count k = {0, 0, 0};
     size_t i = 0;
-    bool letter = false; /* the character before was an ASCII letter */
     while (i < s.len) {
         uint32_t u;
         size_t n = db_char(s, i, cp, enc == LS_TEXT_GBK, &u);
@@ -811,12 +811,28 @@ static struct db_count db_count(struct ls_slice s, enum ls_text_enc enc)
         } else if (u >= 0x80) {
             k.chars++;
             k.hits += db_in(set, nset, u);
-            k.glued += letter && n == 2 && ascii_letter(ls_slice_at(s, i + 1));
         }
-        letter = n == 1 && ascii_letter(ls_slice_at(s, i));
         i += n;
     }
     return k;
+}
+
+/* Characters of page enc in s after a one-byte ASCII letter whose second
+ * byte is an ASCII letter too (see db_guess()). */
+static size_t db_glued(struct ls_slice s, enum ls_text_enc enc)
+{
+    const struct ls_codepage *cp = ls_codepage_by_number(text_enc_cp(enc));
+    size_t i = 0, glued = 0;
+    bool single = false; /* the character before was one byte */
+    while (i < s.len) {
+        uint32_t u;
+        size_t n = db_char(s, i, cp, enc == LS_TEXT_GBK, &u);
+        glued += single && n == 2 && u != 0xFFFDu && ascii_letter(ls_slice_at(s, i - 1)) &&
+                 ascii_letter(ls_slice_at(s, i + 1));
+        single = n == 1;
+        i += n;
+    }
+    return glued;
 }
 
 /* GBK, Big5 or EUC-KR (cp949): the one whose decoding has the largest
@@ -835,7 +851,7 @@ static enum ls_text_enc db_guess(struct ls_slice s)
     for (size_t i = 0; i < sizeof cands / sizeof cands[0]; i++) {
         struct db_count k = db_count(s, cands[i]);
         if (k.chars < 3 || k.bad * 20 > k.chars || k.hits < 3 || k.hits * 4 < k.chars ||
-            k.glued * 4 > k.chars)
+            db_glued(s, cands[i]) * 4 > k.chars)
             continue;
         if (k.hits * best_chars > best_hits * k.chars) {
             best_hits = k.hits;
@@ -877,35 +893,44 @@ static enum ls_text_enc ce_guess(struct ls_slice s, const struct sb_words *w)
     if (w->mixed < 2 * w->pure) return LS_TEXT_CP1252; /* words of another script */
     static const enum ls_text_enc cands[] = {LS_TEXT_CP1250, LS_TEXT_ISO8859_2};
     const struct ls_codepage *cp[2] = {ls_codepage_by_number(1250), ls_codepage_by_number(28592)};
-    bool letter[256]; /* an ASCII letter, or a letter in one of the three pages */
-    for (unsigned b = 0; b < 256; b++)
-        letter[b] = b < 0x80 ? ascii_letter((int)b)
-                             : ce_letter(ls_cp1252((uint8_t)b)) || ce_letter(ls_codepage_map(cp[0], (uint8_t)b)) ||
-                                   ce_letter(ls_codepage_map(cp[1], (uint8_t)b));
-    long gain[2] = {0, 0}, loss[2] = {0, 0};
-    size_t i = 0;
-    while (i < s.len) {
-        size_t start = i, ascii = 0;
-        for (; i < s.len; i++) { /* a word: ASCII letters and bytes over 0x7F */
-            int b = ls_slice_at(s, i);
-            if (b < 0x80 && !ascii_letter(b)) break;
-            ascii += b < 0x80;
-        }
-        if (i == start) {
-            i++;
-            continue;
-        }
-        if (ascii * 3 < i - start) continue; /* a third ASCII at least, as a Latin word */
-        for (size_t j = start + 1; j + 1 < i; j++) {
-            int b = ls_slice_at(s, j);
-            if (b < 0x80 || !letter[ls_slice_at(s, j - 1)] || !letter[ls_slice_at(s, j + 1)]) continue;
-            bool west = ce_letter(ls_cp1252((uint8_t)b));
-            for (size_t k = 0; k < 2; k++) {
-                bool here = ce_letter(ls_codepage_map(cp[k], (uint8_t)b));
-                gain[k] += here && !west;
-                loss[k] += west && !here;
+    /* by byte: a letter in Windows-1252, in each page, in any (or ASCII) */
+    bool west[256], here[2][256], letter[256];
+    for (unsigned b = 0; b < 256; b++) {
+        west[b] = b >= 0x80 && ce_letter(ls_cp1252((uint8_t)b));
+        for (size_t k = 0; k < 2; k++) here[k][b] = b >= 0x80 && ce_letter(ls_codepage_map(cp[k], (uint8_t)b));
+        letter[b] = b < 0x80 ? ascii_letter((int)b) : west[b] || here[0][b] || here[1][b];
+    }
+    long gain[2] = {0, 0}, loss[2] = {0, 0}, wgain[2] = {0, 0}, wloss[2] = {0, 0};
+    size_t c1 = 0, pl = 0, cs = 0, wlen = 0, wascii = 0; /* wlen, wascii: the word so far */
+    int prev = -1, cur = ls_slice_at(s, 0);
+    for (size_t i = 0; i < s.len; i++) { /* each byte read once */
+        int next = ls_slice_at(s, i + 1); /* -1 past the end */
+        if (cur >= 0x80 || ascii_letter(cur)) { /* a word: ASCII letters and bytes over 0x7F */
+            wlen++;
+            wascii += cur < 0x80;
+            if (cur >= 0x80) {
+                c1 += cur < 0xA0;
+                pl += cur == 0xEA || cur == 0xF1 || cur == 0xB3 || cur == 0xBF;
+                cs += cur == 0xF8 || cur == 0xE8 || cur == 0xEC || cur == 0xF2 || cur == 0xEF || cur == 0xF9;
+                if (prev >= 0 && letter[prev] && next >= 0 && letter[next])
+                    for (size_t k = 0; k < 2; k++) {
+                        wgain[k] += here[k][cur] && !west[cur];
+                        wloss[k] += west[cur] && !here[k][cur];
+                    }
             }
         }
+        if (wlen && (next < 0 || (next < 0x80 && !ascii_letter(next)))) { /* the word ends */
+            for (size_t k = 0; k < 2; k++) {
+                if (wascii * 3 >= wlen) { /* a third ASCII at least, as a Latin word */
+                    gain[k] += wgain[k];
+                    loss[k] += wloss[k];
+                }
+                wgain[k] = wloss[k] = 0;
+            }
+            wlen = wascii = 0;
+        }
+        prev = cur;
+        cur = next;
     }
     /* A tie: the bytes both read as letters, differently (0xB9 is Polish
      * a-ogonek in windows-1250, Czech s-caron in ISO-8859-2). windows-1250
@@ -914,13 +939,6 @@ static enum ls_text_enc ce_guess(struct ls_slice s, const struct sb_words *w)
      * the pages share that Polish has (e-ogonek, n-acute, l-stroke,
      * z-dot) than of those Czech, Slovak, Croatian and Slovene have
      * (r, c, e, n, d with caron, u-ring), else ISO-8859-2. */
-    size_t c1 = 0, pl = 0, cs = 0;
-    for (size_t j = 0; j < s.len; j++) {
-        int b = ls_slice_at(s, j);
-        c1 += b >= 0x80 && b < 0xA0;
-        pl += b == 0xEA || b == 0xF1 || b == 0xB3 || b == 0xBF;
-        cs += b == 0xF8 || b == 0xE8 || b == 0xEC || b == 0xF2 || b == 0xEF || b == 0xF9;
-    }
     size_t best = gain[1] > gain[0] || (gain[1] == gain[0] && !c1 && pl <= cs) ? 1 : 0;
     if (gain[best] < CE_GAIN_MIN || loss[best] * 10 > gain[best]) return LS_TEXT_CP1252;
     return cands[best];
@@ -935,7 +953,7 @@ static enum ls_text_enc text_guess_legacy(struct ls_slice s)
     if (enc != LS_TEXT_CP1252) return enc;
     struct sb_words k = sb_words(head);
     enc = k.pure < 6 ? LS_TEXT_CP1252 : sb_guess(head, &k); /* no word of another script */
-    return enc != LS_TEXT_CP1252 ? enc : ce_guess(head, &k);
+    return enc != LS_TEXT_CP1252 || k.ce < CE_GAIN_MIN ? enc : ce_guess(head, &k);
 }
 
 /* Longest prefix of s, at most max, that ends between two characters of
