@@ -36,8 +36,18 @@ by hand from the format's documented layout, with fake PII:
   section (UTF-16 text in a binary), Visio .vsdx, Publisher .pub, Works
   .wps, a Notepad++ session backup, mail-merge data sources (tab text and
   a docx table), a print-to-file .prn (PostScript), .xps and .oxps;
-- names that lie: a .jpg that is a docx, a .txt in UTF-16 without a BOM, a
-  file without an extension, and one memo in three formats.
+- names that lie: a .jpg that is a docx, a .txt in UTF-16 without a BOM
+  (and one in UTF-16BE), a file without an extension, archive.pst that is
+  a zip, and one memo in three formats;
+- more of the same machine: a jump list, Windows 7 StickyNotes.snt, a
+  Recycle Bin $I/$R pair, Notepad's TabState, Firefox form history, iOS
+  CallHistory (numbers as BLOBs), an NSKeyedArchiver profile and the
+  binary Manifest.plist of the iPhone backup, XML plists (preferences,
+  a .mobileconfig), encrypted stores that must not read as clean (Signal's
+  SQLCipher database, WhatsApp's msgstore.db.crypt14).
+
+The readers this dump brought: src/extract/bplist.c (bplist, plist,
+appledouble) and src/extract/evtx.c.
 
 Decoys a careful responder must not flag: SIDs, GUIDs, file-record
 numbers, SHA-1 file names, thumbnail bytes, FILETIMEs.
