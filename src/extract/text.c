@@ -701,6 +701,26 @@ static void th_signs(struct ls_slice s, size_t *signs, size_t *first)
     }
 }
 
+/* Hebrew's final letters (kaf, mem, nun, pe, tsadi: 0xEA 0xED 0xEF 0xF3
+ * 0xF5 in windows-1255 and ISO-8859-8) end words; windows-1251 reads them
+ * as "к н п у х", which Russian has anywhere. True when three or more of
+ * them stand and nine in ten end a word (Mac Cyrillic reads them so too):
+ * short Hebrew, whose letters map
+ * onto common Russian ones (vav "е", alef "а", mem "о"), is not taken for
+ * Russian. */
+static bool he_finals(struct ls_slice s)
+{
+    size_t all = 0, at_end = 0;
+    for (size_t i = 0; i < s.len; i++) {
+        int b = ls_slice_at(s, i);
+        if (b != 0xEA && b != 0xED && b != 0xEF && b != 0xF3 && b != 0xF5) continue;
+        int n = ls_slice_at(s, i + 1);
+        all++;
+        at_end += n < 0x80 && !ascii_letter(n); /* -1 past the end */
+    }
+    return all >= 3 && at_end * 10 >= all * 9;
+}
+
 /* A single-byte page of a non-Latin script: most bytes over 0x7F make
  * words of their own (Latin-script text has them inside ASCII words:
  * "café", "Müller"), and one page reads them as the letters of its
@@ -730,6 +750,8 @@ static enum ls_text_enc sb_guess(struct ls_slice s, const struct sb_words *w)
         }
     }
     if (best * 10 < (long)n * SB_MIN_W || (other != LONG_MIN && best - other < SB_MARGIN))
+        return LS_TEXT_CP1252;
+    if ((sb_guesses[bi].enc == LS_TEXT_CP1251 || sb_guesses[bi].enc == LS_TEXT_MACCYR) && he_finals(s))
         return LS_TEXT_CP1252;
     if (sb_guesses[bi].lang == SB_TH) {
         size_t signs, first;

@@ -29,16 +29,15 @@ Written from scratch with Python's standard library (all values fake):
   Windows-1252 with the signs that sit next to words ("¿Qué", "¡Está",
   "«mot»", "25 m³", "Pri\\xadvat" with a soft hyphen, "Müller",
   "S.ª"): it stays Windows-1252.
-- folders.zip: a folder tree zipped with no file in it (a share's skeleton:
-  folders named by a person's address and a payroll id); its names are its
-  text, and its raw bytes (each name twice: local header and directory)
-  were scanned too, each value counted again.
+- titles_he_cp1255.txt: three short Hebrew product titles (windows-1255)
+  between markup: too few letters for their frequencies, and windows-1251
+  reads them as Russian small letters; the final letters (ף) ending words
+  say Hebrew.
 The key maps each file to the words its text must hold and the script its
 text must not hold.
 """
 import os
 import sys
-import zipfile
 
 SOFT = "\u00ad"
 
@@ -127,6 +126,11 @@ WESTERN = (
 )
 
 
+TITLES_HE = ("<title>סט אחורי לגולף 98-04, עגול כסף</title>\n"
+             "<title>סט קדמי לגולף 98-04, עגול זהב</title>\n"
+             "<title>סט אחורי לפולו, עגול כסף</title>\n")
+
+
 def generate(out):
     os.makedirs(out, exist_ok=True)
     key = {}
@@ -152,9 +156,7 @@ def generate(out):
         [0xB0, 0xBF])
     put("western_signs_cp1252.txt", WESTERN.encode("cp1252"),
         ["¿Qué", "¡Está", "«mot»", "25 m³", "Privatpersonen", "S.ª Pérez"], [0x100, 0x17F])
-    with zipfile.ZipFile(os.path.join(out, "folders.zip"), "w") as z:
-        for d in ("staff/jane.roe@example.com/", "payroll/SSN 536-22-1874/"):
-            z.writestr(zipfile.ZipInfo(d), b"")
+    put("titles_he_cp1255.txt", TITLES_HE.encode("cp1255"), ["98-04"], [0x0400, 0x04FF])
     return key
 
 
