@@ -18,7 +18,10 @@ tests/gen/gen_review12.py:
 - Central European text (windows-1250, ISO-8859-2) read as Windows-1252:
   Polish "Imię", "Łódź" as "Imiê", "£ódŸ"; now guessed by the letters
   Windows-1252 reads as symbols inside words, and Western text with signs
-  beside its words ("¿Qué", "«mot»", "25 m³") stays Windows-1252."""
+  beside its words ("¿Qué", "«mot»", "25 m³") stays Windows-1252;
+- pipeline.c scanned the raw bytes of an archive with no member even when
+  it gave text: a zip of empty folders counted each name's values twice
+  more (local header and directory)."""
 import os
 import sys
 import unittest
@@ -47,6 +50,17 @@ class Review12(lsutil.GeneratedTree):
                 lo, hi = spec["not"]
                 wrong = [ch for ch in t if lo <= ord(ch) <= hi]
                 self.assertEqual(wrong, [], t[:200])
+
+    def test_folders_counted_once(self):
+        # a zip of empty folders: their names are its text; its raw bytes,
+        # which hold each name twice, are not scanned again
+        o = self.m.obj(self.p("folders.zip"))
+        self.assertEqual(o["coverage"], "full", o["errors"])
+        for ent in ("email", "ssn"):
+            with self.subTest(entity=ent):
+                fs = [f for f in o["findings"] if f["entity"] == ent]
+                self.assertEqual(len(fs), 1, o["findings"])
+                self.assertEqual(fs[0]["count"], 1, fs)
 
 
 if __name__ == "__main__":

@@ -33,11 +33,16 @@ Written from scratch with Python's standard library (all values fake):
   between markup: too few letters for their frequencies, and windows-1251
   reads them as Russian small letters; the final letters (ף) ending words
   say Hebrew.
+- folders.zip: a folder tree zipped with no file in it (a share's skeleton:
+  folders named by a person's address and a payroll id); its names are its
+  text, and its raw bytes (each name twice: local header and directory)
+  were scanned too, each value counted again.
 The key maps each file to the words its text must hold and the script its
 text must not hold.
 """
 import os
 import sys
+import zipfile
 
 SOFT = "\u00ad"
 
@@ -157,6 +162,9 @@ def generate(out):
     put("western_signs_cp1252.txt", WESTERN.encode("cp1252"),
         ["¿Qué", "¡Está", "«mot»", "25 m³", "Privatpersonen", "S.ª Pérez"], [0x100, 0x17F])
     put("titles_he_cp1255.txt", TITLES_HE.encode("cp1255"), ["98-04"], [0x0400, 0x04FF])
+    with zipfile.ZipFile(os.path.join(out, "folders.zip"), "w") as z:
+        for d in ("staff/jane.roe@example.com/", "payroll/SSN 536-22-1874/"):
+            z.writestr(zipfile.ZipInfo(d), b"")
     return key
 
 
