@@ -1,5 +1,7 @@
 /*
- * Excel 97-2003 cell text ([MS-XLS] BIFF8, and BIFF5 "Book" streams):
+ * Excel 97-2003 cell text ([MS-XLS] BIFF8, and BIFF5 "Book" streams; the
+ * same reader reads bare BIFF2-BIFF5 record streams, handler "biff" at the
+ * end of this file):
  * the Workbook stream is a flat list of records (2.1.4) — type u16, size
  * u16, data. Read: BOF/EOF (substreams), BOUNDSHEET (sheet names, matched
  * to their BOF by lbPlyPos), SST (2.4.265) with its CONTINUE records —
@@ -76,6 +78,19 @@
 #define XR_NOTE 0x001C
 #define XR_AUTOFILTER 0x009E
 #define XR_SERIESTEXT 0x100D
+/* Excel 2.x-4.0 ([MS-XLS] leaves them out; OpenOffice.org's "Microsoft
+ * Excel File Format" documents them): a BIFF2 worksheet is the whole file,
+ * no OLE2 container; BIFF3 and BIFF4 write the BIFF5 cell records. */
+#define XR_BOF2 0x0009
+#define XR_BOF3 0x0209
+#define XR_BOF4 0x0409
+#define XR_INTEGER2 0x0002
+#define XR_NUMBER2 0x0003
+#define XR_LABEL2 0x0004
+#define XR_BOOLERR2 0x0005
+#define XR_STRING2 0x0007
+#define XR_FORMULA3 0x0206
+#define XR_FORMULA4 0x0406
 /* Sheets remembered: Excel allows 255 columns of them... far fewer exist. */
 #define XLS_MAX_SHEETS 65536u
 #define XLS_DT_MACRO 1 /* BOUNDSHEET dt: Excel 4.0 macro sheet */
@@ -96,6 +111,7 @@ struct xls {
     struct ls_buf *wsbuf;    /* ws's storage: decrypted in place (FILEPASS) */
     bool decrypted;          /* the default password opened it */
     bool biff8;
+    bool biff2;              /* BOF 0x0009: Excel 2.x cell records */
     const struct ls_codepage *cp; /* CODEPAGE of BIFF5 strings; NULL: Windows-1252 */
     struct ls_buf pool;      /* UTF-8 of shared strings and sheet names */
     struct ls_buf tmp;
@@ -439,10 +455,11 @@ static ls_err xls_boundsheet(struct xls *x, size_t off, struct ls_slice data)
     return e;
 }
 
-static ls_err xls_bof(struct xls *x, size_t off, struct ls_slice data)
+static ls_err xls_bof(struct xls *x, uint16_t type, size_t off, struct ls_slice data)
 {
     uint16_t vers = 0;
-    if (off == 0 && ls_rd_u16le(data, 0, &vers)) x->biff8 = vers == 0x0600;
+    if (off == 0 && ls_rd_u16le(data, 0, &vers)) x->biff8 = type == XR_BOF && vers == 0x0600;
+    if (off == 0) x->biff2 = type == XR_BOF2;
     for (uint32_t i = 0; i < x->nsheets; i++) {
         if (x->sheets[i].pos != off) continue;
         LS_TRY(ole2_put(x->j, x->row >= 0 ? "\n\n[Sheet: " : "[Sheet: "));
@@ -509,6 +526,70 @@ static ls_err xls_number(struct xls *x, uint16_t type, struct ls_slice d)
     }
     LS_FAIL_IF(d.len < 14, LS_E_TRUNCATED);
     return xls_put_value(x, ixfe, xls_f64(d, 6), col);
+}
+
+static const char *xls_err_name(int code);
+
+/* Excel 2.x cells: rw, col, three attribute bytes (no XF index), then
+ * the value: INTEGER a u16, NUMBER a double, LABEL a u8 count and 8-bit
+ * characters, BOOLERR a value and an error flag, FORMULA its result as a
+ * double. */
+static ls_err xls_cell2(struct xls *x, uint16_t type, size_t off, struct ls_slice d)
+{
+    uint16_t row = 0, col = 0, n16 = 0;
+    LS_FAIL_IF(!ls_rd_u16le(d, 0, &row) || !ls_rd_u16le(d, 2, &col) || d.len < 8, LS_E_TRUNCATED);
+    LS_TRY(xls_cell(x, row, col));
+    switch (type) {
+    case XR_INTEGER2:
+        LS_FAIL_IF(!ls_rd_u16le(d, 7, &n16), LS_E_TRUNCATED);
+        return xls_put_value(x, 0, n16, col);
+    case XR_NUMBER2:
+        LS_FAIL_IF(d.len < 15, LS_E_TRUNCATED);
+        return xls_put_value(x, 0, xls_f64(d, 7), col);
+    case XR_BOOLERR2:
+        LS_FAIL_IF(d.len < 9, LS_E_TRUNCATED);
+        xls_tc(x, col, ls_slice_make("=", 1), false);
+        if (ls_slice_at(d, 8) != 0) return ole2_put(x->j, xls_err_name(ls_slice_at(d, 7)));
+        return ole2_put(x->j, ls_slice_at(d, 7) ? "TRUE" : "FALSE");
+    default: { /* XR_LABEL2 */
+        struct ole2_biff_src src = xls_src_make(x, off, d, 7);
+        ls_err e = xls_src_string(x, &src, true);
+        xls_tc(x, col, ls_buf_slice(&x->tmp), true);
+        ls_err p = xls_put_tmp(x);
+        return e != LS_OK ? e : p;
+    }
+    }
+}
+
+/* A BIFF2 FORMULA: rw, col, three attribute bytes, the result (8 bytes:
+ * a double, or tagged 0xFFFF in its last two as in BIFF5: a string that a
+ * STRING record brings, a boolean, an error). */
+static ls_err xls_formula2(struct xls *x, struct ls_slice d)
+{
+    uint16_t row = 0, col = 0, tag = 0;
+    LS_FAIL_IF(d.len < 15 || !ls_rd_u16le(d, 0, &row) || !ls_rd_u16le(d, 2, &col), LS_E_TRUNCATED);
+    xls_tc(x, col, ls_slice_make("=", 1), false);
+    LS_TRY(xls_cell(x, row, col));
+    (void)ls_rd_u16le(d, 13, &tag);
+    if (tag != 0xFFFF) return xls_put_value(x, 0, xls_f64(d, 7), col);
+    int kind = ls_slice_at(d, 7), val = ls_slice_at(d, 9);
+    if (kind == 0) {
+        x->want_string = true;
+        return LS_OK;
+    }
+    if (kind == 1) return ole2_put(x->j, val ? "TRUE" : "FALSE");
+    return kind == 2 ? ole2_put(x->j, xls_err_name(val)) : LS_OK;
+}
+
+/* A BIFF2 STRING record (a formula's string result): u8 count, chars. */
+static ls_err xls_string2(struct xls *x, size_t off, struct ls_slice d)
+{
+    if (!x->want_string) return LS_OK;
+    x->want_string = false;
+    struct ole2_biff_src s = xls_src_make(x, off, d, 0);
+    ls_err e = xls_src_string(x, &s, true);
+    ls_err p = xls_put_tmp(x);
+    return e != LS_OK ? e : p;
 }
 
 /* An error value (2.5.97 BErr) as Excel shows it. */
@@ -863,10 +944,20 @@ static ls_err xls_record(struct xls *x, uint16_t type, size_t off, struct ls_sli
 {
     if (type != XR_CONTINUE) {
         if (x->txo_cch && type != XR_TXO) x->txo_cch = 0;
-        if (type != XR_STRING && type != XR_FORMULA) x->want_string = false;
+        if (type != XR_STRING && type != XR_STRING2 && type != XR_FORMULA) x->want_string = false;
+    }
+    if (x->biff2) {
+        switch (type) {
+        case XR_INTEGER2: case XR_NUMBER2: case XR_LABEL2: case XR_BOOLERR2:
+            return xls_cell2(x, type, off, d);
+        case XR_FORMULA: return xls_formula2(x, d);
+        case XR_STRING2: return xls_string2(x, off, d);
+        default: break;
+        }
     }
     switch (type) {
-    case XR_BOF: return xls_bof(x, off, d);
+    case XR_BOF: case XR_BOF2: case XR_BOF3: case XR_BOF4: return xls_bof(x, type, off, d);
+    case XR_FORMULA3: case XR_FORMULA4: return xls_formula(x, d);
     case XR_FILEPASS: /* readable when the password is Excel's default; decrypted once */
         if (x->decrypted) return LS_OK;
         x->decrypted = ole2_xls_default_decrypt(x->wsbuf->ptr, x->wsbuf->len, off) == LS_OK;
@@ -976,24 +1067,22 @@ static ls_err xls_walk(struct xls *x)
     return LS_OK;
 }
 
-ls_err ole2_xls_extract(struct ole2_job *j, uint32_t st)
+/* Walk the stream in ws (its storage, decrypted in place by FILEPASS)
+ * and write its cells; size: the file's, for the text pools' caps. */
+static ls_err xls_run(struct ole2_job *j, struct ls_buf *ws, size_t size, ls_err r)
 {
     struct xls x;
-    struct ls_buf ws;
     memset(&x, 0, sizeof x);
     x.j = j;
     x.row = -1;
     x.biff8 = true;
     if (ls_tc_init(&x.tc) != LS_OK) memset(&x.tc, 0, sizeof x.tc); /* no labels */
-    ls_buf_init(&ws, j->f->data.len);
-    ls_buf_init(&x.pool, 4 * j->f->data.len + 1024);
-    ls_buf_init(&x.tmp, 4 * j->f->data.len + 1024);
+    ls_buf_init(&x.pool, 4 * size + 1024);
+    ls_buf_init(&x.tmp, 4 * size + 1024);
     ls_sheet_fmts_init(&x.fmts);
-    bool book = ole2_cfb_find_type(j->f, st, "Workbook", OLE2_T_STREAM) == OLE2_NOSTREAM;
-    ls_err r = ole2_read_named(j, st, book ? "Book" : "Workbook", &ws);
     if (r == LS_E_NOMEM || r == LS_E_ARG) goto out;
-    x.ws = ls_buf_slice(&ws);
-    x.wsbuf = &ws;
+    x.ws = ls_buf_slice(ws);
+    x.wsbuf = ws;
     ls_err e = xls_walk(&x);
     if (e == LS_OK) e = ls_tc_row_end(&x.tc, j->c, j->o); /* the last row */
     if (e == LS_OK && x.nsst) e = xls_grow_used(&x);
@@ -1014,6 +1103,70 @@ out:
     ls_sheet_fmts_free(&x.fmts);
     ls_buf_free(&x.pool);
     ls_buf_free(&x.tmp);
+    return r;
+}
+
+ls_err ole2_xls_extract(struct ole2_job *j, uint32_t st)
+{
+    struct ls_buf ws;
+    ls_buf_init(&ws, j->f->data.len);
+    bool book = ole2_cfb_find_type(j->f, st, "Workbook", OLE2_T_STREAM) == OLE2_NOSTREAM;
+    ls_err r = ole2_read_named(j, st, book ? "Book" : "Workbook", &ws);
+    r = xls_run(j, &ws, j->f->data.len, r);
     ls_buf_free(&ws);
     return r;
 }
+
+/* ---- raw BIFF streams (no OLE2 container) --------------------------------
+ *
+ * Excel 2.x, 3.0 and 4.0 saved a worksheet as its BIFF2/3/4 record stream,
+ * the whole file; and web applications' "export to Excel" still write a
+ * BIFF5 record stream without a container (a BOF 0x0809, LABEL and NUMBER
+ * records, EOF: the classic PHP and ASP snippets), which Excel opens. Read
+ * with the workbook stream's reader; the first record must be a BOF of a
+ * worksheet, chart, macro sheet or workbook with its usual size. */
+static bool biff_raw_bof(struct ls_slice d)
+{
+    uint16_t type = 0, len = 0, vers = 0, dt = 0, next = 0, nlen = 0;
+    if (!ls_rd_u16le(d, 0, &type) || !ls_rd_u16le(d, 2, &len) || !ls_rd_u16le(d, 4, &vers) ||
+        !ls_rd_u16le(d, 6, &dt))
+        return false;
+    bool sheet = dt == 0x0010 || dt == 0x0020 || dt == 0x0040;
+    bool ok = false;
+    if (type == XR_BOF2)
+        ok = len == 4 && sheet;
+    else if (type == XR_BOF3 || type == XR_BOF4)
+        ok = len == 6 && (sheet || dt == 0x0100);
+    else if (type == XR_BOF)
+        ok = (len == 8 || len == 16) && (vers == 0 || vers == 0x0500 || vers == 0x0600) &&
+             (sheet || dt == 0x0005 || dt == 0x0100);
+    if (!ok) return false;
+    size_t at = 4 + (size_t)len; /* the next record must fit, if there is one */
+    if (d.len <= at) return true;
+    if (!ls_rd_u16le(d, at, &next) || !ls_rd_u16le(d, at + 2, &nlen)) return false;
+    return nlen <= d.len - at - 4;
+}
+
+static int biff_probe(const struct ls_object *o)
+{
+    return biff_raw_bof(o->data) ? 80 : 0;
+}
+
+static ls_err biff_extract(struct ls_ctx *c, struct ls_object *o)
+{
+    struct ole2_job j;
+    ole2_job_init(&j, c, o, NULL);
+    struct ls_buf ws;
+    ls_buf_init(&ws, o->data.len);
+    ls_err r = ls_buf_add(&ws, o->data.ptr, o->data.len);
+    r = xls_run(&j, &ws, o->data.len, r == LS_OK ? LS_OK : LS_E_NOMEM);
+    ls_buf_free(&ws);
+    ls_err t = ole2_job_finish(&j);
+    return r != LS_OK ? r : t;
+}
+
+const struct ls_handler ls_handler_biff = {
+    .name = "biff",
+    .probe = biff_probe,
+    .extract = biff_extract,
+};

@@ -2,7 +2,8 @@
 """Real workbooks' quirks (tests/gen/gen_realsweep12.py): header rows with
 year and date columns or a year in a heading label the columns beside
 them, so bare nine-digit SSNs under "SSN" are found; a record is still no
-header."""
+header. Bare BIFF streams (Excel 2.1-4.0 worksheets, web applications'
+BIFF5 exports) are read as spreadsheets."""
 import os
 import re
 import sys
@@ -26,6 +27,16 @@ class RealSweep12(lsutil.GeneratedTree):
                 self.assertEqual(o["coverage"], "full", o.get("errors"))
                 got = sorted(re.sub(r"\D", "", v)[-4:] for v in self.redacted(o, "ssn"))
                 self.assertEqual(got, sorted(spec["ssn"]), o["findings"])
+
+    def test_raw_biff(self):
+        for name in sorted(n for n, spec in self.key.items() if spec.get("biff")):
+            with self.subTest(name=name):
+                o = self.m.obj(self.p(name))
+                self.assertEqual(o["handler"], "biff")
+                self.assertIn("email", lsutil.entities(o))
+                t = self.text(name)
+                self.assertIn("Mary Major\t287341196\tmary@example.com", t)
+        self.assertIn("ROE, JANE", self.text("biff2.xls"))  # a formula's string result
 
     def test_label_lines(self):
         t = self.text("hdr_months.xlsx")

@@ -18,9 +18,17 @@ scratch with the Python stdlib; all names and numbers are fake.
   not a header: the 9-digit order numbers under it stay unlabelled and
   no SSN is read into them.
 
+- php_export.xls, biff2.xls, biff4.xls: worksheets as a bare BIFF record
+  stream, no OLE2 container: a web application's "export to Excel" (a
+  BIFF5 BOF, LABEL and NUMBER records, EOF: the PHP and ASP snippets),
+  Excel 2.1 (BIFF2: INTEGER, NUMBER, LABEL, a FORMULA with its STRING
+  result) and Excel 4.0 (BIFF4: LABEL, NUMBER, RK). No handler read them:
+  no text, coverage "full", the SSNs (doubles) unseen.
+
 Returns {file: {"ssn": [last4, ...]}}: the SSNs each file must yield.
 """
 import os
+import struct
 import sys
 import zipfile
 from xml.sax.saxutils import escape
@@ -89,6 +97,50 @@ def _xlsx(path, rows, numfmt=None):
         z.writestr("xl/worksheets/sheet1.xml", sheet)
 
 
+def _rec(rtype, data):
+    return struct.pack("<HH", rtype, len(data)) + data
+
+
+def _biff(path, version, rows):
+    """rows of str / int / float cells as a bare BIFF stream: version 2
+    (Excel 2.1), 4 (Excel 4.0) or 5 (a raw BIFF5 worksheet as web exports
+    write it, BOF version 0)."""
+    if version == 2:
+        out = _rec(0x0009, struct.pack("<HH", 2, 0x10))
+    elif version == 4:
+        out = _rec(0x0409, struct.pack("<HHH", 0, 0x10, 0))
+    else:
+        out = _rec(0x0809, struct.pack("<HHHH", 0, 0x10, 0, 0))
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            if v is None:
+                continue
+            if version == 2:
+                attr = b"\0\0\0"
+                if isinstance(v, str):
+                    b = v.encode("cp1252")
+                    out += _rec(0x0004, struct.pack("<HH", r, c) + attr + bytes([len(b)]) + b)
+                elif isinstance(v, int) and v < 65536:
+                    out += _rec(0x0002, struct.pack("<HH", r, c) + attr + struct.pack("<H", v))
+                else:
+                    out += _rec(0x0003, struct.pack("<HH", r, c) + attr + struct.pack("<d", v))
+            elif isinstance(v, str):
+                b = v.encode("cp1252")
+                out += _rec(0x0204, struct.pack("<HHHH", r, c, 0, len(b)) + b)
+            elif version == 4 and isinstance(v, int) and v < (1 << 29):
+                out += _rec(0x027E, struct.pack("<HHHI", r, c, 0, (v << 2) | 2))  # RK integer
+            else:
+                out += _rec(0x0203, struct.pack("<HHHd", r, c, 0, float(v)))
+    if version == 2:  # =UPPER("roe") as Excel 2.1 stores it: a string result, then STRING
+        r = len(rows)
+        out += _rec(0x0006, struct.pack("<HH", r, 0) + b"\0\0\0" + bytes([0, 0, 0, 0, 0, 0, 0xFF, 0xFF])
+                    + b"\0" + b"\x01\x17")
+        out += _rec(0x0007, bytes([9]) + b"ROE, JANE")
+    out += _rec(0x000A, b"")
+    with open(path, "wb") as f:
+        f.write(out)
+
+
 NAMES = ["Jane Roe", "John Doe", "Mary Major"]
 
 
@@ -113,6 +165,11 @@ def generate(outdir):
     rows += [[n, s, 61000] for n, s in zip(NAMES, SSNS)]
     _xlsx(os.path.join(outdir, "hdr_fy.xlsx"), rows)
     key["hdr_fy.xlsx"] = {"ssn": want}
+    staff = [["Name", "SSN", "Email"]]
+    staff += [[n, s, n.split()[0].lower() + "@example.com"] for n, s in zip(NAMES, SSNS)]
+    for name, version in (("php_export.xls", 5), ("biff2.xls", 2), ("biff4.xls", 4)):
+        _biff(os.path.join(outdir, name), version, staff)
+        key[name] = {"ssn": want, "biff": True}
     rows = [["Jane Roe", 2023], ["Order", 536221874], ["Order", 412556781]]
     _xlsx(os.path.join(outdir, "hdr_record.xlsx"), rows)
     key["hdr_record.xlsx"] = {"ssn": []}
