@@ -616,6 +616,13 @@ static int xp_probe(const struct ls_object *o)
         !ls_slice_starts(rest, "<plist", 6))
         return 0;
     if (ls_slice_find(head, 0, "<!ENTITY", 8) != SIZE_MAX) return 0;
+    /* a DOCTYPE with an internal subset ("<!DOCTYPE plist [ ... ]>") may
+     * declare entities past the first 2 KiB: the xml handler's to judge */
+    size_t dt = ls_slice_find(head, 0, "<!DOCTYPE", 9);
+    if (dt != SIZE_MAX) {
+        size_t gt = ls_slice_find(head, dt, ">", 1), sq = ls_slice_find(head, dt, "[", 1);
+        if (sq != SIZE_MAX && (gt == SIZE_MAX || sq < gt)) return 0;
+    }
     bool plist = ls_slice_find(head, 0, "<!DOCTYPE plist", 15) != SIZE_MAX ||
                  ls_slice_find(head, 0, "<plist version", 14) != SIZE_MAX;
     return plist ? 72 : 0; /* above the xml handler's 65 */
