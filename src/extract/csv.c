@@ -177,6 +177,24 @@ static char csv_delimiter(struct ls_slice s, bool cut, unsigned min_rows, enum c
     return best;
 }
 
+/* Excel's "sep=;" first line (it names the delimiter of the file for
+ * Excel, whatever the locale's list separator; European exports write it):
+ * the delimiter, and where the table starts after the line. */
+static bool csv_sep_line(struct ls_slice s, char *delim, size_t *start)
+{
+    if (s.len < 5 || !csv_at(&(struct csv_rd){s, 0, 0, CSV_D_RFC}, 0, "sep=")) return false;
+    int ch = ls_slice_at(s, 4);
+    if (ch <= ' ' || ch >= 0x7f || ch == '"' || (ch >= '0' && ch <= '9') ||
+        ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'))
+        return false;
+    size_t at = 5;
+    if (at < s.len && ls_slice_at(s, at) == '\r') at++;
+    if (at < s.len && ls_slice_at(s, at) != '\n') return false;
+    *delim = (char)ch;
+    *start = at < s.len ? at + 1 : at;
+    return true;
+}
+
 /* Records the probe wants: two when the file says it is a table, else three
  * (two lines of prose with the same number of commas happen). */
 #define CSV_ROWS(named) ((named) ? 2u : 3u)
@@ -226,13 +244,20 @@ static int csv_probe(const struct ls_object *o)
     enum ls_text_enc enc = csv_sample(o->data, &u8, &cut);
     bool named = csv_named(o);
     enum csv_dialect dialect = CSV_D_RFC;
-    char d = enc == LS_TEXT_BINARY || csv_sql(ls_buf_slice(&u8))
-                 ? 0
-                 : csv_delimiter(ls_buf_slice(&u8), cut, CSV_ROWS(named), &dialect);
+    char d = 0;
+    size_t start;
+    bool sep = enc != LS_TEXT_BINARY && csv_sep_line(ls_buf_slice(&u8), &d, &start);
+    if (!sep)
+        d = enc == LS_TEXT_BINARY || csv_sql(ls_buf_slice(&u8))
+                ? 0
+                : csv_delimiter(ls_buf_slice(&u8), cut, CSV_ROWS(named), &dialect);
     ls_buf_free(&u8);
     if (!d) return 0;
-    /* above "text" (25; 60 for UTF-16 with a BOM) when named a table or a load file */
-    return named || dialect != CSV_D_RFC ? 70 : 30;
+    /* above "text" (25; 60 for UTF-16 with a BOM) when named a table, a
+     * load file, a table with Excel's "sep=" line, or Excel's "Unicode
+     * Text" (UTF-16, tab-separated, whatever its name: .txt) */
+    bool utf16 = enc == LS_TEXT_UTF16LE || enc == LS_TEXT_UTF16BE;
+    return named || sep || dialect != CSV_D_RFC || (utf16 && d == '\t') ? 70 : 30;
 }
 
 /* ---- extraction ---- */
@@ -304,14 +329,19 @@ static ls_err csv_extract(struct ls_ctx *c, struct ls_object *o)
         e = LS_OK;
         body = ls_buf_slice(&conv);
     }
-    struct ls_slice head;
+    struct ls_slice head, table = body;
     enum csv_dialect dialect = CSV_D_RFC;
     (void)ls_slice_sub(body, 0, body.len < CSV_SAMPLE ? body.len : CSV_SAMPLE, &head);
-    char delim = csv_delimiter(head, head.len < body.len, CSV_ROWS(csv_named(o)), &dialect);
+    char delim = 0;
+    size_t start = 0;
+    if (csv_sep_line(head, &delim, &start))
+        (void)ls_slice_from(body, start, &table); /* the table after Excel's "sep=" line */
+    else
+        delim = csv_delimiter(head, head.len < body.len, CSV_ROWS(csv_named(o)), &dialect);
     bool loadfile = dialect != CSV_D_RFC;
     if (enc != LS_TEXT_UTF8 && !loadfile) e = ls_emit_text(c, o, conv.ptr, conv.len);
     if (e == LS_OK && enc == LS_TEXT_UTF8) e = ls_text_fold_lines(c, o, body); /* the raw scan cannot fold */
-    struct csv_rd r = {body, 0, delim, dialect};
+    struct csv_rd r = {table, 0, delim, dialect};
     if (e == LS_OK && delim) e = loadfile ? csv_loadfile_text(c, o, r) : csv_labels(c, o, r, NULL);
     ls_buf_free(&conv);
     return e;

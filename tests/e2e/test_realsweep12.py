@@ -3,7 +3,8 @@
 year and date columns or a year in a heading label the columns beside
 them, so bare nine-digit SSNs under "SSN" are found; a record is still no
 header. Bare BIFF streams (Excel 2.1-4.0 worksheets, web applications'
-BIFF5 exports) are read as spreadsheets."""
+BIFF5 exports) are read as spreadsheets, and so are CSV files with Excel's
+"sep=" line and Excel's UTF-16 "Unicode Text"."""
 import os
 import re
 import sys
@@ -37,6 +38,14 @@ class RealSweep12(lsutil.GeneratedTree):
                 t = self.text(name)
                 self.assertIn("Mary Major\t287341196\tmary@example.com", t)
         self.assertIn("ROE, JANE", self.text("biff2.xls"))  # a formula's string result
+
+    def test_excel_csv_dialects(self):
+        for name in sorted(n for n, spec in self.key.items() if spec.get("csv")):
+            with self.subTest(name=name):
+                o = self.m.obj(self.p(name))
+                self.assertEqual(o["handler"], "csv")
+                self.assertIn("SSN: 412556781", self.text(name))
+        self.assertNotIn("sep=;: ", self.text("sep.csv"))  # the "sep=" line is no header
 
     def test_label_lines(self):
         t = self.text("hdr_months.xlsx")

@@ -25,6 +25,12 @@ scratch with the Python stdlib; all names and numbers are fake.
   result) and Excel 4.0 (BIFF4: LABEL, NUMBER, RK). No handler read them:
   no text, coverage "full", the SSNs (doubles) unseen.
 
+- sep.csv: a CSV whose first line is Excel's "sep=;" (it names the
+  delimiter for Excel; European exports write it): read as text, no
+  header, the bare SSNs under "SSN" unfound.
+- unicode_text.txt: Excel's "Unicode Text" (UTF-16LE with a BOM, tab-
+  separated, saved as .txt): the text handler's, no labels either.
+
 Returns {file: {"ssn": [last4, ...]}}: the SSNs each file must yield.
 """
 import os
@@ -170,6 +176,13 @@ def generate(outdir):
     for name, version in (("php_export.xls", 5), ("biff2.xls", 2), ("biff4.xls", 4)):
         _biff(os.path.join(outdir, name), version, staff)
         key[name] = {"ssn": want, "biff": True}
+    table = [["Name", "SSN", "Hired"]] + [[n, str(s), "2019-04-01"] for n, s in zip(NAMES, SSNS)]
+    with open(os.path.join(outdir, "sep.csv"), "w", newline="") as f:
+        f.write("sep=;\r\n" + "".join(";".join(r) + "\r\n" for r in table))
+    key["sep.csv"] = {"ssn": want, "csv": True}
+    with open(os.path.join(outdir, "unicode_text.txt"), "wb") as f:
+        f.write(b"\xff\xfe" + "".join("\t".join(r) + "\r\n" for r in table).encode("utf-16-le"))
+    key["unicode_text.txt"] = {"ssn": want, "csv": True}
     rows = [["Jane Roe", 2023], ["Order", 536221874], ["Order", 412556781]]
     _xlsx(os.path.join(outdir, "hdr_record.xlsx"), rows)
     key["hdr_record.xlsx"] = {"ssn": []}
