@@ -34,7 +34,9 @@
  * TABLE/COLUMN/ROW/LABEL whatever its type; an
  * ACCDB Attachment column's file (in a hidden table f_..._COLUMN, a zlib
  * wrapper) as a child TABLE/ROW/FileName. Binary columns are left to the
- * raw-byte scan.
+ * raw-byte scan. A linked table's connection string and file (catalog
+ * type 4 or 6; an ODBC string can hold "UID=...;PWD=...") is a line
+ * "[Linked table: NAME -> FOREIGN]<TAB>Database: ...<TAB>Connect: ...".
  *
  * Not read on purpose: system tables (MSys*, and the hidden tables of
  * system tables' complex columns: the Office theme), queries, forms,
@@ -104,6 +106,7 @@ struct mdbx {
     struct ls_buf u16;  /* decompressed Jet 4 text */
     struct ls_buf att;  /* an inflated attachment */
     struct ls_buf fname; /* the row's FileName (an attachment table's), UTF-8 */
+    struct ls_buf txt;   /* a catalog value, decoded */
     bool text_full;     /* ls_emit_text said LS_E_LIMIT */
     bool no_children;   /* ls_emit_child said LS_E_LIMIT / LS_E_TIMEOUT */
     size_t bad_values;  /* long values whose chain was broken */
@@ -697,18 +700,65 @@ static const MdbColumn *mdbx_col(const MdbTableDef *t, const char *name)
     return NULL;
 }
 
-/* One catalog row: a table (type 1) is added to objs. */
-static ls_err mdbx_catalog_row(struct mdbx *s, const MdbColumn *const cols[4], struct ls_buf *objs)
+/* MSysObjects' columns the handler reads. */
+enum { MC_ID, MC_NAME, MC_TYPE, MC_FLAGS, MC_CONNECT, MC_DATABASE, MC_FOREIGN, MC_N };
+static const char *const mdbx_cat_cols[MC_N] = {"Id",      "Name",     "Type",       "Flags",
+                                                "Connect", "Database", "ForeignName"};
+
+/* A text or memo value of the current row, decoded, appended to out. */
+static ls_err mdbx_put_col(struct mdbx *s, const MdbColumn *col, struct ls_buf *out)
+{
+    struct ls_slice v, hdr, rest = {0};
+    if (!mdbx_value(s, col, &v)) return LS_OK;
+    ls_buf_reset(&s->txt);
+    if (col->col_type == MDB_TEXT) {
+        LS_TRY(mdbx_text(s, v, &s->txt));
+    } else if (col->col_type == MDB_MEMO && ls_slice_sub(v, 0, MDB_HDR, &hdr)) {
+        (void)ls_slice_sub(v, MDB_HDR, v.len - MDB_HDR, &rest);
+        if (!mdbx_long_value(s, hdr, rest)) s->bad_values++;
+        LS_TRY(mdbx_text(s, ls_buf_slice(&s->tmp), &s->txt));
+    }
+    return mdbx_put(out, ls_buf_slice(&s->txt), SIZE_MAX);
+}
+
+/* A linked table (type 4: ODBC, 6: another Access file): its connection
+ * string (an ODBC one can hold a user and password: "UID=sa;PWD=...") and
+ * the file it names, stored as UTF-16 where the raw scan cannot read them,
+ * written as a line "[Linked table: NAME -> FOREIGN]<TAB>Database: ...<TAB>Connect: ...". */
+static ls_err mdbx_linked(struct mdbx *s, const MdbColumn *const cols[MC_N])
+{
+    struct ls_buf line;
+    ls_buf_init(&line, SIZE_MAX);
+    ls_err e = ls_buf_adds(&line, "[Linked table: ");
+    if (e == LS_OK) e = mdbx_put_col(s, cols[MC_NAME], &line);
+    if (e == LS_OK && cols[MC_FOREIGN]) e = ls_buf_adds(&line, " -> ");
+    if (e == LS_OK && cols[MC_FOREIGN]) e = mdbx_put_col(s, cols[MC_FOREIGN], &line);
+    if (e == LS_OK && cols[MC_DATABASE]) e = ls_buf_adds(&line, "]\tDatabase: ");
+    if (e == LS_OK && cols[MC_DATABASE]) e = mdbx_put_col(s, cols[MC_DATABASE], &line);
+    if (e == LS_OK && cols[MC_CONNECT]) e = ls_buf_adds(&line, "\tConnect: ");
+    if (e == LS_OK && cols[MC_CONNECT]) e = mdbx_put_col(s, cols[MC_CONNECT], &line);
+    if (e == LS_OK) e = ls_buf_addc(&line, '\n');
+    if (e == LS_OK) e = mdbx_emit(s, ls_buf_slice(&line));
+    ls_buf_free(&line);
+    return e;
+}
+
+/* One catalog row: a table (type 1) is added to objs, a linked table's
+ * connection is written. */
+static ls_err mdbx_catalog_row(struct mdbx *s, const MdbColumn *const cols[MC_N], struct ls_buf *objs)
 {
     struct ls_slice id, name, type, flags;
-    if (!mdbx_value(s, cols[0], &id) || !mdbx_value(s, cols[1], &name) ||
-        !mdbx_value(s, cols[2], &type) || id.len < 4 || type.len < 2 ||
-        (mdbx_le(type, 2) & 0x7f) != MDB_TABLE)
+    if (!mdbx_value(s, cols[MC_ID], &id) || !mdbx_value(s, cols[MC_NAME], &name) ||
+        !mdbx_value(s, cols[MC_TYPE], &type) || id.len < 4 || type.len < 2)
         return LS_OK;
+    /* the type as stored: 4 and 6 are linked tables, 0x8004 a report */
+    unsigned kind = (unsigned)mdbx_le(type, 2);
+    if (kind == 4 || kind == 6) return mdbx_linked(s, cols);
+    if ((kind & 0x7f) != MDB_TABLE) return LS_OK;
     struct mdbx_obj ob;
     memset(&ob, 0, sizeof ob);
     ob.pg = (uint32_t)mdbx_le(id, 4) & 0xffffffu;
-    ob.flags = mdbx_value(s, cols[3], &flags) && flags.len >= 4 ? (uint32_t)mdbx_le(flags, 4) : 0;
+    ob.flags = mdbx_value(s, cols[MC_FLAGS], &flags) && flags.len >= 4 ? (uint32_t)mdbx_le(flags, 4) : 0;
     ls_buf_reset(&s->tmp);
     LS_TRY(mdbx_text(s, name, &s->tmp));
     struct ls_slice n = ls_buf_slice(&s->tmp);
@@ -732,12 +782,12 @@ static ls_err mdbx_catalog(struct mdbx *s, struct ls_buf *objs)
     memcpy(msys.object_name, "MSysObjects", sizeof "MSysObjects");
     MdbTableDef *t = mdbx_open_table(&msys);
     if (!t) return LS_E_CORRUPT;
-    const MdbColumn *cols[4] = {mdbx_col(t, "Id"), mdbx_col(t, "Name"), mdbx_col(t, "Type"),
-                                mdbx_col(t, "Flags")};
-    ls_err e = cols[0] && cols[1] && cols[2] ? LS_OK : LS_E_CORRUPT;
+    const MdbColumn *cols[MC_N];
+    for (int i = 0; i < MC_N; i++) cols[i] = mdbx_col(t, mdbx_cat_cols[i]);
+    ls_err e = cols[MC_ID] && cols[MC_NAME] && cols[MC_TYPE] ? LS_OK : LS_E_CORRUPT;
     uint64_t rows = 0;
     if (e == LS_OK) mdb_rewind_table(t);
-    while (e == LS_OK && mdb_fetch_row(t)) {
+    while (e == LS_OK && !s->text_full && mdb_fetch_row(t)) {
         e = mdbx_catalog_row(s, cols, objs);
         if (e == LS_OK && ++rows % 256 == 0 && ls_ctx_expired(s->c)) e = LS_E_TIMEOUT;
     }
@@ -832,6 +882,7 @@ static ls_err mdb_extract(struct ls_ctx *c, struct ls_object *o)
     ls_buf_init(&s.u16, SIZE_MAX);
     ls_buf_init(&s.att, SIZE_MAX);
     ls_buf_init(&s.fname, 4 * MDB_NAME_MAX);
+    ls_buf_init(&s.txt, SIZE_MAX);
     e = mdbx_read(&s);
     if (s.bad_values)
         ls_note(c, o, LS_R_PARSE_ERROR, "mdb: %zu long value(s) (memo, OLE) with a broken page chain",
@@ -840,6 +891,7 @@ static ls_err mdb_extract(struct ls_ctx *c, struct ls_object *o)
     ls_buf_free(&s.u16);
     ls_buf_free(&s.att);
     ls_buf_free(&s.fname);
+    ls_buf_free(&s.txt);
     ls_buf_free(&s.tmp);
     ls_buf_free(&s.line);
     ls_tc_free(&s.tc);

@@ -8,7 +8,8 @@ spread over a chain of LVAL pages is read whole, a zip in an OLE object
 field (raw, an embedded object, or a file dropped in: a Packager object
 in Access's OLE wrapper) and an Attachment column's file
 (zlib in a hidden table) are children, a cut file keeps the
-tables that are there and is partial, a table of part numbers is no SSN, a
+tables that are there and is partial, a table of part numbers is no SSN,
+an ODBC linked table's connection string (and its password) is read, a
 file encoded with the header's RC4 key reads in full and an ACCDB
 encrypted with a password is encrypted."""
 import os
@@ -92,6 +93,16 @@ class Mdb(unittest.TestCase):
                 self.assertEqual(z["handler"], "archive")
                 card = self.m.obj(path, [name, "card.txt"])
                 self.assertIn("credit_card", lsutil.entities(card))
+
+    def test_linked_table_connection(self):
+        # an ODBC linked table's connection string, UTF-16 in the catalog:
+        # its password is found in the handler's text only
+        with open(os.path.join(self.dir, "staff.mdb"), "rb") as f:
+            self.assertNotIn(b"PWD=", f.read())
+        o = self.m.obj(os.path.join(self.dir, "staff.mdb"))
+        pw = [e for f in o["findings"] if f["entity"] == "password" for e in f["evidence"]]
+        self.assertTrue(pw, o["findings"])
+        self.assertEqual({e["where"] for e in pw}, {"text"})
 
     def test_attachment_is_a_child(self):
         # an Attachment column's file, zlib-compressed in its hidden table

@@ -45,6 +45,7 @@ EMAIL = "jane.roe@leaksift-test.org"
 DOB = datetime.date(1975, 3, 14)
 ZIP_TEXT = "Card 4111 1111 1111 1111 on file for Jane Roe"
 PART_NO = 536221877  # decoy: a part number, not an SSN
+ODBC_CONNECT = "ODBC;DRIVER=SQL Server;SERVER=hr-db01;UID=payroll_svc;PWD=Xk7pq92Lmw;DATABASE=hr"
 ATTACH_CSV = "Name,SSN,Date of birth\r\nJohn Doe,536-22-1880,1980-01-01\r\n"
 
 T_BOOL, T_BYTE, T_INT, T_LONG, T_MONEY, T_FLOAT, T_DOUBLE, T_DATE = 1, 2, 3, 4, 5, 6, 7, 8
@@ -387,12 +388,19 @@ def _build(tables, version, key, password, cipher):
     catalog = Table("MSysObjects", [
         Column("Id", T_LONG), Column("ParentId", T_LONG), Column("Name", T_TEXT, 128),
         Column("Type", T_INT), Column("Flags", T_LONG), Column("DateCreate", T_DATE),
-        Column("DateUpdate", T_DATE), Column("LvProp", T_OLE)], system=True)
+        Column("DateUpdate", T_DATE), Column("LvProp", T_OLE), Column("Connect", T_MEMO),
+        Column("Database", T_MEMO), Column("ForeignName", T_TEXT, 510)], system=True)
     catalog.tdef_pg, catalog.data_pg = 2, None
     made = jet_date(datetime.date(2003, 5, 1))
-    catalog.rows.append([2, 0x0F000002, jet_text("MSysObjects", True), 1, -2147483646, made, made, None])
+    catalog.rows.append([2, 0x0F000002, jet_text("MSysObjects", True), 1, -2147483646, made, made, None,
+                         None, None, None])
     for t in tables:
-        catalog.rows.append([t.tdef_pg, 0x0F000002, jet_text(t.name, True), 1, t.flags, made, made, None])
+        catalog.rows.append([t.tdef_pg, 0x0F000002, jet_text(t.name, True), 1, t.flags, made, made, None,
+                             None, None, None])
+    # a linked ODBC table (type 4): its connection string, UTF-16 in Jet 4
+    catalog.rows.append([0x0100, 0x0F000002, jet_text("Payroll_Link", True), 4, 0x100000, made, made,
+                         None, memo_inline(jet_text(ODBC_CONNECT, False)), None,
+                         jet_text("dbo.Payroll", True)])
     # values: callables take the Db (long values placed on LVAL pages)
     for t in tables:
         t.rows = [[v(db, first_lval) if callable(v) else v for v in r] for r in t.rows]
@@ -479,7 +487,8 @@ def generate(outdir):
         % (SSN_TEXT, SSN_LONG, PHONE, EMAIL, CARD),
         "\t1.1\t123456789",
         "2\tRen\u00e9e M\u00fcller\t\t536221876\t\t\t1980-01-01\t1234.25\t0\tPrefers e-mail, no calls",
-        "[Table: Parts]", "%d\tstapler\t2" % PART_NO]}
+        "[Table: Parts]", "%d\tstapler\t2" % PART_NO,
+        "[Linked table: Payroll_Link -> dbo.Payroll]\tDatabase: \tConnect: " + ODBC_CONNECT]}
     with open(os.path.join(outdir, "cut.mdb"), "wb") as f:
         f.write(data[:len(data) - 1000])  # the memo's last LVAL page is cut
     expect["cut.mdb"] = {"coverage": "partial", "ssn": None, "text": []}
