@@ -830,14 +830,16 @@ static bool after_country_code(const struct scan_state *st, uint64_t start)
     return n >= 1 && n <= 3 && i > 0 && p[i - 1] == '+' && (i < 2 || !(p[i - 2] >= '0' && p[i - 2] <= '9'));
 }
 
-/* The digits of match are one run ("640467805"), not groups ("912 345 678"). */
-static bool one_digit_run(struct ls_slice match)
+/* The value (its digits and separators, as the validator located it) is one
+ * run of digits ("640467805"), not groups ("912 345 678"). The match may go
+ * on past it: "iPhone 596447377 782957457 105548132" of a page's list of app
+ * ids is retried down to its first id. */
+static bool one_digit_run(struct ls_slice value)
 {
-    size_t i = 0;
-    while (i < match.len && !(match.ptr[i] >= '0' && match.ptr[i] <= '9')) i++;
-    while (i < match.len && match.ptr[i] >= '0' && match.ptr[i] <= '9') i++;
-    while (i < match.len && !(match.ptr[i] >= '0' && match.ptr[i] <= '9')) i++;
-    return i == match.len;
+    for (size_t i = 0; i < value.len; i++)
+        if (!(value.ptr[i] >= '0' && value.ptr[i] <= '9') && !(i == 0 && (value.ptr[i] == '+' || value.ptr[i] == '(')))
+            return false;
+    return true;
 }
 
 /* "appId={iphone:'640467805'", "SEOTwitterAppIdIphone":"324021126": the
@@ -845,10 +847,12 @@ static bool one_digit_run(struct ls_slice match)
  * an app's id after it is no phone number. An app id is one run of digits;
  * a number written in groups after it is a phone ("iPhone: 912 345 678", a
  * contact card's label for the owner's mobile). */
-static bool iphone_key(const struct scan_state *st, uint64_t off, struct ls_slice match)
+static bool iphone_key(const struct scan_state *st, uint64_t off, struct ls_slice match, size_t voff, size_t vlen)
 {
     const uint8_t *p = st->data.ptr;
-    return off > 0 && ci_prefix(match.ptr, match.len, "phone") && one_digit_run(match) &&
+    struct ls_slice value;
+    return off > 0 && ci_prefix(match.ptr, match.len, "phone") && ls_slice_sub(match, voff, vlen, &value) &&
+           one_digit_run(value) &&
            (p[off - 1] == 'i' || p[off - 1] == 'I') &&
            (off < 2 || !((p[off - 2] >= 'a' && p[off - 2] <= 'z') || (p[off - 2] >= 'A' && p[off - 2] <= 'Z')) ||
             (p[off - 2] >= 'a' && p[off - 2] <= 'z' && p[off - 1] == 'I'));
@@ -1061,7 +1065,7 @@ LS_YR_UNALIGNED static void take_match(struct scan_state *st, const YR_RULE *rul
         return;
     }
     if (strcmp(m->entity, "phone") == 0 &&
-        (in_binary_noise(st, start, end) || iphone_key(st, off, match) ||
+        (in_binary_noise(st, start, end) || iphone_key(st, off, match, v.off, v.len) ||
          (m->validator && strcmp(m->validator, "nanp") == 0 && cjk_service_number(st, start, end)))) {
         reject(st->f, m->entity);
         return;
