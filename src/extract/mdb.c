@@ -60,6 +60,9 @@
  * definitions and rows is the part this file cannot bound (a libmdb crash
  * is a worker crash, recorded worker_crash by the pipeline).
  *
+ * Microsoft Money files (.mny: "MSISAM Database", a Jet 4 variant whose
+ * pages are always encrypted) are probed too and reported encrypted.
+ *
  * Coverage: a file that is not a whole number of pages is truncated; a
  * table whose definition cannot be read, or that yields fewer rows than
  * its definition counts, is parse_error; an ACCDB encrypted with a
@@ -82,6 +85,7 @@
 
 #define MDB_SIG_JET "Standard Jet DB"
 #define MDB_SIG_ACE "Standard ACE DB"
+#define MDB_SIG_MSISAM "MSISAM Database" /* Microsoft Money: always encrypted */
 #define MDB_SIG_OFF 4u
 #define MDB_VER_OFF 0x14u
 #define MDB_CHILD_MIN 64u     /* smaller OLE values are not files */
@@ -118,7 +122,9 @@ static int mdb_probe(const struct ls_object *o)
     struct ls_slice sig;
     if (!ls_slice_sub(o->data, MDB_SIG_OFF, 15, &sig)) return 0;
     if (ls_slice_at(o->data, 0) != 0 || ls_slice_at(o->data, 1) != 1) return 0;
-    if (memcmp(sig.ptr, MDB_SIG_JET, 15) != 0 && memcmp(sig.ptr, MDB_SIG_ACE, 15) != 0) return 0;
+    if (memcmp(sig.ptr, MDB_SIG_JET, 15) != 0 && memcmp(sig.ptr, MDB_SIG_ACE, 15) != 0 &&
+        memcmp(sig.ptr, MDB_SIG_MSISAM, 15) != 0)
+        return 0;
     return o->data.len >= 2048 ? 95 : 60;
 }
 
@@ -854,6 +860,14 @@ static ls_err mdb_extract(struct ls_ctx *c, struct ls_object *o)
     memset(&s, 0, sizeof s);
     s.c = c;
     s.o = o;
+    struct ls_slice sig;
+    if (ls_slice_sub(o->data, MDB_SIG_OFF, 15, &sig) && memcmp(sig.ptr, MDB_SIG_MSISAM, 15) == 0) {
+        /* Microsoft Money's Jet 4 variant: every page encrypted (Jackcess
+         * reads none without the password either) */
+        ls_note(c, o, LS_R_ENCRYPTED, "mdb: Microsoft Money (MSISAM) database: encrypted");
+        ls_set_coverage_none(c, o);
+        return LS_OK;
+    }
     s.jet3 = ls_slice_at(o->data, MDB_VER_OFF) == MDB_VER_JET3;
     s.pg_size = s.jet3 ? 2048u : 4096u;
     if (o->data.len < s.pg_size) return LS_E_TRUNCATED;

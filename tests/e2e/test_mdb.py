@@ -11,7 +11,7 @@ in Access's OLE wrapper) and an Attachment column's file
 tables that are there and is partial, a table of part numbers is no SSN,
 an ODBC linked table's connection string (and its password) is read, a
 file encoded with the header's RC4 key reads in full and an ACCDB
-encrypted with a password is encrypted."""
+encrypted with a password, like a Microsoft Money file, is encrypted."""
 import os
 import sys
 import tempfile
@@ -120,9 +120,12 @@ class Mdb(unittest.TestCase):
         self.assertEqual(enc["coverage_reasons"], [])
         self.assertIn("credit_card", lsutil.entities(enc))
         # an ACCDB encrypted with a password has nothing readable
-        locked = self.m.obj(os.path.join(self.dir, "locked.accdb"))
-        self.assertIn("encrypted", locked["coverage_reasons"])
-        self.assertEqual(locked["verdict"], "incomplete")
+        # as are Microsoft Money files (MSISAM)
+        for name in ("locked.accdb", "budget.mny"):
+            with self.subTest(name=name):
+                locked = self.m.obj(os.path.join(self.dir, name))
+                self.assertIn("encrypted", locked["coverage_reasons"])
+                self.assertEqual(locked["verdict"], "incomplete")
 
     def test_cut_keeps_what_is_there(self):
         cut = self.m.obj(os.path.join(self.dir, "cut.mdb"))

@@ -500,6 +500,12 @@ def generate(outdir):
     with open(os.path.join(outdir, "locked.accdb"), "wb") as f:
         f.write(build(staff_tables, version=2, key=0x2E11F0AD, cipher=b"AES-128 stand-in"))
     expect["locked.accdb"] = {"coverage": "none", "ssn": False, "text": []}
+    # Microsoft Money (MSISAM): a Jet 4 variant whose pages are always encrypted
+    money = bytearray(build(staff_tables, key=0x1B2C3D4E, cipher=b"MSISAM stand-in"))
+    money[4:19] = b"MSISAM Database"
+    with open(os.path.join(outdir, "budget.mny"), "wb") as f:
+        f.write(bytes(money))
+    expect["budget.mny"] = {"coverage": "none", "ssn": False, "text": []}
     # Jet 3 (Access 97): 2048-byte pages, text in the code page, one-byte row offsets
     with open(os.path.join(outdir, "staff97.mdb"), "wb") as f:
         f.write(build(lambda: staff_tables()[:2], version=0))
