@@ -1081,6 +1081,20 @@ static bool national_lone_trunk_ok(struct ls_slice v)
     return i - s >= 1 && i - s <= 4;
 }
 
+/* Eight digits without a trunk prefix, as Denmark ("33 12 34 56"), Norway
+ * ("412 34 567", "22 12 34 56"), Singapore and Hong Kong ("6468 5788",
+ * "2123 4567") write every number: grouped 2-2-2-2, 3-2-3 or 4-4, the first
+ * digit 2-9, and nothing more after it in the match (not the first groups
+ * of a longer number that the caller retried without its last ones). */
+static bool national_eight(struct ls_slice m, size_t end, struct ls_slice v, const char *d)
+{
+    if (d[0] < '2' || all_same(d, 8)) return false;
+    if (!national_groups(v, "2222") && !national_groups(v, "323") && !national_groups(v, "44")) return false;
+    for (size_t i = end; i < m.len; i++)
+        if (is_digit(ls_slice_at(m, i))) return false;
+    return true;
+}
+
 /* A number written in its country's own way after a phone label:
  * - with the trunk prefix 0 ("020 7946 0958", "(0221) 1234567", "06 12 34 56
  *   78", "(03) 9123 4567"): 9-13 digits, the second not 0;
@@ -1104,6 +1118,7 @@ static bool national_ok(struct ls_slice m, struct ls_value *out)
         d[n++] = (char)c;
     }
     d[n] = '\0';
+    if (n == 8 && national_eight(m, out->off + out->len, v, d)) return true;
     if (n < 9 || all_same(d + 1, n - 1) || national_is_date(v) || national_nanp_notation(v)) return false;
     if (d[0] == '0' && d[1] == '0') {
         if (!e164_ok(d + 2, n - 2)) return false;

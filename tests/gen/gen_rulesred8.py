@@ -17,6 +17,10 @@ Usage: gen_rulesred8.py OUTDIR KEYFILE [--seed S]
   before a five-digit group: no trunk prefix). A Spanish mobile after an
   "iPhone:" label (the engine's app-id veto took it; an app id is one run
   of digits, this number is grouped).
+- Eight-digit numbers without a trunk prefix after a phone label, as
+  Denmark (33 12 34 56), Norway (412 34 567), Singapore and Hong Kong
+  (6468 5788) write every number; Finnish "Puhelin:", German "Fon:"; beside
+  order and customer numbers of the same shapes without a label.
 - A saved shop page: Shopify's asset versions ("styles.css?v=1519582008
   4786593692": 19-20 digits, one in ten passes Luhn) and a Facebook page
   list whose later ids ("fb:pages" content="1798...,2970...") are
@@ -46,6 +50,13 @@ _base = _load("gen_rulesred")
 class Gen(_base.Gen):
     def write_enc(self, text, enc):
         self.write(text.encode(enc), binary=True)
+
+    def nz(self, n):
+        """n digits, the first not 0 or 1, not all alike"""
+        while True:
+            v = str(self.r.randint(2, 9)) + self.d(n - 1)
+            if len(set(v)) > min(2, n - 1):
+                return v
 
     def local(self, first, last):
         return self.r.choice(["%s.%s", "%s%s", "%s_%s"]) % (first, last)
@@ -106,6 +117,44 @@ def build_phones(g):
     g.plant("phone", mob.replace(" ", ""), "Spanish mobile after an iPhone label")
     lines.append("iPhone: %s" % mob)
     g.write("\n".join(lines) + "\n")
+
+    # eight-digit numbers without a trunk prefix (Denmark, Norway, Singapore, Hong Kong), the Finnish
+    # label Puhelin and the German Fon
+    g.begin("phones/kontakt_nordic.txt")
+    lines = ["Kontaktpersoner / yhteyshenkil\u00f6t / contacts"]
+
+    def eight(first):
+        while True:
+            v = first + g.d(8 - len(first))
+            if len(set(v)) > 2:
+                return v
+    forms = [("Tlf.:", "%s %s %s %s", (2, 2, 2, 2), "3"), ("Mobil:", "%s %s %s", (3, 2, 3), "4"),
+             ("Telefon:", "%s %s %s %s", (2, 2, 2, 2), "2"), ("Tel.", "%s %s", (4, 4), "6"),
+             ("Tel:", "%s %s", (4, 4), "2"), ("Mobile:", "%s-%s", (4, 4), "9")]
+    for lab, fmt, groups, first in forms:
+        v = eight(first)
+        parts, i = [], 0
+        for k in groups:
+            parts.append(v[i:i + k])
+            i += k
+        g.plant("phone", v, "eight digits %s after %s" % ("-".join(map(str, groups)), lab))
+        lines.append("%s %s" % (lab, fmt % tuple(parts)))
+    for lab in ("Puhelin:", "Matkapuhelin:"):
+        v = "0" + r.choice(["40", "50", "9"]) + g.nz(7)
+        g.plant("phone", v, "Finnish number after %s" % lab)
+        lines.append("%s %s %s %s" % (lab, v[:3], v[3:6], v[6:]))
+    for fmt in ("Fon: 0%s / %s %s", "Fon 0%s %s%s"):
+        area, a, b = r.choice(["511", "89", "30", "221"]), g.nz(3), g.d(3)
+        g.plant("phone", "0" + area + a + b, "German number after Fon")
+        lines.append(fmt % (area, a, b))
+    g.write("\n".join(lines) + "\n")
+
+    g.begin("phones/nordic_orders.txt", decoy=True)
+    g.write("Ordre %s %s %s %s sendt\nKundenr. %s %s %s\nFonds %d: %s %s\nfont: %d %d %d %d\n"
+            "Tel: 3%s %s %s %s %s (ten digits in pairs: no number we read, nor its first eight)\n"
+            % (g.nz(2), g.d(2), g.d(2), g.d(2), g.nz(3), g.d(2), g.d(3), r.randint(2000, 2024), g.nz(4), g.d(4),
+               r.randint(10, 99), r.randint(10, 99), r.randint(10, 99), r.randint(10, 99),
+               g.d(1), g.d(2), g.d(2), g.d(2), g.d(2)))
 
     g.begin("phones/form_render_cache.txt", decoy=True)
     lines = []
