@@ -729,8 +729,8 @@ static ls_err mdbx_put_col(struct mdbx *s, const MdbColumn *col, struct ls_buf *
 
 /* A linked table (type 4: ODBC, 6: another Access file): its connection
  * string (an ODBC one can hold a user and password: "UID=sa;PWD=...") and
- * the file it names, stored as UTF-16 where the raw scan cannot read them,
- * written as a line "[Linked table: NAME -> FOREIGN]<TAB>Database: ...<TAB>Connect: ...". */
+ * the file it names, stored as UTF-16 (Jet 4) or in the code page, written
+ * as a line "[Linked table: NAME -> FOREIGN]<TAB>Database: ...<TAB>Connect: ...". */
 static ls_err mdbx_linked(struct mdbx *s, const MdbColumn *const cols[MC_N])
 {
     struct ls_buf line;

@@ -96,7 +96,8 @@ class Mdb(unittest.TestCase):
 
     def test_linked_table_connection(self):
         # an ODBC linked table's connection string, UTF-16 in the catalog:
-        # its password is found in the handler's text only
+        # its password is in the handler's text (where a value found in both
+        # text and raw bytes is counted)
         with open(os.path.join(self.dir, "staff.mdb"), "rb") as f:
             self.assertNotIn(b"PWD=", f.read())
         o = self.m.obj(os.path.join(self.dir, "staff.mdb"))
