@@ -21,6 +21,8 @@
  *     display-levels, start-value) of styles.xml (read first) and
  *     content.xml; a list restarts unless text:continue-numbering or
  *     text:continue-list; an item's text:start-value sets its number;
+ *     headings' chapter numbers (text:outline-style's outline-level-style,
+ *     by the heading's text:outline-level) outside lists;
  *   - styles.xml: only the page header/footer text of master pages and
  *     the text of their frames (a presentation's master slide);
  *   - meta.xml: creator, initial creator, title, keywords, user-defined
@@ -34,7 +36,7 @@
  * holding those parts: its office:meta, master styles and body are read as
  * the members above (odf_flat_start()), its base64 blobs as generic XML's.
  * Ignored on purpose: settings.xml, styles other than headers/footers and
- * list styles, outline (heading) numbering, list styles bound through a
+ * list and outline styles, list styles bound through a
  * paragraph style (style:list-style-name),
  * ObjectReplacements/ (previews of objects already read), Configurations2/.
  * Attacker-controlled: member names, sizes and bytes; the XML.
@@ -92,6 +94,7 @@ struct odf {
     bool stop_children, macro_noted, enc_noted;
     struct odf_lsty *lsty; /* list styles of styles.xml and content.xml */
     size_t nlsty, caplsty;
+    int32_t outline;       /* the outline style's entry in lsty (chapter numbers), -1 none */
 };
 
 struct odf_walk {
@@ -870,7 +873,8 @@ static void odf_list_level(struct odf_walk *w, const char *local, const struct l
     struct ls_listlvl *lv = &ls->lv[lvl - 1];
     memset(lv, 0, sizeof *lv);
     lv->fmt = LS_LF_BULLET;
-    if (strcmp(local, "list-level-style-number") != 0) return; /* bullet, image */
+    if (strcmp(local, "list-level-style-number") != 0 && strcmp(local, "outline-level-style") != 0)
+        return; /* bullet, image */
     lv->fmt = (uint8_t)(ls_xml_attr_get(a, n, "num-format", NULL, &v) ? odf_list_fmt(v)
                                                                       : LS_LF_NONE);
     if (ls_xml_attr_get(a, n, "start-value", NULL, &v) && odf_u64(v, &start) && start > 999999999u)
@@ -894,9 +898,12 @@ static ls_err odf_list_style(struct odf_walk *w, const char *local, const struct
 {
     struct odf *x = w->x;
     struct ls_slice v;
-    if (strcmp(local, "list-style") == 0) {
+    bool outline = strcmp(local, "outline-style") == 0; /* named in ODF 1.2, not in 1.1 */
+    if (strcmp(local, "list-style") == 0 || outline) {
         w->lsty_cur = -1;
-        if (!ls_xml_attr_get(a, n, "name", NULL, &v) || x->nlsty >= ODF_LSTY_MAX) return LS_OK;
+        if (!outline && !ls_xml_attr_get(a, n, "name", NULL, &v)) return LS_OK;
+        if (outline) v = ls_slice_make(NULL, 0);
+        if (x->nlsty >= ODF_LSTY_MAX) return LS_OK;
         if (x->nlsty == x->caplsty) {
             size_t c = x->caplsty ? x->caplsty * 2 : 16;
             void *q = realloc(x->lsty, c * sizeof *x->lsty);
@@ -908,10 +915,12 @@ static ls_err odf_list_style(struct odf_walk *w, const char *local, const struct
         memset(ls, 0, sizeof *ls);
         odf_copy(ls->name, sizeof ls->name, v);
         for (unsigned k = 0; k < LS_LIST_LEVELS; k++) ls->lv[k].fmt = LS_LF_BULLET;
+        if (outline) x->outline = (int32_t)x->nlsty;
         w->lsty_cur = (int32_t)x->nlsty++;
         return LS_OK;
     }
-    if (w->lsty_cur >= 0 && strncmp(local, "list-level-style-", 17) == 0)
+    if (w->lsty_cur >= 0 &&
+        (strncmp(local, "list-level-style-", 17) == 0 || strcmp(local, "outline-level-style") == 0))
         odf_list_level(w, local, a, n);
     return LS_OK;
 }
@@ -964,6 +973,25 @@ static void odf_list_close(struct odf_walk *w, const char *local)
     if (w->list_depth && strcmp(local, "list") == 0) w->list_depth--;
 }
 
+/* A heading outside a list: its chapter number by its text:outline-level
+ * (1 if not given), unless it is a list header. */
+static ls_err odf_outline_label(struct odf_walk *w, const struct ls_xml_attr *a, size_t n)
+{
+    struct ls_slice v;
+    uint64_t lvl = 1;
+    if (ls_xml_attr_get(a, n, "is-list-header", NULL, &v) && v.len == 4 && memcmp(v.ptr, "true", 4) == 0)
+        return LS_OK;
+    if (ls_xml_attr_get(a, n, "outline-level", NULL, &v) && (!odf_u64(v, &lvl) || lvl < 1))
+        lvl = 1;
+    if (lvl > LS_LIST_LEVELS) return LS_OK;
+    struct odf_lsty *ls = &w->x->lsty[w->x->outline];
+    char lab[4 * LS_LIST_TEXT];
+    size_t len = ls_docpart_list_next(ls->lv, &ls->ctr, (unsigned)lvl - 1, lab, sizeof lab);
+    if (!len || odf_blank(ls_slice_make((const uint8_t *)lab, len))) return LS_OK;
+    LS_TRY(ls_textout_add(&w->x->out, lab, len));
+    return ls_textout_add(&w->x->out, " ", 1);
+}
+
 /* A list item's first paragraph or heading: its label before its text. */
 static ls_err odf_list_label(struct odf_walk *w)
 {
@@ -993,11 +1021,13 @@ static ls_err odf_cb_start(void *ud, const char *local, const char *ns,
         LS_TRY(odf_sep(w, w->in_cell ? ' ' : '\n'));
     if (w->kind == ODF_CONTENT && (el == ODE_P || el == ODE_H)) w->in_par++;
     if (w->depth < sizeof w->els) w->els[w->depth] = (uint8_t)el;
-    if (w->lists_on && local[0] == 'l') LS_TRY(odf_list_style(w, local, a, n));
+    if (w->lists_on && (local[0] == 'l' || local[0] == 'o')) LS_TRY(odf_list_style(w, local, a, n));
     if (w->kind == ODF_CONTENT && w->x->nlsty && local[0] == 'l') odf_list_open(w, local, a, n);
     if (w->kind == ODF_CONTENT && w->item_pending && (el == ODE_P || el == ODE_H) &&
         w->list_depth == w->item_depth)
         LS_TRY(odf_list_label(w));
+    else if (w->kind == ODF_CONTENT && el == ODE_H && !w->list_depth && w->x->outline >= 0)
+        LS_TRY(odf_outline_label(w, a, n));
     if (w->kind == ODF_CONTENT && el == ODE_OTHER && !w->in_cell) LS_TRY(odf_data_attrs(w, local, a, n));
     if ((el == ODE_OTHER || el == ODE_VARIABLE_SET) &&
         (w->kind == ODF_CONTENT || (w->kind == ODF_STYLES && w->in_hf)))
@@ -1251,6 +1281,7 @@ static ls_err odf_extract(struct ls_ctx *c, struct ls_object *o)
     memset(&x, 0, sizeof x);
     x.c = c;
     x.o = o;
+    x.outline = -1;
     ls_textout_init(&x.out, c, o);
     ls_buf_init(&x.part, SIZE_MAX - 1);
     ls_buf_init(&x.enc, ODF_ENC_NAMES_MAX);

@@ -36,7 +36,9 @@ Python stdlib; every name and number is made up.
   read 94.9% of its words ("I.", "ii"). Also: a list that continues the
   one before (text:continue-numbering), a list header (no number), an
   item whose text:start-value sets its number, a bullet list (no label),
-  an item that opens with a nested list (no label of its own).
+  an item that opens with a nested list (no label of its own), and
+  headings numbered as chapters (text:outline-style in styles.xml: "1",
+  "1.1" by text:outline-level; a list header heading has none).
 - autonum.pptx: automatically numbered slide paragraphs (a:buAutoNum
   type="arabicPeriod", "alphaLcParenR", "romanUcPeriod", startAt), as
   PowerPoint and pandoc write them (pandoc's lists.pptx,
@@ -244,9 +246,12 @@ LISTS_LINES = [
     "V. Fifth schedule",
     "IX. Ninth, by its own start value",
     "X. Tenth",
+    "Chapter 1 Introduction",
+    "Chapter 1.1 Background",
+    "Chapter 2 Terms",
 ]
 LISTS_PLAIN = ["List heading without a number", "Bullet entry", "Between the lists",
-               "Nested first"]
+               "Nested first", "Unnumbered heading"]
 
 
 def _lvl_num(level, fmt, suffix, start=None, shown=None):
@@ -262,16 +267,26 @@ def _li(text, attrs=""):
 
 
 def odt_lists(path):
+    outline = ('<text:outline-style style:name="Outline">'
+               '<text:outline-level-style text:level="1" style:num-format="1" '
+               'style:num-prefix="Chapter "/>'
+               '<text:outline-level-style text:level="2" style:num-format="1" '
+               'style:num-prefix="Chapter " text:display-levels="2"/>'
+               '<text:outline-level-style text:level="3" style:num-format=""/>'
+               '</text:outline-style>')
     styles = ('<?xml version="1.0" encoding="UTF-8"?><office:document-styles %s><office:styles>'
-              '<text:list-style style:name="Numbering_20_123">%s%s%s</text:list-style>'
+              '<text:list-style style:name="Numbering_20_123">%s%s%s</text:list-style>%s'
               '</office:styles></office:document-styles>'
               % (ODF_NS, _lvl_num(1, "1", "."), _lvl_num(2, "a", ")"),
-                 _lvl_num(3, "1", ".", shown=3)))
+                 _lvl_num(3, "1", ".", shown=3), outline))
     auto = ('<office:automatic-styles><text:list-style style:name="L1">%s</text:list-style>'
             '<text:list-style style:name="L2"><text:list-level-style-bullet text:level="1" '
             'text:bullet-char="•"/></text:list-style></office:automatic-styles>'
             % _lvl_num(1, "I", ".", start=4))
-    body = ('<text:list text:style-name="Numbering_20_123">'
+    body = ('<text:h text:outline-level="1">Introduction</text:h>'
+            '<text:h text:outline-level="2">Background</text:h>'
+            '<text:h text:outline-level="1" text:is-list-header="true">Unnumbered heading</text:h>'
+            '<text:list text:style-name="Numbering_20_123">'
             '<text:list-header><text:p>List heading without a number</text:p></text:list-header>'
             + _li("Scope")
             + '<text:list-item><text:p>Parties</text:p><text:list>'
@@ -288,7 +303,8 @@ def odt_lists(path):
             + '</text:list>'
             + '<text:list text:style-name="L2">' + _li("Bullet entry") + '</text:list>'
             + '<text:list text:style-name="L2"><text:list-item><text:list>' + _li("Nested first")
-            + '</text:list></text:list-item></text:list>')
+            + '</text:list></text:list-item></text:list>'
+            + '<text:h text:outline-level="1">Terms</text:h>')
     content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content %s>%s'
                '<office:body><office:text>%s</office:text></office:body>'
                '</office:document-content>' % (ODF_NS, auto, body))
