@@ -30,8 +30,10 @@
  * short or doubtful text stays Windows-1252, as all of them did before
  * (ASCII digits, e-mail addresses and markers survive that reading).
  * Text in capitals only (a register's Cyrillic surnames, a Greek notice)
- * is doubtful too: its case tells nothing, and another page's small
- * letters or Thai signs can read its bytes as well.
+ * is judged by its letters alone, its case telling nothing: windows-1251
+ * or cp866 capitals when they score clearly ahead of every other reading
+ * (sb_caps_pick()); Greek and KOI8-R capitals, which another page's small
+ * letters read as well, stay Windows-1252.
  * Latin-script text is windows-1250 or ISO-8859-2 when three or more of
  * its bytes over 0x7F inside words are letters in that page and symbols in
  * Windows-1252 (Polish "by³o", "w³aœnie"; Czech and Slovak in ISO-8859-2,
@@ -547,6 +549,7 @@ static const struct sb_guess sb_guesses[] = {
  * chat log in small letters, cp1251, read as KOI8-R capitals has the
  * wrong frequencies and no Greek reading. */
 #define SB_LOWER_ONLY 120
+#define SB_CAPS_ONLY 40 /* capitals, for a reading in capitals only */
 
 #define SB_NGUESS (sizeof sb_guesses / sizeof sb_guesses[0])
 
@@ -629,7 +632,7 @@ static void sb_scores(struct ls_slice s, long score[SB_NGUESS], long caps_only[S
         score[k] = run[k].score;
         lower_only[k] = cased && run[k].upper == 0 && run[k].lower >= SB_LOWER_ONLY;
         /* the score of a reading in capitals only, with no charge for them */
-        caps_only[k] = cased && run[k].lower == 0 && run[k].upper > 0 ? run[k].score : LONG_MIN;
+        caps_only[k] = cased && run[k].lower == 0 && run[k].upper >= SB_CAPS_ONLY ? run[k].score : LONG_MIN;
         if (run[k].caps_in > run[k].lower)
             score[k] += SB_CAPS_W * (long)(run[k].caps_in - run[k].lower);
     }
@@ -721,6 +724,33 @@ static bool he_finals(struct ls_slice s)
     return all >= 3 && at_end * 10 >= all * 9;
 }
 
+/* Text in capitals only: the reading in capitals that, its capitals not
+ * charged (SB_CAPS_W), scores SB_MIN_W a byte and SB_MARGIN over every
+ * other reading (another language's capitals uncharged too; a page of its
+ * own language that reads the bytes alike, as cp866 and Mac Cyrillic read
+ * capitals, ties): Russian capitals in cp1251 against KOI8-R's small
+ * letters, which their frequencies tell apart. Greek capitals and KOI8-R's
+ * small letters they cannot (KOI8-R's letters follow Greek's sounds):
+ * none. Only pages whose capitals no Hebrew letter is (cp1251 0xC0-0xDF,
+ * cp866 and Mac Cyrillic 0x80-0x9F): Hebrew (0xE0-0xFA) read as KOI8-R
+ * capitals, uncharged, outscores its own reading when short. SB_NGUESS
+ * when none. */
+static size_t sb_caps_pick(const long score[SB_NGUESS], const long caps_only[SB_NGUESS], size_t n)
+{
+    size_t ci = SB_NGUESS;
+    for (size_t i = 0; i < SB_NGUESS; i++)
+        if (caps_only[i] != LONG_MIN && (ci == SB_NGUESS || caps_only[i] > caps_only[ci])) ci = i;
+    if (ci == SB_NGUESS || caps_only[ci] * 10 < (long)n * SB_MIN_W) return SB_NGUESS;
+    enum ls_text_enc e = sb_guesses[ci].enc;
+    if (e != LS_TEXT_CP1251 && e != LS_TEXT_CP866 && e != LS_TEXT_MACCYR) return SB_NGUESS;
+    for (size_t i = 0; i < SB_NGUESS; i++) {
+        long o = caps_only[i] != LONG_MIN ? caps_only[i] : score[i];
+        bool alike = sb_guesses[i].lang == sb_guesses[ci].lang && o == caps_only[ci];
+        if (i != ci && !alike && o > caps_only[ci] - SB_MARGIN) return SB_NGUESS;
+    }
+    return ci;
+}
+
 /* A single-byte page of a non-Latin script: most bytes over 0x7F make
  * words of their own (Latin-script text has them inside ASCII words:
  * "café", "Müller"), and one page reads them as the letters of its
@@ -739,6 +769,8 @@ static enum ls_text_enc sb_guess(struct ls_slice s, const struct sb_words *w)
     long scores[SB_NGUESS], caps_only[SB_NGUESS];
     bool lower_only[SB_NGUESS];
     sb_scores(s, scores, caps_only, lower_only);
+    size_t ci = sb_caps_pick(scores, caps_only, n);
+    if (ci < SB_NGUESS) return sb_guesses[ci].enc;
     for (size_t i = 0; i < SB_NGUESS; i++) {
         long sc = scores[i];
         if (sc > best) {

@@ -7,8 +7,9 @@ tests/gen/gen_review12.py:
   such word lost), read a Russian list in capitals (cp1251) as Thai
   (TIS-620) and a Greek notice in capitals (ISO-8859-7) as Russian (KOI8-R
   small letters): a wrong page garbles every letter; now Windows-1252 for
-  the first, and the doubtful capitals stay Windows-1252 as before the
-  guess; a chat log in small letters only (cp1251) is still Russian (the
+  the first; Russian capitals in windows-1251 (or cp866) are read in that
+  page when their frequencies, capitals not charged, say so clearly, and
+  the doubtful ones (Greek, KOI8-R) stay Windows-1252 as before the guess; a chat log in small letters only (cp1251) is still Russian (the
   first fix of capitals had made it Windows-1252);
 - short Hebrew (windows-1255) read as Russian (windows-1251) when too few
   letters told their frequencies apart; Hebrew's final letters ending its

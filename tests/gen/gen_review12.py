@@ -11,7 +11,8 @@ Written from scratch with Python's standard library (all values fake):
   letter after it, and "\\xadn" is its common character for "want";
 - caps_ru_cp1251.txt: a Russian phone list in capitals (surnames and
   names, as registers write them) in Windows-1251, which TIS-620 reads as
-  Thai consonants and vowels;
+  Thai consonants and vowels (and KOI8-R as small letters): it is read in
+  windows-1251;
 - caps_el_iso8859_7.txt: a Greek notice in capitals without accents (as
   Greek offices type them) in ISO-8859-7, whose capitals KOI8-R reads as
   Russian small letters.
@@ -148,7 +149,8 @@ def generate(out):
     put("softhyphen_de.txt", softhyphen_de().encode("cp1252"),
         ["Privatpersonen", "innerhalb", "einen Drittstaat"],  # the text drops soft hyphens
         [0x2E80, 0x9FFF])
-    put("caps_ru_cp1251.txt", caps_ru().encode("cp1251"), [], [0x0E00, 0x0E7F])
+    put("caps_ru_cp1251.txt", caps_ru().encode("cp1251"), ["ИВАНОВ ПЁТР СЕРГЕЕВИЧ", "НОВИКОВ"],
+        [0x0E00, 0x0E7F])
     put("caps_el_iso8859_7.txt", CAPS_EL.encode("iso8859_7"), [], [0x0400, 0x04FF])
     put("lower_ru_cp1251.txt", chat_ru().encode("cp1251"), ["договора", "бухгалтер ольга"],
         [0x2500, 0x25FF])  # KOI8-R's capitals would have none of these words
