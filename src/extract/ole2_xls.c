@@ -91,6 +91,9 @@
 #define XR_STRING2 0x0007
 #define XR_FORMULA3 0x0206
 #define XR_FORMULA4 0x0406
+#define XR_FORMAT2 0x001E /* BIFF2 and 3; BIFF4 uses 0x041E with two more bytes */
+#define XR_XF3 0x0243
+#define XR_XF4 0x0443
 /* Sheets remembered: Excel allows 255 columns of them... far fewer exist. */
 #define XLS_MAX_SHEETS 65536u
 #define XLS_DT_MACRO 1 /* BOUNDSHEET dt: Excel 4.0 macro sheet */
@@ -112,6 +115,8 @@ struct xls {
     bool decrypted;          /* the default password opened it */
     bool biff8;
     bool biff2;              /* BOF 0x0009: Excel 2.x cell records */
+    uint8_t biffv;           /* 2, 3 or 4: a bare Excel 2.x-4.0 stream; 0: BIFF5/8 */
+    uint16_t nfmt_old;       /* BIFF2-4 FORMAT records so far: their ids are their order */
     const struct ls_codepage *cp; /* CODEPAGE of BIFF5 strings; NULL: Windows-1252 */
     struct ls_buf pool;      /* UTF-8 of shared strings and sheet names */
     struct ls_buf tmp;
@@ -342,10 +347,9 @@ static double xls_f64(struct ls_slice d, size_t off)
 /* ---- number formats ------------------------------------------------------ */
 
 /* XF (2.4.353): ifmt at offset 2 in BIFF8 and BIFF5 alike. */
-static ls_err xls_xf(struct xls *x, struct ls_slice d)
+static ls_err xls_xf_push(struct xls *x, uint16_t ifmt)
 {
-    uint16_t ifmt = 0;
-    if (x->nxf >= XLS_MAX_XF || !ls_rd_u16le(d, 2, &ifmt)) return LS_OK;
+    if (x->nxf >= XLS_MAX_XF) return LS_OK;
     if (x->nxf == x->capxf) {
         uint32_t cap = x->capxf ? x->capxf * 2 : 64;
         uint16_t *n = realloc(x->xf, sizeof *n * cap);
@@ -355,6 +359,30 @@ static ls_err xls_xf(struct xls *x, struct ls_slice d)
     }
     x->xf[x->nxf++] = ifmt;
     return LS_OK;
+}
+
+static ls_err xls_xf(struct xls *x, struct ls_slice d)
+{
+    uint16_t ifmt = 0;
+    if (!ls_rd_u16le(d, 2, &ifmt)) return LS_OK;
+    return xls_xf_push(x, ifmt);
+}
+
+/* BIFF3/4 XF: the FORMAT record's index is the second byte. BIFF2-4
+ * FORMAT: (BIFF4: two bytes, then) a u8-counted code; its id is its place
+ * among the FORMAT records (Excel 2.x-4.0 write every format they use,
+ * the built-in ones too). */
+static ls_err xls_old_fmt(struct xls *x, uint16_t type, size_t off, struct ls_slice d)
+{
+    if (type == XR_XF3 || type == XR_XF4)
+        return d.len >= 2 ? xls_xf_push(x, ls_slice_at(d, 1)) : LS_OK;
+    struct ole2_biff_src s = xls_src_make(x, off, d, type == XR_FORMAT ? 2 : 0);
+    ls_err e = xls_src_string(x, &s, true);
+    ls_err a = x->nfmt_old < UINT16_MAX ? ls_sheet_fmts_add(&x->fmts, x->nfmt_old++, ls_buf_slice(&x->tmp))
+                                        : LS_OK;
+    ls_buf_reset(&x->tmp);
+    if (a != LS_OK) return a;
+    return e == LS_E_TRUNCATED ? LS_OK : e;
 }
 
 /* FORMAT (2.4.126): ifmt, then the format code as a string. */
@@ -375,16 +403,31 @@ static ls_err xls_format(struct xls *x, size_t off, struct ls_slice d)
 /* A cell value under XF ixfe at col: an ISO date when the XF's format is a
  * date or time format and v is in range, the digits laid out under a
  * digit layout ("000-00-0000"), otherwise the number. */
-static ls_err xls_put_value(struct xls *x, uint16_t ixfe, double v, uint16_t col)
+/* A number shown by format ifmt (has: there is one), as the sheet shows it. */
+static ls_err xls_put_shown(struct xls *x, bool has, uint16_t ifmt, double v, uint16_t col)
 {
     char num[64];
-    if (ixfe < x->nxf && ls_sheet_fmts_show(&x->fmts, x->xf[ixfe], v, x->date1904, num, sizeof num)) {
+    if (has && ls_sheet_fmts_show(&x->fmts, ifmt, v, x->date1904, num, sizeof num)) {
         ls_tc_cell(&x->tc, col, ls_slice_make(num, strlen(num)), false);
         return ole2_put(x->j, num);
     }
     size_t n = ls_sheet_number(v, num, sizeof num);
     ls_tc_cell(&x->tc, col, ls_slice_make(num, n), false);
     return ole2_put_n(x->j, num, n);
+}
+
+static ls_err xls_put_value(struct xls *x, uint16_t ixfe, double v, uint16_t col)
+{
+    uint16_t ifmt = ixfe < x->nxf ? x->xf[ixfe] : 0;
+    /* BIFF2-4 formats are the file's FORMAT records, no built-in ids */
+    return xls_put_shown(x, ixfe < x->nxf && (!x->biffv || ifmt < x->nfmt_old), ifmt, v, col);
+}
+
+/* A BIFF2 cell's number: its second attribute byte names its FORMAT. */
+static ls_err xls_put_value2(struct xls *x, struct ls_slice d, double v, uint16_t col)
+{
+    uint16_t ifmt = ls_slice_at(d, 5) & 0x3F;
+    return xls_put_shown(x, ifmt < x->nfmt_old, ifmt, v, col);
 }
 
 /* ---- records with content ----------------------------------------------- */
@@ -459,7 +502,10 @@ static ls_err xls_bof(struct xls *x, uint16_t type, size_t off, struct ls_slice 
 {
     uint16_t vers = 0;
     if (off == 0 && ls_rd_u16le(data, 0, &vers)) x->biff8 = type == XR_BOF && vers == 0x0600;
-    if (off == 0) x->biff2 = type == XR_BOF2;
+    if (off == 0) {
+        x->biff2 = type == XR_BOF2;
+        x->biffv = type == XR_BOF2 ? 2 : type == XR_BOF3 ? 3 : type == XR_BOF4 ? 4 : 0;
+    }
     for (uint32_t i = 0; i < x->nsheets; i++) {
         if (x->sheets[i].pos != off) continue;
         LS_TRY(ole2_put(x->j, x->row >= 0 ? "\n\n[Sheet: " : "[Sheet: "));
@@ -542,10 +588,10 @@ static ls_err xls_cell2(struct xls *x, uint16_t type, size_t off, struct ls_slic
     switch (type) {
     case XR_INTEGER2:
         LS_FAIL_IF(!ls_rd_u16le(d, 7, &n16), LS_E_TRUNCATED);
-        return xls_put_value(x, 0, n16, col);
+        return xls_put_value2(x, d, n16, col);
     case XR_NUMBER2:
         LS_FAIL_IF(d.len < 15, LS_E_TRUNCATED);
-        return xls_put_value(x, 0, xls_f64(d, 7), col);
+        return xls_put_value2(x, d, xls_f64(d, 7), col);
     case XR_BOOLERR2:
         LS_FAIL_IF(d.len < 9, LS_E_TRUNCATED);
         xls_tc(x, col, ls_slice_make("=", 1), false);
@@ -571,7 +617,7 @@ static ls_err xls_formula2(struct xls *x, struct ls_slice d)
     xls_tc(x, col, ls_slice_make("=", 1), false);
     LS_TRY(xls_cell(x, row, col));
     (void)ls_rd_u16le(d, 13, &tag);
-    if (tag != 0xFFFF) return xls_put_value(x, 0, xls_f64(d, 7), col);
+    if (tag != 0xFFFF) return xls_put_value2(x, d, xls_f64(d, 7), col);
     int kind = ls_slice_at(d, 7), val = ls_slice_at(d, 9);
     if (kind == 0) {
         x->want_string = true;
@@ -946,6 +992,9 @@ static ls_err xls_record(struct xls *x, uint16_t type, size_t off, struct ls_sli
         if (x->txo_cch && type != XR_TXO) x->txo_cch = 0;
         if (type != XR_STRING && type != XR_STRING2 && type != XR_FORMULA) x->want_string = false;
     }
+    if (x->biffv && (type == XR_FORMAT2 || (type == XR_FORMAT && x->biffv == 4) || type == XR_XF3 ||
+                     type == XR_XF4))
+        return xls_old_fmt(x, type, off, d);
     if (x->biff2) {
         switch (type) {
         case XR_INTEGER2: case XR_NUMBER2: case XR_LABEL2: case XR_BOOLERR2:
@@ -1124,7 +1173,9 @@ ls_err ole2_xls_extract(struct ole2_job *j, uint32_t st)
  * BIFF5 record stream without a container (a BOF 0x0809, LABEL and NUMBER
  * records, EOF: the classic PHP and ASP snippets), which Excel opens. Read
  * with the workbook stream's reader; the first record must be a BOF of a
- * worksheet, chart, macro sheet or workbook with its usual size. */
+ * worksheet, chart, macro sheet or workbook with its usual size. Their
+ * number formats (FORMAT records, ids by order; BIFF3/4 XF records) give
+ * dates as for BIFF5/8 (xls_old_fmt). */
 static bool biff_raw_bof(struct ls_slice d)
 {
     uint16_t type = 0, len = 0, vers = 0, dt = 0, next = 0, nlen = 0;

@@ -36,7 +36,7 @@ class RealSweep12(lsutil.GeneratedTree):
                 self.assertEqual(o["handler"], "biff")
                 self.assertIn("email", lsutil.entities(o))
                 t = self.text(name)
-                self.assertIn("Mary Major\t287341196\tmary@example.com", t)
+                self.assertIn("Mary Major\t287341196\tmary@example.com\t2019-04-01", t)
         self.assertIn("ROE, JANE", self.text("biff2.xls"))  # a formula's string result
 
     def test_excel_csv_dialects(self):

@@ -23,7 +23,9 @@ scratch with the Python stdlib; all names and numbers are fake.
   BIFF5 BOF, LABEL and NUMBER records, EOF: the PHP and ASP snippets),
   Excel 2.1 (BIFF2: INTEGER, NUMBER, LABEL, a FORMULA with its STRING
   result) and Excel 4.0 (BIFF4: LABEL, NUMBER, RK). No handler read them:
-  no text, coverage "full", the SSNs (doubles) unseen.
+  no text, coverage "full", the SSNs (doubles) unseen. Their hire dates
+  are numbers under an "m/d/yy" FORMAT record (BIFF2: named by the cell,
+  BIFF4: by its XF record), read as ISO dates.
 
 - sep.csv: a CSV whose first line is Excel's "sep=;" (it names the
   delimiter for Excel; European exports write it): read as text, no
@@ -117,9 +119,27 @@ def _biff(path, version, rows):
         out = _rec(0x0409, struct.pack("<HHH", 0, 0x10, 0))
     else:
         out = _rec(0x0809, struct.pack("<HHHH", 0, 0x10, 0, 0))
+    # Excel 2.1-4.0 write their number formats, ids by order: 2 is a date;
+    # BIFF4 cells name an XF (1: the date one), BIFF2 cells the format itself
+    for code in ("General", "0", "m/d/yy"):
+        b = code.encode("cp1252")
+        if version == 2:
+            out += _rec(0x001E, bytes([len(b)]) + b)
+        elif version == 4:
+            out += _rec(0x041E, b"\0\0" + bytes([len(b)]) + b)
+    if version == 4:
+        out += _rec(0x0443, bytes([0, 0]) + bytes(10)) + _rec(0x0443, bytes([0, 2]) + bytes(10))
     for r, row in enumerate(rows):
         for c, v in enumerate(row):
             if v is None:
+                continue
+            if isinstance(v, tuple):  # ("date", Excel serial)
+                if version == 2:
+                    out += _rec(0x0003, struct.pack("<HH", r, c) + b"\0\x02\0" + struct.pack("<d", v[1]))
+                elif version == 4:
+                    out += _rec(0x0203, struct.pack("<HHHd", r, c, 1, float(v[1])))
+                else:  # a web export writes its dates as text
+                    out += _rec(0x0204, struct.pack("<HHHH", r, c, 0, 10) + b"2019-04-01")
                 continue
             if version == 2:
                 attr = b"\0\0\0"
@@ -171,8 +191,9 @@ def generate(outdir):
     rows += [[n, s, 61000] for n, s in zip(NAMES, SSNS)]
     _xlsx(os.path.join(outdir, "hdr_fy.xlsx"), rows)
     key["hdr_fy.xlsx"] = {"ssn": want}
-    staff = [["Name", "SSN", "Email"]]
-    staff += [[n, s, n.split()[0].lower() + "@example.com"] for n, s in zip(NAMES, SSNS)]
+    staff = [["Name", "SSN", "Email", "Hired"]]
+    staff += [[n, s, n.split()[0].lower() + "@example.com", ("date", 43556)]  # 2019-04-01
+              for n, s in zip(NAMES, SSNS)]
     for name, version in (("php_export.xls", 5), ("biff2.xls", 2), ("biff4.xls", 4)):
         _biff(os.path.join(outdir, name), version, staff)
         key[name] = {"ssn": want, "biff": True}
