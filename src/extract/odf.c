@@ -61,7 +61,11 @@
 #define ODF_VALUE_MAX 48u
 #define ODF_ENC_NAMES_MAX (64u * 1024u)
 #define ODF_MIME_PREFIX "application/vnd.oasis.opendocument."
-#define ODF_LSTY_MAX 4096u /* list styles kept */
+#define ODF_LSTY_MAX 1024u /* list styles kept (LibreOffice writes one per list) */
+/* text:list elements whose style is looked up by name (a linear search of
+ * the list styles): a hostile million lists under a thousand styles would
+ * cost 10^9 comparisons; past this many, lists are read without numbers */
+#define ODF_LIST_LOOKUPS 100000u
 #define ODF_LSTY_NAME 64u  /* bytes of a list style's name kept */
 
 enum odf_kind {
@@ -95,6 +99,7 @@ struct odf {
     struct odf_lsty *lsty; /* list styles of styles.xml and content.xml */
     size_t nlsty, caplsty;
     int32_t outline;       /* the outline style's entry in lsty (chapter numbers), -1 none */
+    uint32_t lookups;      /* list style lookups so far (ODF_LIST_LOOKUPS) */
 };
 
 struct odf_walk {
@@ -927,8 +932,10 @@ static ls_err odf_list_style(struct odf_walk *w, const char *local, const struct
 
 /* The list style named v, the last defined under that name (content.xml's
  * automatic styles come after styles.xml's); -1 if none. */
-static int32_t odf_list_find(const struct odf *x, struct ls_slice v)
+static int32_t odf_list_find(struct odf *x, struct ls_slice v)
 {
+    if (x->lookups >= ODF_LIST_LOOKUPS) return -1;
+    x->lookups++;
     for (size_t i = x->nlsty; i-- > 0;)
         if (strlen(x->lsty[i].name) == v.len && memcmp(x->lsty[i].name, v.ptr, v.len) == 0)
             return (int32_t)i;
