@@ -16,7 +16,8 @@ Usage: gen_rulesred8.py OUTDIR KEYFILE [--seed S]
   decoy: a form's render cache "Telephone no. 0 14400 6667" (a lone 0
   before a five-digit group: no trunk prefix). A Spanish mobile after an
   "iPhone:" label (the engine's app-id veto took it; an app id is one run
-  of digits, this number is grouped).
+  of digits, this number is grouped), beside a page's list of app ids
+  after "iPhone" (the value is one run even where the match goes on).
 - Eight-digit numbers without a trunk prefix after a phone label, as
   Denmark (33 12 34 56), Norway (412 34 567), Singapore and Hong Kong
   (6468 5788) write every number; Finnish "Puhelin:", German "Fon:"; beside
@@ -155,6 +156,11 @@ def build_phones(g):
             % (g.nz(2), g.d(2), g.d(2), g.d(2), g.nz(3), g.d(2), g.d(3), r.randint(2000, 2024), g.nz(4), g.d(4),
                r.randint(10, 99), r.randint(10, 99), r.randint(10, 99), r.randint(10, 99),
                g.d(1), g.d(2), g.d(2), g.d(2), g.d(2)))
+
+    # a news site's app links: ids after "iPhone", a list of them (one run of digits each), not a phone
+    g.begin("phones/app_links.txt", decoy=True)
+    g.write("Descarga la app: Android %s Noticias para iPhone %s %s %s\n"
+            % (g.nz(9), g.nz(9), g.nz(9), g.nz(9)))
 
     g.begin("phones/form_render_cache.txt", decoy=True)
     lines = []
