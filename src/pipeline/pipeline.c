@@ -680,6 +680,66 @@ static void wide_runs(struct ls_ctx *c, struct ls_object *o, struct ls_slice raw
     ls_buf_free(&out);
 }
 
+/*
+ * Addresses written with "%40" for '@': URLs in web server and proxy logs,
+ * browser history, .url shortcuts and HAR captures keep a form's or a
+ * link's address percent-encoded ("GET /reset?email=jane.roe%40corp.example",
+ * "mailto:jane%40..."), where no rule sees an address. Each such token (the
+ * address characters and escapes around a "%40": letters, digits, ._+-%
+ * before it, a host name after it) is decoded and added to the object's
+ * text on a line of its own. At most URL_ADDR_MAX a part; tokens of up to
+ * 256 bytes each side.
+ */
+#define URL_ADDR_MAX 4096u
+#define URL_ADDR_SIDE 256u
+
+static bool url_local(uint8_t ch)
+{
+    return ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' ||
+           ch == '+' || ch == '-' || ch == '%';
+}
+
+static bool url_host(uint8_t ch)
+{
+    return ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || (ch >= '0' && ch <= '9') || ch == '.' || ch == '-';
+}
+
+static int url_hex(uint8_t ch)
+{
+    if (ch >= '0' && ch <= '9') return ch - '0';
+    ch |= 0x20;
+    return ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
+}
+
+static void url_addresses(struct ls_ctx *c, struct ls_object *o, struct ls_slice s)
+{
+    size_t found = 0;
+    for (size_t at = ls_slice_find(s, 0, "%40", 3); at != SIZE_MAX && found < URL_ADDR_MAX;
+         at = ls_slice_find(s, at + 3, "%40", 3)) {
+        size_t b = at, e = at + 3, dot = 0;
+        while (b > 0 && at - b < URL_ADDR_SIDE && url_local(s.ptr[b - 1])) b--;
+        while (e < s.len && e - at - 3 < URL_ADDR_SIDE && url_host(s.ptr[e])) {
+            if (s.ptr[e] == '.') dot = e;
+            e++;
+        }
+        if (b == at || dot == 0 || dot + 1 >= e) continue; /* no local part, or a host without a dot */
+        char buf[2 * URL_ADDR_SIDE + 8];
+        size_t k = 0;
+        for (size_t i = b; i < e; i++) {
+            int h = i + 2 < e ? url_hex(s.ptr[i + 1]) : -1, l = i + 2 < e ? url_hex(s.ptr[i + 2]) : -1;
+            if (s.ptr[i] == '%' && h >= 0 && l >= 0 && (h << 4 | l) >= 0x20 && (h << 4 | l) < 0x7F) {
+                buf[k++] = (char)(h << 4 | l);
+                i += 2;
+            } else {
+                buf[k++] = (char)s.ptr[i];
+            }
+        }
+        buf[k++] = '\n';
+        if (ls_emit_labels(c, o, buf, k) != LS_OK) return;
+        found++;
+    }
+}
+
 /* Handlers that decode a binary container whole. When one of them read the
  * object with full coverage, its text and members are the content, and its
  * raw bytes (deflated streams, font programs, pixel data, members scanned
@@ -1117,6 +1177,12 @@ ls_err ls_pipeline_object(struct ls_ctx *c, struct ls_object *o, struct ls_obj_s
                         o->data.len);
         }
         wide_runs(c, o, raw);
+    }
+    if (!st->cov_none) {
+        struct ls_slice raw = o->data;
+        if (raw.len > c->lim->max_scan) raw.len = (size_t)c->lim->max_scan;
+        if (!is_media(st->mime) && !ls_obj_raw_redundant(st)) url_addresses(c, o, raw);
+        url_addresses(c, o, ls_buf_slice(&st->text));
     }
     join_labels(c, o, st);
     if (!st->cov_none) scan_object(c, o, st);

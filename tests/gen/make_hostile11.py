@@ -418,8 +418,9 @@ def windows_cases():
              "URL=https://payroll.acme-corp.test/reset?user=%s&ssn=%s\r\nIconIndex=0\r\n" %
              (d["email"].replace("@", "%40"), d["ssn9"])).encode())
     key("url_ssn_query", r, [], planted={"ssn": [d["ssn9"]]})
-    # a percent-encoded "@" (%40) in a URL's query: no rule reads URL escapes
-    key("url_percent_email", r, [], planted={"email": [d["email"]]}, gap=True)
+    # a percent-encoded "@" (%40) in a URL's query: decoded into the text
+    # (pipeline.c url_addresses())
+    key("url_percent_email", r, [], planted={"email": [d["email"]]})
     r = put(PROFILE + "/Favorites/MSN.url",
             b"[InternetShortcut]\r\nURL=http://go.microsoft.com/fwlink/p/?LinkId=255142\r\nIDList=\r\n"
             b"IconFile=http://www.msn.com/favicon.ico\r\nIconIndex=1\r\n")
