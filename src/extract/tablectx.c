@@ -44,8 +44,10 @@ void ls_tc_reset(struct ls_tablectx *t)
     if (t->label) memset(t->label, 0, LS_TC_MAX_COLS * sizeof *t->label);
     clear_row(t);
     t->rows_seen = 0;
+    t->row_cells = 0;
     t->have_header = t->done = false;
     memset(t->secret, 0, sizeof t->secret);
+    memset(t->ssn, 0, sizeof t->ssn);
 }
 
 const char *ls_tc_label(const struct ls_tablectx *t, uint32_t col)
@@ -249,6 +251,47 @@ static bool secret_label(const char *label)
     return strcmp(low, "pass") == 0 || strcmp(low, "pw") == 0;
 }
 
+/* A column of SSNs: "SSN", "Employee SSN", "emp_ssn", "SSN#", "Social
+ * Security Number", "Soc Sec No". */
+static bool ssn_label(const char *label)
+{
+    char low[LS_TC_MAX_LABEL + 3];
+    size_t n = 0;
+    low[n++] = ' ';
+    for (size_t i = 0; label[i] && n < LS_TC_MAX_LABEL + 1; i++) {
+        char ch = label[i];
+        low[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
+    }
+    low[n++] = ' ';
+    low[n] = 0;
+    if (strstr(low, "social security") || strstr(low, "soc sec") || strstr(low, "socsec"))
+        return true;
+    for (const char *p = strstr(low, "ssn"); p; p = strstr(p + 1, "ssn"))
+        if (!is_letter((unsigned char)p[-1]) && !is_letter((unsigned char)p[3])) return true;
+    for (const char *p = strstr(low, "ss#"); p; p = strstr(p + 1, "ss#")) /* not "Address#" */
+        if (!is_letter((unsigned char)p[-1])) return true;
+    return false;
+}
+
+/*
+ * An SSN that lost its leading zeros: a number cell shows 012-34-5678 as
+ * 12345678 unless a format keeps the digits (Excel and every CSV export
+ * of it strip them; SSNs of areas 001-099, New England's and New York's,
+ * are a tenth of all). Under an SSN label a value of seven or eight digits
+ * is given back its zeros into out (10 bytes).
+ */
+static bool ssn_unpadded(struct ls_slice v, char *out)
+{
+    if (v.len < 7 || v.len > 8) return false;
+    for (size_t i = 0; i < v.len; i++)
+        if (!tc_digit(ls_slice_at(v, i))) return false;
+    size_t pad = 9 - v.len;
+    memset(out, '0', pad);
+    memcpy(out + pad, v.ptr, v.len);
+    out[9] = 0;
+    return true;
+}
+
 /* A credential cell: one word (no white space), short. */
 static bool secret_value(struct ls_slice v)
 {
@@ -274,28 +317,11 @@ void ls_tc_cell(struct ls_tablectx *t, uint32_t col, struct ls_slice text, bool 
     ls_tc_cells(t, col, 1, text, is_text);
 }
 
-void ls_tc_cells(struct ls_tablectx *t, uint32_t col, uint32_t span, struct ls_slice text,
-                 bool is_text)
+/* A cell of a row that may be the header: count what kind it is and keep
+ * its label text in cand. */
+static void tc_candidate(struct ls_tablectx *t, uint32_t col, uint32_t span, struct ls_slice text,
+                         struct ls_slice v, bool is_text)
 {
-    if (!t->cand) return;
-    size_t a, b;
-    trim(text, &a, &b);
-    if (a == b) return;
-    if (t->have_header) {
-        if (t->line_done) {
-            ls_buf_reset(&t->line);
-            t->line_done = false;
-        }
-        const char *l = ls_tc_label(t, col);
-        struct ls_slice v;
-        (void)ls_slice_sub(text, a, b - a, &v);
-        bool secret = col < LS_TC_MAX_COLS && (t->secret[col / 64] >> (col % 64) & 1u);
-        if (l && (needs_label(v) || (secret && secret_value(v)))) add_labelled(t, l, v);
-        return;
-    }
-    if (t->done) return;
-    struct ls_slice v;
-    (void)ls_slice_sub(text, a, b - a, &v);
     if (!is_text) {
         if (header_number(v))
             t->row_dated++;
@@ -319,42 +345,109 @@ void ls_tc_cells(struct ls_tablectx *t, uint32_t col, uint32_t span, struct ls_s
         memcpy(t->cand[col + i], t->cand[col], sizeof t->cand[col]);
 }
 
+void ls_tc_cells(struct ls_tablectx *t, uint32_t col, uint32_t span, struct ls_slice text,
+                 bool is_text)
+{
+    if (!t->cand) return;
+    size_t a, b;
+    trim(text, &a, &b);
+    if (a == b) return;
+    struct ls_slice v;
+    (void)ls_slice_sub(text, a, b - a, &v);
+    t->row_cells++;
+    if (t->have_header) {
+        if (t->line_done) {
+            ls_buf_reset(&t->line);
+            t->line_done = false;
+        }
+        const char *l = ls_tc_label(t, col);
+        bool secret = col < LS_TC_MAX_COLS && (t->secret[col / 64] >> (col % 64) & 1u);
+        bool ssn = col < LS_TC_MAX_COLS && (t->ssn[col / 64] >> (col % 64) & 1u);
+        char nine[10];
+        if (l && ssn && ssn_unpadded(v, nine))
+            add_labelled(t, l, ls_slice_make(nine, 9));
+        else if (l && (needs_label(v) || (secret && secret_value(v))))
+            add_labelled(t, l, v);
+    }
+    if (!t->done) tc_candidate(t, col, span, text, v, is_text);
+}
+
 struct ls_slice ls_tc_last_line(const struct ls_tablectx *t)
 {
     return ls_buf_slice(&t->line);
 }
 
-ls_err ls_tc_row_end(struct ls_tablectx *t, struct ls_ctx *c, struct ls_object *o)
+/* The row just ended as the header: its labels apply from the next row. */
+static void tc_adopt(struct ls_tablectx *t)
 {
-    if (!t->cand) return LS_OK;
-    if (t->have_header) {
-        ls_err e = LS_OK;
-        if (t->line_done) ls_buf_reset(&t->line); /* a row without cells */
-        t->line_done = true;
-        if (t->line.len) {
-            t->line.ptr[t->line.len - 1] = '\n'; /* the last tab ends the line */
-            if (c && o) e = ls_emit_labels(c, o, t->line.ptr, t->line.len);
-        }
-        return e == LS_E_LIMIT ? LS_OK : e;
+    memcpy(t->label, t->cand, LS_TC_MAX_COLS * sizeof *t->label);
+    t->have_header = true;
+    t->header_cells = t->row_text + t->row_dated;
+    t->header_used = false;
+    memset(t->secret, 0, sizeof t->secret);
+    memset(t->ssn, 0, sizeof t->ssn);
+    for (uint32_t i = 0; i < LS_TC_MAX_COLS; i++) { /* once per header, not per cell */
+        if (!t->label[i][0]) continue;
+        if (secret_label(t->label[i])) t->secret[i / 64] |= (uint64_t)1 << (i % 64);
+        if (ssn_label(t->label[i])) t->ssn[i / 64] |= (uint64_t)1 << (i % 64);
     }
-    if (t->done) return LS_OK;
+    ls_buf_reset(&t->line); /* what the old labels gave this row is no record's */
+    t->line_done = true;
+}
+
+/* Still looking: is the row that just ended the header? A header holds
+ * once a row below it gives a labelled value (a one-cell header: once the
+ * first LS_TC_SCAN_ROWS rows are past); before that, a header row
+ * with more cells replaces it: the real header under a row of group headings
+ * ("Employee | | Job" over "Name | SSN | Title"), the main table under a
+ * small one above it. */
+static bool tc_header_row(struct ls_tablectx *t)
+{
     unsigned cells = t->row_text + t->row_other + t->row_dated;
-    if (cells == 0) return LS_OK; /* empty rows do not count */
+    if (cells == 0) return false; /* empty rows do not count */
     t->rows_seen++;
     /* numbered headings need more labels beside them than there are of
      * them ("Jane Roe | Flat 4, 1012 Main St | Clerk" is a record); year
      * and date cells do not (a name, an SSN and twelve month columns) */
-    if (t->row_label >= LS_TC_MIN_COLS && t->row_other == 0 && !t->row_bad &&
-        t->row_label > t->row_numbered) {
-        memcpy(t->label, t->cand, LS_TC_MAX_COLS * sizeof *t->label);
-        t->have_header = t->done = true;
-        memset(t->secret, 0, sizeof t->secret);
-        for (uint32_t i = 0; i < LS_TC_MAX_COLS; i++) /* once per header, not per cell */
-            if (t->label[i][0] && secret_label(t->label[i]))
-                t->secret[i / 64] |= (uint64_t)1 << (i % 64);
-    } else if (t->rows_seen >= LS_TC_SCAN_ROWS) {
+    /* a row of one label heads a one-column list ("SSN" over bare numbers)
+     * until a row with more cells comes (a header replaces it, a record
+     * ends it: it was a title), or one more such row before any value was
+     * labelled */
+    bool labels = t->row_label >= LS_TC_MIN_COLS || (cells == 1 && t->row_label == 1);
+    bool header = labels && t->row_other == 0 && !t->row_bad && t->row_label > t->row_numbered &&
+                  (!t->have_header || cells > t->header_cells ||
+                   (cells == 1 && t->header_cells == 1 && !t->header_used));
+    if (header)
+        tc_adopt(t);
+    else if (t->rows_seen >= LS_TC_SCAN_ROWS)
         t->done = true;
+    return header;
+}
+
+ls_err ls_tc_row_end(struct ls_tablectx *t, struct ls_ctx *c, struct ls_object *o)
+{
+    if (!t->cand) return LS_OK;
+    unsigned row_cells = t->row_cells;
+    t->row_cells = 0;
+    if (!t->done) {
+        bool header = tc_header_row(t);
+        clear_row(t);
+        if (header) return LS_OK;
     }
-    clear_row(t);
-    return LS_OK;
+    if (!t->have_header) return LS_OK;
+    ls_err e = LS_OK;
+    if (t->line_done) ls_buf_reset(&t->line); /* a row without cells */
+    t->line_done = true;
+    if (t->header_cells == 1 && row_cells > 1) { /* a one-cell header heads one column only */
+        t->have_header = false;
+        ls_buf_reset(&t->line);
+        return LS_OK;
+    }
+    if (t->line.len) {
+        t->header_used = true;
+        if (t->header_cells > 1) t->done = true; /* a record under the header: it holds */
+        t->line.ptr[t->line.len - 1] = '\n'; /* the last tab ends the line */
+        if (c && o) e = ls_emit_labels(c, o, t->line.ptr, t->line.len);
+    }
+    return e == LS_E_LIMIT ? LS_OK : e;
 }

@@ -18,13 +18,22 @@
  * month columns of a payroll sheet) and, fewer than its labels, headings
  * with a year in their words ("FY2023 Salary"); these label nothing. Any
  * other cell (a number, an address, prose) makes the row a record. Title
- * rows above the header are passed over. A value gets a line entry when its column
+ * rows above the header are passed over. A row of a single label heads a
+ * one-column list ("SSN" over bare numbers; before a value is labelled,
+ * another such row replaces it; a row of more cells ends it). Until a row below the header gives a
+ * labelled value (a one-cell header: within the first LS_TC_SCAN_ROWS
+ * rows, as it may be a title), a header row with more cells replaces it
+ * (the real header under a row of group headings, the main table under a
+ * small one above). A value gets a line entry when its column
  * has a label and it has at least LS_TC_MIN_DIGITS digits in at most
  * LS_TC_MAX_VALUE bytes and is no amount of money under a million
  * ("1431.74"): the numbers, dates and codes that are PII only by
  * their column (names and e-mail addresses speak for themselves); under a
  * credential header ("Password", "Passwort", "pwd" ...) any one-word value
- * of 4 to LS_TC_MAX_VALUE bytes, digits or not. Labels
+ * of 4 to LS_TC_MAX_VALUE bytes, digits or not; under an SSN header ("SSN",
+ * "emp_ssn", "Social Security #") a number of seven or eight digits with
+ * its leading zeros back ("SSN: 012345678" for 12345678: a number cell or
+ * a CSV export drops them). Labels
  * are kept per column index, so empty cells never shift them.
  */
 #ifndef LS_TABLECTX_H
@@ -35,7 +44,7 @@
 #define LS_TC_MAX_COLS 256u  /* columns that can carry a label */
 #define LS_TC_MAX_LABEL 48u  /* longer text is data, not a header */
 #define LS_TC_SCAN_ROWS 10u  /* non-empty rows looked at for the header (a report title block is 5-8) */
-#define LS_TC_MIN_COLS 2u    /* cells a header row needs */
+#define LS_TC_MIN_COLS 2u    /* labels a header row needs (but a row of one cell) */
 #define LS_TC_MIN_DIGITS 4u  /* digits a value needs to be labelled */
 #define LS_TC_MAX_VALUE 40u  /* longer values are prose, not labelled */
 
@@ -49,8 +58,12 @@ struct ls_tablectx {
     unsigned row_dated;    /* year or date cells ("2023", "2023-01-31"): a heading's numbers */
     bool row_bad;     /* a cell that cannot be a label */
     bool have_header; /* labels apply */
-    bool done;        /* stopped looking (found, or gave up) */
+    unsigned header_cells; /* the header's cells: a header row with more may replace it */
+    bool header_used;      /* a value was labelled under the header */
+    unsigned row_cells;    /* non-empty cells of the current row */
+    bool done;        /* stopped looking (a record under the header, or gave up) */
     uint64_t secret[LS_TC_MAX_COLS / 64]; /* columns whose label names a credential */
+    uint64_t ssn[LS_TC_MAX_COLS / 64];    /* columns whose label names an SSN */
     struct ls_buf line; /* the current row's labelled values */
     bool line_done;     /* line holds the last ended row's: cleared by the next cell */
 };

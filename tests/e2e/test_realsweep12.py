@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Real workbooks' quirks (tests/gen/gen_realsweep12.py): header rows with
 year and date columns or a year in a heading label the columns beside
-them, so bare nine-digit SSNs under "SSN" are found; a record is still no
-header. Bare BIFF streams (Excel 2.1-4.0 worksheets, web applications'
+them, the header under a row of group headings or below a small table
+replaces them, and a one-column list has its label, so bare nine-digit
+SSNs under "SSN" are found, and those that lost their leading zeros to a
+number cell are read with them; a record is still no header. Bare BIFF streams (Excel 2.1-4.0 worksheets, web applications'
 BIFF5 exports) are read as spreadsheets, and so are CSV files with Excel's
 "sep=" line and Excel's UTF-16 "Unicode Text"."""
 import os
@@ -54,6 +56,13 @@ class RealSweep12(lsutil.GeneratedTree):
         t = self.text("hdr_fy.xlsx")
         self.assertIn("Social Security #: 412556781", t)
         self.assertNotIn("Jane Roe: ", self.text("hdr_record.xlsx"))
+        t = self.text("hdr_zeros.xlsx")
+        self.assertIn("SSN: 041255678", t)
+        self.assertIn("SSN: 005512345", t)
+        self.assertNotIn("Zip: 0", t)  # only an SSN column gets zeros back
+        t = self.text("hdr_group.xlsx")
+        self.assertIn("SSN: 287341196", t)
+        self.assertNotIn("Employee: ", t)
 
 
 if __name__ == "__main__":

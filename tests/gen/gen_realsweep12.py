@@ -14,6 +14,18 @@ scratch with the Python stdlib; all names and numbers are fake.
   "mmm-yy" (payroll and timesheets: "Employee | SSN | Jan-23 | Feb-23").
 - hdr_fy.xlsx: a heading with a year in its words ("FY2023 Salary",
   "Social Security #"): four digits in a cell made the row a record.
+- hdr_group.xlsx: group headings over the header ("Employee | | Pay"
+  over "Name | SSN | 2023"): the headings row was taken for the header
+  and the SSN column under its empty cell had no label.
+- hdr_twotables.xlsx: a small table ("Dept | Budget code") above the
+  staff table: its header labelled the columns of the one below.
+- hdr_onecol.xlsx: a one-column list under its label ("SSN", then the
+  numbers; a title row above it): a header needed two cells.
+- hdr_zeros.xlsx, hdr_zeros.csv: SSNs of areas 001-099 stored as
+  numbers (General) lose their leading zeros, 041-25-5678 shows
+  41255678, 005-51-2345 shows 5512345 (Excel does so unless a format
+  keeps the digits, and so does every CSV export of such a sheet): under
+  an SSN header they are read with their zeros back.
 - hdr_record.xlsx (decoy): a first row "Jane Roe | 2023" is a record,
   not a header: the 9-digit order numbers under it stay unlabelled and
   no SSN is read into them.
@@ -191,6 +203,25 @@ def generate(outdir):
     rows += [[n, s, 61000] for n, s in zip(NAMES, SSNS)]
     _xlsx(os.path.join(outdir, "hdr_fy.xlsx"), rows)
     key["hdr_fy.xlsx"] = {"ssn": want}
+    rows = [["Employee", None, "Pay"], ["Name", "SSN", 2023]]
+    rows += [[n, s, 52000] for n, s in zip(NAMES, SSNS)]
+    _xlsx(os.path.join(outdir, "hdr_group.xlsx"), rows)
+    key["hdr_group.xlsx"] = {"ssn": want}
+    rows = [["Dept", "Budget code"], ["Sales", "S-12"], [], ["Name", "SSN", "Title"]]
+    rows += [[n, s, "Clerk"] for n, s in zip(NAMES, SSNS)]
+    _xlsx(os.path.join(outdir, "hdr_twotables.xlsx"), rows)
+    key["hdr_twotables.xlsx"] = {"ssn": want}
+    rows = [["Background checks"], [], ["SSN"]] + [[s] for s in SSNS]
+    _xlsx(os.path.join(outdir, "hdr_onecol.xlsx"), rows)
+    key["hdr_onecol.xlsx"] = {"ssn": want}
+    rows = [["Name", "SSN", "Zip"], ["Jane Roe", 41255678, 2134], ["John Doe", 5512345, 2134],
+            ["Mary Major", 536221874, 10001]]
+    _xlsx(os.path.join(outdir, "hdr_zeros.xlsx"), rows)
+    key["hdr_zeros.xlsx"] = {"ssn": ["5678", "2345", "1874"]}
+    with open(os.path.join(outdir, "hdr_zeros.csv"), "w", newline="") as f:
+        for r in rows:
+            f.write(",".join(str(v) for v in r) + "\r\n")
+    key["hdr_zeros.csv"] = {"ssn": ["5678", "2345", "1874"]}
     staff = [["Name", "SSN", "Email", "Hired"]]
     staff += [[n, s, n.split()[0].lower() + "@example.com", ("date", 43556)]  # 2019-04-01
               for n, s in zip(NAMES, SSNS)]
