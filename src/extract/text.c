@@ -79,46 +79,58 @@ struct text_counts {
     size_t zero4[4]; /* zero bytes by offset mod 4 */
 };
 
-static void text_count_byte(struct text_counts *k, uint8_t ch, size_t i)
-{
-    if (ch == 0) {
-        k->zero4[i % 4]++;
-        if (i % 2 == 0)
-            k->zero_even++;
-        else
-            k->zero_odd++;
-    } else if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r' && ch != '\f' && ch != '\v' &&
-               ch != 0x1b) {
-        k->ctrl++;
-    } else if (ch >= 0x80) {
-        k->hi++;
-    }
-}
+/* Byte classes of the counts: 0 none, 1 zero, 2 control (not tab, LF,
+ * VT, FF, CR or ESC), 3 high (>= 0x80). */
+#define TC_CTRL(b) ((b) < 0x20 && (b) != '\t' && (b) != '\n' && (b) != '\r' && (b) != '\f' && (b) != '\v' && (b) != 0x1b)
+#define TC_CLASS(b) ((b) == 0 ? 1 : TC_CTRL(b) ? 2 : (b) >= 0x80 ? 3 : 0)
+#define TC_ROW(b)                                                                                  \
+    TC_CLASS(b), TC_CLASS(b + 1), TC_CLASS(b + 2), TC_CLASS(b + 3), TC_CLASS(b + 4), TC_CLASS(b + 5), \
+        TC_CLASS(b + 6), TC_CLASS(b + 7)
+static const uint8_t text_class[256] = {
+    TC_ROW(0),   TC_ROW(8),   TC_ROW(16),  TC_ROW(24),  TC_ROW(32),  TC_ROW(40),  TC_ROW(48),
+    TC_ROW(56),  TC_ROW(64),  TC_ROW(72),  TC_ROW(80),  TC_ROW(88),  TC_ROW(96),  TC_ROW(104),
+    TC_ROW(112), TC_ROW(120), TC_ROW(128), TC_ROW(136), TC_ROW(144), TC_ROW(152), TC_ROW(160),
+    TC_ROW(168), TC_ROW(176), TC_ROW(184), TC_ROW(192), TC_ROW(200), TC_ROW(208), TC_ROW(216),
+    TC_ROW(224), TC_ROW(232), TC_ROW(240), TC_ROW(248),
+};
 
-/* Eight bytes at a time while they are all 0x20-0x7F, which count for
- * nothing (the probes of text, csv and mime each count every object's
- * first 4 KiB: byte by byte that was 2% of a run). */
+/* Over the first TEXT_SAMPLE bytes: eight bytes at a time while they are
+ * all 0x20-0x7F, which count for nothing; other bytes by their class into
+ * counts by class and offset mod 4 (no branch per byte). The probes of
+ * text, csv and mime each count every object's first 4 KiB: with a call per
+ * byte that was 1.7% of a run on the bench corpus D, 3.2% on real office
+ * documents (binary bytes fail the eight-byte test). */
 static struct text_counts text_count(struct ls_slice s)
 {
     const uint64_t hi = UINT64_C(0x8080808080808080), lo = UINT64_C(0x2020202020202020);
     struct text_counts k = {0, 0, 0, 0, 0, {0, 0, 0, 0}};
-    k.n = s.len < TEXT_SAMPLE ? s.len : TEXT_SAMPLE;
+    size_t by[4][4] = {{0}}; /* [class][offset mod 4] */
+    struct ls_slice head;
+    if (!ls_slice_sub(s, 0, s.len < TEXT_SAMPLE ? s.len : TEXT_SAMPLE, &head)) return k;
+    k.n = head.len;
+    const uint8_t *p = head.ptr;
     size_t i = 0;
     while (i < k.n) {
-        struct ls_slice w;
-        if (k.n - i >= 8 && ls_slice_sub(s, i, 8, &w)) {
+        if (k.n - i >= 8) {
             uint64_t v;
-            memcpy(&v, w.ptr, 8);
+            memcpy(&v, p + i, 8);
             if (!(v & hi) && !((v - lo) & ~v & hi)) { /* no byte >= 0x80, none < 0x20 */
                 i += 8;
                 continue;
             }
-            for (size_t end = i + 8; i < end; i++) text_count_byte(&k, (uint8_t)ls_slice_at(s, i), i);
+            for (size_t end = i + 8; i < end; i++) by[text_class[p[i]]][i & 3]++;
             continue;
         }
-        text_count_byte(&k, (uint8_t)ls_slice_at(s, i), i);
+        by[text_class[p[i]]][i & 3]++;
         i++;
     }
+    for (unsigned m = 0; m < 4; m++) {
+        k.zero4[m] = by[1][m];
+        k.ctrl += by[2][m];
+        k.hi += by[3][m];
+    }
+    k.zero_even = k.zero4[0] + k.zero4[2];
+    k.zero_odd = k.zero4[1] + k.zero4[3];
     return k;
 }
 
