@@ -318,7 +318,7 @@ struct pdf_textout {
     ls_err err; /* sticky: LS_E_LIMIT once the text budget is full */
     int last;   /* last byte added (survives flushes), -1 if none */
     uint64_t *lines; /* NULL, or hashes of the lines flushed (pdf_textout_keep_lines) */
-    size_t nlines;
+    size_t nlines, line_slots; /* lines kept; slots of lines (a power of two) */
     bool scratch;    /* a buffer the caller reads: flushes keep the text (up to 4 MiB) */
     uint64_t shown;  /* bytes added but lone separators (a page showed text or not) */
     uint64_t flushes; /* times buf was handed on (an offset into it is stale after one) */
