@@ -1732,7 +1732,10 @@ static ls_err ox_cell_end(struct ox_walk *w)
     bool shared = w->ctype == OXT_S, inl = w->ctype == OXT_INLINE;
     bool text = shared || inl || w->ctype == OXT_STR;
     if (inl) {
-        v = ls_buf_slice(&w->istr); /* its text went out as it came */
+        /* its text went out as it came (escapes decoded); the label or value
+         * kept for the labeller is decoded here ("5311_x000D_") */
+        w->istr.len = ox_xstring(w->istr.ptr, w->istr.len);
+        v = ls_buf_slice(&w->istr);
     } else if (shared) {
         v = ox_cell_shared(w, v);
     } else if (w->ctype == OXT_B) {
