@@ -112,6 +112,7 @@ MON_CYR=alt(["".join("\\x%02x"%b for b in w.encode()) for w in ["\u044f\u043d\u0
     "\u0441\u0456\u0447", "\u043b\u044e\u0442", "\u0431\u0435\u0440", "\u043a\u0432\u0456", "\u0442\u0440\u0430", "\u0447\u0435\u0440", "\u043b\u0438\u043f", "\u0441\u0435\u0440", "\u0432\u0435\u0440", "\u0436\u043e\u0432", "\u043b\u0438\u0441", "\u0433\u0440\u0443"]])
 DOB_FORM_WORDS=r"(date[ _-]?of[ _-]?birth|birth[ _-]?date|d\.o\.b\.?|\bdob|data urodzenia|do(\xc4\x9f|\xc4\x9e|g)um[ _-]?tar(i|\xc4\xb0)hi)"
 MON_PL_TR=r"(stycz|lut|marc|kwie|maj|czerw|lip|sierp|wrze|pa|listop|grud|ocak|\xc5\x9fubat|\xc5\x9eubat|subat|mart|nisan|may|haziran|temmuz|a\xc4\x9fustos|agustos|eyl|ekim|kas|aral)"
+DOB_MORE_WORDS=r"(data na(s|\xc8\x99|\xc5\x9f)terii|sz(\xc3\xbc|\xc3\x9c|u)let(\xc3\xa9|\xc3\x89|e)si (id(\xc5\x91|\xc5\x90|o)|d(\xc3\xa1|\xc3\x81|a)tum)|syntym(\xc3\xa4|\xc3\x84|a)(aika|p(\xc3\xa4|\xc3\x84|a)iv(\xc3\xa4|\xc3\x84|a))|datum ro(\xc4\x91|d|dj)enja|d(\xc3\xa1|a)tum narodenia|gimimo data|dzim(\xc5\xa1|\xc5\xa0|s)anas datums|s(\xc3\xbc|\xc3\x9c|u)nni(aeg|kuup(\xc3\xa4|a)ev)|tarikh lahir|\bf(\xc3\xb6|\xc3\x96)dd|\bf(\xc3\xb8|\xc3\x98)dt|fecha de nac\.|\bf\. ?nac\.|\bnasc\.|\bgeb\.?-?datum|geburtstag)"
 pii+="\n"+rule("pii_dob_context", meta("pii","dob","medium","Date of birth after DOB / date of birth / birth date / born / BDAY (vCard) / Geburtsdatum / geboortedatum / date de naissance / fecha de nacimiento / data di nascita / fodselsdato / geboren am / n\xc3\xa9e le / nacido el / nascido em / seinengappi, also as a JSON or CSV key, the value on the same line or the next (YYYY-MM-DD, D/M/YYYY, M/D/YYYY, DD.MM.YYYY, 5 January 1980, 5-Jan-1980, 5th Jan 1980, Jan 5, 1980, 14MAR1985, month names in English, German, French, Spanish, Italian, Dutch and Portuguese: 14. M\xc3\xa4rz 1985, 14 mars 1985, 13 de mar\xc3\xa7o de 1985, Japanese 1975nen3gatsu3nichi and Showa/Heisei years, and the ISO basic form YYYYMMDD of vCard BDAY and database columns)","dob","mask"),
   [("$dob", r"/%s[0-9]{1,4}[\/.-][0-9]{1,2}[\/.-][0-9]{2,4}([^0-9]|$)/ nocase"%dctx),
    # day first and month first in two strings: one regex holds at most 128 alternatives and repeats (YARA's RE_MAX_SPLIT_ID)
@@ -126,6 +127,12 @@ pii+="\n"+rule("pii_dob_context", meta("pii","dob","medium","Date of birth after
    ("$dob_intl_ko", r"/%s%s(19|20)[0-9]{2}\xeb\x85\x84 ?[0-9]{1,2}\xec\x9b\x94 ?[0-9]{1,2}\xec\x9d\xbc/"%(INTL_DOB_WORDS,DOB_GAP)),
    # month names in Russian and Ukrainian after those labels (14 \u043c\u0430\u0440\u0442\u0430 1975)
    ("$dob_intl_words", r"/%s%s[0-9]{1,2} %s([\xd0\xd1][\x80-\xbf]){0,6}\.? [0-9]{4}([^0-9]|$)/"%(INTL_DOB_WORDS,DOB_GAP,MON_CYR)),
+   # form labels of more languages, numeric dates only (one string: each string of a label set costs its
+   # atoms' hits): Romanian data nasterii, Hungarian szuletesi ido / datum, Finnish syntymaaika / -paiva,
+   # Croatian, Serbian and Bosnian datum rodjenja, Slovak datum narodenia, Lithuanian gimimo data, Latvian
+   # dzimsanas datums, Estonian sunniaeg / sunnikuupaev, Malay tarikh lahir, Swedish fodd, Danish and
+   # Norwegian fodt, the abbreviations fecha de nac., F. nac., nasc., Geb.-Datum, and German Geburtstag
+   ("$dob_more", r"/%s%s[0-9]{1,4}[\/.-][0-9]{1,2}[\/.-][0-9]{2,4}([^0-9]|$)/ nocase"%(DOB_MORE_WORDS,DOB_GAP)),
    # after the form labels of English, Polish and Turkish (one string, not every label above: each string of
    # DOB_WORDS' atoms, born and birthday among them, costs 1-2% on real text): Korean dates
    # (1975\xeb\x85\x84 3\xec\x9b\x94 14\xec\x9d\xbc: year, month, day syllables, a blank after each or not), month names in

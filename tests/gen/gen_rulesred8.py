@@ -22,6 +22,11 @@ Usage: gen_rulesred8.py OUTDIR KEYFILE [--seed S]
   Denmark (33 12 34 56), Norway (412 34 567), Singapore and Hong Kong
   (6468 5788) write every number; Finnish "Puhelin:", German "Fon:"; beside
   order and customer numbers of the same shapes without a label.
+- Dates of birth after the form labels of more languages (Romanian,
+  Hungarian, Finnish, Croatian, Slovak, Lithuanian, Latvian, Estonian,
+  Malay, Swedish, Danish and Norwegian) and abbreviations (Fecha de nac.,
+  F. Nac., Data nasc., Geb.-Datum) and German Geburtstag; decoys: a
+  birthday party's date, an expiry and an invoice date.
 - A saved shop page: Shopify's asset versions ("styles.css?v=1519582008
   4786593692": 19-20 digits, one in ten passes Luhn) and a Facebook page
   list whose later ids ("fb:pages" content="1798...,2970...") are
@@ -170,6 +175,39 @@ def build_phones(g):
     g.write("<field name=\"phone\">\n" + "\n".join(lines) + "\n</field>\n")
 
 
+# date-of-birth labels of more languages and abbreviations, with the date forms their countries write
+DOB_LABELS = [("Data na\u0219terii:", "%02d.%02d.%d"), ("Data nasterii:", "%02d.%02d.%d"),
+              ("Sz\u00fclet\u00e9si id\u0151:", "%d.%02d.%02d."), ("Sz\u00fclet\u00e9si d\u00e1tum:", "%d.%02d.%02d"),
+              ("Syntym\u00e4aika:", "%d.%d.%d"), ("Syntym\u00e4p\u00e4iv\u00e4:", "%d.%d.%d"),
+              ("Datum ro\u0111enja:", "%02d.%02d.%d."), ("D\u00e1tum narodenia:", "%02d.%02d.%d"),
+              ("Gimimo data:", "%d-%02d-%02d"), ("Dzim\u0161anas datums:", "%02d.%02d.%d"),
+              ("S\u00fcnniaeg:", "%02d.%02d.%d"), ("Tarikh lahir:", "%02d/%02d/%d"), ("F\u00f6dd:", "%d-%02d-%02d"),
+              ("F\u00f8dt:", "%02d.%02d.%d"), ("Fecha de nac.:", "%02d/%02d/%d"), ("F. Nac.:", "%02d/%02d/%d"),
+              ("Data nasc.:", "%02d/%02d/%d"), ("Geb.-Datum:", "%02d.%02d.%d"), ("Geburtstag:", "%02d.%02d.%d")]
+
+
+def build_dob(g):
+    r = g.r
+    g.begin("hr/roster_eu.txt")
+    lines = ["Personnel roster (EU subsidiaries) - confidential"]
+    for i, (lab, fmt) in enumerate(DOB_LABELS):
+        y, m, d = r.randint(1950, 2001), r.randint(1, 12), r.randint(1, 28)
+        ymd = fmt.startswith("%d.%02d.%02d") or fmt.startswith("%d-")
+        if fmt == "%d.%d.%d":
+            v = fmt % (d, m, y)
+        else:
+            v = fmt % ((y, m, d) if ymd else (d, m, y))
+        g.plant("dob", v.rstrip("."), "dob after %s" % lab)
+        lines.append("Employee %03d\n%s %s" % (i + 1, lab, v))
+    g.write("\n".join(lines) + "\n")
+
+    g.begin("hr/events.txt", decoy=True)
+    g.write("Geburtstagsfeier am %02d.%02d.2024 im Haus\nSyntym\u00e4p\u00e4iv\u00e4juhlat %d.%d.2024\n"
+            "G\u00fcltig bis: %02d.%02d.2029\nRechnungsdatum: %02d.%02d.2023\n"
+            % (r.randint(1, 28), r.randint(1, 12), r.randint(1, 28), r.randint(1, 12), r.randint(1, 28),
+               r.randint(1, 12), r.randint(1, 28), r.randint(1, 12)))
+
+
 def luhn_digit(body):
     for c in "0123456789":
         if _base.Gen.luhn_ok(body + c):
@@ -209,6 +247,7 @@ def main():
     build_legacy(g)
     build_phones(g)
     build_web(g)
+    build_dob(g)
     with open(a.keyfile, "w", encoding="utf-8") as f:
         json.dump({"files": g.files}, f, indent=1, sort_keys=True, ensure_ascii=False)
 
