@@ -1131,6 +1131,8 @@ static bool national_ok(struct ls_slice m, struct ls_value *out)
     }
     if (d[0] == '0') return n <= 13 && national_lone_trunk_ok(v);
     if (national_paren_area(v)) return n == 10 || n == 11;
+    if (n == 11 && d[0] != '0' && d[1] != '0' && d[2] == '9' && national_groups(v, "254"))
+        return true; /* Brazil's mobiles without the parentheses: "11 91234-5678" (area, 9 and 8 digits) */
     if (national_ru(v, d, n)) return true;
     if (national_cn_mobile(m, v, d, n)) {
         out->national = true; /* fingerprinted with its first 1 */

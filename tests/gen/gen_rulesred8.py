@@ -20,7 +20,8 @@ Usage: gen_rulesred8.py OUTDIR KEYFILE [--seed S]
   after "iPhone" (the value is one run even where the match goes on).
 - Eight-digit numbers without a trunk prefix after a phone label, as
   Denmark (33 12 34 56), Norway (412 34 567), Singapore and Hong Kong
-  (6468 5788) write every number; Finnish "Puhelin:", German "Fon:"; beside
+  (6468 5788) write every number; Finnish "Puhelin:", German "Fon:";
+  Brazil's mobiles without the area code's parentheses (11 91234-5678); beside
   order and customer numbers of the same shapes without a label.
 - Dates of birth after the form labels of more languages (Romanian,
   Hungarian, Finnish, Croatian, Slovak, Lithuanian, Latvian, Estonian,
@@ -149,6 +150,10 @@ def build_phones(g):
         v = "0" + r.choice(["40", "50", "9"]) + g.nz(7)
         g.plant("phone", v, "Finnish number after %s" % lab)
         lines.append("%s %s %s %s" % (lab, v[:3], v[3:6], v[6:]))
+    for lab, sep in (("Celular:", "-"), ("WhatsApp:", " "), ("Cel.:", "-")):
+        v = r.choice(["11", "21", "31", "48", "85"]) + "9" + g.d(8)
+        g.plant("phone", v, "Brazilian mobile without parentheses after %s" % lab)
+        lines.append("%s %s %s%s%s" % (lab, v[:2], v[2:7], sep, v[7:]))
     for fmt in ("Fon: 0%s / %s %s", "Fon 0%s %s%s"):
         area, a, b = r.choice(["511", "89", "30", "221"]), g.nz(3), g.d(3)
         g.plant("phone", "0" + area + a + b, "German number after Fon")
