@@ -328,6 +328,7 @@ static ls_err bp_container(struct bp *b, size_t off, uint8_t m, unsigned depth, 
     bool has_keys = false, has_objs = false;
     for (uint64_t i = 0; i < n && e == LS_OK && !b->stop; i++) {
         uint64_t kref = 0;
+        ref = 0; /* a short reference table reads as object 0 */
         ls_buf_reset(&key);
         if (dict) {
             ls_err ke = LS_OK;
