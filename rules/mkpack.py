@@ -26,7 +26,7 @@ ssn_mid=alt(["-%02d-"%i for i in range(1,100)])
 pii=hdr("PII rules: namespace pii.")
 pii+=rule("pii_ssn_formatted", meta("pii","ssn","critical","US Social Security number written ddd-dd-dddd (SSA rules since 2011, known fakes rejected)","ssn","last4"),
   [("$ssn", "/%s[0-9]{3}%s[0-9]{4}([^0-9A-Za-z-]|$)/"%(LB_NUM,ssn_mid))], "$ssn")
-ctx=r"(\bssn|\b(ss|s\.s\.) ?(#|no\.?|num)|soc(ial|\.)?[ _-]?sec(urity|\.)?)([ _-]?(number|no\.?|num|nbr|#))?( ?(\/ ?i?tin|\([a-z ]{1,20}\)))?( is| was)?"
+ctx=r"((\b|_)ssn|\b(ss|s\.s\.) ?(#|no\.?|num)|soc(ial|\.)?[ _-]?sec(urity|\.)?)([ _-]?(number|no\.?|num|nbr|full|#))?( ?(\/ ?i?tin|\([a-z ]{1,20}\)))?( is| was)?"
 pii+="\n"+rule("pii_ssn_context", meta("pii","ssn","critical","US SSN without dashes (9 digits or ddd dd dddd) right after SSN, SS#, SS No, social security (number), soc. sec. no","ssn_context","last4"),
   [("$ssn9", "/%s([^0-9A-Za-z\\n]{0,8}number(long|int|double|decimal))?[^0-9A-Za-z\\n]{0,16}[0-9]{9}([^0-9]|$)/ nocase"%ctx),
    ("$ssn_spaced", "/%s[^0-9A-Za-z\\n]{0,16}[0-9]{3} [0-9]{2} [0-9]{4}([^0-9]|$)/ nocase"%ctx)], "any of them")

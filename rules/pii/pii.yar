@@ -30,8 +30,8 @@ rule pii_ssn_context
         redact = "last4"
         description = "US SSN without dashes (9 digits or ddd dd dddd) right after SSN, SS#, SS No, social security (number), soc. sec. no"
     strings:
-        $ssn9 = /(\bssn|\b(ss|s\.s\.) ?(#|no\.?|num)|soc(ial|\.)?[ _-]?sec(urity|\.)?)([ _-]?(number|no\.?|num|nbr|#))?( ?(\/ ?i?tin|\([a-z ]{1,20}\)))?( is| was)?([^0-9A-Za-z\n]{0,8}number(long|int|double|decimal))?[^0-9A-Za-z\n]{0,16}[0-9]{9}([^0-9]|$)/ nocase
-        $ssn_spaced = /(\bssn|\b(ss|s\.s\.) ?(#|no\.?|num)|soc(ial|\.)?[ _-]?sec(urity|\.)?)([ _-]?(number|no\.?|num|nbr|#))?( ?(\/ ?i?tin|\([a-z ]{1,20}\)))?( is| was)?[^0-9A-Za-z\n]{0,16}[0-9]{3} [0-9]{2} [0-9]{4}([^0-9]|$)/ nocase
+        $ssn9 = /((\b|_)ssn|\b(ss|s\.s\.) ?(#|no\.?|num)|soc(ial|\.)?[ _-]?sec(urity|\.)?)([ _-]?(number|no\.?|num|nbr|full|#))?( ?(\/ ?i?tin|\([a-z ]{1,20}\)))?( is| was)?([^0-9A-Za-z\n]{0,8}number(long|int|double|decimal))?[^0-9A-Za-z\n]{0,16}[0-9]{9}([^0-9]|$)/ nocase
+        $ssn_spaced = /((\b|_)ssn|\b(ss|s\.s\.) ?(#|no\.?|num)|soc(ial|\.)?[ _-]?sec(urity|\.)?)([ _-]?(number|no\.?|num|nbr|full|#))?( ?(\/ ?i?tin|\([a-z ]{1,20}\)))?( is| was)?[^0-9A-Za-z\n]{0,16}[0-9]{3} [0-9]{2} [0-9]{4}([^0-9]|$)/ nocase
     condition:
         any of them
 }
