@@ -1961,8 +1961,10 @@ static unsigned number_at(struct ls_slice m, size_t i, size_t *end)
     return v;
 }
 
-/* "5 January 1980", "January 5, 1980", "Jan 5th 1980": the first month
- * word, the day next to it, and the year (the last number). */
+/* "5 January 1980", "January 5, 1980", "Jan 5th 1980", "14-Mar-75" (a
+ * two-digit year only with the day first, as Oracle's DD-MON-RR prints
+ * dates): the first month word, the day next to it, and the year (the
+ * last number). */
 static bool loc_dob_words(struct ls_slice m, struct ls_value *out)
 {
     size_t w = 0, wend = 0;
@@ -1979,7 +1981,8 @@ static bool loc_dob_words(struct ls_slice m, struct ls_value *out)
     while (ystart > wend && is_digit(ls_slice_at(m, ystart - 1))) ystart--;
     size_t e, start = w;
     unsigned year = number_at(m, ystart, &e), day = 0;
-    if (yend - ystart != 4) return false;
+    if (yend - ystart != 4 && yend - ystart != 2) return false;
+    if (yend - ystart == 2) year += year < 30 ? 2000 : 1900; /* "14-Mar-75", as date_shape_ok() */
     size_t before = w;
     while (before > 0 && (ls_slice_at(m, before - 1) == ' ' || ls_slice_at(m, before - 1) == '-' ||
                           (ls_slice_at(m, before - 1) == '.' && before >= 2 && is_digit(ls_slice_at(m, before - 2)))))
@@ -1996,6 +1999,7 @@ static bool loc_dob_words(struct ls_slice m, struct ls_value *out)
         while (start > 0 && is_digit(ls_slice_at(m, start - 1))) start--;
         day = number_at(m, start, &e);
     } else {
+        if (yend - ystart == 2) return false; /* "Jan 5, 75": a two-digit year only after the day first */
         size_t d = find_if(m, wend, is_digit);
         day = number_at(m, d, &e);
         if (find_if(m, e, is_digit) != ystart) return false; /* day then year */
