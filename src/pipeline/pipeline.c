@@ -740,6 +740,89 @@ static void url_addresses(struct ls_ctx *c, struct ls_object *o, struct ls_slice
     }
 }
 
+/*
+ * Addresses spelled out against harvesters: "jane.roe (at) corp.example",
+ * "j.roe[at]corp[dot]example", "info {AT} firma [DOT] de" (web pages,
+ * signatures, forum posts). Only the bracketed words count ("at" in prose
+ * is no "@"): an "at" in (), [] or {} with blanks inside or not, a local
+ * part right before it, and after it a host of two labels or more joined by
+ * "." or a bracketed "dot". Each is added to the text as an address, at
+ * most URL_ADDR_MAX a part.
+ */
+/* The length of "(word)" (or [], {}, blanks inside) at s[i], else 0. */
+static size_t spelled_word(struct ls_slice s, size_t i, const char *word)
+{
+    static const char open[] = "([{", close[] = ")]}";
+    const char *k = i < s.len ? memchr(open, s.ptr[i], 3) : NULL;
+    if (!k) return 0;
+    size_t j = i + 1;
+    while (j < s.len && j - i < 3 && s.ptr[j] == ' ') j++;
+    for (size_t w = 0; word[w]; w++, j++)
+        if (j >= s.len || (s.ptr[j] | 0x20) != word[w]) return 0;
+    while (j < s.len && j - i < 8 && s.ptr[j] == ' ') j++;
+    return j < s.len && s.ptr[j] == close[k - open] ? j + 1 - i : 0;
+}
+
+static void spelled_addresses(struct ls_ctx *c, struct ls_object *o, struct ls_slice s)
+{
+    static const char *const needles[] = {"at)", "AT)", "At)", "at]", "AT]", "At]", "at}", "AT}",
+                                          "at )", "AT )", "at ]", "AT ]"};
+    size_t found = 0;
+    for (size_t n = 0; n < sizeof needles / sizeof needles[0]; n++) {
+        size_t nl = strlen(needles[n]);
+        for (size_t hit = ls_slice_find(s, 0, needles[n], nl); hit != SIZE_MAX && found < URL_ADDR_MAX;
+             hit = ls_slice_find(s, hit + nl, needles[n], nl)) {
+            size_t ob = hit; /* the opening bracket */
+            while (ob > 0 && hit - ob < 3 && s.ptr[ob - 1] == ' ') ob--;
+            if (ob == 0) continue;
+            ob--;
+            size_t wl = spelled_word(s, ob, "at");
+            if (!wl) continue;
+            size_t le = ob; /* the local part ends before blanks */
+            while (le > 0 && ob - le < 2 && s.ptr[le - 1] == ' ') le--;
+            size_t lb = le;
+            while (lb > 0 && le - lb < URL_ADDR_SIDE && url_local(s.ptr[lb - 1]) && s.ptr[lb - 1] != '%') lb--;
+            while (lb < le && s.ptr[lb] == '.') lb++;
+            if (lb == le) continue;
+            char buf[3 * URL_ADDR_SIDE + 8];
+            size_t k = 0;
+            memcpy(buf, s.ptr + lb, le - lb);
+            k = le - lb;
+            buf[k++] = '@';
+            size_t i = ob + wl, labels = 0;
+            while (i < s.len && i - ob - wl < 2 && s.ptr[i] == ' ') i++;
+            for (;;) {
+                size_t st = i;
+                while (i < s.len && i - st < 63 && k < sizeof buf - 2 && url_host(s.ptr[i]) && s.ptr[i] != '.') buf[k++] = (char)s.ptr[i++];
+                if (i == st) break;
+                labels++;
+                size_t d = i;
+                while (d < s.len && d - i < 2 && s.ptr[d] == ' ') d++;
+                size_t dl = d < s.len ? spelled_word(s, d, "dot") : 0;
+                if (i < s.len && s.ptr[i] == '.' && i + 1 < s.len && url_host(s.ptr[i + 1]) && s.ptr[i + 1] != '.') {
+                    i++;
+                } else if (dl) {
+                    i = d + dl;
+                    while (i < s.len && i - d - dl < 2 && s.ptr[i] == ' ') i++;
+                } else {
+                    break;
+                }
+                if (k >= sizeof buf - 2) break;
+                buf[k++] = '.';
+            }
+            if (buf[k - 1] == '.') k--; /* "corp (dot) example (dot)" */
+            size_t tld = k; /* the last label: letters only (no "price (at) 5.00") */
+            while (tld > 0 && buf[tld - 1] != '.' && buf[tld - 1] != '@') tld--;
+            bool alpha = k - tld >= 2;
+            for (size_t t = tld; t < k && alpha; t++) alpha = ((buf[t] | 0x20) >= 'a' && (buf[t] | 0x20) <= 'z');
+            if (labels < 2 || !alpha) continue;
+            buf[k++] = '\n';
+            if (ls_emit_labels(c, o, buf, k) != LS_OK) return;
+            found++;
+        }
+    }
+}
+
 /* Handlers that decode a binary container whole. When one of them read the
  * object with full coverage, its text and members are the content, and its
  * raw bytes (deflated streams, font programs, pixel data, members scanned
@@ -1181,8 +1264,12 @@ ls_err ls_pipeline_object(struct ls_ctx *c, struct ls_object *o, struct ls_obj_s
     if (!st->cov_none) {
         struct ls_slice raw = o->data;
         if (raw.len > c->lim->max_scan) raw.len = (size_t)c->lim->max_scan;
-        if (!is_media(st->mime) && !ls_obj_raw_redundant(st)) url_addresses(c, o, raw);
+        if (!is_media(st->mime) && !ls_obj_raw_redundant(st)) {
+            url_addresses(c, o, raw);
+            spelled_addresses(c, o, raw);
+        }
         url_addresses(c, o, ls_buf_slice(&st->text));
+        spelled_addresses(c, o, ls_buf_slice(&st->text));
     }
     join_labels(c, o, st);
     if (!st->cov_none) scan_object(c, o, st);

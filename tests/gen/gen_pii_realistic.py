@@ -221,12 +221,20 @@ class Corpus:
         self.plant("email", a.lower())
         return self.r.choice(["%s", "<%s>", "mailto:%s", "(%s)", "%s;", "\"%s\""]) % a
 
-    def obfuscated_email(self):
+    def obfuscated_email(self, bracketed=True):
+        """An address spelled out against harvesters. With the "at" in
+        brackets it is an address (planted: pipeline.c spelled_addresses());
+        "at ... dot" in words is a decoy (prose is full of both words)."""
         f, l = self.name()
         dom = self.r.choice(CORPS).split(".")
-        self.decoy("email_obfuscated")
-        return self.r.choice(["%s.%s at %s dot %s", "%s.%s [at] %s [dot] %s", "%s.%s (at) %s (dot) %s"]) % (
-            f.lower(), l.lower(), dom[0], dom[-1])
+        form = self.r.choice(["%s.%s at %s dot %s", "%s.%s [at] %s [dot] %s", "%s.%s (at) %s (dot) %s"])
+        if not bracketed:
+            form = "%s.%s at %s dot %s"
+        if "(at)" in form or "[at]" in form:
+            self.plant("email", "%s.%s@%s.%s" % (f.lower(), l.lower(), dom[0], dom[-1]))
+        else:
+            self.decoy("email_obfuscated")
+        return form % (f.lower(), l.lower(), dom[0], dom[-1])
 
     # ---- phones ---------------------------------------------------------------------
     def nanp(self):
@@ -840,7 +848,7 @@ def decoy_files(c, n):
     gen("aws_examples", lambda: c.r.choice(["AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE",
                                             "aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
                                             "key AKIAI44QH8DHBEXAMPLE"]))
-    gen("obfuscated_emails", lambda: "Contact: %s" % c.obfuscated_email())
+    gen("obfuscated_emails", lambda: "Contact: %s" % c.obfuscated_email(bracketed=False))
     gen("amounts_and_ids", lambda: c.r.choice([
         "Total $%s,%s,%s.%s" % (c.d(1), c.d(3), c.d(3), c.d(2)), "EUR %s.%s,%s" % (c.d(3), c.d(3), c.d(2)),
         "ZIP %s-%s" % (c.d(5), c.d(4)), "IP 10.%d.%d.%d" % (c.r.randint(0, 255), c.r.randint(0, 255), c.r.randint(0, 255)),
