@@ -136,19 +136,6 @@ static ls_err mdbx_emit(struct mdbx *s, struct ls_slice t)
     return e;
 }
 
-/* Append UTF-8 to the line: control characters (a tab or line break inside
- * a value would split the row) become spaces. */
-static ls_err mdbx_put(struct ls_buf *b, struct ls_slice v, size_t max)
-{
-    size_t n = v.len < max ? v.len : max;
-    LS_TRY(ls_buf_reserve(b, n));
-    for (size_t i = 0; i < n; i++) {
-        uint8_t ch = v.ptr[i];
-        LS_TRY(ls_buf_addc(b, ch < 0x20 || ch == 0x7f ? ' ' : ch));
-    }
-    return LS_OK;
-}
-
 /* The current data page as a slice. */
 static struct ls_slice mdbx_page(const struct mdbx *s)
 {
@@ -519,7 +506,7 @@ static ls_err mdbx_var(struct mdbx *s, const MdbColumn *col, struct ls_slice v, 
         ls_buf_reset(&s->tmp);
         LS_TRY(mdbx_text(s, v, &s->tmp));
         *is_text = ls_tc_is_text(ls_buf_slice(&s->tmp));
-        return mdbx_put(&s->line, ls_buf_slice(&s->tmp), SIZE_MAX);
+        return ls_tc_put_value(&s->line, ls_buf_slice(&s->tmp), SIZE_MAX);
     }
     struct ls_slice hdr, rest = {0};
     if (!ls_slice_sub(v, 0, MDB_HDR, &hdr)) return LS_OK;
@@ -529,7 +516,7 @@ static ls_err mdbx_var(struct mdbx *s, const MdbColumn *col, struct ls_slice v, 
     struct ls_buf txt;
     ls_buf_init(&txt, SIZE_MAX);
     ls_err e = mdbx_text(s, ls_buf_slice(&s->tmp), &txt);
-    if (e == LS_OK) e = mdbx_put(&s->line, ls_buf_slice(&txt), SIZE_MAX);
+    if (e == LS_OK) e = ls_tc_put_value(&s->line, ls_buf_slice(&txt), SIZE_MAX);
     *is_text = true;
     ls_buf_free(&txt);
     return e;
@@ -575,7 +562,7 @@ static ls_err mdbx_header(struct mdbx *s, MdbTableDef *t)
     ls_tc_reset(&s->tc);
     ls_buf_reset(&s->line);
     LS_TRY(ls_buf_adds(&s->line, "[Table: "));
-    LS_TRY(mdbx_put(&s->line, ls_slice_make(table, strlen(table)), MDB_NAME_MAX));
+    LS_TRY(ls_tc_put_value(&s->line, ls_slice_make(table, strlen(table)), MDB_NAME_MAX));
     LS_TRY(ls_buf_adds(&s->line, "]\n"));
     LS_TRY(mdbx_emit(s, ls_buf_slice(&s->line)));
     ls_buf_reset(&s->line);
@@ -583,7 +570,7 @@ static ls_err mdbx_header(struct mdbx *s, MdbTableDef *t)
         const MdbColumn *col = g_ptr_array_index(t->columns, i);
         if (i > 0) LS_TRY(ls_buf_addc(&s->line, '\t'));
         size_t at = s->line.len;
-        LS_TRY(mdbx_put(&s->line, ls_slice_make(col->name, strlen(col->name)), MDB_NAME_MAX));
+        LS_TRY(ls_tc_put_value(&s->line, ls_slice_make(col->name, strlen(col->name)), MDB_NAME_MAX));
         struct ls_slice cell;
         (void)ls_slice_sub(ls_buf_slice(&s->line), at, s->line.len - at, &cell);
         ls_tc_cell(&s->tc, i, cell, ls_tc_is_text(cell));
@@ -724,7 +711,7 @@ static ls_err mdbx_put_col(struct mdbx *s, const MdbColumn *col, struct ls_buf *
         if (!mdbx_long_value(s, hdr, rest)) s->bad_values++;
         LS_TRY(mdbx_text(s, ls_buf_slice(&s->tmp), &s->txt));
     }
-    return mdbx_put(out, ls_buf_slice(&s->txt), SIZE_MAX);
+    return ls_tc_put_value(out, ls_buf_slice(&s->txt), SIZE_MAX);
 }
 
 /* A linked table (type 4: ODBC, 6: another Access file): its connection

@@ -92,19 +92,6 @@ static ls_err sq_emit(struct sq *s, struct ls_slice t)
     return e;
 }
 
-/* Append a value to the line: control characters (a tab or line break
- * inside a value would split the row) become spaces. */
-static ls_err sq_put_value(struct ls_buf *b, struct ls_slice v, size_t max)
-{
-    size_t n = v.len < max ? v.len : max;
-    LS_TRY(ls_buf_reserve(b, n));
-    for (size_t i = 0; i < n; i++) {
-        uint8_t ch = v.ptr[i];
-        LS_TRY(ls_buf_addc(b, ch < 0x20 || ch == 0x7f ? ' ' : ch));
-    }
-    return LS_OK;
-}
-
 /* UTF-8 text without control characters other than tab and line breaks. */
 static bool sq_texty(struct ls_slice v)
 {
@@ -164,7 +151,7 @@ static ls_err sq_cell(struct sq *s, sqlite3_stmt *st, int i, const char *table, 
             const char *col = sqlite3_column_name(st, i);
             return sq_blob_child(s, table, col ? col : "", row, v);
         }
-        LS_TRY(sq_put_value(&s->line, v, SIZE_MAX));
+        LS_TRY(ls_tc_put_value(&s->line, v, SIZE_MAX));
         is_text = ls_tc_is_text(v);
     }
     struct ls_slice cell;
@@ -215,7 +202,7 @@ static ls_err sq_build_select(struct sq *s, const char *table, unsigned *ncols)
         }
         if (e == LS_OK) e = sq_ident(&s->sql, col);
         size_t at = s->line.len;
-        if (e == LS_OK) e = sq_put_value(&s->line, ls_slice_make(col, strlen(col)), SQ_NAME_MAX);
+        if (e == LS_OK) e = ls_tc_put_value(&s->line, ls_slice_make(col, strlen(col)), SQ_NAME_MAX);
         struct ls_slice cell;
         (void)ls_slice_sub(ls_buf_slice(&s->line), at, s->line.len - at, &cell);
         if (e == LS_OK) ls_tc_cell(&s->tc, *ncols, cell, ls_tc_is_text(cell));
@@ -244,7 +231,7 @@ static ls_err sq_table(struct sq *s, const char *table)
     ls_tc_reset(&s->tc);
     ls_buf_reset(&s->line);
     LS_TRY(ls_buf_adds(&s->line, "[Table: "));
-    LS_TRY(sq_put_value(&s->line, ls_slice_make(table, strlen(table)), SQ_NAME_MAX));
+    LS_TRY(ls_tc_put_value(&s->line, ls_slice_make(table, strlen(table)), SQ_NAME_MAX));
     LS_TRY(ls_buf_adds(&s->line, "]\n"));
     LS_TRY(sq_emit(s, ls_buf_slice(&s->line)));
     ls_buf_reset(&s->line);

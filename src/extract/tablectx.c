@@ -451,3 +451,14 @@ ls_err ls_tc_row_end(struct ls_tablectx *t, struct ls_ctx *c, struct ls_object *
     }
     return e == LS_E_LIMIT ? LS_OK : e;
 }
+
+ls_err ls_tc_put_value(struct ls_buf *b, struct ls_slice v, size_t max)
+{
+    size_t n = v.len < max ? v.len : max;
+    LS_TRY(ls_buf_reserve(b, n));
+    for (size_t i = 0; i < n; i++) {
+        uint8_t ch = v.ptr[i];
+        LS_TRY(ls_buf_addc(b, ch < 0x20 || ch == 0x7f ? ' ' : ch));
+    }
+    return LS_OK;
+}

@@ -69,6 +69,11 @@ struct ls_tablectx {
 };
 
 LS_WUR ls_err ls_tc_init(struct ls_tablectx *t);
+/* Append up to max bytes of a cell's value to a row line: control
+ * characters (a tab or line break inside a value would split the row)
+ * become spaces. For readers that write rows themselves (sqlite, mdb). */
+ls_err ls_tc_put_value(struct ls_buf *b, struct ls_slice v, size_t max);
+
 void ls_tc_free(struct ls_tablectx *t);
 /* A new sheet: forget the labels and look for a header again. */
 void ls_tc_reset(struct ls_tablectx *t);
