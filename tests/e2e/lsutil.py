@@ -267,11 +267,16 @@ class GeneratedTree(unittest.TestCase):
     GEN = None
 
     @classmethod
+    def generate(cls, out):
+        return cls.GEN.generate(out)
+
+    @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory()
         cls.dir = os.path.join(cls.tmp.name, "f")
-        cls.key = cls.GEN.generate(cls.dir)
+        cls.key = cls.generate(cls.dir)
         _, cls.m = scan(cls.tmp.name, [cls.dir])
+        assert cls.m is not None, "the scan wrote no manifest"
 
     @classmethod
     def tearDownClass(cls):
@@ -287,6 +292,27 @@ class GeneratedTree(unittest.TestCase):
     def redacted(self, o, entity):
         """The redacted evidence values of an entity in a record."""
         return [e["redacted"] for f in o["findings"] if f["entity"] == entity for e in f["evidence"]]
+
+    def found(self, name, entity):
+        """The redacted evidence values of an entity in file NAME's record."""
+        return self.redacted(self.m.obj(self.p(name)), entity)
+
+    def count(self, name, entity):
+        """How many matches of an entity file NAME's record counts."""
+        return sum(f["count"] for f in self.m.obj(self.p(name))["findings"] if f["entity"] == entity)
+
+
+class FilesTree(GeneratedTree):
+    """GeneratedTree for a few small files given inline: FILES = {name:
+    bytes}, written to a fresh directory and scanned once for the class."""
+    FILES = {}
+
+    @classmethod
+    def generate(cls, out):
+        os.makedirs(out)
+        for name, data in cls.FILES.items():
+            with open(os.path.join(out, name), "wb") as f:
+                f.write(data)
 
 
 class KeyedHandlerTree(GeneratedTree):

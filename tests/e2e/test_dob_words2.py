@@ -5,7 +5,6 @@ print dates; src/scan/validate.c loc_dob_words()). Month first with a
 two-digit year ("Jan 5, 75") and impossible dates stay out."""
 import os
 import sys
-import tempfile
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -18,25 +17,11 @@ TEXT = {
 }
 
 
-class DobWords2(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = tempfile.TemporaryDirectory()
-        d = cls.dir = os.path.join(cls.tmp.name, "t")
-        os.makedirs(d)
-        for name, data in TEXT.items():
-            with open(os.path.join(d, name), "wb") as f:
-                f.write(data)
-        _, cls.m = lsutil.scan(cls.tmp.name, [d])
-        assert cls.m is not None
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.tmp.cleanup()
+class DobWords2(lsutil.FilesTree):
+    FILES = TEXT
 
     def dob(self, name):
-        o = self.m.obj(os.path.join(self.dir, name))
-        return sum(f["count"] for f in o["findings"] if f["entity"] == "dob")
+        return self.count(name, "dob")
 
     def test_two_digit_year(self):
         self.assertEqual(self.dob("spool.txt"), 2)

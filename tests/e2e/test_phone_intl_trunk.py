@@ -5,7 +5,6 @@ German letterheads print it; rulesred8 found it missed). rules/mkpack.py,
 pii_phone_national: an optional "(0)" after the first group."""
 import os
 import sys
-import tempfile
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -16,17 +15,12 @@ TEXT = (b"Contact: Jane Roe\nPhone: 0044 (0) 20 7946 0958\n"
         b"Kontakt: Max Muster\nTel.: 0049 (0) 30 1234 5678\n")
 
 
-class PhoneIntlTrunk(unittest.TestCase):
-    def test_found(self):
-        with tempfile.TemporaryDirectory() as tmp:
-            path = os.path.join(tmp, "letterhead.txt")
-            with open(path, "wb") as f:
-                f.write(TEXT)
-            _, m = lsutil.scan(tmp, [path])
-            o = m.obj(path)
-            ev = [e["redacted"] for f in o["findings"] if f["entity"] == "phone" for e in f["evidence"]]
-            self.assertEqual(sorted(x[-4:] for x in ev), ["0958", "5678"], ev)
+class PhoneIntlTrunk(lsutil.FilesTree):
+    FILES = {"letterhead.txt": TEXT}
 
+    def test_found(self):
+        ev = self.found("letterhead.txt", "phone")
+        self.assertEqual(sorted(x[-4:] for x in ev), ["0958", "5678"], ev)
 
 if __name__ == "__main__":
     unittest.main()

@@ -6,7 +6,6 @@ signatures, forum posts) are added to the text as addresses
 counts; a host needs two labels and a last one of letters."""
 import os
 import sys
-import tempfile
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -20,26 +19,11 @@ DECOY = (b"Meet me (at) noon in the lobby. Lunch (at) 12.30 sharp; price (at) 5.
          b"Files [at] home; a (at) b (dot); (at) corp.example\n")
 
 
-class Spelled(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = tempfile.TemporaryDirectory()
-        d = cls.dir = os.path.join(cls.tmp.name, "t")
-        os.makedirs(d)
-        for name, data in (("contact.html", PAGE), ("signature.txt", SIG), ("decoy.txt", DECOY)):
-            with open(os.path.join(d, name), "wb") as f:
-                f.write(data)
-        _, cls.m = lsutil.scan(cls.tmp.name, [d])
-        assert cls.m is not None
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.tmp.cleanup()
+class Spelled(lsutil.FilesTree):
+    FILES = {"contact.html": PAGE, "signature.txt": SIG, "decoy.txt": DECOY}
 
     def emails(self, name):
-        o = self.m.obj(os.path.join(self.dir, name))
-        return sorted(e["redacted"].split("@")[1] for f in o["findings"] if f["entity"] == "email"
-                      for e in f["evidence"])
+        return sorted(v.split("@")[1] for v in self.found(name, "email"))
 
     def test_page(self):
         self.assertEqual(self.emails("contact.html"), ["acme-payroll.co.uk", "acme-payroll.com"])

@@ -5,7 +5,6 @@ SSN context words: "_ssn" as well as a word "ssn"); realsweep12 found such
 headers giving nothing. A word merely ending in "ssn" does not."""
 import os
 import sys
-import tempfile
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -19,25 +18,11 @@ FILES = {
 }
 
 
-class SsnLabels(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = tempfile.TemporaryDirectory()
-        d = cls.dir = os.path.join(cls.tmp.name, "t")
-        os.makedirs(d)
-        for name, data in FILES.items():
-            with open(os.path.join(d, name), "wb") as f:
-                f.write(data)
-        _, cls.m = lsutil.scan(cls.tmp.name, [d])
-        assert cls.m is not None
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.tmp.cleanup()
+class SsnLabels(lsutil.FilesTree):
+    FILES = FILES
 
     def ssn(self, name):
-        o = self.m.obj(os.path.join(self.dir, name))
-        return sum(f["count"] for f in o["findings"] if f["entity"] == "ssn")
+        return self.count(name, "ssn")
 
     def test_snake_case_columns(self):
         self.assertEqual(self.ssn("staff.csv"), 2)

@@ -8,7 +8,6 @@ Decoys: a %40 with no local part or no host name gives nothing."""
 import os
 import sqlite3
 import sys
-import tempfile
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -24,41 +23,31 @@ DECOY = (b"progress 100%40 done; ratio %40 of 80; token=%40%40%40; file=%40.txt\
          b"see https://example.test/search?q=%40home and https://example.test/x?at=%40user\n")
 
 
-class UrlEscapes(unittest.TestCase):
+class UrlEscapes(lsutil.FilesTree):
+    FILES = {"access.log": LOG, "Profile.url": URL, "decoy.log": DECOY}
+
     @classmethod
-    def setUpClass(cls):
-        cls.tmp = tempfile.TemporaryDirectory()
-        d = cls.dir = os.path.join(cls.tmp.name, "t")
-        os.makedirs(d)
-        for name, data in (("access.log", LOG), ("Profile.url", URL), ("decoy.log", DECOY)):
-            with open(os.path.join(d, name), "wb") as f:
-                f.write(data)
-        db = sqlite3.connect(os.path.join(d, "History"))
+    def generate(cls, out):
+        super().generate(out)
+        db = sqlite3.connect(os.path.join(out, "History"))
         db.execute("CREATE TABLE urls (id INTEGER PRIMARY KEY, url TEXT, title TEXT)")
         db.execute("INSERT INTO urls (url, title) VALUES (?, ?)",
                    ("https://mail.acme-payroll.com/compose?to=l.okafor%40acme-payroll.com", "Compose"))
         db.commit()
         db.close()
-        _, cls.m = lsutil.scan(cls.tmp.name, [d])
-        assert cls.m is not None
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.tmp.cleanup()
 
     def emails(self, name):
-        o = self.m.obj(os.path.join(self.dir, name))
-        return [e for f in o["findings"] if f["entity"] == "email" for e in f["evidence"]]
+        return self.found(name, "email")
 
     def test_log_url(self):
         ev = self.emails("access.log")
         self.assertEqual(len(ev), 1, ev)
-        self.assertTrue(ev[0]["redacted"].endswith("@acme-payroll.com"), ev)
+        self.assertTrue(ev[0].endswith("@acme-payroll.com"), ev)
 
     def test_shortcut_nested_escapes(self):
         ev = self.emails("Profile.url")
         self.assertEqual(len(ev), 1, ev)
-        self.assertTrue(ev[0]["redacted"].endswith("@acme-payroll.com"), ev)
+        self.assertTrue(ev[0].endswith("@acme-payroll.com"), ev)
 
     def test_history_rows(self):
         self.assertEqual(len(self.emails("History")), 1)
