@@ -65,7 +65,8 @@
  *
  * Coverage: a file that is not a whole number of pages is truncated; a
  * table whose definition cannot be read, or that yields fewer rows than
- * its definition counts, is parse_error; an ACCDB encrypted with a
+ * its definition counts, is parse_error (a definition page the catalog
+ * names twice is read once); an ACCDB encrypted with a
  * password (a non-zero encoding key) is encrypted, coverage none. A Jet
  * 3/4 database password alone protects nothing in the file (Access checks
  * it): such a file is read like any other.
@@ -818,6 +819,11 @@ static ls_err mdbx_read(struct mdbx *s)
         ls_note(s->c, s->o, LS_R_PARSE_ERROR, "mdb: catalog (MSysObjects) unreadable");
         e = LS_OK;
     }
+    /* one bit per page: a definition page the catalog names again (a
+     * renamed table's old row, deleted but still on its page, or a forged
+     * one) is not read twice, nor its rows counted twice */
+    uint8_t *done = calloc(s->npages / 8 + 1, 1);
+    if (!done) e = LS_E_NOMEM;
     for (size_t i = 0; e == LS_OK && i < n && s->stop == LS_OK && !s->text_full; i++) {
         struct mdbx_obj ob;
         struct ls_slice one;
@@ -827,6 +833,10 @@ static ls_err mdbx_read(struct mdbx *s)
         /* hidden tables of complex columns (attachments, multi-valued
          * fields, a memo's version history) are flagged system too */
         if ((ob.flags & 0x80000002u) && strncmp(ob.name, "f_", 2) != 0) continue;
+        if (ob.pg < s->npages) {
+            if (done[ob.pg / 8] & (1u << (ob.pg % 8))) continue;
+            done[ob.pg / 8] |= (uint8_t)(1u << (ob.pg % 8));
+        }
         MdbCatalogEntry entry;
         memset(&entry, 0, sizeof entry);
         entry.mdb = s->mdb;
@@ -837,6 +847,7 @@ static ls_err mdbx_read(struct mdbx *s)
         e = mdbx_table(s, &entry);
         ls_buf_reset(&s->fname);
     }
+    free(done);
     ls_buf_free(&objs);
     return e;
 }
