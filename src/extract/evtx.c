@@ -21,7 +21,9 @@
  * EVTX_DEPTH_MAX), and strings the event holds outside templates. Chunks
  * are found at their places (4096 + 64 KiB * n, or at 0 for a carved
  * chunk); a record whose size or magic is wrong ends its chunk
- * (parse_error), the rest of the file still read.
+ * (parse_error), the rest of the file still read. A file shorter than
+ * the chunks its header counts (u16 at 42), or whose last chunk ends
+ * before the chunk's free-space offset (u32 at 48), is truncated.
  */
 #include "core/handler.h"
 
@@ -42,6 +44,7 @@ struct evtx {
     struct ls_buf text;
     size_t tbudget; /* template bytes left to read for labels in this chunk */
     bool damaged;
+    bool cut;  /* a chunk ends before its records do */
     bool full; /* the text limit was reached */
 };
 
@@ -308,6 +311,8 @@ static ls_err evtx_chunk(struct evtx *x)
     uint32_t free_off;
     size_t end = x->chunk.len;
     if (rd32(x->chunk, 48, &free_off) && free_off >= 512 && free_off <= end) end = free_off;
+    /* the free-space offset past a short chunk's end: records are missing */
+    if (x->chunk.len < EVTX_CHUNK && free_off > x->chunk.len && free_off <= EVTX_CHUNK) x->cut = true;
     size_t pos = 512;
     x->tbudget = EVTX_TEMPLATE_BUDGET;
     while (pos + 28 <= end && !x->full) {
@@ -343,10 +348,17 @@ static ls_err evtx_extract(struct ls_ctx *c, struct ls_object *o)
         chunks++;
         e = evtx_chunk(&x);
     }
+    /* the header's chunk count (u16 at 42) against the bytes there are */
+    uint16_t counted = 0;
+    if (first && rd16(o->data, 42, &counted) && counted > 0 &&
+        (o->data.len < first || counted > (o->data.len - first) / EVTX_CHUNK))
+        x.cut = true;
     if (e == LS_OK && chunks == 0 && o->data.len > first)
         ls_note(c, o, LS_R_PARSE_ERROR, "evtx: no chunk (ElfChnk) where the file header puts them");
     else if (e == LS_OK && x.damaged)
         ls_note(c, o, LS_R_PARSE_ERROR, "evtx: a record or its binary XML is damaged; the rest was read");
+    if (e == LS_OK && x.cut)
+        ls_note(c, o, LS_R_TRUNCATED, "evtx: the file ends before the chunks or records its headers count");
     ls_buf_free(&x.text);
     return e;
 }
