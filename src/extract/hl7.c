@@ -1,0 +1,462 @@
+/*
+ * The "hl7" handler: HL7 version 2 messages (HL7 v2.3-2.8, chapter 2
+ * "Control": message construction rules, 2.5 encoding rules, 2.7 escape
+ * sequences; chapter 3 PID/NK1/MRG, chapter 6 IN1/IN2/GT1), what a
+ * hospital's interface engine logs and archives: ADT admissions and
+ * updates, ORU results, one message a file, many a file, batched
+ * (FHS/BHS ... BTS/FTS), or an MLLP capture (each message framed by 0x0B
+ * ... 0x1C 0x0D, the minimal lower layer protocol of the HL7 transport
+ * specification).
+ *
+ * A message is segments ended by CR (LF and CR LF read the same); MSH, FHS
+ * and BHS name their own separators in their first bytes: MSH-1 the field
+ * separator (usually |), MSH-2 the component, repetition, escape and
+ * subcomponent characters (usually ^~\&). Each such header sets the
+ * separators for what follows (two messages of one file may differ).
+ *
+ * The person fields are positional: PID-7 "19750314" or PID-19
+ * "146203037" are digits between bars that no rule reads as a birth date
+ * or an SSN. Each PID, NK1, GT1, IN1, IN2 and MRG segment gives a labelled
+ * line (ls_emit_labels()) of the fields chapter 3 and 6 define: names
+ * (XPN: family^given^middle, written given middle family), birth dates
+ * (DTM, written YYYY-MM-DD), SSNs, addresses (XAD), phones and e-mail
+ * addresses (XTN: the formatted number, or country, area and local
+ * number, or the address of a NET/Internet entry) and identifier lists
+ * (CX: id^check digit^scheme^assigning authority^type; type SS is an SSN,
+ * others are written with their type code: MR, PI, MB, ...):
+ * "PID Name: ADA J MOSS\tDate of birth: 1975-03-14\tSSN: 146203037\n".
+ * The text is every segment a line, escape sequences decoded (\F\ \S\ \T\
+ * \R\ \E\ the separators, \Xhh..\ bytes, \.br\ a line break; highlight,
+ * character set and locally defined escapes dropped).
+ *
+ * Ignored on purpose: the meaning of other segments' fields (OBX values,
+ * notes, orders are read as text), HL7 v2 XML encoding (the xml handler
+ * reads it), the acknowledgement semantics. Dates of service, control
+ * ids, NPIs and codes stay unlabelled text.
+ *
+ * Attacker-controlled: every byte, the separators included (any byte but
+ * CR and LF; duplicates are refused and the default set used). Segments,
+ * fields and repetitions are counted against the text budget and the
+ * root's time.
+ */
+#include <string.h>
+
+#include "core/handler.h"
+
+/* The separators a header declares. */
+struct hl7_sep {
+    uint8_t field, comp, rep, esc, sub;
+};
+
+static bool hl7_is_end(int ch) { return ch == '\r' || ch == '\n' || ch == 0x0b || ch == 0x1c; }
+static bool hl7_is_digit(int ch) { return ch >= '0' && ch <= '9'; }
+static bool hl7_is_alnum(int ch)
+{
+    return hl7_is_digit(ch) || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+}
+
+/* A header segment (MSH, FHS, BHS) at s: its separators, or false. The
+ * field separator and the encoding characters must be distinct bytes, not
+ * letters, digits, blanks or line ends. */
+static bool hl7_header(struct ls_slice s, struct hl7_sep *sep)
+{
+    if (!(ls_slice_starts(s, "MSH", 3) || ls_slice_starts(s, "FHS", 3) || ls_slice_starts(s, "BHS", 3)))
+        return false;
+    uint8_t ch[5];
+    size_t n = 0;
+    for (size_t i = 3; i < s.len && n < 5; i++) {
+        int c = ls_slice_at(s, i);
+        if (n > 1 && c == ch[0]) break; /* MSH-2 may name fewer than four (no subcomponents) */
+        if (c < 0x21 || c == 0x7f || hl7_is_alnum(c) || hl7_is_end(c)) return false;
+        for (size_t k = 0; k < n; k++)
+            if (ch[k] == c) return false;
+        ch[n++] = (uint8_t)c;
+    }
+    if (n < 4) return false; /* the field separator and at least component, repetition, escape */
+    sep->field = ch[0];
+    sep->comp = ch[1];
+    sep->rep = ch[2];
+    sep->esc = ch[3];
+    sep->sub = n > 4 ? ch[4] : 0;
+    return true;
+}
+
+/* Where the message starts: past a byte order mark, blanks, line ends and
+ * the MLLP start byte. */
+static size_t hl7_start(struct ls_slice d)
+{
+    size_t i = 0;
+    if (ls_slice_starts(d, "\xef\xbb\xbf", 3)) i = 3;
+    while (i < d.len && i < 64) {
+        int c = ls_slice_at(d, i);
+        if (c != 0x0b && c != ' ' && c != '\t' && c != '\r' && c != '\n') break;
+        i++;
+    }
+    return i;
+}
+
+static int hl7_probe(const struct ls_object *o)
+{
+    struct ls_slice rest;
+    struct hl7_sep sep;
+    if (!ls_slice_from(o->data, hl7_start(o->data), &rest) || !hl7_header(rest, &sep)) return 0;
+    /* the header's field separator must come again (MSH-3 ...) */
+    return ls_slice_find(rest, 8, &sep.field, 1) != SIZE_MAX ? 90 : 0;
+}
+
+/* ---- fields ------------------------------------------------------------------ */
+
+/* The n-th (0-based) piece of s cut at byte sep, or an empty slice. */
+static struct ls_slice hl7_piece(struct ls_slice s, uint8_t sep, size_t n)
+{
+    size_t from = 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t at = ls_slice_find(s, from, &sep, 1);
+        if (at == SIZE_MAX) return (struct ls_slice){NULL, 0};
+        from = at + 1;
+    }
+    size_t end = ls_slice_find(s, from, &sep, 1);
+    if (end == SIZE_MAX) end = s.len;
+    struct ls_slice out = {NULL, 0};
+    (void)ls_slice_sub(s, from, end - from, &out);
+    return out;
+}
+
+static int hl7_hex(int c)
+{
+    if (hl7_is_digit(c)) return c - '0';
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+}
+
+/* Append the escape sequence body e (between two escape characters). */
+static ls_err hl7_unescape_one(struct ls_buf *b, struct ls_slice e, const struct hl7_sep *sep)
+{
+    int k = ls_slice_at(e, 0);
+    if (e.len == 1 && k == 'F') return ls_buf_addc(b, sep->field);
+    if (e.len == 1 && k == 'S') return ls_buf_addc(b, sep->comp);
+    if (e.len == 1 && k == 'T') return ls_buf_addc(b, sep->sub ? sep->sub : '&');
+    if (e.len == 1 && k == 'R') return ls_buf_addc(b, sep->rep);
+    if (e.len == 1 && k == 'E') return ls_buf_addc(b, sep->esc);
+    if (k == 'X') { /* hex bytes; controls become blanks */
+        for (size_t i = 1; i + 1 < e.len; i += 2) {
+            int hi = hl7_hex(ls_slice_at(e, i)), lo = hl7_hex(ls_slice_at(e, i + 1));
+            if (hi < 0 || lo < 0) break;
+            int v = hi * 16 + lo;
+            LS_TRY(ls_buf_addc(b, (uint8_t)(v < 0x20 || v == 0x7f ? ' ' : v)));
+        }
+        return LS_OK;
+    }
+    if (ls_slice_eq_str(e, ".br") || ls_slice_starts(e, ".sp", 3))
+        return ls_buf_addc(b, '\n');
+    return LS_OK; /* \H\ \N\ \Cxxyy\ \Mxxyyzz\ \Zxx\ and formatting: nothing to read */
+}
+
+/* Append s with its escape sequences decoded; an escape without its end is
+ * kept as written. Line-end bytes become blanks (a label line stays one). */
+static ls_err hl7_unescape(struct ls_buf *b, struct ls_slice s, const struct hl7_sep *sep)
+{
+    size_t i = 0;
+    while (i < s.len) {
+        int c = ls_slice_at(s, i);
+        if (c == sep->esc) {
+            size_t end = ls_slice_find(s, i + 1, &sep->esc, 1);
+            struct ls_slice e;
+            if (end != SIZE_MAX && end > i + 1 && end - i - 1 <= 64 && ls_slice_sub(s, i + 1, end - i - 1, &e)) {
+                LS_TRY(hl7_unescape_one(b, e, sep));
+                i = end + 1;
+                continue;
+            }
+        }
+        LS_TRY(ls_buf_addc(b, (uint8_t)(c == '\r' || c == '\n' ? ' ' : c)));
+        i++;
+    }
+    return LS_OK;
+}
+
+/* What a labelled field holds. */
+enum hl7_kind { K_NAME, K_DOB, K_SSN, K_ADDR, K_TEL, K_IDS, K_ID };
+
+struct hl7_field {
+    const char *seg;
+    unsigned num; /* HL7 field number: PID-7 is 7 */
+    enum hl7_kind kind;
+    const char *label;
+};
+
+/* Chapter 3 (PID, NK1, MRG) and chapter 6 (GT1, IN1, IN2) person fields. */
+static const struct hl7_field hl7_fields[] = {
+    {"PID", 2, K_IDS, "Patient ID"},
+    {"PID", 3, K_IDS, "Patient ID"},
+    {"PID", 4, K_IDS, "Alternate patient ID"},
+    {"PID", 5, K_NAME, "Name"},
+    {"PID", 6, K_NAME, "Mother's maiden name"},
+    {"PID", 7, K_DOB, "Date of birth"},
+    {"PID", 9, K_NAME, "Alias"},
+    {"PID", 11, K_ADDR, "Address"},
+    {"PID", 13, K_TEL, "Home"},
+    {"PID", 14, K_TEL, "Work"},
+    {"PID", 18, K_IDS, "Account number"},
+    {"PID", 19, K_SSN, "SSN"},
+    {"PID", 20, K_ID, "Driver's license number"},
+    {"NK1", 2, K_NAME, "Name"},
+    {"NK1", 4, K_ADDR, "Address"},
+    {"NK1", 5, K_TEL, "Home"},
+    {"NK1", 6, K_TEL, "Work"},
+    {"NK1", 16, K_DOB, "Date of birth"},
+    {"NK1", 30, K_NAME, "Contact name"},
+    {"NK1", 31, K_TEL, "Contact"},
+    {"NK1", 32, K_ADDR, "Contact address"},
+    {"NK1", 33, K_IDS, "Identifier"},
+    {"NK1", 37, K_SSN, "SSN"},
+    {"MRG", 1, K_IDS, "Prior patient ID"},
+    {"MRG", 7, K_NAME, "Prior name"},
+    {"GT1", 2, K_IDS, "Guarantor number"},
+    {"GT1", 3, K_NAME, "Name"},
+    {"GT1", 4, K_NAME, "Spouse name"},
+    {"GT1", 5, K_ADDR, "Address"},
+    {"GT1", 6, K_TEL, "Home"},
+    {"GT1", 7, K_TEL, "Work"},
+    {"GT1", 8, K_DOB, "Date of birth"},
+    {"GT1", 12, K_SSN, "SSN"},
+    {"GT1", 16, K_NAME, "Employer name"},
+    {"GT1", 17, K_ADDR, "Employer address"},
+    {"GT1", 18, K_TEL, "Employer"},
+    {"IN1", 16, K_NAME, "Insured name"},
+    {"IN1", 18, K_DOB, "Insured date of birth"},
+    {"IN1", 19, K_ADDR, "Insured address"},
+    {"IN1", 36, K_ID, "Policy number"},
+    {"IN1", 49, K_IDS, "Insured ID"},
+    {"IN2", 1, K_ID, "Insured employee ID"},
+    {"IN2", 2, K_SSN, "Insured SSN"},
+    {"IN2", 8, K_ID, "Medicare number"},
+    {"IN2", 63, K_TEL, "Insured home"},
+};
+
+/* Append n bytes of s from off (those there are). */
+static ls_err hl7_add_sub(struct ls_buf *b, struct ls_slice s, size_t off, size_t n)
+{
+    struct ls_slice p;
+    if (!ls_slice_sub(s, off, n, &p)) return LS_OK;
+    return ls_buf_add(b, p.ptr, p.len);
+}
+
+static ls_err hl7_put(struct ls_buf *b, const char *label, struct ls_slice v, const struct hl7_sep *sep)
+{
+    if (v.len == 0) return LS_OK;
+    LS_TRY(ls_buf_printf(b, "\t%s: ", label));
+    return hl7_unescape(b, v, sep);
+}
+
+/* XPN (family^given^middle^suffix^prefix), written given middle family:
+ * the family name is a component of its own (FN: surname&own prefix ...):
+ * its first subcomponent. */
+static ls_err hl7_name(struct ls_buf *b, const char *label, struct ls_slice v, const struct hl7_sep *sep)
+{
+    struct ls_slice fam = hl7_piece(v, sep->comp, 0);
+    if (sep->sub) fam = hl7_piece(fam, sep->sub, 0);
+    struct ls_slice parts[4] = {hl7_piece(v, sep->comp, 4), hl7_piece(v, sep->comp, 1), hl7_piece(v, sep->comp, 2),
+                                fam};
+    bool any = false;
+    for (size_t i = 0; i < 4; i++) any |= parts[i].len > 0;
+    if (!any) return LS_OK;
+    LS_TRY(ls_buf_printf(b, "\t%s:", label));
+    for (size_t i = 0; i < 4; i++)
+        if (parts[i].len) {
+            LS_TRY(ls_buf_addc(b, ' '));
+            LS_TRY(hl7_unescape(b, parts[i], sep));
+        }
+    struct ls_slice suffix = hl7_piece(v, sep->comp, 3);
+    if (suffix.len) {
+        LS_TRY(ls_buf_addc(b, ' '));
+        LS_TRY(hl7_unescape(b, suffix, sep));
+    }
+    return LS_OK;
+}
+
+/* A DTM's date (YYYYMMDD, then a time, a zone) as YYYY-MM-DD; a date with
+ * only a year or a month stays as written. */
+static ls_err hl7_date(struct ls_buf *b, const char *label, struct ls_slice v, const struct hl7_sep *sep)
+{
+    struct ls_slice d = hl7_piece(v, sep->comp, 0);
+    size_t n = 0;
+    while (n < d.len && n < 8 && hl7_is_digit(ls_slice_at(d, n))) n++;
+    if (n < 8) return hl7_put(b, label, d, sep);
+    LS_TRY(ls_buf_printf(b, "\t%s: ", label));
+    LS_TRY(hl7_add_sub(b, d, 0, 4));
+    LS_TRY(ls_buf_addc(b, '-'));
+    LS_TRY(hl7_add_sub(b, d, 4, 2));
+    LS_TRY(ls_buf_addc(b, '-'));
+    return hl7_add_sub(b, d, 6, 2);
+}
+
+/* XAD: street^other^city^state^zip^country, blanks between. */
+static ls_err hl7_addr(struct ls_buf *b, const char *label, struct ls_slice v, const struct hl7_sep *sep)
+{
+    bool first = true;
+    for (size_t i = 0; i < 6; i++) {
+        struct ls_slice p = hl7_piece(v, sep->comp, i);
+        if (sep->sub && i == 0) p = hl7_piece(p, sep->sub, 0); /* SAD: street address&name&number */
+        if (!p.len) continue;
+        LS_TRY(first ? ls_buf_printf(b, "\t%s: ", label) : ls_buf_adds(b, i == 2 ? ", " : " "));
+        LS_TRY(hl7_unescape(b, p, sep));
+        first = false;
+    }
+    return LS_OK;
+}
+
+/* XTN: [formatted number]^use^equipment^e-mail address^country^area^local
+ * ^extension^any text ... ^unformatted number (12). */
+static ls_err hl7_tel(struct ls_buf *b, const char *label, struct ls_slice v, const struct hl7_sep *sep)
+{
+    struct ls_slice mail = hl7_piece(v, sep->comp, 3), area = hl7_piece(v, sep->comp, 5),
+                    local = hl7_piece(v, sep->comp, 6), formatted = hl7_piece(v, sep->comp, 0),
+                    unformatted = hl7_piece(v, sep->comp, 11), country = hl7_piece(v, sep->comp, 4);
+    const char *what = ls_slice_eq_str(hl7_piece(v, sep->comp, 2), "FX") ? "fax" : "phone";
+    if (mail.len) {
+        LS_TRY(ls_buf_printf(b, "\t%s e-mail: ", label));
+        LS_TRY(hl7_unescape(b, mail, sep));
+    }
+    if (local.len == 7 && area.len == 3) {
+        LS_TRY(ls_buf_printf(b, "\t%s %s: ", label, what));
+        if (country.len) {
+            LS_TRY(ls_buf_addc(b, '+'));
+            LS_TRY(hl7_unescape(b, country, sep));
+            LS_TRY(ls_buf_addc(b, ' '));
+        }
+        LS_TRY(ls_buf_addc(b, '('));
+        LS_TRY(hl7_add_sub(b, area, 0, 3));
+        LS_TRY(ls_buf_adds(b, ") "));
+        LS_TRY(hl7_add_sub(b, local, 0, 3));
+        LS_TRY(ls_buf_addc(b, '-'));
+        return hl7_add_sub(b, local, 3, 4);
+    }
+    if (area.len || local.len) {
+        LS_TRY(ls_buf_printf(b, "\t%s %s: ", label, what));
+        LS_TRY(hl7_unescape(b, country, sep));
+        if (country.len) LS_TRY(ls_buf_addc(b, ' '));
+        LS_TRY(hl7_unescape(b, area, sep));
+        LS_TRY(ls_buf_addc(b, ' '));
+        return hl7_unescape(b, local, sep);
+    }
+    struct ls_slice num = formatted.len ? formatted : unformatted;
+    if (!num.len) return LS_OK;
+    LS_TRY(ls_buf_printf(b, "\t%s %s: ", label, what));
+    return hl7_unescape(b, num, sep);
+}
+
+/* CX: id^check digit^check digit scheme^assigning authority^type code; an
+ * SS (or SSN: systems write both) type is an SSN. */
+static ls_err hl7_ids(struct ls_buf *b, const char *label, struct ls_slice v, const struct hl7_sep *sep)
+{
+    struct ls_slice id = hl7_piece(v, sep->comp, 0), type = hl7_piece(v, sep->comp, 4);
+    if (!id.len) return LS_OK;
+    if (ls_slice_eq_str(type, "SS") || ls_slice_eq_str(type, "SSN")) return hl7_put(b, "SSN", id, sep);
+    if (!type.len) return hl7_put(b, label, id, sep);
+    LS_TRY(ls_buf_printf(b, "\t%s (", label));
+    LS_TRY(hl7_unescape(b, type, sep));
+    LS_TRY(ls_buf_adds(b, "): "));
+    return hl7_unescape(b, id, sep);
+}
+
+static ls_err hl7_value(struct ls_buf *b, const struct hl7_field *f, struct ls_slice v, const struct hl7_sep *sep)
+{
+    switch (f->kind) {
+    case K_NAME: return hl7_name(b, f->label, v, sep);
+    case K_DOB: return hl7_date(b, f->label, v, sep);
+    case K_ADDR: return hl7_addr(b, f->label, v, sep);
+    case K_TEL: return hl7_tel(b, f->label, v, sep);
+    case K_IDS: return hl7_ids(b, f->label, v, sep);
+    case K_SSN: return hl7_put(b, f->label, hl7_piece(v, sep->comp, 0), sep);
+    case K_ID: return hl7_put(b, f->label, hl7_piece(v, sep->comp, 0), sep);
+    }
+    return LS_OK;
+}
+
+/* Repetitions past this in one field are left to the text. */
+#define HL7_MAX_REPS 64
+
+/* The labelled line of one segment into out (nothing for a segment no
+ * field of hl7_fields names); scratch holds the line while it is built. */
+static ls_err hl7_labels(struct ls_buf *out, struct ls_buf *scratch, struct ls_slice seg, const struct hl7_sep *sep)
+{
+    ls_buf_reset(scratch);
+    for (size_t i = 0; i < sizeof hl7_fields / sizeof hl7_fields[0]; i++) {
+        const struct hl7_field *f = &hl7_fields[i];
+        if (!ls_slice_starts(seg, f->seg, 3)) continue;
+        struct ls_slice field = hl7_piece(seg, sep->field, f->num);
+        for (size_t r = 0; r < HL7_MAX_REPS && field.len; r++) {
+            struct ls_slice rep = hl7_piece(field, sep->rep, r);
+            if (rep.ptr == NULL) break;
+            LS_TRY(hl7_value(scratch, f, rep, sep));
+        }
+    }
+    if (scratch->len == 0) return LS_OK;
+    LS_TRY(hl7_add_sub(out, seg, 0, 3));
+    LS_TRY(ls_buf_add(out, scratch->ptr, scratch->len));
+    return ls_buf_addc(out, '\n');
+}
+
+/* ---- segments ---------------------------------------------------------------- */
+
+struct hl7_state {
+    struct hl7_sep sep;
+    struct ls_buf text, labels, scratch;
+    size_t segments;
+};
+
+static ls_err hl7_segment(struct hl7_state *st, struct ls_slice seg)
+{
+    if (seg.len >= 3 && hl7_header(seg, &st->sep)) {
+        /* a header's encoding characters are no escapes */
+        LS_TRY(ls_buf_add(&st->text, seg.ptr, seg.len));
+        return ls_buf_addc(&st->text, '\n');
+    }
+    LS_TRY(hl7_unescape(&st->text, seg, &st->sep));
+    LS_TRY(ls_buf_addc(&st->text, '\n'));
+    if (seg.len < 4 || ls_slice_at(seg, 3) != st->sep.field) return LS_OK;
+    return hl7_labels(&st->labels, &st->scratch, seg, &st->sep);
+}
+
+static ls_err hl7_walk(struct ls_ctx *c, struct ls_slice d, struct hl7_state *st)
+{
+    size_t i = hl7_start(d);
+    while (i < d.len) {
+        while (i < d.len && (hl7_is_end(ls_slice_at(d, i)) || ls_slice_at(d, i) == ' ')) i++;
+        size_t end = i;
+        while (end < d.len && !hl7_is_end(ls_slice_at(d, end))) end++;
+        struct ls_slice seg;
+        if (end > i && ls_slice_sub(d, i, end - i, &seg)) LS_TRY(hl7_segment(st, seg));
+        i = end;
+        if (++st->segments % 4096 == 0 && ls_ctx_expired(c)) return LS_E_TIMEOUT;
+    }
+    return LS_OK;
+}
+
+static ls_err hl7_extract(struct ls_ctx *c, struct ls_object *o)
+{
+    struct hl7_state st = {.sep = {'|', '^', '~', '\\', '&'}, .segments = 0};
+    struct ls_slice rest;
+    if (!ls_slice_from(o->data, hl7_start(o->data), &rest) || !hl7_header(rest, &st.sep)) return ls_decline(c, o);
+    size_t max = (size_t)ls_ctx_limits(c)->max_text;
+    ls_buf_init(&st.text, max);
+    ls_buf_init(&st.labels, max);
+    ls_buf_init(&st.scratch, max);
+    ls_err e = hl7_walk(c, o->data, &st);
+    if (e == LS_E_LIMIT) ls_note(c, o, LS_R_LIMIT_TEXT, "hl7: text cut at the text budget");
+    ls_err te = st.text.len ? ls_emit_text(c, o, st.text.ptr, st.text.len) : LS_OK;
+    ls_err le = st.labels.len ? ls_emit_labels(c, o, st.labels.ptr, st.labels.len) : LS_OK;
+    ls_buf_free(&st.text);
+    ls_buf_free(&st.labels);
+    ls_buf_free(&st.scratch);
+    if (e == LS_E_LIMIT) e = LS_OK;
+    if (e != LS_OK) return e;
+    return te != LS_OK ? te : le;
+}
+
+const struct ls_handler ls_handler_hl7 = {
+    .name = "hl7",
+    .probe = hl7_probe,
+    .extract = hl7_extract,
+};
