@@ -27,7 +27,12 @@
  * NSKeyedArchiver blob inside an iOS Manifest.db record), which the
  * pipeline identifies and reads; shorter ones are scanned as text when
  * they are printable. An NSKeyedArchiver archive is itself a bplist whose
- * strings are in "$objects": they are read as lines.
+ * strings are in "$objects": they are read as lines. Shared references
+ * are bounded: each data object is handed over once and all of them at
+ * most the file's bytes; references followed (container items, archived
+ * dictionaries' key/value pairs) at most twice the file's bytes, past
+ * which the rest is not followed (parse_error): a list shared by every
+ * archived dictionary would otherwise be paired once per dictionary.
  *
  * AppleDouble (RFC 1740; macOS's copyfile): magic 0x00051607, version,
  * 16 filler bytes, an entry count and (id, offset, length) entries. Entry
@@ -36,7 +41,10 @@
  * over as a child named by the attribute (a Finder comment is
  * "com.apple.metadata:kMDItemFinderComment", a bplist); the resource fork
  * (entry 2), when not all zeros, as "rsrc"; the real name (3) and comment
- * (4) entries are text.
+ * (4) entries are text. A child's bytes must lie after the entry table and
+ * apart from every other child's (one naming the whole file would be the
+ * same AppleDouble again, nested once per level): others are refused
+ * (parse_error).
  */
 #include "core/handler.h"
 #include "extract/mime_decode.h"
@@ -64,6 +72,9 @@ struct bp {
     uint64_t objs_n;
     bool damaged;
     bool stop; /* a child limit or a fatal error: read no further */
+    bool over; /* the reference or child-byte budget ran out */
+    uint64_t work;       /* references followed so far */
+    uint64_t child_left; /* data bytes still to hand over as children */
     ls_err err;
 };
 
@@ -142,6 +153,18 @@ static ls_err bp_add(struct bp *b, ls_err e)
         return LS_OK;
     }
     return e;
+}
+
+/* Charge one followed reference. A real plist follows each reference
+ * once (containers are expanded once, an archived dictionary pairs its
+ * own NS.keys and NS.objects), so references followed never outnumber
+ * the file's bytes; shared lists (every archived dictionary naming one
+ * list of 200,000 UIDs) would multiply them. False when spent. */
+static bool bp_charge(struct bp *b)
+{
+    if (++b->work <= 2 * (uint64_t)b->d.len + 4096u) return true;
+    b->over = b->stop = true;
+    return false;
 }
 
 /* Append a string object's text (ASCII, UTF-16BE or UTF-8) to out;
@@ -267,12 +290,20 @@ static ls_err bp_walk(struct bp *b, uint64_t ref, unsigned depth, struct ls_slic
 
 static ls_err bp_data(struct bp *b, struct ls_slice s, struct ls_slice label)
 {
+    if (s.len >= BP_CHILD_MIN && s.len > b->child_left) {
+        /* data objects do not overlap in a real plist: their bytes add up
+         * to less than the file's (aliased offsets would hand the same
+         * bytes over again and again) */
+        b->over = true;
+        return LS_OK;
+    }
     if (s.len < BP_CHILD_MIN) {
         if (!bp_printable(s)) return LS_OK;
         if (label.len) LS_TRY(bp_add(b, bp_label(&b->text, label)));
         LS_TRY(bp_add(b, ls_utf8_lossy(&b->text, s)));
         return bp_add(b, ls_buf_addc(&b->text, '\n'));
     }
+    b->child_left -= s.len;
     struct ls_child ch;
     memset(&ch, 0, sizeof ch);
     ch.name = b->path_len ? b->path : "data";
@@ -326,14 +357,17 @@ static ls_err bp_container(struct bp *b, size_t off, uint8_t m, unsigned depth, 
     ls_err e = LS_OK;
     uint64_t nskeys = 0, nsobjs = 0;
     bool has_keys = false, has_objs = false;
-    for (uint64_t i = 0; i < n && e == LS_OK && !b->stop; i++) {
+    for (uint64_t i = 0; i < n && e == LS_OK && !b->stop && bp_charge(b); i++) {
         uint64_t kref = 0;
         ref = 0; /* a short reference table reads as object 0 */
         ls_buf_reset(&key);
         if (dict) {
             ls_err ke = LS_OK;
             (void)bp_be(all, (size_t)(i * b->refsz), b->refsz, &kref);
-            if (!bp_string(b, kref, &key, &ke)) ls_buf_reset(&key);
+            if (!bp_string(b, kref, &key, &ke)) { /* CoreFoundation refuses a key that is no string */
+                ls_buf_reset(&key);
+                b->damaged = true;
+            }
             if (ke == LS_E_NOMEM) e = ke;
             (void)bp_be(all, (size_t)((n + i) * b->refsz), b->refsz, &ref);
         } else {
@@ -359,7 +393,7 @@ static ls_err bp_container(struct bp *b, size_t off, uint8_t m, unsigned depth, 
     struct ls_slice ks, vs;
     if (e == LS_OK && has_keys && has_objs && bp_refs(b, nskeys, 0xa, &kn, &ks) &&
         bp_refs(b, nsobjs, 0xa, &vn, &vs)) {
-        for (uint64_t i = 0; i < kn && i < vn && e == LS_OK && !b->stop; i++) {
+        for (uint64_t i = 0; i < kn && i < vn && e == LS_OK && !b->stop && bp_charge(b); i++) {
             uint64_t kr, vr, kt, vt;
             ls_err ke = LS_OK;
             ls_buf_reset(&key);
@@ -399,6 +433,8 @@ static ls_err bp_walk(struct bp *b, uint64_t ref, unsigned depth, struct ls_slic
         return bp_add(b, ls_buf_printf(&b->text, "%llu\n", (unsigned long long)v));
     }
     case 0x4:
+        if (b->seen[ref >> 3] & (1u << (ref & 7))) return LS_OK; /* one child per data object */
+        b->seen[ref >> 3] |= (uint8_t)(1u << (ref & 7));
         if (!bp_count(b, off, (uint8_t)m, &n, &body) || n > b->d.len) {
             b->damaged = true;
             return LS_OK;
@@ -456,12 +492,17 @@ static ls_err bp_extract(struct ls_ctx *c, struct ls_object *o)
     }
     b.seen = calloc((size_t)(b.nobj >> 3) + 1, 1);
     if (!b.seen) return LS_E_NOMEM;
+    b.child_left = o->data.len;
     bp_keyed_setup(&b);
     ls_buf_init(&b.text, SIZE_MAX);
     ls_err e = bp_walk(&b, b.top, 0, ls_slice_make("", 0));
     if (e == LS_OK) e = bp_flush(&b);
     if (e == LS_OK && b.damaged)
         ls_note(c, o, LS_R_PARSE_ERROR, "bplist: objects out of range or nested too deep were passed over");
+    if (e == LS_OK && b.over)
+        ls_note(c, o, LS_R_PARSE_ERROR,
+                "bplist: objects shared more often than the file's size allows (lists or data named again "
+                "and again): the rest was not followed");
     ls_buf_free(&b.text);
     free(b.seen);
     return e;
@@ -503,8 +544,38 @@ static bool ad_zeros(struct ls_slice s)
     return true;
 }
 
-static ls_err ad_child(struct ls_ctx *c, struct ls_object *o, const void *name, size_t name_len, struct ls_slice s)
+/* The byte ranges handed over as children so far: in a real AppleDouble
+ * file the entries and attributes lie apart, after the entry table. One
+ * that covers the header or overlaps another (an attribute naming the
+ * whole file is the same AppleDouble again: 40 of them nest 40^depth
+ * times) is refused. */
+struct ad_claims {
+    size_t head; /* the header and entry table's bytes */
+    size_t n;
+    size_t off[AD_ENTRIES_MAX + AD_ATTRS_MAX];
+    size_t len[AD_ENTRIES_MAX + AD_ATTRS_MAX];
+    bool refused;
+};
+
+static bool ad_claim(struct ad_claims *cl, size_t off, size_t len)
 {
+    bool ok = off >= cl->head && cl->n < AD_ENTRIES_MAX + AD_ATTRS_MAX;
+    for (size_t i = 0; ok && i < cl->n; i++)
+        if (off < cl->off[i] + cl->len[i] && cl->off[i] < off + len) ok = false;
+    if (!ok) {
+        cl->refused = true;
+        return false;
+    }
+    cl->off[cl->n] = off;
+    cl->len[cl->n++] = len;
+    return true;
+}
+
+/* Hand over s, at offset off of the file, unless its bytes were claimed. */
+static ls_err ad_child(struct ls_ctx *c, struct ls_object *o, struct ad_claims *cl, const void *name,
+                       size_t name_len, size_t off, struct ls_slice s)
+{
+    if (!ad_claim(cl, off, s.len)) return LS_OK;
     struct ls_child ch;
     memset(&ch, 0, sizeof ch);
     ch.name = name;
@@ -515,7 +586,7 @@ static ls_err ad_child(struct ls_ctx *c, struct ls_object *o, const void *name, 
 
 /* The "ATTR" block after the Finder info's 32 bytes: extended attributes
  * whose offsets count from the file's start. */
-static ls_err ad_attrs(struct ls_ctx *c, struct ls_object *o, size_t at, bool *damaged)
+static ls_err ad_attrs(struct ls_ctx *c, struct ls_object *o, size_t at, struct ad_claims *cl, bool *damaged)
 {
     struct ls_slice d = o->data;
     uint64_t count;
@@ -541,7 +612,7 @@ static ls_err ad_attrs(struct ls_ctx *c, struct ls_object *o, size_t at, bool *d
             continue;
         }
         if (val.len == 0) continue;
-        ls_err e = ad_child(c, o, name.ptr, name.len, val);
+        ls_err e = ad_child(c, o, cl, name.ptr, name.len, off, val);
         if (e == LS_E_LIMIT) return LS_OK;
         LS_TRY(e);
     }
@@ -555,6 +626,9 @@ static ls_err ad_extract(struct ls_ctx *c, struct ls_object *o)
     uint64_t n;
     bool damaged = false;
     if (!bp_be(d, 24, 2, &n)) return LS_E_CORRUPT;
+    struct ad_claims *cl = calloc(1, sizeof *cl);
+    if (!cl) return LS_E_NOMEM;
+    cl->head = 26 + 12 * (size_t)(n < AD_ENTRIES_MAX ? n : AD_ENTRIES_MAX);
     for (uint64_t i = 0; i < n && i < AD_ENTRIES_MAX; i++) {
         uint32_t id, off, len;
         struct ls_slice s;
@@ -568,17 +642,24 @@ static ls_err ad_extract(struct ls_ctx *c, struct ls_object *o)
         }
         ls_err e = LS_OK;
         if (id == 9 && s.len > 32) {
-            e = ad_attrs(c, o, off + 32, &damaged);
+            e = ad_attrs(c, o, off + 32, cl, &damaged);
         } else if (id == 2 && s.len && !ad_zeros(s)) {
-            e = ad_child(c, o, "rsrc", 4, s);
+            e = ad_child(c, o, cl, "rsrc", 4, off, s);
         } else if ((id == 3 || id == 4) && s.len) {
             e = ls_emit_text(c, o, s.ptr, s.len);
             if (e == LS_OK) e = ls_emit_text(c, o, "\n", 1);
         }
         if (e == LS_E_LIMIT) break;
-        LS_TRY(e);
+        if (e != LS_OK) {
+            free(cl);
+            return e;
+        }
     }
     if (damaged) ls_note(c, o, LS_R_PARSE_ERROR, "appledouble: an entry or attribute lies outside the file");
+    if (cl->refused)
+        ls_note(c, o, LS_R_PARSE_ERROR,
+                "appledouble: an entry or attribute overlaps the header or another one: not read again");
+    free(cl);
     return LS_OK;
 }
 
@@ -600,7 +681,10 @@ const struct ls_handler ls_handler_appledouble = {
  * BP_CHILD_MIN bytes or more is decoded and handed over as a child named by
  * its key (a configuration profile's payload, a nested binary plist).
  * Documents that declare entities are left to the xml handler (its
- * xml_entity alert); UTF-16 ones too.
+ * xml_entity alert); UTF-16 ones too. Containers nested deeper than
+ * XP_DEPTH_MAX are counted, not kept: the values in and after them are
+ * still read (labelled by the deepest kept level); a <dict> or <array>
+ * left open at the end (a cut file) is parse_error.
  */
 #define XP_DEPTH_MAX 48u
 #define XP_LABEL 64u
@@ -747,9 +831,11 @@ static ls_err xp_extract(struct ls_ctx *c, struct ls_object *o)
     b.c = c;
     b.o = o;
     b.d = o->data;
+    b.child_left = o->data.len;
     ls_buf_init(&b.text, SIZE_MAX);
     struct xp_level stack[XP_DEPTH_MAX];
     unsigned depth = 0;
+    size_t deeper = 0; /* open containers past XP_DEPTH_MAX */
     char pending[XP_LABEL] = "";
     struct ls_slice d = o->data;
     size_t i = 0;
@@ -774,7 +860,11 @@ static ls_err xp_extract(struct ls_ctx *c, struct ls_object *o)
         if (end) (void)ls_slice_from(tag, 1, &name);
         struct xp_level *top = depth ? &stack[depth - 1] : NULL;
         if (end) {
-            if ((xp_name_is(name, "dict") || xp_name_is(name, "array")) && depth) depth--;
+            if (!xp_name_is(name, "dict") && !xp_name_is(name, "array")) continue;
+            if (deeper)
+                deeper--;
+            else if (depth)
+                depth--;
             continue;
         }
         if (xp_name_is(name, "dict") || xp_name_is(name, "array")) {
@@ -782,9 +872,12 @@ static ls_err xp_extract(struct ls_ctx *c, struct ls_object *o)
                 if (top && top->dict) pending[0] = 0;
                 continue;
             }
-            if (depth == XP_DEPTH_MAX) {
-                b.damaged = true;
-                break;
+            if (depth == XP_DEPTH_MAX || deeper) {
+                /* past the stack: counted only, so that what follows the
+                 * deep part is read (its values keep the last label) */
+                if (top && top->dict) pending[0] = 0;
+                deeper++;
+                continue;
             }
             struct xp_level *l = &stack[depth++];
             l->dict = xp_name_is(name, "dict");
@@ -824,6 +917,8 @@ static ls_err xp_extract(struct ls_ctx *c, struct ls_object *o)
         e = xp_value(&b, top, pending, strcmp(scalars[k], "data") == 0, content);
     }
     if (e == LS_OK) e = bp_flush(&b);
+    /* a <dict> or <array> left open: the file was cut between elements */
+    if (!b.stop && (depth || deeper)) b.damaged = true;
     if (e == LS_OK && b.damaged) ls_note(c, o, LS_R_PARSE_ERROR, "plist: an element is not closed");
     ls_buf_free(&b.text);
     return e;
