@@ -75,7 +75,11 @@ size_t ls_docpart_list_next(const struct ls_listlvl *lv, struct ls_listctr *ctr,
     } else {
         ctr->cur[lvl] = lv[lvl].start;
     }
-    ctr->started = (uint16_t)((ctr->started & ((2u << lvl) - 1)) | (1u << lvl));
+    ctr->started = (uint16_t)(ctr->started | (1u << lvl));
+    for (unsigned d = lvl + 1; d < LS_LIST_LEVELS; d++) {
+        unsigned r = lv[d].restart; /* Word's lvlRestart: 0 never, k at levels < k */
+        if (r == 0 || (r >= 2 && lvl < r - 1u)) ctr->started = (uint16_t)(ctr->started & ~(1u << d));
+    }
     if (lv[lvl].fmt == LS_LF_BULLET) return 0;
     size_t len = 0;
     const char *t = lv[lvl].text;

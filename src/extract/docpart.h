@@ -37,6 +37,10 @@ struct ls_listlvl {
     uint32_t start;
     uint8_t fmt;             /* enum ls_listfmt */
     bool legal;              /* every level's number in decimal (Word's isLgl) */
+    uint8_t restart;         /* when a shallower level's paragraph restarts this
+                              * one: 0 always (the default), 1 never (Word's
+                              * lvlRestart 0), k + 1 only at levels 0..k-1
+                              * (lvlRestart k, k = 1..9) */
     char text[LS_LIST_TEXT]; /* NUL-terminated template */
 };
 
@@ -50,7 +54,8 @@ struct ls_listctr {
  * returns the length. Roman numerals past 3999 and letters past 780 (zzz..)
  * are written in decimal. */
 size_t ls_docpart_list_number(uint32_t n, enum ls_listfmt f, char *out, size_t cap);
-/* Count one paragraph at level lvl (deeper levels restart) and write its
+/* Count one paragraph at level lvl (deeper levels restart as their
+ * restart field says) and write its
  * label into out as ls_docpart_list_number() does; returns its length, 0
  * for a bullet, an empty template or a level past the last. */
 size_t ls_docpart_list_next(const struct ls_listlvl *lv, struct ls_listctr *ctr, unsigned lvl,

@@ -11,8 +11,9 @@
  *     authors (once each), ruby text; list numbers ("3.", "(iv)", "2.1",
  *     "Article 2") from word/numbering.xml and the numbered paragraph
  *     styles of word/styles.xml (17.9: abstractNum levels' start, numFmt,
- *     lvlText, isLgl, numStyleLink to a numbering style's list; num
- *     instances' startOverride), counted per list as Word counts them,
+ *     lvlText, isLgl, lvlRestart, numStyleLink to a numbering style's list;
+ *     num instances' startOverride and redefined levels (a w:lvl in a
+ *     w:lvlOverride: counted apart), counted per list as Word counts them,
  *     before each numbered paragraph's text;
  *   - SpreadsheetML shared strings (resolved in cell order; unreferenced
  *     ones emitted at the end), inline strings, numeric cell values rendered
@@ -34,6 +35,8 @@
  *     numbered paragraphs' labels (a:buAutoNum: "1.", "a)", "(iv)"),
  *     counted per text body and level (not those a placeholder inherits
  *     from its layout or master);
+ *   - member names written with '\\' (a .NET zip library's "xl\\styles.xml")
+ *     read as '/', and every part name in any case ("[content_types].xml");
  *   - docProps core/app/custom metadata as "name: value" lines;
  *   - pivot caches (the whole source table of a pivot table), Excel data
  *     connections and Word mail-merge sources: ooxml_pivot.c;
@@ -46,7 +49,7 @@
  *     hyperlink targets are emitted as text.
  * Ignored on purpose: themes, styles other than number formats and
  * numbered paragraph styles, fonts, settings, printer settings (no user
- * text), lvlRestart, a level redefined inside an lvlOverride, bullets' symbols, formula
+ * text), bullets' symbols, formula
  * expressions other than their string constants, number formats other than dates and times (a currency or
  * percent cell reads as its stored value).
  * Attacker-controlled: every member name, size and byte; the XML; the
@@ -83,6 +86,7 @@
 #define OX_WL_NUM_MAX 16384u         /* list instances (w:num) kept */
 #define OX_WL_STY_MAX 4096u          /* paragraph styles looked at for a numPr */
 #define OX_WL_SID 64u                /* bytes of a style id kept */
+#define OX_WL_OVL_MAX 1024u          /* list instances whose levels are redefined, kept */
 
 enum ox_kind {
     OX_SKIP,
@@ -111,11 +115,20 @@ struct ox_wabs {
     struct ls_listctr ctr;
 };
 
+/* A list instance that redefines levels counts on its own, as Word shows
+ * it (a list restyled in one place is not the abstract list's). */
+struct ox_wovl {
+    struct ls_listlvl lv[LS_LIST_LEVELS];
+    struct ls_listctr ctr;
+};
+
 struct ox_wnum {
     uint32_t id;
     uint32_t abs_id;
     uint32_t ov_start[LS_LIST_LEVELS];
     uint16_t ov_mask; /* levels with a startOverride */
+    uint16_t lv_mask; /* levels redefined by a w:lvl in a w:lvlOverride */
+    struct ox_wovl *ovl; /* those levels, made when first met */
     bool used;        /* its overrides applied (the first paragraph of it met) */
 };
 
@@ -175,6 +188,11 @@ struct ox {
      * each "K/name\0" with K one of w s S h (workbook, styles, shared
      * strings, worksheet); empty for every usual package. */
     struct ls_buf ct;
+    /* Member names with the Windows separator turned into '/' (a package
+     * zipped by a tool that kept "xl\\worksheets\\sheet1.xml": NPOI's
+     * 49609.xlsx); NULL when no name has a backslash. */
+    char **names;
+    size_t nnames;
 };
 
 /* Per-part walker state. */
@@ -235,6 +253,9 @@ struct ox_walk {
     struct ls_listlvl pp_lv;   /* its number format */
     struct ls_listctr pp_ctr;  /* the counters of the text body's levels */
     int32_t wl_abs, wl_num, wl_sty, wl_lvl; /* slots being read, -1 none */
+    bool wl_ovl;               /* numbering.xml: inside a w:lvl of a w:lvlOverride */
+    bool wl_so;                /* numbering.xml: the w:lvlOverride has a w:startOverride */
+    unsigned wl_novl;          /* list instances given redefined levels */
 };
 
 /* ------------------------------------------------------------ names */
@@ -1229,6 +1250,7 @@ static int ox_wsty_cmp(const void *a, const void *b)
 
 static void ox_wlist_free(struct ox_wlist *l)
 {
+    for (size_t k = 0; l->num && k < l->nnum; k++) free(l->num[k].ovl);
     free(l->abs);
     free(l->num);
     free(l->sty);
@@ -1267,11 +1289,9 @@ static ls_err ox_wnum_new(struct ox_walk *w, const struct ls_xml_attr *a, size_t
     return LS_OK;
 }
 
-/* A level's property (start, numFmt, lvlText, isLgl, pStyle) in an abstractNum. */
-static void ox_wlvl_prop(struct ox_walk *w, const char *local, bool has, struct ls_slice v)
+/* A level's property (start, numFmt, lvlText, isLgl, lvlRestart) into lv. */
+static void ox_wlvl_prop(struct ls_listlvl *lv, const char *local, bool has, struct ls_slice v)
 {
-    struct ox_wabs *ab = &w->x->wl.abs[w->wl_abs];
-    struct ls_listlvl *lv = &ab->lv[w->wl_lvl];
     uint32_t u;
     if (strcmp(local, "isLgl") == 0)
         lv->legal = !has || !(v.len == 1 ? ls_slice_at(v, 0) == '0'
@@ -1280,12 +1300,38 @@ static void ox_wlvl_prop(struct ox_walk *w, const char *local, bool has, struct 
     if (strcmp(local, "start") == 0 && ox_u32(v, &u)) lv->start = u < 999999999u ? u : 999999999u;
     else if (strcmp(local, "numFmt") == 0) lv->fmt = (uint8_t)ox_wl_fmt(v);
     else if (strcmp(local, "lvlText") == 0) ox_copy_utf8(lv->text, sizeof lv->text, v);
-    else if (strcmp(local, "pStyle") == 0) ox_copy_utf8(ab->pstyle[w->wl_lvl], OX_WL_SID, v);
+    else if (strcmp(local, "lvlRestart") == 0 && ox_u32(v, &u) && u <= LS_LIST_LEVELS)
+        lv->restart = (uint8_t)(u + 1); /* 17.9.10: 0 never, k after level k's paragraphs */
+}
+
+/* A w:lvl inside a w:num's w:lvlOverride (17.9.8): the level as this list
+ * instance has it; it starts its own count, as a startOverride does. */
+static void ox_wnum_lvl(struct ox_walk *w, struct ox_wnum *nm, const char *local, bool has,
+                        struct ls_slice v)
+{
+    unsigned k = (unsigned)w->wl_lvl;
+    if (strcmp(local, "lvl") == 0) {
+        if (!nm->ovl && w->wl_novl < OX_WL_OVL_MAX) {
+            nm->ovl = calloc(1, sizeof *nm->ovl);
+            w->wl_novl++;
+        }
+        if (!nm->ovl) return;
+        memset(&nm->ovl->lv[k], 0, sizeof nm->ovl->lv[k]);
+        nm->lv_mask = (uint16_t)(nm->lv_mask | 1u << k);
+        if (!(nm->ov_mask & (1u << k))) nm->ov_start[k] = 0;
+        nm->ov_mask = (uint16_t)(nm->ov_mask | 1u << k);
+        w->wl_ovl = true;
+        return;
+    }
+    if (!w->wl_ovl || !nm->ovl) return;
+    ox_wlvl_prop(&nm->ovl->lv[k], local, has, v);
+    if (has && strcmp(local, "start") == 0 && !w->wl_so) nm->ov_start[k] = nm->ovl->lv[k].start;
 }
 
 /* word/numbering.xml: <w:abstractNum w:abstractNumId><w:lvl w:ilvl><w:start
- * w:val/><w:numFmt w:val/><w:lvlText w:val/>..., <w:num w:numId>
- * <w:abstractNumId w:val/><w:lvlOverride w:ilvl><w:startOverride w:val/>. */
+ * w:val/><w:numFmt w:val/><w:lvlText w:val/><w:lvlRestart w:val/>...,
+ * <w:num w:numId><w:abstractNumId w:val/><w:lvlOverride w:ilvl>
+ * <w:startOverride w:val/> or <w:lvl w:ilvl>... */
 static ls_err ox_wnum_start(struct ox_walk *w, const char *local, const struct ls_xml_attr *a,
                             size_t n)
 {
@@ -1293,10 +1339,12 @@ static ls_err ox_wnum_start(struct ox_walk *w, const char *local, const struct l
     uint32_t u;
     if (strcmp(local, "abstractNum") == 0 || strcmp(local, "num") == 0) {
         w->wl_abs = w->wl_num = w->wl_lvl = -1;
+        w->wl_ovl = false;
         return local[1] == 'b' ? ox_wabs_new(w, a, n) : ox_wnum_new(w, a, n);
     }
-    if (strcmp(local, "lvl") == 0 || strcmp(local, "lvlOverride") == 0) {
+    if (strcmp(local, "lvlOverride") == 0 || (strcmp(local, "lvl") == 0 && w->wl_num < 0)) {
         w->wl_lvl = -1;
+        w->wl_ovl = w->wl_so = false;
         if (ls_xml_attr_get(a, n, "ilvl", NULL, &v) && ox_u32(v, &u) && u < LS_LIST_LEVELS)
             w->wl_lvl = (int32_t)u;
         return LS_OK;
@@ -1305,15 +1353,23 @@ static ls_err ox_wnum_start(struct ox_walk *w, const char *local, const struct l
     if (w->wl_num >= 0) {
         struct ox_wnum *nm = &w->x->wl.num[w->wl_num];
         if (has && strcmp(local, "abstractNumId") == 0 && ox_u32(v, &u)) nm->abs_id = u;
-        if (has && strcmp(local, "startOverride") == 0 && w->wl_lvl >= 0 && ox_u32(v, &u)) {
+        if (w->wl_lvl < 0) return LS_OK;
+        if (has && strcmp(local, "startOverride") == 0 && ox_u32(v, &u)) {
             nm->ov_start[w->wl_lvl] = u < 999999999u ? u : 999999999u;
             nm->ov_mask = (uint16_t)(nm->ov_mask | 1u << w->wl_lvl);
+            w->wl_so = true; /* it wins over the w:lvl's w:start (17.9.27) */
+        } else {
+            ox_wnum_lvl(w, nm, local, has, v);
         }
         return LS_OK;
     }
     if (w->wl_abs >= 0 && w->wl_lvl < 0 && has && strcmp(local, "numStyleLink") == 0)
         ox_copy_utf8(w->x->wl.abs[w->wl_abs].link, OX_WL_SID, v);
-    if (w->wl_abs >= 0 && w->wl_lvl >= 0) ox_wlvl_prop(w, local, has, v);
+    if (w->wl_abs >= 0 && w->wl_lvl >= 0) {
+        struct ox_wabs *ab = &w->x->wl.abs[w->wl_abs];
+        if (has && strcmp(local, "pStyle") == 0) ox_copy_utf8(ab->pstyle[w->wl_lvl], OX_WL_SID, v);
+        else ox_wlvl_prop(&ab->lv[w->wl_lvl], local, has, v);
+    }
     return LS_OK;
 }
 
@@ -1429,14 +1485,16 @@ static ls_err ox_wl_label(struct ox_walk *w)
     if (!ab) return LS_OK;
     struct ls_listlvl lv[LS_LIST_LEVELS];
     memcpy(lv, ab->lv, sizeof lv);
+    struct ls_listctr *ctr = nm->ovl ? &nm->ovl->ctr : &ab->ctr;
     for (unsigned k = 0; k < LS_LIST_LEVELS; k++) {
+        if (nm->ovl && (nm->lv_mask & (1u << k))) lv[k] = nm->ovl->lv[k];
         if (!(nm->ov_mask & (1u << k))) continue;
         lv[k].start = nm->ov_start[k]; /* this instance's levels start here */
-        if (!nm->used) ab->ctr.started = (uint16_t)(ab->ctr.started & ~(1u << k));
+        if (!nm->used) ctr->started = (uint16_t)(ctr->started & ~(1u << k));
     }
     nm->used = true;
     char lab[4 * LS_LIST_TEXT];
-    size_t len = ls_docpart_list_next(lv, &ab->ctr, (unsigned)ilvl, lab, sizeof lab);
+    size_t len = ls_docpart_list_next(lv, ctr, (unsigned)ilvl, lab, sizeof lab);
     if (!len || ox_blank((struct ls_slice){(const uint8_t *)lab, len})) return LS_OK;
     LS_TRY(ls_textout_add(&w->x->out, lab, len));
     return ls_textout_add(&w->x->out, " ", 1);
@@ -2283,7 +2341,7 @@ static ls_err ox_child(struct ox *x, const char *name, ls_err rd)
     return e;
 }
 
-static bool ox_find(const struct ls_zip *z, const char *name, size_t *i);
+static bool ox_find(const struct ox *x, const char *name, size_t *i);
 
 /* The part [Content_Types].xml says name is (x->ct): 'w' workbook, 's'
  * styles, 'S' shared strings, 'h' worksheet; 0 when it says none. */
@@ -2304,7 +2362,7 @@ static bool ox_ct_find(const struct ox *x, int k, size_t *i)
     const char *p = (const char *)x->ct.ptr, *end = p ? p + x->ct.len : NULL;
     while (p && p < end) {
         size_t n = strlen(p);
-        if (n > 2 && p[0] == k && ox_find(x->z, p + 2, i)) return true;
+        if (n > 2 && p[0] == k && ox_find(x, p + 2, i)) return true;
         p += n + 1;
     }
     return false;
@@ -2344,9 +2402,9 @@ static ls_err ox_ct_start(void *ud, const char *local, const char *ns,
 static ls_err ox_load_ct(struct ox *x)
 {
     size_t i;
-    if (ls_zip_find(x->z, "xl/workbook.xml", &i) || ox_find(x->z, "xl/workbook.bin", &i) ||
-        ls_zip_find(x->z, "word/document.xml", &i) || ls_zip_find(x->z, "ppt/presentation.xml", &i) ||
-        !ls_zip_find(x->z, "[Content_Types].xml", &i))
+    if (ox_find(x, "xl/workbook.xml", &i) || ox_find(x, "xl/workbook.bin", &i) ||
+        ox_find(x, "word/document.xml", &i) || ox_find(x, "ppt/presentation.xml", &i) ||
+        !ox_find(x, "[Content_Types].xml", &i))
         return LS_OK;
     ls_buf_reset(&x->part);
     ls_err rd = ls_zip_read(x->z, i, ox_part_max(x), &x->part);
@@ -2406,20 +2464,64 @@ static ls_err ox_xlsb_run(struct ox *x, const char *name, enum ox_xlsb_part xk)
     return e == LS_E_LIMIT ? LS_OK : e; /* text full (sticky in out), or the table full */
 }
 
+/* Member i's name as the package means it (see x->names). */
+static const char *ox_mname(const struct ox *x, size_t i)
+{
+    return x->names && i < x->nnames ? x->names[i] : ls_zip_name(x->z, i);
+}
+
 /* A member by its part name, whose case does not matter (ECMA-376 Part 2,
  * 9.1.1.1: calamine's issue_419.xlsb keeps "xl/SharedStrings.bin", its
- * relationship says "sharedStrings.bin"; Excel and LibreOffice read it). */
-static bool ox_find(const struct ls_zip *z, const char *name, size_t *i)
+ * relationship says "sharedStrings.bin"; Excel and LibreOffice read it;
+ * NPOI's 49609.xlsx "[content_types].xml", "xl\\sharedstrings.xml"). */
+static bool ox_find(const struct ox *x, const char *name, size_t *i)
 {
-    if (ls_zip_find(z, name, i)) return true;
-    for (size_t k = 0, n = ls_zip_count(z); k < n; k++) {
-        const char *m = ls_zip_name(z, k);
+    if (!x->names && ls_zip_find(x->z, name, i)) return true;
+    for (size_t k = 0, n = x->names ? ls_zip_count(x->z) : 0; k < n; k++) {
+        const char *m = ox_mname(x, k);
+        if (m && strcmp(m, name) == 0) {
+            *i = k;
+            return true;
+        }
+    }
+    for (size_t k = 0, n = ls_zip_count(x->z); k < n; k++) {
+        const char *m = ox_mname(x, k);
         if (m && strcasecmp(m, name) == 0) {
             *i = k;
             return true;
         }
     }
     return false;
+}
+
+/* '\\' to '/' in a copy of every member name, when any has one. */
+static ls_err ox_names_load(struct ox *x)
+{
+    size_t n = ls_zip_count(x->z), k;
+    for (k = 0; k < n; k++) {
+        const char *m = ls_zip_name(x->z, k);
+        if (m && strchr(m, '\\')) break;
+    }
+    if (k == n) return LS_OK;
+    x->names = calloc(n, sizeof *x->names);
+    if (!x->names) return LS_E_NOMEM;
+    x->nnames = n;
+    for (k = 0; k < n; k++) {
+        const char *m = ls_zip_name(x->z, k);
+        if (!m) continue;
+        if (!(x->names[k] = strdup(m))) return LS_E_NOMEM;
+        for (char *p = x->names[k]; *p; p++)
+            if (*p == '\\') *p = '/';
+    }
+    return LS_OK;
+}
+
+static void ox_names_free(struct ox *x)
+{
+    for (size_t k = 0; x->names && k < x->nnames; k++) free(x->names[k]);
+    free(x->names);
+    x->names = NULL;
+    x->nnames = 0;
 }
 
 /* The shared strings, workbook (sheet names, date system) and styles of
@@ -2431,7 +2533,7 @@ static ls_err ox_xlsb_load(struct ox *x)
     for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
         size_t i;
         ls_err rd;
-        if (!ox_find(x->z, names[k], &i)) continue;
+        if (!ox_find(x, names[k], &i)) continue;
         if (!ox_read(x, i, names[k], &rd)) {
             if (rd == LS_E_NOMEM || rd == LS_E_TIMEOUT) return rd;
             continue;
@@ -2475,7 +2577,7 @@ static ls_err ox_pivot_member(struct ox *x, size_t i, const char *name, enum ox_
     if (pk == OXP_DEFINITION && x->pv && ox_pivot_have(x->pv, name)) return LS_OK;
     if (!x->pv && !(x->pv = ox_pivot_new())) return LS_E_NOMEM;
     if (pk == OXP_RECORDS && ox_pivot_definition_for(x->pv, name, def, sizeof def) &&
-        ls_zip_find(x->z, def, &j)) {
+        ox_find(x, def, &j)) {
         if (ox_read(x, j, def, &rd))
             LS_TRY(ox_pivot_run(x, def, OXP_DEFINITION, ls_buf_slice(&x->part)));
         else if (rd == LS_E_NOMEM || rd == LS_E_TIMEOUT)
@@ -2487,7 +2589,7 @@ static ls_err ox_pivot_member(struct ox *x, size_t i, const char *name, enum ox_
 
 static ls_err ox_member(struct ox *x, size_t i)
 {
-    const char *name = ls_zip_name(x->z, i);
+    const char *name = ox_mname(x, i);
     enum ox_pivot_kind pk = name ? ox_pivot_classify(name) : OXP_NONE;
     if (pk != OXP_NONE) return ox_pivot_member(x, i, name, pk);
     enum ox_kind kind = ox_plan(x, name);
@@ -2501,9 +2603,17 @@ static ls_err ox_member(struct ox *x, size_t i)
 }
 
 /* A member found by ls_zip_salvage() in a package without a directory. */
-static ls_err ox_salvaged(void *ud, const char *name, struct ls_slice data, ls_err st)
+static ls_err ox_salvaged(void *ud, const char *raw, struct ls_slice data, ls_err st)
 {
     struct ox *x = ud;
+    char fixed[512];
+    const char *name = raw;
+    if (strchr(raw, '\\') && strlen(raw) < sizeof fixed) { /* see x->names */
+        ox_copy(fixed, sizeof fixed, raw);
+        for (char *p = fixed; *p; p++)
+            if (*p == '\\') *p = '/';
+        name = fixed;
+    }
     enum ox_pivot_kind pk = ox_pivot_classify(name);
     if (pk != OXP_NONE && (st == LS_E_TIMEOUT || st == LS_E_NOMEM)) return st;
     if (pk != OXP_NONE && st != LS_OK) ox_member_error(x, name, st, "salvaged from a damaged package");
@@ -2528,7 +2638,7 @@ static ls_err ox_salvaged(void *ud, const char *name, struct ls_slice data, ls_e
 static ls_err ox_load_sst(struct ox *x)
 {
     size_t i;
-    if (!ox_find(x->z, "xl/sharedStrings.xml", &i) && !ox_ct_find(x, 'S', &i)) return LS_OK;
+    if (!ox_find(x, "xl/sharedStrings.xml", &i) && !ox_ct_find(x, 'S', &i)) return LS_OK;
     ls_err rd;
     if (!ox_read(x, i, "xl/sharedStrings.xml", &rd)) return rd == LS_E_NOMEM || rd == LS_E_TIMEOUT ? rd : LS_OK;
     ls_err e = ox_walk_part(x, "xl/sharedStrings.xml", OX_SST);
@@ -2547,7 +2657,7 @@ static ls_err ox_load_styles(struct ox *x)
     for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++) {
         size_t i;
         ls_err rd;
-        if (!ls_zip_find(x->z, parts[k].name, &i) &&
+        if (!ox_find(x, parts[k].name, &i) &&
             !ox_ct_find(x, parts[k].kind == OX_WORKBOOK ? 'w' : 's', &i))
             continue;
         if (parts[k].kind == OX_WORKBOOK) x->wb_member = i;
@@ -2573,7 +2683,7 @@ static ls_err ox_load_wlist(struct ox *x)
     for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++) {
         size_t i;
         ls_err rd;
-        if ((k > 0 && !x->wl.nnum) || !ls_zip_find(x->z, parts[k].name, &i)) break;
+        if ((k > 0 && !x->wl.nnum) || !ox_find(x, parts[k].name, &i)) break;
         if (!ox_read(x, i, parts[k].name, &rd)) {
             if (rd == LS_E_NOMEM || rd == LS_E_TIMEOUT) return rd;
             continue;
@@ -2607,6 +2717,7 @@ static ls_err ox_emit_unused_sst(struct ox *x)
 
 static ls_err ox_run(struct ox *x)
 {
+    LS_TRY(ox_names_load(x));
     LS_TRY(ox_load_ct(x));
     LS_TRY(ox_load_sst(x));
     LS_TRY(ox_load_styles(x));
@@ -2666,6 +2777,7 @@ static ls_err ooxml_extract(struct ls_ctx *c, struct ls_object *o)
     ox_xlsb_free(x.xb);
     ox_pivot_free(x.pv);
     ox_wlist_free(&x.wl);
+    ox_names_free(&x);
     ls_zip_close(x.z);
     if (e == LS_OK) e = f;
     if (e == LS_OK) e = x.result;
@@ -2675,6 +2787,22 @@ static ls_err ooxml_extract(struct ls_ctx *c, struct ls_object *o)
 /* ------------------------------------------------------------ probe */
 
 static const uint8_t ox_ct_name[] = "[Content_Types].xml";
+#define OX_CT_LEN (sizeof ox_ct_name - 1)
+
+/* s holds "[Content_Types].xml" at off, in any case (NPOI's 49609.xlsx
+ * was zipped as "[content_types].xml"). */
+static bool ox_ct_at(struct ls_slice s, size_t off)
+{
+    struct ls_slice n;
+    if (!ls_slice_sub(s, off, OX_CT_LEN, &n)) return false;
+    for (size_t k = 0; k < OX_CT_LEN; k++) {
+        int a = ls_slice_at(n, k), b = ox_ct_name[k];
+        if (a >= 'A' && a <= 'Z') a += 'a' - 'A';
+        if (b >= 'A' && b <= 'Z') b += 'a' - 'A';
+        if (a != b) return false;
+    }
+    return true;
+}
 
 static int ooxml_probe(const struct ls_object *o)
 {
@@ -2685,13 +2813,13 @@ static int ooxml_probe(const struct ls_object *o)
         strstr(o->mime, "macroEnabled"))
         return 95;
     /* First local header named [Content_Types].xml (offset 30: name). */
-    struct ls_slice first;
-    if (ls_slice_sub(o->data, 30, sizeof ox_ct_name - 1, &first) &&
-        memcmp(first.ptr, ox_ct_name, sizeof ox_ct_name - 1) == 0)
-        return 95;
+    if (ox_ct_at(o->data, 30)) return 95;
     /* Otherwise its central-directory entry near the end. */
     size_t tail = o->data.len > (1u << 20) ? o->data.len - (1u << 20) : 0;
-    if (ls_slice_find(o->data, tail, ox_ct_name, sizeof ox_ct_name - 1) != SIZE_MAX) return 90;
+    if (ls_slice_find(o->data, tail, ox_ct_name, OX_CT_LEN) != SIZE_MAX) return 90;
+    for (size_t at = ls_slice_find(o->data, tail, "].xml", 5); at != SIZE_MAX;
+         at = ls_slice_find(o->data, at + 1, "].xml", 5))
+        if (at >= OX_CT_LEN - 5 && ox_ct_at(o->data, at - (OX_CT_LEN - 5))) return 90;
     return 0;
 }
 

@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""Office documents' quirks (tests/gen/gen_realsweep14.py): Word list
+levels restarted as w:lvlRestart says and list instances redefining a
+level (w:lvlOverride w:lvl) numbered as Word shows them; a workbook zipped
+with backslashes and lower-case part names read as a workbook."""
+import os
+import sys
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import lsutil  # noqa: E402
+
+sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
+import gen_realsweep14  # noqa: E402
+
+
+class RealSweep14(lsutil.GeneratedTree):
+    GEN = gen_realsweep14
+
+    def lines(self, name):
+        return [ln.rstrip("\t") for ln in self.text(name).splitlines()]
+
+    def test_lines(self):
+        for name, want in sorted(self.key.items()):
+            with self.subTest(name=name):
+                o = self.m.obj(self.p(name))
+                self.assertEqual(o["coverage"], "full", o.get("errors"))
+                got = self.lines(name)
+                for line in want:
+                    self.assertIn(line, got)
+
+    def test_word_list_restarts(self):
+        got = self.lines("restart.docx")
+        self.assertNotIn("a) Third sub", got)  # lvlRestart 0: never restarts
+        self.assertNotIn("3. Gamma", got)  # its own level, its own count
+        self.assertIn("3. Epsilon", got)  # the abstract list's count goes on
+
+    def test_backslash_package(self):
+        o = self.m.obj(self.p("backslash.xlsx"))
+        self.assertEqual(o["handler"], "ooxml")
+        self.assertIn("ssn", lsutil.entities(o))
+
+
+if __name__ == "__main__":
+    unittest.main()

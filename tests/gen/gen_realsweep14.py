@@ -1,0 +1,170 @@
+#!/usr/bin/env python3
+"""Fixtures for the office-document quirks left from the eleventh and
+twelfth sweeps and found in a fourteenth (openpreserve/format-corpus,
+dotnet/Open-XML-SDK's and SheetJS's test files): each is the smallest file
+showing the quirk, written from scratch with the Python stdlib; every name
+and number is made up.
+
+    python3 gen_realsweep14.py OUTDIR
+
+- restart.docx: Word list levels that do not restart as the default says
+  (w:lvlRestart 0: a sub-level that goes on counting under each new
+  top-level item; w:lvlRestart 1: a third level that only the first level
+  restarts), and list instances whose w:lvlOverride holds a whole w:lvl
+  (its own format, text and start: "I.", "Item 10:"), counted apart from
+  the abstract list they point to. They read "c)" as "a)", "ii." as "i.",
+  "I. Gamma" as "3. Gamma".
+- backslash.xlsx: a workbook zipped with Windows separators in its member
+  names ("xl\\worksheets\\sheet1.xml") and its parts' names in lower case
+  ("[content_types].xml", "xl\\sharedstrings.xml"), as NPOI's 49609.xlsx
+  (a .NET zip library's output): read as a zip of loose XML files, its
+  rows never put together and its shared strings apart from their cells.
+
+Returns {file: [lines the text must hold]}.
+"""
+import os
+import sys
+import zipfile
+from xml.sax.saxutils import escape
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PR = "http://schemas.openxmlformats.org/package/2006/relationships"
+CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+CT_DOC = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+CT_WB = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+CT_WS = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+CT_SST = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+XMLDECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+
+def _zip(path, parts):
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts:
+            z.writestr(name, data.encode("utf-8") if isinstance(data, str) else data)
+
+
+def _types(overrides):
+    return (XMLDECL + '<Types xmlns="%s"><Default Extension="rels" ContentType="application/'
+            'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
+            'ContentType="application/xml"/>' % CT +
+            "".join('<Override PartName="%s" ContentType="%s"/>' % o for o in overrides) +
+            "</Types>")
+
+
+def _rels(rels):
+    return (XMLDECL + '<Relationships xmlns="%s">' % PR +
+            "".join('<Relationship Id="rId%d" Type="%s" Target="%s"/>' % (i + 1, t, tg)
+                    for i, (t, tg) in enumerate(rels)) + "</Relationships>")
+
+
+OFFDOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+
+# ------------------------------------------------------------ restart.docx
+
+
+def _wp(text, num_id=None, ilvl=0):
+    ppr = ""
+    if num_id is not None:
+        ppr = ('<w:pPr><w:numPr><w:ilvl w:val="%d"/><w:numId w:val="%d"/></w:numPr></w:pPr>'
+               % (ilvl, num_id))
+    return '<w:p>%s<w:r><w:t xml:space="preserve">%s</w:t></w:r></w:p>' % (ppr, escape(text))
+
+
+def _lvl(ilvl, fmt, text, start=1, extra=""):
+    return ('<w:lvl w:ilvl="%d"><w:start w:val="%d"/><w:numFmt w:val="%s"/>%s'
+            '<w:lvlText w:val="%s"/><w:lvlJc w:val="left"/></w:lvl>'
+            % (ilvl, start, fmt, extra, text))
+
+
+RESTART_LINES = [
+    "1. Alpha", "a) First sub", "b) Second sub", "2. Beta", "c) Third sub",
+    "1 Part one", "1.1 Clause", "i. point", "1.2 Clause", "ii. point", "2 Part two", "i. point again",
+    "I. Gamma", "II. Delta",
+    "Item 10: Employee SSN 536-22-1874",
+    "3. Epsilon",
+]
+
+
+def docx_restart(path):
+    numbering = (
+        XMLDECL + '<w:numbering xmlns:w="%s">' % W +
+        # a sub-level that never restarts (lvlRestart 0)
+        '<w:abstractNum w:abstractNumId="1">' + _lvl(0, "decimal", "%1.") +
+        _lvl(1, "lowerLetter", "%2)", extra='<w:lvlRestart w:val="0"/>') + '</w:abstractNum>' +
+        # a third level restarted by the first level only (lvlRestart 1)
+        '<w:abstractNum w:abstractNumId="2">' + _lvl(0, "decimal", "%1") +
+        _lvl(1, "decimal", "%1.%2") +
+        _lvl(2, "lowerRoman", "%3.", extra='<w:lvlRestart w:val="1"/>') + '</w:abstractNum>' +
+        '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>' +
+        '<w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>' +
+        # list instances of abstract list 1 redefining its first level
+        '<w:num w:numId="3"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0">' +
+        _lvl(0, "upperRoman", "%1.") + '</w:lvlOverride></w:num>' +
+        '<w:num w:numId="4"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0">'
+        '<w:startOverride w:val="10"/>' + _lvl(0, "decimal", "Item %1:") +
+        '</w:lvlOverride></w:num>' +
+        '</w:numbering>')
+    body = "".join([
+        _wp("Alpha", 1), _wp("First sub", 1, 1), _wp("Second sub", 1, 1), _wp("Beta", 1),
+        _wp("Third sub", 1, 1),
+        _wp("Part one", 2), _wp("Clause", 2, 1), _wp("point", 2, 2), _wp("Clause", 2, 1),
+        _wp("point", 2, 2), _wp("Part two", 2), _wp("point again", 2, 2),
+        _wp("Gamma", 3), _wp("Delta", 3),
+        _wp("Employee SSN 536-22-1874", 4),
+        _wp("Epsilon", 1),
+    ])
+    doc = XMLDECL + '<w:document xmlns:w="%s"><w:body>%s</w:body></w:document>' % (W, body)
+    wrels = _rels([("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+                    "numbering", "numbering.xml")])
+    _zip(path, [("[Content_Types].xml", _types([("/word/document.xml", CT_DOC)])),
+                ("_rels/.rels", _rels([(OFFDOC, "word/document.xml")])),
+                ("word/document.xml", doc), ("word/_rels/document.xml.rels", wrels),
+                ("word/numbering.xml", numbering)])
+
+
+# ------------------------------------------------------------ backslash.xlsx
+
+BACKSLASH_LINES = [
+    "Name\tSSN\tCity",
+    "Jane Roe\t536-22-1874\tSpringfield",
+    "John Doe\t412-55-6781\tShelbyville",
+]
+
+
+def xlsx_backslash(path):
+    strings = ["Name", "SSN", "City", "Jane Roe", "536-22-1874", "Springfield", "John Doe",
+               "412-55-6781", "Shelbyville"]
+    sst = (XMLDECL + '<sst xmlns="%s" count="%d" uniqueCount="%d">' % (S, len(strings), len(strings))
+           + "".join("<si><t>%s</t></si>" % escape(t) for t in strings) + "</sst>")
+    rows = []
+    for r in range(3):
+        cells = "".join('<c r="%s%d" t="s"><v>%d</v></c>' % ("ABC"[c], r + 1, r * 3 + c)
+                        for c in range(3))
+        rows.append('<row r="%d">%s</row>' % (r + 1, cells))
+    sheet = (XMLDECL + '<worksheet xmlns="%s"><sheetData>%s</sheetData></worksheet>'
+             % (S, "".join(rows)))
+    wb = (XMLDECL + '<workbook xmlns="%s" xmlns:r="%s"><sheets><sheet name="Staff" sheetId="1" '
+          'r:id="rId1"/></sheets></workbook>' % (S, R))
+    wbrels = _rels([("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+                     "worksheet", "worksheets/sheet1.xml"),
+                    ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+                     "sharedStrings", "sharedstrings.xml")])
+    types = _types([("/xl/workbook.xml", CT_WB), ("/xl/worksheets/sheet1.xml", CT_WS),
+                    ("/xl/sharedstrings.xml", CT_SST)])
+    # the member order and names of 49609.xlsx: strings before the sheet
+    _zip(path, [("[content_types].xml", types), ("xl\\sharedstrings.xml", sst),
+                ("xl\\_rels\\workbook.xml.rels", wbrels), ("xl\\worksheets\\sheet1.xml", sheet),
+                ("xl\\workbook.xml", wb), ("_rels\\.rels", _rels([(OFFDOC, "xl/workbook.xml")]))])
+
+
+def generate(out):
+    os.makedirs(out, exist_ok=True)
+    docx_restart(os.path.join(out, "restart.docx"))
+    xlsx_backslash(os.path.join(out, "backslash.xlsx"))
+    return {"restart.docx": RESTART_LINES, "backslash.xlsx": BACKSLASH_LINES}
+
+
+if __name__ == "__main__":
+    generate(sys.argv[1] if len(sys.argv) > 1 else ".")
