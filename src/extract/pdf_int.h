@@ -327,6 +327,8 @@ void pdf_textout_init(struct pdf_textout *t, struct pdf_doc *d);
 ls_err pdf_textout_add(struct pdf_textout *t, const void *p, size_t n);
 ls_err pdf_textout_sep(struct pdf_textout *t, char sep);
 ls_err pdf_textout_flush(struct pdf_textout *t);
+/* Join words broken at line ends ("acci-" / "dental") in t->buf; flushes do it. */
+void pdf_textout_dehyphenate(struct pdf_textout *t);
 /* Remember (a hash of) every line flushed from now on, up to 65,536. */
 void pdf_textout_keep_lines(struct pdf_textout *t);
 /* Was this line flushed already (whole, kept by pdf_textout_keep_lines)? */

@@ -122,9 +122,75 @@ static void remember_lines(struct pdf_textout *t, struct ls_slice s)
     }
 }
 
+/* The code point that ends at p[end - 1] (UTF-8 read backwards), and
+ * where it starts; -1 if none. */
+static int32_t cp_before(const uint8_t *p, size_t end, size_t *start)
+{
+    size_t a = end;
+    while (a > 0 && end - a < 4 && (p[a - 1] & 0xc0) == 0x80) a--;
+    if (a == 0) return -1;
+    a--;
+    size_t q = 0;
+    int32_t c = ls_utf8_next(ls_slice_make(p + a, end - a), &q);
+    if (q != end - a) return -1;
+    *start = a;
+    return c;
+}
+
+static bool is_letter_cp(int32_t c)
+{
+    if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    return (c >= 0xc0 && c <= 0x24f && c != 0xd7 && c != 0xf7) || (c >= 0x370 && c <= 0x3ff) ||
+           (c >= 0x400 && c <= 0x52f);
+}
+
+/* Lower-case letters of Latin (Latin-1, Extended-A), Greek and Cyrillic. */
+static bool is_lower_cp(int32_t c)
+{
+    if (c < 0x80) return c >= 'a' && c <= 'z';
+    if (c >= 0xdf && c <= 0xff) return c != 0xf7;
+    if (c >= 0x100 && c <= 0x137) return c & 1;
+    if (c >= 0x139 && c <= 0x148) return !(c & 1);
+    if (c >= 0x14a && c <= 0x177) return c & 1;
+    if (c >= 0x179 && c <= 0x17e) return !(c & 1);
+    if (c == 0x138 || c == 0x149 || c == 0x17f) return true;
+    return (c >= 0x3ac && c <= 0x3ce) || (c >= 0x430 && c <= 0x45f);
+}
+
+/* A word broken at the end of a line ("acci-" / "dental"): the hyphen
+ * (ASCII, U+2010 or a soft hyphen) after a letter ending a line whose next
+ * line starts with a lower-case letter is dropped with the line end, as
+ * poppler's pdftotext joins them: "confiden-/tial" is "confidential" for
+ * the rules, a surname broken at its syllables is whole. A capital after
+ * the break ("Smith-/Jones", "e-/Mail") and digits ("555-/0100") keep both. */
+void pdf_textout_dehyphenate(struct pdf_textout *t)
+{
+    uint8_t *p = t->buf.ptr;
+    size_t n = t->buf.len, w = 0, r = 0;
+    if (!p) return;
+    while (r < n) {
+        if (p[r] == '\n' && r + 1 < n) {
+            /* what precedes the line end is the end of the output so far */
+            size_t hs, ls;
+            int32_t h = cp_before(p, w, &hs);
+            int32_t l = (h == '-' || h == 0x2010 || h == 0xad) ? cp_before(p, hs, &ls) : -1;
+            size_t q = 0;
+            int32_t nx = ls_utf8_next(ls_slice_make(p + r + 1, n - r - 1), &q);
+            if (l >= 0 && is_letter_cp(l) && is_lower_cp(nx)) {
+                w = hs;
+                r++;
+                continue;
+            }
+        }
+        p[w++] = p[r++];
+    }
+    t->buf.len = w;
+}
+
 ls_err pdf_textout_flush(struct pdf_textout *t)
 {
     if (t->scratch) return t->err;
+    pdf_textout_dehyphenate(t);
     struct ls_slice s = ls_buf_slice(&t->buf);
     if (t->lines) remember_lines(t, s);
     if (s.len && t->err == LS_OK) t->err = ls_emit_text(t->d->c, t->d->o, s.ptr, s.len);

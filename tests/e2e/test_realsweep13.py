@@ -1,0 +1,42 @@
+#!/usr/bin/env python3
+"""Quirks found in a thirteenth sweep of other projects' real PDFs
+(Unstructured, docling, grobid, MinerU, haystack, markitdown, pdfio,
+pdf-rs, lopdf, FPDI, pdf2htmlEX, pdf20examples, openpreserve's
+format-corpus), on small look-alikes made by tests/gen/gen_realsweep13.py."""
+import os
+import sys
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import lsutil  # noqa: E402
+
+sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
+import gen_realsweep13  # noqa: E402
+
+
+class RealSweep13(lsutil.GeneratedTree):
+    GEN = gen_realsweep13
+
+    def full(self, name):
+        o = self.m.obj(self.p(name))
+        self.assertEqual(o["handler"], "pdf")
+        self.assertEqual(o["coverage"], "full", o["errors"])
+        self.assertEqual(o["errors"], [])
+        return o
+
+    def test_words_broken_at_line_ends_are_joined(self):
+        o = self.full("hyphenated.pdf")
+        t = self.text("hyphenated.pdf")
+        self.assertIn("an accidental disclosure of strictly confidential records", t)
+        # a U+2010 hyphen (Word's automatic hyphenation), a soft hyphen
+        self.assertIn("jane.roe@corporation.example", t)
+        self.assertIn("payroll office", t)
+        self.assertIn("email", lsutil.entities(o))
+        # digits and a capital after the break: left as they are
+        self.assertIn("555-\n0100", t)
+        self.assertIn("Smith-\nJones", t)
+
+
+if __name__ == "__main__":
+    unittest.main()
