@@ -30,9 +30,13 @@
  * keys patients by SSN writes). Text is Latin-1 unless the Specific
  * Character Set (0008,0005) says ISO_IR 192 (UTF-8).
  *
+ * A data set without the Part 10 header (ACR-NEMA 2.0 files, raw exports
+ * of some archives) is read when its first four elements are well formed
+ * (group 0008 first, tags ascending, lengths inside the file), in
+ * explicit VR when their VRs are letters, else implicit VR little endian.
+ *
  * Ignored on purpose: pixel data (scanned insurance cards and burned-in
- * annotations are images), files without the Part 10 header (bare
- * ACR-NEMA data sets), private tags' meaning (their text is kept), other
+ * annotations are images), private tags' meaning (their text is kept), other
  * character sets than Latin-1 and UTF-8 (bytes past 0x7F read as Latin-1).
  *
  * Attacker-controlled: every byte. Lengths are checked against what is
@@ -46,13 +50,6 @@
 
 #define DICOM_PREAMBLE 128u
 #define DICOM_UNDEFINED 0xFFFFFFFFu
-
-static int dicom_probe(const struct ls_object *o)
-{
-    struct ls_slice m;
-    if (!ls_slice_sub(o->data, DICOM_PREAMBLE, 4, &m) || memcmp(m.ptr, "DICM", 4) != 0) return 0;
-    return 95;
-}
 
 struct dicom_state {
     bool implicit, be, utf8;
@@ -115,6 +112,37 @@ static ls_err dicom_header(struct ls_cursor *c, bool implicit, bool be, struct d
     LS_TRY(dicom_u16(c, be, &n));
     el->len = n;
     return LS_OK;
+}
+
+/* How many elements a bare data set (no preamble, no DICM: ACR-NEMA files,
+ * raw exports) starts with in the given encoding: tags ascending, even
+ * groups from 0008 on, lengths inside the data. */
+static size_t dicom_bare_run(struct ls_slice d, bool implicit)
+{
+    struct ls_cursor c = ls_cur_make(d);
+    uint32_t last = 0;
+    size_t n = 0;
+    while (n < 4) {
+        struct dicom_el el;
+        if (dicom_header(&c, implicit, false, &el) != LS_OK) break;
+        uint32_t tag = (uint32_t)el.group << 16 | el.elem;
+        if (el.group < 0x0008 || el.group > 0x7FE0 || (el.group & 1) || tag <= last) break;
+        if (!implicit && !(el.vr[0] >= 'A' && el.vr[0] <= 'Z' && el.vr[1] >= 'A' && el.vr[1] <= 'Z')) break;
+        if (el.len == DICOM_UNDEFINED || ls_cur_skip(&c, el.len) != LS_OK) break;
+        last = tag;
+        n++;
+    }
+    return n;
+}
+
+static int dicom_probe(const struct ls_object *o)
+{
+    struct ls_slice m;
+    if (ls_slice_sub(o->data, DICOM_PREAMBLE, 4, &m) && memcmp(m.ptr, "DICM", 4) == 0) return 95;
+    /* a bare data set: four well-formed elements in a row, its first in group 0008 */
+    if (ls_slice_at(o->data, 0) != 0x08 || ls_slice_at(o->data, 1) != 0x00) return 0;
+    if (dicom_bare_run(o->data, false) == 4 || dicom_bare_run(o->data, true) == 4) return 70;
+    return 0;
 }
 
 /* ---- text ---------------------------------------------------------------- */
@@ -296,8 +324,15 @@ static ls_err dicom_walk(struct ls_ctx *c, struct dicom_state *st, struct ls_sli
 static ls_err dicom_meta(struct dicom_state *st, struct ls_slice d, size_t *start, bool *deflated)
 {
     struct ls_cursor cur = ls_cur_make(d);
-    LS_TRY(ls_cur_seek(&cur, DICOM_PREAMBLE + 4));
     *deflated = false;
+    struct ls_slice m;
+    if (!ls_slice_sub(d, DICOM_PREAMBLE, 4, &m) || memcmp(m.ptr, "DICM", 4) != 0) {
+        /* a bare data set: its encoding as the probe found it */
+        st->implicit = dicom_bare_run(d, false) < 4;
+        *start = 0;
+        return LS_OK;
+    }
+    LS_TRY(ls_cur_seek(&cur, DICOM_PREAMBLE + 4));
     for (;;) {
         size_t at = cur.pos;
         uint16_t g;

@@ -6,7 +6,8 @@
  * updates, ORU results, one message a file, many a file, batched
  * (FHS/BHS ... BTS/FTS), or an MLLP capture (each message framed by 0x0B
  * ... 0x1C 0x0D, the minimal lower layer protocol of the HL7 transport
- * specification).
+ * specification; a capture whose last frame has no end byte 0x1C was cut
+ * inside a message: noted truncated).
  *
  * A message is segments ended by CR (LF and CR LF read the same); MSH, FHS
  * and BHS name their own separators in their first bytes: MSH-1 the field
@@ -434,6 +435,21 @@ static ls_err hl7_walk(struct ls_ctx *c, struct ls_slice d, struct hl7_state *st
     return LS_OK;
 }
 
+/* An MLLP capture (its first byte 0x0B) whose last frame has no end byte
+ * 0x1C: the capture was cut inside a message. */
+static bool hl7_mllp_cut(struct ls_slice d)
+{
+    size_t i = ls_slice_starts(d, "\xef\xbb\xbf", 3) ? 3 : 0;
+    if (ls_slice_at(d, i) != 0x0b) return false;
+    bool open = false;
+    for (; i < d.len; i++) {
+        int ch = ls_slice_at(d, i);
+        if (ch == 0x0b) open = true;
+        else if (ch == 0x1c) open = false;
+    }
+    return open;
+}
+
 static ls_err hl7_extract(struct ls_ctx *c, struct ls_object *o)
 {
     struct hl7_state st = {.sep = {'|', '^', '~', '\\', '&'}, .segments = 0};
@@ -445,6 +461,7 @@ static ls_err hl7_extract(struct ls_ctx *c, struct ls_object *o)
     ls_buf_init(&st.scratch, max);
     ls_err e = hl7_walk(c, o->data, &st);
     if (e == LS_E_LIMIT) ls_note(c, o, LS_R_LIMIT_TEXT, "hl7: text cut at the text budget");
+    if (e == LS_OK && hl7_mllp_cut(o->data)) ls_note(c, o, LS_R_TRUNCATED, "hl7: the last MLLP frame has no end byte");
     ls_err te = st.text.len ? ls_emit_text(c, o, st.text.ptr, st.text.len) : LS_OK;
     ls_err le = st.labels.len ? ls_emit_labels(c, o, st.labels.ptr, st.labels.len) : LS_OK;
     ls_buf_free(&st.text);

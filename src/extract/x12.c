@@ -31,7 +31,8 @@
  * claim amounts, diagnosis and procedure codes, control numbers are read
  * as text, unlabelled), envelope validation (counts in SE/GE/IEA), X12
  * XML. A file whose ISA cannot be read is declined (the text handler
- * reads it).
+ * reads it). An interchange without its IEA trailer at the end of the file
+ * (a transfer cut short) is noted truncated.
  *
  * Attacker-controlled: every byte, the delimiters included (refused when
  * two are equal). Segments are counted against the text budget and the
@@ -285,6 +286,7 @@ struct x12_state {
     struct x12_sep sep;
     struct ls_buf text, labels, scratch;
     size_t segments;
+    bool open; /* an ISA read, its IEA not yet */
 };
 
 /* One segment: a text line with '*' and ':' for its separators, and its
@@ -319,12 +321,16 @@ static ls_err x12_walk(struct ls_ctx *c, struct ls_slice d, struct x12_state *st
         if (x12_isa(rest, &st->sep, &next)) { /* an interchange: its own delimiters */
             (void)ls_slice_sub(rest, 0, next - 1, &seg);
             LS_TRY(x12_segment(st, seg));
+            st->open = true;
             i += next;
             continue;
         }
         size_t end = ls_slice_find(rest, 0, &st->sep.term, 1);
         if (end == SIZE_MAX) end = rest.len;
-        if (end > 0 && ls_slice_sub(rest, 0, end, &seg)) LS_TRY(x12_segment(st, seg));
+        if (end > 0 && ls_slice_sub(rest, 0, end, &seg)) {
+            LS_TRY(x12_segment(st, seg));
+            if (ls_slice_eq_str(x12_piece(seg, st->sep.elem, 0), "IEA")) st->open = false;
+        }
         i += end + 1;
         if (++st->segments % 4096 == 0 && ls_ctx_expired(c)) return LS_E_TIMEOUT;
     }
@@ -343,6 +349,7 @@ static ls_err x12_extract(struct ls_ctx *c, struct ls_object *o)
     ls_buf_init(&st.scratch, max);
     ls_err e = x12_walk(c, o->data, &st);
     if (e == LS_E_LIMIT) ls_note(c, o, LS_R_LIMIT_TEXT, "x12: text cut at the text budget");
+    if (e == LS_OK && st.open) ls_note(c, o, LS_R_TRUNCATED, "x12: the interchange ends without its IEA trailer");
     ls_err te = st.text.len ? ls_emit_text(c, o, st.text.ptr, st.text.len) : LS_OK;
     ls_err le = st.labels.len ? ls_emit_labels(c, o, st.labels.ptr, st.labels.len) : LS_OK;
     ls_buf_free(&st.text);
