@@ -352,3 +352,54 @@ const struct ls_handler ls_handler_csv = {
     .probe = csv_probe,
     .extract = csv_extract,
 };
+
+/* ---- rows whose column names are in another file (tablectx.h) ---- */
+
+bool ls_csv_rows_fit(struct ls_slice rows, char delim, unsigned ncols)
+{
+    unsigned fields[CSV_SAMPLE_ROWS * 4];
+    struct ls_buf f;
+    ls_buf_init(&f, CSV_FIELD_MAX);
+    struct ls_slice head = rows;
+    if (head.len > CSV_SAMPLE) head.len = CSV_SAMPLE;
+    unsigned n = csv_shape(head, delim, CSV_D_RFC, fields, sizeof fields / sizeof fields[0], &f);
+    ls_buf_free(&f);
+    bool cut = head.len < rows.len;
+    if (cut && n > 1) n--; /* the last row sampled may be cut */
+    unsigned good = 0;
+    for (unsigned i = 0; i < n; i++) good += fields[i] == ncols;
+    return n > 0 && good * 5 >= n * 4;
+}
+
+ls_err ls_csv_rows_labels(struct ls_ctx *c, struct ls_object *o, struct ls_slice rows, char delim,
+                          struct ls_slice cols, unsigned ncols)
+{
+    struct ls_tablectx tc;
+    LS_TRY(ls_tc_init(&tc));
+    size_t at = 0;
+    for (unsigned i = 0; i < ncols; i++) { /* the header row the file lacks */
+        size_t end = ls_slice_find(cols, at, "", 1);
+        struct ls_slice col;
+        if (end == SIZE_MAX || !ls_slice_sub(cols, at, end - at, &col)) break;
+        ls_tc_cell(&tc, i, col, ls_tc_is_text(col));
+        at = end + 1;
+    }
+    ls_err e = ls_tc_row_end(&tc, NULL, NULL);
+    struct csv_rd r = {rows, 0, delim, CSV_D_RFC};
+    struct ls_buf f;
+    ls_buf_init(&f, CSV_FIELD_MAX);
+    uint32_t col = 0;
+    bool eol;
+    uint64_t nrec = 0;
+    while (e == LS_OK && csv_field(&r, &f, &eol)) {
+        ls_tc_cell(&tc, col++, ls_buf_slice(&f), ls_tc_is_text(ls_buf_slice(&f)));
+        if (!eol) continue;
+        e = ls_tc_row_end(&tc, c, o);
+        col = 0;
+        if (e == LS_OK && ++nrec % 4096 == 0 && ls_ctx_expired(c)) e = LS_E_TIMEOUT;
+    }
+    if (e == LS_OK && col) e = ls_tc_row_end(&tc, c, o);
+    ls_buf_free(&f);
+    ls_tc_free(&tc);
+    return e;
+}

@@ -37,6 +37,7 @@
  * ends the walk.
  */
 #include "core/handler.h"
+#include "extract/sqldump.h"
 #include "extract/zinflate.h"
 
 #include <stdlib.h>
@@ -819,6 +820,29 @@ static ls_err pgd_extract(struct ls_ctx *c, struct ls_object *o)
     ls_buf_free(&p.out);
     ls_buf_free(&p.gz);
     return e;
+}
+
+/* A directory-format dump's data file on its own (sqldump.h): the TOC is
+ * read as the handler reads it; entries before damage count. The file
+ * name must match exactly ("3341.dat"; the file itself may carry a
+ * compression suffix, which the caller strips). */
+bool ls_pgdump_toc_copy(struct ls_ctx *c, struct ls_slice toc, const char *file, struct ls_buf *out)
+{
+    struct pgd p;
+    memset(&p, 0, sizeof p);
+    p.c = c;
+    if (!pgd_magic_fmt(toc, &p.vmin, &p.fmt) || p.fmt == PGD_FMT_CUSTOM) return false;
+    ls_err e = pgd_head(&p, toc);
+    if (e == LS_OK) (void)pgd_toc(&p);
+    bool found = false;
+    size_t fl = strlen(file);
+    for (size_t i = 0; i < p.nents && !found; i++) {
+        const struct pgd_ent *en = &p.ents[i];
+        if (en->file.len != fl || memcmp(en->file.ptr, file, fl) != 0 || en->copy.len == 0) continue;
+        found = ls_buf_add(out, en->copy.ptr, en->copy.len) == LS_OK;
+    }
+    free(p.ents);
+    return found;
 }
 
 const struct ls_handler ls_handler_pgdump = {

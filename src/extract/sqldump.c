@@ -15,6 +15,7 @@
 #define SD_CHECK_EVERY 4096u  /* rows between two looks at the clock */
 #define SD_HEX_MIN 8u            /* decoded bytes: shorter hex literals are ids and hashes' parts */
 #define SD_HEX_TEXT_MAX (1u << 20) /* bytes of one decoded literal kept */
+#define SD_SIB_SAMPLE 20u        /* rows a sibling schema's column count is checked on */
 
 struct sd_schema {
     char name[SD_NAME_MAX + 1];
@@ -582,6 +583,119 @@ ls_err ls_sqldump_labels(struct ls_ctx *c, struct ls_object *o, struct ls_slice 
     ls_buf_free(&s.hex);
     for (size_t i = 0; i < s.nschemas; i++) ls_buf_free(&s.schemas[i].cols);
     free(s.schemas);
+    ls_buf_free(&s.val);
+    ls_buf_free(&s.cols);
+    ls_tc_free(&s.tc);
+    return e;
+}
+
+/* ---- a table split over two files (sqldump.h, "Sibling schemas") ---- */
+
+/* The statement at s->pos names table (exact, else in another case: a
+ * name from a file name), with a column list: CREATE TABLE name (defs) or
+ * COPY name (cols) FROM. */
+static ls_err sd_schema_stmt(struct sd *s, const char *table, struct ls_buf *cols, unsigned *ncols,
+                             bool *exact)
+{
+    char name[SD_NAME_MAX + 1];
+    struct ls_buf got;
+    unsigned n = 0;
+    ls_buf_init(&got, SD_COLS_MAX * (SD_NAME_MAX + 1));
+    ls_err e = LS_OK;
+    if (sd_kw(s, "COPY")) {
+        if (sd_name(s, name)) e = sd_name_list(s, &got, &n);
+    } else if (sd_kw(s, "CREATE")) {
+        if (sd_kw(s, "OR") && !sd_kw(s, "REPLACE")) goto out;
+        (void)(sd_kw(s, "GLOBAL") || sd_kw(s, "LOCAL"));
+        (void)(sd_kw(s, "TEMPORARY") || sd_kw(s, "TEMP") || sd_kw(s, "UNLOGGED"));
+        if (!sd_kw(s, "TABLE")) goto out;
+        if (sd_kw(s, "IF") && !(sd_kw(s, "NOT") && sd_kw(s, "EXISTS"))) goto out;
+        if (sd_name(s, name)) e = sd_column_defs(s, &got, &n);
+    }
+    if (e != LS_OK || n == 0) goto out;
+    bool same = !*table || strcmp(name, table) == 0; /* "": the first statement's */
+    if (!same && (*exact || strcasecmp(name, table) != 0)) goto out; /* an exact one stays */
+    if (*ncols && !same) goto out; /* the first case-blind one stays */
+    ls_buf_reset(cols);
+    e = ls_buf_add(cols, got.ptr, got.len);
+    *ncols = e == LS_OK ? n : 0;
+    *exact = same;
+out:
+    ls_buf_free(&got);
+    return e;
+}
+
+ls_err ls_sqldump_columns(struct ls_slice schema, const char *table, struct ls_buf *cols, unsigned *ncols)
+{
+    struct sd s;
+    memset(&s, 0, sizeof s);
+    s.t = schema;
+    s.backslash = sd_mysql(schema);
+    *ncols = 0;
+    bool exact = false;
+    ls_err e = LS_OK;
+    while (s.pos < s.t.len && e == LS_OK && !exact) {
+        while (sd_at(&s, s.pos) == ' ' || sd_at(&s, s.pos) == '\t') s.pos++;
+        int ch = sd_at(&s, s.pos) | 32;
+        if (ch == 'c') e = sd_schema_stmt(&s, table, cols, ncols, &exact);
+        size_t eol = ls_slice_find(s.t, s.pos, "\n", 1);
+        if (eol == SIZE_MAX) break;
+        s.pos = eol + 1;
+    }
+    return e;
+}
+
+/* Of the first SD_SIB_SAMPLE lines, how many have exactly n tab-separated
+ * fields, and how many were looked at. */
+static void sd_tab_shape(struct ls_slice t, unsigned n, unsigned *good, unsigned *seen)
+{
+    *good = *seen = 0;
+    size_t pos = 0;
+    while (pos < t.len && *seen < SD_SIB_SAMPLE) {
+        size_t eol = ls_slice_find(t, pos, "\n", 1);
+        size_t end = eol == SIZE_MAX ? t.len : eol;
+        unsigned f = 1;
+        for (size_t i = pos; i < end; i++) f += t.ptr[i] == '\t';
+        bool blank = end == pos || (end == pos + 1 && t.ptr[pos] == '\r');
+        bool stop = end - pos >= 2 && t.ptr[pos] == '\\' && t.ptr[pos + 1] == '.';
+        if (stop) break;
+        if (!blank) {
+            (*seen)++;
+            *good += f == n;
+        }
+        pos = eol == SIZE_MAX ? t.len : eol + 1;
+    }
+}
+
+bool ls_sqldump_rows_fit(struct ls_slice rows, unsigned ncols)
+{
+    unsigned good, seen;
+    sd_tab_shape(rows, ncols, &good, &seen);
+    return seen > 0 && good * 5 >= seen * 4;
+}
+
+ls_err ls_sqldump_rows_labels(struct ls_ctx *c, struct ls_object *o, struct ls_slice rows,
+                              struct ls_slice cols, unsigned ncols)
+{
+    struct sd s;
+    memset(&s, 0, sizeof s);
+    s.c = c;
+    s.o = o;
+    s.t = rows;
+    LS_TRY(ls_tc_init(&s.tc));
+    ls_buf_init(&s.cols, SD_COLS_MAX * (SD_NAME_MAX + 1));
+    ls_buf_init(&s.val, SD_VALUE_MAX + 1);
+    ls_err e = sd_header(&s, "-", cols, ncols);
+    while (e == LS_OK && s.pos < s.t.len) {
+        size_t eol = ls_slice_find(s.t, s.pos, "\n", 1);
+        size_t end = eol == SIZE_MAX ? s.t.len : eol;
+        struct ls_slice line;
+        (void)ls_slice_sub(s.t, s.pos, end - s.pos, &line);
+        if (line.len && line.ptr[line.len - 1] == '\r') line.len--;
+        s.pos = eol == SIZE_MAX ? s.t.len : eol + 1;
+        if (line.len == 2 && line.ptr[0] == '\\' && line.ptr[1] == '.') break;
+        if (line.len) e = sd_copy_line(&s, line);
+    }
     ls_buf_free(&s.val);
     ls_buf_free(&s.cols);
     ls_tc_free(&s.tc);

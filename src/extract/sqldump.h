@@ -38,4 +38,25 @@ struct ls_object;
  * LS_E_NOMEM, else LS_OK (nothing found is fine). */
 LS_WUR ls_err ls_sqldump_labels(struct ls_ctx *c, struct ls_object *o, struct ls_slice text);
 
+/* Sibling schemas (src/pipeline/sibling.c): a table whose rows are in one
+ * file and whose column names are in another.
+ *
+ * ls_sqldump_columns: the columns of table (exact name, else the first in
+ * another case; a schema-qualified name by its last part) from the first
+ * CREATE TABLE or COPY ... (columns) statement of schema that names it,
+ * NUL-separated into cols (*ncols 0: none).
+ * ls_sqldump_rows_fit: most of the first rows of header-less COPY text
+ * (pg_dump's data files, mysqldump --tab's .txt) have ncols tab-separated
+ * fields (a schema that does not fit the rows labels nothing).
+ * ls_sqldump_rows_labels: those rows labelled by cols (tablectx.h), up to
+ * a "\." line. */
+LS_WUR ls_err ls_sqldump_columns(struct ls_slice schema, const char *table, struct ls_buf *cols,
+                                 unsigned *ncols);
+bool ls_sqldump_rows_fit(struct ls_slice rows, unsigned ncols);
+LS_WUR ls_err ls_sqldump_rows_labels(struct ls_ctx *c, struct ls_object *o, struct ls_slice rows,
+                                     struct ls_slice cols, unsigned ncols);
+/* pgdump.c: the COPY statement of the toc.dat entry (pg_dump -Fd/-Ft)
+ * whose data file is file ("3341.dat"), appended to out; false if none. */
+bool ls_pgdump_toc_copy(struct ls_ctx *c, struct ls_slice toc, const char *file, struct ls_buf *out);
+
 #endif

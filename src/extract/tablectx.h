@@ -98,4 +98,13 @@ LS_WUR ls_err ls_tc_row_end(struct ls_tablectx *t, struct ls_ctx *c, struct ls_o
 /* The line the last ended row gave (for tests), valid until the next cell. */
 struct ls_slice ls_tc_last_line(const struct ls_tablectx *t);
 
+/* csv.c, for rows whose header is in another file (src/pipeline/sibling.c):
+ * ls_csv_rows_fit: most of the first records of UTF-8 text, split at delim
+ * (RFC 4180 quotes), have ncols fields. ls_csv_rows_labels: every record
+ * labelled by cols (NUL-separated column names, the header row the file
+ * lacks). */
+bool ls_csv_rows_fit(struct ls_slice rows, char delim, unsigned ncols);
+LS_WUR ls_err ls_csv_rows_labels(struct ls_ctx *c, struct ls_object *o, struct ls_slice rows, char delim,
+                                 struct ls_slice cols, unsigned ncols);
+
 #endif

@@ -11,6 +11,7 @@
 
 #include "core/limits.h"
 #include "pipeline/pipeline.h"
+#include "pipeline/sibling.h"
 
 void ls_limits_default(struct ls_limits *l)
 {
@@ -315,8 +316,16 @@ static ls_err finish_root(struct ls_ctx *c)
 
 ls_err ls_worker_scan_fd(struct ls_worker *w, int fd, const char *path, ls_record_fn fn, void *ud)
 {
+    return ls_worker_scan_fd_sib(w, fd, path, NULL, ls_slice_make(NULL, 0), fn, ud);
+}
+
+ls_err ls_worker_scan_fd_sib(struct ls_worker *w, int fd, const char *path, const char *sib_name,
+                             struct ls_slice sib_data, ls_record_fn fn, void *ud)
+{
     struct ls_ctx c;
     ls_ctx_init(&c, w, path, fn, ud);
+    c.sib_name = sib_name;
+    c.sib_data = sib_data;
     struct root_bytes rb;
     bool more = false;
     int err = load_root(fd, c.lim, &rb, &more);
@@ -503,6 +512,12 @@ ls_err ls_worker_text_fd(struct ls_worker *w, int fd, const char *path, const ch
     struct text_req req = {chain, n, fn, ud, false};
     struct ls_ctx c;
     ls_ctx_init(&c, w, path, discard_record, NULL);
+    /* in-process (no sandbox): the sibling schema is read here, as the
+     * supervisor of `leaksift scan` reads it */
+    char sib_name[LS_SIB_NAME_MAX + 1];
+    struct ls_sib_cache sib;
+    memset(&sib, 0, sizeof sib);
+    if (ls_sib_read(path, &sib, sib_name, &c.sib_data)) c.sib_name = sib_name;
     c.text_fn = on_object_text;
     c.text_ud = &req;
     struct root_bytes rb;
@@ -512,6 +527,7 @@ ls_err ls_worker_text_fd(struct ls_worker *w, int fd, const char *path, const ch
     ls_err e = err ? LS_E_IO : ls_ctx_run_root(&c, rb.s, rb.err, more);
     if (!err) root_bytes_free(&rb);
     ls_ctx_fini(&c);
+    ls_sib_cache_free(&sib);
     if (e == LS_OK && !req.found) e = LS_E_ARG;
     return e;
 }

@@ -14,6 +14,7 @@
 #include "core/watch.h"
 #include "extract/registry.h"
 #include "pipeline/pipeline.h"
+#include "pipeline/sibling.h"
 #include "scan/media.h"
 
 static struct ls_obj_state *state_of(const struct ls_object *o)
@@ -41,6 +42,8 @@ void ls_obj_state_free(struct ls_obj_state *st)
     ls_buf_free(&st->labels);
     ls_buf_free(&st->shown_name);
     ls_findings_free(&st->findings);
+    ls_sib_reg_free(st->sib);
+    st->sib = NULL;
 }
 
 /* ---- tags ---- */
@@ -1236,7 +1239,11 @@ ls_err ls_pipeline_object(struct ls_ctx *c, struct ls_object *o, struct ls_obj_s
     o->mime = st->mime;
     o->magic = st->magic;
     if (ls_ext_mismatch(st->ext, st->mime)) note_tag(st, LS_A_EXT_MISMATCH);
-    if (!st->no_dispatch && !st->cov_none) run_handler(c, o, st);
+    if (!st->no_dispatch && !st->cov_none) {
+        run_handler(c, o, st);
+        ls_sib_note_schema(c, o);
+        ls_sib_labels(c, o);
+    }
     /* no reader, or a container read only as raw bytes (a disk image) */
     bool unread = !st->handler || strcmp(st->handler->name, "opaque") == 0;
     if (unread && !st->cov_none && !is_media(st->mime)) {

@@ -68,11 +68,15 @@ struct ls_ctx {
                               * extents [start, end) (SEEK_DATA, api.c), own
                               * allocation; NULL otherwise */
     size_t n_root_ext;
+    const char *sib_name;    /* the root's sibling schema file (sibling.h), or NULL */
+    struct ls_slice sib_data; /* its first bytes, borrowed for the root */
 };
 
 /* Cap of a name as shown (root_shown, shown_name): a root path may pass
  * PATH_MAX (src/core/ls_path.h). */
 #define NAME_SHOWN_MAX (1u << 20)
+
+struct ls_sib_reg;
 
 /* Pipeline-private state of one object (o->priv). */
 struct ls_obj_state {
@@ -105,6 +109,7 @@ struct ls_obj_state {
     const char *mime_hint; /* ls_child.mime_hint: the type, without libmagic */
     struct ls_buf shown_name; /* the member name as the manifest shows it: values
                                  the rules found in it masked ("" if none) */
+    struct ls_sib_reg *sib; /* a container's schema members (sibling.h), or NULL */
 };
 
 /* Process o (data, name, depth set by the caller) end to end and emit its
@@ -134,6 +139,10 @@ ls_err ls_fpset_add(struct ls_fpset *s, const uint8_t fp[32], const char *entity
 
 void ls_ctx_init(struct ls_ctx *c, struct ls_worker *w, const char *path, ls_record_fn fn, void *ud);
 void ls_ctx_fini(struct ls_ctx *c);
+/* ls_worker_scan_fd() with the root's sibling schema file (sibling.h: name
+ * and bytes, as the supervisor read them; NULL: none). */
+ls_err ls_worker_scan_fd_sib(struct ls_worker *w, int fd, const char *path, const char *sib_name,
+                             struct ls_slice sib_data, ls_record_fn fn, void *ud);
 /* Run a root over bytes already in memory. read_err: errno of a failed
  * read (0: none); more: the input was longer than what was read. */
 ls_err ls_ctx_run_root(struct ls_ctx *c, struct ls_slice data, int read_err, bool more);

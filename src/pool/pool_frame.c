@@ -81,10 +81,13 @@ int pool_send_raw(int sock, const void *p, size_t len)
     return writev_all(sock, iov, 1);
 }
 
-int pool_send_task(int sock, int fd, const char *path)
+int pool_send_task(int sock, int fd, const char *path, const struct pool_sib *sib)
 {
-    size_t len = strlen(path);
-    if (len > LS_POOL_MAX_FRAME) return -1;
+    size_t plen = strlen(path), len = plen;
+    bool with = sib && sib->name && sib->name[0];
+    size_t nlen = with ? strlen(sib->name) : 0;
+    if (with) len += 2 + nlen + sib->data.len;
+    if (plen > LS_POOL_MAX_FRAME || len > LS_POOL_MAX_FRAME) return -1;
     uint8_t hdr[POOL_HDR];
     put_hdr(hdr, POOL_T_TASK, len);
     union {
@@ -111,8 +114,11 @@ int pool_send_task(int sock, int fd, const char *path)
         struct iovec rest[1] = {{hdr + w, POOL_HDR - (size_t)w}};
         if (writev_all(sock, rest, 1) != 0) return -1;
     }
-    struct iovec body[1] = {{(void *)path, len}};
-    return len ? writev_all(sock, body, 1) : 0;
+    static const char nul[1] = {0};
+    struct iovec body[5] = {{(void *)path, plen}, {(void *)nul, 1}, {(void *)(with ? sib->name : ""), nlen},
+                            {(void *)nul, 1}, {(void *)(with && sib->data.len ? sib->data.ptr : (const uint8_t *)""),
+                                               with ? sib->data.len : 0}};
+    return len ? writev_all(sock, body, with ? 5 : 1) : 0;
 }
 
 static int read_full(int fd, uint8_t *p, size_t n)
@@ -150,11 +156,13 @@ static ssize_t recv_hdr(int sock, uint8_t hdr[POOL_HDR], int *fd)
     return POOL_HDR;
 }
 
-int pool_recv_task(int sock, int *fd, char **path)
+int pool_recv_task(int sock, int *fd, char **path, struct pool_sib *sib)
 {
     uint8_t hdr[POOL_HDR];
     *fd = -1;
     *path = NULL;
+    sib->name = "";
+    sib->data = ls_slice_make(NULL, 0);
     ssize_t r = recv_hdr(sock, hdr, fd);
     if (r == 0) return 0;
     uint32_t len = (uint32_t)hdr[0] | (uint32_t)hdr[1] << 8 | (uint32_t)hdr[2] << 16 |
@@ -163,6 +171,13 @@ int pool_recv_task(int sock, int *fd, char **path)
     *path = malloc((size_t)len + 1);
     if (!*path || read_full(sock, (uint8_t *)*path, len) != 0) goto bad;
     (*path)[len] = 0;
+    struct ls_slice b = ls_slice_make(*path, len);
+    size_t z1 = ls_slice_find(b, 0, "", 1);
+    if (z1 != SIZE_MAX) { /* path NUL name NUL bytes */
+        size_t z2 = ls_slice_find(b, z1 + 1, "", 1);
+        if (z2 == SIZE_MAX || z2 == z1 + 1 || !ls_slice_from(b, z2 + 1, &sib->data)) goto bad;
+        sib->name = *path + z1 + 1;
+    }
     return 1;
 bad:
     if (*fd >= 0) close(*fd);

@@ -5,7 +5,10 @@
  * Protocol (one SOCK_STREAM socketpair per worker; docs/sandbox.md):
  *   frame = u32 little-endian body length, u8 type, body
  *   supervisor -> worker  'T' body = root path; the root's descriptor rides
- *                         along as SCM_RIGHTS on the same sendmsg()
+ *                         along as SCM_RIGHTS on the same sendmsg(); with a
+ *                         sibling schema (src/pipeline/sibling.h) the path
+ *                         is followed by NUL, the schema file's name, NUL,
+ *                         its bytes (at most LS_SIB_MAX)
  *   worker -> supervisor  'R' body = u8 record kind + one manifest line
  *                         'D' body = u8 status (POOL_ST_*): the root is over
  *                         'E' body = message: the worker could not start
@@ -32,11 +35,17 @@ enum pool_status { POOL_ST_OK = 0, POOL_ST_NOMEM = 1, POOL_ST_FAILED = 2 };
 int pool_send_frame(int sock, uint8_t type, const void *body, size_t len);
 /* Write bytes that already hold whole frames. 0 or -1. */
 int pool_send_raw(int sock, const void *p, size_t len);
+/* A root's sibling schema file sent with its task (name "" : none). */
+struct pool_sib {
+    const char *name;
+    struct ls_slice data;
+};
 /* Send a task frame with fd attached. 0 or -1. */
-int pool_send_task(int sock, int fd, const char *path);
-/* Worker side: receive a task. Returns 1 with *fd and path (malloc'd) set,
- * 0 on orderly EOF, -1 on a protocol or I/O error. */
-int pool_recv_task(int sock, int *fd, char **path);
+int pool_send_task(int sock, int fd, const char *path, const struct pool_sib *sib);
+/* Worker side: receive a task. Returns 1 with *fd and *body (malloc'd:
+ * the path, NUL-ended; sib points into it) set, 0 on orderly EOF, -1 on a
+ * protocol or I/O error. */
+int pool_recv_task(int sock, int *fd, char **body, struct pool_sib *sib);
 
 /* What a worker process needs besides the inherited ls_worker. */
 struct pool_child_cfg {

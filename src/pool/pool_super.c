@@ -18,6 +18,7 @@
 
 #include "core/handler.h"
 #include "core/watch.h"
+#include "pipeline/sibling.h"
 #include "pool/pool_int.h"
 
 #define POOL_READ_CHUNK (1u << 20)
@@ -58,6 +59,7 @@ struct ls_pool {
     bool fatal;
     char fatal_msg[256];
     uint64_t failed;
+    struct ls_sib_cache sib; /* the last sibling schema file read */
 };
 
 /* ---- starting and stopping workers ---- */
@@ -436,7 +438,13 @@ ls_err ls_pool_submit(struct ls_pool *p, int fd, const char *path, uint64_t size
     s->w_since = 0;
     atomic_store(&p->watch[s - p->slots].objects, 0); /* the worker counts from its next task on */
     pool_spool_reset(&s->spool);
-    int rc = pool_send_task(s->sock, fd, path);
+    /* A data file whose column names are in a file beside it: the
+     * supervisor reads that file (workers never open paths), the same for
+     * any -j and any --resume (src/pipeline/sibling.h). */
+    char sib_name[LS_SIB_NAME_MAX + 1];
+    struct pool_sib sib = {"", ls_slice_make(NULL, 0)};
+    if (ls_sib_read(path, &p->sib, sib_name, &sib.data)) sib.name = sib_name;
+    int rc = pool_send_task(s->sock, fd, path, &sib);
     close(fd);
     /* A worker that died before taking the task: its death is recorded for
      * this root when the socket's EOF is read. */
@@ -544,6 +552,7 @@ void ls_pool_free(struct ls_pool *p)
         pool_spool_free(&s->spool);
     }
     free(p->slots);
+    ls_sib_cache_free(&p->sib);
     if (p->watch) munmap(p->watch, p->n * sizeof *p->watch);
     free(p);
 }

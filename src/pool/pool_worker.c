@@ -25,6 +25,7 @@
 
 #include "core/watch.h"
 #include "identify/ls_crypto.h"
+#include "pipeline/pipeline.h"
 #include "pool/pool_int.h"
 #include "unpack/unpack_warm.h"
 
@@ -136,13 +137,14 @@ static bool test_hook(int fd, enum pool_status *st)
 }
 #endif
 
-static enum pool_status serve_root(struct ls_worker *w, struct fwd *f, int fd, const char *path)
+static enum pool_status serve_root(struct ls_worker *w, struct fwd *f, int fd, const char *path,
+                                   const struct pool_sib *sib)
 {
 #ifdef LEAKSIFT_TEST_HOOKS
     enum pool_status st = POOL_ST_OK;
     if (test_hook(fd, &st)) return st;
 #endif
-    ls_err e = ls_worker_scan_fd(w, fd, path, fwd_record, f);
+    ls_err e = ls_worker_scan_fd_sib(w, fd, path, sib->name[0] ? sib->name : NULL, sib->data, fwd_record, f);
     if (e == LS_E_NOMEM) return POOL_ST_NOMEM;
     return e == LS_OK ? POOL_ST_OK : POOL_ST_FAILED;
 }
@@ -240,10 +242,11 @@ _Noreturn void pool_worker_main(struct ls_worker *w, const struct pool_child_cfg
     for (;;) {
         int fd;
         char *path;
-        int r = pool_recv_task(c.sock, &fd, &path);
+        struct pool_sib sib;
+        int r = pool_recv_task(c.sock, &fd, &path, &sib);
         if (r <= 0) _exit(r == 0 ? 0 : 72);
         f.failed = false;
-        enum pool_status st = serve_root(w, &f, fd, path);
+        enum pool_status st = serve_root(w, &f, fd, path, &sib);
         close(fd);
         free(path);
         uint8_t b = (uint8_t)st;

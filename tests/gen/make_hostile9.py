@@ -276,8 +276,9 @@ def pg_cases():
     key("pg_dir_data", r, None, planted_under=pl(g))
     # the SSN column's name is in toc.dat, the digits in 3341.dat.gz
     r = put("db/postgres/shopdb_dir/3341.dat.gz", gz(tabs[1][2]))
-    # gap: the column names are in toc.dat, the digits in 3341.dat.gz; each file is read alone
-    key("pg_dir_column_ssn", r, None, planted_under=pl(h, email=False), gap=True)
+    # the column names are in toc.dat, the digits in 3341.dat.gz: the supervisor sends toc.dat
+    # with the data file (src/pipeline/sibling.c)
+    key("pg_dir_column_ssn", r, None, planted_under=pl(h, email=False))
     # -Ft: toc.dat, NNNN.dat (uncompressed), restore.sql
     i, j = person(), person()
     tabs = [("customers", "text", pg_copy_rows([i])), ("staff", "character(9)", pg_copy_rows([j], dashed=False))]
@@ -350,8 +351,8 @@ def mysql_cases():
             b"  `email` varchar(120),\n  `ssn` char(9)\n) ENGINE=InnoDB;\n")
     key("mysql_tab_staff_sql", r, [], no_findings=True)
     r = put("db/mysql/tab/staff.txt", ("%d\t%s\t%s\t%s\n" % (f["id"], f["name"], f["email"], f["ssn9"])).encode())
-    # gap: the column names are in staff.sql next to it; each file is read alone
-    key("mysql_tab_column_ssn", r, [], planted=pl(f), gap=True)
+    # the column names are in staff.sql next to it (src/pipeline/sibling.c)
+    key("mysql_tab_column_ssn", r, [], planted=pl(f))
     # MyISAM: .frm (column names), .MYD (fixed-length rows: a flag byte,
     # then each char column padded with spaces), .MYI (index: no text)
     g, h = person(), person()
