@@ -33,8 +33,10 @@
  *     member order, usually after the sheets: its dates stay serials;
  *   - PresentationML slides, notes, comments, masters; automatically
  *     numbered paragraphs' labels (a:buAutoNum: "1.", "a)", "(iv)"),
- *     counted per text body and level (not those a placeholder inherits
- *     from its layout or master);
+ *     counted per text body and level; a body placeholder's paragraphs
+ *     without a bullet of their own take the numbering of the layout's
+ *     placeholder of the same idx, the master's body placeholder or the
+ *     master's bodyStyle (ox_pp_prepare);
  *   - member names written with '\\' (a .NET zip library's "xl\\styles.xml")
  *     read as '/', and every part name in any case ("[content_types].xml");
  *   - docProps core/app/custom metadata as "name: value" lines;
@@ -165,6 +167,30 @@ struct ox_sst {
     size_t n, cap;
 };
 
+/* PowerPoint: whether each level of a text style numbers its paragraphs */
+struct ox_ppbu {
+    uint8_t st[LS_LIST_LEVELS]; /* 0 not said, 1 a:buAutoNum (lv), 2 a bullet or none */
+    struct ls_listlvl lv[LS_LIST_LEVELS];
+};
+
+#define OX_PP_PH_MAX 64u   /* a layout's body placeholders kept */
+#define OX_PP_NAME 256u    /* bytes of a layout's or master's part name kept */
+
+/* The numbering a slide's body placeholders inherit when their paragraphs
+ * say none (ECMA-376 19.3.1.x, 21.1.2.4.13 lvlNpPr): the layout's
+ * placeholder of the same idx (its a:lstStyle), then the master's body
+ * placeholder, then the master's p:txStyles/p:bodyStyle. Kept for the
+ * layout and master last read (slides mostly share them). */
+struct ox_ppinh {
+    char layout[OX_PP_NAME], master[OX_PP_NAME];
+    struct ox_ppbu body, master_ph;
+    struct {
+        uint32_t idx; /* UINT32_MAX: none given */
+        struct ox_ppbu bu;
+    } ph[OX_PP_PH_MAX];
+    size_t nph;
+};
+
 struct ox {
     struct ls_ctx *c;
     struct ls_object *o;
@@ -193,6 +219,8 @@ struct ox {
      * 49609.xlsx); NULL when no name has a backslash. */
     char **names;
     size_t nnames;
+    struct ox_ppinh *pp;  /* the current slide's layout and master, made when first needed */
+    struct ls_buf aux;    /* a slide's relationships, layout or master being read */
 };
 
 /* Per-part walker state. */
@@ -249,6 +277,12 @@ struct ox_walk {
     bool wl_on;                /* a part numbered by word/numbering.xml (not the glossary's) */
     bool pp_on;                /* a presentation part: a:buAutoNum numbers its paragraphs */
     bool pp_auto;              /* the paragraph is auto-numbered */
+    uint8_t pp_bu;             /* its own a:pPr: 0 no bullet said, 1 a:buAutoNum, 2 other */
+    bool pp_done;              /* its label is written (or it has none) */
+    bool pp_body;              /* the shape is a body placeholder (p:ph) */
+    uint32_t pp_idx;           /* and its idx, UINT32_MAX none */
+    unsigned pp_sp;            /* depth of the p:sp being read, 0 none */
+    bool pp_inh;               /* a slide: body placeholders inherit (x->pp) */
     unsigned pp_lvl;           /* its level (a:pPr lvl) */
     struct ls_listlvl pp_lv;   /* its number format */
     struct ls_listctr pp_ctr;  /* the counters of the text body's levels */
@@ -1504,8 +1538,9 @@ static ls_err ox_wl_label(struct ox_walk *w)
 /* ------------------------------------------------------------ PowerPoint's numbers */
 
 /* a:buAutoNum type="arabicPeriod" ... (20.1.10.61 ST_TextAutonumberScheme):
- * the number's script, then its punctuation. */
-static void ox_pp_scheme(struct ox_walk *w, const struct ls_xml_attr *a, size_t n)
+ * the number's script, then its punctuation, for level lvl (0-based). */
+static void ox_pp_scheme_lv(const struct ls_xml_attr *a, size_t n, unsigned lvl,
+                            struct ls_listlvl *lv)
 {
     static const struct {
         const char *pre;
@@ -1515,7 +1550,6 @@ static void ox_pp_scheme(struct ox_walk *w, const struct ls_xml_attr *a, size_t 
     struct ls_slice v;
     uint32_t at = 1;
     char t[48] = "";
-    struct ls_listlvl *lv = &w->pp_lv;
     memset(lv, 0, sizeof *lv);
     lv->fmt = LS_LF_DECIMAL; /* arabic, and the East Asian and circled schemes, in digits */
     if (ls_xml_attr_get(a, n, "type", NULL, &v)) ox_copy_slice(t, sizeof t, v);
@@ -1523,11 +1557,37 @@ static void ox_pp_scheme(struct ox_walk *w, const struct ls_xml_attr *a, size_t 
         if (ox_starts(t, scr[k].pre)) lv->fmt = (uint8_t)scr[k].f;
     bool both = strstr(t, "ParenBoth") != NULL, paren = both || strstr(t, "ParenR") != NULL;
     const char *suf = paren ? ")" : strstr(t, "Plain") ? "" : strstr(t, "Minus") ? " -" : ".";
-    snprintf(lv->text, sizeof lv->text, "%s%%%u%s", both ? "(" : "", w->pp_lvl + 1, suf);
+    snprintf(lv->text, sizeof lv->text, "%s%%%u%s", both ? "(" : "", lvl + 1, suf);
     if (ls_xml_attr_get(a, n, "startAt", NULL, &v) && ox_u32(v, &at) && at > 999999999u)
         at = 999999999u;
     lv->start = at;
+}
+
+static void ox_pp_scheme(struct ox_walk *w, const struct ls_xml_attr *a, size_t n)
+{
+    ox_pp_scheme_lv(a, n, w->pp_lvl, &w->pp_lv);
     w->pp_auto = true;
+    w->pp_bu = 1;
+}
+
+/* 0-8 for a text style's level element "lvl1pPr" .. "lvl9pPr", else -1. */
+static int ox_pp_lvl_el(const char *local)
+{
+    if (strncmp(local, "lvl", 3) != 0 || local[3] < '1' || local[3] > '9' ||
+        strcmp(local + 4, "pPr") != 0)
+        return -1;
+    return local[3] - '1';
+}
+
+/* A p:ph: body (no type, "body", "obj": the master's bodyStyle) and its idx. */
+static bool ox_pp_ph(const struct ls_xml_attr *a, size_t n, uint32_t *idx)
+{
+    struct ls_slice v;
+    *idx = UINT32_MAX;
+    if (ls_xml_attr_get(a, n, "idx", NULL, &v) && !ox_u32(v, idx)) *idx = UINT32_MAX;
+    if (!ls_xml_attr_get(a, n, "type", NULL, &v)) return true;
+    return (v.len == 4 && memcmp(v.ptr, "body", 4) == 0) ||
+           (v.len == 3 && memcmp(v.ptr, "obj", 3) == 0);
 }
 
 /* a:p, its a:pPr (lvl) and bullet (a:buAutoNum, a:buNone, a:buChar) */
@@ -1536,10 +1596,16 @@ static void ox_pp_para(struct ox_walk *w, enum ox_el el, const char *local,
 {
     struct ls_slice v;
     uint32_t u;
-    if (el == OXE_TXBODY) {
+    if (strcmp(local, "sp") == 0) {
+        w->pp_body = false;
+        w->pp_sp = w->depth;
+    } else if (strcmp(local, "ph") == 0 && w->pp_sp) {
+        w->pp_body = ox_pp_ph(a, n, &w->pp_idx);
+    } else if (el == OXE_TXBODY) {
         memset(&w->pp_ctr, 0, sizeof w->pp_ctr);
     } else if (el == OXE_P) {
-        w->pp_auto = false;
+        w->pp_auto = w->pp_done = false;
+        w->pp_bu = 0;
         w->pp_lvl = 0;
         w->in_ppr = 0;
     } else if (el == OXE_PPR && w->depth >= 2 && w->depth < sizeof w->els &&
@@ -1552,13 +1618,35 @@ static void ox_pp_para(struct ox_walk *w, enum ox_el el, const char *local,
     } else if (w->in_ppr && (strcmp(local, "buNone") == 0 || strcmp(local, "buChar") == 0 ||
                              strcmp(local, "buBlip") == 0)) {
         w->pp_auto = false;
+        w->pp_bu = 2;
     }
+}
+
+/* What the slide's layout and master say of level lvl of the body
+ * placeholder idx: its a:buAutoNum (true, into lv) or nothing. */
+static bool ox_pp_inherit(const struct ox_ppinh *pp, uint32_t idx, unsigned lvl,
+                          struct ls_listlvl *lv)
+{
+    const struct ox_ppbu *src[3] = {NULL, &pp->master_ph, &pp->body};
+    for (size_t k = 0; k < pp->nph && idx != UINT32_MAX; k++)
+        if (pp->ph[k].idx == idx) src[0] = &pp->ph[k].bu;
+    for (size_t k = 0; k < 3; k++) {
+        if (!src[k] || !src[k]->st[lvl]) continue;
+        if (src[k]->st[lvl] != 1) return false;
+        *lv = src[k]->lv[lvl];
+        return true;
+    }
+    return false;
 }
 
 /* The paragraph's a:pPr ended: its number, if auto-numbered. */
 static ls_err ox_pp_label(struct ox_walk *w)
 {
     w->in_ppr = 0;
+    if (w->pp_done) return LS_OK;
+    w->pp_done = true;
+    if (!w->pp_bu && w->pp_body && w->pp_inh && w->x->pp)
+        w->pp_auto = ox_pp_inherit(w->x->pp, w->pp_idx, w->pp_lvl, &w->pp_lv);
     if (!w->pp_auto) return LS_OK;
     struct ls_listlvl lv[LS_LIST_LEVELS];
     memset(lv, 0, sizeof lv);
@@ -2166,6 +2254,9 @@ static ls_err ox_cb_start(void *ud, const char *local, const char *ns,
     w->leaf = el;
     if (w->wl_on) ox_wl_para(w, el, local, a, n);
     if (w->pp_on) ox_pp_para(w, el, local, a, n);
+    if (w->pp_on && w->in_p && !w->pp_done && !w->in_ppr &&
+        (strcmp(local, "r") == 0 || strcmp(local, "fld") == 0))
+        LS_TRY(ox_pp_label(w)); /* a paragraph without a:pPr: its inherited number */
     switch (w->kind) {
     case OX_TEXT: return ox_text_start(w, el, a, n);
     case OX_PROPS: return ox_props_start(w, local, a, n);
@@ -2190,6 +2281,10 @@ static ls_err ox_cb_end(void *ud, const char *local, const char *ns)
     if (w->kind == OX_TEXT && w->in_ppr && el == OXE_PPR && w->depth == w->in_ppr)
         LS_TRY(w->pp_on ? ox_pp_label(w) : ox_wl_label(w)); /* before the paragraph's first run */
     if (w->pp_on && el == OXE_P) ox_pp_end(w);
+    if (w->pp_on && w->depth == w->pp_sp) {
+        w->pp_sp = 0;
+        w->pp_body = false;
+    }
     if (el == OXE_PPRCHANGE) w->in_pprchange = false;
     if (w->depth) w->depth--;
     w->leaf = OXE_OTHER;
@@ -2268,6 +2363,172 @@ static ls_err ox_formula_text(struct ox_walk *w)
     return LS_OK;
 }
 
+/* ------------------------------------------------------------ PowerPoint's layouts */
+
+static bool ox_find(const struct ox *x, const char *name, size_t *i);
+
+/* Reading a layout or master for the numbering its slides inherit. */
+struct ox_pprd {
+    struct ox_ppinh *pp;
+    bool master;
+    unsigned depth, sp_depth, lst_depth, lvl_depth;
+    struct ox_ppbu *bu; /* the style being read: a placeholder's or the bodyStyle */
+    struct ox_ppbu *ph; /* the current shape's, when a body placeholder */
+    int lvl;
+    /* relationships: the target of the first of this type */
+    const char *rel_type;
+    char target[OX_PP_NAME];
+};
+
+static ls_err ox_pprd_start(void *ud, const char *local, const char *ns,
+                            const struct ls_xml_attr *a, size_t n)
+{
+    struct ox_pprd *r = ud;
+    (void)ns;
+    r->depth++;
+    if (strcmp(local, "sp") == 0) {
+        r->sp_depth = r->depth;
+        r->ph = NULL;
+    } else if (strcmp(local, "ph") == 0 && r->sp_depth) {
+        uint32_t idx;
+        if (!ox_pp_ph(a, n, &idx)) return LS_OK;
+        if (r->master) {
+            r->ph = &r->pp->master_ph;
+        } else if (r->pp->nph < OX_PP_PH_MAX) {
+            r->pp->ph[r->pp->nph].idx = idx;
+            r->ph = &r->pp->ph[r->pp->nph++].bu;
+        }
+    } else if (strcmp(local, "lstStyle") == 0 && r->ph && !r->lst_depth) {
+        r->lst_depth = r->depth;
+        r->bu = r->ph;
+    } else if (strcmp(local, "bodyStyle") == 0 && r->master && !r->lst_depth) {
+        r->lst_depth = r->depth;
+        r->bu = &r->pp->body;
+    } else if (r->lst_depth && r->depth == r->lst_depth + 1 && ox_pp_lvl_el(local) >= 0) {
+        r->lvl = ox_pp_lvl_el(local);
+        r->lvl_depth = r->depth;
+    } else if (r->lvl_depth && r->bu && r->lvl >= 0) {
+        unsigned k = (unsigned)r->lvl;
+        if (strcmp(local, "buAutoNum") == 0) {
+            r->bu->st[k] = 1;
+            ox_pp_scheme_lv(a, n, k, &r->bu->lv[k]);
+        } else if (strcmp(local, "buNone") == 0 || strcmp(local, "buChar") == 0 ||
+                   strcmp(local, "buBlip") == 0) {
+            r->bu->st[k] = 2;
+        }
+    }
+    return LS_OK;
+}
+
+static ls_err ox_pprd_end(void *ud, const char *local, const char *ns)
+{
+    struct ox_pprd *r = ud;
+    (void)local;
+    (void)ns;
+    if (r->depth == r->lvl_depth) {
+        r->lvl_depth = 0;
+        r->lvl = -1;
+    }
+    if (r->depth == r->lst_depth) {
+        r->lst_depth = 0;
+        r->bu = NULL;
+    }
+    if (r->depth == r->sp_depth) {
+        r->sp_depth = 0;
+        r->ph = NULL;
+    }
+    if (r->depth) r->depth--;
+    return LS_OK;
+}
+
+static ls_err ox_pprel_start(void *ud, const char *local, const char *ns,
+                             const struct ls_xml_attr *a, size_t n)
+{
+    struct ox_pprd *r = ud;
+    struct ls_slice type, target;
+    (void)ns;
+    if (r->target[0] || strcmp(local, "Relationship") != 0 ||
+        !ls_xml_attr_get(a, n, "Type", NULL, &type) ||
+        !ls_xml_attr_get(a, n, "Target", NULL, &target))
+        return LS_OK;
+    size_t m = strlen(r->rel_type);
+    if (type.len >= m && memcmp(type.ptr + type.len - m, r->rel_type, m) == 0 &&
+        target.len < sizeof r->target && !memchr(target.ptr, 0, target.len))
+        ox_copy_slice(r->target, sizeof r->target, target);
+    return LS_OK;
+}
+
+/* Read the member name into x->aux and walk it with sax; false when it is
+ * absent or unreadable (nothing said: it is read and judged in its turn). */
+static bool ox_pp_walk(struct ox *x, const char *name, const struct ls_xml_sax *sax,
+                       struct ox_pprd *r)
+{
+    size_t i;
+    if (!ox_find(x, name, &i)) return false;
+    ls_buf_reset(&x->aux);
+    ls_err e = ls_zip_read(x->z, i, ox_part_max(x), &x->aux);
+    if (e != LS_OK && e != LS_E_LIMIT) return false;
+    e = ls_markup_xml_walk(x->c, x->o, ls_buf_slice(&x->aux), sax, r);
+    return e != LS_E_NOMEM && e != LS_E_TIMEOUT;
+}
+
+/* The part a relationship of type (".../slideLayout") of part from names,
+ * resolved against part's folder ("../slideLayouts/slideLayout2.xml"). */
+static bool ox_pp_rel(struct ox *x, const char *part, const char *type, char *out, size_t cap)
+{
+    static const struct ls_xml_sax sax = {ox_pprel_start, NULL, NULL};
+    const char *base = ox_base(part);
+    size_t dir = (size_t)(base - part); /* with its '/' */
+    char rels[2 * OX_PP_NAME];
+    if (dir + strlen(base) + 16 > sizeof rels) return false;
+    snprintf(rels, sizeof rels, "%.*s_rels/%s.rels", (int)dir, part, base);
+    struct ox_pprd r = {.rel_type = type};
+    if (!ox_pp_walk(x, rels, &sax, &r) || !r.target[0]) return false;
+    const char *t = r.target;
+    if (t[0] == '/') { /* from the package root */
+        ox_copy(out, cap, t + 1);
+        return out[0] != 0;
+    }
+    while (strncmp(t, "../", 3) == 0 && dir > 0) { /* up one folder */
+        t += 3;
+        size_t k = dir - 1;
+        while (k > 0 && part[k - 1] != '/') k--;
+        dir = k;
+    }
+    if (dir + strlen(t) + 1 > cap) return false;
+    snprintf(out, cap, "%.*s%s", (int)dir, part, t);
+    return true;
+}
+
+/* The layout and master of slide part name, read when they differ from the
+ * last slide's. Nothing found leaves nothing inherited. */
+static ls_err ox_pp_prepare(struct ox *x, const char *name)
+{
+    static const struct ls_xml_sax sax = {ox_pprd_start, ox_pprd_end, NULL};
+    char layout[OX_PP_NAME], master[OX_PP_NAME];
+    if (!x->pp && !(x->pp = calloc(1, sizeof *x->pp))) return LS_E_NOMEM;
+    struct ox_ppinh *pp = x->pp;
+    if (!ox_pp_rel(x, name, "/slideLayout", layout, sizeof layout)) layout[0] = 0;
+    if (strcmp(layout, pp->layout) == 0 && (layout[0] || !pp->master[0])) return LS_OK;
+    memcpy(pp->layout, layout, sizeof layout);
+    pp->nph = 0;
+    if (layout[0]) {
+        struct ox_pprd r = {.pp = pp, .lvl = -1};
+        (void)ox_pp_walk(x, layout, &sax, &r);
+    }
+    if (!layout[0] || !ox_pp_rel(x, layout, "/slideMaster", master, sizeof master))
+        master[0] = 0;
+    if (strcmp(master, pp->master) == 0) return LS_OK;
+    memcpy(pp->master, master, sizeof master);
+    memset(&pp->body, 0, sizeof pp->body);
+    memset(&pp->master_ph, 0, sizeof pp->master_ph);
+    if (master[0]) {
+        struct ox_pprd r = {.pp = pp, .master = true, .lvl = -1};
+        (void)ox_pp_walk(x, master, &sax, &r);
+    }
+    return LS_OK;
+}
+
 static ls_err ox_walk_part(struct ox *x, const char *name, enum ox_kind kind)
 {
     struct ox_walk w;
@@ -2281,6 +2542,12 @@ static ls_err ox_walk_part(struct ox *x, const char *name, enum ox_kind kind)
               (ox_starts(name, "ppt/slides/") || ox_starts(name, "ppt/notesSlides/"));
     w.wl_on = kind == OX_TEXT && x->wl.nnum && !w.vml && ox_starts(name, "word/") &&
               !ox_starts(name, "word/glossary/");
+    w.pp_idx = UINT32_MAX;
+    w.pp_inh = w.pp_on && ox_starts(name, "ppt/slides/");
+    if (w.pp_inh) {
+        ls_err pe = ox_pp_prepare(x, name);
+        if (pe != LS_OK) return pe;
+    }
     ls_buf_init(&w.cell, OX_CELL_MAX + 1);
     ls_buf_init(&w.hf, 4096);
     ls_buf_init(&w.istr, LS_TC_MAX_LABEL + 1); /* >= LS_TC_MAX_VALUE + 1 */
@@ -2341,7 +2608,6 @@ static ls_err ox_child(struct ox *x, const char *name, ls_err rd)
     return e;
 }
 
-static bool ox_find(const struct ox *x, const char *name, size_t *i);
 
 /* The part [Content_Types].xml says name is (x->ct): 'w' workbook, 's'
  * styles, 'S' shared strings, 'h' worksheet; 0 when it says none. */
@@ -2760,6 +3026,7 @@ static ls_err ooxml_extract(struct ls_ctx *c, struct ls_object *o)
     ls_buf_init(&x.part, SIZE_MAX - 1);
     ls_buf_init(&x.authors, OX_AUTHORS_MAX);
     ls_buf_init(&x.ct, 64 * 1024);
+    ls_buf_init(&x.aux, SIZE_MAX - 1);
     ls_sheet_fmts_init(&x.st.fmts);
     uint64_t mt = ls_ctx_limits(c)->max_text;
     ls_buf_init(&x.sst.text, mt > SIZE_MAX - 1 ? SIZE_MAX - 1 : (size_t)mt);
@@ -2778,6 +3045,8 @@ static ls_err ooxml_extract(struct ls_ctx *c, struct ls_object *o)
     ox_pivot_free(x.pv);
     ox_wlist_free(&x.wl);
     ox_names_free(&x);
+    ls_buf_free(&x.aux);
+    free(x.pp);
     ls_zip_close(x.z);
     if (e == LS_OK) e = f;
     if (e == LS_OK) e = x.result;

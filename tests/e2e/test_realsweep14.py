@@ -2,7 +2,8 @@
 """Office documents' quirks (tests/gen/gen_realsweep14.py): Word list
 levels restarted as w:lvlRestart says and list instances redefining a
 level (w:lvlOverride w:lvl) numbered as Word shows them; a workbook zipped
-with backslashes and lower-case part names read as a workbook."""
+with backslashes and lower-case part names read as a workbook; slide
+paragraphs numbered by their layout's or master's text styles."""
 import os
 import sys
 import unittest
@@ -35,6 +36,12 @@ class RealSweep14(lsutil.GeneratedTree):
         self.assertNotIn("a) Third sub", got)  # lvlRestart 0: never restarts
         self.assertNotIn("3. Gamma", got)  # its own level, its own count
         self.assertIn("3. Epsilon", got)  # the abstract list's count goes on
+
+    def test_pptx_inherited_numbers(self):
+        got = self.lines("inherit.pptx")
+        self.assertNotIn("First point", got)  # "1. First point"
+        for plain in ("Quarterly review", "Not numbered", "Plain note", "Speaker note Jane Roe"):
+            self.assertIn(plain, got)  # a title, own a:buNone, a text box, the notes
 
     def test_backslash_package(self):
         o = self.m.obj(self.p("backslash.xlsx"))

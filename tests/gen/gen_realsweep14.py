@@ -20,6 +20,15 @@ and number is made up.
   (a .NET zip library's output): read as a zip of loose XML files, its
   rows never put together and its shared strings apart from their cells.
 
+- inherit.pptx: slide paragraphs numbered by what their placeholder
+  inherits (no a:pPr of their own, or one without a bullet): the slide
+  master's p:txStyles/p:bodyStyle (lvl1pPr a:buAutoNum arabicPeriod,
+  lvl2pPr alphaLcParenR) and a layout placeholder's a:lstStyle
+  (romanUcPeriod, matched by the slide placeholder's idx), as
+  PowerPoint's numbered templates are: "First point" read without its
+  "1.". A title, a text box, a paragraph with its own a:buNone and the
+  notes page's body stay unnumbered.
+
 Returns {file: [lines the text must hold]}.
 """
 import os
@@ -159,11 +168,108 @@ def xlsx_backslash(path):
                 ("xl\\workbook.xml", wb), ("_rels\\.rels", _rels([(OFFDOC, "xl/workbook.xml")]))])
 
 
+# ------------------------------------------------------------ inherit.pptx
+
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+CT_PRES = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+CT_SLIDE = "application/vnd.openxmlformats-officedocument.presentationml.slide+xml"
+CT_LAYOUT = "application/vnd.openxmlformats-officedocument.presentationml.slideLayout+xml"
+CT_MASTER = "application/vnd.openxmlformats-officedocument.presentationml.slideMaster+xml"
+CT_NOTES = "application/vnd.openxmlformats-officedocument.presentationml.notesSlide+xml"
+
+
+def _ap(text, ppr=""):
+    return "<a:p>%s<a:r><a:rPr lang=\"en-US\"/><a:t>%s</a:t></a:r></a:p>" % (ppr, escape(text))
+
+
+def _sp(sid, ph, paras, lst=""):
+    nv = "<p:nvPr>%s</p:nvPr>" % ph if ph else "<p:nvPr/>"
+    return ('<p:sp><p:nvSpPr><p:cNvPr id="%d" name="Shape %d"/><p:cNvSpPr/>%s</p:nvSpPr>'
+            '<p:spPr/><p:txBody><a:bodyPr/><a:lstStyle>%s</a:lstStyle>%s</p:txBody></p:sp>'
+            % (sid, sid, nv, lst, "".join(paras)))
+
+
+def _sld(root, shapes, extra=""):
+    return (XMLDECL + '<p:%s xmlns:a="%s" xmlns:r="%s" xmlns:p="%s"><p:cSld><p:spTree>'
+            '<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>'
+            '<p:grpSpPr/>%s</p:spTree></p:cSld>%s</p:%s>' % (root, A, R, P, "".join(shapes), extra, root))
+
+
+INHERIT_LINES = [
+    "Quarterly review", "1. First point", "2. Second point", "a) Sub point", "3. Third point",
+    "I. Alpha", "II. Beta", "Not numbered", "Plain note", "Speaker note Jane Roe",
+]
+
+
+def pptx_inherit(path):
+    auto = '<a:lvl%dpPr marL="0"><a:buFont typeface="+mj-lt"/><a:buAutoNum type="%s"/></a:lvl%dpPr>'
+    master = _sld("sldMaster", [
+        _sp(2, '<p:ph type="title"/>', [_ap("Click to edit Master title style")]),
+        _sp(3, '<p:ph type="body" idx="1"/>', [_ap("Click to edit Master text styles")]),
+    ], '<p:sldLayoutIdLst><p:sldLayoutId id="2147483649" r:id="rId1"/></p:sldLayoutIdLst>'
+       '<p:txStyles><p:titleStyle><a:lvl1pPr><a:buNone/></a:lvl1pPr></p:titleStyle>'
+       '<p:bodyStyle>' + auto % (1, "arabicPeriod", 1) + auto % (2, "alphaLcParenR", 2) +
+       '</p:bodyStyle><p:otherStyle><a:lvl1pPr/></p:otherStyle></p:txStyles>')
+    layout1 = _sld("sldLayout", [_sp(2, '<p:ph type="title"/>', []),
+                                 _sp(3, '<p:ph idx="1"/>', [])])
+    layout2 = _sld("sldLayout", [_sp(2, '<p:ph type="title"/>', []),
+                                 _sp(3, '<p:ph idx="1"/>', []),
+                                 _sp(4, '<p:ph sz="half" idx="2"/>', [],
+                                     auto % (1, "romanUcPeriod", 1))])
+    slide1 = _sld("sld", [
+        _sp(2, '<p:ph type="title"/>', [_ap("Quarterly review")]),
+        _sp(3, '<p:ph idx="1"/>', [_ap("First point"), _ap("Second point"),
+                                   _ap("Sub point", '<a:pPr lvl="1"/>'), _ap("Third point")]),
+    ])
+    slide2 = _sld("sld", [
+        _sp(3, '<p:ph idx="1"/>', [_ap("Not numbered", '<a:pPr><a:buNone/></a:pPr>')]),
+        _sp(4, '<p:ph sz="half" idx="2"/>', [_ap("Alpha"), _ap("Beta")]),
+        _sp(5, None, [_ap("Plain note")]),
+    ])
+    notes = _sld("notes", [_sp(2, '<p:ph type="body" idx="1"/>', [_ap("Speaker note Jane Roe")])])
+    pres = (XMLDECL + '<p:presentation xmlns:a="%s" xmlns:r="%s" xmlns:p="%s">'
+            '<p:sldMasterIdLst><p:sldMasterId id="2147483648" r:id="rId1"/></p:sldMasterIdLst>'
+            '<p:sldIdLst><p:sldId id="256" r:id="rId2"/><p:sldId id="257" r:id="rId3"/>'
+            '</p:sldIdLst></p:presentation>' % (A, R, P))
+    types = _types([("/ppt/presentation.xml", CT_PRES), ("/ppt/slides/slide1.xml", CT_SLIDE),
+                    ("/ppt/slides/slide2.xml", CT_SLIDE),
+                    ("/ppt/slideLayouts/slideLayout1.xml", CT_LAYOUT),
+                    ("/ppt/slideLayouts/slideLayout2.xml", CT_LAYOUT),
+                    ("/ppt/slideMasters/slideMaster1.xml", CT_MASTER),
+                    ("/ppt/notesSlides/notesSlide1.xml", CT_NOTES)])
+    lay = RT + "slideLayout"
+    # PowerPoint's member order: slides before their layouts and master
+    _zip(path, [
+        ("[Content_Types].xml", types), ("_rels/.rels", _rels([(OFFDOC, "ppt/presentation.xml")])),
+        ("ppt/presentation.xml", pres),
+        ("ppt/_rels/presentation.xml.rels", _rels([(RT + "slideMaster", "slideMasters/slideMaster1.xml"),
+                                                   (RT + "slide", "slides/slide1.xml"),
+                                                   (RT + "slide", "slides/slide2.xml")])),
+        ("ppt/slides/_rels/slide1.xml.rels", _rels([(lay, "../slideLayouts/slideLayout1.xml"),
+                                                    (RT + "notesSlide", "../notesSlides/notesSlide1.xml")])),
+        ("ppt/slides/_rels/slide2.xml.rels", _rels([(lay, "/ppt/slideLayouts/slideLayout2.xml")])),
+        ("ppt/slides/slide1.xml", slide1), ("ppt/slides/slide2.xml", slide2),
+        ("ppt/notesSlides/notesSlide1.xml", notes),
+        ("ppt/slideLayouts/_rels/slideLayout1.xml.rels",
+         _rels([(RT + "slideMaster", "../slideMasters/slideMaster1.xml")])),
+        ("ppt/slideLayouts/_rels/slideLayout2.xml.rels",
+         _rels([(RT + "slideMaster", "../slideMasters/slideMaster1.xml")])),
+        ("ppt/slideLayouts/slideLayout1.xml", layout1), ("ppt/slideLayouts/slideLayout2.xml", layout2),
+        ("ppt/slideMasters/_rels/slideMaster1.xml.rels",
+         _rels([(lay, "../slideLayouts/slideLayout1.xml"), (lay, "../slideLayouts/slideLayout2.xml")])),
+        ("ppt/slideMasters/slideMaster1.xml", master),
+    ])
+
+
 def generate(out):
     os.makedirs(out, exist_ok=True)
     docx_restart(os.path.join(out, "restart.docx"))
     xlsx_backslash(os.path.join(out, "backslash.xlsx"))
-    return {"restart.docx": RESTART_LINES, "backslash.xlsx": BACKSLASH_LINES}
+    pptx_inherit(os.path.join(out, "inherit.pptx"))
+    return {"restart.docx": RESTART_LINES, "backslash.xlsx": BACKSLASH_LINES,
+            "inherit.pptx": INHERIT_LINES}
 
 
 if __name__ == "__main__":
