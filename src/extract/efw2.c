@@ -26,8 +26,16 @@
  * from two systems), are read record by record, not at a stride found
  * from the first record (which read every later record out of step).
  *
- * Ignored on purpose: amounts (no PII), EFW2C correction files (RCA, RCW:
- * another layout), records of other types (kept for the raw scan). A file
+ * EFW2C correction files (SSA Publication 42-014, "Specifications for
+ * Filing Forms W-2c and W-3c Electronically") are read the same way:
+ * 1024-byte records RCA, RCE, RCW, RCO, RCS, RCT, RCU, RCF; RCW 4-12 the
+ * SSN as originally reported, 13-21 the correct SSN, 22-71 the name as
+ * originally reported, 72-121 the correct name: "RCW SSN: 421113037 Name:
+ * ..." and "RCW Correct SSN: ..." lines (the original SSN may be the wrong
+ * one, a transposed real SSN: it is labelled all the same).
+ *
+ * Ignored on purpose: amounts (no PII), records of other types (kept for
+ * the raw scan). A file
  * whose last record is short and has no line end (the others 512 bytes)
  * is read up to it and noted truncated.
  *
@@ -39,22 +47,33 @@
 #include "core/handler.h"
 
 #define EFW2_REC 512u
+#define EFW2C_REC 1024u
+
+/* The record length: EFW2C_REC for a correction file (RCA first), else EFW2_REC. */
+static size_t efw2_reclen(struct ls_slice d)
+{
+    return ls_slice_starts(d, "RCA", 3) ? EFW2C_REC : EFW2_REC;
+}
 
 /* Bytes from one record to the next: 512, 513 (LF) or 514 (CR LF), by
- * what follows the first record; 0 when the data is no EFW2 file. */
+ * what follows the first record (1024-1026 in a correction file); 0 when
+ * the data is no EFW2 file. */
 static size_t efw2_stride(struct ls_slice d)
 {
     struct ls_slice t;
-    if (!ls_slice_sub(d, 0, 2, &t) || memcmp(t.ptr, "RA", 2) != 0) return 0;
-    static const size_t strides[] = {EFW2_REC + 2, EFW2_REC + 1, EFW2_REC};
+    if (!ls_slice_sub(d, 0, 2, &t) || memcmp(t.ptr, "RA", 2) != 0) {
+        if (!ls_slice_starts(d, "RCA", 3)) return 0;
+    }
+    const size_t rl = efw2_reclen(d), cor = rl == EFW2C_REC;
+    const size_t strides[] = {rl + 2, rl + 1, rl};
     static const char *const ends[] = {"\r\n", "\n", ""};
     for (size_t i = 0; i < 3; i++) {
         size_t el = strlen(ends[i]);
-        if (el && (!ls_slice_sub(d, EFW2_REC, el, &t) || memcmp(t.ptr, ends[i], el) != 0)) continue;
+        if (el && (!ls_slice_sub(d, rl, el, &t) || memcmp(t.ptr, ends[i], el) != 0)) continue;
         /* the next record is one of the file's (the employer's RE), or the file ends */
         if (d.len <= strides[i]) return strides[i];
-        if (ls_slice_sub(d, strides[i], 2, &t) && ls_slice_at(t, 0) == 'R' &&
-            memchr("AEWOSTUVF", ls_slice_at(t, 1), 9) != NULL)
+        if (ls_slice_sub(d, strides[i], 2 + cor, &t) && ls_slice_at(t, 0) == 'R' &&
+            (!cor || ls_slice_at(t, 1) == 'C') && memchr("AEWOSTUVF", ls_slice_at(t, 1 + cor), 9) != NULL)
             return strides[i];
     }
     return 0;
@@ -66,13 +85,14 @@ static size_t efw2_stride(struct ls_slice d)
  * bytes (or at the end). *next: past the line end. */
 static size_t efw2_rec_end(struct ls_slice s, size_t off, size_t *next)
 {
-    size_t lim = s.len - off < EFW2_REC + 1 ? s.len - off : EFW2_REC + 1, end = off + lim;
+    const size_t rl = efw2_reclen(s);
+    size_t lim = s.len - off < rl + 1 ? s.len - off : rl + 1, end = off + lim;
     for (size_t i = off; i < off + lim; i++)
         if (ls_slice_at(s, i) == '\r' || ls_slice_at(s, i) == '\n') {
             end = i;
             break;
         }
-    if (end - off > EFW2_REC) end = off + EFW2_REC;
+    if (end - off > rl) end = off + rl;
     *next = end;
     if (ls_slice_at(s, *next) == '\r') ++*next;
     if (ls_slice_at(s, *next) == '\n') ++*next;
@@ -90,9 +110,10 @@ static bool efw2_lines(struct ls_slice d)
 
 static int efw2_probe(const struct ls_object *o)
 {
-    if (!((o->data.len >= EFW2_REC && efw2_stride(o->data) != 0) || efw2_lines(o->data))) return 0;
+    if (!((o->data.len >= efw2_reclen(o->data) && efw2_stride(o->data) != 0) || efw2_lines(o->data))) return 0;
     /* the submitter's EIN: nine digits (or blanks in a test file) */
-    for (size_t i = 2; i < 11; i++) {
+    const size_t ein = efw2_reclen(o->data) == EFW2C_REC ? 3 : 2;
+    for (size_t i = ein; i < ein + 9; i++) {
         int ch = ls_slice_at(o->data, i);
         if (!(ch >= '0' && ch <= '9') && ch != ' ') return 0;
     }
@@ -129,12 +150,30 @@ static ls_err efw2_person(struct ls_buf *b, struct ls_slice rec, const char *id,
     return ls_buf_addc(b, '\n');
 }
 
+/* An EFW2C employee correction: the SSN and name as originally reported,
+ * then as corrected. */
+static ls_err efw2c_rcw(struct ls_buf *b, struct ls_slice rec)
+{
+    static const size_t orig[3][2] = {{22, 36}, {37, 51}, {52, 71}}, corr[3][2] = {{72, 86}, {87, 101}, {102, 121}};
+    LS_TRY(efw2_person(b, rec, "RCW", 4, orig));
+    return efw2_person(b, rec, "RCW Correct", 13, corr);
+}
+
 static ls_err efw2_record(struct ls_buf *b, struct ls_slice rec)
 {
     static const size_t rw_name[3][2] = {{12, 26}, {27, 41}, {42, 61}};
     static const size_t rs_name[3][2] = {{19, 33}, {34, 48}, {49, 68}};
     int a = ls_slice_at(rec, 0), k = ls_slice_at(rec, 1);
     if (a != 'R') return LS_OK;
+    if (k == 'C') {
+        struct ls_slice t;
+        if (ls_slice_sub(rec, 0, 3, &t) && ls_slice_eq_str(t, "RCW")) return efw2c_rcw(b, rec);
+        if (ls_slice_sub(rec, 0, 3, &t) && ls_slice_eq_str(t, "RCA")) {
+            LS_TRY(efw2_put(b, "RCA Submitter EIN: ", efw2_field(rec, 4, 12)));
+            return ls_buf_addc(b, '\n');
+        }
+        return LS_OK;
+    }
     if (k == 'W') return efw2_person(b, rec, "RW", 3, rw_name);
     if (k == 'S') return efw2_person(b, rec, "RS", 10, rs_name);
     if (k == 'A') {
@@ -160,15 +199,16 @@ static ls_err efw2_extract(struct ls_ctx *c, struct ls_object *o)
         size_t next, end = efw2_rec_end(o->data, off, &next);
         struct ls_slice rec;
         (void)ls_slice_sub(o->data, off, end - off, &rec);
-        if (next == end && rec.len < EFW2_REC) {
+        if (next == end && rec.len < efw2_reclen(o->data)) {
             /* the last bytes, no line end: a DOS end of file, or a record cut */
             bool blank = true;
             for (size_t i = 0; i < rec.len && blank; i++) blank = ls_slice_at(rec, i) == 0x1a;
-            if (!blank && whole) ls_note(c, o, LS_R_TRUNCATED, "efw2: last record %zu bytes long, not 512", rec.len);
+            if (!blank && whole)
+                ls_note(c, o, LS_R_TRUNCATED, "efw2: last record %zu bytes long, not %zu", rec.len, efw2_reclen(o->data));
             if (!blank) e = efw2_record(&b, rec);
             break;
         }
-        if (rec.len) whole &= rec.len == EFW2_REC; /* a blank line between records is none */
+        if (rec.len) whole &= rec.len == efw2_reclen(o->data); /* a blank line between records is none */
         e = efw2_record(&b, rec);
         off = next > off ? next : off + 1;
         if (e == LS_OK && ++n % 4096 == 0 && ls_ctx_expired(c)) e = LS_E_TIMEOUT;
