@@ -387,10 +387,13 @@ static ls_err hl7_labels(struct ls_buf *out, struct ls_buf *scratch, struct ls_s
         const struct hl7_field *f = &hl7_fields[i];
         if (!ls_slice_starts(seg, f->seg, 3)) continue;
         struct ls_slice field = hl7_piece(seg, sep->field, f->num);
-        for (size_t r = 0; r < HL7_MAX_REPS && field.len; r++) {
-            struct ls_slice rep = hl7_piece(field, sep->rep, r);
-            if (rep.ptr == NULL) break;
-            LS_TRY(hl7_value(scratch, f, rep, sep));
+        size_t from = 0;
+        for (size_t r = 0; r < HL7_MAX_REPS && from < field.len; r++) { /* one pass over the field */
+            size_t end = ls_slice_find(field, from, &sep->rep, 1);
+            if (end == SIZE_MAX) end = field.len;
+            struct ls_slice rep;
+            if (ls_slice_sub(field, from, end - from, &rep)) LS_TRY(hl7_value(scratch, f, rep, sep));
+            from = end + 1;
         }
     }
     if (scratch->len == 0) return LS_OK;

@@ -26,8 +26,8 @@ from the format's documented layout, with fake PII:
   interchanges with different delimiters in one file;
 - FHIR R4 JSON and XML (Patient with a us-ssn identifier, a Bundle, NDJSON
   bulk export), C-CDA (recordTarget/patientRole, id root
-  2.16.840.1.113883.4.1), claims and enrollment CSV extracts, an NCPDP
-  D.0 pharmacy claim;
+  2.16.840.1.113883.4.1), claims and enrollment CSV extracts, NCPDP D.0
+  pharmacy claims;
 - DICOM Part 10 (preamble + DICM; explicit and implicit VR little endian,
   PatientName with ^, PatientID whose issuer is the SSA, PatientBirthDate,
   OtherPatientIDsSequence, phone numbers, pixel data to skip), a DICOMDIR,
@@ -36,7 +36,7 @@ from the format's documented layout, with fake PII:
   NPIs (10 digits, Luhn over 80840), claim numbers, ICD-10 and CPT codes,
   dates of service, OIDs, member ids.
 
-The readers this dump brought: src/extract/hl7.c, x12.c and dicom.c (the
+The readers this dump brought: src/extract/hl7.c, x12.c, dicom.c and ncpdp.c (the
 positional fields as labelled lines: "Date of birth: 1975-03-14",
 "SSN: 146203037").
 
@@ -53,8 +53,9 @@ that starts to hold fails until its mark is dropped. The gaps, and why:
   patch);
 - hl7_v2_xml: HL7 v2's XML encoding (<PID.7><TS.1>19750314</TS.1>) is read
   by the xml handler as text, its element names no labels;
-- ncpdp_d0_dob: an NCPDP D.0 pharmacy claim's fields are named by two
-  letters (C4 the birth date) glued to their values.
+- x12_ref0f_only_ssn (arguable, not a gap): a subscriber number (REF*0F)
+  of nine digits is often the SSN, but an 834 says so only with NM1's
+  qualifier 34 or REF*SY.
 
 Python stdlib only; deterministic.
 """
@@ -524,14 +525,14 @@ def fhir_cases():
             "E1042\tChild\t%s\t%s\t%s\t%s\tPPO Gold\t01/01/2015" % (ch["first"], ch["last"], ch["ssn"], ch["dob"])]
     r = put("AcmeBenefits/hr/open_enrollment_2015.tsv", ("\n".join(rows) + "\n").encode())
     key("enrollment_tsv", r, [], planted={"ssn": [emp["ssn9"], sp["ssn9"], ch["ssn9"]], "dob": dob(emp, sp, ch)})
-    # an NCPDP D.0 pharmacy claim: segments split by 0x1E, fields by 0x1C, each field named by a two-letter id
-    # (CA first name, CB last name, C4 birth date, CY patient id, C2 cardholder id)
-    f = person()
-    ncpdp = ("610020D1B1          1011234567893     20150204          " + "\x1e\x1cAM01\x1cCA" + f["first"].upper() +
-             "\x1cCB" + f["last"].upper() + "\x1cC4" + ymd(f) + "\x1cC51\x1cCM%d BIRCH RD" % f["n"] +
-             "\x1cCY" + f["ssn9"] + "\x1eAM04\x1cC2XYZ%09d" % f["n"] + "\x1cC1GRP778")
-    r = put("AcmeBenefits/pharmacy/ncpdp_claims_20150204.dat", ncpdp.encode())
-    key("ncpdp_d0_dob", r, [], planted={"dob": dob(f)}, gap=True)
+    # NCPDP D.0 pharmacy claims: a 56-byte header, segments opened by 0x1E, fields by 0x1C, each field named
+    # by two characters glued to its value (CA first name, CB last name, C4 birth date, CX 01 + CY: the SSN
+    # as patient id, CQ phone, C2 cardholder id), 0x1D before the second claim of a request; one request a line
+    f, g, h = person(), person(), person()
+    r = put("AcmeBenefits/pharmacy/ncpdp_claims_20150204.dat",
+            b"\n".join(ncpdp_request(p, i) for i, p in enumerate((f, g, h))) + b"\n")
+    key("ncpdp_d0_claims", r, [], planted={"dob": dob(f, g, h), "ssn": [f["ssn9"], g["ssn9"], h["ssn9"]],
+                                          "phone": phone(f, g, h)})
 
 
 def fhir_more_cases():
@@ -549,6 +550,19 @@ def fhir_more_cases():
     nd = "".join(json.dumps(fhir_patient(p, "M61000%02d" % p["n"])) + "\n" for p in ppl).encode()
     r = put("MercyHealth/fhir/bulk-export/Patient.ndjson.gz", gzip.compress(nd, mtime=0))
     key("fhir_ndjson_gz", r, None, planted_under={"dob": dob(*ppl), "email": [p["email"] for p in ppl]})
+
+
+def ncpdp_request(p, i):
+    hdr = "610020" + "D0" + "B1" + "%-10s" % "ACMERX" + "2" + "01" + "%-15s" % npi(145678902) + "20150204" + " " * 10
+    assert len(hdr) == 56
+    fs, ss, gs = "\x1c", "\x1e", "\x1d"
+    pat = (ss + fs + "AM01" + fs + "CX01" + fs + "CY" + p["ssn9"] + fs + "C4" + ymd(p) + fs + "C52" + fs + "CA" +
+           p["first"].upper() + fs + "CB" + p["last"].upper() + fs + "CM%d BIRCH RD" % p["n"] + fs + "CNSPRINGFIELD" +
+           fs + "COIL" + fs + "CP62704" + fs + "CQ" + p["phone10"])
+    ins = ss + fs + "AM04" + fs + "C2XYZ%09d" % p["n"] + fs + "C1GRP778"
+    claim = ss + fs + "AM07" + fs + "EM1" + fs + "D2%012d" % (700000 + i) + fs + "E103" + fs + "D700093101901"
+    claim2 = gs + ss + fs + "AM07" + fs + "EM1" + fs + "D2%012d" % (800000 + i) + fs + "E103" + fs + "D700378180001"
+    return (hdr + pat + ins + claim + claim2).encode()
 
 
 # ---------------------------------------------------------------- DICOM
@@ -767,7 +781,8 @@ CORPUS = {HOSP + "/archive/2015-02-05/ADT_A08_MSG00003.hl7": "hl7/h12_own_separa
           "MercyHealth/pacs/CR/IM_JPEG_0001.dcm": "dicom/h12_encapsulated.dcm",
           HOSP + "/captures/mllp_port6661_20150209_cut.bin": "hl7/h12_mllp_cut.bin",
           BEN + "/outbound/834_ACME_20150213_partial.edi": "x12/h12_cut.edi",
-          BEN + "/claims/837D_20150204.edi": "x12/h12_837d_pipes.edi"}
+          BEN + "/claims/837D_20150204.edi": "x12/h12_837d_pipes.edi",
+          "AcmeBenefits/pharmacy/ncpdp_claims_20150204.dat": "ncpdp/h12_claims.dat"}
 
 
 if __name__ == "__main__":
