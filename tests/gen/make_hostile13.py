@@ -379,7 +379,7 @@ def swift_cases():
                       ("59", "/%s\nACME GMBH" % hc.iban("DE", "37040044%010d" % 990001)), ("71A", "OUR")])
     r = put(TRE + "/SWIFT/in/MT103_PAYREF20141124B.fin", m)
     key("mt103_50f_iban", r, [], planted={"iban": [ib_b]})
-    key("mt103_50f_dob", r, [], entities_all=["dob"], gap=True)
+    key("mt103_50f_dob", r, [], entities_all=["dob"])
     # MT940 customer statement: :25: the account (an IBAN), :86: details
     # with the counterparty's IBAN and name (German SVWZ/IBAN+ structure)
     c = person()
@@ -391,7 +391,7 @@ def swift_cases():
                        % (c["name"].upper(), ib_c)),
                       ("62F", "C141124EUR11600,00")], receiver="ACMEUS33XXXX", sender="TESTDEFFAXXX")
     r = put(TRE + "/SWIFT/in/MT940_20141124.sta", m)
-    key("mt940_ibans", r, [], planted={"iban": [ib_own, ib_c]}, entities_only=["iban"], gap=True)
+    key("mt940_ibans", r, [], planted={"iban": [ib_own, ib_c]}, entities_only=["iban"])
     # a statement download: block 4's fields alone, LF line ends
     d = person()
     ib_d = hc.iban("DE", "50010517%010d" % (560000 + d["n"]))
@@ -399,7 +399,7 @@ def swift_cases():
          ":86:166?00GUTSCHRIFT?20SVWZ+ERSTATTUNG?30TESTDEFF?31%s?32%s\n:62F:C141125EUR11850,00\n-\n"
          % (ib_own, ib_d, d["name"].upper())).encode()
     r = put(TRE + "/SWIFT/downloads/umsaetze_20141125.sta", m)
-    key("mt940_download_ibans", r, [], planted={"iban": [ib_own, ib_d]}, entities_only=["iban"], gap=True)
+    key("mt940_download_ibans", r, [], planted={"iban": [ib_own, ib_d]}, entities_only=["iban"])
     # an MT103 to a US account: BICs, references, a local account number
     m = swift("103", [("20", "PAYREF20141124C"), ("23B", "CRED"), ("32A", "141124USD12000,00"),
                       ("50K", "/000483920174\nACME CORP\nNEWARK NJ"), ("57A", "CHASUS33XXX"),
@@ -751,9 +751,9 @@ def credit_cases():
     recs = [hdr, metro2_base(a, "ACF00004170001"), metro2_base(b, "ACF00004170002", j1=c)]
     recs.append("0426" + efw2_rec("", {5: "TRAILER", 12: num(2, 9)}, 426)[4:])
     r = put(FIN + "/Credit/METRO2_EQUIFAX_201411.txt", ("\r\n".join(recs) + "\r\n").encode())
-    key("metro2_ssn", r, [], planted={"ssn": [a["ssn9"], b["ssn9"], c["ssn9"]]}, gap=True)
-    key("metro2_dob", r, [], entities_all=["dob"], gap=True)
-    key("metro2_phone", r, [], planted={"phone": [a["phone10"], c["phone10"]]}, gap=True)
+    key("metro2_ssn", r, [], planted={"ssn": [a["ssn9"], b["ssn9"], c["ssn9"]]})
+    key("metro2_dob", r, [], entities_all=["dob"])
+    key("metro2_phone", r, [], planted={"phone": [a["phone10"], c["phone10"]]})
 
 
 # ---------------------------------------------------------------- check images
