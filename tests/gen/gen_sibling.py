@@ -237,6 +237,11 @@ def generate(out):
         b"  pay_date DATE \"YYYY-MM-DD\"\n)\n")
     put("sqlldr/payroll.dat", ('9001,"Mo Diaz",%s,A,2023-10-31\n' % q1).encode(), [q1])
 
+    q2 = s9()  # INFILE without an extension names bonus.dat; a Windows path; X'09' separator
+    put("sqlldr/bonus.ctl", b"LOAD DATA\r\nINFILE 'C:\\loads\\bonus'\r\nREPLACE INTO TABLE bonus\r\n"
+        b"FIELDS TERMINATED BY X'09'\r\n(batch_id CONSTANT '7', emp_ssn, amount)\r\n")
+    put("sqlldr/bonus.dat", ("%s\t1500.00\r\n" % q2).encode(), [q2])
+
     # pairs that must not be made
     put("neg/orders.sql", mysql_create("customers", [("id", "int"), ("ssn", "char(9)")]))
     put("neg/orders.txt", ("1\t%s\n" % s9()).encode())  # the schema names another table
