@@ -122,19 +122,21 @@ static void remember_lines(struct pdf_textout *t, struct ls_slice s)
     }
 }
 
-/* The code point that ends at p[end - 1] (UTF-8 read backwards), and
- * where it starts; -1 if none. */
-static int32_t cp_before(const uint8_t *p, size_t end, size_t *start)
+/* The code point of s that ends at end (UTF-8 read backwards), and where
+ * it starts; -1 if none. */
+static int32_t cp_before(struct ls_slice s, size_t end, size_t *start)
 {
     size_t a = end;
-    while (a > 0 && end - a < 4 && (p[a - 1] & 0xc0) == 0x80) a--;
+    while (a > 0 && end - a < 4 && (ls_slice_at(s, a - 1) & 0xc0) == 0x80) a--;
     if (a == 0) return -1;
     a--;
+    struct ls_slice c;
     size_t q = 0;
-    int32_t c = ls_utf8_next(ls_slice_make(p + a, end - a), &q);
-    if (q != end - a) return -1;
+    if (!ls_slice_sub(s, a, end - a, &c)) return -1;
+    int32_t cp = ls_utf8_next(c, &q);
+    if (q != c.len) return -1;
     *start = a;
-    return c;
+    return cp;
 }
 
 static bool is_letter_cp(int32_t c)
@@ -168,15 +170,14 @@ void pdf_textout_dehyphenate(struct pdf_textout *t)
     uint8_t *p = t->buf.ptr;
     size_t n = t->buf.len, w = 0, r = 0;
     if (!p) return;
+    struct ls_slice all = ls_slice_make(p, n), rest;
     while (r < n) {
-        if (p[r] == '\n' && r + 1 < n) {
+        if (p[r] == '\n' && ls_slice_sub(all, r + 1, n - r - 1, &rest) && rest.len) {
             /* what precedes the line end is the end of the output so far */
-            size_t hs, ls;
-            int32_t h = cp_before(p, w, &hs);
-            int32_t l = (h == '-' || h == 0x2010 || h == 0xad) ? cp_before(p, hs, &ls) : -1;
-            size_t q = 0;
-            int32_t nx = ls_utf8_next(ls_slice_make(p + r + 1, n - r - 1), &q);
-            if (l >= 0 && is_letter_cp(l) && is_lower_cp(nx)) {
+            size_t hs, ls, q = 0;
+            int32_t h = cp_before(all, w, &hs);
+            int32_t l = (h == '-' || h == 0x2010 || h == 0xad) ? cp_before(all, hs, &ls) : -1;
+            if (l >= 0 && is_letter_cp(l) && is_lower_cp(ls_utf8_next(rest, &q))) {
                 w = hs;
                 r++;
                 continue;
@@ -263,15 +264,141 @@ static const uint16_t mac_roman_hi[128] = {
     0x00CF, 0x00CC, 0x00D3, 0x00D4, 0xF8FF, 0x00D2, 0x00DA, 0x00DB, 0x00D9, 0x0131, 0x02C6, 0x02DC,
     0x00AF, 0x02D8, 0x02D9, 0x02DA, 0x00B8, 0x02DD, 0x02DB, 0x02C7};
 
+
+/* StandardEncoding 0x80..0xFF (ISO 32000-1 Annex D; 0: no glyph). */
+static const uint16_t std_hi[128] = {
+    0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,
+    0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,
+    0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x00A1, 0x00A2, 0x00A3,
+    0x2044, 0x00A5, 0x0192, 0x00A7, 0x00A4, 0x0027, 0x201C, 0x00AB, 0x2039, 0x203A, 0xFB01, 0xFB02,
+    0x0000, 0x2013, 0x2020, 0x2021, 0x00B7, 0x0000, 0x00B6, 0x2022, 0x201A, 0x201E, 0x201D, 0x00BB,
+    0x2026, 0x2030, 0x0000, 0x00BF, 0x0000, 0x0060, 0x00B4, 0x02C6, 0x02DC, 0x00AF, 0x02D8, 0x02D9,
+    0x00A8, 0x0000, 0x02DA, 0x00B8, 0x0000, 0x02DD, 0x02DB, 0x02C7, 0x2014, 0x0000, 0x0000, 0x0000,
+    0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,
+    0x0000, 0x00C6, 0x0000, 0x00AA, 0x0000, 0x0000, 0x0000, 0x0000, 0x0141, 0x00D8, 0x0152, 0x00BA,
+    0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x00E6, 0x0000, 0x0000, 0x0000, 0x0131, 0x0000, 0x0000,
+    0x0142, 0x00F8, 0x0153, 0x00DF, 0x0000, 0x0000, 0x0000, 0x0000};
+
+/* StandardEncoding over what f->map holds: its codes 0x80..0xFF are not
+ * Windows-1252's (0xAE is the "fi" ligature, 0xE1 "AE", 0xD0 an em dash);
+ * a code it leaves empty keeps what it had. */
+static void enc_standard(struct pdf_font *f)
+{
+    f->map[0x27] = 0x2019;
+    f->map[0x60] = 0x2018;
+    for (unsigned i = 0; i < 128; i++)
+        if (std_hi[i]) f->map[128 + i] = std_hi[i];
+}
+
 static void enc_base(struct pdf_font *f, const struct pdf_obj *enc)
 {
     for (unsigned i = 0; i < 256; i++) f->map[i] = ls_cp1252((uint8_t)i);
     if (pdf_name_is(enc, "MacRomanEncoding"))
         for (unsigned i = 0; i < 128; i++) f->map[128 + i] = mac_roman_hi[i];
-    if (pdf_name_is(enc, "StandardEncoding")) {
-        f->map[0x27] = 0x2019;
-        f->map[0x60] = 0x2018;
+    if (pdf_name_is(enc, "StandardEncoding")) enc_standard(f);
+}
+
+/* ---- the built-in encoding of an embedded Type 1 font ---- */
+
+#define PDF_T1_HEAD (256u << 10) /* the clear-text part read for /Encoding */
+#define PDF_T1_TOKENS 8192u      /* tokens of one /Encoding read at most */
+
+static bool t1_space(int c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == 0; }
+static bool t1_delim(int c)
+{
+    return c == '/' || c == '[' || c == ']' || c == '{' || c == '}' || c == '(' || c == ')' || c == '<' ||
+           c == '>' || c == '%';
+}
+
+/* The next PostScript token of s from *pos: a name with its '/', a run of
+ * regular characters, or one delimiter; comments skipped. False at the end. */
+static bool t1_token(struct ls_slice s, size_t *pos, struct ls_slice *tok)
+{
+    size_t i = *pos;
+    for (;;) {
+        while (i < s.len && t1_space(ls_slice_at(s, i))) i++;
+        if (i < s.len && ls_slice_at(s, i) == '%') {
+            while (i < s.len && ls_slice_at(s, i) != '\n' && ls_slice_at(s, i) != '\r') i++;
+            continue;
+        }
+        break;
     }
+    if (i >= s.len) return false;
+    size_t a = i;
+    if (ls_slice_at(s, i) == '/') i++;
+    while (i < s.len && !t1_space(ls_slice_at(s, i)) && !t1_delim(ls_slice_at(s, i))) i++;
+    if (i == a) i++; /* a lone delimiter */
+    *pos = i;
+    return ls_slice_sub(s, a, i - a, tok);
+}
+
+static bool t1_code(struct ls_slice t, unsigned *code)
+{
+    unsigned v = 0;
+    if (t.len == 0 || t.len > 3) return false;
+    for (size_t i = 0; i < t.len; i++) {
+        int c = ls_slice_at(t, i);
+        if (c < '0' || c > '9') return false;
+        v = v * 10 + (unsigned)(c - '0');
+    }
+    *code = v;
+    return v < 256;
+}
+
+/* The /Encoding of a Type 1 font program's clear-text part (Adobe Type 1
+ * Font Format 2.3: "/Encoding StandardEncoding def", or "256 array" and
+ * "dup CODE /glyphname put" lines up to "readonly def"), over f->map: what
+ * a font without /Encoding in the PDF (or with /Differences and no
+ * /BaseEncoding) draws (ISO 32000-1 9.6.6.2). TeX's fonts keep their
+ * ligatures at 11-15 ("ﬀ ﬁ ﬂ ﬃ ﬄ": "efficient" had read "ecient"), cmsy its
+ * braces at 102-103 (an address list "{fay,gruber}@google.com" had read
+ * "ffay,...g"), cmmi its Greek letters. holes: a base encoding was named,
+ * so only the codes it leaves without a glyph (controls, 0x7F-0x9F) are
+ * taken from the font, the only glyphs they can draw: TeX output
+ * re-encoded as /MacRomanEncoding keeps its ligatures at 11-15. True if
+ * it had one. */
+static bool enc_type1_builtin(struct pdf_doc *d, struct pdf_font *f, const struct pdf_obj *font, bool holes)
+{
+    struct pdf_obj *fd = pdf_dict_getr(d, font, "FontDescriptor");
+    struct pdf_obj *ff = pdf_dict_of(fd) ? pdf_dict_getr(d, fd, "FontFile") : NULL;
+    if (!ff || ff->kind != PDF_STREAM) return false;
+    struct ls_buf b;
+    ls_buf_init(&b, PDF_T1_HEAD);
+    ls_err e = pdf_stream_decode(d, ff, PDF_T1_HEAD, &b);
+    bool found = false;
+    struct ls_slice s = ls_buf_slice(&b), tok;
+    if (e == LS_OK || e == LS_E_LIMIT || e == LS_E_CORRUPT || e == LS_E_TRUNCATED) {
+        size_t end = ls_slice_find(s, 0, "eexec", 5);
+        if (end != SIZE_MAX) s.len = end;
+        size_t at = ls_slice_find(s, 0, "/Encoding", 9), pos = at + 9;
+        if (at != SIZE_MAX && t1_token(s, &pos, &tok)) {
+            if (ls_slice_eq_str(tok, "StandardEncoding")) {
+                if (!holes) enc_standard(f);
+                found = true;
+            } else {
+                /* the five tokens of "dup CODE /name put" */
+                struct ls_slice q[4] = {{0}};
+                for (unsigned n = 0; n < PDF_T1_TOKENS && t1_token(s, &pos, &tok); n++) {
+                    if (ls_slice_eq_str(tok, "def") || ls_slice_eq_str(tok, "readonly")) break;
+                    q[0] = q[1];
+                    q[1] = q[2];
+                    q[2] = q[3];
+                    q[3] = tok;
+                    unsigned code;
+                    if (ls_slice_eq_str(q[0], "dup") && t1_code(q[1], &code) && q[2].len > 1 &&
+                        ls_slice_at(q[2], 0) == '/' && ls_slice_eq_str(q[3], "put")) {
+                        struct ls_slice name;
+                        uint32_t cp = ls_slice_sub(q[2], 1, q[2].len - 1, &name) ? pdf_glyph_unicode(name) : 0;
+                        uint32_t had = f->map[code];
+                        if (cp && (!holes || had < 0x20 || (had >= 0x7f && had < 0xa0))) f->map[code] = cp;
+                        found = true;
+                    }
+                }
+            }
+        }
+    }
+    ls_buf_free(&b);
+    return found;
 }
 
 static void enc_differences(struct pdf_doc *d, struct pdf_font *f, const struct pdf_obj *diff)
@@ -582,10 +709,13 @@ static struct pdf_font *build_font(struct pdf_doc *d, const struct pdf_obj *font
     }
     struct pdf_obj *enc = pdf_dict_getr(d, font, "Encoding");
     if (enc->kind == PDF_DICT) {
-        enc_base(f, pdf_dict_getr(d, enc, "BaseEncoding"));
+        struct pdf_obj *base = pdf_dict_getr(d, enc, "BaseEncoding");
+        enc_base(f, base);
+        (void)enc_type1_builtin(d, f, font, base->kind == PDF_NAME);
         enc_differences(d, f, pdf_dict_getr(d, enc, "Differences"));
     } else {
         enc_base(f, enc);
+        (void)enc_type1_builtin(d, f, font, enc->kind == PDF_NAME);
     }
     simple_widths(d, f, font);
     return f;

@@ -37,6 +37,20 @@ class RealSweep13(lsutil.GeneratedTree):
         self.assertIn("555-\n0100", t)
         self.assertIn("Smith-\nJones", t)
 
+    def test_type1_builtin_encoding(self):
+        self.full("builtin_t1.pdf")
+        t = self.text("builtin_t1.pdf")
+        # no /Encoding: the font program's (TeX's ligatures at 11-15)
+        self.assertIn("An efficient financial office floor\n", t)
+        # cmsy's braces: the address list is whole
+        self.assertIn("{melissa.dell,jacob.carlson}@fas.example.edu", t)
+        # /Differences over the built-in encoding
+        self.assertIn("A sufficient field\n", t)
+        # /MacRomanEncoding: its empty control codes drawn by the font
+        self.assertIn("the staff files\n", t)
+        # /StandardEncoding's upper half: 0xAE is "fi", 0xD0 an em dash
+        self.assertIn("confidential \u2014 profile\n", t)
+
 
 if __name__ == "__main__":
     unittest.main()

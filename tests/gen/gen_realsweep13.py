@@ -16,9 +16,20 @@ with the Python stdlib (and tests/gen/gen_pdf.py's writer). All PII fake.
   so was never whole for the rules (Unstructured's DA-619p.pdf lost 46
   words, govdocs1 379049.pdf 500). A capital after the break
   ("Smith-" / "Jones") and digits ("555-" / "0100") are left as they are.
+- builtin_t1.pdf: embedded Type 1 fonts without ToUnicode whose glyphs are
+  named only by the font program's own /Encoding (TeX's cmr keeps "ff",
+  "fi", "ffi" at 11-14, cmsy its braces at 102-103): a font with no
+  /Encoding in the PDF, one with /Differences and no /BaseEncoding (over
+  the built-in one), and one re-encoded as /MacRomanEncoding whose control
+  codes still draw the ligatures (codes the base encoding leaves empty). We
+  read them through Windows-1252: "efficient" read "ecient" (Unstructured's
+  layout-parser papers) and "{melissadell,jacob carlson}@fas.harvard.edu"
+  read "fmelissadell,jacob carlsong@...". Also /StandardEncoding's upper
+  half, not Windows-1252's: 0xAE is "fi", 0xD0 an em dash.
 """
 import os
 import sys
+import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gen_pdf as g  # noqa: E402
@@ -59,10 +70,82 @@ def hyphenated(path):
         f.write(w.classic(t))
 
 
+def type1_program(name, codes):
+    """A Type 1 font program's clear-text part with an /Encoding array of
+    codes {code: glyph name}, then 'eexec' and stand-in encrypted bytes
+    (never read: the glyph outlines do not say what a glyph is)."""
+    clear = bytearray(b"%!PS-AdobeFont-1.0: " + name.encode() + b" 003.002\n")
+    clear += b"12 dict begin\n/FontName /" + name.encode() + b" def\n/PaintType 0 def\n"
+    clear += b"/FontMatrix [0.001 0 0 0.001 0 0] readonly def\n"
+    clear += b"/Encoding 256 array\n0 1 255 {1 index exch /.notdef put} for\n"
+    for code in sorted(codes):
+        clear += b"dup %d /%s put\n" % (code, codes[code].encode())
+    clear += b"readonly def\ncurrentdict end\ncurrentfile eexec\n"
+    enc = bytes((i * 73 + 41) & 0xff for i in range(512))
+    trailer = b"0" * 64 * 8 + b"\ncleartomark\n"
+    data = bytes(clear) + enc + trailer
+    return data, len(clear), len(enc), len(trailer)
+
+
+ASCII_NAMES = {0x20: "space", 0x2c: "comma", 0x2e: "period", 0x40: "at", 0x3a: "colon"}
+for _c in range(ord("a"), ord("z") + 1):
+    ASCII_NAMES[_c] = chr(_c)
+for _c in range(ord("A"), ord("Z") + 1):
+    ASCII_NAMES[_c] = chr(_c)
+
+
+def type1_font(w, name, codes, encoding=None):
+    data, l1, l2, l3 = type1_program(name, codes)
+    ff = w.add(g.Stream({"Length1": l1, "Length2": l2, "Length3": l3, "Filter": g.Name("FlateDecode")},
+                        zlib.compress(data)))
+    fd = w.add({"Type": g.Name("FontDescriptor"), "FontName": g.Name(name), "Flags": 4,
+                "FontBBox": [0, -250, 1000, 750], "ItalicAngle": 0, "Ascent": 750, "Descent": -250,
+                "CapHeight": 700, "StemV": 80, "FontFile": ff})
+    font = {"Type": g.Name("Font"), "Subtype": g.Name("Type1"), "BaseFont": g.Name(name),
+            "FirstChar": 0, "LastChar": 255, "Widths": [500] * 256, "FontDescriptor": fd}
+    if encoding is not None:
+        font["Encoding"] = encoding
+    return w.add(font)
+
+
+def page_fonts(w, fonts):
+    """Give every page of w these fonts (simple_doc gives one)."""
+    for v in w.objs.values():
+        if isinstance(v, dict) and v.get("Type") == g.Name("Page"):
+            v["Resources"] = {"Font": dict(fonts)}
+
+
+def builtin_t1(path):
+    w = g.Writer()
+    cmr = dict(ASCII_NAMES)
+    cmr.update({11: "ff", 12: "fi", 13: "fl", 14: "ffi"})
+    cmsy = {102: "braceleft", 103: "braceright", 0x20: "space"}
+    f1 = type1_font(w, "ABCDEF+CMR10", cmr)
+    f2 = type1_font(w, "ABCDEG+CMSY10", cmsy)
+    # /Differences without /BaseEncoding: the built-in encoding under them
+    f3 = type1_font(w, "ABCDEH+CMR10", cmr, {"Type": g.Name("Encoding"), "Differences": [1, g.Name("A")]})
+    f4 = type1_font(w, "ABCDEI+CMR10", cmr, g.Name("MacRomanEncoding"))
+    f5 = w.add({"Type": g.Name("Font"), "Subtype": g.Name("Type1"), "BaseFont": g.Name("Times-Roman"),
+                "Encoding": g.Name("StandardEncoding")})
+    c = bytearray(b"BT 14 TL 72 720 Td\n")
+    c += b"/F1 11 Tf (An e\\016cient \\014nancial o\\016ce \\015oor) Tj T*\n"
+    c += b"/F1 11 Tf (Write to ) Tj /F2 11 Tf (f) Tj /F1 11 Tf (melissa.dell,jacob.carlson) Tj "
+    c += b"/F2 11 Tf (g) Tj /F1 11 Tf (@fas.example.edu) Tj T*\n"
+    c += b"/F3 11 Tf (\\001 su\\016cient \\014eld) Tj T*\n"
+    c += b"/F4 11 Tf (the sta\\013 \\014les) Tj T*\n"
+    c += b"/F5 11 Tf (con\\256dential \\320 pro\\256le) Tj T*\n"
+    c += b"ET\n"
+    t = g.simple_doc(w, [bytes(c)], font=f1)
+    page_fonts(w, {"F1": f1, "F2": f2, "F3": f3, "F4": f4, "F5": f5})
+    with open(path, "wb") as f:
+        f.write(w.classic(t))
+
+
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
     p = lambda n: os.path.join(outdir, n)  # noqa: E731
     hyphenated(p("hyphenated.pdf"))
+    builtin_t1(p("builtin_t1.pdf"))
 
 
 if __name__ == "__main__":
