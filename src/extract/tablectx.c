@@ -377,10 +377,52 @@ struct ls_slice ls_tc_last_line(const struct ls_tablectx *t)
     return ls_buf_slice(&t->line);
 }
 
+static bool tc_upper(int ch) { return ch >= 'A' && ch <= 'Z'; }
+static bool tc_lower(int ch) { return ch >= 'a' && ch <= 'z'; }
+
+/* Letters from i on that belong to one camel-case word ("SSN" in
+ * "TaxSSNNumber" stops before "Number"). */
+static size_t camel_word(const char *s, size_t i)
+{
+    size_t j = i + 1;
+    if (tc_upper(s[i]) && tc_upper(s[j])) {
+        while (tc_upper(s[j]) && !tc_lower(s[j + 1])) j++;
+        return j - i;
+    }
+    while (tc_lower(s[j])) j++;
+    return j - i;
+}
+
+/* A camel-case column name as words: "TaxSSN" -> "Tax SSN", "DateOfBirth"
+ * -> "Date Of Birth", "employeeSsn" -> "employee Ssn" (database columns,
+ * SQL Server's above all), so the rules' context ("SSN", "Date of birth")
+ * sees a word. A word of one letter is not split off ("DoB", "eMail"); a
+ * name with a blank or '_' is left as it is; the cap is kept. */
+static void camel_words(char label[LS_TC_MAX_LABEL + 1])
+{
+    if (strpbrk(label, " _-")) return;
+    char out[LS_TC_MAX_LABEL + 1];
+    size_t n = 0, prev = 0; /* letters of the word before */
+    for (size_t i = 0; label[i] && n < LS_TC_MAX_LABEL; i++) {
+        bool edge = i > 0 && tc_upper(label[i]) &&
+                    (tc_lower(label[i - 1]) || (tc_upper(label[i - 1]) && tc_lower(label[i + 1])));
+        if (edge && prev >= 2 && camel_word(label, i) >= 2 && n + 1 < LS_TC_MAX_LABEL) {
+            out[n++] = ' ';
+            prev = 0;
+        }
+        out[n++] = label[i];
+        prev = tc_upper(label[i]) || tc_lower(label[i]) ? prev + 1 : 0;
+    }
+    out[n] = 0;
+    memcpy(label, out, n + 1);
+}
+
 /* The row just ended as the header: its labels apply from the next row. */
 static void tc_adopt(struct ls_tablectx *t)
 {
     memcpy(t->label, t->cand, LS_TC_MAX_COLS * sizeof *t->label);
+    for (uint32_t i = 0; i < LS_TC_MAX_COLS; i++)
+        if (t->label[i][0]) camel_words(t->label[i]);
     t->have_header = true;
     t->header_cells = t->row_text + t->row_dated;
     t->header_used = false;

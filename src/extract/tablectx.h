@@ -33,8 +33,9 @@
  * of 4 to LS_TC_MAX_VALUE bytes, digits or not; under an SSN header ("SSN",
  * "emp_ssn", "Social Security #") a number of seven or eight digits with
  * its leading zeros back ("SSN: 012345678" for 12345678: a number cell or
- * a CSV export drops them). Labels
- * are kept per column index, so empty cells never shift them.
+ * a CSV export drops them). A camel-case label is written as words
+ * ("TaxSSN" -> "Tax SSN", "DateOfBirth" -> "Date Of Birth"; not "DoB").
+ * Labels are kept per column index, so empty cells never shift them.
  */
 #ifndef LS_TABLECTX_H
 #define LS_TABLECTX_H

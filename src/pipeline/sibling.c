@@ -94,9 +94,11 @@ size_t ls_sib_candidates(const char *base, size_t blen, char out[LS_SIB_CANDS][L
         memcpy(out[n++], "toc.dat", 8);
         return n; /* pg_dump's numbered files: nothing else */
     }
-    if (!tsv) cand_put(out, &n, base, dot, "fmt");
-    if (!bcp && !tsv) cand_put(out, &n, base, dot, "ctl");
-    if (txt || csv || tsv) cand_put(out, &n, base, dot, "sql");
+    /* EMP.DAT beside EMP.FMT: Windows tools write upper-case names */
+    bool up = base[dot + 1] >= 'A' && base[dot + 1] <= 'Z';
+    if (!tsv) cand_put(out, &n, base, dot, up ? "FMT" : "fmt");
+    if (!bcp && !tsv) cand_put(out, &n, base, dot, up ? "CTL" : "ctl");
+    if (txt || csv || tsv) cand_put(out, &n, base, dot, up ? "SQL" : "sql");
     return n;
 }
 

@@ -44,6 +44,12 @@ class Sibling(lsutil.GeneratedTree):
             with self.subTest(rel=rel):
                 self.assertEqual(ssn_last4(self.under(rel)), sorted(s[-4:] for s in ssns))
 
+    def test_camel_case_labels(self):
+        # TaxSSN (bcp/PAYEE.FMT) reads "Tax SSN"; a one-letter word is not split off
+        self.assertIn("Tax SSN: %s" % self.key["bcp/PAYEE.DAT"][0], self.text("bcp/PAYEE.DAT"))
+        t = self.text("misc/camel.csv")
+        self.assertIn("Date Of Birth: 1975-03-14\tDoB: 1975-03-14\tID Number: 12345678", t)
+
     def test_own_header_counts_once(self):
         # visits.csv has its header row: the csv handler labels it, the schema adds no second line
         self.assertEqual(self.count("pgcsv/visits.csv", "ssn"), 1)

@@ -214,6 +214,10 @@ def generate(out):
     put("bcp/wide.fmt", bcp_plain_fmt([("ID", 12), ("Name", 50), ("SSN", 9)], "\\t", wide=True))
     put("bcp/wide.dat", ("1\tJo Quinn\t%s\r\n" % w_).encode("utf-16-le"), [w_])
 
+    u_ = s9()  # a Windows export: upper-case names
+    put("bcp/PAYEE.FMT", bcp_plain_fmt([("PayeeID", 12), ("TaxSSN", 9)], ","))
+    put("bcp/PAYEE.DAT", ("31,%s\r\n32,%s\r\n" % (u_, u_)).encode(), [u_])
+
     # COPY patients TO '/exp/patients.csv' (FORMAT csv); pg_dump -s -t patients > patients.sql
     p1, p2 = s9(), s9()
     put("pgcsv/patients.sql", ("--\n-- PostgreSQL database dump\n--\n\nSET statement_timeout = 0;\n\n"
@@ -241,6 +245,9 @@ def generate(out):
     put("sqlldr/bonus.ctl", b"LOAD DATA\r\nINFILE 'C:\\loads\\bonus'\r\nREPLACE INTO TABLE bonus\r\n"
         b"FIELDS TERMINATED BY X'09'\r\n(batch_id CONSTANT '7', emp_ssn, amount)\r\n")
     put("sqlldr/bonus.dat", ("%s\t1500.00\r\n" % q2).encode(), [q2])
+
+    # camel-case column names read as words by the header labels (any table)
+    put("misc/camel.csv", b"EmployeeID,DateOfBirth,DoB,eMail,IDNumber\nE1,1975-03-14,1975-03-14,x,12345678\n")
 
     # pairs that must not be made
     put("neg/orders.sql", mysql_create("customers", [("id", "int"), ("ssn", "char(9)")]))
