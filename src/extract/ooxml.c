@@ -52,8 +52,9 @@
  * Ignored on purpose: themes, styles other than number formats and
  * numbered paragraph styles, fonts, settings, printer settings (no user
  * text), bullets' symbols, formula
- * expressions other than their string constants, number formats other than dates and times (a currency or
- * percent cell reads as its stored value).
+ * expressions other than their string constants, number formats other than dates, times,
+ * digit layouts, percents and fractions (a currency cell reads as its
+ * stored value; sheetdate.h).
  * Attacker-controlled: every member name, size and byte; the XML; the
  * shared-string and style indexes (bounds-checked); number strings
  * (length-capped); format codes (only scanned for date tokens).

@@ -245,15 +245,166 @@ static const struct sd_section *sd_pick(const struct sd_section *s, size_t n, do
     return NULL;
 }
 
+/* ---- percent ("0.00%") and fractions ("# ?/?") ---- */
+
+#define SD_PCT_MAX 1000.0 /* |v| shown as a percent below this (100000%): an
+                           * identifier under a percent format stays digits */
+#define SD_FRAC_MAX 1e9   /* |v| shown as a fraction below this */
+
+/* Section s is a percent: digits (0 # ,), an optional point and decimals,
+ * one %, and padding ([colours], _x, *x, spaces). Its decimals in *dec. */
+static bool sd_is_pct(struct ls_slice code, const struct sd_section *s, unsigned *dec)
+{
+    unsigned pct = 0, digits = 0;
+    bool point = false;
+    *dec = 0;
+    for (size_t i = s->a; i < s->b;) {
+        int ch = ls_slice_at(code, i);
+        if (ch == '[') {
+            i = sd_skip_to(code, i, ']');
+            continue;
+        }
+        if (ch == '_' || ch == '*') {
+            i += 2;
+            continue;
+        }
+        if (ch == '0' || ch == '#') {
+            digits++;
+            if (point) (*dec)++;
+        } else if (ch == '.' && !point) {
+            point = true;
+        } else if (ch == '%') {
+            pct++;
+        } else if (ch != ',' && ch != ' ') {
+            return false;
+        }
+        i++;
+    }
+    if (*dec > 10) *dec = 10;
+    return pct == 1 && digits > 0;
+}
+
+/* Section s is a fraction: an optional whole part ("#", "0") and spaces,
+ * then a numerator of ? # 0, '/', and a denominator of ? # 0 (its digits
+ * the most it may have) or a fixed one ("# ?/8", "# ??/100"). */
+static bool sd_is_frac(struct ls_slice code, const struct sd_section *s, bool *whole,
+                       unsigned *maxden, unsigned *fixed)
+{
+    size_t i = s->a;
+    unsigned w = 0, num = 0, den = 0, fix = 0;
+    bool slash = false, gap = false;
+    for (; i < s->b; i++) {
+        int ch = ls_slice_at(code, i);
+        bool ph = ch == '?' || ch == '#' || ch == '0';
+        if (ch == '[') {
+            i = sd_skip_to(code, i, ']') - 1;
+        } else if (ch == ' ' && !slash && (w || num)) {
+            if (num) return false;
+            gap = true;
+        } else if (ph && !slash && !gap) {
+            w++;
+        } else if (ph && !slash) {
+            num++;
+        } else if (ch == '/' && !slash && (num || w)) {
+            slash = true;
+        } else if (slash && ph && !fix) {
+            den++;
+        } else if (slash && ch >= '1' + (fix == 0 ? 0 : -1) && ch <= '9' && !den && fix < 100000) {
+            fix = fix * 10 + (unsigned)(ch - '0');
+        } else if (ch != ' ' && ch != ',') {
+            return false;
+        }
+    }
+    if (!gap) { /* "?/?": no whole part, the numerator's placeholders came first */
+        num = w;
+        w = 0;
+    }
+    if (!slash || !num || (!den && !fix) || den > 3) return false;
+    *whole = w > 0;
+    *maxden = den == 1 ? 9 : den == 2 ? 99 : 999;
+    *fixed = fix;
+    return true;
+}
+
+/* The fraction nearest f (0 <= f < 1) with a denominator up to maxden, or
+ * exactly fixed. */
+static void sd_frac_near(double f, unsigned maxden, unsigned fixed, unsigned *pn, unsigned *pd)
+{
+    if (fixed) {
+        *pn = (unsigned)floor(f * fixed + 0.5);
+        *pd = fixed;
+        return;
+    }
+    double best = 2.0;
+    *pn = 0;
+    *pd = 1;
+    for (unsigned d = 1; d <= maxden; d++) {
+        unsigned n = (unsigned)floor(f * d + 0.5);
+        double err = fabs(f - (double)n / d);
+        if (err < best - 1e-12) {
+            best = err;
+            *pn = n;
+            *pd = d;
+        }
+    }
+}
+
+static size_t sd_put_frac(double v, bool whole, unsigned maxden, unsigned fixed, char *out,
+                          size_t cap)
+{
+    const char *sign = v < 0 ? "-" : "";
+    double a = fabs(v), w = whole ? floor(a) : 0;
+    unsigned n, d;
+    sd_frac_near(a - w, maxden, fixed, &n, &d);
+    if (n == d && whole) {
+        w += 1;
+        n = 0;
+    }
+    if (!whole) { /* an improper fraction: 1.5 under "?/?" is 3/2 */
+        n = (unsigned)floor(a * d + 0.5);
+    }
+    int k;
+    if (n == 0) k = snprintf(out, cap, "%s%.0f", sign, w);
+    else if (whole && w > 0) k = snprintf(out, cap, "%s%.0f %u/%u", sign, w, n, d);
+    else k = snprintf(out, cap, "%s%u/%u", sign, n, d);
+    return k > 0 && (size_t)k < cap ? (size_t)k : 0;
+}
+
+/* v under a percent or fraction section as Excel shows it, or 0. */
+static size_t sd_show_ratio(struct ls_slice code, const struct sd_section *s, double v, bool neg_sec,
+                            char *out, size_t cap)
+{
+    unsigned dec, maxden, fixed;
+    bool whole;
+    if (v < 0 && neg_sec) v = -v; /* the section's own literals say the sign */
+    if (sd_is_pct(code, s, &dec) && fabs(v) < SD_PCT_MAX) {
+        int k = snprintf(out, cap, "%.*f%%", (int)dec, v * 100.0);
+        return k > 0 && (size_t)k < cap ? (size_t)k : 0;
+    }
+    if (sd_is_frac(code, s, &whole, &maxden, &fixed) && fabs(v) < SD_FRAC_MAX)
+        return sd_put_frac(v, whole, maxden, fixed, out, cap);
+    return 0;
+}
+
 size_t ls_sheet_layout(struct ls_slice code, double v, char *out, size_t cap)
 {
     struct sd_section s[SD_SECTIONS];
     struct sd_lay l;
     char digits[24];
-    if (cap == 0 || !isfinite(v) || v < 0 || v >= SD_LAYOUT_MAX) return 0;
+    if (cap == 0 || !isfinite(v)) return 0;
+    size_t ns = sd_sections(code, s);
+    if (v < 0 && ns >= 2 && !s[0].cond && !s[1].cond) { /* the negative section */
+        size_t k = sd_show_ratio(code, &s[1], v, true, out, cap);
+        if (k) return k;
+    } else if (!(v < 0 && ns >= 2)) {
+        const struct sd_section *r = v < 0 ? &s[0] : sd_pick(s, ns, v);
+        size_t k = r ? sd_show_ratio(code, r, v, false, out, cap) : 0;
+        if (k) return k;
+    }
+    if (v < 0 || v >= SD_LAYOUT_MAX) return 0;
     /* past 1e11 a fraction is kept as General shows it (see ls_sheet_number) */
     if (v != floor(v) && v >= 1e11) return 0;
-    const struct sd_section *p = sd_pick(s, sd_sections(code, s), v);
+    const struct sd_section *p = sd_pick(s, ns, v);
     if (!p || !sd_section_layout(code, p, &l)) return 0;
     double r = floor(v + 0.5);
     int nd = r == 0 ? 0 : snprintf(digits, sizeof digits, "%.0f", r);
@@ -352,6 +503,14 @@ unsigned ls_sheet_fmt_code(struct ls_slice code)
     if (d || y || (m && !h && !sec)) f |= LS_SHEET_DATE;
     if (h || sec) f |= LS_SHEET_TIME;
     if (f == 0 && sd_is_layout(code)) f = LS_SHEET_DIGITS;
+    if (f == 0) { /* a percent or a fraction: shown as such (ls_sheet_layout) */
+        struct sd_section sc[SD_SECTIONS];
+        unsigned dec, maxden, fixed;
+        bool whole;
+        (void)sd_sections(code, sc);
+        if (sd_is_pct(code, &sc[0], &dec) || sd_is_frac(code, &sc[0], &whole, &maxden, &fixed))
+            f = LS_SHEET_DIGITS;
+    }
     return f;
 }
 

@@ -23,7 +23,8 @@
 #define LS_SHEET_DATE 0x1u /* the format shows a calendar date (d, m, y) */
 #define LS_SHEET_TIME 0x2u /* the format shows a time of day (h, s, minutes) */
 #define LS_SHEET_DIGITS 0x4u /* the format lays out a whole number's digits
-                              * ("000-00-0000"): see ls_sheet_layout() */
+                              * ("000-00-0000"), or shows a percent or a
+                              * fraction: see ls_sheet_layout() */
 
 /* Longest text ls_sheet_date() writes, with its NUL: "YYYY-MM-DD HH:MM:SS". */
 #define LS_SHEET_DATE_MAX 20u
@@ -51,7 +52,13 @@ bool ls_sheet_fmt_elapsed(struct ls_slice code);
  * finite, 1e7 days or more, or out is too small. */
 size_t ls_sheet_elapsed(double v, char *out, size_t cap);
 
-/* A whole number laid out by a digit format code, as Excel shows it:
+/* A number under a percent or fraction section, as Excel shows it:
+ * "0.00%" shows 0.1234 as "12.34%" (below 1000, 100000%: an identifier
+ * under a percent format keeps its digits), "# ?/?" shows 1.5 as "1 1/2",
+ * "# ??/??" 0.3333 as "1/3", "?/?" 1.5 as "3/2", "# ?/8" 0.3 as "2/8"
+ * (below 1e9); a negative value under a format with a negative section
+ * whose literals say the sign is left to the caller.
+ * Otherwise a whole number laid out by a digit format code, as Excel shows it:
  * "000-00-0000" shows 12345678 as "012-34-5678" (Excel's Social Security
  * Number format), "[<=9999999]###-####;(###) ###-####" shows 2128675309
  * as "(212) 867-5309", "00000" a ZIP code with its leading zero. Digit

@@ -88,7 +88,13 @@ bool ls_sheet_fmts_show(struct ls_sheet_fmts *t, uint32_t id, double v, bool dat
      * not a date nor 1.1875: zdavatz/spreadsheet's test_datetime.xls) */
     if ((f ? (flags & SF_ELAPSED) != 0 : id == 46) && ls_sheet_elapsed(v, out, cap) > 0) return true;
     if (flags & (LS_SHEET_DATE | LS_SHEET_TIME)) return ls_sheet_date(v, date1904, flags, out, cap);
-    if (!(flags & LS_SHEET_DIGITS) || !f) return false;
+    if (!f) { /* built-in percents and fractions (ECMA-376 18.8.30) */
+        static const char *const builtin[] = {[9] = "0%", [10] = "0.00%", [12] = "# ?/?",
+                                              [13] = "# ?\?/??"};
+        const char *b = id < sizeof builtin / sizeof builtin[0] ? builtin[id] : NULL;
+        return b && ls_sheet_layout(ls_slice_make(b, strlen(b)), v, out, cap) > 0;
+    }
+    if (!(flags & LS_SHEET_DIGITS)) return false;
     struct ls_slice code = ls_slice_make(t->codes.ptr + f->off, f->len);
     return ls_sheet_layout(code, v, out, cap) > 0;
 }

@@ -29,6 +29,14 @@ and number is made up.
   "1.". A title, a text box, a paragraph with its own a:buNone and the
   notes page's body stay unnumbered.
 
+- numfmt.xlsx: numbers under percent and fraction formats, custom
+  ("0.00%", "0.0%", "# ?/?") and built-in (9 "0%", 13 "# ??/??"), read
+  as the stored double ("0.1234", "1.5") where Excel, LibreOffice and the
+  ods text show "12.34%" and "1 1/2"; beside them the digit layouts
+  already read (an SSN under "000-00-0000", a phone under the
+  conditional "[<=9999999]###-####;(###) ###-####") and a nine-digit
+  number under a percent format, which stays digits.
+
 Returns {file: [lines the text must hold]}.
 """
 import os
@@ -263,12 +271,60 @@ def pptx_inherit(path):
     ])
 
 
+# ------------------------------------------------------------ numfmt.xlsx
+
+NUMFMT_ROWS = [  # (label, value, format id, shown)
+    ("Bonus rate", 0.1234, 164, "12.34%"),
+    ("Attrition", -0.05, 165, "-5.0%"),
+    ("Share", 0.5, 9, "50%"),
+    ("Hours", 1.5, 166, "1 1/2"),
+    ("Portion", 0.75, 13, "3/4"),
+    ("Third", 2.3333333, 12, "2 1/3"),
+    ("SSN", 78051120, 167, "078-05-1120"),
+    ("Phone", 2128675309, 168, "(212) 867-5309"),
+    ("Employee id", 536221874, 9, "536221874"),
+]
+NUMFMT_CODES = [(164, "0.00%"), (165, "0.0%"), (166, "# ?/?"), (167, "000-00-0000"),
+                (168, "[<=9999999]###-####;(###) ###-####")]
+
+
+def xlsx_numfmt(path):
+    ids = sorted({r[2] for r in NUMFMT_ROWS})
+    styles = (XMLDECL + '<styleSheet xmlns="%s"><numFmts count="%d">%s</numFmts>' % (
+        S, len(NUMFMT_CODES), "".join('<numFmt numFmtId="%d" formatCode="%s"/>' % (i, escape(c, {'"': "&quot;"}))
+                                      for i, c in NUMFMT_CODES)) +
+              '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
+              '<fills count="1"><fill><patternFill patternType="none"/></fill></fills>'
+              '<borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" '
+              'fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="%d"><xf '
+              'numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' % (len(ids) + 1) +
+              "".join('<xf numFmtId="%d" fontId="0" fillId="0" borderId="0" xfId="0" '
+                      'applyNumberFormat="1"/>' % i for i in ids) + '</cellXfs></styleSheet>')
+    rows = []
+    for k, (label, v, fid, _) in enumerate(NUMFMT_ROWS):
+        rows.append('<row r="%d"><c r="A%d" t="inlineStr"><is><t>%s</t></is></c><c r="B%d" s="%d">'
+                    '<v>%r</v></c></row>' % (k + 1, k + 1, escape(label), k + 1, ids.index(fid) + 1, v))
+    sheet = XMLDECL + '<worksheet xmlns="%s"><sheetData>%s</sheetData></worksheet>' % (S, "".join(rows))
+    wb = (XMLDECL + '<workbook xmlns="%s" xmlns:r="%s"><sheets><sheet name="Rates" sheetId="1" '
+          'r:id="rId1"/></sheets></workbook>' % (S, R))
+    rt = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+    _zip(path, [("[Content_Types].xml", _types([("/xl/workbook.xml", CT_WB),
+                                                 ("/xl/worksheets/sheet1.xml", CT_WS)])),
+                ("_rels/.rels", _rels([(OFFDOC, "xl/workbook.xml")])),
+                ("xl/workbook.xml", wb),
+                ("xl/_rels/workbook.xml.rels", _rels([(rt + "worksheet", "worksheets/sheet1.xml"),
+                                                      (rt + "styles", "styles.xml")])),
+                ("xl/styles.xml", styles), ("xl/worksheets/sheet1.xml", sheet)])
+
+
 def generate(out):
     os.makedirs(out, exist_ok=True)
     docx_restart(os.path.join(out, "restart.docx"))
     xlsx_backslash(os.path.join(out, "backslash.xlsx"))
     pptx_inherit(os.path.join(out, "inherit.pptx"))
-    return {"restart.docx": RESTART_LINES, "backslash.xlsx": BACKSLASH_LINES,
+    xlsx_numfmt(os.path.join(out, "numfmt.xlsx"))
+    return {"numfmt.xlsx": ["%s\t%s" % (r[0], r[3]) for r in NUMFMT_ROWS],
+            "restart.docx": RESTART_LINES, "backslash.xlsx": BACKSLASH_LINES,
             "inherit.pptx": INHERIT_LINES}
 
 

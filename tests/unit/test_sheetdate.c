@@ -252,8 +252,8 @@ static void layouts(void **st)
     assert_int_equal(code("#"), 0);
     assert_int_equal(code("#,##0"), 0); /* separators, decimals: not layouts */
     assert_int_equal(code("0.00"), 0);
-    assert_int_equal(code("0%"), 0);
-    assert_int_equal(code("# ?/?"), 0);
+    assert_int_equal(code("0%"), LS_SHEET_DIGITS); /* percents and fractions: shown so */
+    assert_int_equal(code("# ?/?"), LS_SHEET_DIGITS);
     assert_layout("000-00-0000", 536221874, "536-22-1874");
     assert_layout("000-00-0000", 12345678, "012-34-5678"); /* the leading zero */
     assert_layout("000-00-0000", 12345678.4, "012-34-5678"); /* rounded */
@@ -296,6 +296,30 @@ static void layouts(void **st)
     assert_layout("[>5]0-0;[<=5]\"x\"0-0", 5, "x0-5");
     char tiny[6];
     assert_int_equal(ls_sheet_layout(ls_slice_make("000-00-0000", 11), 536221874, tiny, sizeof tiny), 0);
+}
+
+/* Percents and fractions as Excel shows them; an identifier under a
+ * percent format keeps its digits. */
+static void ratios(void **st)
+{
+    (void)st;
+    assert_layout("0.00%", 0.1234, "12.34%");
+    assert_layout("0%", 0.5, "50%");
+    assert_layout("[Red]#,##0.0%_)", 0.25, "25.0%");
+    assert_layout("0.0%", -0.05, "-5.0%");
+    assert_no_layout("0.0%;(0.0%)", -0.05); /* its literals: the number */
+    assert_no_layout("0%", 536221874);
+    assert_layout("# ?/?", 1.5, "1 1/2");
+    assert_layout("# ?" "?/?" "?", 0.3333333, "1/3");
+    assert_layout("# ?" "?/?" "?", 2.25, "2 1/4");
+    assert_layout("?/?", 1.5, "3/2"); /* improper */
+    assert_layout("# ?/8", 0.3, "2/8");
+    assert_layout("# ?/?", 3, "3");
+    assert_layout("# ?/?", 0.99, "1");
+    assert_layout("# ?/?", -1.5, "-1 1/2");
+    assert_no_layout("# ?/?", 1e10);
+    assert_no_layout("?/", 1);
+    assert_no_layout("# ?/?x", 1.5);
 }
 
 /* Header/footer layout codes become single spaces (ls_sheet_hf_plain). */
@@ -341,6 +365,7 @@ int main(void)
         cmocka_unit_test(parse_numbers),
         cmocka_unit_test(number_fraction_kept),
         cmocka_unit_test(layouts),
+        cmocka_unit_test(ratios),
         cmocka_unit_test(header_footer_codes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
