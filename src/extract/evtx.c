@@ -18,7 +18,9 @@
  *
  * Text: one "label: value" line per string value (UTF-16, ANSI, string
  * arrays), nested binary XML values read the same way (to a depth of
- * EVTX_DEPTH_MAX), and strings the event holds outside templates. Chunks
+ * EVTX_DEPTH_MAX), and strings the event holds outside templates or
+ * writes into a template it defines (a <Computer> name is often constant
+ * text of the template, not a substitution). Chunks
  * are found at their places (4096 + 64 KiB * n, or at 0 for a carved
  * chunk); a record whose size or magic is wrong ends its chunk
  * (parse_error), the rest of the file still read. A file shorter than
@@ -45,6 +47,7 @@ struct evtx {
     size_t tbudget; /* template bytes left to read for labels in this chunk */
     bool damaged;
     bool cut;  /* a chunk ends before its records do */
+    bool statics; /* walking a template defined in place: its own strings are text too */
     bool full; /* the text limit was reached */
 };
 
@@ -230,7 +233,7 @@ static ls_err evtx_binxml(struct evtx *x, size_t pos, size_t end, unsigned depth
             pos += 3 + (size_t)cnt * 2;
             if (in_attr && attr_is_name)
                 evtx_label_from(w, name_attr, sizeof name_attr);
-            else if (!lab)
+            else if (!lab || x->statics)
                 LS_TRY(evtx_line(x, in_attr ? attr : "", w, true, false));
             break;
         }
@@ -245,7 +248,7 @@ static ls_err evtx_binxml(struct evtx *x, size_t pos, size_t end, unsigned depth
             struct ls_slice w;
             if (!rd16(x->chunk, pos, &cnt) || !ls_slice_sub(x->chunk, pos + 2, (size_t)cnt * 2, &w)) goto bad;
             pos += 2 + (size_t)cnt * 2;
-            if (!lab) LS_TRY(evtx_line(x, elem, w, true, false));
+            if (!lab || x->statics) LS_TRY(evtx_line(x, elem, w, true, false));
             break;
         }
         case 0x08: /* character reference */
@@ -266,7 +269,16 @@ static ls_err evtx_binxml(struct evtx *x, size_t pos, size_t end, unsigned depth
             size_t dstart = (size_t)def + 24;
             if (!rd32(x->chunk, (size_t)def + 20, &dsize) || dstart > x->chunk.len || dsize > x->chunk.len - dstart) {
                 if (here) goto bad;
-            } else if (here || def < at) { /* defined here, or earlier in the chunk: labels */
+            } else if (here) {
+                /* defined here: its labels, and the strings written into
+                 * it (a <Computer> name, a channel: constant when the
+                 * template was made), read once as the record's bytes */
+                if (dstart > end || dsize > end - dstart) goto bad;
+                x->statics = true;
+                ls_err e = evtx_binxml(x, dstart, dstart + dsize, depth + 1, &s);
+                x->statics = false;
+                LS_TRY(e);
+            } else if (def < at) { /* defined earlier in the chunk: labels */
                 size_t n = dsize < EVTX_TEMPLATE_MAX ? dsize : EVTX_TEMPLATE_MAX;
                 if (n <= x->tbudget) {
                     x->tbudget -= n;

@@ -15,6 +15,10 @@ by tests/gen/gen_review13.py:
   the nest was never read);
 - evtx: a log whose header counts more chunks than the file holds, or cut
   right after a record before the chunk's free-space offset, said full;
+- evtx: the constant text of a template defined in a record (a <Computer>
+  name, a <Data> element's text) was walked for labels only, never text
+  (python-evtx's issue_39.evtx: the machine names DESKTOP-CH5HROD and
+  WIN-QVEQEK7H2OM that evtx_dump prints were missing);
 - mdb: a catalog listing one table twice read its rows twice (every value
   counted twice)."""
 import os
@@ -94,6 +98,16 @@ class Review13(lsutil.GeneratedTree):
         self.assertEqual(o["coverage"], "partial")
         self.assertIn("truncated", o["coverage_reasons"])
         self.assertIn("TargetUserName: " + self.key["email"], self.text("evtx_cut.evtx"))
+
+    def test_evtx_template_text(self):
+        o = self.m.obj(self.p("evtx_static.evtx"))
+        self.assertEqual(o["handler"], "evtx")
+        self.assertEqual(o["coverage"], "full", o["errors"])
+        t = self.text("evtx_static.evtx")
+        self.assertIn(self.key["host"] + "\n", t)
+        self.assertIn(self.key["note"] + "\n", t)
+        self.assertIn("TargetUserName: svc-backup\n", t)
+        self.assertEqual(t.count(self.key["host"]), 1)
 
     def test_mdb_table_listed_twice(self):
         o = self.m.obj(self.p("mdb_dupcat.mdb"))

@@ -28,6 +28,11 @@ Written from scratch with Python's standard library (all values fake):
   the first in the file (a copy cut at a chunk's end): was full;
 - evtx_cut.evtx: an event log cut inside its chunk right after a record,
   before the chunk's free-space offset: was full;
+- evtx_static.evtx: an event whose template (defined in the record) holds
+  the machine's name as constant text (<Computer>WS-MKOWALSKI.corp...
+  </Computer>, as Windows writes it: a value in the definition, not a
+  substitution) and an address in a <Data> element's text: the reader
+  walked the definition for labels only, and both were never text;
 - mdb_dupcat.mdb: an Access database whose catalog lists one table twice
   (under two names): its rows were read twice, every value counted twice.
 The key maps each file to what the test checks.
@@ -199,6 +204,80 @@ EVENTS = [(101, [("TargetUserName", EMAIL), ("TargetDomainName", "ACME")]),
           (102, [("TargetUserName", "svc-backup"), ("TargetDomainName", "ACME")])]
 
 
+STATIC_HOST = "WS-MKOWALSKI.corp.leaksift-test.org"
+STATIC_NOTE = "escalate to helpdesk-lead@leaksift-test.org"
+
+
+def evtx_static():
+    """One record: a fragment header, a template instance whose definition
+    follows in place (<Event><System><Computer>HOST</Computer></System>
+    <EventData><Data Name="TargetUserName">%1</Data><Data Name="Note">
+    NOTE</Data></EventData></Event>: HOST and NOTE constant value tokens
+    of the definition), then the substitution array (one UTF-16 value)."""
+    rec_off = 512
+    out = bytearray()
+
+    def here():
+        return rec_off + 24 + len(out)
+
+    def name(s):
+        off = here() + 4
+        out.extend(struct.pack("<I", off) + struct.pack("<IHH", 0, 0, len(s)) + make_hostile11.u16z(s))
+
+    def elem(s, attrs=False):
+        out.extend(b"\x41" if attrs else b"\x01")
+        out.extend(struct.pack("<HI", 0xFFFF, 0))
+        name(s)
+        if attrs:
+            out.extend(struct.pack("<I", 0))
+
+    def value(s):
+        out.extend(b"\x05\x01" + struct.pack("<H", len(s)) + make_hostile11.u16(s))
+
+    out += b"\x0f\x01\x01\x00"
+    out += b"\x0c\x01" + struct.pack("<I", 0x5EED0001)
+    out += struct.pack("<I", here() + 4)
+    out += struct.pack("<I", 0) + bytes(range(16)) + b"\0\0\0\0"
+    size_at = len(out) - 4
+    start = len(out)
+    out += b"\x0f\x01\x01\x00"
+    elem("Event")
+    out += b"\x02"
+    elem("System")
+    out += b"\x02"
+    elem("Computer")
+    out += b"\x02"
+    value(STATIC_HOST)
+    out += b"\x04\x04"
+    elem("EventData")
+    out += b"\x02"
+    elem("Data", attrs=True)
+    out += b"\x06"
+    name("Name")
+    value("TargetUserName")
+    out += b"\x02\x0e" + struct.pack("<HB", 0, 0x01) + b"\x04"
+    elem("Data", attrs=True)
+    out += b"\x06"
+    name("Name")
+    value("Note")
+    out += b"\x02"
+    value(STATIC_NOTE)
+    out += b"\x04\x04\x04\x00"
+    struct.pack_into("<I", out, size_at, len(out) - start)
+    v = make_hostile11.u16("svc-backup")
+    out += struct.pack("<I", 1) + struct.pack("<HBB", len(v), 0x01, 0) + v
+    size = 24 + len(out) + 4
+    rec = struct.pack("<IIQQ", 0x2A2A, size, 7, 0x01D0081B00000007) + out + struct.pack("<I", size)
+    ch = bytearray(65536)
+    ch[0:8] = b"ElfChnk\0"
+    struct.pack_into("<QQQQIII", ch, 8, 7, 7, 7, 7, 128, 512, 512 + len(rec))
+    ch[512:512 + len(rec)] = rec
+    fh = bytearray(4096)
+    fh[0:8] = b"ElfFile\0"
+    struct.pack_into("<QQQIHHHH", fh, 8, 0, 0, 8, 128, 1, 3, 4096, 1)
+    return bytes(fh) + bytes(ch)
+
+
 def evtx_missing():
     log = bytearray(make_hostile11.evtx(EVENTS))
     struct.pack_into("<H", log, 42, 3)  # the header counts 3 chunks; one is in the file
@@ -247,12 +326,14 @@ def generate(outdir):
         "plist_deep.plist": plist_deep().encode(),
         "evtx_missing.evtx": evtx_missing(),
         "evtx_cut.evtx": evtx_cut(),
+        "evtx_static.evtx": evtx_static(),
         "mdb_dupcat.mdb": mdb_dupcat(),
     }
     for name, data in files.items():
         with open(os.path.join(outdir, name), "wb") as f:
             f.write(data)
-    return {"email": EMAIL, "ssn": SSN, "ssn2": SSN2, "part_no": gen_mdb.PART_NO}
+    return {"email": EMAIL, "ssn": SSN, "ssn2": SSN2, "part_no": gen_mdb.PART_NO, "host": STATIC_HOST,
+            "note": STATIC_NOTE}
 
 
 if __name__ == "__main__":
