@@ -7,7 +7,11 @@
  * (FHS/BHS ... BTS/FTS), or an MLLP capture (each message framed by 0x0B
  * ... 0x1C 0x0D, the minimal lower layer protocol of the HL7 transport
  * specification; a capture whose last frame has no end byte 0x1C was cut
- * inside a message: noted truncated).
+ * inside a message: noted truncated), or inside other text: an interface
+ * engine's log or a support ticket that holds a header somewhere in a line
+ * (after a time stamp) and, in its first 64 KiB, a PID segment at the
+ * start of a line (probed 40: over plain text, under the formats that hold
+ * text; the lines that are not segments are text as they stand).
  *
  * A message is segments ended by CR (LF and CR LF read the same); MSH, FHS
  * and BHS name their own separators in their first bytes: MSH-1 the field
@@ -96,13 +100,47 @@ static size_t hl7_start(struct ls_slice d)
     return i;
 }
 
+/* Bytes searched for a message inside other text (an interface engine's
+ * log, a support ticket): the first 64 KiB. */
+#define HL7_EMBED_WINDOW (64u << 10)
+
+/* A header segment somewhere in s (after a log line's time stamp, ...):
+ * its offset, or SIZE_MAX. */
+static size_t hl7_find_header(struct ls_slice s, struct hl7_sep *sep)
+{
+    size_t at = 0;
+    while ((at = ls_slice_find(s, at, "MSH", 3)) != SIZE_MAX) {
+        struct ls_slice rest;
+        if (ls_slice_from(s, at, &rest) && hl7_header(rest, sep)) return at;
+        at++;
+    }
+    return SIZE_MAX;
+}
+
+/* A message inside other text: a header, then a PID segment at the start of
+ * a line (what the labels read). */
+static bool hl7_embedded(struct ls_slice d)
+{
+    struct ls_slice w = d;
+    if (w.len > HL7_EMBED_WINDOW) w.len = HL7_EMBED_WINDOW;
+    struct hl7_sep sep;
+    size_t at = hl7_find_header(w, &sep);
+    if (at == SIZE_MAX) return false;
+    uint8_t pid[5] = {'\r', 'P', 'I', 'D', sep.field};
+    if (ls_slice_find(w, at, pid, 5) != SIZE_MAX) return true;
+    pid[0] = '\n';
+    return ls_slice_find(w, at, pid, 5) != SIZE_MAX;
+}
+
 static int hl7_probe(const struct ls_object *o)
 {
     struct ls_slice rest;
     struct hl7_sep sep;
-    if (!ls_slice_from(o->data, hl7_start(o->data), &rest) || !hl7_header(rest, &sep)) return 0;
-    /* the header's field separator must come again (MSH-3 ...) */
-    return ls_slice_find(rest, 8, &sep.field, 1) != SIZE_MAX ? 90 : 0;
+    if (ls_slice_from(o->data, hl7_start(o->data), &rest) && hl7_header(rest, &sep) &&
+        ls_slice_find(rest, 8, &sep.field, 1) != SIZE_MAX) /* the field separator comes again (MSH-3 ...) */
+        return 90;
+    /* messages inside a log or a note: over plain text (25), under the formats that hold text */
+    return hl7_embedded(o->data) ? 40 : 0;
 }
 
 /* ---- fields ------------------------------------------------------------------ */
@@ -408,18 +446,27 @@ struct hl7_state {
     struct hl7_sep sep;
     struct ls_buf text, labels, scratch;
     size_t segments;
+    bool embedded; /* messages inside other text: a header may stand anywhere in a line */
 };
 
 static ls_err hl7_segment(struct hl7_state *st, struct ls_slice seg)
 {
-    if (seg.len >= 3 && hl7_header(seg, &st->sep)) {
-        /* a header's encoding characters are no escapes */
+    if ((seg.len >= 3 && hl7_header(seg, &st->sep)) || (st->embedded && hl7_find_header(seg, &st->sep) != SIZE_MAX)) {
+        /* a header (or a log line holding one): its encoding characters are no escapes */
+        LS_TRY(ls_buf_add(&st->text, seg.ptr, seg.len));
+        return ls_buf_addc(&st->text, '\n');
+    }
+    bool is_seg = seg.len >= 4 && ls_slice_at(seg, 3) == st->sep.field;
+    for (size_t i = 0; i < 3 && is_seg; i++) {
+        int ch = ls_slice_at(seg, i);
+        is_seg = (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+    }
+    if (!is_seg) { /* a line that is no segment (a log's own lines): as it stands */
         LS_TRY(ls_buf_add(&st->text, seg.ptr, seg.len));
         return ls_buf_addc(&st->text, '\n');
     }
     LS_TRY(hl7_unescape(&st->text, seg, &st->sep));
     LS_TRY(ls_buf_addc(&st->text, '\n'));
-    if (seg.len < 4 || ls_slice_at(seg, 3) != st->sep.field) return LS_OK;
     return hl7_labels(&st->labels, &st->scratch, seg, &st->sep);
 }
 
@@ -457,7 +504,10 @@ static ls_err hl7_extract(struct ls_ctx *c, struct ls_object *o)
 {
     struct hl7_state st = {.sep = {'|', '^', '~', '\\', '&'}, .segments = 0};
     struct ls_slice rest;
-    if (!ls_slice_from(o->data, hl7_start(o->data), &rest) || !hl7_header(rest, &st.sep)) return ls_decline(c, o);
+    if (!ls_slice_from(o->data, hl7_start(o->data), &rest) || !hl7_header(rest, &st.sep)) {
+        if (!hl7_embedded(o->data)) return ls_decline(c, o);
+        st.embedded = true;
+    }
     size_t max = (size_t)ls_ctx_limits(c)->max_text;
     ls_buf_init(&st.text, max);
     ls_buf_init(&st.labels, max);

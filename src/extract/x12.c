@@ -30,8 +30,10 @@
  * Ignored on purpose: the meaning of other segments (dates of service,
  * claim amounts, diagnosis and procedure codes, control numbers are read
  * as text, unlabelled), envelope validation (counts in SE/GE/IEA), X12
- * XML. A file whose ISA cannot be read is declined (the text handler
- * reads it). An interchange without its IEA trailer at the end of the file
+ * XML. A transaction set without its ISA (a GS or ST segment first, a
+ * code and the element separator again: a fragment pasted into a ticket)
+ * is read with that separator, the terminator ~ (or the line end when the
+ * first 4 KiB hold no ~) and components ':' (probed 40, over plain text). An interchange without its IEA trailer at the end of the file
  * (a transfer cut short) is noted truncated.
  *
  * Attacker-controlled: every byte, the delimiters included (refused when
@@ -85,13 +87,36 @@ static size_t x12_start(struct ls_slice d)
     return i;
 }
 
+/* A transaction set without its interchange envelope (a GS or ST segment
+ * first: a fragment pasted into a ticket, a set a translator wrote out
+ * alone): the element separator after the segment id; the terminator ~
+ * when one comes in the first 4 KiB, else the line end; components ':'. */
+static bool x12_bare(struct ls_slice s, struct x12_sep *sep)
+{
+    if (!(ls_slice_starts(s, "GS", 2) || ls_slice_starts(s, "ST", 2))) return false;
+    int e = ls_slice_at(s, 2);
+    if (e < 0 || x12_is_alnum(e) || x12_is_blank(e) || e == ':' || e == '~') return false;
+    struct ls_slice w = s;
+    if (w.len > 4096) w.len = 4096;
+    uint8_t el = (uint8_t)e;
+    /* GS*HC*... or ST*837*...: a code, the separator again */
+    size_t second = ls_slice_find(w, 3, &el, 1);
+    if (second == SIZE_MAX || second > 12) return false;
+    sep->elem = el;
+    sep->comp = ':';
+    sep->rep = 0;
+    sep->term = ls_slice_find(w, 0, "~", 1) != SIZE_MAX ? '~' : '\n';
+    return true;
+}
+
 static int x12_probe(const struct ls_object *o)
 {
     struct ls_slice rest;
     struct x12_sep sep;
     size_t next;
-    if (!ls_slice_from(o->data, x12_start(o->data), &rest) || !x12_isa(rest, &sep, &next)) return 0;
-    return 90;
+    if (!ls_slice_from(o->data, x12_start(o->data), &rest)) return 0;
+    if (x12_isa(rest, &sep, &next)) return 90;
+    return x12_bare(rest, &sep) ? 40 : 0; /* over plain text (25) */
 }
 
 /* ---- elements ------------------------------------------------------------------ */
@@ -342,7 +367,8 @@ static ls_err x12_extract(struct ls_ctx *c, struct ls_object *o)
     struct x12_state st = {.segments = 0};
     struct ls_slice rest;
     size_t next;
-    if (!ls_slice_from(o->data, x12_start(o->data), &rest) || !x12_isa(rest, &st.sep, &next)) return ls_decline(c, o);
+    if (!ls_slice_from(o->data, x12_start(o->data), &rest)) return ls_decline(c, o);
+    if (!x12_isa(rest, &st.sep, &next) && !x12_bare(rest, &st.sep)) return ls_decline(c, o);
     size_t max = (size_t)ls_ctx_limits(c)->max_text;
     ls_buf_init(&st.text, max);
     ls_buf_init(&st.labels, max);

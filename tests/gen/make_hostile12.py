@@ -17,13 +17,15 @@ from the format's documented layout, with fake PII:
   unusual set), escape sequences (\\F\\ \\S\\ \\T\\ \\R\\ \\E\\ \\Xhh\\),
   PID-3 identifier lists with an SS type code, PID-7 birth dates, PID-19
   SSNs, PID-13 phone and e-mail (XTN components), NK1, GT1, IN1, IN2; as
-  files, as an MLLP capture (0x0B ... 0x1C 0x0D), batched (FHS/BHS), in a
-  zip, under a lying name;
+  files, as an MLLP capture (0x0B ... 0x1C 0x0D, one cut), batched
+  (FHS/BHS), in a zip, mailed, in an interface engine's log, under a lying
+  name;
 - ANSI X12 005010: 834 enrollment (INS, REF*0F, REF*SY, NM1*IL ...*34*,
   DMG*D8, PER), 837P and 837I claims, 270/271 eligibility, 835
   remittance; delimiters from the ISA (~ * :, control bytes, a line end
   as the terminator), one segment a line or all on one line, two
-  interchanges with different delimiters in one file;
+  interchanges with different delimiters in one file, a cut one, a
+  transaction set without its envelope;
 - FHIR R4 JSON and XML (Patient with a us-ssn identifier, a Bundle, NDJSON
   bulk export), C-CDA (recordTarget/patientRole, id root
   2.16.840.1.113883.4.1), claims and enrollment CSV extracts, NCPDP D.0
@@ -255,6 +257,18 @@ def hl7_more_cases():
                                          "MSA|AA|%017d" % (20150209080000000 + i)]) + b"\x1c\r" for i in range(5))
     r = put(HOSP + "/captures/acks_20150209.bin", acks)
     key("hl7_acks_clean", r, [], no_findings=True)
+    # an interface engine's log: time-stamped lines, each message printed after "Received:", its segments on
+    # lines of their own; and a support ticket quoting a PID segment after a header pasted mid-sentence
+    g, h = person(), person()
+    log = ""
+    for i, p in enumerate((g, h)):
+        msg = hl7_msg([msh("ADT^A04^ADT_A01", "LOG%05d" % i), "EVN|A04|20150209080000", pid(p, "M50%05d" % i)],
+                      end="\n").decode()
+        log += ("[2015-02-09 08:0%d:00,123]  INFO (com.mercy.engine.channel.ADT_IN:412): Received message "
+                "(C:\\Engine\\Temp\\in_%d.hl7): %s" % (i, i, msg))
+        log += "[2015-02-09 08:0%d:00,456]  INFO (com.mercy.engine.channel.ADT_IN:433): ACK sent AA\n" % i
+    r = put(HOSP + "/engine/logs/adt_in.log", log.encode())
+    key("hl7_engine_log", r, [], planted={"ssn": [g["ssn9"], h["ssn9"]], "dob": dob(g, h)})
     # HL7 v2 XML encoding: fields as elements (PID.7/TS.1, PID.19)
     f = person()
     xml = ('<?xml version="1.0"?>\n<ADT_A01 xmlns="urn:hl7-org:v2xml">\n<MSH><MSH.1>|</MSH.1><MSH.2>^~\\&amp;</MSH.2>'
@@ -423,6 +437,12 @@ def x12_more_cases():
     cut = full.index(b"NM1*IL*1*" + e["last"].upper().encode())
     r = put(BEN + "/outbound/834_ACME_20150213_partial.edi", full[:cut + 12])
     key("x12_cut", r, [], planted={"ssn": [d["ssn9"]], "dob": dob(d)}, coverage="partial", reasons_any=["truncated"])
+    # a transaction set without its envelope, pasted into a help-desk ticket's export (ST first, one a line)
+    g = person()
+    body = x12(member834(g), 925).decode("latin-1").split("\n")
+    st_only = "\n".join(l for l in body if not l.startswith(("ISA", "GS", "GE", "IEA")))
+    r = put(BEN + "/tickets/INC0041177_834_fragment.txt", st_only.encode())
+    key("x12_st_without_isa", r, [], planted={"ssn": [g["ssn9"]], "dob": dob(g)})
     # a 999 acknowledgement: control numbers only
     segs = [["AK1", "BE", "905", "005010X220A1"], ["AK2", "834", "0001", "005010X220A1"], ["IK5", "A"],
             ["AK9", "A", "1", "1", "1"]]
@@ -782,7 +802,9 @@ CORPUS = {HOSP + "/archive/2015-02-05/ADT_A08_MSG00003.hl7": "hl7/h12_own_separa
           HOSP + "/captures/mllp_port6661_20150209_cut.bin": "hl7/h12_mllp_cut.bin",
           BEN + "/outbound/834_ACME_20150213_partial.edi": "x12/h12_cut.edi",
           BEN + "/claims/837D_20150204.edi": "x12/h12_837d_pipes.edi",
-          "AcmeBenefits/pharmacy/ncpdp_claims_20150204.dat": "ncpdp/h12_claims.dat"}
+          "AcmeBenefits/pharmacy/ncpdp_claims_20150204.dat": "ncpdp/h12_claims.dat",
+          HOSP + "/engine/logs/adt_in.log": "hl7/h12_engine.log",
+          BEN + "/tickets/INC0041177_834_fragment.txt": "x12/h12_st_only.txt"}
 
 
 if __name__ == "__main__":
