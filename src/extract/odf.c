@@ -36,7 +36,7 @@
  * holding those parts: its office:meta, master styles and body are read as
  * the members above (odf_flat_start()), its base64 blobs as generic XML's.
  * Ignored on purpose: settings.xml, styles other than headers/footers and
- * list and outline styles, list styles bound through a
+ * list and outline styles (content.xml's automatic styles: no text), list styles bound through a
  * paragraph style (style:list-style-name),
  * ObjectReplacements/ (previews of objects already read), Configurations2/.
  * Attacker-controlled: member names, sizes and bytes; the XML.
@@ -123,6 +123,7 @@ struct odf_walk {
     bool spreadsheet;     /* content: inside office:spreadsheet */
     bool flat;            /* one flat XML document: kind follows office:document's children */
     unsigned bin_depth;   /* flat: depth of an open office:binary-data (base64), 0 if none */
+    unsigned sty_depth;   /* content.xml: depth of office:automatic-styles, 0 if not in it */
     unsigned src_depth;   /* flat: depth of an open Basic module's source-code, 0 if none */
     struct ls_sheet_fstrs fs; /* content: the string constants of a sheet's formulas */
     bool lists_on;        /* list styles are collected in this walk */
@@ -1019,6 +1020,10 @@ static ls_err odf_cb_start(void *ud, const char *local, const char *ns,
     struct odf_walk *w = ud;
     w->depth++;
     if (w->flat) LS_TRY(odf_flat_start(w, local));
+    /* the data styles' literals (number:text "%", "/", a currency's "EUR")
+     * are formats, not text: an ods had read "%%" on a line of its own */
+    if (w->kind == ODF_CONTENT && !w->sty_depth && strcmp(local, "automatic-styles") == 0)
+        w->sty_depth = w->depth;
     enum odf_el el = w->kind == ODF_CONTENT || w->kind == ODF_STYLES ? odf_el_of(local) : ODE_OTHER;
     /* a shape or frame anchored in a paragraph (draw:custom-shape,
      * draw:frame ...) starts its own text on a line of its own: LibreOffice's
@@ -1056,6 +1061,7 @@ static ls_err odf_cb_end(void *ud, const char *local, const char *ns)
     enum odf_el el = w->depth && w->depth < sizeof w->els ? (enum odf_el)w->els[w->depth] : ODE_OTHER;
     if (w->flat && w->depth == w->bin_depth) w->bin_depth = 0;
     if (w->flat && w->depth == w->src_depth) w->src_depth = 0;
+    if (w->depth == w->sty_depth) w->sty_depth = 0;
     bool part_end = w->flat && w->depth == 2;
     if (w->depth) w->depth--;
     if (w->kind == ODF_CONTENT && (el == ODE_P || el == ODE_H) && w->in_par) w->in_par--;
@@ -1080,7 +1086,7 @@ static ls_err odf_cb_text(void *ud, struct ls_slice s)
     if (w->bin_depth) return LS_OK; /* a picture's base64: its blobs are read after the walk */
     if (w->src_depth) return odf_add(w, s); /* a macro's code, as the Basic/ members give it */
     switch (w->kind) {
-    case ODF_CONTENT: return odf_content_chars(w, s);
+    case ODF_CONTENT: return w->sty_depth ? LS_OK : odf_content_chars(w, s);
     case ODF_STYLES: return w->in_hf ? odf_content_chars(w, s) : LS_OK;
     case ODF_META: return odf_meta_chars(w, s);
     default: return LS_OK;

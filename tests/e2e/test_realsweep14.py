@@ -3,7 +3,9 @@
 levels restarted as w:lvlRestart says and list instances redefining a
 level (w:lvlOverride w:lvl) numbered as Word shows them; a workbook zipped
 with backslashes and lower-case part names read as a workbook; slide
-paragraphs numbered by their layout's or master's text styles."""
+paragraphs numbered by their layout's or master's text styles; numbers
+under percent and fraction formats as shown; an ods's data styles are no
+text."""
 import os
 import sys
 import unittest
@@ -42,6 +44,11 @@ class RealSweep14(lsutil.GeneratedTree):
         self.assertNotIn("First point", got)  # "1. First point"
         for plain in ("Quarterly review", "Not numbered", "Plain note", "Speaker note Jane Roe"):
             self.assertIn(plain, got)  # a title, own a:buNone, a text box, the notes
+
+    def test_ods_data_styles(self):
+        got = self.lines("datastyles.ods")
+        self.assertEqual(got[0], "sheet: Staff")  # no "%// EUR" line before it
+        self.assertEqual(sum(ln.count("EUR") for ln in got), 1)
 
     def test_backslash_package(self):
         o = self.m.obj(self.p("backslash.xlsx"))

@@ -37,6 +37,11 @@ and number is made up.
   conditional "[<=9999999]###-####;(###) ###-####") and a nine-digit
   number under a percent format, which stays digits.
 
+- datastyles.ods: a spreadsheet's data styles in content.xml's
+  office:automatic-styles (number:text "%", "/", a currency symbol), as
+  LibreOffice writes them for percent, date and currency cells: their
+  literals were read as text, a line "%%//EUR" before the first sheet.
+
 Returns {file: [lines the text must hold]}.
 """
 import os
@@ -317,13 +322,67 @@ def xlsx_numfmt(path):
                 ("xl/styles.xml", styles), ("xl/worksheets/sheet1.xml", sheet)])
 
 
+# ------------------------------------------------------------ datastyles.ods
+
+ODS_LINES = ["Name\tRate\tHired\tSalary", "Jane Roe\t5%\t1990-01-01 01/01/1990\t52,000 EUR"]
+
+
+def ods_datastyles(path):
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" '
+          'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"')
+    styles = (
+        '<office:automatic-styles>'
+        '<number:percentage-style style:name="N11"><number:number number:decimal-places="0" '
+        'number:min-integer-digits="1"/><number:text>%</number:text></number:percentage-style>'
+        '<number:date-style style:name="N37"><number:month number:style="long"/><number:text>/'
+        '</number:text><number:day number:style="long"/><number:text>/</number:text>'
+        '<number:year number:style="long"/></number:date-style>'
+        '<number:currency-style style:name="N108"><number:number number:decimal-places="0" '
+        'number:min-integer-digits="1" number:grouping="true"/><number:text> </number:text>'
+        '<number:currency-symbol>EUR</number:currency-symbol></number:currency-style>'
+        '<style:style style:name="ce1" style:family="table-cell" style:data-style-name="N11"/>'
+        '</office:automatic-styles>')
+
+    def cell(v):
+        if isinstance(v, tuple):
+            return v[0]
+        return '<table:table-cell office:value-type="string"><text:p>%s</text:p></table:table-cell>' % escape(v)
+    rows = [["Name", "Rate", "Hired", "Salary"],
+            ["Jane Roe",
+             ('<table:table-cell table:style-name="ce1" office:value-type="percentage" '
+              'office:value="0.05"><text:p>5%</text:p></table:table-cell>',),
+             ('<table:table-cell office:value-type="date" office:date-value="1990-01-01">'
+              '<text:p>01/01/1990</text:p></table:table-cell>',),
+             ('<table:table-cell office:value-type="currency" office:currency="EUR" '
+              'office:value="52000"><text:p>52,000 EUR</text:p></table:table-cell>',)]]
+    body = "".join("<table:table-row>%s</table:table-row>" % "".join(cell(v) for v in r) for r in rows)
+    content = (XMLDECL + '<office:document-content %s office:version="1.3">%s<office:body>'
+               '<office:spreadsheet><table:table table:name="Staff">%s</table:table>'
+               '</office:spreadsheet></office:body></office:document-content>' % (ns, styles, body))
+    manifest = (XMLDECL + '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:'
+                'xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" '
+                'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                '</manifest:manifest>')
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+        z.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+
+
 def generate(out):
     os.makedirs(out, exist_ok=True)
     docx_restart(os.path.join(out, "restart.docx"))
     xlsx_backslash(os.path.join(out, "backslash.xlsx"))
     pptx_inherit(os.path.join(out, "inherit.pptx"))
     xlsx_numfmt(os.path.join(out, "numfmt.xlsx"))
-    return {"numfmt.xlsx": ["%s\t%s" % (r[0], r[3]) for r in NUMFMT_ROWS],
+    ods_datastyles(os.path.join(out, "datastyles.ods"))
+    return {"datastyles.ods": ODS_LINES,
+            "numfmt.xlsx": ["%s\t%s" % (r[0], r[3]) for r in NUMFMT_ROWS],
             "restart.docx": RESTART_LINES, "backslash.xlsx": BACKSLASH_LINES,
             "inherit.pptx": INHERIT_LINES}
 
