@@ -52,7 +52,9 @@
  * cycle check (the catalog reader for every object's properties), and
  * Jet 3 text goes through iconv, whose code page modules a sandboxed
  * worker cannot load. Long values are read here through mdb_find_pg_row,
- * each chain bounded by the file's page count and the declared length;
+ * each chain bounded by the file's page count and the declared length,
+ * all chains together by MDB_HOPS_PER_PAGE rows a page (values naming one
+ * cyclic chain would each follow it npages times: quadratic);
  * attachments are inflated within the root's byte budget. Only column
  * names still come through libmdb (iconv). A table whose usage map is
  * empty is not handed to libmdb, which dereferences it (found by
@@ -96,6 +98,7 @@
 #define MDB_LV_SINGLE 0x40000000u
 #define MDB_LV_LEN 0x3fffffffu
 #define MDB_MAX_TABLES 65536u /* catalog entries read (Access allows 32768 objects) */
+#define MDB_HOPS_PER_PAGE 256u /* long-value rows followed per page of the file (a page holds < 256 rows) */
 
 struct mdbx {
     struct ls_ctx *c;
@@ -115,6 +118,8 @@ struct mdbx {
     bool text_full;     /* ls_emit_text said LS_E_LIMIT */
     bool no_children;   /* ls_emit_child said LS_E_LIMIT / LS_E_TIMEOUT */
     size_t bad_values;  /* long values whose chain was broken */
+    uint64_t hops_left; /* long-value rows still to follow in the whole file */
+    bool hops_out;      /* ... and none were left */
     ls_err stop;        /* LS_E_TIMEOUT */
 };
 
@@ -196,6 +201,11 @@ static bool mdbx_long_value(struct mdbx *s, struct ls_slice hdr, struct ls_slice
         void *buf = NULL;
         int off = 0;
         size_t n = 0;
+        if (s->hops_left == 0) { /* rows named by value after value (shared or cyclic chains) */
+            s->hops_out = true;
+            return false;
+        }
+        s->hops_left--;
         if (pg_row == 0 || mdb_find_pg_row(s->mdb, (int)pg_row, &buf, &off, &n) != 0) return false;
         struct ls_slice row;
         if (off < 0 || !ls_slice_sub(ls_slice_make(buf, s->pg_size), (size_t)off, n, &row)) return false;
@@ -870,6 +880,11 @@ static ls_err mdb_extract(struct ls_ctx *c, struct ls_object *o)
     s.pg_size = s.jet3 ? 2048u : 4096u;
     if (o->data.len < s.pg_size) return LS_E_TRUNCATED;
     s.npages = o->data.len / s.pg_size;
+    /* each long-value row is one value's in a real file (a deleted row's
+     * old version may share it): all chains together follow fewer rows
+     * than the pages hold; values naming one cyclic chain again and
+     * again would follow npages rows each */
+    s.hops_left = (uint64_t)s.npages * MDB_HOPS_PER_PAGE + 4096u;
     if (o->data.len % s.pg_size)
         ls_note(c, o, LS_R_TRUNCATED, "mdb: the file ends inside page %zu", s.npages);
     /* libmdb opens the buffer read-only (fmemopen "r"); it never writes */
@@ -899,6 +914,10 @@ static ls_err mdb_extract(struct ls_ctx *c, struct ls_object *o)
     if (s.bad_values)
         ls_note(c, o, LS_R_PARSE_ERROR, "mdb: %zu long value(s) (memo, OLE) with a broken page chain",
                 s.bad_values);
+    if (s.hops_out)
+        ls_note(c, o, LS_R_PARSE_ERROR,
+                "mdb: long values' page chains name more rows than the file holds (%u a page): the rest not read",
+                MDB_HOPS_PER_PAGE);
     mdb_close(s.mdb);
     ls_buf_free(&s.u16);
     ls_buf_free(&s.att);

@@ -20,7 +20,9 @@ by tests/gen/gen_review13.py:
   (python-evtx's issue_39.evtx: the machine names DESKTOP-CH5HROD and
   WIN-QVEQEK7H2OM that evtx_dump prints were missing);
 - mdb: a catalog listing one table twice read its rows twice (every value
-  counted twice)."""
+  counted twice); memo values all naming one cyclic long-value chain each
+  followed it once per page of the file (quadratic: a few MB held a worker
+  to its time limit): rows followed are now bounded by 256 a page."""
 import os
 import sys
 import unittest
@@ -108,6 +110,15 @@ class Review13(lsutil.GeneratedTree):
         self.assertIn(self.key["note"] + "\n", t)
         self.assertIn("TargetUserName: svc-backup\n", t)
         self.assertEqual(t.count(self.key["host"]), 1)
+
+    def test_mdb_long_value_loops_bounded(self):
+        o = self.m.obj(self.p("mdb_lvloop.mdb"))
+        self.assertEqual(o["handler"], "mdb")
+        self.assertEqual(o["coverage"], "partial")
+        self.assertIn("more rows than the file holds", repr(o["errors"]))
+        t = self.text("mdb_lvloop.mdb")
+        self.assertIn("Contact " + self.key["email"], t)
+        self.assertEqual(lsutil.last4s(o, "ssn"), ["1874"])
 
     def test_mdb_table_listed_twice(self):
         o = self.m.obj(self.p("mdb_dupcat.mdb"))

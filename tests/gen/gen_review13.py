@@ -34,7 +34,12 @@ Written from scratch with Python's standard library (all values fake):
   substitution) and an address in a <Data> element's text: the reader
   walked the definition for labels only, and both were never text;
 - mdb_dupcat.mdb: an Access database whose catalog lists one table twice
-  (under two names): its rows were read twice, every value counted twice.
+  (under two names): its rows were read twice, every value counted twice;
+- mdb_lvloop.mdb: six tables of 150 rows whose memo values all name one
+  long-value row that names itself as the next: each value followed the
+  cycle once per page of the file (quadratic in the file's size: a few
+  MB kept a worker busy to its time limit); a first table's plain memo
+  and SSN are still read.
 The key maps each file to what the test checks.
 """
 import os
@@ -314,6 +319,34 @@ def mdb_dupcat():
     return bytes(data)
 
 
+def mdb_lvloop(ntables=6, nrows=150):
+    shared = {}
+
+    def loop(db, first_lval):
+        if "hdr" not in shared:
+            pg = first_lval + len(db.lval)
+            page = gen_mdb.Page(b"LVAL")
+            page.add(struct.pack("<I", pg << 8) + b"")  # the next row: itself
+            db.lval.append(page)
+            shared["hdr"] = struct.pack("<III", 5000, pg << 8, 0)  # 5,000 bytes in a chain
+        return shared["hdr"]
+
+    def tables():
+        staff = gen_mdb.Table("Staff", [gen_mdb.Column("ID", gen_mdb.T_LONG),
+                                        gen_mdb.Column("SSN", gen_mdb.T_TEXT, 22, compress=False),
+                                        gen_mdb.Column("Notes", gen_mdb.T_MEMO)])
+        staff.rows = [[1, gen_mdb.jet_text(SSN, False),
+                       gen_mdb.memo_inline(gen_mdb.jet_text("Contact " + EMAIL, True))]]
+        ts = [staff]
+        for k in range(ntables):
+            t = gen_mdb.Table("Log%d" % k, [gen_mdb.Column("ID", gen_mdb.T_LONG),
+                                            gen_mdb.Column("Notes", gen_mdb.T_MEMO)])
+            t.rows = [[i, loop] for i in range(nrows)]
+            ts.append(t)
+        return ts
+    return gen_mdb.build(tables)
+
+
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
     files = {
@@ -328,6 +361,7 @@ def generate(outdir):
         "evtx_cut.evtx": evtx_cut(),
         "evtx_static.evtx": evtx_static(),
         "mdb_dupcat.mdb": mdb_dupcat(),
+        "mdb_lvloop.mdb": mdb_lvloop(),
     }
     for name, data in files.items():
         with open(os.path.join(outdir, name), "wb") as f:
