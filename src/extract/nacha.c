@@ -19,10 +19,13 @@
  * ("0000231045421113037"), so no SSN rule reads it in the raw bytes: each
  * entry gives a labelled line to ls_emit_labels(), scanned as text ("6
  * Name: ADA MOSS Account: 000000482001 Individual ID (SSN): 421113037";
- * the SSN label only for nine digits in a consumer batch, PPD, WEB, TEL
- * and the like, whose id a payroll fills with the SSN; a company's batch,
- * CCD or CTX, gets "Individual ID:"). An IAT account that starts like an
- * IBAN is written "IBAN: ...", which the IBAN rule checks.
+ * the SSN label only for nine digits in a consumer batch, PPD, WEB, TEL,
+ * MTE, POS, whose id a payroll fills with the SSN; a company's batch, CCD
+ * or CTX, and the check conversion batches, ARC, BOC, RCK, POP, whose
+ * positions 40-54 hold the check serial number, get "Individual ID:"). An
+ * IAT account that starts like an IBAN is written "IBAN: ...", which the
+ * IBAN rule checks. A file cut before its first batch header (a batch
+ * taken out of a file) is read too.
  *
  * A record ends at its line end when one comes within 94 bytes, else
  * after 94 bytes. Ignored on purpose: amounts, routing and trace numbers,
@@ -65,8 +68,25 @@ static size_t nacha_rec_end(struct ls_slice s, size_t off, size_t *next)
     return end;
 }
 
+/* A batch header without a file header: '5', a service class (200, 220,
+ * 225, 280), a Standard Entry Class code, an entry detail next. */
+static bool nacha_batch_first(struct ls_slice d)
+{
+    struct ls_slice sc, sec;
+    if (ls_slice_at(d, 0) != '5' || !ls_slice_sub(d, 1, 3, &sc) || !ls_slice_sub(d, 50, 3, &sec)) return false;
+    if (!ls_slice_eq_str(sc, "200") && !ls_slice_eq_str(sc, "220") && !ls_slice_eq_str(sc, "225") &&
+        !ls_slice_eq_str(sc, "280"))
+        return false;
+    for (size_t i = 0; i < 3; i++)
+        if (ls_slice_at(sec, i) < 'A' || ls_slice_at(sec, i) > 'Z') return false;
+    size_t next;
+    (void)nacha_rec_end(d, 0, &next);
+    return next > 0 && ls_slice_at(d, next) == '6';
+}
+
 static int nacha_probe(const struct ls_object *o)
 {
+    if (nacha_batch_first(o->data)) return 80;
     if (!nacha_header(o->data)) return 0;
     /* the next record is a batch header or the file control */
     size_t next;
@@ -102,10 +122,13 @@ static bool nacha_digits(struct ls_slice v, size_t n)
     return true;
 }
 
-/* A consumer batch (the receiver is a person): its id may be the SSN. */
+/* A consumer batch whose positions 40-54 hold the Individual
+ * Identification Number (the receiver is a person): it may be the SSN. Not
+ * ARC, BOC, RCK, POP (a check serial number there), SHR (a card's expiry
+ * and a document reference), CIE (the name there, the id after it). */
 static bool nacha_consumer(const char sec[3])
 {
-    static const char *const codes[] = {"PPD", "WEB", "TEL", "POP", "ARC", "BOC", "RCK", "CIE", "MTE", "POS", "SHR"};
+    static const char *const codes[] = {"PPD", "WEB", "TEL", "MTE", "POS"};
     for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
         if (memcmp(sec, codes[i], 3) == 0) return true;
     return false;
@@ -171,7 +194,7 @@ static ls_err nacha_record(struct ls_buf *b, struct ls_slice rec, char sec[3])
 
 static ls_err nacha_extract(struct ls_ctx *c, struct ls_object *o)
 {
-    if (!nacha_header(o->data)) return LS_OK;
+    if (!nacha_header(o->data) && !nacha_batch_first(o->data)) return LS_OK;
     struct ls_buf b;
     ls_buf_init(&b, (size_t)ls_ctx_limits(c)->max_text);
     ls_err e = LS_OK;

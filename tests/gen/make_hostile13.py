@@ -35,11 +35,19 @@ from the format's documented layout, with fake PII:
   CSV in a zip with a password-protected twin;
 - check images: an X9.37 image cash letter (EBCDIC records with 4-byte
   big-endian lengths, type 25 check detail with the MICR on-us field,
-  type 52 image data holding a TIFF), and its ASCII twin;
+  type 52 image data holding a TIFF, a type 68 user record with the
+  depositor's contact), and its ASCII twin;
 - decoys a careful responder must not flag: routing numbers (ABA check
   digit right, nine digits like an SSN), trace numbers, batch and entry
   counts, entry hashes, amounts in cents, check serial numbers, FITIDs,
-  BIC codes, SEPA creditor identifiers, masked pay-stub SSNs.
+  BIC codes, SEPA creditor identifiers, masked pay-stub SSNs;
+- and more: Metro 2 credit reporting (the SSN, date of birth and phone run
+  together), OFX 1099 downloads and enrolment requests (<RECID>, <TAXID>),
+  IRS MeF return XML and HRIS JSON (camel-case SSN keys), ADP's worker API
+  (the SSN's label after its value).
+
+The readers this dump brought: src/extract/nacha.c, fire1099.c, swift.c,
+metro2.c, qif.c, iif.c, ofx.c, bai2.c, x937.c; efw2.c reads EFW2C.
 
 "gap": true marks what a careful tool finds and leaksift does not (the
 report that came with this file says why); a gap that starts to hold fails
@@ -208,6 +216,18 @@ def nacha_cases():
     r = put(FIN + "/AP/ACH/CCD_VENDORS_1201.ach",
             ach_file([(ppd_header(sec="CCD", desc="VENDOR PAY"), body, "220", "1134567890")]))
     key("ach_ccd_invoice_ids_clean", r, [], no_findings=True)
+    # check conversion (ARC): positions 40-54 hold the check serial number
+    body = [ppd_entry(i + 1, RDFI[i], "%010d" % (2201948811 + i), 12500 + i, "%09d" % (421004411 + 97 * i),
+                      "MIDTOWN PROPERTIES", tc="27") for i in range(3)]
+    r = put(FIN + "/AR/Lockbox/ARC_20141124.ach",
+            ach_file([(ppd_header(sec="ARC", desc="CHECK PMT"), body, "225", "1134567890")]))
+    key("ach_arc_check_serials_clean", r, [], no_findings=True)
+    # one batch cut out of a file (no file header or control)
+    m_ = person()
+    raw = ach_file([(ppd_header(), [ppd_entry(1, RDFI[6], "5520017", 143000, m_["ssn9"], m_["name"])], "220",
+                     "1134567890")]).decode().split("\r\n")
+    r = put(PAY + "/ACH/batch_only_1212.txt", ("\r\n".join(raw[1:4]) + "\r\n").encode())
+    key("ach_batch_only_ssn", r, [], planted={"ssn": [m_["ssn9"]]})
     # a returns file (R01 in addenda 99): trace numbers and dates, no PII
     ret = ["6" + "21" + RDFI[0] + fx("000000482001", 17) + num(231045, 10) + fx("EMP00417", 15)
            + fx("ADA MOSS", 22) + "  " + "1" + aba("09100001")[:8] + num(11, 7),
@@ -290,7 +310,7 @@ def statement_cases():
             "</TAX1099INT_V100>\r\n</TAX1099RS>\r\n</TAX1099TRNRS>\r\n</TAX1099MSGSRSV1>\r\n</OFX>\r\n"
             % (t1["name"].upper(), t1["ssn9"]))
     r = put(FIN + "/Statements/Tax/1099INT_2014.ofx", body.encode())
-    key("ofx_tax1099_recid_ssn", r, [], planted={"ssn": [t1["ssn9"]]}, entities_only=["ssn"], gap=True)
+    key("ofx_tax1099_recid_ssn", r, [], planted={"ssn": [t1["ssn9"]]}, entities_only=["ssn"])
     # an OFX enrolment request (the customer's TAXID, date of birth, phones)
     t2 = person()
     body = (OFX1_HDR + "<OFX>\r\n<SIGNUPMSGSRQV1>\r\n<ENROLLTRNRQ>\r\n<TRNUID>0417\r\n<ENROLLRQ>\r\n"
@@ -301,7 +321,7 @@ def statement_cases():
                                                 t2["dob"].replace("-", "")))
     r = put(FIN + "/Statements/Enrollment/enroll_request.ofx", body.encode())
     key("ofx_enroll_taxid_dob_phone", r, [], planted={"ssn": [t2["ssn9"]], "phone": [t2["phone10"]],
-                                                     "email": [t2["email"]]}, entities_all=["dob"], gap=True)
+                                                     "email": [t2["email"]]}, entities_all=["dob"])
     # QIF: one-letter field codes glued to the value (N check number, D date,
     # P payee, M memo, A address); an account description holding a card
     d = person()
@@ -315,7 +335,7 @@ def statement_cases():
     # splits code from value. gap: the raw bytes are scanned too and still
     # give "mada.moss@..." (pipeline.c's ls_obj_raw_redundant() does not
     # list qif: /tmp/s15/patches/hostile13-qif-raw-redundant.patch)
-    key("qif_glued_card", r, [], planted={"credit_card": [d["card"]]}, gap=True)
+    key("qif_glued_card", r, [], planted={"credit_card": [d["card"]]})
     key("qif_glued_email", r, [], exact={"email": [d["email"]]}, gap=True)
     # QIF check register: check numbers, dates and amounts only
     qif = ("!Type:Bank\nD11/04'14\nT-1,250.00\nN1043\nPMIDTOWN PROPERTIES\nLRent\n^\nD11/14'14\nT2,310.45\n"
@@ -336,7 +356,7 @@ def statement_cases():
               f["name"].upper(), f["email"].upper()))
     r = put(TRE + "/BAI/BAI2_PRIORDAY_20141124.bai", bai.encode())
     key("bai2_zelle_email", r, [], planted={"email": [f["email"]]})
-    key("bai2_ind_id_ssn", r, [], planted={"ssn": [e["ssn9"]]}, gap=True)
+    key("bai2_ind_id_ssn", r, [], planted={"ssn": [e["ssn9"]]})
     # BAI2 with routing numbers, bank reference numbers and totals, and a
     # company's (CCD) nine-digit IND ID: no SSN
     bai = ("01,%s,ACMECORP,141125,0800,1,80,10,2/\n02,ACMECORP,%s,1,141124,,USD,2/\n"
@@ -628,7 +648,7 @@ def tax_cases():
     # the bare SSN under SSNO: a text-table reader takes the !EMP header for
     # a row of the !HDR table above it, and "SSNO" names no SSN column for
     # tablectx; src/extract/iif.c pairs each row with its own !TYPE header
-    key("iif_ssno_bare", r, [], planted={"ssn": [n2["ssn9"]]}, gap=True)
+    key("iif_ssno_bare", r, [], planted={"ssn": [n2["ssn9"]]})
     # a customer list: bare phone numbers under PHONE1, after a !TRNS block
     w = person()
     iif = ("!TRNS\tTRNSID\tTRNSTYPE\tDATE\tACCNT\tNAME\tAMOUNT\r\n!SPL\tSPLID\tTRNSTYPE\tDATE\tACCNT\tNAME\t"
@@ -637,7 +657,7 @@ def tax_cases():
            "CTYPE\r\nCUST\t%s\t%s\t12 Elm Street\t%s\t2125550199\t%s\tRetail\r\n"
            % (w["name"], w["name"], w["name"], w["name"], w["phone10"], w["email"]))
     r = put(FIN + "/QuickBooks/customers.iif", iif.encode())
-    key("iif_cust_bare_phone", r, [], planted={"phone": [w["phone10"]], "email": [w["email"]]}, gap=True)
+    key("iif_cust_bare_phone", r, [], planted={"phone": [w["phone10"]], "email": [w["email"]]})
     # GnuCash XML, gzip'd as GnuCash saves it: an employee's and a customer's address
     o, q = person(), person()
     gnc = ('<?xml version="1.0" encoding="utf-8" ?>\n<gnc-v2\n xmlns:gnc="http://www.gnucash.org/XML/gnc"\n'
@@ -779,7 +799,7 @@ def tiff_image():
     return b"II*\0" + struct.pack("<I", 8) + ifd + b"\0\0\0\0" + pix
 
 
-def x937(ebcdic=True):
+def x937(who, ebcdic=True):
     e = ebcdic
     img = tiff_image()
     out = x9_rec(["01", "03", "T", aba("02100002"), aba("02100002"), "20141124", "0800", "N", fx("ACME BANK", 18),
@@ -796,11 +816,18 @@ def x937(ebcdic=True):
                        fx("", 3)], e, 80)
         out += x9_rec(["50", "1", num(len(img), 7), aba("02100002"), "20141124", "00", "00", "0", "0", "1", "0",
                        "1", "0", " ", " ", "0", " ", "0", " ", "0", " ", fx("", 8), " ", fx("", 7)], e, 80)
-        head = "".join(["52", aba("02100002"), "20141124", fx("CL0417", 8), num(1000417 + i, 15),
-                        fx("", 16), "0", fx("", 16), "0", "0", num(0, 5), num(0, 7)])
-        hb = head.encode("cp037" if e else "ascii")
-        body = hb + num(len(img), 7).encode("cp037" if e else "ascii") + img
+        # type 52: routing, business date, cycle, item sequence, three
+        # security names, clipping origin and coordinates, the image
+        # reference key's length (positions 102-106) and key, the digital
+        # signature's length (5) and signature, the image's length (7), the image
+        head = "".join(["52", aba("02100002"), "20141124", "01", num(1000417 + i, 15), fx("", 48), "0",
+                        "0" * 16, num(0, 5), num(0, 5), num(len(img), 7)])
+        assert len(head) == 118
+        body = head.encode("cp037" if e else "ascii") + img
         out += struct.pack(">I", len(body)) + body
+    # a user record (type 68) a deposit app wrote: the depositor's contact
+    data = "DEPOSITOR %s %s %s" % (who["name"].upper(), who["email"].upper(), who["phone"])
+    out += x9_rec(["68", "3", fx("", 9), fx("ACME RDC APP", 20), "001", "001", num(len(data), 7), data], e)
     out += x9_rec(["70", num(2, 4), num(255000, 12), num(0, 12), num(2, 5), fx("", 20), fx("", 4)], e, 80)
     out += x9_rec(["90", num(1, 6), num(2, 8), num(255000, 14), num(2, 9), fx("ACME BANK", 18), "20141124",
                    fx("", 15)], e, 80)
@@ -810,10 +837,19 @@ def x937(ebcdic=True):
 
 
 def check_image_cases():
-    r = put(TRE + "/RDC/ICL_20141124_0417.x937", x937(True))
-    key("x937_ebcdic_no_fp", r, [], entities_only=[], coverage_not="none")
-    r = put(TRE + "/RDC/ICL_20141124_0418.icl", x937(False))
-    key("x937_ascii_no_fp", r, [], entities_only=[], coverage_not="none")
+    """Routing, on-us and serial numbers, amounts and item sequence numbers
+    are decoys; the depositor in a user record is not; each image is a
+    member a responder must be able to list (and hold back)."""
+    a, b = person(), person()
+    r = put(TRE + "/RDC/ICL_20141124_0417.x937", x937(a, True))
+    key("x937_ebcdic_user_record", r, [], planted={"email": [a["email"]], "phone": [a["phone10"]]},
+        entities_only=["email", "phone"], gap=True)
+    key("x937_ebcdic_image_1", r, ["image_1.tif"], coverage_not="none", gap=True)
+    key("x937_ebcdic_image_2", r, ["image_2.tif"], coverage_not="none", gap=True)
+    r = put(TRE + "/RDC/ICL_20141124_0418.icl", x937(b, False))
+    key("x937_ascii_user_record", r, [], planted={"email": [b["email"]], "phone": [b["phone10"]]},
+        entities_only=["email", "phone"])
+    key("x937_ascii_image_2", r, ["image_2.tif"], coverage_not="none", gap=True)
 
 
 # ---------------------------------------------------------------- decoys
@@ -867,7 +903,9 @@ CORPUS = {PAY + "/ACH/PPD_PAYROLL_20141126.ach": "nacha/h13_ppd_crlf.ach",
           FIN + "/Statements/Enrollment/enroll_request.ofx": "ofx/h13_enroll.ofx",
           FIN + "/Statements/Tax/1099INT_2014.ofx": "ofx/h13_tax1099.ofx",
           TRE + "/BAI/BAI2_PRIORDAY_20141124.bai": "bai2/h13_priorday.bai",
-          TRE + "/BAI/BAI2_PRIORDAY_20141125.bai": "bai2/h13_priorday_ccd.bai"}
+          TRE + "/BAI/BAI2_PRIORDAY_20141125.bai": "bai2/h13_priorday_ccd.bai",
+          TRE + "/RDC/ICL_20141124_0417.x937": "x937/h13_ebcdic.x937",
+          TRE + "/RDC/ICL_20141124_0418.icl": "x937/h13_ascii.icl"}
 
 
 if __name__ == "__main__":
