@@ -59,9 +59,25 @@ size_t ls_docpart_list_number(uint32_t n, enum ls_listfmt f, char *out, size_t c
         out[len] = 0;
         return len;
     }
+    if (f == LS_LF_ORDINAL) {
+        unsigned t = n % 100 / 10 == 1 ? 0 : n % 10;
+        int k = snprintf(out, cap, "%u%s", (unsigned)n,
+                         t == 1 ? "st" : t == 2 ? "nd" : t == 3 ? "rd" : "th");
+        if (k < 0) return 0;
+        return (size_t)k < cap ? (size_t)k : cap - 1;
+    }
     int k = snprintf(out, cap, f == LS_LF_DECIMAL_ZERO && n < 10 ? "0%u" : "%u", (unsigned)n);
     if (k < 0) return 0;
     return (size_t)k < cap ? (size_t)k : cap - 1;
+}
+
+void ls_docpart_list_fill(const struct ls_listlvl *lv, struct ls_listctr *ctr, unsigned lvl)
+{
+    for (unsigned d = 0; d < lvl && d < LS_LIST_LEVELS; d++) {
+        if (ctr->started & (1u << d)) continue;
+        ctr->cur[d] = lv[d].start;
+        ctr->started = (uint16_t)(ctr->started | 1u << d);
+    }
 }
 
 size_t ls_docpart_list_next(const struct ls_listlvl *lv, struct ls_listctr *ctr, unsigned lvl,

@@ -31,6 +31,7 @@ enum ls_listfmt {
     LS_LF_UPPER_LETTER,
     LS_LF_NONE,         /* no number: the template's literal text only */
     LS_LF_BULLET,       /* a bullet or picture: no label at all */
+    LS_LF_ORDINAL,      /* 1st, 2nd, 3rd, 4th (English suffixes) */
 };
 
 struct ls_listlvl {
@@ -60,5 +61,10 @@ size_t ls_docpart_list_number(uint32_t n, enum ls_listfmt f, char *out, size_t c
  * for a bullet, an empty template or a level past the last. */
 size_t ls_docpart_list_next(const struct ls_listlvl *lv, struct ls_listctr *ctr, unsigned lvl,
                             char *out, size_t cap);
+/* Word: a paragraph at level lvl gives every shallower level not counted
+ * yet its start value, so a skipped level counts on from there ("2",
+ * "2.a.I", then "2.b"; Tika's testWORD_override_list_numbering). Call
+ * before ls_docpart_list_next(). */
+void ls_docpart_list_fill(const struct ls_listlvl *lv, struct ls_listctr *ctr, unsigned lvl);
 
 #endif

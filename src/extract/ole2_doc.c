@@ -30,8 +30,9 @@
  * make its label ("1.", "a)", "2.1"); counted per list, an LFO's
  * fStartAt levels restarting once; a paragraph without its own
  * sprmPIlfo takes its paragraph style's (the STSH's UpxPapx, through
- * istdBase: Word's numbered heading styles). An LFOLVL's own level
- * formatting is not read.
+ * istdBase: Word's numbered heading styles); a level's fNoRestart and
+ * ilvlRestartLim (which shallower levels restart it); an LFOLVL's own
+ * level (fFormatting: the LFO's LVL shows the list's count).
  * Attacker-controlled: every FIB field, the CLX, every CP and fc.
  */
 #include "extract/ole2.h"
@@ -136,7 +137,11 @@ struct doc_lists {
         uint32_t list; /* index into l, or UINT32_MAX */
         uint32_t start[LS_LIST_LEVELS];
         uint16_t mask; /* levels an LFOLVL restarts (fStartAt) */
+        uint16_t lvmask; /* levels an LFOLVL redefines (fFormatting) */
         bool used;
+        struct doc_lfolv { /* those levels */
+            struct ls_listlvl lv[LS_LIST_LEVELS];
+        } *own;
     } *f;
     size_t nf;
     struct doc_lpara {
@@ -463,10 +468,11 @@ static enum ls_listfmt doc_nfc(int nfc)
     case 2: return LS_LF_LOWER_ROMAN;
     case 3: return LS_LF_UPPER_LETTER;
     case 4: return LS_LF_LOWER_LETTER;
+    case 5: return LS_LF_ORDINAL;
     case 22: return LS_LF_DECIMAL_ZERO;
     case 23: return LS_LF_BULLET;
     case 255: return LS_LF_NONE;
-    default: return LS_LF_DECIMAL; /* 0, ordinals, CJK and other scripts' numbers: in digits */
+    default: return LS_LF_DECIMAL; /* 0, CJK and other scripts' numbers: in digits */
     }
 }
 
@@ -489,6 +495,9 @@ static bool doc_lvl(struct ls_slice tbl, size_t *at, struct ls_listlvl *lv)
     lv->start = start > 999999999u ? 0 : start;
     lv->fmt = (uint8_t)doc_nfc(ls_slice_at(f, 4));
     lv->legal = (ls_slice_at(f, 5) & 0x04) != 0;
+    /* fNoRestart: only levels above ilvlRestartLim restart it (docpart.h) */
+    unsigned lim = (unsigned)ls_slice_at(f, 26);
+    if ((ls_slice_at(f, 5) & 0x08) && lim < LS_LIST_LEVELS) lv->restart = (uint8_t)(lim + 1);
     size_t len = 0;
     for (size_t i = 0; i + 1 < xst.len; i += 2) {
         uint16_t u = 0;
@@ -541,6 +550,21 @@ static ls_err doc_plflst(struct doc_lists *dl, struct ls_slice wd, struct ls_sli
     return LS_OK;
 }
 
+/* An LFOLVL's LVL at *at (fFormatting): level lvl as the LFO shows it;
+ * the count stays the list's, restarted only by fStartAt (Tika's
+ * testWORD_override_list_numbering.doc: "1", "B", "C" ... "4", as Word
+ * shows it). False if it does not fit. */
+static bool doc_lfo_lvl(struct doc_lfo *f, struct ls_slice plf, size_t *at, unsigned lvl)
+{
+    struct ls_listlvl lv;
+    if (!doc_lvl(plf, at, &lv)) return false;
+    if (lvl >= LS_LIST_LEVELS) return true;
+    if (!f->own && !(f->own = calloc(1, sizeof *f->own))) return true; /* read without it */
+    f->own->lv[lvl] = lv;
+    f->lvmask = (uint16_t)(f->lvmask | 1u << lvl);
+    return true;
+}
+
 /* PlfLfo (FIB pair 74): lfoMac LFOs (16 bytes: lsid, clfolvl at 12),
  * then each one's LFOData: cp, clfolvl LFOLVLs (iStartAt, then ilvl in
  * bits 0-3, fStartAt 0x10, fFormatting 0x20: an LVL follows). */
@@ -575,8 +599,8 @@ static ls_err doc_plflfo(struct doc_lists *dl, struct ls_slice wd, struct ls_sli
             uint32_t st = 0, fl = 0;
             ok = ls_rd_u32le(plf, at, &st) && ls_rd_u32le(plf, at + 4, &fl);
             at += 8;
-            if (ok && (fl & 0x20u)) ok = doc_lvl(plf, &at, NULL);
             unsigned lvl = fl & 0xFu;
+            if (ok && (fl & 0x20u)) ok = doc_lfo_lvl(f, plf, &at, lvl);
             if (ok && (fl & 0x10u) && lvl < LS_LIST_LEVELS && st <= 999999999u) {
                 f->start[lvl] = st;
                 f->mask = (uint16_t)(f->mask | 1u << lvl);
@@ -641,15 +665,18 @@ static ls_err doc_list_label(struct ole2_job *j, struct doc_lists *dl, size_t po
     if (f->list == UINT32_MAX) return LS_OK;
     struct doc_list *l = &dl->l[f->list];
     struct ls_listlvl lv[LS_LIST_LEVELS];
+    struct ls_listctr *ctr = &l->ctr;
     memcpy(lv, l->lv, sizeof lv);
     for (unsigned k = 0; k < LS_LIST_LEVELS; k++) {
+        if (f->own && (f->lvmask & (1u << k))) lv[k] = f->own->lv[k];
         if (!(f->mask & (1u << k))) continue;
         lv[k].start = f->start[k];
-        if (!f->used) l->ctr.started = (uint16_t)(l->ctr.started & ~(1u << k));
+        if (!f->used) ctr->started = (uint16_t)(ctr->started & ~(1u << k));
     }
     f->used = true;
     char lab[4 * LS_LIST_TEXT];
-    size_t len = ls_docpart_list_next(lv, &l->ctr, p->ilvl, lab, sizeof lab);
+    ls_docpart_list_fill(lv, ctr, p->ilvl);
+    size_t len = ls_docpart_list_next(lv, ctr, p->ilvl, lab, sizeof lab);
     if (!len) return LS_OK;
     LS_TRY(ole2_put_n(j, lab, len));
     return ole2_put(j, " ");
@@ -1442,6 +1469,7 @@ static ls_err doc_with_stream(struct ole2_job *j, uint32_t st, struct ls_slice w
     free(rv.v);
     free(rv.dc);
     free(dl.l);
+    for (size_t k = 0; dl.f && k < dl.nf; k++) free(dl.f[k].own);
     free(dl.f);
     free(dl.p);
     free(dl.st);

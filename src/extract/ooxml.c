@@ -13,7 +13,8 @@
  *     styles of word/styles.xml (17.9: abstractNum levels' start, numFmt,
  *     lvlText, isLgl, lvlRestart, numStyleLink to a numbering style's list;
  *     num instances' startOverride and redefined levels (a w:lvl in a
- *     w:lvlOverride: counted apart), counted per list as Word counts them,
+ *     w:lvlOverride: its format, the list's count), counted per list as
+ *     Word counts them,
  *     before each numbered paragraph's text;
  *   - SpreadsheetML shared strings (resolved in cell order; unreferenced
  *     ones emitted at the end), inline strings, numeric cell values rendered
@@ -118,11 +119,11 @@ struct ox_wabs {
     struct ls_listctr ctr;
 };
 
-/* A list instance that redefines levels counts on its own, as Word shows
- * it (a list restyled in one place is not the abstract list's). */
+/* The levels a list instance redefines; they show the abstract list's
+ * count (Word: Tika's testWORD_override_list_numbering.docx reads "1",
+ * "B", "C" ... "4"), restarted only by a startOverride. */
 struct ox_wovl {
     struct ls_listlvl lv[LS_LIST_LEVELS];
-    struct ls_listctr ctr;
 };
 
 struct ox_wnum {
@@ -289,7 +290,6 @@ struct ox_walk {
     struct ls_listctr pp_ctr;  /* the counters of the text body's levels */
     int32_t wl_abs, wl_num, wl_sty, wl_lvl; /* slots being read, -1 none */
     bool wl_ovl;               /* numbering.xml: inside a w:lvl of a w:lvlOverride */
-    bool wl_so;                /* numbering.xml: the w:lvlOverride has a w:startOverride */
     unsigned wl_novl;          /* list instances given redefined levels */
 };
 
@@ -1250,10 +1250,11 @@ static enum ls_listfmt ox_wl_fmt(struct ls_slice v)
     } m[] = {{"decimal", LS_LF_DECIMAL},         {"decimalZero", LS_LF_DECIMAL_ZERO},
              {"lowerRoman", LS_LF_LOWER_ROMAN},  {"upperRoman", LS_LF_UPPER_ROMAN},
              {"lowerLetter", LS_LF_LOWER_LETTER}, {"upperLetter", LS_LF_UPPER_LETTER},
-             {"none", LS_LF_NONE},               {"bullet", LS_LF_BULLET}};
+             {"none", LS_LF_NONE},               {"bullet", LS_LF_BULLET},
+             {"ordinal", LS_LF_ORDINAL}};
     for (size_t k = 0; k < sizeof m / sizeof m[0]; k++)
         if (v.len == strlen(m[k].name) && memcmp(v.ptr, m[k].name, v.len) == 0) return m[k].f;
-    return LS_LF_DECIMAL; /* ordinal, cardinalText, full-width and CJK counting: in digits */
+    return LS_LF_DECIMAL; /* cardinalText, full-width and CJK counting: in digits */
 }
 
 /* Copy at most cap - 1 bytes, not ending inside a UTF-8 character. */
@@ -1340,7 +1341,7 @@ static void ox_wlvl_prop(struct ls_listlvl *lv, const char *local, bool has, str
 }
 
 /* A w:lvl inside a w:num's w:lvlOverride (17.9.8): the level as this list
- * instance has it; it starts its own count, as a startOverride does. */
+ * instance shows it (its format and text; its w:start restarts nothing). */
 static void ox_wnum_lvl(struct ox_walk *w, struct ox_wnum *nm, const char *local, bool has,
                         struct ls_slice v)
 {
@@ -1353,14 +1354,11 @@ static void ox_wnum_lvl(struct ox_walk *w, struct ox_wnum *nm, const char *local
         if (!nm->ovl) return;
         memset(&nm->ovl->lv[k], 0, sizeof nm->ovl->lv[k]);
         nm->lv_mask = (uint16_t)(nm->lv_mask | 1u << k);
-        if (!(nm->ov_mask & (1u << k))) nm->ov_start[k] = 0;
-        nm->ov_mask = (uint16_t)(nm->ov_mask | 1u << k);
         w->wl_ovl = true;
         return;
     }
     if (!w->wl_ovl || !nm->ovl) return;
     ox_wlvl_prop(&nm->ovl->lv[k], local, has, v);
-    if (has && strcmp(local, "start") == 0 && !w->wl_so) nm->ov_start[k] = nm->ovl->lv[k].start;
 }
 
 /* word/numbering.xml: <w:abstractNum w:abstractNumId><w:lvl w:ilvl><w:start
@@ -1379,7 +1377,7 @@ static ls_err ox_wnum_start(struct ox_walk *w, const char *local, const struct l
     }
     if (strcmp(local, "lvlOverride") == 0 || (strcmp(local, "lvl") == 0 && w->wl_num < 0)) {
         w->wl_lvl = -1;
-        w->wl_ovl = w->wl_so = false;
+        w->wl_ovl = false;
         if (ls_xml_attr_get(a, n, "ilvl", NULL, &v) && ox_u32(v, &u) && u < LS_LIST_LEVELS)
             w->wl_lvl = (int32_t)u;
         return LS_OK;
@@ -1392,7 +1390,6 @@ static ls_err ox_wnum_start(struct ox_walk *w, const char *local, const struct l
         if (has && strcmp(local, "startOverride") == 0 && ox_u32(v, &u)) {
             nm->ov_start[w->wl_lvl] = u < 999999999u ? u : 999999999u;
             nm->ov_mask = (uint16_t)(nm->ov_mask | 1u << w->wl_lvl);
-            w->wl_so = true; /* it wins over the w:lvl's w:start (17.9.27) */
         } else {
             ox_wnum_lvl(w, nm, local, has, v);
         }
@@ -1520,7 +1517,7 @@ static ls_err ox_wl_label(struct ox_walk *w)
     if (!ab) return LS_OK;
     struct ls_listlvl lv[LS_LIST_LEVELS];
     memcpy(lv, ab->lv, sizeof lv);
-    struct ls_listctr *ctr = nm->ovl ? &nm->ovl->ctr : &ab->ctr;
+    struct ls_listctr *ctr = &ab->ctr;
     for (unsigned k = 0; k < LS_LIST_LEVELS; k++) {
         if (nm->ovl && (nm->lv_mask & (1u << k))) lv[k] = nm->ovl->lv[k];
         if (!(nm->ov_mask & (1u << k))) continue;
@@ -1529,6 +1526,7 @@ static ls_err ox_wl_label(struct ox_walk *w)
     }
     nm->used = true;
     char lab[4 * LS_LIST_TEXT];
+    ls_docpart_list_fill(lv, ctr, (unsigned)ilvl);
     size_t len = ls_docpart_list_next(lv, ctr, (unsigned)ilvl, lab, sizeof lab);
     if (!len || ox_blank((struct ls_slice){(const uint8_t *)lab, len})) return LS_OK;
     LS_TRY(ls_textout_add(&w->x->out, lab, len));

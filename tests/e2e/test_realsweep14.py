@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Office documents' quirks (tests/gen/gen_realsweep14.py): Word list
-levels restarted as w:lvlRestart says and list instances redefining a
-level (w:lvlOverride w:lvl) numbered as Word shows them; a workbook zipped
+levels restarted as w:lvlRestart (.doc: fNoRestart) says and list
+instances redefining a level (w:lvlOverride w:lvl, .doc: an LFOLVL's
+LVL) numbered as Word shows them; a workbook zipped
 with backslashes and lower-case part names read as a workbook; slide
 paragraphs numbered by their layout's or master's text styles; numbers
 under percent and fraction formats as shown; an ods's data styles are no
@@ -36,8 +37,10 @@ class RealSweep14(lsutil.GeneratedTree):
     def test_word_list_restarts(self):
         got = self.lines("restart.docx")
         self.assertNotIn("a) Third sub", got)  # lvlRestart 0: never restarts
-        self.assertNotIn("3. Gamma", got)  # its own level, its own count
-        self.assertIn("3. Epsilon", got)  # the abstract list's count goes on
+        self.assertNotIn("3. Gamma", got)  # its own format, the list's count
+        got = self.lines("restart.doc")  # Word 97: fNoRestart, an LFOLVL's own LVL
+        self.assertNotIn("a) Third sub", got)
+        self.assertNotIn("3. Gamma", got)
 
     def test_pptx_inherited_numbers(self):
         got = self.lines("inherit.pptx")

@@ -11,9 +11,12 @@ and number is made up.
   (w:lvlRestart 0: a sub-level that goes on counting under each new
   top-level item; w:lvlRestart 1: a third level that only the first level
   restarts), and list instances whose w:lvlOverride holds a whole w:lvl
-  (its own format, text and start: "I.", "Item 10:"), counted apart from
-  the abstract list they point to. They read "c)" as "a)", "ii." as "i.",
-  "I. Gamma" as "3. Gamma".
+  (its own format and text: "III.", "Item 10:"), showing the count of
+  the abstract list they point to, as Word does (Tika's
+  testWORD_override_list_numbering: "1", "B", "C"); an ordinal level
+  ("1st") and a level used before the one above it ("1st.1.a", then
+  "1st.2": the skipped level counts on from its start). They read "c)"
+  as "a)", "ii." as "i.", "III. Gamma" as "3. Gamma", "1st.2" as "1.1".
 - backslash.xlsx: a workbook zipped with Windows separators in its member
   names ("xl\\worksheets\\sheet1.xml") and its parts' names in lower case
   ("[content_types].xml", "xl\\sharedstrings.xml"), as NPOI's 49609.xlsx
@@ -42,12 +45,22 @@ and number is made up.
   LibreOffice writes them for percent, date and currency cells: their
   literals were read as text, a line "%%//EUR" before the first sheet.
 
+- restart.doc: the same in a Word 97 file: a level whose LVLF has
+  fNoRestart with ilvlRestartLim 0 (never restarted: "c)" had read
+  "a)"), and an LFO whose LFOLVL has fFormatting and its own LVL
+  (upper-case roman, the list's count: "III. Gamma" had read "3. Gamma").
+
 Returns {file: [lines the text must hold]}.
 """
 import os
+import struct
 import sys
 import zipfile
 from xml.sax.saxutils import escape
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from cfb_writer import CFBWriter  # noqa: E402
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -103,9 +116,9 @@ def _lvl(ilvl, fmt, text, start=1, extra=""):
 RESTART_LINES = [
     "1. Alpha", "a) First sub", "b) Second sub", "2. Beta", "c) Third sub",
     "1 Part one", "1.1 Clause", "i. point", "1.2 Clause", "ii. point", "2 Part two", "i. point again",
-    "I. Gamma", "II. Delta",
+    "III. Gamma", "IV. Delta", "5. Epsilon",
     "Item 10: Employee SSN 536-22-1874",
-    "3. Epsilon",
+    "1st Chapter", "1st.1.a Deep clause", "1st.2 Next section",
 ]
 
 
@@ -119,6 +132,10 @@ def docx_restart(path):
         '<w:abstractNum w:abstractNumId="2">' + _lvl(0, "decimal", "%1") +
         _lvl(1, "decimal", "%1.%2") +
         _lvl(2, "lowerRoman", "%3.", extra='<w:lvlRestart w:val="1"/>') + '</w:abstractNum>' +
+        # an ordinal first level; its third level used before its second
+        '<w:abstractNum w:abstractNumId="5">' + _lvl(0, "ordinal", "%1") +
+        _lvl(1, "decimal", "%1.%2") + _lvl(2, "lowerLetter", "%1.%2.%3") + '</w:abstractNum>' +
+        '<w:num w:numId="5"><w:abstractNumId w:val="5"/></w:num>' +
         '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>' +
         '<w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>' +
         # list instances of abstract list 1 redefining its first level
@@ -133,9 +150,9 @@ def docx_restart(path):
         _wp("Third sub", 1, 1),
         _wp("Part one", 2), _wp("Clause", 2, 1), _wp("point", 2, 2), _wp("Clause", 2, 1),
         _wp("point", 2, 2), _wp("Part two", 2), _wp("point again", 2, 2),
-        _wp("Gamma", 3), _wp("Delta", 3),
+        _wp("Gamma", 3), _wp("Delta", 3), _wp("Epsilon", 1),
         _wp("Employee SSN 536-22-1874", 4),
-        _wp("Epsilon", 1),
+        _wp("Chapter", 5), _wp("Deep clause", 5, 2), _wp("Next section", 5, 1),
     ])
     doc = XMLDECL + '<w:document xmlns:w="%s"><w:body>%s</w:body></w:document>' % (W, body)
     wrels = _rels([("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -374,6 +391,82 @@ def ods_datastyles(path):
         z.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
 
 
+# ------------------------------------------------------------ restart.doc
+
+DOC_LINES = ["1. Alpha", "a) First sub", "b) Second sub", "2. Beta", "c) Third sub",
+             "III. Gamma", "IV. Delta", "5. Epsilon"]
+
+
+def _doc_lvl(start, nfc, xst, norestart=False, lim=0):
+    """An LVL: LVLF (iStartAt, nfc, flags with fNoRestart 0x08, ...,
+    ilvlRestartLim at 26), no grpprls, the xst (characters 0-8: levels)."""
+    lvlf = struct.pack("<IBB9sBiIBBBB", start, nfc, 0x08 if norestart else 0, b"\0" * 9, 0, 0, 0,
+                       0, 0, lim, 0)
+    return lvlf + struct.pack("<H", len(xst)) + xst.encode("utf-16-le")
+
+
+def doc_restart(path):
+    """A Word 97 file: one compressed piece, a PlcBtePapx FKP whose PAPXs
+    give sprmPIlvl and sprmPIlfo, PlfLst (one list of nine levels) and
+    PlfLfo (LFO 1 the list; LFO 2 redefining level 0 with fFormatting)."""
+    paras = [("Alpha", (1, 0)), ("First sub", (1, 1)), ("Second sub", (1, 1)), ("Beta", (1, 0)),
+             ("Third sub", (1, 1)), ("Gamma", (2, 0)), ("Delta", (2, 0)), ("Epsilon", (1, 0))]
+    text = "".join(p + "\r" for p, _ in paras).encode("cp1252")
+    fib = bytearray(1024)
+    struct.pack_into("<HH", fib, 0, 0xA5EC, 0x00C1)
+    struct.pack_into("<H", fib, 32, 14)
+    struct.pack_into("<H", fib, 62, 22)
+    struct.pack_into("<I", fib, 64 + 12, len(text))  # ccpText
+    struct.pack_into("<H", fib, 152, 0x5D)
+    off = 1024
+    wd = bytearray(bytes(fib) + text)
+    wd += b"\0" * (-len(wd) % 512)
+    pn = len(wd) // 512
+    page = bytearray(512)
+    crun = len(paras)
+    fcs = [off]
+    for p, _ in paras:
+        fcs.append(fcs[-1] + len(p) + 1)
+    for i, fc in enumerate(fcs):
+        struct.pack_into("<I", page, 4 * i, fc)
+    papx_at = 2 * 140
+    for k, (_, (ilfo, ilvl)) in enumerate(paras):
+        page[4 * (crun + 1) + 13 * k] = papx_at // 2
+        # cb 0, cb' 5: istd 0, sprmPIlvl, sprmPIlfo, a pad byte
+        papx = (b"\0\x05" + struct.pack("<HHB", 0, 0x260A, ilvl) + struct.pack("<HH", 0x460B, ilfo)
+                + b"\0")
+        page[papx_at:papx_at + len(papx)] = papx
+        papx_at += len(papx) + (len(papx) & 1)
+    page[511] = crun
+    wd += page
+    plc = struct.pack("<II", 0, len(text)) + struct.pack("<HIH", 0, (off * 2) | 0x40000000, 0)
+    clx = b"\x02" + struct.pack("<I", len(plc)) + plc
+    table = bytearray(clx)
+    struct.pack_into("<II", wd, 0x1A2, 0, len(clx))
+    plcbte = struct.pack("<III", fcs[0], fcs[-1], pn)
+    struct.pack_into("<II", wd, 154 + 8 * 13, len(table), len(plcbte))  # PlcBtePapx
+    table += plcbte
+    lsid = 0x2468ACE0
+    lstf = struct.pack("<II", lsid, 0) + struct.pack("<9H", *[0x0FFF] * 9) + b"\0\0"
+    plflst = struct.pack("<H", 1) + lstf
+    lvls = (_doc_lvl(1, 0, "\x00.") + _doc_lvl(1, 4, "\x01)", norestart=True, lim=0)
+            + b"".join(_doc_lvl(1, 0, chr(k) + ".") for k in range(2, 9)))
+    struct.pack_into("<II", wd, 154 + 8 * 73, len(table), len(plflst))  # PlfLst
+    table += plflst + lvls  # the LVLs follow, outside lcbPlfLst
+    lfo = struct.pack("<IIIBBBB", lsid, 0, 0, 0, 0, 0, 0)
+    lfo2 = struct.pack("<IIIBBBB", lsid, 0, 0, 1, 0, 0, 0)
+    plflfo = (struct.pack("<I", 2) + lfo + lfo2 + struct.pack("<I", 0)  # LFO 1: no LFOLVL
+              + struct.pack("<I", 0) + struct.pack("<II", 0, 0x20)  # LFOLVL: level 0, fFormatting
+              + _doc_lvl(1, 1, "\x00."))  # its LVL: upper-case roman
+    struct.pack_into("<II", wd, 154 + 8 * 74, len(table), len(plflfo))  # PlfLfo
+    table += plflfo
+    w = CFBWriter()
+    w.add_stream("WordDocument", bytes(wd))
+    w.add_stream("0Table", bytes(table))
+    with open(path, "wb") as f:
+        f.write(w.build()[0])
+
+
 def generate(out):
     os.makedirs(out, exist_ok=True)
     docx_restart(os.path.join(out, "restart.docx"))
@@ -381,7 +474,9 @@ def generate(out):
     pptx_inherit(os.path.join(out, "inherit.pptx"))
     xlsx_numfmt(os.path.join(out, "numfmt.xlsx"))
     ods_datastyles(os.path.join(out, "datastyles.ods"))
-    return {"datastyles.ods": ODS_LINES,
+    doc_restart(os.path.join(out, "restart.doc"))
+    return {"restart.doc": DOC_LINES,
+            "datastyles.ods": ODS_LINES,
             "numfmt.xlsx": ["%s\t%s" % (r[0], r[3]) for r in NUMFMT_ROWS],
             "restart.docx": RESTART_LINES, "backslash.xlsx": BACKSLASH_LINES,
             "inherit.pptx": INHERIT_LINES}
