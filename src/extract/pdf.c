@@ -690,11 +690,11 @@ static void revision(struct pdf_run *r, const char *what, uint32_t num, const st
     struct ls_buf kept;
     ls_buf_init(&kept, PDF_MAX_STREAM);
     ls_err e = revision_text_into(r, num, old, &a);
-    pdf_textout_dehyphenate(&a); /* lines as the current text's were flushed */
+    pdf_textout_tidy(&a); /* lines as the current text's were flushed */
     struct ls_slice sa = ls_buf_slice(&a.buf);
     if (has_alnum(sa)) {
         if (cur && cur->kind == old->kind) (void)revision_text_into(r, num, cur, &b);
-        pdf_textout_dehyphenate(&b);
+        pdf_textout_tidy(&b);
         if (new_lines(r, sa, ls_buf_slice(&b.buf), &kept) == LS_OK) sa = ls_buf_slice(&kept);
     }
     char line[64];

@@ -322,13 +322,21 @@ struct pdf_textout {
     bool scratch;    /* a buffer the caller reads: flushes keep the text (up to 4 MiB) */
     uint64_t shown;  /* bytes added but lone separators (a page showed text or not) */
     uint64_t flushes; /* times buf was handed on (an offset into it is stale after one) */
+    /* Spacing accents drawn over a glyph next to them (a show started
+     * behind the accent's end, or an accent behind the last glyph's): the
+     * accent's offset in buf and the side of its letter (+1 after, -1
+     * before); pdf_textout_tidy composes them. */
+    uint32_t accent_at[64];
+    int8_t accent_side[64];
+    size_t naccents;
 };
 void pdf_textout_init(struct pdf_textout *t, struct pdf_doc *d);
 ls_err pdf_textout_add(struct pdf_textout *t, const void *p, size_t n);
 ls_err pdf_textout_sep(struct pdf_textout *t, char sep);
 ls_err pdf_textout_flush(struct pdf_textout *t);
-/* Join words broken at line ends ("acci-" / "dental") in t->buf; flushes do it. */
-void pdf_textout_dehyphenate(struct pdf_textout *t);
+/* Join words broken at line ends ("acci-" / "dental") and accents drawn
+ * over letters ("e" under an acute) in t->buf; flushes do it. */
+void pdf_textout_tidy(struct pdf_textout *t);
 /* Remember (a hash of) every line flushed from now on, up to 65,536. */
 void pdf_textout_keep_lines(struct pdf_textout *t);
 /* Was this line flushed already (whole, kept by pdf_textout_keep_lines)? */

@@ -22,6 +22,7 @@
  * are bounded by d->max_work.
  */
 #include "extract/pdf_int.h"
+#include "extract/pdf_accents.h"
 
 #include <limits.h>
 #include <math.h>
@@ -48,6 +49,7 @@ void pdf_textout_init(struct pdf_textout *t, struct pdf_doc *d)
     t->scratch = false;
     t->shown = 0;
     t->flushes = 0;
+    t->naccents = 0;
 }
 
 /* The set of lines flushed: open addressing, at most half full; it
@@ -165,7 +167,7 @@ static bool is_lower_cp(int32_t c)
  * poppler's pdftotext joins them: "confiden-/tial" is "confidential" for
  * the rules, a surname broken at its syllables is whole. A capital after
  * the break ("Smith-/Jones", "e-/Mail") and digits ("555-/0100") keep both. */
-void pdf_textout_dehyphenate(struct pdf_textout *t)
+static void dehyphenate(struct pdf_textout *t)
 {
     uint8_t *p = t->buf.ptr;
     size_t n = t->buf.len, w = 0, r = 0;
@@ -188,14 +190,112 @@ void pdf_textout_dehyphenate(struct pdf_textout *t)
     t->buf.len = w;
 }
 
+/* The letter an accent makes with base, 0 if none. */
+static uint32_t accent_compose(int32_t accent, int32_t base)
+{
+    size_t lo = 0, hi = sizeof pdf_accents / sizeof pdf_accents[0];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const struct pdf_accent *a = &pdf_accents[mid];
+        if (a->accent == accent && a->base == base) return a->composed;
+        if (a->accent < accent || (a->accent == accent && a->base < base)) lo = mid + 1;
+        else hi = mid;
+    }
+    return 0;
+}
+
+static bool is_accent(int32_t c)
+{
+    return c == 0xb4 || c == 0x2ca || c == 0x60 || c == 0x2cb || c == 0xa8 || c == 0x2c6 || c == 0x2dc ||
+           c == 0x2c7 || c == 0x2da || c == 0xaf || c == 0x2c9 || c == 0x2d8 || c == 0x2d9 || c == 0xb8 ||
+           c == 0x2db || c == 0x2dd;
+}
+
+static size_t utf8_len(uint32_t c) { return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; }
+
+static size_t utf8_put(uint8_t *o, uint32_t c)
+{
+    if (c < 0x80) {
+        o[0] = (uint8_t)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        o[0] = (uint8_t)(0xc0 | c >> 6);
+        o[1] = (uint8_t)(0x80 | (c & 0x3f));
+        return 2;
+    }
+    o[0] = (uint8_t)(0xe0 | c >> 12);
+    o[1] = (uint8_t)(0x80 | ((c >> 6) & 0x3f));
+    o[2] = (uint8_t)(0x80 | (c & 0x3f));
+    return 3;
+}
+
+/* A spacing accent drawn over a letter is that letter: TeX sets \\'e as the
+ * acute glyph, a kern back and "e", so "Hervé Jégou" read "Herv´e J´egou"
+ * and "Küttler" "K¨uttler"; other writers draw the letter, then the
+ * accent back over it ("Ge´rard", "Kyro¨la¨"). poppler composes an accent
+ * with the glyph it overlaps, and so do we, for the accents the shows
+ * found overlapping (t->accent_at: note_accent()). An accent set apart
+ * (a tilde in a URL, "´" typed for an apostrophe) stays. */
+static void compose_accents(struct pdf_textout *t)
+{
+    uint8_t *p = t->buf.ptr;
+    size_t n = t->buf.len, w = 0, r = 0, k = 0;
+    if (!p || t->naccents == 0) return;
+    struct ls_slice all = ls_slice_make(p, n), rest;
+    int32_t prev = -1;   /* the last code point written ... */
+    size_t prev_at = 0;  /* ... at p[prev_at] */
+    while (r < n && ls_slice_sub(all, r, n - r, &rest)) {
+        size_t q = 0;
+        int32_t c = ls_utf8_next(rest, &q);
+        if (q == 0) break;
+        while (k < t->naccents && t->accent_at[k] < r) k++;
+        if (k < t->naccents && t->accent_at[k] == r && c >= 0 && is_accent(c)) {
+            int side = t->accent_side[k];
+            struct ls_slice nx;
+            size_t q2 = 0;
+            int32_t b = -1;
+            if (ls_slice_sub(all, r + q, n - r - q, &nx) && nx.len) b = ls_utf8_next(nx, &q2);
+            uint32_t m = side < 0 ? (prev >= 0 ? accent_compose(c, prev) : 0) : (b >= 0 ? accent_compose(c, b) : 0);
+            if (m && side < 0 && utf8_len(m) <= (w - prev_at) + q) {
+                w = prev_at + utf8_put(p + prev_at, m);
+                prev = (int32_t)m;
+                r += q;
+                continue;
+            }
+            if (m && side > 0 && utf8_len(m) <= q + q2) {
+                prev_at = w;
+                w += utf8_put(p + w, m);
+                prev = (int32_t)m;
+                r += q + q2;
+                continue;
+            }
+        }
+        prev_at = w;
+        memmove(p + w, p + r, q);
+        w += q;
+        r += q;
+        prev = c;
+    }
+    t->buf.len = w;
+    t->naccents = 0;
+}
+
+void pdf_textout_tidy(struct pdf_textout *t)
+{
+    compose_accents(t); /* first: its offsets are into the buffer as shown */
+    dehyphenate(t);
+}
+
 ls_err pdf_textout_flush(struct pdf_textout *t)
 {
     if (t->scratch) return t->err;
-    pdf_textout_dehyphenate(t);
+    pdf_textout_tidy(t);
     struct ls_slice s = ls_buf_slice(&t->buf);
     if (t->lines) remember_lines(t, s);
     if (s.len && t->err == LS_OK) t->err = ls_emit_text(t->d->c, t->d->o, s.ptr, s.len);
     ls_buf_reset(&t->buf);
+    t->naccents = 0;
     t->flushes++;
     return t->err;
 }
@@ -1047,6 +1147,36 @@ static ls_err emit_code(struct interp *in, struct stage *st, uint32_t code, size
     return LS_OK;
 }
 
+/* A show that started behind the last glyph's end (behind: ems) and drew
+ * text from buffer offset start on: when the accent before it overlaps its
+ * first letter, or its first glyph is an accent over the letter before,
+ * note the accent for compose_accents(). */
+#define PDF_ACCENT_OVERLAP 0.05
+static void note_accent(struct interp *in, size_t start, uint64_t flushes, double behind)
+{
+    struct pdf_textout *t = in->t;
+    if (!(behind > PDF_ACCENT_OVERLAP) || t->flushes != flushes || t->scratch || start == 0 ||
+        start >= t->buf.len || t->naccents >= sizeof t->accent_at / sizeof t->accent_at[0])
+        return;
+    struct ls_slice all = ls_buf_slice(&t->buf), first;
+    size_t a = 0, q = 0;
+    int32_t before = cp_before(all, start, &a);
+    if (!ls_slice_sub(all, start, all.len - start, &first)) return;
+    int32_t c = ls_utf8_next(first, &q);
+    if (before >= 0 && is_accent(before) && c >= 0 && accent_compose(before, c) && a <= UINT32_MAX) {
+        /* an accent drawn back over the letter before it and then under
+         * this one (TeX centring a circumflex over a dotless i) is this
+         * one's: the letter drawn back under it decides */
+        if (t->naccents && t->accent_at[t->naccents - 1] == a) t->naccents--;
+        t->accent_at[t->naccents] = (uint32_t)a;
+        t->accent_side[t->naccents++] = 1;
+    } else if (c >= 0 && is_accent(c) && before >= 0 && accent_compose(c, before) && start <= UINT32_MAX &&
+               (t->naccents == 0 || t->accent_at[t->naccents - 1] < start)) {
+        t->accent_at[t->naccents] = (uint32_t)start;
+        t->accent_side[t->naccents++] = -1;
+    }
+}
+
 /* Simple font without ToUnicode: one byte, one table lookup per glyph. */
 static ls_err show_simple(struct interp *in, struct ls_slice s, double behind)
 {
@@ -1055,6 +1185,8 @@ static ls_err show_simple(struct interp *in, struct ls_slice s, double behind)
     st.n = 0;
     double fs = in->tfs, adv = 0, tail = 0;
     int prev = in->t->last;
+    size_t start = in->t->buf.len;
+    uint64_t flushes = in->t->flushes;
     double lead = fs > 0 ? -behind : 0;
     for (size_t pos = 0; pos < s.len; pos++) {
         uint8_t code = s.ptr[pos];
@@ -1083,6 +1215,7 @@ static ls_err show_simple(struct interp *in, struct ls_slice s, double behind)
     }
     advance(in, adv);
     LS_TRY(stage_flush(in, &st));
+    note_accent(in, start, flushes, behind);
     mark_end(in, tail);
     return LS_OK;
 }
@@ -1130,6 +1263,8 @@ static ls_err show_glyphs(struct interp *in, struct ls_slice s)
     if (!f || (!f->type0 && !f->tu)) return show_simple(in, s, behind);
     int fallback = f && f->type0 ? 2 : 1;
     double fs = in->tfs, tail = 0, lead = fs > 0 ? -behind : 0;
+    size_t start = in->t->buf.len;
+    uint64_t flushes = in->t->flushes;
     struct stage st;
     st.n = 0;
     for (size_t pos = 0; pos < s.len;) {
@@ -1177,6 +1312,7 @@ static ls_err show_glyphs(struct interp *in, struct ls_slice s)
         advance(in, w * fs * in->th + tail);
     }
     LS_TRY(stage_flush(in, &st));
+    note_accent(in, start, flushes, behind);
     mark_end(in, tail);
     return LS_OK;
 }

@@ -51,6 +51,14 @@ class RealSweep13(lsutil.GeneratedTree):
         # /StandardEncoding's upper half: 0xAE is "fi", 0xD0 an em dash
         self.assertIn("confidential \u2014 profile\n", t)
 
+    def test_accents_drawn_over_letters(self):
+        self.full("accents.pdf")
+        t = self.text("accents.pdf")
+        self.assertIn("Hervé Jégou and Heinrich Küttler wrote to Baudiš\n", t)
+        self.assertIn("Pierre-François Krasiński, a naïve Grégory\n", t)
+        self.assertIn("C. Gérard and J. Kyrölä, Müller\n", t)
+        self.assertIn("www.example.edu/\u02dcjdoe for one`s notes, it\u00b4s\n", t)
+
 
 if __name__ == "__main__":
     unittest.main()

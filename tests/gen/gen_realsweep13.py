@@ -26,6 +26,13 @@ with the Python stdlib (and tests/gen/gen_pdf.py's writer). All PII fake.
   layout-parser papers) and "{melissadell,jacob carlson}@fas.harvard.edu"
   read "fmelissadell,jacob carlsong@...". Also /StandardEncoding's upper
   half, not Windows-1252's: 0xAE is "fi", 0xD0 an em dash.
+- accents.pdf: spacing accents drawn over letters. TeX sets \\'e as the
+  acute glyph, a kern back and "e" (grobid's and Unstructured's papers:
+  "Herv´e J´egou", "K¨uttler", "Pierre-Franc¸ois", "Baudiˇs", "na¨ıve");
+  some writers draw the letter first ("Ge´rard", "Kyro¨la¨": govdocs1
+  020747.pdf). poppler composes them; we kept the accent apart, and a
+  name was two words. A tilde in a URL ("/˜jdoe") and a backquote used
+  as an apostrophe ("one`s") stay.
 """
 import os
 import sys
@@ -141,11 +148,42 @@ def builtin_t1(path):
         f.write(w.classic(t))
 
 
+def accents(path):
+    w = g.Writer()
+    font = w.add({"Type": g.Name("Font"), "Subtype": g.Name("Type1"), "BaseFont": g.Name("Times-Roman"),
+                  "Encoding": {"Type": g.Name("Encoding"), "BaseEncoding": g.Name("WinAnsiEncoding"),
+                               "Differences": [1, g.Name("caron"), g.Name("tilde"), g.Name("cedilla"),
+                                               g.Name("dotlessi")]}})
+    # Times-Roman's widths (no /Widths: the core metrics): the acute,
+    # diaeresis, caron, tilde and cedilla are 333 wide
+    lines = [
+        # TeX: the accent, then a kern back by its width and its letter
+        b"[(Herv) (\\264) 333 (e J) (\\264) 333 (egou and Heinrich K) (\\250) 333 (uttler wrote to Baudi)"
+        b" (\\001) 333 (s)] TJ",
+        # the cedilla after its letter, drawn back over it
+        b"[(Pierre-Franc) 333 (\\003) (ois Krasi) (\\264) 333 (nski, a na) (\\250) 333 (\\004ve Gr) (\\264) 333"
+        b" (egory)] TJ",
+        # the letter, then its accent drawn back over it
+        b"[(C. Ge) 333 (\\264) (rard and J. Kyro) 333 (\\250) (la) 333 (\\250) (, Mu) 333 (\\250) (ller)] TJ",
+        # accents set apart: a tilde in a URL, an acute typed for an
+        # apostrophe, a backquote
+        b"(see www.example.edu/\\002jdoe for one`s notes, it\\264s) Tj",
+    ]
+    c = bytearray(b"BT /F1 11 Tf 14 TL 72 720 Td\n")
+    for ln in lines:
+        c += ln + b" T*\n"
+    c += b"ET\n"
+    t = g.simple_doc(w, [bytes(c)], font=font)
+    with open(path, "wb") as f:
+        f.write(w.classic(t))
+
+
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
     p = lambda n: os.path.join(outdir, n)  # noqa: E731
     hyphenated(p("hyphenated.pdf"))
     builtin_t1(p("builtin_t1.pdf"))
+    accents(p("accents.pdf"))
 
 
 if __name__ == "__main__":
