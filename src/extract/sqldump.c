@@ -685,7 +685,8 @@ ls_err ls_sqldump_rows_labels(struct ls_ctx *c, struct ls_object *o, struct ls_s
     LS_TRY(ls_tc_init(&s.tc));
     ls_buf_init(&s.cols, SD_COLS_MAX * (SD_NAME_MAX + 1));
     ls_buf_init(&s.val, SD_VALUE_MAX + 1);
-    ls_err e = sd_header(&s, "-", cols, ncols);
+    char table[SD_NAME_MAX + 1] = "-"; /* sd_header copies a whole name */
+    ls_err e = sd_header(&s, table, cols, ncols);
     while (e == LS_OK && s.pos < s.t.len) {
         size_t eol = ls_slice_find(s.t, s.pos, "\n", 1);
         size_t end = eol == SIZE_MAX ? s.t.len : eol;
