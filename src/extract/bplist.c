@@ -227,6 +227,12 @@ static bool bp_scalar(struct bp *b, uint64_t ref)
 /* Whether the string object at ref equals lit. */
 static bool bp_is(struct bp *b, uint64_t ref, const char *lit)
 {
+    size_t off, body;
+    uint64_t n;
+    int m = bp_offset(b, ref, &off) ? ls_slice_at(b->d, off) : -1;
+    /* a string of another length is not decoded (the top dict's keys may
+     * all name one long string) */
+    if (m < 0 || !bp_count(b, off, (uint8_t)m, &n, &body) || n != strlen(lit)) return false;
     struct ls_buf t;
     ls_err e = LS_OK;
     ls_buf_init(&t, 256);

@@ -4,6 +4,7 @@
 tests/e2e/test_review13.py.
 
     gen_review13.py OUTDIR
+    gen_review13.py --seed OUTDIR   (small versions for fuzz/corpus/<t>/)
 
 Written from scratch with Python's standard library (all values fake):
 - keyed_fanout.bplist: an NSKeyedArchiver archive whose 40,000 archived
@@ -370,7 +371,32 @@ def generate(outdir):
             "note": STATIC_NOTE}
 
 
+def seeds(outdir):
+    """Small versions of the cases for the fuzz corpora, by harness."""
+    chunk = evtx_static()[4096:]
+    used = 512 + struct.unpack_from("<I", chunk, 512 + 4)[0]
+    files = {
+        "bplist/r13_keyed_shared.bplist": keyed_fanout(ndicts=20, nkeys=40),
+        "bplist/r13_data_shared.bplist": data_fanout(nkeys=20),
+        "appledouble/r13_self_attrs": appledouble([], self_ref=3),
+        "appledouble/r13_comment": appledouble([("com.apple.metadata:kMDItemFinderComment",
+                                                 finder_comment("Contact %s" % EMAIL))]),
+        "plist/r13_cut.plist": plist_cut().encode(),
+        "plist/r13_deep.plist": plist_deep(levels=60).encode(),
+        "evtx/r13_static_chunk.evtx": chunk[:used],
+        "mdb/r13_lvloop.mdb": mdb_lvloop(ntables=1, nrows=20),
+    }
+    for name, data in files.items():
+        path = os.path.join(outdir, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as f:
+            f.write(data)
+
+
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
+    if len(sys.argv) == 3 and sys.argv[1] == "--seed":
+        seeds(sys.argv[2])
+    elif len(sys.argv) == 2:
+        generate(sys.argv[1])
+    else:
         sys.exit(__doc__)
-    generate(sys.argv[1])
