@@ -57,8 +57,12 @@ static int m2_probe(const struct ls_object *o)
     size_t n = m2_rdw(d, 0);
     if (n < M2_BASE) return 0;
     if (ls_slice_sub(d, 4, 6, &t) && ls_slice_eq_str(t, "HEADER")) return 90;
-    /* no header: a base segment (processing indicator 1, a time stamp) */
-    return ls_slice_at(d, 4) == '1' && m2_digits(d, 5, 14) && d.len >= M2_BASE ? 80 : 0;
+    /* no header: a base segment (processing indicator 1, a time stamp)
+     * whose record ends where its RDW says: at a line end, another RDW or
+     * the end of the data */
+    if (ls_slice_at(d, 4) != '1' || !m2_digits(d, 5, 14) || d.len < n) return 0;
+    int after = ls_slice_at(d, n);
+    return after < 0 || after == '\r' || after == '\n' || m2_digits(d, n, 4) ? 80 : 0;
 }
 
 /* Field [from, to] (1-based, inclusive) of a segment, trailing blanks cut. */

@@ -774,6 +774,15 @@ def credit_cases():
     key("metro2_ssn", r, [], planted={"ssn": [a["ssn9"], b["ssn9"], c["ssn9"]]})
     key("metro2_dob", r, [], entities_all=["dob"])
     key("metro2_phone", r, [], planted={"phone": [a["phone10"], c["phone10"]]})
+    # base segments without the header record (a file cut for a dispute)
+    d = person()
+    r = put(FIN + "/Credit/disputes/METRO2_ACF0417_extract.txt", (metro2_base(d, "ACF00004170417") + "\r\n").encode())
+    key("metro2_headerless_ssn", r, [], planted={"ssn": [d["ssn9"]]}, entities_all=["dob"])
+    # a list of long transaction ids that start like a Metro 2 record
+    # (four digits of 0426 or more, a '1', fourteen digits): no PII
+    ids = "".join("2014112408%012d\n" % (300417000000 + 7919 * i) for i in range(40))
+    r = put(FIN + "/Credit/txn_ids_201411.txt", ids.encode())
+    key("txn_id_list_clean", r, [], no_findings=True, coverage="full")
 
 
 # ---------------------------------------------------------------- check images
@@ -843,13 +852,13 @@ def check_image_cases():
     a, b = person(), person()
     r = put(TRE + "/RDC/ICL_20141124_0417.x937", x937(a, True))
     key("x937_ebcdic_user_record", r, [], planted={"email": [a["email"]], "phone": [a["phone10"]]},
-        entities_only=["email", "phone"], gap=True)
-    key("x937_ebcdic_image_1", r, ["image_1.tif"], coverage_not="none", gap=True)
-    key("x937_ebcdic_image_2", r, ["image_2.tif"], coverage_not="none", gap=True)
+        entities_only=["email", "phone"])
+    key("x937_ebcdic_image_1", r, ["image_1.tif"], coverage_not="none")
+    key("x937_ebcdic_image_2", r, ["image_2.tif"], coverage_not="none")
     r = put(TRE + "/RDC/ICL_20141124_0418.icl", x937(b, False))
     key("x937_ascii_user_record", r, [], planted={"email": [b["email"]], "phone": [b["phone10"]]},
         entities_only=["email", "phone"])
-    key("x937_ascii_image_2", r, ["image_2.tif"], coverage_not="none", gap=True)
+    key("x937_ascii_image_2", r, ["image_2.tif"], coverage_not="none")
 
 
 # ---------------------------------------------------------------- decoys
