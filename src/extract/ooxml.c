@@ -176,6 +176,10 @@ struct ox_ppbu {
 };
 
 #define OX_PP_PH_MAX 64u   /* a layout's body placeholders kept */
+#define OX_PP_PART_MAX (4u << 20)   /* bytes of a layout or master read for it */
+#define OX_PP_READ_MAX (64u << 20)  /* bytes read for it per package: a deck whose
+                                     * slides alternate between two huge layouts
+                                     * would spend the root's budget on them */
 #define OX_PP_NAME 256u    /* bytes of a layout's or master's part name kept */
 
 /* The numbering a slide's body placeholders inherit when their paragraphs
@@ -185,6 +189,7 @@ struct ox_ppbu {
  * layout and master last read (slides mostly share them). */
 struct ox_ppinh {
     char layout[OX_PP_NAME], master[OX_PP_NAME];
+    uint64_t read; /* bytes read for it so far (OX_PP_READ_MAX) */
     struct ox_ppbu body, master_ph;
     struct {
         uint32_t idx; /* UINT32_MAX: none given */
@@ -2462,11 +2467,13 @@ static ls_err ox_pprel_start(void *ud, const char *local, const char *ns,
 static bool ox_pp_walk(struct ox *x, const char *name, const struct ls_xml_sax *sax,
                        struct ox_pprd *r)
 {
-    size_t i;
-    if (!ox_find(x, name, &i)) return false;
+    size_t i, max = ox_part_max(x);
+    if (!x->pp || x->pp->read >= OX_PP_READ_MAX || !ox_find(x, name, &i)) return false;
+    if (max > OX_PP_PART_MAX) max = OX_PP_PART_MAX;
     ls_buf_reset(&x->aux);
-    ls_err e = ls_zip_read(x->z, i, ox_part_max(x), &x->aux);
-    if (e != LS_OK && e != LS_E_LIMIT) return false;
+    ls_err e = ls_zip_read(x->z, i, max, &x->aux);
+    x->pp->read += x->aux.len;
+    if (e != LS_OK) return false; /* cut or damaged: inherit nothing from it */
     e = ls_markup_xml_walk(x->c, x->o, ls_buf_slice(&x->aux), sax, r);
     return e != LS_E_NOMEM && e != LS_E_TIMEOUT;
 }
