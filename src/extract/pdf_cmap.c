@@ -232,6 +232,8 @@ struct pdf_cmap *pdf_cmap_parse(struct pdf_arena *a, struct ls_slice data)
     return cm->nr || cm->ncs ? cm : NULL;
 }
 
+bool pdf_cmap_empty(const struct pdf_cmap *cm) { return !cm || cm->nr == 0; }
+
 size_t pdf_cmap_code(const struct pdf_cmap *cm, struct ls_slice s, size_t pos, int fallback,
                      uint32_t *code)
 {
@@ -481,17 +483,31 @@ static size_t tt_format12(struct ls_slice t, uint32_t *map, size_t n)
 size_t pdf_ttf_glyph_unicode(struct ls_slice font, uint32_t *map, size_t n)
 {
     uint32_t ntables, cmap_off = 0, cmap_len = 0;
+    bool glyf = false, post = false, cmap = false;
     if (!tt_u16(font, 4, &ntables)) return 0;
     for (uint32_t i = 0; i < ntables; i++) {
         uint32_t tag, off, len;
         size_t rec = 12 + 16 * (size_t)i;
         if (!tt_u32(font, rec, &tag) || !tt_u32(font, rec + 8, &off) || !tt_u32(font, rec + 12, &len))
             return 0;
-        if (tag == 0x636D6170u) { /* 'cmap' */
+        if (tag == 0x636D6170u && !cmap) { /* 'cmap' */
             cmap_off = off;
             cmap_len = len;
-            break;
+            cmap = true;
         }
+        glyf |= tag == 0x676C7966u; /* 'glyf' */
+        post |= tag == 0x706F7374u; /* 'post' */
+    }
+    /* Neither a cmap nor glyph names (macOS Quartz strips both from the
+     * TrueType fonts it embeds, keeping the glyph ids): the ids of the
+     * printable ASCII characters in the standard Macintosh glyph order
+     * ('post' format 1: "space" is glyph 3, "A" 36, "a" 68), the order of
+     * Apple's and most Latin TrueType fonts. haystack's react_paper.pdf
+     * had read "7KH$SSOH5HPRWH" for "The Apple Remote"; poppler too. */
+    if (!cmap && !post && glyf) {
+        size_t got = 0;
+        for (uint32_t g = 3; g <= 97 && g < n; g++, got++) map[g] = g + 29;
+        return got;
     }
     struct ls_slice cm;
     if (!cmap_len || !ls_slice_sub(font, cmap_off, cmap_len, &cm)) return 0;

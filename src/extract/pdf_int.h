@@ -287,10 +287,15 @@ ls_err pdf_crypt_decrypt(const struct pdf_doc *d, uint32_t num, uint32_t gen,
 struct pdf_cmap;
 /* Parse a ToUnicode CMap; NULL if nothing usable. Allocated in a. */
 struct pdf_cmap *pdf_cmap_parse(struct pdf_arena *a, struct ls_slice data);
+/* A CMap that maps no code (a codespace alone): Quartz writes such a
+ * ToUnicode for fonts whose text it does not know. */
+bool pdf_cmap_empty(const struct pdf_cmap *cm);
 /* An embedded TrueType font's own 'cmap' (format 12 or 4, Windows or
  * Unicode platform) turned around: map[gid] = the Unicode code point it
  * draws (0: none), for gid < n. Returns how many mappings were read (0: no
- * usable cmap). For Type0 fonts without ToUnicode (Mac OS X Quartz). */
+ * usable cmap). For Type0 fonts without ToUnicode (Mac OS X Quartz). A
+ * glyf font with neither cmap nor post: glyphs 3-97 as the standard
+ * Macintosh order's ASCII (space ... tilde). */
 size_t pdf_ttf_glyph_unicode(struct ls_slice font, uint32_t *map, size_t n);
 /* Take the next code from s at *pos (length per the codespace ranges, or
  * fallback bytes); returns the number of bytes (>= 1) or 0 at the end. */

@@ -792,13 +792,17 @@ static struct pdf_font *build_font(struct pdf_doc *d, const struct pdf_obj *font
         ls_buf_free(&b);
     }
     if (f->type0) {
-        if (!f->tu) f->legacy = legacy_cmap(pdf_dict_getr(d, font, "Encoding"), &f->jis);
-        if (!f->tu && !f->legacy) f->utf16 = utf16_cmap(pdf_dict_getr(d, font, "Encoding"));
+        /* a ToUnicode that maps nothing (macOS Quartz writes one with a
+         * codespace alone) says nothing: the font's own tables do (haystack's
+         * react_paper.pdf read its figure as glyph ids, "7KH$SSOH") */
+        bool no_tu = pdf_cmap_empty(f->tu);
+        if (no_tu) f->legacy = legacy_cmap(pdf_dict_getr(d, font, "Encoding"), &f->jis);
+        if (no_tu && !f->legacy) f->utf16 = utf16_cmap(pdf_dict_getr(d, font, "Encoding"));
         struct pdf_obj *df = pdf_dict_getr(d, font, "DescendantFonts");
         if (df->kind == PDF_ARRAY && df->u.a.n) {
             const struct pdf_obj *desc = pdf_resolve(d, df->u.a.v[0]);
             cid_widths(d, f, desc);
-            if (!f->tu && !f->legacy && !f->utf16 && pdf_dict_of(desc)) {
+            if (no_tu && !f->legacy && !f->utf16 && pdf_dict_of(desc)) {
                 cid_ttf_unicode(d, f, desc);
                 f->adobe_cjk = adobe_cjk_ordering(d, desc);
             }

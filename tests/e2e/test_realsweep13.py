@@ -59,6 +59,15 @@ class RealSweep13(lsutil.GeneratedTree):
         self.assertIn("C. Gérard and J. Kyrölä, Müller\n", t)
         self.assertIn("www.example.edu/\u02dcjdoe for one`s notes, it\u00b4s\n", t)
 
+    def test_quartz_glyph_ids_without_cmap(self):
+        o = self.full("quartz_gids.pdf")
+        t = self.text("quartz_gids.pdf")
+        # the empty ToUnicode no longer hides the font's own tables
+        self.assertIn("Obs 1: The Apple Remote, SSN 536-22-1874\n", t)
+        self.assertIn("Act 2: Search[Apple Remote] for jane.roe@corp.example\n", t)
+        self.assertIn("ssn", lsutil.entities(o))
+        self.assertIn("email", lsutil.entities(o))
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -33,8 +33,17 @@ with the Python stdlib (and tests/gen/gen_pdf.py's writer). All PII fake.
   020747.pdf). poppler composes them; we kept the accent apart, and a
   name was two words. A tilde in a URL ("/˜jdoe") and a backquote used
   as an apostrophe ("one`s") stay.
+- quartz_gids.pdf: macOS Quartz embeds TrueType fonts as Identity-H CID
+  fonts keeping the original glyph ids, strips their 'cmap' and 'post'
+  tables and writes a ToUnicode CMap with a codespace and no mapping
+  (haystack's react_paper.pdf). The empty CMap hid the font's own tables
+  (read as CIDs-as-Unicode: "7KH$SSOH5HPRWH"); without a cmap the glyph ids
+  of the standard Macintosh order are the ASCII characters (glyph 3 the
+  space, 36 "A"): "The Apple Remote". One font with the empty ToUnicode,
+  one without any.
 """
 import os
+import struct
 import sys
 import zlib
 
@@ -178,12 +187,68 @@ def accents(path):
         f.write(w.classic(t))
 
 
+def sfnt(tables):
+    """A TrueType table directory over tables {tag: bytes}."""
+    n = len(tables)
+    out = bytearray(struct.pack(">IHHHH", 0x00010000, n, 16, 0, 0))
+    off = 12 + 16 * n
+    body = bytearray()
+    for tag in sorted(tables):
+        data = tables[tag]
+        out += struct.pack(">4sIII", tag.encode(), 0, off + len(body), len(data))
+        body += data + b"\0" * (-len(data) % 4)
+    return bytes(out + body)
+
+
+def quartz_font(w, tounicode):
+    """A CIDFontType2 over a glyf font without cmap and post tables."""
+    head = struct.pack(">IIIIHH", 0x00010000, 0x00010000, 0, 0x5F0F3CF5, 0, 1000) + b"\0" * 36
+    prog = sfnt({"glyf": b"\0" * 8, "head": head, "loca": b"\0" * 4, "hmtx": b"\0" * 8})
+    ff = w.add(g.Stream({"Length1": len(prog), "Filter": g.Name("FlateDecode")}, zlib.compress(prog)))
+    fd = w.add({"Type": g.Name("FontDescriptor"), "FontName": g.Name("AAAAAB+font0000000028ee1bae"),
+                "Flags": 4, "FontBBox": [0, -300, 600, 833], "ItalicAngle": 0, "Ascent": 833,
+                "Descent": -300, "CapHeight": 740, "StemV": 0, "FontFile2": ff})
+    cid = w.add({"Type": g.Name("Font"), "Subtype": g.Name("CIDFontType2"),
+                 "BaseFont": g.Name("AAAAAB+font0000000028ee1bae"),
+                 "CIDSystemInfo": {"Registry": "Adobe", "Ordering": "Identity", "Supplement": 0},
+                 "FontDescriptor": fd, "DW": 600})
+    font = {"Type": g.Name("Font"), "Subtype": g.Name("Type0"), "BaseFont": g.Name("AAAAAB+font0000000028ee1bae"),
+            "Encoding": g.Name("Identity-H"), "DescendantFonts": [cid]}
+    if tounicode:
+        cmap = (b"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                b"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                b"1 begincodespacerange\n<0000><FFFF>\nendcodespacerange\nendcmap\n"
+                b"CMapName currentdict /CMap defineresource pop\nend\nend\n")
+        font["ToUnicode"] = w.add(g.Stream({}, cmap))
+    return w.add(font)
+
+
+def mac_gids(text):
+    return "<" + "".join("%04X" % (ord(ch) - 29) for ch in text) + ">"
+
+
+def quartz_gids(path):
+    w = g.Writer()
+    f1 = quartz_font(w, True)
+    f2 = quartz_font(w, False)
+    c = bytearray(b"BT 14 TL 72 720 Td\n")
+    c += b"/F1 10 Tf " + mac_gids("Obs 1: The Apple Remote, SSN 536-22-1874").encode() + b" Tj T*\n"
+    c += b"/F2 10 Tf " + mac_gids("Act 2: Search[Apple Remote] for jane.roe@corp.example").encode() + b" Tj T*\n"
+    c += b"ET\n"
+    t = g.simple_doc(w, [bytes(c)], font=f1)
+    page_fonts(w, {"F1": f1, "F2": f2})
+    with open(path, "wb") as f:
+        f.write(w.classic(t))
+
+
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
     p = lambda n: os.path.join(outdir, n)  # noqa: E731
     hyphenated(p("hyphenated.pdf"))
     builtin_t1(p("builtin_t1.pdf"))
     accents(p("accents.pdf"))
+    quartz_gids(p("quartz_gids.pdf"))
 
 
 if __name__ == "__main__":
