@@ -304,6 +304,51 @@ static size_t uu_body_start(struct ls_slice body)
     return SIZE_MAX;
 }
 
+/* A text body labelled base64 whose lines hold words: base64 never has
+ * white space inside a line, prose does (enmime's
+ * mime-bad-content-transfer-encoding: spam whose plain part says base64 and
+ * is not; decoded, it was 3 KB of binary noise in the text). Most of the
+ * first 64 non-empty lines must have it, and the decoding must be noise
+ * (b64_noise) for the body to be read as it is. */
+#define MIME_B64_PROSE_LINES 64u
+
+static bool b64_is_prose(struct ls_slice body)
+{
+    size_t pos = 0;
+    unsigned lines = 0, spaced = 0;
+    while (pos < body.len && lines < MIME_B64_PROSE_LINES) {
+        size_t eol = ls_slice_find(body, pos, "\n", 1);
+        if (eol == SIZE_MAX) eol = body.len;
+        struct ls_slice line;
+        (void)ls_slice_sub(body, pos, eol - pos, &line);
+        pos = eol < body.len ? eol + 1 : body.len;
+        size_t a = 0, b = line.len;
+        while (a < b && (line.ptr[a] == ' ' || line.ptr[a] == '\t')) a++;
+        while (b > a && (line.ptr[b - 1] == ' ' || line.ptr[b - 1] == '\t' || line.ptr[b - 1] == '\r')) b--;
+        if (a == b) continue;
+        (void)ls_slice_sub(line, a, b - a, &line);
+        lines++;
+        if (ls_slice_find(line, 0, " ", 1) != SIZE_MAX || ls_slice_find(line, 0, "\t", 1) != SIZE_MAX)
+            spaced++;
+    }
+    return lines > 0 && spaced * 2 > lines;
+}
+
+/* What such a body decodes to when it is not base64: binary noise (control
+ * bytes, or high bytes that are not UTF-8). A real base64 body followed by
+ * a word of junk on its line ("eHl6Cg== ignored", Stalwart's thirdparty
+ * 002) decodes to text and is kept. */
+static bool b64_noise(struct ls_slice d)
+{
+    size_t ctl = 0, high = 0;
+    for (size_t i = 0; i < d.len; i++) {
+        uint8_t ch = d.ptr[i];
+        if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r' && ch != '\f') || ch == 0x7f) ctl++;
+        else if (ch >= 0x80) high++;
+    }
+    return ctl * 20 > d.len || (high * 4 > d.len && !ls_utf8_valid(d));
+}
+
 /* Decode the body's transfer encoding. Identity encodings (7bit, 8bit,
  * binary, unknown) give the body itself, without a copy; base64 and
  * quoted-printable decode into out (capped at the root's byte budget) and
@@ -313,6 +358,7 @@ static ls_err part_decode(struct mime_walk *w, const struct mime_part *p, bool a
 {
     bool b64 = strcmp(p->cte, "base64") == 0;
     bool qp = strcmp(p->cte, "quoted-printable") == 0;
+    bool prose = b64 && as_text && b64_is_prose(p->body);
     /* Content-Transfer-Encoding: x-uuencode on an image or a document
      * (Netscape and Eudora sent attachments so: Stalwart legacy_017/048,
      * mail-mime-parser m1014/m2010/m3007): the child is the decoded file,
@@ -334,6 +380,13 @@ static ls_err part_decode(struct mime_walk *w, const struct mime_part *p, bool a
     if (uu_at != SIZE_MAX) ended = mime_uu_decode(p->body, &uu_at, out, &e);
     else e = b64 ? mime_b64_decode_chunks(out, p->body) : mime_qp_decode(out, p->body, false);
     *data = ls_buf_slice(out);
+    if (prose && b64_noise(*data)) {
+        ls_note(w->c, w->o, NULL, "mime: a part labelled base64 is plain text (words on its lines); read as it is");
+        ls_buf_free(out);
+        ls_buf_init(out, 0);
+        *data = p->body;
+        return LS_OK;
+    }
     if (e != LS_OK && e != LS_E_LIMIT) return e;
     ls_err ce = ls_budget_charge(w->c, w->o, out->len);
     if (e == LS_E_LIMIT || ce != LS_OK) return LS_E_LIMIT;
@@ -1302,7 +1355,8 @@ static bool multipart_here(struct ls_slice ctype, struct ls_slice body)
 }
 
 /* Count known fields in the first lines; -1 if a line before the end of the
- * header block (or the window) is not a header line. */
+ * header block (or the window) is not a header line, unless it is one of
+ * few among three known fields or more. */
 static int probe_fields(struct ls_slice win)
 {
     struct ls_slice hdr, body;
@@ -1323,7 +1377,10 @@ static int probe_fields(struct ls_slice win)
         if (known_field(n)) known++;
         if (mime_slice_ieq(n, "content-type") && multipart_here(v, body)) known++;
     }
-    if (junk || fields == 0) return -1;
+    /* A stray line or two among many known fields is a broken fold
+     * (Exchange's anti-spam fields cut without their leading blank), not
+     * text that happens to open with "Name:". */
+    if (fields == 0 || (junk && (known < 3 || junk * 4 > (unsigned)fields))) return -1;
     return known;
 }
 

@@ -136,14 +136,29 @@ static ls_err single_byte_to_utf8(struct ls_buf *out, struct ls_slice in, bool c
     return LS_OK;
 }
 
+/* Byte order of BOM-less UTF-16: RFC 2781 says big endian, but Windows
+ * mailers label their little-endian text plain "utf-16" (Outlook Express
+ * spam in SpamAssassin's corpus: Subject and body both). Latin text has a
+ * zero in every other byte: zeros mostly at odd offsets mean LE. */
+static bool utf16_guess_be(struct ls_slice in)
+{
+    size_t even = 0, odd = 0, n = in.len < 4096 ? in.len : 4096;
+    for (size_t i = 0; i + 1 < n; i += 2) {
+        even += in.ptr[i] == 0;
+        odd += in.ptr[i + 1] == 0;
+    }
+    return !(odd > even);
+}
+
 static ls_err utf16_auto(struct ls_buf *out, struct ls_slice in)
 {
     struct ls_slice rest = in;
-    bool be = true;
+    bool be = utf16_guess_be(in);
     if (in.len >= 2 && in.ptr[0] == 0xFF && in.ptr[1] == 0xFE) {
         be = false;
         (void)ls_slice_from(in, 2, &rest);
     } else if (in.len >= 2 && in.ptr[0] == 0xFE && in.ptr[1] == 0xFF) {
+        be = true;
         (void)ls_slice_from(in, 2, &rest);
     }
     return ls_utf16_to_utf8(out, rest, be);
@@ -646,14 +661,54 @@ static bool line_is_blank_end(struct ls_slice s, size_t i, size_t eol)
     return c == n || c >= e || s.ptr[c] != ':';
 }
 
+/* "Name:" at i (white space before the colon tolerated, as in "Subject :"). */
+static bool line_is_field(struct ls_slice s, size_t i, size_t eol)
+{
+    size_t c = i;
+    while (c < eol && field_name_char(s.ptr[c])) c++;
+    if (c == i) return false;
+    while (c < eol && (s.ptr[c] == ' ' || s.ptr[c] == '\t')) c++;
+    return c < eol && s.ptr[c] == ':';
+}
+
+static bool eword_line(struct ls_slice hdr, size_t i);
+
+#define MIME_BODY_LOOKAHEAD 16u /* lines read past a non-field line */
+
+/* A line that is neither a field nor a continuation where a header field
+ * should be: the body, written with no empty line before it (Thunderbird
+ * and Outlook Express copies whose separator was lost: "This is a
+ * multi-part message in MIME format." right under Content-Type, or a part
+ * whose text follows its Content-Type line), unless a field follows it
+ * before the body could have begun: then it is a broken fold (Exchange's
+ * anti-spam fields cut without the leading blank) and the header goes on.
+ * The look-ahead stops at an empty line or a line opening with "--" (a
+ * delimiter: the body); a continuation right after it makes it a field
+ * name folded before its colon. Python's email starts the body at such a
+ * line in every case. */
+static bool line_starts_body(struct ls_slice s, size_t i, size_t eol)
+{
+    if (is_ws(s.ptr[i]) || line_is_field(s, i, eol) || eword_line(s, i)) return false;
+    size_t n = eol < s.len ? eol + 1 : s.len;
+    if (n < s.len && (s.ptr[n] == ' ' || s.ptr[n] == '\t')) return false;
+    for (unsigned k = 0; k < MIME_BODY_LOOKAHEAD && n < s.len; k++) {
+        size_t e = line_end(s, n);
+        if (line_is_empty(s, n, e) || (s.ptr[n] == '-' && n + 1 < e && s.ptr[n + 1] == '-')) return true;
+        if (line_is_field(s, n, e)) return false;
+        n = e < s.len ? e + 1 : s.len;
+    }
+    return true;
+}
+
 bool mime_split_headers(struct ls_slice msg, struct ls_slice *hdr, struct ls_slice *body)
 {
     size_t i = 0;
     while (i < msg.len) {
         size_t eol = line_end(msg, i);
-        if (line_is_empty(msg, i, eol) || (i > 0 && line_is_blank_end(msg, i, eol))) {
+        bool empty = line_is_empty(msg, i, eol) || (i > 0 && line_is_blank_end(msg, i, eol));
+        if (empty || line_starts_body(msg, i, eol)) {
             (void)ls_slice_sub(msg, 0, i, hdr);
-            size_t b = eol < msg.len ? eol + 1 : msg.len;
+            size_t b = !empty ? i : eol < msg.len ? eol + 1 : msg.len;
             (void)ls_slice_from(msg, b, body);
             return true;
         }
@@ -693,7 +748,16 @@ bool mime_next_field(struct ls_slice hdr, size_t *pos, struct ls_slice *name,
         /* "Name:" (tolerating spaces before the colon, as in "Subject :") */
         size_t colon = c;
         while (colon < eol && (hdr.ptr[colon] == ' ' || hdr.ptr[colon] == '\t')) colon++;
-        if (c == i || colon >= eol || hdr.ptr[colon] != ':') {
+        /* "Name" alone, the colon folded onto the next line (" : value"):
+         * RFC 822's obsolete syntax allows white space before the colon,
+         * and a phishing test in rspamd's corpus hides its From so. */
+        size_t t = colon < eol && hdr.ptr[colon] == '\r' && colon + 1 == eol ? eol : colon;
+        if (c > i && t >= eol && next < hdr.len && (hdr.ptr[next] == ' ' || hdr.ptr[next] == '\t')) {
+            size_t k = next, e2 = line_end(hdr, next);
+            while (k < e2 && (hdr.ptr[k] == ' ' || hdr.ptr[k] == '\t')) k++;
+            if (k < e2 && hdr.ptr[k] == ':') colon = k;
+        }
+        if (c == i || colon >= hdr.len || hdr.ptr[colon] != ':') {
             if (junk && !is_ws(hdr.ptr[i])) (*junk)++;
             i = next;
             continue;

@@ -27,7 +27,7 @@ enum mime_charset {
     MIME_CS_ASCII,
     MIME_CS_LATIN1,
     MIME_CS_CP1252,
-    MIME_CS_UTF16,    /* BOM decides, big endian without one (RFC 2781) */
+    MIME_CS_UTF16,    /* BOM decides; without one the zero bytes (BE by RFC 2781 on a tie) */
     MIME_CS_UTF16LE,
     MIME_CS_UTF16BE,
     MIME_CS_UNKNOWN,  /* converted as lossy UTF-8; callers note it */
@@ -82,16 +82,20 @@ enum mime_charset mime_raw_header_charset(enum mime_charset cs);
 
 /* ---- header block ---- */
 
-/* Split a message (or body part) at the first empty line. hdr: the header
- * lines (without the empty line); body: what follows it. Returns false when
- * no empty line was found (then hdr is everything, body is empty). A part
- * that starts with an empty line has empty headers. */
+/* Split a message (or body part) at the first empty line, or at a line
+ * that is neither a field nor a continuation with no field after it before
+ * an empty or "--" line (the body of a copy that lost its empty line; that
+ * line is the body's first). hdr: the header lines (without the empty
+ * line); body: what follows. Returns false when the header block never
+ * ended (then hdr is everything, body is empty). A part that starts with an
+ * empty line has empty headers. */
 bool mime_split_headers(struct ls_slice msg, struct ls_slice *hdr, struct ls_slice *body);
 
 /* Iterate over header fields: *pos starts at 0. On true, name is the field
- * name and value the raw, still folded value after the colon. Lines that are
- * not fields (no colon, bad name) are skipped and counted in *junk (may be
- * NULL). */
+ * name and value the raw, still folded value after the colon (a name alone
+ * on its line whose colon opens the folded next line is a field too). Lines
+ * that are not fields (no colon, bad name) are skipped and counted in *junk
+ * (may be NULL). */
 bool mime_next_field(struct ls_slice hdr, size_t *pos, struct ls_slice *name,
                      struct ls_slice *value, unsigned *junk);
 
