@@ -30,8 +30,9 @@
  * Ignored on purpose: the meaning of other segments (dates of service,
  * claim amounts, diagnosis and procedure codes, control numbers are read
  * as text, unlabelled), envelope validation (counts in SE/GE/IEA), X12
- * XML. A transaction set without its ISA (a GS or ST segment first, a
- * code and the element separator again: a fragment pasted into a ticket)
+ * XML. A transaction set without its ISA (GS and a functional id of two
+ * capitals, or ST and a set id of three digits, first, the element
+ * separator after each: a fragment pasted into a ticket)
  * is read with that separator, the terminator ~ (or the line end when the
  * first 4 KiB hold no ~) and components ':' (probed 40, over plain text). An interchange without its IEA trailer at the end of the file
  * (a transfer cut short) is noted truncated.
@@ -99,9 +100,13 @@ static bool x12_bare(struct ls_slice s, struct x12_sep *sep)
     struct ls_slice w = s;
     if (w.len > 4096) w.len = 4096;
     uint8_t el = (uint8_t)e;
-    /* GS*HC*... or ST*837*...: a code, the separator again */
-    size_t second = ls_slice_find(w, 3, &el, 1);
-    if (second == SIZE_MAX || second > 12) return false;
+    /* ST*834*: a transaction set id of three digits; GS*BE*: a functional id of two capitals */
+    bool st = ls_slice_at(s, 0) == 'S';
+    for (size_t i = 3; i < (st ? 6u : 5u); i++) {
+        int ch = ls_slice_at(s, i);
+        if (st ? !(ch >= '0' && ch <= '9') : !(ch >= 'A' && ch <= 'Z')) return false;
+    }
+    if (ls_slice_at(s, st ? 6 : 5) != e) return false;
     sep->elem = el;
     sep->comp = ':';
     sep->rep = 0;
