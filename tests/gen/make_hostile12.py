@@ -269,6 +269,14 @@ def hl7_more_cases():
         log += "[2015-02-09 08:0%d:00,456]  INFO (com.mercy.engine.channel.ADT_IN:433): ACK sent AA\n" % i
     r = put(HOSP + "/engine/logs/adt_in.log", log.encode())
     key("hl7_engine_log", r, [], planted={"ssn": [g["ssn9"], h["ssn9"]], "dob": dob(g, h)})
+    # two messages in one file, the second from another sender with its own separators (! fields, # components)
+    k, m = person(), person()
+    first = hl7_msg([msh("ADT^A04^ADT_A01", "MIX00001"), pid(k, "M1000270")])
+    second = hl7_msg([msh("ADT^A04^ADT_A01", "MIX00002", sep="!", enc="#~\\&").replace("^", "#"),
+                      pid(m, "M1000271", sep="!", c="#")], sep="!")
+    r = put(HOSP + "/archive/2015-02-10/merged_feed.hl7", first + second)
+    key("hl7_mixed_separators", r, [], planted={"ssn": [k["ssn9"], m["ssn9"]], "dob": dob(k, m),
+                                               "phone": phone(k, m)})
     # HL7 v2 XML encoding: fields as elements (PID.7/TS.1, PID.19)
     f = person()
     xml = ('<?xml version="1.0"?>\n<ADT_A01 xmlns="urn:hl7-org:v2xml">\n<MSH><MSH.1>|</MSH.1><MSH.2>^~\\&amp;</MSH.2>'
@@ -729,6 +737,14 @@ def dicom_more_cases():
           del_((0x7FE1, 0x10), "LO", "MERCY PACS") + del_((0x7FE1, 0x1001), "LT", "Burn request by %s" % d["email"]))
     r = put("MercyHealth/pacs/CR/IM_JPEG_0001.dcm", dicom(el, ts="1.2.840.10008.1.2.4.50"))
     key("dicom_encapsulated_then_text", r, [], planted={"dob": dob(d), "email": [d["email"]]})
+    # a structured report: the findings text in a ContentSequence item quotes the patient's SSN
+    n = person()
+    item = (del_((0x40, 0xA040), "CS", "TEXT") +
+            del_((0x40, 0xA160), "UT", "Pre-authorization for %s, SSN %s, approved." % (n["name"], n["ssn9"])))
+    el = (del_((0x10, 0x10), "PN", "%s^%s" % (n["last"].upper(), n["first"].upper())) +
+          del_((0x10, 0x30), "DA", ymd(n)) + dseq((0x40, 0xA730), [item]))
+    r = put("MercyHealth/pacs/SR/SR_preauth_0001.dcm", dicom(el, sop="1.2.840.10008.5.1.4.1.1.88.11"))
+    key("dicom_sr_text_ssn", r, [], planted={"ssn": [n["ssn9"]], "dob": dob(n)})
     # cut inside the meta group: nothing to read, said so
     e = person()
     full = dicom(patient_elems(e))
