@@ -1159,7 +1159,7 @@ static ls_err emit_code(struct interp *in, struct stage *st, uint32_t code, size
 static void note_accent(struct interp *in, size_t start, uint64_t flushes, double behind)
 {
     struct pdf_textout *t = in->t;
-    if (!(behind > PDF_ACCENT_OVERLAP) || t->flushes != flushes || t->scratch || start == 0 ||
+    if (!(behind > PDF_ACCENT_OVERLAP) || t->flushes != flushes || start == 0 ||
         start >= t->buf.len || t->naccents >= sizeof t->accent_at / sizeof t->accent_at[0])
         return;
     struct ls_slice all = ls_buf_slice(&t->buf), first;

@@ -59,6 +59,15 @@ class RealSweep13(lsutil.GeneratedTree):
         self.assertIn("C. Gérard and J. Kyrölä, Müller\n", t)
         self.assertIn("www.example.edu/\u02dcjdoe for one`s notes, it\u00b4s\n", t)
 
+    def test_accents_in_an_earlier_revision(self):
+        self.full("accents_update.pdf")
+        t = self.text("accents_update.pdf")
+        self.assertIn("Hervé Jégou and Heinrich Küttler wrote to Baudiš\n", t)
+        self.assertIn("Approved by Jane Roe", t)
+        # the old stream's lines are the current ones: nothing added
+        self.assertNotIn("[unused content", t)
+        self.assertNotIn("Herv\u00b4e", t)
+
     def test_quartz_glyph_ids_without_cmap(self):
         o = self.full("quartz_gids.pdf")
         t = self.text("quartz_gids.pdf")

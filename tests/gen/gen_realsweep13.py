@@ -32,7 +32,9 @@ with the Python stdlib (and tests/gen/gen_pdf.py's writer). All PII fake.
   some writers draw the letter first ("Ge´rard", "Kyro¨la¨": govdocs1
   020747.pdf). poppler composes them; we kept the accent apart, and a
   name was two words. A tilde in a URL ("/˜jdoe") and a backquote used
-  as an apostrophe ("one`s") stay.
+  as an apostrophe ("one`s") stay. accents_update.pdf: the same page
+  given a new content stream by an incremental update; the old stream, read
+  apart as unused content, has the same lines (composed the same way).
 - quartz_gids.pdf: macOS Quartz embeds TrueType fonts as Identity-H CID
   fonts keeping the original glyph ids, strips their 'cmap' and 'post'
   tables and writes a ToUnicode CMap with a codespace and no mapping
@@ -157,12 +159,14 @@ def builtin_t1(path):
         f.write(w.classic(t))
 
 
-def accents(path):
-    w = g.Writer()
-    font = w.add({"Type": g.Name("Font"), "Subtype": g.Name("Type1"), "BaseFont": g.Name("Times-Roman"),
+def accents_font(w):
+    return w.add({"Type": g.Name("Font"), "Subtype": g.Name("Type1"), "BaseFont": g.Name("Times-Roman"),
                   "Encoding": {"Type": g.Name("Encoding"), "BaseEncoding": g.Name("WinAnsiEncoding"),
                                "Differences": [1, g.Name("caron"), g.Name("tilde"), g.Name("cedilla"),
                                                g.Name("dotlessi")]}})
+
+
+def accents_content():
     # Times-Roman's widths (no /Widths: the core metrics): the acute,
     # diaeresis, caron, tilde and cedilla are 333 wide
     lines = [
@@ -182,9 +186,43 @@ def accents(path):
     for ln in lines:
         c += ln + b" T*\n"
     c += b"ET\n"
-    t = g.simple_doc(w, [bytes(c)], font=font)
+    return bytes(c)
+
+
+def accents(path):
+    w = g.Writer()
+    t = g.simple_doc(w, [accents_content()], font=accents_font(w))
     with open(path, "wb") as f:
         f.write(w.classic(t))
+
+
+def accents_update(path):
+    """The accents page, then an incremental update giving the page a new
+    content stream: the same text and a line more. The old stream, now
+    unused, is read apart; its lines are the current ones."""
+    w = g.Writer()
+    t = g.simple_doc(w, [accents_content()], font=accents_font(w))
+    base = w.classic(t)
+    first_xref = int(base.rsplit(b"startxref", 1)[1].split()[0])
+    page_num = [n for n, v in w.objs.items() if isinstance(v, dict) and v.get("Type") == g.Name("Page")][0]
+    page = dict(w.objs[page_num])
+    new_cs = max(w.objs) + 1
+    page["Contents"] = g.Ref(new_cs)
+    data = zlib.compress(accents_content() + b"BT /F1 11 Tf 72 600 Td (Approved by Jane Roe) Tj ET\n")
+    out = bytearray(base)
+    offs = {new_cs: len(out)}
+    out += b"%d 0 obj\n<</Filter/FlateDecode/Length %d>>\nstream\n" % (new_cs, len(data)) + data
+    out += b"\nendstream\nendobj\n"
+    offs[page_num] = len(out)
+    out += b"%d 0 obj\n" % page_num + w.ser(page, page_num) + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 1\n0000000000 65535 f \n"
+    for n in sorted(offs):
+        out += b"%d 1\n%010d 00000 n \n" % (n, offs[n])
+    out += b"trailer\n<</Size %d/Root %d 0 R/Prev %d>>\nstartxref\n%d\n%%%%EOF\n" % (
+        new_cs + 1, t["Root"].num, first_xref, xref)
+    with open(path, "wb") as f:
+        f.write(bytes(out))
 
 
 def sfnt(tables):
@@ -248,6 +286,7 @@ def generate(outdir):
     hyphenated(p("hyphenated.pdf"))
     builtin_t1(p("builtin_t1.pdf"))
     accents(p("accents.pdf"))
+    accents_update(p("accents_update.pdf"))
     quartz_gids(p("quartz_gids.pdf"))
 
 
