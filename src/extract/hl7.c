@@ -34,9 +34,12 @@
  * \R\ \E\ the separators, \Xhh..\ bytes, \.br\ a line break; highlight,
  * character set and locally defined escapes dropped).
  *
+ * HL7 v2's XML encoding (an XML file naming the urn:hl7-org:v2xml
+ * namespace in its first 2 KiB; probed 85, over generic XML) is written
+ * back segment by segment in the pipe encoding and read the same way.
+ *
  * Ignored on purpose: the meaning of other segments' fields (OBX values,
- * notes, orders are read as text), HL7 v2 XML encoding (the xml handler
- * reads it), the acknowledgement semantics. Dates of service, control
+ * notes, orders are read as text), the acknowledgement semantics. Dates of service, control
  * ids, NPIs and codes stay unlabelled text.
  *
  * Attacker-controlled: every byte, the separators included (any byte but
@@ -132,6 +135,16 @@ static bool hl7_embedded(struct ls_slice d)
     return ls_slice_find(w, at, pid, 5) != SIZE_MAX;
 }
 
+/* HL7 v2's XML encoding: its namespace in the first 2 KiB of an XML file. */
+static bool hl7_xml(struct ls_slice d)
+{
+    size_t i = hl7_start(d);
+    if (ls_slice_at(d, i) != '<') return false;
+    struct ls_slice w = d;
+    if (w.len > 2048) w.len = 2048;
+    return ls_slice_find(w, i, "urn:hl7-org:v2xml", 17) != SIZE_MAX;
+}
+
 static int hl7_probe(const struct ls_object *o)
 {
     struct ls_slice rest;
@@ -139,6 +152,7 @@ static int hl7_probe(const struct ls_object *o)
     if (ls_slice_from(o->data, hl7_start(o->data), &rest) && hl7_header(rest, &sep) &&
         ls_slice_find(rest, 8, &sep.field, 1) != SIZE_MAX) /* the field separator comes again (MSH-3 ...) */
         return 90;
+    if (hl7_xml(o->data)) return 85; /* over generic XML (up to 75) */
     /* messages inside a log or a note: over plain text (25), under the formats that hold text */
     return hl7_embedded(o->data) ? 40 : 0;
 }
@@ -485,6 +499,155 @@ static ls_err hl7_walk(struct ls_ctx *c, struct ls_slice d, struct hl7_state *st
     return LS_OK;
 }
 
+/* ---- HL7 v2 XML ------------------------------------------------------------- */
+
+/* The XML encoding (HL7 Version 2: XML Encoding Syntax, release 1) names
+ * each segment (<PID>), field (<PID.7>), component (<XPN.1>, <TS.1>) and
+ * subcomponent (<FN.1> inside <XPN.1>); groups (<ADT_A01.INSURANCE>) and
+ * the message element hold them. Each segment is written back in the pipe
+ * encoding (|^~\& separators; the value's own separator characters as
+ * blanks, the five XML entities decoded) and read as any other. */
+struct hl7_xml_state {
+    struct ls_buf seg;   /* the segment being written back */
+    unsigned depth;      /* element depth inside the segment: 1 segment, 2 field, 3 component, 4 sub */
+    unsigned field, comp, sub;
+};
+
+/* The number after the last '.' of an element name ("PID.19" -> 19), 0 if none. */
+static unsigned hl7_xml_num(struct ls_slice name)
+{
+    size_t dot = name.len;
+    while (dot > 0 && ls_slice_at(name, dot - 1) != '.') dot--;
+    if (dot == 0 || dot == name.len || name.len - dot > 3) return 0;
+    unsigned n = 0;
+    for (size_t i = dot; i < name.len; i++) {
+        int ch = ls_slice_at(name, i);
+        if (!hl7_is_digit(ch)) return 0;
+        n = n * 10 + (unsigned)(ch - '0');
+    }
+    return n;
+}
+
+static bool hl7_xml_segname(struct ls_slice name)
+{
+    if (name.len != 3) return false;
+    for (size_t i = 0; i < 3; i++) {
+        int ch = ls_slice_at(name, i);
+        if (!((ch >= 'A' && ch <= 'Z') || hl7_is_digit(ch))) return false;
+    }
+    return true;
+}
+
+/* Separators up to position n (from *at) so the next value lands there. */
+static ls_err hl7_xml_pad(struct ls_buf *b, unsigned *at, unsigned n, uint8_t sep, uint8_t rep)
+{
+    if (n <= *at) return rep ? ls_buf_addc(b, rep) : LS_OK; /* the same position again: a repetition */
+    for (unsigned k = *at; k < n && k - *at < 300; k++) LS_TRY(ls_buf_addc(b, sep));
+    *at = n;
+    return LS_OK;
+}
+
+static ls_err hl7_xml_open(struct hl7_xml_state *x, struct ls_slice name)
+{
+    if (x->depth == 0) {
+        if (!hl7_xml_segname(name)) return LS_OK; /* the message, a group */
+        ls_buf_reset(&x->seg);
+        LS_TRY(ls_buf_add(&x->seg, name.ptr, name.len));
+        if (ls_slice_eq_str(name, "MSH")) LS_TRY(ls_buf_adds(&x->seg, "|^~\\&"));
+        x->depth = 1;
+        x->field = ls_slice_eq_str(name, "MSH") ? 2 : 0;
+        return LS_OK;
+    }
+    unsigned n = hl7_xml_num(name);
+    x->depth++;
+    if (x->depth == 2) {
+        if (n <= 2 && ls_slice_starts(ls_buf_slice(&x->seg), "MSH", 3))
+            return LS_OK; /* MSH.1 and MSH.2: the separators, written above */
+        x->comp = x->sub = 1;
+        return hl7_xml_pad(&x->seg, &x->field, n ? n : x->field + 1, '|', '~');
+    }
+    if (x->depth == 3) {
+        x->sub = 1;
+        return hl7_xml_pad(&x->seg, &x->comp, n ? n : x->comp + 1, '^', 0);
+    }
+    if (x->depth == 4) return hl7_xml_pad(&x->seg, &x->sub, n ? n : x->sub + 1, '&', 0);
+    return LS_OK;
+}
+
+/* Text between tags, entities decoded, separator characters as blanks. */
+static ls_err hl7_xml_text(struct hl7_xml_state *x, struct ls_slice t)
+{
+    static const struct {
+        const char *ent;
+        char ch;
+    } ents[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
+    if (x->depth < 2) return LS_OK;
+    if (x->depth == 2 && x->field <= 2 && ls_slice_starts(ls_buf_slice(&x->seg), "MSH", 3)) return LS_OK;
+    for (size_t i = 0; i < t.len; i++) {
+        int ch = ls_slice_at(t, i);
+        if (ch == '&') {
+            struct ls_slice rest;
+            (void)ls_slice_from(t, i, &rest);
+            for (size_t k = 0; k < sizeof ents / sizeof ents[0]; k++)
+                if (ls_slice_starts(rest, ents[k].ent, strlen(ents[k].ent))) {
+                    ch = ents[k].ch;
+                    i += strlen(ents[k].ent) - 1;
+                    break;
+                }
+        }
+        if (ch == '|' || ch == '^' || ch == '~' || ch == '\\' || ch == '&' || ch == '\r' || ch == '\n') ch = ' ';
+        LS_TRY(ls_buf_addc(&x->seg, (uint8_t)ch));
+    }
+    return LS_OK;
+}
+
+static ls_err hl7_xml_close(struct hl7_xml_state *x, struct hl7_state *st)
+{
+    if (x->depth == 0) return LS_OK;
+    if (--x->depth > 0) return LS_OK;
+    return hl7_segment(st, ls_buf_slice(&x->seg));
+}
+
+/* Walk the tags: comments, processing instructions and declarations
+ * skipped, empty elements opened and closed. */
+static ls_err hl7_xml_walk(struct ls_ctx *c, struct ls_slice d, struct hl7_state *st, struct hl7_xml_state *x)
+{
+    size_t i = 0;
+    while (i < d.len) {
+        size_t lt = ls_slice_find(d, i, "<", 1);
+        size_t end = lt == SIZE_MAX ? d.len : lt;
+        struct ls_slice t;
+        if (end > i && ls_slice_sub(d, i, end - i, &t)) LS_TRY(hl7_xml_text(x, t));
+        if (lt == SIZE_MAX) break;
+        size_t gt = ls_slice_find(d, lt, ">", 1);
+        if (gt == SIZE_MAX) break;
+        struct ls_slice tag;
+        (void)ls_slice_sub(d, lt + 1, gt - lt - 1, &tag);
+        int first = ls_slice_at(tag, 0);
+        if (first != '?' && first != '!') {
+            bool closing = first == '/', empty = tag.len && ls_slice_at(tag, tag.len - 1) == '/';
+            size_t from = closing ? 1 : 0, n = from;
+            while (n < tag.len && ls_slice_at(tag, n) > ' ' && ls_slice_at(tag, n) != '/') n++;
+            struct ls_slice name;
+            (void)ls_slice_sub(tag, from, n - from, &name);
+            if (!closing) LS_TRY(hl7_xml_open(x, name));
+            if (closing || empty) LS_TRY(hl7_xml_close(x, st));
+        }
+        i = gt + 1;
+        if (++st->segments % 4096 == 0 && ls_ctx_expired(c)) return LS_E_TIMEOUT;
+    }
+    return LS_OK;
+}
+
+static ls_err hl7_xml_read(struct ls_ctx *c, struct ls_object *o, struct hl7_state *st)
+{
+    struct hl7_xml_state x = {.depth = 0};
+    ls_buf_init(&x.seg, (size_t)ls_ctx_limits(c)->max_text);
+    ls_err e = hl7_xml_walk(c, o->data, st, &x);
+    ls_buf_free(&x.seg);
+    return e;
+}
+
 /* An MLLP capture (its first byte 0x0B) whose last frame has no end byte
  * 0x1C: the capture was cut inside a message. */
 static bool hl7_mllp_cut(struct ls_slice d)
@@ -504,15 +667,17 @@ static ls_err hl7_extract(struct ls_ctx *c, struct ls_object *o)
 {
     struct hl7_state st = {.sep = {'|', '^', '~', '\\', '&'}, .segments = 0};
     struct ls_slice rest;
+    bool xml = false;
     if (!ls_slice_from(o->data, hl7_start(o->data), &rest) || !hl7_header(rest, &st.sep)) {
-        if (!hl7_embedded(o->data)) return ls_decline(c, o);
-        st.embedded = true;
+        xml = hl7_xml(o->data);
+        if (!xml && !hl7_embedded(o->data)) return ls_decline(c, o);
+        st.embedded = !xml;
     }
     size_t max = (size_t)ls_ctx_limits(c)->max_text;
     ls_buf_init(&st.text, max);
     ls_buf_init(&st.labels, max);
     ls_buf_init(&st.scratch, max);
-    ls_err e = hl7_walk(c, o->data, &st);
+    ls_err e = xml ? hl7_xml_read(c, o, &st) : hl7_walk(c, o->data, &st);
     if (e == LS_E_LIMIT) ls_note(c, o, LS_R_LIMIT_TEXT, "hl7: text cut at the text budget");
     if (e == LS_OK && hl7_mllp_cut(o->data)) ls_note(c, o, LS_R_TRUNCATED, "hl7: the last MLLP frame has no end byte");
     ls_err te = st.text.len ? ls_emit_text(c, o, st.text.ptr, st.text.len) : LS_OK;

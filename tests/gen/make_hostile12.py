@@ -53,8 +53,6 @@ that starts to hold fails until its mark is dropped. The gaps, and why:
   <birthTime value="19750314"/>: the attribute name "value" stands between
   the label and the date, which the birth date rule does not allow (same
   patch);
-- hl7_v2_xml: HL7 v2's XML encoding (<PID.7><TS.1>19750314</TS.1>) is read
-  by the xml handler as text, its element names no labels;
 - x12_ref0f_only_ssn (arguable, not a gap): a subscriber number (REF*0F)
   of nine digits is often the SSN, but an 834 says so only with NM1's
   qualifier 34 or REF*SY.
@@ -285,7 +283,7 @@ def hl7_more_cases():
            '<XPN.2>%s</XPN.2></PID.5><PID.7><TS.1>%s</TS.1></PID.7><PID.19>%s</PID.19></PID>\n</ADT_A01>\n' % (
                f["last"].upper(), f["first"].upper(), ymd(f), f["ssn9"]))
     r = put(HOSP + "/xml/ADT_A01_X0001.xml", xml.encode())
-    key("hl7_v2_xml", r, [], planted={"ssn": [f["ssn9"]], "dob": dob(f)}, gap=True)
+    key("hl7_v2_xml", r, [], planted={"ssn": [f["ssn9"]], "dob": dob(f)})
 
 
 # ---------------------------------------------------------------- X12
@@ -820,6 +818,7 @@ CORPUS = {HOSP + "/archive/2015-02-05/ADT_A08_MSG00003.hl7": "hl7/h12_own_separa
           BEN + "/claims/837D_20150204.edi": "x12/h12_837d_pipes.edi",
           "AcmeBenefits/pharmacy/ncpdp_claims_20150204.dat": "ncpdp/h12_claims.dat",
           HOSP + "/engine/logs/adt_in.log": "hl7/h12_engine.log",
+          HOSP + "/xml/ADT_A01_X0001.xml": "hl7/h12_v2.xml",
           BEN + "/tickets/INC0041177_834_fragment.txt": "x12/h12_st_only.txt"}
 
 
