@@ -480,7 +480,7 @@ static size_t tt_format12(struct ls_slice t, uint32_t *map, size_t n)
     return got;
 }
 
-size_t pdf_ttf_glyph_unicode(struct ls_slice font, uint32_t *map, size_t n)
+size_t pdf_ttf_glyph_unicode(struct ls_slice font, uint32_t *map, size_t n, bool mac_order)
 {
     uint32_t ntables, cmap_off = 0, cmap_len = 0;
     bool glyf = false, post = false, cmap = false;
@@ -504,7 +504,7 @@ size_t pdf_ttf_glyph_unicode(struct ls_slice font, uint32_t *map, size_t n)
      * ('post' format 1: "space" is glyph 3, "A" 36, "a" 68), the order of
      * Apple's and most Latin TrueType fonts. haystack's react_paper.pdf
      * had read "7KH$SSOH5HPRWH" for "The Apple Remote"; poppler too. */
-    if (!cmap && !post && glyf) {
+    if (!cmap && !post && glyf && mac_order) {
         size_t got = 0;
         for (uint32_t g = 3; g <= 97 && g < n; g++, got++) map[g] = g + 29;
         return got;

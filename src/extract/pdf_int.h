@@ -293,10 +293,10 @@ bool pdf_cmap_empty(const struct pdf_cmap *cm);
 /* An embedded TrueType font's own 'cmap' (format 12 or 4, Windows or
  * Unicode platform) turned around: map[gid] = the Unicode code point it
  * draws (0: none), for gid < n. Returns how many mappings were read (0: no
- * usable cmap). For Type0 fonts without ToUnicode (Mac OS X Quartz). A
- * glyf font with neither cmap nor post: glyphs 3-97 as the standard
- * Macintosh order's ASCII (space ... tilde). */
-size_t pdf_ttf_glyph_unicode(struct ls_slice font, uint32_t *map, size_t n);
+ * usable cmap). For Type0 fonts without ToUnicode (Mac OS X Quartz). With
+ * mac_order, a glyf font with neither cmap nor post: glyphs 3-97 as the
+ * standard Macintosh order's ASCII (space ... tilde). */
+size_t pdf_ttf_glyph_unicode(struct ls_slice font, uint32_t *map, size_t n, bool mac_order);
 /* Take the next code from s at *pos (length per the codespace ranges, or
  * fallback bytes); returns the number of bytes (>= 1) or 0 at the end. */
 size_t pdf_cmap_code(const struct pdf_cmap *cm, struct ls_slice s, size_t pos, int fallback,

@@ -736,7 +736,9 @@ static void cid_ttf_unicode(struct pdf_doc *d, struct pdf_font *f, const struct 
     ls_err e = pdf_stream_decode(d, ff, PDF_TTF_MAX, &font);
     if (e == LS_OK && c2g->kind == PDF_STREAM) e = pdf_stream_decode(d, c2g, 2 * PDF_TTF_GLYPHS, &map);
     uint32_t *g = e == LS_OK ? calloc(PDF_TTF_GLYPHS, sizeof *g) : NULL;
-    if (g && pdf_ttf_glyph_unicode(ls_buf_slice(&font), g, PDF_TTF_GLYPHS) > 0) {
+    /* the Macintosh order only for glyph ids drawn as they are (Quartz): a
+     * CIDToGIDMap stream renumbers them (CIDs are then often Unicode) */
+    if (g && pdf_ttf_glyph_unicode(ls_buf_slice(&font), g, PDF_TTF_GLYPHS, c2g->kind != PDF_STREAM) > 0) {
         size_t n = c2g->kind == PDF_STREAM ? map.len / 2 : PDF_TTF_GLYPHS;
         while (n > 0 && (c2g->kind == PDF_STREAM ? g[(uint32_t)map.ptr[2 * n - 2] << 8 | map.ptr[2 * n - 1]]
                                                  : g[n - 1]) == 0)

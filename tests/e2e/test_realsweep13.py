@@ -74,6 +74,8 @@ class RealSweep13(lsutil.GeneratedTree):
         # the empty ToUnicode no longer hides the font's own tables
         self.assertIn("Obs 1: The Apple Remote, SSN 536-22-1874\n", t)
         self.assertIn("Act 2: Search[Apple Remote] for jane.roe@corp.example\n", t)
+        # glyphs renumbered by a CIDToGIDMap stream: not the Macintosh order
+        self.assertIn("Invoice 4417 for Jane Roe\n", t)
         self.assertIn("ssn", lsutil.entities(o))
         self.assertIn("email", lsutil.entities(o))
 

@@ -42,7 +42,8 @@ with the Python stdlib (and tests/gen/gen_pdf.py's writer). All PII fake.
   (read as CIDs-as-Unicode: "7KH$SSOH5HPRWH"); without a cmap the glyph ids
   of the standard Macintosh order are the ASCII characters (glyph 3 the
   space, 36 "A"): "The Apple Remote". One font with the empty ToUnicode,
-  one without any.
+  one without any; a third renumbers its glyphs by a CIDToGIDMap stream
+  over CIDs that are Unicode: no Macintosh order there, the CIDs are read.
 """
 import os
 import struct
@@ -238,8 +239,9 @@ def sfnt(tables):
     return bytes(out + body)
 
 
-def quartz_font(w, tounicode):
-    """A CIDFontType2 over a glyf font without cmap and post tables."""
+def quartz_font(w, tounicode, cid_to_gid=None):
+    """A CIDFontType2 over a glyf font without cmap and post tables;
+    cid_to_gid: a CIDToGIDMap stream's bytes (else Identity)."""
     head = struct.pack(">IIIIHH", 0x00010000, 0x00010000, 0, 0x5F0F3CF5, 0, 1000) + b"\0" * 36
     prog = sfnt({"glyf": b"\0" * 8, "head": head, "loca": b"\0" * 4, "hmtx": b"\0" * 8})
     ff = w.add(g.Stream({"Length1": len(prog), "Filter": g.Name("FlateDecode")}, zlib.compress(prog)))
@@ -250,6 +252,8 @@ def quartz_font(w, tounicode):
                  "BaseFont": g.Name("AAAAAB+font0000000028ee1bae"),
                  "CIDSystemInfo": {"Registry": "Adobe", "Ordering": "Identity", "Supplement": 0},
                  "FontDescriptor": fd, "DW": 600})
+    if cid_to_gid is not None:
+        w.objs[cid.num]["CIDToGIDMap"] = w.add(g.Stream({}, cid_to_gid))
     font = {"Type": g.Name("Font"), "Subtype": g.Name("Type0"), "BaseFont": g.Name("AAAAAB+font0000000028ee1bae"),
             "Encoding": g.Name("Identity-H"), "DescendantFonts": [cid]}
     if tounicode:
@@ -270,12 +274,19 @@ def quartz_gids(path):
     w = g.Writer()
     f1 = quartz_font(w, True)
     f2 = quartz_font(w, False)
+    text3 = "Invoice 4417 for Jane Roe"
+    order = sorted(set(text3))
+    c2g = bytearray(2 * 128)
+    for i, ch in enumerate(order):
+        c2g[2 * ord(ch):2 * ord(ch) + 2] = struct.pack(">H", i + 1)
+    f3 = quartz_font(w, False, bytes(c2g))
     c = bytearray(b"BT 14 TL 72 720 Td\n")
     c += b"/F1 10 Tf " + mac_gids("Obs 1: The Apple Remote, SSN 536-22-1874").encode() + b" Tj T*\n"
     c += b"/F2 10 Tf " + mac_gids("Act 2: Search[Apple Remote] for jane.roe@corp.example").encode() + b" Tj T*\n"
+    c += b"/F3 10 Tf <" + "".join("%04X" % ord(ch) for ch in text3).encode() + b"> Tj T*\n"
     c += b"ET\n"
     t = g.simple_doc(w, [bytes(c)], font=f1)
-    page_fonts(w, {"F1": f1, "F2": f2})
+    page_fonts(w, {"F1": f1, "F2": f2, "F3": f3})
     with open(path, "wb") as f:
         f.write(w.classic(t))
 
