@@ -16,6 +16,7 @@
 
 #include "core/handler.h"
 #include "identify/identify.h"
+#include "scan/atomq.h"
 #include "scan/engine.h"
 #include "scan/identifiers.h"
 #include "scan/rules_builtin.h"
@@ -202,12 +203,24 @@ static ls_err compile_all(YR_COMPILER *c, const struct ls_config *cfg, struct co
                           struct ls_buf *h)
 {
     if (!cfg->no_default_rules) {
-        for (size_t i = 0; ls_builtin_rules[i].path; i++) {
+        /* The built-in pack picks its atoms by how common each is in the data
+         * leaksift scans (src/scan/atomq.h, rules/mkatomq.py): the same matches,
+         * fewer regex runs. The pack is kept free of weak atoms by yarac's own
+         * rating (tests/e2e/test_rules_pack.py), so no warning threshold here;
+         * users' rules and identifiers keep libyara's heuristic and its
+         * warnings. */
+        YR_ATOMS_CONFIG heuristic = c->atoms_config;
+        yr_compiler_set_atom_quality_table(c, ls_atom_quality,
+                                           (int)(sizeof ls_atom_quality / sizeof ls_atom_quality[0]), 0);
+        ls_err e = LS_OK;
+        for (size_t i = 0; e == LS_OK && ls_builtin_rules[i].path; i++) {
             char ns[64];
             builtin_ns(ls_builtin_rules[i].path, ns, sizeof ns);
-            LS_TRY(add_source(c, st, h, ls_builtin_rules[i].path, ns, ls_builtin_rules[i].text,
-                              ls_builtin_rules[i].len));
+            e = add_source(c, st, h, ls_builtin_rules[i].path, ns, ls_builtin_rules[i].text,
+                           ls_builtin_rules[i].len);
         }
+        c->atoms_config = heuristic;
+        LS_TRY(e);
     }
     for (size_t i = 0; i < cfg->n_rule_paths; i++) LS_TRY(add_path(c, st, h, cfg->rule_paths[i], 0));
     if (cfg->identifiers_path) LS_TRY(add_identifiers(c, st, h, cfg->identifiers_path));
