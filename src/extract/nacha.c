@@ -41,13 +41,17 @@
 
 #define NACHA_REC 94u
 
-/* A file header: '1', priority code "01", record size "094", blocking
- * factor "10", format code '1'. */
+/* A file header: '1', priority code "01", then record size "094",
+ * blocking factor "10" and format code '1' at positions 35-40, or one to
+ * two characters off (a hand-made header whose origin or date field has a
+ * character too many or too few: the records after it are read all the same). */
 static bool nacha_header(struct ls_slice d)
 {
-    struct ls_slice size;
-    if (!ls_slice_starts(d, "101", 3) || !ls_slice_sub(d, 34, 3, &size)) return false;
-    return ls_slice_eq_str(size, "094") && ls_slice_at(d, 39) == '1';
+    struct ls_slice t;
+    if (!ls_slice_starts(d, "101", 3)) return false;
+    for (size_t off = 32; off <= 36; off++)
+        if (ls_slice_sub(d, off, 6, &t) && ls_slice_eq_str(t, "094101")) return true;
+    return false;
 }
 
 /* Where the record at s[off] ends: at its line end when one comes within

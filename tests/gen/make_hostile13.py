@@ -228,6 +228,15 @@ def nacha_cases():
                      "1134567890")]).decode().split("\r\n")
     r = put(PAY + "/ACH/batch_only_1212.txt", ("\r\n".join(raw[1:4]) + "\r\n").encode())
     key("ach_batch_only_ssn", r, [], planted={"ssn": [m_["ssn9"]]})
+    # a hand-made file whose header has one character too many before the
+    # record size (an immediate origin of eleven): the records after it are
+    # as NACHA lays them out
+    n_ = person()
+    raw = ach_file([(ppd_header(), [ppd_entry(1, RDFI[7], "6600912", 99500, n_["ssn9"], n_["name"])], "220",
+                     "1134567890")]).decode().split("\r\n")
+    raw[0] = (raw[0][:23] + "0" + raw[0][23:])[:94]
+    r = put(PAY + "/ACH/legacy/PPD_manual_0115.ach", ("\r\n".join(raw)).encode())
+    key("ach_header_off_by_one_ssn", r, [], planted={"ssn": [n_["ssn9"]]})
     # a returns file (R01 in addenda 99): trace numbers and dates, no PII
     ret = ["6" + "21" + RDFI[0] + fx("000000482001", 17) + num(231045, 10) + fx("EMP00417", 15)
            + fx("ADA MOSS", 22) + "  " + "1" + aba("09100001")[:8] + num(11, 7),
