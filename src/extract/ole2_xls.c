@@ -1175,7 +1175,8 @@ ls_err ole2_xls_extract(struct ole2_job *j, uint32_t st)
  * with the workbook stream's reader; the first record must be a BOF of a
  * worksheet, chart, macro sheet or workbook with its usual size. Their
  * number formats (FORMAT records, ids by order; BIFF3/4 XF records) give
- * dates as for BIFF5/8 (xls_old_fmt). */
+ * dates as for BIFF5/8 (xls_old_fmt). A stream without the EOF record
+ * closing its last BOF (cut at a record boundary) is truncated. */
 static bool biff_raw_bof(struct ls_slice d)
 {
     uint16_t type = 0, len = 0, vers = 0, dt = 0, next = 0, nlen = 0;
@@ -1198,6 +1199,27 @@ static bool biff_raw_bof(struct ls_slice d)
     return nlen <= d.len - at - 4;
 }
 
+/* Whether the stream's substreams are all closed: each BOF opens one its
+ * EOF closes, and a bare stream cut at a record boundary (its rows past
+ * the cut gone) has no last EOF. Zero padding after it is no record. */
+static bool biff_closed(struct ls_slice d)
+{
+    size_t off = 0;
+    unsigned open = 0;
+    bool eof = false;
+    uint16_t type = 0, len = 0;
+    while (ls_rd_u16le(d, off, &type) && ls_rd_u16le(d, off + 2, &len) && len <= d.len - off - 4) {
+        if (type == XR_BOF || type == XR_BOF2 || type == XR_BOF3 || type == XR_BOF4) {
+            open++;
+        } else if (type == XR_EOF && open) {
+            open--;
+            eof = true;
+        }
+        off += 4 + (size_t)len;
+    }
+    return eof && open == 0;
+}
+
 static int biff_probe(const struct ls_object *o)
 {
     return biff_raw_bof(o->data) ? 80 : 0;
@@ -1212,6 +1234,8 @@ static ls_err biff_extract(struct ls_ctx *c, struct ls_object *o)
     ls_err r = ls_buf_add(&ws, o->data.ptr, o->data.len);
     r = xls_run(&j, &ws, o->data.len, r == LS_OK ? LS_OK : LS_E_NOMEM);
     ls_buf_free(&ws);
+    if (r == LS_OK && !biff_closed(o->data))
+        ls_note(c, o, LS_R_TRUNCATED, "biff: the stream ends before the EOF record that closes it");
     ls_err t = ole2_job_finish(&j);
     return r != LS_OK ? r : t;
 }
