@@ -1003,6 +1003,12 @@ static bool rfc2231_join(struct ls_slice v, const char *param, struct ls_buf *ra
     return found;
 }
 
+static bool has_eword(struct ls_slice s)
+{
+    size_t at = ls_slice_find(s, 0, "=?", 2);
+    return at != SIZE_MAX && ls_slice_find(s, at + 2, "?=", 2) != SIZE_MAX;
+}
+
 bool mime_param(struct ls_slice value, const char *param, struct ls_buf *out)
 {
     return mime_param_raw(value, param, out, MIME_CS_NONE);
@@ -1015,7 +1021,13 @@ bool mime_param_raw(struct ls_slice value, const char *param, struct ls_buf *out
     ls_buf_init(&raw, value.len + 1);
     ls_buf_init(&cs, 64);
     bool found = rfc2231_join(value, param, &raw, &cs);
-    if (found) {
+    if (found && cs.len == 0 && has_eword(ls_buf_slice(&raw))) {
+        /* RFC 2047 words inside RFC 2231 sections with no charset (Delta
+         * Chat's test mail from real clients: filename*0="=?utf-8?Q?...?=";
+         * filename*1="=?utf-8?Q?...?=", or filename*="=?utf-8?Q?...?="
+         * without the charset''): decoded as Python's email does. */
+        KEEP(mime_header_decode_raw(out, ls_buf_slice(&raw), NULL, raw_cs));
+    } else if (found) {
         KEEP(mime_to_utf8(out, ls_buf_slice(&raw), mime_charset_lookup(ls_buf_slice(&cs))));
     } else {
         size_t pos = 0;

@@ -61,6 +61,13 @@ class RealSweep15(lsutil.GeneratedTree):
         self.assertIn("Subject: Fwd: invoice", t)
         self.assertIn("See the forwarded invoice.", t)
 
+    def test_encoded_words_in_rfc2231_sections(self):
+        path = self.p("eword_2231_names.eml")
+        names = sorted(o["chain"][-1] for o in self.m.by_path(path) if o["chain"])
+        self.assertEqual(names, sorted([gen.NAME_CONT, gen.NAME_EXT]))
+        for n in names:
+            self.assertEqual(lsutil.last4s(self.m.obj(path, [n]), "ssn"), [gen.SSN_NAMES[-4:]])
+
 
 if __name__ == "__main__":
     unittest.main()

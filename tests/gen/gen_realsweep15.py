@@ -36,6 +36,12 @@ Files:
   folded_colon.eml   "From" alone on a line, its colon folded onto the next
                      (" : <...>": rspamd's phish_sender tests): the From field
                      was dropped from the text
+  eword_2231_names.eml  RFC 2047 encoded words inside RFC 2231 parameter
+                     sections that give no charset (Delta Chat's test mail
+                     from real clients): filename*0="=?utf-8?Q?...?=";
+                     filename*1="=?utf-8?Q?...?=" and a lone
+                     filename*="=?utf-8?Q?...?=": the children were named
+                     by the raw encoded words
 """
 import base64
 import os
@@ -153,12 +159,43 @@ def folded_colon():
             b"See the forwarded invoice.\r\n")
 
 
+NAME_CONT = "Gehaltsliste M\u00e4rz 2024.csv"
+NAME_EXT = "Bewerber\u00fcbersicht.csv"
+SSN_NAMES = "536-22-8815"
+
+
+def eword_2231_names():
+    csv = ("name,ssn\r\nJane Roe,%s\r\n" % SSN_NAMES).encode("ascii")
+    return (b"From: Jane Roe <jane.roe@corp-mail.test>\r\n"
+            b"To: hr@corp-mail.test\r\n"
+            b"Subject: Test encoded-words filenames\r\n"
+            b"Date: Sat, 07 Dec 2019 19:00:27 +0000\r\n"
+            b"Message-ID: <Mr.XA6y3og8-az.WGbH9@corp-mail.test>\r\n"
+            b"MIME-Version: 1.0\r\n"
+            b"Content-Type: multipart/mixed; boundary=\"NwkNRwaJw1M5n2xc\"\r\n\r\n"
+            b"--NwkNRwaJw1M5n2xc\r\n"
+            b"Content-Type: text/plain; charset=utf-8\r\n\r\n"
+            b"Two lists attached.\r\n"
+            b"--NwkNRwaJw1M5n2xc\r\n"
+            b"Content-Type: text/csv\r\n"
+            b"Content-Disposition: attachment; filename*0=\"=?utf-8?Q?Gehaltsliste_M=C3=A4rz?=\";\r\n"
+            b"  filename*1=\"=?utf-8?Q?_2024=2Ecsv?=\";\r\n"
+            b"Content-Transfer-Encoding: base64\r\n\r\n" + b64lines(csv) +
+            b"--NwkNRwaJw1M5n2xc\r\n"
+            b"Content-Type: text/csv\r\n"
+            b"Content-Disposition: attachment;\r\n"
+            b" filename*=\"=?utf-8?Q?Bewerber=C3=BCbersicht=2Ecsv?=\"\r\n"
+            b"Content-Transfer-Encoding: base64\r\n\r\n" + b64lines(csv) +
+            b"--NwkNRwaJw1M5n2xc--\r\n")
+
+
 def files():
     return {
         "no_separator.eml": no_separator(),
         "utf16_nobom.eml": utf16_nobom(),
         "prose_base64.eml": prose_base64(),
         "folded_colon.eml": folded_colon(),
+        "eword_2231_names.eml": eword_2231_names(),
     }
 
 
