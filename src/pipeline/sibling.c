@@ -24,8 +24,9 @@
  *
  * Ignored on purpose: schemas that do not name the data file or its table
  * (a .sql without CREATE TABLE B, a .ctl whose INFILE is another file),
- * fixed-position layouts, multi-byte separators, INFILE * (data inside the
- * control file). Attacker-controlled: every byte of both files.
+ * fixed-position layouts, multi-byte separators. A control file with
+ * INFILE * holds its rows after BEGINDATA: they are labelled in that file.
+ * Attacker-controlled: every byte of both files.
  */
 #include "pipeline/sibling.h"
 
@@ -976,10 +977,33 @@ static ls_err label_rows(struct ls_ctx *c, struct ls_object *o, struct ls_slice 
     return LS_OK;
 }
 
+/* A control file with its data inside (INFILE *, the rows after a
+ * BEGINDATA line): the same reader, one file. */
+static void ctl_inline(struct ls_ctx *c, struct ls_object *o)
+{
+    struct ls_slice f = o->data, head, rows;
+    if (f.len > LS_SIB_MAX) f.len = LS_SIB_MAX; /* where BEGINDATA is looked for */
+    size_t bd = kw_find(f, 0, "BEGINDATA");
+    size_t eol = bd == SIZE_MAX ? SIZE_MAX : ls_slice_find(o->data, bd, "\n", 1);
+    if (eol == SIZE_MAX || !ls_slice_sub(o->data, 0, bd, &head) || !ls_slice_from(o->data, eol + 1, &rows)) return;
+    struct sib_schema s;
+    memset(&s, 0, sizeof s);
+    ls_buf_init(&s.cols, SIB_COLS_BYTES);
+    ls_err e = ctl_read(head, "*", &s);
+    if (e == LS_OK && s.ncols >= 1) e = label_rows(c, o, rows, &s);
+    ls_buf_free(&s.cols);
+    if (e == LS_E_TIMEOUT) ls_note(c, o, LS_R_LIMIT_TIME, "control file: rows not all labelled in time");
+}
+
 void ls_sib_labels(struct ls_ctx *c, struct ls_object *o)
 {
     struct sib_where w;
     if (!o->data.len || !sib_where(o, &w)) return;
+    size_t dot = last_dot(w.base, w.blen);
+    if (dot != SIZE_MAX && ext_is(w.base, w.blen, dot, "ctl")) {
+        ctl_inline(c, o);
+        return;
+    }
     const struct ls_obj_state *bst = w.box ? st_of(w.box) : NULL;
     if (bst && bst->handler && strcmp(bst->handler->name, "pgdump") == 0) return; /* it gives the COPY */
     char cands[LS_SIB_CANDS][LS_SIB_NAME_MAX + 1];

@@ -246,6 +246,11 @@ def generate(out):
         b"FIELDS TERMINATED BY X'09'\r\n(batch_id CONSTANT '7', emp_ssn, amount)\r\n")
     put("sqlldr/bonus.dat", ("%s\t1500.00\r\n" % q2).encode(), [q2])
 
+    q3 = s9()  # INFILE *: the rows inside the control file, after BEGINDATA
+    put("sqlldr/inline.ctl", ("LOAD DATA\nINFILE *\nINTO TABLE contacts\nFIELDS TERMINATED BY '|'\n"
+                              "(contact_id, contact_name, contact_ssn)\nBEGINDATA\n71|Pat Ng|%s\n" % q3).encode(),
+        [q3])
+
     # camel-case column names read as words by the header labels (any table)
     put("misc/camel.csv", b"EmployeeID,DateOfBirth,DoB,eMail,IDNumber\nE1,1975-03-14,1975-03-14,x,12345678\n")
 
