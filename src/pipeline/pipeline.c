@@ -628,15 +628,23 @@ static void scan_media_runs(struct ls_ctx *c, struct ls_object *o, struct ls_obj
  * names, hives and logs), and that is not media, runs of at least
  * WIDE_RUN_MIN UTF-16LE characters in U+0009-U+00FF (what `strings -el`
  * lists, Latin-1 included) are added to its text, one run per line, as
- * bulk_extractor does. */
+ * bulk_extractor does. UTF-16BE text (Java, Mac and network formats) is
+ * found by the same scan one byte late, each pair a character's low byte
+ * and the next one's zero: its last character pairs with what follows the
+ * run, so a run after a zero byte takes the low byte after it as one more
+ * character ("5\0" ... "7\0" then "4\xff": "536-22-1874", not "-187"). */
 
 #define WIDE_RUN_MIN 6u
 #define WIDE_CHUNK (64u << 10)
 
+static bool wide_low(uint8_t lo)
+{
+    return (uint8_t)(lo - 0x20) < 0x5f || lo == '\t' || lo >= 0xa0;
+}
+
 static bool wide_char(const uint8_t *p)
 {
-    uint8_t lo = p[0];
-    return p[1] == 0 && ((uint8_t)(lo - 0x20) < 0x5f || lo == '\t' || lo >= 0xa0);
+    return p[1] == 0 && wide_low(p[0]);
 }
 
 /* Length in characters of the run of wide characters at s[i]. */
@@ -664,12 +672,15 @@ static void wide_runs(struct ls_ctx *c, struct ls_object *o, struct ls_slice raw
     size_t i = 0;
     while (i + 1 < raw.len && e == LS_OK) {
         size_t n = wide_span(raw, i);
-        if (n < WIDE_RUN_MIN) {
+        /* a UTF-16BE run's last character: the low byte after the run */
+        size_t be_last = n && i > 0 && raw.ptr[i - 1] == 0 && i + 2 * n < raw.len && wide_low(raw.ptr[i + 2 * n]);
+        size_t all = n + be_last;
+        if (all < WIDE_RUN_MIN) {
             i += n ? 2 * n : 1;
             continue;
         }
-        for (size_t done = 0; done < n && e == LS_OK;) { /* a huge run in pieces */
-            size_t take = n - done < 1024 ? n - done : 1024;
+        for (size_t done = 0; done < all && e == LS_OK;) { /* a huge run in pieces */
+            size_t take = all - done < 1024 ? all - done : 1024;
             e = wide_put(&out, raw, i + 2 * done, take);
             done += take;
             if (e == LS_OK && out.len >= WIDE_CHUNK) {
