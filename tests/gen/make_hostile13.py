@@ -341,11 +341,10 @@ def statement_cases():
     # QIF's one-letter field codes touch their values ("D4539...",
     # "Mada.moss@..."): the card rule wants no letter before the number and
     # the e-mail rule reads the code into the local part; src/extract/qif.c
-    # splits code from value. gap: the raw bytes are scanned too and still
-    # give "mada.moss@..." (pipeline.c's ls_obj_raw_redundant() does not
-    # list qif: /tmp/s15/patches/hostile13-qif-raw-redundant.patch)
+    # splits code from value, and its raw bytes are not scanned again
+    # (pipeline.c's ls_obj_raw_redundant())
     key("qif_glued_card", r, [], planted={"credit_card": [d["card"]]})
-    key("qif_glued_email", r, [], exact={"email": [d["email"]]}, gap=True)
+    key("qif_glued_email", r, [], exact={"email": [d["email"]]})
     # QIF check register: check numbers, dates and amounts only
     qif = ("!Type:Bank\nD11/04'14\nT-1,250.00\nN1043\nPMIDTOWN PROPERTIES\nLRent\n^\nD11/14'14\nT2,310.45\n"
            "NDEP\nPACME CORP PAYROLL\nLSalary\n^\n").encode()
