@@ -2396,6 +2396,53 @@ static bool weak_guess(const struct arc *ar)
     return true;
 }
 
+/* A weak guess (weak_guess()) is an archive only if its first member
+ * decodes: bytes that pass lzma_alone's header checks by chance decode to
+ * garbage until the range coder fails (an inflated MicroStation DGN stream
+ * gave 128 KiB of it, then "Corrupted input data", and a clean drawing
+ * read incomplete). Up to WEAK_TRIAL bytes of the decompressed stream (read
+ * raw: the filter alone) are decoded and thrown away before anything is
+ * recorded; an error there declines the
+ * object (the next handler, else plain bytes), unless what came before it
+ * was text (95% of its first 4 KiB: a real stream damaged later, kept as a
+ * damaged archive). Named .lzma/.tlz/.cpio, a
+ * damaged stream stays a damaged archive (weak_guess() is false). */
+#define WEAK_TRIAL (8u << 20)
+
+static bool weak_decodes(struct ls_slice in)
+{
+    struct unpack_session t;
+    bool ok = unpack_open_with(&t, in, UNPACK_MODE_RAW, NULL) == LS_OK;
+    if (ok) {
+        struct archive_entry *en;
+        char buf[16384];
+        uint64_t got = 0;
+        size_t text = 0, seen = 0;
+        ls_watch_enter();
+        int r = archive_read_next_header(t.a, &en);
+        if (r == ARCHIVE_OK || r == ARCHIVE_WARN) {
+            while (got < WEAK_TRIAL) {
+                la_ssize_t n = archive_read_data(t.a, buf, sizeof buf);
+                if (n <= 0) {
+                    /* damage after text is a damaged stream, not chance */
+                    ok = n == 0 || (seen >= 512 && text * 20 >= seen * 19);
+                    break;
+                }
+                for (la_ssize_t i = 0; i < n && seen < 4096; i++, seen++) {
+                    unsigned char ch = (unsigned char)buf[i];
+                    text += (ch >= 0x20 && ch != 0x7f) || ch == '\n' || ch == '\r' || ch == '\t';
+                }
+                got += (uint64_t)n;
+            }
+        } else {
+            ok = r == ARCHIVE_EOF;
+        }
+        ls_watch_leave();
+    }
+    unpack_close(&t);
+    return ok;
+}
+
 static ls_err run(struct arc *ar, enum unpack_mode mode, bool *retry_raw)
 {
     struct ls_slice in = ar->o->data;
@@ -2431,6 +2478,12 @@ static ls_err run(struct arc *ar, enum unpack_mode mode, bool *retry_raw)
         }
         unpack_close(&ar->ss);
         return e == LS_E_IO || e == LS_E_INTERNAL ? e : LS_OK;
+    }
+    if ((mode == UNPACK_MODE_ANY || mode == UNPACK_MODE_RAW) && weak_guess(ar) && !ar->seen &&
+        !weak_decodes(in)) {
+        unpack_close(&ar->ss);
+        (void)ls_decline(ar->c, ar->o);
+        return LS_OK;
     }
     e = walk(ar);
     *retry_raw = mode == UNPACK_MODE_ANY && e == LS_OK && empty_tar_in_filter(ar);

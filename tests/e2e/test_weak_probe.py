@@ -11,7 +11,13 @@ object was reported partial/parse_error, so a clean Project file read
 member was not scanned raw either. Now: not named .lzma/.tlz/.cpio, the
 archive handler declines such an object (ls_decline()) and it is read as
 an object no handler read (full, its text and UTF-16 runs found); a real lzma file is
-still unpacked, and a damaged one named .lzma is still parse_error."""
+still unpacked, and a damaged one named .lzma is still parse_error.
+
+Bytes that pass the checks and DO decode for a while before the decoder
+fails (zeros after the header decode to 8 MB of garbage; an inflated
+MicroStation DGN stream to 128 KiB) are declined too: the decompressed
+stream is tried first (weak_decodes()). An unnamed real stream damaged
+after text it decoded stays a damaged archive."""
 import lzma
 import os
 import struct
@@ -45,11 +51,19 @@ class WeakProbe(unittest.TestCase):
             # handler read, its wide runs are scanned
             "Var2Data_wide": fake_lzma(SSN_LINE.decode().encode("utf-16-le")),
             "named.lzma": fake_lzma(),
+            # decodes 8 MB of garbage, then "truncated": was archive, partial
+            "zeros.bin": fake_lzma(b"")[:14] + bytes(100000) + SSN_LINE,
             "good.lzma": lzma.compress(b"Payroll\n" + SSN_LINE * 20, format=lzma.FORMAT_ALONE),
         }
         good = bytearray(files["good.lzma"])
         good[40:60] = b"\xff" * 20
         files["bad.lzma"] = bytes(good)
+        text = lzma.compress(b"".join(b"record %06d payroll line\n" % i for i in range(20000)) + SSN_LINE,
+                             format=lzma.FORMAT_ALONE)
+        text = bytearray(text)
+        for i in range(len(text) // 2, len(text) // 2 + 64):
+            text[i] ^= 0x5A
+        files["records.bin"] = bytes(text)
         for name, data in files.items():
             with open(os.path.join(d, name), "wb") as f:
                 f.write(data)
@@ -78,6 +92,20 @@ class WeakProbe(unittest.TestCase):
         self.assertEqual(o["coverage"], "full", o["errors"])
         self.assertIsNone(o["handler"])
         self.assertIn("ssn", lsutil.entities(o))
+
+    def test_garbage_decoding_guess(self):
+        o = self.rec("zeros.bin")
+        self.assertIsNone(o["handler"])
+        self.assertEqual(o["coverage"], "full", o["errors"])
+        self.assertEqual(o["children"], 0)
+        self.assertIn("ssn", lsutil.entities(o))  # its bytes were scanned
+
+    def test_unnamed_damaged_text_stream(self):
+        o = self.rec("records.bin")
+        self.assertEqual(o["handler"], "archive")
+        self.assertEqual(o["coverage"], "partial")
+        self.assertEqual(o["verdict"], "incomplete")
+        self.assertEqual(o["children"], 1)
 
     def test_named_or_real_lzma(self):
         o = self.rec("named.lzma")  # named so: a damaged one
