@@ -27,9 +27,19 @@ pii=hdr("PII rules: namespace pii.")
 pii+=rule("pii_ssn_formatted", meta("pii","ssn","critical","US Social Security number written ddd-dd-dddd (SSA rules since 2011, known fakes rejected)","ssn","last4"),
   [("$ssn", "/%s[0-9]{3}%s[0-9]{4}([^0-9A-Za-z-]|$)/"%(LB_NUM,ssn_mid))], "$ssn")
 ctx=r"((\b|_)ssn|\b(ss|s\.s\.) ?(#|no\.?|num)|soc(ial|\.)?[ _-]?sec(urity|\.)?)([ _-]?(number|no\.?|num|nbr|full|#))?( ?(\/ ?i?tin|\([a-z ]{1,20}\)))?( is| was)?"
-pii+="\n"+rule("pii_ssn_context", meta("pii","ssn","critical","US SSN without dashes (9 digits or ddd dd dddd) right after SSN, SS#, SS No, social security (number), soc. sec. no","ssn_context","last4"),
+pii+="\n"+rule("pii_ssn_context", meta("pii","ssn","critical","US SSN without dashes (9 digits or ddd dd dddd) right after SSN, SS#, SS No, social security (number), soc. sec. no, or a camel-case key ending in SSN (PrimarySSN, employeeSsn)","ssn_context","last4"),
   [("$ssn9", "/%s([^0-9A-Za-z\\n]{0,8}number(long|int|double|decimal))?[^0-9A-Za-z\\n]{0,16}[0-9]{9}([^0-9]|$)/ nocase"%ctx),
-   ("$ssn_spaced", "/%s[^0-9A-Za-z\\n]{0,16}[0-9]{3} [0-9]{2} [0-9]{4}([^0-9]|$)/ nocase"%ctx)], "any of them")
+   ("$ssn_spaced", "/%s[^0-9A-Za-z\\n]{0,16}[0-9]{3} [0-9]{2} [0-9]{4}([^0-9]|$)/ nocase"%ctx),
+   # an identifier whose system or type names it (FHIR: the us-ssn system in JSON or XML, the v2-0203
+   # type code SS) or whose root is the SSA's OID (C-CDA, either attribute order: the locator reads the
+   # value after extension= when the match starts there)
+   ("$ssn_fhir", r"""/us-ssn["']?[ \t]*(,[ \t\r\n]*"value"[ \t]*:[ \t]*"|\/>[ \t\r\n]*<value value=["'])[0-9]{9}["']/"""),
+   ("$ssn_fhir_type", r"""/"code"[ \t]*:[ \t]*"SS"[^\[\]{}]{0,80}\}[ \t\r\n]*\][ \t\r\n]*\}[ \t\r\n]*,[ \t\r\n]*("system"[ \t]*:[ \t]*"[^"\n]{0,80}"[ \t\r\n]*,[ \t\r\n]*)?"value"[ \t]*:[ \t]*"[0-9]{9}"/"""),
+   ("$ssn_cda", r"""/root=["']2\.16\.840\.1\.113883\.4\.1["'][ \t\r\n]+extension=["'][0-9]{9}["']/"""),
+   ("$ssn_cda_ext", r"""/extension=["'][0-9]{9}["'][ \t\r\n]+root=["']2\.16\.840\.1\.113883\.4\.1["']/"""),
+   # a camel-case key or tag that ends in SSN (PrimarySSN, SpouseSSN, EmployeeSSN of IRS e-file XML;
+   # employeeSsn of JSON APIs): case-sensitive, so "Assn." (association) is no label
+   ("$ssn_camel", "/[a-z](SSN|Ssn)(Id|ID|Nbr|Num|Number|No)?[^0-9A-Za-z\\n]{0,16}[0-9]{9}([^0-9]|$)/")], "any of them")
 # Maestro and old JCB issuer numbers of 4 digits (Maestro numbers may have 12 digits)
 cc4="5018|5020|5038|5612|5893|6304|6390|6759|6761|6762|6763|2131|1800".split("|")
 CARD_LB=r"(^|[^0-9A-Za-z_ .-]|[^0-9][ .])"
@@ -99,10 +109,12 @@ pii+="\n"+rule("pii_passport_context", meta("pii","passport","high","Passport nu
   [("$passport", r"/(passport|reisepass|passeport|pasaporte|passaporto|passaporte|paspoort|\bpassnummer|\bpass-?nr\.?|\xe6\x97\x85\xe5\x88\xb8|\xe3\x83\x91\xe3\x82\xb9\xe3\x83\x9d\xe3\x83\xbc\xe3\x83\x88)[ _-]?((document|doc\.?|id)[ _-]?)?(number|nummer|numero|n\xc3\xbamero|no\.?|num|nr\.?|n\.|#|n\xc2\xb0|n\xc2\xba|n\xba|\xe7\x95\xaa\xe5\x8f\xb7)?( is| ?\([a-z ]{2,20}\))?[\"']?[ \t]{0,16}([:#=]|\xef\xbc\x9a)?[ \t]{0,16}[\"']?[A-Z0-9]{6,9}([^A-Za-z0-9-]|$)/ nocase")], "$passport")
 pii+="\n"+rule("pii_passport_mrz", meta("pii","passport","high","Machine-readable zone of a passport (ICAO 9303 TD3, document code P<, PP, PD ...), all check digits verified","mrz","last4"),
   [("$mrz", r"/(P<|PA|PB|PC|PD|PE|PF|PG|PH|PI|PJ|PK|PL|PM|PN|PO|PP|PQ|PR|PS|PT|PU|PV|PW|PX|PY|PZ)[A-Z<]{42}(\r?\n|[ \t]{1,2})[A-Z0-9<]{9}[0-9][A-Z<]{3}[0-9]{6}[0-9][MFX<][0-9]{6}[0-9][A-Z0-9<]{14}[0-9<][0-9]/")], "$mrz")
-DOB_WORDS=r"(date of birth|[d]ate[_-]?of[_-]?birth|birth[ _-]?date|birthday|\bbday|d\.o\.b\.?|\bdob|\bborn( on)?|geburtsdatum|\bgeb\.( am)?|\bgeboren( am| op)?|naiss(ance|\.)|nacimiento|nascita|nascimento|geboortedatum|f\xc3\xb8dselsdato|f\xc3\xb6delsedatum|data urodzenia|\bn\xc3\xa9(e|\(e\))? le|\bnacid[oa] el|\bnascid[oa] em|\bnat[oa] il|\xe7\x94\x9f\xe5\xb9\xb4\xe6\x9c\x88\xe6\x97\xa5|\xe8\xaa\x95\xe7\x94\x9f\xe6\x97\xa5|do(\xc4\x9f|\xc4\x9e|g)um[ _-]?tar(i|\xc4\xb0)hi|\btanggal lahir|\btgl\.? lahir|ng\xc3\xa0y sinh|datum narozen\xc3\xad)"
+DOB_WORDS=r"(date of birth|[d]ate[_-]?of[_-]?birth|birth[ _-]?date|birth[ _-]?time|birth[_-]?dt\b|birthday|\bbday|d\.o\.b\.?|\bdob|\bborn( on)?|geburtsdatum|\bgeb\.( am)?|\bgeboren( am| op)?|naiss(ance|\.)|nacimiento|nascita|nascimento|geboortedatum|f\xc3\xb8dselsdato|f\xc3\xb6delsedatum|data urodzenia|\bn\xc3\xa9(e|\(e\))? le|\bnacid[oa] el|\bnascid[oa] em|\bnat[oa] il|\xe7\x94\x9f\xe5\xb9\xb4\xe6\x9c\x88\xe6\x97\xa5|\xe8\xaa\x95\xe7\x94\x9f\xe6\x97\xa5|do(\xc4\x9f|\xc4\x9e|g)um[ _-]?tar(i|\xc4\xb0)hi|\btanggal lahir|\btgl\.? lahir|ng\xc3\xa0y sinh|datum narozen\xc3\xad)"
 # after the label: blanks (forms align their values: "DOB:<tab>", "Date of Birth:      "), a
-# separator, and the value on the same line or on the next one (PDF form text puts it there)
-DOB_GAP=r"[\"']?[ \t]{0,16}([:=>-]|\xef\xbc\x9a)?([ \t]{0,16}|[ \t]{0,4}\r?\n[ \t]{0,8})[\"']?"
+# separator, and the value on the same line or on the next one (PDF form text puts it there); an XML
+# attribute named value after the element named for it (FHIR <birthDate value="1975-03-14"/>, C-CDA
+# <birthTime value="19750314"/>)
+DOB_GAP=r"[\"']?( value)?[ \t]{0,16}([:=>-]|\xef\xbc\x9a)?([ \t]{0,16}|[ \t]{0,4}\r?\n[ \t]{0,8})[\"']?"
 # an extended-JSON wrapper as mongoexport writes a date: "dob": {"$date": "1975-03-14T00:00:00Z"}
 dctx=DOB_WORDS+r"[\"']?( ?\([a-z\/.-]{6,12}\))?"+DOB_GAP+r"(\{ ?[\"']\$date[\"'] ?: ?[\"'])?"
 # month names and abbreviations: English, German, French, Spanish, Italian, Dutch, Portuguese (UTF-8;
@@ -113,7 +125,7 @@ MON_CYR=alt(["".join("\\x%02x"%b for b in w.encode()) for w in ["\u044f\u043d\u0
 DOB_FORM_WORDS=r"(date[ _-]?of[ _-]?birth|birth[ _-]?date|d\.o\.b\.?|\bdob|data urodzenia|do(\xc4\x9f|\xc4\x9e|g)um[ _-]?tar(i|\xc4\xb0)hi)"
 MON_PL_TR=r"(stycz|lut|marc|kwie|maj|czerw|lip|sierp|wrze|pa|listop|grud|ocak|\xc5\x9fubat|\xc5\x9eubat|subat|mart|nisan|may|haziran|temmuz|a\xc4\x9fustos|agustos|eyl|ekim|kas|aral)"
 DOB_MORE_WORDS=r"(data na(s|\xc8\x99|\xc5\x9f)terii|sz(\xc3\xbc|\xc3\x9c|u)let(\xc3\xa9|\xc3\x89|e)si (id(\xc5\x91|\xc5\x90|o)|d(\xc3\xa1|\xc3\x81|a)tum)|syntym(\xc3\xa4|\xc3\x84|a)(aika|p(\xc3\xa4|\xc3\x84|a)iv(\xc3\xa4|\xc3\x84|a))|datum ro(\xc4\x91|d|dj)enja|d(\xc3\xa1|a)tum narodenia|gimimo data|dzim(\xc5\xa1|\xc5\xa0|s)anas datums|s(\xc3\xbc|\xc3\x9c|u)nni(aeg|kuup(\xc3\xa4|a)ev)|tarikh lahir|\bf(\xc3\xb6|\xc3\x96)dd|\bf(\xc3\xb8|\xc3\x98)dt|fecha de nac\.|\bf\. ?nac\.|\bnasc\.|\bgeb\.?-?datum|geburtstag)"
-pii+="\n"+rule("pii_dob_context", meta("pii","dob","medium","Date of birth after DOB / date of birth / birth date / born / BDAY (vCard) / Geburtsdatum / geboortedatum / date de naissance / fecha de nacimiento / data di nascita / fodselsdato / geboren am / n\xc3\xa9e le / nacido el / nascido em / seinengappi, also as a JSON or CSV key, the value on the same line or the next (YYYY-MM-DD, D/M/YYYY, M/D/YYYY, DD.MM.YYYY, 5 January 1980, 5-Jan-1980, 14-Mar-75 (day first; not before a quoted-printable soft break), 5th Jan 1980, Jan 5, 1980, 14MAR1985, month names in English, German, French, Spanish, Italian, Dutch and Portuguese: 14. M\xc3\xa4rz 1985, 14 mars 1985, 13 de mar\xc3\xa7o de 1985, Japanese 1975nen3gatsu3nichi and Showa/Heisei years, and the ISO basic form YYYYMMDD of vCard BDAY and database columns)","dob","mask"),
+pii+="\n"+rule("pii_dob_context", meta("pii","dob","medium","Date of birth after DOB / date of birth / birth date / BirthDt (ISO 20022) / born / BDAY (vCard) / Geburtsdatum / geboortedatum / date de naissance / fecha de nacimiento / data di nascita / fodselsdato / geboren am / n\xc3\xa9e le / nacido el / nascido em / seinengappi, also as a JSON or CSV key, the value on the same line or the next (YYYY-MM-DD, D/M/YYYY, M/D/YYYY, DD.MM.YYYY, 5 January 1980, 5-Jan-1980, 14-Mar-75 (day first; not before a quoted-printable soft break), 5th Jan 1980, Jan 5, 1980, 14MAR1985, month names in English, German, French, Spanish, Italian, Dutch and Portuguese: 14. M\xc3\xa4rz 1985, 14 mars 1985, 13 de mar\xc3\xa7o de 1985, Japanese 1975nen3gatsu3nichi and Showa/Heisei years, and the ISO basic form YYYYMMDD of vCard BDAY and database columns)","dob","mask"),
   [("$dob", r"/%s[0-9]{1,4}[\/.-][0-9]{1,2}[\/.-][0-9]{2,4}([^0-9]|$)/ nocase"%dctx),
    # day first and month first in two strings: one regex holds at most 128 alternatives and repeats (YARA's RE_MAX_SPLIT_ID)
    ("$dob_words", r"/%s[0-9]{1,2}(st|nd|rd|th|\.)?[ -]?((of|de) )?%s,?[ -]?(de )?([0-9]{4}([^0-9]|$)|[0-9]{2}([^0-9=]|$))/ nocase"%(dctx,mon)),

@@ -1775,6 +1775,13 @@ static bool ssn_token_char(int c) { return is_digit(c) || c == '-' || c == ' '; 
 static bool loc_ssn_context(struct ls_slice m, struct ls_value *out)
 {
     size_t off, len;
+    if (ls_slice_starts(m, "extension=", 10)) { /* C-CDA: extension="..." root="<the SSA's OID>" */
+        size_t first = 11, end = first;
+        while (end < m.len && is_digit(ls_slice_at(m, end))) end++;
+        out->off = first;
+        out->len = end - first;
+        return end > first && ls_valid_ssn(sub(m, first, end - first));
+    }
     if (!last_token(m, ssn_token_char, &off, &len)) return false;
     size_t first = find_if(m, off, is_digit);
     size_t end = off + len;

@@ -43,16 +43,8 @@ positional fields as labelled lines: "Date of birth: 1975-03-14",
 "SSN: 146203037").
 
 "gap": true marks what a careful tool finds and leaksift does not; a gap
-that starts to hold fails until its mark is dropped. The gaps, and why:
-- fhir_patient_json_ssn, fhir_patient_xml_ssn, fhir_identifier_type_ss_ssn,
-  ccda_ssn_oid: an SSN named only by its identifier's system
-  (http://hl7.org/fhir/sid/us-ssn), its type code (v2-0203 SS) or its root
-  (the SSA's OID 2.16.840.1.113883.4.1): no rule reads these as an SSN's
-  label (rules/ is not this dump's to change: a patch went to the lead);
-- fhir_patient_xml_dob, ccda_birthtime: <birthDate value="..."/> and
-  <birthTime value="19750314"/>: the attribute name "value" stands between
-  the label and the date, which the birth date rule does not allow (same
-  patch);
+that starts to hold fails until its mark is dropped. No gap is left; the
+arguable case, and why:
 - x12_ref0f_only_ssn (arguable, not a gap): a subscriber number (REF*0F)
   of nine digits is often the SSN, but an 834 says so only with NM1's
   qualifier 34 or REF*SY.
@@ -486,7 +478,7 @@ def fhir_cases():
     r = put("MercyHealth/fhir/Patient-%d.json" % a["n"], json.dumps(fhir_patient(a, "M5000001"), indent=2).encode())
     key("fhir_patient_json", r, [], planted={"dob": dob(a), "email": [a["email"]], "phone": phone(a)})
     # the SSN is only an identifier whose system names it (http://hl7.org/fhir/sid/us-ssn)
-    key("fhir_patient_json_ssn", r, [], planted={"ssn": [a["ssn9"]]}, gap=True)
+    key("fhir_patient_json_ssn", r, [], planted={"ssn": [a["ssn9"]]})
     b, c = person(), person()
     bundle = {"resourceType": "Bundle", "type": "searchset", "total": 2,
               "entry": [{"fullUrl": "https://fhir.mercy-health.test/Patient/pat-%d" % p["n"],
@@ -510,8 +502,8 @@ def fhir_cases():
                                                         d["dob"]))
     r = put("MercyHealth/fhir/Patient-%d.xml" % d["n"], xml.encode())
     key("fhir_patient_xml", r, [], planted={"email": [d["email"]], "phone": phone(d)})
-    key("fhir_patient_xml_dob", r, [], planted={"dob": dob(d)}, gap=True)
-    key("fhir_patient_xml_ssn", r, [], planted={"ssn": [d["ssn9"]]}, gap=True)
+    key("fhir_patient_xml_dob", r, [], planted={"dob": dob(d)})
+    key("fhir_patient_xml_ssn", r, [], planted={"ssn": [d["ssn9"]]})
     # C-CDA: the SSN as an id under the SSA's OID, the birth time as HL7 TS
     e = person()
     cda = ('<?xml version="1.0"?>\n<ClinicalDocument xmlns="urn:hl7-org:v3">\n'
@@ -530,9 +522,9 @@ def fhir_cases():
                e["last"], ymd(e)))
     r = put("MercyHealth/hie/ccda/CCD_M7000001.xml", cda.encode())
     key("ccda_email_phone", r, [], planted={"email": [e["email"]], "phone": phone(e)})
-    key("ccda_ssn_oid", r, [], planted={"ssn": [e["ssn9"]]}, gap=True)
+    key("ccda_ssn_oid", r, [], planted={"ssn": [e["ssn9"]]})
     # a date as written is its fingerprint: the TS value 19750314, not an ISO form
-    key("ccda_birthtime", r, [], planted={"dob": [ymd(e)]}, gap=True)
+    key("ccda_birthtime", r, [], planted={"dob": [ymd(e)]})
 
     # a claims extract as CSV (a data warehouse query), with decoy columns: NPI, claim number, codes, DOS
     ppl = [person() for _ in range(3)]
@@ -569,7 +561,7 @@ def fhir_more_cases():
                                                  "code": "SS"}]}, "value": a["ssn9"]}
     r = put("MercyHealth/fhir/Patient-%d-typed.json" % a["n"], json.dumps(pt).encode())
     key("fhir_identifier_type_ss", r, [], planted={"dob": dob(a), "email": [a["email"]]})
-    key("fhir_identifier_type_ss_ssn", r, [], planted={"ssn": [a["ssn9"]]}, gap=True)
+    key("fhir_identifier_type_ss_ssn", r, [], planted={"ssn": [a["ssn9"]]})
     # a bulk export gzipped
     import gzip
     ppl = [person() for _ in range(2)]

@@ -477,9 +477,8 @@ def iso_cases():
             + party("Cdtr", c["name"], ib_c, prv) + "</CdtTrfTxInf></PmtInf></CstmrCdtTrfInitn>\n")
     r = put(TRE + "/SEPA/pain.001_EXPENSES_20141124.xml", iso_doc("pain.001.001.03", body))
     key("pain001_iban_it", r, [], planted={"iban": [ib_c]})
-    # gap: the XML handler writes element text without its name, and no dob
-    # rule knows ISO 20022's BirthDt (nor "CityOfBirth" beside it)
-    key("pain001_birthdt", r, [], entities_all=["dob"], gap=True)
+    # ISO 20022's <BirthDt> is a date-of-birth label (rules/mkpack.py)
+    key("pain001_birthdt", r, [], entities_all=["dob"])
     # pacs.008 with a private person's social security number (scheme SOSE)
     d = person()
     ib_e = hc.iban("BE", "539007547%03d" % (30 + d["n"]))
@@ -699,17 +698,16 @@ def tax_cases():
            "\n</Return>\n" % (x["ssn9"], sp["ssn9"], x["first"].upper(), sp["first"].upper(), x["last"].upper()[:4],
                                dep["ssn9"], x["ssn9"]))
     r = put(PAY + "/TaxPrep/MeF/1040_%s_2014.xml" % x["last"].upper(), mef.encode())
-    # gap: no SSN rule reads an SSN whose label is glued to a word before it
-    # (PrimarySSN, SpouseSSN, EmployeeSSN: "(\b|_)ssn" wants a word
-    # boundary); /tmp/s15/patches/hostile13-rules-camelcase-ssn-birthdt.patch
-    key("mef_xml_camelcase_ssn", r, [], planted={"ssn": [x["ssn9"], sp["ssn9"], dep["ssn9"]]}, gap=True)
+    # an SSN label glued to the word before it (PrimarySSN, SpouseSSN,
+    # EmployeeSSN): rules/mkpack.py's camel-case string
+    key("mef_xml_camelcase_ssn", r, [], planted={"ssn": [x["ssn9"], sp["ssn9"], dep["ssn9"]]})
     # an HRIS API export (JSON, camel-case keys)
     y = person()
     js = ('{"employees": [{"employeeId": "E0512", "firstName": "%s", "lastName": "%s", "employeeSsn": "%s", '
           '"workEmail": "%s", "hireDate": "2011-03-01"}]}\n' % (y["first"], y["last"], y["ssn9"], y["email"]))
     r = put(PAY + "/Exports/hris_employees.json", js.encode())
     key("hris_json_email", r, [], planted={"email": [y["email"]]})
-    key("hris_json_camelcase_ssn", r, [], planted={"ssn": [y["ssn9"]]}, gap=True)
+    key("hris_json_camelcase_ssn", r, [], planted={"ssn": [y["ssn9"]]})
     # ADP's worker API: the value before its label (governmentIDs idValue,
     # then nameCode SSN)
     z = person()
