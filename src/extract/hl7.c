@@ -38,6 +38,11 @@
  * namespace in its first 2 KiB; probed 85, over generic XML) is written
  * back segment by segment in the pipe encoding and read the same way.
  *
+ * Text that is not UTF-8 is decoded by the character set MSH-18 names
+ * (8859/1 ... 8859/15, ISO IR14/87/159, BIG-5, GB 18030-2000, KS X 1001;
+ * Windows-1252 for ASCII, Unicode, none or another name) before it is
+ * read (below: character sets).
+ *
  * Ignored on purpose: the meaning of other segments' fields (OBX values,
  * notes, orders are read as text), the acknowledgement semantics. Dates of service, control
  * ids, NPIs and codes stay unlabelled text.
@@ -663,6 +668,63 @@ static bool hl7_mllp_cut(struct ls_slice d)
     return open;
 }
 
+/* ---- character sets ----
+ *
+ * MSH-18 (HL7 table 0211) names the message's character set: "ASCII",
+ * "8859/1" ... "8859/15", "UNICODE UTF-8", "ISO IR14" (JIS X 0201),
+ * "ISO IR87" (JIS X 0208), "BIG-5", "GB 18030-2000", "KS X 1001" ... Text
+ * that is not valid UTF-8 is decoded by it before it is read (segments
+ * and separators are ASCII in all of them): a Latin-1 name read as
+ * U+FFFD before. A single-byte name without a table, a Unicode or ASCII
+ * name (mislabelled: the bytes are not UTF-8), or no MSH-18 read as
+ * Windows-1252; the first header's MSH-18 counts for the file. */
+
+/* The code page MSH-18 of the header at h names (NULL: Windows-1252). */
+static const struct ls_codepage *hl7_charset(struct ls_slice h, const struct hl7_sep *sep)
+{
+    size_t end = 0;
+    while (end < h.len && !hl7_is_end(ls_slice_at(h, end))) end++;
+    struct ls_slice seg = {h.ptr, end};
+    struct ls_slice v = hl7_piece(hl7_piece(seg, sep->field, 17), sep->rep, 0);
+    while (v.len && ls_slice_at(v, 0) == ' ') v.ptr++, v.len--;
+    while (v.len && ls_slice_at(v, v.len - 1) == ' ') v.len--;
+    char name[24];
+    if (v.len == 0 || v.len >= sizeof name) return NULL;
+    memcpy(name, v.ptr, v.len);
+    name[v.len] = 0;
+    static const char *const map[][2] = {{"ISO IR14", "shift_jis"}, {"ISO IR87", "iso-2022-jp"},
+                                         {"ISO IR159", "euc-jp"},   {"BIG-5", "big5"},
+                                         {"GB 18030-2000", "gb18030"}, {"KS X 1001", "euc-kr"},
+                                         {NULL, NULL}};
+    for (size_t i = 0; map[i][0]; i++)
+        if (strcmp(name, map[i][0]) == 0) return ls_codepage_by_name(ls_slice_make(map[i][1], strlen(map[i][1])));
+    if (strncmp(name, "8859/", 5) == 0 && strcmp(name, "8859/1") != 0) { /* 8859/1 in practice: Windows-1252 */
+        char iso[32];
+        size_t n = strlen(name + 5);
+        memcpy(iso, "iso-8859-", 9);
+        memcpy(iso + 9, name + 5, n + 1);
+        return ls_codepage_by_name(ls_slice_make(iso, 9 + n));
+    }
+    return NULL;
+}
+
+/* d recoded to UTF-8 into u by the charset its first header names; false
+ * when d is valid UTF-8 (read as it is). */
+static bool hl7_recode(struct ls_slice d, struct ls_buf *u, ls_err *e)
+{
+    *e = LS_OK;
+    if (ls_utf8_valid(d)) return false;
+    struct hl7_sep sep;
+    struct ls_slice w = d, h = {NULL, 0};
+    if (w.len > HL7_EMBED_WINDOW) w.len = HL7_EMBED_WINDOW;
+    size_t at = hl7_find_header(w, &sep);
+    const struct ls_codepage *cp = at != SIZE_MAX && ls_slice_from(d, at, &h) ? hl7_charset(h, &sep) : NULL;
+    ls_buf_init(u, d.len > SIZE_MAX / 4 ? SIZE_MAX / 4 : d.len * 3 + 16);
+    *e = ls_codepage_to_utf8(u, d, cp);
+    if (*e == LS_E_LIMIT) *e = LS_E_NOMEM; /* 3 bytes a byte: never reached */
+    return true;
+}
+
 static ls_err hl7_extract(struct ls_ctx *c, struct ls_object *o)
 {
     struct hl7_state st = {.sep = {'|', '^', '~', '\\', '&'}, .segments = 0};
@@ -677,7 +739,11 @@ static ls_err hl7_extract(struct ls_ctx *c, struct ls_object *o)
     ls_buf_init(&st.text, max);
     ls_buf_init(&st.labels, max);
     ls_buf_init(&st.scratch, max);
-    ls_err e = xml ? hl7_xml_read(c, o, &st) : hl7_walk(c, o->data, &st);
+    struct ls_buf u;
+    ls_err e = LS_OK;
+    bool recoded = !xml && hl7_recode(o->data, &u, &e);
+    if (e == LS_OK) e = xml ? hl7_xml_read(c, o, &st) : hl7_walk(c, recoded ? ls_buf_slice(&u) : o->data, &st);
+    if (recoded) ls_buf_free(&u);
     if (e == LS_E_LIMIT) ls_note(c, o, LS_R_LIMIT_TEXT, "hl7: text cut at the text budget");
     if (e == LS_OK && hl7_mllp_cut(o->data)) ls_note(c, o, LS_R_TRUNCATED, "hl7: the last MLLP frame has no end byte");
     ls_err te = st.text.len ? ls_emit_text(c, o, st.text.ptr, st.text.len) : LS_OK;

@@ -19,7 +19,13 @@
  * / "label" / "key" / "field" / "fieldName" / "displayName" member and a
  * "value" (string or number) of at most 40 bytes with 4 digits or more
  * gives a labels line "SSN: 536221874", as a table row under its header
- * does (tablectx.h). Objects nested deeper than 32 are not followed.
+ * does (tablectx.h). Identity APIs put the label after the value, in a
+ * type or code member, often an object of its own: ADP's governmentIDs
+ * {"idValue": "536221874", "nameCode": {"codeValue": "SSN"}}, {"type":
+ * "passport", "number": ...}: with no label member, a "type" / "code" /
+ * "codeValue" / "nameCode" / "idType" ... member (or the code of the object
+ * it holds) labels a "value" / "idValue" / "idNumber" / "number" ...
+ * member the same way. Objects nested deeper than 32 are not followed.
  *
  * Only text whose first non-blank byte is '{' or '[' is read (a JSON
  * document, JSON Lines). Attacker-controlled: everything; a string is
@@ -159,6 +165,7 @@ static bool json_opens(struct ls_slice s)
 struct json_obj {
     char key[16];
     char label[JSON_LABEL_MAX + 1];
+    char code[JSON_LABEL_MAX + 1]; /* a type or code member: the value's kind */
     char value[JSON_VALUE_MAX + 1];
 };
 
@@ -182,29 +189,49 @@ static bool json_key_is(const char *k, const char *const *names)
     return false;
 }
 
+/* Members that name the kind of an object's value when it has no label
+ * member: {"idValue": "536221874", "nameCode": {"codeValue": "SSN"}} (ADP),
+ * {"type": "passport", "number": "..."}; an object in such a member gives
+ * its own code or label. */
+static const char *const json_code_keys[] = {"type", "Type", "typeCode", "idType", "kind", "code", "Code",
+                                             "codeValue", "nameCode", "scheme", "schemeName", "idTypeCode",
+                                             "documentType", NULL};
+
 /* A string or number member value of the innermost object. */
 static void json_member(struct json_rd *r, struct ls_slice v)
 {
     static const char *const label_keys[] = {"title", "name", "label", "key", "field", "fieldName",
                                              "displayName", "Key", "Name", "Title", NULL};
+    static const char *const value_keys[] = {"value", "Value", "idValue", "IdValue", "idNumber",
+                                             "documentNumber", "identificationNumber", "number", NULL};
     if (r->depth == 0 || r->depth > JSON_DEPTH_MAX) return;
     struct json_obj *ob = &r->st[r->depth - 1];
     if (json_key_is(ob->key, label_keys)) json_copy(ob->label, sizeof ob->label, v);
-    else if (strcmp(ob->key, "value") == 0 || strcmp(ob->key, "Value") == 0) json_copy(ob->value, sizeof ob->value, v);
+    else if (json_key_is(ob->key, json_code_keys)) json_copy(ob->code, sizeof ob->code, v);
+    else if (json_key_is(ob->key, value_keys)) json_copy(ob->value, sizeof ob->value, v);
 }
 
-/* An object ends: "label: value" when it had both and the value has the
- * digits a label is needed for (tablectx.h's rule). */
+/* An object ends: "label: value" when it had both (a label member, else a
+ * type or code member) and the value has the digits a label is needed for
+ * (tablectx.h's rule). An object that is the value of a type or code
+ * member passes its code (else its label) up as its parent's code. */
 static ls_err json_close(struct json_rd *r)
 {
     if (r->depth == 0) return LS_OK;
     r->depth--;
     if (r->depth >= JSON_DEPTH_MAX) return LS_OK;
     const struct json_obj *ob = &r->st[r->depth];
+    const char *label = ob->label[0] ? ob->label : ob->code;
+    if (r->depth > 0) {
+        struct json_obj *up = &r->st[r->depth - 1];
+        const char *kind = ob->code[0] ? ob->code : ob->label;
+        if (kind[0] && !up->code[0] && json_key_is(up->key, json_code_keys))
+            memcpy(up->code, kind, strlen(kind) + 1); /* both JSON_LABEL_MAX + 1 */
+    }
     unsigned digits = 0;
     for (const char *p = ob->value; *p; p++) digits += *p >= '0' && *p <= '9';
-    if (!ob->label[0] || digits < 4) return LS_OK;
-    LS_TRY(ls_buf_adds(&r->lines, ob->label));
+    if (!label[0] || digits < 4) return LS_OK;
+    LS_TRY(ls_buf_adds(&r->lines, label));
     LS_TRY(ls_buf_adds(&r->lines, ": "));
     LS_TRY(ls_buf_adds(&r->lines, ob->value));
     return ls_buf_addc(&r->lines, '\n');

@@ -13,7 +13,9 @@ struct ls_object;
 /* UTF-8 text that opens as JSON ('{' or '[' first: a document, NDJSON): each
  * string literal holding an escape is decoded and handed to ls_emit_labels()
  * as one line, and each object naming its value ({"title": "SSN", "value":
- * "536221874"}) gives "SSN: 536221874". Other text: nothing. */
+ * "536221874"}), or whose type or code member names the kind of its value
+ * ({"idValue": "536221874", "nameCode": {"codeValue": "SSN"}}), gives
+ * "SSN: 536221874". Other text: nothing. */
 LS_WUR ls_err ls_json_escapes(struct ls_ctx *c, struct ls_object *o, struct ls_slice u8);
 
 #endif

@@ -16,12 +16,22 @@ struct tt_field {
     size_t a, b, ca, cb;
 };
 
-/* The open table: its header's fields, rows seen under it, blank lines. */
+#define TT_LOOKAHEAD 1000u /* rows read ahead to find the single-blank columns of a header */
+
+/* The open table: its header's fields, rows seen under it, blank lines;
+ * the character positions where a header's single blank separates two
+ * columns (cuts), and the text with where the line after the current one
+ * starts (for the look ahead). */
 struct tt_state {
     struct ls_tablectx tc;
     struct tt_field head[TT_MAX_FIELDS];
     size_t n_head; /* 0: no table open */
     size_t rows, blanks;
+    size_t cuts[TT_MAX_FIELDS];
+    size_t n_cuts;
+    struct ls_slice text;
+    size_t next;
+    size_t ahead_left; /* bytes the look aheads may still read (twice the text: linear time) */
 };
 
 static bool tt_blank(int ch) { return ch == ' ' || ch == '\t'; }
@@ -118,9 +128,112 @@ static uint32_t tt_column(const struct tt_state *t, const struct tt_field *f)
     return (uint32_t)(best_ov ? best : before);
 }
 
-static ls_err tt_open(struct tt_state *t, struct ls_ctx *c, struct ls_object *o,
-                      struct ls_slice line, const struct tt_field *f, size_t n)
+/* ---- columns separated by one blank ----
+ *
+ * A fixed-width export's header may separate its columns by one blank
+ * ("EMPNO SSN       LAST NAME"), which also separates the words of one
+ * label ("LAST NAME"). A word of a header field that starts at character
+ * w is a column of its own when every row below (up to the first line of
+ * fewer than two fields, TT_LOOKAHEAD rows read) has a blank at w - 1 (or
+ * ends before) and some row has a value starting at w: the header field
+ * and the rows' fields are then cut there. "NAME" of "LAST NAME" stays:
+ * no value starts under it. */
+
+/* Sets, for each of the n ascending character positions w[], ok[] &=
+ * (line has a blank at w - 1, or ends before) and starts[] |= (a
+ * non-blank at w after a blank). */
+static void tt_cut_probe(struct ls_slice line, const size_t *w, size_t n, bool *ok, bool *starts)
 {
+    size_t chars = 0, k = 0;
+    int prev = ' ';
+    for (size_t i = 0; i < line.len && k < n; i++) {
+        int ch = ls_slice_at(line, i);
+        if ((ch & 0xC0) == 0x80) continue;
+        while (k < n && w[k] < chars) k++;
+        if (k < n && w[k] == chars) {
+            if (!tt_blank(prev)) ok[k] = false;
+            else if (!tt_blank(ch)) starts[k] = true;
+        }
+        prev = ch;
+        chars++;
+    }
+}
+
+/* The cuts of a header (fields f of line): word starts inside its fields
+ * that the rows below confirm. */
+static void tt_find_cuts(struct tt_state *t, struct ls_slice line, const struct tt_field *f, size_t n)
+{
+    size_t w[TT_MAX_FIELDS], nw = 0;
+    t->n_cuts = 0;
+    for (size_t i = 0; i < n; i++) { /* a field's words after its first (ASCII-counted: labels) */
+        size_t chars = f[i].ca;
+        for (size_t b = f[i].a; b < f[i].b; b++) {
+            int ch = ls_slice_at(line, b);
+            if ((ch & 0xC0) == 0x80) continue;
+            if (b > f[i].a && ch != ' ' && ls_slice_at(line, b - 1) == ' ' && nw + n < TT_MAX_FIELDS)
+                w[nw++] = chars;
+            chars++;
+        }
+    }
+    if (nw == 0) return;
+    bool ok[TT_MAX_FIELDS], starts[TT_MAX_FIELDS];
+    for (size_t k = 0; k < nw; k++) ok[k] = true, starts[k] = false;
+    size_t pos = t->next, rows = 0;
+    while (pos < t->text.len && rows < TT_LOOKAHEAD && t->ahead_left) {
+        size_t nl = ls_slice_find(t->text, pos, "\n", 1);
+        size_t end = nl == SIZE_MAX ? t->text.len : nl;
+        struct ls_slice r;
+        (void)ls_slice_sub(t->text, pos, end - pos, &r);
+        t->ahead_left -= t->ahead_left < end - pos + 1 ? t->ahead_left : end - pos + 1;
+        pos = nl == SIZE_MAX ? t->text.len : nl + 1;
+        if (r.len && ls_slice_at(r, r.len - 1) == '\r') r.len--;
+        if (r.len > TT_LINE_MAX) break;
+        if (tt_border(r)) continue;
+        struct tt_field rf[TT_MAX_FIELDS];
+        size_t rn = tt_split(r, rf);
+        if (rn < 2 || rn > TT_MAX_FIELDS) break;
+        tt_cut_probe(r, w, nw, ok, starts);
+        rows++;
+    }
+    for (size_t k = 0; k < nw; k++)
+        if (rows && ok[k] && starts[k]) t->cuts[t->n_cuts++] = w[k];
+}
+
+/* Fields f[0, n) cut at the cuts where line has a blank before the cut
+ * (out holds TT_MAX_FIELDS); the new count. */
+static size_t tt_apply_cuts(const struct tt_state *t, struct ls_slice line, const struct tt_field *f, size_t n,
+                            struct tt_field *out)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct tt_field cur = f[i];
+        size_t chars = cur.ca, k = 0;
+        for (size_t b = cur.a; b < f[i].b; b++) {
+            int ch = ls_slice_at(line, b);
+            if ((ch & 0xC0) == 0x80) continue;
+            while (k < t->n_cuts && t->cuts[k] < chars) k++;
+            if (k < t->n_cuts && t->cuts[k] == chars && chars > cur.ca + 1 && ch != ' ' &&
+                ls_slice_at(line, b - 1) == ' ' && m + 1 < TT_MAX_FIELDS) {
+                size_t e = b - 1, ce = chars - 1; /* the blank; single spaces before it trimmed too */
+                while (e > cur.a && ls_slice_at(line, e - 1) == ' ') e--, ce--;
+                out[m++] = (struct tt_field){cur.a, e, cur.ca, ce};
+                cur.a = b;
+                cur.ca = chars;
+            }
+            chars++;
+        }
+        if (m < TT_MAX_FIELDS) out[m++] = cur;
+    }
+    return m;
+}
+
+static ls_err tt_open(struct tt_state *t, struct ls_ctx *c, struct ls_object *o,
+                      struct ls_slice line, const struct tt_field *f0, size_t n0)
+{
+    struct tt_field f[TT_MAX_FIELDS];
+    tt_find_cuts(t, line, f0, n0);
+    size_t n = t->n_cuts ? tt_apply_cuts(t, line, f0, n0, f) : n0;
+    if (!t->n_cuts) memcpy(f, f0, n0 * sizeof *f);
     memcpy(t->head, f, n * sizeof *f);
     t->n_head = n;
     t->rows = t->blanks = 0;
@@ -130,8 +243,15 @@ static ls_err tt_open(struct tt_state *t, struct ls_ctx *c, struct ls_object *o,
 }
 
 static ls_err tt_row(struct tt_state *t, struct ls_ctx *c, struct ls_object *o,
-                     struct ls_slice line, const struct tt_field *f, size_t n)
+                     struct ls_slice line, const struct tt_field *f0, size_t n0)
 {
+    struct tt_field cut[TT_MAX_FIELDS];
+    const struct tt_field *f = f0;
+    size_t n = n0;
+    if (t->n_cuts) {
+        n = tt_apply_cuts(t, line, f0, n0, cut);
+        f = cut;
+    }
     for (size_t i = 0; i < n; i++) {
         struct ls_slice v = tt_text(line, &f[i]);
         ls_tc_cell(&t->tc, tt_column(t, &f[i]), v, ls_tc_is_text(v));
@@ -166,7 +286,10 @@ static ls_err tt_line(struct tt_state *t, struct ls_ctx *c, struct ls_object *o,
 ls_err ls_texttable_labels(struct ls_ctx *c, struct ls_object *o, struct ls_slice text)
 {
     struct tt_state t;
-    t.n_head = t.rows = t.blanks = 0;
+    t.n_head = t.rows = t.blanks = t.n_cuts = 0;
+    t.text = text;
+    t.next = 0;
+    t.ahead_left = text.len > SIZE_MAX / 2 ? SIZE_MAX : 2 * text.len;
     LS_TRY(ls_tc_init(&t.tc));
     ls_err e = LS_OK;
     size_t pos = 0, lines = 0;
@@ -177,6 +300,7 @@ ls_err ls_texttable_labels(struct ls_ctx *c, struct ls_object *o, struct ls_slic
         (void)ls_slice_sub(text, pos, end - pos, &line);
         pos = nl == SIZE_MAX ? text.len : nl + 1;
         if (line.len && ls_slice_at(line, line.len - 1) == '\r') line.len--;
+        t.next = pos;
         e = tt_line(&t, c, o, line);
         if (e == LS_OK && ++lines % TT_CHECK_EVERY == 0 && c && ls_ctx_expired(c)) e = LS_E_TIMEOUT;
     }

@@ -8,7 +8,11 @@
  * ls_emit_labels(). The text itself is not changed.
  *
  * A line's fields are separated by '|' or by two or more blanks (or a tab);
- * single spaces stay inside a field. A header is a line of at least two
+ * single spaces stay inside a field, except where a header's word starts
+ * a column of its own: a fixed-width export's "EMPNO SSN       LAST NAME"
+ * is cut before "SSN" when every row below has a blank before that
+ * position and some row a value starting at it ("NAME" of "LAST NAME" is
+ * not: no value starts there). A header is a line of at least two
  * fields that all read as labels (a letter, or a lone '#'; at most
  * LS_TC_MAX_LABEL bytes; fewer than LS_TC_MIN_DIGITS digits; no '@'). The lines after it, up to
  * the first blank line or line of fewer than two fields, are its rows;

@@ -15,7 +15,9 @@
  * HTML does, unless clearly mislabelled); else the code page the text handler guesses from the bytes
  * (text.h; Windows-1252 when unsure). A declared encoding without a table
  * (EBCDIC, UTF-7 ...) is noted `unsupported` and read the same way. No
- * iconv.
+ * iconv. An identifier whose kind follows it (ISO 20022's <Othr><Id>..
+ * </Id><SchmeNm><Cd>SOSE</Cd></SchmeNm>) gives a labels line "SSN: ..."
+ * (below: identifiers labelled after their value).
  * Attacker-controlled: every byte.
  */
 #include <string.h>
@@ -176,6 +178,36 @@ static bool xml_recode(struct ls_ctx *c, struct ls_object *o, struct ls_buf *u, 
  */
 #define XML_RUN_MAX (4u * 1024u * 1024u) /* a longer run is passed on as plain text */
 
+/* ---- identifiers labelled after their value ----
+ *
+ * ISO 20022 gives a person's or an organisation's identifier first and its
+ * kind after it: <Othr><Id>536221874</Id><SchmeNm><Cd>SOSE</Cd></SchmeNm>
+ * </Othr> (SOSE: social security number; CCPT passport, DRLC driver's
+ * licence, NIDN national identity number, TXID tax id ...); other schemas
+ * write <Identification><Number>..</Number><Type>SSN</Type>. The rules
+ * read a label before its value, so an element whose leaf child is an
+ * identifier (Id, Value, IdValue, IdNumber, Number, Nb) and whose other
+ * leaf child names its kind (Cd, Code, Type, Tp, IdType, Prtry; directly
+ * or in a SchmeNm / Tp / Type / IdType / Scheme element) gives a labels
+ * line "SSN: 536221874" (ls_emit_labels(); the text is not changed). ISO
+ * 20022's person and organisation codes are written as words the rules
+ * know; another code as it stands (at most XML_ID_LABEL_MAX bytes, a
+ * letter in it). The value is at most XML_ID_VALUE_MAX bytes with 4
+ * digits or more (tablectx.h's rule). Elements nested deeper than
+ * XML_ID_DEPTH are not followed.
+ */
+#define XML_ID_DEPTH 64u
+#define XML_ID_LABEL_MAX 48u
+#define XML_ID_VALUE_MAX 40u
+
+enum { XML_EL_OTHER, XML_EL_VALUE, XML_EL_CODE, XML_EL_SCHEME };
+
+struct xml_idf {
+    unsigned char kind;
+    char code[XML_ID_LABEL_MAX + 1];
+    char value[XML_ID_VALUE_MAX + 1];
+};
+
 struct xml_tx {
     struct ls_ctx *c;
     struct ls_object *o;
@@ -183,7 +215,110 @@ struct xml_tx {
     struct ls_buf run;
     bool run_plain; /* the run outgrew XML_RUN_MAX: passed on as it comes */
     unsigned flags;
+    struct xml_idf idf[XML_ID_DEPTH];
+    size_t depth;     /* elements open (frames past XML_ID_DEPTH not kept) */
+    bool leaf;        /* no child element since the innermost one started */
+    struct ls_buf ids; /* the labels lines */
 };
+
+static bool xml_name_in(const char *name, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (strcasecmp(name, list[i]) == 0) return true;
+    return false;
+}
+
+static unsigned char xml_el_kind(const char *local)
+{
+    static const char *const value[] = {"Id", "Value", "IdValue", "IdNumber", "IdNb", "Number", "Nb", NULL};
+    static const char *const code[] = {"Cd", "Code", "Prtry", "IdType", "IdTypeCode", "TypeCode", NULL};
+    static const char *const scheme[] = {"SchmeNm", "Tp", "Type", "Scheme", "SchemeName", "IdentificationType",
+                                         NULL};
+    if (!local) return XML_EL_OTHER;
+    if (xml_name_in(local, value)) return XML_EL_VALUE;
+    if (xml_name_in(local, code)) return XML_EL_CODE;
+    if (xml_name_in(local, scheme)) return XML_EL_SCHEME;
+    return XML_EL_OTHER;
+}
+
+/* A code as the words the rules know: ISO 20022's external person and
+ * organisation identification codes; another code as it stands. */
+static const char *xml_id_label(const char *code)
+{
+    static const char *const map[][2] = {
+        {"SOSE", "SSN"}, {"CCPT", "Passport number"}, {"DRLC", "Driver's license number"},
+        {"NIDN", "National ID number"}, {"TXID", "Tax ID"}, {"EMPL", "Employee ID"},
+        {"CUST", "Customer number"}, {"ARNU", "Alien registration number"}, {NULL, NULL}};
+    for (size_t i = 0; map[i][0]; i++)
+        if (strcmp(code, map[i][0]) == 0) return map[i][1];
+    return code;
+}
+
+/* The text of a leaf element, trimmed, into dst (cap bytes with its NUL);
+ * empty when too long or empty. */
+static void xml_id_copy(char *dst, size_t cap, struct ls_slice t)
+{
+    size_t a = 0, b = t.len;
+    while (a < b && (ls_slice_at(t, a) == ' ' || ls_slice_at(t, a) == '\t' || ls_slice_at(t, a) == '\r' ||
+                     ls_slice_at(t, a) == '\n'))
+        a++;
+    while (b > a && (ls_slice_at(t, b - 1) == ' ' || ls_slice_at(t, b - 1) == '\t' ||
+                     ls_slice_at(t, b - 1) == '\r' || ls_slice_at(t, b - 1) == '\n'))
+        b--;
+    dst[0] = 0;
+    if (b - a == 0 || b - a >= cap) return;
+    for (size_t i = a; i < b; i++)
+        if (ls_slice_at(t, i) < 0x20) return; /* one line */
+    memcpy(dst, t.ptr + a, b - a);
+    dst[b - a] = 0;
+}
+
+static void xml_id_start(struct xml_tx *x, const char *local)
+{
+    if (x->depth < XML_ID_DEPTH) {
+        struct xml_idf *f = &x->idf[x->depth];
+        f->kind = xml_el_kind(local);
+        f->code[0] = f->value[0] = 0;
+    }
+    if (x->depth < SIZE_MAX) x->depth++;
+    x->leaf = true;
+}
+
+/* An element ends; text: its own text when it was a leaf (the run). */
+static ls_err xml_id_end(struct xml_tx *x, struct ls_slice text)
+{
+    bool leaf = x->leaf;
+    x->leaf = false;
+    if (x->depth == 0) return LS_OK;
+    size_t d = --x->depth;
+    if (d >= XML_ID_DEPTH) return LS_OK;
+    struct xml_idf *f = &x->idf[d];
+    struct xml_idf *up = d > 0 ? &x->idf[d - 1] : NULL;
+    if (leaf && up && (f->kind == XML_EL_CODE || f->kind == XML_EL_SCHEME)) {
+        /* a code in a scheme element belongs to the scheme's parent */
+        struct xml_idf *to = f->kind == XML_EL_CODE && up->kind == XML_EL_SCHEME ? (d > 1 ? &x->idf[d - 2] : NULL) : up;
+        if (to && !to->code[0]) {
+            char code[XML_ID_LABEL_MAX + 1];
+            xml_id_copy(code, sizeof code, text);
+            bool letter = false;
+            for (const char *p = code; *p; p++) letter |= ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z');
+            if (letter) memcpy(to->code, code, sizeof code);
+        }
+        return LS_OK;
+    }
+    if (leaf && up && f->kind == XML_EL_VALUE) {
+        if (!up->value[0]) xml_id_copy(up->value, sizeof up->value, text);
+        return LS_OK;
+    }
+    if (!f->code[0] || !f->value[0]) return LS_OK;
+    unsigned digits = 0;
+    for (const char *p = f->value; *p; p++) digits += *p >= '0' && *p <= '9';
+    if (digits < 4) return LS_OK;
+    LS_TRY(ls_buf_adds(&x->ids, xml_id_label(f->code)));
+    LS_TRY(ls_buf_adds(&x->ids, ": "));
+    LS_TRY(ls_buf_adds(&x->ids, f->value));
+    return ls_buf_addc(&x->ids, '\n');
+}
 
 /* A tag HTML text is made of at s[i] ('<'): "<p>", "</div>", "<br/>",
  * "<a href=...". Not "<a>" or "<b>" alone: XML quoted in text (a test
@@ -254,9 +389,9 @@ static ls_err xml_tx_start(void *ud, const char *local, const char *ns, const st
                            size_t n)
 {
     struct xml_tx *x = ud;
-    (void)local;
     (void)ns;
     LS_TRY(xml_tx_run_end(x));
+    xml_id_start(x, local);
     LS_TRY(ls_textout_sep(&x->out, '\n'));
     if (!(x->flags & LS_MARKUP_ATTRS)) return LS_OK;
     for (size_t i = 0; i < n; i++) {
@@ -274,6 +409,8 @@ static ls_err xml_tx_end(void *ud, const char *local, const char *ns)
     struct xml_tx *x = ud;
     (void)local;
     (void)ns;
+    ls_err e = xml_id_end(x, x->run_plain ? ls_slice_make(NULL, 0) : ls_buf_slice(&x->run));
+    if (e != LS_OK && e != LS_E_LIMIT) return e; /* labels past the text budget are dropped */
     LS_TRY(xml_tx_run_end(x));
     return ls_textout_sep(&x->out, '\n');
 }
@@ -300,14 +437,17 @@ static ls_err xml_walk_text(struct ls_ctx *c, struct ls_object *o, struct ls_sli
     x.flags = flags;
     ls_textout_init(&x.out, c, o);
     ls_buf_init(&x.run, XML_RUN_MAX);
+    ls_buf_init(&x.ids, (size_t)ls_ctx_limits(c)->max_text);
     ls_err e = ls_markup_xml_walk(c, o, xml, &sax, &x);
     if (e == LS_OK || e == LS_E_CORRUPT) { /* text after the last element event */
         ls_err r = xml_tx_run_end(&x);
         if (r != LS_OK) e = r;
     }
     ls_err f = ls_textout_finish(&x.out);
+    ls_err l = x.ids.len && f == LS_OK ? ls_emit_labels(c, o, x.ids.ptr, x.ids.len) : LS_OK;
     ls_buf_free(&x.run);
-    return f != LS_OK ? f : e;
+    ls_buf_free(&x.ids);
+    return f != LS_OK ? f : l != LS_OK ? l : e;
 }
 
 /* ---- documents one after another ----

@@ -491,10 +491,10 @@ def iso_cases():
             + "</CdtTrfTxInf></FIToFICstmrCdtTrf>\n")
     r = put(TRE + "/SEPA/pacs.008_0417.xml", iso_doc("pacs.008.001.02", body))
     key("pacs008_iban_email", r, [], planted={"iban": [ib_e, ib_d], "email": [d["email"]]})
-    # gap: the SSN's scheme (SchmeNm/Cd SOSE, ISO 20022's external person
+    # the SSN's scheme (SchmeNm/Cd SOSE, ISO 20022's external person
     # identification code for a social security number) follows the bare
-    # number; an ISO 20022 reader would label <Othr><Id> by its scheme
-    key("pacs008_sose_ssn", r, [], planted={"ssn": [d["ssn9"]]}, gap=True)
+    # number: xml.c labels <Othr><Id> by its scheme
+    key("pacs008_sose_ssn", r, [], planted={"ssn": [d["ssn9"]]})
     # camt.053: statement entries with the related parties' names and IBANs
     e = person()
     ib_f = hc.iban("AT", "19043%011d" % (23457320 + e["n"]))
@@ -627,10 +627,10 @@ def tax_cases():
         lines.append("%-5s %-9s %-15s %-11s %-10s %8s %s" % ("E%04d" % (417 + n_), p["ssn9"], p["last"].upper(),
                                                             p["first"].upper(), p["dob"], "31.25", "000%09d" % (77 + n_)))
     r = put(PAY + "/Exports/PAYDATA_HDR_1124.txt", ("\r\n".join(lines) + "\r\n").encode())
-    # gap: texttable (src/extract/texttable.c) splits fields at two or more
-    # blanks; this export separates its columns by one, so "EMPNO SSN" is one
-    # header field and the SSN is glued to the employee number in each row
-    key("fixed_width_header_ssn", r, [], planted={"ssn": [i_["ssn9"], j["ssn9"]]}, entities_all=["dob"], gap=True)
+    # this export separates its columns by one blank, so "EMPNO SSN" is one
+    # field at two or more blanks: texttable.c cuts the header at its words
+    # when the rows have a blank before and a value at the word
+    key("fixed_width_header_ssn", r, [], planted={"ssn": [i_["ssn9"], j["ssn9"]]}, entities_all=["dob"])
     # ... and without one (positions only: a record layout on paper)
     k, m = person(), person()
     lines = ["E%04d%-9s%-15s%-11s%s%08d%s" % (500 + n_, p["ssn9"], p["last"].upper(), p["first"].upper(),
@@ -716,8 +716,9 @@ def tax_cases():
           '{"codeValue": "SSN", "shortName": "Social Security Number"}}], "birthDate": "%s"}}]}\n'
           % (z["first"], z["last"], z["ssn9"], z["dob"]))
     r = put(PAY + "/Exports/adp_workers.json", js.encode())
-    # gap: the SSN's label (nameCode SSN) comes after the value
-    key("adp_api_government_id_ssn", r, [], planted={"ssn": [z["ssn9"]]}, gap=True)
+    # the SSN's label (nameCode SSN) comes after the value: jsonesc.c
+    # labels idValue by the nameCode's codeValue
+    key("adp_api_government_id_ssn", r, [], planted={"ssn": [z["ssn9"]]})
     # a payroll CSV in a zip, and its password-protected twin
     s, t = person(), person()
     csv = "employee_id,name,ssn,date_of_birth,routing,account,net_pay\r\n" + "".join(
