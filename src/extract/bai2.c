@@ -15,6 +15,9 @@
  * and a nine-digit IND ID gives a labelled line, "IND ID (SSN): 421113037",
  * to ls_emit_labels() (as the nacha handler labels the same field).
  *
+ * A file that ends without its file trailer (99), cut at a record
+ * boundary, is noted truncated.
+ *
  * Attacker-controlled: every byte; records are read once, bounded by the
  * size and the text budget; a transaction's text is looked at up to
  * BAI2_TXN_MAX bytes.
@@ -81,12 +84,14 @@ static ls_err bai2_extract(struct ls_ctx *c, struct ls_object *o)
     ls_buf_init(&txn, BAI2_TXN_MAX);
     ls_err e = ls_emit_text(c, o, d.ptr, d.len), te = LS_OK;
     size_t off = 0, n = 0;
+    bool trailer = false; /* the file trailer (99) seen */
     while (te == LS_OK && off < d.len) {
         size_t end = off;
         while (end < d.len && ls_slice_at(d, end) != '\n') end++;
         struct ls_slice rec;
         (void)ls_slice_sub(d, off, end - off, &rec);
         bool cont = ls_slice_starts(rec, "88,", 3);
+        trailer |= ls_slice_starts(rec, "99,", 3);
         if (!cont && txn.len) { /* the transaction before ends */
             te = bai2_txn(&lb, ls_slice_make(txn.ptr, txn.len));
             ls_buf_reset(&txn);
@@ -101,6 +106,7 @@ static ls_err bai2_extract(struct ls_ctx *c, struct ls_object *o)
         if (++n % 4096 == 0 && ls_ctx_expired(c)) te = LS_E_TIMEOUT;
     }
     if (te == LS_OK && txn.len) te = bai2_txn(&lb, ls_slice_make(txn.ptr, txn.len));
+    if (te == LS_OK && !trailer) ls_note(c, o, LS_R_TRUNCATED, "bai2: the file ends without its file trailer (99)");
     ls_err le = lb.len && e == LS_OK ? ls_emit_labels(c, o, lb.ptr, lb.len) : LS_OK;
     ls_buf_free(&lb);
     ls_buf_free(&txn);

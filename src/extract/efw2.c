@@ -39,6 +39,9 @@
  * whose last record is short and has no line end (the others 512 bytes)
  * is read up to it and noted truncated.
  *
+ * A file that ends without its final record (RF, RCF), cut at a record
+ * boundary, is noted truncated.
+ *
  * Attacker-controlled: every byte. Only fixed offsets inside a record are
  * read; the record count is bounded by the size.
  */
@@ -195,16 +198,19 @@ static ls_err efw2_extract(struct ls_ctx *c, struct ls_object *o)
     ls_err e = LS_OK;
     size_t off = 0, n = 0;
     bool whole = true; /* every record so far EFW2_REC bytes */
+    bool final = false, cut = false; /* the final record (RF, RCF) seen; the last record cut */
     while (e == LS_OK && off < o->data.len) {
         size_t next, end = efw2_rec_end(o->data, off, &next);
         struct ls_slice rec;
         (void)ls_slice_sub(o->data, off, end - off, &rec);
+        final |= ls_slice_starts(rec, "RF", 2) || ls_slice_starts(rec, "RCF", 3);
         if (next == end && rec.len < efw2_reclen(o->data)) {
             /* the last bytes, no line end: a DOS end of file, or a record cut */
             bool blank = true;
             for (size_t i = 0; i < rec.len && blank; i++) blank = ls_slice_at(rec, i) == 0x1a;
             if (!blank && whole)
                 ls_note(c, o, LS_R_TRUNCATED, "efw2: last record %zu bytes long, not %zu", rec.len, efw2_reclen(o->data));
+            cut = !blank && whole;
             if (!blank) e = efw2_record(&b, rec);
             break;
         }
@@ -214,6 +220,8 @@ static ls_err efw2_extract(struct ls_ctx *c, struct ls_object *o)
         if (e == LS_OK && ++n % 4096 == 0 && ls_ctx_expired(c)) e = LS_E_TIMEOUT;
     }
     if (e == LS_E_LIMIT) ls_note(c, o, LS_R_LIMIT_TEXT, "efw2: labelled lines cut at the text budget");
+    if (e == LS_OK && !final && !cut) /* cut at a record boundary */
+        ls_note(c, o, LS_R_TRUNCATED, "efw2: the file ends without its final record (RF)");
     ls_err le = b.len ? ls_emit_labels(c, o, b.ptr, b.len) : LS_OK;
     ls_buf_free(&b);
     if (e == LS_E_LIMIT) e = LS_OK;

@@ -25,6 +25,9 @@
  * (no PII), the name lines of layouts before tax year 2020 (positions 248
  * on: the TIN is where it always was).
  *
+ * A file that ends without its end of transmission record (F), cut at a
+ * record boundary, is noted truncated.
+ *
  * Attacker-controlled: every byte. Only fixed offsets inside a record are
  * read; the record count is bounded by the size.
  */
@@ -122,6 +125,7 @@ static ls_err fire_extract(struct ls_ctx *c, struct ls_object *o)
     ls_buf_init(&b, (size_t)ls_ctx_limits(c)->max_text);
     ls_err e = LS_OK;
     size_t off = 0, n = 0;
+    bool eot = false, cut = false; /* the F record (end of transmission) seen; the last record cut */
     while (e == LS_OK && off < o->data.len) {
         size_t next, end = fire_rec_end(o->data, off, &next);
         struct ls_slice rec;
@@ -130,12 +134,16 @@ static ls_err fire_extract(struct ls_ctx *c, struct ls_object *o)
             bool blank = true; /* a DOS end of file, or a record cut */
             for (size_t i = 0; i < rec.len && blank; i++) blank = ls_slice_at(rec, i) == 0x1a;
             if (!blank) ls_note(c, o, LS_R_TRUNCATED, "fire1099: last record %zu bytes long, not 750", rec.len);
+            cut |= !blank;
         }
+        eot |= ls_slice_at(rec, 0) == 'F';
         e = fire_record(&b, rec);
         off = next > off ? next : off + 1;
         if (e == LS_OK && ++n % 4096 == 0 && ls_ctx_expired(c)) e = LS_E_TIMEOUT;
     }
     if (e == LS_E_LIMIT) ls_note(c, o, LS_R_LIMIT_TEXT, "fire1099: labelled lines cut at the text budget");
+    if (e == LS_OK && !eot && !cut) /* cut at a record boundary */
+        ls_note(c, o, LS_R_TRUNCATED, "fire1099: the file ends without its end of transmission record (F)");
     ls_err le = b.len ? ls_emit_labels(c, o, b.ptr, b.len) : LS_OK;
     ls_buf_free(&b);
     if (e == LS_E_LIMIT) e = LS_OK;

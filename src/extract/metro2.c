@@ -25,6 +25,9 @@
  * no number is read up to its line end. The packed (binary) Metro 2 format
  * is not read (the raw scan only).
  *
+ * A file with a HEADER record that ends without its TRAILER record (cut
+ * at a record boundary) is noted truncated.
+ *
  * Attacker-controlled: every byte. Only fixed offsets inside a record are
  * read; each record moves on at least one byte.
  */
@@ -144,6 +147,7 @@ static ls_err m2_extract(struct ls_ctx *c, struct ls_object *o)
     ls_buf_init(&b, (size_t)ls_ctx_limits(c)->max_text);
     ls_err e = LS_OK;
     size_t off = 0, n = 0;
+    bool header = false, trailer = false, cut = false;
     while (e == LS_OK && off < d.len) {
         size_t len = m2_rdw(d, off), end;
         if (len < 8) { /* no RDW: up to the line end */
@@ -152,15 +156,22 @@ static ls_err m2_extract(struct ls_ctx *c, struct ls_object *o)
         } else {
             end = len <= d.len - off ? off + len : d.len;
             if (end - off < len) ls_note(c, o, LS_R_TRUNCATED, "metro2: last record %zu bytes, not %zu", end - off, len);
+            cut |= end - off < len;
         }
-        struct ls_slice rec;
+        struct ls_slice rec, t;
         (void)ls_slice_sub(d, off, end - off, &rec);
+        header |= len >= 8 && ls_slice_sub(rec, 4, 6, &t) && ls_slice_eq_str(t, "HEADER");
+        trailer |= len >= 8 && ls_slice_sub(rec, 4, 7, &t) && ls_slice_eq_str(t, "TRAILER");
         if (len >= 8) e = m2_record(&b, rec);
         off = end > off ? end : off + 1;
         while (off < d.len && (ls_slice_at(d, off) == '\r' || ls_slice_at(d, off) == '\n')) off++;
         if (e == LS_OK && ++n % 4096 == 0 && ls_ctx_expired(c)) e = LS_E_TIMEOUT;
     }
     if (e == LS_E_LIMIT) ls_note(c, o, LS_R_LIMIT_TEXT, "metro2: labelled lines cut at the text budget");
+    /* a header record promises a trailer record at the end: a file cut at
+     * a record boundary has none (a headerless extract promises nothing) */
+    if (e == LS_OK && header && !trailer && !cut)
+        ls_note(c, o, LS_R_TRUNCATED, "metro2: the file ends without its trailer record");
     ls_err le = b.len ? ls_emit_labels(c, o, b.ptr, b.len) : LS_OK;
     ls_buf_free(&b);
     if (e == LS_E_LIMIT) e = LS_OK;

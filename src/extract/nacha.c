@@ -32,6 +32,9 @@
  * counts and hashes (no PII; decoys for an SSN rule), addenda 05 and 98/99
  * text (left to the raw scan, which reads every byte of the file).
  *
+ * A file with a file header that ends without a file control record (9)
+ * (cut at a record boundary) is noted truncated.
+ *
  * Attacker-controlled: every byte. Only fixed offsets inside a record are
  * read; the record count is bounded by the size.
  */
@@ -204,6 +207,7 @@ static ls_err nacha_extract(struct ls_ctx *c, struct ls_object *o)
     ls_err e = LS_OK;
     size_t off = 0, n = 0;
     char sec[3] = {' ', ' ', ' '};
+    bool header = nacha_header(o->data), control = false, cut = false;
     while (e == LS_OK && off < o->data.len) {
         size_t next, end = nacha_rec_end(o->data, off, &next);
         struct ls_slice rec;
@@ -213,12 +217,18 @@ static ls_err nacha_extract(struct ls_ctx *c, struct ls_object *o)
             bool blank = true;
             for (size_t i = 0; i < rec.len && blank; i++) blank = ls_slice_at(rec, i) == 0x1a;
             if (!blank) ls_note(c, o, LS_R_TRUNCATED, "nacha: last record %zu bytes long, not 94", rec.len);
+            cut |= !blank;
         }
+        control |= ls_slice_at(rec, 0) == '9';
         e = nacha_record(&b, rec, sec);
         off = next > off ? next : off + 1;
         if (e == LS_OK && ++n % 4096 == 0 && ls_ctx_expired(c)) e = LS_E_TIMEOUT;
     }
     if (e == LS_E_LIMIT) ls_note(c, o, LS_R_LIMIT_TEXT, "nacha: labelled lines cut at the text budget");
+    /* a file header promises a file control record (9) at the end: a file
+     * cut at a record boundary has none */
+    if (e == LS_OK && header && !control && !cut)
+        ls_note(c, o, LS_R_TRUNCATED, "nacha: the file ends without its file control record (9)");
     ls_err le = b.len ? ls_emit_labels(c, o, b.ptr, b.len) : LS_OK;
     ls_buf_free(&b);
     if (e == LS_E_LIMIT) e = LS_OK;

@@ -19,8 +19,11 @@
  *
  * Ignored on purpose: the header block's values (versions, encodings) are
  * written as they are; signon passwords (<USERPASS>) are written like any
- * value (the rules judge them). Attacker-controlled: every byte; the walk
- * moves forward only, bounded by the size and the text budget.
+ * value (the rules judge them). A file that ends before its </OFX> end
+ * tag (cut between elements) is noted truncated.
+ *
+ * Attacker-controlled: every byte; the walk moves forward only, bounded by
+ * the size and the text budget.
  */
 #include <string.h>
 
@@ -130,7 +133,9 @@ static struct ls_slice ofx_trim(struct ls_slice v)
     return v;
 }
 
-static ls_err ofx_walk(struct ls_ctx *c, struct ls_slice d, struct ls_buf *b)
+/* Walk the elements; *closed tells whether the </OFX> end tag came (a file
+ * cut short between elements has none). */
+static ls_err ofx_walk(struct ls_ctx *c, struct ls_slice d, struct ls_buf *b, bool *closed)
 {
     size_t off = ls_slice_find(d, 0, "<", 1), n = 0;
     struct ls_slice head;
@@ -146,6 +151,7 @@ static ls_err ofx_walk(struct ls_ctx *c, struct ls_slice d, struct ls_buf *b)
         size_t lt = ls_slice_find(d, gt + 1, "<", 1);
         if (lt == SIZE_MAX) lt = d.len;
         struct ls_slice tag, v;
+        if (k == '/' && gt - off == 5 && ofx_starts_ci(d, off, "</OFX>")) *closed = true;
         if (k != '/' && k != '?' && k != '!' && gt - off - 1 <= OFX_TAG_MAX &&
             ls_slice_sub(d, off + 1, gt - off - 1, &tag) && ls_slice_sub(d, gt + 1, lt - gt - 1, &v)) {
             v = ofx_trim(v);
@@ -165,7 +171,9 @@ static ls_err ofx_extract(struct ls_ctx *c, struct ls_object *o)
 {
     struct ls_buf b;
     ls_buf_init(&b, (size_t)ls_ctx_limits(c)->max_text);
-    ls_err e = ofx_walk(c, o->data, &b);
+    bool closed = false;
+    ls_err e = ofx_walk(c, o->data, &b, &closed);
+    if (e == LS_OK && !closed) ls_note(c, o, LS_R_TRUNCATED, "ofx: the file ends before its </OFX> end tag");
     ls_err te = b.len ? ls_emit_text(c, o, b.ptr, b.len) : LS_OK;
     ls_buf_free(&b);
     if (e == LS_E_LIMIT) {

@@ -20,6 +20,9 @@
  * reads every byte as always.
  *
  * Ignored on purpose: headers, amounts, references, BICs (no PII; decoys).
+ * A FIN message whose text block ({4:) has no end ("-}") when the file
+ * ends is noted truncated.
+ *
  * Attacker-controlled: every byte; lines are scanned once, bounded by the
  * object's size and the text budget.
  */
@@ -93,7 +96,9 @@ static ls_err swift_line(struct ls_buf *b, struct ls_slice line, const char tag[
     return ls_buf_addc(b, '\n');
 }
 
-static ls_err swift_lines(struct ls_ctx *c, struct ls_slice d, struct ls_buf *b)
+/* The lines of every message; *open tells whether the last message's text
+ * block ({4:) never ended ("-}" on a line of its own: a file cut short). */
+static ls_err swift_lines(struct ls_ctx *c, struct ls_slice d, struct ls_buf *b, bool *open)
 {
     char tag[4] = "   ";
     size_t ln = 0, off = 0, n = 0;
@@ -102,6 +107,8 @@ static ls_err swift_lines(struct ls_ctx *c, struct ls_slice d, struct ls_buf *b)
         while (end < d.len && ls_slice_at(d, end) != '\n' && ls_slice_at(d, end) != '\r') end++;
         struct ls_slice line;
         (void)ls_slice_sub(d, off, end - off, &line);
+        if (ls_slice_find(line, 0, "{4:", 3) != SIZE_MAX) *open = true;
+        if (ls_slice_starts(line, "-}", 2)) *open = false;
         size_t tl = swift_tag(line, 0);
         if (tl) {
             struct ls_slice t;
@@ -126,7 +133,9 @@ static ls_err swift_extract(struct ls_ctx *c, struct ls_object *o)
 {
     struct ls_buf b;
     ls_buf_init(&b, (size_t)ls_ctx_limits(c)->max_text);
-    ls_err e = swift_lines(c, o->data, &b);
+    bool open = false;
+    ls_err e = swift_lines(c, o->data, &b, &open);
+    if (e == LS_OK && open) ls_note(c, o, LS_R_TRUNCATED, "swift: the last message's text block has no end (-})");
     if (e == LS_E_LIMIT) ls_note(c, o, LS_R_LIMIT_TEXT, "swift: labelled lines cut at the text budget");
     ls_err le = b.len ? ls_emit_labels(c, o, b.ptr, b.len) : LS_OK;
     ls_buf_free(&b);

@@ -24,6 +24,9 @@
  *
  * A record whose length runs past the end, or a type 52 whose counted
  * fields do not fit, ends the reading: `truncated` or `parse_error`.
+ * A file that ends without its file control record (99), cut at a
+ * record boundary, is noted truncated.
+ *
  * Attacker-controlled: every byte; the record count is bounded by the
  * size (each record moves on at least five bytes).
  */
@@ -133,24 +136,30 @@ static ls_err x9_extract(struct ls_ctx *c, struct ls_object *o)
     ls_err e = LS_OK;
     size_t off = 0, n = 0;
     unsigned nimg = 0;
+    bool control = false, stop = false; /* the file control record (99) seen; the reading ended early */
     while (e == LS_OK && off < d.len) {
         struct ls_slice rec;
         uint32_t len = d.len - off >= 4 ? x9_len(d, off) : 0;
         if (len < X9_REC_MIN || len > X9_REC_MAX || !ls_slice_sub(d, off + 4, len, &rec)) {
             ls_note(c, o, LS_R_TRUNCATED, "x937: record at %zu: length %u past the end", off, (unsigned)len);
+            stop = true;
             break;
         }
         int t0 = ls_slice_at(rec, 0), t1 = ls_slice_at(rec, 1);
         bool img = ebcdic ? t0 == 0xF5 && t1 == 0xF2 : t0 == '5' && t1 == '2';
+        control |= ebcdic ? t0 == 0xF9 && t1 == 0xF9 : t0 == '9' && t1 == '9';
         e = img ? x9_image(c, o, &b, rec, ebcdic, &nimg) : x9_text(&b, rec, ebcdic);
         if (e == LS_E_CORRUPT) {
             ls_note(c, o, LS_R_PARSE_ERROR, "x937: image view data record at %zu: counted fields do not fit", off);
             e = LS_OK;
+            stop = true;
             break;
         }
         off += 4 + (size_t)len;
         if (e == LS_OK && ++n % 4096 == 0 && ls_ctx_expired(c)) e = LS_E_TIMEOUT;
     }
+    if (e == LS_OK && !stop && !control) /* cut at a record boundary */
+        ls_note(c, o, LS_R_TRUNCATED, "x937: the file ends without its file control record (99)");
     ls_err te = b.len ? ls_emit_text(c, o, b.ptr, b.len) : LS_OK;
     ls_buf_free(&b);
     if (e == LS_E_LIMIT) e = LS_OK;

@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""review14's findings on the fifteenth session's readers, on files made by
+tests/gen/gen_review14.py: a file of the record formats that end with a
+trailer (NACHA's file control record 9, IRS FIRE's end of transmission F,
+BAI2's file trailer 99, X9.37's file control 99, Metro 2's TRAILER,
+EFW2's RF), an OFX file (</OFX>) and a SWIFT FIN message ("-}" ending its
+text block) cut at a record boundary was read record by record and said
+`full`: the missing rest went unsaid. Each now says `truncated`; the same
+files whole stay full, and what the cut files hold is still found."""
+import os
+import sys
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import lsutil  # noqa: E402
+
+sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
+import gen_review14  # noqa: E402
+
+HANDLER = {"nacha": "nacha", "fire": "fire1099", "bai2": "bai2", "x937": "x937", "metro2": "metro2",
+           "efw2": "efw2", "ofx": "ofx", "swift": "swift"}
+
+
+class Review14(lsutil.GeneratedTree):
+    GEN = gen_review14
+
+    def rec(self, case, cut):
+        return self.m.obj(self.p("%s_%s.%s" % (case, "cut" if cut else "whole", self.key["ext"][case])))
+
+    def test_cut_is_truncated(self):
+        for case in self.key["cases"]:
+            with self.subTest(case=case):
+                o = self.rec(case, True)
+                self.assertEqual(o["handler"], HANDLER[case])
+                self.assertEqual(o["coverage"], "partial", o.get("errors"))
+                self.assertIn("truncated", o["coverage_reasons"])
+
+    def test_whole_is_full(self):
+        for case in self.key["cases"]:
+            with self.subTest(case=case):
+                o = self.rec(case, False)
+                self.assertEqual(o["handler"], HANDLER[case])
+                self.assertEqual(o["coverage"], "full", o.get("errors"))
+
+    def test_cut_still_read(self):
+        for case in self.key["cases"]:
+            with self.subTest(case=case):
+                cut, whole = self.rec(case, True), self.rec(case, False)
+                ents = lambda o: sorted({f["entity"] for f in o["findings"]})  # noqa: E731
+                self.assertEqual(ents(cut), ents(whole))
+                self.assertTrue(ents(cut))
+
+
+if __name__ == "__main__":
+    unittest.main()
