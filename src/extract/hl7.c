@@ -40,8 +40,8 @@
  *
  * Text that is not UTF-8 is decoded by the character set MSH-18 names
  * (8859/1 ... 8859/15, ISO IR14/87/159, BIG-5, GB 18030-2000, KS X 1001;
- * Windows-1252 for ASCII, Unicode, none or another name) before it is
- * read (below: character sets).
+ * Windows-1252 for ASCII, none or another name; a UTF-8 name keeps it as
+ * it is) before it is read (below: character sets).
  *
  * Ignored on purpose: the meaning of other segments' fields (OBX values,
  * notes, orders are read as text), the acknowledgement semantics. Dates of service, control
@@ -675,13 +675,16 @@ static bool hl7_mllp_cut(struct ls_slice d)
  * "ISO IR87" (JIS X 0208), "BIG-5", "GB 18030-2000", "KS X 1001" ... Text
  * that is not valid UTF-8 is decoded by it before it is read (segments
  * and separators are ASCII in all of them): a Latin-1 name read as
- * U+FFFD before. A single-byte name without a table, a Unicode or ASCII
- * name (mislabelled: the bytes are not UTF-8), or no MSH-18 read as
- * Windows-1252; the first header's MSH-18 counts for the file. */
+ * U+FFFD before. A single-byte name without a table, ASCII (mislabelled:
+ * the bytes are not ASCII) or no MSH-18 read as Windows-1252; UNICODE,
+ * UNICODE UTF-8 and ISO IR192 (UTF-8 with a stray byte) as before; the
+ * first header's MSH-18 counts for the file. */
 
-/* The code page MSH-18 of the header at h names (NULL: Windows-1252). */
-static const struct ls_codepage *hl7_charset(struct ls_slice h, const struct hl7_sep *sep)
+/* The code page MSH-18 of the header at h names (NULL: Windows-1252);
+ * *utf8 set when it names UTF-8 (UNICODE, UNICODE UTF-8, ISO IR192). */
+static const struct ls_codepage *hl7_charset(struct ls_slice h, const struct hl7_sep *sep, bool *utf8)
 {
+    *utf8 = false;
     size_t end = 0;
     while (end < h.len && !hl7_is_end(ls_slice_at(h, end))) end++;
     struct ls_slice seg = {h.ptr, end};
@@ -692,6 +695,10 @@ static const struct ls_codepage *hl7_charset(struct ls_slice h, const struct hl7
     if (v.len == 0 || v.len >= sizeof name) return NULL;
     memcpy(name, v.ptr, v.len);
     name[v.len] = 0;
+    if (strcmp(name, "UNICODE") == 0 || strcmp(name, "UNICODE UTF-8") == 0 || strcmp(name, "ISO IR192") == 0) {
+        *utf8 = true;
+        return NULL;
+    }
     static const char *const map[][2] = {{"ISO IR14", "shift_jis"}, {"ISO IR87", "iso-2022-jp"},
                                          {"ISO IR159", "euc-jp"},   {"BIG-5", "big5"},
                                          {"GB 18030-2000", "gb18030"}, {"KS X 1001", "euc-kr"},
@@ -709,7 +716,8 @@ static const struct ls_codepage *hl7_charset(struct ls_slice h, const struct hl7
 }
 
 /* d recoded to UTF-8 into u by the charset its first header names; false
- * when d is valid UTF-8 (read as it is). */
+ * when d is valid UTF-8 or its header says UTF-8 (read as it is: a stray
+ * byte in UTF-8 text does not make the rest Windows-1252). */
 static bool hl7_recode(struct ls_slice d, struct ls_buf *u, ls_err *e)
 {
     *e = LS_OK;
@@ -718,7 +726,9 @@ static bool hl7_recode(struct ls_slice d, struct ls_buf *u, ls_err *e)
     struct ls_slice w = d, h = {NULL, 0};
     if (w.len > HL7_EMBED_WINDOW) w.len = HL7_EMBED_WINDOW;
     size_t at = hl7_find_header(w, &sep);
-    const struct ls_codepage *cp = at != SIZE_MAX && ls_slice_from(d, at, &h) ? hl7_charset(h, &sep) : NULL;
+    bool utf8 = false;
+    const struct ls_codepage *cp = at != SIZE_MAX && ls_slice_from(d, at, &h) ? hl7_charset(h, &sep, &utf8) : NULL;
+    if (utf8) return false;
     ls_buf_init(u, d.len > SIZE_MAX / 4 ? SIZE_MAX / 4 : d.len * 3 + 16);
     *e = ls_codepage_to_utf8(u, d, cp);
     if (*e == LS_E_LIMIT) *e = LS_E_NOMEM; /* 3 bytes a byte: never reached */

@@ -21,7 +21,9 @@ Written from scratch with Python's standard library (all values fake):
   by one blank ("EMPL SSN       SURNAME         GIVEN NAME  BORN"), the
   SSN column glued to the employee number by one blank in each row;
 - adt_latin1.hl7: an HL7 ADT message in ISO 8859-1 (MSH-18 8859/1) with
-  accented names; adt_greek.hl7: one in ISO 8859-7 (MSH-18 8859/7).
+  accented names; adt_greek.hl7: one in ISO 8859-7 (MSH-18 8859/7);
+  adt_utf8_stray.hl7: UTF-8 (MSH-18 UNICODE UTF-8) with one stray Latin-1
+  byte in a note: read as UTF-8 still (not as Windows-1252).
 The key maps each file to what the test checks.
 """
 import json
@@ -110,6 +112,9 @@ def generate(out):
         "adt_greek.hl7": hl7("8859/7", "\u03a0\u03b1\u03c0\u03b1\u03b4\u03cc\u03c0\u03bf\u03c5\u03bb\u03bf\u03c2",
                              "\u0395\u03bb\u03ad\u03bd\u03b7", "iso-8859-7"),
     }
+    # UTF-8 named by MSH-18, one stray Latin-1 byte in a note: the rest stays UTF-8
+    files["adt_utf8_stray.hl7"] = hl7("UNICODE UTF-8", "M\u00fcller", "J\u00fcrgen", "utf-8") + \
+        "NTE|1||Caf\u00e9 visit\r".encode("iso-8859-1")
     for name, data in files.items():
         with open(os.path.join(out, name), "wb") as f:
             f.write(data)
@@ -119,6 +124,7 @@ def generate(out):
         "workers.json": {"ssn": [SSN3, SSN4], "not_ssn": [SSN5]},
         "staff_fixed.txt": {"ssn": [SSN1, SSN2, SSN3]},
         "adt_latin1.hl7": {"text": ["M\u00fcller", "J\u00fcrgen", "Hauptstra\u00dfe"]},
+        "adt_utf8_stray.hl7": {"text": ["M\u00fcller", "J\u00fcrgen", "Caf"]},
         "adt_greek.hl7": {"text": ["\u03a0\u03b1\u03c0\u03b1\u03b4\u03cc\u03c0\u03bf\u03c5\u03bb\u03bf\u03c2",
                                    "\u0395\u03bb\u03ad\u03bd\u03b7"]},
     }
