@@ -41,7 +41,9 @@
  *
  * Attacker-controlled: every byte. Lengths are checked against what is
  * left; an element running past the end is noted truncated and the walk
- * stops; elements are counted against the root's time and the text budget.
+ * stops; a data set that ends inside an undefined-length sequence or item
+ * (its delimiter never came: a file cut between two elements) is noted
+ * truncated; elements are counted against the root's time and the text budget.
  */
 #include <string.h>
 
@@ -56,6 +58,7 @@ struct dicom_state {
     struct ls_buf text;
     struct ls_slice patient_id; /* the last Patient ID, for its issuer */
     size_t elements;
+    size_t open; /* undefined-length sequences and items not yet delimited */
 };
 
 /* One element's header. */
@@ -294,10 +297,15 @@ static ls_err dicom_element(struct dicom_state *st, struct ls_cursor *c)
 {
     struct dicom_el el;
     LS_TRY(dicom_header(c, st->implicit, st->be, &el));
-    if (el.group == 0xFFFE) { /* an item: its elements follow; delimiters end nothing here */
+    if (el.group == 0xFFFE) { /* an item: its elements follow; a delimiter closes an undefined length */
+        if (el.elem == 0xE000 && el.len == DICOM_UNDEFINED) st->open++;
+        else if ((el.elem == 0xE00D || el.elem == 0xE0DD) && st->open) st->open--;
         return LS_OK;
     }
-    if (strcmp(el.vr, "SQ") == 0 || (st->implicit && dicom_item_next(c, st->be))) return LS_OK; /* walk into it */
+    if (strcmp(el.vr, "SQ") == 0 || (st->implicit && dicom_item_next(c, st->be))) { /* walk into it */
+        if (el.len == DICOM_UNDEFINED) st->open++;
+        return LS_OK;
+    }
     if (el.len == DICOM_UNDEFINED) return dicom_skip_fragments(c, st->be);
     struct ls_slice v;
     if (ls_cur_take(c, el.len, &v) != LS_OK) return LS_E_TRUNCATED;
@@ -380,6 +388,9 @@ static ls_err dicom_extract(struct ls_ctx *c, struct ls_object *o)
         ds = ls_buf_slice(&inflated);
     }
     if (e == LS_OK) e = dicom_walk(c, &st, ds);
+    if (e == LS_OK && st.open) /* cut between two elements inside a sequence: its delimiters never came */
+        ls_note(c, o, LS_R_TRUNCATED, "dicom: the data set ends inside %zu undefined-length sequences or items",
+                st.open);
     if (e == LS_E_TRUNCATED) ls_note(c, o, LS_R_TRUNCATED, "dicom: an element runs past the end of the file");
     else if (e == LS_E_CORRUPT) ls_note(c, o, LS_R_PARSE_ERROR, "dicom: element structure broken");
     else if (e == LS_E_LIMIT) ls_note(c, o, LS_R_LIMIT_TEXT, "dicom: text cut at the text budget");

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Files for review14's findings on the fifteenth session's readers
-(nacha.c, fire1099.c, bai2.c, x937.c, metro2.c, efw2.c, ofx.c, swift.c);
+(nacha.c, fire1099.c, bai2.c, x937.c, metro2.c, efw2.c, ofx.c, swift.c,
+dicom.c);
 tests/e2e/test_review14.py.
 
     gen_review14.py OUTDIR
@@ -27,7 +28,11 @@ nothing said about the missing rest):
 - ofx_whole.ofx / ofx_cut.ofx: an OFX 1 (SGML) statement; the cut one ends
   between two transactions (no </OFX>);
 - swift_whole.fin / swift_cut.fin: an MT103; the cut one ends inside its
-  text block (no "-}").
+  text block (no "-}");
+- dicom_whole.dcm / dicom_cut.dcm: a DICOM Part 10 file whose Other Patient
+  IDs Sequence (undefined length, as DCMTK writes it) holds an item with a
+  Patient ID issued by the SSA; the cut one ends right after that item's
+  last element (no item or sequence delimiter, nor the elements after).
 """
 import os
 import struct
@@ -181,8 +186,32 @@ def swift(cut):
     return s.encode()
 
 
+# ---------------------------------------------------------------- DICOM
+def dcm_el(group, elem, vr, value):
+    if len(value) % 2:
+        value += b"\0" if vr == "UI" else b" "
+    if vr in ("OB", "OW", "SQ", "UN", "UT"):
+        return struct.pack("<HH", group, elem) + vr.encode() + b"\0\0" + struct.pack("<I", len(value)) + value
+    return struct.pack("<HH", group, elem) + vr.encode() + struct.pack("<H", len(value)) + value
+
+
+def dicom(cut):
+    meta = dcm_el(0x0002, 0x0001, "OB", b"\0\1") + dcm_el(0x0002, 0x0010, "UI", b"1.2.840.10008.1.2.1")
+    out = b"\0" * 128 + b"DICM" + dcm_el(0x0002, 0x0000, "UL", struct.pack("<I", len(meta))) + meta
+    out += dcm_el(0x0008, 0x0060, "CS", b"CT") + dcm_el(0x0010, 0x0010, "PN", b"MOSS^ADA")
+    out += dcm_el(0x0010, 0x0020, "LO", b"PID0417")
+    out += struct.pack("<HH", 0x0010, 0x1002) + b"SQ\0\0" + struct.pack("<I", 0xFFFFFFFF)
+    out += struct.pack("<HHI", 0xFFFE, 0xE000, 0xFFFFFFFF)
+    out += dcm_el(0x0010, 0x0020, "LO", SSNS[0].encode()) + dcm_el(0x0010, 0x0021, "LO", b"SSA")
+    if not cut:
+        out += struct.pack("<HHI", 0xFFFE, 0xE00D, 0) + struct.pack("<HHI", 0xFFFE, 0xE0DD, 0)
+        out += dcm_el(0x0010, 0x0030, "DA", b"19750314") + dcm_el(0x0010, 0x0040, "CS", b"F")
+    return out
+
+
 CASES = {"nacha": (nacha, "ach"), "fire": (fire, "txt"), "bai2": (bai2, "bai"), "x937": (x937, "x937"),
-         "metro2": (metro2, "txt"), "efw2": (efw2, "txt"), "ofx": (ofx, "ofx"), "swift": (swift, "fin")}
+         "metro2": (metro2, "txt"), "efw2": (efw2, "txt"), "ofx": (ofx, "ofx"), "swift": (swift, "fin"),
+         "dicom": (dicom, "dcm")}
 
 
 def generate(outdir):
@@ -195,7 +224,7 @@ def generate(outdir):
 
 
 SEED_HARNESS = {"nacha": "nacha", "fire": "fire1099", "bai2": "bai2", "x937": "x937", "metro2": "metro2",
-                "efw2": "efw2", "ofx": "ofx", "swift": "swift"}
+                "efw2": "efw2", "ofx": "ofx", "swift": "swift", "dicom": "dicom"}
 
 
 def seeds(outdir):
