@@ -17,7 +17,11 @@
  * delimiters) are read as the elements they hold, so the elements of a
  * DICOMDIR's records and of an OtherPatientIDsSequence are read like the
  * top level ones. Bulk values (OB OW OF OD OL OV UN, pixel data, and
- * encapsulated pixel fragments) are skipped.
+ * encapsulated pixel fragments) are skipped. A UN element of undefined
+ * length is a sequence in implicit VR little endian (PS3.5 6.2.2: a private
+ * sequence relayed by a system without its dictionary) and is walked
+ * into the same way; it had stopped the walk (parse_error), and the patient
+ * elements after a private group 0009 sequence were never read.
  *
  * Written: each text value a line, the patient's fields under a label
  * ("Patient name: ADA Q MOSS" with the ^ of a person name a blank, "Date
@@ -59,6 +63,8 @@ struct dicom_state {
     struct ls_slice patient_id; /* the last Patient ID, for its issuer */
     size_t elements;
     size_t open; /* undefined-length sequences and items not yet delimited */
+    size_t un_at; /* open's value inside an undefined-length UN value (0: none) */
+    bool saved_implicit, saved_be; /* the data set's encoding, while a UN value is read */
 };
 
 /* One element's header. */
@@ -300,6 +306,23 @@ static ls_err dicom_element(struct dicom_state *st, struct ls_cursor *c)
     if (el.group == 0xFFFE) { /* an item: its elements follow; a delimiter closes an undefined length */
         if (el.elem == 0xE000 && el.len == DICOM_UNDEFINED) st->open++;
         else if ((el.elem == 0xE00D || el.elem == 0xE0DD) && st->open) st->open--;
+        if (st->un_at && st->open < st->un_at) { /* the UN value's end: the data set's own encoding again */
+            st->implicit = st->saved_implicit;
+            st->be = st->saved_be;
+            st->un_at = 0;
+        }
+        return LS_OK;
+    }
+    if (!st->implicit && el.len == DICOM_UNDEFINED && strcmp(el.vr, "UN") == 0 && el.group != 0x7FE0) {
+        /* PS3.5 6.2.2: a UN value of undefined length is a sequence in
+         * implicit VR little endian (a private or unknown sequence relayed by
+         * a system without its dictionary): walked into like an SQ */
+        st->open++;
+        st->un_at = st->open;
+        st->saved_implicit = st->implicit;
+        st->saved_be = st->be;
+        st->implicit = true;
+        st->be = false;
         return LS_OK;
     }
     if (strcmp(el.vr, "SQ") == 0 || (st->implicit && dicom_item_next(c, st->be))) { /* walk into it */

@@ -7,7 +7,10 @@ EFW2's RF), an OFX file (</OFX>), a SWIFT FIN message ("-}" ending its
 text block) and a DICOM file inside an undefined-length sequence (its item
 and sequence delimiters) cut at a record boundary was read record by record and said
 `full`: the missing rest went unsaid. Each now says `truncated`; the same
-files whole stay full, and what the cut files hold is still found."""
+files whole stay full, and what the cut files hold is still found.
+A DICOM UN element of undefined length (a private sequence, PS3.5 6.2.2:
+implicit VR inside) stopped the walk (parse_error): the patient elements
+after it were never read."""
 import os
 import sys
 import unittest
@@ -51,6 +54,13 @@ class Review14(lsutil.GeneratedTree):
                 ents = lambda o: sorted({f["entity"] for f in o["findings"]})  # noqa: E731
                 self.assertTrue(ents(cut))
                 self.assertLessEqual(set(ents(cut)), set(ents(whole)))
+
+    def test_dicom_un_sequence_walked(self):
+        o = self.m.obj(self.p("dicom_un.dcm"))
+        self.assertEqual((o["handler"], o["coverage"]), ("dicom", "full"), o.get("errors"))
+        ents = {f["entity"] for f in o["findings"]}
+        self.assertIn("ssn", ents)
+        self.assertIn("dob", ents)
 
 
 if __name__ == "__main__":

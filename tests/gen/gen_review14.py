@@ -32,7 +32,11 @@ nothing said about the missing rest):
 - dicom_whole.dcm / dicom_cut.dcm: a DICOM Part 10 file whose Other Patient
   IDs Sequence (undefined length, as DCMTK writes it) holds an item with a
   Patient ID issued by the SSA; the cut one ends right after that item's
-  last element (no item or sequence delimiter, nor the elements after).
+  last element (no item or sequence delimiter, nor the elements after);
+- dicom_un.dcm: a DICOM file whose private sequence (0009,1010) is encoded
+  as UN of undefined length (PS3.5 6.2.2: its value an implicit VR little
+  endian sequence), before the patient's elements (an SSN issued by the SSA,
+  a birth date): the reader stopped there (parse_error), none read.
 """
 import os
 import struct
@@ -209,6 +213,20 @@ def dicom(cut):
     return out
 
 
+def dicom_un():
+    meta = dcm_el(0x0002, 0x0001, "OB", b"\0\1") + dcm_el(0x0002, 0x0010, "UI", b"1.2.840.10008.1.2.1")
+    out = b"\0" * 128 + b"DICM" + dcm_el(0x0002, 0x0000, "UL", struct.pack("<I", len(meta))) + meta
+    out += dcm_el(0x0008, 0x0060, "CS", b"CT") + dcm_el(0x0009, 0x0010, "LO", b"ACME PRIVATE")
+    out += struct.pack("<HH", 0x0009, 0x1010) + b"UN\0\0" + struct.pack("<I", 0xFFFFFFFF)
+    out += struct.pack("<HHI", 0xFFFE, 0xE000, 0xFFFFFFFF)
+    for tag, v in ((0x00081150, b"1.2.840.10008.5.1.4.1.1.2\0"), (0x00081155, b"1.2.826.0.1.3680043.417.1")):
+        out += struct.pack("<HHI", tag >> 16, tag & 0xFFFF, len(v)) + v
+    out += struct.pack("<HHI", 0xFFFE, 0xE00D, 0) + struct.pack("<HHI", 0xFFFE, 0xE0DD, 0)
+    out += dcm_el(0x0010, 0x0010, "PN", b"MOSS^ADA") + dcm_el(0x0010, 0x0020, "LO", SSNS[1].encode())
+    out += dcm_el(0x0010, 0x0021, "LO", b"SSA") + dcm_el(0x0010, 0x0030, "DA", b"19750314")
+    return out
+
+
 CASES = {"nacha": (nacha, "ach"), "fire": (fire, "txt"), "bai2": (bai2, "bai"), "x937": (x937, "x937"),
          "metro2": (metro2, "txt"), "efw2": (efw2, "txt"), "ofx": (ofx, "ofx"), "swift": (swift, "fin"),
          "dicom": (dicom, "dcm")}
@@ -220,6 +238,8 @@ def generate(outdir):
         for cut in (False, True):
             with open(os.path.join(outdir, "%s_%s.%s" % (name, "cut" if cut else "whole", ext)), "wb") as f:
                 f.write(fn(cut))
+    with open(os.path.join(outdir, "dicom_un.dcm"), "wb") as f:
+        f.write(dicom_un())
     return {"ssn": SSNS, "email": EMAIL, "cases": sorted(CASES), "ext": {k: v[1] for k, v in CASES.items()}}
 
 
@@ -234,6 +254,8 @@ def seeds(outdir):
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "wb") as f:
             f.write(fn(True))
+    with open(os.path.join(outdir, "dicom", "r14_un_sequence.dcm"), "wb") as f:
+        f.write(dicom_un())
 
 
 if __name__ == "__main__":
