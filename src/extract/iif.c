@@ -62,6 +62,22 @@ static bool iif_field(struct ls_slice line, size_t want, struct ls_slice *out)
     return false;
 }
 
+/* The field at *pos of a tab-separated line, *pos moved past it; false
+ * past the last. One pass over a line for all its fields (iif_field from
+ * the line's start for each column read a line of 128 long fields 64
+ * times over). */
+static bool iif_next(struct ls_slice line, size_t *pos, struct ls_slice *out)
+{
+    if (*pos > line.len) return false;
+    size_t end = ls_slice_find(line, *pos, "\t", 1);
+    if (end == SIZE_MAX) end = line.len;
+    (void)ls_slice_sub(line, *pos, end - *pos, out);
+    if (out->len >= 2 && ls_slice_at(*out, 0) == '"' && ls_slice_at(*out, out->len - 1) == '"')
+        (void)ls_slice_sub(*out, 1, out->len - 2, out);
+    *pos = end + 1;
+    return true;
+}
+
 static bool iif_upper_word(struct ls_slice s)
 {
     if (s.len == 0 || s.len > IIF_NAME) return false;
@@ -97,7 +113,8 @@ static enum iif_kind iif_kind_of(struct ls_slice name)
 static void iif_header(struct iif_state *st, struct ls_slice line)
 {
     struct ls_slice type, col;
-    if (!iif_field(line, 0, &type) || type.len < 2 || type.len > IIF_NAME + 1) return;
+    size_t pos = 0;
+    if (!iif_next(line, &pos, &type) || type.len < 2 || type.len > IIF_NAME + 1) return;
     (void)ls_slice_from(type, 1, &type); /* the '!' */
     struct iif_hdr *h = NULL;
     for (size_t i = 0; i < st->n && !h; i++)
@@ -109,20 +126,21 @@ static void iif_header(struct iif_state *st, struct ls_slice line)
         h->type[type.len] = 0;
     }
     memset(h->kind, IIF_NONE, sizeof h->kind);
-    for (size_t i = 1; i < IIF_COLS && iif_field(line, i, &col); i++) h->kind[i] = (unsigned char)iif_kind_of(col);
+    for (size_t i = 1; i < IIF_COLS && iif_next(line, &pos, &col); i++) h->kind[i] = (unsigned char)iif_kind_of(col);
 }
 
 static ls_err iif_labels(struct ls_buf *lb, const struct iif_state *st, struct ls_slice line)
 {
     struct ls_slice type, v;
-    if (!iif_field(line, 0, &type)) return LS_OK;
+    size_t pos = 0;
+    if (!iif_next(line, &pos, &type)) return LS_OK;
     const struct iif_hdr *h = NULL;
     for (size_t i = 0; i < st->n && !h; i++)
         if (ls_slice_eq_str(type, st->hdr[i].type)) h = &st->hdr[i];
     if (!h) return LS_OK;
     static const char *const labels[] = {NULL, "SSN: ", "Phone: ", "Fax: "};
     bool any = false;
-    for (size_t i = 1; i < IIF_COLS && iif_field(line, i, &v); i++) {
+    for (size_t i = 1; i < IIF_COLS && iif_next(line, &pos, &v); i++) {
         if (h->kind[i] == IIF_NONE || v.len == 0 || v.len > 40) continue;
         if (any) LS_TRY(ls_buf_addc(lb, '\t'));
         LS_TRY(ls_buf_adds(lb, labels[h->kind[i]]));
