@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Statistical data files (src/extract/sas7bdat.c) on files made by
+tests/gen/gen_statdata.py: a SAS dataset's rows come out under their
+column labels, so an SSN stored as a double and a date of birth stored as
+days since 1960 are found ("SSN: 536221874", "Date of birth:
+1975-03-14"); 64-bit and 32-bit files of both byte orders, data and
+mix pages, RLE and RDC compressed rows, numbers cut to 3 bytes read
+alike; a cut copy is partial, a measurement table clean."""
+import os
+import sys
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import lsutil  # noqa: E402
+
+sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
+import gen_statdata  # noqa: E402
+
+HEAD = "Employee number\tFull name\tSSN\tDate of birth\tHIRED\tAnnual salary\tDepartment\tE-mail\n"
+ROW1 = ("E1001\tJürgen Müller\t536221874\t1975-03-14\t2010-01-04 09:00:00\t84250.5\t12\t"
+        "j.mueller@example-corp.com\n")
+ROW3 = "E1003\tCarmen Reyes\t212447781\t1968-01-02\t\t66120.25\t3\tc.reyes@example-corp.com\n"
+
+
+def only(ext):
+    """The generator's key for the files ending in ext (all are written)."""
+    class Gen:
+        @staticmethod
+        def generate(out):
+            return {k: v for k, v in gen_statdata.generate(out).items() if k.endswith(ext)}
+    return Gen
+
+
+class Sas7bdat(lsutil.KeyedHandlerTree):
+    GEN = only(".sas7bdat")
+    HANDLER = "sas7bdat"
+
+    def test_sas_rows_under_labels(self):
+        for name in ("staff64.sas7bdat", "staff32be.sas7bdat", "staff_rle.sas7bdat", "staff_rdc.sas7bdat",
+                     "staff64be_rle.sas7bdat"):
+            with self.subTest(name=name):
+                t = self.text(name)
+                self.assertTrue(t.startswith(HEAD), t)
+                self.assertIn(ROW1, t)
+                # a missing value (a NaN) is an empty cell; the 3-byte number reads 3
+                self.assertIn(ROW3, t)
+                self.assertIn("SSN: 536221874\tDate of birth: 1975-03-14", t)
+
+    def test_no_digits_in_the_file(self):
+        # the SSN is a double: its digits are nowhere in the raw bytes
+        with open(self.p("staff64.sas7bdat"), "rb") as f:
+            raw = f.read()
+        self.assertNotIn(b"536221874", raw)
+
+    def test_cut_copy_keeps_its_whole_pages(self):
+        t = self.text("staff_cut.sas7bdat")
+        self.assertIn(ROW1, t)
+        self.assertNotIn("Carmen", t)
+        o = self.m.obj(self.p("staff_cut.sas7bdat"))
+        self.assertTrue(any("2 of 4 rows" in e for e in o["errors"]), o["errors"])
+
+
+if __name__ == "__main__":
+    unittest.main()
