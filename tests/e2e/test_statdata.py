@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""Statistical data files (src/extract/sas7bdat.c) on files made by
+"""Statistical data files (src/extract/sas7bdat.c, spss.c) on files made by
 tests/gen/gen_statdata.py: a SAS dataset's rows come out under their
 column labels, so an SSN stored as a double and a date of birth stored as
 days since 1960 are found ("SSN: 536221874", "Date of birth:
 1975-03-14"); 64-bit and 32-bit files of both byte orders, data and
 mix pages, RLE and RDC compressed rows, numbers cut to 3 bytes read
-alike; a cut copy is partial, a measurement table clean."""
+alike; a cut copy is partial, a measurement table clean. SPSS .sav files
+(bytecode-compressed little-endian, uncompressed big-endian) the same way,
+with a document record, a long variable name and a very long string; a
+.zsav unread (unsupported)."""
 import os
 import sys
 import unittest
@@ -59,6 +62,32 @@ class Sas7bdat(lsutil.KeyedHandlerTree):
         self.assertNotIn("Carmen", t)
         o = self.m.obj(self.p("staff_cut.sas7bdat"))
         self.assertTrue(any("2 of 4 rows" in e for e in o["errors"]), o["errors"])
+
+
+SAV_HEAD = "Employee number\tFull name\tSSN\tDateOfBirth\tHired\tAnnual salary\tDepartment\tNotes\n"
+SAV_ROW3 = "E1003\tCarmen Reyes\t212447781\t1968-01-02\t\t66120.25\t3\ton leave\n"
+
+
+class Spss(lsutil.KeyedHandlerTree):
+    GEN = only("sav")
+    HANDLER = "spss"
+
+    def test_cases_under_labels(self):
+        for name in ("staff.sav", "staff_be.sav"):
+            with self.subTest(name=name):
+                t = self.text(name)
+                # the document record, then the labels (a long name where there is no label)
+                self.assertTrue(t.startswith("Staff survey 2026, HR use only\n" + SAV_HEAD), t)
+                self.assertIn("E1001\tJürgen Müller\t536221874\t1975-03-14\t2010-01-04 09:00:00\t84250.5\t12\t"
+                              "Reviewed xxx", t)
+                # a very long string (300 bytes in two segments) read whole
+                self.assertIn("xxx contact j.mueller@example-corp.com\n", t)
+                self.assertIn(SAV_ROW3, t)
+                self.assertIn("SSN: 536221874\tDate Of Birth: 1975-03-14", t)
+
+    def test_cut_copy(self):
+        o = self.m.obj(self.p("staff_cut.sav"))
+        self.assertTrue(any("2 of 4 cases" in e for e in o["errors"]), o["errors"])
 
 
 if __name__ == "__main__":
