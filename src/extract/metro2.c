@@ -20,6 +20,12 @@
  * ls_emit_labels() (scanned as text). Addresses stand apart and are left
  * to the raw scan, which reads every byte of the file.
  *
+ * Probe: a HEADER record (90); without one (80), a base segment whose time
+ * stamp (6-19, MMDDYYYYHHMMSS) is a date and whose record ends where its
+ * RDW says, at a line end, the end of the data or another record's RDW
+ * (a number of 426 or more): any line of digits had passed before (a
+ * digit-only export claimed one time in ten).
+ *
  * Other appended segments (K1-K4, L1, N1) are stepped over by their fixed
  * lengths; an unknown one ends the record's reading. A record whose RDW is
  * no number is read up to its line end. The packed (binary) Metro 2 format
@@ -54,6 +60,17 @@ static size_t m2_rdw(struct ls_slice d, size_t off)
     return n;
 }
 
+/* A base segment's time stamp (positions 6-19, MMDDYYYYHHMMSS) that is a
+ * date: month 01-12, day 01-31, year 19xx or 20xx. */
+static bool m2_stamp(struct ls_slice d)
+{
+    if (!m2_digits(d, 5, 14)) return false;
+    int mo = (ls_slice_at(d, 5) - '0') * 10 + ls_slice_at(d, 6) - '0';
+    int dd = (ls_slice_at(d, 7) - '0') * 10 + ls_slice_at(d, 8) - '0';
+    int cc = (ls_slice_at(d, 9) - '0') * 10 + ls_slice_at(d, 10) - '0';
+    return mo >= 1 && mo <= 12 && dd >= 1 && dd <= 31 && (cc == 19 || cc == 20);
+}
+
 static int m2_probe(const struct ls_object *o)
 {
     struct ls_slice d = o->data, t;
@@ -63,9 +80,9 @@ static int m2_probe(const struct ls_object *o)
     /* no header: a base segment (processing indicator 1, a time stamp)
      * whose record ends where its RDW says: at a line end, another RDW or
      * the end of the data */
-    if (ls_slice_at(d, 4) != '1' || !m2_digits(d, 5, 14) || d.len < n) return 0;
+    if (ls_slice_at(d, 4) != '1' || !m2_stamp(d) || d.len < n) return 0;
     int after = ls_slice_at(d, n);
-    return after < 0 || after == '\r' || after == '\n' || m2_digits(d, n, 4) ? 80 : 0;
+    return after < 0 || after == '\r' || after == '\n' || m2_rdw(d, n) >= M2_BASE ? 80 : 0;
 }
 
 /* Field [from, to] (1-based, inclusive) of a segment, trailing blanks cut. */

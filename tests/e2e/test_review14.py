@@ -10,7 +10,10 @@ and sequence delimiters) cut at a record boundary was read record by record and 
 files whole stay full, and what the cut files hold is still found.
 A DICOM UN element of undefined length (a private sequence, PS3.5 6.2.2:
 implicit VR inside) stopped the walk (parse_error): the patient elements
-after it were never read."""
+after it were never read. metro2's probe took any line of digits that
+started with a number of 426 or more and a 1 (a digit-only export): a
+headerless base segment's time stamp must now be a date and the record
+after it another RDW."""
 import os
 import sys
 import unittest
@@ -61,6 +64,15 @@ class Review14(lsutil.GeneratedTree):
         ents = {f["entity"] for f in o["findings"]}
         self.assertIn("ssn", ents)
         self.assertIn("dob", ents)
+
+    def test_digits_not_metro2(self):
+        o = self.m.obj(self.p("digits.txt"))
+        self.assertNotEqual(o["handler"], "metro2")
+
+    def test_metro2_headerless_still_read(self):
+        o = self.m.obj(self.p("metro2_headerless.txt"))
+        self.assertEqual((o["handler"], o["coverage"]), ("metro2", "full"), o.get("errors"))
+        self.assertIn("ssn", {f["entity"] for f in o["findings"]})
 
 
 if __name__ == "__main__":

@@ -33,6 +33,12 @@ nothing said about the missing rest):
   IDs Sequence (undefined length, as DCMTK writes it) holds an item with a
   Patient ID issued by the SSA; the cut one ends right after that item's
   last element (no item or sequence delimiter, nor the elements after);
+- digits.txt: a fixed-width export of digit-only lines of 1,000 digits,
+  the first starting 0512 1 then 14 digits that are no time stamp: the
+  metro2 probe took it (a headerless base segment: an RDW, the processing
+  indicator 1, any 14 digits, and digits where the RDW ends);
+- metro2_headerless.txt: two base segments without a header record (still
+  metro2);
 - dicom_un.dcm: a DICOM file whose private sequence (0009,1010) is encoded
   as UN of undefined length (PS3.5 6.2.2: its value an implicit VR little
   endian sequence), before the patient's elements (an SSN issued by the SSA,
@@ -136,7 +142,7 @@ def x937(cut):
 # ---------------------------------------------------------------- Metro 2
 def metro2_base(i):
     last, first = NAMES[i]
-    f = {5: "1", 6: "20141124", 14: "120000", 44: fx("ACF%011d" % (4170001 + i), 30),
+    f = {5: "1", 6: "11242014120000", 44: fx("ACF%011d" % (4170001 + i), 30),
          232: fx(last, 25), 257: fx(first, 20), 298: SSNS[i], 307: "03141975", 315: "2125550142"}
     return num(426, 4) + rec_at("", {k - 4: v for k, v in f.items()}, 422)
 
@@ -227,6 +233,12 @@ def dicom_un():
     return out
 
 
+def digits():
+    lines = ["05121" + "99887766554433" + "".join(str((i * 7 + k * 3) % 10) for k in range(981))
+             for i in range(3)]
+    return ("\r\n".join(lines) + "\r\n").encode()
+
+
 CASES = {"nacha": (nacha, "ach"), "fire": (fire, "txt"), "bai2": (bai2, "bai"), "x937": (x937, "x937"),
          "metro2": (metro2, "txt"), "efw2": (efw2, "txt"), "ofx": (ofx, "ofx"), "swift": (swift, "fin"),
          "dicom": (dicom, "dcm")}
@@ -240,6 +252,10 @@ def generate(outdir):
                 f.write(fn(cut))
     with open(os.path.join(outdir, "dicom_un.dcm"), "wb") as f:
         f.write(dicom_un())
+    with open(os.path.join(outdir, "digits.txt"), "wb") as f:
+        f.write(digits())
+    with open(os.path.join(outdir, "metro2_headerless.txt"), "wb") as f:
+        f.write((metro2_base(0) + "\r\n" + metro2_base(1) + "\r\n").encode())
     return {"ssn": SSNS, "email": EMAIL, "cases": sorted(CASES), "ext": {k: v[1] for k, v in CASES.items()}}
 
 
