@@ -75,7 +75,7 @@ static bool hl7_header(struct ls_slice s, struct hl7_sep *sep)
 {
     if (!(ls_slice_starts(s, "MSH", 3) || ls_slice_starts(s, "FHS", 3) || ls_slice_starts(s, "BHS", 3)))
         return false;
-    uint8_t ch[5];
+    uint8_t ch[6]; /* 5 used: one more keeps gcc -O3 from a false -Wstringop-overflow */
     size_t n = 0;
     for (size_t i = 3; i < s.len && n < 5; i++) {
         int c = ls_slice_at(s, i);
