@@ -222,7 +222,8 @@ static ls_err spss_dict(struct spss *s, size_t *pos)
     struct ls_slice d = s->d;
     uint32_t slots = 0;
     for (;;) {
-        if (d.len - *pos < 4) return LS_E_TRUNCATED;
+        if (*pos > d.len || d.len - *pos < 8) return LS_E_TRUNCATED;
+        const size_t left = d.len - *pos; /* each record's size is checked against it */
         uint32_t rt = spss_u32(s, d, *pos);
         if (rt == 2) {
             ls_err e = spss_var(s, pos, &slots);
@@ -240,13 +241,12 @@ static ls_err spss_dict(struct spss *s, size_t *pos)
             }
         } else if (rt == 4) {
             uint32_t n = spss_u32(s, d, *pos + 4);
-            if (n > (d.len - *pos) / 4) return LS_E_TRUNCATED;
+            if (n > (left - 8) / 4) return LS_E_TRUNCATED;
             *pos += 8 + (size_t)n * 4;
         } else if (rt == 6) {
             uint32_t n = spss_u32(s, d, *pos + 4);
-            if (n > (d.len - *pos) / 80) return LS_E_TRUNCATED;
+            if (n > (left - 8) / 80) return LS_E_TRUNCATED;
             struct ls_slice doc = ls_slice_make(d.ptr + *pos + 8, (size_t)n * 80);
-            if (doc.len > d.len - *pos - 8) return LS_E_TRUNCATED;
             for (uint32_t i = 0; i < n; i++) {
                 struct ls_slice ln = ls_slice_make(doc.ptr + (size_t)i * 80, 80);
                 while (ln.len && ln.ptr[ln.len - 1] == ' ') ln.len--;
@@ -255,14 +255,13 @@ static ls_err spss_dict(struct spss *s, size_t *pos)
             }
             *pos += 8 + doc.len;
         } else if (rt == 7) {
-            if (d.len - *pos < 16) return LS_E_TRUNCATED;
+            if (left < 16) return LS_E_TRUNCATED;
             uint32_t sub = spss_u32(s, d, *pos + 4), size = spss_u32(s, d, *pos + 8), count = spss_u32(s, d, *pos + 12);
             uint64_t n = (uint64_t)size * count;
-            if (n > d.len - *pos - 16) return LS_E_TRUNCATED;
+            if (n > left - 16) return LS_E_TRUNCATED;
             spss_ext(s, sub, ls_slice_make(d.ptr + *pos + 16, (size_t)n));
             *pos += 16 + (size_t)n;
         } else if (rt == 999) {
-            if (d.len - *pos < 8) return LS_E_TRUNCATED;
             *pos += 8;
             s->case_slots = slots;
             return LS_OK;

@@ -8,7 +8,8 @@ mix pages, RLE and RDC compressed rows, numbers cut to 3 bytes read
 alike; a cut copy is partial, a measurement table clean. SPSS .sav files
 (bytecode-compressed little-endian, uncompressed big-endian) the same way,
 with a document record, a long variable name and a very long string; a
-.zsav unread (unsupported)."""
+.zsav unread (unsupported). Stata .dta files (format 118 with a strL,
+format 114 big-endian) too."""
 import os
 import sys
 import unittest
@@ -88,6 +89,26 @@ class Spss(lsutil.KeyedHandlerTree):
     def test_cut_copy(self):
         o = self.m.obj(self.p("staff_cut.sav"))
         self.assertTrue(any("2 of 4 cases" in e for e in o["errors"]), o["errors"])
+
+
+class Stata(lsutil.KeyedHandlerTree):
+    GEN = only(".dta")
+    HANDLER = "stata"
+
+    def test_observations_under_labels(self):
+        for name in ("staff118.dta", "staff114.dta"):
+            with self.subTest(name=name):
+                t = self.text(name)
+                self.assertTrue(t.startswith(HEAD.replace("HIRED", "Hired").replace("E-mail", "Notes")), t)
+                # %td days, %tc milliseconds, a float's digits, a strL (118) or str80 (114)
+                self.assertIn("E1001\tJürgen Müller\t536221874\t1975-03-14\t2010-01-04 09:00:00\t84250.5\t12\t"
+                              "contact j.mueller@example-corp.com after 6pm\n", t)
+                self.assertIn(SAV_ROW3, t)
+                self.assertIn("SSN: 536221874\tDate of birth: 1975-03-14", t)
+
+    def test_cut_copy(self):
+        o = self.m.obj(self.p("staff_cut.dta"))
+        self.assertTrue(any("2 of 4 observations" in e for e in o["errors"]), o["errors"])
 
 
 if __name__ == "__main__":

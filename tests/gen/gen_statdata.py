@@ -463,6 +463,107 @@ def sav_staff(**kw):
     return sav(vars_, cases, docs=("Staff survey 2026, HR use only",), long_names={"DOB": "DateOfBirth"}, **kw)
 
 
+# ---- Stata datasets (.dta) ----
+
+DTA_STAFF = [("empno", "str8", "Employee number", "%8s"), ("name", "str40", "Full name", "%40s"),
+             ("ssn", "double", "SSN", "%12.0g"), ("dob", "long", "Date of birth", "%td"),
+             ("hired", "double", "Hired", "%tc"), ("salary", "float", "Annual salary", "%9.2f"),
+             ("dept", "byte", "Department", "%8.0g"), ("notes", "strL", "Notes", "%9s")]
+
+
+def dta_rows():
+    def ms(y, m, d, secs=0):
+        return (days(y, m, d) * 86400 + secs) * 1000
+    return [["E1001", "Jürgen Müller", 536221874, days(1975, 3, 14), ms(2010, 1, 4, 9 * 3600), 84250.5, 12,
+             "contact j.mueller@example-corp.com after 6pm"],
+            ["E1002", "Aisha Patel", 412583307, days(1982, 11, 2), ms(2015, 6, 1), 91000, 7, ""],
+            ["E1003", "Carmen Reyes", 212447781, days(1968, 1, 2), None, 66120.25, 3, "on leave"],
+            ["E1004", "Tomasz Nowak", 601354422, days(1990, 7, 30), ms(2019, 9, 16), 58000, 12, "c.reyes@example-corp.com"]]
+
+
+def dta_value(e, typ, val, new, strl=None):
+    if typ.startswith("str") and typ != "strL":
+        w = int(typ[3:])
+        return val.encode("utf-8" if new else "cp1252")[:w].ljust(w, b"\0")
+    if typ == "strL":
+        return strl
+    miss = {"byte": struct.pack(e + "b", 101), "long": struct.pack(e + "i", 2147483621),
+            "float": struct.pack(e + "I", 0x7F000000), "double": struct.pack(e + "Q", 0x7FE0000000000000)}
+    if val is None:
+        return miss[typ]
+    return struct.pack(e + {"byte": "b", "int": "h", "long": "i", "float": "f", "double": "d"}[typ], val)
+
+
+def dta118(vars_=DTA_STAFF, rows=None):
+    rows = rows or dta_rows()
+    e = "<"
+    codes = {"double": 65526, "float": 65527, "long": 65528, "int": 65529, "byte": 65530, "strL": 32768}
+    K, N = len(vars_), len(rows)
+    parts, offs = [], {}
+
+    def add(tag, body=b""):
+        offs[tag] = sum(len(p) for p in parts)
+        parts.append(b"<%s>" % tag.encode() + body + b"</%s>" % tag.encode())
+    head = (b"<stata_dta><header><release>118</release><byteorder>LSF</byteorder><K>" + struct.pack("<H", K) +
+            b"</K><N>" + struct.pack("<Q", N) + b"</N><label>" + struct.pack("<H", 12) + b"Staff extrac" +
+            b"</label><timestamp>\x1130 Nov 2026 18:00</timestamp></header>")
+    parts.append(head)
+    map_at = len(head)
+    add("map", bytes(14 * 8))
+    add("variable_types", b"".join(struct.pack("<H", (codes[t] if t in codes else int(t[3:])))
+                                   for _, t, _, _ in vars_))
+    add("varnames", b"".join(n.encode().ljust(129, b"\0") for n, _, _, _ in vars_))
+    add("sortlist", bytes(2 * (K + 1)))
+    add("formats", b"".join(f.encode().ljust(57, b"\0") for _, _, _, f in vars_))
+    add("value_label_names", bytes(129 * K))
+    add("variable_labels", b"".join(lab.encode().ljust(321, b"\0") for _, _, lab, _ in vars_))
+    add("characteristics")
+    data, gso = bytearray(), bytearray()
+    for r, row in enumerate(rows, 1):
+        for v, (name, typ, _, _) in enumerate(vars_, 1):
+            strl = None
+            if typ == "strL":
+                if row[v - 1]:
+                    strl = struct.pack("<Q", v | (r << 16))
+                    body = row[v - 1].encode() + b"\0"
+                    gso += b"GSO" + struct.pack("<IQ", v, r) + bytes([130]) + struct.pack("<I", len(body)) + body
+                else:
+                    strl = bytes(8)
+            data += dta_value(e, typ, row[v - 1], True, strl)
+    add("data", bytes(data))
+    add("strls", bytes(gso))
+    add("value_labels")
+    parts.append(b"</stata_dta>")
+    out = bytearray(b"".join(parts))
+    order = ["map", "variable_types", "varnames", "sortlist", "formats", "value_label_names", "variable_labels",
+             "characteristics", "data", "strls", "value_labels"]
+    table = [0] + [offs[t] for t in order] + [len(out) - len(b"</stata_dta>"), len(out)]
+    out[map_at + 5:map_at + 5 + 14 * 8] = b"".join(struct.pack("<Q", x) for x in table)
+    return bytes(out)
+
+
+def dta114(vars_=None, rows=None):
+    """Format 114, big-endian (HILO); strL as str80 (there were no strLs)."""
+    vars_ = [(n, "str80" if t == "strL" else t, lab, f) for n, t, lab, f in (vars_ or DTA_STAFF)]
+    rows = rows or dta_rows()
+    e = ">"
+    codes = {"byte": 251, "int": 252, "long": 253, "float": 254, "double": 255}
+    K = len(vars_)
+    out = bytearray([114, 1, 1, 0]) + struct.pack(">HI", K, len(rows))
+    out += b"Staff extract".ljust(81, b"\0") + b"30 Nov 2026 18:00".ljust(18, b"\0")
+    out += bytes((codes[t] if t in codes else int(t[3:])) for _, t, _, _ in vars_)
+    out += b"".join(n.encode().ljust(33, b"\0") for n, _, _, _ in vars_)
+    out += bytes(2 * (K + 1))
+    out += b"".join(f.encode().ljust(49, b"\0") for _, _, _, f in vars_)
+    out += bytes(33 * K)
+    out += b"".join(lab.encode().ljust(81, b"\0") for _, _, lab, _ in vars_)
+    out += bytes([0]) + struct.pack(">I", 0)
+    for row in rows:
+        for (name, typ, _, _), val in zip(vars_, row):
+            out += dta_value(e, typ, val, False)
+    return bytes(out)
+
+
 def generate(out):
     os.makedirs(out, exist_ok=True)
     key = {}
@@ -491,6 +592,11 @@ def generate(out):
     write("staff_cut.sav", whole[:len(whole) - 200], {"find": [["ssn", "1874"]], "coverage": "partial",
                                                        "reason": "truncated"})
     write("staff.zsav", b"$FL3" + whole[4:], {"find": [], "coverage": "none", "reason": "unsupported"})
+    write("staff118.dta", dta118(), {"find": pii, "coverage": "full"})
+    write("staff114.dta", dta114(), {"find": pii, "coverage": "full"})
+    whole = dta114()
+    write("staff_cut.dta", whole[:len(whole) - 250], {"find": [["ssn", "1874"]], "coverage": "partial",
+                                                       "reason": "truncated"})
     return key
 
 
