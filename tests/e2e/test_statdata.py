@@ -9,7 +9,8 @@ alike; a cut copy is partial, a measurement table clean. SPSS .sav files
 (bytecode-compressed little-endian, uncompressed big-endian) the same way,
 with a document record, a long variable name and a very long string; a
 .zsav unread (unsupported). Stata .dta files (format 118 with a strL,
-format 114 big-endian) too."""
+format 114 big-endian) and SAS transport files (.xpt version 5: IBM
+floats, two members) too."""
 import os
 import sys
 import unittest
@@ -109,6 +110,29 @@ class Stata(lsutil.KeyedHandlerTree):
     def test_cut_copy(self):
         o = self.m.obj(self.p("staff_cut.dta"))
         self.assertTrue(any("2 of 4 observations" in e for e in o["errors"]), o["errors"])
+
+
+class Xpt(lsutil.KeyedHandlerTree):
+    GEN = only(".xpt")
+    HANDLER = "xpt"
+
+    def test_observations_under_labels(self):
+        t = self.text("staff.xpt")
+        # IBM floats (8 bytes, and 3 for Department), dates by format, a missing value
+        self.assertTrue(t.startswith(HEAD), t)
+        self.assertIn(ROW1, t)
+        self.assertIn(ROW3, t)
+        self.assertIn("SSN: 536221874\tDate of birth: 1975-03-14", t)
+
+    def test_second_member(self):
+        t = self.text("two_members.xpt")
+        self.assertIn("103\t1\t90.1\t181\tEast\n\n" + HEAD, t)
+        self.assertIn(ROW1, t)
+
+    def test_cut_copy(self):
+        t = self.text("staff_cut.xpt")
+        self.assertIn(ROW3, t)
+        self.assertNotIn("Tomasz", t)
 
 
 if __name__ == "__main__":

@@ -564,6 +564,66 @@ def dta114(vars_=None, rows=None):
     return bytes(out)
 
 
+# ---- SAS transport files (.xpt, XPORT version 5) ----
+
+def ibm(x, width=8):
+    """A double as an IBM hexadecimal float, cut to width bytes; None: '.'."""
+    if x is None:
+        return b"." + bytes(width - 1)
+    if x == 0:
+        return bytes(width)
+    sign = 0x80 if x < 0 else 0
+    x = abs(float(x))
+    exp = 0
+    while x >= 1:
+        x /= 16
+        exp += 1
+    while x < 1 / 16:
+        x *= 16
+        exp -= 1
+    frac = int(round(x * (1 << 56)))
+    if frac >= 1 << 56:
+        frac >>= 4
+        exp += 1
+    return (bytes([sign | (exp + 64)]) + frac.to_bytes(7, "big"))[:width]
+
+
+def xpt_header(kind, rest="000000000000000000000000000000"):
+    return ("HEADER RECORD*******%-8sHEADER RECORD!!!!!!!%s" % (kind, rest)).ljust(80).encode()
+
+
+def xpt(cols, rows):
+    out = bytearray(xpt_header("LIBRARY"))
+    out += b"SAS     SAS     SASLIB  9.4     X64_10PR".ljust(64) + b"30NOV26:18:00:00"
+    out += b"30NOV26:18:00:00".ljust(80)
+    out += xpt_header("MEMBER", "000000000000000001600000000140")
+    out += xpt_header("DSCRPTR")
+    out += b"SAS     STAFF   SASDATA 9.4     X64_10PR".ljust(64) + b"30NOV26:18:00:00"
+    out += b"30NOV26:18:00:00".ljust(32) + b"Staff extract".ljust(40) + b" " * 8
+    out += xpt_header("NAMESTR", "000000%04d00000000000000000000" % len(cols))
+    pos, names = 0, bytearray()
+    for i, c in enumerate(cols, 1):
+        w = c.width
+        names += struct.pack(">hhhh", 1 if c.kind == "num" else 2, 0, w, i)
+        names += c.name.encode().ljust(8) + c.label.encode("cp1252").ljust(40)
+        fmt = c.fmt.rstrip("0123456789.")
+        names += fmt.encode().ljust(8) + struct.pack(">hhh", 0, 0, 0) + bytes(2)
+        names += b" " * 8 + struct.pack(">hh", 0, 0) + struct.pack(">i", pos) + bytes(52)
+        c.off = pos
+        pos += w
+    out += names + b" " * (-len(names) % 80)
+    out += xpt_header("OBS")
+    obs = bytearray()
+    for r in rows:
+        for c, v in zip(cols, r):
+            if c.kind == "num":
+                obs += ibm(v, c.width)
+            else:
+                obs += v.encode("cp1252")[:c.width].ljust(c.width)
+    out += obs + b" " * (-len(obs) % 80)
+    return bytes(out)
+
+
 def generate(out):
     os.makedirs(out, exist_ok=True)
     key = {}
@@ -596,6 +656,15 @@ def generate(out):
     write("staff114.dta", dta114(), {"find": pii, "coverage": "full"})
     whole = dta114()
     write("staff_cut.dta", whole[:len(whole) - 250], {"find": [["ssn", "1874"]], "coverage": "partial",
+                                                       "reason": "truncated"})
+    write("staff.xpt", xpt(staff_columns(), staff_rows()), {"find": pii, "coverage": "full"})
+    cols, rows = measures()
+    write("measures.xpt", xpt(cols, rows), {"find": [], "coverage": "full"})
+    # two members: the second's member header follows the first's observations
+    write("two_members.xpt", xpt(cols, rows) + xpt(staff_columns(), staff_rows())[240:],
+          {"find": pii, "coverage": "full"})
+    whole = xpt(staff_columns(), staff_rows())
+    write("staff_cut.xpt", whole[:len(whole) - 150], {"find": [["ssn", "1874"]], "coverage": "partial",
                                                        "reason": "truncated"})
     return key
 
