@@ -4,7 +4,9 @@
  * sequences; chapter 3 PID/NK1/MRG, chapter 6 IN1/IN2/GT1), what a
  * hospital's interface engine logs and archives: ADT admissions and
  * updates, ORU results, one message a file, many a file, batched
- * (FHS/BHS ... BTS/FTS), or an MLLP capture (each message framed by 0x0B
+ * (FHS/BHS ... BTS/FTS; a file that starts with FHS or BHS and holds no
+ * FTS or BTS segment was cut at a segment boundary: noted truncated), or
+ * an MLLP capture (each message framed by 0x0B
  * ... 0x1C 0x0D, the minimal lower layer protocol of the HL7 transport
  * specification; a capture whose last frame has no end byte 0x1C was cut
  * inside a message: noted truncated), or inside other text: an interface
@@ -735,6 +737,20 @@ static bool hl7_recode(struct ls_slice d, struct ls_buf *u, ls_err *e)
     return true;
 }
 
+/* A batch file (FHS first) without its FHS's trailer FTS, or a batch (BHS
+ * first) without its BTS, at the start of a line: cut at a segment
+ * boundary. */
+static bool hl7_batch_cut(struct ls_slice rest)
+{
+    const char *trailer = ls_slice_starts(rest, "FHS", 3) ? "FTS" : ls_slice_starts(rest, "BHS", 3) ? "BTS" : NULL;
+    if (!trailer) return false;
+    for (size_t k = 0; k < 2; k++) {
+        const uint8_t pat[4] = {k ? '\n' : '\r', (uint8_t)trailer[0], (uint8_t)trailer[1], (uint8_t)trailer[2]};
+        if (ls_slice_find(rest, 0, pat, 4) != SIZE_MAX) return false;
+    }
+    return true;
+}
+
 static ls_err hl7_extract(struct ls_ctx *c, struct ls_object *o)
 {
     struct hl7_state st = {.sep = {'|', '^', '~', '\\', '&'}, .segments = 0};
@@ -756,6 +772,8 @@ static ls_err hl7_extract(struct ls_ctx *c, struct ls_object *o)
     if (recoded) ls_buf_free(&u);
     if (e == LS_E_LIMIT) ls_note(c, o, LS_R_LIMIT_TEXT, "hl7: text cut at the text budget");
     if (e == LS_OK && hl7_mllp_cut(o->data)) ls_note(c, o, LS_R_TRUNCATED, "hl7: the last MLLP frame has no end byte");
+    else if (e == LS_OK && !xml && !st.embedded && hl7_batch_cut(rest))
+        ls_note(c, o, LS_R_TRUNCATED, "hl7: the batch file ends without its trailer (FTS or BTS)");
     ls_err te = st.text.len ? ls_emit_text(c, o, st.text.ptr, st.text.len) : LS_OK;
     ls_err le = st.labels.len ? ls_emit_labels(c, o, st.labels.ptr, st.labels.len) : LS_OK;
     ls_buf_free(&st.text);

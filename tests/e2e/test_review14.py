@@ -4,8 +4,8 @@ tests/gen/gen_review14.py: a file of the record formats that end with a
 trailer (NACHA's file control record 9, IRS FIRE's end of transmission F,
 BAI2's file trailer 99, X9.37's file control 99, Metro 2's TRAILER,
 EFW2's RF), an OFX file (</OFX>), a SWIFT FIN message ("-}" ending its
-text block) and a DICOM file inside an undefined-length sequence (its item
-and sequence delimiters) cut at a record boundary was read record by record and said
+text block), a DICOM file inside an undefined-length sequence (its item
+and sequence delimiters) and an HL7 v2 batch file (FTS, BTS) cut at a record boundary was read record by record and said
 `full`: the missing rest went unsaid. Each now says `truncated`; the same
 files whole stay full, and what the cut files hold is still found.
 A DICOM UN element of undefined length (a private sequence, PS3.5 6.2.2:
@@ -26,7 +26,8 @@ sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
 import gen_review14  # noqa: E402
 
 HANDLER = {"nacha": "nacha", "fire": "fire1099", "bai2": "bai2", "x937": "x937", "metro2": "metro2",
-           "efw2": "efw2", "ofx": "ofx", "swift": "swift", "dicom": "dicom"}
+           "efw2": "efw2", "ofx": "ofx", "swift": "swift", "dicom": "dicom",
+           "hl7": "hl7"}
 
 
 class Review14(lsutil.GeneratedTree):

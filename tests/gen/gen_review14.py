@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Files for review14's findings on the fifteenth session's readers
 (nacha.c, fire1099.c, bai2.c, x937.c, metro2.c, efw2.c, ofx.c, swift.c,
-dicom.c);
+dicom.c, hl7.c);
 tests/e2e/test_review14.py.
 
     gen_review14.py OUTDIR
@@ -39,6 +39,9 @@ nothing said about the missing rest):
   indicator 1, any 14 digits, and digits where the RDW ends);
 - metro2_headerless.txt: two base segments without a header record (still
   metro2);
+- hl7_whole.hl7 / hl7_cut.hl7: an HL7 v2 batch file (FHS, BHS, two ADT
+  messages, BTS, FTS); the cut one ends after the second message's PID
+  (no BTS, no FTS);
 - dicom_un.dcm: a DICOM file whose private sequence (0009,1010) is encoded
   as UN of undefined length (PS3.5 6.2.2: its value an implicit VR little
   endian sequence), before the patient's elements (an SSN issued by the SSA,
@@ -233,6 +236,19 @@ def dicom_un():
     return out
 
 
+# ---------------------------------------------------------------- HL7 v2 batch
+def hl7(cut):
+    segs = ["FHS|^~\\&|ACMEADT|ACME|BILLING|ACME|20141124083000||||F0417",
+            "BHS|^~\\&|ACMEADT|ACME|BILLING|ACME|20141124083000||||B0417"]
+    for i, (last, first) in enumerate(NAMES[:2]):
+        segs.append("MSH|^~\\&|ACMEADT|ACME|BILLING|ACME|2014112408300%d||ADT^A04|MSG%04d|P|2.5" % (i, i))
+        segs.append("PID|1||PID%04d^^^ACME^MR||%s^%s||19750314|F|||%d ELM ST^^SPRINGFIELD^IL^62704||||||||%s"
+                    % (417 + i, last, first, 10 + i, SSNS[i]))
+    if not cut:
+        segs += ["BTS|2", "FTS|1"]
+    return ("\r".join(segs) + "\r").encode()
+
+
 def digits():
     lines = ["05121" + "99887766554433" + "".join(str((i * 7 + k * 3) % 10) for k in range(981))
              for i in range(3)]
@@ -241,7 +257,7 @@ def digits():
 
 CASES = {"nacha": (nacha, "ach"), "fire": (fire, "txt"), "bai2": (bai2, "bai"), "x937": (x937, "x937"),
          "metro2": (metro2, "txt"), "efw2": (efw2, "txt"), "ofx": (ofx, "ofx"), "swift": (swift, "fin"),
-         "dicom": (dicom, "dcm")}
+         "dicom": (dicom, "dcm"), "hl7": (hl7, "hl7")}
 
 
 def generate(outdir):
@@ -260,7 +276,8 @@ def generate(outdir):
 
 
 SEED_HARNESS = {"nacha": "nacha", "fire": "fire1099", "bai2": "bai2", "x937": "x937", "metro2": "metro2",
-                "efw2": "efw2", "ofx": "ofx", "swift": "swift", "dicom": "dicom"}
+                "efw2": "efw2", "ofx": "ofx", "swift": "swift", "dicom": "dicom",
+                "hl7": "hl7"}
 
 
 def seeds(outdir):
