@@ -718,6 +718,7 @@ static ls_err doc_piece(struct ole2_job *j, struct ls_slice wd, uint32_t fc, boo
 static ls_err doc_find_plcpcd(struct ls_slice clx, struct ls_slice *plc)
 {
     struct ls_cursor c = ls_cur_make(clx);
+    *plc = (struct ls_slice){0}; /* a CLX that ends before its Pcdt has none */
     for (;;) {
         uint8_t clxt;
         LS_TRY(ls_cur_u8(&c, &clxt));
