@@ -1,6 +1,6 @@
 /*
  * Internal interfaces of the PDF handler (src/extract/pdf*.c). Nothing
- * outside src/extract/pdf*.c, tests/unit/test_pdf.c and fuzz/fuzz_pdf.c
+ * outside src/extract/pdf*.c, tests/unit/test_pdf.c and fuzz/fuzz_pdf*.c
  * includes this header.
  *
  * Ownership: every parsed object lives in the document's arena (struct
@@ -297,6 +297,14 @@ bool pdf_cmap_empty(const struct pdf_cmap *cm);
  * mac_order, a glyf font with neither cmap nor post: glyphs 3-97 as the
  * standard Macintosh order's ASCII (space ... tilde). */
 size_t pdf_ttf_glyph_unicode(struct ls_slice font, uint32_t *map, size_t n, bool mac_order);
+/* The built-in encoding of a CFF font program (FontFile3 /Type1C, or an
+ * OpenType font's 'CFF ' table; pdf_cff.c): PDF_CFF_CUSTOM with map[code]
+ * = the Unicode of the glyph each code draws (0: none), PDF_CFF_STANDARD
+ * when the program says StandardEncoding, 0 when it gives no usable one
+ * (damaged, CID-keyed, the Expert encoding). map is always set. */
+#define PDF_CFF_CUSTOM 1
+#define PDF_CFF_STANDARD 2
+int pdf_cff_encoding(struct ls_slice font, uint32_t map[256]);
 /* Take the next code from s at *pos (length per the codespace ranges, or
  * fallback bytes); returns the number of bytes (>= 1) or 0 at the end. */
 size_t pdf_cmap_code(const struct pdf_cmap *cm, struct ls_slice s, size_t pos, int fallback,

@@ -457,11 +457,46 @@ static bool t1_code(struct ls_slice t, unsigned *code)
  * taken from the font, the only glyphs they can draw: TeX output
  * re-encoded as /MacRomanEncoding keeps its ligatures at 11-15. True if
  * it had one. */
+/* A code the named base encoding leaves without a glyph. */
+static bool enc_hole(uint32_t had) { return had < 0x20 || (had >= 0x7f && had < 0xa0); }
+
+/* A CFF font program's decoded size read at most: simple fonts' programs
+ * are tens of KiB; the charset and encoding may follow the charstrings. */
+#define PDF_CFF_MAX (4u << 20)
+
+/* The same for a CFF program (FontFile3 /Type1C or /OpenType): its
+ * encoding and charset give each code a glyph name (Distiller and
+ * Ghostscript subset fonts so, with no /Encoding in the PDF: "efficient"
+ * had read "ecient", the "fi" at a code no base encoding has). */
+static bool enc_cff_builtin(struct pdf_doc *d, struct pdf_font *f, const struct pdf_obj *fd, bool holes)
+{
+    struct pdf_obj *ff = pdf_dict_getr(d, fd, "FontFile3");
+    if (ff->kind != PDF_STREAM) return false;
+    struct pdf_obj *sub = pdf_dict_getr(d, ff, "Subtype");
+    if (!pdf_name_is(sub, "Type1C") && !pdf_name_is(sub, "OpenType")) return false;
+    struct ls_buf b;
+    ls_buf_init(&b, PDF_CFF_MAX);
+    ls_err e = pdf_stream_decode(d, ff, PDF_CFF_MAX, &b);
+    uint32_t map[256];
+    int r = 0;
+    if (e == LS_OK || e == LS_E_LIMIT || e == LS_E_CORRUPT || e == LS_E_TRUNCATED)
+        r = pdf_cff_encoding(ls_buf_slice(&b), map);
+    ls_buf_free(&b);
+    if (r == PDF_CFF_STANDARD && !holes) enc_standard(f);
+    if (r == PDF_CFF_CUSTOM)
+        for (unsigned c = 0; c < 256; c++)
+            if (map[c] && (!holes || enc_hole(f->map[c]))) f->map[c] = map[c];
+    return r != 0;
+}
+
 static bool enc_type1_builtin(struct pdf_doc *d, struct pdf_font *f, const struct pdf_obj *font, bool holes)
 {
     struct pdf_obj *fd = pdf_dict_getr(d, font, "FontDescriptor");
-    struct pdf_obj *ff = pdf_dict_of(fd) ? pdf_dict_getr(d, fd, "FontFile") : NULL;
-    if (!ff || ff->kind != PDF_STREAM) return false;
+    if (!pdf_dict_of(fd)) return false;
+    struct pdf_obj *ff = pdf_dict_getr(d, fd, "FontFile");
+    /* a ToUnicode CMap that leaves a code out means it: a CFF's names
+     * there are often not the glyphs' (Apple's Arabic Geezah, TIKA-469) */
+    if (ff->kind != PDF_STREAM) return !f->tu && enc_cff_builtin(d, f, fd, holes);
     struct ls_buf b;
     ls_buf_init(&b, PDF_T1_HEAD);
     ls_err e = pdf_stream_decode(d, ff, PDF_T1_HEAD, &b);
@@ -490,7 +525,7 @@ static bool enc_type1_builtin(struct pdf_doc *d, struct pdf_font *f, const struc
                         struct ls_slice name;
                         uint32_t cp = ls_slice_sub(q[2], 1, q[2].len - 1, &name) ? pdf_glyph_unicode(name) : 0;
                         uint32_t had = f->map[code];
-                        if (cp && (!holes || had < 0x20 || (had >= 0x7f && had < 0xa0))) f->map[code] = cp;
+                        if (cp && (!holes || enc_hole(had))) f->map[code] = cp;
                         found = true;
                     }
                 }
