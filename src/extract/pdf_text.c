@@ -341,6 +341,7 @@ struct pdf_font {
     struct pdf_cmap *tu;
     uint32_t map[256];  /* simple fonts: code -> Unicode */
     float widths[256];  /* simple fonts, glyph space (1/1000 em) */
+    float em;           /* an em in units of Tf: 1; a Type3 font's, guessed (type3_em) */
     struct wrange *w;   /* Type0 /W */
     size_t nw;
     float dw;
@@ -627,6 +628,44 @@ static void std14_widths(struct pdf_doc *d, struct pdf_font *f, const struct pdf
     }
 }
 
+/* A Type3 font's glyph space is its own (FontMatrix): a bitmap font from
+ * dvips and Ghostscript ([1 0 0 -1 0 0], glyphs 20 units wide) drawn at
+ * 1 Tf has glyphs twenty "ems" wide, and every kern of TeX's was a word
+ * gap ("Accelerato r F acilit y", CERMINE's timeout/complex.pdf). The em
+ * is guessed as poppler's TextOutputDev guesses it: the width of "m" is
+ * 0.6 em, else that of the first letter (or of any glyph) half an em;
+ * times |FontMatrix d / a| (the last guess only when it is off the usual
+ * em by more than a factor of four). w: the /Widths array from code first on;
+ * scale: FontMatrix a, times 1000. */
+static void type3_em(struct pdf_doc *d, struct pdf_font *f, const struct pdf_obj *fm, const struct pdf_obj *w,
+                     int64_t first, double scale)
+{
+    double wm = 0, wl = 0, wa = 0; /* widths of "m", the first letter, any glyph */
+    bool letter = false;
+    for (size_t i = 0; i < w->u.a.n && first + (int64_t)i < 256; i++) {
+        uint32_t u = f->map[first + (int64_t)i];
+        double v = 0;
+        if (!pdf_num(pdf_resolve(d, w->u.a.v[i]), &v) || !isfinite(v)) v = 0;
+        v = v * scale / 1000.0;
+        if (u == 'm' && wm <= 0) wm = v;
+        if (!letter && ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z'))) {
+            letter = true;
+            wl = v;
+        }
+        if (v > 0 && wa <= 0) wa = v;
+    }
+    bool named = wm > 0 || wl > 0;
+    double em = wm > 0 ? wm / 0.6 : wl > 0 ? wl / 0.5 : wa / 0.5;
+    double a, dd;
+    if (fm->kind == PDF_ARRAY && fm->u.a.n >= 4 && pdf_num(pdf_resolve(d, fm->u.a.v[0]), &a) &&
+        pdf_num(pdf_resolve(d, fm->u.a.v[3]), &dd) && fabs(a) > 1e-9)
+        em *= fabs(dd / a);
+    /* without an "m" or a letter, a glyph space within a factor of four
+     * of the usual one (1/1000 text space) is taken as it is: a CJK Type3
+     * font's glyphs are an em wide, and the guess would double its em */
+    f->em = em > 1e-3 && em < 1e3 && (named || em < 0.25 || em > 4) ? (float)em : 1;
+}
+
 static void simple_widths(struct pdf_doc *d, struct pdf_font *f, const struct pdf_obj *font)
 {
     for (unsigned i = 0; i < 256; i++) f->widths[i] = 500;
@@ -647,6 +686,8 @@ static void simple_widths(struct pdf_doc *d, struct pdf_font *f, const struct pd
         if (pdf_num(pdf_resolve(d, w->u.a.v[i]), &v) && v * scale > 0 && v * scale < 100000)
             f->widths[first + i] = (float)(v * scale);
     }
+    if (pdf_name_is(pdf_dict_getr(d, font, "Subtype"), "Type3"))
+        type3_em(d, f, fm, w, first, scale);
 }
 
 static int cmp_wrange(const void *a, const void *b)
@@ -820,6 +861,7 @@ static struct pdf_font *build_font(struct pdf_doc *d, const struct pdf_obj *font
     struct pdf_font *f = pdf_arena_alloc(&d->arena, sizeof *f);
     if (!f) return NULL;
     f->type0 = pdf_name_is(pdf_dict_getr(d, font, "Subtype"), "Type0");
+    f->em = 1;
     struct pdf_obj *tu = pdf_dict_getr(d, font, "ToUnicode");
     if (tu->kind == PDF_STREAM) {
         struct ls_buf b;
@@ -904,6 +946,7 @@ struct interp {
     struct pdf_font *font_hit; /* ... and what it resolved to */
     bool have_font_hit;
     bool have_last;
+    double last_em;        /* font_em() of the last show */
     double last_x, last_y; /* device position where the last show ended */
     struct ls_buf u8;      /* scratch for one code's text */
     bool stop;
@@ -968,13 +1011,16 @@ struct origin {
     double size_along, size_across;
 };
 
+/* The em of the current font in units of Tf (1 but for Type3 fonts). */
+static double font_em(const struct interp *in) { return in->font && in->font->em > 0 ? in->font->em : 1; }
+
 static void text_origin(const struct interp *in, struct origin *o)
 {
     double m[6];
     mat_mul(in->tm, in->gs[in->ngs - 1].ctm, m);
     o->x = m[4];
     o->y = m[5];
-    double fs = fabs(in->tfs) > 0 ? fabs(in->tfs) : 1;
+    double fs = (fabs(in->tfs) > 0 ? fabs(in->tfs) : 1) * font_em(in);
     double la = hypot(m[0], m[1]), lc = hypot(m[2], m[3]);
     if (!(la > 1e-9) || !isfinite(la)) {
         la = 1;
@@ -1014,6 +1060,10 @@ static ls_err gap_separator(struct interp *in, double *behind)
     double along = dx * o.ux + dy * o.uy, across = dx * o.vx + dy * o.vy;
     if (!isfinite(along) || !isfinite(across)) return LS_OK;
     if (fabs(across) > 0.5 * o.size_across) return pdf_textout_sep(in->t, '\n');
+    /* from or to a Type3 font whose em was guessed, the smaller em:
+     * "1976" set in a TrueType font before a CJK Type3 glyph stays apart */
+    double em = font_em(in);
+    if (in->last_em > 0 && in->last_em < em) o.size_along *= in->last_em / em;
     if (along > PDF_WORD_GAP * o.size_along || along < -1.0 * o.size_along) return pdf_textout_sep(in->t, ' ');
     if (along < 0 && o.size_along > 0) *behind = -along / o.size_along;
     return LS_OK;
@@ -1065,6 +1115,7 @@ static void mark_end(struct interp *in, double tail)
     in->last_x = x;
     in->last_y = y;
     in->have_last = true;
+    in->last_em = font_em(in);
 }
 
 /* Text of one show operator is staged here and added in one piece. */
@@ -1129,8 +1180,8 @@ static void glyph_spacing(const struct interp *in, double w, bool space_code, bo
     g->drop_space = false;
     g->gap = false;
     if (!(fabs(in->tfs) > 1e-9)) return;
-    double tc_em = in->tc / in->tfs;
-    if (space_code) g->drop_space = w + tc_em + in->tw / in->tfs < PDF_SPACE_MIN;
+    double em = font_em(in), tc_em = in->tc / (in->tfs * em);
+    if (space_code) g->drop_space = w / em + tc_em + in->tw / (in->tfs * em) < PDF_SPACE_MIN;
     /* the gap is horizontally scaled (Tz), the em is not */
     g->gap = !first && tc_em * in->th > PDF_TC_GAP;
 }
@@ -1239,7 +1290,7 @@ static ls_err show_simple(struct interp *in, struct ls_slice s, double behind)
         struct glyph_sp g;
         glyph_spacing(in, w, code == 32, pos == 0, &g);
         if (lead < 0) {
-            double step = (w * fs * in->th + (in->tc + (code == 32 ? in->tw : 0)) * in->th) / fs;
+            double step = (w * fs * in->th + (in->tc + (code == 32 ? in->tw : 0)) * in->th) / (fs * font_em(in));
             if (cp == ' ' && space_overlaps(&lead, step)) g.drop_space = true;
             else lead = 0;
             lead += step;
@@ -1334,7 +1385,7 @@ static ls_err show_glyphs(struct interp *in, struct ls_slice s)
         if (!space_code) g.drop_space = false;
         pos += n;
         if (lead < 0) { /* a space over the glyphs before (space_overlaps) */
-            double step = (w * fs * in->th + (in->tc + (space_code ? in->tw : 0)) * in->th) / fs;
+            double step = (w * fs * in->th + (in->tc + (space_code ? in->tw : 0)) * in->th) / (fs * font_em(in));
             size_t had = st.n;
             struct glyph_sp g2 = g;
             g2.drop_space = true;

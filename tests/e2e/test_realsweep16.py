@@ -43,6 +43,16 @@ class RealSweep16(lsutil.GeneratedTree):
         # a CID-keyed CFF names no glyph: the codes stay WinAnsi
         self.assertIn("Plain B text\n", t)
 
+    def test_type3_bitmap_font_em(self):
+        o = self.full("type3_bitmap.pdf")
+        t = self.text("type3_bitmap.pdf")
+        # a one-pixel correction inside a word is no word gap
+        self.assertIn("Accelerator Facility Theory Group\n", t)
+        self.assertIn("Additional copies are available from the authors.\n", t)
+        self.assertIn("Contact jane.roe@example.org SSN 536-22-1874\n", t)
+        self.assertIn("ssn", lsutil.entities(o))
+        self.assertIn("email", lsutil.entities(o))
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -18,6 +18,13 @@ tests/gen/gen_pdf.py's writer). All PII fake.
   1 with supplements, charsets of formats 0, 1 and 2, glyph names from
   the standard strings and from the String INDEX; a CFF that says
   StandardEncoding (0xAE "fi"). A CID-keyed CFF (ROS) names no glyph.
+- type3_bitmap.pdf: Type3 bitmap fonts as dvips and Ghostscript write
+  them (FontMatrix [1 0 0 -1 0 0], widths in pixels, drawn at 1 Tf under
+  a 0.24 text matrix), with TeX's one-pixel position corrections inside
+  words. Our em was 1 Tf, so every correction was a word gap: "Accelerato
+  r F acilit y", "536-2 2-1874" (CERMINE's timeout/complex.pdf lost 373
+  words). The em is now guessed as poppler guesses it (the width of "m"
+  is 0.6 em).
 """
 import os
 import struct
@@ -209,10 +216,70 @@ def cff_builtin(path):
         f.write(w.classic(t))
 
 
+def type3_bitmap(path):
+    w = g.Writer()
+    chars = {"m": 25, "i": 8, "l": 8}
+    names = [chr(c) for c in range(ord("a"), ord("z") + 1)] + [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+    digits = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    extra = {"hyphen": "-", "at": "@", "period": "."}
+    order = names + digits + list(extra)
+    procs, widths = {}, []
+    for nm in order:
+        wd = chars.get(nm, 17)
+        widths.append(wd)
+        procs[nm] = w.add(g.Stream({}, b"%d 0 0 0 %d 30 d1\n" % (wd, wd)))
+    code_of = {}
+    for i, nm in enumerate(order):
+        code_of[nm] = 33 + i
+    ch_of = {nm: nm for nm in names}
+    ch_of.update({d: str(i) for i, d in enumerate(digits)})
+    ch_of.update(extra)
+    by_char = {v: code_of[k] for k, v in ch_of.items()}
+    font = w.add({"Type": g.Name("Font"), "Subtype": g.Name("Type3"), "FontMatrix": [1, 0, 0, -1, 0, 0],
+                  "FontBBox": [0, 0, 30, 30], "Resources": {}, "CharProcs": {k: v for k, v in procs.items()},
+                  "Encoding": {"Type": g.Name("Encoding"), "Differences": [33] + [g.Name(n) for n in order]},
+                  "FirstChar": 33, "LastChar": 33 + len(order) - 1, "Widths": widths})
+
+    def s(text):
+        return b"<" + bytes(by_char[c] for c in text).hex().encode() + b">"
+
+    def line(parts):
+        """parts: words, each a list of pieces; a one-pixel correction
+        between pieces, a 14-pixel gap (3.4 pt) between words"""
+        out = bytearray(b"[")
+        for i, word in enumerate(parts):
+            if i:
+                out += b" -14000 "
+            for j, piece in enumerate(word):
+                if j:
+                    out += b" %d " % (-1000 if j % 2 else 1000)
+                out += s(piece)
+        return bytes(out + b"] TJ")
+
+    rows = [
+        [["Accelerato", "r"], ["F", "acilit", "y"], ["Theo", "ry"], ["Group"]],
+        [["Additional"], ["copies"], ["are"], ["a", "v", "ailable"], ["from"], ["the"], ["authors."]],
+        [["Contact"], ["jane.r", "oe@example.org"], ["SSN"], ["536-2", "2-1874"]],
+    ]
+    c = bytearray(b"BT /T3 1 Tf 0.24 0 0 -0.24 72 720 Tm\n")
+    for i, r in enumerate(rows):
+        if i:
+            c += b"0 -60 Td\n"
+        c += line(r) + b"\n"
+    c += b"ET\n"
+    t = g.simple_doc(w, [bytes(c)], font=font)
+    for v in w.objs.values():
+        if isinstance(v, dict) and v.get("Type") == g.Name("Page"):
+            v["Resources"] = {"Font": {"T3": font}}
+    with open(path, "wb") as f:
+        f.write(w.classic(t))
+
+
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
     p = lambda n: os.path.join(outdir, n)  # noqa: E731
     cff_builtin(p("cff_builtin.pdf"))
+    type3_bitmap(p("type3_bitmap.pdf"))
 
 
 if __name__ == "__main__":
