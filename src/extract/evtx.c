@@ -320,7 +320,7 @@ bad:
 /* The records of one chunk. */
 static ls_err evtx_chunk(struct evtx *x)
 {
-    uint32_t free_off;
+    uint32_t free_off = 0; /* a chunk cut before its free-space offset (52 bytes) has none */
     size_t end = x->chunk.len;
     if (rd32(x->chunk, 48, &free_off) && free_off >= 512 && free_off <= end) end = free_off;
     /* the free-space offset past a short chunk's end: records are missing */
