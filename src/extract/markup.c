@@ -403,8 +403,11 @@ static ls_err walk_amp(struct markup_walk *w, size_t n)
     static const char ref[] = "&#38;";
     const size_t rl = sizeof ref - 1;
     size_t need = 0;
+    /* most values hold no '&' at all: one memchr each decides it */
     for (size_t i = 0; i < n; i++)
-        if (ls_slice_find(w->attrs[i].value, 0, ref, rl) != SIZE_MAX) need += w->attrs[i].value.len;
+        if (w->attrs[i].value.len >= rl && ls_slice_find(w->attrs[i].value, 0, "&", 1) != SIZE_MAX &&
+            ls_slice_find(w->attrs[i].value, 0, ref, rl) != SIZE_MAX)
+            need += w->attrs[i].value.len;
     if (need == 0) return LS_OK;
     ls_buf_reset(&w->amp);
     LS_TRY(ls_buf_reserve(&w->amp, need + 1));

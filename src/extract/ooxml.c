@@ -272,7 +272,8 @@ struct ox_walk {
     unsigned chart_fmt;        /* chart: LS_SHEET_DATE/TIME of the cache's formatCode */
     struct ls_buf cell;        /* sheet: <v> of the current cell */
     struct ls_buf hf;          /* sheet: header/footer text, decoded at its end */
-    struct ls_tablectx tc;     /* sheet: header-row labels (tablectx.h) */
+    struct ls_tablectx tc;     /* sheet, table: header-row labels (tablectx.h) */
+    bool tc_lazy;              /* text: tc made at the first table (most parts have none) */
     struct ls_buf istr;        /* sheet: an inline string's start (header and labels) */
     uint32_t col, next_col;    /* sheet: column of the current cell, of the next */
     /* Word's lists: the paragraph's numbering (w:pPr/w:numPr, w:pStyle);
@@ -1005,7 +1006,13 @@ static void ox_table_start(struct ox_walk *w, enum ox_el el, const struct ls_xml
                            size_t n)
 {
     struct ls_slice v;
-    if (el == OXE_TBL && ++w->in_tbl == 1) ls_tc_reset(&w->tc);
+    if (el == OXE_TBL && ++w->in_tbl == 1) {
+        if (w->tc_lazy) {
+            w->tc_lazy = false;
+            if (ls_tc_init(&w->tc) != LS_OK) memset(&w->tc, 0, sizeof w->tc); /* no labels */
+        }
+        ls_tc_reset(&w->tc);
+    }
     if (w->in_tbl != 1) return;
     if (el == OXE_TR && w->in_tc == 0) w->col = 0;
     if (el == OXE_TC && w->in_tc == 1) {
@@ -2237,10 +2244,11 @@ static bool ox_layout_el(bool vml, const char *local, const char *ns)
                                          "disabled", "texthalign", "textvalign", "autoscale",
                                          "colhidden", "rowhidden", NULL};
     if (vml) return ox_is(local, client);
-    return ns &&
+    /* the names first: the namespaces share their first 49 bytes with
+     * DrawingML's own, and this runs for every element of a text part */
+    return (local[0] == 'c' || local[0] == 'r') && ox_is(local, xdr) && ns &&
            (strcmp(ns, "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing") == 0 ||
-            strcmp(ns, "http://purl.oclc.org/ooxml/drawingml/spreadsheetDrawing") == 0) &&
-           ox_is(local, xdr);
+            strcmp(ns, "http://purl.oclc.org/ooxml/drawingml/spreadsheetDrawing") == 0);
 }
 
 static ls_err ox_cb_start(void *ud, const char *local, const char *ns,
@@ -2561,8 +2569,12 @@ static ls_err ox_walk_part(struct ox *x, const char *name, enum ox_kind kind)
     ls_buf_init(&w.before, OX_BEFORE_MAX);
     ls_buf_init(&w.pend, 4 * OX_BEFORE_MAX);
     ls_sheet_fstrs_init(&w.fs);
-    if ((kind == OX_SHEET || kind == OX_TEXT) && ls_tc_init(&w.tc) != LS_OK)
-        memset(&w.tc, 0, sizeof w.tc);
+    /* A text part's tables are few (a slide layout, a header part has
+     * none): its table context (two 12 KiB arrays) is made at its first
+     * table; until then tc stays zeroed, which every ls_tc_* call takes
+     * (and which table cells, the only readers in a text part, never see). */
+    if (kind == OX_SHEET && ls_tc_init(&w.tc) != LS_OK) memset(&w.tc, 0, sizeof w.tc);
+    w.tc_lazy = kind == OX_TEXT;
     /* VML drawings (legacy comments, text boxes, form controls) are HTML-ish
      * even in files Office writes ("<br>" left open): parsed leniently,
      * their text kept, their damage no reason for partial coverage. */
