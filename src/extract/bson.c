@@ -31,6 +31,7 @@
  * line grows, not held whole.
  */
 #include "core/handler.h"
+#include "core/ls_date.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -152,20 +153,6 @@ static int bs_decimal(uint64_t lo, uint64_t hi, char *out, size_t cap)
     return 0;
 }
 
-/* Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm). */
-static void bs_civil(int64_t z, int64_t *y, unsigned *m, unsigned *d)
-{
-    z += 719468;
-    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    unsigned doe = (unsigned)(z - era * 146097);
-    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    unsigned mp = (5 * doy + 2) / 153;
-    *d = doy - (153 * mp + 2) / 5 + 1;
-    *m = mp < 10 ? mp + 3 : mp - 9;
-    *y = (int64_t)yoe + era * 400 + (*m <= 2);
-}
-
 /* One document at d[at..at+n): its elements, nested ones through a stack. */
 static ls_err bs_doc(struct bs *b, struct ls_slice d, size_t at, size_t n, ls_err *damage)
 {
@@ -277,7 +264,7 @@ static ls_err bs_doc(struct bs *b, struct ls_slice d, size_t at, size_t n, ls_er
             int64_t days = s >= 0 ? s / 86400 : -((-s + 86399) / 86400);
             int64_t sec = s - days * 86400, y;
             unsigned mo, dd;
-            bs_civil(days, &y, &mo, &dd);
+            ls_civil_from_days(days, &y, &mo, &dd);
             if (sec == 0)
                 k = snprintf(num, sizeof num, "%04lld-%02u-%02u", (long long)y, mo, dd);
             else

@@ -81,6 +81,7 @@
 #include <string.h>
 
 #include "core/handler.h"
+#include "core/ls_date.h"
 #include "extract/b64blob.h"
 #include "extract/sheetdate.h"
 #include "extract/tablectx.h"
@@ -230,23 +231,15 @@ static bool mdbx_date(double v, char *out, size_t cap)
     double frac = fabs(v - day);
     long secs = lround(frac * 86400.0);
     if (secs >= 86400) secs = 86399;
-    /* days from 1970-01-01, then Howard Hinnant's civil_from_days */
-    long z = (long)day - 25569 + 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long y = yoe + era * 400;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    long d = doy - (153 * mp + 2) / 5 + 1;
-    long m = mp < 10 ? mp + 3 : mp - 9;
-    if (m <= 2) y++;
+    int64_t y;
+    unsigned m, d;
+    ls_civil_from_days((int64_t)day - 25569, &y, &m, &d); /* 1899-12-30 is 25569 days before 1970 */
     if (y < 1 || y > 9999) return false;
     if (secs == 0)
-        snprintf(out, cap, "%04ld-%02ld-%02ld", y, m, d);
+        snprintf(out, cap, "%04d-%02u-%02u", (int)y, m, d);
     else
-        snprintf(out, cap, "%04ld-%02ld-%02ld %02ld:%02ld:%02ld", y, m, d, secs / 3600,
-                 secs / 60 % 60, secs % 60);
+        snprintf(out, cap, "%04d-%02u-%02u %02ld:%02ld:%02ld", (int)y, m, d, secs / 3600, secs / 60 % 60,
+                 secs % 60);
     return true;
 }
 

@@ -8,6 +8,7 @@
 #include "extract/mime_decode.h"
 
 #include "core/handler.h"
+#include "core/ls_date.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -1344,13 +1345,10 @@ bool mime_filetime_date(struct ls_buf *out, uint64_t filetime)
     if (filetime == 0 || secs < unix_epoch || secs - unix_epoch > 253402300799ull) return false;
     secs -= unix_epoch;
     uint64_t ndays = secs / 86400u, sod = secs % 86400u;
-    /* civil date from days since 1970-01-01 (H. Hinnant's algorithm) */
-    uint64_t z = ndays + 719468u, era = z / 146097u, doe = z - era * 146097u;
-    uint64_t yoe = (doe - doe / 1460u + doe / 36524u - doe / 146096u) / 365u;
-    uint64_t doy = doe - (365u * yoe + yoe / 4u - yoe / 100u), mp = (5u * doy + 2u) / 153u;
-    uint64_t d = doy - (153u * mp + 2u) / 5u + 1u, m = mp < 10u ? mp + 3u : mp - 9u;
-    uint64_t y = yoe + era * 400u + (m <= 2u ? 1u : 0u);
-    return ls_buf_printf(out, "%s, %02u %s %04u %02u:%02u:%02u +0000", days[ndays % 7u], (unsigned)d,
+    int64_t y;
+    unsigned m, d;
+    ls_civil_from_days((int64_t)ndays, &y, &m, &d);
+    return ls_buf_printf(out, "%s, %02u %s %04u %02u:%02u:%02u +0000", days[ndays % 7u], d,
                          months[m - 1u], (unsigned)y, (unsigned)(sod / 3600u), (unsigned)(sod / 60u % 60u),
                          (unsigned)(sod % 60u)) == LS_OK;
 }

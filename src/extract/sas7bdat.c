@@ -33,6 +33,7 @@
  * bounds every decompressed row.
  */
 #include "core/handler.h"
+#include "core/ls_date.h"
 #include "extract/sheetdate.h"
 #include "extract/tablectx.h"
 
@@ -343,20 +344,6 @@ static bool sas_rdc(struct ls_slice in, uint8_t *out, size_t cap)
     return o == cap;
 }
 
-/* Days from 1970-01-01 to y-m-d (Howard Hinnant's civil_from_days). */
-static void sas_civil(int64_t z, int64_t *y, unsigned *m, unsigned *d)
-{
-    z += 719468;
-    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    uint64_t doe = (uint64_t)(z - era * 146097);
-    uint64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    uint64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    uint64_t mp = (5 * doy + 2) / 153;
-    *d = (unsigned)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int64_t)yoe + era * 400 + (*m <= 2);
-}
-
 #define SAS_EPOCH_DAYS (-3653) /* 1960-01-01 from 1970-01-01 */
 
 static ls_err sas_when(struct ls_buf *b, double v, enum sas_kind k)
@@ -370,7 +357,7 @@ static ls_err sas_when(struct ls_buf *b, double v, enum sas_kind k)
     if (days < -700000 || days > 2900000) return LS_E_ARG; /* years 0..9999 */
     int64_t y;
     unsigned m, d;
-    sas_civil((int64_t)days + SAS_EPOCH_DAYS, &y, &m, &d);
+    ls_civil_from_days((int64_t)days + SAS_EPOCH_DAYS, &y, &m, &d);
     if (y < 1 || y > 9999) return LS_E_ARG;
     LS_TRY(ls_buf_printf(b, "%04d-%02u-%02u", (int)y, m, d));
     if (k == SAS_DATETIME) {

@@ -2,6 +2,7 @@
  * Spreadsheet number formats and date serials (see sheetdate.h for the
  * specs followed). Pure functions: no allocation, no global state.
  */
+#include "core/ls_date.h"
 #include "extract/sheetdate.h"
 
 #include <math.h>
@@ -514,20 +515,6 @@ unsigned ls_sheet_fmt_code(struct ls_slice code)
     return f;
 }
 
-/* Civil date of a day count from 1970-01-01 (H. Hinnant's algorithm). */
-static void sd_civil(int64_t z, int64_t *y, unsigned *mo, unsigned *d)
-{
-    z += 719468;
-    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    unsigned doe = (unsigned)(z - era * 146097);
-    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    unsigned mp = (5 * doy + 2) / 153;
-    *d = doy - (153 * mp + 2) / 5 + 1;
-    *mo = mp < 10 ? mp + 3 : mp - 9;
-    *y = (int64_t)yoe + era * 400 + (*mo <= 2);
-}
-
 static bool sd_put_time(char *out, size_t cap, unsigned sec)
 {
     int n = snprintf(out, cap, "%02u:%02u:%02u", sec / 3600, sec / 60 % 60, sec % 60);
@@ -543,7 +530,7 @@ static bool sd_put_day(char *out, size_t cap, int64_t day, bool date1904)
         y = 1900, mo = 2, d = 29; /* Lotus 1-2-3's leap day, kept by Excel */
     } else {
         int64_t base = date1904 ? SD_1904_DAY0 : day < 60 ? SD_1900_BEFORE_DAY1 : SD_1900_AFTER_BUG;
-        sd_civil(day + base, &y, &mo, &d);
+        ls_civil_from_days(day + base, &y, &mo, &d);
     }
     int n = snprintf(out, cap, "%04lld-%02u-%02u", (long long)y, mo, d);
     return n > 0 && (size_t)n < cap;

@@ -24,6 +24,7 @@
  * checked against what is left of the file.
  */
 #include "core/handler.h"
+#include "core/ls_date.h"
 #include "extract/sheetdate.h"
 #include "extract/tablectx.h"
 
@@ -272,20 +273,6 @@ static ls_err spss_dict(struct spss *s, size_t *pos)
     }
 }
 
-/* Days from 1970-01-01 to y-m-d (Howard Hinnant's civil_from_days). */
-static void spss_civil(int64_t z, int64_t *y, unsigned *m, unsigned *d)
-{
-    z += 719468;
-    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    uint64_t doe = (uint64_t)(z - era * 146097);
-    uint64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    uint64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    uint64_t mp = (5 * doy + 2) / 153;
-    *d = (unsigned)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int64_t)yoe + era * 400 + (*m <= 2);
-}
-
 #define SPSS_EPOCH_DAYS (-141428) /* 1582-10-14 from 1970-01-01 */
 
 /* Print format types: 20 DATE, 23 ADATE, 24 JDATE, 28 MOYR, 29 QYR, 30
@@ -300,7 +287,7 @@ static ls_err spss_number(struct spss *s, const struct spss_var *v, double x)
         double days = floor(x / 86400);
         int64_t y;
         unsigned m, dd;
-        spss_civil((int64_t)days + SPSS_EPOCH_DAYS, &y, &m, &dd);
+        ls_civil_from_days((int64_t)days + SPSS_EPOCH_DAYS, &y, &m, &dd);
         LS_TRY(ls_buf_printf(&s->cell, "%04d-%02u-%02u", (int)y, m, dd));
         if (dt) {
             uint64_t t = (uint64_t)(x - days * 86400);

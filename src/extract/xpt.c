@@ -23,6 +23,7 @@
  * observation length).
  */
 #include "core/handler.h"
+#include "core/ls_date.h"
 #include "extract/sheetdate.h"
 #include "extract/tablectx.h"
 
@@ -104,19 +105,6 @@ static enum xpt_kind xpt_kind_of(struct ls_slice f)
     return XPT_NUM;
 }
 
-static void xpt_civil(int64_t z, int64_t *y, unsigned *m, unsigned *d)
-{
-    z += 719468;
-    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    uint64_t doe = (uint64_t)(z - era * 146097);
-    uint64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    uint64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    uint64_t mp = (5 * doy + 2) / 153;
-    *d = (unsigned)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int64_t)yoe + era * 400 + (*m <= 2);
-}
-
 static bool xpt_when(struct ls_buf *b, double v, enum xpt_kind k)
 {
     if (k == XPT_TIME) {
@@ -129,7 +117,7 @@ static bool xpt_when(struct ls_buf *b, double v, enum xpt_kind k)
     if (!(days > -700000 && days < 2900000)) return false;
     int64_t y;
     unsigned m, d;
-    xpt_civil((int64_t)days - 3653, &y, &m, &d);
+    ls_civil_from_days((int64_t)days - 3653, &y, &m, &d);
     if (y < 1 || y > 9999) return false;
     if (ls_buf_printf(b, "%04d-%02u-%02u", (int)y, m, d) != LS_OK) return false;
     if (k == XPT_DATETIME) {
