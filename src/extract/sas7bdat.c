@@ -35,7 +35,7 @@
 #include "core/handler.h"
 #include "core/ls_date.h"
 #include "extract/sheetdate.h"
-#include "extract/tablectx.h"
+#include "extract/statrow.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -96,8 +96,7 @@ struct sas {
     uint8_t *kind; /* per column: enum sas_kind */
     uint64_t rows_done;
     uint8_t *row; /* a decompressed row */
-    struct ls_buf line, cell;
-    struct ls_tablectx tc;
+    struct ls_statrow r; /* the lines written */
     bool bad_row; /* a compressed row did not decode */
 };
 
@@ -394,23 +393,10 @@ static enum sas_kind sas_kind_of(struct ls_slice f)
     return SAS_NUM;
 }
 
-static ls_err sas_put(struct ls_buf *b, struct ls_slice v)
-{
-    for (size_t i = 0; i < v.len; i++) LS_TRY(ls_buf_addc(b, v.ptr[i] < 0x20 ? ' ' : v.ptr[i]));
-    return LS_OK;
-}
-
 static ls_err sas_str(const struct sas *s, struct ls_buf *b, struct ls_slice t)
 {
     if (s->utf8) return ls_buf_add(b, t.ptr, t.len);
     return ls_codepage_to_utf8(b, t, s->cp);
-}
-
-static ls_err sas_emit(struct sas *s)
-{
-    ls_err e = ls_emit_text(s->c, s->o, s->line.ptr, s->line.len);
-    ls_buf_reset(&s->line);
-    return e;
 }
 
 static ls_err sas_header_row(struct sas *s, unsigned ncol)
@@ -418,25 +404,21 @@ static ls_err sas_header_row(struct sas *s, unsigned ncol)
     for (unsigned i = 0; i < ncol; i++) {
         struct ls_slice t = sas_text(s, s->col[i].label);
         if (!t.len) t = sas_text(s, s->col[i].name);
-        ls_buf_reset(&s->cell);
-        LS_TRY(sas_str(s, &s->cell, t));
-        if (i) LS_TRY(ls_buf_addc(&s->line, '\t'));
-        LS_TRY(sas_put(&s->line, ls_buf_slice(&s->cell)));
-        ls_tc_cell(&s->tc, i, ls_buf_slice(&s->cell), true);
+        ls_buf_reset(&s->r.cell);
+        LS_TRY(sas_str(s, &s->r.cell, t));
+        LS_TRY(ls_statrow_cell(&s->r, i, true));
     }
-    LS_TRY(ls_buf_addc(&s->line, '\n'));
-    LS_TRY(sas_emit(s));
-    return ls_tc_row_end(&s->tc, s->c, s->o);
+    return ls_statrow_end(&s->r);
 }
 
 static ls_err sas_value(struct sas *s, const struct sas_col *c, unsigned i, struct ls_slice v, bool *is_text)
 {
     *is_text = false;
-    ls_buf_reset(&s->cell);
+    ls_buf_reset(&s->r.cell);
     if (c->type == 2) {
         while (v.len && (v.ptr[v.len - 1] == ' ' || v.ptr[v.len - 1] == 0)) v.len--;
-        LS_TRY(sas_str(s, &s->cell, v));
-        *is_text = ls_tc_is_text(ls_buf_slice(&s->cell));
+        LS_TRY(sas_str(s, &s->r.cell, v));
+        *is_text = ls_tc_is_text(ls_buf_slice(&s->r.cell));
         return LS_OK;
     }
     if (v.len < 1 || v.len > 8) return LS_OK;
@@ -451,11 +433,11 @@ static ls_err sas_value(struct sas *s, const struct sas_col *c, unsigned i, stru
     double x;
     memcpy(&x, &u, sizeof x);
     if (isnan(x)) return LS_OK; /* a missing value (., .A-.Z, ._) */
-    if (s->kind[i] != SAS_NUM && sas_when(&s->cell, x, (enum sas_kind)s->kind[i]) == LS_OK) return LS_OK;
-    ls_buf_reset(&s->cell);
+    if (s->kind[i] != SAS_NUM && sas_when(&s->r.cell, x, (enum sas_kind)s->kind[i]) == LS_OK) return LS_OK;
+    ls_buf_reset(&s->r.cell);
     char num[64];
     size_t n = ls_sheet_number(x, num, sizeof num);
-    return ls_buf_add(&s->cell, num, n);
+    return ls_buf_add(&s->r.cell, num, n);
 }
 
 static ls_err sas_row(struct sas *s, unsigned ncol, struct ls_slice row)
@@ -468,15 +450,11 @@ static ls_err sas_row(struct sas *s, unsigned ncol, struct ls_slice row)
             v = ls_slice_make(row.ptr + c->off, c->width);
             LS_TRY(sas_value(s, c, i, v, &is_text));
         } else {
-            ls_buf_reset(&s->cell);
+            ls_buf_reset(&s->r.cell);
         }
-        if (i) LS_TRY(ls_buf_addc(&s->line, '\t'));
-        LS_TRY(sas_put(&s->line, ls_buf_slice(&s->cell)));
-        ls_tc_cell(&s->tc, i, ls_buf_slice(&s->cell), is_text);
+        LS_TRY(ls_statrow_cell(&s->r, i, is_text));
     }
-    LS_TRY(ls_buf_addc(&s->line, '\n'));
-    LS_TRY(sas_emit(s));
-    LS_TRY(ls_tc_row_end(&s->tc, s->c, s->o));
+    LS_TRY(ls_statrow_end(&s->r));
     s->rows_done++;
     if (s->rows_done % SAS_TICK == 0 && ls_ctx_expired(s->c)) return LS_E_TIMEOUT;
     return LS_OK;
@@ -599,13 +577,9 @@ static ls_err sas_extract(struct ls_ctx *c, struct ls_object *o)
     bool cut = have < s.npages;
     if (!cut) have = s.npages;
     s.hdr = (size_t)hdr;
-    ls_buf_init(&s.line, SIZE_MAX);
-    ls_buf_init(&s.cell, SIZE_MAX);
-    ls_err e = ls_tc_init(&s.tc);
+    ls_err e = ls_statrow_init(&s.r, c, o);
     if (e == LS_OK) e = sas_read(&s, have, &cut);
-    ls_tc_free(&s.tc);
-    ls_buf_free(&s.line);
-    ls_buf_free(&s.cell);
+    ls_statrow_free(&s.r);
     free(s.col);
     free(s.kind);
     free(s.row);

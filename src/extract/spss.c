@@ -26,7 +26,7 @@
 #include "core/handler.h"
 #include "core/ls_date.h"
 #include "extract/sheetdate.h"
-#include "extract/tablectx.h"
+#include "extract/statrow.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -60,8 +60,8 @@ struct spss {
     unsigned nv, cap;
     const struct ls_codepage *cp;
     bool utf8;
-    struct ls_buf line, cell, row;
-    struct ls_tablectx tc;
+    struct ls_buf row;   /* the case being read */
+    struct ls_statrow r; /* the lines written */
     uint64_t cases_done;
 };
 
@@ -198,23 +198,10 @@ static void spss_ext(struct spss *s, uint32_t subtype, struct ls_slice p)
     }
 }
 
-static ls_err spss_put(struct ls_buf *b, struct ls_slice v)
-{
-    for (size_t i = 0; i < v.len; i++) LS_TRY(ls_buf_addc(b, v.ptr[i] < 0x20 ? ' ' : v.ptr[i]));
-    return LS_OK;
-}
-
 static ls_err spss_str(const struct spss *s, struct ls_buf *b, struct ls_slice t)
 {
     if (s->utf8) return ls_buf_add(b, t.ptr, t.len);
     return ls_codepage_to_utf8(b, t, s->cp);
-}
-
-static ls_err spss_emit(struct spss *s)
-{
-    ls_err e = ls_emit_text(s->c, s->o, s->line.ptr, s->line.len);
-    ls_buf_reset(&s->line);
-    return e;
 }
 
 /* The dictionary, up to the 999 record: *pos at the first case. */
@@ -251,8 +238,8 @@ static ls_err spss_dict(struct spss *s, size_t *pos)
             for (uint32_t i = 0; i < n; i++) {
                 struct ls_slice ln = ls_slice_make(doc.ptr + (size_t)i * 80, 80);
                 while (ln.len && ln.ptr[ln.len - 1] == ' ') ln.len--;
-                LS_TRY(spss_str(s, &s->line, ln));
-                LS_TRY(ls_buf_addc(&s->line, '\n'));
+                LS_TRY(spss_str(s, &s->r.line, ln));
+                LS_TRY(ls_buf_addc(&s->r.line, '\n'));
             }
             *pos += 8 + doc.len;
         } else if (rt == 7) {
@@ -288,37 +275,33 @@ static ls_err spss_number(struct spss *s, const struct spss_var *v, double x)
         int64_t y;
         unsigned m, dd;
         ls_civil_from_days((int64_t)days + SPSS_EPOCH_DAYS, &y, &m, &dd);
-        LS_TRY(ls_buf_printf(&s->cell, "%04d-%02u-%02u", (int)y, m, dd));
+        LS_TRY(ls_buf_printf(&s->r.cell, "%04d-%02u-%02u", (int)y, m, dd));
         if (dt) {
             uint64_t t = (uint64_t)(x - days * 86400);
-            LS_TRY(ls_buf_printf(&s->cell, " %02u:%02u:%02u", (unsigned)(t / 3600 % 24), (unsigned)(t / 60 % 60),
+            LS_TRY(ls_buf_printf(&s->r.cell, " %02u:%02u:%02u", (unsigned)(t / 3600 % 24), (unsigned)(t / 60 % 60),
                                  (unsigned)(t % 60)));
         }
         return LS_OK;
     }
     if ((f == 21 || f == 25 || f == 40) && x >= 0 && x < 1e9) {
         uint64_t t = (uint64_t)x;
-        return ls_buf_printf(&s->cell, "%02u:%02u:%02u", (unsigned)(t / 3600), (unsigned)(t / 60 % 60),
+        return ls_buf_printf(&s->r.cell, "%02u:%02u:%02u", (unsigned)(t / 3600), (unsigned)(t / 60 % 60),
                              (unsigned)(t % 60));
     }
     char num[64];
     size_t n = ls_sheet_number(x, num, sizeof num);
-    return ls_buf_add(&s->cell, num, n);
+    return ls_buf_add(&s->r.cell, num, n);
 }
 
 static ls_err spss_header_row(struct spss *s)
 {
     for (unsigned i = 0; i < s->nv; i++) {
         struct ls_slice t = s->v[i].label.len ? s->v[i].label : ls_slice_make(s->v[i].name, strlen(s->v[i].name));
-        ls_buf_reset(&s->cell);
-        LS_TRY(spss_str(s, &s->cell, t));
-        if (i) LS_TRY(ls_buf_addc(&s->line, '\t'));
-        LS_TRY(spss_put(&s->line, ls_buf_slice(&s->cell)));
-        ls_tc_cell(&s->tc, i, ls_buf_slice(&s->cell), true);
+        ls_buf_reset(&s->r.cell);
+        LS_TRY(spss_str(s, &s->r.cell, t));
+        LS_TRY(ls_statrow_cell(&s->r, i, true));
     }
-    LS_TRY(ls_buf_addc(&s->line, '\n'));
-    LS_TRY(spss_emit(s));
-    return ls_tc_row_end(&s->tc, s->c, s->o);
+    return ls_statrow_end(&s->r);
 }
 
 /* One case (case_slots * 8 bytes in s->row) as a line. */
@@ -328,7 +311,7 @@ static ls_err spss_case(struct spss *s, const uint8_t *sysmis)
     for (unsigned i = 0; i < s->nv; i++) {
         const struct spss_var *v = &s->v[i];
         bool is_text = false;
-        ls_buf_reset(&s->cell);
+        ls_buf_reset(&s->r.cell);
         if ((size_t)v->slot * 8 + 8 <= r.len) {
             const uint8_t *p = r.ptr + (size_t)v->slot * 8;
             if (v->width == 0) {
@@ -339,7 +322,7 @@ static ls_err spss_case(struct spss *s, const uint8_t *sysmis)
             } else {
                 /* a very long string: segments of 252 bytes in 256-byte (32-slot) variables */
                 size_t left = v->width, at = (size_t)v->slot * 8;
-                struct ls_buf *b = &s->cell;
+                struct ls_buf *b = &s->r.cell;
                 ls_buf_reset(b);
                 struct ls_buf raw;
                 ls_buf_init(&raw, 1u << 16);
@@ -359,13 +342,9 @@ static ls_err spss_case(struct spss *s, const uint8_t *sysmis)
                 is_text = ls_tc_is_text(ls_buf_slice(b));
             }
         }
-        if (i) LS_TRY(ls_buf_addc(&s->line, '\t'));
-        LS_TRY(spss_put(&s->line, ls_buf_slice(&s->cell)));
-        ls_tc_cell(&s->tc, i, ls_buf_slice(&s->cell), is_text);
+        LS_TRY(ls_statrow_cell(&s->r, i, is_text));
     }
-    LS_TRY(ls_buf_addc(&s->line, '\n'));
-    LS_TRY(spss_emit(s));
-    LS_TRY(ls_tc_row_end(&s->tc, s->c, s->o));
+    LS_TRY(ls_statrow_end(&s->r));
     s->cases_done++;
     if (s->cases_done % SPSS_TICK == 0 && ls_ctx_expired(s->c)) return LS_E_TIMEOUT;
     return LS_OK;
@@ -476,10 +455,8 @@ static ls_err spss_extract(struct ls_ctx *c, struct ls_object *o)
         return LS_E_UNSUPPORTED;
     }
     if (s.compression != 0 && s.compression != 1) return LS_E_CORRUPT;
-    ls_buf_init(&s.line, SIZE_MAX);
-    ls_buf_init(&s.cell, SIZE_MAX);
     ls_buf_init(&s.row, SIZE_MAX);
-    ls_err e = ls_tc_init(&s.tc);
+    ls_err e = ls_statrow_init(&s.r, c, o);
     size_t pos = 176;
     bool cut = false;
     if (e == LS_OK) e = spss_dict(&s, &pos);
@@ -488,15 +465,13 @@ static ls_err spss_extract(struct ls_ctx *c, struct ls_object *o)
         e = LS_OK;
         pos = d.len;
     }
-    if (e == LS_OK && s.line.len) e = spss_emit(&s); /* document lines */
+    if (e == LS_OK && s.r.line.len) e = ls_statrow_flush(&s.r); /* document lines */
     if (e == LS_OK && s.nv) {
         spss_fold(&s);
         e = spss_header_row(&s);
         if (e == LS_OK && s.case_slots && pos < d.len) e = spss_cases(&s, pos, &cut);
     }
-    ls_tc_free(&s.tc);
-    ls_buf_free(&s.line);
-    ls_buf_free(&s.cell);
+    ls_statrow_free(&s.r);
     ls_buf_free(&s.row);
     free(s.v);
     if (e == LS_E_LIMIT) e = LS_OK;

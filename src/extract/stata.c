@@ -30,7 +30,7 @@
 #include "core/handler.h"
 #include "core/ls_date.h"
 #include "extract/sheetdate.h"
-#include "extract/tablectx.h"
+#include "extract/statrow.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -68,8 +68,7 @@ struct dta {
     struct ls_slice strls; /* the strls section, 117+ */
     struct dta_gso *gso;
     size_t ngso;
-    struct ls_buf line, cell;
-    struct ls_tablectx tc;
+    struct ls_statrow r; /* the lines written */
     uint64_t done;
 };
 
@@ -320,24 +319,11 @@ static bool dta_when(struct ls_buf *b, double x, struct ls_slice fmt)
     return true;
 }
 
-static ls_err dta_put(struct ls_buf *b, struct ls_slice v)
-{
-    for (size_t i = 0; i < v.len; i++) LS_TRY(ls_buf_addc(b, v.ptr[i] < 0x20 ? ' ' : v.ptr[i]));
-    return LS_OK;
-}
-
 /* Text in the file's encoding: UTF-8 from 118 on, Windows-1252 before. */
 static ls_err dta_text(const struct dta *s, struct ls_buf *b, struct ls_slice t)
 {
     if (s->release >= 118) return ls_buf_add(b, t.ptr, t.len);
     return ls_codepage_to_utf8(b, t, NULL);
-}
-
-static ls_err dta_emit(struct dta *s)
-{
-    ls_err e = ls_emit_text(s->c, s->o, s->line.ptr, s->line.len);
-    ls_buf_reset(&s->line);
-    return e;
 }
 
 static ls_err dta_value(struct dta *s, const struct dta_var *v, struct ls_slice p, bool *is_text)
@@ -349,8 +335,8 @@ static ls_err dta_value(struct dta *s, const struct dta_var *v, struct ls_slice 
     switch (v->type) {
     case DTA_STR: {
         struct ls_slice t = dta_cstr(p, 0, p.len);
-        LS_TRY(dta_text(s, &s->cell, t));
-        *is_text = ls_tc_is_text(ls_buf_slice(&s->cell));
+        LS_TRY(dta_text(s, &s->r.cell, t));
+        *is_text = ls_tc_is_text(ls_buf_slice(&s->r.cell));
         return LS_OK;
     }
     case DTA_STRL: {
@@ -365,8 +351,8 @@ static ls_err dta_value(struct dta *s, const struct dta_var *v, struct ls_slice 
         if (g) {
             struct ls_slice t = g->data;
             if (t.len && t.ptr[t.len - 1] == 0) t.len--;
-            LS_TRY(dta_text(s, &s->cell, t));
-            *is_text = ls_tc_is_text(ls_buf_slice(&s->cell));
+            LS_TRY(dta_text(s, &s->r.cell, t));
+            *is_text = ls_tc_is_text(ls_buf_slice(&s->r.cell));
         }
         return LS_OK;
     }
@@ -399,8 +385,8 @@ static ls_err dta_value(struct dta *s, const struct dta_var *v, struct ls_slice 
     }
     }
     if (!num) return LS_OK; /* a missing value (., .a-.z) */
-    if (dta_when(&s->cell, x, v->fmt)) return LS_OK;
-    ls_buf_reset(&s->cell);
+    if (dta_when(&s->r.cell, x, v->fmt)) return LS_OK;
+    ls_buf_reset(&s->r.cell);
     char buf[64];
     size_t n;
     if (v->type == DTA_FLOAT && x != floor(x)) { /* a float's 7 significant digits, not the double's noise */
@@ -409,22 +395,18 @@ static ls_err dta_value(struct dta *s, const struct dta_var *v, struct ls_slice 
     } else {
         n = ls_sheet_number(x, buf, sizeof buf);
     }
-    return ls_buf_add(&s->cell, buf, n);
+    return ls_buf_add(&s->r.cell, buf, n);
 }
 
 static ls_err dta_header_row(struct dta *s)
 {
     for (uint32_t i = 0; i < s->nvar; i++) {
         struct ls_slice t = s->v[i].label.len ? s->v[i].label : s->v[i].name;
-        ls_buf_reset(&s->cell);
-        LS_TRY(dta_text(s, &s->cell, t));
-        if (i) LS_TRY(ls_buf_addc(&s->line, '\t'));
-        LS_TRY(dta_put(&s->line, ls_buf_slice(&s->cell)));
-        ls_tc_cell(&s->tc, i, ls_buf_slice(&s->cell), true);
+        ls_buf_reset(&s->r.cell);
+        LS_TRY(dta_text(s, &s->r.cell, t));
+        LS_TRY(ls_statrow_cell(&s->r, i, true));
     }
-    LS_TRY(ls_buf_addc(&s->line, '\n'));
-    LS_TRY(dta_emit(s));
-    return ls_tc_row_end(&s->tc, s->c, s->o);
+    return ls_statrow_end(&s->r);
 }
 
 static ls_err dta_rows(struct dta *s, bool *cut)
@@ -444,15 +426,11 @@ static ls_err dta_rows(struct dta *s, bool *cut)
         }
         for (uint32_t i = 0; i < s->nvar; i++) {
             bool is_text = false;
-            ls_buf_reset(&s->cell);
+            ls_buf_reset(&s->r.cell);
             LS_TRY(dta_value(s, &s->v[i], ls_slice_make(row.ptr + s->v[i].off, s->v[i].width), &is_text));
-            if (i) LS_TRY(ls_buf_addc(&s->line, '\t'));
-            LS_TRY(dta_put(&s->line, ls_buf_slice(&s->cell)));
-            ls_tc_cell(&s->tc, i, ls_buf_slice(&s->cell), is_text);
+            LS_TRY(ls_statrow_cell(&s->r, i, is_text));
         }
-        LS_TRY(ls_buf_addc(&s->line, '\n'));
-        LS_TRY(dta_emit(s));
-        LS_TRY(ls_tc_row_end(&s->tc, s->c, s->o));
+        LS_TRY(ls_statrow_end(&s->r));
         if (s->done % DTA_TICK == DTA_TICK - 1 && ls_ctx_expired(s->c)) return LS_E_TIMEOUT;
     }
     return LS_OK;
@@ -463,18 +441,14 @@ static ls_err dta_extract(struct ls_ctx *c, struct ls_object *o)
     struct dta s = {.c = c, .o = o, .d = o->data};
     int score = dta_probe(o);
     if (!score) return LS_E_CORRUPT;
-    ls_buf_init(&s.line, SIZE_MAX);
-    ls_buf_init(&s.cell, SIZE_MAX);
-    ls_err e = ls_tc_init(&s.tc);
+    ls_err e = ls_statrow_init(&s.r, c, o);
     bool cut = false;
     if (e == LS_OK) e = score == 100 ? dta_new(&s) : dta_old(&s);
     if (e == LS_E_UNSUPPORTED) ls_note(c, o, LS_R_UNSUPPORTED, "stata: release not read");
     if (e == LS_OK && s.strls.len) e = dta_read_gso(&s);
     if (e == LS_OK && s.nvar) e = dta_header_row(&s);
     if (e == LS_OK && s.nvar) e = dta_rows(&s, &cut);
-    ls_tc_free(&s.tc);
-    ls_buf_free(&s.line);
-    ls_buf_free(&s.cell);
+    ls_statrow_free(&s.r);
     free(s.v);
     free(s.gso);
     if (e == LS_E_LIMIT) e = LS_OK;

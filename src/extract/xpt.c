@@ -25,7 +25,7 @@
 #include "core/handler.h"
 #include "core/ls_date.h"
 #include "extract/sheetdate.h"
-#include "extract/tablectx.h"
+#include "extract/statrow.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -52,10 +52,7 @@ struct xpt_var {
 };
 
 struct xpt {
-    struct ls_ctx *c;
-    struct ls_object *o;
-    struct ls_buf line, cell;
-    struct ls_tablectx tc;
+    struct ls_statrow r;
     uint64_t rows;
 };
 
@@ -147,45 +144,22 @@ static bool xpt_ibm(struct ls_slice v, double *out)
     return true;
 }
 
-static ls_err xpt_put(struct ls_buf *b, struct ls_slice v)
-{
-    for (size_t i = 0; i < v.len; i++) LS_TRY(ls_buf_addc(b, v.ptr[i] < 0x20 ? ' ' : v.ptr[i]));
-    return LS_OK;
-}
-
-static ls_err xpt_cell(struct xpt *x, unsigned i, struct ls_slice text, bool is_text)
-{
-    if (i) LS_TRY(ls_buf_addc(&x->line, '\t'));
-    LS_TRY(xpt_put(&x->line, text));
-    ls_tc_cell(&x->tc, i, text, is_text);
-    return LS_OK;
-}
-
-static ls_err xpt_row_end(struct xpt *x)
-{
-    LS_TRY(ls_buf_addc(&x->line, '\n'));
-    ls_err e = ls_emit_text(x->c, x->o, x->line.ptr, x->line.len);
-    ls_buf_reset(&x->line);
-    LS_TRY(e);
-    return ls_tc_row_end(&x->tc, x->c, x->o);
-}
-
 static ls_err xpt_value(struct xpt *x, const struct xpt_var *v, struct ls_slice p, bool *is_text)
 {
-    ls_buf_reset(&x->cell);
+    ls_buf_reset(&x->r.cell);
     *is_text = false;
     if (v->type == 2) {
-        LS_TRY(ls_codepage_to_utf8(&x->cell, xpt_trim(p), NULL));
-        *is_text = ls_tc_is_text(ls_buf_slice(&x->cell));
+        LS_TRY(ls_codepage_to_utf8(&x->r.cell, xpt_trim(p), NULL));
+        *is_text = ls_tc_is_text(ls_buf_slice(&x->r.cell));
         return LS_OK;
     }
     double d;
     if (!xpt_ibm(p, &d)) return LS_OK;
-    if (v->kind != XPT_NUM && xpt_when(&x->cell, d, (enum xpt_kind)v->kind)) return LS_OK;
-    ls_buf_reset(&x->cell);
+    if (v->kind != XPT_NUM && xpt_when(&x->r.cell, d, (enum xpt_kind)v->kind)) return LS_OK;
+    ls_buf_reset(&x->r.cell);
     char num[64];
     size_t n = ls_sheet_number(d, num, sizeof num);
-    return ls_buf_add(&x->cell, num, n);
+    return ls_buf_add(&x->r.cell, num, n);
 }
 
 /* One member from its NAMESTR header at off; *next: the next member header or the end. */
@@ -227,11 +201,11 @@ static ls_err xpt_member_read(struct xpt *x, struct ls_slice d, size_t off, size
     *next = end == SIZE_MAX ? d.len : end;
     for (unsigned i = 0; i < nvar && e == LS_OK; i++) {
         struct ls_slice t = v[i].label.len ? v[i].label : v[i].name;
-        ls_buf_reset(&x->cell);
-        e = ls_codepage_to_utf8(&x->cell, t, NULL);
-        if (e == LS_OK) e = xpt_cell(x, i, ls_buf_slice(&x->cell), true);
+        ls_buf_reset(&x->r.cell);
+        e = ls_codepage_to_utf8(&x->r.cell, t, NULL);
+        if (e == LS_OK) e = ls_statrow_cell(&x->r, i, true);
     }
-    if (e == LS_OK) e = xpt_row_end(x);
+    if (e == LS_OK) e = ls_statrow_end(&x->r);
     if (obs_len == 0 || obs_len > (1u << 20)) goto out;
     for (size_t at = obs; e == LS_OK && *next - at >= obs_len && at < *next; at += (size_t)obs_len) {
         struct ls_slice row = ls_slice_make(d.ptr + at, (size_t)obs_len);
@@ -241,10 +215,10 @@ static ls_err xpt_member_read(struct xpt *x, struct ls_slice d, size_t off, size
         for (unsigned i = 0; i < nvar && e == LS_OK; i++) {
             bool is_text = false;
             e = xpt_value(x, &v[i], ls_slice_make(row.ptr + v[i].pos, v[i].len), &is_text);
-            if (e == LS_OK) e = xpt_cell(x, i, ls_buf_slice(&x->cell), is_text);
+            if (e == LS_OK) e = ls_statrow_cell(&x->r, i, is_text);
         }
-        if (e == LS_OK) e = xpt_row_end(x);
-        if (e == LS_OK && ++x->rows % XPT_TICK == 0 && ls_ctx_expired(x->c)) e = LS_E_TIMEOUT;
+        if (e == LS_OK) e = ls_statrow_end(&x->r);
+        if (e == LS_OK && ++x->rows % XPT_TICK == 0 && ls_ctx_expired(x->r.c)) e = LS_E_TIMEOUT;
     }
     if (e == LS_OK && end == SIZE_MAX && (d.len - obs) % XPT_REC) *cut = true;
 out:
@@ -259,10 +233,8 @@ static ls_err xpt_extract(struct ls_ctx *c, struct ls_object *o)
         ls_note(c, o, LS_R_UNSUPPORTED, "xpt: version 8 transport files are not read");
         return LS_E_UNSUPPORTED;
     }
-    struct xpt x = {.c = c, .o = o};
-    ls_buf_init(&x.line, SIZE_MAX);
-    ls_buf_init(&x.cell, SIZE_MAX);
-    ls_err e = ls_tc_init(&x.tc);
+    struct xpt x = {.rows = 0};
+    ls_err e = ls_statrow_init(&x.r, c, o);
     bool cut = false;
     size_t at = 0;
     unsigned members = 0;
@@ -275,7 +247,7 @@ static ls_err xpt_extract(struct ls_ctx *c, struct ls_object *o)
             break;
         }
         if (members++) {
-            ls_tc_reset(&x.tc);
+            ls_tc_reset(&x.r.tc);
             e = ls_emit_text(c, o, "\n", 1);
             if (e != LS_OK) break;
         }
@@ -284,9 +256,7 @@ static ls_err xpt_extract(struct ls_ctx *c, struct ls_object *o)
         if (next <= at) break;
         at = next;
     }
-    ls_tc_free(&x.tc);
-    ls_buf_free(&x.line);
-    ls_buf_free(&x.cell);
+    ls_statrow_free(&x.r);
     if (e == LS_E_LIMIT) e = LS_OK;
     if (e == LS_E_TRUNCATED) cut = true, e = LS_OK;
     if (e == LS_OK && members == 0) e = LS_E_CORRUPT;
