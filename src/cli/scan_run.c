@@ -18,6 +18,7 @@
 #include "core/ls_fpindex.h"
 #include "manifest/summary.h"
 #include "quarantine/store.h"
+#include "pipeline/splitset.h"
 #include "pool/pool.h"
 
 /* The directory of the root last stat'ed or opened, kept open (O_PATH), so
@@ -78,6 +79,7 @@ struct run {
     uint64_t repeated;        /* roots named again ("t t/", "a.txt a.txt"): listed once */
     struct dircache dc_list;  /* on_root(): the last root's directory */
     struct dircache dc_open;  /* scan_regular(): the same */
+    struct ls_split_cache split; /* store_root(): split archives */
 };
 
 static volatile sig_atomic_t g_stop;
@@ -255,6 +257,16 @@ static void store_root(struct run *r, const char *path)
     const struct ls_root_info *ri = ls_summary_last_root(r->sum);
     if (!r->qstore || !ri->have || !ri->quarantine || !ri->sha256[0]) return;
     char err[1024];
+    /* a split archive's set root was read as all its parts joined: its
+     * SHA-256 is the joined bytes', no one file's (the store holds files) */
+    const struct ls_split_plan *pl;
+    const char *slash = strrchr(path, '/');
+    if (ls_split_probe(path, LS_SPLIT_MAX_PARTS, &r->split, &pl) && strcmp(slash ? slash + 1 : path, pl->root) == 0) {
+        if (!r->o->quiet)
+            cli_err("warning: %s: the root of a split archive (%u parts) is not copied to the quarantine store: "
+                    "hold back its parts (the records with split.set_root_id %s)", ri->path, pl->n, ri->root_id);
+        return;
+    }
     /* the file is reopened by the path as given; the manifest's path
      * (ri->path) may show values in it masked */
     ls_err e = ls_qstore_put(r->qstore, path, ri->path, ri->sha256, ri->root_id, ri->verdict, err, sizeof err);
@@ -486,10 +498,35 @@ static unsigned pick_jobs(const struct run *r)
     return j ? j : 1;
 }
 
+/* The largest root a worker reads: a split archive's set root is read as
+ * all its parts joined (src/pipeline/splitset.h), which the sandbox's
+ * address-space and file-size limits must allow. Only names that can
+ * start a set are probed. */
+static uint64_t max_read_size(const struct run *r)
+{
+    uint64_t max = r->list.max_size;
+    struct ls_split_cache k;
+    ls_split_cache_init(&k);
+    for (size_t i = 0; i < r->list.n; i++) {
+        if (r->list.v[i].special) continue;
+        const char *path = ls_rootlist_path(&r->list, i), *slash = strrchr(path, '/');
+        const char *b = slash ? slash + 1 : path;
+        struct ls_split_name nm;
+        if (!ls_split_parse(b, strlen(b), &nm)) continue;
+        bool first = nm.scheme == LS_SPLIT_RAR ? nm.index == 1
+                     : nm.scheme == LS_SPLIT_NUM ? nm.index <= 1
+                                                 : nm.index == 0;
+        const struct ls_split_plan *pl;
+        if (first && ls_split_probe(path, LS_SPLIT_MAX_PARTS, &k, &pl) && pl->total > max) max = pl->total;
+    }
+    ls_split_cache_free(&k);
+    return max;
+}
+
 static int start_pool(struct run *r)
 {
     struct ls_pool_opts po = {
-        .jobs = pick_jobs(r), .lim = &r->o->cfg.limits, .max_root_size = r->list.max_size,
+        .jobs = pick_jobs(r), .lim = &r->o->cfg.limits, .max_root_size = max_read_size(r),
         .stop = &g_stop, .on_root_done = on_pool_root, .tick = on_tick, .ud = r,
     };
     char err[256] = "";
@@ -723,6 +760,7 @@ int scan_run(struct scan_opts *o)
     r.out_fd = -1;
     r.out_off = -1;
     r.dc_list.fd = r.dc_open.fd = -1;
+    ls_split_cache_init(&r.split);
     r.t_start = r.t_last = ls_now();
     r.progress = !o->quiet && isatty(STDERR_FILENO);
     ls_buf_init(&r.line, 512u << 20);
@@ -748,6 +786,7 @@ int scan_run(struct scan_opts *o)
     cli_flagged_free(&r.top);
     dc_free(&r.dc_list);
     dc_free(&r.dc_open);
+    ls_split_cache_free(&r.split);
     if (r.out_fd > STDOUT_FILENO) close(r.out_fd);
     return rc;
 }

@@ -12,6 +12,7 @@
 #include "core/limits.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/sibling.h"
+#include "pipeline/splitset.h"
 
 void ls_limits_default(struct ls_limits *l)
 {
@@ -143,10 +144,12 @@ struct root_bytes {
     void *map;
     size_t map_len;
     int err;         /* errno of a failed read, 0 if none */
+    uint64_t *starts; /* a split archive's part starts (load_parts), or NULL */
 };
 
 static void root_bytes_free(struct root_bytes *rb)
 {
+    free(rb->starts);
     free(rb->heap);
     if (rb->map) munmap(rb->map, rb->map_len);
 }
@@ -345,6 +348,158 @@ ls_err ls_worker_scan_fd_sib(struct ls_worker *w, int fd, const char *path, cons
     return e;
 }
 
+/* ---- split archives (splitset.h) ---- */
+
+/* The parts' sizes (fstat), as far as they are regular files. */
+static unsigned part_sizes(const int *fds, unsigned n, uint64_t *sizes, uint64_t *total)
+{
+    *total = 0;
+    for (unsigned i = 0; i < n; i++) {
+        struct stat sb;
+        if (fstat(fds[i], &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size < 0 ||
+            (uint64_t)sb.st_size > SIZE_MAX - *total)
+            return i;
+        sizes[i] = (uint64_t)sb.st_size;
+        *total += sizes[i];
+    }
+    return n;
+}
+
+/* Large sets whose parts (all but the last) are whole pages are mapped
+ * part by part into one reserved range: one slice, pages read on demand,
+ * nothing copied (7z -v, split -b, zip -s sizes in KiB/MiB/GiB are). */
+static bool map_parts(const int *fds, unsigned n, const uint64_t *sizes, uint64_t total, struct root_bytes *rb)
+{
+    long pg = sysconf(_SC_PAGESIZE);
+    if (pg <= 0 || total == 0) return false;
+    for (unsigned i = 0; i + 1 < n; i++)
+        if (sizes[i] % (uint64_t)pg) return false;
+    uint8_t *base = mmap(NULL, (size_t)total, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (base == MAP_FAILED) return false;
+    uint64_t off = 0;
+    for (unsigned i = 0; i < n; i++) {
+        if (sizes[i] && mmap(base + off, (size_t)sizes[i], PROT_READ, MAP_PRIVATE | MAP_FIXED, fds[i], 0) == MAP_FAILED) {
+            munmap(base, (size_t)total);
+            return false;
+        }
+        off += sizes[i];
+    }
+    madvise(base, (size_t)total, MADV_SEQUENTIAL);
+    rb->map = base;
+    rb->map_len = (size_t)total;
+    rb->s = ls_slice_make(base, (size_t)total);
+    return true;
+}
+
+/* The concatenation of the parts: mapped (above), else read into the heap
+ * (at most what load_root() reads of one file; more: *more). A part that
+ * reads short ends the data there (job->note says so). */
+static int load_parts(const int *fds, unsigned n, const char (*names)[256], const struct ls_limits *lim,
+                      struct ls_split_job *job, struct root_bytes *rb, bool *more)
+{
+    memset(rb, 0, sizeof *rb);
+    *more = false;
+    uint64_t *sizes = calloc(n ? n : 1, sizeof *sizes), total;
+    if (!sizes) return ENOMEM;
+    unsigned ok = part_sizes(fds, n, sizes, &total);
+    /* where each part starts, kept for the root (job->starts) */
+    rb->starts = calloc(n ? n : 1, sizeof *rb->starts);
+    for (unsigned i = 1; rb->starts && i < ok; i++) rb->starts[i] = rb->starts[i - 1] + sizes[i - 1];
+    if (ok < n) {
+        snprintf(job->note, sizeof job->note, "part %u (%s) is not a regular file: the parts before it are read",
+                 ok + 1, names[ok]);
+        job->note_limit = false;
+        n = ok;
+        job->n = n;
+        if (job->part > n) job->part = 0;
+    }
+    if (total > lim->spill_threshold && map_parts(fds, n, sizes, total, rb)) {
+        free(sizes);
+        job->starts = rb->starts;
+        return 0;
+    }
+    size_t cap = (size_t)(lim->spill_threshold > (1ull << 30) ? lim->spill_threshold : (1ull << 30));
+    size_t want = total > cap ? cap : (size_t)total;
+    uint8_t *p = malloc(want ? want : 1);
+    if (!p) {
+        free(sizes);
+        free(rb->starts);
+        rb->starts = NULL;
+        return ENOMEM;
+    }
+    size_t len = 0;
+    for (unsigned i = 0; i < n && len < want; i++) {
+        uint64_t got = 0;
+        while (got < sizes[i] && len < want) {
+            size_t step = want - len;
+            if (step > sizes[i] - got) step = (size_t)(sizes[i] - got);
+            ssize_t r = pread(fds[i], p + len, step, (off_t)got);
+            if (r < 0 && errno == EINTR) continue;
+            if (r <= 0) break;
+            got += (uint64_t)r;
+            len += (size_t)r;
+        }
+        if (got < sizes[i] && len < want) { /* cut while we read it */
+            snprintf(job->note, sizeof job->note, "part %u (%s) read short (%llu of %llu bytes): the set is read to there",
+                     i + 1, names[i], (unsigned long long)got, (unsigned long long)sizes[i]);
+            job->note_limit = false;
+            break;
+        }
+    }
+    *more = total > want && len == want;
+    rb->heap = p;
+    rb->s = ls_slice_make(p, len);
+    if (len == total) job->starts = rb->starts;
+    free(sizes);
+    return 0;
+}
+
+ls_err ls_worker_scan_split(struct ls_worker *w, int root_fd, const int *fds, const char (*names)[256],
+                            struct ls_split_job *job, const char *path, const char *sib_name,
+                            struct ls_slice sib_data, ls_record_fn fn, void *ud)
+{
+    (void)root_fd;
+    struct ls_ctx c;
+    ls_ctx_init(&c, w, path, fn, ud);
+    c.sib_name = sib_name;
+    c.sib_data = sib_data;
+    c.split = job;
+    struct root_bytes rb;
+    bool more = false;
+    int err = load_parts(fds, job->n, names, c.lim, job, &rb, &more);
+    if (err) {
+        ls_ctx_fini(&c);
+        return ls_worker_record_special(w, path, LS_SPECIAL_UNREADABLE, strerror(err), fn, ud);
+    }
+    ls_scanner_guard(w->scanner, rb.map != NULL);
+    ls_err e = ls_ctx_run_root(&c, rb.s, 0, more);
+    ls_scanner_guard(w->scanner, true);
+    root_bytes_free(&rb);
+    if (e == LS_OK) e = finish_root(&c);
+    ls_ctx_fini(&c);
+    return e;
+}
+
+ls_err ls_worker_scan_later(struct ls_worker *w, int fd, const char *path, const struct ls_split_job *job,
+                            ls_record_fn fn, void *ud)
+{
+    struct ls_ctx c;
+    ls_ctx_init(&c, w, path, fn, ud);
+    c.split = job;
+    struct root_bytes rb;
+    bool more = false;
+    int err = load_root(fd, c.lim, &rb, &more);
+    if (err) {
+        ls_ctx_fini(&c);
+        return ls_worker_record_special(w, path, LS_SPECIAL_UNREADABLE, strerror(err), fn, ud);
+    }
+    ls_err e = ls_ctx_run_root(&c, rb.s, rb.err, more);
+    root_bytes_free(&rb);
+    if (e == LS_OK) e = finish_root(&c);
+    ls_ctx_fini(&c);
+    return e;
+}
+
 static void special_tags(enum ls_special kind, const char **reason, const char **alert,
                          const char **mime)
 {
@@ -485,7 +640,8 @@ static void on_object_text(void *ud, const struct ls_object *o, struct ls_slice 
         /* what the scanner reads: the text, else the raw bytes unless the
          * object is a container read whole (then nothing: its members are
          * objects of their own) */
-        bool raw = st->labels_at == 0 && !ls_obj_raw_redundant(st);
+        bool raw = st->labels_at == 0 && !ls_obj_raw_redundant(st) &&
+                   !(o->depth == 0 && st->ctx->split && st->ctx->split->set_path); /* read with its set root */
         struct ls_slice s = raw && text.len == 0 ? o->data : text;
         /* raw bytes and labels (column labels, folded lines of a UTF-8
          * file): both are scanned, both are printed */
@@ -506,6 +662,71 @@ static void on_object_text(void *ud, const struct ls_object *o, struct ls_slice 
     free(lens);
 }
 
+/* `leaksift text` runs in-process: the parts of a split archive are
+ * probed and opened here, as the supervisor of `leaksift scan` does
+ * (src/pool/pool_super.c, send_split()). */
+struct text_split {
+    bool on;
+    struct ls_split_job job;
+    struct ls_split_cache k;
+    int *fds;
+    unsigned opened;     /* fds[0..opened) are ours to close */
+    char (*names)[256];
+    char *set_path;
+};
+
+static void text_split_open(struct text_split *t, const char *path)
+{
+    memset(t, 0, sizeof *t);
+    ls_split_cache_init(&t->k);
+    const struct ls_split_plan *pl;
+    if (!ls_split_probe(path, LS_SPLIT_MAX_PARTS, &t->k, &pl)) return;
+    const char *slash = strrchr(path, '/');
+    size_t dlen = slash ? (size_t)(slash - path) + 1 : 0;
+    if (strcmp(path + dlen, pl->root) != 0) {
+        size_t rl = strlen(pl->root);
+        t->set_path = malloc(dlen + rl + 1);
+        if (!t->set_path) return;
+        memcpy(t->set_path, path, dlen);
+        memcpy(t->set_path + dlen, pl->root, rl + 1);
+        t->job.set_path = t->set_path;
+        t->job.part = pl->self_part;
+        t->job.n = pl->n;
+        t->on = true;
+        return;
+    }
+    t->fds = calloc(pl->n, sizeof *t->fds);
+    t->names = calloc(pl->n, sizeof *t->names);
+    if (!t->fds || !t->names) return;
+    snprintf(t->job.note, sizeof t->job.note, "%s", pl->note);
+    t->job.note_limit = pl->note_limit;
+    unsigned n = 0;
+    for (; n < pl->n; n++) {
+        int pfd = ls_split_open(&t->k, n);
+        if (pfd < 0) {
+            snprintf(t->job.note, sizeof t->job.note, "part %u (%s) cannot be opened: %s: the parts before it are read",
+                     n + 1, pl->names[n], strerror(errno));
+            t->job.note_limit = false;
+            break;
+        }
+        t->fds[n] = pfd;
+        t->opened = n + 1;
+        snprintf(t->names[n], sizeof t->names[n], "%s", pl->names[n]);
+    }
+    t->job.n = n;
+    t->job.part = pl->root_part <= n ? pl->root_part : 0;
+    t->on = n > 0;
+}
+
+static void text_split_close(struct text_split *t)
+{
+    for (unsigned i = 0; t->fds && i < t->opened; i++) close(t->fds[i]);
+    free(t->fds);
+    free(t->names);
+    free(t->set_path);
+    ls_split_cache_free(&t->k);
+}
+
 ls_err ls_worker_text_fd(struct ls_worker *w, int fd, const char *path, const char *const *chain,
                          size_t n, ls_text_fn_pub fn, void *ud)
 {
@@ -520,13 +741,19 @@ ls_err ls_worker_text_fd(struct ls_worker *w, int fd, const char *path, const ch
     if (ls_sib_read(path, &sib, sib_name, &c.sib_data)) c.sib_name = sib_name;
     c.text_fn = on_object_text;
     c.text_ud = &req;
+    /* a split archive: joined (or referred to) as the scan's supervisor does */
+    struct text_split ts;
+    text_split_open(&ts, path);
+    if (ts.on) c.split = &ts.job;
     struct root_bytes rb;
     bool more = false;
-    int err = load_root(fd, c.lim, &rb, &more);
-    if (!err) root_extents(fd, rb.s, &c);
+    int err = ts.on && !ts.job.set_path ? load_parts(ts.fds, ts.job.n, ts.names, c.lim, &ts.job, &rb, &more)
+                                       : load_root(fd, c.lim, &rb, &more);
+    if (!err && !ts.on) root_extents(fd, rb.s, &c);
     ls_err e = err ? LS_E_IO : ls_ctx_run_root(&c, rb.s, rb.err, more);
     if (!err) root_bytes_free(&rb);
     ls_ctx_fini(&c);
+    text_split_close(&ts);
     ls_sib_cache_free(&sib);
     if (e == LS_OK && !req.found) e = LS_E_ARG;
     return e;

@@ -1231,6 +1231,23 @@ static bool random_bytes(struct ls_slice d, const char *ext)
     return ls_slice_sub(d, d.len / 2, RANDOM_SAMPLE, &mid) && uniform_sample(mid);
 }
 
+/* A later part of a split archive read with its set root (api.c): its
+ * bytes are the set root's data, scanned there; here it is hashed, typed
+ * and recorded, coverage full by reference, the set root named. */
+static ls_err split_later(struct ls_ctx *c, struct ls_object *o, struct ls_obj_state *st)
+{
+    char id[17], msg[1536];
+    ls_root_id(c->split->set_path, id);
+    snprintf(msg, sizeof msg,
+             "split archive: read as part %u of %u of the set rooted at %s (root_id %s): its members and "
+             "findings are in that root's records",
+             c->split->part, c->split->n, c->split->set_path, id);
+    add_error(st, msg);
+    if (c->text_fn) c->text_fn(c->text_ud, o, ls_buf_slice(&st->text));
+    if (c->fatal == LS_OK) emit_record(c, o, st);
+    return c->fatal;
+}
+
 ls_err ls_pipeline_object(struct ls_ctx *c, struct ls_object *o, struct ls_obj_state *st)
 {
     o->priv = st;
@@ -1251,6 +1268,7 @@ ls_err ls_pipeline_object(struct ls_ctx *c, struct ls_object *o, struct ls_obj_s
                           sizeof st->magic, o->depth == 0);
     o->mime = st->mime;
     o->magic = st->magic;
+    if (o->depth == 0 && c->split && c->split->set_path) return split_later(c, o, st);
     if (ls_ext_mismatch(st->ext, st->mime)) note_tag(st, LS_A_EXT_MISMATCH);
     if (!st->no_dispatch && !st->cov_none) {
         run_handler(c, o, st);
@@ -1415,6 +1433,9 @@ ls_err ls_ctx_run_root(struct ls_ctx *c, struct ls_slice data, int read_err, boo
     if (read_err) ls_note(c, &root, LS_R_TRUNCATED, "read: %s (after %zu bytes)",
                           strerror(read_err), data.len);
     if (more) ls_note(c, &root, LS_R_LIMIT_SCAN, "input longer than the %zu bytes read", data.len);
+    if (c->split && !c->split->set_path && c->split->note[0])
+        ls_note(c, &root, c->split->note_limit ? LS_R_LIMIT_MEMBERS : LS_R_TRUNCATED, "split archive: %s",
+                c->split->note);
     ls_err e = ls_pipeline_object(c, &root, &st);
     ls_obj_state_free(&st);
     return e;

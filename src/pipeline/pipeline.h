@@ -37,6 +37,19 @@ struct ls_fpset {
     struct ls_fpindex ix; /* fp by its 16 bytes */
 };
 
+/* A root read as a split archive (splitset.h): the set root, read as the
+ * concatenation of n parts, or a later part, read with its set root and
+ * recorded by reference (set_path set). */
+struct ls_split_job {
+    unsigned n;            /* parts joined (set root); parts of the set (later part) */
+    unsigned part;         /* position of this root's file among them (0: past them) */
+    char note[1024];       /* why the set ends early ("" : it does not) */
+    bool note_limit;       /* ... a limit (LS_SPLIT_MAX_PARTS), not a cut */
+    const char *set_path;  /* later part: the set root's path; NULL for the set root */
+    const uint64_t *starts; /* set root read whole: where each part starts in its data
+                             * (zip -s disks, src/unpack/zipcd.h); else NULL */
+};
+
 /* Observer for `leaksift text`: called for every object after extraction. */
 typedef void (*ls_text_fn)(void *ud, const struct ls_object *o, struct ls_slice text);
 
@@ -70,6 +83,7 @@ struct ls_ctx {
     size_t n_root_ext;
     const char *sib_name;    /* the root's sibling schema file (sibling.h), or NULL */
     struct ls_slice sib_data; /* its first bytes, borrowed for the root */
+    const struct ls_split_job *split; /* the root is (part of) a split archive, or NULL */
 };
 
 /* Cap of a name as shown (root_shown, shown_name): a root path may pass
@@ -143,6 +157,16 @@ void ls_ctx_fini(struct ls_ctx *c);
  * and bytes, as the supervisor read them; NULL: none). */
 ls_err ls_worker_scan_fd_sib(struct ls_worker *w, int fd, const char *path, const char *sib_name,
                              struct ls_slice sib_data, ls_record_fn fn, void *ud);
+/* A split archive's set root: fds are its parts in byte order (not
+ * closed here); the root's data is their concatenation. job->note may be
+ * extended (a part read short). */
+ls_err ls_worker_scan_split(struct ls_worker *w, int root_fd, const int *fds, const char (*names)[256],
+                            struct ls_split_job *job, const char *path, const char *sib_name,
+                            struct ls_slice sib_data, ls_record_fn fn, void *ud);
+/* A later part of a split archive, read with its set root (job->set_path):
+ * hashed and typed, recorded by reference, not scanned. */
+ls_err ls_worker_scan_later(struct ls_worker *w, int fd, const char *path, const struct ls_split_job *job,
+                            ls_record_fn fn, void *ud);
 /* Run a root over bytes already in memory. read_err: errno of a failed
  * read (0: none); more: the input was longer than what was read. */
 ls_err ls_ctx_run_root(struct ls_ctx *c, struct ls_slice data, int read_err, bool more);

@@ -157,6 +157,13 @@ ls_err ls_record_object(const struct ls_ctx *c, const struct ls_object *obj,
 {
     LS_TRY(id_fields(o, c, obj));
     LS_TRY(file_field(o, obj, st));
+    if (!obj->parent && c->split) { /* a split archive's set root or later part */
+        char sid[17];
+        if (c->split->set_path) ls_root_id(c->split->set_path, sid);
+        else memcpy(sid, c->root_id, sizeof sid);
+        LS_TRY(ls_buf_printf(o, ",\"split\":{\"set_root_id\":\"%s\",\"part\":%u,\"parts\":%u}", sid,
+                             c->split->part, c->split->n));
+    }
     LS_TRY(ls_buf_printf(o, ",\"ext_mismatch\":%s,\"handler\":",
                          ls_obj_has_tag(st, LS_A_EXT_MISMATCH) ? "true" : "false"));
     if (st->handler)

@@ -9,6 +9,18 @@
  *                         sibling schema (src/pipeline/sibling.h) the path
  *                         is followed by NUL, the schema file's name, NUL,
  *                         its bytes (at most LS_SIB_MAX)
+ *   supervisor -> worker  before a 'T', for a root that is part of a split
+ *                         archive (src/pipeline/splitset.h):
+ *                         'P' body = a part's base name, its descriptor as
+ *                         SCM_RIGHTS, one frame per part in byte order
+ *                         (at most LS_SPLIT_MAX_PARTS), then
+ *                         'S' body = u32le position of the root among the
+ *                         parts (0: past them), u8 1 if the note is a limit,
+ *                         the note (why the set ends early, may be empty);
+ *                         or, for a later part
+ *                         read with its set root,
+ *                         'L' body = u32le its position, u32le parts joined,
+ *                         the set root's path
  *   worker -> supervisor  'R' body = u8 record kind + one manifest line
  *                         'D' body = u8 status (POOL_ST_*): the root is over
  *                         'E' body = message: the worker could not start
@@ -28,6 +40,9 @@
 #define POOL_T_RECORD 'R'
 #define POOL_T_DONE 'D'
 #define POOL_T_ERROR 'E'
+#define POOL_T_SET 'S'
+#define POOL_T_PART 'P'
+#define POOL_T_LATER 'L'
 
 enum pool_status { POOL_ST_OK = 0, POOL_ST_NOMEM = 1, POOL_ST_FAILED = 2 };
 
@@ -42,10 +57,31 @@ struct pool_sib {
 };
 /* Send a task frame with fd attached. 0 or -1. */
 int pool_send_task(int sock, int fd, const char *path, const struct pool_sib *sib);
+/* Send a frame whose header carries fd (SCM_RIGHTS; fd < 0: none). 0 or -1. */
+int pool_send_fd_frame(int sock, uint8_t type, int fd, const void *body, size_t len);
+
+/* What came with a task besides its root descriptor: the parts of a split
+ * archive ('S' + 'P' frames) or the set a later part belongs to ('L'). */
+struct pool_split {
+    int *fds;                 /* n part descriptors, byte order (owned) */
+    char (*names)[256];       /* their base names */
+    unsigned n, cap;
+    bool set;                 /* an 'S' frame came: this root is a set root */
+    unsigned root_part;
+    bool note_limit;
+    char note[1024];
+    bool later;               /* an 'L' frame came */
+    unsigned part, parts;
+    char *set_path;           /* malloc'd */
+};
+void pool_split_init(struct pool_split *s);
+/* Close the descriptors, free, and init again. */
+void pool_split_clear(struct pool_split *s);
+
 /* Worker side: receive a task. Returns 1 with *fd and *body (malloc'd:
- * the path, NUL-ended; sib points into it) set, 0 on orderly EOF, -1 on a
- * protocol or I/O error. */
-int pool_recv_task(int sock, int *fd, char **body, struct pool_sib *sib);
+ * the path, NUL-ended; sib points into it) and *split set, 0 on orderly
+ * EOF, -1 on a protocol or I/O error (split then cleared). */
+int pool_recv_task(int sock, int *fd, char **body, struct pool_sib *sib, struct pool_split *split);
 
 /* What a worker process needs besides the inherited ls_worker. */
 struct pool_child_cfg {
@@ -53,7 +89,7 @@ struct pool_child_cfg {
     pid_t parent;            /* the supervisor: die with it */
     uint64_t as_limit;       /* RLIMIT_AS; 0 = none (sanitizer builds) */
     uint64_t fsize_limit;    /* RLIMIT_FSIZE: bounds spill files */
-    unsigned nofile;         /* RLIMIT_NOFILE */
+    unsigned nofile;         /* RLIMIT_NOFILE: 64 + the parts of a split archive */
     bool no_sandbox;         /* LEAKSIFT_NO_SANDBOX=1 (debugging only) */
 };
 

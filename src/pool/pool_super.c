@@ -18,7 +18,10 @@
 
 #include "core/handler.h"
 #include "core/watch.h"
+#include <sys/resource.h>
+
 #include "pipeline/sibling.h"
+#include "pipeline/splitset.h"
 #include "pool/pool_int.h"
 
 #define POOL_READ_CHUNK (1u << 20)
@@ -60,6 +63,8 @@ struct ls_pool {
     char fatal_msg[256];
     uint64_t failed;
     struct ls_sib_cache sib; /* the last sibling schema file read */
+    struct ls_split_cache split; /* the last split archive probed */
+    unsigned max_parts;      /* parts of a split archive sent with a task */
 };
 
 /* ---- starting and stopping workers ---- */
@@ -418,6 +423,55 @@ uint64_t ls_pool_objects_in_flight(const struct ls_pool *p)
     return n;
 }
 
+/* A split archive (src/pipeline/splitset.h), found by the names beside
+ * the root: the set root goes with a descriptor of every part, a later
+ * part with the set root's path. The supervisor opens the parts (workers
+ * never open paths), one at a time: each descriptor is sent, then closed. */
+static int send_split(struct ls_pool *p, int sock, const char *path)
+{
+    const struct ls_split_plan *pl;
+    if (!ls_split_probe(path, p->max_parts, &p->split, &pl)) return 0;
+    const char *slash = strrchr(path, '/');
+    size_t dlen = slash ? (size_t)(slash - path) + 1 : 0;
+    const char *base = path + dlen;
+    if (strcmp(base, pl->root) != 0) { /* a later part: by reference */
+        size_t rl = strlen(pl->root);
+        uint8_t *b = malloc(8 + dlen + rl);
+        if (!b) return -1;
+        uint32_t v[2] = {pl->self_part, pl->n};
+        for (int i = 0; i < 8; i++) b[i] = (uint8_t)(v[i / 4] >> (8 * (i % 4)));
+        memcpy(b + 8, path, dlen);
+        memcpy(b + 8 + dlen, pl->root, rl);
+        int rc = pool_send_frame(sock, POOL_T_LATER, b, 8 + dlen + rl);
+        free(b);
+        return rc;
+    }
+    char note[1024];
+    snprintf(note, sizeof note, "%s", pl->note);
+    bool limit = pl->note_limit;
+    unsigned n = 0;
+    for (; n < pl->n; n++) {
+        int pfd = ls_split_open(&p->split, n);
+        if (pfd < 0) { /* vanished or unreadable since the probe: the set ends there */
+            snprintf(note, sizeof note, "part %u (%s) cannot be opened: %s: the parts before it are read", n + 1,
+                     pl->names[n], strerror(errno));
+            limit = false;
+            break;
+        }
+        int rc = pool_send_fd_frame(sock, POOL_T_PART, pfd, pl->names[n], strlen(pl->names[n]));
+        close(pfd);
+        if (rc != 0) return -1;
+    }
+    if (n == 0) return 0; /* nothing joined: the root alone, as any file */
+    size_t nl = strlen(note);
+    uint8_t hb[5 + sizeof note];
+    uint32_t rp = pl->root_part <= n ? pl->root_part : 0;
+    for (int i = 0; i < 4; i++) hb[i] = (uint8_t)(rp >> (8 * i));
+    hb[4] = limit ? 1 : 0;
+    memcpy(hb + 5, note, nl);
+    return pool_send_frame(sock, POOL_T_SET, hb, 5 + nl);
+}
+
 ls_err ls_pool_submit(struct ls_pool *p, int fd, const char *path, uint64_t size)
 {
     struct pool_slot *s = idle_slot(p);
@@ -444,7 +498,8 @@ ls_err ls_pool_submit(struct ls_pool *p, int fd, const char *path, uint64_t size
     char sib_name[LS_SIB_NAME_MAX + 1];
     struct pool_sib sib = {"", ls_slice_make(NULL, 0)};
     if (ls_sib_read(path, &p->sib, sib_name, &sib.data)) sib.name = sib_name;
-    int rc = pool_send_task(s->sock, fd, path, &sib);
+    int rc = send_split(p, s->sock, path);
+    if (rc == 0) rc = pool_send_task(s->sock, fd, path, &sib);
     close(fd);
     /* A worker that died before taking the task: its death is recorded for
      * this root when the socket's EOF is read. */
@@ -481,7 +536,14 @@ static void child_limits(struct ls_pool *p, const struct ls_pool_opts *o)
     p->child.parent = getpid();
     /* Spill files are bounded by the root's byte budget. */
     p->child.fsize_limit = budget;
-    p->child.nofile = 64;
+    /* 64: the socket, the root, spill files; plus the parts of a split
+     * archive, as far as the supervisor's hard limit allows */
+    struct rlimit rl;
+    rlim_t hard = getrlimit(RLIMIT_NOFILE, &rl) == 0 ? rl.rlim_max : RLIM_INFINITY;
+    p->max_parts = LS_SPLIT_MAX_PARTS;
+    if (hard != RLIM_INFINITY && hard < 64 + (rlim_t)LS_SPLIT_MAX_PARTS)
+        p->max_parts = hard > 64 + 2 ? (unsigned)(hard - 64) : 2;
+    p->child.nofile = 64 + p->max_parts;
 #ifdef LEAKSIFT_SANITIZED
     p->child.as_limit = 0;
 #else
@@ -504,6 +566,7 @@ ls_err ls_pool_new(const struct ls_pool_opts *o, struct ls_worker *w, ls_record_
     p->emit = emit;
     p->emit_ud = emit_ud;
     p->n = o->jobs ? o->jobs : 1;
+    ls_split_cache_init(&p->split);
     p->slots = calloc(p->n, sizeof *p->slots);
     if (!p->slots) {
         free(p);
@@ -553,6 +616,7 @@ void ls_pool_free(struct ls_pool *p)
     }
     free(p->slots);
     ls_sib_cache_free(&p->sib);
+    ls_split_cache_free(&p->split);
     if (p->watch) munmap(p->watch, p->n * sizeof *p->watch);
     free(p);
 }

@@ -138,13 +138,24 @@ static bool test_hook(int fd, enum pool_status *st)
 #endif
 
 static enum pool_status serve_root(struct ls_worker *w, struct fwd *f, int fd, const char *path,
-                                   const struct pool_sib *sib)
+                                   const struct pool_sib *sib, struct pool_split *sp)
 {
 #ifdef LEAKSIFT_TEST_HOOKS
     enum pool_status st = POOL_ST_OK;
     if (test_hook(fd, &st)) return st;
 #endif
-    ls_err e = ls_worker_scan_fd_sib(w, fd, path, sib->name[0] ? sib->name : NULL, sib->data, fwd_record, f);
+    struct ls_split_job job;
+    memset(&job, 0, sizeof job);
+    job.n = sp->set ? sp->n : sp->parts;
+    job.part = sp->set ? sp->root_part : sp->part;
+    job.note_limit = sp->note_limit;
+    snprintf(job.note, sizeof job.note, "%s", sp->note);
+    job.set_path = sp->later ? sp->set_path : NULL;
+    const char *sname = sib->name[0] ? sib->name : NULL;
+    ls_err e = sp->set     ? ls_worker_scan_split(w, fd, sp->fds, (const char(*)[256])sp->names, &job, path, sname,
+                                                  sib->data, fwd_record, f)
+               : sp->later ? ls_worker_scan_later(w, fd, path, &job, fwd_record, f)
+                           : ls_worker_scan_fd_sib(w, fd, path, sname, sib->data, fwd_record, f);
     if (e == LS_E_NOMEM) return POOL_ST_NOMEM;
     return e == LS_OK ? POOL_ST_OK : POOL_ST_FAILED;
 }
@@ -243,11 +254,13 @@ _Noreturn void pool_worker_main(struct ls_worker *w, const struct pool_child_cfg
         int fd;
         char *path;
         struct pool_sib sib;
-        int r = pool_recv_task(c.sock, &fd, &path, &sib);
+        struct pool_split sp;
+        int r = pool_recv_task(c.sock, &fd, &path, &sib, &sp);
         if (r <= 0) _exit(r == 0 ? 0 : 72);
         f.failed = false;
-        enum pool_status st = serve_root(w, &f, fd, path, &sib);
+        enum pool_status st = serve_root(w, &f, fd, path, &sib, &sp);
         close(fd);
+        pool_split_clear(&sp);
         free(path);
         uint8_t b = (uint8_t)st;
         if (f.failed || fwd_append(&f, POOL_T_DONE, 0, false, &b, 1) != LS_OK || fwd_flush(&f) != 0)

@@ -37,6 +37,7 @@
 #include "unpack/rar5hdr.h"
 #include "unpack/zipcd.h"
 #include "core/watch.h"
+#include "pipeline/pipeline.h"
 
 /* Consecutive failed headers before the archive is given up. */
 #define ARC_MAX_FAILED 64u
@@ -1293,7 +1294,8 @@ static ls_err header_error(struct arc *ar, int r)
                           : cut                   ? LS_R_TRUNCATED
                                                   : LS_R_PARSE_ERROR;
         /* "set.7z.001": the first part of a split archive ends mid-stream */
-        bool first_part = ar->o->ext && strcmp(ar->o->ext, "001") == 0;
+        bool first_part = ar->o->ext && strcmp(ar->o->ext, "001") == 0 &&
+                          !(ar->o->depth == 0 && ar->c->split); /* not when read joined */
         ls_note(ar->c, ar->o, why, "%s: %s (after %llu members)%s", fmt_name(ar), ar->ss.err,
                 (unsigned long long)ar->seen,
                 first_part ? "; named as the first part of a split archive: the rest is in the next parts" : "");
@@ -2542,21 +2544,35 @@ static void zip_cut(struct arc *ar, const struct ls_zipcd_report *r, ls_err zc)
                 (unsigned long long)r->declared);
 }
 
+/* A split zip read as one (zip -s parts joined by the supervisor,
+ * src/pipeline/splitset.h): where its disks start in the root's data;
+ * NULL for anything else. */
+static const struct ls_zipcd_disks *arc_disks(const struct arc *ar, struct ls_zipcd_disks *d)
+{
+    const struct ls_split_job *j = ar->o->depth == 0 ? ar->c->split : NULL;
+    if (!j || j->set_path || !j->starts || j->n < 2) return NULL;
+    d->start = j->starts;
+    d->n = j->n;
+    return d;
+}
+
 /* Central-directory check before inflating anything (zipcd.c). True if the
  * zip is an overlap bomb and must not be read. */
 static bool zip_precheck(struct arc *ar)
 {
     struct ls_zipcd_report r;
+    struct ls_zipcd_disks dk;
+    const struct ls_zipcd_disks *disks = arc_disks(ar, &dk);
     bool pk = ls_slice_starts(ar->o->data, "PK", 2);
     if (!pk && !(media_or_blob(ar->o->mime) && appended_zip(ar->o->data))) return false;
-    ls_err zc = ls_zipcd_check(ar->o->data, &r); /* damage is libarchive's to report */
+    ls_err zc = ls_zipcd_check_disks(ar->o->data, disks, &r); /* damage is libarchive's to report */
     if (pk && zc != LS_OK && zc != LS_E_NOMEM && ls_slice_starts(ar->o->data, "PK\x03\x04", 4)) {
         ar->zip_dir_bad = true;
         zip_cut(ar, &r, zc);
     }
     if (!r.is_zip) return false;
     ar->zr = r;
-    if (!r.bomb) (void)ls_zipcd_names(ar->o->data, &ar->zn, &ar->nzn);
+    if (!r.bomb) (void)ls_zipcd_names_disks(ar->o->data, disks, &ar->zn, &ar->nzn);
     if (!pk)
         ls_note(ar->c, ar->o, NULL, "zip appended after %llu bytes of %s (polyglot)%s",
                 (unsigned long long)(ar->nzn ? ar->zn[0].local : r.prefix), ar->o->mime,
@@ -2914,8 +2930,10 @@ static void gzip_header_text(struct arc *ar)
 static ls_err hidden_bytes(struct arc *ar)
 {
     ls_err e = LS_OK;
-    /* the spanning marker alone (PK00, a one-part "split") is the format's */
-    bool marker = ar->nzn && ar->zn[0].local == 4 && ls_slice_starts(ar->o->data, "PK00PK\x03\x04", 8);
+    /* the spanning marker alone (PK00, a one-part "split"; PK\7\8, the
+     * first part of a split zip, APPNOTE 8.5.3) is the format's */
+    bool marker = ar->nzn && ar->zn[0].local == 4 && (ls_slice_starts(ar->o->data, "PK00PK\x03\x04", 8) ||
+                                                      ls_slice_starts(ar->o->data, "PK\x07\x08PK\x03\x04", 8));
     if (ar->nzn && ar->zn[0].local > 0 && !marker) {
         if (ls_slice_starts(ar->o->data, "PK\x03\x04", 4))
             ls_note(ar->c, ar->o, NULL,

@@ -5,9 +5,10 @@
  * 4.3.15 zip64 EOCD locator, 4.3.14 zip64 EOCD record, 4.3.12 central
  * directory file header, 4.3.7 local file header, 4.5.3 zip64 extended
  * information extra field. Supports self-extracting prefixes (offsets
- * shifted by the bytes before the zip). Ignores multi-disk archives (disk
- * numbers are not checked), archive comments and every extra field but
- * zip64's.
+ * shifted by the bytes before the zip). Multi-disk archives: only when
+ * the caller joined the disks and says where each starts (zipcd.h,
+ * ls_zipcd_disks); otherwise disk numbers are not checked. Ignores archive
+ * comments and every extra field but zip64's.
  *
  * Attacker-controlled: all of it. Every offset is checked against the slice
  * before use, sums are overflow-checked, the number of entries walked is
@@ -51,7 +52,18 @@ struct zcd {
     bool want_names;             /* ls_zipcd_names: collect names too */
     struct ls_zipcd_name *names;
     size_t nnames;
+    const struct ls_zipcd_disks *disks; /* a joined split zip, or NULL */
+    uint32_t cd_disk;                   /* the disk the directory starts on */
 };
+
+/* off, relative to the start of disk d, as an offset in the joined data
+ * (unchanged without a disk table or for a disk it does not have). */
+static uint64_t on_disk(const struct zcd *z, uint32_t d, uint64_t off)
+{
+    if (!z->disks || d >= z->disks->n || d == 0) return off;
+    uint64_t b = z->disks->start[d];
+    return off > UINT64_MAX - b ? UINT64_MAX : off + b;
+}
 
 static bool find_eocd(struct zcd *z)
 {
@@ -88,9 +100,11 @@ static void read_zip64(struct zcd *z)
         off = loc - 56;
         if (!ls_rd_u32le(s, (size_t)off, &sig) || sig != SIG_Z64_EOCD) return;
     }
+    uint32_t cdd = 0;
     if (!ls_rd_u64le(s, (size_t)off + 32, &total) || !ls_rd_u64le(s, (size_t)off + 40, &size) ||
-        !ls_rd_u64le(s, (size_t)off + 48, &cdoff))
+        !ls_rd_u64le(s, (size_t)off + 48, &cdoff) || !ls_rd_u32le(s, (size_t)off + 20, &cdd))
         return;
+    z->cd_disk = cdd;
     z->r->zip64 = true;
     z->r->declared = total;
     z->r->cd_size = size;
@@ -101,8 +115,10 @@ static void read_zip64(struct zcd *z)
 static ls_err read_eocd(struct zcd *z)
 {
     struct ls_slice s = z->zip;
-    uint16_t total;
+    uint16_t total, cdd;
     uint32_t size, off;
+    LS_FAIL_IF(!ls_rd_u16le(s, z->eocd + 6, &cdd), LS_E_CORRUPT);
+    z->cd_disk = cdd;
     LS_FAIL_IF(!ls_rd_u16le(s, z->eocd + 10, &total), LS_E_CORRUPT);
     LS_FAIL_IF(!ls_rd_u32le(s, z->eocd + 12, &size), LS_E_CORRUPT);
     LS_FAIL_IF(!ls_rd_u32le(s, z->eocd + 16, &off), LS_E_CORRUPT);
@@ -111,6 +127,7 @@ static ls_err read_eocd(struct zcd *z)
     z->r->cd_offset = off;
     z->cd_end = z->eocd;
     read_zip64(z);
+    z->r->cd_offset = on_disk(z, z->cd_disk, z->r->cd_offset);
     /* The directory ends where the end records begin; bytes unaccounted
      * for before it are a prefix (self-extractor stub). */
     uint64_t decl_end = z->r->cd_offset + z->r->cd_size;
@@ -247,7 +264,7 @@ static struct ls_slice local_extra(struct ls_slice zip, uint64_t lo)
 static ls_err one_entry(struct zcd *z, struct ls_cursor *c)
 {
     uint32_t sig, crc = 0, csz, usz, loff;
-    uint16_t flags, method = 0, nlen, xlen, clen;
+    uint16_t flags, method = 0, nlen, xlen, clen, dsk = 0;
     struct ls_slice fixed, name, extra, comment;
     LS_TRY(ls_cur_take(c, LS_ZIPCD_CDH_MIN, &fixed));
     if (!ls_rd_u32le(fixed, 0, &sig) || sig != SIG_CDH) return LS_E_CORRUPT;
@@ -259,12 +276,14 @@ static ls_err one_entry(struct zcd *z, struct ls_cursor *c)
     (void)ls_rd_u16le(fixed, 28, &nlen);
     (void)ls_rd_u16le(fixed, 30, &xlen);
     (void)ls_rd_u16le(fixed, 32, &clen);
+    (void)ls_rd_u16le(fixed, 34, &dsk);
     (void)ls_rd_u32le(fixed, 42, &loff);
     LS_TRY(ls_cur_take(c, nlen, &name));
     LS_TRY(ls_cur_take(c, xlen, &extra));
     LS_TRY(ls_cur_take(c, clen, &comment));
     uint64_t u = usz, cs = csz, lo = loff;
     zip64_extra(extra, &u, &cs, &lo);
+    lo = on_disk(z, dsk, lo);
     if (flags & 1u) z->r->encrypted++;
     if (ls_slice_find(name, 0, "\0", 1) != SIZE_MAX) z->r->nul_names++;
     uint64_t at = lo > UINT64_MAX - z->r->prefix ? UINT64_MAX : lo + z->r->prefix;
@@ -375,7 +394,12 @@ static ls_err run_check(struct zcd *zp);
 
 ls_err ls_zipcd_check(struct ls_slice zip, struct ls_zipcd_report *r)
 {
-    struct zcd z = {.zip = zip, .r = r};
+    return ls_zipcd_check_disks(zip, NULL, r);
+}
+
+ls_err ls_zipcd_check_disks(struct ls_slice zip, const struct ls_zipcd_disks *d, struct ls_zipcd_report *r)
+{
+    struct zcd z = {.zip = zip, .r = r, .disks = d};
     return run_check(&z);
 }
 
@@ -388,8 +412,14 @@ static int name_cmp(const void *a, const void *b)
 
 ls_err ls_zipcd_names(struct ls_slice zip, struct ls_zipcd_name **out, size_t *n)
 {
+    return ls_zipcd_names_disks(zip, NULL, out, n);
+}
+
+ls_err ls_zipcd_names_disks(struct ls_slice zip, const struct ls_zipcd_disks *d, struct ls_zipcd_name **out,
+                            size_t *n)
+{
     struct ls_zipcd_report r;
-    struct zcd z = {.zip = zip, .r = &r, .want_names = true};
+    struct zcd z = {.zip = zip, .r = &r, .want_names = true, .disks = d};
     *out = NULL;
     *n = 0;
     ls_err e = run_check(&z);

@@ -51,6 +51,16 @@ struct ls_zipcd_report {
  * entries read so far are still analysed and reported); LS_E_NOMEM. */
 ls_err ls_zipcd_check(struct ls_slice zip, struct ls_zipcd_report *r);
 
+/* A split (multi-disk) zip joined in one slice (zip -s: x.z01 x.z02 ...
+ * x.zip, src/pipeline/splitset.h): where each disk starts in it. Offsets
+ * the directory states are relative to the start of the disk it names
+ * (APPNOTE 8.5); with a table they are taken from that disk's start. */
+struct ls_zipcd_disks {
+    const uint64_t *start; /* n disk starts, ascending, start[0] = 0 */
+    unsigned n;
+};
+ls_err ls_zipcd_check_disks(struct ls_slice zip, const struct ls_zipcd_disks *d, struct ls_zipcd_report *r);
+
 /* A central-directory entry's name as stored (a slice of the zip: raw
  * bytes, NULs and backslashes included) and where its local header is. */
 struct ls_zipcd_name {
@@ -73,5 +83,7 @@ struct ls_zipcd_name {
  * *out is malloc'ed (free it), NULL with *n = 0 when there is no usable
  * directory. Returns what ls_zipcd_check would. */
 ls_err ls_zipcd_names(struct ls_slice zip, struct ls_zipcd_name **out, size_t *n);
+ls_err ls_zipcd_names_disks(struct ls_slice zip, const struct ls_zipcd_disks *d, struct ls_zipcd_name **out,
+                            size_t *n);
 
 #endif

@@ -1,0 +1,335 @@
+/* Split archives on disk: names and probing (splitset.h). */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "pipeline/splitset.h"
+
+static bool is_digit(char ch) { return ch >= '0' && ch <= '9'; }
+static bool is_lower(char ch) { return ch >= 'a' && ch <= 'z'; }
+static char lower(char ch) { return ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch; }
+
+/* The number in s[0..n) (all digits, n <= 4). */
+static unsigned num_of(const char *s, size_t n)
+{
+    unsigned v = 0;
+    for (size_t i = 0; i < n; i++) v = v * 10 + (unsigned)(s[i] - '0');
+    return v;
+}
+
+static bool all_digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!is_digit(s[i])) return false;
+    return n > 0;
+}
+
+static bool ieq(const char *s, size_t n, const char *lit)
+{
+    size_t l = strlen(lit);
+    if (n != l) return false;
+    for (size_t i = 0; i < n; i++)
+        if (lower(s[i]) != lit[i]) return false;
+    return true;
+}
+
+/* "S.partN.rar": the dot before "part" at *dot. */
+static bool rar_part(const char *b, size_t dot_ext, size_t *dot, unsigned *num, unsigned *width)
+{
+    size_t i = dot_ext;
+    while (i > 0 && is_digit(b[i - 1])) i--;
+    size_t nd = dot_ext - i;
+    if (nd < 1 || nd > 4 || i < 6 || !ieq(b + i - 4, 4, "part") || b[i - 5] != '.') return false;
+    *num = num_of(b + i, nd);
+    *width = (unsigned)nd;
+    *dot = i - 5;
+    return *num >= 1;
+}
+
+bool ls_split_parse(const char *b, size_t len, struct ls_split_name *o)
+{
+    memset(o, 0, sizeof *o);
+    size_t dot = len;
+    while (dot > 0 && b[dot - 1] != '.') dot--;
+    if (dot < 2 || dot >= len) return false; /* no dot, a name that is only ".ext", or "x." */
+    dot--;                                   /* the dot itself */
+    const char *e = b + dot + 1;
+    size_t el = len - dot - 1;
+    o->stem_len = dot;
+    o->upper = e[0] >= 'A' && e[0] <= 'Z';
+    if (ieq(e, el, "rar")) {
+        size_t d2;
+        unsigned num, w;
+        if (rar_part(b, dot, &d2, &num, &w)) {
+            o->scheme = LS_SPLIT_RAR, o->stem_len = d2, o->index = num, o->width = w;
+            return true;
+        }
+        o->scheme = LS_SPLIT_RAROLD, o->index = 0;
+        return true;
+    }
+    if (el == 3 && lower(e[0]) == 'r' && all_digits(e + 1, 2)) {
+        o->scheme = LS_SPLIT_RAROLD, o->index = num_of(e + 1, 2) + 1, o->width = 2;
+        return true;
+    }
+    if (ieq(e, el, "zip")) {
+        o->scheme = LS_SPLIT_ZIP, o->index = 0;
+        return true;
+    }
+    if ((el == 3 || el == 4) && lower(e[0]) == 'z' && all_digits(e + 1, el - 1)) {
+        o->scheme = LS_SPLIT_ZIP, o->index = num_of(e + 1, el - 1), o->width = (unsigned)el - 1;
+        return o->index >= 1;
+    }
+    if (el >= 2 && el <= 4 && all_digits(e, el)) {
+        o->scheme = LS_SPLIT_NUM, o->index = num_of(e, el), o->width = (unsigned)el;
+        return true;
+    }
+    if (el == 2 || el == 3) {
+        unsigned v = 0;
+        for (size_t i = 0; i < el; i++) {
+            if (!is_lower(e[i])) return false;
+            v = v * 26 + (unsigned)(e[i] - 'a');
+        }
+        o->scheme = LS_SPLIT_ALPHA, o->index = v, o->width = (unsigned)el;
+        return true;
+    }
+    return false;
+}
+
+bool ls_split_make(const char *b, const struct ls_split_name *n, unsigned index, char *out, size_t cap)
+{
+    char suf[32];
+    size_t len = strlen(b);
+    int k = -1;
+    switch (n->scheme) {
+    case LS_SPLIT_NUM: k = snprintf(suf, sizeof suf, ".%0*u", (int)n->width, index); break;
+    case LS_SPLIT_ALPHA: {
+        unsigned lim = n->width == 2 ? 26u * 26u : 26u * 26u * 26u, v = index;
+        if (index >= lim) return false;
+        suf[0] = '.';
+        for (unsigned i = n->width; i > 0; i--, v /= 26) suf[i] = (char)('a' + v % 26);
+        suf[n->width + 1] = 0;
+        k = (int)n->width + 1;
+        break;
+    }
+    case LS_SPLIT_ZIP:
+        if (index == 0) k = snprintf(suf, sizeof suf, n->upper ? ".ZIP" : ".zip");
+        else k = snprintf(suf, sizeof suf, n->upper ? ".Z%02u" : ".z%02u", index);
+        break;
+    case LS_SPLIT_RAR: {
+        /* the case of "part" and "rar" as in the name */
+        if (len < n->stem_len + 9) return false;
+        k = snprintf(suf, sizeof suf, ".%.4s%0*u.%.3s", &b[n->stem_len + 1], (int)n->width, index, &b[len - 3]);
+        break;
+    }
+    case LS_SPLIT_RAROLD:
+        if (index == 0) k = snprintf(suf, sizeof suf, n->upper ? ".RAR" : ".rar");
+        else if (index <= 100) k = snprintf(suf, sizeof suf, n->upper ? ".R%02u" : ".r%02u", index - 1);
+        break;
+    default: break;
+    }
+    if (k < 0 || (size_t)k >= sizeof suf || n->stem_len + (size_t)k + 1 > cap) return false;
+    memcpy(out, b, n->stem_len);
+    memcpy(out + n->stem_len, suf, (size_t)k + 1);
+    return true;
+}
+
+/* ---- probing ---- */
+
+void ls_split_cache_init(struct ls_split_cache *k)
+{
+    memset(k, 0, sizeof *k);
+    k->dirfd = -1;
+}
+
+void ls_split_cache_free(struct ls_split_cache *k)
+{
+    if (k->dirfd >= 0) close(k->dirfd);
+    free(k->dir);
+    free(k->plan.names);
+    free(k->plan.sizes);
+    ls_split_cache_init(k);
+}
+
+/* The directory of path as a descriptor, cached. */
+static int dir_fd(struct ls_split_cache *k, const char *path, size_t dlen)
+{
+    if (k->dir && strlen(k->dir) == dlen && memcmp(k->dir, path, dlen) == 0) return k->dirfd;
+    if (k->dirfd >= 0) close(k->dirfd);
+    free(k->dir);
+    k->have = false;
+    k->dirfd = -1;
+    k->dir = malloc(dlen + 1);
+    if (!k->dir) return -1;
+    memcpy(k->dir, path, dlen);
+    k->dir[dlen] = 0;
+    k->dirfd = open(dlen ? k->dir : ".", O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (dlen == 0) k->dir[0] = 0;
+    return k->dirfd;
+}
+
+/* Size of the regular file `name` in dfd; -1: absent, a symlink, not a file. */
+static int64_t probe(int dfd, const char *name)
+{
+    struct stat sb;
+    if (fstatat(dfd, name, &sb, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(sb.st_mode)) return -1;
+    return (int64_t)sb.st_size;
+}
+
+/* The index of position pos (1-based, byte order) of a set; for zip the
+ * .zip is not listed here (it follows the zNN parts). */
+static unsigned index_at(const struct ls_split_name *n, unsigned base, unsigned pos)
+{
+    switch (n->scheme) {
+    case LS_SPLIT_NUM: return base + pos - 1;
+    case LS_SPLIT_ALPHA: return pos - 1;
+    case LS_SPLIT_RAROLD: return pos - 1; /* 0: .rar, 1: .r00 ... */
+    default: return pos;                  /* zip zNN, rar partN */
+    }
+}
+
+static bool plan_add(struct ls_split_plan *p, unsigned cap, const char *name, int64_t size)
+{
+    if (p->n >= cap) return false;
+    snprintf(p->names[p->n], sizeof p->names[p->n], "%s", name);
+    p->sizes[p->n] = (uint64_t)size;
+    p->n++;
+    return true;
+}
+
+/* Past a missing name at pos: does any of the next few exist? */
+static bool gap_before_more(int dfd, const char *b, const struct ls_split_name *n, unsigned base, unsigned pos)
+{
+    char name[LS_SPLIT_NAME_MAX + 1];
+    for (unsigned q = pos + 1; q <= pos + LS_SPLIT_GAP_PROBE; q++)
+        if (ls_split_make(b, n, index_at(n, base, q), name, sizeof name) && probe(dfd, name) >= 0) return true;
+    return false;
+}
+
+/* Sizes: every part but the last as large as the first, the last no larger.
+ * A part that breaks this ends the set there (it is read, as far as it goes). */
+static void check_sizes(struct ls_split_plan *p)
+{
+    uint64_t s = p->sizes[0];
+    for (unsigned j = 1; j < p->n; j++) {
+        bool last = j + 1 == p->n;
+        if (last ? p->sizes[j] <= s : p->sizes[j] == s) continue;
+        if (last && p->sizes[j] > s) {
+            /* a larger last file: no part of this set (two such files: no set) */
+            p->n = j;
+            if (j == 1) return;
+            snprintf(p->note, sizeof p->note, "part %u (%s) is larger than the parts before it (%llu bytes, not %llu): "
+                     "not read as a part of the set", j + 1, p->names[j], (unsigned long long)p->sizes[j],
+                     (unsigned long long)s);
+            return;
+        }
+        snprintf(p->note, sizeof p->note, "part %u (%s) is %llu bytes, the parts before it %llu: a cut or "
+                 "foreign part, the set is read up to its end", j + 1, p->names[j],
+                 (unsigned long long)p->sizes[j], (unsigned long long)s);
+        p->n = j + 1;
+        return;
+    }
+}
+
+static void set_total(struct ls_split_plan *p)
+{
+    p->total = 0;
+    for (unsigned j = 0; j < p->n; j++) p->total += p->sizes[j];
+}
+
+/* Build the plan of the set n (parsed from b) belongs to. */
+static void build(struct ls_split_plan *p, int dfd, const char *b, const struct ls_split_name *n, unsigned cap)
+{
+    char name[LS_SPLIT_NAME_MAX + 1];
+    p->n = 0;
+    p->note[0] = 0;
+    p->note_limit = false;
+    p->is_set = false;
+    p->root[0] = 0;
+    unsigned base = 1;
+    if (n->scheme == LS_SPLIT_NUM) {
+        base = n->index == 0 ? 0 : 1;
+        if (base == 1 && ls_split_make(b, n, 0, name, sizeof name) && probe(dfd, name) >= 0) base = 0;
+    }
+    /* the root: the .zip of a zip set, else the first part */
+    unsigned root_index = n->scheme == LS_SPLIT_ZIP ? 0 : index_at(n, base, 1);
+    if (!ls_split_make(b, n, root_index, p->root, sizeof p->root) || probe(dfd, p->root) < 0) return;
+    unsigned pos = 1;
+    for (;; pos++) {
+        int64_t sz = -1;
+        if (ls_split_make(b, n, index_at(n, base, pos), name, sizeof name)) sz = probe(dfd, name);
+        if (sz < 0) break;
+        if (!plan_add(p, cap, name, sz)) {
+            p->note_limit = true;
+            snprintf(p->note, sizeof p->note, "the set has more than %u parts: the first %u are read", cap, cap);
+            break;
+        }
+    }
+    bool gap = !p->note_limit && gap_before_more(dfd, b, n, base, pos);
+    if (gap) {
+        char miss[LS_SPLIT_NAME_MAX + 1] = "";
+        (void)ls_split_make(b, n, index_at(n, base, pos), miss, sizeof miss);
+        snprintf(p->note, sizeof p->note, "part %u (%s) is missing: the parts before it are read", pos, miss);
+    }
+    if (n->scheme == LS_SPLIT_ZIP) {
+        if (p->n == 0) return; /* a plain zip */
+        int64_t zs = probe(dfd, p->root);
+        if (!gap && !p->note_limit && zs >= 0) (void)plan_add(p, cap, p->root, zs);
+    }
+    if (p->n == 0) return;
+    if (!p->note[0] && p->n >= 2) check_sizes(p);
+    p->is_set = p->n >= 2 || p->note[0];
+    if (p->sizes[0] == 0 && p->n >= 2) p->is_set = false;
+    if (!p->note[0] && p->n < 2) p->is_set = false;
+    p->root_part = 0;
+    for (unsigned j = 0; j < p->n; j++)
+        if (strcmp(p->names[j], p->root) == 0) p->root_part = j + 1;
+    set_total(p);
+}
+
+bool ls_split_probe(const char *path, unsigned max_parts, struct ls_split_cache *k,
+                    const struct ls_split_plan **plan)
+{
+    *plan = NULL;
+    const char *slash = strrchr(path, '/');
+    const char *b = slash ? slash + 1 : path;
+    size_t blen = strlen(b);
+    struct ls_split_name n;
+    if (blen > LS_SPLIT_NAME_MAX || !ls_split_parse(b, blen, &n)) return false;
+    if (max_parts > LS_SPLIT_MAX_PARTS) max_parts = LS_SPLIT_MAX_PARTS;
+    if (max_parts < 2) return false;
+    int dfd = dir_fd(k, path, slash ? (size_t)(slash - path) + (slash == path ? 1 : 0) : 0);
+    if (dfd < 0) return false;
+    char key[sizeof k->key];
+    snprintf(key, sizeof key, "%d:%u:%u:%.*s", (int)n.scheme, n.width, n.upper, (int)n.stem_len, b);
+    if (!k->have || strcmp(k->key, key) != 0) {
+        if (!k->plan.names) {
+            k->plan.names = malloc(LS_SPLIT_MAX_PARTS * sizeof *k->plan.names);
+            k->plan.sizes = malloc(LS_SPLIT_MAX_PARTS * sizeof *k->plan.sizes);
+            if (!k->plan.names || !k->plan.sizes) return false;
+        }
+        build(&k->plan, dfd, b, &n, max_parts);
+        snprintf(k->key, sizeof k->key, "%s", key);
+        k->have = true;
+    }
+    struct ls_split_plan *p = &k->plan;
+    if (!p->is_set) return false;
+    p->self_part = 0;
+    for (unsigned j = 0; j < p->n; j++)
+        if (strcmp(p->names[j], b) == 0) p->self_part = j + 1;
+    if (p->self_part == 0 && strcmp(b, p->root) != 0) return false;
+    *plan = p;
+    return true;
+}
+
+int ls_split_open(const struct ls_split_cache *k, unsigned i)
+{
+    if (!k->have || i >= k->plan.n || k->dirfd < 0) {
+        errno = EINVAL;
+        return -1;
+    }
+    return openat(k->dirfd, k->plan.names[i], O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+}

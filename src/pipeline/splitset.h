@@ -1,0 +1,89 @@
+/*
+ * Split archives on disk read as one (docs/unpacking.md, "Split archives").
+ *
+ *   scheme   names (in the order of their bytes)                 set root
+ *   num      S.001 S.002 ... (7z -v, HJSplit), S.00 S.01 ... (split -d) S.001 / S.00
+ *   alpha    S.aa S.ab ... / S.aaa S.aab ... (split -b)           S.aa / S.aaa
+ *   zip      S.z01 S.z02 ... S.zip (zip -s, WinZip)               S.zip (holds the directory)
+ *   rar      S.part1.rar S.part2.rar ... (RAR 3+; any zero-padded width)  S.part1.rar
+ *   rarold   S.rar S.r00 S.r01 ... S.r99 (RAR 2)                  S.rar
+ *
+ * A set is recognised by its names alone, probed beside the file (no
+ * directory listing): the parts are numbered without a gap from the first
+ * (a gap of up to LS_SPLIT_GAP_PROBE names is seen: "part 3 is missing"),
+ * regular files (no symlink), and their sizes plausible: every part but
+ * the last as large as the first, the last no larger. The decision depends
+ * on the path and the files beside it only, so -j1, -jN, shards, --resume
+ * and `leaksift text` agree. The set root's data is the concatenation of
+ * the parts read (byte splits, zip -s read as a stream, RAR volumes: all
+ * three are plain concatenations for their readers).
+ */
+#ifndef LS_SPLITSET_H
+#define LS_SPLITSET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define LS_SPLIT_MAX_PARTS 1000u /* parts joined, at most (the rest: limit) */
+#define LS_SPLIT_GAP_PROBE 4u    /* names probed past a missing part */
+#define LS_SPLIT_NAME_MAX 255u   /* a part's file name (NAME_MAX) */
+
+enum ls_split_scheme { LS_SPLIT_NONE = 0, LS_SPLIT_NUM, LS_SPLIT_ALPHA, LS_SPLIT_ZIP, LS_SPLIT_RAR, LS_SPLIT_RAROLD };
+
+/* What a file name says about its place in a set. */
+struct ls_split_name {
+    enum ls_split_scheme scheme;
+    size_t stem_len;   /* bytes of the name before the part's suffix */
+    unsigned index;    /* num: the number; alpha: 0 for aa..; zip: the zNN
+                        * number, 0 for .zip; rar: the N of partN; rarold:
+                        * 0 for .rar, NN + 1 for .rNN */
+    unsigned width;    /* digits or letters of the suffix */
+    bool upper;        /* zip/rarold: the extension is in capitals */
+};
+
+/* Parse a base name (no directory). false: not a part's name. Pure. */
+bool ls_split_parse(const char *base, size_t len, struct ls_split_name *out);
+/* The name of the part with the given index of the set that `n` (parsed
+ * from `base`) belongs to. false if it does not fit out. */
+bool ls_split_make(const char *base, const struct ls_split_name *n, unsigned index, char *out, size_t cap);
+
+/* A set as probed on disk. */
+struct ls_split_plan {
+    bool is_set;                 /* at least two parts, root found */
+    unsigned n;                  /* parts joined (byte order) */
+    unsigned root_part;          /* 1-based position of the root file among them */
+    unsigned self_part;          /* the file asked about: its 1-based position; 0: not joined */
+    char root[LS_SPLIT_NAME_MAX + 1]; /* the set root's base name */
+    char (*names)[LS_SPLIT_NAME_MAX + 1]; /* n base names, byte order */
+    uint64_t *sizes;             /* their sizes at probe time */
+    uint64_t total;
+    char note[512];              /* why the set ends before its last part ("" if it does not) */
+    bool note_limit;             /* the note is a limit (LS_SPLIT_MAX_PARTS), not a cut */
+};
+
+/* The last plan made, for the next part of the same set (the parts of one
+ * set are listed one after the other). */
+struct ls_split_cache {
+    char *dir;                   /* the directory probed last ("" : none) */
+    int dirfd;                   /* its descriptor (O_PATH), -1: none; 0-initialised caches: see init */
+    bool have;                   /* plan describes key below */
+    char key[LS_SPLIT_NAME_MAX + 16]; /* scheme, width, stem of the plan */
+    struct ls_split_plan plan;
+};
+
+/* Probe the set the file at `path` belongs to, if any. Returns true when
+ * the file is part of a set (plan->is_set and plan->self_part > 0); *plan
+ * is then valid until the next call with the same cache. max_parts: at
+ * most this many joined (<= LS_SPLIT_MAX_PARTS). */
+bool ls_split_probe(const char *path, unsigned max_parts, struct ls_split_cache *k,
+                    const struct ls_split_plan **plan);
+void ls_split_cache_init(struct ls_split_cache *k);
+void ls_split_cache_free(struct ls_split_cache *k);
+
+/* Open part i (0-based, byte order) of the plan the last ls_split_probe()
+ * returned (O_RDONLY, no symlink, no blocking, close-on-exec); -1 with
+ * errno set on failure. */
+int ls_split_open(const struct ls_split_cache *k, unsigned i);
+
+#endif

@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""Split archives on disk read as one (docs/unpacking.md, "Split archives"):
+7-Zip volumes, zip -s, split -b of a .tar.gz, split -d of a .tar, made by
+tests/gen/gen_splitvol.py with fake PII in a member past the first part.
+
+The set root's record describes the joined archive (its members as
+children, `split` naming the parts); each later part is a root of its own,
+`full` by reference (`split.set_root_id`, an `errors` line). A missing middle
+part: the parts before it are read, the root is `truncated` and says which
+part is missing. A later part alone stays as before. -j1 and -j2 give the
+same records, so does a run resumed between a set root and its parts, and
+`leaksift text` reads a member past the first part."""
+import json
+import os
+import shutil
+import sys
+import tempfile
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import lsutil  # noqa: E402
+
+sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
+import gen_splitvol  # noqa: E402
+
+KEY = b"splitvol-test-fingerprint-key-0123456789"
+SETS = ("sev", "zs", "tg", "td")
+
+
+def comparable(m):
+    """Object records by id, without what differs between runs."""
+    return {o["id"]: json.dumps(o, sort_keys=True) for o in m.objects}
+
+
+class SplitVolumes(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="ls_splitvol_")
+        cls.key = gen_splitvol.generate(cls.tmp)
+        cls.w1 = os.path.join(cls.tmp, "w1")
+        cls.w2 = os.path.join(cls.tmp, "w2")
+        os.makedirs(cls.w1)
+        os.makedirs(cls.w2)
+        p, cls.m2 = lsutil.scan_keyed(cls.w2, ["split"], KEY, "-j2", cwd=cls.tmp)
+        assert cls.m2 is not None, p.stderr
+        p, cls.m1 = lsutil.scan_keyed(cls.w1, ["split"], KEY, "-j1", cwd=cls.tmp)
+        assert cls.m1 is not None, p.stderr
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def p(self, rel):
+        return "split/" + rel
+
+    def test_pii_past_the_first_part_is_found(self):
+        for s in SETS:
+            k = self.key[s]
+            with self.subTest(set=s):
+                member = self.m2.obj(self.p(k["root"]), k["member"])
+                self.assertEqual(lsutil.last4s(member, "ssn"), sorted(lsutil.last4(v) for v in k["ssn"]))
+                root = self.m2.obj(self.p(k["root"]))
+                self.assertEqual(root["verdict"], "sensitive")
+                self.assertEqual(root["coverage"], "full", root["errors"])
+
+    def test_set_root_record(self):
+        for s in SETS:
+            k = self.key[s]
+            with self.subTest(set=s):
+                root = self.m2.obj(self.p(k["root"]))
+                parts = [self.p(x) for x in k["parts"]]
+                self.assertEqual(root["split"], {"set_root_id": root["root_id"], "parts": len(parts),
+                                                 "part": parts.index(self.p(k["root"])) + 1})
+                self.assertEqual(root["file"]["size"],
+                                 sum(os.path.getsize(os.path.join(self.tmp, x)) for x in parts))
+
+    def test_later_parts_by_reference(self):
+        for s in SETS:
+            k = self.key[s]
+            parts = [self.p(x) for x in k["parts"]]
+            root = self.m2.obj(self.p(k["root"]))
+            for i, part in enumerate(parts):
+                if part == self.p(k["root"]):
+                    continue
+                with self.subTest(part=part):
+                    o = self.m2.obj(part)
+                    self.assertEqual(o["split"], {"set_root_id": root["root_id"], "part": i + 1,
+                                                  "parts": len(parts)})
+                    self.assertEqual((o["coverage"], o["verdict"], o["findings"]), ("full", "clean", []))
+                    self.assertIn("read as part %d of %d of the set rooted at %s" % (i + 1, len(parts),
+                                                                                   self.p(k["root"])),
+                                  o["errors"][0])
+                    self.assertEqual(o["file"]["size"], os.path.getsize(os.path.join(self.tmp, part)))
+
+    def test_missing_middle_part(self):
+        k = self.key["miss"]
+        root = self.m2.obj(self.p(k["root"]))
+        self.assertEqual(root["coverage"], "partial")
+        self.assertIn("truncated", root["coverage_reasons"])
+        self.assertTrue(any("part 3 (%s) is missing" % k["missing"] in e for e in root["errors"]), root["errors"])
+        self.assertEqual(root["split"]["parts"], 2)
+        member = self.m2.obj(self.p(k["root"]), k["member"])
+        self.assertEqual(lsutil.last4s(member, "ssn"), [lsutil.last4(k["ssn"][0])])
+        self.assertEqual(self.m2.obj(self.p(k["parts"][1]))["split"]["set_root_id"], root["root_id"])
+        for after in k["after_gap"]:  # past the gap: alone, as before
+            self.assertNotIn("split", self.m2.obj(self.p(after)))
+        # a later part whose first part is not there: alone, as before
+        o = self.m2.obj(self.p(self.key["lone"]["root"]))
+        self.assertNotIn("split", o)
+        self.assertEqual(o["coverage"], "partial")
+        self.assertIn("unsupported", o["coverage_reasons"])
+
+    def test_one_worker_same_as_two(self):
+        for m in (self.m1, self.m2):  # both joined the sets ...
+            self.assertEqual(sum(1 for o in m.objects if "split" in o),
+                             sum(len(self.key[s]["parts"]) for s in SETS + ("miss",)))
+        self.assertEqual(comparable(self.m1), comparable(self.m2))  # ... the same way
+
+    def test_resume_between_set_root_and_parts(self):
+        """A run cut after the set root's block (its later parts not done)
+        and resumed gives the records of an uncut run."""
+        full = os.path.join(self.w1, "manifest.jsonl")
+        with open(full, "rb") as f:
+            lines = f.read().split(b"\n")
+        cut = None
+        for i, line in enumerate(lines):
+            if line.startswith(b'{"record":"root_done"') and json.loads(line)["path"] == self.p(self.key["sev"]["root"]):
+                cut = i
+        self.assertIsNotNone(cut)
+        w = os.path.join(self.tmp, "wr")
+        os.makedirs(w, exist_ok=True)
+        out = os.path.join(w, "manifest.jsonl")
+        with open(out, "wb") as f:
+            f.write(b"\n".join(lines[:cut + 1]) + b"\n")
+        keyfile = os.path.join(self.w1, "key")
+        p = lsutil.run(["scan", "-q", "--resume", "-o", out, "--fingerprint-key", keyfile, "-j2", "split"],
+                       cwd=self.tmp)
+        self.assertIn(p.returncode, (0, 1), p.stderr)
+        m = lsutil.load(out)
+        self.assertEqual(comparable(m), comparable(self.m1))
+        later = self.m1.obj(self.p(self.key["sev"]["parts"][1]))
+        self.assertEqual(later["split"]["part"], 2)
+
+    def test_text_reads_a_member_past_the_first_part(self):
+        k = self.key["sev"]
+        p = lsutil.run(["text", self.p(k["root"]) + "!" + "!".join(k["member"])], cwd=self.tmp)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn(k["ssn"][0].encode(), p.stdout)
+        p = lsutil.run(["text", self.p(k["parts"][1])], cwd=self.tmp)
+        self.assertEqual((p.returncode, p.stdout), (0, b""), p.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,161 @@
+#!/usr/bin/env python3
+"""Split archives as leak dumps publish them, made with the real tools the
+bootstrap installs (scripts/deps-debian.txt: p7zip-full, zip, coreutils'
+split, tar, gzip), each holding fake PII in a member that lies past the
+first part (all values fake):
+
+  sev/dump.7z.001 .002 ...       7z a -v64k (7-Zip volumes; the header is in the last)
+  zs/mail.zip + mail.z01 ...     zip -s 64k (a split zip; the directory is in the .zip)
+  tg/export.tar.gz.aa .ab ...    split -b 64k of a .tar.gz
+  td/db.tar.000 .001 ...         split -d -a 3 -b 64k of a plain .tar
+  miss/cut.tar.gz.aa .ab .ad     as tg, with .ac deleted (a missing middle part)
+  lone/orphan.7z.002             a later part whose first part is not there
+
+RAR volumes (x.part1.rar, x.rar + x.r00) have no free tool to make them;
+their names are covered by tests/unit/test_splitset.c.
+
+Usage: gen_splitvol.py OUTDIR (writes OUTDIR/split/ and OUTDIR/key.json).
+key.json: per set, the root's path, its parts in byte order, and the SSNs
+planted (past the first part) with the member that holds them."""
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tarfile
+
+PART = 64 * 1024
+
+
+def noise(seed, n):
+    """Incompressible bytes, so the member after it lies past the first part."""
+    r = random.Random(seed)
+    return bytes(r.getrandbits(8) for _ in range(n))
+
+
+def people(ssns, tag):
+    lines = ["name,ssn,email"]
+    for i, s in enumerate(ssns):
+        lines.append("Person %s %d,%s,person%d.%s@example.org" % (tag, i, s, i, tag))
+    return ("\n".join(lines) + "\n").encode()
+
+
+def write(path, data):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(data)
+
+
+def run(args, cwd):
+    subprocess.run(args, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def staging(base, name, seed, ssns, tag):
+    """A folder with a large random blob first and a CSV of people after it."""
+    d = os.path.join(base, "_stage_" + name)
+    write(os.path.join(d, "a_scan.bin"), noise(seed, 3 * PART + 5000))
+    write(os.path.join(d, "z_people.csv"), people(ssns, tag))
+    return d
+
+
+def tar_of(stage, out, gz):
+    with tarfile.open(out, "w:gz" if gz else "w", format=tarfile.USTAR_FORMAT) as t:
+        for n in ("a_scan.bin", "z_people.csv"):
+            ti = t.gettarinfo(os.path.join(stage, n), arcname=n)
+            ti.mtime, ti.uid, ti.gid, ti.uname, ti.gname = 1700000000, 0, 0, "", ""
+            with open(os.path.join(stage, n), "rb") as f:
+                t.addfile(ti, f)
+
+
+def parts_of(d, prefix):
+    return sorted(n for n in os.listdir(d) if n.startswith(prefix))
+
+
+def generate(out):
+    out = os.path.abspath(out)
+    base = os.path.join(out, "split")
+    if os.path.exists(base):
+        shutil.rmtree(base)
+    os.makedirs(base)
+    key = {}
+
+    # 7-Zip volumes
+    ssn = ["536-22-1874", "536-22-1875"]
+    st = staging(base, "sev", 1, ssn, "sev")
+    d = os.path.join(base, "sev")
+    os.makedirs(d)
+    run(["7z", "a", "-v64k", "-mx=1", "-mtm=off", os.path.join(d, "dump.7z"), "a_scan.bin", "z_people.csv"], st)
+    key["sev"] = {"root": "sev/dump.7z.001", "parts": ["sev/" + n for n in parts_of(d, "dump.7z.")],
+                  "member": ["z_people.csv"], "ssn": ssn}
+
+    # zip -s
+    ssn = ["536-22-1876"]
+    st = staging(base, "zs", 2, ssn, "zs")
+    d = os.path.join(base, "zs")
+    os.makedirs(d)
+    run(["zip", "-q", "-X", "-s", "64k", os.path.join(d, "mail.zip"), "a_scan.bin", "z_people.csv"], st)
+    zparts = sorted(n for n in os.listdir(d) if n.startswith("mail.z") and n != "mail.zip")
+    key["zs"] = {"root": "zs/mail.zip", "parts": ["zs/" + n for n in zparts] + ["zs/mail.zip"],
+                 "member": ["z_people.csv"], "ssn": ssn}
+
+    # split -b of a .tar.gz
+    ssn = ["536-22-1877"]
+    st = staging(base, "tg", 3, ssn, "tg")
+    d = os.path.join(base, "tg")
+    os.makedirs(d)
+    tar_of(st, os.path.join(d, "export.tar.gz"), True)
+    run(["split", "-b", "64k", "export.tar.gz", "export.tar.gz."], d)
+    os.remove(os.path.join(d, "export.tar.gz"))
+    key["tg"] = {"root": "tg/export.tar.gz.aa", "parts": ["tg/" + n for n in parts_of(d, "export.tar.gz.")],
+                 "member": ["z_people.csv"], "ssn": ssn}
+
+    # split -d -a 3 of a plain .tar (numbered from 000)
+    ssn = ["536-22-1878"]
+    st = staging(base, "td", 4, ssn, "td")
+    d = os.path.join(base, "td")
+    os.makedirs(d)
+    tar_of(st, os.path.join(d, "db.tar"), False)
+    run(["split", "-d", "-a", "3", "-b", "64k", "db.tar", "db.tar."], d)
+    os.remove(os.path.join(d, "db.tar"))
+    key["td"] = {"root": "td/db.tar.000", "parts": ["td/" + n for n in parts_of(d, "db.tar.")],
+                 "member": ["z_people.csv"], "ssn": ssn}
+
+    # a missing middle part: people first (read), then the blob (cut)
+    ssn = ["536-22-1879"]
+    st = staging(base, "miss", 5, ssn, "miss")
+    d = os.path.join(base, "miss")
+    os.makedirs(d)
+    first = os.path.join(st, "0_people.csv")
+    os.rename(os.path.join(st, "z_people.csv"), first)
+    with tarfile.open(os.path.join(d, "cut.tar"), "w", format=tarfile.USTAR_FORMAT) as t:
+        for n in ("0_people.csv", "a_scan.bin"):
+            ti = t.gettarinfo(os.path.join(st, n), arcname=n)
+            ti.mtime, ti.uid, ti.gid, ti.uname, ti.gname = 1700000000, 0, 0, "", ""
+            with open(os.path.join(st, n), "rb") as f:
+                t.addfile(ti, f)
+    run(["split", "-b", "64k", "cut.tar", "cut.tar."], d)
+    os.remove(os.path.join(d, "cut.tar"))
+    os.remove(os.path.join(d, "cut.tar.ac"))
+    key["miss"] = {"root": "miss/cut.tar.aa", "parts": ["miss/cut.tar.aa", "miss/cut.tar.ab"],
+                   "after_gap": ["miss/" + n for n in parts_of(d, "cut.tar.") if n > "cut.tar.ac"],
+                   "missing": "cut.tar.ac", "member": ["0_people.csv"], "ssn": ssn}
+
+    # a later part alone
+    d = os.path.join(base, "lone")
+    os.makedirs(d)
+    shutil.copy(os.path.join(base, "sev", "dump.7z.002"), os.path.join(d, "orphan.7z.002"))
+    key["lone"] = {"root": "lone/orphan.7z.002"}
+
+    for n in os.listdir(base):
+        if n.startswith("_stage_"):
+            shutil.rmtree(os.path.join(base, n))
+    with open(os.path.join(out, "key.json"), "w") as f:
+        json.dump(key, f, indent=1, sort_keys=True)
+    return key
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit("usage: gen_splitvol.py OUTDIR")
+    generate(sys.argv[1])

@@ -1,0 +1,270 @@
+/*
+ * Unit tests for split-archive names and probing (src/pipeline/splitset.h):
+ * the name parser and builder, then sets probed in a temporary directory
+ * (complete, a missing middle part, a short middle part, a lone later
+ * part, a symlinked part, sizes that are no split).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "pipeline/splitset.h"
+
+static bool parse(const char *b, struct ls_split_name *n) { return ls_split_parse(b, strlen(b), n); }
+
+static void parse_numbered(void **state)
+{
+    (void)state;
+    struct ls_split_name n;
+    assert_true(parse("dump.7z.001", &n));
+    assert_int_equal(n.scheme, LS_SPLIT_NUM);
+    assert_int_equal(n.index, 1);
+    assert_int_equal(n.width, 3);
+    assert_int_equal(n.stem_len, 7);
+    assert_true(parse("x.tar.gz.00", &n));
+    assert_int_equal(n.index, 0);
+    assert_int_equal(n.width, 2);
+    assert_true(parse("a.0123", &n));
+    assert_int_equal(n.index, 123);
+    assert_false(parse("x.1", &n));      /* one digit: log rotation */
+    assert_false(parse("x.12345", &n));
+    assert_false(parse(".001", &n));     /* no stem */
+    assert_false(parse("001", &n));
+    assert_false(parse("x.", &n));
+    assert_false(parse("", &n));
+}
+
+static void parse_letters(void **state)
+{
+    (void)state;
+    struct ls_split_name n;
+    assert_true(parse("x.tar.gz.aa", &n));
+    assert_int_equal(n.scheme, LS_SPLIT_ALPHA);
+    assert_int_equal(n.index, 0);
+    assert_true(parse("x.tar.gz.ba", &n));
+    assert_int_equal(n.index, 26);
+    assert_true(parse("x.aab", &n));
+    assert_int_equal(n.index, 1);
+    assert_int_equal(n.width, 3);
+    assert_false(parse("x.AB", &n));
+    assert_false(parse("x.abcd", &n));
+    assert_false(parse("x.a1", &n));
+}
+
+static void parse_zip_rar(void **state)
+{
+    (void)state;
+    struct ls_split_name n;
+    assert_true(parse("x.zip", &n));
+    assert_int_equal(n.scheme, LS_SPLIT_ZIP);
+    assert_int_equal(n.index, 0);
+    assert_true(parse("x.Z12", &n));
+    assert_int_equal(n.index, 12);
+    assert_true(n.upper);
+    assert_true(parse("x.z100", &n));
+    assert_int_equal(n.index, 100);
+    assert_false(parse("x.z00", &n));
+    assert_true(parse("big.part01.rar", &n));
+    assert_int_equal(n.scheme, LS_SPLIT_RAR);
+    assert_int_equal(n.index, 1);
+    assert_int_equal(n.width, 2);
+    assert_int_equal(n.stem_len, 3);
+    assert_true(parse("x.rar", &n));
+    assert_int_equal(n.scheme, LS_SPLIT_RAROLD);
+    assert_int_equal(n.index, 0);
+    assert_true(parse("x.r00", &n));
+    assert_int_equal(n.index, 1);
+    assert_true(parse("x.R99", &n));
+    assert_int_equal(n.index, 100);
+    assert_true(parse("x.part0.rar", &n) == false || n.scheme == LS_SPLIT_RAROLD);
+}
+
+static void make_names(void **state)
+{
+    (void)state;
+    struct ls_split_name n;
+    char out[LS_SPLIT_NAME_MAX + 1];
+    assert_true(parse("dump.7z.001", &n));
+    assert_true(ls_split_make("dump.7z.001", &n, 12, out, sizeof out));
+    assert_string_equal(out, "dump.7z.012");
+    assert_true(parse("x.tar.gz.ab", &n));
+    assert_true(ls_split_make("x.tar.gz.ab", &n, 27, out, sizeof out));
+    assert_string_equal(out, "x.tar.gz.bb");
+    assert_false(ls_split_make("x.tar.gz.ab", &n, 676, out, sizeof out));
+    assert_true(parse("a.Part01.RAR", &n));
+    assert_true(ls_split_make("a.Part01.RAR", &n, 7, out, sizeof out));
+    assert_string_equal(out, "a.Part07.RAR");
+    assert_true(parse("x.r05", &n));
+    assert_true(ls_split_make("x.r05", &n, 0, out, sizeof out));
+    assert_string_equal(out, "x.rar");
+    assert_true(ls_split_make("x.r05", &n, 3, out, sizeof out));
+    assert_string_equal(out, "x.r02");
+    assert_true(parse("x.ZIP", &n));
+    assert_true(ls_split_make("x.ZIP", &n, 3, out, sizeof out));
+    assert_string_equal(out, "x.Z03");
+    assert_false(ls_split_make("x.ZIP", &n, 3, out, 4)); /* does not fit */
+}
+
+/* ---- probing ---- */
+
+static char dir[64];
+
+static void put(const char *name, size_t size)
+{
+    char p[128];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    FILE *f = fopen(p, "wb");
+    assert_non_null(f);
+    for (size_t i = 0; i < size; i++) fputc('x', f);
+    fclose(f);
+}
+
+static const struct ls_split_plan *probe(const char *name)
+{
+    char p[128];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    struct ls_split_cache *k = malloc(sizeof *k);
+    assert_non_null(k);
+    ls_split_cache_init(k);
+    const struct ls_split_plan *pl = NULL;
+    static struct ls_split_plan copy;
+    static char names[8][LS_SPLIT_NAME_MAX + 1];
+    bool ok = ls_split_probe(p, LS_SPLIT_MAX_PARTS, k, &pl);
+    if (ok) {
+        copy = *pl;
+        for (unsigned i = 0; i < pl->n && i < 8; i++) memcpy(names[i], pl->names[i], sizeof names[i]);
+        copy.names = names;
+        copy.sizes = NULL;
+    }
+    ls_split_cache_free(k);
+    free(k);
+    return ok ? &copy : NULL;
+}
+
+static int mkdir_tmp(void **state)
+{
+    (void)state;
+    snprintf(dir, sizeof dir, "/tmp/ls_split_XXXXXX");
+    assert_non_null(mkdtemp(dir));
+    return 0;
+}
+
+static int rm_tmp(void **state)
+{
+    (void)state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static void probe_complete(void **state)
+{
+    (void)state;
+    put("a.7z.001", 100);
+    put("a.7z.002", 100);
+    put("a.7z.003", 40);
+    const struct ls_split_plan *p = probe("a.7z.002");
+    assert_non_null(p);
+    assert_int_equal(p->n, 3);
+    assert_int_equal(p->self_part, 2);
+    assert_string_equal(p->root, "a.7z.001");
+    assert_int_equal(p->total, 240);
+    assert_string_equal(p->note, "");
+    p = probe("a.7z.001");
+    assert_non_null(p);
+    assert_int_equal(p->root_part, 1);
+}
+
+static void probe_zip(void **state)
+{
+    (void)state;
+    put("z.z01", 64);
+    put("z.z02", 64);
+    put("z.zip", 10);
+    const struct ls_split_plan *p = probe("z.z01");
+    assert_non_null(p);
+    assert_int_equal(p->n, 3);
+    assert_string_equal(p->root, "z.zip");
+    assert_int_equal(p->root_part, 3);
+    assert_string_equal(p->names[2], "z.zip");
+    put("plain.zip", 10);
+    assert_null(probe("plain.zip"));
+}
+
+static void probe_missing_middle(void **state)
+{
+    (void)state;
+    put("m.tar.gz.aa", 50);
+    put("m.tar.gz.ab", 50);
+    put("m.tar.gz.ad", 20); /* .ac is missing */
+    const struct ls_split_plan *p = probe("m.tar.gz.aa");
+    assert_non_null(p);
+    assert_int_equal(p->n, 2);
+    assert_non_null(strstr(p->note, "part 3 (m.tar.gz.ac) is missing"));
+    assert_null(probe("m.tar.gz.ad")); /* past the gap: alone, as before */
+}
+
+static void probe_short_middle(void **state)
+{
+    (void)state;
+    put("s.001", 50);
+    put("s.002", 30);
+    put("s.003", 50);
+    const struct ls_split_plan *p = probe("s.001");
+    assert_non_null(p);
+    assert_int_equal(p->n, 2);
+    assert_non_null(strstr(p->note, "part 2 (s.002) is 30 bytes"));
+    assert_null(probe("s.003"));
+}
+
+static void probe_lone_and_foreign(void **state)
+{
+    (void)state;
+    put("lone.002", 50);
+    assert_null(probe("lone.002"));
+    put("two.001", 10);
+    put("two.002", 90); /* the "last part" larger than the first: no split */
+    assert_null(probe("two.001"));
+    assert_null(probe("two.002"));
+    put("one.001", 10);
+    assert_null(probe("one.001"));
+    put("log.txt", 10);
+    assert_null(probe("log.txt"));
+}
+
+static void probe_symlink_not_followed(void **state)
+{
+    (void)state;
+    put("l.001", 10);
+    put("target", 10);
+    char p[128], t[128];
+    snprintf(p, sizeof p, "%s/l.002", dir);
+    snprintf(t, sizeof t, "%s/target", dir);
+    assert_int_equal(symlink(t, p), 0);
+    assert_null(probe("l.001"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(parse_numbered),
+        cmocka_unit_test(parse_letters),
+        cmocka_unit_test(parse_zip_rar),
+        cmocka_unit_test(make_names),
+        cmocka_unit_test(probe_complete),
+        cmocka_unit_test(probe_zip),
+        cmocka_unit_test(probe_missing_middle),
+        cmocka_unit_test(probe_short_middle),
+        cmocka_unit_test(probe_lone_and_foreign),
+        cmocka_unit_test(probe_symlink_not_followed),
+    };
+    return cmocka_run_group_tests(tests, mkdir_tmp, rm_tmp);
+}
