@@ -410,6 +410,38 @@ static void compute_desc(struct ls_magic *m, struct ls_slice d, bool text, size_
     if (strncmp(desc, "ARC archive", 11) == 0 && !arc_header(d)) copy_out("data", desc, cap);
 }
 
+/*
+ * A root that opens with a zip local header (OOXML and ODF packages) is
+ * described before its type is asked, and when the description is one
+ * that libmagic's database gives exactly one MIME type for (the msooxml and
+ * OpenDocument entries: "Microsoft Word 2007+" is always the
+ * wordprocessingml type), that type is taken without a second walk of
+ * libmagic over 64 KiB. The description looks at the first 16 KiB, the
+ * type at 64 KiB; on 4,389 OOXML and ODF files of every mirror, no file
+ * given one of these descriptions had another type (a package whose
+ * third local header lies past 16 KiB is "Microsoft OOXML" to the
+ * description, and keeps its MIME walk). Checked against file 5.44's
+ * database only: other versions always walk twice.
+ */
+static const char *package_mime(struct ls_slice d, const char *desc)
+{
+    static const char *const map[][2] = {
+        {"Microsoft Word 2007+", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+        {"Microsoft Excel 2007+", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+        {"Microsoft PowerPoint 2007+",
+         "application/vnd.openxmlformats-officedocument.presentationml.presentation"},
+        {"OpenDocument Text", "application/vnd.oasis.opendocument.text"},
+        {"OpenDocument Spreadsheet", "application/vnd.oasis.opendocument.spreadsheet"},
+        {"OpenDocument Presentation", "application/vnd.oasis.opendocument.presentation"},
+    };
+    static int version_ok = -1;
+    if (version_ok < 0) version_ok = magic_version() == 544;
+    if (!version_ok || !ls_slice_starts(d, "PK\x03\x04", 4)) return NULL;
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strcmp(desc, map[i][0]) == 0) return map[i][1];
+    return NULL;
+}
+
 void ls_magic_identify(struct ls_magic *m, struct ls_slice data, const uint8_t *data_sha256, char *mime,
                        size_t mime_cap, char *desc, size_t desc_cap, bool want_desc)
 {
@@ -433,15 +465,22 @@ void ls_magic_identify(struct ls_magic *m, struct ls_slice data, const uint8_t *
         /* a text root: the description first (plain_text_desc()) */
         char early[MEMO_DESC_CAP];
         bool have_early = want_desc && desc && desc_cap && text;
+        /* a package root: its description first too (package_mime()) */
+        bool have_pkg = want_desc && desc && desc_cap && !text && ls_slice_starts(d, "PK\x03\x04", 4);
         if (have_early)
             copy_out(run_on(m->desc, text_prefix(d, LS_MAGIC_TEXT_BYTES), "data"), early, sizeof early);
+        if (have_pkg) compute_desc(m, d, false, 0, early, sizeof early);
+        const char *pkg = have_pkg ? package_mime(d, early) : NULL;
         if (have_early && plain_text_desc(early)) {
             copy_out("text/plain", own, sizeof own);
             pdf_at = pdf_after_junk(m, d, own);
             if (pdf_at) copy_out("application/pdf", own, sizeof own);
+        } else if (pkg) {
+            copy_out(pkg, own, sizeof own);
         } else {
             compute_mime(m, d, text, own, sizeof own, &pdf_at);
         }
+        have_early = have_early || have_pkg; /* early holds the description */
         e = memo_insert(m, sha, key_len);
         if (e) {
             copy_out(own, e->mime, sizeof e->mime);
