@@ -314,6 +314,64 @@ static size_t content_length_end(struct ls_slice s, size_t after)
     return q > p && is_separator(s, q, true) ? q : SIZE_MAX;
 }
 
+/* A "From " line inside a MIME attachment of a message: a patch made by
+ * `git format-patch` ("From <sha1> Mon Sep 17 00:00:00 2001" then its
+ * From:, Date: and Subject: fields: notmuch's insert/mbox-attachment.eml)
+ * attached to a mail that an mboxo writer did not quote. The separator
+ * rule alone cut the message there: its multipart lost its closing
+ * delimiter (truncated) and the rest of the patch became a message. When
+ * the message's top multipart is still open at the separator and its
+ * closing delimiter ("--b--") comes before the separator after it (at
+ * most MBOX_OPEN_SEGMENTS separators and MBOX_OPEN_LOOK bytes on), the
+ * message ends at the first separator after the delimiter. */
+#define MBOX_OPEN_SEGMENTS 16u
+#define MBOX_OPEN_LOOK (64u << 20)
+
+static bool close_delim_in(struct ls_slice s, size_t from, size_t to, struct ls_slice close)
+{
+    struct ls_slice seg;
+    if (to < from || !ls_slice_sub(s, from, to - from, &seg)) return false;
+    for (size_t at = 0;;) {
+        size_t hit = ls_slice_find(seg, at, close.ptr, close.len);
+        if (hit == SIZE_MAX) return false;
+        if (hit == 0 ? from == 0 || ls_slice_at(s, from - 1) == '\n' : ls_slice_at(seg, hit - 1) == '\n')
+            return true;
+        at = hit + 1;
+    }
+}
+
+static size_t open_multipart_end(struct ls_slice s, size_t after, size_t end)
+{
+    struct ls_slice msg, hdr, body, ctype;
+    if (end >= s.len || !ls_slice_sub(s, after, end - after, &msg)) return end;
+    if (msg.len > MBOX_HEADER_SCAN) msg.len = MBOX_HEADER_SCAN;
+    if (!mime_split_headers(msg, &hdr, &body) || !mime_find_field(hdr, "content-type", &ctype)) return end;
+    char type[16];
+    mime_media_type(ctype, type, sizeof type);
+    if (strncmp(type, "multipart/", 10) != 0) return end;
+    struct ls_buf b, close;
+    ls_buf_init(&b, 256);
+    ls_buf_init(&close, 262);
+    size_t out = end;
+    if (mime_param(ctype, "boundary", &b) && b.len && ls_buf_adds(&close, "--") == LS_OK &&
+        ls_buf_add(&close, b.ptr, b.len) == LS_OK && ls_buf_adds(&close, "--") == LS_OK &&
+        !close_delim_in(s, after, end, ls_buf_slice(&close))) {
+        size_t cur = end;
+        for (unsigned k = 0; k < MBOX_OPEN_SEGMENTS && cur < s.len && cur - end <= MBOX_OPEN_LOOK; k++) {
+            size_t eol = mbox_line_end(s, cur);
+            size_t next = next_separator(s, eol < s.len ? eol + 1 : s.len, false);
+            if (close_delim_in(s, cur, next, ls_buf_slice(&close))) {
+                out = next;
+                break;
+            }
+            cur = next;
+        }
+    }
+    ls_buf_free(&b);
+    ls_buf_free(&close);
+    return out;
+}
+
 /* A line of four ^A (MMDF's delimiter), CR before the LF allowed. */
 static bool mmdf_delim(struct ls_slice s, size_t i)
 {
@@ -445,6 +503,160 @@ static ls_err dbox_extract(struct ls_ctx *c, struct ls_object *o, struct ls_slic
     return LS_OK;
 }
 
+/* ---- BSMTP (batch SMTP: RFC 2442's application/batch-SMTP, exim's and
+ * sendmail's -bS input, queue files that spam traps keep) ----
+ *
+ * SMTP commands before each message: "HELO x", "MAIL FROM:<a>", "RCPT
+ * TO:<b>", "DATA", then the message with its lines dot-stuffed (RFC 5321
+ * 4.5.2: a line starting with "." has another put before it) and a line
+ * "." after it, then the next transaction or "QUIT". SpamAssassin's test
+ * file was read as HTML: the message's headers and encoded body raw. */
+
+#define BSMTP_LOOK 64u /* command lines before the first DATA */
+
+static bool word_ci(struct ls_slice line, const char *w)
+{
+    size_t n = strlen(w);
+    if (line.len < n) return false;
+    for (size_t k = 0; k < n; k++) {
+        int a = line.ptr[k];
+        if (a >= 'a' && a <= 'z') a -= 'a' - 'A';
+        if (a != w[k]) return false;
+    }
+    return true;
+}
+
+/* The line at i without its line end; *next the start of the next line. */
+static struct ls_slice bsmtp_line(struct ls_slice s, size_t i, size_t *next)
+{
+    size_t eol = mbox_line_end(s, i);
+    *next = eol < s.len ? eol + 1 : s.len;
+    struct ls_slice l = {s.ptr, 0};
+    (void)ls_slice_sub(s, i, eol - i, &l);
+    if (l.len && l.ptr[l.len - 1] == '\r') l.len--;
+    return l;
+}
+
+static bool bsmtp_data(struct ls_slice l)
+{
+    while (l.len && (l.ptr[l.len - 1] == ' ' || l.ptr[l.len - 1] == '\t')) l.len--;
+    return l.len == 4 && word_ci(l, "DATA");
+}
+
+/* An SMTP command a batch holds around its messages. */
+static bool bsmtp_command(struct ls_slice l)
+{
+    static const char *const cmds[] = {"HELO ", "EHLO ", "LHLO ", "MAIL FROM:", "RCPT TO:", "XFORWARD ",
+                                       "XCLIENT ", "RSET", "NOOP", "QUIT"};
+    for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+        if (word_ci(l, cmds[i])) return true;
+    return false;
+}
+
+/* A batch: a HELO/EHLO/LHLO or MAIL FROM first, command lines only up to a
+ * DATA line, and after it a header field or a "From " line. */
+static bool bsmtp_start(struct ls_slice s)
+{
+    size_t i = 0, next;
+    struct ls_slice l;
+    if (!word_ci(s, "HELO ") && !word_ci(s, "EHLO ") && !word_ci(s, "LHLO ") && !word_ci(s, "MAIL FROM:"))
+        return false;
+    for (unsigned n = 0; n < BSMTP_LOOK && i < s.len; n++) {
+        l = bsmtp_line(s, i, &next);
+        if (bsmtp_data(l)) {
+            struct ls_slice m;
+            return next < s.len && ls_slice_from(s, next, &m) &&
+                   (header_line(m, 0) || ls_slice_starts(m, "From ", 5));
+        }
+        if (!bsmtp_command(l)) return false;
+        i = next;
+    }
+    return false;
+}
+
+/* One message from pos (the line after DATA): dot-unstuffed into out, up
+ * to its "." line; *next after that line (s.len and *cut without one). */
+static ls_err bsmtp_message(struct ls_slice s, size_t pos, struct ls_buf *out, size_t *next, bool *cut)
+{
+    size_t i = pos;
+    *cut = true;
+    *next = s.len;
+    bool first = true;
+    while (i < s.len) {
+        size_t after;
+        struct ls_slice l = bsmtp_line(s, i, &after);
+        if (l.len == 1 && l.ptr[0] == '.') {
+            *cut = false;
+            *next = after;
+            return LS_OK;
+        }
+        /* the mailbox separator some batches keep ("From x Fri Aug 31
+         * 13:39:16 2001"): the envelope's sender, not a header field */
+        bool sep = first && ls_slice_starts(l, "From ", 5) && from_line_ok(s, i, mbox_line_end(s, i), true);
+        first = false;
+        if (!sep) {
+            size_t from = ls_slice_at(s, i) == '.' ? i + 1 : i;
+            struct ls_slice keep = {s.ptr, 0};
+            (void)ls_slice_sub(s, from, after - from, &keep);
+            LS_TRY(ls_buf_add(out, keep.ptr, keep.len));
+        }
+        i = after;
+    }
+    return LS_OK;
+}
+
+static ls_err bsmtp_extract(struct ls_ctx *c, struct ls_object *o, struct ls_slice s)
+{
+    unsigned long n = 0;
+    size_t i = 0;
+    bool junk = false;
+    while (i < s.len) {
+        size_t next;
+        struct ls_slice l = bsmtp_line(s, i, &next);
+        if (!bsmtp_data(l)) {
+            if (!junk && l.len && !bsmtp_command(l) && !blank(l)) {
+                junk = true;
+                ls_note(c, o, LS_R_PARSE_ERROR, "bsmtp: a line at offset %zu is no SMTP command", i);
+            }
+            /* the envelope (HELO host, MAIL FROM and RCPT TO addresses)
+             * is the batch's own text: the file is not scanned raw */
+            if (!blank(l)) {
+                LS_TRY(ls_emit_text(c, o, l.ptr, l.len));
+                LS_TRY(ls_emit_text(c, o, "\n", 1));
+            }
+            i = next;
+            continue;
+        }
+        if (++n > MBOX_MAX_MESSAGES) return LS_E_LIMIT;
+        if (ls_ctx_expired(c)) return LS_E_TIMEOUT;
+        struct ls_buf b;
+        ls_buf_init(&b, s.len - next);
+        bool cut = false;
+        ls_err e = bsmtp_message(s, next, &b, &next, &cut);
+        if (e == LS_OK) {
+            char name[32];
+            struct ls_child ch;
+            memset(&ch, 0, sizeof ch);
+            int len = snprintf(name, sizeof name, "msg-%lu", n);
+            ch.name = name;
+            ch.name_len = len > 0 ? (size_t)len : 0;
+            ch.data = ls_buf_slice(&b);
+            ch.mime_hint = "message/rfc822";
+            if (cut) {
+                ch.flags = LS_CHILD_TRUNCATED;
+                ch.tags[0] = LS_R_TRUNCATED;
+                ch.error = "bsmtp: the batch ends inside this message (no \".\" line after it)";
+                ls_note(c, o, LS_R_TRUNCATED, "bsmtp: the batch ends inside message %lu", n);
+            }
+            e = ls_emit_child(c, o, &ch);
+        }
+        ls_buf_free(&b);
+        LS_TRY(e);
+        i = next;
+    }
+    return LS_OK;
+}
+
 static ls_err mbox_walk(struct ls_ctx *c, struct ls_object *o, struct ls_slice s);
 
 static ls_err mbox_extract(struct ls_ctx *c, struct ls_object *o)
@@ -467,6 +679,7 @@ static ls_err mbox_walk(struct ls_ctx *c, struct ls_object *o, struct ls_slice s
     size_t dbox_body, dbox_mh;
     if (dbox_header(s, &dbox_body, &dbox_mh)) return dbox_extract(c, o, s, dbox_body, dbox_mh);
     if (mmdf_delim(s, 0)) return mmdf_extract(c, o, s);
+    if (bsmtp_start(s)) return bsmtp_extract(c, o, s);
     size_t sep = next_separator(s, 0, true);
     if (sep > 0) {
         struct ls_slice lead;
@@ -490,6 +703,7 @@ static ls_err mbox_walk(struct ls_ctx *c, struct ls_object *o, struct ls_slice s
         size_t end = next_separator(s, after, false);
         size_t cl_end = content_length_end(s, after);
         if (cl_end != SIZE_MAX && cl_end > end) end = cl_end; /* a "From " line inside an mboxcl2 body */
+        else if (cl_end == SIZE_MAX) end = open_multipart_end(s, after, end);
         /* A cut inside the last message's header block or single-part
          * body shows no other sign (mime finds missing boundaries). A saved
          * message (.eml: one message, mutt's and Thunderbird's "From " line
@@ -522,6 +736,7 @@ static int mbox_probe(const struct ls_object *o)
     size_t eol = mbox_line_end(s, 0), db, dm;
     if (dbox_header(s, &db, &dm)) return 90;
     if (mmdf_delim(s, 0)) return eol < s.len && header_line(s, eol + 1) ? 90 : 0;
+    if (bsmtp_start(s)) return 90;
     if (!from_line_ok(s, 0, eol, true)) return 0;
     bool hint = (o->ext && strcmp(o->ext, "mbox") == 0) ||
                 (o->mime && strcmp(o->mime, "application/mbox") == 0);

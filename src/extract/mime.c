@@ -414,12 +414,13 @@ static enum mime_charset part_charset(struct mime_walk *w, const struct mime_par
 /* Why a child's data is incomplete. */
 enum mime_cut { MIME_CUT_NONE, MIME_CUT_BOUNDARY, MIME_CUT_BUDGET };
 
-static void emit_child(struct mime_walk *w, struct ls_slice name, struct ls_slice data,
-                       enum mime_cut cut)
+static void emit_child_as(struct mime_walk *w, struct ls_slice name, struct ls_slice data,
+                          enum mime_cut cut, const char *mime_hint)
 {
     if (w->stop) return;
     struct ls_child ch;
     memset(&ch, 0, sizeof ch);
+    ch.mime_hint = mime_hint;
     ch.name = name.ptr;
     ch.name_len = name.len;
     ch.data = data;
@@ -433,6 +434,12 @@ static void emit_child(struct mime_walk *w, struct ls_slice name, struct ls_slic
     }
     ls_err e = ls_emit_child(w->c, w->o, &ch);
     if (e == LS_E_LIMIT || e == LS_E_TIMEOUT) walk_fail(w, e);
+}
+
+static void emit_child(struct mime_walk *w, struct ls_slice name, struct ls_slice data,
+                       enum mime_cut cut)
+{
+    emit_child_as(w, name, data, cut, NULL);
 }
 
 static const char *default_ext(const struct mime_part *p)
@@ -485,7 +492,14 @@ static void leaf_as_child(struct mime_walk *w, const struct mime_part *p, struct
         ls_err e = ls_buf_printf(&name, "part-%u%s", w->leaf, default_ext(p));
         (void)e; /* "part-N" always fits */
     }
-    emit_child(w, ls_buf_slice(&name), data, cut);
+    /* An enclosed message is a message whatever fields it has: one of
+     * only X- fields, or a header block with no body, was libmagic's
+     * text/plain and read as text (its encoded words raw). */
+    const char *hint = NULL;
+    if ((type_is(p, "message/rfc822") || type_is(p, "message/global") || type_is(p, "text/rfc822-headers")) &&
+        starts_with_field(data))
+        hint = "message/rfc822";
+    emit_child_as(w, ls_buf_slice(&name), data, cut, hint);
     ls_buf_free(&name);
 }
 
@@ -1018,16 +1032,21 @@ static bool guess_delim(struct ls_slice body, struct ls_buf *delim)
     return false;
 }
 
-static bool get_boundary(struct mime_walk *w, const struct mime_part *p, struct ls_buf *delim)
+/* The delimiter line: "--" and the boundary parameter; without one (*param
+ * false), the body's first "--x" line (noted), else false. */
+static bool get_boundary(struct mime_walk *w, const struct mime_part *p, struct ls_buf *delim, bool *param)
 {
     struct ls_buf b;
     ls_buf_init(&b, MIME_MAX_BOUNDARY);
     bool ok = mime_param(p->ctype, "boundary", &b) && b.len > 0;
+    *param = ok;
     if (ok) {
         ok = ls_buf_adds(delim, "--") == LS_OK && ls_buf_add(delim, b.ptr, b.len) == LS_OK;
     } else {
-        ls_note(w->c, w->o, LS_R_PARSE_ERROR, "mime: %s without a boundary parameter", p->type);
         ok = guess_delim(p->body, delim);
+        if (ok)
+            ls_note(w->c, w->o, LS_R_PARSE_ERROR,
+                    "mime: %s without a boundary parameter; read by the body's first delimiter line", p->type);
     }
     ls_buf_free(&b);
     return ok;
@@ -1143,6 +1162,47 @@ static bool reopened(struct ls_slice body, struct ls_slice delim, size_t *next)
     return true;
 }
 
+/* Whether a multipart body whose boundary is nowhere shows parts that are
+ * lost by reading it as text: a line that opens a part's header
+ * (Content-Type, Content-Transfer-Encoding, Content-Disposition) or a
+ * "--x" delimiter-like line, or the preamble writers put before the first
+ * part ("This is a multi-part message in MIME format.": the parts were
+ * cut off or stripped). Plain prose is not (rspamd's and enmime's
+ * messages with a multipart type and a one-line text body). */
+static bool has_ci(struct ls_slice s, const char *word)
+{
+    size_t n = strlen(word);
+    for (size_t i = 0; n && i + n <= s.len; i++) {
+        size_t k = 0;
+        while (k < n && (s.ptr[i + k] | 0x20) == (uint8_t)word[k]) k++;
+        if (k == n) return true;
+    }
+    return false;
+}
+
+static bool parts_lost(struct ls_slice body)
+{
+    static const char *const fields[] = {"content-type:", "content-transfer-encoding:",
+                                         "content-disposition:"};
+    static const char *const preambles[] = {"mime format", "mime-formatted", "mime encapsulated",
+                                            "multi-part message"};
+    for (size_t at = 0; at < body.len;) {
+        size_t next;
+        struct ls_slice l = line_at(body, at, &next);
+        if (l.len > 2 && l.ptr[0] == '-' && l.ptr[1] == '-' && l.ptr[2] > ' ') return true;
+        for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+            struct ls_slice head = l;
+            cap_slice(&head, strlen(fields[i]));
+            if (mime_slice_ieq(head, fields[i])) return true;
+        }
+        for (size_t i = 0; i < sizeof preambles / sizeof preambles[0]; i++)
+            if (has_ci(l, preambles[i])) return true;
+        if (next <= at) break;
+        at = next;
+    }
+    return false;
+}
+
 static void walk_multipart(struct mime_walk *w, const struct mime_part *p, unsigned nest, bool enclosed)
 {
     struct ls_buf delim;
@@ -1150,7 +1210,8 @@ static void walk_multipart(struct mime_walk *w, const struct mime_part *p, unsig
     bool digest = type_is(p, "multipart/digest");
     bool close = false;
     size_t next = 0;
-    bool declared = get_boundary(w, p, &delim);
+    bool param = false;
+    bool declared = get_boundary(w, p, &delim, &param);
     size_t at = declared ? find_delim(p->body, 0, ls_buf_slice(&delim), &close, &next) : SIZE_MAX;
     if (at == SIZE_MAX && declared) {
         /* The declared boundary is nowhere (a second boundary parameter the
@@ -1176,10 +1237,19 @@ static void walk_multipart(struct mime_walk *w, const struct mime_part *p, unsig
         if (at == SIZE_MAX) ls_buf_free(&guess);
     }
     if (at == SIZE_MAX) {
-        /* No body at all (a header-only message or part) loses nothing. */
-        if (!blank(p->body))
-            ls_note(w->c, w->o, LS_R_PARSE_ERROR,
-                    "mime: %s boundary never found; body read as text", p->type);
+        /* No body at all (a header-only message or part) loses nothing;
+         * nor does a body that is plain text with no sign of parts in it:
+         * every mail reader shows it as the message's one text part. */
+        const char *why = param ? "boundary never found" : "without a boundary parameter";
+        if (!blank(p->body)) {
+            if (parts_lost(p->body))
+                ls_note(w->c, w->o, LS_R_PARSE_ERROR, "mime: %s %s; body read as text", p->type, why);
+            else
+                ls_note(w->c, w->o, NULL, "mime: %s %s and no part in the body; read as its one text part",
+                        p->type, why);
+        } else if (!param) {
+            ls_note(w->c, w->o, NULL, "mime: %s without a boundary parameter; no body", p->type);
+        }
         emit_text(w, p->body);
         ls_buf_free(&delim);
         return;
@@ -1262,10 +1332,22 @@ static void walk_entity(struct mime_walk *w, struct ls_slice ent, unsigned nest,
     }
     if (p.ctype_dup)
         ls_note(w->c, w->o, LS_R_PARSE_ERROR, "mime: more than one Content-Type field; read as %s", p.type);
-    if (type_prefix(&p, "multipart/"))
+    if (type_prefix(&p, "multipart/")) {
         walk_multipart(w, &p, nest, !top && !cut);
-    else
-        walk_leaf(w, &p, cut);
+        return;
+    }
+    /* A header block alone with nothing that names a file (the phantom
+     * header of a message/external-body part, a MIME entity's header
+     * saved on its own) has no part to hand over: an empty "part-1" child
+     * would be noise. */
+    if (top && blank(p.body)) {
+        struct ls_buf fn;
+        ls_buf_init(&fn, MIME_MAX_NAME);
+        bool named = part_filename(w, &p, &fn);
+        ls_buf_free(&fn);
+        if (!named) return;
+    }
+    walk_leaf(w, &p, cut);
 }
 
 /* Drop white-space-only lines before the header block when a header field
@@ -1322,7 +1404,7 @@ static const char *const mime_known_fields[] = {
     "references", "x-original-to", "dkim-signature", "authentication-results",
     "thread-topic", "thread-index", "x-received", "arc-seal", "user-agent",
     "content-transfer-encoding", "importance", "x-priority", "bcc",
-    "newsgroups",
+    "newsgroups", "content-disposition", "content-id", "content-description",
 };
 
 static bool known_field(struct ls_slice name)

@@ -295,6 +295,33 @@ static ls_err shifted_to_utf8(struct ls_buf *out, struct ls_slice in, enum mime_
     return e;
 }
 
+/* Length of the valid UTF-8 text before a sequence cut at the end of in
+ * (a lead byte followed by fewer continuation bytes than it needs), when
+ * that text holds a multi-byte character; SIZE_MAX otherwise. Writers cut
+ * UTF-8 at a byte count (Yahoo Mail cut a Cyrillic attachment name in the
+ * middle of a letter: flanker's russian-attachment-yahoo.eml), and so does
+ * a file cut short; read as windows-1252, all of it was mojibake. A
+ * single-byte text ending in one 8-bit letter ("caf\xe9") has no
+ * multi-byte character before it and stays single-byte. */
+static size_t utf8_cut_prefix(struct ls_slice in)
+{
+    size_t i = in.len, cont = 0;
+    while (i > 0 && cont < 3 && (in.ptr[i - 1] & 0xC0) == 0x80) {
+        i--;
+        cont++;
+    }
+    if (i == 0) return SIZE_MAX;
+    uint8_t lead = in.ptr[i - 1];
+    size_t need = lead >= 0xC2 && lead <= 0xDF ? 1 : lead >= 0xE0 && lead <= 0xEF ? 2
+                : lead >= 0xF0 && lead <= 0xF4 ? 3 : 0;
+    if (need == 0 || cont >= need) return SIZE_MAX;
+    struct ls_slice head = {in.ptr, 0};
+    (void)ls_slice_sub(in, 0, i - 1, &head);
+    bool multi = false;
+    for (size_t k = 0; k < head.len && !multi; k++) multi = head.ptr[k] >= 0xC2;
+    return multi && ls_utf8_valid(head) ? head.len : SIZE_MAX;
+}
+
 ls_err mime_to_utf8(struct ls_buf *out, struct ls_slice in, enum mime_charset cs)
 {
     switch (cs) {
@@ -309,7 +336,12 @@ ls_err mime_to_utf8(struct ls_buf *out, struct ls_slice in, enum mime_charset cs
     case MIME_CS_NONE:
         /* Undeclared 8-bit text: UTF-8 when it validates, else the charset
          * Windows mailers use. */
-        if (!ls_utf8_valid(in)) return single_byte_to_utf8(out, in, true);
+        if (!ls_utf8_valid(in)) {
+            size_t cut = utf8_cut_prefix(in);
+            if (cut == SIZE_MAX) return single_byte_to_utf8(out, in, true);
+            LS_TRY(ls_buf_add(out, in.ptr, cut));
+            return ls_buf_adds(out, "\xEF\xBF\xBD");
+        }
         return ls_buf_add(out, in.ptr, in.len);
     case MIME_CS_UTF8:
     case MIME_CS_ASCII:
@@ -518,7 +550,8 @@ struct hdr_dec {
  * windows-1252. */
 static ls_err hdr_literal(struct hdr_dec *d, struct ls_slice l)
 {
-    if (d->raw_cs != MIME_CS_NONE && !ls_utf8_valid(l)) return mime_to_utf8(d->out, l, d->raw_cs);
+    if (d->raw_cs != MIME_CS_NONE && !ls_utf8_valid(l) && utf8_cut_prefix(l) == SIZE_MAX)
+        return mime_to_utf8(d->out, l, d->raw_cs);
     return mime_to_utf8(d->out, l, MIME_CS_NONE);
 }
 

@@ -6,7 +6,9 @@
  * and walked, and each literal data packet (tag 11) - the signed file or
  * text - is handed over as a child named as the packet says ("pgp-literal"
  * if it gives no name). One-pass signatures, signatures and marker packets
- * are skipped; BZip2 and anything else is reported unsupported. The
+ * are skipped; BZip2 and anything else is reported unsupported. Data
+ * "encrypted" under a session key packet that names cipher 0 (plaintext)
+ * is walked the same way. The
  * handler takes binary messages (`gpg -s`: a one-pass signature or a
  * compressed packet whose first inflated packet is one); armored blocks in
  * text are decoded through ls_pgp_message_children() by sealed.c.
@@ -86,6 +88,7 @@ struct pgp_walk {
     struct ls_object *o;
     unsigned literals;
     ls_err result; /* first problem: parse error, unsupported, limit */
+    bool plain_key; /* a session key packet named cipher 0: the data is not encrypted */
 };
 
 static void pgp_fail(struct pgp_walk *w, ls_err e)
@@ -148,6 +151,62 @@ static void pgp_compressed(struct pgp_walk *w, struct ls_slice body, unsigned de
     ls_buf_free(&out);
 }
 
+/* A symmetric-key session key packet (tag 3, version 4: version, cipher,
+ * S2K ...) whose cipher is 0, "plaintext or unencrypted data" (RFC 4880
+ * 9.2; Delta Chat's plaintext Autocrypt Setup Message test): the
+ * encrypted data packets that follow hold their packets in the clear. */
+static bool pgp_plain_skesk(struct ls_slice body)
+{
+    return ls_slice_at(body, 0) == 4 && ls_slice_at(body, 1) == 0;
+}
+
+static bool pgp_packet_start(struct ls_slice d, size_t at)
+{
+    int b = ls_slice_at(d, at);
+    if (b < 0 || !(b & 0x80)) return false;
+    unsigned tag = (b & 0x40) ? (b & 0x3fu) : ((b >> 2) & 0x0fu);
+    return tag == 2 || tag == 4 || tag == 8 || tag == 11;
+}
+
+/* Whether an encrypted data packet (tag 9 or 18) is at the cursor. */
+static bool pgp_packet_after(struct ls_cursor cur)
+{
+    int b = ls_slice_at(cur.in, cur.pos);
+    if (b < 0 || !(b & 0x80)) return false;
+    unsigned tag = (b & 0x40) ? (b & 0x3fu) : ((b >> 2) & 0x0fu);
+    return tag == 9 || tag == 18;
+}
+
+/* Encrypted data (tag 9) or integrity-protected encrypted data (tag 18,
+ * version 1) under the plaintext cipher: a prefix of block size + 2 bytes
+ * (random, its last two repeated) before the packets. The plaintext
+ * cipher has no block size; writers use 0 (rpgp), or a cipher's 8 or 16:
+ * the first length after which a packet starts is taken. */
+static void pgp_plain_data(struct pgp_walk *w, struct ls_slice body, bool seipd, unsigned depth)
+{
+    static const size_t block[] = {0, 8, 16};
+    size_t v = 0;
+    if (seipd) {
+        if (ls_slice_at(body, 0) != 1) {
+            pgp_fail(w, LS_E_UNSUPPORTED);
+            return;
+        }
+        v = 1;
+    }
+    for (size_t i = 0; i < sizeof block / sizeof block[0]; i++) {
+        size_t bs = block[i];
+        struct ls_slice rest;
+        if (!ls_slice_from(body, v + bs + 2, &rest)) break;
+        bool repeat = bs == 0 || (ls_slice_at(body, v + bs - 2) == ls_slice_at(body, v + bs) &&
+                                  ls_slice_at(body, v + bs - 1) == ls_slice_at(body, v + bs + 1));
+        if (repeat && pgp_packet_start(rest, 0)) {
+            pgp_packets(w, rest, depth + 1);
+            return;
+        }
+    }
+    pgp_fail(w, LS_E_CORRUPT);
+}
+
 static void pgp_packets(struct pgp_walk *w, struct ls_slice msg, unsigned depth)
 {
     if (depth > PGP_NEST_MAX) {
@@ -169,7 +228,11 @@ static void pgp_packets(struct pgp_walk *w, struct ls_slice msg, unsigned depth)
             pgp_compressed(w, body, depth);
         else if (tag == 11)
             pgp_literal(w, body);
-        else if (tag != 2 && tag != 4 && tag != 10)
+        else if (tag == 3 && pgp_plain_skesk(body))
+            w->plain_key = true;
+        else if ((tag == 9 || tag == 18) && w->plain_key)
+            pgp_plain_data(w, body, tag == 18, depth);
+        else if (tag != 2 && tag != 4 && tag != 10 && tag != 19) /* 19: the integrity check */
             pgp_fail(w, LS_E_UNSUPPORTED);
     }
     ls_buf_free(&joined);
@@ -177,7 +240,7 @@ static void pgp_packets(struct pgp_walk *w, struct ls_slice msg, unsigned depth)
 
 unsigned ls_pgp_message_children(struct ls_ctx *c, struct ls_object *o, struct ls_slice msg, ls_err *err)
 {
-    struct pgp_walk w = {c, o, 0, LS_OK};
+    struct pgp_walk w = {c, o, 0, LS_OK, false};
     pgp_packets(&w, msg, 0);
     *err = w.result;
     return w.literals;
@@ -188,7 +251,8 @@ unsigned ls_pgp_message_children(struct ls_ctx *c, struct ls_object *o, struct l
 /* The first packet of a signed message: a one-pass signature (tag 4,
  * version 3, a known signature type) or compressed data (tag 8, algorithm
  * 0-2) whose first inflated packet is a one-pass signature, a signature or
- * literal data. */
+ * literal data; or a session key packet naming the plaintext cipher
+ * followed by the encrypted data packet it "encrypts". */
 static bool pgp_signed_start(struct ls_slice d)
 {
     struct ls_cursor cur = ls_cur_make(d);
@@ -202,6 +266,8 @@ static bool pgp_signed_start(struct ls_slice d)
         if (tag == 4) {
             int st = ls_slice_at(body, 1);
             yes = v == 3 && (st == 0 || st == 1) && body.len == 13;
+        } else if (tag == 3) {
+            yes = pgp_plain_skesk(body) && body.len >= 4 && pgp_packet_after(cur);
         } else if (tag == 8 && v >= 0 && v <= 2) {
             struct ls_slice rest;
             (void)ls_slice_from(body, 1, &rest);
