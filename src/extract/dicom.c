@@ -52,6 +52,7 @@
 #include <string.h>
 
 #include "core/handler.h"
+#include "extract/emitlab.h"
 #include "extract/zinflate.h"
 
 #define DICOM_PREAMBLE 128u
@@ -417,8 +418,7 @@ static ls_err dicom_extract(struct ls_ctx *c, struct ls_object *o)
     if (e == LS_E_TRUNCATED) ls_note(c, o, LS_R_TRUNCATED, "dicom: an element runs past the end of the file");
     else if (e == LS_E_CORRUPT) ls_note(c, o, LS_R_PARSE_ERROR, "dicom: element structure broken");
     else if (e == LS_E_LIMIT) ls_note(c, o, LS_R_LIMIT_TEXT, "dicom: text cut at the text budget");
-    ls_err te = st.text.len ? ls_emit_text(c, o, st.text.ptr, st.text.len) : LS_OK;
-    ls_buf_free(&st.text);
+    ls_err te = ls_emit_done(c, o, &st.text, NULL);
     ls_buf_free(&inflated);
     if (e == LS_E_TRUNCATED || e == LS_E_CORRUPT || e == LS_E_LIMIT) e = LS_OK;
     return e != LS_OK ? e : te;

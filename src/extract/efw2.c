@@ -48,6 +48,7 @@
 #include <string.h>
 
 #include "core/handler.h"
+#include "extract/emitlab.h"
 
 #define EFW2_REC 512u
 #define EFW2C_REC 1024u
@@ -82,31 +83,11 @@ static size_t efw2_stride(struct ls_slice d)
     return 0;
 }
 
-/* Where the record at s[off] ends: at its line end when one comes within
- * EFW2_REC bytes (a record an editor or script trimmed of its trailing
- * blanks, or CR LF and LF records mixed in one file), else after EFW2_REC
- * bytes (or at the end). *next: past the line end. */
-static size_t efw2_rec_end(struct ls_slice s, size_t off, size_t *next)
-{
-    const size_t rl = efw2_reclen(s);
-    size_t lim = s.len - off < rl + 1 ? s.len - off : rl + 1, end = off + lim;
-    for (size_t i = off; i < off + lim; i++)
-        if (ls_slice_at(s, i) == '\r' || ls_slice_at(s, i) == '\n') {
-            end = i;
-            break;
-        }
-    if (end - off > rl) end = off + rl;
-    *next = end;
-    if (ls_slice_at(s, *next) == '\r') ++*next;
-    if (ls_slice_at(s, *next) == '\n') ++*next;
-    return end;
-}
-
 /* A file of line-ended records shorter than EFW2_REC (trimmed): an RA
  * line, then an RE line. */
 static bool efw2_lines(struct ls_slice d)
 {
-    size_t next, end = efw2_rec_end(d, 0, &next);
+    size_t next, end = ls_rec_end(d, 0, efw2_reclen(d), &next);
     if (ls_slice_at(d, 0) != 'R' || ls_slice_at(d, 1) != 'A' || end < 11 || next == end) return false;
     return ls_slice_at(d, next) == 'R' && ls_slice_at(d, next + 1) == 'E';
 }
@@ -123,33 +104,15 @@ static int efw2_probe(const struct ls_object *o)
     return 90;
 }
 
-/* Field [from, to] (1-based, inclusive) of a record, trailing blanks cut. */
-static struct ls_slice efw2_field(struct ls_slice rec, size_t from, size_t to)
-{
-    struct ls_slice f = {NULL, 0};
-    if (from > rec.len) return f;
-    if (to > rec.len) to = rec.len; /* a record whose trailing blanks were trimmed */
-    if (!ls_slice_sub(rec, from - 1, to - from + 1, &f)) return (struct ls_slice){NULL, 0};
-    while (f.len && ls_slice_at(f, f.len - 1) == ' ') f.len--;
-    return f;
-}
-
-static ls_err efw2_put(struct ls_buf *b, const char *label, struct ls_slice v)
-{
-    if (v.len == 0) return LS_OK;
-    LS_TRY(ls_buf_adds(b, label));
-    return ls_buf_add(b, v.ptr, v.len);
-}
-
 /* The labelled line of an RW or RS record: SSN at ssn, the three name
  * fields after it. */
 static ls_err efw2_person(struct ls_buf *b, struct ls_slice rec, const char *id, size_t ssn,
                           const size_t name[3][2])
 {
     LS_TRY(ls_buf_adds(b, id));
-    LS_TRY(efw2_put(b, " SSN: ", efw2_field(rec, ssn, ssn + 8)));
+    LS_TRY(ls_lab_put(b, " SSN: ", ls_rec_field(rec, ssn, ssn + 8)));
     LS_TRY(ls_buf_adds(b, " Name:"));
-    for (size_t i = 0; i < 3; i++) LS_TRY(efw2_put(b, " ", efw2_field(rec, name[i][0], name[i][1])));
+    for (size_t i = 0; i < 3; i++) LS_TRY(ls_lab_put(b, " ", ls_rec_field(rec, name[i][0], name[i][1])));
     return ls_buf_addc(b, '\n');
 }
 
@@ -172,7 +135,7 @@ static ls_err efw2_record(struct ls_buf *b, struct ls_slice rec)
         struct ls_slice t;
         if (ls_slice_sub(rec, 0, 3, &t) && ls_slice_eq_str(t, "RCW")) return efw2c_rcw(b, rec);
         if (ls_slice_sub(rec, 0, 3, &t) && ls_slice_eq_str(t, "RCA")) {
-            LS_TRY(efw2_put(b, "RCA Submitter EIN: ", efw2_field(rec, 4, 12)));
+            LS_TRY(ls_lab_put(b, "RCA Submitter EIN: ", ls_rec_field(rec, 4, 12)));
             return ls_buf_addc(b, '\n');
         }
         return LS_OK;
@@ -180,11 +143,11 @@ static ls_err efw2_record(struct ls_buf *b, struct ls_slice rec)
     if (k == 'W') return efw2_person(b, rec, "RW", 3, rw_name);
     if (k == 'S') return efw2_person(b, rec, "RS", 10, rs_name);
     if (k == 'A') {
-        LS_TRY(efw2_put(b, "RA Submitter EIN: ", efw2_field(rec, 3, 11)));
+        LS_TRY(ls_lab_put(b, "RA Submitter EIN: ", ls_rec_field(rec, 3, 11)));
         return ls_buf_addc(b, '\n');
     }
     if (k == 'E') {
-        LS_TRY(efw2_put(b, "RE Employer EIN: ", efw2_field(rec, 8, 16)));
+        LS_TRY(ls_lab_put(b, "RE Employer EIN: ", ls_rec_field(rec, 8, 16)));
         return ls_buf_addc(b, '\n');
     }
     return LS_OK;
@@ -200,7 +163,7 @@ static ls_err efw2_extract(struct ls_ctx *c, struct ls_object *o)
     bool whole = true; /* every record so far EFW2_REC bytes */
     bool final = false, cut = false; /* the final record (RF, RCF) seen; the last record cut */
     while (e == LS_OK && off < o->data.len) {
-        size_t next, end = efw2_rec_end(o->data, off, &next);
+        size_t next, end = ls_rec_end(o->data, off, efw2_reclen(o->data), &next);
         struct ls_slice rec;
         (void)ls_slice_sub(o->data, off, end - off, &rec);
         final |= ls_slice_starts(rec, "RF", 2) || ls_slice_starts(rec, "RCF", 3);
@@ -222,8 +185,7 @@ static ls_err efw2_extract(struct ls_ctx *c, struct ls_object *o)
     if (e == LS_E_LIMIT) ls_note(c, o, LS_R_LIMIT_TEXT, "efw2: labelled lines cut at the text budget");
     if (e == LS_OK && !final && !cut) /* cut at a record boundary */
         ls_note(c, o, LS_R_TRUNCATED, "efw2: the file ends without its final record (RF)");
-    ls_err le = b.len ? ls_emit_labels(c, o, b.ptr, b.len) : LS_OK;
-    ls_buf_free(&b);
+    ls_err le = ls_emit_done(c, o, NULL, &b);
     if (e == LS_E_LIMIT) e = LS_OK;
     return e != LS_OK ? e : le;
 }

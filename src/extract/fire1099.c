@@ -34,43 +34,17 @@
 #include <string.h>
 
 #include "core/handler.h"
+#include "extract/emitlab.h"
 
 #define FIRE_REC 750u
-
-static bool fire_digits(struct ls_slice d, size_t from, size_t n)
-{
-    for (size_t i = from; i < from + n; i++) {
-        int ch = ls_slice_at(d, i);
-        if (ch < '0' || ch > '9') return false;
-    }
-    return true;
-}
-
-/* Where the record at s[off] ends: at its line end when one comes within
- * FIRE_REC bytes, else after FIRE_REC bytes (or at the end). *next: past
- * the line end. */
-static size_t fire_rec_end(struct ls_slice s, size_t off, size_t *next)
-{
-    size_t lim = s.len - off < FIRE_REC + 1 ? s.len - off : FIRE_REC + 1, end = off + lim;
-    for (size_t i = off; i < off + lim; i++)
-        if (ls_slice_at(s, i) == '\r' || ls_slice_at(s, i) == '\n') {
-            end = i;
-            break;
-        }
-    if (end - off > FIRE_REC) end = off + FIRE_REC;
-    *next = end;
-    if (ls_slice_at(s, *next) == '\r') ++*next;
-    if (ls_slice_at(s, *next) == '\n') ++*next;
-    return end;
-}
 
 /* A T record (payment year, transmitter TIN) whose next record is an A. */
 static bool fire_file(struct ls_slice d)
 {
-    if (ls_slice_at(d, 0) != 'T' || !fire_digits(d, 1, 4) || !fire_digits(d, 6, 9)) return false;
+    if (ls_slice_at(d, 0) != 'T' || !ls_rec_digits(d, 1, 4) || !ls_rec_digits(d, 6, 9)) return false;
     size_t next;
-    (void)fire_rec_end(d, 0, &next);
-    return ls_slice_at(d, next) == 'A' && fire_digits(d, next + 1, 4);
+    (void)ls_rec_end(d, 0, FIRE_REC, &next);
+    return ls_slice_at(d, next) == 'A' && ls_rec_digits(d, next + 1, 4);
 }
 
 static int fire_probe(const struct ls_object *o)
@@ -78,38 +52,20 @@ static int fire_probe(const struct ls_object *o)
     return fire_file(o->data) ? 90 : 0;
 }
 
-/* Field [from, to] (1-based, inclusive) of a record, trailing blanks cut. */
-static struct ls_slice fire_field(struct ls_slice rec, size_t from, size_t to)
-{
-    struct ls_slice f = {NULL, 0};
-    if (from > rec.len) return f;
-    if (to > rec.len) to = rec.len;
-    if (!ls_slice_sub(rec, from - 1, to - from + 1, &f)) return (struct ls_slice){NULL, 0};
-    while (f.len && ls_slice_at(f, f.len - 1) == ' ') f.len--;
-    return f;
-}
-
-static ls_err fire_put(struct ls_buf *b, const char *label, struct ls_slice v)
-{
-    if (v.len == 0) return LS_OK;
-    LS_TRY(ls_buf_adds(b, label));
-    return ls_buf_add(b, v.ptr, v.len);
-}
-
 static ls_err fire_record(struct ls_buf *b, struct ls_slice rec)
 {
     switch (ls_slice_at(rec, 0)) {
     case 'T':
-        LS_TRY(fire_put(b, "T Transmitter TIN: ", fire_field(rec, 7, 15)));
+        LS_TRY(ls_lab_put(b, "T Transmitter TIN: ", ls_rec_field(rec, 7, 15)));
         break;
     case 'A':
-        LS_TRY(fire_put(b, "A Payer TIN: ", fire_field(rec, 12, 20)));
-        LS_TRY(fire_put(b, " Payer: ", fire_field(rec, 53, 92)));
+        LS_TRY(ls_lab_put(b, "A Payer TIN: ", ls_rec_field(rec, 12, 20)));
+        LS_TRY(ls_lab_put(b, " Payer: ", ls_rec_field(rec, 53, 92)));
         break;
     case 'B': {
         int t = ls_slice_at(rec, 10);
-        LS_TRY(fire_put(b, t == '2' ? "B SSN: " : t == '1' ? "B EIN: " : "B TIN: ", fire_field(rec, 12, 20)));
-        LS_TRY(fire_put(b, " Name: ", fire_field(rec, 288, 327)));
+        LS_TRY(ls_lab_put(b, t == '2' ? "B SSN: " : t == '1' ? "B EIN: " : "B TIN: ", ls_rec_field(rec, 12, 20)));
+        LS_TRY(ls_lab_put(b, " Name: ", ls_rec_field(rec, 288, 327)));
         break;
     }
     default:
@@ -127,7 +83,7 @@ static ls_err fire_extract(struct ls_ctx *c, struct ls_object *o)
     size_t off = 0, n = 0;
     bool eot = false, cut = false; /* the F record (end of transmission) seen; the last record cut */
     while (e == LS_OK && off < o->data.len) {
-        size_t next, end = fire_rec_end(o->data, off, &next);
+        size_t next, end = ls_rec_end(o->data, off, FIRE_REC, &next);
         struct ls_slice rec;
         (void)ls_slice_sub(o->data, off, end - off, &rec);
         if (next == end && next == o->data.len && rec.len < FIRE_REC) {
@@ -144,8 +100,7 @@ static ls_err fire_extract(struct ls_ctx *c, struct ls_object *o)
     if (e == LS_E_LIMIT) ls_note(c, o, LS_R_LIMIT_TEXT, "fire1099: labelled lines cut at the text budget");
     if (e == LS_OK && !eot && !cut) /* cut at a record boundary */
         ls_note(c, o, LS_R_TRUNCATED, "fire1099: the file ends without its end of transmission record (F)");
-    ls_err le = b.len ? ls_emit_labels(c, o, b.ptr, b.len) : LS_OK;
-    ls_buf_free(&b);
+    ls_err le = ls_emit_done(c, o, NULL, &b);
     if (e == LS_E_LIMIT) e = LS_OK;
     return e != LS_OK ? e : le;
 }

@@ -57,6 +57,7 @@
 #include <string.h>
 
 #include "core/handler.h"
+#include "extract/emitlab.h"
 
 /* The separators a header declares. */
 struct hl7_sep {
@@ -294,14 +295,6 @@ static const struct hl7_field hl7_fields[] = {
     {"IN2", 63, K_TEL, "Insured home"},
 };
 
-/* Append n bytes of s from off (those there are). */
-static ls_err hl7_add_sub(struct ls_buf *b, struct ls_slice s, size_t off, size_t n)
-{
-    struct ls_slice p;
-    if (!ls_slice_sub(s, off, n, &p)) return LS_OK;
-    return ls_buf_add(b, p.ptr, p.len);
-}
-
 static ls_err hl7_put(struct ls_buf *b, const char *label, struct ls_slice v, const struct hl7_sep *sep)
 {
     if (v.len == 0) return LS_OK;
@@ -344,11 +337,11 @@ static ls_err hl7_date(struct ls_buf *b, const char *label, struct ls_slice v, c
     while (n < d.len && n < 8 && hl7_is_digit(ls_slice_at(d, n))) n++;
     if (n < 8) return hl7_put(b, label, d, sep);
     LS_TRY(ls_buf_printf(b, "\t%s: ", label));
-    LS_TRY(hl7_add_sub(b, d, 0, 4));
+    LS_TRY(ls_add_sub(b, d, 0, 4));
     LS_TRY(ls_buf_addc(b, '-'));
-    LS_TRY(hl7_add_sub(b, d, 4, 2));
+    LS_TRY(ls_add_sub(b, d, 4, 2));
     LS_TRY(ls_buf_addc(b, '-'));
-    return hl7_add_sub(b, d, 6, 2);
+    return ls_add_sub(b, d, 6, 2);
 }
 
 /* XAD: street^other^city^state^zip^country, blanks between. */
@@ -386,11 +379,11 @@ static ls_err hl7_tel(struct ls_buf *b, const char *label, struct ls_slice v, co
             LS_TRY(ls_buf_addc(b, ' '));
         }
         LS_TRY(ls_buf_addc(b, '('));
-        LS_TRY(hl7_add_sub(b, area, 0, 3));
+        LS_TRY(ls_add_sub(b, area, 0, 3));
         LS_TRY(ls_buf_adds(b, ") "));
-        LS_TRY(hl7_add_sub(b, local, 0, 3));
+        LS_TRY(ls_add_sub(b, local, 0, 3));
         LS_TRY(ls_buf_addc(b, '-'));
-        return hl7_add_sub(b, local, 3, 4);
+        return ls_add_sub(b, local, 3, 4);
     }
     if (area.len || local.len) {
         LS_TRY(ls_buf_printf(b, "\t%s %s: ", label, what));
@@ -456,7 +449,7 @@ static ls_err hl7_labels(struct ls_buf *out, struct ls_buf *scratch, struct ls_s
         }
     }
     if (scratch->len == 0) return LS_OK;
-    LS_TRY(hl7_add_sub(out, seg, 0, 3));
+    LS_TRY(ls_add_sub(out, seg, 0, 3));
     LS_TRY(ls_buf_add(out, scratch->ptr, scratch->len));
     return ls_buf_addc(out, '\n');
 }
@@ -774,14 +767,10 @@ static ls_err hl7_extract(struct ls_ctx *c, struct ls_object *o)
     if (e == LS_OK && hl7_mllp_cut(o->data)) ls_note(c, o, LS_R_TRUNCATED, "hl7: the last MLLP frame has no end byte");
     else if (e == LS_OK && !xml && !st.embedded && hl7_batch_cut(rest))
         ls_note(c, o, LS_R_TRUNCATED, "hl7: the batch file ends without its trailer (FTS or BTS)");
-    ls_err te = st.text.len ? ls_emit_text(c, o, st.text.ptr, st.text.len) : LS_OK;
-    ls_err le = st.labels.len ? ls_emit_labels(c, o, st.labels.ptr, st.labels.len) : LS_OK;
-    ls_buf_free(&st.text);
-    ls_buf_free(&st.labels);
+    ls_err te = ls_emit_done(c, o, &st.text, &st.labels);
     ls_buf_free(&st.scratch);
     if (e == LS_E_LIMIT) e = LS_OK;
-    if (e != LS_OK) return e;
-    return te != LS_OK ? te : le;
+    return e != LS_OK ? e : te;
 }
 
 const struct ls_handler ls_handler_hl7 = {

@@ -40,21 +40,13 @@
 #include <string.h>
 
 #include "core/handler.h"
+#include "extract/emitlab.h"
 
 #define M2_BASE 426u
 
-static bool m2_digits(struct ls_slice d, size_t from, size_t n)
-{
-    for (size_t i = from; i < from + n; i++) {
-        int ch = ls_slice_at(d, i);
-        if (ch < '0' || ch > '9') return false;
-    }
-    return true;
-}
-
 static size_t m2_rdw(struct ls_slice d, size_t off)
 {
-    if (!m2_digits(d, off, 4)) return 0;
+    if (!ls_rec_digits(d, off, 4)) return 0;
     size_t n = 0;
     for (size_t i = off; i < off + 4; i++) n = n * 10 + (size_t)(ls_slice_at(d, i) - '0');
     return n;
@@ -64,7 +56,7 @@ static size_t m2_rdw(struct ls_slice d, size_t off)
  * date: month 01-12, day 01-31, year 19xx or 20xx. */
 static bool m2_stamp(struct ls_slice d)
 {
-    if (!m2_digits(d, 5, 14)) return false;
+    if (!ls_rec_digits(d, 5, 14)) return false;
     int mo = (ls_slice_at(d, 5) - '0') * 10 + ls_slice_at(d, 6) - '0';
     int dd = (ls_slice_at(d, 7) - '0') * 10 + ls_slice_at(d, 8) - '0';
     int cc = (ls_slice_at(d, 9) - '0') * 10 + ls_slice_at(d, 10) - '0';
@@ -85,45 +77,27 @@ static int m2_probe(const struct ls_object *o)
     return after < 0 || after == '\r' || after == '\n' || m2_rdw(d, n) >= M2_BASE ? 80 : 0;
 }
 
-/* Field [from, to] (1-based, inclusive) of a segment, trailing blanks cut. */
-static struct ls_slice m2_field(struct ls_slice seg, size_t from, size_t to)
-{
-    struct ls_slice f = {NULL, 0};
-    if (from > seg.len) return f;
-    if (to > seg.len) to = seg.len;
-    if (!ls_slice_sub(seg, from - 1, to - from + 1, &f)) return (struct ls_slice){NULL, 0};
-    while (f.len && ls_slice_at(f, f.len - 1) == ' ') f.len--;
-    return f;
-}
-
-static ls_err m2_put(struct ls_buf *b, const char *label, struct ls_slice v)
-{
-    if (v.len == 0) return LS_OK;
-    LS_TRY(ls_buf_adds(b, label));
-    return ls_buf_add(b, v.ptr, v.len);
-}
-
 /* A consumer's line: names at nm[3], SSN, DOB (MMDDYYYY), phone at the
  * given 1-based positions of seg. */
 static ls_err m2_person(struct ls_buf *b, struct ls_slice seg, const size_t nm[3][2], size_t ssn, size_t dob,
                         size_t phone)
 {
     LS_TRY(ls_buf_adds(b, "Name:"));
-    for (size_t i = 0; i < 3; i++) LS_TRY(m2_put(b, " ", m2_field(seg, nm[i][0], nm[i][1])));
-    struct ls_slice v = m2_field(seg, ssn, ssn + 8);
-    if (v.len == 9 && m2_digits(v, 0, 9)) LS_TRY(m2_put(b, " SSN: ", v));
-    v = m2_field(seg, dob, dob + 7);
-    if (v.len == 8 && m2_digits(v, 0, 8) && ls_slice_at(v, 4) != '0') {
+    for (size_t i = 0; i < 3; i++) LS_TRY(ls_lab_put(b, " ", ls_rec_field(seg, nm[i][0], nm[i][1])));
+    struct ls_slice v = ls_rec_field(seg, ssn, ssn + 8);
+    if (v.len == 9 && ls_rec_digits(v, 0, 9)) LS_TRY(ls_lab_put(b, " SSN: ", v));
+    v = ls_rec_field(seg, dob, dob + 7);
+    if (v.len == 8 && ls_rec_digits(v, 0, 8) && ls_slice_at(v, 4) != '0') {
         struct ls_slice mo, dd, y;
         (void)ls_slice_sub(v, 0, 2, &mo);
         (void)ls_slice_sub(v, 2, 2, &dd);
         (void)ls_slice_sub(v, 4, 4, &y);
-        LS_TRY(m2_put(b, " Date of birth: ", y));
-        LS_TRY(m2_put(b, "-", mo));
-        LS_TRY(m2_put(b, "-", dd));
+        LS_TRY(ls_lab_put(b, " Date of birth: ", y));
+        LS_TRY(ls_lab_put(b, "-", mo));
+        LS_TRY(ls_lab_put(b, "-", dd));
     }
-    v = m2_field(seg, phone, phone + 9);
-    if (v.len == 10 && m2_digits(v, 0, 10) && ls_slice_at(v, 0) != '0') LS_TRY(m2_put(b, " Phone: ", v));
+    v = ls_rec_field(seg, phone, phone + 9);
+    if (v.len == 10 && ls_rec_digits(v, 0, 10) && ls_slice_at(v, 0) != '0') LS_TRY(ls_lab_put(b, " Phone: ", v));
     return ls_buf_addc(b, '\n');
 }
 
@@ -189,8 +163,7 @@ static ls_err m2_extract(struct ls_ctx *c, struct ls_object *o)
      * a record boundary has none (a headerless extract promises nothing) */
     if (e == LS_OK && header && !trailer && !cut)
         ls_note(c, o, LS_R_TRUNCATED, "metro2: the file ends without its trailer record");
-    ls_err le = b.len ? ls_emit_labels(c, o, b.ptr, b.len) : LS_OK;
-    ls_buf_free(&b);
+    ls_err le = ls_emit_done(c, o, NULL, &b);
     if (e == LS_E_LIMIT) e = LS_OK;
     return e != LS_OK ? e : le;
 }

@@ -41,6 +41,7 @@
 #include <string.h>
 
 #include "core/handler.h"
+#include "extract/emitlab.h"
 
 #define NACHA_REC 94u
 
@@ -57,24 +58,6 @@ static bool nacha_header(struct ls_slice d)
     return false;
 }
 
-/* Where the record at s[off] ends: at its line end when one comes within
- * NACHA_REC bytes, else after NACHA_REC bytes (or at the end). *next: past
- * the line end. */
-static size_t nacha_rec_end(struct ls_slice s, size_t off, size_t *next)
-{
-    size_t lim = s.len - off < NACHA_REC + 1 ? s.len - off : NACHA_REC + 1, end = off + lim;
-    for (size_t i = off; i < off + lim; i++)
-        if (ls_slice_at(s, i) == '\r' || ls_slice_at(s, i) == '\n') {
-            end = i;
-            break;
-        }
-    if (end - off > NACHA_REC) end = off + NACHA_REC;
-    *next = end;
-    if (ls_slice_at(s, *next) == '\r') ++*next;
-    if (ls_slice_at(s, *next) == '\n') ++*next;
-    return end;
-}
-
 /* A batch header without a file header: '5', a service class (200, 220,
  * 225, 280), a Standard Entry Class code, an entry detail next. */
 static bool nacha_batch_first(struct ls_slice d)
@@ -87,7 +70,7 @@ static bool nacha_batch_first(struct ls_slice d)
     for (size_t i = 0; i < 3; i++)
         if (ls_slice_at(sec, i) < 'A' || ls_slice_at(sec, i) > 'Z') return false;
     size_t next;
-    (void)nacha_rec_end(d, 0, &next);
+    (void)ls_rec_end(d, 0, NACHA_REC, &next);
     return next > 0 && ls_slice_at(d, next) == '6';
 }
 
@@ -97,7 +80,7 @@ static int nacha_probe(const struct ls_object *o)
     if (!nacha_header(o->data)) return 0;
     /* the next record is a batch header or the file control */
     size_t next;
-    (void)nacha_rec_end(o->data, 0, &next);
+    (void)ls_rec_end(o->data, 0, NACHA_REC, &next);
     int k = ls_slice_at(o->data, next);
     return k == '5' || k == '9' || k < 0 ? 90 : 0;
 }
@@ -105,28 +88,9 @@ static int nacha_probe(const struct ls_object *o)
 /* Field [from, to] (1-based, inclusive) of a record, blanks cut at both ends. */
 static struct ls_slice nacha_field(struct ls_slice rec, size_t from, size_t to)
 {
-    struct ls_slice f = {NULL, 0};
-    if (from > rec.len) return f;
-    if (to > rec.len) to = rec.len;
-    if (!ls_slice_sub(rec, from - 1, to - from + 1, &f)) return (struct ls_slice){NULL, 0};
-    while (f.len && ls_slice_at(f, f.len - 1) == ' ') f.len--;
+    struct ls_slice f = ls_rec_field(rec, from, to);
     while (f.len && ls_slice_at(f, 0) == ' ') (void)ls_slice_from(f, 1, &f);
     return f;
-}
-
-static ls_err nacha_put(struct ls_buf *b, const char *label, struct ls_slice v)
-{
-    if (v.len == 0) return LS_OK;
-    LS_TRY(ls_buf_adds(b, label));
-    return ls_buf_add(b, v.ptr, v.len);
-}
-
-static bool nacha_digits(struct ls_slice v, size_t n)
-{
-    if (v.len != n) return false;
-    for (size_t i = 0; i < n; i++)
-        if (ls_slice_at(v, i) < '0' || ls_slice_at(v, i) > '9') return false;
-    return true;
 }
 
 /* A consumer batch whose positions 40-54 hold the Individual
@@ -148,13 +112,13 @@ static ls_err nacha_entry(struct ls_buf *b, struct ls_slice rec, const char sec[
         struct ls_slice acct = nacha_field(rec, 40, 74);
         int c0 = ls_slice_at(acct, 0), c2 = ls_slice_at(acct, 2);
         bool iban = c0 >= 'A' && c0 <= 'Z' && c2 >= '0' && c2 <= '9';
-        LS_TRY(nacha_put(b, iban ? " IBAN: " : " Account: ", acct));
+        LS_TRY(ls_lab_put(b, iban ? " IBAN: " : " Account: ", acct));
         return ls_buf_addc(b, '\n');
     }
-    LS_TRY(nacha_put(b, " Name: ", nacha_field(rec, 55, 76)));
-    LS_TRY(nacha_put(b, " Account: ", nacha_field(rec, 13, 29)));
+    LS_TRY(ls_lab_put(b, " Name: ", nacha_field(rec, 55, 76)));
+    LS_TRY(ls_lab_put(b, " Account: ", nacha_field(rec, 13, 29)));
     struct ls_slice id = nacha_field(rec, 40, 54);
-    LS_TRY(nacha_put(b, nacha_consumer(sec) && nacha_digits(id, 9) ? " Individual ID (SSN): " : " Individual ID: ",
+    LS_TRY(ls_lab_put(b, nacha_consumer(sec) && ls_digits_n(id, 9) ? " Individual ID (SSN): " : " Individual ID: ",
                      id));
     return ls_buf_addc(b, '\n');
 }
@@ -165,17 +129,17 @@ static ls_err nacha_iat_addenda(struct ls_buf *b, struct ls_slice rec)
     int t = ls_slice_at(rec, 2);
     if (ls_slice_at(rec, 1) != '1') return LS_OK;
     if (t == '0') {
-        LS_TRY(nacha_put(b, "7 Receiver: ", nacha_field(rec, 47, 81)));
+        LS_TRY(ls_lab_put(b, "7 Receiver: ", nacha_field(rec, 47, 81)));
         return ls_buf_addc(b, '\n');
     }
     if (t == '1' || t == '2' || t == '6') {
-        LS_TRY(nacha_put(b, t == '1' ? "7 Originator: " : "7 Address: ", nacha_field(rec, 4, 38)));
-        LS_TRY(nacha_put(b, " ", nacha_field(rec, 39, 73)));
+        LS_TRY(ls_lab_put(b, t == '1' ? "7 Originator: " : "7 Address: ", nacha_field(rec, 4, 38)));
+        LS_TRY(ls_lab_put(b, " ", nacha_field(rec, 39, 73)));
         return ls_buf_addc(b, '\n');
     }
     if (t == '5') {
-        LS_TRY(nacha_put(b, "7 Receiver ID: ", nacha_field(rec, 4, 18)));
-        LS_TRY(nacha_put(b, " Address: ", nacha_field(rec, 19, 53)));
+        LS_TRY(ls_lab_put(b, "7 Receiver ID: ", nacha_field(rec, 4, 18)));
+        LS_TRY(ls_lab_put(b, " Address: ", nacha_field(rec, 19, 53)));
         return ls_buf_addc(b, '\n');
     }
     return LS_OK;
@@ -209,7 +173,7 @@ static ls_err nacha_extract(struct ls_ctx *c, struct ls_object *o)
     char sec[3] = {' ', ' ', ' '};
     bool header = nacha_header(o->data), control = false, cut = false;
     while (e == LS_OK && off < o->data.len) {
-        size_t next, end = nacha_rec_end(o->data, off, &next);
+        size_t next, end = ls_rec_end(o->data, off, NACHA_REC, &next);
         struct ls_slice rec;
         (void)ls_slice_sub(o->data, off, end - off, &rec);
         if (next == end && next == o->data.len && rec.len < NACHA_REC) {
@@ -229,8 +193,7 @@ static ls_err nacha_extract(struct ls_ctx *c, struct ls_object *o)
      * cut at a record boundary has none */
     if (e == LS_OK && header && !control && !cut)
         ls_note(c, o, LS_R_TRUNCATED, "nacha: the file ends without its file control record (9)");
-    ls_err le = b.len ? ls_emit_labels(c, o, b.ptr, b.len) : LS_OK;
-    ls_buf_free(&b);
+    ls_err le = ls_emit_done(c, o, NULL, &b);
     if (e == LS_E_LIMIT) e = LS_OK;
     return e != LS_OK ? e : le;
 }

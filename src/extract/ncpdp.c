@@ -35,6 +35,7 @@
 #include <string.h>
 
 #include "core/handler.h"
+#include "extract/emitlab.h"
 
 #define NCPDP_HDR 56u
 #define NCPDP_SEG 0x1e
@@ -91,21 +92,6 @@ static ls_err ncpdp_put(struct ls_buf *b, const char *label, struct ls_slice v)
     return ncpdp_add(b, v);
 }
 
-static ls_err ncpdp_sub(struct ls_buf *b, struct ls_slice v, size_t off, size_t n)
-{
-    struct ls_slice p;
-    if (!ls_slice_sub(v, off, n, &p)) return LS_OK;
-    return ls_buf_add(b, p.ptr, p.len);
-}
-
-static bool ncpdp_digits(struct ls_slice v, size_t n)
-{
-    if (v.len != n) return false;
-    for (size_t i = 0; i < n; i++)
-        if (!ncpdp_digit(ls_slice_at(v, i))) return false;
-    return true;
-}
-
 /* The patient and insurance segments' person fields. */
 static ls_err ncpdp_label(struct ncpdp_state *st, struct ls_slice id, struct ls_slice v)
 {
@@ -116,21 +102,21 @@ static ls_err ncpdp_label(struct ncpdp_state *st, struct ls_slice id, struct ls_
                  {"HN", "E-mail"},             {"C2", "Cardholder ID"},     {"CC", "Cardholder first name"},
                  {"CD", "Cardholder last name"}, {"C1", "Group ID"}};
     struct ls_buf *b = &st->line;
-    if (ls_slice_eq_str(id, "C4") && ncpdp_digits(v, 8)) {
+    if (ls_slice_eq_str(id, "C4") && ls_digits_n(v, 8)) {
         LS_TRY(ls_buf_adds(b, "\tDate of birth: "));
-        LS_TRY(ncpdp_sub(b, v, 0, 4));
+        LS_TRY(ls_add_sub(b, v, 0, 4));
         LS_TRY(ls_buf_addc(b, '-'));
-        LS_TRY(ncpdp_sub(b, v, 4, 2));
+        LS_TRY(ls_add_sub(b, v, 4, 2));
         LS_TRY(ls_buf_addc(b, '-'));
-        return ncpdp_sub(b, v, 6, 2);
+        return ls_add_sub(b, v, 6, 2);
     }
-    if (ls_slice_eq_str(id, "CQ") && ncpdp_digits(v, 10)) {
+    if (ls_slice_eq_str(id, "CQ") && ls_digits_n(v, 10)) {
         LS_TRY(ls_buf_adds(b, "\tPhone: ("));
-        LS_TRY(ncpdp_sub(b, v, 0, 3));
+        LS_TRY(ls_add_sub(b, v, 0, 3));
         LS_TRY(ls_buf_adds(b, ") "));
-        LS_TRY(ncpdp_sub(b, v, 3, 3));
+        LS_TRY(ls_add_sub(b, v, 3, 3));
         LS_TRY(ls_buf_addc(b, '-'));
-        return ncpdp_sub(b, v, 6, 4);
+        return ls_add_sub(b, v, 6, 4);
     }
     if (ls_slice_eq_str(id, "CX")) {
         st->ssn_qualifier = ls_slice_eq_str(v, "01");
@@ -186,7 +172,7 @@ static ls_err ncpdp_walk(struct ls_ctx *c, struct ls_slice d, struct ncpdp_state
             /* a request's header: its text as it stands, then its segments */
             LS_TRY(ncpdp_flush(st));
             size_t n = rest.len < NCPDP_HDR ? rest.len : NCPDP_HDR;
-            LS_TRY(ncpdp_sub(&st->text, rest, 0, n));
+            LS_TRY(ls_add_sub(&st->text, rest, 0, n));
             LS_TRY(ls_buf_addc(&st->text, '\n'));
             i += n;
             continue;
@@ -220,14 +206,10 @@ static ls_err ncpdp_extract(struct ls_ctx *c, struct ls_object *o)
     ls_buf_init(&st.line, max);
     ls_err e = ncpdp_walk(c, o->data, &st);
     if (e == LS_E_LIMIT) ls_note(c, o, LS_R_LIMIT_TEXT, "ncpdp: text cut at the text budget");
-    ls_err te = st.text.len ? ls_emit_text(c, o, st.text.ptr, st.text.len) : LS_OK;
-    ls_err le = st.labels.len ? ls_emit_labels(c, o, st.labels.ptr, st.labels.len) : LS_OK;
-    ls_buf_free(&st.text);
-    ls_buf_free(&st.labels);
+    ls_err te = ls_emit_done(c, o, &st.text, &st.labels);
     ls_buf_free(&st.line);
     if (e == LS_E_LIMIT) e = LS_OK;
-    if (e != LS_OK) return e;
-    return te != LS_OK ? te : le;
+    return e != LS_OK ? e : te;
 }
 
 const struct ls_handler ls_handler_ncpdp = {

@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "core/handler.h"
+#include "extract/emitlab.h"
 
 #define OFX_TAG_MAX 32u
 
@@ -174,8 +175,7 @@ static ls_err ofx_extract(struct ls_ctx *c, struct ls_object *o)
     bool closed = false;
     ls_err e = ofx_walk(c, o->data, &b, &closed);
     if (e == LS_OK && !closed) ls_note(c, o, LS_R_TRUNCATED, "ofx: the file ends before its </OFX> end tag");
-    ls_err te = b.len ? ls_emit_text(c, o, b.ptr, b.len) : LS_OK;
-    ls_buf_free(&b);
+    ls_err te = ls_emit_done(c, o, &b, NULL);
     if (e == LS_E_LIMIT) {
         ls_note(c, o, LS_R_LIMIT_TEXT, "ofx: text cut at the text budget");
         e = LS_OK;

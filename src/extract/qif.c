@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "core/handler.h"
+#include "extract/emitlab.h"
 
 enum qif_section { QIF_TXN, QIF_ACCOUNT, QIF_INVST, QIF_OTHER };
 
@@ -150,8 +151,7 @@ static ls_err qif_extract(struct ls_ctx *c, struct ls_object *o)
         if (off < d.len && ls_slice_at(d, off) == '\n') off++;
         if (e == LS_OK && ++n % 4096 == 0 && ls_ctx_expired(c)) e = LS_E_TIMEOUT;
     }
-    ls_err te = b.len ? ls_emit_text(c, o, b.ptr, b.len) : LS_OK;
-    ls_buf_free(&b);
+    ls_err te = ls_emit_done(c, o, &b, NULL);
     if (e == LS_E_LIMIT) {
         ls_note(c, o, LS_R_LIMIT_TEXT, "qif: text cut at the text budget");
         e = LS_OK;

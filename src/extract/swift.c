@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "core/handler.h"
+#include "extract/emitlab.h"
 
 /* At s[i]: ":NNa:" (two digits, an optional letter, a colon). Returns its
  * length (4 or 5) or 0. */
@@ -137,8 +138,7 @@ static ls_err swift_extract(struct ls_ctx *c, struct ls_object *o)
     ls_err e = swift_lines(c, o->data, &b, &open);
     if (e == LS_OK && open) ls_note(c, o, LS_R_TRUNCATED, "swift: the last message's text block has no end (-})");
     if (e == LS_E_LIMIT) ls_note(c, o, LS_R_LIMIT_TEXT, "swift: labelled lines cut at the text budget");
-    ls_err le = b.len ? ls_emit_labels(c, o, b.ptr, b.len) : LS_OK;
-    ls_buf_free(&b);
+    ls_err le = ls_emit_done(c, o, NULL, &b);
     if (e == LS_E_LIMIT) e = LS_OK;
     return e != LS_OK ? e : le;
 }

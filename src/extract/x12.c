@@ -44,6 +44,7 @@
 #include <string.h>
 
 #include "core/handler.h"
+#include "extract/emitlab.h"
 
 struct x12_sep {
     uint8_t elem, comp, rep, term;
@@ -162,21 +163,6 @@ static ls_err x12_put(struct ls_buf *b, const char *label, struct ls_slice v)
     return x12_add(b, v);
 }
 
-static ls_err x12_add_sub(struct ls_buf *b, struct ls_slice s, size_t off, size_t n)
-{
-    struct ls_slice p;
-    if (!ls_slice_sub(s, off, n, &p)) return LS_OK;
-    return ls_buf_add(b, p.ptr, p.len);
-}
-
-static bool x12_digits(struct ls_slice v, size_t n)
-{
-    if (v.len != n) return false;
-    for (size_t i = 0; i < n; i++)
-        if (ls_slice_at(v, i) < '0' || ls_slice_at(v, i) > '9') return false;
-    return true;
-}
-
 /* An entity identifier code (NM101) as a role. */
 static const char *x12_role(struct ls_slice code)
 {
@@ -247,27 +233,27 @@ static ls_err x12_nm1(struct ls_buf *b, struct ls_slice seg, const struct x12_se
 /* A date as YYYY-MM-DD when it is eight digits (D8), else as written. */
 static ls_err x12_date(struct ls_buf *b, const char *label, struct ls_slice v)
 {
-    if (!x12_digits(v, 8)) return x12_put(b, label, v);
+    if (!ls_digits_n(v, 8)) return x12_put(b, label, v);
     LS_TRY(ls_buf_printf(b, "\t%s: ", label));
-    LS_TRY(x12_add_sub(b, v, 0, 4));
+    LS_TRY(ls_add_sub(b, v, 0, 4));
     LS_TRY(ls_buf_addc(b, '-'));
-    LS_TRY(x12_add_sub(b, v, 4, 2));
+    LS_TRY(ls_add_sub(b, v, 4, 2));
     LS_TRY(ls_buf_addc(b, '-'));
-    return x12_add_sub(b, v, 6, 2);
+    return ls_add_sub(b, v, 6, 2);
 }
 
 /* A phone of ten digits (or 1 and ten) written (212) 555-1234. */
 static ls_err x12_phone(struct ls_buf *b, const char *label, struct ls_slice v)
 {
     struct ls_slice d = v;
-    if (x12_digits(v, 11) && ls_slice_at(v, 0) == '1') (void)ls_slice_from(v, 1, &d);
-    if (!x12_digits(d, 10)) return x12_put(b, label, v);
+    if (ls_digits_n(v, 11) && ls_slice_at(v, 0) == '1') (void)ls_slice_from(v, 1, &d);
+    if (!ls_digits_n(d, 10)) return x12_put(b, label, v);
     LS_TRY(ls_buf_printf(b, "\t%s: (", label));
-    LS_TRY(x12_add_sub(b, d, 0, 3));
+    LS_TRY(ls_add_sub(b, d, 0, 3));
     LS_TRY(ls_buf_adds(b, ") "));
-    LS_TRY(x12_add_sub(b, d, 3, 3));
+    LS_TRY(ls_add_sub(b, d, 3, 3));
     LS_TRY(ls_buf_addc(b, '-'));
-    return x12_add_sub(b, d, 6, 4);
+    return ls_add_sub(b, d, 6, 4);
 }
 
 /* PER: function, name, then up to three (qualifier, number) pairs. */
@@ -381,14 +367,10 @@ static ls_err x12_extract(struct ls_ctx *c, struct ls_object *o)
     ls_err e = x12_walk(c, o->data, &st);
     if (e == LS_E_LIMIT) ls_note(c, o, LS_R_LIMIT_TEXT, "x12: text cut at the text budget");
     if (e == LS_OK && st.open) ls_note(c, o, LS_R_TRUNCATED, "x12: the interchange ends without its IEA trailer");
-    ls_err te = st.text.len ? ls_emit_text(c, o, st.text.ptr, st.text.len) : LS_OK;
-    ls_err le = st.labels.len ? ls_emit_labels(c, o, st.labels.ptr, st.labels.len) : LS_OK;
-    ls_buf_free(&st.text);
-    ls_buf_free(&st.labels);
+    ls_err te = ls_emit_done(c, o, &st.text, &st.labels);
     ls_buf_free(&st.scratch);
     if (e == LS_E_LIMIT) e = LS_OK;
-    if (e != LS_OK) return e;
-    return te != LS_OK ? te : le;
+    return e != LS_OK ? e : te;
 }
 
 const struct ls_handler ls_handler_x12 = {

@@ -34,6 +34,7 @@
 #include <string.h>
 
 #include "core/handler.h"
+#include "extract/emitlab.h"
 
 #define X9_REC_MIN 2u    /* a record's type */
 #define X9_REC_MAX 100000000u /* a record's length: an image of up to ~95 MB */
@@ -160,8 +161,7 @@ static ls_err x9_extract(struct ls_ctx *c, struct ls_object *o)
     }
     if (e == LS_OK && !stop && !control) /* cut at a record boundary */
         ls_note(c, o, LS_R_TRUNCATED, "x937: the file ends without its file control record (99)");
-    ls_err te = b.len ? ls_emit_text(c, o, b.ptr, b.len) : LS_OK;
-    ls_buf_free(&b);
+    ls_err te = ls_emit_done(c, o, &b, NULL);
     if (e == LS_E_LIMIT) e = LS_OK;
     if (te == LS_E_LIMIT) te = LS_OK;
     return e != LS_OK ? e : te;
