@@ -33,6 +33,8 @@ def comparable(m):
     return {o["id"]: json.dumps(o, sort_keys=True) for o in m.objects}
 
 
+@unittest.skipUnless(all(shutil.which(t) for t in ("7z", "zip", "split")),
+                     "needs 7z, zip and split (scripts/deps-debian.txt)")
 class SplitVolumes(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
