@@ -26,6 +26,21 @@ ls_err ls_add_sub(struct ls_buf *b, struct ls_slice s, size_t off, size_t n)
     return ls_buf_add(b, p.ptr, p.len);
 }
 
+struct ls_slice ls_piece(struct ls_slice s, uint8_t sep, size_t n)
+{
+    size_t from = 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t at = ls_slice_find(s, from, &sep, 1);
+        if (at == SIZE_MAX) return (struct ls_slice){NULL, 0};
+        from = at + 1;
+    }
+    size_t end = ls_slice_find(s, from, &sep, 1);
+    if (end == SIZE_MAX) end = s.len;
+    struct ls_slice out = {NULL, 0};
+    (void)ls_slice_sub(s, from, end - from, &out);
+    return out;
+}
+
 struct ls_slice ls_rec_field(struct ls_slice rec, size_t from, size_t to)
 {
     struct ls_slice f = {NULL, 0};

@@ -2,8 +2,9 @@
  * Shared by the readers of record formats that gather their text and
  * labelled lines in buffers and emit them at the end (hl7, x12, ncpdp,
  * dicom, nacha, fire1099, metro2, efw2, swift, qif, ofx, x937): the final
- * emit, a labelled value, a piece of a field, the fields and ends of
- * fixed-width records, digit checks. Reads only through ls_slice.
+ * emit, a labelled value, the pieces of a delimited field, the fields
+ * and ends of fixed-width records, digit checks. Reads only through
+ * ls_slice.
  */
 #ifndef LS_EMITLAB_H
 #define LS_EMITLAB_H
@@ -23,6 +24,10 @@ LS_WUR ls_err ls_lab_put(struct ls_buf *b, const char *label, struct ls_slice v)
 
 /* Append s[off, off + n) to b; nothing when it is not all in s. */
 LS_WUR ls_err ls_add_sub(struct ls_buf *b, struct ls_slice s, size_t off, size_t n);
+
+/* The n-th (0-based) piece of s cut at byte sep (an HL7 field or
+ * component, an X12 element), or an empty slice. */
+struct ls_slice ls_piece(struct ls_slice s, uint8_t sep, size_t n);
 
 /* Field [from, to] (1-based, inclusive) of a fixed-width record, trailing
  * blanks cut; what of it is in rec (a record whose trailing blanks were

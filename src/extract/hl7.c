@@ -167,22 +167,6 @@ static int hl7_probe(const struct ls_object *o)
 
 /* ---- fields ------------------------------------------------------------------ */
 
-/* The n-th (0-based) piece of s cut at byte sep, or an empty slice. */
-static struct ls_slice hl7_piece(struct ls_slice s, uint8_t sep, size_t n)
-{
-    size_t from = 0;
-    for (size_t k = 0; k < n; k++) {
-        size_t at = ls_slice_find(s, from, &sep, 1);
-        if (at == SIZE_MAX) return (struct ls_slice){NULL, 0};
-        from = at + 1;
-    }
-    size_t end = ls_slice_find(s, from, &sep, 1);
-    if (end == SIZE_MAX) end = s.len;
-    struct ls_slice out = {NULL, 0};
-    (void)ls_slice_sub(s, from, end - from, &out);
-    return out;
-}
-
 static int hl7_hex(int c)
 {
     if (hl7_is_digit(c)) return c - '0';
@@ -307,9 +291,9 @@ static ls_err hl7_put(struct ls_buf *b, const char *label, struct ls_slice v, co
  * its first subcomponent. */
 static ls_err hl7_name(struct ls_buf *b, const char *label, struct ls_slice v, const struct hl7_sep *sep)
 {
-    struct ls_slice fam = hl7_piece(v, sep->comp, 0);
-    if (sep->sub) fam = hl7_piece(fam, sep->sub, 0);
-    struct ls_slice parts[4] = {hl7_piece(v, sep->comp, 4), hl7_piece(v, sep->comp, 1), hl7_piece(v, sep->comp, 2),
+    struct ls_slice fam = ls_piece(v, sep->comp, 0);
+    if (sep->sub) fam = ls_piece(fam, sep->sub, 0);
+    struct ls_slice parts[4] = {ls_piece(v, sep->comp, 4), ls_piece(v, sep->comp, 1), ls_piece(v, sep->comp, 2),
                                 fam};
     bool any = false;
     for (size_t i = 0; i < 4; i++) any |= parts[i].len > 0;
@@ -320,7 +304,7 @@ static ls_err hl7_name(struct ls_buf *b, const char *label, struct ls_slice v, c
             LS_TRY(ls_buf_addc(b, ' '));
             LS_TRY(hl7_unescape(b, parts[i], sep));
         }
-    struct ls_slice suffix = hl7_piece(v, sep->comp, 3);
+    struct ls_slice suffix = ls_piece(v, sep->comp, 3);
     if (suffix.len) {
         LS_TRY(ls_buf_addc(b, ' '));
         LS_TRY(hl7_unescape(b, suffix, sep));
@@ -332,7 +316,7 @@ static ls_err hl7_name(struct ls_buf *b, const char *label, struct ls_slice v, c
  * only a year or a month stays as written. */
 static ls_err hl7_date(struct ls_buf *b, const char *label, struct ls_slice v, const struct hl7_sep *sep)
 {
-    struct ls_slice d = hl7_piece(v, sep->comp, 0);
+    struct ls_slice d = ls_piece(v, sep->comp, 0);
     size_t n = 0;
     while (n < d.len && n < 8 && hl7_is_digit(ls_slice_at(d, n))) n++;
     if (n < 8) return hl7_put(b, label, d, sep);
@@ -349,8 +333,8 @@ static ls_err hl7_addr(struct ls_buf *b, const char *label, struct ls_slice v, c
 {
     bool first = true;
     for (size_t i = 0; i < 6; i++) {
-        struct ls_slice p = hl7_piece(v, sep->comp, i);
-        if (sep->sub && i == 0) p = hl7_piece(p, sep->sub, 0); /* SAD: street address&name&number */
+        struct ls_slice p = ls_piece(v, sep->comp, i);
+        if (sep->sub && i == 0) p = ls_piece(p, sep->sub, 0); /* SAD: street address&name&number */
         if (!p.len) continue;
         LS_TRY(first ? ls_buf_printf(b, "\t%s: ", label) : ls_buf_adds(b, i == 2 ? ", " : " "));
         LS_TRY(hl7_unescape(b, p, sep));
@@ -363,10 +347,10 @@ static ls_err hl7_addr(struct ls_buf *b, const char *label, struct ls_slice v, c
  * ^extension^any text ... ^unformatted number (12). */
 static ls_err hl7_tel(struct ls_buf *b, const char *label, struct ls_slice v, const struct hl7_sep *sep)
 {
-    struct ls_slice mail = hl7_piece(v, sep->comp, 3), area = hl7_piece(v, sep->comp, 5),
-                    local = hl7_piece(v, sep->comp, 6), formatted = hl7_piece(v, sep->comp, 0),
-                    unformatted = hl7_piece(v, sep->comp, 11), country = hl7_piece(v, sep->comp, 4);
-    const char *what = ls_slice_eq_str(hl7_piece(v, sep->comp, 2), "FX") ? "fax" : "phone";
+    struct ls_slice mail = ls_piece(v, sep->comp, 3), area = ls_piece(v, sep->comp, 5),
+                    local = ls_piece(v, sep->comp, 6), formatted = ls_piece(v, sep->comp, 0),
+                    unformatted = ls_piece(v, sep->comp, 11), country = ls_piece(v, sep->comp, 4);
+    const char *what = ls_slice_eq_str(ls_piece(v, sep->comp, 2), "FX") ? "fax" : "phone";
     if (mail.len) {
         LS_TRY(ls_buf_printf(b, "\t%s e-mail: ", label));
         LS_TRY(hl7_unescape(b, mail, sep));
@@ -403,7 +387,7 @@ static ls_err hl7_tel(struct ls_buf *b, const char *label, struct ls_slice v, co
  * SS (or SSN: systems write both) type is an SSN. */
 static ls_err hl7_ids(struct ls_buf *b, const char *label, struct ls_slice v, const struct hl7_sep *sep)
 {
-    struct ls_slice id = hl7_piece(v, sep->comp, 0), type = hl7_piece(v, sep->comp, 4);
+    struct ls_slice id = ls_piece(v, sep->comp, 0), type = ls_piece(v, sep->comp, 4);
     if (!id.len) return LS_OK;
     if (ls_slice_eq_str(type, "SS") || ls_slice_eq_str(type, "SSN")) return hl7_put(b, "SSN", id, sep);
     if (!type.len) return hl7_put(b, label, id, sep);
@@ -421,8 +405,8 @@ static ls_err hl7_value(struct ls_buf *b, const struct hl7_field *f, struct ls_s
     case K_ADDR: return hl7_addr(b, f->label, v, sep);
     case K_TEL: return hl7_tel(b, f->label, v, sep);
     case K_IDS: return hl7_ids(b, f->label, v, sep);
-    case K_SSN: return hl7_put(b, f->label, hl7_piece(v, sep->comp, 0), sep);
-    case K_ID: return hl7_put(b, f->label, hl7_piece(v, sep->comp, 0), sep);
+    case K_SSN: return hl7_put(b, f->label, ls_piece(v, sep->comp, 0), sep);
+    case K_ID: return hl7_put(b, f->label, ls_piece(v, sep->comp, 0), sep);
     }
     return LS_OK;
 }
@@ -438,7 +422,7 @@ static ls_err hl7_labels(struct ls_buf *out, struct ls_buf *scratch, struct ls_s
     for (size_t i = 0; i < sizeof hl7_fields / sizeof hl7_fields[0]; i++) {
         const struct hl7_field *f = &hl7_fields[i];
         if (!ls_slice_starts(seg, f->seg, 3)) continue;
-        struct ls_slice field = hl7_piece(seg, sep->field, f->num);
+        struct ls_slice field = ls_piece(seg, sep->field, f->num);
         size_t from = 0;
         for (size_t r = 0; r < HL7_MAX_REPS && from < field.len; r++) { /* one pass over the field */
             size_t end = ls_slice_find(field, from, &sep->rep, 1);
@@ -683,7 +667,7 @@ static const struct ls_codepage *hl7_charset(struct ls_slice h, const struct hl7
     size_t end = 0;
     while (end < h.len && !hl7_is_end(ls_slice_at(h, end))) end++;
     struct ls_slice seg = {h.ptr, end};
-    struct ls_slice v = hl7_piece(hl7_piece(seg, sep->field, 17), sep->rep, 0);
+    struct ls_slice v = ls_piece(ls_piece(seg, sep->field, 17), sep->rep, 0);
     while (v.len && ls_slice_at(v, 0) == ' ') v.ptr++, v.len--;
     while (v.len && ls_slice_at(v, v.len - 1) == ' ') v.len--;
     char name[24];

@@ -127,22 +127,6 @@ static int x12_probe(const struct ls_object *o)
 
 /* ---- elements ------------------------------------------------------------------ */
 
-/* The n-th (0-based) piece of s cut at byte sep, or an empty slice. */
-static struct ls_slice x12_piece(struct ls_slice s, uint8_t sep, size_t n)
-{
-    size_t from = 0;
-    for (size_t k = 0; k < n; k++) {
-        size_t at = ls_slice_find(s, from, &sep, 1);
-        if (at == SIZE_MAX) return (struct ls_slice){NULL, 0};
-        from = at + 1;
-    }
-    size_t end = ls_slice_find(s, from, &sep, 1);
-    if (end == SIZE_MAX) end = s.len;
-    struct ls_slice out = {NULL, 0};
-    (void)ls_slice_sub(s, from, end - from, &out);
-    return out;
-}
-
 /* Append v, its blanks trimmed at both ends, control bytes as blanks. */
 static ls_err x12_add(struct ls_buf *b, struct ls_slice v)
 {
@@ -213,9 +197,9 @@ static const char *x12_refq(struct ls_slice q)
  * qualifier, id. */
 static ls_err x12_nm1(struct ls_buf *b, struct ls_slice seg, const struct x12_sep *sep)
 {
-    const char *role = x12_role(x12_piece(seg, sep->elem, 1));
-    struct ls_slice last = x12_piece(seg, sep->elem, 3), first = x12_piece(seg, sep->elem, 4),
-                    middle = x12_piece(seg, sep->elem, 5), suffix = x12_piece(seg, sep->elem, 7);
+    const char *role = x12_role(ls_piece(seg, sep->elem, 1));
+    struct ls_slice last = ls_piece(seg, sep->elem, 3), first = ls_piece(seg, sep->elem, 4),
+                    middle = ls_piece(seg, sep->elem, 5), suffix = ls_piece(seg, sep->elem, 7);
     if (last.len || first.len) {
         LS_TRY(ls_buf_printf(b, "\t%s name:", role));
         struct ls_slice parts[4] = {first, middle, last, suffix};
@@ -225,7 +209,7 @@ static ls_err x12_nm1(struct ls_buf *b, struct ls_slice seg, const struct x12_se
                 LS_TRY(x12_add(b, parts[i]));
             }
     }
-    struct ls_slice q = x12_piece(seg, sep->elem, 8), id = x12_piece(seg, sep->elem, 9);
+    struct ls_slice q = ls_piece(seg, sep->elem, 8), id = ls_piece(seg, sep->elem, 9);
     if (!id.len) return LS_OK;
     return x12_put(b, x12_idq(q), id);
 }
@@ -259,9 +243,9 @@ static ls_err x12_phone(struct ls_buf *b, const char *label, struct ls_slice v)
 /* PER: function, name, then up to three (qualifier, number) pairs. */
 static ls_err x12_per(struct ls_buf *b, struct ls_slice seg, const struct x12_sep *sep)
 {
-    LS_TRY(x12_put(b, "Contact", x12_piece(seg, sep->elem, 2)));
+    LS_TRY(x12_put(b, "Contact", ls_piece(seg, sep->elem, 2)));
     for (size_t k = 3; k <= 7; k += 2) {
-        struct ls_slice q = x12_piece(seg, sep->elem, k), v = x12_piece(seg, sep->elem, k + 1);
+        struct ls_slice q = ls_piece(seg, sep->elem, k), v = ls_piece(seg, sep->elem, k + 1);
         if (!v.len) continue;
         if (ls_slice_eq_str(q, "EM")) LS_TRY(x12_put(b, "E-mail", v));
         else if (ls_slice_eq_str(q, "FX")) LS_TRY(x12_phone(b, "Fax", v));
@@ -275,23 +259,23 @@ static ls_err x12_per(struct ls_buf *b, struct ls_slice seg, const struct x12_se
 /* The labels of one segment (nothing for the segments not read here). */
 static ls_err x12_labels(struct ls_buf *b, struct ls_slice seg, const struct x12_sep *sep)
 {
-    struct ls_slice id = x12_piece(seg, sep->elem, 0);
+    struct ls_slice id = ls_piece(seg, sep->elem, 0);
     if (ls_slice_eq_str(id, "NM1")) return x12_nm1(b, seg, sep);
     if (ls_slice_eq_str(id, "REF")) {
-        struct ls_slice q = x12_piece(seg, sep->elem, 1);
-        return x12_put(b, x12_refq(q), x12_piece(seg, sep->elem, 2));
+        struct ls_slice q = ls_piece(seg, sep->elem, 1);
+        return x12_put(b, x12_refq(q), ls_piece(seg, sep->elem, 2));
     }
     if (ls_slice_eq_str(id, "DMG")) /* DMG02 is the person's birth date (D8, or a period RD8) */
-        return x12_date(b, "Date of birth", x12_piece(x12_piece(seg, sep->elem, 2), '-', 0));
+        return x12_date(b, "Date of birth", ls_piece(ls_piece(seg, sep->elem, 2), '-', 0));
     if (ls_slice_eq_str(id, "PER")) return x12_per(b, seg, sep);
     if (ls_slice_eq_str(id, "N3")) {
-        LS_TRY(x12_put(b, "Address", x12_piece(seg, sep->elem, 1)));
-        return x12_put(b, "Address line 2", x12_piece(seg, sep->elem, 2));
+        LS_TRY(x12_put(b, "Address", ls_piece(seg, sep->elem, 1)));
+        return x12_put(b, "Address line 2", ls_piece(seg, sep->elem, 2));
     }
     if (ls_slice_eq_str(id, "N4")) {
-        LS_TRY(x12_put(b, "City", x12_piece(seg, sep->elem, 1)));
-        LS_TRY(x12_put(b, "State", x12_piece(seg, sep->elem, 2)));
-        return x12_put(b, "ZIP", x12_piece(seg, sep->elem, 3));
+        LS_TRY(x12_put(b, "City", ls_piece(seg, sep->elem, 1)));
+        LS_TRY(x12_put(b, "State", ls_piece(seg, sep->elem, 2)));
+        return x12_put(b, "ZIP", ls_piece(seg, sep->elem, 3));
     }
     return LS_OK;
 }
@@ -321,7 +305,7 @@ static ls_err x12_segment(struct x12_state *st, struct ls_slice seg)
     ls_buf_reset(&st->scratch);
     LS_TRY(x12_labels(&st->scratch, seg, &st->sep));
     if (st->scratch.len == 0) return LS_OK;
-    LS_TRY(x12_add(&st->labels, x12_piece(seg, st->sep.elem, 0)));
+    LS_TRY(x12_add(&st->labels, ls_piece(seg, st->sep.elem, 0)));
     LS_TRY(ls_buf_add(&st->labels, st->scratch.ptr, st->scratch.len));
     return ls_buf_addc(&st->labels, '\n');
 }
@@ -345,7 +329,7 @@ static ls_err x12_walk(struct ls_ctx *c, struct ls_slice d, struct x12_state *st
         if (end == SIZE_MAX) end = rest.len;
         if (end > 0 && ls_slice_sub(rest, 0, end, &seg)) {
             LS_TRY(x12_segment(st, seg));
-            if (ls_slice_eq_str(x12_piece(seg, st->sep.elem, 0), "IEA")) st->open = false;
+            if (ls_slice_eq_str(ls_piece(seg, st->sep.elem, 0), "IEA")) st->open = false;
         }
         i += end + 1;
         if (++st->segments % 4096 == 0 && ls_ctx_expired(c)) return LS_E_TIMEOUT;
