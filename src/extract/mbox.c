@@ -340,26 +340,42 @@ static bool close_delim_in(struct ls_slice s, size_t from, size_t to, struct ls_
     }
 }
 
-static size_t open_multipart_end(struct ls_slice s, size_t after, size_t end)
+/* The boundary of the multipart Content-Type in the header block of the
+ * message starting at `after` (the line after its separator), into b. */
+static bool message_boundary(struct ls_slice s, size_t after, size_t end, struct ls_buf *b)
 {
     struct ls_slice msg, hdr, body, ctype;
-    if (end >= s.len || !ls_slice_sub(s, after, end - after, &msg)) return end;
+    if (end < after || !ls_slice_sub(s, after, end - after, &msg)) return false;
     if (msg.len > MBOX_HEADER_SCAN) msg.len = MBOX_HEADER_SCAN;
-    if (!mime_split_headers(msg, &hdr, &body) || !mime_find_field(hdr, "content-type", &ctype)) return end;
+    if (!mime_split_headers(msg, &hdr, &body) || !mime_find_field(hdr, "content-type", &ctype)) return false;
     char type[16];
     mime_media_type(ctype, type, sizeof type);
-    if (strncmp(type, "multipart/", 10) != 0) return end;
-    struct ls_buf b, close;
+    return strncmp(type, "multipart/", 10) == 0 && mime_param(ctype, "boundary", b) && b->len;
+}
+
+static size_t open_multipart_end(struct ls_slice s, size_t after, size_t end)
+{
+    if (end >= s.len) return end;
+    struct ls_buf b, close, other;
     ls_buf_init(&b, 256);
     ls_buf_init(&close, 262);
+    ls_buf_init(&other, 256);
     size_t out = end;
-    if (mime_param(ctype, "boundary", &b) && b.len && ls_buf_adds(&close, "--") == LS_OK &&
+    if (message_boundary(s, after, end, &b) && ls_buf_adds(&close, "--") == LS_OK &&
         ls_buf_add(&close, b.ptr, b.len) == LS_OK && ls_buf_adds(&close, "--") == LS_OK &&
         !close_delim_in(s, after, end, ls_buf_slice(&close))) {
         size_t cur = end;
         for (unsigned k = 0; k < MBOX_OPEN_SEGMENTS && cur < s.len && cur - end <= MBOX_OPEN_LOOK; k++) {
             size_t eol = mbox_line_end(s, cur);
-            size_t next = next_separator(s, eol < s.len ? eol + 1 : s.len, false);
+            size_t start = eol < s.len ? eol + 1 : s.len;
+            size_t next = next_separator(s, start, false);
+            /* a message of its own that declares the same boundary (a
+             * writer's fixed one, Gnus's "=-=-=") closes its own multipart:
+             * the open message before it was cut, not continued */
+            ls_buf_reset(&other);
+            if (message_boundary(s, start, next, &other) && other.len == b.len &&
+                memcmp(other.ptr, b.ptr, b.len) == 0)
+                break;
             if (close_delim_in(s, cur, next, ls_buf_slice(&close))) {
                 out = next;
                 break;
@@ -369,6 +385,7 @@ static size_t open_multipart_end(struct ls_slice s, size_t after, size_t end)
     }
     ls_buf_free(&b);
     ls_buf_free(&close);
+    ls_buf_free(&other);
     return out;
 }
 

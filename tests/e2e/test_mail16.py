@@ -114,6 +114,15 @@ class Mail16(lsutil.GeneratedTree):
         o = self.m.obj(self.p("cut_utf8.eml"))
         self.assertEqual(lsutil.last4s(o, "ssn"), [gen.SSN_CUT8[-4:]])
 
+    def test_same_fixed_boundary_in_the_next_message(self):
+        recs = self.m.by_path(self.p("gnus.mbox"))
+        tops = sorted(r["chain"][0] for r in recs if len(r["chain"]) == 1)
+        self.assertEqual(tops, ["msg-1", "msg-2"])
+        two = self.m.obj(self.p("gnus.mbox"), ["msg-2"])
+        self.assertEqual(two["coverage"], "full", two["errors"])
+        self.assertEqual(lsutil.last4s(two, "ssn"), [gen.SSN_GNUS[-4:]])
+        self.assertNotIn("Sam Poe", self.text("gnus.mbox", "msg-1"))
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -43,6 +43,10 @@ Files:
                      (notmuch's insert/mbox-attachment.eml): the message was
                      cut there (truncated, the patch's rest a message of its
                      own); it ends after its closing delimiter now
+  gnus.mbox          two messages with Gnus's fixed boundary "=-=-=", the
+                     first without its closing delimiter: the second closes
+                     its own multipart, and the first does not run on into
+                     it (a guard for the patch.mbox rule)
   cut_utf8.eml       raw UTF-8 with its last character cut in half: an
                      attachment name (Yahoo Mail cut a Cyrillic name at a
                      byte count: flanker's russian-attachment-yahoo.eml)
@@ -271,6 +275,29 @@ def patch_mbox():
     return (m1 + "\n" + m2).encode()
 
 
+SSN_GNUS = "536-22-6604"
+
+
+def gnus_mbox():
+    """Two Gnus messages with its fixed boundary "=-=-=": the first has
+    lost its closing delimiter, the second closes its own."""
+    def msg(n, when, text, close):
+        return ("From lee.chan@corp-mail.test  Sat Feb  5 %s 2022\n"
+                "From: Lee Chan <lee.chan@corp-mail.test>\n"
+                "To: Anna Berg <anna.berg@corp-mail.test>\n"
+                "Subject: note %d\n"
+                "MIME-Version: 1.0\n"
+                "Content-Type: multipart/mixed; boundary=\"=-=-=\"\n"
+                "\n"
+                "--=-=-=\n"
+                "Content-Type: text/plain\n"
+                "\n"
+                "%s\n"
+                "\n" % (when, n, text) + ("--=-=-=--\n" if close else ""))
+    return (msg(1, "09:19:10", "The first note; its closing delimiter was lost.", False) + "\n" +
+            msg(2, "10:02:44", "Sam Poe's SSN is %s." % SSN_GNUS, True)).encode()
+
+
 def files():
     return {
         "batch.bsmtp": bsmtp(),
@@ -283,6 +310,7 @@ def files():
         "plain_pgp.gpg": plain_pgp_binary(),
         "patch.mbox": patch_mbox(),
         "cut_utf8.eml": cut_utf8(),
+        "gnus.mbox": gnus_mbox(),
     }
 
 
@@ -297,7 +325,7 @@ def corpus(outdir):
     """Fuzz seeds: the mail files for mime and mbox, the PGP one for text."""
     for sub, names in (("mime", ("headers_only.eml", "part_headers.mime", "no_boundary.eml",
                                  "lost_parts.eml", "cut_utf8.eml")),
-                       ("mbox", ("batch.bsmtp", "cut.bsmtp", "patch.mbox"))):
+                       ("mbox", ("batch.bsmtp", "cut.bsmtp", "patch.mbox", "gnus.mbox"))):
         d = os.path.join(outdir, sub)
         os.makedirs(d, exist_ok=True)
         for n in names:
