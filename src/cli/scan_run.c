@@ -52,6 +52,21 @@ struct idset {
     struct ls_fpindex ix;
 };
 
+/* A set root's verdict, by its root_id. */
+struct set_verdict {
+    char id[17];
+    char verdict[16];
+    bool quarantine;
+};
+
+/* A later part's block, held until its set root's block is written. */
+struct held_part {
+    char set_id[17];
+    char *path;  /* the file (store_root), or NULL until on_pool_root */
+    char *block; /* its lines, each ending '\n' */
+    size_t len;
+};
+
 struct run {
     struct scan_opts *o;
     struct ls_engine *eng;
@@ -80,6 +95,19 @@ struct run {
     struct dircache dc_list;  /* on_root(): the last root's directory */
     struct dircache dc_open;  /* scan_regular(): the same */
     struct ls_split_cache split; /* store_root(): split archives */
+    /* split archives: a later part's verdict is its set root's (held_*) */
+    struct set_verdict *sv;   /* set roots done (and first parts that failed) */
+    size_t n_sv, cap_sv;
+    struct held_part *held;   /* later parts' blocks waiting for their set root */
+    size_t n_held, cap_held;
+    bool blk_open;            /* a line of the current block went by */
+    bool holding;             /* the current block is a later part's: held */
+    bool cur_set;             /* the current block's root is a set root (cur) */
+    bool held_last;           /* the last block ended held: on_pool_root names it */
+    struct ls_buf hold;       /* the held block's lines, each ending '\n' */
+    char hold_id[17];         /* its set root's root_id */
+    char cur_id[17], cur_verdict[16];
+    bool cur_q;
 };
 
 static volatile sig_atomic_t g_stop;
@@ -258,18 +286,17 @@ static void store_root(struct run *r, const char *path)
     if (!r->qstore || !ri->have || !ri->quarantine || !ri->sha256[0]) return;
     char err[1024];
     /* a split archive's set root was read as all its parts joined: its
-     * SHA-256 is the joined bytes', no one file's (the store holds files) */
+     * record's SHA-256 is the joined bytes'; the store holds its own file,
+     * under the hash computed while copying (its later parts come with
+     * their own records, split.set_root_id naming this root) */
     const struct ls_split_plan *pl;
     const char *slash = strrchr(path, '/');
-    if (ls_split_probe(path, LS_SPLIT_MAX_PARTS, &r->split, &pl) && strcmp(slash ? slash + 1 : path, pl->root) == 0) {
-        if (!r->o->quiet)
-            cli_err("warning: %s: the root of a split archive (%u parts) is not copied to the quarantine store: "
-                    "hold back its parts (the records with split.set_root_id %s)", ri->path, pl->n, ri->root_id);
-        return;
-    }
+    bool set_root = ls_split_probe(path, LS_SPLIT_MAX_PARTS, &r->split, &pl) &&
+                    strcmp(slash ? slash + 1 : path, pl->root) == 0;
     /* the file is reopened by the path as given; the manifest's path
      * (ri->path) may show values in it masked */
-    ls_err e = ls_qstore_put(r->qstore, path, ri->path, ri->sha256, ri->root_id, ri->verdict, err, sizeof err);
+    ls_err e = ls_qstore_put(r->qstore, path, ri->path, set_root ? NULL : ri->sha256, ri->root_id, ri->verdict, err,
+                             sizeof err);
     if (e == LS_OK) return;
     cli_err("%s", err);
     if (e != LS_E_CORRUPT) r->q_failed++; /* a file changed since it was scanned is only a warning */
@@ -281,14 +308,260 @@ static bool is_root_done(const char *line, size_t len)
     return len >= sizeof done - 1 && memcmp(line, done, sizeof done - 1) == 0;
 }
 
+/* ---- split archives: a later part reads as its set root ----
+ * A later part of a split archive (docs/unpacking.md, *Split archives*) is
+ * recorded by reference: its worker cannot know the set's verdict, so its
+ * block (one object and its root_done) is held here until the set root's
+ * block is written, then written with the set root's verdict and
+ * quarantine flag (and stored with --quarantine-dir when that flag is
+ * set). A set root that failed (crash, time limit) gives `incomplete`; one
+ * never seen (not in this run nor in the manifest resumed) gives
+ * `incomplete` with an errors line: a later part never reads `clean` by
+ * default. Lines of a JSON string never hold an unescaped '"', so the
+ * searched keys below cannot be inside a value. */
+
+#define SPLIT_KEY ",\"split\":{\"set_root_id\":\""
+
+/* The set root id of a root record holding a `split` object (out: 16 hex
+ * digits), and whether it is the record's own root_id. */
+static bool split_ids(const char *line, size_t len, char out[17], bool *self)
+{
+    struct ls_slice l = ls_slice_make(line, len), rid;
+    size_t at = ls_slice_find(l, 0, SPLIT_KEY, sizeof SPLIT_KEY - 1);
+    if (at == SIZE_MAX || at + sizeof SPLIT_KEY - 1 + 17 > len) return false;
+    const char *id = line + at + sizeof SPLIT_KEY - 1;
+    if (id[16] != '"') return false;
+    memcpy(out, id, 16);
+    out[16] = 0;
+    *self = ls_journal_field(l, "root_id", &rid) && rid.len == 16 && memcmp(rid.ptr, out, 16) == 0;
+    return true;
+}
+
+static const struct set_verdict *set_find(const struct run *r, const char *id)
+{
+    for (size_t i = r->n_sv; i-- > 0;)
+        if (strcmp(r->sv[i].id, id) == 0) return &r->sv[i];
+    return NULL;
+}
+
+static void set_add(struct run *r, const char *id, const char *verdict, bool q)
+{
+    struct set_verdict *v = (struct set_verdict *)set_find(r, id);
+    if (!v) {
+        if (r->n_sv == r->cap_sv) {
+            size_t cap = r->cap_sv ? r->cap_sv * 2 : 16;
+            struct set_verdict *n = realloc(r->sv, cap * sizeof *n);
+            if (!n) return; /* its later parts: `incomplete`, verdict not known */
+            r->sv = n;
+            r->cap_sv = cap;
+        }
+        v = &r->sv[r->n_sv++];
+    }
+    snprintf(v->id, sizeof v->id, "%s", id);
+    snprintf(v->verdict, sizeof v->verdict, "%s", verdict);
+    v->quarantine = q;
+}
+
+/* A root record of a set root: remember its verdict (by its own line). */
+static void note_set_root(const char *line, size_t len, char verdict[16], bool *q)
+{
+    struct ls_slice v;
+    if (ls_journal_field(ls_slice_make(line, len), "verdict", &v) && v.len > 0 && v.len < 16) {
+        memcpy(verdict, v.ptr, v.len);
+        verdict[v.len] = 0;
+    } else {
+        snprintf(verdict, 16, "incomplete");
+    }
+    static const char qt[] = "\"quarantine\":true}";
+    *q = len >= sizeof qt - 1 && memcmp(line + len - (sizeof qt - 1), qt, sizeof qt - 1) == 0;
+}
+
+static const char *const verdict_names[4] = {"clean", "sensitive", "hostile", "incomplete"}; /* ls_verdict_name() */
+
+static int verdict_index(const char *v, size_t n)
+{
+    for (int i = 0; i < 4; i++)
+        if (strlen(verdict_names[i]) == n && memcmp(verdict_names[i], v, n) == 0) return i;
+    return 3;
+}
+
+/* docs/manifest.md, *Verdict*: hostile > sensitive > incomplete > clean */
+static int verdict_rank(int v)
+{
+    static const int rank[4] = {0, 2, 3, 1};
+    return rank[v & 3];
+}
+
+/* One line of a held block as written: the later part's object record
+ * with the set's verdict (its own when worse: a finding in its name) and
+ * the note when the set's is not known, its root_done's counts moved the
+ * same way. from, to: the object's verdict before and after (by index). */
+static int emit_rewritten(struct run *r, const char *line, size_t len, const char *verdict, const char *note,
+                          int *from, int *to, struct ls_buf *b)
+{
+    static const char vk[] = ",\"verdict\":\"";
+    ls_buf_reset(b);
+    ls_err e = LS_OK;
+    struct ls_slice l = ls_slice_make(line, len);
+    size_t at = SIZE_MAX, vend = SIZE_MAX;
+    if (!is_root_done(line, len) && ls_slice_find(l, 0, SPLIT_KEY, sizeof SPLIT_KEY - 1) != SIZE_MAX) {
+        /* the root record's last fields: "verdict":"X","quarantine":B} */
+        for (size_t i = 0; (i = ls_slice_find(l, i, vk, sizeof vk - 1)) != SIZE_MAX; i++) at = i;
+        if (at != SIZE_MAX) vend = ls_slice_find(l, at + sizeof vk - 1, "\"", 1);
+    }
+    if (vend != SIZE_MAX) {
+        size_t vs = at + sizeof vk - 1;
+        int own = verdict_index(line + vs, vend - vs), set = verdict_index(verdict, strlen(verdict));
+        int v = verdict_rank(own) >= verdict_rank(set) ? own : set;
+        bool own_q = ls_slice_find(l, vend, "\"quarantine\":true}", 18) != SIZE_MAX;
+        *from = own;
+        *to = v;
+        static const char ek[] = ",\"errors\":[";
+        size_t ea = note ? ls_slice_find(ls_slice_make(line, at), 0, ek, sizeof ek - 1) : SIZE_MAX;
+        if (ea != SIZE_MAX) {
+            size_t in = ea + sizeof ek - 1;
+            e = ls_buf_add(b, line, in);
+            if (e == LS_OK) e = ls_json_cstr(b, note);
+            if (e == LS_OK && in < at && line[in] != ']') e = ls_buf_addc(b, ',');
+            if (e == LS_OK) e = ls_buf_add(b, line + in, at - in);
+        } else {
+            e = ls_buf_add(b, line, at);
+        }
+        /* the policy (--quarantine) applied to the verdict written */
+        bool qv = v == own ? own_q : ((r->o->cfg.quarantine_mask >> v) & 1u) != 0;
+        if (e == LS_OK)
+            e = ls_buf_printf(b, ",\"verdict\":\"%s\",\"quarantine\":%s}", verdict_names[v], qv ? "true" : "false");
+    } else if (is_root_done(line, len) && *from >= 0) {
+        static const char ck[] = ",\"verdicts\":{\"clean\":";
+        at = ls_slice_find(l, 0, ck, sizeof ck - 1);
+        size_t end = at == SIZE_MAX ? SIZE_MAX : ls_slice_find(l, at, "}", 1);
+        unsigned long long n[4] = {0, 0, 0, 0};
+        char tmp[160];
+        if (end != SIZE_MAX && end - at < sizeof tmp) {
+            memcpy(tmp, line + at, end - at);
+            tmp[end - at] = 0;
+        } else {
+            tmp[0] = 0;
+        }
+        if (!tmp[0] || sscanf(tmp, ",\"verdicts\":{\"clean\":%llu,\"sensitive\":%llu,\"hostile\":%llu,\"incomplete\":%llu",
+                              &n[0], &n[1], &n[2], &n[3]) != 4) {
+            e = ls_buf_add(b, line, len);
+        } else {
+            if (n[*from] > 0) {
+                n[*from]--;
+                n[*to]++;
+            }
+            e = ls_buf_add(b, line, at);
+            if (e == LS_OK)
+                e = ls_buf_printf(b, ",\"verdicts\":{\"clean\":%llu,\"sensitive\":%llu,\"hostile\":%llu,\"incomplete\":%llu",
+                                  n[0], n[1], n[2], n[3]);
+            if (e == LS_OK) e = ls_buf_add(b, line + end, len - end);
+        }
+    } else {
+        e = ls_buf_add(b, line, len);
+    }
+    if (e != LS_OK) { /* out of memory: never the `clean` line */
+        cli_err("out of memory writing a split archive's later part");
+        r->write_failed = true;
+        return -1;
+    }
+    if (emit_line(r, (const char *)b->ptr, b->len) != 0) return -1;
+    if (is_root_done(line, len)) r->done_written++;
+    return 0;
+}
+
+/* Write held part k with the set's verdict (v NULL: not known) and store
+ * it; the slot is emptied (block NULL). */
+static void flush_held(struct run *r, size_t k, const struct set_verdict *v)
+{
+    struct held_part *h = &r->held[k];
+    struct ls_buf b;
+    ls_buf_init(&b, 1u << 30);
+    char note[160];
+    snprintf(note, sizeof note,
+             "split archive: the verdict of the set root (root_id %s) is not known: this part is at least incomplete",
+             h->set_id);
+    const char *verdict = v ? v->verdict : "incomplete";
+    bool ok = true;
+    int from = -1, to = -1; /* the root object's verdict, before and after */
+    for (size_t i = 0; i < h->len && ok;) {
+        const char *nl = memchr(h->block + i, '\n', h->len - i);
+        size_t l = nl ? (size_t)(nl - (h->block + i)) : h->len - i;
+        ok = emit_rewritten(r, h->block + i, l, verdict, v ? NULL : note, &from, &to, &b) == 0;
+        i += l + 1;
+    }
+    ls_buf_free(&b);
+    if (ok && h->path) store_root(r, h->path);
+    free(h->path);
+    free(h->block);
+    h->path = h->block = NULL;
+}
+
+/* Drop the emptied slots, the others kept in the order they came. */
+static void held_compact(struct run *r)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < r->n_held; k++)
+        if (r->held[k].block) r->held[n++] = r->held[k];
+    r->n_held = n;
+}
+
+/* The set root id's block is written: its later parts held so far, in the
+ * order they came. */
+static void flush_set(struct run *r, const char *id)
+{
+    const struct set_verdict *v = set_find(r, id);
+    for (size_t k = 0; k < r->n_held; k++)
+        if (r->held[k].block && r->held[k].path && strcmp(r->held[k].set_id, id) == 0) flush_held(r, k, v);
+    held_compact(r);
+}
+
 static int on_record(void *ud, enum ls_record_kind kind, const char *line, size_t len)
 {
     struct run *r = ud;
     (void)kind; /* the pool replays every line of a block as LS_REC_OBJECT */
+    char id[17];
+    bool self = false;
+    if (!r->holding && !r->blk_open && split_ids(line, len, id, &self) && !self) {
+        r->holding = true; /* a later part's block: held (above) */
+        memcpy(r->hold_id, id, sizeof id);
+        ls_buf_reset(&r->hold);
+    } else if (!r->holding && split_ids(line, len, id, &self) && self) {
+        r->cur_set = true;
+        memcpy(r->cur_id, id, sizeof id);
+        note_set_root(line, len, r->cur_verdict, &r->cur_q);
+    }
+    if (r->holding) {
+        if (ls_buf_add(&r->hold, line, len) != LS_OK || ls_buf_addc(&r->hold, '\n') != LS_OK) return -1;
+        if (!is_root_done(line, len)) return 0;
+        r->holding = false;
+        r->blk_open = false;
+        const struct set_verdict *v = set_find(r, r->hold_id);
+        if (r->n_held == r->cap_held) {
+            size_t cap = r->cap_held ? r->cap_held * 2 : 16;
+            struct held_part *n = realloc(r->held, cap * sizeof *n);
+            if (!n) return -1;
+            r->held = n;
+            r->cap_held = cap;
+        }
+        struct held_part *h = &r->held[r->n_held];
+        h->block = malloc(r->hold.len);
+        if (!h->block) return -1;
+        memcpy(h->block, r->hold.ptr, r->hold.len);
+        h->len = r->hold.len;
+        h->path = NULL;
+        memcpy(h->set_id, r->hold_id, sizeof h->set_id);
+        r->n_held++;
+        r->held_last = true; /* on_pool_root() names it, then writes it if v is known */
+        (void)v;
+        return 0;
+    }
     if (emit_line(r, line, len) != 0) return -1;
+    r->blk_open = true;
     if (is_root_done(line, len)) {
         r->root_written = true;
         r->done_written++;
+        r->blk_open = false;
     }
     return 0;
 }
@@ -331,8 +604,36 @@ static void progress(struct run *r, bool final)
 static void on_pool_root(void *ud, const char *path, uint64_t size, bool failed)
 {
     struct run *r = ud;
-    (void)failed;
-    if (r->root_written && path) store_root(r, path); /* its block reached the manifest */
+    if (r->held_last) { /* a later part's block, held: named now */
+        r->held_last = false;
+        struct held_part *h = &r->held[r->n_held - 1];
+        h->path = path ? strdup(path) : NULL;
+        if (set_find(r, h->set_id)) {
+            flush_held(r, r->n_held - 1, set_find(r, h->set_id));
+            held_compact(r);
+        }
+    } else {
+        if (r->root_written && path) store_root(r, path); /* its block reached the manifest */
+        char id[17] = "";
+        if (r->cur_set) {
+            set_add(r, r->cur_id, r->cur_verdict, r->cur_q);
+            memcpy(id, r->cur_id, sizeof id);
+        } else if (failed && path && r->root_written) {
+            /* a set root that failed (crash, time limit): its record has no
+             * `split`; its later parts are `incomplete` as it is */
+            const struct ls_split_plan *pl;
+            const char *slash = strrchr(path, '/');
+            const struct ls_root_info *ri = ls_summary_last_root(r->sum);
+            if (ri->have && ls_split_probe(path, LS_SPLIT_MAX_PARTS, &r->split, &pl) &&
+                strcmp(slash ? slash + 1 : path, pl->root) == 0) {
+                set_add(r, ri->root_id, ri->verdict[0] ? ri->verdict : "incomplete", ri->quarantine);
+                memcpy(id, ri->root_id, sizeof id);
+                id[16] = 0;
+            }
+        }
+        r->cur_set = false;
+        if (id[0]) flush_set(r, id);
+    }
     r->root_written = false;
     r->roots_done++;
     r->bytes_done += size;
@@ -549,6 +850,11 @@ static int dispatch(struct run *r)
     }
     if (g_stop && rc != 0) rc = 0; /* the pool refused work because of the stop */
     if (ls_pool_drain(r->pool) != LS_OK && !g_stop) rc = -1;
+    /* later parts still held: their set root was not written in this run
+     * nor in the manifest resumed (`incomplete`, said why); interrupted:
+     * not written, --resume redoes them */
+    for (size_t k = 0; k < r->n_held && !g_stop && !r->write_failed; k++)
+        flush_held(r, k, set_find(r, r->held[k].set_id));
     if (*ls_pool_error(r->pool)) cli_err("%s", ls_pool_error(r->pool));
     return rc;
 }
@@ -576,6 +882,12 @@ static int on_kept_line(void *ud, const char *line, size_t len)
         r->old_key_id[v.len] = 0;
     }
     (void)ls_summary_add_line(r->sum, line, len); /* the summary lists them too */
+    char id[17], verdict[16];
+    bool self = false, q = false;
+    if (split_ids(line, len, id, &self) && self) { /* a set root done before: its later parts' verdict */
+        note_set_root(line, len, verdict, &q);
+        set_add(r, id, verdict, q);
+    }
     if (is_root_done(line, len)) { /* the root's path, in every spelling */
         const struct ls_root_info *ri = ls_summary_last_root(r->sum);
         if (ri->have && ri->path && idset_test(&r->done_lex, ri->path, true) < 0) return -1;
@@ -761,6 +1073,7 @@ int scan_run(struct scan_opts *o)
     r.out_off = -1;
     r.dc_list.fd = r.dc_open.fd = -1;
     ls_split_cache_init(&r.split);
+    ls_buf_init(&r.hold, 1u << 30);
     r.t_start = r.t_last = ls_now();
     r.progress = !o->quiet && isatty(STDERR_FILENO);
     ls_buf_init(&r.line, 512u << 20);
@@ -787,6 +1100,13 @@ int scan_run(struct scan_opts *o)
     dc_free(&r.dc_list);
     dc_free(&r.dc_open);
     ls_split_cache_free(&r.split);
+    for (size_t i = 0; i < r.n_held; i++) {
+        free(r.held[i].path);
+        free(r.held[i].block);
+    }
+    free(r.held);
+    free(r.sv);
+    ls_buf_free(&r.hold);
     if (r.out_fd > STDOUT_FILENO) close(r.out_fd);
     return rc;
 }

@@ -220,7 +220,11 @@ static void add_object(struct ls_summary *s, json_t *o)
     if (json_integer_value(json_object_get(o, "depth")) == 0) {
         remember_root(s, o);
         s->roots++;
-        s->bytes_read += (uint64_t)json_integer_value(json_object_get(json_object_get(o, "file"), "size"));
+        /* a split archive's later part: its bytes are in its set root's
+         * (the joined size): counted once */
+        const char *sid = json_string_value(json_object_get(json_object_get(o, "split"), "set_root_id"));
+        if (!sid || strcmp(sid, str_of(o, "root_id")) == 0)
+            s->bytes_read += (uint64_t)json_integer_value(json_object_get(json_object_get(o, "file"), "size"));
         if (json_is_true(json_object_get(o, "quarantine"))) s->quarantined++;
         if (strcmp(str_of(o, "verdict"), "clean") != 0) s->flagged++;
     }

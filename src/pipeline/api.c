@@ -464,6 +464,7 @@ ls_err ls_worker_scan_split(struct ls_worker *w, int root_fd, const int *fds, co
     c.sib_name = sib_name;
     c.sib_data = sib_data;
     c.split = job;
+    job->names = names;
     struct root_bytes rb;
     bool more = false;
     int err = load_parts(fds, job->n, names, c.lim, job, &rb, &more);
@@ -715,6 +716,7 @@ static void text_split_open(struct text_split *t, const char *path)
     }
     t->job.n = n;
     t->job.part = pl->root_part <= n ? pl->root_part : 0;
+    t->job.names = (const char(*)[256])t->names;
     t->on = n > 0;
 }
 

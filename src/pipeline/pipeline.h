@@ -48,6 +48,8 @@ struct ls_split_job {
     const char *set_path;  /* later part: the set root's path; NULL for the set root */
     const uint64_t *starts; /* set root read whole: where each part starts in its data
                              * (zip -s disks, src/unpack/zipcd.h); else NULL */
+    const char (*names)[256]; /* set root: the n parts' base names, byte order
+                               * (its record's split.files); else NULL */
 };
 
 /* Observer for `leaksift text`: called for every object after extraction. */

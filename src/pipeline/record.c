@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "pipeline/pipeline.h"
+#include "pipeline/splitset.h"
 
 const char *ls_verdict_name(int v)
 {
@@ -74,6 +75,44 @@ static struct ls_slice shown_path(const struct ls_ctx *c)
 {
     if (c->root_shown.len) return ls_buf_slice(&c->root_shown);
     return ls_slice_make(c->root_path, strlen(c->root_path));
+}
+
+/* A set root's parts by name (split.files), so whoever holds the
+ * quarantine store knows every file of the set: each part's name is the
+ * root's name as shown (values found in it masked) with that part's
+ * suffix. Left out when the shown name does not end with the root's own
+ * suffix (a mask reached into it) or a part's name is not a set's. */
+static ls_err split_files(struct ls_buf *o, const struct ls_ctx *c)
+{
+    const struct ls_split_job *j = c->split;
+    if (!j->names || j->part == 0 || j->part > j->n) return LS_OK;
+    const char *root = j->names[j->part - 1];
+    struct ls_split_name nm;
+    if (!ls_split_parse(root, strnlen(root, 256), &nm)) return LS_OK;
+    struct ls_slice shown = shown_path(c);
+    size_t b = shown.len; /* the shown base name starts at b */
+    while (b > 0 && shown.ptr[b - 1] != '/') b--;
+    size_t sl = strnlen(root, 256) - nm.stem_len; /* the root's suffix */
+    if (shown.len - b < sl || memcmp(shown.ptr + shown.len - sl, root + nm.stem_len, sl) != 0) return LS_OK;
+    struct ls_slice stem = ls_slice_make(shown.ptr + b, shown.len - b - sl);
+    for (unsigned i = 0; i < j->n; i++) {
+        size_t l = strnlen(j->names[i], 256);
+        if (l < nm.stem_len || memcmp(j->names[i], root, nm.stem_len) != 0) return LS_OK;
+    }
+    struct ls_buf one;
+    ls_buf_init(&one, 1u << 20);
+    bool lossy = false;
+    ls_err e = ls_buf_adds(o, ",\"files\":[");
+    for (unsigned i = 0; e == LS_OK && i < j->n; i++) {
+        ls_buf_reset(&one);
+        e = ls_buf_add(&one, stem.ptr, stem.len);
+        if (e == LS_OK) e = ls_buf_add(&one, j->names[i] + nm.stem_len, strnlen(j->names[i], 256) - nm.stem_len);
+        if (e == LS_OK && i) e = ls_buf_addc(o, ',');
+        if (e == LS_OK) e = ls_json_str(o, ls_buf_slice(&one), &lossy);
+    }
+    if (e == LS_OK) e = ls_buf_addc(o, ']');
+    ls_buf_free(&one);
+    return e;
 }
 
 static ls_err chain_fields(struct ls_buf *o, const struct ls_object *obj)
@@ -161,8 +200,10 @@ ls_err ls_record_object(const struct ls_ctx *c, const struct ls_object *obj,
         char sid[17];
         if (c->split->set_path) ls_root_id(c->split->set_path, sid);
         else memcpy(sid, c->root_id, sizeof sid);
-        LS_TRY(ls_buf_printf(o, ",\"split\":{\"set_root_id\":\"%s\",\"part\":%u,\"parts\":%u}", sid,
+        LS_TRY(ls_buf_printf(o, ",\"split\":{\"set_root_id\":\"%s\",\"part\":%u,\"parts\":%u", sid,
                              c->split->part, c->split->n));
+        if (!c->split->set_path) LS_TRY(split_files(o, c));
+        LS_TRY(ls_buf_addc(o, '}'));
     }
     LS_TRY(ls_buf_printf(o, ",\"ext_mismatch\":%s,\"handler\":",
                          ls_obj_has_tag(st, LS_A_EXT_MISMATCH) ? "true" : "false"));

@@ -108,7 +108,7 @@ static ls_err index_line(struct ls_qstore *q, const char *path, const char *sha,
 ls_err ls_qstore_put(struct ls_qstore *q, const char *path, const char *shown, const char *sha256_hex,
                      const char *root_id, const char *verdict, char *err, size_t errlen)
 {
-    if (!valid_hex64(sha256_hex)) {
+    if (sha256_hex && !valid_hex64(sha256_hex)) {
         snprintf(err, errlen, "%s: no content hash to store under", shown);
         return LS_E_ARG;
     }
@@ -136,7 +136,7 @@ ls_err ls_qstore_put(struct ls_qstore *q, const char *path, const char *shown, c
     ls_sha256(data, d);
     ls_hex(d, 32, hex);
     ls_err e;
-    if (strcmp(hex, sha256_hex) != 0) {
+    if (sha256_hex && strcmp(hex, sha256_hex) != 0) {
         snprintf(err, errlen, "%s: changed since it was scanned; not stored", shown);
         e = LS_E_CORRUPT;
     } else {

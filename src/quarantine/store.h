@@ -21,7 +21,10 @@ void ls_qstore_close(struct ls_qstore *q);
 /* Copy the root file at path (expected SHA-256 sha256_hex) into the store
  * and append its index line, which (like err) names it as shown: the path
  * as the manifest writes it, values found in it masked. LS_E_CORRUPT if the
- * content changed, LS_E_IO on I/O failure (err says which). Storing the
+ * content changed, LS_E_IO on I/O failure (err says which). sha256_hex
+ * NULL: no record hashes this file (a split archive's set root, whose
+ * record hashes its parts joined): stored under the SHA-256 computed
+ * while it is read, nothing compared. Storing the
  * same content twice only adds an index line. */
 ls_err ls_qstore_put(struct ls_qstore *q, const char *path, const char *shown, const char *sha256_hex,
                      const char *root_id, const char *verdict, char *err, size_t errlen);

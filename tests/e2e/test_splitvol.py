@@ -5,11 +5,16 @@ tests/gen/gen_splitvol.py with fake PII in a member past the first part.
 
 The set root's record describes the joined archive (its members as
 children, `split` naming the parts); each later part is a root of its own,
-`full` by reference (`split.set_root_id`, an `errors` line). A missing middle
+`full` by reference (`split.set_root_id`, an `errors` line) with its set
+root's verdict, written after it; with --quarantine-dir every part of a
+quarantined set is stored as the file it is (SplitQuarantine: a clean set
+is not, a crashed set root's later parts are `incomplete`, a later part
+whose set root is not known is never `clean`). A missing middle
 part: the parts before it are read, the root is `truncated` and says which
 part is missing. A later part alone stays as before. -j1 and -j2 give the
 same records, so does a run resumed between a set root and its parts, and
 `leaksift text` reads a member past the first part."""
+import hashlib
 import json
 import os
 import shutil
@@ -26,6 +31,14 @@ import gen_splitvol  # noqa: E402
 
 KEY = b"splitvol-test-fingerprint-key-0123456789"
 SETS = ("sev", "zs", "tg", "td")
+
+
+def hooks_on():
+    p = lsutil.run(["version"])
+    return b"test hooks: on" in p.stderr
+
+
+needs_hooks = unittest.skipUnless(hooks_on(), "CLI built without -DLEAKSIFT_TEST_HOOKS=ON")
 
 
 def comparable(m):
@@ -73,7 +86,8 @@ class SplitVolumes(unittest.TestCase):
                 root = self.m2.obj(self.p(k["root"]))
                 parts = [self.p(x) for x in k["parts"]]
                 self.assertEqual(root["split"], {"set_root_id": root["root_id"], "parts": len(parts),
-                                                 "part": parts.index(self.p(k["root"])) + 1})
+                                                 "part": parts.index(self.p(k["root"])) + 1,
+                                                 "files": [os.path.basename(x) for x in parts]})
                 self.assertEqual(root["file"]["size"],
                                  sum(os.path.getsize(os.path.join(self.tmp, x)) for x in parts))
 
@@ -89,7 +103,12 @@ class SplitVolumes(unittest.TestCase):
                     o = self.m2.obj(part)
                     self.assertEqual(o["split"], {"set_root_id": root["root_id"], "part": i + 1,
                                                   "parts": len(parts)})
-                    self.assertEqual((o["coverage"], o["verdict"], o["findings"]), ("full", "clean", []))
+                    # the set root's verdict: never `clean` when its set is not
+                    self.assertEqual((o["coverage"], o["verdict"], o["quarantine"], o["findings"]),
+                                     ("full", root["verdict"], root["quarantine"], []))
+                    self.assertEqual(o["verdict"], "sensitive")
+                    done = [d for d in self.m2.root_dones if d["root_id"] == o["root_id"]][0]
+                    self.assertEqual(done["verdicts"]["sensitive"], 1)
                     self.assertIn("read as part %d of %d of the set rooted at %s" % (i + 1, len(parts),
                                                                                    self.p(k["root"])),
                                   o["errors"][0])
@@ -141,8 +160,17 @@ class SplitVolumes(unittest.TestCase):
         self.assertIn(p.returncode, (0, 1), p.stderr)
         m = lsutil.load(out)
         self.assertEqual(comparable(m), comparable(self.m1))
-        later = self.m1.obj(self.p(self.key["sev"]["parts"][1]))
+        later = m.obj(self.p(self.key["sev"]["parts"][1]))
         self.assertEqual(later["split"]["part"], 2)
+        self.assertEqual(later["verdict"], "sensitive")  # the set root's, from the manifest resumed
+
+    def test_summary_counts_a_set_once(self):
+        summ = self.m2.summary
+        roots = [o for o in self.m2.objects if o["depth"] == 0]
+        later = sum(o["file"]["size"] for o in roots
+                    if "split" in o and o["split"]["set_root_id"] != o["root_id"])
+        self.assertGreater(later, 0)
+        self.assertEqual(summ["bytes_read"], sum(o["file"]["size"] for o in roots) - later)
 
     def test_text_reads_a_member_past_the_first_part(self):
         k = self.key["sev"]
@@ -151,6 +179,87 @@ class SplitVolumes(unittest.TestCase):
         self.assertIn(k["ssn"][0].encode(), p.stdout)
         p = lsutil.run(["text", self.p(k["parts"][1])], cwd=self.tmp)
         self.assertEqual((p.returncode, p.stdout), (0, b""), p.stderr)
+
+
+def sha256_of(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def tree(d):
+    return sorted(os.path.relpath(os.path.join(a, n), d) for a, _, ns in os.walk(d) for n in ns)
+
+
+@unittest.skipUnless(all(shutil.which(t) for t in ("7z", "zip", "split")),
+                     "needs 7z, zip and split (scripts/deps-debian.txt)")
+class SplitQuarantine(unittest.TestCase):
+    """Every part of a sensitive set reads `sensitive` and is in the
+    quarantine store as the file it is; a clean set is all clean and not
+    stored; a set root that crashes gives `incomplete` later parts."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="ls_splitq_")
+        cls.key = gen_splitvol.generate(cls.tmp)
+        cls.extra = gen_splitvol.generate_extra(cls.tmp)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def test_every_part_stored_and_sensitive(self):
+        w = os.path.join(self.tmp, "wq")
+        os.makedirs(w)
+        q = os.path.join(w, "store")
+        before = tree(self.tmp)
+        p, m = lsutil.scan(w, ["split/sev", "split/zs", "splitq/clean"], "-j2", "--quarantine-dir", q,
+                           cwd=self.tmp)
+        self.assertIsNotNone(m, p.stderr)
+        self.assertNotIn(b"not copied", p.stderr)
+        parts = ["split/" + x for s in ("sev", "zs") for x in self.key[s]["parts"]]
+        for part in parts:
+            with self.subTest(part=part):
+                o = m.obj(part)
+                self.assertEqual((o["verdict"], o["quarantine"]), ("sensitive", True))
+        for part in self.extra["clean"]:
+            with self.subTest(part=part):
+                o = m.obj("splitq/" + part)
+                self.assertEqual((o["verdict"], o["quarantine"]), ("clean", False))
+                self.assertIn("split", o)
+        want = sorted(set(sha256_of(os.path.join(self.tmp, x)) for x in parts))
+        held = sorted(n for n in tree(q) if n != "index.jsonl")
+        self.assertEqual(held, sorted(h[:2] + "/" + h for h in want))
+        for h in want:
+            self.assertEqual(sha256_of(os.path.join(q, h[:2], h)), h)
+        # nothing else written anywhere
+        self.assertEqual(sorted(x for x in tree(self.tmp) if not x.startswith("wq/")), before)
+        self.assertEqual(sorted(x for x in tree(w) if not x.startswith("store/")), ["manifest.jsonl"])
+
+    @needs_hooks
+    def test_set_root_crash_gives_incomplete_parts(self):
+        for j in ("-j1", "-j2"):
+            with self.subTest(jobs=j):
+                w = os.path.join(self.tmp, "wc" + j)
+                os.makedirs(w)
+                p, m = lsutil.scan(w, ["splitq/crash"], j, cwd=self.tmp)
+                self.assertIsNotNone(m, p.stderr)
+                parts = ["splitq/" + x for x in self.extra["crash"]]
+                self.assertIn("worker_crash", m.obj(parts[0])["coverage_reasons"])
+                for part in parts[1:]:
+                    o = m.obj(part)
+                    self.assertEqual(o["verdict"], "incomplete", o)
+
+    def test_unknown_set_root_is_not_clean(self):
+        """A later part named alone while its set root (beside it) is not
+        scanned: its set's verdict is not known, so `incomplete`."""
+        w = os.path.join(self.tmp, "wu")
+        os.makedirs(w)
+        part = "split/" + self.key["sev"]["parts"][1]
+        p, m = lsutil.scan(w, [part], cwd=self.tmp)
+        self.assertIsNotNone(m, p.stderr)
+        o = m.obj(part)
+        self.assertEqual(o["verdict"], "incomplete")
+        self.assertTrue(any("is not known" in e for e in o["errors"]), o["errors"])
 
 
 if __name__ == "__main__":

@@ -155,6 +155,32 @@ def generate(out):
     return key
 
 
+def generate_extra(out):
+    """Under OUT/splitq: `clean/` a 7z -v set with nothing to find (a
+    random blob and a note), and `crash/` a split -b set whose first part
+    opens with the test hooks' crash marker (a worker built with
+    -DLEAKSIFT_TEST_HOOKS=ON aborts on it). Returns their part names."""
+    out = os.path.abspath(out)
+    base = os.path.join(out, "splitq")
+    if os.path.exists(base):
+        shutil.rmtree(base)
+    os.makedirs(base)
+    st = os.path.join(base, "_stage_clean")
+    write(os.path.join(st, "a_scan.bin"), noise(11, 2 * PART + 3000))
+    write(os.path.join(st, "notes.txt"), b"Quarterly plan: move the archive to the new shelf.\n" * 20)
+    d = os.path.join(base, "clean")
+    os.makedirs(d)
+    run(["7z", "a", "-v64k", "-mx=1", "-mtm=off", os.path.join(d, "plain.7z"), "a_scan.bin", "notes.txt"], st)
+    shutil.rmtree(st)
+    d = os.path.join(base, "crash")
+    os.makedirs(d)
+    data = b"LEAKSIFT-TEST-CRASH\n" + noise(12, 2 * PART + 100)
+    for i in range(0, len(data), PART):
+        write(os.path.join(d, "boom.bin." + "a" + "abcdefgh"[i // PART]), data[i:i + PART])
+    return {"clean": ["clean/" + n for n in parts_of(os.path.join(base, "clean"), "plain.7z.")],
+            "crash": ["crash/" + n for n in parts_of(d, "boom.bin.")]}
+
+
 if __name__ == "__main__":
     if len(sys.argv) != 2:
         sys.exit("usage: gen_splitvol.py OUTDIR")
