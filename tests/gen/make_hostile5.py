@@ -578,13 +578,13 @@ def zip_cases():
             put("zip/split/" + f, rd(os.path.join(d, f)))
         # side by side, the parts are read joined under split.zip
         # (docs/unpacking.md, "Split archives"); the .zNN parts are full by
-        # reference
+        # reference, with split.zip's verdict
         key("split_first_member", "zip/split/split.zip", ["a_staff.txt"], planted=pl7, coverage="full")
-        key("split_first_root", "zip/split/split.z01", [], coverage="full", verdict="clean")
+        key("split_first_root", "zip/split/split.z01", [], coverage="full", verdict="sensitive")
         key("split_last_root", "zip/split/split.zip", [], coverage="full")
         key("split_last_tree", "zip/split/split.zip", None, planted_under=pl8)
         for f in parts[1:-1]:
-            key("split_middle_" + f[-3:], "zip/split/" + f, [], coverage="full", verdict="clean")
+            key("split_middle_" + f[-3:], "zip/split/" + f, [], coverage="full", verdict="sensitive")
 
     # an empty folder named after an employee (HR makes one per person):
     # the name is all there is to read
