@@ -237,7 +237,8 @@ static void check_sizes(struct ls_split_plan *p)
 static void set_total(struct ls_split_plan *p)
 {
     p->total = 0;
-    for (unsigned j = 0; j < p->n; j++) p->total += p->sizes[j];
+    for (unsigned j = 0; j < p->n; j++) /* saturated: sparse parts can sum past 2^64 */
+        p->total = p->sizes[j] > UINT64_MAX - p->total ? UINT64_MAX : p->total + p->sizes[j];
 }
 
 /* Build the plan of the set n (parsed from b) belongs to. */

@@ -57,7 +57,7 @@ struct ls_split_plan {
     char root[LS_SPLIT_NAME_MAX + 1]; /* the set root's base name */
     char (*names)[LS_SPLIT_NAME_MAX + 1]; /* n base names, byte order */
     uint64_t *sizes;             /* their sizes at probe time */
-    uint64_t total;
+    uint64_t total;              /* their sum (saturated at UINT64_MAX) */
     char note[512];              /* why the set ends before its last part ("" if it does not) */
     bool note_limit;             /* the note is a limit (LS_SPLIT_MAX_PARTS), not a cut */
 };

@@ -547,8 +547,12 @@ static void child_limits(struct ls_pool *p, const struct ls_pool_opts *o)
 #ifdef LEAKSIFT_SANITIZED
     p->child.as_limit = 0;
 #else
-    /* Heap and YARA (LS_POOL_AS_BASE) plus the largest root mapped whole. */
-    p->child.as_limit = LS_POOL_AS_BASE + 2 * o->max_root_size;
+    /* Heap and YARA (LS_POOL_AS_BASE) plus the largest root mapped whole;
+     * a root (a sparse file, a split set's parts summed) so large that this
+     * wraps around 2^64 would leave a few MiB: no limit then, as for any
+     * size past the address space. */
+    p->child.as_limit = o->max_root_size > (UINT64_MAX - LS_POOL_AS_BASE) / 2 ? 0
+                                                                                 : LS_POOL_AS_BASE + 2 * o->max_root_size;
 #endif
     const char *ns = getenv("LEAKSIFT_NO_SANDBOX");
     p->child.no_sandbox = ns && strcmp(ns, "1") == 0;

@@ -262,5 +262,36 @@ class SplitQuarantine(unittest.TestCase):
         self.assertTrue(any("is not known" in e for e in o["errors"]), o["errors"])
 
 
+class SplitHugeSparse(unittest.TestCase):
+    """Two sparse parts whose sizes sum to just under 2^63: the workers'
+    address-space limit (4 GiB + twice the largest root) wrapped around
+    2^64 to 64 MiB, and every root of the run failed for want of memory,
+    not only the set. Needs a file system with files that large (tmpfs)."""
+
+    def test_sum_does_not_starve_workers(self):
+        base = "/dev/shm" if os.path.isdir("/dev/shm") else tempfile.gettempdir()
+        tmp = tempfile.mkdtemp(prefix="ls_splitsparse_", dir=base)
+        out = tempfile.mkdtemp(prefix="ls_splitsparse_w_")
+        try:
+            part = (1 << 62) - (1 << 30) + (1 << 24)  # two: 2^63 - 2 GiB + 32 MiB
+            os.makedirs(os.path.join(tmp, "huge"))
+            for n in ("x.7z.001", "x.7z.002"):
+                with open(os.path.join(tmp, "huge", n), "wb") as f:
+                    try:
+                        os.ftruncate(f.fileno(), part)
+                    except OSError:
+                        self.skipTest("no sparse files of 2^62 bytes here")
+            os.makedirs(os.path.join(tmp, "plain"))
+            with open(os.path.join(tmp, "plain", "people.csv"), "wb") as f:
+                f.write(gen_splitvol.people(["219-09-9999", "078-05-1120"], "sparse"))
+            p, m = lsutil.scan(out, ["plain", "huge"], "-j1", "--root-timeout", "3", cwd=tmp)
+            self.assertIsNotNone(m, p.stderr)
+            o = m.obj("plain/people.csv")
+            self.assertEqual((o["verdict"], o["coverage"]), ("sensitive", "full"), o)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+            shutil.rmtree(out, ignore_errors=True)
+
+
 if __name__ == "__main__":
     unittest.main()
