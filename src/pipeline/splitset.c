@@ -258,6 +258,14 @@ static void build(struct ls_split_plan *p, int dfd, const char *b, const struct 
     /* the root: the .zip of a zip set, else the first part */
     unsigned root_index = n->scheme == LS_SPLIT_ZIP ? 0 : index_at(n, base, 1);
     if (!ls_split_make(b, n, root_index, p->root, sizeof p->root) || probe(dfd, p->root) < 0) return;
+    /* the root must read as the root of this same set: "S.part1.r00"
+     * would make "S.part1.rar" its root, which joins S.part2.rar, not it
+     * (a later part no root reads would never be read at all) */
+    struct ls_split_name rn;
+    if (!ls_split_parse(p->root, strlen(p->root), &rn) || rn.scheme != n->scheme || rn.stem_len != n->stem_len) {
+        p->root[0] = 0;
+        return;
+    }
     unsigned pos = 1;
     for (;; pos++) {
         int64_t sz = -1;

@@ -253,6 +253,30 @@ static void probe_symlink_not_followed(void **state)
     assert_null(probe("l.001"));
 }
 
+/* "b.part1.r00" names "b.part1.rar" as its RAR 2 root, but that file is
+ * the root of a RAR 3 set (b.part2.rar): the .r00 is no part of any set
+ * read, so it is a file of its own (it was recorded by reference, unread). */
+static void probe_root_of_another_scheme(void **state)
+{
+    (void)state;
+    put("b.part1.rar", 100);
+    put("b.part2.rar", 40);
+    put("b.part1.r00", 60);
+    assert_null(probe("b.part1.r00"));
+    const struct ls_split_plan *p = probe("b.part1.rar");
+    assert_non_null(p);
+    assert_int_equal(p->n, 2);
+    assert_string_equal(p->names[1], "b.part2.rar");
+    /* an old-style set whose stem has no partN still joins */
+    put("o.rar", 100);
+    put("o.r00", 100);
+    put("o.r01", 10);
+    p = probe("o.r01");
+    assert_non_null(p);
+    assert_int_equal(p->n, 3);
+    assert_string_equal(p->root, "o.rar");
+}
+
 /* Sparse parts (tmpfs allows 2^63-1 bytes) whose sizes sum past 2^64: the
  * total saturates, it does not wrap to a small number. */
 static void probe_sparse_sum_saturates(void **state)
@@ -302,6 +326,7 @@ int main(void)
         cmocka_unit_test(probe_lone_and_foreign),
         cmocka_unit_test(probe_symlink_not_followed),
         cmocka_unit_test(probe_sparse_sum_saturates),
+        cmocka_unit_test(probe_root_of_another_scheme),
     };
     return cmocka_run_group_tests(tests, mkdir_tmp, rm_tmp);
 }
