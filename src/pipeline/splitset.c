@@ -241,6 +241,68 @@ static void set_total(struct ls_split_plan *p)
         p->total = p->sizes[j] > UINT64_MAX - p->total ? UINT64_MAX : p->total + p->sizes[j];
 }
 
+/*
+ * Does the file start as an archive, a compressed stream or a container
+ * does? Byte splits (S.001, S.aa) are joined only then: generic numbered
+ * names are also rotated logs, numbered exports and chunks of anything
+ * ("t.aa" and "t.ab", "x.000" and "x.001" whose last is smaller), which
+ * read right each on its own and wrong as one file. The zip and RAR
+ * schemes name their archive type, so they need no such check. The
+ * supervisor reads the first 36 KiB of the first part here (a regular
+ * file opened without following links; nothing is parsed past fixed
+ * signatures).
+ */
+static bool starts_as_archive(int dfd, const char *name)
+{
+    enum { HEAD = 32774 }; /* up to ISO 9660's "CD001" at 32769 */
+    int fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) return false;
+    struct stat sb;
+    uint8_t *h = malloc(HEAD);
+    size_t n = 0;
+    if (h && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)) {
+        while (n < HEAD) {
+            ssize_t r = pread(fd, h + n, HEAD - n, (off_t)n);
+            if (r < 0 && errno == EINTR) continue;
+            if (r <= 0) break;
+            n += (size_t)r;
+        }
+    }
+    close(fd);
+    static const struct {
+        size_t off;
+        const char *sig;
+        size_t len;
+    } sigs[] = {
+        {0, "7z\xBC\xAF\x27\x1C", 6},    /* 7z (7z -v, HJSplit of a .7z) */
+        {0, "PK\x03\x04", 4},              /* zip */
+        {0, "PK\x07\x08", 4},              /* zip -s spanning signature */
+        {0, "PK00", 4},                     /* one-part "split" zip marker */
+        {0, "Rar!\x1A\x07", 6},            /* RAR 4/5 */
+        {0, "\x1F\x8B", 2},                /* gzip */
+        {0, "\x1F\x9D", 2},                /* compress (.Z) */
+        {0, "BZh", 3},                      /* bzip2 */
+        {0, "\xFD" "7zXZ\x00", 6},          /* xz */
+        {0, "\x28\xB5\x2F\xFD", 4},        /* zstd */
+        {0, "\x04\x22\x4D\x18", 4},        /* lz4 frame */
+        {0, "LZIP", 4},                     /* lzip */
+        {0, "MSCF", 4},                     /* cab */
+        {0, "xar!", 4},                     /* xar */
+        {0, "MSWIM\x00\x00\x00", 8},        /* WIM */
+        {0, "070701", 6},                   /* cpio (newc) */
+        {0, "070707", 6},                   /* cpio (odc) */
+        {0, "!BDN", 4},                     /* Outlook PST/OST */
+        {0, "\x60\xEA", 2},                /* ARJ */
+        {257, "ustar", 5},                  /* tar */
+        {32769, "CD001", 5},                /* ISO 9660 */
+    };
+    bool yes = false;
+    for (size_t i = 0; h && !yes && i < sizeof sigs / sizeof sigs[0]; i++)
+        yes = n >= sigs[i].off + sigs[i].len && memcmp(h + sigs[i].off, sigs[i].sig, sigs[i].len) == 0;
+    free(h);
+    return yes;
+}
+
 /* Build the plan of the set n (parsed from b) belongs to. */
 static void build(struct ls_split_plan *p, int dfd, const char *b, const struct ls_split_name *n, unsigned cap)
 {
@@ -263,6 +325,11 @@ static void build(struct ls_split_plan *p, int dfd, const char *b, const struct 
      * (a later part no root reads would never be read at all) */
     struct ls_split_name rn;
     if (!ls_split_parse(p->root, strlen(p->root), &rn) || rn.scheme != n->scheme || rn.stem_len != n->stem_len) {
+        p->root[0] = 0;
+        return;
+    }
+    /* a byte split's first part starts as an archive does (above) */
+    if ((n->scheme == LS_SPLIT_NUM || n->scheme == LS_SPLIT_ALPHA) && !starts_as_archive(dfd, p->root)) {
         p->root[0] = 0;
         return;
     }

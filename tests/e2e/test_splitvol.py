@@ -262,6 +262,24 @@ class SplitQuarantine(unittest.TestCase):
         self.assertTrue(any("is not known" in e for e in o["errors"]), o["errors"])
 
 
+class SplitNotAnArchive(lsutil.FilesTree):
+    """Byte-split names on files that are no archive's pieces (numbered
+    exports, t.aa and t.ab): each is read as the file it is, its findings in
+    its own record, not joined to the first (whose type it is not)."""
+    FILES = {
+        "staff.aa": b"Quarterly staff export, part one: nothing personal here.\n" * 40,
+        "staff.ab": b"Name: Jane Roe, SSN: 536-22-1874\n",
+    }
+
+    def test_numbered_text_files_are_read_alone(self):
+        a, b = self.m.obj(self.p("staff.aa")), self.m.obj(self.p("staff.ab"))
+        self.assertNotIn("split", a)
+        self.assertNotIn("split", b)
+        self.assertEqual(a["verdict"], "clean")
+        self.assertEqual(b["verdict"], "sensitive")
+        self.assertIn("ssn", [f["entity"] for f in b["findings"]])
+
+
 class SplitHugeSparse(unittest.TestCase):
     """Two sparse parts whose sizes sum to just under 2^63: the workers'
     address-space limit (4 GiB + twice the largest root) wrapped around
@@ -285,6 +303,8 @@ class SplitHugeSparse(unittest.TestCase):
             os.makedirs(os.path.join(tmp, "huge"))
             for n in ("x.7z.001", "x.7z.002"):
                 with open(os.path.join(tmp, "huge", n), "wb") as f:
+                    if n.endswith(".001"):
+                        f.write(b"7z\xbc\xaf\x27\x1c")  # a byte split's first part starts as an archive
                     try:
                         os.ftruncate(f.fileno(), part)
                     except OSError:

@@ -17,6 +17,7 @@ their names are covered by tests/unit/test_splitset.c.
 Usage: gen_splitvol.py OUTDIR (writes OUTDIR/split/ and OUTDIR/key.json).
 key.json: per set, the root's path, its parts in byte order, and the SSNs
 planted (past the first part) with the member that holds them."""
+import io
 import json
 import os
 import random
@@ -157,8 +158,8 @@ def generate(out):
 
 def generate_extra(out):
     """Under OUT/splitq: `clean/` a 7z -v set with nothing to find (a
-    random blob and a note), and `crash/` a split -b set whose first part
-    opens with the test hooks' crash marker (a worker built with
+    random blob and a note), and `crash/` a split -b set of a tar whose first
+    part opens with the test hooks' crash marker (its first member's name) (a worker built with
     -DLEAKSIFT_TEST_HOOKS=ON aborts on it). Returns their part names."""
     out = os.path.abspath(out)
     base = os.path.join(out, "splitq")
@@ -174,7 +175,17 @@ def generate_extra(out):
     shutil.rmtree(st)
     d = os.path.join(base, "crash")
     os.makedirs(d)
-    data = b"LEAKSIFT-TEST-CRASH\n" + noise(12, 2 * PART + 100)
+    # a tar whose first member is named the marker: its first bytes are the
+    # marker and it starts as an archive does ("ustar" at 257), as a byte
+    # split's first part must to be joined (splitset.c, starts_as_archive)
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w", format=tarfile.USTAR_FORMAT) as t:
+        blob = noise(12, 2 * PART + 100)
+        ti = tarfile.TarInfo("LEAKSIFT-TEST-CRASH")
+        ti.size = len(blob)
+        t.addfile(ti, io.BytesIO(blob))
+    data = buf.getvalue()
+    assert data.startswith(b"LEAKSIFT-TEST-CRASH") and data[257:262] == b"ustar"
     for i in range(0, len(data), PART):
         write(os.path.join(d, "boom.bin." + "a" + "abcdefgh"[i // PART]), data[i:i + PART])
     return {"clean": ["clean/" + n for n in parts_of(os.path.join(base, "clean"), "plain.7z.")],

@@ -128,6 +128,19 @@ static void put(const char *name, size_t size)
     fclose(f);
 }
 
+/* A file that starts as a 7z does (a byte split's first part must: see
+ * starts_as_archive() in splitset.c), then 'x' to `size` bytes. */
+static void put_arc(const char *name, size_t size)
+{
+    static const char sig[] = "7z\xBC\xAF\x27\x1C";
+    char p[128];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    FILE *f = fopen(p, "wb");
+    assert_non_null(f);
+    for (size_t i = 0; i < size; i++) fputc(i < 6 ? sig[i] : 'x', f);
+    fclose(f);
+}
+
 static const struct ls_split_plan *probe(const char *name)
 {
     char p[128];
@@ -169,7 +182,7 @@ static int rm_tmp(void **state)
 static void probe_complete(void **state)
 {
     (void)state;
-    put("a.7z.001", 100);
+    put_arc("a.7z.001", 100);
     put("a.7z.002", 100);
     put("a.7z.003", 40);
     const struct ls_split_plan *p = probe("a.7z.002");
@@ -203,7 +216,7 @@ static void probe_zip(void **state)
 static void probe_missing_middle(void **state)
 {
     (void)state;
-    put("m.tar.gz.aa", 50);
+    put_arc("m.tar.gz.aa", 50);
     put("m.tar.gz.ab", 50);
     put("m.tar.gz.ad", 20); /* .ac is missing */
     const struct ls_split_plan *p = probe("m.tar.gz.aa");
@@ -216,7 +229,7 @@ static void probe_missing_middle(void **state)
 static void probe_short_middle(void **state)
 {
     (void)state;
-    put("s.001", 50);
+    put_arc("s.001", 50);
     put("s.002", 30);
     put("s.003", 50);
     const struct ls_split_plan *p = probe("s.001");
@@ -231,11 +244,11 @@ static void probe_lone_and_foreign(void **state)
     (void)state;
     put("lone.002", 50);
     assert_null(probe("lone.002"));
-    put("two.001", 10);
+    put_arc("two.001", 10);
     put("two.002", 90); /* the "last part" larger than the first: no split */
     assert_null(probe("two.001"));
     assert_null(probe("two.002"));
-    put("one.001", 10);
+    put_arc("one.001", 10);
     assert_null(probe("one.001"));
     put("log.txt", 10);
     assert_null(probe("log.txt"));
@@ -244,7 +257,7 @@ static void probe_lone_and_foreign(void **state)
 static void probe_symlink_not_followed(void **state)
 {
     (void)state;
-    put("l.001", 10);
+    put_arc("l.001", 10);
     put("target", 10);
     char p[128], t[128];
     snprintf(p, sizeof p, "%s/l.002", dir);
@@ -277,6 +290,35 @@ static void probe_root_of_another_scheme(void **state)
     assert_string_equal(p->root, "o.rar");
 }
 
+/* Byte-split names on files that are no archive's pieces (rotated logs,
+ * numbered exports, t.aa and t.ab): each is a file of its own, not one set
+ * (their text is read right alone and wrong joined). */
+static void probe_not_an_archive(void **state)
+{
+    (void)state;
+    put("t.aa", 100);
+    put("t.ab", 60);
+    assert_null(probe("t.aa"));
+    assert_null(probe("t.ab"));
+    put("run.000", 100);
+    put("run.001", 100);
+    put("run.002", 7);
+    assert_null(probe("run.001"));
+    /* the same names on a gzip stream's pieces are a set */
+    char p[128];
+    snprintf(p, sizeof p, "%s/g.aa", dir);
+    FILE *f = fopen(p, "wb");
+    assert_non_null(f);
+    fputs("\x1F\x8B\x08", f);
+    for (int i = 3; i < 100; i++) fputc('x', f);
+    fclose(f);
+    put("g.ab", 60);
+    const struct ls_split_plan *pl = probe("g.ab");
+    assert_non_null(pl);
+    assert_int_equal(pl->n, 2);
+    assert_string_equal(pl->root, "g.aa");
+}
+
 /* Sparse parts (tmpfs allows 2^63-1 bytes) whose sizes sum past 2^64: the
  * total saturates, it does not wrap to a small number. */
 static void probe_sparse_sum_saturates(void **state)
@@ -290,6 +332,7 @@ static void probe_sparse_sum_saturates(void **state)
         snprintf(p, sizeof p, "%s/s.%03d", d, i);
         int fd = open(p, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
         assert_true(fd >= 0);
+        assert_int_equal(write(fd, "7z\xBC\xAF\x27\x1C", 6), 6); /* a 7z's start (starts_as_archive) */
         big = ftruncate(fd, (off_t)1 << 62) == 0;
         close(fd);
     }
@@ -327,6 +370,7 @@ int main(void)
         cmocka_unit_test(probe_symlink_not_followed),
         cmocka_unit_test(probe_sparse_sum_saturates),
         cmocka_unit_test(probe_root_of_another_scheme),
+        cmocka_unit_test(probe_not_an_archive),
     };
     return cmocka_run_group_tests(tests, mkdir_tmp, rm_tmp);
 }
