@@ -195,22 +195,31 @@ static struct ls_slice message_slice(struct ls_slice s, size_t sep, size_t end)
     return m;
 }
 
+/* The child of message n of a mailbox or batch: "msg-N", a message by type
+ * (what a "From " line or DATA starts: no libmagic call); cut_error when
+ * the input ends inside it. name: the child's name buffer. */
+static void message_child(struct ls_child *ch, char name[32], struct ls_slice m, unsigned long n, bool cut,
+                          const char *cut_error)
+{
+    memset(ch, 0, sizeof *ch);
+    int len = snprintf(name, 32, "msg-%lu", n);
+    ch->name = name;
+    ch->name_len = len > 0 ? (size_t)len : 0;
+    ch->data = m;
+    ch->mime_hint = "message/rfc822";
+    if (cut) {
+        ch->flags = LS_CHILD_TRUNCATED;
+        ch->tags[0] = LS_R_TRUNCATED;
+        ch->error = cut_error;
+    }
+}
+
 static ls_err emit_message(struct ls_ctx *c, struct ls_object *o, struct ls_slice m,
                            unsigned long n, bool cut)
 {
     char name[32];
     struct ls_child ch;
-    memset(&ch, 0, sizeof ch);
-    int len = snprintf(name, sizeof name, "msg-%lu", n);
-    ch.name = name;
-    ch.name_len = len > 0 ? (size_t)len : 0;
-    ch.data = m;
-    if (cut) {
-        ch.flags = LS_CHILD_TRUNCATED;
-        ch.tags[0] = LS_R_TRUNCATED;
-        ch.error = "mbox: the mailbox ends inside this message (no line break at its end)";
-    }
-    ch.mime_hint = "message/rfc822"; /* what a "From " line starts: no libmagic call */
+    message_child(&ch, name, m, n, cut, "mbox: the mailbox ends inside this message (no line break at its end)");
     if (!needs_unquote(m)) return ls_emit_child(c, o, &ch);
     struct ls_buf b;
     ls_buf_init(&b, m.len);
@@ -653,18 +662,9 @@ static ls_err bsmtp_extract(struct ls_ctx *c, struct ls_object *o, struct ls_sli
         if (e == LS_OK) {
             char name[32];
             struct ls_child ch;
-            memset(&ch, 0, sizeof ch);
-            int len = snprintf(name, sizeof name, "msg-%lu", n);
-            ch.name = name;
-            ch.name_len = len > 0 ? (size_t)len : 0;
-            ch.data = ls_buf_slice(&b);
-            ch.mime_hint = "message/rfc822";
-            if (cut) {
-                ch.flags = LS_CHILD_TRUNCATED;
-                ch.tags[0] = LS_R_TRUNCATED;
-                ch.error = "bsmtp: the batch ends inside this message (no \".\" line after it)";
-                ls_note(c, o, LS_R_TRUNCATED, "bsmtp: the batch ends inside message %lu", n);
-            }
+            message_child(&ch, name, ls_buf_slice(&b), n, cut,
+                          "bsmtp: the batch ends inside this message (no \".\" line after it)");
+            if (cut) ls_note(c, o, LS_R_TRUNCATED, "bsmtp: the batch ends inside message %lu", n);
             e = ls_emit_child(c, o, &ch);
         }
         ls_buf_free(&b);
