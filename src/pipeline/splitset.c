@@ -50,6 +50,13 @@ static bool rar_part(const char *b, size_t dot_ext, size_t *dot, unsigned *num, 
     return *num >= 1;
 }
 
+/* ext (3 bytes) into o->ext as written */
+static void set_ext(struct ls_split_name *o, const char *e)
+{
+    memcpy(o->ext, e, 3);
+    o->ext[3] = 0;
+}
+
 bool ls_split_parse(const char *b, size_t len, struct ls_split_name *o)
 {
     memset(o, 0, sizeof *o);
@@ -60,7 +67,6 @@ bool ls_split_parse(const char *b, size_t len, struct ls_split_name *o)
     const char *e = b + dot + 1;
     size_t el = len - dot - 1;
     o->stem_len = dot;
-    o->upper = e[0] >= 'A' && e[0] <= 'Z';
     if (ieq(e, el, "rar")) {
         size_t d2;
         unsigned num, w;
@@ -68,24 +74,38 @@ bool ls_split_parse(const char *b, size_t len, struct ls_split_name *o)
             o->scheme = LS_SPLIT_RAR, o->stem_len = d2, o->index = num, o->width = w;
             return true;
         }
-        o->scheme = LS_SPLIT_RAROLD, o->index = 0;
+        /* unrar names the next volume by the .rar's first letter: x.RAR, x.R00 */
+        o->scheme = LS_SPLIT_RAROLD, o->index = 0, o->ch = e[0] == 'R' ? 'R' : 'r';
+        set_ext(o, e);
         return true;
     }
     if (el == 3 && lower(e[0]) == 'r' && all_digits(e + 1, 2)) {
-        o->scheme = LS_SPLIT_RAROLD, o->index = num_of(e + 1, 2) + 1, o->width = 2;
+        o->scheme = LS_SPLIT_RAROLD, o->index = num_of(e + 1, 2) + 1, o->width = 2, o->ch = e[0];
         return true;
     }
     if (ieq(e, el, "zip")) {
         o->scheme = LS_SPLIT_ZIP, o->index = 0;
+        set_ext(o, e);
         return true;
     }
     if ((el == 3 || el == 4) && lower(e[0]) == 'z' && all_digits(e + 1, el - 1)) {
-        o->scheme = LS_SPLIT_ZIP, o->index = num_of(e + 1, el - 1), o->width = (unsigned)el - 1;
+        o->scheme = LS_SPLIT_ZIP, o->index = num_of(e + 1, el - 1), o->width = (unsigned)el - 1, o->ch = e[0];
         return o->index >= 1;
     }
     if (el >= 2 && el <= 4 && all_digits(e, el)) {
         o->scheme = LS_SPLIT_NUM, o->index = num_of(e, el), o->width = (unsigned)el;
         return true;
+    }
+    /* split(1) given the prefix "S.part": S.part00 (-d), S.part1 (-d -a 1
+     * --numeric-suffixes=1), S.partaa (-b); "part" names the suffix a
+     * part's, so one digit is enough (S.1 alone is log rotation) */
+    if (el > 4 && ieq(e, 4, "part")) {
+        e += 4, el -= 4;
+        o->plen = 4;
+        if (el <= 4 && all_digits(e, el)) {
+            o->scheme = LS_SPLIT_NUM, o->index = num_of(e, el), o->width = (unsigned)el;
+            return true;
+        }
     }
     if (el == 2 || el == 3) {
         unsigned v = 0;
@@ -101,34 +121,42 @@ bool ls_split_parse(const char *b, size_t len, struct ls_split_name *o)
 
 bool ls_split_make(const char *b, const struct ls_split_name *n, unsigned index, char *out, size_t cap)
 {
-    char suf[32];
+    char suf[40];
     size_t len = strlen(b);
     int k = -1;
+    if (len < n->stem_len + 1 + n->plen) return false;
+    const char *pre = b + n->stem_len + 1; /* "part" of S.part01, as written */
     switch (n->scheme) {
-    case LS_SPLIT_NUM: k = snprintf(suf, sizeof suf, ".%0*u", (int)n->width, index); break;
+    case LS_SPLIT_NUM: k = snprintf(suf, sizeof suf, ".%.*s%0*u", (int)n->plen, pre, (int)n->width, index); break;
     case LS_SPLIT_ALPHA: {
         unsigned lim = n->width == 2 ? 26u * 26u : 26u * 26u * 26u, v = index;
-        if (index >= lim) return false;
+        if (index >= lim || (n->width != 2 && n->width != 3)) return false;
         suf[0] = '.';
-        for (unsigned i = n->width; i > 0; i--, v /= 26) suf[i] = (char)('a' + v % 26);
-        suf[n->width + 1] = 0;
-        k = (int)n->width + 1;
+        memcpy(suf + 1, pre, n->plen);
+        char *d = suf + 1 + n->plen;
+        for (unsigned i = n->width; i > 0; i--, v /= 26) d[i - 1] = (char)('a' + v % 26);
+        d[n->width] = 0;
+        k = (int)(1 + n->plen + n->width);
         break;
     }
-    case LS_SPLIT_ZIP:
-        if (index == 0) k = snprintf(suf, sizeof suf, n->upper ? ".ZIP" : ".zip");
-        else k = snprintf(suf, sizeof suf, n->upper ? ".Z%02u" : ".z%02u", index);
+    case LS_SPLIT_ZIP: {
+        char ch = n->ch ? n->ch : 'z';
+        if (index == 0) k = snprintf(suf, sizeof suf, ".%s", n->ext[0] ? n->ext : ch == 'Z' ? "ZIP" : "zip");
+        else k = snprintf(suf, sizeof suf, ".%c%02u", ch, index);
         break;
+    }
     case LS_SPLIT_RAR: {
         /* the case of "part" and "rar" as in the name */
         if (len < n->stem_len + 9) return false;
         k = snprintf(suf, sizeof suf, ".%.4s%0*u.%.3s", &b[n->stem_len + 1], (int)n->width, index, &b[len - 3]);
         break;
     }
-    case LS_SPLIT_RAROLD:
-        if (index == 0) k = snprintf(suf, sizeof suf, n->upper ? ".RAR" : ".rar");
-        else if (index <= 100) k = snprintf(suf, sizeof suf, n->upper ? ".R%02u" : ".r%02u", index - 1);
+    case LS_SPLIT_RAROLD: {
+        char ch = n->ch ? n->ch : 'r';
+        if (index == 0) k = snprintf(suf, sizeof suf, ".%s", n->ext[0] ? n->ext : ch == 'R' ? "RAR" : "rar");
+        else if (index <= 100) k = snprintf(suf, sizeof suf, ".%c%02u", ch, index - 1);
         break;
+    }
     default: break;
     }
     if (k < 0 || (size_t)k >= sizeof suf || n->stem_len + (size_t)k + 1 > cap) return false;
@@ -303,8 +331,53 @@ static bool starts_as_archive(int dfd, const char *name)
     return yes;
 }
 
-/* Build the plan of the set n (parsed from b) belongs to. */
-static void build(struct ls_split_plan *p, int dfd, const char *b, const struct ls_split_name *n, unsigned cap)
+/* A zip or RAR 2 set's root, from its part's letter: the first of these
+ * beside the part (what the tools write: Info-ZIP's parts are ".z01"
+ * whatever the case of the ".zip"; on 8.3 media ".Z01" beside ".ZIP";
+ * unrar's ".R00" follows ".RAR" or ".Rar", ".r00" follows ".rar"). */
+static bool root_ext(int dfd, const char *b, struct ls_split_name *m)
+{
+    static const char *const zl[] = {"zip", "ZIP", "Zip"}, *const zu[] = {"ZIP"};
+    static const char *const rl[] = {"rar"}, *const ru[] = {"RAR", "Rar"};
+    bool zip = m->scheme == LS_SPLIT_ZIP, up = m->ch == 'Z' || m->ch == 'R';
+    const char *const *c = zip ? (up ? zu : zl) : (up ? ru : rl);
+    size_t nc = zip ? (up ? 1 : 3) : (up ? 2 : 1);
+    char name[LS_SPLIT_NAME_MAX + 1];
+    for (size_t i = 0; i < nc; i++) {
+        memcpy(m->ext, c[i], 4);
+        if (ls_split_make(b, m, 0, name, sizeof name) && probe(dfd, name) >= 0) return true;
+    }
+    m->ext[0] = 0;
+    return false;
+}
+
+/* The case of a zip or RAR 2 set's names: the root's extension and the
+ * parts' letter, the same whichever file of the set is asked about. From
+ * a part: its root is root_ext()'s. From the root: the parts of its
+ * letter (a zip's: 'z', else 'Z') whose root_ext() is this very root;
+ * parts that name another root (X.zip and X.Zip beside X.z01: the
+ * first) make no set of this one (false). */
+static bool resolve_case(int dfd, const char *b, struct ls_split_name *m)
+{
+    if (m->scheme != LS_SPLIT_ZIP && m->scheme != LS_SPLIT_RAROLD) return true;
+    if (!m->ext[0]) return root_ext(dfd, b, m);
+    char own[4], name[LS_SPLIT_NAME_MAX + 1];
+    memcpy(own, m->ext, sizeof own);
+    const char *chs = m->scheme == LS_SPLIT_ZIP ? "zZ" : (m->ch == 'R' ? "R" : "r");
+    for (const char *c = chs; *c; c++) {
+        struct ls_split_name t = *m;
+        t.ch = *c;
+        if (!ls_split_make(b, &t, 1, name, sizeof name) || probe(dfd, name) < 0) continue;
+        if (!root_ext(dfd, b, &t) || strcmp(t.ext, own) != 0) return false;
+        m->ch = *c;
+        return true;
+    }
+    if (!m->ch) m->ch = 'z'; /* no part: a plain zip */
+    return true;
+}
+
+/* Build the plan of the set n0 (parsed from b) belongs to. */
+static void build(struct ls_split_plan *p, int dfd, const char *b, const struct ls_split_name *n0, unsigned cap)
 {
     char name[LS_SPLIT_NAME_MAX + 1];
     p->n = 0;
@@ -312,6 +385,9 @@ static void build(struct ls_split_plan *p, int dfd, const char *b, const struct 
     p->note_limit = false;
     p->is_set = false;
     p->root[0] = 0;
+    struct ls_split_name m = *n0;
+    if (!resolve_case(dfd, b, &m)) return;
+    const struct ls_split_name *n = &m;
     unsigned base = 1;
     if (n->scheme == LS_SPLIT_NUM) {
         base = n->index == 0 ? 0 : 1;
@@ -366,6 +442,34 @@ static void build(struct ls_split_plan *p, int dfd, const char *b, const struct 
     set_total(p);
 }
 
+/* The plan of the set n (parsed from b, the base name of path) if it
+ * holds the file (true). */
+static bool probe_as(struct ls_split_cache *k, int dfd, const char *b, const struct ls_split_name *n,
+                     unsigned max_parts, const struct ls_split_plan **plan)
+{
+    char key[sizeof k->key];
+    snprintf(key, sizeof key, "%d:%u:%u:%s:%d:%.*s", (int)n->scheme, n->width, n->plen, n->ext, n->ch,
+             (int)n->stem_len, b);
+    if (!k->have || strcmp(k->key, key) != 0) {
+        if (!k->plan.names) {
+            k->plan.names = malloc(LS_SPLIT_MAX_PARTS * sizeof *k->plan.names);
+            k->plan.sizes = malloc(LS_SPLIT_MAX_PARTS * sizeof *k->plan.sizes);
+            if (!k->plan.names || !k->plan.sizes) return false;
+        }
+        build(&k->plan, dfd, b, n, max_parts);
+        snprintf(k->key, sizeof k->key, "%s", key);
+        k->have = true;
+    }
+    struct ls_split_plan *p = &k->plan;
+    if (!p->is_set) return false;
+    p->self_part = 0;
+    for (unsigned j = 0; j < p->n; j++)
+        if (strcmp(p->names[j], b) == 0) p->self_part = j + 1;
+    if (p->self_part == 0 && strcmp(b, p->root) != 0) return false;
+    *plan = p;
+    return true;
+}
+
 bool ls_split_probe(const char *path, unsigned max_parts, struct ls_split_cache *k,
                     const struct ls_split_plan **plan)
 {
@@ -379,26 +483,23 @@ bool ls_split_probe(const char *path, unsigned max_parts, struct ls_split_cache 
     if (max_parts < 2) return false;
     int dfd = dir_fd(k, path, slash ? (size_t)(slash - path) + (slash == path ? 1 : 0) : 0);
     if (dfd < 0) return false;
-    char key[sizeof k->key];
-    snprintf(key, sizeof key, "%d:%u:%u:%.*s", (int)n.scheme, n.width, n.upper, (int)n.stem_len, b);
-    if (!k->have || strcmp(k->key, key) != 0) {
-        if (!k->plan.names) {
-            k->plan.names = malloc(LS_SPLIT_MAX_PARTS * sizeof *k->plan.names);
-            k->plan.sizes = malloc(LS_SPLIT_MAX_PARTS * sizeof *k->plan.sizes);
-            if (!k->plan.names || !k->plan.sizes) return false;
-        }
-        build(&k->plan, dfd, b, &n, max_parts);
-        snprintf(k->key, sizeof k->key, "%s", key);
-        k->have = true;
+    if (probe_as(k, dfd, b, &n, max_parts, plan)) return true;
+    /* a number with no leading zero is also the next part of a narrower
+     * set: 7-Zip's S.999 is followed by S.1000, unrar's S.part9.rar by
+     * S.part10.rar (a set of its own it is not: its own width's first
+     * part is not there) */
+    unsigned minw = n.scheme == LS_SPLIT_RAR || (n.scheme == LS_SPLIT_NUM && n.plen) ? 1
+                    : n.scheme == LS_SPLIT_NUM                                      ? 2
+                                                                                    : n.width;
+    unsigned lo = 1;
+    for (unsigned i = 1; i < n.width; i++) lo *= 10;
+    if (n.width <= minw || n.index < lo) return false;
+    for (unsigned w = n.width - 1; w >= minw; w--) {
+        struct ls_split_name m = n;
+        m.width = w;
+        if (probe_as(k, dfd, b, &m, max_parts, plan)) return true;
     }
-    struct ls_split_plan *p = &k->plan;
-    if (!p->is_set) return false;
-    p->self_part = 0;
-    for (unsigned j = 0; j < p->n; j++)
-        if (strcmp(p->names[j], b) == 0) p->self_part = j + 1;
-    if (p->self_part == 0 && strcmp(b, p->root) != 0) return false;
-    *plan = p;
-    return true;
+    return false;
 }
 
 int ls_split_open(const struct ls_split_cache *k, unsigned i)

@@ -3,10 +3,20 @@
  *
  *   scheme   names (in the order of their bytes)                 set root
  *   num      S.001 S.002 ... (7z -v, HJSplit), S.00 S.01 ... (split -d) S.001 / S.00
+ *            S.part1 S.part2 ... / S.part00 ... (split -d with the prefix "S.part")
  *   alpha    S.aa S.ab ... / S.aaa S.aab ... (split -b)           S.aa / S.aaa
+ *            S.partaa S.partab ... (split -b with the prefix "S.part")
  *   zip      S.z01 S.z02 ... S.zip (zip -s, WinZip)               S.zip (holds the directory)
  *   rar      S.part1.rar S.part2.rar ... (RAR 3+; any zero-padded width)  S.part1.rar
  *   rarold   S.rar S.r00 S.r01 ... S.r99 (RAR 2)                  S.rar
+ *
+ * Case: a zip set's parts are ".z01" whatever the case of its ".zip"
+ * (Info-ZIP: X.Zip, X.z01; ARCH.ZIP, ARCH.z01), or ".Z01" beside ".ZIP"
+ * (8.3 media); a RAR 2 set's ".r00" takes the case of the ".rar"'s first
+ * letter (unrar: x.RAR, x.R00; x.Rar, x.R00). The stem is as written.
+ * Width: a number past its width's last (7-Zip's S.999 then S.1000,
+ * unrar's S.part9.rar then S.part10.rar) is the next part of the narrower
+ * set, not a set of its own.
  *
  * A set is recognised by its names alone, probed beside the file (no
  * directory listing): the parts are numbered without a gap from the first
@@ -39,7 +49,12 @@ struct ls_split_name {
                         * number, 0 for .zip; rar: the N of partN; rarold:
                         * 0 for .rar, NN + 1 for .rNN */
     unsigned width;    /* digits or letters of the suffix */
-    bool upper;        /* zip/rarold: the extension is in capitals */
+    unsigned plen;     /* num/alpha: 4 when the suffix starts with "part" (S.part01) */
+    char ext[4];       /* zip/rarold parsed from the root: its extension as
+                        * written ("zip", "Zip", "RAR"); "" from a part */
+    char ch;           /* zip/rarold: the parts' letter ('z', 'Z', 'r', 'R'):
+                        * a part's own; a .rar's first letter; 0 from a .zip
+                        * (probing decides) */
 };
 
 /* Parse a base name (no directory). false: not a part's name. Pure. */

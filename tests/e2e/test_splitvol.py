@@ -13,7 +13,10 @@ whose set root is not known is never `clean`). A missing middle
 part: the parts before it are read, the root is `truncated` and says which
 part is missing. A later part alone stays as before. -j1 and -j2 give the
 same records, so does a run resumed between a set root and its parts, and
-`leaksift text` reads a member past the first part."""
+`leaksift text` reads a member past the first part. Names as real tools
+write them (zip -s of Mail.Zip: Mail.z01 ...; split -d with the prefix
+"x.part": x.part00 ...) and part 1000 of a 7-Zip set (.001 ... .1000) are
+joined the same way (SplitThousandParts: part 1000 not read again alone)."""
 import hashlib
 import json
 import os
@@ -30,7 +33,7 @@ sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
 import gen_splitvol  # noqa: E402
 
 KEY = b"splitvol-test-fingerprint-key-0123456789"
-SETS = ("sev", "zs", "tg", "td")
+SETS = ("sev", "zs", "tg", "td", "zc", "pp")
 
 
 def hooks_on():
@@ -260,6 +263,36 @@ class SplitQuarantine(unittest.TestCase):
         o = m.obj(part)
         self.assertEqual(o["verdict"], "incomplete")
         self.assertTrue(any("is not known" in e for e in o["errors"]), o["errors"])
+
+
+class SplitThousandParts(unittest.TestCase):
+    """big.tar.001 ... big.tar.1000 (7-Zip and HJSplit write the thousandth
+    part with four digits): part 1000 is the set's last part, recorded by
+    reference, not also read alone as a file of its own."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="ls_split1000_")
+        cls.key = gen_splitvol.generate_thousand(cls.tmp)
+        w = os.path.join(cls.tmp, "w")
+        os.makedirs(w)
+        p, cls.m = lsutil.scan_keyed(w, ["thousand"], KEY, "-j2", cwd=cls.tmp)
+        assert cls.m is not None, p.stderr
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def test_part_1000_is_the_last_part(self):
+        root = self.m.obj(self.key["root"])
+        self.assertEqual(root["split"]["parts"], 1000)
+        self.assertEqual(root["coverage"], "full", root["errors"])
+        member = self.m.obj(self.key["root"], ["z_people.csv"])
+        self.assertEqual(lsutil.last4s(member, "ssn"), [lsutil.last4(self.key["ssn"])])
+        last = self.m.obj(self.key["last"])
+        self.assertEqual(last["split"], {"set_root_id": root["root_id"], "part": 1000, "parts": 1000})
+        self.assertEqual((last["coverage"], last["verdict"], last["findings"]), ("full", "sensitive", []))
+        self.assertEqual([o["path"] for o in self.m.objects if o["path"] == self.key["last"]], [self.key["last"]])
 
 
 class SplitNotAnArchive(lsutil.FilesTree):

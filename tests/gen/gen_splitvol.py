@@ -10,6 +10,8 @@ first part (all values fake):
   td/db.tar.000 .001 ...         split -d -a 3 -b 64k of a plain .tar
   miss/cut.tar.gz.aa .ab .ad     as tg, with .ac deleted (a missing middle part)
   lone/orphan.7z.002             a later part whose first part is not there
+  zc/Mail.Zip + Mail.z01 ...     zip -s 64k named Mail.Zip (Info-ZIP writes .z01 whatever the .zip's case)
+  pp/export.tar.gz.part00 ...    split -d -b 64k with the prefix "export.tar.gz.part"
 
 RAR volumes (x.part1.rar, x.rar + x.r00) have no free tool to make them;
 their names are covered by tests/unit/test_splitset.c.
@@ -142,6 +144,28 @@ def generate(out):
                    "after_gap": ["miss/" + n for n in parts_of(d, "cut.tar.") if n > "cut.tar.ac"],
                    "missing": "cut.tar.ac", "member": ["0_people.csv"], "ssn": ssn}
 
+    # zip -s of an archive named in mixed case
+    ssn = ["536-22-1880"]
+    st = staging(base, "zc", 6, ssn, "zc")
+    d = os.path.join(base, "zc")
+    os.makedirs(d)
+    run(["zip", "-q", "-X", "-s", "64k", os.path.join(d, "Mail.Zip"), "a_scan.bin", "z_people.csv"], st)
+    zparts = sorted(n for n in os.listdir(d) if n.startswith("Mail.z"))
+    assert zparts and os.path.exists(os.path.join(d, "Mail.Zip")), os.listdir(d)
+    key["zc"] = {"root": "zc/Mail.Zip", "parts": ["zc/" + n for n in zparts] + ["zc/Mail.Zip"],
+                 "member": ["z_people.csv"], "ssn": ssn}
+
+    # split -d with the prefix "export.tar.gz.part"
+    ssn = ["536-22-1881"]
+    st = staging(base, "pp", 7, ssn, "pp")
+    d = os.path.join(base, "pp")
+    os.makedirs(d)
+    tar_of(st, os.path.join(d, "export.tar.gz"), True)
+    run(["split", "-d", "-b", "64k", "export.tar.gz", "export.tar.gz.part"], d)
+    os.remove(os.path.join(d, "export.tar.gz"))
+    key["pp"] = {"root": "pp/export.tar.gz.part00", "parts": ["pp/" + n for n in parts_of(d, "export.tar.gz.part")],
+                 "member": ["z_people.csv"], "ssn": ssn}
+
     # a later part alone
     d = os.path.join(base, "lone")
     os.makedirs(d)
@@ -190,6 +214,34 @@ def generate_extra(out):
         write(os.path.join(d, "boom.bin." + "a" + "abcdefgh"[i // PART]), data[i:i + PART])
     return {"clean": ["clean/" + n for n in parts_of(os.path.join(base, "clean"), "plain.7z.")],
             "crash": ["crash/" + n for n in parts_of(d, "boom.bin.")]}
+
+
+def generate_thousand(out):
+    """OUT/thousand/big.tar.001 ... big.tar.1000: a plain tar cut into
+    exactly 1000 equal pieces named as 7-Zip and HJSplit name them (three
+    digits, then 1000), the CSV of people at its end (in the last parts).
+    Returns the key: root, last part, the SSN."""
+    out = os.path.abspath(out)
+    d = os.path.join(out, "thousand")
+    if os.path.exists(d):
+        shutil.rmtree(d)
+    os.makedirs(d)
+    ssn = "536-22-1884"
+    csv = people([ssn], "k")
+    for blob in range(600000, 700000, 512):  # parts of 600+ bytes: the first holds "ustar"
+        buf = io.BytesIO()
+        with tarfile.open(fileobj=buf, mode="w", format=tarfile.USTAR_FORMAT) as t:
+            for name, data in (("a_scan.bin", noise(21, blob)), ("z_people.csv", csv)):
+                ti = tarfile.TarInfo(name)
+                ti.size, ti.mtime = len(data), 1700000000
+                t.addfile(ti, io.BytesIO(data))
+        data = buf.getvalue()
+        size = -(-len(data) // 1000)  # parts of `size` bytes: exactly 1000 of them?
+        if 999 * size < len(data) <= 1000 * size:
+            break
+    for i in range(1000):
+        write(os.path.join(d, "big.tar.%03d" % (i + 1)), data[i * size:(i + 1) * size])
+    return {"root": "thousand/big.tar.001", "last": "thousand/big.tar.1000", "ssn": ssn}
 
 
 if __name__ == "__main__":

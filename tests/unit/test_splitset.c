@@ -69,7 +69,7 @@ static void parse_zip_rar(void **state)
     assert_int_equal(n.index, 0);
     assert_true(parse("x.Z12", &n));
     assert_int_equal(n.index, 12);
-    assert_true(n.upper);
+    assert_int_equal(n.ch, 'Z');
     assert_true(parse("x.z100", &n));
     assert_int_equal(n.index, 100);
     assert_false(parse("x.z00", &n));
@@ -109,6 +109,9 @@ static void make_names(void **state)
     assert_true(ls_split_make("x.r05", &n, 3, out, sizeof out));
     assert_string_equal(out, "x.r02");
     assert_true(parse("x.ZIP", &n));
+    assert_true(ls_split_make("x.ZIP", &n, 3, out, sizeof out));
+    assert_string_equal(out, "x.z03"); /* Info-ZIP's, whatever the .zip's case (probing finds 8.3 media's .Z03) */
+    n.ch = 'Z';
     assert_true(ls_split_make("x.ZIP", &n, 3, out, sizeof out));
     assert_string_equal(out, "x.Z03");
     assert_false(ls_split_make("x.ZIP", &n, 3, out, 4)); /* does not fit */
@@ -355,6 +358,142 @@ static void probe_sparse_sum_saturates(void **state)
     assert_true(total == UINT64_MAX);
 }
 
+
+/* split(1) given the prefix "S.part" (S.part1, S.part01, S.partaa), and
+ * byte splits of files whose own names end as archives' do */
+static void parse_part_prefix(void **state)
+{
+    (void)state;
+    struct ls_split_name n;
+    char out[LS_SPLIT_NAME_MAX + 1];
+    assert_true(parse("x.tar.gz.part1", &n));
+    assert_int_equal(n.scheme, LS_SPLIT_NUM);
+    assert_int_equal(n.index, 1);
+    assert_int_equal(n.width, 1);
+    assert_int_equal(n.plen, 4);
+    assert_int_equal(n.stem_len, 8);
+    assert_true(ls_split_make("x.tar.gz.part1", &n, 7, out, sizeof out));
+    assert_string_equal(out, "x.tar.gz.part7");
+    assert_true(parse("x.tar.gz.part01", &n));
+    assert_int_equal(n.width, 2);
+    assert_true(ls_split_make("x.tar.gz.part01", &n, 12, out, sizeof out));
+    assert_string_equal(out, "x.tar.gz.part12");
+    assert_true(parse("x.tar.gz.partab", &n));
+    assert_int_equal(n.scheme, LS_SPLIT_ALPHA);
+    assert_int_equal(n.index, 1);
+    assert_true(ls_split_make("x.tar.gz.partab", &n, 26, out, sizeof out));
+    assert_string_equal(out, "x.tar.gz.partba");
+    assert_false(parse("x.zip.part", &n)); /* a browser's download in progress */
+    assert_false(parse("x.part12345", &n));
+    assert_true(parse("x.zip.001", &n));
+    assert_int_equal(n.scheme, LS_SPLIT_NUM);
+    assert_int_equal(n.stem_len, 5);
+    assert_true(parse("x.tgz.000", &n));
+    assert_int_equal(n.index, 0);
+    assert_true(parse("ARCHIVE.7Z.001", &n));
+    assert_int_equal(n.stem_len, 10);
+}
+
+/* The case real tools write: Info-ZIP's X.Zip + X.z01, ARCH.ZIP +
+ * ARCH.z01; 8.3 media's ARCH.ZIP + ARCH.Z01; unrar's x.Rar + x.R00;
+ * WinRAR's Backup.Part1.RAR. Whichever file is asked about, the same set. */
+static void probe_case(void **state)
+{
+    (void)state;
+    static const char *const sets[][4] = {
+        {"X.z01", "X.z02", "X.Zip", NULL},
+        {"ARCH.z01", "ARCH.z02", "ARCH.ZIP", NULL},
+        {"OLD.Z01", "OLD.Z02", "OLD.ZIP", NULL},
+        {"v.Rar", "v.R00", "v.R01", NULL},
+        {"w.RAR", "w.R00", "w.R01", NULL},
+        {"Backup.Part1.RAR", "Backup.Part2.RAR", "Backup.Part3.RAR", NULL},
+    };
+    for (size_t s = 0; s < sizeof sets / sizeof sets[0]; s++) {
+        for (int i = 0; i < 3; i++) put(sets[s][i], i < 2 ? 64 : 10);
+        for (int i = 0; i < 3; i++) {
+            const struct ls_split_plan *p = probe(sets[s][i]);
+            assert_non_null(p);
+            assert_int_equal(p->n, 3);
+            assert_int_equal(p->self_part, (unsigned)(i + 1)); /* byte order: .z01 .z02 .zip; .rar .r00 */
+        }
+    }
+    /* a zip set's root is the first of .zip .ZIP .Zip beside its parts:
+     * the other is a file of its own, the parts not read twice */
+    put("d.z01", 64);
+    put("d.zip", 10);
+    put("d.Zip", 10);
+    const struct ls_split_plan *p = probe("d.z01");
+    assert_non_null(p);
+    assert_string_equal(p->root, "d.zip");
+    assert_non_null(probe("d.zip"));
+    assert_null(probe("d.Zip"));
+    /* a case no tool writes: a stem in other letters, ".rar" with ".R00" */
+    put("e.z01", 64);
+    put("E.zip", 10);
+    assert_null(probe("e.z01"));
+    assert_null(probe("E.zip"));
+    put("f.rar", 64);
+    put("f.R00", 10);
+    assert_null(probe("f.rar"));
+    assert_null(probe("f.R00"));
+}
+
+/* split -d/-b with the prefix "S.part": joined as any byte split */
+static void probe_part_prefix(void **state)
+{
+    (void)state;
+    put_arc("pp.tar.gz.part1", 64);
+    put("pp.tar.gz.part2", 64);
+    put("pp.tar.gz.part3", 9);
+    const struct ls_split_plan *p = probe("pp.tar.gz.part3");
+    assert_non_null(p);
+    assert_int_equal(p->n, 3);
+    assert_string_equal(p->root, "pp.tar.gz.part1");
+    put_arc("pq.zip.part00", 64);
+    put("pq.zip.part01", 9);
+    p = probe("pq.zip.part01");
+    assert_non_null(p);
+    assert_string_equal(p->root, "pq.zip.part00");
+    put_arc("pr.tgz.partaa", 64);
+    put("pr.tgz.partab", 9);
+    assert_non_null(probe("pr.tgz.partab"));
+    put("pt.csv.part1", 64); /* no archive: files of their own */
+    put("pt.csv.part2", 9);
+    assert_null(probe("pt.csv.part1"));
+}
+
+/* Past its width's last number: 7-Zip's S.999 then S.1000 (part 1000 of
+ * the set, not a file read alone too); unrar's S.part9.rar then
+ * S.part10.rar. */
+static void probe_width_overflow(void **state)
+{
+    (void)state;
+    char name[64];
+    for (unsigned i = 1; i <= 1001; i++) {
+        snprintf(name, sizeof name, "big.%03u", i);
+        if (i == 1) put_arc(name, 16);
+        else put(name, i == 1001 ? 3 : 16);
+    }
+    const struct ls_split_plan *p = probe("big.1000");
+    assert_non_null(p);
+    assert_int_equal(p->n, LS_SPLIT_MAX_PARTS);
+    assert_int_equal(p->self_part, 1000);
+    assert_string_equal(p->root, "big.001");
+    assert_null(probe("big.1001")); /* past the limit: read alone */
+    for (unsigned i = 1; i <= 11; i++) {
+        snprintf(name, sizeof name, "r.part%u.rar", i);
+        put(name, i == 11 ? 5 : 32);
+    }
+    p = probe("r.part10.rar");
+    assert_non_null(p);
+    assert_int_equal(p->n, 11);
+    assert_int_equal(p->self_part, 10);
+    assert_string_equal(p->root, "r.part1.rar");
+    p = probe("r.part1.rar");
+    assert_non_null(p);
+    assert_int_equal(p->n, 11);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -371,6 +510,10 @@ int main(void)
         cmocka_unit_test(probe_sparse_sum_saturates),
         cmocka_unit_test(probe_root_of_another_scheme),
         cmocka_unit_test(probe_not_an_archive),
+        cmocka_unit_test(parse_part_prefix),
+        cmocka_unit_test(probe_case),
+        cmocka_unit_test(probe_part_prefix),
+        cmocka_unit_test(probe_width_overflow),
     };
     return cmocka_run_group_tests(tests, mkdir_tmp, rm_tmp);
 }
