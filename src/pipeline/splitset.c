@@ -269,6 +269,78 @@ static void set_total(struct ls_split_plan *p)
         p->total = p->sizes[j] > UINT64_MAX - p->total ? UINT64_MAX : p->total + p->sizes[j];
 }
 
+/* The first up to cap bytes of the regular file name in dfd (opened
+ * without following links); their count (0: none). */
+static size_t read_head(int dfd, const char *name, uint8_t *h, size_t cap)
+{
+    int fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) return 0;
+    struct stat sb;
+    size_t n = 0;
+    if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)) {
+        while (n < cap) {
+            ssize_t r = pread(fd, h + n, cap - n, (off_t)n);
+            if (r < 0 && errno == EINTR) continue;
+            if (r <= 0) break;
+            n += (size_t)r;
+        }
+    }
+    close(fd);
+    return n;
+}
+
+/* The octal number of a tar header field (digits after leading spaces,
+ * up to a space or NUL); false if anything else is in it. */
+static bool tar_octal(const uint8_t *f, size_t len, uint64_t *v)
+{
+    size_t i = 0;
+    *v = 0;
+    while (i < len && f[i] == ' ') i++;
+    size_t d = i;
+    while (i < len && f[i] >= '0' && f[i] <= '7') *v = *v * 8 + (uint64_t)(f[i++] - '0');
+    if (i == d) return false;
+    for (; i < len; i++)
+        if (f[i] != ' ' && f[i] != 0) return false;
+    return true;
+}
+
+/* A tar header without "ustar" (Version 7 tar, old GNU and BSD tars):
+ * a name, octal mode, size and checksum fields, and the checksum (the
+ * header's byte sum, its own field as spaces; unsigned or signed, as
+ * old tars summed) matching. */
+static bool v7_tar(const uint8_t *h, size_t n)
+{
+    uint64_t mode, size, sum;
+    if (n < 512 || h[0] == 0 || !tar_octal(h + 100, 8, &mode) || !tar_octal(h + 124, 12, &size) ||
+        !tar_octal(h + 148, 8, &sum))
+        return false;
+    uint64_t us = 0;
+    int64_t ss = 0;
+    for (size_t i = 0; i < 512; i++) {
+        uint8_t c = i >= 148 && i < 156 ? ' ' : h[i];
+        us += c;
+        ss += (int8_t)c;
+    }
+    return us == sum || (ss >= 0 && (uint64_t)ss == sum);
+}
+
+/* An mbox's first line: "From " + sender, a time of day (h:mm) on the
+ * line, and a header field ("Name: ") on the next (docs/formats.md, mbox). */
+static bool mbox_start(const uint8_t *h, size_t n)
+{
+    if (n < 8 || memcmp(h, "From ", 5) != 0 || h[5] == ' ' || h[5] == '\n') return false;
+    size_t eol = 5;
+    while (eol < n && h[eol] != '\n') eol++;
+    if (eol >= n || eol > 1000) return false;
+    bool time = false;
+    for (size_t j = 5; j + 3 < eol && !time; j++)
+        time = h[j] >= '0' && h[j] <= '9' && h[j + 1] == ':' && h[j + 2] >= '0' && h[j + 2] <= '9' &&
+               h[j + 3] >= '0' && h[j + 3] <= '9';
+    size_t j = eol + 1;
+    while (j < n && j - eol < 80 && h[j] > 32 && h[j] < 127 && h[j] != ':') j++;
+    return time && j > eol + 1 && j < n && h[j] == ':';
+}
+
 /*
  * Does the file start as an archive, a compressed stream or a container
  * does? Byte splits (S.001, S.aa) are joined only then: generic numbered
@@ -278,25 +350,16 @@ static void set_total(struct ls_split_plan *p)
  * schemes name their archive type, so they need no such check. The
  * supervisor reads the first 36 KiB of the first part here (a regular
  * file opened without following links; nothing is parsed past fixed
- * signatures).
+ * signatures and a tar header's checksum).
+ *
+ * An mbox is the one text format joined (LS_SPLIT_START_MBOX): split -b of a
+ * mailbox cuts a message in two, and the part that starts mid-message
+ * is no mailbox of its own; the caller joins it only when the second
+ * part does not start as a mailbox itself (mailboxes numbered one a
+ * file, rotated or split at a message boundary, read whole alone).
  */
-static bool starts_as_archive(int dfd, const char *name)
+enum ls_split_start ls_split_head(const uint8_t *h, size_t n)
 {
-    enum { HEAD = 32774 }; /* up to ISO 9660's "CD001" at 32769 */
-    int fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-    if (fd < 0) return false;
-    struct stat sb;
-    uint8_t *h = malloc(HEAD);
-    size_t n = 0;
-    if (h && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)) {
-        while (n < HEAD) {
-            ssize_t r = pread(fd, h + n, HEAD - n, (off_t)n);
-            if (r < 0 && errno == EINTR) continue;
-            if (r <= 0) break;
-            n += (size_t)r;
-        }
-    }
-    close(fd);
     static const struct {
         size_t off;
         const char *sig;
@@ -324,11 +387,29 @@ static bool starts_as_archive(int dfd, const char *name)
         {257, "ustar", 5},                  /* tar */
         {32769, "CD001", 5},                /* ISO 9660 */
     };
-    bool yes = false;
-    for (size_t i = 0; h && !yes && i < sizeof sigs / sizeof sigs[0]; i++)
-        yes = n >= sigs[i].off + sigs[i].len && memcmp(h + sigs[i].off, sigs[i].sig, sigs[i].len) == 0;
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+        if (n >= sigs[i].off + sigs[i].len && memcmp(h + sigs[i].off, sigs[i].sig, sigs[i].len) == 0)
+            return LS_SPLIT_START_ARCHIVE;
+    if (v7_tar(h, n)) return LS_SPLIT_START_ARCHIVE;
+    if (mbox_start(h, n)) return LS_SPLIT_START_MBOX;
+    return LS_SPLIT_START_NONE;
+}
+
+static enum ls_split_start starts_as_archive(int dfd, const char *name)
+{
+    uint8_t *h = malloc(LS_SPLIT_HEAD);
+    if (!h) return LS_SPLIT_START_NONE;
+    enum ls_split_start st = ls_split_head(h, read_head(dfd, name, h, LS_SPLIT_HEAD));
     free(h);
-    return yes;
+    return st;
+}
+
+/* Does the file start with "From " (a mailbox's, or a message's cut
+ * there: either reads whole alone)? */
+static bool starts_from_line(int dfd, const char *name)
+{
+    uint8_t h[5];
+    return read_head(dfd, name, h, sizeof h) == sizeof h && memcmp(h, "From ", 5) == 0;
 }
 
 /* A zip or RAR 2 set's root, from its part's letter: the first of these
@@ -405,7 +486,9 @@ static void build(struct ls_split_plan *p, int dfd, const char *b, const struct 
         return;
     }
     /* a byte split's first part starts as an archive does (above) */
-    if ((n->scheme == LS_SPLIT_NUM || n->scheme == LS_SPLIT_ALPHA) && !starts_as_archive(dfd, p->root)) {
+    enum ls_split_start st = LS_SPLIT_START_ARCHIVE;
+    if ((n->scheme == LS_SPLIT_NUM || n->scheme == LS_SPLIT_ALPHA) &&
+        (st = starts_as_archive(dfd, p->root)) == LS_SPLIT_START_NONE) {
         p->root[0] = 0;
         return;
     }
@@ -432,6 +515,13 @@ static void build(struct ls_split_plan *p, int dfd, const char *b, const struct 
         if (!gap && !p->note_limit && zs >= 0) (void)plan_add(p, cap, p->root, zs);
     }
     if (p->n == 0) return;
+    /* a split mailbox: its second part starts mid-message (above) */
+    if (st == LS_SPLIT_START_MBOX && p->n >= 2 && starts_from_line(dfd, p->names[1])) {
+        p->n = 0;
+        p->note[0] = 0;
+        p->root[0] = 0;
+        return;
+    }
     if (!p->note[0] && p->n >= 2) check_sizes(p);
     p->is_set = p->n >= 2 || p->note[0];
     if (p->sizes[0] == 0 && p->n >= 2) p->is_set = false;

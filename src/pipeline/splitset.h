@@ -63,6 +63,14 @@ bool ls_split_parse(const char *base, size_t len, struct ls_split_name *out);
  * from `base`) belongs to. false if it does not fit out. */
 bool ls_split_make(const char *base, const struct ls_split_name *n, unsigned index, char *out, size_t cap);
 
+/* What a byte split's first part starts as (its first LS_SPLIT_HEAD
+ * bytes, or fewer: the whole file): an archive, a compressed stream or a
+ * container (joined), a mailbox (joined when the second part does not
+ * start as one too), or anything else (not joined). Pure. */
+#define LS_SPLIT_HEAD 32774u /* up to ISO 9660's "CD001" at 32769 */
+enum ls_split_start { LS_SPLIT_START_NONE = 0, LS_SPLIT_START_ARCHIVE, LS_SPLIT_START_MBOX };
+enum ls_split_start ls_split_head(const uint8_t *h, size_t n);
+
 /* A set as probed on disk. */
 struct ls_split_plan {
     bool is_set;                 /* at least two parts, root found */

@@ -15,8 +15,9 @@ part is missing. A later part alone stays as before. -j1 and -j2 give the
 same records, so does a run resumed between a set root and its parts, and
 `leaksift text` reads a member past the first part. Names as real tools
 write them (zip -s of Mail.Zip: Mail.z01 ...; split -d with the prefix
-"x.part": x.part00 ...) and part 1000 of a 7-Zip set (.001 ... .1000) are
-joined the same way (SplitThousandParts: part 1000 not read again alone)."""
+"x.part": x.part00 ...), byte splits of a Version 7 tar (no "ustar") and of
+a mailbox, and part 1000 of a 7-Zip set (.001 ... .1000) are joined the
+same way (SplitThousandParts: part 1000 not read again alone)."""
 import hashlib
 import json
 import os
@@ -33,7 +34,7 @@ sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
 import gen_splitvol  # noqa: E402
 
 KEY = b"splitvol-test-fingerprint-key-0123456789"
-SETS = ("sev", "zs", "tg", "td", "zc", "pp")
+SETS = ("sev", "zs", "tg", "td", "zc", "pp", "v7", "mb")
 
 
 def hooks_on():

@@ -12,6 +12,8 @@ first part (all values fake):
   lone/orphan.7z.002             a later part whose first part is not there
   zc/Mail.Zip + Mail.z01 ...     zip -s 64k named Mail.Zip (Info-ZIP writes .z01 whatever the .zip's case)
   pp/export.tar.gz.part00 ...    split -d -b 64k with the prefix "export.tar.gz.part"
+  v7/old.tar.aa .ab ...          split -b 64k of a Version 7 tar (tar --format=v7: no "ustar")
+  mb/mail.mbox.aa .ab ...        split -b 64k of a mailbox (the second part starts mid-message)
 
 RAR volumes (x.part1.rar, x.rar + x.r00) have no free tool to make them;
 their names are covered by tests/unit/test_splitset.c.
@@ -165,6 +167,37 @@ def generate(out):
     os.remove(os.path.join(d, "export.tar.gz"))
     key["pp"] = {"root": "pp/export.tar.gz.part00", "parts": ["pp/" + n for n in parts_of(d, "export.tar.gz.part")],
                  "member": ["z_people.csv"], "ssn": ssn}
+
+    # split -b of a Version 7 tar (no "ustar" at 257: its header's checksum tells)
+    ssn = ["536-22-1882"]
+    st = staging(base, "v7", 8, ssn, "v7")
+    d = os.path.join(base, "v7")
+    os.makedirs(d)
+    run(["tar", "--format=v7", "--owner=0", "--group=0", "--mtime=@1700000000", "-cf",
+         os.path.join(d, "old.tar"), "a_scan.bin", "z_people.csv"], st)
+    with open(os.path.join(d, "old.tar"), "rb") as f:
+        assert f.read(512)[257:262] != b"ustar"
+    run(["split", "-b", "64k", "old.tar", "old.tar."], d)
+    os.remove(os.path.join(d, "old.tar"))
+    key["v7"] = {"root": "v7/old.tar.aa", "parts": ["v7/" + n for n in parts_of(d, "old.tar.")],
+                 "member": ["z_people.csv"], "ssn": ssn}
+
+    # split -b of a mailbox: a long first message, the second's SSN past the first part
+    ssn = ["536-22-1883"]
+    d = os.path.join(base, "mb")
+    os.makedirs(d)
+    body = "\n".join("Minutes of the shelf committee, line %d: nothing to report." % i for i in range(1400))
+    mbox = ("From jroe@example.org Mon Nov 24 10:00:00 2014\nFrom: jroe@example.org\nTo: it@example.org\n"
+            "Subject: minutes\nDate: Mon, 24 Nov 2014 10:00:00 +0000\n\n" + body + "\n\n"
+            "From hr@example.org Mon Nov 24 11:00:00 2014\nFrom: hr@example.org\nTo: payroll@example.org\n"
+            "Subject: new hire\nDate: Mon, 24 Nov 2014 11:00:00 +0000\n\nName: Pat Doe\nSSN: %s\n\n" % ssn[0])
+    data = mbox.encode()
+    assert len(data) > PART and data.find(b"SSN:") > PART
+    write(os.path.join(d, "mail.mbox"), data)
+    run(["split", "-b", "64k", "mail.mbox", "mail.mbox."], d)
+    os.remove(os.path.join(d, "mail.mbox"))
+    key["mb"] = {"root": "mb/mail.mbox.aa", "parts": ["mb/" + n for n in parts_of(d, "mail.mbox.")],
+                 "member": ["msg-2"], "ssn": ssn}
 
     # a later part alone
     d = os.path.join(base, "lone")

@@ -494,6 +494,59 @@ static void probe_width_overflow(void **state)
     assert_int_equal(p->n, 11);
 }
 
+static void put_bytes(const char *name, const void *b, size_t len, size_t size)
+{
+    char p[128];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    FILE *f = fopen(p, "wb");
+    assert_non_null(f);
+    for (size_t i = 0; i < size; i++) fputc(i < len ? ((const unsigned char *)b)[i] : 'x', f);
+    fclose(f);
+}
+
+/* Byte splits of formats without a signature at byte 0: a Version 7 tar
+ * (its header's checksum), a mailbox cut in a message (its second part
+ * does not start with "From "); mailboxes one a file are not joined. */
+static void probe_v7_tar_and_mbox(void **state)
+{
+    (void)state;
+    unsigned char h[512];
+    memset(h, 0, sizeof h);
+    memcpy(h, "etc/passwd", 10);
+    memcpy(h + 100, "000644 \0", 8);
+    memcpy(h + 108, "000000 \0", 8);
+    memcpy(h + 116, "000000 \0", 8);
+    memcpy(h + 124, "00000001000 ", 12);
+    memcpy(h + 136, "14231524137 ", 12);
+    memset(h + 148, ' ', 8);
+    unsigned sum = 0;
+    for (size_t i = 0; i < sizeof h; i++) sum += h[i];
+    snprintf((char *)h + 148, 8, "%06o", sum);
+    put_bytes("v7.tar.aa", h, sizeof h, 1024);
+    put("v7.tar.ab", 100);
+    const struct ls_split_plan *p = probe("v7.tar.ab");
+    assert_non_null(p);
+    assert_string_equal(p->root, "v7.tar.aa");
+    h[0] = 'E'; /* the checksum no longer matches */
+    put_bytes("bad.tar.aa", h, sizeof h, 1024);
+    put("bad.tar.ab", 100);
+    assert_null(probe("bad.tar.ab"));
+    static const char mb[] = "From jdoe@example.com Mon Nov 24 10:00:00 2014\nFrom: jdoe@example.com\n";
+    put_bytes("mail.mbox.aa", mb, sizeof mb - 1, 200);
+    put("mail.mbox.ab", 50);
+    p = probe("mail.mbox.aa");
+    assert_non_null(p);
+    assert_int_equal(p->n, 2);
+    put_bytes("box.00", mb, sizeof mb - 1, 200); /* one mailbox a file */
+    put_bytes("box.01", mb, sizeof mb - 1, 50);
+    assert_null(probe("box.00"));
+    assert_null(probe("box.01"));
+    static const char prose[] = "From now on we meet at 10:30.\nThanks\n";
+    put_bytes("notes.aa", prose, sizeof prose - 1, 200);
+    put("notes.ab", 50);
+    assert_null(probe("notes.aa"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -514,6 +567,7 @@ int main(void)
         cmocka_unit_test(probe_case),
         cmocka_unit_test(probe_part_prefix),
         cmocka_unit_test(probe_width_overflow),
+        cmocka_unit_test(probe_v7_tar_and_mbox),
     };
     return cmocka_run_group_tests(tests, mkdir_tmp, rm_tmp);
 }
