@@ -62,10 +62,18 @@ struct set_verdict {
 /* A later part's block, held until its set root's block is written. */
 struct held_part {
     char set_id[17];
+    bool live;   /* not written yet */
     char *path;  /* the file (store_root), or NULL until on_pool_root */
-    char *block; /* its lines, each ending '\n' */
+    char *block; /* its lines, each ending '\n'; NULL: spilled at off */
     size_t len;
+    uint64_t off; /* where in the spill file */
 };
+
+/* Later parts' blocks held in memory, at most (about 1 KiB each); past it
+ * they go to an unlinked temporary file in $TMPDIR, as the pool's spool
+ * does (docs/sandbox.md, *Ordering*): a set root that comes late or never
+ * (another shard) holds no more than this of the supervisor's memory. */
+#define HELD_MEM (4u << 20)
 
 struct run {
     struct scan_opts *o;
@@ -105,6 +113,11 @@ struct run {
     bool cur_set;             /* the current block's root is a set root (cur) */
     bool held_last;           /* the last block ended held: on_pool_root names it */
     struct ls_buf hold;       /* the held block's lines, each ending '\n' */
+    size_t held_mem, held_cap; /* bytes of held blocks in memory, and the cap (HELD_MEM) */
+    int held_fd;              /* the spill file, -1: none yet */
+    uint64_t held_flen;       /* its length */
+    uint64_t held_spilled;    /* blocks spilled (test hooks report it) */
+    size_t held_peak;         /* most bytes held in memory at once (the same) */
     char hold_id[17];         /* its set root's root_id */
     char cur_id[17], cur_verdict[16];
     bool cur_q;
@@ -470,11 +483,89 @@ static int emit_rewritten(struct run *r, const char *line, size_t len, const cha
     return 0;
 }
 
+/* n bytes at off of fd; 0, or -1 (errno set; EIO when the file is short). */
+static int pread_all(int fd, char *p, size_t n, uint64_t off)
+{
+    while (n) {
+        ssize_t k = pread(fd, p, n, (off_t)off);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) {
+            if (k == 0) errno = EIO;
+            return -1;
+        }
+        p += k, n -= (size_t)k, off += (uint64_t)k;
+    }
+    return 0;
+}
+
+/* An unlinked temporary file in $TMPDIR for held blocks (-1: none). */
+static int held_tmpfile(void)
+{
+    const char *dir = getenv("TMPDIR");
+    if (!dir || !*dir) dir = "/tmp";
+    int fd = open(dir, O_TMPFILE | O_RDWR | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) return fd;
+    char name[4096];
+    if ((size_t)snprintf(name, sizeof name, "%s/leaksift-held-XXXXXX", dir) >= sizeof name) return -1;
+    fd = mkostemp(name, O_CLOEXEC);
+    if (fd >= 0) unlink(name);
+    return fd;
+}
+
+/* The block in r->hold kept for h: in memory up to r->held_cap, past it
+ * appended to the spill file (in memory after all when no such file can
+ * be made: said once). */
+static int hold_block(struct run *r, struct held_part *h)
+{
+    h->len = r->hold.len;
+    h->block = NULL;
+    h->off = 0;
+    if (r->held_mem + h->len > r->held_cap && r->held_fd != -2) {
+        if (r->held_fd < 0 && (r->held_fd = held_tmpfile()) < 0) {
+            cli_err("warning: no temporary file for split archives' later parts (%s): they are held in memory",
+                    strerror(errno));
+            r->held_fd = -2;
+        }
+        if (r->held_fd >= 0) {
+            if (ls_write_all(r->held_fd, r->hold.ptr, h->len) != 0) {
+                cli_err("cannot write a split archive's later part to the temporary file: %s", strerror(errno));
+                r->write_failed = true;
+                return -1;
+            }
+            h->off = r->held_flen;
+            r->held_flen += h->len;
+            r->held_spilled++;
+            return 0;
+        }
+    }
+    h->block = malloc(h->len ? h->len : 1);
+    if (!h->block) return -1;
+    memcpy(h->block, r->hold.ptr, h->len);
+    r->held_mem += h->len;
+    if (r->held_mem > r->held_peak) r->held_peak = r->held_mem;
+    return 0;
+}
+
 /* Write held part k with the set's verdict (v NULL: not known) and store
  * it; the slot is emptied (block NULL). */
 static void flush_held(struct run *r, size_t k, const struct set_verdict *v)
 {
     struct held_part *h = &r->held[k];
+    if (!h->block && h->len) { /* spilled: read back */
+        h->block = malloc(h->len);
+        if (!h->block || pread_all(r->held_fd, h->block, h->len, h->off) != 0) {
+            cli_err("cannot read back a split archive's later part held in the temporary file: %s",
+                    h->block ? strerror(errno) : "out of memory");
+            r->write_failed = true; /* never silent: the manifest is incomplete */
+            free(h->block);
+            free(h->path);
+            h->path = h->block = NULL;
+            h->live = false;
+            return;
+        }
+    } else {
+        r->held_mem -= h->len;
+    }
     struct ls_buf b;
     ls_buf_init(&b, 1u << 30);
     char note[160];
@@ -495,6 +586,7 @@ static void flush_held(struct run *r, size_t k, const struct set_verdict *v)
     free(h->path);
     free(h->block);
     h->path = h->block = NULL;
+    h->live = false;
 }
 
 /* Drop the emptied slots, the others kept in the order they came. */
@@ -502,7 +594,7 @@ static void held_compact(struct run *r)
 {
     size_t n = 0;
     for (size_t k = 0; k < r->n_held; k++)
-        if (r->held[k].block) r->held[n++] = r->held[k];
+        if (r->held[k].live) r->held[n++] = r->held[k];
     r->n_held = n;
 }
 
@@ -512,7 +604,7 @@ static void flush_set(struct run *r, const char *id)
 {
     const struct set_verdict *v = set_find(r, id);
     for (size_t k = 0; k < r->n_held; k++)
-        if (r->held[k].block && r->held[k].path && strcmp(r->held[k].set_id, id) == 0) flush_held(r, k, v);
+        if (r->held[k].live && r->held[k].path && strcmp(r->held[k].set_id, id) == 0) flush_held(r, k, v);
     held_compact(r);
 }
 
@@ -545,10 +637,8 @@ static int on_record(void *ud, enum ls_record_kind kind, const char *line, size_
             r->cap_held = cap;
         }
         struct held_part *h = &r->held[r->n_held];
-        h->block = malloc(r->hold.len);
-        if (!h->block) return -1;
-        memcpy(h->block, r->hold.ptr, r->hold.len);
-        h->len = r->hold.len;
+        if (hold_block(r, h) != 0) return -1;
+        h->live = true;
         h->path = NULL;
         memcpy(h->set_id, r->hold_id, sizeof h->set_id);
         r->n_held++;
@@ -1074,6 +1164,13 @@ int scan_run(struct scan_opts *o)
     r.dc_list.fd = r.dc_open.fd = -1;
     ls_split_cache_init(&r.split);
     ls_buf_init(&r.hold, 1u << 30);
+    r.held_fd = -1;
+    r.held_cap = HELD_MEM;
+#ifdef LEAKSIFT_TEST_HOOKS
+    /* tests/e2e/test_splitvol.py SplitHeldCap: a small cap, and what it did */
+    const char *hc = getenv("LEAKSIFT_TEST_HELD_MEM");
+    if (hc) r.held_cap = (size_t)strtoull(hc, NULL, 10);
+#endif
     r.t_start = r.t_last = ls_now();
     r.progress = !o->quiet && isatty(STDERR_FILENO);
     ls_buf_init(&r.line, 512u << 20);
@@ -1107,6 +1204,12 @@ int scan_run(struct scan_opts *o)
     free(r.held);
     free(r.sv);
     ls_buf_free(&r.hold);
+#ifdef LEAKSIFT_TEST_HOOKS
+    if (hc)
+        fprintf(stderr, "test: held parts: %llu spilled, at most %zu bytes in memory\n",
+                (unsigned long long)r.held_spilled, r.held_peak);
+#endif
+    if (r.held_fd >= 0) close(r.held_fd);
     if (r.out_fd > STDOUT_FILENO) close(r.out_fd);
     return rc;
 }

@@ -21,6 +21,7 @@ same way (SplitThousandParts: part 1000 not read again alone)."""
 import hashlib
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -167,6 +168,27 @@ class SplitVolumes(unittest.TestCase):
         later = m.obj(self.p(self.key["sev"]["parts"][1]))
         self.assertEqual(later["split"]["part"], 2)
         self.assertEqual(later["verdict"], "sensitive")  # the set root's, from the manifest resumed
+
+    @needs_hooks
+    def test_held_parts_memory_capped(self):
+        """Later parts held for their set root (a zip set's .z01 ... listed
+        before its .zip) past the writer's memory cap go to a temporary
+        file: the same records, never more than the cap in memory."""
+        keyfile = os.path.join(self.w2, "key")
+        for cap in (0, 2500):
+            with self.subTest(cap=cap):
+                w = os.path.join(self.tmp, "wh%d" % cap)
+                os.makedirs(w, exist_ok=True)
+                out = os.path.join(w, "manifest.jsonl")
+                env = dict(os.environ, LEAKSIFT_TEST_HELD_MEM=str(cap))
+                p = lsutil.run(["scan", "-q", "-o", out, "--fingerprint-key", keyfile, "-j2", "split"],
+                               cwd=self.tmp, env=env)
+                self.assertIn(p.returncode, (0, 1), p.stderr)
+                m = re.search(rb"test: held parts: (\d+) spilled, at most (\d+) bytes in memory", p.stderr)
+                self.assertIsNotNone(m, p.stderr)
+                self.assertGreater(int(m.group(1)), 0)
+                self.assertLessEqual(int(m.group(2)), cap)
+                self.assertEqual(comparable(lsutil.load(out)), comparable(self.m2))
 
     def test_summary_counts_a_set_once(self):
         summ = self.m2.summary
