@@ -322,30 +322,55 @@ ls_err ls_worker_scan_fd(struct ls_worker *w, int fd, const char *path, ls_recor
     return ls_worker_scan_fd_sib(w, fd, path, NULL, ls_slice_make(NULL, 0), fn, ud);
 }
 
-ls_err ls_worker_scan_fd_sib(struct ls_worker *w, int fd, const char *path, const char *sib_name,
-                             struct ls_slice sib_data, ls_record_fn fn, void *ud)
+static int load_parts(const int *fds, unsigned n, const char (*names)[256], const struct ls_limits *lim,
+                      struct ls_split_job *job, struct root_bytes *rb, bool *more);
+
+/* Where a root's bytes come from: one file, or a split set's parts. */
+struct root_src {
+    int fd;                       /* one file (fds NULL) */
+    const int *fds;               /* else a split set's parts, job->n of them */
+    const char (*names)[256];     /* their names */
+    struct ls_split_job *job;     /* load_parts() notes a cut part in it */
+    bool extents;                 /* the file's extents noted (root_extents) */
+    bool guard;                   /* a mapped root scanned guarded */
+};
+
+/* The sequence every root read from descriptors goes through: the context
+ * set up, the bytes loaded (an unreadable root recorded as such), the
+ * root run, finished and the context freed. A mapped root can be cut
+ * short by another process while YARA reads it; heap bytes (and our own
+ * spill files) cannot: src->guard guards the scan of a mapped one. */
+static ls_err scan_root(struct ls_worker *w, const char *path, const struct root_src *src, const char *sib_name,
+                        struct ls_slice sib_data, const struct ls_split_job *split, ls_record_fn fn, void *ud)
 {
     struct ls_ctx c;
     ls_ctx_init(&c, w, path, fn, ud);
     c.sib_name = sib_name;
     c.sib_data = sib_data;
+    c.split = split;
     struct root_bytes rb;
     bool more = false;
-    int err = load_root(fd, c.lim, &rb, &more);
+    int err = src->fds ? load_parts(src->fds, src->job->n, src->names, c.lim, src->job, &rb, &more)
+                       : load_root(src->fd, c.lim, &rb, &more);
     if (err) {
         ls_ctx_fini(&c);
         return ls_worker_record_special(w, path, LS_SPECIAL_UNREADABLE, strerror(err), fn, ud);
     }
-    root_extents(fd, rb.s, &c);
-    /* A mapped root can be cut short by another process while YARA reads
-     * it; heap bytes (and our own spill files) cannot. */
-    ls_scanner_guard(w->scanner, rb.map != NULL);
+    if (src->extents) root_extents(src->fd, rb.s, &c);
+    if (src->guard) ls_scanner_guard(w->scanner, rb.map != NULL);
     ls_err e = ls_ctx_run_root(&c, rb.s, rb.err, more);
-    ls_scanner_guard(w->scanner, true);
+    if (src->guard) ls_scanner_guard(w->scanner, true);
     root_bytes_free(&rb);
     if (e == LS_OK) e = finish_root(&c);
     ls_ctx_fini(&c);
     return e;
+}
+
+ls_err ls_worker_scan_fd_sib(struct ls_worker *w, int fd, const char *path, const char *sib_name,
+                             struct ls_slice sib_data, ls_record_fn fn, void *ud)
+{
+    const struct root_src src = {.fd = fd, .extents = true, .guard = true};
+    return scan_root(w, path, &src, sib_name, sib_data, NULL, fn, ud);
 }
 
 /* ---- split archives (splitset.h) ---- */
@@ -459,46 +484,18 @@ ls_err ls_worker_scan_split(struct ls_worker *w, int root_fd, const int *fds, co
                             struct ls_slice sib_data, ls_record_fn fn, void *ud)
 {
     (void)root_fd;
-    struct ls_ctx c;
-    ls_ctx_init(&c, w, path, fn, ud);
-    c.sib_name = sib_name;
-    c.sib_data = sib_data;
-    c.split = job;
     job->names = names;
-    struct root_bytes rb;
-    bool more = false;
-    int err = load_parts(fds, job->n, names, c.lim, job, &rb, &more);
-    if (err) {
-        ls_ctx_fini(&c);
-        return ls_worker_record_special(w, path, LS_SPECIAL_UNREADABLE, strerror(err), fn, ud);
-    }
-    ls_scanner_guard(w->scanner, rb.map != NULL);
-    ls_err e = ls_ctx_run_root(&c, rb.s, 0, more);
-    ls_scanner_guard(w->scanner, true);
-    root_bytes_free(&rb);
-    if (e == LS_OK) e = finish_root(&c);
-    ls_ctx_fini(&c);
-    return e;
+    const struct root_src src = {.fd = -1, .fds = fds, .names = names, .job = job, .guard = true};
+    return scan_root(w, path, &src, sib_name, sib_data, job, fn, ud);
 }
 
+/* A later part: hashed and typed, recorded by reference (its bytes are not
+ * scanned: no guard) */
 ls_err ls_worker_scan_later(struct ls_worker *w, int fd, const char *path, const struct ls_split_job *job,
                             ls_record_fn fn, void *ud)
 {
-    struct ls_ctx c;
-    ls_ctx_init(&c, w, path, fn, ud);
-    c.split = job;
-    struct root_bytes rb;
-    bool more = false;
-    int err = load_root(fd, c.lim, &rb, &more);
-    if (err) {
-        ls_ctx_fini(&c);
-        return ls_worker_record_special(w, path, LS_SPECIAL_UNREADABLE, strerror(err), fn, ud);
-    }
-    ls_err e = ls_ctx_run_root(&c, rb.s, rb.err, more);
-    root_bytes_free(&rb);
-    if (e == LS_OK) e = finish_root(&c);
-    ls_ctx_fini(&c);
-    return e;
+    const struct root_src src = {.fd = fd};
+    return scan_root(w, path, &src, NULL, ls_slice_make(NULL, 0), job, fn, ud);
 }
 
 static void special_tags(enum ls_special kind, const char **reason, const char **alert,
