@@ -24,7 +24,9 @@ static void merge_usage(FILE *f)
 "new summary whose distinct counts cover all inputs. Distinct counts are only\n"
 "exact when every input used the same --fingerprint-key; inputs made under\n"
 "different keys are refused unless --force. Every input must be a leaksift\n"
-"manifest. OUT is written beside itself and renamed into place once whole:\n"
+"manifest. A later part of a split archive whose set root was in another shard\n"
+"(written incomplete, \"not known\") takes its set root's verdict when an input\n"
+"holds that root. OUT is written beside itself and renamed into place once whole:\n"
 "a merge that fails or is interrupted leaves it as it was. The summary on\n"
 "stderr lists the quarantined files, as a scan's does.\n"
 "\n"
@@ -123,7 +125,7 @@ static bool is_manifest(const char *path)
     ssize_t n = reg ? read(fd, buf, sizeof buf) : 0;
     close(fd);
     if (!reg) /* merge reads each input twice (run records first): a pipe cannot be */
-        cli_err("merge: %s: not a regular file (each manifest is read twice: save it to a file first)", path);
+        cli_err("merge: %s: not a regular file (each manifest is read three times: save it to a file first)", path);
     else if (n != (ssize_t)sizeof buf || memcmp(buf, head, sizeof buf) != 0)
         cli_err("merge: %s is not a leaksift manifest (it does not start with a run record)", path);
     return reg && n == (ssize_t)sizeof buf && memcmp(buf, head, sizeof buf) == 0;
@@ -218,6 +220,9 @@ int cmd_merge(int argc, char **argv)
             if (rep.duplicates)
                 cli_err("merge: %llu roots appeared in several inputs and were kept once",
                         (unsigned long long)rep.duplicates);
+            if (rep.parts_resolved)
+                cli_err("merge: %llu later parts of split archives took their set root's verdict from another input",
+                        (unsigned long long)rep.parts_resolved);
             if (rep.rules_mismatch) cli_err("merge: warning: the inputs used different rule sets");
             if (rep.key_mismatch) cli_err("merge: warning: different fingerprint keys; distinct counts are upper bounds");
             if (rep.bad_lines) cli_err("merge: %llu lines were not JSON and were skipped", (unsigned long long)rep.bad_lines);

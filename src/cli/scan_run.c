@@ -18,6 +18,7 @@
 #include "core/ls_fpindex.h"
 #include "manifest/summary.h"
 #include "quarantine/store.h"
+#include "manifest/splitpart.h"
 #include "pipeline/splitset.h"
 #include "pool/pool.h"
 
@@ -333,23 +334,6 @@ static bool is_root_done(const char *line, size_t len)
  * default. Lines of a JSON string never hold an unescaped '"', so the
  * searched keys below cannot be inside a value. */
 
-#define SPLIT_KEY ",\"split\":{\"set_root_id\":\""
-
-/* The set root id of a root record holding a `split` object (out: 16 hex
- * digits), and whether it is the record's own root_id. */
-static bool split_ids(const char *line, size_t len, char out[17], bool *self)
-{
-    struct ls_slice l = ls_slice_make(line, len), rid;
-    size_t at = ls_slice_find(l, 0, SPLIT_KEY, sizeof SPLIT_KEY - 1);
-    if (at == SIZE_MAX || at + sizeof SPLIT_KEY - 1 + 17 > len) return false;
-    const char *id = line + at + sizeof SPLIT_KEY - 1;
-    if (id[16] != '"') return false;
-    memcpy(out, id, 16);
-    out[16] = 0;
-    *self = ls_journal_field(l, "root_id", &rid) && rid.len == 16 && memcmp(rid.ptr, out, 16) == 0;
-    return true;
-}
-
 static const struct set_verdict *set_find(const struct run *r, const char *id)
 {
     for (size_t i = r->n_sv; i-- > 0;)
@@ -389,91 +373,20 @@ static void note_set_root(const char *line, size_t len, char verdict[16], bool *
     *q = len >= sizeof qt - 1 && memcmp(line + len - (sizeof qt - 1), qt, sizeof qt - 1) == 0;
 }
 
-static const char *const verdict_names[4] = {"clean", "sensitive", "hostile", "incomplete"}; /* ls_verdict_name() */
-
-static int verdict_index(const char *v, size_t n)
-{
-    for (int i = 0; i < 4; i++)
-        if (strlen(verdict_names[i]) == n && memcmp(verdict_names[i], v, n) == 0) return i;
-    return 3;
-}
-
-/* docs/manifest.md, *Verdict*: hostile > sensitive > incomplete > clean */
-static int verdict_rank(int v)
-{
-    static const int rank[4] = {0, 2, 3, 1};
-    return rank[v & 3];
-}
-
 /* One line of a held block as written: the later part's object record
  * with the set's verdict (its own when worse: a finding in its name) and
  * the note when the set's is not known, its root_done's counts moved the
- * same way. from, to: the object's verdict before and after (by index). */
+ * same way (splitpart.h). from, to: the object's verdict before and after
+ * (by index). */
 static int emit_rewritten(struct run *r, const char *line, size_t len, const char *verdict, const char *note,
                           int *from, int *to, struct ls_buf *b)
 {
-    static const char vk[] = ",\"verdict\":\"";
-    ls_buf_reset(b);
-    ls_err e = LS_OK;
-    struct ls_slice l = ls_slice_make(line, len);
-    size_t at = SIZE_MAX, vend = SIZE_MAX;
-    if (!is_root_done(line, len) && ls_slice_find(l, 0, SPLIT_KEY, sizeof SPLIT_KEY - 1) != SIZE_MAX) {
-        /* the root record's last fields: "verdict":"X","quarantine":B} */
-        for (size_t i = 0; (i = ls_slice_find(l, i, vk, sizeof vk - 1)) != SIZE_MAX; i++) at = i;
-        if (at != SIZE_MAX) vend = ls_slice_find(l, at + sizeof vk - 1, "\"", 1);
-    }
-    if (vend != SIZE_MAX) {
-        size_t vs = at + sizeof vk - 1;
-        int own = verdict_index(line + vs, vend - vs), set = verdict_index(verdict, strlen(verdict));
-        int v = verdict_rank(own) >= verdict_rank(set) ? own : set;
-        bool own_q = ls_slice_find(l, vend, "\"quarantine\":true}", 18) != SIZE_MAX;
-        *from = own;
-        *to = v;
-        static const char ek[] = ",\"errors\":[";
-        size_t ea = note ? ls_slice_find(ls_slice_make(line, at), 0, ek, sizeof ek - 1) : SIZE_MAX;
-        if (ea != SIZE_MAX) {
-            size_t in = ea + sizeof ek - 1;
-            e = ls_buf_add(b, line, in);
-            if (e == LS_OK) e = ls_json_cstr(b, note);
-            if (e == LS_OK && in < at && line[in] != ']') e = ls_buf_addc(b, ',');
-            if (e == LS_OK) e = ls_buf_add(b, line + in, at - in);
-        } else {
-            e = ls_buf_add(b, line, at);
-        }
-        /* the policy (--quarantine) applied to the verdict written */
-        bool qv = v == own ? own_q : ((r->o->cfg.quarantine_mask >> v) & 1u) != 0;
-        if (e == LS_OK)
-            e = ls_buf_printf(b, ",\"verdict\":\"%s\",\"quarantine\":%s}", verdict_names[v], qv ? "true" : "false");
-    } else if (is_root_done(line, len) && *from >= 0) {
-        static const char ck[] = ",\"verdicts\":{\"clean\":";
-        at = ls_slice_find(l, 0, ck, sizeof ck - 1);
-        size_t end = at == SIZE_MAX ? SIZE_MAX : ls_slice_find(l, at, "}", 1);
-        unsigned long long n[4] = {0, 0, 0, 0};
-        char tmp[160];
-        if (end != SIZE_MAX && end - at < sizeof tmp) {
-            memcpy(tmp, line + at, end - at);
-            tmp[end - at] = 0;
-        } else {
-            tmp[0] = 0;
-        }
-        if (!tmp[0] || sscanf(tmp, ",\"verdicts\":{\"clean\":%llu,\"sensitive\":%llu,\"hostile\":%llu,\"incomplete\":%llu",
-                              &n[0], &n[1], &n[2], &n[3]) != 4) {
-            e = ls_buf_add(b, line, len);
-        } else {
-            if (n[*from] > 0) {
-                n[*from]--;
-                n[*to]++;
-            }
-            e = ls_buf_add(b, line, at);
-            if (e == LS_OK)
-                e = ls_buf_printf(b, ",\"verdicts\":{\"clean\":%llu,\"sensitive\":%llu,\"hostile\":%llu,\"incomplete\":%llu",
-                                  n[0], n[1], n[2], n[3]);
-            if (e == LS_OK) e = ls_buf_add(b, line + end, len - end);
-        }
-    } else {
-        e = ls_buf_add(b, line, len);
-    }
-    if (e != LS_OK) { /* out of memory: never the `clean` line */
+    /* the policy (--quarantine) applied to the set's verdict */
+    int set = ls_split_verdict_index(verdict, strlen(verdict));
+    const struct ls_split_fix f = {.verdict = verdict,
+                                   .set_q = ((r->o->cfg.quarantine_mask >> set) & 1u) != 0,
+                                   .add_note = note};
+    if (ls_split_fix_line(line, len, &f, from, to, b) != LS_OK) { /* out of memory: never the `clean` line */
         cli_err("out of memory writing a split archive's later part");
         r->write_failed = true;
         return -1;
@@ -569,9 +482,7 @@ static void flush_held(struct run *r, size_t k, const struct set_verdict *v)
     struct ls_buf b;
     ls_buf_init(&b, 1u << 30);
     char note[160];
-    snprintf(note, sizeof note,
-             "split archive: the verdict of the set root (root_id %s) is not known: this part is at least incomplete",
-             h->set_id);
+    snprintf(note, sizeof note, LS_SPLIT_NOTE_UNKNOWN, h->set_id);
     const char *verdict = v ? v->verdict : "incomplete";
     bool ok = true;
     int from = -1, to = -1; /* the root object's verdict, before and after */
@@ -614,11 +525,11 @@ static int on_record(void *ud, enum ls_record_kind kind, const char *line, size_
     (void)kind; /* the pool replays every line of a block as LS_REC_OBJECT */
     char id[17];
     bool self = false;
-    if (!r->holding && !r->blk_open && split_ids(line, len, id, &self) && !self) {
+    if (!r->holding && !r->blk_open && ls_split_ids(line, len, id, &self) && !self) {
         r->holding = true; /* a later part's block: held (above) */
         memcpy(r->hold_id, id, sizeof id);
         ls_buf_reset(&r->hold);
-    } else if (!r->holding && split_ids(line, len, id, &self) && self) {
+    } else if (!r->holding && ls_split_ids(line, len, id, &self) && self) {
         r->cur_set = true;
         memcpy(r->cur_id, id, sizeof id);
         note_set_root(line, len, r->cur_verdict, &r->cur_q);
@@ -974,7 +885,7 @@ static int on_kept_line(void *ud, const char *line, size_t len)
     (void)ls_summary_add_line(r->sum, line, len); /* the summary lists them too */
     char id[17], verdict[16];
     bool self = false, q = false;
-    if (split_ids(line, len, id, &self) && self) { /* a set root done before: its later parts' verdict */
+    if (ls_split_ids(line, len, id, &self) && self) { /* a set root done before: its later parts' verdict */
         note_set_root(line, len, verdict, &q);
         set_add(r, id, verdict, q);
     }

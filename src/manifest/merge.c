@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include "manifest/merge.h"
+#include "manifest/splitpart.h"
+#include "pool/pool.h"
 
 /* Root ids seen so far: 16 hex digits are a 64-bit value, kept in an
  * open-addressing set (a merge of millions of roots stays linear). */
@@ -60,8 +62,23 @@ static ls_err seen_add(struct root_seen *s, const char *id, bool *fresh)
     return LS_OK;
 }
 
+/* Split archives' set roots (their verdict and quarantine) found in any
+ * input, sorted by id: a later part whose set root was in another shard
+ * was written `incomplete` ("not known"); it takes its set root's verdict
+ * here, as one run over every shard would have given it. */
+struct set_root {
+    uint64_t key;
+    char id[17];
+    signed char verdict;
+    bool q;
+};
+
 struct merge_state {
     int out_fd;
+    struct set_root *sets;
+    size_t n_sets, cap_sets;
+    struct ls_buf fixed; /* a later part's block rewritten */
+    struct ls_buf line;  /* one line of it */
     struct ls_summary *sum;
     struct ls_merge_report *rep;
     struct root_seen seen;
@@ -74,6 +91,102 @@ struct merge_state {
     size_t errlen;
 };
 
+static int set_cmp(const void *a, const void *b)
+{
+    const struct set_root *x = a, *y = b;
+    return x->key < y->key ? -1 : x->key > y->key ? 1 : strcmp(x->id, y->id);
+}
+
+static const struct set_root *set_find(const struct merge_state *m, const char *id)
+{
+    struct set_root k = {.key = root_key(id)};
+    snprintf(k.id, sizeof k.id, "%s", id);
+    return m->n_sets ? bsearch(&k, m->sets, m->n_sets, sizeof k, set_cmp) : NULL;
+}
+
+/* A set root's record (split.set_root_id its own root_id): kept. */
+static ls_err note_set_root(struct merge_state *m, const char *line, size_t len)
+{
+    char id[17];
+    bool self;
+    struct ls_slice v;
+    if (!ls_split_ids(line, len, id, &self) || !self) return LS_OK;
+    if (!ls_journal_field(ls_slice_make(line, len), "verdict", &v)) return LS_OK;
+    if (m->n_sets == m->cap_sets) {
+        size_t cap = m->cap_sets ? m->cap_sets * 2 : 64;
+        struct set_root *n = realloc(m->sets, cap * sizeof *n);
+        if (!n) return LS_E_NOMEM;
+        m->sets = n;
+        m->cap_sets = cap;
+    }
+    struct set_root *r = &m->sets[m->n_sets++];
+    r->key = root_key(id);
+    memcpy(r->id, id, sizeof r->id);
+    r->verdict = (signed char)ls_split_verdict_index((const char *)v.ptr, v.len);
+    static const char qt[] = "\"quarantine\":true}";
+    r->q = len >= sizeof qt - 1 && memcmp(line + len - (sizeof qt - 1), qt, sizeof qt - 1) == 0;
+    return LS_OK;
+}
+
+/* Pass 2: every input's set roots. */
+static ls_err find_set_roots(struct merge_state *m, const char *const *inputs, size_t n)
+{
+    ls_err e = LS_OK;
+    for (size_t i = 0; i < n && e == LS_OK; i++) {
+        FILE *f = fopen(inputs[i], "r");
+        if (!f) {
+            snprintf(m->err, m->errlen, "%s: %s", inputs[i], strerror(errno));
+            return LS_E_IO;
+        }
+        char *line = NULL;
+        size_t cap = 0;
+        ssize_t len;
+        static const char obj[] = "{\"record\":\"object\"";
+        while (e == LS_OK && (len = getline(&line, &cap, f)) >= 0) {
+            while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r')) len--;
+            if ((size_t)len > sizeof obj && memcmp(line, obj, sizeof obj - 1) == 0 &&
+                memmem(line, (size_t)len, LS_SPLIT_KEY, sizeof LS_SPLIT_KEY - 1))
+                e = note_set_root(m, line, (size_t)len);
+        }
+        free(line);
+        fclose(f);
+    }
+    if (m->n_sets) qsort(m->sets, m->n_sets, sizeof *m->sets, set_cmp);
+    return e;
+}
+
+/* The block of a later part written `incomplete` because its set root's
+ * verdict was not known, rewritten with that verdict when an input holds
+ * the set root (splitpart.h); NULL when the block is not such a one. */
+static const struct ls_buf *fix_later_part(struct merge_state *m)
+{
+    const char *p = ls_buf_str(&m->block), *end = p + m->block.len;
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    char id[17], note[200];
+    bool self;
+    if (!nl || !ls_split_ids(p, (size_t)(nl - p), id, &self) || self) return NULL;
+    const struct set_root *r = set_find(m, id);
+    if (!r) return NULL;
+    snprintf(note, sizeof note, LS_SPLIT_NOTE_UNKNOWN, id);
+    struct ls_buf q;
+    ls_buf_init(&q, 1u << 16);
+    bool has = ls_json_cstr(&q, note) == LS_OK && memmem(p, (size_t)(nl - p), q.ptr, q.len);
+    ls_buf_free(&q);
+    if (!has) return NULL;
+    const struct ls_split_fix f = {.verdict = ls_split_verdict_name(r->verdict), .set_q = r->q,
+                                   .drop_note = note, .own_stand_in = true};
+    int from = -1, to = -1;
+    ls_buf_reset(&m->fixed);
+    for (; p < end; p = nl + 1) {
+        nl = memchr(p, '\n', (size_t)(end - p));
+        if (ls_split_fix_line(p, (size_t)(nl - p), &f, &from, &to, &m->line) != LS_OK ||
+            ls_buf_add(&m->fixed, m->line.ptr, m->line.len) != LS_OK || ls_buf_addc(&m->fixed, '\n') != LS_OK)
+            return NULL; /* out of memory: the block as it was (incomplete, never clean) */
+    }
+    m->rep->parts_resolved++;
+    return &m->fixed;
+}
+
 static ls_err flush_block(struct merge_state *m, const char *line, size_t len)
 {
     if (ls_buf_add(&m->block, line, len) != LS_OK || ls_buf_addc(&m->block, '\n') != LS_OK)
@@ -84,14 +197,16 @@ static ls_err flush_block(struct merge_state *m, const char *line, size_t len)
         m->rep->duplicates++;
     } else {
         m->rep->roots++;
+        const struct ls_buf *blk = fix_later_part(m);
+        if (!blk) blk = &m->block;
         /* feed the summary line by line, then write the block */
-        const char *p = ls_buf_str(&m->block), *end = p + m->block.len;
+        const char *p = (const char *)blk->ptr, *end = p + blk->len;
         while (p < end) {
             const char *nl = memchr(p, '\n', (size_t)(end - p));
             (void)ls_summary_add_line(m->sum, p, (size_t)(nl - p));
             p = nl + 1;
         }
-        if (ls_write_all(m->out_fd, m->block.ptr, m->block.len) != 0) {
+        if (ls_write_all(m->out_fd, blk->ptr, blk->len) != 0) {
             snprintf(m->err, m->errlen, "cannot write the merged manifest: %s", strerror(errno));
             return LS_E_IO;
         }
@@ -199,6 +314,8 @@ ls_err ls_manifest_merge(const char *const *inputs, size_t n, int out_fd, bool f
     m.err = err;
     m.errlen = errlen;
     ls_buf_init(&m.block, SIZE_MAX);
+    ls_buf_init(&m.fixed, SIZE_MAX);
+    ls_buf_init(&m.line, SIZE_MAX);
     json_t *runs = json_array();
     ls_err e = LS_OK;
     /* pass 1: the run records decide whether the inputs can be merged */
@@ -229,11 +346,15 @@ ls_err ls_manifest_merge(const char *const *inputs, size_t n, int out_fd, bool f
                               "(or pass --force)");
         e = LS_E_ARG;
     }
+    if (e == LS_OK) e = find_set_roots(&m, inputs, n);
     if (e == LS_OK) e = write_run(&m, inputs, n);
     for (size_t i = 0; i < n && e == LS_OK; i++) e = read_input(&m, inputs[i], &runs);
     json_decref(runs);
     json_decref(m.first_run);
     free(m.seen.slot);
+    free(m.sets);
     ls_buf_free(&m.block);
+    ls_buf_free(&m.fixed);
+    ls_buf_free(&m.line);
     return e;
 }

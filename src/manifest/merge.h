@@ -3,6 +3,10 @@
  * manifest with one summary. Roots are copied as whole blocks (their object
  * records and root_done); a root without root_done (a shard that died) is
  * left out and reported; a root present in several inputs is kept once.
+ * A split archive's later part written `incomplete` because its set root
+ * was in another shard takes its set root's verdict when an input holds
+ * that root (splitpart.h): each input is read three times (run records,
+ * set roots, blocks).
  */
 #ifndef LS_MERGE_H
 #define LS_MERGE_H
@@ -12,6 +16,7 @@
 
 struct ls_merge_report {
     uint64_t roots, duplicates, unfinished, bad_lines;
+    uint64_t parts_resolved; /* split archives' later parts given their set root's verdict */
     bool key_mismatch;   /* inputs fingerprinted under different keys */
     bool rules_mismatch; /* inputs used different rule sets */
 };
