@@ -157,6 +157,11 @@ static void root_bytes_free(struct root_bytes *rb)
 /* Read fd to EOF into the heap, at most cap bytes (more: *more = true). */
 static int read_all(int fd, size_t hint, size_t cap, struct root_bytes *rb, bool *more)
 {
+    /* cap + 1 and the doubling below must not wrap (--spill past the
+     * address space made cap SIZE_MAX: size 0, realloc(p, 0) freed p and
+     * the freed buffer became the root's bytes) */
+    if (cap > SIZE_MAX / 4) cap = SIZE_MAX / 4;
+    if (hint > cap) hint = cap;
     size_t size = hint ? hint + 1 : 65536, len = 0;
     if (size > cap + 1) size = cap + 1;
     uint8_t *p = malloc(size ? size : 1);

@@ -346,6 +346,24 @@ class SplitThousandParts(unittest.TestCase):
         self.assertEqual([o["path"] for o in self.m.objects if o["path"] == self.key["last"]], [self.key["last"]])
 
 
+class SpillPastAddressSpace(unittest.TestCase):
+    """--spill past the address space (2^64 - 1): a root read into memory
+    (a split set's parts joined, any file) is read whole; the reader's cap
+    of --spill, 1 GiB at least, wrapped (cap + 1 = 0) and a freed buffer
+    became the root's bytes: the worker died (worker_crash)."""
+
+    def test_huge_spill_reads_roots(self):
+        with tempfile.TemporaryDirectory(prefix="ls_spill_") as d:
+            with open(os.path.join(d, "staff.csv"), "wb") as f:
+                f.write(b"name,ssn\nJane Roe,536-22-1874\n")
+            out = os.path.join(d, "m.jsonl")
+            p = lsutil.run(["scan", "-q", "-j1", "--spill", "18446744073709551615", "-o", out,
+                            os.path.join(d, "staff.csv")])
+            self.assertIn(p.returncode, (0, 1), p.stderr)
+            o = lsutil.load(out).objects[0]
+            self.assertEqual((o["coverage"], o["verdict"]), ("full", "sensitive"), o["errors"])
+
+
 class SplitNotAnArchive(lsutil.FilesTree):
     """Byte-split names on files that are no archive's pieces (numbered
     exports, t.aa and t.ab): each is read as the file it is, its findings in
