@@ -1,5 +1,7 @@
 /* Split-archive file names (src/pipeline/splitset.c): the parser and the
- * name builder on any bytes, the builder's names parsed again. */
+ * name builder on any bytes, the builder's names parsed again; the same
+ * bytes as a byte split's first part (ls_split_head: signatures, a v7
+ * tar header's checksum, an mbox's first lines). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,6 +10,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    (void)ls_split_head(data, size);
     char base[LS_SPLIT_NAME_MAX + 1];
     size_t n = size > LS_SPLIT_NAME_MAX ? LS_SPLIT_NAME_MAX : size;
     memcpy(base, data, n);
