@@ -359,7 +359,7 @@ static bool message_boundary(struct ls_slice s, size_t after, size_t end, struct
     if (!mime_split_headers(msg, &hdr, &body) || !mime_find_field(hdr, "content-type", &ctype)) return false;
     char type[16];
     mime_media_type(ctype, type, sizeof type);
-    return strncmp(type, "multipart/", 10) == 0 && mime_param(ctype, "boundary", b) && b->len;
+    return strncmp(type, "multipart/", 10) == 0 && mime_param_exact(ctype, "boundary", b) && b->len;
 }
 
 static size_t open_multipart_end(struct ls_slice s, size_t after, size_t end)

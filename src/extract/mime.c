@@ -984,6 +984,14 @@ static bool delim_at(struct ls_slice body, size_t pos, struct ls_slice delim, bo
         while (i < body.len && body.ptr[i] == '-') i++;
     }
     while (i < body.len && (body.ptr[i] == ' ' || body.ptr[i] == '\t' || body.ptr[i] == '\r')) i++;
+    /* "--b  --": a boundary declared with trailing spaces ("b  ") read
+     * without them, its closing line keeping them (RFC 2046 lets a
+     * boundary end in spaces; mime4j's weird-boundary.msg) */
+    if (!*close && i + 1 < body.len && i > pos + delim.len && body.ptr[i] == '-' && body.ptr[i + 1] == '-') {
+        *close = true;
+        while (i < body.len && body.ptr[i] == '-') i++;
+        while (i < body.len && (body.ptr[i] == ' ' || body.ptr[i] == '\t' || body.ptr[i] == '\r')) i++;
+    }
     if (i < body.len && body.ptr[i] != '\n') return false;
     *next = i < body.len ? i + 1 : body.len;
     return true;
@@ -1032,13 +1040,16 @@ static bool guess_delim(struct ls_slice body, struct ls_buf *delim)
     return false;
 }
 
-/* The delimiter line: "--" and the boundary parameter; without one (*param
- * false), the body's first "--x" line (noted), else false. */
+/* The delimiter line: "--" and the boundary parameter (empty or not);
+ * without one (*param false), the body's first "--x" line (noted), else
+ * false. */
 static bool get_boundary(struct mime_walk *w, const struct mime_part *p, struct ls_buf *delim, bool *param)
 {
     struct ls_buf b;
     ls_buf_init(&b, MIME_MAX_BOUNDARY);
-    bool ok = mime_param(p->ctype, "boundary", &b) && b.len > 0;
+    /* boundary="" is a boundary: its delimiter lines are "--" and "----"
+     * (gmime's substring.mbox; Python's email and gmime read the parts so) */
+    bool ok = mime_param_exact(p->ctype, "boundary", &b);
     *param = ok;
     if (ok) {
         ok = ls_buf_adds(delim, "--") == LS_OK && ls_buf_add(delim, b.ptr, b.len) == LS_OK;
@@ -1213,6 +1224,14 @@ static void walk_multipart(struct mime_walk *w, const struct mime_part *p, unsig
     bool param = false;
     bool declared = get_boundary(w, p, &delim, &param);
     size_t at = declared ? find_delim(p->body, 0, ls_buf_slice(&delim), &close, &next) : SIZE_MAX;
+    if (at == SIZE_MAX && declared && param && delim.len > 2 && delim.ptr[delim.len - 1] == ' ') {
+        /* A boundary that ends in spaces whose delimiter lines do not
+         * carry them (writers and gateways strip trailing blanks). */
+        size_t keep = delim.len;
+        while (delim.len > 2 && delim.ptr[delim.len - 1] == ' ') delim.len--;
+        at = delim.len > 2 ? find_delim(p->body, 0, ls_buf_slice(&delim), &close, &next) : SIZE_MAX;
+        if (at == SIZE_MAX) delim.len = keep;
+    }
     if (at == SIZE_MAX && declared) {
         /* The declared boundary is nowhere (a second boundary parameter the
          * writer meant, a boundary cut at the parameter's cap): the body's
@@ -1428,7 +1447,7 @@ static bool multipart_here(struct ls_slice ctype, struct ls_slice body)
     ls_buf_init(&delim, MIME_MAX_BOUNDARY + 2);
     bool close = false, ok = false;
     size_t next = 0;
-    if (mime_param(ctype, "boundary", &b) && b.len && ls_buf_adds(&delim, "--") == LS_OK &&
+    if (mime_param_exact(ctype, "boundary", &b) && b.len && ls_buf_adds(&delim, "--") == LS_OK &&
         ls_buf_add(&delim, b.ptr, b.len) == LS_OK)
         ok = find_delim(body, 0, ls_buf_slice(&delim), &close, &next) != SIZE_MAX;
     ls_buf_free(&b);

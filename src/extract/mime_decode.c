@@ -1079,6 +1079,19 @@ bool mime_param_raw(struct ls_slice value, const char *param, struct ls_buf *out
     return found;
 }
 
+bool mime_param_exact(struct ls_slice value, const char *param, struct ls_buf *out)
+{
+    size_t pos = 0;
+    struct mparam p;
+    bool ext;
+    while (next_param(value, &pos, &p)) {
+        if (rfc2231_section(p.name, param, &ext) != -1) continue;
+        return unquote(out, &p) == LS_OK;
+    }
+    /* RFC 2231 sections (boundary*0=...): joined and decoded */
+    return mime_param(value, param, out);
+}
+
 /* ---- uuencode ---- */
 
 /* "begin NNN name": *name gets the file name (to the end of the line). */

@@ -121,6 +121,12 @@ bool mime_param(struct ls_slice value, const char *param, struct ls_buf *out);
 bool mime_param_raw(struct ls_slice value, const char *param, struct ls_buf *out,
                     enum mime_charset raw_cs);
 
+/* A plain parameter's value exactly as written (quotes and quoted-pair
+ * escapes removed, nothing trimmed, no RFC 2047 word decoded): a multipart
+ * boundary, whose trailing spaces are part of it (RFC 2046 5.1.1). RFC 2231
+ * sections are read as mime_param() reads them. */
+bool mime_param_exact(struct ls_slice value, const char *param, struct ls_buf *out);
+
 /* Case-insensitive ASCII comparison of a slice with a C string. */
 bool mime_slice_ieq(struct ls_slice s, const char *str);
 /* False for charset names whose ASCII bytes do not mean ASCII (UTF-7,

@@ -384,6 +384,10 @@ static void field_value(struct pdf_run *r, const struct pdf_obj *o, bool annot)
 {
     struct pdf_doc *d = &r->d;
     if (!pdf_dict_get(o, "FT") && !pdf_dict_get(o, "T") && !pdf_dict_get(o, "Parent")) return;
+    /* a field's /T is a text string: a Type3 font's /CharProcs (glyphs
+     * named T and V, their procedures streams) is no field, and a glyph
+     * procedure ("17 0 0 0 17 30 d1") no text (pdf16's Type3 fixture) */
+    if (!pdf_dict_get(o, "FT") && !pdf_dict_get(o, "Parent") && pdf_dict_getr(d, o, "T")->kind != PDF_STR) return;
     struct pdf_obj *v = pdf_dict_getr(d, o, "V");
     if (v->kind != PDF_STR && v->kind != PDF_STREAM && v->kind != PDF_ARRAY) return;
     if (!annot) emit_labeled(r, NULL, pdf_dict_getr(d, o, "T"));

@@ -12,9 +12,10 @@
  * Read: the first font of the FontSet, its encoding and charset; code ->
  * glyph id -> string id -> glyph name -> Unicode (pdf_glyph_unicode).
  * Ignored on purpose: charstrings, private dictionaries, CID-keyed fonts
- * (ROS: their charset holds CIDs, not names), the predefined Expert
- * encoding and charsets (small caps and old-style figures; no names are
- * guessed for them).
+ * (ROS: their charset holds CIDs, not names). The predefined Expert
+ * encoding and Expert and ExpertSubset charsets (small capitals, old-style
+ * figures, ligatures, fractions) are read; their names are their base
+ * glyphs' ("Asmall" A, pdf_glyph_unicode).
  * Attacker-controlled: every offset, count and size (offSize, INDEX
  * counts and offsets, DICT operands, charset and encoding ranges). Each
  * read goes through a bounds-checked slice; loops are bounded by the
@@ -269,19 +270,35 @@ static bool cff_encoding(struct ls_slice s, size_t off, uint16_t gid[256], uint1
     return true;
 }
 
-/* Unicode of a glyph name; an Expert set name ("Asmall", "zerooldstyle")
- * as its base letter or figure. */
-static uint32_t cff_name_unicode(struct ls_slice name)
+/* The predefined Expert encoding (TN 5176 Appendix B): runs of codes whose
+ * string ids follow on from first (code, first sid, count). */
+static const uint16_t cff_expert_enc[][3] = {
+    {32, 1, 1},     {33, 229, 2},   {36, 231, 8},   {44, 13, 3},    {47, 99, 1},    {48, 239, 10},
+    {58, 27, 2},    {60, 249, 4},   {65, 253, 5},   {73, 258, 1},   {76, 259, 4},   {82, 263, 3},
+    {86, 266, 1},   {87, 109, 2},   {89, 267, 3},   {93, 270, 1},   {94, 271, 33},  {161, 304, 3},
+    {166, 307, 5},  {172, 312, 1},  {175, 313, 1},  {178, 314, 2},  {182, 316, 3},  {188, 158, 1},
+    {189, 155, 1},  {190, 163, 1},  {191, 319, 7},  {200, 326, 1},  {201, 150, 1},  {202, 164, 1},
+    {203, 169, 1},  {204, 327, 52},
+};
+
+/* The predefined Expert and ExpertSubset charsets (TN 5176 Appendix C):
+ * runs of string ids for glyph ids 0, 1, ... (first sid, count). */
+static const uint16_t cff_expert_cs[][2] = {
+    {0, 2}, {229, 10}, {13, 3}, {99, 1}, {239, 10}, {27, 2}, {249, 18}, {109, 2},
+    {267, 52}, {158, 1}, {155, 1}, {163, 1}, {319, 8}, {150, 1}, {164, 1}, {169, 1}, {327, 52},
+};
+static const uint16_t cff_expert_subset_cs[][2] = {
+    {0, 2}, {231, 2}, {235, 4}, {13, 3}, {99, 1}, {239, 10}, {27, 2}, {249, 3}, {253, 14}, {109, 2},
+    {267, 4}, {272, 1}, {300, 3}, {305, 1}, {314, 2}, {158, 1}, {155, 1}, {163, 1}, {320, 7},
+    {150, 1}, {164, 1}, {169, 1}, {327, 20},
+};
+
+/* sid[gid] of a predefined Expert charset (runs: n of them), for gid < n_glyphs. */
+static void cff_expert_charset(const uint16_t (*runs)[2], size_t nruns, uint16_t *sid, uint32_t n)
 {
-    uint32_t cp = pdf_glyph_unicode(name);
-    if (cp) return cp;
-    static const char *const suffix[] = {"small", "oldstyle"};
-    for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
-        size_t k = strlen(suffix[i]);
-        if (name.len > k && memcmp(name.ptr + name.len - k, suffix[i], k) == 0)
-            return pdf_glyph_unicode(ls_slice_make(name.ptr, name.len - k));
-    }
-    return 0;
+    uint32_t g = 0;
+    for (size_t r = 0; r < nruns; r++)
+        for (uint16_t k = 0; k < runs[r][1] && g < n; k++) sid[g++] = (uint16_t)(runs[r][0] + k);
 }
 
 /* The 'CFF ' table of an OpenType font, or the font itself. */
@@ -309,6 +326,20 @@ static size_t cff_map_codes(struct ls_slice s, const struct cff_top *top, const 
     if (top->charstrings <= 0 || top->charstrings >= (int64_t)s.len ||
         !cff_index_read(s, (size_t)top->charstrings, &cs) || cs.count < 2)
         return 0;
+    if (top->encoding == 1) { /* Expert: code -> string id, whatever the charset */
+        size_t got = 0;
+        for (size_t r = 0; r < sizeof cff_expert_enc / sizeof cff_expert_enc[0]; r++)
+            for (unsigned k = 0; k < cff_expert_enc[r][2]; k++) {
+                struct ls_slice name;
+                unsigned code = cff_expert_enc[r][0] + k;
+                uint32_t cp = cff_sid_name(strings, cff_expert_enc[r][1] + k, &name) ? pdf_glyph_unicode(name) : 0;
+                if (cp && code < 256) {
+                    map[code] = cp;
+                    got++;
+                }
+            }
+        return got;
+    }
     if (top->encoding <= 1 || top->encoding >= (int64_t)s.len ||
         !cff_encoding(s, (size_t)top->encoding, gid, sup))
         return 0;
@@ -319,6 +350,12 @@ static size_t cff_map_codes(struct ls_slice s, const struct cff_top *top, const 
     if (top->charset == 0) { /* ISOAdobe: gid i is string id i */
         for (uint32_t g = 0; g < n && g < 229; g++) sid[g] = (uint16_t)g;
         ok = true;
+    } else if (top->charset == 1) {
+        cff_expert_charset(cff_expert_cs, sizeof cff_expert_cs / sizeof cff_expert_cs[0], sid, n);
+        ok = true;
+    } else if (top->charset == 2) {
+        cff_expert_charset(cff_expert_subset_cs, sizeof cff_expert_subset_cs / sizeof cff_expert_subset_cs[0], sid, n);
+        ok = true;
     } else {
         ok = top->charset > 2 && top->charset < (int64_t)s.len && cff_charset(s, (size_t)top->charset, sid, n);
     }
@@ -327,7 +364,7 @@ static size_t cff_map_codes(struct ls_slice s, const struct cff_top *top, const 
         uint32_t id = sup[c] ? sup[c] : ok && gid[c] && gid[c] < n ? sid[gid[c]] : 0;
         struct ls_slice name;
         if (!id || !cff_sid_name(strings, id, &name)) continue;
-        uint32_t cp = cff_name_unicode(name);
+        uint32_t cp = pdf_glyph_unicode(name); /* Expert names too */
         if (cp) {
             map[c] = cp;
             got++;

@@ -377,7 +377,7 @@ static uint32_t hex_cp(struct ls_slice s, size_t from, size_t n)
     return v;
 }
 
-uint32_t pdf_glyph_unicode(struct ls_slice name)
+static uint32_t glyph_unicode(struct ls_slice name, bool base)
 {
     if (name.len == 1 && ((name.ptr[0] >= 'a' && name.ptr[0] <= 'z') ||
                           (name.ptr[0] >= 'A' && name.ptr[0] <= 'Z')))
@@ -390,7 +390,7 @@ uint32_t pdf_glyph_unicode(struct ls_slice name)
     if (name.len == 0) return 0; /* no glyph's name is empty */
     /* a variant is its base glyph: "a.sc", "eacute.alt", "one.oldstyle" */
     for (size_t i = 1; i < name.len; i++)
-        if (name.ptr[i] == '.') return pdf_glyph_unicode(ls_slice_make(name.ptr, i));
+        if (name.ptr[i] == '.') return glyph_unicode(ls_slice_make(name.ptr, i), base);
     size_t lo = 0, hi = sizeof glyphs / sizeof glyphs[0];
     while (lo < hi) { /* sorted by strcmp(): bytes, a prefix first */
         size_t mid = lo + (hi - lo) / 2;
@@ -402,8 +402,20 @@ uint32_t pdf_glyph_unicode(struct ls_slice name)
         if (c < 0) lo = mid + 1;
         else hi = mid;
     }
+    /* the Expert set's names (TN 5176 Appendix C; Type 1 expert fonts and
+     * MacExpertEncoding): small capitals, old-style and superior or
+     * inferior figures and letters are their base glyph ("Asmall" A,
+     * "zerooldstyle" 0, "asuperior" a, "onefitted" 1) */
+    static const char *const suffix[] = {"small", "oldstyle", "superior", "inferior", "fitted"};
+    for (size_t i = 0; i < sizeof suffix / sizeof suffix[0] && !base; i++) {
+        size_t k = strlen(suffix[i]);
+        if (name.len > k && memcmp(name.ptr + name.len - k, suffix[i], k) == 0)
+            return glyph_unicode(ls_slice_make(name.ptr, name.len - k), true);
+    }
     return 0;
 }
+
+uint32_t pdf_glyph_unicode(struct ls_slice name) { return glyph_unicode(name, false); }
 
 /* ---- TrueType 'cmap' (OpenType spec, cmap formats 4 and 12) ---- */
 

@@ -165,7 +165,8 @@ static bool is_lower_cp(int32_t c)
  * (ASCII, U+2010 or a soft hyphen) after a letter ending a line whose next
  * line starts with a lower-case letter is dropped with the line end, as
  * poppler's pdftotext joins them: "confiden-/tial" is "confidential" for
- * the rules, a surname broken at its syllables is whole. A capital after
+ * the rules, a surname broken at its syllables is whole (blanks between the
+ * hyphen and the line end are dropped with it). A capital after
  * the break ("Smith-/Jones", "e-/Mail") and digits ("555-/0100") keep both. */
 static void dehyphenate(struct pdf_textout *t)
 {
@@ -175,9 +176,13 @@ static void dehyphenate(struct pdf_textout *t)
     struct ls_slice all = ls_slice_make(p, n), rest;
     while (r < n) {
         if (p[r] == '\n' && ls_slice_sub(all, r + 1, n - r - 1, &rest) && rest.len) {
-            /* what precedes the line end is the end of the output so far */
-            size_t hs, ls, q = 0;
-            int32_t h = cp_before(all, w, &hs);
+            /* what precedes the line end is the end of the output so far;
+             * blanks after the hyphen too (OCR layers end each line's
+             * string with one: "we have al- " / "most", pypdf's
+             * Seige_of_Vicksburg_Sample_OCR.pdf) */
+            size_t hs, ls, q = 0, end = w;
+            while (end > 0 && p[end - 1] == ' ') end--;
+            int32_t h = cp_before(all, end, &hs);
             int32_t l = (h == '-' || h == 0x2010 || h == 0xad) ? cp_before(all, hs, &ls) : -1;
             if (l >= 0 && is_letter_cp(l) && is_lower_cp(ls_utf8_next(rest, &q))) {
                 w = hs;
@@ -537,6 +542,41 @@ static bool enc_type1_builtin(struct pdf_doc *d, struct pdf_font *f, const struc
     return found;
 }
 
+/* ---- the built-in encodings of Symbol and ZapfDingbats ---- */
+
+#include "extract/pdf_symenc.h"
+
+/* A simple font of the Symbol or ZapfDingbats family (a subset's tag,
+ * Word's ",Bold" and the TrueType "SymbolMT" too): its built-in encoding,
+ * what codes draw when the PDF names no base encoding (ISO 32000-1
+ * 9.6.6.2). Without it "a" in Symbol read "a", not "α", and "3" in
+ * ZapfDingbats "3", not "✓". NULL for any other font. */
+static const uint16_t *symbolic_builtin(struct pdf_doc *d, const struct pdf_obj *font)
+{
+    if (pdf_name_is(pdf_dict_getr(d, font, "Subtype"), "Type3")) return NULL;
+    struct pdf_obj *bf = pdf_dict_getr(d, font, "BaseFont");
+    if (bf->kind != PDF_NAME) return NULL;
+    struct ls_slice n = bf->u.s;
+    if (n.len > 7 && n.ptr[6] == '+') { /* a subset's tag */
+        n.ptr += 7;
+        n.len -= 7;
+    }
+    static const char *const sym[] = {"Symbol", "SymbolMT", "Symbol,", "Symbol-", "SymbolMT,"};
+    for (size_t i = 0; i < sizeof sym / sizeof sym[0]; i++) {
+        size_t k = strlen(sym[i]);
+        bool prefix = sym[i][k - 1] == ',' || sym[i][k - 1] == '-';
+        if ((prefix ? n.len >= k : n.len == k) && memcmp(n.ptr, sym[i], k) == 0) return enc_symbol;
+    }
+    if ((n.len >= 12 && memcmp(n.ptr, "ZapfDingbats", 12) == 0) || (n.len == 8 && memcmp(n.ptr, "Dingbats", 8) == 0))
+        return enc_dingbats;
+    return NULL;
+}
+
+static void enc_symbolic(struct pdf_font *f, const uint16_t *t)
+{
+    for (unsigned i = 0; i < 256; i++) f->map[i] = t[i];
+}
+
 static void enc_differences(struct pdf_doc *d, struct pdf_font *f, const struct pdf_obj *diff)
 {
     if (diff->kind != PDF_ARRAY) return;
@@ -891,13 +931,16 @@ static struct pdf_font *build_font(struct pdf_doc *d, const struct pdf_obj *font
         return f;
     }
     struct pdf_obj *enc = pdf_dict_getr(d, font, "Encoding");
+    const uint16_t *sym = symbolic_builtin(d, font);
     if (enc->kind == PDF_DICT) {
         struct pdf_obj *base = pdf_dict_getr(d, enc, "BaseEncoding");
         enc_base(f, base);
+        if (sym && base->kind != PDF_NAME) enc_symbolic(f, sym);
         (void)enc_type1_builtin(d, f, font, base->kind == PDF_NAME);
         enc_differences(d, f, pdf_dict_getr(d, enc, "Differences"));
     } else {
         enc_base(f, enc);
+        if (sym && enc->kind != PDF_NAME) enc_symbolic(f, sym);
         (void)enc_type1_builtin(d, f, font, enc->kind == PDF_NAME);
     }
     simple_widths(d, f, font);
@@ -948,6 +991,8 @@ struct interp {
     bool have_last;
     double last_em;        /* font_em() of the last show */
     double last_x, last_y; /* device position where the last show ended */
+    double pen_x, pen_y;   /* ... and where it left the pen (its Tc, Tw after) */
+    double tail_em;        /* that trailing spacing, in ems (Tz applied) */
     struct ls_buf u8;      /* scratch for one code's text */
     bool stop;
     /* One code's text of several characters (a ligature, a word) in the
@@ -1047,6 +1092,12 @@ static void text_origin(const struct interp *in, struct origin *o)
  * has word gaps of 0.15 to 0.2 em, and a kern inside a word is rarely
  * more than 0.05 em. The same threshold holds inside one show (Tc). */
 #define PDF_WORD_GAP 0.1
+/* Character spacing alone, the same after every glyph of a show, is
+ * tracking: a heading or a form field letter-spaced by 0.12-0.19 em is
+ * one word per word ("S S N : 5 3 6 ..." at a tenth). Between shows a
+ * tenth separates (justified TeX lines); inside one, a fifth, and so
+ * between shows when the gap is the last show's Tc alone (gap_separator). */
+#define PDF_TC_GAP 0.2
 
 /* behind: how far (in ems) a show on the same line starts behind the last
  * glyph's end, when it does; else 0. */
@@ -1064,6 +1115,15 @@ static ls_err gap_separator(struct interp *in, double *behind)
      * "1976" set in a TrueType font before a CJK Type3 glyph stays apart */
     double em = font_em(in);
     if (in->last_em > 0 && in->last_em < em) o.size_along *= in->last_em / em;
+    /* A gap that is only the last show's letter spacing (the pen where its
+     * Tc left it: no Td, Tm or TJ number since) is weighed as letter
+     * spacing inside a show is: a word is a gap only past PDF_TC_GAP. OCR
+     * layers spread each word over the scanned one with Tc and set its
+     * last letter apart with 0 Tc: "( Nort) Tj 0 Tc (h) Tj" (EPSON Scan,
+     * pypdf's indirect-rotation.pdf, read "Nort h"; pdftotext joins it). */
+    double pen = fabs(o.x - in->pen_x) + fabs(o.y - in->pen_y);
+    if (along > 0 && pen <= 1e-6 * (fabs(o.size_along) + 1) && in->tail_em > 0 && in->tail_em <= PDF_TC_GAP)
+        return LS_OK;
     if (along > PDF_WORD_GAP * o.size_along || along < -1.0 * o.size_along) return pdf_textout_sep(in->t, ' ');
     if (along < 0 && o.size_along > 0) *behind = -along / o.size_along;
     return LS_OK;
@@ -1104,6 +1164,9 @@ static void mark_end(struct interp *in, double tail)
     double m[6];
     mat_mul(in->tm, in->gs[in->ngs - 1].ctm, m);
     double x = m[4], y = m[5];
+    in->pen_x = x;
+    in->pen_y = y;
+    in->tail_em = fabs(in->tfs) > 1e-9 && isfinite(tail) ? tail / (in->tfs * font_em(in)) : 0;
     if (isfinite(tail) && tail != 0) {
         double t[6] = {1, 0, 0, 1, -tail, 0};
         mat_mul(t, m, m);
@@ -1163,11 +1226,6 @@ static void stage_cp(struct stage *st, uint32_t cp)
  * line was justified by shrinking it to nothing) separates nothing.
  * PDF_WORD_GAP is defined above, with gap_separator. */
 #define PDF_SPACE_MIN 0.1
-/* Character spacing alone, the same after every glyph of a show, is
- * tracking: a heading or a form field letter-spaced by 0.12-0.19 em is
- * one word per word ("S S N : 5 3 6 ..." at a tenth). Between shows a
- * tenth separates (justified TeX lines); inside one, a fifth. */
-#define PDF_TC_GAP 0.2
 
 struct glyph_sp {
     bool drop_space; /* this glyph is a space squeezed to nothing */
