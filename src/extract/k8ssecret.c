@@ -4,8 +4,15 @@
  * that declares `kind: Secret` (YAML) or `"kind": "Secret"` (JSON), every
  * `key: value` entry of a `data` mapping whose value decodes to printable
  * UTF-8 is added to the text as `key: decoded` - the form the secret rules
- * read (`password: hunter2`, `api-key: sk_live_...`). Values that decode to
- * binary (a TLS key's DER, a keystore) are left; PEM text is kept.
+ * read (`password: hunter2`, `api-key: sk_live_...`); PEM text is kept.
+ * A value that decodes to a file the pipeline reads (gzip, zip, a Java or
+ * PKCS#12 key store, a DER key: by its first bytes) is handed over as the
+ * child KEY, and so is Helm 3's release Secret (`type:
+ * helm.sh/release.v1`, `data.release`): base64 of base64 of a gzip'd JSON
+ * release whose `config` holds the values the chart was installed with,
+ * passwords included (`helm install --set postgresql.auth.password=...`),
+ * the second base64 decoded too. Other binary values (random bytes, an
+ * image) are left: a record of noise each.
  *
  * Attacker-controlled: every byte. Lines and values are bounded slices;
  * the output goes through ls_emit_text (the text limit).
@@ -15,7 +22,7 @@
 #include "extract/k8ssecret.h"
 #include "extract/mime_decode.h"
 
-#define K8S_VALUE_MAX (64u << 10) /* decoded bytes of one value */
+#define K8S_VALUE_MAX (8u << 20) /* decoded bytes of one value (a Helm release: hundreds of KB) */
 #define K8S_KEY_MAX 256u
 
 static bool k8s_declares_secret(struct ls_slice t)
@@ -48,7 +55,52 @@ static bool printable_text(struct ls_slice s)
     return true;
 }
 
-/* Decode value and emit "key: decoded" when it is text. */
+/* Decoded bytes that open as a file the pipeline reads: gzip, zip, a Java
+ * KeyStore or JCEKS, or DER (a SEQUENCE with a two- or three-byte length:
+ * a PKCS#12 bundle, a PKCS#8 or PKCS#1 key). */
+static bool k8s_file(struct ls_slice d)
+{
+    static const struct {
+        const char *magic;
+        size_t len;
+    } files[] = {{"\x1f\x8b\x08", 3}, {"PK\x03\x04", 4}, {"\xfe\xed\xfe\xed", 4}, {"\xce\xce\xce\xce", 4},
+                 {"\x30\x82", 2}, {"\x30\x83", 2}};
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+        if (ls_slice_starts(d, files[i].magic, files[i].len)) return true;
+    return false;
+}
+
+/* Hand d over as the child named key. */
+static ls_err k8s_child(struct ls_ctx *c, struct ls_object *o, struct ls_slice key, struct ls_slice d)
+{
+    struct ls_child ch;
+    memset(&ch, 0, sizeof ch);
+    ch.name = key.ptr;
+    ch.name_len = key.len;
+    ch.data = d;
+    ls_err e = ls_emit_child(c, o, &ch);
+    return e == LS_E_LIMIT ? LS_OK : e;
+}
+
+/* Decoded text that is base64 again (Helm's release) and decodes to a
+ * file: handed over as the child KEY. True if it was. */
+static bool k8s_second_layer(struct ls_ctx *c, struct ls_object *o, struct ls_slice key, struct ls_slice dec,
+                             ls_err *e)
+{
+    *e = LS_OK;
+    if (dec.len < 16) return false;
+    for (size_t i = 0; i < dec.len; i++)
+        if (!b64_char(dec.ptr[i]) && dec.ptr[i] != '\n' && dec.ptr[i] != '\r') return false;
+    struct ls_buf inner;
+    ls_buf_init(&inner, K8S_VALUE_MAX);
+    bool file = mime_b64_decode(&inner, dec) == LS_OK && k8s_file(ls_buf_slice(&inner));
+    if (file) *e = k8s_child(c, o, key, ls_buf_slice(&inner));
+    ls_buf_free(&inner);
+    return file;
+}
+
+/* Decode value and emit "key: decoded" when it is text; hand it over as a
+ * child when it is a file (k8s_file), once or twice encoded. */
 static ls_err k8s_entry(struct ls_ctx *c, struct ls_object *o, struct ls_slice key, struct ls_slice value)
 {
     if (key.len == 0 || key.len > K8S_KEY_MAX || value.len < 4 || value.len / 4 * 3 > K8S_VALUE_MAX)
@@ -59,7 +111,10 @@ static ls_err k8s_entry(struct ls_ctx *c, struct ls_object *o, struct ls_slice k
     ls_buf_init(&dec, K8S_VALUE_MAX);
     ls_buf_init(&line, K8S_VALUE_MAX + K8S_KEY_MAX + 4);
     ls_err e = LS_OK;
-    if (mime_b64_decode(&dec, value) == LS_OK && printable_text(ls_buf_slice(&dec))) {
+    bool ok = mime_b64_decode(&dec, value) == LS_OK;
+    if (ok && k8s_file(ls_buf_slice(&dec))) {
+        e = k8s_child(c, o, key, ls_buf_slice(&dec));
+    } else if (ok && printable_text(ls_buf_slice(&dec)) && !k8s_second_layer(c, o, key, ls_buf_slice(&dec), &e)) {
         e = ls_buf_add(&line, key.ptr, key.len);
         if (e == LS_OK) e = ls_buf_adds(&line, ": ");
         if (e == LS_OK) e = ls_buf_add(&line, dec.ptr, dec.len);
