@@ -14,14 +14,36 @@
  *   objects are read as loose ones are, blobs as children
  *   "blob@OFFSET/NAME" (OFFSET: where the object starts in the pack; NAME:
  *   the tree entry that points at the blob, found after the walk because
- *   git writes blobs before their trees). Deltas are not applied
- *   to their bases: a delta is copy instructions (bytes of the base) and
- *   insert instructions carrying the new bytes literally, and it is those
- *   inserted bytes - a line added in one version and removed in the next
- *   is inserted bytes of one delta or another - that are added to the text.
+ *   git writes blobs before their trees). A delta (copy instructions:
+ *   bytes of its base; insert instructions: new bytes) whose base is an
+ *   earlier object of the same pack (OFS_DELTA, as git repacks) is applied
+ *   after the walk, through chains up to GIT_DELTA_DEPTH deep (git's
+ *   default is 50): the version it gives is read as a whole object is (a
+ *   blob a child "blob@OFFSET/NAME"; trees and commits first, so their
+ *   names are known when the blobs are handed over). This matters where an
+ *   edit kept the line and changed its value: the older version's delta
+ *   copies "PASSWORD = " from the newer and inserts only the value. Every
+ *   version built is charged to the root's byte budget; building stops
+ *   before the versions pass 2 x the pack (32 MiB if more) or half the
+ *   budget left when the walk ended, or would make the root a bomb. A
+ *   delta that cannot be applied (its base named by id, REF_DELTA, as thin
+ *   packs in bundles do; a base that is damaged or deeper than the limit;
+ *   building stopped) gives its inserted bytes as text, as every delta did
+ *   before: a line added in one version and removed in the next is
+ *   inserted bytes of one delta or another.
  *
- * Probe: "PACK" and version 2 or 3 (95); a zlib stream whose first bytes
- * inflate to "blob ", "commit ", "tree " or "tag " and a size (90).
+ * - A bundle (`git bundle create`, gitformat-bundle(5): how a repository is
+ *   moved or backed up as one file) is the signature line "# v2 git
+ *   bundle" or "# v3 git bundle", header lines (v3 capabilities
+ *   "@object-format=sha1", prerequisites "-ID comment", references "ID
+ *   NAME") up to an empty line, then a pack, read as above (blob offsets
+ *   count from the pack's start). The header lines are text (branch and
+ *   tag names). A bundle cut inside its header, or whose pack is missing or
+ *   damaged, is truncated / parse_error; its header is still text.
+ *
+ * Probe: "PACK" and version 2 or 3, or a bundle's signature line (95); a
+ * zlib stream whose first bytes inflate to "blob ", "commit ", "tree " or
+ * "tag " and a size (90).
  *
  * Attacker-controlled: every byte. Sizes declared by the objects are not
  * trusted: what is inflated is charged to the root's budget and cut there;
@@ -35,6 +57,7 @@
 #include "core/handler.h"
 #include "extract/zinflate.h"
 #include "identify/ls_crypto.h"
+#include "pipeline/pipeline.h"
 
 #define GIT_PROBE_BYTES 32u  /* inflated to recognise a loose object */
 #define GIT_NAME_MAX 32u     /* "blob@18446744073709551615" */
@@ -43,6 +66,9 @@
 #define GIT_NAMES_MAX (GIT_NAMES_SLOTS / 2)
 #define GIT_PROBES 64u       /* slots looked at per id: crafted ids cannot make it slow */
 #define GIT_CHILD_NAME_MAX 300u
+#define GIT_DELTA_DEPTH 64u  /* deltas applied in one chain at most */
+#define GIT_BUILD_FACTOR 2u  /* versions built from deltas: at most 2 x the pack, */
+#define GIT_BUILD_FLOOR (32u << 20) /* or 32 MiB if more, and half the byte budget left */
 
 enum git_type { GIT_COMMIT = 1, GIT_TREE = 2, GIT_BLOB = 3, GIT_TAG = 4, GIT_OFS_DELTA = 6, GIT_REF_DELTA = 7 };
 
@@ -57,17 +83,37 @@ struct git_name {
 struct git {
     struct ls_ctx *c;
     struct ls_object *o;
+    struct ls_slice pk;  /* the pack: the object's data, or a bundle's after its header */
     struct ls_buf obj;   /* the object being read */
     struct ls_buf text;  /* text waiting to be emitted */
     bool text_full;
     bool no_children;
     bool pack;           /* trees feed the blob names (packs only) */
+    bool budget_spent;   /* no more deltas are applied */
+    uint64_t build_left; /* bytes versions built from deltas may still take */
     struct git_name *names; /* open addressing, GIT_NAMES_SLOTS slots */
     size_t nnames;
     struct ls_buf name_text;
     size_t *blobs;       /* pack offsets of whole blobs, handed over after the walk */
     size_t nblobs, blobs_cap;
+    size_t *deltas;      /* pack offsets of OFS_DELTA objects, applied after the walk */
+    size_t ndeltas, deltas_cap;
+    struct ls_buf ver, tmp, dlt; /* a version being built, the next one, a delta */
 };
+
+/* Append off to a list of pack offsets. */
+static ls_err git_offs_add(size_t **list, size_t *n, size_t *cap, size_t off)
+{
+    if (*n == *cap) {
+        size_t c = *cap ? *cap * 2 : 64;
+        size_t *p = realloc(*list, c * sizeof *p);
+        if (!p) return LS_E_NOMEM;
+        *list = p;
+        *cap = c;
+    }
+    (*list)[(*n)++] = off;
+    return LS_OK;
+}
 
 static bool git_pack_header(struct ls_slice d, uint32_t *count)
 {
@@ -77,6 +123,23 @@ static bool git_pack_header(struct ls_slice d, uint32_t *count)
     if (ls_cur_take(&cur, 4, &magic) != LS_OK || !ls_slice_eq_str(magic, "PACK")) return false;
     if (ls_cur_u32be(&cur, &version) != LS_OK || (version != 2 && version != 3)) return false;
     return ls_cur_u32be(&cur, count) == LS_OK;
+}
+
+/* A bundle's signature line (the same length for v2 and v3). */
+#define GIT_BUNDLE_SIG_LEN 16u
+static bool git_bundle_sig(struct ls_slice d)
+{
+    return ls_slice_starts(d, "# v2 git bundle\n", GIT_BUNDLE_SIG_LEN) ||
+           ls_slice_starts(d, "# v3 git bundle\n", GIT_BUNDLE_SIG_LEN);
+}
+
+/* Where a bundle's pack starts: after the empty line that ends its header
+ * (the signature's line end may be that empty line's first half: a bundle
+ * with no references), or SIZE_MAX when the header does not end. */
+static size_t git_bundle_pack_at(struct ls_slice d)
+{
+    size_t at = ls_slice_find(d, GIT_BUNDLE_SIG_LEN - 1, "\n\n", 2);
+    return at == SIZE_MAX ? SIZE_MAX : at + 2;
 }
 
 /* "TYPE SIZE\0" at the start of an inflated loose object: its type (0 if
@@ -108,7 +171,7 @@ static bool git_zlib_header(struct ls_slice d)
 static int git_probe(const struct ls_object *o)
 {
     uint32_t count;
-    if (git_pack_header(o->data, &count)) return 95;
+    if (git_pack_header(o->data, &count) || git_bundle_sig(o->data)) return 95;
     if (!git_zlib_header(o->data)) return 0;
     struct ls_buf head;
     ls_buf_init(&head, GIT_PROBE_BYTES);
@@ -296,21 +359,26 @@ static ls_err git_loose(struct git *g)
 
 /* A pack object's header: type (bits 4-6 of the first byte) and size
  * (low 4 bits, then 7 bits per continuation byte). */
-static ls_err git_obj_header(struct ls_cursor *cur, enum git_type *type)
+static ls_err git_obj_header(struct ls_cursor *cur, enum git_type *type, uint64_t *back)
 {
     uint8_t b;
+    *type = 0;
+    *back = 0;
     LS_TRY(ls_cur_u8(cur, &b));
     *type = (enum git_type)((b >> 4) & 7);
     for (unsigned n = 0; b & 0x80; n++) {
         if (n == 9) return LS_E_CORRUPT;
         LS_TRY(ls_cur_u8(cur, &b));
     }
-    if (*type == GIT_OFS_DELTA) { /* the base's negative offset, a varint */
-        b = 0x80;
+    if (*type == GIT_OFS_DELTA) { /* the base's distance back, a varint adding one per continuation */
+        LS_TRY(ls_cur_u8(cur, &b));
+        uint64_t v = b & 0x7fu;
         for (unsigned n = 0; b & 0x80; n++) {
-            if (n == 9) return LS_E_CORRUPT;
+            if (n == 8) return LS_E_CORRUPT;
             LS_TRY(ls_cur_u8(cur, &b));
+            v = ((v + 1) << 7) | (b & 0x7fu);
         }
+        *back = v;
     } else if (*type == GIT_REF_DELTA) {
         LS_TRY(ls_cur_skip(cur, 20));
     } else if (*type == 0 || *type == 5) {
@@ -321,34 +389,32 @@ static ls_err git_obj_header(struct ls_cursor *cur, enum git_type *type)
 
 static ls_err git_pack(struct git *g, uint32_t count)
 {
-    struct ls_cursor cur = ls_cur_make(g->o->data);
+    struct ls_cursor cur = ls_cur_make(g->pk);
     LS_TRY(ls_cur_skip(&cur, 12));
     for (uint32_t i = 0; i < count; i++) {
         if (i % GIT_CHECK_EVERY == GIT_CHECK_EVERY - 1 && ls_ctx_expired(g->c)) return LS_E_TIMEOUT;
         size_t start = cur.pos;
         enum git_type type;
-        ls_err e = git_obj_header(&cur, &type);
+        uint64_t back;
+        ls_err e = git_obj_header(&cur, &type, &back);
         if (e != LS_OK) return e == LS_E_CORRUPT ? e : LS_E_TRUNCATED;
         struct ls_slice rest;
-        (void)ls_slice_from(g->o->data, cur.pos, &rest);
+        (void)ls_slice_from(g->pk, cur.pos, &rest);
         size_t used = 0;
         e = git_inflate(g, rest, &used);
         if (e != LS_OK) return e;
         LS_TRY(ls_cur_skip(&cur, used));
+        if (type == GIT_OFS_DELTA && back >= 1 && back <= start - 12) { /* applied after the walk */
+            LS_TRY(git_offs_add(&g->deltas, &g->ndeltas, &g->deltas_cap, start));
+            continue;
+        }
         if (type == GIT_OFS_DELTA || type == GIT_REF_DELTA) {
             e = git_delta(g, ls_buf_slice(&g->obj));
             if (e == LS_E_NOMEM) return e;
             continue; /* a damaged delta loses its own bytes only */
         }
         if (type == GIT_BLOB) { /* handed over after the walk, when the trees named it */
-            if (g->nblobs == g->blobs_cap) {
-                size_t cap = g->blobs_cap ? g->blobs_cap * 2 : 64;
-                size_t *p = realloc(g->blobs, cap * sizeof *p);
-                if (!p) return LS_E_NOMEM;
-                g->blobs = p;
-                g->blobs_cap = cap;
-            }
-            g->blobs[g->nblobs++] = start;
+            LS_TRY(git_offs_add(&g->blobs, &g->nblobs, &g->blobs_cap, start));
             continue;
         }
         LS_TRY(git_content(g, type, ls_buf_slice(&g->obj), "", false));
@@ -356,36 +422,222 @@ static ls_err git_pack(struct git *g, uint32_t count)
     return LS_OK;
 }
 
-/* The pack's whole blobs, read again and handed over as children named
- * "blob@OFFSET/NAME" by the tree entry that points at their id (SHA-1 of
- * "blob SIZE\0" and the content), else "blob@OFFSET". Already charged. */
+/* A pack blob handed over as the child "blob@AT/NAME", NAME the tree
+ * entry that points at its id (SHA-1 of "blob SIZE\0" and the content),
+ * or "blob@AT" when no tree names it. */
+static ls_err git_blob_child(struct git *g, size_t at, struct ls_slice body)
+{
+    char head[32];
+    int hn = snprintf(head, sizeof head, "blob %zu", body.len);
+    struct ls_slice parts[2] = {ls_slice_make(head, (size_t)hn + 1), body};
+    uint8_t id[LS_DIGEST_MAX];
+    struct ls_slice name = ls_slice_make("", 0);
+    if (ls_digest(LS_DIGEST_SHA1, parts, 2, id) == 20) name = git_name_get(g, id);
+    struct ls_buf cn;
+    ls_buf_init(&cn, GIT_CHILD_NAME_MAX + GIT_NAME_MAX);
+    ls_err e = ls_buf_printf(&cn, "blob@%zu", at);
+    if (e == LS_OK && name.len) e = ls_buf_addc(&cn, '/');
+    if (e == LS_OK) e = ls_buf_add(&cn, name.ptr, name.len);
+    if (e == LS_OK) e = git_content(g, GIT_BLOB, body, ls_buf_str(&cn), false);
+    ls_buf_free(&cn);
+    return e;
+}
+
+/* Inflate the pack object at `at` (header skipped) into out, at most max
+ * bytes; its type and base distance in *type and *back. */
+static ls_err git_read_at(struct git *g, size_t at, struct ls_buf *out, size_t max, enum git_type *type,
+                          uint64_t *back)
+{
+    struct ls_cursor cur = ls_cur_make(g->pk);
+    *type = 0;
+    *back = 0;
+    LS_TRY(ls_cur_seek(&cur, at));
+    LS_TRY(git_obj_header(&cur, type, back));
+    struct ls_slice rest = ls_slice_make(NULL, 0);
+    (void)ls_slice_from(g->pk, cur.pos, &rest);
+    ls_buf_reset(out);
+    return zinflate_buf(rest, 15, out, max);
+}
+
+/* A delta's size varint (7 bits a byte, little end first). */
+static ls_err git_delta_size(struct ls_cursor *cur, uint64_t *v)
+{
+    uint8_t b = 0x80;
+    *v = 0;
+    for (unsigned shift = 0; b & 0x80; shift += 7) {
+        if (shift > 63) return LS_E_CORRUPT;
+        LS_TRY(ls_cur_u8(cur, &b));
+        *v |= (uint64_t)(b & 0x7fu) << shift;
+    }
+    return LS_OK;
+}
+
+/* out = delta d applied to base: the base's size must be the one d
+ * declares, out never grows past the result size d declares and must
+ * reach it; LS_E_LIMIT past max bytes (copies of the base can make a
+ * small delta give a version far larger than itself). */
+static ls_err git_apply(struct ls_slice base, struct ls_slice d, struct ls_buf *out, size_t max)
+{
+    struct ls_cursor cur = ls_cur_make(d);
+    uint64_t src, dst;
+    ls_buf_reset(out);
+    LS_TRY(git_delta_size(&cur, &src));
+    LS_TRY(git_delta_size(&cur, &dst));
+    if (src != base.len) return LS_E_CORRUPT;
+    uint8_t op;
+    while (ls_cur_u8(&cur, &op) == LS_OK) {
+        struct ls_slice piece;
+        if (op & 0x80) { /* copy: offset bytes (bits 0-3), size bytes (bits 4-6); size 0 is 0x10000 */
+            uint64_t off = 0, size = 0;
+            for (unsigned i = 0; i < 7; i++) {
+                uint8_t v;
+                if (!(op & (1u << i))) continue;
+                LS_TRY(ls_cur_u8(&cur, &v));
+                if (i < 4) off |= (uint64_t)v << (8 * i);
+                else size |= (uint64_t)v << (8 * (i - 4));
+            }
+            if (size == 0) size = 0x10000;
+            if (!ls_slice_sub(base, (size_t)off, (size_t)size, &piece)) return LS_E_CORRUPT;
+        } else if (op == 0) {
+            return LS_E_CORRUPT; /* reserved */
+        } else {
+            LS_TRY(ls_cur_take(&cur, op, &piece));
+        }
+        if (piece.len > dst - out->len) return LS_E_CORRUPT;
+        if (piece.len > max - out->len) return LS_E_LIMIT;
+        LS_TRY(ls_buf_add(out, piece.ptr, piece.len));
+    }
+    return out->len == dst ? LS_OK : LS_E_CORRUPT;
+}
+
+/* Bytes one more version may take (see build_left). */
+static size_t git_build_room(const struct git *g)
+{
+    uint64_t left = ls_budget_left(g->c);
+    if (left > g->build_left) left = g->build_left;
+    return left < SIZE_MAX ? (size_t)left : SIZE_MAX;
+}
+
+/* Charge a version built: LS_E_LIMIT, and nothing charged or noted, when
+ * it would pass build_left, the byte budget or the root's bomb ratio
+ * (building stops there; the deltas left give their inserted bytes, as a
+ * pack read without building did: rebuilding is never what makes a root
+ * a bomb or leaves its other members unread). */
+static ls_err git_build_charge(struct git *g, size_t n)
+{
+    if (n > g->build_left || !ls_budget_takes(g->c, n)) return LS_E_LIMIT;
+    g->build_left -= n;
+    return ls_budget_charge(g->c, g->o, n);
+}
+
+/* The OFS_DELTA at `at` applied through its chain of bases (up to
+ * GIT_DELTA_DEPTH, every base earlier in the pack): the version in g->ver,
+ * its type in *type. Every version built is charged to the byte budget.
+ * LS_E_CORRUPT when it cannot be built (a REF_DELTA or damaged object in
+ * the chain, a chain too deep). */
+static ls_err git_build(struct git *g, size_t at, enum git_type *type)
+{
+    size_t chain[GIT_DELTA_DEPTH];
+    unsigned n = 0;
+    size_t pos = at;
+    *type = 0;
+    for (;;) { /* down to the whole object at the chain's end */
+        struct ls_cursor cur = ls_cur_make(g->pk);
+        enum git_type t;
+        uint64_t back;
+        if (ls_cur_seek(&cur, pos) != LS_OK || git_obj_header(&cur, &t, &back) != LS_OK) return LS_E_CORRUPT;
+        if (t != GIT_OFS_DELTA) {
+            if (t == GIT_REF_DELTA) return LS_E_CORRUPT;
+            *type = t;
+            break;
+        }
+        if (n == GIT_DELTA_DEPTH || back < 1 || back > pos - 12) return LS_E_CORRUPT;
+        chain[n++] = pos;
+        pos -= (size_t)back;
+    }
+    size_t max = git_build_room(g);
+    enum git_type t;
+    uint64_t back;
+    ls_err e = git_read_at(g, pos, &g->ver, max, &t, &back);
+    if (e != LS_OK) return e == LS_E_NOMEM || e == LS_E_LIMIT ? e : LS_E_CORRUPT;
+    LS_TRY(git_build_charge(g, g->ver.len));
+    while (n > 0) {
+        max = git_build_room(g);
+        e = git_read_at(g, chain[--n], &g->dlt, max, &t, &back);
+        if (e != LS_OK) return e == LS_E_NOMEM || e == LS_E_LIMIT ? e : LS_E_CORRUPT;
+        e = git_apply(ls_buf_slice(&g->ver), ls_buf_slice(&g->dlt), &g->tmp, max);
+        if (e != LS_OK) return e == LS_E_NOMEM || e == LS_E_LIMIT ? e : LS_E_CORRUPT;
+        LS_TRY(git_build_charge(g, g->tmp.len));
+        struct ls_buf swap = g->ver;
+        g->ver = g->tmp;
+        g->tmp = swap;
+    }
+    return LS_OK;
+}
+
+/* The type of the whole object an OFS_DELTA chain ends in, from the
+ * objects' headers alone; 0 when the chain cannot be followed (a REF_DELTA
+ * or damaged header in it, deeper than GIT_DELTA_DEPTH). */
+static enum git_type git_chain_type(const struct git *g, size_t pos)
+{
+    for (unsigned n = 0; n <= GIT_DELTA_DEPTH; n++) {
+        struct ls_cursor cur = ls_cur_make(g->pk);
+        enum git_type t;
+        uint64_t back;
+        if (ls_cur_seek(&cur, pos) != LS_OK || git_obj_header(&cur, &t, &back) != LS_OK) return 0;
+        if (t != GIT_OFS_DELTA) return t == GIT_REF_DELTA ? 0 : t;
+        if (back < 1 || back > pos - 12) return 0;
+        pos -= (size_t)back;
+    }
+    return 0;
+}
+
+/* Apply the pack's OFS_DELTAs: those whose chain ends in a blob (or cannot
+ * be followed) when `blobs`, the others (trees, commits, tags) when not.
+ * One that cannot be applied gives its inserted bytes as text; once the
+ * byte budget is spent no more are built. */
+static ls_err git_pack_deltas(struct git *g, bool blobs)
+{
+    for (size_t i = 0; i < g->ndeltas; i++) {
+        if (ls_ctx_expired(g->c)) return LS_E_TIMEOUT; /* a build may inflate GIT_DELTA_DEPTH objects */
+        enum git_type ct = git_chain_type(g, g->deltas[i]);
+        if ((ct == GIT_BLOB || ct == 0) != blobs) continue;
+        enum git_type type = 0;
+        ls_err e = g->budget_spent || ct == 0 ? LS_E_CORRUPT : git_build(g, g->deltas[i], &type);
+        if (e == LS_E_NOMEM || e == LS_E_TIMEOUT) return e;
+        if (e == LS_E_LIMIT) g->budget_spent = true;
+        if (e == LS_OK) {
+            if (type == GIT_BLOB) e = g->no_children ? LS_OK : git_blob_child(g, g->deltas[i], ls_buf_slice(&g->ver));
+            else e = git_content(g, type, ls_buf_slice(&g->ver), "", false);
+            LS_TRY(e);
+            continue;
+        }
+        /* not built: its own inserted bytes (already charged in the walk) */
+        enum git_type t;
+        uint64_t back;
+        uint64_t left = ls_budget_left(g->c);
+        e = git_read_at(g, g->deltas[i], &g->dlt, left < SIZE_MAX ? (size_t)left : SIZE_MAX, &t, &back);
+        if (e == LS_E_NOMEM) return e;
+        if (e != LS_OK && e != LS_E_LIMIT && e != LS_E_TRUNCATED) continue;
+        e = git_delta(g, ls_buf_slice(&g->dlt));
+        if (e == LS_E_NOMEM) return e;
+    }
+    return LS_OK;
+}
+
+/* The pack's whole blobs, read again and handed over as children (see
+ * git_blob_child). Already charged. */
 static ls_err git_pack_blobs(struct git *g)
 {
     for (size_t i = 0; i < g->nblobs && !g->no_children; i++) {
         if (i % GIT_CHECK_EVERY == GIT_CHECK_EVERY - 1 && ls_ctx_expired(g->c)) return LS_E_TIMEOUT;
-        struct ls_cursor cur = ls_cur_make(g->o->data);
         enum git_type type;
-        if (ls_cur_seek(&cur, g->blobs[i]) != LS_OK || git_obj_header(&cur, &type) != LS_OK) continue;
-        struct ls_slice rest;
-        (void)ls_slice_from(g->o->data, cur.pos, &rest);
-        ls_buf_reset(&g->obj);
+        uint64_t back;
         uint64_t left = ls_budget_left(g->c);
-        ls_err e = zinflate_buf(rest, 15, &g->obj, left < SIZE_MAX ? (size_t)left : SIZE_MAX);
+        ls_err e = git_read_at(g, g->blobs[i], &g->obj, left < SIZE_MAX ? (size_t)left : SIZE_MAX, &type, &back);
         if (e == LS_E_NOMEM) return e;
-        char head[32];
-        int hn = snprintf(head, sizeof head, "blob %zu", g->obj.len);
-        struct ls_slice parts[2] = {ls_slice_make(head, (size_t)hn + 1), ls_buf_slice(&g->obj)};
-        uint8_t id[LS_DIGEST_MAX];
-        struct ls_slice name = ls_slice_make("", 0);
-        if (ls_digest(LS_DIGEST_SHA1, parts, 2, id) == 20) name = git_name_get(g, id);
-        struct ls_buf cn;
-        ls_buf_init(&cn, GIT_CHILD_NAME_MAX + GIT_NAME_MAX);
-        e = ls_buf_printf(&cn, "blob@%zu", g->blobs[i]);
-        if (e == LS_OK && name.len) e = ls_buf_addc(&cn, '/');
-        if (e == LS_OK) e = ls_buf_add(&cn, name.ptr, name.len);
-        if (e == LS_OK) e = git_content(g, GIT_BLOB, ls_buf_slice(&g->obj), ls_buf_str(&cn), false);
-        ls_buf_free(&cn);
-        LS_TRY(e);
+        if (type != GIT_BLOB) continue; /* the header read in the walk, so not damaged */
+        LS_TRY(git_blob_child(g, g->blobs[i], ls_buf_slice(&g->obj)));
     }
     return LS_OK;
 }
@@ -400,17 +652,42 @@ static ls_err git_extract(struct ls_ctx *c, struct ls_object *o)
     ls_buf_init(&g.text, SIZE_MAX);
     ls_buf_init(&g.name_text, SIZE_MAX);
     uint32_t count = 0;
-    g.pack = git_pack_header(o->data, &count);
-    ls_err e = g.pack ? git_pack(&g, count) : git_loose(&g);
-    ls_err b = g.pack ? git_pack_blobs(&g) : LS_OK;
+    g.pk = o->data;
+    ls_err e = LS_OK;
+    bool bundle = git_bundle_sig(o->data);
+    if (bundle) { /* the header's lines are text, the pack after them is read */
+        size_t at = git_bundle_pack_at(o->data);
+        struct ls_slice head = ls_slice_make(NULL, 0);
+        (void)ls_slice_sub(o->data, 0, at == SIZE_MAX ? o->data.len : at, &head);
+        e = git_text(&g, head);
+        if (at == SIZE_MAX || !ls_slice_from(o->data, at, &g.pk)) g.pk = ls_slice_make(NULL, 0);
+        if (e == LS_OK && g.pk.len < 12) e = LS_E_TRUNCATED; /* cut in the header or before the pack's */
+    }
+    g.pack = e == LS_OK && git_pack_header(g.pk, &count);
+    if (e == LS_OK) e = g.pack ? git_pack(&g, count) : bundle ? LS_E_CORRUPT : git_loose(&g);
+    ls_buf_init(&g.ver, SIZE_MAX);
+    ls_buf_init(&g.tmp, SIZE_MAX);
+    ls_buf_init(&g.dlt, SIZE_MAX);
+    uint64_t cap = (uint64_t)g.pk.len * GIT_BUILD_FACTOR, half = ls_budget_left(c) / 2;
+    if (cap < GIT_BUILD_FLOOR) cap = GIT_BUILD_FLOOR;
+    g.build_left = cap < half ? cap : half;
+    /* after the walk, even one cut short: trees built from deltas first (they name blobs), then blobs */
+    ls_err b = g.pack ? git_pack_deltas(&g, false) : LS_OK;
+    if (b == LS_OK && g.pack) b = git_pack_blobs(&g);
+    if (b == LS_OK && g.pack) b = git_pack_deltas(&g, true);
     if (e == LS_OK) e = b;
     ls_err f = git_flush(&g);
+    ls_buf_free(&g.ver);
+    ls_buf_free(&g.tmp);
+    ls_buf_free(&g.dlt);
+    free(g.deltas);
     free(g.blobs);
     free(g.names);
     ls_buf_free(&g.name_text);
     ls_buf_free(&g.text);
     ls_buf_free(&g.obj);
-    if (e == LS_E_CORRUPT) ls_note(c, o, LS_R_PARSE_ERROR, "git: damaged object");
+    if (e == LS_E_CORRUPT)
+        ls_note(c, o, LS_R_PARSE_ERROR, g.pack || !bundle ? "git: damaged object" : "git: bundle without a pack");
     return e != LS_OK ? e : f;
 }
 
