@@ -862,6 +862,23 @@ def config_cases():
             b"spec:\n  replicas: 3\n  template:\n    spec:\n      containers:\n      - name: web\n"
             b"        image: acme/payments-web:1.4.2\n        envFrom:\n        - secretRef:\n            name: payments-db\n")
     key("k8s_deployment_clean", r, [], no_findings=True)
+    # key/value variables: a Postman environment, GitLab CI variables (API export), a pretty-printed
+    # container env (kubectl -o json): the name says password, the value follows under "value"
+    # (gap: GitLab's {"key": "DEPLOY_PASSWORD", "value": ...}: secret_password_env_entry reads only
+    # name/value; patch /tmp/s17/patches/hostile17-rules-keyvalue-password.patch drops the mark)
+    pm_pw, gl_pw, kj_pw = pw(), pw(), pw()
+    r = put(CI + "/postman/payments-prod.postman_environment.json", json.dumps(
+        {"name": "payments-prod", "values": [{"key": "base_url", "value": "https://api.acme-soft.test", "enabled": True},
+                                             {"key": "ADMIN_PASSWORD", "value": pm_pw, "enabled": True}]}, indent="\t").encode())
+    key("postman_env_password", r, [], planted={"password": [pm_pw]})
+    r = put(CI + "/gitlab/variables/payments-api.json", json.dumps(
+        [{"variable_type": "env_var", "key": "DEPLOY_PASSWORD", "value": gl_pw, "protected": True, "masked": True}],
+        indent=2).encode())
+    key("gitlab_variables_password", r, [], planted={"password": [gl_pw]}, gap=True)
+    r = put(OPS + "/k8s/dump/payments-deployment.json", json.dumps(
+        {"kind": "Deployment", "spec": {"template": {"spec": {"containers": [{"name": "web", "env": [
+            {"name": "SMTP_PASS", "value": kj_pw}]}]}}}}, indent=4).encode())
+    key("k8s_json_env_password", r, [], planted={"password": [kj_pw]})
     # a Secret holding a Java key store and a PKCS#12 bundle (binary: base64 of the file)
     g2 = gs.Gen(None, 1418)
     ks = gs.jks(g2, 0xFEEDFEED, [gs.jks_key_entry(g2, "payments", "1.3.6.1.4.1.42.2.17.1.1")])
