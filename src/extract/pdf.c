@@ -881,6 +881,11 @@ static ls_err pdf_extract(struct ls_ctx *c, struct ls_object *o)
         ls_note(c, o, LS_R_UNSUPPORTED,
                 "pdf: %u of %u pages are images with no text (scanned?): what they show is not read (no OCR)",
                 d->pages_image_only, d->pages_read);
+    if (d->cjk_unmapped)
+        ls_note(c, o, LS_R_UNSUPPORTED,
+                "pdf: %llu glyphs of Adobe CJK CID fonts without ToUnicode not read (no CID to Unicode table "
+                "past CID 95; U+FFFD in the text)",
+                (unsigned long long)d->cjk_unmapped);
     if (root->kind == PDF_DICT) xmp_text(r, root);
     earlier_revisions(r);
     if (d->arena.failed) {

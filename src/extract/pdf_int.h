@@ -201,6 +201,9 @@ struct pdf_doc {
     double page_img;      /* area of the images drawn on the page being read */
     double area_scale;    /* |det| of the form matrices around the content read now */
     unsigned pages_read, pages_image_only;
+    /* glyphs of Adobe CJK CID fonts without ToUnicode past CID 95: no
+     * table maps them (U+FFFD in the text; the object is noted unsupported) */
+    uint64_t cjk_unmapped;
 };
 
 /* Does the file hold more than one revision: a second %%EOF? (Linearized

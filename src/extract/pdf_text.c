@@ -875,7 +875,9 @@ static void cid_ttf_unicode(struct pdf_doc *d, struct pdf_font *f, const struct 
  * collection's table. Enough for the Latin letters, digits and e-mail
  * addresses of a Japanese or Chinese document without ToUnicode (pdfminer's
  * samples/nonfree/nlp2004slides.pdf: "Computer Science" read
- * "$PNQVUFS4DJFODF"). */
+ * "$PNQVUFS4DJFODF"). A CID past 95 is U+FFFD, not the CID taken as a code
+ * point (kana read as Greek and Coptic letters: "ͷ" for "の"), and the file
+ * is noted unsupported: its CJK text is not read. */
 static bool adobe_cjk_ordering(struct pdf_doc *d, const struct pdf_obj *desc)
 {
     struct pdf_obj *si = pdf_dict_getr(d, desc, "CIDSystemInfo");
@@ -1287,6 +1289,10 @@ static ls_err emit_code(struct interp *in, struct stage *st, uint32_t code, size
     else if (f->type0 && f->utf16) cp = code; /* UTF-16, pairs joined in show() */
     else if (f->type0 && f->ng2u) cp = code < f->ng2u && f->g2u[code] ? f->g2u[code] : 0xFFFD;
     else if (f->type0 && f->adobe_cjk && code >= 1 && code <= 95) cp = code + 31;
+    else if (f->type0 && f->adobe_cjk && code > 95) { /* the CID is no code point: U+FFFD, noted */
+        cp = 0xFFFD;
+        in->d->cjk_unmapped++;
+    }
     else if (f->type0) cp = code; /* Identity-H without ToUnicode: a guess */
     else cp = f->map[code & 0xff];
     if (cp == ' ' && (prev == ' ' || prev == '\n' || g->drop_space)) return LS_OK; /* a gap already separated */

@@ -88,6 +88,17 @@ class MailPdf17(lsutil.GeneratedTree):
         # "al- " / "most": the hyphen and the blank after it go with the break
         self.assertIn("we have almost ceased to notice them.", t)
 
+    def test_adobe_cjk_cids_past_95_are_noted(self):
+        o = self.m.obj(self.p("cjk_no_tounicode.pdf"))
+        self.assertEqual(o["coverage"], "partial")
+        self.assertIn("unsupported", o["coverage_reasons"])
+        self.assertTrue(any("Adobe CJK" in e for e in o["errors"]), o["errors"])
+        t = self.text("cjk_no_tounicode.pdf")
+        self.assertIn("Personnel file", t)
+        self.assertIn("SSN %s \ufffd\ufffd\ufffd\ufffd" % gen.SSN_CJK, t)
+        self.assertNotIn(chr(843), t)
+        self.assertEqual(lsutil.last4s(o, "ssn"), [gen.SSN_CJK[-4:]])
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -48,8 +48,14 @@ Files:
                       was a word gap: "Nort h", "536-22-316 4"; and a
                       word broken at a line end whose string ends in a
                       blank after the hyphen ("al- " / "most"), not joined
+  cjk_no_tounicode.pdf a Type0 font over Adobe-Japan1 CIDs without ToUnicode
+                      and not embedded (Distiller's Ryumin-Light, pdfminer's
+                      kampo.pdf): CIDs past 95 were printed as the CID taken
+                      for a code point (kana read as Greek letters) and the
+                      file was full; U+FFFD now, and `unsupported`
 """
 import os
+import struct
 import sys
 import zlib
 
@@ -64,6 +70,7 @@ SSN_T3 = "536-22-3131"
 SSN_SYM = "536-22-3142"
 SSN_EXPERT = "536-22-3153"
 SSN_OCR = "536-22-3164"
+SSN_CJK = "536-22-3186"
 
 WEIRD = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFLMNOPRSTUVWXYZ'()+_,-./:=?  "
 
@@ -257,6 +264,24 @@ def ocr_letterspaced(path):
     _write(w, path, bytes(c), {"F1": helv})
 
 
+def cjk_no_tounicode(path):
+    """A Type0 font over Adobe-Japan1 CIDs (Identity-H, not embedded, no
+    ToUnicode) as Distiller wrote Ryumin-Light: CIDs 1-95 are ASCII, the
+    rest (kana, kanji) need Adobe's table."""
+    w = g.Writer()
+    helv = g.helvetica(w)
+    desc = w.add({"Type": g.Name("Font"), "Subtype": g.Name("CIDFontType0"), "BaseFont": g.Name("Ryumin-Light"),
+                  "CIDSystemInfo": {"Registry": b"Adobe", "Ordering": b"Japan1", "Supplement": 2},
+                  "DW": 1000})
+    font = w.add({"Type": g.Name("Font"), "Subtype": g.Name("Type0"), "BaseFont": g.Name("Ryumin-Light-Identity-H"),
+                  "Encoding": g.Name("Identity-H"), "DescendantFonts": [desc]})
+    ascii_cids = b"".join(struct.pack(">H", ord(ch) - 31) for ch in "SSN %s " % SSN_CJK)
+    kana = b"".join(struct.pack(">H", c) for c in (843, 887, 1000, 1205))  # beyond CID 95
+    c = (b"BT /F1 11 Tf 72 720 Td (Personnel file) Tj ET\n"
+         b"BT /J1 11 Tf 72 700 Td <" + (ascii_cids + kana).hex().encode() + b"> Tj ET\n")
+    _write(w, path, c, {"F1": helv, "J1": font})
+
+
 def files():
     return {
         "weird_boundary.eml": weird_boundary(),
@@ -275,6 +300,7 @@ def generate(outdir):
     symbol_font(p("symbol_font.pdf"))
     cff_expert(p("cff_expert.pdf"))
     ocr_letterspaced(p("ocr_letterspaced.pdf"))
+    cjk_no_tounicode(p("cjk_no_tounicode.pdf"))
 
 
 def corpus(outdir):
@@ -287,7 +313,8 @@ def corpus(outdir):
     d = os.path.join(outdir, "pdf")
     os.makedirs(d, exist_ok=True)
     for n, fn in (("type3_charprocs.pdf", type3_charprocs), ("symbol_font.pdf", symbol_font),
-                  ("cff_expert.pdf", cff_expert), ("ocr_letterspaced.pdf", ocr_letterspaced)):
+                  ("cff_expert.pdf", cff_expert), ("ocr_letterspaced.pdf", ocr_letterspaced),
+                  ("cjk_no_tounicode.pdf", cjk_no_tounicode)):
         fn(os.path.join(d, "mailpdf17_" + n))
 
 
