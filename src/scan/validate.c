@@ -19,6 +19,7 @@
  *    555-0100..0199 reserved for fiction).
  *  - MRZ: ICAO Doc 9303 part 4 (TD3), check digits weights 7-3-1.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "identify/identify.h" /* ls_sha256: fingerprints of binary credential stores */
@@ -1130,12 +1131,22 @@ static bool national_ok(struct ls_slice m, struct ls_value *out)
         return true;
     }
     if (d[0] == '0') return n <= 13 && national_lone_trunk_ok(v);
-    if (national_paren_area(v)) return n == 10 || n == 11;
-    if (n == 11 && d[0] != '0' && d[1] != '0' && d[2] == '9' && national_groups(v, "254"))
+    if (national_paren_area(v)) {
+        if (n == 11 && d[2] == '9') memcpy(out->cc, "55", 3); /* Brazil's mobile: (11) 91234-5678 */
+        return n == 10 || n == 11;
+    }
+    if (n == 11 && d[0] != '0' && d[1] != '0' && d[2] == '9' && national_groups(v, "254")) {
+        memcpy(out->cc, "55", 3);
         return true; /* Brazil's mobiles without the parentheses: "11 91234-5678" (area, 9 and 8 digits) */
-    if (national_ru(v, d, n)) return true;
+    }
+    if (national_ru(v, d, n)) { /* +7: Russia's (and Kazakhstan's) numbers, the trunk 8 dropped */
+        memcpy(out->cc, "7", 2);
+        out->drop_trunk = n == 11;
+        return true;
+    }
     if (national_cn_mobile(m, v, d, n)) {
-        out->national = true; /* fingerprinted with its first 1 */
+        out->national = true; /* its first 1 is no North American country code */
+        memcpy(out->cc, "86", 3);
         return true;
     }
     if (n == 10 && d[0] == '3' && national_groups(v, "37"))
@@ -1148,8 +1159,10 @@ static bool national_ok(struct ls_slice m, struct ls_value *out)
     if (n == 10 && d[0] >= '2' && label_not_ascii(m, out->off) &&
         !((d[0] == '4' || d[0] == '8') && d[1] == '0' && d[2] == '0'))
         return true;
-    if (n == 10 && d[0] >= '6' && v.len == 11 && (ls_slice_at(v, 5) == ' ' || ls_slice_at(v, 5) == '-'))
+    if (n == 10 && d[0] >= '6' && v.len == 11 && (ls_slice_at(v, 5) == ' ' || ls_slice_at(v, 5) == '-')) {
+        memcpy(out->cc, "91", 3);
         return true; /* India's mobiles: "98765 43210" (a NANP number is never grouped 5-5) */
+    }
     return n == 9 && d[0] >= '2';
 }
 
@@ -1865,17 +1878,39 @@ static bool date_valid(unsigned y, unsigned mo, unsigned d)
     return true;
 }
 
+/* The order of a numeric date's day and month that the label before it
+ * names: "DOB (DD/MM/YYYY):" (also TT.MM.JJJJ, JJ/MM/AAAA, GG/MM/AAAA),
+ * 1 for day first, "(MM/DD/YYYY)" 2 for month first, 0 when it names none. */
+static int date_label_order(struct ls_slice label)
+{
+    static const char *const day_first[] = {"dd/mm", "dd.mm", "dd-mm", "tt.mm", "jj/mm", "gg/mm", "dd mm"};
+    static const char *const month_first[] = {"mm/dd", "mm.dd", "mm-dd", "mm dd"};
+    for (size_t i = 0; i < sizeof day_first / sizeof day_first[0]; i++)
+        if (slice_has_nocase(label, day_first[i])) return 1;
+    for (size_t i = 0; i < sizeof month_first / sizeof month_first[0]; i++)
+        if (slice_has_nocase(label, month_first[i])) return 2;
+    return 0;
+}
+
 /* Eight digits YYYYMMDD, or up to three numbers separated by one repeated separator (- / .):
  * YYYY-M-D, or D/M/YYYY and M/D/YYYY (either order accepted when the day is
  * unambiguous or both readings are valid), day and month of 1-2 digits, the
- * year of 4 digits or, day or month first, of 2 (03/14/75). */
-static bool date_shape_ok(struct ls_slice v)
+ * year of 4 digits or, day or month first, of 2 (03/14/75). *iso is the
+ * date as YYYYMMDD when the form says which number is the day (year first,
+ * a day > 12, day and month equal, dots -- D.M.YYYY, as Europe writes
+ * dates --, or a label naming the order), else 0. */
+static bool date_shape_ok(struct ls_slice v, struct ls_slice label, unsigned *iso)
 {
+    *iso = 0;
     unsigned n = 0;
     size_t digits = 0;
     while (digits < v.len && digits < 8 && is_digit(ls_slice_at(v, digits)))
         n = n * 10 + (unsigned)(ls_slice_at(v, digits++) - '0');
-    if (v.len == 8 && digits == 8) return date_valid(n / 10000, n / 100 % 100, n % 100); /* YYYYMMDD (ISO 8601 basic) */
+    if (v.len == 8 && digits == 8) { /* YYYYMMDD (ISO 8601 basic) */
+        if (!date_valid(n / 10000, n / 100 % 100, n % 100)) return false;
+        *iso = n;
+        return true;
+    }
     unsigned f[3] = {0, 0, 0};
     size_t len[3] = {0, 0, 0}, k = 0;
     int sep = 0;
@@ -1891,11 +1926,23 @@ static bool date_shape_ok(struct ls_slice v)
         k++;
     }
     if (k != 2 || len[2] == 0) return false;
-    if (len[0] == 4) return len[1] <= 2 && len[2] <= 2 && date_valid(f[0], f[1], f[2]);
+    if (len[0] == 4) {
+        if (len[1] > 2 || len[2] > 2 || !date_valid(f[0], f[1], f[2])) return false;
+        *iso = f[0] * 10000 + f[1] * 100 + f[2];
+        return true;
+    }
     if (len[0] > 2 || len[1] > 2 || (len[2] != 4 && len[2] != 2)) return false;
     unsigned y = len[2] == 4 ? f[2] : 1900 + f[2];
     if (len[2] == 2 && y < 1930) y += 100;
-    return date_valid(y, f[1], f[0]) || date_valid(y, f[0], f[1]);
+    bool dm = date_valid(y, f[1], f[0]), md = date_valid(y, f[0], f[1]);
+    if (!dm && !md) return false;
+    int order = date_label_order(label);
+    if (order == 0 && sep == '.') order = 1;
+    if (order == 0 && dm && md && f[0] == f[1]) order = 1;
+    if (order == 0) order = dm && md ? 0 : dm ? 1 : 2;
+    if (order == 1 && dm) *iso = y * 10000 + f[1] * 100 + f[0];
+    else if (order == 2 && md) *iso = y * 10000 + f[0] * 100 + f[1];
+    return true;
 }
 
 /* Month names, each with its month number: English, German, French, Spanish,
@@ -2013,7 +2060,9 @@ static bool loc_dob_words(struct ls_slice m, struct ls_value *out)
     }
     out->off = start;
     out->len = yend - start;
-    return date_valid(year, mon, day);
+    if (!date_valid(year, mon, day)) return false;
+    out->date = year * 10000 + mon * 100 + day;
+    return true;
 }
 
 #define KANJI_YEAR "\xe5\xb9\xb4"
@@ -2067,7 +2116,9 @@ static bool loc_dob_kanji(struct ls_slice m, struct ls_value *out)
     if (e == p || !ls_slice_starts(sub(m, e, m.len - e), KANJI_DAY, 3)) return false;
     out->off = start;
     out->len = e + 3 - start;
-    return date_valid(y, mo, d);
+    if (!date_valid(y, mo, d)) return false;
+    out->date = y * 10000 + mo * 100 + d;
+    return true;
 }
 
 #define HANGUL_YEAR "\xeb\x85\x84"
@@ -2097,11 +2148,14 @@ static bool loc_dob_hangul(struct ls_slice m, struct ls_value *out)
     if (e == p || !ls_slice_starts(sub(m, e, m.len - e), HANGUL_DAY, 3)) return false;
     out->off = ys;
     out->len = e + 3 - ys;
-    return date_valid(y, mo, d);
+    if (!date_valid(y, mo, d)) return false;
+    out->date = y * 10000 + mo * 100 + d;
+    return true;
 }
 
 static bool loc_dob(struct ls_slice m, struct ls_value *out)
 {
+    out->date = 0;
     if (loc_dob_kanji(m, out)) return true;
     if (loc_dob_hangul(m, out)) return true;
     if (loc_dob_words(m, out)) return true;
@@ -2112,7 +2166,7 @@ static bool loc_dob(struct ls_slice m, struct ls_value *out)
     if (first >= end) return false;
     out->off = first;
     out->len = end - first;
-    return date_shape_ok(sub(m, out->off, out->len));
+    return date_shape_ok(sub(m, out->off, out->len), sub(m, 0, out->off), &out->date);
 }
 
 /* ---- secrets -------------------------------------------------------------- */
@@ -3737,6 +3791,16 @@ static void normalise(enum norm_kind k, struct ls_slice v, char *out, bool natio
         memmove(out, out + 1, n);
 }
 
+/* A national phone form that names its country: the country code in front
+ * (and Russia's trunk 8 dropped), as its international form is normalised. */
+static void normalise_cc(char *norm, const char *cc, bool drop_trunk)
+{
+    size_t n = strlen(norm), c = strlen(cc), from = drop_trunk && n > 0 ? 1u : 0u;
+    if (c == 0 || n - from + c + 1 > LS_VALUE_NORM_MAX) return;
+    memmove(norm + c, norm + from, n - from + 1);
+    memcpy(norm, cc, c);
+}
+
 /* ---- redaction -------------------------------------------------------------- */
 
 struct rbuf {
@@ -3924,6 +3988,10 @@ bool ls_value_check(const struct ls_candidate *cand, struct ls_value *out)
     struct ls_slice v = sub(cand->match, out->off, out->len);
     if (v.len == 0) return false;
     normalise(norm_kind_for(cand->entity, cand->validator), v, out->norm, out->national);
+    if (streq(cand->entity, "phone") && out->cc[0]) normalise_cc(out->norm, out->cc, out->drop_trunk);
+    if (out->date) /* a date of birth whose order is known: one value however written */
+        snprintf(out->norm, sizeof out->norm, "%04u-%02u-%02u", out->date / 10000, out->date / 100 % 100,
+                 out->date % 100);
     if (out->norm[0] == '\0') return false;
     const char *style = cand->redact && *cand->redact ? cand->redact : default_redact(cand->entity);
     struct rbuf r = {out->redacted, 0, sizeof out->redacted};

@@ -33,6 +33,17 @@ struct ls_value {
                                         * evidence of the entity is dropped from the object */
     bool national;                     /* a phone in a national form whose first digit 1 is no
                                         * North American country code (China's 138 0013 8000) */
+    char cc[4];                        /* a national phone form that names its country (China's
+                                        * 138 0013 8000, Russia's 8 (916) 123-45-67, Brazil's and
+                                        * India's mobiles): the country code the fingerprint is
+                                        * given in front, so it is one value with the +86/+7/+55/+91
+                                        * form; "" otherwise */
+    bool drop_trunk;                   /* with cc: the first digit is a trunk prefix (Russia's 8) */
+    unsigned date;                     /* a date of birth whose written form says the order of its
+                                        * fields (ISO, YYYYMMDD, a month word, CJK, a day > 12, a
+                                        * DD/MM label): YYYYMMDD, fingerprinted as YYYY-MM-DD so
+                                        * that one person's date is one value; 0 when ambiguous
+                                        * (03/04/1975) and fingerprinted as written */
 };
 
 /* Returns true if the candidate is a valid value (out filled), false if

@@ -21,13 +21,14 @@ import tempfile
 import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import lsutil  # noqa: E402
+import rulesnorm  # noqa: E402
 
 SRC = os.environ.get("LEAKSIFT_SRC", os.path.join(os.path.dirname(__file__), "..", ".."))
 LEAKSIFT = os.environ.get("LEAKSIFT", "leaksift")
 GEN = os.path.join(SRC, "tests", "gen", "gen_pii_faker_forms.py")
 
 
-fingerprint = lsutil.fingerprint
+fingerprint = rulesnorm.fingerprint
 
 
 class RulesFakerForms(unittest.TestCase):

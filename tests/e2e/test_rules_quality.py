@@ -23,6 +23,7 @@ import tempfile
 import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import lsutil  # noqa: E402
+import rulesnorm  # noqa: E402
 
 SRC = os.environ.get("LEAKSIFT_SRC", os.path.join(os.path.dirname(__file__), "..", ".."))
 LEAKSIFT = os.environ.get("LEAKSIFT", "leaksift")
@@ -31,7 +32,7 @@ ENTITIES = ("ssn credit_card iban email phone passport dob drivers_license aws_k
             "token jwt password password_hash private_key marking").split()
 
 
-fingerprint = lsutil.fingerprint
+fingerprint = rulesnorm.fingerprint
 
 
 class RulesQuality(unittest.TestCase):

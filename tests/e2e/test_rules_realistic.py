@@ -25,6 +25,7 @@ import tempfile
 import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import lsutil  # noqa: E402
+import rulesnorm  # noqa: E402
 
 SRC = os.environ.get("LEAKSIFT_SRC", os.path.join(os.path.dirname(__file__), "..", ".."))
 LEAKSIFT = os.environ.get("LEAKSIFT", "leaksift")
@@ -39,7 +40,7 @@ THRESHOLDS = {
 }
 
 
-fingerprint = lsutil.fingerprint
+fingerprint = rulesnorm.fingerprint
 
 
 def scan(corpus, workdir):

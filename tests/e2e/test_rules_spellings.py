@@ -20,6 +20,7 @@ import tempfile
 import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import lsutil  # noqa: E402
+import rulesnorm  # noqa: E402
 
 SRC = os.environ.get("LEAKSIFT_SRC", os.path.join(os.path.dirname(__file__), "..", ".."))
 LEAKSIFT = os.environ.get("LEAKSIFT", "leaksift")
@@ -27,7 +28,7 @@ GEN = os.path.join(SRC, "tests", "gen", "gen_pii_spellings.py")
 ENTITIES = ["ssn", "credit_card", "iban", "phone", "email", "passport", "dob", "drivers_license"]
 
 
-fingerprint = lsutil.fingerprint
+fingerprint = rulesnorm.fingerprint
 
 
 def run(corpus, workdir):

@@ -27,6 +27,7 @@ import tempfile
 import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import lsutil  # noqa: E402
+import rulesnorm  # noqa: E402
 
 SRC = os.environ.get("LEAKSIFT_SRC", os.path.join(os.path.dirname(__file__), "..", ".."))
 GEN = os.path.join(SRC, "tests", "gen", "gen_rulesred.py")
@@ -69,7 +70,8 @@ def score(key, fpkey, found, redacted):
         matched = set()
         for e in spec["expect"]:
             names = [e["entity"]] + e.get("also", [])
-            fps_ok = {(n, lsutil.fingerprint(fpkey, n, e["norm"])) for n in names}
+            norms = rulesnorm.norms(e["entity"], e["norm"])
+            fps_ok = {(n, lsutil.fingerprint(fpkey, n, v)) for n in names for v in norms}
             hit = got & fps_ok
             st = stats[e["entity"]]
             st["n"] += 1

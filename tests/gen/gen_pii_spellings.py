@@ -312,7 +312,9 @@ def sp_dob(g):
             if lid == "dob_paren":
                 fid, f = forms[0]
             v = f(y, m, d)
-            out.append(("%s_%s" % (lid, fid), lab % v, "dob", v))
+            # the label names the order: fingerprinted as the ISO date (docs/rules.md)
+            norm = "%d-%02d-%02d" % (y, m, d) if lid == "dob_paren" else v
+            out.append(("%s_%s" % (lid, fid), lab % v, "dob", norm))
     return out
 
 
