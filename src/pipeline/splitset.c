@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <libdeflate.h>
 #include <unistd.h>
 
+#include "core/ls_core.h"
 #include "pipeline/splitset.h"
 
 static bool is_digit(char ch) { return ch >= '0' && ch <= '9'; }
@@ -395,13 +397,81 @@ enum ls_split_start ls_split_head(const uint8_t *h, size_t n)
     return LS_SPLIT_START_NONE;
 }
 
-static enum ls_split_start starts_as_archive(int dfd, const char *name)
+/* A RAR 5 variable-length number at *at (at most 10 bytes). */
+static bool rar5_vint(struct ls_slice s, size_t *at, uint64_t *v)
 {
+    *v = 0;
+    for (unsigned i = 0; i < 10; i++) {
+        uint8_t b;
+        struct ls_slice one;
+        if (!ls_slice_sub(s, *at, 1, &one)) return false;
+        b = one.ptr[0];
+        (*at)++;
+        *v |= (uint64_t)(b & 0x7F) << (7 * i);
+        if (!(b & 0x80)) return true;
+    }
+    return false;
+}
+
+/* Is the RAR archive in s one whole file (its main header says it is no
+ * volume)? false: a volume, or not known. */
+static bool rar_not_volume(struct ls_slice s)
+{
+    uint16_t crc16, size16, flags16;
+    uint32_t crc32;
+    struct ls_slice hd;
+    if (ls_slice_starts(s, "Rar!\x1A\x07\x00", 7)) { /* RAR 4: the main header (0x73) after the marker */
+        if (!ls_rd_u16le(s, 7, &crc16) || !ls_rd_u16le(s, 10, &flags16) || !ls_rd_u16le(s, 12, &size16) ||
+            size16 < 7 || !ls_slice_sub(s, 9, (size_t)size16 - 2, &hd) || hd.ptr[0] != 0x73)
+            return false;
+        return (libdeflate_crc32(0, hd.ptr, hd.len) & 0xFFFFu) == crc16 && !(flags16 & 0x0001u);
+    }
+    if (!ls_slice_starts(s, "Rar!\x1A\x07\x01\x00", 8) || !ls_rd_u32le(s, 8, &crc32)) return false;
+    size_t at = 12, body;
+    uint64_t hsize, type, flags, v;
+    if (!rar5_vint(s, &at, &hsize) || hsize > 4096) return false;
+    body = at;
+    if (!ls_slice_sub(s, 12, body - 12 + (size_t)hsize, &hd) || libdeflate_crc32(0, hd.ptr, hd.len) != crc32)
+        return false;
+    struct ls_slice h = ls_slice_make(hd.ptr, hd.len);
+    at = body - 12;
+    if (!rar5_vint(h, &at, &type) || type != 1 || !rar5_vint(h, &at, &flags)) return false;
+    if ((flags & 0x0001u) && !rar5_vint(h, &at, &v)) return false; /* extra area size */
+    if ((flags & 0x0002u) && !rar5_vint(h, &at, &v)) return false; /* data size */
+    return rar5_vint(h, &at, &v) && !(v & 0x0001u);                /* archive flags: volume */
+}
+
+uint64_t ls_split_declared_end(const uint8_t *h, size_t n, bool rar)
+{
+    struct ls_slice s = ls_slice_make(h, n), sh;
+    if (rar) return rar_not_volume(s) ? 1 : 0;
+    uint32_t crc;
+    uint64_t off, size;
+    /* 7z: signature, version, start header CRC over the next 20 bytes */
+    if (!ls_slice_starts(s, "7z\xBC\xAF\x27\x1C", 6) || !ls_rd_u32le(s, 8, &crc) || !ls_slice_sub(s, 12, 20, &sh) ||
+        libdeflate_crc32(0, sh.ptr, sh.len) != crc || !ls_rd_u64le(s, 12, &off) || !ls_rd_u64le(s, 20, &size))
+        return 0;
+    if (off > UINT64_MAX - 32 || size > UINT64_MAX - 32 - off) return 0;
+    return 32 + off + size;
+}
+
+static enum ls_split_start starts_as_archive(int dfd, const char *name, uint64_t *end)
+{
+    *end = 0;
     uint8_t *h = malloc(LS_SPLIT_HEAD);
     if (!h) return LS_SPLIT_START_NONE;
-    enum ls_split_start st = ls_split_head(h, read_head(dfd, name, h, LS_SPLIT_HEAD));
+    size_t n = read_head(dfd, name, h, LS_SPLIT_HEAD);
+    enum ls_split_start st = ls_split_head(h, n);
+    if (st == LS_SPLIT_START_ARCHIVE) *end = ls_split_declared_end(h, n, false);
     free(h);
     return st;
+}
+
+/* A RAR volume set's root whose main header says it is no volume. */
+static bool rar_whole(int dfd, const char *name)
+{
+    uint8_t h[512];
+    return ls_split_declared_end(h, read_head(dfd, name, h, sizeof h), true) != 0;
 }
 
 /* Does the file start with "From " (a mailbox's, or a message's cut
@@ -487,8 +557,15 @@ static void build(struct ls_split_plan *p, int dfd, const char *b, const struct 
     }
     /* a byte split's first part starts as an archive does (above) */
     enum ls_split_start st = LS_SPLIT_START_ARCHIVE;
+    uint64_t end = 0; /* where the archive says it ends (0: not known) */
     if ((n->scheme == LS_SPLIT_NUM || n->scheme == LS_SPLIT_ALPHA) &&
-        (st = starts_as_archive(dfd, p->root)) == LS_SPLIT_START_NONE) {
+        (st = starts_as_archive(dfd, p->root, &end)) == LS_SPLIT_START_NONE) {
+        p->root[0] = 0;
+        return;
+    }
+    /* a RAR that is no volume: x.rar and x.r00 (or S.part1.rar and
+     * S.part2.rar) side by side are two files */
+    if ((n->scheme == LS_SPLIT_RAR || n->scheme == LS_SPLIT_RAROLD) && rar_whole(dfd, p->root)) {
         p->root[0] = 0;
         return;
     }
@@ -515,6 +592,26 @@ static void build(struct ls_split_plan *p, int dfd, const char *b, const struct 
         if (!gap && !p->note_limit && zs >= 0) (void)plan_add(p, cap, p->root, zs);
     }
     if (p->n == 0) return;
+    /* the archive ends in part k (its header says so): the files of the
+     * set's next names are no parts (a 7z whole in x.7z.001 beside an
+     * x.7z.002 of anything: that file was recorded by reference, clean,
+     * and no reader read it) */
+    if (end) {
+        uint64_t cum = 0;
+        unsigned k = 0;
+        for (; k < p->n && cum < end; k++) cum = p->sizes[k] > UINT64_MAX - cum ? UINT64_MAX : cum + p->sizes[k];
+        if (cum >= end && k < p->n) {
+            if (k <= 1) {
+                p->n = 0;
+                p->note[0] = 0;
+                p->root[0] = 0;
+                return;
+            }
+            p->n = k;
+            p->note[0] = 0;
+            p->note_limit = false;
+        }
+    }
     /* a split mailbox: its second part starts mid-message (above) */
     if (st == LS_SPLIT_START_MBOX && p->n >= 2 && starts_from_line(dfd, p->names[1])) {
         p->n = 0;

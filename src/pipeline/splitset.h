@@ -71,6 +71,16 @@ bool ls_split_make(const char *base, const struct ls_split_name *n, unsigned ind
 enum ls_split_start { LS_SPLIT_START_NONE = 0, LS_SPLIT_START_ARCHIVE, LS_SPLIT_START_MBOX };
 enum ls_split_start ls_split_head(const uint8_t *h, size_t n);
 
+/* Where a whole archive that starts in h[0..n) ends, as its own header says
+ * (a set whose first k parts reach there has no more parts: a file of the
+ * set's next name is a file of its own, whose bytes the archive reader
+ * would never read). A 7z's start header (its CRC right): 32 + the next
+ * header's offset and size, for byte splits; a RAR 4/5 archive whose main
+ * header (its CRC right) does not say `volume`: 1 (its first file is all
+ * of it), for RAR volume names only (rar = true: a byte split of a RAR is
+ * no volume set either). 0: not known. Pure. */
+uint64_t ls_split_declared_end(const uint8_t *h, size_t n, bool rar);
+
 /* A set as probed on disk. */
 struct ls_split_plan {
     bool is_set;                 /* at least two parts, root found */

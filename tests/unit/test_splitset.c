@@ -547,6 +547,111 @@ static void probe_v7_tar_and_mbox(void **state)
     assert_null(probe("notes.aa"));
 }
 
+/* CRC-32 (IEEE), bit by bit: the test's own, not the code's. */
+static uint32_t crc32_of(const unsigned char *p, size_t n)
+{
+    uint32_t c = 0xFFFFFFFFu;
+    for (size_t i = 0; i < n; i++) {
+        c ^= p[i];
+        for (int k = 0; k < 8; k++) c = c & 1 ? (c >> 1) ^ 0xEDB88320u : c >> 1;
+    }
+    return ~c;
+}
+
+static void le(unsigned char *p, uint64_t v, int n)
+{
+    for (int i = 0; i < n; i++) p[i] = (unsigned char)(v >> (8 * i));
+}
+
+/* A 7z start header saying the archive is `total` bytes. */
+static void sevenz_head(unsigned char h[32], uint64_t total)
+{
+    memset(h, 0, 32);
+    memcpy(h, "7z\xBC\xAF\x27\x1C\x00\x04", 8);
+    le(h + 12, total - 32 - 20, 8); /* next header offset */
+    le(h + 20, 20, 8);              /* next header size */
+    le(h + 8, crc32_of(h + 12, 20), 4);
+}
+
+/* A RAR 4 marker and main header (volume or not). */
+static size_t rar4_head(unsigned char *h, bool volume)
+{
+    memcpy(h, "Rar!\x1A\x07\x00", 7);
+    unsigned char *m = h + 7;
+    memset(m, 0, 13);
+    m[2] = 0x73;
+    le(m + 3, volume ? 1 : 0, 2);
+    le(m + 5, 13, 2);
+    le(m, crc32_of(m + 2, 11) & 0xFFFF, 2);
+    return 20;
+}
+
+/* A RAR 5 signature and main header (volume or not). */
+static size_t rar5_head(unsigned char *h, bool volume)
+{
+    memcpy(h, "Rar!\x1A\x07\x01\x00", 8);
+    unsigned char *m = h + 8;
+    m[4] = 3;                 /* header size */
+    m[5] = 1;                 /* type: main */
+    m[6] = 0;                 /* header flags */
+    m[7] = volume ? 1 : 0;    /* archive flags */
+    le(m, crc32_of(m + 4, 4), 4);
+    return 16;
+}
+
+/* A whole archive in the first file(s) (its own header says where it
+ * ends): a file of the set's next name is no part of it. */
+static void probe_whole_archive_ends(void **state)
+{
+    (void)state;
+    unsigned char h[64];
+    sevenz_head(h, 100); /* a 7z whole in its .001 */
+    put_bytes("w.7z.001", h, 32, 100);
+    put("w.7z.002", 60);
+    assert_null(probe("w.7z.002"));
+    assert_null(probe("w.7z.001"));
+    sevenz_head(h, 200); /* a 7z -v set of two whole parts, and a third file */
+    put_bytes("t.7z.001", h, 32, 100);
+    put("t.7z.002", 100);
+    put("t.7z.003", 60);
+    const struct ls_split_plan *p = probe("t.7z.002");
+    assert_non_null(p);
+    assert_int_equal(p->n, 2);
+    assert_string_equal(p->note, "");
+    assert_null(probe("t.7z.003"));
+    sevenz_head(h, 240); /* the set as long as its parts: joined as before */
+    put_bytes("u.7z.001", h, 32, 100);
+    put("u.7z.002", 100);
+    put("u.7z.003", 40);
+    p = probe("u.7z.003");
+    assert_non_null(p);
+    assert_int_equal(p->n, 3);
+    h[13] ^= 1; /* a start header whose CRC fails: not trusted */
+    put_bytes("c.7z.001", h, 32, 100);
+    put("c.7z.002", 100);
+    assert_non_null(probe("c.7z.002"));
+    assert_int_equal(ls_split_declared_end(h, 32, false), 0);
+    /* RAR 4 and 5: no volume, no set; a volume, a set */
+    size_t n = rar4_head(h, false);
+    put_bytes("r.rar", h, n, 100);
+    put("r.r00", 60);
+    assert_null(probe("r.r00"));
+    n = rar4_head(h, true);
+    put_bytes("v.rar", h, n, 100);
+    put("v.r00", 60);
+    assert_non_null(probe("v.r00"));
+    n = rar5_head(h, false);
+    put_bytes("f.part1.rar", h, n, 100);
+    put("f.part2.rar", 60);
+    assert_null(probe("f.part2.rar"));
+    assert_int_equal(ls_split_declared_end(h, n, true), 1);
+    n = rar5_head(h, true);
+    put_bytes("g.part1.rar", h, n, 100);
+    put("g.part2.rar", 60);
+    assert_non_null(probe("g.part2.rar"));
+    assert_int_equal(ls_split_declared_end(h, n, true), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -568,6 +673,7 @@ int main(void)
         cmocka_unit_test(probe_part_prefix),
         cmocka_unit_test(probe_width_overflow),
         cmocka_unit_test(probe_v7_tar_and_mbox),
+        cmocka_unit_test(probe_whole_archive_ends),
     };
     return cmocka_run_group_tests(tests, mkdir_tmp, rm_tmp);
 }
