@@ -54,9 +54,10 @@ with fake secrets and PII:
   artefacts with a secret after it, a truncated pack.
 
 What this dump made leaksift read (src/extract/git.c, sealed.c,
-k8ssecret.c): git bundles; OFS_DELTAs applied to their bases; Ansible
-Vault values inside text; Kubernetes Secret values that are files (key
-stores, Helm's double-base64 gzip'd release).
+k8ssecret.c, asar.c): git bundles; OFS_DELTAs applied to their bases;
+Ansible Vault values inside text; Kubernetes Secret values that are files
+(key stores, Helm's double-base64 gzip'd release); Electron asar archives
+(each file a member).
 
 "gap": true marks what a careful tool finds and leaksift does not (the
 report that came with this file says why); a gap that starts to hold fails
@@ -688,6 +689,9 @@ def package_cases():
     asar = struct.pack("<II", 4, len(pickle)) + pickle + data
     r = put(ART + "/desktop/app.asar", asar)
     key("asar_token", r, None, planted_under={"token": [s_tok], "password": [pg]})
+    key("asar_member_config", r, ["config/prod.json"], planted={"token": [s_tok], "password": [pg]})
+    key("asar_member_main_clean", r, ["main.js"], no_findings=True)
+    key("asar_read_full", r, [], coverage="full", verdict="sensitive")
 
     # a zip bomb among the build artefacts, a secret after it
     b_tok = ghp()
@@ -1133,7 +1137,8 @@ def generate(out):
     return D.generate(out, (git_cases, docker_cases, package_cases, config_cases, log_cases))
 
 
-CORPUS = {GIT + "/backups/deploy-scripts-2014-11-24.bundle": "git/h14_bundle_v2",
+CORPUS = {ART + "/desktop/app.asar": "asar/h14_app.asar",
+          GIT + "/backups/deploy-scripts-2014-11-24.bundle": "git/h14_bundle_v2",
           GIT + "/backups/deploy-scripts-v3.bundle": "git/h14_bundle_v3",
           GIT + "/recovered/pack-deep-chain.pack": "git/h14_deep_chain.pack",
           OPS + "/ansible/group_vars/prod/main.yml": "sealed/h14_inline_vault.yml",
