@@ -979,6 +979,23 @@ def config_cases():
           "</com.cloudbees.plugins.credentials.SystemCredentialsProvider>\n" % (jk_pw, enc))
     r = put(CI + "/jenkins_home/credentials.xml", jx.encode())
     key("jenkins_credentials_password", r, [], planted={"password": [jk_pw]})
+    # a job's config.xml as Jenkins 2 writes it: the password parameter's default encrypted with the
+    # instance's master key (secrets/master.key and secrets/hudson.util.Secret, beside it in the dump,
+    # decrypt it). gap: no rule reads hudson.util.Secret's {AQAAABAAAA...} form; patch
+    # /tmp/s17/patches/hostile17-rules-keyvalue-password.patch adds secret_jenkins_secret and drops the mark
+    iv_blob = bytes([1]) + struct.pack(">II", 16, 32) + bytes(R.randrange(256) for _ in range(48))
+    enc2 = "{" + base64.b64encode(iv_blob).decode() + "}"
+    r = put(CI + "/jenkins_home/jobs/payments-deploy/config.xml", (
+        "<?xml version='1.1' encoding='UTF-8'?>\n<flow-definition plugin=\"workflow-job@2.40\">\n  <properties>\n"
+        "    <hudson.model.ParametersDefinitionProperty><parameterDefinitions>\n"
+        "      <hudson.model.PasswordParameterDefinition><name>DB_PASSWORD</name>\n"
+        "        <defaultValueAsSecret>%s</defaultValueAsSecret>\n"
+        "      </hudson.model.PasswordParameterDefinition>\n    </parameterDefinitions>"
+        "</hudson.model.ParametersDefinitionProperty>\n  </properties>\n</flow-definition>\n" % enc2).encode())
+    key("jenkins_job_encrypted_secret", r, [], exact={"password": [enc2]}, gap=True)
+    r = put(CI + "/jenkins_home/secrets/master.key", bytes(R.randrange(256) for _ in range(256)).hex().encode())
+    # the master key itself: 256 random bytes as hex, no label (gap: nothing reads a bare key file by its name)
+    key("jenkins_master_key", r, [], verdict="sensitive", gap=True)
     # developer dotfiles
     n_tok = npm()
     r = put(HOME + "/.npmrc", ("registry=https://registry.npmjs.org/\n//registry.npmjs.org/:_authToken=%s\n" % n_tok).encode())
