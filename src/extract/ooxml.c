@@ -1901,8 +1901,8 @@ static ls_err ox_cell_end(struct ox_walk *w)
         v = ox_cell_number(w, v, num);
     } else if (w->ctype == OXT_D) {
         v = ls_slice_make(num, ls_sheet_iso(v, num, sizeof num));
-    } /* else str (formula result), e (error): as stored */
-    if (!inl) LS_TRY(ox_add(w, v));
+    } /* else str (formula result: written as it came), e (error): as stored */
+    if (!inl && w->ctype != OXT_STR) LS_TRY(ox_add(w, v));
     ls_tc_cell(&w->tc, w->col, v, text); /* the header, then labelled values */
     return ox_sep(w, '\t');
 }
@@ -1931,7 +1931,14 @@ static ls_err ox_keep_cell(struct ox_walk *w, struct ls_slice s)
 
 static ls_err ox_sheet_chars(struct ox_walk *w, struct ls_slice s)
 {
-    if (w->in_v) return ox_keep_cell(w, s); /* capped: a number is short */
+    if (w->in_v) {
+        /* A formula's string result (t="str") is as long as any text
+         * (Excel: 32,767 characters; exporters put plain strings there):
+         * written as it comes, like an inline string; the value kept for
+         * the labeller is capped, as a number's (which is short). */
+        if (w->ctype == OXT_STR) LS_TRY(ox_add(w, s));
+        return ox_keep_cell(w, s);
+    }
     if (w->in_dvf) return ox_add(w, s);
     if (w->in_f) {
         ls_err e = ls_buf_add(&w->fbuf, s.ptr, s.len);

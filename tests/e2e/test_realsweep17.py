@@ -1,0 +1,38 @@
+#!/usr/bin/env python3
+"""Words the seventeenth sweep's reference extractors found and leaksift
+lost (tests/gen/gen_realsweep17.py): an xlsx cell's formula-result string
+(t="str") longer than 256 bytes is read whole."""
+import os
+import sys
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import lsutil  # noqa: E402
+
+sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
+import gen_realsweep17  # noqa: E402
+
+
+class RealSweep17(lsutil.GeneratedTree):
+    GEN = gen_realsweep17
+
+    def lines(self, name):
+        return [ln.rstrip("\t") for ln in self.text(name).splitlines()]
+
+    def test_lines(self):
+        for name, want in sorted(self.key.items()):
+            with self.subTest(name=name):
+                o = self.m.obj(self.p(name))
+                self.assertEqual(o["coverage"], "full", o.get("errors"))
+                got = self.lines(name)
+                for line in want:
+                    self.assertIn(line, got)
+
+    def test_long_str_cell_scanned(self):
+        o = self.m.obj(self.p("strcells.xlsx"))
+        self.assertEqual(o["handler"], "ooxml")
+        self.assertIn("ssn", lsutil.entities(o))
+
+if __name__ == "__main__":
+    unittest.main()
