@@ -455,6 +455,67 @@ uint64_t ls_split_declared_end(const uint8_t *h, size_t n, bool rar)
     return 32 + off + size;
 }
 
+static bool zeros_from(struct ls_slice s, size_t at)
+{
+    for (; at < s.len; at++)
+        if (s.ptr[at]) return false;
+    return true;
+}
+
+bool ls_split_rar_last(const uint8_t *t, size_t n)
+{
+    if (n > LS_SPLIT_TAIL) { /* the end block is in the last bytes: a bounded search */
+        t += n - LS_SPLIT_TAIL;
+        n = LS_SPLIT_TAIL;
+    }
+    struct ls_slice s = ls_slice_make(t, n), hd;
+    for (size_t i = 0; i + 7 <= n; i++) {
+        uint16_t crc16, flags16, size16;
+        uint32_t crc32;
+        /* RAR 4: HEAD_CRC, 0x7B, HEAD_FLAGS (0x0001: a next volume), HEAD_SIZE */
+        if (t[i + 2] == 0x7B && ls_rd_u16le(s, i, &crc16) && ls_rd_u16le(s, i + 3, &flags16) &&
+            ls_rd_u16le(s, i + 5, &size16) && size16 >= 7 && ls_slice_sub(s, i + 2, (size_t)size16 - 2, &hd) &&
+            (libdeflate_crc32(0, hd.ptr, hd.len) & 0xFFFFu) == crc16 && zeros_from(s, i + size16))
+            return !(flags16 & 0x0001u);
+        /* RAR 5: CRC32, header size, type 5, header flags, end flags (0x0001: not the last volume) */
+        size_t at = i + 4;
+        uint64_t hsize, type, flags, v, endf;
+        if (!ls_rd_u32le(s, i, &crc32) || !rar5_vint(s, &at, &hsize) || hsize < 2 || hsize > 16 ||
+            !ls_slice_sub(s, i + 4, at - (i + 4) + (size_t)hsize, &hd) || libdeflate_crc32(0, hd.ptr, hd.len) != crc32 ||
+            !zeros_from(s, at + (size_t)hsize))
+            continue;
+        struct ls_slice h = ls_slice_make(hd.ptr, hd.len);
+        size_t k = at - (i + 4);
+        if (!rar5_vint(h, &k, &type) || type != 5 || !rar5_vint(h, &k, &flags)) continue;
+        if ((flags & 0x0001u) && !rar5_vint(h, &k, &v)) continue;
+        if ((flags & 0x0002u) && !rar5_vint(h, &k, &v)) continue;
+        if (!rar5_vint(h, &k, &endf)) continue;
+        return !(endf & 0x0001u);
+    }
+    return false;
+}
+
+/* The last up to LS_SPLIT_TAIL bytes of the regular file name in dfd; their count. */
+static size_t read_tail(int dfd, const char *name, uint64_t size, uint8_t *t)
+{
+    int fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) return 0;
+    struct stat sb;
+    size_t n = 0;
+    if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && (uint64_t)sb.st_size == size) {
+        size_t want = size < LS_SPLIT_TAIL ? (size_t)size : LS_SPLIT_TAIL;
+        off_t at = (off_t)(size - want);
+        while (n < want) {
+            ssize_t r = pread(fd, t + n, want - n, at + (off_t)n);
+            if (r < 0 && errno == EINTR) continue;
+            if (r <= 0) break;
+            n += (size_t)r;
+        }
+    }
+    close(fd);
+    return n;
+}
+
 static enum ls_split_start starts_as_archive(int dfd, const char *name, uint64_t *end)
 {
     *end = 0;
@@ -610,6 +671,23 @@ static void build(struct ls_split_plan *p, int dfd, const char *b, const struct 
             p->n = k;
             p->note[0] = 0;
             p->note_limit = false;
+        }
+    }
+    /* a RAR volume that says it is the last: no parts after it */
+    if (n->scheme == LS_SPLIT_RAR || n->scheme == LS_SPLIT_RAROLD) {
+        uint8_t t[LS_SPLIT_TAIL];
+        for (unsigned j = 0; j + 1 < p->n; j++) {
+            if (!ls_split_rar_last(t, read_tail(dfd, p->names[j], p->sizes[j], t))) continue;
+            if (j == 0) {
+                p->n = 0;
+                p->note[0] = 0;
+                p->root[0] = 0;
+                return;
+            }
+            p->n = j + 1;
+            p->note[0] = 0;
+            p->note_limit = false;
+            break;
         }
     }
     /* a split mailbox: its second part starts mid-message (above) */

@@ -81,6 +81,15 @@ enum ls_split_start ls_split_head(const uint8_t *h, size_t n);
  * no volume set either). 0: not known. Pure. */
 uint64_t ls_split_declared_end(const uint8_t *h, size_t n, bool rar);
 
+/* Does a RAR 4/5 volume whose last bytes are t[0..n) say it is the last
+ * (its end of archive block, CRC right, without `next volume`; only zero
+ * padding after it; only the last LS_SPLIT_TAIL bytes are looked at)?
+ * false: another volume follows, or not known. A set's
+ * parts after its last volume are no parts (a file of the next name is a
+ * file of its own). Pure. */
+#define LS_SPLIT_TAIL 64u
+bool ls_split_rar_last(const uint8_t *t, size_t n);
+
 /* A set as probed on disk. */
 struct ls_split_plan {
     bool is_set;                 /* at least two parts, root found */

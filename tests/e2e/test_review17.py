@@ -3,7 +3,8 @@
 on files made by tests/gen/gen_review17.py: a file named as the next part
 of a split archive was joined by name alone and recorded by reference
 (full, the set's verdict) even when the archive before it is whole by its
-own header (a 7z's start header, a RAR that is no volume): the file was
+own header (a 7z's start header, a RAR that is no volume, a RAR volume
+whose end block says it is the last): the file was
 never read and the SSNs in it never found. Now it is a root of its own;
 real sets are still joined."""
 import os

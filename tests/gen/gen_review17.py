@@ -16,9 +16,12 @@ reader ever read that file's bytes, and what it held was never found.
 - v7/data.7z.001, .002 (a 7z -v1k set, whole in its two parts) and
   v7/data.7z.003 (a CSV with SSNs, under 1 KiB): .003 likewise;
 - r4/report.rar (a RAR 4 archive, stored, no volume) and r4/report.r00 (a
-  CSV with SSNs): .r00 likewise.
+  CSV with SSNs): .r00 likewise;
+- rv/arch.rar and rv/arch.r00 (a RAR 4 set of two volumes, one stored
+  file in each, the second's end block without "next volume") and
+  rv/arch.r01 (a CSV with SSNs): .r01 likewise.
 Each such file is now a root of its own (its SSNs found); real sets (the
-7z -v set's two parts) are still joined.
+7z -v set's and the RAR set's two parts) are still joined.
 """
 import os
 import random
@@ -64,6 +67,29 @@ def rar4_stored(name, data):
     return out
 
 
+def rar4_volumes(files):
+    """A RAR 4 volume set, one whole stored file in each volume: the first
+    volumes' end blocks say a next volume follows, the last's does not."""
+    def block(typ, flags, body, add=b""):
+        size = 7 + len(body)
+        head = bytes([typ]) + flags.to_bytes(2, "little") + size.to_bytes(2, "little") + body
+        crc = zlib.crc32(head) & 0xFFFF
+        return crc.to_bytes(2, "little") + head + add
+    vols = []
+    for k, (name, data) in enumerate(files):
+        last = k + 1 == len(files)
+        out = b"Rar!\x1a\x07\x00"
+        out += block(0x73, 0x0001 | (0x0100 if k == 0 else 0), b"\0" * 6)  # volume (first volume)
+        fn = name.encode()
+        body = (len(data).to_bytes(4, "little") + len(data).to_bytes(4, "little") + bytes([3]) +
+                (zlib.crc32(data) & 0xFFFFFFFF).to_bytes(4, "little") + (0x5A2E6000).to_bytes(4, "little") +
+                bytes([20, 0x30]) + len(fn).to_bytes(2, "little") + (0x20).to_bytes(4, "little") + fn)
+        out += block(0x74, 0x8000, body, data)
+        out += block(0x7B, 0x4000 | (0 if last else 0x0001), b"")
+        vols.append(out)
+    return vols
+
+
 def have_7z():
     return shutil.which("7z") is not None
 
@@ -78,6 +104,15 @@ def generate(outdir):
     with open(os.path.join(r4, "report.r00"), "wb") as f:
         f.write(csv_rows())
     cases.append(("r4/report.rar", "r4/report.r00"))
+    rv = os.path.join(outdir, "rv")
+    os.makedirs(rv, exist_ok=True)
+    vols = rar4_volumes([("part_a.txt", filler(1500)[:1500]), ("part_b.txt", filler(1500)[:1500])])
+    for name, data in zip(("arch.rar", "arch.r00"), vols):
+        with open(os.path.join(rv, name), "wb") as f:
+            f.write(data)
+    with open(os.path.join(rv, "arch.r01"), "wb") as f:
+        f.write(csv_rows())
+    cases.append(("rv/arch.rar", "rv/arch.r01"))
     if have_7z():
         w7 = os.path.join(outdir, "w7")
         os.makedirs(w7, exist_ok=True)
@@ -110,7 +145,8 @@ def generate(outdir):
         with open(os.path.join(v7, "data.7z.003"), "wb") as f:
             f.write(csv_rows())
         cases.append(("v7/data.7z.001", "v7/data.7z.003"))
-    return {"cases": cases, "ssns": SSNS, "joined": ["v7/data.7z.002"] if have_7z() else []}
+    joined = ["rv/arch.r00"] + (["v7/data.7z.002"] if have_7z() else [])
+    return {"cases": cases, "ssns": SSNS, "joined": joined}
 
 
 if __name__ == "__main__":

@@ -652,6 +652,70 @@ static void probe_whole_archive_ends(void **state)
     assert_int_equal(ls_split_declared_end(h, n, true), 0);
 }
 
+/* A RAR 4 end of archive block (7 bytes), a next volume or not. */
+static size_t rar4_end(unsigned char *h, bool next)
+{
+    unsigned char *m = h;
+    memset(m, 0, 7);
+    m[2] = 0x7B;
+    le(m + 3, 0x4000u | (next ? 1u : 0u), 2);
+    le(m + 5, 7, 2);
+    le(m, crc32_of(m + 2, 5) & 0xFFFF, 2);
+    return 7;
+}
+
+/* A RAR 5 end of archive header (8 bytes), a next volume or not. */
+static size_t rar5_end(unsigned char *h, bool next)
+{
+    h[4] = 3;           /* header size */
+    h[5] = 5;           /* type: end of archive */
+    h[6] = 4;           /* header flags: skip if unknown */
+    h[7] = next ? 1 : 0; /* end flags */
+    le(h, crc32_of(h + 4, 4), 4);
+    return 8;
+}
+
+/* A RAR volume whose end block says it is the last: the files of the
+ * set's next names after it are no parts. */
+static void probe_rar_last_volume(void **state)
+{
+    (void)state;
+    unsigned char h[64], t[64];
+    size_t hn = rar4_head(h, true);
+    /* v4.rar (volume, a next one), v4.r00 (the last), v4.r01: a file of its own */
+    memset(t, 'x', sizeof t);
+    rar4_end(t + 50, true);
+    memcpy(t, h, hn);
+    put_bytes("v4.rar", t, 57, 57);
+    memcpy(t, h, hn);
+    rar4_end(t + 50, false);
+    put_bytes("v4.r00", t, 57, 57);
+    put("v4.r01", 40);
+    const struct ls_split_plan *p = probe("v4.r00");
+    assert_non_null(p);
+    assert_int_equal(p->n, 2);
+    assert_null(probe("v4.r01"));
+    /* RAR 5, zero padding after the end header (as rar writes it) */
+    hn = rar5_head(h, true);
+    memset(t, 0, sizeof t);
+    memcpy(t, h, hn);
+    rar5_end(t + 40, false);
+    put_bytes("w5.part1.rar", t, 60, 60);
+    put("w5.part2.rar", 30);
+    assert_null(probe("w5.part2.rar"));
+    assert_true(ls_split_rar_last(t + 30, 30));
+    rar5_end(t + 40, true);
+    assert_false(ls_split_rar_last(t + 30, 30));
+    put_bytes("n5.part1.rar", t, 60, 60);
+    put("n5.part2.rar", 30);
+    assert_non_null(probe("n5.part2.rar"));
+    t[45] ^= 1; /* its CRC no longer matches: not known */
+    rar5_end(t + 40, false);
+    t[41] ^= 1;
+    assert_false(ls_split_rar_last(t + 30, 30));
+    assert_false(ls_split_rar_last(t, 0));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -674,6 +738,7 @@ int main(void)
         cmocka_unit_test(probe_width_overflow),
         cmocka_unit_test(probe_v7_tar_and_mbox),
         cmocka_unit_test(probe_whole_archive_ends),
+        cmocka_unit_test(probe_rar_last_volume),
     };
     return cmocka_run_group_tests(tests, mkdir_tmp, rm_tmp);
 }
