@@ -13,7 +13,8 @@
 # The worker's total includes what its process did before the fork (the
 # rules compiled, libmagic loaded: "setup before fork", a fixed cost per
 # run, ~127 M instructions with the built-in pack); "after fork" is the
-# scan itself.
+# scan itself. The supervisor's total is printed too (the rules compiled
+# before the fork are counted in both).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 corpus=$1
@@ -24,8 +25,14 @@ rm -f "$out".[0-9]*
 LEAKSIFT_NO_SANDBOX=1 valgrind --tool=callgrind --callgrind-out-file="$out.%p" \
     "$LEAKSIFT" scan -q -j1 --fingerprint-key "$out.key" -o "$out.jsonl" "$corpus" \
     >/dev/null 2>"$out.log" || true
-# The worker is the process that ran the pipeline.
+# The worker is the process that ran the pipeline; the supervisor (the
+# other file) writes the manifest and folds every record into the summary.
 worker=$(grep -l "ls_pipeline_object" "$out".[0-9]* | head -n 1)
+for f in "$out".[0-9]*; do
+    [ "$f" = "$worker" ] && continue
+    callgrind_annotate "$f" 2>/dev/null | awk '/PROGRAM TOTALS/ { gsub(",", "", $1);
+        printf "supervisor: %s instructions (its rule compile before the fork included)\n", $1 }'
+done
 callgrind_annotate --inclusive=yes --threshold=100 "$worker" 2>/dev/null | awk '
     /PROGRAM TOTALS/ { gsub(",", "", $1); total = $1; printf "worker: %s instructions\n", $1 }
     function stage(name, pat) { if ($0 ~ pat && !(name in seen)) { seen[name] = 1; v = $1; gsub(",", "", v); printf "%-22s %6.2f%%\n", name, 100 * v / total } }

@@ -261,6 +261,16 @@ static ls_err tt_row(struct tt_state *t, struct ls_ctx *c, struct ls_object *o,
     return ls_tc_row_end(&t->tc, c, o);
 }
 
+/* Whether tt_split() can find two fields in line: it ends a field only at
+ * a '|', a tab, or a space before a blank, a '|' or the line's end (a
+ * trailing space ends the last field and starts none). */
+_Static_assert(LS_TC_MIN_COLS >= 2, "a header has two fields at least");
+static bool tt_may_split(struct ls_slice line)
+{
+    return ls_slice_find(line, 0, "|", 1) != SIZE_MAX || ls_slice_find(line, 0, "\t", 1) != SIZE_MAX ||
+           ls_slice_find(line, 0, "  ", 2) != SIZE_MAX;
+}
+
 static ls_err tt_line(struct tt_state *t, struct ls_ctx *c, struct ls_object *o,
                       struct ls_slice line)
 {
@@ -269,6 +279,10 @@ static ls_err tt_line(struct tt_state *t, struct ls_ctx *c, struct ls_object *o,
         t->n_head = 0;
         return LS_OK;
     }
+    /* No table open and at most one field (prose, most lines of a text):
+     * no header (LS_TC_MIN_COLS), and nothing below changes the state
+     * (blank lines count only under a table; tt_open() resets them). */
+    if (t->n_head == 0 && !tt_may_split(line)) return LS_OK;
     if (tt_border(line)) return LS_OK;
     size_t n = tt_split(line, f);
     if (n == 0) {

@@ -27,11 +27,38 @@ struct ls_rules {
     char hash[65];
     unsigned count;
     struct ls_buf warnings;
+    bool pure; /* no source says "import" or "include": see struct quiet */
+};
+
+/*
+ * Names no rule matched. Every object's name is scanned (pipeline.c,
+ * scan_name(); error messages alike, mask_errors()), and a scan of a
+ * short name costs libyara ~45 K instructions, nearly all of them fixed:
+ * every rule's condition evaluated, the match lists cleared. The names of a share's members
+ * repeat (attachment.docx, msg-1, export.csv, folder1/file001.txt in
+ * every copy of a bundle): a name no rule matched is remembered by its
+ * bytes and not scanned again. Exact: without modules (no source says
+ * "import", nor "include", which could bring one) a rule's outcome
+ * depends only on the bytes scanned (filesize included), and a scan that
+ * no rule matched added nothing to the findings (no match, no veto, no
+ * rejected value). Only complete scans are remembered (no time-out, no
+ * "too many matches"). Direct-mapped by an FNV-1a hash, the bytes
+ * compared whole.
+ */
+#define QUIET_SLOTS 1024u
+#define QUIET_MAX 240u /* longer names are scanned every time */
+
+struct quiet {
+    uint64_t h;
+    uint32_t len; /* 0: empty */
+    uint8_t b[QUIET_MAX];
 };
 
 struct ls_scanner {
     YR_SCANNER *yr;
     bool unguarded; /* SCAN_FLAGS_NO_TRYCATCH set */
+    bool pure;      /* the rules' pure: quiet names may be remembered */
+    struct quiet *quiet; /* [QUIET_SLOTS], made at the first name */
 };
 
 /* ---- compilation ---- */
@@ -42,6 +69,7 @@ struct compile_state {
     size_t errlen;
     int errors;
     struct ls_buf *warnings;
+    bool impure; /* a source says "import" or "include" */
 };
 
 static void on_compile_msg(int level, const char *file_name, int line, const YR_RULE *rule,
@@ -84,6 +112,9 @@ static ls_err add_source(YR_COMPILER *c, struct compile_state *st, struct ls_buf
 {
     st->file = name;
     LS_TRY(hash_add(h, name, text, len));
+    struct ls_slice t = ls_slice_make(text, len);
+    if (ls_slice_find(t, 0, "import", 6) != SIZE_MAX || ls_slice_find(t, 0, "include", 7) != SIZE_MAX)
+        st->impure = true;
     if (yr_compiler_add_string(c, text, ns) != 0 || st->errors) return LS_E_ARG;
     return LS_OK;
 }
@@ -244,7 +275,7 @@ ls_err ls_rules_compile(const struct ls_config *cfg, struct ls_rules **out, char
         return LS_E_NOMEM;
     }
     ls_buf_init(&r->warnings, 1u << 20);
-    struct compile_state st = {NULL, err, errlen, 0, &r->warnings};
+    struct compile_state st = {NULL, err, errlen, 0, &r->warnings, false};
     yr_compiler_set_callback(c, on_compile_msg, &st);
     ls_err e = compile_all(c, cfg, &st, &h);
     if (e == LS_OK && yr_compiler_get_rules(c, &r->rules) != ERROR_SUCCESS) {
@@ -263,6 +294,7 @@ ls_err ls_rules_compile(const struct ls_config *cfg, struct ls_rules **out, char
     ls_buf_free(&h);
     YR_RULE *rule;
     yr_rules_foreach(r->rules, rule) r->count++;
+    r->pure = !st.impure;
     *out = r;
     return LS_OK;
 }
@@ -292,6 +324,7 @@ ls_err ls_scanner_new(const struct ls_rules *r, unsigned timeout_s, struct ls_sc
     }
     yr_scanner_set_timeout(s->yr, (int)timeout_s);
     yr_scanner_set_flags(s->yr, SCAN_FLAGS_REPORT_RULES_MATCHING);
+    s->pure = r->pure;
     *out = s;
     return LS_OK;
 }
@@ -307,6 +340,7 @@ void ls_scanner_free(struct ls_scanner *s)
 {
     if (!s) return;
     yr_scanner_destroy(s->yr);
+    free(s->quiet);
     free(s);
 }
 
@@ -474,6 +508,7 @@ struct scan_state {
     bool mid_known;      /* in_msgid_field: mid_kind is the field of the line at mid_at */
     int mid_kind;
     uint64_t mid_at;
+    bool matched; /* a rule matched (reported, helper strings or not) */
 };
 
 /*
@@ -1127,6 +1162,7 @@ LS_YR_UNALIGNED static int on_scan_msg(YR_SCAN_CONTEXT *ctx, int msg, void *data
         return CALLBACK_CONTINUE;
     }
     if (msg != CALLBACK_MSG_RULE_MATCHING) return CALLBACK_CONTINUE;
+    st->matched = true;
     const YR_RULE *rule = data;
     struct rule_meta m;
     read_meta(rule, &m);
@@ -1140,15 +1176,54 @@ LS_YR_UNALIGNED static int on_scan_msg(YR_SCAN_CONTEXT *ctx, int msg, void *data
     return CALLBACK_CONTINUE;
 }
 
+static uint64_t quiet_hash(struct ls_slice d)
+{
+    uint64_t h = 0xcbf29ce484222325u;
+    for (size_t i = 0; i < d.len; i++) h = (h ^ d.ptr[i]) * 0x100000001b3u;
+    return h;
+}
+
+/* The slot d belongs in (its h set), or NULL: not remembered (impure
+ * rules, too long, no memory). */
+static struct quiet *quiet_slot(struct ls_scanner *s, struct ls_slice d)
+{
+    if (!s->pure || d.len > QUIET_MAX) return NULL;
+    if (!s->quiet) {
+        s->quiet = calloc(QUIET_SLOTS, sizeof *s->quiet);
+        if (!s->quiet) {
+            s->pure = false;
+            return NULL;
+        }
+    }
+    uint64_t h = quiet_hash(d);
+    struct quiet *q = &s->quiet[h & (QUIET_SLOTS - 1)];
+    if (q->len != d.len || q->h != h) q->h = h, q->len = 0; /* not d: quiet_put() may take it */
+    return q;
+}
+
+static bool quiet_has(const struct quiet *q, struct ls_slice d)
+{
+    return q->len == d.len && memcmp(q->b, d.ptr, d.len) == 0;
+}
+
+static void quiet_put(struct quiet *q, struct ls_slice d)
+{
+    memcpy(q->b, d.ptr, d.len);
+    q->len = (uint32_t)d.len;
+}
+
 ls_err ls_scanner_scan(struct ls_scanner *s, struct ls_slice data, enum ls_where where,
                        uint64_t base, struct ls_findings *f, const char **reason)
 {
     *reason = NULL;
     if (data.len == 0) return LS_OK;
-    struct scan_state st = {f, data, where, base, false, NULL, 0, 0, false, 0, 0};
+    struct quiet *q = where == LS_WHERE_NAME ? quiet_slot(s, data) : NULL;
+    if (q && quiet_has(q, data)) return LS_OK;
+    struct scan_state st = {f, data, where, base, false, NULL, 0, 0, false, 0, 0, false};
     for (size_t i = 0; i < f->n; i++) f->f[i].last_string = NULL;
     yr_scanner_set_callback(s->yr, on_scan_msg, &st);
     int rc = yr_scanner_scan_mem(s->yr, data.ptr, data.len);
+    if (q && rc == ERROR_SUCCESS && !st.matched && !st.too_many) quiet_put(q, data);
     if (st.n_veto) apply_vetoes(f, &st);
     free(st.veto);
     if (rc == ERROR_SCAN_TIMEOUT) {
