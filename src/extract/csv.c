@@ -75,6 +75,26 @@ static void csv_addc(struct ls_buf *f, int ch)
     if (ls_buf_addc(f, (uint8_t)ch) != LS_OK) return;
 }
 
+/* Append bytes to a capped field, as csv_addc() one by one: as many as fit. */
+static void csv_addrun(struct ls_buf *f, struct ls_slice t)
+{
+    if (ls_buf_add(f, t.ptr, t.len) != LS_OK) return;
+}
+
+/* Bytes from pos on that csv_field() copies as they are, whatever its
+ * state: none is the delimiter, a line end, or the first byte of a quote
+ * (", ^, a thorn's 0xC3) or of Concordance's line break (0xC2). */
+static size_t csv_plain_run(const struct csv_rd *r)
+{
+    size_t i = r->pos;
+    for (; i < r->s.len; i++) {
+        int ch = ls_slice_at(r->s, i);
+        if (ch == r->delim || ch == '\n' || ch == '\r' || ch == '"' || ch == '^' || ch == 0xC2 || ch == 0xC3)
+            break;
+    }
+    return i - r->pos;
+}
+
 /* Next field into f (unquoted); *eol set when it ended its record. false at
  * the end of the input. */
 static bool csv_field(struct csv_rd *r, struct ls_buf *f, bool *eol)
@@ -86,6 +106,14 @@ static bool csv_field(struct csv_rd *r, struct ls_buf *f, bool *eol)
     bool quoted = q > 0;
     r->pos += q;
     while (r->pos < r->s.len) {
+        size_t run = csv_plain_run(r);
+        if (run) { /* copied at once, as byte by byte below (cut at f's cap alike) */
+            struct ls_slice t;
+            (void)ls_slice_sub(r->s, r->pos, run, &t);
+            csv_addrun(f, t);
+            r->pos += run;
+            continue;
+        }
         int ch = ls_slice_at(r->s, r->pos);
         if (quoted && csv_quote(r, r->pos)) {
             if (csv_quote(r, r->pos + q)) { /* a doubled quote is one */
@@ -164,6 +192,9 @@ static char csv_delimiter(struct ls_slice s, bool cut, unsigned min_rows, enum c
     for (size_t d = 0; d < sizeof csv_delims && !best; d++) {
         unsigned fields[CSV_SAMPLE_ROWS];
         if (td && csv_delims[d] != td) continue;
+        /* not in the sample: every record is one field (only the delimiter
+         * ends a field), no table; a memchr, not a read of five records */
+        if (ls_slice_find(s, 0, &csv_delims[d], 1) == SIZE_MAX) continue;
         unsigned rows = csv_shape(s, csv_delims[d], *dialect, fields, CSV_SAMPLE_ROWS, &f);
         if (rows < min_rows || fields[0] < LS_TC_MIN_COLS) continue;
         bool same = true;
