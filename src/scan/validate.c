@@ -2234,6 +2234,7 @@ static bool loc_aws_secret(struct ls_slice m, struct ls_value *out)
 }
 
 static bool is_hex_lower(int c) { return is_digit(c) || (c >= 'a' && c <= 'f'); }
+static bool is_hex_upper(int c) { return is_digit(c) || (c >= 'A' && c <= 'F'); }
 
 static bool loc_gcp_key(struct ls_slice m, struct ls_value *out)
 {
@@ -2911,6 +2912,15 @@ static bool loc_password(struct ls_slice m, struct ls_value *out)
     if (key_prefix(m, start, v)) return false;
     /* "encryptedPassword": "MEIEEPgAAA..." (Firefox's logins.json): ciphertext, not the password */
     if (slice_has_nocase(key, "encrypted")) return false;
+    /* the raw bytes of a quoted-printable body: db_password=3DSaff=<soft break>ron20Q! (its '=' written
+     * =3D, the value cut by a soft line break or holding another =XX escape); the decoded part is
+     * scanned as text and gives the value whole */
+    if (!quoted && start > 0 && ls_slice_at(m, start - 1) == '=' && ls_slice_starts(v, "3D", 2) && v.len > 2) {
+        bool qp = ls_slice_at(v, v.len - 1) == '=';
+        for (size_t i = 2; !qp && i + 2 < v.len; i++)
+            qp = ls_slice_at(v, i) == '=' && is_hex_upper(ls_slice_at(v, i + 1)) && is_hex_upper(ls_slice_at(v, i + 2));
+        if (qp) return false;
+    }
     if (!quoted && (slice_has(key, "self.") || slice_has(key, "this.") || slice_has(key, "->")) &&
         count_class(v, ident_char) + count_class(v, is_digit) == v.len)
         return false;

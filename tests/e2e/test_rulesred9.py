@@ -8,7 +8,8 @@ numbers as JSON numbers in log lines beside a log of card-shaped ids,
 IBANs of twenty-four countries no earlier key has, and current providers'
 secrets (GitHub fine-grained, Slack app, Stripe restricted, OpenAI project,
 Anthropic, GitLab, npm, PyPI, Google, Azure connection strings, JWT) beside
-their documented placeholders.
+their documented placeholders; PII and a password in HTML comments of a
+quoted-printable mail part and of a UTF-16 page.
 
 tests/gen/gen_rulesred9.py writes the corpus and its key; the scoring is
 test_rulesred.py's. Run directly with --report to print recall/precision.

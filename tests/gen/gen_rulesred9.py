@@ -32,6 +32,10 @@ Usage: gen_rulesred9.py OUTDIR KEYFILE [--seed S]
   restricted keys, OpenAI project keys, Anthropic keys, GitLab, npm and
   PyPI tokens, Google API keys, Azure storage and Service Bus connection
   strings, a JWT; beside a decoy file of their documented placeholders.
+- Notes and credentials in HTML comments: an HTML mail part in
+  quoted-printable (the raw bytes hold "db_password=3DSaff=" and a soft
+  line break: no value as written), a UTF-16 page; a decoy page of
+  Outlook's conditional comments and layout notes.
 
 The key format is gen_rulesred.py's (its Gen is reused).
 """
@@ -341,6 +345,65 @@ Commit `%s` fixed the login page; see issue #4111.
 """ % "".join(r.choice("0123456789abcdef") for _ in range(40)))
 
 
+def qp(text):
+    """Quoted-printable (RFC 2045) as a mail client writes an HTML part:
+    '=' as =3D, lines cut at 76 with soft breaks."""
+    out = []
+    for line in text.split("\n"):
+        enc = "".join("=%02X" % b if b == 61 or b > 126 else chr(b) for b in line.encode("utf-8"))
+        while len(enc) > 75:
+            cut = 75
+            while enc[cut - 2:cut].find("=") >= 0 and cut > 70:  # never split an =XX escape
+                cut -= 1
+            out.append(enc[:cut] + "=")
+            enc = enc[cut:]
+        out.append(enc)
+    return "\r\n".join(out)
+
+
+def build_html_comments(g):
+    """Notes and credentials in HTML comments, where a page's authors leave
+    them: an HTML mail part in quoted-printable (the raw bytes hold the
+    value cut by soft line breaks and its '=' as '=3D') and a UTF-16 page
+    (zero bytes between the characters)."""
+    r = g.r
+    g.begin("mail/release_notes.eml")
+    pw = g.password()
+    em = "release.bot.%d@example-corp.com" % r.randint(100, 999)
+    g.plant("password", pw, "password in an HTML comment of a quoted-printable HTML part")
+    g.plant("email", em, "address in an HTML comment of a quoted-printable HTML part")
+    g.plant("email", "noreply@example-corp.com", "sender")
+    g.plant("email", "all-staff@example-corp.com", "recipient")
+    html = ("<html><head><meta charset=\"utf-8\"><style>p{margin:0}</style></head><body>"
+            "<p>Hi all, release 4.2 is out. Notes attached.</p>"
+            "<!-- TODO remove before sending: staging database for the demo, db_user=demo_rw db_password=%s "
+            "(ask %s for access) -->"
+            "<p>Regards,<br>Release team</p></body></html>" % (pw, em))
+    g.write("From: Release Team <noreply@example-corp.com>\r\nTo: all-staff@example-corp.com\r\n"
+            "Subject: Release 4.2\r\nDate: Thu, 14 Mar 2024 10:00:00 +0000\r\nMIME-Version: 1.0\r\n"
+            "Content-Type: multipart/alternative; boundary=\"b1\"\r\n\r\n"
+            "--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHi all, release 4.2 is out.\r\n"
+            "--b1\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+            "%s\r\n--b1--\r\n" % qp(html))
+
+    g.begin("web/intranet_status_utf16.html")
+    ssn = g.ssn()
+    em2 = "h.okafor%d@example-corp.com" % r.randint(10, 99)
+    g.plant("ssn", ssn, "SSN in an HTML comment of a UTF-16 page")
+    g.plant("email", em2, "address in an HTML comment of a UTF-16 page")
+    page = ("<!DOCTYPE html>\n<html><head><title>Payroll status</title></head><body>\n"
+            "<h1>Payroll run: complete</h1>\n"
+            "<!-- debug: last record processed: employee %s, SSN %s-%s-%s -->\n"
+            "<p>All records processed.</p>\n</body></html>\n" % (em2, ssn[:3], ssn[3:5], ssn[5:]))
+    g.write(b"\xff\xfe" + page.encode("utf-16-le"), binary=True)
+
+    g.begin("web/outlook_conditional.html", decoy=True)
+    g.write("<html><head><!--[if gte mso 9]><xml><o:OfficeDocumentSettings><o:AllowPNG/>"
+            "<o:PixelsPerInch>96</o:PixelsPerInch></o:OfficeDocumentSettings></xml><![endif]-->"
+            "<!-- saved from url=(0014)about:internet --></head><body><p>Lunch menu for the week of "
+            "March 11.</p><!-- layout: two columns, 600px --></body></html>\n")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("out")
@@ -354,6 +417,7 @@ def main():
     build_json_logs(g)
     build_ibans(g)
     build_secrets(g)
+    build_html_comments(g)
     with open(a.keyfile, "w", encoding="utf-8") as f:
         json.dump({"files": g.files}, f, indent=1, sort_keys=True, ensure_ascii=False)
 

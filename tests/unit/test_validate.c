@@ -664,6 +664,10 @@ static void password_variable_rejected(void **st)
     (void)st;
     struct ls_value v;
     assert_false(check("password", "password", NULL, "password: ${DB_PASSWORD}", &v));
+    /* rules17: the raw bytes of a quoted-printable body (=3D, a soft line break): the decoded text has it */
+    assert_false(check("password", "password", NULL, "db_password=3DSaff=\r\n", &v));
+    assert_false(check("password", "password", NULL, "db_password=3DSaffron=20x ", &v));
+    assert_true(check("password", "password", NULL, "db_password=3Dprinter2291 ", &v)); /* no other escape: a value */
     assert_false(check("password", "password", NULL, "password = ********", &v));
     assert_false(check("password", "password", NULL, "password=changeit", &v));
 }
