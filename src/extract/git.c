@@ -26,11 +26,15 @@
  *   version built is charged to the root's byte budget; building stops
  *   before the versions pass 2 x the pack (32 MiB if more) or half the
  *   budget left when the walk ended, or would make the root a bomb. A
- *   delta that cannot be applied (its base named by id, REF_DELTA, as thin
- *   packs in bundles do; a base that is damaged or deeper than the limit;
- *   building stopped) gives its inserted bytes as text, as every delta did
- *   before: a line added in one version and removed in the next is
- *   inserted bytes of one delta or another.
+ *   REF_DELTA (its base named by id) is applied when its base is a whole
+ *   object of the same pack: a thin pack completed by `index-pack
+ *   --fix-thin`, what every fetch leaves, has its bases appended after the
+ *   deltas (the pack's whole objects are hashed for their ids only when it
+ *   has REF_DELTAs). A delta that cannot be applied (a thin pack's base, as
+ *   in a bundle; a base that is damaged or deeper than the limit; building
+ *   stopped) gives its inserted bytes as text, as every delta did before: a
+ *   line added in one version and removed in the next is inserted bytes of
+ *   one delta or another.
  *
  * - A bundle (`git bundle create`, gitformat-bundle(5): how a repository is
  *   moved or backed up as one file) is the signature line "# v2 git
@@ -67,10 +71,18 @@
 #define GIT_PROBES 64u       /* slots looked at per id: crafted ids cannot make it slow */
 #define GIT_CHILD_NAME_MAX 300u
 #define GIT_DELTA_DEPTH 64u  /* deltas applied in one chain at most */
+#define GIT_IDS_SLOTS (1u << 18) /* whole objects' ids, for REF_DELTA bases */
+#define GIT_IDS_MAX (GIT_IDS_SLOTS / 2)
 #define GIT_BUILD_FACTOR 2u  /* versions built from deltas: at most 2 x the pack, */
 #define GIT_BUILD_FLOOR (32u << 20) /* or 32 MiB if more, and half the byte budget left */
 
 enum git_type { GIT_COMMIT = 1, GIT_TREE = 2, GIT_BLOB = 3, GIT_TAG = 4, GIT_OFS_DELTA = 6, GIT_REF_DELTA = 7 };
+
+/* A whole object of the pack by its id, for REF_DELTAs' bases. */
+struct git_id {
+    uint8_t id[20];
+    size_t off; /* 0: a free slot */
+};
 
 /* A tree entry remembered to name the blob it points to. */
 struct git_name {
@@ -99,6 +111,11 @@ struct git {
     size_t *deltas;      /* pack offsets of OFS_DELTA objects, applied after the walk */
     size_t ndeltas, deltas_cap;
     struct ls_buf ver, tmp, dlt; /* a version being built, the next one, a delta */
+    size_t *others;      /* pack offsets of whole commits, trees and tags */
+    size_t nothers, others_cap;
+    size_t refs;         /* REF_DELTAs seen */
+    struct git_id *ids;  /* GIT_IDS_SLOTS slots, filled only when the pack has REF_DELTAs */
+    size_t nids;
 };
 
 /* Append off to a list of pack offsets. */
@@ -232,6 +249,31 @@ static ls_err git_name_put(struct git *g, struct ls_slice id, struct ls_slice na
     return LS_OK; /* too many ids in one neighbourhood: left unnamed */
 }
 
+/* The pack offset of the whole object with this id, 0 if none is known. */
+static size_t git_id_get(const struct git *g, struct ls_slice id)
+{
+    if (!g->ids || id.len != 20) return 0;
+    for (unsigned p = 0; p < GIT_PROBES; p++) {
+        const struct git_id *e = &g->ids[git_slot(id.ptr, p) & (GIT_IDS_SLOTS - 1)];
+        if (e->off == 0) return 0;
+        if (memcmp(e->id, id.ptr, 20) == 0) return e->off;
+    }
+    return 0;
+}
+
+static void git_id_put(struct git *g, const uint8_t id[20], size_t off)
+{
+    if (g->nids >= GIT_IDS_MAX) return;
+    for (unsigned p = 0; p < GIT_PROBES; p++) {
+        struct git_id *e = &g->ids[git_slot(id, p) & (GIT_IDS_SLOTS - 1)];
+        if (e->off != 0 && memcmp(e->id, id, 20) != 0) continue;
+        if (e->off == 0) g->nids++;
+        memcpy(e->id, id, 20);
+        e->off = off;
+        return;
+    }
+}
+
 static struct ls_slice git_name_get(const struct git *g, const uint8_t id[20])
 {
     for (unsigned p = 0; g->names && p < GIT_PROBES; p++) {
@@ -359,11 +401,12 @@ static ls_err git_loose(struct git *g)
 
 /* A pack object's header: type (bits 4-6 of the first byte) and size
  * (low 4 bits, then 7 bits per continuation byte). */
-static ls_err git_obj_header(struct ls_cursor *cur, enum git_type *type, uint64_t *back)
+static ls_err git_obj_header(struct ls_cursor *cur, enum git_type *type, uint64_t *back, struct ls_slice *ref)
 {
     uint8_t b;
     *type = 0;
     *back = 0;
+    *ref = ls_slice_make(NULL, 0);
     LS_TRY(ls_cur_u8(cur, &b));
     *type = (enum git_type)((b >> 4) & 7);
     for (unsigned n = 0; b & 0x80; n++) {
@@ -380,7 +423,7 @@ static ls_err git_obj_header(struct ls_cursor *cur, enum git_type *type, uint64_
         }
         *back = v;
     } else if (*type == GIT_REF_DELTA) {
-        LS_TRY(ls_cur_skip(cur, 20));
+        LS_TRY(ls_cur_take(cur, 20, ref));
     } else if (*type == 0 || *type == 5) {
         return LS_E_CORRUPT;
     }
@@ -396,7 +439,8 @@ static ls_err git_pack(struct git *g, uint32_t count)
         size_t start = cur.pos;
         enum git_type type;
         uint64_t back;
-        ls_err e = git_obj_header(&cur, &type, &back);
+        struct ls_slice ref;
+        ls_err e = git_obj_header(&cur, &type, &back, &ref);
         if (e != LS_OK) return e == LS_E_CORRUPT ? e : LS_E_TRUNCATED;
         struct ls_slice rest;
         (void)ls_slice_from(g->pk, cur.pos, &rest);
@@ -404,8 +448,9 @@ static ls_err git_pack(struct git *g, uint32_t count)
         e = git_inflate(g, rest, &used);
         if (e != LS_OK) return e;
         LS_TRY(ls_cur_skip(&cur, used));
-        if (type == GIT_OFS_DELTA && back >= 1 && back <= start - 12) { /* applied after the walk */
-            LS_TRY(git_offs_add(&g->deltas, &g->ndeltas, &g->deltas_cap, start));
+        if ((type == GIT_OFS_DELTA && back >= 1 && back <= start - 12) || type == GIT_REF_DELTA) {
+            LS_TRY(git_offs_add(&g->deltas, &g->ndeltas, &g->deltas_cap, start)); /* applied after the walk */
+            g->refs += type == GIT_REF_DELTA;
             continue;
         }
         if (type == GIT_OFS_DELTA || type == GIT_REF_DELTA) {
@@ -417,6 +462,7 @@ static ls_err git_pack(struct git *g, uint32_t count)
             LS_TRY(git_offs_add(&g->blobs, &g->nblobs, &g->blobs_cap, start));
             continue;
         }
+        LS_TRY(git_offs_add(&g->others, &g->nothers, &g->others_cap, start)); /* a REF_DELTA's base, maybe */
         LS_TRY(git_content(g, type, ls_buf_slice(&g->obj), "", false));
     }
     return LS_OK;
@@ -449,10 +495,11 @@ static ls_err git_read_at(struct git *g, size_t at, struct ls_buf *out, size_t m
                           uint64_t *back)
 {
     struct ls_cursor cur = ls_cur_make(g->pk);
+    struct ls_slice ref;
     *type = 0;
     *back = 0;
     LS_TRY(ls_cur_seek(&cur, at));
-    LS_TRY(git_obj_header(&cur, type, back));
+    LS_TRY(git_obj_header(&cur, type, back, &ref));
     struct ls_slice rest = ls_slice_make(NULL, 0);
     (void)ls_slice_from(g->pk, cur.pos, &rest);
     ls_buf_reset(out);
@@ -510,6 +557,59 @@ static ls_err git_apply(struct ls_slice base, struct ls_slice d, struct ls_buf *
     return out->len == dst ? LS_OK : LS_E_CORRUPT;
 }
 
+/* When the pack has REF_DELTAs (a thin pack completed by index-pack
+ * --fix-thin, what every fetch leaves: the bases appended after the
+ * deltas; a pack written without ofs-delta), the ids of its whole objects:
+ * each inflated again (charged in the walk already) and hashed as git
+ * names it, SHA-1 of "TYPE SIZE\0" and the content; GIT_IDS_MAX at most. */
+static ls_err git_pack_ids(struct git *g)
+{
+    if (g->refs == 0) return LS_OK;
+    g->ids = calloc(GIT_IDS_SLOTS, sizeof *g->ids);
+    if (!g->ids) return LS_E_NOMEM;
+    static const char *const names[] = {"", "commit", "tree", "blob", "tag"};
+    for (unsigned list = 0; list < 2; list++) {
+        size_t n = list ? g->nothers : g->nblobs;
+        const size_t *offs = list ? g->others : g->blobs;
+        for (size_t i = 0; i < n && g->nids < GIT_IDS_MAX; i++) {
+            if (i % GIT_CHECK_EVERY == GIT_CHECK_EVERY - 1 && ls_ctx_expired(g->c)) return LS_E_TIMEOUT;
+            enum git_type t;
+            uint64_t back;
+            uint64_t left = ls_budget_left(g->c);
+            ls_err e = git_read_at(g, offs[i], &g->dlt, left < SIZE_MAX ? (size_t)left : SIZE_MAX, &t, &back);
+            if (e == LS_E_NOMEM) return e;
+            if (e != LS_OK || t < GIT_COMMIT || t > GIT_TAG) continue;
+            char head[40];
+            int hn = snprintf(head, sizeof head, "%s %zu", names[t], g->dlt.len);
+            struct ls_slice parts[2] = {ls_slice_make(head, (size_t)hn + 1), ls_buf_slice(&g->dlt)};
+            uint8_t id[LS_DIGEST_MAX];
+            if (ls_digest(LS_DIGEST_SHA1, parts, 2, id) == 20) git_id_put(g, id, offs[i]);
+        }
+    }
+    return LS_OK;
+}
+
+/* The object at pos: its type (0 if its header is damaged) and, for a
+ * delta, where its base starts (*base): an OFS_DELTA's earlier object, a
+ * REF_DELTA's object of that id in the pack (0 when none is known). */
+static enum git_type git_base(const struct git *g, size_t pos, size_t *base)
+{
+    struct ls_cursor cur = ls_cur_make(g->pk);
+    enum git_type t;
+    uint64_t back;
+    struct ls_slice ref;
+    *base = 0;
+    if (ls_cur_seek(&cur, pos) != LS_OK || git_obj_header(&cur, &t, &back, &ref) != LS_OK) return 0;
+    if (t == GIT_OFS_DELTA) {
+        if (back < 1 || back > pos - 12) return 0;
+        *base = pos - (size_t)back;
+    } else if (t == GIT_REF_DELTA) {
+        *base = git_id_get(g, ref);
+        if (*base == 0) return 0;
+    }
+    return t;
+}
+
 /* Bytes one more version may take (see build_left). */
 static size_t git_build_room(const struct git *g)
 {
@@ -542,18 +642,16 @@ static ls_err git_build(struct git *g, size_t at, enum git_type *type)
     size_t pos = at;
     *type = 0;
     for (;;) { /* down to the whole object at the chain's end */
-        struct ls_cursor cur = ls_cur_make(g->pk);
-        enum git_type t;
-        uint64_t back;
-        if (ls_cur_seek(&cur, pos) != LS_OK || git_obj_header(&cur, &t, &back) != LS_OK) return LS_E_CORRUPT;
-        if (t != GIT_OFS_DELTA) {
-            if (t == GIT_REF_DELTA) return LS_E_CORRUPT;
+        size_t base;
+        enum git_type t = git_base(g, pos, &base);
+        if (t == 0) return LS_E_CORRUPT;
+        if (t != GIT_OFS_DELTA && t != GIT_REF_DELTA) {
             *type = t;
             break;
         }
-        if (n == GIT_DELTA_DEPTH || back < 1 || back > pos - 12) return LS_E_CORRUPT;
+        if (n == GIT_DELTA_DEPTH) return LS_E_CORRUPT;
         chain[n++] = pos;
-        pos -= (size_t)back;
+        pos = base;
     }
     size_t max = git_build_room(g);
     enum git_type t;
@@ -581,13 +679,10 @@ static ls_err git_build(struct git *g, size_t at, enum git_type *type)
 static enum git_type git_chain_type(const struct git *g, size_t pos)
 {
     for (unsigned n = 0; n <= GIT_DELTA_DEPTH; n++) {
-        struct ls_cursor cur = ls_cur_make(g->pk);
-        enum git_type t;
-        uint64_t back;
-        if (ls_cur_seek(&cur, pos) != LS_OK || git_obj_header(&cur, &t, &back) != LS_OK) return 0;
-        if (t != GIT_OFS_DELTA) return t == GIT_REF_DELTA ? 0 : t;
-        if (back < 1 || back > pos - 12) return 0;
-        pos -= (size_t)back;
+        size_t base;
+        enum git_type t = git_base(g, pos, &base);
+        if (t != GIT_OFS_DELTA && t != GIT_REF_DELTA) return t;
+        pos = base;
     }
     return 0;
 }
@@ -672,7 +767,8 @@ static ls_err git_extract(struct ls_ctx *c, struct ls_object *o)
     if (cap < GIT_BUILD_FLOOR) cap = GIT_BUILD_FLOOR;
     g.build_left = cap < half ? cap : half;
     /* after the walk, even one cut short: trees built from deltas first (they name blobs), then blobs */
-    ls_err b = g.pack ? git_pack_deltas(&g, false) : LS_OK;
+    ls_err b = g.pack ? git_pack_ids(&g) : LS_OK;
+    if (b == LS_OK && g.pack) b = git_pack_deltas(&g, false);
     if (b == LS_OK && g.pack) b = git_pack_blobs(&g);
     if (b == LS_OK && g.pack) b = git_pack_deltas(&g, true);
     if (e == LS_OK) e = b;
@@ -681,6 +777,8 @@ static ls_err git_extract(struct ls_ctx *c, struct ls_object *o)
     ls_buf_free(&g.tmp);
     ls_buf_free(&g.dlt);
     free(g.deltas);
+    free(g.others);
+    free(g.ids);
     free(g.blobs);
     free(g.names);
     ls_buf_free(&g.name_text);

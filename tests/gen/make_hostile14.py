@@ -18,7 +18,8 @@ with fake secrets and PII:
   and a removed line, only in the pack: a whole blob and a delta's
   inserted bytes; a password whose value alone was edited, so the older
   version's delta inserts the value and copies its label from the newer
-  one); a delta chain deeper than git's 50, a delta bomb (20,000 copies
+  one; a pack as a fetch leaves it, REF_DELTAs with their bases appended
+  after them); a delta chain deeper than git's 50, a delta bomb (20,000 copies
   of a 64 KiB base); a bare repository; `git bundle`s (v2 with a
   prerequisite and a thin REF_DELTA, v3 with a capability, one cut in its
   header, one without its pack); a pack cut in the middle; the repository
@@ -54,7 +55,8 @@ with fake secrets and PII:
   artefacts with a secret after it, a truncated pack.
 
 What this dump made leaksift read (src/extract/git.c, sealed.c,
-k8ssecret.c, asar.c): git bundles; OFS_DELTAs applied to their bases;
+k8ssecret.c, asar.c): git bundles; deltas applied to their bases (OFS, and
+REF when the base is in the pack);
 Ansible Vault values inside text; Kubernetes Secret values that are files
 (key stores, Helm's double-base64 gzip'd release); Electron asar archives
 (each file a member).
@@ -147,6 +149,15 @@ def aws_secret():
 def pw():
     """A password that a policy would accept: letters, digits, a symbol."""
     return rs(10) + R.choice("!#%&*+") + rs(3)
+
+
+def pw_from(rng):
+    """pw() drawn from rng."""
+    while True:
+        s = "".join(rng.choice(ALNUM) for _ in range(10)) + rng.choice("!#%&*+") + "".join(
+            rng.choice(ALNUM) for _ in range(3))
+        if any(c.isupper() for c in s) and any(c.islower() for c in s) and any(c.isdigit() for c in s):
+            return s
 
 
 def pem_body(nbytes=600):
@@ -468,6 +479,22 @@ def git_cases():
                     ("payments-api/config/settings.py", settings_v2)], gz=True)
     r = put(GIT + "/backups/payments-api-src-20141124.tar.gz", src_tgz)
     key("src_tarball_pack_delta_value", r, None, planted_under={"password": [smtp_pw], "aws_key": [a_id], "token": [tok]})
+
+    # a pack as a fetch leaves it (index-pack --fix-thin): the changed blob a REF_DELTA, its base
+    # appended after it as a whole object; the edit replaced only the password's value
+    f_pw = pw()
+    f_head = b"[client]\nhost = db-prod.acme-soft.test\nuser = reporting\npassword = "
+    f_tail = b"\nport = 3306\n" + b"".join(b"# reporting query %02d runs nightly\n" % i for i in range(10))
+    f_new = f_head + b"%s" % f_pw.encode() + f_tail
+    f_old = f_head + b"${MYSQL_PWD}" + f_tail
+    ft = git_tree([(b"100600", b"my.cnf", gg.obj_id(b"blob", f_new))])
+    fc = git_commit(gg.obj_id(b"tree", ft), [], b"reporting credentials", AUTHOR)
+    pkf, _ = pack_objects([(b"commit", fc), (b"tree", ft),
+                           ("ref", gg.obj_id(b"blob", f_old), delta_edit(f_old, len(f_head), f_pw.encode(),
+                                                                          len(f_old) - len(f_tail)), b"blob", f_new),
+                           (b"blob", f_old)])
+    r = put(gd + "/objects/pack/pack-%s.pack" % hashlib.sha1(pkf).hexdigest(), pkf)
+    key("git_fetched_pack_ref_delta_value", r, None, planted_under={"password": [f_pw]})
 
     # a bare repository: infrastructure code, a tfvars committed with a password
     bare = GIT + "/infra.git"
@@ -868,13 +895,16 @@ def config_cases():
     key("k8s_deployment_clean", r, [], no_findings=True)
     # key/value variables: a Postman environment, GitLab CI variables (API export), a pretty-printed
     # container env (kubectl -o json): the name says password, the value follows under "value"
-    # (gap: GitLab's {"key": "DEPLOY_PASSWORD", "value": ...}: secret_password_env_entry reads only
-    # name/value; patch /tmp/s17/patches/hostile17-rules-keyvalue-password.patch drops the mark)
-    pm_pw, gl_pw, kj_pw = pw(), pw(), pw()
+    # (gap: secret_password_env_entry reads only "name" and a name/value pair on one line or YAML's two;
+    # secret_password_assignment takes some such values and not others, by the value's shape; patch
+    # /tmp/s17/patches/hostile17-rules-keyvalue-password.patch reads these three and drops the marks)
+    # (their own random source: the values, and so whether a value-dependent rule takes them, do not
+    # move when a case is added elsewhere)
+    pm_pw, gl_pw, kj_pw = pw_from(random.Random(14001)), pw_from(random.Random(14002)), pw_from(random.Random(14003))
     r = put(CI + "/postman/payments-prod.postman_environment.json", json.dumps(
         {"name": "payments-prod", "values": [{"key": "base_url", "value": "https://api.acme-soft.test", "enabled": True},
                                              {"key": "ADMIN_PASSWORD", "value": pm_pw, "enabled": True}]}, indent="\t").encode())
-    key("postman_env_password", r, [], planted={"password": [pm_pw]})
+    key("postman_env_password", r, [], planted={"password": [pm_pw]}, gap=True)
     r = put(CI + "/gitlab/variables/payments-api.json", json.dumps(
         [{"variable_type": "env_var", "key": "DEPLOY_PASSWORD", "value": gl_pw, "protected": True, "masked": True}],
         indent=2).encode())
@@ -882,7 +912,7 @@ def config_cases():
     r = put(OPS + "/k8s/dump/payments-deployment.json", json.dumps(
         {"kind": "Deployment", "spec": {"template": {"spec": {"containers": [{"name": "web", "env": [
             {"name": "SMTP_PASS", "value": kj_pw}]}]}}}}, indent=4).encode())
-    key("k8s_json_env_password", r, [], planted={"password": [kj_pw]})
+    key("k8s_json_env_password", r, [], planted={"password": [kj_pw]}, gap=True)
     # a Secret holding a Java key store and a PKCS#12 bundle (binary: base64 of the file)
     g2 = gs.Gen(None, 1418)
     ks = gs.jks(g2, 0xFEEDFEED, [gs.jks_key_entry(g2, "payments", "1.3.6.1.4.1.42.2.17.1.1")])
