@@ -210,11 +210,14 @@ static bool pgp_armor_encrypted(struct ls_slice s, size_t at)
 }
 
 /* A signed (not encrypted) armored block: its base64 decoded and its
- * literal data handed over as children. Whether all of it was read. */
-static bool pgp_armor_read(struct ls_ctx *c, struct ls_object *o, struct ls_slice s, size_t at)
+ * literal data handed over as children. LS_OK if all of it was read;
+ * LS_E_UNSUPPORTED for a packet or algorithm not read (BZip2), a budget's
+ * error, else LS_E_CORRUPT (no armor data, packets that do not parse, no
+ * literal data). */
+static ls_err pgp_armor_read(struct ls_ctx *c, struct ls_object *o, struct ls_slice s, size_t at)
 {
     size_t pos = armor_data(s, at);
-    if (pos == SIZE_MAX) return false;
+    if (pos == SIZE_MAX) return LS_E_CORRUPT;
     size_t end = ls_slice_find(s, pos, "\n=", 2);
     size_t stop = ls_slice_find(s, pos, "-----END PGP MESSAGE-----", 25);
     if (stop < end) end = stop;
@@ -229,7 +232,8 @@ static bool pgp_armor_read(struct ls_ctx *c, struct ls_object *o, struct ls_slic
     unsigned literals = 0;
     if (e == LS_OK) literals = ls_pgp_message_children(c, o, ls_buf_slice(&raw), &e);
     ls_buf_free(&raw);
-    return e == LS_OK && literals > 0;
+    if (e == LS_OK) return literals > 0 ? LS_OK : LS_E_CORRUPT;
+    return e == LS_E_UNSUPPORTED || e == LS_E_LIMIT || e == LS_E_NOMEM || e == LS_E_TIMEOUT ? e : LS_E_CORRUPT;
 }
 
 /* ---- CMS (DER or BER) ---- */
@@ -329,55 +333,17 @@ static ls_err sealed_extract(struct ls_ctx *c, struct ls_object *o)
     return LS_OK;
 }
 
-#define VAULT_HEAD_MAX 256u /* "$ANSIBLE_VAULT;1.2;AES256;vault-id": its line's length at most */
-#define VAULT_HEX_MIN 32u   /* hex digits the next line starts with */
-
-static const char VAULT_SIG[] = "$ANSIBLE_VAULT;1.";
-
-static bool hex_digit(int ch)
-{
-    return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
-}
-
-/* An Ansible Vault inside text at `at` (ansible-vault encrypt_string's
- * `!vault |` value in YAML, a vault pasted into a note or a mail): its
- * header line with only blanks before it on its line, a line of hex digits
- * next (indented as the first). */
-static bool vault_inline_at(struct ls_slice text, size_t at)
-{
-    size_t ls = at;
-    for (int ch; ls > 0 && ((ch = ls_slice_at(text, ls - 1)) == ' ' || ch == '\t');) ls--;
-    if (ls > 0 && ls_slice_at(text, ls - 1) != '\n') return false;
-    struct ls_slice head = ls_slice_make(NULL, 0);
-    size_t n = text.len - at < VAULT_HEAD_MAX + 1 ? text.len - at : VAULT_HEAD_MAX + 1;
-    if (!ls_slice_sub(text, at, n, &head)) return false;
-    size_t nl = ls_slice_find(head, 0, "\n", 1); /* within the header line's longest */
-    if (nl == SIZE_MAX) return false;
-    nl += at;
-    size_t p = nl + 1, hex = 0;
-    for (int ch; (ch = ls_slice_at(text, p)) == ' ' || ch == '\t';) p++;
-    while (hex < VAULT_HEX_MIN && hex_digit(ls_slice_at(text, p + hex))) hex++;
-    return hex == VAULT_HEX_MIN;
-}
-
 void ls_sealed_note_blocks(struct ls_ctx *c, struct ls_object *o, struct ls_slice text)
 {
-    unsigned vaults = 0;
-    size_t vault_first = SIZE_MAX;
-    for (size_t at = ls_slice_find(text, 0, VAULT_SIG, sizeof VAULT_SIG - 1); at != SIZE_MAX;
-         at = ls_slice_find(text, at + 1, VAULT_SIG, sizeof VAULT_SIG - 1)) {
-        if (vault_inline_at(text, at) && vaults++ == 0) vault_first = at;
-    }
-    if (vaults)
-        ls_note(c, o, LS_R_ENCRYPTED, "ansible: %u Ansible Vault value%s (the first at offset %zu) not read", vaults,
-                vaults == 1 ? "" : "s", vault_first);
-
-    unsigned sealed = 0, other = 0;
+    unsigned sealed = 0, other = 0, broken = 0, limited = 0;
     size_t first = SIZE_MAX;
     for (size_t at = ls_slice_find(text, 0, PGP_BEGIN, sizeof PGP_BEGIN - 1); at != SIZE_MAX;
          at = ls_slice_find(text, at + 1, PGP_BEGIN, sizeof PGP_BEGIN - 1)) {
         if (!pgp_armor_encrypted(text, at)) {
-            if (!pgp_armor_read(c, o, text, at)) other++;
+            ls_err e = pgp_armor_read(c, o, text, at);
+            if (e == LS_E_UNSUPPORTED) other++;
+            else if (e == LS_E_CORRUPT) broken++;
+            else if (e != LS_OK) limited++;
             continue;
         }
         if (sealed++ == 0) first = at;
@@ -388,8 +354,16 @@ void ls_sealed_note_blocks(struct ls_ctx *c, struct ls_object *o, struct ls_slic
     /* a signed (not clear-signed) message carries its text inside the
      * base64, often compressed: decoded into children when it parses */
     if (other)
-        ls_note(c, o, LS_R_UNSUPPORTED, "pgp: %u OpenPGP message block%s could not be decoded", other,
+        ls_note(c, o, LS_R_UNSUPPORTED, "pgp: %u OpenPGP message block%s in a form not read (BZip2?)", other,
                 other == 1 ? "" : "s");
+    /* a block whose base64 or packets do not parse is a corrupt body, not
+     * a format we lack (docs/manifest.md: parse_error) */
+    if (broken)
+        ls_note(c, o, LS_R_PARSE_ERROR, "pgp: %u OpenPGP message block%s could not be decoded (corrupt)", broken,
+                broken == 1 ? "" : "s");
+    if (limited)
+        ls_note(c, o, LS_R_LIMIT_BYTES, "pgp: %u OpenPGP message block%s not read in full (byte budget)", limited,
+                limited == 1 ? "" : "s");
 }
 
 const struct ls_handler ls_handler_sealed = {

@@ -48,6 +48,12 @@ class MailPdf17(lsutil.GeneratedTree):
         self.assertIn("Anna, the list you asked for.", t)
         self.assertNotIn("Content-Type", t)
 
+    def test_pgp_block_that_does_not_decode_is_a_parse_error(self):
+        o = self.m.obj(self.p("broken_pgp.txt"))
+        self.assertEqual(o["coverage"], "partial")
+        self.assertEqual(o["coverage_reasons"], ["parse_error"], o["errors"])
+        self.assertEqual(lsutil.last4s(o, "ssn"), [gen.SSN_PGP[-4:]])
+
     # ---- PDF ----
 
     def test_type3_glyph_procedures_are_no_text(self):

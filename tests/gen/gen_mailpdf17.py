@@ -25,6 +25,10 @@ Files:
                       boundary (Python's email and gmime read the parts);
                       it was "without a boundary parameter" (parse_error)
                       and the attachment never a child
+  broken_pgp.txt      a text file with an armored PGP message block whose
+                      base64 decodes to no OpenPGP packet: it was
+                      `unsupported` ("could not be decoded"), a corrupt
+                      block is `parse_error`
   type3_charprocs.pdf a Type3 font whose glyphs are named T and V among
                       others: its /CharProcs dictionary was read as a form
                       field (/T, /V a stream) and a glyph procedure's
@@ -71,6 +75,7 @@ SSN_SYM = "536-22-3142"
 SSN_EXPERT = "536-22-3153"
 SSN_OCR = "536-22-3164"
 SSN_CJK = "536-22-3186"
+SSN_PGP = "536-22-3175"
 
 WEIRD = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFLMNOPRSTUVWXYZ'()+_,-./:=?  "
 
@@ -136,6 +141,14 @@ def empty_boundary():
             "%s\r\n"
             "----\r\n" % __import__("base64").b64encode(
                 ("name,ssn\r\nSam Poe,%s\r\n" % SSN_EMPTY).encode()).decode()).encode()
+
+
+def broken_pgp():
+    """An armored PGP message block whose base64 decodes to no packet."""
+    body = __import__("base64").b64encode(bytes(range(7, 200))).decode()
+    lines = "\n".join(body[i:i + 64] for i in range(0, len(body), 64))
+    return ("Forwarded signed note:\n\n-----BEGIN PGP MESSAGE-----\nVersion: GnuPG v2\n\n" + lines +
+            "\n=AbCd\n-----END PGP MESSAGE-----\n\nEmployee SSN %s.\n" % SSN_PGP).encode()
 
 
 def _write(w, path, content, fonts):
@@ -287,6 +300,7 @@ def files():
         "weird_boundary.eml": weird_boundary(),
         "spaced_boundary.eml": spaced_boundary(),
         "empty_boundary.eml": empty_boundary(),
+        "broken_pgp.txt": broken_pgp(),
     }
 
 
