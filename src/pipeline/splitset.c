@@ -495,15 +495,39 @@ bool ls_split_rar_last(const uint8_t *t, size_t n)
     return false;
 }
 
-/* The last up to LS_SPLIT_TAIL bytes of the regular file name in dfd; their count. */
-static size_t read_tail(int dfd, const char *name, uint64_t size, uint8_t *t)
+unsigned ls_split_zip_disks(const uint8_t *t, size_t n)
+{
+    if (n > LS_SPLIT_ZIP_TAIL) {
+        t += n - LS_SPLIT_ZIP_TAIL;
+        n = LS_SPLIT_ZIP_TAIL;
+    }
+    struct ls_slice s = ls_slice_make(t, n), sig;
+    for (size_t i = n >= 22 ? n - 22 + 1 : 0; i-- > 0;) {
+        uint16_t disk, clen;
+        uint32_t total;
+        if (!ls_slice_sub(s, i, 4, &sig) || memcmp(sig.ptr, "PK\x05\x06", 4) != 0 || !ls_rd_u16le(s, i + 4, &disk) ||
+            !ls_rd_u16le(s, i + 20, &clen) || i + 22 + clen != n)
+            continue;
+        if (disk != 0xFFFF) return (unsigned)disk + 1;
+        /* Zip64: the locator just before, its total number of disks */
+        if (i < 20 || !ls_slice_sub(s, i - 20, 4, &sig) || memcmp(sig.ptr, "PK\x06\x07", 4) != 0 ||
+            !ls_rd_u32le(s, i - 20 + 16, &total) || total == 0 || total > 65536)
+            return 0;
+        return (unsigned)total;
+    }
+    return 0;
+}
+
+/* The last up to cap bytes of the regular file name in dfd (its size as
+ * probed); their count. */
+static size_t read_tail_n(int dfd, const char *name, uint64_t size, uint8_t *t, size_t cap)
 {
     int fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) return 0;
     struct stat sb;
     size_t n = 0;
     if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && (uint64_t)sb.st_size == size) {
-        size_t want = size < LS_SPLIT_TAIL ? (size_t)size : LS_SPLIT_TAIL;
+        size_t want = size < cap ? (size_t)size : cap;
         off_t at = (off_t)(size - want);
         while (n < want) {
             ssize_t r = pread(fd, t + n, want - n, at + (off_t)n);
@@ -514,6 +538,21 @@ static size_t read_tail(int dfd, const char *name, uint64_t size, uint8_t *t)
     }
     close(fd);
     return n;
+}
+
+static size_t read_tail(int dfd, const char *name, uint64_t size, uint8_t *t)
+{
+    return read_tail_n(dfd, name, size, t, LS_SPLIT_TAIL);
+}
+
+/* A zip -s set's number of disks, from its .zip's end record (0: not known). */
+static unsigned zip_disks(int dfd, const char *name, uint64_t size)
+{
+    uint8_t *t = malloc(LS_SPLIT_ZIP_TAIL);
+    if (!t) return 0;
+    unsigned d = ls_split_zip_disks(t, read_tail_n(dfd, name, size, t, LS_SPLIT_ZIP_TAIL));
+    free(t);
+    return d;
 }
 
 static enum ls_split_start starts_as_archive(int dfd, const char *name, uint64_t *end)
@@ -650,6 +689,16 @@ static void build(struct ls_split_plan *p, int dfd, const char *b, const struct 
     if (n->scheme == LS_SPLIT_ZIP) {
         if (p->n == 0) return; /* a plain zip */
         int64_t zs = probe(dfd, p->root);
+        /* its end record names the .zip's disk: .zNN past it are files of
+         * their own (a whole zip beside X.z01: no set) */
+        unsigned disks = zs >= 0 ? zip_disks(dfd, p->root, (uint64_t)zs) : 0;
+        if (disks && p->n >= disks) {
+            p->n = disks - 1;
+            p->note[0] = 0;
+            p->note_limit = false;
+            gap = false;
+            if (p->n == 0) return;
+        }
         if (!gap && !p->note_limit && zs >= 0) (void)plan_add(p, cap, p->root, zs);
     }
     if (p->n == 0) return;

@@ -90,6 +90,13 @@ uint64_t ls_split_declared_end(const uint8_t *h, size_t n, bool rar);
 #define LS_SPLIT_TAIL 64u
 bool ls_split_rar_last(const uint8_t *t, size_t n);
 
+/* How many disks a zip -s set has, as the end of central directory record
+ * in the last bytes t[0..n) of its .zip says (its own disk's number + 1; a
+ * Zip64 locator's total); 0: not known. A set's .zNN parts past that
+ * number are no parts. Pure. */
+#define LS_SPLIT_ZIP_TAIL 65557u /* the end record (22 bytes) and the longest comment */
+unsigned ls_split_zip_disks(const uint8_t *t, size_t n);
+
 /* A set as probed on disk. */
 struct ls_split_plan {
     bool is_set;                 /* at least two parts, root found */

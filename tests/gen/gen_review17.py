@@ -17,11 +17,16 @@ reader ever read that file's bytes, and what it held was never found.
   v7/data.7z.003 (a CSV with SSNs, under 1 KiB): .003 likewise;
 - r4/report.rar (a RAR 4 archive, stored, no volume) and r4/report.r00 (a
   CSV with SSNs): .r00 likewise;
+- zs/sp.z01 and zs/sp.zip (zip -s 64k of a 100 KB blob: two disks, as the
+  .zip's end record says) and zs/sp.z02 (a CSV with SSNs, padded to the
+  size of sp.z01): joined between them, .z02 read by reference and the
+  blob cut (partial);
 - rv/arch.rar and rv/arch.r00 (a RAR 4 set of two volumes, one stored
   file in each, the second's end block without "next volume") and
   rv/arch.r01 (a CSV with SSNs): .r01 likewise.
 Each such file is now a root of its own (its SSNs found); real sets (the
-7z -v set's and the RAR set's two parts) are still joined.
+7z -v set's, the zip -s set's and the RAR set's two parts) are still
+joined.
 """
 import os
 import random
@@ -146,6 +151,19 @@ def generate(outdir):
             f.write(csv_rows())
         cases.append(("v7/data.7z.001", "v7/data.7z.003"))
     joined = ["rv/arch.r00"] + (["v7/data.7z.002"] if have_7z() else [])
+    if shutil.which("zip"):
+        zs = os.path.join(outdir, "zs")
+        os.makedirs(zs, exist_ok=True)
+        with open(os.path.join(zs, "blob.bin"), "wb") as f:
+            f.write(random.Random(5).randbytes(100000))
+        subprocess.run(["zip", "-q", "-s", "64k", "sp.zip", "blob.bin"], cwd=zs, check=True)
+        os.remove(os.path.join(zs, "blob.bin"))
+        rows = csv_rows()
+        size = os.path.getsize(os.path.join(zs, "sp.z01"))
+        with open(os.path.join(zs, "sp.z02"), "wb") as f:
+            f.write(rows + b" " * (size - len(rows)))
+        cases.append(("zs/sp.zip", "zs/sp.z02"))
+        joined.append("zs/sp.z01")
     return {"cases": cases, "ssns": SSNS, "joined": joined}
 
 

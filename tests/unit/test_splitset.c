@@ -716,6 +716,56 @@ static void probe_rar_last_volume(void **state)
     assert_false(ls_split_rar_last(t, 0));
 }
 
+/* An end of central directory record (22 bytes + comment) naming its disk. */
+static size_t zip_eocd(unsigned char *h, unsigned disk, const char *comment)
+{
+    size_t cl = strlen(comment);
+    memset(h, 0, 22);
+    memcpy(h, "PK\x05\x06", 4);
+    le(h + 4, disk, 2);
+    le(h + 6, disk, 2);
+    le(h + 20, cl, 2);
+    memcpy(h + 22, comment, cl);
+    return 22 + cl;
+}
+
+/* A zip -s set's .zip names its own disk: .zNN past it are no parts. */
+static void probe_zip_disks(void **state)
+{
+    (void)state;
+    unsigned char t[128];
+    memset(t, 'x', sizeof t);
+    size_t n = zip_eocd(t + 40, 1, "made by a test");
+    assert_int_equal(ls_split_zip_disks(t, 40 + n), 2);
+    assert_int_equal(ls_split_zip_disks(t, 40 + n - 1), 0); /* the comment cut */
+    put("d.z01", 100);
+    put("d.z02", 100);
+    put_bytes("d.zip", t, 40 + n, 40 + n);
+    const struct ls_split_plan *p = probe("d.z01");
+    assert_non_null(p);
+    assert_int_equal(p->n, 2);
+    assert_string_equal(p->names[1], "d.zip");
+    assert_null(probe("d.z02"));
+    n = zip_eocd(t + 40, 0, ""); /* a whole zip: no set */
+    put("e.z01", 100);
+    put_bytes("e.zip", t, 40 + n, 40 + n);
+    assert_null(probe("e.z01"));
+    assert_null(probe("e.zip"));
+    n = zip_eocd(t + 40, 2, ""); /* three disks, all there */
+    put("f.z01", 100);
+    put("f.z02", 100);
+    put_bytes("f.zip", t, 40 + n, 40 + n);
+    p = probe("f.z02");
+    assert_non_null(p);
+    assert_int_equal(p->n, 3);
+    /* Zip64: the locator's total */
+    memset(t, 0, sizeof t);
+    memcpy(t + 10, "PK\x06\x07", 4);
+    le(t + 10 + 16, 4, 4);
+    zip_eocd(t + 30, 0xFFFF, "");
+    assert_int_equal(ls_split_zip_disks(t, 52), 4);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -739,6 +789,7 @@ int main(void)
         cmocka_unit_test(probe_v7_tar_and_mbox),
         cmocka_unit_test(probe_whole_archive_ends),
         cmocka_unit_test(probe_rar_last_volume),
+        cmocka_unit_test(probe_zip_disks),
     };
     return cmocka_run_group_tests(tests, mkdir_tmp, rm_tmp);
 }
