@@ -20,7 +20,8 @@
  * fEncrypted / fObfuscated: reported encrypted, nothing read. Word 6/95
  * files (wIdent 0xA5DC, nFib <= 0x68) are read as one range, fcMin to
  * fcMac, in the code page their SummaryInformation names (else the one
- * charset their font table uses besides ANSI, else cp1252);
+ * charset their font table uses besides ANSI, else cp1252; UTF-16LE
+ * when fExtChar says a Far East edition wrote it);
  * fast-saved ones (fComplex) through their piece table, then what of
  * fcMin..fcMac no piece uses.
  * List numbers (Word 97+): a paragraph whose PAPX (PlcBtePapx FKPs) has
@@ -50,6 +51,10 @@
 #define DOC_WIDENT_W6_FE2 0xA699
 #define DOC_NFIB_W95 0x0068 /* Word 6.0 writes 0x65, Word 95 0x68, Word 97+ 0xC1 */
 #define DOC_F_COMPLEX 0x0004u /* fast-saved: the text is in pieces */
+/* fExtChar: a Far East Word 6/95 (Chinese, Japanese, Korean editions)
+ * keeps its text as UTF-16LE, two bytes a character, pieces included;
+ * Word 97+ sets it always (its pieces say how they are stored). */
+#define DOC_F_EXTCHAR 0x1000u
 #define DOC_F_ENCRYPTED 0x0100u
 #define DOC_F_WHICHTBL 0x0200u
 #define DOC_F_OBFUSCATED 0x8000u
@@ -922,6 +927,23 @@ static const struct ls_codepage *doc_word6_font_codepage(struct ls_slice wd)
     return found ? ls_codepage_by_number(found) : NULL;
 }
 
+/* Word 6/95 text of a Far East edition (fExtChar): UTF-16LE units. */
+static ls_err doc_w6_utf16(struct ole2_job *j, struct ls_slice t, uint32_t *prev)
+{
+    for (size_t i = 0; i + 1 < t.len; i += 2) {
+        uint16_t u = 0, lo = 0;
+        (void)ls_rd_u16le(t, i, &u);
+        if (u >= 0xD800 && u <= 0xDBFF && ls_rd_u16le(t, i + 2, &lo) && lo >= 0xDC00 && lo <= 0xDFFF) {
+            LS_TRY(ole2_put_cp(j, 0x10000u + (((uint32_t)u - 0xD800u) << 10) + (lo - 0xDC00u)));
+            *prev = 0;
+            i += 2;
+            continue;
+        }
+        LS_TRY(doc_char(j, u, prev));
+    }
+    return LS_OK;
+}
+
 /* Bytes of Word 6/95 text in the document's code page (cp932 pairs when
  * multibyte). */
 static ls_err doc_w6_bytes(struct ole2_job *j, const struct ls_codepage *cp, struct ls_slice t, uint32_t *prev)
@@ -997,6 +1019,7 @@ static ls_err doc_gaps(struct ole2_job *j, struct doc_ranges *r, struct ls_slice
 
 struct doc_w6_gap {
     const struct ls_codepage *cp;
+    bool wide; /* fExtChar: UTF-16LE */
     uint32_t *prev;
 };
 
@@ -1005,7 +1028,7 @@ static ls_err doc_w6_gap(struct ole2_job *j, struct ls_slice gap, void *arg)
 {
     const struct doc_w6_gap *g = arg;
     LS_TRY(ole2_put(j, "\n"));
-    return doc_w6_bytes(j, g->cp, gap, g->prev);
+    return g->wide ? doc_w6_utf16(j, gap, g->prev) : doc_w6_bytes(j, g->cp, gap, g->prev);
 }
 
 /* A fast-saved (fComplex) Word 6/95 file keeps its text in pieces: edits
@@ -1017,8 +1040,8 @@ static ls_err doc_w6_gap(struct ole2_job *j, struct ls_slice gap, void *arg)
  * fcMin..fcMac range alone). */
 #define DOC_OFF_FCCLX_W6 0x0160
 #define DOC_OFF_LCBCLX_W6 0x0164
-static ls_err doc_w6_pieces(struct ole2_job *j, const struct ls_codepage *cp, struct ls_slice wd, uint32_t fcmin,
-                            uint32_t fcmac)
+static ls_err doc_w6_pieces(struct ole2_job *j, const struct ls_codepage *cp, bool wide, struct ls_slice wd,
+                            uint32_t fcmin, uint32_t fcmac)
 {
     uint32_t fc = 0, lcb = 0;
     struct ls_slice clx, plc;
@@ -1037,13 +1060,14 @@ static ls_err doc_w6_pieces(struct ole2_job *j, const struct ls_codepage *cp, st
         (void)ls_rd_u32le(plc, 4 * (size_t)i, &cp0);
         (void)ls_rd_u32le(plc, 4 * ((size_t)i + 1), &cp1);
         (void)ls_rd_u32le(plc, 4 * ((size_t)n + 1) + 8 * (size_t)i + 2, &pfc);
-        if (cp1 < cp0 || !ls_slice_sub(wd, pfc, cp1 - cp0, &t)) continue; /* the fcMin..fcMac pass has it */
+        size_t bytes = cp1 < cp0 ? 0 : (wide ? 2 * (size_t)(cp1 - cp0) : cp1 - cp0);
+        if (cp1 < cp0 || !ls_slice_sub(wd, pfc, bytes, &t)) continue; /* the fcMin..fcMac pass has it */
         if (!doc_piece_budget(j, wd, &spent, t.len)) break;
         r = doc_range_add(&used, pfc, t.len);
-        if (r == LS_OK) r = doc_w6_bytes(j, cp, t, &prev);
+        if (r == LS_OK) r = wide ? doc_w6_utf16(j, t, &prev) : doc_w6_bytes(j, cp, t, &prev);
         if (r == LS_OK && ls_ctx_expired(j->c)) r = LS_E_TIMEOUT;
     }
-    struct doc_w6_gap g = {cp, &prev};
+    struct doc_w6_gap g = {cp, wide, &prev};
     if (r == LS_OK) r = doc_gaps(j, &used, wd, fcmin, fcmac, doc_w6_gap, &g);
     free(used.v);
     return r == LS_E_CORRUPT ? LS_OK : r;
@@ -1062,11 +1086,12 @@ static ls_err doc_word6(struct ole2_job *j, uint32_t st, struct ls_slice wd, uin
         return doc_fallback(j, wd, "Word 6/95 text range damaged");
     const struct ls_codepage *cp = doc_word6_codepage(j, st);
     if (!cp) cp = doc_word6_font_codepage(wd);
+    bool wide = (flags & DOC_F_EXTCHAR) != 0;
     if (flags & DOC_F_COMPLEX) {
-        ls_err e = doc_w6_pieces(j, cp, wd, fcmin, fcmac);
+        ls_err e = doc_w6_pieces(j, cp, wide, wd, fcmin, fcmac);
         if (e != LS_E_CORRUPT) return e;
     }
-    return doc_w6_bytes(j, cp, t, &prev);
+    return wide ? doc_w6_utf16(j, t, &prev) : doc_w6_bytes(j, cp, t, &prev);
 }
 
 /* ---- who edited it: the table stream's name lists -------------------- */

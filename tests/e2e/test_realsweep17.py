@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Words the seventeenth sweep's reference extractors found and leaksift
 lost (tests/gen/gen_realsweep17.py): an xlsx cell's formula-result string
-(t="str") longer than 256 bytes is read whole."""
+(t="str") longer than 256 bytes is read whole; a Far East Word 6/95
+file's text (fExtChar) is UTF-16LE, its pieces two bytes a character."""
 import os
 import sys
 import unittest
@@ -33,6 +34,14 @@ class RealSweep17(lsutil.GeneratedTree):
         o = self.m.obj(self.p("strcells.xlsx"))
         self.assertEqual(o["handler"], "ooxml")
         self.assertIn("ssn", lsutil.entities(o))
+
+    def test_fareast_word6_ssns(self):
+        # the edit's SSN ends its piece (half of it was read before); the
+        # deleted paragraph's is in fcMin..fcMac, in no piece
+        o = self.m.obj(self.p("fareast6.doc"))
+        self.assertEqual(o["handler"], "ole2")
+        self.assertEqual(self.count("fareast6.doc", "ssn"), 2)
+
 
 if __name__ == "__main__":
     unittest.main()

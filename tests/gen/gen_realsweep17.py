@@ -12,13 +12,25 @@ written from scratch in the structure of a real one that lost words:
   letter), and the words after its 256th byte had been cut, here an SSN
   in a long "str" cell's tail. A real formula's long string result
   (CONCATENATE over a row) is the same cell.
+- fareast6.doc, fareast6_plain.doc: Word 6/95 files of a Far East
+  edition (wIdent 0xA699, nFib 0x68, FIB fExtChar), whose text is
+  UTF-16LE, two bytes a character, as POI's Bug51944.doc (a Traditional
+  Chinese Word 95 fax) is: one fast-saved (fComplex: its pieces, an
+  edit appended after fcMac, and a paragraph the edit deleted that only
+  fcMin..fcMac still holds), one not. They had been read as 8-bit text:
+  the CJK characters lost, a piece cut to half its length.
 
 Python standard library only; every name, date and number is made up.
 """
 import os
+import struct
 import sys
 import zipfile
 from xml.sax.saxutils import escape
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from cfb_writer import CFBWriter  # noqa: E402
 
 S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -85,10 +97,66 @@ def xlsx_strcells(path):
                                                  ("/xl/worksheets/sheet.xml", CT_WS)]))])
 
 
+# ------------------------------------------------------------ fareast6.doc
+
+FE_KEPT = "\u50b3\u771f By Post and Fax\r\u81f4 \u738b\u5c0f\u660e \u5148\u751f\r"
+FE_EDIT = "Many thanks for meeting us in your office this morning; payroll SSN 536-22-8715\r"
+FE_DELETED = "\u5df2\u522a\u9664 deleted draft: staff SSN 536-22-8716\r"
+FE_TAIL = "\u8b1d\u8b1d Yours faithfully\r"
+
+
+def _u16(t):
+    return t.encode("utf-16-le")
+
+
+def word6_fareast(complex_):
+    """WordDocument of a Far East Word 95 file: wIdent 0xA699, nFib 0x68,
+    fExtChar (0x1000); fcMin..fcMac at 0x300 holds KEPT, DELETED and TAIL
+    as UTF-16LE. Fast-saved (fComplex): the edit is appended after fcMac
+    and the CLX (fcClx/lcbClx at 0x160, Word 6 has no table stream) maps
+    CPs, a character each (two bytes), to KEPT, the edit, TAIL; DELETED is
+    in no piece."""
+    text = _u16(FE_KEPT) + _u16(FE_DELETED) + _u16(FE_TAIL)
+    fcmin = 0x300
+    fcmac = fcmin + len(text)
+    app = _u16(FE_EDIT)
+    fc_app = fcmac + 16
+    pieces = [(fcmin, len(FE_KEPT)), (fc_app, len(FE_EDIT)),
+              (fcmin + len(_u16(FE_KEPT + FE_DELETED)), len(FE_TAIL))]
+    cps, pcds = [0], b""
+    for fc, n in pieces:
+        cps.append(cps[-1] + n)
+        pcds += struct.pack("<HIH", 0, fc, 0)
+    plc = struct.pack("<%dI" % len(cps), *cps) + pcds
+    clx = b"\x01" + struct.pack("<H", 2) + b"\0\0" + b"\x02" + struct.pack("<I", len(plc)) + plc
+    fc_clx = fc_app + len(app) + 16
+    wd = bytearray(fc_clx + len(clx))
+    struct.pack_into("<HH", wd, 0, 0xA699, 0x0068)
+    flags = 0x1000 | (0x0004 | (1 << 4) if complex_ else 0)  # fExtChar; fComplex, cQuickSaves 1
+    struct.pack_into("<H", wd, 10, flags)
+    struct.pack_into("<II", wd, 0x18, fcmin, fcmac)
+    struct.pack_into("<I", wd, 0x34, cps[-1] if complex_ else len(text) // 2)  # ccpText
+    wd[fcmin:fcmac] = text
+    if complex_:
+        struct.pack_into("<II", wd, 0x160, fc_clx, len(clx))
+        wd[fc_app:fc_app + len(app)] = app
+        wd[fc_clx:] = clx
+    w = CFBWriter()
+    w.add_stream("WordDocument", bytes(wd))
+    return w.build()[0]
+
+
 def generate(out):
     os.makedirs(out, exist_ok=True)
     xlsx_strcells(os.path.join(out, "strcells.xlsx"))
-    return {"strcells.xlsx": ["\t".join(r) for r in STR_ROWS]}
+    for name, cx in (("fareast6.doc", True), ("fareast6_plain.doc", False)):
+        with open(os.path.join(out, name), "wb") as f:
+            f.write(word6_fareast(cx))
+    lines = [ln for t in (FE_KEPT, FE_DELETED, FE_TAIL) for ln in t.split("\r") if ln]
+    return {"strcells.xlsx": ["\t".join(r) for r in STR_ROWS],
+            "fareast6.doc": lines + [FE_EDIT.rstrip("\r")],
+            "fareast6_plain.doc": lines}
+
 
 if __name__ == "__main__":
     generate(sys.argv[1] if len(sys.argv) > 1 else ".")
