@@ -333,8 +333,49 @@ static ls_err sealed_extract(struct ls_ctx *c, struct ls_object *o)
     return LS_OK;
 }
 
+#define VAULT_HEAD_MAX 256u /* "$ANSIBLE_VAULT;1.2;AES256;vault-id": its line's length at most */
+#define VAULT_HEX_MIN 32u   /* hex digits the next line starts with */
+
+static const char VAULT_SIG[] = "$ANSIBLE_VAULT;1.";
+
+static bool hex_digit(int ch)
+{
+    return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
+}
+
+/* An Ansible Vault inside text at `at` (ansible-vault encrypt_string's
+ * `!vault |` value in YAML, a vault pasted into a note or a mail): its
+ * header line with only blanks before it on its line, a line of hex digits
+ * next (indented as the first). */
+static bool vault_inline_at(struct ls_slice text, size_t at)
+{
+    size_t ls = at;
+    for (int ch; ls > 0 && ((ch = ls_slice_at(text, ls - 1)) == ' ' || ch == '\t');) ls--;
+    if (ls > 0 && ls_slice_at(text, ls - 1) != '\n') return false;
+    struct ls_slice head = ls_slice_make(NULL, 0);
+    size_t n = text.len - at < VAULT_HEAD_MAX + 1 ? text.len - at : VAULT_HEAD_MAX + 1;
+    if (!ls_slice_sub(text, at, n, &head)) return false;
+    size_t nl = ls_slice_find(head, 0, "\n", 1); /* within the header line's longest */
+    if (nl == SIZE_MAX) return false;
+    nl += at;
+    size_t p = nl + 1, hex = 0;
+    for (int ch; (ch = ls_slice_at(text, p)) == ' ' || ch == '\t';) p++;
+    while (hex < VAULT_HEX_MIN && hex_digit(ls_slice_at(text, p + hex))) hex++;
+    return hex == VAULT_HEX_MIN;
+}
+
 void ls_sealed_note_blocks(struct ls_ctx *c, struct ls_object *o, struct ls_slice text)
 {
+    unsigned vaults = 0;
+    size_t vault_first = SIZE_MAX;
+    for (size_t at = ls_slice_find(text, 0, VAULT_SIG, sizeof VAULT_SIG - 1); at != SIZE_MAX;
+         at = ls_slice_find(text, at + 1, VAULT_SIG, sizeof VAULT_SIG - 1)) {
+        if (vault_inline_at(text, at) && vaults++ == 0) vault_first = at;
+    }
+    if (vaults)
+        ls_note(c, o, LS_R_ENCRYPTED, "ansible: %u Ansible Vault value%s (the first at offset %zu) not read", vaults,
+                vaults == 1 ? "" : "s", vault_first);
+
     unsigned sealed = 0, other = 0, broken = 0, limited = 0;
     size_t first = SIZE_MAX;
     for (size_t at = ls_slice_find(text, 0, PGP_BEGIN, sizeof PGP_BEGIN - 1); at != SIZE_MAX;
