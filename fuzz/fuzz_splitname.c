@@ -11,6 +11,10 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     (void)ls_split_head(data, size);
+    (void)ls_split_declared_end(data, size, false);
+    (void)ls_split_declared_end(data, size, true);
+    (void)ls_split_rar_last(data, size);
+    (void)ls_split_zip_disks(data, size);
     char base[LS_SPLIT_NAME_MAX + 1];
     size_t n = size > LS_SPLIT_NAME_MAX ? LS_SPLIT_NAME_MAX : size;
     memcpy(base, data, n);

@@ -152,6 +152,21 @@ static bool crc_is(struct ls_slice s, size_t off, size_t n, uint32_t want, uint3
     return ls_slice_sub(s, off, n, &part) && ((uint32_t)libdeflate_crc32(0, part.ptr, part.len) & mask) == want;
 }
 
+/* A 7z start header at s[at] (version 0.x, its CRC right): true, and *end
+ * is where the archive ends by it (32 + the next header's offset and size,
+ * past its header database), or 0 if that lies past s. */
+static bool sevenz_start_header(struct ls_slice s, size_t at, uint64_t *end)
+{
+    uint32_t crc = 0;
+    uint64_t nho = 0, nhs = 0;
+    *end = 0;
+    if (ls_slice_at(s, at + 6) != 0 || !ls_rd_u32le(s, at + 8, &crc) || !ls_rd_u64le(s, at + 12, &nho) ||
+        !ls_rd_u64le(s, at + 20, &nhs) || !crc_is(s, at + 12, 20, crc, 0xFFFFFFFFu))
+        return false;
+    if (nho <= s.len - at && nhs <= s.len - at - nho && 32 + nho + nhs <= s.len - at) *end = at + 32 + nho + nhs;
+    return true;
+}
+
 static size_t sfx_archive(struct ls_slice s, uint64_t *end)
 {
     uint64_t dummy;
@@ -162,13 +177,7 @@ static size_t sfx_archive(struct ls_slice s, uint64_t *end)
     unsigned hits = 0;
     for (size_t at = ls_slice_find(w, 1, sig7z, 6); at != SIZE_MAX && hits++ < ARC_SFX_HITS;
          at = ls_slice_find(w, at + 1, sig7z, 6)) {
-        uint32_t crc;
-        uint64_t nho, nhs;
-        if (ls_slice_at(s, at + 6) == 0 && ls_rd_u32le(s, at + 8, &crc) && ls_rd_u64le(s, at + 12, &nho) &&
-            ls_rd_u64le(s, at + 20, &nhs) && crc_is(s, at + 12, 20, crc, 0xFFFFFFFFu)) {
-            if (nho < s.len && nhs < s.len) *end = at + 32 + nho + nhs; /* past its header database */
-            return at;
-        }
+        if (sevenz_start_header(s, at, end)) return at;
     }
     /* a cabinet (IExpress packages, in the program's resources): CFHEADER's
      * reserved fields zero, version 1.3, its size within the file, the
@@ -386,6 +395,7 @@ struct arc {
     uint64_t seen;          /* headers read */
     unsigned failed_run;    /* consecutive ARCHIVE_FAILED headers */
     bool raw;               /* single compressed stream (raw format) */
+    bool sfx_stub;          /* a self-extractor's 7z/cab/RAR after a program: its tail is said apart */
     uint64_t multivol;      /* tar: the member's header is GNU 'M' (its file's first bytes are
                              * in the previous volume): that offset + 1, else 0 */
     bool cut;               /* a member's read stopped before its end */
@@ -1369,7 +1379,8 @@ static ls_err iso_unclaimed(struct arc *ar)
 /* Where the container's own bytes end for its reader, or 0 if unknown: a
  * single compressed stream read to its end (the decoder consumed exactly
  * its streams; a gzip's trailing junk is left), or an uncompressed tar or
- * cpio at its end marker (zero blocks, TRAILER!!!). A stream whose member
+ * cpio at its end marker (zero blocks, TRAILER!!!), or a 7z where its start
+ * header says. A stream whose member
  * was cut (a bomb, a budget) was not decoded to its end: what the decoder
  * had not consumed yet is the rest of the stream, not something appended. */
 static uint64_t consumed_at_eof(struct arc *ar)
@@ -1382,6 +1393,13 @@ static uint64_t consumed_at_eof(struct arc *ar)
     } else if (!ar->raw && archive_filter_count(a) == 1) {
         int fmt = archive_format(a) & ARCHIVE_FORMAT_BASE_MASK;
         if (fmt == ARCHIVE_FORMAT_TAR || fmt == ARCHIVE_FORMAT_CPIO) used = archive_filter_bytes(a, 0);
+        else if (fmt == ARCHIVE_FORMAT_7ZIP && !ar->sfx_stub) {
+            /* libarchive seeks in a 7z: what it read says nothing of where
+             * the archive ends; its start header does (a self-extractor's
+             * tail is said by sfx_archive's caller) */
+            uint64_t end = 0;
+            if (sevenz_start_header(ar->o->data, ar->front, &end) && end > ar->front) used = (int64_t)(end - ar->front);
+        }
     }
     return used > 0 ? (uint64_t)used + ar->front : 0;
 }
@@ -2998,6 +3016,7 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
     uint64_t sfx_end = 0; /* where that 7z or cab ends: the rest is hidden_data */
     if (!ar.front && !ar.zr.is_zip && media_or_blob(o->mime) && (stub = sfx_archive(o->data, &sfx_end)) > 0) {
         ar.front = stub;
+        ar.sfx_stub = true;
         uint8_t k = ls_slice_at(o->data, stub);
         ls_note(c, o, NULL, "%s appended after %zu bytes of %s (self-extractor or polyglot); they are "
                 "read as member '" ARC_PREFIX_NAME "'", k == '7' ? "7z" : k == 'M' ? "cab" : "rar",

@@ -57,6 +57,13 @@ class Review17Split(lsutil.GeneratedTree):
         o = self.m.obj(self.p("zs/sp.zip"), ("blob.bin",))
         self.assertEqual(o["coverage"], "full", o.get("errors"))
 
+    def test_bytes_after_a_7z_are_read(self):
+        for name in self.key.get("appended", []):
+            with self.subTest(file=name):
+                o = self.m.obj(self.p(name), ("hidden_data",))
+                self.assertIn("ssn", lsutil.entities(o))
+                self.assertEqual(self.root(name)["verdict"], "sensitive")
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -24,6 +24,9 @@ reader ever read that file's bytes, and what it held was never found.
 - rv/arch.rar and rv/arch.r00 (a RAR 4 set of two volumes, one stored
   file in each, the second's end block without "next volume") and
   rv/arch.r01 (a CSV with SSNs): .r01 likewise.
+- t7/notes.7z: a whole 7z with the CSV appended: the 7z reader stopped at
+  the archive's end and said full, the SSNs after it never read (tar,
+  gzip, zip read such bytes as the member hidden_data).
 Each such file is now a root of its own (its SSNs found); real sets (the
 7z -v set's, the zip -s set's and the RAR set's two parts) are still
 joined.
@@ -150,6 +153,17 @@ def generate(outdir):
         with open(os.path.join(v7, "data.7z.003"), "wb") as f:
             f.write(csv_rows())
         cases.append(("v7/data.7z.001", "v7/data.7z.003"))
+        # one 7z with the CSV appended (cat x.7z rows.csv): the 7z reader
+        # stops at the archive's end; the bytes after it are a hidden member
+        t7 = os.path.join(outdir, "t7")
+        os.makedirs(t7, exist_ok=True)
+        with open(os.path.join(w7, "notes.7z.001"), "rb") as f:
+            whole = f.read()
+        with open(os.path.join(t7, "notes.7z"), "wb") as f:
+            f.write(whole + csv_rows())
+        tail = ["t7/notes.7z"]
+    else:
+        tail = []
     joined = ["rv/arch.r00"] + (["v7/data.7z.002"] if have_7z() else [])
     if shutil.which("zip"):
         zs = os.path.join(outdir, "zs")
@@ -164,7 +178,7 @@ def generate(outdir):
             f.write(rows + b" " * (size - len(rows)))
         cases.append(("zs/sp.zip", "zs/sp.z02"))
         joined.append("zs/sp.z01")
-    return {"cases": cases, "ssns": SSNS, "joined": joined}
+    return {"cases": cases, "ssns": SSNS, "joined": joined, "appended": tail}
 
 
 if __name__ == "__main__":
