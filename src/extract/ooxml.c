@@ -79,6 +79,7 @@
 
 #define OX_SST_MAX_ITEMS (4u << 20)  /* shared strings kept for lookup */
 #define OX_CELL_MAX 256u             /* bytes of one <v> value kept */
+#define OX_VSTR_MAX (256u << 10)     /* ... of an inline-string cell's <v> (its text: 32,767 characters) */
 #define OX_LABEL_MAX 64u
 #define OX_AUTHORS_MAX 4096u         /* tracked-change author names kept for "once each" */
 #define OX_FORMULA_MAX 8192u         /* bytes of one cell formula read (Excel's limit) */
@@ -247,6 +248,7 @@ struct ox_walk {
     unsigned ctype;            /* sheet: cell type attribute (enum ox_ctype) */
     uint32_t cstyle;           /* sheet: cell style index, OX_NO_STYLE if none */
     bool in_v, in_is, in_si;
+    bool is_seen;              /* sheet: the current cell has an <is> */
     bool in_dvf;               /* sheet: inside a data validation's formula1/formula2 */
     bool in_f;                 /* sheet: inside a cell formula <f> */
     struct ls_buf fbuf;        /* sheet: the current formula */
@@ -1893,6 +1895,13 @@ static ls_err ox_cell_end(struct ox_walk *w)
          * kept for the labeller is decoded here ("5311_x000D_") */
         w->istr.len = ox_xstring(w->istr.ptr, w->istr.len);
         v = ls_buf_slice(&w->istr);
+        if (!w->is_seen && w->cell.len) {
+            /* LibreOffice 4 writes a formula's string result as
+             * t="inlineStr" with a <v> and no <is> (POI's 52575_main.xlsx):
+             * the <v> is the text; beside an <is> it is not (Excel) */
+            v = ls_buf_slice(&w->cell);
+            LS_TRY(ox_add(w, v));
+        }
     } else if (shared) {
         v = ox_cell_shared(w, v);
     } else if (w->ctype == OXT_B) {
@@ -1922,7 +1931,8 @@ static ls_err ox_hf_text(struct ox_walk *w, struct ls_slice s)
  * OX_CELL_MAX: both are short). */
 static ls_err ox_keep_cell(struct ox_walk *w, struct ls_slice s)
 {
-    size_t room = OX_CELL_MAX > w->cell.len ? OX_CELL_MAX - w->cell.len : 0;
+    size_t cap = w->ctype == OXT_INLINE ? OX_VSTR_MAX : OX_CELL_MAX;
+    size_t room = cap > w->cell.len ? cap - w->cell.len : 0;
     struct ls_slice keep;
     (void)ls_slice_sub(s, 0, s.len < room ? s.len : room, &keep);
     ls_err e = ls_buf_add(&w->cell, keep.ptr, keep.len);
@@ -1935,7 +1945,9 @@ static ls_err ox_sheet_chars(struct ox_walk *w, struct ls_slice s)
         /* A formula's string result (t="str") is as long as any text
          * (Excel: 32,767 characters; exporters put plain strings there):
          * written as it comes, like an inline string; the value kept for
-         * the labeller is capped, as a number's (which is short). */
+         * the labeller is capped, as a number's (which is short). An
+         * inline-string cell's <v> is kept whole (ox_keep_cell) and
+         * written at the cell's end when it had no <is> (ox_cell_end). */
         if (w->ctype == OXT_STR) LS_TRY(ox_add(w, s));
         return ox_keep_cell(w, s);
     }
@@ -2033,6 +2045,7 @@ static ls_err ox_sheet_start(struct ox_walk *w, enum ox_el el, const struct ls_x
         ls_buf_reset(&w->istr);
         w->ctype = OXT_NONE;
         w->cstyle = OX_NO_STYLE;
+        w->is_seen = false;
         if (ls_xml_attr_get(a, n, "t", NULL, &t)) w->ctype = ox_ctype_of(t);
         if (ls_xml_attr_get(a, n, "s", NULL, &t) && !ox_u32(t, &w->cstyle)) w->cstyle = OX_NO_STYLE;
         if (!ls_xml_attr_get(a, n, "r", NULL, &t) || !ox_ref_col(t, &w->col)) w->col = w->next_col;
@@ -2042,7 +2055,7 @@ static ls_err ox_sheet_start(struct ox_walk *w, enum ox_el el, const struct ls_x
     } else if (el == OXE_V) {
         w->in_v = true;
     } else if (el == OXE_IS) {
-        w->in_is = true;
+        w->in_is = w->is_seen = true;
     } else if (el == OXE_RPH && w->in_is) {
         w->in_rph++; /* phonetic reading: not the text */
     }
@@ -2569,7 +2582,7 @@ static ls_err ox_walk_part(struct ox *x, const char *name, enum ox_kind kind)
         ls_err pe = ox_pp_prepare(x, name);
         if (pe != LS_OK) return pe;
     }
-    ls_buf_init(&w.cell, OX_CELL_MAX + 1);
+    ls_buf_init(&w.cell, OX_VSTR_MAX + 1);
     ls_buf_init(&w.hf, 4096);
     ls_buf_init(&w.istr, LS_TC_MAX_LABEL + 1); /* >= LS_TC_MAX_VALUE + 1 */
     ls_buf_init(&w.fbuf, OX_FORMULA_MAX);

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Words the seventeenth sweep's reference extractors found and leaksift
 lost (tests/gen/gen_realsweep17.py): an xlsx cell's formula-result string
-(t="str") longer than 256 bytes is read whole; a Far East Word 6/95
+(t="str") longer than 256 bytes is read whole, and an inline-string cell's
+text in a <v> (LibreOffice 4) is read; a Far East Word 6/95
 file's text (fExtChar) is UTF-16LE, its pieces two bytes a character."""
 import os
 import sys
@@ -34,6 +35,9 @@ class RealSweep17(lsutil.GeneratedTree):
         o = self.m.obj(self.p("strcells.xlsx"))
         self.assertEqual(o["handler"], "ooxml")
         self.assertIn("ssn", lsutil.entities(o))
+
+    def test_inline_v_scanned(self):
+        self.assertIn("ssn", lsutil.entities(self.m.obj(self.p("inlinev.xlsx"))))
 
     def test_fareast_word6_ssns(self):
         # the edit's SSN ends its piece (half of it was read before); the

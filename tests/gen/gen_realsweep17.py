@@ -12,6 +12,9 @@ written from scratch in the structure of a real one that lost words:
   letter), and the words after its 256th byte had been cut, here an SSN
   in a long "str" cell's tail. A real formula's long string result
   (CONCATENATE over a row) is the same cell.
+- inlinev.xlsx: formula cells as LibreOffice 4 wrote them (POI's
+  52575_main.xlsx): a string result as t="inlineStr" whose text is in
+  a <v>, not an <is>; it had read as an empty cell.
 - fareast6.doc, fareast6_plain.doc: Word 6/95 files of a Far East
   edition (wIdent 0xA699, nFib 0x68, FIB fExtChar), whose text is
   UTF-16LE, two bytes a character, as POI's Bug51944.doc (a Traditional
@@ -97,6 +100,31 @@ def xlsx_strcells(path):
                                                  ("/xl/worksheets/sheet.xml", CT_WS)]))])
 
 
+# ------------------------------------------------------------ inlinev.xlsx
+
+INLINEV_ROWS = [("Staff id", "Contact"), ("1047", "Jane Roe, SSN 536-22-8717")]
+
+
+def xlsx_inlinev(path):
+    rows = []
+    for k, (a, b) in enumerate(INLINEV_ROWS):
+        n = k + 1
+        rows.append('<row r="%d"><c r="A%d" s="0" t="inlineStr"><f aca="false">[&apos;file:///home/'
+                    'hr/staff.xlsx&apos;]Sheet1!A%d</f><v t="inlineStr">%s</v></c><c r="B%d" s="0" '
+                    't="inlineStr"><f aca="false">[&apos;file:///home/hr/staff.xlsx&apos;]Sheet1!B%d</f>'
+                    '<v t="inlineStr">%s</v></c></row>' % (n, n, n, escape(a), n, n, escape(b)))
+    sheet = XMLDECL + '<worksheet xmlns="%s"><sheetData>%s</sheetData></worksheet>' % (S, "".join(rows))
+    wb = (XMLDECL + '<workbook xmlns="%s" xmlns:r="%s"><sheets><sheet name="Linked" sheetId="1" '
+          'state="visible" r:id="rId2"/></sheets></workbook>' % (S, R))
+    _zip(path, [("[Content_Types].xml", _types([("/xl/workbook.xml", CT_WB),
+                                                 ("/xl/worksheets/sheet1.xml", CT_WS)])),
+                ("_rels/.rels", _rels([(OFFDOC, "xl/workbook.xml")])),
+                ("xl/workbook.xml", wb),
+                ("xl/_rels/workbook.xml.rels", _rels([(RT + "styles", "styles.xml"),
+                                                      (RT + "worksheet", "worksheets/sheet1.xml")])),
+                ("xl/worksheets/sheet1.xml", sheet)])
+
+
 # ------------------------------------------------------------ fareast6.doc
 
 FE_KEPT = "\u50b3\u771f By Post and Fax\r\u81f4 \u738b\u5c0f\u660e \u5148\u751f\r"
@@ -149,13 +177,15 @@ def word6_fareast(complex_):
 def generate(out):
     os.makedirs(out, exist_ok=True)
     xlsx_strcells(os.path.join(out, "strcells.xlsx"))
+    xlsx_inlinev(os.path.join(out, "inlinev.xlsx"))
     for name, cx in (("fareast6.doc", True), ("fareast6_plain.doc", False)):
         with open(os.path.join(out, name), "wb") as f:
             f.write(word6_fareast(cx))
     lines = [ln for t in (FE_KEPT, FE_DELETED, FE_TAIL) for ln in t.split("\r") if ln]
     return {"strcells.xlsx": ["\t".join(r) for r in STR_ROWS],
             "fareast6.doc": lines + [FE_EDIT.rstrip("\r")],
-            "fareast6_plain.doc": lines}
+            "fareast6_plain.doc": lines,
+            "inlinev.xlsx": ["\t".join(r) for r in INLINEV_ROWS]}
 
 
 if __name__ == "__main__":
