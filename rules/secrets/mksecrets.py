@@ -299,8 +299,11 @@ S.append(rule("secret_password_kv", meta("secret", "password", "high",
                ("$netcred", r"/NetworkCredential\([ \t]*[\"'][^\"'\r\n]{1,128}[\"'][ \t]*,[ \t]*[\"'][^\"'\r\n]{4,128}[\"']/"),
                ("$pwsh", r"/ConvertTo-SecureString[ \t]+(-String[ \t]+)?[\"'][^\"'\r\n]{4,128}[\"'][ \t]+-AsPlainText/ nocase")]))
 S.append(rule("secret_password_env_entry", meta("secret", "password", "high",
-              "Kubernetes / ECS environment entry whose name is a password (- name: DB_PASSWORD / value: ...; {\\\"name\\\": \\\"X_PASSWORD\\\", \\\"value\\\": ...})", "env_password", "password"),
-              [("$env", r"/name\"?[ \t]*:[ \t]*[\"']?[A-Za-z0-9_.-]{0,40}(PASSWORD|PASSWD|PWD)[\"']?[ \t]*(,[ \t]*|\r?\n[ \t]*-?[ \t]*)\"?value\"?[ \t]*:[ \t]*[\"']?%s/" % PWV)]))
+              "Kubernetes / ECS environment entry, or a key/value variable (Postman environments, GitLab and Bitbucket CI variables), whose name is a password (- name: DB_PASSWORD / value: ...; {\\\"name\\\": \\\"X_PASSWORD\\\", \\\"value\\\": ...}; {\\\"key\\\": \\\"SMTP_PASS\\\", \\\"value\\\": ...}, pretty-printed JSON too)", "env_password", "password"),
+              [("$env", r"/(name|key)\"?[ \t]*:[ \t]*[\"']?[A-Za-z0-9_.-]{0,40}(PASSWORD|PASSWD|PWD|_PASS)[\"']?[ \t]*(,[ \t]*(\r?\n[ \t]*)?|\r?\n[ \t]*-?[ \t]*)\"?value\"?[ \t]*:[ \t]*[\"']?%s/" % PWV)]))
+S.append(rule("secret_jenkins_secret", meta("secret", "password", "high",
+              "Jenkins secret encrypted with the instance's master key ({AQAAABAAAA...}: hudson.util.Secret's format, version 1, a 16-byte IV; in credentials.xml, config.xml, jobs' config.xml): JENKINS_HOME's secrets/master.key and secrets/hudson.util.Secret, leaked with it, decrypt it", None, "password"),
+              [("$enc", r"/\{AQAAABAAAA[A-Za-z0-9+\/]{30,2000}={0,2}\}/")]))
 S.append(rule("secret_password_define", meta("secret", "password", "high", "Password constant in PHP (define('DB_PASSWORD', '...'), wp-config.php)", "password", "password"),
               [("$define", r"/define\( ?[\"'][A-Z0-9_]{0,24}(PASSWORD|PASSWD|PASS|PWD)[\"'] ?, ?[\"'][^\"'\r\n]{4,128}[\"']/ nocase")]))
 S.append(rule("secret_netrc_password", meta("secret", "password", "high", "Password in a .netrc / _netrc entry (machine HOST login USER password VALUE, one line or several)", "netrc", "password"),

@@ -778,9 +778,23 @@ rule secret_password_env_entry
         severity = "high"
         validator = "env_password"
         redact = "password"
-        description = "Kubernetes / ECS environment entry whose name is a password (- name: DB_PASSWORD / value: ...; {\"name\": \"X_PASSWORD\", \"value\": ...})"
+        description = "Kubernetes / ECS environment entry, or a key/value variable (Postman environments, GitLab and Bitbucket CI variables), whose name is a password (- name: DB_PASSWORD / value: ...; {\"name\": \"X_PASSWORD\", \"value\": ...}; {\"key\": \"SMTP_PASS\", \"value\": ...}, pretty-printed JSON too)"
     strings:
-        $env = /name\"?[ \t]*:[ \t]*[\"']?[A-Za-z0-9_.-]{0,40}(PASSWORD|PASSWD|PWD)[\"']?[ \t]*(,[ \t]*|\r?\n[ \t]*-?[ \t]*)\"?value\"?[ \t]*:[ \t]*[\"']?[^\s\"'<>;,\\]{4,200}/
+        $env = /(name|key)\"?[ \t]*:[ \t]*[\"']?[A-Za-z0-9_.-]{0,40}(PASSWORD|PASSWD|PWD|_PASS)[\"']?[ \t]*(,[ \t]*(\r?\n[ \t]*)?|\r?\n[ \t]*-?[ \t]*)\"?value\"?[ \t]*:[ \t]*[\"']?[^\s\"'<>;,\\]{4,200}/
+    condition:
+        any of them
+}
+
+rule secret_jenkins_secret
+{
+    meta:
+        category = "secret"
+        entity = "password"
+        severity = "high"
+        redact = "password"
+        description = "Jenkins secret encrypted with the instance's master key ({AQAAABAAAA...}: hudson.util.Secret's format, version 1, a 16-byte IV; in credentials.xml, config.xml, jobs' config.xml): JENKINS_HOME's secrets/master.key and secrets/hudson.util.Secret, leaked with it, decrypt it"
+    strings:
+        $enc = /\{AQAAABAAAA[A-Za-z0-9+\/]{30,2000}={0,2}\}/
     condition:
         any of them
 }

@@ -904,15 +904,15 @@ def config_cases():
     r = put(CI + "/postman/payments-prod.postman_environment.json", json.dumps(
         {"name": "payments-prod", "values": [{"key": "base_url", "value": "https://api.acme-soft.test", "enabled": True},
                                              {"key": "ADMIN_PASSWORD", "value": pm_pw, "enabled": True}]}, indent="\t").encode())
-    key("postman_env_password", r, [], planted={"password": [pm_pw]}, gap=True)
+    key("postman_env_password", r, [], planted={"password": [pm_pw]})
     r = put(CI + "/gitlab/variables/payments-api.json", json.dumps(
         [{"variable_type": "env_var", "key": "DEPLOY_PASSWORD", "value": gl_pw, "protected": True, "masked": True}],
         indent=2).encode())
-    key("gitlab_variables_password", r, [], planted={"password": [gl_pw]}, gap=True)
+    key("gitlab_variables_password", r, [], planted={"password": [gl_pw]})
     r = put(OPS + "/k8s/dump/payments-deployment.json", json.dumps(
         {"kind": "Deployment", "spec": {"template": {"spec": {"containers": [{"name": "web", "env": [
             {"name": "SMTP_PASS", "value": kj_pw}]}]}}}}, indent=4).encode())
-    key("k8s_json_env_password", r, [], planted={"password": [kj_pw]}, gap=True)
+    key("k8s_json_env_password", r, [], planted={"password": [kj_pw]})
     # a Secret holding a Java key store and a PKCS#12 bundle (binary: base64 of the file)
     g2 = gs.Gen(None, 1418)
     ks = gs.jks(g2, 0xFEEDFEED, [gs.jks_key_entry(g2, "payments", "1.3.6.1.4.1.42.2.17.1.1")])
@@ -1022,7 +1022,7 @@ def config_cases():
         "        <defaultValueAsSecret>%s</defaultValueAsSecret>\n"
         "      </hudson.model.PasswordParameterDefinition>\n    </parameterDefinitions>"
         "</hudson.model.ParametersDefinitionProperty>\n  </properties>\n</flow-definition>\n" % enc2).encode())
-    key("jenkins_job_encrypted_secret", r, [], exact={"password": [enc2]}, gap=True)
+    key("jenkins_job_encrypted_secret", r, [], exact={"password": [enc2]})
     r = put(CI + "/jenkins_home/secrets/master.key", bytes(R.randrange(256) for _ in range(256)).hex().encode())
     # the master key itself: 256 random bytes as hex, no label (gap: nothing reads a bare key file by its name)
     key("jenkins_master_key", r, [], verdict="sensitive", gap=True)
