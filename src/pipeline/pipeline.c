@@ -855,7 +855,7 @@ bool ls_obj_raw_redundant(const struct ls_obj_state *st)
 {
     static const char *const whole[] = {"archive", "ooxml", "odf", "pdf", "ole2", "msg",           "pst",
                                         "mbox",    "iwa",  "pgp", "git", "dbf", "hwp", "androidbackup", "qif",
-                                        "zlib",    "sas7bdat", "spss", "stata", "xpt"};
+                                        "zlib",    "sas7bdat", "spss", "stata", "xpt", "asar"};
     if (!st->handler || st->cov_none || st->n_reasons) return false;
     if (st->children == 0 && st->text.len == 0 && strcmp(st->handler->name, "archive") == 0) return false;
     for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++)
