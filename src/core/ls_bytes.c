@@ -19,9 +19,16 @@ const char *ls_err_name(ls_err e)
     return "unknown";
 }
 
+/* A failed read writes a defined value too (an empty slice at s's start, a
+ * zero), so a caller that ignores the result reads nothing, never an unset
+ * out-param (ole2_doc's LS_E_TRUNCATED piece table, evtx's free_off). */
 bool ls_slice_sub(struct ls_slice s, size_t off, size_t n, struct ls_slice *out)
 {
-    if (off > s.len || n > s.len - off) return false;
+    if (off > s.len || n > s.len - off) {
+        out->ptr = s.ptr;
+        out->len = 0;
+        return false;
+    }
     out->ptr = s.ptr ? s.ptr + off : s.ptr;
     out->len = n;
     return true;
@@ -29,7 +36,11 @@ bool ls_slice_sub(struct ls_slice s, size_t off, size_t n, struct ls_slice *out)
 
 bool ls_slice_from(struct ls_slice s, size_t off, struct ls_slice *out)
 {
-    if (off > s.len) return false;
+    if (off > s.len) {
+        out->ptr = s.ptr;
+        out->len = 0;
+        return false;
+    }
     return ls_slice_sub(s, off, s.len - off, out);
 }
 
@@ -157,10 +168,14 @@ static uint64_t dec_be(const uint8_t *p, unsigned n)
     return v;
 }
 
+/* *v = the n-byte integer at the cursor, or 0 (cursor left) when short. */
 static ls_err cur_int(struct ls_cursor *c, unsigned n, bool be, uint64_t *v)
 {
     struct ls_slice s;
-    LS_TRY(ls_cur_take(c, n, &s));
+    if (ls_cur_take(c, n, &s) != LS_OK) {
+        *v = 0;
+        return LS_E_TRUNCATED;
+    }
     *v = be ? dec_be(s.ptr, n) : dec_le(s.ptr, n);
     return LS_OK;
 }
@@ -168,25 +183,25 @@ static ls_err cur_int(struct ls_cursor *c, unsigned n, bool be, uint64_t *v)
 ls_err ls_cur_u8(struct ls_cursor *c, uint8_t *v)
 {
     uint64_t x;
-    LS_TRY(cur_int(c, 1, false, &x));
+    ls_err e = cur_int(c, 1, false, &x);
     *v = (uint8_t)x;
-    return LS_OK;
+    return e;
 }
 
 ls_err ls_cur_u16le(struct ls_cursor *c, uint16_t *v)
 {
     uint64_t x;
-    LS_TRY(cur_int(c, 2, false, &x));
+    ls_err e = cur_int(c, 2, false, &x);
     *v = (uint16_t)x;
-    return LS_OK;
+    return e;
 }
 
 ls_err ls_cur_u32le(struct ls_cursor *c, uint32_t *v)
 {
     uint64_t x;
-    LS_TRY(cur_int(c, 4, false, &x));
+    ls_err e = cur_int(c, 4, false, &x);
     *v = (uint32_t)x;
-    return LS_OK;
+    return e;
 }
 
 ls_err ls_cur_u64le(struct ls_cursor *c, uint64_t *v)
@@ -197,23 +212,26 @@ ls_err ls_cur_u64le(struct ls_cursor *c, uint64_t *v)
 ls_err ls_cur_u16be(struct ls_cursor *c, uint16_t *v)
 {
     uint64_t x;
-    LS_TRY(cur_int(c, 2, true, &x));
+    ls_err e = cur_int(c, 2, true, &x);
     *v = (uint16_t)x;
-    return LS_OK;
+    return e;
 }
 
 ls_err ls_cur_u32be(struct ls_cursor *c, uint32_t *v)
 {
     uint64_t x;
-    LS_TRY(cur_int(c, 4, true, &x));
+    ls_err e = cur_int(c, 4, true, &x);
     *v = (uint32_t)x;
-    return LS_OK;
+    return e;
 }
 
 bool ls_rd_u16le(struct ls_slice s, size_t off, uint16_t *v)
 {
     struct ls_slice t;
-    if (!ls_slice_sub(s, off, 2, &t)) return false;
+    if (!ls_slice_sub(s, off, 2, &t)) {
+        *v = 0;
+        return false;
+    }
     *v = (uint16_t)dec_le(t.ptr, 2);
     return true;
 }
@@ -221,7 +239,10 @@ bool ls_rd_u16le(struct ls_slice s, size_t off, uint16_t *v)
 bool ls_rd_u32le(struct ls_slice s, size_t off, uint32_t *v)
 {
     struct ls_slice t;
-    if (!ls_slice_sub(s, off, 4, &t)) return false;
+    if (!ls_slice_sub(s, off, 4, &t)) {
+        *v = 0;
+        return false;
+    }
     *v = (uint32_t)dec_le(t.ptr, 4);
     return true;
 }
@@ -229,7 +250,10 @@ bool ls_rd_u32le(struct ls_slice s, size_t off, uint32_t *v)
 bool ls_rd_u64le(struct ls_slice s, size_t off, uint64_t *v)
 {
     struct ls_slice t;
-    if (!ls_slice_sub(s, off, 8, &t)) return false;
+    if (!ls_slice_sub(s, off, 8, &t)) {
+        *v = 0;
+        return false;
+    }
     *v = dec_le(t.ptr, 8);
     return true;
 }

@@ -48,9 +48,17 @@ static inline struct ls_slice ls_slice_make(const void *p, size_t n)
     return s;
 }
 
-/* out = s[off, off+n) if it fits; false (out untouched) otherwise. */
+/*
+ * Every reader below writes its out-param on every return. On failure that
+ * is a defined empty value: the slice {s.ptr, 0} (an empty slice at the
+ * start of the input, never a pointer past it, so pointer differences and
+ * memcmp/memcpy of it stay defined), the integer 0. A caller that ignores
+ * the result reads nothing; one that wants another default on failure says
+ * so: `if (!ls_rd_u32le(s, off, &n)) n = 1;`.
+ */
+/* out = s[off, off+n) if it fits; false and out = {s.ptr, 0} otherwise. */
 bool ls_slice_sub(struct ls_slice s, size_t off, size_t n, struct ls_slice *out);
-/* out = s[off, end) if off <= len. */
+/* out = s[off, end) if off <= len; false and out = {s.ptr, 0} otherwise. */
 bool ls_slice_from(struct ls_slice s, size_t off, struct ls_slice *out);
 /* Byte at i, or -1 when out of range. */
 int ls_slice_at(struct ls_slice s, size_t i);
@@ -66,7 +74,8 @@ static inline struct ls_cursor ls_cur_make(struct ls_slice s)
 }
 static inline size_t ls_cur_left(const struct ls_cursor *c) { return c->in.len - c->pos; }
 
-/* All reads: on short input return LS_E_TRUNCATED and leave the cursor. */
+/* All reads: on short input return LS_E_TRUNCATED, leave the cursor and set
+ * the out-param to 0 (ls_cur_take: the empty slice {c->in.ptr, 0}). */
 ls_err ls_cur_u8(struct ls_cursor *c, uint8_t *v);
 ls_err ls_cur_u16le(struct ls_cursor *c, uint16_t *v);
 ls_err ls_cur_u32le(struct ls_cursor *c, uint32_t *v);
@@ -77,7 +86,8 @@ ls_err ls_cur_take(struct ls_cursor *c, size_t n, struct ls_slice *out);
 ls_err ls_cur_skip(struct ls_cursor *c, size_t n);
 ls_err ls_cur_seek(struct ls_cursor *c, size_t pos);
 
-/* Little/big endian decoders on a slice at an offset (bounds-checked). */
+/* Little-endian decoders on a slice at an offset (bounds-checked): false
+ * and *v = 0 when the value does not fit in s. */
 bool ls_rd_u16le(struct ls_slice s, size_t off, uint16_t *v);
 bool ls_rd_u32le(struct ls_slice s, size_t off, uint32_t *v);
 bool ls_rd_u64le(struct ls_slice s, size_t off, uint64_t *v);

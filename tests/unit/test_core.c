@@ -50,8 +50,8 @@ static void slice_sub_bounds(void **st)
     assert_false(ls_slice_sub(s, 4, 5, &out));
     assert_false(ls_slice_sub(s, 1, SIZE_MAX, &out)); /* off + n overflows */
     assert_false(ls_slice_sub(s, SIZE_MAX, 1, &out));
-    assert_memory_equal(out.ptr, "x", 1); /* untouched on failure */
-    assert_int_equal(out.len, 1);
+    assert_ptr_equal(out.ptr, bytes8); /* failure: the empty slice at s's start */
+    assert_int_equal(out.len, 0);
 }
 
 static void slice_from_at_find(void **st)
@@ -127,14 +127,14 @@ static void cursor_short_read_leaves_cursor(void **st)
     uint32_t w = 0xdeadbeef;
     uint64_t q = 7;
     assert_int_equal(ls_cur_u32le(&c, &w), LS_E_TRUNCATED);
-    assert_int_equal(w, 0xdeadbeef);
+    assert_int_equal(w, 0); /* failure writes 0 */
     assert_int_equal(c.pos, 5);
     assert_int_equal(ls_cur_u64le(&c, &q), LS_E_TRUNCATED);
-    assert_true(q == 7);
+    assert_true(q == 0);
     assert_int_equal(c.pos, 5);
     struct ls_slice out = S("x", 1);
     assert_int_equal(ls_cur_take(&c, 4, &out), LS_E_TRUNCATED);
-    assert_int_equal(out.len, 1);
+    assert_int_equal(out.len, 0);
     assert_int_equal(ls_cur_take(&c, SIZE_MAX, &out), LS_E_TRUNCATED);
     assert_int_equal(ls_cur_skip(&c, 4), LS_E_TRUNCATED);
     assert_int_equal(ls_cur_skip(&c, SIZE_MAX), LS_E_TRUNCATED);
@@ -147,6 +147,100 @@ static void cursor_short_read_leaves_cursor(void **st)
     assert_int_equal(c.pos, 8);
     uint8_t b;
     assert_int_equal(ls_cur_u8(&c, &b), LS_E_TRUNCATED);
+}
+
+/* Every reader writes its out-param when it fails (an unset one read after
+ * an ignored failure was UB: ole2_doc's piece table, evtx's free_off): the
+ * empty slice at the input's start, or 0. */
+static void failed_slices_are_empty_at_start(void **st)
+{
+    (void)st;
+    struct ls_slice s = S(bytes8, 8), out;
+    const size_t bad[][2] = {{9, 0}, {4, 5}, {1, SIZE_MAX}, {SIZE_MAX, 1}, {8, 1}};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        out = S("x", 1);
+        assert_false(ls_slice_sub(s, bad[i][0], bad[i][1], &out));
+        assert_ptr_equal(out.ptr, bytes8);
+        assert_int_equal(out.len, 0);
+    }
+    out = S("x", 1);
+    assert_false(ls_slice_from(s, 9, &out));
+    assert_ptr_equal(out.ptr, bytes8);
+    assert_int_equal(out.len, 0);
+    out = S("x", 1);
+    assert_false(ls_slice_from(s, SIZE_MAX, &out));
+    assert_ptr_equal(out.ptr, bytes8);
+    assert_int_equal(out.len, 0);
+    /* a sub-slice of a sub-slice: the start of the one read from */
+    struct ls_slice mid = S(bytes8 + 3, 2);
+    out = S("x", 1);
+    assert_false(ls_slice_sub(mid, 1, 2, &out));
+    assert_ptr_equal(out.ptr, bytes8 + 3);
+    assert_int_equal(out.len, 0);
+    /* an empty input without bytes: {NULL, 0} */
+    out = S("x", 1);
+    assert_false(ls_slice_sub(S(NULL, 0), 0, 1, &out));
+    assert_null(out.ptr);
+    assert_int_equal(out.len, 0);
+    out = S("x", 1);
+    assert_false(ls_slice_from(S(NULL, 0), 1, &out));
+    assert_null(out.ptr);
+    assert_int_equal(out.len, 0);
+}
+
+static void failed_cursor_reads_write_zero(void **st)
+{
+    (void)st;
+    struct ls_cursor c = ls_cur_make(S(bytes8, 8));
+    assert_int_equal(ls_cur_skip(&c, 7), LS_OK);
+    uint8_t b = 0xAA;
+    uint16_t h = 0xAAAA;
+    uint32_t w = 0xAAAAAAAAu;
+    uint64_t q = 0xAAAAAAAAAAAAAAAAull;
+    assert_int_equal(ls_cur_u16le(&c, &h), LS_E_TRUNCATED);
+    assert_int_equal(h, 0);
+    h = 0xAAAA;
+    assert_int_equal(ls_cur_u16be(&c, &h), LS_E_TRUNCATED);
+    assert_int_equal(h, 0);
+    assert_int_equal(ls_cur_u32le(&c, &w), LS_E_TRUNCATED);
+    assert_int_equal(w, 0);
+    w = 0xAAAAAAAAu;
+    assert_int_equal(ls_cur_u32be(&c, &w), LS_E_TRUNCATED);
+    assert_int_equal(w, 0);
+    assert_int_equal(ls_cur_u64le(&c, &q), LS_E_TRUNCATED);
+    assert_true(q == 0);
+    struct ls_slice out = S("x", 1);
+    assert_int_equal(ls_cur_take(&c, 2, &out), LS_E_TRUNCATED);
+    assert_ptr_equal(out.ptr, bytes8); /* the cursor's input's start */
+    assert_int_equal(out.len, 0);
+    assert_int_equal(c.pos, 7); /* every failure left the cursor */
+    assert_int_equal(ls_cur_u8(&c, &b), LS_OK);
+    assert_int_equal(b, 8);
+    b = 0xAA;
+    assert_int_equal(ls_cur_u8(&c, &b), LS_E_TRUNCATED);
+    assert_int_equal(b, 0);
+    assert_int_equal(c.pos, 8);
+}
+
+static void failed_rd_writes_zero(void **st)
+{
+    (void)st;
+    struct ls_slice s = S(bytes8, 8);
+    uint16_t h = 0xAAAA;
+    uint32_t w = 0xAAAAAAAAu;
+    uint64_t q = 0xAAAAAAAAAAAAAAAAull;
+    assert_false(ls_rd_u16le(s, 7, &h));
+    assert_int_equal(h, 0);
+    assert_false(ls_rd_u32le(s, 5, &w));
+    assert_int_equal(w, 0);
+    w = 0xAAAAAAAAu;
+    assert_false(ls_rd_u32le(s, SIZE_MAX - 1, &w));
+    assert_int_equal(w, 0);
+    assert_false(ls_rd_u64le(s, 1, &q));
+    assert_true(q == 0);
+    h = 0xAAAA;
+    assert_false(ls_rd_u16le(S(NULL, 0), 0, &h));
+    assert_int_equal(h, 0);
 }
 
 static void cursor_empty_input(void **st)
@@ -690,6 +784,9 @@ int main(void)
         cmocka_unit_test(slice_starts_eq),
         cmocka_unit_test(cursor_reads_le_be),
         cmocka_unit_test(cursor_short_read_leaves_cursor),
+        cmocka_unit_test(failed_slices_are_empty_at_start),
+        cmocka_unit_test(failed_cursor_reads_write_zero),
+        cmocka_unit_test(failed_rd_writes_zero),
         cmocka_unit_test(cursor_empty_input),
         cmocka_unit_test(rd_at_offset),
         cmocka_unit_test(buf_keeps_what_fits),
