@@ -1,12 +1,13 @@
 #!/bin/sh
 # Static analysis for the bug class fuzzing finds only by luck: an
-# out-param left unwritten on an error path (ls_slice_sub, ls_cur_*,
-# ls_rd_* write nothing when they fail) and read by a caller that
-# tolerated the error (0e961b4, evtx's free_off). clang's analyzer sees
-# only one translation unit, so a call into src/core/ls_bytes.c looks as
-# if it always wrote its out-params; here every file is analysed with
-# ls_bytes.c included (its static helpers renamed, the slice and cursor
-# invariants stated), so "Returning without writing to '*v'" paths show.
+# out-param left unwritten on an error path and read by a caller that
+# tolerated the error (0e961b4, evtx's free_off). ls_slice_sub, ls_cur_*
+# and ls_rd_* write theirs on failure too since 32b6ea9 (an empty slice at
+# the input's start, or 0), so what is left of the class is in the
+# parsers' own functions. clang's analyzer sees only one translation
+# unit; here every file is analysed with ls_bytes.c included (its static
+# helpers renamed, the slice and cursor invariants stated), so a parser
+# function's "Returning without writing to '*v'" paths show.
 # Expect false positives where an offset is known to be in range by an
 # earlier check the analyzer cannot relate (a found position, pos <= len):
 # triage every "garbage value" / "uninitialized" report by hand.

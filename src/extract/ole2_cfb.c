@@ -180,9 +180,11 @@ static ls_err cfb_load_fat(struct ole2_cfb *f, const struct cfb_header *h)
             ole2_cfb_damage(f, OLE2_DMG_FAT | ((f->data.len & (f->sector_size - 1)) ? OLE2_DMG_TRUNCATED : 0),
                             "ole2: FAT sector %u past end of file", list[i]);
         for (uint32_t j = 0; j < per; j++) {
-            uint32_t v = CFB_FREESECT;
-            if (!ls_rd_u32le(sec, 4 * j, &v) && sec.ptr)
-                ole2_cfb_damage(f, OLE2_DMG_TRUNCATED, "ole2: FAT sector %u truncated", list[i]);
+            uint32_t v = 0;
+            if (!ls_rd_u32le(sec, 4 * j, &v)) { /* a missing or cut FAT sector: its entries free */
+                v = CFB_FREESECT;
+                if (sec.ptr) ole2_cfb_damage(f, OLE2_DMG_TRUNCATED, "ole2: FAT sector %u truncated", list[i]);
+            }
             f->fat[(size_t)i * per + j] = v;
         }
     }

@@ -346,7 +346,7 @@ static ls_err doc_fkp_read(struct ls_ctx *c, struct doc_rev *rv, struct ls_slice
             if (papx) {
                 bool has_g = doc_papx_grpprl(page, wo, &g);
                 uint16_t istd = 0x0FFF;
-                (void)doc_papx_istd(page, wo, &istd);
+                if (!doc_papx_istd(page, wo, &istd)) istd = 0x0FFF; /* none: a cut PAPX */
                 if (le == LS_OK) le = doc_lpara_add(rv->dl, a, b, has_g ? g : ls_slice_make(NULL, 0), istd);
                 if (!has_g) continue;
             } else {

@@ -145,7 +145,8 @@ static ls_err ps_emit_set(struct ps_set *p)
     struct ls_slice v;
     uint32_t n = 0;
     p->cp = 1252;
-    if (ps_value(p, 1, &type, &v) && type == PS_VT_I2) (void)ls_rd_u16le(v, 0, &p->cp);
+    if (ps_value(p, 1, &type, &v) && type == PS_VT_I2 && !ls_rd_u16le(v, 0, &p->cp))
+        p->cp = 1252; /* a cut CodePage value: the default */
     if (p->user) { /* the dictionary (PID 0) is untyped: slice it directly */
         uint32_t off = 0, nn = 0;
         for (uint32_t i = 0; ls_rd_u32le(p->set, 4, &nn) && i < nn && i < PS_MAX_PROPS; i++) {

@@ -800,8 +800,8 @@ static ls_err xls_crn(struct xls *x, size_t off, struct ls_slice d)
  * writes 32768 for Mac Roman, BIFF3 32769 for ANSI. */
 static void xls_codepage(struct xls *x, struct ls_slice d)
 {
-    uint16_t cp = 1252;
-    (void)ls_rd_u16le(d, 0, &cp);
+    uint16_t cp = 0;
+    if (!ls_rd_u16le(d, 0, &cp)) cp = 1252; /* a cut CODEPAGE record: the default */
     x->cp = ls_codepage_by_number(cp == 32768 ? 10000u : cp);
 }
 

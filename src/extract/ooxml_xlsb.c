@@ -337,7 +337,10 @@ static bool xb_cell_of(struct ox_xlsb *xb, const struct ox_xlsb_rec *r, struct x
     if (!(t >= 1 && t <= 18) && t != XB_CELL_RSTRING) return false;
     size_t v = shortc ? 4 : 8; /* the value's offset */
     *err = LS_OK;
-    if (!shortc && !ls_rd_u32le(r->data, 0, &col)) *err = LS_E_TRUNCATED;
+    if (!shortc && !ls_rd_u32le(r->data, 0, &col)) {
+        col = xb->next_col; /* a cut cell: the next column, as a short cell's */
+        *err = LS_E_TRUNCATED;
+    }
     if (!ls_rd_u32le(r->data, shortc ? 0 : 4, &style)) *err = LS_E_TRUNCATED;
     memset(cell, 0, sizeof *cell);
     cell->col = col;

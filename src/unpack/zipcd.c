@@ -148,9 +148,17 @@ static void zip64_extra(struct ls_slice extra, uint64_t *usize, uint64_t *csize,
         if (ls_cur_u16le(&c, &id) || ls_cur_u16le(&c, &n) || ls_cur_take(&c, n, &body)) return;
         if (id != 0x0001) continue;
         struct ls_cursor f = ls_cur_make(body);
-        if (*usize == 0xffffffffu && ls_cur_u64le(&f, usize)) return;
-        if (*csize == 0xffffffffu && ls_cur_u64le(&f, csize)) return;
-        if (*loff == 0xffffffffu && ls_cur_u64le(&f, loff)) return;
+        uint64_t v = 0;
+        /* a field the extra is too short for keeps its saturated value */
+        if (*usize == 0xffffffffu) {
+            if (ls_cur_u64le(&f, &v)) return;
+            *usize = v;
+        }
+        if (*csize == 0xffffffffu) {
+            if (ls_cur_u64le(&f, &v)) return;
+            *csize = v;
+        }
+        if (*loff == 0xffffffffu && ls_cur_u64le(&f, &v) == LS_OK) *loff = v;
         return;
     }
 }

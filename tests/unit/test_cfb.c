@@ -248,6 +248,24 @@ static void test_hostile_header(void **state)
     ole2_cfb_close(&f);
 }
 
+/* A FAT sector the header lists but the file does not hold: its 128
+ * entries read as free (none points into sector 0, as a read that failed
+ * into 0 would make them), the damage recorded. */
+static void test_missing_fat_sector_is_free(void **state)
+{
+    (void)state;
+    struct ole2_cfb f;
+    build();
+    put32(44, 2);           /* two FAT sectors */
+    put32(76 + 4, 13);      /* the second: sector 13, past the file's 13 sectors */
+    assert_int_equal(ole2_cfb_open(&f, whole()), LS_OK);
+    assert_true(f.damage & OLE2_DMG_FAT);
+    assert_int_equal(f.fat_len, 256);
+    assert_int_equal(f.fat[0], 1);
+    for (uint32_t i = 128; i < 256; i++) assert_int_equal(f.fat[i], FREE);
+    ole2_cfb_close(&f);
+}
+
 static void test_truncated_stream(void **state)
 {
     (void)state;
@@ -525,6 +543,7 @@ int main(void)
         cmocka_unit_test(test_directory_cycle),
         cmocka_unit_test(test_mini_cycle),
         cmocka_unit_test(test_hostile_header),
+        cmocka_unit_test(test_missing_fat_sector_is_free),
         cmocka_unit_test(test_truncated_stream),
         cmocka_unit_test(test_v3_size_high_bits_ignored),
         cmocka_unit_test(test_export_roundtrip),

@@ -291,6 +291,35 @@ static void test_zip64_end_records(void **state)
     assert_true(r.bomb);
 }
 
+/* A Zip64 extra too short for every saturated field (here: the
+ * uncompressed size only, the compressed size and offset saturated too):
+ * the fields it has no room for keep 0xFFFFFFFF, as before ls_cur_u64le
+ * wrote 0 on a short read; entry a's range then runs to the end of the file
+ * and b overlaps it. */
+static void test_zip64_extra_too_short_keeps_saturated(void **state)
+{
+    (void)state;
+    struct zb z = {.n = 0};
+    uint32_t a = lfh(&z, "a", "12345");
+    uint32_t b = lfh(&z, "b", "678");
+    uint32_t cd = (uint32_t)z.n;
+    u32(&z, 0x02014b50);
+    u16(&z, 45), u16(&z, 45), u16(&z, 0), u16(&z, 0), u16(&z, 0), u16(&z, 0);
+    u32(&z, 0), u32(&z, 0xffffffffu), u32(&z, 0xffffffffu); /* crc, csize, usize */
+    u16(&z, 1), u16(&z, 12), u16(&z, 0), u16(&z, 0), u16(&z, 0);
+    u32(&z, 0), u32(&z, a);
+    put(&z, "a", 1);
+    u16(&z, 0x0001), u16(&z, 8), u64(&z, 5); /* Zip64: the uncompressed size only */
+    cdh(&z, "b", 3, b);
+    eocd(&z, 2, cd);
+    struct ls_zipcd_report r;
+    assert_int_equal(check(&z, &r), LS_OK);
+    assert_int_equal(r.entries, 2);
+    assert_int_equal(r.bad_local, 0);
+    assert_int_equal(r.overlaps, 1);
+    assert_true(r.bomb);
+}
+
 static void test_bad_local_offsets_are_not_overlaps(void **state)
 {
     (void)state;
@@ -356,6 +385,7 @@ int main(void)
         cmocka_unit_test(test_directory_past_the_end),
         cmocka_unit_test(test_self_extractor_prefix),
         cmocka_unit_test(test_zip64_end_records),
+        cmocka_unit_test(test_zip64_extra_too_short_keeps_saturated),
         cmocka_unit_test(test_bad_local_offsets_are_not_overlaps),
         cmocka_unit_test(test_names_and_encryption_counted),
         cmocka_unit_test(test_every_truncation),
