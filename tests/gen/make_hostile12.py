@@ -523,8 +523,8 @@ def fhir_cases():
     r = put("MercyHealth/hie/ccda/CCD_M7000001.xml", cda.encode())
     key("ccda_email_phone", r, [], planted={"email": [e["email"]], "phone": phone(e)})
     key("ccda_ssn_oid", r, [], planted={"ssn": [e["ssn9"]]})
-    # a date as written is its fingerprint: the TS value 19750314, not an ISO form
-    key("ccda_birthtime", r, [], planted={"dob": [ymd(e)]})
+    # a YYYYMMDD date (the TS value 19750314) is fingerprinted as its ISO date (docs/rules.md, Fingerprints)
+    key("ccda_birthtime", r, [], planted={"dob": [e["dob"]]})
 
     # a claims extract as CSV (a data warehouse query), with decoy columns: NPI, claim number, codes, DOS
     ppl = [person() for _ in range(3)]
