@@ -1,5 +1,6 @@
 /* A split archive's later part in the manifest (splitpart.h). */
-#include <stdio.h>
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "manifest/splitpart.h"
@@ -72,6 +73,24 @@ static ls_err put_errors(const char *line, size_t end, const char *add, const ch
     return e;
 }
 
+/* The four counts of a root_done's ",\"verdicts\":{\"clean\":N,..."
+ * (what the record writer puts there, in this order), from s on. */
+static bool verdict_counts(const char *s, unsigned long long n[4])
+{
+    static const char *const keys[4] = {",\"verdicts\":{\"clean\":", ",\"sensitive\":", ",\"hostile\":",
+                                        ",\"incomplete\":"};
+    for (unsigned i = 0; i < 4; i++) {
+        size_t kl = strlen(keys[i]);
+        if (strncmp(s, keys[i], kl) != 0 || s[kl] < '0' || s[kl] > '9') return false;
+        char *end;
+        errno = 0;
+        n[i] = strtoull(s + kl, &end, 10);
+        if (errno) return false;
+        s = end;
+    }
+    return true;
+}
+
 ls_err ls_split_fix_line(const char *line, size_t len, const struct ls_split_fix *f, int *from, int *to,
                          struct ls_buf *b)
 {
@@ -110,8 +129,7 @@ ls_err ls_split_fix_line(const char *line, size_t len, const struct ls_split_fix
         } else {
             tmp[0] = 0;
         }
-        if (tmp[0] && sscanf(tmp, ",\"verdicts\":{\"clean\":%llu,\"sensitive\":%llu,\"hostile\":%llu,\"incomplete\":%llu",
-                             &n[0], &n[1], &n[2], &n[3]) == 4) {
+        if (tmp[0] && verdict_counts(tmp, n)) {
             if (n[*from] > 0) {
                 n[*from]--;
                 n[*to]++;
