@@ -40,6 +40,7 @@ struct sd {
     bool backslash; /* MySQL: backslash escapes in strings */
     bool text_full; /* ls_emit_text said LS_E_LIMIT: no more decoded literals */
     bool broke;     /* a quoted string ran to the end of the text: the statement is misread */
+    bool cut;       /* the text ends inside an INSERT's rows: the dump was cut */
     struct ls_buf hex; /* a hex literal decoded */
 };
 
@@ -399,6 +400,13 @@ static ls_err sd_value(struct sd *s, bool *text, int *sep)
     return LS_OK;
 }
 
+/* Nothing but blanks left from s->pos: the statement was cut there. */
+static bool sd_at_end(struct sd *s)
+{
+    sd_skip_space(s);
+    return s->pos >= s->t.len;
+}
+
 /* VALUES (...), (...) */
 static ls_err sd_tuples(struct sd *s, bool label)
 {
@@ -407,13 +415,17 @@ static ls_err sd_tuples(struct sd *s, bool label)
         for (uint32_t col = 0; sep == ','; col++) {
             bool text;
             LS_TRY(sd_value(s, &text, &sep));
-            if (sep < 0) return LS_OK;
+            if (sep < 0) {
+                if (sd_at_end(s)) s->cut = true; /* inside a value or between two */
+                return LS_OK;
+            }
             struct ls_slice v = ls_buf_slice(&s->val);
             if (label) ls_tc_cell(&s->tc, col, v, text && ls_tc_is_text(v));
         }
         if (label) LS_TRY(sd_row_end(s));
         if (!sd_char(s, ',')) return LS_OK;
     }
+    if (sd_at_end(s)) s->cut = true; /* "VALUES (...)," and no more */
     return LS_OK;
 }
 
@@ -546,6 +558,18 @@ static bool sd_mysql(struct ls_slice t)
     return false;
 }
 
+/* A dump tool's own marks (mysqldump, MariaDB, phpMyAdmin and the MySQL
+ * tools sd_mysql() knows, pg_dump, sqlite3's .dump): not a script or a
+ * document that quotes an INSERT. */
+static bool sd_dump_marks(struct ls_slice t)
+{
+    static const char *const marks[] = {"PostgreSQL database dump", "BEGIN TRANSACTION;"};
+    if (sd_mysql(t)) return true;
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+        if (ls_slice_find(t, 0, marks[i], strlen(marks[i])) != SIZE_MAX) return true;
+    return false;
+}
+
 static ls_err sd_run(struct sd *s)
 {
     while (s->pos < s->t.len) {
@@ -580,6 +604,12 @@ ls_err ls_sqldump_labels(struct ls_ctx *c, struct ls_object *o, struct ls_slice 
     ls_buf_init(&s.val, SD_VALUE_MAX + 1);
     ls_buf_init(&s.hex, SD_HEX_TEXT_MAX);
     ls_err e = sd_run(&s);
+    /* a dump that stops inside a statement's rows was cut (a copy or a
+     * transfer that did not finish): the rows before the cut are read, the
+     * rest of the table is not there; text cut by the text limit is noted
+     * as that */
+    if (e == LS_OK && s.cut && sd_dump_marks(text) && text.len < ls_ctx_limits(c)->max_text)
+        ls_note(c, o, LS_R_TRUNCATED, "sqldump: the text ends inside an INSERT statement's rows: the dump was cut");
     ls_buf_free(&s.hex);
     for (size_t i = 0; i < s.nschemas; i++) ls_buf_free(&s.schemas[i].cols);
     free(s.schemas);
