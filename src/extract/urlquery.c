@@ -1,0 +1,139 @@
+/* Percent-encoded query strings and form bodies, decoded (urlquery.h). */
+#include "extract/urlquery.h"
+
+#include <string.h>
+
+/* A byte a URL or a form body carries unescaped (RFC 3986 unreserved,
+ * sub-delims but quotes and parentheses, gen-delims, and '%'): a token
+ * ends at a blank, a quote, a bracket of markup or a control byte. */
+static bool uq_tok(uint8_t ch)
+{
+    if (((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || (ch >= '0' && ch <= '9')) return true;
+    switch (ch) {
+    case '-': case '.': case '_': case '~': case '!': case '$': case '&': case '*': case '+':
+    case ',': case ';': case '=': case ':': case '@': case '/': case '?': case '%': case '[':
+    case ']': case '#':
+        return true;
+    default:
+        return false;
+    }
+}
+
+static int uq_hex(uint8_t ch)
+{
+    if (ch >= '0' && ch <= '9') return ch - '0';
+    ch |= 0x20;
+    return ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
+}
+
+/* The byte %XX at p[i] stands for, or -1 (not an escape, or cut at END). */
+static int uq_escape(const uint8_t *p, size_t i, size_t end)
+{
+    if (i >= end || end - i < 3 || p[i] != '%') return -1;
+    int h = uq_hex(p[i + 1]), l = uq_hex(p[i + 2]);
+    return h < 0 || l < 0 ? -1 : h << 4 | l;
+}
+
+/* Decode t[a, b) into buf (at most URLQ_FIELD_MAX bytes): %XX escapes,
+ * '+' as a space when PLUS, control bytes as spaces. Returns the length. */
+static size_t uq_decode(struct ls_slice t, size_t a, size_t b, bool plus, uint8_t *buf)
+{
+    size_t k = 0;
+    for (size_t i = a; i < b && k < URLQ_FIELD_MAX; i++) {
+        int v = uq_escape(t.ptr, i, b);
+        if (v >= 0)
+            i += 2;
+        else
+            v = t.ptr[i] == '+' && plus ? ' ' : t.ptr[i];
+        buf[k++] = (uint8_t)(v < 0x20 || v == 0x7F ? ' ' : v);
+    }
+    return k;
+}
+
+/* An escape decoded to another escape (%2540 -> %40): decode buf once more,
+ * in place (the result is never longer). */
+static size_t uq_again(uint8_t *buf, size_t n)
+{
+    size_t k = 0;
+    bool any = false;
+    for (size_t i = 0; i < n && !any; i++) any = uq_escape(buf, i, n) >= 0;
+    if (!any) return n;
+    for (size_t i = 0; i < n; i++) {
+        int v = uq_escape(buf, i, n);
+        if (v >= 0)
+            i += 2;
+        else
+            v = buf[i];
+        buf[k++] = (uint8_t)(v < 0x20 || v == 0x7F ? ' ' : v);
+    }
+    return k;
+}
+
+/* Whether t[a, b) changes when decoded (an escape, or a '+' in a form). */
+static bool uq_changes(struct ls_slice t, size_t a, size_t b, bool plus)
+{
+    for (size_t i = a; i < b; i++)
+        if (uq_escape(t.ptr, i, b) >= 0 || (plus && t.ptr[i] == '+')) return true;
+    return false;
+}
+
+/* Append t[a, b) decoded as one line when decoding changes it. */
+static ls_err uq_field(struct ls_slice t, size_t a, size_t b, bool plus, struct ls_buf *out, size_t *nf)
+{
+    if (a >= b || !uq_changes(t, a, b, plus)) return LS_OK;
+    if (*nf >= URLQ_FIELDS_MAX) return LS_E_LIMIT;
+    uint8_t buf[URLQ_FIELD_MAX + 1];
+    size_t k = uq_again(buf, uq_decode(t, a, b, plus, buf));
+    buf[k++] = '\n';
+    (*nf)++;
+    return ls_buf_add(out, buf, k);
+}
+
+/* One token: its path (escapes only) and each field of its query or form
+ * body (escapes and '+'), each on a line of its own. */
+static ls_err uq_token(struct ls_slice t, struct ls_buf *out, size_t *nf)
+{
+    size_t q = SIZE_MAX;
+    bool pct = false, plus = false, eq = false, amp = false;
+    for (size_t i = 0; i < t.len; i++) {
+        uint8_t ch = t.ptr[i];
+        if (ch == '%' && uq_escape(t.ptr, i, t.len) >= 0) pct = true;
+        if (ch == '+') plus = true;
+        if (ch == '=' && i + 1 < t.len && t.ptr[i + 1] != '=') eq = true;
+        if (ch == '&') amp = true;
+        if (ch == '?' && q == SIZE_MAX) q = i;
+    }
+    bool form = eq && (q != SIZE_MAX || amp);
+    if (!pct && !(form && plus)) return LS_OK; /* as written: already in the text */
+    size_t qs = 0; /* where the query or form starts */
+    if (q != SIZE_MAX) {
+        LS_TRY(uq_field(t, 0, q, false, out, nf));
+        qs = q + 1;
+    } else if (!eq) {
+        return uq_field(t, 0, t.len, false, out, nf); /* a path or an address: no fields */
+    }
+    for (size_t a = qs, i = qs; i <= t.len; i++) {
+        if (i == t.len || t.ptr[i] == '&') {
+            LS_TRY(uq_field(t, a, i, true, out, nf));
+            a = i + 1;
+        }
+    }
+    return LS_OK;
+}
+
+ls_err ls_urlq_decode(struct ls_slice s, struct ls_buf *out)
+{
+    size_t nf = 0;
+    for (size_t i = 0; i < s.len;) {
+        if (!uq_tok(s.ptr[i])) {
+            i++;
+            continue;
+        }
+        size_t b = i;
+        while (i < s.len && uq_tok(s.ptr[i])) i++;
+        struct ls_slice t;
+        (void)ls_slice_sub(s, b, i - b > URLQ_TOKEN_MAX ? URLQ_TOKEN_MAX : i - b, &t);
+        LS_TRY(uq_token(t, out, &nf));
+    }
+    return LS_OK;
+}
