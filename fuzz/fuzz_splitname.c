@@ -1,7 +1,9 @@
 /* Split-archive file names (src/pipeline/splitset.c): the parser and the
  * name builder on any bytes, the builder's names parsed again; the same
  * bytes as a byte split's first part (ls_split_head: signatures, a v7
- * tar header's checksum, an mbox's first lines). */
+ * tar header's checksum, an mbox's first lines), and as a part before
+ * and after a cut (ls_split_starts_anew: a new archive's header, a whole
+ * one's end). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +17,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     (void)ls_split_declared_end(data, size, true);
     (void)ls_split_rar_last(data, size);
     (void)ls_split_zip_disks(data, size);
+    /* first, tail and next part: the input in three */
+    size_t third = size / 3;
+    (void)ls_split_starts_anew(data, third, data + third, third, data + 2 * third, size - 2 * third);
+    (void)ls_split_starts_anew(data, size, data, size, data, size);
     char base[LS_SPLIT_NAME_MAX + 1];
     size_t n = size > LS_SPLIT_NAME_MAX ? LS_SPLIT_NAME_MAX : size;
     memcpy(base, data, n);

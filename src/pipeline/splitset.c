@@ -397,6 +397,116 @@ enum ls_split_start ls_split_head(const uint8_t *h, size_t n)
     return LS_SPLIT_START_NONE;
 }
 
+/* ---- a byte split whose next part starts a new archive ---- */
+
+static bool zeros_from(struct ls_slice s, size_t at);
+
+/* The format of a byte split's first part, for ls_split_starts_anew(). */
+enum split_fmt {
+    SF_NONE = 0, SF_GZIP, SF_BZIP2, SF_XZ, SF_ZSTD, SF_LZ4, SF_LZIP, SF_COMPRESS, SF_TAR, SF_CPIO_NEWC,
+    SF_CPIO_ODC, SF_ZIP, SF_RAR,
+};
+
+static bool starts(const uint8_t *h, size_t n, const char *sig, size_t len)
+{
+    return n >= len && memcmp(h, sig, len) == 0;
+}
+
+static enum split_fmt split_fmt_of(const uint8_t *h, size_t n)
+{
+    if (starts(h, n, "\x1F\x8B", 2)) return SF_GZIP;
+    if (starts(h, n, "BZh", 3)) return SF_BZIP2;
+    if (starts(h, n, "\xFD" "7zXZ\x00", 6)) return SF_XZ;
+    if (starts(h, n, "\x28\xB5\x2F\xFD", 4)) return SF_ZSTD;
+    if (starts(h, n, "\x04\x22\x4D\x18", 4)) return SF_LZ4;
+    if (starts(h, n, "LZIP", 4)) return SF_LZIP;
+    if (starts(h, n, "\x1F\x9D", 2)) return SF_COMPRESS;
+    if (starts(h, n, "070701", 6) || starts(h, n, "070702", 6)) return SF_CPIO_NEWC;
+    if (starts(h, n, "070707", 6)) return SF_CPIO_ODC;
+    if (starts(h, n, "PK\x03\x04", 4)) return SF_ZIP;
+    if (starts(h, n, "Rar!\x1A\x07", 6)) return SF_RAR;
+    if ((n >= 262 && memcmp(h + 257, "ustar", 5) == 0) || v7_tar(h, n)) return SF_TAR;
+    return SF_NONE;
+}
+
+static bool all_of(const uint8_t *h, size_t n, bool (*ok)(uint8_t))
+{
+    for (size_t i = 0; i < n; i++)
+        if (!ok(h[i])) return false;
+    return true;
+}
+static bool hexc(uint8_t c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+static bool octc(uint8_t c) { return c >= '0' && c <= '7'; }
+
+/* A whole stream's or archive's own header at next[0..nn): the magic and
+ * the fields a writer sets to fixed values (reserved bits 0, a header
+ * CRC right), so that a byte split's cut landing on these bytes by chance
+ * is rare (2^-27 for gzip, less for the others). */
+static bool head_of(enum split_fmt f, const uint8_t *h, size_t n)
+{
+    switch (f) {
+    case SF_GZIP: /* ID1 ID2 CM=8, FLG reserved bits 0, XFL 0/2/4, OS 0..13 or 255 */
+        return n >= 10 && starts(h, n, "\x1F\x8B\x08", 3) && !(h[3] & 0xE0) && (h[8] == 0 || h[8] == 2 || h[8] == 4) &&
+               (h[9] <= 13 || h[9] == 255);
+    case SF_BZIP2: /* "BZh" level, then a block's or the end of stream's magic */
+        return n >= 10 && starts(h, n, "BZh", 3) && h[3] >= '1' && h[3] <= '9' &&
+               (memcmp(h + 4, "\x31\x41\x59\x26\x53\x59", 6) == 0 || memcmp(h + 4, "\x17\x72\x45\x38\x50\x90", 6) == 0);
+    case SF_XZ: { /* stream header: magic, flags (0, check type 0..15), their CRC32 */
+        uint32_t crc;
+        struct ls_slice s = ls_slice_make(h, n);
+        return n >= 12 && starts(h, n, "\xFD" "7zXZ\x00", 6) && h[6] == 0 && !(h[7] & 0xF0) &&
+               ls_rd_u32le(s, 8, &crc) && libdeflate_crc32(0, h + 6, 2) == crc;
+    }
+    case SF_ZSTD: /* frame header descriptor's reserved bit 0 */
+        return n >= 5 && starts(h, n, "\x28\xB5\x2F\xFD", 4) && !(h[4] & 0x08);
+    case SF_LZ4: /* FLG version 01, reserved bits 0; BD block size 4..7, reserved bits 0 */
+        return n >= 6 && starts(h, n, "\x04\x22\x4D\x18", 4) && (h[4] >> 6) == 1 && !(h[4] & 0x02) &&
+               !(h[5] & 0x8F) && (h[5] >> 4) >= 4;
+    case SF_LZIP: return n >= 6 && starts(h, n, "LZIP\x01", 5);
+    case SF_COMPRESS: return n >= 3 && starts(h, n, "\x1F\x9D", 2) && !(h[2] & 0x60) && (h[2] & 0x1F) >= 9 && (h[2] & 0x1F) <= 16;
+    case SF_CPIO_NEWC:
+        return n >= 110 && (starts(h, n, "070701", 6) || starts(h, n, "070702", 6)) && all_of(h + 6, 104, hexc);
+    case SF_CPIO_ODC: return n >= 76 && starts(h, n, "070707", 6) && all_of(h + 6, 70, octc);
+    case SF_ZIP: return starts(h, n, "PK\x03\x04", 4);
+    case SF_RAR: return starts(h, n, "Rar!\x1A\x07\x00", 7) || starts(h, n, "Rar!\x1A\x07\x01\x00", 8);
+    case SF_TAR: return v7_tar(h, n);
+    default: return false;
+    }
+}
+
+/* A cpio's trailer entry's name ("TRAILER!!!" and its NUL) in t[0..n),
+ * only zero padding after it. */
+static bool cpio_trailer_end(const uint8_t *t, size_t n)
+{
+    static const char tr[] = "TRAILER!!!";
+    for (size_t i = n >= sizeof tr ? n - sizeof tr + 1 : 0; i-- > 0;)
+        if (memcmp(t + i, tr, sizeof tr) == 0) return zeros_from(ls_slice_make(t, n), i + sizeof tr);
+    return false;
+}
+
+/* The end of a whole archive in the last bytes t[0..n) of a part, where
+ * the format marks its end (tar's two zero blocks, cpio's trailer, zip's
+ * end of central directory of disk 0, RAR's end block of a last volume);
+ * a compressed stream marks none (its next header alone decides). */
+static bool tail_of(enum split_fmt f, const uint8_t *t, size_t n)
+{
+    switch (f) {
+    case SF_TAR: return n >= 1024 && zeros_from(ls_slice_make(t, n), n - 1024);
+    case SF_CPIO_NEWC:
+    case SF_CPIO_ODC: return cpio_trailer_end(t, n);
+    case SF_ZIP: return ls_split_zip_disks(t, n) == 1;
+    case SF_RAR: return ls_split_rar_last(t, n);
+    default: return true;
+    }
+}
+
+bool ls_split_starts_anew(const uint8_t *first, size_t fn, const uint8_t *tail, size_t tn, const uint8_t *next,
+                          size_t nn)
+{
+    enum split_fmt f = split_fmt_of(first, fn);
+    return f != SF_NONE && head_of(f, next, nn) && tail_of(f, tail, tn);
+}
+
 /* A RAR 5 variable-length number at *at (at most 10 bytes). */
 static bool rar5_vint(struct ls_slice s, size_t *at, uint64_t *v)
 {
@@ -555,16 +665,131 @@ static unsigned zip_disks(int dfd, const char *name, uint64_t size)
     return d;
 }
 
-static enum ls_split_start starts_as_archive(int dfd, const char *name, uint64_t *end)
+/* first[0..*fn): the file's first up to LS_SPLIT_NEXT_HEAD bytes. */
+static enum ls_split_start starts_as_archive(int dfd, const char *name, uint64_t *end, uint8_t *first, size_t *fn)
 {
     *end = 0;
+    *fn = 0;
     uint8_t *h = malloc(LS_SPLIT_HEAD);
     if (!h) return LS_SPLIT_START_NONE;
     size_t n = read_head(dfd, name, h, LS_SPLIT_HEAD);
     enum ls_split_start st = ls_split_head(h, n);
     if (st == LS_SPLIT_START_ARCHIVE) *end = ls_split_declared_end(h, n, false);
+    *fn = n < LS_SPLIT_NEXT_HEAD ? n : LS_SPLIT_NEXT_HEAD;
+    memcpy(first, h, *fn);
     free(h);
     return st;
+}
+
+/* A tar's member size field (octal, or base-256 when its first byte has
+ * the high bit); false if neither. */
+static bool tar_size(const uint8_t *h, uint64_t *v)
+{
+    if (!(h[124] & 0x80)) return tar_octal(h + 124, 12, v);
+    *v = 0;
+    for (size_t i = 125; i < 136; i++) {
+        if (*v >> 55) return false;
+        *v = *v << 8 | h[i];
+    }
+    return true;
+}
+
+/* Walk the tar headers of the part `name` (size bytes) from its start:
+ * 1 the archive's end (a zero block) is inside the part, 0 a member runs
+ * past it (a byte split's cut), -1 not known (a header that does not
+ * read, more than LS_SPLIT_TAR_WALK headers: joined, as before). */
+#define LS_SPLIT_TAR_WALK 65536u
+static int tar_walk(int dfd, const char *name, uint64_t size)
+{
+    int fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    uint8_t h[512];
+    uint64_t off = 0;
+    int r = -1;
+    for (unsigned i = 0; i < LS_SPLIT_TAR_WALK; i++) {
+        if (off > size || size - off < 512) {
+            r = 0;
+            break;
+        }
+        ssize_t got = pread(fd, h, sizeof h, (off_t)off);
+        if (got != (ssize_t)sizeof h) break;
+        uint64_t sz;
+        if (zeros_from(ls_slice_make(h, sizeof h), 0)) {
+            r = 1;
+            break;
+        }
+        if (!v7_tar(h, sizeof h) || !tar_size(h, &sz) || sz > UINT64_MAX - 1024) break;
+        uint64_t adv = 512 + (sz + 511) / 512 * 512;
+        if (adv > size - off) {
+            r = 0;
+            break;
+        }
+        off += adv;
+    }
+    close(fd);
+    return r;
+}
+
+/* A byte split whose part j+1 starts a new archive of the first part's
+ * format after a whole one ends in part j (ls_split_starts_anew; a tar
+ * also walked: its end inside part j): the set is parts 1..j, the rest
+ * files of their own. Returns that j, or p->n (no such part). */
+static unsigned split_anew_at(const struct ls_split_plan *p, int dfd, const uint8_t *first, size_t fn)
+{
+    enum split_fmt f = split_fmt_of(first, fn);
+    if (f == SF_NONE) return p->n;
+    uint8_t next[LS_SPLIT_NEXT_HEAD];
+    uint8_t *t = NULL;
+    unsigned at = p->n;
+    for (unsigned j = 0; j + 1 < p->n && at == p->n; j++) {
+        if (!head_of(f, next, read_head(dfd, p->names[j + 1], next, sizeof next))) continue;
+        if (!t && !(t = malloc(LS_SPLIT_ZIP_TAIL))) break;
+        if (!tail_of(f, t, read_tail_n(dfd, p->names[j], p->sizes[j], t, LS_SPLIT_ZIP_TAIL))) continue;
+        /* a tar's zero blocks can be a member's data: its headers, walked
+         * from the part's start, must reach the end inside it (a middle
+         * part of a byte split starts mid-member: not known, joined) */
+        if (f == SF_TAR && tar_walk(dfd, p->names[j], p->sizes[j]) != 1) continue;
+        at = j + 1;
+    }
+    free(t);
+    return at;
+}
+
+/* Does RAR 4 volume `name` (size bytes) end in the middle of a member
+ * (its last file header says "split after": 1) or at a member's end (0)?
+ * -1: not known (no RAR 4 marker at byte 0, a block that does not read,
+ * more than LS_SPLIT_RAR_WALK blocks). Walks the block headers only:
+ * HEAD_CRC, HEAD_TYPE, HEAD_FLAGS, HEAD_SIZE, and ADD_SIZE (a file's
+ * PACK_SIZE, HIGH_PACK_SIZE with LHD_LARGE) when HEAD_FLAGS has 0x8000. */
+#define LS_SPLIT_RAR_WALK 65536u
+static int rar4_ends_mid_member(int dfd, const char *name, uint64_t size)
+{
+    int fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    uint8_t h[36];
+    uint64_t off = 7;
+    int r = -1, last = -1;
+    bool rar4 = pread(fd, h, 7, 0) == 7 && memcmp(h, "Rar!\x1A\x07\x00", 7) == 0;
+    for (unsigned i = 0; rar4 && i < LS_SPLIT_RAR_WALK && off < size; i++) {
+        ssize_t got = pread(fd, h, sizeof h, (off_t)off);
+        struct ls_slice s = ls_slice_make(h, got > 0 ? (size_t)got : 0);
+        uint16_t flags, hsize;
+        uint32_t add = 0, high = 0;
+        if (!ls_rd_u16le(s, 3, &flags) || !ls_rd_u16le(s, 5, &hsize) || hsize < 7) break;
+        uint8_t type = h[2];
+        if (type == 0x7B) { /* end of archive: this volume's last block */
+            r = last;
+            break;
+        }
+        if ((flags & 0x8000u) && !ls_rd_u32le(s, 7, &add)) break;
+        if (type == 0x74 && (flags & 0x0100u) && !ls_rd_u32le(s, 32, &high)) break;
+        if (type == 0x74) last = (flags & 0x0002u) ? 1 : 0;
+        uint64_t blk = (uint64_t)hsize + ((uint64_t)high << 32 | add);
+        if (blk > size - off) break;
+        off += blk;
+    }
+    close(fd);
+    return r;
 }
 
 /* A RAR volume set's root whose main header says it is no volume. */
@@ -658,8 +883,10 @@ static void build(struct ls_split_plan *p, int dfd, const char *b, const struct 
     /* a byte split's first part starts as an archive does (above) */
     enum ls_split_start st = LS_SPLIT_START_ARCHIVE;
     uint64_t end = 0; /* where the archive says it ends (0: not known) */
-    if ((n->scheme == LS_SPLIT_NUM || n->scheme == LS_SPLIT_ALPHA) &&
-        (st = starts_as_archive(dfd, p->root, &end)) == LS_SPLIT_START_NONE) {
+    uint8_t first[LS_SPLIT_NEXT_HEAD];
+    size_t fn = 0;
+    bool bytes = n->scheme == LS_SPLIT_NUM || n->scheme == LS_SPLIT_ALPHA;
+    if (bytes && (st = starts_as_archive(dfd, p->root, &end, first, &fn)) == LS_SPLIT_START_NONE) {
         p->root[0] = 0;
         return;
     }
@@ -739,12 +966,50 @@ static void build(struct ls_split_plan *p, int dfd, const char *b, const struct 
             break;
         }
     }
+    /* a RAR 4 volume that ends at a member's end: libarchive's RAR 4
+     * reader stops at its end of archive block (only a member split
+     * after it takes it into the next volume), so the volumes after it
+     * were never read yet the set root said full; the set is the volumes
+     * up to there, the next ones files of their own (each a RAR archive
+     * libarchive reads). RAR 5's reader goes on to the next volume. */
+    if (n->scheme == LS_SPLIT_RAR || n->scheme == LS_SPLIT_RAROLD) {
+        for (unsigned j = 0; j + 1 < p->n; j++) {
+            if (rar4_ends_mid_member(dfd, p->names[j], p->sizes[j]) != 0) continue;
+            if (j == 0) {
+                p->n = 0;
+                p->note[0] = 0;
+                p->root[0] = 0;
+                return;
+            }
+            p->n = j + 1;
+            p->note[0] = 0;
+            p->note_limit = false;
+            break;
+        }
+    }
     /* a split mailbox: its second part starts mid-message (above) */
     if (st == LS_SPLIT_START_MBOX && p->n >= 2 && starts_from_line(dfd, p->names[1])) {
         p->n = 0;
         p->note[0] = 0;
         p->root[0] = 0;
         return;
+    }
+    /* whole archives one a file: x.001 a whole tar and x.002 another
+     * (joined, the reader stops at the first's end: the second's members
+     * were never read) */
+    if (bytes && st == LS_SPLIT_START_ARCHIVE && p->n >= 2) {
+        unsigned k = split_anew_at(p, dfd, first, fn);
+        if (k <= 1) {
+            p->n = 0;
+            p->note[0] = 0;
+            p->root[0] = 0;
+            return;
+        }
+        if (k < p->n) {
+            p->n = k;
+            p->note[0] = 0;
+            p->note_limit = false;
+        }
     }
     if (!p->note[0] && p->n >= 2) check_sizes(p);
     p->is_set = p->n >= 2 || p->note[0];

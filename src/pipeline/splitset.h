@@ -97,6 +97,21 @@ bool ls_split_rar_last(const uint8_t *t, size_t n);
 #define LS_SPLIT_ZIP_TAIL 65557u /* the end record (22 bytes) and the longest comment */
 unsigned ls_split_zip_disks(const uint8_t *t, size_t n);
 
+/* Does the part after a byte split's part that ends in tail[0..tn) start
+ * a new archive of the format the set's first part starts as
+ * (first[0..fn))? Its own header at byte 0 (magic and fixed fields right:
+ * gzip's method and reserved flags, bzip2's block magic, xz's stream
+ * header CRC, a tar header's checksum, cpio's hex or octal fields, zip's
+ * local header, RAR's marker, ...) and, where the format marks its end,
+ * that end in tail (tar's two zero blocks, cpio's trailer, a zip's end of
+ * central directory of disk 0, a RAR's last end block; tail up to
+ * LS_SPLIT_ZIP_TAIL bytes). Then the two are whole archives, each read
+ * alone (a tar also has its headers walked: its end inside the part).
+ * Pure. */
+#define LS_SPLIT_NEXT_HEAD 512u
+bool ls_split_starts_anew(const uint8_t *first, size_t fn, const uint8_t *tail, size_t tn, const uint8_t *next,
+                          size_t nn);
+
 /* A set as probed on disk. */
 struct ls_split_plan {
     bool is_set;                 /* at least two parts, root found */

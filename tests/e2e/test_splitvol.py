@@ -19,7 +19,10 @@ root's verdict (the records of one run). Names as real tools
 write them (zip -s of Mail.Zip: Mail.z01 ...; split -d with the prefix
 "x.part": x.part00 ...), byte splits of a Version 7 tar (no "ustar") and of
 a mailbox, and part 1000 of a 7-Zip set (.001 ... .1000) are joined the
-same way (SplitThousandParts: part 1000 not read again alone)."""
+same way (SplitThousandParts: part 1000 not read again alone). Files named
+as parts that are each a whole archive (x.001 a whole tar, x.002 another)
+are each a root (SplitWholeArchives); RAR 4 volumes are joined only by a
+member split across them (SplitRar4Volumes)."""
 import hashlib
 import json
 import os
@@ -380,6 +383,93 @@ class SplitNotAnArchive(lsutil.FilesTree):
         self.assertEqual(a["verdict"], "clean")
         self.assertEqual(b["verdict"], "sensitive")
         self.assertIn("ssn", [f["entity"] for f in b["findings"]])
+
+
+class SplitWholeArchives(unittest.TestCase):
+    """Files named as a byte split's parts that are each a whole archive
+    of a format that does not say where it ends (x.001 a whole tar, x.002
+    another, the second smaller): each is a root of its own and the
+    second's members are read (joined, the reader stopped at the first's
+    end and the SSN in the second was never found). A tar cut by split -b
+    exactly at a member's header, after zeros, is still one set."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="ls_splitwhole_")
+        os.makedirs(os.path.join(cls.tmp, "w"))
+        cls.key = gen_splitvol.generate_whole(cls.tmp)
+        p, cls.m = lsutil.scan(os.path.join(cls.tmp, "w"), ["whole"], "-j2", cwd=cls.tmp)
+        assert cls.m is not None, p.stderr
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def test_each_whole_archive_is_its_own_root(self):
+        pairs = [k for k in self.key if k != "cut"]
+        self.assertGreaterEqual(len(pairs), 7)
+        for name in pairs:
+            k = self.key[name]
+            with self.subTest(pair=name):
+                one, two = (self.m.obj("whole/" + f) for f in k["files"])
+                self.assertNotIn("split", one)
+                self.assertNotIn("split", two)
+                self.assertEqual(one["verdict"], "clean")
+                self.assertEqual(two["verdict"], "sensitive")
+                below = lsutil.subtree(self.m.objects)(two)
+                found = {f for o in below for f in lsutil.last4s(o, "ssn")}
+                self.assertEqual(found, {lsutil.last4(k["ssn"])})
+
+    def test_tar_cut_at_a_member_header_is_one_set(self):
+        k = self.key["cut"]
+        root = self.m.obj("whole/" + k["files"][0])
+        self.assertEqual(root["split"]["parts"], len(k["files"]))
+        self.assertEqual(root["verdict"], "sensitive")
+        self.assertEqual(lsutil.last4s(self.m.obj("whole/" + k["files"][0], ["z_people.csv"]), "ssn"),
+                         [lsutil.last4(k["ssn"])])
+
+
+class SplitRar4Volumes(unittest.TestCase):
+    """RAR 4 volumes (gen_splitvol.generate_rar4, written from the
+    technote's layout): libarchive's RAR 4 reader stops at a volume's end
+    of archive block unless a member is split after it, so a set whose
+    volumes hold whole files said `full` with the second volume's members
+    never read. A volume that ends at a member's end ends the set: volumes
+    joined by a split member are one root, the next volume a root of its
+    own, and every SSN is found."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="ls_splitrar4_")
+        os.makedirs(os.path.join(cls.tmp, "w"))
+        cls.key = gen_splitvol.generate_rar4(cls.tmp)
+        p, cls.m = lsutil.scan(os.path.join(cls.tmp, "w"), ["rar4"], "-j2", cwd=cls.tmp)
+        assert cls.m is not None, p.stderr
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def found(self, path):
+        below = lsutil.subtree(self.m.objects)(self.m.obj("rar4/" + path))
+        return {f for o in below for f in lsutil.last4s(o, "ssn")}
+
+    def test_volumes_of_whole_files_are_each_read(self):
+        k = self.key["whole"]
+        for f in k["files"]:
+            self.assertNotIn("split", self.m.obj("rar4/" + f))
+        self.assertEqual(self.found(k["files"][1]), {lsutil.last4(k["ssn"])})
+        self.assertEqual(self.m.obj("rar4/" + k["files"][1])["verdict"], "sensitive")
+
+    def test_volumes_joined_only_by_a_split_member(self):
+        k = self.key["span"]
+        root = self.m.obj("rar4/" + k["files"][0])
+        self.assertEqual(root["split"]["parts"], 2)
+        self.assertEqual(root["coverage"], "full", root["errors"])
+        self.assertEqual(self.found(k["files"][0]), {lsutil.last4(k["ssn_span"])})
+        last = self.m.obj("rar4/" + k["files"][2])
+        self.assertNotIn("split", last)
+        self.assertEqual(self.found(k["files"][2]), {lsutil.last4(k["ssn_last"])})
 
 
 class SplitHugeSparse(unittest.TestCase):

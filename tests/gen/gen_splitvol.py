@@ -26,6 +26,7 @@ import json
 import os
 import random
 import shutil
+import struct
 import subprocess
 import sys
 import tarfile
@@ -275,6 +276,168 @@ def generate_thousand(out):
     for i in range(1000):
         write(os.path.join(d, "big.tar.%03d" % (i + 1)), data[i * size:(i + 1) * size])
     return {"root": "thousand/big.tar.001", "last": "thousand/big.tar.1000", "ssn": ssn}
+
+
+def tar_bytes(members, fmt=tarfile.USTAR_FORMAT):
+    """A whole tar (end blocks, padded to tarfile's 10 KiB record) of (name, bytes)."""
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w", format=fmt) as t:
+        for name, data in members:
+            ti = tarfile.TarInfo(name)
+            ti.size, ti.mtime = len(data), 1700000000
+            t.addfile(ti, io.BytesIO(data))
+    return buf.getvalue()
+
+
+def cpio_newc(members):
+    """A whole cpio archive (newc, "070701", its TRAILER!!! entry, padded to 512)."""
+    out = b""
+    for ino, (name, data) in enumerate(members + [("TRAILER!!!", b"")], 1):
+        nm = name.encode() + b"\0"
+        mode = 0o100644 if data or name != "TRAILER!!!" else 0
+        fields = [ino if name != "TRAILER!!!" else 0, mode, 0, 0, 1, 1700000000, len(data), 0, 0, 0, 0, len(nm), 0]
+        hdr = b"070701" + b"".join(b"%08X" % v for v in fields)
+        out += hdr + nm
+        out += b"\0" * (-len(out) % 4)
+        out += data
+        out += b"\0" * (-len(out) % 4)
+    return out + b"\0" * (-len(out) % 512)
+
+
+def generate_whole(out):
+    """Under OUT/whole: pairs of files named as a byte split's parts
+    (x.001 x.002, x.part1 x.part2, x.aa x.ab), each a whole archive of a
+    format that does not say where it ends (tar, gzip, bzip2, xz, zstd,
+    lz4, lzip, cpio; and zip), the second no larger than the first and
+    holding a fake SSN in a member. Joined, the reader stopped at the
+    first's end and the second's members were never read. And `cut/`, a
+    plain tar cut by split -b exactly at a member's header after 64 KiB of
+    zeros (the second part starts with a valid tar header, the first ends
+    in zero blocks): still one set. Returns the key: per pair, its two
+    files and the SSN in the second; for cut, its parts and SSN."""
+    out = os.path.abspath(out)
+    base = os.path.join(out, "whole")
+    if os.path.exists(base):
+        shutil.rmtree(base)
+    os.makedirs(base)
+    key = {}
+    big = ("a_scan.bin", noise(31, 20000))
+
+    def pair(name, ssn, first_name, second_name, make):
+        one = make([big, ("notes.txt", b"Nothing to see.\n")])
+        two = make([("z_people.csv", people([ssn], name))])
+        assert len(two) <= len(one), name
+        d = os.path.join(base, name)
+        write(os.path.join(d, first_name), one)
+        write(os.path.join(d, second_name), two)
+        key[name] = {"files": [name + "/" + first_name, name + "/" + second_name], "ssn": ssn}
+
+    def filt(tool):
+        def make(members):
+            return subprocess.run([tool, "-c"], input=tar_bytes(members), stdout=subprocess.PIPE,
+                                  check=True).stdout
+        return make
+
+    def zipped(members):
+        import zipfile
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as z:
+            for n, data in members:
+                z.writestr(zipfile.ZipInfo(n, (2014, 11, 24, 10, 0, 0)), data)
+        return buf.getvalue()
+
+    pair("tar", "536-22-1885", "dump.tar.001", "dump.tar.002", tar_bytes)
+    pair("gnu", "536-22-1886", "old.aa", "old.ab", lambda m: tar_bytes(m, tarfile.GNU_FORMAT))
+    pair("gz", "536-22-1887", "logs.tgz.part1", "logs.tgz.part2", filt("gzip"))
+    pair("bz2", "536-22-1888", "logs.tbz.001", "logs.tbz.002", filt("bzip2"))
+    pair("xz", "536-22-1889", "logs.txz.001", "logs.txz.002", filt("xz"))
+    for tool, ssn in (("zstd", "536-22-1890"), ("lz4", "536-22-1891"), ("lzip", "536-22-1892")):
+        if shutil.which(tool):
+            pair(tool, ssn, "logs.t.001", "logs.t.002", filt(tool))
+    pair("cpio", "536-22-1893", "image.cpio.000", "image.cpio.001", cpio_newc)
+    pair("zip", "536-22-1894", "box.001", "box.002", zipped)
+
+    # a plain tar cut at 64 KiB exactly where its second member's header starts
+    ssn = "536-22-1895"
+    data = tar_bytes([("a_zeros.bin", b"\0" * (PART - 512)), ("z_people.csv", people([ssn], "cut")),
+                      ("zz_tail.bin", noise(32, PART))])
+    assert data[PART + 257:PART + 262] == b"ustar"
+    d = os.path.join(base, "cut")
+    names = []
+    for i in range(0, len(data), PART):
+        names.append("cut/disk.tar.%03d" % (i // PART + 1))
+        write(os.path.join(base, names[-1]), data[i:i + PART])
+    key["cut"] = {"files": names, "ssn": ssn}
+    return key
+
+
+def rar4_block(btype, flags, body):
+    """A RAR 4 block: HEAD_CRC (low 16 bits of the CRC32 of the rest),
+    HEAD_TYPE, HEAD_FLAGS, HEAD_SIZE, then body (RAR technote 2.9)."""
+    import zlib
+    rest = struct.pack("<BHH", btype, flags, 7 + len(body)) + body
+    return struct.pack("<H", zlib.crc32(rest) & 0xFFFF) + rest
+
+
+def rar4_volume(first, files, last):
+    """One RAR 4 volume (new numbering, S.partN.rar) of stored files:
+    files is (name, data, split_before, split_after, crc, unp_size)."""
+    out = b"Rar!\x1a\x07\x00"
+    out += rar4_block(0x73, 0x0001 | 0x0010 | (0x0100 if first else 0), b"\0" * 6)  # MHD_VOLUME, NEWNUMBERING
+    for name, data, before, after, crc, unp in files:
+        nm = name.encode()
+        flags = 0x8000 | (0x0001 if before else 0) | (0x0002 if after else 0)
+        body = struct.pack("<IIBIIBBHI", len(data), unp, 3, crc, 0x5D780000, 29, 0x30, len(nm), 0o100644) + nm
+        out += rar4_block(0x74, flags, body) + data
+    return out + rar4_block(0x7B, 0 if last else 0x0001, b"")  # EARC_NEXT_VOLUME
+
+
+def generate_rar4(out):
+    """Under OUT/rar4, RAR 4 volume sets written from the technote's
+    layout (no free tool writes RAR): `whole/` two volumes that each hold
+    whole files (the second's CSV holds a fake SSN; libarchive's RAR 4
+    reader stops at the first volume's end of archive block), `span/`
+    three volumes, the first two joined by a member split across them, the
+    third holding whole files only (an SSN in it and one in the member
+    split across the first two). Returns the key."""
+    import zlib
+    out = os.path.abspath(out)
+    base = os.path.join(out, "rar4")
+    if os.path.exists(base):
+        shutil.rmtree(base)
+    key = {}
+    blob = noise(41, 3000)
+    note = b"Shelf inventory, nothing personal.\n" * 20
+    csv1 = people(["536-22-1896"], "rarw")
+    v1 = rar4_volume(True, [("a_scan.bin", blob, 0, 0, zlib.crc32(blob), len(blob)),
+                            ("notes.txt", note, 0, 0, zlib.crc32(note), len(note))], False)
+    v2 = rar4_volume(False, [("z_people.csv", csv1, 0, 0, zlib.crc32(csv1), len(csv1))], True)
+    assert len(v2) <= len(v1)
+    write(os.path.join(base, "whole", "box.part1.rar"), v1)
+    write(os.path.join(base, "whole", "box.part2.rar"), v2)
+    key["whole"] = {"files": ["whole/box.part1.rar", "whole/box.part2.rar"], "ssn": "536-22-1896"}
+
+    # a member split across volumes 1 and 2, volume 3 whole files; volumes
+    # 1 and 2 of one size (rar -v): the split member's halves fill them
+    csv2 = people(["536-22-1897"], "rars") + b"#" * 3000
+    csv3 = people(["536-22-1898"], "rart")
+    vol = 4096
+    head1 = len(rar4_volume(True, [("a_scan.bin", blob[:1000], 0, 0, 0, 0), ("m_people.csv", b"", 0, 1, 0, 0)], False))
+    k = vol - head1  # the split member's bytes in volume 1
+    rest = csv2[k:]
+    head2 = len(rar4_volume(False, [("m_people.csv", rest, 1, 0, 0, 0), ("q_pad.bin", b"", 0, 0, 0, 0)], False))
+    pad = noise(42, vol - head2)
+    s1 = rar4_volume(True, [("a_scan.bin", blob[:1000], 0, 0, zlib.crc32(blob[:1000]), 1000),
+                            ("m_people.csv", csv2[:k], 0, 1, zlib.crc32(csv2[:k]), len(csv2))], False)
+    s2 = rar4_volume(False, [("m_people.csv", rest, 1, 0, zlib.crc32(csv2), len(csv2)),
+                             ("q_pad.bin", pad, 0, 0, zlib.crc32(pad), len(pad))], False)
+    s3 = rar4_volume(False, [("z_people.csv", csv3, 0, 0, zlib.crc32(csv3), len(csv3))], True)
+    assert len(s1) == len(s2) == vol and len(s3) <= vol
+    for i, v in enumerate((s1, s2, s3), 1):
+        write(os.path.join(base, "span", "sp.part%d.rar" % i), v)
+    key["span"] = {"files": ["span/sp.part%d.rar" % i for i in (1, 2, 3)], "ssn_span": "536-22-1897",
+                   "ssn_last": "536-22-1898"}
+    return key
 
 
 if __name__ == "__main__":

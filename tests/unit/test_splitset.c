@@ -766,6 +766,46 @@ static void probe_zip_disks(void **state)
     assert_int_equal(ls_split_zip_disks(t, 52), 4);
 }
 
+/* A byte split's next part that starts a new archive of the first part's
+ * format, after a whole one's end (ls_split_starts_anew). */
+static void starts_anew_heads_and_ends(void **state)
+{
+    (void)state;
+    static const uint8_t gz[10] = {0x1F, 0x8B, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0x03};
+    static const uint8_t gz_bad[10] = {0x1F, 0x8B, 0x08, 0xE0, 0, 0, 0, 0, 0x00, 0x03}; /* reserved flags */
+    static const uint8_t bz[10] = {'B', 'Z', 'h', '9', 0x31, 0x41, 0x59, 0x26, 0x53, 0x59};
+    static const uint8_t bz_mid[10] = {'B', 'Z', 'h', '9', 0x31, 0x41, 0x59, 0x26, 0x53, 0x00};
+    static const uint8_t xz[12] = {0xFD, '7', 'z', 'X', 'Z', 0x00, 0x00, 0x04, 0xE6, 0xD6, 0xB4, 0x46};
+    static const uint8_t xz_bad[12] = {0xFD, '7', 'z', 'X', 'Z', 0x00, 0x00, 0x04, 0xE6, 0xD6, 0xB4, 0x47};
+    uint8_t tail[2048] = {0};
+    assert_true(ls_split_starts_anew(gz, sizeof gz, tail, 0, gz, sizeof gz)); /* a stream marks no end */
+    assert_false(ls_split_starts_anew(gz, sizeof gz, tail, 0, gz_bad, sizeof gz_bad));
+    assert_false(ls_split_starts_anew(gz, sizeof gz, tail, 0, bz, sizeof bz)); /* another format */
+    assert_true(ls_split_starts_anew(bz, sizeof bz, tail, 0, bz, sizeof bz));
+    assert_false(ls_split_starts_anew(bz, sizeof bz, tail, 0, bz_mid, sizeof bz_mid));
+    assert_true(ls_split_starts_anew(xz, sizeof xz, tail, 0, xz, sizeof xz));
+    assert_false(ls_split_starts_anew(xz, sizeof xz, tail, 0, xz_bad, sizeof xz_bad)); /* its CRC wrong */
+    /* tar: a header with its checksum right, and two zero blocks ending the part before */
+    uint8_t th[512] = {0};
+    memcpy(th, "notes.txt", 9);
+    memcpy(th + 100, "0000644", 7);
+    memcpy(th + 124, "00000000012", 11);
+    memcpy(th + 257, "ustar", 6);
+    memcpy(th + 263, "00", 2);
+    unsigned sum = 0;
+    for (size_t i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? ' ' : th[i];
+    snprintf((char *)th + 148, 8, "%06o", sum);
+    assert_true(ls_split_starts_anew(th, sizeof th, tail, sizeof tail, th, sizeof th));
+    tail[sizeof tail - 1] = 'x'; /* the part before ends in a member's data */
+    assert_false(ls_split_starts_anew(th, sizeof th, tail, sizeof tail, th, sizeof th));
+    tail[sizeof tail - 1] = 0;
+    th[0] ^= 1; /* its checksum wrong */
+    assert_false(ls_split_starts_anew(th, sizeof th, tail, sizeof tail, th, sizeof th));
+    /* no archive format: never */
+    assert_false(ls_split_starts_anew((const uint8_t *)"plain", 5, tail, 0, (const uint8_t *)"plain", 5));
+    assert_false(ls_split_starts_anew(NULL, 0, NULL, 0, NULL, 0));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -790,6 +830,7 @@ int main(void)
         cmocka_unit_test(probe_whole_archive_ends),
         cmocka_unit_test(probe_rar_last_volume),
         cmocka_unit_test(probe_zip_disks),
+        cmocka_unit_test(starts_anew_heads_and_ends),
     };
     return cmocka_run_group_tests(tests, mkdir_tmp, rm_tmp);
 }
