@@ -25,15 +25,22 @@ static void merge_usage(FILE *f)
 "exact when every input used the same --fingerprint-key; inputs made under\n"
 "different keys are refused unless --force. Every input must be a leaksift\n"
 "manifest. A later part of a split archive whose set root was in another shard\n"
-"(written incomplete, \"not known\") takes its set root's verdict when an input\n"
-"holds that root. OUT is written beside itself and renamed into place once whole:\n"
-"a merge that fails or is interrupted leaves it as it was. The summary on\n"
-"stderr lists the quarantined files, as a scan's does.\n"
+"(written incomplete, \"not known\") takes its set root's verdict and quarantine\n"
+"when an input holds that root (an errors line says so when its own run did not\n"
+"quarantine it, so that run's --quarantine-dir lacks it). OUT is written beside\n"
+"itself and renamed into place once whole: a merge that fails or is interrupted\n"
+"leaves it as it was. The summary on stderr lists the quarantined files, as a\n"
+"scan's does.\n"
 "\n"
 "  -o, --output FILE   merged manifest (default manifest.jsonl; - for stdout)\n"
+
 "      --force         merge even if the fingerprint keys differ\n"
 "  -q, --quiet         no summary on stderr\n"
 "  -h, --help          show this help\n"
+"\n"
+"A MANIFEST of - is standard input (at most once): a file redirected into it,\n"
+"or a pipe, which is first copied to an unlinked temporary file in $TMPDIR\n"
+"(each manifest is read three times). Other inputs must be regular files.\n"
 "\n"
 "Exit status: 0 nothing quarantined, 1 something quarantined, 2 error (bad\n"
 "flags, an input unreadable or not a manifest, keys that differ, OUT not\n"
@@ -115,20 +122,76 @@ static bool is_manifest(const char *path)
 {
     static const char head[] = "{\"record\":\"run\"";
     char buf[sizeof head - 1];
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+    bool in = strcmp(path, "-") == 0; /* standard input, made a file by stdin_input() */
+    int fd = in ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     if (fd < 0) {
         cli_err("merge: %s: %s", path, strerror(errno));
         return false;
     }
     struct stat sb;
     bool reg = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode);
-    ssize_t n = reg ? read(fd, buf, sizeof buf) : 0;
+    ssize_t n = reg ? pread(fd, buf, sizeof buf, 0) : 0;
     close(fd);
     if (!reg) /* merge reads each input twice (run records first): a pipe cannot be */
-        cli_err("merge: %s: not a regular file (each manifest is read three times: save it to a file first)", path);
+        cli_err("merge: %s: not a regular file (each manifest is read three times: save it to a file first, "
+                "or pipe it in as -)", path);
     else if (n != (ssize_t)sizeof buf || memcmp(buf, head, sizeof buf) != 0)
         cli_err("merge: %s is not a leaksift manifest (it does not start with a run record)", path);
     return reg && n == (ssize_t)sizeof buf && memcmp(buf, head, sizeof buf) == 0;
+}
+
+/* Standard input as the input "-": a regular file read from its start,
+ * else (a pipe, a file read from a later offset) copied to an unlinked
+ * temporary file in $TMPDIR that becomes standard input. A terminal is
+ * refused. */
+static bool stdin_input(const char *output)
+{
+    struct stat sb, ob;
+    if (fstat(STDIN_FILENO, &sb) != 0) {
+        cli_err("merge: -: standard input: %s", strerror(errno));
+        return false;
+    }
+    if (isatty(STDIN_FILENO)) {
+        cli_err("merge: -: standard input is a terminal: redirect or pipe a manifest into it");
+        return false;
+    }
+    if (strcmp(output, "-") != 0 && stat(output, &ob) == 0 && S_ISREG(sb.st_mode) && sb.st_dev == ob.st_dev &&
+        sb.st_ino == ob.st_ino) {
+        cli_err("merge: the output %s is also an input (standard input)", output);
+        return false;
+    }
+    if (S_ISREG(sb.st_mode) && lseek(STDIN_FILENO, 0, SEEK_CUR) == 0) return true;
+    const char *dir = getenv("TMPDIR");
+    if (!dir || !*dir) dir = "/tmp";
+    int fd = open(dir, O_TMPFILE | O_RDWR | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        char name[4096];
+        if ((size_t)snprintf(name, sizeof name, "%s/leaksift-merge-stdin-XXXXXX", dir) < sizeof name &&
+            (fd = mkostemp(name, O_CLOEXEC)) >= 0)
+            unlink(name);
+    }
+    if (fd < 0) {
+        cli_err("merge: -: no temporary file in %s to hold standard input: %s", dir, strerror(errno));
+        return false;
+    }
+    char buf[65536];
+    for (;;) {
+        ssize_t r = read(STDIN_FILENO, buf, sizeof buf);
+        if (r < 0 && errno == EINTR) continue;
+        if (r < 0 || (r > 0 && ls_write_all(fd, buf, (size_t)r) != 0)) {
+            cli_err("merge: -: cannot copy standard input to %s: %s", dir, strerror(errno));
+            close(fd);
+            return false;
+        }
+        if (r == 0) break;
+    }
+    if (dup2(fd, STDIN_FILENO) < 0) {
+        cli_err("merge: -: %s", strerror(errno));
+        close(fd);
+        return false;
+    }
+    close(fd);
+    return true;
 }
 
 static bool same_file(const char *a, const char *b)
@@ -164,10 +227,17 @@ int cmd_merge(int argc, char **argv)
         return EXIT_ERROR;
     }
     for (int i = optind; i < argc; i++)
-        if (strcmp(output, "-") != 0 && same_file(output, argv[i])) {
+        if (strcmp(output, "-") != 0 && strcmp(argv[i], "-") != 0 && same_file(output, argv[i])) {
             cli_err("merge: the output %s is also an input", output);
             return EXIT_ERROR;
         }
+    int dashes = 0;
+    for (int i = optind; i < argc; i++) dashes += strcmp(argv[i], "-") == 0;
+    if (dashes > 1) {
+        cli_err("merge: - (standard input) is given %d times: it can be read as one input only", dashes);
+        return EXIT_ERROR;
+    }
+    if (dashes && !stdin_input(output)) return EXIT_ERROR;
     for (int i = optind; i < argc; i++)
         if (!is_manifest(argv[i])) return EXIT_ERROR;
     struct stat osb;

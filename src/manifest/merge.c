@@ -128,12 +128,30 @@ static ls_err note_set_root(struct merge_state *m, const char *line, size_t len)
     return LS_OK;
 }
 
+/* An input for reading from its start: a path, or "-" for standard input,
+ * which must be seekable (leaksift merge spools a pipe to a temporary
+ * file first): each input is read three times. */
+static FILE *open_input(const char *path)
+{
+    if (strcmp(path, "-") != 0) return fopen(path, "r");
+    int fd = dup(STDIN_FILENO);
+    if (fd < 0) return NULL;
+    if (lseek(fd, 0, SEEK_SET) != 0) {
+        close(fd);
+        errno = ESPIPE;
+        return NULL;
+    }
+    FILE *f = fdopen(fd, "r");
+    if (!f) close(fd);
+    return f;
+}
+
 /* Pass 2: every input's set roots. */
 static ls_err find_set_roots(struct merge_state *m, const char *const *inputs, size_t n)
 {
     ls_err e = LS_OK;
     for (size_t i = 0; i < n && e == LS_OK; i++) {
-        FILE *f = fopen(inputs[i], "r");
+        FILE *f = open_input(inputs[i]);
         if (!f) {
             snprintf(m->err, m->errlen, "%s: %s", inputs[i], strerror(errno));
             return LS_E_IO;
@@ -174,7 +192,8 @@ static const struct ls_buf *fix_later_part(struct merge_state *m)
     ls_buf_free(&q);
     if (!has) return NULL;
     const struct ls_split_fix f = {.verdict = ls_split_verdict_name(r->verdict), .set_q = r->q,
-                                   .drop_note = note, .own_stand_in = true};
+                                   .drop_note = note, .own_stand_in = true,
+                                   .unstored_note = LS_SPLIT_NOTE_UNSTORED};
     int from = -1, to = -1;
     ls_buf_reset(&m->fixed);
     for (; p < end; p = nl + 1) {
@@ -259,7 +278,7 @@ static ls_err take_line(struct merge_state *m, const char *line, size_t len, jso
 
 static ls_err read_input(struct merge_state *m, const char *path, json_t **runs)
 {
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+    FILE *f = open_input(path);
     if (!f) {
         snprintf(m->err, m->errlen, "%s: %s", path, strerror(errno));
         return LS_E_IO;
@@ -276,7 +295,7 @@ static ls_err read_input(struct merge_state *m, const char *path, json_t **runs)
     ls_buf_reset(&m->block);
     m->block_root[0] = 0;
     free(line);
-    if (f != stdin) fclose(f);
+    fclose(f);
     return e;
 }
 
@@ -320,7 +339,7 @@ ls_err ls_manifest_merge(const char *const *inputs, size_t n, int out_fd, bool f
     ls_err e = LS_OK;
     /* pass 1: the run records decide whether the inputs can be merged */
     for (size_t i = 0; i < n && e == LS_OK; i++) {
-        FILE *f = fopen(inputs[i], "r");
+        FILE *f = open_input(inputs[i]);
         char *line = NULL;
         size_t cap = 0;
         ssize_t len;

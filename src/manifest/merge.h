@@ -24,7 +24,9 @@ struct ls_merge_report {
 /* Write the merged manifest to out_fd: a run record (the first input's,
  * with "merged_from"), every complete root block, and the summary.
  * Different fingerprint keys make distinct counts meaningless: that is
- * LS_E_ARG unless force. err gets a one-line message. */
+ * LS_E_ARG unless force. err gets a one-line message. An input "-" is
+ * standard input, read from its start each time: it must be a seekable
+ * file (the CLI copies a pipe to a temporary file first). */
 ls_err ls_manifest_merge(const char *const *inputs, size_t n, int out_fd, bool force,
                          struct ls_summary *sum, struct ls_merge_report *rep, char *err,
                          size_t errlen);

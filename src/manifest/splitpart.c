@@ -44,18 +44,24 @@ static int verdict_rank(int v)
     return rank[v & 3];
 }
 
-/* errors[] of line[0..end) with add put first and drop (a JSON string as
- * written) removed, appended to b up to end. */
-static ls_err put_errors(const char *line, size_t end, const char *add, const char *drop, struct ls_buf *b)
+/* errors[] of line[0..end) with add and add2 put first and drop (a JSON
+ * string as written) removed, appended to b up to end. */
+static ls_err put_errors(const char *line, size_t end, const char *add, const char *add2, const char *drop,
+                         struct ls_buf *b)
 {
     static const char ek[] = ",\"errors\":[";
     size_t ea = ls_slice_find(ls_slice_make(line, end), 0, ek, sizeof ek - 1);
-    if (ea == SIZE_MAX || (!add && !drop)) return ls_buf_add(b, line, end);
+    if (ea == SIZE_MAX || (!add && !add2 && !drop)) return ls_buf_add(b, line, end);
     size_t in = ea + sizeof ek - 1, rest = in;
     ls_err e = ls_buf_add(b, line, in);
     bool any = false;
     if (e == LS_OK && add) {
         e = ls_json_cstr(b, add);
+        any = true;
+    }
+    if (e == LS_OK && add2) {
+        if (any) e = ls_buf_addc(b, ',');
+        if (e == LS_OK) e = ls_json_cstr(b, add2);
         any = true;
     }
     if (e == LS_OK && drop) {
@@ -111,8 +117,8 @@ ls_err ls_split_fix_line(const char *line, size_t len, const struct ls_split_fix
         bool own_q = ls_slice_find(l, vend, "\"quarantine\":true}", 18) != SIZE_MAX;
         *from = own;
         *to = v;
-        ls_err e = put_errors(line, at, f->add_note, f->drop_note, b);
         bool qv = v == own ? own_q : f->set_q;
+        ls_err e = put_errors(line, at, f->add_note, qv && !own_q ? f->unstored_note : NULL, f->drop_note, b);
         if (e == LS_OK)
             e = ls_buf_printf(b, ",\"verdict\":\"%s\",\"quarantine\":%s}", verdict_names[v], qv ? "true" : "false");
         return e;

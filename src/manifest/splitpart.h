@@ -46,7 +46,19 @@ struct ls_split_fix {
     const char *drop_note; /* an errors entry removed (NULL: none) */
     bool own_stand_in;     /* the record's own `incomplete` stood in for the set's
                             * (merge): its own verdict counts as clean */
+    const char *unstored_note; /* an errors entry put when the set's verdict
+                                * quarantines the part and its own record did
+                                * not (merge: its shard's store does not hold
+                                * it); NULL: none */
 };
+
+/* The errors entry of a later part that merge quarantines by its set
+ * root's verdict while its own shard, where that verdict was not known,
+ * did not quarantine it (`incomplete` not in that run's --quarantine). */
+#define LS_SPLIT_NOTE_UNSTORED                                                                                        \
+    "split archive: quarantined by its set root's verdict, but the run that scanned this part did not "               \
+    "quarantine it (its verdict there, incomplete, was not in that run's --quarantine): that run's "                  \
+    "--quarantine-dir does not hold it"
 
 /* One line of a later part's block rewritten: its object record gets the
  * set's verdict (its own when worse: a finding in its name) and

@@ -319,6 +319,40 @@ class SplitQuarantine(unittest.TestCase):
         self.assertTrue(any("is not known" in e for e in o["errors"]), o["errors"])
 
 
+    def test_merged_part_quarantined_but_not_stored_says_so(self):
+        """A later part scanned in a run apart from its set root, under a
+        policy without `incomplete` (--quarantine sensitive,hostile): it is
+        not quarantined there, so that run's store lacks it; merged, it
+        takes its set root's verdict and quarantine (hold it back) and an
+        errors line says that run's store does not hold it. Under the
+        default policy (incomplete quarantined, stored) no such line."""
+        sev = self.key["sev"]
+        keyfile = os.path.join(self.tmp, "mq.key")
+        with open(keyfile, "wb") as f:
+            f.write(KEY)
+        for policy, noted in (("sensitive,hostile", True), ("sensitive,hostile,incomplete", False)):
+            with self.subTest(policy=policy):
+                w = tempfile.mkdtemp(prefix="mq_", dir=self.tmp)
+                outs, stores = [], []
+                for k, path in enumerate(("split/" + sev["root"], "split/" + sev["parts"][1])):
+                    outs.append(os.path.join(w, "m%d.jsonl" % k))
+                    stores.append(os.path.join(w, "q%d" % k))
+                    p = lsutil.run(["scan", "-q", "-o", outs[-1], "--fingerprint-key", keyfile, "--quarantine",
+                                    policy, "--quarantine-dir", stores[-1], path], cwd=self.tmp)
+                    self.assertIn(p.returncode, (0, 1), p.stderr)
+                part = "split/" + sev["parts"][1]
+                self.assertEqual(lsutil.load(outs[1]).obj(part)["quarantine"], not noted)
+                h = sha256_of(os.path.join(self.tmp, part))
+                self.assertEqual(os.path.exists(os.path.join(stores[1], h[:2], h)), not noted)
+                merged = os.path.join(w, "merged.jsonl")
+                p = lsutil.run(["merge", "-q", "-o", merged] + outs)
+                self.assertEqual(p.returncode, 1, p.stderr)
+                o = lsutil.load(merged).obj(part)
+                self.assertEqual((o["verdict"], o["quarantine"]), ("sensitive", True))
+                said = [e for e in o["errors"] if "does not hold it" in e]
+                self.assertEqual(len(said), 1 if noted else 0, o["errors"])
+
+
 class SplitThousandParts(unittest.TestCase):
     """big.tar.001 ... big.tar.1000 (7-Zip and HJSplit write the thousandth
     part with four digits): part 1000 is the set's last part, recorded by
