@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/ls_core.h"
 #include "core/ls_path.h"
 
 /* stat/lstat (flags: 0 or AT_SYMLINK_NOFOLLOW) and opendir for paths of any
@@ -272,6 +273,22 @@ int cli_walk_path(struct cli_walk *w, const char *path)
     return r;
 }
 
+/* One entry of a --files-from list (up to delim or the end) into b, which
+ * holds at most CLI_LIST_ENTRY_MAX bytes: 1 an entry, 0 the end, -1 an
+ * entry longer than that (not a list of paths: /dev/zero, a binary file;
+ * read whole, it grew until the kernel killed the run). */
+#define CLI_LIST_ENTRY_MAX (1u << 20)
+static int list_entry(FILE *f, int delim, struct ls_buf *b)
+{
+    int ch;
+    ls_buf_reset(b);
+    while ((ch = getc_unlocked(f)) != EOF) {
+        if (ch == delim) return 1;
+        if (ls_buf_addc(b, (uint8_t)ch) != LS_OK) return -1;
+    }
+    return b->len ? 1 : 0;
+}
+
 int cli_walk_list(struct cli_walk *w, const char *file, bool nul_sep)
 {
     FILE *f = strcmp(file, "-") == 0 ? stdin : fopen(file, "r");
@@ -279,19 +296,31 @@ int cli_walk_list(struct cli_walk *w, const char *file, bool nul_sep)
         cli_err("--files-from %s: %s", file, strerror(errno));
         return -1;
     }
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    int stop = 0;
-    while (!stop && (n = getdelim(&line, &cap, nul_sep ? '\0' : '\n', f)) >= 0) {
-        while (n > 0 && (line[n - 1] == '\n' || (!nul_sep && line[n - 1] == '\r') || line[n - 1] == 0))
-            line[--n] = 0;
+    struct ls_buf line;
+    ls_buf_init(&line, CLI_LIST_ENTRY_MAX);
+    int stop = 0, r = 0;
+    unsigned long long no = 0;
+    while (!stop && (r = list_entry(f, nul_sep ? '\0' : '\n', &line)) > 0) {
+        no++;
+        size_t n = line.len;
+        while (n > 0 && ((!nul_sep && line.ptr[n - 1] == '\r') || line.ptr[n - 1] == 0)) n--;
         if (n == 0) continue;
-        stop = cli_walk_path(w, line);
+        line.ptr[n] = 0;
+        if (memchr(line.ptr, 0, n)) { /* a NUL inside a line: no path holds one */
+            cli_err("--files-from %s: entry %llu holds a NUL byte (a NUL-separated list needs --null)", file, no);
+            stop = -1;
+            break;
+        }
+        stop = cli_walk_path(w, (const char *)line.ptr);
     }
     bool failed = ferror(f);
-    free(line);
+    ls_buf_free(&line);
     if (f != stdin) fclose(f);
+    if (r < 0) {
+        cli_err("--files-from %s: entry %llu is longer than %u bytes: not a list of paths%s", file, no + 1,
+                CLI_LIST_ENTRY_MAX, nul_sep ? "" : " (one a line; --null for NUL-separated)");
+        return -1;
+    }
     if (failed) {
         cli_err("--files-from %s: read error", file);
         return -1;
