@@ -237,7 +237,7 @@ def config_cases():
     r = put(WEB + "/var/www/magento1/app/etc/local.xml", lx.encode())
     # gap: <password><![CDATA[value]]></password> - the XML text reader gives the value with no name
     # and secret_password_assignment's <password>value form does not pass over a CDATA opening
-    # (rules18's src/scan/validate.c and rules/mkpack.py; reported, not patched this session)
+    # (rules18's files: /tmp/s18/patches/hostile18-rules-connect-cdata.patch reads it, drops the mark)
     key("magento_local_xml", r, [], planted={"password": [m1_pw]}, verdict="sensitive", gap=True)
     # Laravel .env
     lv_pw, sk, mail_pw = pw(), "sk_live_" + rs(24), pw()
@@ -255,6 +255,14 @@ def config_cases():
           % (dj_key, dj_pw))
     r = put(WEB + "/srv/django/shop/settings.py", st.encode())
     key("django_settings", r, [], planted={"password": [dj_pw]}, verdict="sensitive")
+    # a hand-written PHP shop's config: the password passed by position
+    # (gap: no rule reads it; hostile18-rules-connect-cdata.patch, which drops the mark)
+    cf_pw, pdo_pw = pw(), pw()
+    r = put(HTML + "/includes/config.php", ("<?php\n$link = mysqli_connect(\"localhost\", \"shop\", \"%s\", \"shop\");\n"
+                                            "$pdo = new PDO('mysql:host=db1.internal;dbname=shop', 'report', '%s');\n"
+                                            "$old = mysql_connect(\"localhost\", \"root\", \"$password\");\n"
+                                            % (cf_pw, pdo_pw)).encode())
+    key("php_connect_positional", r, [], exact={"password": [cf_pw, pdo_pw]}, verdict="sensitive", gap=True)
     r = put(HTML + "/robots.txt", b"User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n")
     key("robots_clean", r, [], no_findings=True, verdict="clean")
 
