@@ -63,8 +63,11 @@ bool cli_parse_uint(const char *s, uint64_t max, uint64_t *out);
 /* ---- input enumeration (walk.c) ---- */
 
 /* Called once per root, in a stable order (arguments in order, directory
- * entries sorted bytewise). special: 0 for a regular file to open, else the
+ * entries sorted bytewise). special: 0 for a regular file to open,
+ * CLI_ROOT_LINK for a regular file a user named through a symlink (a PATH
+ * or --files-from entry: opened following it, as find -H does), else the
  * kind of root to record without reading. Return non-zero to stop. */
+#define CLI_ROOT_LINK (-1)
 typedef int (*cli_root_fn)(void *ud, const char *path, int special, const char *errmsg);
 
 struct cli_walk {

@@ -77,6 +77,8 @@ struct held_part {
 #define HELD_MEM (4u << 20)
 
 struct run {
+    size_t *link_roots; /* list indexes of roots named through a symlink (CLI_ROOT_LINK), ascending */
+    size_t n_link, cap_link;
     struct scan_opts *o;
     struct ls_engine *eng;
     struct ls_worker *w;
@@ -731,8 +733,21 @@ static int on_root(void *ud, const char *path, int special, const char *errmsg)
         r->repeated++;
         return 0;
     }
+    bool link = special == CLI_ROOT_LINK; /* listed as a regular file, opened following the link */
+    if (link) special = 0;
+    if (link && r->n_link == r->cap_link) {
+        size_t nc = r->cap_link ? r->cap_link * 2 : 16;
+        size_t *v = realloc(r->link_roots, nc * sizeof *v);
+        if (v) {
+            r->link_roots = v;
+            r->cap_link = nc;
+        } else {
+            seen = -1;
+        }
+    }
     struct stat sb;
     uint64_t size = !special && root_stat(r, path, &sb) == 0 && sb.st_size > 0 ? (uint64_t)sb.st_size : 0;
+    if (link && seen >= 0) r->link_roots[r->n_link++] = r->list.n;
     if (seen < 0 || ls_rootlist_add(&r->list, path, special, errmsg, size) != LS_OK) {
         cli_err("out of memory listing the roots");
         r->write_failed = true;
@@ -766,9 +781,9 @@ static int record_special(struct run *r, const char *path, enum ls_special k, co
 }
 
 /* The supervisor opens every root itself; workers get the descriptor. */
-static int scan_regular(struct run *r, const char *path)
+static int scan_regular(struct run *r, const char *path, bool follow)
 {
-    int fd = root_open(r, path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    int fd = root_open(r, path, O_RDONLY | (follow ? 0 : O_NOFOLLOW) | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) {
         int e = errno;
         enum ls_special k = e == ENOENT ? LS_SPECIAL_VANISHED
@@ -842,11 +857,14 @@ static int dispatch(struct run *r)
     if (!r->list.n) return 0;
     if (start_pool(r) != 0) return -1;
     int rc = 0;
+    size_t nl = 0; /* the next of r->link_roots */
     for (size_t i = 0; i < r->list.n && !g_stop && !r->write_failed && rc == 0; i++) {
         const char *path = ls_rootlist_path(&r->list, i);
         int sp = r->list.v[i].special;
+        bool follow = nl < r->n_link && r->link_roots[nl] == i;
+        nl += follow;
         rc = sp ? record_special(r, path, (enum ls_special)sp, ls_rootlist_err(&r->list, i))
-                : scan_regular(r, path);
+                : scan_regular(r, path, follow);
         progress(r, false);
     }
     if (g_stop && rc != 0) rc = 0; /* the pool refused work because of the stop */
@@ -918,6 +936,12 @@ static int open_output(struct run *r, struct cli_walk *walk, bool *need_run)
     if (r->out_fd < 0) {
         cli_err("%s: cannot %s the manifest: %s", r->o->output, r->o->resume ? "open" : "create",
                 strerror(errno));
+        return -1;
+    }
+    struct stat ob;
+    if (r->o->resume && (fstat(r->out_fd, &ob) != 0 || !S_ISREG(ob.st_mode))) {
+        /* a FIFO or a device opens O_RDWR at once, then cannot be read back */
+        cli_err("--resume needs a manifest file (-o FILE): %s is not a regular file", r->o->output);
         return -1;
     }
     remember_skip(r, walk);
@@ -1101,6 +1125,7 @@ int scan_run(struct scan_opts *o)
     ls_qstore_close(r.qstore);
     ls_buf_free(&r.line);
     ls_rootlist_free(&r.list);
+    free(r.link_roots);
     ls_done_free(&r.done);
     idset_free(&r.seen);
     idset_free(&r.done_lex);

@@ -261,6 +261,14 @@ int cli_walk_path(struct cli_walk *w, const char *path)
         return emit_root(w, path, err == ENOENT ? LS_SPECIAL_VANISHED : LS_SPECIAL_UNREADABLE,
                          strerror(err));
     }
+    /* a symlink the user named to a regular file is followed (find -H):
+     * the supervisor opens it without O_NOFOLLOW (a link met inside the
+     * walk is recorded, never followed) */
+    struct stat lsb;
+    if (S_ISREG(sb.st_mode) && cli_stat(path, &lsb, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(lsb.st_mode)) {
+        if (w->have_skip && sb.st_dev == w->skip_dev && sb.st_ino == w->skip_ino) return 0;
+        return emit_root(w, path, CLI_ROOT_LINK, NULL);
+    }
     struct walk_path wp = {0};
     int r;
     if (!path_push(&wp, path)) {

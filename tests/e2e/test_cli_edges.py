@@ -8,7 +8,8 @@ newline ever comes) is refused ("not a list of paths"; it was read whole
 into memory until the kernel killed the run); a NUL inside a
 newline-separated entry (a `find -print0` list given without --null) is
 refused (the entry was cut at the NUL: one path scanned, the rest
-dropped silently)."""
+dropped silently). --resume into a FIFO is refused as such. A symlink
+named as a PATH to a file is followed (it was recorded not_followed)."""
 import os
 import shutil
 import sys
@@ -65,6 +66,60 @@ class FilesFromEdges(unittest.TestCase):
         p, m = self.scan_list(b"t/a.txt\r\n\n\nt/b.txt")  # CRLF, blank lines, no final newline
         self.assertEqual(p.returncode, 1, p.stderr)
         self.assertEqual(sorted(o["path"] for o in m.objects), ["t/a.txt", "t/b.txt"])
+
+
+class ResumeIntoFifo(unittest.TestCase):
+    """--resume -o FIFO: a FIFO opens read-write at once and cannot be read
+    back; said as such (it was "cannot resume from the manifest: io
+    (Illegal seek)"), exit 2, nothing scanned."""
+
+    def test_resume_needs_a_regular_file(self):
+        tmp = tempfile.mkdtemp(prefix="ls_cliedges_fifo_")
+        try:
+            fifo = os.path.join(tmp, "m.fifo")
+            os.mkfifo(fifo)
+            with open(os.path.join(tmp, "a.txt"), "wb") as f:
+                f.write(b"SSN: 536-22-1874\n")
+            p = lsutil.run(["scan", "-q", "--resume", "-o", fifo, os.path.join(tmp, "a.txt")], timeout=60)
+            self.assertEqual(p.returncode, 2, p.stderr)
+            self.assertIn(b"--resume needs a manifest file (-o FILE): ", p.stderr)
+            self.assertIn(b"is not a regular file", p.stderr)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+class SymlinkNamedAsPath(unittest.TestCase):
+    """A symlink to a regular file named as a PATH (or a --files-from
+    entry) is followed, as README says (find -H) and as a symlink to a
+    directory already was: it was recorded `not_followed`, hostile, with
+    "Too many levels of symbolic links", its content never read. One met
+    inside a walked directory is still recorded, not followed."""
+
+    def test_link_argument_is_read(self):
+        tmp = tempfile.mkdtemp(prefix="ls_cliedges_link_")
+        try:
+            os.makedirs(os.path.join(tmp, "d"))
+            with open(os.path.join(tmp, "staff.txt"), "wb") as f:
+                f.write(b"Name: Jane Roe, SSN: 536-22-1874\n")
+            os.symlink("staff.txt", os.path.join(tmp, "link.txt"))
+            os.symlink("../staff.txt", os.path.join(tmp, "d", "inner.txt"))
+            out = os.path.join(tmp, "m.jsonl")
+            with_list = os.path.join(tmp, "list")
+            with open(with_list, "w") as f:
+                f.write("link.txt\n")
+            for extra in (["link.txt", "d"], ["--files-from", with_list, "d"]):
+                with self.subTest(args=extra):
+                    p = lsutil.run(["scan", "-q", "-o", out] + extra, cwd=tmp)
+                    self.assertEqual(p.returncode, 1, p.stderr)
+                    m = lsutil.load(out)
+                    o = m.obj("link.txt")
+                    self.assertEqual((o["verdict"], o["coverage"]), ("sensitive", "full"), o)
+                    self.assertEqual(lsutil.last4s(o, "ssn"), ["1874"])
+                    inner = m.obj("d/inner.txt")
+                    self.assertEqual(inner["coverage_reasons"], ["not_followed"])
+                    self.assertIn("symlink", inner["alerts"])
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":
