@@ -216,6 +216,9 @@ def config_cases():
     wp_pw = pw()
     r = put(HTML + "/wp-config.php", wpc.replace(db_pw, wp_pw).encode())
     key("wpconfig_db_password", r, [], planted={"password": [wp_pw]}, verdict="sensitive")
+    # the auth keys and salts sign WordPress's login cookies: a responder rotates them, but whether
+    # they are findings (token) or only a reason to rotate is arguable
+    key("wpconfig_salts", r, [], planted={"token": [salts["AUTH_KEY"]]}, arguable=True)
     # Magento 2 app/etc/env.php: a PHP array
     mg_pw, mg_key = pw(), rs(32, "0123456789abcdef")
     env = ("<?php\nreturn array (\n  'backend' => \n  array (\n    'frontName' => 'admin_1x9z',\n  ),\n"
@@ -226,6 +229,9 @@ def config_cases():
            "  'MAGE_MODE' => 'production',\n);\n" % (mg_key, mg_pw))
     r = put(WEB + "/var/www/magento2/app/etc/env.php", env.encode())
     key("magento_env_php", r, [], planted={"password": [mg_pw]}, verdict="sensitive")
+    # gap: Magento's crypt key decrypts what the shop stored encrypted (Magento 1: saved card numbers,
+    # payment gateway credentials); 'key' => '<32 hex>' is no assignment the token rules read ('=>')
+    key("magento_crypt_key", r, [], planted={"token": [mg_key]}, gap=True)
     # Magento 1 app/etc/local.xml: CDATA values
     m1_pw = pw()
     lx = ("<?xml version=\"1.0\"?>\n<config>\n  <global>\n    <install><date><![CDATA[Mon, 24 Nov 2014 08:00:00 +0000]]>"
@@ -255,6 +261,9 @@ def config_cases():
           % (dj_key, dj_pw))
     r = put(WEB + "/srv/django/shop/settings.py", st.encode())
     key("django_settings", r, [], planted={"password": [dj_pw]}, verdict="sensitive")
+    # gap: Django's SECRET_KEY signs sessions (and unpickles them with PickleSerializer): a secret; its
+    # alphabet (!@#%^&*(-_=+)) is outside secret_key_assignment's value class
+    key("django_secret_key", r, [], planted={"token": [dj_key]}, gap=True)
     # a hand-written PHP shop's config: the password passed by position
     # (gap: no rule reads it; hostile18-rules-connect-cdata.patch, which drops the mark)
     cf_pw, pdo_pw = pw(), pw()
