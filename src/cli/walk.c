@@ -254,12 +254,21 @@ static int walk_dir(struct cli_walk *w, struct walk_path *wp, unsigned depth, in
 int cli_walk_path(struct cli_walk *w, const char *path)
 {
     struct stat sb;
-    if (cli_stat(path, &sb, 0) != 0 && cli_stat(path, &sb, AT_SYMLINK_NOFOLLOW) != 0) {
+    if (cli_stat(path, &sb, 0) != 0) {
         int err = errno;
-        /* a path the user named: said on stderr too (a typo is not silent) */
-        cli_err("%s: %s (recorded as incomplete)", path, strerror(err));
-        return emit_root(w, path, err == ENOENT ? LS_SPECIAL_VANISHED : LS_SPECIAL_UNREADABLE,
-                         strerror(err));
+        if (cli_stat(path, &sb, AT_SYMLINK_NOFOLLOW) != 0) {
+            err = errno;
+            /* a path the user named: said on stderr too (a typo is not silent) */
+            cli_err("%s: %s (recorded as incomplete)", path, strerror(err));
+            return emit_root(w, path, err == ENOENT ? LS_SPECIAL_VANISHED : LS_SPECIAL_UNREADABLE,
+                             strerror(err));
+        }
+        if (S_ISLNK(sb.st_mode)) { /* named, so it would be followed: its target is not there */
+            char why[160];
+            snprintf(why, sizeof why, "a symlink whose target cannot be opened: %s", strerror(err));
+            cli_err("%s: %s (recorded, not followed)", path, why);
+            return emit_root(w, path, LS_SPECIAL_SYMLINK, why);
+        }
     }
     /* a symlink the user named to a regular file is followed (find -H):
      * the supervisor opens it without O_NOFOLLOW (a link met inside the

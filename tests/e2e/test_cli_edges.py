@@ -122,5 +122,23 @@ class SymlinkNamedAsPath(unittest.TestCase):
             shutil.rmtree(tmp, ignore_errors=True)
 
 
+    def test_dangling_link_argument_is_said(self):
+        """A named symlink whose target is missing: recorded (not_followed)
+        with why in its errors, and said on stderr, as a missing PATH is
+        (it was recorded with no error and nothing said)."""
+        tmp = tempfile.mkdtemp(prefix="ls_cliedges_dangling_")
+        try:
+            os.symlink("nowhere.txt", os.path.join(tmp, "gone.txt"))
+            out = os.path.join(tmp, "m.jsonl")
+            p = lsutil.run(["scan", "-q", "-o", out, "gone.txt"], cwd=tmp)
+            self.assertEqual(p.returncode, 1, p.stderr)
+            self.assertIn(b"gone.txt: a symlink whose target cannot be opened: No such file or directory", p.stderr)
+            o = lsutil.load(out).obj("gone.txt")
+            self.assertEqual(o["coverage_reasons"], ["not_followed"])
+            self.assertEqual(o["errors"], ["a symlink whose target cannot be opened: No such file or directory"])
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
 if __name__ == "__main__":
     unittest.main()
