@@ -7,7 +7,8 @@
  * JSON's "\n", "\r" and "\/" escapes allowed inside) is decoded when its
  * first bytes are a format the pipeline reads (zip and the Office / ODF
  * packages, PDF, OLE2, gzip, 7z, RAR, RTF, TNEF, an e-mail's header) or
- * printable UTF-8 text with words in it; the decoded bytes become a child
+ * printable UTF-8 text with words in it, or compact text that opens as a
+ * JSON record or PHP code does; the decoded bytes become a child
  * "base64@OFFSET". Images, certificates and random-looking data are left:
  * their bytes hold no text the rules could read, and each would be a record
  * of noise.
@@ -109,6 +110,32 @@ bool ls_b64_known_format(struct ls_slice d)
     return false;
 }
 
+/* Printable ASCII written without blanks that opens as a JSON record or
+ * PHP code does (a skimmer's {"cc":"4539...","em":"..."}, a webshell's
+ * eval(base64_decode(...)) payload $c=mysqli_connect('...')):
+ * half letters and digits, a sixth letters, and one byte in eight of the marks that hold
+ * such text together; a token or a hash that decodes to letters and digits
+ * has none of them, random bytes are not all printable. */
+static bool b64_compact(struct ls_slice d)
+{
+    static const char *const opens[] = {"{\"", "[{\"", "[\"", "<?php", "<?="};
+    bool open = false;
+    for (size_t i = 0; i < sizeof opens / sizeof opens[0] && !open; i++)
+        open = ls_slice_starts(d, opens[i], strlen(opens[i]));
+    if (!open && !(ls_slice_at(d, 0) == '$' && ((ls_slice_at(d, 1) | 0x20) >= 'a' && (ls_slice_at(d, 1) | 0x20) <= 'z')))
+        return false;
+    size_t letters = 0, digits = 0, marks = 0;
+    for (size_t i = 0; i < d.len; i++) {
+        uint8_t ch = d.ptr[i];
+        if (ch < 0x20 ? !(ch == '\n' || ch == '\r' || ch == '\t') : ch > 0x7E) return false;
+        if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')) letters++;
+        else if (ch >= '0' && ch <= '9') digits++;
+        else if (strchr("{}[]\":,;=()$'", ch)) marks++;
+    }
+    return d.len >= B64_TEXT_SAMPLE / 2 && (letters + digits) * 2 >= d.len && letters * 6 >= d.len &&
+           marks * 8 >= d.len;
+}
+
 /* Printable UTF-8 with spaces between words (an e-mail, a CSV, a note);
  * not a token or a hash that happens to decode to letters. */
 static bool b64_texty(struct ls_slice d)
@@ -128,7 +155,8 @@ static bool b64_texty(struct ls_slice d)
     while (cut > 0 && n - cut < 3 && (head.ptr[cut - 1] & 0xc0) == 0x80) cut--;
     if (cut > 0 && head.ptr[cut - 1] >= 0xc0) cut--;
     head.len = cut;
-    return bad == 0 && ls_utf8_valid(head) && letters * 2 >= n && spaces * 20 >= n;
+    if (bad == 0 && ls_utf8_valid(head) && letters * 2 >= n && spaces * 20 >= n) return true;
+    return b64_compact(head);
 }
 
 static ls_err b64_child(struct ls_ctx *c, struct ls_object *o, struct ls_slice run, size_t at,

@@ -13,6 +13,7 @@
 
 #include "core/watch.h"
 #include "extract/registry.h"
+#include "extract/urlquery.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/sibling.h"
 #include "scan/media.h"
@@ -755,6 +756,22 @@ static void url_addresses(struct ls_ctx *c, struct ls_object *o, struct ls_slice
 }
 
 /*
+ * Query strings and form bodies written percent-encoded (urlquery.h): their
+ * fields decoded, one a line, added to the text as labels, so a card number,
+ * phone or password a visitor typed into a form is seen by the rules once.
+ */
+#define URL_QUERY_OUT_MAX (4u << 20) /* decoded bytes a part: past them the rest of a huge log stays as written */
+
+static void url_queries(struct ls_ctx *c, struct ls_object *o, struct ls_slice s)
+{
+    struct ls_buf b;
+    ls_buf_init(&b, URL_QUERY_OUT_MAX);
+    (void)ls_urlq_decode(s, &b);
+    if (b.len) (void)ls_emit_labels(c, o, b.ptr, b.len);
+    ls_buf_free(&b);
+}
+
+/*
  * Addresses spelled out against harvesters: "jane.roe (at) corp.example",
  * "j.roe[at]corp[dot]example", "info {AT} firma [DOT] de" (web pages,
  * signatures, forum posts). Only the bracketed words count ("at" in prose
@@ -1304,9 +1321,11 @@ ls_err ls_pipeline_object(struct ls_ctx *c, struct ls_object *o, struct ls_obj_s
         if (raw.len > c->lim->max_scan) raw.len = (size_t)c->lim->max_scan;
         if (!is_media(st->mime) && !ls_obj_raw_redundant(st)) {
             url_addresses(c, o, raw);
+            url_queries(c, o, raw);
             spelled_addresses(c, o, raw);
         }
         url_addresses(c, o, ls_buf_slice(&st->text));
+        url_queries(c, o, ls_buf_slice(&st->text));
         spelled_addresses(c, o, ls_buf_slice(&st->text));
     }
     join_labels(c, o, st);

