@@ -904,6 +904,8 @@ struct htmltext {
     unsigned in_pre;        /* open pre-formatted elements (html_is_pre) */
     struct ls_buf pre;      /* their text, for the labeller of tables printed in text */
     bool side_full;
+    struct ls_buf comments; /* <!-- comments --> (not conditional ones) */
+    bool comments_full;
     /* header-row labels of the outermost table (tablectx.h) */
     struct ls_tablectx tc;
     unsigned in_tbl;        /* open <table> elements */
@@ -1266,6 +1268,26 @@ static void html_chars(void *ctx, const xmlChar *ch, int len)
     if (e != LS_OK) walk_stop(&h->w, e);
 }
 
+/* A comment's text: not shown by a browser, but where a page's authors
+ * leave notes, credentials and the markup they took out (a leaked web page
+ * or an HTML mail). Kept after the text under a "[comment]" marker, as
+ * script and style are. Outlook's and Word's conditional comments
+ * (<!--[if mso]> ... <![endif]-->) hold markup, not notes: skipped. */
+static void html_comment(void *ctx, const xmlChar *value)
+{
+    struct htmltext *h = ctx;
+    if (h->w.err != LS_OK || !value || h->comments_full) return;
+    struct ls_slice s = ls_slice_make(value, strlen((const char *)value));
+    size_t i = 0;
+    while (i < s.len && markup_is_space((uint8_t)ls_slice_at(s, i))) i++;
+    if (i == s.len || ls_slice_starts(ls_slice_make(s.ptr + i, s.len - i), "[if", 3) ||
+        ls_slice_starts(ls_slice_make(s.ptr + i, s.len - i), "[endif", 6) ||
+        ls_slice_starts(ls_slice_make(s.ptr + i, s.len - i), "<![endif", 8))
+        return;
+    if (ls_buf_add(&h->comments, s.ptr, s.len) != LS_OK || ls_buf_addc(&h->comments, '\n') != LS_OK)
+        h->comments_full = true; /* past the text cap: the comments that fit */
+}
+
 #define MARKUP_HTML_OPTIONS                                                                    \
     (HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |       \
      HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD)
@@ -1278,6 +1300,7 @@ static ls_err html_run(struct htmltext *h, struct ls_slice in)
     sax.endElement = html_end;
     sax.characters = html_chars;
     sax.cdataBlock = html_chars;
+    sax.comment = html_comment;
     h->w.px = htmlCreatePushParserCtxt(&sax, h, NULL, 0, NULL, XML_CHAR_ENCODING_UTF8);
     if (!h->w.px) return LS_E_NOMEM;
     (void)htmlCtxtUseOptions(h->w.px, MARKUP_HTML_OPTIONS);
@@ -1290,10 +1313,15 @@ static ls_err html_run(struct htmltext *h, struct ls_slice in)
 
 static ls_err html_emit_side(struct htmltext *h)
 {
-    if (h->side.len == 0) return LS_OK;
+    if (h->side.len) {
+        LS_TRY(ls_textout_sep(&h->out, '\n'));
+        LS_TRY(ls_textout_addz(&h->out, "[script/style]\n"));
+        LS_TRY(ls_textout_add(&h->out, h->side.ptr, h->side.len));
+    }
+    if (h->comments.len == 0) return LS_OK;
     LS_TRY(ls_textout_sep(&h->out, '\n'));
-    LS_TRY(ls_textout_addz(&h->out, "[script/style]\n"));
-    return ls_textout_add(&h->out, h->side.ptr, h->side.len);
+    LS_TRY(ls_textout_addz(&h->out, "[comment]\n"));
+    return ls_textout_add(&h->out, h->comments.ptr, h->comments.len);
 }
 
 ls_err ls_markup_html_text(struct ls_ctx *c, struct ls_object *o, struct ls_slice html)
@@ -1328,6 +1356,7 @@ ls_err ls_markup_html_text(struct ls_ctx *c, struct ls_object *o, struct ls_slic
     ls_textout_init(&h.out, c, o);
     uint64_t max = ls_ctx_limits(c)->max_text;
     ls_buf_init(&h.side, max > SIZE_MAX ? SIZE_MAX : (size_t)max);
+    ls_buf_init(&h.comments, max > SIZE_MAX ? SIZE_MAX : (size_t)max);
     ls_buf_init(&h.ctext, LS_TC_MAX_LABEL + 1);
     ls_buf_init(&h.pre, MARKUP_PRE_MAX);
     if (ls_tc_init(&h.tc) != LS_OK) memset(&h.tc, 0, sizeof h.tc); /* no labels */
@@ -1336,6 +1365,7 @@ ls_err ls_markup_html_text(struct ls_ctx *c, struct ls_object *o, struct ls_slic
     if (e == LS_OK) e = html_emit_side(&h);
     ls_err f = ls_textout_finish(&h.out);
     ls_buf_free(&h.side);
+    ls_buf_free(&h.comments);
     ls_buf_free(&h.ctext);
     ls_buf_free(&h.pre);
     ls_tc_free(&h.tc);

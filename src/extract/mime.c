@@ -639,46 +639,6 @@ static void binhex_scan(struct mime_walk *w, struct ls_slice text)
     }
 }
 
-/* First of "<style" / "<STYLE" at or after pos (Outlook and webmail write
- * one or the other), SIZE_MAX if none. */
-static size_t find_either(struct ls_slice s, size_t pos, const char *a, const char *b)
-{
-    size_t x = ls_slice_find(s, pos, a, strlen(a)), y = ls_slice_find(s, pos, b, strlen(b));
-    return x < y ? x : y;
-}
-
-/* HTML comments: the HTML converter drops them, and a body in base64 or
- * quoted-printable shows them to no raw scan either ("<!-- old record:
- * SSN ... -->", text a template hides). Their contents are text lines. */
-
-static void html_comments(struct mime_walk *w, struct ls_slice html)
-{
-    size_t pos = 0;
-    size_t style = find_either(html, 0, "<style", "<STYLE");
-    while (pos < html.len && !w->stop && !w->text_full) {
-        size_t at = ls_slice_find(html, pos, "<!--", 4);
-        if (at == SIZE_MAX) return;
-        if (style < at) {
-            /* A style sheet's comments (Outlook's "<!-- Font Definitions
-             * ..."): the converter already writes style contents. */
-            size_t close = find_either(html, style, "</style", "</STYLE");
-            if (close == SIZE_MAX) return;
-            pos = close + 7;
-            style = find_either(html, pos, "<style", "<STYLE");
-            continue;
-        }
-        size_t end = ls_slice_find(html, at + 4, "-->", 3);
-        if (end == SIZE_MAX) end = html.len;
-        struct ls_slice body;
-        (void)ls_slice_sub(html, at + 4, end - at - 4, &body);
-        if (!blank(body)) {
-            emit_text(w, body);
-            emit_text(w, ls_slice_make("\n", 1));
-        }
-        pos = end + 3;
-    }
-}
-
 /* Files pasted into a body as base64 (a data: URI in HTML, a blob pasted
  * into text): after the part's own transfer decoding the raw scan sees
  * only the alphabet; decoded into children "base64@OFFSET" (OFFSET in the
@@ -801,8 +761,7 @@ static void leaf_text(struct mime_walk *w, const struct mime_part *p, struct ls_
         ls_err e = ls_markup_html_text(w->c, w->o, data); /* no-break spaces: folded as all text is */
         if (e == LS_E_LIMIT) w->text_full = true;
         else walk_fail(w, e);
-        emit_text(w, ls_slice_make("\n", 1));
-        html_comments(w, data);
+        emit_text(w, ls_slice_make("\n", 1)); /* its comments: a "[comment]" section of that text */
         body_b64_blobs(w, data); /* data: URIs */
         html_pgp_blocks(w, data); /* encrypted: not read */
     }

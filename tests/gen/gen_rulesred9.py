@@ -34,8 +34,8 @@ Usage: gen_rulesred9.py OUTDIR KEYFILE [--seed S]
   strings, a JWT; beside a decoy file of their documented placeholders.
 - Notes and credentials in HTML comments: an HTML mail part in
   quoted-printable (the raw bytes hold "db_password=3DSaff=" and a soft
-  line break: no value as written), a UTF-16 page (a documented miss:
-  comments are not in the extracted text); a decoy page of
+  line break: no value as written), a UTF-16 page (its raw bytes hold no
+  ASCII run: found in the "[comment]" section of its text); a decoy page of
   Outlook's conditional comments and layout notes.
 
 The key format is gen_rulesred.py's (its Gen is reused).
@@ -390,11 +390,10 @@ def build_html_comments(g):
     g.begin("web/intranet_status_utf16.html")
     ssn = g.ssn()
     em2 = "h.okafor%d@example-corp.com" % r.randint(10, 99)
-    # the raw bytes of a UTF-16 page hold no ASCII run, and comments are not in the extracted text
-    # (markup.c); /tmp/s17/patches/rules17-markup-html-comments.patch (a "[comment]" section) finds them
-    gap = "HTML comments are not extracted text; UTF-16 raw bytes are not read as text (docs/rules.md)"
-    g.plant("ssn", ssn, "SSN in an HTML comment of a UTF-16 page", wontfix=gap)
-    g.plant("email", em2, "address in an HTML comment of a UTF-16 page", wontfix=gap)
+    # the raw bytes of a UTF-16 page hold no ASCII run: its comment is read as the "[comment]" section of
+    # the page's text (markup.c), as every HTML comment is, in mail or not
+    g.plant("ssn", ssn, "SSN in an HTML comment of a UTF-16 page")
+    g.plant("email", em2, "address in an HTML comment of a UTF-16 page")
     page = ("<!DOCTYPE html>\n<html><head><title>Payroll status</title></head><body>\n"
             "<h1>Payroll run: complete</h1>\n"
             "<!-- debug: last record processed: employee %s, SSN %s-%s-%s -->\n"
