@@ -23,6 +23,7 @@
  */
 #include "extract/pdf_int.h"
 #include "extract/pdf_accents.h"
+#include "extract/pdf_cidu.h"
 
 #include <limits.h>
 #include <math.h>
@@ -353,6 +354,7 @@ struct pdf_font {
     uint32_t *g2u;      /* Type0 without ToUnicode: CID -> Unicode from the */
     size_t ng2u;        /* embedded TrueType font's own cmap (0: none) */
     bool adobe_cjk;     /* Type0 over Adobe-Japan1/GB1/CNS1/Korea1 CIDs */
+    enum pdf_cjk cjk;   /* ... which one (its CID -> Unicode table: pdf_cidu.h) */
     bool utf16;         /* Type0 with a Uni*-UCS2 / Uni*-UTF16 CMap, no ToUnicode */
 };
 
@@ -875,19 +877,21 @@ static void cid_ttf_unicode(struct pdf_doc *d, struct pdf_font *f, const struct 
  * collection's table. Enough for the Latin letters, digits and e-mail
  * addresses of a Japanese or Chinese document without ToUnicode (pdfminer's
  * samples/nonfree/nlp2004slides.pdf: "Computer Science" read
- * "$PNQVUFS4DJFODF"). A CID past 95 is U+FFFD, not the CID taken as a code
- * point (kana read as Greek and Coptic letters: "ͷ" for "の"), and the file
- * is noted unsupported: its CJK text is not read. */
-static bool adobe_cjk_ordering(struct pdf_doc *d, const struct pdf_obj *desc)
+ * "$PNQVUFS4DJFODF"). A CID past 95 is read through the collection's
+ * CID-to-Unicode table (poppler-data's, loaded before the workers fork:
+ * pdf_cidu.h); without it (or a CID the table leaves unmapped) it is
+ * U+FFFD, not the CID taken as a code point (kana read as Greek and Coptic
+ * letters: "ͷ" for "の"), and the file is noted unsupported. */
+static enum pdf_cjk adobe_cjk_ordering(struct pdf_doc *d, const struct pdf_obj *desc)
 {
     struct pdf_obj *si = pdf_dict_getr(d, desc, "CIDSystemInfo");
-    if (!pdf_dict_of(si)) return false;
+    if (!pdf_dict_of(si)) return PDF_CJK_NONE;
     struct pdf_obj *reg = pdf_dict_getr(d, si, "Registry"), *ord = pdf_dict_getr(d, si, "Ordering");
-    if (reg->kind != PDF_STR || ord->kind != PDF_STR || !ls_slice_eq_str(reg->u.s, "Adobe")) return false;
-    static const char *const cjk[] = {"Japan1", "GB1", "CNS1", "Korea1", NULL};
-    for (size_t i = 0; cjk[i]; i++)
-        if (ls_slice_eq_str(ord->u.s, cjk[i])) return true;
-    return false;
+    if (reg->kind != PDF_STR || ord->kind != PDF_STR || !ls_slice_eq_str(reg->u.s, "Adobe")) return PDF_CJK_NONE;
+    static const char *const cjk[PDF_CJK_N] = {NULL, "Japan1", "GB1", "CNS1", "Korea1"};
+    for (unsigned i = 1; i < PDF_CJK_N; i++)
+        if (ls_slice_eq_str(ord->u.s, cjk[i])) return (enum pdf_cjk)i;
+    return PDF_CJK_NONE;
 }
 
 /* The predefined Unicode CMaps (ISO 32000-1 9.7.5.2, Table 118):
@@ -925,7 +929,8 @@ static struct pdf_font *build_font(struct pdf_doc *d, const struct pdf_obj *font
             cid_widths(d, f, desc);
             if (no_tu && !f->legacy && !f->utf16 && pdf_dict_of(desc)) {
                 cid_ttf_unicode(d, f, desc);
-                f->adobe_cjk = adobe_cjk_ordering(d, desc);
+                f->cjk = adobe_cjk_ordering(d, desc);
+                f->adobe_cjk = f->cjk != PDF_CJK_NONE;
             }
         } else {
             f->dw = 1000;
@@ -1289,9 +1294,12 @@ static ls_err emit_code(struct interp *in, struct stage *st, uint32_t code, size
     else if (f->type0 && f->utf16) cp = code; /* UTF-16, pairs joined in show() */
     else if (f->type0 && f->ng2u) cp = code < f->ng2u && f->g2u[code] ? f->g2u[code] : 0xFFFD;
     else if (f->type0 && f->adobe_cjk && code >= 1 && code <= 95) cp = code + 31;
-    else if (f->type0 && f->adobe_cjk && code > 95) { /* the CID is no code point: U+FFFD, noted */
-        cp = 0xFFFD;
-        in->d->cjk_unmapped++;
+    else if (f->type0 && f->adobe_cjk && code > 95) { /* the collection's table, else U+FFFD, noted */
+        cp = pdf_cidu_map(f->cjk, code);
+        if (cp == 0) {
+            cp = 0xFFFD;
+            in->d->cjk_unmapped++;
+        }
     }
     else if (f->type0) cp = code; /* Identity-H without ToUnicode: a guess */
     else cp = f->map[code & 0xff];

@@ -1,0 +1,140 @@
+/*
+ * CID -> Unicode tables of the Adobe CJK character collections (Adobe
+ * Technical Notes #5078 Japan1, #5079 GB1, #5080 CNS1, #5093 Korea1), as
+ * Debian's poppler-data ships them: /usr/share/poppler/cidToUnicode/Adobe-X,
+ * one line per CID from 0, each the hexadecimal code point (0000: none).
+ * Read once before the workers fork (see pdf_cidu.h); the files are the
+ * system's, not the scanned input, but are still read with bounds: at most
+ * PDF_CIDU_FILE_MAX bytes, PDF_CIDU_MAX_CIDS lines, code points <= U+10FFFF
+ * (a longer or malformed line maps its CID to nothing).
+ */
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/ls_core.h"
+#include "extract/pdf_cidu.h"
+
+/* A table file read at most (the largest, Adobe-GB1, is 151 KB). */
+#define PDF_CIDU_FILE_MAX (4u << 20)
+/* CIDs per collection kept at most (Adobe-GB1-6 has 30,284; CIDs are 16-bit). */
+#define PDF_CIDU_MAX_CIDS 65536u
+
+struct cidu_table {
+    uint32_t *v;
+    size_t n;
+};
+
+static struct cidu_table cidu_tables[PDF_CJK_N];
+static pthread_once_t cidu_once = PTHREAD_ONCE_INIT;
+static unsigned cidu_count;
+
+/* The file at path, whole, into a malloc'd buffer (NULL if unreadable or
+ * past the cap). */
+static uint8_t *cidu_read(const char *path, size_t *len)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return NULL;
+    uint8_t *b = malloc(PDF_CIDU_FILE_MAX);
+    size_t n = 0;
+    while (b && n < PDF_CIDU_FILE_MAX) {
+        ssize_t r = read(fd, b + n, PDF_CIDU_FILE_MAX - n);
+        if (r < 0) {
+            free(b);
+            b = NULL;
+        }
+        if (r <= 0) break;
+        n += (size_t)r;
+    }
+    close(fd);
+    if (b && n == PDF_CIDU_FILE_MAX) { /* past the cap: not the file we know */
+        free(b);
+        b = NULL;
+    }
+    *len = b ? n : 0;
+    return b;
+}
+
+static int cidu_hex(int c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+/* One line's code point: 1 to 6 hex digits, nothing else; 0 otherwise. */
+static uint32_t cidu_line(struct ls_slice line)
+{
+    uint32_t v = 0;
+    if (line.len == 0 || line.len > 6) return 0;
+    for (size_t i = 0; i < line.len; i++) {
+        int h = cidu_hex(ls_slice_at(line, i));
+        if (h < 0) return 0;
+        v = v << 4 | (uint32_t)h;
+    }
+    return v <= 0x10FFFF && !(v >= 0xD800 && v <= 0xDFFF) ? v : 0;
+}
+
+static void cidu_parse(struct ls_slice s, struct cidu_table *t)
+{
+    size_t lines = 0;
+    for (size_t i = 0; i < s.len; i++)
+        if (ls_slice_at(s, i) == '\n') lines++;
+    if (s.len && ls_slice_at(s, s.len - 1) != '\n') lines++;
+    if (lines > PDF_CIDU_MAX_CIDS) lines = PDF_CIDU_MAX_CIDS;
+    if (lines == 0) return;
+    uint32_t *v = calloc(lines, sizeof *v);
+    if (!v) return;
+    size_t cid = 0, start = 0;
+    for (size_t i = 0; i <= s.len && cid < lines; i++) {
+        if (i < s.len && ls_slice_at(s, i) != '\n') continue;
+        struct ls_slice line;
+        size_t end = i > start && ls_slice_at(s, i - 1) == '\r' ? i - 1 : i;
+        if (ls_slice_sub(s, start, end - start, &line)) v[cid] = cidu_line(line);
+        cid++;
+        start = i + 1;
+    }
+    t->v = v;
+    t->n = cid;
+}
+
+static void cidu_load_once(void)
+{
+    static const char *const names[PDF_CJK_N] = {NULL, "Adobe-Japan1", "Adobe-GB1", "Adobe-CNS1", "Adobe-Korea1"};
+    const char *dir = getenv("LEAKSIFT_POPPLER_DATA");
+    if (!dir || !*dir) dir = "/usr/share/poppler";
+    for (unsigned o = 1; o < PDF_CJK_N; o++) {
+        size_t plen = strlen(dir) + strlen(names[o]) + sizeof "/cidToUnicode/";
+        char *path = malloc(plen);
+        if (!path) continue;
+        (void)snprintf(path, plen, "%s/cidToUnicode/%s", dir, names[o]);
+        size_t len = 0;
+        uint8_t *b = cidu_read(path, &len);
+        free(path);
+        if (!b) continue;
+        cidu_parse(ls_slice_make(b, len), &cidu_tables[o]);
+        free(b);
+        if (cidu_tables[o].n > 96) cidu_count++; /* past the ASCII the PDF reader knows anyway */
+    }
+}
+
+unsigned ls_pdf_cidu_load(void)
+{
+    (void)pthread_once(&cidu_once, cidu_load_once);
+    return cidu_count;
+}
+
+uint32_t pdf_cidu_map(enum pdf_cjk o, uint32_t cid)
+{
+    if ((unsigned)o >= PDF_CJK_N || !cidu_tables[o].v || cid >= cidu_tables[o].n) return 0;
+    return cidu_tables[o].v[cid];
+}
+
+bool pdf_cidu_have(enum pdf_cjk o)
+{
+    return (unsigned)o < PDF_CJK_N && cidu_tables[o].n > 96;
+}
