@@ -8,8 +8,41 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "manifest/summary.h"
 #include "pipeline/pipeline.h"
+#include "pipeline/record.h"
 #include "pipeline/splitset.h"
+
+/* ---- the summary digest of the last record built (record.h) ---- */
+
+#define DIG_HEAD 64 /* the line's first bytes: its id */
+static _Thread_local struct ls_buf *dig_sink;
+static _Thread_local bool dig_ready;
+static _Thread_local size_t dig_len;
+static _Thread_local char dig_head[DIG_HEAD];
+
+void ls_record_digest_sink(struct ls_buf *b)
+{
+    dig_sink = b;
+    dig_ready = false;
+}
+
+bool ls_record_digest_take(const char *line, size_t len, struct ls_slice *d)
+{
+    *d = ls_slice_make(NULL, 0);
+    bool ok = dig_ready && dig_sink && len == dig_len && memcmp(line, dig_head, len < DIG_HEAD ? len : DIG_HEAD) == 0;
+    dig_ready = false;
+    if (ok) *d = ls_buf_slice(dig_sink);
+    return ok;
+}
+
+/* The digest is ready for the line o holds from start on. */
+static void dig_done(const struct ls_buf *o, size_t start)
+{
+    dig_len = o->len - start;
+    memcpy(dig_head, o->ptr + start, dig_len < DIG_HEAD ? dig_len : DIG_HEAD);
+    dig_ready = true;
+}
 
 const char *ls_verdict_name(int v)
 {
@@ -190,9 +223,9 @@ static ls_err id_fields(struct ls_buf *o, const struct ls_ctx *c, const struct l
     return chain_fields(o, obj);
 }
 
-ls_err ls_record_object(const struct ls_ctx *c, const struct ls_object *obj,
-                        const struct ls_obj_state *st, int verdict, bool quarantine,
-                        struct ls_buf *o)
+static ls_err object_line(const struct ls_ctx *c, const struct ls_object *obj,
+                          const struct ls_obj_state *st, int verdict, bool quarantine,
+                          struct ls_buf *o)
 {
     LS_TRY(id_fields(o, c, obj));
     LS_TRY(file_field(o, obj, st));
@@ -224,6 +257,58 @@ ls_err ls_record_object(const struct ls_ctx *c, const struct ls_object *obj,
     LS_TRY(ls_findings_rejected_json(&st->findings, o));
     return ls_buf_printf(o, ",\"verdict\":\"%s\",\"quarantine\":%s}", ls_verdict_name(verdict),
                          quarantine ? "true" : "false");
+}
+
+/* The fields of an object record the summary folds (summary.h), as the
+ * line gives them: false when one cannot be folded from the digest
+ * exactly as from the line (then the line is parsed). */
+static bool object_digest(const struct ls_ctx *c, const struct ls_object *obj, const struct ls_obj_state *st,
+                          int verdict, bool quarantine, struct ls_buf *d)
+{
+    bool root = obj->depth == 0;
+    unsigned flags = (root ? LS_SUMDIG_ROOT : 0) | (quarantine ? LS_SUMDIG_QUARANTINE : 0);
+    if (root && !st->no_content) flags |= LS_SUMDIG_SHA;
+    /* a split archive's later part: its bytes are its set root's */
+    bool later = !obj->parent && c->split && c->split->set_path;
+    if (later) {
+        char sid[17];
+        ls_root_id(c->split->set_path, sid);
+        later = strcmp(sid, c->root_id) != 0;
+    }
+    if (root && !later) flags |= LS_SUMDIG_BYTES;
+    if (st->declared_size > (uint64_t)INT64_MAX) return false; /* the line's JSON would not hold it */
+    unsigned cov = st->cov_none ? 2 : st->n_reasons ? 1 : 0;
+    if (!ls_sumdig_u8(d, LS_SUMDIG_OBJECT) || !ls_sumdig_u8(d, flags) ||
+        !ls_sumdig_u8(d, verdict >= 0 && verdict < 4 ? (unsigned)verdict : 3) || !ls_sumdig_u8(d, cov))
+        return false;
+    if (root) {
+        struct ls_slice p = shown_path(c);
+        if ((p.len && memchr(p.ptr, 0, p.len)) || !ls_sumdig_u64(d, obj->data.len) ||
+            ((flags & LS_SUMDIG_SHA) && !ls_sumdig_bytes(d, st->sha256, 32)) || !ls_sumdig_str(d, c->root_id) ||
+            !ls_sumdig_u32(d, p.len) || !ls_sumdig_bytes(d, p.ptr, p.len))
+            return false;
+    }
+    if (!ls_sumdig_u32(d, st->n_alerts)) return false;
+    for (unsigned i = 0; i < st->n_alerts; i++)
+        if (!ls_sumdig_str(d, st->alerts[i])) return false;
+    if (!ls_sumdig_u32(d, st->n_reasons)) return false;
+    for (unsigned i = 0; i < st->n_reasons; i++)
+        if (!ls_sumdig_str(d, st->reasons[i])) return false;
+    return ls_findings_digest(&st->findings, d);
+}
+
+ls_err ls_record_object(const struct ls_ctx *c, const struct ls_object *obj,
+                        const struct ls_obj_state *st, int verdict, bool quarantine,
+                        struct ls_buf *o)
+{
+    size_t start = o->len;
+    dig_ready = false;
+    LS_TRY(object_line(c, obj, st, verdict, quarantine, o));
+    if (dig_sink) {
+        ls_buf_reset(dig_sink);
+        if (object_digest(c, obj, st, verdict, quarantine, dig_sink)) dig_done(o, start);
+    }
+    return LS_OK;
 }
 
 /* ---- distinct fingerprints per root ---- */
@@ -283,7 +368,7 @@ static ls_err distinct_json(struct ls_buf *o, const struct ls_fpset *s)
     return ls_buf_addc(o, '}');
 }
 
-ls_err ls_record_root_done(const struct ls_ctx *c, struct ls_buf *o)
+static ls_err root_done_line(const struct ls_ctx *c, struct ls_buf *o)
 {
     LS_TRY(ls_buf_printf(o, "{\"record\":\"root_done\",\"root_id\":\"%s\"", c->root_id));
     LS_TRY(name_field(o, "path", shown_path(c)));
@@ -294,4 +379,16 @@ ls_err ls_record_root_done(const struct ls_ctx *c, struct ls_buf *o)
                          (unsigned long long)c->expanded, ls_now() - c->t_start));
     LS_TRY(distinct_json(o, &c->distinct));
     return ls_buf_addc(o, '}');
+}
+
+ls_err ls_record_root_done(const struct ls_ctx *c, struct ls_buf *o)
+{
+    size_t start = o->len;
+    dig_ready = false;
+    LS_TRY(root_done_line(c, o));
+    if (dig_sink) {
+        ls_buf_reset(dig_sink);
+        if (ls_sumdig_u8(dig_sink, LS_SUMDIG_DONE) && ls_sumdig_u64(dig_sink, c->expanded)) dig_done(o, start);
+    }
+    return LS_OK;
 }

@@ -70,6 +70,11 @@ uint64_t ls_pool_failed(const struct ls_pool *p);
 /* Object records the busy workers have made for the roots in hand (not yet
  * written): for the progress line. */
 uint64_t ls_pool_objects_in_flight(const struct ls_pool *p);
+/* While emit is writing a line of a finished block: the summary digest the
+ * worker sent with that line (checked: src/manifest/summary.h), so the
+ * caller can fold its summary without parsing the line; an empty slice for
+ * any other line (failure records, lines the worker sent without one). */
+struct ls_slice ls_pool_line_digest(const struct ls_pool *p, const char *line, size_t len);
 /* Kills and reaps every worker. */
 void ls_pool_free(struct ls_pool *p);
 

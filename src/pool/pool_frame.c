@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "manifest/summary.h"
 #include "pipeline/splitset.h"
 #include "pool/pool_int.h"
 
@@ -290,4 +291,28 @@ bad:
     *fd = -1;
     *path = NULL;
     return -1;
+}
+
+/* A 'Q' body: u8 kind, u32le line length, the line, the digest. The
+ * digest must be well-formed whole and of the record's kind, and the line
+ * must open as a record of that kind does (src/pipeline/record.c): a
+ * worker cannot have its line written and a different record's fields
+ * counted. A worker may still lie in both (as it may in a line alone):
+ * the summary then counts what it claims, never more than its frame
+ * holds, and its names are escaped when written. */
+int pool_recsum_split(struct ls_slice body, struct ls_slice *line, struct ls_slice *dig)
+{
+    static const char obj[] = "{\"record\":\"object\",", done[] = "{\"record\":\"root_done\",";
+    struct ls_cursor c = ls_cur_make(body);
+    uint8_t kind;
+    uint32_t n;
+    bool ok = ls_cur_u8(&c, &kind) == LS_OK && ls_cur_u32le(&c, &n) == LS_OK && ls_cur_take(&c, n, line) == LS_OK &&
+              ls_cur_take(&c, ls_cur_left(&c), dig) == LS_OK;
+    if (!ok) return -1;
+    int dk = ls_summary_digest_kind(*dig);
+    const char *head = kind == LS_REC_OBJECT ? obj : kind == LS_REC_ROOT_DONE ? done : NULL;
+    if (!head || dk != (kind == LS_REC_OBJECT ? LS_SUMDIG_OBJECT : LS_SUMDIG_DONE)) return 0;
+    size_t hl = strlen(head);
+    if (line->len < hl || memcmp(line->ptr, head, hl) != 0) return 0;
+    return 1;
 }

@@ -22,6 +22,11 @@
  *                         'L' body = u32le its position, u32le parts joined,
  *                         the set root's path
  *   worker -> supervisor  'R' body = u8 record kind + one manifest line
+ *                         'Q' body = u8 record kind, u32le line length,
+ *                         the line, its summary digest (src/manifest/
+ *                         summary.h; checked whole on arrival, a bad one
+ *                         is a protocol error): the supervisor folds the
+ *                         run summary from it instead of parsing the line
  *                         'D' body = u8 status (POOL_ST_*): the root is over
  *                         'E' body = message: the worker could not start
  * The supervisor sends the next 'T' only after 'D', so at most one
@@ -38,6 +43,7 @@
 #define POOL_HDR 5u
 #define POOL_T_TASK 'T'
 #define POOL_T_RECORD 'R'
+#define POOL_T_RECSUM 'Q'
 #define POOL_T_DONE 'D'
 #define POOL_T_ERROR 'E'
 #define POOL_T_SET 'S'
@@ -59,6 +65,12 @@ struct pool_sib {
 int pool_send_task(int sock, int fd, const char *path, const struct pool_sib *sib);
 /* Send a frame whose header carries fd (SCM_RIGHTS; fd < 0: none). 0 or -1. */
 int pool_send_fd_frame(int sock, uint8_t type, int fd, const void *body, size_t len);
+
+/* Split a 'Q' frame's body into the line and its digest: 1 when both are
+ * good, 0 when the digest is not well-formed or not the line's kind, -1
+ * when the body is cut (the supervisor treats 0 and -1 alike: a protocol
+ * error). */
+int pool_recsum_split(struct ls_slice body, struct ls_slice *line, struct ls_slice *dig);
 
 /* What came with a task besides its root descriptor: the parts of a split
  * archive ('S' + 'P' frames) or the set a later part belongs to ('L'). */
@@ -101,7 +113,7 @@ int pool_sandbox_enter(const struct pool_child_cfg *cfg, char *err, size_t errle
 
 /* The records of one root in flight, in arrival order: memory up to a cap,
  * then an unlinked temporary file (pool_spool.c). Entries are
- * u32le length + line. */
+ * u32le line length, u32le digest length, line, digest. */
 struct pool_spool {
     struct ls_buf mem;
     int fd;
@@ -112,8 +124,13 @@ struct pool_spool {
 
 void pool_spool_init(struct pool_spool *s, uint64_t max_mem);
 ls_err pool_spool_add(struct pool_spool *s, const uint8_t *line, size_t len, bool is_done);
+/* The same with the line's summary digest (empty: none). */
+ls_err pool_spool_add_dig(struct pool_spool *s, const uint8_t *line, size_t len, struct ls_slice dig, bool is_done);
 /* Hand every line to fn in order; stops at the first non-zero. */
 ls_err pool_spool_replay(struct pool_spool *s, ls_record_fn fn, void *ud);
+/* The same with each line's digest (empty: none). */
+typedef int (*pool_line_fn)(void *ud, const char *line, size_t len, struct ls_slice dig);
+ls_err pool_spool_replay_dig(struct pool_spool *s, pool_line_fn fn, void *ud);
 void pool_spool_reset(struct pool_spool *s);
 void pool_spool_free(struct pool_spool *s);
 

@@ -20,6 +20,7 @@
 #include "core/watch.h"
 #include <sys/resource.h>
 
+#include "manifest/summary.h"
 #include "pipeline/sibling.h"
 #include "pipeline/splitset.h"
 #include "pool/pool_int.h"
@@ -65,6 +66,9 @@ struct ls_pool {
     struct ls_sib_cache sib; /* the last sibling schema file read */
     struct ls_split_cache split; /* the last split archive probed */
     unsigned max_parts;      /* parts of a split archive sent with a task */
+    const char *cur_line;    /* the line being written, and its digest */
+    size_t cur_len;
+    struct ls_slice cur_dig;
 };
 
 /* ---- starting and stopping workers ---- */
@@ -157,9 +161,28 @@ static void record_failure(struct ls_pool *p, struct pool_slot *s, const char *r
     root_over(p, s, true);
 }
 
+static int emit_dig_cb(void *ud, const char *line, size_t len, struct ls_slice dig)
+{
+    struct ls_pool *p = ud;
+    p->cur_line = line;
+    p->cur_len = len;
+    p->cur_dig = dig;
+    int r = emit_cb(p, LS_REC_OBJECT, line, len);
+    p->cur_line = NULL;
+    p->cur_len = 0;
+    p->cur_dig = ls_slice_make(NULL, 0);
+    return r;
+}
+
+struct ls_slice ls_pool_line_digest(const struct ls_pool *p, const char *line, size_t len)
+{
+    if (p && p->cur_line && p->cur_line == line && p->cur_len == len) return p->cur_dig;
+    return ls_slice_make(NULL, 0);
+}
+
 static void write_block(struct ls_pool *p, struct pool_slot *s)
 {
-    if (pool_spool_replay(&s->spool, emit_cb, p) != LS_OK) p->emit_failed = true;
+    if (pool_spool_replay_dig(&s->spool, emit_dig_cb, p) != LS_OK) p->emit_failed = true;
     root_over(p, s, false);
 }
 
@@ -235,6 +258,13 @@ static int on_frame(struct ls_pool *p, struct pool_slot *s, uint8_t type, struct
         int kind = ls_slice_at(body, 0);
         if (kind < 0 || !ls_slice_from(body, 1, &line)) return -1;
         ls_err e = pool_spool_add(&s->spool, line.ptr, line.len, kind == LS_REC_ROOT_DONE);
+        return e == LS_OK ? 0 : -1;
+    }
+    if (type == POOL_T_RECSUM) {
+        struct ls_slice line, dig;
+        if (pool_recsum_split(body, &line, &dig) <= 0) return -1;
+        int kind = ls_slice_at(body, 0);
+        ls_err e = pool_spool_add_dig(&s->spool, line.ptr, line.len, dig, kind == LS_REC_ROOT_DONE);
         return e == LS_OK ? 0 : -1;
     }
     if (type == POOL_T_DONE) {

@@ -26,6 +26,7 @@
 #include "core/watch.h"
 #include "identify/ls_crypto.h"
 #include "pipeline/pipeline.h"
+#include "pipeline/record.h"
 #include "pool/pool_int.h"
 #include "unpack/unpack_warm.h"
 
@@ -38,7 +39,11 @@ struct fwd {
     int sock;
     struct ls_buf out;
     bool failed;
+    struct ls_buf dig; /* the summary digest of the record being built */
 };
+
+/* A record's digest past this is not sent (the line is parsed instead). */
+#define POOL_DIG_MAX (16u << 20)
 
 static int fwd_flush(struct fwd *f)
 {
@@ -58,12 +63,31 @@ static ls_err fwd_append(struct fwd *f, uint8_t type, uint8_t kind, bool has_kin
     return ls_buf_add(&f->out, p, len);
 }
 
-/* Forward one record: a frame of kind byte + line. */
+/* A 'Q' frame: kind, u32le line length, line, digest. */
+static ls_err fwd_append_dig(struct fwd *f, uint8_t kind, const char *line, size_t len, struct ls_slice dig)
+{
+    size_t body = 1 + 4 + len + dig.len;
+    uint8_t hdr[POOL_HDR + 5] = {(uint8_t)body, (uint8_t)(body >> 8), (uint8_t)(body >> 16), (uint8_t)(body >> 24),
+                                 POOL_T_RECSUM, kind, (uint8_t)len, (uint8_t)(len >> 8), (uint8_t)(len >> 16),
+                                 (uint8_t)(len >> 24)};
+    LS_TRY(ls_buf_add(&f->out, hdr, sizeof hdr));
+    LS_TRY(ls_buf_add(&f->out, line, len));
+    return ls_buf_add(&f->out, dig.ptr, dig.len);
+}
+
+/* Forward one record: a frame of kind byte + line, with its summary
+ * digest when record.c made one for this line. */
 static int fwd_record(void *ud, enum ls_record_kind kind, const char *line, size_t len)
 {
     struct fwd *f = ud;
     if (f->failed) return -1;
-    if (fwd_append(f, POOL_T_RECORD, (uint8_t)kind, true, line, len) != LS_OK) {
+    struct ls_slice dig;
+    ls_err e;
+    if (ls_record_digest_take(line, len, &dig) && len <= LS_POOL_MAX_FRAME - 5 - dig.len)
+        e = fwd_append_dig(f, (uint8_t)kind, line, len, dig);
+    else
+        e = fwd_append(f, POOL_T_RECORD, (uint8_t)kind, true, line, len);
+    if (e != LS_OK) {
         f->failed = true;
         return -1;
     }
@@ -248,8 +272,10 @@ _Noreturn void pool_worker_main(struct ls_worker *w, const struct pool_child_cfg
         (void)pool_send_frame(c.sock, POOL_T_ERROR, err, strlen(err));
         _exit(70);
     }
-    struct fwd f = {c.sock, {0}, false};
+    struct fwd f = {c.sock, {0}, false, {0}};
     ls_buf_init(&f.out, (size_t)LS_POOL_MAX_FRAME + POOL_BATCH + 16);
+    ls_buf_init(&f.dig, POOL_DIG_MAX);
+    ls_record_digest_sink(&f.dig);
     for (;;) {
         int fd;
         char *path;

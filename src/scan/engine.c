@@ -16,6 +16,7 @@
 
 #include "core/handler.h"
 #include "identify/identify.h"
+#include "manifest/summary.h"
 #include "scan/atomq.h"
 #include "scan/engine.h"
 #include "scan/identifiers.h"
@@ -1318,6 +1319,31 @@ ls_err ls_findings_json(const struct ls_findings *f, struct ls_buf *out)
         LS_TRY(finding_json(&f->f[i], out));
     }
     return ls_buf_addc(out, ']');
+}
+
+bool ls_findings_digest(const struct ls_findings *f, struct ls_buf *out)
+{
+    if (!ls_sumdig_u32(out, f->n)) return false;
+    for (size_t i = 0; i < f->n; i++) {
+        const struct ls_finding *x = &f->f[i];
+        uint64_t count = x->extra_count;
+        for (size_t k = 0; k < x->n_ev; k++) {
+            /* an integer the line's JSON cannot hold: the line is parsed */
+            if (x->ev[k].offset > (uint64_t)INT64_MAX) return false;
+            count += ev_count(&x->ev[k]);
+        }
+        if (!ls_sumdig_str(out, x->category) || !ls_sumdig_str(out, x->entity) || !ls_sumdig_u64(out, count) ||
+            !ls_sumdig_u32(out, (uint64_t)x->n_ev + x->n_xfp))
+            return false;
+        for (size_t k = 0; k < x->n_ev; k++)
+            if (!ls_sumdig_bytes(out, x->ev[k].fp, 16)) return false;
+        for (size_t k = 0; k < x->n_xfp; k++)
+            if (!ls_sumdig_bytes(out, x->xfp[k], 16)) return false;
+    }
+    if (!ls_sumdig_u32(out, f->n_rej)) return false;
+    for (size_t i = 0; i < f->n_rej; i++)
+        if (!ls_sumdig_str(out, f->rej[i].entity) || !ls_sumdig_u64(out, f->rej[i].count)) return false;
+    return true;
 }
 
 ls_err ls_findings_rejected_json(const struct ls_findings *f, struct ls_buf *out)

@@ -103,6 +103,10 @@ ls_err ls_scanner_scan(struct ls_scanner *s, struct ls_slice data, enum ls_where
 
 /* Append the "findings" JSON array to out. */
 ls_err ls_findings_json(const struct ls_findings *f, struct ls_buf *out);
+/* Append the findings and rejected parts of the record's summary digest
+ * (src/manifest/summary.h) to out; false: send none (a value the line's
+ * JSON would not give back as is). */
+bool ls_findings_digest(const struct ls_findings *f, struct ls_buf *out);
 /* Append the "rejected" JSON object ({"ssn": 2}) to out. */
 ls_err ls_findings_rejected_json(const struct ls_findings *f, struct ls_buf *out);
 /* Number of findings (rules with at least one validated value). */
