@@ -1280,6 +1280,80 @@ static enum mime_charset raw_header_charset(const struct mime_part *p)
     return MIME_CS_NONE;
 }
 
+/* A base64 body whose lines are all base64 and hold a number of
+ * characters no encoder ends on (not a multiple of 4): its end is missing.
+ * A line that is not base64 (a footer a list server appended, prose
+ * labelled base64) leaves it unjudged. */
+static bool b64_cut_short(struct ls_slice body)
+{
+    size_t pos = 0, chars = 0;
+    while (pos < body.len) {
+        size_t next;
+        struct ls_slice l = line_at(body, pos, &next);
+        pos = next;
+        for (size_t i = 0; i < l.len; i++) {
+            uint8_t ch = l.ptr[i];
+            bool b64 = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+                       ch == '+' || ch == '/' || ch == '=';
+            if (!b64) return false;
+        }
+        chars += l.len;
+    }
+    return chars % 4 != 0;
+}
+
+/* The last line of a header block that ended with the data, without a
+ * line end, is visibly a piece of a field: no "Name:" and no folding
+ * blank ("Content-Ty"), or a quoted string or angle address left open
+ * ("boundary=\"=_Part", "<jane.roe@exa"). A whole field without its line
+ * end ("Subject: no body") may be how a header-only file was saved. */
+static bool field_cut(struct ls_slice ent)
+{
+    size_t start = ent.len;
+    while (start > 0 && ent.ptr[start - 1] != '\n') start--;
+    struct ls_slice l = {ent.ptr + start, ent.len - start};
+    if (l.len == 0) return false;
+    bool folded = l.ptr[0] == ' ' || l.ptr[0] == '\t';
+    if (!folded && ls_slice_find(l, 0, ":", 1) == SIZE_MAX) return true;
+    size_t quotes = 0, open = 0;
+    for (size_t i = 0; i < l.len; i++) {
+        if (l.ptr[i] == '"' && (i == 0 || l.ptr[i - 1] != '\\')) quotes++;
+        if (l.ptr[i] == '<') open++;
+        if (l.ptr[i] == '>' && open) open--;
+    }
+    return quotes % 2 == 1 || open > 0;
+}
+
+/* Whether a message's own data shows it was cut (the top entity; the
+ * parts of a multipart are judged by their delimiters, walk_parts): it
+ * ends inside its header block, inside a field (field_cut; not judged
+ * inside a message: a MIME part's last line end belongs to the delimiter
+ * after it, RFC 2046 5.1.1), or its base64 body ends inside a 4-character
+ * group. A text body cut anywhere, a base64 one cut at a line end on a
+ * whole group, a header block cut at a line end or after a whole field (a
+ * message with no body is complete, RFC 5322 3.5) cannot be told from a
+ * whole one (docs/formats.md). */
+static bool top_cut(struct mime_walk *w, const struct mime_part *p, struct ls_slice ent)
+{
+    bool part = false; /* inside a message: an attachment, an mbox in one ... */
+    for (const struct ls_object *up = w->o->parent; up && !part; up = up->parent)
+        part = up->mime && (strncmp(up->mime, "message/", 8) == 0 || strncmp(up->mime, "multipart/", 10) == 0);
+    bool empty_line = part || ls_slice_find(ent, 0, "\n\n", 2) != SIZE_MAX ||
+                      ls_slice_find(ent, 0, "\n\r\n", 3) != SIZE_MAX || ls_slice_at(ent, 0) == '\n' ||
+                      ls_slice_starts(ent, "\r\n", 2);
+    if (!empty_line && ent.len && ent.ptr[ent.len - 1] != '\n' && ent.ptr[ent.len - 1] != '\r' &&
+        field_cut(ent)) {
+        ls_note(w->c, w->o, LS_R_TRUNCATED, "mime: the message ends inside a header field: cut");
+        return true;
+    }
+    if (strcmp(p->cte, "base64") == 0 && !type_prefix(p, "multipart/") && !blank(p->body) &&
+        b64_cut_short(p->body)) {
+        ls_note(w->c, w->o, LS_R_TRUNCATED, "mime: the base64 body ends inside a 4-character group: cut");
+        return true;
+    }
+    return false;
+}
+
 static void walk_entity(struct mime_walk *w, struct ls_slice ent, unsigned nest, bool top,
                         bool digest, bool cut)
 {
@@ -1307,6 +1381,7 @@ static void walk_entity(struct mime_walk *w, struct ls_slice ent, unsigned nest,
     if (top) {
         w->hdr_cs = raw_header_charset(&p);
         emit_headers(w, p.hdr);
+        cut = top_cut(w, &p, ent) || cut;
     }
     if (p.ctype_dup)
         ls_note(w->c, w->o, LS_R_PARSE_ERROR, "mime: more than one Content-Type field; read as %s", p.type);

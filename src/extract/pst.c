@@ -1132,6 +1132,30 @@ static ls_err pst_walk_file(struct pst_walk *w, libpff_file_t *file)
     return w->result != LS_OK ? w->result : res;
 }
 
+/* A store cut short: the header's ROOT structure says where the file ends
+ * ([MS-PST] 2.2.2.5 ibFileEof: at 0xB8, 8 bytes, in a Unicode store
+ * (wVer >= 23); at 0xA8, 4 bytes, in an ANSI one (wVer 14, 15)). libpff
+ * reads the folders and messages whose blocks are still there and reports
+ * nothing of the rest (a copy cut at 90% read `full`). */
+static void pst_note_cut(struct ls_ctx *c, struct ls_object *o)
+{
+    uint16_t ver = 0;
+    uint64_t eof = 0;
+    uint32_t eof32 = 0;
+    if (!ls_rd_u16le(o->data, 10, &ver)) return;
+    if (ver >= 23) {
+        if (!ls_rd_u64le(o->data, 0xB8, &eof)) return;
+    } else if (ver == 14 || ver == 15) {
+        if (!ls_rd_u32le(o->data, 0xA8, &eof32)) return;
+        eof = eof32;
+    } else {
+        return;
+    }
+    if (eof > o->data.len)
+        ls_note(c, o, LS_R_TRUNCATED, "pst: the store is cut: its header says %llu bytes, %llu are there",
+                (unsigned long long)eof, (unsigned long long)o->data.len);
+}
+
 static ls_err pst_extract(struct ls_ctx *c, struct ls_object *o)
 {
     struct pst_walk w;
@@ -1147,6 +1171,7 @@ static ls_err pst_extract(struct ls_ctx *c, struct ls_object *o)
         ls_note(c, o, LS_R_UNSUPPORTED, "pst: a Personal Address Book (.pab), which libpff does not read");
         return LS_OK;
     }
+    pst_note_cut(c, o);
     struct bfio_api api;
     if (!bfio_api_load(&api)) {
         ls_note(c, o, LS_R_UNSUPPORTED, "pst: libbfio not loaded (dlsym failed)");
