@@ -13,6 +13,7 @@
 #include "pipeline/pipeline.h"
 #include "pipeline/sibling.h"
 #include "pipeline/splitset.h"
+#include "extract/pdf_cidu.h"
 
 void ls_limits_default(struct ls_limits *l)
 {
@@ -109,6 +110,9 @@ ls_err ls_worker_new(const struct ls_engine *e, struct ls_worker **out, char *er
     if (!w) return LS_E_NOMEM;
     w->eng = e;
     ls_err rc = ls_magic_open(&w->magic, err, errlen);
+    /* the PDF reader's CJK tables (poppler-data): read before the workers
+     * fork, as the magic database is; without them that text stays unread */
+    (void)ls_pdf_cidu_load();
     if (rc == LS_OK) {
         rc = ls_scanner_new(e->rules, e->cfg.limits.yara_timeout_s, &w->scanner);
         if (rc != LS_OK) snprintf(err, errlen, "libyara: cannot create a scanner");
