@@ -792,6 +792,50 @@ static int rar4_ends_mid_member(int dfd, const char *name, uint64_t size)
     return r;
 }
 
+/* The same for a RAR 5 volume: its base blocks walked (CRC32, header size,
+ * type, header flags with "split after" 0x0010, extra and data area
+ * sizes) up to its end of archive block. libarchive's RAR 5 reader goes on
+ * past that block only when 512 bytes follow it (scan_for_signature()'s
+ * read-ahead): a small last volume after a volume of whole members was
+ * cut with "Header CRC error". -1: not known. */
+static int rar5_ends_mid_member(int dfd, const char *name, uint64_t size)
+{
+    int fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    uint8_t h[64];
+    uint64_t off = 8;
+    int r = -1, last = -1;
+    bool rar5 = pread(fd, h, 8, 0) == 8 && memcmp(h, "Rar!\x1A\x07\x01\x00", 8) == 0;
+    for (unsigned i = 0; rar5 && i < LS_SPLIT_RAR_WALK && off < size; i++) {
+        ssize_t got = pread(fd, h, sizeof h, (off_t)off);
+        struct ls_slice s = ls_slice_make(h, got > 0 ? (size_t)got : 0);
+        size_t at = 4;
+        uint64_t hsize, type, flags, extra = 0, data = 0;
+        if (!rar5_vint(s, &at, &hsize) || hsize == 0 || hsize > (2u << 20)) break;
+        size_t body = at;
+        if (!rar5_vint(s, &at, &type) || !rar5_vint(s, &at, &flags)) break;
+        if ((flags & 0x0001u) && !rar5_vint(s, &at, &extra)) break;
+        if ((flags & 0x0002u) && !rar5_vint(s, &at, &data)) break;
+        if (type == 5) { /* end of archive */
+            r = last;
+            break;
+        }
+        if (type == 2) last = (flags & 0x0010u) ? 1 : 0;
+        if (data > UINT64_MAX - hsize - body) break;
+        uint64_t blk = body + hsize + data;
+        if (blk > size - off) break;
+        off += blk;
+    }
+    close(fd);
+    return r;
+}
+
+static int rar_ends_mid_member(int dfd, const char *name, uint64_t size)
+{
+    int r = rar4_ends_mid_member(dfd, name, size);
+    return r >= 0 ? r : rar5_ends_mid_member(dfd, name, size);
+}
+
 /* A RAR volume set's root whose main header says it is no volume. */
 static bool rar_whole(int dfd, const char *name)
 {
@@ -966,15 +1010,16 @@ static void build(struct ls_split_plan *p, int dfd, const char *b, const struct 
             break;
         }
     }
-    /* a RAR 4 volume that ends at a member's end: libarchive's RAR 4
+    /* a RAR volume that ends at a member's end: libarchive's RAR 4
      * reader stops at its end of archive block (only a member split
      * after it takes it into the next volume), so the volumes after it
-     * were never read yet the set root said full; the set is the volumes
-     * up to there, the next ones files of their own (each a RAR archive
-     * libarchive reads). RAR 5's reader goes on to the next volume. */
+     * were never read yet the set root said full; its RAR 5 reader goes
+     * on only when 512 bytes follow (a small last volume was cut). The
+     * set is the volumes up to there, the next ones files of their own
+     * (each a RAR archive libarchive reads alone). */
     if (n->scheme == LS_SPLIT_RAR || n->scheme == LS_SPLIT_RAROLD) {
         for (unsigned j = 0; j + 1 < p->n; j++) {
-            if (rar4_ends_mid_member(dfd, p->names[j], p->sizes[j]) != 0) continue;
+            if (rar_ends_mid_member(dfd, p->names[j], p->sizes[j]) != 0) continue;
             if (j == 0) {
                 p->n = 0;
                 p->note[0] = 0;

@@ -495,6 +495,14 @@ class SplitRar4Volumes(unittest.TestCase):
         self.assertEqual(self.found(k["files"][1]), {lsutil.last4(k["ssn"])})
         self.assertEqual(self.m.obj("rar4/" + k["files"][1])["verdict"], "sensitive")
 
+    def test_rar5_volumes_of_whole_files_are_each_read(self):
+        k = self.key["rar5"]
+        for f in k["files"]:
+            o = self.m.obj("rar4/" + f)
+            self.assertNotIn("split", o)
+            self.assertEqual(o["coverage"], "full", o["errors"])
+        self.assertEqual(self.found(k["files"][1]), {lsutil.last4(k["ssn"])})
+
     def test_volumes_joined_only_by_a_split_member(self):
         k = self.key["span"]
         root = self.m.obj("rar4/" + k["files"][0])

@@ -392,6 +392,38 @@ def rar4_volume(first, files, last):
     return out + rar4_block(0x7B, 0 if last else 0x0001, b"")  # EARC_NEXT_VOLUME
 
 
+def rar5_vint(n):
+    out = b""
+    while True:
+        b, n = n & 0x7F, n >> 7
+        if not n:
+            return out + bytes([b])
+        out += bytes([b | 0x80])
+
+
+def rar5_block(body):
+    """A RAR 5 base block: CRC32 of the rest, header size, then body (type,
+    flags, ...), RAR 5.0 archive format: General archive layout."""
+    import zlib
+    data = rar5_vint(len(body)) + body
+    return struct.pack("<I", zlib.crc32(data)) + data
+
+
+def rar5_volume(volnum, files, last):
+    """One RAR 5 volume of stored whole files (name, data)."""
+    import zlib
+    v = rar5_vint
+    out = b"Rar!\x1a\x07\x01\x00"
+    out += rar5_block(v(1) + v(0) + v(0x0001 | (0x0002 if volnum else 0)) + (v(volnum) if volnum else b""))
+    for name, data in files:
+        nm = name.encode()
+        body = v(2) + v(0x0002) + v(len(data))  # a file header with a data area
+        body += v(0x0004) + v(len(data)) + v(0o644) + struct.pack("<I", zlib.crc32(data))  # its CRC32
+        body += v(0) + v(1) + v(len(nm)) + nm  # stored, Unix
+        out += rar5_block(body) + data
+    return out + rar5_block(v(5) + v(0) + v(0 if last else 1))  # end of archive: "not the last volume"
+
+
 def generate_rar4(out):
     """Under OUT/rar4, RAR 4 volume sets written from the technote's
     layout (no free tool writes RAR): `whole/` two volumes that each hold
@@ -399,7 +431,9 @@ def generate_rar4(out):
     reader stops at the first volume's end of archive block), `span/`
     three volumes, the first two joined by a member split across them, the
     third holding whole files only (an SSN in it and one in the member
-    split across the first two). Returns the key."""
+    split across the first two); `rar5/` two RAR 5 volumes of whole files,
+    the second under 512 bytes (libarchive's RAR 5 reader cut it: "Header
+    CRC error"). Returns the key."""
     import zlib
     out = os.path.abspath(out)
     base = os.path.join(out, "rar4")
@@ -437,6 +471,16 @@ def generate_rar4(out):
         write(os.path.join(base, "span", "sp.part%d.rar" % i), v)
     key["span"] = {"files": ["span/sp.part%d.rar" % i for i in (1, 2, 3)], "ssn_span": "536-22-1897",
                    "ssn_last": "536-22-1898"}
+
+    # RAR 5: two volumes of whole files, the last smaller than 512 bytes
+    # (libarchive's RAR 5 reader needs 512 bytes past an end block to go on)
+    csv5 = people(["536-22-1899"], "rar5")
+    w1 = rar5_volume(0, [("a_scan.bin", blob), ("notes.txt", note)], False)
+    w2 = rar5_volume(1, [("z_people.csv", csv5)], True)
+    assert len(w2) < 512 <= len(w1)
+    write(os.path.join(base, "rar5", "r5.part1.rar"), w1)
+    write(os.path.join(base, "rar5", "r5.part2.rar"), w2)
+    key["rar5"] = {"files": ["rar5/r5.part1.rar", "rar5/r5.part2.rar"], "ssn": "536-22-1899"}
     return key
 
 
