@@ -115,10 +115,11 @@ DOB_WORDS=r"(date of birth|[d]ate[_-]?of[_-]?birth|birth[ _-]?date|birth[ _-]?ti
 # after the label: blanks (forms align their values: "DOB:<tab>", "Date of Birth:      "), a
 # separator, and the value on the same line or on the next one (PDF form text puts it there); an XML
 # attribute named value after the element named for it (FHIR <birthDate value="1975-03-14"/>, C-CDA
-# <birthTime value="19750314"/>)
-DOB_GAP=r"[\"']?( value)?[ \t]{0,16}([:=>-]|\xef\xbc\x9a)?([ \t]{0,16}|[ \t]{0,4}\r?\n[ \t]{0,8})[\"']?"
+# <birthTime value="19750314"/>), or PHP's serialize() (s:3:"dob";s:10:"1975-03-14")
+DOB_GAP=r"[\"']?( value|;s:[0-9]{1,3}:)?[ \t]{0,16}([:=>-]|\xef\xbc\x9a)?([ \t]{0,16}|[ \t]{0,4}\r?\n[ \t]{0,8})[\"']?"
 # an extended-JSON wrapper as mongoexport writes a date: "dob": {"$date": "1975-03-14T00:00:00Z"}
-dctx=DOB_WORDS+r"[\"']?( ?\([a-z\/.-]{6,12}\))?"+DOB_GAP+r"(\{ ?[\"']\$date[\"'] ?: ?[\"'])?"
+# the date's layout after the label names its order: DOB (MM/DD/YYYY), DOB [DD/MM/YYYY]
+dctx=DOB_WORDS+r"[\"']?( ?[\(\[][a-z\/.-]{6,12}[\)\]])?"+DOB_GAP
 # month names and abbreviations: English, German, French, Spanish, Italian, Dutch, Portuguese (UTF-8;
 # a letter may be a two-byte Latin-1 one: mar\xc3\xa7o)
 mon=r"(jan|feb|f\xc3\xa9v|fev|m\xc3\xa4r|mar|maa|apr|avr|abr|may|mai|mei|mag|jun|jui|giu|jul|lug|aug|ao\xc3\xbb|aou|ago|sep|set|oct|okt|ott|nov|dec|d\xc3\xa9c|dez|dic|ene|gen|out)[a-z\xc3\xa0-\xbf]{0,8}\.?"
@@ -128,7 +129,8 @@ DOB_FORM_WORDS=r"(date[ _-]?of[ _-]?birth|birth[ _-]?date|d\.o\.b\.?|\bdob|data 
 MON_PL_TR=r"(stycz|lut|marc|kwie|maj|czerw|lip|sierp|wrze|pa|listop|grud|ocak|\xc5\x9fubat|\xc5\x9eubat|subat|mart|nisan|may|haziran|temmuz|a\xc4\x9fustos|agustos|eyl|ekim|kas|aral)"
 DOB_MORE_WORDS=r"(data na(s|\xc8\x99|\xc5\x9f)terii|sz(\xc3\xbc|\xc3\x9c|u)let(\xc3\xa9|\xc3\x89|e)si (id(\xc5\x91|\xc5\x90|o)|d(\xc3\xa1|\xc3\x81|a)tum)|syntym(\xc3\xa4|\xc3\x84|a)(aika|p(\xc3\xa4|\xc3\x84|a)iv(\xc3\xa4|\xc3\x84|a))|datum ro(\xc4\x91|d|dj)enja|d(\xc3\xa1|a)tum narodenia|gimimo data|dzim(\xc5\xa1|\xc5\xa0|s)anas datums|s(\xc3\xbc|\xc3\x9c|u)nni(aeg|kuup(\xc3\xa4|a)ev)|tarikh lahir|\bf(\xc3\xb6|\xc3\x96)dd|\bf(\xc3\xb8|\xc3\x98)dt|fecha de nac\.|\bf\. ?nac\.|\bnasc\.|\bgeb\.?-?datum|geburtstag)"
 pii+="\n"+rule("pii_dob_context", meta("pii","dob","medium","Date of birth after DOB / date of birth / birth date / BirthDt (ISO 20022) / born / BDAY (vCard) / Geburtsdatum / geboortedatum / date de naissance / fecha de nacimiento / data di nascita / fodselsdato / geboren am / n\xc3\xa9e le / nacido el / nascido em / seinengappi, also as a JSON or CSV key, the value on the same line or the next (YYYY-MM-DD, D/M/YYYY, M/D/YYYY, DD.MM.YYYY, 5 January 1980, 5-Jan-1980, 14-Mar-75 (day first; not before a quoted-printable soft break), 5th Jan 1980, Jan 5, 1980, 14MAR1985, month names in English, German, French, Spanish, Italian, Dutch and Portuguese: 14. M\xc3\xa4rz 1985, 14 mars 1985, 13 de mar\xc3\xa7o de 1985, Japanese 1975nen3gatsu3nichi and Showa/Heisei years, and the ISO basic form YYYYMMDD of vCard BDAY and database columns)","dob","mask"),
-  [("$dob", r"/%s[0-9]{1,4}[\/.-][0-9]{1,2}[\/.-][0-9]{2,4}([^0-9]|$)/ nocase"%dctx),
+  # a '\\' may escape each '/' (JSON as PHP's json_encode writes it: "dob":"03\\/14\\/1975")
+  [("$dob", r"/%s[0-9]{1,4}\\?[\/.-][0-9]{1,2}\\?[\/.-][0-9]{2,4}([^0-9]|$)/ nocase"%dctx),
    # day first and month first in two strings: one regex holds at most 128 alternatives and repeats (YARA's RE_MAX_SPLIT_ID)
    ("$dob_words", r"/%s[0-9]{1,2}(st|nd|rd|th|\.)?[ -]?((of|de) )?%s,?[ -]?(de )?([0-9]{4}([^0-9]|$)|[0-9]{2}([^0-9=]|$))/ nocase"%(dctx,mon)),
    ("$dob_words_mf", r"/%s%s [0-9]{1,2}(st|nd|rd|th)?,? [0-9]{4}([^0-9]|$)/ nocase"%(dctx,mon)),

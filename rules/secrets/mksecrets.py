@@ -48,6 +48,8 @@ E_URLSAFE = r"([^A-Za-z0-9_-]|$)"
 SEP = r"[\"']?\]?[ \t]*(=>|:=|[:=])[ \t]*"
 # a password value: no blank, quote, ';', ',', '<', '>', backslash
 PWV = r"[^\s\"'<>;,\\]{4,200}"
+# a YAML block scalar's indicator (password: |, api_key: >-) and the value indented on the next line
+YAML_BLOCK = r"([|>][-+]?[ \t]*\r?\n[ \t]{1,16})?"
 
 S = [hdr("Secret rules: namespace secrets.")]
 
@@ -249,15 +251,50 @@ S.append(tok("secret_azure_devops_pat",
 S.append(tok("secret_mailchimp_key", "Mailchimp API key (32 hex digits, -us and the data centre number)",
              [("$key", r"/%s[0-9a-f]{32}-us[0-9]{1,2}%s/" % (B_ALNUM_, E_URLSAFE))]))
 
+S.append(tok("secret_service_tokens",
+             "More tokens by their documented prefix: Airtable personal access tokens (pat + 14 . 64 hex), Cloudflare Origin CA keys (v1.0-), Dynatrace (dt0c01.), Grafana Cloud (glc_) and Grafana API keys (eyJrIjoi), Notion (ntn_), PlanetScale (pscale_tkn_ pscale_pw_ pscale_oauth_), Prefect (pnu_), ReadMe (rdme_), Brevo/Sendinblue (xkeysib-), Shippo (shippo_live_), Groq (gsk_), Replicate (r8_), OpenRouter (sk-or-v1-), LangSmith (lsv2_pt_ lsv2_sk_), Perplexity (pplx-), xAI (xai-), Tailscale (tskey-auth- ...), 1Password service accounts (ops_eyJ) and account Secret Keys (A3-), Hugging Face organisation tokens (api_org_), Clojars (CLOJARS_), EasyPost (EZAK EZTK), Frame.io (fio-u-), Duffel (duffel_live_), Mapbox secret tokens (sk.eyJ1), Alibaba Cloud AccessKey ids (LTAI), Sourcegraph (sgp_), JFrog Artifactory (AKCp), Scalingo (tk-us-), Bitbucket app passwords (ATBB), Microsoft Teams incoming-webhook URLs",
+             [("$airtable", r"/%spat[A-Za-z0-9]{14}\.[a-f0-9]{64}%s/" % (B_ALNUM_, E_ALNUM_)),
+              ("$cf_origin", r"/v1\.0-[a-f0-9]{24}-[a-f0-9]{146}/"),
+              ("$dynatrace", r"/dt0c01\.[A-Z0-9]{24}\.[A-Z0-9]{64}/"),
+              ("$grafana_cloud", r"/%sglc_[A-Za-z0-9+\/]{32,400}={0,3}/" % B_ALNUM_),
+              ("$grafana_key", r"/%seyJrIjoi[A-Za-z0-9]{70,400}={0,3}/" % B_ALNUM_),
+              ("$ntn", r"/%sntn_[0-9]{11}[A-Za-z0-9]{35}%s/" % (B_ALNUM_, E_ALNUM_)),
+              ("$planetscale", r"/pscale_(tkn|pw|oauth)_[A-Za-z0-9_=.-]{32,64}/"),
+              ("$prefect", r"/%spnu_[A-Za-z0-9]{36}%s/" % (B_ALNUM_, E_ALNUM_)),
+              ("$readme", r"/%srdme_[a-z0-9]{70}%s/" % (B_ALNUM_, E_ALNUM_)),
+              ("$brevo", r"/xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}/"),
+              ("$shippo", r"/shippo_(live|test)_[a-fA-F0-9]{40}/"),
+              ("$groq", r"/%sgsk_[A-Za-z0-9]{52}%s/" % (B_ALNUM_, E_ALNUM_)),
+              ("$replicate", r"/%sr8_[A-Za-z0-9]{37}%s/" % (B_ALNUM_, E_ALNUM_)),
+              ("$openrouter", r"/sk-or-v1-[a-f0-9]{64}/"),
+              ("$langsmith", r"/lsv2_(pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}/"),
+              ("$perplexity", r"/%spplx-[A-Za-z0-9]{48}%s/" % (B_ALNUM_, E_ALNUM_)),
+              ("$xai", r"/%sxai-[A-Za-z0-9]{80}%s/" % (B_ALNUM_, E_ALNUM_)),
+              ("$tailscale", r"/tskey-(auth|api|client|scim|webhook)-[A-Za-z0-9]{6,24}-[A-Za-z0-9]{20,64}/"),
+              ("$op_service", r"/ops_eyJ[A-Za-z0-9+\/]{250,2000}={0,3}/"),
+              ("$op_secret_key", r"/%sA3-[A-Z0-9]{6}-([A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}%s/" % (B_ALNUM_, E_ALNUM_)),
+              ("$hf_org", r"/%sapi_org_[A-Za-z]{34}%s/" % (B_ALNUM_, E_ALNUM_)),
+              ("$clojars", r"/CLOJARS_[a-z0-9]{60}/"),
+              ("$easypost", r"/%sEZ[AT]K[A-Za-z0-9]{54}%s/" % (B_ALNUM_, E_ALNUM_)),
+              ("$frameio", r"/fio-u-[A-Za-z0-9_=-]{64}/"),
+              ("$duffel", r"/duffel_(test|live)_[A-Za-z0-9_=-]{43}/"),
+              ("$mapbox", r"/%ssk\.eyJ1Ijoi[A-Za-z0-9_-]{20,300}\.[A-Za-z0-9_-]{20,30}%s/" % (B_ALNUM_, E_URLSAFE)),
+              ("$alibaba", r"/%sLTAI[A-Za-z0-9]{20}%s/" % (B_ALNUM_, E_ALNUM_)),
+              ("$sourcegraph", r"/%ssgp_([a-f0-9]{16}_)?[a-f0-9]{40}%s/" % (B_ALNUM_, E_ALNUM_)),
+              ("$artifactory", r"/%sAKCp[A-Za-z0-9]{69}%s/" % (B_ALNUM_, E_ALNUM_)),
+              ("$scalingo", r"/tk-us-[A-Za-z0-9_-]{48}/"),
+              ("$bitbucket", r"/%sATBB[A-Za-z0-9]{32}%s/" % (B_ALNUM_, E_ALNUM_)),
+              ("$teams", r"/https:\/\/[a-z0-9-]{1,63}\.webhook\.office\.com\/webhookb2\/[a-f0-9-]{36}@[a-f0-9-]{36}\/IncomingWebhook\/[a-f0-9]{32}\/[a-f0-9-]{36}/")]))
+
 # ---- generic assignments ----------------------------------------------------
-names = [r"api[_.-]?key", r"api[_.-]?secret", r"secret[_.-]?key([_.-]?base)?", r"client[_.-]?secret", r"access[_.-]?token",
+names = [r"api[_.-]?key", r"api[_.-]?secret", r"api[_.-]?token", r"secret[_.-]?key([_.-]?base)?", r"client[_.-]?secret", r"access[_.-]?token",
          r"auth[_.-]?token", r"app[_.-]?secret", r"app[_.-]?key", r"private[_.-]?token",
          r"jwt[_.-]?(secret|key)", r"session[_.-]?(secret|key)", r"cookie[_.-]?secret", r"secret[_.-]?token",
          r"signing[_.-]?(secret|key)", r"encryption[_.-]?key", r"webhook[_.-]?secret", r"hmac[_.-]?(secret|key)",
          r"master[_.-]?key", r"consumer[_.-]?secret", r"refresh[_.-]?token", r"bot[_.-]?token"]
 S.append(tok("secret_key_assignment",
              "API key, client secret, secret key, signing/JWT/session secret or access token assigned in a config file (api_key=..., \\\"client_secret\\\": \\\"...\\\", SECRET_KEY = '...', JWT_SECRET=..., app.jwt.secret=..., APP_KEY=base64:...); 16+ characters with letters and digits, placeholders and variables rejected",
-             [("$assign", r"/(^|[^a-z0-9])%s[\"']?[ \t]*[:=][ \t]*[\"']?(base64:)?[a-z0-9_+\/.=~-]{16,200}[(;]?/ nocase" % alt(names))],
+             [("$assign", r"/(^|[^a-z0-9])%s[\"']?[ \t]*[:=][ \t]*%s[\"']?(base64:)?[a-z0-9_+\/.=~-]{16,200}[(;]?/ nocase" % (alt(names), YAML_BLOCK))],
              "token_assignment", "mask"))
 S.append(tok("secret_generic_assignment",
              "Secret under a bare or generic name in a config, env, YAML or JSON file (token = ..., secret: ..., key=..., apikey, auth, GITHUB_TOKEN=..., \\\"secret\\\": \\\"...\\\"): the value must look random (16+ characters, upper, lower and digits, or 32+ hex digits; not words, identifiers, placeholders, variables or code); names the key-assignment rule knows and public keys are left to it",
@@ -280,7 +317,7 @@ pw = "Password assigned in a config file (password=..., \\\"password\\\": \\\"..
 passnames = ["become", "db", "database", "mysql", "sql", "smtp", "mail", "ftp", "sftp", "admin", "root", "user", "ldap", "bind",
              "redis", "pg", "proxy", "vpn", "wifi", "ssh", "svc", "service", "email"]
 S.append(rule("secret_password_assignment", meta("secret", "password", "high", pw, "password", "password"),
-              [("$assign", r"/(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(password|passwd|passphrase|pwd)\\?%s\\?[\"']?%s([ \t](-?[a-z=]|[?&|(])|[;>])?/ nocase" % (SEP, PWV)),
+              [("$assign", r"/(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(password|passwd|passphrase|pwd)\\?%s%s\\?[\"']?%s([ \t](-?[a-z=]|[?&|(])|[;>])?/ nocase" % (SEP, YAML_BLOCK, PWV)),
                ("$pass", r"/(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}%s[_-]?pass%s[\"']?%s([ \t](-?[a-z=]|[?&|(])|[;>])?/ nocase" % (alt(passnames), SEP, PWV)),
                ("$bare_pass", r"/(^|[\r\n])[ \t]{0,16}pass[ \t]*[:=][ \t]*[\"']?%s([ \t]([a-z]|[?&|(])|[;>])?/" % PWV),
                ("$xml_property", r"/<property name=\"[a-z0-9_.:-]{0,40}(password|passwd|pwd)\"[ \t]*>[^<\s]{4,128}<\// nocase"),
@@ -297,6 +334,11 @@ S.append(rule("secret_password_kv", meta("secret", "password", "high",
                ("$login", r"/\.login\([ \t]*[\"'][^\"'\r\n]{1,128}[\"'][ \t]*,[ \t]*[\"'][^\"'\r\n]{4,128}[\"']/"),
                ("$jdbc", r"/getConnection\([ \t]*[\"'][^\"'\r\n]{1,300}[\"'][ \t]*,[ \t]*[\"'][^\"'\r\n]{1,128}[\"'][ \t]*,[ \t]*[\"'][^\"'\r\n]{4,128}[\"']/"),
                ("$netcred", r"/NetworkCredential\([ \t]*[\"'][^\"'\r\n]{1,128}[\"'][ \t]*,[ \t]*[\"'][^\"'\r\n]{4,128}[\"']/"),
+               # PHP serialize() (sessions, WordPress options, cache entries): s:8:"password";s:12:"...";
+               ("$php_serialized", r"/s:[0-9]{1,3}:\"[A-Za-z0-9_.-]{0,40}(password|passwd|pwd|_pass)\";s:[0-9]{1,3}:\"[^\"\r\n]{4,128}\"/ nocase"),
+               # AWS SSM Parameter Store SecureString read with --with-decryption (CLI JSON), and
+               # aws_ssm_parameter in a Terraform state: {"Type": "SecureString", "Value": "..."}
+               ("$ssm_secure", r"/\"type\"[ \t]*:[ \t]*\"SecureString\"[ \t]*,[ \t\r\n]*\"value\"[ \t]*:[ \t]*\"[^\"\\\r\n]{4,200}\"/ nocase"),
                ("$pwsh", r"/ConvertTo-SecureString[ \t]+(-String[ \t]+)?[\"'][^\"'\r\n]{4,128}[\"'][ \t]+-AsPlainText/ nocase")]))
 S.append(rule("secret_password_env_entry", meta("secret", "password", "high",
               "Kubernetes / ECS environment entry, or a key/value variable (Postman environments, GitLab and Bitbucket CI variables), whose name is a password (- name: DB_PASSWORD / value: ...; {\\\"name\\\": \\\"X_PASSWORD\\\", \\\"value\\\": ...}; {\\\"key\\\": \\\"SMTP_PASS\\\", \\\"value\\\": ...}, pretty-printed JSON too)", "env_password", "password"),

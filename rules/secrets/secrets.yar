@@ -650,6 +650,52 @@ rule secret_mailchimp_key
         any of them
 }
 
+rule secret_service_tokens
+{
+    meta:
+        category = "secret"
+        entity = "token"
+        severity = "high"
+        validator = "token"
+        redact = "keytype"
+        description = "More tokens by their documented prefix: Airtable personal access tokens (pat + 14 . 64 hex), Cloudflare Origin CA keys (v1.0-), Dynatrace (dt0c01.), Grafana Cloud (glc_) and Grafana API keys (eyJrIjoi), Notion (ntn_), PlanetScale (pscale_tkn_ pscale_pw_ pscale_oauth_), Prefect (pnu_), ReadMe (rdme_), Brevo/Sendinblue (xkeysib-), Shippo (shippo_live_), Groq (gsk_), Replicate (r8_), OpenRouter (sk-or-v1-), LangSmith (lsv2_pt_ lsv2_sk_), Perplexity (pplx-), xAI (xai-), Tailscale (tskey-auth- ...), 1Password service accounts (ops_eyJ) and account Secret Keys (A3-), Hugging Face organisation tokens (api_org_), Clojars (CLOJARS_), EasyPost (EZAK EZTK), Frame.io (fio-u-), Duffel (duffel_live_), Mapbox secret tokens (sk.eyJ1), Alibaba Cloud AccessKey ids (LTAI), Sourcegraph (sgp_), JFrog Artifactory (AKCp), Scalingo (tk-us-), Bitbucket app passwords (ATBB), Microsoft Teams incoming-webhook URLs"
+    strings:
+        $airtable = /(^|[^A-Za-z0-9_])pat[A-Za-z0-9]{14}\.[a-f0-9]{64}([^A-Za-z0-9_]|$)/
+        $cf_origin = /v1\.0-[a-f0-9]{24}-[a-f0-9]{146}/
+        $dynatrace = /dt0c01\.[A-Z0-9]{24}\.[A-Z0-9]{64}/
+        $grafana_cloud = /(^|[^A-Za-z0-9_])glc_[A-Za-z0-9+\/]{32,400}={0,3}/
+        $grafana_key = /(^|[^A-Za-z0-9_])eyJrIjoi[A-Za-z0-9]{70,400}={0,3}/
+        $ntn = /(^|[^A-Za-z0-9_])ntn_[0-9]{11}[A-Za-z0-9]{35}([^A-Za-z0-9_]|$)/
+        $planetscale = /pscale_(tkn|pw|oauth)_[A-Za-z0-9_=.-]{32,64}/
+        $prefect = /(^|[^A-Za-z0-9_])pnu_[A-Za-z0-9]{36}([^A-Za-z0-9_]|$)/
+        $readme = /(^|[^A-Za-z0-9_])rdme_[a-z0-9]{70}([^A-Za-z0-9_]|$)/
+        $brevo = /xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}/
+        $shippo = /shippo_(live|test)_[a-fA-F0-9]{40}/
+        $groq = /(^|[^A-Za-z0-9_])gsk_[A-Za-z0-9]{52}([^A-Za-z0-9_]|$)/
+        $replicate = /(^|[^A-Za-z0-9_])r8_[A-Za-z0-9]{37}([^A-Za-z0-9_]|$)/
+        $openrouter = /sk-or-v1-[a-f0-9]{64}/
+        $langsmith = /lsv2_(pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}/
+        $perplexity = /(^|[^A-Za-z0-9_])pplx-[A-Za-z0-9]{48}([^A-Za-z0-9_]|$)/
+        $xai = /(^|[^A-Za-z0-9_])xai-[A-Za-z0-9]{80}([^A-Za-z0-9_]|$)/
+        $tailscale = /tskey-(auth|api|client|scim|webhook)-[A-Za-z0-9]{6,24}-[A-Za-z0-9]{20,64}/
+        $op_service = /ops_eyJ[A-Za-z0-9+\/]{250,2000}={0,3}/
+        $op_secret_key = /(^|[^A-Za-z0-9_])A3-[A-Z0-9]{6}-([A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}([^A-Za-z0-9_]|$)/
+        $hf_org = /(^|[^A-Za-z0-9_])api_org_[A-Za-z]{34}([^A-Za-z0-9_]|$)/
+        $clojars = /CLOJARS_[a-z0-9]{60}/
+        $easypost = /(^|[^A-Za-z0-9_])EZ[AT]K[A-Za-z0-9]{54}([^A-Za-z0-9_]|$)/
+        $frameio = /fio-u-[A-Za-z0-9_=-]{64}/
+        $duffel = /duffel_(test|live)_[A-Za-z0-9_=-]{43}/
+        $mapbox = /(^|[^A-Za-z0-9_])sk\.eyJ1Ijoi[A-Za-z0-9_-]{20,300}\.[A-Za-z0-9_-]{20,30}([^A-Za-z0-9_-]|$)/
+        $alibaba = /(^|[^A-Za-z0-9_])LTAI[A-Za-z0-9]{20}([^A-Za-z0-9_]|$)/
+        $sourcegraph = /(^|[^A-Za-z0-9_])sgp_([a-f0-9]{16}_)?[a-f0-9]{40}([^A-Za-z0-9_]|$)/
+        $artifactory = /(^|[^A-Za-z0-9_])AKCp[A-Za-z0-9]{69}([^A-Za-z0-9_]|$)/
+        $scalingo = /tk-us-[A-Za-z0-9_-]{48}/
+        $bitbucket = /(^|[^A-Za-z0-9_])ATBB[A-Za-z0-9]{32}([^A-Za-z0-9_]|$)/
+        $teams = /https:\/\/[a-z0-9-]{1,63}\.webhook\.office\.com\/webhookb2\/[a-f0-9-]{36}@[a-f0-9-]{36}\/IncomingWebhook\/[a-f0-9]{32}\/[a-f0-9-]{36}/
+    condition:
+        any of them
+}
+
 rule secret_key_assignment
 {
     meta:
@@ -660,7 +706,7 @@ rule secret_key_assignment
         redact = "mask"
         description = "API key, client secret, secret key, signing/JWT/session secret or access token assigned in a config file (api_key=..., \"client_secret\": \"...\", SECRET_KEY = '...', JWT_SECRET=..., app.jwt.secret=..., APP_KEY=base64:...); 16+ characters with letters and digits, placeholders and variables rejected"
     strings:
-        $assign = /(^|[^a-z0-9])(api[_.-]?key|api[_.-]?secret|secret[_.-]?key([_.-]?base)?|client[_.-]?secret|access[_.-]?token|auth[_.-]?token|app[_.-]?secret|app[_.-]?key|private[_.-]?token|jwt[_.-]?(secret|key)|session[_.-]?(secret|key)|cookie[_.-]?secret|secret[_.-]?token|signing[_.-]?(secret|key)|encryption[_.-]?key|webhook[_.-]?secret|hmac[_.-]?(secret|key)|master[_.-]?key|consumer[_.-]?secret|refresh[_.-]?token|bot[_.-]?token)[\"']?[ \t]*[:=][ \t]*[\"']?(base64:)?[a-z0-9_+\/.=~-]{16,200}[(;]?/ nocase
+        $assign = /(^|[^a-z0-9])(api[_.-]?key|api[_.-]?secret|api[_.-]?token|secret[_.-]?key([_.-]?base)?|client[_.-]?secret|access[_.-]?token|auth[_.-]?token|app[_.-]?secret|app[_.-]?key|private[_.-]?token|jwt[_.-]?(secret|key)|session[_.-]?(secret|key)|cookie[_.-]?secret|secret[_.-]?token|signing[_.-]?(secret|key)|encryption[_.-]?key|webhook[_.-]?secret|hmac[_.-]?(secret|key)|master[_.-]?key|consumer[_.-]?secret|refresh[_.-]?token|bot[_.-]?token)[\"']?[ \t]*[:=][ \t]*([|>][-+]?[ \t]*\r?\n[ \t]{1,16})?[\"']?(base64:)?[a-z0-9_+\/.=~-]{16,200}[(;]?/ nocase
     condition:
         any of them
 }
@@ -736,7 +782,7 @@ rule secret_password_assignment
         redact = "password"
         description = "Password assigned in a config file (password=..., \"password\": \"...\", 'password' => '...', $cfg['db_pass'] = ..., <password>...</password>), a KeePass 2 XML export's entry (<Key>Password</Key><Value ProtectInMemory=\"True\">...</Value>), a 1Password .1pux login field ({\"value\": \"...\", ..., \"fieldType\": \"P\"}); placeholders, variables, code and prose rejected"
     strings:
-        $assign = /(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(password|passwd|passphrase|pwd)\\?[\"']?\]?[ \t]*(=>|:=|[:=])[ \t]*\\?[\"']?[^\s\"'<>;,\\]{4,200}([ \t](-?[a-z=]|[?&|(])|[;>])?/ nocase
+        $assign = /(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(password|passwd|passphrase|pwd)\\?[\"']?\]?[ \t]*(=>|:=|[:=])[ \t]*([|>][-+]?[ \t]*\r?\n[ \t]{1,16})?\\?[\"']?[^\s\"'<>;,\\]{4,200}([ \t](-?[a-z=]|[?&|(])|[;>])?/ nocase
         $pass = /(^|[^a-z0-9_.-])[a-z0-9_.-]{0,24}(become|db|database|mysql|sql|smtp|mail|ftp|sftp|admin|root|user|ldap|bind|redis|pg|proxy|vpn|wifi|ssh|svc|service|email)[_-]?pass[\"']?\]?[ \t]*(=>|:=|[:=])[ \t]*[\"']?[^\s\"'<>;,\\]{4,200}([ \t](-?[a-z=]|[?&|(])|[;>])?/ nocase
         $bare_pass = /(^|[\r\n])[ \t]{0,16}pass[ \t]*[:=][ \t]*[\"']?[^\s\"'<>;,\\]{4,200}([ \t]([a-z]|[?&|(])|[;>])?/
         $xml_property = /<property name=\"[a-z0-9_.:-]{0,40}(password|passwd|pwd)\"[ \t]*>[^<\s]{4,128}<\// nocase
@@ -765,6 +811,8 @@ rule secret_password_kv
         $login = /\.login\([ \t]*[\"'][^\"'\r\n]{1,128}[\"'][ \t]*,[ \t]*[\"'][^\"'\r\n]{4,128}[\"']/
         $jdbc = /getConnection\([ \t]*[\"'][^\"'\r\n]{1,300}[\"'][ \t]*,[ \t]*[\"'][^\"'\r\n]{1,128}[\"'][ \t]*,[ \t]*[\"'][^\"'\r\n]{4,128}[\"']/
         $netcred = /NetworkCredential\([ \t]*[\"'][^\"'\r\n]{1,128}[\"'][ \t]*,[ \t]*[\"'][^\"'\r\n]{4,128}[\"']/
+        $php_serialized = /s:[0-9]{1,3}:\"[A-Za-z0-9_.-]{0,40}(password|passwd|pwd|_pass)\";s:[0-9]{1,3}:\"[^\"\r\n]{4,128}\"/ nocase
+        $ssm_secure = /\"type\"[ \t]*:[ \t]*\"SecureString\"[ \t]*,[ \t\r\n]*\"value\"[ \t]*:[ \t]*\"[^\"\\\r\n]{4,200}\"/ nocase
         $pwsh = /ConvertTo-SecureString[ \t]+(-String[ \t]+)?[\"'][^\"'\r\n]{4,128}[\"'][ \t]+-AsPlainText/ nocase
     condition:
         any of them

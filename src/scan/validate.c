@@ -1151,6 +1151,12 @@ static bool national_ok(struct ls_slice m, struct ls_value *out)
     }
     if (n == 10 && d[0] == '3' && national_groups(v, "37"))
         return true; /* Italy's and Colombia's mobiles: "347 1809213" (3xx and the subscriber's 6-7 digits) */
+    /* Italy's mobiles grouped 3-3-4 ("347 123 4567") after Italy's own word for them (Cellulare,
+     * Telefono cellulare): the label names the country, so the North American look is none */
+    if (n == 10 && d[0] == '3' && national_groups(v, "334") && slice_has_nocase(sub(m, 0, out->off), "cellulare")) {
+        memcpy(out->cc, "39", 3);
+        return true;
+    }
     if (n == 10 && d[0] >= '2' && national_groups(v, "244"))
         return true; /* Mexico's and Argentina's "55 1234 5678", "11 1234-5678" (never North American grouping) */
     /* any ten digits after a label of another script (Greek "210 1234567", "691 234 5678"; Cyrillic
@@ -1869,6 +1875,8 @@ static bool loc_dl(struct ls_slice m, struct ls_value *out)
 }
 
 static bool date_char(int c) { return is_digit(c) || c == '/' || c == '-' || c == '.'; }
+/* a date in a JSON string whose writer escapes '/' (PHP's json_encode: "03\/14\/1975") */
+static bool dob_char(int c) { return date_char(c) || c == '\\'; }
 
 static bool date_valid(unsigned y, unsigned mo, unsigned d)
 {
@@ -1916,6 +1924,7 @@ static bool date_shape_ok(struct ls_slice v, struct ls_slice label, unsigned *is
     int sep = 0;
     for (size_t i = 0; i < v.len; i++) {
         int c = ls_slice_at(v, i);
+        if (c == '\\' && ls_slice_at(v, i + 1) == '/') continue; /* JSON's escaped "\/" */
         if (is_digit(c)) {
             if (++len[k] > 4) return false;
             f[k] = f[k] * 10 + (unsigned)(c - '0');
@@ -2160,7 +2169,7 @@ static bool loc_dob(struct ls_slice m, struct ls_value *out)
     if (loc_dob_hangul(m, out)) return true;
     if (loc_dob_words(m, out)) return true;
     size_t off, len;
-    if (!last_token(m, date_char, &off, &len)) return false;
+    if (!last_token(m, dob_char, &off, &len)) return false;
     size_t first = find_if(m, off, is_digit), end = off + len;
     while (end > first && !is_digit(ls_slice_at(m, end - 1))) end--; /* "14.03.1975." */
     if (first >= end) return false;
@@ -2249,7 +2258,7 @@ static bool is_dollar(int c) { return c == '$'; }
 
 static bool token_url_char(int c)
 {
-    return token_char(c) || c == '.' || c == '/' || c == ':' || c == '~' || c == '=' || c == '$';
+    return token_char(c) || c == '.' || c == '/' || c == ':' || c == '~' || c == '=' || c == '$' || c == '+';
 }
 
 /* The random part must be long and not a placeholder, with a digit or
@@ -2264,8 +2273,9 @@ static bool token_value_ok(struct ls_slice v)
 /* Provider tokens (ghp_, glpat-, xoxb-, sk_live_, SG.x.y, 123:AA..., the
  * hooks.slack.com URL ...): the rule pins the prefix and the shape, so the
  * value is the match from its first letter or digit over token characters,
- * '.', '/', ':', '~', '=' and '$' (Atlassian's =CRC, Braintree's
- * access_token$production$...), without trailing punctuation. */
+ * '.', '/', ':', '~', '=', '$' (Atlassian's =CRC, Braintree's
+ * access_token$production$...) and '+' (base64 bodies: Stripe's whsec_,
+ * Grafana Cloud's glc_, 1Password's ops_), without trailing punctuation. */
 static bool mailchimp_ok(struct ls_slice v);
 
 static bool loc_token(struct ls_slice m, struct ls_value *out)
@@ -2338,6 +2348,18 @@ static size_t value_start(struct ls_slice m, size_t from, bool *quoted)
         start++;
     for (int c = ls_slice_at(m, start); is_space(c) || is_quote(c) || c == '\\'; c = ls_slice_at(m, ++start))
         if (is_quote(c)) *quoted = true;
+    /* a YAML block scalar (password: |, api_key: >-): the value is on the next line, indented */
+    int b = ls_slice_at(m, start);
+    if (!*quoted && start > sep + 1 && (b == '|' || b == '>')) {
+        size_t i = start + 1;
+        if (ls_slice_at(m, i) == '-' || ls_slice_at(m, i) == '+') i++;
+        while (ls_slice_at(m, i) == ' ' || ls_slice_at(m, i) == '\t') i++;
+        if (ls_slice_at(m, i) == '\r') i++;
+        if (i < m.len && ls_slice_at(m, i) == '\n') {
+            start = i + 1;
+            while (ls_slice_at(m, start) == ' ' || ls_slice_at(m, start) == '\t') start++;
+        }
+    }
     return start;
 }
 
@@ -4002,6 +4024,12 @@ bool ls_value_check(const struct ls_candidate *cand, struct ls_value *out)
     if (out->date) /* a date of birth whose order is known: one value however written */
         snprintf(out->norm, sizeof out->norm, "%04u-%02u-%02u", out->date / 10000, out->date / 100 % 100,
                  out->date % 100);
+    if (streq(cand->entity, "dob") && strchr(out->norm, '\\')) { /* "03\/14\/1975" is 03/14/1975 */
+        size_t k = 0;
+        for (size_t i = 0; out->norm[i]; i++)
+            if (out->norm[i] != '\\') out->norm[k++] = out->norm[i];
+        out->norm[k] = '\0';
+    }
     if (out->norm[0] == '\0') return false;
     const char *style = cand->redact && *cand->redact ? cand->redact : default_redact(cand->entity);
     struct rbuf r = {out->redacted, 0, sizeof out->redacted};

@@ -567,6 +567,34 @@ static void dob_norm_iso_when_order_known(void **st)
                                           "\xe5\xb9\xb3\xe6\x88\x90\xe5\x85\x83\xe5\xb9\xb4" "1\xe6\x9c\x88" "8\xe6\x97\xa5", &v));
     assert_string_equal(v.norm, "1989-01-08"); /* Heisei gannen */
 }
+/* rulesred10: PHP's json_encode escapes '/'; a table header names the layout in brackets */
+static void dob_escaped_slash_and_bracket_layout(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("dob", "dob", NULL, "\"dob\":\"03\\/14\\/1975\"", &v));
+    assert_string_equal(v.norm, "1975-03-14");
+    assert_true(check("dob", "dob", NULL, "\"dob\":\"03\\/04\\/1975\"", &v));
+    assert_string_equal(v.norm, "03/04/1975"); /* ambiguous: as written, the escapes dropped */
+    assert_true(check("dob", "dob", NULL, "DOB [DD/MM/YYYY]: 03/04/1975\n", &v));
+    assert_string_equal(v.norm, "1975-04-03");
+    assert_false(check("dob", "dob", NULL, "DOB: 03\\-14\\-1975\n", &v)); /* only "\\/" is an escape */
+}
+
+/* rulesred10: a YAML block scalar's value is on the next line */
+static void password_yaml_block_scalar(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("password", "password", "password", "password: |\n      Qw7!nRt2Lm", &v));
+    assert_string_equal(v.norm, "Qw7!nRt2Lm");
+    assert_true(check("password", "password", "password", "password: >-\r\n  Qw7!nRt2Lm", &v));
+    assert_string_equal(v.norm, "Qw7!nRt2Lm");
+    assert_true(check("token", "token_assignment", NULL, "api_key: >-\n    aB3dE5fG7hJ9kL1mN3pQ5rS7", &v));
+    assert_string_equal(v.norm, "aB3dE5fG7hJ9kL1mN3pQ5rS7");
+    assert_false(check("password", "password", "password", "password: |", &v)); /* nothing after the indicator */
+}
+
 static void dob_month_name_impossible_rejected(void **st)
 {
     (void)st;
@@ -1020,7 +1048,7 @@ int main(void)
         T(mrz_short_rejected), T(mrz_value_is_document_number), T(mrz_lines_joined_by_space),
         T(passport_context_valid), T(passport_word_rejected), T(dob_iso_valid),
         T(dob_impossible_date_rejected), T(dob_feb29_leap_year_only), T(dob_basic_form), T(dob_month_name_day_first),
-        T(dob_month_name_month_first), T(dob_norm_iso_when_order_known), T(dob_month_name_impossible_rejected), T(drivers_license_valid), T(drivers_license_dashed),
+        T(dob_month_name_month_first), T(dob_norm_iso_when_order_known), T(dob_escaped_slash_and_bracket_layout), T(password_yaml_block_scalar), T(dob_month_name_impossible_rejected), T(drivers_license_valid), T(drivers_license_dashed),
         T(aws_key_valid), T(aws_key_example_rejected), T(aws_key_bad_alphabet_rejected),
         T(aws_key_bad_prefix_rejected), T(aws_key_redacted_prefix), T(aws_secret_example_rejected),
         T(jwt_valid_norm_is_signature), T(jwt_without_alg_rejected), T(token_placeholder_rejected),
