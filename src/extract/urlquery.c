@@ -3,6 +3,10 @@
 
 #include <string.h>
 
+/* Decoded bytes a field needs to be kept (the shortest value a rule
+ * reads, "a=x y z", is longer). */
+#define URLQ_LINE_MIN 6
+
 /* A byte a URL or a form body carries unescaped (RFC 3986 unreserved,
  * sub-delims but quotes and parentheses, gen-delims, and '%'): a token
  * ends at a blank, a quote, a bracket of markup or a control byte. */
@@ -84,6 +88,10 @@ static ls_err uq_field(struct ls_slice t, size_t a, size_t b, bool plus, struct 
     if (*nf >= URLQ_FIELDS_MAX) return LS_E_LIMIT;
     uint8_t buf[URLQ_FIELD_MAX + 1];
     size_t k = uq_again(buf, uq_decode(t, a, b, plus, buf));
+    /* Too short to hold a value the rules look for, or escapes that decode
+     * to bytes no text is made of: a run of URL characters in binary data
+     * ("%44n%3F" among random bytes), not a form a person filled in. */
+    if (k < URLQ_LINE_MIN || !ls_utf8_valid(ls_slice_make(buf, k))) return LS_OK;
     buf[k++] = '\n';
     (*nf)++;
     return ls_buf_add(out, buf, k);

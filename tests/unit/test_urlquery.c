@@ -70,7 +70,12 @@ static void controls_and_cuts(void **st)
     /* control bytes become spaces; a cut escape stays as written */
     assert_string_equal(dec("?a=x%00y%0Az&b=%4", NULL), "a=x y z\n");
     assert_string_equal(dec("%", NULL), "");
-    assert_string_equal(dec("%G1%41", NULL), "%G1A\n");
+    assert_string_equal(dec("%G1%41", NULL), "");
+    assert_string_equal(dec("%G1%41BCDE", NULL), "%G1ABCDE\n");
+    /* a run of URL characters in binary data: too short, or not UTF-8 */
+    assert_string_equal(dec("\x91%44n%3F\xc8", NULL), "");
+    assert_string_equal(dec("x%C3%28abcdefgh", NULL), "");
+    assert_string_equal(dec("?name=Jos%C3%A9+Pe%C3%B1a", NULL), "name=Jos\xc3\xa9 Pe\xc3\xb1" "a\n");
 }
 
 static void limits(void **st)
