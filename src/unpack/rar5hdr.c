@@ -119,13 +119,14 @@ static ls_err r5_header(struct ls_cursor *c, uint64_t *type, struct ls_rar5_file
     return r5_skip(c, dsize);
 }
 
-ls_err ls_rar5_files(struct ls_slice rar, struct ls_rar5_file **out, size_t *n)
+static ls_err r5_walk(struct ls_slice rar, struct ls_rar5_file **out, size_t *n, bool *ended)
 {
     struct ls_cursor c = ls_cur_make(rar);
     size_t cap = 0;
     ls_err e = LS_OK;
     *out = NULL;
     *n = 0;
+    *ended = false;
     if (!ls_slice_starts(rar, LS_RAR5_SIG, LS_RAR5_SIG_LEN)) return LS_E_CORRUPT;
     LS_TRY(ls_cur_skip(&c, LS_RAR5_SIG_LEN));
     /* each header takes at least 6 bytes: the loop ends */
@@ -133,7 +134,10 @@ ls_err ls_rar5_files(struct ls_slice rar, struct ls_rar5_file **out, size_t *n)
         uint64_t type = 0;
         e = r5_header(&c, &type, out, n, &cap);
         if (e != LS_OK) break;
-        if (type == R5_HEAD_END) break;
+        if (type == R5_HEAD_END) {
+            *ended = true;
+            break;
+        }
         if (type == R5_HEAD_CRYPT) {
             e = LS_E_ENCRYPTED;
             break;
@@ -145,4 +149,29 @@ ls_err ls_rar5_files(struct ls_slice rar, struct ls_rar5_file **out, size_t *n)
         *n = 0;
     }
     return e;
+}
+
+ls_err ls_rar5_files(struct ls_slice rar, struct ls_rar5_file **out, size_t *n)
+{
+    bool ended;
+    return r5_walk(rar, out, n, &ended);
+}
+
+ls_err ls_rar5_files_end(struct ls_slice rar, struct ls_rar5_file **out, size_t *n, bool *ended)
+{
+    return r5_walk(rar, out, n, ended);
+}
+
+bool ls_rar5_volume(struct ls_slice rar)
+{
+    struct ls_cursor c = ls_cur_make(rar);
+    uint32_t crc;
+    uint64_t size, type = 0, flags = 0, skip = 0, arcflags = 0;
+    if (!ls_slice_starts(rar, LS_RAR5_SIG, LS_RAR5_SIG_LEN) || ls_cur_skip(&c, LS_RAR5_SIG_LEN) != LS_OK ||
+        ls_cur_u32le(&c, &crc) != LS_OK || r5_vint(&c, &size) != LS_OK || r5_vint(&c, &type) != LS_OK ||
+        type != 1 || r5_vint(&c, &flags) != LS_OK)
+        return false;
+    if ((flags & R5_HFL_EXTRA) && r5_vint(&c, &skip) != LS_OK) return false;
+    if ((flags & R5_HFL_DATA) && r5_vint(&c, &skip) != LS_OK) return false;
+    return r5_vint(&c, &arcflags) == LS_OK && (arcflags & 1u);
 }

@@ -30,5 +30,13 @@ struct ls_rar5_file {
  * is ciphertext) LS_E_ENCRYPTED, with the files before it listed;
  * LS_E_NOMEM (nothing listed). */
 ls_err ls_rar5_files(struct ls_slice rar, struct ls_rar5_file **out, size_t *n);
+/* The same; *ended: the walk reached the end of archive header (type 5),
+ * which RAR 5 writes at the end of every archive and volume: without it,
+ * where the walk stopped cleanly at the end of the data, the file was cut
+ * between two headers (libarchive 3.6 takes that for the end). */
+ls_err ls_rar5_files_end(struct ls_slice rar, struct ls_rar5_file **out, size_t *n, bool *ended);
+/* The main archive header (type 1) says "volume" (archive flag 0x0001):
+ * a part of a multi-volume set, whose last member may go on in the next. */
+bool ls_rar5_volume(struct ls_slice rar);
 
 #endif
