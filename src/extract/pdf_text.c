@@ -356,6 +356,7 @@ struct pdf_font {
     bool adobe_cjk;     /* Type0 over Adobe-Japan1/GB1/CNS1/Korea1 CIDs */
     enum pdf_cjk cjk;   /* ... which one (its CID -> Unicode table: pdf_cidu.h) */
     bool utf16;         /* Type0 with a Uni*-UCS2 / Uni*-UTF16 CMap, no ToUnicode */
+    uint8_t uni;        /* ... a Uni*-UTF8 (8) or Uni*-UTF32 (32) one; 0: neither */
 };
 
 /* MacRomanEncoding 0x80..0xFF (Apple's ROMAN.TXT; 0xDB is the euro). */
@@ -902,6 +903,17 @@ static bool utf16_cmap(const struct pdf_obj *enc)
     return ls_slice_find(enc->u.s, 0, "UCS2", 4) != SIZE_MAX || ls_slice_find(enc->u.s, 0, "UTF16", 5) != SIZE_MAX;
 }
 
+/* The predefined Unicode CMaps in UTF-8 and UTF-32 (UniJIS-UTF8-H,
+ * UniGB-UTF32-V ..., Adobe's CMap resources): their codes are UTF-8
+ * sequences or 4-byte UTF-32BE units; 8, 32, or 0 for any other. */
+static uint8_t uni_cmap(const struct pdf_obj *enc)
+{
+    if (!enc || enc->kind != PDF_NAME || !ls_slice_starts(enc->u.s, "Uni", 3)) return 0;
+    if (ls_slice_find(enc->u.s, 0, "UTF8", 4) != SIZE_MAX) return 8;
+    if (ls_slice_find(enc->u.s, 0, "UTF32", 5) != SIZE_MAX) return 32;
+    return 0;
+}
+
 static struct pdf_font *build_font(struct pdf_doc *d, const struct pdf_obj *font)
 {
     struct pdf_font *f = pdf_arena_alloc(&d->arena, sizeof *f);
@@ -923,11 +935,12 @@ static struct pdf_font *build_font(struct pdf_doc *d, const struct pdf_obj *font
         bool no_tu = pdf_cmap_empty(f->tu);
         if (no_tu) f->legacy = legacy_cmap(pdf_dict_getr(d, font, "Encoding"), &f->jis);
         if (no_tu && !f->legacy) f->utf16 = utf16_cmap(pdf_dict_getr(d, font, "Encoding"));
+        if (no_tu && !f->legacy && !f->utf16) f->uni = uni_cmap(pdf_dict_getr(d, font, "Encoding"));
         struct pdf_obj *df = pdf_dict_getr(d, font, "DescendantFonts");
         if (df->kind == PDF_ARRAY && df->u.a.n) {
             const struct pdf_obj *desc = pdf_resolve(d, df->u.a.v[0]);
             cid_widths(d, f, desc);
-            if (no_tu && !f->legacy && !f->utf16 && pdf_dict_of(desc)) {
+            if (no_tu && !f->legacy && !f->utf16 && !f->uni && pdf_dict_of(desc)) {
                 cid_ttf_unicode(d, f, desc);
                 f->cjk = adobe_cjk_ordering(d, desc);
                 f->adobe_cjk = f->cjk != PDF_CJK_NONE;
@@ -1291,7 +1304,7 @@ static ls_err emit_code(struct interp *in, struct stage *st, uint32_t code, size
     if (!f) cp = ls_cp1252((uint8_t)code);
     else if (f->legacy) cp = nbytes == 2 ? ls_codepage_map2(f->legacy, (uint8_t)(code >> 8), (uint8_t)code)
                                          : ls_codepage_map(f->legacy, (uint8_t)code);
-    else if (f->type0 && f->utf16) cp = code; /* UTF-16, pairs joined in show() */
+    else if (f->type0 && (f->utf16 || f->uni)) cp = code; /* UTF-16 (pairs joined in show()), -8, -32 */
     else if (f->type0 && f->ng2u) cp = code < f->ng2u && f->g2u[code] ? f->g2u[code] : 0xFFFD;
     else if (f->type0 && f->adobe_cjk && code >= 1 && code <= 95) cp = code + 31;
     else if (f->type0 && f->adobe_cjk && code > 95) { /* the collection's table, else U+FFFD, noted */
@@ -1384,6 +1397,24 @@ static ls_err show_simple(struct interp *in, struct ls_slice s, double behind)
     return LS_OK;
 }
 
+/* One code of a UTF-8 (a sequence; an invalid byte alone, U+FFFD) or
+ * UTF-32 (4 bytes, big-endian) Unicode CMap; 0 at the end. */
+static size_t uni_code(unsigned bits, struct ls_slice s, size_t pos, uint32_t *code)
+{
+    if (pos >= s.len) return 0;
+    if (bits == 32) {
+        uint32_t v = 0;
+        size_t n = 0;
+        for (; n < 4 && pos + n < s.len; n++) v = v << 8 | (uint32_t)ls_slice_at(s, pos + n);
+        *code = n == 4 && v <= 0x10FFFF ? v : 0xFFFD;
+        return n;
+    }
+    size_t q = pos;
+    int32_t c = ls_utf8_next(s, &q);
+    *code = c < 0 ? 0xFFFD : (uint32_t)c;
+    return q > pos ? q - pos : 1;
+}
+
 /* One code of a legacy CJK CMap: a lead byte and its trail, else one byte. */
 static size_t legacy_code(const struct ls_codepage *cp, struct ls_slice s, size_t pos, uint32_t *code)
 {
@@ -1438,6 +1469,7 @@ static ls_err show_glyphs(struct interp *in, struct ls_slice s)
          * testPDF_angles.pdf) must not pair them up. */
         size_t n = f->jis      ? jis_code(s, pos, &code)
                    : f->legacy ? legacy_code(f->legacy, s, pos, &code)
+                   : f->uni    ? uni_code(f->uni, s, pos, &code)
                                : pdf_cmap_code(f && f->type0 ? f->tu : NULL, s, pos, fallback, &code);
         if (n == 0) break;
         /* a Unicode CMap's surrogate pair is one code (Table 118: UTF16's

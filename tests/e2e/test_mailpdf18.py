@@ -49,6 +49,15 @@ class MailPdf18(lsutil.GeneratedTree):
         self.assertNotIn("山田", t)
 
 
+    def test_utf8_and_utf32_unicode_cmaps(self):
+        for name, text, ssn in (("cjk_utf8.pdf", gen.UTF8_TEXT, gen.SSN_UTF8),
+                                ("cjk_utf32.pdf", gen.UTF32_TEXT, gen.SSN_UTF32)):
+            with self.subTest(name):
+                o = self.full(name)
+                self.assertIn(text, self.text(name))
+                self.assertEqual(lsutil.last4s(o, "ssn"), [ssn[-4:]])
+                self.assertEqual(len(self.redacted(o, "email")), 1, o["findings"])
+
     # ---- cut mail ----
 
     def cut(self, name, why):

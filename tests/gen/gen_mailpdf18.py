@@ -17,6 +17,11 @@ Files:
   cjk_gb1.pdf      the same over Adobe-GB1 (Identity-V: vertical writing)
   cjk_korea1.pdf   the same over Adobe-Korea1, its address in the
                    collection's full-width Latin CIDs (8094-8188)
+  cjk_utf8.pdf     a Type0 font with the predefined UniJIS-UTF8-H CMap and
+                   no ToUnicode: its codes are UTF-8 (one to four bytes);
+                   they were split into 2-byte CIDs (U+FFFD, unsupported,
+                   the ASCII shifted: "SSN" read as "sS")
+  cjk_utf32.pdf    the same with UniGB-UTF32-H: 4-byte UTF-32BE codes
   cut_header.eml   a message cut inside a header field: its last line, with
                    no line end, leaves the boundary's quoted string open;
                    it read `full`
@@ -125,7 +130,35 @@ def cjk_korea1(path):
     _cjk_pdf(path, "HYSMyeongJo-Medium", "Korea1", "Identity-H", KOREA1, KR_WORDS, SSN_KR, EMAIL_KR, 8093)
 
 
-PDFS = (("cjk_japan1.pdf", cjk_japan1), ("cjk_gb1.pdf", cjk_gb1), ("cjk_korea1.pdf", cjk_korea1))
+SSN_UTF8 = "536-22-3264"
+SSN_UTF32 = "536-22-3275"
+UTF8_TEXT = "社員情報 山田太郎 SSN %s taro.yamada@example.jp" % SSN_UTF8
+UTF32_TEXT = "个人信息 张伟 SSN %s zhang.wei@example.cn" % SSN_UTF32
+
+
+def _uni_pdf(path, base, ordering, cmap, data):
+    w = g.Writer()
+    helv = g.helvetica(w)
+    desc = w.add({"Type": g.Name("Font"), "Subtype": g.Name("CIDFontType0"), "BaseFont": g.Name(base),
+                  "CIDSystemInfo": {"Registry": b"Adobe", "Ordering": ordering.encode(), "Supplement": 4},
+                  "DW": 1000})
+    font = w.add({"Type": g.Name("Font"), "Subtype": g.Name("Type0"), "BaseFont": g.Name(base + "-" + cmap),
+                  "Encoding": g.Name(cmap), "DescendantFonts": [desc]})
+    c = (b"BT /F1 11 Tf 72 740 Td (Personnel record) Tj ET\n"
+         b"BT /U1 11 Tf 72 720 Td <" + data.hex().encode() + b"> Tj ET\n")
+    _write(w, path, c, {"F1": helv, "U1": font})
+
+
+def cjk_utf8(path):
+    _uni_pdf(path, "KozMinPr6N-Regular", "Japan1", "UniJIS-UTF8-H", UTF8_TEXT.encode("utf-8"))
+
+
+def cjk_utf32(path):
+    _uni_pdf(path, "AdobeSongStd-Light", "GB1", "UniGB-UTF32-H", UTF32_TEXT.encode("utf-32-be"))
+
+
+PDFS = (("cjk_japan1.pdf", cjk_japan1), ("cjk_gb1.pdf", cjk_gb1), ("cjk_korea1.pdf", cjk_korea1),
+        ("cjk_utf8.pdf", cjk_utf8), ("cjk_utf32.pdf", cjk_utf32))
 
 
 HEADER = ("From: Payroll <payroll@example.com>\r\nTo: Jane Roe <jane.roe@example.com>\r\n"
