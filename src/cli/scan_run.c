@@ -290,7 +290,10 @@ static int emit_line(struct run *r, const char *line, size_t len)
         return -1;
     }
     if (r->out_off >= 0) r->out_off += (off_t)r->line.len;
-    (void)ls_summary_add_line(r->sum, line, len);
+    /* a line of a worker's block comes with its summary fields (the
+     * digest, src/manifest/summary.h): folded without parsing the line */
+    struct ls_slice dig = r->pool ? ls_pool_line_digest(r->pool, line, len) : ls_slice_make(NULL, 0);
+    if (!dig.len || ls_summary_add_digest(r->sum, dig, line, len) != LS_OK) (void)ls_summary_add_line(r->sum, line, len);
     return 0;
 }
 
