@@ -15,6 +15,15 @@ import lsutil  # noqa: E402
 sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
 import gen_mailpdf18 as gen  # noqa: E402
 
+POPPLER = os.environ.get("LEAKSIFT_POPPLER_DATA") or "/usr/share/poppler"
+HAVE_TABLES = all(os.path.exists(os.path.join(POPPLER, "cidToUnicode", "Adobe-" + o))
+                  for o in ("Japan1", "GB1", "Korea1"))
+
+CJK = (("cjk_japan1.pdf", gen.JP_WORDS, gen.SSN_JP, gen.EMAIL_JP),
+       ("cjk_gb1.pdf", gen.GB_WORDS, gen.SSN_GB, gen.EMAIL_GB),
+       ("cjk_korea1.pdf", gen.KR_WORDS, gen.SSN_KR, gen.EMAIL_KR))
+
+
 class MailPdf18(lsutil.GeneratedTree):
     GEN = gen
 
@@ -24,6 +33,18 @@ class MailPdf18(lsutil.GeneratedTree):
         return o
 
     # ---- PDF: Adobe CJK CID fonts without ToUnicode ----
+
+    @unittest.skipUnless(HAVE_TABLES, "poppler-data's cidToUnicode tables are not installed")
+    def test_cjk_cid_fonts_read_through_poppler_data(self):
+        for name, words, ssn, email in CJK:
+            with self.subTest(name):
+                o = self.full(name)
+                t = self.text(name)
+                for w in words:
+                    self.assertIn(w, t)
+                self.assertNotIn("\ufffd", t)
+                self.assertEqual(lsutil.last4s(o, "ssn"), [ssn[-4:]])
+                self.assertEqual(len(self.redacted(o, "email")), 1, o["findings"])
 
     def test_cjk_without_tables_is_partial(self):
         """Without poppler-data (LEAKSIFT_POPPLER_DATA naming an empty
