@@ -252,7 +252,7 @@ static void check_run(struct merge_state *m, json_t *o)
 static ls_err take_line(struct merge_state *m, const char *line, size_t len, json_t **runs)
 {
     json_error_t je;
-    json_t *o = json_loadb(line, len, 0, &je);
+    json_t *o = json_loadb(line, len, JSON_ALLOW_NUL, &je); /* a member name may hold a NUL (\u0000) */
     const char *rec = o ? json_string_value(json_object_get(o, "record")) : NULL;
     const char *root = o ? json_string_value(json_object_get(o, "root_id")) : NULL;
     ls_err e = LS_OK;
@@ -349,7 +349,7 @@ ls_err ls_manifest_merge(const char *const *inputs, size_t n, int out_fd, bool f
             break;
         }
         while ((len = getline(&line, &cap, f)) >= 0) {
-            json_t *o = json_loadb(line, (size_t)len, 0, NULL);
+            json_t *o = json_loadb(line, (size_t)len, JSON_ALLOW_NUL, NULL);
             const char *rec = o ? json_string_value(json_object_get(o, "record")) : NULL;
             bool is_run = rec && strcmp(rec, "run") == 0;
             if (is_run) check_run(&m, o);
