@@ -578,6 +578,32 @@ static ls_err lt_write(struct lt *t)
     return e;
 }
 
+/* 1-2-3 release 4 and later write a formatting section after the EOF
+ * record (a BOF, style records, then a block) and end the file with a
+ * 24-byte trailer: "\xA4CM\xA5Hdr\xD7", two u32 and the block's offset
+ * and length, the block ending where the trailer starts. Bytes after EOF
+ * that are not padding (NUL, ^Z), that trailer whole, or records that end
+ * at the end of the file are a file cut inside that section. */
+static bool lt_tail_cut(struct ls_slice d, size_t at)
+{
+    if (at >= d.len) return false;
+    size_t i = at;
+    while (i < d.len && (d.ptr[i] == 0x00 || d.ptr[i] == 0x1A)) i++;
+    if (i == d.len) return false;
+    if (d.len - at >= 24 && ls_slice_find(d, d.len - 24, "\xA4" "CM\xA5" "Hdr\xD7", 8) == d.len - 24) {
+        uint32_t off = 0, len = 0;
+        (void)ls_rd_u32le(d, d.len - 8, &off);
+        (void)ls_rd_u32le(d, d.len - 4, &len);
+        if (off >= at && off <= d.len - 24 && d.len - 24 - off == len) return false;
+    }
+    for (size_t n = 0; at < d.len && n < 1000000; n++) { /* a record chain to the end */
+        uint16_t len = 0;
+        if (!ls_rd_u16le(d, at + 2, &len) || d.len - at - 4 < len) return true;
+        at += 4 + (size_t)len;
+    }
+    return at != d.len;
+}
+
 static ls_err lotus_extract(struct ls_ctx *c, struct ls_object *o)
 {
     struct ls_slice d = o->data;
@@ -617,6 +643,7 @@ static ls_err lotus_extract(struct ls_ctx *c, struct ls_object *o)
         }
         if (e == LS_OK && ++tick % LT_TICK == 0 && ls_ctx_expired(c)) e = LS_E_TIMEOUT;
     }
+    bool tail_cut = eof && t.layout == LT_NEW && lt_tail_cut(d, at);
     if (t.cells_full) {
         ls_note(c, o, LS_R_LIMIT_TEXT, "lotus: more than %u cells: the rest of the worksheet not read",
                 LT_MAX_CELLS);
@@ -635,6 +662,11 @@ static ls_err lotus_extract(struct ls_ctx *c, struct ls_object *o)
     if (e == LS_E_LIMIT) e = LS_OK; /* the pipeline noted limit:text */
     if (e == LS_OK && cut) {
         ls_note(c, o, LS_R_TRUNCATED, "lotus: the worksheet ends inside a record or before its EOF record");
+        e = LS_E_TRUNCATED;
+    }
+    if (e == LS_OK && tail_cut) {
+        ls_note(c, o, LS_R_TRUNCATED,
+                "lotus: the formatting section after the EOF record is cut (no trailer ends the file)");
         e = LS_E_TRUNCATED;
     }
     return e;

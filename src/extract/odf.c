@@ -1122,6 +1122,25 @@ static bool odf_read(struct odf *x, size_t i, const char *name, ls_err *err)
     return *err != LS_E_ENCRYPTED && (x->part.len > 0 || *err == LS_OK);
 }
 
+/* data's last 256 bytes hold the end tag of an ODF root
+ * (</office:document>, </office:document-content> ...): a part that stops
+ * before it was cut, not written wrong (one with bytes after its end is
+ * damaged, not cut). */
+static bool odf_root_closed(struct ls_slice data)
+{
+    size_t at = data.len > 256 ? data.len - 256 : 0;
+    for (;;) {
+        size_t lt = ls_slice_find(data, at, "</", 2);
+        if (lt == SIZE_MAX) return false;
+        size_t gt = ls_slice_find(data, lt, ">", 1);
+        struct ls_slice tag;
+        if (gt != SIZE_MAX && gt - lt < 80 && ls_slice_sub(data, lt, gt - lt, &tag) &&
+            ls_slice_find(tag, 0, ":document", 9) != SIZE_MAX)
+            return true;
+        at = lt + 2;
+    }
+}
+
 static ls_err odf_walk(struct odf *x, const char *name, enum odf_kind kind, struct ls_slice data)
 {
     struct odf_walk w;
@@ -1145,7 +1164,11 @@ static ls_err odf_walk(struct odf *x, const char *name, enum odf_kind kind, stru
     ls_buf_free(&w.ctext);
     ls_sheet_fstrs_free(&w.fs);
     ls_tc_free(&w.tc);
-    if (e == LS_E_CORRUPT) {
+    bool doc_root = kind == ODF_CONTENT || kind == ODF_STYLES || kind == ODF_META || kind == ODF_FLAT;
+    if (e == LS_E_CORRUPT && doc_root && !odf_root_closed(data)) {
+        odf_member_error(x, name, LS_E_TRUNCATED, "XML ends before its root element closes");
+        e = LS_OK;
+    } else if (e == LS_E_CORRUPT) {
         if (kind != ODF_LISTS) odf_member_error(x, name, e, "XML not well-formed"); /* said once */
         e = LS_OK;
     }

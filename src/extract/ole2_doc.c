@@ -1514,6 +1514,22 @@ out:
     return e;
 }
 
+/* The FIB's cbMac (Word 97+: FibRgLw97's first field, after fibRgW;
+ * Word 6/95: at 0x20) counts the bytes of WordDocument that mean
+ * something: a stream shorter than that was cut. */
+static bool doc_stream_cut(struct ls_slice wd)
+{
+    uint16_t ident = 0, nfib = 0, csw = 0, cslw = 0;
+    uint32_t cbmac = 0;
+    if (!ls_rd_u16le(wd, 0, &ident) || !ls_rd_u16le(wd, 2, &nfib)) return false;
+    if (ident == DOC_WIDENT_W6 || ident == DOC_WIDENT_W6_FE1 || ident == DOC_WIDENT_W6_FE2 ||
+        (ident == DOC_WIDENT && nfib != 0 && nfib <= DOC_NFIB_W95))
+        return ls_rd_u32le(wd, 0x20, &cbmac) && cbmac > wd.len;
+    if (ident != DOC_WIDENT || !ls_rd_u16le(wd, 32, &csw)) return false;
+    size_t lw = 34 + 2 * (size_t)csw;
+    return ls_rd_u16le(wd, lw, &cslw) && cslw >= 1 && ls_rd_u32le(wd, lw + 2, &cbmac) && cbmac > wd.len;
+}
+
 ls_err ole2_doc_extract(struct ole2_job *j, uint32_t st)
 {
     struct ls_buf wd;
@@ -1522,6 +1538,11 @@ ls_err ole2_doc_extract(struct ole2_job *j, uint32_t st)
     if (e != LS_E_NOMEM && e != LS_E_ARG) {
         ls_err r = doc_with_stream(j, st, ls_buf_slice(&wd));
         if (r != LS_OK) e = r;
+        if (e != LS_E_NOMEM && e != LS_E_TIMEOUT && e != LS_E_ENCRYPTED && doc_stream_cut(ls_buf_slice(&wd))) {
+            ls_note(j->c, j->o, LS_R_TRUNCATED,
+                    "doc: WordDocument is shorter than its FIB's cbMac (cut short)");
+            if (e == LS_OK) e = LS_E_TRUNCATED;
+        }
     }
     ls_buf_free(&wd);
     if (e == LS_OK) e = ole2_put(j, "\n");

@@ -301,6 +301,21 @@ static ls_err ppt_95_text(struct ole2_job *j, uint32_t st)
     return e;
 }
 
+/* The CurrentUserAtom's offsetToCurrentEdit (2.3.2) places the last
+ * UserEditAtom, which PowerPoint writes at the end of the stream: a
+ * stream that ends before it (and its 8-byte header) was cut. */
+static bool ppt_edit_past_end(struct ole2_job *j, uint32_t st, size_t len)
+{
+    struct ls_buf b;
+    uint32_t off = 0;
+    ls_buf_init(&b, 64);
+    uint32_t cu = ole2_cfb_find_type(j->f, st, "Current User", OLE2_T_STREAM);
+    if (cu != OLE2_NOSTREAM) (void)ole2_cfb_read(j->f, cu, &b, 64);
+    bool past = ls_rd_u32le(ls_buf_slice(&b), 16, &off) && (off > len || len - off < PR_HDR);
+    ls_buf_free(&b);
+    return past;
+}
+
 ls_err ole2_ppt_extract(struct ole2_job *j, uint32_t st)
 {
     if (ppt_is_95(j, st)) return ppt_95_text(j, st);
@@ -316,10 +331,15 @@ ls_err ole2_ppt_extract(struct ole2_job *j, uint32_t st)
         if (r == LS_E_ENCRYPTED)
             ls_note(j->c, j->o, LS_R_ENCRYPTED, "ppt: presentation is encrypted (CryptSession10Container)");
         else if (r == LS_E_TRUNCATED)
-            ls_note(j->c, j->o, LS_R_PARSE_ERROR, "ppt: a record runs past the end of the stream");
+            ls_note(j->c, j->o, LS_R_TRUNCATED, "ppt: a record runs past the end of the stream");
         else if (r == LS_E_CORRUPT)
             ls_note(j->c, j->o, LS_R_PARSE_ERROR, "ppt: damaged records skipped");
         if (r != LS_OK) e = r;
+        if (r != LS_E_ENCRYPTED && r != LS_E_NOMEM && r != LS_E_TIMEOUT && ppt_edit_past_end(j, st, ps.len)) {
+            ls_note(j->c, j->o, LS_R_TRUNCATED,
+                    "ppt: the stream ends before the user edit the Current User stream points to (cut short)");
+            if (e == LS_OK) e = LS_E_TRUNCATED;
+        }
     }
     ls_buf_free(&ps);
     return e;

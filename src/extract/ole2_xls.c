@@ -136,6 +136,7 @@ struct xls {
     uint32_t nxf, capxf;
     struct ls_sheet_fmts fmts; /* FORMAT records */
     ls_err damage;
+    uint32_t open_bofs;      /* BOF records no EOF has closed yet */
     uint64_t last_said[5];   /* hash of the last DV message, DV list, NOTE author, filter, chart text written */
 };
 
@@ -1098,6 +1099,19 @@ static void xls_codepage_first(struct xls *x)
     }
 }
 
+/* The stream ends where the workbook does not: 1-3 bytes that are not
+ * padding (a record header cut), a BOF no EOF closed (a substream cut at
+ * a record boundary), or a sheet BOUNDSHEET places past the end. */
+static bool xls_cut(const struct xls *x, size_t off)
+{
+    for (size_t i = off; i < x->ws.len; i++)
+        if (x->ws.ptr[i] != 0) return true;
+    if (x->open_bofs > 0) return true;
+    for (uint32_t i = 0; i < x->nsheets; i++)
+        if (x->sheets[i].pos != 0 && x->sheets[i].pos >= x->ws.len) return true;
+    return false;
+}
+
 static ls_err xls_walk(struct xls *x)
 {
     size_t off = 0;
@@ -1105,7 +1119,12 @@ static ls_err xls_walk(struct xls *x)
     while (off < x->ws.len) {
         uint16_t type = 0;
         struct ls_slice d;
-        if (!xls_rec_at(x->ws, off, &type, &d)) return off + 4 <= x->ws.len ? LS_E_TRUNCATED : LS_OK;
+        if (!xls_rec_at(x->ws, off, &type, &d)) {
+            if (off + 4 <= x->ws.len) return LS_E_TRUNCATED;
+            break;
+        }
+        if (type == XR_BOF) x->open_bofs++;
+        else if (type == XR_EOF && x->open_bofs > 0) x->open_bofs--;
         ls_err e = xls_record(x, type, off, d);
         if (type == XR_SST) LS_TRY(xls_grow_used(x));
         if (e == LS_E_ENCRYPTED || e == LS_E_LIMIT || e == LS_E_NOMEM) return e;
@@ -1113,7 +1132,7 @@ static ls_err xls_walk(struct xls *x)
         off += 4 + d.len;
         if (ls_ctx_expired(x->j->c)) return LS_E_TIMEOUT;
     }
-    return LS_OK;
+    return xls_cut(x, off) ? LS_E_TRUNCATED : LS_OK;
 }
 
 /* Walk the stream in ws (its storage, decrypted in place by FILEPASS)
@@ -1133,6 +1152,11 @@ static ls_err xls_run(struct ole2_job *j, struct ls_buf *ws, size_t size, ls_err
     x.ws = ls_buf_slice(ws);
     x.wsbuf = ws;
     ls_err e = xls_walk(&x);
+    bool cut = e == LS_E_TRUNCATED;
+    if (cut) {
+        ls_note(j->c, j->o, LS_R_TRUNCATED, "xls: the workbook stream ends inside a record or a sheet (cut short)");
+        e = LS_OK; /* what came before is written */
+    }
     if (e == LS_OK) e = ls_tc_row_end(&x.tc, j->c, j->o); /* the last row */
     if (e == LS_OK && x.nsst) e = xls_grow_used(&x);
     if (e == LS_OK && x.nsst) e = xls_unused(&x);
@@ -1141,6 +1165,7 @@ static ls_err xls_run(struct ole2_job *j, struct ls_buf *ws, size_t size, ls_err
     else if (e == LS_OK && x.damage != LS_OK)
         ls_note(j->c, j->o, LS_R_PARSE_ERROR, "xls: damaged records in the workbook stream");
     if (e == LS_OK) e = x.damage;
+    if (e == LS_OK && cut) e = LS_E_TRUNCATED;
     if (r == LS_OK || e == LS_E_ENCRYPTED) r = e;
     if (r == LS_OK) r = ole2_put(j, "\n");
 out:

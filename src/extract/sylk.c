@@ -12,7 +12,8 @@
  * is format n) are kept: an F record's ;P picks the format of the cell it
  * names, and a number in a date format reads as an ISO date (Excel's
  * export of a date column is serials under P;Pm/d/yy: LibreOffice's
- * ooo80484-1.slk read 37651 for 2003-01-30).
+ * ooo80484-1.slk read 37651 for 2003-01-30). The E record ends every
+ * sheet: a sheet without one was cut short (truncated, its cells kept).
  *
  * Attacker-controlled: every byte. Columns and rows are numbers the file
  * chooses: a row is written when its number changes (no buffering by
@@ -34,8 +35,15 @@ bool ls_sylk_is(struct ls_slice data)
 {
     size_t off = ls_slice_starts(data, "\xEF\xBB\xBF", 3) ? 3 : 0;
     struct ls_slice s;
-    return ls_slice_from(data, off, &s) && ls_slice_starts(s, "ID;", 3) &&
-           (ls_slice_find(s, 0, "\nC;", 3) != SIZE_MAX || ls_slice_find(s, 0, "\rC;", 3) != SIZE_MAX);
+    if (!ls_slice_from(data, off, &s) || !ls_slice_starts(s, "ID;", 3)) return false;
+    if (ls_slice_find(s, 0, "\nC;", 3) != SIZE_MAX || ls_slice_find(s, 0, "\rC;", 3) != SIZE_MAX) return true;
+    /* "ID;P" and the records writers put before the cells (formats,
+     * fonts, bounds, options): a sheet cut before its first cell */
+    static const char *const recs[] = {"\nP;", "\rP;", "\nF;", "\rF;", "\nB;", "\rB;", "\nO;", "\rO;"};
+    if (!ls_slice_starts(s, "ID;P", 4)) return false;
+    for (size_t i = 0; i < sizeof recs / sizeof recs[0]; i++)
+        if (ls_slice_find(s, 0, recs[i], 3) != SIZE_MAX) return true;
+    return false;
 }
 
 struct sylk {
@@ -52,6 +60,7 @@ struct sylk {
     uint32_t nfmts;
     uint32_t fx, fy, fid; /* the last F record's cell and its ;P format */
     bool have_f;
+    bool saw_end; /* the E record, which ends every sheet, was read */
 };
 
 /* A field's value: up to the next lone ';' (";;" is a ';'). A value
@@ -150,6 +159,10 @@ static ls_err sylk_format(struct sylk *k, struct ls_slice line)
 
 static ls_err sylk_record(struct sylk *k, struct ls_slice line)
 {
+    if (line.len >= 1 && line.ptr[0] == 'E' && (line.len == 1 || line.ptr[1] == ';')) {
+        k->saw_end = true;
+        return LS_OK;
+    }
     if (ls_slice_starts(line, "P;", 2)) return sylk_format(k, line);
     bool cell = ls_slice_starts(line, "C;", 2), fmt = ls_slice_starts(line, "F;", 2);
     if (!cell && !fmt) return LS_OK;
@@ -233,5 +246,13 @@ ls_err ls_sylk_text(struct ls_ctx *c, struct ls_object *o, struct ls_slice data)
     ls_buf_free(&k.cbuf);
     if (k.have_tc) ls_tc_free(&k.tc);
     ls_sheet_fmts_free(&k.fmts);
-    return e == LS_E_LIMIT ? LS_OK : e;
+    if (e == LS_E_LIMIT) e = LS_OK;
+    /* Every writer ends the sheet with an E record: a sheet without one
+     * was cut (its last cells gone). Not said when the text given was cut
+     * at the text budget (a converted sheet). */
+    if (e == LS_OK && !k.saw_end && data.len < max) {
+        ls_note(c, o, LS_R_TRUNCATED, "sylk: the sheet ends without its E record (cut short)");
+        e = LS_E_TRUNCATED;
+    }
+    return e;
 }
