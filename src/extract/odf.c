@@ -61,6 +61,10 @@
 #define ODF_VALUE_MAX 48u
 #define ODF_ENC_NAMES_MAX (64u * 1024u)
 #define ODF_MIME_PREFIX "application/vnd.oasis.opendocument."
+/* OpenOffice.org 1.x and StarOffice 6/7 (.sxw .sxc .sxi .sxd and their
+ * templates): ODF's forerunner, the same package and element names in
+ * other namespaces (http://openoffice.org/2000/...). */
+#define ODF_SXW_PREFIX "application/vnd.sun.xml."
 #define ODF_LSTY_MAX 1024u /* list styles kept (LibreOffice writes one per list) */
 /* text:list elements whose style is looked up by name (a linear search of
  * the list styles): a hostile million lists under a thousand styles would
@@ -1363,8 +1367,8 @@ static ls_err odf_extract(struct ls_ctx *c, struct ls_object *o)
 static int odf_probe_names(const struct ls_object *o, bool need_name)
 {
     static const char *const parts[] = {"content.xml", "META-INF/manifest.xml", NULL};
-    static const char *const exts[] = {"odt", "ods", "odp", "odg", "odf", "odc", "odm", "ott",
-                                       "ots", "otp", "otg", NULL};
+    static const char *const exts[] = {"odt", "ods", "odp", "odg", "odf", "odc", "odm", "ott", "ots", "otp",
+                                       "otg", "sxw", "sxc", "sxi", "sxd", "stw", "stc", "sti", "std", NULL};
     /* Only for a file named as ODF: a zip that merely holds such names
      * (Tika's testOpenOffice2.odf carries Configurations2.zip, whose
      * "../quick.odf" is a path_traversal) stays an archive. */
@@ -1410,6 +1414,9 @@ static int odf_probe(const struct ls_object *o)
         return odf_probe_names(o, true);
     if (ls_slice_sub(o->data, 38 + (size_t)extra, sizeof ODF_MIME_PREFIX - 1, &body) &&
         memcmp(body.ptr, ODF_MIME_PREFIX, sizeof ODF_MIME_PREFIX - 1) == 0)
+        return 95;
+    if (ls_slice_sub(o->data, 38 + (size_t)extra, sizeof ODF_SXW_PREFIX - 1, &body) &&
+        memcmp(body.ptr, ODF_SXW_PREFIX, sizeof ODF_SXW_PREFIX - 1) == 0)
         return 95;
     /* A compressed "mimetype" breaks the spec (EPUB too stores it): ODF
      * written by a careless tool (PHPPresentation's .odp writer deflates

@@ -6,7 +6,8 @@ flat ODF document whose root never closes, a Workbook stream ending
 inside a sheet or before a sheet BOUNDSHEET places, a WordDocument
 shorter than its FIB's cbMac, a PowerPoint Document stream ending before
 the user edit Current User points to. Each keeps the text before the cut;
-each whole twin stays full."""
+each whole twin stays full. OpenOffice.org 1.x packages (.sxw, .sxc) are
+read as ODF."""
 import os
 import sys
 import unittest
@@ -39,6 +40,11 @@ class RealSweep18(lsutil.GeneratedTree):
             for line in want:
                 with self.subTest(name=name, line=line):
                     self.assertIn(line, got)
+
+    def test_ooo1_read_as_odf(self):
+        for name in ("ooo1.sxc", "ooo1.sxw"):
+            with self.subTest(name=name):
+                self.assertEqual(self.m.obj(self.p(name))["handler"], "odf")
 
     def test_cut_sylk_scanned(self):
         o = self.m.obj(self.p("sylk_cut.slk"))

@@ -33,6 +33,14 @@ scratch in the structure of a real one, with a whole twin that must stay
   before the UserEditAtom the Current User stream points to (bullets.ppt,
   next_test_ppt_file.ppt cut at nine tenths); ppt_whole.ppt.
 
+And from the sweep of real ODF files (LibreOffice's, Tika's, odfpy's and
+odfdo's test documents against their content.xml read with Python's
+zipfile and expat): OpenOffice.org 1.x / StarOffice 6-7 packages
+(ooo1.sxw, ooo1.sxc: mimetype application/vnd.sun.xml.*, the ODF element
+names in the http://openoffice.org/2000/ namespaces, as Tika's
+testStarOffice-6.0-writer.sxw and -calc.sxc) had gone to the archive
+handler: their parts read as generic XML, a sheet's cells one a line.
+
 Python standard library only; every name, date and number is made up.
 """
 import os
@@ -202,6 +210,45 @@ def ppt():
     return stream, cu, len(doc) + len(slide)
 
 
+# ---------------------------------------------------------------- OpenOffice.org 1.x
+
+OOO_NS = ('xmlns:office="http://openoffice.org/2000/office" xmlns:text="http://openoffice.org/2000/text" '
+          'xmlns:table="http://openoffice.org/2000/table" xmlns:style="http://openoffice.org/2000/style" '
+          'office:class="%s" office:version="1.0"')
+
+
+def ooo1(kind, body):
+    import zipfile
+    import io
+    mime = {"text": "application/vnd.sun.xml.writer", "spreadsheet": "application/vnd.sun.xml.calc"}[kind]
+    content = ('<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content %s>'
+               '<office:automatic-styles/><office:body>%s</office:body></office:document-content>'
+               % (OOO_NS % kind, body))
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest xmlns:manifest='
+                '"http://openoffice.org/2001/manifest"><manifest:file-entry manifest:media-type="%s" '
+                'manifest:full-path="/"/><manifest:file-entry manifest:media-type="text/xml" '
+                'manifest:full-path="content.xml"/></manifest:manifest>' % mime)
+    b = io.BytesIO()
+    with zipfile.ZipFile(b, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), mime)
+        z.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+        z.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+    return b.getvalue()
+
+
+OOO_ROWS = [("Name", "SSN", "Mail"), ("Jane Roe", SSN, EMAIL), ("Ana Lima", SSN2, "ana.lima@example.org")]
+
+
+def ooo1_files():
+    cells = "".join("<table:table-row>%s</table:table-row>" % "".join(
+        '<table:table-cell table:value-type="string"><text:p>%s</text:p></table:table-cell>' % c for c in r)
+        for r in OOO_ROWS)
+    calc = ooo1("spreadsheet", '<table:table table:name="Staff">%s</table:table>' % cells)
+    text = ooo1("text", '<text:h text:level="1">Payroll memo</text:h><text:p>Employee Jane Roe, '
+                '<text:span>SSN %s</text:span>, mail %s.</text:p>' % (SSN, EMAIL))
+    return calc, text
+
+
 def generate(out):
     os.makedirs(out, exist_ok=True)
 
@@ -237,6 +284,10 @@ def generate(out):
     put("ppt_whole.ppt", cfb([("PowerPoint Document", ps), ("Current User", cu)]))
     put("ppt_cut.ppt", cfb([("PowerPoint Document", ps[:cut]), ("Current User", cu)]))
 
+    calc, text = ooo1_files()
+    put("ooo1.sxc", calc)
+    put("ooo1.sxw", text)
+
     # name: (coverage, reason, lines its text must hold)
     return {
         "sylk_whole.slk": ("full", None, ["Jane Roe\t%s\t%s" % (SSN, EMAIL), "Ana Lima\t%s\tana.lima@example.org" % SSN2]),
@@ -255,6 +306,8 @@ def generate(out):
         "doc_cut.doc": ("partial", "truncated", ["Employee Jane Roe, SSN %s, mail %s." % (SSN, EMAIL)]),
         "ppt_whole.ppt": ("full", None, ["Jane Roe SSN %s" % SSN, "Ana Lima SSN %s" % SSN2]),
         "ppt_cut.ppt": ("partial", "truncated", ["Jane Roe SSN %s" % SSN, "Ana Lima SSN %s" % SSN2]),
+        "ooo1.sxc": ("full", None, ["\t".join(r) for r in OOO_ROWS]),
+        "ooo1.sxw": ("full", None, ["Payroll memo", "Employee Jane Roe, SSN %s, mail %s." % (SSN, EMAIL)]),
     }
 
 
