@@ -306,6 +306,9 @@ static bool check_inputs(const struct scan_opts *o)
     if (o->cfg.no_default_rules && !o->n_rule_paths && !o->cfg.identifiers_path)
         cli_err("warning: --no-default-rules without --rules or --identifiers: no rule can match, "
                 "every file will be clean or incomplete");
+    if (o->quarantine_dir && !o->cfg.quarantine_mask)
+        cli_err("warning: --quarantine none: nothing is quarantined, so --quarantine-dir %s stores nothing",
+                o->quarantine_dir);
     if (o->files_from && strcmp(o->files_from, "-") != 0 && !check_file("--files-from", o->files_from))
         return false;
     /* "scan -o m.jsonl m.jsonl": the manifest would be emptied before it

@@ -9,7 +9,8 @@ into memory until the kernel killed the run); a NUL inside a
 newline-separated entry (a `find -print0` list given without --null) is
 refused (the entry was cut at the NUL: one path scanned, the rest
 dropped silently). --resume into a FIFO is refused as such. A symlink
-named as a PATH to a file is followed (it was recorded not_followed)."""
+named as a PATH to a file is followed (it was recorded not_followed).
+--quarantine none with --quarantine-dir is warned about."""
 import os
 import shutil
 import sys
@@ -136,6 +137,25 @@ class SymlinkNamedAsPath(unittest.TestCase):
             o = lsutil.load(out).obj("gone.txt")
             self.assertEqual(o["coverage_reasons"], ["not_followed"])
             self.assertEqual(o["errors"], ["a symlink whose target cannot be opened: No such file or directory"])
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+class QuarantineNoneWithStore(unittest.TestCase):
+    """--quarantine none with --quarantine-dir: flags that contradict each
+    other; the store stays empty and a warning says why (it was silent)."""
+
+    def test_warned(self):
+        tmp = tempfile.mkdtemp(prefix="ls_cliedges_qnone_")
+        try:
+            with open(os.path.join(tmp, "a.txt"), "wb") as f:
+                f.write(b"Name: Jane Roe, SSN: 536-22-1874\n")
+            p = lsutil.run(["scan", "-q", "-o", "m.jsonl", "--quarantine", "none", "--quarantine-dir", "q", "a.txt"],
+                           cwd=tmp)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            self.assertIn(b"warning: --quarantine none: nothing is quarantined, so --quarantine-dir q stores nothing",
+                          p.stderr)
+            self.assertEqual(sorted(os.listdir(os.path.join(tmp, "q"))), ["index.jsonl"])
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
 
