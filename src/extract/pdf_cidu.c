@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/ls_core.h"
@@ -36,8 +37,16 @@ static unsigned cidu_count;
  * past the cap). */
 static uint8_t *cidu_read(const char *path, size_t *len)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    *len = 0;
+    /* non-blocking, and a regular file only: a FIFO or device named by
+     * $LEAKSIFT_POPPLER_DATA must not hold up the start of a scan */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) return NULL;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return NULL;
+    }
     uint8_t *b = malloc(PDF_CIDU_FILE_MAX);
     size_t n = 0;
     while (b && n < PDF_CIDU_FILE_MAX) {

@@ -6,9 +6,9 @@
  *
  * Workers cannot open files (docs/sandbox.md): ls_pdf_cidu_load() is called
  * once before the workers are forked (ls_worker_new()); the tables are then
- * read-only and shared copy-on-write. Without poppler-data (or in a process
- * that never calls it: the fuzzers) every lookup says "unknown" and the PDF
- * handler keeps noting such glyphs unsupported.
+ * read-only and shared copy-on-write (the fuzzers load them the same way).
+ * Without poppler-data (or in a process that never calls it) every lookup
+ * says "unknown" and the PDF handler keeps noting such glyphs unsupported.
  */
 #ifndef LS_PDF_CIDU_H
 #define LS_PDF_CIDU_H
