@@ -51,6 +51,14 @@ class Review17Split(lsutil.GeneratedTree):
                 self.assertIn("split", o)
                 self.assertEqual(o["split"]["parts"], 2)
 
+    def test_whole_file_rar_volumes_each_read(self):
+        for name in self.key["own_roots"]:
+            with self.subTest(file=name):
+                o = self.root(name)
+                self.assertNotIn("split", o)
+                self.assertEqual(o["coverage"], "full", o.get("errors"))
+                self.assertEqual(o["children"], 1)
+
     def test_zip_set_read_whole(self):
         if "zs/sp.z01" not in self.key["joined"]:
             self.skipTest("zip missing")
