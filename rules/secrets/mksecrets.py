@@ -286,6 +286,12 @@ S.append(tok("secret_service_tokens",
               ("$bitbucket", r"/%sATBB[A-Za-z0-9]{32}%s/" % (B_ALNUM_, E_ALNUM_)),
               ("$teams", r"/https:\/\/[a-z0-9-]{1,63}\.webhook\.office\.com\/webhookb2\/[a-f0-9-]{36}@[a-f0-9-]{36}\/IncomingWebhook\/[a-f0-9]{32}\/[a-f0-9-]{36}/")]))
 
+S.append(tok("secret_app_master_key",
+             "Application master keys: Django's SECRET_KEY (50 characters of Django's key alphabet, its symbols included, or django-insecure- and 50: signs sessions, password-reset links and, with PickleSerializer, what it unpickles) and Magento 2's crypt key ('crypt' => array('key' => '<32 hex>') in app/etc/env.php: decrypts the card numbers and payment-gateway credentials the shop stored)",
+             [("$django", r"/SECRET_KEY[ \t]*=[ \t]*[\"'](django-insecure-)?[a-z0-9!@#$%^&*(_=+)-]{50}[\"']/"),
+              ("$magento", r"/'crypt'[ \t]*=>[ \t\r\n]*(array[ \t]*\(|\[)[ \t\r\n]*'key'[ \t]*=>[ \t]*'[0-9a-f]{32}'/")],
+             "password_quoted", "mask", "critical"))
+
 # ---- generic assignments ----------------------------------------------------
 names = [r"api[_.-]?key", r"api[_.-]?secret", r"api[_.-]?token", r"secret[_.-]?key([_.-]?base)?", r"client[_.-]?secret", r"access[_.-]?token",
          r"auth[_.-]?token", r"app[_.-]?secret", r"app[_.-]?key", r"private[_.-]?token",
@@ -325,13 +331,15 @@ S.append(rule("secret_password_assignment", meta("secret", "password", "high", p
                ("$keepass", r"/<Key>Password<\/Key>[ \t\r\n]{0,40}<Value( ProtectInMemory=\"True\")?>[^<\s]{4,128}<\/Value>/"),
                ("$onepux", r"/\"value\"[ \t]*:[ \t]*\"[^\"\\\r\n]{4,128}\"[ \t]*,[ \t\r\n]*\"id\"[ \t]*:[ \t]*\"[^\"\r\n]{0,64}\"[ \t]*,[ \t\r\n]*\"name\"[ \t]*:[ \t]*\"[^\"\r\n]{0,64}\"[ \t]*,[ \t\r\n]*\"fieldType\"[ \t]*:[ \t]*\"P\"/"),
                ("$xml", r"/<(password|passwd|pwd|pass|keyMaterial)( encoding=\"base64\")?>[^<\s]{4,128}<\// nocase"),
+               ("$xml_cdata", r"/<(password|passwd|pwd|pass)><!\[CDATA\[[^\]\r\n]{4,128}\]\]>/ nocase"),
                ("$psk", r"/(^|[^a-z0-9_])(wpa_)?psk[ \t]*=[ \t]*\"[^\"\r\n]{8,63}\"/")]))
 S.append(rule("secret_password_kv", meta("secret", "password", "high",
-              "Password in a key/value pair: .NET appSettings (<add key=\\\"SmtpPassword\\\" value=\\\"...\\\"/>), Dockerfile ENV X_PASSWORD value, SQL (IDENTIFIED BY '...', PASSWORD '...'), PowerShell ConvertTo-SecureString '...' -AsPlainText, literal credentials of a call (smtp/ftp/imap .login('user', 'pw'), JDBC DriverManager.getConnection(url, 'user', 'pw'), .NET NetworkCredential('user', 'pw'))", "password_quoted", "password"),
+              "Password in a key/value pair: .NET appSettings (<add key=\\\"SmtpPassword\\\" value=\\\"...\\\"/>), Dockerfile ENV X_PASSWORD value, SQL (IDENTIFIED BY '...', PASSWORD '...'), PowerShell ConvertTo-SecureString '...' -AsPlainText, literal credentials of a call (smtp/ftp/imap .login('user', 'pw'), JDBC DriverManager.getConnection(url, 'user', 'pw'), PHP mysqli_connect('host', 'user', 'pw'), mysql_connect, new mysqli(...), new PDO('dsn', 'user', 'pw'), .NET NetworkCredential('user', 'pw'))", "password_quoted", "password"),
               [("$appsettings", r"/(key|name)=\"[A-Za-z0-9_.:-]{0,40}(password|passwd|pwd)\"[ \t]+value=\"[^\"\r\n]{4,128}\"/ nocase"),
                ("$dockerenv", r"/ENV[ \t]+[A-Z0-9_]{0,40}(PASSWORD|PASSWD|PWD)[ \t]+[^\s=\"'][^\s\"']{3,127}/"),
                ("$sql", r"/(IDENTIFIED (WITH [a-z_]{1,40} )?BY|PASSWORD)[ \t]+'[^'\r\n]{4,128}'/"),
                ("$login", r"/\.login\([ \t]*[\"'][^\"'\r\n]{1,128}[\"'][ \t]*,[ \t]*[\"'][^\"'\r\n]{4,128}[\"']/"),
+               ("$dbconnect", r"/(mysqli?_p?connect|new[ \t]+(mysqli|PDO))[ \t]*\([ \t]*[\"'][^\"'\r\n]{1,300}[\"'][ \t]*,[ \t]*[\"'][^\"'\r\n]{1,128}[\"'][ \t]*,[ \t]*[\"'][^\"'\r\n]{4,128}[\"']/ nocase"),
                ("$jdbc", r"/getConnection\([ \t]*[\"'][^\"'\r\n]{1,300}[\"'][ \t]*,[ \t]*[\"'][^\"'\r\n]{1,128}[\"'][ \t]*,[ \t]*[\"'][^\"'\r\n]{4,128}[\"']/"),
                ("$netcred", r"/NetworkCredential\([ \t]*[\"'][^\"'\r\n]{1,128}[\"'][ \t]*,[ \t]*[\"'][^\"'\r\n]{4,128}[\"']/"),
                # PHP serialize() (sessions, WordPress options, cache entries): s:8:"password";s:12:"...";

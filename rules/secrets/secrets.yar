@@ -696,6 +696,22 @@ rule secret_service_tokens
         any of them
 }
 
+rule secret_app_master_key
+{
+    meta:
+        category = "secret"
+        entity = "token"
+        severity = "critical"
+        validator = "password_quoted"
+        redact = "mask"
+        description = "Application master keys: Django's SECRET_KEY (50 characters of Django's key alphabet, its symbols included, or django-insecure- and 50: signs sessions, password-reset links and, with PickleSerializer, what it unpickles) and Magento 2's crypt key ('crypt' => array('key' => '<32 hex>') in app/etc/env.php: decrypts the card numbers and payment-gateway credentials the shop stored)"
+    strings:
+        $django = /SECRET_KEY[ \t]*=[ \t]*[\"'](django-insecure-)?[a-z0-9!@#$%^&*(_=+)-]{50}[\"']/
+        $magento = /'crypt'[ \t]*=>[ \t\r\n]*(array[ \t]*\(|\[)[ \t\r\n]*'key'[ \t]*=>[ \t]*'[0-9a-f]{32}'/
+    condition:
+        any of them
+}
+
 rule secret_key_assignment
 {
     meta:
@@ -790,6 +806,7 @@ rule secret_password_assignment
         $keepass = /<Key>Password<\/Key>[ \t\r\n]{0,40}<Value( ProtectInMemory=\"True\")?>[^<\s]{4,128}<\/Value>/
         $onepux = /\"value\"[ \t]*:[ \t]*\"[^\"\\\r\n]{4,128}\"[ \t]*,[ \t\r\n]*\"id\"[ \t]*:[ \t]*\"[^\"\r\n]{0,64}\"[ \t]*,[ \t\r\n]*\"name\"[ \t]*:[ \t]*\"[^\"\r\n]{0,64}\"[ \t]*,[ \t\r\n]*\"fieldType\"[ \t]*:[ \t]*\"P\"/
         $xml = /<(password|passwd|pwd|pass|keyMaterial)( encoding=\"base64\")?>[^<\s]{4,128}<\// nocase
+        $xml_cdata = /<(password|passwd|pwd|pass)><!\[CDATA\[[^\]\r\n]{4,128}\]\]>/ nocase
         $psk = /(^|[^a-z0-9_])(wpa_)?psk[ \t]*=[ \t]*\"[^\"\r\n]{8,63}\"/
     condition:
         any of them
@@ -803,12 +820,13 @@ rule secret_password_kv
         severity = "high"
         validator = "password_quoted"
         redact = "password"
-        description = "Password in a key/value pair: .NET appSettings (<add key=\"SmtpPassword\" value=\"...\"/>), Dockerfile ENV X_PASSWORD value, SQL (IDENTIFIED BY '...', PASSWORD '...'), PowerShell ConvertTo-SecureString '...' -AsPlainText, literal credentials of a call (smtp/ftp/imap .login('user', 'pw'), JDBC DriverManager.getConnection(url, 'user', 'pw'), .NET NetworkCredential('user', 'pw'))"
+        description = "Password in a key/value pair: .NET appSettings (<add key=\"SmtpPassword\" value=\"...\"/>), Dockerfile ENV X_PASSWORD value, SQL (IDENTIFIED BY '...', PASSWORD '...'), PowerShell ConvertTo-SecureString '...' -AsPlainText, literal credentials of a call (smtp/ftp/imap .login('user', 'pw'), JDBC DriverManager.getConnection(url, 'user', 'pw'), PHP mysqli_connect('host', 'user', 'pw'), mysql_connect, new mysqli(...), new PDO('dsn', 'user', 'pw'), .NET NetworkCredential('user', 'pw'))"
     strings:
         $appsettings = /(key|name)=\"[A-Za-z0-9_.:-]{0,40}(password|passwd|pwd)\"[ \t]+value=\"[^\"\r\n]{4,128}\"/ nocase
         $dockerenv = /ENV[ \t]+[A-Z0-9_]{0,40}(PASSWORD|PASSWD|PWD)[ \t]+[^\s=\"'][^\s\"']{3,127}/
         $sql = /(IDENTIFIED (WITH [a-z_]{1,40} )?BY|PASSWORD)[ \t]+'[^'\r\n]{4,128}'/
         $login = /\.login\([ \t]*[\"'][^\"'\r\n]{1,128}[\"'][ \t]*,[ \t]*[\"'][^\"'\r\n]{4,128}[\"']/
+        $dbconnect = /(mysqli?_p?connect|new[ \t]+(mysqli|PDO))[ \t]*\([ \t]*[\"'][^\"'\r\n]{1,300}[\"'][ \t]*,[ \t]*[\"'][^\"'\r\n]{1,128}[\"'][ \t]*,[ \t]*[\"'][^\"'\r\n]{4,128}[\"']/ nocase
         $jdbc = /getConnection\([ \t]*[\"'][^\"'\r\n]{1,300}[\"'][ \t]*,[ \t]*[\"'][^\"'\r\n]{1,128}[\"'][ \t]*,[ \t]*[\"'][^\"'\r\n]{4,128}[\"']/
         $netcred = /NetworkCredential\([ \t]*[\"'][^\"'\r\n]{1,128}[\"'][ \t]*,[ \t]*[\"'][^\"'\r\n]{4,128}[\"']/
         $php_serialized = /s:[0-9]{1,3}:\"[A-Za-z0-9_.-]{0,40}(password|passwd|pwd|_pass)\";s:[0-9]{1,3}:\"[^\"\r\n]{4,128}\"/ nocase

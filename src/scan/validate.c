@@ -2899,6 +2899,14 @@ static bool loc_password(struct ls_slice m, struct ls_value *out)
     /* <password>value</password>; elsewhere a '>' is a boundary byte (<td>) */
     if (ls_slice_at(m, 0) == '<' && is_alpha(ls_slice_at(m, 1))) {
         size_t gt = ls_slice_find(m, 0, ">", 1); /* <Pass encoding="base64">value */
+        /* Magento's app/etc/local.xml: <password><![CDATA[value]]>, the value all up to "]]>" */
+        if (gt != SIZE_MAX && ls_slice_starts(sub(m, gt + 1, m.len - gt - 1), "<![CDATA[", 9)) {
+            size_t ve = ls_slice_find(m, gt + 10, "]]>", 3);
+            if (ve == SIZE_MAX) return false;
+            out->off = gt + 10;
+            out->len = ve - out->off;
+            return password_plausible(sub(m, out->off, out->len));
+        }
         size_t v = gt == SIZE_MAX ? m.len : find_if(m, gt + 1, is_not_space);
         if (ls_slice_starts(sub(m, v, m.len - v), "<Value>", 7))
             gt = v + 6; /* unattend.xml: <AdministratorPassword><Value>value</Value> */

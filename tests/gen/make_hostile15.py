@@ -229,9 +229,9 @@ def config_cases():
            "  'MAGE_MODE' => 'production',\n);\n" % (mg_key, mg_pw))
     r = put(WEB + "/var/www/magento2/app/etc/env.php", env.encode())
     key("magento_env_php", r, [], planted={"password": [mg_pw]}, verdict="sensitive")
-    # gap: Magento's crypt key decrypts what the shop stored encrypted (Magento 1: saved card numbers,
-    # payment gateway credentials); 'key' => '<32 hex>' is no assignment the token rules read ('=>')
-    key("magento_crypt_key", r, [], planted={"token": [mg_key]}, gap=True)
+    # Magento's crypt key decrypts what the shop stored encrypted (Magento 1: saved card numbers,
+    # payment gateway credentials): secret_app_master_key's $magento
+    key("magento_crypt_key", r, [], planted={"token": [mg_key]})
     # Magento 1 app/etc/local.xml: CDATA values
     m1_pw = pw()
     lx = ("<?xml version=\"1.0\"?>\n<config>\n  <global>\n    <install><date><![CDATA[Mon, 24 Nov 2014 08:00:00 +0000]]>"
@@ -241,10 +241,8 @@ def config_cases():
           "          <dbname><![CDATA[magento]]></dbname>\n        </connection>\n      </default_setup>\n"
           "    </resources>\n  </global>\n</config>\n" % (rs(32, "0123456789abcdef"), m1_pw))
     r = put(WEB + "/var/www/magento1/app/etc/local.xml", lx.encode())
-    # gap: <password><![CDATA[value]]></password> - the XML text reader gives the value with no name
-    # and secret_password_assignment's <password>value form does not pass over a CDATA opening
-    # (rules18's files: /tmp/s18/patches/hostile18-rules-connect-cdata.patch reads it, drops the mark)
-    key("magento_local_xml", r, [], planted={"password": [m1_pw]}, verdict="sensitive", gap=True)
+    # <password><![CDATA[value]]></password>: secret_password_assignment's $xml_cdata
+    key("magento_local_xml", r, [], planted={"password": [m1_pw]}, verdict="sensitive")
     # Laravel .env
     lv_pw, sk, mail_pw = pw(), "sk_live_" + rs(24), pw()
     dotenv = ("APP_NAME=Shop\nAPP_ENV=production\nAPP_KEY=base64:%s\nAPP_DEBUG=false\n\nDB_CONNECTION=mysql\n"
@@ -261,17 +259,16 @@ def config_cases():
           % (dj_key, dj_pw))
     r = put(WEB + "/srv/django/shop/settings.py", st.encode())
     key("django_settings", r, [], planted={"password": [dj_pw]}, verdict="sensitive")
-    # gap: Django's SECRET_KEY signs sessions (and unpickles them with PickleSerializer): a secret; its
-    # alphabet (!@#%^&*(-_=+)) is outside secret_key_assignment's value class
-    key("django_secret_key", r, [], planted={"token": [dj_key]}, gap=True)
-    # a hand-written PHP shop's config: the password passed by position
-    # (gap: no rule reads it; hostile18-rules-connect-cdata.patch, which drops the mark)
+    # Django's SECRET_KEY signs sessions (and unpickles them with PickleSerializer): a secret, its
+    # alphabet (!@#%^&*(-_=+)) read by secret_app_master_key's $django
+    key("django_secret_key", r, [], planted={"token": [dj_key]})
+    # a hand-written PHP shop's config: the password passed by position (secret_password_kv's $dbconnect)
     cf_pw, pdo_pw = pw(), pw()
     r = put(HTML + "/includes/config.php", ("<?php\n$link = mysqli_connect(\"localhost\", \"shop\", \"%s\", \"shop\");\n"
                                             "$pdo = new PDO('mysql:host=db1.internal;dbname=shop', 'report', '%s');\n"
                                             "$old = mysql_connect(\"localhost\", \"root\", \"$password\");\n"
                                             % (cf_pw, pdo_pw)).encode())
-    key("php_connect_positional", r, [], exact={"password": [cf_pw, pdo_pw]}, verdict="sensitive", gap=True)
+    key("php_connect_positional", r, [], exact={"password": [cf_pw, pdo_pw]}, verdict="sensitive")
     r = put(HTML + "/robots.txt", b"User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n")
     key("robots_clean", r, [], no_findings=True, verdict="clean")
 
@@ -460,11 +457,10 @@ def skimmer_cases():
              % ws_pw)
     ws = "<?php /* WP cache helper */ @eval(base64_decode('%s')); ?>\n" % base64.b64encode(inner.encode()).decode()
     r = put(HTML + "/wp-content/uploads/2014/11/wp-cache.php", ws.encode())
-    # gap: the payload is minified PHP (src/extract/b64blob.c decodes it), and no rule reads a
-    # password passed by position (mysqli_connect(host, user, PASSWORD, db), new PDO(dsn, user,
-    # PASSWORD)): rules18's to add
-    key("webshell_b64_password", r, None, planted_under={"password": [ws_pw]}, gap=True)
-    key("webshell_not_clean", r, [], verdict_in=["sensitive", "hostile"], gap=True)
+    # the payload is minified PHP (src/extract/b64blob.c decodes it), the password passed by position
+    # (secret_password_kv's $dbconnect)
+    key("webshell_b64_password", r, None, planted_under={"password": [ws_pw]})
+    key("webshell_not_clean", r, [], verdict_in=["sensitive", "hostile"])
 
 
 def export_cases():
