@@ -233,6 +233,65 @@ static bool appended_zip(struct ls_slice s)
            r.bad_local == 0;
 }
 
+/* A zip cut before its end records after a prefix (a self-extractor's
+ * program, padding, a file it was appended to): libarchive's seekable
+ * reader needs the end record and its streaming reader a local header at
+ * byte 0, so the file read as a blob, `full`. The offset of the first local
+ * header (APPNOTE 4.3.7) in the first ARC_SFX_SCAN bytes that is sane: a
+ * version needed of 6.3 or below, no reserved flag, a known method, a DOS
+ * date or none, a whole name of 1 to 1024 bytes with no control byte, its
+ * extra field inside the file and, when its sizes are stated, stored sizes
+ * that agree and the next signature ("PK") right after its data or past the
+ * file's end. 0 if none, or if the file holds a whole end record (its
+ * comment inside the file) anywhere after it (a whole zip inside a
+ * program's resources is not cut; an end record cut short is). At most
+ * ARC_SFX_HITS signatures are checked. */
+static bool zip_local_sane(struct ls_slice s, size_t at)
+{
+    static const uint16_t methods[] = {0, 1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 14, 18, 19, 20, 93, 94, 95, 96, 97, 98, 99};
+    uint16_t ver, flags, method, tm, dt, nlen, xlen;
+    uint32_t csize, usize;
+    if (!ls_rd_u16le(s, at + 4, &ver) || !ls_rd_u16le(s, at + 6, &flags) || !ls_rd_u16le(s, at + 8, &method) ||
+        !ls_rd_u16le(s, at + 10, &tm) || !ls_rd_u16le(s, at + 12, &dt) || !ls_rd_u32le(s, at + 18, &csize) ||
+        !ls_rd_u32le(s, at + 22, &usize) || !ls_rd_u16le(s, at + 26, &nlen) || !ls_rd_u16le(s, at + 28, &xlen))
+        return false;
+    if ((ver & 0xFFu) > 63 || (ver >> 8) > 19 || (flags & 0xD780u) || nlen == 0 || nlen > 1024) return false;
+    bool known = false;
+    for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++) known |= methods[i] == method;
+    unsigned mon = (dt >> 5) & 15u, day = dt & 31u;
+    if (!known || ((dt || tm) && (mon < 1 || mon > 12 || day < 1))) return false;
+    size_t name = at + 30;
+    if (name > s.len || s.len - name < (size_t)nlen + xlen) return false;
+    for (size_t i = 0; i < nlen; i++) {
+        int b = ls_slice_at(s, name + i);
+        if (b < 0x20 || b == 0x7F) return false;
+    }
+    if ((flags & 8u) || csize == 0xFFFFFFFFu || usize == 0xFFFFFFFFu) return true;
+    if (method == 0 && csize != usize) return false;
+    size_t data = name + nlen + xlen;
+    if ((size_t)csize + 2 > s.len - data) return true; /* cut inside its data */
+    return ls_slice_at(s, data + csize) == 'P' && ls_slice_at(s, data + csize + 1) == 'K';
+}
+
+static size_t cut_appended_zip(struct ls_slice s)
+{
+    if (ls_slice_starts(s, "PK", 2)) return 0;
+    struct ls_slice w = ls_slice_make(s.ptr, s.len < ARC_SFX_SCAN ? s.len : ARC_SFX_SCAN);
+    unsigned hits = 0;
+    for (size_t at = ls_slice_find(w, 1, "PK\x03\x04", 4); at != SIZE_MAX && hits++ < ARC_SFX_HITS;
+         at = ls_slice_find(w, at + 1, "PK\x03\x04", 4)) {
+        if (!zip_local_sane(s, at)) continue;
+        /* an end record with its comment inside the file: a whole zip */
+        for (size_t e = ls_slice_find(s, at, "PK\x05\x06", 4); e != SIZE_MAX;
+             e = ls_slice_find(s, e + 1, "PK\x05\x06", 4)) {
+            uint16_t clen;
+            if (ls_rd_u16le(s, e + 20, &clen) && s.len - e - 22 >= clen) return 0;
+        }
+        return at;
+    }
+    return 0;
+}
+
 /* The last part of a split (multi-disk) zip, `zip -s`: its end record names
  * a disk other than the first; the members start in the other parts. */
 static bool split_zip_part(struct ls_slice s, unsigned *disk)
@@ -380,7 +439,8 @@ static int arc_probe(const struct ls_object *o)
     if (best == 0) best = probe_lzma(o->data);
     unsigned disk;
     if (best == 0 && media_or_blob(o->mime) &&
-        (appended_zip(o->data) || split_zip_part(o->data, &disk) || sfx_archive(o->data, NULL)))
+        (appended_zip(o->data) || split_zip_part(o->data, &disk) || sfx_archive(o->data, NULL) ||
+         cut_appended_zip(o->data)))
         best = ARC_APPENDED_ZIP_PROBE;
     return best;
 }
@@ -3148,6 +3208,14 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
         ls_note(c, o, NULL, "%s appended after %zu bytes of %s (self-extractor or polyglot); they are "
                 "read as member '" ARC_PREFIX_NAME "'", k == '7' ? "7z" : k == 'M' ? "cab" : "rar",
                 stub, o->mime);
+    }
+    if (!ar.front && !ar.zr.is_zip && media_or_blob(o->mime) && (stub = cut_appended_zip(o->data)) > 0) {
+        ar.front = stub;
+        ls_note(c, o, NULL, "zip appended after %zu bytes of %s (self-extractor or polyglot); they are "
+                "read as member '" ARC_PREFIX_NAME "'", stub, o->mime);
+        snprintf(ar.short_why, sizeof ar.short_why,
+                 "zip: no end of central directory record (cut short?); members were read "
+                 "by their local headers from offset %zu", stub);
     }
     bool retry_raw = false;
     ls_buf_init(&ar.pad, ARC_PAD_MAX);

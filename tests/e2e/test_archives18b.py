@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""End-to-end: a zip cut before its end records that does not start at
+byte 0 (a self-extractor's program, padding or another file in front of
+it; fixtures: tests/gen/gen_archives18b.py). libarchive's seekable reader
+needs the end record and its streaming reader a local header at byte 0,
+so such a file read as a blob, `full`, its members unread. Now read by
+its local headers from the first sane one: `partial` with `truncated`,
+the prefix the member hidden_prefix; the same zip whole stays `full`, and
+a blob with a stray local-header signature, or a whole zip inside it, is
+not taken for a cut zip.
+"""
+import os
+import sys
+import tempfile
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import lsutil  # noqa: E402
+
+sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
+import gen_archives18b as gen  # noqa: E402
+
+KEY = b"archives18b-e2e-fingerprint-key"
+
+
+class Archives18b(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.dir = os.path.join(cls.tmp.name, "arc")
+        gen.generate(cls.dir)
+        cls.proc, cls.m = lsutil.scan_keyed(cls.tmp.name, [cls.dir], KEY, "-j2")
+        cls.ssn = lsutil.fingerprint(KEY, "ssn", gen.SSN.replace("-", ""))
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def check(self, name):
+        self.assertIsNotNone(self.m, self.proc.stderr)
+        lsutil.check_expect(self, self.m, os.path.join(self.dir, name), gen.EXPECT[name], self.ssn)
+
+    def test_cut_in_directory_after_prefix(self):
+        self.check("cut_in_directory.bin")
+
+    def test_cut_in_member_after_prefix(self):
+        self.check("cut_in_member.bin")
+
+    def test_whole_after_prefix_stays_full(self):
+        self.check("whole_after_prefix.bin")
+
+    def test_stray_signature_is_no_zip(self):
+        self.check("stray_signature.bin")
+        o = self.m.obj(os.path.join(self.dir, "stray_signature.bin"), [])
+        self.assertNotEqual(o.get("handler"), "archive")
+
+    def test_whole_zip_inside_is_not_cut(self):
+        self.check("zip_inside.bin")
+
+
+if __name__ == "__main__":
+    unittest.main()
