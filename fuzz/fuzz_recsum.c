@@ -2,8 +2,9 @@
  * it (src/pool/pool_frame.c pool_recsum_split, src/pool/pool_spool.c,
  * src/manifest/summary.c): any bytes as a 'Q' frame's body, split into the
  * line and the digest, spooled and replayed, folded into a run summary;
- * the same bytes as a bare digest too. Whatever a (compromised) worker
- * claims, the summary record written from it must stay one JSON object. */
+ * the same bytes as a bare digest and as a manifest line (jansson) too.
+ * Whatever a (compromised) worker claims, the summary record written from
+ * it must stay one JSON object. */
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +57,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (pool_spool_replay_dig(&sp, fold_line, &f) != LS_OK || f.n != 3) abort();
         pool_spool_free(&sp);
     }
+    /* the same bytes as a manifest line read back (merge, --resume) */
+    (void)ls_summary_add_line(s, (const char *)data, size);
     int k = ls_summary_digest_kind(body);
     ls_err e = ls_summary_add_digest(s, body, "{}", 2);
     if ((k != 0) != (e == LS_OK)) abort();

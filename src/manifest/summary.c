@@ -282,7 +282,10 @@ static void add_object(struct ls_summary *s, json_t *o)
 ls_err ls_summary_add_line(struct ls_summary *s, const char *line, size_t len)
 {
     json_error_t jerr;
-    json_t *o = json_loadb(line, len, JSON_DISABLE_EOF_CHECK, &jerr);
+    /* a member name may hold a NUL, written \u0000 (an attachment named
+     * statement.pdf%00.exe): jansson refuses it unless allowed, and the
+     * object went uncounted (a worker's digest counts it) */
+    json_t *o = json_loadb(line, len, JSON_DISABLE_EOF_CHECK | JSON_ALLOW_NUL, &jerr);
     if (!o || !json_is_object(o)) {
         json_decref(o);
         return LS_E_CORRUPT;

@@ -258,6 +258,23 @@ static void bad_digests_count_nothing(void **state)
     ls_summary_free(s);
 }
 
+/* A member name with a NUL in it (written \u0000) is a record like any
+ * other: counted when its line is read back (merge, --resume), as its
+ * digest counts it in a live run. */
+static void nul_in_a_name_is_counted(void **state)
+{
+    (void)state;
+    struct ls_summary *s = ls_summary_new();
+    static const char line[] = "{\"record\":\"object\",\"depth\":1,\"chain\":[\"statement.pdf\\u0000.exe\"],"
+                               "\"alerts\":[\"ext_mismatch\"],\"verdict\":\"hostile\",\"coverage\":\"full\"}";
+    assert_int_equal(ls_summary_add_line(s, line, strlen(line)), LS_OK);
+    assert_int_equal(ls_summary_objects(s), 1);
+    char r[4096];
+    record_of(s, r, sizeof r);
+    assert_non_null(strstr(r, "\"alerts\":{\"ext_mismatch\":1}"));
+    ls_summary_free(s);
+}
+
 /* Counts a worker's records (or a manifest read back) claim add up to at
  * most INT64_MAX: the summary record stays one a JSON reader takes. */
 static void counts_are_held_at_int64_max(void **state)
@@ -378,6 +395,7 @@ int main(void)
         cmocka_unit_test(digest_folds_as_the_line),
         cmocka_unit_test(bad_digests_count_nothing),
         cmocka_unit_test(counts_are_held_at_int64_max),
+        cmocka_unit_test(nul_in_a_name_is_counted),
         cmocka_unit_test(writers_refuse_what_a_line_would_change),
         cmocka_unit_test(recsum_frames),
         cmocka_unit_test(spool_keeps_digests),
