@@ -131,6 +131,8 @@ static ls_err read_file(const char *path, struct ls_buf *out, char *err, size_t 
     size_t n;
     ls_err e = LS_OK;
     while (e == LS_OK && (n = fread(chunk, 1, sizeof chunk, f)) > 0) e = ls_buf_add(out, chunk, n);
+    if (e == LS_E_LIMIT) /* /dev/zero, a disk image: was the bare word "limit" */
+        snprintf(err, errlen, "%s: larger than %zu MiB: not a rule or identifier file", path, out->max >> 20);
     if (ferror(f)) {
         snprintf(err, errlen, "%s: read error", path);
         e = LS_E_IO;
@@ -367,6 +369,8 @@ void ls_findings_free(struct ls_findings *f)
     free(f->rej);
     free(f->gone);
     ls_fpindex_free(&f->gone_ix);
+    free(f->ph);
+    ls_fpindex_free(&f->ph_ix);
     memset(f, 0, sizeof *f);
 }
 
@@ -578,6 +582,107 @@ static void value_fp(const struct ls_findings *f, const char *entity, const char
         m->len = (uint8_t)(ne + 1 + n);
         memcpy(m->in, in, m->len);
         memcpy(m->fp, fp, 32);
+    }
+}
+
+/* One number's national and international forms. A national form written
+ * with its trunk 0 (020 7946 0958) names no country, so the validator
+ * fingerprints it as written (02079460958). When the object also holds a
+ * +CC form whose last digits are that national number without its 0
+ * (+44 20 7946 0958: 442079460958; 1-3 digits of country code before
+ * them, 8 or more after) on the same line (a contact's "Tel: 020 ...
+ * Mobile: +44 20 ...": a Dutch 06-12345678 and a French +33 6 12 34 56 78
+ * on two lines of a contact sheet are two numbers), the two are one
+ * number: at the end of the scan
+ * that finds the pair, the national form's evidence takes the +CC form's
+ * fingerprint, and its later matches in the object take it as they come.
+ * At most LS_MAX_PHONE_FORMS forms per object are remembered. */
+_Static_assert(offsetof(struct ls_phone_form, fp) == 0, "fp leads struct ls_phone_form");
+
+static struct ls_phone_form *phone_form(struct ls_findings *f, const uint8_t fp[32])
+{
+    size_t k = ls_fpindex_find(&f->ph_ix, f->ph, sizeof *f->ph, 32, fp);
+    return k == SIZE_MAX ? NULL : &f->ph[k];
+}
+
+static void phone_form_add(struct ls_findings *f, const uint8_t fp[32], const char *norm, bool trunk0,
+                           uint64_t line, int where)
+{
+    size_t n = strlen(norm);
+    if (f->n_ph >= LS_MAX_PHONE_FORMS || n < 9 || n >= LS_PHONE_DIGITS) return;
+    if (ls_fpindex_reserve(&f->ph_ix, f->ph, sizeof *f->ph, f->n_ph, 64) != LS_OK) return;
+    if (f->n_ph == f->cap_ph) {
+        size_t cap = f->cap_ph ? f->cap_ph * 2 : 16;
+        struct ls_phone_form *np = realloc(f->ph, cap * sizeof *np);
+        if (!np) return;
+        f->ph = np;
+        f->cap_ph = cap;
+    }
+    struct ls_phone_form *p = &f->ph[f->n_ph];
+    memset(p, 0, sizeof *p);
+    memcpy(p->fp, fp, 32);
+    memcpy(p->digits, norm, n + 1);
+    p->trunk0 = trunk0;
+    p->line = line;
+    p->where = where;
+    ls_fpindex_insert(&f->ph_ix, f->ph, sizeof *f->ph, f->n_ph++);
+    f->ph_new = true;
+}
+
+/* The evidence (and unlisted values) of fingerprint from in the phone
+ * findings becomes to's; a finding that holds both keeps one, counted as
+ * both were. */
+static void phone_rekey(struct ls_findings *f, const uint8_t from[32], const uint8_t to[32])
+{
+    for (size_t i = 0; i < f->n; i++) {
+        struct ls_finding *x = &f->f[i];
+        if (strcmp(x->entity, "phone") != 0) continue;
+        size_t k = ls_fpindex_find(&x->ev_ix, x->ev, sizeof *x->ev, 32, from);
+        if (k != SIZE_MAX) {
+            size_t t = ls_fpindex_find(&x->ev_ix, x->ev, sizeof *x->ev, 32, to);
+            if (t != SIZE_MAX) {
+                for (int w = 0; w < LS_WHERE_N; w++) x->ev[t].count[w] += x->ev[k].count[w];
+                memmove(&x->ev[k], &x->ev[k + 1], (x->n_ev - k - 1) * sizeof *x->ev);
+                x->n_ev--;
+                f->n_evidence--;
+            } else {
+                memcpy(x->ev[k].fp, to, 32);
+            }
+            ls_fpindex_rebuild(&x->ev_ix, x->ev, sizeof *x->ev, x->n_ev);
+        }
+        k = x->n_xfp ? ls_fpindex_find(&x->xfp_ix, x->xfp, 32, 32, from) : SIZE_MAX;
+        if (k != SIZE_MAX) {
+            if (ls_fpindex_find(&x->xfp_ix, x->xfp, 32, 32, to) != SIZE_MAX) {
+                memmove(x->xfp[k], x->xfp[k + 1], (x->n_xfp - k - 1) * sizeof *x->xfp);
+                x->n_xfp--;
+            } else {
+                memcpy(x->xfp[k], to, 32);
+            }
+            ls_fpindex_rebuild(&x->xfp_ix, x->xfp, 32, x->n_xfp);
+        }
+    }
+}
+
+static void phone_join(struct ls_findings *f)
+{
+    if (!f->ph_new) return;
+    f->ph_new = false;
+    for (size_t i = 0; i < f->n_ph; i++) {
+        struct ls_phone_form *a = &f->ph[i];
+        if (!a->trunk0 || a->joined) continue;
+        const char *nsn = a->digits + 1;
+        size_t l = strlen(nsn);
+        if (l < 8) continue;
+        for (size_t j = 0; j < f->n_ph && !a->joined; j++) {
+            const struct ls_phone_form *b = &f->ph[j];
+            size_t lb = strlen(b->digits);
+            if (b->trunk0 || b->where != a->where || b->line != a->line || lb <= l || lb - l > 3 ||
+                memcmp(b->digits + lb - l, nsn, l) != 0)
+                continue;
+            memcpy(a->to, b->fp, 32);
+            a->joined = true;
+        }
+        if (a->joined) phone_rekey(f, a->fp, a->to);
     }
 }
 
@@ -1134,6 +1239,16 @@ LS_YR_UNALIGNED static void take_match(struct scan_state *st, const YR_RULE *rul
     x->last_end[st->where] = end;
     uint8_t fp[32];
     value_fp(st->f, m->entity, v.norm, fp);
+    if (strcmp(m->entity, "phone") == 0 && (v.trunk0 || (m->validator && strcmp(m->validator, "e164") == 0))) {
+        const struct ls_phone_form *pf = phone_form(st->f, fp);
+        if (!pf) {
+            size_t lo = start > 512 ? (size_t)start - 512 : 0;
+            const uint8_t *nl = memrchr(st->data.ptr + lo, '\n', (size_t)start - lo);
+            uint64_t line = st->base + (nl ? (uint64_t)(nl - st->data.ptr) + 1 : lo);
+            phone_form_add(st->f, fp, v.norm, v.trunk0, line, (int)st->where);
+        }
+        else if (pf->joined) memcpy(fp, pf->to, 32); /* a national form already joined to its +CC form */
+    }
     bool fresh;
     struct ls_evidence *e = evidence_for(st->f, x, fp, &fresh);
     if (!e) {
@@ -1226,6 +1341,7 @@ ls_err ls_scanner_scan(struct ls_scanner *s, struct ls_slice data, enum ls_where
     int rc = yr_scanner_scan_mem(s->yr, data.ptr, data.len);
     if (q && rc == ERROR_SUCCESS && !st.matched && !st.too_many) quiet_put(q, data);
     if (st.n_veto) apply_vetoes(f, &st);
+    phone_join(f);
     free(st.veto);
     if (rc == ERROR_SCAN_TIMEOUT) {
         *reason = LS_R_LIMIT_TIME;

@@ -81,7 +81,22 @@ struct ls_findings {
     uint8_t (*gone)[32];         /* values a validator's veto took out of the raw scan: the */
     size_t n_gone, cap_gone;     /* object's text, which may lose their key, does not bring them back */
     struct ls_fpindex gone_ix;   /* gone by fp; at most LS_MAX_UNLISTED */
+    struct ls_phone_form *ph;    /* the object's national trunk-0 and +CC phone values, to join */
+    size_t n_ph, cap_ph;         /* one number's two forms (docs/rules.md, Fingerprints) */
+    struct ls_fpindex ph_ix;     /* ph by fp */
+    bool ph_new;                 /* a form added since the last join */
 };
+
+#define LS_PHONE_DIGITS 24
+struct ls_phone_form {
+    uint8_t fp[32];              /* the value's own fingerprint */
+    uint8_t to[32];              /* joined: the +CC form's fingerprint it counts as */
+    char digits[LS_PHONE_DIGITS];/* its norm: 02079460958 (trunk0) or 442079460958 */
+    uint64_t line;               /* where its first occurrence's line starts (scan base + offset) */
+    int where;                   /* in which scan (enum ls_where) */
+    bool trunk0, joined;
+};
+#define LS_MAX_PHONE_FORMS 4096u
 
 void ls_findings_init(struct ls_findings *f, struct ls_slice key, size_t max_evidence);
 void ls_findings_free(struct ls_findings *f);

@@ -1130,7 +1130,10 @@ static bool national_ok(struct ls_slice m, struct ls_value *out)
         out->len -= skip;
         return true;
     }
-    if (d[0] == '0') return n <= 13 && national_lone_trunk_ok(v);
+    if (d[0] == '0') {
+        out->trunk0 = n <= 13 && national_lone_trunk_ok(v);
+        return out->trunk0;
+    }
     if (national_paren_area(v)) {
         if (n == 11 && d[2] == '9') memcpy(out->cc, "55", 3); /* Brazil's mobile: (11) 91234-5678 */
         return n == 10 || n == 11;

@@ -39,6 +39,9 @@ struct ls_value {
                                         * given in front, so it is one value with the +86/+7/+55/+91
                                         * form; "" otherwise */
     bool drop_trunk;                   /* with cc: the first digit is a trunk prefix (Russia's 8) */
+    bool trunk0;                       /* a national form with its trunk 0 and no country named
+                                        * (020 7946 0958: norm 02079460958): the engine joins it to
+                                        * a +CC form of the same number in the object, if any */
     unsigned date;                     /* a date of birth whose written form says the order of its
                                         * fields (ISO, YYYYMMDD, a month word, CJK, a day > 12, a
                                         * DD/MM label): YYYYMMDD, fingerprinted as YYYY-MM-DD so

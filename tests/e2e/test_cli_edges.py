@@ -160,5 +160,18 @@ class QuarantineNoneWithStore(unittest.TestCase):
             shutil.rmtree(tmp, ignore_errors=True)
 
 
+class RuleFileTooLarge(unittest.TestCase):
+    """--rules or --identifiers naming something far larger than a rule
+    file (/dev/zero, a disk image) says so (it said the bare word
+    "limit"), exit 2."""
+
+    def test_says_what_is_wrong(self):
+        for flag, mib in (("--rules", 64), ("--identifiers", 16)):
+            with self.subTest(flag=flag):
+                p = lsutil.run(["scan", "-q", "-o", "-", flag, "/dev/zero", "/dev/null"], timeout=120)
+                self.assertEqual(p.returncode, 2, p.stderr)
+                self.assertIn(b"/dev/zero: larger than %d MiB: not a rule or identifier file" % mib, p.stderr)
+
+
 if __name__ == "__main__":
     unittest.main()

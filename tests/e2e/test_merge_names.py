@@ -2,7 +2,8 @@
 """`leaksift merge` keeps a record whose member name holds a NUL byte
 (written "\\u0000": an attachment named statement.pdf%00.exe, RFC 2231):
 jansson refused such a line by default, so merge dropped the object as
-"not JSON" (a hostile member gone from the merged manifest)."""
+"not JSON" (a hostile member gone from the merged manifest) and the
+merged summary counted one object less than the records."""
 import json
 import os
 import shutil
@@ -39,6 +40,7 @@ class MergeNulName(unittest.TestCase):
             m = lsutil.load(merged)
             self.assertEqual(sorted(json.dumps(o, sort_keys=True) for o in m.objects),
                              sorted(json.dumps(o, sort_keys=True) for o in lsutil.load(shard).objects))
+            self.assertEqual(m.summary["objects"], len(m.objects))
             self.assertIn(["statement.pdf\0.exe"], [o["chain"] for o in m.objects])
         finally:
             shutil.rmtree(tmp, ignore_errors=True)

@@ -286,6 +286,21 @@ def build_forms(g):
         "  \u751f\u5e74\u6708\u65e5\uff1a%d\u5e74%d\u6708%d\u65e5" % (y, m, d), ""]))
 
 
+def build_same_number(g):
+    """One number written in its national trunk-0 form and in its +CC form in
+    one object: one value (the engine joins them)."""
+    g.begin("contacts/same_number_national_and_cc.txt")
+    uk, fr, de = "20" + g.nz(8), "6" + g.nz(8), "30" + g.nz(8)
+    g.plant("phone", "44" + uk, "UK number: 0%s and +44" % uk[:2])
+    g.plant("phone", "33" + fr, "French mobile: 0%s and +33" % fr[:1])
+    g.plant("phone", "49" + de, "Berlin number: 0%s and +49" % de[:2])
+    g.write("\n".join([
+        "Jo Smith      Tel: 0%s %s %s      Mobile: +44 %s %s %s" % (uk[:2], uk[2:6], uk[6:], uk[:2], uk[2:6], uk[6:]),
+        "Pierre Martin T\u00e9l: 0%s %s %s %s %s   Portable: +33 %s %s %s %s %s" % (
+            fr[0], fr[1:3], fr[3:5], fr[5:7], fr[7:], fr[0], fr[1:3], fr[3:5], fr[5:7], fr[7:]),
+        "Hans Weber    Telefon: 0%s %s     +49 %s %s" % (de[:2], de[2:], de[:2], de[2:]), ""]))
+
+
 def build_dob_columns(g):
     r = g.r
     g.begin("hr/roster_us.csv")
@@ -351,6 +366,7 @@ def main():
     build_tokens(g)
     build_forms(g)
     build_dob_columns(g)
+    build_same_number(g)
     build_decoys(g)
     with open(a.keyfile, "w", encoding="utf-8") as f:
         json.dump({"files": g.files}, f, indent=1, sort_keys=True, ensure_ascii=False)

@@ -581,6 +581,20 @@ static void dob_escaped_slash_and_bracket_layout(void **st)
     assert_false(check("dob", "dob", NULL, "DOB: 03\\-14\\-1975\n", &v)); /* only "\\/" is an escape */
 }
 
+/* a national form with its trunk 0 names no country: flagged for the engine to join to a +CC form */
+static void phone_national_trunk0_flagged(void **st)
+{
+    (void)st;
+    struct ls_value v;
+    assert_true(check("phone", "phone_national", NULL, "Tel: 020 7946 0958\n", &v));
+    assert_true(v.trunk0);
+    assert_string_equal(v.norm, "02079460958");
+    assert_true(check("phone", "phone_national", NULL, "Tel.: 0044 20 7946 0958\n", &v));
+    assert_false(v.trunk0); /* 00 and a country code: international */
+    assert_true(check("phone", "e164", NULL, "+44 20 7946 0958\n", &v));
+    assert_false(v.trunk0);
+}
+
 /* rulesred10: a YAML block scalar's value is on the next line */
 static void password_yaml_block_scalar(void **st)
 {
@@ -1048,7 +1062,7 @@ int main(void)
         T(mrz_short_rejected), T(mrz_value_is_document_number), T(mrz_lines_joined_by_space),
         T(passport_context_valid), T(passport_word_rejected), T(dob_iso_valid),
         T(dob_impossible_date_rejected), T(dob_feb29_leap_year_only), T(dob_basic_form), T(dob_month_name_day_first),
-        T(dob_month_name_month_first), T(dob_norm_iso_when_order_known), T(dob_escaped_slash_and_bracket_layout), T(password_yaml_block_scalar), T(dob_month_name_impossible_rejected), T(drivers_license_valid), T(drivers_license_dashed),
+        T(dob_month_name_month_first), T(dob_norm_iso_when_order_known), T(dob_escaped_slash_and_bracket_layout), T(phone_national_trunk0_flagged), T(password_yaml_block_scalar), T(dob_month_name_impossible_rejected), T(drivers_license_valid), T(drivers_license_dashed),
         T(aws_key_valid), T(aws_key_example_rejected), T(aws_key_bad_alphabet_rejected),
         T(aws_key_bad_prefix_rejected), T(aws_key_redacted_prefix), T(aws_secret_example_rejected),
         T(jwt_valid_norm_is_signature), T(jwt_without_alg_rejected), T(token_placeholder_rejected),
