@@ -477,6 +477,9 @@ struct arc {
                              * the codes ending here; libarchive is handed
                              * the bytes before it (0: none) */
     size_t z_bad;           /* ... and that code's byte offset */
+    size_t cut_end;         /* bzip2/xz of several streams cut in a later one:
+                             * libarchive is handed the whole streams before
+                             * it (last_stream_start(); 0: all) */
     uint64_t tar_end;       /* uncompressed tar: where the last member's data
                              * ends (0: unknown); tar_padding() */
     struct ls_buf pad;      /* the non-zero bytes of tar padding found */
@@ -2579,12 +2582,51 @@ static bool weak_decodes(struct ls_slice in)
     return ok;
 }
 
+/* A bzip2 or xz file of several streams one after another (pbzip2, pixz,
+ * `cat`): libarchive's filters drop the block they were decoding when the
+ * input ends, so one cut in a later stream can fail at open and lose the
+ * members the earlier streams hold whole. The offset of the last stream
+ * header past byte 0 (bzip2: "BZh", a level digit and a block's or the
+ * end-of-stream magic; xz: the stream header magic and its flags' CRC
+ * after the footer "YZ" and zero padding), 0 if none: the
+ * streams before it are whole. */
+static size_t last_stream_start(struct ls_slice s)
+{
+    static const uint8_t xz[6] = {0xFD, '7', 'z', 'X', 'Z', 0};
+    size_t last = 0;
+    if (ls_slice_starts(s, "BZh", 3)) {
+        for (size_t at = ls_slice_find(s, 1, "BZh", 3); at != SIZE_MAX; at = ls_slice_find(s, at + 1, "BZh", 3)) {
+            int lv = ls_slice_at(s, at + 3);
+            struct ls_slice m;
+            if (lv >= '1' && lv <= '9' && ls_slice_sub(s, at + 4, 6, &m) &&
+                (ls_slice_starts(m, "1AY&SY", 6) || ls_slice_starts(m, "\x17\x72\x45\x38\x50\x90", 6)))
+                last = at;
+        }
+    } else if (ls_slice_starts(s, xz, sizeof xz)) {
+        for (size_t at = ls_slice_find(s, 1, xz, sizeof xz); at != SIZE_MAX;
+             at = ls_slice_find(s, at + 1, xz, sizeof xz)) {
+            /* the stream flags' CRC-32 right, after the last stream's footer
+             * ("YZ") and its zero padding: not the magic of an .xz stored
+             * in an LZMA2 chunk left uncompressed */
+            uint32_t crc;
+            size_t end = at;
+            while (end >= 4 && ls_rd_u32le(s, end - 4, &crc) && crc == 0) end -= 4;
+            if (ls_rd_u32le(s, at + 8, &crc) && crc_is(s, at + 6, 2, crc, 0xFFFFFFFFu) && end >= 2 &&
+                ls_slice_at(s, end - 2) == 'Y' && ls_slice_at(s, end - 1) == 'Z')
+                last = at;
+        }
+    }
+    return last;
+}
+
 static ls_err run(struct arc *ar, enum unpack_mode mode, bool *retry_raw)
 {
     struct ls_slice in = ar->o->data;
     if (ar->front) (void)ls_slice_from(ar->o->data, ar->front, &in);
     else if (ar->z_end) (void)ls_slice_sub(ar->o->data, 0, ar->z_end, &in);
+    else if (ar->cut_end) (void)ls_slice_sub(ar->o->data, 0, ar->cut_end, &in);
     ls_err e = unpack_open_with(&ar->ss, in, mode, ar->lha_cp932 ? "lha:hdrcharset=CP932" : NULL);
+    size_t whole = 0; /* a later stream is cut: the whole ones are read again */
     if (e != LS_OK) {
         if (encryption_error(ar, false)) {
             ls_note(ar->c, ar->o, LS_R_ENCRYPTED, "archive: %s", ar->ss.err);
@@ -2595,7 +2637,13 @@ static ls_err run(struct arc *ar, enum unpack_mode mode, bool *retry_raw)
              * anywhere yields nothing from libarchive; gzip is decoded here */
             bool any = false;
             e = gzip_prefix(ar, &any);
-            if (!any)
+            if (!any && !ar->front && !ar->z_end && !ar->cut_end)
+                whole = last_stream_start(ar->o->data);
+            if (whole)
+                ls_note(ar->c, ar->o, LS_R_TRUNCATED, "archive: %s; the file ends inside a later "
+                        "compressed stream: the whole streams before it (%zu bytes) are read",
+                        ar->ss.err, whole);
+            else if (!any)
                 ls_note(ar->c, ar->o, LS_R_TRUNCATED, "archive: %s (nothing could be decoded)",
                         ar->ss.err);
         } else if (strstr(ar->ss.err, "too many filters")) {
@@ -2613,6 +2661,10 @@ static ls_err run(struct arc *ar, enum unpack_mode mode, bool *retry_raw)
                     "archive: %s", ar->ss.err);
         }
         unpack_close(&ar->ss);
+        if (whole && e != LS_E_IO && e != LS_E_INTERNAL) {
+            ar->cut_end = whole;
+            return run(ar, mode, retry_raw);
+        }
         return e == LS_E_IO || e == LS_E_INTERNAL ? e : LS_OK;
     }
     if ((mode == UNPACK_MODE_ANY || mode == UNPACK_MODE_RAW) && weak_guess(ar) && !ar->seen &&

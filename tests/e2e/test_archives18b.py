@@ -7,7 +7,10 @@ so such a file read as a blob, `full`, its members unread. Now read by
 its local headers from the first sane one: `partial` with `truncated`,
 the prefix the member hidden_prefix; the same zip whole stays `full`, and
 a blob with a stray local-header signature, or a whole zip inside it, is
-not taken for a cut zip.
+not taken for a cut zip. And a tar compressed as several bzip2 or xz
+streams (pbzip2, pixz), cut inside its second stream: libarchive's filter
+failed at open and the member whole in the first stream was lost; now the
+whole streams are read again on their own (`truncated` still).
 """
 import os
 import sys
@@ -57,6 +60,14 @@ class Archives18b(unittest.TestCase):
 
     def test_whole_zip_inside_is_not_cut(self):
         self.check("zip_inside.bin")
+
+    def test_multistream_cut_keeps_whole_streams(self):
+        self.check("streams_cut.tar.bz2")
+        self.check("streams_cut.tar.xz")
+
+    def test_multistream_whole_stays_full(self):
+        self.check("streams_whole.tar.bz2")
+        self.check("streams_whole.tar.xz")
 
 
 if __name__ == "__main__":

@@ -12,16 +12,25 @@ unread. Written from scratch with zipfile and a seeded random prefix:
 - the same zip whole after the prefix (stays `full`, read as before);
 - a random blob holding one "PK\\x03\\x04" with no sane local header after
   it, and one with a whole zip inside it followed by more bytes (its end
-  record is there: not a cut): both stay `full`.
+  record is there: not a cut): both stay `full`;
+- tars compressed as several bzip2 or xz streams one after another
+  (pbzip2, pixz, `cat`; libarchive's compat_bzip2_1 and compat_xz_1 are
+  such), cut inside the second stream: libarchive's filter fails at open
+  (it drops the block it was decoding) and the member the first stream
+  holds whole was lost (`truncated`, "nothing could be decoded"); the
+  same files whole stay `full`.
 
 generate(dir) writes them and fills EXPECT {file: {member: (coverage,
 reasons that must be there, PII found or an errors substring)}} (checked
 by lsutil.check_expect).
 """
+import bz2
 import io
+import lzma
 import os
 import random
 import sys
+import tarfile
 import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -45,6 +54,22 @@ def prefix(n, seed):
     return bytes(r.getrandbits(8) for _ in range(n)).replace(b"PK", b"pk")
 
 
+def multistream(compress):
+    """A tar whose first member (the PII) ends in the first stream, the
+    second member in the second; the whole file and one cut halfway into
+    the second stream."""
+    b = io.BytesIO()
+    with tarfile.open(fileobj=b, mode="w", format=tarfile.USTAR_FORMAT) as t:
+        for name, data in (("staff.txt", PII.encode() * 4), ("memo.txt", MEMO * 8)):
+            ti = tarfile.TarInfo(name)
+            ti.size, ti.mtime = len(data), 1416821400
+            t.addfile(ti, io.BytesIO(data))
+    raw = b.getvalue()
+    split = 512 + (len(PII.encode() * 4) + 511) // 512 * 512
+    s1, s2 = compress(raw[:split]), compress(raw[split:])
+    return s1 + s2, s1 + s2[:len(s2) // 2]
+
+
 def generate(out):
     os.makedirs(out, exist_ok=True)
     EXPECT.clear()
@@ -59,6 +84,15 @@ def generate(out):
         "stray_signature.bin": prefix(3000, 19)[:1200] + b"PK\x03\x04" + prefix(3000, 20)[:1800],
         "zip_inside.bin": stub + z + prefix(2000, 21),
     }
+    for ext, comp in (("bz2", bz2.compress), ("xz", lzma.compress)):
+        whole, cut = multistream(comp)
+        files["streams_whole.tar." + ext] = whole
+        files["streams_cut.tar." + ext] = cut
+        EXPECT["streams_whole.tar." + ext] = {"": ("full", [], None),
+                                              "staff.txt": ("full", [], True),
+                                              "memo.txt": ("full", [], None)}
+        EXPECT["streams_cut.tar." + ext] = {"": ("partial", ["truncated"], "whole streams before it"),
+                                            "staff.txt": ("full", [], True)}
     for name, data in files.items():
         with open(os.path.join(out, name), "wb") as f:
             f.write(data)
