@@ -273,8 +273,9 @@ static bool zip_local_sane(struct ls_slice s, size_t at)
     return ls_slice_at(s, data + csize) == 'P' && ls_slice_at(s, data + csize + 1) == 'K';
 }
 
-static size_t cut_appended_zip(struct ls_slice s)
+static size_t cut_appended_zip(struct ls_slice s, bool *nested)
 {
+    *nested = false;
     if (ls_slice_starts(s, "PK", 2)) return 0;
     struct ls_slice w = ls_slice_make(s.ptr, s.len < ARC_SFX_SCAN ? s.len : ARC_SFX_SCAN);
     unsigned hits = 0;
@@ -285,7 +286,13 @@ static size_t cut_appended_zip(struct ls_slice s)
         for (size_t e = ls_slice_find(s, at, "PK\x05\x06", 4); e != SIZE_MAX;
              e = ls_slice_find(s, e + 1, "PK\x05\x06", 4)) {
             uint16_t clen;
-            if (ls_rd_u16le(s, e + 20, &clen) && s.len - e - 22 >= clen) return 0;
+            if (!ls_rd_u16le(s, e + 20, &clen) || s.len - e - 22 < clen) continue;
+            /* unless it is a stored member's (zipcd.h: nested), the zip's own gone */
+            struct ls_zipcd_report r;
+            (void)ls_zipcd_check(s, &r);
+            if (!r.nested) return 0;
+            *nested = true;
+            break;
         }
         return at;
     }
@@ -438,9 +445,10 @@ static int arc_probe(const struct ls_object *o)
     if (best == 0 && skippable_frames(o->data, NULL, NULL) > 0) best = 90;
     if (best == 0) best = probe_lzma(o->data);
     unsigned disk;
+    bool nested;
     if (best == 0 && media_or_blob(o->mime) &&
         (appended_zip(o->data) || split_zip_part(o->data, &disk) || sfx_archive(o->data, NULL) ||
-         cut_appended_zip(o->data)))
+         cut_appended_zip(o->data, &nested)))
         best = ARC_APPENDED_ZIP_PROBE;
     return best;
 }
@@ -466,6 +474,7 @@ struct arc {
     bool read_iso;          /* libarchive read it as ISO 9660 (not as the tar of its zeros) */
     struct ls_buf dirs;     /* names of directory entries not recorded, each + '\0' */
     bool dirs_full;         /* dirs reached ARC_DIRS_MAX: later names not kept */
+    bool zip_nested;        /* the last end record is a stored member's (zipcd.h): read by local headers */
     bool zip_dir_bad;       /* a zip starting with a local header whose end
                              * records or directory are unusable */
     uint64_t tar_used;      /* a compressed tar read to its end: decoded bytes
@@ -2719,7 +2728,11 @@ static void directory_name_alerts(struct arc *ar)
 static void zip_cut(struct arc *ar, const struct ls_zipcd_report *r, ls_err zc)
 {
     uint64_t cd_end = r->cd_offset + r->prefix + r->cd_size;
-    if (!r->is_zip)
+    if (r->nested)
+        snprintf(ar->short_why, sizeof ar->short_why,
+                 "zip: no end of central directory record (cut short?; the last is that of "
+                 "stored member '%.32s'); members read by their local headers", r->nested_name);
+    else if (!r->is_zip)
         snprintf(ar->short_why, sizeof ar->short_why,
                  "zip: no end of central directory record (cut short?); members were read "
                  "by their local headers");
@@ -2752,6 +2765,7 @@ static bool zip_precheck(struct arc *ar)
     bool pk = ls_slice_starts(ar->o->data, "PK", 2);
     if (!pk && !(media_or_blob(ar->o->mime) && appended_zip(ar->o->data))) return false;
     ls_err zc = ls_zipcd_check_disks(ar->o->data, disks, &r); /* damage is libarchive's to report */
+    ar->zip_nested = r.nested && ls_slice_starts(ar->o->data, "PK\x03\x04", 4);
     if (pk && zc != LS_OK && zc != LS_E_NOMEM && ls_slice_starts(ar->o->data, "PK\x03\x04", 4)) {
         ar->zip_dir_bad = true;
         zip_cut(ar, &r, zc);
@@ -3261,8 +3275,10 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
                 "read as member '" ARC_PREFIX_NAME "'", k == '7' ? "7z" : k == 'M' ? "cab" : "rar",
                 stub, o->mime);
     }
-    if (!ar.front && !ar.zr.is_zip && media_or_blob(o->mime) && (stub = cut_appended_zip(o->data)) > 0) {
+    bool nested = false;
+    if (!ar.front && !ar.zr.is_zip && media_or_blob(o->mime) && (stub = cut_appended_zip(o->data, &nested)) > 0) {
         ar.front = stub;
+        ar.zip_nested = nested;
         ls_note(c, o, NULL, "zip appended after %zu bytes of %s (self-extractor or polyglot); they are "
                 "read as member '" ARC_PREFIX_NAME "'", stub, o->mime);
         snprintf(ar.short_why, sizeof ar.short_why,
@@ -3273,7 +3289,9 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
     ls_buf_init(&ar.pad, ARC_PAD_MAX);
     ls_buf_init(&ar.dirs, ARC_DIRS_MAX);
     unpack_names_init(&ar.names);
-    ls_err e = run(&ar, UNPACK_MODE_ANY, &retry_raw);
+    /* a zip whose last end record is a stored member's: libarchive's
+     * seekable reader would take that member's members for the file's */
+    ls_err e = run(&ar, ar.zip_nested ? UNPACK_MODE_ZIP_LOCAL : UNPACK_MODE_ANY, &retry_raw);
     if (e == LS_E_UNSUPPORTED) {
         /* libarchive recognises no format: after a weak probe that just
          * means "not an archive" (its bytes are still scanned raw). */
@@ -3288,7 +3306,7 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
         unpack_names_init(&ar.names);
         e = run(&ar, UNPACK_MODE_RAW, &retry_raw);
     }
-    if (e == LS_OK && ar.seen == 0 && ar.zip_dir_bad) {
+    if (e == LS_OK && ar.seen == 0 && ar.zip_dir_bad && !ar.zip_nested) {
         /* libarchive's seekable reader trusted end records that lead
          * nowhere (Info-ZIP's `zip -fz` to a pipe writes a directory offset
          * of 0xffffffff and no zip64 record): read the local headers */

@@ -398,6 +398,97 @@ static void verdict(struct zcd *z)
                  (unsigned long long)r->declared, z->zip.len, (unsigned long long)r->capacity);
 }
 
+/* The member whose local header is at pos names, for the record. */
+static void nested_found(struct zcd *z, uint64_t pos)
+{
+    uint16_t nlen = 0;
+    struct ls_slice nm = {0};
+    z->r->nested = true;
+    z->r->nested_at = pos;
+    if (ls_rd_u16le(z->zip, (size_t)pos + 26, &nlen) &&
+        !ls_slice_sub(z->zip, (size_t)pos + LFH_LEN, nlen, &nm))
+        nm = (struct ls_slice){0};
+    size_t n = nm.len < sizeof z->r->nested_name - 1 ? nm.len : sizeof z->r->nested_name - 1;
+    for (size_t i = 0; i < n; i++) {
+        int ch = ls_slice_at(nm, i);
+        z->r->nested_name[i] = ch >= 0x20 && ch < 0x7f ? (char)ch : '?';
+    }
+    z->r->nested_name[n] = 0;
+}
+
+/* A local header at pos: its flags, method, where its data starts and its
+ * compressed size (zip64's local extra applied). False if there is none. */
+static bool local_at(struct ls_slice s, uint64_t pos, uint16_t *flags, uint16_t *method, uint64_t *data,
+                     uint64_t *cs)
+{
+    uint32_t sig = 0, csz = 0;
+    uint16_t nlen = 0, xlen = 0;
+    *flags = *method = 0;
+    *data = *cs = 0;
+    if (pos > s.len || !ls_rd_u32le(s, (size_t)pos, &sig) || sig != SIG_LFH ||
+        !ls_rd_u16le(s, (size_t)pos + 6, flags) || !ls_rd_u16le(s, (size_t)pos + 8, method) ||
+        !ls_rd_u32le(s, (size_t)pos + 18, &csz) || !ls_rd_u16le(s, (size_t)pos + 26, &nlen) ||
+        !ls_rd_u16le(s, (size_t)pos + 28, &xlen))
+        return false;
+    *data = pos + LFH_LEN + nlen + xlen; /* pos <= len: no overflow */
+    *cs = csz;
+    if (csz == 0xffffffffu) {
+        struct ls_slice x;
+        uint64_t u = 0xffffffffu, lo = 0;
+        if (ls_slice_sub(s, (size_t)pos + LFH_LEN + nlen, xlen, &x)) zip64_extra(x, &u, cs, &lo);
+    }
+    return true;
+}
+
+/* Is the end record found (z->eocd, its zip starting at r->prefix) inside
+ * a member's data? (1) The members of a zip at byte 0, walked by their
+ * local headers up to that start (sizes as stated; a data descriptor after
+ * one is skipped; one whose size only its descriptor holds ends the walk):
+ * one whose data spans the start. (2) A stored member whose data begins
+ * exactly where that zip does and runs over the end record (or whose size
+ * only a descriptor holds): a stored zip, jar or docx, wherever the outer
+ * zip starts. A whole zip with another appended is neither: the walk meets
+ * the first zip's directory before the second's start. */
+static bool nested_eocd(struct zcd *z)
+{
+    struct ls_slice s = z->zip;
+    uint64_t inner = z->r->prefix, pos = 0;
+    uint16_t flags, method;
+    uint64_t data, cs;
+    while (pos <= inner && local_at(s, pos, &flags, &method, &data, &cs)) {
+        if ((flags & 8u) && cs == 0) break; /* its size is in its data descriptor */
+        uint64_t end = cs > UINT64_MAX - data ? UINT64_MAX : data + cs;
+        if (inner >= data && inner < end) {
+            nested_found(z, pos);
+            return true;
+        }
+        if (end >= s.len) break;
+        pos = end;
+        if (flags & 8u) { /* a descriptor: 12 or 20 bytes, a signature before it or not */
+            static const unsigned skip[] = {16, 12, 24, 20};
+            uint32_t sig = 0;
+            size_t k = 0;
+            while (k < 4 && !(pos + skip[k] < s.len && ls_rd_u32le(s, (size_t)(pos + skip[k]), &sig) &&
+                              sig == SIG_LFH))
+                k++;
+            if (k == 4) break;
+            pos += skip[k];
+        }
+    }
+    /* (2): a local header right before the inner zip's first byte */
+    if (inner < LFH_LEN) return false;
+    uint64_t lo = inner - LFH_LEN, stop = lo > 2u * 65535u ? lo - 2u * 65535u : 0;
+    for (uint64_t at = lo + 1; at-- > stop;) {
+        if (ls_slice_at(s, (size_t)at) != 'P' || !local_at(s, at, &flags, &method, &data, &cs)) continue;
+        if (data != inner || method != 0) continue;
+        if (((flags & 8u) && cs == 0) || (cs >= (uint64_t)z->eocd + EOCD_LEN - data)) {
+            nested_found(z, at);
+            return true;
+        }
+    }
+    return false;
+}
+
 static ls_err run_check(struct zcd *zp);
 
 ls_err ls_zipcd_check(struct ls_slice zip, struct ls_zipcd_report *r)
@@ -452,6 +543,14 @@ static ls_err run_check(struct zcd *zp)
     }
     r->is_zip = true;
     ls_err e = read_eocd(&z);
+    if (e == LS_OK && r->prefix > 0 && !z.disks && nested_eocd(&z)) {
+        /* said as no end record: the zip's own are gone */
+        r->is_zip = false;
+        snprintf(r->why, sizeof r->why,
+                 "zip: no end of central directory record (cut short?); the last one in the file "
+                 "is that of member '%s', a zip stored in it", r->nested_name);
+        return LS_E_CORRUPT;
+    }
     if (e == LS_OK) e = walk_cd(&z);
     if (e == LS_OK || e == LS_E_TRUNCATED || e == LS_E_CORRUPT) count_overlaps(&z);
     if (e == LS_OK) count_slack(&z);

@@ -39,6 +39,15 @@ struct ls_zipcd_report {
      * record's comment (the self-extractor prefix is not counted). */
     uint64_t slack;
     uint64_t slack_off, slack_len; /* the largest such gap */
+    /* The last end record lies inside the data of a member of the zip that
+     * starts at byte 0 (walked by its local headers): it is that member's
+     * (a stored zip, jar, docx or apk), not the file's, whose own end
+     * records are gone (cut short). is_zip is false then, as with no end
+     * record at all; nested_at is that member's local header, nested_name
+     * its name (cut, raw bytes). */
+    bool nested;
+    uint64_t nested_at;
+    char nested_name[64];
 };
 
 /* A data descriptor (signature, crc, zip64 sizes) takes at most this many

@@ -283,6 +283,7 @@ ls_err ls_zip_open(struct ls_ctx *c, struct ls_object *o, struct ls_zip **out)
     *out = NULL;
     struct ls_zipcd_report r;
     (void)ls_zipcd_check(o->data, &r); /* damage is libarchive's to report */
+    if (r.nested) return LS_E_CORRUPT; /* its end records are gone: a stored member's are not its */
     if (r.bomb) {
         ls_note(c, o, LS_A_ZIP_BOMB, "%s", r.why);
         ls_note(c, o, LS_R_LIMIT_BYTES, NULL);
