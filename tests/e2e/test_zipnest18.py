@@ -81,6 +81,10 @@ class ZipNest18(unittest.TestCase):
     def test_whole_with_zip_appended_unchanged(self):
         self.check("appended.zip")
 
+    def test_streamed_jar_cut_in_second_stored_zip(self):
+        self.check("streamed_cut.jar")
+        self.check("streamed_whole.jar")
+
     def test_self_extractor_cut_and_whole(self):
         self.check("sfx_cut.bin")
         self.check("sfx_whole.bin")

@@ -15,6 +15,9 @@ with zipfile:
   (before the inner end record: no end record at all, read as before);
 - the same zip with a whole second zip appended (not a cut: stays as it
   was read, `full`);
+- a jar-like zip written to a pipe (every size in a data descriptor): a
+  deflated member, then two stored zips; cut inside the second (the
+  first's end record is then the last) and whole;
 - the same zip after a self-extractor's program, cut in its directory
   (read by its local headers from the program's end) and whole;
 - report.docx: a package whose stored embedding is itself a docx (the
@@ -46,6 +49,34 @@ def zipof(members, method=zipfile.ZIP_STORED):
         for name, data in members:
             z.writestr(zipfile.ZipInfo(name, WHEN), data)
     return b.getvalue()
+
+
+class Unseekable(io.RawIOBase):
+    """A pipe: zipfile then writes every member with a data descriptor
+    (flag bit 3, sizes 0 in the local header), as `zip - ` or a streaming
+    jar writer does."""
+
+    def __init__(self):
+        super().__init__()
+        self.buf = bytearray()
+
+    def writable(self):
+        return True
+
+    def write(self, b):
+        self.buf += b
+        return len(b)
+
+
+def streamed(members):
+    out = Unseekable()
+    with zipfile.ZipFile(out, "w") as z:
+        for name, data, method in members:
+            zi = zipfile.ZipInfo(name, WHEN)
+            zi.compress_type = method
+            with z.open(zi, "w") as w:
+                w.write(data)
+    return bytes(out.buf)
 
 
 def inner_zip():
@@ -95,7 +126,15 @@ def generate(out):
     pcd = struct.unpack_from("<I", pkg, len(pkg) - 6)[0]
     r = random.Random(18)
     stub = bytes(r.getrandbits(8) for _ in range(1500)).replace(b"PK", b"pk")  # a program in front
+    # a jar-like file written to a pipe: a deflated member first (its size
+    # only in its descriptor), then two stored zips; cut inside the second
+    # stored zip, the first one's end record is the last in the file
+    jar = streamed([("META-INF/MANIFEST.MF", MEMO, zipfile.ZIP_DEFLATED), ("lib/a.zip", inner, zipfile.ZIP_STORED),
+                    ("lib/b.zip", zipof([("b/notes.txt", NOTES)]), zipfile.ZIP_STORED)])
+    bstart = jar.find(b"lib/b.zip") + len("lib/b.zip")
     files = {
+        "streamed_cut.jar": jar[:bstart + 200],
+        "streamed_whole.jar": jar,
         "whole.zip": outer,
         "cut_in_directory.zip": outer[:cd + 60],
         "cut_before_directory.zip": outer[:cd],
@@ -131,6 +170,9 @@ def generate(out):
     EXPECT["cut_in_inner.zip"] = {(): ("partial", ["truncated"], None), ("readme.txt",): whole,
                                   ("hr/staff.txt",): False}
     EXPECT["appended.zip"] = {(): whole}
+    EXPECT["streamed_whole.jar"] = {(): whole, ("lib/a.zip", "hr/staff.txt"): staff, ("hr/staff.txt",): False}
+    EXPECT["streamed_cut.jar"] = {(): cut, ("META-INF/MANIFEST.MF",): whole, ("lib/a.zip",): whole,
+                                  ("lib/a.zip", "hr/staff.txt"): staff, ("hr/staff.txt",): False}
     EXPECT["sfx_cut.bin"] = dict(EXPECT["cut_in_directory.zip"])
     EXPECT["sfx_cut.bin"][()] = ("partial", ["truncated"], "from offset 1500")
     EXPECT["sfx_whole.bin"] = dict(EXPECT["whole.zip"])
