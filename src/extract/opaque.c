@@ -8,6 +8,15 @@
  * finds what an uncompressed disk image stores as it is; verdict
  * incomplete).
  *
+ * The same for documents in formats leaksift has no reader for whose bytes
+ * do not hold their text as it is: eBooks whose text is compressed
+ * (Microsoft Reader LIT, Sony BBeB LRF, Mobipocket and PalmDOC with PalmDOC
+ * or HUFF/CDIC compression), IBM DCA-RFT / DisplayWrite documents (EBCDIC)
+ * and Microsoft Works for DOS spreadsheets (cells are binary numbers; 1-2-3
+ * files the lotus handler reads start with another BOF). Formats whose
+ * text sits in the bytes as it is (FrameMaker binary, Word for DOS, Write,
+ * Ami Pro) stay with the raw scan, `full`.
+ *
  * Recognised by libmagic's MIME type where libmagic has one, otherwise by
  * the format's signature (docs/formats.md, "opaque"). Formats libarchive
  * reads (zip, 7z, rar, tar, cpio, iso9660, cab, lha, xar, ar, the
@@ -43,6 +52,8 @@ static const struct opaque_mime opaque_mimes[] = {
     {"application/x-chm", "Microsoft Compiled HTML Help (CHM)"},
     {"application/x-lzop", "lzop stream"},
     {"application/x-lrzip", "lrzip stream"},
+    {"application/x-snappy-framed", "Snappy framed stream"},
+    {"application/x-ms-reader", "Microsoft Reader eBook (LIT)"},
 };
 
 struct opaque_sig {
@@ -50,32 +61,57 @@ struct opaque_sig {
     const char *magic;
     size_t len;
     const char *what;
+    /* NULL, or true when this file's text is in its bytes as it is */
+    bool (*plain)(struct ls_slice data);
 };
 
+/* A Palm database (PalmDOC, Mobipocket): record 0's first u16 is the
+ * compression, 1 none (the text records are the text), 2 PalmDOC LZ77,
+ * 17480 HUFF/CDIC. */
+static bool opaque_palm_plain(struct ls_slice d)
+{
+    struct ls_cursor c = ls_cur_make(d);
+    uint32_t rec0 = 0;
+    uint16_t comp = 0;
+    if (ls_cur_seek(&c, 78) != LS_OK || ls_cur_u32be(&c, &rec0) != LS_OK) return false;
+    if (ls_cur_seek(&c, rec0) != LS_OK || ls_cur_u16be(&c, &comp) != LS_OK) return false;
+    return comp == 1;
+}
+
 static const struct opaque_sig opaque_sigs[] = {
-    {0, "ALZ\x01", 4, "ALZip archive"},
-    {0, "EGGA", 4, "EGG archive"},
-    {0, "zPQ\x01", 4, "ZPAQ archive"},
-    {0, "zPQ\x02", 4, "ZPAQ archive"},
-    {0, "BZ3v1", 5, "bzip3 stream"},
-    {0, "RZIP", 4, "rzip stream"},
+    {0, "ALZ\x01", 4, "ALZip archive", NULL},
+    {0, "EGGA", 4, "EGG archive", NULL},
+    {0, "zPQ\x01", 4, "ZPAQ archive", NULL},
+    {0, "zPQ\x02", 4, "ZPAQ archive", NULL},
+    {0, "BZ3v1", 5, "bzip3 stream", NULL},
+    {0, "RZIP", 4, "rzip stream", NULL},
     /* compressors libarchive reads only through an external program, which
      * the sandbox never runs */
-    {0, "\x89LZO\0\r\n\x1a\n", 9, "lzop stream"},
-    {0, "LRZI", 4, "lrzip stream"},
-    {0, "GRZipII\0\x02\x04:)", 12, "GRZip stream"},
-    {0, "hsqs", 4, "squashfs image"},
-    {0, "KDMV", 4, "VMware disk image"},
-    {0, "vhdxfile", 8, "VHDX disk image"},
-    {0, "conectix", 8, "Virtual PC / Hyper-V disk image"},
-    {SIZE_MAX, "conectix", 8, "Virtual PC / Hyper-V disk image"},
-    {64, "\x7f\x10\xda\xbe", 4, "VirtualBox disk image"},
-    {0, "QFI\xfb", 4, "QEMU disk image"},
-    {0, "MSWIM\0\0\0", 8, "Windows imaging (WIM) image"},
-    {SIZE_MAX, "koly", 4, "Apple disk image"},
-    {0, "ITSF\x03\0\0\0", 8, "Microsoft Compiled HTML Help (CHM)"},
+    {0, "\x89LZO\0\r\n\x1a\n", 9, "lzop stream", NULL},
+    {0, "LRZI", 4, "lrzip stream", NULL},
+    {0, "GRZipII\0\x02\x04:)", 12, "GRZip stream", NULL},
+    {0, "hsqs", 4, "squashfs image", NULL},
+    {0, "KDMV", 4, "VMware disk image", NULL},
+    {0, "vhdxfile", 8, "VHDX disk image", NULL},
+    {0, "conectix", 8, "Virtual PC / Hyper-V disk image", NULL},
+    {SIZE_MAX, "conectix", 8, "Virtual PC / Hyper-V disk image", NULL},
+    {64, "\x7f\x10\xda\xbe", 4, "VirtualBox disk image", NULL},
+    {0, "QFI\xfb", 4, "QEMU disk image", NULL},
+    {0, "MSWIM\0\0\0", 8, "Windows imaging (WIM) image", NULL},
+    {SIZE_MAX, "koly", 4, "Apple disk image", NULL},
+    {0, "ITSF\x03\0\0\0", 8, "Microsoft Compiled HTML Help (CHM)", NULL},
     /* libmagic calls it a FoxPro memo, and libarchive then fails on it */
-    {0, "\x1a\0\0\x04\0\0", 6, "Lotus Notes database (NSF)"},
+    {0, "\x1a\0\0\x04\0\0", 6, "Lotus Notes database (NSF)", NULL},
+    {0, "\xff\x06\0\0sNaPpY", 10, "Snappy framed stream", NULL},
+    /* documents whose text is compressed or encoded */
+    {0, "ITOLITLS", 8, "Microsoft Reader eBook (LIT)", NULL},
+    {0, "L\0R\0F\0\0\0", 8, "Sony BBeB eBook (LRF)", NULL},
+    {60, "BOOKMOBI", 8, "Mobipocket eBook (compressed text)", opaque_palm_plain},
+    {60, "TEXtREAd", 8, "PalmDOC eBook (compressed text)", opaque_palm_plain},
+    /* a Begin Document structured field: length 5, class E1, type 03 */
+    {0, "\0\x05\xe1\x03\0", 5, "IBM DCA-RFT / DisplayWrite document (EBCDIC text)", NULL},
+    /* Works' BOF record (0x00FF, length 2, version 0x0404): 1-2-3's is 0x0000 */
+    {0, "\xff\0\x02\0\x04\x04", 6, "Microsoft Works for DOS spreadsheet (binary cells)", NULL},
 };
 
 #define OPAQUE_TRAILER 512u
@@ -94,7 +130,8 @@ static const struct opaque_sig *opaque_sig(const struct ls_object *o)
         }
         struct ls_slice from;
         /* a signature alone is no container: something must follow it */
-        if (ls_slice_from(o->data, at, &from) && from.len > s->len && ls_slice_starts(from, s->magic, s->len))
+        if (ls_slice_from(o->data, at, &from) && from.len > s->len && ls_slice_starts(from, s->magic, s->len) &&
+            !(s->plain && s->plain(o->data)))
             return s;
     }
     return NULL;
