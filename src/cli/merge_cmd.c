@@ -40,11 +40,13 @@ static void merge_usage(FILE *f)
 "\n"
 "A MANIFEST of - is standard input (at most once): a file redirected into it,\n"
 "or a pipe, which is first copied to an unlinked temporary file in $TMPDIR\n"
-"(each manifest is read three times). Other inputs must be regular files.\n"
+"(each manifest is read three times). Other inputs must be regular files. A\n"
+"line longer than 512 MiB (no record is; a file of zeros, /dev/zero piped in)\n"
+"is an error: that input is no manifest.\n"
 "\n"
 "Exit status: 0 nothing quarantined, 1 something quarantined, 2 error (bad\n"
-"flags, an input unreadable or not a manifest, keys that differ, OUT not\n"
-"written).\n");
+"flags, an input unreadable or not a manifest, a line longer than 512 MiB,\n"
+"keys that differ, OUT not written).\n");
 }
 
 /* The merged manifest is written to a temporary file beside OUT and renamed
@@ -174,7 +176,11 @@ static bool stdin_input(const char *output)
         cli_err("merge: -: no temporary file in %s to hold standard input: %s", dir, strerror(errno));
         return false;
     }
+    /* a line longer than merge reads ends the copy: /dev/zero piped in
+     * would fill $TMPDIR */
     char buf[65536];
+    size_t run = 0, max = ls_merge_line_max();
+    unsigned long long no = 1;
     for (;;) {
         ssize_t r = read(STDIN_FILENO, buf, sizeof buf);
         if (r < 0 && errno == EINTR) continue;
@@ -184,6 +190,18 @@ static bool stdin_input(const char *output)
             return false;
         }
         if (r == 0) break;
+        for (const char *p = buf, *end = buf + r; p < end;) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            run += (size_t)((nl ? nl : end) - p);
+            if (run > max) {
+                cli_err("merge: -: line %llu of standard input is longer than %zu bytes: not a manifest "
+                        "(no record is that long)", no, max);
+                close(fd);
+                return false;
+            }
+            if (!nl) break;
+            run = 0, no++, p = nl + 1;
+        }
     }
     if (dup2(fd, STDIN_FILENO) < 0) {
         cli_err("merge: -: %s", strerror(errno));

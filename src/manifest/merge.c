@@ -62,6 +62,57 @@ static ls_err seen_add(struct root_seen *s, const char *id, bool *fresh)
     return LS_OK;
 }
 
+/* A manifest line is at most LS_MERGE_LINE_MAX bytes: a worker sends a
+ * root's records in frames of at most LS_POOL_MAX_FRAME, so no scan
+ * writes a longer one; a longer "line" (a file of zeros, /dev/zero piped
+ * in, a binary file) is no manifest and is refused before it grows the
+ * buffer past that (getline() grew it until the kernel killed the run). */
+_Static_assert(LS_MERGE_LINE_MAX == LS_POOL_MAX_FRAME, "a record line is at most a worker's frame");
+
+size_t ls_merge_line_max(void)
+{
+#ifdef LEAKSIFT_TEST_HOOKS
+    const char *t = getenv("LEAKSIFT_TEST_MERGE_LINE_MAX");
+    if (t && *t) return (size_t)strtoull(t, NULL, 10);
+#endif
+    return LS_MERGE_LINE_MAX;
+}
+
+/* One line of f (its '\n' kept) into *line, as getline() does; -1 at
+ * the end of the input or on an error, -2 a line longer than max
+ * (nothing kept), -3 out of memory. */
+static ssize_t get_line(char **line, size_t *cap, FILE *f, size_t max)
+{
+    size_t n = 0;
+    int c = EOF;
+    while ((c = getc_unlocked(f)) != EOF) {
+        if (c != '\n' && n >= max) return -2;
+        if (n + 2 > *cap) {
+            size_t nc = *cap ? *cap * 2 : 4096;
+            if (nc > max + 2) nc = max + 2;
+            char *p = realloc(*line, nc);
+            if (!p) return -3;
+            *line = p;
+            *cap = nc;
+        }
+        (*line)[n++] = (char)c;
+        if (c == '\n') break;
+    }
+    if (n == 0) return -1;
+    (*line)[n] = 0;
+    return (ssize_t)n;
+}
+
+/* get_line()'s -2 and -3 as merge's error. */
+static ls_err line_error(ssize_t len, const char *path, unsigned long long no, char *err, size_t errlen)
+{
+    if (len == -3) return LS_E_NOMEM;
+    if (len != -2) return LS_OK;
+    snprintf(err, errlen, "%s: line %llu is longer than %zu bytes: not a manifest (no record is that long)",
+             strcmp(path, "-") == 0 ? "standard input" : path, no, ls_merge_line_max());
+    return LS_E_LIMIT;
+}
+
 /* Split archives' set roots (their verdict and quarantine) found in any
  * input, sorted by id: a later part whose set root was in another shard
  * was written `incomplete` ("not known"); it takes its set root's verdict
@@ -157,15 +208,18 @@ static ls_err find_set_roots(struct merge_state *m, const char *const *inputs, s
             return LS_E_IO;
         }
         char *line = NULL;
-        size_t cap = 0;
+        size_t cap = 0, max = ls_merge_line_max();
         ssize_t len;
+        unsigned long long no = 0;
         static const char obj[] = "{\"record\":\"object\"";
-        while (e == LS_OK && (len = getline(&line, &cap, f)) >= 0) {
+        while (e == LS_OK && (len = get_line(&line, &cap, f, max)) >= 0) {
+            no++;
             while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r')) len--;
             if ((size_t)len > sizeof obj && memcmp(line, obj, sizeof obj - 1) == 0 &&
                 memmem(line, (size_t)len, LS_SPLIT_KEY, sizeof LS_SPLIT_KEY - 1))
                 e = note_set_root(m, line, (size_t)len);
         }
+        if (e == LS_OK) e = line_error(len, inputs[i], no + 1, m->err, m->errlen);
         free(line);
         fclose(f);
     }
@@ -284,13 +338,16 @@ static ls_err read_input(struct merge_state *m, const char *path, json_t **runs)
         return LS_E_IO;
     }
     char *line = NULL;
-    size_t cap = 0;
+    size_t cap = 0, max = ls_merge_line_max();
     ssize_t n;
+    unsigned long long no = 0;
     ls_err e = LS_OK;
-    while (e == LS_OK && (n = getline(&line, &cap, f)) >= 0) {
+    while (e == LS_OK && (n = get_line(&line, &cap, f, max)) >= 0) {
+        no++;
         while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) n--;
         if (n > 0) e = take_line(m, line, (size_t)n, runs);
     }
+    if (e == LS_OK) e = line_error(n, path, no + 1, m->err, m->errlen);
     if (m->block.len) m->rep->unfinished++;
     ls_buf_reset(&m->block);
     m->block_root[0] = 0;
@@ -341,14 +398,16 @@ ls_err ls_manifest_merge(const char *const *inputs, size_t n, int out_fd, bool f
     for (size_t i = 0; i < n && e == LS_OK; i++) {
         FILE *f = open_input(inputs[i]);
         char *line = NULL;
-        size_t cap = 0;
+        size_t cap = 0, max = ls_merge_line_max();
         ssize_t len;
+        unsigned long long no = 0;
         if (!f) {
             snprintf(err, errlen, "%s: %s", inputs[i], strerror(errno));
             e = LS_E_IO;
             break;
         }
-        while ((len = getline(&line, &cap, f)) >= 0) {
+        while ((len = get_line(&line, &cap, f, max)) >= 0) {
+            no++;
             json_t *o = json_loadb(line, (size_t)len, JSON_ALLOW_NUL, NULL);
             const char *rec = o ? json_string_value(json_object_get(o, "record")) : NULL;
             bool is_run = rec && strcmp(rec, "run") == 0;
@@ -356,6 +415,7 @@ ls_err ls_manifest_merge(const char *const *inputs, size_t n, int out_fd, bool f
             json_decref(o); /* rec points into o: not used past here */
             if (is_run) break;
         }
+        e = line_error(len, inputs[i], no + 1, err, errlen);
         free(line);
         fclose(f);
     }

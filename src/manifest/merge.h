@@ -21,6 +21,14 @@ struct ls_merge_report {
     bool rules_mismatch; /* inputs used different rule sets */
 };
 
+/* The longest line merge reads: 512 MiB, a worker's largest frame
+ * (LS_POOL_MAX_FRAME), so no scan writes a longer record line (the
+ * largest real ones, a finding's 1,000,000 unlisted fingerprints, are
+ * 35 MB). A longer line makes the merge fail (LS_E_LIMIT, "line N is
+ * longer than ... bytes: not a manifest") with its memory bounded by it. */
+#define LS_MERGE_LINE_MAX ((size_t)512 << 20)
+size_t ls_merge_line_max(void); /* LS_MERGE_LINE_MAX (a test build may lower it) */
+
 /* Write the merged manifest to out_fd: a run record (the first input's,
  * with "merged_from"), every complete root block, and the summary.
  * Different fingerprint keys make distinct counts meaningless: that is
