@@ -3,6 +3,7 @@
  * write() per line), the summary and the exit code. With --resume the
  * manifest is the journal: roots with a root_done line are skipped and new
  * blocks are appended (src/pool/pool_journal.c). */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -989,6 +990,48 @@ static bool store_holds_input(const struct scan_opts *o)
     return bad;
 }
 
+/* Is the existing --quarantine-dir something else than an empty folder
+ * or a leaksift store (index.jsonl, two-hex-digit folders of copies,
+ * lost+found of a fresh file system, and the manifest -o itself)? A
+ * responder's folder of evidence or a home directory would have the held
+ * back files mixed into it (and 0400 copies beside its own files):
+ * refused before anything is written. A DIR that does not exist yet is
+ * made by the store. */
+static bool store_is_foreign(const struct scan_opts *o)
+{
+    int dfd = open(o->quarantine_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd < 0) return false; /* absent (made), or not a folder: ls_qstore_open says so */
+    DIR *d = fdopendir(dfd);
+    if (!d) {
+        close(dfd);
+        return false;
+    }
+    struct stat out;
+    bool have_out = strcmp(o->output, "-") != 0 && stat(o->output, &out) == 0;
+    bool bad = false;
+    char what[16] = "", name[256] = "";
+    struct dirent *de;
+    while (!bad && (de = readdir(d))) {
+        const char *n = de->d_name;
+        struct stat sb;
+        if (strcmp(n, ".") == 0 || strcmp(n, "..") == 0) continue;
+        if (fstatat(dfd, n, &sb, AT_SYMLINK_NOFOLLOW) != 0) continue; /* gone meanwhile */
+        bool hex2 = strlen(n) == 2 && strspn(n, "0123456789abcdef") == 2;
+        if ((hex2 || strcmp(n, "lost+found") == 0) && S_ISDIR(sb.st_mode)) continue;
+        if (strcmp(n, "index.jsonl") == 0 && S_ISREG(sb.st_mode)) continue;
+        if (have_out && sb.st_dev == out.st_dev && sb.st_ino == out.st_ino) continue;
+        bad = true;
+        snprintf(what, sizeof what, "%s", S_ISDIR(sb.st_mode) ? "the folder" : "the file");
+        snprintf(name, sizeof name, "%s", n);
+    }
+    if (bad)
+        cli_err("--quarantine-dir %s is not a leaksift quarantine store (it holds %s %s): refusing to mix "
+                "copies of quarantined files into it; name a new or empty folder, or a store a previous run wrote",
+                o->quarantine_dir, what, name);
+    closedir(d);
+    return bad;
+}
+
 static int setup(struct run *r, struct cli_walk *walk)
 {
     char err[1024] = "";
@@ -1005,7 +1048,7 @@ static int setup(struct run *r, struct cli_walk *walk)
         cli_err("%s", err[0] ? err : ls_err_name(e));
         return -1;
     }
-    if (r->o->quarantine_dir && store_holds_input(r->o)) return -1;
+    if (r->o->quarantine_dir && (store_holds_input(r->o) || store_is_foreign(r->o))) return -1;
     if (r->o->quarantine_dir &&
         ls_qstore_open(r->o->quarantine_dir, &r->qstore, err, sizeof err) != LS_OK) {
         cli_err("--quarantine-dir: %s", err);

@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""The CLI as a responder meets it on a long run (split19).
+
+--quarantine-dir naming a folder that exists and is not a leaksift store
+(a case folder of evidence, a home directory: anything but index.jsonl,
+two-hex-digit folders of copies, lost+found and the manifest -o itself)
+is refused before anything is written, exit 2: copies of quarantined
+files were mixed into it, 0400, beside its own files. A new folder, an
+empty one, and a store a previous run wrote (with the manifest inside it,
+resumed) are taken."""
+import os
+import shutil
+import sys
+import tempfile
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import lsutil  # noqa: E402
+
+
+class QuarantineDirMustBeAStore(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="ls_cli19_q_")
+        self.tree = os.path.join(self.tmp, "t")
+        os.makedirs(self.tree)
+        with open(os.path.join(self.tree, "a.txt"), "wb") as f:
+            f.write(b"Name: Jane Roe, SSN: 536-22-1874\n")
+        self.out = os.path.join(self.tmp, "m.jsonl")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def scan(self, store, *extra, out=None):
+        return lsutil.run(["scan", "-q", "-o", out or self.out, "--quarantine-dir", store] + list(extra) +
+                          [self.tree])
+
+    def listing(self, d):
+        return sorted(os.path.relpath(os.path.join(r, n), d) for r, ds, fs in os.walk(d) for n in ds + fs)
+
+    def test_a_folder_of_other_files_is_refused(self):
+        for name, isdir in (("notes.txt", False), ("evidence", True), ("index.jsonl.bak", False),
+                            ("AB", True), ("ab", False)):
+            with self.subTest(name=name):
+                store = os.path.join(self.tmp, "case-" + name)
+                os.makedirs(store)
+                if isdir:
+                    os.makedirs(os.path.join(store, name))
+                else:
+                    with open(os.path.join(store, name), "wb") as f:
+                        f.write(b"the responder's own file\n")
+                before = self.listing(store)
+                p = self.scan(store)
+                self.assertEqual(p.returncode, 2, p.stderr)
+                self.assertIn(b"--quarantine-dir " + store.encode() + b" is not a leaksift quarantine store", p.stderr)
+                self.assertIn(name.encode(), p.stderr)
+                self.assertEqual(self.listing(store), before)  # nothing written into it
+                self.assertFalse(os.path.exists(self.out))
+
+    def test_new_empty_and_previous_store_are_taken(self):
+        new = os.path.join(self.tmp, "new")
+        p = self.scan(new)
+        self.assertEqual(p.returncode, 1, p.stderr)
+        self.assertIn("index.jsonl", os.listdir(new))
+        # the same store again (a second scan, then a resumed one)
+        p = self.scan(new, out=os.path.join(self.tmp, "m2.jsonl"))
+        self.assertEqual(p.returncode, 1, p.stderr)
+        empty = os.path.join(self.tmp, "empty")
+        os.makedirs(os.path.join(empty, "lost+found"))
+        p = self.scan(empty, out=os.path.join(self.tmp, "m3.jsonl"))
+        self.assertEqual(p.returncode, 1, p.stderr)
+
+    def test_manifest_inside_the_store_is_resumed(self):
+        store = os.path.join(self.tmp, "case")
+        out = os.path.join(store, "manifest.jsonl")
+        p = self.scan(store, out=out)
+        self.assertEqual(p.returncode, 1, p.stderr)
+        p = self.scan(store, "--resume", out=out)
+        self.assertEqual(p.returncode, 1, p.stderr)
+        self.assertEqual(len(lsutil.load(out).roots()), 1)
+
+
+if __name__ == "__main__":
+    unittest.main()
