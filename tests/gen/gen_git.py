@@ -78,10 +78,12 @@ def ofs(n):
     return bytes(out)
 
 
-def delta(base, result_prefix_len, inserted):
-    """result = base[:k] + inserted + base[k:]: copy, insert (<= 127 a piece), copy."""
-    k = result_prefix_len
-    out = bytearray(varint(len(base)) + varint(len(base) + len(inserted)))
+def delta(base, head, inserted, tail_from=None):
+    """A delta giving base[:head] + inserted + base[tail_from:] (TAIL_FROM
+    defaults to HEAD: an insertion), diff-delta's shape: copy, inserts of
+    at most 127 bytes, copy; an empty copy is left out (size 0 means
+    0x10000)."""
+    tail_from = head if tail_from is None else tail_from
 
     def copy(off, size):
         op, args = 0x80, bytearray()
@@ -93,14 +95,14 @@ def delta(base, result_prefix_len, inserted):
             if (size >> (8 * i)) & 0xFF:
                 op |= 1 << (4 + i)
                 args.append((size >> (8 * i)) & 0xFF)
-        out.extend(bytes([op]) + args)
-
-    copy(0, k)
+        return bytes([op]) + args
+    out = bytearray(varint(len(base)) + varint(head + len(inserted) + len(base) - tail_from))
+    if head:
+        out += copy(0, head)
     for i in range(0, len(inserted), 127):
-        piece = inserted[i:i + 127]
-        out.append(len(piece))
-        out.extend(piece)
-    copy(k, len(base) - k)
+        out += bytes([len(inserted[i:i + 127])]) + inserted[i:i + 127]
+    if tail_from < len(base):
+        out += copy(tail_from, len(base) - tail_from)
     return bytes(out)
 
 

@@ -19,62 +19,21 @@ archives made by the real tools in their odd modes (Info-ZIP streaming to a
 pipe with stored members and data descriptors, zip -fz, dpkg-deb packages,
 cpio odc/newc/crc/bin, PDFs encrypted by qpdf).
 """
-import gzip, io, json, lzma, os, shutil, struct, subprocess, sys, tarfile, zipfile
+import gzip, io, json, os, struct, sys, tarfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gen_redteam as rt  # noqa: E402
 import gen_hostile as gh  # noqa: E402
+import hostile_common as hc  # noqa: E402
 
 SSN1, SSN2 = b"536-22-1874", b"212-44-9183"
 PII = b"Employee: Jane Doe\nSSN " + SSN1 + b"\nstart 2019-03-01\n"
 PII2 = b"Employee: John Roe\nSSN " + SSN2 + b"\n"
 CLEAN = b"The quarterly picnic moves to the north lawn. Bring sunscreen.\n"
 
-cases = []
-ROOT = WORK = None
-
-
-def key(case, path, chain=(), **expect):
-    ch = list(chain) if chain is not None else None
-    cases.append({"case": case, "path": path, "chain": ch, "expect": expect})
-
-
-def put(rel, data):
-    p = os.path.join(ROOT, rel)
-    os.makedirs(os.path.dirname(p), exist_ok=True)
-    with open(p, "wb") as f:
-        f.write(data)
-    return rel
-
-
-def rd(p):
-    with open(p, "rb") as f:
-        return f.read()
-
-
-def have(tool):
-    return shutil.which(tool) is not None
-
-
-def run(args, cwd=None, inp=None):
-    return subprocess.run(args, cwd=cwd or WORK, input=inp, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, check=True).stdout
-
-
-def tmpd(name):
-    d = os.path.join(WORK, name)
-    shutil.rmtree(d, ignore_errors=True)
-    os.makedirs(d)
-    return d
-
-
-def noise(n, seed):
-    """Incompressible, deterministic bytes without digit runs."""
-    out, x = bytearray(), seed
-    while len(out) < n:
-        x = (x * 6364136223846793005 + 1442695040888963407) & (2 ** 64 - 1)
-        out += x.to_bytes(8, "little")
-    return bytes(out[:n])
+D = hc.Dump(None, stamp=False)
+key, put, run, tmpd = D.key, D.put, D.run, D.tmpd
+rd, have, noise = hc.rd, hc.have, hc.noise
 
 
 def pax_tar(members, pax=None, gpax=None):
@@ -352,22 +311,8 @@ def check(k, raw):
 
 def generate(out):
     """Build OUT/dump and OUT/key.json; return the key."""
-    global ROOT, WORK, cases
-    cases = []
-    out = os.path.abspath(out)
-    ROOT = os.path.join(out, "dump")
-    WORK = os.path.join(out, "work")
-    shutil.rmtree(out, ignore_errors=True)
-    os.makedirs(ROOT)
-    os.makedirs(WORK)
-    rt.WORK = WORK
-    for f in (cut_cases, zip_size_cases, metadata_cases, hidden_field_cases, name_cases, tool_cases):
-        f()
-    shutil.rmtree(WORK)
-    k = {"root": ROOT, "cases": cases}
-    with open(os.path.join(out, "key.json"), "w") as f:
-        json.dump(k, f, indent=1)
-    return k
+    return D.generate(out, (cut_cases, zip_size_cases, metadata_cases, hidden_field_cases, name_cases,
+                            tool_cases))
 
 
 CORPUS = {"fields/pax_comment.tar": "h2_pax_comment.tar", "fields/comment.txt.gz": "h2_gz_comment.gz",
@@ -378,16 +323,8 @@ CORPUS = {"fields/pax_comment.tar": "h2_pax_comment.tar", "fields/comment.txt.gz
 
 def corpus(out):
     """Fuzz seeds (fuzz/corpus/archive/h2_*)."""
-    import tempfile
-    with tempfile.TemporaryDirectory() as t:
-        generate(t)
-        os.makedirs(out, exist_ok=True)
-        for src, dst in CORPUS.items():
-            shutil.copyfile(os.path.join(t, "dump", src), os.path.join(out, dst))
+    hc.corpus_copy(generate, CORPUS, out)
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "--corpus":
-        corpus(sys.argv[2])
-    else:
-        print(len(generate(sys.argv[1])["cases"]), "cases")
+    hc.main(generate, corpus)

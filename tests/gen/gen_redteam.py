@@ -26,10 +26,11 @@ expect fields: mime, mime_prefix, coverage, coverage_not, reasons_all,
 reasons_any, alerts_all, alerts_none, entities_all, no_findings, verdict,
 verdict_in, absent (no such record), min_records (under path)
 """
-import base64, bz2, gzip, io, json, lzma, os, random, shutil, struct, subprocess, sys, tarfile, zipfile, zlib
+import base64, bz2, gzip, io, json, lzma, os, random, struct, subprocess, sys, tarfile, zipfile, zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gen_hostile as gh  # noqa: E402
+import hostile_common as hc  # noqa: E402
 
 SSN1 = b"SSN 536-22-1874"
 SSN2 = b"SSN 212-44-9183"
@@ -37,47 +38,22 @@ PII = b"Employee: Jane Doe\n" + SSN1 + b"\nstart 2019-03-01\n"
 PII2 = b"Employee: John Roe\n" + SSN2 + b"\n"
 CLEAN = b"The quarterly picnic moves to the north lawn. Bring sunscreen.\n"
 
-cases = []
+D = hc.Dump(None, stamp=False)
+put, run, tmpd = D.put, D.run, D.tmpd
+rd, have = hc.rd, hc.have
 RND = random.Random(20261128)
-ROOT = None
-WORK = None
 
 
 def key(case, path, chain=(), **expect):
     ch = list(chain) if chain is not None else None
     if ch and any(isinstance(c, bytes) for c in ch):
         ch = {"b64": [base64.b64encode(c if isinstance(c, bytes) else c.encode()).decode() for c in ch]}
-    cases.append({"case": case, "path": path, "chain": ch, "expect": expect})
-
-
-def rd(p):
-    with open(p, "rb") as f:
-        return f.read()
+    D.cases.append({"case": case, "path": path, "chain": ch, "expect": expect})
 
 
 def wr(p, data):
     with open(p, "wb") as f:
         f.write(data)
-
-
-def put(rel, data):
-    p = os.path.join(ROOT, rel)
-    os.makedirs(os.path.dirname(p), exist_ok=True)
-    with open(p, "wb") as f:
-        f.write(data)
-    return rel
-
-
-def run(args, cwd=None, inp=None):
-    return subprocess.run(args, cwd=cwd or WORK, input=inp, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, check=True).stdout
-
-
-def tmpd(name):
-    d = os.path.join(WORK, name)
-    shutil.rmtree(d, ignore_errors=True)
-    os.makedirs(d)
-    return d
 
 
 # ---------------------------------------------------------------- raw zip
@@ -183,17 +159,13 @@ def cpio_newc(entries):
     return bytes(out)
 
 
-def have(tool):
-    return shutil.which(tool) is not None
-
-
 def sevenz(files, args=()):
     d = tmpd("7z")
     for n, data in files:
         p = os.path.join(d, n)
         os.makedirs(os.path.dirname(p), exist_ok=True)
         wr(p, data)
-    dst = os.path.join(WORK, "o.7z")
+    dst = os.path.join(D.work, "o.7z")
     if os.path.exists(dst):
         os.unlink(dst)
     run(["7z", "a", "-bd", "-y"] + list(args) + [dst] + [n for n, _ in files], cwd=d)
@@ -544,20 +516,20 @@ def misc_cases():
             key("cut_%s_%d" % (ext, k), p, [], coverage_not="full")
     # a sparse file on disk: 1 GiB hole then PII: past the 1 GiB scan limit
     if BIG:
-        with open(os.path.join(ROOT, "misc/sparse.img"), "wb") as f:
+        with open(os.path.join(D.root, "misc/sparse.img"), "wb") as f:
             f.seek(1 << 30)
             f.write(PII)
         key("sparse_disk", "misc/sparse.img", [], coverage="partial", reasons_all=["limit:scan"])
     # symlinks in the scanned tree
-    out = os.path.join(WORK, "..", "outside")
+    out = os.path.join(D.work, "..", "outside")
     os.makedirs(out, exist_ok=True)
     wr(os.path.join(out, "outside_secret.txt"), PII2)
-    os.makedirs(os.path.join(ROOT, "links"), exist_ok=True)
-    os.symlink(os.path.abspath(out), os.path.join(ROOT, "links", "outdir"))
-    os.symlink("..", os.path.join(ROOT, "links", "parent_loop"))
-    os.symlink("/etc/shadow", os.path.join(ROOT, "links", "shadow"))
-    os.symlink("nonexistent", os.path.join(ROOT, "links", "dangling"))
-    os.mkfifo(os.path.join(ROOT, "links", "fifo"))
+    os.makedirs(os.path.join(D.root, "links"), exist_ok=True)
+    os.symlink(os.path.abspath(out), os.path.join(D.root, "links", "outdir"))
+    os.symlink("..", os.path.join(D.root, "links", "parent_loop"))
+    os.symlink("/etc/shadow", os.path.join(D.root, "links", "shadow"))
+    os.symlink("nonexistent", os.path.join(D.root, "links", "dangling"))
+    os.mkfifo(os.path.join(D.root, "links", "fifo"))
     key("fs_link_dir", "links/outdir", [], alerts_all=["symlink"], coverage="none", reasons_all=["not_followed"])
     key("fs_link_loop", "links/parent_loop", [], alerts_all=["symlink"], reasons_all=["not_followed"])
     key("fs_link_dangling", "links/dangling", [], alerts_all=["symlink"])
@@ -565,10 +537,10 @@ def misc_cases():
     key("outside_never_read", "../outside/outside_secret.txt", [], absent=True)
     # unreadable
     p = put("perm/locked.txt", PII)
-    os.chmod(os.path.join(ROOT, p), 0)
-    os.makedirs(os.path.join(ROOT, "perm/locked_dir"), exist_ok=True)
-    wr(os.path.join(ROOT, "perm/locked_dir/inside.txt"), PII)
-    os.chmod(os.path.join(ROOT, "perm/locked_dir"), 0)
+    os.chmod(os.path.join(D.root, p), 0)
+    os.makedirs(os.path.join(D.root, "perm/locked_dir"), exist_ok=True)
+    wr(os.path.join(D.root, "perm/locked_dir/inside.txt"), PII)
+    os.chmod(os.path.join(D.root, "perm/locked_dir"), 0)
     key("unreadable_file", p, [], coverage="none", reasons_all=["unreadable"], nonroot_only=True)
     key("unreadable_dir", "perm/locked_dir", [], coverage="none", reasons_all=["unreadable"], nonroot_only=True, arguable=True)
 
@@ -706,24 +678,13 @@ BIG = False
 
 
 def generate(out, big=False):
-    """Build OUT/dump and OUT/key.json; return the key."""
-    global ROOT, WORK, BIG, cases
-    cases = []
+    """Build OUT/dump and OUT/key.json (OUT/work stays); return the key."""
+    global BIG
     BIG = big
-    out = os.path.abspath(out)
-    ROOT = os.path.join(out, "dump")
-    WORK = os.path.join(out, "work")
     if os.path.exists(out):
-        subprocess.run(["chmod", "-R", "u+rwx", out])
-        shutil.rmtree(out)
-    os.makedirs(ROOT)
-    os.makedirs(WORK)
-    for f in (names_cases, zip_struct_cases, tar_cases, stream_cases, nesting_cases, misc_cases, many_members):
-        f()
-    k = {"root": ROOT, "cases": cases}
-    with open(os.path.join(out, "key.json"), "w") as f:
-        json.dump(k, f, indent=1)
-    return k
+        subprocess.run(["chmod", "-R", "u+rwx", out])  # the locked files and folders of misc_cases
+    return D.generate(out, (names_cases, zip_struct_cases, tar_cases, stream_cases, nesting_cases, misc_cases,
+                            many_members), keep_work=True)
 
 
 CORPUS = {"zips/concat.zip": "rt_concat.zip", "zips/slack.zip": "rt_slack.zip",
@@ -734,13 +695,7 @@ CORPUS = {"zips/concat.zip": "rt_concat.zip", "zips/slack.zip": "rt_slack.zip",
 
 def corpus(out):
     """The fuzz seeds (fuzz/corpus/archive/rt_*): small hidden-bytes cases."""
-    import tempfile
-    with tempfile.TemporaryDirectory() as t:
-        generate(t)
-        os.makedirs(out, exist_ok=True)
-        for src, dst in CORPUS.items():
-            shutil.copyfile(os.path.join(t, "dump", src), os.path.join(out, dst))
-        subprocess.run(["chmod", "-R", "u+rwx", t])
+    hc.corpus_copy(generate, CORPUS, out, then=lambda t: subprocess.run(["chmod", "-R", "u+rwx", t]))
 
 
 if __name__ == "__main__":

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""What the keyed hostile dumps (make_hostile10.py, make_hostile11.py) share.
+"""What the keyed hostile dumps (gen_hostile2.py, gen_redteam.py,
+make_hostile3.py ... make_hostile16.py) share.
 
-make_hostile3-9 each carried their own copy of these helpers; a new dump
-builds on this module instead:
+A dump builds on this module:
 
     D = hostile_common.Dump(b"hostileN fingerprint key, test only",
                             domain="acme-corp.test", ssn_base=140)
@@ -14,6 +14,9 @@ builds on this module instead:
 
 The key format and its fields are make_hostile3.py's (its docstring);
 check() is make_hostile8.py's (adds entities_only, exact, reasons_none).
+The older dumps keep their module-level names (key, put, run, tmpd) as
+aliases of one Dump's methods, so what other generators import from them
+still works.
 Python stdlib only; deterministic (fixed dates in zips and on files).
 """
 import io
@@ -21,17 +24,65 @@ import json
 import os
 import shutil
 import sqlite3
+import subprocess
 import sys
 import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import make_hostile8 as h8  # noqa: E402  (the checker)
 
 NAMES = ["Ada Moss", "Bob Lee", "Cy Park", "Dee Ross", "Eve Hart", "Fay Lund", "Gus Kerr", "Hal Oak"]
 NOSENSE = ["ssn", "credit_card", "iban", "phone", "passport", "dob", "password", "token", "jwt"]
 FILE_TIME = 1417000000
+ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 
-check = h8.check
+
+def check(k, raw):
+    """make_hostile8.check (imported when called: make_hostile8 imports
+    make_hostile3, which imports this module)."""
+    import make_hostile8
+    return make_hostile8.check(k, raw)
+
+
+def rand_str(r, n, alphabet=ALNUM):
+    """N characters of ALPHABET drawn from the random.Random R; from ALNUM,
+    drawn again until they mix upper case, lower case and digits (as a
+    token generator's output does)."""
+    while True:
+        s = "".join(r.choice(alphabet) for _ in range(n))
+        if alphabet != ALNUM or (any(c.isupper() for c in s) and any(c.islower() for c in s)
+                                 and any(c.isdigit() for c in s)):
+            return s
+
+
+def record(label, n, name, ssn, mail):
+    """The older dumps' PII block: (text, planted): "LABEL record N", a
+    name, a dashed SSN and an e-mail address."""
+    text = "%s record %d\nName: %s\nSSN %s\nE-mail: %s\n" % (label, n, name, ssn, mail)
+    return text, {"ssn": [ssn.replace("-", "")], "email": [mail]}
+
+
+def rd(p):
+    with open(p, "rb") as f:
+        return f.read()
+
+
+def wr(p, data):
+    os.makedirs(os.path.dirname(p), exist_ok=True)
+    with open(p, "wb") as f:
+        f.write(data)
+
+
+def have(*tools):
+    return all(shutil.which(t) is not None for t in tools)
+
+
+def noise(n, seed):
+    """Incompressible, deterministic bytes."""
+    out, x = bytearray(), seed
+    while len(out) < n:
+        x = (x * 6364136223846793005 + 1442695040888963407) & (2 ** 64 - 1)
+        out += x.to_bytes(8, "little")
+    return bytes(out[:n])
 
 
 def luhn_ok(digits):
@@ -117,8 +168,11 @@ def u16z(s):
 class Dump:
     """One keyed dump's state: its cases, its root, its people."""
 
-    def __init__(self, fp_key, names=NAMES, domain="acme-corp.test", ssn_base=140):
+    def __init__(self, fp_key, names=NAMES, domain="acme-corp.test", ssn_base=140, stamp=True):
+        """FP_KEY None: the key has no "fp_key". STAMP: put() sets each
+        file's times to FILE_TIME (the older dumps leave them)."""
         self.fp_key = fp_key
+        self.stamp = stamp
         self.names = names
         self.domain = domain
         self.ssn_base = ssn_base
@@ -135,12 +189,33 @@ class Dump:
         os.makedirs(os.path.dirname(p), exist_ok=True)
         with open(p, "wb") as f:
             f.write(data)
-        os.utime(p, (FILE_TIME, FILE_TIME))
+        if self.stamp:
+            os.utime(p, (FILE_TIME, FILE_TIME))
         return rel
 
     def tmp(self, name):
         """A path under the work folder (removed when generate() ends)."""
         return os.path.join(self.work, name)
+
+    def tmpd(self, name):
+        """A fresh empty folder under the work folder."""
+        d = os.path.join(self.work, name)
+        shutil.rmtree(d, ignore_errors=True)
+        os.makedirs(d)
+        return d
+
+    def run(self, args, cwd=None, inp=None):
+        """A tool's stdout (in the work folder unless CWD); raises on failure."""
+        return subprocess.run(args, cwd=cwd or self.work, input=inp, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, check=True).stdout
+
+    def sevenz(self, members, args=()):
+        """[(name, bytes)] -> a 7z made by the 7z tool (ARGS: its options)."""
+        d = self.tmpd("7z%d" % len(self.cases))
+        for n, data in members:
+            wr(os.path.join(d, "src", n), data)
+        self.run(["7z", "a", "-bd", "-y"] + list(args) + ["../a.7z", "."], cwd=os.path.join(d, "src"))
+        return rd(os.path.join(d, "a.7z"))
 
     def person(self):
         """A fresh person: name, first, last, email, ssn (dashed), ssn9,
@@ -174,9 +249,9 @@ class Dump:
                 out.setdefault("credit_card", []).append(p["card"])
         return out
 
-    def generate(self, out, builders):
+    def generate(self, out, builders, keep_work=False):
         """Build OUT/dump (each builder called in turn) and OUT/key.json;
-        return the key."""
+        return the key. KEEP_WORK: OUT/work is left in place."""
         self.cases = []
         self.n = 0
         out = os.path.abspath(out)
@@ -187,20 +262,44 @@ class Dump:
         os.makedirs(self.work)
         for f in builders:
             f()
-        shutil.rmtree(self.work)
-        k = {"root": self.root, "fp_key": self.fp_key.hex(), "cases": self.cases}
+        if not keep_work:
+            shutil.rmtree(self.work, ignore_errors=True)
+        k = {"root": self.root, "fp_key": self.fp_key.hex(), "cases": self.cases} if self.fp_key is not None \
+            else {"root": self.root, "cases": self.cases}
         with open(os.path.join(out, "key.json"), "w") as f:
             json.dump(k, f, indent=1)
         return k
 
 
-def corpus_copy(generate, mapping, outdir):
+def corpus_copy(generate, mapping, outdir, optional=False, then=None):
     """Fuzz seeds: generate a dump in a temporary folder and copy
-    {dump path: OUTDIR-relative path} out of it."""
+    {dump path: OUTDIR-relative path} out of it. OPTIONAL: a path the dump
+    lacks (made by a tool not installed) is passed over. THEN(tmp), if
+    given, runs before the temporary folder goes."""
     import tempfile
     with tempfile.TemporaryDirectory() as t:
         generate(t)
+        os.makedirs(outdir, exist_ok=True)
         for src, dst in mapping.items():
+            if optional and not os.path.exists(os.path.join(t, "dump", src)):
+                continue
             os.makedirs(os.path.dirname(os.path.join(outdir, dst)), exist_ok=True)
             shutil.copyfile(os.path.join(t, "dump", src), os.path.join(outdir, dst))
+        if then:
+            then(t)
+
+
+def by_harness(corpus, under=""):
+    """{dump path: (harness, seed name)} -> corpus_copy's mapping
+    {dump path: UNDER/harness/seed name}."""
+    return {src: os.path.join(under, h, dst) for src, (h, dst) in corpus.items()}
+
+
+def main(generate, corpus=None):
+    """A dump generator's command line: OUTDIR (prints the case count) or
+    --corpus DIR."""
+    if corpus and sys.argv[1] == "--corpus":
+        corpus(sys.argv[2])
+    else:
+        print(len(generate(sys.argv[1])["cases"]), "cases")
 

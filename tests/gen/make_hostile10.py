@@ -752,7 +752,4 @@ def corpus(outdir):
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "--corpus":
-        corpus(sys.argv[2])
-    else:
-        print(len(generate(sys.argv[1])["cases"]), "cases")
+    hc.main(generate, corpus)

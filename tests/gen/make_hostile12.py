@@ -815,7 +815,4 @@ CORPUS = {HOSP + "/archive/2015-02-05/ADT_A08_MSG00003.hl7": "hl7/h12_own_separa
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "--corpus":
-        hc.corpus_copy(generate, CORPUS, sys.argv[2])
-    else:
-        print(len(generate(sys.argv[1])["cases"]), "cases")
+    hc.main(generate, lambda outdir: hc.corpus_copy(generate, CORPUS, outdir))

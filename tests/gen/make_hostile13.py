@@ -925,7 +925,4 @@ CORPUS = {PAY + "/ACH/PPD_PAYROLL_20141126.ach": "nacha/h13_ppd_crlf.ach",
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "--corpus":
-        hc.corpus_copy(generate, CORPUS, sys.argv[2])
-    else:
-        print(len(generate(sys.argv[1])["cases"]), "cases")
+    hc.main(generate, lambda outdir: hc.corpus_copy(generate, CORPUS, outdir))

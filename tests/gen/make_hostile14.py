@@ -96,18 +96,14 @@ OPS = "ACME-DEV/ops"
 HOME = "ACME-DEV/home/jdoe"
 CI = "ACME-DEV/ci"
 R = random.Random(1417)
-ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+ALNUM = hc.ALNUM
 B32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 TS = 1416819600  # 2014-11-24 09:00 UTC
 TAR_TIME = TS
 
 
 def rs(n, alphabet=ALNUM):
-    while True:
-        s = "".join(R.choice(alphabet) for _ in range(n))
-        if alphabet != ALNUM or (any(c.isupper() for c in s) and any(c.islower() for c in s)
-                                 and any(c.isdigit() for c in s)):
-            return s
+    return hc.rand_str(R, n, alphabet)
 
 
 def ghp():
@@ -266,30 +262,6 @@ def pack_idx(pack, index):
     return out + hashlib.sha1(out).digest()
 
 
-def delta_edit(base, head, inserted, tail_from):
-    """A delta giving base[:head] + inserted + base[tail_from:] (diff-delta's
-    shape: copy, inserts of at most 127 bytes, copy)."""
-    def copy(off, size):
-        op, args = 0x80, bytearray()
-        for i in range(4):
-            if (off >> (8 * i)) & 0xFF:
-                op |= 1 << i
-                args.append((off >> (8 * i)) & 0xFF)
-        for i in range(3):
-            if (size >> (8 * i)) & 0xFF:
-                op |= 1 << (4 + i)
-                args.append((size >> (8 * i)) & 0xFF)
-        return bytes([op]) + args
-    out = bytearray(gg.varint(len(base)) + gg.varint(head + len(inserted) + len(base) - tail_from))
-    if head:
-        out += copy(0, head)
-    for i in range(0, len(inserted), 127):
-        out += bytes([len(inserted[i:i + 127])]) + inserted[i:i + 127]
-    if tail_from < len(base):  # a copy of size 0 means 0x10000
-        out += copy(tail_from, len(base) - tail_from)
-    return bytes(out)
-
-
 def put_loose(gitdir, kind, body):
     oid = gg.obj_id(kind, body).hex()
     return put("%s/objects/%s/%s" % (gitdir, oid[:2], oid[2:]), gg.loose(kind, body)), oid
@@ -362,7 +334,7 @@ def git_cases():
     objs = [(b"commit", c2), (b"commit", c1), (b"tree", t2), (b"tree", cfg2), (b"blob", readme), (b"blob", settings_v2),
             (b"tree", t1), (b"tree", cfg1), (b"tree", dep1), (b"blob", dkey_txt.encode()),
             ("delta", 5, d, b"blob", settings_v1), (b"blob", mail_v2),
-            ("delta", 11, delta_edit(mail_v2, len(mail_head), b"'%s'" % smtp_pw.encode(), len(mail_v2) - len(mail_tail)),
+            ("delta", 11, gg.delta(mail_v2, len(mail_head), b"'%s'" % smtp_pw.encode(), len(mail_v2) - len(mail_tail)),
              b"blob", mail_v1)]
     pk, index = pack_objects(objs)
     pname = "pack-" + hashlib.sha1(pk).hexdigest()
@@ -466,7 +438,7 @@ def git_cases():
         ln = (b"vault_password = '%s'\n" % chain_pw.encode()) if i == 77 else \
             b"host-%02d.acme-soft.test ansible_user=deploy\n" % i
         nv = ver + ln
-        chain.append(("delta", i, delta_edit(ver, len(ver), ln, len(ver)), b"blob", nv))
+        chain.append(("delta", i, gg.delta(ver, len(ver), ln, len(ver)), b"blob", nv))
         ver = nv
     pkc, _ = pack_objects(chain)
     r = put(GIT + "/recovered/pack-deep-chain.pack", pkc)
@@ -490,8 +462,8 @@ def git_cases():
     ft = git_tree([(b"100600", b"my.cnf", gg.obj_id(b"blob", f_new))])
     fc = git_commit(gg.obj_id(b"tree", ft), [], b"reporting credentials", AUTHOR)
     pkf, _ = pack_objects([(b"commit", fc), (b"tree", ft),
-                           ("ref", gg.obj_id(b"blob", f_old), delta_edit(f_old, len(f_head), f_pw.encode(),
-                                                                          len(f_old) - len(f_tail)), b"blob", f_new),
+                           ("ref", gg.obj_id(b"blob", f_old), gg.delta(f_old, len(f_head), f_pw.encode(),
+                                                                        len(f_old) - len(f_tail)), b"blob", f_new),
                            (b"blob", f_old)])
     r = put(gd + "/objects/pack/pack-%s.pack" % hashlib.sha1(pkf).hexdigest(), pkf)
     key("git_fetched_pack_ref_delta_value", r, None, planted_under={"password": [f_pw]})
@@ -1193,7 +1165,4 @@ CORPUS = {ART + "/desktop/app.asar": "asar/h14_app.asar",
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "--corpus":
-        hc.corpus_copy(generate, CORPUS, sys.argv[2])
-    else:
-        print(len(generate(sys.argv[1])["cases"]), "cases")
+    hc.main(generate, lambda outdir: hc.corpus_copy(generate, CORPUS, outdir))

@@ -67,16 +67,12 @@ HOME = WEB + "/home/shopuser"
 HTML = HOME + "/public_html"
 LOGS = WEB + "/var/log/apache2"
 R = random.Random(1518)
-ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+ALNUM = hc.ALNUM
 TS = 1416819600  # 2014-11-24 09:00 UTC
 
 
 def rs(n, alphabet=ALNUM):
-    while True:
-        s = "".join(R.choice(alphabet) for _ in range(n))
-        if alphabet != ALNUM or (any(c.isupper() for c in s) and any(c.islower() for c in s)
-                                 and any(c.isdigit() for c in s)):
-            return s
+    return hc.rand_str(R, n, alphabet)
 
 
 def pw():
@@ -548,4 +544,4 @@ def generate(out):
 
 
 if __name__ == "__main__":
-    print(len(generate(sys.argv[1])["cases"]), "cases")
+    hc.main(generate)

@@ -48,77 +48,28 @@ way; "gap": true one leaksift is known to miss (the report that came with
 this file says why and proposes a fix). Both are reported, not failed; a gap
 that starts to hold fails until its mark is dropped.
 """
-import base64, bz2, gzip, hashlib, hmac, io, json, lzma, os, shutil, struct, subprocess, sys, tarfile, zipfile, zlib
+import base64, bz2, gzip, hashlib, hmac, io, json, lzma, os, struct, sys, tarfile, zipfile, zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gen_hostile as gh  # noqa: E402  (its ZipCrypto writer)
+import hostile_common as hc  # noqa: E402
 
 FP_KEY = b"hostile3 fingerprint key, test only"
 CLEAN = b"The quarterly picnic moves to the north lawn. Bring sunscreen.\n"
-cases = []
-ROOT = WORK = None
-_n = [0]
+D = hc.Dump(FP_KEY, stamp=False)
+key, put, run, tmpd = D.key, D.put, D.run, D.tmpd
+rd, wr, have, noise = hc.rd, hc.wr, hc.have, hc.noise
 
 
 def pii():
     """A fresh PII block: (bytes, planted dict). SSNs in valid ranges (area
     5xx, group and serial not zero), one per case so a fingerprint pins the
     value to the case that planted it."""
-    _n[0] += 1
-    n = _n[0]
-    ssn = "5%02d-%02d-%04d" % (10 + n, 11 + n % 80, 1000 + 37 * n)
-    mail = "employee%03d@example.org" % n
-    text = ("Employee record %d\nName: Jane Doe\nSSN %s\nE-mail: %s\n" % (n, ssn, mail)).encode()
-    return text, {"ssn": [ssn.replace("-", "")], "email": [mail]}
-
-
-def key(case, path, chain=(), **expect):
-    cases.append({"case": case, "path": path, "chain": list(chain) if chain is not None else None,
-                  "expect": expect})
-
-
-def put(rel, data):
-    p = os.path.join(ROOT, rel)
-    os.makedirs(os.path.dirname(p), exist_ok=True)
-    with open(p, "wb") as f:
-        f.write(data)
-    return rel
-
-
-def rd(p):
-    with open(p, "rb") as f:
-        return f.read()
-
-
-def wr(p, data):
-    os.makedirs(os.path.dirname(p), exist_ok=True)
-    with open(p, "wb") as f:
-        f.write(data)
-
-
-def have(tool):
-    return shutil.which(tool) is not None
-
-
-def run(args, cwd=None, inp=None):
-    return subprocess.run(args, cwd=cwd or WORK, input=inp, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, check=True).stdout
-
-
-def tmpd(name):
-    d = os.path.join(WORK, name)
-    shutil.rmtree(d, ignore_errors=True)
-    os.makedirs(d)
-    return d
-
-
-def noise(n, seed):
-    """Incompressible, deterministic bytes."""
-    out, x = bytearray(), seed
-    while len(out) < n:
-        x = (x * 6364136223846793005 + 1442695040888963407) & (2 ** 64 - 1)
-        out += x.to_bytes(8, "little")
-    return bytes(out[:n])
+    D.n += 1
+    n = D.n
+    text, pl = hc.record("Employee", n, "Jane Doe", "5%02d-%02d-%04d" % (10 + n, 11 + n % 80, 1000 + 37 * n),
+                         "employee%03d@example.org" % n)
+    return text.encode(), pl
 
 
 # ---------------------------------------------------------------- raw zip
@@ -827,23 +778,8 @@ def check(k, raw):
 
 def generate(out):
     """Build OUT/dump and OUT/key.json; return the key."""
-    global ROOT, WORK, cases
-    cases = []
-    _n[0] = 0
-    out = os.path.abspath(out)
-    ROOT = os.path.join(out, "dump")
-    WORK = os.path.join(out, "work")
-    shutil.rmtree(out, ignore_errors=True)
-    os.makedirs(ROOT)
-    os.makedirs(WORK)
-    for f in (zip_view_cases, enc_cases, tar_cases, concat_cases, cut_cases, depth_cases, empty_cases,
-              skippable_cases):
-        f()
-    shutil.rmtree(WORK)
-    k = {"root": ROOT, "fp_key": FP_KEY.hex(), "cases": cases}
-    with open(os.path.join(out, "key.json"), "w") as f:
-        json.dump(k, f, indent=1)
-    return k
+    return D.generate(out, (zip_view_cases, enc_cases, tar_cases, concat_cases, cut_cases, depth_cases,
+                            empty_cases, skippable_cases))
 
 
 CORPUS = {"zipview/upath_slip.zip": "h3_upath_slip.zip", "zipview/local_slip.zip": "h3_local_slip.zip",
@@ -855,18 +791,9 @@ CORPUS = {"zipview/upath_slip.zip": "h3_upath_slip.zip", "zipview/local_slip.zip
 
 
 def corpus(outdir):
-    """Fuzz seeds (fuzz/corpus/archive/h3_*)."""
-    import tempfile
-    with tempfile.TemporaryDirectory() as t:
-        generate(t)
-        os.makedirs(outdir, exist_ok=True)
-        for src, dst in CORPUS.items():
-            if os.path.exists(os.path.join(t, "dump", src)):  # tool-made ones need the tool
-                shutil.copyfile(os.path.join(t, "dump", src), os.path.join(outdir, dst))
+    """Fuzz seeds (fuzz/corpus/archive/h3_*); tool-made ones need the tool."""
+    hc.corpus_copy(generate, CORPUS, outdir, optional=True)
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "--corpus":
-        corpus(sys.argv[2])
-    else:
-        print(len(generate(sys.argv[1])["cases"]), "cases")
+    hc.main(generate, corpus)

@@ -44,10 +44,11 @@ Every case plants its own PII (an SSN in a valid range, an e-mail
 address): the key demands the planted value's fingerprint in the record
 that must hold it. "arguable" and "gap" as in make_hostile3.py.
 """
-import base64, bz2, gzip, io, json, os, shutil, struct, subprocess, sys, tarfile, unicodedata, zipfile, zlib
+import bz2, gzip, io, os, struct, sys, tarfile, unicodedata, zipfile, zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import make_hostile3 as h3  # noqa: E402  (raw zip/tar writers, the checker)
+import hostile_common as hc  # noqa: E402
 import make_maildump as mm  # noqa: E402  (docx, xlsx, MIME writers)
 import gen_rarcab  # noqa: E402
 import gen_pst  # noqa: E402
@@ -58,65 +59,22 @@ CLEAN = h3.CLEAN
 entry, zipit, tarb, tadd, tar_header, blk, zf, noise = (h3.entry, h3.zipit, h3.tarb, h3.tadd, h3.tar_header,
                                                          h3.blk, h3.zf, h3.noise)
 check = h3.check
-cases = []
-ROOT = WORK = None
-_n = [0]
+D = hc.Dump(FP_KEY, stamp=False)
+key, put, run, tmpd, sevenz = D.key, D.put, D.run, D.tmpd, D.sevenz
+have = hc.have
 
 
 def pii():
     """A fresh PII block: (text bytes, planted dict); one value per case."""
-    _n[0] += 1
-    n = _n[0]
+    D.n += 1
+    n = D.n
     ssn = "4%02d-%02d-%04d" % (10 + n, 11 + n % 80, 1000 + 41 * n)
-    mail = "staffer%03d@example.net" % n
-    text = "Employee record %d\nName: John Roe\nSSN %s\nE-mail: %s\n" % (n, ssn, mail)
-    return text, {"ssn": [ssn.replace("-", "")], "email": [mail]}
+    return hc.record("Employee", n, "John Roe", ssn, "staffer%03d@example.net" % n)
 
 
 def pb():
     t, pl = pii()
     return t.encode(), pl
-
-
-def key(case, path, chain=(), **expect):
-    cases.append({"case": case, "path": path, "chain": list(chain) if chain is not None else None,
-                  "expect": expect})
-
-
-def put(rel, data):
-    p = os.path.join(ROOT, rel)
-    os.makedirs(os.path.dirname(p), exist_ok=True)
-    with open(p, "wb") as f:
-        f.write(data)
-    return rel
-
-
-def have(tool):
-    return shutil.which(tool) is not None
-
-
-def run(args, cwd=None, inp=None):
-    return subprocess.run(args, cwd=cwd or WORK, input=inp, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, check=True).stdout
-
-
-def tmpd(name):
-    d = os.path.join(WORK, name)
-    shutil.rmtree(d, ignore_errors=True)
-    os.makedirs(d)
-    return d
-
-
-def sevenz(members, args=()):
-    d = tmpd("7z%d" % len(cases))
-    for n, data in members:
-        p = os.path.join(d, "src", n)
-        os.makedirs(os.path.dirname(p), exist_ok=True)
-        with open(p, "wb") as f:
-            f.write(data)
-    run(["7z", "a", "-bd", "-y"] + list(args) + ["../a.7z", "."], cwd=os.path.join(d, "src"))
-    with open(os.path.join(d, "a.7z"), "rb") as f:
-        return f.read()
 
 
 def xlsx(rows):
@@ -663,23 +621,8 @@ def doc_cases():
 
 def generate(out):
     """Build OUT/dump and OUT/key.json; return the key."""
-    global ROOT, WORK, cases
-    cases = []
-    _n[0] = 0
-    out = os.path.abspath(out)
-    ROOT = os.path.join(out, "dump")
-    WORK = os.path.join(out, "work")
-    shutil.rmtree(out, ignore_errors=True)
-    os.makedirs(ROOT)
-    os.makedirs(WORK)
-    for f in (share_cases, sfx_cases, ext_cases, name_cases, zip_cases, gz_cases, tar_cases, mail_cases,
-              doc_cases):
-        f()
-    shutil.rmtree(WORK)
-    k = {"root": ROOT, "fp_key": FP_KEY.hex(), "cases": cases}
-    with open(os.path.join(out, "key.json"), "w") as f:
-        json.dump(k, f, indent=1)
-    return k
+    return D.generate(out, (share_cases, sfx_cases, ext_cases, name_cases, zip_cases, gz_cases, tar_cases,
+                            mail_cases, doc_cases))
 
 
 CORPUS = {"sfx/setup_7z.exe": "h4_pe_7z.exe", "sfx/iexpress.exe": "h4_pe_cab.exe", "sfx/setup_rar.exe": "h4_pe_rar.exe",
@@ -690,18 +633,10 @@ MIME_CORPUS = {"mail/utf16_bom.eml": "h4_utf16.eml"}
 
 def corpus(outdir):
     """Fuzz seeds: OUTDIR/archive/h4_* and OUTDIR/mime/h4_* (fuzz/corpus)."""
-    import tempfile
-    with tempfile.TemporaryDirectory() as t:
-        generate(t)
-        for sub, seeds in (("archive", CORPUS), ("mime", MIME_CORPUS)):
-            os.makedirs(os.path.join(outdir, sub), exist_ok=True)
-            for src, dst in seeds.items():
-                if os.path.exists(os.path.join(t, "dump", src)):  # tool-made ones need the tool
-                    shutil.copyfile(os.path.join(t, "dump", src), os.path.join(outdir, sub, dst))
+    seeds = {src: ("archive", dst) for src, dst in CORPUS.items()}
+    seeds.update((src, ("mime", dst)) for src, dst in MIME_CORPUS.items())
+    hc.corpus_copy(generate, hc.by_harness(seeds), outdir, optional=True)  # tool-made ones need the tool
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "--corpus":
-        corpus(sys.argv[2])
-    else:
-        print(len(generate(sys.argv[1])["cases"]), "cases")
+    hc.main(generate, corpus)

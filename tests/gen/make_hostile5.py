@@ -50,10 +50,11 @@ Every case plants its own PII (an SSN in a valid range, an e-mail
 address): the key demands the planted value's fingerprint in the record
 that must hold it. "arguable" and "gap" as in make_hostile3.py.
 """
-import base64, binascii, bz2, gzip, io, json, lzma, os, shutil, struct, subprocess, sys, tarfile, zipfile, zlib
+import base64, binascii, bz2, gzip, io, lzma, os, struct, subprocess, sys, tarfile, zipfile, zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import make_hostile3 as h3  # noqa: E402  (raw zip/tar writers, the checker)
+import hostile_common as hc  # noqa: E402
 import make_maildump as mm  # noqa: E402  (docx, xlsx, MIME, TNEF writers)
 import gen_xar  # noqa: E402
 import gen_rarcab  # noqa: E402  (RAR 5 and cabinet writers)
@@ -63,61 +64,25 @@ CLEAN = h3.CLEAN
 entry, zipit, tarb, tadd, tar_header, blk, zf, noise = (h3.entry, h3.zipit, h3.tarb, h3.tadd, h3.tar_header,
                                                          h3.blk, h3.zf, h3.noise)
 check = h3.check
-cases = []
-ROOT = WORK = None
-_n = [0]
+D = hc.Dump(FP_KEY, stamp=False)
+key, put, run, tmpd, sevenz = D.key, D.put, D.run, D.tmpd, D.sevenz
+rd, have = hc.rd, hc.have
 CRLF = "\r\n"
 
 
 def pii():
     """A fresh PII block: (text str, planted dict); one value per case.
     SSN areas 611 up (valid, never 666)."""
-    _n[0] += 1
-    n = _n[0]
+    D.n += 1
+    n = D.n
     area = 610 + n + (610 + n >= 666)  # never 666
     ssn = "%03d-%02d-%04d" % (area, 11 + n % 80, 1000 + 43 * n)
-    mail = "clerk%03d@example.com" % n
-    text = "Personnel record %d\nName: Mary Major\nSSN %s\nE-mail: %s\n" % (n, ssn, mail)
-    return text, {"ssn": [ssn.replace("-", "")], "email": [mail]}
+    return hc.record("Personnel", n, "Mary Major", ssn, "clerk%03d@example.com" % n)
 
 
 def pb():
     t, pl = pii()
     return t.encode(), pl
-
-
-def key(case, path, chain=(), **expect):
-    cases.append({"case": case, "path": path, "chain": list(chain) if chain is not None else None,
-                  "expect": expect})
-
-
-def put(rel, data):
-    p = os.path.join(ROOT, rel)
-    os.makedirs(os.path.dirname(p), exist_ok=True)
-    with open(p, "wb") as f:
-        f.write(data)
-    return rel
-
-
-def have(tool):
-    return shutil.which(tool) is not None
-
-
-def run(args, cwd=None, inp=None):
-    return subprocess.run(args, cwd=cwd or WORK, input=inp, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, check=True).stdout
-
-
-def tmpd(name):
-    d = os.path.join(WORK, name)
-    shutil.rmtree(d, ignore_errors=True)
-    os.makedirs(d)
-    return d
-
-
-def rd(p):
-    with open(p, "rb") as f:
-        return f.read()
 
 
 def files_in(d, members):
@@ -126,13 +91,6 @@ def files_in(d, members):
         os.makedirs(os.path.dirname(p), exist_ok=True)
         with open(p, "wb") as f:
             f.write(data)
-
-
-def sevenz(members, args=()):
-    d = tmpd("7z%d" % len(cases))
-    files_in(os.path.join(d, "src"), members)
-    run(["7z", "a", "-bd", "-y"] + list(args) + ["../a.7z", "."], cwd=os.path.join(d, "src"))
-    return rd(os.path.join(d, "a.7z"))
 
 
 def rows_of(pl):
@@ -147,8 +105,8 @@ def csv_of(pl):
 
 def headers(subject, extra=()):
     h = ["From: Amy Pascal <apascal@studio.test>", "To: Doug Belgrad <dbelgrad@studio.test>",
-         "Subject: " + subject, "Date: Tue, 25 Nov 2014 09:%02d:00 -0800" % (len(cases) % 60),
-         "Message-ID: <%d.h5@studio.test>" % len(cases), "MIME-Version: 1.0"]
+         "Subject: " + subject, "Date: Tue, 25 Nov 2014 09:%02d:00 -0800" % (len(D.cases) % 60),
+         "Message-ID: <%d.h5@studio.test>" % len(D.cases), "MIME-Version: 1.0"]
     h.extend(extra)
     return CRLF.join(h) + CRLF
 
@@ -859,22 +817,7 @@ def deep_cases():
 
 def generate(out):
     """Build OUT/dump and OUT/key.json; return the key."""
-    global ROOT, WORK, cases
-    cases = []
-    _n[0] = 0
-    out = os.path.abspath(out)
-    ROOT = os.path.join(out, "dump")
-    WORK = os.path.join(out, "work")
-    shutil.rmtree(out, ignore_errors=True)
-    os.makedirs(ROOT)
-    os.makedirs(WORK)
-    for f in (store_cases, mime_cases, zip_cases, container_cases, deep_cases):
-        f()
-    shutil.rmtree(WORK, ignore_errors=True)
-    k = {"root": ROOT, "fp_key": FP_KEY.hex(), "cases": cases}
-    with open(os.path.join(out, "key.json"), "w") as f:
-        json.dump(k, f, indent=1)
-    return k
+    return D.generate(out, (store_cases, mime_cases, zip_cases, container_cases, deep_cases))
 
 
 CORPUS = {"mail/apascal_maildir.tar.gz": ("archive", "h5_maildir.tar.gz"),
@@ -942,24 +885,15 @@ def small_iso():
 
 def corpus(outdir):
     """Fuzz seeds: OUTDIR/<harness>/h5_* (fuzz/corpus)."""
-    import tempfile
-    with tempfile.TemporaryDirectory() as t:
-        generate(t)
-        for src, (sub, dst) in CORPUS.items():
-            if os.path.exists(os.path.join(t, "dump", src)):  # tool-made ones need the tool
-                os.makedirs(os.path.join(outdir, sub), exist_ok=True)
-                shutil.copyfile(os.path.join(t, "dump", src), os.path.join(outdir, sub, dst))
-        hq = binhex(b"notes.txt", b"SSN 612-12-1043\n" + b"\x90" * 4)
-        with open(os.path.join(outdir, "mime", "h5_binhex.eml"), "wb") as f:
-            f.write(msg("mac", multipart("mixed", "=_hq", [text_plain("x\n"), part(
-                "application/mac-binhex40; name=\"notes.hqx\"", hq.decode("latin-1"))])))
-        os.makedirs(os.path.join(outdir, "isomap"), exist_ok=True)
-        with open(os.path.join(outdir, "isomap", "h5_hidden.iso"), "wb") as f:
-            f.write(small_iso())
+    hc.corpus_copy(generate, hc.by_harness(CORPUS), outdir, optional=True)  # tool-made ones need the tool
+    hq = binhex(b"notes.txt", b"SSN 612-12-1043\n" + b"\x90" * 4)
+    with open(os.path.join(outdir, "mime", "h5_binhex.eml"), "wb") as f:
+        f.write(msg("mac", multipart("mixed", "=_hq", [text_plain("x\n"), part(
+            "application/mac-binhex40; name=\"notes.hqx\"", hq.decode("latin-1"))])))
+    os.makedirs(os.path.join(outdir, "isomap"), exist_ok=True)
+    with open(os.path.join(outdir, "isomap", "h5_hidden.iso"), "wb") as f:
+        f.write(small_iso())
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "--corpus":
-        corpus(sys.argv[2])
-    else:
-        print(len(generate(sys.argv[1])["cases"]), "cases")
+    hc.main(generate, corpus)

@@ -55,19 +55,20 @@ Every case plants its own PII (an SSN in a valid range, an e-mail address):
 the key demands the planted value's fingerprint in the record (or under the
 root) that must hold it. "arguable" and "gap" as in make_hostile3.py.
 """
-import base64, io, json, os, shutil, struct, subprocess, sys, tarfile, zipfile, zlib
+import base64, io, os, struct, sys, tarfile, zipfile, zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import make_hostile3 as h3  # noqa: E402  (raw zip/tar writers, the checker)
+import hostile_common as hc  # noqa: E402
 import make_maildump as mm  # noqa: E402  (docx, xlsx, MIME, Outlook .msg writers)
 
 FP_KEY = b"hostile6 fingerprint key, test only"
 CLEAN = h3.CLEAN
 entry, zipit, tar_header, blk, zf = h3.entry, h3.zipit, h3.tar_header, h3.blk, h3.zf
 check = h3.check
-cases = []
-ROOT = WORK = None
-_n = [0]
+D = hc.Dump(FP_KEY, stamp=False)
+key, put, run, tmpd = D.key, D.put, D.run, D.tmpd
+rd, have = hc.rd, hc.have
 CRLF = "\r\n"
 part, multipart, attach, text_plain, b64 = mm.part, mm.multipart, mm.attach, mm.text_plain, mm.b64
 
@@ -75,12 +76,10 @@ part, multipart, attach, text_plain, b64 = mm.part, mm.multipart, mm.attach, mm.
 def pii():
     """A fresh PII block: (text str, planted dict); one value per case.
     SSN areas 701 up (valid: below 900, never 666)."""
-    _n[0] += 1
-    n = _n[0]
+    D.n += 1
+    n = D.n
     ssn = "%03d-%02d-%04d" % (700 + n, 12 + n % 80, 2000 + 41 * n)
-    mail = "assistant%03d@example.net" % n
-    text = "Staff record %d\nName: Rita Roe\nSSN %s\nE-mail: %s\n" % (n, ssn, mail)
-    return text, {"ssn": [ssn.replace("-", "")], "email": [mail]}
+    return hc.record("Staff", n, "Rita Roe", ssn, "assistant%03d@example.net" % n)
 
 
 def pb():
@@ -97,44 +96,10 @@ def csv_of(pl):
     return ("Name,SSN,E-mail\r\nRita Roe,%s,%s\r\n" % (dashed(pl), pl["email"][0])).encode()
 
 
-def key(case, path, chain=(), **expect):
-    cases.append({"case": case, "path": path, "chain": list(chain) if chain is not None else None,
-                  "expect": expect})
-
-
-def put(rel, data):
-    p = os.path.join(ROOT, rel)
-    os.makedirs(os.path.dirname(p), exist_ok=True)
-    with open(p, "wb") as f:
-        f.write(data)
-    return rel
-
-
-def have(tool):
-    return shutil.which(tool) is not None
-
-
-def run(args, cwd=None, inp=None):
-    return subprocess.run(args, cwd=cwd or WORK, input=inp, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, check=True).stdout
-
-
-def tmpd(name):
-    d = os.path.join(WORK, name)
-    shutil.rmtree(d, ignore_errors=True)
-    os.makedirs(d)
-    return d
-
-
-def rd(p):
-    with open(p, "rb") as f:
-        return f.read()
-
-
 def headers(subject, extra=(), mid=None):
     h = ["From: Amy Pascal <apascal@studio.test>", "To: Doug Belgrad <dbelgrad@studio.test>",
-         "Subject: " + subject, "Date: Wed, 26 Nov 2014 10:%02d:00 -0800" % (len(cases) % 60),
-         "Message-ID: <%s.h6@studio.test>" % (mid or len(cases)), "MIME-Version: 1.0"]
+         "Subject: " + subject, "Date: Wed, 26 Nov 2014 10:%02d:00 -0800" % (len(D.cases) % 60),
+         "Message-ID: <%s.h6@studio.test>" % (mid or len(D.cases)), "MIME-Version: 1.0"]
     h.extend(extra)
     return CRLF.join(h) + CRLF
 
@@ -748,23 +713,8 @@ def more_container_cases():
 
 def generate(out):
     """Build OUT/dump and OUT/key.json; return the key."""
-    global ROOT, WORK, cases
-    cases = []
-    _n[0] = 0
-    out = os.path.abspath(out)
-    ROOT = os.path.join(out, "dump")
-    WORK = os.path.join(out, "work")
-    shutil.rmtree(out, ignore_errors=True)
-    os.makedirs(ROOT)
-    os.makedirs(WORK)
-    for f in (mime_cases, more_mime_cases, param_cases, header_body_cases, mailbox_cases, export_cases, zip_cases,
-              container_cases, more_container_cases):
-        f()
-    shutil.rmtree(WORK, ignore_errors=True)
-    k = {"root": ROOT, "fp_key": FP_KEY.hex(), "cases": cases}
-    with open(os.path.join(out, "key.json"), "w") as f:
-        json.dump(k, f, indent=1)
-    return k
+    return D.generate(out, (mime_cases, more_mime_cases, param_cases, header_body_cases, mailbox_cases,
+                            export_cases, zip_cases, container_cases, more_container_cases))
 
 
 CORPUS = {"mail/Eudora/In": ("mbox", "h6_eudora_cr.mbox"),
@@ -783,17 +733,8 @@ CORPUS = {"mail/Eudora/In": ("mbox", "h6_eudora_cr.mbox"),
 
 def corpus(fuzzdir):
     """Fuzz seeds: FUZZDIR/corpus/<handler>/h6_*."""
-    import tempfile
-    with tempfile.TemporaryDirectory() as t:
-        generate(t)
-        for src, (handler, dst) in CORPUS.items():
-            d = os.path.join(fuzzdir, "corpus", handler)
-            os.makedirs(d, exist_ok=True)
-            shutil.copyfile(os.path.join(t, "dump", src), os.path.join(d, dst))
+    hc.corpus_copy(generate, hc.by_harness(CORPUS, "corpus"), fuzzdir)
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "--corpus":
-        corpus(sys.argv[2])
-    else:
-        print(len(generate(sys.argv[1])["cases"]), "cases")
+    hc.main(generate, corpus)

@@ -45,28 +45,27 @@ from what the archive holds and what a correct triage must say, before
 leaksift is run.
 """
 import io
-import json
 import os
 import shutil
 import socket
 import stat
 import struct
-import subprocess
 import sys
 import zipfile
 import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import make_hostile3 as h3  # noqa: E402  (raw zip writers, the checker)
+import hostile_common as hc  # noqa: E402
 import make_maildump as mm  # noqa: E402  (docx writer)
 
 FP_KEY = b"hostile7 fingerprint key, test only"
 CLEAN = h3.CLEAN
 entry, zipit, zf = h3.entry, h3.zipit, h3.zf
 check = h3.check
-cases = []
-ROOT = WORK = None
-_n = [0]
+D = hc.Dump(FP_KEY, stamp=False)
+key, put, run, tmpd = D.key, D.put, D.run, D.tmpd
+rd, have = hc.rd, hc.have
 # Deflate64 zip members (method 9): libarchive 3.6 cannot decode them;
 # src/unpack/inflate64.c does. With D64 False the keys that need it are
 # known gaps, and the member's being unread ("unsupported") is keyed instead.
@@ -76,12 +75,10 @@ D64 = True
 def pii():
     """A fresh PII block: (text str, planted dict); one value per case.
     SSN areas 601 up (valid: below 900, never 666)."""
-    _n[0] += 1
-    n = _n[0]
+    D.n += 1
+    n = D.n
     ssn = "%03d-%02d-%04d" % (600 + n, 10 + n % 80, 3000 + 37 * n)
-    mail = "clerk%03d@example.org" % n
-    text = "Payroll record %d\nName: Ada Moss\nSSN %s\nE-mail: %s\n" % (n, ssn, mail)
-    return text, {"ssn": [ssn.replace("-", "")], "email": [mail]}
+    return hc.record("Payroll", n, "Ada Moss", ssn, "clerk%03d@example.org" % n)
 
 
 def pb():
@@ -101,35 +98,6 @@ def filler(n, seed):
     return (" ".join(out) + "\n").encode()
 
 
-def key(case, path, chain=(), **expect):
-    cases.append({"case": case, "path": path, "chain": list(chain) if chain is not None else None,
-                  "expect": expect})
-
-
-def put(rel, data):
-    p = os.path.join(ROOT, rel)
-    os.makedirs(os.path.dirname(p), exist_ok=True)
-    with open(p, "wb") as f:
-        f.write(data)
-    return rel
-
-
-def have(*tools):
-    return all(shutil.which(t) is not None for t in tools)
-
-
-def run(args, cwd=None, inp=None):
-    return subprocess.run(args, cwd=cwd or WORK, input=inp, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, check=True).stdout
-
-
-def tmpd(name):
-    d = os.path.join(WORK, name)
-    shutil.rmtree(d, ignore_errors=True)
-    os.makedirs(d)
-    return d
-
-
 def wr(d, rel, data):
     p = os.path.join(d, rel)
     os.makedirs(os.path.dirname(p), exist_ok=True)
@@ -139,14 +107,9 @@ def wr(d, rel, data):
     return p
 
 
-def rd(p):
-    with open(p, "rb") as f:
-        return f.read()
-
-
 def move(src, rel):
     """Move a file a tool wrote into the dump."""
-    dst = os.path.join(ROOT, rel)
+    dst = os.path.join(D.root, rel)
     os.makedirs(os.path.dirname(dst), exist_ok=True)
     shutil.move(src, dst)
     return rel
@@ -648,8 +611,8 @@ def tree_cases():
     t, pl = pii()
     comp = "Projekt-Personalakten-Archiv-" + "x" * 170
     rel = os.path.join(*(["deep"] + [comp] * 22))
-    os.makedirs(os.path.join(ROOT, "deep"))
-    fd = os.open(os.path.join(ROOT, "deep"), os.O_RDONLY | os.O_DIRECTORY)
+    os.makedirs(os.path.join(D.root, "deep"))
+    fd = os.open(os.path.join(D.root, "deep"), os.O_RDONLY | os.O_DIRECTORY)
     for _ in range(22):
         try:
             os.mkdir(comp, dir_fd=fd)
@@ -662,18 +625,18 @@ def tree_cases():
     os.write(ffd, t.encode())
     os.close(ffd)
     os.close(fd)
-    assert len(os.path.join(ROOT, rel)) > 4096
+    assert len(os.path.join(D.root, rel)) > 4096
     key("tree_past_path_max", os.path.join(rel, "staff.txt"), [], planted=pl, coverage="full")
 
     # links: a loop a -> b -> a, a directory link to its parent, a link to
     # a file in the tree (not read twice through the link)
-    os.makedirs(os.path.join(ROOT, "links"))
-    os.symlink("loop_b", os.path.join(ROOT, "links", "loop_a"))
-    os.symlink("loop_a", os.path.join(ROOT, "links", "loop_b"))
-    os.symlink("..", os.path.join(ROOT, "links", "up"))
+    os.makedirs(os.path.join(D.root, "links"))
+    os.symlink("loop_b", os.path.join(D.root, "links", "loop_a"))
+    os.symlink("loop_a", os.path.join(D.root, "links", "loop_b"))
+    os.symlink("..", os.path.join(D.root, "links", "up"))
     t, pl = pii()
     put("links/real.txt", t.encode())
-    os.symlink("real.txt", os.path.join(ROOT, "links", "alias.txt"))
+    os.symlink("real.txt", os.path.join(D.root, "links", "alias.txt"))
     for nm in ("loop_a", "loop_b", "up", "alias.txt"):
         key("tree_link_" + nm, "links/" + nm, [], alerts_all=["symlink"], coverage="none", no_findings=True)
     key("tree_link_target", "links/real.txt", [], planted=pl, coverage="full")
@@ -681,16 +644,16 @@ def tree_cases():
     # hard links: one file under two names (both are files of the share)
     t, pl = pii()
     put("hard/one.txt", t.encode())
-    os.link(os.path.join(ROOT, "hard/one.txt"), os.path.join(ROOT, "hard/two.txt"))
+    os.link(os.path.join(D.root, "hard/one.txt"), os.path.join(D.root, "hard/two.txt"))
     key("tree_hard_one", "hard/one.txt", [], planted=pl, coverage="full")
     key("tree_hard_two", "hard/two.txt", [], planted=pl, coverage="full")
 
     # special files: a Unix socket; as root, device nodes with /dev/zero's
     # and /dev/urandom's numbers (endless reads: must not be read)
-    os.makedirs(os.path.join(ROOT, "special"))
+    os.makedirs(os.path.join(D.root, "special"))
     s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
-        s.bind(os.path.join(ROOT, "special", "agent.sock"))
+        s.bind(os.path.join(D.root, "special", "agent.sock"))
         key("tree_socket", "special/agent.sock", [], coverage="none", reasons_all=["special_file"],
             alerts_all=["socket"])
     except OSError:
@@ -699,7 +662,7 @@ def tree_cases():
         s.close()
     for nm, minor in (("zero", 5), ("urandom", 9)):
         try:
-            os.mknod(os.path.join(ROOT, "special", nm), 0o644 | stat.S_IFCHR, os.makedev(1, minor))
+            os.mknod(os.path.join(D.root, "special", nm), 0o644 | stat.S_IFCHR, os.makedev(1, minor))
         except OSError:
             continue
         key("tree_device_" + nm, "special/" + nm, [], coverage="none", reasons_all=["special_file"],
@@ -731,23 +694,8 @@ def tree_cases():
 
 def generate(out):
     """Build OUT/dump and OUT/key.json; return the key."""
-    global ROOT, WORK, cases
-    cases = []
-    _n[0] = 0
-    out = os.path.abspath(out)
-    ROOT = os.path.join(out, "dump")
-    WORK = os.path.join(out, "work")
-    shutil.rmtree(out, ignore_errors=True)
-    os.makedirs(ROOT)
-    os.makedirs(WORK)
-    for f in (zip_cases, package_cases, sevenzip_cases, tar_cases, compressor_cases, iso_cases, writer_cases,
-              tree_cases):
-        f()
-    shutil.rmtree(WORK, ignore_errors=True)
-    k = {"root": ROOT, "fp_key": FP_KEY.hex(), "cases": cases}
-    with open(os.path.join(out, "key.json"), "w") as f:
-        json.dump(k, f, indent=1)
-    return k
+    return D.generate(out, (zip_cases, package_cases, sevenzip_cases, tar_cases, compressor_cases, iso_cases,
+                            writer_cases, tree_cases))
 
 
 CORPUS = {"win/payroll_deflate64.zip": ("archive", "h7_deflate64.zip"),
@@ -759,17 +707,8 @@ CORPUS = {"win/payroll_deflate64.zip": ("archive", "h7_deflate64.zip"),
 
 def corpus(fuzzdir):
     """Fuzz seeds: FUZZDIR/corpus/<handler>/h7_*."""
-    import tempfile
-    with tempfile.TemporaryDirectory() as t:
-        generate(t)
-        for src, (handler, dst) in CORPUS.items():
-            d = os.path.join(fuzzdir, "corpus", handler)
-            os.makedirs(d, exist_ok=True)
-            shutil.copyfile(os.path.join(t, "dump", src), os.path.join(d, dst))
+    hc.corpus_copy(generate, hc.by_harness(CORPUS, "corpus"), fuzzdir)
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "--corpus":
-        corpus(sys.argv[2])
-    else:
-        print(len(generate(sys.argv[1])["cases"]), "cases")
+    hc.main(generate, corpus)

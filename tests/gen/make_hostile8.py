@@ -63,7 +63,6 @@ import io
 import json
 import os
 import plistlib
-import shutil
 import sqlite3
 import struct
 import sys
@@ -71,21 +70,21 @@ import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import make_hostile3 as h3  # noqa: E402  (the checker)
+import hostile_common as hc  # noqa: E402
 import make_maildump as mm  # noqa: E402  (.msg writer)
 import gen_pst  # noqa: E402
 
 FP_KEY = b"hostile8 fingerprint key, test only"
-cases = []
-ROOT = WORK = None
-_n = [0]
+D = hc.Dump(FP_KEY)
+key, put = D.key, D.put
 NOSENSE = ["ssn", "credit_card", "iban", "phone", "passport", "dob", "private_key", "aws_key", "token",
            "password", "jwt"]
 
 
 def pii(kind="Payroll record"):
     """A fresh SSN and address: (text, planted). SSN areas 701 up."""
-    _n[0] += 1
-    n = _n[0]
+    D.n += 1
+    n = D.n
     ssn = "%03d-%02d-%04d" % (700 + n, 10 + n % 80, 2000 + 41 * n)
     mail = "staff%03d@example.org" % n
     text = "%s %d\nName: Ada Moss\nSSN %s\nE-mail: %s\n" % (kind, n, ssn, mail)
@@ -94,27 +93,13 @@ def pii(kind="Payroll record"):
 
 def phone():
     """A fresh North American number (area and exchange 2-9, not 555)."""
-    _n[0] += 1
-    n = _n[0]
+    D.n += 1
+    n = D.n
     return "(%d) %d-%04d" % ((212, 312, 415, 617, 713)[n % 5], 620 + n, 1000 + 97 * n)
 
 
 def digits(p):
     return "".join(c for c in p if c.isdigit())
-
-
-def key(case, path, chain=(), **expect):
-    cases.append({"case": case, "path": path, "chain": list(chain) if chain is not None else None,
-                  "expect": expect})
-
-
-def put(rel, data):
-    p = os.path.join(ROOT, rel)
-    os.makedirs(os.path.dirname(p), exist_ok=True)
-    with open(p, "wb") as f:
-        f.write(data)
-    os.utime(p, (1417000000, 1417000000))
-    return rel
 
 
 def merge(*pls):
@@ -503,7 +488,7 @@ def apple_cases():
     key("apple_info_plist", r, [], no_findings=True, verdict="clean")
     # the Envelope Index (SQLite) lists every address seen
     t4, p4 = pii()
-    db = os.path.join(WORK, "Envelope Index")
+    db = os.path.join(D.work, "Envelope Index")
     c = sqlite3.connect(db)
     c.execute("CREATE TABLE addresses (ROWID INTEGER PRIMARY KEY, address TEXT, comment TEXT)")
     c.execute("CREATE TABLE subjects (ROWID INTEGER PRIMARY KEY, subject TEXT)")
@@ -608,7 +593,7 @@ def outlook_cases():
     spec = {"folders": [{"name": "Inbox", "messages": [m_("bonus", t3)]},
                         {"name": "Sent Items", "messages": [m_("bonus (sent)", "see attached")]},
                         {"name": "Deleted Items", "messages": [m_("bonus (deleted)", "see attached")]}]}
-    p = os.path.join(WORK, "export.pst")
+    p = os.path.join(D.work, "export.pst")
     gen_pst.build(p, spec)
     with open(p, "rb") as f:
         r = put("Users/ada/Documents/Outlook Files/backup.pst", f.read())
@@ -650,8 +635,8 @@ def outlook_cases():
         planted={"phone": [digits(ph)], "email": ["cy.ng@example.net"]})
     # .nk2: Outlook 2003/2007 autocomplete: 0xBAADF00D, rows of MAPI props
     # with UTF-16LE strings (display name, address, "SMTP")
-    _n[0] += 1
-    addr = "vendor%03d@example.net" % _n[0]
+    D.n += 1
+    addr = "vendor%03d@example.net" % D.n
     rows = b""
     for pid, s in ((0x3001001F, "Vic Endor"), (0x3003001F, addr), (0x3002001F, "SMTP"),
                    (0x39FE001F, addr)):
@@ -663,9 +648,9 @@ def outlook_cases():
     # a Personal Address Book (.pab): the 97-2002 (ANSI) NDB layout with
     # client magic "AB"; libpff cannot read it: never clean, and the reason
     # is `unsupported` (it was `parse_error`: "libpff cannot open the store")
-    _n[0] += 1
+    D.n += 1
     pab = b"!BDN" + struct.pack("<I", 0) + b"AB" + struct.pack("<HHBB", 14, 19, 1, 1) + b"\0" * 500
-    pab += ("Cy Ng\0cy%03d@example.net\0SMTP\0" % _n[0]).encode("latin-1") + b"\0" * 500
+    pab += ("Cy Ng\0cy%03d@example.net\0SMTP\0" % D.n).encode("latin-1") + b"\0" * 500
     r = put("Users/ada/AppData/Local/Microsoft/Outlook/mailbox.pab", pab)
     key("pab", r, [], coverage="partial", reasons_all=["unsupported"], verdict_in=["incomplete", "sensitive"])
 
@@ -716,8 +701,8 @@ def notes_cases():
     # An NSF database: the DBHEADER signature 0x1A 0x00, ODS version 43,
     # then notes whose items are compressed (here: bytes that read as
     # nothing) and one summary buffer with plain text
-    _n[0] += 1
-    addr = "notes%03d@example.org" % _n[0]
+    D.n += 1
+    addr = "notes%03d@example.org" % D.n
     hdr = b"\x1a\x00\x00\x04\x00\x00\x2b\x00" + b"\0" * 24 + b"\x55\x00\x00\x00" + b"\0" * 988
     blob = hashlib.sha256(b"nsf").digest() * 256
     summary = ("$TITLE\0Ada Moss Mail\0From\0CN=Ada Moss/O=Studio\0INetFrom\0%s\0" % addr).encode()
@@ -745,10 +730,10 @@ def fold75(line):
 def contact_cases():
     # vCard 2.1 as Outlook 2003 exports it: QUOTED-PRINTABLE with soft line
     # breaks that fall inside the phone number and inside the SSN
-    _n[0] += 1
-    s21 = "%03d-%02d-%04d" % (700 + _n[0], 10 + _n[0] % 80, 2000 + 41 * _n[0])
+    D.n += 1
+    s21 = "%03d-%02d-%04d" % (700 + D.n, 10 + D.n % 80, 2000 + 41 * D.n)
     ph = phone()
-    a21 = "cy.ng%03d@example.net" % _n[0]
+    a21 = "cy.ng%03d@example.net" % D.n
     v21 = ("BEGIN:VCARD\r\nVERSION:2.1\r\nN:Ng;Cy\r\nFN:Cy Ng\r\nORG:Studio\r\n"
            "TEL;CELL;VOICE;ENCODING=QUOTED-PRINTABLE:%s=\r\n%s\r\n"
            "NOTE;ENCODING=QUOTED-PRINTABLE:Payroll: SSN %s=\r\n%s=0D=0AStart date 2014-11-24\r\n"
@@ -757,10 +742,10 @@ def contact_cases():
     r = put("Users/ada/Documents/Contacts/Cy Ng.vcf", v21.encode())
     key("vcard21_qp", r, [], planted={"ssn": [digits(s21)], "phone": [digits(ph)], "email": [a21]})
     # vCard 3.0 (macOS Contacts): a fold inside the SSN, a PHOTO blob
-    _n[0] += 1
-    s30 = "%03d-%02d-%04d" % (700 + _n[0], 10 + _n[0] % 80, 2000 + 41 * _n[0])
+    D.n += 1
+    s30 = "%03d-%02d-%04d" % (700 + D.n, 10 + D.n % 80, 2000 + 41 * D.n)
     ph3 = phone()
-    a30 = "dee.ray%03d@example.net" % _n[0]
+    a30 = "dee.ray%03d@example.net" % D.n
     note = "NOTE:Emergency contact for payroll. Employee social security number " + s30 + " on file."
     photo = bytes((i * 197 + 11) % 251 for i in range(3000))
     v30 = (b"BEGIN:VCARD\r\nVERSION:3.0\r\nPRODID:-//Apple Inc.//Mac OS X 10.10//EN\r\nN:Ray;Dee;;;\r\n"
@@ -774,9 +759,9 @@ def contact_cases():
     key("vcard30_fold", r, [], planted={"ssn": [digits(s30)]},
         exact={"ssn": [digits(s30)], "phone": [digits(ph3)], "email": [a30]})
     # vCard 4.0: tel: URI, BDAY
-    _n[0] += 1
+    D.n += 1
     ph4 = phone()
-    a40 = "eve.lu%03d@example.net" % _n[0]
+    a40 = "eve.lu%03d@example.net" % D.n
     v40 = ("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Eve Lu\r\nN:Lu;Eve;;;\r\nBDAY:19750314\r\n"
            "TEL;VALUE=uri;TYPE=\"cell,voice\":tel:+1-%s\r\nEMAIL;TYPE=work:%s\r\n"
            "UID:urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1\r\nREV:20141124T080000Z\r\nEND:VCARD\r\n"
@@ -786,17 +771,17 @@ def contact_cases():
     # a Google Contacts export: several cards in one file
     cards, emails = [], []
     for i in range(3):
-        _n[0] += 1
-        a = "friend%03d@example.net" % _n[0]
+        D.n += 1
+        a = "friend%03d@example.net" % D.n
         emails.append(a)
         cards.append("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Friend %d\r\nN:%d;Friend;;;\r\nEMAIL;TYPE=INTERNET:%s\r\n"
                      "CATEGORIES:myContacts\r\nEND:VCARD\r\n" % (i, i, a))
     r = put("Users/ada/Downloads/contacts.vcf", "".join(cards).encode())
     key("vcard_google", r, [], planted={"email": emails}, entities_only=["email"])
     # iCalendar: an Outlook meeting request saved as .ics
-    _n[0] += 1
-    sics = "%03d-%02d-%04d" % (700 + _n[0], 10 + _n[0] % 80, 2000 + 41 * _n[0])
-    att = "hr.rep%03d@example.org" % _n[0]
+    D.n += 1
+    sics = "%03d-%02d-%04d" % (700 + D.n, 10 + D.n % 80, 2000 + 41 * D.n)
+    att = "hr.rep%03d@example.org" % D.n
     desc = ("DESCRIPTION:Agenda:\\n1. Benefits enrolment for the new hire (SSN " + sics +
             ")\\n2. Parking\\n")
     ics = (b"BEGIN:VCALENDAR\r\nPRODID:-//Microsoft Corporation//Outlook 15.0 MIMEDIR//EN\r\nVERSION:2.0\r\n"
@@ -812,9 +797,9 @@ def contact_cases():
         exact={"ssn": [digits(sics)]}, entities_only=["ssn", "email"])
     # LDIF: Thunderbird's address book export; a note with an accent is
     # written base64 (`description::`)
-    _n[0] += 1
-    sl = "%03d-%02d-%04d" % (700 + _n[0], 10 + _n[0] % 80, 2000 + 41 * _n[0])
-    al = "fay.ode%03d@example.net" % _n[0]
+    D.n += 1
+    sl = "%03d-%02d-%04d" % (700 + D.n, 10 + D.n % 80, 2000 + 41 * D.n)
+    al = "fay.ode%03d@example.net" % D.n
     phl = phone()
     ldif = ("dn: cn=Fay Ode,mail=%s\nobjectclass: top\nobjectclass: person\nobjectclass: inetOrgPerson\n"
             "objectclass: mozillaAbPersonAlpha\ngivenName: Fay\nsn: Ode\ncn: Fay Ode\nmail: %s\n"
@@ -824,8 +809,8 @@ def contact_cases():
     key("ldif_plain", r, [], planted={"email": [al], "phone": [digits(phl)]})
     key("ldif_b64_value", r, [], planted={"ssn": [digits(sl)]})
     # CSV contact exports
-    _n[0] += 1
-    ao = "gus.ito%03d@example.net" % _n[0]
+    D.n += 1
+    ao = "gus.ito%03d@example.net" % D.n
     po = phone()
     outl = ("First Name,Middle Name,Last Name,Title,Suffix,Initials,Web Page,Gender,Birthday,Anniversary,"
             "Location,Language,Internet Free Busy,Notes,E-mail Address,E-mail 2 Address,E-mail 3 Address,"
@@ -833,8 +818,8 @@ def contact_cases():
             "Gus,,Ito,,,G.I.,,Male,3/14/1975,0/0/00,,,,,%s,,,,,,%s,,\r\n" % (ao, po))
     r = put("Users/ada/Documents/outlook_contacts.csv", outl.encode())
     key("csv_outlook", r, [], planted={"email": [ao], "phone": [digits(po)]}, entities_all=["dob"])
-    _n[0] += 1
-    ag = "hal.oak%03d@example.net" % _n[0]
+    D.n += 1
+    ag = "hal.oak%03d@example.net" % D.n
     pg = phone()
     gm = ("Name,Given Name,Additional Name,Family Name,Yomi Name,Given Name Yomi,Additional Name Yomi,"
           "Family Name Yomi,Name Prefix,Name Suffix,Initials,Nickname,Short Name,Maiden Name,Birthday,"
@@ -890,24 +875,10 @@ def check(k, raw):
 
 def generate(out):
     """Build OUT/dump and OUT/key.json; return the key."""
-    global ROOT, WORK, cases
-    cases = []
-    _n[0] = 0
-    out = os.path.abspath(out)
-    ROOT = os.path.join(out, "dump")
-    WORK = os.path.join(out, "work")
-    shutil.rmtree(out, ignore_errors=True)
-    os.makedirs(ROOT)
-    os.makedirs(WORK)
-    for f in (maildir_cases, dbox_cases, oe_cases, mh_cases, tb_cases, apple_cases, takeout_cases, pine_cases, outlook_cases,
-              ediscovery_cases, notes_cases, contact_cases):
-        f()
-    shutil.rmtree(WORK)
-    k = {"root": ROOT, "fp_key": FP_KEY.hex(), "cases": cases}
-    with open(os.path.join(out, "key.json"), "w") as f:
-        json.dump(k, f, indent=1)
-    return k
+    return D.generate(out, (maildir_cases, dbox_cases, oe_cases, mh_cases, tb_cases, apple_cases,
+                            takeout_cases, pine_cases, outlook_cases, ediscovery_cases, notes_cases,
+                            contact_cases))
 
 
 if __name__ == "__main__":
-    print(len(generate(sys.argv[1])["cases"]), "cases")
+    hc.main(generate)

@@ -52,7 +52,6 @@ import io
 import json
 import os
 import plistlib
-import shutil
 import sqlite3
 import struct
 import sys
@@ -62,51 +61,25 @@ import zlib
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import make_hostile3 as h3  # noqa: E402,F401
 import make_hostile8 as h8  # noqa: E402  (the checker)
+import hostile_common as hc  # noqa: E402
 
 FP_KEY = b"hostile9 fingerprint key, test only"
-cases = []
-ROOT = WORK = None
-_n = [0]
+D = hc.Dump(FP_KEY)
+key, put, pl = D.key, D.put, D.pl
 NAMES = ["Ada Moss", "Bob Lee", "Cy Park", "Dee Ross", "Eve Hart", "Fay Lund", "Gus Kerr", "Hal Oak"]
 
 
 def person():
     """A fresh customer: dict of name, email, ssn (dashed), ssn9, phone,
     phone10, dob; SSN areas 601 up (never 666)."""
-    _n[0] += 1
-    n = _n[0]
+    D.n += 1
+    n = D.n
     area = 600 + n if 600 + n < 666 else 601 + n
     ssn = "%03d-%02d-%04d" % (area, 10 + n % 80, 2000 + 37 * n)
     ph = "%d%d%04d" % ((212, 312, 415, 617, 713)[n % 5], 620 + n, 1000 + 97 * n)
     return {"name": NAMES[n % len(NAMES)], "email": "cust%03d@shop.example" % n, "ssn": ssn,
             "ssn9": ssn.replace("-", ""), "phone": "(%s) %s-%s" % (ph[:3], ph[3:6], ph[6:]), "phone10": ph,
             "dob": "19%02d-%02d-%02d" % (50 + n % 40, 1 + n % 12, 1 + n % 28), "id": 1000 + n}
-
-
-def pl(*people, ssn=True, email=True, phone=False):
-    out = {}
-    for p in people:
-        if ssn:
-            out.setdefault("ssn", []).append(p["ssn9"])
-        if email:
-            out.setdefault("email", []).append(p["email"])
-        if phone:
-            out.setdefault("phone", []).append(p["phone10"])
-    return out
-
-
-def key(case, path, chain=(), **expect):
-    cases.append({"case": case, "path": path, "chain": list(chain) if chain is not None else None,
-                  "expect": expect})
-
-
-def put(rel, data):
-    p = os.path.join(ROOT, rel)
-    os.makedirs(os.path.dirname(p), exist_ok=True)
-    with open(p, "wb") as f:
-        f.write(data)
-    os.utime(p, (1417000000, 1417000000))
-    return rel
 
 
 def tar_of(members, fmt=tarfile.USTAR_FORMAT):
@@ -687,7 +660,7 @@ def es_cases():
 def sqlite_cases():
     # -wal: the update and the insert after the last checkpoint
     a, a2, b = person(), person(), person()
-    base = os.path.join(WORK, "wal")
+    base = os.path.join(D.work, "wal")
     os.makedirs(base)
     dbp = os.path.join(base, "app.db")
     con = sqlite3.connect(dbp, isolation_level=None)
@@ -712,7 +685,7 @@ def sqlite_cases():
     key("sqlite_wal_exact", r, [], exact={"email": [a2["email"], b["email"]]}, gap=True)
     # rollback journal: the rows before an update in progress
     c, c2 = person(), person()
-    base = os.path.join(WORK, "jr")
+    base = os.path.join(D.work, "jr")
     os.makedirs(base)
     dbp = os.path.join(base, "crm.db")
     con = sqlite3.connect(dbp, isolation_level=None)
@@ -751,7 +724,7 @@ def sqlite_cases():
     key("sqlite_journal_hot", r, [], planted=pl(*cs))
     # deleted rows: a freeblock inside a live page, a dropped table's pages
     d, e, f_, g = person(), person(), person(), person()
-    dbp = os.path.join(WORK, "del.db")
+    dbp = os.path.join(D.work, "del.db")
     con = sqlite3.connect(dbp, isolation_level=None)
     con.execute("PRAGMA secure_delete=OFF")
     con.execute("CREATE TABLE customers(id INTEGER PRIMARY KEY, full_name TEXT, email TEXT, ssn TEXT)")
@@ -775,7 +748,7 @@ def sqlite_cases():
     # integers) and small rowids: the freeblock's record header must be rebuilt at the right
     # place (a guess one type short, 1-3 bytes from the block's end, misaligned every value)
     rows = [person() for _ in range(6)]
-    dbp = os.path.join(WORK, "orders.db")
+    dbp = os.path.join(D.work, "orders.db")
     con = sqlite3.connect(dbp, isolation_level=None)
     con.execute("PRAGMA secure_delete=OFF")
     con.execute("CREATE TABLE orders(id INTEGER PRIMARY KEY, full_name TEXT, email TEXT, ssn TEXT, amount REAL)")
@@ -798,7 +771,7 @@ def sqlite_cases():
 
 # ---------------------------------------------------------------- backups
 def sqlite_bytes(ddl, rows):
-    p = os.path.join(WORK, "tmp%d.db" % len(os.listdir(WORK)))
+    p = os.path.join(D.work, "tmp%d.db" % len(os.listdir(D.work)))
     con = sqlite3.connect(p)
     for stmt in ddl:
         con.execute(stmt)
@@ -999,22 +972,8 @@ check = h8.check
 
 def generate(out):
     """Build OUT/dump and OUT/key.json; return the key."""
-    global ROOT, WORK, cases
-    cases = []
-    _n[0] = 0
-    out = os.path.abspath(out)
-    ROOT = os.path.join(out, "dump")
-    WORK = os.path.join(out, "work")
-    shutil.rmtree(out, ignore_errors=True)
-    os.makedirs(ROOT)
-    os.makedirs(WORK)
-    for f in (pg_cases, mysql_cases, mongo_cases, redis_cases, es_cases, sqlite_cases, backup_cases):
-        f()
-    shutil.rmtree(WORK)
-    k = {"root": ROOT, "fp_key": FP_KEY.hex(), "cases": cases}
-    with open(os.path.join(out, "key.json"), "w") as f:
-        json.dump(k, f, indent=1)
-    return k
+    return D.generate(out, (pg_cases, mysql_cases, mongo_cases, redis_cases, es_cases, sqlite_cases,
+                            backup_cases))
 
 
 CORPUS = {"db/postgres/shopdb.dump": "pgdump/h9_shopdb.dump", "db/postgres/shopdb_z0.dump": "pgdump/h9_z0.dump",
@@ -1036,16 +995,8 @@ CORPUS = {"db/postgres/shopdb.dump": "pgdump/h9_shopdb.dump", "db/postgres/shopd
 
 def corpus(outdir):
     """Fuzz seeds: OUTDIR/<harness>/h9_* (fuzz/corpus)."""
-    import tempfile
-    with tempfile.TemporaryDirectory() as t:
-        generate(t)
-        for src, dst in CORPUS.items():
-            os.makedirs(os.path.dirname(os.path.join(outdir, dst)), exist_ok=True)
-            shutil.copyfile(os.path.join(t, "dump", src), os.path.join(outdir, dst))
+    hc.corpus_copy(generate, CORPUS, outdir)
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "--corpus":
-        corpus(sys.argv[2])
-    else:
-        print(len(generate(sys.argv[1])["cases"]), "cases")
+    hc.main(generate, corpus)
