@@ -28,11 +28,13 @@ not in the key is a false positive. Deterministic for a given seed.
 """
 import argparse
 import base64
+import importlib.util
 import json
 import os
 import random
 import string
 
+HERE = os.path.dirname(os.path.abspath(__file__))
 ALNUM = string.ascii_letters + string.digits
 B32 = string.ascii_uppercase + "234567"
 HEX = "0123456789abcdef"
@@ -1063,16 +1065,29 @@ def set_password(self, raw_password: Optional[str]) -> None: ...
 """)
 
 
-def main():
+def load(name):
+    """Another generator of tests/gen as a module (gen_rulesred3's Gen, gen_pdf's writers):
+    the later red-team generators build on the earlier ones."""
+    spec = importlib.util.spec_from_file_location(name, os.path.join(HERE, name + ".py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def main(gen_cls=None, *builders):
+    """The command line every red-team generator shares: OUTDIR KEYFILE
+    [--seed S]; a gen_cls (default Gen) is filled by each builder in turn
+    and its answer key written to KEYFILE."""
     ap = argparse.ArgumentParser()
     ap.add_argument("out")
     ap.add_argument("keyfile")
     ap.add_argument("--seed", type=int, default=1)
     a = ap.parse_args()
-    g = Gen(a.out, a.seed)
-    build(g)
+    g = (gen_cls or Gen)(a.out, a.seed)
+    for b in builders or (build,):
+        b(g)
     with open(a.keyfile, "w", encoding="utf-8") as f:
-        json.dump({"files": g.files}, f, indent=1, sort_keys=True)
+        json.dump({"files": g.files}, f, indent=1, sort_keys=True, ensure_ascii=False)
 
 
 if __name__ == "__main__":

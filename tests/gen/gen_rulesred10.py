@@ -28,8 +28,6 @@ Usage: gen_rulesred10.py OUTDIR KEYFILE [--seed S]
 
 The key format is gen_rulesred.py's (its Gen is reused).
 """
-import argparse
-import importlib.util
 import json
 import os
 import string
@@ -37,16 +35,10 @@ import sys
 import urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import gen_rulesred as _base  # noqa: E402
 
-
-def _load(name):
-    spec = importlib.util.spec_from_file_location(name, os.path.join(HERE, name + ".py"))
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-_r9 = _load("gen_rulesred9")
+_r9 = _base.load("gen_rulesred9")
 ALNUM = string.ascii_letters + string.digits
 URLSAFE = ALNUM + "_-"
 HEX = "0123456789abcdef"
@@ -356,20 +348,7 @@ Artifacts are checked against their SHA-256 (`%s`) and MD5 (`%s`).
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("out")
-    ap.add_argument("keyfile")
-    ap.add_argument("--seed", type=int, default=1)
-    a = ap.parse_args()
-    g = Gen(a.out, a.seed)
-    build_known_misses(g)
-    build_tokens(g)
-    build_forms(g)
-    build_dob_columns(g)
-    build_same_number(g)
-    build_decoys(g)
-    with open(a.keyfile, "w", encoding="utf-8") as f:
-        json.dump({"files": g.files}, f, indent=1, sort_keys=True, ensure_ascii=False)
+    _base.main(Gen, build_known_misses, build_tokens, build_forms, build_dob_columns, build_same_number, build_decoys)
 
 
 if __name__ == "__main__":

@@ -30,16 +30,13 @@ thing has them). The key format is gen_rulesred.py's (its Gen is reused):
   {"files": {"<rel>": {"expect": [{"entity", "norm", "kind", "also", "wontfix"}],
                        "decoy": bool}}}
 """
-import argparse
-import importlib.util
 import json
 import os
 import string
+import sys
 
-_spec = importlib.util.spec_from_file_location(
-    "gen_rulesred", os.path.join(os.path.dirname(os.path.abspath(__file__)), "gen_rulesred.py"))
-_base = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_base)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gen_rulesred as _base  # noqa: E402
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -561,16 +558,8 @@ Emitida em 14 de março de 2024 — vencimento 30/04/2024 — R$ 12.345,67
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("out")
-    ap.add_argument("keyfile")
-    ap.add_argument("--seed", type=int, default=1)
-    a = ap.parse_args()
-    g = Gen(a.out, a.seed)
-    build(g)
-    with open(a.keyfile, "w", encoding="utf-8") as f:
-        json.dump({"files": g.files}, f, indent=1, sort_keys=True, ensure_ascii=False)
+    _base.main(Gen, build)
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -34,19 +34,16 @@ The key format is gen_rulesred.py's (its Gen is reused):
   {"files": {"<rel>": {"expect": [{"entity", "norm", "kind", "also", "wontfix"}],
                        "decoy": bool}}}
 """
-import argparse
-import importlib.util
 import io
 import json
 import os
 import struct
 import zipfile
 import zlib
+import sys
 
-_spec = importlib.util.spec_from_file_location(
-    "gen_rulesred", os.path.join(os.path.dirname(os.path.abspath(__file__)), "gen_rulesred.py"))
-_base = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_base)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gen_rulesred as _base  # noqa: E402
 
 
 class Gen(_base.Gen):
@@ -457,17 +454,8 @@ def build_text(g):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("out")
-    ap.add_argument("keyfile")
-    ap.add_argument("--seed", type=int, default=1)
-    a = ap.parse_args()
-    g = Gen(a.out, a.seed)
-    build(g)
-    build_text(g)
-    with open(a.keyfile, "w", encoding="utf-8") as f:
-        json.dump({"files": g.files}, f, indent=1, sort_keys=True, ensure_ascii=False)
+    _base.main(Gen, build, build_text)
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

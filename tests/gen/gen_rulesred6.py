@@ -34,8 +34,6 @@ Usage: gen_rulesred6.py OUTDIR KEYFILE [--seed S]
 
 The key format is gen_rulesred.py's (its Gen is reused).
 """
-import argparse
-import importlib.util
 import json
 import os
 import sys
@@ -43,17 +41,10 @@ import zipfile
 import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import gen_rulesred as _base  # noqa: E402
 
-
-def _load(name):
-    spec = importlib.util.spec_from_file_location(name, os.path.join(HERE, name + ".py"))
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-_base = _load("gen_rulesred")
-_pdf = _load("gen_pdf")
+_pdf = _base.load("gen_pdf")
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -323,16 +314,7 @@ def build_web(g):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("out")
-    ap.add_argument("keyfile")
-    ap.add_argument("--seed", type=int, default=1)
-    a = ap.parse_args()
-    g = Gen(a.out, a.seed)
-    build(g)
-    build_web(g)
-    with open(a.keyfile, "w", encoding="utf-8") as f:
-        json.dump({"files": g.files}, f, indent=1, sort_keys=True, ensure_ascii=False)
+    _base.main(Gen, build, build_web)
 
 
 if __name__ == "__main__":

@@ -21,23 +21,14 @@ is not reported: too ambiguous), in the same forms.
 
 The key format is gen_rulesred.py's (its Gen is reused). All values fake.
 """
-import argparse
-import importlib.util
 import json
 import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import gen_rulesred as _base  # noqa: E402
 
-
-def _load(name):
-    spec = importlib.util.spec_from_file_location(name, os.path.join(HERE, name + ".py"))
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-_base = _load("gen_rulesred")
 
 
 class Gen(_base.Gen):
@@ -302,15 +293,7 @@ def build(g):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("out")
-    ap.add_argument("keyfile")
-    ap.add_argument("--seed", type=int, default=1)
-    a = ap.parse_args()
-    g = Gen(a.out, a.seed)
-    build(g)
-    with open(a.keyfile, "w", encoding="utf-8") as f:
-        json.dump({"files": g.files}, f, indent=1, sort_keys=True, ensure_ascii=False)
+    _base.main(Gen, build)
 
 
 if __name__ == "__main__":

@@ -40,25 +40,16 @@ Usage: gen_rulesred9.py OUTDIR KEYFILE [--seed S]
 
 The key format is gen_rulesred.py's (its Gen is reused).
 """
-import argparse
 import base64
-import importlib.util
 import json
 import os
 import string
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import gen_rulesred as _base  # noqa: E402
 
-
-def _load(name):
-    spec = importlib.util.spec_from_file_location(name, os.path.join(HERE, name + ".py"))
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-_base = _load("gen_rulesred")
 UP = string.ascii_uppercase
 ALNUM = string.ascii_letters + string.digits
 URLSAFE = ALNUM + "_-"
@@ -408,21 +399,7 @@ def build_html_comments(g):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("out")
-    ap.add_argument("keyfile")
-    ap.add_argument("--seed", type=int, default=1)
-    a = ap.parse_args()
-    g = Gen(a.out, a.seed)
-    build_dob(g)
-    build_phones(g)
-    build_csv(g)
-    build_json_logs(g)
-    build_ibans(g)
-    build_secrets(g)
-    build_html_comments(g)
-    with open(a.keyfile, "w", encoding="utf-8") as f:
-        json.dump({"files": g.files}, f, indent=1, sort_keys=True, ensure_ascii=False)
+    _base.main(Gen, build_dob, build_phones, build_csv, build_json_logs, build_ibans, build_secrets, build_html_comments)
 
 
 if __name__ == "__main__":
