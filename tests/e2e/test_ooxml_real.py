@@ -6,40 +6,18 @@ from tests/gen/gen_ooxml_real.py: the text must be in `leaksift text` and the
 record must be complete."""
 import os
 import sys
-import tempfile
 import unittest
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-import lsutil  # noqa: E402
-
-sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import sweeputil  # noqa: E402  (tests/gen on sys.path)
+from sweeputil import lsutil  # noqa: E402
 import gen_ooxml_real as g  # noqa: E402
 
 
-class OoxmlReal(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = tempfile.TemporaryDirectory()
-        cls.dir = os.path.join(cls.tmp.name, "real")
-        g.generate(cls.dir)
-        cls.proc, cls.m = lsutil.scan(cls.tmp.name, [cls.dir])
-        assert cls.m is not None, cls.proc.stderr.decode(errors="replace")
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.tmp.cleanup()
-
-    def text(self, name):
-        p = lsutil.run(["text", os.path.join(self.dir, name)])
-        self.assertEqual(p.returncode, 0, p.stderr)
-        return p.stdout.decode("utf-8")
-
-    def full(self, name, handler="ooxml"):
-        o = self.m.obj(os.path.join(self.dir, name))
-        self.assertEqual(o["handler"], handler)
-        self.assertEqual(o["coverage"], "full", o.get("errors"))
-        return o
+class OoxmlReal(sweeputil.RealTree):
+    GEN = g
+    HANDLER = "ooxml"
+    TEXT_OK = True
 
     def test_app_hlinks_numbers_are_not_text(self):
         t = self.text("docx_hlinks.docx")

@@ -12,15 +12,13 @@ import re
 import sys
 import unittest
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-import lsutil  # noqa: E402
-
-sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import sweeputil  # noqa: E402  (tests/gen on sys.path)
+from sweeputil import lsutil  # noqa: E402
 import gen_realsweep12  # noqa: E402
 
 
-class RealSweep12(lsutil.GeneratedTree):
+class RealSweep12(sweeputil.RealTree):
     GEN = gen_realsweep12
 
     def test_ssn_columns_labelled(self):

@@ -7,23 +7,16 @@ import os
 import sys
 import unittest
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-import lsutil  # noqa: E402
-
-sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import sweeputil  # noqa: E402  (tests/gen on sys.path)
+from sweeputil import lsutil  # noqa: E402
 import gen_realsweep13  # noqa: E402
 
 
-class RealSweep13(lsutil.GeneratedTree):
+class RealSweep13(sweeputil.RealTree):
     GEN = gen_realsweep13
-
-    def full(self, name):
-        o = self.m.obj(self.p(name))
-        self.assertEqual(o["handler"], "pdf")
-        self.assertEqual(o["coverage"], "full", o["errors"])
-        self.assertEqual(o["errors"], [])
-        return o
+    HANDLER = "pdf"
+    NO_ERRORS = True
 
     def test_words_broken_at_line_ends_are_joined(self):
         o = self.full("hyphenated.pdf")

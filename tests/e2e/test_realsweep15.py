@@ -6,15 +6,13 @@ import os
 import sys
 import unittest
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-import lsutil  # noqa: E402
-
-sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import sweeputil  # noqa: E402  (tests/gen on sys.path)
+from sweeputil import lsutil  # noqa: E402
 import gen_realsweep15 as gen  # noqa: E402
 
 
-class RealSweep15(lsutil.GeneratedTree):
+class RealSweep15(sweeputil.RealTree):
     GEN = gen
 
     def test_body_without_the_empty_line(self):

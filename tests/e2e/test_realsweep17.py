@@ -8,28 +8,14 @@ import os
 import sys
 import unittest
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-import lsutil  # noqa: E402
-
-sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import sweeputil  # noqa: E402  (tests/gen on sys.path)
+from sweeputil import lsutil  # noqa: E402
 import gen_realsweep17  # noqa: E402
 
 
-class RealSweep17(lsutil.GeneratedTree):
+class RealSweep17(sweeputil.KeyedLines, sweeputil.RealTree):
     GEN = gen_realsweep17
-
-    def lines(self, name):
-        return [ln.rstrip("\t") for ln in self.text(name).splitlines()]
-
-    def test_lines(self):
-        for name, want in sorted(self.key.items()):
-            with self.subTest(name=name):
-                o = self.m.obj(self.p(name))
-                self.assertEqual(o["coverage"], "full", o.get("errors"))
-                got = self.lines(name)
-                for line in want:
-                    self.assertIn(line, got)
 
     def test_long_str_cell_scanned(self):
         o = self.m.obj(self.p("strcells.xlsx"))

@@ -12,19 +12,14 @@ import os
 import sys
 import unittest
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-import lsutil  # noqa: E402
-
-sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import sweeputil  # noqa: E402  (tests/gen on sys.path)
+from sweeputil import lsutil  # noqa: E402
 import gen_realsweep18  # noqa: E402
 
 
-class RealSweep18(lsutil.GeneratedTree):
+class RealSweep18(sweeputil.RealTree):
     GEN = gen_realsweep18
-
-    def lines(self, name):
-        return [ln.rstrip("\t") for ln in self.text(name).splitlines()]
 
     def test_coverage(self):
         for name, (cov, reason, _) in sorted(self.key.items()):

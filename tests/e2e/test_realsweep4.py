@@ -6,22 +6,14 @@ import os
 import sys
 import unittest
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-import lsutil  # noqa: E402
-
-sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import sweeputil  # noqa: E402  (tests/gen on sys.path)
+from sweeputil import lsutil  # noqa: E402
 import gen_realsweep4  # noqa: E402
 
 
-class RealSweep4(lsutil.GeneratedTree):
+class RealSweep4(sweeputil.RealTree):
     GEN = gen_realsweep4
-
-    def full(self, name, handler):
-        o = self.m.obj(self.p(name))
-        self.assertEqual(o["handler"], handler)
-        self.assertEqual(o["coverage"], "full", o["errors"])
-        return o
 
     def test_docx_symbol_font(self):
         self.full("symbol.docx", "ooxml")

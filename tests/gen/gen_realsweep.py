@@ -44,6 +44,9 @@ import struct
 import sys
 import zipfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from sweep_common import pdf as _pdf, pdf_stream as _stream  # noqa: E402
+
 NS_PRES = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
            'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
            'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
@@ -138,18 +141,8 @@ def pdf_short_length(path):
             b"/Resources << /Font << /F1 5 0 R >> >> >>",
             b"<< /Length 40 >>\nstream\n" + content + b"endstream",
             b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
-    out = bytearray(b"%PDF-1.4\n")
-    offs = []
-    for i, o in enumerate(objs, 1):
-        offs.append(len(out))
-        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    for off in offs:
-        out += b"%010d 00000 n \n" % off
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
     with open(path, "wb") as f:
-        f.write(out)
+        f.write(_pdf(objs))
 
 
 def _ttf_cmap_only(char_gid):
@@ -167,24 +160,6 @@ def _ttf_cmap_only(char_gid):
     head = struct.pack(">IHHHH", 0x00010000, 1, 16, 0, 0)
     rec = b"cmap" + struct.pack(">III", 0, 12 + 16, len(cmap))
     return head + rec + cmap
-
-
-def _pdf(objs):
-    out = bytearray(b"%PDF-1.4\n")
-    offs = []
-    for i, o in enumerate(objs, 1):
-        offs.append(len(out))
-        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    for off in offs:
-        out += b"%010d 00000 n \n" % off
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    return bytes(out)
-
-
-def _stream(dict_body, data):
-    return b"<< " + dict_body + b" /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
 
 
 def pdf_cid_no_tounicode(path):

@@ -63,16 +63,8 @@ import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from cfb_writer import CFBWriter  # noqa: E402
-
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-CT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-
-
-def _zip(path, parts):
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in parts:
-            z.writestr(name, data.encode("utf-8") if isinstance(data, str) else data)
+import sweep_common as sc  # noqa: E402
+from sweep_common import W, CT_DOC as CT_MAIN, ooxml_zip as _zip  # noqa: E402
 
 
 def _docx(path, body, extra=()):
@@ -415,12 +407,6 @@ def _doc_std(name, base, grpprl):
     return struct.pack("<H", len(std)) + std
 
 
-def _doc_lvl(start, nfc, xst, legal=False):
-    lvlf = struct.pack("<IBB9sBiIBBBB", start, nfc, 0x04 if legal else 0, b"\0" * 9, 0, 0, 0,
-                       0, 0, 0, 0)
-    return lvlf + struct.pack("<H", len(xst)) + xst.encode("utf-16-le")
-
-
 def doc_lists(path):
     """A Word 97 file: one compressed piece, a PlcBtePapx FKP whose PAPXs
     give sprmPIlvl and sprmPIlfo, PlfLst (one list of nine levels) and
@@ -432,44 +418,17 @@ def doc_lists(path):
              ("Scope", 1), ("Purpose", 2), ("Unnumbered heading", (0, 0, 1)), ("Terms", 1),
              ("Last paragraph", None)]
     text = "".join(p + "\r" for p, _ in paras).encode("cp1252")
-    fib = bytearray(1024)
-    struct.pack_into("<HH", fib, 0, 0xA5EC, 0x00C1)
-    struct.pack_into("<H", fib, 32, 14)
-    struct.pack_into("<H", fib, 62, 22)
-    struct.pack_into("<I", fib, 64 + 12, len(text))  # ccpText
-    struct.pack_into("<H", fib, 152, 0x5D)
-    off = 1024
-    wd = bytearray(bytes(fib) + text)
-    wd += b"\0" * (-len(wd) % 512)
-    pn = len(wd) // 512
-    page = bytearray(512)
-    crun = len(paras)
-    fcs = [off]
-    for p, _ in paras:
-        fcs.append(fcs[-1] + len(p) + 1)
-    for i, fc in enumerate(fcs):
-        struct.pack_into("<I", page, 4 * i, fc)
-    papx_at = 2 * 140  # past rgfc and rgbx (4 * 15 + 13 * 14 bytes)
-    for k, (_, lst) in enumerate(paras):
-        page[4 * (crun + 1) + 13 * k] = papx_at // 2
+    papxs = []
+    for _, lst in paras:
         if isinstance(lst, int):  # a heading: its style's numbering (istd only)
-            papx = b"\x02" + struct.pack("<H", lst) + b"\0"
+            papxs.append(b"\x02" + struct.pack("<H", lst) + b"\0")
         elif lst:  # cb 0, cb' 5: istd, sprmPIlvl, sprmPIlfo, a pad byte
-            papx = (b"\0\x05" + struct.pack("<HHB", lst[2] if len(lst) > 2 else 0, 0x260A, lst[1])
-                    + struct.pack("<HH", 0x460B, lst[0]) + b"\0")
+            papxs.append(b"\0\x05" + struct.pack("<HHB", lst[2] if len(lst) > 2 else 0, 0x260A, lst[1])
+                         + struct.pack("<HH", 0x460B, lst[0]) + b"\0")
         else:
-            papx = b"\x02" + struct.pack("<H", 0) + b"\0"
-        page[papx_at:papx_at + len(papx)] = papx
-        papx_at += len(papx) + (len(papx) & 1)
-    page[511] = crun
-    wd += page
-    plc = struct.pack("<II", 0, len(text)) + struct.pack("<HIH", 0, (off * 2) | 0x40000000, 0)
-    clx = b"\x02" + struct.pack("<I", len(plc)) + plc
-    table = bytearray(clx)
-    struct.pack_into("<II", wd, 0x1A2, 0, len(clx))
-    plcbte = struct.pack("<III", fcs[0], fcs[-1], pn)
-    struct.pack_into("<II", wd, 154 + 8 * 13, len(table), len(plcbte))  # PlcBtePapx
-    table += plcbte
+            papxs.append(b"\x02" + struct.pack("<H", 0) + b"\0")
+    # PAPXs past rgfc and rgbx (4 * 15 + 13 * 14 bytes)
+    wd, table = sc.w97_papx_doc(text, [len(p) + 1 for p, _ in paras], papxs, 2 * 140)
     # the stylesheet: Normal, heading 1 (list LFO 3, level 0), heading 2
     # (level 1, its list from heading 1)
     stshi = struct.pack("<9H", 3, 10, 1, 3, 0, 0, 0, 0, 0)
@@ -482,11 +441,11 @@ def doc_lists(path):
     lstf = struct.pack("<II", lsid, 0) + struct.pack("<9H", *[0x0FFF] * 9) + b"\0\0"
     hstf = struct.pack("<II", hsid, 0) + struct.pack("<9H", *[0x0FFF] * 9) + b"\0\0"
     plflst = struct.pack("<H", 2) + lstf + hstf
-    lvls = (_doc_lvl(1, 0, "\x00.") + _doc_lvl(1, 4, "(\x01)")
-            + _doc_lvl(1, 2, "\x00.\x01.\x02", legal=True)
-            + b"".join(_doc_lvl(1, 0, chr(k) + ".") for k in range(3, 9)))
-    lvls += (_doc_lvl(1, 0, "\x00") + _doc_lvl(1, 0, "\x00.\x01")
-             + b"".join(_doc_lvl(1, 0, chr(k)) for k in range(2, 9)))
+    lvls = (sc.w97_lvl(1, 0, "\x00.") + sc.w97_lvl(1, 4, "(\x01)")
+            + sc.w97_lvl(1, 2, "\x00.\x01.\x02", legal=True)
+            + b"".join(sc.w97_lvl(1, 0, chr(k) + ".") for k in range(3, 9)))
+    lvls += (sc.w97_lvl(1, 0, "\x00") + sc.w97_lvl(1, 0, "\x00.\x01")
+             + b"".join(sc.w97_lvl(1, 0, chr(k)) for k in range(2, 9)))
     struct.pack_into("<II", wd, 154 + 8 * 73, len(table), len(plflst))  # PlfLst
     table += plflst + lvls  # the LVLs follow, outside lcbPlfLst
     lfo = struct.pack("<IIIBBBB", lsid, 0, 0, 0, 0, 0, 0)
@@ -497,11 +456,7 @@ def doc_lists(path):
               + struct.pack("<I", 0))
     struct.pack_into("<II", wd, 154 + 8 * 74, len(table), len(plflfo))  # PlfLfo
     table += plflfo
-    w = CFBWriter()
-    w.add_stream("WordDocument", bytes(wd))
-    w.add_stream("0Table", bytes(table))
-    with open(path, "wb") as f:
-        f.write(w.build()[0])
+    sc.write(path, sc.cfb([("WordDocument", bytes(wd)), ("0Table", bytes(table))]))
 
 
 def generate(out):

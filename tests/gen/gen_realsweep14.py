@@ -60,41 +60,10 @@ from xml.sax.saxutils import escape
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from cfb_writer import CFBWriter  # noqa: E402
+import sweep_common as sc  # noqa: E402
+from sweep_common import W, S, R, CT_DOC, CT_WB, CT_WS, CT_SST, XMLDECL, OFFDOC  # noqa: E402
+from sweep_common import ooxml_zip as _zip, ooxml_types as _types, ooxml_rels as _rels  # noqa: E402
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-PR = "http://schemas.openxmlformats.org/package/2006/relationships"
-CT = "http://schemas.openxmlformats.org/package/2006/content-types"
-CT_DOC = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-CT_WB = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
-CT_WS = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
-CT_SST = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
-XMLDECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-
-
-def _zip(path, parts):
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in parts:
-            z.writestr(name, data.encode("utf-8") if isinstance(data, str) else data)
-
-
-def _types(overrides):
-    return (XMLDECL + '<Types xmlns="%s"><Default Extension="rels" ContentType="application/'
-            'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
-            'ContentType="application/xml"/>' % CT +
-            "".join('<Override PartName="%s" ContentType="%s"/>' % o for o in overrides) +
-            "</Types>")
-
-
-def _rels(rels):
-    return (XMLDECL + '<Relationships xmlns="%s">' % PR +
-            "".join('<Relationship Id="rId%d" Type="%s" Target="%s"/>' % (i + 1, t, tg)
-                    for i, (t, tg) in enumerate(rels)) + "</Relationships>")
-
-
-OFFDOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 
 # ------------------------------------------------------------ restart.docx
 
@@ -397,14 +366,6 @@ DOC_LINES = ["1. Alpha", "a) First sub", "b) Second sub", "2. Beta", "c) Third s
              "III. Gamma", "IV. Delta", "5. Epsilon"]
 
 
-def _doc_lvl(start, nfc, xst, norestart=False, lim=0):
-    """An LVL: LVLF (iStartAt, nfc, flags with fNoRestart 0x08, ...,
-    ilvlRestartLim at 26), no grpprls, the xst (characters 0-8: levels)."""
-    lvlf = struct.pack("<IBB9sBiIBBBB", start, nfc, 0x08 if norestart else 0, b"\0" * 9, 0, 0, 0,
-                       0, 0, lim, 0)
-    return lvlf + struct.pack("<H", len(xst)) + xst.encode("utf-16-le")
-
-
 def doc_restart(path):
     """A Word 97 file: one compressed piece, a PlcBtePapx FKP whose PAPXs
     give sprmPIlvl and sprmPIlfo, PlfLst (one list of nine levels) and
@@ -412,59 +373,25 @@ def doc_restart(path):
     paras = [("Alpha", (1, 0)), ("First sub", (1, 1)), ("Second sub", (1, 1)), ("Beta", (1, 0)),
              ("Third sub", (1, 1)), ("Gamma", (2, 0)), ("Delta", (2, 0)), ("Epsilon", (1, 0))]
     text = "".join(p + "\r" for p, _ in paras).encode("cp1252")
-    fib = bytearray(1024)
-    struct.pack_into("<HH", fib, 0, 0xA5EC, 0x00C1)
-    struct.pack_into("<H", fib, 32, 14)
-    struct.pack_into("<H", fib, 62, 22)
-    struct.pack_into("<I", fib, 64 + 12, len(text))  # ccpText
-    struct.pack_into("<H", fib, 152, 0x5D)
-    off = 1024
-    wd = bytearray(bytes(fib) + text)
-    wd += b"\0" * (-len(wd) % 512)
-    pn = len(wd) // 512
-    page = bytearray(512)
-    crun = len(paras)
-    fcs = [off]
-    for p, _ in paras:
-        fcs.append(fcs[-1] + len(p) + 1)
-    for i, fc in enumerate(fcs):
-        struct.pack_into("<I", page, 4 * i, fc)
-    papx_at = 2 * 140
-    for k, (_, (ilfo, ilvl)) in enumerate(paras):
-        page[4 * (crun + 1) + 13 * k] = papx_at // 2
-        # cb 0, cb' 5: istd 0, sprmPIlvl, sprmPIlfo, a pad byte
-        papx = (b"\0\x05" + struct.pack("<HHB", 0, 0x260A, ilvl) + struct.pack("<HH", 0x460B, ilfo)
-                + b"\0")
-        page[papx_at:papx_at + len(papx)] = papx
-        papx_at += len(papx) + (len(papx) & 1)
-    page[511] = crun
-    wd += page
-    plc = struct.pack("<II", 0, len(text)) + struct.pack("<HIH", 0, (off * 2) | 0x40000000, 0)
-    clx = b"\x02" + struct.pack("<I", len(plc)) + plc
-    table = bytearray(clx)
-    struct.pack_into("<II", wd, 0x1A2, 0, len(clx))
-    plcbte = struct.pack("<III", fcs[0], fcs[-1], pn)
-    struct.pack_into("<II", wd, 154 + 8 * 13, len(table), len(plcbte))  # PlcBtePapx
-    table += plcbte
+    # cb 0, cb' 5: istd 0, sprmPIlvl, sprmPIlfo, a pad byte
+    papxs = [b"\0\x05" + struct.pack("<HHB", 0, 0x260A, ilvl) + struct.pack("<HH", 0x460B, ilfo) + b"\0"
+             for _, (ilfo, ilvl) in paras]
+    wd, table = sc.w97_papx_doc(text, [len(p) + 1 for p, _ in paras], papxs, 2 * 140)
     lsid = 0x2468ACE0
     lstf = struct.pack("<II", lsid, 0) + struct.pack("<9H", *[0x0FFF] * 9) + b"\0\0"
     plflst = struct.pack("<H", 1) + lstf
-    lvls = (_doc_lvl(1, 0, "\x00.") + _doc_lvl(1, 4, "\x01)", norestart=True, lim=0)
-            + b"".join(_doc_lvl(1, 0, chr(k) + ".") for k in range(2, 9)))
+    lvls = (sc.w97_lvl(1, 0, "\x00.") + sc.w97_lvl(1, 4, "\x01)", norestart=True, lim=0)
+            + b"".join(sc.w97_lvl(1, 0, chr(k) + ".") for k in range(2, 9)))
     struct.pack_into("<II", wd, 154 + 8 * 73, len(table), len(plflst))  # PlfLst
     table += plflst + lvls  # the LVLs follow, outside lcbPlfLst
     lfo = struct.pack("<IIIBBBB", lsid, 0, 0, 0, 0, 0, 0)
     lfo2 = struct.pack("<IIIBBBB", lsid, 0, 0, 1, 0, 0, 0)
     plflfo = (struct.pack("<I", 2) + lfo + lfo2 + struct.pack("<I", 0)  # LFO 1: no LFOLVL
               + struct.pack("<I", 0) + struct.pack("<II", 0, 0x20)  # LFOLVL: level 0, fFormatting
-              + _doc_lvl(1, 1, "\x00."))  # its LVL: upper-case roman
+              + sc.w97_lvl(1, 1, "\x00."))  # its LVL: upper-case roman
     struct.pack_into("<II", wd, 154 + 8 * 74, len(table), len(plflfo))  # PlfLfo
     table += plflfo
-    w = CFBWriter()
-    w.add_stream("WordDocument", bytes(wd))
-    w.add_stream("0Table", bytes(table))
-    with open(path, "wb") as f:
-        f.write(w.build()[0])
+    sc.write(path, sc.cfb([("WordDocument", bytes(wd)), ("0Table", bytes(table))]))
 
 
 def generate(out):

@@ -28,42 +28,15 @@ Python standard library only; every name, date and number is made up.
 import os
 import struct
 import sys
-import zipfile
 from xml.sax.saxutils import escape
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from cfb_writer import CFBWriter  # noqa: E402
+import sweep_common as sc  # noqa: E402
+from sweep_common import S, R, CT_WB, CT_WS, XMLDECL, OFFDOC  # noqa: E402
+from sweep_common import ooxml_zip as _zip, ooxml_types as _types, ooxml_rels as _rels  # noqa: E402
 
-S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-PR = "http://schemas.openxmlformats.org/package/2006/relationships"
-CT = "http://schemas.openxmlformats.org/package/2006/content-types"
-CT_WB = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
-CT_WS = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
-OFFDOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-XMLDECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-
-
-def _zip(path, parts):
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in parts:
-            z.writestr(name, data.encode("utf-8") if isinstance(data, str) else data)
-
-
-def _types(overrides):
-    return (XMLDECL + '<Types xmlns="%s"><Default Extension="rels" ContentType="application/'
-            'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
-            'ContentType="application/xml"/>' % CT +
-            "".join('<Override PartName="%s" ContentType="%s"/>' % o for o in overrides) +
-            "</Types>")
-
-
-def _rels(rels):
-    return (XMLDECL + '<Relationships xmlns="%s">' % PR +
-            "".join('<Relationship Id="rId%d" Type="%s" Target="%s"/>' % (i + 1, t, tg)
-                    for i, (t, tg) in enumerate(rels)) + "</Relationships>")
 
 
 # ------------------------------------------------------------ strcells.xlsx
@@ -169,9 +142,7 @@ def word6_fareast(complex_):
         struct.pack_into("<II", wd, 0x160, fc_clx, len(clx))
         wd[fc_app:fc_app + len(app)] = app
         wd[fc_clx:] = clx
-    w = CFBWriter()
-    w.add_stream("WordDocument", bytes(wd))
-    return w.build()[0]
+    return sc.cfb([("WordDocument", bytes(wd))])
 
 
 def generate(out):

@@ -49,7 +49,8 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from cfb_writer import CFBWriter  # noqa: E402
+import sweep_common as sc  # noqa: E402
+from sweep_common import cfb  # noqa: E402
 
 SSN = "536-22-8714"
 SSN2 = "536-22-1840"
@@ -159,30 +160,14 @@ def xls_stream():
     return glob + s1 + s2, row1_end, pos[1]
 
 
-def cfb(streams):
-    w = CFBWriter()
-    for name, data in streams:
-        w.add_stream(name, data)
-    return w.build()[0]
-
-
 # ---------------------------------------------------------------- Word 97
 
 def word():
     """WordDocument (FIB with cbMac, one 8-bit piece at 1024, formatting
     pages after it) and 0Table (the CLX)."""
     text = ("Payroll memo\rEmployee Jane Roe, SSN %s, mail %s.\r" % (SSN, EMAIL)).encode("cp1252")
-    fib = bytearray(1024)
-    struct.pack_into("<HH", fib, 0, 0xA5EC, 0x00C1)
-    struct.pack_into("<H", fib, 32, 14)          # csw
-    struct.pack_into("<H", fib, 62, 22)          # cslw
-    struct.pack_into("<I", fib, 64 + 12, len(text))  # ccpText
-    struct.pack_into("<H", fib, 152, 0x5D)       # cbRgFcLcb
-    wd = bytes(fib) + text
-    wd += b"\0" * (-len(wd) % 512) + b"formatting page, no text ".ljust(512, b"\0") * 8
-    plc = struct.pack("<II", 0, len(text)) + struct.pack("<HIH", 0, (1024 * 2) | 0x40000000, 0)
-    clx = b"\x02" + struct.pack("<I", len(plc)) + plc
-    wd = bytearray(wd)
+    wd = sc.w97_fib(text) + b"formatting page, no text ".ljust(512, b"\0") * 8
+    clx = sc.w97_clx(len(text))
     struct.pack_into("<I", wd, 64, len(wd))      # cbMac: every byte of the stream means something
     struct.pack_into("<II", wd, 0x1A2, 0, len(clx))
     return bytes(wd), clx, 1024 + len(text) + 600

@@ -49,7 +49,7 @@ import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cfb_writer import CFBWriter  # noqa: E402
-from gen_realsweep import _pdf, _stream  # noqa: E402
+from sweep_common import pdf as _pdf, pdf_stream as _stream  # noqa: E402
 
 
 def biff(rtype, data):

@@ -42,7 +42,7 @@ import sys
 import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cfb_writer import CFBWriter  # noqa: E402
+import sweep_common as sc  # noqa: E402
 from gen_pdf import Writer, simple_doc  # noqa: E402
 
 SSN = "536-22-1874"
@@ -169,15 +169,8 @@ def doc_tracked(path, runs=None):
     """A Word 97 file: one compressed piece at 1024, one CHPX FKP page."""
     DOC_RUNS = runs or globals()["DOC_RUNS"]
     text = "".join(t for t, _ in DOC_RUNS).encode("cp1252")
-    base = 1024
-    fib = bytearray(1024)
-    struct.pack_into("<HH", fib, 0, 0xA5EC, 0x00C1)
-    struct.pack_into("<H", fib, 32, 14)   # csw
-    struct.pack_into("<H", fib, 62, 22)   # cslw
-    struct.pack_into("<I", fib, 64 + 12, len(text))  # ccpText
-    struct.pack_into("<H", fib, 152, 0x5D)  # cbRgFcLcb: pairs from 154
-    wd = bytearray(bytes(fib) + text)
-    wd += b"\0" * (-len(wd) % 512)
+    base = sc.W97_TEXT_AT
+    wd = sc.w97_fib(text)
     pn = len(wd) // 512
     # CHPXs as Word writes a revision: the mark, the author's index in
     # SttbfRMark (sprmCIbstRMarkDel/Ins) and the date (sprmCDttmRMark...)
@@ -199,17 +192,12 @@ def doc_tracked(path, runs=None):
     page[4 * (crun + 1):4 * (crun + 1) + crun] = bytes(rgb)
     page[511] = crun
     wd += page
-    plc = struct.pack("<II", 0, len(text)) + struct.pack("<HIH", 0, (base * 2) | 0x40000000, 0)
-    clx = b"\x02" + struct.pack("<I", len(plc)) + plc
+    clx = sc.w97_clx(len(text))
     plcbte = struct.pack("<III", base, pos, pn)
     table = clx + plcbte
     struct.pack_into("<II", wd, 154 + 8 * 33, 0, len(clx))  # fcClx (0x1A2)
     struct.pack_into("<II", wd, 154 + 8 * 12, len(clx), len(plcbte))  # PlcBteChpx
-    w = CFBWriter()
-    w.add_stream("WordDocument", bytes(wd))
-    w.add_stream("0Table", table)
-    with open(path, "wb") as f:
-        f.write(w.build()[0])
+    sc.write(path, sc.cfb([("WordDocument", bytes(wd)), ("0Table", table)]))
 
 
 def generate(outdir):

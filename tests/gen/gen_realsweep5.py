@@ -45,6 +45,9 @@ import os
 import sys
 import zipfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from sweep_common import pdf as _pdf, pdf_stream as _stream  # noqa: E402
+
 
 def rtf_fromhtml(path):
     def tag(n, html):
@@ -145,24 +148,6 @@ def pptx_gslides(path):
         z.writestr("ppt/_rels/presentation.xml.rels", prels)
         z.writestr("ppt/slides/slide1.xml", slide)
         z.writestr("ppt/metadata", meta)
-
-
-def _pdf(objs):
-    out = bytearray(b"%PDF-1.4\n")
-    offs = []
-    for i, o in enumerate(objs, 1):
-        offs.append(len(out))
-        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    for off in offs:
-        out += b"%010d 00000 n \n" % off
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    return bytes(out)
-
-
-def _stream(dict_body, data):
-    return b"<< " + dict_body + b" /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
 
 
 def _pdfstr(codes):

@@ -59,6 +59,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import gen_xlsb  # noqa: E402
 from cfb_writer import CFBWriter  # noqa: E402
+import sweep_common as sc  # noqa: E402
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -138,47 +139,12 @@ def doc_dropcap(path):
     paras = ["S\r", "imple Test Text\r", "J\r", "ane Roe, SSN 536-22-1874\r", "Last line\r"]
     caps = [True, False, True, False, False]
     text = "".join(paras).encode("cp1252")
-    fib = bytearray(1024)
-    struct.pack_into("<HH", fib, 0, 0xA5EC, 0x00C1)
-    struct.pack_into("<H", fib, 32, 14)
-    struct.pack_into("<H", fib, 62, 22)
-    struct.pack_into("<I", fib, 64 + 12, len(text))  # ccpText
-    struct.pack_into("<H", fib, 152, 0x5D)
-    off = 1024
-    wd = bytearray(bytes(fib) + text)
-    wd += b"\0" * (-len(wd) % 512)
-    pn = len(wd) // 512
-    page = bytearray(512)
-    crun = len(paras)
-    fcs = [off]
-    for p in paras:
-        fcs.append(fcs[-1] + len(p))
-    for i, fc in enumerate(fcs):
-        struct.pack_into("<I", page, 4 * i, fc)
-    papx_at = 2 * 200  # PAPXs from byte 400 on, word aligned
-    for k, cap in enumerate(caps):
-        wo = papx_at // 2
-        page[4 * (crun + 1) + 13 * k] = wo
-        if cap:  # cb 0, cb' 3: istd 0, sprmPDcs, DCS (3 << 3) | 1
-            papx = b"\0\x03" + struct.pack("<HHH", 0, 0x442C, (3 << 3) | 1)
-        else:  # cb 2: 2 * 2 - 1 bytes, istd 0 and a pad byte
-            papx = b"\x02" + struct.pack("<H", 0) + b"\0"
-        page[papx_at:papx_at + len(papx)] = papx
-        papx_at += len(papx) + (len(papx) & 1)
-    page[511] = crun
-    wd += page
-    plc = struct.pack("<II", 0, len(text)) + struct.pack("<HIH", 0, (off * 2) | 0x40000000, 0)
-    clx = b"\x02" + struct.pack("<I", len(plc)) + plc
-    table = clx
-    struct.pack_into("<II", wd, 0x1A2, 0, len(clx))
-    plcbte = struct.pack("<III", fcs[0], fcs[-1], pn)
-    struct.pack_into("<II", wd, 154 + 8 * 13, len(table), len(plcbte))  # PlcBtePapx
-    table += plcbte
-    w = CFBWriter()
-    w.add_stream("WordDocument", bytes(wd))
-    w.add_stream("0Table", table)
-    with open(path, "wb") as f:
-        f.write(w.build()[0])
+    # cb 0, cb' 3: istd 0, sprmPDcs, DCS (3 << 3) | 1; or cb 2: 2 * 2 - 1
+    # bytes, istd 0 and a pad byte
+    papxs = [b"\0\x03" + struct.pack("<HHH", 0, 0x442C, (3 << 3) | 1) if cap
+             else b"\x02" + struct.pack("<H", 0) + b"\0" for cap in caps]
+    wd, table = sc.w97_papx_doc(text, [len(p) for p in paras], papxs, 2 * 200)  # PAPXs from byte 400 on
+    sc.write(path, sc.cfb([("WordDocument", bytes(wd)), ("0Table", bytes(table))]))
 
 
 def odt_shape(path):
