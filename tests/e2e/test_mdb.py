@@ -14,53 +14,18 @@ file encoded with the header's RC4 key reads in full and an ACCDB
 encrypted with a password, like a Microsoft Money file, is encrypted."""
 import os
 import sys
-import tempfile
 import unittest
 
-SRC = os.environ.get("LEAKSIFT_SRC", os.path.join(os.path.dirname(__file__), "..", ".."))
-sys.path.insert(0, os.path.join(SRC, "tests", "gen"))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import dbutil  # noqa: E402  (tests/gen on sys.path)
+from dbutil import lsutil  # noqa: E402
 import gen_mdb  # noqa: E402
-import lsutil  # noqa: E402
 
 
-class Mdb(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = tempfile.TemporaryDirectory(prefix="ls-mdb-")
-        cls.dir = os.path.join(cls.tmp.name, "in")
-        cls.expect = gen_mdb.generate(cls.dir)
-        os.unlink(os.path.join(cls.dir, "expect.json"))
-        cls.proc, cls.m = lsutil.scan(cls.tmp.name, [cls.dir], "-j1")
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.tmp.cleanup()
-
-    def text(self, name):
-        p = lsutil.run(["text", os.path.join(self.dir, name)])
-        self.assertEqual(p.returncode, 0, p.stderr)
-        return p.stdout.decode("utf-8").splitlines()
-
-    def test_records(self):
-        self.assertEqual(self.proc.returncode, 1, self.proc.stderr)
-        for name, exp in self.expect.items():
-            o = self.m.obj(os.path.join(self.dir, name))
-            with self.subTest(name=name):
-                self.assertEqual(o["handler"], "mdb")
-                self.assertEqual(o["coverage"], exp["coverage"])
-                self.assertFalse(o["ext_mismatch"])
-                if exp["ssn"] is not None:
-                    self.assertEqual("ssn" in lsutil.entities(o), exp["ssn"])
-
-    def test_text(self):
-        for name, exp in self.expect.items():
-            if not exp["text"]:
-                continue
-            lines = self.text(name)
-            for want in exp["text"]:
-                with self.subTest(name=name, want=want):
-                    self.assertTrue(any(want in ln for ln in lines), lines)
+class Mdb(dbutil.DbTree):
+    GEN = gen_mdb
+    HANDLER = "mdb"
+    TEXT_ALWAYS = False
 
     def test_binary_ssn_found_only_in_text(self):
         with open(os.path.join(self.dir, "staff.mdb"), "rb") as f:

@@ -82,10 +82,12 @@ def fixtures():
     return f
 
 
-def generate(out):
+def write_fixtures(out, fixtures):
+    """Write FIXTURES {name: (bytes, expectation)} into OUT and their
+    expectations into OUT/expect.json; return {name: expectation}."""
     os.makedirs(out, exist_ok=True)
     expect = {}
-    for name, (data, kind) in fixtures().items():
+    for name, (data, kind) in fixtures.items():
         with open(os.path.join(out, name), "wb") as fh:
             fh.write(data)
         expect[name] = kind
@@ -94,18 +96,32 @@ def generate(out):
     return expect
 
 
-def seeds(out):
+def write_seeds(out, fixtures, names):
+    """The fuzz seeds: FIXTURES' NAMES into OUT, each "." an "_"."""
     os.makedirs(out, exist_ok=True)
-    f = fixtures()
-    for name in ("a.ace", "a.arj", "root.sqsh", "disk.vhd", "mac.dmg", "help.chm", "sqsh_notes.txt", "notes.lzo"):
+    for name in names:
         with open(os.path.join(out, name.replace(".", "_")), "wb") as fh:
-            fh.write(f[name][0])
+            fh.write(fixtures[name][0])
 
 
-if __name__ == "__main__":
+def main(generate, seeds, usage):
+    """The command line: OUTDIR (prints expect.json) or --seed DIR."""
     if len(sys.argv) == 3 and sys.argv[1] == "--seed":
         seeds(sys.argv[2])
     elif len(sys.argv) == 2:
         print(json.dumps(generate(sys.argv[1]), indent=1, sort_keys=True))
     else:
-        sys.exit(__doc__)
+        sys.exit(usage)
+
+
+def generate(out):
+    return write_fixtures(out, fixtures())
+
+
+def seeds(out):
+    write_seeds(out, fixtures(), ("a.ace", "a.arj", "root.sqsh", "disk.vhd", "mac.dmg", "help.chm", "sqsh_notes.txt",
+                                  "notes.lzo"))
+
+
+if __name__ == "__main__":
+    main(generate, seeds, __doc__)

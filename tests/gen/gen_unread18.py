@@ -28,12 +28,14 @@ test can see the raw bytes are still scanned.
 
 expect.json: {file: description the `errors` entry names | "other"}.
 """
-import json
 import os
 import random
 import struct
 import sys
 import zlib
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gen_opaque as go  # noqa: E402  (fixture and seed writers)
 
 RND = random.Random(20261201)
 PII = b" Employee SSN 536-22-1874 "
@@ -137,29 +139,13 @@ def fixtures():
 
 
 def generate(out):
-    os.makedirs(out, exist_ok=True)
-    expect = {}
-    for name, (data, kind) in fixtures().items():
-        with open(os.path.join(out, name), "wb") as fh:
-            fh.write(data)
-        expect[name] = kind
-    with open(os.path.join(out, "expect.json"), "w") as fh:
-        json.dump(expect, fh, indent=1, sort_keys=True)
-    return expect
+    return go.write_fixtures(out, fixtures())
 
 
 def seeds(out):
-    os.makedirs(out, exist_ok=True)
-    f = fixtures()
-    for name in ("budget.wks", "review.rft", "book.lit", "book.lrf", "book.azw3", "plain.pdb", "data.sz"):
-        with open(os.path.join(out, name.replace(".", "_")), "wb") as fh:
-            fh.write(f[name][0])
+    go.write_seeds(out, fixtures(), ("budget.wks", "review.rft", "book.lit", "book.lrf", "book.azw3", "plain.pdb",
+                                     "data.sz"))
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] == "--seed":
-        seeds(sys.argv[2])
-    elif len(sys.argv) == 2:
-        print(json.dumps(generate(sys.argv[1]), indent=1, sort_keys=True))
-    else:
-        sys.exit(__doc__)
+    go.main(generate, seeds, __doc__)
