@@ -404,7 +404,8 @@ static bool zeros_from(struct ls_slice s, size_t at);
 /* The format of a byte split's first part, for ls_split_starts_anew(). */
 enum split_fmt {
     SF_NONE = 0, SF_GZIP, SF_BZIP2, SF_XZ, SF_ZSTD, SF_LZ4, SF_LZIP, SF_COMPRESS, SF_TAR, SF_CPIO_NEWC,
-    SF_CPIO_ODC, SF_ZIP, SF_RAR,
+    SF_CPIO_ODC, SF_ZIP, SF_RAR, SF_XAR,
+    SF_N
 };
 
 static bool starts(const uint8_t *h, size_t n, const char *sig, size_t len)
@@ -425,6 +426,7 @@ static enum split_fmt split_fmt_of(const uint8_t *h, size_t n)
     if (starts(h, n, "070707", 6)) return SF_CPIO_ODC;
     if (starts(h, n, "PK\x03\x04", 4)) return SF_ZIP;
     if (starts(h, n, "Rar!\x1A\x07", 6)) return SF_RAR;
+    if (starts(h, n, "xar!", 4)) return SF_XAR;
     if ((n >= 262 && memcmp(h + 257, "ustar", 5) == 0) || v7_tar(h, n)) return SF_TAR;
     return SF_NONE;
 }
@@ -435,6 +437,47 @@ static bool all_of(const uint8_t *h, size_t n, bool (*ok)(uint8_t))
         if (!ok(h[i])) return false;
     return true;
 }
+/* The big-endian number in s at off (len bytes, at most 8); false past its end. */
+static bool rd_be(struct ls_slice s, size_t off, size_t len, uint64_t *v)
+{
+    struct ls_slice f;
+    *v = 0;
+    if (len > 8 || !ls_slice_sub(s, off, len, &f)) return false;
+    for (size_t i = 0; i < len; i++) *v = *v << 8 | f.ptr[i];
+    return true;
+}
+
+/* A xar header: "xar!", its size (28, more with a named checksum), version
+ * 1, a table of contents of some length, a checksum algorithm 0..4. */
+static bool xar_head(const uint8_t *h, size_t n)
+{
+    struct ls_slice s = ls_slice_make(h, n);
+    uint64_t size, ver, tocz, alg;
+    return starts(h, n, "xar!", 4) && rd_be(s, 4, 2, &size) && rd_be(s, 6, 2, &ver) && rd_be(s, 8, 8, &tocz) &&
+           rd_be(s, 24, 4, &alg) && size >= 28 && size <= 4096 && ver == 1 && tocz > 0 && tocz < (1ull << 40) &&
+           alg <= 4 && (alg == 3 || size == 28);
+}
+
+/* A zip local header whose fields a writer sets sanely: version needed
+ * up to 6.3, a method zip tools write, no reserved flag bits, a name of
+ * 1..1024 bytes that are all there and printable (no NUL). Stricter than
+ * the 4-byte signature, for a next part of another format. */
+static bool zip_local_sane(const uint8_t *h, size_t n)
+{
+    struct ls_slice s = ls_slice_make(h, n);
+    uint16_t ver, flags, method, nlen;
+    if (!starts(h, n, "PK\x03\x04", 4) || !ls_rd_u16le(s, 4, &ver) || !ls_rd_u16le(s, 6, &flags) ||
+        !ls_rd_u16le(s, 8, &method) || !ls_rd_u16le(s, 26, &nlen))
+        return false;
+    if ((ver & 0xFF) > 63 || (flags & 0xD780u) || nlen == 0 || nlen > 1024 || (size_t)30 + nlen > n) return false;
+    if (method != 0 && method != 8 && method != 9 && method != 12 && method != 14 && method != 93 &&
+        method != 95 && method != 98 && method != 99)
+        return false;
+    for (size_t i = 30; i < (size_t)30 + nlen; i++)
+        if (h[i] < 0x20 || h[i] == 0x7F) return false;
+    return true;
+}
+
 static bool hexc(uint8_t c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 static bool octc(uint8_t c) { return c >= '0' && c <= '7'; }
 
@@ -470,8 +513,24 @@ static bool head_of(enum split_fmt f, const uint8_t *h, size_t n)
     case SF_ZIP: return starts(h, n, "PK\x03\x04", 4);
     case SF_RAR: return starts(h, n, "Rar!\x1A\x07\x00", 7) || starts(h, n, "Rar!\x1A\x07\x01\x00", 8);
     case SF_TAR: return v7_tar(h, n);
+    case SF_XAR: return xar_head(h, n);
     default: return false;
     }
+}
+
+/* Does next[0..nn) start a whole archive of a format other than f, by a
+ * header strict enough that a byte split's cut landing there by chance is
+ * rare (no compress: its 3 bytes; zip: zip_local_sane; 7z, cabinet, WIM:
+ * their header's CRC or fixed fields, ls_split_declared_end)? */
+static bool foreign_head(enum split_fmt f, const uint8_t *h, size_t n)
+{
+    for (int g = SF_NONE + 1; g < SF_N; g++) {
+        if (g == (int)f || g == SF_COMPRESS || (f == SF_CPIO_NEWC && g == SF_CPIO_ODC) ||
+            (f == SF_CPIO_ODC && g == SF_CPIO_NEWC))
+            continue;
+        if (g == SF_ZIP ? zip_local_sane(h, n) : head_of((enum split_fmt)g, h, n)) return true;
+    }
+    return ls_split_declared_end(h, n, false) != 0;
 }
 
 /* A cpio's trailer entry's name ("TRAILER!!!" and its NUL) in t[0..n),
@@ -504,7 +563,7 @@ bool ls_split_starts_anew(const uint8_t *first, size_t fn, const uint8_t *tail, 
                           size_t nn)
 {
     enum split_fmt f = split_fmt_of(first, fn);
-    return f != SF_NONE && head_of(f, next, nn) && tail_of(f, tail, tn);
+    return f != SF_NONE && (head_of(f, next, nn) || foreign_head(f, next, nn)) && tail_of(f, tail, tn);
 }
 
 /* A RAR 5 variable-length number at *at (at most 10 bytes). */
@@ -551,10 +610,68 @@ static bool rar_not_volume(struct ls_slice s)
     return rar5_vint(h, &at, &v) && !(v & 0x0001u);                /* archive flags: volume */
 }
 
+/* A cabinet's CFHEADER: reserved fields 0, version 1.3; its cbCabinet. */
+static uint64_t cab_end(struct ls_slice s)
+{
+    uint32_t r1, cb, r2, coff, r3;
+    struct ls_slice v;
+    if (!ls_slice_starts(s, "MSCF", 4) || !ls_rd_u32le(s, 4, &r1) || !ls_rd_u32le(s, 8, &cb) ||
+        !ls_rd_u32le(s, 12, &r2) || !ls_rd_u32le(s, 16, &coff) || !ls_rd_u32le(s, 20, &r3) ||
+        !ls_slice_sub(s, 24, 2, &v))
+        return 0;
+    return r1 == 0 && r2 == 0 && r3 == 0 && v.ptr[0] == 3 && v.ptr[1] == 1 && cb >= 36 && coff >= 36 && coff < cb
+               ? cb
+               : 0;
+}
+
+/* A WIM header (208 bytes, "MSWIM\0\0\0"): the furthest end of the four
+ * resources it names (a resource header: 7 bytes of size, a flag byte,
+ * the offset, the original size). */
+static uint64_t wim_end(struct ls_slice s)
+{
+    static const size_t res[] = {0x30, 0x48, 0x60, 0x7C};
+    uint32_t hsize;
+    uint64_t end = 0;
+    if (!ls_slice_starts(s, "MSWIM\0\0\0", 8) || !ls_rd_u32le(s, 8, &hsize) || hsize != 208 || s.len < 208)
+        return 0;
+    for (size_t i = 0; i < sizeof res / sizeof res[0]; i++) {
+        uint64_t sz, off;
+        if (!ls_rd_u64le(s, res[i], &sz) || !ls_rd_u64le(s, res[i] + 8, &off)) return 0;
+        sz &= 0x00FFFFFFFFFFFFFFull;
+        if (!sz) continue;
+        if (off < 208 || off > UINT64_MAX - sz) return 0;
+        if (off + sz > end) end = off + sz;
+    }
+    return end;
+}
+
+/* An ISO 9660 primary volume descriptor at 32768 (type 1, "CD001",
+ * version 1): its volume space size times its logical block size, each
+ * both-endian field's two halves agreeing. */
+static uint64_t iso_end(struct ls_slice s)
+{
+    struct ls_slice d;
+    if (!ls_slice_sub(s, 32768, 132, &d) || memcmp(d.ptr, "\x01" "CD001\x01", 7) != 0) return 0;
+    uint32_t blocks, bsize;
+    uint64_t blocks_be, bsize_be;
+    uint16_t b16;
+    if (!ls_rd_u32le(d, 80, &blocks) || !rd_be(d, 84, 4, &blocks_be) || !ls_rd_u16le(d, 128, &b16) ||
+        !rd_be(d, 130, 2, &bsize_be))
+        return 0;
+    bsize = b16;
+    if (blocks != blocks_be || bsize != bsize_be || (bsize != 512 && bsize != 1024 && bsize != 2048) || blocks < 17)
+        return 0;
+    return (uint64_t)blocks * bsize;
+}
+
 uint64_t ls_split_declared_end(const uint8_t *h, size_t n, bool rar)
 {
     struct ls_slice s = ls_slice_make(h, n), sh;
     if (rar) return rar_not_volume(s) ? 1 : 0;
+    uint64_t e = cab_end(s);
+    if (!e) e = wim_end(s);
+    if (!e) e = iso_end(s);
+    if (e) return e;
     uint32_t crc;
     uint64_t off, size;
     /* 7z: signature, version, start header CRC over the next 20 bytes */
@@ -694,34 +811,37 @@ static bool tar_size(const uint8_t *h, uint64_t *v)
     return true;
 }
 
-/* Walk the tar headers of the part `name` (size bytes) from its start:
- * 1 the archive's end (a zero block) is inside the part, 0 a member runs
- * past it (a byte split's cut), -1 not known (a header that does not
- * read, more than LS_SPLIT_TAR_WALK headers: joined, as before). */
-#define LS_SPLIT_TAR_WALK 65536u
-static int tar_walk(int dfd, const char *name, uint64_t size)
+/* ---- walking a part's block headers ---- */
+
+/* A walker's step over the header read at the walk's offset (h[0..got),
+ * left bytes of the part from there): WALK_NEXT with *adv (the block's
+ * length, at most left), or the walk's result (1, 0, -1). *last is the
+ * walker's state across blocks (-1 at the start). */
+#define WALK_NEXT 2
+#define LS_SPLIT_WALK 65536u /* blocks walked at most (more: -1, not known) */
+typedef int (*walk_step)(const uint8_t *h, size_t got, uint64_t left, int *last, uint64_t *adv);
+
+/* Walk the part `name` in dfd (size bytes, as probed) from its start:
+ * magic[0..mlen) at byte 0 (else -1), then block after block, each
+ * header's first hcap bytes (at most 512) read and handed to step, up to
+ * a result, the part's end (step sees got 0, left 0) or LS_SPLIT_WALK
+ * blocks (-1). Shared by the tar, RAR 4 and RAR 5 walks below. */
+static int walk_part(int dfd, const char *name, uint64_t size, const char *magic, size_t mlen, size_t hcap,
+                     walk_step step)
 {
     int fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) return -1;
     uint8_t h[512];
-    uint64_t off = 0;
-    int r = -1;
-    for (unsigned i = 0; i < LS_SPLIT_TAR_WALK; i++) {
-        if (off > size || size - off < 512) {
-            r = 0;
-            break;
-        }
-        ssize_t got = pread(fd, h, sizeof h, (off_t)off);
-        if (got != (ssize_t)sizeof h) break;
-        uint64_t sz;
-        if (zeros_from(ls_slice_make(h, sizeof h), 0)) {
-            r = 1;
-            break;
-        }
-        if (!v7_tar(h, sizeof h) || !tar_size(h, &sz) || sz > UINT64_MAX - 1024) break;
-        uint64_t adv = 512 + (sz + 511) / 512 * 512;
-        if (adv > size - off) {
-            r = 0;
+    uint64_t off = mlen;
+    int r = -1, last = -1;
+    bool ok = hcap <= sizeof h && mlen <= sizeof h && mlen <= size &&
+              (mlen == 0 || (pread(fd, h, mlen, 0) == (ssize_t)mlen && memcmp(h, magic, mlen) == 0));
+    for (unsigned i = 0; ok && i < LS_SPLIT_WALK && off <= size; i++) {
+        ssize_t got = off < size ? pread(fd, h, hcap, (off_t)off) : 0;
+        uint64_t adv = 0;
+        int st = step(h, got > 0 ? (size_t)got : 0, size - off, &last, &adv);
+        if (st != WALK_NEXT) {
+            r = st;
             break;
         }
         off += adv;
@@ -730,110 +850,193 @@ static int tar_walk(int dfd, const char *name, uint64_t size)
     return r;
 }
 
-/* A byte split whose part j+1 starts a new archive of the first part's
- * format after a whole one ends in part j (ls_split_starts_anew; a tar
- * also walked: its end inside part j): the set is parts 1..j, the rest
- * files of their own. Returns that j, or p->n (no such part). */
+/* A tar header (512 bytes): 1 a zero block (the archive's end), 0 a member
+ * that runs past the part's end (or less than a header left: a byte
+ * split's cut), -1 a header that does not read. */
+static int tar_step(const uint8_t *h, size_t got, uint64_t left, int *last, uint64_t *adv)
+{
+    (void)last;
+    uint64_t sz;
+    if (left < 512) return 0;
+    if (got != 512) return -1;
+    if (zeros_from(ls_slice_make(h, 512), 0)) return 1;
+    if (!v7_tar(h, 512) || !tar_size(h, &sz) || sz > UINT64_MAX - 1024) return -1;
+    *adv = 512 + (sz + 511) / 512 * 512;
+    return *adv > left ? 0 : WALK_NEXT;
+}
+
+/* Walk the tar headers of the part `name` (size bytes) from its start:
+ * 1 the archive's end (a zero block) is inside the part, 0 a member runs
+ * past it (a byte split's cut), -1 not known (a header that does not
+ * read, more than LS_SPLIT_WALK headers: joined, as before). */
+static int tar_walk(int dfd, const char *name, uint64_t size)
+{
+    return walk_part(dfd, name, size, NULL, 0, 512, tar_step);
+}
+
+/* Not a tar, or a tar part whose end is inside it (tar_walk: 1). */
+static bool f_tar_ended(enum split_fmt f, int dfd, const char *name, uint64_t size)
+{
+    return f != SF_TAR || tar_walk(dfd, name, size) == 1;
+}
+
+/* Does the file `name` in dfd start as an ISO 9660 image (its primary
+ * volume descriptor at 32768, iso_end)? For a next part whose first bytes
+ * are zeros (an image's system area). */
+static bool iso_at(int dfd, const char *name)
+{
+    uint8_t *h = malloc(LS_SPLIT_HEAD);
+    if (!h) return false;
+    bool iso = iso_end(ls_slice_make(h, read_head(dfd, name, h, LS_SPLIT_HEAD))) != 0;
+    free(h);
+    return iso;
+}
+
+/* ---- where a set ends: the parts walked ---- */
+
+/* Does part j (0-based) of the plan end the set (the next names are no
+ * parts)? ud: the walker's own state. */
+typedef bool (*part_ends)(const struct ls_split_plan *p, int dfd, unsigned j, void *ud);
+
+/* The number of parts up to the first that ends the set (j + 1), else
+ * p->n. Shared by the walks below (a RAR's last volume, a RAR volume
+ * that ends at a member's end, a byte split's part followed by a new
+ * archive). */
+static unsigned set_end(const struct ls_split_plan *p, int dfd, part_ends ends, void *ud)
+{
+    for (unsigned j = 0; j + 1 < p->n; j++)
+        if (ends(p, dfd, j, ud)) return j + 1;
+    return p->n;
+}
+
+/* The set ends after k parts: fewer than two, no set at all (false: the
+ * caller returns); else the parts past k are files of their own, and the
+ * note of a later cut or missing part is moot. k >= p->n: nothing. */
+static bool end_set_at(struct ls_split_plan *p, unsigned k)
+{
+    if (k >= p->n) return true;
+    if (k <= 1) {
+        p->n = 0;
+        p->note[0] = 0;
+        p->root[0] = 0;
+        return false;
+    }
+    p->n = k;
+    p->note[0] = 0;
+    p->note_limit = false;
+    return true;
+}
+
+/* A RAR volume that says it is the last (its end of archive block). */
+static bool rar_last_ends(const struct ls_split_plan *p, int dfd, unsigned j, void *ud)
+{
+    (void)ud;
+    uint8_t t[LS_SPLIT_TAIL];
+    return ls_split_rar_last(t, read_tail(dfd, p->names[j], p->sizes[j], t));
+}
+
+static int rar_ends_mid_member(int dfd, const char *name, uint64_t size);
+
+/* A RAR volume that ends at a member's end (rar_ends_mid_member: 0). */
+static bool rar_member_ends(const struct ls_split_plan *p, int dfd, unsigned j, void *ud)
+{
+    (void)ud;
+    return rar_ends_mid_member(dfd, p->names[j], p->sizes[j]) == 0;
+}
+
+struct anew {
+    enum split_fmt f; /* the first part's format */
+    uint8_t *t;       /* a part's tail (LS_SPLIT_ZIP_TAIL bytes), made on first use */
+    bool nomem;
+};
+
+/* A byte split's part j followed by a new archive (of the first part's
+ * format, or a whole one of another, foreign_head) after a whole one ends
+ * in part j (ls_split_starts_anew; a tar also walked: its end inside part
+ * j): the set is parts 1..j, the rest files of their own. */
+static bool anew_ends(const struct ls_split_plan *p, int dfd, unsigned j, void *ud)
+{
+    struct anew *a = ud;
+    uint8_t next[LS_SPLIT_NEXT_HEAD];
+    if (a->nomem) return false;
+    size_t nn = read_head(dfd, p->names[j + 1], next, sizeof next);
+    if (!head_of(a->f, next, nn) && !foreign_head(a->f, next, nn) &&
+        !(nn == sizeof next && zeros_from(ls_slice_make(next, nn), 0) && iso_at(dfd, p->names[j + 1])))
+        return false;
+    if (!a->t && !(a->t = malloc(LS_SPLIT_ZIP_TAIL))) {
+        a->nomem = true;
+        return false;
+    }
+    if (!tail_of(a->f, a->t, read_tail_n(dfd, p->names[j], p->sizes[j], a->t, LS_SPLIT_ZIP_TAIL))) return false;
+    /* a tar's zero blocks can be a member's data: its headers, walked
+     * from the part's start, must reach the end inside it (a middle
+     * part of a byte split starts mid-member: not known, joined) */
+    return f_tar_ended(a->f, dfd, p->names[j], p->sizes[j]);
+}
+
+/* The parts of a byte split up to the first followed by a new archive
+ * (anew_ends), else p->n. */
 static unsigned split_anew_at(const struct ls_split_plan *p, int dfd, const uint8_t *first, size_t fn)
 {
-    enum split_fmt f = split_fmt_of(first, fn);
-    if (f == SF_NONE) return p->n;
-    uint8_t next[LS_SPLIT_NEXT_HEAD];
-    uint8_t *t = NULL;
-    unsigned at = p->n;
-    for (unsigned j = 0; j + 1 < p->n && at == p->n; j++) {
-        if (!head_of(f, next, read_head(dfd, p->names[j + 1], next, sizeof next))) continue;
-        if (!t && !(t = malloc(LS_SPLIT_ZIP_TAIL))) break;
-        if (!tail_of(f, t, read_tail_n(dfd, p->names[j], p->sizes[j], t, LS_SPLIT_ZIP_TAIL))) continue;
-        /* a tar's zero blocks can be a member's data: its headers, walked
-         * from the part's start, must reach the end inside it (a middle
-         * part of a byte split starts mid-member: not known, joined) */
-        if (f == SF_TAR && tar_walk(dfd, p->names[j], p->sizes[j]) != 1) continue;
-        at = j + 1;
-    }
-    free(t);
-    return at;
+    struct anew a = {.f = split_fmt_of(first, fn)};
+    if (a.f == SF_NONE) return p->n;
+    unsigned k = set_end(p, dfd, anew_ends, &a);
+    free(a.t);
+    return k;
 }
 
-/* Does RAR 4 volume `name` (size bytes) end in the middle of a member
- * (its last file header says "split after": 1) or at a member's end (0)?
- * -1: not known (no RAR 4 marker at byte 0, a block that does not read,
- * more than LS_SPLIT_RAR_WALK blocks). Walks the block headers only:
- * HEAD_CRC, HEAD_TYPE, HEAD_FLAGS, HEAD_SIZE, and ADD_SIZE (a file's
- * PACK_SIZE, HIGH_PACK_SIZE with LHD_LARGE) when HEAD_FLAGS has 0x8000. */
-#define LS_SPLIT_RAR_WALK 65536u
-static int rar4_ends_mid_member(int dfd, const char *name, uint64_t size)
+/* A RAR 4 block header: HEAD_CRC, HEAD_TYPE, HEAD_FLAGS, HEAD_SIZE, and
+ * ADD_SIZE (a file's PACK_SIZE, HIGH_PACK_SIZE with LHD_LARGE) when
+ * HEAD_FLAGS has 0x8000; a file header's "split after" (0x0002) kept in
+ * *last, returned at the end of archive block. */
+static int rar4_step(const uint8_t *h, size_t got, uint64_t left, int *last, uint64_t *adv)
 {
-    int fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-    if (fd < 0) return -1;
-    uint8_t h[36];
-    uint64_t off = 7;
-    int r = -1, last = -1;
-    bool rar4 = pread(fd, h, 7, 0) == 7 && memcmp(h, "Rar!\x1A\x07\x00", 7) == 0;
-    for (unsigned i = 0; rar4 && i < LS_SPLIT_RAR_WALK && off < size; i++) {
-        ssize_t got = pread(fd, h, sizeof h, (off_t)off);
-        struct ls_slice s = ls_slice_make(h, got > 0 ? (size_t)got : 0);
-        uint16_t flags, hsize;
-        uint32_t add = 0, high = 0;
-        if (!ls_rd_u16le(s, 3, &flags) || !ls_rd_u16le(s, 5, &hsize) || hsize < 7) break;
-        uint8_t type = h[2];
-        if (type == 0x7B) { /* end of archive: this volume's last block */
-            r = last;
-            break;
-        }
-        if ((flags & 0x8000u) && !ls_rd_u32le(s, 7, &add)) break;
-        if (type == 0x74 && (flags & 0x0100u) && !ls_rd_u32le(s, 32, &high)) break;
-        if (type == 0x74) last = (flags & 0x0002u) ? 1 : 0;
-        uint64_t blk = (uint64_t)hsize + ((uint64_t)high << 32 | add);
-        if (blk > size - off) break;
-        off += blk;
-    }
-    close(fd);
-    return r;
+    struct ls_slice s = ls_slice_make(h, got);
+    uint16_t flags, hsize;
+    uint32_t add = 0, high = 0;
+    if (!ls_rd_u16le(s, 3, &flags) || !ls_rd_u16le(s, 5, &hsize) || hsize < 7) return -1;
+    uint8_t type = h[2];
+    if (type == 0x7B) return *last; /* end of archive: this volume's last block */
+    if ((flags & 0x8000u) && !ls_rd_u32le(s, 7, &add)) return -1;
+    if (type == 0x74 && (flags & 0x0100u) && !ls_rd_u32le(s, 32, &high)) return -1;
+    if (type == 0x74) *last = (flags & 0x0002u) ? 1 : 0;
+    *adv = (uint64_t)hsize + ((uint64_t)high << 32 | add);
+    return *adv > left ? -1 : WALK_NEXT;
 }
 
-/* The same for a RAR 5 volume: its base blocks walked (CRC32, header size,
- * type, header flags with "split after" 0x0010, extra and data area
- * sizes) up to its end of archive block. libarchive's RAR 5 reader goes on
- * past that block only when 512 bytes follow it (scan_for_signature()'s
+/* A RAR 5 base block: CRC32, header size, type, header flags with "split
+ * after" 0x0010 (a file header's, kept in *last), extra and data area
+ * sizes; the end of archive block (type 5) returns *last. */
+static int rar5_step(const uint8_t *h, size_t got, uint64_t left, int *last, uint64_t *adv)
+{
+    struct ls_slice s = ls_slice_make(h, got);
+    size_t at = 4;
+    uint64_t hsize, type, flags, extra = 0, data = 0;
+    if (!rar5_vint(s, &at, &hsize) || hsize == 0 || hsize > (2u << 20)) return -1;
+    size_t body = at;
+    if (!rar5_vint(s, &at, &type) || !rar5_vint(s, &at, &flags)) return -1;
+    if ((flags & 0x0001u) && !rar5_vint(s, &at, &extra)) return -1;
+    if ((flags & 0x0002u) && !rar5_vint(s, &at, &data)) return -1;
+    if (type == 5) return *last; /* end of archive */
+    if (type == 2) *last = (flags & 0x0010u) ? 1 : 0;
+    if (data > UINT64_MAX - hsize - body) return -1;
+    *adv = body + hsize + data;
+    return *adv > left ? -1 : WALK_NEXT;
+}
+
+/* Does RAR volume `name` (size bytes) end in the middle of a member (its
+ * last file header says "split after": 1) or at a member's end (0)? -1:
+ * not known (no RAR 4 or 5 marker at byte 0, a block that does not read,
+ * more than LS_SPLIT_WALK blocks). The block headers are walked (RAR 4,
+ * else RAR 5) up to the end of archive block. libarchive's RAR 4 reader
+ * stops at that block unless a member continues past it; its RAR 5 reader
+ * goes on past it only when 512 bytes follow (scan_for_signature()'s
  * read-ahead): a small last volume after a volume of whole members was
- * cut with "Header CRC error". -1: not known. */
-static int rar5_ends_mid_member(int dfd, const char *name, uint64_t size)
-{
-    int fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-    if (fd < 0) return -1;
-    uint8_t h[64];
-    uint64_t off = 8;
-    int r = -1, last = -1;
-    bool rar5 = pread(fd, h, 8, 0) == 8 && memcmp(h, "Rar!\x1A\x07\x01\x00", 8) == 0;
-    for (unsigned i = 0; rar5 && i < LS_SPLIT_RAR_WALK && off < size; i++) {
-        ssize_t got = pread(fd, h, sizeof h, (off_t)off);
-        struct ls_slice s = ls_slice_make(h, got > 0 ? (size_t)got : 0);
-        size_t at = 4;
-        uint64_t hsize, type, flags, extra = 0, data = 0;
-        if (!rar5_vint(s, &at, &hsize) || hsize == 0 || hsize > (2u << 20)) break;
-        size_t body = at;
-        if (!rar5_vint(s, &at, &type) || !rar5_vint(s, &at, &flags)) break;
-        if ((flags & 0x0001u) && !rar5_vint(s, &at, &extra)) break;
-        if ((flags & 0x0002u) && !rar5_vint(s, &at, &data)) break;
-        if (type == 5) { /* end of archive */
-            r = last;
-            break;
-        }
-        if (type == 2) last = (flags & 0x0010u) ? 1 : 0;
-        if (data > UINT64_MAX - hsize - body) break;
-        uint64_t blk = body + hsize + data;
-        if (blk > size - off) break;
-        off += blk;
-    }
-    close(fd);
-    return r;
-}
-
+ * cut with "Header CRC error". */
 static int rar_ends_mid_member(int dfd, const char *name, uint64_t size)
 {
-    int r = rar4_ends_mid_member(dfd, name, size);
-    return r >= 0 ? r : rar5_ends_mid_member(dfd, name, size);
+    int r = walk_part(dfd, name, size, "Rar!\x1A\x07\x00", 7, 36, rar4_step);
+    return r >= 0 ? r : walk_part(dfd, name, size, "Rar!\x1A\x07\x01\x00", 8, 64, rar5_step);
 }
 
 /* A RAR volume set's root whose main header says it is no volume. */
@@ -981,35 +1184,11 @@ static void build(struct ls_split_plan *p, int dfd, const char *b, const struct 
         uint64_t cum = 0;
         unsigned k = 0;
         for (; k < p->n && cum < end; k++) cum = p->sizes[k] > UINT64_MAX - cum ? UINT64_MAX : cum + p->sizes[k];
-        if (cum >= end && k < p->n) {
-            if (k <= 1) {
-                p->n = 0;
-                p->note[0] = 0;
-                p->root[0] = 0;
-                return;
-            }
-            p->n = k;
-            p->note[0] = 0;
-            p->note_limit = false;
-        }
+        if (cum >= end && k < p->n && !end_set_at(p, k)) return;
     }
+    bool rar = n->scheme == LS_SPLIT_RAR || n->scheme == LS_SPLIT_RAROLD;
     /* a RAR volume that says it is the last: no parts after it */
-    if (n->scheme == LS_SPLIT_RAR || n->scheme == LS_SPLIT_RAROLD) {
-        uint8_t t[LS_SPLIT_TAIL];
-        for (unsigned j = 0; j + 1 < p->n; j++) {
-            if (!ls_split_rar_last(t, read_tail(dfd, p->names[j], p->sizes[j], t))) continue;
-            if (j == 0) {
-                p->n = 0;
-                p->note[0] = 0;
-                p->root[0] = 0;
-                return;
-            }
-            p->n = j + 1;
-            p->note[0] = 0;
-            p->note_limit = false;
-            break;
-        }
-    }
+    if (rar && !end_set_at(p, set_end(p, dfd, rar_last_ends, NULL))) return;
     /* a RAR volume that ends at a member's end: libarchive's RAR 4
      * reader stops at its end of archive block (only a member split
      * after it takes it into the next volume), so the volumes after it
@@ -1017,45 +1196,17 @@ static void build(struct ls_split_plan *p, int dfd, const char *b, const struct 
      * on only when 512 bytes follow (a small last volume was cut). The
      * set is the volumes up to there, the next ones files of their own
      * (each a RAR archive libarchive reads alone). */
-    if (n->scheme == LS_SPLIT_RAR || n->scheme == LS_SPLIT_RAROLD) {
-        for (unsigned j = 0; j + 1 < p->n; j++) {
-            if (rar_ends_mid_member(dfd, p->names[j], p->sizes[j]) != 0) continue;
-            if (j == 0) {
-                p->n = 0;
-                p->note[0] = 0;
-                p->root[0] = 0;
-                return;
-            }
-            p->n = j + 1;
-            p->note[0] = 0;
-            p->note_limit = false;
-            break;
-        }
-    }
+    if (rar && !end_set_at(p, set_end(p, dfd, rar_member_ends, NULL))) return;
     /* a split mailbox: its second part starts mid-message (above) */
     if (st == LS_SPLIT_START_MBOX && p->n >= 2 && starts_from_line(dfd, p->names[1])) {
-        p->n = 0;
-        p->note[0] = 0;
-        p->root[0] = 0;
+        (void)end_set_at(p, 0);
         return;
     }
     /* whole archives one a file: x.001 a whole tar and x.002 another
      * (joined, the reader stops at the first's end: the second's members
      * were never read) */
-    if (bytes && st == LS_SPLIT_START_ARCHIVE && p->n >= 2) {
-        unsigned k = split_anew_at(p, dfd, first, fn);
-        if (k <= 1) {
-            p->n = 0;
-            p->note[0] = 0;
-            p->root[0] = 0;
-            return;
-        }
-        if (k < p->n) {
-            p->n = k;
-            p->note[0] = 0;
-            p->note_limit = false;
-        }
-    }
+    if (bytes && st == LS_SPLIT_START_ARCHIVE && p->n >= 2 && !end_set_at(p, split_anew_at(p, dfd, first, fn)))
+        return;
     if (!p->note[0] && p->n >= 2) check_sizes(p);
     p->is_set = p->n >= 2 || p->note[0];
     if (p->sizes[0] == 0 && p->n >= 2) p->is_set = false;

@@ -67,15 +67,20 @@ bool ls_split_make(const char *base, const struct ls_split_name *n, unsigned ind
  * bytes, or fewer: the whole file): an archive, a compressed stream or a
  * container (joined), a mailbox (joined when the second part does not
  * start as one too), or anything else (not joined). Pure. */
-#define LS_SPLIT_HEAD 32774u /* up to ISO 9660's "CD001" at 32769 */
+#define LS_SPLIT_HEAD 32900u /* up to ISO 9660's primary volume descriptor's block size at 32896 */
 enum ls_split_start { LS_SPLIT_START_NONE = 0, LS_SPLIT_START_ARCHIVE, LS_SPLIT_START_MBOX };
 enum ls_split_start ls_split_head(const uint8_t *h, size_t n);
 
 /* Where a whole archive that starts in h[0..n) ends, as its own header says
  * (a set whose first k parts reach there has no more parts: a file of the
  * set's next name is a file of its own, whose bytes the archive reader
- * would never read). A 7z's start header (its CRC right): 32 + the next
- * header's offset and size, for byte splits; a RAR 4/5 archive whose main
+ * would never read). For byte splits: a 7z's start header (its CRC
+ * right): 32 + the next header's offset and size; a cabinet's CFHEADER
+ * (reserved fields 0, version 1.3): cbCabinet; a WIM header (208 bytes):
+ * the furthest end of the resources it names (lookup table, XML data,
+ * boot metadata, integrity table); an ISO 9660 primary volume descriptor
+ * at 32768 (its both-endian fields agreeing): the volume space size times
+ * the logical block size. A RAR 4/5 archive whose main
  * header (its CRC right) does not say `volume`: 1 (its first file is all
  * of it), for RAR volume names only (rar = true: a byte split of a RAR is
  * no volume set either). 0: not known. Pure. */
@@ -98,11 +103,15 @@ bool ls_split_rar_last(const uint8_t *t, size_t n);
 unsigned ls_split_zip_disks(const uint8_t *t, size_t n);
 
 /* Does the part after a byte split's part that ends in tail[0..tn) start
- * a new archive of the format the set's first part starts as
- * (first[0..fn))? Its own header at byte 0 (magic and fixed fields right:
+ * a new archive, of the format the set's first part starts as
+ * (first[0..fn)) or of another (a set is one format: x.001 a zip and x.002
+ * a tar are two files)? Its own header at byte 0 (magic and fixed fields right:
  * gzip's method and reserved flags, bzip2's block magic, xz's stream
  * header CRC, a tar header's checksum, cpio's hex or octal fields, zip's
- * local header, RAR's marker, ...) and, where the format marks its end,
+ * local header, RAR's marker, xar's header, ...; another format's only
+ * where that header is strict: a zip local header's version, method and
+ * name sane, a 7z start header's CRC, a cabinet's or WIM's fixed fields,
+ * not compress's 3 bytes) and, where the first part's format marks its end,
  * that end in tail (tar's two zero blocks, cpio's trailer, a zip's end of
  * central directory of disk 0, a RAR's last end block; tail up to
  * LS_SPLIT_ZIP_TAIL bytes). Then the two are whole archives, each read

@@ -304,11 +304,46 @@ def cpio_newc(members):
     return out + b"\0" * (-len(out) % 512)
 
 
+def cab_stored(members):
+    """A whole Microsoft cabinet (MSCF, one folder, no compression; checksums
+    0, which the format allows) of (name, bytes), as the cabinet format
+    specification lays it out: CFHEADER, CFFOLDER, CFFILEs, CFDATA blocks
+    of at most 32 KiB."""
+    stream = b"".join(d for _, d in members)
+    blocks = [stream[i:i + 32768] for i in range(0, len(stream), 32768)] or [b""]
+    files, off = b"", 0
+    for name, data in members:
+        files += struct.pack("<IIHHHH", len(data), off, 0, 0x5978, 0x5000, 0x20) + name.encode() + b"\0"
+        off += len(data)
+    coff_files = 36 + 8
+    data_start = coff_files + len(files)
+    cfdata = b"".join(struct.pack("<IHH", 0, len(b), len(b)) + b for b in blocks)
+    total = data_start + len(cfdata)
+    head = b"MSCF" + struct.pack("<IIIIIBBHHHHH", 0, total, 0, coff_files, 0, 3, 1, 1, len(members), 0, 0x1234, 0)
+    folder = struct.pack("<IHH", data_start, len(blocks), 0)
+    return head + folder + files + cfdata
+
+
+def by_tool(members, argv, name):
+    """A whole archive written by a tool (bsdtar --format xar/iso9660, 7z -twim)
+    from the members staged in a scratch folder."""
+    import tempfile
+    with tempfile.TemporaryDirectory(prefix="gen_splitvol_") as d:
+        for n, data in members:
+            write(os.path.join(d, "in", n), data)
+        subprocess.run(argv + [os.path.join(d, name)] + [n for n, _ in members], cwd=os.path.join(d, "in"),
+                       check=True, stdout=subprocess.DEVNULL)
+        with open(os.path.join(d, name), "rb") as f:
+            return f.read()
+
+
 def generate_whole(out):
     """Under OUT/whole: pairs of files named as a byte split's parts
     (x.001 x.002, x.part1 x.part2, x.aa x.ab), each a whole archive of a
     format that does not say where it ends (tar, gzip, bzip2, xz, zstd,
-    lz4, lzip, cpio; and zip), the second no larger than the first and
+    lz4, lzip, cpio, xar; and zip) or says so in its header (cab, ISO 9660,
+    WIM), or of two formats (zip then tar, tar then zip, gzip then bzip2,
+    cpio then xz, RAR then 7z, 7z then zip), the second no larger than the first and
     holding a fake SSN in a member. Joined, the reader stopped at the
     first's end and the second's members were never read. And `cut/`, a
     plain tar cut by split -b exactly at a member's header after 64 KiB of
@@ -323,9 +358,9 @@ def generate_whole(out):
     key = {}
     big = ("a_scan.bin", noise(31, 20000))
 
-    def pair(name, ssn, first_name, second_name, make):
+    def pair(name, ssn, first_name, second_name, make, make2=None):
         one = make([big, ("notes.txt", b"Nothing to see.\n")])
-        two = make([("z_people.csv", people([ssn], name))])
+        two = (make2 or make)([("z_people.csv", people([ssn], name))])
         assert len(two) <= len(one), name
         d = os.path.join(base, name)
         write(os.path.join(d, first_name), one)
@@ -356,6 +391,29 @@ def generate_whole(out):
             pair(tool, ssn, "logs.t.001", "logs.t.002", filt(tool))
     pair("cpio", "536-22-1893", "image.cpio.000", "image.cpio.001", cpio_newc)
     pair("zip", "536-22-1894", "box.001", "box.002", zipped)
+    # formats whose header says how long the archive is (cab, ISO 9660,
+    # WIM) or that mark no end (xar)
+    pair("cab", "536-22-1871", "setup.cab.001", "setup.cab.002", cab_stored)
+    if shutil.which("bsdtar"):
+        pair("xar", "536-22-1872", "pkg.xar.001", "pkg.xar.002",
+             lambda m: by_tool(m, ["bsdtar", "--format", "xar", "--options", "xar:compression=none", "-cf"], "x.xar"))
+        pair("iso", "536-22-1873", "disc.iso.001", "disc.iso.002",
+             lambda m: by_tool(m, ["bsdtar", "--format", "iso9660", "-cf"], "x.iso"))
+    if shutil.which("7z"):
+        pair("wim", "536-22-1875", "image.wim.001", "image.wim.002",
+             lambda m: by_tool(m, ["7z", "a", "-twim", "-bd"], "x.wim"))
+
+    # parts of different formats: a set is one format (they were joined and
+    # the second's members never read)
+    pair("zip_tar", "536-22-1876", "mixed.001", "mixed.002", zipped, tar_bytes)
+    pair("tar_zip", "536-22-1877", "dump.aa", "dump.ab", tar_bytes, zipped)
+    pair("gz_bz2", "536-22-1878", "logs.part1", "logs.part2", filt("gzip"), filt("bzip2"))
+    pair("cpio_xz", "536-22-1879", "image.000", "image.001", cpio_newc, filt("xz"))
+    if shutil.which("7z"):
+        seven = lambda m: by_tool(m, ["7z", "a", "-t7z", "-bd"], "x.7z")  # noqa: E731
+        pair("rar_7z", "536-22-1880", "arc.part1", "arc.part2", lambda m: rar5_volume(0, m, True, volume=False),
+             seven)
+        pair("7z_zip", "536-22-1881", "pack.001", "pack.002", seven, zipped)
 
     # a plain tar cut at 64 KiB exactly where its second member's header starts
     ssn = "536-22-1895"
@@ -409,16 +467,23 @@ def rar5_block(body):
     return struct.pack("<I", zlib.crc32(data)) + data
 
 
-def rar5_volume(volnum, files, last):
-    """One RAR 5 volume of stored whole files (name, data)."""
+def rar5_volume(volnum, files, last, volume=True):
+    """One RAR 5 volume of stored files (name, data), or (name, data,
+    split_before, split_after, the whole file's data) for a file split
+    across volumes; volume=False: a whole archive (its main header without
+    the volume flag)."""
     import zlib
     v = rar5_vint
     out = b"Rar!\x1a\x07\x01\x00"
-    out += rar5_block(v(1) + v(0) + v(0x0001 | (0x0002 if volnum else 0)) + (v(volnum) if volnum else b""))
-    for name, data in files:
+    out += rar5_block(v(1) + v(0) + v((0x0001 if volume else 0) | (0x0002 if volnum else 0)) +
+                      (v(volnum) if volnum else b""))
+    for f in files:
+        name, data = f[0], f[1]
+        before, after, whole = (f[2], f[3], f[4]) if len(f) > 2 else (False, False, data)
         nm = name.encode()
-        body = v(2) + v(0x0002) + v(len(data))  # a file header with a data area
-        body += v(0x0004) + v(len(data)) + v(0o644) + struct.pack("<I", zlib.crc32(data))  # its CRC32
+        # a file header with a data area, continued from the last volume (0x0008), in the next (0x0010)
+        body = v(2) + v(0x0002 | (0x0008 if before else 0) | (0x0010 if after else 0)) + v(len(data))
+        body += v(0x0004) + v(len(whole)) + v(0o644) + struct.pack("<I", zlib.crc32(whole))  # the file's CRC32
         body += v(0) + v(1) + v(len(nm)) + nm  # stored, Unix
         out += rar5_block(body) + data
     return out + rar5_block(v(5) + v(0) + v(0 if last else 1))  # end of archive: "not the last volume"
@@ -481,6 +546,18 @@ def generate_rar4(out):
     write(os.path.join(base, "rar5", "r5.part1.rar"), w1)
     write(os.path.join(base, "rar5", "r5.part2.rar"), w2)
     key["rar5"] = {"files": ["rar5/r5.part1.rar", "rar5/r5.part2.rar"], "ssn": "536-22-1899"}
+
+    # RAR 5: a member split into a last volume smaller than 512 bytes, the
+    # SSN in its part there (libarchive's RAR 5 reader looks for the next
+    # volume's signature 512 bytes at a time: fewer left, the member was cut)
+    csv6 = b"#" * 2500 + people(["536-22-1870"], "rar5s")
+    k = 2500
+    x1 = rar5_volume(0, [("a_scan.bin", blob), ("m_people.csv", csv6[:k], False, True, csv6)], False)
+    x2 = rar5_volume(1, [("m_people.csv", csv6[k:], True, False, csv6)], True)
+    assert len(x2) < 512 <= len(x1)
+    write(os.path.join(base, "rar5s", "r5s.part1.rar"), x1)
+    write(os.path.join(base, "rar5s", "r5s.part2.rar"), x2)
+    key["rar5s"] = {"files": ["rar5s/r5s.part1.rar", "rar5s/r5s.part2.rar"], "ssn": "536-22-1870"}
     return key
 
 

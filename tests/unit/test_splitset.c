@@ -121,28 +121,23 @@ static void make_names(void **state)
 
 static char dir[64];
 
-static void put(const char *name, size_t size)
+/* A file in dir: the bytes b[0..len), then 'x' to `size` bytes. */
+static void put_bytes(const char *name, const void *b, size_t len, size_t size)
 {
     char p[128];
     snprintf(p, sizeof p, "%s/%s", dir, name);
     FILE *f = fopen(p, "wb");
     assert_non_null(f);
-    for (size_t i = 0; i < size; i++) fputc('x', f);
+    for (size_t i = 0; i < size; i++) fputc(i < len ? ((const unsigned char *)b)[i] : 'x', f);
     fclose(f);
 }
 
+/* `size` bytes of 'x'. */
+static void put(const char *name, size_t size) { put_bytes(name, NULL, 0, size); }
+
 /* A file that starts as a 7z does (a byte split's first part must: see
  * starts_as_archive() in splitset.c), then 'x' to `size` bytes. */
-static void put_arc(const char *name, size_t size)
-{
-    static const char sig[] = "7z\xBC\xAF\x27\x1C";
-    char p[128];
-    snprintf(p, sizeof p, "%s/%s", dir, name);
-    FILE *f = fopen(p, "wb");
-    assert_non_null(f);
-    for (size_t i = 0; i < size; i++) fputc(i < 6 ? sig[i] : 'x', f);
-    fclose(f);
-}
+static void put_arc(const char *name, size_t size) { put_bytes(name, "7z\xBC\xAF\x27\x1C", 6, size); }
 
 static const struct ls_split_plan *probe(const char *name)
 {
@@ -308,13 +303,7 @@ static void probe_not_an_archive(void **state)
     put("run.002", 7);
     assert_null(probe("run.001"));
     /* the same names on a gzip stream's pieces are a set */
-    char p[128];
-    snprintf(p, sizeof p, "%s/g.aa", dir);
-    FILE *f = fopen(p, "wb");
-    assert_non_null(f);
-    fputs("\x1F\x8B\x08", f);
-    for (int i = 3; i < 100; i++) fputc('x', f);
-    fclose(f);
+    put_bytes("g.aa", "\x1F\x8B\x08", 3, 100);
     put("g.ab", 60);
     const struct ls_split_plan *pl = probe("g.ab");
     assert_non_null(pl);
@@ -492,16 +481,6 @@ static void probe_width_overflow(void **state)
     p = probe("r.part1.rar");
     assert_non_null(p);
     assert_int_equal(p->n, 11);
-}
-
-static void put_bytes(const char *name, const void *b, size_t len, size_t size)
-{
-    char p[128];
-    snprintf(p, sizeof p, "%s/%s", dir, name);
-    FILE *f = fopen(p, "wb");
-    assert_non_null(f);
-    for (size_t i = 0; i < size; i++) fputc(i < len ? ((const unsigned char *)b)[i] : 'x', f);
-    fclose(f);
 }
 
 /* Byte splits of formats without a signature at byte 0: a Version 7 tar
@@ -780,7 +759,18 @@ static void starts_anew_heads_and_ends(void **state)
     uint8_t tail[2048] = {0};
     assert_true(ls_split_starts_anew(gz, sizeof gz, tail, 0, gz, sizeof gz)); /* a stream marks no end */
     assert_false(ls_split_starts_anew(gz, sizeof gz, tail, 0, gz_bad, sizeof gz_bad));
-    assert_false(ls_split_starts_anew(gz, sizeof gz, tail, 0, bz, sizeof bz)); /* another format */
+    assert_true(ls_split_starts_anew(gz, sizeof gz, tail, 0, bz, sizeof bz)); /* another format's whole header */
+    assert_false(ls_split_starts_anew(gz, sizeof gz, tail, 0, bz_mid, sizeof bz_mid));
+    static const uint8_t lzw[3] = {0x1F, 0x9D, 0x90}; /* compress: 3 bytes are no proof of another format */
+    assert_false(ls_split_starts_anew(gz, sizeof gz, tail, 0, lzw, sizeof lzw));
+    /* a zip local header after a stream: only a sane one (version, method, a printable name) */
+    uint8_t lh[40] = {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0};
+    lh[26] = 9;
+    memcpy(lh + 30, "notes.txt", 9);
+    assert_true(ls_split_starts_anew(gz, sizeof gz, tail, 0, lh, 39));
+    assert_false(ls_split_starts_anew(gz, sizeof gz, tail, 0, lh, 35)); /* its name cut */
+    lh[8] = 77; /* no method a zip tool writes */
+    assert_false(ls_split_starts_anew(gz, sizeof gz, tail, 0, lh, 39));
     assert_true(ls_split_starts_anew(bz, sizeof bz, tail, 0, bz, sizeof bz));
     assert_false(ls_split_starts_anew(bz, sizeof bz, tail, 0, bz_mid, sizeof bz_mid));
     assert_true(ls_split_starts_anew(xz, sizeof xz, tail, 0, xz, sizeof xz));
@@ -801,9 +791,47 @@ static void starts_anew_heads_and_ends(void **state)
     tail[sizeof tail - 1] = 0;
     th[0] ^= 1; /* its checksum wrong */
     assert_false(ls_split_starts_anew(th, sizeof th, tail, sizeof tail, th, sizeof th));
+    /* a whole zip after a whole tar (the tar's end in the part before) */
+    lh[8] = 8;
+    assert_true(ls_split_starts_anew(th, sizeof th, tail, sizeof tail, lh, 39));
+    tail[sizeof tail - 1] = 'x';
+    assert_false(ls_split_starts_anew(th, sizeof th, tail, sizeof tail, lh, 39));
+    tail[sizeof tail - 1] = 0;
     /* no archive format: never */
     assert_false(ls_split_starts_anew((const uint8_t *)"plain", 5, tail, 0, (const uint8_t *)"plain", 5));
     assert_false(ls_split_starts_anew(NULL, 0, NULL, 0, NULL, 0));
+}
+
+/* Where a cabinet, a WIM and an ISO 9660 image end, as their headers say
+ * (ls_split_declared_end): a byte split whose first part holds all of one
+ * is no set. */
+static void declared_end_cab_wim_iso(void **state)
+{
+    (void)state;
+    static uint8_t h[34816];
+    memset(h, 0, sizeof h);
+    memcpy(h, "MSCF", 4);
+    h[8] = 0x10, h[9] = 0x27; /* cbCabinet 10000 */
+    h[16] = 44;               /* coffFiles */
+    h[24] = 3, h[25] = 1;
+    assert_int_equal(ls_split_declared_end(h, 36, false), 10000);
+    h[25] = 2; /* no version 1.3: not trusted */
+    assert_int_equal(ls_split_declared_end(h, 36, false), 0);
+    memset(h, 0, 64);
+    memcpy(h, "MSWIM\0\0\0", 8);
+    h[8] = 208;
+    h[0x30] = 100, h[0x38] = 0xCE, h[0x39] = 1;  /* lookup table: 100 bytes at 462 */
+    h[0x48] = 0xB2, h[0x49] = 2, h[0x50] = 0x32, h[0x51] = 2; /* XML: 690 bytes at 562 */
+    assert_int_equal(ls_split_declared_end(h, 208, false), 1252);
+    assert_int_equal(ls_split_declared_end(h, 200, false), 0); /* its header cut */
+    memset(h, 0, 256);
+    uint8_t *d = h + 32768;
+    memcpy(d, "\x01" "CD001\x01", 7);
+    d[80] = 182, d[87] = 182;               /* volume space size, both-endian */
+    d[129] = 8, d[130] = 8;                 /* logical block size 2048, both-endian */
+    assert_int_equal(ls_split_declared_end(h, sizeof h, false), 182u * 2048u);
+    d[87] = 183; /* its halves disagree */
+    assert_int_equal(ls_split_declared_end(h, sizeof h, false), 0);
 }
 
 int main(void)
@@ -831,6 +859,7 @@ int main(void)
         cmocka_unit_test(probe_rar_last_volume),
         cmocka_unit_test(probe_zip_disks),
         cmocka_unit_test(starts_anew_heads_and_ends),
+        cmocka_unit_test(declared_end_cab_wim_iso),
     };
     return cmocka_run_group_tests(tests, mkdir_tmp, rm_tmp);
 }
