@@ -88,7 +88,8 @@ struct run {
     struct ls_summary *sum;
     struct ls_buf line;
     bool write_failed;
-    bool progress;
+    bool progress;     /* the one-line display on a terminal */
+    double log_every;  /* stderr not a terminal: a progress line every this many seconds (0: none) */
     bool enumerating;
     double t_start, t_last;
     struct ls_rootlist list;
@@ -573,7 +574,9 @@ static int on_record(void *ud, enum ls_record_kind kind, const char *line, size_
     return 0;
 }
 
-/* ---- progress (TTY only) ---- */
+/* ---- progress: a line redrawn on a terminal; on a log, a line a minute ---- */
+
+#define PROGRESS_LOG_EVERY 60.0 /* seconds between lines when stderr is not a terminal */
 
 static void fmt_eta(double s, char *out, size_t n)
 {
@@ -582,18 +585,25 @@ static void fmt_eta(double s, char *out, size_t n)
     else snprintf(out, n, "%dm%02ds", (int)(s / 60), (int)s % 60);
 }
 
+/* On a terminal the line is redrawn (\r, erase) at most 4 times a second;
+ * on a log (a file, a pipe: nohup, a CI job, tmux's pipe-pane) a plain
+ * line ends in a newline once a minute, so that a run of hours says how
+ * far it got and no escape sequence reaches the log. The cost is one
+ * clock read per root between lines. */
 static void progress(struct run *r, bool final)
 {
-    if (!r->progress) return;
+    if (!r->progress && !r->log_every) return;
     double now = ls_now();
-    if (!final && now - r->t_last < 0.25) return;
+    if (!final && now - r->t_last < (r->progress ? 0.25 : r->log_every)) return;
+    if (final && !r->progress) return;
     r->t_last = now;
+    const char *pre = r->progress ? "\r\033[K" : "", *post = r->progress ? "" : "\n";
     if (final) {
         fputs("\r\033[K", stderr);
         return;
     }
     if (r->enumerating) {
-        fprintf(stderr, "\r\033[Kleaksift: enumerating, %zu files so far", r->list.n);
+        fprintf(stderr, "%sleaksift: enumerating, %zu files so far%s", pre, r->list.n, post);
         return;
     }
     double dt = now - r->t_start, done = (double)r->bytes_done, total = (double)r->list.total_bytes;
@@ -603,9 +613,9 @@ static void progress(struct run *r, bool final)
     /* objects: those written plus those the workers have made for the
      * roots in hand, so one large archive shows its members going by */
     uint64_t objects = ls_summary_objects(r->sum) + (r->pool ? ls_pool_objects_in_flight(r->pool) : 0);
-    fprintf(stderr, "\r\033[Kleaksift: %llu/%zu files, %llu objects, %.1f/%.1f MiB, %.1f MiB/s, ETA %s, %llu flagged",
+    fprintf(stderr, "%sleaksift: %llu/%zu files, %llu objects, %.1f/%.1f MiB, %.1f MiB/s, ETA %s, %llu flagged%s", pre,
             (unsigned long long)r->roots_done, r->list.n, (unsigned long long)objects, done / 1048576.0,
-            total / 1048576.0, rate / 1048576.0, eta, (unsigned long long)ls_summary_flagged(r->sum));
+            total / 1048576.0, rate / 1048576.0, eta, (unsigned long long)ls_summary_flagged(r->sum), post);
 }
 
 static void on_pool_root(void *ud, const char *path, uint64_t size, bool failed)
@@ -1154,6 +1164,11 @@ int scan_run(struct scan_opts *o)
 #endif
     r.t_start = r.t_last = ls_now();
     r.progress = !o->quiet && isatty(STDERR_FILENO);
+    r.log_every = !o->quiet && !r.progress ? PROGRESS_LOG_EVERY : 0;
+#ifdef LEAKSIFT_TEST_HOOKS
+    const char *pe = getenv("LEAKSIFT_TEST_PROGRESS_EVERY"); /* test_cli19: seconds between log lines */
+    if (pe && r.log_every) r.log_every = strtod(pe, NULL) > 0 ? strtod(pe, NULL) : 1e-9;
+#endif
     ls_buf_init(&r.line, 512u << 20);
     ls_rootlist_init(&r.list);
     struct cli_walk walk = {.fn = on_root, .ud = &r, .shard_k = o->shard_k, .shard_n = o->shard_n};

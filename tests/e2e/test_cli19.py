@@ -7,8 +7,15 @@ two-hex-digit folders of copies, lost+found and the manifest -o itself)
 is refused before anything is written, exit 2: copies of quarantined
 files were mixed into it, 0400, beside its own files. A new folder, an
 empty one, and a store a previous run wrote (with the manifest inside it,
-resumed) are taken."""
+resumed) are taken.
+
+Progress on a log: with stderr not a terminal (nohup, a CI job, a pipe)
+and no -q, a plain progress line ends in a newline once a minute (it was
+silent until the end: a run of hours said nothing); never a carriage
+return or an escape sequence in the log. The tests shorten the minute
+through LEAKSIFT_TEST_PROGRESS_EVERY (test-hook builds only)."""
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -78,6 +85,44 @@ class QuarantineDirMustBeAStore(unittest.TestCase):
         p = self.scan(store, "--resume", out=out)
         self.assertEqual(p.returncode, 1, p.stderr)
         self.assertEqual(len(lsutil.load(out).roots()), 1)
+
+
+def hooks_on():
+    return b"test hooks: on" in lsutil.run(["version"]).stderr
+
+
+@unittest.skipUnless(hooks_on(), "CLI built without -DLEAKSIFT_TEST_HOOKS=ON")
+class ProgressOnALog(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="ls_cli19_p_")
+        os.makedirs(os.path.join(cls.tmp, "d"))
+        for i in range(40):
+            with open(os.path.join(cls.tmp, "d", "f%02d.txt" % i), "wb") as f:
+                f.write(b"line %d, nothing here\n" % i)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def run_scan(self, *extra):
+        env = dict(os.environ, LEAKSIFT_TEST_PROGRESS_EVERY="0")  # a line at every root
+        return lsutil.run(["scan", "-j1", "-o", os.path.join(self.tmp, "p.jsonl")] + list(extra) +
+                          [os.path.join(self.tmp, "d")], env=env)
+
+    def test_lines_on_a_log(self):
+        p = self.run_scan()
+        self.assertIn(p.returncode, (0, 1), p.stderr)
+        lines = re.findall(rb"^leaksift: (\d+)/40 files, \d+ objects, .*, ETA \S+, \d+ flagged$", p.stderr, re.M)
+        self.assertGreaterEqual(len(lines), 2, p.stderr)
+        self.assertNotIn(b"\r", p.stderr)
+        self.assertNotIn(b"\033", p.stderr)
+        self.assertIn(b"leaksift: 40 files, 40 objects", p.stderr)  # the summary still ends it
+
+    def test_quiet_says_nothing(self):
+        p = self.run_scan("-q")
+        self.assertIn(p.returncode, (0, 1), p.stderr)
+        self.assertEqual(p.stderr, b"")
 
 
 if __name__ == "__main__":
