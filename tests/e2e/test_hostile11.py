@@ -9,9 +9,8 @@ with hash-named files, adb), office leftovers (owner files, autosaves,
 .xlk, OneNote, Visio, Publisher, Works, Notepad++, mail-merge sources,
 .prn, XPS) and files whose names lie.
 
-Scanned with a known fingerprint key, with two workers and with one: every
-key entry not marked arguable or a known gap must hold in both, no manifest
-line may hold a planted value, and both runs must give the same answers.
+Checked as lsutil.KeyedDumpTests says: scanned twice with a known
+fingerprint key (two workers, one), the key's entries against both.
 """
 import os
 import sys

@@ -9,9 +9,8 @@ wage files, payroll exports (fixed width, QuickBooks IIF, GnuCash, a CSV in
 a zip and its encrypted twin), X9.37 image cash letters, and the decoys of
 banking (routing and trace numbers, hashes, amounts, BICs, creditor ids).
 
-Scanned with a known fingerprint key, with two workers and with one: every
-key entry not marked arguable or a known gap must hold in both, no manifest
-line may hold a planted value, and both runs must give the same answers.
+Checked as lsutil.KeyedDumpTests says: scanned twice with a known
+fingerprint key (two workers, one), the key's entries against both.
 """
 import os
 import sys

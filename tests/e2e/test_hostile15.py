@@ -12,9 +12,8 @@ session files, a skimmer's exfil files, JSON, Elasticsearch bulk and
 mongoexport exports, a Redis AOF of sessions, a webshell, a tar that climbs
 and links to /etc/shadow, a zip bomb named backup.zip, a ZipCrypto zip.
 
-Scanned with a known fingerprint key, with two workers and with one: every
-key entry not marked arguable or a known gap must hold in both, no manifest
-line may hold a planted value, and both runs must give the same answers.
+Checked as lsutil.KeyedDumpTests says: scanned twice with a known
+fingerprint key (two workers, one), the key's entries against both.
 """
 import os
 import sys

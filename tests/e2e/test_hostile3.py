@@ -9,12 +9,8 @@ climbing GNU long names, pax paths and BSD ar names, compressed tars cut in
 the middle of a member, nesting to exactly the depth limit and one past it,
 empty archives of every kind, and PII in zstd/lz4 skippable frames.
 
-The dump is scanned with a known fingerprint key, with two workers and with
-one: every key entry not marked arguable must hold in both (planted values
-by their fingerprints in the record that must hold them), no manifest line
-may hold a planted value, and both runs must give the same answers. Entries
-marked arguable or as a known gap are printed, not failed (a gap that starts
-to hold fails until its mark is dropped).
+Checked as lsutil.KeyedDumpTests says: scanned twice with a known
+fingerprint key (two workers, one), the key's entries against both.
 """
 import os
 import sys

@@ -13,12 +13,8 @@ a solid 7z; mail attachments that lie about their type, base64 forwards,
 boundaries followed by blanks; an embedded workbook; UTF-16 text, NUL
 files and slack; a PDF "redacted" by an incremental update.
 
-The dump is scanned with a known fingerprint key, with two workers and with
-one: every key entry not marked arguable must hold in both (planted values
-by their fingerprints in the record that must hold them), no manifest line
-may hold a planted value, and both runs must give the same answers. Entries
-marked arguable or as a known gap are printed, not failed (a gap that starts
-to hold fails until its mark is dropped).
+Checked as lsutil.KeyedDumpTests says: scanned twice with a known
+fingerprint key (two workers, one), the key's entries against both.
 """
 import os
 import sys

@@ -20,12 +20,8 @@ a NUL in a zip name, a 7z with a newline in a name, a cut 7z,
 a tar file entry named like a directory), formats libarchive cannot read
 (ARJ, StuffIt), and a chain six containers deep.
 
-The dump is scanned with a known fingerprint key, with two workers and with
-one: every key entry not marked arguable must hold in both (planted values
-by their fingerprints in the record that must hold them), no manifest line
-may hold a planted value, and both runs must give the same answers. Entries
-marked arguable or as a known gap are printed, not failed (a gap that starts
-to hold fails until its mark is dropped).
+Checked as lsutil.KeyedDumpTests says: scanned twice with a known
+fingerprint key (two workers, one), the key's entries against both.
 """
 import os
 import sys

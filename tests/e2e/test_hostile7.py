@@ -13,9 +13,8 @@ WARC) and a file tree as a share copy leaves it (a path past PATH_MAX,
 symlink loops, hard links, a socket, device nodes that read endlessly,
 names starting with '-', case-only twins, an empty file).
 
-Scanned with a known fingerprint key, with two workers and with one: every
-key entry not marked arguable must hold in both, no manifest line may hold a
-planted value, and both runs must give the same answers.
+Checked as lsutil.KeyedDumpTests says: scanned twice with a known
+fingerprint key (two workers, one), the key's entries against both.
 """
 import os
 import sys

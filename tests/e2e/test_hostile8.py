@@ -17,9 +17,8 @@ Notes .nsf, and the address books and calendars beside them (vCard 2.1
 quoted-printable, 3.0 folded, 4.0, iCalendar, LDIF with a base64 value,
 Outlook and Gmail CSV exports).
 
-Scanned with a known fingerprint key, with two workers and with one: every
-key entry not marked arguable or a known gap must hold in both, no manifest
-line may hold a planted value, and both runs must give the same answers.
+Checked as lsutil.KeyedDumpTests says: scanned twice with a known
+fingerprint key (two workers, one), the key's entries against both.
 """
 import os
 import sys
