@@ -880,6 +880,21 @@ rule secret_password_define
         any of them
 }
 
+rule secret_wordpress_salt
+{
+    meta:
+        category = "secret"
+        entity = "token"
+        severity = "high"
+        validator = "password_quoted"
+        redact = "mask"
+        description = "WordPress authentication keys and salts in wp-config.php (define('AUTH_KEY', '...'), SECURE_AUTH_KEY, LOGGED_IN_KEY, NONCE_KEY and their _SALT twins: 32-100 characters without blanks, which sign every login cookie; the sample file's 'put your unique phrase here' is none)"
+    strings:
+        $salt = /define\( {0,16}[\"'](AUTH|SECURE_AUTH|LOGGED_IN|NONCE)_(KEY|SALT)[\"'] {0,16}, {0,16}'[^'\s\\]{32,100}'/
+    condition:
+        any of them
+}
+
 rule secret_netrc_password
 {
     meta:

@@ -953,10 +953,15 @@ static bool serial_label(struct ls_slice m)
     return false;
 }
 
+struct label_cc;
+static const struct label_cc *label_country(struct ls_slice m, size_t off);
+
 static bool loc_nanp(struct ls_slice m, struct ls_value *out)
 {
     out->veto = serial_label(m);
     if (!loc_phone_span(m, out)) return false;
+    /* "Telefono (IT): 347 123 4567": the label names a country outside North America */
+    if (label_country(m, out->off)) return false;
     phone_cut_extension(m, out);
     if (out->len > 4 && ls_slice_at(m, out->off) == '(' && ls_slice_at(m, out->off + 4) != ')') {
         out->off++; /* "(713-853-5660)", "(001-...)": the '(' is the sentence's */
@@ -1096,6 +1101,68 @@ static bool national_eight(struct ls_slice m, size_t end, struct ls_slice v, con
     return true;
 }
 
+/* A label that names the number's country in parentheses ("Tel (UK):",
+ * "Mobile (DE):", "T\xc3\xa9l\xc3\xa9phone (FR):"): ISO 3166 codes (and UK) of countries outside
+ * North America, their calling codes and what a national number starts
+ * with: '0' a trunk 0 dropped in the +CC form, 'k' a 0 kept (Italy's
+ * landlines: +39 06 ...), '-' no trunk prefix (a national number starting
+ * 0 is then not read by its label). */
+struct label_cc {
+    char iso[3];
+    char cc[4];
+    char trunk;
+};
+static const struct label_cc label_ccs[] = {
+    {"UK", "44", '0'}, {"GB", "44", '0'}, {"DE", "49", '0'}, {"FR", "33", '0'}, {"NL", "31", '0'},
+    {"BE", "32", '0'}, {"CH", "41", '0'}, {"AT", "43", '0'}, {"IE", "353", '0'}, {"SE", "46", '0'},
+    {"FI", "358", '0'}, {"AU", "61", '0'}, {"NZ", "64", '0'}, {"JP", "81", '0'}, {"IN", "91", '0'},
+    {"ZA", "27", '0'}, {"TR", "90", '0'}, {"IL", "972", '0'}, {"KR", "82", '0'}, {"UA", "380", '0'},
+    {"IT", "39", 'k'}, {"ES", "34", '-'}, {"PT", "351", '-'}, {"GR", "30", '-'}, {"DK", "45", '-'},
+    {"NO", "47", '-'}, {"PL", "48", '-'}, {"CZ", "420", '-'}, {"SG", "65", '-'}, {"HK", "852", '-'},
+    {"MX", "52", '-'}, {"LU", "352", '-'},
+};
+
+/* The country the label before off names, or NULL: "(XX)" with XX a code
+ * of label_ccs (either case), the parenthesis right after a letter and a
+ * blank or '_' or '-' (not a number's "(02)"). */
+static const struct label_cc *label_country(struct ls_slice m, size_t off)
+{
+    for (size_t i = 1; i + 3 < off && i < 64; i++) {
+        if (ls_slice_at(m, i) != '(' || ls_slice_at(m, i + 3) != ')') continue;
+        int b = ls_slice_at(m, i - 1);
+        if (b != ' ' && b != '_' && b != '-' && !is_alpha(b)) continue;
+        int a0 = to_upper(ls_slice_at(m, i + 1)), a1 = to_upper(ls_slice_at(m, i + 2));
+        if (!is_alpha(a0) || !is_alpha(a1)) continue;
+        for (size_t k = 0; k < sizeof label_ccs / sizeof label_ccs[0]; k++)
+            if (label_ccs[k].iso[0] == a0 && label_ccs[k].iso[1] == a1) return &label_ccs[k];
+        return NULL;
+    }
+    return NULL;
+}
+
+/* A national number after a label naming its country: its digits d (n of
+ * them) with the country code in front, as the +CC form is normalised,
+ * must be a whole international number; then the value takes that country
+ * code (one value with the +CC form in any object). */
+static bool national_by_label(const struct label_cc *L, const char *d, size_t n, struct ls_value *out)
+{
+    char full[24];
+    size_t c = strlen(L->cc), from = 0;
+    if (d[0] == '0') {
+        if (L->trunk == '-') return false;
+        if (L->trunk == '0') from = 1;
+    }
+    if (n - from < 6 || c + n - from + 1 > sizeof full) return false;
+    memcpy(full, L->cc, c);
+    memcpy(full + c, d + from, n - from);
+    full[c + n - from] = '\0';
+    if (!e164_ok(full, c + n - from) || (full[c] == '0' && L->trunk != 'k')) return false;
+    memcpy(out->cc, L->cc, c + 1);
+    out->drop_trunk = from == 1;
+    out->trunk0 = false;
+    return true;
+}
+
 /* A number written in its country's own way after a phone label:
  * - with the trunk prefix 0 ("020 7946 0958", "(0221) 1234567", "06 12 34 56
  *   78", "(03) 9123 4567"): 9-13 digits, the second not 0;
@@ -1119,6 +1186,8 @@ static bool national_ok(struct ls_slice m, struct ls_value *out)
         d[n++] = (char)c;
     }
     d[n] = '\0';
+    const struct label_cc *lc = n >= 7 && !national_is_date(v) ? label_country(m, out->off) : NULL;
+    if (lc && !(d[0] == '0' && d[1] == '0')) return national_by_label(lc, d, n, out);
     if (n == 8 && national_eight(m, out->off + out->len, v, d)) return true;
     if (n < 9 || all_same(d + 1, n - 1) || national_is_date(v) || national_nanp_notation(v)) return false;
     if (d[0] == '0' && d[1] == '0') {
@@ -1331,7 +1400,16 @@ static bool loc_e164(struct ls_slice m, struct ls_value *out)
 {
     char d[20];
     if (!loc_phone_span(m, out)) return false;
-    if (ls_slice_at(m, out->off) != '+') return false;
+    if (ls_slice_at(m, out->off) != '+') {
+        /* "msisdn": "4915123456789": an MSISDN is the E.164 number without its '+' (mobile
+         * operators' and SMS gateways' records): one run of 10-15 digits */
+        if (out->off < 6 || !slice_has_nocase(sub(m, 0, out->off), "msisdn") || out->len < 10 || out->len > 15 ||
+            count_class(sub(m, out->off, out->len), is_digit) != out->len)
+            return false;
+        for (size_t i = 0; i < out->len; i++) d[i] = (char)ls_slice_at(m, out->off + i);
+        d[out->len] = '\0';
+        return e164_ok(d, out->len);
+    }
     /* a number ends at two separators in a row ("+49 30 1234567 - 2024") */
     for (size_t i = out->off + 1; i + 1 < out->off + out->len; i++) {
         int c = ls_slice_at(m, i), n = ls_slice_at(m, i + 1);
