@@ -27,10 +27,12 @@
  *
  * Ignored on purpose: directory validation (which segments a message may
  * hold), control counts (UNT, UNZ), the meaning of other segments, binary
- * UNO objects, syntax version 4's interactive (I-EDI) headers. An
- * interchange that opens with UNB and does not close with UNZ, or whose
- * last segment has no terminator (a transfer cut short), is noted
- * truncated.
+ * UNO objects, syntax version 4's interactive (I-EDI) headers. Text is
+ * read in the code page the first UNB's syntax identifier names (UNOC
+ * Latin-1 ... UNOK Latin-5) when the file is not valid UTF-8, else as
+ * UTF-8. An interchange that opens with UNB and does not close with UNZ,
+ * or whose last segment has no terminator (a transfer cut short), is
+ * noted truncated.
  *
  * Attacker-controlled: every byte, the service characters included
  * (refused when two that delimit are equal). Segments are counted against
@@ -291,8 +293,36 @@ struct edi_state {
     struct edi_sep sep;
     struct ls_buf text, labels, seg, scratch;
     size_t segments;
+    unsigned page; /* the code page the first UNB's syntax identifier names (0: ASCII or UTF-8) */
     bool open, cut; /* a UNB read, its UNZ not yet; the last segment had no terminator */
 };
+
+/* The code page of a syntax identifier (ISO 9735 part 1, annex A): UNOC
+ * ISO 8859-1, UNOD 8859-2, UNOE 8859-5, UNOF 8859-7, UNOG 8859-3, UNOH
+ * 8859-4, UNOI 8859-6, UNOJ 8859-8, UNOK 8859-9; 0 for the ASCII subsets
+ * (UNOA, UNOB, IATA, IATB) and UTF-8 (UNOW, UNOY). */
+static unsigned edi_page(struct ls_slice id)
+{
+    static const struct {
+        const char *id;
+        unsigned page;
+    } pages[] = {{"UNOC", 28591}, {"UNOD", 28592}, {"UNOE", 28595}, {"UNOF", 28597}, {"UNOG", 28593},
+                 {"UNOH", 28594}, {"UNOI", 28596}, {"UNOJ", 28598}, {"UNOK", 28599}};
+    for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++)
+        if (ls_slice_eq_str(id, pages[i].id)) return pages[i].page;
+    return 0;
+}
+
+/* b's bytes read in the code page cp, as UTF-8 (what fits in b's cap). */
+static ls_err edi_recode(struct ls_buf *b, const struct ls_codepage *cp, size_t max)
+{
+    struct ls_buf out;
+    ls_buf_init(&out, max);
+    ls_err e = ls_codepage_to_utf8(&out, ls_buf_slice(b), cp);
+    ls_buf_free(b);
+    *b = out;
+    return e;
+}
 
 /* One raw segment (terminator excluded): st->seg gets it with EDI_ELEM and
  * EDI_COMP for its separators and the released characters as data; the
@@ -316,7 +346,10 @@ static ls_err edi_segment(struct edi_state *st, struct ls_slice raw)
     }
     LS_TRY(ls_buf_addc(&st->text, '\n'));
     struct ls_slice tag = edi_el(seg, 0);
-    if (ls_slice_eq_str(tag, "UNB")) st->open = true;
+    if (ls_slice_eq_str(tag, "UNB")) {
+        if (!st->open && !st->page) st->page = edi_page(edi_co(edi_el(seg, 1), 0));
+        st->open = true;
+    }
     else if (ls_slice_eq_str(tag, "UNZ")) st->open = false;
     ls_buf_reset(&st->scratch);
     LS_TRY(edi_labels(&st->scratch, seg));
@@ -377,6 +410,15 @@ static ls_err edifact_extract(struct ls_ctx *c, struct ls_object *o)
     if (e == LS_E_LIMIT) ls_note(c, o, LS_R_LIMIT_TEXT, "edifact: text cut at the text budget");
     if (e == LS_OK && st.cut) ls_note(c, o, LS_R_TRUNCATED, "edifact: the last segment has no terminator");
     else if (e == LS_OK && st.open) ls_note(c, o, LS_R_TRUNCATED, "edifact: the interchange ends without its UNZ trailer");
+    /* a syntax identifier's single-byte page, unless the bytes are UTF-8 all the same (senders mislabel) */
+    const struct ls_codepage *cp = st.page ? ls_codepage_by_number(st.page) : NULL;
+    if (cp && !ls_utf8_valid(rest)) {
+        ls_err re = edi_recode(&st.text, cp, max);
+        ls_err le = edi_recode(&st.labels, cp, max);
+        if (re == LS_E_LIMIT || le == LS_E_LIMIT) ls_note(c, o, LS_R_LIMIT_TEXT, "edifact: text cut at the text budget");
+        if (e == LS_OK && re != LS_OK && re != LS_E_LIMIT) e = re;
+        if (e == LS_OK && le != LS_OK && le != LS_E_LIMIT) e = le;
+    }
     ls_err te = ls_emit_done(c, o, &st.text, &st.labels);
     ls_buf_free(&st.seg);
     ls_buf_free(&st.scratch);

@@ -510,10 +510,24 @@ def hostile_cases():
     key("zip_climb_member", r, ["pnrgov/PNRGOV_0117.edi"], exact=pp(zp))
 
 
+def charset_cases():
+    # a PAXLST in ISO 8859-1 (UNB+UNOC) whose birth date is only in a Latin-1 remark ("née le
+    # 14.03.1975", no DTM+329): a birth date only when read in the page the syntax identifier names (as
+    # UTF-8 the é is a replaced byte and the label is lost)
+    cp = traveller()
+    body = paxlst([cp], ref="000000107", flight="SK0512").decode()
+    body = body.replace("DTM+329:%s'\n" % cp["yymmdd"], "").replace("UNB+UNOA:4+", "UNB+UNOC:3+").replace(
+        "LOC+91+GBR'", "LOC+91+GBR'\nFTX+AAI+++Passag\u00e8re n\u00e9e le %s \u00e0 Lyon'" % (
+            "%s.%s.%s" % (cp["dob"][8:], cp["dob"][5:7], cp["dob"][:4])), 1)
+    r = put(AIR + "/apis/outbound/PAXLST_SK0512_20141124.edi", body.encode("latin-1"))
+    key("paxlst_latin1", r, [], exact=pp(cp), coverage="full", verdict="sensitive")
+
+
 def generate(out):
     """Build OUT/dump and OUT/key.json; return the key."""
     _npp[0] = 0
-    return D.generate(out, (edifact_cases, pnr_cases, bcbp_cases, mrz_cases, hotel_cases, mail_cases, hostile_cases))
+    return D.generate(out, (edifact_cases, pnr_cases, bcbp_cases, mrz_cases, hotel_cases, mail_cases, hostile_cases,
+                                  charset_cases))
 
 
 CORPUS = {  # fuzz seeds: dump path -> (harness, seed name)
