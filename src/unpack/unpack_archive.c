@@ -472,6 +472,8 @@ struct arc {
     bool any_encrypted;
     unsigned n_unsupported; /* members stored with a method libarchive lacks */
     bool read_iso;          /* libarchive read it as ISO 9660 (not as the tar of its zeros) */
+    bool whole_known;       /* its own structure says the file is whole (a cab's size, a RAR 4
+                             * end block, an ISO's volume size): a decoder failure is damage */
     struct ls_buf dirs;     /* names of directory entries not recorded, each + '\0' */
     bool dirs_full;         /* dirs reached ARC_DIRS_MAX: later names not kept */
     bool zip_nested;        /* the last end record is a stored member's (zipcd.h): read by local headers */
@@ -804,6 +806,17 @@ static bool damaged_7z(const struct arc *ar)
     return is_7z(ar) && !ar->short_why[0];
 }
 
+/* The same for a file whose own structure says it is whole (whole_known:
+ * a cab whose header size is inside the file, a RAR 4 whose blocks walk to
+ * its end of archive block, an ISO 9660 image as long as its volume):
+ * libarchive 3.6's decoders fail on some sound files (cab LZX with a
+ * 16-bit window, a RAR 3 low-distance reset, a Joliet name it takes for too
+ * long) that 7-Zip lists whole; that is not a cut. */
+static bool damaged_whole(const struct arc *ar)
+{
+    return damaged_7z(ar) || (ar->whole_known && !ar->short_why[0]);
+}
+
 static void stop_tags(struct arc *ar, struct arc_child *k, const struct unpack_result *res,
                       uint64_t floor)
 {
@@ -813,7 +826,7 @@ static void stop_tags(struct arc *ar, struct arc_child *k, const struct unpack_r
                   (res->stop == UNPACK_DONE && res->warned)) && unsupported_error(ar);
     if (unsup) ar->n_unsupported++;
     if ((res->stop == UNPACK_FAILED || res->stop == UNPACK_FATAL) && unsup) t = LS_R_UNSUPPORTED;
-    else if (res->stop == UNPACK_FATAL && damaged_7z(ar)) t = LS_R_PARSE_ERROR;
+    else if (res->stop == UNPACK_FATAL && damaged_whole(ar)) t = LS_R_PARSE_ERROR;
     if (t) tag(k, t);
     if (res->stop != UNPACK_DONE) {
         k->ch.flags |= LS_CHILD_TRUNCATED;
@@ -908,7 +921,7 @@ static ls_err after_read(struct arc *ar, const struct unpack_result *res, ls_err
     case UNPACK_CUT_TIME: return LS_E_TIMEOUT;
     case UNPACK_FATAL: {
         const char *why = unsupported_error(ar) ? LS_R_UNSUPPORTED
-                          : damaged_7z(ar)      ? LS_R_PARSE_ERROR
+                          : damaged_whole(ar)   ? LS_R_PARSE_ERROR
                                                 : LS_R_TRUNCATED;
         /* list_rest(): a later folder failing the same way is said once */
         if (!ar->in_rest || strncmp(ar->rest_err, ar->ss.err, sizeof ar->rest_err - 1) != 0)
@@ -1307,7 +1320,13 @@ static ls_err do_entry(struct arc *ar, struct archive_entry *e, bool warned)
     if (nb.len >= ARC_NAME_MAX) say(&k, "name longer than 64 KiB: cut", NULL);
     if (archive_entry_size_is_set(e) && archive_entry_size(e) > 0)
         k.ch.declared_size = (uint64_t)archive_entry_size(e);
-    if (warned && !ar->raw && archive_entry_pathname(e) == NULL) {
+    if (warned && !ar->raw && archive_entry_pathname(e) == NULL && !strstr(ar->ss.err, "name")) {
+        /* a warning that is not about the name, on an entry left without
+         * one (ISO 9660: "Directory is beyond end-of-media"): damage */
+        tag(&k, LS_R_PARSE_ERROR);
+        ls_note(ar->c, ar->o, LS_R_PARSE_ERROR, "%s: member %llu: %s", fmt_name(ar),
+                (unsigned long long)ar->seen, ar->ss.err);
+    } else if (warned && !ar->raw && archive_entry_pathname(e) == NULL) {
         /* the warning is about the name only (already tagged bad_name) */
     } else if (warned && name_warning(ar)) {
         /* a name kept as stored: nothing of the member went unread */
@@ -1410,7 +1429,7 @@ static ls_err header_error(struct arc *ar, int r)
         return LS_E_ENCRYPTED;
     }
     if (r == ARCHIVE_FATAL || r == ARCHIVE_RETRY) {
-        bool cut = ar->seen || ar->short_why[0] || strstr(ar->ss.err, "runcated");
+        bool cut = (ar->seen || ar->short_why[0] || strstr(ar->ss.err, "runcated")) && !damaged_whole(ar);
         const char *why = unsupported_error(ar) ? LS_R_UNSUPPORTED
                           : cut                   ? LS_R_TRUNCATED
                                                   : LS_R_PARSE_ERROR;
@@ -2628,6 +2647,59 @@ static size_t last_stream_start(struct ls_slice s)
     return last;
 }
 
+/* An ISO 9660 image inside a compressed stream (`.iso.Z`, `.iso.gz`):
+ * cut_iso() sees only the compressed bytes, and libarchive's reader stops
+ * after the last directory it needs, so a cut past it read as whole (a
+ * compress stream has no end marker to tell). The stream is decoded again
+ * (raw, nothing kept or charged; up to the volume size its primary volume
+ * descriptor declares, the bomb ratio and the time budget): a stream that
+ * ends quietly short of that size was cut. */
+#define ISO_PVD_END (32768u + 136u)
+static void iso_filtered_cut(struct arc *ar, struct ls_slice in)
+{
+    struct unpack_session t;
+    struct archive_entry *en;
+    if (!ar->eof_clean || ar->cut || ar->short_why[0]) return;
+    if (unpack_open(&t, in, UNPACK_MODE_RAW) != LS_OK || unpack_next(&t, &en) != ARCHIVE_OK) {
+        unpack_close(&t);
+        return;
+    }
+    uint8_t pvd[ISO_PVD_END - 32768u];
+    char buf[16384];
+    uint64_t got = 0, want = 0, cap = (uint64_t)in.len * (ar->lim->bomb_ratio ? ar->lim->bomb_ratio : 200u) +
+                                       ar->lim->bomb_floor;
+    bool known = false, ended = false;
+    memset(pvd, 0, sizeof pvd);
+    ls_watch_enter();
+    while (got < cap && !ls_ctx_expired(ar->c)) {
+        la_ssize_t n = archive_read_data(t.a, buf, sizeof buf);
+        if (n <= 0) {
+            ended = n == 0;
+            break;
+        }
+        for (uint64_t i = got < 32768u ? 32768u - got : 0; i < (uint64_t)n && got + i < ISO_PVD_END; i++)
+            pvd[got + i - 32768u] = (uint8_t)buf[i];
+        got += (uint64_t)n;
+        if (!known && got >= ISO_PVD_END) {
+            struct ls_slice p = {pvd, sizeof pvd};
+            uint32_t blocks;
+            uint16_t bs;
+            if (!ls_slice_starts(p, "\x01" "CD001", 6) || !ls_rd_u32le(p, 80, &blocks) ||
+                !ls_rd_u16le(p, 128, &bs) || bs < 512)
+                break;
+            known = true;
+            want = (uint64_t)blocks * bs;
+        }
+        if (known && got >= want) break;
+    }
+    ls_watch_leave();
+    unpack_close(&t);
+    if (known && ended && got < want)
+        snprintf(ar->short_why, sizeof ar->short_why,
+                 "iso9660: the volume declares %llu bytes, its compressed stream decodes to %llu (cut short)",
+                 (unsigned long long)want, (unsigned long long)got);
+}
+
 static ls_err run(struct arc *ar, enum unpack_mode mode, bool *retry_raw)
 {
     struct ls_slice in = ar->o->data;
@@ -2685,6 +2757,7 @@ static ls_err run(struct arc *ar, enum unpack_mode mode, bool *retry_raw)
     e = walk(ar);
     *retry_raw = mode == UNPACK_MODE_ANY && e == LS_OK && empty_tar_in_filter(ar);
     ar->read_iso = (archive_format(ar->ss.a) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_ISO9660;
+    if (e == LS_OK && ar->read_iso && archive_filter_count(ar->ss.a) > 1 && !ar->z_end) iso_filtered_cut(ar, in);
     unpack_close(&ar->ss);
     return e;
 }
@@ -2816,22 +2889,54 @@ static void cut_7z(struct arc *ar)
              (unsigned long long)(off > UINT64_MAX - SZ_START_LEN ? off : off + SZ_START_LEN), s.len);
 }
 
+/* A 7z whose header database (NextHeaderSize > 0, inside the file) gave
+ * no member and no error: libarchive 3.6 ends quietly on some malformed
+ * headers that 7-Zip refuses ("Headers Error"). An empty 7z (7-Zip's
+ * 32-byte file) has no header database at all. */
+static void empty_7z(struct arc *ar)
+{
+    uint64_t size;
+    if (ar->seen || !ar->eof_clean || ar->short_why[0] || ar->front ||
+        !ls_slice_starts(ar->o->data, "7z\xbc\xaf\x27\x1c", 6) || !ls_rd_u64le(ar->o->data, 20, &size) ||
+        size == 0)
+        return;
+    ls_note(ar->c, ar->o, LS_R_PARSE_ERROR, "7z: its header (%llu bytes) lists no member libarchive could "
+            "read (a damaged header: 7-Zip says \"Headers Error\")", (unsigned long long)size);
+}
+
 /* ISO 9660 (ECMA-119 8.4): the primary volume descriptor at 32768 declares
  * the volume's size in logical blocks (both-endian; the little-endian half
  * at +80, the block size at +128). A file shorter than that was cut. */
 #define ISO_PVD_AT 32768u
-static void cut_iso(struct arc *ar)
+static bool cut_iso(struct arc *ar)
 {
     struct ls_slice s = ar->o->data, id;
     uint32_t blocks;
     uint16_t bs;
-    if (!ls_slice_sub(s, ISO_PVD_AT, 6, &id) || !ls_slice_starts(id, "\x01" "CD001", 6)) return;
-    if (!ls_rd_u32le(s, ISO_PVD_AT + 80, &blocks) || !ls_rd_u16le(s, ISO_PVD_AT + 128, &bs)) return;
+    if (!ls_slice_sub(s, ISO_PVD_AT, 6, &id) || !ls_slice_starts(id, "\x01" "CD001", 6)) return false;
+    if (!ls_rd_u32le(s, ISO_PVD_AT + 80, &blocks) || !ls_rd_u16le(s, ISO_PVD_AT + 128, &bs)) return false;
     uint64_t want = (uint64_t)blocks * bs;
-    if (bs < 512 || want <= s.len) return;
+    if (bs < 512) return false;
+    if (want <= s.len) return true; /* whole */
     snprintf(ar->short_why, sizeof ar->short_why,
              "iso9660: the volume declares %llu bytes, the file holds %zu (cut short)",
              (unsigned long long)want, s.len);
+    return false;
+}
+
+/* A cabinet of a multi-cabinet set (CFHEADER flags cfhdrPREV_CABINET,
+ * cfhdrNEXT_CABINET: a folder, and the member in it, continued across two
+ * cabinets). libarchive 3.6 reads no such set ("Invalid CAB header"), and a
+ * cabinet alone lacks the part of the member in the other: truncated. */
+static void cab_set(struct arc *ar)
+{
+    bool prev, next;
+    if (ar->short_why[0] || !unpack_cab_in_set(ar->o->data, &prev, &next)) return;
+    snprintf(ar->short_why, sizeof ar->short_why,
+             "cab: a cabinet of a multi-cabinet set (its header says %s): %s",
+             prev && next ? "a cabinet comes before and after it" : prev ? "a cabinet comes before it"
+                                                                      : "a cabinet comes after it",
+             next ? "its last member goes on in the next cabinet" : "its first member begins in the previous cabinet");
 }
 
 /* Extra fields (APPNOTE 4.5) whose bodies are binary numbers, not text:
@@ -3250,9 +3355,13 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
                      r5 == LS_OK ? "between two headers" : "inside a header or a member's data");
     }
     cut_7z(&ar);
-    cut_iso(&ar);
+    ar.whole_known = cut_iso(&ar) || unpack_cab_whole(o->data) || unpack_rar4_whole(o->data);
+    cab_set(&ar);
     if (!unpack_ar_ended(o->data, ar.short_why, sizeof ar.short_why) ||
-        !unpack_rpm_ended(o->data, ar.short_why, sizeof ar.short_why)) {
+        !unpack_rpm_ended(o->data, ar.short_why, sizeof ar.short_why) ||
+        !unpack_warc_ended(o->data, ar.short_why, sizeof ar.short_why) ||
+        !unpack_lha_ended(o->data, ar.short_why, sizeof ar.short_why) ||
+        !unpack_xar_ended(o->data, ar.short_why, sizeof ar.short_why)) {
         /* said after the walk */
     }
     ar.front = skippable_frames(o->data, NULL, NULL);
@@ -3351,6 +3460,7 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
     if (e == LS_OK) gzip_header_text(&ar);
     if (e == LS_OK) gzip_trailers(&ar);
     if (e == LS_OK) stream_ends(&ar);
+    if (e == LS_OK) empty_7z(&ar);
     unsigned zleft = 0;
     if (e == LS_OK && !ar.cut && compress_cut(o->data, &zleft))
         ls_note(c, o, LS_R_TRUNCATED, "compress: the stream ends inside a code (%u bits left over that are "

@@ -7,6 +7,7 @@
 
 #include <libdeflate.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* How far back from the end the bzip2 and xz checks look for the last end
@@ -225,5 +226,257 @@ bool unpack_tar_ended(struct ls_slice s, char *why, size_t n)
     else
         snprintf(why, n, "tar: the file ends after a member, without its end-of-archive blocks "
                  "(cut short between two members?)");
+    return false;
+}
+
+/* ---- WARC ---- */
+
+#define WARC_HEADER_MAX (1u << 20) /* a record header longer than this: not a WARC we judge */
+
+/* The value of a header field (case-insensitive name, at a line start)
+ * between `from` and `end` as a decimal number. */
+static bool warc_length(struct ls_slice s, size_t from, size_t end, uint64_t *v)
+{
+    static const char name[] = "content-length:";
+    const size_t nl = sizeof name - 1;
+    *v = 0;
+    for (size_t at = from; at + nl <= end; at++) {
+        if (at != from && ls_slice_at(s, at - 1) != '\n') continue;
+        size_t i = 0;
+        for (; i < nl; i++) {
+            int c = ls_slice_at(s, at + i);
+            if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
+            if (c != name[i]) break;
+        }
+        if (i < nl) continue;
+        size_t p = at + nl;
+        while (p < end && (ls_slice_at(s, p) == ' ' || ls_slice_at(s, p) == '\t')) p++;
+        uint64_t x = 0;
+        size_t digits = 0;
+        for (; p < end; p++, digits++) {
+            int c = ls_slice_at(s, p);
+            if (c < '0' || c > '9') break;
+            if (x > (UINT64_MAX - 9) / 10) return false;
+            x = x * 10 + (uint64_t)(c - '0');
+        }
+        if (!digits) return false;
+        *v = x;
+        return true;
+    }
+    return false;
+}
+
+bool unpack_warc_ended(struct ls_slice s, char *why, size_t n)
+{
+    if (!ls_slice_starts(s, "WARC/", 5)) return true;
+    size_t at = 0;
+    for (unsigned k = 1; at < s.len && k < 100000000u; k++) {
+        if (!starts_at(s, at, "WARC/", 5)) {
+            struct ls_slice tail;
+            if (s.len - at >= 5 || !ls_slice_from(s, at, &tail) || !ls_slice_starts(tail, "WARC/", tail.len))
+                return true; /* not a record: damage or other bytes, libarchive's */
+            snprintf(why, n, "warc: the file ends inside record %u's header (cut short)", k);
+            return false;
+        }
+        size_t lim = s.len - at > WARC_HEADER_MAX ? at + WARC_HEADER_MAX : s.len;
+        struct ls_slice win;
+        if (!ls_slice_sub(s, at, lim - at, &win)) return true;
+        size_t hend = ls_slice_find(win, 0, "\r\n\r\n", 4);
+        if (hend == SIZE_MAX) {
+            if (lim < s.len) return true;
+            snprintf(why, n, "warc: the file ends inside record %u's header (cut short)", k);
+            return false;
+        }
+        uint64_t len;
+        if (!warc_length(s, at, at + hend, &len)) return true; /* no length: libarchive's to judge */
+        size_t body = at + hend + 4;
+        uint64_t left = s.len - body;
+        if (len > left || left - len < 4) {
+            snprintf(why, n, "warc: record %u declares a %llu-byte block, the file holds %llu of it "
+                     "(cut short)", k, (unsigned long long)len,
+                     (unsigned long long)(len > left ? left : len));
+            return false;
+        }
+        at = body + (size_t)len + 4;
+        while (at < s.len && (ls_slice_at(s, at) == '\r' || ls_slice_at(s, at) == '\n')) at++;
+    }
+    return true;
+}
+
+/* ---- LHA ---- */
+
+bool unpack_lha_ended(struct ls_slice s, char *why, size_t n)
+{
+    struct ls_slice m;
+    if (!ls_slice_sub(s, 2, 5, &m) || ls_slice_at(m, 0) != '-' || ls_slice_at(m, 1) != 'l' ||
+        ls_slice_at(m, 4) != '-')
+        return true;
+    size_t at = 0;
+    for (unsigned k = 0; k < 10000000u; k++) {
+        if (at == s.len) {
+            if (k == 0) return true;
+            snprintf(why, n, "lha: the file ends after member %u's data, without the 0 byte that ends "
+                     "the header list (cut short)", k);
+            return false;
+        }
+        if (ls_slice_at(s, at) == 0) return true; /* the end of the list */
+        struct ls_slice h;
+        uint32_t csize, hsize32;
+        uint16_t hsize16;
+        if (!ls_slice_sub(s, at, 22, &h) || ls_slice_at(h, 2) != '-' || ls_slice_at(h, 3) != 'l' ||
+            ls_slice_at(h, 6) != '-' || !ls_rd_u32le(h, 7, &csize))
+            return true; /* not a header: libarchive's to judge */
+        uint64_t len;
+        switch (ls_slice_at(h, 20)) {
+        case 0:
+        case 1: len = (uint64_t)ls_slice_at(h, 0) + 2; break;
+        case 2:
+            if (!ls_rd_u16le(h, 0, &hsize16)) return true;
+            len = hsize16;
+            break;
+        case 3:
+            if (!ls_rd_u32le(s, at + 24, &hsize32)) return true;
+            len = hsize32;
+            break;
+        default: return true;
+        }
+        len += csize;
+        if (len == 0 || len > s.len - at) return true; /* a member past the end: libarchive says so */
+        at += (size_t)len;
+    }
+    return true;
+}
+
+/* ---- xar ---- */
+
+#define XAR_TOC_MAX (16u << 20)
+
+/* The decimal number in <tag>N</tag> found between from and end of t. */
+static bool xml_number(struct ls_slice t, size_t from, size_t end, const char *tag, size_t tlen, uint64_t *v)
+{
+    struct ls_slice w;
+    *v = 0;
+    if (end < from || !ls_slice_sub(t, from, end - from, &w)) return false;
+    size_t at = ls_slice_find(w, 0, tag, tlen);
+    if (at == SIZE_MAX) return false;
+    uint64_t x = 0;
+    size_t p = at + tlen, digits = 0;
+    for (; p < w.len; p++, digits++) {
+        int c = ls_slice_at(w, p);
+        if (c < '0' || c > '9') break;
+        if (x > (UINT64_MAX - 9) / 10) return false;
+        x = x * 10 + (uint64_t)(c - '0');
+    }
+    if (!digits || p >= w.len || ls_slice_at(w, p) != '<') return false;
+    *v = x;
+    return true;
+}
+
+/* The end of the furthest extent the TOC gives (heap offsets); false if it
+ * names none. */
+static bool xar_heap_end(struct ls_slice t, uint64_t *end)
+{
+    static const struct { const char *open, *close; } blocks[] = {
+        {"<data>", "</data>"}, {"<ea>", "</ea>"}, {"<checksum", "</checksum>"}};
+    bool any = false;
+    *end = 0;
+    for (size_t b = 0; b < sizeof blocks / sizeof blocks[0]; b++) {
+        size_t ol = strlen(blocks[b].open), cl = strlen(blocks[b].close);
+        for (size_t at = ls_slice_find(t, 0, blocks[b].open, ol); at != SIZE_MAX;
+             at = ls_slice_find(t, at + ol, blocks[b].open, ol)) {
+            size_t close = ls_slice_find(t, at + ol, blocks[b].close, cl);
+            if (close == SIZE_MAX) break;
+            uint64_t off, len;
+            if (!xml_number(t, at, close, "<offset>", 8, &off)) continue;
+            if (!xml_number(t, at, close, b == 2 ? "<size>" : "<length>", b == 2 ? 6 : 8, &len)) continue;
+            if (off > UINT64_MAX - len) continue;
+            if (off + len > *end) *end = off + len;
+            any = true;
+        }
+    }
+    return any;
+}
+
+bool unpack_xar_ended(struct ls_slice s, char *why, size_t n)
+{
+    uint16_t hsize = 0;
+    uint32_t c_hi = 0, c_lo = 0, u_hi = 0, u_lo = 0;
+    if (!ls_slice_starts(s, "xar!", 4)) return true;
+    struct ls_cursor c = ls_cur_make(s);
+    if (ls_cur_skip(&c, 4) || ls_cur_u16be(&c, &hsize) || ls_cur_skip(&c, 2) || ls_cur_u32be(&c, &c_hi) ||
+        ls_cur_u32be(&c, &c_lo) || ls_cur_u32be(&c, &u_hi) || ls_cur_u32be(&c, &u_lo))
+        return true;
+    uint64_t clen = (uint64_t)c_hi << 32 | c_lo, ulen = (uint64_t)u_hi << 32 | u_lo;
+    if (hsize < 28 || hsize > s.len || clen == 0 || ulen == 0 || ulen > XAR_TOC_MAX || clen > s.len - hsize)
+        return true; /* a TOC past the end: libarchive says so */
+    struct ls_slice z;
+    if (!ls_slice_sub(s, hsize, (size_t)clen, &z)) return true;
+    uint8_t *toc = malloc((size_t)ulen);
+    struct libdeflate_decompressor *d = toc ? libdeflate_alloc_decompressor() : NULL;
+    bool ok = true;
+    if (d) {
+        size_t got = 0;
+        if (libdeflate_zlib_decompress(d, z.ptr, z.len, toc, (size_t)ulen, &got) == LIBDEFLATE_SUCCESS) {
+            uint64_t end;
+            struct ls_slice t = {toc, got};
+            uint64_t heap = (uint64_t)hsize + clen;
+            if (xar_heap_end(t, &end) && end > s.len - heap) {
+                snprintf(why, n, "xar: its table of contents puts member data up to heap offset %llu, "
+                         "the file holds %llu bytes of heap (cut short)", (unsigned long long)end,
+                         (unsigned long long)(s.len - heap));
+                ok = false;
+            }
+        }
+        libdeflate_free_decompressor(d);
+    }
+    free(toc);
+    return ok;
+}
+
+/* ---- cab, RAR 4: whole by their own structure ---- */
+
+bool unpack_cab_in_set(struct ls_slice s, bool *prev, bool *next)
+{
+    uint16_t flags;
+    *prev = *next = false;
+    if (!ls_slice_starts(s, "MSCF\0\0\0\0", 8) || !ls_rd_u16le(s, 30, &flags)) return false;
+    *prev = flags & 1u;
+    *next = (flags & 2u) != 0;
+    return *prev || *next;
+}
+
+bool unpack_cab_whole(struct ls_slice s)
+{
+    uint32_t size;
+    bool prev, next;
+    if (!ls_slice_starts(s, "MSCF\0\0\0\0", 8) || !ls_rd_u32le(s, 8, &size)) return false;
+    return !unpack_cab_in_set(s, &prev, &next) && size >= 36 && size <= s.len;
+}
+
+bool unpack_rar4_whole(struct ls_slice s)
+{
+    if (!ls_slice_starts(s, "Rar!\x1a\x07\x00", 7)) return false;
+    size_t at = 7;
+    for (unsigned k = 0; k < 10000000u && at < s.len; k++) {
+        uint16_t flags, hsize;
+        uint32_t add = 0;
+        if (!ls_rd_u16le(s, at + 3, &flags) || !ls_rd_u16le(s, at + 5, &hsize) || hsize < 7) return false;
+        int type = ls_slice_at(s, at + 2);
+        if (type == 0x7B) return hsize <= s.len - at; /* the end of archive block */
+        /* a volume of a set (MHD_VOLUME), a member split across volumes
+         * (LHD_SPLIT_BEFORE/AFTER): part of a member is elsewhere */
+        if ((type == 0x73 && (flags & 0x0001u)) || (type == 0x74 && (flags & 0x0003u))) return false;
+        if ((flags & 0x8000u) || type == 0x74 || type == 0x7A) {
+            if (!ls_rd_u32le(s, at + 7, &add)) return false;
+        }
+        uint64_t len = (uint64_t)hsize + add;
+        if (type == 0x74 && (flags & 0x100u)) { /* LHD_LARGE: HIGH_PACK_SIZE */
+            uint32_t high;
+            if (!ls_rd_u32le(s, at + 32, &high)) return false;
+            len += (uint64_t)high << 32;
+        }
+        if (len > s.len - at) return false;
+        at += (size_t)len;
+    }
     return false;
 }

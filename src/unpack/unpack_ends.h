@@ -34,4 +34,26 @@ bool unpack_rpm_ended(struct ls_slice s, char *why, size_t n);
  * on a 512-byte block. */
 bool unpack_tar_ended(struct ls_slice s, char *why, size_t n);
 
+/* WARC (ISO 28500: records of "WARC/1.x" header lines, a blank line, a
+ * Content-Length block, then CRLF CRLF): the records walked must end
+ * inside the file. */
+bool unpack_warc_ended(struct ls_slice s, char *why, size_t n);
+/* LHA (level 0-3 headers, each followed by its packed data; the list ends
+ * with a 0 byte): a list walked from byte 0 to the file's end without that
+ * byte lost it. */
+bool unpack_lha_ended(struct ls_slice s, char *why, size_t n);
+/* xar (a 28-byte header, a zlib-compressed XML table of contents, then the
+ * heap): every <data>/<ea> extent and the TOC checksum the table gives
+ * (heap offset + length) must end inside the file. */
+bool unpack_xar_ended(struct ls_slice s, char *why, size_t n);
+/* Whether a file's own structure says it is whole (false when it cannot
+ * tell): a cab's header size (cbCabinet) inside the file and no cabinet
+ * before or after it in a set; a RAR 4 block walk that reaches its end of
+ * archive block (not a volume, no member split across volumes). A decoder failure in such a file is damage, not a cut. */
+bool unpack_cab_whole(struct ls_slice s);
+bool unpack_rar4_whole(struct ls_slice s);
+/* cab: the header's flags (cfhdrPREV_CABINET 1, cfhdrNEXT_CABINET 2) say it
+ * is a cabinet of a multi-cabinet set; false otherwise. */
+bool unpack_cab_in_set(struct ls_slice s, bool *prev, bool *next);
+
 #endif

@@ -177,13 +177,48 @@ static bool same_name(struct ls_slice a, struct ls_slice b)
     return true;
 }
 
+/* The name an Info-ZIP Unicode Path extra field (0x7075, version 1: a
+ * CRC-32 of the header's name, then the name in UTF-8) holds; false if the
+ * extra fields hold none. */
+static bool unicode_path(struct ls_slice extra, struct ls_slice *out)
+{
+    struct ls_cursor c = ls_cur_make(extra);
+    *out = (struct ls_slice){extra.ptr, 0};
+    while (ls_cur_left(&c) >= 4) {
+        uint16_t id, n;
+        struct ls_slice body;
+        if (ls_cur_u16le(&c, &id) || ls_cur_u16le(&c, &n) || ls_cur_take(&c, n, &body)) break;
+        if (id != 0x7075 || body.len < 6 || ls_slice_at(body, 0) != 1) continue;
+        return ls_slice_from(body, 5, out);
+    }
+    return false;
+}
+
+/* The same member's name written twice: the raw names equal, or one's
+ * Unicode Path field (unicode_path()) equal to the other's raw name or
+ * field. Info-ZIP and WinZip write a legacy code-page name and the field;
+ * some writers (libarchive's own test zip_7075_utf8_paths) put another
+ * legacy spelling in the local header than in the directory, the same
+ * Unicode Path in both. */
+static bool same_member_name(struct ls_slice lname, struct ls_slice lextra, struct ls_slice cdname,
+                             struct ls_slice cdextra)
+{
+    struct ls_slice lu, cu;
+    bool hl = unicode_path(lextra, &lu), hc = unicode_path(cdextra, &cu);
+    return same_name(lname, cdname) || (hl && same_name(lu, cdname)) || (hc && same_name(lname, cu)) ||
+           (hl && hc && same_name(lu, cu));
+}
+
 /* The local header at lo names another file than the directory entry:
  * readers that walk local headers (streaming unzip, libarchive) and readers
  * that trust the directory (most GUIs, Java) see different members. */
-static void compare_names(struct zcd *z, uint64_t lo, uint16_t nlen, struct ls_slice cdname)
+static void compare_names(struct zcd *z, uint64_t lo, uint16_t nlen, uint16_t xlen, struct ls_slice cdname,
+                          struct ls_slice cdextra)
 {
-    struct ls_slice lname;
-    if (!ls_slice_sub(z->zip, (size_t)lo + LFH_LEN, nlen, &lname) || same_name(lname, cdname)) return;
+    struct ls_slice lname, lextra;
+    if (!ls_slice_sub(z->zip, (size_t)lo + LFH_LEN, nlen, &lname)) return;
+    if (!ls_slice_sub(z->zip, (size_t)lo + LFH_LEN + nlen, xlen, &lextra)) lextra.len = 0;
+    if (same_member_name(lname, lextra, cdname, cdextra)) return;
     if (z->r->name_mismatch++ == 0 && !z->r->field_mismatch)
         snprintf(z->r->mismatch, sizeof z->r->mismatch,
                  "local header says \"%.*s\", central directory \"%.*s\"",
@@ -228,7 +263,7 @@ static void compare_fields(struct zcd *z, uint64_t lo, uint16_t cflags, uint16_t
 }
 
 static bool local_range(struct zcd *z, uint64_t lo, uint64_t csize, struct zr_range *rg,
-                        struct ls_slice cdname, uint16_t cflags, uint16_t cmethod)
+                        struct ls_slice cdname, struct ls_slice cdextra, uint16_t cflags, uint16_t cmethod)
 {
     struct ls_slice s = z->zip;
     uint32_t sig;
@@ -238,7 +273,7 @@ static bool local_range(struct zcd *z, uint64_t lo, uint64_t csize, struct zr_ra
         z->r->bad_local++;
         return false;
     }
-    compare_names(z, lo, nlen, cdname);
+    compare_names(z, lo, nlen, xlen, cdname, cdextra);
     compare_fields(z, lo, cflags, cmethod, csize);
     uint64_t data = lo + LFH_LEN + nlen + xlen; /* lo <= len: no overflow */
     /* A name or extra field that runs past the file: the data starts
@@ -295,7 +330,7 @@ static ls_err one_entry(struct zcd *z, struct ls_cursor *c)
     if (flags & 1u) z->r->encrypted++;
     if (ls_slice_find(name, 0, "\0", 1) != SIZE_MAX) z->r->nul_names++;
     uint64_t at = lo > UINT64_MAX - z->r->prefix ? UINT64_MAX : lo + z->r->prefix;
-    if (local_range(z, at, cs, &z->rg[z->nrg], name, flags, method)) z->nrg++;
+    if (local_range(z, at, cs, &z->rg[z->nrg], name, extra, flags, method)) z->nrg++;
     if (z->names) {
         struct ls_zipcd_name *nm = &z->names[z->nnames++];
         nm->local = at;
