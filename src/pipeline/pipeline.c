@@ -794,11 +794,33 @@ static size_t spelled_word(struct ls_slice s, size_t i, const char *word)
     return j < s.len && s.ptr[j] == close[k - open] ? j + 1 - i : 0;
 }
 
+/* Whether s may hold one of spelled_addresses()'s needles: a closing
+ * bracket right after "at" in any case, or after it and one blank. One
+ * memchr() walk a bracket instead of twelve memmem() walks over every
+ * object's bytes and text, most of which hold none. */
+static bool spelled_maybe(struct ls_slice s)
+{
+    static const char close[] = ")]}";
+    if (s.len < 3) return false;
+    for (size_t k = 0; k < 3; k++) {
+        for (size_t at = 2; at < s.len;) {
+            const uint8_t *p = memchr(s.ptr + at, close[k], s.len - at);
+            if (!p) break;
+            size_t i = (size_t)(p - s.ptr);
+            at = i + 1;
+            if (s.ptr[i - 1] == ' ' && i >= 3) i--;
+            if ((s.ptr[i - 2] | 0x20) == 'a' && (s.ptr[i - 1] | 0x20) == 't') return true;
+        }
+    }
+    return false;
+}
+
 static void spelled_addresses(struct ls_ctx *c, struct ls_object *o, struct ls_slice s)
 {
     static const char *const needles[] = {"at)", "AT)", "At)", "at]", "AT]", "At]", "at}", "AT}",
                                           "at )", "AT )", "at ]", "AT ]"};
     size_t found = 0;
+    if (!spelled_maybe(s)) return;
     for (size_t n = 0; n < sizeof needles / sizeof needles[0]; n++) {
         size_t nl = strlen(needles[n]);
         for (size_t hit = ls_slice_find(s, 0, needles[n], nl); hit != SIZE_MAX && found < URL_ADDR_MAX;
