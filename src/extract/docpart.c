@@ -23,6 +23,11 @@ const char *ls_docpart_reason(ls_err e)
     }
 }
 
+bool ls_docpart_appledouble(struct ls_slice data)
+{
+    return data.len >= 4 && memcmp(data.ptr, "\x00\x05\x16\x07", 4) == 0;
+}
+
 /* ------------------------------------------------------------ list numbers */
 
 static size_t docpart_roman(uint32_t n, bool upper, char *out, size_t cap)

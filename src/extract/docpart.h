@@ -12,6 +12,11 @@ size_t ls_docpart_max(const struct ls_ctx *c);
 /* The coverage reason for a part that could not be read or parsed. */
 const char *ls_docpart_reason(ls_err e);
 
+/* Whether a package member's bytes are an AppleDouble file (00 05 16 07):
+ * the resource fork macOS Finder's "Compress" adds as __MACOSX/._NAME,
+ * named like the part it describes (._sheet1.xml) but no part, no XML. */
+bool ls_docpart_appledouble(struct ls_slice data);
+
 /* ---- List numbers ----
  * A numbered paragraph's label ("3.", "(iv)", "Article 2.1", "第2条") is
  * made by the reader from the list's level definitions, not stored in the

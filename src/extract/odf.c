@@ -136,7 +136,13 @@ struct odf_walk {
     int32_t list_sty[LS_LIST_LEVELS]; /* content: list style of each open list level */
     bool item_pending;    /* content: a list item whose first paragraph is still to come */
     unsigned item_depth;  /* content: list_depth of that item */
+    struct ls_buf links;  /* content: the link targets and names (text:a) of the open
+                           * paragraph, written at its end: where the link starts
+                           * they split a word ("He<a>llo Wor</a>ld", "536-22-<a>8714</a>") */
 };
+
+/* Bytes of link targets one paragraph holds for its end (odf_walk.links). */
+#define ODF_LINKS_MAX (64u << 10)
 
 /* Columns a cell repeats over (number-columns-repeated), at most this many. */
 #define ODF_MAX_SPAN 1024u
@@ -786,6 +792,12 @@ static ls_err odf_inline_attrs(struct odf_walk *w, const char *local, const stru
         if (strcmp(local, keep[i].el) != 0 || !ls_xml_attr_get(a, n, keep[i].attr, NULL, &v) ||
             odf_blank(v))
             continue;
+        if (i < 3 && w->kind == ODF_CONTENT && w->in_par) { /* a link: at the paragraph's end */
+            ls_err le = w->links.len ? ls_buf_addc(&w->links, ' ') : LS_OK;
+            if (le == LS_OK) le = ls_buf_add(&w->links, v.ptr, v.len);
+            if (le == LS_E_NOMEM) return le;
+            continue; /* LS_E_LIMIT: the paragraph's links past 64 KiB are dropped */
+        }
         LS_TRY(odf_sep(w, ' '));
         LS_TRY(odf_add(w, v));
         LS_TRY(odf_sep(w, ' '));
@@ -1057,6 +1069,16 @@ static ls_err odf_cb_start(void *ud, const char *local, const char *ns,
     }
 }
 
+/* The links of the paragraph that ended (or of a part cut inside one). */
+static ls_err odf_links_flush(struct odf_walk *w)
+{
+    ls_err e = odf_sep(w, ' ');
+    if (e == LS_OK) e = ls_textout_add(&w->x->out, w->links.ptr, w->links.len);
+    if (e == LS_OK) e = odf_sep(w, ' ');
+    ls_buf_reset(&w->links);
+    return e;
+}
+
 static ls_err odf_cb_end(void *ud, const char *local, const char *ns)
 {
     struct odf_walk *w = ud;
@@ -1070,6 +1092,7 @@ static ls_err odf_cb_end(void *ud, const char *local, const char *ns)
     if (w->depth) w->depth--;
     if (w->kind == ODF_CONTENT && (el == ODE_P || el == ODE_H) && w->in_par) w->in_par--;
     if (w->kind == ODF_CONTENT && local[0] == 'l') odf_list_close(w, local);
+    if (w->kind == ODF_CONTENT && !w->in_par && w->links.len) LS_TRY(odf_links_flush(w));
     ls_err e = LS_OK;
     switch (w->kind) {
     case ODF_CONTENT: e = odf_content_end(w, el); break;
@@ -1157,13 +1180,16 @@ static ls_err odf_walk(struct odf *x, const char *name, enum odf_kind kind, stru
     if (kind == ODF_LISTS) w.kind = ODF_SKIP; /* no text: only the list styles */
     ls_buf_init(&w.entry, 4096);
     ls_buf_init(&w.ctext, LS_TC_MAX_LABEL + 1);
+    ls_buf_init(&w.links, ODF_LINKS_MAX);
     ls_sheet_fstrs_init(&w.fs);
     if ((kind == ODF_CONTENT || kind == ODF_FLAT) && ls_tc_init(&w.tc) != LS_OK) memset(&w.tc, 0, sizeof w.tc);
     ls_err e = ls_markup_xml_walk(x->c, x->o, data, &odf_sax, &w);
     if (e == LS_OK || e == LS_E_CORRUPT) { /* a cut part keeps its last value */
         ls_err f = odf_flush_value(&w, ls_slice_make(NULL, 0));
+        if (f == LS_OK && w.links.len) f = odf_links_flush(&w);
         if (f != LS_OK && f != LS_E_LIMIT) e = f;
     }
+    ls_buf_free(&w.links);
     ls_buf_free(&w.entry);
     ls_buf_free(&w.ctext);
     ls_sheet_fstrs_free(&w.fs);

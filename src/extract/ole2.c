@@ -795,7 +795,10 @@ static ls_err ole2_extract_storage(struct ole2_job *j, uint32_t st)
         r = ole2_eqn_extract(j, st);
     else {
         other = true; /* no reader: every stream is handed on */
-        if (!vba && !ole2_has(f, st, "\005SummaryInformation") &&
+        if (ole2_has(f, st, "NativeContent_MAIN"))
+            ls_note(j->c, j->o, LS_R_UNSUPPORTED, "ole2: Quattro Pro 9+ workbook: its cells (NativeContent_MAIN, "
+                    "binary records, numbers as doubles) are not read; the stream is scanned raw");
+        else if (!vba && !ole2_has(f, st, "\005SummaryInformation") &&
             !ole2_has(f, st, "\005DocumentSummaryInformation") && !ole2_has(f, st, "ObjectPool") &&
             ole2_holds_data(f, st))
             ls_note(j->c, j->o, LS_R_UNSUPPORTED, "ole2: no document stream this handler knows");

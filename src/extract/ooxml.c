@@ -2751,6 +2751,10 @@ static enum ox_kind ox_plan(struct ox *x, const char *name)
 static ls_err ox_process(struct ox *x, const char *name, enum ox_kind kind, ls_err rd)
 {
     if (kind == OX_CHILD || kind == OX_VBA) return ox_child(x, name, rd);
+    /* a package zipped again by macOS Finder: __MACOSX/xl/._sheet1.xml is
+     * the resource fork of a part, no XML (xlsx2csv's test_escape.xlsx had
+     * said parse_error): a member as ODF's are */
+    if (ls_docpart_appledouble(ls_buf_slice(&x->part))) return x->stop_children ? LS_OK : ox_child(x, name, rd);
     return ox_walk_part(x, name, kind);
 }
 

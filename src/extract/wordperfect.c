@@ -25,6 +25,18 @@
  *         (type 0x08) listed in the index after the prefix; the extended
  *         document summary (0x12) holds author, typist, subject, account ...
  *
+ *   4.2 and earlier (no prefix, no signature: libmagic says `data`): the
+ *         whole file is the document. 09-0D controls (0A hard return, 0D
+ *         soft return), 20-7E ASCII, 80-BF one-byte functions, C0-FE
+ *         function groups that end with their own code repeated: most of
+ *         a fixed size the code gives, the others (D1 header/footer, ...)
+ *         at the next byte equal to the code. Recognised as libwpd does,
+ *         by walking the groups: every one must close where it should, no
+ *         bare FF, no other control byte outside a group, two fixed groups
+ *         at least, and one group that is no UTF-8 sequence (libwpd's
+ *         test too: UTF-8 text can close groups). A file starting FE FF 61 61 with a non-zero
+ *         checksum is a password-protected 4.2 document.
+ *
  * A group whose trailer does not repeat its code is not a group: the byte
  * is skipped, as WordPerfect's own readers do. Characters of WordPerfect
  * character sets other than ASCII are dropped (their tables are not here;
@@ -358,6 +370,156 @@ static void wp6_prefix(struct wp *w, struct ls_slice d)
     }
 }
 
+/* ---- 4.2 and earlier ----------------------------------------------------- */
+
+/* Sizes of the function groups C0-FE, the code and its closing copy
+ * included; 0: variable length, ended by the next byte equal to the code
+ * (WordPerfect 4.2's file format, as libwpd reads it). */
+static const uint8_t wp42_size[63] = {
+    6, 4, 3, 5, 5, 6, 4, 6, 8, 42, 3, 6, 4, 3, 4, 3,    /* C0-CF */
+    6, 0, 0, 4, 4, 4, 6, 0, 4, 4, 4, 4, 0, 24, 4, 0,    /* D0-DF */
+    4, 3, 0, 150, 6, 23, 11, 3, 3, 0, 0, 0, 4, 0, 44, 18, /* E0-EF */
+    6, 106, 0, 100, 4, 0, 5, 0, 0, 0, 0, 0, 0, 0, 0,    /* F0-FE */
+};
+
+#define WP42_HEADER_FOOTER 0xD1
+#define WP42_EXT_CHAR 0xE1
+#define WP42_PROBE_MAX (1u << 20) /* the probe walks this much; extract walks all */
+#define WP42_ENC_MAGIC "\xFE\xFF\x61\x61"
+
+/* The end of the group whose code is at i: the index after its closing
+ * copy. false when d ends first (*end = d.len) or a fixed group's last
+ * byte is not its code (*end = i). */
+static bool wp42_group(struct ls_slice d, size_t i, size_t *end)
+{
+    uint8_t b = d.ptr[i];
+    size_t n = wp42_size[b - 0xC0];
+    if (n == 0) {
+        struct ls_slice rest;
+        const uint8_t *gate = NULL;
+        if (ls_slice_sub(d, i + 1, d.len - i - 1, &rest)) gate = memchr(rest.ptr, b, rest.len);
+        *end = gate ? i + 1 + (size_t)(gate - rest.ptr) + 1 : d.len;
+        return gate != NULL;
+    }
+    if (n > d.len - i) {
+        *end = d.len;
+        return false;
+    }
+    *end = d.ptr[i + n - 1] == b ? i + n : i;
+    return *end != i;
+}
+
+/* Is d (its first WP42_PROBE_MAX bytes) a 4.2 document? *cut: the last
+ * group runs past the end of the file. */
+static bool wp42_shape(struct ls_slice d, bool *cut)
+{
+    size_t n = d.len < WP42_PROBE_MAX ? d.len : WP42_PROBE_MAX, i = 0, fixed = 0, letters = 0;
+    struct ls_slice win = ls_slice_make(d.ptr, n);
+    bool binary = false; /* a group that is no UTF-8 sequence: UTF-8 text (Thai E0 B8 AA E0) closes groups */
+    *cut = false;
+    while (i < n) {
+        uint8_t b = win.ptr[i];
+        if (b < 0x20) {
+            if (b < 0x09 || b > 0x0D) return false;
+            i++;
+        } else if (b < 0xC0) {
+            letters += (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z');
+            i++;
+        } else if (b == 0xFF) {
+            return false;
+        } else {
+            size_t end = 0, at = i;
+            binary |= ls_utf8_next(win, &at) < 0;
+            if (!wp42_group(win, i, &end)) {
+                if (end != n) return false;       /* a fixed group not closed */
+                *cut = n == d.len;                /* past the window: unknown */
+                break;
+            }
+            fixed += wp42_size[b - 0xC0] != 0;
+            i = end;
+        }
+    }
+    /* plain text has no group; a Latin-1 text's letters in C0-FE do not close */
+    return binary && letters > 0 && fixed >= (*cut ? 4u : 2u);
+}
+
+static bool wp42_encrypted(struct ls_slice d)
+{
+    uint16_t sum = 0;
+    return d.len > 6 && memcmp(d.ptr, WP42_ENC_MAGIC, 4) == 0 && ls_rd_u16le(d, 4, &sum) && sum != 0;
+}
+
+static void wp42_text(struct wp *w, struct ls_slice d);
+
+/* A header or footer group: code, 4 bytes, the text (a 4.2 stream) up to
+ * an FF, 2 bytes (the last, its definition), the code. */
+static void wp42_header(struct wp *w, struct ls_slice g)
+{
+    size_t end = g.len - 1;
+    while (end > 5 && g.ptr[end] != 0xFF) end--;
+    if (end <= 5 || w->depth >= WP_SUBDOC_DEPTH) return;
+    wp_line(w);
+    w->depth++;
+    wp42_text(w, ls_slice_make(g.ptr + 5, end - 5));
+    w->depth--;
+    wp_line(w);
+}
+
+static void wp42_text(struct wp *w, struct ls_slice d)
+{
+    size_t i = 0, seen = 0;
+    while (i < d.len && w->err == LS_OK) {
+        if (wp_late(w, i - seen)) break;
+        seen = i;
+        uint8_t b = d.ptr[i];
+        if (b >= 0x20 && b <= 0x7E) {
+            wp_put(w, b);
+            i++;
+        } else if (b < 0x20 || b == 0x7F || b == 0xFF) {
+            if (b == 0x0A || b == 0x0C) wp_put(w, '\n');
+            else if (b == 0x0B || b == 0x0D) wp_put(w, ' ');
+            else if (b == 0x09) wp_put(w, '\t');
+            i++;
+        } else if (b <= 0xBF) {
+            if (b == 0xA0) wp_put(w, ' ');            /* hard space */
+            else if (b == 0xA9 || b == 0xAA) wp_put(w, '-'); /* hard hyphens */
+            i++;
+        } else {
+            size_t end = 0;
+            if (!wp42_group(d, i, &end)) {
+                w->unfit |= end == d.len;
+                i++;
+                continue;
+            }
+            if (b == WP42_EXT_CHAR) wp_ext_char(w, d.ptr[i + 1], 0);
+            else if (b == WP42_HEADER_FOOTER) wp42_header(w, ls_slice_make(d.ptr + i, end - i));
+            w->unfit = false;
+            i = end;
+        }
+    }
+}
+
+static ls_err wp42_extract(struct ls_ctx *c, struct ls_object *o)
+{
+    if (wp42_encrypted(o->data)) {
+        ls_note(c, o, LS_R_ENCRYPTED, "wordperfect: the WordPerfect 4.2 document is encrypted (password)");
+        ls_set_coverage_none(c, o);
+        return LS_E_ENCRYPTED;
+    }
+    struct wp w = {.c = c, .o = o};
+    ls_buf_init(&w.out, SIZE_MAX);
+    wp42_text(&w, o->data);
+    wp_line(&w);
+    wp_flush(&w);
+    ls_buf_free(&w.out);
+    if (w.err == LS_E_NOMEM || w.err == LS_E_TIMEOUT) return w.err;
+    if (w.unfit) {
+        ls_note(c, o, LS_R_TRUNCATED, "wordperfect: the WordPerfect 4.2 document ends inside a function group");
+        return LS_E_TRUNCATED;
+    }
+    return LS_OK;
+}
+
 /* ---- the handler -------------------------------------------------------- */
 
 static bool wp_prefix(struct ls_slice d, uint32_t *doc, uint8_t *major, uint16_t *key)
@@ -373,7 +535,14 @@ static int wp_probe(const struct ls_object *o)
     uint32_t doc;
     uint8_t major;
     uint16_t key;
-    return wp_prefix(o->data, &doc, &major, &key) ? 90 : 0;
+    bool cut = false;
+    if (wp_prefix(o->data, &doc, &major, &key)) return 90;
+    /* 4.2: no signature, only its structure; under every handler that
+     * checked a signature, over the text handler's 8-bit guess (25) */
+    if (wp42_encrypted(o->data)) /* FE FF is also UTF-16BE's mark: not when libmagic says text */
+        return o->mime && strncmp(o->mime, "text/", 5) == 0 ? 50 : 65;
+    if (wp42_shape(o->data, &cut)) return 50;
+    return 0;
 }
 
 static ls_err wp_extract(struct ls_ctx *c, struct ls_object *o)
@@ -381,7 +550,7 @@ static ls_err wp_extract(struct ls_ctx *c, struct ls_object *o)
     uint32_t doc = 0;
     uint8_t major = 0;
     uint16_t key = 0;
-    if (!wp_prefix(o->data, &doc, &major, &key)) return LS_E_CORRUPT;
+    if (!wp_prefix(o->data, &doc, &major, &key)) return wp42_extract(c, o);
     if (major != 0 && major != 2) {
         ls_note(c, o, LS_R_UNSUPPORTED, "wordperfect: major version %u is not read", (unsigned)major);
         return LS_OK;
