@@ -789,8 +789,10 @@ static bool unsupported_error(const struct arc *ar)
      * it expects a known one (7-Zip 23's ARM64 and RISC-V filters, ids
      * 0xa and 0xb, in front of LZMA2: libarchive's own
      * test_read_format_7zip_lzma2_arm64.7z, which 7-Zip lists and tests) */
+    /* "RAR solid archive support unavailable." (libarchive 3.6 reads no
+     * encrypted solid RAR 4) */
     return strstr(ar->ss.err, "nsupported") != NULL || strstr(ar->ss.err, "nknown codec") != NULL ||
-           strstr(ar->ss.err, "nexpected codec ID") != NULL;
+           strstr(ar->ss.err, "nexpected codec ID") != NULL || strstr(ar->ss.err, "support unavailable") != NULL;
 }
 
 static bool is_7z(const struct arc *ar)
@@ -2700,9 +2702,69 @@ static void iso_filtered_cut(struct arc *ar, struct ls_slice in)
                  (unsigned long long)want, (unsigned long long)got);
 }
 
+/* A gzip file of several members one after another (pigz -i, bgzip,
+ * `cat a.gz b.gz`, a rotated log appended to) cut inside a later member:
+ * libarchive's filter drops the block it was decoding when the input ends
+ * (up to 64 KiB of output), so the tar members the whole gzip members held
+ * at their end were lost with the cut one (GNU tar reads them). The last
+ * gzip member header past byte 0 (magic, deflate, no reserved flag, a
+ * known XFL) whose deflate data runs to the file's end without its end
+ * (zlib, into a scratch buffer, under the bomb ratio and the time budget;
+ * a header inside deflate data by chance fails to decode and the one
+ * before it is tried, 4 at most): its offset, 0 if none. The stream is
+ * then decoded by zlib up to the cut, member after member (gzip_prefix()). */
+#define GZ_LATE_TRIES 4u
+static size_t gzip_later_cut(const struct arc *ar)
+{
+    struct ls_slice s = ar->o->data;
+    static const uint8_t magic[3] = {0x1f, 0x8b, 0x08};
+    if (s.len < 40 || !ls_slice_starts(s, magic, 3)) return 0;
+    size_t cand[GZ_LATE_TRIES], nc = 0;
+    for (size_t at = ls_slice_find(s, 1, magic, 3); at != SIZE_MAX; at = ls_slice_find(s, at + 1, magic, 3)) {
+        int fl = ls_slice_at(s, at + 3), xfl = ls_slice_at(s, at + 8);
+        if (fl < 0 || (fl & 0xE0) || (xfl != 0 && xfl != 2 && xfl != 4)) continue;
+        if (nc == GZ_LATE_TRIES) memmove(cand, cand + 1, --nc * sizeof cand[0]);
+        cand[nc++] = at;
+    }
+    enum { SCRATCH = 1u << 16 };
+    uint8_t *scratch = nc ? malloc(SCRATCH) : NULL;
+    size_t found = 0;
+    for (size_t i = nc; scratch && i-- > 0 && !found;) {
+        struct ls_slice m;
+        z_stream z;
+        memset(&z, 0, sizeof z);
+        if (!ls_slice_from(s, cand[i], &m) || inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) break;
+        uint64_t cap = (uint64_t)m.len * (ar->lim->bomb_ratio ? ar->lim->bomb_ratio : 200u) + ar->lim->bomb_floor;
+        z.next_in = (Bytef *)(uintptr_t)m.ptr;
+        z.avail_in = m.len > UINT_MAX ? UINT_MAX : (uInt)m.len;
+        int r = Z_OK;
+        while (r == Z_OK && z.total_out < cap && !ls_ctx_expired(ar->c)) {
+            z.next_out = scratch;
+            z.avail_out = SCRATCH;
+            r = inflate(&z, Z_NO_FLUSH);
+            if (r == Z_BUF_ERROR && z.avail_in == 0 && m.len <= UINT_MAX) found = cand[i]; /* input ended inside it */
+        }
+        inflateEnd(&z);
+        if (r == Z_STREAM_END) break; /* that member ends: not cut there */
+    }
+    free(scratch);
+    return found;
+}
+
 static ls_err run(struct arc *ar, enum unpack_mode mode, bool *retry_raw)
 {
     struct ls_slice in = ar->o->data;
+    if (mode == UNPACK_MODE_ANY && !ar->front && !ar->z_end && !ar->cut_end && !ar->seen) {
+        size_t late = gzip_later_cut(ar);
+        if (late) {
+            bool any = false;
+            snprintf(ar->ss.err, sizeof ar->ss.err, "gzip: the member at offset %zu is cut short (a file of "
+                     "several gzip members)", late);
+            ls_err g = gzip_prefix(ar, &any);
+            ar->ss.err[0] = 0;
+            if (any || g == LS_E_IO || g == LS_E_INTERNAL) return g;
+        }
+    }
     if (ar->front) (void)ls_slice_from(ar->o->data, ar->front, &in);
     else if (ar->z_end) (void)ls_slice_sub(ar->o->data, 0, ar->z_end, &in);
     else if (ar->cut_end) (void)ls_slice_sub(ar->o->data, 0, ar->cut_end, &in);

@@ -16,41 +16,16 @@ the same archives whole stay `full`.
 """
 import os
 import sys
-import tempfile
 import unittest
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-import lsutil  # noqa: E402
-
-sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from arcutil import KeyedArchives  # noqa: E402
 import gen_archives18 as gen  # noqa: E402
 
-KEY = b"archives18-e2e-fingerprint-key"
 
-
-class Archives18(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = tempfile.TemporaryDirectory()
-        cls.dir = os.path.join(cls.tmp.name, "arc")
-        gen.generate(cls.dir)
-        cls.proc, cls.m = lsutil.scan_keyed(cls.tmp.name, [cls.dir], KEY, "-j2")
-        cls.ssn = lsutil.fingerprint(KEY, "ssn", gen.SSN.replace("-", ""))
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.tmp.cleanup()
-
-    def check(self, name):
-        self.assertIsNotNone(self.m, self.proc.stderr)
-        lsutil.check_expect(self, self.m, os.path.join(self.dir, name), gen.EXPECT[name], self.ssn)
-
-    def check_prefix(self, prefix):
-        names = [n for n in gen.EXPECT if n.startswith(prefix)]
-        self.assertTrue(names)
-        for n in names:
-            self.check(n)
+class Archives18(KeyedArchives):
+    GEN = gen
+    KEY = b"archives18-e2e-fingerprint-key"
 
     def test_whole_archives_stay_full(self):
         self.check_prefix("whole")

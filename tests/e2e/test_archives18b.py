@@ -14,35 +14,16 @@ whole streams are read again on their own (`truncated` still).
 """
 import os
 import sys
-import tempfile
 import unittest
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-import lsutil  # noqa: E402
-
-sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from arcutil import KeyedArchives  # noqa: E402
 import gen_archives18b as gen  # noqa: E402
 
-KEY = b"archives18b-e2e-fingerprint-key"
 
-
-class Archives18b(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = tempfile.TemporaryDirectory()
-        cls.dir = os.path.join(cls.tmp.name, "arc")
-        gen.generate(cls.dir)
-        cls.proc, cls.m = lsutil.scan_keyed(cls.tmp.name, [cls.dir], KEY, "-j2")
-        cls.ssn = lsutil.fingerprint(KEY, "ssn", gen.SSN.replace("-", ""))
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.tmp.cleanup()
-
-    def check(self, name):
-        self.assertIsNotNone(self.m, self.proc.stderr)
-        lsutil.check_expect(self, self.m, os.path.join(self.dir, name), gen.EXPECT[name], self.ssn)
+class Archives18b(KeyedArchives):
+    GEN = gen
+    KEY = b"archives18b-e2e-fingerprint-key"
 
     def test_cut_in_directory_after_prefix(self):
         self.check("cut_in_directory.bin")

@@ -7,42 +7,23 @@ ISO 9660 image cut short of its volume size and then compressed whole, a
 cabinet of a multi-cabinet set and a 7z whose header lists nothing
 libarchive can read are `partial` with the reason; a zip whose local and
 directory names differ but share their Unicode Path field (0x7075) is one
-member a name, `full`; a whole cab or RAR 4
+member a name, `full`; a tar in several gzip members cut in the last keeps
+every member the whole gzip members hold; a whole cab or RAR 4
 whose data does not decode is `parse_error`, not `truncated` (the same
 files cut short stay `truncated`); the whole files stay `full`.
 """
 import os
 import sys
-import tempfile
 import unittest
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-import lsutil  # noqa: E402
-
-sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from arcutil import KeyedArchives  # noqa: E402
 import gen_archives19 as gen  # noqa: E402
 
-KEY = b"archives19-e2e-fingerprint-key"
 
-
-class Archives19(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = tempfile.TemporaryDirectory()
-        cls.dir = os.path.join(cls.tmp.name, "arc")
-        gen.generate(cls.dir)
-        cls.proc, cls.m = lsutil.scan_keyed(cls.tmp.name, [cls.dir], KEY, "-j2")
-        cls.ssn = lsutil.fingerprint(KEY, "ssn", gen.SSN.replace("-", ""))
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.tmp.cleanup()
-
-    def check(self, *names):
-        self.assertIsNotNone(self.m, self.proc.stderr)
-        for name in names:
-            lsutil.check_expect(self, self.m, os.path.join(self.dir, name), gen.EXPECT[name], self.ssn)
+class Archives19(KeyedArchives):
+    GEN = gen
+    KEY = b"archives19-e2e-fingerprint-key"
 
     def test_warc(self):
         self.check("whole.warc", "cut_in_header.warc", "cut_in_block.warc")
@@ -67,6 +48,16 @@ class Archives19(unittest.TestCase):
 
     def test_zip_names_one_through_their_unicode_path(self):
         self.check("unicode_paths.zip")
+
+    def test_gzip_members_cut_in_the_last(self):
+        self.check("members_whole.tar.gz", "members_cut.tar.gz")
+        path = os.path.join(self.dir, "members_cut.tar.gz")
+        got = {tuple(o["chain"]): o for o in self.m.by_path(path) if o["chain"]}
+        self.assertTrue(gen.GZ_WHOLE)
+        for i in gen.GZ_WHOLE:
+            chain = ("members_cut.tar", "m%02d.txt" % i)
+            self.assertIn(chain, got, sorted(got)[-3:])
+            self.assertEqual(got[chain]["coverage"], "full", chain)
 
     def test_7z_listing_nothing(self):
         self.check("no_member.7z")

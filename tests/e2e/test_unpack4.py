@@ -25,39 +25,17 @@ from scratch in each format's structure).
 """
 import os
 import sys
-import tempfile
 import unittest
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from arcutil import KeyedArchives  # noqa: E402
 import lsutil  # noqa: E402
-
-sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
 import gen_unpack4 as gen  # noqa: E402
 
-KEY = b"unpack4-e2e-fingerprint-key"
 
-
-class Unpack4(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = tempfile.TemporaryDirectory()
-        cls.dir = os.path.join(cls.tmp.name, "arc")
-        gen.generate(cls.dir)
-        cls.proc, cls.m = lsutil.scan_keyed(cls.tmp.name, [cls.dir], KEY, "-j2")
-        cls.ssn = lsutil.fingerprint(KEY, "ssn", gen.SSN.replace("-", ""))
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.tmp.cleanup()
-
-    def check(self, name):
-        self.assertIsNotNone(self.m, self.proc.stderr)
-        lsutil.check_expect(self, self.m, os.path.join(self.dir, name), gen.EXPECT[name], self.ssn)
-
-    def members(self, name):
-        return sorted(o["chain"][0] for o in self.m.by_path(os.path.join(self.dir, name))
-                      if o["depth"] == 1)
+class Unpack4(KeyedArchives):
+    GEN = gen
+    KEY = b"unpack4-e2e-fingerprint-key"
 
     def test_rpm_payload_members(self):
         self.check("acme-hr-1.0-1.noarch.rpm")

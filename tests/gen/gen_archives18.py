@@ -47,28 +47,14 @@ import sys
 import tarfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gen_unpack2 import PII, SSN  # noqa: E402,F401 (shared PII)
+from arc_common import PII, SSN, have, memo, tar_bytes, tool_compress  # noqa: E402,F401 (shared PII)
 from gen_unpack4 import rpm_package  # noqa: E402
 from gen_rarcab import (FHFL_CRC32, FHFL_UTIME, RAR5_SIG, UNIX_TIME, crc32, rar5_archive,  # noqa: E402
                         rar5_block, rar5_file, vint)
 
 EXPECT = {}
 
-MEMO = ("Quarterly staffing memo\n" + "The payroll export is attached for review.\n" * 20).encode()
-
-
-def tar_bytes(members, fmt=tarfile.GNU_FORMAT):
-    """A tar (Python's tarfile: two end-of-archive blocks, padded to a
-    10240-byte record) of (name, data) members."""
-    buf = io.BytesIO()
-    with tarfile.open(fileobj=buf, mode="w", format=fmt) as t:
-        for name, data in members:
-            ti = tarfile.TarInfo(name)
-            ti.size = len(data)
-            ti.mtime = 1700000000
-            ti.mode = 0o644
-            t.addfile(ti, io.BytesIO(data))
-    return buf.getvalue()
+MEMO = memo(20)
 
 
 def member_end(tar, index):
@@ -110,14 +96,6 @@ def tar_cases(out):
     write(out, "cut_in_padding.tar", whole[:len(whole) - 100], {
         "": ("partial", ["truncated"], "into a 512-byte block"),
         "hr/staff.csv": ("full", [], True)})
-
-
-def have(tool):
-    return shutil.which(tool) is not None
-
-
-def tool_compress(argv, data):
-    return subprocess.run(argv, input=data, stdout=subprocess.PIPE, check=True).stdout
 
 
 def stream_cases(out):

@@ -28,17 +28,16 @@ import bz2
 import io
 import lzma
 import os
-import random
 import sys
 import tarfile
 import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gen_unpack2 import PII, SSN  # noqa: E402,F401 (shared PII)
+from arc_common import PII, SSN, memo, noise, tar_bytes, write_all  # noqa: E402,F401 (shared PII)
 
 EXPECT = {}
 
-MEMO = ("Quarterly staffing memo\n" + "The payroll export is attached for review.\n" * 40).encode()
+MEMO = memo(40)
 
 
 def zip_bytes():
@@ -50,21 +49,14 @@ def zip_bytes():
 
 
 def prefix(n, seed):
-    r = random.Random(seed)
-    return bytes(r.getrandbits(8) for _ in range(n)).replace(b"PK", b"pk")
+    return noise(n, seed).replace(b"PK", b"pk")
 
 
 def multistream(compress):
     """A tar whose first member (the PII) ends in the first stream, the
     second member in the second; the whole file and one cut halfway into
     the second stream."""
-    b = io.BytesIO()
-    with tarfile.open(fileobj=b, mode="w", format=tarfile.USTAR_FORMAT) as t:
-        for name, data in (("staff.txt", PII.encode() * 4), ("memo.txt", MEMO * 8)):
-            ti = tarfile.TarInfo(name)
-            ti.size, ti.mtime = len(data), 1416821400
-            t.addfile(ti, io.BytesIO(data))
-    raw = b.getvalue()
+    raw = tar_bytes((("staff.txt", PII.encode() * 4), ("memo.txt", MEMO * 8)), tarfile.USTAR_FORMAT, 1416821400)
     split = 512 + (len(PII.encode() * 4) + 511) // 512 * 512
     s1, s2 = compress(raw[:split]), compress(raw[split:])
     return s1 + s2, s1 + s2[:len(s2) // 2]
@@ -93,9 +85,7 @@ def generate(out):
                                               "memo.txt": ("full", [], None)}
         EXPECT["streams_cut.tar." + ext] = {"": ("partial", ["truncated"], "whole streams before it"),
                                             "staff.txt": ("full", [], True)}
-    for name, data in files.items():
-        with open(os.path.join(out, name), "wb") as f:
-            f.write(data)
+    write_all(out, files)
     why = "no end of central directory record"
     EXPECT["cut_in_directory.bin"] = {"": ("partial", ["truncated"], why),
                                       "hr/staff.txt": ("full", [], True),

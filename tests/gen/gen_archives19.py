@@ -28,6 +28,11 @@ documented layout, the PII fake:
   legacy spellings (`x` and cp437 `\\x94`) and the same Info-ZIP Unicode
   Path field (0x7075) in both (`parse_error` before: "another name in
   their local header"): one member, `full`;
+- a tar written as four gzip members one after another (pigz -i, `cat`),
+  cut inside the last: libarchive's filter dropped the block it was
+  decoding, and the tar members the third gzip member held at its end were
+  lost (GNU tar reads them); now decoded by zlib up to the cut
+  (GZ_WHOLE names them), and the same file whole stays `full`;
 - a 7z whose start header (CRCs right) points at a header database that
   lists no member libarchive can read (`full` with no member before).
 
@@ -36,30 +41,25 @@ reasons that must be there, PII found or an errors substring)}} (checked
 by lsutil.check_expect).
 """
 import binascii
+import gzip
 import hashlib
+import io
 import os
 import random
-import gzip
-import io
-import shutil
 import struct
 import subprocess
 import sys
+import tarfile
 import tempfile
 import zipfile
 import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gen_unpack2 import PII, SSN  # noqa: E402,F401 (shared PII)
+from arc_common import PII, SSN, have, memo, noise, tar_bytes, write_all  # noqa: E402,F401 (shared PII)
 
 EXPECT = {}
 
-MEMO = ("Quarterly staffing memo\n" + "The payroll export is attached for review.\n" * 40).encode()
-
-
-def noise(n, seed):
-    r = random.Random(seed)
-    return bytes(r.getrandbits(8) for _ in range(n))
+MEMO = memo(40)
 
 
 # ---- WARC ----
@@ -200,10 +200,31 @@ def zip_unicode_paths():
     return bytes(d)
 
 
+GZ_MEMBERS = 40
+GZ_WHOLE = []  # the tar members the first three gzip members hold whole
+
+
+def gzip_members_tar():
+    """A tar of 40 members of 20,000 random bytes (the PII in the last of
+    the first three quarters) as four gzip members; whole, and cut halfway
+    through the last one."""
+    r = random.Random(11)
+    members = []
+    for i in range(GZ_MEMBERS):
+        data = bytes(r.getrandbits(8) for _ in range(20000))
+        members.append(("m%02d.txt" % i, PII.encode() + data if i == 29 else data))
+    raw = tar_bytes(members, tarfile.USTAR_FORMAT, 1416821400)
+    cuts = [len(raw) * i // 4 for i in range(5)]
+    parts = [gzip.compress(raw[cuts[i]:cuts[i + 1]], mtime=0) for i in range(4)]
+    GZ_WHOLE[:] = [i for i in range(GZ_MEMBERS) if 512 + (i + 1) * (512 + 20480) <= cuts[3]]
+    whole = b"".join(parts)
+    return whole, whole[:len(whole) - len(parts[-1]) // 2]
+
+
 def iso_image():
     """An ISO 9660 image of three files, the PII in the second, written by
     xorriso (None when it is not installed)."""
-    if not shutil.which("xorriso"):
+    if not have("xorriso"):
         return None
     with tempfile.TemporaryDirectory() as d:
         src = os.path.join(d, "src")
@@ -224,7 +245,7 @@ def iso_image():
 
 def compress_z(data):
     """A .Z stream by ncompress (None when it is not installed)."""
-    if not shutil.which("compress"):
+    if not have("compress"):
         return None
     return subprocess.run(["compress", "-c"], input=data, check=True, stdout=subprocess.PIPE).stdout
 
@@ -274,6 +295,12 @@ def generate(out):
     EXPECT["unicode_paths.zip"] = {"": ("full", [], None), "staff - \u00f6.txt": ("full", [], True),
                                    "memo - \u00e4.txt": ("full", [], None)}
 
+    gw, gcut = gzip_members_tar()
+    files["members_whole.tar.gz"] = gw
+    files["members_cut.tar.gz"] = gcut
+    EXPECT["members_whole.tar.gz"] = {"": ("full", [], None), "m29.txt": ("full", [], True)}
+    EXPECT["members_cut.tar.gz"] = {"": ("partial", ["truncated"], "is cut short")}
+
     files["no_member.7z"] = sevenzip_listing_nothing()
     EXPECT["no_member.7z"] = {"": ("partial", ["parse_error"], "lists no member")}
 
@@ -292,9 +319,7 @@ def generate(out):
             files["cut_image.iso.Z"] = z
             EXPECT["cut_image.iso.Z"] = EXPECT["cut_image.iso.gz"]
 
-    for name, data in files.items():
-        with open(os.path.join(out, name), "wb") as f:
-            f.write(data)
+    write_all(out, files)
     return EXPECT
 
 
