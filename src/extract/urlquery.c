@@ -129,18 +129,39 @@ static ls_err uq_token(struct ls_slice t, struct ls_buf *out, size_t *nf)
     return LS_OK;
 }
 
+/* The first '%' or '+' at or after FROM, or s.len. *next caches the
+ * first c at or after an earlier FROM (SIZE_MAX: not looked for yet), so
+ * every byte of S is searched at most once for each of the two. */
+static size_t uq_next(struct ls_slice s, size_t from, int ch, size_t *next)
+{
+    if (*next == SIZE_MAX || (*next < s.len && *next < from)) {
+        const uint8_t *p = from < s.len ? memchr(s.ptr + from, ch, s.len - from) : NULL;
+        *next = p ? (size_t)(p - s.ptr) : s.len;
+    }
+    return *next;
+}
+
+/* Only a token holding a '%' or a '+' can change when decoded
+ * (uq_token()), so the tokens are taken around those bytes, found by
+ * memchr(), and the bytes between them are not looked at: the tokens and
+ * their order are those of a walk over every run of URL characters. */
 ls_err ls_urlq_decode(struct ls_slice s, struct ls_buf *out)
 {
-    size_t nf = 0;
+    size_t nf = 0, np = SIZE_MAX, nq = SIZE_MAX;
     for (size_t i = 0; i < s.len;) {
-        if (!uq_tok(s.ptr[i])) {
-            i++;
-            continue;
-        }
-        size_t b = i;
-        while (i < s.len && uq_tok(s.ptr[i])) i++;
+        size_t a = uq_next(s, i, '%', &np), b = uq_next(s, i, '+', &nq), m = a < b ? a : b;
+        if (m >= s.len) break;
+        /* the run of URL characters holding s[m]: it starts at or after i,
+         * which is 0 or the end of the run before (a byte of no token) */
+        size_t start = m, end = m + 1;
+        while (start > i && uq_tok(s.ptr[start - 1])) start--;
+        while (end < s.len && uq_tok(s.ptr[end])) end++;
+        i = end;
+        /* its first URLQ_TOKEN_MAX bytes are the token; they hold no '%' or
+         * '+' when m is past them (m is the first of either from i) */
+        if (m - start >= URLQ_TOKEN_MAX) continue;
         struct ls_slice t;
-        (void)ls_slice_sub(s, b, i - b > URLQ_TOKEN_MAX ? URLQ_TOKEN_MAX : i - b, &t);
+        (void)ls_slice_sub(s, start, end - start > URLQ_TOKEN_MAX ? URLQ_TOKEN_MAX : end - start, &t);
         LS_TRY(uq_token(t, out, &nf));
     }
     return LS_OK;
