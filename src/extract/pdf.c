@@ -883,7 +883,7 @@ static ls_err pdf_extract(struct ls_ctx *c, struct ls_object *o)
                 d->pages_image_only, d->pages_read);
     if (d->cjk_unmapped)
         ls_note(c, o, LS_R_UNSUPPORTED,
-                "pdf: %llu glyphs of Adobe CJK CID fonts without ToUnicode not read (CIDs past 95 with no "
+                "pdf: %llu glyphs of Adobe CJK CID fonts that no ToUnicode maps not read (CIDs past 95 with no "
                 "CID-to-Unicode table: poppler-data not installed, or a CID it leaves unmapped; U+FFFD in the text)",
                 (unsigned long long)d->cjk_unmapped);
     if (root->kind == PDF_DICT) xmp_text(r, root);

@@ -14,7 +14,10 @@
 #define LS_PDF_CIDU_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
+
+#include "core/ls_core.h"
 
 enum pdf_cjk {
     PDF_CJK_NONE = 0,
@@ -26,10 +29,20 @@ enum pdf_cjk {
 };
 
 /* Loads the four tables from $LEAKSIFT_POPPLER_DATA/cidToUnicode/ (default
- * /usr/share/poppler); a missing or unreadable file leaves its ordering
- * without a table. Idempotent and thread-safe; returns how many tables are
- * loaded. */
+ * /usr/share/poppler), and the collections' predefined code-to-CID CMaps
+ * from its cMap/Adobe-X/ (90ms-RKSJ-H, GBK-EUC-H, CNS-EUC-H ...); a missing
+ * or unreadable file leaves its ordering without a table, its CMap unknown.
+ * Idempotent and thread-safe; returns how many tables are loaded. */
 unsigned ls_pdf_cidu_load(void);
+
+/* How many predefined CMaps ls_pdf_cidu_load() read. */
+size_t ls_pdf_cidu_cmaps(void);
+
+struct pdf_cmap;
+/* The predefined CMap named name (a font's /Encoding, or an embedded
+ * CMap's usecmap), with its collection in *o; NULL (*o NONE) if not loaded.
+ * Read-only: shared by every document. */
+const struct pdf_cmap *pdf_cidu_cmap(struct ls_slice name, enum pdf_cjk *o);
 
 /* The code point of CID cid in ordering o, 0 if unknown (no table, a CID
  * past it, or one the table leaves unmapped). */

@@ -1,7 +1,10 @@
 /*
  * PDF text decoding helpers: ToUnicode CMaps (ISO 32000-1 9.10.3, Adobe
  * technical note #5411: codespacerange, bfchar, bfrange with incrementing
- * or array destinations), PDF text strings (7.9.2.2: UTF-16BE with BOM,
+ * or array destinations), the code-to-CID CMaps of Type0 fonts (9.7.5,
+ * Adobe technical note #5014: cidrange, cidchar, notdefrange, usecmap),
+ * whether embedded as a font's /Encoding stream or predefined (poppler-
+ * data's cMap files, loaded before the fork by pdf_cidu.c), PDF text strings (7.9.2.2: UTF-16BE with BOM,
  * PDFDocEncoding; UTF-8 with BOM from PDF 2.0), and glyph names of
  * /Differences arrays (Adobe Glyph List names: Latin with diacritics,
  * Greek, the afii Cyrillic names, the PDF standard Latin set, made by
@@ -9,7 +12,8 @@
  * forms; ".suffix" variants read as their base glyph).
  *
  * Attacker-controlled: the whole CMap. Entries are bounded by its length
- * (each consumes input), ranges by PDF_CMAP_MAX_RANGE codes.
+ * (each consumes input); a range is looked up, never walked; a usecmap
+ * chain is followed at most CM_MAX_USE deep.
  */
 #include "extract/pdf_int.h"
 
@@ -18,6 +22,7 @@
 
 #define CM_MAX_CODESPACE 32u
 #define CM_MAX_DST 16u /* UTF-16 units of one destination (ligatures) */
+#define CM_MAX_USE 4u  /* CMaps a usecmap chain reaches (the V CMaps use their H) */
 
 struct cm_range {
     uint64_t key;      /* nbytes << 32 | lo */
@@ -31,6 +36,15 @@ struct cm_space {
     uint8_t n;
 };
 
+/* A code-to-CID range (cidrange, cidchar; notdefrange: every code the
+ * same CID). */
+struct cm_cid {
+    uint64_t key;      /* nbytes << 32 | lo */
+    uint32_t hi;
+    uint32_t cid;
+    bool notdef;
+};
+
 struct pdf_cmap {
     struct cm_space cs[CM_MAX_CODESPACE];
     size_t ncs;
@@ -38,6 +52,10 @@ struct pdf_cmap {
     size_t nr;
     uint16_t *u16;
     size_t nu16;
+    struct cm_cid *c;
+    size_t nc;
+    struct ls_slice use_name;     /* the CMap "/Name usecmap" names (arena) */
+    const struct pdf_cmap *use;   /* ... once found (pdf_cmap_set_use) */
 };
 
 /* Growable scratch while parsing (malloc), copied to the arena at the end. */
@@ -46,6 +64,8 @@ struct cm_build {
     size_t nr, capr;
     uint16_t *u;
     size_t nu, capu;
+    struct cm_cid *c;
+    size_t nc, capc;
     bool oom;
 };
 
@@ -114,6 +134,13 @@ static int cmp_range(const void *a, const void *b)
     return x->key < y->key ? -1 : x->key > y->key;
 }
 
+static int cmp_cid(const void *a, const void *b)
+{
+    const struct cm_cid *x = a, *y = b;
+    if (x->key != y->key) return x->key < y->key ? -1 : 1;
+    return (int)y->notdef - (int)x->notdef; /* a notdefrange first: a CID over it wins */
+}
+
 /* A destination given as a name (/space) in some CMaps. */
 static bool name_dst(struct ls_slice name, uint8_t out[4], struct ls_slice *dst)
 {
@@ -179,6 +206,47 @@ static void parse_bfchar(struct pdf_lex *lx, struct cm_build *b)
     }
 }
 
+static void cb_cid(struct cm_build *b, struct ls_slice src, uint32_t hi, int64_t cid, bool notdef)
+{
+    if (src.len == 0 || src.len > 4 || cid < 0 || cid > 0xFFFF) return;
+    uint32_t lo = be_code(src);
+    if (hi < lo) return;
+    if (b->nc == b->capc) {
+        size_t nc = b->capc ? b->capc * 2 : 64;
+        struct cm_cid *nv = realloc(b->c, nc * sizeof *nv);
+        if (!nv) {
+            b->oom = true;
+            return;
+        }
+        b->c = nv;
+        b->capc = nc;
+    }
+    b->c[b->nc++] = (struct cm_cid){(uint64_t)src.len << 32 | lo, hi, (uint32_t)cid, notdef};
+}
+
+/* cidrange and notdefrange: <lo> <hi> CID; cidchar: <code> CID. */
+static void parse_cid(struct pdf_lex *lx, struct cm_build *b, bool range, bool notdef)
+{
+    struct pdf_token t;
+    for (;;) {
+        pdf_lex_next(lx, &t);
+        if (t.t != PDF_T_STR) break;
+        uint8_t lo[4];
+        size_t lol = t.s.len > 4 ? 4 : t.s.len;
+        memcpy(lo, t.s.ptr, lol);
+        uint32_t hi = be_code(ls_slice_make(lo, lol));
+        if (range) {
+            pdf_lex_next(lx, &t);
+            if (t.t != PDF_T_STR) break;
+            hi = be_code(t.s);
+        }
+        pdf_lex_next(lx, &t);
+        if (t.t != PDF_T_INT) break;
+        cb_cid(b, ls_slice_make(lo, lol), hi, t.i, notdef);
+        if (b->oom) break;
+    }
+}
+
 static void parse_codespace(struct pdf_lex *lx, struct pdf_cmap *cm)
 {
     struct pdf_token t;
@@ -198,6 +266,30 @@ static void parse_codespace(struct pdf_lex *lx, struct pdf_cmap *cm)
     }
 }
 
+/* The parsed ranges, sorted, into the arena. */
+static void cm_finish(struct pdf_arena *a, struct cm_build *b, struct pdf_cmap *cm)
+{
+    if (b->nr) {
+        qsort(b->r, b->nr, sizeof *b->r, cmp_range);
+        cm->r = pdf_arena_alloc(a, b->nr * sizeof *b->r);
+        cm->u16 = pdf_arena_alloc(a, (b->nu ? b->nu : 1) * sizeof *b->u);
+        if (cm->r && cm->u16) {
+            memcpy(cm->r, b->r, b->nr * sizeof *b->r);
+            if (b->nu) memcpy(cm->u16, b->u, b->nu * sizeof *b->u);
+            cm->nr = b->nr;
+            cm->nu16 = b->nu;
+        }
+    }
+    if (b->nc) {
+        qsort(b->c, b->nc, sizeof *b->c, cmp_cid);
+        cm->c = pdf_arena_alloc(a, b->nc * sizeof *b->c);
+        if (cm->c) {
+            memcpy(cm->c, b->c, b->nc * sizeof *b->c);
+            cm->nc = b->nc;
+        }
+    }
+}
+
 struct pdf_cmap *pdf_cmap_parse(struct pdf_arena *a, struct ls_slice data)
 {
     struct pdf_cmap *cm = pdf_arena_alloc(a, sizeof *cm);
@@ -206,48 +298,136 @@ struct pdf_cmap *pdf_cmap_parse(struct pdf_arena *a, struct ls_slice data)
     struct pdf_lex lx;
     pdf_lex_init(&lx, data, 0);
     struct pdf_token t;
+    uint8_t last_name[64]; /* the name before a usecmap (the lexer's scratch is reused) */
+    size_t name_len = 0;
+    bool name_before = false;
     for (;;) {
         pdf_lex_next(&lx, &t);
         if (t.t == PDF_T_EOF) break;
+        if (t.t == PDF_T_NAME) {
+            name_before = t.s.len <= sizeof last_name;
+            name_len = name_before ? t.s.len : 0;
+            if (name_len) memcpy(last_name, t.s.ptr, name_len);
+            continue;
+        }
+        bool was_name = name_before;
+        name_before = false;
         if (t.t != PDF_T_KEYWORD) continue;
         if (ls_slice_eq_str(t.s, "begincodespacerange")) parse_codespace(&lx, cm);
         else if (ls_slice_eq_str(t.s, "beginbfchar")) parse_bfchar(&lx, &b);
         else if (ls_slice_eq_str(t.s, "beginbfrange")) parse_bfrange(&lx, &b);
+        else if (ls_slice_eq_str(t.s, "begincidrange")) parse_cid(&lx, &b, true, false);
+        else if (ls_slice_eq_str(t.s, "begincidchar")) parse_cid(&lx, &b, false, false);
+        else if (ls_slice_eq_str(t.s, "beginnotdefrange")) parse_cid(&lx, &b, true, true);
+        else if (ls_slice_eq_str(t.s, "usecmap") && was_name && !cm->use_name.len)
+            (void)pdf_arena_dup(a, ls_slice_make(last_name, name_len), &cm->use_name);
         if (b.oom) break;
     }
     pdf_lex_free(&lx);
-    if (b.nr) {
-        qsort(b.r, b.nr, sizeof *b.r, cmp_range);
-        cm->r = pdf_arena_alloc(a, b.nr * sizeof *b.r);
-        cm->u16 = pdf_arena_alloc(a, (b.nu ? b.nu : 1) * sizeof *b.u);
-        if (cm->r && cm->u16) {
-            memcpy(cm->r, b.r, b.nr * sizeof *b.r);
-            if (b.nu) memcpy(cm->u16, b.u, b.nu * sizeof *b.u);
-            cm->nr = b.nr;
-            cm->nu16 = b.nu;
-        }
-    }
+    cm_finish(a, &b, cm);
     free(b.r);
     free(b.u);
-    return cm->nr || cm->ncs ? cm : NULL;
+    free(b.c);
+    return cm->nr || cm->ncs || cm->nc || cm->use_name.len ? cm : NULL;
+}
+
+struct ls_slice pdf_cmap_use_name(const struct pdf_cmap *cm)
+{
+    return cm ? cm->use_name : (struct ls_slice){0};
+}
+
+void pdf_cmap_set_use(struct pdf_cmap *cm, const struct pdf_cmap *use)
+{
+    if (cm && use != cm) cm->use = use;
+}
+
+bool pdf_cmap_has_cids(const struct pdf_cmap *cm)
+{
+    for (unsigned k = 0; cm && k < CM_MAX_USE; k++, cm = cm->use)
+        if (cm->nc) return true;
+    return false;
+}
+
+/* cm's own CID for a code of nbytes bytes: a cidchar or cidrange entry
+ * wins over a notdefrange one; among equals the last given. */
+static bool cid_own(const struct pdf_cmap *cm, uint32_t code, size_t nbytes, uint32_t *cid)
+{
+    uint64_t key = (uint64_t)nbytes << 32 | code;
+    size_t lo = 0, hi = cm->nc; /* first with key > target */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cm->c[mid].key <= key) lo = mid + 1;
+        else hi = mid;
+    }
+    bool notdef = false;
+    for (size_t k = 0; k < 8 && lo > 0; k++, lo--) {
+        const struct cm_cid *r = &cm->c[lo - 1];
+        if ((r->key >> 32) != nbytes) break;
+        if (code > r->hi) continue;
+        uint32_t v = r->notdef ? r->cid : r->cid + (code - (uint32_t)(r->key & 0xffffffffu));
+        if (!r->notdef) {
+            *cid = v;
+            return true;
+        }
+        if (!notdef) *cid = v;
+        notdef = true;
+    }
+    return notdef;
+}
+
+bool pdf_cmap_cid(const struct pdf_cmap *cm, uint32_t code, size_t nbytes, uint32_t *cid)
+{
+    *cid = 0;
+    for (unsigned k = 0; cm && k < CM_MAX_USE; k++, cm = cm->use)
+        if (cm->nc && cid_own(cm, code, nbytes, cid)) return true;
+    *cid = 0;
+    return false;
 }
 
 bool pdf_cmap_empty(const struct pdf_cmap *cm) { return !cm || cm->nr == 0; }
 
+/* A codespace range bounds each byte apart (Adobe TN #5014 4.4.2:
+ * <8140> <FEFE> holds 8235 no more than 81FF): GB 18030's four-byte code
+ * 82358738 had been cut after 8235. */
+static bool cs_holds(const struct cm_space *r, uint32_t v, size_t n)
+{
+    if (r->n != n) return false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned sh = (unsigned)(8 * (n - 1 - i));
+        uint32_t b = v >> sh & 0xFF, lo = r->lo >> sh & 0xFF, hi = r->hi >> sh & 0xFF;
+        if (b < lo || b > hi) return false;
+    }
+    return true;
+}
+
+/* A code of n bytes, v, in cm's codespace or that of a CMap it uses. */
+static bool in_codespace(const struct pdf_cmap *cm, uint32_t v, size_t n, bool *any)
+{
+    for (unsigned u = 0; cm && u < CM_MAX_USE; u++, cm = cm->use) {
+        for (size_t k = 0; k < cm->ncs; k++) {
+            *any = true;
+            if (cs_holds(&cm->cs[k], v, n)) return true;
+        }
+    }
+    return false;
+}
+
 size_t pdf_cmap_code(const struct pdf_cmap *cm, struct ls_slice s, size_t pos, int fallback,
                      uint32_t *code)
 {
+    *code = 0;
     if (pos >= s.len) return 0;
     size_t left = s.len - pos;
-    if (cm && cm->ncs) {
+    if (cm) {
         uint32_t v = 0;
+        bool any = false;
         for (size_t n = 1; n <= 4 && n <= left; n++) {
             v = v << 8 | s.ptr[pos + n - 1];
-            for (size_t k = 0; k < cm->ncs; k++)
-                if (cm->cs[k].n == n && v >= cm->cs[k].lo && v <= cm->cs[k].hi) {
-                    *code = v;
-                    return n;
-                }
+            if (in_codespace(cm, v, n, &any)) {
+                *code = v;
+                return n;
+            }
+            if (!any) break;
         }
     }
     size_t n = fallback >= 1 && (size_t)fallback <= left ? (size_t)fallback : 1;

@@ -288,8 +288,18 @@ ls_err pdf_crypt_decrypt(const struct pdf_doc *d, uint32_t num, uint32_t gen,
 
 /* ---- text ---- */
 struct pdf_cmap;
-/* Parse a ToUnicode CMap; NULL if nothing usable. Allocated in a. */
+/* Parse a CMap: a ToUnicode one (bfchar, bfrange) or a code-to-CID one
+ * (cidrange, cidchar, notdefrange, "/Name usecmap"); NULL if nothing
+ * usable. Allocated in a. */
 struct pdf_cmap *pdf_cmap_parse(struct pdf_arena *a, struct ls_slice data);
+/* The CMap a CMap's usecmap names (empty if none), and the one found for
+ * it (its codespace and CIDs then count as cm's, after cm's own). */
+struct ls_slice pdf_cmap_use_name(const struct pdf_cmap *cm);
+void pdf_cmap_set_use(struct pdf_cmap *cm, const struct pdf_cmap *use);
+/* Whether cm (or a CMap it uses) maps codes to CIDs. */
+bool pdf_cmap_has_cids(const struct pdf_cmap *cm);
+/* The CID of a code of nbytes bytes; false (and *cid 0) if none maps it. */
+bool pdf_cmap_cid(const struct pdf_cmap *cm, uint32_t code, size_t nbytes, uint32_t *cid);
 /* A CMap that maps no code (a codespace alone): Quartz writes such a
  * ToUnicode for fonts whose text it does not know. */
 bool pdf_cmap_empty(const struct pdf_cmap *cm);

@@ -353,8 +353,12 @@ struct pdf_font {
     float dw;
     uint32_t *g2u;      /* Type0 without ToUnicode: CID -> Unicode from the */
     size_t ng2u;        /* embedded TrueType font's own cmap (0: none) */
-    bool adobe_cjk;     /* Type0 over Adobe-Japan1/GB1/CNS1/Korea1 CIDs */
-    enum pdf_cjk cjk;   /* ... which one (its CID -> Unicode table: pdf_cidu.h) */
+    enum pdf_cjk cjk;   /* Type0 over Adobe-Japan1/GB1/CNS1/Korea1 CIDs: which one
+                         * (its CID -> Unicode table: pdf_cidu.h) */
+    const struct pdf_cmap *enc; /* Type0: its code-to-CID CMap, embedded or
+                                 * predefined (NULL: Identity, Uni*, unknown) */
+    bool enc_identity;  /* ... which uses Identity-H/V: codes it leaves are CIDs */
+    bool enc_ascii;     /* ... a predefined one: its one-byte codes 20-7E are ASCII */
     bool utf16;         /* Type0 with a Uni*-UCS2 / Uni*-UTF16 CMap, no ToUnicode */
     uint8_t uni;        /* ... a Uni*-UTF8 (8) or Uni*-UTF32 (32) one; 0: neither */
 };
@@ -810,10 +814,11 @@ static float glyph_width(const struct pdf_font *f, uint32_t code)
     return f->dw;
 }
 
-/* A predefined CMap (ISO 32000-1 9.7.5.2) over a legacy CJK encoding:
- * its codes are that encoding's bytes, so the code page gives the text the
- * CMap and the ordering's CID-to-Unicode table would (GBK-EUC-H is GBK,
- * 90ms-RKSJ-H Shift_JIS). Identity and the Uni* (UCS-2) CMaps need none. */
+/* A predefined CMap (ISO 32000-1 9.7.5.2) over a legacy CJK encoding,
+ * when poppler-data's cMap file for it is not loaded: its codes are that
+ * encoding's bytes, so the code page gives the text the CMap and the
+ * ordering's CID-to-Unicode table would (GBK-EUC-H is GBK, 90ms-RKSJ-H
+ * Shift_JIS). Identity and the Uni* (UCS-2) CMaps need none. */
 static const struct ls_codepage *legacy_cmap(const struct pdf_obj *enc, bool *jis)
 {
     *jis = false;
@@ -826,6 +831,12 @@ static const struct ls_codepage *legacy_cmap(const struct pdf_obj *enc, bool *ji
         *jis = true;
         return ls_codepage_by_number(20932);
     }
+    /* not Johab (no UHC), GBK2K (GB 18030's four-byte codes) nor the
+     * Hong Kong Big5 sets (HKSCS, which cp950 lacks): those need
+     * poppler-data's CMap, else their CIDs are noted unread */
+    if (ls_slice_find(n, 0, "Johab", 5) != SIZE_MAX || ls_slice_starts(n, "GBK2K", 5) ||
+        ls_slice_starts(n, "HK", 2) || ls_slice_starts(n, "ETHK", 4))
+        return NULL;
     if (ls_slice_find(n, 0, "RKSJ", 4) != SIZE_MAX) cp = 932;
     else if (ls_slice_find(n, 0, "B5", 2) != SIZE_MAX) cp = 950;
     else if (ls_slice_starts(n, "GB", 2) && !ls_slice_starts(n, "GBT", 3)) cp = 936;
@@ -914,6 +925,77 @@ static uint8_t uni_cmap(const struct pdf_obj *enc)
     return 0;
 }
 
+#define PDF_CMAP_STREAM_MAX (4u << 20) /* an embedded CMap decoded at most */
+
+/* A Type0 font's /Encoding as a code-to-CID CMap (ISO 32000-1 9.7.5): a
+ * predefined name poppler-data's cMap files hold (90ms-RKSJ-H, CNS-EUC-H
+ * ...: pdf_cidu.h), or an embedded CMap stream (cidrange, cidchar), its
+ * /UseCMap (a name or a stream, followed depth levels) or usecmap joined
+ * to it; *o is a predefined CMap's collection. NULL for Identity, the
+ * Uni* CMaps and whatever is not known. */
+static const struct pdf_cmap *encoding_cmap(struct pdf_doc *d, const struct pdf_obj *enc, enum pdf_cjk *o,
+                                            bool *identity, unsigned depth)
+{
+    *o = PDF_CJK_NONE;
+    if (!enc) return NULL;
+    if (enc->kind == PDF_NAME) {
+        *identity = ls_slice_eq_str(enc->u.s, "Identity-H") || ls_slice_eq_str(enc->u.s, "Identity-V");
+        return pdf_cidu_cmap(enc->u.s, o);
+    }
+    if (enc->kind != PDF_STREAM || depth > 2) return NULL;
+    struct ls_buf b;
+    ls_buf_init(&b, PDF_CMAP_STREAM_MAX);
+    (void)pdf_stream_decode(d, enc, PDF_CMAP_STREAM_MAX, &b);
+    struct pdf_cmap *cm = pdf_cmap_parse(&d->arena, ls_buf_slice(&b));
+    ls_buf_free(&b);
+    if (!cm) return NULL;
+    enum pdf_cjk uo = PDF_CJK_NONE;
+    const struct pdf_obj *use = pdf_dict_getr(d, enc, "UseCMap");
+    const struct pdf_cmap *parent = NULL;
+    if (use && (use->kind == PDF_NAME || use->kind == PDF_STREAM)) {
+        parent = encoding_cmap(d, use, &uo, identity, depth + 1);
+    } else if (pdf_cmap_use_name(cm).len) {
+        struct ls_slice n = pdf_cmap_use_name(cm);
+        *identity = ls_slice_eq_str(n, "Identity-H") || ls_slice_eq_str(n, "Identity-V");
+        parent = pdf_cidu_cmap(n, &uo);
+    }
+    pdf_cmap_set_use(cm, parent);
+    *o = uo;
+    return pdf_cmap_has_cids(cm) ? cm : NULL;
+}
+
+static void build_type0(struct pdf_doc *d, struct pdf_font *f, const struct pdf_obj *font)
+{
+    /* a ToUnicode that maps nothing (macOS Quartz writes one with a
+     * codespace alone) says nothing: the font's own tables do (haystack's
+     * react_paper.pdf read its figure as glyph ids, "7KH$SSOH") */
+    bool no_tu = pdf_cmap_empty(f->tu);
+    struct pdf_obj *enc = pdf_dict_getr(d, font, "Encoding");
+    enum pdf_cjk enc_o = PDF_CJK_NONE;
+    f->enc = encoding_cmap(d, enc, &enc_o, &f->enc_identity, 0);
+    /* the legacy encodings' single bytes are ASCII; their CIDs' table
+     * entries are full-width forms and U+3000 (GBK-EUC-H's 20 is CID 7716),
+     * which pdftotext prints: "ＳＳＮ５３６－２２" */
+    f->enc_ascii = f->enc && enc->kind == PDF_NAME;
+    /* without poppler-data's CMap, a legacy encoding's code page */
+    if (no_tu && !f->enc) f->legacy = legacy_cmap(enc, &f->jis);
+    if (no_tu && !f->legacy) f->utf16 = utf16_cmap(enc);
+    if (no_tu && !f->legacy && !f->utf16) f->uni = uni_cmap(enc);
+    struct pdf_obj *df = pdf_dict_getr(d, font, "DescendantFonts");
+    if (df->kind != PDF_ARRAY || !df->u.a.n) {
+        f->dw = 1000;
+        return;
+    }
+    const struct pdf_obj *desc = pdf_resolve(d, df->u.a.v[0]);
+    cid_widths(d, f, desc);
+    if (!pdf_dict_of(desc)) return;
+    /* the collection's table reads the CIDs a ToUnicode leaves out too, as
+     * poppler merges the two */
+    f->cjk = adobe_cjk_ordering(d, desc);
+    if (f->cjk == PDF_CJK_NONE) f->cjk = enc_o;
+    if (no_tu && !f->legacy && !f->utf16 && !f->uni) cid_ttf_unicode(d, f, desc);
+}
+
 static struct pdf_font *build_font(struct pdf_doc *d, const struct pdf_obj *font)
 {
     struct pdf_font *f = pdf_arena_alloc(&d->arena, sizeof *f);
@@ -929,25 +1011,7 @@ static struct pdf_font *build_font(struct pdf_doc *d, const struct pdf_obj *font
         ls_buf_free(&b);
     }
     if (f->type0) {
-        /* a ToUnicode that maps nothing (macOS Quartz writes one with a
-         * codespace alone) says nothing: the font's own tables do (haystack's
-         * react_paper.pdf read its figure as glyph ids, "7KH$SSOH") */
-        bool no_tu = pdf_cmap_empty(f->tu);
-        if (no_tu) f->legacy = legacy_cmap(pdf_dict_getr(d, font, "Encoding"), &f->jis);
-        if (no_tu && !f->legacy) f->utf16 = utf16_cmap(pdf_dict_getr(d, font, "Encoding"));
-        if (no_tu && !f->legacy && !f->utf16) f->uni = uni_cmap(pdf_dict_getr(d, font, "Encoding"));
-        struct pdf_obj *df = pdf_dict_getr(d, font, "DescendantFonts");
-        if (df->kind == PDF_ARRAY && df->u.a.n) {
-            const struct pdf_obj *desc = pdf_resolve(d, df->u.a.v[0]);
-            cid_widths(d, f, desc);
-            if (no_tu && !f->legacy && !f->utf16 && !f->uni && pdf_dict_of(desc)) {
-                cid_ttf_unicode(d, f, desc);
-                f->cjk = adobe_cjk_ordering(d, desc);
-                f->adobe_cjk = f->cjk != PDF_CJK_NONE;
-            }
-        } else {
-            f->dw = 1000;
-        }
+        build_type0(d, f, font);
         return f;
     }
     struct pdf_obj *enc = pdf_dict_getr(d, font, "Encoding");
@@ -1266,7 +1330,27 @@ static void glyph_spacing(const struct interp *in, double w, bool space_code, bo
 
 static bool is_break(int prev) { return prev == ' ' || prev == '\n' || prev < 0; }
 
-static ls_err emit_code(struct interp *in, struct stage *st, uint32_t code, size_t nbytes,
+/* The Unicode of a Type0 font's code (CID cid) that no ToUnicode entry
+ * gave. */
+static uint32_t cid_unicode(struct interp *in, const struct pdf_font *f, uint32_t code, uint32_t cid)
+{
+    if (f->ng2u) return cid < f->ng2u && f->g2u[cid] ? f->g2u[cid] : 0xFFFD;
+    /* Identity-H without ToUnicode, or a collection of the font maker's
+     * own: a guess, the code (an embedded CMap of such a font keys its
+     * CIDs by Unicode: pdf.js's issue9915_reduced.pdf, Registry (G), reads
+     * "ISSUE 9915"; its CIDs read "*446&") */
+    if (f->cjk == PDF_CJK_NONE) return code;
+    if (cid == 0) return 0;                  /* .notdef draws nothing */
+    if (cid <= 95) return cid + 31;          /* ASCII in all four collections */
+    uint32_t cp = pdf_cidu_map(f->cjk, cid); /* the collection's table, else U+FFFD, noted */
+    if (cp == 0) {
+        cp = 0xFFFD;
+        in->d->cjk_unmapped++;
+    }
+    return cp;
+}
+
+static ls_err emit_code(struct interp *in, struct stage *st, uint32_t code, uint32_t cid, size_t nbytes,
                         const struct glyph_sp *g)
 {
     const struct pdf_font *f = in->font;
@@ -1305,16 +1389,8 @@ static ls_err emit_code(struct interp *in, struct stage *st, uint32_t code, size
     else if (f->legacy) cp = nbytes == 2 ? ls_codepage_map2(f->legacy, (uint8_t)(code >> 8), (uint8_t)code)
                                          : ls_codepage_map(f->legacy, (uint8_t)code);
     else if (f->type0 && (f->utf16 || f->uni)) cp = code; /* UTF-16 (pairs joined in show()), -8, -32 */
-    else if (f->type0 && f->ng2u) cp = code < f->ng2u && f->g2u[code] ? f->g2u[code] : 0xFFFD;
-    else if (f->type0 && f->adobe_cjk && code >= 1 && code <= 95) cp = code + 31;
-    else if (f->type0 && f->adobe_cjk && code > 95) { /* the collection's table, else U+FFFD, noted */
-        cp = pdf_cidu_map(f->cjk, code);
-        if (cp == 0) {
-            cp = 0xFFFD;
-            in->d->cjk_unmapped++;
-        }
-    }
-    else if (f->type0) cp = code; /* Identity-H without ToUnicode: a guess */
+    else if (f->type0 && f->enc_ascii && nbytes == 1 && code >= 0x20 && code <= 0x7E) cp = code;
+    else if (f->type0) cp = cid_unicode(in, f, code, cid);
     else cp = f->map[code & 0xff];
     if (cp == ' ' && (prev == ' ' || prev == '\n' || g->drop_space)) return LS_OK; /* a gap already separated */
     if (cp >= 0x20 && cp != 0x7f && !(cp >= 0xd800 && cp <= 0xdfff) && (cp < 0xfffe || cp >= 0x10000) && cp <= 0x10ffff) {
@@ -1470,7 +1546,8 @@ static ls_err show_glyphs(struct interp *in, struct ls_slice s)
         size_t n = f->jis      ? jis_code(s, pos, &code)
                    : f->legacy ? legacy_code(f->legacy, s, pos, &code)
                    : f->uni    ? uni_code(f->uni, s, pos, &code)
-                               : pdf_cmap_code(f && f->type0 ? f->tu : NULL, s, pos, fallback, &code);
+                   : f->enc    ? pdf_cmap_code(f->enc, s, pos, fallback, &code)
+                               : pdf_cmap_code(f->type0 ? f->tu : NULL, s, pos, fallback, &code);
         if (n == 0) break;
         /* a Unicode CMap's surrogate pair is one code (Table 118: UTF16's
          * codespace has 4-byte codes D800DC00..DBFFDFFF) */
@@ -1480,7 +1557,10 @@ static ls_err show_glyphs(struct interp *in, struct ls_slice s)
             code = 0x10000 + ((code - 0xD800) << 10) + (lo - 0xDC00);
             n = 4;
         }
-        double w = glyph_width(f, code) / 1000.0;
+        /* a CID font's widths are the CIDs' (ISO 32000-1 9.7.4.3) */
+        uint32_t cid = code;
+        if (f->enc && !pdf_cmap_cid(f->enc, code, n, &cid)) cid = f->enc_identity ? code : 0;
+        double w = glyph_width(f, cid) / 1000.0;
         bool space_code = n == 1 && code == 32;
         struct glyph_sp g;
         glyph_spacing(in, w, space_code, pos == 0, &g);
@@ -1494,7 +1574,7 @@ static ls_err show_glyphs(struct interp *in, struct ls_slice s)
             struct glyph_sp g2 = g;
             g2.drop_space = true;
             if (space_overlaps(&lead, step)) {
-                LS_TRY(emit_code(in, &st, code, n, &g2));
+                LS_TRY(emit_code(in, &st, code, cid, n, &g2));
                 if (st.n != had) lead = 0; /* not a space: the show's text starts */
                 else lead += step;
                 tail = (in->tc + (space_code ? in->tw : 0)) * in->th;
@@ -1503,7 +1583,7 @@ static ls_err show_glyphs(struct interp *in, struct ls_slice s)
             }
             lead = 0;
         }
-        LS_TRY(emit_code(in, &st, code, n, &g));
+        LS_TRY(emit_code(in, &st, code, cid, n, &g));
         tail = (in->tc + (space_code ? in->tw : 0)) * in->th;
         advance(in, w * fs * in->th + tail);
     }
