@@ -518,9 +518,36 @@ static int msg_probe(const struct ls_object *o)
     return 0;
 }
 
+/* Whether the file ends inside a sector its FAT still uses: a message cut
+ * one byte short of its last sector loses only that sector's padding, which
+ * no stream read reaches, and had said `full` ([MS-CFB] 2.2: sector s is
+ * the bytes from (s + 1) << shift; a trailing part sector the FAT marks
+ * free, or does not cover, is no cut). Skipped when the compound file's
+ * own reading already found the file short (ole2_run notes that). */
+static bool msg_cut_in_sector(struct ls_slice data, uint32_t *sector)
+{
+    struct ole2_cfb f;
+    bool cut = false;
+    *sector = 0;
+    if (ole2_cfb_open(&f, data) == LS_OK && !(f.damage & OLE2_DMG_TRUNCATED) && f.sector_size &&
+        (data.len & (f.sector_size - 1)) != 0 && data.len / f.sector_size >= 1) {
+        size_t s = data.len / f.sector_size - 1; /* the part sector (the header is one) */
+        cut = s < f.fat_len && f.fat[s] != 0xFFFFFFFFu; /* not FREESECT */
+        *sector = (uint32_t)s;
+    }
+    ole2_cfb_close(&f);
+    return cut;
+}
+
 static ls_err msg_handler_extract(struct ls_ctx *c, struct ls_object *o)
 {
-    return ole2_run(c, o);
+    uint32_t s;
+    bool cut = msg_cut_in_sector(o->data, &s);
+    ls_err e = ole2_run(c, o);
+    if (cut)
+        ls_note(c, o, LS_R_TRUNCATED, "msg: the file ends inside sector %u, which its FAT uses: the rest is cut",
+                (unsigned)s);
+    return e;
 }
 
 const struct ls_handler ls_handler_msg = {

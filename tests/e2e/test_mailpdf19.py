@@ -3,7 +3,7 @@
 tests/gen/gen_mailpdf19.py: Type0 fonts whose /Encoding is an embedded
 CMap, a ToUnicode that leaves CIDs out, predefined CMaps no code page reads
 exactly (through poppler-data's cMap files, loaded before the fork, or
-honestly partial without them)."""
+honestly partial without them), and a .msg cut inside its last sector."""
 import os
 import sys
 import tempfile
@@ -96,6 +96,20 @@ class MailPdf19(lsutil.GeneratedTree):
         self.assertIn("SSN %s %s" % (gen.SSN_EMB, gen.EMAIL_EMB), t)
         self.assertIn("\ufffd", t)
         self.assertNotIn("山田", t)
+
+    # ---- .msg cut inside its last sector ----
+
+    def test_msg_cut_one_byte_short(self):
+        o = self.m.obj(self.p("cut_last_sector.msg"))
+        self.assertEqual(o["coverage"], "partial", o["errors"])
+        self.assertIn("truncated", o["coverage_reasons"])
+        self.assertTrue(any("ends inside sector" in e for e in o["errors"]), o["errors"])
+        self.assertIn(gen.SSN_MSG[-4:], lsutil.last4s(o, "ssn"))
+
+    def test_whole_msg_is_full(self):
+        self.full("whole.msg")
+        kid = self.full("whole.msg", "staff.csv")
+        self.assertIn(gen.SSN_MSG[-4:], lsutil.last4s(kid, "ssn"))
 
 
 if __name__ == "__main__":
