@@ -88,6 +88,7 @@ struct run {
     struct ls_summary *sum;
     struct ls_buf line;
     bool write_failed;
+    uint64_t lost_open; /* roots listed, then gone or unreadable (or replaced) at their open */
     bool progress;     /* the one-line display on a terminal */
     double log_every;  /* stderr not a terminal: a progress line every this many seconds (0: none) */
     bool enumerating;
@@ -803,12 +804,14 @@ static int scan_regular(struct run *r, const char *path, bool follow)
         enum ls_special k = e == ENOENT ? LS_SPECIAL_VANISHED
                             : e == ELOOP ? LS_SPECIAL_SYMLINK
                                          : LS_SPECIAL_UNREADABLE;
+        r->lost_open += k != LS_SPECIAL_SYMLINK;
         return record_special(r, path, k, strerror(e));
     }
     struct stat sb;
     if (fstat(fd, &sb) == 0 && !S_ISREG(sb.st_mode)) {
         /* replaced by a special file between the walk and the open */
         close(fd);
+        r->lost_open++;
         return record_special(r, path, S_ISFIFO(sb.st_mode) ? LS_SPECIAL_FIFO
                                        : S_ISDIR(sb.st_mode) ? LS_SPECIAL_NOT_FILE
                                                              : LS_SPECIAL_DEVICE, NULL);
@@ -1109,6 +1112,15 @@ static int finish(struct run *r, int walk_rc)
             fprintf(stderr, "  quarantine store: %s (%llu files copied)\n", r->o->quarantine_dir,
                     (unsigned long long)ls_qstore_count(r->qstore));
     }
+    /* with -q (no summary), roots lost after they were listed are still
+     * said, in one line: the exit status 1 alone reads as "something
+     * quarantined" */
+    uint64_t failed = r->pool ? ls_pool_failed(r->pool) : 0;
+    if (r->o->quiet && !r->write_failed && !g_stop && (r->lost_open || failed))
+        cli_err("not read: %llu files (%llu gone, unreadable or replaced since they were listed, %llu lost to "
+                "worker failures; recorded incomplete, coverage_reasons in the manifest say why)",
+                (unsigned long long)(r->lost_open + failed), (unsigned long long)r->lost_open,
+                (unsigned long long)failed);
     if (g_stop) /* said even with -q, like every error */
         cli_err("interrupted: the manifest holds %llu of the %zu files found (the same command with "
                 "--resume goes on)", (unsigned long long)(r->done_written + r->skipped), r->list.n + r->skipped);

@@ -13,7 +13,11 @@ Progress on a log: with stderr not a terminal (nohup, a CI job, a pipe)
 and no -q, a plain progress line ends in a newline once a minute (it was
 silent until the end: a run of hours said nothing); never a carriage
 return or an escape sequence in the log. The tests shorten the minute
-through LEAKSIFT_TEST_PROGRESS_EVERY (test-hook builds only)."""
+through LEAKSIFT_TEST_PROGRESS_EVERY (test-hook builds only).
+
+With -q, files lost after they were listed (gone, unreadable or replaced
+at their open, or lost to a worker failure) are said in one line: -q said
+nothing, and its exit status 1 read as "something quarantined"."""
 import os
 import re
 import shutil
@@ -123,6 +127,24 @@ class ProgressOnALog(unittest.TestCase):
         p = self.run_scan("-q")
         self.assertIn(p.returncode, (0, 1), p.stderr)
         self.assertEqual(p.stderr, b"")
+
+
+@unittest.skipUnless(hooks_on(), "CLI built without -DLEAKSIFT_TEST_HOOKS=ON")
+class QuietSaysLostFiles(unittest.TestCase):
+    def test_worker_failure_is_said(self):
+        tmp = tempfile.mkdtemp(prefix="ls_cli19_q_")
+        try:
+            os.makedirs(os.path.join(tmp, "t"))
+            for n, data in (("a_crash.txt", b"LEAKSIFT-TEST-CRASH\nrest\n"), ("b.txt", b"nothing here\n")):
+                with open(os.path.join(tmp, "t", n), "wb") as f:
+                    f.write(data)
+            p = lsutil.run(["scan", "-q", "-j1", "-o", os.path.join(tmp, "m.jsonl"), os.path.join(tmp, "t")])
+            self.assertEqual(p.returncode, 1, p.stderr)
+            self.assertIn(b"leaksift: not read: 1 files (0 gone, unreadable or replaced since they were listed, "
+                          b"1 lost to worker failures;", p.stderr)
+            self.assertEqual(p.stderr.count(b"\n"), 1, p.stderr)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":
