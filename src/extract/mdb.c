@@ -83,8 +83,8 @@
 #include "core/handler.h"
 #include "core/ls_date.h"
 #include "extract/b64blob.h"
+#include "extract/dbrows.h"
 #include "extract/sheetdate.h"
-#include "extract/tablectx.h"
 #include "extract/zinflate.h"
 
 #define MDB_SIG_JET "Standard Jet DB"
@@ -102,26 +102,20 @@
 #define MDB_HOPS_PER_PAGE 256u /* long-value rows followed per page of the file (a page holds < 256 rows) */
 
 struct mdbx {
-    struct ls_ctx *c;
-    struct ls_object *o;
+    struct ls_dbrows r; /* the text written, the children handed over */
     MdbHandle *mdb;
     const struct ls_codepage *cp; /* Jet 3 text */
     bool jet3;
     size_t pg_size;
     size_t npages;
-    struct ls_tablectx tc;
-    struct ls_buf line; /* the row being written */
     struct ls_buf tmp;  /* a long value's bytes */
     struct ls_buf u16;  /* decompressed Jet 4 text */
     struct ls_buf att;  /* an inflated attachment */
     struct ls_buf fname; /* the row's FileName (an attachment table's), UTF-8 */
     struct ls_buf txt;   /* a catalog value, decoded */
-    bool text_full;     /* ls_emit_text said LS_E_LIMIT */
-    bool no_children;   /* ls_emit_child said LS_E_LIMIT / LS_E_TIMEOUT */
     size_t bad_values;  /* long values whose chain was broken */
     uint64_t hops_left; /* long-value rows still to follow in the whole file */
     bool hops_out;      /* ... and none were left */
-    ls_err stop;        /* LS_E_TIMEOUT */
 };
 
 static int mdb_probe(const struct ls_object *o)
@@ -133,14 +127,6 @@ static int mdb_probe(const struct ls_object *o)
         memcmp(sig.ptr, MDB_SIG_MSISAM, 15) != 0)
         return 0;
     return o->data.len >= 2048 ? 95 : 60;
-}
-
-static ls_err mdbx_emit(struct mdbx *s, struct ls_slice t)
-{
-    if (s->text_full) return LS_E_LIMIT;
-    ls_err e = ls_emit_text(s->c, s->o, t.ptr, t.len);
-    if (e == LS_E_LIMIT) s->text_full = true;
-    return e;
 }
 
 /* The current data page as a slice. */
@@ -194,7 +180,7 @@ static bool mdbx_long_value(struct mdbx *s, struct ls_slice hdr, struct ls_slice
     if (ls_cur_u32le(&cur, &len) != LS_OK || ls_cur_u32le(&cur, &pg_row) != LS_OK) return false;
     if (len & MDB_LV_INLINE) return ls_buf_add(&s->tmp, rest.ptr, rest.len) == LS_OK;
     size_t want = len & MDB_LV_LEN;
-    if (want > s->o->data.len) want = s->o->data.len;
+    if (want > s->r.o->data.len) want = s->r.o->data.len;
     bool single = (len & MDB_LV_SINGLE) != 0;
     if (!single && (len & 0xf0000000u)) return false;
     /* a chain visits at most every page once (a cycle ends here) */
@@ -318,7 +304,7 @@ static uint64_t mdbx_le(struct ls_slice v, size_t n)
 /* A fixed-size value written to the line; false if v is not its size. */
 static ls_err mdbx_fixed(struct mdbx *s, int type, struct ls_slice v, const MdbColumn *col)
 {
-    struct ls_buf *b = &s->line;
+    struct ls_buf *b = &s->r.line;
     static const size_t need[] = {[MDB_BYTE] = 1, [MDB_INT] = 2, [MDB_LONGINT] = 4,
                                   [MDB_MONEY] = 8, [MDB_FLOAT] = 4, [MDB_DOUBLE] = 8,
                                   [MDB_DATETIME] = 8, [MDB_REPID] = 16, [MDB_NUMERIC] = 17};
@@ -431,7 +417,7 @@ static ls_err mdbx_put_file_name(struct ls_buf *b, struct ls_slice fn)
 static ls_err mdbx_charge(void *ud, size_t n, uint64_t in_used, uint64_t out_total)
 {
     struct mdbx *s = ud;
-    return zinflate_budget(s->c, s->o, "mdb", n, in_used, out_total);
+    return zinflate_budget(s->r.c, s->r.o, "mdb", n, in_used, out_total);
 }
 
 /* An attachment (ACCDB Attachment columns keep their files in a hidden
@@ -453,7 +439,7 @@ static struct ls_slice mdbx_attachment(struct mdbx *s, struct ls_slice v)
     } else {
         if (ls_slice_at(rest, 0) != 0x78) return file; /* a zlib header */
         ls_buf_reset(&s->att);
-        uint64_t left = ls_budget_left(s->c);
+        uint64_t left = ls_budget_left(s->r.c);
         size_t max = len < left ? len : (size_t)(left < SIZE_MAX ? left : SIZE_MAX);
         ls_err e = zinflate_stream(rest, 15, &s->att, max, NULL, mdbx_charge, s);
         if (e != LS_OK && e != LS_E_LIMIT && e != LS_E_TRUNCATED) s->bad_values++;
@@ -468,7 +454,7 @@ static struct ls_slice mdbx_attachment(struct mdbx *s, struct ls_slice v)
 static ls_err mdbx_child(struct mdbx *s, const char *table, const char *col, uint64_t row,
                          struct ls_slice v)
 {
-    if (s->no_children || v.len == 0) return LS_OK;
+    if (s->r.no_children || v.len == 0) return LS_OK;
     struct ls_slice payload = {0}, label = {0};
     if (v.len >= MDB_CHILD_MIN) payload = mdbx_ole_payload(v, &label);
     if (payload.len == 0) payload = mdbx_attachment(s, v);
@@ -485,19 +471,7 @@ static ls_err mdbx_child(struct mdbx *s, const char *table, const char *col, uin
         if (e == LS_OK && label.len > 0) e = ls_buf_addc(&name, '/');
         if (e == LS_OK) e = mdbx_put_file_name(&name, label);
     }
-    if (e == LS_OK) {
-        struct ls_child ch;
-        memset(&ch, 0, sizeof ch);
-        ch.name = name.ptr;
-        ch.name_len = name.len;
-        ch.data = payload;
-        e = ls_emit_child(s->c, s->o, &ch);
-        if (e == LS_E_LIMIT || e == LS_E_TIMEOUT) {
-            s->no_children = true;
-            if (e == LS_E_TIMEOUT) s->stop = e;
-            e = LS_OK;
-        }
-    }
+    if (e == LS_OK) e = ls_dbrows_child(&s->r, &name, payload);
     ls_buf_free(&name);
     return e;
 }
@@ -510,7 +484,7 @@ static ls_err mdbx_var(struct mdbx *s, const MdbColumn *col, struct ls_slice v, 
         ls_buf_reset(&s->tmp);
         LS_TRY(mdbx_text(s, v, &s->tmp));
         *is_text = ls_tc_is_text(ls_buf_slice(&s->tmp));
-        return ls_tc_put_value(&s->line, ls_buf_slice(&s->tmp), SIZE_MAX);
+        return ls_tc_put_value(&s->r.line, ls_buf_slice(&s->tmp), SIZE_MAX);
     }
     struct ls_slice hdr, rest = {0};
     if (!ls_slice_sub(v, 0, MDB_HDR, &hdr)) return LS_OK;
@@ -520,7 +494,7 @@ static ls_err mdbx_var(struct mdbx *s, const MdbColumn *col, struct ls_slice v, 
     struct ls_buf txt;
     ls_buf_init(&txt, SIZE_MAX);
     ls_err e = mdbx_text(s, ls_buf_slice(&s->tmp), &txt);
-    if (e == LS_OK) e = ls_tc_put_value(&s->line, ls_buf_slice(&txt), SIZE_MAX);
+    if (e == LS_OK) e = ls_tc_put_value(&s->r.line, ls_buf_slice(&txt), SIZE_MAX);
     *is_text = true;
     ls_buf_free(&txt);
     return e;
@@ -530,11 +504,11 @@ static ls_err mdbx_var(struct mdbx *s, const MdbColumn *col, struct ls_slice v, 
 static ls_err mdbx_cell(struct mdbx *s, const MdbColumn *col, uint32_t i, const char *table,
                         uint64_t row)
 {
-    if (i > 0) LS_TRY(ls_buf_addc(&s->line, '\t'));
-    size_t at = s->line.len;
+    if (i > 0) LS_TRY(ls_buf_addc(&s->r.line, '\t'));
+    size_t at = s->r.line.len;
     bool is_text = false;
     if (col->col_type == MDB_BOOL) {
-        LS_TRY(ls_buf_addc(&s->line, col->cur_value_len ? '0' : '1'));
+        LS_TRY(ls_buf_addc(&s->r.line, col->cur_value_len ? '0' : '1'));
     } else if (col->cur_value_len > 0 && col->cur_value_start >= 0) {
         struct ls_slice v;
         if (!ls_slice_sub(mdbx_page(s), (size_t)col->cur_value_start, (size_t)col->cur_value_len, &v))
@@ -544,42 +518,18 @@ static ls_err mdbx_cell(struct mdbx *s, const MdbColumn *col, uint32_t i, const 
         else
             LS_TRY(mdbx_fixed(s, col->col_type, v, col));
     }
-    struct ls_slice cell;
-    (void)ls_slice_sub(ls_buf_slice(&s->line), at, s->line.len - at, &cell);
-    ls_tc_cell(&s->tc, i, cell, is_text);
+    ls_dbrows_cell(&s->r, i, at, is_text);
     return LS_OK;
-}
-
-/* End the line: emit it and let tablectx emit the labelled values. */
-static ls_err mdbx_row_end(struct mdbx *s)
-{
-    LS_TRY(ls_buf_addc(&s->line, '\n'));
-    ls_err e = mdbx_emit(s, ls_buf_slice(&s->line));
-    ls_buf_reset(&s->line);
-    if (e != LS_OK) return e;
-    return ls_tc_row_end(&s->tc, s->c, s->o);
 }
 
 static ls_err mdbx_header(struct mdbx *s, MdbTableDef *t)
 {
-    const char *table = t->name;
-    ls_tc_reset(&s->tc);
-    ls_buf_reset(&s->line);
-    LS_TRY(ls_buf_adds(&s->line, "[Table: "));
-    LS_TRY(ls_tc_put_value(&s->line, ls_slice_make(table, strlen(table)), MDB_NAME_MAX));
-    LS_TRY(ls_buf_adds(&s->line, "]\n"));
-    LS_TRY(mdbx_emit(s, ls_buf_slice(&s->line)));
-    ls_buf_reset(&s->line);
+    LS_TRY(ls_dbrows_title(&s->r, t->name, MDB_NAME_MAX));
     for (unsigned i = 0; i < t->num_cols && i < t->columns->len; i++) {
         const MdbColumn *col = g_ptr_array_index(t->columns, i);
-        if (i > 0) LS_TRY(ls_buf_addc(&s->line, '\t'));
-        size_t at = s->line.len;
-        LS_TRY(ls_tc_put_value(&s->line, ls_slice_make(col->name, strlen(col->name)), MDB_NAME_MAX));
-        struct ls_slice cell;
-        (void)ls_slice_sub(ls_buf_slice(&s->line), at, s->line.len - at, &cell);
-        ls_tc_cell(&s->tc, i, cell, ls_tc_is_text(cell));
+        LS_TRY(ls_dbrows_head_cell(&s->r, i, col->name, MDB_NAME_MAX));
     }
-    return mdbx_row_end(s);
+    return ls_dbrows_row_end(&s->r);
 }
 
 /* The row's FileName into s->fname (a text column of that name in a
@@ -613,13 +563,13 @@ static ls_err mdbx_rows(struct mdbx *s, MdbTableDef *t, uint64_t *rows)
     unsigned ncols = t->num_cols < t->columns->len ? t->num_cols : t->columns->len;
     const MdbColumn *fn = mdbx_file_name_col(t, ncols);
     mdb_rewind_table(t);
-    while (e == LS_OK && s->stop == LS_OK && !s->text_full && mdb_fetch_row(t)) {
+    while (e == LS_OK && s->r.stop == LS_OK && !s->r.text_full && mdb_fetch_row(t)) {
         ++*rows;
         mdbx_file_name(s, fn);
         for (unsigned i = 0; e == LS_OK && i < ncols; i++)
             e = mdbx_cell(s, g_ptr_array_index(t->columns, i), i, t->name, *rows);
-        if (e == LS_OK) e = mdbx_row_end(s);
-        if (e == LS_OK && *rows % 256 == 0 && ls_ctx_expired(s->c)) s->stop = LS_E_TIMEOUT;
+        if (e == LS_OK) e = ls_dbrows_row_end(&s->r);
+        if (e == LS_OK && *rows % 256 == 0 && ls_ctx_expired(s->r.c)) s->r.stop = LS_E_TIMEOUT;
     }
     return e;
 }
@@ -656,7 +606,7 @@ static ls_err mdbx_table(struct mdbx *s, MdbCatalogEntry *entry)
 {
     MdbTableDef *t = mdbx_open_table(entry);
     if (!t) {
-        ls_note(s->c, s->o, LS_R_PARSE_ERROR, "mdb: table %.*s: definition unreadable",
+        ls_note(s->r.c, s->r.o, LS_R_PARSE_ERROR, "mdb: table %.*s: definition unreadable",
                 (int)MDB_NAME_MAX, entry->object_name);
         return LS_OK;
     }
@@ -667,8 +617,8 @@ static ls_err mdbx_table(struct mdbx *s, MdbCatalogEntry *entry)
     uint64_t rows = 0;
     ls_err e = mdbx_header(s, t);
     if (e == LS_OK) e = mdbx_rows(s, t, &rows);
-    if (e == LS_OK && s->stop == LS_OK && !s->text_full && rows < t->num_rows)
-        ls_note(s->c, s->o, LS_R_PARSE_ERROR, "mdb: table %.*s: %llu of %u rows read",
+    if (e == LS_OK && s->r.stop == LS_OK && !s->r.text_full && rows < t->num_rows)
+        ls_note(s->r.c, s->r.o, LS_R_PARSE_ERROR, "mdb: table %.*s: %llu of %u rows read",
                 (int)MDB_NAME_MAX, t->name, (unsigned long long)rows, t->num_rows);
     mdb_free_tabledef(t);
     return e;
@@ -735,7 +685,7 @@ static ls_err mdbx_linked(struct mdbx *s, const MdbColumn *const cols[MC_N])
     if (e == LS_OK && cols[MC_CONNECT]) e = ls_buf_adds(&line, "\tConnect: ");
     if (e == LS_OK && cols[MC_CONNECT]) e = mdbx_put_col(s, cols[MC_CONNECT], &line);
     if (e == LS_OK) e = ls_buf_addc(&line, '\n');
-    if (e == LS_OK) e = mdbx_emit(s, ls_buf_slice(&line));
+    if (e == LS_OK) e = ls_dbrows_emit(&s->r, ls_buf_slice(&line));
     ls_buf_free(&line);
     return e;
 }
@@ -784,9 +734,9 @@ static ls_err mdbx_catalog(struct mdbx *s, struct ls_buf *objs)
     ls_err e = cols[MC_ID] && cols[MC_NAME] && cols[MC_TYPE] ? LS_OK : LS_E_CORRUPT;
     uint64_t rows = 0;
     if (e == LS_OK) mdb_rewind_table(t);
-    while (e == LS_OK && !s->text_full && mdb_fetch_row(t)) {
+    while (e == LS_OK && !s->r.text_full && mdb_fetch_row(t)) {
         e = mdbx_catalog_row(s, cols, objs);
-        if (e == LS_OK && ++rows % 256 == 0 && ls_ctx_expired(s->c)) e = LS_E_TIMEOUT;
+        if (e == LS_OK && ++rows % 256 == 0 && ls_ctx_expired(s->r.c)) e = LS_E_TIMEOUT;
     }
     mdb_free_tabledef(t);
     return e;
@@ -805,21 +755,21 @@ static bool mdbx_encrypted(const struct mdbx *s)
 static ls_err mdbx_read(struct mdbx *s)
 {
     if (mdbx_encrypted(s)) {
-        ls_note(s->c, s->o, LS_R_ENCRYPTED, "mdb: encrypted database (Office encryption)");
-        ls_set_coverage_none(s->c, s->o);
+        ls_note(s->r.c, s->r.o, LS_R_ENCRYPTED, "mdb: encrypted database (Office encryption)");
+        ls_set_coverage_none(s->r.c, s->r.o);
         return LS_OK;
     }
     struct ls_buf objs;
     ls_buf_init(&objs, MDB_MAX_TABLES * sizeof(struct mdbx_obj));
     ls_err e = mdbx_catalog(s, &objs);
     if (e == LS_E_LIMIT) {
-        ls_note(s->c, s->o, LS_R_PARSE_ERROR, "mdb: more than %u tables: the rest not read",
+        ls_note(s->r.c, s->r.o, LS_R_PARSE_ERROR, "mdb: more than %u tables: the rest not read",
                 MDB_MAX_TABLES);
         e = LS_OK;
     }
     size_t n = objs.len / sizeof(struct mdbx_obj);
     if (e == LS_E_CORRUPT || (e == LS_OK && n == 0)) {
-        ls_note(s->c, s->o, LS_R_PARSE_ERROR, "mdb: catalog (MSysObjects) unreadable");
+        ls_note(s->r.c, s->r.o, LS_R_PARSE_ERROR, "mdb: catalog (MSysObjects) unreadable");
         e = LS_OK;
     }
     /* one bit per page: a definition page the catalog names again (a
@@ -827,7 +777,7 @@ static ls_err mdbx_read(struct mdbx *s)
      * one) is not read twice, nor its rows counted twice */
     uint8_t *done = calloc(s->npages / 8 + 1, 1);
     if (!done) e = LS_E_NOMEM;
-    for (size_t i = 0; e == LS_OK && i < n && s->stop == LS_OK && !s->text_full; i++) {
+    for (size_t i = 0; e == LS_OK && i < n && s->r.stop == LS_OK && !s->r.text_full; i++) {
         struct mdbx_obj ob;
         struct ls_slice one;
         if (!ls_slice_sub(ls_buf_slice(&objs), i * sizeof ob, sizeof ob, &one)) break;
@@ -859,8 +809,6 @@ static ls_err mdb_extract(struct ls_ctx *c, struct ls_object *o)
 {
     struct mdbx s;
     memset(&s, 0, sizeof s);
-    s.c = c;
-    s.o = o;
     struct ls_slice sig;
     if (ls_slice_sub(o->data, MDB_SIG_OFF, 15, &sig) && memcmp(sig.ptr, MDB_SIG_MSISAM, 15) == 0) {
         /* Microsoft Money's Jet 4 variant: every page encrypted (Jackcess
@@ -892,12 +840,11 @@ static ls_err mdb_extract(struct ls_ctx *c, struct ls_object *o)
     }
     s.cp = ls_codepage_by_number(s.mdb->f->code_page);
     if (!s.cp) s.cp = ls_codepage_by_number(1252);
-    ls_err e = ls_tc_init(&s.tc);
+    ls_err e = ls_dbrows_init(&s.r, c, o);
     if (e != LS_OK) {
         mdb_close(s.mdb);
         return e;
     }
-    ls_buf_init(&s.line, SIZE_MAX);
     ls_buf_init(&s.tmp, SIZE_MAX);
     ls_buf_init(&s.u16, SIZE_MAX);
     ls_buf_init(&s.att, SIZE_MAX);
@@ -917,11 +864,8 @@ static ls_err mdb_extract(struct ls_ctx *c, struct ls_object *o)
     ls_buf_free(&s.fname);
     ls_buf_free(&s.txt);
     ls_buf_free(&s.tmp);
-    ls_buf_free(&s.line);
-    ls_tc_free(&s.tc);
-    if (e == LS_E_LIMIT && s.text_full) e = LS_OK; /* the pipeline noted limit:text */
-    if (e == LS_OK && s.stop != LS_OK) e = s.stop;
-    return e;
+    ls_dbrows_free(&s.r);
+    return ls_dbrows_done(&s.r, e);
 }
 
 const struct ls_handler ls_handler_mdb = {

@@ -46,9 +46,9 @@
 
 #include "core/handler.h"
 #include "extract/b64blob.h"
+#include "extract/dbrows.h"
 #include "extract/sheetdate.h"
 #include "extract/sqlitepage.h"
-#include "extract/tablectx.h"
 
 #define SQ_HEADER "SQLite format 3"           /* and a NUL: 16 bytes */
 #define SQ_HEADER_LEN 100u                    /* the database header */
@@ -58,16 +58,10 @@
 #define SQ_PAD_MAX (64u * 1024u * 1024u)      /* zero pages added to a cut file */
 
 struct sq {
-    struct ls_ctx *c;
-    struct ls_object *o;
+    struct ls_dbrows r;  /* the text written, the children handed over */
     sqlite3 *db;
-    struct ls_tablectx tc;
-    struct ls_buf line;  /* the row being written */
     struct ls_buf sql;   /* the SELECT being built */
-    bool text_full;      /* ls_emit_text said LS_E_LIMIT */
-    bool no_children;    /* ls_emit_child said LS_E_LIMIT / LS_E_TIMEOUT */
     bool damaged;        /* a table could not be read to its end */
-    ls_err stop;         /* LS_E_TIMEOUT: the root's time is spent, stop reading */
 };
 
 static int sq_probe(const struct ls_object *o)
@@ -80,16 +74,8 @@ static int sq_probe(const struct ls_object *o)
 static int sq_progress(void *ud)
 {
     struct sq *s = ud;
-    if (s->stop == LS_OK && ls_ctx_expired(s->c)) s->stop = LS_E_TIMEOUT;
-    return s->stop != LS_OK || s->text_full;
-}
-
-static ls_err sq_emit(struct sq *s, struct ls_slice t)
-{
-    if (s->text_full) return LS_E_LIMIT;
-    ls_err e = ls_emit_text(s->c, s->o, t.ptr, t.len);
-    if (e == LS_E_LIMIT) s->text_full = true;
-    return e;
+    if (s->r.stop == LS_OK && ls_ctx_expired(s->r.c)) s->r.stop = LS_E_TIMEOUT;
+    return s->r.stop != LS_OK || s->r.text_full;
 }
 
 /* UTF-8 text without control characters other than tab and line breaks. */
@@ -107,24 +93,12 @@ static bool sq_texty(struct ls_slice v)
 static ls_err sq_blob_child(struct sq *s, const char *table, const char *col, uint64_t row,
                             struct ls_slice v)
 {
-    if (s->no_children || v.len < SQ_BLOB_CHILD_MIN || !ls_b64_known_format(v)) return LS_OK;
+    if (s->r.no_children || v.len < SQ_BLOB_CHILD_MIN || !ls_b64_known_format(v)) return LS_OK;
     struct ls_buf name;
     ls_buf_init(&name, 3 * SQ_NAME_MAX);
     ls_err e = ls_buf_printf(&name, "%.*s/%.*s/%llu", (int)SQ_NAME_MAX, table, (int)SQ_NAME_MAX,
                              col, (unsigned long long)row);
-    if (e == LS_OK) {
-        struct ls_child ch;
-        memset(&ch, 0, sizeof ch);
-        ch.name = name.ptr;
-        ch.name_len = name.len;
-        ch.data = v;
-        e = ls_emit_child(s->c, s->o, &ch);
-        if (e == LS_E_LIMIT || e == LS_E_TIMEOUT) {
-            s->no_children = true;
-            if (e == LS_E_TIMEOUT) s->stop = e;
-            e = LS_OK;
-        }
-    }
+    if (e == LS_OK) e = ls_dbrows_child(&s->r, &name, v);
     ls_buf_free(&name);
     return e;
 }
@@ -132,16 +106,16 @@ static ls_err sq_blob_child(struct sq *s, const char *table, const char *col, ui
 /* One cell of the current row, written to the line and told to tablectx. */
 static ls_err sq_cell(struct sq *s, sqlite3_stmt *st, int i, const char *table, uint64_t row)
 {
-    if (i > 0) LS_TRY(ls_buf_addc(&s->line, '\t'));
-    size_t at = s->line.len;
+    if (i > 0) LS_TRY(ls_buf_addc(&s->r.line, '\t'));
+    size_t at = s->r.line.len;
     bool is_text = false;
     int type = sqlite3_column_type(st, i);
     if (type == SQLITE_INTEGER) {
-        LS_TRY(ls_buf_printf(&s->line, "%lld", (long long)sqlite3_column_int64(st, i)));
+        LS_TRY(ls_buf_printf(&s->r.line, "%lld", (long long)sqlite3_column_int64(st, i)));
     } else if (type == SQLITE_FLOAT) {
         char num[64];
         size_t n = ls_sheet_number(sqlite3_column_double(st, i), num, sizeof num);
-        LS_TRY(ls_buf_add(&s->line, num, n));
+        LS_TRY(ls_buf_add(&s->r.line, num, n));
     } else if (type == SQLITE_TEXT || type == SQLITE_BLOB) {
         const void *p = type == SQLITE_TEXT ? (const void *)sqlite3_column_text(st, i)
                                             : sqlite3_column_blob(st, i);
@@ -151,23 +125,11 @@ static ls_err sq_cell(struct sq *s, sqlite3_stmt *st, int i, const char *table, 
             const char *col = sqlite3_column_name(st, i);
             return sq_blob_child(s, table, col ? col : "", row, v);
         }
-        LS_TRY(ls_tc_put_value(&s->line, v, SIZE_MAX));
+        LS_TRY(ls_tc_put_value(&s->r.line, v, SIZE_MAX));
         is_text = ls_tc_is_text(v);
     }
-    struct ls_slice cell;
-    (void)ls_slice_sub(ls_buf_slice(&s->line), at, s->line.len - at, &cell);
-    ls_tc_cell(&s->tc, (uint32_t)i, cell, is_text);
+    ls_dbrows_cell(&s->r, (uint32_t)i, at, is_text);
     return LS_OK;
-}
-
-/* End the line: emit it and let tablectx emit the labelled values. */
-static ls_err sq_row_end(struct sq *s)
-{
-    LS_TRY(ls_buf_addc(&s->line, '\n'));
-    ls_err e = sq_emit(s, ls_buf_slice(&s->line));
-    ls_buf_reset(&s->line);
-    if (e != LS_OK) return e;
-    return ls_tc_row_end(&s->tc, s->c, s->o);
 }
 
 /* Append "name" quoted as an SQL identifier. */
@@ -196,16 +158,9 @@ static ls_err sq_build_select(struct sq *s, const char *table, unsigned *ncols)
     while (e == LS_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *col = (const char *)sqlite3_column_text(st, 0);
         if (!col) col = "";
-        if (*ncols > 0) {
-            e = ls_buf_addc(&s->sql, ',');
-            if (e == LS_OK) e = ls_buf_addc(&s->line, '\t');
-        }
+        if (*ncols > 0) e = ls_buf_addc(&s->sql, ',');
         if (e == LS_OK) e = sq_ident(&s->sql, col);
-        size_t at = s->line.len;
-        if (e == LS_OK) e = ls_tc_put_value(&s->line, ls_slice_make(col, strlen(col)), SQ_NAME_MAX);
-        struct ls_slice cell;
-        (void)ls_slice_sub(ls_buf_slice(&s->line), at, s->line.len - at, &cell);
-        if (e == LS_OK) ls_tc_cell(&s->tc, *ncols, cell, ls_tc_is_text(cell));
+        if (e == LS_OK) e = ls_dbrows_head_cell(&s->r, *ncols, col, SQ_NAME_MAX);
         (*ncols)++;
     }
     if (e == LS_OK && rc != SQLITE_DONE) e = LS_E_CORRUPT;
@@ -221,20 +176,14 @@ static void sq_ended(struct sq *s, int rc, const char *table)
 {
     if (rc == SQLITE_DONE || rc == SQLITE_INTERRUPT || rc == SQLITE_ROW) return;
     s->damaged = true;
-    ls_note(s->c, s->o, LS_R_PARSE_ERROR, "sqlite: table %.*s: %s", (int)SQ_NAME_MAX, table,
+    ls_note(s->r.c, s->r.o, LS_R_PARSE_ERROR, "sqlite: table %.*s: %s", (int)SQ_NAME_MAX, table,
             sqlite3_errmsg(s->db));
 }
 
 /* One table: a title line, the header row, every row. */
 static ls_err sq_table(struct sq *s, const char *table)
 {
-    ls_tc_reset(&s->tc);
-    ls_buf_reset(&s->line);
-    LS_TRY(ls_buf_adds(&s->line, "[Table: "));
-    LS_TRY(ls_tc_put_value(&s->line, ls_slice_make(table, strlen(table)), SQ_NAME_MAX));
-    LS_TRY(ls_buf_adds(&s->line, "]\n"));
-    LS_TRY(sq_emit(s, ls_buf_slice(&s->line)));
-    ls_buf_reset(&s->line);
+    LS_TRY(ls_dbrows_title(&s->r, table, SQ_NAME_MAX));
     unsigned ncols = 0;
     ls_err e = sq_build_select(s, table, &ncols);
     if (e == LS_E_CORRUPT) {
@@ -242,7 +191,7 @@ static ls_err sq_table(struct sq *s, const char *table)
         return LS_OK;
     }
     if (e != LS_OK || ncols == 0) return e;
-    LS_TRY(sq_row_end(s)); /* the header row */
+    LS_TRY(ls_dbrows_row_end(&s->r)); /* the header row */
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(s->db, ls_buf_str(&s->sql), -1, &st, NULL) != SQLITE_OK) {
         sq_ended(s, SQLITE_CORRUPT, table);
@@ -250,12 +199,12 @@ static ls_err sq_table(struct sq *s, const char *table)
     }
     int rc = SQLITE_DONE;
     uint64_t row = 0;
-    while (e == LS_OK && s->stop == LS_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (e == LS_OK && s->r.stop == LS_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         row++;
         for (int i = 0; e == LS_OK && i < (int)ncols; i++) e = sq_cell(s, st, i, table, row);
-        if (e == LS_OK) e = sq_row_end(s);
+        if (e == LS_OK) e = ls_dbrows_row_end(&s->r);
     }
-    if (e == LS_OK && s->stop == LS_OK) sq_ended(s, rc, table);
+    if (e == LS_OK && s->r.stop == LS_OK) sq_ended(s, rc, table);
     sqlite3_finalize(st);
     return e;
 }
@@ -349,14 +298,14 @@ static size_t sq_cut_size(struct ls_slice d, uint32_t ps)
 
 static ls_err sq_open(struct sq *s)
 {
-    struct ls_slice d = s->o->data;
+    struct ls_slice d = s->r.o->data;
     /* A cut file is read from a copy padded with zero pages: the tables on
      * the pages that are there can still be read. Otherwise the input is
      * used in place, read-only: SQLite never writes it. */
     uint32_t ps = sq_page_size(d);
     bool wal = ls_slice_at(d, 18) == 2 || ls_slice_at(d, 19) == 2;
-    bool cut = sq_truncated(d);
-    if (cut) ls_note(s->c, s->o, LS_R_TRUNCATED, "sqlite: the file ends before its last page");
+    bool cut = ps != 0 && sq_truncated(d); /* sq_truncated is false for a page size of 0 */
+    if (cut) ls_note(s->r.c, s->r.o, LS_R_TRUNCATED, "sqlite: the file ends before its last page");
     size_t n = cut ? sq_cut_size(d, ps) : d.len;
     unsigned char *p = (unsigned char *)(uintptr_t)d.ptr;
     unsigned flags = SQLITE_DESERIALIZE_READONLY;
@@ -399,7 +348,7 @@ static ls_err sq_read(struct sq *s)
     e = sq_table_names(s, &names, &count);
     struct ls_slice all = ls_buf_slice(&names);
     size_t at = 0;
-    for (size_t i = 0; e == LS_OK && i < count && s->stop == LS_OK && !s->text_full; i++) {
+    for (size_t i = 0; e == LS_OK && i < count && s->r.stop == LS_OK && !s->r.text_full; i++) {
         size_t end = ls_slice_find(all, at, "", 1);
         struct ls_slice name;
         if (end == SIZE_MAX || !ls_slice_sub(all, at, end - at + 1, &name)) break;
@@ -431,9 +380,9 @@ static ls_err sq_del_flush(struct sq_del *dl, bool force)
 {
     if (dl->out.len == 0 || (!force && dl->out.len < 65536)) return LS_OK;
     ls_err e = LS_OK;
-    if (!dl->said) e = sq_emit(dl->s, ls_slice_make("[Deleted rows]\n", 15));
+    if (!dl->said) e = ls_dbrows_emit(&dl->s->r, ls_slice_make("[Deleted rows]\n", 15));
     dl->said = true;
-    if (e == LS_OK) e = sq_emit(dl->s, ls_buf_slice(&dl->out));
+    if (e == LS_OK) e = ls_dbrows_emit(&dl->s->r, ls_buf_slice(&dl->out));
     ls_buf_reset(&dl->out);
     return e;
 }
@@ -455,9 +404,9 @@ static ls_err sq_del_carved(struct sq_del *dl, ls_err e)
  * chain that loops, made a 1 MB file carve 250,000 pages into 15 GB. */
 static ls_err sq_deleted(struct sq *s)
 {
-    struct ls_slice d = s->o->data;
+    struct ls_slice d = s->r.o->data;
     uint32_t ps = sq_page_size(d);
-    if (ps == 0 || s->text_full) return LS_OK;
+    if (ps == 0 || s->r.text_full) return LS_OK;
     size_t usable = ps - (size_t)(ls_slice_at(d, 20) > 0 ? ls_slice_at(d, 20) : 0);
     size_t npages = d.len / ps;
     uint8_t *seen = calloc(npages / 8 + 1, 1);
@@ -482,15 +431,15 @@ static ls_err sq_deleted(struct sq *s)
             SQ_SEE(leaf);
             e = sq_del_carved(&dl, ls_sqlite_carve_page(ls_slice_make(d.ptr + (size_t)(leaf - 1) * ps, ps),
                                                         leaf == 1 ? 100 : 0, usable, &dl.out));
-            if (e == LS_OK && ++carved % 256 == 0 && ls_ctx_expired(s->c)) e = LS_E_TIMEOUT;
+            if (e == LS_OK && ++carved % 256 == 0 && ls_ctx_expired(s->r.c)) e = LS_E_TIMEOUT;
         }
         trunk = sq_be32(tp, 0);
-        if (e == LS_OK && ++carved % 256 == 0 && ls_ctx_expired(s->c)) e = LS_E_TIMEOUT;
+        if (e == LS_OK && ++carved % 256 == 0 && ls_ctx_expired(s->r.c)) e = LS_E_TIMEOUT;
     }
 #undef SQ_SEEN
 #undef SQ_SEE
     for (size_t pg = 0; e == LS_OK && pg < npages; pg++) {
-        if (pg % 256 == 255 && ls_ctx_expired(s->c)) e = LS_E_TIMEOUT;
+        if (pg % 256 == 255 && ls_ctx_expired(s->r.c)) e = LS_E_TIMEOUT;
         if (e == LS_OK)
             e = sq_del_carved(&dl, ls_sqlite_carve_freeblocks(ls_slice_make(d.ptr + pg * ps, ps), pg == 0 ? 100 : 0,
                                                              usable, &dl.out));
@@ -498,7 +447,7 @@ static ls_err sq_deleted(struct sq *s)
     if (e == LS_OK) e = sq_del_flush(&dl, true);
     if (e == LS_E_LIMIT) e = LS_OK; /* the text is full: noted limit:text */
     if (dl.overlap)
-        ls_note(s->c, s->o, LS_R_PARSE_ERROR,
+        ls_note(s->r.c, s->r.o, LS_R_PARSE_ERROR,
                 "sqlite: %zu free page(s) whose cells overlap (crafted or damaged) read only up to the page's size",
                 dl.overlap);
     ls_buf_free(&dl.out);
@@ -511,13 +460,10 @@ static ls_err sq_extract(struct ls_ctx *c, struct ls_object *o)
     if (o->data.len < SQ_HEADER_LEN) return LS_E_TRUNCATED;
     struct sq s;
     memset(&s, 0, sizeof s);
-    s.c = c;
-    s.o = o;
-    LS_TRY(ls_tc_init(&s.tc));
-    ls_buf_init(&s.line, SIZE_MAX);
+    LS_TRY(ls_dbrows_init(&s.r, c, o));
     ls_buf_init(&s.sql, SIZE_MAX);
     ls_err e = sq_read(&s);
-    if (e != LS_E_NOMEM && e != LS_E_TIMEOUT && s.stop == LS_OK) {
+    if (e != LS_E_NOMEM && e != LS_E_TIMEOUT && s.r.stop == LS_OK) {
         ls_err de = sq_deleted(&s);
         if (de == LS_E_NOMEM || de == LS_E_TIMEOUT) e = de;
     }
@@ -525,11 +471,8 @@ static ls_err sq_extract(struct ls_ctx *c, struct ls_object *o)
         ls_note(c, o, LS_R_PARSE_ERROR, "sqlite: %s", s.db ? sqlite3_errmsg(s.db) : "cannot open");
     sqlite3_close(s.db);
     ls_buf_free(&s.sql);
-    ls_buf_free(&s.line);
-    ls_tc_free(&s.tc);
-    if (e == LS_E_LIMIT && s.text_full) e = LS_OK; /* the pipeline noted limit:text */
-    if (e == LS_OK && s.stop != LS_OK) e = s.stop;
-    return e;
+    ls_dbrows_free(&s.r);
+    return ls_dbrows_done(&s.r, e);
 }
 
 const struct ls_handler ls_handler_sqlite = {
