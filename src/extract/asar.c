@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "core/handler.h"
+#include "extract/jsonesc.h"
 
 #define ASAR_DEPTH_MAX 64u   /* nested JSON objects and arrays */
 #define ASAR_PATH_MAX 4096u  /* a child's path, bytes */
@@ -76,16 +77,10 @@ static bool asar_eat(struct asar *a, int ch)
     return true;
 }
 
-static int hexval(int ch)
-{
-    if (ch >= '0' && ch <= '9') return ch - '0';
-    if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
-    if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
-    return -1;
-}
-
-/* A JSON string, decoded into out (when not NULL; \uXXXX as UTF-8, a lone
- * surrogate as '?'). LS_E_CORRUPT when it does not close. */
+/* A JSON string, decoded into out (when not NULL; \uXXXX as UTF-8 by
+ * ls_json_uesc: a surrogate pair as its character, a lone surrogate or
+ * \u0000 as U+FFFD). LS_E_CORRUPT when it does not close or a \u lacks
+ * its four hex digits. */
 static ls_err asar_string(struct asar *a, struct ls_buf *out)
 {
     if (!asar_eat(a, '"')) return LS_E_CORRUPT;
@@ -96,30 +91,18 @@ static ls_err asar_string(struct asar *a, struct ls_buf *out)
         if (ch == '\\') {
             int e = ls_slice_at(a->j.in, a->j.pos++);
             uint32_t u = 0;
+            size_t len = 0;
             switch (e) {
             case 'n': ch = '\n'; break;
             case 't': ch = '\t'; break;
             case 'r': ch = '\r'; break;
             case 'b': ch = '\b'; break;
             case 'f': ch = '\f'; break;
-            case 'u':
-                for (int k = 0; k < 4; k++) {
-                    int h = hexval(ls_slice_at(a->j.in, a->j.pos++));
-                    if (h < 0) return LS_E_CORRUPT;
-                    u = u << 4 | (uint32_t)h;
-                }
-                if (!out) continue;
-                if (u >= 0xD800 && u <= 0xDFFF) u = '?';
-                if (u < 0x80) {
-                    LS_TRY(ls_buf_addc(out, (char)u));
-                } else if (u < 0x800) {
-                    LS_TRY(ls_buf_addc(out, (char)(0xC0 | u >> 6)));
-                    LS_TRY(ls_buf_addc(out, (char)(0x80 | (u & 0x3F))));
-                } else {
-                    LS_TRY(ls_buf_addc(out, (char)(0xE0 | u >> 12)));
-                    LS_TRY(ls_buf_addc(out, (char)(0x80 | (u >> 6 & 0x3F))));
-                    LS_TRY(ls_buf_addc(out, (char)(0x80 | (u & 0x3F))));
-                }
+            case 'u': /* the backslash is 2 bytes back */
+                u = ls_json_uesc(a->j.in, a->j.pos - 2, &len);
+                if (u == 0) return LS_E_CORRUPT;
+                a->j.pos += len - 2;
+                if (out) LS_TRY(ls_utf8_put(out, u));
                 continue;
             case -1: return LS_E_CORRUPT;
             default: ch = e; break; /* \" \\ \/ and anything else as itself */

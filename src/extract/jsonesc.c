@@ -76,9 +76,7 @@ static long json_u4(struct ls_slice s, size_t pos)
     return v;
 }
 
-/* "\uXXXX" at pos (the backslash): its code point, a surrogate pair taken
- * whole (*len 12), else *len 6; 0 when not one. */
-static uint32_t json_uesc(struct ls_slice s, size_t pos, size_t *len)
+uint32_t ls_json_uesc(struct ls_slice s, size_t pos, size_t *len)
 {
     long hi = json_u4(s, pos + 2);
     if (hi < 0) return 0;
@@ -105,7 +103,7 @@ static size_t json_esc(struct ls_slice s, size_t pos, struct ls_buf *out)
             return 2;
         }
     size_t len = 0;
-    uint32_t cp = ch == 'u' ? json_uesc(s, pos, &len) : 0;
+    uint32_t cp = ch == 'u' ? ls_json_uesc(s, pos, &len) : 0;
     if (cp == 0) { /* not an escape: kept as written */
         json_addc(out, '\\');
         return 1;

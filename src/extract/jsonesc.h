@@ -1,5 +1,6 @@
 /*
- * JSON string escapes, decoded for the rules (src/extract/jsonesc.c).
+ * JSON string escapes, decoded for the rules (src/extract/jsonesc.c), and
+ * the \uXXXX decoder the JSON readers share (asar.c).
  */
 #ifndef LS_JSONESC_H
 #define LS_JSONESC_H
@@ -17,5 +18,10 @@ struct ls_object;
  * ({"idValue": "536221874", "nameCode": {"codeValue": "SSN"}}), gives
  * "SSN: 536221874". Other text: nothing. */
 LS_WUR ls_err ls_json_escapes(struct ls_ctx *c, struct ls_object *o, struct ls_slice u8);
+/* The "\uXXXX" escape at pos of s (its backslash): its code point, a
+ * surrogate pair taken whole (*len 12), else *len 6; a lone surrogate or
+ * \u0000 is U+FFFD. 0 (*len untouched) when four hex digits do not follow
+ * the "\u". Shared by every reader that decodes JSON strings. */
+uint32_t ls_json_uesc(struct ls_slice s, size_t pos, size_t *len);
 
 #endif

@@ -262,6 +262,24 @@ def pack_idx(pack, index):
     return out + hashlib.sha1(out).digest()
 
 
+def asar_file(files):
+    """An Electron asar of [(path, bytes)]: a pickle header (4, header size), a
+    pickle (payload size, JSON length, the JSON index, padding), the files."""
+    tree, off, data = {"files": {}}, 0, b""
+    for name, b in files:
+        node = tree
+        parts = name.split("/")
+        for p in parts[:-1]:
+            node = node["files"].setdefault(p, {"files": {}})
+        node["files"][parts[-1]] = {"size": len(b), "offset": str(off)}
+        off += len(b)
+        data += b
+    js = json.dumps(tree, separators=(",", ":")).encode()
+    pad = (4 - len(js) % 4) % 4
+    pickle = struct.pack("<II", 4 + len(js) + pad, len(js)) + js + b"\0" * pad
+    return struct.pack("<II", 4, len(pickle)) + pickle + data
+
+
 def put_loose(gitdir, kind, body):
     oid = gg.obj_id(kind, body).hex()
     return put("%s/objects/%s/%s" % (gitdir, oid[:2], oid[2:]), gg.loose(kind, body)), oid
@@ -668,29 +686,24 @@ def package_cases():
     key("apk_dex_google_key", r, ["classes.dex"], planted={"token": [a_key]})
     key("apk_arsc_utf16_webhook", r, ["resources.arsc"], planted={"token": [a_hook]})
 
-    # an Electron asar: pickle header (4, header size), pickle (payload size, JSON length, JSON), files
+    # an Electron asar
     s_tok, pg = slack(), pw()
-    files = [("package.json", b'{"name":"acme-desktop","version":"3.0.0","main":"main.js"}'),
-             ("main.js", b"const { app } = require('electron');\napp.on('ready', () => {});\n"),
-             ("config/prod.json", json.dumps({"slackToken": s_tok, "db": {"user": "desk", "password": pg}}).encode())]
-    tree, off, data = {"files": {}}, 0, b""
-    for name, b in files:
-        node = tree
-        parts = name.split("/")
-        for p in parts[:-1]:
-            node = node["files"].setdefault(p, {"files": {}})
-        node["files"][parts[-1]] = {"size": len(b), "offset": str(off)}
-        off += len(b)
-        data += b
-    js = json.dumps(tree, separators=(",", ":")).encode()
-    pad = (4 - len(js) % 4) % 4
-    pickle = struct.pack("<II", 4 + len(js) + pad, len(js)) + js + b"\0" * pad
-    asar = struct.pack("<II", 4, len(pickle)) + pickle + data
+    asar = asar_file([("package.json", b'{"name":"acme-desktop","version":"3.0.0","main":"main.js"}'),
+                      ("main.js", b"const { app } = require('electron');\napp.on('ready', () => {});\n"),
+                      ("config/prod.json", json.dumps({"slackToken": s_tok, "db": {"user": "desk",
+                                                                                     "password": pg}}).encode())])
     r = put(ART + "/desktop/app.asar", asar)
     key("asar_token", r, None, planted_under={"token": [s_tok], "password": [pg]})
     key("asar_member_config", r, ["config/prod.json"], planted={"token": [s_tok], "password": [pg]})
     key("asar_member_main_clean", r, ["main.js"], no_findings=True)
     key("asar_read_full", r, [], coverage="full", verdict="sensitive")
+    # a file named with a character outside the BMP: the index (json.dumps,
+    # as Node's JSON.stringify of an escaped name) holds it as a surrogate
+    # pair, "\ud83d\udcc4", one character in the member's name
+    n_tok = "ghp_" + hc.rand_str(random.Random(14005), 36)
+    name = "notes/\U0001F4C4 handover.txt"
+    r = put(ART + "/desktop/handover.asar", asar_file([(name, b"release bot token: %s\n" % n_tok.encode())]))
+    key("asar_surrogate_pair_name", r, [name], planted={"token": [n_tok]})
 
     # a zip bomb among the build artefacts, a secret after it
     b_tok = ghp()
@@ -1157,6 +1170,7 @@ def generate(out):
 
 
 CORPUS = {ART + "/desktop/app.asar": "asar/h14_app.asar",
+          ART + "/desktop/handover.asar": "asar/h14_surrogate_name.asar",
           GIT + "/backups/deploy-scripts-2014-11-24.bundle": "git/h14_bundle_v2",
           GIT + "/backups/deploy-scripts-v3.bundle": "git/h14_bundle_v3",
           GIT + "/recovered/pack-deep-chain.pack": "git/h14_deep_chain.pack",
