@@ -28,6 +28,8 @@
 
 #include "extract/emitlab.h"
 
+static const char *const iata_codes[] = {"DOCS", "FOID", "CTCE", "CTCM"};
+
 static bool iata_up(int ch) { return ch >= 'A' && ch <= 'Z'; }
 static bool iata_dig(int ch) { return ch >= '0' && ch <= '9'; }
 static bool iata_blank(int ch) { return ch == ' ' || ch == '\t'; }
@@ -97,6 +99,14 @@ static bool iata_status(struct ls_slice t)
     return true;
 }
 
+/* A status after a glued airline code, as Galileo writes it (SSRDOCSBAHK1/...): BAHK1, U2HK1. */
+static bool iata_airline_status(struct ls_slice t)
+{
+    struct ls_slice st;
+    int a = ls_slice_at(t, 0), b = ls_slice_at(t, 1);
+    return (iata_up(a) || iata_dig(a)) && (iata_up(b) || iata_dig(b)) && ls_slice_from(t, 2, &st) && iata_status(st);
+}
+
 /* The element's data after the airline and status: "SK HK1 P/GBR/..." and
  * "SK HK1/P/GBR/..." give "P/GBR/...", "/P/GBR/..." (EDIFACT) gives
  * "P/GBR/...". Without a status, the data start at the first token that is
@@ -115,7 +125,7 @@ static struct ls_slice iata_rest(struct ls_slice t)
         while (e < t.len && !iata_blank(ls_slice_at(t, e)) && ls_slice_at(t, e) != '/') e++;
         struct ls_slice w = {NULL, 0};
         (void)ls_slice_sub(t, i, e - i, &w);
-        if (iata_status(w)) {
+        if (iata_status(w) || (tok == 0 && iata_airline_status(w))) {
             size_t from = e < t.len ? e + 1 : e;
             while (from < t.len && iata_blank(ls_slice_at(t, from))) from++;
             (void)ls_slice_from(t, from, &out);
@@ -236,30 +246,72 @@ ls_err iata_ssr(struct ls_buf *b, struct ls_slice code, struct ls_slice text)
     return LS_OK;
 }
 
-static const char *const iata_codes[] = {"DOCS", "FOID", "CTCE", "CTCM"};
-
-/* Where "SSR <code>" starts in line, at a word's start, or SIZE_MAX. */
-static size_t iata_ssr_at(struct ls_slice line, size_t from)
+/* The code of the first SSR element in line: "SSR DOCS" (a blank, '/', '*'
+ * or '+' after SSR: GDS displays, histories, EDIFACT text), "SSRDOCS"
+ * (Galileo's SI.P1/SSRDOCSBAHK1/...), or Sabre's entry "3DOCS/" at a
+ * word's start; *code_at: where the code starts. False when there is none. */
+static bool iata_code_known(struct ls_slice line, size_t at)
 {
-    for (;;) {
+    struct ls_slice code;
+    if (!ls_slice_sub(line, at, 4, &code)) return false;
+    for (size_t k = 0; k < sizeof iata_codes / sizeof iata_codes[0]; k++)
+        if (ls_slice_eq_str(code, iata_codes[k])) return true;
+    return false;
+}
+
+static bool iata_word_start(struct ls_slice line, size_t at)
+{
+    int before = at ? ls_slice_at(line, at - 1) : ' ';
+    return !iata_up(before) && !iata_dig(before);
+}
+
+static bool iata_ssr_at(struct ls_slice line, size_t *code_at)
+{
+    for (size_t from = 0;;) {
         size_t at = ls_slice_find(line, from, "SSR", 3);
-        if (at == SIZE_MAX) return at;
-        int before = at ? ls_slice_at(line, at - 1) : ' ';
+        if (at == SIZE_MAX) break;
         int after = ls_slice_at(line, at + 3);
-        if (!iata_up(before) && !iata_dig(before) && (after == ' ' || after == '/' || after == '*' || after == '+'))
-            return at;
+        if (iata_word_start(line, at)) {
+            if (after == ' ' || after == '/' || after == '*' || after == '+') {
+                *code_at = at + 4;
+                return true;
+            }
+            if (iata_code_known(line, at + 3)) {
+                *code_at = at + 3;
+                return true;
+            }
+        }
         from = at + 3;
     }
+    for (size_t from = 0;;) { /* Sabre: 3DOCS/P/GB/..., 3CTCE/... */
+        size_t at = ls_slice_find(line, from, "3", 1);
+        if (at == SIZE_MAX) return false;
+        if (iata_word_start(line, at) && iata_code_known(line, at + 1) && ls_slice_at(line, at + 5) == '/') {
+            *code_at = at + 1;
+            return true;
+        }
+        from = at + 1;
+    }
+}
+
+/* text without a trailing Sabre name select ("-1.1", "-2"): the passenger
+ * an entry applies to, not part of its last field. */
+static struct ls_slice iata_cut_name_select(struct ls_slice text)
+{
+    size_t e = text.len;
+    while (e && iata_blank(ls_slice_at(text, e - 1))) e--;
+    size_t i = e;
+    while (i && (iata_dig(ls_slice_at(text, i - 1)) || ls_slice_at(text, i - 1) == '.')) i--;
+    if (i == e || i == 0 || ls_slice_at(text, i - 1) != '-' || !iata_dig(ls_slice_at(text, i))) return text;
+    struct ls_slice out = text;
+    (void)ls_slice_sub(text, 0, i - 1, &out);
+    return out;
 }
 
 bool iata_line_has_ssr(struct ls_slice line)
 {
-    size_t at = iata_ssr_at(line, 0);
-    struct ls_slice code;
-    if (at == SIZE_MAX || !ls_slice_sub(line, at + 4, 4, &code)) return false;
-    for (size_t k = 0; k < sizeof iata_codes / sizeof iata_codes[0]; k++)
-        if (ls_slice_eq_str(code, iata_codes[k])) return true;
-    return false;
+    size_t at;
+    return iata_ssr_at(line, &at) && iata_code_known(line, at);
 }
 
 /* FP [PAX |INF ]CC<code><digits>: the card number when it is all digits. */
@@ -280,10 +332,10 @@ static ls_err iata_fp(struct ls_buf *b, struct ls_slice line)
 
 ls_err iata_line(struct ls_buf *b, struct ls_slice line)
 {
-    size_t at = iata_ssr_at(line, 0);
+    size_t at;
     struct ls_slice code, text;
-    if (at != SIZE_MAX && ls_slice_sub(line, at + 4, 4, &code) && ls_slice_from(line, at + 8, &text))
-        return iata_ssr(b, code, text);
+    if (iata_ssr_at(line, &at) && ls_slice_sub(line, at, 4, &code) && ls_slice_from(line, at + 4, &text))
+        return iata_ssr(b, code, iata_cut_name_select(text));
     return iata_fp(b, line);
 }
 
@@ -300,7 +352,10 @@ ls_err iata_text_labels(struct ls_buf *labels, struct ls_slice text)
         (void)ls_slice_sub(text, pos, end - pos, &line);
         pos = end + 1;
         if (line.len && ls_slice_at(line, line.len - 1) == '\r') line.len--;
-        if (ls_slice_find(line, 0, "SSR", 3) == SIZE_MAX && ls_slice_find(line, 0, "FP ", 3) == SIZE_MAX) continue;
+        if (ls_slice_find(line, 0, "SSR", 3) == SIZE_MAX && ls_slice_find(line, 0, "FP ", 3) == SIZE_MAX &&
+            ls_slice_find(line, 0, "3DOCS/", 6) == SIZE_MAX && ls_slice_find(line, 0, "3FOID/", 6) == SIZE_MAX &&
+            ls_slice_find(line, 0, "3CTC", 4) == SIZE_MAX)
+            continue;
         ls_buf_reset(&scratch);
         e = iata_line(&scratch, line);
         if (e == LS_E_LIMIT) e = LS_OK; /* one line's labels past 4 KiB: what fit */

@@ -14,8 +14,9 @@
  * birth: 1982-07-12", "E-mail: john_doe@example.com".
  *
  * Probed (35, over plain text's 25) on ASCII or UTF-8 text whose first
- * 64 KiB hold two lines with an SSR element iata.c reads, or one and a
- * PNR's header (RP/ office line) or form of payment (FP). Ignored on
+ * 64 KiB hold two lines with an SSR element iata.c reads ("SSR DOCS",
+ * Galileo's "SSRDOCS", Sabre's entry "3DOCS/"), or one and a PNR's header
+ * (RP/ office line) or form of payment (FP). Ignored on
  * purpose: the itinerary, fares, remarks and OSI lines (read as text), other
  * encodings (the text handler reads those). Attacker-controlled: every
  * byte; the text and the labels are held to the text budget.
@@ -47,7 +48,9 @@ static int pnr_probe(const struct ls_object *o)
     size_t n = o->data.len < PNR_PROBE_MAX ? o->data.len : PNR_PROBE_MAX;
     if (!ls_slice_sub(o->data, 0, n, &head) || n == 0) return 0;
     if (ls_slice_find(head, 0, "\0", 1) != SIZE_MAX) return 0;
-    if (ls_slice_find(head, 0, "SSR", 3) == SIZE_MAX) return 0;
+    if (ls_slice_find(head, 0, "SSR", 3) == SIZE_MAX && ls_slice_find(head, 0, "3DOCS/", 6) == SIZE_MAX &&
+        ls_slice_find(head, 0, "3FOID/", 6) == SIZE_MAX && ls_slice_find(head, 0, "3CTC", 4) == SIZE_MAX)
+        return 0;
     size_t pos = 0, ssr = 0;
     bool header = false;
     struct ls_slice line;

@@ -523,11 +523,30 @@ def charset_cases():
     key("paxlst_latin1", r, [], exact=pp(cp), coverage="full", verdict="sensitive")
 
 
+def galileo_cases():
+    # Galileo/Travelport writes the SSR glued to its code and airline (SI.P1/SSRDOCSBAHK1/...), Sabre's
+    # agents enter 3DOCS/... (kept in the agent's command log)
+    g, e = traveller(), traveller()
+    gal = ("*R\n 1.1%s/%s MR\n 1 SK 117 Y 17DEC LHRJFK HK1  1100  1405  O*\n"
+           "** SERVICE INFORMATION **\n"
+           "  1   SI.P1/SSRDOCSSKHK1/P/GB/%s/GB/%s/%s/%s/%s/%s\n"
+           "  2   SI.P1/SSRCTCESKHK1/%s\n"
+           "  3   SI.P1/SSRCTCMSKHK1/1%s\n" % (g["LAST"], g["FIRST"], g["passport"], g["ddmonyy"], "MF"[g["n"] % 2],
+                                                g["exp"], g["LAST"], g["FIRST"], ctce(g["email"]), g["phone10"]))
+    r = put(AGENCY + "/gds/galileo/5TRWQ2.txt", gal.encode())
+    key("galileo_glued_ssr", r, [], exact=dict(pp(g), email=[g["email"]], phone=[g["phone10"]]), verdict="sensitive")
+    cmd = ("08:12:01 AGT0812 > *7QX2LM\n08:12:44 AGT0812 > 3DOCS/P/GB/%s/GB/%s/%s/%s/%s/%s-1.1\n"
+           "08:12:45 AGT0812 < OK\n08:13:02 AGT0812 > 3CTCE/%s-1.1\n08:13:03 AGT0812 < OK\n08:13:10 AGT0812 > ER\n"
+           % (e["passport"], e["ddmonyy"], "MF"[e["n"] % 2], e["exp"], e["LAST"], e["FIRST"], ctce(e["email"])))
+    r = put(AGENCY + "/gds/sabre/agent0812_commands.log", cmd.encode())
+    key("sabre_3docs_entries", r, [], exact=dict(pp(e), email=[e["email"]]), verdict="sensitive")
+
+
 def generate(out):
     """Build OUT/dump and OUT/key.json; return the key."""
     _npp[0] = 0
     return D.generate(out, (edifact_cases, pnr_cases, bcbp_cases, mrz_cases, hotel_cases, mail_cases, hostile_cases,
-                                  charset_cases))
+                                  charset_cases, galileo_cases))
 
 
 CORPUS = {  # fuzz seeds: dump path -> (harness, seed name)
@@ -539,6 +558,8 @@ CORPUS = {  # fuzz seeds: dump path -> (harness, seed name)
     AGENCY + "/gds/queues/Q8/7QX2LM.txt": ("pnr", "h16_amadeus.txt"),
     AGENCY + "/gds/sabre/7QX2LM_sabre.txt": ("pnr", "h16_sabre.txt"),
     AGENCY + "/gds/history/8ZK4PQ_history.log": ("pnr", "h16_history.log"),
+    AGENCY + "/gds/galileo/5TRWQ2.txt": ("pnr", "h16_galileo.txt"),
+    AGENCY + "/gds/sabre/agent0812_commands.log": ("pnr", "h16_sabre_entries.log"),
 }
 
 
