@@ -475,6 +475,37 @@ static bool local_at(struct ls_slice s, uint64_t pos, uint16_t *flags, uint16_t 
     return true;
 }
 
+/* (3) The inner zip further into a stored member's data (a stored
+ * self-extractor, setup.exe, whose program comes first) in a zip whose
+ * sizes are in data descriptors (written to a pipe: the walk of (1) stops
+ * at its first member): the nearest local header before the inner zip's
+ * start (searched up to NEST_BACK bytes back) is a stored member's whose
+ * size is in its descriptor or runs over the end record, and no central
+ * directory entry or end record lies between its data and that start (a
+ * whole zip with another appended has its directory there). */
+#define NEST_BACK (1u << 20)
+static bool stored_around(struct zcd *z, uint64_t inner)
+{
+    struct ls_slice s = z->zip;
+    uint16_t flags, method;
+    uint64_t data, cs;
+    if (inner < LFH_LEN || inner > s.len) return false;
+    uint64_t stop = inner > NEST_BACK ? inner - NEST_BACK : 0;
+    for (uint64_t at = inner - LFH_LEN + 1; at-- > stop;) {
+        if (ls_slice_at(s, (size_t)at) != 'P' || !local_at(s, at, &flags, &method, &data, &cs)) continue;
+        if (data > inner || method != 0) return false;
+        if (!(((flags & 8u) && cs == 0) || (cs >= (uint64_t)z->eocd + EOCD_LEN - data))) return false;
+        struct ls_slice between;
+        if (!ls_slice_sub(s, (size_t)data, (size_t)(inner - data), &between) ||
+            ls_slice_find(between, 0, "PK\x01\x02", 4) != SIZE_MAX ||
+            ls_slice_find(between, 0, "PK\x05\x06", 4) != SIZE_MAX)
+            return false;
+        nested_found(z, at);
+        return true;
+    }
+    return false;
+}
+
 /* Is the end record found (z->eocd, its zip starting at r->prefix) inside
  * a member's data? (1) The members of a zip at byte 0, walked by their
  * local headers up to that start (sizes as stated; a data descriptor after
@@ -482,8 +513,8 @@ static bool local_at(struct ls_slice s, uint64_t pos, uint16_t *flags, uint16_t 
  * one whose data spans the start. (2) A stored member whose data begins
  * exactly where that zip does and runs over the end record (or whose size
  * only a descriptor holds): a stored zip, jar or docx, wherever the outer
- * zip starts. A whole zip with another appended is neither: the walk meets
- * the first zip's directory before the second's start. */
+ * zip starts. (3) stored_around(). A whole zip with another appended is
+ * none: the walk meets the first zip's directory before the second's start. */
 static bool nested_eocd(struct zcd *z)
 {
     struct ls_slice s = z->zip;
@@ -521,7 +552,7 @@ static bool nested_eocd(struct zcd *z)
             return true;
         }
     }
-    return false;
+    return stored_around(z, inner);
 }
 
 static ls_err run_check(struct zcd *zp);

@@ -8,7 +8,10 @@ cabinet of a multi-cabinet set and a 7z whose header lists nothing
 libarchive can read are `partial` with the reason; a zip whose local and
 directory names differ but share their Unicode Path field (0x7075) is one
 member a name, `full`; a tar in several gzip members cut in the last keeps
-every member the whole gzip members hold; a whole cab or RAR 4
+every member the whole gzip members hold; a zip written to a pipe, cut in
+its directory, whose stored member holds a self-extractor (the last end
+record that zip's) is `truncated`, the inner members below the stored
+one; a whole cab or RAR 4
 whose data does not decode is `parse_error`, not `truncated` (the same
 files cut short stay `truncated`); the whole files stay `full`.
 """
@@ -58,6 +61,11 @@ class Archives19(KeyedArchives):
             chain = ("members_cut.tar", "m%02d.txt" % i)
             self.assertIn(chain, got, sorted(got)[-3:])
             self.assertEqual(got[chain]["coverage"], "full", chain)
+
+    def test_zip_cut_holding_a_stored_self_extractor(self):
+        self.check("sfx_inside_whole.zip", "sfx_inside_cut.zip")
+        o = self.m.obj(os.path.join(self.dir, "sfx_inside_cut.zip"), ["tools/setup.exe", "payroll/staff.txt"])
+        self.assertEqual(o["coverage"], "full")
 
     def test_7z_listing_nothing(self):
         self.check("no_member.7z")

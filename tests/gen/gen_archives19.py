@@ -33,6 +33,13 @@ documented layout, the PII fake:
   decoding, and the tar members the third gzip member held at its end were
   lost (GNU tar reads them); now decoded by zlib up to the cut
   (GZ_WHOLE names them), and the same file whole stays `full`;
+- a zip written to a pipe (every size in a data descriptor) holding a
+  deflated file, a stored setup.exe (a program, then a zip: a
+  self-extractor) and another file, cut inside its central directory: the
+  last end record is the setup.exe's zip's, which does not start where
+  the stored member's data does, so it passed for the file's own (`full`,
+  the inner members as the root's): truncated, the inner members below
+  tools/setup.exe; the whole file `full`;
 - a 7z whose start header (CRCs right) points at a header database that
   lists no member libarchive can read (`full` with no member before).
 
@@ -221,6 +228,45 @@ def gzip_members_tar():
     return whole, whole[:len(whole) - len(parts[-1]) // 2]
 
 
+class _Pipe(io.RawIOBase):
+    """A file zipfile cannot seek: it writes every size in a data
+    descriptor, as Info-ZIP's zip and jar do writing to a pipe."""
+
+    def __init__(self):
+        super().__init__()
+        self.data = bytearray()
+
+    def writable(self):
+        return True
+
+    def seekable(self):
+        return False
+
+    def write(self, b):
+        self.data += b
+        return len(b)
+
+
+def zip_holding_sfx():
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo("payroll/staff.txt", (2014, 11, 24, 9, 30, 0)), PII * 20)
+        z.writestr(zipfile.ZipInfo("payroll/notes.txt", (2014, 11, 24, 9, 30, 0)), MEMO)
+    sfx = noise(6000, 12).replace(b"PK", b"pk") + inner.getvalue()
+    pipe = _Pipe()
+    with zipfile.ZipFile(pipe, "w") as z:
+        for name, data, method in (("readme.txt", MEMO, zipfile.ZIP_DEFLATED),
+                                   ("tools/setup.exe", sfx, zipfile.ZIP_STORED),
+                                   ("after.txt", MEMO, zipfile.ZIP_DEFLATED)):
+            zi = zipfile.ZipInfo(name, (2014, 11, 24, 9, 30, 0))
+            zi.compress_type = method
+            z.writestr(zi, data)
+    whole = bytes(pipe.data)
+    eocd = whole.rfind(b"PK\x05\x06")
+    cd = struct.unpack_from("<I", whole, eocd + 16)[0]
+    return whole, whole[:cd + 20]
+
+
 def iso_image():
     """An ISO 9660 image of three files, the PII in the second, written by
     xorriso (None when it is not installed)."""
@@ -300,6 +346,14 @@ def generate(out):
     files["members_cut.tar.gz"] = gcut
     EXPECT["members_whole.tar.gz"] = {"": ("full", [], None), "m29.txt": ("full", [], True)}
     EXPECT["members_cut.tar.gz"] = {"": ("partial", ["truncated"], "is cut short")}
+
+    zw, zcut = zip_holding_sfx()
+    files["sfx_inside_whole.zip"] = zw
+    files["sfx_inside_cut.zip"] = zcut
+    EXPECT["sfx_inside_whole.zip"] = {"": ("full", [], None), "readme.txt": ("full", [], None),
+                                      "after.txt": ("full", [], None)}
+    EXPECT["sfx_inside_cut.zip"] = {"": ("partial", ["truncated"], "the last is that of stored member"),
+                                    "readme.txt": ("full", [], None), "tools/setup.exe": ("full", [], None)}
 
     files["no_member.7z"] = sevenzip_listing_nothing()
     EXPECT["no_member.7z"] = {"": ("partial", ["parse_error"], "lists no member")}
