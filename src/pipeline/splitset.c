@@ -899,9 +899,9 @@ static bool iso_at(int dfd, const char *name)
 typedef bool (*part_ends)(const struct ls_split_plan *p, int dfd, unsigned j, void *ud);
 
 /* The number of parts up to the first that ends the set (j + 1), else
- * p->n. Shared by the walks below (a RAR's last volume, a RAR volume
- * that ends at a member's end, a byte split's part followed by a new
- * archive). */
+ * p->n. Shared by the walks below (a RAR volume followed by no RAR, a
+ * RAR's last volume, a RAR volume that ends at a member's end, a byte
+ * split's part followed by a new archive). */
 static unsigned set_end(const struct ls_split_plan *p, int dfd, part_ends ends, void *ud)
 {
     for (unsigned j = 0; j + 1 < p->n; j++)
@@ -925,6 +925,18 @@ static bool end_set_at(struct ls_split_plan *p, unsigned k)
     p->note[0] = 0;
     p->note_limit = false;
     return true;
+}
+
+/* The part after part j is no RAR volume: every volume starts with the
+ * RAR marker ("Rar!\x1A\x07"); a file of the next name that does not (a
+ * 7z, a zip, anything named x.part2.rar) is a file of its own, read as
+ * what it is (joined, the reader failed at it and its bytes were never
+ * read). */
+static bool rar_next_not_volume(const struct ls_split_plan *p, int dfd, unsigned j, void *ud)
+{
+    (void)ud;
+    uint8_t h[6];
+    return read_head(dfd, p->names[j + 1], h, sizeof h) != sizeof h || memcmp(h, "Rar!\x1A\x07", 6) != 0;
 }
 
 /* A RAR volume that says it is the last (its end of archive block). */
@@ -1188,6 +1200,7 @@ static void build(struct ls_split_plan *p, int dfd, const char *b, const struct 
     }
     bool rar = n->scheme == LS_SPLIT_RAR || n->scheme == LS_SPLIT_RAROLD;
     /* a RAR volume that says it is the last: no parts after it */
+    if (rar && !end_set_at(p, set_end(p, dfd, rar_next_not_volume, NULL))) return;
     if (rar && !end_set_at(p, set_end(p, dfd, rar_last_ends, NULL))) return;
     /* a RAR volume that ends at a member's end: libarchive's RAR 4
      * reader stops at its end of archive block (only a member split

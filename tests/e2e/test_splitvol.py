@@ -474,7 +474,8 @@ class SplitRar4Volumes(unittest.TestCase):
     volumes hold whole files said `full` with the second volume's members
     never read. A volume that ends at a member's end ends the set: volumes
     joined by a split member are one root, the next volume a root of its
-    own, and every SSN is found."""
+    own, and every SSN is found. A file of a volume's name that is no RAR
+    (a 7z named x.part2.rar) is a root of its own."""
 
     @classmethod
     def setUpClass(cls):
@@ -506,6 +507,19 @@ class SplitRar4Volumes(unittest.TestCase):
             self.assertNotIn("split", o)
             self.assertEqual(o["coverage"], "full", o["errors"])
         self.assertEqual(self.found(k["files"][1]), {lsutil.last4(k["ssn"])})
+
+    @unittest.skipUnless(shutil.which("7z"), "no 7z")
+    def test_a_7z_named_as_the_next_volume_is_read_alone(self):
+        # joined, libarchive's RAR reader failed at the 7z's bytes and the
+        # SSN in it was never read; every RAR volume starts with the marker
+        k = self.key["rar7z"]
+        for f in k["files"]:
+            self.assertNotIn("split", self.m.obj("rar4/" + f))
+        second = self.m.obj("rar4/" + k["files"][1])
+        self.assertEqual(second["coverage"], "full", second["errors"])
+        self.assertEqual(self.found(k["files"][1]), {lsutil.last4(k["ssn"])})
+        first = self.m.obj("rar4/" + k["files"][0])
+        self.assertIn("truncated", first["coverage_reasons"])  # its member goes on in a volume not there
 
     def test_volumes_joined_only_by_a_split_member(self):
         k = self.key["span"]

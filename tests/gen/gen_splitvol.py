@@ -558,6 +558,18 @@ def generate_rar4(out):
     write(os.path.join(base, "rar5s", "r5s.part1.rar"), x1)
     write(os.path.join(base, "rar5s", "r5s.part2.rar"), x2)
     key["rar5s"] = {"files": ["rar5s/r5s.part1.rar", "rar5s/r5s.part2.rar"], "ssn": "536-22-1870"}
+
+    # a RAR 5 volume whose member goes on in the next volume, and a 7z
+    # named as that volume (a set is one format: every RAR volume starts
+    # with the marker); the 7z holds an SSN
+    if shutil.which("7z"):
+        csv7 = people(["536-22-1869"], "rar7z")
+        y1 = rar5_volume(0, [("a_scan.bin", blob), ("m_people.csv", csv6[:k], False, True, csv6)], False)
+        y2 = by_tool([("z_people.csv", csv7)], ["7z", "a", "-t7z", "-bd"], "x.7z")
+        assert len(y2) <= len(y1)
+        write(os.path.join(base, "rar7z", "r7.part1.rar"), y1)
+        write(os.path.join(base, "rar7z", "r7.part2.rar"), y2)
+        key["rar7z"] = {"files": ["rar7z/r7.part1.rar", "rar7z/r7.part2.rar"], "ssn": "536-22-1869"}
     return key
 
 

@@ -132,8 +132,17 @@ static void put_bytes(const char *name, const void *b, size_t len, size_t size)
     fclose(f);
 }
 
-/* `size` bytes of 'x'. */
-static void put(const char *name, size_t size) { put_bytes(name, NULL, 0, size); }
+/* `size` bytes of 'x'; a RAR volume's name (.rar, .rNN) starts with the
+ * RAR marker, as every volume does (splitset.c: a later part without it
+ * is no volume of the set). */
+static void put(const char *name, size_t size)
+{
+    size_t l = strlen(name);
+    const char *e = l > 4 ? name + l - 4 : "";
+    bool rar = e[0] == '.' && (e[1] | 0x20) == 'r' &&
+               (((e[2] | 0x20) == 'a' && (e[3] | 0x20) == 'r') || (e[2] >= '0' && e[2] <= '9' && e[3] >= '0' && e[3] <= '9'));
+    put_bytes(name, rar ? "Rar!\x1A\x07\x00" : NULL, rar ? 7 : 0, size);
+}
 
 /* A file that starts as a 7z does (a byte split's first part must: see
  * starts_as_archive() in splitset.c), then 'x' to `size` bytes. */
@@ -471,7 +480,7 @@ static void probe_width_overflow(void **state)
     assert_null(probe("big.1001")); /* past the limit: read alone */
     for (unsigned i = 1; i <= 11; i++) {
         snprintf(name, sizeof name, "r.part%u.rar", i);
-        put(name, i == 11 ? 5 : 32);
+        put(name, i == 11 ? 9 : 32); /* a RAR volume holds its 7-byte marker at least */
     }
     p = probe("r.part10.rar");
     assert_non_null(p);
@@ -802,6 +811,24 @@ static void starts_anew_heads_and_ends(void **state)
     assert_false(ls_split_starts_anew(NULL, 0, NULL, 0, NULL, 0));
 }
 
+/* A RAR set's next name on a file that is no RAR volume (no marker: a 7z
+ * named x.part2.rar): a file of its own, the set ends before it. */
+static void probe_rar_followed_by_no_rar(void **state)
+{
+    (void)state;
+    put("k.part1.rar", 100);
+    put_bytes("k.part2.rar", "7z\xBC\xAF\x27\x1C", 6, 60);
+    assert_null(probe("k.part2.rar"));
+    assert_null(probe("k.part1.rar"));
+    put("l.part1.rar", 100);
+    put("l.part2.rar", 100);
+    put_bytes("l.part3.rar", "PK\x03\x04", 4, 60);
+    const struct ls_split_plan *p = probe("l.part1.rar");
+    assert_non_null(p);
+    assert_int_equal(p->n, 2);
+    assert_null(probe("l.part3.rar"));
+}
+
 /* Where a cabinet, a WIM and an ISO 9660 image end, as their headers say
  * (ls_split_declared_end): a byte split whose first part holds all of one
  * is no set. */
@@ -860,6 +887,7 @@ int main(void)
         cmocka_unit_test(probe_zip_disks),
         cmocka_unit_test(starts_anew_heads_and_ends),
         cmocka_unit_test(declared_end_cab_wim_iso),
+        cmocka_unit_test(probe_rar_followed_by_no_rar),
     };
     return cmocka_run_group_tests(tests, mkdir_tmp, rm_tmp);
 }
