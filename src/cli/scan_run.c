@@ -88,7 +88,7 @@ struct run {
     struct ls_summary *sum;
     struct ls_buf line;
     bool write_failed;
-    uint64_t lost_open; /* roots listed, then gone or unreadable (or replaced) at their open */
+    uint64_t lost_open; /* roots listed, then gone, unreadable or no regular file at their open */
     bool progress;     /* the one-line display on a terminal */
     double log_every;  /* stderr not a terminal: a progress line every this many seconds (0: none) */
     bool enumerating;
@@ -1117,8 +1117,8 @@ static int finish(struct run *r, int walk_rc)
      * quarantined" */
     uint64_t failed = r->pool ? ls_pool_failed(r->pool) : 0;
     if (r->o->quiet && !r->write_failed && !g_stop && (r->lost_open || failed))
-        cli_err("not read: %llu files (%llu gone, unreadable or replaced since they were listed, %llu lost to "
-                "worker failures; recorded incomplete, coverage_reasons in the manifest say why)",
+        cli_err("not read: %llu files (%llu gone, unreadable or no longer regular files when opened, %llu lost "
+                "to worker failures; recorded incomplete, coverage_reasons in the manifest say why)",
                 (unsigned long long)(r->lost_open + failed), (unsigned long long)r->lost_open,
                 (unsigned long long)failed);
     if (g_stop) /* said even with -q, like every error */

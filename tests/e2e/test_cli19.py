@@ -15,8 +15,8 @@ silent until the end: a run of hours said nothing); never a carriage
 return or an escape sequence in the log. The tests shorten the minute
 through LEAKSIFT_TEST_PROGRESS_EVERY (test-hook builds only).
 
-With -q, files lost after they were listed (gone, unreadable or replaced
-at their open, or lost to a worker failure) are said in one line: -q said
+With -q, files listed but not read (gone, unreadable or no longer a
+regular file when opened, or lost to a worker failure) are said in one line: -q said
 nothing, and its exit status 1 read as "something quarantined"."""
 import os
 import re
@@ -140,8 +140,8 @@ class QuietSaysLostFiles(unittest.TestCase):
                     f.write(data)
             p = lsutil.run(["scan", "-q", "-j1", "-o", os.path.join(tmp, "m.jsonl"), os.path.join(tmp, "t")])
             self.assertEqual(p.returncode, 1, p.stderr)
-            self.assertIn(b"leaksift: not read: 1 files (0 gone, unreadable or replaced since they were listed, "
-                          b"1 lost to worker failures;", p.stderr)
+            self.assertIn(b"leaksift: not read: 1 files (0 gone, unreadable or no longer regular files when "
+                          b"opened, 1 lost to worker failures;", p.stderr)
             self.assertEqual(p.stderr.count(b"\n"), 1, p.stderr)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
