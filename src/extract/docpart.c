@@ -1,5 +1,6 @@
 /* Shared by ooxml.c and odf.c (see docpart.h). */
 #include "extract/docpart.h"
+#include "unpack/zipread.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -21,6 +22,23 @@ const char *ls_docpart_reason(ls_err e)
     case LS_E_TIMEOUT: return LS_R_LIMIT_TIME;
     default: return LS_R_PARSE_ERROR;
     }
+}
+
+void ls_docpart_member_error(struct ls_ctx *c, struct ls_object *o, ls_err *result, const char *who,
+                             const char *name, ls_err e, const char *what)
+{
+    ls_note(c, o, ls_docpart_reason(e), "%s: %.200s: %s (%s)", who, name, what, ls_err_name(e));
+    if (*result == LS_OK) *result = e;
+}
+
+bool ls_docpart_read(struct ls_ctx *c, struct ls_object *o, ls_err *result, const char *who, struct ls_zip *z,
+                     size_t i, const char *name, struct ls_buf *part, ls_err *err)
+{
+    ls_buf_reset(part);
+    *err = ls_zip_read(z, i, ls_docpart_max(c), part);
+    if (*err == LS_E_NOMEM || *err == LS_E_TIMEOUT) return false;
+    if (*err != LS_OK) ls_docpart_member_error(c, o, result, who, name, *err, "member read");
+    return *err != LS_E_ENCRYPTED && (part->len > 0 || *err == LS_OK);
 }
 
 bool ls_docpart_appledouble(struct ls_slice data)

@@ -12,6 +12,19 @@ size_t ls_docpart_max(const struct ls_ctx *c);
 /* The coverage reason for a part that could not be read or parsed. */
 const char *ls_docpart_reason(ls_err e);
 
+/* A part that could not be read or parsed: noted on o as "WHO: NAME: WHAT
+ * (error)" with ls_docpart_reason(e); *result keeps the first error (the
+ * package is then partial). */
+void ls_docpart_member_error(struct ls_ctx *c, struct ls_object *o, ls_err *result, const char *who,
+                             const char *name, ls_err e, const char *what);
+/* Read member i of z (named name) into part (reset first), at most
+ * ls_docpart_max() bytes; *err: how it went. Damage is noted as above
+ * and keeps what was read (true); false when nothing usable came (an
+ * encrypted member, an empty damaged one, LS_E_NOMEM, LS_E_TIMEOUT). */
+struct ls_zip;
+bool ls_docpart_read(struct ls_ctx *c, struct ls_object *o, ls_err *result, const char *who, struct ls_zip *z,
+                     size_t i, const char *name, struct ls_buf *part, ls_err *err);
+
 /* Whether a package member's bytes are an AppleDouble file (00 05 16 07):
  * the resource fork macOS Finder's "Compress" adds as __MACOSX/._NAME,
  * named like the part it describes (._sheet1.xml) but no part, no XML. */

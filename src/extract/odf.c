@@ -1131,22 +1131,12 @@ static void odf_partial(struct odf *x, ls_err e)
 
 static void odf_member_error(struct odf *x, const char *name, ls_err e, const char *what)
 {
-    ls_note(x->c, x->o, ls_docpart_reason(e), "odf: %.200s: %s (%s)", name, what, ls_err_name(e));
-    odf_partial(x, e);
-}
-
-static size_t odf_part_max(const struct odf *x)
-{
-    return ls_docpart_max(x->c);
+    ls_docpart_member_error(x->c, x->o, &x->result, "odf", name, e, what);
 }
 
 static bool odf_read(struct odf *x, size_t i, const char *name, ls_err *err)
 {
-    ls_buf_reset(&x->part);
-    *err = ls_zip_read(x->z, i, odf_part_max(x), &x->part);
-    if (*err == LS_E_NOMEM || *err == LS_E_TIMEOUT) return false;
-    if (*err != LS_OK) odf_member_error(x, name, *err, "member read");
-    return *err != LS_E_ENCRYPTED && (x->part.len > 0 || *err == LS_OK);
+    return ls_docpart_read(x->c, x->o, &x->result, "odf", x->z, i, name, &x->part, err);
 }
 
 /* data's last 256 bytes hold the end tag of an ODF root
@@ -1310,7 +1300,7 @@ static ls_err odf_load_lists(struct odf *x)
     ls_err rd;
     if (!ls_zip_find(x->z, "styles.xml", &i) || odf_encrypted(x, "styles.xml")) return LS_OK;
     ls_buf_reset(&x->part);
-    rd = ls_zip_read(x->z, i, odf_part_max(x), &x->part); /* damage is said when read for text */
+    rd = ls_zip_read(x->z, i, ls_docpart_max(x->c), &x->part); /* damage is said when read for text */
     if (rd == LS_E_NOMEM || rd == LS_E_TIMEOUT) return rd;
     if (rd == LS_E_ENCRYPTED || x->part.len == 0) return LS_OK;
     ls_err e = odf_walk_part(x, "styles.xml", ODF_LISTS);
@@ -1337,7 +1327,7 @@ static ls_err odf_salvage(struct odf *x, ls_err why)
             "odf: zip directory unreadable (%s); members salvaged from local headers",
             ls_err_name(why));
     odf_partial(x, LS_E_TRUNCATED);
-    ls_err e = ls_zip_salvage(x->c, x->o, odf_part_max(x), odf_salvaged, x);
+    ls_err e = ls_zip_salvage(x->c, x->o, ls_docpart_max(x->c), odf_salvaged, x);
     return e == LS_E_CORRUPT ? LS_OK : e;
 }
 

@@ -2360,24 +2360,13 @@ static void ox_partial(struct ox *x, ls_err e)
 /* Record a member read/parse problem and keep going with the others. */
 static void ox_member_error(struct ox *x, const char *name, ls_err e, const char *what)
 {
-    ls_note(x->c, x->o, ls_docpart_reason(e), "ooxml: %.200s: %s (%s)", name, what, ls_err_name(e));
-    ox_partial(x, e);
+    ls_docpart_member_error(x->c, x->o, &x->result, "ooxml", name, e, what);
 }
 
-static size_t ox_part_max(const struct ox *x)
-{
-    return ls_docpart_max(x->c);
-}
-
-/* Read member i into x->part. Damage keeps what was read (true); a member
- * that gave nothing usable returns false. */
+/* Read member i into x->part (ls_docpart_read). */
 static bool ox_read(struct ox *x, size_t i, const char *name, ls_err *err)
 {
-    ls_buf_reset(&x->part);
-    *err = ls_zip_read(x->z, i, ox_part_max(x), &x->part);
-    if (*err == LS_E_NOMEM || *err == LS_E_TIMEOUT) return false;
-    if (*err != LS_OK) ox_member_error(x, name, *err, "member read");
-    return *err != LS_E_ENCRYPTED && (x->part.len > 0 || *err == LS_OK);
+    return ls_docpart_read(x->c, x->o, &x->result, "ooxml", x->z, i, name, &x->part, err);
 }
 
 /* A sheet's formula string constants after its cells, "formula text: X"
@@ -2495,7 +2484,7 @@ static ls_err ox_pprel_start(void *ud, const char *local, const char *ns,
 static bool ox_pp_walk(struct ox *x, const char *name, const struct ls_xml_sax *sax,
                        struct ox_pprd *r)
 {
-    size_t i, max = ox_part_max(x);
+    size_t i, max = ls_docpart_max(x->c);
     if (!x->pp || x->pp->read >= OX_PP_READ_MAX || !ox_find(x, name, &i)) return false;
     if (max > OX_PP_PART_MAX) max = OX_PP_PART_MAX;
     ls_buf_reset(&x->aux);
@@ -2711,7 +2700,7 @@ static ls_err ox_load_ct(struct ox *x)
         !ox_find(x, "[Content_Types].xml", &i))
         return LS_OK;
     ls_buf_reset(&x->part);
-    ls_err rd = ls_zip_read(x->z, i, ox_part_max(x), &x->part);
+    ls_err rd = ls_zip_read(x->z, i, ls_docpart_max(x->c), &x->part);
     if (rd == LS_E_NOMEM || rd == LS_E_TIMEOUT) return rd;
     if (rd != LS_OK) return LS_OK;
     static const struct ls_xml_sax sax = {ox_ct_start, NULL, NULL};
@@ -3050,7 +3039,7 @@ static ls_err ox_salvage(struct ox *x, ls_err why)
             "ooxml: zip directory unreadable (%s); members salvaged from local headers",
             ls_err_name(why));
     ox_partial(x, LS_E_TRUNCATED);
-    ls_err e = ls_zip_salvage(x->c, x->o, ox_part_max(x), ox_salvaged, x);
+    ls_err e = ls_zip_salvage(x->c, x->o, ls_docpart_max(x->c), ox_salvaged, x);
     if (e == LS_E_CORRUPT) e = LS_OK; /* no local header either: nothing to read */
     if (e == LS_OK && x->xb) e = ox_xlsb_finish(x->xb);
     if (e == LS_OK) e = ox_emit_unused_sst(x);

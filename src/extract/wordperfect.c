@@ -107,6 +107,26 @@ static void wp_ext_char(struct wp *w, uint8_t ch, uint8_t set)
     if (set == 0 && ch >= 0x20 && ch < 0x7F) wp_put(w, ch);
 }
 
+/* A control byte (01-1F) of 5.x and 4.2. */
+static void wp_control(struct wp *w, uint8_t b)
+{
+    if (b == 0x0A || b == 0x0C) wp_put(w, '\n');
+    else if (b == 0x0B || b == 0x0D) wp_put(w, ' ');
+    else if (b == 0x09) wp_put(w, '\t');
+}
+
+/* Text inside a group (a header, footer or note) on lines of its own,
+ * read by text; groups nest WP_SUBDOC_DEPTH deep at most. */
+static void wp_subtext(struct wp *w, struct ls_slice t, void (*text)(struct wp *, struct ls_slice))
+{
+    if (w->depth >= WP_SUBDOC_DEPTH) return;
+    wp_line(w);
+    w->depth++;
+    text(w, t);
+    w->depth--;
+    wp_line(w);
+}
+
 /* ---- 5.x ---------------------------------------------------------------- */
 
 static const uint8_t wp5_fixed_size[16] = {4, 9, 11, 3, 3, 5, 6, 7, 4, 5, 6, 6, 8, 10, 10, 12};
@@ -129,12 +149,7 @@ static void wp5_subdoc(struct wp *w, uint8_t code, uint8_t sub, struct ls_slice 
     } else {
         return;
     }
-    if (from >= end || w->depth >= WP_SUBDOC_DEPTH) return;
-    wp_line(w);
-    w->depth++;
-    wp5_text(w, ls_slice_make(g.ptr + from, end - from));
-    w->depth--;
-    wp_line(w);
+    if (from < end) wp_subtext(w, ls_slice_make(g.ptr + from, end - from), wp5_text);
 }
 
 static void wp5_text(struct wp *w, struct ls_slice d)
@@ -148,9 +163,7 @@ static void wp5_text(struct wp *w, struct ls_slice d)
             wp_put(w, b);
             i++;
         } else if (b < 0x20 || b == 0x7F) {
-            if (b == 0x0A || b == 0x0C) wp_put(w, '\n');
-            else if (b == 0x0B || b == 0x0D) wp_put(w, ' ');
-            else if (b == 0x09) wp_put(w, '\t');
+            wp_control(w, b);
             i++;
         } else if (b <= 0xBF) {
             if (b == 0x8C || b == 0x90 || b == 0x99) wp_put(w, '\n');
@@ -457,12 +470,7 @@ static void wp42_header(struct wp *w, struct ls_slice g)
 {
     size_t end = g.len - 1;
     while (end > 5 && g.ptr[end] != 0xFF) end--;
-    if (end <= 5 || w->depth >= WP_SUBDOC_DEPTH) return;
-    wp_line(w);
-    w->depth++;
-    wp42_text(w, ls_slice_make(g.ptr + 5, end - 5));
-    w->depth--;
-    wp_line(w);
+    if (end > 5) wp_subtext(w, ls_slice_make(g.ptr + 5, end - 5), wp42_text);
 }
 
 static void wp42_text(struct wp *w, struct ls_slice d)
@@ -476,9 +484,7 @@ static void wp42_text(struct wp *w, struct ls_slice d)
             wp_put(w, b);
             i++;
         } else if (b < 0x20 || b == 0x7F || b == 0xFF) {
-            if (b == 0x0A || b == 0x0C) wp_put(w, '\n');
-            else if (b == 0x0B || b == 0x0D) wp_put(w, ' ');
-            else if (b == 0x09) wp_put(w, '\t');
+            wp_control(w, b);
             i++;
         } else if (b <= 0xBF) {
             if (b == 0xA0) wp_put(w, ' ');            /* hard space */
