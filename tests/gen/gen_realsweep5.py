@@ -47,6 +47,7 @@ import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from sweep_common import pdf as _pdf, pdf_stream as _stream  # noqa: E402
+from gen_git import varint as _pb_varint  # noqa: E402  (base-128, as protobuf writes it)
 
 
 def rtf_fromhtml(path):
@@ -86,16 +87,6 @@ A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_R = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT = "application/vnd.openxmlformats-officedocument."
-
-
-def _pb_varint(n):
-    out = bytearray()
-    while True:
-        b = n & 0x7F
-        n >>= 7
-        out.append(b | (0x80 if n else 0))
-        if not n:
-            return bytes(out)
 
 
 def _pb_field(num, data):

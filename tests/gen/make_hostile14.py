@@ -765,14 +765,7 @@ def class_file(name, strings):
             + struct.pack(">HHHHHHH", 0x21, this_cls, sup_cls, 0, 0, 0, 0))
 
 
-def uleb(n):
-    out = bytearray()
-    while True:
-        b = n & 0x7F
-        n >>= 7
-        out.append(b | (0x80 if n else 0))
-        if not n:
-            return bytes(out)
+uleb = gg.varint  # unsigned LEB128, as DEX writes it
 
 
 def dex_file(strings):
