@@ -2769,6 +2769,15 @@ static ls_err run(struct arc *ar, enum unpack_mode mode, bool *retry_raw)
     else if (ar->z_end) (void)ls_slice_sub(ar->o->data, 0, ar->z_end, &in);
     else if (ar->cut_end) (void)ls_slice_sub(ar->o->data, 0, ar->cut_end, &in);
     ls_err e = unpack_open_with(&ar->ss, in, mode, ar->lha_cp932 ? "lha:hdrcharset=CP932" : NULL);
+    /* a RAR 5 volume set read joined: its reader goes on past a volume's end
+     * block only when 512 bytes follow (scan_for_signature's read-ahead), so a
+     * member continued into a last volume of fewer bytes was cut ("Header CRC
+     * error"); zeros after a set whose parts are all there let it read that
+     * volume (nothing is read from them: the last volume's end block ends the
+     * archive) */
+    if (e == LS_OK && ar->o->depth == 0 && ar->c->split && !ar->c->split->set_path && ar->c->split->n >= 2 &&
+        !ar->c->split->note[0] && ls_slice_starts(in, "Rar!\x1A\x07\x01\x00", 8))
+        ar->ss.pad = 512;
     size_t whole = 0; /* a later stream is cut: the whole ones are read again */
     if (e != LS_OK) {
         if (encryption_error(ar, false)) {

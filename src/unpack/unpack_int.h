@@ -53,6 +53,11 @@ struct unpack_session {
      * read came. */
     bool dry, dry_seek;
     int64_t dry_at;
+    /* Zero bytes handed to libarchive after `in` ends (reads only; seeks
+     * and skips stop at in's end): a RAR 5 split set read joined, whose
+     * reader looks for the next volume's signature 512 bytes at a time
+     * and cut a member continued into a last volume of fewer bytes. */
+    size_t pad, padded;
 };
 
 /* Open a session over s. On LS_E_CORRUPT/LS_E_UNSUPPORTED, ss->err says why;

@@ -52,6 +52,13 @@ static la_ssize_t cb_read(struct archive *a, void *ud, const void **buf)
         *buf = NULL;
         return ARCHIVE_FATAL;
     }
+    if (n == 0 && ss->padded < ss->pad) { /* the zeros after a RAR 5 set (unpack_int.h) */
+        static const uint8_t zeros[512];
+        size_t z = ss->pad - ss->padded < sizeof zeros ? ss->pad - ss->padded : sizeof zeros;
+        ss->padded += z;
+        *buf = zeros;
+        return (la_ssize_t)z;
+    }
     if (n == 0 || !ls_slice_sub(ss->in, ss->pos, n, &blk)) {
         *buf = NULL;
         return 0;
