@@ -61,10 +61,7 @@ Ansible Vault values inside text; Kubernetes Secret values that are files
 (key stores, Helm's double-base64 gzip'd release); Electron asar archives
 (each file a member).
 
-"gap": true marks what a careful tool finds and leaksift does not (the
-report that came with this file says why); a gap that starts to hold fails
-until its mark is dropped. "arguable": true marks an expectation a careful
-responder could argue either way.
+"gap" and "arguable" marks as make_hostile3.py's docstring says.
 
 Python stdlib only; deterministic.
 """

@@ -35,10 +35,7 @@ layout with the standard library, with fake secrets and PII:
   named backup.zip, a ZipCrypto zip of the database dump, a .jpg that is a SQL
   dump.
 
-"gap": true marks what a careful tool finds and leaksift does not (the
-report that came with this file says why); a gap that starts to hold fails
-until its mark is dropped. "arguable": true marks an expectation a careful
-responder could argue either way.
+"gap" and "arguable" marks as make_hostile3.py's docstring says.
 
 Python stdlib only; deterministic.
 """
