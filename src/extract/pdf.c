@@ -55,6 +55,7 @@ struct pdf_run {
     bool kids_full;  /* the root's budget refused a child: no more children */
     const struct pdf_obj *first_page; /* for the fonts of content no page shows */
     bool revising;   /* dict_text into a scratch textout: no appearance streams */
+    bool need_ap;    /* /AcroForm /NeedAppearances true: viewers draw the fields anew */
     struct shown *shown; /* content object -> current page (earlier revisions) */
     size_t nshown, capshown;
 };
@@ -412,11 +413,14 @@ static void field_value(struct pdf_run *r, const struct pdf_obj *o, bool annot)
  * [export display] pairs): the box shows them, and readers that draw a
  * field lacking an appearance stream (poppler) show them all; pdfium's
  * listbox_form.pdf read only the chosen values. A combo box shows its value
- * alone; a box with an appearance stream had that read. */
+ * alone; a box with an appearance stream had that read, unless the form
+ * says its appearances are to be made anew (/NeedAppearances true: qpdf's
+ * field-types.pdf, pypdf's FormTestFromOo.pdf, whose list boxes' stored
+ * appearances are empty, read no option; poppler draws them all). */
 static void choice_options(struct pdf_run *r, const struct pdf_obj *o)
 {
     struct pdf_doc *d = &r->d;
-    if (pdf_dict_get(o, "AP") || !pdf_name_is(pdf_dict_getr(d, o, "FT"), "Ch")) return;
+    if ((pdf_dict_get(o, "AP") && !r->need_ap) || !pdf_name_is(pdf_dict_getr(d, o, "FT"), "Ch")) return;
     int64_t ff = 0;
     (void)pdf_int(pdf_dict_getr(d, o, "Ff"), &ff);
     if (ff & (1 << 17)) return; /* Combo */
@@ -871,6 +875,9 @@ static ls_err pdf_extract(struct ls_ctx *c, struct ls_object *o)
     info_text(r);
     struct pdf_obj *root = pdf_dict_getr(d, d->trailer, "Root");
     if (root->kind == PDF_DICT) {
+        const struct pdf_obj *form = pdf_dict_of(pdf_dict_getr(d, root, "AcroForm"));
+        const struct pdf_obj *na = form ? pdf_dict_getr(d, form, "NeedAppearances") : NULL;
+        r->need_ap = na && na->kind == PDF_BOOL && na->u.b;
         page_tree(r, pdf_dict_get(root, "Pages") ? pdf_dict_get(root, "Pages") : &pdf_null_obj, 0);
         dict_checks(r, root, 0);
         xfa_form(r, root);

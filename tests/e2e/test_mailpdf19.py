@@ -97,6 +97,13 @@ class MailPdf19(lsutil.GeneratedTree):
         self.assertIn("\ufffd", t)
         self.assertNotIn("山田", t)
 
+    def test_list_box_options_when_appearances_are_to_be_made(self):
+        o = self.full("need_appearances.pdf")
+        t = self.text("need_appearances.pdf")
+        for x in gen.OPTIONS:
+            self.assertIn(x, t)
+        self.assertEqual(lsutil.last4s(o, "ssn"), [gen.SSN_OPT[-4:]])
+
     # ---- .msg cut inside its last sector ----
 
     def test_msg_cut_one_byte_short(self):

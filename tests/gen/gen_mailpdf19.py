@@ -25,6 +25,14 @@ Files:
                    (Johab: read as UHC, wrong Hangul), GBK2K-H (GB 18030's
                    four-byte codes split in two), HKscs-B5-H (the HKSCS
                    characters cp950 lacks)
+  need_appearances.pdf  an AcroForm with /NeedAppearances true whose list
+                   box (people to approve a payroll change: names and SSNs
+                   in /Opt) has an empty appearance stream, as LibreOffice
+                   writes them (qpdf's field-types.pdf, pypdf's
+                   FormTestFromOo.pdf): viewers draw the options anew; they
+                   were not read (a box with an appearance had only that)
+  whole.msg        an Outlook .msg whose attachment's last sector ends the
+                   file, padded to a whole sector
   cut_last_sector.msg  an Outlook .msg cut one byte short of its last
                    sector: the FAT still names it
 The CIDs are those of the Adobe character collections (Adobe Technical
@@ -173,8 +181,26 @@ def cjk_legacy_cmaps(path):
     g18._write(w, path, c, fonts)
 
 
+SSN_OPT = "536-22-4198"
+OPTIONS = ["Jane Roe %s" % SSN_OPT, "John Doe", "Mary Major"]
+
+
+def need_appearances(path):
+    w = g.Writer()
+    ap = w.add(g.Stream({"Type": g.Name("XObject"), "Subtype": g.Name("Form"), "BBox": [0, 0, 200, 60]},
+                        b"1 1 1 rg 0 0 200 60 re f\n/Tx BMC\nEMC\n"))
+    box = w.add({"Type": g.Name("Annot"), "Subtype": g.Name("Widget"), "FT": g.Name("Ch"),
+                 "T": b"approvers", "Rect": [72, 600, 272, 660], "Opt": [x.encode() for x in OPTIONS],
+                 "V": b"", "AP": {"N": ap}, "DA": b"/F1 10 Tf 0 g"})
+    c = b"BT /F1 12 Tf 72 700 Td (Payroll change approvers:) Tj ET\n"
+    t = g.simple_doc(w, [c], annots=[box],
+                     extra_catalog={"AcroForm": {"Fields": [box], "NeedAppearances": True}})
+    with open(path, "wb") as f:
+        f.write(w.classic(t))
+
+
 PDFS = (("cjk_embedded_cmap.pdf", cjk_embedded_cmap), ("cjk_partial_tounicode.pdf", cjk_partial_tounicode),
-        ("cjk_legacy_cmaps.pdf", cjk_legacy_cmaps))
+        ("cjk_legacy_cmaps.pdf", cjk_legacy_cmaps), ("need_appearances.pdf", need_appearances))
 
 SSN_MSG = "536-22-4176"
 CSV_MSG = ("name,ssn,email\r\n" + "".join("Employee %d,536-22-%04d,emp%d@example.com\r\n" % (i, 4200 + i, i)
