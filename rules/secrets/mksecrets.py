@@ -356,7 +356,7 @@ S.append(rule("secret_jenkins_secret", meta("secret", "password", "high",
               [("$enc", r"/\{AQAAABAAAA[A-Za-z0-9+\/]{30,2000}={0,2}\}/")]))
 S.append(rule("secret_password_define", meta("secret", "password", "high", "Password constant in PHP (define('DB_PASSWORD', '...'), wp-config.php)", "password", "password"),
               [("$define", r"/define\( ?[\"'][A-Z0-9_]{0,24}(PASSWORD|PASSWD|PASS|PWD)[\"'] ?, ?[\"'][^\"'\r\n]{4,128}[\"']/ nocase")]))
-S.append(rule("secret_wordpress_salt", meta("secret", "token", "high", "WordPress authentication keys and salts in wp-config.php (define('AUTH_KEY', '...'), SECURE_AUTH_KEY, LOGGED_IN_KEY, NONCE_KEY and their _SALT twins: 32-100 characters without blanks, which sign every login cookie; the sample file's 'put your unique phrase here' is none)", "password_quoted", "mask"),
+S.append(rule("secret_wordpress_salt", meta("secret", "token", "high", "WordPress authentication keys and salts in wp-config.php (define('AUTH_KEY', '...'), SECURE_AUTH_KEY, LOGGED_IN_KEY, NONCE_KEY and their _SALT twins: 32-100 characters without blanks, which sign every login cookie; the sample file's 'put your unique phrase here' is none)", "quoted_salt", "mask"),
               [("$salt", r"/define\( {0,16}[\"'](AUTH|SECURE_AUTH|LOGGED_IN|NONCE)_(KEY|SALT)[\"'] {0,16}, {0,16}'[^'\s\\]{32,100}'/")]))
 S.append(rule("secret_netrc_password", meta("secret", "password", "high", "Password in a .netrc / _netrc entry (machine HOST login USER password VALUE, one line or several)", "netrc", "password"),
               [("$netrc", r"/(machine[ \t]+[^\s]{1,253}|default)[ \t\r\n]+login[ \t]+[^\s]{1,64}[ \t\r\n]+password[ \t]+[^\s]{4,200}/")]))

@@ -886,7 +886,7 @@ rule secret_wordpress_salt
         category = "secret"
         entity = "token"
         severity = "high"
-        validator = "password_quoted"
+        validator = "quoted_salt"
         redact = "mask"
         description = "WordPress authentication keys and salts in wp-config.php (define('AUTH_KEY', '...'), SECURE_AUTH_KEY, LOGGED_IN_KEY, NONCE_KEY and their _SALT twins: 32-100 characters without blanks, which sign every login cookie; the sample file's 'put your unique phrase here' is none)"
     strings:

@@ -361,6 +361,9 @@ static bool loc_card(struct ls_slice m, struct ls_value *out)
     /* "===============5836386926137587427==": the boundary Python's email
      * package writes (19 random digits between runs of '='), not a card */
     if (start > 0 && ls_slice_at(m, start - 1) == '=' && end < m.len && ls_slice_at(m, end) == '=') return false;
+    /* "+4915191863724": a phone number in E.164 form (a German mobile is 13 digits from 49), never
+     * a card: no card is written after a '+' */
+    if (start > 0 && ls_slice_at(m, start - 1) == '+') return false;
     while (end > start) {
         struct ls_slice v = sub(m, start, end - start);
         if (card_layout_ok(v) && ls_valid_luhn_card(v)) {
@@ -1402,9 +1405,12 @@ static bool loc_e164(struct ls_slice m, struct ls_value *out)
     if (!loc_phone_span(m, out)) return false;
     if (ls_slice_at(m, out->off) != '+') {
         /* "msisdn": "4915123456789": an MSISDN is the E.164 number without its '+' (mobile
-         * operators' and SMS gateways' records): one run of 10-15 digits */
-        if (out->off < 6 || !slice_has_nocase(sub(m, 0, out->off), "msisdn") || out->len < 10 || out->len > 15 ||
-            count_class(sub(m, out->off, out->len), is_digit) != out->len)
+         * operators' and SMS gateways' records), as is a WhatsApp click-to-chat link's
+         * (wa.me/4915123456789, api.whatsapp.com/send?phone=...): one run of 10-15 digits */
+        struct ls_slice pre = sub(m, 0, out->off);
+        if (!(slice_has_nocase(pre, "msisdn") || slice_has_nocase(pre, "wa.me/") ||
+              slice_has_nocase(pre, "whatsapp.com/send")) ||
+            out->len < 10 || out->len > 15 || count_class(sub(m, out->off, out->len), is_digit) != out->len)
             return false;
         for (size_t i = 0; i < out->len; i++) d[i] = (char)ls_slice_at(m, out->off + i);
         d[out->len] = '\0';
@@ -3246,6 +3252,34 @@ static bool loc_password_quoted(struct ls_slice m, struct ls_value *out)
     return password_plausible(sub(m, start, end - start));
 }
 
+/* A generated salt or key in single quotes at the end of the match
+ * (WordPress's define( 'AUTH_KEY', '...' )): the quoted bytes as they are,
+ * any character first (these keys start with '(' or '$' as often as with a
+ * letter), 32+ bytes with letters, digits or punctuation beside them, ten
+ * or more distinct bytes, and no placeholder words. */
+static bool loc_quoted_salt(struct ls_slice m, struct ls_value *out)
+{
+    if (m.len < 2 || ls_slice_at(m, m.len - 1) != '\'') return false;
+    size_t end = m.len - 1, start = end;
+    while (start > 0 && ls_slice_at(m, start - 1) != '\'') start--;
+    out->off = start;
+    out->len = end - start;
+    struct ls_slice v = sub(m, start, end - start);
+    if (v.len < 32 || count_class(v, is_alpha) == 0 || count_class(v, is_alpha) == v.len) return false;
+    bool seen[256] = {false};
+    size_t distinct = 0;
+    for (size_t i = 0; i < v.len; i++) {
+        int c = ls_slice_at(v, i);
+        if (c < 0 || c > 255) return false;
+        if (!seen[c]) distinct++;
+        seen[c] = true;
+    }
+    static const char *const words[] = {"your", "phrase", "example", "changeme", "placeholder", "xxxx"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (slice_has_nocase(v, words[i])) return false;
+    return distinct >= 10;
+}
+
 /* Browser / password-manager export row: the third field from the URL. */
 static bool loc_csv_password(struct ls_slice m, struct ls_value *out)
 {
@@ -3820,6 +3854,7 @@ static const struct validator validators[] = {
     {"prose_password", loc_prose_password},
     {"csv_password", loc_csv_password},
     {"password_quoted", loc_password_quoted},
+    {"quoted_salt", loc_quoted_salt},
     {"mailgun", loc_mailgun},
     {"ntlm", loc_ntlm},
     {"marking", loc_marking},

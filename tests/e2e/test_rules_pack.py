@@ -26,7 +26,7 @@ RULES = sorted(glob.glob(os.path.join(SRC, "rules", "**", "*.yar"), recursive=Tr
 
 CATEGORIES = {"pii": "pii", "secrets": "secret", "corporate": "corporate"}
 SEVERITIES = {"low", "medium", "high", "critical"}
-VALIDATORS = {"none", "luhn", "iban", "ssn", "ssn_context", "nanp", "e164", "phone_national", "email", "mrz",
+VALIDATORS = {"none", "quoted_salt", "luhn", "iban", "ssn", "ssn_context", "nanp", "e164", "phone_national", "email", "mrz",
               "passport", "dob", "drivers_license", "aws_key_id", "aws_secret", "gcp_key_id",
               "token", "token_assignment", "jwt", "password", "url_password", "crypt", "private_key", "org",
               "ppk", "hex_key", "sas", "azure_secret", "discord", "uuid_or_token", "env_value_token",

@@ -19,7 +19,8 @@ Usage: gen_rulesred11.py OUTDIR KEYFILE [--seed S]
   birth), IBANs of less common countries (Mongolia, El Salvador, Sudan,
   Burundi, Falklands, Libya, Oman, Seychelles, Saint Lucia, Kazakhstan),
   cards in 4-4-4-4 with no-break and thin spaces, E.164 numbers in JSON
-  (also msisdn without its '+'), dates of birth as 1982-07-12T00:00:00Z,
+  (also msisdn without its '+'; a +49 mobile whose 13 digits pass Luhn is
+  no Visa card) and in WhatsApp links (wa.me/4915...), dates of birth as 1982-07-12T00:00:00Z,
   secrets in .npmrc (_authToken, _auth, _password), .pypirc, .netrc,
   .docker/config.json, .git-credentials, kubeconfig (client-key-data,
   token, password), rclone.conf, wp-config.php and .env.production.
@@ -207,10 +208,24 @@ def build_pass_pii(g):
         g.plant("dob", dob[:10], "birthDate as an ISO timestamp")
         recs.append({"id": g.hx(24), "phone": "+" + cc + n, "birthDate": dob,
                      "createdAt": "2023-%02d-%02dT10:11:12Z" % (r.randint(1, 12), r.randint(1, 28))})
+    # a German mobile is 13 digits from its 49: one that passes Luhn reads as a 13-digit Visa after its '+'
+    v = g.card("49151", 13)
+    g.plant("phone", v, "E.164 German mobile that is also a Luhn-valid 13-digit number from 4")
+    recs.append({"id": g.hx(24), "phone": "+" + v, "createdAt": "2024-02-03T04:05:06Z"})
     m = "49" + "160" + g.d(8)
     g.plant("phone", m, "msisdn in JSON, E.164 digits without '+'")
     recs.append({"id": g.hx(24), "msisdn": m, "createdAt": "2024-01-02T03:04:05Z"})
     g.write(json.dumps({"customers": recs}, indent=2) + "\n")
+
+    # WhatsApp click-to-chat links: the E.164 number without its '+' (a shop's contact page, a chat export)
+    g.begin("web/contact.html")
+    out = []
+    for cc, n, form in (("44", "7700" + g.d(6), "https://wa.me/%s"), ("34", "6" + g.d(8), "https://wa.me/%s?text=Hola"),
+                        ("55", "11" + "9" + g.d(8), "https://api.whatsapp.com/send?phone=%s&text=Ol%%C3%%A1")):
+        g.plant("phone", cc + n, "E.164 digits in a WhatsApp link (%s)" % form.split("/")[2])
+        out.append('<a class="wa" href="%s">WhatsApp</a>' % (form % (cc + n)))
+    out.append('<a href="https://wa.me/message/%s">WhatsApp Business</a>' % g.s(string.ascii_uppercase + string.digits, 13))
+    g.write("<html><body>\n%s\n</body></html>\n" % "\n".join(out))
 
 
 def build_pass_secrets(g):
