@@ -1,0 +1,420 @@
+/*
+ * The "metafile" handler: Windows metafiles, WMF ([MS-WMF]) and EMF
+ * ([MS-EMF], with EMF+ records in its comments, [MS-EMFPLUS]): the
+ * pictures of charts, org charts and diagrams pasted into Office files
+ * (ole2 hands a .ppt's pictures on as members), clip art, and printer
+ * spool files. Their text is drawn by text records, a string between the
+ * record's binary fields: scanned raw, "SSN: 536-22-8714" runs into the y
+ * coordinate after it ("8714F"). So the text written here is each drawn
+ * string on a line of its own:
+ *
+ *  WMF   META_TEXTOUT (0x0521) and META_EXTTEXTOUT (0x0A32), in the code
+ *        page of the selected font's charset (META_CREATEFONTINDIRECT,
+ *        META_SELECTOBJECT, META_DELETEOBJECT kept in an object table;
+ *        the last font created when the table is out of step); comments
+ *        (META_ESCAPE MFCOMMENT) that are text. A placeable header
+ *        (0x9AC6CDD7) or none.
+ *  EMF   the header's description (UTF-16LE, its two strings a line each),
+ *        EMR_EXTTEXTOUTW (UTF-16LE), EMR_EXTTEXTOUTA (the last
+ *        EMR_EXTCREATEFONTINDIRECTW's charset), EMR_SMALLTEXTOUT (8-bit or
+ *        UTF-16LE), comments (EMR_GDICOMMENT) that are text, and
+ *        EmfPlusDrawString in EMF+ comments.
+ *
+ * Ignored on purpose: every other record (drawing, bitmaps, palettes,
+ * regions); an EMF embedded in a WMF's comments (its chunks are read as
+ * comments, not joined); the public comments of EMF (GDIC: group
+ * descriptions are rare); glyph-index strings (ETO_GLYPH_INDEX: indexes
+ * into a font, which only the font maps to characters).
+ * Attacker-controlled: every byte. The record walk stops at the first
+ * record out of place (a size that does not fit: a cut file, noted
+ * truncated; a size no record has: parse_error); records are read once,
+ * bounded by the object's size, the text budget and the time budget.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/handler.h"
+#include "extract/emitlab.h"
+
+#define WMF_PLACEABLE 0x9AC6CDD7u
+#define WMF_MAX_OBJECTS 4096u
+#define MF_FONT_NONE (-1)
+#define MF_SLOT_FREE (-2)
+/* The string is glyph indexes into the font, not characters: no text (and
+ * indexes 0x30-0x39 would read as digits). */
+#define MF_ETO_GLYPH_INDEX 0x0010u
+
+/* A font's charset (LOGFONT lfCharSet, [MS-WMF] 2.1.1.5) to a Windows code
+ * page; 0: Windows-1252 (ANSI_CHARSET, DEFAULT_CHARSET, SYMBOL, OEM ...). */
+static unsigned mf_charset_cp(int cs)
+{
+    switch (cs) {
+    case 77: return 10000;  /* MAC_CHARSET */
+    case 128: return 932;   /* SHIFTJIS */
+    case 129: return 949;   /* HANGUL */
+    case 134: return 936;   /* GB2312 */
+    case 136: return 950;   /* CHINESEBIG5 */
+    case 161: return 1253;  /* GREEK */
+    case 162: return 1254;  /* TURKISH */
+    case 163: return 1258;  /* VIETNAMESE */
+    case 177: return 1255;  /* HEBREW */
+    case 178: return 1256;  /* ARABIC */
+    case 186: return 1257;  /* BALTIC */
+    case 204: return 1251;  /* RUSSIAN */
+    case 222: return 874;   /* THAI */
+    case 238: return 1250;  /* EASTEUROPE */
+    case 255: return 850;   /* OEM */
+    default: return 0;
+    }
+}
+
+static const struct ls_codepage *mf_cp(int cs)
+{
+    unsigned n = cs >= 0 ? mf_charset_cp(cs) : 0;
+    const struct ls_codepage *cp = n ? ls_codepage_by_number(n) : NULL;
+    return cp ? cp : ls_codepage_by_number(1252);
+}
+
+/* Append an 8-bit string (NULs end it) in cp, then a line end. */
+static ls_err mf_put8(struct ls_buf *b, struct ls_slice s, const struct ls_codepage *cp)
+{
+    size_t n = 0;
+    while (n < s.len && ls_slice_at(s, n) != 0) n++;
+    if (n == 0) return LS_OK;
+    struct ls_slice t;
+    (void)ls_slice_sub(s, 0, n, &t);
+    LS_TRY(ls_codepage_to_utf8(b, t, cp));
+    return ls_buf_addc(b, '\n');
+}
+
+/* Append a UTF-16LE string, a NUL between strings as a line end, then a
+ * line end. */
+static ls_err mf_put16(struct ls_buf *b, struct ls_slice s)
+{
+    size_t i = 0;
+    s.len &= ~(size_t)1;
+    while (i < s.len) {
+        size_t j = i;
+        while (j + 1 < s.len && (ls_slice_at(s, j) | ls_slice_at(s, j + 1)) != 0) j += 2;
+        if (j > i) {
+            struct ls_slice t;
+            (void)ls_slice_sub(s, i, j - i, &t);
+            LS_TRY(ls_utf16_to_utf8(b, t, false));
+            LS_TRY(ls_buf_addc(b, '\n'));
+        }
+        i = j + 2;
+    }
+    return LS_OK;
+}
+
+/* A comment is written when it is text: no control but tab and line ends
+ * (trailing NULs cut), 4 or more ASCII letters or digits, and at least half
+ * of it ASCII (a comment of four bytes 0xED 0xFF 0xFF 0xFF is a number). */
+static bool mf_is_text(struct ls_slice s, size_t *n)
+{
+    size_t k = s.len, alnum = 0, ascii = 0;
+    while (k && ls_slice_at(s, k - 1) == 0) k--;
+    for (size_t i = 0; i < k; i++) {
+        int ch = ls_slice_at(s, i);
+        if ((ch < 0x20 && ch != '\t' && ch != '\r' && ch != '\n') || ch == 0x7f) return false;
+        if (ch < 0x80) ascii++;
+        if ((ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z')) alnum++;
+    }
+    if (alnum < 4 || ascii * 2 < k) return false;
+    *n = k;
+    return true;
+}
+
+static ls_err mf_comment(struct ls_buf *b, struct ls_slice s, const struct ls_codepage *cp)
+{
+    size_t n;
+    struct ls_slice t;
+    if (!mf_is_text(s, &n) || !ls_slice_sub(s, 0, n, &t)) return LS_OK;
+    if (ls_utf8_valid(t)) LS_TRY(ls_utf8_lossy(b, t));
+    else LS_TRY(ls_codepage_to_utf8(b, t, cp));
+    return ls_buf_addc(b, '\n');
+}
+
+/* ---- WMF ---- */
+
+/* Where the WMF header starts (after a placeable header), or false. */
+static bool wmf_header(struct ls_slice d, size_t *at)
+{
+    uint32_t key = 0;
+    uint16_t type, hsize, version;
+    size_t i = ls_rd_u32le(d, 0, &key) && key == WMF_PLACEABLE ? 22 : 0;
+    if (!ls_rd_u16le(d, i, &type) || !ls_rd_u16le(d, i + 2, &hsize) || !ls_rd_u16le(d, i + 4, &version))
+        return false;
+    if ((type != 1 && type != 2) || hsize != 9 || (version != 0x0100 && version != 0x0300)) return false;
+    *at = i;
+    return true;
+}
+
+struct wmf_state {
+    int slots[WMF_MAX_OBJECTS]; /* a font's charset, MF_FONT_NONE another object, MF_SLOT_FREE */
+    size_t nslots;
+    int selected; /* the selected font's charset, MF_FONT_NONE: none selected */
+    int last;     /* the last font created */
+    bool in_step; /* the object table is trusted */
+};
+
+static void wmf_create(struct wmf_state *w, int charset)
+{
+    if (charset != MF_FONT_NONE) w->last = charset;
+    for (size_t k = 0; k < w->nslots; k++)
+        if (w->slots[k] == MF_SLOT_FREE) {
+            w->slots[k] = charset;
+            return;
+        }
+    w->in_step = false; /* more objects than the header declared */
+}
+
+static int wmf_charset(const struct wmf_state *w)
+{
+    if (w->in_step && w->selected != MF_FONT_NONE) return w->selected;
+    return w->last;
+}
+
+static ls_err wmf_record(struct ls_buf *b, struct wmf_state *w, struct ls_slice r, unsigned fn)
+{
+    uint16_t v16 = 0, count = 0, opts = 0;
+    struct ls_slice s;
+    switch (fn) {
+    case 0x02FB: { /* CREATEFONTINDIRECT: lfCharSet at 13 in the Font object */
+        int cs = ls_slice_at(r, 6 + 13);
+        wmf_create(w, cs < 0 ? 0 : cs);
+        return LS_OK;
+    }
+    case 0x02FA: case 0x02FC: case 0x0142: case 0x01F9: case 0x00F7: case 0x06FF:
+        wmf_create(w, MF_FONT_NONE); /* pen, brush, pattern brushes, palette, region */
+        return LS_OK;
+    case 0x012D: /* SELECTOBJECT */
+        if (ls_rd_u16le(r, 6, &v16) && v16 < w->nslots) {
+            if (w->slots[v16] >= 0) w->selected = w->slots[v16];
+            else if (w->slots[v16] == MF_SLOT_FREE) w->in_step = false;
+        } else {
+            w->in_step = false;
+        }
+        return LS_OK;
+    case 0x01F0: /* DELETEOBJECT */
+        if (ls_rd_u16le(r, 6, &v16) && v16 < w->nslots) w->slots[v16] = MF_SLOT_FREE;
+        return LS_OK;
+    case 0x0521: /* TEXTOUT: StringLength, String (padded to even), YStart, XStart */
+        if (ls_rd_u16le(r, 6, &count) && ls_slice_sub(r, 8, count, &s))
+            return mf_put8(b, s, mf_cp(wmf_charset(w)));
+        return LS_OK;
+    case 0x0A32: { /* EXTTEXTOUT: Y, X, StringLength, fwOpts, [Rectangle], String, [Dx] */
+        if (!ls_rd_u16le(r, 10, &count) || !ls_rd_u16le(r, 12, &opts)) return LS_OK;
+        size_t at = 14 + ((opts & 0x0006u) ? 8u : 0u); /* ETO_OPAQUE, ETO_CLIPPED */
+        if (opts & MF_ETO_GLYPH_INDEX) return LS_OK;
+        if (ls_slice_sub(r, at, count, &s)) return mf_put8(b, s, mf_cp(wmf_charset(w)));
+        return LS_OK;
+    }
+    case 0x0626: { /* ESCAPE: EscapeFunction, ByteCount, EscapeData */
+        uint32_t ident = 0;
+        if (!ls_rd_u16le(r, 6, &v16) || v16 != 0x000F || !ls_rd_u16le(r, 8, &count)) return LS_OK;
+        if (!ls_slice_sub(r, 10, count, &s)) return LS_OK;
+        if (ls_rd_u32le(s, 0, &ident) && ident == 0x43464D57u) return LS_OK; /* "WMFC": an EMF's chunk */
+        return mf_comment(b, s, mf_cp(wmf_charset(w)));
+    }
+    default:
+        return LS_OK;
+    }
+}
+
+static ls_err wmf_walk(struct ls_ctx *c, struct ls_object *o, struct ls_buf *b, size_t at)
+{
+    struct ls_slice d = o->data;
+    struct wmf_state *w = calloc(1, sizeof *w);
+    if (!w) return LS_E_NOMEM;
+    uint16_t nobj = 0;
+    (void)ls_rd_u16le(d, at + 10, &nobj);
+    w->nslots = nobj < WMF_MAX_OBJECTS ? nobj : WMF_MAX_OBJECTS;
+    for (size_t k = 0; k < w->nslots; k++) w->slots[k] = MF_SLOT_FREE;
+    w->selected = MF_FONT_NONE;
+    w->last = 0;
+    w->in_step = true;
+    ls_err e = LS_OK;
+    size_t i = at + 18, n = 0;
+    bool eof = false;
+    while (e == LS_OK && !eof) {
+        uint32_t words = 0;
+        uint16_t fn = 0;
+        if (i >= d.len) break;
+        if (!ls_rd_u32le(d, i, &words) || !ls_rd_u16le(d, i + 4, &fn)) {
+            e = LS_E_TRUNCATED;
+            break;
+        }
+        if (words < 3) {
+            ls_note(c, o, LS_R_PARSE_ERROR, "wmf: a record of %lu words at offset %zu: read up to there",
+                    (unsigned long)words, i);
+            break;
+        }
+        if (words > (d.len - i) / 2) {
+            e = LS_E_TRUNCATED;
+            break;
+        }
+        struct ls_slice r;
+        (void)ls_slice_sub(d, i, (size_t)words * 2, &r);
+        if (fn == 0x0000) eof = true;
+        else e = wmf_record(b, w, r, fn);
+        i += (size_t)words * 2;
+        if (e == LS_OK && ++n % 4096 == 0 && ls_ctx_expired(c)) e = LS_E_TIMEOUT;
+    }
+    if (e == LS_OK && !eof) e = LS_E_TRUNCATED; /* no META_EOF: the file is cut */
+    free(w);
+    return e;
+}
+
+/* ---- EMF ---- */
+
+static bool emf_header(struct ls_slice d)
+{
+    uint32_t type = 0, sig = 0, size = 0;
+    return ls_rd_u32le(d, 0, &type) && type == 1 && ls_rd_u32le(d, 4, &size) && size >= 88 &&
+           ls_rd_u32le(d, 40, &sig) && sig == 0x464D4520u; /* " EMF" */
+}
+
+/* UTF-16LE: n characters at r[off]; nothing when they are not all in r. */
+static ls_err emf_put16_at(struct ls_buf *b, struct ls_slice r, uint32_t off, uint32_t n)
+{
+    struct ls_slice s;
+    if (n == 0 || n > r.len / 2 || !ls_slice_sub(r, off, (size_t)n * 2, &s)) return LS_OK;
+    return mf_put16(b, s);
+}
+
+/* EMF+ records in a comment's data (after "EMF+"): EmfPlusDrawString. */
+static ls_err emfplus(struct ls_buf *b, struct ls_slice p)
+{
+    size_t i = 0;
+    while (i < p.len) {
+        uint16_t type = 0;
+        uint32_t size = 0, dsize = 0, len = 0;
+        if (!ls_rd_u16le(p, i, &type) || !ls_rd_u32le(p, i + 4, &size) || !ls_rd_u32le(p, i + 8, &dsize))
+            break;
+        if (size < 12 || size % 4 || size > p.len - i) break;
+        struct ls_slice r;
+        (void)ls_slice_sub(p, i, size, &r);
+        /* DrawString: BrushId, FormatID, Length, LayoutRect (16), String */
+        if (type == 0x401C && ls_rd_u32le(r, 20, &len)) LS_TRY(emf_put16_at(b, r, 40, len));
+        i += size;
+    }
+    return LS_OK;
+}
+
+static ls_err emf_record(struct ls_buf *b, struct ls_slice r, uint32_t type, int *charset)
+{
+    uint32_t n = 0, off = 0, opts = 0;
+    struct ls_slice s;
+    switch (type) {
+    case 1: /* HEADER: nDescription, offDescription */
+        if (ls_rd_u32le(r, 60, &n) && ls_rd_u32le(r, 64, &off)) return emf_put16_at(b, r, off, n);
+        return LS_OK;
+    case 82: { /* EXTCREATEFONTINDIRECTW: ihFont, LogFont (lfCharSet at 23) */
+        int cs = ls_slice_at(r, 12 + 23);
+        if (cs >= 0) *charset = cs;
+        return LS_OK;
+    }
+    case 83: /* EXTTEXTOUTA: Bounds, iGraphicsMode, exScale, eyScale, EmrText */
+    case 84: /* EXTTEXTOUTW: EmrText = Reference, Chars, offString, Options, Rectangle, offDx */
+        if (!ls_rd_u32le(r, 44, &n) || !ls_rd_u32le(r, 48, &off) || !ls_rd_u32le(r, 52, &opts)) return LS_OK;
+        if (opts & MF_ETO_GLYPH_INDEX) return LS_OK;
+        if (type == 84) return emf_put16_at(b, r, off, n);
+        if (ls_slice_sub(r, off, n, &s)) return mf_put8(b, s, mf_cp(*charset));
+        return LS_OK;
+    case 108: { /* SMALLTEXTOUT: x, y, cChars, fuOptions, iGraphicsMode, exScale, eyScale, [Bounds], Text */
+        if (!ls_rd_u32le(r, 16, &n) || !ls_rd_u32le(r, 20, &opts)) return LS_OK;
+        uint32_t at = 36 + ((opts & 0x0100u) ? 0u : 16u); /* ETO_NO_RECT */
+        if (opts & MF_ETO_GLYPH_INDEX) return LS_OK;
+        if (opts & 0x0200u) { /* ETO_SMALL_CHARS: 8-bit */
+            if (ls_slice_sub(r, at, n, &s)) return mf_put8(b, s, mf_cp(*charset));
+            return LS_OK;
+        }
+        return emf_put16_at(b, r, at, n);
+    }
+    case 70: { /* GDICOMMENT: DataSize, PrivateData */
+        uint32_t ident = 0;
+        if (!ls_rd_u32le(r, 8, &n) || !ls_slice_sub(r, 12, n, &s)) return LS_OK;
+        if (ls_rd_u32le(s, 0, &ident) && ident == 0x2B464D45u) { /* "EMF+" */
+            struct ls_slice p;
+            (void)ls_slice_from(s, 4, &p);
+            return emfplus(b, p);
+        }
+        if (ident == 0x43494447u) return LS_OK; /* "GDIC": a public comment */
+        return mf_comment(b, s, mf_cp(*charset));
+    }
+    default:
+        return LS_OK;
+    }
+}
+
+static ls_err emf_walk(struct ls_ctx *c, struct ls_object *o, struct ls_buf *b)
+{
+    struct ls_slice d = o->data;
+    ls_err e = LS_OK;
+    size_t i = 0, n = 0;
+    int charset = 0;
+    bool eof = false;
+    while (e == LS_OK && !eof) {
+        uint32_t type = 0, size = 0;
+        if (i >= d.len) break;
+        if (!ls_rd_u32le(d, i, &type) || !ls_rd_u32le(d, i + 4, &size)) {
+            e = LS_E_TRUNCATED;
+            break;
+        }
+        if (size < 8 || size % 4) {
+            ls_note(c, o, LS_R_PARSE_ERROR, "emf: a record of %lu bytes at offset %zu: read up to there",
+                    (unsigned long)size, i);
+            break;
+        }
+        if (size > d.len - i) {
+            e = LS_E_TRUNCATED;
+            break;
+        }
+        struct ls_slice r;
+        (void)ls_slice_sub(d, i, size, &r);
+        if (type == 14) eof = true; /* EOF */
+        else e = emf_record(b, r, type, &charset);
+        i += size;
+        if (e == LS_OK && ++n % 4096 == 0 && ls_ctx_expired(c)) e = LS_E_TIMEOUT;
+    }
+    if (e == LS_OK && !eof) e = LS_E_TRUNCATED;
+    return e;
+}
+
+/* ---- the handler ---- */
+
+static int metafile_probe(const struct ls_object *o)
+{
+    size_t at;
+    if (emf_header(o->data)) return 90;
+    if (wmf_header(o->data, &at)) return 90;
+    return 0;
+}
+
+static ls_err metafile_extract(struct ls_ctx *c, struct ls_object *o)
+{
+    struct ls_buf b;
+    ls_buf_init(&b, (size_t)ls_ctx_limits(c)->max_text);
+    size_t at = 0;
+    const char *kind = emf_header(o->data) ? "emf" : "wmf";
+    ls_err e;
+    if (kind[0] == 'e') e = emf_walk(c, o, &b);
+    else if (wmf_header(o->data, &at)) e = wmf_walk(c, o, &b, at);
+    else e = LS_OK;
+    if (e == LS_E_TRUNCATED)
+        ls_note(c, o, LS_R_TRUNCATED, "%s: the records end before the end-of-file record", kind);
+    ls_err te = ls_emit_done(c, o, &b, NULL);
+    if (e == LS_E_LIMIT) {
+        ls_note(c, o, LS_R_LIMIT_TEXT, "%s: text cut at the text budget", kind);
+        e = LS_OK;
+    }
+    if (te == LS_E_LIMIT) te = LS_OK; /* the pipeline notes limit:text */
+    return e != LS_OK ? e : te;
+}
+
+const struct ls_handler ls_handler_metafile = {
+    .name = "metafile",
+    .probe = metafile_probe,
+    .extract = metafile_extract,
+};
