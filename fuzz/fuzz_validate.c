@@ -20,7 +20,7 @@ static const char *const validators[] = {
     "ppk", "hex_key", "sas", "azure_secret", "discord", "uuid_or_token", "env_value_token",
     "env_password", "bearer", "netrc", "basic_auth", "cli_password", "prose_password",
     "csv_password", "ntlm", "marking", "password_quoted", "mailgun", "token_assignment",
-    "card_id_column", "store", "ssh2_key", "bare_assignment", "phone_national",
+    "card_id_column", "store", "ssh2_key", "bare_assignment", "phone_national", "quoted_salt",
 };
 static const char *const entities[] = {"ssn", "credit_card", "phone", "iban", "passport", "email",
                                        "dob", "token", "private_key", "credential_store", "custom"};
