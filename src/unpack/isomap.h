@@ -24,7 +24,10 @@ struct ls_iso_unclaimed {
  * supplementary tree is never read, so it claims nothing), each
  * listed file's extended attribute record and extent, Rock Ridge
  * continuation areas (SUSP "CE") and El Torito's boot catalog and boot
- * images. Every other block of the file (past the volume's end too) is
+ * images; and what writers put there unlisted: libarchive's INFO block
+ * after the set terminator, an HFS+ hybrid's volume structures (Apple
+ * partition map -> Apple_HFS -> volume header), a partition's own
+ * descriptor set and tree (xorrisofs -partition_offset). Every other block of the file (past the volume's end too) is
  * unclaimed. false when img is not an ISO 9660 image (no primary volume
  * descriptor at block 16) or its block size is not 512..32768; u is
  * zeroed then. Bounded: at most LS_ISO_MAX_RECORDS directory records are
