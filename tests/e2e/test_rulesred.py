@@ -159,6 +159,16 @@ def main_report(gen, prefix):
     report(st, mi, fp)
 
 
+def main(gen, prefix):
+    """The command line every keyed rules test shares: `--report [--seed N]`
+    prints gen's recall and precision (main_report); otherwise the tests of
+    the calling file run."""
+    if "--report" in sys.argv:
+        main_report(gen, prefix)
+        sys.exit(0)
+    unittest.main(module="__main__")
+
+
 class RulesRed(unittest.TestCase):
     @classmethod
     def setUpClass(cls):

@@ -14,20 +14,15 @@ quoted-printable mail part and of a UTF-16 page.
 tests/gen/gen_rulesred9.py writes the corpus and its key; the scoring is
 test_rulesred.py's. Run directly with --report to print recall/precision.
 """
-import importlib.util
 import os
 import sys
 import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import lsutil  # noqa: E402,F401
+import test_rulesred as rr  # noqa: E402
 
 SRC = os.environ.get("LEAKSIFT_SRC", os.path.join(os.path.dirname(__file__), "..", ".."))
 GEN = os.path.join(SRC, "tests", "gen", "gen_rulesred9.py")
-
-_spec = importlib.util.spec_from_file_location("test_rulesred", os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                                                             "test_rulesred.py"))
-rr = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(rr)
 
 
 class RulesRed9(rr.KeyedRules, unittest.TestCase):
@@ -57,7 +52,4 @@ class RulesRed9(rr.KeyedRules, unittest.TestCase):
 
 
 if __name__ == "__main__":
-    if "--report" in sys.argv:
-        rr.main_report(GEN, "rulesred9-")
-        sys.exit(0)
-    unittest.main()
+    rr.main(GEN, "rulesred9-")
