@@ -297,6 +297,24 @@ static ls_err tt_line(struct tt_state *t, struct ls_ctx *c, struct ls_object *o,
     return LS_OK;
 }
 
+/* The first byte at or after FROM of a '|', a tab or two blanks in a row
+ * (tt_may_split()), or text.len. mark[] caches each one's first position
+ * at or after an earlier FROM (SIZE_MAX: not looked for yet), so the text
+ * is searched at most once for each. */
+static size_t tt_next_mark(struct ls_slice text, size_t from, size_t mark[3])
+{
+    static const char *const needle[3] = {"|", "\t", "  "};
+    size_t first = text.len;
+    for (int k = 0; k < 3; k++) {
+        if (mark[k] == SIZE_MAX || (mark[k] < text.len && mark[k] < from)) {
+            size_t at = ls_slice_find(text, from, needle[k], k == 2 ? 2 : 1);
+            mark[k] = at == SIZE_MAX ? text.len : at;
+        }
+        if (mark[k] < first) first = mark[k];
+    }
+    return first;
+}
+
 ls_err ls_texttable_labels(struct ls_ctx *c, struct ls_object *o, struct ls_slice text)
 {
     struct tt_state t;
@@ -304,10 +322,20 @@ ls_err ls_texttable_labels(struct ls_ctx *c, struct ls_object *o, struct ls_slic
     t.text = text;
     t.next = 0;
     t.ahead_left = text.len > SIZE_MAX / 2 ? SIZE_MAX : 2 * text.len;
+    size_t mark[3] = {SIZE_MAX, SIZE_MAX, SIZE_MAX};
+    /* with no table open, a line that may not split changes nothing
+     * (tt_line()): the lines before the next one that may are skipped */
+    if (tt_next_mark(text, 0, mark) >= text.len) return LS_OK;
     LS_TRY(ls_tc_init(&t.tc));
     ls_err e = LS_OK;
     size_t pos = 0, lines = 0;
     while (pos < text.len && e == LS_OK) {
+        if (t.n_head == 0) {
+            size_t m = tt_next_mark(text, pos, mark);
+            if (m >= text.len) break;
+            const uint8_t *nl = m > pos ? memrchr(text.ptr + pos, '\n', m - pos) : NULL;
+            if (nl) pos = (size_t)(nl - text.ptr) + 1; /* the start of m's line */
+        }
         size_t nl = ls_slice_find(text, pos, "\n", 1);
         size_t end = nl == SIZE_MAX ? text.len : nl;
         struct ls_slice line;
