@@ -6,7 +6,8 @@
  * spool files. Their text is drawn by text records, a string between the
  * record's binary fields: scanned raw, "SSN: 536-22-8714" runs into the y
  * coordinate after it ("8714F"). So the text written here is each drawn
- * string on a line of its own:
+ * string on a line of its own (a string that starts where the one before
+ * it ended continues that line: struct mf_out):
  *
  *  WMF   META_TEXTOUT (0x0521) and META_EXTTEXTOUT (0x0A32), in the code
  *        page of the selected font's charset (META_CREATEFONTINDIRECT,
@@ -75,21 +76,76 @@ static const struct ls_codepage *mf_cp(int cs)
     return cp ? cp : ls_codepage_by_number(1252);
 }
 
-/* Append an 8-bit string (NULs end it) in cp, then a line end. */
-static ls_err mf_put8(struct ls_buf *b, struct ls_slice s, const struct ls_codepage *cp)
+/* Where the text goes. A string is a line of its own, but one that starts
+ * where the string before it ended (the same baseline, give or take a
+ * character's advance; the end known from the record's advances) continues
+ * its line: Office draws a word in runs of one font each ("testRTF_", its
+ * CJK part in another font, ".r"), each a record, and a chart a number
+ * in pieces. A string drawn with TA_UPDATECP (SETTEXTALIGN) starts at the
+ * current position (MOVETO, LINETO, the string before it), not at its
+ * reference point. */
+struct mf_out {
+    struct ls_buf *b;
+    bool open;     /* a line is written and not ended */
+    bool ucp;      /* TA_UPDATECP is set */
+    bool have_end; /* where the last string ended is known */
+    int64_t ex, ey, adv; /* that end, the last string's mean advance */
+    int64_t cx, cy;      /* the current position */
+    const char *bad;     /* a record out of place: what (noted by the caller) */
+    size_t bad_at;
+    unsigned long bad_size;
+};
+
+static int64_t mf_abs(int64_t v) { return v < 0 ? -v : v; }
+
+/* A text record's string at reference (x, y), width its advances' sum
+ * (-1: unknown), n characters: whether it continues the open line. */
+static bool mf_place(struct mf_out *t, int64_t x, int64_t y, int64_t width, uint64_t n)
+{
+    int64_t sx = t->ucp ? t->cx : x, sy = t->ucp ? t->cy : y;
+    int64_t tol = t->adv / 2 > 2 ? t->adv / 2 : 2;
+    bool cont = t->have_end && mf_abs(sy - t->ey) <= 2 * tol && mf_abs(sx - t->ex) <= tol;
+    t->have_end = width >= 0 && n > 0;
+    if (t->have_end) {
+        t->ex = sx + width;
+        t->ey = sy;
+        t->adv = width / (int64_t)n;
+        if (t->ucp) t->cx = t->ex;
+    }
+    return cont;
+}
+
+/* Before a string: end the open line unless this string continues it. */
+static ls_err mf_start(struct mf_out *t, bool cont)
+{
+    if (t->open && !cont) LS_TRY(ls_buf_addc(t->b, '\n'));
+    t->open = true;
+    return LS_OK;
+}
+
+/* End the open line (after the walk, and after lines that never continue). */
+static ls_err mf_end(struct mf_out *t)
+{
+    if (!t->open) return LS_OK;
+    t->open = false;
+    return ls_buf_addc(t->b, '\n');
+}
+
+/* An 8-bit string (NULs end it) in cp; cont: it continues the open line. */
+static ls_err mf_put8(struct mf_out *t, struct ls_slice s, const struct ls_codepage *cp, bool cont)
 {
     size_t n = 0;
     while (n < s.len && ls_slice_at(s, n) != 0) n++;
     if (n == 0) return LS_OK;
-    struct ls_slice t;
-    (void)ls_slice_sub(s, 0, n, &t);
-    LS_TRY(ls_codepage_to_utf8(b, t, cp));
-    return ls_buf_addc(b, '\n');
+    struct ls_slice u;
+    (void)ls_slice_sub(s, 0, n, &u);
+    LS_TRY(mf_start(t, cont));
+    return ls_codepage_to_utf8(t->b, u, cp);
 }
 
-/* Append a UTF-16LE string, a NUL between strings as a line end, then a
- * line end. */
-static ls_err mf_put16(struct ls_buf *b, struct ls_slice s)
+/* A UTF-16LE string, a NUL between strings as a line end; run: drawn by a
+ * text record (cont: continuing the open line), else a line of its own. */
+static ls_err mf_put16(struct mf_out *t, struct ls_slice s, bool run, bool cont)
 {
     size_t i = 0;
     s.len &= ~(size_t)1;
@@ -97,14 +153,14 @@ static ls_err mf_put16(struct ls_buf *b, struct ls_slice s)
         size_t j = i;
         while (j + 1 < s.len && (ls_slice_at(s, j) | ls_slice_at(s, j + 1)) != 0) j += 2;
         if (j > i) {
-            struct ls_slice t;
-            (void)ls_slice_sub(s, i, j - i, &t);
-            LS_TRY(ls_utf16_to_utf8(b, t, false));
-            LS_TRY(ls_buf_addc(b, '\n'));
+            struct ls_slice u;
+            (void)ls_slice_sub(s, i, j - i, &u);
+            LS_TRY(mf_start(t, run && cont && i == 0));
+            LS_TRY(ls_utf16_to_utf8(t->b, u, false));
         }
         i = j + 2;
     }
-    return LS_OK;
+    return run ? LS_OK : mf_end(t);
 }
 
 /* A comment is written when it is text: no control but tab and line ends
@@ -125,14 +181,15 @@ static bool mf_is_text(struct ls_slice s, size_t *n)
     return true;
 }
 
-static ls_err mf_comment(struct ls_buf *b, struct ls_slice s, const struct ls_codepage *cp)
+static ls_err mf_comment(struct mf_out *t, struct ls_slice s, const struct ls_codepage *cp)
 {
     size_t n;
-    struct ls_slice t;
-    if (!mf_is_text(s, &n) || !ls_slice_sub(s, 0, n, &t)) return LS_OK;
-    if (ls_utf8_valid(t)) LS_TRY(ls_utf8_lossy(b, t));
-    else LS_TRY(ls_codepage_to_utf8(b, t, cp));
-    return ls_buf_addc(b, '\n');
+    struct ls_slice u;
+    if (!mf_is_text(s, &n) || !ls_slice_sub(s, 0, n, &u)) return LS_OK;
+    LS_TRY(mf_start(t, false));
+    if (ls_utf8_valid(u)) LS_TRY(ls_utf8_lossy(t->b, u));
+    else LS_TRY(ls_codepage_to_utf8(t->b, u, cp));
+    return mf_end(t);
 }
 
 /* ---- WMF ---- */
@@ -175,7 +232,7 @@ static int wmf_charset(const struct wmf_state *w)
     return w->last;
 }
 
-static ls_err wmf_record(struct ls_buf *b, struct wmf_state *w, struct ls_slice r, unsigned fn)
+static ls_err wmf_record(struct mf_out *t, struct wmf_state *w, struct ls_slice r, unsigned fn)
 {
     uint16_t v16 = 0, count = 0, opts = 0;
     struct ls_slice s;
@@ -196,33 +253,59 @@ static ls_err wmf_record(struct ls_buf *b, struct wmf_state *w, struct ls_slice 
             w->in_step = false;
         }
         return LS_OK;
+    case 0x012E: /* SETTEXTALIGN */
+        t->ucp = ls_rd_u16le(r, 6, &v16) && (v16 & 0x0001u);
+        return LS_OK;
+    case 0x0214: case 0x0213: { /* MOVETO, LINETO: Y, X */
+        uint16_t y = 0, x = 0;
+        (void)ls_rd_u16le(r, 6, &y);
+        (void)ls_rd_u16le(r, 8, &x);
+        t->cx = (int16_t)x;
+        t->cy = (int16_t)y;
+        return LS_OK;
+    }
     case 0x01F0: /* DELETEOBJECT */
         if (ls_rd_u16le(r, 6, &v16) && v16 < w->nslots) w->slots[v16] = MF_SLOT_FREE;
         return LS_OK;
-    case 0x0521: /* TEXTOUT: StringLength, String (padded to even), YStart, XStart */
-        if (ls_rd_u16le(r, 6, &count) && ls_slice_sub(r, 8, count, &s))
-            return mf_put8(b, s, mf_cp(wmf_charset(w)));
-        return LS_OK;
+    case 0x0521: { /* TEXTOUT: StringLength, String (padded to even), YStart, XStart */
+        uint16_t y = 0, x = 0;
+        if (!ls_rd_u16le(r, 6, &count) || !ls_slice_sub(r, 8, count, &s)) return LS_OK;
+        (void)ls_rd_u16le(r, 8 + count + (count & 1u), &y);
+        (void)ls_rd_u16le(r, 10 + count + (count & 1u), &x);
+        bool cont = mf_place(t, (int16_t)x, (int16_t)y, -1, count); /* no advances: its end unknown */
+        return mf_put8(t, s, mf_cp(wmf_charset(w)), cont);
+    }
     case 0x0A32: { /* EXTTEXTOUT: Y, X, StringLength, fwOpts, [Rectangle], String, [Dx] */
         if (!ls_rd_u16le(r, 10, &count) || !ls_rd_u16le(r, 12, &opts)) return LS_OK;
         size_t at = 14 + ((opts & 0x0006u) ? 8u : 0u); /* ETO_OPAQUE, ETO_CLIPPED */
         if (opts & MF_ETO_GLYPH_INDEX) return LS_OK;
-        if (ls_slice_sub(r, at, count, &s)) return mf_put8(b, s, mf_cp(wmf_charset(w)));
-        return LS_OK;
+        if (!ls_slice_sub(r, at, count, &s)) return LS_OK;
+        uint16_t y = 0, x = 0, dx = 0;
+        (void)ls_rd_u16le(r, 6, &y);
+        (void)ls_rd_u16le(r, 8, &x);
+        /* Dx: count advances after the string (padded to even), when there */
+        size_t dat = at + count + (count & 1u);
+        int64_t width = r.len >= dat && (r.len - dat) / 2 >= count ? 0 : -1;
+        for (size_t k = 0; width >= 0 && k < count; k++) {
+            (void)ls_rd_u16le(r, dat + 2 * k, &dx);
+            width += (int16_t)dx;
+        }
+        bool cont = mf_place(t, (int16_t)x, (int16_t)y, width, count);
+        return mf_put8(t, s, mf_cp(wmf_charset(w)), cont);
     }
     case 0x0626: { /* ESCAPE: EscapeFunction, ByteCount, EscapeData */
         uint32_t ident = 0;
         if (!ls_rd_u16le(r, 6, &v16) || v16 != 0x000F || !ls_rd_u16le(r, 8, &count)) return LS_OK;
         if (!ls_slice_sub(r, 10, count, &s)) return LS_OK;
         if (ls_rd_u32le(s, 0, &ident) && ident == 0x43464D57u) return LS_OK; /* "WMFC": an EMF's chunk */
-        return mf_comment(b, s, mf_cp(wmf_charset(w)));
+        return mf_comment(t, s, mf_cp(wmf_charset(w)));
     }
     default:
         return LS_OK;
     }
 }
 
-static ls_err wmf_walk(struct ls_ctx *c, struct ls_object *o, struct ls_buf *b, size_t at)
+static ls_err wmf_walk(struct ls_ctx *c, struct ls_object *o, struct mf_out *t, size_t at)
 {
     struct ls_slice d = o->data;
     struct wmf_state *w = calloc(1, sizeof *w);
@@ -246,8 +329,9 @@ static ls_err wmf_walk(struct ls_ctx *c, struct ls_object *o, struct ls_buf *b, 
             break;
         }
         if (words < 3) {
-            ls_note(c, o, LS_R_PARSE_ERROR, "wmf: a record of %lu words at offset %zu: read up to there",
-                    (unsigned long)words, i);
+            t->bad = "words";
+            t->bad_at = i;
+            t->bad_size = words;
             break;
         }
         if (words > (d.len - i) / 2) {
@@ -257,7 +341,7 @@ static ls_err wmf_walk(struct ls_ctx *c, struct ls_object *o, struct ls_buf *b, 
         struct ls_slice r;
         (void)ls_slice_sub(d, i, (size_t)words * 2, &r);
         if (fn == 0x0000) eof = true;
-        else e = wmf_record(b, w, r, fn);
+        else e = wmf_record(t, w, r, fn);
         i += (size_t)words * 2;
         if (e == LS_OK && ++n % 4096 == 0 && ls_ctx_expired(c)) e = LS_E_TIMEOUT;
     }
@@ -276,15 +360,30 @@ static bool emf_header(struct ls_slice d)
 }
 
 /* UTF-16LE: n characters at r[off]; nothing when they are not all in r. */
-static ls_err emf_put16_at(struct ls_buf *b, struct ls_slice r, uint32_t off, uint32_t n)
+static ls_err emf_put16_at(struct mf_out *t, struct ls_slice r, uint32_t off, uint32_t n, bool run, bool cont)
 {
     struct ls_slice s;
     if (n == 0 || n > r.len / 2 || !ls_slice_sub(r, off, (size_t)n * 2, &s)) return LS_OK;
-    return mf_put16(b, s);
+    return mf_put16(t, s, run, cont);
+}
+
+/* The sum of an EMRTEXT's n advances at r[off] (pairs with ETO_PDY: x of
+ * each), -1 when there are none or they are not all in r. */
+static int64_t emf_width(struct ls_slice r, uint32_t off, uint32_t n, uint32_t opts)
+{
+    size_t step = (opts & 0x2000u) ? 8 : 4; /* ETO_PDY */
+    if (off == 0 || n == 0 || off > r.len || (r.len - off) / step < n) return -1;
+    int64_t w = 0;
+    for (size_t k = 0; k < n; k++) {
+        uint32_t v = 0;
+        (void)ls_rd_u32le(r, off + k * step, &v);
+        w += (int32_t)v;
+    }
+    return w;
 }
 
 /* EMF+ records in a comment's data (after "EMF+"): EmfPlusDrawString. */
-static ls_err emfplus(struct ls_buf *b, struct ls_slice p)
+static ls_err emfplus(struct mf_out *t, struct ls_slice p)
 {
     size_t i = 0;
     while (i < p.len) {
@@ -296,20 +395,31 @@ static ls_err emfplus(struct ls_buf *b, struct ls_slice p)
         struct ls_slice r;
         (void)ls_slice_sub(p, i, size, &r);
         /* DrawString: BrushId, FormatID, Length, LayoutRect (16), String */
-        if (type == 0x401C && ls_rd_u32le(r, 20, &len)) LS_TRY(emf_put16_at(b, r, 40, len));
+        if (type == 0x401C && ls_rd_u32le(r, 20, &len)) LS_TRY(emf_put16_at(t, r, 40, len, false, false));
         i += size;
     }
     return LS_OK;
 }
 
-static ls_err emf_record(struct ls_buf *b, struct ls_slice r, uint32_t type, int *charset)
+static ls_err emf_record(struct mf_out *t, struct ls_slice r, uint32_t type, int *charset)
 {
     uint32_t n = 0, off = 0, opts = 0;
     struct ls_slice s;
     switch (type) {
     case 1: /* HEADER: nDescription, offDescription */
-        if (ls_rd_u32le(r, 60, &n) && ls_rd_u32le(r, 64, &off)) return emf_put16_at(b, r, off, n);
+        if (ls_rd_u32le(r, 60, &n) && ls_rd_u32le(r, 64, &off)) return emf_put16_at(t, r, off, n, false, false);
         return LS_OK;
+    case 22: /* SETTEXTALIGN */
+        t->ucp = ls_rd_u32le(r, 8, &opts) && (opts & 0x0001u);
+        return LS_OK;
+    case 27: case 54: { /* MOVETOEX, LINETO: x, y */
+        uint32_t x = 0, y = 0;
+        (void)ls_rd_u32le(r, 8, &x);
+        (void)ls_rd_u32le(r, 12, &y);
+        t->cx = (int32_t)x;
+        t->cy = (int32_t)y;
+        return LS_OK;
+    }
     case 82: { /* EXTCREATEFONTINDIRECTW: ihFont, LogFont (lfCharSet at 23) */
         int cs = ls_slice_at(r, 12 + 23);
         if (cs >= 0) *charset = cs;
@@ -319,18 +429,30 @@ static ls_err emf_record(struct ls_buf *b, struct ls_slice r, uint32_t type, int
     case 84: /* EXTTEXTOUTW: EmrText = Reference, Chars, offString, Options, Rectangle, offDx */
         if (!ls_rd_u32le(r, 44, &n) || !ls_rd_u32le(r, 48, &off) || !ls_rd_u32le(r, 52, &opts)) return LS_OK;
         if (opts & MF_ETO_GLYPH_INDEX) return LS_OK;
-        if (type == 84) return emf_put16_at(b, r, off, n);
-        if (ls_slice_sub(r, off, n, &s)) return mf_put8(b, s, mf_cp(*charset));
+        if (type == 84 ? n > r.len / 2 : n > r.len) return LS_OK; /* not all in the record */
+        {
+            uint32_t x = 0, y = 0, dxoff = 0;
+            (void)ls_rd_u32le(r, 36, &x);
+            (void)ls_rd_u32le(r, 40, &y);
+            (void)ls_rd_u32le(r, 72, &dxoff);
+            bool cont = mf_place(t, (int32_t)x, (int32_t)y, emf_width(r, dxoff, n, opts), n);
+            if (type == 84) return emf_put16_at(t, r, off, n, true, cont);
+            if (ls_slice_sub(r, off, n, &s)) return mf_put8(t, s, mf_cp(*charset), cont);
+        }
         return LS_OK;
     case 108: { /* SMALLTEXTOUT: x, y, cChars, fuOptions, iGraphicsMode, exScale, eyScale, [Bounds], Text */
         if (!ls_rd_u32le(r, 16, &n) || !ls_rd_u32le(r, 20, &opts)) return LS_OK;
         uint32_t at = 36 + ((opts & 0x0100u) ? 0u : 16u); /* ETO_NO_RECT */
         if (opts & MF_ETO_GLYPH_INDEX) return LS_OK;
+        uint32_t x = 0, y = 0;
+        (void)ls_rd_u32le(r, 8, &x);
+        (void)ls_rd_u32le(r, 12, &y);
+        bool cont = mf_place(t, (int32_t)x, (int32_t)y, -1, n); /* no advances */
         if (opts & 0x0200u) { /* ETO_SMALL_CHARS: 8-bit */
-            if (ls_slice_sub(r, at, n, &s)) return mf_put8(b, s, mf_cp(*charset));
+            if (ls_slice_sub(r, at, n, &s)) return mf_put8(t, s, mf_cp(*charset), cont);
             return LS_OK;
         }
-        return emf_put16_at(b, r, at, n);
+        return emf_put16_at(t, r, at, n, true, cont);
     }
     case 70: { /* GDICOMMENT: DataSize, PrivateData */
         uint32_t ident = 0;
@@ -338,17 +460,17 @@ static ls_err emf_record(struct ls_buf *b, struct ls_slice r, uint32_t type, int
         if (ls_rd_u32le(s, 0, &ident) && ident == 0x2B464D45u) { /* "EMF+" */
             struct ls_slice p;
             (void)ls_slice_from(s, 4, &p);
-            return emfplus(b, p);
+            return emfplus(t, p);
         }
         if (ident == 0x43494447u) return LS_OK; /* "GDIC": a public comment */
-        return mf_comment(b, s, mf_cp(*charset));
+        return mf_comment(t, s, mf_cp(*charset));
     }
     default:
         return LS_OK;
     }
 }
 
-static ls_err emf_walk(struct ls_ctx *c, struct ls_object *o, struct ls_buf *b)
+static ls_err emf_walk(struct ls_ctx *c, struct ls_object *o, struct mf_out *t)
 {
     struct ls_slice d = o->data;
     ls_err e = LS_OK;
@@ -363,8 +485,9 @@ static ls_err emf_walk(struct ls_ctx *c, struct ls_object *o, struct ls_buf *b)
             break;
         }
         if (size < 8 || size % 4) {
-            ls_note(c, o, LS_R_PARSE_ERROR, "emf: a record of %lu bytes at offset %zu: read up to there",
-                    (unsigned long)size, i);
+            t->bad = "bytes";
+            t->bad_at = i;
+            t->bad_size = size;
             break;
         }
         if (size > d.len - i) {
@@ -374,7 +497,7 @@ static ls_err emf_walk(struct ls_ctx *c, struct ls_object *o, struct ls_buf *b)
         struct ls_slice r;
         (void)ls_slice_sub(d, i, size, &r);
         if (type == 14) eof = true; /* EOF */
-        else e = emf_record(b, r, type, &charset);
+        else e = emf_record(t, r, type, &charset);
         i += size;
         if (e == LS_OK && ++n % 4096 == 0 && ls_ctx_expired(c)) e = LS_E_TIMEOUT;
     }
@@ -399,9 +522,22 @@ static ls_err metafile_extract(struct ls_ctx *c, struct ls_object *o)
     size_t at = 0;
     const char *kind = emf_header(o->data) ? "emf" : "wmf";
     ls_err e;
-    if (kind[0] == 'e') e = emf_walk(c, o, &b);
-    else if (wmf_header(o->data, &at)) e = wmf_walk(c, o, &b, at);
+    struct mf_out t = {&b, false, false, false, 0, 0, 0, 0, 0, NULL, 0, 0};
+    if (kind[0] == 'e') e = emf_walk(c, o, &t);
+    else if (wmf_header(o->data, &at)) e = wmf_walk(c, o, &t, at);
     else e = LS_OK;
+    ls_err ee = mf_end(&t); /* the last line's end (LS_E_LIMIT at worst) */
+    if (e == LS_OK) e = ee;
+    if (e == LS_OK && !t.bad && b.len == 0) {
+        /* A whole picture that draws no text (a logo, a scanned page): it
+         * is an image, read as media are (its bitmaps left out of the raw
+         * scan, src/scan/media.c), as before this handler. */
+        ls_buf_free(&b);
+        return ls_decline(c, o);
+    }
+    if (t.bad)
+        ls_note(c, o, LS_R_PARSE_ERROR, "%s: a record of %lu %s at offset %zu: read up to there", kind,
+                t.bad_size, t.bad, t.bad_at);
     if (e == LS_E_TRUNCATED)
         ls_note(c, o, LS_R_TRUNCATED, "%s: the records end before the end-of-file record", kind);
     ls_err te = ls_emit_done(c, o, &b, NULL);

@@ -437,6 +437,35 @@ size_t pdf_cmap_code(const struct pdf_cmap *cm, struct ls_slice s, size_t pos, i
     return n;
 }
 
+size_t pdf_cmap_code_cid(const struct pdf_cmap *cm, struct ls_slice s, size_t pos, int fallback,
+                         uint32_t *code)
+{
+    *code = 0;
+    if (pos >= s.len) return 0;
+    size_t left = s.len - pos;
+    uint32_t v = 0;
+    bool any = false;
+    for (size_t n = 1; n <= 4 && n <= left; n++) {
+        v = v << 8 | s.ptr[pos + n - 1];
+        if (in_codespace(cm, v, n, &any)) {
+            *code = v;
+            return n;
+        }
+    }
+    /* outside every codespace range: a code a CID entry names (poppler
+     * matches a CMap's entries byte by byte, whatever its codespace says) */
+    v = 0;
+    for (size_t n = 1; n <= 4 && n <= left; n++) {
+        uint32_t cid;
+        v = v << 8 | s.ptr[pos + n - 1];
+        if (pdf_cmap_cid(cm, v, n, &cid)) {
+            *code = v;
+            return n;
+        }
+    }
+    return pdf_cmap_code(NULL, s, pos, fallback, code);
+}
+
 const char *pdf_ligature(uint32_t cp)
 {
     static const char *const lig[7] = {"ff", "fi", "fl", "ffi", "ffl", "st", "st"};

@@ -322,6 +322,10 @@ int pdf_cff_encoding(struct ls_slice font, uint32_t map[256]);
  * fallback bytes); returns the number of bytes (>= 1) or 0 at the end. */
 size_t pdf_cmap_code(const struct pdf_cmap *cm, struct ls_slice s, size_t pos, int fallback,
                      uint32_t *code);
+/* pdf_cmap_code for a code-to-CID CMap: bytes no codespace range holds
+ * are a code a CID entry names, when one does (the shortest). */
+size_t pdf_cmap_code_cid(const struct pdf_cmap *cm, struct ls_slice s, size_t pos, int fallback,
+                         uint32_t *code);
 /* Append the Unicode text for code as UTF-8; false if unmapped. */
 bool pdf_cmap_map(const struct pdf_cmap *cm, uint32_t code, size_t nbytes, struct ls_buf *out,
                   ls_err *err);

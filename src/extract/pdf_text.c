@@ -359,6 +359,7 @@ struct pdf_font {
                                  * predefined (NULL: Identity, Uni*, unknown) */
     bool enc_identity;  /* ... which uses Identity-H/V: codes it leaves are CIDs */
     bool enc_ascii;     /* ... a predefined one: its one-byte codes 20-7E are ASCII */
+    bool tu_empty;      /* a ToUnicode that maps nothing: its codespace is not the font's */
     bool utf16;         /* Type0 with a Uni*-UCS2 / Uni*-UTF16 CMap, no ToUnicode */
     uint8_t uni;        /* ... a Uni*-UTF8 (8) or Uni*-UTF32 (32) one; 0: neither */
 };
@@ -970,6 +971,10 @@ static void build_type0(struct pdf_doc *d, struct pdf_font *f, const struct pdf_
      * codespace alone) says nothing: the font's own tables do (haystack's
      * react_paper.pdf read its figure as glyph ids, "7KH$SSOH") */
     bool no_tu = pdf_cmap_empty(f->tu);
+    /* Quartz and others write one with a codespace of <00> <FF> over an
+     * Identity-H font: its two-byte codes had been cut in one-byte halves
+     * (pdf.js's issue7696.pdf read "*fi0£9" for its kanji) */
+    f->tu_empty = no_tu;
     struct pdf_obj *enc = pdf_dict_getr(d, font, "Encoding");
     enum pdf_cjk enc_o = PDF_CJK_NONE;
     f->enc = encoding_cmap(d, enc, &enc_o, &f->enc_identity, 0);
@@ -1334,20 +1339,23 @@ static bool is_break(int prev) { return prev == ' ' || prev == '\n' || prev < 0;
  * gave. */
 static uint32_t cid_unicode(struct interp *in, const struct pdf_font *f, uint32_t code, uint32_t cid)
 {
+    /* a CID of one of the four collections means the collection's
+     * character, whatever glyph the font draws for it (pdftotext and pdf.js
+     * read them so): the font's own cmap only for what the table lacks
+     * (pdf.js's issue11768_reduced.pdf: Japan1 CID 68 is "c", the font's
+     * cmap names nothing printable for its glyph) */
+    if (f->cjk != PDF_CJK_NONE && cid >= 1 && cid <= 95) return cid + 31; /* ASCII in all four */
+    uint32_t cp = f->cjk != PDF_CJK_NONE && cid > 95 ? pdf_cidu_map(f->cjk, cid) : 0;
+    if (cp) return cp;
     if (f->ng2u) return cid < f->ng2u && f->g2u[cid] ? f->g2u[cid] : 0xFFFD;
     /* Identity-H without ToUnicode, or a collection of the font maker's
      * own: a guess, the code (an embedded CMap of such a font keys its
      * CIDs by Unicode: pdf.js's issue9915_reduced.pdf, Registry (G), reads
      * "ISSUE 9915"; its CIDs read "*446&") */
     if (f->cjk == PDF_CJK_NONE) return code;
-    if (cid == 0) return 0;                  /* .notdef draws nothing */
-    if (cid <= 95) return cid + 31;          /* ASCII in all four collections */
-    uint32_t cp = pdf_cidu_map(f->cjk, cid); /* the collection's table, else U+FFFD, noted */
-    if (cp == 0) {
-        cp = 0xFFFD;
-        in->d->cjk_unmapped++;
-    }
-    return cp;
+    if (cid == 0) return 0; /* .notdef draws nothing */
+    in->d->cjk_unmapped++;  /* no table, or a CID it leaves unmapped: noted */
+    return 0xFFFD;
 }
 
 static ls_err emit_code(struct interp *in, struct stage *st, uint32_t code, uint32_t cid, size_t nbytes,
@@ -1546,8 +1554,8 @@ static ls_err show_glyphs(struct interp *in, struct ls_slice s)
         size_t n = f->jis      ? jis_code(s, pos, &code)
                    : f->legacy ? legacy_code(f->legacy, s, pos, &code)
                    : f->uni    ? uni_code(f->uni, s, pos, &code)
-                   : f->enc    ? pdf_cmap_code(f->enc, s, pos, fallback, &code)
-                               : pdf_cmap_code(f->type0 ? f->tu : NULL, s, pos, fallback, &code);
+                   : f->enc    ? pdf_cmap_code_cid(f->enc, s, pos, fallback, &code)
+                               : pdf_cmap_code(f->type0 && !f->tu_empty ? f->tu : NULL, s, pos, fallback, &code);
         if (n == 0) break;
         /* a Unicode CMap's surrogate pair is one code (Table 118: UTF16's
          * codespace has 4-byte codes D800DC00..DBFFDFFF) */

@@ -71,6 +71,17 @@ class MailPdf19(lsutil.GeneratedTree):
                 self.assertIn("SSN %s" % ssn, t)
         self.assertEqual(sorted(lsutil.last4s(o, "ssn")), sorted(x[5][-4:] for x in gen.LEGACY))
 
+    @unittest.skipUnless(HAVE_TABLES, "poppler-data's cidToUnicode tables are not installed")
+    def test_codes_split_by_the_encoding(self):
+        """An empty ToUnicode's one-byte codespace does not cut Identity-H
+        codes; a byte outside an embedded CMap's codespace that a cidchar
+        names is that code."""
+        o = self.full("cjk_codespace_gaps.pdf")
+        t = self.text("cjk_codespace_gaps.pdf")
+        self.has_words(t, gen.GAP_WORDS)
+        self.assertIn("社 SSN %s" % gen.SSN_GAP, t)
+        self.assertEqual(lsutil.last4s(o, "ssn"), [gen.SSN_GAP[-4:]])
+
     def test_without_poppler_data_is_partial(self):
         """Without poppler-data (LEAKSIFT_POPPLER_DATA naming an empty
         directory): the embedded CMap still gives the ASCII CIDs, the CJK

@@ -2,9 +2,11 @@
 """End-to-end: Windows metafiles (fixtures: tests/gen/gen_metafile.py).
 The metafile handler writes each string a text record draws on a line of
 its own: an SSN whose record's next field is glued to its last digit is
-found, UTF-16 text of EMF records (and EMF+ DrawString) is read, a WMF
+found, a string drawn in runs where the one before it ended is one
+line, UTF-16 text of EMF records (and EMF+ DrawString) is read, a WMF
 string is decoded in the code page of the selected font's charset, and a
-metafile cut before its end-of-file record is partial/truncated."""
+metafile cut before its end-of-file record is partial/truncated; one that
+draws no text is declined (read as media)."""
 import os
 import sys
 import unittest
@@ -25,7 +27,10 @@ class Metafile(lsutil.GeneratedTree):
     def test_read_by_the_handler(self):
         for name in self.key:
             with self.subTest(name=name):
-                self.assertEqual(self.rec(name)["handler"], "metafile")
+                o = self.rec(name)
+                self.assertEqual(o.get("handler"), None if name == "notext.wmf" else "metafile")
+        # a picture that draws no text is left to the media scan, as before the handler
+        self.assertEqual(self.rec("notext.wmf")["coverage"], "full")
 
     def test_ssn_glued_to_the_next_field(self):
         o = self.rec("name_glued.wmf")
@@ -49,6 +54,12 @@ class Metafile(lsutil.GeneratedTree):
         self.assertEqual(o["coverage"], "full", o["errors"])
         self.assertEqual(self.text("cyrillic.wmf"), "Телефон: 02 1234 5678\nИванов Пётр\n")
         self.assertIn("phone", lsutil.entities(o), o["findings"])
+
+    def test_runs_on_one_baseline(self):
+        # a string that starts where the one before it ended (its advances' sum) continues its line
+        o = self.rec("runs.emf")
+        self.assertTrue(any(v.endswith("8714") for v in self.redacted(o, "ssn")), o["findings"])
+        self.assertEqual(self.text("runs.emf"), "Chart\nSSN: 536-22-8714\nQ3 revenue\n")
 
     def test_cut(self):
         o = self.rec("cut.emf")

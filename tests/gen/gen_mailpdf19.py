@@ -25,6 +25,13 @@ Files:
                    (Johab: read as UHC, wrong Hangul), GBK2K-H (GB 18030's
                    four-byte codes split in two), HKscs-B5-H (the HKSCS
                    characters cp950 lacks)
+  cjk_codespace_gaps.pdf  an Identity-H font over Adobe-Japan1 whose
+                   ToUnicode maps nothing and gives a one-byte codespace
+                   (<00> <FF>): its two-byte codes had been cut in halves
+                   (pdf.js's issue7696.pdf); and an embedded CMap whose
+                   cidchar <E0> lies outside its codespace (<00> <7F>), as
+                   pdf.js's issue11768_reduced.pdf: the byte had been
+                   paired with the next one
   need_appearances.pdf  an AcroForm with /NeedAppearances true whose list
                    box (people to approve a payroll change: names and SSNs
                    in /Opt) has an empty appearance stream, as LibreOffice
@@ -181,6 +188,30 @@ def cjk_legacy_cmaps(path):
     g18._write(w, path, c, fonts)
 
 
+GAP_WORDS = ["山田太郎", "東京都港区"]
+SSN_GAP = "536-22-4209"
+
+
+def cjk_codespace_gaps(path):
+    w = g.Writer()
+    helv = g.helvetica(w)
+    empty_tu = ("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CMapType 2 def\n"
+                "1 begincodespacerange\n<00> <ff>\nendcodespacerange\nendcmap\n"
+                "CMapName currentdict /CMap defineresource pop\nend end\n").encode()
+    f1 = _font(w, "Ryumin-Light", "Japan1", g.Name("Identity-H"), tounicode=empty_tu)
+    body = ("1 begincodespacerange\n<00> <7F>\nendcodespacerange\n"
+            "1 begincidrange\n<20> <7E> 1\nendcidrange\n"
+            "1 begincidchar\n<E0> %d\nendcidchar\n" % g18.JAPAN1["社"])
+    cm = w.add(g.Stream({"Type": g.Name("CMap"), "CMapName": g.Name("Leak-Gap-H"),
+                         "CIDSystemInfo": {"Registry": b"Adobe", "Ordering": b"Japan1", "Supplement": 2}},
+                        _cmap("Leak-Gap-H", "Japan1", body)))
+    f2 = _font(w, "Ryumin-Light", "Japan1", cm)
+    c = b"BT /F1 11 Tf 72 740 Td (Personnel record) Tj ET\n"
+    c += _line(720, "G1", g18._cids(g18.JAPAN1, " ".join(GAP_WORDS)))
+    c += _line(700, "G2", b"\xe0 SSN " + SSN_GAP.encode())
+    g18._write(w, path, c, {"F1": helv, "G1": f1, "G2": f2})
+
+
 SSN_OPT = "536-22-4198"
 OPTIONS = ["Jane Roe %s" % SSN_OPT, "John Doe", "Mary Major"]
 
@@ -200,7 +231,8 @@ def need_appearances(path):
 
 
 PDFS = (("cjk_embedded_cmap.pdf", cjk_embedded_cmap), ("cjk_partial_tounicode.pdf", cjk_partial_tounicode),
-        ("cjk_legacy_cmaps.pdf", cjk_legacy_cmaps), ("need_appearances.pdf", need_appearances))
+        ("cjk_legacy_cmaps.pdf", cjk_legacy_cmaps), ("cjk_codespace_gaps.pdf", cjk_codespace_gaps),
+        ("need_appearances.pdf", need_appearances))
 
 SSN_MSG = "536-22-4176"
 CSV_MSG = ("name,ssn,email\r\n" + "".join("Employee %d,536-22-%04d,emp%d@example.com\r\n" % (i, 4200 + i, i)

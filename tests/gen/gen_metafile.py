@@ -12,6 +12,11 @@ each string between the record's binary fields. All PII is fake.
     cyrillic.wmf     a RUSSIAN_CHARSET (204) font selected, EXTTEXTOUT with a
                      clip rectangle: windows-1251 "Телефон: 02 1234 5678"
     cut.emf          contact.emf cut inside its third record
+    runs.emf         a chart label drawn in runs (one font each): "SSN: 536-22-"
+                     then "8714" where the first run's advances end, on its
+                     baseline: one line; a label below it: a line of its own
+    notext.wmf       a picture that draws no text (a pen, a rectangle): left to
+                     the media scan (no handler)
 """
 import os
 import struct
@@ -138,6 +143,14 @@ def generate(out):
     third = 88 + len("OrgChart\0Staff\0\0") * 2 + (-(len("OrgChart\0Staff\0\0") * 2) % 4)
     third += len(emf_exttextoutw("Phone: (305) 998-2563")) + len(emf_exttextoutw("meriel.quist@corvana-mail.net"))
     files["cut.emf"] = contact[:third + 10]
+    first = "SSN: 536-22-"
+    files["runs.emf"] = emf("Chart\0\0", [
+        emf_exttextoutw(first, x=10, y=20),
+        emf_exttextoutw("8714", x=10 + 7 * len(first), y=20),
+        emf_exttextoutw("Q3 revenue", x=10 + 7 * len(first) + 7 * 4, y=40),
+    ])
+    files["notext.wmf"] = wmf([wmf_rec(0x02FA, struct.pack("<HhhI", 0, 1, 0, 0)),
+                               wmf_rec(0x041B, struct.pack("<hhhh", 90, 190, 10, 10))])
     for name, data in files.items():
         with open(os.path.join(out, name), "wb") as fh:
             fh.write(data)
