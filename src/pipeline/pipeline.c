@@ -883,7 +883,9 @@ static void spelled_addresses(struct ls_ctx *c, struct ls_object *o, struct ls_s
  * compressed PDF stream, card numbers out of a font's width array, an
  * address glued to the number in the field before it in a dBASE record
  * ("84250.00j.mueller@..."), a QIF field's one-letter code glued to its
- * value ("Mada.moss@...": qif.c writes every field apart). Their raw
+ * value ("Mada.moss@...": qif.c writes every field apart), a metafile's
+ * string glued to its text record's next field ("536-22-8714F": metafile.c
+ * writes each string on a line). Their raw
  * bytes are scanned only when the handler could not read all of it, and
  * those of an archive that gave no member and no text (it costs nothing
  * to scan; a weak guess the decoder refused is declined, ls_decline()):
@@ -894,7 +896,7 @@ bool ls_obj_raw_redundant(const struct ls_obj_state *st)
 {
     static const char *const whole[] = {"archive", "ooxml", "odf", "pdf", "ole2", "msg",           "pst",
                                         "mbox",    "iwa",  "pgp", "git", "dbf", "hwp", "androidbackup", "qif",
-                                        "zlib",    "sas7bdat", "spss", "stata", "xpt", "asar"};
+                                        "zlib",    "sas7bdat", "spss", "stata", "xpt", "asar", "metafile"};
     if (!st->handler || st->cov_none || st->n_reasons) return false;
     if (st->children == 0 && st->text.len == 0 && strcmp(st->handler->name, "archive") == 0) return false;
     for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++)
