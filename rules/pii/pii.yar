@@ -152,9 +152,9 @@ rule pii_passport_context
         severity = "high"
         validator = "passport"
         redact = "last4"
-        description = "Passport number right after passport (number/no/#, is, (country), document number), Reisepass(-Nr./nummer), Passnummer, passeport, pasaporte, passaporto, passaporte, paspoort(nummer), Polish paszport(u), Turkish pasaport, Finnish passin numero, Hungarian utlevel(szam), Romanian pasaport, ryoken bangou (6-9 letters/digits, at least 5 digits; a German number of the 2017 alphabet after a German label)"
+        description = "Passport number right after passport (number/no/#, is, (country), document number), Reisepass(-Nr./nummer), Passnummer, passeport, pasaporte, passaporto, passaporte, paspoort(nummer), Polish paszport(u), Turkish pasaport, Finnish passin numero, Hungarian utlevel(szam), Romanian pasaport, ryoken bangou, an XML element <PassportNumber> (6-9 letters/digits, at least 5 digits; a German number of the 2017 alphabet after a German label)"
     strings:
-        $passport = /(passport|reisepass|passeport|pasaporte|passaporto|passaporte|paspoort|paszport(u|em)?|\bpasaport|passin numero|(\xc3\xba|\xc3\x9a)tlev\xc3\xa9l(sz\xc3\xa1m)?|pa(\xc8\x99|\xc8\x98|\xc5\x9f|\xc5\x9e|s)aport|\bpassnummer|\bpass-?nr\.?|\xe6\x97\x85\xe5\x88\xb8|\xe3\x83\x91\xe3\x82\xb9\xe3\x83\x9d\xe3\x83\xbc\xe3\x83\x88)[ _-]?((document|doc\.?|id)[ _-]?)?(number|nummer|numero|n\xc3\xbamero|no\.?|num|nr\.?|n\.|#|n\xc2\xb0|n\xc2\xba|n\xba|\xe7\x95\xaa\xe5\x8f\xb7)?( is| ?\([a-z ]{2,20}\))?[\"']?[ \t]{0,16}([:#=]|\xef\xbc\x9a)?[ \t]{0,16}[\"']?[A-Z0-9]{6,9}([^A-Za-z0-9-]|$)/ nocase
+        $passport = /(passport|reisepass|passeport|pasaporte|passaporto|passaporte|paspoort|paszport(u|em)?|\bpasaport|passin numero|(\xc3\xba|\xc3\x9a)tlev\xc3\xa9l(sz\xc3\xa1m)?|pa(\xc8\x99|\xc8\x98|\xc5\x9f|\xc5\x9e|s)aport|\bpassnummer|\bpass-?nr\.?|\xe6\x97\x85\xe5\x88\xb8|\xe3\x83\x91\xe3\x82\xb9\xe3\x83\x9d\xe3\x83\xbc\xe3\x83\x88)[ _-]?((document|doc\.?|id)[ _-]?)?(number|nummer|numero|n\xc3\xbamero|no\.?|num|nr\.?|n\.|#|n\xc2\xb0|n\xc2\xba|n\xba|\xe7\x95\xaa\xe5\x8f\xb7)?( is| ?\([a-z ]{2,20}\))?[\"']?[ \t]{0,16}([:#=>]|\xef\xbc\x9a)?[ \t]{0,16}[\"']?[A-Z0-9]{6,9}([^A-Za-z0-9-]|$)/ nocase
     condition:
         $passport
 }

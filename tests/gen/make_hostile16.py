@@ -385,9 +385,8 @@ def hotel_cases():
     r = put(HOTEL + "/opera/exports/profiles.xml", xml.encode())
     key("opera_xml", r, [], exact={"dob": [g["dob"] for g in gx], "email": [g["email"] for g in gx]},
         verdict="sensitive")
-    # <PassportNumber>...</PassportNumber> and <Identification type="PASSPORT"><DocumentNumber>: the
-    # passport rule reads the JSON key passportNumber, not the XML element
-    key("opera_xml_passport", r, [], planted={"passport": [g["passport"] for g in gx]}, gap=True)
+    # <PassportNumber>...</PassportNumber>: the XML element (pii_passport_context reads a > after the label)
+    key("opera_xml_passport", r, [], planted={"passport": [g["passport"] for g in gx]})
     o = traveller()
     ota = ('<?xml version="1.0" encoding="UTF-8"?>\n'
            '<OTA_HotelResNotifRQ xmlns="http://www.opentravel.org/OTA/2003/05" EchoToken="1417" '
