@@ -37,6 +37,7 @@
 
 #include "core/handler.h"
 #include "extract/b64blob.h"
+#include "extract/iata.h"
 #include "extract/markup.h"
 #include "extract/mime_decode.h"
 #include "extract/sealed.h"
@@ -45,6 +46,7 @@
 #define MIME_MAX_NEST 32u           /* multipart nesting inside one message */
 #define MIME_MAX_PARTS 100000u      /* entities walked in one message */
 #define MIME_MAX_FIELD (256u << 10) /* decoded header value kept for text */
+#define MIME_MAX_IATA (64u << 10)   /* labelled lines of the PNR elements of one piece of text */
 #define MIME_MAX_PARAM (64u << 10)  /* header value searched for parameters */
 #define MIME_MAX_BOUNDARY 8192u     /* RFC 2046 says 70; senders that evade scanners do not */
 #define MIME_MAX_NAME 1024u         /* child names */
@@ -90,6 +92,20 @@ static bool blank(struct ls_slice s);
 
 /* ---- text output ---- */
 
+/* PNR elements pasted into a message (an agent's "SSR DOCS SK HK1
+ * P/GBR/512104729/GBR/12JUL82/..." line): their labelled lines
+ * (src/extract/iata.c), as the pnr handler gives a file of them. */
+static void emit_iata(struct mime_walk *w, struct ls_slice s)
+{
+    if (ls_slice_find(s, 0, "SSR", 3) == SIZE_MAX && ls_slice_find(s, 0, "FP ", 3) == SIZE_MAX) return;
+    struct ls_buf lab;
+    ls_buf_init(&lab, MIME_MAX_IATA);
+    ls_err e = iata_text_labels(&lab, s);
+    if ((e == LS_OK || e == LS_E_LIMIT) && lab.len) e = ls_emit_labels(w->c, w->o, lab.ptr, lab.len);
+    ls_buf_free(&lab);
+    if (e == LS_E_NOMEM) walk_fail(w, e);
+}
+
 static void emit_text(struct mime_walk *w, struct ls_slice s)
 {
     if (w->text_full || w->stop || s.len == 0) return;
@@ -99,6 +115,7 @@ static void emit_text(struct mime_walk *w, struct ls_slice s)
         return;
     }
     walk_fail(w, e);
+    if (e == LS_OK) emit_iata(w, s);
 }
 
 static void note_charset(struct mime_walk *w, struct ls_slice name)

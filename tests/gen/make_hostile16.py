@@ -482,10 +482,9 @@ def mail_cases():
         msgs.append(b"From %s Mon Nov 24 0%d:00:00 2014\n" % (frm.encode(), 9 + i) + bytes(mm).replace(b"\r\n", b"\n"))
     r = put(AGENCY + "/mail/agents.mbox", b"\n".join(msgs) + b"\n")
     key("mbox_card", r, None, planted_under={"credit_card": [g2["card"]], "email": [g2["email"]]})
-    # a DOCS line in a mail body: the passport and the birth date inside slash fields; the body is
-    # read inline by the MIME reader, which does not turn SSR elements into labelled lines (the pnr
-    # handler does for files of PNR text; src/extract/iata.c could serve mime too)
-    key("mbox_docs", r, None, planted_under=pp(g1), gap=True)
+    # a DOCS line in a mail body: the passport and the birth date inside slash fields (the MIME
+    # reader gives the SSR elements of a body labelled lines: src/extract/iata.c)
+    key("mbox_docs", r, None, planted_under=pp(g1))
 
 
 # ---------------------------------------------------------------- hostile touches
