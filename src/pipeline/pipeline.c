@@ -394,6 +394,7 @@ static void scan_at(struct ls_ctx *c, struct ls_object *o, struct ls_obj_state *
 {
     const char *reason = NULL;
     ls_err e = ls_scanner_scan(c->w->scanner, data, where, base, &st->findings, &reason);
+    for (size_t i = 0; i < st->findings.n_alert; i++) note_tag(st, st->findings.alert[i]); /* a rule's alert */
     if (e == LS_E_NOMEM) {
         note_tag(st, LS_R_LIMIT_MEMORY);
         return;

@@ -378,6 +378,7 @@ struct rule_meta {
     const char *category, *entity, *severity, *validator, *redact;
     const char *veto; /* "labels": the rule's values cancel evidence (docs/rules.md, "Vetoes") */
     bool anchor_start; /* anchor = "start": only a match at the object's byte 0 is a value */
+    const char *alert; /* alert = "webshell": the match is an alert on the object, not a finding */
 };
 
 static void read_meta(const YR_RULE *rule, struct rule_meta *m)
@@ -395,6 +396,7 @@ static void read_meta(const YR_RULE *rule, struct rule_meta *m)
         else if (strcmp(id, "redact") == 0) m->redact = meta->string;
         else if (strcmp(id, "veto") == 0) m->veto = meta->string;
         else if (strcmp(id, "anchor") == 0) m->anchor_start = strcmp(meta->string, "start") == 0;
+        else if (strcmp(id, "alert") == 0) m->alert = meta->string;
     }
     if (!m->entity) m->entity = "custom";
     if (!m->category) m->category = "custom";
@@ -1282,6 +1284,13 @@ LS_YR_UNALIGNED static int on_scan_msg(YR_SCAN_CONTEXT *ctx, int msg, void *data
     const YR_RULE *rule = data;
     struct rule_meta m;
     read_meta(rule, &m);
+    if (m.alert) { /* an alert, not a finding; not from a name (a file named for a webshell is none) */
+        struct ls_findings *f = st->f;
+        bool have = st->where == LS_WHERE_NAME || !*m.alert;
+        for (size_t i = 0; i < f->n_alert && !have; i++) have = strcmp(f->alert[i], m.alert) == 0;
+        if (!have && f->n_alert < LS_MAX_RULE_ALERTS) f->alert[f->n_alert++] = m.alert;
+        return CALLBACK_CONTINUE;
+    }
     const YR_STRING *str;
     yr_rule_strings_foreach(rule, str)
     {

@@ -70,6 +70,8 @@ struct ls_rejected {
     uint64_t count;
 };
 
+#define LS_MAX_RULE_ALERTS 4u
+
 struct ls_findings {
     struct ls_finding *f;
     size_t n, cap;
@@ -85,6 +87,10 @@ struct ls_findings {
     size_t n_ph, cap_ph;         /* one number's two forms (docs/rules.md, Fingerprints) */
     struct ls_fpindex ph_ix;     /* ph by fp */
     bool ph_new;                 /* a form added since the last join */
+    /* alerts named by the meta "alert" of rules that matched the object's raw bytes or text
+     * (a webshell: docs/rules.md, "Alerts from rules"): no finding, the pipeline notes each */
+    const char *alert[LS_MAX_RULE_ALERTS]; /* owned by the rules */
+    size_t n_alert;
 };
 
 #define LS_PHONE_DIGITS 24

@@ -24,7 +24,7 @@ SRC = os.environ.get("LEAKSIFT_SRC", os.path.join(os.path.dirname(__file__), "..
 LEAKSIFT = os.environ.get("LEAKSIFT", "leaksift")
 RULES = sorted(glob.glob(os.path.join(SRC, "rules", "**", "*.yar"), recursive=True))
 
-CATEGORIES = {"pii": "pii", "secrets": "secret", "corporate": "corporate"}
+CATEGORIES = {"pii": "pii", "secrets": "secret", "corporate": "corporate", "hostile": "hostile"}
 SEVERITIES = {"low", "medium", "high", "critical"}
 VALIDATORS = {"none", "quoted_salt", "luhn", "iban", "ssn", "ssn_context", "nanp", "e164", "phone_national", "email", "mrz",
               "passport", "dob", "drivers_license", "aws_key_id", "aws_secret", "gcp_key_id",
