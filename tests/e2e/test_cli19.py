@@ -147,5 +147,38 @@ class QuietSaysLostFiles(unittest.TestCase):
             shutil.rmtree(tmp, ignore_errors=True)
 
 
+@unittest.skipUnless(hooks_on(), "CLI built without -DLEAKSIFT_TEST_HOOKS=ON")
+class ResumeIntoAHugeLine(unittest.TestCase):
+    """--resume into a manifest holding a line longer than a record can be
+    (its run record, then gigabytes of zeros: a damaged file, a disk
+    image named by -o): a clear error, exit 2, the file left as it was. The
+    journal reader read 1 MiB past its buffer once the line reached its
+    limit (EFAULT, 'io (Bad address)', after 69 s: each MiB read moved and
+    searched the whole line again). The limit is lowered to 1 MiB by
+    LEAKSIFT_TEST_JOURNAL_LINE_MAX (test-hook builds)."""
+
+    def test_refused(self):
+        tmp = tempfile.mkdtemp(prefix="ls_cli19_r_")
+        try:
+            src = os.path.join(tmp, "a.txt")
+            with open(src, "wb") as f:
+                f.write(b"nothing here\n")
+            out = os.path.join(tmp, "m.jsonl")
+            p = lsutil.run(["scan", "-q", "-o", out, src])
+            self.assertEqual(p.returncode, 0, p.stderr)
+            with open(out, "rb") as f:
+                run = f.readline()
+            with open(out, "wb") as f:
+                f.write(run)
+                f.truncate(4 << 30)  # sparse: no disk used
+            env = dict(os.environ, LEAKSIFT_TEST_JOURNAL_LINE_MAX=str(1 << 20))
+            p = lsutil.run(["scan", "-q", "--resume", "-o", out, src], env=env)
+            self.assertEqual(p.returncode, 2, p.stderr)
+            self.assertIn(b"cannot resume from the manifest: it holds a line longer than", p.stderr)
+            self.assertEqual(os.path.getsize(out), 4 << 30)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
 if __name__ == "__main__":
     unittest.main()
