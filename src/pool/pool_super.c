@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -211,7 +212,17 @@ static void on_dead(struct ls_pool *p, struct pool_slot *s)
     char msg[160];
     const char *reason;
     describe_death(status, &reason, msg, sizeof msg);
-    if (s->stalled) {
+    struct stat now;
+    if (WIFSIGNALED(status) && WTERMSIG(status) == SIGBUS && !s->stalled && !s->kill_reason && s->path &&
+        stat(s->path, &now) == 0 && S_ISREG(now.st_mode) && (uint64_t)now.st_size < s->size) {
+        /* a file mapped by the worker (larger than --spill) and cut short
+         * meanwhile: its pages past the new end fault (a log rotated with
+         * truncate, a download restarted); not a crash of the reader */
+        reason = LS_R_TRUNCATED;
+        snprintf(msg, sizeof msg, "the file shrank while it was read (%llu bytes when listed, %llu now): "
+                 "the worker could not read past its new end (SIGBUS)", (unsigned long long)s->size,
+                 (unsigned long long)now.st_size);
+    } else if (s->stalled) {
         reason = LS_R_LIMIT_TIME;
         snprintf(msg, sizeof msg,
                  "worker killed: %.0f s of CPU inside libarchive or libpff without progress "
