@@ -482,6 +482,7 @@ struct arc {
     uint64_t tar_used;      /* a compressed tar read to its end: decoded bytes
                              * its reader used, when more may follow them
                              * (tar_tail()); 0 otherwise */
+    bool tail_lzma;         /* that stream is lzma_alone (tar_tail() says a cut) */
     size_t front;           /* zstd/lz4: skippable frames in front of the
                              * stream libarchive is handed */
     size_t z_end;           /* compress: a code that is not valid lies past
@@ -2060,6 +2061,12 @@ static void tar_tail_mark(struct arc *ar)
          * is more content, however small */
         more = total > first || total > (uint64_t)used + TAIL_PAD;
     }
+    /* lzma_alone has no structure to walk: only its decoder tells whether
+     * the stream goes on to its end marker (or its declared size) past the
+     * tar's end blocks, which the tar reader never asks for. The stream is
+     * decoded again, whole (tar_tail()): a cut there read full. */
+    ar->tail_lzma = nf == 2 && archive_filter_code(a, 0) == ARCHIVE_FILTER_LZMA;
+    if (ar->tail_lzma) more = true;
     if (more) ar->tar_used = (uint64_t)used;
 }
 
@@ -2073,6 +2080,12 @@ static ls_err tar_tail(struct arc *ar)
     if (!redecode(ar, ar->tar_used, ls_budget_left(ar->c), &sink, &res))
         return LS_OK; /* it was read once: nothing to add */
     ls_err x = LS_OK;
+    if ((res.stop == UNPACK_FAILED || res.stop == UNPACK_FATAL) && ar->tail_lzma && !ar->cut &&
+        !ar->short_why[0])
+        snprintf(ar->short_why, sizeof ar->short_why,
+                 "lzma: the stream ends after %llu decoded bytes (the archive inside used %llu), before its "
+                 "end marker or declared size: cut short",
+                 (unsigned long long)(ar->tar_used + res.out), (unsigned long long)ar->tar_used);
     if (unpack_sink_slice(&sink, &d) == LS_OK) {
         /* the first tar's record padding is zeros; a second tar ends in
          * zero blocks of its own, which it needs */
@@ -3389,6 +3402,21 @@ static ls_err hidden_bytes(struct arc *ar)
     return e;
 }
 
+/* A RAR 5 archive (the file, or what follows a self-extractor's program)
+ * whose header walk stops before its end of archive header was cut
+ * (libarchive 3.6 takes the end of the input for the end); damage is
+ * libarchive's to report. */
+static void rar5_end(struct arc *ar, struct ls_slice rar)
+{
+    bool ended = false;
+    if (ar->r5) return;
+    ls_err r5 = ls_rar5_files_end(rar, &ar->r5, &ar->nr5, &ended);
+    if ((r5 == LS_OK && !ended) || r5 == LS_E_TRUNCATED)
+        snprintf(ar->short_why, sizeof ar->short_why,
+                 "rar5: the file ends %s, before its end of archive header (cut short)",
+                 r5 == LS_OK ? "between two headers" : "inside a header or a member's data");
+}
+
 static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
 {
     struct arc ar;
@@ -3416,15 +3444,7 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
                 "(libarchive 3.6 would hang on it); not unpacked", lvl);
         return LS_OK;
     }
-    if (ls_slice_starts(o->data, LS_RAR5_SIG, LS_RAR5_SIG_LEN)) {
-        bool ended = false;
-        /* damage is libarchive's to report; a cut is said here */
-        ls_err r5 = ls_rar5_files_end(o->data, &ar.r5, &ar.nr5, &ended);
-        if ((r5 == LS_OK && !ended) || r5 == LS_E_TRUNCATED)
-            snprintf(ar.short_why, sizeof ar.short_why,
-                     "rar5: the file ends %s, before its end of archive header (cut short)",
-                     r5 == LS_OK ? "between two headers" : "inside a header or a member's data");
-    }
+    if (ls_slice_starts(o->data, LS_RAR5_SIG, LS_RAR5_SIG_LEN)) rar5_end(&ar, o->data);
     cut_7z(&ar);
     ar.whole_known = cut_iso(&ar) || unpack_cab_whole(o->data) || unpack_rar4_whole(o->data);
     cab_set(&ar);
@@ -3454,6 +3474,11 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
         ls_note(c, o, NULL, "%s appended after %zu bytes of %s (self-extractor or polyglot); they are "
                 "read as member '" ARC_PREFIX_NAME "'", k == '7' ? "7z" : k == 'M' ? "cab" : "rar",
                 stub, o->mime);
+        /* a RAR 5 self-extractor cut in its archive read full, no member */
+        struct ls_slice rar;
+        if (!ar.short_why[0] && ls_slice_from(o->data, stub, &rar) &&
+            ls_slice_starts(rar, LS_RAR5_SIG, LS_RAR5_SIG_LEN))
+            rar5_end(&ar, rar);
     }
     bool nested = false;
     if (!ar.front && !ar.zr.is_zip && media_or_blob(o->mime) && (stub = cut_appended_zip(o->data, &nested)) > 0) {

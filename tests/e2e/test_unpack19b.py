@@ -7,7 +7,11 @@ volume structures, -partition_offset's second descriptor set, path tables
 and directories) are not read as a member 'hidden_data'; a record written
 after the INFO block's text, a file listed only in the HFS+ tree and a
 file hidden from both trees of a partition-offset image still are, and
-their SSN is found."""
+their SSN is found. A tar in an lzma_alone stream cut after the tar's
+end blocks, in its record padding the tar reader never asked for, is
+`truncated` (it read full); the whole one stays `full`. A RAR 5 archive
+after a program cut before its end of archive header is `truncated` (it
+read full, no member), as a RAR 5 file alone is."""
 import os
 import sys
 import unittest
@@ -52,6 +56,12 @@ class Unpack19b(KeyedArchives):
 
     def test_file_hidden_in_a_partition_offset_image(self):
         self.hidden_found("x_partoff_hidden.iso")
+
+    def test_tlz_cut_after_the_tar_end(self):
+        self.check("whole.tlz", "cut_after_end.tlz")
+
+    def test_rar5_after_a_program_cut(self):
+        self.check("sfx_rar5.exe", "sfx_rar5_cut.exe")
 
 
 if __name__ == "__main__":

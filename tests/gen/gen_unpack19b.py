@@ -17,14 +17,27 @@ Hidden: the INFO block with a record after its text (la_planted.iso), a
 file hidden from the ISO and Joliet trees but listed in HFS+
 (x_hfsplus_hidden.iso) and one hidden from both trees of a partition
 offset image (x_partoff_hidden.iso). Images are written only when the
-tool is installed (EXPECT lists what was written)."""
+tool is installed (EXPECT lists what was written).
+
+And a tar in an lzma_alone stream (Python's lzma, FORMAT_ALONE: unknown
+size, end marker) whose tar ends in its first 64 KiB decoded but whose
+record padding runs past them, cut a few bytes short: libarchive's tar
+reader stops at the end blocks and never asks the decoder for the rest
+(cut_after_end.tlz, truncated; whole.tlz full).
+
+And a RAR 5 archive after a program (a self-extractor's layout: an MZ
+stub, then the archive), whole and cut inside its end of archive header:
+the cut one read full (sfx_rar5_cut.exe)."""
+import lzma
 import os
+import random
 import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from arc_common import PII, SSN, have, memo, write_all  # noqa: E402,F401
+from arc_common import PII, SSN, have, memo, noise, tar_bytes, write_all  # noqa: E402,F401
+from gen_rarcab import rar5_archive, rar5_file  # noqa: E402
 
 EXPECT = {}
 HIDDEN = "hidden_data"
@@ -68,6 +81,28 @@ def _planted(img):
     return img[:end] + rec + img[end + len(rec):]
 
 
+def tlz():
+    """A tar (records of 10240 bytes) whose end blocks end before decoded
+    byte 65536 and whose padding goes past it, as lzma_alone; and it cut
+    4 bytes short (in the end marker)."""
+    r = random.Random(19)
+    text = "".join(r.choice("abcdefghij \n") for _ in range(60000)).encode()
+    t = tar_bytes([("staff.txt", PII.encode()), ("notes.txt", text)])
+    assert len(t) > 65536 and t.rstrip(b"\0") and len(t.rstrip(b"\0")) + 1024 < 65536
+    z = lzma.compress(t, format=lzma.FORMAT_ALONE)
+    return z, z[:-4]
+
+
+def sfx_rar5():
+    """An MZ stub (a DOS header whose e_lfanew points past it, then noise),
+    then a RAR 5 archive of memo.txt and hr/staff.txt; and it cut inside
+    its end of archive header (3 bytes short: libarchive says nothing)."""
+    stub = b"MZ" + bytes(58) + (64).to_bytes(4, "little") + noise(20000, 1919)
+    rar = rar5_archive([rar5_file(b"memo.txt", memo(30)), rar5_file(b"hr/staff.txt", PII.encode())])
+    whole = stub + rar
+    return whole, whole[:len(whole) - 3]
+
+
 def generate(out):
     EXPECT.clear()
     files = {}
@@ -94,6 +129,14 @@ def generate(out):
             files["x_partoff_hidden.iso"] = _xorriso(tmp, ["-partition_offset", "16"] + hide)
             EXPECT["x_hfsplus_hidden.iso"] = hidden
             EXPECT["x_partoff_hidden.iso"] = hidden
+    files["whole.tlz"], files["cut_after_end.tlz"] = tlz()
+    EXPECT["whole.tlz"] = {"": ("full", [], None), "staff.txt": ("full", [], True)}
+    EXPECT["cut_after_end.tlz"] = {"": ("partial", ["truncated"], "lzma: the stream ends after"),
+                                   "staff.txt": ("full", [], True)}
+    files["sfx_rar5.exe"], files["sfx_rar5_cut.exe"] = sfx_rar5()
+    EXPECT["sfx_rar5.exe"] = {"": ("full", [], None), "hr/staff.txt": ("full", [], True)}
+    EXPECT["sfx_rar5_cut.exe"] = {"": ("partial", ["truncated"], "before its end of archive header"),
+                                  "hr/staff.txt": ("full", [], True)}
     write_all(out, files)
     return files
 
