@@ -152,11 +152,13 @@ rule pii_passport_context
         severity = "high"
         validator = "passport"
         redact = "last4"
-        description = "Passport number right after passport (number/no/#, is, (country), document number), Reisepass(-Nr./nummer), Passnummer, passeport, pasaporte, passaporto, passaporte, paspoort(nummer), Polish paszport(u), Turkish pasaport, Finnish passin numero, Hungarian utlevel(szam), Romanian pasaport, ryoken bangou, an XML element <PassportNumber> (6-9 letters/digits, at least 5 digits; a German number of the 2017 alphabet after a German label)"
+        description = "Passport number right after passport (number/no/#, is, (country), document number), Reisepass(-Nr./nummer), Passnummer, passeport, pasaporte, passaporto, passaporte, paspoort(nummer), Polish paszport(u), Turkish pasaport, Finnish passin numero, Hungarian utlevel(szam), Romanian pasaport, ryoken bangou, an XML element <PassportNumber>, the number key (number, no, documentNumber) of a JSON or YAML object named passport (passportInfo, passport_details) (6-9 letters/digits, at least 5 digits; a German number of the 2017 alphabet after a German label)"
     strings:
         $passport = /(passport|reisepass|passeport|pasaporte|passaporto|passaporte|paspoort|paszport(u|em)?|\bpasaport|passin numero|(\xc3\xba|\xc3\x9a)tlev\xc3\xa9l(sz\xc3\xa1m)?|pa(\xc8\x99|\xc8\x98|\xc5\x9f|\xc5\x9e|s)aport|\bpassnummer|\bpass-?nr\.?|\xe6\x97\x85\xe5\x88\xb8|\xe3\x83\x91\xe3\x82\xb9\xe3\x83\x9d\xe3\x83\xbc\xe3\x83\x88)[ _-]?((document|doc\.?|id)[ _-]?)?(number|nummer|numero|n\xc3\xbamero|no\.?|num|nr\.?|n\.|#|n\xc2\xb0|n\xc2\xba|n\xba|\xe7\x95\xaa\xe5\x8f\xb7)?( is| ?\([a-z ]{2,20}\))?[\"']?[ \t]{0,16}([:#=>]|\xef\xbc\x9a)?[ \t]{0,16}[\"']?[A-Z0-9]{6,9}([^A-Za-z0-9-]|$)/ nocase
+        $nested = /\"passport([ _-]?(info|details|data|document))?\"[ \t]*:[ \t\r\n]*\{[ \t\r\n]*(\"[A-Za-z_]{1,24}\"[ \t]*:[ \t]*(\"[^\"\\{}\r\n]{0,40}\"|[0-9.]{1,12}|true|false|null)[ \t]*,[ \t\r\n]*){0,4}\"((document|doc|passport)[ _-]?)?(number|no|num|nr)\"[ \t]*:[ \t]*\"?[A-Z0-9]{6,9}([^A-Za-z0-9-]|$)/ nocase
+        $yaml = /(^|\n)[ \t]*passport([ _-]?(info|details|data|document))?:[ \t]*\r?\n([ \t]+[A-Za-z_]{1,24}:[ \t]*[^ \t\r\n{}][^\r\n{}]{0,40}\r?\n){0,4}[ \t]+((document|doc|passport)[ _-]?)?(number|no|num|nr):[ \t]*[\"']?[A-Z0-9]{6,9}([^A-Za-z0-9-]|$)/ nocase
     condition:
-        $passport
+        any of them
 }
 
 rule pii_passport_mrz
@@ -167,9 +169,9 @@ rule pii_passport_mrz
         severity = "high"
         validator = "mrz"
         redact = "last4"
-        description = "Machine-readable zone of a passport (ICAO 9303 TD3, document code P<, PP, PD ...), all check digits verified"
+        description = "Machine-readable zone of a passport (ICAO 9303 TD3, document code P<, PP, PD ...), all check digits verified; its two lines also joined by a space, an escaped \\n or as two JSON strings"
     strings:
-        $mrz = /(P<|PA|PB|PC|PD|PE|PF|PG|PH|PI|PJ|PK|PL|PM|PN|PO|PP|PQ|PR|PS|PT|PU|PV|PW|PX|PY|PZ)[A-Z<]{42}(\r?\n|[ \t]{1,2})[A-Z0-9<]{9}[0-9][A-Z<]{3}[0-9]{6}[0-9][MFX<][0-9]{6}[0-9][A-Z0-9<]{14}[0-9<][0-9]/
+        $mrz = /(P<|PA|PB|PC|PD|PE|PF|PG|PH|PI|PJ|PK|PL|PM|PN|PO|PP|PQ|PR|PS|PT|PU|PV|PW|PX|PY|PZ)[A-Z<]{42}(\r?\n|[ \t]{1,2}|\\n|\"[ \t]*,[ \t\r\n]{0,40}\")[A-Z0-9<]{9}[0-9][A-Z<]{3}[0-9]{6}[0-9][MFX<][0-9]{6}[0-9][A-Z0-9<]{14}[0-9<][0-9]/
     condition:
         $mrz
 }

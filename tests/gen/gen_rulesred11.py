@@ -367,8 +367,67 @@ def build_decoys(g):
     g.write(g.hx(64) + "\n")
 
 
+def mrz_cd(s):
+    t = 0
+    for i, c in enumerate(s):
+        t += (0 if c == "<" else int(c) if c.isdigit() else ord(c) - 55) * (7, 3, 1)[i % 3]
+    return str(t % 10)
+
+
+def td3(g, num, last, first, bad=False):
+    """The two lines of a passport's MRZ (ICAO 9303 TD3); bad: a wrong
+    document number check digit."""
+    r = g.r
+    dob = "%02d%02d%02d" % (r.randint(50, 99), r.randint(1, 12), r.randint(1, 28))
+    exp = "%02d%02d%02d" % (r.randint(27, 35), r.randint(1, 12), r.randint(1, 28))
+    d1 = mrz_cd(num)
+    if bad:
+        d1 = str((int(d1) + 3) % 10)
+    l1 = ("P<GBR" + last + "<<" + first + "<" * 44)[:44]
+    pers = "<" * 14
+    body = num + d1 + "GBR" + dob + mrz_cd(dob) + r.choice("MF") + exp + mrz_cd(exp) + pers + "<"
+    return l1, body + mrz_cd(num + d1 + dob + mrz_cd(dob) + exp + mrz_cd(exp) + pers + "<")
+
+
+def build_nested19b(g):
+    """Appended (rules19b): a passport number under a JSON or YAML object
+    named for the passport, and MRZ lines stored as JSON strings."""
+    r = g.r
+    g.begin("visa/applications_export.json")
+    apps = []
+    for i, (outer, inner) in enumerate((("passport", "number"), ("passport", "no"),
+                                        ("passportInfo", "documentNumber"), ("passport_details", "passport_number"))):
+        num = g.plant("passport", g.d(9) if i % 2 == 0 else r.choice("CKLX") + g.d(8),
+                      "passport number under a JSON object %s.%s" % (outer, inner))
+        doc = {inner: num}
+        if i >= 2:  # the number after other members of the object
+            doc = {"issuingCountry": "GBR", "expiry": "2031-0%d-15" % (i + 1), "verified": True, inner: num}
+        apps.append({"applicationId": "VA-2014-%05d" % r.randint(10000, 99999),
+                     "applicant": {"givenNames": "ANNA", outer: doc}, "status": "SUBMITTED"})
+    g.write(json.dumps(apps, indent=2) + "\n")
+    g.begin("visa/mrz_reads.json")
+    reads = []
+    for i, (last, first) in enumerate((("HOLT", "DANA"), ("VANCE", "IRA"))):
+        num = g.plant("passport", g.d(9), "MRZ as %s" % ("two JSON strings of an array", "one JSON string with an escaped newline")[i])
+        l1, l2 = td3(g, num, last, first)
+        reads.append({"scanId": i + 1, "mrz": [l1, l2] if i == 0 else l1 + "\n" + l2})
+    g.write(json.dumps({"reads": reads}, indent=2) + "\n")
+    g.begin("visa/traveller.yaml")
+    num = g.plant("passport", g.d(9), "passport number under a YAML mapping passport:")
+    g.write("traveller:\n  name: Lee Moss\n  passport:\n    country: GBR\n    number: \"%s\"\n"
+            "  loyalty:\n    number: %s\n" % (num, g.d(9)))
+    # a number key of another object; a wrong MRZ check digit in JSON strings
+    g.begin("shop/orders_export.json", decoy=True)
+    g.write(json.dumps([{"order": {"number": g.d(9), "country": "GBR"}, "invoice": {"no": g.d(9)},
+                         "passportPhoto": {"sizeMm": "35x45"}, "shipment": {"id": g.d(9)}}
+                        for _ in range(3)], indent=2) + "\n")
+    g.begin("visa/mrz_rejected.json", decoy=True)
+    l1, l2 = td3(g, g.d(9), "ROE", "JANE", bad=True)
+    g.write(json.dumps({"mrz": [l1, l2], "status": "check digit mismatch"}, indent=2) + "\n")
+
+
 def main():
-    _base.main(Gen, build_gaps, build_pass_pii, build_pass_secrets, build_decoys)
+    _base.main(Gen, build_gaps, build_pass_pii, build_pass_secrets, build_decoys, build_nested19b)
 
 
 if __name__ == "__main__":
