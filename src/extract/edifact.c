@@ -122,26 +122,6 @@ static int edifact_probe(const struct ls_object *o)
 static struct ls_slice edi_el(struct ls_slice seg, size_t n) { return ls_piece(seg, EDI_ELEM, n); }
 static struct ls_slice edi_co(struct ls_slice el, size_t n) { return ls_piece(el, EDI_COMP, n); }
 
-/* Append v, blanks trimmed at both ends, control bytes as blanks. */
-static ls_err edi_add(struct ls_buf *b, struct ls_slice v)
-{
-    size_t from = 0, to = v.len;
-    while (from < to && ls_slice_at(v, from) == ' ') from++;
-    while (to > from && ls_slice_at(v, to - 1) == ' ') to--;
-    for (size_t i = from; i < to; i++) {
-        int c = ls_slice_at(v, i);
-        LS_TRY(ls_buf_addc(b, (uint8_t)(c < 0x20 || c == 0x7f ? ' ' : c)));
-    }
-    return LS_OK;
-}
-
-static ls_err edi_put(struct ls_buf *b, const char *label, struct ls_slice v)
-{
-    if (v.len == 0) return LS_OK;
-    LS_TRY(ls_buf_printf(b, "\t%s: ", label));
-    return edi_add(b, v);
-}
-
 /* The components of el (from component from on) joined with sep, the
  * empty ones left out. */
 static ls_err edi_join(struct ls_buf *b, struct ls_slice el, size_t from, const char *sep, bool *any)
@@ -150,7 +130,7 @@ static ls_err edi_join(struct ls_buf *b, struct ls_slice el, size_t from, const 
         struct ls_slice v = edi_co(el, k);
         if (!v.len) continue;
         if (*any) LS_TRY(ls_buf_adds(b, sep));
-        LS_TRY(edi_add(b, v));
+        LS_TRY(ls_lab_clean(b, v));
         *any = true;
     }
     return LS_OK;
@@ -184,7 +164,7 @@ static ls_err edi_nad(struct ls_buf *b, struct ls_slice seg)
         /* surname first in the composite: written given names, then surname */
         LS_TRY(edi_join(b, name, 1, " ", &any));
         if (any) LS_TRY(ls_buf_addc(b, ' '));
-        LS_TRY(edi_add(b, edi_co(name, 0)));
+        LS_TRY(ls_lab_clean(b, edi_co(name, 0)));
     }
     bool has = false, any = false;
     for (size_t k = 5; k <= 9; k++) has = has || edi_some(edi_el(seg, k), 0);
@@ -217,17 +197,17 @@ static ls_err edi_doc(struct ls_buf *b, struct ls_slice seg)
     if (type.len && ls_slice_at(type, 0) == 'P') label = "Passport number";
     else if (ls_slice_eq_str(type, "V")) label = "Visa number";
     else if (type.len && ls_slice_at(type, 0) == 'I') label = "Identity card number";
-    return edi_put(b, label, num);
+    return ls_lab_line(b, label, num);
 }
 
 static ls_err edi_com(struct ls_buf *b, struct ls_slice seg)
 {
     for (size_t k = 1; k <= 3; k++) {
         struct ls_slice el = edi_el(seg, k), v = edi_co(el, 0), q = edi_co(el, 1);
-        if (ls_slice_eq_str(q, "EM")) LS_TRY(edi_put(b, "E-mail", v));
-        else if (ls_slice_eq_str(q, "FX")) LS_TRY(edi_put(b, "Fax", v));
+        if (ls_slice_eq_str(q, "EM")) LS_TRY(ls_lab_line(b, "E-mail", v));
+        else if (ls_slice_eq_str(q, "FX")) LS_TRY(ls_lab_line(b, "Fax", v));
         else if (ls_slice_eq_str(q, "TE") || ls_slice_eq_str(q, "TL") || ls_slice_eq_str(q, "MO"))
-            LS_TRY(edi_put(b, "Phone", v));
+            LS_TRY(ls_lab_line(b, "Phone", v));
     }
     return LS_OK;
 }
@@ -268,15 +248,15 @@ static ls_err edi_labels(struct ls_buf *b, struct ls_slice seg)
         if (!last.len) return LS_OK;
         LS_TRY(ls_buf_adds(b, "\tPassenger name: "));
         if (first.len) {
-            LS_TRY(edi_add(b, first));
+            LS_TRY(ls_lab_clean(b, first));
             LS_TRY(ls_buf_addc(b, ' '));
         }
-        return edi_add(b, last);
+        return ls_lab_clean(b, last);
     }
     if (ls_slice_eq_str(tag, "FOP")) {
         struct ls_slice el = edi_el(seg, 1);
         if (!ls_slice_eq_str(edi_co(el, 0), "CC")) return LS_OK;
-        return edi_put(b, "Card number", edi_co(el, 4));
+        return ls_lab_line(b, "Card number", edi_co(el, 4));
     }
     if (ls_slice_eq_str(tag, "ADD")) {
         bool any = false;
@@ -354,7 +334,7 @@ static ls_err edi_segment(struct edi_state *st, struct ls_slice raw)
     ls_buf_reset(&st->scratch);
     LS_TRY(edi_labels(&st->scratch, seg));
     if (st->scratch.len == 0) return LS_OK;
-    LS_TRY(edi_add(&st->labels, tag));
+    LS_TRY(ls_lab_clean(&st->labels, tag));
     LS_TRY(ls_buf_add(&st->labels, st->scratch.ptr, st->scratch.len));
     return ls_buf_addc(&st->labels, '\n');
 }

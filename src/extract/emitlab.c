@@ -19,6 +19,29 @@ ls_err ls_lab_put(struct ls_buf *b, const char *label, struct ls_slice v)
     return ls_buf_add(b, v.ptr, v.len);
 }
 
+static bool lab_blank(int c) { return c == ' ' || c == '\t'; }
+
+ls_err ls_lab_clean(struct ls_buf *b, struct ls_slice v)
+{
+    size_t from = 0, to = v.len;
+    while (from < to && lab_blank(ls_slice_at(v, from))) from++;
+    while (to > from && lab_blank(ls_slice_at(v, to - 1))) to--;
+    for (size_t i = from; i < to; i++) {
+        int c = ls_slice_at(v, i);
+        LS_TRY(ls_buf_addc(b, (uint8_t)(c < 0x20 || c == 0x7f ? ' ' : c)));
+    }
+    return LS_OK;
+}
+
+ls_err ls_lab_line(struct ls_buf *b, const char *label, struct ls_slice v)
+{
+    size_t i = 0;
+    while (i < v.len && lab_blank(ls_slice_at(v, i))) i++;
+    if (i == v.len) return LS_OK;
+    LS_TRY(ls_buf_printf(b, "\t%s: ", label));
+    return ls_lab_clean(b, v);
+}
+
 ls_err ls_add_sub(struct ls_buf *b, struct ls_slice s, size_t off, size_t n)
 {
     struct ls_slice p;

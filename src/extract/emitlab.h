@@ -22,6 +22,14 @@ LS_WUR ls_err ls_emit_done(struct ls_ctx *c, struct ls_object *o, struct ls_buf 
 /* Append label, then v, to b; nothing when v is empty. */
 LS_WUR ls_err ls_lab_put(struct ls_buf *b, const char *label, struct ls_slice v);
 
+/* Append v to b, blanks (space, tab) trimmed at both ends, control bytes
+ * as blanks. */
+LS_WUR ls_err ls_lab_clean(struct ls_buf *b, struct ls_slice v);
+
+/* Append "\t<label>: " and v as ls_lab_clean() does; nothing when v is
+ * empty or all blanks. */
+LS_WUR ls_err ls_lab_line(struct ls_buf *b, const char *label, struct ls_slice v);
+
 /* Append s[off, off + n) to b; nothing when it is not all in s. */
 LS_WUR ls_err ls_add_sub(struct ls_buf *b, struct ls_slice s, size_t off, size_t n);
 

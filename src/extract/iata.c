@@ -34,29 +34,6 @@ static bool iata_up(int ch) { return ch >= 'A' && ch <= 'Z'; }
 static bool iata_dig(int ch) { return ch >= '0' && ch <= '9'; }
 static bool iata_blank(int ch) { return ch == ' ' || ch == '\t'; }
 
-/* Append v, blanks trimmed at both ends, control bytes as blanks. */
-static ls_err iata_add(struct ls_buf *b, struct ls_slice v)
-{
-    size_t from = 0, to = v.len;
-    while (from < to && iata_blank(ls_slice_at(v, from))) from++;
-    while (to > from && iata_blank(ls_slice_at(v, to - 1))) to--;
-    for (size_t i = from; i < to; i++) {
-        int c = ls_slice_at(v, i);
-        LS_TRY(ls_buf_addc(b, (uint8_t)(c < 0x20 || c == 0x7f ? ' ' : c)));
-    }
-    return LS_OK;
-}
-
-static ls_err iata_put(struct ls_buf *b, const char *label, struct ls_slice v)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < v.len; i++)
-        if (!iata_blank(ls_slice_at(v, i))) n++;
-    if (n == 0) return LS_OK;
-    LS_TRY(ls_buf_printf(b, "\t%s: ", label));
-    return iata_add(b, v);
-}
-
 bool iata_date(struct ls_slice v, char out[11])
 {
     static const char months[] = "JANFEBMARAPRMAYJUNJULAUGSEPOCTNOVDEC";
@@ -164,32 +141,32 @@ static ls_err iata_docs(struct ls_buf *b, struct ls_slice rest)
     if (type.len && ls_slice_at(type, 0) == 'P') label = "Passport number";
     else if (ls_slice_eq_str(type, "I") || ls_slice_eq_str(type, "ID")) label = "Identity card number";
     else if (ls_slice_eq_str(type, "V")) label = "Visa number";
-    LS_TRY(iata_put(b, label, num));
-    LS_TRY(iata_put(b, "Nationality", iata_token(ls_piece(rest, '/', 3))));
+    LS_TRY(ls_lab_line(b, label, num));
+    LS_TRY(ls_lab_line(b, "Nationality", iata_token(ls_piece(rest, '/', 3))));
     LS_TRY(iata_date_put(b, "Date of birth", ls_piece(rest, '/', 4)));
-    LS_TRY(iata_put(b, "Sex", iata_token(ls_piece(rest, '/', 5))));
+    LS_TRY(ls_lab_line(b, "Sex", iata_token(ls_piece(rest, '/', 5))));
     LS_TRY(iata_date_put(b, "Document expiry", ls_piece(rest, '/', 6)));
     struct ls_slice last = ls_piece(rest, '/', 7), first = ls_piece(rest, '/', 8);
     if (!last.len && !first.len) return LS_OK;
     LS_TRY(ls_buf_adds(b, "\tName: "));
-    LS_TRY(iata_add(b, first));
+    LS_TRY(ls_lab_clean(b, first));
     LS_TRY(ls_buf_addc(b, ' '));
-    return iata_add(b, last);
+    return ls_lab_clean(b, last);
 }
 
 static ls_err iata_foid(struct ls_buf *b, struct ls_slice rest)
 {
     struct ls_slice v = iata_token(rest), num;
     if (v.len < 4 || !ls_slice_from(v, 2, &num)) return LS_OK;
-    if (ls_slice_starts(v, "PP", 2)) return iata_put(b, "Passport number", num);
-    if (ls_slice_starts(v, "NI", 2)) return iata_put(b, "National identity number", num);
-    if (ls_slice_starts(v, "DL", 2)) return iata_put(b, "Driving licence number", num);
-    if (ls_slice_starts(v, "FF", 2)) return iata_put(b, "Frequent flyer number", num);
+    if (ls_slice_starts(v, "PP", 2)) return ls_lab_line(b, "Passport number", num);
+    if (ls_slice_starts(v, "NI", 2)) return ls_lab_line(b, "National identity number", num);
+    if (ls_slice_starts(v, "DL", 2)) return ls_lab_line(b, "Driving licence number", num);
+    if (ls_slice_starts(v, "FF", 2)) return ls_lab_line(b, "Frequent flyer number", num);
     if (ls_slice_starts(v, "CC", 2)) {
         size_t i = 0;
         while (i < num.len && iata_up(ls_slice_at(num, i))) i++; /* the card code: VI, CA, AX */
         struct ls_slice pan;
-        if (ls_slice_from(num, i, &pan)) return iata_put(b, "Card number", pan);
+        if (ls_slice_from(num, i, &pan)) return ls_lab_line(b, "Card number", pan);
     }
     return LS_OK;
 }
@@ -217,7 +194,7 @@ static ls_err iata_ctce(struct ls_buf *b, struct ls_slice rest)
         mail[n++] = (char)(iata_up(ch) ? ch - 'A' + 'a' : ch);
     }
     if (!at || n < 5) return LS_OK;
-    return iata_put(b, "E-mail", ls_slice_make(mail, n));
+    return ls_lab_line(b, "E-mail", ls_slice_make(mail, n));
 }
 
 /* CTCM: digits with the country code. */
@@ -233,7 +210,7 @@ static ls_err iata_ctcm(struct ls_buf *b, struct ls_slice rest)
     struct ls_slice d;
     if (!ls_slice_from(v, i, &d)) return LS_OK;
     LS_TRY(ls_buf_adds(b, "\tPhone: +"));
-    return iata_add(b, d);
+    return ls_lab_clean(b, d);
 }
 
 ls_err iata_ssr(struct ls_buf *b, struct ls_slice code, struct ls_slice text)
@@ -327,7 +304,7 @@ static ls_err iata_fp(struct ls_buf *b, struct ls_slice line)
     size_t n = 0;
     while (iata_dig(ls_slice_at(v, 4 + n))) n++;
     if (n < 12 || n > 19 || !ls_slice_sub(v, 4, n, &pan)) return LS_OK;
-    return iata_put(b, "Card number", pan);
+    return ls_lab_line(b, "Card number", pan);
 }
 
 ls_err iata_line(struct ls_buf *b, struct ls_slice line)

@@ -127,26 +127,6 @@ static int x12_probe(const struct ls_object *o)
 
 /* ---- elements ------------------------------------------------------------------ */
 
-/* Append v, its blanks trimmed at both ends, control bytes as blanks. */
-static ls_err x12_add(struct ls_buf *b, struct ls_slice v)
-{
-    size_t from = 0, to = v.len;
-    while (from < to && ls_slice_at(v, from) == ' ') from++;
-    while (to > from && ls_slice_at(v, to - 1) == ' ') to--;
-    for (size_t i = from; i < to; i++) {
-        int c = ls_slice_at(v, i);
-        LS_TRY(ls_buf_addc(b, (uint8_t)(c < 0x20 || c == 0x7f ? ' ' : c)));
-    }
-    return LS_OK;
-}
-
-static ls_err x12_put(struct ls_buf *b, const char *label, struct ls_slice v)
-{
-    if (v.len == 0) return LS_OK;
-    LS_TRY(ls_buf_printf(b, "\t%s: ", label));
-    return x12_add(b, v);
-}
-
 /* An entity identifier code (NM101) as a role. */
 static const char *x12_role(struct ls_slice code)
 {
@@ -206,18 +186,18 @@ static ls_err x12_nm1(struct ls_buf *b, struct ls_slice seg, const struct x12_se
         for (size_t i = 0; i < 4; i++)
             if (parts[i].len) {
                 LS_TRY(ls_buf_addc(b, ' '));
-                LS_TRY(x12_add(b, parts[i]));
+                LS_TRY(ls_lab_clean(b, parts[i]));
             }
     }
     struct ls_slice q = ls_piece(seg, sep->elem, 8), id = ls_piece(seg, sep->elem, 9);
     if (!id.len) return LS_OK;
-    return x12_put(b, x12_idq(q), id);
+    return ls_lab_line(b, x12_idq(q), id);
 }
 
 /* A date as YYYY-MM-DD when it is eight digits (D8), else as written. */
 static ls_err x12_date(struct ls_buf *b, const char *label, struct ls_slice v)
 {
-    if (!ls_digits_n(v, 8)) return x12_put(b, label, v);
+    if (!ls_digits_n(v, 8)) return ls_lab_line(b, label, v);
     LS_TRY(ls_buf_printf(b, "\t%s: ", label));
     LS_TRY(ls_add_sub(b, v, 0, 4));
     LS_TRY(ls_buf_addc(b, '-'));
@@ -231,7 +211,7 @@ static ls_err x12_phone(struct ls_buf *b, const char *label, struct ls_slice v)
 {
     struct ls_slice d = v;
     if (ls_digits_n(v, 11) && ls_slice_at(v, 0) == '1') (void)ls_slice_from(v, 1, &d);
-    if (!ls_digits_n(d, 10)) return x12_put(b, label, v);
+    if (!ls_digits_n(d, 10)) return ls_lab_line(b, label, v);
     LS_TRY(ls_buf_printf(b, "\t%s: (", label));
     LS_TRY(ls_add_sub(b, d, 0, 3));
     LS_TRY(ls_buf_adds(b, ") "));
@@ -243,14 +223,14 @@ static ls_err x12_phone(struct ls_buf *b, const char *label, struct ls_slice v)
 /* PER: function, name, then up to three (qualifier, number) pairs. */
 static ls_err x12_per(struct ls_buf *b, struct ls_slice seg, const struct x12_sep *sep)
 {
-    LS_TRY(x12_put(b, "Contact", ls_piece(seg, sep->elem, 2)));
+    LS_TRY(ls_lab_line(b, "Contact", ls_piece(seg, sep->elem, 2)));
     for (size_t k = 3; k <= 7; k += 2) {
         struct ls_slice q = ls_piece(seg, sep->elem, k), v = ls_piece(seg, sep->elem, k + 1);
         if (!v.len) continue;
-        if (ls_slice_eq_str(q, "EM")) LS_TRY(x12_put(b, "E-mail", v));
+        if (ls_slice_eq_str(q, "EM")) LS_TRY(ls_lab_line(b, "E-mail", v));
         else if (ls_slice_eq_str(q, "FX")) LS_TRY(x12_phone(b, "Fax", v));
-        else if (ls_slice_eq_str(q, "EX")) LS_TRY(x12_put(b, "Extension", v));
-        else if (ls_slice_eq_str(q, "UR")) LS_TRY(x12_put(b, "URL", v));
+        else if (ls_slice_eq_str(q, "EX")) LS_TRY(ls_lab_line(b, "Extension", v));
+        else if (ls_slice_eq_str(q, "UR")) LS_TRY(ls_lab_line(b, "URL", v));
         else LS_TRY(x12_phone(b, "Phone", v)); /* TE, HP, WP, CP, BN, AP, NP ... */
     }
     return LS_OK;
@@ -263,19 +243,19 @@ static ls_err x12_labels(struct ls_buf *b, struct ls_slice seg, const struct x12
     if (ls_slice_eq_str(id, "NM1")) return x12_nm1(b, seg, sep);
     if (ls_slice_eq_str(id, "REF")) {
         struct ls_slice q = ls_piece(seg, sep->elem, 1);
-        return x12_put(b, x12_refq(q), ls_piece(seg, sep->elem, 2));
+        return ls_lab_line(b, x12_refq(q), ls_piece(seg, sep->elem, 2));
     }
     if (ls_slice_eq_str(id, "DMG")) /* DMG02 is the person's birth date (D8, or a period RD8) */
         return x12_date(b, "Date of birth", ls_piece(ls_piece(seg, sep->elem, 2), '-', 0));
     if (ls_slice_eq_str(id, "PER")) return x12_per(b, seg, sep);
     if (ls_slice_eq_str(id, "N3")) {
-        LS_TRY(x12_put(b, "Address", ls_piece(seg, sep->elem, 1)));
-        return x12_put(b, "Address line 2", ls_piece(seg, sep->elem, 2));
+        LS_TRY(ls_lab_line(b, "Address", ls_piece(seg, sep->elem, 1)));
+        return ls_lab_line(b, "Address line 2", ls_piece(seg, sep->elem, 2));
     }
     if (ls_slice_eq_str(id, "N4")) {
-        LS_TRY(x12_put(b, "City", ls_piece(seg, sep->elem, 1)));
-        LS_TRY(x12_put(b, "State", ls_piece(seg, sep->elem, 2)));
-        return x12_put(b, "ZIP", ls_piece(seg, sep->elem, 3));
+        LS_TRY(ls_lab_line(b, "City", ls_piece(seg, sep->elem, 1)));
+        LS_TRY(ls_lab_line(b, "State", ls_piece(seg, sep->elem, 2)));
+        return ls_lab_line(b, "ZIP", ls_piece(seg, sep->elem, 3));
     }
     return LS_OK;
 }
@@ -305,7 +285,7 @@ static ls_err x12_segment(struct x12_state *st, struct ls_slice seg)
     ls_buf_reset(&st->scratch);
     LS_TRY(x12_labels(&st->scratch, seg, &st->sep));
     if (st->scratch.len == 0) return LS_OK;
-    LS_TRY(x12_add(&st->labels, ls_piece(seg, st->sep.elem, 0)));
+    LS_TRY(ls_lab_clean(&st->labels, ls_piece(seg, st->sep.elem, 0)));
     LS_TRY(ls_buf_add(&st->labels, st->scratch.ptr, st->scratch.len));
     return ls_buf_addc(&st->labels, '\n');
 }
