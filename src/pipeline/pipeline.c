@@ -775,24 +775,134 @@ static void url_queries(struct ls_ctx *c, struct ls_object *o, struct ls_slice s
 /*
  * Addresses spelled out against harvesters: "jane.roe (at) corp.example",
  * "j.roe[at]corp[dot]example", "info {AT} firma [DOT] de" (web pages,
- * signatures, forum posts). Only the bracketed words count ("at" in prose
- * is no "@"): an "at" in (), [] or {} with blanks inside or not, a local
- * part right before it, and after it a host of two labels or more joined by
- * "." or a bracketed "dot". Each is added to the text as an address, at
- * most URL_ADDR_MAX a part.
+ * signatures, forum posts). The bracketed words count: an "at" (or "@")
+ * in (), [], {} or <> with blanks inside or not, a local part right before
+ * it, and after it a host of two labels or more joined by "." or a
+ * bracketed "dot" (or "."): "jane <at> corp <dot> example", "jane [@]
+ * corp [.] example". Bare words only as spelled_plain() reads them ("at"
+ * in prose is no "@"). Each is added to the text as an address, at most
+ * URL_ADDR_MAX a part.
  */
-/* The length of "(word)" (or [], {}, blanks inside) at s[i], else 0. */
-static size_t spelled_word(struct ls_slice s, size_t i, const char *word)
+/* The length of "(word)" (or [], {}, <>, blanks inside) at s[i], else 0;
+ * sym, the symbol the word spells ('@', '.'), in the brackets counts too. */
+static size_t spelled_word(struct ls_slice s, size_t i, const char *word, uint8_t sym)
 {
-    static const char open[] = "([{", close[] = ")]}";
-    const char *k = i < s.len ? memchr(open, s.ptr[i], 3) : NULL;
+    static const char open[] = "([{<", close[] = ")]}>";
+    const char *k = i < s.len ? memchr(open, s.ptr[i], 4) : NULL;
     if (!k) return 0;
     size_t j = i + 1;
     while (j < s.len && j - i < 3 && s.ptr[j] == ' ') j++;
-    for (size_t w = 0; word[w]; w++, j++)
-        if (j >= s.len || (s.ptr[j] | 0x20) != word[w]) return 0;
+    if (j < s.len && s.ptr[j] == sym) {
+        j++;
+    } else {
+        for (size_t w = 0; word[w]; w++, j++)
+            if (j >= s.len || (s.ptr[j] | 0x20) != word[w]) return 0;
+    }
     while (j < s.len && j - i < 8 && s.ptr[j] == ' ') j++;
     return j < s.len && s.ptr[j] == close[k - open] ? j + 1 - i : 0;
+}
+
+static bool plain_label_char(uint8_t ch)
+{
+    return ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || (ch >= '0' && ch <= '9') || ch == '-';
+}
+
+/* Whether the n bytes at p are word (ASCII letters, any case). */
+static bool plain_is(const uint8_t *p, size_t n, const char *word)
+{
+    size_t w = 0;
+    for (; w < n && word[w]; w++)
+        if ((p[w] | 0x20) != word[w]) return false;
+    return w == n && !word[w];
+}
+
+/* A host label that is a word of prose ("look at the dot"), no host. */
+static bool plain_stop(const uint8_t *p, size_t n)
+{
+    static const char *const stop[] = {"the",   "a",    "an",   "this", "that", "these", "those", "my",   "your",
+                                       "our",   "his",  "her",  "its",  "their", "least", "most", "first", "last",
+                                       "all",   "any",  "some", "each", "one",  "no",    "home",  "work", "end",
+                                       "top",   "same", "once", "times", "night", "noon", "about", "which", "what"};
+    for (size_t i = 0; i < sizeof stop / sizeof stop[0]; i++)
+        if (plain_is(p, n, stop[i])) return true;
+    return false;
+}
+
+/* The last label of a bare spelled host: a common generic TLD, or two
+ * letters (the email rule's validator checks the country code exists). */
+static bool plain_tld(const char *p, size_t n)
+{
+    static const char *const gen[] = {"com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "io"};
+    for (size_t i = 0; i < n; i++)
+        if ((p[i] | 0x20) < 'a' || (p[i] | 0x20) > 'z') return false;
+    if (n == 2) return true;
+    for (size_t i = 0; i < sizeof gen / sizeof gen[0]; i++)
+        if (plain_is((const uint8_t *)p, n, gen[i])) return true;
+    return false;
+}
+
+/*
+ * Bare words: "jane at example dot com", "JANE AT EXAMPLE DOT COM": " at "
+ * and " dot " with one blank each side, both lower or both upper case, the
+ * host's labels (letters, digits, '-', no word of prose) joined by " dot "
+ * only, two or more, the last a common generic TLD or a country code. The
+ * walk goes from each " dot " (rare in prose) back to its " at ".
+ */
+static void spelled_plain(struct ls_ctx *c, struct ls_object *o, struct ls_slice s, size_t *found)
+{
+    static const char *const dots[] = {" dot ", " DOT "}, *const ats[] = {" at ", " AT "};
+    for (size_t v = 0; v < 2; v++) {
+        for (size_t hit = ls_slice_find(s, 0, dots[v], 5); hit != SIZE_MAX && *found < URL_ADDR_MAX;
+             hit = ls_slice_find(s, hit + 5, dots[v], 5)) {
+            size_t p = hit, at = SIZE_MAX;
+            for (size_t hops = 0; hops < 8; hops++) {
+                size_t b = p;
+                while (b > 0 && p - b < 63 && plain_label_char(s.ptr[b - 1])) b--;
+                if (b == p) break;
+                if (b >= 4 && memcmp(s.ptr + b - 4, ats[v], 4) == 0) {
+                    at = b - 4;
+                    break;
+                }
+                if (b < 5 || memcmp(s.ptr + b - 5, dots[v], 5) != 0) break;
+                p = b - 5;
+            }
+            if (at == SIZE_MAX) continue;
+            size_t lb = at;
+            while (lb > 0 && at - lb < 64 && url_local(s.ptr[lb - 1]) && s.ptr[lb - 1] != '%') lb--;
+            while (lb < at && s.ptr[lb] == '.') lb++;
+            if (lb == at) continue;
+            char buf[3 * URL_ADDR_SIDE + 8];
+            size_t k = at - lb, i = at + 4, labels = 0, last = 0;
+            memcpy(buf, s.ptr + lb, k);
+            buf[k++] = '@';
+            bool stop = false;
+            for (;;) {
+                size_t n = 0;
+                while (i + n < s.len && n < 63 && plain_label_char(s.ptr[i + n])) n++;
+                if (n == 0 || k + n + 2 >= sizeof buf) break;
+                if (plain_stop(s.ptr + i, n)) {
+                    stop = true;
+                    break;
+                }
+                last = k;
+                memcpy(buf + k, s.ptr + i, n);
+                k += n;
+                i += n;
+                labels++;
+                if (i + 5 < s.len && memcmp(s.ptr + i, dots[v], 5) == 0 && plain_label_char(s.ptr[i + 5])) {
+                    buf[k++] = '.';
+                    i += 5;
+                } else {
+                    break;
+                }
+            }
+            if (i > hit + 5) hit = i - 5; /* the next search starts after this address */
+            if (stop || labels < 2 || !plain_tld(buf + last, k - last)) continue;
+            buf[k++] = '\n';
+            if (ls_emit_labels(c, o, buf, k) != LS_OK) return;
+            (*found)++;
+        }
+    }
 }
 
 /* Whether s may hold one of spelled_addresses()'s needles: a closing
@@ -801,16 +911,16 @@ static size_t spelled_word(struct ls_slice s, size_t i, const char *word)
  * object's bytes and text, most of which hold none. */
 static bool spelled_maybe(struct ls_slice s)
 {
-    static const char close[] = ")]}";
+    static const char close[] = ")]}>";
     if (s.len < 3) return false;
-    for (size_t k = 0; k < 3; k++) {
+    for (size_t k = 0; k < 4; k++) {
         for (size_t at = 2; at < s.len;) {
             const uint8_t *p = memchr(s.ptr + at, close[k], s.len - at);
             if (!p) break;
             size_t i = (size_t)(p - s.ptr);
             at = i + 1;
             if (s.ptr[i - 1] == ' ' && i >= 3) i--;
-            if ((s.ptr[i - 2] | 0x20) == 'a' && (s.ptr[i - 1] | 0x20) == 't') return true;
+            if (((s.ptr[i - 2] | 0x20) == 'a' && (s.ptr[i - 1] | 0x20) == 't') || s.ptr[i - 1] == '@') return true;
         }
     }
     return false;
@@ -818,10 +928,11 @@ static bool spelled_maybe(struct ls_slice s)
 
 static void spelled_addresses(struct ls_ctx *c, struct ls_object *o, struct ls_slice s)
 {
-    static const char *const needles[] = {"at)", "AT)", "At)", "at]", "AT]", "At]", "at}", "AT}",
-                                          "at )", "AT )", "at ]", "AT ]"};
+    static const char *const needles[] = {"at)", "AT)", "At)", "at]", "AT]", "At]", "at}", "AT}", "at>", "AT>",
+                                          "at )", "AT )", "at ]", "AT ]", "at >", "@)", "@]", "@}", "@>", "@ )", "@ ]"};
     size_t found = 0;
-    if (!spelled_maybe(s)) return;
+    spelled_plain(c, o, s, &found);
+    if (found >= URL_ADDR_MAX || !spelled_maybe(s)) return;
     for (size_t n = 0; n < sizeof needles / sizeof needles[0]; n++) {
         size_t nl = strlen(needles[n]);
         for (size_t hit = ls_slice_find(s, 0, needles[n], nl); hit != SIZE_MAX && found < URL_ADDR_MAX;
@@ -830,7 +941,7 @@ static void spelled_addresses(struct ls_ctx *c, struct ls_object *o, struct ls_s
             while (ob > 0 && hit - ob < 3 && s.ptr[ob - 1] == ' ') ob--;
             if (ob == 0) continue;
             ob--;
-            size_t wl = spelled_word(s, ob, "at");
+            size_t wl = spelled_word(s, ob, "at", '@');
             if (!wl) continue;
             size_t le = ob; /* the local part ends before blanks */
             while (le > 0 && ob - le < 2 && s.ptr[le - 1] == ' ') le--;
@@ -852,7 +963,7 @@ static void spelled_addresses(struct ls_ctx *c, struct ls_object *o, struct ls_s
                 labels++;
                 size_t d = i;
                 while (d < s.len && d - i < 2 && s.ptr[d] == ' ') d++;
-                size_t dl = d < s.len ? spelled_word(s, d, "dot") : 0;
+                size_t dl = d < s.len ? spelled_word(s, d, "dot", '.') : 0;
                 if (i < s.len && s.ptr[i] == '.' && i + 1 < s.len && url_host(s.ptr[i + 1]) && s.ptr[i + 1] != '.') {
                     i++;
                 } else if (dl) {

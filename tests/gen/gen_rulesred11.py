@@ -426,8 +426,33 @@ def build_nested19b(g):
     g.write(json.dumps({"mrz": [l1, l2], "status": "check digit mismatch"}, indent=2) + "\n")
 
 
+def build_spelled19b(g):
+    """Appended (rules19b): addresses spelled against harvesters in forms
+    the bracketed (at)/[dot] reader did not take: angle brackets, the
+    symbols in brackets, bare words; prose with "at" and "dot" stays clean."""
+    g.begin("web/team_contacts.txt")
+    out = ["Team contacts (no mailto links, please)", ""]
+    for i, (fmt, kind) in enumerate((("%s <at> %s <dot> %s", "angle brackets <at> <dot>"),
+                                      ("%s [@] %s [.] %s", "symbols in brackets [@] [.]"),
+                                      ("%s at %s dot %s", "bare lower-case at/dot"),
+                                      ("%s AT %s DOT %s", "bare upper-case AT/DOT"))):
+        local = g.r.choice(["dana.holt", "ira_vance", "lmoss", "ana.ruiz"]) + str(i)
+        host, tld = g.r.choice(["northwind-traders", "globex", "initech"]), g.r.choice(["com", "org", "de"])
+        g.plant("email", "%s@%s.%s" % (local, host, tld), "spelled address, " + kind)
+        out.append("- %s: %s" % (["sales", "support", "press", "billing"][i], fmt % (local, host, tld)))
+    local = "helpdesk"
+    g.plant("email", "%s@mail.initech.co.uk" % local, "spelled address, bare at/dot, four labels")
+    out.append("- helpdesk: %s at mail dot initech dot co dot uk" % local)
+    g.write("\n".join(out) + "\n")
+    g.begin("docs/ui_notes.txt", decoy=True)
+    g.write("Look at the dot in the middle of the screen.\nWe arrived at noon dot com era was over.\n"
+            "The price at 5 dot 00 is fine.\nThe cursor at line dot end blinks.\nMeet me at home dot com is a joke.\n"
+            "Press <Tab> at <each> field.\n")
+
+
 def main():
-    _base.main(Gen, build_gaps, build_pass_pii, build_pass_secrets, build_decoys, build_nested19b)
+    _base.main(Gen, build_gaps, build_pass_pii, build_pass_secrets, build_decoys, build_nested19b,
+               build_spelled19b)
 
 
 if __name__ == "__main__":
