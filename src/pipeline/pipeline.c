@@ -778,8 +778,9 @@ static void url_queries(struct ls_ctx *c, struct ls_object *o, struct ls_slice s
  * signatures, forum posts). The bracketed words count: an "at" (or "@")
  * in (), [], {} or <> with blanks inside or not, a local part right before
  * it, and after it a host of two labels or more joined by "." or a
- * bracketed "dot" (or "."): "jane <at> corp <dot> example", "jane [@]
- * corp [.] example". Bare words only as spelled_plain() reads them ("at"
+ * bracketed "dot" (or "."), or a bare " dot" once the "at" was bracketed:
+ * "jane <at> corp <dot> example", "jane [@] corp [.] example", "jane [at]
+ * corp dot example". Bare words only as spelled_plain() reads them ("at"
  * in prose is no "@"). Each is added to the text as an address, at most
  * URL_ADDR_MAX a part.
  */
@@ -969,6 +970,9 @@ static void spelled_addresses(struct ls_ctx *c, struct ls_object *o, struct ls_s
                 } else if (dl) {
                     i = d + dl;
                     while (i < s.len && i - d - dl < 2 && s.ptr[i] == ' ') i++;
+                } else if (i + 5 < s.len && (memcmp(s.ptr + i, " dot ", 5) == 0 || memcmp(s.ptr + i, " DOT ", 5) == 0) &&
+                           url_host(s.ptr[i + 5]) && s.ptr[i + 5] != '.') {
+                    i += 5; /* a bare " dot " after a bracketed "at": "jane [at] corp dot example" */
                 } else {
                     break;
                 }

@@ -443,11 +443,13 @@ def build_spelled19b(g):
     local = "helpdesk"
     g.plant("email", "%s@mail.initech.co.uk" % local, "spelled address, bare at/dot, four labels")
     out.append("- helpdesk: %s at mail dot initech dot co dot uk" % local)
+    g.plant("email", "press.office@globex.fr", "spelled address, bracketed at, bare dot")
+    out.append("- press (EU): press.office [at] globex dot fr")
     g.write("\n".join(out) + "\n")
     g.begin("docs/ui_notes.txt", decoy=True)
     g.write("Look at the dot in the middle of the screen.\nWe arrived at noon dot com era was over.\n"
             "The price at 5 dot 00 is fine.\nThe cursor at line dot end blinks.\nMeet me at home dot com is a joke.\n"
-            "Press <Tab> at <each> field.\n")
+            "Press <Tab> at <each> field.\nMeet me [at] home dot and bring the dot matrix printer.\n")
 
 
 def main():
