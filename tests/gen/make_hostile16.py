@@ -353,9 +353,9 @@ def mrz_cases():
     r = put(AGENCY + "/visa/applications/VA-2014-%05d.json" % v["n"], json.dumps(app, indent=2).encode())
     key("visa_json", r, [], exact={"dob": [v["dob"]], "email": [v["email"]]}, verdict="sensitive")
     # the passport number under "passport": {"number": ...} (the label is the parent key) and the MRZ
-    # as two JSON strings of an array (quotes and a comma between the lines): neither is read as a
-    # passport (the rules' JSON key is passportNumber, the MRZ rule wants two bare lines)
-    key("visa_json_passport", r, [], planted={"passport": [v["passport"]]}, gap=True)
+    # as two JSON strings of an array (quotes and a comma between the lines): both read as the passport
+    # (pii_passport_context's $nested, pii_passport_mrz's JSON-strings join; rules19b)
+    key("visa_json_passport", r, [], planted={"passport": [v["passport"]]})
 
 
 # ---------------------------------------------------------------- hotel
