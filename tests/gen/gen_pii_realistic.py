@@ -26,8 +26,12 @@ scored per file (a file with a planted marking must have one).
 
 Decisions encoded here (docs/rules.md, "Decoys"): network test card numbers
 (4111 1111 1111 1111) are PAN-shaped and Luhn-valid and are planted as
-cards; masked cards, "name at domain dot com", dates that are not a birth
-date, and placeholder secrets are decoys. Deterministic for a given seed.
+cards; an address spelled out against harvesters ("name at domain dot
+com", "(at)", "[at]") is an address (the nineteenth session: a person's
+address written so is still disclosed, and every bare one in /usr/share/doc
+and Python's sources is a real author's); masked cards, prose with "at" and
+"dot" ("arrived at noon dot com era"), dates that are not a birth date, and
+placeholder secrets are decoys. Deterministic for a given seed.
 """
 import argparse
 import base64
@@ -221,19 +225,14 @@ class Corpus:
         self.plant("email", a.lower())
         return self.r.choice(["%s", "<%s>", "mailto:%s", "(%s)", "%s;", "\"%s\""]) % a
 
-    def obfuscated_email(self, bracketed=True):
-        """An address spelled out against harvesters. With the "at" in
-        brackets it is an address (planted: pipeline.c spelled_addresses());
-        "at ... dot" in words is a decoy (prose is full of both words)."""
+    def obfuscated_email(self):
+        """An address spelled out against harvesters, planted: with the "at"
+        in brackets or in words (pipeline.c spelled_addresses(),
+        spelled_plain(); prose with both words is at_dot_prose's decoy)."""
         f, l = self.name()
         dom = self.r.choice(CORPS).split(".")
         form = self.r.choice(["%s.%s at %s dot %s", "%s.%s [at] %s [dot] %s", "%s.%s (at) %s (dot) %s"])
-        if not bracketed:
-            form = "%s.%s at %s dot %s"
-        if "(at)" in form or "[at]" in form:
-            self.plant("email", "%s.%s@%s.%s" % (f.lower(), l.lower(), dom[0], dom[-1]))
-        else:
-            self.decoy("email_obfuscated")
+        self.plant("email", "%s.%s@%s.%s" % (f.lower(), l.lower(), dom[0], dom[-1]))
         return form % (f.lower(), l.lower(), dom[0], dom[-1])
 
     # ---- phones ---------------------------------------------------------------------
@@ -848,7 +847,9 @@ def decoy_files(c, n):
     gen("aws_examples", lambda: c.r.choice(["AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE",
                                             "aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
                                             "key AKIAI44QH8DHBEXAMPLE"]))
-    gen("obfuscated_emails", lambda: "Contact: %s" % c.obfuscated_email(bracketed=False))
+    gen("at_dot_prose", lambda: c.r.choice(["We arrived at noon dot com era was over.", "Look at the dot on the map.",
+                                            "The price at 5 dot 00 is fine.", "Meet me at home dot com is a joke.",
+                                            "Aim at the red dot and press the button."]))
     gen("amounts_and_ids", lambda: c.r.choice([
         "Total $%s,%s,%s.%s" % (c.d(1), c.d(3), c.d(3), c.d(2)), "EUR %s.%s,%s" % (c.d(3), c.d(3), c.d(2)),
         "ZIP %s-%s" % (c.d(5), c.d(4)), "IP 10.%d.%d.%d" % (c.r.randint(0, 255), c.r.randint(0, 255), c.r.randint(0, 255)),
