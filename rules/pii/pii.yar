@@ -41,6 +41,23 @@ rule pii_ssn_context
         any of them
 }
 
+rule pii_ssn_typed_national_id
+{
+    meta:
+        category = "pii"
+        entity = "ssn"
+        severity = "critical"
+        validator = "ssn_context"
+        redact = "last4"
+        description = "US SSN that an HR system or a form names one by its structure: Workday's National_ID_Data (<wd:ID>536228714</wd:ID> then an ID_Type_Reference whose National_ID_Type_Code is USA-SSN: the value before its type), PeopleSoft's PERS_NID (NATIONAL_ID_TYPE PR, the US SSN, then NATIONAL_ID), and a form field named SSN whose value stands alone on the next line (a PDF form's field form1[0].Section4[0].SSN[0], as leaksift text prints a field: its name, then its value)"
+    strings:
+        $workday = /<(wd:)?ID>[0-9]{9}<\/(wd:)?ID>[ \t\r\n]{0,8}<(wd:)?ID_Type_Reference[^>\n]{0,80}>[ \t\r\n]{0,8}<(wd:)?ID (wd:)?type="National_ID_Type_Code">USA-SSN</
+        $psoft = /<NATIONAL_ID_TYPE[^>\n]{0,40}>PR<\/NATIONAL_ID_TYPE>[ \t\r\n]{0,8}(<[A-Z_]{1,30}[^<>\n]{0,40}>[^<\n]{0,40}<\/[A-Z_]{1,30}>[ \t\r\n]{0,8}){0,3}<NATIONAL_ID( [^>\n]{0,40})?>[0-9]{9}</
+        $field = /(\b|_)ssn(\[[0-9]{1,3}\])?[ \t]*\r?\n[ \t]*[0-9]{9}[ \t]*(\r|\n|$)/ nocase
+    condition:
+        any of them
+}
+
 rule pii_credit_card
 {
     meta:

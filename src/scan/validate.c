@@ -1888,6 +1888,14 @@ static bool loc_ssn_context(struct ls_slice m, struct ls_value *out)
         out->len = end - first;
         return end > first && ls_valid_ssn(sub(m, first, end - first));
     }
+    if (ls_slice_at(m, 0) == '<' && ls_slice_find(m, 0, "USA-SSN", 7) != SIZE_MAX) {
+        /* Workday: <wd:ID>...</wd:ID>, then the ID type that says USA-SSN (PeopleSoft's: the value last) */
+        size_t first = find_if(m, 0, is_digit), end = first;
+        while (end < m.len && is_digit(ls_slice_at(m, end))) end++;
+        out->off = first;
+        out->len = end - first;
+        return end - first == 9 && ls_valid_ssn(sub(m, first, 9));
+    }
     if (!last_token(m, ssn_token_char, &off, &len)) return false;
     size_t first = find_if(m, off, is_digit);
     size_t end = off + len;
