@@ -140,7 +140,8 @@ MON_PL_TR=r"(stycz|lut|marc|kwie|maj|czerw|lip|sierp|wrze|pa|listop|grud|ocak|\x
 DOB_MORE_WORDS=r"(data na(s|\xc8\x99|\xc5\x9f)terii|sz(\xc3\xbc|\xc3\x9c|u)let(\xc3\xa9|\xc3\x89|e)si (id(\xc5\x91|\xc5\x90|o)|d(\xc3\xa1|\xc3\x81|a)tum)|syntym(\xc3\xa4|\xc3\x84|a)(aika|p(\xc3\xa4|\xc3\x84|a)iv(\xc3\xa4|\xc3\x84|a))|datum ro(\xc4\x91|d|dj)enja|d(\xc3\xa1|a)tum narodenia|gimimo data|dzim(\xc5\xa1|\xc5\xa0|s)anas datums|s(\xc3\xbc|\xc3\x9c|u)nni(aeg|kuup(\xc3\xa4|a)ev)|tarikh lahir|\bf(\xc3\xb6|\xc3\x96)dd|\bf(\xc3\xb8|\xc3\x98)dt|fecha de nac\.|\bf\. ?nac\.|\bnasc\.|\bgeb\.?-?datum|geburtstag)"
 pii+="\n"+rule("pii_dob_context", meta("pii","dob","medium","Date of birth after DOB / date of birth / birth date / BirthDt (ISO 20022) / born / BDAY (vCard) / Geburtsdatum / geboortedatum / date de naissance / fecha de nacimiento / data di nascita / fodselsdato / geboren am / n\xc3\xa9e le / nacido el / nascido em / seinengappi, also as a JSON or CSV key, the value on the same line or the next (YYYY-MM-DD, D/M/YYYY, M/D/YYYY, DD.MM.YYYY, 5 January 1980, 5-Jan-1980, 14-Mar-75 (day first; not before a quoted-printable soft break), 5th Jan 1980, Jan 5, 1980, 14MAR1985, month names in English, German, French, Spanish, Italian, Dutch and Portuguese: 14. M\xc3\xa4rz 1985, 14 mars 1985, 13 de mar\xc3\xa7o de 1985, Japanese 1975nen3gatsu3nichi and Showa/Heisei years, and the ISO basic form YYYYMMDD of vCard BDAY and database columns)","dob","mask"),
   # a '\\' may escape each '/' (JSON as PHP's json_encode writes it: "dob":"03\\/14\\/1975")
-  [("$dob", r"/%s[0-9]{1,4}\\?[\/.-][0-9]{1,2}\\?[\/.-][0-9]{2,4}([^0-9]|$)/ nocase"%dctx),
+  # a blank may follow each dot (Czech, Slovak, Polish and German forms: "Datum narozen\xc3\xad: 14. 3. 1975")
+  [("$dob", r"/%s[0-9]{1,4}(\\?[\/.-]|\. )[0-9]{1,2}(\\?[\/.-]|\. )[0-9]{2,4}([^0-9]|$)/ nocase"%dctx),
    # day first and month first in two strings: one regex holds at most 128 alternatives and repeats (YARA's RE_MAX_SPLIT_ID)
    ("$dob_words", r"/%s[0-9]{1,2}(st|nd|rd|th|\.)?[ -]?((of|de) )?%s,?[ -]?(de )?([0-9]{4}([^0-9]|$)|[0-9]{2}([^0-9=]|$))/ nocase"%(dctx,mon)),
    ("$dob_words_mf", r"/%s%s [0-9]{1,2}(st|nd|rd|th)?,? [0-9]{4}([^0-9]|$)/ nocase"%(dctx,mon)),
@@ -158,7 +159,7 @@ pii+="\n"+rule("pii_dob_context", meta("pii","dob","medium","Date of birth after
    # Croatian, Serbian and Bosnian datum rodjenja, Slovak datum narodenia, Lithuanian gimimo data, Latvian
    # dzimsanas datums, Estonian sunniaeg / sunnikuupaev, Malay tarikh lahir, Swedish fodd, Danish and
    # Norwegian fodt, the abbreviations fecha de nac., F. nac., nasc., Geb.-Datum, and German Geburtstag
-   ("$dob_more", r"/%s%s[0-9]{1,4}[\/.-][0-9]{1,2}[\/.-][0-9]{2,4}([^0-9]|$)/ nocase"%(DOB_MORE_WORDS,DOB_GAP)),
+   ("$dob_more", r"/%s%s[0-9]{1,4}([\/.-]|\. )[0-9]{1,2}([\/.-]|\. )[0-9]{2,4}([^0-9]|$)/ nocase"%(DOB_MORE_WORDS,DOB_GAP)),
    # after the form labels of English, Polish and Turkish (one string, not every label above: each string of
    # DOB_WORDS' atoms, born and birthday among them, costs 1-2% on real text): Korean dates
    # (1975\xeb\x85\x84 3\xec\x9b\x94 14\xec\x9d\xbc: year, month, day syllables, a blank after each or not), month names in
@@ -221,8 +222,10 @@ SERIAL_LABEL=r"(\bpart|\bp\/n|\bs\/n|\bserial|\bmodel|\bsku|\bcatalog(ue)?|\bart
 pii+="\n"+rule("pii_phone_in_serial_context", meta("pii","phone","low",r"""Not a finding (the nanp validator vetoes what it matches): a North American-shaped number (212-867-5309, (212) 867-5309, 212.867.5309) right after a part, serial, model, SKU, catalogue, article, lot or batch number label (Part No. 212-867-5309, S/N: 312-867-5311) is that identifier, so its phone evidence in the object is dropped (counted under rejected)""","nanp"),
   [("$serial", r"/%s(\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}[.-])[2-9][0-9]{2}[.-][0-9]{4}([^0-9A-Za-z]|$)/ nocase"%SERIAL_LABEL)], "$serial")
 id_pfx=alt([": "+p for p in cc+["50","56","58","63","67","21","18"]])
-pii+="\n"+rule("pii_card_in_id_column", meta("pii","credit_card","critical",r"""Not a finding, a veto: a card-shaped number (brand, length, Luhn) written without separators in a table column headed by an identifier (Order, Order ID, Tracking, Invoice, Account ID, Ref, SKU, Serial, IMEI ...; no card word in the header) is that identifier, so its credit_card evidence in the object is dropped (counted under rejected). Matches only the header-labelled lines of tables (src/extract/tablectx.h); the header words are checked by the validator, so the regex's atoms are the value's first two digits after ': '""").replace('severity = "critical"', 'severity = "critical"\n        validator = "card_id_column"\n        veto = "labels"'),
-  [("$id", r"/(^|[\t\n])[^\t\n:]{1,48}%s[0-9]{10,17}([\t\n]|$)/"%id_pfx)], "$id")
+pii+="\n"+rule("pii_card_in_id_column", meta("pii","credit_card","critical",r"""Not a finding, a veto: a card-shaped number (brand, length, Luhn) written without separators in a table column headed by an identifier (Order, Order ID, Tracking, Invoice, Account ID, Ref, SKU, Serial, IMEI ...; no card word in the header) is that identifier, so its credit_card evidence in the object is dropped (counted under rejected). Matches only the header-labelled lines of tables (src/extract/tablectx.h); the header words are checked by the validator, so the regex's atoms are the value's first two digits after ': ' (or ': #': a reference written #5518...)""").replace('severity = "critical"', 'severity = "critical"\n        validator = "card_id_column"\n        veto = "labels"'),
+  [("$id", r"/(^|[\t\n])[^\t\n:]{1,48}%s[0-9]{10,17}([\t\n]|$)/"%id_pfx),
+   # a ticket or order reference written with its '#' (a CSV's ref column: #5518588890947227)
+   ("$id_hash", r"/(^|[\t\n])[^\t\n:]{1,48}%s[0-9]{10,17}([\t\n]|$)/"%id_pfx.replace(": ", ": #"))], "any of them")
 open(R+"/pii/pii.yar","w").write(pii)
 
 # rules/secrets/secrets.yar and rules/corporate/markings.yar are written by

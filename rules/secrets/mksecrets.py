@@ -252,7 +252,7 @@ S.append(tok("secret_mailchimp_key", "Mailchimp API key (32 hex digits, -us and 
              [("$key", r"/%s[0-9a-f]{32}-us[0-9]{1,2}%s/" % (B_ALNUM_, E_URLSAFE))]))
 
 S.append(tok("secret_service_tokens",
-             "More tokens by their documented prefix: Airtable personal access tokens (pat + 14 . 64 hex), Cloudflare Origin CA keys (v1.0-), Dynatrace (dt0c01.), Grafana Cloud (glc_) and Grafana API keys (eyJrIjoi), Notion (ntn_), PlanetScale (pscale_tkn_ pscale_pw_ pscale_oauth_), Prefect (pnu_), ReadMe (rdme_), Brevo/Sendinblue (xkeysib-), Shippo (shippo_live_), Groq (gsk_), Replicate (r8_), OpenRouter (sk-or-v1-), LangSmith (lsv2_pt_ lsv2_sk_), Perplexity (pplx-), xAI (xai-), Tailscale (tskey-auth- ...), 1Password service accounts (ops_eyJ) and account Secret Keys (A3-), Hugging Face organisation tokens (api_org_), Clojars (CLOJARS_), EasyPost (EZAK EZTK), Frame.io (fio-u-), Duffel (duffel_live_), Mapbox secret tokens (sk.eyJ1), Alibaba Cloud AccessKey ids (LTAI), Sourcegraph (sgp_), JFrog Artifactory (AKCp), Scalingo (tk-us-), Bitbucket app passwords (ATBB), Microsoft Teams incoming-webhook URLs",
+             "More tokens by their documented prefix: Airtable personal access tokens (pat + 14 . 64 hex), Cloudflare Origin CA keys (v1.0-), Dynatrace (dt0c01.), Grafana Cloud (glc_) and Grafana API keys (eyJrIjoi), Notion (ntn_), PlanetScale (pscale_tkn_ pscale_pw_ pscale_oauth_), Prefect (pnu_), ReadMe (rdme_), Brevo/Sendinblue (xkeysib-), Shippo (shippo_live_), Groq (gsk_), Replicate (r8_), OpenRouter (sk-or-v1-), LangSmith (lsv2_pt_ lsv2_sk_), Perplexity (pplx-), xAI (xai-), Tailscale (tskey-auth- ...), 1Password service accounts (ops_eyJ) and account Secret Keys (A3-), Hugging Face organisation tokens (api_org_), Clojars (CLOJARS_), EasyPost (EZAK EZTK), Frame.io (fio-u-), Duffel (duffel_live_), Mapbox secret tokens (sk.eyJ1), Alibaba Cloud AccessKey ids (LTAI), Sourcegraph (sgp_), JFrog Artifactory (AKCp), Scalingo (tk-us-), Bitbucket app passwords (ATBB), Microsoft Teams incoming-webhook URLs, Tencent Cloud SecretIds (AKID + 32), Netlify (nfp_), Render (rnd_), Yandex Cloud API keys (AQVN) and Yandex OAuth tokens (y0_), Contentful (CFPAT-)",
              [("$airtable", r"/%spat[A-Za-z0-9]{14}\.[a-f0-9]{64}%s/" % (B_ALNUM_, E_ALNUM_)),
               ("$cf_origin", r"/v1\.0-[a-f0-9]{24}-[a-f0-9]{146}/"),
               ("$dynatrace", r"/dt0c01\.[A-Z0-9]{24}\.[A-Z0-9]{64}/"),
@@ -284,6 +284,12 @@ S.append(tok("secret_service_tokens",
               ("$artifactory", r"/%sAKCp[A-Za-z0-9]{69}%s/" % (B_ALNUM_, E_ALNUM_)),
               ("$scalingo", r"/tk-us-[A-Za-z0-9_-]{48}/"),
               ("$bitbucket", r"/%sATBB[A-Za-z0-9]{32}%s/" % (B_ALNUM_, E_ALNUM_)),
+              ("$tencent", r"/%sAKID[A-Za-z0-9]{32}%s/" % (B_ALNUM_, E_ALNUM_)),
+              ("$netlify", r"/%snfp_[A-Za-z0-9_]{36}%s/" % (B_ALNUM_, E_ALNUM_)),
+              ("$render", r"/%srnd_[A-Za-z0-9]{32}%s/" % (B_ALNUM_, E_ALNUM_)),
+              ("$yandex_key", r"/%sAQVN[A-Za-z0-9_-]{35,38}%s/" % (B_ALNUM_, E_URLSAFE)),
+              ("$yandex_oauth", r"/%sy0_[A-Za-z0-9_-]{55,199}%s/" % (B_ALNUM_, E_URLSAFE)),
+              ("$contentful", r"/%sCFPAT-[A-Za-z0-9_-]{43}%s/" % (B_ALNUM_, E_URLSAFE)),
               ("$teams", r"/https:\/\/[a-z0-9-]{1,63}\.webhook\.office\.com\/webhookb2\/[a-f0-9-]{36}@[a-f0-9-]{36}\/IncomingWebhook\/[a-f0-9]{32}\/[a-f0-9-]{36}/")]))
 
 S.append(tok("secret_app_master_key",
@@ -334,8 +340,10 @@ S.append(rule("secret_password_assignment", meta("secret", "password", "high", p
                ("$xml_cdata", r"/<(password|passwd|pwd|pass)><!\[CDATA\[[^\]\r\n]{4,128}\]\]>/ nocase"),
                ("$psk", r"/(^|[^a-z0-9_])(wpa_)?psk[ \t]*=[ \t]*\"[^\"\r\n]{8,63}\"/")]))
 S.append(rule("secret_password_kv", meta("secret", "password", "high",
-              "Password in a key/value pair: .NET appSettings (<add key=\\\"SmtpPassword\\\" value=\\\"...\\\"/>), Dockerfile ENV X_PASSWORD value, SQL (IDENTIFIED BY '...', PASSWORD '...'), PowerShell ConvertTo-SecureString '...' -AsPlainText, literal credentials of a call (smtp/ftp/imap .login('user', 'pw'), JDBC DriverManager.getConnection(url, 'user', 'pw'), PHP mysqli_connect('host', 'user', 'pw'), mysql_connect, new mysqli(...), new PDO('dsn', 'user', 'pw'), .NET NetworkCredential('user', 'pw'))", "password_quoted", "password"),
+              "Password in a key/value pair: redis.conf requirepass / masterauth, .NET appSettings (<add key=\\\"SmtpPassword\\\" value=\\\"...\\\"/>), Dockerfile ENV X_PASSWORD value, SQL (IDENTIFIED BY '...', PASSWORD '...'), PowerShell ConvertTo-SecureString '...' -AsPlainText, literal credentials of a call (smtp/ftp/imap .login('user', 'pw'), JDBC DriverManager.getConnection(url, 'user', 'pw'), PHP mysqli_connect('host', 'user', 'pw'), mysql_connect, new mysqli(...), new PDO('dsn', 'user', 'pw'), .NET NetworkCredential('user', 'pw'))", "password_quoted", "password"),
               [("$appsettings", r"/(key|name)=\"[A-Za-z0-9_.:-]{0,40}(password|passwd|pwd)\"[ \t]+value=\"[^\"\r\n]{4,128}\"/ nocase"),
+               # redis.conf: requirepass / masterauth and the word after them (a commented default is none)
+               ("$redis_conf", r"/(^|[\r\n])[ \t]{0,8}(requirepass|masterauth)[ \t]+(\"[^\"\r\n]{4,128}\"|[^\s\"'#<][^\s\"'<>]{3,127})/"),
                ("$dockerenv", r"/ENV[ \t]+[A-Z0-9_]{0,40}(PASSWORD|PASSWD|PWD)[ \t]+[^\s=\"'][^\s\"']{3,127}/"),
                ("$sql", r"/(IDENTIFIED (WITH [a-z_]{1,40} )?BY|PASSWORD)[ \t]+'[^'\r\n]{4,128}'/"),
                ("$login", r"/\.login\([ \t]*[\"'][^\"'\r\n]{1,128}[\"'][ \t]*,[ \t]*[\"'][^\"'\r\n]{4,128}[\"']/"),
@@ -373,7 +381,7 @@ S.append(rule("secret_basic_auth", meta("secret", "password", "high",
                ("$docker", r"/\"auth\"[ \t]*:[ \t]*\"[A-Za-z0-9+\/]{8,300}={0,2}\"/"),
                ("$npmrc", r"/(^|[\r\n\/:])_auth[ \t]*=[ \t]*[\"']?[A-Za-z0-9+\/]{8,300}={0,2}/")]))
 S.append(rule("secret_cli_password", meta("secret", "password", "high",
-              "Password on a command line (shell history, scripts): mysql -pSECRET, mysqldump -p'...', curl -u user:pass, sshpass -p, docker login -p, redis-cli -a, openssl -passin/-passout pass:, smbclient -U user%pass, sqlplus/expdp/impdp/sqlldr user/pass@db, ldapsearch/ldapmodify -w pass, psexec -p pass, net user NAME pass, net use \\\\\\\\host\\\\share pass, Cisco IOS username X password 0 pass / enable password pass", "cli_password", "password"),
+              "Password on a command line (shell history, scripts) or in Postfix's sasl_passwd ([relay]:587 user:password): mysql -pSECRET, mysqldump -p'...', curl -u user:pass, sshpass -p, docker login -p, redis-cli -a, openssl -passin/-passout pass:, smbclient -U user%pass, sqlplus/expdp/impdp/sqlldr user/pass@db, ldapsearch/ldapmodify -w pass, psexec -p pass, net user NAME pass, net use \\\\\\\\host\\\\share pass, Cisco IOS username X password 0 pass / enable password pass", "cli_password", "password"),
               [("$mysql", r"/(mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)([ \t][^\r\n|;&]{0,120})?[ \t]-p[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/"),
                ("$sshpass", r"/sshpass[ \t]+-p[ \t]*[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/"),
                ("$docker", r"/docker[ \t]+login([ \t][^\r\n|;&]{0,120})?[ \t](-p|--password)[ \t=]+[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/"),
@@ -388,7 +396,10 @@ S.append(rule("secret_cli_password", meta("secret", "password", "high",
                ("$netuser", r"/\b(net|NET)[ \t]+(user|USER)[ \t]+[^\s\/\"']{1,64}[ \t]+[\"']?[^\s\"'\/*<>\\-][^\s\"'<>\\]{3,63}/"),
                ("$netuse", r"/\b(net|NET)[ \t]+(use|USE)[ \t]+([A-Za-z]:[ \t]+)?\\\\[^\s]{1,200}[ \t]+[\"']?[^\s\"'\/*<>\\-][^\s\"'<>\\]{3,63}/"),
                ("$cisco", r"/(^|[\r\n])[ \t]*(enable|username[ \t]+[^\s]{1,64}([ \t]+privilege[ \t]+[0-9]{1,2})?)[ \t]+(password|secret)[ \t]+(0[ \t]+)?[^\s]{4,64}/"),
-               ("$smb", r"/smbclient([ \t][^\r\n|;&]{0,200})?[ \t](-U|--user)[ \t=]*[\"']?[^\s\"'%]{1,64}%[^\s\"']{4,64}/")]))
+               ("$smb", r"/smbclient([ \t][^\r\n|;&]{0,200})?[ \t](-U|--user)[ \t=]*[\"']?[^\s\"'%]{1,64}%[^\s\"']{4,64}/"),
+               # Postfix's sasl_passwd: [relay]:port user:password (smtp_sasl_password_maps); the submission
+               # ports give the atoms ("]:58"), a bare "[" at a line start would be a two-byte one
+               ("$sasl_passwd", r"/(^|[\r\n])\[[A-Za-z0-9.-]{1,253}\]:(587|465|25|2525)[ \t]+[^\s:\"'<>\\]{1,128}:[^\s\"'<>\\]{4,128}/")]))
 S.append(rule("secret_password_prose", meta("secret", "password", "high",
               "Password given in a sentence (e-mails, tickets): 'your temporary password is X', 'the initial password for the portal is X', 'root password for bastion: X', 'password has been reset to X'; the value must mix letters with digits or symbols", "prose_password", "password"),
               [("$is", r"/password(( for [^\r\n.:]{1,40})? (is|will be|has been (set|reset|changed) to|was (set|reset|changed) to|set to|reset to)| for [^\r\n.:]{1,40}:)[ \t]*:?[ \t]*[\"'(]?[^\s\"'<>]{6,64}/ nocase")]))

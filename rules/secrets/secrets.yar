@@ -658,7 +658,7 @@ rule secret_service_tokens
         severity = "high"
         validator = "token"
         redact = "keytype"
-        description = "More tokens by their documented prefix: Airtable personal access tokens (pat + 14 . 64 hex), Cloudflare Origin CA keys (v1.0-), Dynatrace (dt0c01.), Grafana Cloud (glc_) and Grafana API keys (eyJrIjoi), Notion (ntn_), PlanetScale (pscale_tkn_ pscale_pw_ pscale_oauth_), Prefect (pnu_), ReadMe (rdme_), Brevo/Sendinblue (xkeysib-), Shippo (shippo_live_), Groq (gsk_), Replicate (r8_), OpenRouter (sk-or-v1-), LangSmith (lsv2_pt_ lsv2_sk_), Perplexity (pplx-), xAI (xai-), Tailscale (tskey-auth- ...), 1Password service accounts (ops_eyJ) and account Secret Keys (A3-), Hugging Face organisation tokens (api_org_), Clojars (CLOJARS_), EasyPost (EZAK EZTK), Frame.io (fio-u-), Duffel (duffel_live_), Mapbox secret tokens (sk.eyJ1), Alibaba Cloud AccessKey ids (LTAI), Sourcegraph (sgp_), JFrog Artifactory (AKCp), Scalingo (tk-us-), Bitbucket app passwords (ATBB), Microsoft Teams incoming-webhook URLs"
+        description = "More tokens by their documented prefix: Airtable personal access tokens (pat + 14 . 64 hex), Cloudflare Origin CA keys (v1.0-), Dynatrace (dt0c01.), Grafana Cloud (glc_) and Grafana API keys (eyJrIjoi), Notion (ntn_), PlanetScale (pscale_tkn_ pscale_pw_ pscale_oauth_), Prefect (pnu_), ReadMe (rdme_), Brevo/Sendinblue (xkeysib-), Shippo (shippo_live_), Groq (gsk_), Replicate (r8_), OpenRouter (sk-or-v1-), LangSmith (lsv2_pt_ lsv2_sk_), Perplexity (pplx-), xAI (xai-), Tailscale (tskey-auth- ...), 1Password service accounts (ops_eyJ) and account Secret Keys (A3-), Hugging Face organisation tokens (api_org_), Clojars (CLOJARS_), EasyPost (EZAK EZTK), Frame.io (fio-u-), Duffel (duffel_live_), Mapbox secret tokens (sk.eyJ1), Alibaba Cloud AccessKey ids (LTAI), Sourcegraph (sgp_), JFrog Artifactory (AKCp), Scalingo (tk-us-), Bitbucket app passwords (ATBB), Microsoft Teams incoming-webhook URLs, Tencent Cloud SecretIds (AKID + 32), Netlify (nfp_), Render (rnd_), Yandex Cloud API keys (AQVN) and Yandex OAuth tokens (y0_), Contentful (CFPAT-)"
     strings:
         $airtable = /(^|[^A-Za-z0-9_])pat[A-Za-z0-9]{14}\.[a-f0-9]{64}([^A-Za-z0-9_]|$)/
         $cf_origin = /v1\.0-[a-f0-9]{24}-[a-f0-9]{146}/
@@ -691,6 +691,12 @@ rule secret_service_tokens
         $artifactory = /(^|[^A-Za-z0-9_])AKCp[A-Za-z0-9]{69}([^A-Za-z0-9_]|$)/
         $scalingo = /tk-us-[A-Za-z0-9_-]{48}/
         $bitbucket = /(^|[^A-Za-z0-9_])ATBB[A-Za-z0-9]{32}([^A-Za-z0-9_]|$)/
+        $tencent = /(^|[^A-Za-z0-9_])AKID[A-Za-z0-9]{32}([^A-Za-z0-9_]|$)/
+        $netlify = /(^|[^A-Za-z0-9_])nfp_[A-Za-z0-9_]{36}([^A-Za-z0-9_]|$)/
+        $render = /(^|[^A-Za-z0-9_])rnd_[A-Za-z0-9]{32}([^A-Za-z0-9_]|$)/
+        $yandex_key = /(^|[^A-Za-z0-9_])AQVN[A-Za-z0-9_-]{35,38}([^A-Za-z0-9_-]|$)/
+        $yandex_oauth = /(^|[^A-Za-z0-9_])y0_[A-Za-z0-9_-]{55,199}([^A-Za-z0-9_-]|$)/
+        $contentful = /(^|[^A-Za-z0-9_])CFPAT-[A-Za-z0-9_-]{43}([^A-Za-z0-9_-]|$)/
         $teams = /https:\/\/[a-z0-9-]{1,63}\.webhook\.office\.com\/webhookb2\/[a-f0-9-]{36}@[a-f0-9-]{36}\/IncomingWebhook\/[a-f0-9]{32}\/[a-f0-9-]{36}/
     condition:
         any of them
@@ -820,9 +826,10 @@ rule secret_password_kv
         severity = "high"
         validator = "password_quoted"
         redact = "password"
-        description = "Password in a key/value pair: .NET appSettings (<add key=\"SmtpPassword\" value=\"...\"/>), Dockerfile ENV X_PASSWORD value, SQL (IDENTIFIED BY '...', PASSWORD '...'), PowerShell ConvertTo-SecureString '...' -AsPlainText, literal credentials of a call (smtp/ftp/imap .login('user', 'pw'), JDBC DriverManager.getConnection(url, 'user', 'pw'), PHP mysqli_connect('host', 'user', 'pw'), mysql_connect, new mysqli(...), new PDO('dsn', 'user', 'pw'), .NET NetworkCredential('user', 'pw'))"
+        description = "Password in a key/value pair: redis.conf requirepass / masterauth, .NET appSettings (<add key=\"SmtpPassword\" value=\"...\"/>), Dockerfile ENV X_PASSWORD value, SQL (IDENTIFIED BY '...', PASSWORD '...'), PowerShell ConvertTo-SecureString '...' -AsPlainText, literal credentials of a call (smtp/ftp/imap .login('user', 'pw'), JDBC DriverManager.getConnection(url, 'user', 'pw'), PHP mysqli_connect('host', 'user', 'pw'), mysql_connect, new mysqli(...), new PDO('dsn', 'user', 'pw'), .NET NetworkCredential('user', 'pw'))"
     strings:
         $appsettings = /(key|name)=\"[A-Za-z0-9_.:-]{0,40}(password|passwd|pwd)\"[ \t]+value=\"[^\"\r\n]{4,128}\"/ nocase
+        $redis_conf = /(^|[\r\n])[ \t]{0,8}(requirepass|masterauth)[ \t]+(\"[^\"\r\n]{4,128}\"|[^\s\"'#<][^\s\"'<>]{3,127})/
         $dockerenv = /ENV[ \t]+[A-Z0-9_]{0,40}(PASSWORD|PASSWD|PWD)[ \t]+[^\s=\"'][^\s\"']{3,127}/
         $sql = /(IDENTIFIED (WITH [a-z_]{1,40} )?BY|PASSWORD)[ \t]+'[^'\r\n]{4,128}'/
         $login = /\.login\([ \t]*[\"'][^\"'\r\n]{1,128}[\"'][ \t]*,[ \t]*[\"'][^\"'\r\n]{4,128}[\"']/
@@ -980,7 +987,7 @@ rule secret_cli_password
         severity = "high"
         validator = "cli_password"
         redact = "password"
-        description = "Password on a command line (shell history, scripts): mysql -pSECRET, mysqldump -p'...', curl -u user:pass, sshpass -p, docker login -p, redis-cli -a, openssl -passin/-passout pass:, smbclient -U user%pass, sqlplus/expdp/impdp/sqlldr user/pass@db, ldapsearch/ldapmodify -w pass, psexec -p pass, net user NAME pass, net use \\\\host\\share pass, Cisco IOS username X password 0 pass / enable password pass"
+        description = "Password on a command line (shell history, scripts) or in Postfix's sasl_passwd ([relay]:587 user:password): mysql -pSECRET, mysqldump -p'...', curl -u user:pass, sshpass -p, docker login -p, redis-cli -a, openssl -passin/-passout pass:, smbclient -U user%pass, sqlplus/expdp/impdp/sqlldr user/pass@db, ldapsearch/ldapmodify -w pass, psexec -p pass, net user NAME pass, net use \\\\host\\share pass, Cisco IOS username X password 0 pass / enable password pass"
     strings:
         $mysql = /(mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)([ \t][^\r\n|;&]{0,120})?[ \t]-p[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/
         $sshpass = /sshpass[ \t]+-p[ \t]*[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/
@@ -997,6 +1004,7 @@ rule secret_cli_password
         $netuse = /\b(net|NET)[ \t]+(use|USE)[ \t]+([A-Za-z]:[ \t]+)?\\\\[^\s]{1,200}[ \t]+[\"']?[^\s\"'\/*<>\\-][^\s\"'<>\\]{3,63}/
         $cisco = /(^|[\r\n])[ \t]*(enable|username[ \t]+[^\s]{1,64}([ \t]+privilege[ \t]+[0-9]{1,2})?)[ \t]+(password|secret)[ \t]+(0[ \t]+)?[^\s]{4,64}/
         $smb = /smbclient([ \t][^\r\n|;&]{0,200})?[ \t](-U|--user)[ \t=]*[\"']?[^\s\"'%]{1,64}%[^\s\"']{4,64}/
+        $sasl_passwd = /(^|[\r\n])\[[A-Za-z0-9.-]{1,253}\]:(587|465|25|2525)[ \t]+[^\s:\"'<>\\]{1,128}:[^\s\"'<>\\]{4,128}/
     condition:
         any of them
 }

@@ -642,11 +642,13 @@ static bool loc_card_id_column(struct ls_slice m, struct ls_value *out)
     while (end > 0 && !is_digit(ls_slice_at(m, end - 1))) end--;
     size_t start = end;
     while (start > 0 && is_digit(ls_slice_at(m, start - 1))) start--;
-    if (start < 2 || ls_slice_at(m, start - 1) != ' ' || ls_slice_at(m, start - 2) != ':') return false;
+    size_t val = start; /* "Ref: #5518...": a reference written with its '#' */
+    if (val > 0 && ls_slice_at(m, val - 1) == '#') val--;
+    if (val < 2 || ls_slice_at(m, val - 1) != ' ' || ls_slice_at(m, val - 2) != ':') return false;
     bool id = false;
-    for (size_t i = 0; i + 2 < start;) { /* the header's words */
-        size_t e, w = word_next(m, i, start, &e);
-        if (w >= start) break;
+    for (size_t i = 0; i + 2 < val;) { /* the header's words */
+        size_t e, w = word_next(m, i, val, &e);
+        if (w >= val) break;
         if (card_word(sub(m, w, e - w))) return false;
         id = id || id_word(sub(m, w, e - w));
         i = e;
@@ -1764,6 +1766,23 @@ static bool loc_email(struct ls_slice m, struct ls_value *out)
         }
     }
     if (start < at && legacy_trail_byte(m, start)) start++;
+    /* A JSON \u escape before the local part (the rule's match keeps the byte
+     * before it): Go's encoding/json writes "Dana \u003cdana@globex.com\u003e",
+     * so an escaped character that no address holds ('<', '"', ' ' ...) ends
+     * before the address; an escaped letter (Python's ensure_ascii:
+     * "jos\u00e9.garc\u00eda@empresa.es", or "\u0040") is part of it, and these
+     * bytes hold only its tail: the decoded text carries the whole address. */
+    if (start > 0 && start + 5 < at && ls_slice_at(m, start - 1) == '\\' && to_lower(ls_slice_at(m, start)) == 'u' &&
+        is_hex(ls_slice_at(m, start + 1)) && is_hex(ls_slice_at(m, start + 2)) && is_hex(ls_slice_at(m, start + 3)) &&
+        is_hex(ls_slice_at(m, start + 4))) {
+        unsigned esc = 0;
+        for (size_t i = 1; i <= 4; i++) {
+            int c = to_lower(ls_slice_at(m, start + i));
+            esc = esc * 16u + (unsigned)(is_digit(c) ? c - '0' : c - 'a' + 10);
+        }
+        if (esc >= 0x80 || email_local_char((int)esc) || esc == '@') return false;
+        start += 5;
+    }
     size_t end = at + 1, dot = 0;
     for (;;) {
         if (end < m.len && email_domain_char(ls_slice_at(m, end))) dot = ls_slice_at(m, end++) == '.' ? end : dot;
@@ -2020,6 +2039,7 @@ static bool date_shape_ok(struct ls_slice v, struct ls_slice label, unsigned *is
     for (size_t i = 0; i < v.len; i++) {
         int c = ls_slice_at(v, i);
         if (c == '\\' && ls_slice_at(v, i + 1) == '/') continue; /* JSON's escaped "\/" */
+        if (c == ' ' && sep == '.' && i > 0 && ls_slice_at(v, i - 1) == '.') continue; /* "14. 3. 1975" */
         if (is_digit(c)) {
             if (++len[k] > 4) return false;
             f[k] = f[k] * 10 + (unsigned)(c - '0');
@@ -2265,6 +2285,15 @@ static bool loc_dob(struct ls_slice m, struct ls_value *out)
     if (loc_dob_words(m, out)) return true;
     size_t off, len;
     if (!last_token(m, dob_char, &off, &len)) return false;
+    /* "14. 3. 1975": Czech, Slovak, Polish and German forms put a blank after each dot */
+    for (int k = 0; k < 2 && off >= 3 && ls_slice_at(m, off - 1) == ' ' && ls_slice_at(m, off - 2) == '.' &&
+                    is_digit(ls_slice_at(m, off - 3));
+         k++) {
+        size_t b = off - 2;
+        while (b > 0 && is_digit(ls_slice_at(m, b - 1))) b--;
+        len += off - b;
+        off = b;
+    }
     size_t first = find_if(m, off, is_digit), end = off + len;
     while (end > first && !is_digit(ls_slice_at(m, end - 1))) end--; /* "14.03.1975." */
     if (first >= end) return false;
@@ -3196,6 +3225,11 @@ static bool loc_cli_password(struct ls_slice m, struct ls_value *out)
         if (slash == SIZE_MAX) return false;
         skip = slash + 1;
         end--;
+    }
+    else if (ls_slice_find(m, 0, "[", 1) < 3 && ls_slice_find(m, 0, "]", 1) != SIZE_MAX) {
+        size_t sep = ls_slice_find(w, 0, ":", 1); /* Postfix sasl_passwd: [relay]:587 user:password */
+        if (sep == SIZE_MAX) return false;
+        skip = sep + 1;
     }
     else if (slice_has(m, "curl") || slice_has(m, "smbclient")) {
         size_t sep = ls_slice_find(w, 0, slice_has(m, "curl") ? ":" : "%", 1);
