@@ -119,14 +119,29 @@ static int probe_lzma(struct ls_slice s)
  * seekable zip reader finds it like a self-extractor's. Scored low so any
  * real handler of the leading format wins. */
 #define ARC_APPENDED_ZIP_PROBE 15
-static bool media_or_blob(const char *mime)
+static bool program_mime(const char *mime)
 {
     static const char *const exe[] = {"application/vnd.microsoft.portable-executable",
                                       "application/x-dosexec", "application/x-executable",
                                       "application/x-pie-executable", "application/x-sharedlib"};
-    if (!mime) return false;
-    for (size_t i = 0; i < sizeof exe / sizeof exe[0]; i++) /* self-extractors' stubs */
+    for (size_t i = 0; mime && i < sizeof exe / sizeof exe[0]; i++) /* self-extractors' stubs */
         if (strcmp(mime, exe[i]) == 0) return true;
+    return false;
+}
+
+/* A PE or ELF program whose own headers place its sections past the file's
+ * end (unpack_program_ended()): a self-extractor cut before its archive
+ * starts, or any program cut short. why (n bytes, may be NULL) says so. */
+static bool program_cut(const struct ls_object *o, char *why, size_t n)
+{
+    char tmp[256];
+    return program_mime(o->mime) && !unpack_program_ended(o->data, why ? why : tmp, why ? n : sizeof tmp);
+}
+
+static bool media_or_blob(const char *mime)
+{
+    if (!mime) return false;
+    if (program_mime(mime)) return true;
     return strncmp(mime, "image/", 6) == 0 || strncmp(mime, "audio/", 6) == 0 ||
            strncmp(mime, "video/", 6) == 0 || strcmp(mime, "application/octet-stream") == 0;
 }
@@ -246,11 +261,29 @@ static bool appended_zip(struct ls_slice s)
  * comment inside the file) anywhere after it (a whole zip inside a
  * program's resources is not cut; an end record cut short is). At most
  * ARC_SFX_HITS signatures are checked. */
+/* ... and one the file ends inside, in its 30 fixed bytes (a self-extractor
+ * cut just past its program): the fields it still holds, at least its
+ * version, flags and method, must be sane, and no other signature follows. */
+static bool zip_local_cut_sane(struct ls_slice s, size_t at, const uint16_t *methods, size_t nm)
+{
+    uint16_t ver, flags, method, tm = 0, dt = 0;
+    if (!ls_rd_u16le(s, at + 4, &ver) || !ls_rd_u16le(s, at + 6, &flags) || !ls_rd_u16le(s, at + 8, &method) ||
+        ls_slice_find(s, at + 4, "PK", 2) != SIZE_MAX)
+        return false;
+    bool dated = ls_rd_u16le(s, at + 10, &tm) && ls_rd_u16le(s, at + 12, &dt);
+    if ((ver & 0xFFu) > 63 || (ver >> 8) > 19 || (flags & 0xD780u)) return false;
+    bool known = false;
+    for (size_t i = 0; i < nm; i++) known |= methods[i] == method;
+    unsigned mon = (dt >> 5) & 15u, day = dt & 31u;
+    return known && (!dated || !(dt || tm) || (mon >= 1 && mon <= 12 && day >= 1));
+}
+
 static bool zip_local_sane(struct ls_slice s, size_t at)
 {
     static const uint16_t methods[] = {0, 1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 14, 18, 19, 20, 93, 94, 95, 96, 97, 98, 99};
     uint16_t ver, flags, method, tm, dt, nlen, xlen;
     uint32_t csize, usize;
+    if (at < s.len && s.len - at < 30) return zip_local_cut_sane(s, at, methods, sizeof methods / sizeof methods[0]);
     if (!ls_rd_u16le(s, at + 4, &ver) || !ls_rd_u16le(s, at + 6, &flags) || !ls_rd_u16le(s, at + 8, &method) ||
         !ls_rd_u16le(s, at + 10, &tm) || !ls_rd_u16le(s, at + 12, &dt) || !ls_rd_u32le(s, at + 18, &csize) ||
         !ls_rd_u32le(s, at + 22, &usize) || !ls_rd_u16le(s, at + 26, &nlen) || !ls_rd_u16le(s, at + 28, &xlen))
@@ -261,11 +294,13 @@ static bool zip_local_sane(struct ls_slice s, size_t at)
     unsigned mon = (dt >> 5) & 15u, day = dt & 31u;
     if (!known || ((dt || tm) && (mon < 1 || mon > 12 || day < 1))) return false;
     size_t name = at + 30;
-    if (name > s.len || s.len - name < (size_t)nlen + xlen) return false;
-    for (size_t i = 0; i < nlen; i++) {
+    bool cut = name > s.len || s.len - name < (size_t)nlen + xlen; /* the file ends in its name or extra */
+    if (cut && ls_slice_find(s, at + 4, "PK", 2) != SIZE_MAX) return false;
+    for (size_t i = 0; i < nlen && name + i < s.len; i++) {
         int b = ls_slice_at(s, name + i);
         if (b < 0x20 || b == 0x7F) return false;
     }
+    if (cut) return true;
     if ((flags & 8u) || csize == 0xFFFFFFFFu || usize == 0xFFFFFFFFu) return true;
     if (method == 0 && csize != usize) return false;
     size_t data = name + nlen + xlen;
@@ -448,7 +483,7 @@ static int arc_probe(const struct ls_object *o)
     bool nested;
     if (best == 0 && media_or_blob(o->mime) &&
         (appended_zip(o->data) || split_zip_part(o->data, &disk) || sfx_archive(o->data, NULL) ||
-         cut_appended_zip(o->data, &nested)))
+         cut_appended_zip(o->data, &nested) || program_cut(o, NULL, 0)))
         best = ARC_APPENDED_ZIP_PROBE;
     return best;
 }
@@ -2955,9 +2990,8 @@ static bool zip_precheck(struct arc *ar)
  * file's end, NextHeaderOffset bytes after the 32-byte start header; a file
  * cut anywhere loses it, and libarchive says only "damaged". */
 #define SZ_START_LEN 32u
-static void cut_7z(struct arc *ar)
+static void cut_7z(struct arc *ar, struct ls_slice s)
 {
-    struct ls_slice s = ar->o->data;
     uint64_t off, size;
     if (!ls_slice_starts(s, "7z\xbc\xaf\x27\x1c", 6)) return;
     if (!ls_rd_u64le(s, 12, &off) || !ls_rd_u64le(s, 20, &size)) {
@@ -2968,7 +3002,7 @@ static void cut_7z(struct arc *ar)
     uint64_t room = s.len - SZ_START_LEN;
     if (off <= room && size <= room - off) return;
     snprintf(ar->short_why, sizeof ar->short_why,
-             "7z: its header (%llu bytes at offset %llu) lies past the end of the %zu-byte file "
+             "7z: its header (%llu bytes at offset %llu) lies past the end of the %zu bytes from its start "
              "(cut short)", (unsigned long long)size,
              (unsigned long long)(off > UINT64_MAX - SZ_START_LEN ? off : off + SZ_START_LEN), s.len);
 }
@@ -3445,14 +3479,15 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
         return LS_OK;
     }
     if (ls_slice_starts(o->data, LS_RAR5_SIG, LS_RAR5_SIG_LEN)) rar5_end(&ar, o->data);
-    cut_7z(&ar);
+    cut_7z(&ar, o->data);
     ar.whole_known = cut_iso(&ar) || unpack_cab_whole(o->data) || unpack_rar4_whole(o->data);
     cab_set(&ar);
     if (!unpack_ar_ended(o->data, ar.short_why, sizeof ar.short_why) ||
         !unpack_rpm_ended(o->data, ar.short_why, sizeof ar.short_why) ||
         !unpack_warc_ended(o->data, ar.short_why, sizeof ar.short_why) ||
         !unpack_lha_ended(o->data, ar.short_why, sizeof ar.short_why) ||
-        !unpack_xar_ended(o->data, ar.short_why, sizeof ar.short_why)) {
+        !unpack_xar_ended(o->data, ar.short_why, sizeof ar.short_why) ||
+        !unpack_rar4_ended(o->data, ar.short_why, sizeof ar.short_why)) {
         /* said after the walk */
     }
     ar.front = skippable_frames(o->data, NULL, NULL);
@@ -3475,10 +3510,13 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
                 "read as member '" ARC_PREFIX_NAME "'", k == '7' ? "7z" : k == 'M' ? "cab" : "rar",
                 stub, o->mime);
         /* a RAR 5 self-extractor cut in its archive read full, no member */
-        struct ls_slice rar;
-        if (!ar.short_why[0] && ls_slice_from(o->data, stub, &rar) &&
-            ls_slice_starts(rar, LS_RAR5_SIG, LS_RAR5_SIG_LEN))
+        struct ls_slice rar = o->data;
+        (void)ls_slice_from(o->data, stub, &rar);
+        if (!ar.short_why[0] && ls_slice_starts(rar, LS_RAR5_SIG, LS_RAR5_SIG_LEN))
             rar5_end(&ar, rar);
+        /* so were a RAR 4 cut in its end block and a 7z cut in its header */
+        if (!ar.short_why[0] && k == 'R') (void)unpack_rar4_ended(rar, ar.short_why, sizeof ar.short_why);
+        if (!ar.short_why[0] && k == '7') cut_7z(&ar, rar);
     }
     bool nested = false;
     if (!ar.front && !ar.zr.is_zip && media_or_blob(o->mime) && (stub = cut_appended_zip(o->data, &nested)) > 0) {
@@ -3489,6 +3527,11 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
         snprintf(ar.short_why, sizeof ar.short_why,
                  "zip: no end of central directory record (cut short?); members were read "
                  "by their local headers from offset %zu", stub);
+    }
+    if (!ar.front && !ar.zr.is_zip && !ar.short_why[0] && program_cut(o, ar.short_why, sizeof ar.short_why)) {
+        /* no archive found after it: the program alone, its bytes scanned raw */
+        ls_note(c, o, LS_R_TRUNCATED, "%s", ar.short_why);
+        return LS_OK;
     }
     bool retry_raw = false;
     ls_buf_init(&ar.pad, ARC_PAD_MAX);

@@ -453,30 +453,141 @@ bool unpack_cab_whole(struct ls_slice s)
     return !unpack_cab_in_set(s, &prev, &next) && size >= 36 && size <= s.len;
 }
 
-bool unpack_rar4_whole(struct ls_slice s)
+/* RAR 4's blocks walked by their sizes (HEAD_SIZE, ADD_SIZE, a file's
+ * HIGH_PACK_SIZE): 1 at its end of archive block, 0 when the walk ends
+ * at the file's end without one (RAR before 3.0 may write none), -1 when
+ * a block runs past the file's end (its index in *k), -2 otherwise;
+ * *split when it is a volume or holds a member split across volumes. */
+static int rar4_walk(struct ls_slice s, bool *split, unsigned *k)
 {
-    if (!ls_slice_starts(s, "Rar!\x1a\x07\x00", 7)) return false;
+    *split = false;
+    if (!ls_slice_starts(s, "Rar!\x1a\x07\x00", 7)) return -2;
     size_t at = 7;
-    for (unsigned k = 0; k < 10000000u && at < s.len; k++) {
-        uint16_t flags, hsize;
+    for (*k = 0; *k < 10000000u; ++*k) {
+        if (at == s.len) return 0;
+        uint16_t flags = 0, hsize;
         uint32_t add = 0;
-        if (!ls_rd_u16le(s, at + 3, &flags) || !ls_rd_u16le(s, at + 5, &hsize) || hsize < 7) return false;
+        if (!ls_rd_u16le(s, at + 5, &hsize)) return -1; /* inside its 7-byte header */
+        (void)ls_rd_u16le(s, at + 3, &flags);
+        if (hsize < 7) return -2;
         int type = ls_slice_at(s, at + 2);
-        if (type == 0x7B) return hsize <= s.len - at; /* the end of archive block */
+        if (type == 0x7B) return hsize <= s.len - at ? 1 : -1; /* the end of archive block */
+        if (type == 0x73 && (flags & 0x0080u)) return -2;       /* MHD_PASSWORD: the headers after it are encrypted */
         /* a volume of a set (MHD_VOLUME), a member split across volumes
          * (LHD_SPLIT_BEFORE/AFTER): part of a member is elsewhere */
-        if ((type == 0x73 && (flags & 0x0001u)) || (type == 0x74 && (flags & 0x0003u))) return false;
+        if ((type == 0x73 && (flags & 0x0001u)) || (type == 0x74 && (flags & 0x0003u))) *split = true;
         if ((flags & 0x8000u) || type == 0x74 || type == 0x7A) {
-            if (!ls_rd_u32le(s, at + 7, &add)) return false;
+            if (!ls_rd_u32le(s, at + 7, &add)) return -1;
         }
         uint64_t len = (uint64_t)hsize + add;
         if (type == 0x74 && (flags & 0x100u)) { /* LHD_LARGE: HIGH_PACK_SIZE */
             uint32_t high;
-            if (!ls_rd_u32le(s, at + 32, &high)) return false;
+            if (!ls_rd_u32le(s, at + 32, &high)) return -1;
             len += (uint64_t)high << 32;
         }
-        if (len > s.len - at) return false;
+        if (len > s.len - at) return -1;
         at += (size_t)len;
     }
+    return -2;
+}
+
+bool unpack_rar4_whole(struct ls_slice s)
+{
+    bool split;
+    unsigned k;
+    return rar4_walk(s, &split, &k) == 1 && !split;
+}
+
+bool unpack_rar4_ended(struct ls_slice s, char *why, size_t n)
+{
+    bool split;
+    unsigned k;
+    if (rar4_walk(s, &split, &k) != -1) return true;
+    snprintf(why, n, "rar: the file ends inside block %u (its header or data runs past the end): cut short",
+             k + 1);
+    return false;
+}
+
+/* An unsigned field of `len` bytes at off, little- or big-endian. */
+static bool rd_uint(struct ls_slice s, size_t off, unsigned len, bool be, uint64_t *v)
+{
+    if (off > s.len || s.len - off < len) return false;
+    *v = 0;
+    for (unsigned i = 0; i < len; i++) {
+        unsigned k = be ? i : len - 1 - i;
+        *v = (*v << 8) | s.ptr[off + k];
+    }
+    return true;
+}
+
+/* PE (Microsoft PE/COFF: the section table after the optional header,
+ * each section's raw data at PointerToRawData, SizeOfRawData long; the
+ * Authenticode certificate table, data directory 4, a file offset). */
+static uint64_t pe_end(struct ls_slice s)
+{
+    uint64_t lfanew, nsec, optsz, magic;
+    if (!ls_slice_starts(s, "MZ", 2) || !rd_uint(s, 0x3C, 4, false, &lfanew) || lfanew > (1u << 20) ||
+        !starts_at(s, (size_t)lfanew, "PE\0\0", 4))
+        return 0;
+    size_t coff = (size_t)lfanew + 4, opt = coff + 20;
+    if (!rd_uint(s, coff + 2, 2, false, &nsec) || !rd_uint(s, coff + 16, 2, false, &optsz) || nsec == 0 ||
+        nsec > 96 || !rd_uint(s, opt, 2, false, &magic) || (magic != 0x10B && magic != 0x20B))
+        return 0;
+    uint64_t end = opt + optsz + 40 * nsec; /* the headers themselves */
+    for (uint64_t i = 0; i < nsec; i++) {
+        uint64_t rsize, rptr;
+        size_t sh = opt + (size_t)optsz + 40 * (size_t)i;
+        if (!rd_uint(s, sh + 16, 4, false, &rsize) || !rd_uint(s, sh + 20, 4, false, &rptr)) return end;
+        if (rsize && rptr + rsize > end) end = rptr + rsize;
+    }
+    uint64_t ndir, coff4, csize;
+    size_t dd = opt + (magic == 0x20B ? 112 : 96);
+    if (rd_uint(s, dd - 4, 4, false, &ndir) && ndir > 4 && (uint64_t)dd + 40 <= opt + optsz &&
+        rd_uint(s, dd + 32, 4, false, &coff4) && rd_uint(s, dd + 36, 4, false, &csize) && coff4 && csize &&
+        coff4 + csize > end)
+        end = coff4 + csize;
+    return end;
+}
+
+/* ELF (the program headers' file extents and the section header table,
+ * usually the last thing in the file). */
+static uint64_t elf_end(struct ls_slice s)
+{
+    if (!ls_slice_starts(s, "\x7f" "ELF", 4)) return 0;
+    int cls = ls_slice_at(s, 4), enc = ls_slice_at(s, 5);
+    if ((cls != 1 && cls != 2) || (enc != 1 && enc != 2)) return 0;
+    bool be = enc == 2, w = cls == 2;
+    unsigned a = w ? 8 : 4;
+    uint64_t phoff, shoff, phent, phnum, shent, shnum;
+    size_t o = 24 + a; /* e_phoff */
+    if (!rd_uint(s, o, a, be, &phoff) || !rd_uint(s, o + a, a, be, &shoff) ||
+        !rd_uint(s, o + 2 * a + 6, 2, be, &phent) || !rd_uint(s, o + 2 * a + 8, 2, be, &phnum) ||
+        !rd_uint(s, o + 2 * a + 10, 2, be, &shent) || !rd_uint(s, o + 2 * a + 12, 2, be, &shnum))
+        return 0;
+    if (phoff > (1ull << 40) || shoff > (1ull << 40) || (phnum && phent < (w ? 56u : 32u)) ||
+        (shnum && shent < (w ? 64u : 40u)))
+        return 0;
+    uint64_t end = shnum ? shoff + shent * shnum : 0;
+    if (phnum && phoff + phent * phnum > end) end = phoff + phent * phnum;
+    for (uint64_t i = 0; i < phnum && i < 4096; i++) {
+        uint64_t off, fsz;
+        size_t ph = (size_t)(phoff + phent * i);
+        if (!rd_uint(s, ph + (w ? 8 : 4), a, be, &off) || !rd_uint(s, ph + (w ? 32 : 16), a, be, &fsz)) break;
+        if (off < (1ull << 40) && fsz < (1ull << 40) && off + fsz > end) end = off + fsz;
+    }
+    return end;
+}
+
+bool unpack_program_ended(struct ls_slice s, char *why, size_t n)
+{
+    uint64_t end = pe_end(s);
+    const char *kind = "pe: its sections (or certificate table)";
+    if (!end) {
+        end = elf_end(s);
+        kind = "elf: its segments (or section header table)";
+    }
+    if (end <= s.len) return true;
+    snprintf(why, n, "%s end at byte %llu, past the file's end (%zu bytes): the program is cut short "
+             "(a self-extractor's archive after it lost too)", kind, (unsigned long long)end, s.len);
     return false;
 }

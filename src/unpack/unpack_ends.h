@@ -52,8 +52,16 @@ bool unpack_xar_ended(struct ls_slice s, char *why, size_t n);
  * archive block (not a volume, no member split across volumes). A decoder failure in such a file is damage, not a cut. */
 bool unpack_cab_whole(struct ls_slice s);
 bool unpack_rar4_whole(struct ls_slice s);
+/* RAR 4 (the blocks walked by their sizes) must not end inside a block:
+ * libarchive 3.6 ends quietly when the end of archive block is cut. */
+bool unpack_rar4_ended(struct ls_slice s, char *why, size_t n);
 /* cab: the header's flags (cfhdrPREV_CABINET 1, cfhdrNEXT_CABINET 2) say it
  * is a cabinet of a multi-cabinet set; false otherwise. */
 bool unpack_cab_in_set(struct ls_slice s, bool *prev, bool *next);
+/* A program (PE: its headers, sections' raw data and certificate table;
+ * ELF: its program headers' file extents and section header table) must
+ * lie inside the file: a self-extractor cut inside its program, before
+ * the archive after it starts, read as a whole program. */
+bool unpack_program_ended(struct ls_slice s, char *why, size_t n);
 
 #endif
