@@ -40,6 +40,11 @@ pii+="\n"+rule("pii_ssn_context", meta("pii","ssn","critical","US SSN without da
    # a camel-case key or tag that ends in SSN (PrimarySSN, SpouseSSN, EmployeeSSN of IRS e-file XML;
    # employeeSsn of JSON APIs): case-sensitive, so "Assn." (association) is no label
    ("$ssn_camel", "/[a-z](SSN|Ssn)(Id|ID|Nbr|Num|Number|No)?[^0-9A-Za-z\\n]{0,16}[0-9]{9}([^0-9]|$)/")], "any of them")
+# an SSN an HR system or a form names by its structure (hostile20g: Workday, PeopleSoft, a PDF form field)
+pii+="\n"+rule("pii_ssn_typed_national_id", meta("pii","ssn","critical","US SSN that an HR system or a form names one by its structure: Workday's National_ID_Data (<wd:ID>536228714</wd:ID> then an ID_Type_Reference whose National_ID_Type_Code is USA-SSN: the value before its type), PeopleSoft's PERS_NID (NATIONAL_ID_TYPE PR, the US SSN, then NATIONAL_ID), and a form field named SSN whose value stands alone on the next line (a PDF form's field form1[0].Section4[0].SSN[0], as leaksift text prints a field: its name, then its value)","ssn_context","last4"),
+  [('$workday', '/<(wd:)?ID>[0-9]{9}<\\/(wd:)?ID>[ \\t\\r\\n]{0,8}<(wd:)?ID_Type_Reference[^>\\n]{0,80}>[ \\t\\r\\n]{0,8}<(wd:)?ID (wd:)?type="National_ID_Type_Code">USA-SSN</'),
+   ('$psoft', '/<NATIONAL_ID_TYPE[^>\\n]{0,40}>PR<\\/NATIONAL_ID_TYPE>[ \\t\\r\\n]{0,8}(<[A-Z_]{1,30}[^<>\\n]{0,40}>[^<\\n]{0,40}<\\/[A-Z_]{1,30}>[ \\t\\r\\n]{0,8}){0,3}<NATIONAL_ID( [^>\\n]{0,40})?>[0-9]{9}</'),
+   ('$field', '/(\\b|_)ssn(\\[[0-9]{1,3}\\])?[ \\t]*\\r?\\n[ \\t]*[0-9]{9}[ \\t]*(\\r|\\n|$)/ nocase')], "any of them")
 # Maestro and old JCB issuer numbers of 4 digits (Maestro numbers may have 12 digits)
 cc4="5018|5020|5038|5612|5893|6304|6390|6759|6761|6762|6763|2131|1800".split("|")
 CARD_LB=r"(^|[^0-9A-Za-z_ .-]|[^0-9][ .])"
