@@ -422,6 +422,23 @@ static bool wp42_group(struct ls_slice d, size_t i, size_t *end)
     return *end != i;
 }
 
+/* Whether a byte of d is 0xC0 or above (its two top bits set), eight
+ * bytes at a time: the probe runs on every object, and ASCII text (most
+ * text objects) opens no group. */
+static bool any_group_byte(struct ls_slice d)
+{
+    const uint64_t highs = UINT64_C(0x8080808080808080);
+    size_t i = 0;
+    for (; d.len - i >= 8; i += 8) {
+        uint64_t v;
+        memcpy(&v, d.ptr + i, 8);
+        if (v & (v << 1) & highs) return true;
+    }
+    for (; i < d.len; i++)
+        if (d.ptr[i] >= 0xC0) return true;
+    return false;
+}
+
 /* Is d (its first WP42_PROBE_MAX bytes) a 4.2 document? *cut: the last
  * group runs past the end of the file. */
 static bool wp42_shape(struct ls_slice d, bool *cut)
@@ -430,6 +447,8 @@ static bool wp42_shape(struct ls_slice d, bool *cut)
     struct ls_slice win = ls_slice_make(d.ptr, n);
     bool binary = false; /* a group that is no UTF-8 sequence: UTF-8 text (Thai E0 B8 AA E0) closes groups */
     *cut = false;
+    /* no byte C0-FE: no group, so fewer than two fixed ones (the walk's answer) */
+    if (!any_group_byte(win)) return false;
     while (i < n) {
         uint8_t b = win.ptr[i];
         if (b < 0x20) {
