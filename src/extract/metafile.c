@@ -21,11 +21,16 @@
  *        UTF-16LE), comments (EMR_GDICOMMENT) that are text, and
  *        EmfPlusDrawString in EMF+ comments.
  *
+ *  WMF   an EMF embedded in its comments (META_ESCAPE MFCOMMENT "WMFC",
+ *        the EMF a WMF was converted from, in chunks): joined and handed
+ *        on as member "embedded.emf" (cut or out of order: truncated).
+ *
  * Ignored on purpose: every other record (drawing, bitmaps, palettes,
- * regions); an EMF embedded in a WMF's comments (its chunks are read as
- * comments, not joined); the public comments of EMF (GDIC: group
- * descriptions are rare); glyph-index strings (ETO_GLYPH_INDEX: indexes
- * into a font, which only the font maps to characters).
+ * regions); the public comments of EMF (GDIC: group descriptions are
+ * rare). Not read, and said so (unsupported): glyph-index strings
+ * (ETO_GLYPH_INDEX: indexes into a font, which only the font maps to
+ * characters; printer spool files and some PDF-to-EMF converters draw
+ * all their text so).
  * Attacker-controlled: every byte. The record walk stops at the first
  * record out of place (a size that does not fit: a cut file, noted
  * truncated; a size no record has: parse_error); records are read once,
@@ -91,6 +96,7 @@ struct mf_out {
     bool have_end; /* where the last string ended is known */
     int64_t ex, ey, adv; /* that end, the last string's mean advance */
     int64_t cx, cy;      /* the current position */
+    unsigned long glyphs; /* glyph-index strings not read */
     const char *bad;     /* a record out of place: what (noted by the caller) */
     size_t bad_at;
     unsigned long bad_size;
@@ -192,6 +198,13 @@ static ls_err mf_comment(struct mf_out *t, struct ls_slice s, const struct ls_co
     return mf_end(t);
 }
 
+/* A glyph-index string of n glyphs: counted, not read. */
+static ls_err mf_glyphs(struct mf_out *t, uint32_t n)
+{
+    if (n) t->glyphs++;
+    return LS_OK;
+}
+
 /* ---- WMF ---- */
 
 /* Where the WMF header starts (after a placeable header), or false. */
@@ -213,7 +226,37 @@ struct wmf_state {
     int selected; /* the selected font's charset, MF_FONT_NONE: none selected */
     int last;     /* the last font created */
     bool in_step; /* the object table is trusted */
+    struct ls_buf *emf;  /* the embedded EMF's chunks, joined */
+    uint32_t emf_left;   /* its bytes still to come (RemainingBytes) */
+    bool emf_started, emf_bad; /* a chunk seen; one out of step (the EMF is cut) */
 };
+
+/* A chunk of the EMF a WMF carries in its comments ([MS-WMF] 2.3.6.x
+ * META_ESCAPE_ENHANCED_METAFILE, after "WMFC"): CommentType 1, Version
+ * 0x00010000, Checksum (2), Flags, CommentRecordCount, CurrentRecordSize,
+ * RemainingBytes, EnhancedMetafileDataSize, then CurrentRecordSize bytes.
+ * Chunks come in order; one whose RemainingBytes is not what the last
+ * left marks the EMF cut (its bytes so far are still handed on). */
+static ls_err wmf_emf_chunk(struct wmf_state *w, struct ls_slice s)
+{
+    uint32_t type = 0, cur = 0, left = 0, total = 0;
+    struct ls_slice data;
+    if (!ls_rd_u32le(s, 4, &type) || type != 1 || !ls_rd_u32le(s, 22, &cur) || !ls_rd_u32le(s, 26, &left) ||
+        !ls_rd_u32le(s, 30, &total) || !ls_slice_sub(s, 34, cur, &data)) {
+        w->emf_bad = w->emf_started;
+        return LS_OK;
+    }
+    if (w->emf_bad) return LS_OK;
+    if (left + (uint64_t)cur != (w->emf_started ? w->emf_left : total)) {
+        w->emf_bad = w->emf_started; /* out of step: cut; before a first chunk: nothing to join */
+        return LS_OK;
+    }
+    w->emf_started = true;
+    w->emf_left = left;
+    ls_err e = ls_buf_add(w->emf, data.ptr, data.len);
+    if (e == LS_E_LIMIT) w->emf_bad = true, e = LS_OK;
+    return e;
+}
 
 static void wmf_create(struct wmf_state *w, int charset)
 {
@@ -278,7 +321,7 @@ static ls_err wmf_record(struct mf_out *t, struct wmf_state *w, struct ls_slice 
     case 0x0A32: { /* EXTTEXTOUT: Y, X, StringLength, fwOpts, [Rectangle], String, [Dx] */
         if (!ls_rd_u16le(r, 10, &count) || !ls_rd_u16le(r, 12, &opts)) return LS_OK;
         size_t at = 14 + ((opts & 0x0006u) ? 8u : 0u); /* ETO_OPAQUE, ETO_CLIPPED */
-        if (opts & MF_ETO_GLYPH_INDEX) return LS_OK;
+        if (opts & MF_ETO_GLYPH_INDEX) return mf_glyphs(t, count);
         if (!ls_slice_sub(r, at, count, &s)) return LS_OK;
         uint16_t y = 0, x = 0, dx = 0;
         (void)ls_rd_u16le(r, 6, &y);
@@ -297,7 +340,7 @@ static ls_err wmf_record(struct mf_out *t, struct wmf_state *w, struct ls_slice 
         uint32_t ident = 0;
         if (!ls_rd_u16le(r, 6, &v16) || v16 != 0x000F || !ls_rd_u16le(r, 8, &count)) return LS_OK;
         if (!ls_slice_sub(r, 10, count, &s)) return LS_OK;
-        if (ls_rd_u32le(s, 0, &ident) && ident == 0x43464D57u) return LS_OK; /* "WMFC": an EMF's chunk */
+        if (ls_rd_u32le(s, 0, &ident) && ident == 0x43464D57u) return wmf_emf_chunk(w, s); /* "WMFC" */
         return mf_comment(t, s, mf_cp(wmf_charset(w)));
     }
     default:
@@ -305,11 +348,13 @@ static ls_err wmf_record(struct mf_out *t, struct wmf_state *w, struct ls_slice 
     }
 }
 
-static ls_err wmf_walk(struct ls_ctx *c, struct ls_object *o, struct mf_out *t, size_t at)
+static ls_err wmf_walk(struct ls_ctx *c, struct ls_object *o, struct mf_out *t, size_t at, struct ls_buf *emf,
+                       bool *emf_cut)
 {
     struct ls_slice d = o->data;
     struct wmf_state *w = calloc(1, sizeof *w);
     if (!w) return LS_E_NOMEM;
+    w->emf = emf;
     uint16_t nobj = 0;
     (void)ls_rd_u16le(d, at + 10, &nobj);
     w->nslots = nobj < WMF_MAX_OBJECTS ? nobj : WMF_MAX_OBJECTS;
@@ -346,6 +391,7 @@ static ls_err wmf_walk(struct ls_ctx *c, struct ls_object *o, struct mf_out *t, 
         if (e == LS_OK && ++n % 4096 == 0 && ls_ctx_expired(c)) e = LS_E_TIMEOUT;
     }
     if (e == LS_OK && !eof) e = LS_E_TRUNCATED; /* no META_EOF: the file is cut */
+    *emf_cut = w->emf_bad || w->emf_left != 0;
     free(w);
     return e;
 }
@@ -428,7 +474,7 @@ static ls_err emf_record(struct mf_out *t, struct ls_slice r, uint32_t type, int
     case 83: /* EXTTEXTOUTA: Bounds, iGraphicsMode, exScale, eyScale, EmrText */
     case 84: /* EXTTEXTOUTW: EmrText = Reference, Chars, offString, Options, Rectangle, offDx */
         if (!ls_rd_u32le(r, 44, &n) || !ls_rd_u32le(r, 48, &off) || !ls_rd_u32le(r, 52, &opts)) return LS_OK;
-        if (opts & MF_ETO_GLYPH_INDEX) return LS_OK;
+        if (opts & MF_ETO_GLYPH_INDEX) return mf_glyphs(t, n);
         if (type == 84 ? n > r.len / 2 : n > r.len) return LS_OK; /* not all in the record */
         {
             uint32_t x = 0, y = 0, dxoff = 0;
@@ -443,7 +489,7 @@ static ls_err emf_record(struct mf_out *t, struct ls_slice r, uint32_t type, int
     case 108: { /* SMALLTEXTOUT: x, y, cChars, fuOptions, iGraphicsMode, exScale, eyScale, [Bounds], Text */
         if (!ls_rd_u32le(r, 16, &n) || !ls_rd_u32le(r, 20, &opts)) return LS_OK;
         uint32_t at = 36 + ((opts & 0x0100u) ? 0u : 16u); /* ETO_NO_RECT */
-        if (opts & MF_ETO_GLYPH_INDEX) return LS_OK;
+        if (opts & MF_ETO_GLYPH_INDEX) return mf_glyphs(t, n);
         uint32_t x = 0, y = 0;
         (void)ls_rd_u32le(r, 8, &x);
         (void)ls_rd_u32le(r, 12, &y);
@@ -519,16 +565,38 @@ static ls_err metafile_extract(struct ls_ctx *c, struct ls_object *o)
 {
     struct ls_buf b;
     ls_buf_init(&b, (size_t)ls_ctx_limits(c)->max_text);
+    struct ls_buf emf;
+    ls_buf_init(&emf, o->data.len);
+    bool emf_cut = false;
     size_t at = 0;
     const char *kind = emf_header(o->data) ? "emf" : "wmf";
     ls_err e;
-    struct mf_out t = {&b, false, false, false, 0, 0, 0, 0, 0, NULL, 0, 0};
+    struct mf_out t = {&b, false, false, false, 0, 0, 0, 0, 0, 0, NULL, 0, 0};
     if (kind[0] == 'e') e = emf_walk(c, o, &t);
-    else if (wmf_header(o->data, &at)) e = wmf_walk(c, o, &t, at);
+    else if (wmf_header(o->data, &at)) e = wmf_walk(c, o, &t, at, &emf, &emf_cut);
     else e = LS_OK;
     ls_err ee = mf_end(&t); /* the last line's end (LS_E_LIMIT at worst) */
     if (e == LS_OK) e = ee;
-    if (e == LS_OK && !t.bad && b.len == 0) {
+    if (emf.len > 0 && e != LS_E_NOMEM && e != LS_E_TIMEOUT) {
+        struct ls_child ch;
+        memset(&ch, 0, sizeof ch);
+        ch.name = "embedded.emf";
+        ch.name_len = strlen("embedded.emf");
+        ch.data = ls_buf_slice(&emf);
+        if (emf_cut) {
+            ch.flags = LS_CHILD_TRUNCATED;
+            ch.tags[0] = LS_R_TRUNCATED;
+            ch.error = "wmf: the embedded EMF's chunks end early or out of order";
+        }
+        ls_err ce = ls_emit_child(c, o, &ch);
+        if (ce == LS_E_TIMEOUT && e == LS_OK) e = ce;
+    }
+    bool had_emf = emf.len > 0;
+    ls_buf_free(&emf);
+    if (t.glyphs)
+        ls_note(c, o, LS_R_UNSUPPORTED, "%s: %lu strings drawn as glyph indexes (ETO_GLYPH_INDEX): not read", kind,
+                t.glyphs);
+    if (e == LS_OK && !t.bad && b.len == 0 && !had_emf && !t.glyphs) {
         /* A whole picture that draws no text (a logo, a scanned page): it
          * is an image, read as media are (its bitmaps left out of the raw
          * scan, src/scan/media.c), as before this handler. */

@@ -57,6 +57,11 @@ ls_err ole2_put_number(struct ole2_job *j, double v);
 ls_err ole2_read(struct ole2_job *j, uint32_t idx, struct ls_buf *out);
 ls_err ole2_read_named(struct ole2_job *j, uint32_t storage, const char *name, struct ls_buf *out);
 
+/* A font's charset (Word's FFN chs, BIFF's FONT bCharSet) to the Windows
+ * code page of its text; 0 for ANSI, DEFAULT, SYMBOL, Mac, OEM and unknown
+ * charsets (ole2_doc.c). */
+unsigned ole2_charset_cp(uint8_t chs);
+
 /* Hand bytes to the pipeline as a child. Sets j->stop when the budget says
  * no more. flags/tag describe a truncated child (tag may be NULL). */
 ls_err ole2_child(struct ole2_job *j, const char *name, size_t name_len, struct ls_slice data,

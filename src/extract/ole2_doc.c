@@ -887,7 +887,7 @@ static const struct ls_codepage *doc_word6_codepage(struct ole2_job *j, uint32_t
  * chs 204 -> 1251). A table of several such charsets decides nothing. */
 #define DOC_OFF_FCFFN_W6 0x00D0
 #define DOC_MAX_FONTS 1024u
-static unsigned doc_charset_cp(uint8_t chs)
+unsigned ole2_charset_cp(uint8_t chs)
 {
     switch (chs) {
     case 161: return 1253;
@@ -919,7 +919,7 @@ static const struct ls_codepage *doc_word6_font_codepage(struct ls_slice wd)
     for (unsigned n = 0; n < DOC_MAX_FONTS && p < t.len; n++) {
         int cb = ls_slice_at(t, p), chs = ls_slice_at(t, p + 4);
         if (cb < 0 || chs < 0) break;
-        unsigned cp = doc_charset_cp((uint8_t)chs);
+        unsigned cp = ole2_charset_cp((uint8_t)chs);
         if (cp && found && cp != found) return NULL;
         if (cp) found = cp;
         p += (size_t)cb + 1;

@@ -51,6 +51,7 @@
 #define XR_EOF 0x000A
 #define XR_DATEMODE 0x0022
 #define XR_CODEPAGE 0x0042
+#define XR_FONT 0x0031
 #define XR_NAME 0x0018
 #define XR_CRN 0x005A
 #define XR_WRITEACCESS 0x005C
@@ -1084,19 +1085,34 @@ static ls_err xls_grow_used(struct xls *x)
 
 /* The workbook globals' CODEPAGE, before the walk reaches it: WRITEACCESS
  * (the author's name) comes first in a BIFF5 file, and its bytes are in
- * that code page too. Stops at the globals' EOF. */
+ * that code page too. Stops at the globals' EOF. A BIFF5 workbook without
+ * one (Russian accounting software writes such: ExcelDataReader's
+ * Test_git_issue_411.xls) has its strings in the code page of its fonts'
+ * charset, as LibreOffice reads it: the FONT records' bCharSet (offset
+ * 12) when exactly one charset other than ANSI, DEFAULT, SYMBOL, Mac and
+ * OEM appears (several decide nothing, as for Word 6 fonts). BIFF2-4 FONT
+ * records have no charset. */
 static void xls_codepage_first(struct xls *x)
 {
     size_t off = 0;
-    uint16_t type = 0;
+    uint16_t type = 0, first = 0;
+    unsigned font_cp = 0;
+    bool mixed = false;
     struct ls_slice d;
     while (off < x->ws.len && xls_rec_at(x->ws, off, &type, &d) && type != XR_EOF) {
+        if (off == 0) first = type;
         if (type == XR_CODEPAGE) {
             xls_codepage(x, d);
             return;
         }
+        if (type == XR_FONT && first == XR_BOF) {
+            unsigned cp = ole2_charset_cp((uint8_t)(ls_slice_at(d, 12) > 0 ? ls_slice_at(d, 12) : 0));
+            if (cp && font_cp && cp != font_cp) mixed = true;
+            if (cp) font_cp = cp;
+        }
         off += 4 + d.len;
     }
+    if (font_cp && !mixed) x->cp = ls_codepage_by_number(font_cp);
 }
 
 /* The stream ends where the workbook does not: 1-3 bytes that are not

@@ -13,9 +13,9 @@
  * \fcharsetN from the font table (\fN in the text, \deffN by default),
  * else \ansicpgN, else \mac / \pc / \pca, else Windows-1252. Pages come
  * from the core tables (ls_codepage_*, no iconv); the CJK double-byte ones
- * (Shift-JIS 128, Hangul 129, GBK 134, Big5 136) pair a lead \'hh with the
- * next byte; 65001 gathers UTF-8. Pages without a table (Johab 130, Mac CJK
- * ...) are read byte by byte as Windows-1252 and reported in
+ * (Shift-JIS 128, Hangul 129, GBK 134, Big5 136; the Mac pages 10001,
+ * 10002, 10003, 10008 as those) pair a lead \'hh with the next byte; 65001
+ * gathers UTF-8. Pages without a table (Johab 130 ...) are read byte by byte as Windows-1252 and reported in
  * rtf_result.unsupported_cp (ASCII survives). \uN with \ucN fallback skip,
  * UTF-16 surrogate pairs, the usual symbol words (\emdash, \lquote ...).
  * Tracked changes (\deleted, \revised, once a \revtbl or \deleted is met):
@@ -343,12 +343,27 @@ static unsigned rtf_cp_number(const struct rtf_parser *p)
     return num ? num : p->doc_cp;
 }
 
+/* The Mac double-byte pages (\ansicpg10001, \fcharset78..81: TextEdit's
+ * and Word for Mac's Japanese, Chinese and Korean) are the Windows pages
+ * they were made from, as LibreOffice reads them: Shift_JIS (cp932), Big5
+ * (cp950), the KS X 1001 of cp949 and the GB2312 of cp936. */
+static unsigned rtf_mac_dbcs(unsigned num)
+{
+    switch (num) {
+    case 10001: return 932;
+    case 10002: return 950;
+    case 10003: return 949;
+    case 10008: return 936;
+    default: return num;
+    }
+}
+
 static const struct ls_codepage *rtf_codepage(struct rtf_parser *p)
 {
     unsigned num = rtf_cp_number(p);
     if (num == 0 || num == 1252) return NULL;
     if (num == p->cache_num) return p->cache_cp;
-    const struct ls_codepage *cp = ls_codepage_by_number(num);
+    const struct ls_codepage *cp = ls_codepage_by_number(rtf_mac_dbcs(num));
     if (!cp && p->res->unsupported_cp == 0) p->res->unsupported_cp = num;
     p->cache_num = num;
     p->cache_cp = cp;

@@ -6,7 +6,10 @@ found, a string drawn in runs where the one before it ended is one
 line, UTF-16 text of EMF records (and EMF+ DrawString) is read, a WMF
 string is decoded in the code page of the selected font's charset, and a
 metafile cut before its end-of-file record is partial/truncated; one that
-draws no text is declined (read as media)."""
+draws no text is declined (read as media). The EMF a WMF carries in its
+comments (WMFC chunks) is joined and handed on as a member (cut: the
+member truncated); strings drawn as glyph indexes make the record
+partial/unsupported, not full."""
 import os
 import sys
 import unittest
@@ -66,6 +69,31 @@ class Metafile(lsutil.GeneratedTree):
         self.assertEqual(o["coverage"], "partial")
         self.assertEqual(o["coverage_reasons"], ["truncated"])
         self.assertIn("email", lsutil.entities(o), o["findings"])  # the records before the cut are read
+
+
+    def test_emf_in_wmf_comments(self):
+        o = self.rec("emf_in_wmf.wmf")
+        self.assertEqual(o["handler"], "metafile")
+        self.assertEqual(o["coverage"], "full", o["errors"])
+        self.assertEqual(o["children"], 1)
+        c = self.m.obj(self.p("emf_in_wmf.wmf"), ["embedded.emf"])
+        self.assertEqual(c["handler"], "metafile")
+        self.assertEqual(c["coverage"], "full", c["errors"])
+        self.assertIn("ssn", lsutil.entities(c), c["findings"])
+        self.assertEqual(self.text("emf_in_wmf.wmf", "embedded.emf"), "Org\nHollis Verano\nSSN: 536-22-8714\n")
+
+    def test_emf_in_wmf_cut(self):
+        # the second chunk missing: what came is handed on, marked truncated
+        c = self.m.obj(self.p("emf_in_wmf_cut.wmf"), ["embedded.emf"])
+        self.assertEqual(c["coverage"], "partial")
+        self.assertIn("truncated", c["coverage_reasons"])
+
+    def test_glyph_index_strings_said(self):
+        o = self.rec("glyphs.emf")
+        self.assertEqual(o["coverage"], "partial")
+        self.assertEqual(o["coverage_reasons"], ["unsupported"])
+        self.assertTrue(any("ETO_GLYPH_INDEX" in e for e in o["errors"]), o["errors"])
+        self.assertEqual(self.text("glyphs.emf"), "Print\nQuarterly report\n")
 
 
 if __name__ == "__main__":

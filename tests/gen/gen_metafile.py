@@ -68,6 +68,23 @@ def wmf(records, nobjects=2, placeable=True):
     return ph + struct.pack("<H", check) + head + body
 
 
+def wmf_emf_chunks(data, size, drop=()):
+    """The EMF DATA as META_ESCAPE MFCOMMENT "WMFC" records of SIZE bytes
+    each, as GDI's GetWinMetaFileBits writes it into the WMF it makes (the
+    chunks whose index is in DROP left out)."""
+    recs, left, n = [], len(data), (len(data) + size - 1) // size
+    for i in range(n):
+        part = data[i * size:(i + 1) * size]
+        left -= len(part)
+        if i in drop:
+            continue
+        # CommentIdentifier, CommentType, Version, Checksum, Flags,
+        # CommentRecordCount, CurrentRecordSize, RemainingBytes, EnhancedMetafileDataSize
+        esc = b"WMFC" + struct.pack("<IIHIIIII", 1, 0x10000, 0, 0, n, len(part), left, len(data)) + part
+        recs.append(wmf_rec(0x0626, struct.pack("<HH", 0x000F, len(esc)) + esc))
+    return recs
+
+
 def select(i):
     return wmf_rec(0x012D, struct.pack("<H", i))
 
@@ -91,13 +108,13 @@ def emf_header(desc, nrecords, nbytes):
     return emf_rec(1, fixed + d)
 
 
-def emf_exttextoutw(s, x=10, y=20):
+def emf_exttextoutw(s, x=10, y=20, opts=0):
     t = s.encode("utf-16-le")
     # Bounds, iGraphicsMode, exScale, eyScale, then EmrText: Reference,
     # Chars, offString, Options, Rectangle, offDx
     off = 8 + 16 + 12 + 40
     body = struct.pack("<iiii", 0, 0, 0, 0) + struct.pack("<Iff", 1, 0.0, 0.0)
-    body += struct.pack("<iiIIIiiiiI", x, y, len(s), off, 0, 0, 0, 0, 0, off + len(t) + (-len(t) % 4))
+    body += struct.pack("<iiIIIiiiiI", x, y, len(s), off, opts, 0, 0, 0, 0, off + len(t) + (-len(t) % 4))
     body += t + b"\0" * (-len(t) % 4) + struct.pack("<%di" % len(s), *([7] * len(s)))
     return emf_rec(84, body)
 
@@ -151,6 +168,14 @@ def generate(out):
     ])
     files["notext.wmf"] = wmf([wmf_rec(0x02FA, struct.pack("<HhhI", 0, 1, 0, 0)),
                                wmf_rec(0x041B, struct.pack("<hhhh", 90, 190, 10, 10))])
+    # a WMF converted from an EMF: its own records draw a box, the EMF (and its text) rides in comments
+    inner = emf("Org\0\0", [emf_exttextoutw("Hollis Verano"), emf_exttextoutw("SSN: 536-22-8714", y=40)])
+    box = wmf_rec(0x041B, struct.pack("<hhhh", 90, 190, 10, 10))
+    files["emf_in_wmf.wmf"] = wmf(wmf_emf_chunks(inner, 64) + [box])
+    files["emf_in_wmf_cut.wmf"] = wmf(wmf_emf_chunks(inner, 64, drop=(1,)) + [box])
+    # a string drawn as glyph indexes (ETO_GLYPH_INDEX) beside one drawn as characters
+    files["glyphs.emf"] = emf("Print\0\0", [emf_exttextoutw("\x2c\x48\x4f\x4f", opts=0x0010),
+                                              emf_exttextoutw("Quarterly report", y=40)])
     for name, data in files.items():
         with open(os.path.join(out, name), "wb") as fh:
             fh.write(data)

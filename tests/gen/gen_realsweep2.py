@@ -56,16 +56,21 @@ def biff(rtype, data):
     return struct.pack("<HH", rtype, len(data)) + data
 
 
-def biff5_book(codepage, encoding, sheet, rows, author=None):
-    """A BIFF5 workbook: globals (BOF, [WRITEACCESS,] CODEPAGE, BOUNDSHEET,
-    EOF), then one worksheet of LABEL cells; every string is `encoding`
-    bytes. WRITEACCESS comes before CODEPAGE, as Excel writes it."""
+def biff5_book(codepage, encoding, sheet, rows, author=None, fonts=()):
+    """A BIFF5 workbook: globals (BOF, [WRITEACCESS,] CODEPAGE, FONTs,
+    BOUNDSHEET, EOF), then one worksheet of LABEL cells; every string is
+    `encoding` bytes. WRITEACCESS comes before CODEPAGE, as Excel writes it.
+    codepage None: no CODEPAGE record; fonts: a FONT record (Arial) of each
+    bCharSet."""
     name = sheet.encode(encoding)
     bof_g = biff(0x0809, struct.pack("<HHHH", 0x0500, 0x0005, 0x0DBB, 0x07CC))
     if author:
         a = author.encode(encoding)
         bof_g += biff(0x005C, (struct.pack("<B", len(a)) + a).ljust(32, b" "))
-    cp = biff(0x0042, struct.pack("<H", codepage))
+    cp = biff(0x0042, struct.pack("<H", codepage)) if codepage is not None else b""
+    # FONT: dyHeight, grbit, icv, bls, sss, uls, bFamily, bCharSet, reserved, cch, name
+    cp += b"".join(biff(0x0031, struct.pack("<HHHHHBBBBB", 200, 0, 0x7FFF, 400, 0, 0, 2, cs, 0, 5) + b"Arial")
+                   for cs in fonts)
     glob_len = len(bof_g) + len(cp) + 4 + 7 + len(name) + 4
     recs = [bof_g, cp, biff(0x0085, struct.pack("<IHB", glob_len, 0, len(name)) + name), biff(0x000A, b""),
             biff(0x0809, struct.pack("<HHHH", 0x0500, 0x0010, 0x0DBB, 0x07CC))]

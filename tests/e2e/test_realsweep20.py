@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""Office files LibreOffice reads and leaksift misread
+(tests/gen/gen_realsweep20.py): a BIFF5 workbook without a CODEPAGE
+record is read in its fonts' code page (Cyrillic, not Windows-1252
+mojibake; the SSN beside it found), one whose fonts name two pages
+stays Windows-1252; a Mac Japanese RTF (\\ansicpg10001, \\fcharset78) is
+read as Shift_JIS and is full, not partial/unsupported."""
+import os
+import sys
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import lsutil  # noqa: E402
+
+sys.path.insert(0, os.path.join(lsutil.SRC, "tests", "gen"))
+import gen_realsweep20  # noqa: E402
+
+
+class RealSweep20(lsutil.GeneratedTree):
+    GEN = gen_realsweep20
+
+    def test_handler_and_coverage(self):
+        for name, (handler, cov, reason, _) in sorted(self.key.items()):
+            with self.subTest(name=name):
+                o = self.m.obj(self.p(name))
+                self.assertEqual(o["handler"], handler)
+                self.assertEqual(o["coverage"], cov, o.get("errors"))
+                if reason:
+                    self.assertIn(reason, o["coverage_reasons"], o.get("errors"))
+
+    def test_text(self):
+        for name, (_, _, _, want) in sorted(self.key.items()):
+            got = [ln.strip() for ln in self.text(name).splitlines()]
+            for line in want:
+                with self.subTest(name=name, line=line):
+                    self.assertIn(line, got)
+
+    def test_ssn_found(self):
+        for name in ("biff5_fontcp.xls", "mac_japanese.rtf"):
+            with self.subTest(name=name):
+                self.assertEqual(self.redacted(self.m.obj(self.p(name)), "ssn"), ["***-**-8714"])
+
+
+if __name__ == "__main__":
+    unittest.main()
