@@ -34,7 +34,10 @@ with the standard library, with fake PII:
   SubjectDOB ...), rosters of badge and incident numbers (decoys);
 - schools: a PowerSchool-style students CSV (Student_Number and
   State_StudentNumber that look like SSNs but are not labelled so), a
-  student JSON export with guardians;
+  student JSON export with guardians, a fillable enrolment PDF (fields named
+  SocialSecurityNumber and Student.DateOfBirth[0], one named only by its
+  tool tip), a saved admin page whose values sit in input elements (one
+  hidden);
 - voter rolls: a Florida-style tab-separated extract without a header (the
   documented column order only), a pipe-delimited roll with a header and
   last-four decoys;
@@ -157,6 +160,27 @@ def sf86_acroform(a):
                      "Rect": [72, 600 - 20 * i, 372, 616 - 20 * i]}) for i, (t, v) in enumerate(vals)]
     c = (b"BT /F1 9 Tf 12 TL 50 760 Td (Standard Form 86  Revised December 2010  OMB No. 3206-0005) Tj "
          b"T* (QUESTIONNAIRE FOR NATIONAL SECURITY POSITIONS) Tj T* (Section 4 - U.S. Social Security Number) Tj ET\n")
+    return w.classic(gen_pdf.simple_doc(w, [c], annots=fields, extra_catalog={"AcroForm": {"Fields": fields}}))
+
+
+def enrollment_form(st, g):
+    """A district's fillable enrolment PDF as a parent saved it: fields
+    named by their meaning (SocialSecurityNumber, Student.DateOfBirth[0]),
+    one named Text7 whose tool tip (/TU, the name a reader shows) says what
+    it holds."""
+    w = gen_pdf.Writer()
+    N = gen_pdf.Name
+    vals = [("Student.LastName[0]", st["last"], None), ("Student.DateOfBirth[0]", us(st), None),
+            ("SocialSecurityNumber", st["ssn9"], None), ("Guardian.Email[0]", g["email"], None),
+            ("Text7", g["ssn9"], "Parent/Guardian Social Security Number")]
+    fields = []
+    for i, (t, v, tu) in enumerate(vals):
+        f = {"Type": N("Annot"), "Subtype": N("Widget"), "FT": N("Tx"), "T": t, "V": v,
+             "Rect": [72, 600 - 20 * i, 372, 616 - 20 * i]}
+        if tu:
+            f["TU"] = tu
+        fields.append(w.add(f))
+    c = b"BT /F1 10 Tf 50 760 Td (Riverside Unified School District - New Student Enrollment 2014-2015) Tj ET\n"
     return w.classic(gen_pdf.simple_doc(w, [c], annots=fields, extra_catalog={"AcroForm": {"Fields": fields}}))
 
 
@@ -431,6 +455,29 @@ def sis_cases():
     r = put(SIS + "/powerschool/api/students_page1.json", json.dumps(doc, indent=1).encode())
     key("sis_json", r, [], exact={"ssn": [s["ssn9"] for s in js], "dob": [s["dob"] for s in js],
                                   "email": [g["email"] for g in gj], "phone": [g["phone10"] for g in gj]},
+        verdict="sensitive")
+    es, eg = person(), person()
+    r = put(SIS + "/enrollment/2014/enroll_%s.pdf" % es["last"].lower(), enrollment_form(es, eg))
+    key("enroll_form_fields", r, [], exact={"ssn": [es["ssn9"]], "dob": [dk(es)], "email": [eg["email"]]},
+        verdict="sensitive")
+    # Text7's value is the guardian's SSN: only the field's tool tip (/TU) names it
+    key("enroll_form_tooltip_ssn", r, [], planted={"ssn": [eg["ssn9"]]}, gap=True)
+    # a PowerSchool admin page saved from the browser: the values sit in the inputs' value attributes,
+    # named as PowerSchool names a field of a table ([01]SSN: table 01, Students)
+    hs, hg = person(), person()
+    page = ('<!DOCTYPE html><html><head><title>Demographics - %s, %s</title></head><body>\n'
+            '<form id="demographics" method="POST" action="/admin/changesrecorded.white.html">\n<table>'
+            '<tr><td>Student Number</td><td><input type="text" name="[01]Student_Number" value="%d" size="10"></td></tr>\n'
+            '<tr><td>Social Security #</td><td><input type="text" name="[01]SSN" value="%s" size="11"></td></tr>\n'
+            '<tr><td>Date of Birth</td><td><input type="text" name="[01]DOB" value="%s" class="psDateWidget"></td></tr>\n'
+            '<tr><td>Mother</td><td><input type="text" name="[01]Mother" value="%s"></td></tr>\n'
+            '<tr><td>Mother Day Phone</td><td><input type="text" name="[01]MotherDayPhone" value="%s"></td></tr>\n'
+            '</table><input type="hidden" name="ac" value="prim">\n'
+            '<input type="hidden" name="[01]Father_SSN" value="%s" id="fssn"></form></body></html>\n'
+            % (hs["last"], hs["first"], 204518000 + 11 * hs["n"], hs["ssn9"], us(hs), hg["name"], hg["phone"], hg["ssn9"]))
+    r = put(SIS + "/admin-pages/Demographics_%d.html" % hs["n"], page.encode())
+    # the father's SSN rides in a hidden input that no label on the page names: only its input's name does
+    key("ps_admin_page", r, [], exact={"ssn": [hs["ssn9"], hg["ssn9"]], "dob": [dk(hs)], "phone": [hg["phone10"]]},
         verdict="sensitive")
     # a gradebook export: student numbers and scores only
     gb = "Student_Number,Course,Section,Term,Score\n" + "".join(
