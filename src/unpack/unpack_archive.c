@@ -533,6 +533,8 @@ struct arc {
     uint64_t pad_members;   /* members whose padding held them */
     uint64_t pad_dirs;      /* ... of them directories declaring data */
     bool tar_dir;           /* tar_end is a directory entry's header end */
+    uint64_t tar_zlast;     /* compressed tar: the decoded offset where the last
+                             * entry's data and padding end (0: unknown) */
     unsigned nzgap;         /* compressed tar: gaps of a block or more (damage
                              * skipped), decoded offsets, read by tar_zgaps() */
     uint64_t zgap[16][2];
@@ -1773,6 +1775,14 @@ static void tar_padding(struct arc *ar, struct archive_entry *e)
     if (!tar_plain(ar) && !tar_compressed(ar)) return;
     tar_gap(ar, archive_read_header_position(ar->ss.a));
     la_int64_t data = archive_filter_bytes(ar->ss.a, 0), size = archive_entry_size(e);
+    if (tar_compressed(ar)) {
+        /* libarchive gives a directory, link or device no data */
+        bool reg = archive_entry_filetype(e) == AE_IFREG;
+        ar->tar_zlast = data <= 0 || (reg && (size < 0 || !archive_entry_size_is_set(e))) ||
+                                archive_entry_sparse_count(e) > 0 || archive_entry_hardlink(e)
+                            ? 0
+                            : ((uint64_t)data + (reg ? (uint64_t)size : 0) + 511u) / 512u * 512u;
+    }
     if (archive_entry_filetype(e) == AE_IFDIR && data > 0) {
         /* libarchive (and GNU tar) take a directory's size as 0: data its
          * header declares is read as the next header, fails its checksum
@@ -2175,6 +2185,23 @@ static void tar_end(struct arc *ar)
     (void)unpack_tar_ended(d, ar->short_why, sizeof ar->short_why);
 }
 
+/* The same for a compressed tar (the decoded bytes are not at hand):
+ * libarchive's tar reader consumes the two zero blocks that end a tar, so
+ * a reader that stopped where the last entry's data (and padding) ends
+ * met the end of the decoded stream instead. compress (.Z) has no end
+ * marker, so a .tar.Z cut between two codes, after a member, read whole. */
+static void tar_zend(struct arc *ar)
+{
+    if (ar->cut || ar->short_why[0] || !ar->tar_zlast || ar->seen == 0) return;
+    la_int64_t used = archive_filter_bytes(ar->ss.a, 0);
+    if (used < 0 || (uint64_t)used >= ar->tar_zlast + 1024u) return;
+    snprintf(ar->short_why, sizeof ar->short_why,
+             "tar: the decoded stream ends after member %llu's data, %s (cut short)",
+             (unsigned long long)ar->seen,
+             (uint64_t)used > ar->tar_zlast ? "with one end-of-archive block where two are written"
+                                           : "without its end-of-archive blocks");
+}
+
 static ls_err walk(struct arc *ar)
 {
     unsigned retries = 0;
@@ -2185,6 +2212,7 @@ static ls_err walk(struct arc *ar)
             ar->eof_clean = true;
             if (tar_plain(ar)) tar_gap(ar, archive_filter_bytes(ar->ss.a, 0));
             if (tar_plain(ar)) tar_end(ar);
+            if (tar_compressed(ar)) tar_zend(ar);
             tar_tail_mark(ar);
             return trailing_bytes(ar);
         }

@@ -6,7 +6,9 @@ archive starts, is `partial`, `truncated` (its sections end past the
 file's end: it read as a whole program); the zip one cut 16 bytes into its
 first local header, the 7z one cut in its last byte and a RAR 4 (alone or
 after the program) cut inside its end of archive block are `truncated`,
-the RAR's members whole; the whole files stay `full`.
+the RAR's members whole; a `.tar.Z` cut between two codes after its
+first member is `truncated` (the decoded tar has no end-of-archive
+blocks), that member whole; the whole files stay `full`.
 """
 import os
 import sys
@@ -33,6 +35,11 @@ class Archives20(KeyedArchives):
 
     def test_rar4_self_extractor(self):
         self.check_prefix("sfx_rar4")
+
+    def test_tar_z_cut_between_codes_after_a_member(self):
+        if "whole.tar.Z" not in gen.EXPECT:
+            self.skipTest("ncompress is not installed")
+        self.check("whole.tar.Z", "cut_after_member.tar.Z")
 
     def test_rar4_cut_in_its_end_block(self):
         self.check("whole.rar", "cut_in_end_block.rar")

@@ -15,7 +15,11 @@ tool (zip, 7z) or written in its documented layout (gen_rarcab.py):
   program too); the 7z one cut in its last byte (its header database past
   the end: `parse_error`, "Malformed"); the RAR one cut in its end of
   archive block (`full`, every member read);
-- a RAR 4 archive cut inside its 7-byte end of archive block (`full`).
+- a RAR 4 archive cut inside its 7-byte end of archive block (`full`);
+- a tar compressed by compress (`.tar.Z`, no end marker) cut between two
+  codes, just after its first member's data, where `uncompress` gives the
+  first member whole (`full`: libarchive took the end of the decoded
+  stream for the tar's end); the whole `.tar.Z` stays `full`.
 """
 import os
 import struct
@@ -24,7 +28,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from arc_common import PII, SSN, have, memo, noise, write_all  # noqa: E402,F401
+from arc_common import PII, SSN, have, memo, noise, tar_bytes, write_all  # noqa: E402,F401
 import gen_rarcab  # noqa: E402
 
 EXPECT = {}
@@ -91,6 +95,20 @@ def rar4():
                                     gen_rarcab.rar4_file(b"memo.txt", MEMO)])
 
 
+def tar_z():
+    """(whole .tar.Z, the same cut where `uncompress` first gives the first
+    member's data and padding whole, before the second member's header)."""
+    tar = tar_bytes([("staff.txt", PII.encode()), ("memo.txt", MEMO), ("last.txt", memo(5))])
+    z = subprocess.run(["compress", "-c"], input=tar, stdout=subprocess.PIPE, check=True).stdout
+    end1 = 512 + (len(PII) + 511) // 512 * 512
+    for c in range(4, len(z)):
+        got = subprocess.run(["uncompress", "-c"], input=z[:c], stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL).stdout
+        if len(got) >= end1:
+            return z, z[:c]
+    raise RuntimeError("no cut after the first member")
+
+
 def generate(out):
     os.makedirs(out, exist_ok=True)
     EXPECT.clear()
@@ -128,6 +146,11 @@ def generate(out):
     EXPECT["sfx_rar4_cut_in_end_block.exe"] = dict(cut_end)
     EXPECT["whole.rar"] = dict(whole)
     EXPECT["cut_in_end_block.rar"] = dict(cut_end)
+    if have("compress") and have("uncompress"):
+        files["whole.tar.Z"], files["cut_after_member.tar.Z"] = tar_z()
+        EXPECT["whole.tar.Z"] = dict(whole)
+        EXPECT["cut_after_member.tar.Z"] = {"": ("partial", ["truncated"], "tar: the decoded stream ends after"),
+                                            "staff.txt": ("full", [], True)}
     write_all(out, files)
     return files
 
