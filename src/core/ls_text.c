@@ -154,6 +154,11 @@ static ls_err utf8_copy(struct ls_buf *b, struct ls_slice s, bool fold)
         size_t at = pos;
         int32_t cp = ls_utf8_next(s, &pos);
         int f = cp >= 0 && fold ? text_fold(cp) : -1;
+        /* a soft hyphen between digits is a hyphen: a number written
+         * with U+00AD for its hyphens (Google Docs' PDFs: "536\u00ad22\u00ad
+         * 8714") is found as written, not run together */
+        if (cp == 0xAD && f == 0 && at > 0 && isdigit(s.ptr[at - 1]) && pos < s.len && isdigit(s.ptr[pos]))
+            f = '-';
         if (cp >= 0 && f < 0) continue;
         /* flush the run before it, then its replacement */
         LS_TRY(ls_buf_add(b, s.ptr + run, at - run));
@@ -176,7 +181,8 @@ ls_err ls_utf8_lossy(struct ls_buf *b, struct ls_slice s)
  * for the no-break and fixed-width spaces, '-' for the hyphens made for
  * numbers (U+2010-U+2012, the minus sign; not the en dash of ranges and
  * prose), 0 to drop it (soft hyphen, zero-width space, word joiner, a BOM
- * inside text), -1 to keep it. */
+ * inside text; utf8_copy() makes a soft hyphen between digits '-'), -1 to
+ * keep it. */
 static int text_fold(int32_t cp)
 {
     if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A))

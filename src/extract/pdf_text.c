@@ -168,7 +168,14 @@ static bool is_lower_cp(int32_t c)
  * poppler's pdftotext joins them: "confiden-/tial" is "confidential" for
  * the rules, a surname broken at its syllables is whole (blanks between the
  * hyphen and the line end are dropped with it). A capital after
- * the break ("Smith-/Jones", "e-/Mail") and digits ("555-/0100") keep both. */
+ * the break ("Smith-/Jones", "e-/Mail") keeps both. A soft hyphen is a
+ * break inside one word whatever follows: between letters it goes with the
+ * line end ("Mc\u00ad" / "Donald"), between digits the line end goes and
+ * it is a hyphen ("536-22\u00ad" / "8714": Google Docs writes U+00AD for
+ * the hyphens it breaks at). A hyphen between digits ("555-" / "0100",
+ * "536-22-" / "8714") keeps the hyphen and loses the line end: a number
+ * broken at its own hyphen is whole for the rules (pdftotext keeps both
+ * lines). */
 static void dehyphenate(struct pdf_textout *t)
 {
     uint8_t *p = t->buf.ptr;
@@ -185,8 +192,17 @@ static void dehyphenate(struct pdf_textout *t)
             while (end > 0 && p[end - 1] == ' ') end--;
             int32_t h = cp_before(all, end, &hs);
             int32_t l = (h == '-' || h == 0x2010 || h == 0xad) ? cp_before(all, hs, &ls) : -1;
-            if (l >= 0 && is_letter_cp(l) && is_lower_cp(ls_utf8_next(rest, &q))) {
+            int32_t next = ls_utf8_next(rest, &q);
+            bool digits = l >= '0' && l <= '9' && next >= '0' && next <= '9';
+            if (l >= 0 && is_letter_cp(l) && (is_lower_cp(next) || (h == 0xad && is_letter_cp(next)))) {
                 w = hs;
+                r++;
+                continue;
+            }
+            if (digits) {
+                /* the hyphen stays (a soft one as '-'), the line end goes */
+                w = hs;
+                p[w++] = '-';
                 r++;
                 continue;
             }

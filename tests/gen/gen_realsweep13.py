@@ -62,10 +62,9 @@ def lines_content(lines, font="F1", size=11, x=72, y=720, lead=14):
     return bytes(c)
 
 
-def hyphenated(path):
-    w = g.Writer()
-    # a ToUnicode font for the U+2010 and U+00AD hyphens: code 1 is U+2010,
-    # code 2 a soft hyphen, the rest ASCII
+def hyphen_font(w):
+    """Helvetica with a ToUnicode CMap for the U+2010 and U+00AD hyphens:
+    code 1 is U+2010, code 2 a soft hyphen, the rest ASCII."""
     cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
             b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
             b"1 begincodespacerange <00> <FF> endcodespacerange\n"
@@ -73,8 +72,13 @@ def hyphenated(path):
             b"1 beginbfrange <20> <7E> <0020> endbfrange\n"
             b"endcmap CMapName currentdict /CMap defineresource pop end end\n")
     tu = w.add(g.Stream({}, cmap))
-    font = w.add({"Type": g.Name("Font"), "Subtype": g.Name("Type1"), "BaseFont": g.Name("Helvetica"),
+    return w.add({"Type": g.Name("Font"), "Subtype": g.Name("Type1"), "BaseFont": g.Name("Helvetica"),
                   "Encoding": g.Name("WinAnsiEncoding"), "ToUnicode": tu})
+
+
+def hyphenated(path):
+    w = g.Writer()
+    font = hyphen_font(w)
     lines = [
         "The report describes an acci-",
         "dental disclosure of strictly confiden-",
