@@ -392,6 +392,9 @@ static void field_value(struct pdf_run *r, const struct pdf_obj *o, bool annot)
     struct pdf_obj *v = pdf_dict_getr(d, o, "V");
     if (v->kind != PDF_STR && v->kind != PDF_STREAM && v->kind != PDF_ARRAY) return;
     if (!annot) emit_labeled(r, NULL, pdf_dict_getr(d, o, "T"));
+    /* the field's user name (/TU, ISO 32000-1 12.7.3.1: the tool tip a reader shows, "Parent/Guardian
+     * Social Security Number" for a field named Text7), on the line before its value */
+    emit_labeled(r, NULL, pdf_dict_getr(d, o, "TU"));
     if (v->kind == PDF_STR) {
         emit_labeled(r, NULL, v);
     } else if (v->kind == PDF_ARRAY) {
