@@ -109,13 +109,15 @@ pii+="\n"+rule("pii_phone_national", meta("pii","phone","low",r'''A phone number
   [("$national", r"/%s%s([0-9][ -]?)?\(?[0-9]{2,5}\)?( ?\(0\))?([ .\/-]{1,3}[0-9]{2,8}|\([0-9]{2,5}\)|[0-9]{1,8}){1,5}([^0-9A-Za-z]|$)/ nocase"%(NATIONAL_LABEL,LABEL_TAIL)),
    ("$national_intl", r"/%s%s([0-9][ -]?)?\(?[0-9]{2,5}\)?( ?\(0\))?([ .\/-]{1,3}[0-9]{2,8}|\([0-9]{2,5}\)|[0-9]{1,8}){1,5}([^0-9A-Za-z]|$)/ nocase"%(INTL_PHONE_LABEL,LABEL_TAIL))], "any of them")
 plus=alt([r"\+"+d for d in "123456789"])
-pii+="\n"+rule("pii_phone_e164", meta("pii","phone","low",r'''International phone number in E.164 form (+44 20 7183 8750, +44 (0)20 7183 8750, +55 (11) 91234-5678, +81 3-1234-5678, the country code in parentheses: (+44) 20 7183 8750, the trunk 0 in the area code's: +44 (020) 7183 8750, +38 (044) 123-45-67 of Ukraine's 380), and an MSISDN (the number without its '+' after msisdn, or in a WhatsApp link: wa.me/4915123456789); country code and length checked''',"e164","last4"),
+pii+="\n"+rule("pii_phone_e164", meta("pii","phone","low",r'''International phone number in E.164 form (+44 20 7183 8750, +44 (0)20 7183 8750, +55 (11) 91234-5678, +81 3-1234-5678, the country code in parentheses: (+44) 20 7183 8750, the trunk 0 in the area code's: +44 (020) 7183 8750, +38 (044) 123-45-67 of Ukraine's 380), and an MSISDN (the number without its '+' after msisdn, or after isdn as Huawei's HLR MML writes it: ISDN=\"12125550123\", or in a WhatsApp link: wa.me/4915123456789); country code and length checked''',"e164","last4"),
   [("$e164", r"/(^|[^0-9A-Za-z+])%s[0-9]{0,3}( ?\(0\)| ?\(0?[1-9][0-9]{0,3}\))?[0-9 .\/-]{6,18}[0-9]([^0-9]|$)/"%plus),
    ("$e164_paren", r"/\(%s[0-9]{0,3}\) ?(\(0\) ?)?[0-9][0-9 .-]{5,17}[0-9]([^0-9]|$)/"%plus),
    # an MSISDN: the E.164 number without its '+' ("msisdn": "4915123456789", MSISDN=447700900123)
    ("$msisdn", r"/msisdn[\"']?[ \t]{0,4}[:=][ \t]{0,4}[\"']?[1-9][0-9]{9,14}([^0-9]|$)/ nocase"),
    # a WhatsApp click-to-chat link: the number without its '+' (wa.me/4915123456789, api.whatsapp.com/send?phone=...)
-   ("$whatsapp", r"/(\bwa\.me\/|whatsapp\.com\/send\/?\?phone=)[1-9][0-9]{9,14}([^0-9]|$)/ nocase")], "any of them")
+   ("$whatsapp", r"/(\bwa\.me\/|whatsapp\.com\/send\/?\?phone=)[1-9][0-9]{9,14}([^0-9]|$)/ nocase"),
+   # Huawei HLR MML names the MSISDN ISDN: ADD TPLSUB: ..., ISDN="12125550123" (hostile20t)
+   ("$isdn", r"/\bisdn[\"']?[ \t]{0,4}[:=][ \t]{0,4}[\"']?[1-9][0-9]{9,14}([^0-9]|$)/ nocase")], "any of them")
 pii+="\n"+rule("pii_passport_context", meta("pii","passport","high","Passport number right after passport (number/no/#, is, (country), document number), Reisepass(-Nr./nummer), Passnummer, passeport, pasaporte, passaporto, passaporte, paspoort(nummer), Polish paszport(u), Turkish pasaport, Finnish passin numero, Hungarian utlevel(szam), Romanian pasaport, ryoken bangou, an XML element <PassportNumber>, the number key (number, no, documentNumber) of a JSON or YAML object named passport (passportInfo, passport_details) (6-9 letters/digits, at least 5 digits; a German number of the 2017 alphabet after a German label)","passport","last4"),
   [("$passport", r"/(passport|reisepass|passeport|pasaporte|passaporto|passaporte|paspoort|paszport(u|em)?|\bpasaport|passin numero|(\xc3\xba|\xc3\x9a)tlev\xc3\xa9l(sz\xc3\xa1m)?|pa(\xc8\x99|\xc8\x98|\xc5\x9f|\xc5\x9e|s)aport|\bpassnummer|\bpass-?nr\.?|\xe6\x97\x85\xe5\x88\xb8|\xe3\x83\x91\xe3\x82\xb9\xe3\x83\x9d\xe3\x83\xbc\xe3\x83\x88)[ _-]?((document|doc\.?|id)[ _-]?)?(number|nummer|numero|n\xc3\xbamero|no\.?|num|nr\.?|n\.|#|n\xc2\xb0|n\xc2\xba|n\xba|\xe7\x95\xaa\xe5\x8f\xb7)?( is| ?\([a-z ]{2,20}\))?[\"']?[ \t]{0,16}([:#=>]|\xef\xbc\x9a)?[ \t]{0,16}[\"']?[A-Z0-9]{6,9}([^A-Za-z0-9-]|$)/ nocase"),
    # a nested object named for the passport (JSON "passport": {"number": ...}, "passportInfo":
@@ -170,9 +172,11 @@ pii+="\n"+rule("pii_dob_context", meta("pii","dob","medium","Date of birth after
    # (1975\xeb\x85\x84 3\xec\x9b\x94 14\xec\x9d\xbc: year, month, day syllables, a blank after each or not), month names in
    # Russian and Ukrainian (14 \u043c\u0430\u0440\u0442\u0430 1975), Polish and Turkish (14 marca 1975, 14 Mart 1975)
    ("$dob_words_intl", r"/%s%s((19|20)[0-9]{2}\xeb\x85\x84 ?[0-9]{1,2}\xec\x9b\x94 ?[0-9]{1,2}\xec\x9d\xbc|[0-9]{1,2}\.? (%s([\xd0\xd1][\x80-\xbf]){0,6}|%s([a-z]|[\xc3-\xc5][\x80-\xbf]){0,10})\.? [0-9]{4}([^0-9]|$))/ nocase"%(DOB_FORM_WORDS,DOB_GAP,MON_CYR,MON_PL_TR))], "any of them")
-pii+="\n"+rule("pii_drivers_license_context", meta("pii","drivers_license","high","US driver's licence number after driver's license / driver's lic. / driving licence / operator's license (any case, also as a JSON key) or DL#, DL No, DL:, DLN: (5-13 letters/digits, possibly grouped by dashes, at least 5 digits)","drivers_license","last4"),
+pii+="\n"+rule("pii_drivers_license_context", meta("pii","drivers_license","high","US driver's licence number after driver's license / driver's lic. / driving licence / operator's license (any case, also as a JSON key) or DL#, DL No, DL:, DLN:, or a column or key DL_NUMBER / DL_NO / DL Number followed by : or = (upper case DL; 5-13 letters/digits, possibly grouped by dashes, at least 5 digits)","drivers_license","last4"),
   [("$dl", r"/(driver'?s?[ _-]?(licen[cs]e|lic\.?)|driving licen[cs]e|operator'?s? licen[cs]e)( ?\([A-Z]{2}\))?[ _\t-]{0,2}(number|no\.?|num|#)?[\"']?[ \t]{0,2}[:#=]?[ \t]{0,2}[\"']?[A-Z0-9][A-Z0-9-]{3,15}[A-Z0-9]([^A-Za-z0-9-]|$)/ nocase"),
-   ("$dl_abbrev", r"/\bDLN? ?(#|No\.?|num(ber)?|:)[ \t]{0,2}[:#]?[ \t]{0,2}[A-Z0-9][A-Z0-9-]{3,15}[A-Z0-9]([^A-Za-z0-9-]|$)/")], "any of them")
+   ("$dl_abbrev", r"/\bDLN? ?(#|No\.?|num(ber)?|:)[ \t]{0,2}[:#]?[ \t]{0,2}[A-Z0-9][A-Z0-9-]{3,15}[A-Z0-9]([^A-Za-z0-9-]|$)/"),
+   # a subscriber export's column DL_NUMBER: F4107717 (upper-case DL: dl_num in code is a download count; hostile20t)
+   ("$dl_column", r"/\bDL[ _-]?(NUMBER|NBR|NUM|NO|Number|No)[\"']?[ \t]{0,2}[:=][ \t]{0,2}[\"']?[A-Z0-9][A-Z0-9-]{3,15}[A-Z0-9]([^A-Za-z0-9-]|$)/")], "any of them")
 # a card-shaped number as the value of a key or label naming an identifier is that identifier
 ID_KEY=r"(^|[^A-Za-z0-9_])[\"']?[A-Za-z0-9_.-]{0,24}(order|invoice|tracking|transaction|txn|shipment|reference|ref|sku|serial|account|acct|ticket|policy|claim|parcel|waybill|consignment|barcode|gtin|isbn|imei|iccid|batch|nummer|bestell|rechnung|auftrag|commande|facture|factura|pedido|id)[A-Za-z0-9_-]{0,16}([ _-]?(no\.?|nr\.?|number|num|#)[\"']?[ \t]{0,4}[:=#]?|[\"']?[ \t]{0,4}[:=#])[ \t]{0,4}[\"']?"
 # ID_KEY followed by a brand prefix, split by the byte before the prefix (what ID_KEY can end with: a
@@ -198,7 +202,7 @@ ID_INTL=utf8_alt(["\u043e\u0433\u0440\u043d", "\u0438\u043d\u043d", "\u043a\u043
                   "\u0437\u0430\u043a\u0430\u0437", "\u0441\u0447\u0435\u0442", "\u0441\u0447\u0451\u0442",
                   "\u7f16\u53f7", "\u8ba2\u5355", "\u5355\u53f7", "\u4ee3\u7801", "\u53d1\u7968", "\u8fd0\u5355",
                   "\u6ce8\u6587", "\u4f1d\u7968", "\uc8fc\ubb38", "\uc1a1\uc7a5"])
-pii+="\n"+rule("pii_card_in_id_field", meta("pii","credit_card","critical",r"""Not a finding (the luhn validator vetoes what it matches): a card-shaped number (brand, length, Luhn) written without separators as the value of a key or label naming an identifier (order_id=..., \"invoiceNo\": ..., Order #..., Tracking number ..., \"id\": ...; no card word in the key: card_id, cc_ref stay cards) is that identifier, so its credit_card evidence in the object is dropped (counted under rejected)""","luhn"),
+pii+="\n"+rule("pii_card_in_id_field", meta("pii","credit_card","critical",r"""Not a finding (the luhn validator vetoes what it matches): a card-shaped number (brand, length, Luhn) written without separators as the value of a key or label naming an identifier (order_id=..., \"invoiceNo\": ..., Order #..., Tracking number ..., \"id\": ..., IMEISV 3539... after the bare word; no card word in the key: card_id, cc_ref stay cards) is that identifier, so its credit_card evidence in the object is dropped (counted under rejected)""","luhn"),
   id_key_strings()+[
    # the same in other scripts: Russian registration and tax numbers (OGRN, OGRNIP, INN, KPP, SNILS, OKPO),
    # orders and invoices (zakaz, schet); Chinese bianhao, dingdan, danhao, daima (the unified social credit
@@ -212,7 +216,10 @@ pii+="\n"+rule("pii_card_in_id_field", meta("pii","credit_card","critical",r"""N
    # a web asset's version (Shopify's styles.css?v=15195820084786593692: 19-20 random digits, a cache buster;
    # no brand prefixes in the regex: with them YARA's atoms cost 4% of the pack on real text; the validator checks
    # the brand; ?ver= and ?version= are not taken)
-   +[("$url_version", r"/[?&]v=[0-9]{10,19}([^0-9A-Za-z]|$)/")], "any of them")
+   +[("$url_version", r"/[?&]v=[0-9]{10,19}([^0-9A-Za-z]|$)/"),
+     # a device or SIM id after its bare word (IMEISV 3539185292226357: 16 digits, no check digit, TAC 35...,
+     # one in ten a JCB card's shape; hostile20t)
+     ("$imei_bare", r"/(^|[^A-Za-z0-9_])(imei([ _-]?sv)?|iccid)[ \t]{1,4}[0-9]{12,19}([^0-9A-Za-z]|$)/ nocase")], "any of them")
 # countries whose IBAN has a letter bank code followed by 12+ digits in groups (a card's length)
 ib_letter_bank="AZ DO GB GT IE JO KW LC MU NI PK PS QA SC SV VG YE".split()
 # the digit groups of a grouped IBAN after its letter bank code (SC72 SSCB 5193 0102 ...) are that IBAN

@@ -167,12 +167,13 @@ rule pii_phone_e164
         severity = "low"
         validator = "e164"
         redact = "last4"
-        description = "International phone number in E.164 form (+44 20 7183 8750, +44 (0)20 7183 8750, +55 (11) 91234-5678, +81 3-1234-5678, the country code in parentheses: (+44) 20 7183 8750, the trunk 0 in the area code's: +44 (020) 7183 8750, +38 (044) 123-45-67 of Ukraine's 380), and an MSISDN (the number without its '+' after msisdn, or in a WhatsApp link: wa.me/4915123456789); country code and length checked"
+        description = "International phone number in E.164 form (+44 20 7183 8750, +44 (0)20 7183 8750, +55 (11) 91234-5678, +81 3-1234-5678, the country code in parentheses: (+44) 20 7183 8750, the trunk 0 in the area code's: +44 (020) 7183 8750, +38 (044) 123-45-67 of Ukraine's 380), and an MSISDN (the number without its '+' after msisdn, or after isdn as Huawei's HLR MML writes it: ISDN=\"12125550123\", or in a WhatsApp link: wa.me/4915123456789); country code and length checked"
     strings:
         $e164 = /(^|[^0-9A-Za-z+])(\+1|\+2|\+3|\+4|\+5|\+6|\+7|\+8|\+9)[0-9]{0,3}( ?\(0\)| ?\(0?[1-9][0-9]{0,3}\))?[0-9 .\/-]{6,18}[0-9]([^0-9]|$)/
         $e164_paren = /\((\+1|\+2|\+3|\+4|\+5|\+6|\+7|\+8|\+9)[0-9]{0,3}\) ?(\(0\) ?)?[0-9][0-9 .-]{5,17}[0-9]([^0-9]|$)/
         $msisdn = /msisdn[\"']?[ \t]{0,4}[:=][ \t]{0,4}[\"']?[1-9][0-9]{9,14}([^0-9]|$)/ nocase
         $whatsapp = /(\bwa\.me\/|whatsapp\.com\/send\/?\?phone=)[1-9][0-9]{9,14}([^0-9]|$)/ nocase
+        $isdn = /\bisdn[\"']?[ \t]{0,4}[:=][ \t]{0,4}[\"']?[1-9][0-9]{9,14}([^0-9]|$)/ nocase
     condition:
         any of them
 }
@@ -242,10 +243,11 @@ rule pii_drivers_license_context
         severity = "high"
         validator = "drivers_license"
         redact = "last4"
-        description = "US driver's licence number after driver's license / driver's lic. / driving licence / operator's license (any case, also as a JSON key) or DL#, DL No, DL:, DLN: (5-13 letters/digits, possibly grouped by dashes, at least 5 digits)"
+        description = "US driver's licence number after driver's license / driver's lic. / driving licence / operator's license (any case, also as a JSON key) or DL#, DL No, DL:, DLN:, or a column or key DL_NUMBER / DL_NO / DL Number followed by : or = (upper case DL; 5-13 letters/digits, possibly grouped by dashes, at least 5 digits)"
     strings:
         $dl = /(driver'?s?[ _-]?(licen[cs]e|lic\.?)|driving licen[cs]e|operator'?s? licen[cs]e)( ?\([A-Z]{2}\))?[ _\t-]{0,2}(number|no\.?|num|#)?[\"']?[ \t]{0,2}[:#=]?[ \t]{0,2}[\"']?[A-Z0-9][A-Z0-9-]{3,15}[A-Z0-9]([^A-Za-z0-9-]|$)/ nocase
         $dl_abbrev = /\bDLN? ?(#|No\.?|num(ber)?|:)[ \t]{0,2}[:#]?[ \t]{0,2}[A-Z0-9][A-Z0-9-]{3,15}[A-Z0-9]([^A-Za-z0-9-]|$)/
+        $dl_column = /\bDL[ _-]?(NUMBER|NBR|NUM|NO|Number|No)[\"']?[ \t]{0,2}[:=][ \t]{0,2}[\"']?[A-Z0-9][A-Z0-9-]{3,15}[A-Z0-9]([^A-Za-z0-9-]|$)/
     condition:
         any of them
 }
@@ -257,7 +259,7 @@ rule pii_card_in_id_field
         entity = "credit_card"
         severity = "critical"
         validator = "luhn"
-        description = "Not a finding (the luhn validator vetoes what it matches): a card-shaped number (brand, length, Luhn) written without separators as the value of a key or label naming an identifier (order_id=..., \"invoiceNo\": ..., Order #..., Tracking number ..., \"id\": ...; no card word in the key: card_id, cc_ref stay cards) is that identifier, so its credit_card evidence in the object is dropped (counted under rejected)"
+        description = "Not a finding (the luhn validator vetoes what it matches): a card-shaped number (brand, length, Luhn) written without separators as the value of a key or label naming an identifier (order_id=..., \"invoiceNo\": ..., Order #..., Tracking number ..., \"id\": ..., IMEISV 3539... after the bare word; no card word in the key: card_id, cc_ref stay cards) is that identifier, so its credit_card evidence in the object is dropped (counted under rejected)"
     strings:
         $id_key_q2 = /(^|[^A-Za-z0-9_])[\"']?[A-Za-z0-9_.-]{0,24}(order|invoice|tracking|transaction|txn|shipment|reference|ref|sku|serial|account|acct|ticket|policy|claim|parcel|waybill|consignment|barcode|gtin|isbn|imei|iccid|batch|nummer|bestell|rechnung|auftrag|commande|facture|factura|pedido|id)[A-Za-z0-9_-]{0,16}([ _-]?(no\.?|nr\.?|number|num|#)[\"']?[ \t]{0,4}[:=#]?|[\"']?[ \t]{0,4}[:=#])[ \t]{0,4}(\"40|\"41|\"42|\"43|\"44|\"45|\"46|\"47|\"48|\"49|\"51|\"52|\"53|\"54|\"55|\"22|\"23|\"24|\"25|\"26|\"27|\"34|\"37|\"30|\"36|\"38|\"39|\"35|\"60|\"62|\"64|\"65)[0-9]{10,17}([^0-9A-Za-z]|$)/ nocase
         $id_key_q1 = /(^|[^A-Za-z0-9_])[\"']?[A-Za-z0-9_.-]{0,24}(order|invoice|tracking|transaction|txn|shipment|reference|ref|sku|serial|account|acct|ticket|policy|claim|parcel|waybill|consignment|barcode|gtin|isbn|imei|iccid|batch|nummer|bestell|rechnung|auftrag|commande|facture|factura|pedido|id)[A-Za-z0-9_-]{0,16}([ _-]?(no\.?|nr\.?|number|num|#)[\"']?[ \t]{0,4}[:=#]?|[\"']?[ \t]{0,4}[:=#])[ \t]{0,4}('40|'41|'42|'43|'44|'45|'46|'47|'48|'49|'51|'52|'53|'54|'55|'22|'23|'24|'25|'26|'27|'34|'37|'30|'36|'38|'39|'35|'60|'62|'64|'65)[0-9]{10,17}([^0-9A-Za-z]|$)/ nocase
@@ -313,6 +315,7 @@ rule pii_card_in_id_field
         $fb_list_38 = /fb:pages[\"'][ \t\r\n]{1,8}content=[\"']([0-9]{5,17}, ?){38}(40|41|42|43|44|45|46|47|48|49|51|52|53|54|55|22|23|24|25|26|27|34|37|30|36|38|39|35|60|62|64|65|5018|5020|5038|5612|5893|6304|6390|6759|6761|6762|6763|2131|1800)[0-9]{8,17}([^0-9A-Za-z]|$)/
         $fb_list_39 = /fb:pages[\"'][ \t\r\n]{1,8}content=[\"']([0-9]{5,17}, ?){39}(40|41|42|43|44|45|46|47|48|49|51|52|53|54|55|22|23|24|25|26|27|34|37|30|36|38|39|35|60|62|64|65|5018|5020|5038|5612|5893|6304|6390|6759|6761|6762|6763|2131|1800)[0-9]{8,17}([^0-9A-Za-z]|$)/
         $url_version = /[?&]v=[0-9]{10,19}([^0-9A-Za-z]|$)/
+        $imei_bare = /(^|[^A-Za-z0-9_])(imei([ _-]?sv)?|iccid)[ \t]{1,4}[0-9]{12,19}([^0-9A-Za-z]|$)/ nocase
     condition:
         any of them
 }

@@ -1410,7 +1410,7 @@ static bool loc_e164(struct ls_slice m, struct ls_value *out)
          * operators' and SMS gateways' records), as is a WhatsApp click-to-chat link's
          * (wa.me/4915123456789, api.whatsapp.com/send?phone=...): one run of 10-15 digits */
         struct ls_slice pre = sub(m, 0, out->off);
-        if (!(slice_has_nocase(pre, "msisdn") || slice_has_nocase(pre, "wa.me/") ||
+        if (!(slice_has_nocase(pre, "isdn") /* msisdn, and Huawei MML's ISDN="..." */ || slice_has_nocase(pre, "wa.me/") ||
               slice_has_nocase(pre, "whatsapp.com/send")) ||
             out->len < 10 || out->len > 15 || count_class(sub(m, out->off, out->len), is_digit) != out->len)
             return false;

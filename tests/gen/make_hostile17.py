@@ -37,7 +37,8 @@ until its mark is dropped. "arguable": true marks an expectation a careful
 responder could argue either way.
 
 Python stdlib only (and 7z for the encrypted archive, skipped without it);
-deterministic.
+deterministic. `make_hostile17.py --corpus fuzz/corpus` writes the tap3
+fuzz seeds.
 """
 import gzip
 import io
@@ -50,7 +51,7 @@ from email.message import EmailMessage
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import hostile_common as hc  # noqa: E402
-import gen_pdf  # noqa: E402
+from make_hostile16 import pdf  # noqa: E402  (a one-page PDF of text lines)
 
 FP_KEY = b"hostile17 fingerprint key, test only"
 D = hc.Dump(FP_KEY, domain="wireless-mail.test", ssn_base=700)
@@ -92,13 +93,6 @@ def subscriber():
     return p
 
 
-def pdf(lines):
-    """A one-page PDF showing LINES (Helvetica, one Tj a line)."""
-    w = gen_pdf.Writer()
-    c = b"BT /F1 10 Tf 14 TL 50 760 Td " + b" T* ".join(gen_pdf.lit(x) + b" Tj" for x in lines) + b" ET\n"
-    return w.classic(gen_pdf.simple_doc(w, [c]))
-
-
 def ents(*people, ssn=True, dob=True, email=True, phone=True):
     out = {}
     for name, on, f in (("ssn", ssn, "ssn9"), ("dob", dob, "dob"), ("email", email, "email"),
@@ -127,8 +121,9 @@ def subscriber_cases():
     key("subs_csv_ssn_dob_email", r, [], exact=ents(*ppl, phone=False), verdict="sensitive", coverage="full")
     # the MSISDN column: E.164 without its '+' (11 digits, country code 1) under a header that names it
     key("subs_csv_msisdn", r, [], exact={"phone": [p["phone10"] for p in ppl]})
-    # DL_NUMBER: the licence under its abbreviated column name (DL_STATE beside it)
-    key("subs_csv_dl", r, [], planted={"drivers_license": [p["dl"] for p in ppl]}, gap=True)
+    # DL_NUMBER: the licence under its abbreviated column name (DL_STATE beside it; pii_drivers_license_context's
+    # $dl_column)
+    key("subs_csv_dl", r, [], planted={"drivers_license": [p["dl"] for p in ppl]})
     # ACCOUNT_PIN: the carrier PIN that authorises a port-out or SIM swap (T-Mobile 2021 leaked them);
     # digits only, which a password rule cannot tell from a count
     key("subs_csv_pin", r, [], planted={"password": [p["pin"] for p in ppl]}, arguable=True)
@@ -203,41 +198,57 @@ def ber(number, content, constructed=False):
     return ber_tag(0x60 if constructed else 0x40, number) + ln + content
 
 
-def tbcd(digits):
-    """TBCD-STRING (3GPP TS 29.002): two digits an octet, the first in the
-    low nibble, an odd count filled with F."""
+def bcd(digits):
+    """BCDString (TD.57): two digits an octet, the first in the high
+    nibble, an odd count ended by the filler F."""
     if len(digits) % 2:
         digits += "F"
-    return bytes(int(digits[i + 1], 16) << 4 | int(digits[i], 16) for i in range(0, len(digits), 2))
+    return bytes(int(digits[i], 16) << 4 | int(digits[i + 1], 16) for i in range(0, len(digits), 2))
 
 
-def tap3(calls):
-    """A TransferBatch ([APPLICATION 1]) with a BatchControlInfo and one
-    MobileOriginatedCall ([APPLICATION 9]) per (subscriber, called number):
-    BasicCallInformation [147] > ChargeableSubscriber [427] >
-    SimChargeableSubscriber [199] > Imsi [129], Msisdn [152] (TBCD);
-    Destination [141] > CalledNumber [407] (TBCD); CallEventStartTimeStamp
-    [44] > LocalTimeStamp [16]; TotalCallEventDuration [223];
-    EquipmentIdentifier [797]? (ImeiOrEsn [795] > Imei [128], TBCD)."""
-    bci = ber(4, ber(196, b"USAMW") + ber(195, b"GBRVF") + ber(181, b"00123") +
-              ber(108, ber(16, b"20240501120000")), True)
+def tap3(calls, notification=False):
+    """A TransferBatch ([APPLICATION 1]): BatchControlInfo [4] (Sender
+    [196], Recipient [182], FileSequenceNumber [109]), a
+    CallEventDetailList [3] with one MobileOriginatedCall [9] per
+    (subscriber, called number): MoBasicCallInformation [147] >
+    ChargeableSubscriber [427] > SimChargeableSubscriber [199] > Imsi
+    [129], Msisdn [152]; Destination [141] > CalledNumber [407];
+    CallEventStartTimeStamp [44] > LocalTimeStamp [16];
+    TotalCallEventDuration [223]; then ImeiOrEsn [429] > Imei [128]; and an
+    AuditControlInfo [15]. Numbers are BCDString. NOTIFICATION: a
+    Notification [2] (Sender first) instead."""
+    hdr = ber(196, b"USAMW") + ber(182, b"GBRVF") + ber(109, b"00123")
+    if notification:
+        return ber(2, hdr + ber(108, ber(16, b"20240501120000"), True), True)
+    bci = ber(4, hdr + ber(108, ber(16, b"20240501120000"), True), True)
     evs = b""
     for p, called in calls:
-        sub = ber(427, ber(199, ber(129, tbcd(p["imsi"])) + ber(152, tbcd("1" + p["phone10"])), True), True)
-        dest = ber(141, ber(407, tbcd(called)), True)
+        sub = ber(427, ber(199, ber(129, bcd(p["imsi"])) + ber(152, bcd("1" + p["phone10"])), True), True)
+        dest = ber(141, ber(407, bcd(called)), True)
         ts = ber(44, ber(16, b"20240430183000"), True)
         bc = ber(147, sub + dest + ts + ber(223, b"\x00\x8c"), True)
-        eq = ber(797, ber(128, tbcd(p["imei"])), True)
+        eq = ber(429, ber(128, bcd(p["imei"])), True)
         evs += ber(9, bc + eq, True)
-    return ber(1, bci + ber(3, evs, True) + ber(15, ber(106, b"\x01"), True), True)
+    return ber(1, bci + ber(3, evs, True) + ber(15, ber(43, bytes([len(calls)])), True), True)
 
 
 def tap3_cases():
     a, b = subscriber(), subscriber()
-    r = put(NET + "/roaming/tap/out/CDUSAMWGBRVF00123", tap3([(a, "447700900%03d" % a["n"]), (b, "4420794600%02d" % b["n"])]))
-    # the roamers' MSISDNs (country code 1, TBCD): a reader must decode the BER
-    key("tap3_msisdn", r, [], planted={"phone": [a["phone10"], b["phone10"]]}, gap=True)
+    calls = [(a, "447700900%03d" % a["n"]), (b, "4420794600%02d" % b["n"])]
+    r = put(NET + "/roaming/tap/out/CDUSAMWGBRVF00123", tap3(calls))
+    # the roamers' MSISDNs (country code 1, BCD): a reader must decode the BER (src/extract/tap3.c)
+    key("tap3_msisdn", r, [], planted={"phone": [a["phone10"], b["phone10"]]}, verdict="sensitive", coverage="full")
+    # IMSI and IMEI (BCD too) are no card and no phone
     key("tap3_no_card", r, [], entities_only=["phone"])
+    # a file cut in the second call event: the first is read, the object is partial
+    c, d = subscriber(), subscriber()
+    whole = tap3([(c, "447700900%03d" % c["n"]), (d, "447700900%03d" % d["n"])])
+    r = put(NET + "/roaming/tap/failed/CDUSAMWGBRVF00124.part", whole[:whole.index(bcd(d["imsi"])) + 3])
+    key("tap3_cut_read", r, [], planted={"phone": [c["phone10"]]})
+    key("tap3_cut_truncated", r, [], coverage="partial", reasons_all=["truncated"])
+    # a Notification (a batch with no calls): nothing personal
+    r = put(NET + "/roaming/tap/out/CDUSAMWGBRVF00125", tap3([], notification=True))
+    key("tap3_notification_clean", r, [], no_findings=True, coverage="full")
 
 
 # ---------------------------------------------------------------- customer API (Optus 2022)
@@ -294,9 +305,16 @@ def hlr_cases():
                    % (p["imsi"], hc.rand_str(__import__("random").Random(p["n"]), 32, "0123456789ABCDEF"), p["imsi"],
                       p["msisdn"], p["msisdn"], p["imei"]) for p in ppl) + "---    END\n")
     r = put(NET + "/hlr/provisioning/HLR01_batch_20210801.mml", mml.encode())
-    # ISDN="<MSISDN>": Huawei's MML names the subscriber's number ISDN (its E.164, no '+')
-    key("hlr_mml_isdn", r, [], planted={"phone": [p["phone10"] for p in ppl]}, gap=True)
+    # ISDN="<MSISDN>": Huawei's MML names the subscriber's number ISDN (its E.164, no '+'; pii_phone_e164's $isdn)
+    key("hlr_mml_isdn", r, [], planted={"phone": [p["phone10"] for p in ppl]})
     key("hlr_mml_no_card", r, [], entities_only=["phone", "token", "password"])
+    # a batch script whose first bytes ("add") are a BER header to a TAP3 probe (61 64 64: [APPLICATION 1],
+    # length 100, [APPLICATION 4]): read as the text it is
+    ap = subscriber()
+    r = put(NET + "/hlr/provisioning/add_subscribers_0802.txt",
+            ("add subscribers batch 0802 (requested by %s)\nADD TPLSUB: HLRSN=1, IMSI=\"%s\", ISDN=\"%s\", TPLID=10;\n"
+             % (ap["email"], ap["imsi"], ap["msisdn"])).encode())
+    key("hlr_add_text_not_ber", r, [], exact={"email": [ap["email"]], "phone": [ap["phone10"]]}, coverage="full")
     lp = [subscriber() for _ in range(2)]
     ldif = "version: 1\n\n" + "".join(
         "dn: msisdn=%s,ou=subscribers,dc=hss,dc=magenta-wireless,dc=test\nobjectClass: top\nobjectClass: hssSubscriber\n"
@@ -347,6 +365,7 @@ def care_cases():
         "<tr><th>SSN</th><td>%s</td></tr><tr><th>Date of birth</th><td>%s</td></tr>"
         "<tr><th>IMEI</th><td>%s</td></tr><tr><th>Notes</th><td>Customer verified; e-mail on file %s</td></tr>"
         "</table></body></html>" % (d["name"], d["phone"], d["ssn"], d["dob"], d["imei"], d["email"]), subtype="html")
+    m.set_boundary("=_case5532190")  # deterministic (the email package draws it at random)
     r = put(CARE + "/mail/tier2/case_5532190.eml", bytes(m))
     key("crm_html_mail", r, None, planted_under=ents(d))
     e = subscriber()
@@ -406,15 +425,15 @@ def hostile_cases():
 # ---------------------------------------------------------------- decoys
 def decoy_cases():
     devs = [subscriber() for _ in range(6)]
-    rows = ["TAC,MODEL,IMEI,IMEISV,ICCID,WAREHOUSE,STATUS"]
-    for i, p in enumerate(devs):
-        sv = p["imeisv"]
+    for p in devs:
         # IMEISV has no check digit; one in ten pass Luhn anyway: take those (35..., 16 digits: JCB's shape)
         k = 0
-        while not hc.luhn_ok(sv):
+        while not hc.luhn_ok(p["imeisv"]):
             k += 1
-            sv = p["imei"][:14] + "%02d" % ((int(p["imeisv"][14:]) + k) % 100)
-        rows.append("%s,SM-G991U,%s,%s,%s,WH-%02d,IN_STOCK" % (p["imei"][:8], p["imei"], sv, p["iccid"], i))
+            p["imeisv"] = p["imei"][:14] + "%02d" % ((10 + p["n"] % 80 + k) % 100)
+    rows = ["TAC,MODEL,IMEI,IMEISV,ICCID,WAREHOUSE,STATUS"]
+    for i, p in enumerate(devs):
+        rows.append("%s,SM-G991U,%s,%s,%s,WH-%02d,IN_STOCK" % (p["imei"][:8], p["imei"], p["imeisv"], p["iccid"], i))
     r = put(OPS + "/logistics/device_inventory_20210801.csv", ("\n".join(rows) + "\n").encode())
     key("decoy_device_inventory", r, [], no_findings=True, coverage="full")
     imsis = "MCC,MNC,IMSI_FROM,IMSI_TO,HLR,REGION\n" + "".join(
@@ -428,7 +447,8 @@ def decoy_cases():
         for i in range(8))
     r = put(NET + "/ran/cell_sites_wa.csv", cells.encode())
     key("decoy_cell_sites", r, [], no_findings=True)
-    # a technician's note: an IMEI and an ICCID in prose, no person
+    # a technician's note: IMEIs, an ICCID and a Luhn-passing IMEISV in prose (no ':' after the word: the
+    # card rule took the IMEISV for a JCB card; pii_card_in_id_field's $imei_bare), no person
     p = devs[0]
     note = ("Swapped handset on bench 4. Old IMEI %s, new IMEI %s. SIM %s moved over; "
             "IMEISV %s. Device passed RF test.\n" % (p["imei"], devs[1]["imei"], p["iccid"], p["imeisv"]))
@@ -442,5 +462,17 @@ def generate(out):
                             hostile_cases, decoy_cases))
 
 
+CORPUS = {  # fuzz seeds: dump path -> (harness, seed name)
+    NET + "/roaming/tap/out/CDUSAMWGBRVF00123": ("tap3", "h17_tap3_batch.ber"),
+    NET + "/roaming/tap/failed/CDUSAMWGBRVF00124.part": ("tap3", "h17_tap3_cut.ber"),
+    NET + "/roaming/tap/out/CDUSAMWGBRVF00125": ("tap3", "h17_tap3_notification.ber"),
+}
+
+
+def corpus(outdir):
+    """Copy the fuzz seeds (fuzz/corpus/<harness>/h17_*) into OUTDIR."""
+    hc.corpus_copy(generate, hc.by_harness(CORPUS), outdir)
+
+
 if __name__ == "__main__":
-    hc.main(generate)
+    hc.main(generate, corpus)
