@@ -62,6 +62,14 @@ ls_err ole2_read_named(struct ole2_job *j, uint32_t storage, const char *name, s
  * charsets (ole2_doc.c). */
 unsigned ole2_charset_cp(uint8_t chs);
 
+/* The metafile pictures (OfficeArtBlipEMF/WMF records, found by their
+ * shape: a whole record with a valid metafile header) in s, a stream of a
+ * Word or Excel file that holds OfficeArt pictures (a .doc's Data stream
+ * and WordDocument's BStore delay blips, an .xls's drawing group), handed
+ * on as children WHERE/picture-N.emf|wmf, inflated when compressed; *n
+ * counts them across calls (ole2_ppt.c). */
+ls_err ole2_blip_scan(struct ole2_job *j, struct ls_slice s, const char *where, unsigned *n);
+
 /* Hand bytes to the pipeline as a child. Sets j->stop when the budget says
  * no more. flags/tag describe a truncated child (tag may be NULL). */
 ls_err ole2_child(struct ole2_job *j, const char *name, size_t name_len, struct ls_slice data,

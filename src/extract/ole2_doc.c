@@ -1435,6 +1435,8 @@ static ls_err doc_form_fields(struct ole2_job *j, uint32_t st)
             off += lcb - 1;
             if (e == LS_OK && ls_ctx_expired(j->c)) e = LS_E_TIMEOUT;
         }
+        unsigned pics = 0; /* the inline pictures' metafiles (PICFAndOfficeArtData) */
+        if (e == LS_OK) e = ole2_blip_scan(j, d, "Data", &pics);
     } else if (e == LS_E_ARG) {
         e = LS_OK; /* no Data stream */
     }
@@ -1538,6 +1540,12 @@ ls_err ole2_doc_extract(struct ole2_job *j, uint32_t st)
     if (e != LS_E_NOMEM && e != LS_E_ARG) {
         ls_err r = doc_with_stream(j, st, ls_buf_slice(&wd));
         if (r != LS_OK) e = r;
+        /* floating pictures: the BStore's blips sit in WordDocument (foDelay) */
+        unsigned pics = 0;
+        if (r == LS_OK || r == LS_E_TRUNCATED || r == LS_E_CORRUPT) {
+            ls_err p = ole2_blip_scan(j, ls_buf_slice(&wd), "WordDocument", &pics);
+            if (p == LS_E_NOMEM || p == LS_E_TIMEOUT) e = p;
+        }
         if (e != LS_E_NOMEM && e != LS_E_TIMEOUT && e != LS_E_ENCRYPTED && doc_stream_cut(ls_buf_slice(&wd))) {
             ls_note(j->c, j->o, LS_R_TRUNCATED,
                     "doc: WordDocument is shorter than its FIB's cbMac (cut short)");

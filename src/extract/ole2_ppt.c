@@ -128,8 +128,8 @@ static ls_err ppt_zchild_sized(struct ole2_job *j, const char *name, uint32_t si
 /* A metafile blip's body: one 16-byte UID, two when recInstance is 0x3D5
  * (EMF) or 0x217 (WMF); the metafile header (cbSize: the metafile's
  * size, rcBounds, ptSize, cbSave: the bytes stored, compression: 0
- * DEFLATE, 0xFE none, filter); the metafile. */
-static ls_err ppt_blip(struct ole2_job *j, uint16_t verinst, uint16_t type, struct ls_slice body, unsigned n)
+ * DEFLATE, 0xFE none, filter); the metafile: handed on as child name. */
+static ls_err blip_child(struct ole2_job *j, uint16_t verinst, uint16_t type, struct ls_slice body, const char *name)
 {
     bool emf = type == PR_BLIP_EMF;
     size_t at = (verinst >> 4) == (emf ? 0x3D5 : 0x217) ? 32 : 16;
@@ -141,12 +141,61 @@ static ls_err ppt_blip(struct ole2_job *j, uint16_t verinst, uint16_t type, stru
     uint8_t how = body.ptr[at + 32];
     bool cut = saved > data.len;
     if (!cut) data.len = saved;
-    char name[48];
-    (void)snprintf(name, sizeof name, "Pictures/picture-%u.%s", n, emf ? "emf" : "wmf");
     if (how == 0xFE) return ole2_child(j, name, strlen(name), data, cut);
     if (how != 0) return LS_OK; /* no other compression is defined */
     ls_err e = ppt_zchild_sized(j, name, size, data);
     return e == LS_OK && cut ? LS_E_TRUNCATED : e;
+}
+
+static ls_err ppt_blip(struct ole2_job *j, uint16_t verinst, uint16_t type, struct ls_slice body, unsigned n)
+{
+    char name[48];
+    (void)snprintf(name, sizeof name, "Pictures/picture-%u.%s", n, type == PR_BLIP_EMF ? "emf" : "wmf");
+    return blip_child(j, verinst, type, body, name);
+}
+
+/* Whether a whole metafile blip record starts at s[pos]: its header (the
+ * version 0, an EMF or WMF type with one of its two instances), the body
+ * inside s, the metafile header's cbSave inside the body, compression 0
+ * or 0xFE and filter 0xFE. Its size with the header, else 0. */
+static size_t blip_at(struct ls_slice s, size_t pos, uint16_t *verinst, uint16_t *type, struct ls_slice *body)
+{
+    uint32_t len = 0, saved = 0;
+    if (!ls_rd_u16le(s, pos, verinst) || !ls_rd_u16le(s, pos + 2, type) || !ls_rd_u32le(s, pos + 4, &len))
+        return 0;
+    unsigned inst = *verinst >> 4;
+    bool emf = *type == PR_BLIP_EMF && (inst == 0x3D4 || inst == 0x3D5);
+    bool wmf = *type == PR_BLIP_WMF && (inst == 0x216 || inst == 0x217);
+    size_t at = (inst & 1u) ? 32 : 16;
+    if ((*verinst & 0xFu) != 0 || (!emf && !wmf) || len > s.len - pos - PR_HDR || len < at + PR_MF_HEADER)
+        return 0;
+    (void)ls_slice_sub(s, pos + PR_HDR, len, body);
+    uint8_t how = body->ptr[at + 32], filter = body->ptr[at + 33];
+    if (!ls_rd_u32le(*body, at + 28, &saved) || saved > len - at - PR_MF_HEADER || (how != 0 && how != 0xFE) ||
+        filter != 0xFE)
+        return 0;
+    return PR_HDR + (size_t)len;
+}
+
+ls_err ole2_blip_scan(struct ole2_job *j, struct ls_slice s, const char *where, unsigned *n)
+{
+    ls_err e = LS_OK;
+    unsigned seen = 0;
+    for (size_t pos = 0; pos + PR_HDR + 16 + PR_MF_HEADER <= s.len && e == LS_OK && !j->stop; pos++) {
+        if (s.ptr[pos + 3] != 0xF0 || (s.ptr[pos + 2] != 0x1A && s.ptr[pos + 2] != 0x1B)) continue;
+        uint16_t verinst = 0, type = 0;
+        struct ls_slice body;
+        size_t k = blip_at(s, pos, &verinst, &type, &body);
+        if (k == 0) continue;
+        if (*n >= PR_BLIP_MAX) break;
+        char name[64];
+        (void)snprintf(name, sizeof name, "%s/picture-%u.%s", where, ++*n, type == PR_BLIP_EMF ? "emf" : "wmf");
+        e = blip_child(j, verinst, type, body, name);
+        if (e == LS_E_TRUNCATED) e = LS_OK; /* the inflated picture is shorter than it says: still handed on */
+        pos += k - 1;
+        if (++seen % 64 == 0 && e == LS_OK && ls_ctx_expired(j->c)) e = LS_E_TIMEOUT;
+    }
+    return e == LS_E_LIMIT ? LS_OK : e; /* children stopped: the budget noted it */
 }
 
 /* The Pictures stream: blip records one after another, each a picture the

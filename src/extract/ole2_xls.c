@@ -52,6 +52,7 @@
 #define XR_DATEMODE 0x0022
 #define XR_CODEPAGE 0x0042
 #define XR_FONT 0x0031
+#define XR_MSODRAWINGGROUP 0x00EB
 #define XR_NAME 0x0018
 #define XR_CRN 0x005A
 #define XR_WRITEACCESS 0x005C
@@ -1153,6 +1154,30 @@ static ls_err xls_walk(struct xls *x)
 
 /* Walk the stream in ws (its storage, decrypted in place by FILEPASS)
  * and write its cells; size: the file's, for the text pools' caps. */
+/* The drawing group (MSODRAWINGGROUP and its CONTINUE records in the
+ * globals): an OfficeArtDggContainer whose BStore's FBSE records carry the
+ * workbook's pictures; the metafiles among them (charts pasted as
+ * pictures, org charts) are handed on as Workbook/picture-N.emf|wmf. */
+static ls_err xls_pictures(struct xls *x)
+{
+    struct ls_buf g;
+    ls_buf_init(&g, x->ws.len);
+    size_t off = 0;
+    uint16_t type = 0, prev = 0;
+    struct ls_slice d;
+    ls_err e = LS_OK;
+    while (e == LS_OK && off < x->ws.len && xls_rec_at(x->ws, off, &type, &d) && type != XR_EOF) {
+        if (type == XR_MSODRAWINGGROUP || (type == XR_CONTINUE && prev == XR_MSODRAWINGGROUP))
+            e = ls_buf_add(&g, d.ptr, d.len);
+        if (type != XR_CONTINUE) prev = type;
+        off += 4 + d.len;
+    }
+    unsigned n = 0;
+    if (e == LS_OK && g.len) e = ole2_blip_scan(x->j, ls_buf_slice(&g), "Workbook", &n);
+    ls_buf_free(&g);
+    return e == LS_E_LIMIT ? LS_OK : e;
+}
+
 static ls_err xls_run(struct ole2_job *j, struct ls_buf *ws, size_t size, ls_err r)
 {
     struct xls x;
@@ -1176,6 +1201,7 @@ static ls_err xls_run(struct ole2_job *j, struct ls_buf *ws, size_t size, ls_err
     if (e == LS_OK) e = ls_tc_row_end(&x.tc, j->c, j->o); /* the last row */
     if (e == LS_OK && x.nsst) e = xls_grow_used(&x);
     if (e == LS_OK && x.nsst) e = xls_unused(&x);
+    if (e == LS_OK) e = xls_pictures(&x);
     if (e == LS_E_ENCRYPTED)
         ls_note(j->c, j->o, LS_R_ENCRYPTED, "xls: workbook is encrypted (FILEPASS)");
     else if (e == LS_OK && x.damage != LS_OK)

@@ -4,7 +4,10 @@
 record is read in its fonts' code page (Cyrillic, not Windows-1252
 mojibake; the SSN beside it found), one whose fonts name two pages
 stays Windows-1252; a Mac Japanese RTF (\\ansicpg10001, \\fcharset78) is
-read as Shift_JIS and is full, not partial/unsupported."""
+read as Shift_JIS and is full, not partial/unsupported. The metafile
+pictures of a .doc (Data stream) and of an .xls (its drawing group, a
+picture split by a CONTINUE record) are members, read by the metafile
+handler: the SSNs they draw are found."""
 import os
 import sys
 import unittest
@@ -40,6 +43,18 @@ class RealSweep20(lsutil.GeneratedTree):
         for name in ("biff5_fontcp.xls", "mac_japanese.rtf"):
             with self.subTest(name=name):
                 self.assertEqual(self.redacted(self.m.obj(self.p(name)), "ssn"), ["***-**-8714"])
+
+
+    def test_pictures_handed_on(self):
+        for name, member, ent in (("doc_picture.doc", "Data/picture-1.emf", "email"),
+                                  ("xls_picture.xls", "Workbook/picture-1.wmf", "ssn")):
+            with self.subTest(name=name):
+                c = self.m.obj(self.p(name), [member])
+                self.assertEqual(c["handler"], "metafile")
+                self.assertEqual(c["coverage"], "full", c.get("errors"))
+                self.assertEqual(self.redacted(c, "ssn"), ["***-**-8714"])
+                self.assertIn(ent, lsutil.entities(c))
+        self.assertIn("Garnet Hollis SSN 536-22-8714", self.text("xls_picture.xls", "Workbook/picture-1.wmf"))
 
 
 if __name__ == "__main__":

@@ -12,15 +12,29 @@ structure of the real format; every name and number is made up.
   Windows-1252 mojibake ("Óíèâåðñàëüíûé").
 - biff5_mixedfonts.xls: the same with fonts of two such charsets (1251 and
   1253): no one page is known, Windows-1252 stays (as for Word 6 fonts).
+- doc_picture.doc: a Word 97 document whose inline picture is an EMF (a
+  chart pasted as a picture): the Data stream's PICF header, then an
+  OfficeArt shape container whose FBSE carries the OfficeArtBlipEMF, its
+  text an e-mail address and an SSN. A .ppt's pictures were handed on
+  (Pictures stream); a .doc's and an .xls's were not.
+- xls_picture.xls: a BIFF8 workbook whose drawing group (MSODRAWINGGROUP,
+  continued by a CONTINUE record in the middle of the picture) holds a
+  BStore whose FBSE carries a DEFLATE-stored WMF blip: as
+  ExcelDataReader's TestTableOnlyImage_x01oct2016.xls, whose Introduction
+  sheet is only a picture of text (no cell): its 5.5 KB of text was unread.
 - mac_japanese.rtf: TextEdit's Japanese (\\mac\\ansicpg10001, a font of
   \\fcharset78): Shift_JIS pairs of \\'hh, as rtfparserkit's
   test10001Encoding.rtf: read as Windows-1252 bytes and said unsupported.
 """
 import os
+import struct
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cfb_writer import CFBWriter  # noqa: E402
+from gen_ole2 import biff, plain_doc  # noqa: E402
 from gen_realsweep2 import biff5_book  # noqa: E402
+from gen_realsweep19 import blip, emf, wmf  # noqa: E402
 
 ROWS = [["Покупатель", "СНИЛС", "Сумма"], ["Ершова Ирина Павловна", "SSN 536-22-8714", "12 500,00"]]
 
@@ -34,6 +48,44 @@ def mac_japanese():
             hexed("氏名：山田太郎") + "\\f1  SSN 536-22-8714\\par\n}\n").encode("ascii")
 
 
+def oa(ver, inst, rtype, body):
+    """An OfficeArt record: header (ver, instance, type, length) and body."""
+    return struct.pack("<HHI", ver | (inst << 4), rtype, len(body)) + body
+
+
+def fbse(bt, b):
+    """OfficeArtFBSERecord with its blip B embedded: btWin32, btMacOS,
+    rgbUid, tag, size, cRef, foDelay, unused, cbName 0, unused."""
+    return oa(2, bt, 0xF007, struct.pack("<BB16sHIIIBBBB", bt, bt, bytes(16), 0xFF, len(b), 1, 0, 0, 0, 0, 0) + b)
+
+
+def doc_picture():
+    pic = blip(0xF01A, 0x3D4, emf("Chart: benefits@example.org SSN 536-22-8714"), False)
+    shape = oa(0xF, 0, 0xF004, oa(2, 75, 0xF00A, struct.pack("<II", 1025, 0xA00)))
+    inline = shape + fbse(2, pic)
+    picf = struct.pack("<IH", 0x44 + len(inline), 0x44) + bytes(0x44 - 6)
+    return plain_doc(extra={"Data": bytes(32) + picf + inline})[0]
+
+
+def xls_picture():
+    pic = blip(0xF01B, 0x216, wmf(["Staff on leave", "Garnet Hollis SSN 536-22-8714"]), True)
+    bstore = oa(0xF, 1, 0xF001, fbse(3, pic))
+    dgg = oa(0xF, 0, 0xF000, oa(0, 0, 0xF006, struct.pack("<IIII", 1026, 2, 1, 1) + struct.pack("<II", 1, 2)) + bstore)
+    cut = len(dgg) - len(pic) // 2  # the CONTINUE record starts in the middle of the picture
+    bof_g = biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 0x06))
+    name = b"Intro"
+    glob_len = len(bof_g) + 4 + 8 + len(name) + 4 + cut + 4 + len(dgg) - cut + 4
+    bs = biff(0x0085, struct.pack("<IBBBB", glob_len, 0, 0, len(name), 0) + name)
+    glob = bof_g + bs + biff(0x00EB, dgg[:cut]) + biff(0x003C, dgg[cut:]) + biff(0x000A, b"")
+    assert len(glob) == glob_len
+    label = b"See the picture"
+    sheet = (biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0010, 0x0DBB, 0x07CC, 0, 0x06)) +
+             biff(0x0204, struct.pack("<HHHHB", 0, 0, 15, len(label), 0) + label) + biff(0x000A, b""))
+    w = CFBWriter()
+    w.add_stream("Workbook", (glob + sheet).ljust(4096, b"\0"))
+    return w.build()[0]
+
+
 def generate(out):
     os.makedirs(out, exist_ok=True)
     files = {
@@ -41,6 +93,8 @@ def generate(out):
         "biff5_mixedfonts.xls": biff5_book(None, "cp1251", "Sheet1", [["Total", "SSN 536-22-8714"]],
                                            fonts=(204, 161)),
         "mac_japanese.rtf": mac_japanese(),
+        "doc_picture.doc": doc_picture(),
+        "xls_picture.xls": xls_picture(),
     }
     for name, data in files.items():
         with open(os.path.join(out, name), "wb") as f:
@@ -52,6 +106,8 @@ def generate(out):
                               "Ершова Ирина Павловна\tSSN 536-22-8714\t12 500,00"]),
         "biff5_mixedfonts.xls": ("ole2", "full", None, ["Total\tSSN 536-22-8714"]),
         "mac_japanese.rtf": ("rtf", "full", None, ["社員名簿", "氏名：山田太郎 SSN 536-22-8714"]),
+        "doc_picture.doc": ("ole2", "full", None, []),
+        "xls_picture.xls": ("ole2", "full", None, ["[Sheet: Intro]", "See the picture"]),
     }
 
 
