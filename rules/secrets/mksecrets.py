@@ -381,7 +381,7 @@ S.append(rule("secret_basic_auth", meta("secret", "password", "high",
                ("$docker", r"/\"auth\"[ \t]*:[ \t]*\"[A-Za-z0-9+\/]{8,300}={0,2}\"/"),
                ("$npmrc", r"/(^|[\r\n\/:])_auth[ \t]*=[ \t]*[\"']?[A-Za-z0-9+\/]{8,300}={0,2}/")]))
 S.append(rule("secret_cli_password", meta("secret", "password", "high",
-              "Password on a command line (shell history, scripts) or in Postfix's sasl_passwd ([relay]:587 user:password): mysql -pSECRET, mysqldump -p'...', curl -u user:pass, sshpass -p, docker login -p, redis-cli -a, openssl -passin/-passout pass:, smbclient -U user%pass, sqlplus/expdp/impdp/sqlldr user/pass@db, ldapsearch/ldapmodify -w pass, psexec -p pass, net user NAME pass, net use \\\\\\\\host\\\\share pass, Cisco IOS username X password 0 pass / enable password pass", "cli_password", "password"),
+              "Password on a command line (shell history, scripts) or in Postfix's sasl_passwd ([relay]:587 user:password): mysql -pSECRET, mysqldump -p'...', curl -u user:pass, sshpass -p, docker login -p, redis-cli -a, openssl -passin/-passout pass:, smbclient -U user%pass, sqlplus/expdp/impdp/sqlldr user/pass@db, ldapsearch/ldapmodify -w pass, psexec -p pass, net user NAME pass, net use \\\\\\\\host\\\\share pass, Cisco IOS username X password 0 pass / enable password pass (also type 7, a reversible encoding, and a line's password 7 HEX), snmp-server community NAME", "cli_password", "password"),
               [("$mysql", r"/(mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)([ \t][^\r\n|;&]{0,120})?[ \t]-p[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/"),
                ("$sshpass", r"/sshpass[ \t]+-p[ \t]*[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/"),
                ("$docker", r"/docker[ \t]+login([ \t][^\r\n|;&]{0,120})?[ \t](-p|--password)[ \t=]+[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/"),
@@ -395,7 +395,11 @@ S.append(rule("secret_cli_password", meta("secret", "password", "high",
                ("$psexec", r"/(psexec|PsExec|PSEXEC)(64)?(\.exe)?([ \t][^\r\n|;&]{0,200})?[ \t]-p[ \t]+[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/"),
                ("$netuser", r"/\b(net|NET)[ \t]+(user|USER)[ \t]+[^\s\/\"']{1,64}[ \t]+[\"']?[^\s\"'\/*<>\\-][^\s\"'<>\\]{3,63}/"),
                ("$netuse", r"/\b(net|NET)[ \t]+(use|USE)[ \t]+([A-Za-z]:[ \t]+)?\\\\[^\s]{1,200}[ \t]+[\"']?[^\s\"'\/*<>\\-][^\s\"'<>\\]{3,63}/"),
-               ("$cisco", r"/(^|[\r\n])[ \t]*(enable|username[ \t]+[^\s]{1,64}([ \t]+privilege[ \t]+[0-9]{1,2})?)[ \t]+(password|secret)[ \t]+(0[ \t]+)?[^\s]{4,64}/"),
+               ("$cisco", r"/(^|[\r\n])[ \t]*(enable|username[ \t]+[^\s]{1,64}([ \t]+privilege[ \t]+[0-9]{1,2})?)[ \t]+(password|secret)[ \t]+([07][ \t]+)?[^\s]{4,64}/"),
+               # a line's password in Cisco's type 7 (a reversible encoding: line vty / line con) and an SNMP
+               # community (RW or RO: the device's write or read credential)
+               ("$cisco_line", r"/(^|[\r\n])[ \t]+password[ \t]+7[ \t]+[0-9A-F]{4,64}/"),
+               ("$snmp", r"/(^|[\r\n])[ \t]*snmp-server[ \t]+community[ \t]+[^\s]{4,64}/"),
                ("$smb", r"/smbclient([ \t][^\r\n|;&]{0,200})?[ \t](-U|--user)[ \t=]*[\"']?[^\s\"'%]{1,64}%[^\s\"']{4,64}/"),
                # Postfix's sasl_passwd: [relay]:port user:password (smtp_sasl_password_maps); the submission
                # ports give the atoms ("]:58"), a bare "[" at a line start would be a two-byte one
@@ -414,13 +418,17 @@ hs = [r"\$1\$", r"\$2a\$", r"\$2b\$", r"\$2y\$", r"\$5\$", r"\$6\$", r"\$y\$", r
 HB = r"(^|[^A-Za-z0-9$.\/_])"
 C64 = r"[.\/A-Za-z0-9]"
 S.append(rule("secret_password_hash", meta("secret", "password_hash", "high",
-              "Password hash: /etc/shadow and htpasswd lines (user:hash), and self-describing hashes anywhere (SQL dumps, JSON): bcrypt, sha512crypt/sha256crypt (rounds=), md5crypt/apr1, yescrypt, argon2, phpass ($P$/$H$), Django pbkdf2", "crypt", "hash"),
+              "Password hash: /etc/shadow and htpasswd lines (user:hash), and self-describing hashes anywhere (SQL dumps, JSON): bcrypt, sha512crypt/sha256crypt (rounds=), md5crypt/apr1, yescrypt, argon2, phpass ($P$/$H$), Django pbkdf2, Cisco type 8/9 ($8$/$9$)", "crypt", "hash"),
               [("$line", r"/(^|[^a-z0-9_.-])[a-z_][a-z0-9_.-]{0,31}%s[.\/A-Za-z0-9$+=]{8,200}/" % alt([":" + h for h in hs])),
                ("$bcrypt", r"/%s\$2[abxy]?\$[0-9]{2}\$%s{53}/" % (HB, C64)),
                ("$sha2crypt", r"/%s(\$5\$|\$6\$)(rounds=[0-9]{1,9}\$)?%s{1,16}\$%s{43,86}/" % (HB, C64, C64)),
                ("$md5crypt", r"/%s(\$1\$|\$apr1\$)%s{1,8}\$%s{22}/" % (HB, C64, C64)),
                ("$yescrypt", r"/%s(\$y\$|\$7\$)%s{1,60}\$%s{1,86}\$%s{43}/" % (HB, C64, C64, C64)),
                ("$argon2", r"/%s\$argon2(id|i|d)\$(v=[0-9]{2}\$)?m=[0-9]{1,8},t=[0-9]{1,3},p=[0-9]{1,3}\$[A-Za-z0-9+\/]{8,64}\$[A-Za-z0-9+\/]{16,128}/" % HB),
+               # Cisco's type 8 (PBKDF2-SHA256) and type 9 (scrypt) secrets: $8$ / $9$, a 14-character salt, 43 characters,
+               # after the secret keyword of the configuration line (enable secret 9 ..., username X secret 9 ...):
+               # "$9$" alone is a poor atom
+               ("$cisco89", r"/secret[ \t]+[89][ \t]+\$[89]\$%s{14}\$%s{43}/" % (C64, C64)),
                ("$phpass", r"/%s(\$P\$|\$H\$)%s{31}/" % (HB, C64)),
                ("$django", r"/%spbkdf2_sha(1|256)\$[0-9]{4,7}\$[A-Za-z0-9.\/+]{4,64}\$[A-Za-z0-9+\/]{20,88}={0,2}/" % HB)]))
 S.append(rule("secret_ntlm_hash", meta("secret", "password_hash", "high",

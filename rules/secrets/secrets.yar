@@ -987,7 +987,7 @@ rule secret_cli_password
         severity = "high"
         validator = "cli_password"
         redact = "password"
-        description = "Password on a command line (shell history, scripts) or in Postfix's sasl_passwd ([relay]:587 user:password): mysql -pSECRET, mysqldump -p'...', curl -u user:pass, sshpass -p, docker login -p, redis-cli -a, openssl -passin/-passout pass:, smbclient -U user%pass, sqlplus/expdp/impdp/sqlldr user/pass@db, ldapsearch/ldapmodify -w pass, psexec -p pass, net user NAME pass, net use \\\\host\\share pass, Cisco IOS username X password 0 pass / enable password pass"
+        description = "Password on a command line (shell history, scripts) or in Postfix's sasl_passwd ([relay]:587 user:password): mysql -pSECRET, mysqldump -p'...', curl -u user:pass, sshpass -p, docker login -p, redis-cli -a, openssl -passin/-passout pass:, smbclient -U user%pass, sqlplus/expdp/impdp/sqlldr user/pass@db, ldapsearch/ldapmodify -w pass, psexec -p pass, net user NAME pass, net use \\\\host\\share pass, Cisco IOS username X password 0 pass / enable password pass (also type 7, a reversible encoding, and a line's password 7 HEX), snmp-server community NAME"
     strings:
         $mysql = /(mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)([ \t][^\r\n|;&]{0,120})?[ \t]-p[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/
         $sshpass = /sshpass[ \t]+-p[ \t]*[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/
@@ -1002,7 +1002,9 @@ rule secret_cli_password
         $psexec = /(psexec|PsExec|PSEXEC)(64)?(\.exe)?([ \t][^\r\n|;&]{0,200})?[ \t]-p[ \t]+[\"']?[^\s\"'<>\\-][^\s\"'<>\\]{3,63}/
         $netuser = /\b(net|NET)[ \t]+(user|USER)[ \t]+[^\s\/\"']{1,64}[ \t]+[\"']?[^\s\"'\/*<>\\-][^\s\"'<>\\]{3,63}/
         $netuse = /\b(net|NET)[ \t]+(use|USE)[ \t]+([A-Za-z]:[ \t]+)?\\\\[^\s]{1,200}[ \t]+[\"']?[^\s\"'\/*<>\\-][^\s\"'<>\\]{3,63}/
-        $cisco = /(^|[\r\n])[ \t]*(enable|username[ \t]+[^\s]{1,64}([ \t]+privilege[ \t]+[0-9]{1,2})?)[ \t]+(password|secret)[ \t]+(0[ \t]+)?[^\s]{4,64}/
+        $cisco = /(^|[\r\n])[ \t]*(enable|username[ \t]+[^\s]{1,64}([ \t]+privilege[ \t]+[0-9]{1,2})?)[ \t]+(password|secret)[ \t]+([07][ \t]+)?[^\s]{4,64}/
+        $cisco_line = /(^|[\r\n])[ \t]+password[ \t]+7[ \t]+[0-9A-F]{4,64}/
+        $snmp = /(^|[\r\n])[ \t]*snmp-server[ \t]+community[ \t]+[^\s]{4,64}/
         $smb = /smbclient([ \t][^\r\n|;&]{0,200})?[ \t](-U|--user)[ \t=]*[\"']?[^\s\"'%]{1,64}%[^\s\"']{4,64}/
         $sasl_passwd = /(^|[\r\n])\[[A-Za-z0-9.-]{1,253}\]:(587|465|25|2525)[ \t]+[^\s:\"'<>\\]{1,128}:[^\s\"'<>\\]{4,128}/
     condition:
@@ -1048,7 +1050,7 @@ rule secret_password_hash
         severity = "high"
         validator = "crypt"
         redact = "hash"
-        description = "Password hash: /etc/shadow and htpasswd lines (user:hash), and self-describing hashes anywhere (SQL dumps, JSON): bcrypt, sha512crypt/sha256crypt (rounds=), md5crypt/apr1, yescrypt, argon2, phpass ($P$/$H$), Django pbkdf2"
+        description = "Password hash: /etc/shadow and htpasswd lines (user:hash), and self-describing hashes anywhere (SQL dumps, JSON): bcrypt, sha512crypt/sha256crypt (rounds=), md5crypt/apr1, yescrypt, argon2, phpass ($P$/$H$), Django pbkdf2, Cisco type 8/9 ($8$/$9$)"
     strings:
         $line = /(^|[^a-z0-9_.-])[a-z_][a-z0-9_.-]{0,31}(:\$1\$|:\$2a\$|:\$2b\$|:\$2y\$|:\$5\$|:\$6\$|:\$y\$|:\$7\$|:\$apr1\$|:\{SHA\})[.\/A-Za-z0-9$+=]{8,200}/
         $bcrypt = /(^|[^A-Za-z0-9$.\/_])\$2[abxy]?\$[0-9]{2}\$[.\/A-Za-z0-9]{53}/
@@ -1056,6 +1058,7 @@ rule secret_password_hash
         $md5crypt = /(^|[^A-Za-z0-9$.\/_])(\$1\$|\$apr1\$)[.\/A-Za-z0-9]{1,8}\$[.\/A-Za-z0-9]{22}/
         $yescrypt = /(^|[^A-Za-z0-9$.\/_])(\$y\$|\$7\$)[.\/A-Za-z0-9]{1,60}\$[.\/A-Za-z0-9]{1,86}\$[.\/A-Za-z0-9]{43}/
         $argon2 = /(^|[^A-Za-z0-9$.\/_])\$argon2(id|i|d)\$(v=[0-9]{2}\$)?m=[0-9]{1,8},t=[0-9]{1,3},p=[0-9]{1,3}\$[A-Za-z0-9+\/]{8,64}\$[A-Za-z0-9+\/]{16,128}/
+        $cisco89 = /secret[ \t]+[89][ \t]+\$[89]\$[.\/A-Za-z0-9]{14}\$[.\/A-Za-z0-9]{43}/
         $phpass = /(^|[^A-Za-z0-9$.\/_])(\$P\$|\$H\$)[.\/A-Za-z0-9]{31}/
         $django = /(^|[^A-Za-z0-9$.\/_])pbkdf2_sha(1|256)\$[0-9]{4,7}\$[A-Za-z0-9.\/+]{4,64}\$[A-Za-z0-9+\/]{20,88}={0,2}/
     condition:

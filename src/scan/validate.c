@@ -2343,6 +2343,9 @@ static bool documented_fake(struct ls_slice v)
                                         /* RFC 6749 and PyJWT documentation values */
                                         "czZCaGRSa3F0MzpnWDFmQmF0M2JW", "2YotnFZFEjr1zCsicMWpAA",
                                         "tGzv3JOkF0XG5Qx2TlKWIA", "4twFt5NiznN84AWoo1d7KO1T_yoc0Z6XOpOVswacPZg",
+                                        /* the Google Cloud SDK's own OAuth client secret, public, in every
+                                         * gcloud user's application_default_credentials.json */
+                                        "d-FL95Q19q7MQmFpd7hHD0Ty",
                                         /* the Azure Storage Emulator's (Azurite's) published account key,
                                          * in every Azure SDK's constants and development configs */
                                         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq"};
@@ -2787,10 +2790,23 @@ static bool version_range(struct ls_slice v)
                                          v.len - i - 1;
 }
 
+/* Base64 that begins with '/' (an encrypted password as Group Policy
+ * Preferences' cpassword, FileZilla, Jenkins write it: one in 64 starts so),
+ * not a path: 24+ characters of the base64 alphabet, both cases and three
+ * digits or more, at most two '/'. */
+static bool slash_base64(struct ls_slice v)
+{
+    size_t slashes = 0;
+    for (size_t i = 0; i < v.len; i++) slashes += ls_slice_at(v, i) == '/';
+    return v.len >= 24 && count_class(v, is_b64) == v.len && slashes <= 2 && count_class(v, is_upper) > 0 &&
+           count_class(v, is_lower) > 0 && count_class(v, is_digit) >= 3;
+}
+
 static bool password_plausible(struct ls_slice v)
 {
     if (v.len < 4 || v.len > 200 || repeated(v) || count_class(v, is_alnum) == 0) return false;
     int c0 = ls_slice_at(v, 0);
+    if (c0 == '/' && slash_base64(v)) c0 = 'A';
     if (c0 == '$' || c0 == '%' || c0 == '{' || c0 == '(' || c0 == '[' || c0 == '/' || c0 == '~' ||
         c0 == '`' || c0 == '=' || c0 == '@' || c0 == ')')
         return false; /* ${VAR} %s {{x}} /path `cmd` (PWD=, NOPASSWD:, :=x) */
@@ -3354,6 +3370,8 @@ static bool crypt_shape_ok(struct ls_slice h)
         ls_slice_starts(h, "$2y$", 4) || ls_slice_starts(h, "$2x$", 4) || ls_slice_starts(h, "$2$", 3))
         return tail == 53;
     if (ls_slice_starts(h, "$y$", 3) || ls_slice_starts(h, "$7$", 3)) return tail == 43;
+    if (ls_slice_starts(h, "$8$", 3) || ls_slice_starts(h, "$9$", 3)) /* Cisco type 8 and 9: 14-character salt */
+        return tail == 43 && h.len == 3 + 14 + 1 + 43;
     if (ls_slice_starts(h, "$argon2", 7)) return tail >= 16;
     if (ls_slice_starts(h, "$P$", 3) || ls_slice_starts(h, "$H$", 3)) return h.len == 34;
     if (ls_slice_starts(h, "pbkdf2_sha", 10)) return tail >= 20;
@@ -3373,7 +3391,10 @@ static bool loc_crypt(struct ls_slice m, struct ls_value *out)
     size_t start = 0;
     int c0 = ls_slice_at(m, 0);
     if (c0 != '$' && c0 != 'p') start = 1;
-    if (ls_slice_at(m, start) != '$' && !ls_slice_starts(sub(m, start, m.len - start), "pbkdf2_", 7)) {
+    if (ls_slice_starts(m, "secret", 6)) { /* Cisco: secret 9 $9$... */
+        start = ls_slice_find(m, 0, "$", 1);
+        if (start == SIZE_MAX) return false;
+    } else if (ls_slice_at(m, start) != '$' && !ls_slice_starts(sub(m, start, m.len - start), "pbkdf2_", 7)) {
         size_t colon = ls_slice_find(m, 0, ":", 1);
         if (colon == SIZE_MAX) return false;
         start = colon + 1;

@@ -10,7 +10,8 @@ deploy secrets (terraform.tfstate, an Ansible inventory, Jenkins'
 credentials.xml) and cloud keys of providers not named before (Tencent
 Cloud, Netlify, Render, Yandex Cloud, Contentful), passwords in services'
 own files (redis.conf, Postfix's sasl_passwd, tomcat-users.xml,
-wpa_supplicant.conf, SQL that creates accounts ...), beside decoys of the
+wpa_supplicant.conf, SQL that creates accounts, a router's type 7 and type
+9 secrets and SNMP community, GPP cpassword ...), beside decoys of the
 same shapes (Luhn-valid invoice and order ids behind a prefix, tracking
 numbers, GUIDs, digests, builds, ISBN-13s, IMEIs, placeholders).
 

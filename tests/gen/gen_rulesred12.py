@@ -29,6 +29,10 @@ Usage: gen_rulesred12.py OUTDIR KEYFILE [--seed S]
   psk, Postfix's sasl_passwd, a Kubernetes Secret, .s3cfg, Cargo's
   credentials.toml; national phone forms after labels, dates of birth as
   people type them, addresses in capitals and with a +tag.
+- A router's config (Cisco type 7 passwords, a type 9 secret, an SNMP RW
+  community beside public RO), Group Policy Preferences' cpassword, Drupal,
+  Joomla and Django settings, gcloud's application default credentials (a
+  refresh token beside the SDK's public client secret).
 - Documented misses (wontfix): a phone split over an area-code column and a
   number column, an address in a base64-encoded JSON body of a log line,
   name_at_domain.io.
@@ -494,9 +498,67 @@ def build_known_misses(g):
     g.write("Write to %s for interviews.\n" % em.replace("@", "_at_"))
 
 
+def build_network(g):
+    """A router's running config (Cisco type 7 and type 9 secrets, SNMP
+    communities), Group Policy Preferences' cpassword, CMS and framework
+    settings, gcloud's application default credentials."""
+    r = g.r
+    g.begin("netops/configs/edge-rtr-01.cfg")
+    h9 = "$9$" + g.s(ALNUM + "./", 14) + "$" + g.s(ALNUM + "./", 43)
+    t7a, t7b = "08" + g.s("0123456789ABCDEF", 16), "09" + g.s("0123456789ABCDEF", 10)
+    comm = g.password().replace("!", "").replace("#", "")
+    g.plant("password_hash", h9, "Cisco enable secret 9 (scrypt)")
+    g.plant("password", t7a, "Cisco username ... password 7 (reversible type 7)")
+    g.plant("password", t7b, "Cisco line vty password 7 (reversible type 7)")
+    g.plant("password", comm, "SNMP community (RW)")
+    g.write("hostname edge-rtr-01\n!\nenable secret 9 %s\nusername netops privilege 15 password 7 %s\n"
+            "snmp-server community %s RW\nsnmp-server community public RO\n!\nline vty 0 4\n password 7 %s\n"
+            " transport input ssh\n!\nend\n" % (h9, t7a, comm, t7b))
+
+    g.begin("sysvol/Policies/{31B2F340-016D-11D2-945F-00C04FB984F9}/Machine/Preferences/Groups/Groups.xml")
+    cp = g.s(ALNUM + "+/", 43)
+    g.plant("password", cp, "Group Policy Preferences cpassword (AES key published by Microsoft)", also=["token"])
+    g.write('<?xml version="1.0" encoding="utf-8"?>\n<Groups clsid="{3125E937-EB16-4b4c-9934-544FC6D24D26}">'
+            '<User clsid="{DF5F1855-51E5-4d24-8B1A-D9BDE98BA1D1}" name="LocalAdmin" image="2" changed="2019-05-14 09:12:33">'
+            '<Properties action="U" newName="" fullName="" description="" cpassword="%s" changeLogon="0" noChange="1" '
+            'neverExpires="1" acctDisabled="0" userName="LocalAdmin"/></User>\n</Groups>\n' % cp)
+
+    g.begin("www/sites/default/settings.php")
+    p1 = g.password()
+    g.plant("password", p1, "Drupal $databases ... 'password' => '...'")
+    g.write("<?php\n$databases['default']['default'] = array (\n  'database' => 'drupal',\n  'username' => 'drupal',\n"
+            "  'password' => '%s',\n  'host' => 'localhost',\n);\n" % p1)
+    g.begin("www/configuration.php")
+    p1, sec = g.password(), g.s(ALNUM, 16)
+    g.plant("password", p1, "Joomla public $password")
+    g.plant("token", sec, "Joomla public $secret", also=["password"])
+    g.write("<?php\nclass JConfig {\n\tpublic $user = 'joomla';\n\tpublic $password = '%s';\n\tpublic $secret = '%s';\n}\n"
+            % (p1, sec))
+    g.begin("app/project/settings.py")
+    p1 = g.password()
+    g.plant("password", p1, "Django DATABASES 'PASSWORD'")
+    g.write("DATABASES = {\n    'default': {\n        'ENGINE': 'django.db.backends.postgresql',\n        'NAME': 'app',\n"
+            "        'USER': 'app',\n        'PASSWORD': '%s',\n        'HOST': 'db',\n    }\n}\n" % p1)
+
+    g.begin("home/dev/.config/gcloud/application_default_credentials.json")
+    rt = "1//0" + g.s(URLSAFE, 99)
+    g.plant("token", rt, "Google OAuth refresh token in gcloud's application default credentials")
+    g.write(json.dumps({"client_id": "764086051850-6qr4p6gpi6hn506pt8ejuq83di341hur.apps.googleusercontent.com",
+                        "client_secret": "d-FL95Q19q7MQmFpd7hHD0Ty", "refresh_token": rt,
+                        "type": "authorized_user"}, indent=2) + "\n")
+    # the same file of a user who logged out: the SDK's public client only
+    g.begin("home/qa/.config/gcloud/application_default_credentials.json", decoy=True)
+    g.write(json.dumps({"client_id": "764086051850-6qr4p6gpi6hn506pt8ejuq83di341hur.apps.googleusercontent.com",
+                        "client_secret": "d-FL95Q19q7MQmFpd7hHD0Ty", "type": "authorized_user"}, indent=2) + "\n")
+    g.begin("netops/configs/template.cfg", decoy=True)
+    g.write("hostname {{ hostname }}\nenable secret 9 <hash>\nsnmp-server community public RO\nsnmp-server community private RW\n"
+            "line vty 0 4\n password 7 <type7>\n")
+
+
 def main():
     _base.main(Gen, build_tickets, build_sql, build_cards, build_phones_dobs, build_secrets, build_decoys,
-                build_configs, build_forms, build_decoys2, build_known_misses)
+                build_configs, build_forms, build_decoys2, build_known_misses,
+                build_network)
 
 
 if __name__ == "__main__":
