@@ -375,7 +375,7 @@ static bool plain_text_desc(const char *desc)
  * text, UTF-8 text"): for these kinds libmagic's MIME walk over the same
  * 4 KiB gives this type, so the root's second walk (every text test up to
  * the match run again: 0.8 M instructions for a message, 2.9 M for an
- * HTML page) is spared. A description is not a type in general: an entry
+ * HTML page, more for source code, found by regex tests) is spared. A description is not a type in general: an entry
  * with no MIME type prints its words but leaves the MIME walk going on to
  * a later entry ("Perl5 module source" and "exported SGML document" are
  * text/plain), so only the kinds measured are mapped, none to text/plain
@@ -393,6 +393,12 @@ static const char *text_kind_mime(const char *desc)
         {"SMTP mail, ", "message/rfc822"},
         {"RFC 822 mail, ", "message/rfc822"},
         {"news or mail, ", "message/rfc822"},
+        {"C source, ", "text/x-c"},
+        {"C++ source, ", "text/x-c++"},
+        {"makefile script, ", "text/x-makefile"},
+        {"JavaScript source, ", "application/javascript"},
+        {"assembler source, ", "text/x-asm"},
+        {"troff or preprocessor input, ", "text/troff"},
     };
     static int version_ok = -1;
     if (version_ok < 0) version_ok = magic_version() == 544;
