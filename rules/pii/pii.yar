@@ -49,11 +49,12 @@ rule pii_ssn_typed_national_id
         severity = "critical"
         validator = "ssn_context"
         redact = "last4"
-        description = "US SSN that an HR system or a form names one by its structure: Workday's National_ID_Data (<wd:ID>536228714</wd:ID> then an ID_Type_Reference whose National_ID_Type_Code is USA-SSN: the value before its type), PeopleSoft's PERS_NID (NATIONAL_ID_TYPE PR, the US SSN, then NATIONAL_ID), a form field named SSN or social security (number) whose value stands alone on the next line (a PDF form's field form1[0].Section4[0].SSN[0] or SocialSecurityNumber, as leaksift text prints a field: its name, then its value), and an HTML form's input named ...ssn whose value attribute holds nine digits (<input name=\"StudentSSN\" value=\"536228714\">, a saved admin page)"
+        description = "US SSN that an HR system or a form names one by its structure: Workday's National_ID_Data (<wd:ID>536228714</wd:ID> then an ID_Type_Reference whose National_ID_Type_Code is USA-SSN: the value before its type), PeopleSoft's PERS_NID (NATIONAL_ID_TYPE PR, the US SSN, then NATIONAL_ID), a form field named SSN or social security (number) whose value stands alone on the next line (a PDF form's field form1[0].Section4[0].SSN[0] or SocialSecurityNumber, as leaksift text prints a field: its name, then its value), an FDF form-data file's field (/T (form1[0].SSN[0]) /V (536228714), as Acrobat exports a form's data), and an HTML form's input named ...ssn whose value attribute holds nine digits (<input name=\"StudentSSN\" value=\"536228714\">, a saved admin page)"
     strings:
         $workday = /<(wd:)?ID>[0-9]{9}<\/(wd:)?ID>[ \t\r\n]{0,8}<(wd:)?ID_Type_Reference[^>\n]{0,80}>[ \t\r\n]{0,8}<(wd:)?ID (wd:)?type="National_ID_Type_Code">USA-SSN</
         $psoft = /<NATIONAL_ID_TYPE[^>\n]{0,40}>PR<\/NATIONAL_ID_TYPE>[ \t\r\n]{0,8}(<[A-Z_]{1,30}[^<>\n]{0,40}>[^<\n]{0,40}<\/[A-Z_]{1,30}>[ \t\r\n]{0,8}){0,3}<NATIONAL_ID( [^>\n]{0,40})?>[0-9]{9}</
         $field = /((\b|_)ssn|soc(ial)?[ _.-]?sec(urity)?([ _.-]?(number|no|num|nbr))?)(\[[0-9]{1,3}\])?[ \t]*\r?\n[ \t]*[0-9]{9}[ \t]*(\r|\n|$)/ nocase
+        $fdf = /\/T ?\([^()\r\n]{0,60}(ssn|social ?security ?(number|no)?)(\[[0-9]{1,3}\])?\) ?\/V ?\([0-9]{9}\)/ nocase
         $input = /<input[^<>]{0,120}[ \t\r\n]name=["']?[A-Za-z0-9_.\[\]-]{0,30}ssn(_?(number|no|num|nbr))?["'][^<>]{0,120}[ \t\r\n]value=["'][0-9]{9}["']/ nocase
     condition:
         any of them
@@ -67,11 +68,12 @@ rule pii_dob_form_field
         severity = "medium"
         validator = "dob"
         redact = "mask"
-        description = "Date of birth as a form field's value standing alone on the line after the field's name, the name indexed as XFA and AcroForm names are (form1[0].dateOfBirth[0], DOB[0], Birth_Date[1]: as leaksift text prints a PDF form field, its name then its value), which pii_dob_context does not take (a digit inside the brackets)"
+        description = "Date of birth as a form field's value standing alone on the line after the field's name, the name indexed as XFA and AcroForm names are (form1[0].dateOfBirth[0], DOB[0], Birth_Date[1]: as leaksift text prints a PDF form field, its name then its value), which pii_dob_context does not take (a digit inside the brackets); and an FDF form-data file's field named so (/T (DateOfBirth) /V (03/14/1975))"
     strings:
         $field = /(date[ _-]?of[ _-]?birth|birth[ _-]?date|\bdob)\[[0-9]{1,3}\][ \t]*\r?\n[ \t]*[0-9]{1,4}[\/.-][0-9]{1,2}[\/.-][0-9]{2,4}[ \t]*(\r|\n|$)/ nocase
+        $fdf = /\/T ?\([^()\r\n]{0,60}(date ?of ?birth|birth ?date|dob)(\[[0-9]{1,3}\])?\) ?\/V ?\([0-9]{1,4}[\/.-][0-9]{1,2}[\/.-][0-9]{2,4}\)/ nocase
     condition:
-        $field
+        any of them
 }
 
 rule pii_credit_card

@@ -15,7 +15,8 @@ with the standard library, with fake PII:
 - background investigations: an e-QIP-style SF-86 XML export (applicant,
   relatives, references), the fillable SF-86 PDF (AcroForm fields named as
   the OPM form names them, form1[0].Sections1-6[0].SSN[0]), the same form
-  as an XFA data packet (the datasets stream of /AcroForm /XFA), a form
+  as an XFA data packet (the datasets stream of /AcroForm /XFA), its data
+  exported alone as FDF and XFDF, a form
   flattened to text and a scanned form with an invisible text layer (text
   render mode 3), a blank form whose labels carry no value (a decoy), an
   SF-50 personnel action printed to text (a row of values under a row of
@@ -218,6 +219,27 @@ def opm_cases():
     r = put(OPM + "/forms/submitted/sf86_xfa_%d.pdf" % x["n"], sf86_xfa(x))
     key("sf86_xfa", r, None, planted_under={"ssn": [x["ssn9"]], "email": [x["email"]], "dob": [dk(x)]})
     key("sf86_xfa_root", r, [], verdict="sensitive")
+    # the form's data alone, as Acrobat exports it: FDF (a PDF-syntax dictionary of /T and /V pairs) and
+    # XFDF (its XML form, fields nested by the parts of their names)
+    fd = person()
+    fdf = ("%%FDF-1.2\n%%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /FDF << /Fields [\n"
+           "<< /T (form1[0].Sections1-6[0].TextField11[0]) /V (%s) >>\n"
+           "<< /T (form1[0].Sections1-6[0].SSN[0]) /V (%s) >>\n"
+           "<< /T (form1[0].Section2[0].DateOfBirth[0]) /V (%s) >>\n"
+           "<< /T (form1[0].Section7[0].Email[0]) /V (%s) >>\n"
+           "] /F (SF86.pdf) /ID [<7a0631678ed475f0898815f0a818cfa1><bef7724317b311718e8675b677ef9b4e>] >> >>\n"
+           "endobj\ntrailer\n<< /Root 1 0 R >>\n%%%%EOF\n" % (fd["last"], fd["ssn9"], us(fd), fd["email"]))
+    r = put(OPM + "/forms/data/sf86_%d.fdf" % fd["n"], fdf.encode("latin-1"))
+    key("sf86_fdf", r, [], exact={"ssn": [fd["ssn9"]], "dob": [dk(fd)], "email": [fd["email"]]}, verdict="sensitive")
+    xd = person()
+    xfdf = ('<?xml version="1.0" encoding="UTF-8"?>\n<xfdf xmlns="http://ns.adobe.com/xfdf/" xml:space="preserve">\n'
+            '<f href="SF86.pdf"/>\n<fields>\n<field name="form1[0]"><field name="Sections1-6[0]">'
+            '<field name="SSN[0]"><value>%s</value></field>\n<field name="DOB[0]"><value>%s</value></field>'
+            '</field>\n<field name="Section7[0]"><field name="Email[0]"><value>%s</value></field></field></field>\n'
+            '</fields>\n<ids original="7A0631678ED475F0898815F0A818CFA1" modified="BEF7724317B311718E8675B677EF9B4E"/>'
+            '\n</xfdf>\n' % (xd["ssn9"], us(xd), xd["email"]))
+    r = put(OPM + "/forms/data/sf86_%d.xfdf" % xd["n"], xfdf.encode())
+    key("sf86_xfdf", r, [], exact={"ssn": [xd["ssn9"]], "dob": [dk(xd)], "email": [xd["email"]]}, verdict="sensitive")
     fl = person()
     r = put(OPM + "/forms/flattened/sf86_print_%d.pdf" % fl["n"],
             pdf(["QUESTIONNAIRE FOR NATIONAL SECURITY POSITIONS  SF 86",
