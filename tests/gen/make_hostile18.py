@@ -501,6 +501,23 @@ def sis_cases():
     # the father's SSN rides in a hidden input that no label on the page names: only its input's name does
     key("ps_admin_page", r, [], exact={"ssn": [hs["ssn9"], hg["ssn9"]], "dob": [dk(hs)], "phone": [hg["phone10"]]},
         verdict="sensitive")
+    # decoys beside the forms: an attendance page whose inputs hold nine-digit student and session numbers, the
+    # FDF of a badge request (employee ID, badge and form numbers), a help text that shows what goes in the box
+    page = ('<html><body><form action="/admin/attendance/record.html" method="POST">\n'
+            '<input type="hidden" name="[01]Student_Number" value="204518308">\n'
+            '<input type="hidden" name="session_id" value="731006412">\n<input type="hidden" name="lesson" value="610173259">\n'
+            '<input type="text" name="att_code" value="T"></form></body></html>\n')
+    fdf = ("%FDF-1.2\n1 0 obj\n<< /FDF << /Fields [\n<< /T (EmployeeID[0]) /V (210055433) >>\n"
+           "<< /T (BadgeNumber[0]) /V (620000031) >>\n<< /T (FormNumber) /V (4471) >>\n"
+           "<< /T (SSN_Last4[0]) /V (3259) >>\n] >> >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+    helptext = ("Box 4. SSN\nEnter your nine digits without dashes, for example as shown on your card.\n"
+                "Box 5. DOB[0]\nMM/DD/YYYY\n")
+    r = put(SIS + "/admin-pages/attendance_period3.html", page.encode())
+    key("attendance_inputs_clean", r, [], no_findings=True)
+    r = put(HR + "/badging/badge_request_4471.fdf", fdf.encode())
+    key("badge_fdf_clean", r, [], no_findings=True)
+    r = put(SIS + "/enrollment/help/field_help.txt", helptext.encode())
+    key("form_help_clean", r, [], no_findings=True)
     # a gradebook export: student numbers and scores only
     gb = "Student_Number,Course,Section,Term,Score\n" + "".join(
         "%d,MATH0%d,%d,2014-2015 S1,%d\n" % (204518000 + 11 * i, 7 + i % 2, 100 + i, 71 + 3 * i) for i in range(10))
