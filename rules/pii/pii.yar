@@ -169,13 +169,15 @@ rule pii_phone_e164
         severity = "low"
         validator = "e164"
         redact = "last4"
-        description = "International phone number in E.164 form (+44 20 7183 8750, +44 (0)20 7183 8750, +55 (11) 91234-5678, +81 3-1234-5678, the country code in parentheses: (+44) 20 7183 8750, the trunk 0 in the area code's: +44 (020) 7183 8750, +38 (044) 123-45-67 of Ukraine's 380), and an MSISDN (the number without its '+' after msisdn, or after isdn as Huawei's HLR MML writes it: ISDN=\"12125550123\", or in a WhatsApp link: wa.me/4915123456789); country code and length checked"
+        description = "International phone number in E.164 form (+44 20 7183 8750, +44 (0)20 7183 8750, +55 (11) 91234-5678, +81 3-1234-5678, the country code in parentheses: (+44) 20 7183 8750, the trunk 0 in the area code's: +44 (020) 7183 8750, +38 (044) 123-45-67 of Ukraine's 380), and an MSISDN (the number without its '+' after msisdn, or after isdn as Huawei's HLR MML writes it: ISDN=\"12125550123\", or after a call record's A_NUMBER, B_NUMBER, calling/called/dialled/connected (party) number, or in a WhatsApp link: wa.me/4915123456789); country code and length checked"
     strings:
         $e164 = /(^|[^0-9A-Za-z+])(\+1|\+2|\+3|\+4|\+5|\+6|\+7|\+8|\+9)[0-9]{0,3}( ?\(0\)| ?\(0?[1-9][0-9]{0,3}\))?[0-9 .\/-]{6,18}[0-9]([^0-9]|$)/
         $e164_paren = /\((\+1|\+2|\+3|\+4|\+5|\+6|\+7|\+8|\+9)[0-9]{0,3}\) ?(\(0\) ?)?[0-9][0-9 .-]{5,17}[0-9]([^0-9]|$)/
         $msisdn = /msisdn[\"']?[ \t]{0,4}[:=][ \t]{0,4}[\"']?[1-9][0-9]{9,14}([^0-9]|$)/ nocase
         $whatsapp = /(\bwa\.me\/|whatsapp\.com\/send\/?\?phone=)[1-9][0-9]{9,14}([^0-9]|$)/ nocase
         $isdn = /\bisdn[\"']?[ \t]{0,4}[:=][ \t]{0,4}[\"']?[1-9][0-9]{9,14}([^0-9]|$)/ nocase
+        $cdr_ab = /\b[ab][ _-]?(number|num|nbr|nr|no)[\"']?[ \t]{0,4}[:=][ \t]{0,4}[\"']?[1-9][0-9]{9,14}([^0-9]|$)/ nocase
+        $cdr_party = /\b(calling|called|dialled|dialed|connected|redirecting)[ _-]?(party[ _-]?)?(number|num|nbr|nr|no)[\"']?[ \t]{0,4}[:=][ \t]{0,4}[\"']?[1-9][0-9]{9,14}([^0-9]|$)/ nocase
     condition:
         any of them
 }

@@ -1411,6 +1411,9 @@ static bool loc_e164(struct ls_slice m, struct ls_value *out)
          * (wa.me/4915123456789, api.whatsapp.com/send?phone=...): one run of 10-15 digits */
         struct ls_slice pre = sub(m, 0, out->off);
         if (!(slice_has_nocase(pre, "isdn") /* msisdn, and Huawei MML's ISDN="..." */ || slice_has_nocase(pre, "wa.me/") ||
+              /* a call record's A_NUMBER, called_party_number, ... (pii_phone_e164's $cdr_ab, $cdr_party) */
+              slice_has_nocase(pre, "num") || slice_has_nocase(pre, "nbr") || slice_has_nocase(pre, "nr") ||
+              slice_has_nocase(pre, "no") ||
               slice_has_nocase(pre, "whatsapp.com/send")) ||
             out->len < 10 || out->len > 15 || count_class(sub(m, out->off, out->len), is_digit) != out->len)
             return false;

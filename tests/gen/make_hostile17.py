@@ -16,8 +16,10 @@ with the standard library, with fake PII:
 - subscriber exports: CSV and TSV with MSISDN, IMSI, IMEI, ICCID, SSN,
   DOB, driver's licence and account PIN columns; a gzip'd one cut short;
 - call detail records: a Snowflake unload (gzip'd CSV and gzip'd JSON
-  Lines, the MSISDN without its '+'), a switch's fixed-width CDR file, a
-  GSMA TAP3 roaming file (ASN.1 BER, TD.57: MSISDN and IMSI as TBCD);
+  Lines, the MSISDN without its '+'), a mediation export labelled
+  A_NUMBER/B_NUMBER, a decoded 3GPP CDR (callingNumber, calledNumber), a
+  switch's fixed-width CDR file, GSMA TAP3 roaming files (ASN.1 BER,
+  TD.57: MSISDN, IMSI and IMEI as BCDString; one cut, a notification);
 - an Optus-style customer API dump (JSON: passport, driver licence);
 - SMS stores: Android's mmssms.db and iOS's sms.db (SQLite);
 - HLR/HSS provisioning: a Huawei-style MML command log (ISDN=, IMSI=) and
@@ -162,6 +164,23 @@ def cdr_cases():
                  for i, (x, y) in enumerate(((d, e), (e, d))))
     r = put(OPS + "/snowflake/unload/CDR_SMS/data_0_1_0.json.gz", gzip.compress(jl.encode(), mtime=0))
     key("cdr_jsonl_gz_msisdn", r, None, planted_under={"phone": [d["phone10"], e["phone10"]]})
+    # a mediation export as switch vendors label the parties: A_NUMBER (calling), B_NUMBER (called), E.164
+    # without the '+'; short codes (611, *228) and a voicemail pilot beside them
+    h, k = subscriber(), subscriber()
+    ab = "CDR_ID,RECORD_TYPE,A_NUMBER,B_NUMBER,SEIZURE_TIME,CONVERSATION_SEC,IMSI,CELL\n" + "".join(
+        "%d,%s,%s,%s,20240502%02d1500,%d,%s,%d\n" % (70000 + i, t, x, y, 8 + i, 17 * i, h["imsi"], 31000 + i)
+        for i, (t, x, y) in enumerate((("MOC", h["msisdn"], k["msisdn"]), ("MOC", h["msisdn"], "611"),
+                                       ("MTC", k["msisdn"], h["msisdn"]), ("MOC", k["msisdn"], "*228"))))
+    r = put(NET + "/mediation/export/msc02_ab_20240502.csv", ab.encode())
+    key("cdr_a_b_number", r, [], exact={"phone": [h["phone10"], k["phone10"]]}, entities_only=["phone"],
+        verdict="sensitive")
+    # the 3GPP field names in a decoded CDR dump (calling/called party number)
+    m_, q = subscriber(), subscriber()
+    dump = ("MOCallRecord {\n  recordType: moCallRecord\n  servedIMSI: %s\n  servedIMEI: %s\n"
+            "  callingNumber: %s\n  calledNumber: %s\n  connected_party_number: %s\n  callDuration: 42\n}\n"
+            % (m_["imsi"], m_["imei"], m_["msisdn"], q["msisdn"], q["msisdn"]))
+    r = put(NET + "/mediation/decoded/MSC02_0001.txt", dump.encode())
+    key("cdr_decoded_parties", r, [], exact={"phone": [m_["phone10"], q["phone10"]]}, entities_only=["phone"])
     # a switch's fixed-width CDR: type(2) A-number(15) B-number(15) start(14) dur(6) IMSI(15) IMEI(16) cell(8)
     f, g = subscriber(), subscriber()
     fw = "".join("%-2s%-15s%-15s%-14s%06d%-15s%-16s%08d\n" % (
