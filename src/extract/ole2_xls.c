@@ -209,8 +209,11 @@ ls_err ole2_biff_chars(struct ole2_biff_src *s, struct ls_buf *out, uint32_t cch
         if (ls_cur_left(&s->cur) == 0) {
             uint8_t g;
             LS_FAIL_IF(!xls_src_continue(s), LS_E_TRUNCATED);
+            if (ls_cur_left(&s->cur) == 0) continue; /* an empty CONTINUE: the string goes on in the next */
             LS_TRY(ls_cur_u8(&s->cur, &g));
             high = (g & 1) != 0;
+            /* a CONTINUE of its grbit alone (ExcelDataReader's issue 467 files; LibreOffice reads on) */
+            if (ls_cur_left(&s->cur) == 0) continue;
         }
         size_t unit = high ? 2 : 1;
         size_t avail = ls_cur_left(&s->cur) / unit;

@@ -7,7 +7,8 @@ stays Windows-1252; a Mac Japanese RTF (\\ansicpg10001, \\fcharset78) is
 read as Shift_JIS and is full, not partial/unsupported. The metafile
 pictures of a .doc (Data stream) and of an .xls (its drawing group, a
 picture split by a CONTINUE record) are members, read by the metafile
-handler: the SSNs they draw are found."""
+handler: the SSNs they draw are found. A shared string continued across a
+CONTINUE of its grbit alone and an empty one is read whole, full."""
 import os
 import sys
 import unittest
@@ -40,7 +41,7 @@ class RealSweep20(lsutil.GeneratedTree):
                     self.assertIn(line, got)
 
     def test_ssn_found(self):
-        for name in ("biff5_fontcp.xls", "mac_japanese.rtf"):
+        for name in ("biff5_fontcp.xls", "mac_japanese.rtf", "sst_empty_continue.xls"):
             with self.subTest(name=name):
                 self.assertEqual(self.redacted(self.m.obj(self.p(name)), "ssn"), ["***-**-8714"])
 

@@ -22,6 +22,10 @@ structure of the real format; every name and number is made up.
   BStore whose FBSE carries a DEFLATE-stored WMF blip: as
   ExcelDataReader's TestTableOnlyImage_x01oct2016.xls, whose Introduction
   sheet is only a picture of text (no cell): its 5.5 KB of text was unread.
+- sst_empty_continue.xls: a shared string continued in a CONTINUE record
+  that holds only its grbit byte, then in an empty one, as
+  ExcelDataReader's Test_git_issue_467_sst_empty_continue.xls (LibreOffice
+  reads on): was parse_error, the string and every later one lost.
 - mac_japanese.rtf: TextEdit's Japanese (\\mac\\ansicpg10001, a font of
   \\fcharset78): Shift_JIS pairs of \\'hh, as rtfparserkit's
   test10001Encoding.rtf: read as Windows-1252 bytes and said unsupported.
@@ -72,18 +76,38 @@ def xls_picture():
     bstore = oa(0xF, 1, 0xF001, fbse(3, pic))
     dgg = oa(0xF, 0, 0xF000, oa(0, 0, 0xF006, struct.pack("<IIII", 1026, 2, 1, 1) + struct.pack("<II", 1, 2)) + bstore)
     cut = len(dgg) - len(pic) // 2  # the CONTINUE record starts in the middle of the picture
-    bof_g = biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 0x06))
-    name = b"Intro"
-    glob_len = len(bof_g) + 4 + 8 + len(name) + 4 + cut + 4 + len(dgg) - cut + 4
-    bs = biff(0x0085, struct.pack("<IBBBB", glob_len, 0, 0, len(name), 0) + name)
-    glob = bof_g + bs + biff(0x00EB, dgg[:cut]) + biff(0x003C, dgg[cut:]) + biff(0x000A, b"")
-    assert len(glob) == glob_len
     label = b"See the picture"
-    sheet = (biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0010, 0x0DBB, 0x07CC, 0, 0x06)) +
-             biff(0x0204, struct.pack("<HHHHB", 0, 0, 15, len(label), 0) + label) + biff(0x000A, b""))
+    return biff8_book("Intro", biff(0x00EB, dgg[:cut]) + biff(0x003C, dgg[cut:]),
+                      biff(0x0204, struct.pack("<HHHHB", 0, 0, 15, len(label), 0) + label))
+
+
+def biff8_book(sheet, glob_recs, cells):
+    """A BIFF8 workbook stream in a compound file: globals (BOF, BOUNDSHEET,
+    GLOB_RECS, EOF), one worksheet SHEET of the CELLS records."""
+    bof_g = biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 0x06))
+    name = sheet.encode("latin-1")
+    glob_len = len(bof_g) + 4 + 8 + len(name) + len(glob_recs) + 4
+    bs = biff(0x0085, struct.pack("<IBBBB", glob_len, 0, 0, len(name), 0) + name)
+    glob = bof_g + bs + glob_recs + biff(0x000A, b"")
+    assert len(glob) == glob_len
+    body = biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0010, 0x0DBB, 0x07CC, 0, 0x06)) + cells + biff(0x000A, b"")
     w = CFBWriter()
-    w.add_stream("Workbook", (glob + sheet).ljust(4096, b"\0"))
+    w.add_stream("Workbook", (glob + body).ljust(4096, b"\0"))
     return w.build()[0]
+
+
+def sst_empty_continue():
+    """A shared string split over CONTINUE records, one of them its grbit
+    byte alone and one empty (ExcelDataReader's
+    Test_git_issue_467_sst_empty_continue.xls: "the", a 1-byte CONTINUE,
+    "CC", "sion accepts ..."), then a second string."""
+    a, b, c = "Refund to Odile Ferr", "and, SSN 53", "6-22-8714"
+    s2 = "Approved"
+    sst = struct.pack("<II", 2, 2) + struct.pack("<HB", len(a + b + c), 0) + a.encode()
+    recs = (biff(0x00FC, sst) + biff(0x003C, b"\x00") + biff(0x003C, b"\x01" + b.encode("utf-16-le")) +
+            biff(0x003C, b"") + biff(0x003C, b"\x00" + c.encode() + struct.pack("<HB", len(s2), 0) + s2.encode()))
+    cells = (biff(0x00FD, struct.pack("<HHHI", 0, 0, 15, 0)) + biff(0x00FD, struct.pack("<HHHI", 0, 1, 15, 1)))
+    return biff8_book("Refunds", recs, cells)
 
 
 def generate(out):
@@ -95,6 +119,7 @@ def generate(out):
         "mac_japanese.rtf": mac_japanese(),
         "doc_picture.doc": doc_picture(),
         "xls_picture.xls": xls_picture(),
+        "sst_empty_continue.xls": sst_empty_continue(),
     }
     for name, data in files.items():
         with open(os.path.join(out, name), "wb") as f:
@@ -107,6 +132,7 @@ def generate(out):
         "biff5_mixedfonts.xls": ("ole2", "full", None, ["Total\tSSN 536-22-8714"]),
         "mac_japanese.rtf": ("rtf", "full", None, ["社員名簿", "氏名：山田太郎 SSN 536-22-8714"]),
         "doc_picture.doc": ("ole2", "full", None, []),
+        "sst_empty_continue.xls": ("ole2", "full", None, ["Refund to Odile Ferrand, SSN 536-22-8714\tApproved"]),
         "xls_picture.xls": ("ole2", "full", None, ["[Sheet: Intro]", "See the picture"]),
     }
 
