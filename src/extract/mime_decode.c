@@ -1399,6 +1399,60 @@ bool mime_filetime_date(struct ls_buf *out, uint64_t filetime)
                          (unsigned)(sod % 60u)) == LS_OK;
 }
 
+/* One NUL-terminated string of a one-off entry id at *at (UTF-16LE or
+ * 8-bit), as UTF-8 into out; false when it runs past v. */
+static bool oneoff_string(struct ls_slice v, size_t *at, bool u16, const struct ls_codepage *cp,
+                          struct ls_buf *out)
+{
+    size_t i = *at, step = u16 ? 2 : 1;
+    while (i + step <= v.len && (ls_slice_at(v, i) != 0 || (u16 && ls_slice_at(v, i + 1) != 0))) i += step;
+    if (i + step > v.len) return false;
+    struct ls_slice str;
+    (void)ls_slice_sub(v, *at, i - *at, &str);
+    *at = i + step;
+    ls_err e = u16 ? ls_utf16_to_utf8(out, str, false) : ls_codepage_to_utf8(out, str, cp);
+    return e == LS_OK;
+}
+
+#define ONEOFF_MAX_MEMBERS 100000u /* a distribution list of Exchange's size */
+
+unsigned mime_oneoff_members(struct ls_buf *out, struct ls_slice v, const struct ls_codepage *cp)
+{
+    static const uint8_t uid[16] = {0x81, 0x2B, 0x1F, 0xA4, 0xBE, 0xA3, 0x10, 0x19,
+                                    0x9D, 0x6E, 0x00, 0xDD, 0x01, 0x0F, 0x54, 0x02};
+    unsigned n = 0;
+    size_t from = 0;
+    struct ls_buf name, type, addr;
+    ls_buf_init(&name, 4096);
+    ls_buf_init(&type, 256);
+    ls_buf_init(&addr, 4096);
+    while (n < ONEOFF_MAX_MEMBERS) {
+        size_t at = ls_slice_find(v, from, uid, sizeof uid);
+        if (at == SIZE_MAX) break;
+        from = at + 1;
+        uint16_t version = 0, flags = 0;
+        if (!ls_rd_u16le(v, at + 16, &version) || !ls_rd_u16le(v, at + 18, &flags) || version != 0) continue;
+        bool u16 = (flags & 0x8000u) != 0;
+        size_t p = at + 20;
+        ls_buf_reset(&name);
+        ls_buf_reset(&type);
+        ls_buf_reset(&addr);
+        if (!oneoff_string(v, &p, u16, cp, &name) || !oneoff_string(v, &p, u16, cp, &type) ||
+            !oneoff_string(v, &p, u16, cp, &addr) || (name.len == 0 && addr.len == 0))
+            continue;
+        from = p;
+        if (ls_buf_adds(out, "Member: ") != LS_OK || ls_buf_add(out, name.ptr, name.len) != LS_OK ||
+            ls_buf_adds(out, " <") != LS_OK || ls_buf_add(out, addr.ptr, addr.len) != LS_OK ||
+            ls_buf_adds(out, ">\n") != LS_OK)
+            break;
+        n++;
+    }
+    ls_buf_free(&name);
+    ls_buf_free(&type);
+    ls_buf_free(&addr);
+    return n;
+}
+
 bool mime_cr_lines(struct ls_slice d, size_t look)
 {
     struct ls_slice head;

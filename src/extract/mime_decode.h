@@ -183,6 +183,15 @@ unsigned mime_name_alerts(struct ls_slice name, const char **tags, unsigned *n);
  * for times outside the years 1970..9999 (unset or damaged values). */
 bool mime_filetime_date(struct ls_buf *out, uint64_t filetime);
 
+/* MAPI one-off entry identifiers (a recipient outside any address book:
+ * MAPI_ONE_OFF_UID, version, flags, then display name, address type and
+ * address, NUL-terminated, UTF-16LE under MAPI_ONE_OFF_UNICODE (0x8000)
+ * else 8-bit in cp, NULL for Windows-1252; [MS-OXCDATA] 2.2.5.1) found
+ * anywhere in v (one entry id, or the values of a multi-valued binary
+ * property such as a distribution list's PidLidDistributionListOneOffMembers),
+ * each appended to out as "Member: NAME <ADDRESS>\n". Returns how many. */
+unsigned mime_oneoff_members(struct ls_buf *out, struct ls_slice v, const struct ls_codepage *cp);
+
 /* Classic Mac OS line ends (Eudora, Claris Emailer, Mac OS 9 "Save As"):
  * the first line break in d's first `look` bytes is a CR that no LF
  * follows, and no LF shows there at all. */

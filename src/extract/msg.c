@@ -32,9 +32,13 @@
  * it), Windows-1252.
  * Date: the client submit time (0x0039), else the delivery time (0x0E06),
  * PT_SYSTIME in __properties_version1.0, as "Date: <RFC 5322 date>".
+ * Multi-valued strings (101F/101E, one stream per value) as "Property
+ * 0xIIII" lines like the single ones; in multi-valued binaries (1102) the
+ * one-off entry ids (a distribution list's members) as "Member: NAME
+ * <ADDRESS>" lines (mime_oneoff_members()).
  * Ignored on purpose: the other fixed-size properties in
  * __properties_version1.0 (other dates, flags), named-property mapping
- * (__nameid_version1.0), multi-valued properties. Attacker-controlled: every stream and storage name
+ * (__nameid_version1.0). Attacker-controlled: every stream and storage name
  * and every property value.
  */
 #include "extract/ole2.h"
@@ -319,9 +323,16 @@ static ls_err msg_other_strings(struct ole2_job *j, struct msg_cs *cs, uint32_t 
     uint32_t i = f->dir[st].first_child;
     for (uint32_t hops = 0; i < f->ndir && hops < f->ndir; hops++, i = f->dir[i].next_sibling) {
         const char *n = f->dir[i].name;
-        if (f->dir[i].type != OLE2_T_STREAM || !msg_prefix(n, MSG_SUBSTG) || strlen(n) != 20) continue;
-        bool u16 = strcmp(n + 16, "001F") == 0;
-        if (!u16 && strcmp(n + 16, "001E") != 0) continue;
+        size_t nl = strlen(n);
+        if (f->dir[i].type != OLE2_T_STREAM || !msg_prefix(n, MSG_SUBSTG)) continue;
+        /* one value of a multi-valued property: "__substg1.0_IIIITTTT-NNNNNNNN"
+         * (2.1.4.2.2; the "__substg1.0_IIIITTTT" stream beside it holds
+         * only the lengths) */
+        bool mv = nl == 29 && n[20] == '-';
+        if (nl != 20 && !mv) continue;
+        bool u16 = strncmp(n + 16, mv ? "101F" : "001F", 4) == 0;
+        bool bin = mv && strncmp(n + 16, "1102", 4) == 0;
+        if (!u16 && !bin && strncmp(n + 16, mv ? "101E" : "001E", 4) != 0) continue;
         unsigned id = 0;
         for (int k = 12; k < 16; k++) {
             char ch = n[k];
@@ -338,7 +349,16 @@ static ls_err msg_other_strings(struct ole2_job *j, struct msg_cs *cs, uint32_t 
         ls_buf_init(&b, f->data.len);
         ls_err e = ole2_read(j, i, &b);
         (void)snprintf(label, sizeof label, "Property 0x%04X", id);
-        if (e != LS_E_NOMEM) e = msg_put_field(j, cs, label, ls_buf_slice(&b), u16);
+        if (bin && e != LS_E_NOMEM) {
+            /* a distribution list's members (PidLidDistributionListOneOffMembers):
+             * each one-off entry id's name and address */
+            struct ls_buf m;
+            ls_buf_init(&m, f->data.len);
+            if (mime_oneoff_members(&m, ls_buf_slice(&b), cs->cp)) e = ole2_put_n(j, m.ptr, m.len);
+            ls_buf_free(&m);
+        } else if (e != LS_E_NOMEM) {
+            e = msg_put_field(j, cs, label, ls_buf_slice(&b), u16);
+        }
         ls_buf_free(&b);
         if (e == LS_E_LIMIT || e == LS_E_NOMEM) return e;
     }

@@ -434,6 +434,50 @@ static void entry_line(libpff_record_entry_t *e, uint32_t type, struct ls_buf *t
     free(tmp);
 }
 
+/* A multi-valued property, from its raw bytes ([MS-PST] 2.3.3.4.2: a
+ * count, that many offsets, the values; libpff's multi-value reader gives
+ * no values for PT_MV_BINARY): each string of a PT_MV_STRING8/PT_MV_UNICODE
+ * (categories, a contact's linked contacts) on a "0xTTTT: value" line, the
+ * one-off members inside a PT_MV_BINARY (a distribution list's
+ * PidLidDistributionListOneOffMembers and PidLidDistributionListMembers:
+ * each member's name and address) as "Member: NAME <ADDRESS>" lines. */
+static void entry_multi(libpff_record_entry_t *e, uint32_t type, uint32_t vtype, struct ls_buf *t)
+{
+    libpff_error_t *err = NULL;
+    size_t sz = 0;
+    if (libpff_record_entry_get_data_size(e, &sz, &err) != 1 || sz < 4 || sz > PST_MAX_STR) {
+        libpff_error_free(&err);
+        return;
+    }
+    uint8_t *raw = malloc(sz);
+    if (!raw) return;
+    if (libpff_record_entry_get_data(e, raw, sz, &err) == 1) {
+        struct ls_slice v = ls_slice_make(raw, sz);
+        uint32_t n = 0;
+        if (vtype == 0x1102) {
+            (void)mime_oneoff_members(t, v, NULL);
+        } else if (ls_rd_u32le(v, 0, &n) && n <= (sz - 4) / 4) {
+            for (uint32_t i = 0; i < n; i++) {
+                uint32_t from = 0, to = (uint32_t)sz;
+                if (!ls_rd_u32le(v, 4 + 4 * (size_t)i, &from)) break;
+                if (i + 1 < n && !ls_rd_u32le(v, 8 + 4 * (size_t)i, &to)) break;
+                struct ls_slice one;
+                if (from < 4 + 4 * (size_t)n || to < from || !ls_slice_sub(v, from, to - from, &one)) continue;
+                size_t mark = t->len;
+                ls_err pe = ls_buf_printf(t, "0x%04lx: ", (unsigned long)type);
+                size_t head = t->len;
+                if (pe == LS_OK)
+                    pe = vtype == 0x101f ? ls_utf16_to_utf8(t, one, false) : ls_codepage_to_utf8(t, one, NULL);
+                while (pe == LS_OK && t->len > head && t->ptr[t->len - 1] == 0) t->len--;
+                if (pe != LS_OK || t->len == head) t->len = mark; /* empty or cut: no line */
+                else PST_KEEP(ls_buf_addc(t, '\n'));
+            }
+        }
+    }
+    libpff_error_free(&err);
+    free(raw);
+}
+
 /* Recipient addresses and transport headers: into the text part. */
 static void recipients_text(libpff_item_t *msg, struct ls_buf *t)
 {
@@ -469,7 +513,8 @@ static bool prop_shown(uint32_t type)
 
 /* Every other string property of the item, one "0xTTTT: value" line each:
  * contacts, appointments and tasks keep their personal data there
- * (phone numbers, addresses, e-mail addresses in named properties). */
+ * (phone numbers, addresses, e-mail addresses in named properties);
+ * multi-valued strings and distribution list members (entry_multi). */
 static void other_strings(libpff_item_t *it, struct ls_buf *t)
 {
     libpff_error_t *err = NULL;
@@ -485,8 +530,10 @@ static void other_strings(libpff_item_t *it, struct ls_buf *t)
         if (libpff_record_set_get_entry_by_index(set, i, &e, &err) == 1 && e &&
             libpff_record_entry_get_entry_type(e, &type, &err) == 1 &&
             libpff_record_entry_get_value_type(e, &vtype, &err) == 1 &&
-            (vtype == 0x001e || vtype == 0x001f) && !prop_shown(type))
-            entry_line(e, type, t);
+            !prop_shown(type)) {
+            if (vtype == 0x001e || vtype == 0x001f) entry_line(e, type, t);
+            else if (vtype == 0x101e || vtype == 0x101f || vtype == 0x1102) entry_multi(e, type, vtype, t);
+        }
         libpff_error_free(&err);
         if (e) libpff_record_entry_free(&e, &err);
         libpff_error_free(&err);

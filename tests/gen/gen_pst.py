@@ -209,6 +209,17 @@ def build_pc(props, subs):
     return heap.build(root)
 
 
+def mv_value(values):
+    """A multi-valued variable-size property's bytes ([MS-PST] 2.3.3.4.2):
+    the count, each value's offset from the start, the values."""
+    off = 4 + 4 * len(values)
+    head, offs = struct.pack("<I", len(values)), b""
+    for v in values:
+        offs += struct.pack("<I", off)
+        off += len(v)
+    return head + offs + b"".join(values)
+
+
 def cell_size(ptype):
     return {PT_I16: 2, PT_BOOL: 1, PT_I64: 8, PT_TIME: 8}.get(ptype, 4)
 
@@ -603,6 +614,10 @@ class Builder:
         # "strings": other string properties {propid: text}, e.g. a contact's
         # PidTagDisplayName (0x3001) and PidTagBusinessTelephoneNumber (0x3A08)
         props += [(pid, PT_STR, v) for pid, v in sorted(m.get("strings", {}).items())]
+        # "raw": other properties as (propid, type, value bytes), e.g. a
+        # multi-valued one (PT_MV_UNICODE 0x101F, PT_MV_BINARY 0x1102) built
+        # with mv_value()
+        props += [(pid, ptype, bytes(v)) for pid, ptype, v in m.get("raw", [])]
         atts = m.get("attachments", [])
         rrows = [{"id": i, 0x0C15: 1, 0x3001: name, 0x3002: "SMTP", 0x3003: addr, 0x39FE: addr}
                  for i, (name, addr) in enumerate(to)]

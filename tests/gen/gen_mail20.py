@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Mail fixtures for what the twentieth session's sweep of real mail found
+(docs/formats.md, Mail section, "Recall against references"). Stdlib only.
+
+    python3 tests/gen/gen_mail20.py OUTDIR          # all fixtures
+    python3 tests/gen/gen_mail20.py --corpus DIR    # fuzz seeds (pst, msg)
+
+Files (all PII fake):
+  dlist.pst    a contacts folder with a distribution list (IPM.DistList)
+               whose members are one-off entry ids in multi-valued binary
+               properties (PidLidDistributionListOneOffMembers, a Unicode
+               and an 8-bit one), and a contact with multi-valued strings
+               (PT_MV_UNICODE categories): java-libpst's dist-list.pst had
+               its members' names and addresses read by no one
+  dlist.msg    the same list saved as an Outlook .msg (one stream per value:
+               "__substg1.0_IIIITTTT-NNNNNNNN"), with a multi-valued 8-bit
+               string; MSGReader's EmailWith2Attachments.msg and
+               EmailWithSpecialCharsInSubject.msg carry such values
+"""
+import os
+import struct
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cfb_writer import CFBWriter  # noqa: E402
+import gen_pst  # noqa: E402
+
+ONEOFF_UID = bytes.fromhex("812B1FA4BEA310199D6E00DD010F5402")
+MEMBERS = [("Jane Roe", "jane.roe@corp-mail.test", True),
+           ("Jürgen Müller", "j.mueller@corp-mail.test", False)]
+SSN_CAT = "536-22-1874"   # in a multi-valued string (a category)
+CATEGORIES = ["Payroll", "Vendor SSN %s" % SSN_CAT]
+KEYWORD8 = "Gehälter Q3"  # a multi-valued 8-bit string (windows-1252)
+PID_ONEOFF = 0x8054       # PidLidDistributionListOneOffMembers, as mapped in dist-list.pst
+PID_CATS = 0x8101         # a named PT_MV_UNICODE
+
+
+def oneoff(name, addr, unicode):
+    """A one-off entry id ([MS-OXCDATA] 2.2.5.1): MAPI_ONE_OFF_UNICODE is
+    0x8000 of the flags word (little-endian), 0x0001 no rich info."""
+    flags = 0x8001 if unicode else 0x0001
+    enc = (lambda s: s.encode("utf-16-le") + b"\0\0") if unicode else (lambda s: s.encode("cp1252") + b"\0")
+    return b"\0\0\0\0" + ONEOFF_UID + struct.pack("<HH", 0, flags) + enc(name) + enc("SMTP") + enc(addr)
+
+
+def dlist_pst():
+    members = [oneoff(n, a, u) for n, a, u in MEMBERS]
+    dl = {"subject": "Payroll team", "class": "IPM.DistList",
+          "raw": [(PID_ONEOFF, 0x1102, gen_pst.mv_value(members))]}
+    contact = {"subject": "Roe, Jane", "class": "IPM.Contact",
+               "strings": {0x3001: "Jane Roe"},
+               "raw": [(PID_CATS, 0x101F, gen_pst.mv_value([c.encode("utf-16-le") for c in CATEGORIES]))]}
+    spec = {"folders": [{"name": "Contacts", "class": "IPF.Contact", "messages": [dl, contact]}]}
+    return gen_pst.build_bytes(spec, "permute")
+
+
+def mv_streams(w, pid, ptype, values):
+    """[MS-OXMSG] 2.1.4.2.2: a length stream (8 bytes per value; for strings
+    the length with its terminator) and one stream per value."""
+    w.add_stream("__substg1.0_%04X%04X" % (pid, ptype),
+                 b"".join(struct.pack("<II", len(v), 0) for v in values))
+    for i, v in enumerate(values):
+        w.add_stream("__substg1.0_%04X%04X-%08X" % (pid, ptype, i), v)
+
+
+def dlist_msg():
+    w = CFBWriter()
+    w.set_root_clsid(bytes.fromhex("0B0D020000000000C000000000000046"))
+    fixed = b""
+    for pid, val in ((0x001A, "IPM.DistList"), (0x0037, "Payroll team")):
+        data = val.encode("utf-16-le") + b"\0\0"
+        w.add_stream("__substg1.0_%04X001F" % pid, data)
+        fixed += struct.pack("<IIQ", (pid << 16) | 0x001F, 6, len(data))
+    fixed += struct.pack("<IIQ", (0x3FFD << 16) | 0x0003, 6, 1252)
+    mv_streams(w, PID_ONEOFF, 0x1102, [oneoff(n, a, u) for n, a, u in MEMBERS])
+    mv_streams(w, PID_CATS, 0x101F, [c.encode("utf-16-le") + b"\0\0" for c in CATEGORIES])
+    mv_streams(w, 0x8102, 0x101E, [KEYWORD8.encode("cp1252") + b"\0"])
+    w.add_stream("__properties_version1.0", b"\0" * 32 + fixed)
+    return w.build()[0]
+
+
+FILES = {
+    "dlist.pst": dlist_pst,
+    "dlist.msg": dlist_msg,
+}
+
+
+def generate(out):
+    os.makedirs(out, exist_ok=True)
+    for name, fn in FILES.items():
+        with open(os.path.join(out, name), "wb") as f:
+            f.write(fn())
+    return sorted(FILES)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--corpus":
+        generate(sys.argv[2])
+    elif len(sys.argv) == 2:
+        generate(sys.argv[1])
+    else:
+        sys.exit(__doc__)
