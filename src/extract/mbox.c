@@ -87,7 +87,8 @@ static bool line_has_time(struct ls_slice line, size_t j)
     return false;
 }
 
-/* Is the line at i a separator? "From " + non-empty sender, then:
+/* Is the line at i a separator? "From " + non-empty sender (or a bare
+ * "From " line, below), then:
  * - after an empty line (or at the start): a time of day ("hh:mm") on the
  *   line, or a header field on the next line and a sender that is an
  *   address or Netscape's and Thunderbird's "-" (writers that leave the
@@ -107,10 +108,16 @@ static bool from_line_ok(struct ls_slice s, size_t i, size_t eol, bool prev_empt
     bool at = false;
     while (j < line.len && line.ptr[j] != ' ' && line.ptr[j] != '\t' && line.ptr[j] != '\r')
         at |= line.ptr[j++] == '@';
-    if (j == sender) return false;
+    bool hdr = eol < s.len && header_line(s, eol + 1);
+    if (j == sender) {
+        /* a bare "From " with no sender and no date (Thunderbird's own test
+         * mailboxes and saved messages, jsmime's): at the start or after an
+         * empty line, and a header field next */
+        while (j < line.len && (line.ptr[j] == ' ' || line.ptr[j] == '\t' || line.ptr[j] == '\r')) j++;
+        return j == line.len && prev_empty && hdr;
+    }
     bool dash = j == sender + 1 && line.ptr[sender] == '-';
     bool time = line_has_time(line, j);
-    bool hdr = eol < s.len && header_line(s, eol + 1);
     if (prev_empty) return time || ((dash || at) && hdr);
     return (time || dash) && hdr;
 }

@@ -44,6 +44,19 @@ class Mail20(sweeputil.RealTree):
         self.assertIn("email", lsutil.entities(o))
         self.assertIn(g.SSN_CAT[-4:], lsutil.last4s(o, "ssn"))
 
+    def test_bare_from_separators(self):
+        o = self.full("bare_from", "mbox")
+        recs = {tuple(r["chain"]): r for r in self.m.by_path(self.p("bare_from"))}
+        self.assertEqual(sorted(k for k in recs if len(k) == 1), [("msg-1",), ("msg-2",)], sorted(recs))
+        t = self.text("bare_from", "msg-1")
+        self.assertIn("Subject: Staff list\n", t)
+        # the unquoted "From " body line followed by prose stays in message 1
+        self.assertIn(g.BARE_BODY + "\nFrom \nThis could cause problems", t)
+        csv = recs[("msg-1", "staff.csv")]
+        self.assertIn(g.SSN_ATT[-4:], lsutil.last4s(csv, "ssn"))
+        self.assertIn("Subject: Second\n", self.text("bare_from", "msg-2"))
+        self.assertEqual(o["errors"], [])
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -16,7 +16,13 @@ Files (all PII fake):
                "__substg1.0_IIIITTTT-NNNNNNNN"), with a multi-valued 8-bit
                string; MSGReader's EmailWith2Attachments.msg and
                EmailWithSpecialCharsInSubject.msg carry such values
+  bare_from    a mailbox (no extension) whose separators are bare "From "
+               lines, no sender and no date, as Thunderbird's test folders
+               and jsmime's saved messages have them; a body line "From "
+               followed by prose does not split it. It was read as text
+               (or HTML), its base64 attachment undecoded
 """
+import base64
 import os
 import struct
 import sys
@@ -79,7 +85,25 @@ def dlist_msg():
     return w.build()[0]
 
 
+SSN_ATT = "212-09-7903"   # in bare_from's base64 attachment
+BARE_BODY = "Earlier versions did not quote this:"
+
+
+def bare_from():
+    att = base64.encodebytes(("name,ssn\nJohn Roe,%s\n" % SSN_ATT).encode()).decode()
+    one = ("From \nFrom: Author <author@corp-mail.test>\nTo: Payroll <payroll@corp-mail.test>\n"
+           "Subject: Staff list\nDate: Wed, 22 Aug 2005 17:20:08 +0000\nMIME-Version: 1.0\n"
+           "Content-Type: multipart/mixed; boundary=\"b1\"\n\n--b1\nContent-Type: text/plain\n\n"
+           "%s\nFrom \nThis could cause problems, if a reader splits here.\n\n--b1\n"
+           "Content-Type: text/csv; name=\"staff.csv\"\nContent-Transfer-Encoding: base64\n"
+           "Content-Disposition: attachment; filename=\"staff.csv\"\n\n%s--b1--\n\n" % (BARE_BODY, att))
+    two = ("From \nFrom: Author <author@corp-mail.test>\nTo: Recipient <recipient@corp-mail.test>\n"
+           "Subject: Second\nDate: Thu, 23 Aug 2005 11:17:43 +0000\n\nThis is the second body.\n")
+    return (one + two).encode()
+
+
 FILES = {
+    "bare_from": bare_from,
     "dlist.pst": dlist_pst,
     "dlist.msg": dlist_msg,
 }
