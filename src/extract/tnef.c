@@ -341,8 +341,17 @@ static ls_err read_prop(struct tnef *t, struct ls_cursor *c, bool attach)
             LS_TRY(ls_cur_take(c, n, &v));
             continue;
         }
-        if (attach) attach_value(t, id, base, v);
-        else message_value(t, id, base, v);
+        if (attach) {
+            attach_value(t, id, base, v);
+        } else if ((type & MV_FLAG) && base == PT_BINARY) {
+            /* a distribution list's members (PidLidDistributionListOneOffMembers) */
+            struct ls_buf m;
+            ls_buf_init(&m, v.len * 2 + 64);
+            if (mime_oneoff_members(&m, v, NULL)) tnef_text(t, ls_buf_slice(&m));
+            ls_buf_free(&m);
+        } else {
+            message_value(t, id, base, v);
+        }
         if (t->stop) return LS_OK;
     }
     return LS_OK;

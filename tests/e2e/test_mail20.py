@@ -44,6 +44,13 @@ class Mail20(sweeputil.RealTree):
         self.assertIn("email", lsutil.entities(o))
         self.assertIn(g.SSN_CAT[-4:], lsutil.last4s(o, "ssn"))
 
+    def test_tnef_distribution_list_members(self):
+        o = self.full("dlist.tnef", "tnef")
+        t = self.text("dlist.tnef")
+        self.assertIn("Members below.", t)
+        self.members(t)
+        self.assertIn("email", lsutil.entities(o))
+
     def test_bare_from_separators(self):
         o = self.full("bare_from", "mbox")
         recs = {tuple(r["chain"]): r for r in self.m.by_path(self.p("bare_from"))}

@@ -16,6 +16,9 @@ Files (all PII fake):
                "__substg1.0_IIIITTTT-NNNNNNNN"), with a multi-valued 8-bit
                string; MSGReader's EmailWith2Attachments.msg and
                EmailWithSpecialCharsInSubject.msg carry such values
+  dlist.tnef   the list as a winmail.dat: the members in a named
+               PT_MV_BINARY of attMAPIProps (multi-valued strings were
+               read already, binaries not)
   bare_from    a mailbox (no extension) whose separators are bare "From "
                lines, no sender and no date, as Thunderbird's test folders
                and jsmime's saved messages have them; a body line "From "
@@ -30,6 +33,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cfb_writer import CFBWriter  # noqa: E402
 import gen_pst  # noqa: E402
+import gen_realmail  # noqa: E402  (its TNEF attribute writer)
 
 ONEOFF_UID = bytes.fromhex("812B1FA4BEA310199D6E00DD010F5402")
 MEMBERS = [("Jane Roe", "jane.roe@corp-mail.test", True),
@@ -85,6 +89,26 @@ def dlist_msg():
     return w.build()[0]
 
 
+PSETID_ADDRESS = bytes.fromhex("0420060000000000C000000000000046")
+
+
+def dlist_tnef():
+    r = gen_realmail
+    members = [oneoff(n, a, u) for n, a, u in MEMBERS]
+    mv = struct.pack("<HH", 0x1102, PID_ONEOFF) + PSETID_ADDRESS + struct.pack("<II", 0, PID_ONEOFF)
+    mv += struct.pack("<I", len(members))
+    for m in members:
+        mv += struct.pack("<I", len(m)) + m + b"\0" * (-len(m) % 4)
+    plist = r.props([(r.PT_UNICODE, 0x1000, r.utf16z("Members below."))])
+    plist = struct.pack("<I", 2) + plist[4:] + mv
+    out = struct.pack("<IH", 0x223E9F78, 0x0001)
+    out += r.attr(1, 0x00089006, struct.pack("<I", 0x00010000))
+    out += r.attr(1, 0x00078008, b"IPM.DistList\0")
+    out += r.attr(1, 0x00018004, b"Payroll team\0")
+    out += r.attr(1, 0x00069003, plist)
+    return out
+
+
 SSN_ATT = "212-09-7903"   # in bare_from's base64 attachment
 BARE_BODY = "Earlier versions did not quote this:"
 
@@ -106,6 +130,7 @@ FILES = {
     "bare_from": bare_from,
     "dlist.pst": dlist_pst,
     "dlist.msg": dlist_msg,
+    "dlist.tnef": dlist_tnef,
 }
 
 
