@@ -726,13 +726,15 @@ static void stream_bounds(struct pdf_parser *p, struct pdf_obj *st, size_t start
         if (end > start && in.ptr[end - 1] == '\n') end--;
         if (end > start && in.ptr[end - 1] == '\r') end--;
     }
-    /* A short /Length is trusted (what follows may be padding, and a cipher
-     * needs its exact length), except for plain unencrypted data: a
-     * hand-edited content stream outgrows its /Length (pdfminer's
-     * samples/simple3.pdf: "World" came after the 86 bytes /Length said),
-     * and pdf.js and pdfminer read such a stream up to its endstream. */
-    bool plain = !pdf_dict_get(st->u.st.dict, "Filter") && !(p->d && p->d->encrypted);
-    if (len >= 0 && (uint64_t)len < end - start && !plain) end = start + (size_t)len;
+    /* A short /Length is trusted only in an encrypted file (a cipher needs
+     * its exact length). Unencrypted data that outgrew its /Length runs to
+     * endstream, as poppler, pdf.js and pdfminer read it: a hand-edited
+     * content stream (pdfminer's samples/simple3.pdf: "World" came after
+     * the 86 bytes /Length said), and a filtered one (pdf.js's
+     * issue6108.pdf: /Length 9 over 270 bytes of ASCIIHex, its whole page;
+     * a Flate stream cut by its /Length read truncated). A decoder stops
+     * at its own end marker, so padding before endstream is not read. */
+    if (len >= 0 && (uint64_t)len < end - start && p->d && p->d->encrypted) end = start + (size_t)len;
     (void)ls_slice_sub(in, start, end - start, &st->u.st.raw);
     p->lx.cur.pos = after;
 }

@@ -32,6 +32,16 @@ class Pdf20(sweeputil.RealTree):
         # an ASCII hyphen before a capital keeps both lines
         self.assertIn("Smith-\nJones", t)
 
+    def test_short_length_filtered(self):
+        """Filtered data past a short /Length (unencrypted) is read to
+        endstream: both pages' SSNs, the whole file full."""
+        o = self.full("short_length.pdf")
+        t = self.text("short_length.pdf")
+        self.assertIn("Payroll export, employee SSN", t)
+        self.assertIn("closes the list", t)
+        self.assertEqual(lsutil.last4s(o, "ssn"),
+                         sorted(lsutil.last4(v) for v in self.key["short_length.pdf"]))
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -14,10 +14,19 @@ with the Python stdlib and tests/gen/gen_pdf.py's writer. All PII fake.
   A soft hyphen between letters is a break inside one word whatever
   follows ("Mc\\u00ad" / "Donald", "exam\\u00adple.org"); an ASCII hyphen
   before a capital ("Smith-" / "Jones") stays as it was.
-  Returns {file: [SSN, ...]} for the values to be found.
+- short_length.pdf: filtered content streams longer than their /Length,
+  in a file that is not encrypted: an ASCIIHex stream whose /Length is 9
+  (pdf.js's issue6108.pdf: its whole page) and a Flate stream cut at half
+  its length by /Length. We stopped at /Length (a short length was
+  trusted for filtered data): the first page read nothing and was called
+  full, the second lost its end. poppler, pdf.js and pdfminer read such a
+  stream to its endstream.
+Returns {file: [SSN, ...]} for the values to be found.
 """
+import binascii
 import os
 import sys
+import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gen_pdf as g  # noqa: E402
@@ -45,10 +54,27 @@ def softhyphen(path):
         f.write(w.classic(t))
 
 
+SHORT_SSNS = ["287-65-4321", "349-51-7720"]
+
+
+def short_length(path):
+    w = g.Writer()
+    page1 = rs13.lines_content(["Payroll export, employee SSN " + SHORT_SSNS[0]])
+    hexed = binascii.hexlify(page1).upper() + b">"
+    page2 = rs13.lines_content(["Quarterly review of staff files"] * 30 +
+                               ["Contractor SSN " + SHORT_SSNS[1] + " closes the list"])
+    packed = zlib.compress(page2)
+    t = g.simple_doc(w, [g.Stream({"Filter": g.Name("ASCIIHexDecode"), "Length": 9}, hexed),
+                         g.Stream({"Filter": g.Name("FlateDecode"), "Length": len(packed) // 2}, packed)])
+    with open(path, "wb") as f:
+        f.write(w.classic(t))
+
+
 def generate(outdir):
     os.makedirs(outdir, exist_ok=True)
     softhyphen(os.path.join(outdir, "softhyphen.pdf"))
-    return {"softhyphen.pdf": SOFT_SSNS}
+    short_length(os.path.join(outdir, "short_length.pdf"))
+    return {"softhyphen.pdf": SOFT_SSNS, "short_length.pdf": SHORT_SSNS}
 
 
 if __name__ == "__main__":
