@@ -40,7 +40,7 @@ class Mail20(sweeputil.RealTree):
         self.members(t)
         for c in g.CATEGORIES:
             self.assertIn("Property 0x%04X: %s\n" % (g.PID_CATS, c), t)
-        self.assertIn("Property 0x8102: %s\n" % g.KEYWORD8, t)  # 8-bit, in the message's code page
+        self.assertIn("Property 0x8102: %s\n" % g.KEYWORD8, t)  # 8-bit, windows-1252 with no code page
         self.assertIn("email", lsutil.entities(o))
         self.assertIn(g.SSN_CAT[-4:], lsutil.last4s(o, "ssn"))
 

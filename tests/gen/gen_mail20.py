@@ -32,6 +32,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cfb_writer import CFBWriter  # noqa: E402
+import gen_mail_real  # noqa: E402  (its .msg property writer)
 import gen_pst  # noqa: E402
 import gen_realmail  # noqa: E402  (its TNEF attribute writer)
 
@@ -76,16 +77,10 @@ def mv_streams(w, pid, ptype, values):
 def dlist_msg():
     w = CFBWriter()
     w.set_root_clsid(bytes.fromhex("0B0D020000000000C000000000000046"))
-    fixed = b""
-    for pid, val in ((0x001A, "IPM.DistList"), (0x0037, "Payroll team")):
-        data = val.encode("utf-16-le") + b"\0\0"
-        w.add_stream("__substg1.0_%04X001F" % pid, data)
-        fixed += struct.pack("<IIQ", (pid << 16) | 0x001F, 6, len(data))
-    fixed += struct.pack("<IIQ", (0x3FFD << 16) | 0x0003, 6, 1252)
+    gen_mail_real.msg_props(w, "", {0x001A: "IPM.DistList", 0x0037: "Payroll team"}, {}, 32)
     mv_streams(w, PID_ONEOFF, 0x1102, [oneoff(n, a, u) for n, a, u in MEMBERS])
     mv_streams(w, PID_CATS, 0x101F, [c.encode("utf-16-le") + b"\0\0" for c in CATEGORIES])
-    mv_streams(w, 0x8102, 0x101E, [KEYWORD8.encode("cp1252") + b"\0"])
-    w.add_stream("__properties_version1.0", b"\0" * 32 + fixed)
+    mv_streams(w, 0x8102, 0x101E, [KEYWORD8.encode("cp1252") + b"\0"])  # no code page: windows-1252
     return w.build()[0]
 
 
