@@ -36,6 +36,7 @@
 #include "unpack/isomap.h"
 #include "unpack/rar5hdr.h"
 #include "unpack/unpack_ends.h"
+#include "unpack/cabalone.h"
 #include "unpack/zipcd.h"
 #include "core/watch.h"
 #include "pipeline/pipeline.h"
@@ -533,6 +534,8 @@ struct arc {
     uint64_t pad_members;   /* members whose padding held them */
     uint64_t pad_dirs;      /* ... of them directories declaring data */
     bool tar_dir;           /* tar_end is a directory entry's header end */
+    struct ls_buf alt;      /* a set's cabinet rewritten to stand alone (cabalone.h) */
+    bool alt_on;            /* ... libarchive is handed alt */
     uint64_t tar_zlast;     /* compressed tar: the decoded offset where the last
                              * entry's data and padding end (0: unknown) */
     unsigned nzgap;         /* compressed tar: gaps of a block or more (damage
@@ -2841,7 +2844,8 @@ static ls_err run(struct arc *ar, enum unpack_mode mode, bool *retry_raw)
             if (any || g == LS_E_IO || g == LS_E_INTERNAL) return g;
         }
     }
-    if (ar->front) (void)ls_slice_from(ar->o->data, ar->front, &in);
+    if (ar->alt_on) in = ls_buf_slice(&ar->alt);
+    else if (ar->front) (void)ls_slice_from(ar->o->data, ar->front, &in);
     else if (ar->z_end) (void)ls_slice_sub(ar->o->data, 0, ar->z_end, &in);
     else if (ar->cut_end) (void)ls_slice_sub(ar->o->data, 0, ar->cut_end, &in);
     ls_err e = unpack_open_with(&ar->ss, in, mode, ar->lha_cp932 ? "lha:hdrcharset=CP932" : NULL);
@@ -3561,6 +3565,15 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
         ls_note(c, o, LS_R_TRUNCATED, "%s", ar.short_why);
         return LS_OK;
     }
+    bool prev, next;
+    unsigned dropped = 0;
+    ls_buf_init(&ar.alt, o->data.len ? o->data.len : 1);
+    if (!ar.front && unpack_cab_in_set(o->data, &prev, &next) && unpack_cab_alone(o->data, &ar.alt, &dropped)) {
+        /* libarchive reads no cabinet of a set: the members whole in this one are */
+        ar.alt_on = true;
+        ls_note(c, o, NULL, "cab: read as a cabinet alone, the %u member(s) continued from or into another "
+                "cabinet left out", dropped);
+    }
     bool retry_raw = false;
     ls_buf_init(&ar.pad, ARC_PAD_MAX);
     ls_buf_init(&ar.dirs, ARC_DIRS_MAX);
@@ -3640,6 +3653,7 @@ static ls_err arc_extract(struct ls_ctx *c, struct ls_object *o)
         (void)skippable_frames(o->data, c, o);
     if (e == LS_OK) e = padding_member(&ar);
     ls_buf_free(&ar.pad);
+    ls_buf_free(&ar.alt);
     if (ar.short_why[0]) ls_note(c, o, LS_R_TRUNCATED, "%s", ar.short_why);
     unpack_names_free(&ar.names);
     free(ar.zn);

@@ -8,7 +8,9 @@ first local header, the 7z one cut in its last byte and a RAR 4 (alone or
 after the program) cut inside its end of archive block are `truncated`,
 the RAR's members whole; a `.tar.Z` cut between two codes after its
 first member is `truncated` (the decoded tar has no end-of-archive
-blocks), that member whole; the whole files stay `full`.
+blocks), that member whole; each cabinet of a two-cabinet set, alone,
+is `truncated` with the members whole in it (libarchive read none); the
+whole files stay `full`.
 """
 import os
 import sys
@@ -40,6 +42,11 @@ class Archives20(KeyedArchives):
         if "whole.tar.Z" not in gen.EXPECT:
             self.skipTest("ncompress is not installed")
         self.check("whole.tar.Z", "cut_after_member.tar.Z")
+
+    def test_cabinets_of_a_set_each_alone(self):
+        self.check("set1.cab", "set2.cab")
+        self.assertEqual(self.members("set1.cab"), ["memo.txt", "staff.txt"])
+        self.assertEqual(self.members("set2.cab"), ["tail.txt"])
 
     def test_rar4_cut_in_its_end_block(self):
         self.check("whole.rar", "cut_in_end_block.rar")

@@ -20,6 +20,13 @@ tool (zip, 7z) or written in its documented layout (gen_rarcab.py):
   codes, just after its first member's data, where `uncompress` gives the
   first member whole (`full`: libarchive took the end of the decoded
   stream for the tar's end); the whole `.tar.Z` stays `full`.
+- a set of two cabinets ([MS-CAB]: cfhdrNEXT_CABINET / cfhdrPREV_CABINET,
+  the next and previous cabinets' names, a member continued from the
+  first into the second, iFolder 0xFFFE and 0xFFFD, its data block split,
+  cbUncomp 0 in the first) each on its own: libarchive reads no cabinet
+  of a set, so the members whole in each were lost; now each is
+  `truncated` with its whole members (staff.txt, memo.txt in the first,
+  tail.txt in the second).
 """
 import os
 import struct
@@ -109,6 +116,44 @@ def tar_z():
     raise RuntimeError("no cut after the first member")
 
 
+def cab_set():
+    """Two cabinets of one set (stored folders): (first, second)."""
+    rc = gen_rarcab
+    ledger = memo(60)
+    half = len(ledger) // 2
+    staff, mem, tail = PII.encode(), MEMO, memo(3)
+
+    def block(data, unc):
+        sizes = struct.pack("<HH", len(data), unc)
+        return struct.pack("<I", rc.cab_checksum(sizes, rc.cab_checksum(data))) + sizes + data
+
+    def cabinet(flags, names, icab, folders, files):
+        """folders: [[block bytes, ...]]; files: [(name, size, offset, ifolder)]."""
+        head_len = 36 + len(names)
+        coff_files = head_len + 8 * len(folders)
+        fblob = b"".join(struct.pack("<IIHHHH", size, off, ifo, rc.DOS_DATE, rc.DOS_TIME, 0x20) + name + b"\0"
+                         for name, size, off, ifo in files)
+        pos = coff_files + len(fblob)
+        fold, data = b"", b""
+        for blocks in folders:
+            fold += struct.pack("<IHH", pos, len(blocks), 0)
+            for b in blocks:
+                data += b
+                pos += len(b)
+        head = struct.pack("<4sIIIIIBBHHHHH", b"MSCF", 0, pos, 0, coff_files, 0, 3, 1, len(folders), len(files),
+                           flags, 0x2020, icab)
+        return head + names + fold + fblob + data
+
+    first = cabinet(2, b"set2.cab\0disk2\0", 0,
+                    [[block(staff + mem, len(staff) + len(mem)), block(ledger[:half], 0)]],
+                    [(b"staff.txt", len(staff), 0, 0), (b"memo.txt", len(mem), len(staff), 0),
+                     (b"ledger.txt", len(ledger), len(staff) + len(mem), 0xFFFE)])
+    second = cabinet(1, b"set1.cab\0disk1\0", 1,
+                     [[block(ledger[half:], len(ledger))], [block(tail, len(tail))]],
+                     [(b"ledger.txt", len(ledger), len(staff) + len(mem), 0xFFFD), (b"tail.txt", len(tail), 0, 1)])
+    return first, second
+
+
 def generate(out):
     os.makedirs(out, exist_ok=True)
     EXPECT.clear()
@@ -151,6 +196,10 @@ def generate(out):
         EXPECT["whole.tar.Z"] = dict(whole)
         EXPECT["cut_after_member.tar.Z"] = {"": ("partial", ["truncated"], "tar: the decoded stream ends after"),
                                             "staff.txt": ("full", [], True)}
+    files["set1.cab"], files["set2.cab"] = cab_set()
+    cut_set = {"": ("partial", ["truncated"], "a cabinet of a multi-cabinet set")}
+    EXPECT["set1.cab"] = dict(cut_set, **{"staff.txt": ("full", [], True), "memo.txt": ("full", [], None)})
+    EXPECT["set2.cab"] = dict(cut_set, **{"tail.txt": ("full", [], None)})
     write_all(out, files)
     return files
 
