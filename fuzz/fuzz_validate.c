@@ -21,6 +21,7 @@ static const char *const validators[] = {
     "env_password", "bearer", "netrc", "basic_auth", "cli_password", "prose_password",
     "csv_password", "ntlm", "marking", "password_quoted", "mailgun", "token_assignment",
     "card_id_column", "store", "ssh2_key", "bare_assignment", "phone_national", "quoted_salt",
+    "wif", "bip32_xprv", "hex_privkey", "seed_phrase", "wallet_json",
 };
 static const char *const entities[] = {"ssn", "credit_card", "phone", "iban", "passport", "email",
                                        "dob", "token", "private_key", "credential_store", "custom"};

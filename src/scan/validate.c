@@ -24,6 +24,7 @@
 
 #include "identify/identify.h" /* ls_sha256: fingerprints of binary credential stores */
 #include "scan/validate.h"
+#include "scan/validate_crypto.h"
 #include "scan/validate_tlds.h"
 
 /* ---- byte helpers (all reads through ls_slice_at) ---------------------- */
@@ -3689,6 +3690,7 @@ static const char *store_label(struct ls_slice v)
     if (!l) l = keystore_label(v);
     if (!l) l = pkcs12_label(v);
     if (!l) l = der_key_label(v);
+    if (!l) l = ls_crypto_wallet_label(v);
     return l;
 }
 
@@ -3927,6 +3929,11 @@ static const struct validator validators[] = {
     {"store", loc_store},
     {"ssh2_key", loc_ssh2_key},
     {"bare_assignment", loc_bare_assignment},
+    {"wif", ls_loc_wif},
+    {"bip32_xprv", ls_loc_xprv},
+    {"hex_privkey", ls_loc_hex_privkey},
+    {"seed_phrase", ls_loc_seed_phrase},
+    {"wallet_json", ls_loc_wallet_json},
 };
 
 static const struct validator *find_validator(const char *name)

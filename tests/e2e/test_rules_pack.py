@@ -33,6 +33,7 @@ VALIDATORS = {"none", "quoted_salt", "luhn", "iban", "ssn", "ssn_context", "nanp
               "env_password", "bearer", "netrc", "basic_auth", "cli_password", "prose_password",
               "csv_password", "ntlm", "marking", "password_quoted", "mailgun", "card_id_column",
               "store", "ssh2_key", "bare_assignment"}
+VALIDATORS |= {"wif", "bip32_xprv", "hex_privkey", "seed_phrase", "wallet_json"}  # src/scan/validate_crypto.c
 REDACTS = {"last4", "last2", "email", "prefix4", "keytype", "password", "hash", "none", "mask", "label"}
 
 RULE_RE = re.compile(r"^rule\s+(\w+)\s*\{(.*?)^\}", re.S | re.M)
